@@ -1,0 +1,44 @@
+# evaltools — the two commands a newcomer needs:
+#   make reports   render every sample report into reports/
+#   make test      run the tests
+# Both create the virtual environment in .venv on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export MPLBACKEND := Agg
+
+.PHONY: test reports lab sample-data benchmark clean-reports help
+
+help:
+	@echo "make reports     render every project in params/ into reports/"
+	@echo "make test        run the tests"
+	@echo "make lab         open JupyterLab with evaltools installed"
+	@echo "make sample-data regenerate the synthetic sample data in data/"
+	@echo "make benchmark   run the speed and memory benchmarks"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+reports: $(STAMP)
+	$(BIN)/evaltools render --all
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+sample-data: $(STAMP)
+	$(BIN)/python scripts/make_sample_data.py
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/bench_analysis.py
+	$(BIN)/python benchmarks/bench_reports.py
+
+clean-reports:
+	rm -rf reports/*/ reports/index.html

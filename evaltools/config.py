@@ -1,0 +1,292 @@
+"""Project parameters: ``params/<project_id>.yaml`` parsed into validated objects.
+
+Relative data paths in a params file are resolved against the folder that holds the
+params file. Unknown keys are errors (a typo must not pass silently), and every problem
+in the file is reported at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import ParamsError
+from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
+
+GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative"]
+PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
+Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
+
+DEFAULT_SUCCESS = (*LEAVES_SOCIAL_ASSISTANCE, "aktiv_planering_annan_part")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(_Strict):
+    """Planned and actual project period."""
+
+    start: dt.date
+    planned_end: dt.date
+    actual_end: dt.date | None = Field(None, description="Set when the project ended earlier (or later) than planned.")
+
+    @property
+    def end(self) -> dt.date:
+        return self.actual_end or self.planned_end
+
+    @model_validator(mode="after")
+    def _order(self) -> Period:
+        if self.planned_end <= self.start:
+            raise ValueError(f"planned_end {self.planned_end} must be after start {self.start}")
+        if self.actual_end is not None and self.actual_end <= self.start:
+            raise ValueError(f"actual_end {self.actual_end} must be after start {self.start}")
+        return self
+
+
+class ComparisonPaths(_Strict):
+    persons: Path
+    payments: Path
+
+
+class DataPaths(_Strict):
+    """Where the project's data files are. ``participants`` may be empty for a project with no participant data."""
+
+    participants: Path | None = None
+    payments: Path | None = None
+    budget: Path | None = None
+    comparison: ComparisonPaths | None = None
+    amount_unit: Literal["kr", "tkr"] = Field("kr", description="Unit of amounts in payments and budget.")
+    excel_sheet: str | int = 0
+
+
+class Goal(_Strict):
+    """One goal from the application.
+
+    kinds: ``participant_count`` (persons enrolled), ``outcome_count`` (persons with a
+    success outcome), ``share`` (successes over a denominator), ``qualitative``.
+    """
+
+    id: str
+    kind: GoalKind
+    label: str
+    label_en: str | None = None
+    target: float | None = None
+    period: PeriodUnit = "project_year"
+    success_outcomes: tuple[str, ...] = DEFAULT_SUCCESS
+    denominator: Literal["participants", "exits"] = "participants"
+    exclude_from_denominator: tuple[str, ...] = ()
+    count_by: Literal["intake", "exit"] = "intake"
+    numerator: Literal["outcome", "action_plan"] = "outcome"
+    assessment: Status | None = None
+    evidence: str | None = None
+    evidence_en: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Goal:
+        if self.kind != "qualitative" and self.target is None:
+            raise ValueError(f"goal '{self.id}' of kind {self.kind} needs a numeric target")
+        if self.kind == "share" and self.target is not None and not 0 < self.target <= 1:
+            raise ValueError(f"goal '{self.id}': a share target is a proportion between 0 and 1, got {self.target} (write 0.8 for 80 %)")
+        bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
+        if bad:
+            raise ValueError(f"goal '{self.id}': unknown outcome code(s) {bad}; expected codes from: {', '.join(OUTCOMES)}")
+        return self
+
+
+class Expected(_Strict):
+    """Expected volumes for an ex-ante check of an application without participant data."""
+
+    participants_per_year: float | None = None
+    successes_per_year: float | None = None
+    exits_with_action_plan_share: float | None = None
+
+
+class MonthlyLevel(_Strict):
+    """How the monthly försörjningsstöd avoided per successful exit is valued."""
+
+    method: Literal["fixed", "riksnorm", "own_payments"] = "fixed"
+    amount_sek: float | None = Field(None, description="For method fixed: kr per month.")
+    amount_year: int | None = Field(None, description="Price year of amount_sek.")
+    source: str | None = None
+    housing_sek: float = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; 8 900 − 4 620, see docs).")
+    housing_year: int = 2023
+    child_age_band: str = "7-10"
+    months_before_start: int = 6
+
+    @model_validator(mode="after")
+    def _check(self) -> MonthlyLevel:
+        if self.method == "fixed" and (self.amount_sek is None or self.amount_year is None):
+            raise ValueError("monthly_level with method 'fixed' needs amount_sek and amount_year")
+        return self
+
+
+class CostBenefit(_Strict):
+    """Cost-benefit assumptions. Every default is documented in docs/methods.md."""
+
+    price_year: int | None = None
+    monthly_level: MonthlyLevel = MonthlyLevel(method="fixed", amount_sek=8900, amount_year=2023,
+                                               source="Eskilstuna ansökan 2023: 8 900 kr/mån, ensamstående")
+    horizon_years: float = 3.0
+    dropoff_per_year: float = 0.2
+    deadweight: float | None = Field(None, description="Share that would have left anyway; None = from the comparison group, else 0.25.")
+    deadweight_default: float = 0.25
+    discount_rate: float = 0.035
+    success_outcomes: tuple[str, ...] = LEAVES_SOCIAL_ASSISTANCE
+    cost_shares: dict[str, float] = Field(default_factory=lambda: {"stat": 0.5, "region": 0.25, "kommun": 0.25})
+    work_earnings_sek_month: float = Field(0.0, description="Gross monthly earnings of a person leaving for work; 0 = not valued.")
+    tax_rate: float = 0.32
+    monte_carlo_draws: int = 5000
+    seed: int = 20261123
+
+    @model_validator(mode="after")
+    def _check(self) -> CostBenefit:
+        for name in ("dropoff_per_year", "discount_rate", "tax_rate", "deadweight_default"):
+            v = getattr(self, name)
+            if not 0 <= v < 1:
+                raise ValueError(f"{name} must be a proportion from 0 to 1 (0.035 for 3.5 %), got {v}")
+        if self.deadweight is not None and not 0 <= self.deadweight < 1:
+            raise ValueError(f"deadweight must be a proportion from 0 to 1, got {self.deadweight}")
+        if abs(sum(self.cost_shares.values()) - 1) > 1e-9:
+            raise ValueError(f"cost_shares must add up to 1, got {sum(self.cost_shares.values())}")
+        bad = [o for o in self.success_outcomes if o not in OUTCOMES]
+        if bad:
+            raise ValueError(f"cost_benefit.success_outcomes: unknown outcome code(s) {bad}")
+        return self
+
+
+class Comparison(_Strict):
+    """Settings for the comparison-group analysis."""
+
+    months_before: int = 12
+    months_after: int = 12
+
+
+class Privacy(_Strict):
+    min_count: int = Field(5, ge=2, description="Counts of persons from 1 to min_count-1 are shown as '<min_count'.")
+
+
+class ReferenceOverride(_Strict):
+    riksnorm: dict[str, float] = Field(default_factory=dict, description="'YEAR:component:band' -> kr/month")
+    kpi: dict[int, float] = Field(default_factory=dict)
+
+
+class ProjectParams(_Strict):
+    """Everything the toolkit knows about one project, from its params file."""
+
+    id: str
+    title: str
+    forbund: str
+    owner: str
+    partners: tuple[str, ...] = ()
+    period: Period
+    granted_sek: float | None = None
+    data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
+    language: Literal["sv", "en"] = "sv"
+    description: str | None = None
+    data: DataPaths = DataPaths()
+    goals: tuple[Goal, ...] = ()
+    expected: Expected | None = None
+    cost_benefit: CostBenefit = CostBenefit()
+    comparison: Comparison = Comparison()
+    privacy: Privacy = Privacy()
+    reference: ReferenceOverride = ReferenceOverride()
+    source_path: Path | None = Field(None, exclude=True)
+
+    @model_validator(mode="after")
+    def _unique_goals(self) -> ProjectParams:
+        ids = [g.id for g in self.goals]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"goal ids must be unique, repeated: {dup}")
+        return self
+
+    @property
+    def as_of(self) -> dt.date:
+        """Last day the analysis may see: the earlier of project end and data extraction date."""
+        end = self.period.end
+        return min(end, self.data_as_of) if self.data_as_of else end
+
+    @property
+    def price_year(self) -> int:
+        return self.cost_benefit.price_year or self.period.end.year
+
+
+def _format_pydantic(err: ValidationError) -> list[str]:
+    out = []
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key (check the spelling; see docs/data-contract.md for the keys)"
+        elif e["type"] == "literal_error":
+            msg = f"got {e.get('input')!r}; {msg.lower()}"
+        elif "input" in e and e["type"] not in ("missing",):
+            msg = f"{msg}, got {e['input']!r}"
+        out.append(f"{loc}: {msg}")
+    return out
+
+
+def load_params(path: str | Path) -> ProjectParams:
+    """Read and validate a project's params YAML.
+
+    Parameters
+    ----------
+    path
+        Path to ``params/<project_id>.yaml``.
+
+    Returns
+    -------
+    ProjectParams
+        With every relative data path resolved against the params file's folder.
+
+    Raises
+    ------
+    ParamsError
+        Listing every problem in the file, or when a referenced data file is missing.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ParamsError(path, [f"no such params file (looked for {path.resolve()})"])
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise ParamsError(path, [f"not valid YAML: {e}"]) from None
+    if not isinstance(raw, dict):
+        raise ParamsError(path, ["expected a mapping of keys (id:, title:, ...) at the top level"])
+    try:
+        params = ProjectParams.model_validate(raw)
+    except ValidationError as e:
+        raise ParamsError(path, _format_pydantic(e)) from None
+    return _resolve_paths(params, path)
+
+
+def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
+    base = path.resolve().parent
+    problems = []
+
+    def fix(p: Path | None, key: str) -> Path | None:
+        if p is None:
+            return None
+        full = p if p.is_absolute() else (base / p).resolve()
+        if not full.is_file():
+            problems.append(f"data.{key}: file {str(p)!r} does not exist (looked for {full})")
+        return full
+
+    d = params.data
+    comp = None
+    if d.comparison is not None:
+        comp = ComparisonPaths(persons=fix(d.comparison.persons, "comparison.persons"),
+                               payments=fix(d.comparison.payments, "comparison.payments"))
+    data = d.model_copy(update={
+        "participants": fix(d.participants, "participants"),
+        "payments": fix(d.payments, "payments"),
+        "budget": fix(d.budget, "budget"),
+        "comparison": comp,
+    })
+    if problems:
+        raise ParamsError(path, problems)
+    return params.model_copy(update={"data": data, "source_path": path.resolve()})

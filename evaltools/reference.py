@@ -1,0 +1,121 @@
+"""Reference data shipped with the package: riksnorm, KPI and default assumptions.
+
+Each value carries its source and a confidence mark (H primary, M secondary, L weak,
+EST estimate). A missing value is never invented silently: a lookup that falls back to
+another year says so in the returned :class:`RefValue`, and reports show it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from . import schema as S
+
+
+@dataclass(frozen=True)
+class RefValue:
+    """A reference value with where it came from."""
+
+    value: float
+    year: int
+    confidence: str
+    source: str
+    note: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        """True when the value is not from a primary or checked secondary source."""
+        return self.confidence not in ("H", "M") or bool(self.note)
+
+
+def _read(name: str) -> pd.DataFrame:
+    with resources.files("evaltools").joinpath("data", name).open("r", encoding="utf-8") as f:
+        return pd.read_csv(f, dtype={"band": str}, keep_default_na=False, na_values=[""])
+
+
+@lru_cache(maxsize=1)
+def riksnorm_table() -> pd.DataFrame:
+    """Socialstyrelsen's riksnorm by year, component and band (kr per month)."""
+    df = _read("riksnorm.csv")
+    df["band"] = df["band"].fillna("")
+    return df
+
+
+@lru_cache(maxsize=1)
+def kpi_table() -> pd.DataFrame:
+    """SCB's KPI (1980 = 100), annual means, with confidence marks."""
+    return _read("kpi.csv")
+
+
+@lru_cache(maxsize=1)
+def default_assumptions() -> pd.DataFrame:
+    """The default cost-benefit assumptions with their sources."""
+    return _read("defaults.csv")
+
+
+def kpi(year: int, overrides: dict[int, float] | None = None) -> RefValue:
+    """KPI annual mean for ``year``; params overrides win."""
+    if overrides and year in overrides:
+        return RefValue(float(overrides[year]), year, "params", "value given in params reference.kpi")
+    t = kpi_table()
+    row = t[t["year"] == year]
+    if row.empty:
+        near = int(t["year"].iloc[(t["year"] - year).abs().argmin()])
+        r = t[t["year"] == near].iloc[0]
+        return RefValue(float(r["kpi_1980_100"]), year, "FALLBACK", r["source"],
+                        f"KPI {year} not in reference data; {near} used (set reference.kpi in params)")
+    r = row.iloc[0]
+    return RefValue(float(r["kpi_1980_100"]), year, r["confidence"], r["source"])
+
+
+def price_factor(from_year: int, to_year: int, overrides: dict[int, float] | None = None) -> tuple[float, list[RefValue]]:
+    """Factor that converts amounts in ``from_year`` prices to ``to_year`` prices (KPI ratio)."""
+    a, b = kpi(from_year, overrides), kpi(to_year, overrides)
+    return b.value / a.value, [a, b]
+
+
+def riksnorm(year: int, component: str, band: str = "", overrides: dict[str, float] | None = None) -> RefValue:
+    """One riksnorm amount (kr per month).
+
+    ``component`` is ``adult_single``, ``adult_couple``, ``child`` (band e.g. ``"7-10"``) or
+    ``shared`` (band = household size 1–7). A year missing from the reference data falls
+    back to the latest earlier year, uprated by KPI, and is flagged.
+    """
+    key = f"{year}:{component}:{band}"
+    if overrides and key in overrides:
+        return RefValue(float(overrides[key]), year, "params", "value given in params reference.riksnorm")
+    t = riksnorm_table()
+    sel = t[(t["component"] == component) & (t["band"] == band)]
+    if sel.empty:
+        raise KeyError(f"no riksnorm component {component!r} band {band!r}; see evaltools/data/riksnorm.csv")
+    exact = sel[sel["year"] == year]
+    if not exact.empty:
+        r = exact.iloc[0]
+        return RefValue(float(r["amount_sek_month"]), year, r["confidence"], r["source"])
+    earlier = sel[sel["year"] < year]
+    base = earlier.iloc[earlier["year"].argmax()] if not earlier.empty else sel.iloc[sel["year"].argmin()]
+    factor, _ = price_factor(int(base["year"]), year)
+    return RefValue(round(float(base["amount_sek_month"]) * factor, -1), year, "FALLBACK", base["source"],
+                    f"riksnorm {year} not found; {int(base['year'])} value uprated by KPI "
+                    f"(set reference.riksnorm '{key}' in params)")
+
+
+def household_norm(year: int, household_type: str, n_children: int = 0, child_band: str = "7-10",
+                   overrides: dict[str, float] | None = None) -> tuple[float, list[RefValue]]:
+    """Riksnorm for a whole household of the given type (kr per month), with the values used."""
+    couple = household_type in ("sambo_utan_barn", "sambo_med_barn")
+    kids = n_children if household_type in ("ensamstående_med_barn", "sambo_med_barn") else 0
+    if household_type in ("ensamstående_med_barn", "sambo_med_barn") and kids == 0:
+        kids = 1
+    used = [riksnorm(year, "adult_couple" if couple else "adult_single", "", overrides)]
+    used += [riksnorm(year, "child", child_band, overrides)] * kids
+    size = min((2 if couple else 1) + kids, 7)
+    used.append(riksnorm(year, "shared", str(size), overrides))
+    return sum(v.value for v in used), used
+
+
+__all__ = ["RefValue", "riksnorm_table", "kpi_table", "default_assumptions", "kpi", "price_factor",
+           "riksnorm", "household_norm", "S"]

@@ -1,0 +1,262 @@
+"""The data contract: column names, vocabularies and column specifications.
+
+Column names are defined here once; every other module refers to these constants.
+``docs/data-contract.md`` describes the same contract for people preparing data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --- column names ---------------------------------------------------------------
+PERSON_ID = "person_id"
+PROJECT_ID = "project_id"
+SEX = "sex"
+BIRTH_YEAR = "birth_year"
+AGE = "age"
+HOUSEHOLD_TYPE = "household_type"
+N_CHILDREN = "n_children"
+MUNICIPALITY = "municipality"
+START_DATE = "start_date"
+END_DATE = "end_date"
+OUTCOME = "outcome"
+SUPPORT_START = "support_start"
+SUPPORT_EXIT = "support_exit"
+ACTION_PLAN = "action_plan"
+SGI_STATUS = "sgi_status"
+EDUCATION = "education"
+MONTHS_ON_SUPPORT_BEFORE = "months_on_support_before"
+OCCUPATION_BEFORE = "occupation_before"
+OCCUPATION_AFTER = "occupation_after"
+EXTENT_BEFORE_PCT = "extent_before_pct"
+EXTENT_AFTER_PCT = "extent_after_pct"
+HOUSEHOLD_ID = "household_id"
+
+MONTH = "month"
+AMOUNT = "amount"
+
+PERIOD = "period"
+CATEGORY = "category"
+BUDGET = "budget"
+ACTUAL = "actual"
+FUNDER = "funder"
+
+# Derived columns added by the loader (never read from input files).
+AGE_AT_START = "age_at_start"
+AGE_GROUP = "age_group"
+PROJECT_YEAR = "project_year"
+EXIT_PROJECT_YEAR = "exit_project_year"
+CALENDAR_YEAR = "calendar_year"
+ONGOING = "ongoing"
+DAYS_IN_PROJECT = "days_in_project"
+
+UNKNOWN = "okänt"
+
+# --- vocabularies: code -> (Swedish label, English label) ------------------------
+OUTCOMES: dict[str, tuple[str, str]] = {
+    "arbete": ("Arbete", "Work"),
+    "arbete_med_stöd": ("Arbete med stöd", "Subsidised work"),
+    "studier": ("Studier", "Studies"),
+    "sjuk_aktivitetsersättning": ("Sjuk- eller aktivitetsersättning", "Sickness or activity compensation"),
+    "sjukpenning": ("Sjukpenning", "Sickness benefit"),
+    "annan_ersättning": ("Annan ersättning", "Other benefit"),
+    "aktiv_planering_annan_part": ("Aktiv planering med annan part", "Active plan with another agency"),
+    "arbetssökande": ("Arbetssökande", "Job seeker"),
+    "kvar_försörjningsstöd": ("Kvar på försörjningsstöd", "Still on social assistance"),
+    "flyttat": ("Flyttat", "Moved away"),
+    "avbrott": ("Avbrott", "Dropped out"),
+    "annat": ("Annat", "Other"),
+    UNKNOWN: ("Okänt", "Unknown"),
+}
+
+SEXES: dict[str, tuple[str, str]] = {
+    "kvinna": ("Kvinna", "Woman"),
+    "man": ("Man", "Man"),
+    "annat": ("Annat", "Other"),
+    UNKNOWN: ("Okänt", "Unknown"),
+}
+
+HOUSEHOLD_TYPES: dict[str, tuple[str, str]] = {
+    "ensamstående": ("Ensamstående utan barn", "Single, no children"),
+    "ensamstående_med_barn": ("Ensamstående med barn", "Single parent"),
+    "sambo_utan_barn": ("Sammanboende utan barn", "Couple, no children"),
+    "sambo_med_barn": ("Sammanboende med barn", "Couple with children"),
+    "annat": ("Annat", "Other"),
+    UNKNOWN: ("Okänt", "Unknown"),
+}
+
+SUPPORT_SOURCES: dict[str, tuple[str, str]] = {
+    "försörjningsstöd": ("Försörjningsstöd", "Social assistance"),
+    "sjukpenning": ("Sjukpenning", "Sickness benefit"),
+    "sjuk_aktivitetsersättning": ("Sjuk- eller aktivitetsersättning", "Sickness or activity compensation"),
+    "a_kassa": ("A-kassa", "Unemployment insurance"),
+    "aktivitetsstöd": ("Aktivitetsstöd", "Activity support"),
+    "lön": ("Lön", "Wages"),
+    "studiemedel": ("Studiemedel", "Study support"),
+    "annan_offentlig": ("Annan offentlig försörjning", "Other public support"),
+    "ingen_offentlig": ("Ingen offentlig försörjning", "No public support"),
+    UNKNOWN: ("Okänt", "Unknown"),
+}
+
+SGI_STATUSES: dict[str, tuple[str, str]] = {
+    "nollklassad": ("Saknar SGI (nollklassad)", "No SGI"),
+    "utförsäkrad": ("Utförsäkrad", "Benefit exhausted"),
+    "har_sgi": ("Har SGI", "Has SGI"),
+    UNKNOWN: ("Okänt", "Unknown"),
+}
+
+EDUCATION_LEVELS: dict[str, tuple[str, str]] = {
+    "förgymnasial_ej_fullföljd": ("Grundskola ej fullföljd", "Compulsory school not completed"),
+    "förgymnasial": ("Grundskola", "Compulsory school"),
+    "gymnasial": ("Gymnasium", "Upper secondary"),
+    "eftergymnasial": ("Eftergymnasial", "Post-secondary"),
+    UNKNOWN: ("Okänt", "Unknown"),
+}
+
+OCCUPATIONS: dict[str, tuple[str, str]] = {
+    "förvärvsarbete": ("Förvärvsarbete", "Employment"),
+    "studier": ("Studier", "Studies"),
+    "arbetssökande": ("Aktivt arbetssökande", "Job seeking"),
+    "ingen": ("Ingen sysselsättning", "None"),
+    "övrigt": ("Övrigt", "Other"),
+    UNKNOWN: ("Okänt", "Unknown"),
+}
+
+YES_NO: dict[str, tuple[str, str]] = {
+    "ja": ("Ja", "Yes"),
+    "nej": ("Nej", "No"),
+    UNKNOWN: ("Okänt", "Unknown"),
+}
+
+FUNDERS: dict[str, tuple[str, str]] = {
+    "förbund": ("Samordningsförbundet", "Coordination association"),
+    "egen": ("Egen finansiering", "Own financing"),
+}
+
+# Outcomes that mean the person left försörjningsstöd for another income source.
+LEAVES_SOCIAL_ASSISTANCE = (
+    "arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning",
+)
+# Of those, the ones where the state (Försäkringskassan, CSN, Arbetsförmedlingen) pays instead: a transfer.
+STATE_TRANSFER_OUTCOMES = ("studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning")
+WORK_OUTCOMES = ("arbete", "arbete_med_stöd")
+
+AGE_BANDS: tuple[tuple[int, int, str], ...] = (
+    (0, 29, "18–29"),
+    (30, 39, "30–39"),
+    (40, 49, "40–49"),
+    (50, 59, "50–59"),
+    (60, 200, "60+"),
+)
+
+TOTAL_LABELS = ("summa", "total", "totalt", "sum", "total årskostnad")
+
+
+# --- column specifications -------------------------------------------------------
+@dataclass(frozen=True)
+class ColumnSpec:
+    """What one input column must hold.
+
+    ``kind`` is one of ``"id"``, ``"text"``, ``"code"`` (value from ``vocab``),
+    ``"date"``, ``"month"`` (YYYY-MM), ``"int"``, ``"amount"`` (non-negative number).
+    """
+
+    name: str
+    kind: str
+    required: bool = True
+    nullable: bool = False
+    vocab: tuple[str, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    default: object = None
+    description: str = ""
+
+    def expected(self) -> str:
+        """Plain-language statement of what the column accepts."""
+        if self.kind == "code":
+            return "one of " + ", ".join(self.vocab)
+        if self.kind == "date":
+            return "a date written YYYY-MM-DD"
+        if self.kind == "month":
+            return "a month written YYYY-MM"
+        if self.kind == "int":
+            rng = ""
+            if self.min is not None and self.max is not None:
+                rng = f" from {self.min:g} to {self.max:g}"
+            return "a whole number" + rng
+        if self.kind == "amount":
+            return "a number of 0 or more (no currency sign; decimal comma or point)"
+        return "a non-empty value"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """The columns of one input table."""
+
+    name: str
+    columns: tuple[ColumnSpec, ...] = field(default_factory=tuple)
+    person_level: bool = True
+
+    @property
+    def required(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+    def __getitem__(self, name: str) -> ColumnSpec:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+def _codes(vocab: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(vocab)
+
+
+PARTICIPANTS = TableSpec(
+    "participants",
+    (
+        ColumnSpec(PERSON_ID, "id", description="Pseudonymous person id (never a personnummer)."),
+        ColumnSpec(PROJECT_ID, "text", required=False, nullable=True, description="Project id; must match the params id if given."),
+        ColumnSpec(SEX, "code", vocab=_codes(SEXES)),
+        ColumnSpec(BIRTH_YEAR, "int", nullable=True, min=1900, max=2015, description="Birth year; or give 'age'."),
+        ColumnSpec(AGE, "int", required=False, nullable=True, min=15, max=100, description="Age at start, if no birth year."),
+        ColumnSpec(HOUSEHOLD_TYPE, "code", vocab=_codes(HOUSEHOLD_TYPES)),
+        ColumnSpec(N_CHILDREN, "int", required=False, nullable=True, min=0, max=20),
+        ColumnSpec(MUNICIPALITY, "text", required=False, nullable=True, default=UNKNOWN),
+        ColumnSpec(START_DATE, "date"),
+        ColumnSpec(END_DATE, "date", nullable=True, description="Empty while the person is still enrolled."),
+        ColumnSpec(OUTCOME, "code", nullable=True, vocab=_codes(OUTCOMES), description="Exit outcome; empty while ongoing."),
+        ColumnSpec(SUPPORT_START, "code", required=False, vocab=_codes(SUPPORT_SOURCES), default=UNKNOWN),
+        ColumnSpec(SUPPORT_EXIT, "code", required=False, nullable=True, vocab=_codes(SUPPORT_SOURCES), default=UNKNOWN),
+        ColumnSpec(ACTION_PLAN, "code", required=False, nullable=True, vocab=_codes(YES_NO), default=UNKNOWN),
+        ColumnSpec(SGI_STATUS, "code", required=False, vocab=_codes(SGI_STATUSES), default=UNKNOWN),
+        ColumnSpec(EDUCATION, "code", required=False, vocab=_codes(EDUCATION_LEVELS), default=UNKNOWN),
+        ColumnSpec(MONTHS_ON_SUPPORT_BEFORE, "int", required=False, nullable=True, min=0, max=600),
+        ColumnSpec(OCCUPATION_BEFORE, "code", required=False, vocab=_codes(OCCUPATIONS), default=UNKNOWN),
+        ColumnSpec(OCCUPATION_AFTER, "code", required=False, nullable=True, vocab=_codes(OCCUPATIONS), default=UNKNOWN),
+        ColumnSpec(EXTENT_BEFORE_PCT, "int", required=False, nullable=True, min=0, max=100),
+        ColumnSpec(EXTENT_AFTER_PCT, "int", required=False, nullable=True, min=0, max=100),
+        ColumnSpec(HOUSEHOLD_ID, "text", required=False, nullable=True),
+    ),
+)
+
+PAYMENTS = TableSpec(
+    "payments",
+    (
+        ColumnSpec(PERSON_ID, "id"),
+        ColumnSpec(MONTH, "month"),
+        ColumnSpec(AMOUNT, "amount", description="Försörjningsstöd paid that month, in the declared unit."),
+        ColumnSpec(HOUSEHOLD_ID, "text", required=False, nullable=True),
+    ),
+)
+
+BUDGET_TABLE = TableSpec(
+    "budget",
+    (
+        ColumnSpec(PERIOD, "text", description="A calendar year (2024), a project year ('år 1') or 'hela' for the whole period."),
+        ColumnSpec(CATEGORY, "text"),
+        ColumnSpec(BUDGET, "amount", nullable=True),
+        ColumnSpec(ACTUAL, "amount", required=False, nullable=True, description="Utfall; empty where not yet known."),
+        ColumnSpec(FUNDER, "code", required=False, vocab=_codes(FUNDERS), default="förbund"),
+    ),
+    person_level=False,
+)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PARAMS = ROOT / "params"
+
+PARTICIPANT_ROWS = [
+    # person_id, sex, birth_year, household_type, start_date, end_date, outcome
+    ("P1", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-08-01", "arbete"),
+    ("P2", "man", 1975, "sambo_med_barn", "2022-03-15", "2022-12-01", "kvar_försörjningsstöd"),
+    ("P3", "kvinna", 1990, "ensamstående_med_barn", "2022-06-01", "", ""),
+    ("P4", "man", 1968, "ensamstående", "2023-01-10", "2023-05-01", "sjuk_aktivitetsersättning"),
+]
+
+
+def write_csv(path: Path, rows: list[dict] | pd.DataFrame) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    df.to_csv(path, index=False)
+    return path
+
+
+def participants_frame(rows=PARTICIPANT_ROWS) -> pd.DataFrame:
+    cols = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+@pytest.fixture
+def tiny_project(tmp_path: Path):
+    """A minimal valid project in tmp_path; returns a function that writes params with overrides."""
+    data = tmp_path / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    write_csv(data / "budget.csv", [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Övrigt", "budget": 20000, "actual": 25000},
+        {"period": "2022", "category": "Summa", "budget": 120000, "actual": 115000},
+    ])
+    write_csv(data / "payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P1", "month": "2022-02", "amount": "8 500,50"},
+        {"person_id": "P2", "month": "2022-02", "amount": 12000},
+    ])
+
+    def make(extra: str = "", data_block: str | None = None) -> Path:
+        block = data_block if data_block is not None else textwrap.dedent("""\
+            data:
+              participants: data/participants.csv
+              payments: data/payments.csv
+              budget: data/budget.csv
+            """)
+        text = textwrap.dedent("""\
+            id: tiny
+            title: Litet testprojekt
+            forbund: Testförbundet
+            owner: Testkommun
+            period: {start: 2022-01-01, planned_end: 2023-12-31}
+            """) + block + textwrap.dedent(extra)
+        p = tmp_path / "tiny.yaml"
+        p.write_text(text, encoding="utf-8")
+        return p
+
+    make.dir = tmp_path
+    return make

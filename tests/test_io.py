@@ -1,0 +1,245 @@
+"""Loading and the bad-input matrix: each refusal names file, row, column, value and expectation."""
+from __future__ import annotations
+
+import hashlib
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.errors import DataValidationError, ParamsError, PersonalIdentityNumberError
+
+from .conftest import participants_frame, write_csv
+
+
+def _problems(exc: DataValidationError) -> list[tuple]:
+    return [(p.row, p.column, p.value) for p in exc.problems]
+
+
+def test_tiny_project_loads_with_typed_and_derived_columns(tiny_project):
+    project = et.load_project(tiny_project())
+    df = project.participants
+    assert list(df["person_id"]) == ["P1", "P2", "P3", "P4"]
+    # project years count from the start date 2022-01-01
+    assert list(df["project_year"]) == [1, 1, 1, 2]
+    assert df["ongoing"].tolist() == [False, False, True, False]
+    assert df["age_at_start"].tolist() == [42, 47, 32, 55]
+    # "8 500,50" with a space and decimal comma is 8500.5 kr
+    assert project.payments["amount"].tolist() == [9000, 8500.5, 12000]
+    # the "Summa" row is checked against its lines and dropped
+    assert project.budget["category"].tolist() == ["Lön", "Övrigt"]
+    assert set(project.checksums) == {"participants.csv", "payments.csv", "budget.csv"}
+
+
+def test_loading_never_changes_input_files(tiny_project):
+    path = tiny_project()
+    files = sorted((tiny_project.dir / "data").iterdir())
+    before = {f: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+    et.load_project(path)
+    assert {f: hashlib.sha256(f.read_bytes()).hexdigest() for f in files} == before
+
+
+def test_missing_column(tiny_project):
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame().drop(columns="sex"))
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (None, "sex", None) in _problems(e.value)
+    assert "a column named 'sex'" in str(e.value)
+
+
+def test_unknown_outcome_code_names_row_and_value(tiny_project):
+    df = participants_frame()
+    df.loc[1, "outcome"] = "jobb"
+    write_csv(tiny_project.dir / "data/participants.csv", df)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    # data row index 1 is row 3 in Excel (header is row 1)
+    assert (3, "outcome", "jobb") in _problems(e.value)
+    assert "participants.csv, row 3, column 'outcome': got 'jobb'; expected one of arbete" in str(e.value)
+
+
+def test_unparsable_date(tiny_project):
+    df = participants_frame()
+    df.loc[0, "start_date"] = "1/2 2022"
+    write_csv(tiny_project.dir / "data/participants.csv", df)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (2, "start_date", "1/2 2022") in _problems(e.value)
+    assert "YYYY-MM-DD" in str(e.value)
+
+
+def test_end_before_start(tiny_project):
+    df = participants_frame()
+    df.loc[0, "end_date"] = "2022-01-15"
+    write_csv(tiny_project.dir / "data/participants.csv", df)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (2, "end_date", "2022-01-15") in _problems(e.value)
+
+
+def test_start_outside_project_period(tiny_project):
+    df = participants_frame()
+    df.loc[3, "start_date"] = "2024-02-01"
+    df.loc[3, "end_date"] = "2024-03-01"
+    write_csv(tiny_project.dir / "data/participants.csv", df)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (5, "start_date", "2024-02-01") in _problems(e.value)
+    assert "within the project period 2022-01-01 – 2023-12-31" in str(e.value)
+
+
+def test_duplicate_enrolment_points_at_first_row(tiny_project):
+    df = pd.concat([participants_frame(), participants_frame().iloc[[0]]], ignore_index=True)
+    write_csv(tiny_project.dir / "data/participants.csv", df)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (6, "person_id", "P1") in _problems(e.value)
+    assert "already on row 2" in str(e.value)
+
+
+@pytest.mark.parametrize("bad", ["-100", "nio tusen"])
+def test_negative_or_non_numeric_amount(tiny_project, bad):
+    write_csv(tiny_project.dir / "data/payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P1", "month": "2022-02", "amount": bad},
+    ])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (3, "amount", bad) in _problems(e.value)
+    assert "a number of 0 or more" in str(e.value)
+
+
+def test_payment_month_outside_plausible_range(tiny_project):
+    write_csv(tiny_project.dir / "data/payments.csv", [
+        {"person_id": "P1", "month": "1999-01", "amount": 9000},
+    ])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (2, "month", "1999-01") in _problems(e.value)
+
+
+def test_payment_person_not_a_participant_is_a_warning(tiny_project):
+    write_csv(tiny_project.dir / "data/payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "X9", "month": "2022-01", "amount": 9000},
+    ])
+    project = et.load_project(tiny_project())
+    w = project.data_quality
+    assert list(w[["row", "column", "value", "severity"]].itertuples(index=False, name=None)) == [
+        (3, "person_id", "X9", "warning")]
+    assert len(project.payments) == 2
+
+
+def test_budget_total_that_disagrees_with_lines(tiny_project):
+    write_csv(tiny_project.dir / "data/budget.csv", [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Övrigt", "budget": 20000, "actual": 25000},
+        {"period": "2022", "category": "Summa", "budget": 125000, "actual": 115000},
+    ])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (4, "budget", "125 000") in _problems(e.value)
+    assert "the sum of its lines, 120 000" in str(e.value)
+
+
+def test_params_referencing_missing_file(tiny_project):
+    path = tiny_project(data_block="data:\n  participants: data/saknas.csv\n")
+    with pytest.raises(ParamsError) as e:
+        et.load_project(path)
+    assert "data.participants: file 'data/saknas.csv' does not exist" in str(e.value)
+
+
+def test_params_unknown_goal_kind_and_unknown_key_reported_together(tiny_project):
+    path = tiny_project("""\
+        goals:
+          - {id: g1, kind: antal, label: Minst 10, target: 10}
+        colour: blue
+        """)
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    msg = str(e.value)
+    assert "goals.0.kind: got 'antal'" in msg and "participant_count" in msg
+    assert "colour: unknown key" in msg
+    assert "2 problem(s)" in msg
+
+
+@pytest.mark.parametrize("pnr", ["19800101-1234", "800101-1234", "198001011234"])
+def test_personnummer_anywhere_is_refused_without_echoing_it(tiny_project, pnr):
+    df = participants_frame()
+    df["note"] = ["", pnr, "", ""]
+    write_csv(tiny_project.dir / "data/participants.csv", df)
+    with pytest.raises(PersonalIdentityNumberError) as e:
+        et.load_project(tiny_project())
+    assert (3, "note") in [(p.row, p.column) for p in e.value.problems]
+    assert pnr not in str(e.value)
+    assert "pseudonymous" in str(e.value)
+
+
+def test_empty_participants_file_when_declared(tiny_project):
+    (tiny_project.dir / "data/participants.csv").write_text(
+        "person_id,sex,birth_year,household_type,start_date,end_date,outcome\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert "no data rows" in str(e.value)
+
+
+def test_excel_with_title_row_above_header(tiny_project):
+    df = participants_frame()
+    df.loc[1, "outcome"] = "okänd kod"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Deltagare i Litet testprojekt, uttag 2023-06-01"])
+    ws.append([])
+    ws.append(list(df.columns))
+    for row in df.itertuples(index=False):
+        ws.append(list(row))
+    path = tiny_project.dir / "data" / "participants.xlsx"
+    wb.save(path)
+    params = tiny_project(data_block="data:\n  participants: data/participants.xlsx\n")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(params)
+    # header on Excel row 3, so the second data row is row 5
+    assert (5, "outcome", "okänd kod") in _problems(e.value)
+    df.loc[1, "outcome"] = "arbete"
+    wb2 = openpyxl.load_workbook(path)
+    wb2.active.cell(row=5, column=7, value="arbete")
+    wb2.save(path)
+    assert len(et.load_project(params).participants) == 4
+
+
+def test_all_problems_are_reported_at_once(tiny_project):
+    df = participants_frame()
+    df.loc[0, "sex"] = "k"
+    df.loc[2, "start_date"] = "2022-13-01"
+    df.loc[3, "outcome"] = "jobb"
+    write_csv(tiny_project.dir / "data/participants.csv", df)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert {(2, "sex"), (4, "start_date"), (5, "outcome")} <= {(p.row, p.column) for p in e.value.problems}
+    assert len(e.value.failure_cases) == len(e.value.problems)
+
+
+def test_many_rows_with_the_same_problem_are_folded_but_all_kept(tiny_project):
+    rows = [(f"P{i}", "x", 1980, "ensamstående", "2022-02-01", "", "") for i in range(30)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert len(e.value.problems) == 30
+    assert "and 25 more row(s)" in str(e.value)
+
+
+def test_amounts_in_tkr_are_converted(tiny_project):
+    path = tiny_project(data_block="data:\n  participants: data/participants.csv\n  budget: data/budget.csv\n  amount_unit: tkr\n")
+    write_csv(tiny_project.dir / "data/budget.csv", [
+        {"period": "hela", "category": "Lön", "budget": 533, "actual": 500},
+        {"period": "hela", "category": "Summa", "budget": 533, "actual": 500},
+    ])
+    b = et.load_project(path).budget
+    assert b["budget"].tolist() == [533000] and b["actual"].tolist() == [500000]
+
+
+def test_project_without_participant_data_loads(tiny_project):
+    project = et.load_project(tiny_project(data_block="data:\n  budget: data/budget.csv\n"))
+    assert not project.has_participants
+    assert project.budget["budget"].sum() == 120000

@@ -1,0 +1,24 @@
+import re
+import tomllib
+
+import yaml
+
+from .conftest import ROOT
+
+
+def _name(req: str) -> str:
+    return re.split(r"[<>=!~ \[]", req, maxsplit=1)[0].lower()
+
+
+def test_environment_yml_lists_the_same_packages_as_pyproject():
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    want = {_name(r) for r in py["dependencies"] + py["optional-dependencies"]["dev"]}
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    have = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    assert have == want
+
+
+def test_versions_agree():
+    import evaltools
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert evaltools.__version__ == py["version"]
