@@ -5,6 +5,10 @@ cost-benefit analysis; ``evaltools render`` turns it all into a report.
 """
 from .config import ProjectParams, load_params
 from .errors import DataValidationError, EvaltoolsError, ParamsError, PersonalIdentityNumberError, ReportError
+from .cohorts import composition, flows, outcome_rates, success_model, time_to_exit
+from .comparison import compare_payments
+from .costbenefit import cost_benefit, costs
+from .goals import assess_goals
 from .io import Project, load_project
 
 __version__ = "0.1.0"
@@ -18,6 +22,15 @@ __all__ = [
     "ProjectParams",
     "ReportError",
     "__version__",
+    "assess_goals",
+    "compare_payments",
+    "composition",
+    "cost_benefit",
+    "costs",
+    "flows",
     "load_params",
     "load_project",
+    "outcome_rates",
+    "success_model",
+    "time_to_exit",
 ]

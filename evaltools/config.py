@@ -290,3 +290,12 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     if problems:
         raise ParamsError(path, problems)
     return params.model_copy(update={"data": data, "source_path": path.resolve()})
+
+
+def primary_success_outcomes(params: ProjectParams) -> tuple[str, ...]:
+    """The outcomes the project counts as success: those of its first outcome goal, else the
+    outcomes that leave försörjningsstöd."""
+    for g in params.goals:
+        if g.kind in ("outcome_count", "share") and g.numerator == "outcome":
+            return g.success_outcomes
+    return params.cost_benefit.success_outcomes

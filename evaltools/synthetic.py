@@ -249,7 +249,8 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
         # event time in months, person x month
         et = ((months.year.to_numpy()[None, :] - ref_m.year.to_numpy()[:, None]) * 12
               + (months.month.to_numpy()[None, :] - ref_m.month.to_numpy()[:, None]))
-        dip = np.clip(1 - np.abs(et) / 7, 0, None) * 1500
+        # need rises over the six months before the reference month and fades over three after it
+        dip = np.where(et < 0, np.clip(1 - np.abs(et) / 7, 0, None), np.clip(1 - et / 3, 0, None)) * 2500
         y = base[:, None] * kpi_f[None, :] * season[None, :] + dip + rng.normal(0, 500, et.shape)
         if treated:
             y = y + np.where(et >= 0, DEMO_TRUE_EFFECT_SEK, 0.0)

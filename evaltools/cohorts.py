@@ -1,0 +1,242 @@
+"""Who took part and how outcomes differ between cohorts.
+
+Every table meant for a report is small-count suppressed (``.table``); the unsuppressed numbers
+are in ``.raw``. Tests and intervals come from scipy and statsmodels.
+"""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import statsmodels.formula.api as smf
+from scipy import stats
+from statsmodels.duration.survfunc import SurvfuncRight
+from statsmodels.stats.proportion import proportion_confint
+
+from . import schema as S
+from .config import primary_success_outcomes
+from .io import Project
+from .labels import code_label, t
+from .privacy import suppress_crosstab, suppress_long
+from .results import Result
+
+BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
+RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE)
+
+
+def _k(project: Project) -> int:
+    return project.params.privacy.min_count
+
+
+def _label(column: str, value: object, lang: str) -> str:
+    if column == S.PROJECT_YEAR:
+        return t("year_n", lang, n=int(value))
+    return code_label(column, value, lang)
+
+
+def _success_codes(project: Project) -> tuple[str, ...]:
+    return primary_success_outcomes(project.params)
+
+
+class Composition(Result):
+    """Participants by sex, age group, household type, intake year, support at start, SGI."""
+
+
+def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | None = None) -> Composition:
+    """Counts and shares of participants for each breakdown variable."""
+    lang = lang or project.params.language
+    df = project.participants
+    rows = []
+    for var in by:
+        counts = df[var].value_counts(dropna=False).sort_index()
+        for cat, n in counts.items():
+            rows.append({"variable": var, "variable_label": t("intake_year" if var == S.PROJECT_YEAR else var, lang),
+                         "category": cat, "category_label": _label(var, cat, lang), "n": int(n),
+                         "share": n / len(df) if len(df) else np.nan})
+    raw = pd.DataFrame(rows, columns=["variable", "variable_label", "category", "category_label", "n", "share"])
+    table = suppress_long(raw, "n", "variable", _k(project), ("share",))
+    return Composition(table, raw, (f"Antal under {_k(project)} visas som <{_k(project)}." if lang == "sv"
+                                    else f"Counts below {_k(project)} are shown as <{_k(project)}.",))
+
+
+class Flows(Result):
+    """Intake and exits per month."""
+
+
+def flows(project: Project, lang: str | None = None) -> Flows:
+    """Number of persons starting and ending per month (suppressed per cell and column total)."""
+    lang = lang or project.params.language
+    df = project.participants
+    start = df[S.START_DATE].dt.to_period("M").value_counts()
+    end = df[S.END_DATE].dropna().dt.to_period("M").value_counts()
+    if len(start):
+        months = pd.period_range(start.index.min(), max(start.index.max(), end.index.max() if len(end) else start.index.max()), freq="M")
+    else:
+        months = pd.PeriodIndex([], freq="M")
+    raw = pd.DataFrame({"month": months.astype(str), "intake": start.reindex(months, fill_value=0).to_numpy(),
+                        "exits": end.reindex(months, fill_value=0).to_numpy()})
+    supp = suppress_crosstab(raw[["intake", "exits"]], _k(project), col_totals=True, row_totals=False)
+    table = pd.concat([raw[["month"]], supp], axis=1)
+    return Flows(table, raw, ())
+
+
+class OutcomeComparison(Result):
+    """Success rates by cohort with Wilson intervals and a test of difference per variable."""
+
+
+def _test(table: np.ndarray, seed: int) -> tuple[str, float]:
+    """Fisher's exact test when any expected count is below 5, otherwise chi-square."""
+    table = table[table.sum(axis=1) > 0]
+    if table.shape[0] < 2 or (table.sum(axis=0) == 0).any():
+        return "–", np.nan
+    expected = stats.contingency.expected_freq(table)
+    if (expected < 5).any():
+        if table.shape == (2, 2):
+            return "Fisher", float(stats.fisher_exact(table).pvalue)
+        res = stats.fisher_exact(table, method=stats.PermutationMethod(n_resamples=9999, rng=np.random.default_rng(seed)))
+        return "Fisher (perm.)", float(res.pvalue)
+    return "chi2", float(stats.chi2_contingency(table, correction=table.shape == (2, 2)).pvalue)
+
+
+def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang: str | None = None,
+                  success_outcomes: tuple[str, ...] | None = None) -> OutcomeComparison:
+    """Share of ended participants with a success outcome, by cohort.
+
+    Only persons who have ended count (an ongoing person has no outcome yet). Each variable gets
+    one test of whether the rates differ: Fisher's exact test where any expected cell count is
+    below 5 (exact for 2x2, a permutation p-value for larger tables), chi-square otherwise.
+    """
+    lang = lang or project.params.language
+    codes = success_outcomes or _success_codes(project)
+    df = project.participants[~project.participants[S.ONGOING]].copy()
+    df["success"] = df[S.OUTCOME].isin(codes)
+    rows = []
+    for var in by:
+        g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
+        test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]), project.params.cost_benefit.seed)
+        for cat, r in g.iterrows():
+            n, k = int(r["size"]), int(r["sum"])
+            lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
+            rows.append({"variable": var, "variable_label": t("intake_year" if var == S.PROJECT_YEAR else var, lang),
+                         "category": cat, "category_label": _label(var, cat, lang), "n": n, "successes": k,
+                         "rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "test": test, "p_value": p})
+    raw = pd.DataFrame(rows)
+    if raw.empty:
+        return OutcomeComparison(raw, raw, ())
+    k = _k(project)
+    # hide a row where the group, its successes or its non-successes are small
+    table = suppress_long(raw, "n", "variable", k, ("successes", "rate", "ci_low", "ci_high"))
+    small = (raw["successes"].between(1, k - 1)) | ((raw["n"] - raw["successes"]).between(1, k - 1))
+    for c in ("successes", "rate", "ci_low", "ci_high"):
+        table[c] = table[c].astype(object)
+        table.loc[small, c] = f"<{k}" if c == "successes" else "–"
+    notes = (("Lyckat utfall: " if lang == "sv" else "Success: ") + ", ".join(code_label(S.OUTCOME, c, lang) for c in codes) + ".",
+             "Fisher = Fishers exakta test (små tal), chi2 = chitvåtest. Många jämförelser: enstaka låga p-värden kan vara slumpen."
+             if lang == "sv" else
+             "Fisher = Fisher's exact test (small counts), chi2 = chi-square test. With many comparisons a single low p-value may be chance.")
+    return OutcomeComparison(table, raw, notes)
+
+
+class SuccessModel(Result):
+    """Logistic regression of success on cohort variables: odds ratios with 95 % intervals."""
+
+
+def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_GROUP, S.PROJECT_YEAR),
+                  lang: str | None = None) -> SuccessModel:
+    """Odds ratios of a successful outcome (statsmodels Logit), adjusted for each other.
+
+    With few events per parameter (< 10) or perfect separation the model is not fitted and the
+    notes say why; odds ratios from such data would mislead.
+    """
+    lang = lang or project.params.language
+    codes = _success_codes(project)
+    df = project.participants[~project.participants[S.ONGOING]].copy()
+    df["success"] = df[S.OUTCOME].isin(codes).astype(int)
+    for c in covariates:
+        df[c] = df[c].astype(str)
+    used = [c for c in covariates if df[c].nunique() > 1]
+    n_params = sum(df[c].nunique() - 1 for c in used) + 1
+    events = int(min(df["success"].sum(), len(df) - df["success"].sum()))
+    empty = pd.DataFrame(columns=["term", "odds_ratio", "ci_low", "ci_high", "p_value"])
+    if not used or events < 10 * n_params:
+        msg = (f"Ingen regressionsmodell: {events} händelser för {n_params} parametrar (minst 10 per parameter behövs)."
+               if lang == "sv" else
+               f"No regression model: {events} events for {n_params} parameters (at least 10 per parameter needed).")
+        return SuccessModel(empty, empty, (msg,))
+    formula = "success ~ " + " + ".join(f"C({c})" for c in used)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fit = smf.logit(formula, data=df).fit(disp=False)
+    except Exception as e:  # separation or a singular design: say so instead of printing nonsense
+        msg = f"Modellen kunde inte skattas ({type(e).__name__})." if lang == "sv" else f"The model could not be fitted ({type(e).__name__})."
+        return SuccessModel(empty, empty, (msg,))
+    ci = fit.conf_int()
+    table = pd.DataFrame({"term": fit.params.index, "odds_ratio": np.exp(fit.params.to_numpy()),
+                          "ci_low": np.exp(ci[0].to_numpy()), "ci_high": np.exp(ci[1].to_numpy()),
+                          "p_value": fit.pvalues.to_numpy()})
+    table = table[table["term"] != "Intercept"].reset_index(drop=True)
+    table["term"] = [_pretty_term(x, lang) for x in table["term"]]
+    note = ("Oddskvot över 1 = större chans till lyckat utfall än referensgruppen, justerat för de andra variablerna."
+            if lang == "sv" else "Odds ratio above 1 = higher odds of success than the reference group, adjusted for the other variables.")
+    return SuccessModel(table, table, (note, f"n = {int(fit.nobs)}"))
+
+
+def _pretty_term(term: str, lang: str) -> str:
+    # C(sex)[T.man] -> Kön: Man
+    if term.startswith("C(") and "[T." in term:
+        var = term[2:term.index(")")]
+        val = term[term.index("[T.") + 3:-1]
+        if var == S.PROJECT_YEAR:
+            return f"{t('intake_year', lang)}: {t('year_n', lang, n=int(val))}"
+        return f"{t(var, lang)}: {code_label(var, val, lang)}"
+    return term
+
+
+class TimeToExit(Result):
+    """Kaplan–Meier estimates of the share still in the project after d days, by cohort."""
+
+    curves: dict | None = None
+
+
+def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[int, ...] = (30, 90, 180, 365),
+                 lang: str | None = None) -> TimeToExit:
+    """Time from start to exit (any reason); persons still enrolled are censored at the analysis date.
+
+    Uses statsmodels ``SurvfuncRight``. Numbers at risk below the privacy threshold are hidden,
+    and curves are cut where fewer than that many remain at risk.
+    """
+    lang = lang or project.params.language
+    k = _k(project)
+    df = project.participants
+    groups = [(t("participants", lang), df)] if by is None else [(_label(by, g, lang), d) for g, d in df.groupby(by)]
+    rows, curves = [], {}
+    for name, d in groups:
+        if len(d) == 0:
+            continue
+        sf = SurvfuncRight(d[S.DAYS_IN_PROJECT].to_numpy(float), (~d[S.ONGOING]).to_numpy(int))
+        tt, surv = sf.surv_times, sf.surv_prob
+        n_risk = sf.n_risk
+        keep = n_risk >= k
+        curves[name] = pd.DataFrame({"day": tt[keep], "surv": surv[keep], "se": sf.surv_prob_se[keep]})
+        with np.errstate(divide="ignore", invalid="ignore"):
+            median = sf.quantile(0.5)
+        for day in days:
+            idx = np.searchsorted(tt, day, side="right") - 1
+            s = 1.0 if idx < 0 else float(surv[idx])
+            at_risk = int((d[S.DAYS_IN_PROJECT] >= day).sum())
+            rows.append({"group": name, "day": day, "still_in_project": s,
+                         "at_risk": at_risk, "median_days": float(median) if np.isfinite(median) else np.nan})
+    raw = pd.DataFrame(rows)
+    table = raw.copy()
+    if len(raw):
+        small = raw["at_risk"] < k
+        table["at_risk"] = table["at_risk"].astype(object)
+        table.loc[small & (raw["at_risk"] > 0), "at_risk"] = f"<{k}"
+        table["still_in_project"] = table["still_in_project"].astype(object)
+        table.loc[small, "still_in_project"] = "–"
+    res = TimeToExit(table, raw, ("Kaplan–Meier; pågående deltagare censureras vid analysdatum." if lang == "sv"
+                                  else "Kaplan–Meier; ongoing participants are censored at the analysis date.",))
+    object.__setattr__(res, "curves", curves)
+    return res

@@ -1,0 +1,263 @@
+"""Charts for reports and notebooks, in one consistent style sized for an A4 page.
+
+Every function takes a result object, draws on ``ax`` if given (else a new figure) and returns
+the figure. Suppressed counts (``"<5"``) are never drawn as values; they are marked instead.
+"""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use(matplotlib.get_backend())  # keep the notebook's inline backend; Agg elsewhere
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from .labels import fmt_num, fmt_pct, t  # noqa: E402
+from .privacy import is_suppressed  # noqa: E402
+
+WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
+BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"
+
+STYLE = {
+    "font.family": "DejaVu Sans", "font.size": 8.5, "axes.titlesize": 9.5, "axes.titleweight": "bold",
+    "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.color": "#e5e5e5",
+    "grid.linewidth": 0.6, "axes.axisbelow": True, "legend.frameon": False, "figure.dpi": 110,
+    "savefig.bbox": "tight",
+}
+
+
+def _fig(ax, height: float, ncols: int = 1):
+    plt.rcParams.update(STYLE)
+    if ax is not None:
+        return ax.figure, [ax]
+    fig, axes = plt.subplots(1, ncols, figsize=(WIDTH, height), squeeze=False)
+    return fig, list(axes[0])
+
+
+def _kr_axis(ax, lang: str, axis: str = "y") -> None:
+    f = FuncFormatter(lambda v, _: fmt_num(v, 0, lang))
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(f)
+
+
+def _pct_axis(ax, lang: str, axis: str = "y") -> None:
+    f = FuncFormatter(lambda v, _: fmt_pct(v, lang, 0))
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(f)
+
+
+def plot_goals(assessment, lang: str = "sv", ax=None):
+    """One small panel per quantitative goal: result per period against its target."""
+    tab = assessment.table[assessment.table["kind"] != "qualitative"]
+    goals = list(dict.fromkeys(tab["goal_id"]))
+    if not goals:
+        return None
+    ncols = min(len(goals), 2)
+    nrows = int(np.ceil(len(goals) / ncols))
+    plt.rcParams.update(STYLE)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH, 2.5 * nrows), squeeze=False)
+    for ax_, gid in zip(axes.ravel(), goals):
+        g = tab[tab["goal_id"] == gid]
+        x = np.arange(len(g))
+        labels = [lbl.split(" (")[0] for lbl in g["period_label"]]
+        if g["kind"].iloc[0] == "share":
+            v = g["value"].to_numpy(float)
+            err = np.vstack([v - g["ci_low"].to_numpy(float), g["ci_high"].to_numpy(float) - v])
+            ax_.errorbar(x, v, yerr=np.nan_to_num(err), fmt="o", color=BLUE, capsize=4, label=t("value", lang))
+            ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
+            ax_.set_ylim(0, 1)
+            _pct_axis(ax_, lang)
+        else:
+            ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=t("value", lang))
+            ax_.scatter(x, g["target_prorated"].to_numpy(float), marker="_", s=900, color=ORANGE, lw=2,
+                        label=t("target_prorated", lang), zorder=3)
+            for xi, v in zip(x, g["value"]):
+                if not np.isnan(v):
+                    ax_.annotate(fmt_num(v, 0, lang), (xi, v), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
+                                 textcoords="offset points")
+        ax_.set_xticks(x, labels, fontsize=7.5)
+        ax_.set_title(_wrap(g["label"].iloc[0], 48), fontsize=8, loc="left")
+    for ax_ in axes.ravel()[len(goals):]:
+        ax_.set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+    return "\n".join(textwrap.wrap(text, width)[:3])
+
+
+def plot_composition(composition, variables: tuple[str, ...] | None = None, lang: str = "sv"):
+    """Horizontal bars of participants per category; suppressed categories are marked, not drawn."""
+    tab = composition.table
+    variables = variables or tuple(dict.fromkeys(tab["variable"]))
+    variables = [v for v in variables if (tab["variable"] == v).any()]
+    ncols = 2
+    nrows = int(np.ceil(len(variables) / ncols))
+    plt.rcParams.update(STYLE)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH, 1.8 * nrows), squeeze=False)
+    for ax_, var in zip(axes.ravel(), variables):
+        g = tab[tab["variable"] == var]
+        y = np.arange(len(g))[::-1]
+        vals = [0 if is_suppressed(n) else float(n) for n in g["n"]]
+        ax_.barh(y, vals, color=BLUE, height=0.6)
+        for yi, n, v in zip(y, g["n"], vals):
+            ax_.annotate(str(n) if is_suppressed(n) else fmt_num(n, 0, lang), (v, yi), va="center", fontsize=7.5,
+                         xytext=(3, 0), textcoords="offset points", color=GREY if is_suppressed(n) else "black")
+        ax_.set_yticks(y, g["category_label"], fontsize=7.5)
+        ax_.set_title(g["variable_label"].iloc[0], loc="left")
+        ax_.grid(axis="y", visible=False)
+        ax_.set_xlim(0, max(vals + [1]) * 1.2)
+    for ax_ in axes.ravel()[len(variables):]:
+        ax_.set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_outcome_rates(comparison, lang: str = "sv"):
+    """Success rate with Wilson interval per category; hidden categories are left out."""
+    tab = comparison.table
+    variables = list(dict.fromkeys(tab["variable"]))
+    ncols = 2
+    nrows = int(np.ceil(len(variables) / ncols))
+    plt.rcParams.update(STYLE)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH, 1.9 * nrows), squeeze=False)
+    for ax_, var in zip(axes.ravel(), variables):
+        g = tab[tab["variable"] == var].reset_index(drop=True)
+        y = np.arange(len(g))[::-1]
+        for yi, r in zip(y, g.itertuples()):
+            if isinstance(r.rate, str) or pd.isna(r.rate):
+                ax_.annotate("–", (0.02, yi), va="center", fontsize=7.5, color=GREY)
+                continue
+            ax_.errorbar([r.rate], [yi], xerr=[[r.rate - r.ci_low], [r.ci_high - r.rate]], fmt="o", color=BLUE, capsize=3)
+        ax_.set_yticks(y, g["category_label"], fontsize=7.5)
+        ax_.set_xlim(0, 1)
+        _pct_axis(ax_, lang, "x")
+        p = g["p_value"].iloc[0]
+        extra = "" if pd.isna(p) else f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)})"
+        ax_.set_title(g["variable_label"].iloc[0] + extra, loc="left", fontsize=8)
+        ax_.grid(axis="y", visible=False)
+    for ax_ in axes.ravel()[len(variables):]:
+        ax_.set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_time_to_exit(tte, lang: str = "sv", ax=None):
+    """Kaplan–Meier curves: share still in the project by days since start (cut where few remain)."""
+    fig, (ax,) = _fig(ax, 2.6)
+    colors = [BLUE, ORANGE, GREEN, RED, GREY]
+    for (name, c), col in zip(tte.curves.items(), colors):
+        if len(c) == 0:
+            continue
+        x = np.concatenate([[0], c["day"].to_numpy()])
+        y = np.concatenate([[1], c["surv"].to_numpy()])
+        ax.step(x, y, where="post", color=col, label=name)
+    ax.set_ylim(0, 1.02)
+    _pct_axis(ax, lang)
+    ax.set_xlabel("Dagar sedan start" if lang == "sv" else "Days since start")
+    ax.set_ylabel("Andel kvar i projektet" if lang == "sv" else "Share still in project")
+    ax.legend(fontsize=7.5)
+    fig.tight_layout()
+    return fig
+
+
+def plot_payments(result, lang: str = "sv", ax=None):
+    """Mean monthly försörjningsstöd by month relative to start, participants and comparison group."""
+    fig, (ax,) = _fig(ax, 2.7)
+    ev = result.event_means
+    for tr, col, key in ((1, BLUE, "participants"), (0, ORANGE, "comparison")):
+        g = ev[ev["treated"] == tr]
+        if len(g):
+            ax.plot(g["event_time"], g["mean_amount"], marker="o", ms=3, color=col, label=t(key, lang))
+    ax.axvline(-0.5, color=GREY, ls=":", lw=1)
+    ax.set_xlabel("Månader före (−) och efter start" if lang == "sv" else "Months before (−) and after start")
+    ax.set_ylabel("kr per person och månad" if lang == "sv" else "SEK per person and month")
+    _kr_axis(ax, lang)
+    ax.legend(fontsize=7.5)
+    fig.tight_layout()
+    return fig
+
+
+def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
+    """Budget against utfall per cost category (whole period)."""
+    if costs_table.empty:
+        return None
+    g = costs_table.groupby("category", sort=False)[["budget", "actual"]].sum(min_count=1)
+    fig, (ax,) = _fig(ax, 0.45 * len(g) + 0.9)
+    y = np.arange(len(g))[::-1]
+    ax.barh(y + 0.18, g["budget"].fillna(0), height=0.36, color=GREY, label=t("budget", lang))
+    ax.barh(y - 0.18, g["actual"].fillna(0), height=0.36, color=BLUE, label=t("actual", lang))
+    ax.set_yticks(y, [_wrap(c, 34) for c in g.index], fontsize=7.5)
+    _kr_axis(ax, lang, "x")
+    ax.grid(axis="y", visible=False)
+    ax.legend(fontsize=7.5, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+SENS_LABELS = {
+    "monthly_level": ("Försörjningsstöd per månad", "Monthly social assistance"),
+    "horizon_years": ("Tidshorisont", "Horizon"),
+    "dropoff_per_year": ("Avtagande per år", "Drop-off per year"),
+    "deadweight": ("Dödvikt", "Deadweight"),
+    "discount_rate": ("Diskonteringsränta", "Discount rate"),
+    "cost": ("Kostnad", "Cost"),
+    "successes": ("Antal lyckade (95 % KI)", "Successful exits (95 % CI)"),
+}
+
+
+def sensitivity_label(parameter: str, value: float, lang: str = "sv") -> str:
+    """How a sensitivity value reads: '5 år', '50 %', '+25 %', '26'."""
+    if parameter in ("monthly_level", "cost"):
+        pct = fmt_pct(value - 1, lang, 0)
+        return pct if value < 1 else "+" + pct
+    if parameter == "horizon_years":
+        return f"{fmt_num(value, 0, lang)} {'år' if lang == 'sv' else 'years'}"
+    if parameter in ("dropoff_per_year", "deadweight", "discount_rate"):
+        return fmt_pct(value, lang, 0)
+    return fmt_num(value, 0, lang)
+
+
+def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", ax=None):
+    """Tornado chart: NPV when each assumption is set to its low and its high value."""
+    fig, (ax,) = _fig(ax, 0.38 * len(sensitivity) + 0.9)
+    s = sensitivity.iloc[::-1].reset_index(drop=True)
+    base = s["npv_base"].iloc[0]
+    y = np.arange(len(s))
+    for yi, r in zip(y, s.itertuples()):
+        ax.barh(yi, r.npv_low - base, left=base, color=ORANGE, height=0.6)
+        ax.barh(yi, r.npv_high - base, left=base, color=BLUE, height=0.6)
+        lo_lbl, hi_lbl = sensitivity_label(r.parameter, r.low_value, lang), sensitivity_label(r.parameter, r.high_value, lang)
+        ax.annotate(lo_lbl, (min(r.npv_low, r.npv_high), yi), xytext=(-3, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=7)
+        ax.annotate(hi_lbl, (max(r.npv_low, r.npv_high), yi), xytext=(3, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=7)
+    ax.axvline(base, color="black", lw=0.8)
+    ax.axvline(0, color=RED, lw=0.8, ls="--")
+    ax.set_yticks(y, [SENS_LABELS.get(p, (p, p))[0 if lang == "sv" else 1] for p in s["parameter"]], fontsize=7.5)
+    ax.set_xlabel("Nettonuvärde, kr" if lang == "sv" else "Net present value, SEK")
+    _kr_axis(ax, lang, "x")
+    lo = min(s["npv_low"].min(), s["npv_high"].min(), 0)
+    hi = max(s["npv_low"].max(), s["npv_high"].max(), 0)
+    pad = (hi - lo) * 0.18
+    ax.set_xlim(lo - pad, hi + pad)
+    ax.grid(axis="y", visible=False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_monte_carlo(mc: dict, lang: str = "sv", ax=None):
+    """Distribution of the NPV over the Monte Carlo draws, with the break-even line."""
+    fig, (ax,) = _fig(ax, 2.3)
+    npv = mc["npv_draws"]
+    ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
+    ax.axvline(0, color=RED, ls="--", lw=1)
+    p = fmt_pct(mc["p_npv_positive"], lang, 0)
+    ax.set_title((f"Sannolikhet att nettonuvärdet är positivt: {p}" if lang == "sv"
+                  else f"Probability that the net present value is positive: {p}"), loc="left", fontsize=8.5)
+    ax.set_xlabel("Nettonuvärde, kr" if lang == "sv" else "Net present value, SEK")
+    ax.set_yticks([])
+    _kr_axis(ax, lang, "x")
+    fig.tight_layout()
+    return fig

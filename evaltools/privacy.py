@@ -1,0 +1,96 @@
+"""Small-count suppression for every person-based table and chart.
+
+The rule (one place, used everywhere): a count of persons from 1 to ``k - 1`` is shown as
+``"<k"``. Where a suppressed cell could be recovered from a shown total (its row, its column
+or the project total), the next-smallest cell in that line is suppressed as well (secondary
+suppression), repeated until no line has exactly one hidden cell. Shares and means built on a
+suppressed count are hidden with it. Zeros are shown: an empty category reveals nothing about
+a person. Raw, unsuppressed numbers stay available in code (``.raw``) for the evaluator.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+DEFAULT_MIN_COUNT = 5
+
+
+def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_totals: bool = True,
+                     row_totals: bool = True) -> pd.DataFrame:
+    """Boolean mask of the cells to hide in a table of person counts.
+
+    Parameters
+    ----------
+    counts
+        Non-negative whole numbers; rows and columns are categories.
+    k
+        Smallest count that may be shown.
+    col_totals, row_totals
+        Whether the totals of columns (over rows) and of rows (over columns) are published
+        anywhere; each published total is a line through which a hidden cell could be
+        recovered, so it gets secondary suppression.
+    """
+    values = counts.to_numpy(dtype=float)
+    mask = (values > 0) & (values < k)
+    lines = []
+    if col_totals:
+        lines += [(slice(None), j) for j in range(values.shape[1])]
+    if row_totals and values.shape[1] > 1:
+        lines += [(i, slice(None)) for i in range(values.shape[0])]
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            m, v = mask[line], values[line]
+            if m.sum() == 1:
+                candidates = np.where(~m & (v > 0), v, np.inf)
+                if np.isfinite(candidates).any():
+                    idx = int(np.argmin(candidates))
+                    if isinstance(line[0], slice):
+                        mask[idx, line[1]] = True
+                    else:
+                        mask[line[0], idx] = True
+                    changed = True
+    return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
+
+
+def suppressed_label(k: int = DEFAULT_MIN_COUNT) -> str:
+    return f"<{k}"
+
+
+def apply_mask(table: pd.DataFrame, mask: pd.DataFrame | pd.Series, columns: list[str], k: int) -> pd.DataFrame:
+    """Return a copy of ``table`` where ``columns`` hold ``"<k"`` on masked rows (object dtype)."""
+    out = table.copy()
+    m = mask if isinstance(mask, pd.Series) else mask.any(axis=1)
+    for c in columns:
+        out[c] = out[c].astype(object)
+        out.loc[m.to_numpy(), c] = suppressed_label(k)
+    return out
+
+
+def suppress_long(table: pd.DataFrame, count_col: str, group_col: str | None, k: int,
+                  derived: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Suppress a long table of counts, where each ``group_col`` value is one breakdown whose
+    counts add up to a published total (e.g. variable = sex, age group, ...).
+
+    ``derived`` columns (shares, rates, intervals) are hidden wherever their count is.
+    """
+    out = table.copy()
+    hide = pd.Series(False, index=table.index)
+    groups = [table.index] if group_col is None else [g.index for _, g in table.groupby(group_col, sort=False)]
+    for idx in groups:
+        m = suppression_mask(table.loc[idx, [count_col]], k, col_totals=True, row_totals=False)
+        hide.loc[idx] = m[count_col].to_numpy()
+    return apply_mask(out, hide, [count_col, *derived], k)
+
+
+def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, row_totals: bool = True) -> pd.DataFrame:
+    """A wide table of counts with primary and secondary suppression, as display values."""
+    mask = suppression_mask(counts, k, col_totals=col_totals, row_totals=row_totals)
+    out = counts.astype(object).copy()
+    out[mask] = suppressed_label(k)
+    return out
+
+
+def is_suppressed(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("<")

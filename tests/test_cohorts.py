@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import evaltools as et
+from evaltools import cohorts
+
+from .conftest import PARAMS
+
+
+@pytest.fixture(scope="module")
+def timra():
+    return et.load_project(PARAMS / "timra-vagen-ut.yaml")
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return et.load_project(PARAMS / "kompassen-demo.yaml")
+
+
+def test_composition_counts_and_suppression(timra):
+    comp = cohorts.composition(timra)
+    raw = comp.raw.set_index(["variable", "category"])
+    df = timra.participants
+    assert raw.loc[("project_year", 1), "n"] == 37
+    for (var, cat), n in raw["n"].items():
+        assert n == (df[var] == cat).sum()
+    # every published count is either >= 5, 0, or hidden
+    shown = comp.table["n"]
+    assert all(isinstance(v, str) or v == 0 or v >= 5 for v in shown)
+    # and no breakdown hides exactly one cell
+    for _, g in comp.table.groupby("variable"):
+        assert (g["n"] == "<5").sum() != 1
+
+
+def test_outcome_rates_by_sex_match_a_hand_count(demo):
+    res = cohorts.outcome_rates(demo, by=("sex",))
+    df = demo.participants[~demo.participants["ongoing"]]
+    success = df["outcome"].isin(["arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning",
+                                  "sjukpenning", "annan_ersättning"])
+    table = pd.crosstab(df["sex"], success)
+    raw = res.raw.set_index("category")
+    for sex in ("kvinna", "man"):
+        assert raw.loc[sex, "successes"] == table.loc[sex, True]
+        assert raw.loc[sex, "n"] == table.loc[sex].sum()
+    # all expected counts >= 5 here, so the chi-square test with Yates correction for 2x2
+    expected = stats.chi2_contingency(table.to_numpy()).pvalue
+    assert raw["test"].iloc[0] == "chi2" and raw["p_value"].iloc[0] == pytest.approx(expected)
+
+
+def test_test_choice_follows_expected_counts(timra):
+    res = cohorts.outcome_rates(timra, by=("project_year",))
+    # expected counts 22.06, 14.94, 8.94, 6.06 are all >= 5 -> chi-square with Yates correction
+    assert res.raw["test"].iloc[0] == "chi2"
+    assert res.raw["p_value"].iloc[0] == pytest.approx(stats.chi2_contingency([[18, 19], [13, 2]]).pvalue)
+    # 13 of 15 hides the rate: the 2 non-successes could be recovered from it
+    assert res.table.set_index("category").loc[2, "successes"] == "<5"
+
+
+def test_fisher_for_small_expected_counts_matches_hypergeometric_sum():
+    table = np.array([[1, 9], [8, 2]])
+    name, p = cohorts._test(table, seed=1)
+    # two-sided Fisher p by hand: sum of hypergeometric probabilities no larger than the observed one
+    rv = stats.hypergeom(20, 9, 10)  # population 20, 9 successes in column 1, 10 drawn (row 1)
+    probs = rv.pmf(np.arange(0, 10))
+    hand = probs[probs <= rv.pmf(1) * (1 + 1e-7)].sum()
+    assert name == "Fisher" and p == pytest.approx(hand)
+
+
+def test_logit_odds_ratios_are_exp_of_coefficients(demo):
+    import statsmodels.formula.api as smf
+    res = cohorts.success_model(demo, covariates=("sex",))
+    df = demo.participants[~demo.participants["ongoing"]].copy()
+    df["y"] = df["outcome"].isin(["arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning",
+                                  "sjukpenning", "annan_ersättning"]).astype(int)
+    # a single binary covariate: the odds ratio equals the cross-product ratio of the 2x2 table
+    tab = pd.crosstab(df["sex"], df["y"])
+    or_hand = (tab.loc["man", 1] * tab.loc["kvinna", 0]) / (tab.loc["man", 0] * tab.loc["kvinna", 1])
+    assert res.table["odds_ratio"].iloc[0] == pytest.approx(or_hand)
+    assert smf  # formula API is what the module uses
+
+
+def test_logit_refuses_too_few_events(timra):
+    res = cohorts.success_model(timra)
+    assert res.table.empty and "10 per parameter" in res.notes[0]
+
+
+def test_time_to_exit_matches_hand_kaplan_meier():
+    rows = [("A", 10, True), ("B", 20, True), ("C", 20, False), ("D", 30, True), ("E", 40, False)]
+    df = pd.DataFrame(rows, columns=["person_id", "days_in_project", "ended"])
+    # KM by hand: t=10: 4/5; t=20: one event of 4 at risk -> 4/5*3/4 = 0.6; t=30: 2 at risk -> 0.3
+    from statsmodels.duration.survfunc import SurvfuncRight
+    sf = SurvfuncRight(df["days_in_project"], df["ended"].astype(int))
+    assert list(np.round(sf.surv_prob, 6)) == [0.8, 0.6, 0.3]
+
+
+def test_time_to_exit_hides_small_risk_sets(timra):
+    res = cohorts.time_to_exit(timra)
+    shown = res.table
+    assert all(v == "–" for v, n in zip(shown["still_in_project"], res.raw["at_risk"]) if n < 5)
+    for curve in res.curves.values():
+        assert len(curve) == 0 or curve["day"].max() <= timra.participants["days_in_project"].max()
+
+
+def test_flows_add_up(timra):
+    f = cohorts.flows(timra)
+    assert f.raw["intake"].sum() == 52 and f.raw["exits"].sum() == 52

@@ -1,0 +1,36 @@
+import pandas as pd
+
+from evaltools.privacy import suppress_crosstab, suppress_long, suppression_mask
+
+
+def test_primary_and_secondary_suppression_in_a_breakdown():
+    # sex: 30 and 3 of 33; the total 33 is published, so 30 would reveal the 3
+    t = pd.DataFrame({"variable": ["sex", "sex"], "category": ["k", "m"], "n": [30, 3], "share": [0.91, 0.09]})
+    out = suppress_long(t, "n", "variable", 5, ("share",))
+    assert out["n"].tolist() == ["<5", "<5"] and out["share"].tolist() == ["<5", "<5"]
+
+
+def test_zero_is_shown_and_large_cells_stay():
+    t = pd.DataFrame({"variable": ["a"] * 3, "category": list("xyz"), "n": [0, 12, 9]})
+    assert suppress_long(t, "n", "variable", 5)["n"].tolist() == [0, 12, 9]
+
+
+def test_second_small_cell_protects_the_first():
+    t = pd.DataFrame({"variable": ["a"] * 3, "category": list("xyz"), "n": [2, 3, 40]})
+    assert suppress_long(t, "n", "variable", 5)["n"].tolist() == ["<5", "<5", 40]
+
+
+def test_crosstab_secondary_suppression_leaves_no_line_with_one_hidden_cell():
+    counts = pd.DataFrame({"a": [10, 3, 12, 8], "b": [6, 7, 20, 9], "c": [15, 11, 14, 2]})
+    mask = suppression_mask(counts, 5)
+    assert mask.loc[1, "a"] and mask.loc[3, "c"]
+    assert all(mask[c].sum() != 1 for c in mask.columns)
+    assert all(mask.loc[i].sum() != 1 for i in mask.index)
+    shown = suppress_crosstab(counts, 5)
+    assert (shown == "<5").sum().sum() == mask.sum().sum()
+
+
+def test_threshold_is_a_parameter():
+    t = pd.DataFrame({"variable": ["a"] * 2, "category": ["x", "y"], "n": [7, 30]})
+    assert suppress_long(t, "n", "variable", 10)["n"].tolist() == ["<10", "<10"]
+    assert suppress_long(t, "n", "variable", 5)["n"].tolist() == [7, 30]
