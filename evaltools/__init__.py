@@ -1,25 +1,43 @@
 """evaltools: evaluation toolkit for Samordningsförbund (Finsam) projects.
 
-Load a project with :func:`load_project`, then assess goals, compare cohorts and run the
-cost-benefit analysis; ``evaltools render`` turns it all into a report.
+Load a project with :func:`load_project`, then assess goals (:func:`assess_goals`), compare
+cohorts (:func:`outcome_rates`, :func:`time_to_exit`, ...), compare payments with a comparison
+group (:func:`compare_payments`) and run the cost-benefit analysis (:func:`cost_benefit`).
+``evaltools render`` turns it all into HTML and PDF reports; :class:`Report` is what the report
+notebook calls.
+
+The analysis modules are imported on first use, so ``import evaltools`` (and the command line)
+starts quickly.
 """
+from __future__ import annotations
+
+import importlib
+
+from ._version import __version__
 from .config import ProjectParams, load_params
 from .errors import DataValidationError, EvaltoolsError, ParamsError, PersonalIdentityNumberError, ReportError
-from .cohorts import composition, flows, outcome_rates, success_model, time_to_exit
-from .comparison import compare_payments
-from .costbenefit import cost_benefit, costs
-from .goals import assess_goals
-from .io import Project, load_project
 
-__version__ = "0.1.0"
+_LAZY = {
+    "Project": "io", "load_project": "io",
+    "assess_goals": "goals",
+    "composition": "cohorts", "flows": "cohorts", "outcome_rates": "cohorts", "success_model": "cohorts",
+    "time_to_exit": "cohorts",
+    "compare_payments": "comparison",
+    "cost_benefit": "costbenefit", "costs": "costbenefit",
+    "Portfolio": "portfolio",
+    "Report": "report", "setup_notebook": "report",
+}
+_SUBMODULES = {"paths", "plots", "privacy", "reference", "schema", "labels", "render", "synthetic"}
 
 __all__ = [
     "DataValidationError",
     "EvaltoolsError",
     "ParamsError",
     "PersonalIdentityNumberError",
+    "Portfolio",
     "Project",
     "ProjectParams",
+    "Report",
     "ReportError",
     "__version__",
     "assess_goals",
@@ -31,6 +49,21 @@ __all__ = [
     "load_params",
     "load_project",
     "outcome_rates",
+    "setup_notebook",
     "success_model",
     "time_to_exit",
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'evaltools' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(__all__) | _SUBMODULES)

@@ -64,16 +64,18 @@ class Flows(Result):
     """Intake and exits per month."""
 
 
-def flows(project: Project, lang: str | None = None) -> Flows:
-    """Number of persons starting and ending per month (suppressed per cell and column total)."""
-    lang = lang or project.params.language
+def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
+    """Number of persons starting and ending per month (``freq="M"``) or quarter (``"Q"``),
+    suppressed per cell and column total."""
+    if freq not in ("M", "Q"):
+        raise ValueError(f"freq must be 'M' (month) or 'Q' (quarter), got {freq!r}")
     df = project.participants
-    start = df[S.START_DATE].dt.to_period("M").value_counts()
-    end = df[S.END_DATE].dropna().dt.to_period("M").value_counts()
+    start = df[S.START_DATE].dt.to_period(freq).value_counts()
+    end = df[S.END_DATE].dropna().dt.to_period(freq).value_counts()
     if len(start):
-        months = pd.period_range(start.index.min(), max(start.index.max(), end.index.max() if len(end) else start.index.max()), freq="M")
+        months = pd.period_range(start.index.min(), max(start.index.max(), end.index.max() if len(end) else start.index.max()), freq=freq)
     else:
-        months = pd.PeriodIndex([], freq="M")
+        months = pd.PeriodIndex([], freq=freq)
     raw = pd.DataFrame({"month": months.astype(str), "intake": start.reindex(months, fill_value=0).to_numpy(),
                         "exits": end.reindex(months, fill_value=0).to_numpy()})
     supp = suppress_crosstab(raw[["intake", "exits"]], _k(project), col_totals=True, row_totals=False)
@@ -85,17 +87,14 @@ class OutcomeComparison(Result):
     """Success rates by cohort with Wilson intervals and a test of difference per variable."""
 
 
-def _test(table: np.ndarray, seed: int) -> tuple[str, float]:
+def _test(table: np.ndarray) -> tuple[str, float]:
     """Fisher's exact test when any expected count is below 5, otherwise chi-square."""
     table = table[table.sum(axis=1) > 0]
     if table.shape[0] < 2 or (table.sum(axis=0) == 0).any():
         return "–", np.nan
     expected = stats.contingency.expected_freq(table)
     if (expected < 5).any():
-        if table.shape == (2, 2):
-            return "Fisher", float(stats.fisher_exact(table).pvalue)
-        res = stats.fisher_exact(table, method=stats.PermutationMethod(n_resamples=9999, rng=np.random.default_rng(seed)))
-        return "Fisher (perm.)", float(res.pvalue)
+        return "Fisher", float(stats.fisher_exact(table).pvalue)  # exact also for r x c tables (scipy >= 1.15)
     return "chi2", float(stats.chi2_contingency(table, correction=table.shape == (2, 2)).pvalue)
 
 
@@ -105,7 +104,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
 
     Only persons who have ended count (an ongoing person has no outcome yet). Each variable gets
     one test of whether the rates differ: Fisher's exact test where any expected cell count is
-    below 5 (exact for 2x2, a permutation p-value for larger tables), chi-square otherwise.
+    below 5 (exact, also for tables larger than 2x2), chi-square otherwise.
     """
     lang = lang or project.params.language
     codes = success_outcomes or _success_codes(project)
@@ -114,7 +113,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     rows = []
     for var in by:
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
-        test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]), project.params.cost_benefit.seed)
+        test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]))
         for cat, r in g.iterrows():
             n, k = int(r["size"]), int(r["sum"])
             lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)

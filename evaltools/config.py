@@ -128,6 +128,7 @@ class CostBenefit(_Strict):
     """Cost-benefit assumptions. Every default is documented in docs/methods.md."""
 
     price_year: int | None = None
+    cost_basis: Literal["actual_else_budget", "budget"] = "actual_else_budget"
     monthly_level: MonthlyLevel = MonthlyLevel(method="fixed", amount_sek=8900, amount_year=2023,
                                                source="Eskilstuna ansökan 2023: 8 900 kr/mån, ensamstående")
     horizon_years: float = 3.0

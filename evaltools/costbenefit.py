@@ -374,7 +374,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int) -> dict:
                       "månadsnivå (±10 %, normal)"}
 
 
-def cost_benefit(project: Project, *, cost_basis: str = "actual_else_budget", monte_carlo: bool = True) -> CostBenefitResult:
+def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True) -> CostBenefitResult:
     """Run the cost-benefit analysis of one project.
 
     Returns
@@ -386,7 +386,13 @@ def cost_benefit(project: Project, *, cost_basis: str = "actual_else_budget", mo
         cost, payback months, break-even number of successful exits and person-years.
         ``assumptions``, ``sensitivity`` (one at a time, sorted for a tornado chart) and
         ``monte_carlo`` (P(NPV > 0) and a 90 % interval; seeded).
+
+    Parameters
+    ----------
+    cost_basis
+        ``"actual_else_budget"`` or ``"budget"``; default from ``params.cost_benefit.cost_basis``.
     """
+    cost_basis = cost_basis or project.params.cost_benefit.cost_basis
     m, assumptions, ct, refs, info = _build(project, cost_basis)
     cb = project.params.cost_benefit
     total_nominal = float(ct["used"].sum()) if len(ct) else 0.0

@@ -253,11 +253,35 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", ax=None):
     npv = mc["npv_draws"]
     ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
     ax.axvline(0, color=RED, ls="--", lw=1)
-    p = fmt_pct(mc["p_npv_positive"], lang, 0)
+    from .report import fmt_probability
+    p = fmt_probability(mc["p_npv_positive"], lang)
     ax.set_title((f"Sannolikhet att nettonuvärdet är positivt: {p}" if lang == "sv"
                   else f"Probability that the net present value is positive: {p}"), loc="left", fontsize=8.5)
     ax.set_xlabel("Nettonuvärde, kr" if lang == "sv" else "Net present value, SEK")
     ax.set_yticks([])
     _kr_axis(ax, lang, "x")
+    fig.tight_layout()
+    return fig
+
+
+def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
+    """Success rate with Wilson interval and cost per participant, one row per project."""
+    plt.rcParams.update(STYLE)
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(WIDTH, 0.5 * len(table) + 1.2), sharey=True)
+    y = np.arange(len(table))[::-1]
+    names = [_wrap(n, 26) for n in table["title"]]
+    for yi, r in zip(y, table.itertuples()):
+        if not np.isnan(r.success_rate):
+            a1.errorbar([r.success_rate], [yi], xerr=[[r.success_rate - r.ci_low], [r.ci_high - r.success_rate]],
+                        fmt="o", color=BLUE, capsize=3)
+    a1.set_xlim(0, 1)
+    _pct_axis(a1, lang, "x")
+    a1.set_yticks(y, names, fontsize=7.5)
+    a1.set_title("Andel lyckade utfall" if lang == "sv" else "Success rate", loc="left")
+    a2.barh(y, table["cost_per_participant"].fillna(0), color=BLUE, height=0.55)
+    _kr_axis(a2, lang, "x")
+    a2.set_title("Kostnad per deltagare, kr" if lang == "sv" else "Cost per participant, SEK", loc="left")
+    for ax in (a1, a2):
+        ax.grid(axis="y", visible=False)
     fig.tight_layout()
     return fig

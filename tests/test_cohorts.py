@@ -62,7 +62,7 @@ def test_test_choice_follows_expected_counts(timra):
 
 def test_fisher_for_small_expected_counts_matches_hypergeometric_sum():
     table = np.array([[1, 9], [8, 2]])
-    name, p = cohorts._test(table, seed=1)
+    name, p = cohorts._test(table)
     # two-sided Fisher p by hand: sum of hypergeometric probabilities no larger than the observed one
     rv = stats.hypergeom(20, 9, 10)  # population 20, 9 successes in column 1, 10 drawn (row 1)
     probs = rv.pmf(np.arange(0, 10))

@@ -1,0 +1,283 @@
+"""Rendering: run the parameterised notebooks with papermill and turn them into reports.
+
+For each project: ``reports/<project_id>/`` gets the executed notebook, a self-contained
+offline HTML file, a PDF printed from the same HTML (WeasyPrint), the key tables as CSV and one
+.xlsx workbook, and ``status.json``. Everything is written to a temporary folder first and moved
+into place only when the whole report succeeded, so a failed run never overwrites the last good
+report; the failed notebook is kept in ``reports/_failed/<project_id>/`` for inspection.
+Batches run projects in parallel processes (one per core).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import time
+import traceback
+import uuid
+import warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ._version import __version__
+from .config import load_params
+from .errors import EvaltoolsError
+from .paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
+
+FORMATS = ("html", "pdf", "xlsx", "csv")
+REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
+PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
+CELL_TIMEOUT_S = 600
+
+
+@dataclass
+class RenderResult:
+    """What happened to one project's report."""
+
+    project_id: str
+    ok: bool
+    output_dir: str | None = None
+    files: list[str] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+    timings: dict = field(default_factory=dict)
+    finished: str = ""
+    title: str = ""
+
+
+def _kernel_manager_class():
+    """A kernel manager on IPC sockets with a unique path per kernel: parallel runs cannot race
+    for TCP ports (papermill issue 511), and the async base avoids a deadlock after fork."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, *args, **kwargs):
+            kid = str(uuid.uuid4())
+            os.makedirs(jupyter_runtime_dir(), exist_ok=True)
+            kwargs.setdefault("kernel_id", kid)
+            kwargs.setdefault("connection_file", os.path.join(jupyter_runtime_dir(), f"kernel-{kid}.json"))
+            super().__init__(*args, transport="ipc", **kwargs)
+
+    return IPCKernelManager
+
+
+def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
+    """Execute ``notebook`` with papermill into ``output`` (python3 kernel, IPC transport)."""
+    import papermill as pm
+    pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
+                        progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
+                        kernel_manager_class=_kernel_manager_class())
+
+
+def notebook_to_html(nb_path: Path, lang: str, title: str) -> str:
+    """Self-contained HTML with code hidden: the package's offline template, images embedded."""
+    import nbformat
+    from nbconvert import HTMLExporter
+    nb = nbformat.read(str(nb_path), as_version=4)
+    nb.metadata["evaltools"] = {"lang": lang, "title": title.replace('"', "'")}
+    nb.cells = [c for c in nb.cells if "remove-from-report" not in c.metadata.get("tags", [])]
+    for cell in nb.cells:  # warnings on stderr belong in the log, not in a board report
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    exporter = HTMLExporter(template_name="evalprint", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return body.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+def html_to_pdf(html_text: str, pdf_path: Path, base_url: Path) -> None:
+    """Print the report HTML to an A4 PDF with WeasyPrint (no browser, no LaTeX)."""
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*HarfBuzz-Subset.*")
+        import weasyprint
+        weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(str(pdf_path))
+
+
+def _swap_into_place(tmp: Path, final: Path) -> None:
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{uuid.uuid4().hex[:8]}")
+        final.rename(old)
+    tmp.rename(final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
+            formats: tuple[str, ...], timings: dict) -> list[str]:
+    tmp = reports_dir / f".tmp-{key}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir(parents=True)
+    try:
+        t0 = time.perf_counter()
+        nb_out = tmp / f"{key}.ipynb"
+        try:
+            execute_notebook(notebook, nb_out, {**parameters, "output_dir": str(tmp)}, tmp)
+        finally:
+            timings["execute"] = round(time.perf_counter() - t0, 3)
+        t1 = time.perf_counter()
+        page = notebook_to_html(nb_out, lang, title)
+        timings["html"] = round(time.perf_counter() - t1, 3)
+        if "html" in formats:
+            (tmp / f"{key}.html").write_text(page, encoding="utf-8")
+        if "pdf" in formats:
+            t2 = time.perf_counter()
+            html_to_pdf(page, tmp / f"{key}.pdf", tmp)
+            timings["pdf"] = round(time.perf_counter() - t2, 3)
+        if "csv" not in formats:
+            shutil.rmtree(tmp / "tables", ignore_errors=True)
+        if "xlsx" not in formats:
+            for x in tmp.glob("*.xlsx"):
+                x.unlink()
+        files = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
+        final = reports_dir / key
+        _swap_into_place(tmp, final)
+        return files
+    except BaseException:
+        failed = reports_dir / "_failed" / key
+        shutil.rmtree(failed, ignore_errors=True)
+        failed.mkdir(parents=True, exist_ok=True)
+        nb_out = tmp / f"{key}.ipynb"
+        if nb_out.exists():
+            shutil.copy2(nb_out, failed / f"{key}.ipynb")
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _write_status(res: RenderResult, reports_dir: Path) -> None:
+    where = reports_dir / res.project_id if res.ok else reports_dir / "_failed" / res.project_id
+    where.mkdir(parents=True, exist_ok=True)
+    (where / "status.json").write_text(json.dumps(asdict(res), ensure_ascii=False, indent=1), encoding="utf-8")
+    if res.ok:
+        shutil.rmtree(reports_dir / "_failed" / res.project_id, ignore_errors=True)
+
+
+def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
+                   lang: str | None = None) -> RenderResult:
+    """Render one project's report. Never raises for a failing project: the result says what failed."""
+    reports_dir = Path(reports_dir).resolve()
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    params_path = Path(params_path).resolve()
+    start = time.perf_counter()
+    key = params_path.stem
+    timings: dict = {}
+    title = key
+    try:
+        params = load_params(params_path)
+        key, title = params.id, params.title
+        use_lang = lang or params.language
+        files = _render(REPORT_NOTEBOOK, key, title, use_lang,
+                        {"params_path": str(params_path), "lang": use_lang}, reports_dir, formats, timings)
+        res = RenderResult(key, True, str(reports_dir / key), files, None, round(time.perf_counter() - start, 3), timings,
+                           dt.datetime.now().isoformat(timespec="seconds"), title)
+    except Exception as e:  # one project's failure must not stop a batch
+        res = RenderResult(key, False, None, [], _describe(e), round(time.perf_counter() - start, 3), timings,
+                           dt.datetime.now().isoformat(timespec="seconds"), title)
+    _write_status(res, reports_dir)
+    return res
+
+
+def _describe(e: Exception) -> str:
+    if isinstance(e, EvaltoolsError):
+        return str(e)
+    name = type(e).__name__
+    if name == "PapermillExecutionError":
+        return f"{e.ename}: {e.evalue} (cell {e.exec_count}; see the executed notebook in reports/_failed/)"
+    return f"{name}: {e}\n" + "".join(traceback.format_exception_only(type(e), e)).strip()
+
+
+def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
+                     lang: str = "sv") -> RenderResult:
+    """Render the portfolio report comparing the given projects."""
+    reports_dir = Path(reports_dir).resolve()
+    start = time.perf_counter()
+    timings: dict = {}
+    title = "Portföljöversikt" if lang == "sv" else "Portfolio overview"
+    try:
+        files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
+                        {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang},
+                        reports_dir, formats, timings)
+        res = RenderResult("portfolio", True, str(reports_dir / "portfolio"), files, None,
+                           round(time.perf_counter() - start, 3), timings, dt.datetime.now().isoformat(timespec="seconds"), title)
+    except Exception as e:
+        res = RenderResult("portfolio", False, None, [], _describe(e), round(time.perf_counter() - start, 3), timings,
+                           dt.datetime.now().isoformat(timespec="seconds"), title)
+    _write_status(res, reports_dir)
+    return res
+
+
+def _worker(args) -> RenderResult:
+    return render_project(*args)
+
+
+def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
+                lang: str | None = None, jobs: int | None = None, progress: bool = True,
+                portfolio: bool = False) -> list[RenderResult]:
+    """Render several projects in parallel processes; failures are returned, not raised."""
+    from tqdm import tqdm
+    reports_dir = Path(reports_dir).resolve()
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(params_paths) or 1))
+    args = [(p, reports_dir, formats, lang) for p in params_paths]
+    results: list[RenderResult] = []
+    bar = tqdm(total=len(args) + int(portfolio), desc="rapporter" if (lang or "sv") == "sv" else "reports",
+               unit="st", disable=not progress)
+    if jobs == 1:
+        for a in args:
+            results.append(_worker(a))
+            bar.update()
+    else:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            futures = [pool.submit(_worker, a) for a in args]
+            for f in as_completed(futures):
+                results.append(f.result())
+                bar.update()
+    if portfolio:
+        results.append(render_portfolio(params_paths, reports_dir, formats, lang or "sv"))
+        bar.update()
+    bar.close()
+    order = {Path(p).stem: i for i, p in enumerate(params_paths)}
+    results.sort(key=lambda r: order.get(r.project_id, len(order)))
+    write_index(reports_dir)
+    return results
+
+
+def write_index(reports_dir: str | Path = REPORTS_DIR) -> Path:
+    """Write ``reports/index.html``: every report on disk with its status and links."""
+    reports_dir = Path(reports_dir)
+    good = {p.parent.name: json.loads(p.read_text(encoding="utf-8")) for p in reports_dir.glob("*/status.json")}
+    bad = {p.parent.name: json.loads(p.read_text(encoding="utf-8")) for p in (reports_dir / "_failed").glob("*/status.json")}
+    rows = []
+    for key in sorted(set(good) | set(bad), key=lambda k: (k == "portfolio", k)):
+        g, b = good.get(key), bad.get(key)
+        links = ""
+        if g:
+            links = " · ".join(f'<a href="{html.escape(key)}/{html.escape(f)}">{html.escape(f.rsplit(".", 1)[-1].upper())}</a>'
+                               for f in g["files"] if f.endswith((".html", ".pdf", ".xlsx")))
+        if b:
+            status = (f'<span class="bad">Misslyckades {html.escape(b["finished"])}</span>'
+                      f'<pre>{html.escape((b.get("error") or "")[:1500])}</pre>')
+            if g:
+                status += f'<span class="old">Senaste lyckade rapport: {html.escape(g["finished"])}</span>'
+        else:
+            status = f'<span class="ok">OK {html.escape(g["finished"])}</span>'
+        title = (g or b).get("title") or key
+        rows.append(f"<tr><td><b>{html.escape(title)}</b><br><small>{html.escape(key)}</small></td><td>{status}</td><td>{links}</td></tr>")
+    page = f"""<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Rapporter</title>
+<style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:960px;margin:2em auto;color:#1d1d1d}}
+table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}}
+.ok{{color:#2e7d32}}.bad{{color:#c62828;font-weight:bold}}.old{{display:block;color:#555}}pre{{white-space:pre-wrap;font-size:11px}}</style>
+</head><body><h1>Rapporter</h1><p>Skapade med evaltools {__version__}, {dt.datetime.now():%Y-%m-%d %H:%M}.</p>
+<table><tr><th>Projekt</th><th>Status</th><th>Filer</th></tr>{''.join(rows)}</table></body></html>"""
+    out = reports_dir / "index.html"
+    out.write_text(page, encoding="utf-8")
+    return out
