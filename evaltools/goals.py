@@ -32,6 +32,9 @@ from .labels import fmt_int, fmt_pct, t
 from .results import Result
 
 DEFAULT_PARTIAL_BAND = 0.8
+GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_label", "period_first", "period_last", "observed_last",
+                "fraction_run", "cut", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
+                "ci_high", "p_below_target", "ci_verdict", "status", "evidence", "note"]
 
 
 @dataclass(frozen=True)
@@ -235,4 +238,4 @@ def assess_goals(project: Project, *, partial_band: float = DEFAULT_PARTIAL_BAND
         "Intervals are Wilson 95 % intervals. The data cover every participant, so an interval describes the "
         "uncertainty about what the same way of working can be expected to give, not sampling error.",
     ]
-    return GoalAssessment(pd.DataFrame(rows), None, tuple(notes))
+    return GoalAssessment(pd.DataFrame(rows, columns=GOAL_COLUMNS), None, tuple(notes))

@@ -210,8 +210,12 @@ class Report:
             if s["budget_total"] and not np.isnan(s.get("actual_total", np.nan)):
                 used = _sv(lang, f" ({fmt_pct(s['actual_total'] / s['budget_total'], lang)} av budgeten {fmt_kr(s['budget_total'], lang)})",
                            f" ({fmt_pct(s['actual_total'] / s['budget_total'], lang)} of the budget {fmt_kr(s['budget_total'], lang)})")
-            sent = _sv(lang, f"Projektet har kostat {fmt_kr(s['total_cost_nominal'], lang)}{used}",
-                       f"The project has cost {fmt_kr(s['total_cost_nominal'], lang)}{used}")
+            if p.cost_benefit.cost_basis == "budget":
+                sent = _sv(lang, f"Projektets budget är {fmt_kr(s['total_cost_nominal'], lang)}",
+                           f"The project's budget is {fmt_kr(s['total_cost_nominal'], lang)}")
+            else:
+                sent = _sv(lang, f"Projektet har kostat {fmt_kr(s['total_cost_nominal'], lang)}{used}",
+                           f"The project has cost {fmt_kr(s['total_cost_nominal'], lang)}{used}")
             if self.project.has_participants and s["participants"]:
                 sent += _sv(lang, f", {fmt_kr(s['cost_per_participant'], lang)} per deltagare",
                             f", {fmt_kr(s['cost_per_participant'], lang)} per participant")
@@ -282,6 +286,9 @@ class Report:
                      "Partly achieved = at least 80 % of the target.")]
         quant = g.display(lang)[g.table["kind"].to_numpy() != "qualitative"]
         _display(Text(intro, _h("goals", lang)), Table(quant, notes=g.notes, numeric=(t("value", lang), t("target", lang), t("ci", lang))))
+        if g.table.empty:
+            _display(Text([_sv(lang, "Inga mål finns angivna i parameterfilen.", "The params file names no goals.")]))
+            return
         if (g.table["kind"] != "qualitative").any() and g.table["mode"].iloc[0] != "none":
             _display(plot_goals(g, lang))
         q = g.table[g.table["kind"] == "qualitative"]

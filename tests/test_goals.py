@@ -96,3 +96,8 @@ def test_partial_band_is_validated():
     project = et.load_project(PARAMS / "timra-vagen-ut.yaml")
     with pytest.raises(ValueError, match="partial_band must be between 0 and 1, got 80"):
         et.assess_goals(project, partial_band=80)
+
+
+def test_project_without_goals_gives_an_empty_table_with_columns(tiny_project):
+    g = et.assess_goals(et.load_project(tiny_project()))
+    assert g.table.empty and "status" in g.table.columns

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from evaltools import cli, paths
+
+from .conftest import participants_frame, write_csv
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(["render"])
+    assert e.value.code == 2
+    assert "name at least one project" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as e:
+        cli.main(["render", "finns-inte"])
+    assert e.value.code == 2
+    assert "timra-vagen-ut" in capsys.readouterr().err  # lists the known projects
+
+
+def test_validate_reports_problems_and_exits_1(tiny_project, capsys):
+    df = participants_frame()
+    df.loc[2, "sex"] = "kvinnа"  # Cyrillic a
+    write_csv(tiny_project.dir / "data" / "participants.csv", df)
+    assert cli.main(["validate", str(tiny_project())]) == 1
+    err = capsys.readouterr().err
+    assert "row 4, column 'sex'" in err
+
+
+def test_validate_good_project(tiny_project, capsys):
+    assert cli.main(["validate", str(tiny_project())]) == 0
+    assert "✓ tiny: 4 enrolments" in capsys.readouterr().out
+
+
+def test_new_scaffolds_a_project_that_validates_once_filled(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "DATA_DIR", tmp_path / "data")
+    assert cli.main(["new", "nytt-projekt", "--title", "Nytt projekt"]) == 0
+    params = tmp_path / "params" / "nytt-projekt.yaml"
+    assert params.exists()
+    header = (tmp_path / "data" / "nytt-projekt" / "participants.csv").read_text().strip().split(",")
+    assert header[:3] == ["person_id", "project_id", "sex"]
+    assert cli.main(["new", "nytt-projekt"]) == 1  # never overwrites
+    # the scaffold loads once data rows are added (payments left empty is allowed)
+    from evaltools import load_project
+    write_csv(tmp_path / "data" / "nytt-projekt" / "participants.csv", participants_frame().assign(
+        start_date=["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"], end_date="", outcome=""))
+    import datetime as dt
+    text = params.read_text().replace(f"start: {dt.date.today()}", "start: 2026-11-01")
+    params.write_text(text)
+    project = load_project(params)
+    assert len(project.participants) == 4
+    assert paths.params_path("x").name == "x.yaml"
+
+
+def test_list(capsys):
+    assert cli.main(["list"]) == 0
+    assert "timra-vagen-ut" in capsys.readouterr().out

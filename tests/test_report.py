@@ -1,0 +1,165 @@
+"""The whole pipeline: notebooks executed by papermill into HTML, PDF, CSV and xlsx."""
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from evaltools import render
+from evaltools.cli import main as cli_main
+
+from .conftest import PARAMS, participants_frame, write_csv
+
+SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan"]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    results = render.render_many([PARAMS / f"{p}.yaml" for p in SAMPLES], out, jobs=2, progress=False, portfolio=True)
+    return out, {r.project_id: r for r in results}
+
+
+def _pdf_text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(str(path))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs, self.scripts = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script":
+            self.scripts += 1
+        for key in ("src", "href"):
+            if tag in ("script", "link", "img", "iframe", "source") and a.get(key):
+                self.refs.append(a[key])
+
+
+def test_every_sample_renders_all_formats(rendered):
+    out, results = rendered
+    for pid in SAMPLES + ["portfolio"]:
+        assert results[pid].ok, results[pid].error
+        d = out / pid
+        assert (d / f"{pid}.html").stat().st_size > 10_000
+        assert (d / f"{pid}.pdf").stat().st_size > 10_000
+        assert (d / f"{pid}.ipynb").exists()
+    for pid in SAMPLES:
+        assert (out / pid / f"{pid}-tabeller.xlsx").exists()
+        assert (out / pid / "tables" / "mal.csv").exists()
+    assert not list(out.glob(".tmp-*")), "temporary folders must be cleaned up"
+
+
+def test_html_is_offline(rendered):
+    out, _ = rendered
+    for pid in SAMPLES + ["portfolio"]:
+        page = (out / pid / f"{pid}.html").read_text(encoding="utf-8")
+        parser = _Refs()
+        parser.feed(page)
+        assert parser.scripts == 0
+        external = [r for r in parser.refs if re.match(r"(https?:)?//", r)]
+        assert external == [], external
+        assert "<img" in page and "data:image/png;base64" in page
+        assert "import evaltools" not in page, "code must be hidden"
+
+
+def test_timra_pdf_has_goal_figures_in_swedish(rendered):
+    out, _ = rendered
+    pages, text = _pdf_text(out / "timra-vagen-ut" / "timra-vagen-ut.pdf")
+    assert 5 <= pages <= 30
+    flat = " ".join(text.split())
+    for figure in ("48,6 % (18/37)", "86,7 % (13/15)", "59,6 % (31/52)", "Måluppfyllelse", "1 128 000 kr", "21 692 kr",
+                   "36 387 kr", "Sida 1 av"):
+        assert figure.replace("\u00a0", " ") in flat.replace("\u00a0", " "), figure
+    assert "Ej uppnått" in flat and "50 (35,2)" in flat.replace("\u00a0", " ")
+
+
+def test_suppressed_counts_in_the_report(rendered):
+    out, _ = rendered
+    _, text = _pdf_text(out / "timra-vagen-ut" / "timra-vagen-ut.pdf")
+    assert "<5" in text
+    rows = list(csv_rows(out / "timra-vagen-ut" / "tables" / "deltagare.csv"))
+    assert all(r["n"] == "<5" or int(r["n"]) >= 5 or r["n"] == "0" for r in rows)
+
+
+def csv_rows(path: Path):
+    import csv
+    with open(path, encoding="utf-8") as f:
+        yield from csv.DictReader(f)
+
+
+def test_xlsx_workbook_has_the_key_tables(rendered):
+    out, _ = rendered
+    wb = openpyxl.load_workbook(out / "timra-vagen-ut" / "timra-vagen-ut-tabeller.xlsx")
+    assert {"mal", "budget", "kostnad_nytta", "deltagare"} <= set(wb.sheetnames)
+    budget = wb["budget"]
+    header = [c.value for c in budget[1]]
+    col = header.index("actual") + 1
+    assert sum(r[col - 1].value or 0 for r in budget.iter_rows(min_row=2)) == 1_128_000
+
+
+def test_comparison_section_and_no_participants_case(rendered):
+    out, _ = rendered
+    _, demo = _pdf_text(out / "kompassen-demo" / "kompassen-demo.pdf")
+    assert "skillnad-i-skillnader" in demo.lower()
+    _, exante = _pdf_text(out / "eskilstuna-ansokan" / "eskilstuna-ansokan.pdf")
+    assert "inga deltagardata" in exante
+    assert "förväntat (ansökan)" in " ".join(exante.split())
+
+
+def test_index_lists_every_report(rendered):
+    out, _ = rendered
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for pid in SAMPLES + ["portfolio"]:
+        assert f'href="{pid}/{pid}.pdf"' in index
+
+
+def test_english_report(tmp_path):
+    res = render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path, formats=("html", "pdf"), lang="en")
+    assert res.ok, res.error
+    _, text = _pdf_text(tmp_path / "timra-vagen-ut" / "timra-vagen-ut.pdf")
+    flat = " ".join(text.split())
+    assert "Goal fulfilment" in flat and "48.6% (18/37)" in flat and "SEK 1,128,000" in flat.replace("\u00a0", " ")
+    assert "Page 1 of" in flat
+    assert not (tmp_path / "timra-vagen-ut" / "tables").exists(), "csv not asked for"
+
+
+def test_failing_project_leaves_others_and_its_old_report(tiny_project, tmp_path):
+    good = tiny_project()
+    reports = tmp_path / "reports"
+    first = render.render_project(good, reports, formats=("html",))
+    assert first.ok, first.error
+    old_html = (reports / "tiny" / "tiny.html").read_bytes()
+    # break the tiny project's data, and render it together with a good project
+    df = participants_frame()
+    df.loc[0, "outcome"] = "felkod"
+    write_csv(tiny_project.dir / "data" / "participants.csv", df)
+    code = cli_main(["render", str(good), str(PARAMS / "timra-vagen-ut.yaml"), "--reports-dir", str(reports),
+                     "--formats", "html", "--quiet", "--jobs", "2"])
+    assert code == 1
+    assert (reports / "tiny" / "tiny.html").read_bytes() == old_html, "last good report must be untouched"
+    assert (reports / "timra-vagen-ut" / "timra-vagen-ut.html").exists()
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "Misslyckades" in index and "felkod" in index
+
+
+def test_failing_notebook_is_kept_for_inspection(tmp_path, monkeypatch):
+    bad_nb = tmp_path / "bad.ipynb"
+    shutil.copy(render.REPORT_NOTEBOOK, bad_nb)
+    import nbformat
+    nb = nbformat.read(bad_nb, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('avsiktligt fel')"))
+    nbformat.write(nb, bad_nb)
+    monkeypatch.setattr(render, "REPORT_NOTEBOOK", bad_nb)
+    res = render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path / "r", formats=("html",))
+    assert not res.ok and "avsiktligt fel" in res.error
+    assert (tmp_path / "r" / "_failed" / "timra-vagen-ut" / "timra-vagen-ut.ipynb").exists()
+    assert not (tmp_path / "r" / "timra-vagen-ut").exists()
