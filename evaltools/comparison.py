@@ -35,22 +35,25 @@ from .results import Result
 
 
 def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: int, treated: int) -> pd.DataFrame:
-    ref = persons[S.START_DATE].dt.to_period("M")
+    ref = persons[S.START_DATE]
     ref_idx = (ref.dt.year * 12 + ref.dt.month - 1).to_numpy()
     n_e = before + after + 1
     e = np.tile(np.arange(-before, after + 1), len(persons))
     midx = np.repeat(ref_idx, n_e) + e
-    pid = np.repeat(persons[S.PERSON_ID].to_numpy(), n_e)
-    hh = np.repeat(persons[S.HOUSEHOLD_ID].to_numpy(), n_e)
+    person_ids = persons[S.PERSON_ID].to_numpy()
+    codes = np.repeat(np.arange(len(persons)), n_e)
+    # payments keyed by (person code, month index) as one integer, summed per key
+    pay_code = pd.Index(person_ids).get_indexer(payments[S.PERSON_ID].to_numpy())
     pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
+    keep = pay_code >= 0
     lo, hi = pay_m.min(), pay_m.max()
-    key_pay = pd.Series(payments[S.AMOUNT].to_numpy(), index=pd.MultiIndex.from_arrays([payments[S.PERSON_ID].to_numpy(), pay_m]))
-    key_pay = key_pay.groupby(level=[0, 1]).sum()
-    amount = key_pay.reindex(pd.MultiIndex.from_arrays([pid, midx])).to_numpy()
-    amount = np.where(np.isnan(amount), 0.0, amount)
+    pay_key = pay_code[keep].astype(np.int64) * 100_000 + pay_m[keep]
+    sums = pd.Series(payments[S.AMOUNT].to_numpy()[keep]).groupby(pay_key).sum()
+    pos = pd.Index(sums.index).get_indexer(codes.astype(np.int64) * 100_000 + midx)
+    amount = np.where(pos >= 0, sums.to_numpy()[np.clip(pos, 0, None)], 0.0)
     inside = (midx >= lo) & (midx <= hi)
-    df = pd.DataFrame({"person": pid, "household": hh, "month_idx": midx, "event_time": e, "amount": amount,
-                       "treated": treated})
+    df = pd.DataFrame({"person": np.repeat(person_ids, n_e), "household": np.repeat(persons[S.HOUSEHOLD_ID].to_numpy(), n_e),
+                       "month_idx": midx, "event_time": e, "amount": amount, "treated": treated})
     return df[inside]
 
 
@@ -66,21 +69,31 @@ def build_panel(project: Project) -> pd.DataFrame:
     return panel
 
 
-def _within(panel: pd.DataFrame, cols: list[str], tol: float = 1e-8, max_iter: int = 100) -> pd.DataFrame:
-    """Remove person and calendar-month means by alternating projections (two-way within transform)."""
-    x = panel[cols].to_numpy(float).copy()
-    p_codes = pd.factorize(panel["person"])[0]
-    m_codes = pd.factorize(panel["month_idx"])[0]
-    p_n = np.bincount(p_codes)
-    m_n = np.bincount(m_codes)
-    for _ in range(max_iter):
-        prev = x.copy()
-        for codes, n in ((p_codes, p_n), (m_codes, m_n)):
-            means = np.column_stack([np.bincount(codes, weights=x[:, j]) / n for j in range(x.shape[1])])
-            x -= means[codes]
-        if np.abs(x - prev).max() < tol:
-            break
-    return pd.DataFrame(x, columns=cols, index=panel.index)
+def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """Residuals of ``cols`` on person and calendar-month fixed effects (exact two-way within transform).
+
+    Person means are removed directly; the month effects then solve the small normal equations
+    (D_m' M_p D_m) g = D_m' M_p x, with one row and column per calendar month, built from sparse
+    person x month counts. No dummy matrix of persons is ever formed.
+    """
+    from scipy import sparse
+    x = panel[cols].to_numpy(float)
+    p = pd.factorize(panel["person"])[0]
+    m = pd.factorize(panel["month_idx"])[0]
+    n_rows, n_p, n_m = len(x), p.max() + 1, m.max() + 1
+    size_p = np.bincount(p, minlength=n_p).astype(float)
+
+    def person_demean(z: np.ndarray) -> np.ndarray:
+        means = np.column_stack([np.bincount(p, weights=z[:, j], minlength=n_p) for j in range(z.shape[1])]) / size_p[:, None]
+        return z - means[p]
+
+    xp = person_demean(x)
+    ones = np.ones(n_rows)
+    counts_pm = sparse.csr_matrix((ones, (p, m)), shape=(n_p, n_m))
+    a = np.diag(np.bincount(m, minlength=n_m).astype(float)) - (counts_pm.T @ sparse.diags(1 / size_p) @ counts_pm).toarray()
+    rhs = np.column_stack([np.bincount(m, weights=xp[:, j], minlength=n_m) for j in range(xp.shape[1])])
+    g = np.linalg.lstsq(a, rhs, rcond=None)[0]
+    return pd.DataFrame(xp - person_demean(g[m]), columns=cols, index=panel.index)
 
 
 @dataclass(frozen=True)

@@ -124,13 +124,18 @@ def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, l
     if method == "riksnorm":
         fh, refs = price_factor(ml.housing_year, py, kpi_over)
         used_refs += refs
-        levels = []
-        for ht, nk in zip(succ[S.HOUSEHOLD_TYPE], succ[S.N_CHILDREN].fillna(0)):
-            norm, vals = household_norm(py, ht if ht in ("ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn")
-                                        else "ensamstående", int(nk), ml.child_age_band, dict(params.reference.riksnorm))
+        known = ("ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn")
+        types = succ[S.HOUSEHOLD_TYPE].where(succ[S.HOUSEHOLD_TYPE].isin(known), "ensamstående")
+        kids = succ[S.N_CHILDREN].fillna(0).astype(int)
+        combos = pd.DataFrame({"ht": types, "kids": kids}).drop_duplicates()
+        norms = []
+        for ht, nk in combos.itertuples(index=False):  # one lookup per household kind, not per person
+            norm, vals = household_norm(py, ht, int(nk), ml.child_age_band, dict(params.reference.riksnorm))
             used_refs += vals
-            levels.append(norm + ml.housing_sek * fh)
-        level = np.asarray(levels, float)
+            norms.append(norm + ml.housing_sek * fh)
+        combos["level"] = norms
+        level = (pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()})
+                 .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
         flag = any(v.flagged for v in used_refs)
         return level, [Assumption("monthly_level", float(level.mean()) if len(level) else np.nan,
                                   f"kr/mån ({py} års priser, medel)",
@@ -318,10 +323,8 @@ def _payback_month(m: _Model) -> float:
     grid = np.zeros(n_months + 1)
     rel = np.arange(int(round(m.horizon * 12)))
     keep = (1 - m.dropoff) ** (rel // 12) * (1 - m.deadweight)
-    start_idx = np.floor(m.t_exit * 12).astype(int)
-    for s0, lvl in zip(start_idx, m.level_by_exit):  # one vectorised add per success
-        idx = s0 + rel
-        np.add.at(grid, idx[idx <= n_months], (lvl * keep)[idx <= n_months])
+    idx = np.floor(m.t_exit * 12).astype(int)[:, None] + rel[None, :]  # success x month
+    np.add.at(grid, idx.ravel(), (m.level_by_exit[:, None] * keep[None, :]).ravel())
     months = np.arange(n_months + 1)
     cum = np.cumsum(grid / (1 + m.rate) ** (months / 12))
     hit = np.flatnonzero(cum >= m.pv_costs())
@@ -363,7 +366,10 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int) -> dict:
     rate = rng.uniform(0, 2 * m.rate, draws) if m.rate > 0 else np.zeros(draws)
     level = rng.normal(1.0, 0.1, draws).clip(0.5, 1.5)
     a = annuity_factor(m.horizon, dropoff, rate)
-    disc_b = (m.level_by_exit[None, :] / (1 + rate[:, None]) ** m.t_exit[None, :]).sum(axis=1)
+    # exits on the same day share a discount factor: sum their levels first (keeps memory small)
+    t_unique, inverse = np.unique(m.t_exit, return_inverse=True)
+    level_sum = np.bincount(inverse, weights=m.level_by_exit, minlength=len(t_unique))
+    disc_b = (level_sum[None, :] / (1 + rate[:, None]) ** t_unique[None, :]).sum(axis=1)
     pv_b = disc_b * a * (1 - deadweight) * success_mult * level
     pv_c = (m.cost_fixed[None, :] / (1 + rate[:, None]) ** m.cost_t[None, :]).sum(axis=1)
     npv = pv_b - pv_c

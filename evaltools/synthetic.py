@@ -295,21 +295,27 @@ def national_scale(n_persons: int = 200_000, months: int = 50, seed: int = SEED)
             S.ACTION_PLAN: rng.choice(["ja", "nej"], n),
         })
         df[S.HOUSEHOLD_ID] = df[S.PERSON_ID]
+        df[S.SGI_STATUS] = rng.choice(["nollklassad", "utförsäkrad", "har_sgi"], n)
+        for col in S.PARTICIPANTS.columns:  # every contract column, as the loader would return it
+            if col.name not in df:
+                df[col.name] = np.nan if col.kind in ("int", "amount") else (col.default or S.UNKNOWN)
         return df
     p = persons("P", n_persons)
     c = persons("C", n_persons // 4)
     def pays(df: pd.DataFrame, effect: float) -> pd.DataFrame:
         n = len(df)
-        ref = df[S.START_DATE].dt.to_period("M").to_timestamp().to_numpy()
-        first = ref - np.timedelta64(1, "D") * 0
-        m0 = (pd.DatetimeIndex(first).year * 12 + pd.DatetimeIndex(first).month - 1 - months // 2).to_numpy()
+        start = df[S.START_DATE]
+        ref_idx = (start.dt.year * 12 + start.dt.month - 1).to_numpy()
+        m0 = ref_idx - months // 2  # payments from months/2 before the start
         mi = m0[:, None] + np.arange(months)[None, :]
-        et = mi - (m0 + months // 2)[:, None]
+        et = mi - ref_idx[:, None]
         base = rng.uniform(6000, 11000, n)[:, None]
         amt = base + np.where(et >= 0, effect, 0) + rng.normal(0, 500, (n, months))
-        month = pd.to_datetime({"year": (mi // 12).ravel(), "month": (mi % 12 + 1).ravel(), "day": 1})
+        flat = mi.ravel()
+        month = pd.to_datetime(pd.DataFrame({"year": flat // 12, "month": flat % 12 + 1, "day": 1}))
         return pd.DataFrame({S.PERSON_ID: np.repeat(df[S.PERSON_ID].to_numpy(), months), S.MONTH: month.to_numpy(),
-                             S.AMOUNT: np.clip(amt, 0, None).ravel(), S.HOUSEHOLD_ID: np.repeat(df[S.HOUSEHOLD_ID].to_numpy(), months)})
+                             S.AMOUNT: np.clip(amt, 0, None).ravel(),
+                             S.HOUSEHOLD_ID: np.repeat(df[S.HOUSEHOLD_ID].to_numpy(), months)})
     return {"participants": p, "payments": pays(p, -1500.0), "comparison": c, "comparison_payments": pays(c, 0.0)}
 
 

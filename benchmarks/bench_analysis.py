@@ -1,0 +1,88 @@
+"""Benchmark: the three analyses at national scale (not a test; results go in docs/benchmarks.md).
+
+    .venv/bin/python benchmarks/bench_analysis.py [--persons 200000] [--months 50]
+
+Generates synthetic data in memory (participants, a comparison group a quarter that size, and
+``persons x months`` payment-months for each), then times goal fulfilment, the cohort analyses,
+the comparison-group DiD and the cost-benefit analysis with its Monte Carlo. Wall time comes
+from a plain run; peak memory from a second run under tracemalloc (numpy and pandas report
+their buffers to it), so the timing is not slowed by tracing.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import time
+import tracemalloc
+
+import pandas as pd
+
+from evaltools import cohorts, comparison, costbenefit, goals, synthetic
+from evaltools.config import ProjectParams
+from evaltools.io import Project, _derive_person_columns
+
+
+def build_project(n_persons: int, months: int) -> Project:
+    frames = synthetic.national_scale(n_persons, months)
+    params = ProjectParams.model_validate({
+        "id": "national", "title": "National scale", "forbund": "-", "owner": "-",
+        "period": {"start": "2020-01-01", "planned_end": "2022-12-31"}, "data_as_of": "2023-12-31",
+        "goals": [
+            {"id": "n", "kind": "participant_count", "label": "n", "target": 60000, "period": "project_year"},
+            {"id": "s", "kind": "share", "label": "s", "target": 0.3, "period": "project_year", "denominator": "exits"},
+            {"id": "c", "kind": "outcome_count", "label": "c", "target": 20000, "period": "calendar_year"},
+        ],
+        "cost_benefit": {"monthly_level": {"method": "riksnorm"}, "price_year": 2022},
+    })
+    budget = pd.DataFrame({"period": ["2020", "2021", "2022"], "category": "Personal", "budget": [4e8, 4e8, 4e8],
+                           "actual": [3.9e8, 4.1e8, 4.0e8], "funder": "förbund"})
+    p = _derive_person_columns(frames["participants"], params)
+    c = _derive_person_columns(frames["comparison"], params)
+    return Project(params, p, frames["payments"], c, frames["comparison_payments"], budget)
+
+
+ANALYSES = {
+    "goals": lambda pr: goals.assess_goals(pr),
+    "cohorts": lambda pr: (cohorts.composition(pr), cohorts.flows(pr), cohorts.outcome_rates(pr),
+                           cohorts.success_model(pr), cohorts.time_to_exit(pr)),
+    "comparison (DiD)": lambda pr: comparison.compare_payments(pr),
+    "cost-benefit (+ Monte Carlo)": lambda pr: costbenefit.cost_benefit(pr),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--persons", type=int, default=200_000)
+    ap.add_argument("--months", type=int, default=50)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    project = build_project(args.persons, args.months)
+    gen = time.perf_counter() - t0
+    n_pay = len(project.payments) + len(project.comparison_payments)
+    print(f"# Analysis benchmark, {dt.date.today()}")
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, pandas {pd.__version__}")
+    print(f"data: {len(project.participants):,} participants, {len(project.comparison):,} comparison persons, "
+          f"{n_pay:,} payment-months (generated in {gen:.1f} s)\n")
+    print("| analysis | wall time (s) | peak traced memory (MB) |\n|---|---:|---:|")
+    total_t = 0.0
+    peaks = []
+    for name, fn in ANALYSES.items():
+        t = time.perf_counter()
+        fn(project)
+        wall = time.perf_counter() - t
+        tracemalloc.start()
+        fn(project)
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        total_t += wall
+        peaks.append(peak)
+        print(f"| {name} | {wall:.2f} | {peak:,.0f} |")
+    print(f"| **all four** | **{total_t:.2f}** | **{max(peaks):,.0f}** (largest single analysis) |")
+    import resource
+    print(f"\nprocess peak RSS including the generated data: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:.2f} GB")
+
+
+if __name__ == "__main__":
+    main()
