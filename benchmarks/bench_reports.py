@@ -35,15 +35,22 @@ def run(args: list[str]) -> float:
 
 
 def make_batch(n: int, folder: Path) -> list[Path]:
-    """n params files: copies of the samples with new ids, pointing at the same data."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """n projects: copies of the samples (params and data) under new ids."""
     out = []
     for i in range(n):
-        src = ROOT / "params" / f"{SAMPLES[i % len(SAMPLES)]}.yaml"
-        text = src.read_text(encoding="utf-8")
         old_id = SAMPLES[i % len(SAMPLES)]
-        text = text.replace(f"id: {old_id}", f"id: bench-{i:02d}-{old_id}", 1).replace("../data/", str(ROOT / "data") + "/")
-        p = folder / f"bench-{i:02d}-{old_id}.yaml"
+        new_id = f"bench-{i:02d}-{old_id}"
+        text = (ROOT / "params" / f"{old_id}.yaml").read_text(encoding="utf-8").replace(f"id: {old_id}", f"id: {new_id}", 1)
+        data_dir = text.split("participants: ../data/")[1].split("/")[0] if "participants:" in text else None
+        if data_dir:  # participants carry the project id: give the copy its own data folder
+            shutil.copytree(ROOT / "data" / data_dir, folder / "data" / new_id)
+            part = folder / "data" / new_id / "participants.csv"
+            part.write_text(part.read_text(encoding="utf-8").replace(f",{data_dir},", f",{new_id},"), encoding="utf-8")
+            text = text.replace(f"../data/{data_dir}/", f"../data/{new_id}/")
+        else:
+            text = text.replace("../data/", str(ROOT / "data") + "/")
+        p = folder / "params" / f"{new_id}.yaml"
+        p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
         out.append(p)
     return out
@@ -82,7 +89,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-c", "import papermill, evaltools.render"], check=True)
     print(f"| CLI process start + imports (papermill, evaltools) | {time.perf_counter() - start:.2f} |")
     del t_import
-    batch = make_batch(args.batch, tmp / "params")
+    batch = make_batch(args.batch, tmp)
     files = [str(p) for p in batch]
     serial = run(["render", *files, "--formats", "html,pdf,xlsx", "--reports-dir", str(tmp / "serial"), "--quiet", "--jobs", "1"])
     parallel = run(["render", *files, "--formats", "html,pdf,xlsx", "--reports-dir", str(tmp / "parallel"), "--quiet"])

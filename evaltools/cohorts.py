@@ -9,7 +9,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
+from statsmodels.discrete.discrete_model import Logit
 from scipy import stats
 from statsmodels.duration.survfunc import SurvfuncRight
 from statsmodels.stats.proportion import proportion_confint
@@ -163,11 +163,18 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
                if lang == "sv" else
                f"No regression model: {events} events for {n_params} parameters (at least 10 per parameter needed).")
         return SuccessModel(empty, empty, (msg,))
-    formula = "success ~ " + " + ".join(f"C({c})" for c in used)
+    # treatment coding with the most common category of each variable as the reference
+    parts = []
+    for c in used:
+        ref = df[c].value_counts().index[0]
+        dummies = pd.get_dummies(df[c], prefix=c, prefix_sep="=", dtype=float).drop(columns=f"{c}={ref}")
+        parts.append(dummies)
+    x = pd.concat(parts, axis=1)
+    x.insert(0, "Intercept", 1.0)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            fit = smf.logit(formula, data=df).fit(disp=False)
+            fit = Logit(df["success"].astype(float), x).fit(disp=False)
     except Exception as e:  # separation or a singular design: say so instead of printing nonsense
         msg = f"Modellen kunde inte skattas ({type(e).__name__})." if lang == "sv" else f"The model could not be fitted ({type(e).__name__})."
         return SuccessModel(empty, empty, (msg,))
@@ -177,20 +184,22 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
                           "p_value": fit.pvalues.to_numpy()})
     table = table[table["term"] != "Intercept"].reset_index(drop=True)
     table["term"] = [_pretty_term(x, lang) for x in table["term"]]
-    note = ("Oddskvot över 1 = större chans till lyckat utfall än referensgruppen, justerat för de andra variablerna."
-            if lang == "sv" else "Odds ratio above 1 = higher odds of success than the reference group, adjusted for the other variables.")
+    refs = ", ".join(f"{t(c, lang) if c != S.PROJECT_YEAR else t('intake_year', lang)}: "
+                     f"{_label(c, int(df[c].value_counts().index[0]) if c == S.PROJECT_YEAR else df[c].value_counts().index[0], lang)}"
+                     for c in used)
+    note = ("Oddskvot över 1 = större chans till lyckat utfall än referensgruppen, justerat för de andra variablerna. "
+            f"Referensgrupper: {refs}."
+            if lang == "sv" else "Odds ratio above 1 = higher odds of success than the reference group, adjusted for the other "
+            f"variables. Reference groups: {refs}.")
     return SuccessModel(table, table, (note, f"n = {int(fit.nobs)}"))
 
 
 def _pretty_term(term: str, lang: str) -> str:
-    # C(sex)[T.man] -> Kön: Man
-    if term.startswith("C(") and "[T." in term:
-        var = term[2:term.index(")")]
-        val = term[term.index("[T.") + 3:-1]
-        if var == S.PROJECT_YEAR:
-            return f"{t('intake_year', lang)}: {t('year_n', lang, n=int(val))}"
-        return f"{t(var, lang)}: {code_label(var, val, lang)}"
-    return term
+    # sex=man -> Kön: Man
+    var, _, val = term.partition("=")
+    if var == S.PROJECT_YEAR:
+        return f"{t('intake_year', lang)}: {t('year_n', lang, n=int(val))}"
+    return f"{t(var, lang)}: {code_label(var, val, lang)}"
 
 
 class TimeToExit(Result):

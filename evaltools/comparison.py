@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS
 
 from . import schema as S
 from .io import Project
@@ -110,7 +110,7 @@ class DidEstimate:
 def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str) -> DidEstimate:
     dm = _within(panel, [y, *x])
     groups = pd.factorize(panel["household"])[0]
-    fit = sm.OLS(dm[y], dm[x]).fit(cov_type="cluster", cov_kwds={"groups": groups})
+    fit = OLS(dm[y], dm[x]).fit(cov_type="cluster", cov_kwds={"groups": groups})
     lo, hi = fit.conf_int().loc[term]
     return DidEstimate(float(fit.params[term]), float(fit.bse[term]), float(lo), float(hi),
                        float(fit.pvalues[term]), int(fit.nobs), int(len(np.unique(groups))))

@@ -40,9 +40,12 @@ def _kr_axis(ax, lang: str, axis: str = "y") -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(f)
 
 
-def _pct_axis(ax, lang: str, axis: str = "y") -> None:
+def _pct_axis(ax, lang: str, axis: str = "y", ticks: tuple[float, ...] | None = None) -> None:
     f = FuncFormatter(lambda v, _: fmt_pct(v, lang, 0))
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(f)
+    a = ax.yaxis if axis == "y" else ax.xaxis
+    if ticks is not None:
+        a.set_ticks(list(ticks))
+    a.set_major_formatter(f)
 
 
 def plot_goals(assessment, lang: str = "sv", ax=None):
@@ -132,7 +135,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             ax_.errorbar([r.rate], [yi], xerr=[[r.rate - r.ci_low], [r.ci_high - r.rate]], fmt="o", color=BLUE, capsize=3)
         ax_.set_yticks(y, g["category_label"], fontsize=7.5)
         ax_.set_xlim(0, 1)
-        _pct_axis(ax_, lang, "x")
+        _pct_axis(ax_, lang, "x", (0, 0.25, 0.5, 0.75, 1))
         p = g["p_value"].iloc[0]
         extra = "" if pd.isna(p) else f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)})"
         ax_.set_title(g["variable_label"].iloc[0] + extra, loc="left", fontsize=8)
@@ -275,7 +278,7 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
             a1.errorbar([r.success_rate], [yi], xerr=[[r.success_rate - r.ci_low], [r.ci_high - r.success_rate]],
                         fmt="o", color=BLUE, capsize=3)
     a1.set_xlim(0, 1)
-    _pct_axis(a1, lang, "x")
+    _pct_axis(a1, lang, "x", (0, 0.25, 0.5, 0.75, 1))
     a1.set_yticks(y, names, fontsize=7.5)
     a1.set_title("Andel lyckade utfall" if lang == "sv" else "Success rate", loc="left")
     a2.barh(y, table["cost_per_participant"].fillna(0), color=BLUE, height=0.55)

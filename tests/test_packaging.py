@@ -25,3 +25,14 @@ def test_version_comes_from_the_package():
     py = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert py["tool"]["setuptools"]["dynamic"]["version"]["attr"] == "evaltools._version.__version__"
     assert importlib.metadata.version("evaltools") == evaltools.__version__
+
+
+def test_data_contract_documents_every_column_and_code():
+    from evaltools import schema as S
+    doc = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
+    for spec in (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE):
+        for col in spec.columns:
+            assert f"`{col.name}`" in doc, col.name
+    for vocab in (S.OUTCOMES, S.SEXES, S.HOUSEHOLD_TYPES, S.SUPPORT_SOURCES, S.SGI_STATUSES):
+        for code in vocab:
+            assert f"`{code}`" in doc, code
