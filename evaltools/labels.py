@@ -33,7 +33,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "goal": ("Mål", "Goal"),
     "period": ("Period", "Period"),
     "value": ("Utfall", "Result"),
-    "target": ("Mål­värde", "Target"),
+    "target": ("Målvärde", "Target"),
     "target_prorated": ("Målvärde för tiden som gick", "Target for the time run"),
     "ci": ("95 % KI", "95 % CI"),
     "status": ("Bedömning", "Assessment"),

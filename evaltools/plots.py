@@ -22,7 +22,7 @@ BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c
 STYLE = {
     "font.family": "DejaVu Sans", "font.size": 8.5, "axes.titlesize": 9.5, "axes.titleweight": "bold",
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.color": "#e5e5e5",
-    "grid.linewidth": 0.6, "axes.axisbelow": True, "legend.frameon": False, "figure.dpi": 110,
+    "grid.linewidth": 0.6, "axes.axisbelow": True, "legend.frameon": False, "figure.dpi": 150,
     "savefig.bbox": "tight",
 }
 
@@ -78,10 +78,14 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
                     ax_.annotate(fmt_num(v, 0, lang), (xi, v), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
                                  textcoords="offset points")
         ax_.set_xticks(x, labels, fontsize=7.5)
-        ax_.set_title(_wrap(g["label"].iloc[0], 48), fontsize=8, loc="left")
+        ax_.set_title(_wrap(g["label"].iloc[0], 44), fontsize=8, loc="left")
     for ax_ in axes.ravel()[len(goals):]:
         ax_.set_visible(False)
-    fig.tight_layout()
+    from matplotlib.lines import Line2D
+    handles = [Line2D([], [], color=BLUE, lw=6, label=t("value", lang)),
+               Line2D([], [], color=ORANGE, lw=2, label=t("target_prorated", lang) + " / " + t("target", lang))]
+    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
 
 

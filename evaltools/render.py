@@ -70,9 +70,10 @@ def _kernel_manager_class():
 def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
     """Execute ``notebook`` with papermill into ``output`` (python3 kernel, IPC transport)."""
     import papermill as pm
+    # the notebook is written once at the end (and on failure), not after every cell
     pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
                         progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
-                        kernel_manager_class=_kernel_manager_class())
+                        request_save_on_cell_execute=False, kernel_manager_class=_kernel_manager_class())
 
 
 def notebook_to_html(nb_path: Path, lang: str, title: str) -> str:

@@ -97,15 +97,37 @@ class Text:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)
 
 
-def _display(*objs) -> None:
+def figure_html(fig, dpi: int = 150) -> str:
+    """A matplotlib figure as an embedded PNG ``<img>`` with alt text from its titles; closes the figure."""
+    import base64
+    import io
+
     import matplotlib.pyplot as plt
-    from IPython.display import display
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    titles = [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center") if ax.get_title(loc=loc)]
+    alt = html.escape("; ".join(t_.replace("\n", " ") for t_ in titles) or "Diagram", quote=True)
+    width_in = fig.get_figwidth()
+    plt.close(fig)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return (f"<figure class='et-fig'><img alt=\"{alt}\" style='width:{width_in:.2f}in;max-width:100%' "
+            f"src='data:image/png;base64,{data}'></figure>")
+
+
+def _display(*objs) -> None:
+    """Show a section's parts as one HTML block, so a heading stays with what follows it in print."""
+    from IPython.display import HTML, display
+    parts = []
     for o in objs:
         if o is None:
             continue
-        display(o)
         if hasattr(o, "savefig"):
-            plt.close(o)
+            parts.append(figure_html(o))
+        elif hasattr(o, "_repr_html_"):
+            parts.append(o._repr_html_())
+        else:
+            parts.append(f"<p>{html.escape(str(o))}</p>")
+    display(HTML("<div class='et-block'>" + "".join(parts) + "</div>"))
 
 
 class Report:
@@ -664,10 +686,10 @@ number could be worked out from a total. Goal fulfilment is shown as it is: it i
 
 
 def setup_notebook() -> None:
-    """Notebook display settings for reports: charts as double-resolution PNG, sharp in print and quick to lay out
-    (SVG charts took WeasyPrint several seconds per report)."""
+    """Notebook display settings for reports: charts as PNG at the figures' 150 dpi, sharp in print
+    and quick to lay out (SVG charts took WeasyPrint several seconds per report)."""
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
-        set_matplotlib_formats("retina")
+        set_matplotlib_formats("png")
     except ImportError:  # outside IPython there is nothing to set
         pass
