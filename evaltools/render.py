@@ -9,6 +9,13 @@ Batches run projects in parallel processes (one per core).
 """
 from __future__ import annotations
 
+import sys
+
+# jsonschema (imported by nbformat) loads the optional IRI checker rfc3987_syntax, which compiles a
+# grammar at import and costs about 1.5 s in every process. Notebook validation does not use the
+# "iri" format, so the renderer's processes skip that module; kernels never import it anyway.
+sys.modules.setdefault("rfc3987_syntax", None)  # noqa: E402
+
 import datetime as dt
 import html
 import json
