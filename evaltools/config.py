@@ -188,6 +188,7 @@ class ProjectParams(_Strict):
     data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
     language: Literal["sv", "en"] = "sv"
     description: str | None = None
+    description_en: str | None = None
     data: DataPaths = DataPaths()
     goals: tuple[Goal, ...] = ()
     expected: Expected | None = None

@@ -52,28 +52,37 @@ class Portfolio:
         if tab.empty:
             _display(Text([_sv(lang, "Inga projekt kunde läsas in.", "No project could be loaded.")]))
             return
-        frame = pd.DataFrame({
-            _sv(lang, "Projekt", "Project"): tab["title"],
+        names = [f"{title} ({_sv(lang, 'ex ante', 'ex ante')})" if mode == "ex_ante" else title
+                 for title, mode in zip(tab["title"], tab["mode"])]
+        people = pd.DataFrame({
+            _sv(lang, "Projekt", "Project"): names,
             _sv(lang, "Period", "Period"): tab["period"],
             _sv(lang, "Deltagare", "Participants"): [fmt_int(v, lang) for v in tab["participants"]],
             _sv(lang, "Lyckade / avslutade", "Successes / ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" for a, b in zip(tab["successes"], tab["ended"])],
             _sv(lang, "Andel lyckade (95 % KI)", "Success rate (95 % CI)"): [
                 "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})"
                 for r, lo, hi in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"])],
+        })
+        money = pd.DataFrame({
+            _sv(lang, "Projekt", "Project"): names,
             _sv(lang, "Kostnad", "Cost"): [fmt_kr(v, lang) for v in tab["cost"]],
-            _sv(lang, "Budget förbrukad", "Budget used"): [fmt_pct(v, lang, 0) for v in tab["budget_used"]],
+            _sv(lang, "Förbrukat av budget", "Budget used"): [fmt_pct(v, lang, 0) if mode != "ex_ante" else "–"
+                                                              for v, mode in zip(tab["budget_used"], tab["mode"])],
             _sv(lang, "Per deltagare", "Per participant"): [fmt_kr(v, lang) for v in tab["cost_per_participant"]],
             _sv(lang, "Per lyckat utfall", "Per success"): [fmt_kr(v, lang) for v in tab["cost_per_success"]],
             _sv(lang, "Nettonuvärde", "NPV"): [fmt_kr(v, lang) for v in tab["npv"]],
             _sv(lang, "Nytta/kostnad", "BCR"): [fmt_num(v, 2, lang) for v in tab["bcr"]],
         })
-        notes = (_sv(lang, "Varje projekt definierar lyckat utfall i sina mål; jämför andelar med det i minnet. Kostnad = utfall, "
-                           "annars budget, i löpande priser. Nettonuvärdet gäller undvikt försörjningsstöd mot hela kostnaden, "
-                           "i varje projekts prisår.",
-                     "Each project defines success in its goals; compare rates with that in mind. Cost = actual, else budget, in "
-                     "current prices. The NPV is avoided social assistance against the whole cost, in each project's price year."),)
-        numeric = tuple(frame.columns[2:])
-        _display(Text([], _sv(lang, "Översikt", "Overview")), Table(frame, notes=notes, numeric=numeric))
+        notes = (_sv(lang, "Varje projekt definierar lyckat utfall i sina mål; jämför andelar med det i minnet.",
+                     "Each project defines success in its goals; compare rates with that in mind."),)
+        money_notes = (_sv(lang, "Kostnad = utfall, annars budget, i löpande priser. Nettonuvärdet gäller undvikt försörjningsstöd "
+                                 "mot hela kostnaden, i varje projekts prisår och med dess antaganden.",
+                           "Cost = actual, else budget, in current prices. The NPV is avoided social assistance against the whole "
+                           "cost, in each project's price year and with its assumptions."),)
+        _display(Text([], _sv(lang, "Deltagare och utfall", "Participants and outcomes")),
+                 Table(people, notes=notes, numeric=tuple(people.columns[2:])),
+                 Text([], _sv(lang, "Kostnader", "Costs")),
+                 Table(money, notes=money_notes, numeric=tuple(money.columns[1:])))
         if self.failed:
             _display(Text([f"{pid}: {msg}" for pid, msg in self.failed],
                           _sv(lang, "Projekt som inte kunde läsas in", "Projects that could not be loaded"), 3))

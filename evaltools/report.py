@@ -293,7 +293,8 @@ class Report:
             (_sv(lang, "Deltagare (inskrivningar)", "Participants (enrolments)"), fmt_int(len(self.project.participants), lang)),
         ]
         frame = pd.DataFrame(rows, columns=[_sv(lang, "Uppgift", "Item"), _sv(lang, "Värde", "Value")])
-        desc = [p.description] if p.description else []
+        text = p.description_en if lang == "en" and p.description_en else p.description
+        desc = [text] if text else []
         _display(Text(desc, _h("facts", lang)), Table(frame))
 
     def goal_section(self) -> None:
