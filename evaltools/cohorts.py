@@ -18,7 +18,7 @@ from . import schema as S
 from .config import primary_success_outcomes
 from .io import Project
 from .labels import code_label, t
-from .privacy import suppress_crosstab, suppress_long
+from .privacy import apply_mask, suppress_crosstab, suppress_long, suppression_mask
 from .results import Result
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
@@ -124,17 +124,36 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     if raw.empty:
         return OutcomeComparison(raw, raw, ())
     k = _k(project)
-    # hide a row where the group, its successes or its non-successes are small
-    table = suppress_long(raw, "n", "variable", k, ("successes", "rate", "ci_low", "ci_high"))
-    small = (raw["successes"].between(1, k - 1)) | ((raw["n"] - raw["successes"]).between(1, k - 1))
-    for c in ("successes", "rate", "ci_low", "ci_high"):
-        table[c] = table[c].astype(object)
-        table.loc[small, c] = f"<{k}" if c == "successes" else "–"
+    hide = _rate_rows_to_hide(raw, project.participants, k)
+    table = apply_mask(raw, pd.Series(hide, index=raw.index), ["n", "successes"], k, ("rate", "ci_low", "ci_high"))
     notes = (("Lyckat utfall: " if lang == "sv" else "Success: ") + ", ".join(code_label(S.OUTCOME, c, lang) for c in codes) + ".",
              "Fisher = Fishers exakta test (små tal), chi2 = chitvåtest. Många jämförelser: enstaka låga p-värden kan vara slumpen."
              if lang == "sv" else
              "Fisher = Fisher's exact test (small counts), chi2 = chi-square test. With many comparisons a single low p-value may be chance.")
     return OutcomeComparison(table, raw, notes)
+
+
+def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int) -> np.ndarray:
+    """Rows of the outcome-rate table to hide.
+
+    Each category splits into successes, other exits and persons still enrolled; with the
+    composition table published beside it, any of the three could be worked out. A row is hidden
+    when any of the three is small or must be hidden to protect another (primary and secondary
+    suppression over the category x (success, other, ongoing) table), and in each variable either
+    no row or at least two rows are hidden.
+    """
+    hide = np.zeros(len(raw), bool)
+    for var, g in raw.groupby("variable", sort=False):
+        idx = g.index.to_numpy()
+        total = participants[var].value_counts(dropna=False).reindex(g["category"]).fillna(0).to_numpy()
+        cells = pd.DataFrame({"success": g["successes"].to_numpy(), "other": (g["n"] - g["successes"]).to_numpy(),
+                              "ongoing": total - g["n"].to_numpy()})
+        rows = suppression_mask(cells, k).any(axis=1).to_numpy()
+        if rows.sum() == 1 and len(rows) > 1:
+            sizes = np.where(rows, np.inf, g["n"].to_numpy(float))
+            rows[int(np.argmin(sizes))] = True
+        hide[raw.index.get_indexer(idx)] = rows
+    return hide
 
 
 class SuccessModel(Result):
@@ -241,7 +260,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     if len(raw):
         small = raw["at_risk"] < k
         table["at_risk"] = table["at_risk"].astype(object)
-        table.loc[small & (raw["at_risk"] > 0), "at_risk"] = f"<{k}"
+        table.loc[small & (raw["at_risk"] > 0), "at_risk"] = f"<{k}"  # at-risk counts only shrink: no secondary
         table["still_in_project"] = table["still_in_project"].astype(object)
         table.loc[small, "still_in_project"] = "–"
     res = TimeToExit(table, raw, ("Kaplan–Meier; pågående deltagare censureras vid analysdatum." if lang == "sv"

@@ -3,8 +3,9 @@
 The rule (one place, used everywhere): a count of persons from 1 to ``k - 1`` is shown as
 ``"<k"``. Where a suppressed cell could be recovered from a shown total (its row, its column
 or the project total), the next-smallest cell in that line is suppressed as well (secondary
-suppression), repeated until no line has exactly one hidden cell. Shares and means built on a
-suppressed count are hidden with it. Zeros are shown: an empty category reveals nothing about
+suppression), repeated until no line has exactly one hidden cell; a cell hidden for that reason
+is shown as ``".."`` (it is not small, so ``"<k"`` would mislead). Shares and means built on a
+suppressed count are hidden with it (``".."``). Zeros are shown: an empty category reveals nothing about
 a person. Raw, unsuppressed numbers stay available in code (``.raw``) for the evaluator.
 """
 from __future__ import annotations
@@ -54,17 +55,29 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
     return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
 
 
+SECONDARY = ".."
+
+
 def suppressed_label(k: int = DEFAULT_MIN_COUNT) -> str:
     return f"<{k}"
 
 
-def apply_mask(table: pd.DataFrame, mask: pd.DataFrame | pd.Series, columns: list[str], k: int) -> pd.DataFrame:
-    """Return a copy of ``table`` where ``columns`` hold ``"<k"`` on masked rows (object dtype)."""
+def hidden_label(value: float, k: int) -> str:
+    """What a hidden count shows: ``"<k"`` when it is small, ``".."`` when hidden to protect another."""
+    return suppressed_label(k) if 0 < value < k else SECONDARY
+
+
+def apply_mask(table: pd.DataFrame, mask: pd.DataFrame | pd.Series, columns: list[str], k: int,
+               derived: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return a copy of ``table`` with the masked rows of count ``columns`` and ``derived`` columns hidden."""
     out = table.copy()
-    m = mask if isinstance(mask, pd.Series) else mask.any(axis=1)
+    m = (mask if isinstance(mask, pd.Series) else mask.any(axis=1)).to_numpy()
     for c in columns:
         out[c] = out[c].astype(object)
-        out.loc[m.to_numpy(), c] = suppressed_label(k)
+        out.loc[m, c] = [hidden_label(float(v), k) for v in table.loc[m, c]]
+    for c in derived:
+        out[c] = out[c].astype(object)
+        out.loc[m, c] = SECONDARY
     return out
 
 
@@ -81,16 +94,18 @@ def suppress_long(table: pd.DataFrame, count_col: str, group_col: str | None, k:
     for idx in groups:
         m = suppression_mask(table.loc[idx, [count_col]], k, col_totals=True, row_totals=False)
         hide.loc[idx] = m[count_col].to_numpy()
-    return apply_mask(out, hide, [count_col, *derived], k)
+    return apply_mask(out, hide, [count_col], k, derived)
 
 
 def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, row_totals: bool = True) -> pd.DataFrame:
     """A wide table of counts with primary and secondary suppression, as display values."""
     mask = suppression_mask(counts, k, col_totals=col_totals, row_totals=row_totals)
     out = counts.astype(object).copy()
-    out[mask] = suppressed_label(k)
+    for c in out.columns:
+        for i in np.flatnonzero(mask[c].to_numpy()):
+            out.iloc[i, out.columns.get_loc(c)] = hidden_label(float(counts[c].iloc[i]), k)
     return out
 
 
 def is_suppressed(value: object) -> bool:
-    return isinstance(value, str) and value.startswith("<")
+    return isinstance(value, str) and (value.startswith("<") or value == SECONDARY)

@@ -336,10 +336,10 @@ class Report:
         frame["share"] = [v if isinstance(v, str) else fmt_pct(v, lang) for v in frame["share"]]
         frame["n"] = [v if isinstance(v, str) else fmt_int(v, lang) for v in frame["n"]]
         frame.columns = [t("variable", lang), t("category", lang), t("n", lang), t("share_col", lang)]
-        _display(Text([_sv(lang, f"Vilka som deltog. Antal under {self.k} visas som <{self.k}, och ytterligare en cell döljs där "
-                                 "ett dolt tal annars kunde räknas fram ur summan.",
-                           f"Who took part. Counts below {self.k} are shown as <{self.k}, and one more cell is hidden where a "
-                           "hidden number could otherwise be worked out from the total.")], _h("participants", lang)),
+        _display(Text([_sv(lang, f"Vilka som deltog. Antal under {self.k} visas som <{self.k}; .. betyder att en uppgift döljs "
+                                 "för att ett dolt tal annars kunde räknas fram ur en summa.",
+                           f"Who took part. Counts below {self.k} are shown as <{self.k}; .. means a figure is hidden because a "
+                           "hidden number could otherwise be worked out from a total.")], _h("participants", lang)),
                  plot_composition(c, lang=lang), Table(frame, numeric=(t("n", lang), t("share_col", lang))))
         f = flows(self.project, lang=lang, freq="Q")
         ff = f.table.copy()
@@ -658,8 +658,8 @@ Kostnad och nytta: utfall används där det finns, annars budget, i ett prisår 
 som inte betalas ut efter avslut till arbete, studier eller annan ersättning, under vald tidshorisont, med avtagande
 effekt, dödvikt och diskontering. Övergångar till statliga ersättningar är överföringar, inte samhällsvinster.
 
-Skydd av uppgifter: antal personer under {k} visas som <{k} i alla uppdelningar, och ytterligare celler döljs där ett dolt
-tal annars kan räknas fram ur en summa. Måluppfyllelsen redovisas som den är: den är projektets redovisning till förbundet.
+Skydd av uppgifter: antal personer under {k} visas som <{k} i alla uppdelningar, och ytterligare uppgifter döljs (..) där
+ett dolt tal annars kan räknas fram ur en summa eller ur en annan tabell i rapporten. Måluppfyllelsen redovisas som den är: den är projektets redovisning till förbundet.
 """
 
 METHOD_EN = """
@@ -681,8 +681,8 @@ Costs and benefits: actual costs where known, else budget, in one price year (KP
 not paid after exits to work, studies or another benefit, over the chosen horizon, with drop-off, deadweight and
 discounting. Moves to state benefits are transfers, not societal gains.
 
-Privacy: counts of persons below {k} are shown as <{k} in every breakdown, and further cells are hidden where a hidden
-number could be worked out from a total. Goal fulfilment is shown as it is: it is the project's accounting to its funder.
+Privacy: counts of persons below {k} are shown as <{k} in every breakdown, and further figures are hidden (..) where a
+hidden number could be worked out from a total or from another table in the report. Goal fulfilment is shown as it is: it is the project's accounting to its funder.
 """
 
 

@@ -7,7 +7,8 @@ def test_primary_and_secondary_suppression_in_a_breakdown():
     # sex: 30 and 3 of 33; the total 33 is published, so 30 would reveal the 3
     t = pd.DataFrame({"variable": ["sex", "sex"], "category": ["k", "m"], "n": [30, 3], "share": [0.91, 0.09]})
     out = suppress_long(t, "n", "variable", 5, ("share",))
-    assert out["n"].tolist() == ["<5", "<5"] and out["share"].tolist() == ["<5", "<5"]
+    # the small cell reads "<5"; the one hidden to protect it reads ".." (it is not small)
+    assert out["n"].tolist() == ["..", "<5"] and out["share"].tolist() == ["..", ".."]
 
 
 def test_zero_is_shown_and_large_cells_stay():
@@ -27,10 +28,11 @@ def test_crosstab_secondary_suppression_leaves_no_line_with_one_hidden_cell():
     assert all(mask[c].sum() != 1 for c in mask.columns)
     assert all(mask.loc[i].sum() != 1 for i in mask.index)
     shown = suppress_crosstab(counts, 5)
-    assert (shown == "<5").sum().sum() == mask.sum().sum()
+    assert ((shown == "<5") | (shown == "..")).sum().sum() == mask.sum().sum()
+    assert shown.loc[1, "a"] == "<5" and (shown[mask & (counts >= 5)] == "..").sum().sum() == (mask & (counts >= 5)).sum().sum()
 
 
 def test_threshold_is_a_parameter():
     t = pd.DataFrame({"variable": ["a"] * 2, "category": ["x", "y"], "n": [7, 30]})
-    assert suppress_long(t, "n", "variable", 10)["n"].tolist() == ["<10", "<10"]
+    assert suppress_long(t, "n", "variable", 10)["n"].tolist() == ["<10", ".."]
     assert suppress_long(t, "n", "variable", 5)["n"].tolist() == [7, 30]
