@@ -6,6 +6,7 @@ are in ``.raw``. Tests and intervals come from scipy and statsmodels.
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -221,10 +222,15 @@ def _pretty_term(term: str, lang: str) -> str:
     return f"{t(var, lang)}: {code_label(var, val, lang)}"
 
 
+@dataclass(frozen=True)
 class TimeToExit(Result):
-    """Kaplan–Meier estimates of the share still in the project after d days, by cohort."""
+    """Kaplan–Meier estimates of the share still in the project after d days, by cohort.
 
-    curves: dict | None = None
+    ``curves`` maps each group to its curve (day, surv, se), cut where fewer than the privacy
+    threshold remain at risk.
+    """
+
+    curves: dict = field(default_factory=dict)
 
 
 def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[int, ...] = (30, 90, 180, 365),
@@ -263,7 +269,6 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         table.loc[small & (raw["at_risk"] > 0), "at_risk"] = f"<{k}"  # at-risk counts only shrink: no secondary
         table["still_in_project"] = table["still_in_project"].astype(object)
         table.loc[small, "still_in_project"] = "–"
-    res = TimeToExit(table, raw, ("Kaplan–Meier; pågående deltagare censureras vid analysdatum." if lang == "sv"
-                                  else "Kaplan–Meier; ongoing participants are censored at the analysis date.",))
-    object.__setattr__(res, "curves", curves)
-    return res
+    note = ("Kaplan–Meier; pågående deltagare censureras vid analysdatum." if lang == "sv"
+            else "Kaplan–Meier; ongoing participants are censored at the analysis date.")
+    return TimeToExit(table, raw, (note,), curves=curves)

@@ -116,6 +116,7 @@ def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str) -> DidEstimate:
                        float(fit.pvalues[term]), int(fit.nobs), int(len(np.unique(groups))))
 
 
+@dataclass(frozen=True)
 class ComparisonResult(Result):
     """Payments around the reference month by group, the 2x2 means and the DiD estimate."""
 
@@ -171,10 +172,7 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
             if lang == "sv" else
             "There is no comparison group. A fall in payments after the start is not in itself an effect of the project: "
             "people often enrol when their need peaks, and part of the fall would have happened anyway.")
-    res = ComparisonResult(table, table, tuple(notes))
-    for name, v in (("did", did), ("placebo", placebo), ("event_means", ev), ("has_comparison", has_comp)):
-        object.__setattr__(res, name, v)
-    return res
+    return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp)
 
 
 def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]) -> tuple[float, float, int, int] | None:

@@ -26,7 +26,7 @@ Method (every number is a parameter in ``params.cost_benefit`` with a sourced de
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -173,13 +173,14 @@ def annuity_factor(horizon_years: float, dropoff: float | np.ndarray, rate: floa
 
 
 # --- the analysis ---------------------------------------------------------------------
+@dataclass(frozen=True)
 class CostBenefitResult(Result):
     """NPV, BCR, payback and break-even, per actor, with the assumptions used.
 
     ``table`` is the per-actor table; the headline figures are attributes.
     """
 
-    summary: dict | None = None
+    summary: dict = field(default_factory=dict)
     assumptions: pd.DataFrame | None = None
     costs: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
@@ -187,10 +188,12 @@ class CostBenefitResult(Result):
     reference_values: pd.DataFrame | None = None
 
     def to_dict(self) -> dict:
-        from .results import frame_records
+        from .results import _jsonable, frame_records
         d = super().to_dict()
-        d.update({"summary": self.summary, "assumptions": frame_records(self.assumptions),
-                  "sensitivity": frame_records(self.sensitivity), "monte_carlo": self.monte_carlo})
+        mc = {k: v for k, v in (self.monte_carlo or {}).items() if k != "npv_draws"}
+        d.update({"summary": {k: _jsonable(v) for k, v in self.summary.items()},
+                  "assumptions": frame_records(self.assumptions), "sensitivity": frame_records(self.sensitivity),
+                  "monte_carlo": mc})
         return d
 
 
@@ -443,8 +446,5 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     mc = _monte_carlo(m, info, cb.monte_carlo_draws, cb.seed) if monte_carlo else None
     a_df = pd.DataFrame([a.__dict__ for a in assumptions])
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
-    res = CostBenefitResult(result_table, result_table, ())
-    for name, v in (("summary", summary), ("assumptions", a_df), ("costs", ct), ("sensitivity", sens),
-                    ("monte_carlo", mc), ("reference_values", ref_df)):
-        object.__setattr__(res, name, v)
-    return res
+    return CostBenefitResult(result_table, result_table, (), summary=summary, assumptions=a_df, costs=ct,
+                             sensitivity=sens, monte_carlo=mc, reference_values=ref_df)

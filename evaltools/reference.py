@@ -12,7 +12,6 @@ from importlib import resources
 
 import pandas as pd
 
-from . import schema as S
 
 
 @dataclass(frozen=True)
@@ -118,4 +117,4 @@ def household_norm(year: int, household_type: str, n_children: int = 0, child_ba
 
 
 __all__ = ["RefValue", "riksnorm_table", "kpi_table", "default_assumptions", "kpi", "price_factor",
-           "riksnorm", "household_norm", "S"]
+           "riksnorm", "household_norm"]

@@ -128,3 +128,11 @@ def test_budget_vs_actual_differences():
     ct = et.costs(et.load_project(PARAMS / "timra-vagen-ut.yaml")).table.set_index("category")
     assert ct.loc["Lönekostnader", "difference"] == 956_000 - 1_086_000
     assert ct.loc["Externa tjänster: utvärdering", "used_pct"] == pytest.approx(134 / 150)
+
+
+def test_result_serialises_to_json():
+    import json
+    r = et.cost_benefit(et.load_project(PARAMS / "timra-vagen-ut.yaml"))
+    d = json.loads(r.to_json())
+    assert d["summary"]["total_cost_nominal"] == 1_128_000
+    assert "npv_draws" not in d["monte_carlo"] and d["monte_carlo"]["draws"] == 5000
