@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -61,6 +62,14 @@ def fmt_probability(p: float, lang: str) -> str:
     return fmt_pct(p, lang, 0)
 
 
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+def _cell(value: object) -> str:
+    """Escaped cell text; ISO dates never break at their hyphens."""
+    return _ISO_DATE.sub(r"<span class='nw'>\1</span>", html.escape(str(value)))
+
+
 class Table:
     """A display-ready table: formatted cells, a caption and notes; renders as HTML in a notebook."""
 
@@ -74,7 +83,7 @@ class Table:
         head = "".join(f"<th class='{'num' if c in self.numeric else 'txt'}'>{html.escape(str(c))}</th>" for c in self.frame.columns)
         body = []
         for row in self.frame.itertuples(index=False):
-            cells = "".join(f"<td class='{'num' if c in self.numeric else 'txt'}'>{html.escape(str(v))}</td>"
+            cells = "".join(f"<td class='{'num' if c in self.numeric else 'txt'}'>{_cell(v)}</td>"
                             for c, v in zip(self.frame.columns, row))
             body.append(f"<tr>{cells}</tr>")
         cap = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
