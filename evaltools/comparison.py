@@ -185,3 +185,62 @@ def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]
         return None
     return (float(p[S.OUTCOME].isin(success_outcomes).mean()), float(c[S.OUTCOME].isin(success_outcomes).mean()),
             len(p), len(c))
+
+
+PHASES = ("before", "during", "after")
+
+
+def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int) -> pd.DataFrame:
+    """Mean försörjningsstöd per person-month in the ``window`` months before the start, during the
+    enrolment (start month to end month) and the ``window`` months after the end month.
+
+    A month without a payment row counts as 0 kr; only months inside the payments file's coverage
+    count. Persons still enrolled have no 'after' months.
+    """
+    ended = persons[S.END_DATE].notna()
+    start = (persons[S.START_DATE].dt.year * 12 + persons[S.START_DATE].dt.month - 1).to_numpy()
+    end_dt = persons[S.END_DATE]
+    end = np.where(ended, end_dt.dt.year.fillna(0) * 12 + end_dt.dt.month.fillna(1) - 1, np.iinfo(np.int32).max).astype(np.int64)
+    pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
+    lo, hi = int(pay_m.min()), int(pay_m.max())
+    # months each person has in each phase, clipped to the file's coverage
+    b0, b1 = np.maximum(start - window, lo), np.minimum(start - 1, hi)
+    d0, d1 = np.maximum(start, lo), np.minimum(np.where(ended, end, hi), hi)
+    a0, a1 = np.maximum(end + 1, lo), np.minimum(end + window, hi)
+    n_months = {ph: np.clip(e - s + 1, 0, None) for ph, (s, e) in zip(PHASES, ((b0, b1), (d0, d1), (a0, a1)))}
+    n_months["after"] = np.where(ended, n_months["after"], 0)
+    # each payment row's phase for its person
+    code = pd.Index(persons[S.PERSON_ID].to_numpy()).get_indexer(payments[S.PERSON_ID].to_numpy())
+    ok = code >= 0
+    m, c, amt = pay_m[ok], code[ok], payments[S.AMOUNT].to_numpy(float)[ok]
+    phase = np.full(len(m), -1)
+    phase[(m >= start[c] - window) & (m < start[c])] = 0
+    phase[(m >= start[c]) & (m <= end[c])] = 1
+    phase[(m > end[c]) & (m <= end[c] + window) & ended.to_numpy()[c]] = 2
+    rows = []
+    for i, ph in enumerate(PHASES):
+        sel = phase == i
+        total = amt[sel].sum()
+        months = n_months[ph].sum()
+        rows.append({"phase": ph, "persons": int((n_months[ph] > 0).sum()), "person_months": int(months),
+                     "mean_amount": total / months if months else np.nan})
+    return pd.DataFrame(rows)
+
+
+def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
+    """Mean monthly försörjningsstöd before, during and after participation, by group.
+
+    For comparison persons the same phases are measured around the dates in their file
+    (``start_date`` and ``end_date``, the follow-up date). A phase with fewer persons than the
+    privacy threshold is hidden.
+    """
+    window = window or project.params.comparison.months_before
+    if project.payments is None or not project.has_participants:
+        return pd.DataFrame(columns=["group", "phase", "persons", "person_months", "mean_amount"])
+    parts = [_phase_means(project.participants, project.payments, window).assign(group="participants")]
+    if project.comparison is not None:
+        parts.append(_phase_means(project.comparison, project.comparison_payments, window).assign(group="comparison"))
+    out = pd.concat(parts, ignore_index=True)[["group", "phase", "persons", "person_months", "mean_amount"]]
+    k = project.params.privacy.min_count
+    out.loc[out["persons"] < k, "mean_amount"] = np.nan
+    return out

@@ -21,7 +21,7 @@ import yaml
 from ._version import __version__
 from . import schema as S
 from .cohorts import composition, flows, outcome_rates, success_model, time_to_exit
-from .comparison import compare_payments
+from .comparison import compare_payments, payment_phases
 from .config import primary_success_outcomes
 from .costbenefit import cost_benefit
 from .goals import assess_goals
@@ -450,10 +450,26 @@ class Report:
                              f"Check before the start (should be near zero): {fmt_kr(pl.effect, lang)} "
                              f"({fmt_kr(pl.ci_low, lang)} to {fmt_kr(pl.ci_high, lang)})."))
         paras += list(pay.notes)
+        ph = payment_phases(self.project)
+        phase_names = {"before": _sv(lang, f"{c.months_before} mån före start", f"{c.months_before} months before start"),
+                       "during": _sv(lang, "Under deltagandet", "During participation"),
+                       "after": _sv(lang, f"{c.months_before} mån efter avslut", f"{c.months_before} months after exit")}
+        phases = pd.DataFrame({
+            _sv(lang, "Grupp", "Group"): [t(g, lang) for g in ph["group"]],
+            _sv(lang, "Period", "Phase"): [phase_names[p_] for p_ in ph["phase"]],
+            t("n", lang): [fmt_int(v, lang) if v >= self.k else (f"<{self.k}" if v else "0") for v in ph["persons"]],
+            _sv(lang, "Kr per person och månad", "SEK per person-month"): [fmt_kr(v, lang) if not pd.isna(v) else ".." for v in ph["mean_amount"]],
+        })
+        phase_note = (_sv(lang, "För jämförelsegruppen mäts perioderna kring datumen i dess fil (referens- och uppföljningsdatum). "
+                                "Månader utan utbetalning räknas som 0 kr.",
+                          "For the comparison group the phases are measured around the dates in its file (reference and "
+                          "follow-up dates). Months without a payment count as 0 kr."),)
         _display(Text(paras[:1], _h("payments", lang)), plot_payments(pay, lang),
                  Table(frame, numeric=(t("n", lang), _sv(lang, "Före start, kr/mån", "Before, SEK/month"),
                                        _sv(lang, "Efter start, kr/mån", "After, SEK/month"), _sv(lang, "Förändring", "Change"))),
-                 Text(paras[1:]))
+                 Text(paras[1:]),
+                 Text([], _sv(lang, "Före, under och efter deltagandet", "Before, during and after participation"), 3),
+                 Table(phases, notes=phase_note, numeric=(t("n", lang), _sv(lang, "Kr per person och månad", "SEK per person-month"))))
 
     def budget_section(self) -> None:
         from .plots import plot_budget
@@ -624,6 +640,7 @@ class Report:
                         "tid_i_projekt": self.survival.table})
         if not self.payments.table.empty:
             out["forsorjningsstod"] = self.payments.table
+            out["forsorjningsstod_faser"] = payment_phases(self.project)
         return out
 
     def export_tables(self, output_dir: str | Path) -> list[Path]:

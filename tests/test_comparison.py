@@ -65,3 +65,28 @@ def test_within_transform_matches_dummy_regression():
     est = comparison._fit(df, "amount", ["after", "treated_after"], "treated_after")
     dummies = smf.ols("amount ~ after + treated_after + C(person) + C(month_idx)", df).fit()
     assert est.effect == pytest.approx(dummies.params["treated_after"], abs=1e-6)
+
+
+def test_payment_phases_by_hand(tiny_project):
+    # P1: 2022-02-01 .. 2022-08-01; payments 2022-01 (before) 9 000 and 2022-02 (during) 8 500.50
+    # P2: 2022-03-15 .. 2022-12-01; payment 2022-02 (before) 12 000. The file covers 2022-01..2022-02 only.
+    project = et.load_project(tiny_project())
+    t = comparison.payment_phases(project, window=12)
+    t = t.set_index("phase")
+    # before (12 months before the start month, inside the coverage 2022-01..2022-02): P1 1 month (2022-01),
+    # P2 2, P3 (starts 2022-06) 2, P4 (starts 2023-01) 2 -> 7 person-months; months without a row are 0 kr
+    assert t.loc["before", "person_months"] == 7
+    # during: only P1's 2022-02 lies inside the coverage -> 1 person-month, 8 500.50
+    assert t.loc["during", "person_months"] == 1
+    # with fewer than 5 persons the means are hidden
+    assert t["mean_amount"].isna().all()
+    raw = comparison._phase_means(project.participants, project.payments, 12).set_index("phase")
+    assert raw.loc["before", "mean_amount"] == pytest.approx((9000 + 12000) / 7)
+    assert raw.loc["during", "mean_amount"] == pytest.approx(8500.5)
+    assert raw.loc["after", "person_months"] == 0
+
+
+def test_payment_phases_on_the_demo():
+    t = comparison.payment_phases(et.load_project(PARAMS / "kompassen-demo.yaml")).set_index(["group", "phase"])
+    # participants' payments fall by the true effect during and after, the comparison group's do not
+    assert t.loc[("participants", "during"), "mean_amount"] < t.loc[("comparison", "during"), "mean_amount"] - 1000
