@@ -28,7 +28,7 @@ from statsmodels.stats.proportion import proportion_confint
 from . import schema as S
 from .config import Goal, ProjectParams
 from .io import Project, _add_years
-from .labels import fmt_int, fmt_pct, t
+from .labels import fmt_int, fmt_num, fmt_pct, t
 from .results import Result
 
 DEFAULT_PARTIAL_BAND = 0.8
@@ -117,18 +117,13 @@ class GoalAssessment(Result):
                 value = fmt_int(r.value, lang) if not np.isnan(r.value) else "–"
                 target = fmt_int(r.target, lang)
                 if r.cut and not np.isnan(r.target_prorated):
-                    target += f" ({fmt_num1(r.target_prorated, lang)})"
+                    target += f" ({fmt_num(r.target_prorated, 1, lang)})"
                 ci = "–"
             if r.mode == "ex_ante" and r.kind != "qualitative":
                 value += f" [{t('ex_ante', lang)}]"
             rows.append({t("goal", lang): r.label, t("period", lang): r.period_label, t("value", lang): value,
                          t("target", lang): target, t("ci", lang): ci, t("status", lang): t(r.status, lang)})
         return pd.DataFrame(rows)
-
-
-def fmt_num1(v: float, lang: str) -> str:
-    from .labels import fmt_num
-    return fmt_num(v, 1, lang)
 
 
 def _successes(df: pd.DataFrame, goal: Goal) -> pd.Series:

@@ -255,11 +255,13 @@ def _check_persons(df: pd.DataFrame, rows: np.ndarray, fname: str, params: Proje
             problems.append(Problem(fname, int(rows[i]), S.END_DATE, "",
                                     f"an end date, since the outcome is '{df[S.OUTCOME].iloc[i]}' (leave outcome empty while ongoing)"))
     key = df[[S.PERSON_ID, S.START_DATE]]
-    dup = key.duplicated(keep="first") & key.notna().all(axis=1)
-    for i in np.flatnonzero(dup.to_numpy()):
-        first = np.flatnonzero((key == key.iloc[i]).all(axis=1).to_numpy())[0]
-        problems.append(Problem(fname, int(rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i],
-                                f"one row per enrolment; the same person and start date is already on row {int(rows[first])}"))
+    dup = (key.duplicated(keep="first") & key.notna().all(axis=1)).to_numpy()
+    if dup.any():
+        first = pd.Series(np.arange(len(df))).groupby([key[S.PERSON_ID].to_numpy(), key[S.START_DATE].to_numpy()]).transform("first")
+        for i in np.flatnonzero(dup):
+            problems.append(Problem(fname, int(rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i],
+                                    f"one row per enrolment; the same person and start date is already on row "
+                                    f"{int(rows[first.iloc[i]])}"))
 
 
 def _load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_comparison: bool) -> pd.DataFrame:
@@ -307,7 +309,7 @@ def _load_payments(path: Path, params: ProjectParams, problems: list[Problem],
             warn.append(Problem(fname, None, S.PERSON_ID, f"{len(idx) - 20} more rows",
                                 "person ids that are in the person file", "warning"))
     dupe = df.duplicated([S.PERSON_ID, S.MONTH], keep="first") & df[S.MONTH].notna()
-    for i in np.flatnonzero(dupe.to_numpy())[:20]:
+    for i in np.flatnonzero(dupe.to_numpy()):
         problems.append(Problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
                                 "one row per person and month (sum the payments of a month into one row)"))
     return df

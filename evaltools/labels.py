@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from . import schema as S
 
 NBSP = "\u00a0"
@@ -98,12 +100,7 @@ def code_label(column: str, code: object, lang: str = "sv") -> str:
 
 
 def _missing(v: object) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or v is _NA()
-
-
-def _NA():
-    import pandas as pd
-    return pd.NA
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
 
 
 def fmt_num(v: object, decimals: int = 0, lang: str = "sv") -> str:

@@ -5,16 +5,13 @@ the figure. Suppressed counts (``"<5"``) are never drawn as values; they are mar
 """
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use(matplotlib.get_backend())  # keep the notebook's inline backend; Agg elsewhere
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from .labels import fmt_num, fmt_pct, t  # noqa: E402
-from .privacy import is_suppressed  # noqa: E402
+from .labels import fmt_num, fmt_pct, t
+from .privacy import is_suppressed
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
 BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"

@@ -199,7 +199,7 @@ def _describe(e: Exception) -> str:
     name = type(e).__name__
     if name == "PapermillExecutionError":
         return f"{e.ename}: {e.evalue} (cell {e.exec_count}; see the executed notebook in reports/_failed/)"
-    return f"{name}: {e}\n" + "".join(traceback.format_exception_only(type(e), e)).strip()
+    return "".join(traceback.format_exception_only(type(e), e)).strip()
 
 
 def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,

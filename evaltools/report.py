@@ -662,7 +662,6 @@ class Report:
                         clean[c] = clean[c].dt.date
                 clean.to_excel(w, sheet_name=name[:31], index=False)
         written.append(xlsx)
-        self.cba.summary  # computed already; nothing else to write
         return written
 
 

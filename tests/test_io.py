@@ -243,3 +243,21 @@ def test_project_without_participant_data_loads(tiny_project):
     project = et.load_project(tiny_project(data_block="data:\n  budget: data/budget.csv\n"))
     assert not project.has_participants
     assert project.budget["budget"].sum() == 120000
+
+
+def test_duplicate_payment_month_is_refused(tiny_project):
+    write_csv(tiny_project.dir / "data/payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P1", "month": "2022-01", "amount": 500},
+    ])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    assert (3, "month", "2022-01") in _problems(e.value)
+    assert "one row per person and month" in str(e.value)
+
+
+def test_semicolon_csv_with_bom_and_decimal_comma(tiny_project):
+    text = "\ufeffperiod;category;budget;actual\n2022;Lön;100 000,00;90 000\n2022;Övrigt;20000;25000,0\n"
+    (tiny_project.dir / "data/budget.csv").write_text(text, encoding="utf-8")
+    b = et.load_project(tiny_project()).budget
+    assert b["budget"].tolist() == [100000, 20000] and b["actual"].tolist() == [90000, 25000]
