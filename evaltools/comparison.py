@@ -244,3 +244,35 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
     k = project.params.privacy.min_count
     out.loc[out["persons"] < k, "mean_amount"] = np.nan
     return out
+
+
+def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Share who left försörjningsstöd: ended participants against comparison persons (status at
+    follow-up), with Wilson intervals and one test of the difference (Fisher's exact test when an
+    expected count is below 5, chi-square otherwise). Empty without a comparison group."""
+    from scipy import stats
+    from statsmodels.stats.proportion import proportion_confint
+    cols = ["group", "n", "successes", "rate", "ci_low", "ci_high", "test", "p_value"]
+    if project.comparison is None or not project.has_participants:
+        return pd.DataFrame(columns=cols)
+    codes = success_outcomes or project.params.cost_benefit.success_outcomes
+    p = project.participants[~project.participants[S.ONGOING]]
+    c = project.comparison[project.comparison[S.OUTCOME].notna()]
+    counts = [(g, len(d), int(d[S.OUTCOME].isin(codes).sum())) for g, d in (("participants", p), ("comparison", c))]
+    table = np.array([[k, n - k] for _, n, k in counts])
+    if (stats.contingency.expected_freq(table) < 5).any():
+        test, pval = "Fisher", float(stats.fisher_exact(table).pvalue)
+    else:
+        test, pval = "chi2", float(stats.chi2_contingency(table).pvalue)
+    rows = []
+    for g, n, k in counts:
+        lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
+        rows.append({"group": g, "n": n, "successes": k, "rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi,
+                     "test": test, "p_value": pval})
+    out = pd.DataFrame(rows, columns=cols)
+    k_min = project.params.privacy.min_count
+    small = (out["successes"].between(1, k_min - 1)) | ((out["n"] - out["successes"]).between(1, k_min - 1))
+    for col in ("rate", "ci_low", "ci_high"):
+        out[col] = out[col].astype(object)
+        out.loc[small, col] = ".."
+    return out

@@ -141,3 +141,10 @@ def fmt_date(d: object) -> str:
     if _missing(d):
         return "–"
     return d.strftime("%Y-%m-%d") if hasattr(d, "strftime") else str(d)
+
+
+def fmt_p(p: object, lang: str = "sv") -> str:
+    """A p-value with three decimals, and ``< 0,001`` rather than a misleading ``0,000``."""
+    if isinstance(p, str) or _missing(p):
+        return fmt_num(p, 3, lang)
+    return "< " + fmt_num(0.001, 3, lang) if float(p) < 0.001 else fmt_num(p, 3, lang)

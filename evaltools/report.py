@@ -21,12 +21,12 @@ import yaml
 from ._version import __version__
 from . import schema as S
 from .cohorts import composition, flows, outcome_rates, success_model, time_to_exit
-from .comparison import compare_payments, payment_phases
+from .comparison import compare_exit_rates, compare_payments, payment_phases
 from .config import primary_success_outcomes
 from .costbenefit import cost_benefit
 from .goals import assess_goals
 from .io import Project, load_project
-from .labels import code_label, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_pct, t
+from .labels import code_label, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
 from .privacy import suppress_long
 
 H = {
@@ -379,7 +379,7 @@ class Report:
             t("rate", lang): [v if isinstance(v, str) else fmt_pct(v, lang) for v in rt["rate"]],
             t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
                            for a, b in zip(rt["ci_low"], rt["ci_high"])],
-            t("test", lang): rt["test"], t("p_value", lang): [fmt_num(p, 3, lang) for p in rt["p_value"]],
+            t("test", lang): rt["test"], t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
         })
         _display(Text([_sv(lang, f"Utfall för de {fmt_int(len(ended), lang)} som avslutat sin insats.",
                            f"Outcomes of the {fmt_int(len(ended), lang)} participants who have ended.")], _h("outcomes", lang)),
@@ -392,7 +392,7 @@ class Report:
             mt = pd.DataFrame({_sv(lang, "Variabel", "Term"): m.table["term"],
                                _sv(lang, "Oddskvot", "Odds ratio"): [fmt_num(v, 2, lang) for v in m.table["odds_ratio"]],
                                t("ci", lang): [f"{fmt_num(a, 2, lang)}–{fmt_num(b, 2, lang)}" for a, b in zip(m.table["ci_low"], m.table["ci_high"])],
-                               t("p_value", lang): [fmt_num(v, 3, lang) for v in m.table["p_value"]]})
+                               t("p_value", lang): [fmt_p(v, lang) for v in m.table["p_value"]]})
             _display(Text([], _sv(lang, "Logistisk regression", "Logistic regression"), 3),
                      Table(mt, notes=m.notes, numeric=(_sv(lang, "Oddskvot", "Odds ratio"), t("ci", lang), t("p_value", lang))))
         else:
@@ -470,6 +470,23 @@ class Report:
                  Text(paras[1:]),
                  Text([], _sv(lang, "Före, under och efter deltagandet", "Before, during and after participation"), 3),
                  Table(phases, notes=phase_note, numeric=(t("n", lang), _sv(lang, "Kr per person och månad", "SEK per person-month"))))
+        er = compare_exit_rates(self.project)
+        if not er.empty:
+            rate_col = _sv(lang, "Lämnat försörjningsstöd", "Left social assistance")
+            frame = pd.DataFrame({
+                _sv(lang, "Grupp", "Group"): [t(g, lang) for g in er["group"]],
+                t("n", lang): [fmt_int(v, lang) for v in er["n"]],
+                rate_col: [v if isinstance(v, str) else fmt_pct(v, lang) for v in er["rate"]],
+                t("ci", lang): ["–" if isinstance(a, str) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}"
+                                for a, b in zip(er["ci_low"], er["ci_high"])],
+                t("test", lang): er["test"], t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],
+            })
+            note = _sv(lang, "Deltagare: de som avslutat. Jämförelsegrupp: status vid uppföljningsdatumet i dess fil. Skillnaden "
+                             "används som dödvikt i kostnad–nyttoanalysen när inget annat anges.",
+                       "Participants: those who have ended. Comparison group: status at the follow-up date in its file. The "
+                       "difference gives the deadweight in the cost-benefit analysis unless another is set.")
+            _display(Text([], _sv(lang, "Andel som lämnat försörjningsstödet", "Share who left social assistance"), 3),
+                     Table(frame, notes=(note,), numeric=(t("n", lang), rate_col, t("ci", lang), t("p_value", lang))))
 
     def budget_section(self) -> None:
         from .plots import plot_budget

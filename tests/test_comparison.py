@@ -90,3 +90,18 @@ def test_payment_phases_on_the_demo():
     t = comparison.payment_phases(et.load_project(PARAMS / "kompassen-demo.yaml")).set_index(["group", "phase"])
     # participants' payments fall by the true effect during and after, the comparison group's do not
     assert t.loc[("participants", "during"), "mean_amount"] < t.loc[("comparison", "during"), "mean_amount"] - 1000
+
+
+def test_exit_rates_against_comparison_group_by_hand():
+    from scipy import stats
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    t = comparison.compare_exit_rates(project).set_index("group")
+    succ = set(project.params.cost_benefit.success_outcomes)
+    p = project.participants[~project.participants["ongoing"]]
+    c = project.comparison
+    kp, kc = int(p["outcome"].isin(succ).sum()), int(c["outcome"].isin(succ).sum())
+    assert (t.loc["participants", "successes"], t.loc["participants", "n"]) == (kp, len(p))
+    assert (t.loc["comparison", "successes"], t.loc["comparison", "n"]) == (kc, len(c))
+    table = [[kp, len(p) - kp], [kc, len(c) - kc]]
+    assert t.loc["participants", "p_value"] == pytest.approx(stats.chi2_contingency(table).pvalue)
+    assert comparison.compare_exit_rates(et.load_project(PARAMS / "timra-vagen-ut.yaml")).empty
