@@ -53,6 +53,13 @@ def _sv(lang: str, sv: str, en: str) -> str:
     return sv if lang == "sv" else en
 
 
+def _join(items: list[str], lang: str) -> str:
+    """'a, b och c' / 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + _sv(lang, " och ", " and ") + items[-1]
+
+
 def fmt_probability(p: float, lang: str) -> str:
     """A probability as a whole percentage, never rounded to a certainty: '> 99 %', '< 1 %'."""
     if p > 0.99:
@@ -207,8 +214,7 @@ class Report:
         if self.project.has_participants:
             df = self.project.participants
             per_year = df.groupby(S.PROJECT_YEAR).size()
-            years = _sv(lang, " och ", " and ").join(
-                f"{fmt_int(n, lang)} {_sv(lang, 'under år', 'in year')} {y}" for y, n in per_year.items())
+            years = _join([f"{fmt_int(n, lang)} {_sv(lang, 'under år', 'in year')} {y}" for y, n in per_year.items()], lang)
             out.append(_sv(lang, f"Projektet har haft {fmt_int(len(df), lang)} deltagare ({years}).",
                            f"The project has had {fmt_int(len(df), lang)} participants ({years})."))
             ended = df[~df[S.ONGOING]]
@@ -237,19 +243,35 @@ class Report:
                            f"Of {len(assessed)} assessed measurable goals and periods, {n_ok} were achieved, {n_part} partly "
                            f"and {len(assessed) - n_ok - n_part} not."))
         if s["total_cost_nominal"]:
+            ct = self.cba.costs
+            # a line counts as settled when it has an actual amount, or no amounts at all
+            has_actual = ct[S.ACTUAL].notna() | ct[S.BUDGET].isna()
             used = ""
-            if s["budget_total"] and not np.isnan(s.get("actual_total", np.nan)):
+            if s["budget_total"] and has_actual.all():
                 used = _sv(lang, f" ({fmt_pct(s['actual_total'] / s['budget_total'], lang)} av budgeten {fmt_kr(s['budget_total'], lang)})",
                            f" ({fmt_pct(s['actual_total'] / s['budget_total'], lang)} of the budget {fmt_kr(s['budget_total'], lang)})")
+            elif has_actual.any():
+                a_sum, b_done = ct.loc[has_actual, S.ACTUAL].sum(), ct.loc[has_actual, S.BUDGET].sum()
+                # (lines with no amounts add nothing to either sum)
+                rest = ct.loc[~has_actual, "used"].sum()
+                used = _sv(lang, f": utfall {fmt_kr(a_sum, lang)} ({fmt_pct(a_sum / b_done, lang)} av budgeten för samma poster) "
+                                 f"och budget {fmt_kr(rest, lang)} för poster som ännu saknar utfall",
+                           f": actual costs {fmt_kr(a_sum, lang)} ({fmt_pct(a_sum / b_done, lang)} of the budget for the same lines) "
+                           f"and the budget of {fmt_kr(rest, lang)} for lines with no actual costs yet")
             if p.cost_benefit.cost_basis == "budget":
                 sent = _sv(lang, f"Projektets budget är {fmt_kr(s['total_cost_nominal'], lang)}",
                            f"The project's budget is {fmt_kr(s['total_cost_nominal'], lang)}")
             else:
-                sent = _sv(lang, f"Projektet har kostat {fmt_kr(s['total_cost_nominal'], lang)}{used}",
-                           f"The project has cost {fmt_kr(s['total_cost_nominal'], lang)}{used}")
+                verb = _sv(lang, "har kostat", "has cost") if has_actual.all() else _sv(lang, "räknas kosta", "is counted at")
+                sent = _sv(lang, f"Projektet {verb} {fmt_kr(s['total_cost_nominal'], lang)}{used}",
+                           f"The project {verb} {fmt_kr(s['total_cost_nominal'], lang)}{used}")
             if self.project.has_participants and s["participants"]:
-                sent += _sv(lang, f", {fmt_kr(s['cost_per_participant'], lang)} per deltagare",
-                            f", {fmt_kr(s['cost_per_participant'], lang)} per participant")
+                sent = sent + "." if not has_actual.all() and has_actual.any() else sent
+                sent += (_sv(lang, f" Det är {fmt_kr(s['cost_per_participant'], lang)} per deltagare hittills",
+                             f" That is {fmt_kr(s['cost_per_participant'], lang)} per participant so far")
+                         if not has_actual.all() and has_actual.any() else
+                         _sv(lang, f", {fmt_kr(s['cost_per_participant'], lang)} per deltagare",
+                             f", {fmt_kr(s['cost_per_participant'], lang)} per participant"))
                 if s["goal_successes"]:
                     sent += _sv(lang, f" och {fmt_kr(s['cost_per_success'], lang)} per lyckat utfall",
                                 f" and {fmt_kr(s['cost_per_success'], lang)} per successful outcome")

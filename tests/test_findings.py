@@ -1,0 +1,36 @@
+"""The summary sentences are generated from the results; check them against the seed figures."""
+from __future__ import annotations
+
+import evaltools as et
+
+from .conftest import PARAMS
+
+NB = "\u00a0"
+
+
+def _text(project: str, lang: str = "sv") -> str:
+    return " ".join(et.Report(PARAMS / f"{project}.yaml", lang=lang).key_findings()).replace(NB, " ")
+
+
+def test_timra_summary_sentences():
+    text = _text("timra-vagen-ut")
+    assert "52 deltagare (37 under år 1 och 15 under år 2)" in text
+    assert "fick 31 (59,6 %) ett lyckat utfall" in text
+    assert "har kostat 1 128 000 kr (88,4 % av budgeten 1 276 000 kr)" in text  # 1 128 / 1 276 = 88,4 %
+    assert "21 692 kr per deltagare och 36 387 kr per lyckat utfall" in text
+    assert "överföringar för samhället" in text
+
+
+def test_running_project_separates_actual_costs_from_remaining_budget():
+    text = _text("eskilstuna-specialistteamet")
+    # utfall 2024-2025 from the budget file: 902 400 + 42 300 + 150 000 + 27 650 + 6 120 + 1 004 120 + 56 400
+    # + 200 000 + 8 950 = 2 397 940; 2026 budget without utfall: 1 307 727
+    assert "utfall 2 397 940 kr" in text and "budget 1 307 727 kr för poster som ännu saknar utfall" in text
+    assert "pågick vid analysdatum 2026-10-31" in text
+    assert "ingen jämförelsegrupp" in text
+
+
+def test_english_summary_and_did_sentence():
+    text = _text("kompassen-demo", "en")
+    assert "The project has had 180 participants" in text
+    assert "Compared with the comparison group" in text and "per person and month" in text
