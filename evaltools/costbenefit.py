@@ -36,6 +36,7 @@ from . import schema as S
 from .comparison import comparison_success_rates
 from .config import primary_success_outcomes
 from .io import Project
+from .labels import fmt_pct
 from .reference import RefValue, household_norm, price_factor
 from .results import Result
 
@@ -186,6 +187,7 @@ class CostBenefitResult(Result):
     sensitivity: pd.DataFrame | None = None
     monte_carlo: dict | None = None
     reference_values: pd.DataFrame | None = None
+    effect_based: dict | None = None
 
     def to_dict(self) -> dict:
         from .results import _jsonable, frame_records
@@ -193,7 +195,8 @@ class CostBenefitResult(Result):
         mc = {k: v for k, v in (self.monte_carlo or {}).items() if k != "npv_draws"}
         d.update({"summary": {k: _jsonable(v) for k, v in self.summary.items()},
                   "assumptions": frame_records(self.assumptions), "sensitivity": frame_records(self.sensitivity),
-                  "monte_carlo": mc})
+                  "monte_carlo": mc,
+                  "effect_based": {k: _jsonable(v) for k, v in (self.effect_based or {}).items()} or None})
         return d
 
 
@@ -258,8 +261,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[Assumption],
         rates = comparison_success_rates(project, cb.success_outcomes)
         if rates and rates[0] > 0:
             dw = float(min(max(rates[1] / rates[0], 0.0), 0.95))
-            dw_src = (f"jämförelsegruppen: {rates[1]:.1%} lämnade försörjningsstödet mot deltagarnas {rates[0]:.1%}"
-                      .replace(".", ","))
+            dw_src = (f"jämförelsegruppen: {fmt_pct(rates[1])} lämnade försörjningsstödet mot deltagarnas "
+                      f"{fmt_pct(rates[0])}")
             dw_flag = False
             info["deadweight_rates"] = rates
         else:
@@ -446,5 +449,55 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     mc = _monte_carlo(m, info, cb.monte_carlo_draws, cb.seed) if monte_carlo else None
     a_df = pd.DataFrame([a.__dict__ for a in assumptions])
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
+    effect = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed)
     return CostBenefitResult(result_table, result_table, (), summary=summary, assumptions=a_df, costs=ct,
-                             sensitivity=sens, monte_carlo=mc, reference_values=ref_df)
+                             sensitivity=sens, monte_carlo=mc, reference_values=ref_df, effect_based=effect)
+
+
+def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0) -> dict | None:
+    """A second estimate of the benefit, from the project's own measured effect.
+
+    Where a comparison group exists, the difference-in-differences estimate (kr per participant
+    and month after the start) replaces the exits-times-level model: every participant's payments
+    are taken to fall by that amount from their start month, for the same horizon, drop-off and
+    discounting. No deadweight is applied: the comparison group already shows what would have
+    happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
+    the DiD's cluster-robust standard error) together with drop-off and discount rate, so the
+    estimate's own uncertainty reaches P(NPV > 0). ``None`` without a comparison group.
+    """
+    from .comparison import compare_payments
+    if project.comparison is None or project.payments is None or not project.has_participants:
+        return None
+    did = compare_payments(project).did
+    if did is None:
+        return None
+    if m is None:
+        m = _build(project, project.params.cost_benefit.cost_basis)[0]
+    params = project.params
+    start = project.participants[S.START_DATE]
+    year = int(start.dt.year.median())
+    factor = price_factor(year, params.price_year, dict(params.reference.kpi))[0]
+    t_start = ((start - pd.Timestamp(params.period.start)).dt.days / 365.25).clip(lower=0).to_numpy()
+    t_unique, inverse = np.unique(t_start, return_inverse=True)
+    count = np.bincount(inverse, minlength=len(t_unique)).astype(float)
+
+    def pv(effect, dropoff, rate):
+        effect, dropoff, rate = (np.asarray(x, float) for x in (effect, dropoff, rate))
+        disc = (count[None, :] / (1 + rate.reshape(-1, 1)) ** t_unique[None, :]).sum(axis=1)
+        return -effect.ravel() * factor * annuity_factor(m.horizon, dropoff.ravel(), rate.ravel()) * disc
+
+    pv_b = float(pv(did.effect, m.dropoff, m.rate)[0])
+    pv_c = m.pv_costs()
+    out = {"did_effect": did.effect, "did_se": did.se, "did_ci_low": did.ci_low, "did_ci_high": did.ci_high,
+           "price_factor": factor, "pv_benefit": pv_b, "pv_cost": pv_c, "npv": pv_b - pv_c,
+           "bcr": pv_b / pv_c if pv_c > 0 else np.nan, "participants": int(len(start))}
+    if draws:
+        rng = np.random.default_rng(seed + 1)
+        eff = rng.normal(did.effect, did.se, draws)
+        dropoff = rng.uniform(0, min(2 * m.dropoff, 0.9), draws) if m.dropoff > 0 else np.zeros(draws)
+        rate = rng.uniform(0, 2 * m.rate, draws) if m.rate > 0 else np.zeros(draws)
+        pv_cost = (m.cost_fixed[None, :] / (1 + rate[:, None]) ** m.cost_t[None, :]).sum(axis=1)
+        npv = pv(eff, dropoff, rate) - pv_cost
+        out.update({"p_npv_positive": float((npv > 0).mean()), "npv_p05": float(np.quantile(npv, 0.05)),
+                    "npv_p95": float(np.quantile(npv, 0.95)), "draws": draws})
+    return out

@@ -598,7 +598,30 @@ class Report:
                        f"Monte Carlo ({fmt_int(mc['draws'], lang)} draws, seed {mc['seed']}): the probability of a positive net present "
                        f"value is {fmt_probability(mc['p_npv_positive'], lang)}; 90 % of outcomes lie between {fmt_kr(mc['npv_p05'], lang)} "
                        f"and {fmt_kr(mc['npv_p95'], lang)}.")] if mc else []
-        _display(Text(intro, _h("costbenefit", lang)), kt,
+        eb = r.effect_based
+        eb_parts = []
+        if eb:
+            rows = [(_sv(lang, "Avslut × försörjningsstöd per månad (huvudkalkylen)", "Exits × monthly social assistance (main calculation)"),
+                     fmt_kr(s["pv_avoided_fs"], lang), fmt_kr(s["npv"], lang),
+                     fmt_probability(mc["p_npv_positive"], lang) if mc else "–"),
+                    (_sv(lang, "Uppmätt effekt mot jämförelsegruppen (skillnad-i-skillnader)", "Measured effect against the comparison group (DiD)"),
+                     fmt_kr(eb["pv_benefit"], lang), fmt_kr(eb["npv"], lang),
+                     fmt_probability(eb["p_npv_positive"], lang) if "p_npv_positive" in eb else "–")]
+            cols = [_sv(lang, "Sätt att räkna nyttan", "Benefit measured as"), _sv(lang, "Nytta (nuvärde)", "Benefit (PV)"),
+                    _sv(lang, "Nettonuvärde", "NPV"), _sv(lang, "P(nettonuvärde > 0)", "P(NPV > 0)")]
+            note = _sv(lang, f"Den uppmätta effekten ({fmt_kr(eb['did_effect'], lang)} per deltagare och månad, 95 % KI "
+                             f"{fmt_kr(eb['did_ci_low'], lang)} till {fmt_kr(eb['did_ci_high'], lang)}) gäller alla "
+                             f"{fmt_int(eb['participants'], lang)} deltagare från start, med samma horisont, avtagande och "
+                             "diskontering men utan dödvikt, eftersom jämförelsegruppen redan visar vad som hade hänt ändå. "
+                             "I Monte Carlo dras effekten ur sin osäkerhet.",
+                       f"The measured effect ({fmt_kr(eb['did_effect'], lang)} per participant and month, 95 % CI "
+                       f"{fmt_kr(eb['did_ci_low'], lang)} to {fmt_kr(eb['did_ci_high'], lang)}) applies to all "
+                       f"{fmt_int(eb['participants'], lang)} participants from their start, with the same horizon, drop-off "
+                       "and discounting but no deadweight, since the comparison group already shows what would have "
+                       "happened anyway. The Monte Carlo draws the effect from its uncertainty.")
+            eb_parts = [Text([], _sv(lang, "Två sätt att räkna nyttan", "Two ways to measure the benefit"), 3),
+                        Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
+        _display(Text(intro, _h("costbenefit", lang)), kt, *eb_parts,
                  Text([], _sv(lang, "Antaganden", "Assumptions"), 3), Table(at),
                  Text([], _sv(lang, "Per aktör", "By actor"), 3),
                  Table(pt, notes=(_sv(lang, "Projektets kostnad fördelas enligt finsamlagen: staten 50 %, region och kommun 25 % var; "

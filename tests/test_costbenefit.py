@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -136,3 +137,28 @@ def test_result_serialises_to_json():
     d = json.loads(r.to_json())
     assert d["summary"]["total_cost_nominal"] == 1_128_000
     assert "npv_draws" not in d["monte_carlo"] and d["monte_carlo"]["draws"] == 5000
+
+
+def test_effect_based_benefit_from_the_did_by_explicit_sum():
+    from evaltools import comparison, reference
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    r = et.cost_benefit(project)
+    e = r.effect_based
+    did = comparison.compare_payments(project).did
+    assert e["did_effect"] == did.effect
+    starts = project.participants["start_date"]
+    year = int(starts.dt.year.median())
+    kpi = reference.kpi_table().set_index("year")["kpi_1980_100"]
+    factor = kpi[2023] / kpi[year]
+    total = 0.0
+    for s in starts:
+        t0 = max(0.0, (s - pd.Timestamp("2021-01-01")).days / 365.25)
+        for month in range(36):  # 3-year horizon, 20 % drop-off a year, 3.5 % discounting, no deadweight
+            total += -did.effect * factor * 0.8 ** (month // 12) / 1.035 ** (month / 12) / 1.035 ** t0
+    assert e["pv_benefit"] == pytest.approx(total)
+    assert e["npv"] == pytest.approx(total - r.summary["pv_cost"])
+    assert 0 <= e["p_npv_positive"] <= 1 and e["npv_p05"] < e["npv"] < e["npv_p95"]
+
+
+def test_no_effect_based_estimate_without_comparison_group():
+    assert et.cost_benefit(et.load_project(PARAMS / "timra-vagen-ut.yaml")).effect_based is None
