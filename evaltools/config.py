@@ -195,6 +195,7 @@ class ProjectParams(_Strict):
     cost_benefit: CostBenefit = CostBenefit()
     comparison: Comparison = Comparison()
     privacy: Privacy = Privacy()
+    partial_band: float = Field(0.8, gt=0, le=1, description="A goal is 'delvis uppnått' from this share of its target.")
     reference: ReferenceOverride = ReferenceOverride()
     source_path: Path | None = Field(None, exclude=True)
 

@@ -74,7 +74,7 @@ def _summarise(problems: list[Problem], show: int = 5) -> list[str]:
     for p in problems:
         groups.setdefault((p.file, p.column, p.expected), []).append(p)
     lines = []
-    for (file, column, expected), ps in groups.items():
+    for (file, column, _expected), ps in groups.items():
         lines += [f"  - {p}" for p in ps[:show]]
         if len(ps) > show:
             rows = [str(p.row) for p in ps[show:] if p.row is not None]

@@ -200,8 +200,11 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     return row
 
 
-def assess_goals(project: Project, *, partial_band: float = DEFAULT_PARTIAL_BAND, lang: str | None = None) -> GoalAssessment:
+def assess_goals(project: Project, *, partial_band: float | None = None, lang: str | None = None) -> GoalAssessment:
     """Evaluate every goal of the project for every period.
+
+    ``partial_band`` (default: ``params.partial_band``, 0.8) is the share of a target from which a
+    goal counts as partly achieved.
 
     With no participant data but ``expected`` volumes in params, goals are evaluated ex ante
     against the application's expected volumes (``mode == "ex_ante"``).
@@ -214,6 +217,7 @@ def assess_goals(project: Project, *, partial_band: float = DEFAULT_PARTIAL_BAND
         target, target_prorated, ci_low, ci_high, p_below_target, ci_verdict, status,
         evidence, note.
     """
+    partial_band = project.params.partial_band if partial_band is None else partial_band
     if not 0 < partial_band <= 1:
         raise ValueError(f"partial_band must be between 0 and 1, got {partial_band!r}")
     lang = lang or project.params.language

@@ -460,7 +460,7 @@ def load_project(params: str | Path | ProjectParams) -> Project:
     if comparison is not None:
         comparison = _derive_person_columns(comparison, params)
     if budget is not None:
-        for i, r in budget.iterrows():
+        for _, r in budget.iterrows():
             if pd.isna(r[S.BUDGET]) and pd.isna(r[S.ACTUAL]):
                 warn.append(Problem(str(d.budget), None, S.CATEGORY, r[S.CATEGORY],
                                     "a budget or actual amount; the line has neither and counts as 0", "warning"))

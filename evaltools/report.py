@@ -334,10 +334,10 @@ class Report:
         g = self.goals
         intro = [_sv(lang, "Ansökans mätbara mål per projektår räknat från projektets startdatum. För en period som kortades "
                            "eller pågår står målvärdet för den tid som gick inom parentes; bedömningen görs mot det. "
-                           f"Delvis uppnått = minst 80 % av målvärdet.",
+                           f"Delvis uppnått = minst {fmt_pct(self.params.partial_band, lang, 0)} av målvärdet.",
                      "The application's measurable goals per project year counted from the project's start date. For a period "
                      "that was cut short or is still running, the target for the time run is in brackets; the assessment uses it. "
-                     "Partly achieved = at least 80 % of the target.")]
+                     f"Partly achieved = at least {fmt_pct(self.params.partial_band, lang, 0)} of the target.")]
         quant = g.display(lang)[g.table["kind"].to_numpy() != "qualitative"]
         _display(Text(intro, _h("goals", lang)), Table(quant, notes=g.notes, numeric=(t("value", lang), t("target", lang), t("ci", lang))))
         if g.table.empty:
