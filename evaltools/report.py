@@ -527,9 +527,11 @@ class Report:
         frame.loc[len(frame)] = ["", t("total", lang), fmt_kr(tot_b, lang), fmt_kr(tot_a, lang),
                                  fmt_kr(tot_a - tot_b if not pd.isna(tot_a) else np.nan, lang),
                                  fmt_pct(tot_a / tot_b if tot_b and not pd.isna(tot_a) else np.nan, lang, 0)]
-        missing = ct[S.ACTUAL].isna().sum()
-        notes = (_sv(lang, f"Utfall saknas på {missing} rader; där räknas budget i kostnad–nyttoanalysen.",
-                     f"Actual costs are missing on {missing} lines; the cost-benefit analysis uses the budget there."),) if missing else ()
+        missing = int((ct[S.ACTUAL].isna() & ct[S.BUDGET].notna()).sum())
+        notes = (_sv(lang, f"Utfall saknas på {missing} {'rad' if missing == 1 else 'rader'} med budget; där räknas budgeten "
+                           "i kostnad–nyttoanalysen.",
+                     f"Actual costs are missing on {missing} budgeted {'line' if missing == 1 else 'lines'}; the cost-benefit "
+                     "analysis uses the budget there."),) if missing else ()
         _display(Text([], _h("budget", lang)), Table(frame, notes=notes, numeric=(t("budget", lang), t("actual", lang),
                                                                                   t("difference", lang), t("used_pct", lang))),
                  plot_budget(ct, lang))
