@@ -29,6 +29,7 @@ class Problem:
     value: object
     expected: str
     severity: str = "error"  # "error" refuses the file; "warning" is reported and kept
+    code: str = ""  # a short key for warnings, so reports can word them in their own language
 
     def __str__(self) -> str:
         where = self.file
@@ -41,8 +42,8 @@ class Problem:
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """Return problems as a tidy table (file, row, column, value, expected, severity)."""
-    cols = ["file", "row", "column", "value", "expected", "severity"]
+    """Return problems as a tidy table (file, row, column, value, expected, severity, code)."""
+    cols = ["file", "row", "column", "value", "expected", "severity", "code"]
     return pd.DataFrame([{c: getattr(p, c) for c in cols} for p in problems], columns=cols)
 
 

@@ -304,10 +304,11 @@ def _load_payments(path: Path, params: ProjectParams, problems: list[Problem],
         idx = np.flatnonzero(unknown.to_numpy())
         for i in idx[:20]:
             warn.append(Problem(fname, int(raw.file_rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i],
-                                "a person id that is in the person file; the row is kept but not used", "warning"))
+                                "a person id that is in the person file; the row is kept but not used", "warning",
+                                "unknown_person"))
         if len(idx) > 20:
             warn.append(Problem(fname, None, S.PERSON_ID, f"{len(idx) - 20} more rows",
-                                "person ids that are in the person file", "warning"))
+                                "person ids that are in the person file", "warning", "unknown_person_more"))
     dupe = df.duplicated([S.PERSON_ID, S.MONTH], keep="first") & df[S.MONTH].notna()
     for i in np.flatnonzero(dupe.to_numpy()):
         problems.append(Problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
@@ -456,12 +457,13 @@ def load_project(params: str | Path | ProjectParams) -> Project:
         for i in np.flatnonzero(late.to_numpy()):
             warn.append(Problem(str(d.participants), None, S.END_DATE,
                                 participants[S.END_DATE].iloc[i].date().isoformat(),
-                                f"an end date on or before the analysis date {params.as_of}", "warning"))
+                                f"an end date on or before the analysis date {params.as_of}", "warning", "late_end"))
     if comparison is not None:
         comparison = _derive_person_columns(comparison, params)
     if budget is not None:
         for _, r in budget.iterrows():
             if pd.isna(r[S.BUDGET]) and pd.isna(r[S.ACTUAL]):
                 warn.append(Problem(str(d.budget), None, S.CATEGORY, r[S.CATEGORY],
-                                    "a budget or actual amount; the line has neither and counts as 0", "warning"))
+                                    "a budget or actual amount; the line has neither and counts as 0", "warning",
+                                    "empty_budget_line"))
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums)

@@ -651,7 +651,8 @@ class Report:
             frame = pd.DataFrame({_sv(lang, "Fil", "File"): [Path(f).name for f in w["file"]],
                                   _sv(lang, "Rad", "Row"): [("–" if pd.isna(r) else str(int(r))) for r in w["row"]],
                                   _sv(lang, "Kolumn", "Column"): w["column"], _sv(lang, "Värde", "Value"): w["value"],
-                                  _sv(lang, "Förväntat", "Expected"): w["expected"]})
+                                  _sv(lang, "Anmärkning", "Note"): [QUALITY_TEXT.get(c, (e, e))[0 if lang == "sv" else 1]
+                                                                    for c, e in zip(w["code"], w["expected"])]})
             _display(Table(frame))
         if len(flagged):
             frame = pd.DataFrame({_sv(lang, "År", "Year"): flagged["year"], _sv(lang, "Värde", "Value"): [fmt_num(v, 2 if v < 1000 else 0, lang) for v in flagged["value"]],
@@ -728,6 +729,16 @@ class Report:
         written.append(xlsx)
         return written
 
+
+QUALITY_TEXT = {  # loader warning code -> (Swedish, English) wording for the report
+    "unknown_person": ("Utbetalning till ett person-id som inte finns i deltagarfilen; raden används inte.",
+                       "Payment to a person id that is not in the participant file; the row is not used."),
+    "unknown_person_more": ("Fler utbetalningar till person-id som inte finns i deltagarfilen.",
+                            "More payments to person ids that are not in the participant file."),
+    "late_end": ("Slutdatum efter analysdatum.", "End date after the analysis date."),
+    "empty_budget_line": ("Budgetraden saknar både budget och utfall och räknas som 0 kr.",
+                          "The budget line has neither a budget nor an actual amount and counts as 0."),
+}
 
 METHOD_SV = """
 Måluppfyllelse: projektår räknas från projektets startdatum. Antal räknas på det projektår då personen skrevs in, om

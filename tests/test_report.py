@@ -80,6 +80,8 @@ def test_timra_pdf_has_goal_figures_in_swedish(rendered):
                    "36 387 kr", "Sida 1 av"):
         assert figure.replace("\u00a0", " ") in flat.replace("\u00a0", " "), figure
     assert "Ej uppnått" in flat and "50 (35,2)" in flat.replace("\u00a0", " ")
+    # the loader's note on the empty budget line, worded in the report's language
+    assert "saknar både budget och utfall" in flat
 
 
 def test_suppressed_counts_in_the_report(rendered):
