@@ -36,10 +36,6 @@ def _label(column: str, value: object, lang: str) -> str:
     return code_label(column, value, lang)
 
 
-def _success_codes(project: Project) -> tuple[str, ...]:
-    return primary_success_outcomes(project.params)
-
-
 class Composition(Result):
     """Participants by sex, age group, household type, intake year, support at start, SGI."""
 
@@ -108,7 +104,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     below 5 (exact, also for tables larger than 2x2), chi-square otherwise.
     """
     lang = lang or project.params.language
-    codes = success_outcomes or _success_codes(project)
+    codes = success_outcomes or primary_success_outcomes(project.params)
     df = project.participants[~project.participants[S.ONGOING]].copy()
     df["success"] = df[S.OUTCOME].isin(codes)
     rows = []
@@ -169,7 +165,7 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     notes say why; odds ratios from such data would mislead.
     """
     lang = lang or project.params.language
-    codes = _success_codes(project)
+    codes = primary_success_outcomes(project.params)
     df = project.participants[~project.participants[S.ONGOING]].copy()
     df["success"] = df[S.OUTCOME].isin(codes).astype(int)
     for c in covariates:

@@ -386,7 +386,8 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int) -> dict:
                       "månadsnivå (±10 %, normal)"}
 
 
-def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True) -> CostBenefitResult:
+def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
+                 effect: bool = True, payments=None) -> CostBenefitResult:
     """Run the cost-benefit analysis of one project.
 
     Returns
@@ -403,6 +404,11 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     ----------
     cost_basis
         ``"actual_else_budget"`` or ``"budget"``; default from ``params.cost_benefit.cost_basis``.
+    effect
+        Also compute the effect-based estimate from the comparison group (see :func:`effect_based`).
+    payments
+        A :class:`~evaltools.comparison.ComparisonResult` already computed for this project, so the
+        difference-in-differences is not estimated a second time.
     """
     cost_basis = cost_basis or project.params.cost_benefit.cost_basis
     m, assumptions, ct, refs, info = _build(project, cost_basis)
@@ -449,12 +455,14 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     mc = _monte_carlo(m, info, cb.monte_carlo_draws, cb.seed) if monte_carlo else None
     a_df = pd.DataFrame([a.__dict__ for a in assumptions])
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
-    effect = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed)
+    eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,
+                      payments=payments) if effect else None
     return CostBenefitResult(result_table, result_table, (), summary=summary, assumptions=a_df, costs=ct,
-                             sensitivity=sens, monte_carlo=mc, reference_values=ref_df, effect_based=effect)
+                             sensitivity=sens, monte_carlo=mc, reference_values=ref_df, effect_based=eb)
 
 
-def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0) -> dict | None:
+def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0,
+                 payments=None) -> dict | None:
     """A second estimate of the benefit, from the project's own measured effect.
 
     Where a comparison group exists, the difference-in-differences estimate (kr per participant
@@ -468,7 +476,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     from .comparison import compare_payments
     if project.comparison is None or project.payments is None or not project.has_participants:
         return None
-    did = compare_payments(project).did
+    did = (payments if payments is not None else compare_payments(project)).did
     if did is None:
         return None
     if m is None:

@@ -31,7 +31,6 @@ from .io import Project, _add_years
 from .labels import fmt_int, fmt_num, fmt_pct, t
 from .results import Result
 
-DEFAULT_PARTIAL_BAND = 0.8
 GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_label", "period_first", "period_last", "observed_last",
                 "fraction_run", "cut", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
                 "ci_high", "p_below_target", "ci_verdict", "status", "evidence", "note"]

@@ -105,7 +105,7 @@ class Portfolio:
 
 def _row(project) -> dict:
     p = project.params
-    cb = cost_benefit(project, monte_carlo=False).summary
+    cb = cost_benefit(project, monte_carlo=False, effect=False).summary
     if project.has_participants:
         df = project.participants
         ended = df[~df[S.ONGOING]]

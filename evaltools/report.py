@@ -192,7 +192,7 @@ class Report:
 
     @cached_property
     def cba(self):
-        return cost_benefit(self.project)
+        return cost_benefit(self.project, payments=self.payments)
 
     # --- sections -----------------------------------------------------------------------
     def title(self) -> None:

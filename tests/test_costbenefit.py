@@ -162,3 +162,16 @@ def test_effect_based_benefit_from_the_did_by_explicit_sum():
 
 def test_no_effect_based_estimate_without_comparison_group():
     assert et.cost_benefit(et.load_project(PARAMS / "timra-vagen-ut.yaml")).effect_based is None
+
+
+def test_a_given_comparison_result_is_reused_not_estimated_again(monkeypatch):
+    from evaltools import comparison
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    payments = comparison.compare_payments(project)
+
+    def refuse(*a, **k):
+        raise AssertionError("the DiD was estimated a second time")
+    monkeypatch.setattr(comparison, "compare_payments", refuse)
+    r = et.cost_benefit(project, payments=payments)
+    assert r.effect_based["did_effect"] == payments.did.effect
+    assert et.cost_benefit(project, effect=False).effect_based is None
