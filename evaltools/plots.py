@@ -8,7 +8,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .labels import fmt_num, fmt_pct, t
 from .privacy import is_suppressed
@@ -34,7 +34,10 @@ def _fig(ax, height: float, ncols: int = 1):
 
 def _kr_axis(ax, lang: str, axis: str = "y") -> None:
     f = FuncFormatter(lambda v, _: fmt_num(v, 0, lang))
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(f)
+    a = ax.yaxis if axis == "y" else ax.xaxis
+    a.set_major_formatter(f)
+    if axis == "x":  # amounts such as "1 500 000" are wide: few ticks keep them apart
+        a.set_major_locator(MaxNLocator(nbins=4))
 
 
 def _pct_axis(ax, lang: str, axis: str = "y", ticks: tuple[float, ...] | None = None) -> None:
