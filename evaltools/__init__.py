@@ -14,10 +14,10 @@ from __future__ import annotations
 import importlib
 
 from ._version import __version__
-from .config import ProjectParams, load_params
 from .errors import DataValidationError, EvaltoolsError, ParamsError, PersonalIdentityNumberError, ReportError
 
 _LAZY = {
+    "ProjectParams": "config", "load_params": "config",
     "Project": "io", "load_project": "io",
     "assess_goals": "goals",
     "composition": "cohorts", "flows": "cohorts", "outcome_rates": "cohorts", "success_model": "cohorts",

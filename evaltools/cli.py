@@ -63,6 +63,12 @@ def cmd_validate(args, parser) -> int:
 
 
 def cmd_render(args, parser) -> int:
+    from .kernels import warm_kernels
+    with warm_kernels():  # started before anything else: it imports the report libraries meanwhile
+        return _render(args, parser)
+
+
+def _render(args, parser) -> int:
     from .render import FORMATS, render_many
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 
 class EvaltoolsError(Exception):
@@ -43,6 +46,7 @@ class Problem:
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     """Return problems as a tidy table (file, row, column, value, expected, severity, code)."""
+    import pandas as pd
     cols = ["file", "row", "column", "value", "expected", "severity", "code"]
     return pd.DataFrame([{c: getattr(p, c) for c in cols} for p in problems], columns=cols)
 

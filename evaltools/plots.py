@@ -20,7 +20,6 @@ STYLE = {
     "font.family": "DejaVu Sans", "font.size": 8.5, "axes.titlesize": 9.5, "axes.titleweight": "bold",
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.color": "#e5e5e5",
     "grid.linewidth": 0.6, "axes.axisbelow": True, "legend.frameon": False, "figure.dpi": 150,
-    "savefig.bbox": "tight",
 }
 
 
@@ -94,58 +93,94 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)[:3])
 
 
+def _grouped_rows(tab: pd.DataFrame, header) -> tuple[list[str], list[bool], list[int | None]]:
+    """Rows for a one-panel chart of several breakdowns: a bold heading per variable, then its
+    categories. Returns the labels, which rows are headings, and each row's index in ``tab``."""
+    labels, headers, index = [], [], []
+    for var in dict.fromkeys(tab["variable"]):
+        g = tab[tab["variable"] == var]
+        labels.append(header(g))
+        headers.append(True)
+        index.append(None)
+        labels += [str(c) for c in g["category_label"]]
+        headers += [False] * len(g)
+        index += list(g.index)
+    return labels, headers, index
+
+
+def _label_rows(ax, labels: list[str], headers: list[bool]) -> np.ndarray:
+    y = np.arange(len(labels))[::-1].astype(float)
+    ax.set_yticks(y, labels, fontsize=7.5)
+    for tick, is_header in zip(ax.get_yticklabels(), headers):
+        if is_header:
+            tick.set_fontweight("bold")
+    for tick, is_header in zip(ax.yaxis.get_major_ticks(), headers):
+        if is_header:
+            tick.tick1line.set_visible(False)
+    ax.set_ylim(-0.7, len(labels) - 0.3)
+    ax.grid(axis="y", visible=False)
+    return y
+
+
 def plot_composition(composition, variables: tuple[str, ...] | None = None, lang: str = "sv"):
-    """Horizontal bars of participants per category; suppressed categories are marked, not drawn."""
+    """Participants per category, every breakdown in one panel; suppressed categories are marked,
+    not drawn."""
     tab = composition.table
     variables = variables or tuple(dict.fromkeys(tab["variable"]))
-    variables = [v for v in variables if (tab["variable"] == v).any()]
-    ncols = 2
-    nrows = int(np.ceil(len(variables) / ncols))
+    tab = tab[tab["variable"].isin(variables)]
+    labels, headers, index = _grouped_rows(tab, lambda g: g["variable_label"].iloc[0])
     plt.rcParams.update(STYLE)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH, 1.8 * nrows), squeeze=False)
-    for ax_, var in zip(axes.ravel(), variables):
-        g = tab[tab["variable"] == var]
-        y = np.arange(len(g))[::-1]
-        vals = [0 if is_suppressed(n) else float(n) for n in g["n"]]
-        ax_.barh(y, vals, color=BLUE, height=0.6)
-        for yi, n, v in zip(y, g["n"], vals):
-            ax_.annotate(str(n) if is_suppressed(n) else fmt_num(n, 0, lang), (v, yi), va="center", fontsize=7.5,
-                         xytext=(3, 0), textcoords="offset points", color=GREY if is_suppressed(n) else "black")
-        ax_.set_yticks(y, g["category_label"], fontsize=7.5)
-        ax_.set_title(g["variable_label"].iloc[0], loc="left")
-        ax_.grid(axis="y", visible=False)
-        ax_.set_xlim(0, max(vals + [1]) * 1.2)
-    for ax_ in axes.ravel()[len(variables):]:
-        ax_.set_visible(False)
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.7))
+    y = _label_rows(ax, labels, headers)
+    top = 1.0
+    for yi, i in zip(y, index):
+        if i is None:
+            continue
+        n = tab.at[i, "n"]
+        v = 0.0 if is_suppressed(n) else float(n)
+        top = max(top, v)
+        ax.barh(yi, v, color=BLUE, height=0.62)
+        ax.annotate(str(n) if is_suppressed(n) else fmt_num(n, 0, lang), (v, yi), va="center", fontsize=7,
+                    xytext=(3, 0), textcoords="offset points", color=GREY if is_suppressed(n) else "black")
+    ax.set_xlim(0, top * 1.15)
+    ax.set_xlabel(t("n", lang))
     fig.tight_layout()
     return fig
 
 
 def plot_outcome_rates(comparison, lang: str = "sv"):
-    """Success rate with Wilson interval per category; hidden categories are left out."""
+    """Success rate with Wilson interval per category, every breakdown in one panel (a forest
+    plot); hidden categories are marked with a dash. The dashed line is the rate for everyone."""
     tab = comparison.table
-    variables = list(dict.fromkeys(tab["variable"]))
-    ncols = 2
-    nrows = int(np.ceil(len(variables) / ncols))
-    plt.rcParams.update(STYLE)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH, 1.9 * nrows), squeeze=False)
-    for ax_, var in zip(axes.ravel(), variables):
-        g = tab[tab["variable"] == var].reset_index(drop=True)
-        y = np.arange(len(g))[::-1]
-        for yi, r in zip(y, g.itertuples()):
-            if isinstance(r.rate, str) or pd.isna(r.rate):
-                ax_.annotate("–", (0.02, yi), va="center", fontsize=7.5, color=GREY)
-                continue
-            ax_.errorbar([r.rate], [yi], xerr=[[r.rate - r.ci_low], [r.ci_high - r.rate]], fmt="o", color=BLUE, capsize=3)
-        ax_.set_yticks(y, g["category_label"], fontsize=7.5)
-        ax_.set_xlim(0, 1)
-        _pct_axis(ax_, lang, "x", (0, 0.25, 0.5, 0.75, 1))
+
+    def header(g):
         p = g["p_value"].iloc[0]
-        extra = "" if pd.isna(p) else f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)})"
-        ax_.set_title(g["variable_label"].iloc[0] + extra, loc="left", fontsize=8)
-        ax_.grid(axis="y", visible=False)
-    for ax_ in axes.ravel()[len(variables):]:
-        ax_.set_visible(False)
+        return g["variable_label"].iloc[0] + ("" if pd.isna(p) else f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)})")
+
+    labels, headers, index = _grouped_rows(tab, header)
+    plt.rcParams.update(STYLE)
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.8))
+    y = _label_rows(ax, labels, headers)
+    for yi, i in zip(y, index):
+        if i is None:
+            continue
+        rate = tab.at[i, "rate"]
+        if isinstance(rate, str) or pd.isna(rate):
+            ax.annotate("..", (0.01, yi), va="center", fontsize=7.5, color=GREY)
+            continue
+        lo, hi = tab.at[i, "ci_low"], tab.at[i, "ci_high"]
+        ax.errorbar([rate], [yi], xerr=[[rate - lo], [hi - rate]], fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1)
+    raw = comparison.raw
+    if raw is not None and len(raw):
+        first = raw[raw["variable"] == raw["variable"].iloc[0]]
+        if first["n"].sum():
+            overall = first["successes"].sum() / first["n"].sum()
+            ax.axvline(overall, color=ORANGE, ls="--", lw=1,
+                       label=("Alla avslutade" if lang == "sv" else "All who ended") + f": {fmt_pct(overall, lang)}")
+            ax.legend(fontsize=7, loc="lower right")
+    ax.set_xlim(0, 1)
+    _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
+    ax.set_xlabel("Andel lyckade utfall (95 % KI)" if lang == "sv" else "Success rate (95 % CI)")
     fig.tight_layout()
     return fig
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from ._version import __version__
 from .config import load_params
 from .errors import EvaltoolsError
+from .kernels import kernel_manager_class, warm_kernels
 from .paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
@@ -57,57 +58,59 @@ class RenderResult:
     title: str = ""
 
 
-def _kernel_manager_class():
-    """A kernel manager on IPC sockets with a unique path per kernel: parallel runs cannot race
-    for TCP ports (papermill issue 511), and the async base avoids a deadlock after fork."""
-    from jupyter_client.manager import AsyncKernelManager
-    from jupyter_core.paths import jupyter_runtime_dir
-
-    class IPCKernelManager(AsyncKernelManager):
-        def __init__(self, *args, **kwargs):
-            kid = str(uuid.uuid4())
-            os.makedirs(jupyter_runtime_dir(), exist_ok=True)
-            kwargs.setdefault("kernel_id", kid)
-            kwargs.setdefault("connection_file", os.path.join(jupyter_runtime_dir(), f"kernel-{kid}.json"))
-            super().__init__(*args, transport="ipc", **kwargs)
-
-    return IPCKernelManager
-
-
-def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
-    """Execute ``notebook`` with papermill into ``output`` (python3 kernel, IPC transport)."""
+def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path):
+    """Execute ``notebook`` with papermill into ``output`` (python3 kernel, IPC transport) and
+    return the executed notebook."""
     import papermill as pm
     # the notebook is written once at the end (and on failure), not after every cell
-    pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
+    return pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
                         progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
-                        request_save_on_cell_execute=False, kernel_manager_class=_kernel_manager_class())
+                        request_save_on_cell_execute=False, kernel_manager_class=kernel_manager_class())
 
 
-def notebook_to_html(nb_path: Path, lang: str, title: str) -> str:
-    """Self-contained HTML with code hidden: the package's offline template, images embedded."""
+_EXPORTERS: dict = {}
+
+
+def _exporter(lang: str = "sv"):
+    """The HTML exporter for the offline template (compiled once per process and language)."""
+    if lang not in _EXPORTERS:
+        from nbconvert import HTMLExporter
+        logging.getLogger("traitlets").setLevel(logging.ERROR)
+        exporter = HTMLExporter(template_name="evalprint", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                language_code=lang)
+        exporter.template  # noqa: B018 - compiles the template now
+        _EXPORTERS[lang] = exporter
+    return _EXPORTERS[lang]
+
+
+def notebook_to_html(notebook, lang: str, title: str) -> str:
+    """Self-contained HTML with code hidden: the package's offline template, images embedded.
+
+    ``notebook`` is an executed notebook or the path of one.
+    """
+    import copy
+
     import nbformat
-    from nbconvert import HTMLExporter
-    nb = nbformat.read(str(nb_path), as_version=4)
+    nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
     nb.metadata["evaltools"] = {"lang": lang, "title": title.replace('"', "'")}
     nb.cells = [c for c in nb.cells if "remove-from-report" not in c.metadata.get("tags", [])]
     for cell in nb.cells:  # warnings on stderr belong in the log, not in a board report
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    exporter = HTMLExporter(template_name="evalprint", extra_template_basedirs=[str(TEMPLATES_DIR)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    logging.getLogger("traitlets").setLevel(logging.ERROR)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body.replace("<html>", f'<html lang="{lang}">', 1)
+    body, _ = _exporter(lang).from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return body
 
 
-def html_to_pdf(html_text: str, pdf_path: Path, base_url: Path) -> None:
-    """Print the report HTML to an A4 PDF with WeasyPrint (no browser, no LaTeX)."""
+def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes | None:
+    """Print the report HTML to an A4 PDF with WeasyPrint (no browser, no LaTeX); with no
+    ``pdf_path`` the PDF is returned as bytes."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*HarfBuzz-Subset.*")
         import weasyprint
-        weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(str(pdf_path))
+        return weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(None if pdf_path is None else str(pdf_path))
 
 
 def _swap_into_place(tmp: Path, final: Path) -> None:
@@ -128,11 +131,11 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         t0 = time.perf_counter()
         nb_out = tmp / f"{key}.ipynb"
         try:
-            execute_notebook(notebook, nb_out, {**parameters, "output_dir": str(tmp)}, tmp)
+            executed = execute_notebook(notebook, nb_out, {**parameters, "output_dir": str(tmp)}, tmp)
         finally:
             timings["execute"] = round(time.perf_counter() - t0, 3)
         t1 = time.perf_counter()
-        page = notebook_to_html(nb_out, lang, title)
+        page = notebook_to_html(executed, lang, title)
         timings["html"] = round(time.perf_counter() - t1, 3)
         if "html" in formats:
             (tmp / f"{key}.html").write_text(page, encoding="utf-8")
@@ -226,33 +229,63 @@ def _worker(args) -> RenderResult:
     return render_project(*args)
 
 
+# A one-pixel PNG, for warming up the image paths of the HTML export and the PDF printer.
+_PIXEL_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC")
+
+
+def prepare() -> None:
+    """Import the renderer's libraries and run the HTML export and the PDF printer once on a tiny
+    notebook, so that their one-time costs (template compilation, HTML parser, fonts, the C
+    bindings' type tables) are paid before the first report, and once for all processes forked
+    for a batch."""
+    import nbformat
+    import papermill  # noqa: F401
+    html_part = ("<div class='et-block'><h2>Åäö</h2><p>1 276 000 kr, 48,6 %</p><table class='et-table'><thead><tr>"
+                 "<th class='txt'>Mål</th><th class='num'>Utfall</th></tr></thead><tbody><tr><td class='txt'>Ett</td>"
+                 f"<td class='num'>1</td></tr></tbody></table><figure class='et-fig'><img alt='x' src='data:image/png;base64,{_PIXEL_PNG}'>"
+                 "</figure></div>")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": html_part, "text/plain": "x"})])])
+    for lang in ("sv", "en"):
+        page = notebook_to_html(nb, lang, "x")
+    html_to_pdf(page, None, TEMPLATES_DIR)
+
+
 def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                 lang: str | None = None, jobs: int | None = None, progress: bool = True,
-                portfolio: bool = False) -> list[RenderResult]:
-    """Render several projects in parallel processes; failures are returned, not raised."""
+                portfolio: bool = False, warm: bool = True) -> list[RenderResult]:
+    """Render several projects in parallel processes; failures are returned, not raised.
+
+    With ``warm`` (the default) each report's kernel is forked from a process that has already
+    imported the report libraries (see :mod:`evaltools.kernels`); each report still gets a new
+    kernel of its own.
+    """
     from tqdm import tqdm
     reports_dir = Path(reports_dir).resolve()
     reports_dir.mkdir(parents=True, exist_ok=True)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(params_paths) or 1))
     args = [(p, reports_dir, formats, lang) for p in params_paths]
     results: list[RenderResult] = []
-    bar = tqdm(total=len(args) + int(portfolio), desc="rapporter" if (lang or "sv") == "sv" else "reports",
-               unit="st", disable=not progress)
-    if jobs == 1:
-        for a in args:
-            results.append(_worker(a))
-            bar.update()
-    else:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            futures = [pool.submit(_worker, a) for a in args]
-            for f in as_completed(futures):
-                results.append(f.result())
+    with warm_kernels(warm):  # started first: it imports while this process prepares
+        prepare()
+        bar = tqdm(total=len(args) + int(portfolio), desc="rapporter" if (lang or "sv") == "sv" else "reports",
+                   unit="st", disable=not progress)
+        if jobs == 1:
+            for a in args:
+                results.append(_worker(a))
                 bar.update()
-    if portfolio:
-        results.append(render_portfolio(params_paths, reports_dir, formats, lang or "sv"))
-        bar.update()
-    bar.close()
+        else:
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                futures = [pool.submit(_worker, a) for a in args]
+                for f in as_completed(futures):
+                    results.append(f.result())
+                    bar.update()
+        if portfolio:
+            results.append(render_portfolio(params_paths, reports_dir, formats, lang or "sv"))
+            bar.update()
+        bar.close()
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
     write_index(reports_dir)

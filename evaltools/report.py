@@ -114,13 +114,23 @@ class Text:
 
 
 def figure_html(fig, dpi: int = 150) -> str:
-    """A matplotlib figure as an embedded PNG ``<img>`` with alt text from its titles; closes the figure."""
+    """A matplotlib figure as an embedded PNG ``<img>`` with alt text from its titles; closes the figure.
+
+    The PNG is opaque RGB: the PDF printer then stores it as one image instead of an image plus a
+    transparency mask.
+    """
     import base64
     import io
 
     import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+    fig.set_dpi(dpi)
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
+    image.convert("RGB").save(buf, format="PNG", compress_level=3)
     titles = [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center") if ax.get_title(loc=loc)]
     alt = html.escape("; ".join(t_.replace("\n", " ") for t_ in titles) or "Diagram", quote=True)
     width_in = fig.get_figwidth()
@@ -683,9 +693,14 @@ class Report:
         from IPython.display import HTML
         note = _sv(lang, "Parameterfilen som den skrevs; värden som inte anges där har standardvärden (se metoddokumentationen).",
                    "The params file as written; values not given there take their defaults (see the method documentation).")
+        print_note = _sv(lang, "Parameterfilen finns i sin helhet i HTML-rapporten och i den körda notebooken; "
+                               "kontrollsumman ovan visar att det är samma fil.",
+                         "The whole params file is in the HTML report and in the executed notebook; the checksum "
+                         "above shows that it is the same file.")
         _display(Text([], _h("footer", lang)), Table(frame),
-                 HTML(f"<details><summary>{_sv(lang, 'Parametrar som användes', 'Parameters used')}</summary>"
-                      f"<p class='et-note'>{html.escape(note)}</p><pre class='et-params'>{html.escape(raw_yaml)}</pre></details>"))
+                 HTML(f"<details class='et-params'><summary>{_sv(lang, 'Parametrar som användes', 'Parameters used')}</summary>"
+                      f"<p class='et-note'>{html.escape(note)}</p><pre class='et-params'>{html.escape(raw_yaml)}</pre></details>"
+                      f"<p class='et-note et-print-only'>{html.escape(print_note)}</p>"))
 
     def all_sections(self) -> None:
         """Every section in report order (for exploration; the report notebook calls them one by one)."""
