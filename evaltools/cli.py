@@ -64,7 +64,7 @@ def cmd_validate(args, parser) -> int:
 
 def cmd_render(args, parser) -> int:
     from .kernels import warm_kernels
-    with warm_kernels():  # started before anything else: it imports the report libraries meanwhile
+    with warm_kernels(not args.cold_kernels):  # started first: it imports the report libraries meanwhile
         return _render(args, parser)
 
 
@@ -76,7 +76,7 @@ def _render(args, parser) -> int:
         parser.error(f"--formats takes a comma-separated list of {', '.join(FORMATS)}; got {args.formats!r}")
     paths = _projects(args, parser)
     results = render_many(paths, args.reports_dir, formats, args.lang, args.jobs, progress=not args.quiet,
-                          portfolio=args.all and not args.no_portfolio)
+                          portfolio=args.all and not args.no_portfolio, warm=not args.cold_kernels)
     failed = [r for r in results if not r.ok]
     for r in results:
         mark = "✓" if r.ok else "✗"
@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
             p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
             p.add_argument("--quiet", action="store_true", help="no progress bar")
+            p.add_argument("--cold-kernels", action="store_true",
+                           help="start every kernel from scratch instead of forking it from a process that has "
+                                "imported the report libraries (slower; for troubleshooting)")
     n = sub.add_parser("new", help="scaffold params and empty data templates for a new project")
     n.add_argument("project_id")
     n.add_argument("--title", default=None)

@@ -106,6 +106,9 @@ def _serve() -> None:
         except Exception as e:  # a kernel can still import it (and show the error) itself
             print(f"evaltools kernels: could not preload {name}: {e}", file=sys.stderr)
     _warm_up()
+    import gc
+    gc.collect()
+    gc.freeze()  # the imported modules' objects: kernels neither copy nor scan them in collections
     while True:
         ready, _, _ = select.select([listener, 0], [], [])
         if 0 in ready and not os.read(0, 512):

@@ -1,0 +1,101 @@
+"""Warm kernels: each notebook gets a new kernel process forked from the zygote, nothing carries
+over between notebooks, and without a zygote kernels start the usual way."""
+import json
+import os
+import time
+
+import nbformat
+import pytest
+
+from evaltools import kernels
+from evaltools.render import execute_notebook
+
+PROBE = """\
+import os, sys, json
+preloaded = "pandas" in sys.modules
+import evaltools
+leaked = hasattr(evaltools, "_probe_from_earlier_notebook")
+evaltools._probe_from_earlier_notebook = True
+import matplotlib
+print(json.dumps({"pid": os.getpid(), "ppid": os.getppid(), "preloaded": preloaded, "leaked": leaked,
+                  "cwd": os.getcwd(), "backend": matplotlib.get_backend(), "answer": 6 * 7}))
+"""
+
+pytestmark = pytest.mark.skipif(not kernels.supported(), reason="warm kernels need Linux")
+
+
+@pytest.fixture
+def probe(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PROBE)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(nb, path)
+
+    def run(name: str) -> dict:
+        out = tmp_path / f"{name}.ipynb"
+        executed = execute_notebook(path, out, {}, tmp_path)
+        text = "".join(o.get("text", "") for o in executed.cells[0].outputs if o.get("output_type") == "stream")
+        return json.loads(text)
+
+    return run
+
+
+def _gone(pid: int, wait_s: float = 5.0) -> bool:
+    end = time.monotonic() + wait_s
+    while time.monotonic() < end:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_each_notebook_gets_its_own_forked_kernel(probe, tmp_path):
+    with kernels.warm_kernels() as zygote:
+        assert zygote is not None
+        first, second = probe("first"), probe("second")
+        zygote_pid = zygote.process.pid
+    assert first["answer"] == second["answer"] == 42
+    # forked from the zygote, with the libraries already imported ...
+    assert first["ppid"] == second["ppid"] == zygote_pid
+    assert first["preloaded"] and second["preloaded"]
+    # ... but a new process each time, so nothing set by one notebook reaches the next
+    assert first["pid"] != second["pid"]
+    assert not first["leaked"] and not second["leaked"]
+    # the kernel runs where papermill asked, with the backend a kernel started cold would have
+    assert os.path.samefile(first["cwd"], tmp_path)
+    assert "inline" in first["backend"]
+    # kernels are shut down after their notebook, and the zygote with the block
+    assert _gone(first["pid"]) and _gone(second["pid"])
+    assert zygote.process.poll() is not None
+
+
+def test_without_a_zygote_kernels_start_the_usual_way(probe, monkeypatch, tmp_path):
+    result = probe("cold")
+    assert result["answer"] == 42 and not result["preloaded"] and result["ppid"] == os.getpid()
+    # a zygote that has gone away: the kernel is started the usual way instead of failing
+    monkeypatch.setenv(kernels.ENV_ADDRESS, str(tmp_path / "no-such-zygote.sock"))
+    result = probe("fallback")
+    assert result["answer"] == 42 and not result["preloaded"] and result["ppid"] == os.getpid()
+
+
+def test_warm_kernels_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv(kernels.ENV_SWITCH, "0")
+    assert not kernels.supported()
+    with kernels.warm_kernels() as zygote:
+        assert zygote is None and kernels.ENV_ADDRESS not in os.environ
+
+
+def test_a_failing_notebook_in_a_warm_kernel_raises_and_leaves_no_kernel(tmp_path):
+    import papermill as pm
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os\nprint(os.getpid())"),
+                                         nbformat.v4.new_code_cell("raise ValueError('bad data in row 7')")])
+    path = tmp_path / "fails.ipynb"
+    nbformat.write(nb, path)
+    with kernels.warm_kernels():
+        with pytest.raises(pm.PapermillExecutionError, match="bad data in row 7"):
+            execute_notebook(path, tmp_path / "out.ipynb", {}, tmp_path)
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    pid = int(next(o["text"] for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.get("name") == "stdout"))
+    assert _gone(pid)

@@ -1,0 +1,70 @@
+"""Charts: one panel per breakdown chart, suppressed counts marked not drawn, labels inside the figure."""
+import matplotlib
+
+matplotlib.use("agg")
+
+import pytest  # noqa: E402
+
+import evaltools as et  # noqa: E402
+from evaltools import plots  # noqa: E402
+from evaltools.paths import PARAMS_DIR  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def timra():
+    return et.load_project(PARAMS_DIR / "timra-vagen-ut.yaml")
+
+
+def _inside(fig) -> bool:
+    """Every text drawn lies within the figure (nothing clipped by the layout)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    def shown(ax, labels, i):  # tick labels whose tick lies within the axis' view (the ones drawn)
+        lo, hi = sorted(ax.get_xlim() if i == 0 else ax.get_ylim())
+        return [t for t in labels if lo - 1e-9 <= t.get_position()[i] <= hi + 1e-9]
+
+    texts = [t for ax in fig.axes
+             for t in shown(ax, ax.get_yticklabels(), 1) + shown(ax, ax.get_xticklabels(), 0) + [ax.xaxis.label, ax.yaxis.label]
+             if t.get_visible() and t.get_text()]
+    return all(box.x0 - 1 <= (b := t.get_window_extent(renderer)).x0 and b.x1 <= box.x1 + 1
+               and box.y0 - 1 <= b.y0 and b.y1 <= box.y1 + 1 for t in texts)
+
+
+def test_composition_is_one_panel_with_headings_and_marks_small_counts(timra):
+    comp = et.composition(timra, lang="sv")
+    fig = plots.plot_composition(comp, lang="sv")
+    (ax,) = fig.axes
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == list(dict.fromkeys(comp.table["variable_label"]))
+    assert len(labels) == len(comp.table) + len(bold)
+    # a category shown as "<5" in the table gets no bar, only the mark
+    small = comp.table[comp.table["n"].astype(str) == "<5"]
+    assert len(small) >= 1
+    marks = [t.get_text() for t in ax.texts]
+    assert marks.count("<5") == len(small)
+    widths = sorted(p.get_width() for p in ax.patches)
+    assert widths.count(0.0) >= len(small)
+    assert _inside(fig)
+
+
+def test_forest_plot_has_the_overall_rate_and_fits(timra):
+    rates = et.outcome_rates(timra, lang="sv")
+    fig = plots.plot_outcome_rates(rates, lang="sv")
+    (ax,) = fig.axes
+    first = ax.get_yticklabels()[0].get_text()
+    # 31 of 52 ended with success in the final report: 59,6 %
+    assert first == "Alla avslutade: 59,6\u00a0%"
+    assert _inside(fig)
+
+
+def test_single_panel_layout_keeps_long_labels_inside():
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(plots.WIDTH, 2))
+    ax.barh([0, 1], [3, 4])
+    ax.set_yticks([0, 1], ["Kort", "En mycket lång kategori med åäö som inte får klippas av"])
+    ax.set_xlabel("Antal")
+    plots._fit(fig, ax)
+    assert _inside(fig)
+    plt.close(fig)
