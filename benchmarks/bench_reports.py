@@ -6,7 +6,8 @@
 2. A batch of ``--batch`` projects (copies of the samples under new ids), serial (--jobs 1)
    against parallel (--jobs = cores).
 3. Where the time of one report goes: kernel start, imports, execution, HTML, PDF, from the
-   executed notebook's cell timings and the renderer's own timings.
+   executed notebook's cell timings and the renderer's own timings; warm kernels (the default)
+   against cold ones (``--cold-kernels``).
 """
 from __future__ import annotations
 
@@ -57,15 +58,28 @@ def make_batch(n: int, folder: Path) -> list[Path]:
 
 
 def breakdown(report_dir: Path, pid: str) -> dict:
+    """Where one report's time went, from the renderer's timings and the executed notebook."""
+    import datetime as dt
     status = json.loads((report_dir / pid / "status.json").read_text())
     nb = nbformat.read(report_dir / pid / f"{pid}.ipynb", as_version=4)
-    cells = [c.metadata.get("papermill", {}).get("duration") or 0.0 for c in nb.cells]
+    meta = [c.metadata.get("papermill", {}) for c in nb.cells]
+    stamp = lambda s: dt.datetime.fromisoformat(s).timestamp()  # noqa: E731
+    to_first_cell = stamp(meta[0]["start_time"]) - stamp(nb.metadata["papermill"]["start_time"])
     imports = next(c.metadata["papermill"]["duration"] for c in nb.cells if "import evaltools" in c.source)
-    run_cells = sum(cells) - imports
+    cells = sum(m.get("duration") or 0.0 for m in meta)
     execute = status["timings"]["execute"]
-    return {"execute (papermill call)": execute, "of which imports in the kernel": imports,
-            "of which report cells": run_cells, "of which kernel start + papermill overhead": execute - sum(cells),
+    return {"papermill call": execute,
+            "— until the first cell runs (kernel start, waiting for the kernel's imports)": to_first_cell,
+            "— import cell in the kernel": imports,
+            "— report cells (analyses, charts, tables, xlsx)": cells - imports,
+            "— papermill's own work after the cells": execute - to_first_cell - cells,
             "HTML export": status["timings"]["html"], "PDF (WeasyPrint)": status["timings"].get("pdf", 0.0)}
+
+
+def timed_python(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -74,28 +88,42 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="evaltools-bench-"))
-    print(f"# Report benchmark\nmachine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
-    one = []
+    cores = os.cpu_count()
+    print(f"# Report benchmark\nmachine: {platform.platform()}, {cores} cores, Python {platform.python_version()}\n")
+    one = {"warm": [], "cold": []}
     for i in range(args.repeat):
-        out = tmp / f"one-{i}"
-        one.append(run(["render", "timra-vagen-ut", "--formats", "html,pdf,xlsx", "--reports-dir", str(out), "--quiet"]))
+        for mode in ("warm", "cold"):
+            extra = ["--cold-kernels"] if mode == "cold" else []
+            one[mode].append(run(["render", "timra-vagen-ut", "--formats", "html,pdf,xlsx", "--reports-dir",
+                                  str(tmp / f"one-{mode}-{i}"), "--quiet", *extra]))
     print("## One report from the CLI (timra-vagen-ut: HTML + PDF + xlsx)\n")
-    print("runs: " + ", ".join(f"{t:.1f} s" for t in one) + "\n")
-    print("| step | seconds |\n|---|---:|")
-    for k, v in breakdown(tmp / "one-0", "timra-vagen-ut").items():
+    print("| kernels | runs (s) |\n|---|---|")
+    for mode, label in (("warm", "warm (default)"), ("cold", "cold (`--cold-kernels`)")):
+        print(f"| {label} | " + ", ".join(f"{t:.1f}" for t in one[mode]) + " |")
+    print("\nWarm run 1, step by step:\n\n| step | seconds |\n|---|---:|")
+    for k, v in breakdown(tmp / "one-warm-0", "timra-vagen-ut").items():
         print(f"| {k} | {v:.2f} |")
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import evaltools.render, papermill"], check=True)  # the order the CLI uses
-    print(f"| CLI process start + imports (papermill, evaltools) | {time.perf_counter() - start:.2f} |")
+    zygote = timed_python("import importlib, os; os.environ['PYDEVD_DISABLE_FILE_VALIDATION'] = '1'; "
+                          "from evaltools.kernels import PRELOAD, _warm_up; [importlib.import_module(m) for m in PRELOAD]; _warm_up()")
+    renderer = timed_python("import evaltools.render as r; r.prepare()")
+    print(f"\nStart-up, measured on their own: the zygote's imports {zygote:.2f} s; the renderer's imports and "
+          f"warm-up {renderer:.2f} s. The CLI runs the two at the same time, one per core.")
     batch = make_batch(args.batch, tmp)
     files = [str(p) for p in batch]
-    serial = run(["render", *files, "--formats", "html,pdf,xlsx", "--reports-dir", str(tmp / "serial"), "--quiet", "--jobs", "1"])
-    parallel = run(["render", *files, "--formats", "html,pdf,xlsx", "--reports-dir", str(tmp / "parallel"), "--quiet"])
+    common = ["render", *files, "--formats", "html,pdf,xlsx", "--quiet"]
+    serial = run([*common, "--reports-dir", str(tmp / "serial"), "--jobs", "1"])
+    parallel = run([*common, "--reports-dir", str(tmp / "parallel")])
+    cold = run([*common, "--reports-dir", str(tmp / "cold"), "--cold-kernels"])
     print(f"\n## Batch of {args.batch} projects\n")
     print("| mode | wall (s) | per report (s) |\n|---|---:|---:|")
     print(f"| serial (--jobs 1) | {serial:.1f} | {serial / args.batch:.2f} |")
-    print(f"| parallel (--jobs {os.cpu_count()}) | {parallel:.1f} | {parallel / args.batch:.2f} |")
-    print(f"\nspeed-up: {serial / parallel:.2f}x")
+    print(f"| parallel (--jobs {cores}) | {parallel:.1f} | {parallel / args.batch:.2f} |")
+    print(f"| parallel, cold kernels | {cold:.1f} | {cold / args.batch:.2f} |")
+    print(f"\nspeed-up of parallel over serial: {serial / parallel:.2f}x\n")
+    steps = [breakdown(tmp / "parallel", p.stem) for p in batch]
+    print("Mean per report in the parallel batch (seconds of each report's own timeline):\n\n| step | seconds |\n|---|---:|")
+    for k in steps[0]:
+        print(f"| {k} | {sum(s[k] for s in steps) / len(steps):.2f} |")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -69,6 +69,7 @@ def test_html_is_offline(rendered):
         assert external == [], external
         assert "<img" in page and "data:image/png;base64" in page
         assert "import evaltools" not in page, "code must be hidden"
+        assert '<html lang="sv">' in page, "the page's language is the report's (screen readers, hyphenation)"
 
 
 def test_timra_pdf_has_goal_figures_in_swedish(rendered):
@@ -131,6 +132,7 @@ def test_english_report(tmp_path):
     flat = " ".join(text.split())
     assert "Goal fulfilment" in flat and "48.6% (18/37)" in flat and "SEK 1,128,000" in flat.replace("\u00a0", " ")
     assert "Page 1 of" in flat
+    assert '<html lang="en">' in (tmp_path / "timra-vagen-ut" / "timra-vagen-ut.html").read_text(encoding="utf-8")
     assert not (tmp_path / "timra-vagen-ut" / "tables").exists(), "csv not asked for"
 
 
