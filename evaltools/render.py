@@ -226,7 +226,19 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
 
 
 def _worker(args) -> RenderResult:
+    if args[0] == "portfolio":
+        return render_portfolio(*args[1:])
     return render_project(*args)
+
+
+def _data_size(params_path: Path) -> int:
+    """Bytes of a project's input files: a rough measure of its rendering work."""
+    try:
+        d = load_params(params_path).data
+    except Exception:  # noqa: BLE001 - a broken params file is reported by its render, not here
+        return 0
+    files = [d.participants, d.payments, d.budget] + ([d.comparison.persons, d.comparison.payments] if d.comparison else [])
+    return sum(f.stat().st_size for f in files if f is not None and f.is_file())
 
 
 # A one-pixel PNG, for warming up the image paths of the HTML export and the PDF printer.
@@ -277,12 +289,17 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         else:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            # the largest projects first, so that the batch does not end with one core idle; the
+            # portfolio runs beside them (it reads the data itself)
+            tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True)
+            if portfolio:
+                tasks.insert(1, ("portfolio", params_paths, reports_dir, formats, lang or "sv"))
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                futures = [pool.submit(_worker, a) for a in args]
+                futures = [pool.submit(_worker, a) for a in tasks]
                 for f in as_completed(futures):
                     results.append(f.result())
                     bar.update()
-        if portfolio:
+        if portfolio and jobs == 1:
             results.append(render_portfolio(params_paths, reports_dir, formats, lang or "sv"))
             bar.update()
         bar.close()
