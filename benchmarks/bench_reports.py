@@ -63,7 +63,9 @@ def breakdown(report_dir: Path, pid: str) -> dict:
     status = json.loads((report_dir / pid / "status.json").read_text())
     nb = nbformat.read(report_dir / pid / f"{pid}.ipynb", as_version=4)
     meta = [c.metadata.get("papermill", {}) for c in nb.cells]
-    stamp = lambda s: dt.datetime.fromisoformat(s).timestamp()  # noqa: E731
+    def stamp(s: str) -> float:
+        return dt.datetime.fromisoformat(s).timestamp()
+
     to_first_cell = stamp(meta[0]["start_time"]) - stamp(nb.metadata["papermill"]["start_time"])
     imports = next(c.metadata["papermill"]["duration"] for c in nb.cells if "import evaltools" in c.source)
     cells = sum(m.get("duration") or 0.0 for m in meta)

@@ -103,7 +103,7 @@ def _serve() -> None:
     for name in PRELOAD:
         try:
             importlib.import_module(name)
-        except Exception as e:  # a kernel can still import it (and show the error) itself
+        except Exception as e:  # noqa: BLE001 - a kernel can still import it (and show the error) itself
             print(f"evaltools kernels: could not preload {name}: {e}", file=sys.stderr)
     _warm_up()
     import gc
@@ -142,8 +142,8 @@ def _warm_up() -> None:
         ax.set_title("Åäö 0,5 %", fontweight="bold")
         ax.plot([0, 1], [0, 1])
         fig.savefig(io.BytesIO(), format="png")
-    except Exception:  # noqa: BLE001 - warming up is an optimisation only
-        pass
+    except Exception as e:  # noqa: BLE001 - warming up is an optimisation only
+        print(f"evaltools kernels: warm-up skipped: {e}", file=sys.stderr)
 
 
 def _read_line(conn: socket.socket) -> str:

@@ -93,9 +93,8 @@ def test_a_failing_notebook_in_a_warm_kernel_raises_and_leaves_no_kernel(tmp_pat
                                          nbformat.v4.new_code_cell("raise ValueError('bad data in row 7')")])
     path = tmp_path / "fails.ipynb"
     nbformat.write(nb, path)
-    with kernels.warm_kernels():
-        with pytest.raises(pm.PapermillExecutionError, match="bad data in row 7"):
-            execute_notebook(path, tmp_path / "out.ipynb", {}, tmp_path)
+    with kernels.warm_kernels(), pytest.raises(pm.PapermillExecutionError, match="bad data in row 7"):
+        execute_notebook(path, tmp_path / "out.ipynb", {}, tmp_path)
     executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     pid = int(next(o["text"] for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.get("name") == "stdout"))
     assert _gone(pid)

@@ -1,13 +1,12 @@
 """Charts: one panel per breakdown chart, suppressed counts marked not drawn, labels inside the figure."""
 import matplotlib
+import pytest
+
+import evaltools as et
+from evaltools import plots
+from evaltools.paths import PARAMS_DIR
 
 matplotlib.use("agg")
-
-import pytest  # noqa: E402
-
-import evaltools as et  # noqa: E402
-from evaltools import plots  # noqa: E402
-from evaltools.paths import PARAMS_DIR  # noqa: E402
 
 
 @pytest.fixture(scope="module")
