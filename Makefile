@@ -7,7 +7,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-export MPLBACKEND := Agg
 
 .PHONY: test reports lab sample-data benchmark clean-reports help
 
@@ -24,8 +23,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# tests draw charts without a screen; JupyterLab keeps its own inline backend
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	MPLBACKEND=Agg $(BIN)/python -m pytest
 
 reports: $(STAMP)
 	$(BIN)/evaltools render --all
