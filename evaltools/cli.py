@@ -163,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "render":
             p.add_argument("--formats", default="html,pdf,xlsx,csv", help="comma-separated: html,pdf,xlsx,csv")
             p.add_argument("--lang", choices=("sv", "en"), help="report language (default: each params file's)")
-            p.add_argument("--jobs", type=int, default=None, help="parallel processes (default: one per core)")
+            p.add_argument("--jobs", type=int, default=None, help="parallel processes (default: one per core, plus one)")
             p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
             p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
             p.add_argument("--quiet", action="store_true", help="no progress bar")

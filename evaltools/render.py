@@ -266,7 +266,8 @@ def prepare() -> None:
 def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                 lang: str | None = None, jobs: int | None = None, progress: bool = True,
                 portfolio: bool = False, warm: bool = True) -> list[RenderResult]:
-    """Render several projects in parallel processes; failures are returned, not raised.
+    """Render several projects in parallel processes (by default one per core, plus one);
+    failures are returned, not raised.
 
     With ``warm`` (the default) each report's kernel is forked from a process that has already
     imported the report libraries (see :mod:`evaltools.kernels`); each report still gets a new
@@ -275,7 +276,8 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     from tqdm import tqdm
     reports_dir = Path(reports_dir).resolve()
     reports_dir.mkdir(parents=True, exist_ok=True)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(params_paths) or 1))
+    # one more worker than cores: while one report waits for its kernel to start, another works
+    jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(params_paths) + int(portfolio) or 1))
     args = [(p, reports_dir, formats, lang) for p in params_paths]
     results: list[RenderResult] = []
     with warm_kernels(warm):  # started first: it imports while this process prepares
