@@ -98,6 +98,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
             ax_.errorbar(x, v, yerr=np.nan_to_num(err), fmt="o", color=BLUE, capsize=4, label=t("value", lang))
             ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
             ax_.set_ylim(0, 1)
+            ax_.set_xlim(-0.5, len(g) - 0.5)  # points clear of the axis, as the bars are
             _pct_axis(ax_, lang)
         else:
             ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=t("value", lang))
@@ -108,7 +109,8 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
                     ax_.annotate(fmt_num(v, 0, lang), (xi, v), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
                                  textcoords="offset points")
         ax_.set_xticks(x, labels, fontsize=7.5)
-        ax_.set_title(_wrap(g["label"].iloc[0], 44), fontsize=8, loc="left")
+        # a panel is about 2.6 in wide when there are two: 38 characters at 8 pt fit
+        ax_.set_title(_wrap(g["label"].iloc[0], 38 if ncols == 2 else 80, lines=4), fontsize=8, loc="left")
     for ax_ in axes.ravel()[len(goals):]:
         ax_.set_visible(False)
     from matplotlib.lines import Line2D
@@ -119,9 +121,10 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
     return fig
 
 
-def _wrap(text: str, width: int) -> str:
+def _wrap(text: str, width: int, lines: int = 3) -> str:
+    """``text`` on at most ``lines`` lines of ``width`` characters, ending in "…" if cut."""
     import textwrap
-    return "\n".join(textwrap.wrap(text, width)[:3])
+    return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder=" …"))
 
 
 def _grouped_rows(tab: pd.DataFrame, header) -> tuple[list[str], list[bool], list[int | None]]:

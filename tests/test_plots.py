@@ -23,8 +23,10 @@ def _inside(fig) -> bool:
         lo, hi = sorted(ax.get_xlim() if i == 0 else ax.get_ylim())
         return [t for t in labels if lo - 1e-9 <= t.get_position()[i] <= hi + 1e-9]
 
-    texts = [t for ax in fig.axes
-             for t in shown(ax, ax.get_yticklabels(), 1) + shown(ax, ax.get_xticklabels(), 0) + [ax.xaxis.label, ax.yaxis.label]
+    from matplotlib.text import Text
+    texts = [t for ax in fig.axes if ax.get_visible()
+             for t in shown(ax, ax.get_yticklabels(), 1) + shown(ax, ax.get_xticklabels(), 0)
+             + [c for c in ax.get_children() if isinstance(c, Text)]  # titles, axis labels, annotations
              if t.get_visible() and t.get_text()]
     return all(box.x0 - 1 <= (b := t.get_window_extent(renderer)).x0 and b.x1 <= box.x1 + 1
                and box.y0 - 1 <= b.y0 and b.y1 <= box.y1 + 1 for t in texts)
@@ -55,6 +57,15 @@ def test_forest_plot_has_the_overall_rate_and_fits(timra):
     first = ax.get_yticklabels()[0].get_text()
     # 31 of 52 ended with success in the final report: 59,6 %
     assert first == "Alla avslutade: 59,6\u00a0%"
+    assert _inside(fig)
+
+
+def test_goal_panels_keep_long_goal_titles_inside(timra):
+    # Timrå's goals have titles of up to 96 characters, wrapped over the two-column grid
+    fig = plots.plot_goals(et.assess_goals(timra), "sv")
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert any(len(t.replace("\n", " ")) > 80 for t in titles)
+    assert not any(t.endswith("…") for t in titles), "no goal title is cut short"
     assert _inside(fig)
 
 
