@@ -245,22 +245,30 @@ def _data_size(params_path: Path) -> int:
 _PIXEL_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC")
 
 
-def prepare() -> None:
-    """Import the renderer's libraries and run the HTML export and the PDF printer once on a tiny
-    notebook, so that their one-time costs (template compilation, HTML parser, fonts, the C
-    bindings' type tables) are paid before the first report, and once for all processes forked
-    for a batch."""
-    import nbformat
-    import papermill  # noqa: F401
-    html_part = ("<div class='et-block'><h2>Åäö</h2><p>1 276 000 kr, 48,6 %</p><table class='et-table'><thead><tr>"
-                 "<th class='txt'>Mål</th><th class='num'>Utfall</th></tr></thead><tbody><tr><td class='txt'>Ett</td>"
-                 f"<td class='num'>1</td></tr></tbody></table><figure class='et-fig'><img alt='x' src='data:image/png;base64,{_PIXEL_PNG}'>"
-                 "</figure></div>")
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": html_part, "text/plain": "x"})])])
-    for lang in ("sv", "en"):
-        page = notebook_to_html(nb, lang, "x")
-    html_to_pdf(page, None, TEMPLATES_DIR)
+def prepare(formats: tuple[str, ...] = FORMATS) -> None:
+    """Import the renderer's libraries and run the HTML export (and, when a PDF is asked for, the
+    PDF printer) once on a tiny notebook, so that their one-time costs (template compilation,
+    HTML parser, fonts, the C bindings' type tables) are paid before the first report, and once
+    for all processes forked for a batch.
+
+    Only an optimisation: if something here fails, each report meets (and reports) the same
+    problem itself.
+    """
+    try:
+        import nbformat
+        import papermill  # noqa: F401
+        html_part = ("<div class='et-block'><h2>Åäö</h2><p>1 276 000 kr, 48,6 %</p><table class='et-table'><thead><tr>"
+                     "<th class='txt'>Mål</th><th class='num'>Utfall</th></tr></thead><tbody><tr><td class='txt'>Ett</td>"
+                     f"<td class='num'>1</td></tr></tbody></table><figure class='et-fig'><img alt='x' src='data:image/png;base64,{_PIXEL_PNG}'>"
+                     "</figure></div>")
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+            nbformat.v4.new_output("display_data", data={"text/html": html_part, "text/plain": "x"})])])
+        for lang in ("sv", "en"):
+            page = notebook_to_html(nb, lang, "x")
+        if "pdf" in formats:
+            html_to_pdf(page, None, TEMPLATES_DIR)
+    except Exception as e:  # noqa: BLE001
+        logging.getLogger(__name__).debug("renderer warm-up skipped: %s", e)
 
 
 def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
@@ -281,7 +289,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     args = [(p, reports_dir, formats, lang) for p in params_paths]
     results: list[RenderResult] = []
     with warm_kernels(warm):  # started first: it imports while this process prepares
-        prepare()
+        prepare(formats)
         bar = tqdm(total=len(args) + int(portfolio), desc="rapporter" if (lang or "sv") == "sv" else "reports",
                    unit="st", disable=not progress)
         if jobs == 1:

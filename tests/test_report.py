@@ -167,3 +167,15 @@ def test_failing_notebook_is_kept_for_inspection(tmp_path, monkeypatch):
     assert not res.ok and "avsiktligt fel" in res.error
     assert (tmp_path / "r" / "_failed" / "timra-vagen-ut" / "timra-vagen-ut.ipynb").exists()
     assert not (tmp_path / "r" / "timra-vagen-ut").exists()
+
+
+def test_html_only_needs_no_pdf_printer_and_a_broken_printer_fails_per_project(tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(render, "html_to_pdf", broken)
+    project = PARAMS / "eskilstuna-ansokan.yaml"
+    (ok,) = render.render_many([project], tmp_path / "a", formats=("html",), jobs=1, progress=False)
+    assert ok.ok and ok.files == ["eskilstuna-ansokan.html", "eskilstuna-ansokan.ipynb"]
+    (failed,) = render.render_many([project], tmp_path / "b", formats=("html", "pdf"), jobs=1, progress=False)
+    assert not failed.ok and "libpango" in failed.error
