@@ -240,12 +240,18 @@ class _ForkedKernel:
         self.send_signal(signal.SIGTERM)
 
 
+ZYGOTE_TIMEOUT_S = 120  # its imports take a few seconds; the first run on a machine builds font caches
+
+
 async def _request_fork(address: str, argv: list[str], cwd: str, env: dict) -> int:
     reader, writer = await asyncio.open_unix_connection(address)
     try:
         writer.write((json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n").encode())
         await writer.drain()
-        line = await reader.readline()
+        try:
+            line = await asyncio.wait_for(reader.readline(), ZYGOTE_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            raise OSError(f"the kernel zygote did not answer within {ZYGOTE_TIMEOUT_S} s") from None
     finally:
         writer.close()
     if not line.strip():

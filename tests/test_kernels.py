@@ -98,3 +98,17 @@ def test_a_failing_notebook_in_a_warm_kernel_raises_and_leaves_no_kernel(tmp_pat
     executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     pid = int(next(o["text"] for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.get("name") == "stdout"))
     assert _gone(pid)
+
+
+def test_a_zygote_that_never_answers_falls_back_to_a_cold_kernel(probe, monkeypatch, tmp_path):
+    import socket
+    silent = socket.socket(socket.AF_UNIX)
+    silent.bind(str(tmp_path / "silent.sock"))
+    silent.listen(4)  # accepts connections but never answers, like a zygote stuck in its imports
+    monkeypatch.setenv(kernels.ENV_ADDRESS, str(tmp_path / "silent.sock"))
+    monkeypatch.setattr(kernels, "ZYGOTE_TIMEOUT_S", 0.5)
+    try:
+        result = probe("silent")
+    finally:
+        silent.close()
+    assert result["answer"] == 42 and not result["preloaded"] and result["ppid"] == os.getpid()
