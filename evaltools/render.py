@@ -189,7 +189,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
                         {"params_path": str(params_path), "lang": use_lang}, reports_dir, formats, timings)
         res = RenderResult(key, True, str(reports_dir / key), files, None, round(time.perf_counter() - start, 3), timings,
                            dt.datetime.now().isoformat(timespec="seconds"), title)
-    except Exception as e:  # one project's failure must not stop a batch
+    except Exception as e:  # noqa: BLE001 - one project's failure must not stop a batch
         res = RenderResult(key, False, None, [], _describe(e), round(time.perf_counter() - start, 3), timings,
                            dt.datetime.now().isoformat(timespec="seconds"), title)
     _write_status(res, reports_dir)
@@ -218,7 +218,7 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
                         reports_dir, formats, timings)
         res = RenderResult("portfolio", True, str(reports_dir / "portfolio"), files, None,
                            round(time.perf_counter() - start, 3), timings, dt.datetime.now().isoformat(timespec="seconds"), title)
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001 - reported in the result, like a project's failure
         res = RenderResult("portfolio", False, None, [], _describe(e), round(time.perf_counter() - start, 3), timings,
                            dt.datetime.now().isoformat(timespec="seconds"), title)
     _write_status(res, reports_dir)
