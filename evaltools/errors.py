@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-
 class EvaltoolsError(Exception):
     """Base class for every error raised by evaltools."""
 

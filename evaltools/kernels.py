@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -250,7 +251,7 @@ async def _request_fork(address: str, argv: list[str], cwd: str, env: dict) -> i
         await writer.drain()
         try:
             line = await asyncio.wait_for(reader.readline(), ZYGOTE_TIMEOUT_S)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise OSError(f"the kernel zygote did not answer within {ZYGOTE_TIMEOUT_S} s") from None
     finally:
         writer.close()
@@ -259,6 +260,7 @@ async def _request_fork(address: str, argv: list[str], cwd: str, env: dict) -> i
     return int(line)
 
 
+@functools.cache
 def _provisioner_class():
     from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 
@@ -283,6 +285,7 @@ def _provisioner_class():
     return ForkedKernelProvisioner
 
 
+@functools.cache
 def kernel_manager_class():
     """An async kernel manager on IPC sockets with a unique path per kernel, so parallel runs
     cannot race for TCP ports (papermill issue 511) and a fork cannot deadlock it; inside

@@ -166,17 +166,13 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
     plt.rcParams.update(STYLE)
     fig, ax = plt.subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.7))
     y = _label_rows(ax, labels, headers)
-    top = 1.0
-    for yi, i in zip(y, index):
-        if i is None:
-            continue
-        n = tab.at[i, "n"]
-        v = 0.0 if is_suppressed(n) else float(n)
-        top = max(top, v)
-        ax.barh(yi, v, color=BLUE, height=0.62)
+    rows = [(yi, tab.at[i, "n"]) for yi, i in zip(y, index) if i is not None]
+    values = [0.0 if is_suppressed(n) else float(n) for _, n in rows]
+    ax.barh([yi for yi, _ in rows], values, color=BLUE, height=0.62)
+    for (yi, n), v in zip(rows, values):
         ax.annotate(str(n) if is_suppressed(n) else fmt_num(n, 0, lang), (v, yi), va="center", fontsize=7,
                     xytext=(3, 0), textcoords="offset points", color=GREY if is_suppressed(n) else "black")
-    ax.set_xlim(0, top * 1.15)
+    ax.set_xlim(0, max(values + [1.0]) * 1.15)
     ax.set_xlabel(t("n", lang))
     _fit(fig, ax)
     return fig

@@ -292,26 +292,22 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         prepare(formats)
         bar = tqdm(total=len(args) + int(portfolio), desc="rapporter" if (lang or "sv") == "sv" else "reports",
                    unit="st", disable=not progress)
+        # the largest projects first, so that a batch does not end with one core idle; the
+        # portfolio runs beside them (it reads the data itself)
+        tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
+        if portfolio:
+            tasks.insert(1 if jobs > 1 else len(tasks), ("portfolio", params_paths, reports_dir, formats, lang or "sv"))
         if jobs == 1:
-            for a in args:
+            for a in tasks:
                 results.append(_worker(a))
                 bar.update()
         else:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            # the largest projects first, so that the batch does not end with one core idle; the
-            # portfolio runs beside them (it reads the data itself)
-            tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True)
-            if portfolio:
-                tasks.insert(1, ("portfolio", params_paths, reports_dir, formats, lang or "sv"))
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                futures = [pool.submit(_worker, a) for a in tasks]
-                for f in as_completed(futures):
+                for f in as_completed([pool.submit(_worker, a) for a in tasks]):
                     results.append(f.result())
                     bar.update()
-        if portfolio and jobs == 1:
-            results.append(render_portfolio(params_paths, reports_dir, formats, lang or "sv"))
-            bar.update()
         bar.close()
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
