@@ -89,8 +89,15 @@ class Portfolio:
 
     def charts(self) -> None:
         from .plots import plot_portfolio
-        if not self.table.empty:
-            _display(plot_portfolio(self.table, self.lang))
+        if self.table.empty:
+            return
+        lang = self.lang
+        caption = _sv(lang, "Andel lyckade utfall bland avslutade deltagare med 95 % Wilsonintervall, och kostnad per "
+                            "deltagare. Ett projekt utan avslutade deltagare har ingen punkt.",
+                      "Success rate among participants who have ended, with 95 % Wilson intervals, and cost per "
+                      "participant. A project with no ended participants has no point.")
+        _display(Text([caption], _sv(lang, "Projekten i diagram", "The projects in charts")),
+                 plot_portfolio(self.table, lang))
 
     def export_tables(self, output_dir: str | Path | None) -> list[Path]:
         if not output_dir:

@@ -78,3 +78,14 @@ def test_single_panel_layout_keeps_long_labels_inside():
     plots._fit(fig, ax)
     assert _inside(fig)
     plt.close(fig)
+
+
+def test_portfolio_chart_keeps_titles_and_names_inside():
+    from evaltools.portfolio import Portfolio
+    folio = Portfolio.from_dir(PARAMS_DIR)
+    fig = plots.plot_portfolio(folio.table, "sv")
+    rate, cost = fig.axes
+    # one row per project, the ex-ante project (no ended participants) without a point
+    assert len(rate.get_yticklabels()) == len(folio.table) == 4
+    assert len(rate.lines) == 3 * 3  # marker, two caps per project with a rate (errorbar draws 3 lines)
+    assert _inside(fig)
