@@ -104,10 +104,18 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
             ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=t("value", lang))
             ax_.scatter(x, g["target_prorated"].to_numpy(float), marker="_", s=900, color=ORANGE, lw=2,
                         label=t("target_prorated", lang), zorder=3)
-            for xi, v in zip(x, g["value"]):
-                if not np.isnan(v):
-                    ax_.annotate(fmt_num(v, 0, lang), (xi, v), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
-                                 textcoords="offset points")
+            ax_.margins(y=0.15)  # room above the highest bar for its label, below the panel's title
+            top = ax_.get_ylim()[1]
+            for xi, v, target in zip(x, g["value"], g["target_prorated"]):
+                if np.isnan(v):
+                    continue
+                # a label above the bar would sit on a target mark just above it: put it inside the bar,
+                # or above the mark when the bar is too short to hold it
+                clash = not np.isnan(target) and 0 <= target - v < 0.1 * top
+                inside = clash and v > 0.15 * top
+                ax_.annotate(fmt_num(v, 0, lang), (xi, target if clash and not inside else v), ha="center",
+                             va="top" if inside else "bottom", fontsize=8, xytext=(0, -2 if inside else 3),
+                             textcoords="offset points", color="white" if inside else "black")
         ax_.set_xticks(x, labels, fontsize=7.5)
         # a panel is about 2.6 in wide when there are two: 38 characters at 8 pt fit
         ax_.set_title(_wrap(g["label"].iloc[0], 38 if ncols == 2 else 80, lines=4), fontsize=8, loc="left")

@@ -89,3 +89,27 @@ def test_portfolio_chart_keeps_titles_and_names_inside():
     assert len(rate.get_yticklabels()) == len(folio.table) == 4
     assert len(rate.lines) == 3 * 3  # marker, two caps per project with a rate (errorbar draws 3 lines)
     assert _inside(fig)
+
+
+def test_goal_count_labels_do_not_sit_on_the_target_mark():
+    # Kompassen's year 1: 57 participants against a target of 60, so a label above the bar would
+    # cross the target mark
+    project = et.load_project(PARAMS_DIR / "kompassen-demo.yaml")
+    fig = plots.plot_goals(et.assess_goals(project), "sv")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    checked = 0
+    for ax in fig.axes:
+        marks = [c for c in ax.collections if c.get_offsets().shape[0]]  # the target marks (scatter)
+        if not ax.texts or not marks:
+            continue
+        targets = ax.transData.transform(marks[0].get_offsets())
+        for label in ax.texts:
+            box = label.get_window_extent(renderer)
+            assert box.y1 <= ax.get_window_extent(renderer).y1, f"label {label.get_text()} runs into the title"
+            for tx, ty in targets:
+                if box.x0 <= tx <= box.x1:
+                    assert not box.y0 <= ty <= box.y1, f"label {label.get_text()} covers the target mark"
+                    checked += 1
+    assert checked == 3
+    assert "57" in [t.get_text() for ax in fig.axes for t in ax.texts]
