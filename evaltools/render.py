@@ -315,6 +315,17 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     return results
 
 
+_LINKED = (".html", ".pdf", ".xlsx")  # the files the index links, in this order
+
+
+def _when(stamp: str) -> str:
+    """A status time as a reader writes it: ``2026-11-23 14:43``."""
+    try:
+        return f"{dt.datetime.fromisoformat(stamp):%Y-%m-%d %H:%M}"
+    except (TypeError, ValueError):
+        return html.escape(str(stamp))
+
+
 def write_index(reports_dir: str | Path = REPORTS_DIR) -> Path:
     """Write ``reports/index.html``: every report on disk with its status and links."""
     reports_dir = Path(reports_dir)
@@ -325,15 +336,16 @@ def write_index(reports_dir: str | Path = REPORTS_DIR) -> Path:
         g, b = good.get(key), bad.get(key)
         links = ""
         if g:
+            shown = sorted((f for f in g["files"] if f.endswith(_LINKED)), key=lambda f: _LINKED.index("." + f.rsplit(".", 1)[-1]))
             links = " · ".join(f'<a href="{html.escape(key)}/{html.escape(f)}">{html.escape(f.rsplit(".", 1)[-1].upper())}</a>'
-                               for f in g["files"] if f.endswith((".html", ".pdf", ".xlsx")))
+                               for f in shown)
         if b:
-            status = (f'<span class="bad">Misslyckades {html.escape(b["finished"])}</span>'
+            status = (f'<span class="bad">Misslyckades {_when(b["finished"])}</span>'
                       f'<pre>{html.escape((b.get("error") or "")[:1500])}</pre>')
             if g:
-                status += f'<span class="old">Senaste lyckade rapport: {html.escape(g["finished"])}</span>'
+                status += f'<span class="old">Senaste lyckade rapport: {_when(g["finished"])}</span>'
         else:
-            status = f'<span class="ok">OK {html.escape(g["finished"])}</span>'
+            status = f'<span class="ok">OK {_when(g["finished"])}</span>'
         title = (g or b).get("title") or key
         rows.append(f"<tr><td><b>{html.escape(title)}</b><br><small>{html.escape(key)}</small></td><td>{status}</td><td>{links}</td></tr>")
     page = f"""<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Rapporter</title>

@@ -121,8 +121,15 @@ def test_comparison_section_and_no_participants_case(rendered):
 def test_index_lists_every_report(rendered):
     out, _ = rendered
     index = (out / "index.html").read_text(encoding="utf-8")
+    import re
     for pid in SAMPLES + ["portfolio"]:
         assert f'href="{pid}/{pid}.pdf"' in index
+        # the same links in the same order on every row: HTML, PDF, workbook
+        links = re.findall(rf'href="{pid}/[^"]+\.(\w+)"', index)
+        assert links == ["html", "pdf", "xlsx"], (pid, links)
+    # times as a reader writes them, to the minute
+    assert re.search(r"OK \d{4}-\d\d-\d\d \d\d:\d\d<", index)
+    assert "T" not in " ".join(re.findall(r"OK [^<]+", index))
 
 
 def test_english_report(tmp_path):
