@@ -37,7 +37,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "value": ("Utfall", "Result"),
     "target": ("Målvärde", "Target"),
     "target_prorated": ("Målvärde för tiden som gick", "Target for the time run"),
-    "ci": ("95 % KI", "95 % CI"),
+    "ci": ("95\u00a0% KI", "95\u00a0% CI"),
     "status": ("Bedömning", "Assessment"),
     "evidence": ("Underlag", "Evidence"),
     "n": ("Antal", "Number"),

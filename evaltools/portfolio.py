@@ -59,7 +59,7 @@ class Portfolio:
             _sv(lang, "Period", "Period"): tab["period"],
             _sv(lang, "Deltagare", "Participants"): [fmt_int(v, lang) for v in tab["participants"]],
             _sv(lang, "Lyckade / avslutade", "Successes / ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" for a, b in zip(tab["successes"], tab["ended"])],
-            _sv(lang, "Andel lyckade (95 % KI)", "Success rate (95 % CI)"): [
+            _sv(lang, "Andel lyckade (95\u00a0% KI)", "Success rate (95\u00a0% CI)"): [
                 "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})"
                 for r, lo, hi in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"])],
         })

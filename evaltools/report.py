@@ -311,9 +311,9 @@ class Report:
             d = pay.did
             out.append(_sv(lang,
                            f"Jämfört med jämförelsegruppen förändrades deltagarnas försörjningsstöd med {fmt_kr(d.effect, lang)} per person "
-                           f"och månad efter start (95 % KI {fmt_kr(d.ci_low, lang)} till {fmt_kr(d.ci_high, lang)}).",
+                           f"och månad efter start (95\u00a0% KI {fmt_kr(d.ci_low, lang)} till {fmt_kr(d.ci_high, lang)}).",
                            f"Compared with the comparison group, participants' social assistance changed by {fmt_kr(d.effect, lang)} per "
-                           f"person and month after the start (95 % CI {fmt_kr(d.ci_low, lang)} to {fmt_kr(d.ci_high, lang)})."))
+                           f"person and month after the start (95\u00a0% CI {fmt_kr(d.ci_low, lang)} to {fmt_kr(d.ci_high, lang)})."))
         elif self.project.payments is not None:
             out.append(_sv(lang, "Det finns ingen jämförelsegrupp, så projektets effekt på försörjningsstödet kan inte skattas; "
                                  "en minskning efter start är inte i sig en effekt.",
@@ -473,11 +473,11 @@ class Report:
         if pay.did is not None:
             d, pl = pay.did, pay.placebo
             paras.append(_sv(lang,
-                             f"Skattad effekt (skillnad-i-skillnader): {fmt_kr(d.effect, lang)} per person och månad, 95 % KI "
+                             f"Skattad effekt (skillnad-i-skillnader): {fmt_kr(d.effect, lang)} per person och månad, 95\u00a0% KI "
                              f"{fmt_kr(d.ci_low, lang)} till {fmt_kr(d.ci_high, lang)} ({fmt_int(d.n_clusters, lang)} hushåll). "
                              f"Kontroll före start (ska vara nära noll): {fmt_kr(pl.effect, lang)} "
                              f"({fmt_kr(pl.ci_low, lang)} till {fmt_kr(pl.ci_high, lang)}).",
-                             f"Estimated effect (difference in differences): {fmt_kr(d.effect, lang)} per person and month, 95 % CI "
+                             f"Estimated effect (difference in differences): {fmt_kr(d.effect, lang)} per person and month, 95\u00a0% CI "
                              f"{fmt_kr(d.ci_low, lang)} to {fmt_kr(d.ci_high, lang)} ({fmt_int(d.n_clusters, lang)} households). "
                              f"Check before the start (should be near zero): {fmt_kr(pl.effect, lang)} "
                              f"({fmt_kr(pl.ci_low, lang)} to {fmt_kr(pl.ci_high, lang)})."))
@@ -538,10 +538,18 @@ class Report:
                                  fmt_kr(tot_a - tot_b if not pd.isna(tot_a) else np.nan, lang),
                                  fmt_pct(tot_a / tot_b if tot_b and not pd.isna(tot_a) else np.nan, lang, 0)]
         missing = int((ct[S.ACTUAL].isna() & ct[S.BUDGET].notna()).sum())
-        notes = (_sv(lang, f"Utfall saknas på {missing} {'rad' if missing == 1 else 'rader'} med budget; där räknas budgeten "
-                           "i kostnad–nyttoanalysen.",
-                     f"Actual costs are missing on {missing} budgeted {'line' if missing == 1 else 'lines'}; the cost-benefit "
-                     "analysis uses the budget there."),) if missing else ()
+        if self.params.cost_benefit.cost_basis == "budget":
+            notes = (_sv(lang, "Kostnad–nyttoanalysen räknar med budgeten på alla rader, också där utfall finns "
+                               "(cost_basis: budget i parameterfilen).",
+                         "The cost-benefit analysis uses the budget on every line, also where actual costs exist "
+                         "(cost_basis: budget in the params file)."),)
+        elif missing:
+            notes = (_sv(lang, f"Utfall saknas på {missing} {'rad' if missing == 1 else 'rader'} med budget; där räknas budgeten "
+                               "i kostnad–nyttoanalysen.",
+                         f"Actual costs are missing on {missing} budgeted {'line' if missing == 1 else 'lines'}; the cost-benefit "
+                         "analysis uses the budget there."),)
+        else:
+            notes = ()
         _display(Text([], _h("budget", lang)), Table(frame, notes=notes, numeric=(t("budget", lang), t("actual", lang),
                                                                                   t("difference", lang), t("used_pct", lang))),
                  plot_budget(ct, lang))
@@ -556,7 +564,9 @@ class Report:
             return self._absent("costbenefit", "Avsnittet saknas: utan kostnader kan ingen kalkyl göras.",
                                 "Section omitted: without costs there is no calculation.")
         key = [
-            (_sv(lang, "Total kostnad (utfall, annars budget)", "Total cost (actual, else budget)"), fmt_kr(s["total_cost_nominal"], lang)),
+            (_sv(lang, "Total kostnad (budget)", "Total cost (budget)") if self.params.cost_benefit.cost_basis == "budget"
+             else _sv(lang, "Total kostnad (utfall, annars budget)", "Total cost (actual, else budget)"),
+             fmt_kr(s["total_cost_nominal"], lang)),
             (_sv(lang, "Kostnad per deltagare", "Cost per participant"), fmt_kr(s["cost_per_participant"], lang)),
             (_sv(lang, "Kostnad per lyckat utfall", "Cost per successful outcome"), fmt_kr(s["cost_per_success"], lang)),
             (_sv(lang, "Personer som lämnat försörjningsstöd", "Persons who left social assistance"), fmt_int(s["successes"], lang)
@@ -621,12 +631,12 @@ class Report:
                      fmt_probability(eb["p_npv_positive"], lang) if "p_npv_positive" in eb else "–")]
             cols = [_sv(lang, "Sätt att räkna nyttan", "Benefit measured as"), _sv(lang, "Nytta (nuvärde)", "Benefit (PV)"),
                     _sv(lang, "Nettonuvärde", "NPV"), _sv(lang, "P(nettonuvärde > 0)", "P(NPV > 0)")]
-            note = _sv(lang, f"Den uppmätta effekten ({fmt_kr(eb['did_effect'], lang)} per deltagare och månad, 95 % KI "
+            note = _sv(lang, f"Den uppmätta effekten ({fmt_kr(eb['did_effect'], lang)} per deltagare och månad, 95\u00a0% KI "
                              f"{fmt_kr(eb['did_ci_low'], lang)} till {fmt_kr(eb['did_ci_high'], lang)}) gäller alla "
                              f"{fmt_int(eb['participants'], lang)} deltagare från start, med samma horisont, avtagande och "
                              "diskontering men utan dödvikt, eftersom jämförelsegruppen redan visar vad som hade hänt ändå. "
                              "I Monte Carlo dras effekten ur sin osäkerhet.",
-                       f"The measured effect ({fmt_kr(eb['did_effect'], lang)} per participant and month, 95 % CI "
+                       f"The measured effect ({fmt_kr(eb['did_effect'], lang)} per participant and month, 95\u00a0% CI "
                        f"{fmt_kr(eb['did_ci_low'], lang)} to {fmt_kr(eb['did_ci_high'], lang)}) applies to all "
                        f"{fmt_int(eb['participants'], lang)} participants from their start, with the same horizon, drop-off "
                        "and discounting but no deadweight, since the comparison group already shows what would have "

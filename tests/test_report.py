@@ -116,6 +116,10 @@ def test_comparison_section_and_no_participants_case(rendered):
     _, exante = _pdf_text(out / "eskilstuna-ansokan" / "eskilstuna-ansokan.pdf")
     assert "inga deltagardata" in exante
     assert "förväntat (ansökan)" in " ".join(exante.split())
+    # the ex-ante check counts the application's budget, and the report says so, not "utfall, annars budget"
+    words = " ".join(exante.split())
+    assert "Total kostnad (budget) 3 863 075 kr" in words.replace("\u00a0", " ")
+    assert "räknar med budgeten på alla rader" in words and "utfall, annars budget" not in words
 
 
 def test_index_lists_every_report(rendered):
