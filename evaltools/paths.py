@@ -1,16 +1,26 @@
-"""Where things are. The repository layout: params/, data/, notebooks/, reports/."""
+"""Where things are.
+
+The toolkit's own files (the notebooks papermill runs, the report template) sit beside the
+package. The evaluator's files — ``params/``, ``data/`` and ``reports/`` — sit in the project
+folder: the repository by default, or the folder named by the environment variable
+``EVALTOOLS_ROOT`` (for example a protected drive that keeps real person data out of the
+repository).
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+ROOT_ENV = "EVALTOOLS_ROOT"
 PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_ROOT = Path(os.environ.get("EVALTOOLS_ROOT", PACKAGE_DIR.parent)).resolve()
+TOOLKIT_DIR = PACKAGE_DIR.parent
+NOTEBOOKS_DIR = TOOLKIT_DIR / "notebooks"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+
+PROJECT_ROOT = Path(os.environ.get(ROOT_ENV) or TOOLKIT_DIR).expanduser().resolve()
 PARAMS_DIR = PROJECT_ROOT / "params"
 DATA_DIR = PROJECT_ROOT / "data"
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
 
 
 def params_path(ref: str | Path) -> Path:

@@ -56,3 +56,25 @@ def test_new_scaffolds_a_project_that_validates_once_filled(tmp_path, monkeypatc
 def test_list(capsys):
     assert cli.main(["list"]) == 0
     assert "timra-vagen-ut" in capsys.readouterr().out
+
+
+def test_project_folder_from_environment(tmp_path):
+    """EVALTOOLS_ROOT moves params/, data/ and reports/ (say, to a protected drive); the notebooks
+    and the report template stay with the toolkit."""
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "EVALTOOLS_ROOT": str(tmp_path)}
+    run = [sys.executable, "-m", "evaltools"]
+    made = subprocess.run([*run, "new", "skyddat"], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "params" / "skyddat.yaml").is_file()
+    assert (tmp_path / "data" / "skyddat" / "participants.csv").is_file()
+    listed = subprocess.run([*run, "list"], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert listed.stdout.split()[0] == "skyddat"
+    assert "timra-vagen-ut" not in listed.stdout
+    where = subprocess.run([sys.executable, "-c", "from evaltools import paths; print(paths.REPORTS_DIR); "
+                            "print(paths.NOTEBOOKS_DIR)"], env=env, capture_output=True, text=True, cwd=tmp_path)
+    reports, notebooks = where.stdout.split("\n")[:2]
+    assert reports == str(tmp_path.resolve() / "reports")
+    assert notebooks == str(paths.NOTEBOOKS_DIR) and (paths.NOTEBOOKS_DIR / "report.ipynb").is_file()
