@@ -36,6 +36,7 @@ from . import schema as S
 from .comparison import comparison_success_rates
 from .config import primary_success_outcomes
 from .io import Project
+from .labels import by_lang as _sv
 from .labels import fmt_pct
 from .reference import RefValue, household_norm, price_factor
 from .results import Result
@@ -103,7 +104,7 @@ class Assumption:
     flagged: bool = False
 
 
-def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[Assumption], list[RefValue]]:
+def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> tuple[np.ndarray, list[Assumption], list[RefValue]]:
     """Monthly försörjningsstöd avoided per successful exit, in price-year prices."""
     params, cb = project.params, project.params.cost_benefit
     ml = cb.monthly_level
@@ -119,8 +120,8 @@ def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, l
         used_refs += refs
         level = np.full(len(succ), amount * f)
         src = ml.source or "params cost_benefit.monthly_level"
-        return level, [Assumption("monthly_level", float(amount * f), f"kr/mån ({py} års priser)",
-                                  f"fast belopp {amount:.0f} kr ({year}); {src}",
+        return level, [Assumption("monthly_level", float(amount * f), _sv(lang, f"kr/mån ({py} års priser)", f"SEK/month ({py} prices)"),
+                                  _sv(lang, f"fast belopp {amount:.0f} kr ({year}); {src}", f"fixed amount SEK {amount:.0f} ({year}); {src}"),
                                   flagged=ml.method == "own_payments")], used_refs
     if method == "riksnorm":
         fh, refs = price_factor(ml.housing_year, py, kpi_over)
@@ -139,8 +140,10 @@ def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, l
                  .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
         flag = any(v.flagged for v in used_refs)
         return level, [Assumption("monthly_level", float(level.mean()) if len(level) else np.nan,
-                                  f"kr/mån ({py} års priser, medel)",
-                                  f"riksnorm {py} per hushållstyp + boende {ml.housing_sek:.0f} kr ({ml.housing_year})", flag)], used_refs
+                                  _sv(lang, f"kr/mån ({py} års priser, medel)", f"SEK/month ({py} prices, mean)"),
+                                  _sv(lang, f"riksnorm {py} per hushållstyp + boende {ml.housing_sek:.0f} kr ({ml.housing_year})",
+                                      f"national norm {py} by household type + housing SEK {ml.housing_sek:.0f} ({ml.housing_year})"),
+                                  flag)], used_refs
     # own payments in the months before start, deflated to the price year
     pay = project.payments
     start_m = succ[[S.PERSON_ID, S.START_DATE]].copy()
@@ -159,9 +162,11 @@ def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, l
     elif missing.any():
         level[missing] = np.nanmedian(level)
     return level, [Assumption("monthly_level", float(np.nanmean(level)) if len(level) else np.nan,
-                              f"kr/mån ({py} års priser, medel)",
-                              f"deltagarnas egna utbetalningar {ml.months_before_start} mån före start"
-                              + (f"; {int(missing.sum())} utan utbetalningar fick medianen" if missing.any() else ""),
+                              _sv(lang, f"kr/mån ({py} års priser, medel)", f"SEK/month ({py} prices, mean)"),
+                              _sv(lang, f"deltagarnas egna utbetalningar {ml.months_before_start} mån före start",
+                                  f"the participants' own payments in the {ml.months_before_start} months before the start")
+                              + (_sv(lang, f"; {int(missing.sum())} utan utbetalningar fick medianen",
+                                     f"; {int(missing.sum())} with no payments were given the median") if missing.any() else ""),
                               bool(missing.any()))], used_refs
 
 
@@ -233,7 +238,7 @@ class _Model:
         return self.pv_fs(**{k: v for k, v in kw.items() if k != "cost_mult"}) - self.pv_costs(kw.get("rate")) * kw.get("cost_mult", 1.0)
 
 
-def _build(project: Project, cost_basis: str) -> tuple[_Model, list[Assumption], pd.DataFrame, list[RefValue], dict]:
+def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model, list[Assumption], pd.DataFrame, list[RefValue], dict]:
     params, cb = project.params, project.params.cost_benefit
     ct = costs(project, cost_basis).table
     info: dict = {}
@@ -253,7 +258,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[Assumption],
         succ = ended[ended[S.OUTCOME].isin(cb.success_outcomes)]
         t_exit = ((succ[S.END_DATE] - pd.Timestamp(params.period.start)).dt.days / 365.25).clip(lower=0).to_numpy()
         info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed")
-    levels, assumptions, refs = _monthly_levels(project, succ)
+    levels, assumptions, refs = _monthly_levels(project, succ, lang)
 
     if cb.deadweight is not None:
         dw, dw_src, dw_flag = cb.deadweight, "params", False
@@ -261,26 +266,33 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[Assumption],
         rates = comparison_success_rates(project, cb.success_outcomes)
         if rates and rates[0] > 0:
             dw = float(min(max(rates[1] / rates[0], 0.0), 0.95))
-            dw_src = (f"jämförelsegruppen: {fmt_pct(rates[1])} lämnade försörjningsstödet mot deltagarnas "
-                      f"{fmt_pct(rates[0])}")
+            dw_src = _sv(lang, f"jämförelsegruppen: {fmt_pct(rates[1], lang)} lämnade försörjningsstödet mot deltagarnas "
+                               f"{fmt_pct(rates[0], lang)}",
+                         f"comparison group: {fmt_pct(rates[1], lang)} left social assistance against the participants' "
+                         f"{fmt_pct(rates[0], lang)}")
             dw_flag = False
             info["deadweight_rates"] = rates
         else:
-            dw, dw_src, dw_flag = cb.deadweight_default, "antagande (ingen jämförelsegrupp); varieras 0–50 %", True
+            dw, dw_src, dw_flag = cb.deadweight_default, _sv(lang, "antagande (ingen jämförelsegrupp); varieras 0–50 %",
+                                                             "assumption (no comparison group); varied 0–50%"), True
     model = _Model(levels, t_exit, succ[S.OUTCOME].isin(S.STATE_TRANSFER_OUTCOMES).to_numpy(),
                    succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(),
                    ct["used_fixed"].to_numpy(float), ct["t_years"].to_numpy(float),
                    (ct[S.FUNDER] == "egen").to_numpy(), cb.horizon_years, cb.dropoff_per_year, dw,
                    cb.discount_rate, cb.work_earnings_sek_month, cb.tax_rate, dict(cb.cost_shares))
     assumptions += [
-        Assumption("horizon_years", cb.horizon_years, "år", "params; NyttoSam 1 och 5 år, varieras 1–5"),
-        Assumption("dropoff_per_year", cb.dropoff_per_year, "andel per år", "params; SROI 'drop-off', varieras 0–50 %",
-                   True),
-        Assumption("deadweight", dw, "andel", dw_src, dw_flag),
-        Assumption("discount_rate", cb.discount_rate, "per år, real", "ASEK/Green Book 3,5 %; varieras 0–6 %"),
-        Assumption("price_year", params.price_year, "år", "alla belopp i detta års priser (KPI, SCB)"),
-        Assumption("work_earnings_sek_month", cb.work_earnings_sek_month, "kr/mån",
-                   "ej värderat" if cb.work_earnings_sek_month == 0 else "params", cb.work_earnings_sek_month == 0),
+        Assumption("horizon_years", cb.horizon_years, _sv(lang, "år", "years"),
+                   _sv(lang, "params; NyttoSam 1 och 5 år, varieras 1–5", "params; NyttoSam 1 and 5 years, varied 1–5")),
+        Assumption("dropoff_per_year", cb.dropoff_per_year, _sv(lang, "andel per år", "share per year"),
+                   _sv(lang, "params; SROI 'drop-off', varieras 0–50 %", "params; SROI drop-off, varied 0–50%"), True),
+        Assumption("deadweight", dw, _sv(lang, "andel", "share"), dw_src, dw_flag),
+        Assumption("discount_rate", cb.discount_rate, _sv(lang, "per år, real", "per year, real"),
+                   _sv(lang, "ASEK/Green Book 3,5 %; varieras 0–6 %", "ASEK/Green Book 3.5%; varied 0–6%")),
+        Assumption("price_year", params.price_year, _sv(lang, "år", "year"),
+                   _sv(lang, "alla belopp i detta års priser (KPI, SCB)", "all amounts in this year's prices (CPI, Statistics Sweden)")),
+        Assumption("work_earnings_sek_month", cb.work_earnings_sek_month, _sv(lang, "kr/mån", "SEK/month"),
+                   _sv(lang, "ej värderat", "not valued") if cb.work_earnings_sek_month == 0 else "params",
+                   cb.work_earnings_sek_month == 0),
     ]
     for r in refs:
         if r.flagged:
@@ -288,7 +300,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[Assumption],
     return model, assumptions, ct, refs, info
 
 
-def _per_actor(m: _Model) -> pd.DataFrame:
+def _per_actor(m: _Model, lang: str = "sv") -> pd.DataFrame:
     a = annuity_factor(m.horizon, m.dropoff, m.rate) * (1 - m.deadweight)
     disc = 1 / (1 + m.rate) ** m.t_exit
     fs = m.level_by_exit * a * disc
@@ -317,7 +329,8 @@ def _per_actor(m: _Model) -> pd.DataFrame:
         b, c = float(benefits[actor]), float(cost[actor])
         note = ""
         if not valued and actor in ("individ", "samhälle"):
-            note = "arbetsinkomster ej värderade" if actor == "individ" else "nedre gräns: produktion av arbete ej värderad"
+            note = (_sv(lang, "arbetsinkomster ej värderade", "earnings from work not valued") if actor == "individ"
+                    else _sv(lang, "nedre gräns: produktion av arbete ej värderad", "lower bound: production from work not valued"))
         rows.append({"actor": actor, "pv_benefit": b, "pv_cost": c, "npv": b - c,
                      "bcr": b / c if c > 0 and not np.isnan(b) else np.nan, "note": note})
     return pd.DataFrame(rows)
@@ -360,7 +373,7 @@ def _sensitivity(m: _Model, info: dict) -> pd.DataFrame:
     return pd.DataFrame(out).sort_values("range", ascending=False).reset_index(drop=True)
 
 
-def _monte_carlo(m: _Model, info: dict, draws: int, seed: int) -> dict:
+def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lang: str = "sv") -> dict:
     rng = np.random.default_rng(seed)
     n, k = info.get("n_ended", 0), info.get("n_success", 0)
     success_mult = rng.beta(k + 0.5, n - k + 0.5, draws) * n / k if (n > 0 and k > 0) else np.ones(draws)
@@ -382,12 +395,14 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int) -> dict:
     return {"draws": draws, "seed": seed, "p_npv_positive": float((npv > 0).mean()),
             "npv_p05": float(np.quantile(npv, 0.05)), "npv_median": float(np.median(npv)),
             "npv_p95": float(np.quantile(npv, 0.95)), "npv_draws": npv,
-            "varied": "lyckade utfall (Jeffreys), dödvikt (beta, sd 0,1), avtagande (0–2×), diskonteringsränta (0–2×), "
-                      "månadsnivå (±10 %, normal)"}
+            "varied": _sv(lang, "lyckade utfall (Jeffreys), dödvikt (beta, sd 0,1), avtagande (0–2×), diskonteringsränta (0–2×), "
+                                "månadsnivå (±10 %, normal)",
+                          "successful exits (Jeffreys), deadweight (beta, sd 0.1), drop-off (0–2×), discount rate (0–2×), "
+                          "monthly level (±10%, normal)")}
 
 
 def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
-                 effect: bool = True, payments=None) -> CostBenefitResult:
+                 effect: bool = True, payments=None, lang: str | None = None) -> CostBenefitResult:
     """Run the cost-benefit analysis of one project.
 
     Returns
@@ -409,9 +424,12 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     payments
         A :class:`~evaltools.comparison.ComparisonResult` already computed for this project, so the
         difference-in-differences is not estimated a second time.
+    lang
+        ``"sv"`` or ``"en"`` for the sources, units and notes in the tables; default: the params file's.
     """
+    lang = lang or project.params.language
     cost_basis = cost_basis or project.params.cost_benefit.cost_basis
-    m, assumptions, ct, refs, info = _build(project, cost_basis)
+    m, assumptions, ct, refs, info = _build(project, cost_basis, lang)
     cb = project.params.cost_benefit
     total_nominal = float(ct["used"].sum()) if len(ct) else 0.0
     pv_c, pv_b = m.pv_costs(), m.pv_fs()
@@ -450,9 +468,9 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         "switching_deadweight": switching_dw,
         "deadweight": m.deadweight,
     }
-    result_table = _per_actor(m)
+    result_table = _per_actor(m, lang)
     sens = _sensitivity(m, info)
-    mc = _monte_carlo(m, info, cb.monte_carlo_draws, cb.seed) if monte_carlo else None
+    mc = _monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lang) if monte_carlo else None
     a_df = pd.DataFrame([a.__dict__ for a in assumptions])
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
     eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,

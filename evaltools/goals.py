@@ -233,7 +233,7 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         "Intervallen är Wilsonintervall (95 %). Uppgifterna omfattar alla deltagare, så intervallet beskriver "
         "osäkerheten om vad samma arbetssätt kan väntas ge, inte ett urvalsfel."
         if lang == "sv" else
-        "Intervals are Wilson 95 % intervals. The data cover every participant, so an interval describes the "
+        "Intervals are Wilson 95% intervals. The data cover every participant, so an interval describes the "
         "uncertainty about what the same way of working can be expected to give, not sampling error.",
     ]
     return GoalAssessment(pd.DataFrame(rows, columns=GOAL_COLUMNS), None, tuple(notes))

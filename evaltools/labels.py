@@ -37,7 +37,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "value": ("Utfall", "Result"),
     "target": ("Målvärde", "Target"),
     "target_prorated": ("Målvärde för tiden som gick", "Target for the time run"),
-    "ci": ("95\u00a0% KI", "95\u00a0% CI"),
+    "ci": ("95\u00a0% KI", "95% CI"),
     "status": ("Bedömning", "Assessment"),
     "evidence": ("Underlag", "Evidence"),
     "n": ("Antal", "Number"),
@@ -82,6 +82,11 @@ _VOCABS = {
     S.SUPPORT_START: S.SUPPORT_SOURCES, S.SUPPORT_EXIT: S.SUPPORT_SOURCES, S.SGI_STATUS: S.SGI_STATUSES,
     S.EDUCATION: S.EDUCATION_LEVELS, S.ACTION_PLAN: S.YES_NO, S.FUNDER: S.FUNDERS,
 }
+
+
+def by_lang(lang: str, sv: str, en: str) -> str:
+    """``sv`` for a Swedish report, ``en`` for an English one."""
+    return sv if lang == "sv" else en
 
 
 def t(key: str, lang: str = "sv", **kw) -> str:

@@ -222,7 +222,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
         ax.errorbar([rate], [yi], xerr=[[rate - lo], [hi - rate]], fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
-    ax.set_xlabel("Andel lyckade utfall (95 % KI)" if lang == "sv" else "Success rate (95 % CI)")
+    ax.set_xlabel("Andel lyckade utfall (95 % KI)" if lang == "sv" else "Success rate (95% CI)")
     _fit(fig, ax)
     return fig
 
@@ -287,7 +287,7 @@ SENS_LABELS = {
     "deadweight": ("Dödvikt", "Deadweight"),
     "discount_rate": ("Diskonteringsränta", "Discount rate"),
     "cost": ("Kostnad", "Cost"),
-    "successes": ("Antal lyckade (95 % KI)", "Successful exits (95 % CI)"),
+    "successes": ("Antal lyckade (95 % KI)", "Successful exits (95% CI)"),
 }
 
 

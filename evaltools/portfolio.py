@@ -59,7 +59,7 @@ class Portfolio:
             _sv(lang, "Period", "Period"): tab["period"],
             _sv(lang, "Deltagare", "Participants"): [fmt_int(v, lang) for v in tab["participants"]],
             _sv(lang, "Lyckade / avslutade", "Successes / ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" for a, b in zip(tab["successes"], tab["ended"])],
-            _sv(lang, "Andel lyckade (95\u00a0% KI)", "Success rate (95\u00a0% CI)"): [
+            _sv(lang, "Andel lyckade (95\u00a0% KI)", "Success rate (95% CI)"): [
                 "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})"
                 for r, lo, hi in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"])],
         })
@@ -94,7 +94,7 @@ class Portfolio:
         lang = self.lang
         caption = _sv(lang, "Andel lyckade utfall bland avslutade deltagare med 95 % Wilsonintervall, och kostnad per "
                             "deltagare. Ett projekt utan avslutade deltagare har ingen punkt.",
-                      "Success rate among participants who have ended, with 95 % Wilson intervals, and cost per "
+                      "Success rate among participants who have ended, with 95% Wilson intervals, and cost per "
                       "participant. A project with no ended participants has no point.")
         _display(Text([caption], _sv(lang, "Projekten i diagram", "The projects in charts")),
                  plot_portfolio(self.table, lang))

@@ -26,7 +26,7 @@ from .config import primary_success_outcomes
 from .costbenefit import cost_benefit
 from .goals import assess_goals
 from .io import Project, load_project
-from .labels import code_label, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
+from .labels import by_lang, code_label, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
 from .privacy import suppress_long
 
 H = {
@@ -49,8 +49,7 @@ def _h(key: str, lang: str) -> str:
     return H[key][0 if lang == "sv" else 1]
 
 
-def _sv(lang: str, sv: str, en: str) -> str:
-    return sv if lang == "sv" else en
+_sv = by_lang
 
 
 def _join(items: list[str], lang: str) -> str:
@@ -202,7 +201,7 @@ class Report:
 
     @cached_property
     def cba(self):
-        return cost_benefit(self.project, payments=self.payments)
+        return cost_benefit(self.project, payments=self.payments, lang=self.lang)
 
     # --- sections -----------------------------------------------------------------------
     def title(self) -> None:
@@ -313,7 +312,7 @@ class Report:
                            f"Jämfört med jämförelsegruppen förändrades deltagarnas försörjningsstöd med {fmt_kr(d.effect, lang)} per person "
                            f"och månad efter start (95\u00a0% KI {fmt_kr(d.ci_low, lang)} till {fmt_kr(d.ci_high, lang)}).",
                            f"Compared with the comparison group, participants' social assistance changed by {fmt_kr(d.effect, lang)} per "
-                           f"person and month after the start (95\u00a0% CI {fmt_kr(d.ci_low, lang)} to {fmt_kr(d.ci_high, lang)})."))
+                           f"person and month after the start (95% CI {fmt_kr(d.ci_low, lang)} to {fmt_kr(d.ci_high, lang)})."))
         elif self.project.payments is not None:
             out.append(_sv(lang, "Det finns ingen jämförelsegrupp, så projektets effekt på försörjningsstödet kan inte skattas; "
                                  "en minskning efter start är inte i sig en effekt.",
@@ -477,7 +476,7 @@ class Report:
                              f"{fmt_kr(d.ci_low, lang)} till {fmt_kr(d.ci_high, lang)} ({fmt_int(d.n_clusters, lang)} hushåll). "
                              f"Kontroll före start (ska vara nära noll): {fmt_kr(pl.effect, lang)} "
                              f"({fmt_kr(pl.ci_low, lang)} till {fmt_kr(pl.ci_high, lang)}).",
-                             f"Estimated effect (difference in differences): {fmt_kr(d.effect, lang)} per person and month, 95\u00a0% CI "
+                             f"Estimated effect (difference in differences): {fmt_kr(d.effect, lang)} per person and month, 95% CI "
                              f"{fmt_kr(d.ci_low, lang)} to {fmt_kr(d.ci_high, lang)} ({fmt_int(d.n_clusters, lang)} households). "
                              f"Check before the start (should be near zero): {fmt_kr(pl.effect, lang)} "
                              f"({fmt_kr(pl.ci_low, lang)} to {fmt_kr(pl.ci_high, lang)})."))
@@ -618,8 +617,8 @@ class Report:
                              f"nettonuvärde är {fmt_probability(mc['p_npv_positive'], lang)}; 90 % av utfallen ligger mellan "
                              f"{fmt_kr(mc['npv_p05'], lang)} och {fmt_kr(mc['npv_p95'], lang)}. Varierat: {mc['varied']}.",
                        f"Monte Carlo ({fmt_int(mc['draws'], lang)} draws, seed {mc['seed']}): the probability of a positive net present "
-                       f"value is {fmt_probability(mc['p_npv_positive'], lang)}; 90 % of outcomes lie between {fmt_kr(mc['npv_p05'], lang)} "
-                       f"and {fmt_kr(mc['npv_p95'], lang)}.")] if mc else []
+                       f"value is {fmt_probability(mc['p_npv_positive'], lang)}; 90% of outcomes lie between {fmt_kr(mc['npv_p05'], lang)} "
+                       f"and {fmt_kr(mc['npv_p95'], lang)}. Varied: {mc['varied']}.")] if mc else []
         eb = r.effect_based
         eb_parts = []
         if eb:
@@ -636,7 +635,7 @@ class Report:
                              f"{fmt_int(eb['participants'], lang)} deltagare från start, med samma horisont, avtagande och "
                              "diskontering men utan dödvikt, eftersom jämförelsegruppen redan visar vad som hade hänt ändå. "
                              "I Monte Carlo dras effekten ur sin osäkerhet.",
-                       f"The measured effect ({fmt_kr(eb['did_effect'], lang)} per participant and month, 95\u00a0% CI "
+                       f"The measured effect ({fmt_kr(eb['did_effect'], lang)} per participant and month, 95% CI "
                        f"{fmt_kr(eb['did_ci_low'], lang)} to {fmt_kr(eb['did_ci_high'], lang)}) applies to all "
                        f"{fmt_int(eb['participants'], lang)} participants from their start, with the same horizon, drop-off "
                        "and discounting but no deadweight, since the comparison group already shows what would have "
@@ -649,7 +648,7 @@ class Report:
                  Table(pt, notes=(_sv(lang, "Projektets kostnad fördelas enligt finsamlagen: staten 50 %, region och kommun 25 % var; "
                                             "egen finansiering bärs av kommunen. En övergång till ersättning från staten är en kostnad för "
                                             "staten och en besparing för kommunen: för samhället tar de ut varandra.",
-                                      "The project's cost is shared as in the Finsam act: state 50 %, region and municipality 25 % each; "
+                                      "The project's cost is shared as in the Finsam act: state 50%, region and municipality 25% each; "
                                       "own financing falls on the municipality. A move to a state benefit is a cost for the state and a "
                                       "saving for the municipality: for society they cancel out."),),
                        numeric=(_sv(lang, "Nytta (nuvärde)", "Benefit (PV)"), _sv(lang, "Kostnad (nuvärde)", "Cost (PV)"), _sv(lang, "Netto", "Net"))),
@@ -789,7 +788,7 @@ ett dolt tal annars kan räknas fram ur en summa eller ur en annan tabell i rapp
 
 METHOD_EN = """
 Goal fulfilment: project years count from the project's start date. Counts use the project year in which a person
-enrolled unless the goal says otherwise. Shares have Wilson 95 % intervals and a one-sided binomial test against the
+enrolled unless the goal says otherwise. Shares have Wilson 95% intervals and a one-sided binomial test against the
 target. Since all participants are included, an interval describes the uncertainty about what the way of working can be
 expected to give, not sampling error.
 

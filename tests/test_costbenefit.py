@@ -175,3 +175,17 @@ def test_a_given_comparison_result_is_reused_not_estimated_again(monkeypatch):
     r = et.cost_benefit(project, payments=payments)
     assert r.effect_based["did_effect"] == payments.did.effect
     assert et.cost_benefit(project, effect=False).effect_based is None
+
+
+@pytest.mark.parametrize("pid", ["timra-vagen-ut", "kompassen-demo"])
+def test_sources_units_and_notes_follow_the_language(pid):
+    import re
+    project = et.load_project(PARAMS / f"{pid}.yaml")
+    swedish = re.compile(r"[åäö]|\b(och|varieras|ej|antagande|mån|andel)\b", re.IGNORECASE)
+    en = et.cost_benefit(project, lang="en")
+    texts = [*en.assumptions["source"], *en.assumptions["unit"], *en.table["note"], en.monte_carlo["varied"]]
+    assert not [x for x in texts if swedish.search(x)]
+    assert "varied 0–50%" in " ".join(en.assumptions["source"]) or pid == "kompassen-demo"
+    sv = et.cost_benefit(project)  # the params file's language: Swedish
+    assert "varieras" in " ".join(sv.assumptions["source"])
+    assert sv.monte_carlo["varied"].startswith("lyckade utfall")
