@@ -96,6 +96,18 @@ def t(key: str, lang: str = "sv", **kw) -> str:
     return text.format(**kw) if kw else text
 
 
+def budget_period_label(period: object, lang: str = "sv") -> str:
+    """A budget file's period as a reader of the report's language reads it: ``2024`` stays,
+    ``hela`` is the whole period, ``år 2`` is year 2."""
+    text = str(period).strip()
+    low = text.lower()
+    if low == "hela":
+        return t("whole_period", lang).replace(" ", NBSP)  # one line in a narrow column
+    if low.startswith(("år", "year")) and any(ch.isdigit() for ch in low):
+        return t("year_n", lang, n=int("".join(ch for ch in low if ch.isdigit())))
+    return text
+
+
 def code_label(column: str, code: object, lang: str = "sv") -> str:
     """Label of a vocabulary code (e.g. outcome 'arbete' -> 'Arbete')."""
     vocab = _VOCABS.get(column)

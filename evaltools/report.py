@@ -26,7 +26,7 @@ from .config import primary_success_outcomes
 from .costbenefit import cost_benefit
 from .goals import assess_goals
 from .io import Project, load_project
-from .labels import by_lang, code_label, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
+from .labels import budget_period_label, by_lang, code_label, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
 from .privacy import suppress_long
 
 H = {
@@ -526,7 +526,7 @@ class Report:
         if ct is None or ct.empty:
             return self._absent("budget", "Avsnittet saknas: ingen budgetfil.", "Section omitted: no budget file.")
         frame = pd.DataFrame({
-            t("period", lang): ct[S.PERIOD], _sv(lang, "Kostnadsslag", "Category"): ct[S.CATEGORY],
+            t("period", lang): [budget_period_label(v, lang) for v in ct[S.PERIOD]], _sv(lang, "Kostnadsslag", "Category"): ct[S.CATEGORY],
             t("budget", lang): [fmt_kr(v, lang) for v in ct[S.BUDGET]],
             t("actual", lang): [fmt_kr(v, lang) for v in ct[S.ACTUAL]],
             t("difference", lang): [fmt_kr(v, lang) for v in ct["difference"]],

@@ -143,6 +143,9 @@ def test_english_report(tmp_path):
     flat = " ".join(text.split())
     assert "Goal fulfilment" in flat and "48.6% (18/37)" in flat and "SEK 1,128,000" in flat.replace("\u00a0", " ")
     assert "Page 1 of" in flat
+    # the budget file's period code "hela" and the generated cost-benefit texts read in English
+    assert "Whole period Lönekostnader" in flat.replace("\u00a0", " ") and " hela " not in flat
+    assert "varied 1–5" in flat and "varieras" not in flat
     assert '<html lang="en">' in (tmp_path / "timra-vagen-ut" / "timra-vagen-ut.html").read_text(encoding="utf-8")
     assert not (tmp_path / "timra-vagen-ut" / "tables").exists(), "csv not asked for"
 
