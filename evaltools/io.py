@@ -342,7 +342,13 @@ def _load_budget(path: Path, params: ProjectParams, problems: list[Problem]) -> 
                                         "correct the total or the lines"))
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
+    out.attrs["file_rows"] = raw.file_rows[~is_total.to_numpy()]
     return out
+
+
+def _file_row(file_rows: np.ndarray | None, i: int) -> int | None:
+    """The file's row number of a loaded table's ``i``-th row, where it is known."""
+    return int(file_rows[i]) if file_rows is not None and i < len(file_rows) else None
 
 
 # --- the project object -----------------------------------------------------------------
@@ -452,18 +458,19 @@ def load_project(params: str | Path | ProjectParams) -> Project:
         raise DataValidationError(problems)
 
     if len(participants):
+        file_rows = participants.attrs.get("file_rows")
         participants = _derive_person_columns(participants, params)
         late = participants[S.END_DATE] > pd.Timestamp(params.as_of)
         for i in np.flatnonzero(late.to_numpy()):
-            warn.append(Problem(str(d.participants), None, S.END_DATE,
+            warn.append(Problem(str(d.participants), _file_row(file_rows, i), S.END_DATE,
                                 participants[S.END_DATE].iloc[i].date().isoformat(),
                                 f"an end date on or before the analysis date {params.as_of}", "warning", "late_end"))
     if comparison is not None:
         comparison = _derive_person_columns(comparison, params)
     if budget is not None:
-        for _, r in budget.iterrows():
-            if pd.isna(r[S.BUDGET]) and pd.isna(r[S.ACTUAL]):
-                warn.append(Problem(str(d.budget), None, S.CATEGORY, r[S.CATEGORY],
+        empty = budget[S.BUDGET].isna() & budget[S.ACTUAL].isna()
+        for i in np.flatnonzero(empty.to_numpy()):
+            warn.append(Problem(str(d.budget), _file_row(budget.attrs.get("file_rows"), i), S.CATEGORY, budget[S.CATEGORY].iloc[i],
                                     "a budget or actual amount; the line has neither and counts as 0", "warning",
                                     "empty_budget_line"))
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums)

@@ -261,3 +261,17 @@ def test_semicolon_csv_with_bom_and_decimal_comma(tiny_project):
     (tiny_project.dir / "data/budget.csv").write_text(text, encoding="utf-8")
     b = et.load_project(tiny_project()).budget
     assert b["budget"].tolist() == [100000, 20000] and b["actual"].tolist() == [90000, 25000]
+
+
+def test_warnings_name_the_file_row(tiny_project):
+    # a budget line with no amounts (file row 3, after the header and one line) and an end date after
+    # the data were extracted (P4 is the fourth participant: file row 5)
+    write_csv(tiny_project.dir / "data/budget.csv", [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Resor", "budget": None, "actual": None},
+        {"period": "2022", "category": "Övrigt", "budget": 20000, "actual": 25000},
+    ])
+    project = et.load_project(tiny_project("data_as_of: 2023-03-01\n"))
+    found = {(w.code, w.row, w.value) for w in project.warnings}
+    assert ("empty_budget_line", 3, "Resor") in found
+    assert ("late_end", 5, "2023-05-01") in found
