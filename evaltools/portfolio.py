@@ -105,7 +105,7 @@ class Portfolio:
         out = Path(output_dir)
         out.mkdir(parents=True, exist_ok=True)
         csv, xlsx = out / "portfolio.csv", out / "portfolio.xlsx"
-        self.table.to_csv(csv, index=False)
+        self.table.to_csv(csv, index=False, float_format="%.10g")
         self.table.to_excel(xlsx, index=False, sheet_name="portfolio")
         return [csv, xlsx]
 

@@ -740,7 +740,7 @@ class Report:
         written = []
         for name, df in tables.items():
             path = out / f"{name}.csv"
-            df.to_csv(path, index=False)
+            _ten_digits(df).to_csv(path, index=False, float_format="%.10g")
             written.append(path)
         xlsx = Path(output_dir) / f"{self.params.id}-tabeller.xlsx"
         with pd.ExcelWriter(xlsx, engine="openpyxl") as w:
@@ -752,6 +752,14 @@ class Report:
                 clean.to_excel(w, sheet_name=name[:31], index=False)
         written.append(xlsx)
         return written
+
+
+def _ten_digits(df: pd.DataFrame) -> pd.DataFrame:
+    """Floats to ten significant digits, also in columns that mix numbers with suppression marks:
+    a CSV reads 0.6, not 0.6000000000000001."""
+    def tidy(v):
+        return float(f"{v:.10g}") if isinstance(v, float) and np.isfinite(v) else v
+    return df.apply(lambda col: col.map(tidy) if col.dtype == object else col)  # float columns: float_format
 
 
 QUALITY_TEXT = {  # loader warning code -> (Swedish, English) wording for the report

@@ -56,6 +56,10 @@ def test_every_sample_renders_all_formats(rendered):
         assert (out / pid / f"{pid}-tabeller.xlsx").exists()
         assert (out / pid / "tables" / "mal.csv").exists()
     assert not list(out.glob(".tmp-*")), "temporary folders must be cleaned up"
+    # Timrå: every participant has ended, so at day 90 the share still in the project is the plain
+    # share, 9 of 15 in year 2 = 0.6, written as a reader expects it (not 0.6000000000000001)
+    rows = (out / "timra-vagen-ut" / "tables" / "tid_i_projekt.csv").read_text(encoding="utf-8").splitlines()
+    assert any(r.startswith("År 2,90,0.6,9,") for r in rows), rows
 
 
 def test_html_is_offline(rendered):
