@@ -236,8 +236,11 @@ class Report:
                                f"Of {fmt_int(len(ended), lang)} participants who ended, {fmt_int(k, lang)} "
                                f"({fmt_pct(k / len(ended), lang)}) had a successful outcome ({labels})."))
             if df[S.ONGOING].any():
-                out.append(_sv(lang, f"{fmt_int(df[S.ONGOING].sum(), lang)} deltagare pågick vid analysdatum {fmt_date(p.as_of)}.",
-                               f"{fmt_int(df[S.ONGOING].sum(), lang)} participants were still enrolled on {fmt_date(p.as_of)}."))
+                n_on = int(df[S.ONGOING].sum())
+                out.append(_sv(lang, f"{fmt_int(n_on, lang)} deltagare var fortfarande "
+                                     f"{'inskriven' if n_on == 1 else 'inskrivna'} vid analysdatumet {fmt_date(p.as_of)}.",
+                               f"{fmt_int(n_on, lang)} {'participant was' if n_on == 1 else 'participants were'} still "
+                               f"enrolled on {fmt_date(p.as_of)}."))
         else:
             out.append(_sv(lang, "Det finns inga deltagardata. Målen bedöms mot ansökans förväntade volymer (ex ante).",
                            "There are no participant data. Goals are checked against the application's expected volumes (ex ante)."))

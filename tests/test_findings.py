@@ -26,7 +26,7 @@ def test_running_project_separates_actual_costs_from_remaining_budget():
     # utfall 2024-2025 from the budget file: 902 400 + 42 300 + 150 000 + 27 650 + 6 120 + 1 004 120 + 56 400
     # + 200 000 + 8 950 = 2 397 940; 2026 budget without utfall: 1 307 727
     assert "utfall 2 397 940 kr" in text and "budget 1 307 727 kr för poster som ännu saknar utfall" in text
-    assert "pågick vid analysdatum 2026-10-31" in text
+    assert "23 deltagare var fortfarande inskrivna vid analysdatumet 2026-10-31" in text
     assert "ingen jämförelsegrupp" in text
 
 
