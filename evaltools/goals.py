@@ -152,8 +152,9 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         row["note"] = t("cut_short", lang)
     if mode == "ex_ante":
         e = project.params.expected
-        years = w.fraction * (w.full_days / 365.25) if goal.period != "whole_period" else \
-            ((w.observed_last - w.first).days + 1) / 365.25
+        # a project or calendar year carries the whole yearly expectation (pro-rated like the
+        # target when the year is cut); the whole period counts its length in years
+        years = w.fraction if goal.period != "whole_period" else ((w.observed_last - w.first).days + 1) / 365.25
         if goal.kind == "participant_count" and e.participants_per_year is not None:
             row["value"] = e.participants_per_year * years
         elif goal.kind == "outcome_count" and e.successes_per_year is not None:

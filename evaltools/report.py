@@ -249,11 +249,19 @@ class Report:
         if len(assessed):
             n_ok = int((assessed["status"] == "uppnått").sum())
             n_part = int((assessed["status"] == "delvis").sum())
-            out.append(_sv(lang,
-                           f"Av {len(assessed)} bedömda mätbara mål och perioder uppnåddes {n_ok}, {n_part} delvis och "
-                           f"{len(assessed) - n_ok - n_part} inte.",
-                           f"Of {len(assessed)} assessed measurable goals and periods, {n_ok} were achieved, {n_part} partly "
-                           f"and {len(assessed) - n_ok - n_part} not."))
+            n_not = len(assessed) - n_ok - n_part
+            if (assessed["mode"] == "ex_ante").all():  # nothing has happened yet: what the application's volumes would give
+                out.append(_sv(lang,
+                               f"Med ansökans förväntade volymer nås {n_ok} av {len(assessed)} mätbara mål och perioder, "
+                               f"{n_part} delvis och {n_not} inte.",
+                               f"With the application's expected volumes, {n_ok} of {len(assessed)} measurable goals and "
+                               f"periods are met, {n_part} partly and {n_not} not."))
+            else:
+                out.append(_sv(lang,
+                               f"Av {len(assessed)} bedömda mätbara mål och perioder uppnåddes {n_ok}, {n_part} delvis och "
+                               f"{n_not} inte.",
+                               f"Of {len(assessed)} assessed measurable goals and periods, {n_ok} were achieved, {n_part} partly "
+                               f"and {n_not} not."))
         if s["total_cost_nominal"]:
             ct = self.cba.costs
             # a line counts as settled when it has an actual amount, or no amounts at all

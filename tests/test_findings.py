@@ -34,3 +34,12 @@ def test_english_summary_and_did_sentence():
     text = _text("kompassen-demo", "en")
     assert "The project has had 180 participants" in text
     assert "Compared with the comparison group" in text and "per person and month" in text
+
+
+def test_ex_ante_summary_speaks_of_expected_volumes():
+    # the application: 90 participants and 40 exits a year against goals of 80 and 40 a year, over
+    # three project years (the third cut to 275 days, expectation and target pro-rated alike): all six met
+    text = _text("eskilstuna-ansokan")
+    assert "Med ansökans förväntade volymer nås 6 av 6 mätbara mål och perioder, 0 delvis och 0 inte." in text
+    assert "uppnåddes" not in text
+    assert "With the application's expected volumes, 6 of 6" in _text("eskilstuna-ansokan", "en")
