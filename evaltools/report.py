@@ -205,13 +205,19 @@ class Report:
 
     # --- sections -----------------------------------------------------------------------
     def title(self) -> None:
+        from IPython.display import HTML, display
+        display(HTML(self.title_html()))
+
+    def title_html(self) -> str:
+        """The report's title block: name, förbund and owner, period, kind of report and date."""
         p, lang = self.params, self.lang
         sub = f"{p.forbund} · {p.owner}"
         period = f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"
-        date = _sv(lang, "Utvärderingsrapport", "Evaluation report") + f" · {dt.date.today():%Y-%m-%d}"
-        from IPython.display import HTML, display
-        display(HTML(f"<div class='et-title'><h1>{html.escape(p.title)}</h1><p class='et-sub'>{html.escape(sub)}</p>"
-                     f"<p class='et-sub'>{html.escape(period)} · {html.escape(date)}</p></div>"))
+        kind = (_sv(lang, "Förhandsbedömning (ex ante)", "Ex-ante assessment") if not self.project.has_participants
+                and p.expected else _sv(lang, "Utvärderingsrapport", "Evaluation report"))
+        date = f"{kind} · {dt.date.today():%Y-%m-%d}"
+        return (f"<div class='et-title'><h1>{html.escape(p.title)}</h1><p class='et-sub'>{html.escape(sub)}</p>"
+                f"<p class='et-sub'>{html.escape(period)} · {html.escape(date)}</p></div>")
 
     def summary(self) -> None:
         _display(Text(self.key_findings(), _h("summary", self.lang), css="et-lead"))

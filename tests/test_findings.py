@@ -43,3 +43,8 @@ def test_ex_ante_summary_speaks_of_expected_volumes():
     assert "Med ansökans förväntade volymer nås 6 av 6 mätbara mål och perioder, 0 delvis och 0 inte." in text
     assert "uppnåddes" not in text
     assert "With the application's expected volumes, 6 of 6" in _text("eskilstuna-ansokan", "en")
+
+
+def test_title_names_the_kind_of_report():
+    assert "Förhandsbedömning (ex ante) ·" in et.Report(PARAMS / "eskilstuna-ansokan.yaml").title_html()
+    assert "Utvärderingsrapport ·" in et.Report(PARAMS / "timra-vagen-ut.yaml").title_html()
