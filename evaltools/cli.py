@@ -150,6 +150,17 @@ def cmd_new(args, parser) -> int:
     return EXIT_OK
 
 
+def _positive_int(text: str) -> int:
+    """``--jobs``: a whole number of processes, at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 process, got {n}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="evaltools", description="Evaluate Samordningsförbund projects and render reports.")
     parser.add_argument("--version", action="version", version=f"evaltools {__version__}")
@@ -163,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "render":
             p.add_argument("--formats", default="html,pdf,xlsx,csv", help="comma-separated: html,pdf,xlsx,csv")
             p.add_argument("--lang", choices=("sv", "en"), help="report language (default: each params file's)")
-            p.add_argument("--jobs", type=int, default=None, help="parallel processes (default: one per core, plus one)")
+            p.add_argument("--jobs", type=_positive_int, default=None,
+                           help="parallel processes (default: one per core, plus one)")
             p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
             p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
             p.add_argument("--quiet", action="store_true", help="no progress bar")

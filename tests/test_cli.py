@@ -16,6 +16,10 @@ def test_usage_errors_exit_2(capsys):
         cli.main(["render", "finns-inte"])
     assert e.value.code == 2
     assert "timra-vagen-ut" in capsys.readouterr().err  # lists the known projects
+    with pytest.raises(SystemExit) as e:
+        cli.main(["render", "timra-vagen-ut", "--jobs", "0"])
+    assert e.value.code == 2
+    assert "--jobs: expected at least 1 process, got 0" in capsys.readouterr().err
 
 
 def test_validate_reports_problems_and_exits_1(tiny_project, capsys):
