@@ -411,6 +411,11 @@ class Report:
             return self._absent("outcomes", "Avsnittet saknas: inga deltagardata.", "Section omitted: no participant data.")
         df = self.project.participants
         ended = df[~df[S.ONGOING]]
+        if ended.empty:
+            return self._absent("outcomes", f"Ingen av de {fmt_int(len(df), lang)} deltagarna har avslutat sin insats ännu; "
+                                            "utfallen redovisas när deltagare har avslutat.",
+                                f"None of the {fmt_int(len(df), lang)} participants has ended yet; outcomes are reported once "
+                                "participants have ended.")
         counts = ended[S.OUTCOME].value_counts()
         raw = pd.DataFrame({"variable": "outcome", "category": counts.index, "n": counts.to_numpy(),
                             "share": counts.to_numpy() / max(len(ended), 1)})
@@ -451,6 +456,12 @@ class Report:
         lang = self.lang
         if not self.project.has_participants:
             return self._absent("time", "Avsnittet saknas: inga deltagardata.", "Section omitted: no participant data.")
+        df = self.project.participants
+        if df[S.ONGOING].all():
+            return self._absent("time", f"Ingen av de {fmt_int(len(df), lang)} deltagarna har avslutat sin insats ännu, så "
+                                        "tiden i projektet kan inte beskrivas.",
+                                f"None of the {fmt_int(len(df), lang)} participants has ended yet, so the time in the project "
+                                "cannot be described.")
         s = self.survival
         tab = s.table
         frame = pd.DataFrame({
@@ -659,6 +670,12 @@ class Report:
                        "happened anyway. The Monte Carlo draws the effect from its uncertainty.")
             eb_parts = [Text([], _sv(lang, "Två sätt att räkna nyttan", "Two ways to measure the benefit"), 3),
                         Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
+        too_early = self.project.has_participants and not s["ended"]
+        if too_early:  # no exits yet: the calculation shows the cost only; varying the benefit says nothing
+            intro.append(_sv(lang, "Ingen deltagare har avslutat ännu, så kalkylen visar bara kostnaden. Nyttan, känslighetsanalysen "
+                                   "och Monte Carlo redovisas när deltagare har avslutat.",
+                             "No participant has ended yet, so the calculation shows the cost only. The benefit, the sensitivity "
+                             "analysis and the Monte Carlo are reported once participants have ended."))
         _display(Text(intro, _h("costbenefit", lang)), kt, *eb_parts,
                  Text([], _sv(lang, "Antaganden", "Assumptions"), 3), Table(at),
                  Text([], _sv(lang, "Per aktör", "By actor"), 3),
@@ -669,10 +686,11 @@ class Report:
                                       "own financing falls on the municipality. A move to a state benefit is a cost for the state and a "
                                       "saving for the municipality: for society they cancel out."),),
                        numeric=(_sv(lang, "Nytta (nuvärde)", "Benefit (PV)"), _sv(lang, "Kostnad (nuvärde)", "Cost (PV)"), _sv(lang, "Netto", "Net"))),
-                 Text([_sv(lang, "Nettonuvärdet när ett antagande i taget sätts till ett lågt och ett högt värde.",
-                           "The net present value when one assumption at a time is set to a low and a high value.")],
-                      _sv(lang, "Känslighetsanalys", "Sensitivity analysis"), 3),
-                 plot_tornado(r.sensitivity, lang), Text(mc_text), plot_monte_carlo(mc, lang) if mc else None)
+                 *([] if too_early else [
+                     Text([_sv(lang, "Nettonuvärdet när ett antagande i taget sätts till ett lågt och ett högt värde.",
+                               "The net present value when one assumption at a time is set to a low and a high value.")],
+                          _sv(lang, "Känslighetsanalys", "Sensitivity analysis"), 3),
+                     plot_tornado(r.sensitivity, lang), Text(mc_text), plot_monte_carlo(mc, lang) if mc else None]))
 
     def quality_section(self) -> None:
         lang = self.lang

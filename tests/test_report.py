@@ -197,3 +197,18 @@ def test_html_only_needs_no_pdf_printer_and_a_broken_printer_fails_per_project(t
     assert ok.ok and ok.files == ["eskilstuna-ansokan.html", "eskilstuna-ansokan.ipynb"]
     (failed,) = render.render_many([project], tmp_path / "b", formats=("html", "pdf"), jobs=1, progress=False)
     assert not failed.ok and "libpango" in failed.error
+
+
+def test_project_where_no_participant_has_ended_yet_renders(tiny_project, tmp_path):
+    # a project a few months in: six participants, all still enrolled, a budget without utfall
+    rows = [(f"P{i}", "kvinna" if i % 2 else "man", 1980 + i, "ensamstående", f"2022-0{i}-01", "", "")
+            for i in range(1, 7)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    write_csv(tiny_project.dir / "data/budget.csv", [{"period": "2022", "category": "Lön", "budget": 500000, "actual": None}])
+    res = render.render_project(tiny_project("data_as_of: 2022-10-31\n"), tmp_path, formats=("html",))
+    assert res.ok, res.error
+    text = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "tiny" / "tiny.html").read_text(encoding="utf-8")).split())
+    assert "Ingen av de 6 deltagarna har avslutat sin insats ännu; utfallen redovisas" in text
+    assert "Ingen av de 6 deltagarna har avslutat sin insats ännu, så tiden i projektet" in text
+    assert "kalkylen visar bara kostnaden" in text and "Känslighetsanalys" not in text
+    assert "6 deltagare var fortfarande inskrivna" in text
