@@ -95,7 +95,8 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
         if g["kind"].iloc[0] == "share":
             v = g["value"].to_numpy(float)
             err = np.vstack([v - g["ci_low"].to_numpy(float), g["ci_high"].to_numpy(float) - v])
-            ax_.errorbar(x, v, yerr=np.nan_to_num(err), fmt="o", color=BLUE, capsize=4, label=t("value", lang))
+            ax_.errorbar(x, v, yerr=np.nan_to_num(err), fmt="o", color=BLUE, capsize=4, label=t("value", lang),
+                         clip_on=False)  # a share of 0 % or 100 % is drawn whole
             ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
             ax_.set_ylim(0, 1)
             ax_.set_xlim(-0.5, len(g) - 0.5)  # points clear of the axis, as the bars are
@@ -210,7 +211,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
     y = _label_rows(ax, labels, headers)
     if overall is not None:
         ax.axvline(overall, color=ORANGE, ls="--", lw=1)
-        ax.plot([overall], [y[0]], marker="D", ms=4.5, color=ORANGE)
+        ax.plot([overall], [y[0]], marker="D", ms=4.5, color=ORANGE, clip_on=False)  # whole at 0 % or 100 %
     for yi, i in zip(y, index):
         if i is None:
             continue
@@ -219,7 +220,8 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             ax.annotate("..", (0.01, yi), va="center", fontsize=7.5, color=GREY)
             continue
         lo, hi = tab.at[i, "ci_low"], tab.at[i, "ci_high"]
-        ax.errorbar([rate], [yi], xerr=[[rate - lo], [hi - rate]], fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1)
+        ax.errorbar([rate], [yi], xerr=[[rate - lo], [hi - rate]], fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1,
+                    clip_on=False)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
     ax.set_xlabel("Andel lyckade utfall (95 % KI)" if lang == "sv" else "Success rate (95% CI)")
