@@ -670,12 +670,19 @@ class Report:
                        "happened anyway. The Monte Carlo draws the effect from its uncertainty.")
             eb_parts = [Text([], _sv(lang, "Två sätt att räkna nyttan", "Two ways to measure the benefit"), 3),
                         Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
-        too_early = self.project.has_participants and not s["ended"]
-        if too_early:  # no exits yet: the calculation shows the cost only; varying the benefit says nothing
+        # with no exit from försörjningsstöd yet there is no benefit to vary: the calculation shows the cost only
+        too_early = self.project.has_participants and not s["successes"]
+        if too_early and not s["ended"]:
             intro.append(_sv(lang, "Ingen deltagare har avslutat ännu, så kalkylen visar bara kostnaden. Nyttan, känslighetsanalysen "
                                    "och Monte Carlo redovisas när deltagare har avslutat.",
                              "No participant has ended yet, so the calculation shows the cost only. The benefit, the sensitivity "
                              "analysis and the Monte Carlo are reported once participants have ended."))
+        elif too_early:
+            intro.append(_sv(lang, "Ingen av de avslutade deltagarna har lämnat försörjningsstödet, så det finns ännu inget undvikt "
+                                   "försörjningsstöd att räkna: kalkylen visar bara kostnaden, utan känslighetsanalys och Monte Carlo.",
+                             "None of the participants who ended has left social assistance, so there is no avoided social "
+                             "assistance to count yet: the calculation shows the cost only, without a sensitivity analysis or "
+                             "Monte Carlo."))
         _display(Text(intro, _h("costbenefit", lang)), kt, *eb_parts,
                  Text([], _sv(lang, "Antaganden", "Assumptions"), 3), Table(at),
                  Text([], _sv(lang, "Per aktör", "By actor"), 3),
