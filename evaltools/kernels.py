@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import functools
 import json
+import logging
 import os
 import shutil
 import signal
@@ -157,6 +158,16 @@ def _read_line(conn: socket.socket) -> str:
     return buf.decode("utf-8")
 
 
+def _quiet_shutdown_interrupt(record: logging.LogRecord) -> bool:
+    """Drop the kernel's "KeyboardInterrupt caught in kernel." log line.
+
+    jupyter_client interrupts every kernel (SIGINT) just before asking it to shut down; an idle
+    kernel then logs this as an ERROR, which the terminal of ``evaltools render`` showed as if a
+    report had failed. A real failure reaches the notebook and the command's summary instead.
+    """
+    return record.getMessage() != "KeyboardInterrupt caught in kernel."
+
+
 def _become_kernel(request: dict) -> None:
     """In the forked child: become the ipykernel that ``request['argv']`` would have started."""
     code = 1
@@ -179,6 +190,7 @@ def _become_kernel(request: dict) -> None:
         app = IPKernelApp.instance()
         app.parent_handle = os.getppid()  # its default was read from the environment at import
         app.initialize(args)
+        app.log.addFilter(_quiet_shutdown_interrupt)
         if "matplotlib" in sys.modules and os.environ.get("MPLBACKEND"):
             # a kernel started cold reads MPLBACKEND (set by ipykernel) when it imports matplotlib
             sys.modules["matplotlib"].rcParams["backend"] = os.environ["MPLBACKEND"]

@@ -112,3 +112,13 @@ def test_a_zygote_that_never_answers_falls_back_to_a_cold_kernel(probe, monkeypa
     finally:
         silent.close()
     assert result["answer"] == 42 and not result["preloaded"] and result["ppid"] == os.getpid()
+
+
+def test_the_shutdown_interrupt_is_not_logged_as_an_error():
+    import logging
+
+    from evaltools.kernels import _quiet_shutdown_interrupt
+    def record(msg):
+        return logging.LogRecord("IPKernelApp", logging.ERROR, __file__, 1, msg, None, None)
+    assert not _quiet_shutdown_interrupt(record("KeyboardInterrupt caught in kernel."))
+    assert _quiet_shutdown_interrupt(record("Error in message handler"))
