@@ -299,7 +299,7 @@ def sensitivity_label(parameter: str, value: float, lang: str = "sv") -> str:
         pct = fmt_pct(value - 1, lang, 0)
         return pct if value < 1 else "+" + pct
     if parameter == "horizon_years":
-        return f"{fmt_num(value, 0, lang)} {'år' if lang == 'sv' else 'years'}"
+        return f"{fmt_num(value, 0, lang)} {'år' if lang == 'sv' else ('year' if value == 1 else 'years')}"
     if parameter in ("dropoff_per_year", "deadweight", "discount_rate"):
         return fmt_pct(value, lang, 0)
     return fmt_num(value, 0, lang)

@@ -624,7 +624,7 @@ class Report:
             if n == "price_year":
                 return str(int(v))
             if n == "horizon_years":
-                return f"{fmt_num(v, 0, lang)} {_sv(lang, 'år', 'years')}"
+                return f"{fmt_num(v, 0, lang)} {_sv(lang, 'år', 'year' if v == 1 else 'years')}"
             return fmt_kr(v, lang)
         at = pd.DataFrame({_sv(lang, "Antagande", "Assumption"): [names.get(n, (n, n))[0 if lang == "sv" else 1] for n in a["name"]],
                            _sv(lang, "Värde", "Value"): [_val(n, v) for n, v in zip(a["name"], a["value"])],

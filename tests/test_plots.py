@@ -113,3 +113,10 @@ def test_goal_count_labels_do_not_sit_on_the_target_mark():
                     checked += 1
     assert checked == 3
     assert "57" in [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def test_sensitivity_labels_read_as_words():
+    assert plots.sensitivity_label("horizon_years", 1, "en") == "1 year"
+    assert plots.sensitivity_label("horizon_years", 5, "en") == "5 years"
+    assert plots.sensitivity_label("horizon_years", 1, "sv") == "1 år"
+    assert plots.sensitivity_label("cost", 1.1, "sv") == "+10\u00a0%"
