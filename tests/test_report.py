@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 
@@ -223,3 +224,12 @@ def test_project_with_no_exit_from_social_assistance_shows_the_cost_only(tiny_pr
     text = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "tiny" / "tiny.html").read_text(encoding="utf-8")).split())
     assert "Ingen av de avslutade deltagarna har lämnat försörjningsstödet" in text
     assert "Känslighetsanalys" not in text and "Monte Carlo (" not in text
+
+
+def test_portfolio_shows_no_cost_for_a_project_without_budget_file(tiny_project):
+    from evaltools.portfolio import Portfolio
+    no_budget = tiny_project(data_block="data:\n  participants: data/participants.csv\n")
+    row = Portfolio([no_budget]).table.iloc[0]
+    assert row["participants"] == 4
+    for col in ("cost", "cost_per_participant", "npv", "bcr"):
+        assert pd.isna(row[col]), col  # unknown, not 0 kr
