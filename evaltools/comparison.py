@@ -31,6 +31,7 @@ from statsmodels.regression.linear_model import OLS
 
 from . import schema as S
 from .io import Project
+from .privacy import dominated, dominated_cells
 from .results import Result
 
 
@@ -137,17 +138,25 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
         msg = "Inga utbetalningsdata." if lang == "sv" else "No payment data."
         return ComparisonResult(pd.DataFrame(), None, (msg,))
     panel = build_panel(project)
-    k = project.params.privacy.min_count
+    k, share = project.params.privacy.min_count, project.params.privacy.dominance
     ev = (panel.groupby(["treated", "event_time"]).agg(mean_amount=("amount", "mean"), persons=("person", "nunique"))
           .reset_index())
-    ev.loc[ev["persons"] < k, "mean_amount"] = np.nan
+    dom = dominated_cells(panel, ["treated", "event_time"], "person", "amount", share)
+    ev.loc[(ev["persons"] < k) | dom.reindex(pd.MultiIndex.from_frame(ev[["treated", "event_time"]])).to_numpy(),
+           "mean_amount"] = np.nan
     means = panel.groupby(["treated", "after"])["amount"].mean().unstack()
+    dom = dominated_cells(panel, ["treated", "after"], "person", "amount", share)
     rows = []
     for tr, name in ((1, "participants"), (0, "comparison")):
         if tr in means.index:
-            rows.append({"group": name, "before": means.loc[tr, 0.0], "after": means.loc[tr, 1.0],
-                         "change": means.loc[tr, 1.0] - means.loc[tr, 0.0],
-                         "persons": int(panel.loc[panel["treated"] == tr, "person"].nunique())})
+            row = {"group": name, "before": means.loc[tr, 0.0], "after": means.loc[tr, 1.0],
+                   "change": means.loc[tr, 1.0] - means.loc[tr, 0.0],
+                   "persons": int(panel.loc[panel["treated"] == tr, "person"].nunique())}
+            # a mean over few persons, or one that one person's payments dominate, is hidden (with the change)
+            for col, after in (("before", 0.0), ("after", 1.0)):
+                if row["persons"] < k or bool(dom.get((tr, after), False)):
+                    row[col] = row["change"] = np.nan
+            rows.append(row)
     table = pd.DataFrame(rows)
     has_comp = project.comparison is not None
     did = placebo = None
@@ -222,8 +231,9 @@ def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int) -> 
         sel = phase == i
         total = amt[sel].sum()
         months = n_months[ph].sum()
+        largest = np.bincount(c[sel], weights=amt[sel], minlength=len(persons)).max() if sel.any() else 0.0
         rows.append({"phase": ph, "persons": int((n_months[ph] > 0).sum()), "person_months": int(months),
-                     "mean_amount": total / months if months else np.nan})
+                     "mean_amount": total / months if months else np.nan, "largest": largest, "total": total})
     return pd.DataFrame(rows)
 
 
@@ -232,7 +242,7 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
 
     For comparison persons the same phases are measured around the dates in their file
     (``start_date`` and ``end_date``, the follow-up date). A phase with fewer persons than the
-    privacy threshold is hidden.
+    privacy threshold, or whose total one person's payments dominate, is hidden.
     """
     window = window or project.params.comparison.months_before
     if project.payments is None or not project.has_participants:
@@ -240,10 +250,11 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
     parts = [_phase_means(project.participants, project.payments, window).assign(group="participants")]
     if project.comparison is not None:
         parts.append(_phase_means(project.comparison, project.comparison_payments, window).assign(group="comparison"))
-    out = pd.concat(parts, ignore_index=True)[["group", "phase", "persons", "person_months", "mean_amount"]]
-    k = project.params.privacy.min_count
-    out.loc[out["persons"] < k, "mean_amount"] = np.nan
-    return out
+    out = pd.concat(parts, ignore_index=True)
+    k, share = project.params.privacy.min_count, project.params.privacy.dominance
+    hide = (out["persons"] < k) | dominated(out["largest"].to_numpy(), out["total"].to_numpy(), share)
+    out.loc[hide, "mean_amount"] = np.nan
+    return out[["group", "phase", "persons", "person_months", "mean_amount"]]
 
 
 def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | None = None) -> pd.DataFrame:

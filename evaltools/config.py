@@ -168,6 +168,9 @@ class Comparison(_Strict):
 
 class Privacy(_Strict):
     min_count: int = Field(5, ge=2, description="Counts of persons from 1 to min_count-1 are shown as '<min_count'.")
+    dominance: float = Field(0.85, gt=0.5, le=1.0,
+                             description="A mean amount is hidden when one person's payments are more than this share of "
+                                         "its total (the (1, k) dominance rule); 1.0 switches the rule off.")
 
 
 class ReferenceOverride(_Strict):

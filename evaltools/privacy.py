@@ -7,6 +7,10 @@ suppression), repeated until no line has exactly one hidden cell; a cell hidden 
 is shown as ``".."`` (it is not small, so ``"<k"`` would mislead). Shares and means built on a
 suppressed count are hidden with it (``".."``). Zeros are shown: an empty category reveals nothing about
 a person. Raw, unsuppressed numbers stay available in code (``.raw``) for the evaluator.
+
+Amounts (means of försörjningsstöd) follow a second rule as well, the (1, k) dominance rule: a
+mean is hidden when one person's payments make up more than ``dominance`` (85 % by default) of the
+cell's total, because the mean would then tell roughly what that person received.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 DEFAULT_MIN_COUNT = 5
+DEFAULT_DOMINANCE = 0.85
 
 
 def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_totals: bool = True,
@@ -109,3 +114,19 @@ def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, 
 
 def is_suppressed(value: object) -> bool:
     return isinstance(value, str) and (value.startswith("<") or value == SECONDARY)
+
+
+def dominated(largest: np.ndarray | float, total: np.ndarray | float, share: float = DEFAULT_DOMINANCE) -> np.ndarray:
+    """The (1, k) dominance rule: whether the largest single contribution is more than ``share``
+    of a cell's total (a positive total; an empty cell reveals nothing)."""
+    largest, total = np.asarray(largest, float), np.asarray(total, float)
+    return (total > 0) & (largest > share * total)
+
+
+def dominated_cells(frame: pd.DataFrame, by: list[str], person: str, amount: str,
+                    share: float = DEFAULT_DOMINANCE) -> pd.Series:
+    """For each cell of ``by`` in a long table of amounts: whether one ``person``'s sum of
+    ``amount`` is more than ``share`` of the cell's total. Indexed by the cells of ``by``."""
+    per_person = frame.groupby([*by, person], sort=False, observed=True)[amount].sum()
+    cells = per_person.groupby(level=list(range(len(by))), sort=False).agg(["max", "sum"])
+    return pd.Series(dominated(cells["max"].to_numpy(), cells["sum"].to_numpy(), share), index=cells.index)

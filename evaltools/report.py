@@ -52,6 +52,11 @@ def _h(key: str, lang: str) -> str:
 _sv = by_lang
 
 
+def _amount(v: float, lang: str) -> str:
+    """A mean amount, or ``..`` where the privacy rules hid it."""
+    return ".." if pd.isna(v) else fmt_kr(v, lang)
+
+
 def _join(items: list[str], lang: str) -> str:
     """'a, b och c' / 'a, b and c'."""
     if len(items) <= 1:
@@ -487,10 +492,10 @@ class Report:
         tab = pay.table
         frame = pd.DataFrame({
             _sv(lang, "Grupp", "Group"): [t(g, lang) for g in tab["group"]],
-            t("n", lang): [fmt_int(v, lang) for v in tab["persons"]],
-            _sv(lang, "Före start, kr/mån", "Before, SEK/month"): [fmt_kr(v, lang) for v in tab["before"]],
-            _sv(lang, "Efter start, kr/mån", "After, SEK/month"): [fmt_kr(v, lang) for v in tab["after"]],
-            _sv(lang, "Förändring", "Change"): [fmt_kr(v, lang) for v in tab["change"]],
+            t("n", lang): [fmt_int(v, lang) if v >= self.k else f"<{self.k}" for v in tab["persons"]],
+            _sv(lang, "Före start, kr/mån", "Before, SEK/month"): [_amount(v, lang) for v in tab["before"]],
+            _sv(lang, "Efter start, kr/mån", "After, SEK/month"): [_amount(v, lang) for v in tab["after"]],
+            _sv(lang, "Förändring", "Change"): [_amount(v, lang) for v in tab["change"]],
         })
         c = self.params.comparison
         paras = [_sv(lang, f"Genomsnittligt försörjningsstöd per person och månad, {c.months_before} månader före till "
@@ -517,12 +522,17 @@ class Report:
             _sv(lang, "Grupp", "Group"): [t(g, lang) for g in ph["group"]],
             _sv(lang, "Period", "Phase"): [phase_names[p_] for p_ in ph["phase"]],
             t("n", lang): [fmt_int(v, lang) if v >= self.k else (f"<{self.k}" if v else "0") for v in ph["persons"]],
-            _sv(lang, "Kr per person och månad", "SEK per person-month"): [fmt_kr(v, lang) if not pd.isna(v) else ".." for v in ph["mean_amount"]],
+            _sv(lang, "Kr per person och månad", "SEK per person-month"): [_amount(v, lang) for v in ph["mean_amount"]],
         })
+        dom = fmt_pct(self.params.privacy.dominance, lang, 0)
         phase_note = (_sv(lang, "För jämförelsegruppen mäts perioderna kring datumen i dess fil (referens- och uppföljningsdatum). "
                                 "Månader utan utbetalning räknas som 0 kr.",
                           "For the comparison group the phases are measured around the dates in its file (reference and "
-                          "follow-up dates). Months without a payment count as 0 kr."),)
+                          "follow-up dates). Months without a payment count as 0 kr."),
+                      _sv(lang, f"Ett medelbelopp döljs (..) när färre än {self.k} personer ingår eller när en persons utbetalningar "
+                                f"är mer än {dom} av summan.",
+                          f"A mean amount is hidden (..) when fewer than {self.k} persons are in it or when one person's payments "
+                          f"are more than {dom} of its total."))
         _display(Text(paras[:1], _h("payments", lang)), plot_payments(pay, lang),
                  Table(frame, numeric=(t("n", lang), _sv(lang, "Före start, kr/mån", "Before, SEK/month"),
                                        _sv(lang, "Efter start, kr/mån", "After, SEK/month"), _sv(lang, "Förändring", "Change"))),

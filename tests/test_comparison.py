@@ -105,3 +105,41 @@ def test_exit_rates_against_comparison_group_by_hand():
     table = [[kp, len(p) - kp], [kc, len(c) - kc]]
     assert t.loc["participants", "p_value"] == pytest.approx(stats.chi2_contingency(table).pvalue)
     assert comparison.compare_exit_rates(et.load_project(PARAMS / "timra-vagen-ut.yaml")).empty
+
+
+def test_dominance_rule_by_hand():
+    from evaltools.privacy import dominated, dominated_cells
+    assert dominated(86, 100) and not dominated(85, 100) and not dominated(0, 0)
+    frame = __import__("pandas").DataFrame({
+        "cell": ["A", "A", "B", "B", "C", "C", "C"],
+        "person": ["p1", "p2", "p1", "p2", "p1", "p1", "p2"],
+        "amount": [90, 10, 50, 50, 40, 50, 10],  # C: p1 has two rows, 90 of 100 together
+    })
+    assert dominated_cells(frame, ["cell"], "person", "amount").to_dict() == {"A": True, "B": False, "C": True}
+
+
+def test_means_that_one_person_dominates_are_hidden(tiny_project):
+    from .conftest import participants_frame, write_csv
+    # six participants, 2022-06-01 to 2022-09-01; P1 got 100 000 kr in May, the others 1 000 kr a month
+    # in March-May and 500 kr in October
+    rows = [(f"P{i}", "kvinna", 1980 + i, "ensamstående", "2022-06-01", "2022-09-01", "arbete") for i in range(1, 7)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    pay = [{"person_id": "P1", "month": "2022-05", "amount": 100_000}]
+    pay += [{"person_id": f"P{i}", "month": m, "amount": 1000} for i in range(2, 7) for m in ("2022-03", "2022-04", "2022-05")]
+    pay += [{"person_id": f"P{i}", "month": "2022-10", "amount": 500} for i in range(2, 7)]
+    write_csv(tiny_project.dir / "data/payments.csv", pay)
+    project = et.load_project(tiny_project())
+    r = comparison.compare_payments(project)
+    ev = r.event_means.set_index("event_time")["mean_amount"]
+    assert np.isnan(ev[-1])  # May: 100 000 of 105 000 kr is P1's
+    assert ev[-2] == pytest.approx(5000 / 6)  # April: 1 000 kr each for five of six persons
+    row = r.table.iloc[0]
+    assert np.isnan(row["before"]) and np.isnan(row["change"])  # before the start: 100 000 of 115 000 kr = 87 %
+    assert row["after"] == pytest.approx(2500 / 30)  # June-October, 30 person-months, 2 500 kr
+    ph = comparison.payment_phases(project).set_index("phase")["mean_amount"]
+    assert np.isnan(ph["before"])
+    assert ph["after"] == pytest.approx(2500 / 6)  # October, the month after the end, within the file's coverage
+    # with the rule switched off the May mean is shown: 105 000 kr over six persons
+    off = project.params.model_copy(update={"privacy": project.params.privacy.model_copy(update={"dominance": 1.0})})
+    project.params = off
+    assert comparison.compare_payments(project).event_means.set_index("event_time")["mean_amount"][-1] == pytest.approx(105_000 / 6)
