@@ -43,12 +43,21 @@ def build_project(n_persons: int, months: int) -> Project:
     return Project(params, p, frames["payments"], c, frames["comparison_payments"], budget)
 
 
+_DID: dict = {}  # the comparison result, reused by the cost-benefit analysis as the report does
+
+
+def _comparison(pr: Project):
+    _DID["result"] = comparison.compare_payments(pr)
+    return _DID["result"]
+
+
 ANALYSES = {
     "goals": lambda pr: goals.assess_goals(pr),
     "cohorts": lambda pr: (cohorts.composition(pr), cohorts.flows(pr), cohorts.outcome_rates(pr),
                            cohorts.success_model(pr), cohorts.time_to_exit(pr)),
-    "comparison (DiD)": lambda pr: comparison.compare_payments(pr),
-    "cost-benefit (+ Monte Carlo)": lambda pr: costbenefit.cost_benefit(pr),
+    "comparison (DiD)": _comparison,
+    "cost-benefit (+ Monte Carlo, effect-based estimate from the DiD above)":
+        lambda pr: costbenefit.cost_benefit(pr, payments=_DID.get("result")),
 }
 
 
