@@ -75,9 +75,32 @@ def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
         months = pd.PeriodIndex([], freq=freq)
     raw = pd.DataFrame({"month": months.astype(str), "intake": start.reindex(months, fill_value=0).to_numpy(),
                         "exits": end.reindex(months, fill_value=0).to_numpy()})
-    supp = suppress_crosstab(raw[["intake", "exits"]], _k(project), col_totals=True, row_totals=False)
+    # the report also publishes intake (and, through goals, exits) per project year, and per calendar
+    # year when a goal uses calendar years: where such a year is made of whole periods, its periods
+    # are a published sum too, so one hidden period in it could otherwise be worked out
+    lines = [(rows, j) for rows in _whole_periods_in_years(months, project.params) for j in (0, 1)]
+    supp = suppress_crosstab(raw[["intake", "exits"]], _k(project), col_totals=True, row_totals=False, lines=lines)
     table = pd.concat([raw[["month"]], supp], axis=1)
     return Flows(table, raw, ())
+
+
+def _whole_periods_in_years(periods: pd.PeriodIndex, params) -> list[np.ndarray]:
+    """For each project year (and calendar year, when a goal counts by calendar year) made of
+    whole periods of ``periods``: the positions of those periods."""
+    from .goals import period_windows
+    units = ["project_year"] + (["calendar_year"] if any(g.period == "calendar_year" for g in params.goals) else [])
+    if len(periods) == 0:
+        return []
+    first, last = periods.start_time, periods.end_time.normalize()
+    out = []
+    for unit in units:
+        for w in period_windows(params, unit):
+            a, b = pd.Timestamp(w.first), pd.Timestamp(w.last)
+            inside = (first >= a) & (last <= b)
+            straddles = ((first < a) & (last >= a)) | ((first <= b) & (last > b))
+            if inside.sum() > 1 and not straddles.any():
+                out.append(np.flatnonzero(inside))
+    return out
 
 
 class OutcomeComparison(Result):

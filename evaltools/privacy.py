@@ -14,6 +14,8 @@ cell's total, because the mean would then tell roughly what that person received
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -22,7 +24,7 @@ DEFAULT_DOMINANCE = 0.85
 
 
 def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_totals: bool = True,
-                     row_totals: bool = True) -> pd.DataFrame:
+                     row_totals: bool = True, lines: Sequence[tuple[Sequence[int], int]] = ()) -> pd.DataFrame:
     """Boolean mask of the cells to hide in a table of person counts.
 
     Parameters
@@ -35,27 +37,29 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
         Whether the totals of columns (over rows) and of rows (over columns) are published
         anywhere; each published total is a line through which a hidden cell could be
         recovered, so it gets secondary suppression.
+    lines
+        Further published sums, each as (row positions, column position): for example the
+        quarters of one project year, whose sum the report shows as that year's intake.
     """
     values = counts.to_numpy(dtype=float)
     mask = (values > 0) & (values < k)
-    lines = []
+    n_rows, n_cols = values.shape
+    cells: list[tuple[np.ndarray, np.ndarray]] = []  # each line: the (row, column) positions it sums
     if col_totals:
-        lines += [(slice(None), j) for j in range(values.shape[1])]
-    if row_totals and values.shape[1] > 1:
-        lines += [(i, slice(None)) for i in range(values.shape[0])]
+        cells += [(np.arange(n_rows), np.full(n_rows, j)) for j in range(n_cols)]
+    if row_totals and n_cols > 1:
+        cells += [(np.full(n_cols, i), np.arange(n_cols)) for i in range(n_rows)]
+    cells += [(np.asarray(rows, int), np.full(len(rows), j)) for rows, j in lines if len(rows) > 1]
     changed = True
     while changed:
         changed = False
-        for line in lines:
-            m, v = mask[line], values[line]
+        for r, c in cells:
+            m, v = mask[r, c], values[r, c]
             if m.sum() == 1:
                 candidates = np.where(~m & (v > 0), v, np.inf)
                 if np.isfinite(candidates).any():
                     idx = int(np.argmin(candidates))
-                    if isinstance(line[0], slice):
-                        mask[idx, line[1]] = True
-                    else:
-                        mask[line[0], idx] = True
+                    mask[r[idx], c[idx]] = True
                     changed = True
     return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
 
@@ -102,9 +106,10 @@ def suppress_long(table: pd.DataFrame, count_col: str, group_col: str | None, k:
     return apply_mask(out, hide, [count_col], k, derived)
 
 
-def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, row_totals: bool = True) -> pd.DataFrame:
+def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, row_totals: bool = True,
+                      lines: Sequence[tuple[Sequence[int], int]] = ()) -> pd.DataFrame:
     """A wide table of counts with primary and secondary suppression, as display values."""
-    mask = suppression_mask(counts, k, col_totals=col_totals, row_totals=row_totals)
+    mask = suppression_mask(counts, k, col_totals=col_totals, row_totals=row_totals, lines=lines)
     out = counts.astype(object).copy()
     for c in out.columns:
         for i in np.flatnonzero(mask[c].to_numpy()):

@@ -36,3 +36,34 @@ def test_threshold_is_a_parameter():
     t = pd.DataFrame({"variable": ["a"] * 2, "category": ["x", "y"], "n": [7, 30]})
     assert suppress_long(t, "n", "variable", 10)["n"].tolist() == ["<10", ".."]
     assert suppress_long(t, "n", "variable", 5)["n"].tolist() == [7, 30]
+
+
+def test_a_published_subtotal_is_a_line_too():
+    import pandas as pd
+
+    from evaltools.privacy import suppression_mask
+    counts = pd.DataFrame({"n": [10, 3, 8, 7]})
+    # the column total alone: the 3 and the next-smallest, the 7
+    assert suppression_mask(counts, 5)["n"].tolist() == [False, True, False, True]
+    # rows 0 and 1 also have a published sum (say, one project year): the 10 must go with the 3
+    assert suppression_mask(counts, 5, lines=[([0, 1], 0)])["n"].tolist() == [True, True, False, True]
+
+
+def test_quarterly_flows_cannot_be_recovered_from_the_project_years():
+    # Specialistteamet starts 2024-04-01, so each project year is four whole quarters, and the report
+    # publishes the intake of each project year (composition and goals): within a year no quarter may be
+    # the only one hidden
+    import evaltools as et
+    from evaltools.cohorts import _whole_periods_in_years
+
+    from .conftest import PARAMS
+    project = et.load_project(PARAMS / "eskilstuna-specialistteamet.yaml")
+    f = et.flows(project, freq="Q")
+    years = _whole_periods_in_years(pd.PeriodIndex(f.raw["month"], freq="Q"), project.params)
+    assert [list(f.raw["month"].iloc[y]) for y in years][2] == ["2026Q2", "2026Q3", "2026Q4"]
+    for rows in years:
+        for col in ("intake", "exits"):
+            hidden = [v for v in f.table[col].iloc[rows] if isinstance(v, str)]
+            assert len(hidden) != 1, (col, list(f.table[col].iloc[rows]))
+    # year 3's intake: 22 + 23 + a small number = 49 in the composition; the small one is hidden with another
+    assert f.table["intake"].iloc[years[2]].tolist().count("<5") == 1
