@@ -709,6 +709,21 @@ class Report:
                           _sv(lang, "Känslighetsanalys", "Sensitivity analysis"), 3),
                      plot_tornado(r.sensitivity, lang), Text(mc_text), plot_monte_carlo(mc, lang) if mc else None]))
 
+    def quality_table(self) -> pd.DataFrame:
+        """What the loader flagged, as the report shows it: file, row, column, value and a note.
+
+        Person and household ids are not printed (the file and row find them for the evaluator).
+        """
+        lang, w = self.lang, self.project.data_quality
+        ids = (S.PERSON_ID, S.HOUSEHOLD_ID)
+        return pd.DataFrame({_sv(lang, "Fil", "File"): [Path(f).name for f in w["file"]],
+                             _sv(lang, "Rad", "Row"): [("–" if pd.isna(r) else str(int(r))) for r in w["row"]],
+                             _sv(lang, "Kolumn", "Column"): w["column"],
+                             _sv(lang, "Värde", "Value"): [_sv(lang, "(visas inte)", "(not shown)") if c in ids else v
+                                                           for c, v in zip(w["column"], w["value"])],
+                             _sv(lang, "Anmärkning", "Note"): [QUALITY_TEXT.get(c, (e, e))[0 if lang == "sv" else 1]
+                                                               for c, e in zip(w["code"], w["expected"])]})
+
     def quality_section(self) -> None:
         lang = self.lang
         w = self.project.data_quality
@@ -719,12 +734,7 @@ class Report:
         flagged = refs[(refs["confidence"].isin(["L", "EST", "FALLBACK"])) | (refs["note"] != "")] if len(refs) else refs
         _display(Text(paras, _h("quality", lang)))
         if not w.empty:
-            frame = pd.DataFrame({_sv(lang, "Fil", "File"): [Path(f).name for f in w["file"]],
-                                  _sv(lang, "Rad", "Row"): [("–" if pd.isna(r) else str(int(r))) for r in w["row"]],
-                                  _sv(lang, "Kolumn", "Column"): w["column"], _sv(lang, "Värde", "Value"): w["value"],
-                                  _sv(lang, "Anmärkning", "Note"): [QUALITY_TEXT.get(c, (e, e))[0 if lang == "sv" else 1]
-                                                                    for c, e in zip(w["code"], w["expected"])]})
-            _display(Table(frame))
+            _display(Table(self.quality_table()))
         if len(flagged):
             frame = pd.DataFrame({_sv(lang, "År", "Year"): flagged["year"], _sv(lang, "Värde", "Value"): [fmt_num(v, 2 if v < 1000 else 0, lang) for v in flagged["value"]],
                                   _sv(lang, "Säkerhet", "Confidence"): flagged["confidence"],

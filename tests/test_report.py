@@ -233,3 +233,17 @@ def test_portfolio_shows_no_cost_for_a_project_without_budget_file(tiny_project)
     assert row["participants"] == 4
     for col in ("cost", "cost_per_participant", "npv", "bcr"):
         assert pd.isna(row[col]), col  # unknown, not 0 kr
+
+
+def test_data_quality_table_does_not_print_person_ids(tiny_project):
+    import evaltools as et
+    # a payment to a person who is not in the participant file: the loader flags it by row
+    write_csv(tiny_project.dir / "data/payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "X-4711", "month": "2022-02", "amount": 12000},
+    ])
+    table = et.Report(tiny_project()).quality_table()
+    row = table[table["Kolumn"] == "person_id"].iloc[0]
+    assert row["Fil"] == "payments.csv" and row["Rad"] == "3"
+    assert row["Värde"] == "(visas inte)"
+    assert "X-4711" not in table.to_string()
