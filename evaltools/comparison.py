@@ -42,9 +42,12 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
     e = np.tile(np.arange(-before, after + 1), len(persons))
     midx = np.repeat(ref_idx, n_e) + e
     person_ids = persons[S.PERSON_ID].to_numpy()
-    codes = np.repeat(np.arange(len(persons)), n_e)
+    # payments belong to a person, not to an enrolment: a person enrolled twice has one code and
+    # both enrolments see the same payments
+    people = pd.Index(pd.unique(person_ids))
+    codes = np.repeat(people.get_indexer(person_ids), n_e)
     # payments keyed by (person code, month index) as one integer, summed per key
-    pay_code = pd.Index(person_ids).get_indexer(payments[S.PERSON_ID].to_numpy())
+    pay_code = people.get_indexer(payments[S.PERSON_ID].to_numpy())
     pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
     keep = pay_code >= 0
     lo, hi = pay_m.min(), pay_m.max()
@@ -218,10 +221,18 @@ def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int) -> 
     a0, a1 = np.maximum(end + 1, lo), np.minimum(end + window, hi)
     n_months = {ph: np.clip(e - s + 1, 0, None) for ph, (s, e) in zip(PHASES, ((b0, b1), (d0, d1), (a0, a1)))}
     n_months["after"] = np.where(ended, n_months["after"], 0)
-    # each payment row's phase for its person
-    code = pd.Index(persons[S.PERSON_ID].to_numpy()).get_indexer(payments[S.PERSON_ID].to_numpy())
-    ok = code >= 0
-    m, c, amt = pay_m[ok], code[ok], payments[S.AMOUNT].to_numpy(float)[ok]
+    # each payment row with each enrolment of its person (a person enrolled twice has two)
+    ids = persons[S.PERSON_ID].to_numpy()
+    if pd.Index(ids).is_unique:
+        code = pd.Index(ids).get_indexer(payments[S.PERSON_ID].to_numpy())
+        ok = code >= 0
+        m, c, amt = pay_m[ok], code[ok], payments[S.AMOUNT].to_numpy(float)[ok]
+    else:
+        pairs = pd.DataFrame({"id": payments[S.PERSON_ID].to_numpy(), "m": pay_m,
+                              "amt": payments[S.AMOUNT].to_numpy(float)}).merge(
+            pd.DataFrame({"id": ids, "c": np.arange(len(ids))}), on="id")
+        m, c, amt = pairs["m"].to_numpy(), pairs["c"].to_numpy(), pairs["amt"].to_numpy()
+    person_of = pd.factorize(ids)[0]  # enrolment -> person, for counting persons and their shares
     phase = np.full(len(m), -1)
     phase[(m >= start[c] - window) & (m < start[c])] = 0
     phase[(m >= start[c]) & (m <= end[c])] = 1
@@ -231,8 +242,8 @@ def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int) -> 
         sel = phase == i
         total = amt[sel].sum()
         months = n_months[ph].sum()
-        largest = np.bincount(c[sel], weights=amt[sel], minlength=len(persons)).max() if sel.any() else 0.0
-        rows.append({"phase": ph, "persons": int((n_months[ph] > 0).sum()), "person_months": int(months),
+        largest = np.bincount(person_of[c[sel]], weights=amt[sel]).max() if sel.any() else 0.0
+        rows.append({"phase": ph, "persons": int(len(np.unique(person_of[n_months[ph] > 0]))), "person_months": int(months),
                      "mean_amount": total / months if months else np.nan, "largest": largest, "total": total})
     return pd.DataFrame(rows)
 

@@ -154,8 +154,9 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
     years = p[S.MONTH].dt.year
     fac = {y: price_factor(int(y), py, kpi_over)[0] for y in years.unique()}
     p["fixed"] = p[S.AMOUNT] * years.map(fac)
-    per_person = p.groupby(S.PERSON_ID)["fixed"].sum() / ml.months_before_start
-    level = succ[S.PERSON_ID].map(per_person).to_numpy(float)
+    # per enrolment: a person who left twice has two start months, each with its own months before
+    per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
+    level = per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float)
     missing = np.isnan(level)
     if missing.all():
         level = np.full(len(succ), 8900.0 * price_factor(2023, py, kpi_over)[0])

@@ -143,3 +143,30 @@ def test_means_that_one_person_dominates_are_hidden(tiny_project):
     off = project.params.model_copy(update={"privacy": project.params.privacy.model_copy(update={"dominance": 1.0})})
     project.params = off
     assert comparison.compare_payments(project).event_means.set_index("event_time")["mean_amount"][-1] == pytest.approx(105_000 / 6)
+
+
+def test_a_person_enrolled_twice(tiny_project):
+    from .conftest import participants_frame, write_csv
+    # P1 took part twice and left for work both times; P2-P5 dropped out
+    rows = [("P1", "kvinna", 1980, "ensamstående", "2022-03-01", "2022-04-01", "arbete"),
+            ("P1", "kvinna", 1980, "ensamstående", "2022-08-01", "2022-10-01", "arbete")]
+    rows += [(f"P{i}", "man", 1970 + i, "ensamstående", "2022-03-01", "2022-09-01", "avbrott") for i in range(2, 6)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    write_csv(tiny_project.dir / "data/payments.csv", [
+        {"person_id": "P1", "month": "2022-02", "amount": 6000},
+        {"person_id": "P1", "month": "2022-07", "amount": 3000},
+        {"person_id": "P2", "month": "2022-12", "amount": 1000},
+    ])
+    project = et.load_project(tiny_project("""\
+        cost_benefit:
+          price_year: 2022
+          monthly_level: {method: own_payments, months_before_start: 6}
+        """))
+    r = comparison.compare_payments(project)
+    assert r.table.iloc[0]["persons"] == 5  # persons, not enrolments
+    phases = comparison.payment_phases(project).set_index("phase")
+    assert phases.loc["during", "persons"] == 5
+    # each exit is valued by the payments in the six months before its own start:
+    # March: September-February, 6 000 kr -> 1 000 kr a month; August: February-July, 9 000 kr -> 1 500 kr
+    cb = et.cost_benefit(project, monte_carlo=False, effect=False)
+    assert cb.summary["monthly_level"] == pytest.approx((1000 + 1500) / 2)
