@@ -114,7 +114,8 @@ def _test(table: np.ndarray) -> tuple[str, float]:
         return "–", np.nan
     expected = stats.contingency.expected_freq(table)
     if (expected < 5).any():
-        return "Fisher", float(stats.fisher_exact(table).pvalue)  # exact also for r x c tables (scipy >= 1.15)
+        # exact also for r x c tables (scipy >= 1.15), which may give the p-value as a one-element array
+        return "Fisher", float(np.ravel(stats.fisher_exact(table).pvalue)[0])
     return "chi2", float(stats.chi2_contingency(table, correction=table.shape == (2, 2)).pvalue)
 
 

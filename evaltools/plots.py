@@ -95,7 +95,8 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
         if g["kind"].iloc[0] == "share":
             v = g["value"].to_numpy(float)
             err = np.vstack([v - g["ci_low"].to_numpy(float), g["ci_high"].to_numpy(float) - v])
-            ax_.errorbar(x, v, yerr=np.nan_to_num(err), fmt="o", color=BLUE, capsize=4, label=t("value", lang),
+            # a Wilson bound at 0 % or 100 % can lie a rounding error inside the share: never a negative bar
+            ax_.errorbar(x, v, yerr=np.clip(np.nan_to_num(err), 0, None), fmt="o", color=BLUE, capsize=4, label=t("value", lang),
                          clip_on=False)  # a share of 0 % or 100 % is drawn whole
             ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
             ax_.set_ylim(0, 1)
@@ -220,7 +221,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             ax.annotate("..", (0.01, yi), va="center", fontsize=7.5, color=GREY)
             continue
         lo, hi = tab.at[i, "ci_low"], tab.at[i, "ci_high"]
-        ax.errorbar([rate], [yi], xerr=[[rate - lo], [hi - rate]], fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1,
+        ax.errorbar([rate], [yi], xerr=[[max(rate - lo, 0)], [max(hi - rate, 0)]], fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1,
                     clip_on=False)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
@@ -358,7 +359,7 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
     names = [_wrap(n, 26) for n in table["title"]]
     for yi, r in zip(y, table.itertuples()):
         if not np.isnan(r.success_rate):
-            a1.errorbar([r.success_rate], [yi], xerr=[[r.success_rate - r.ci_low], [r.ci_high - r.success_rate]],
+            a1.errorbar([r.success_rate], [yi], xerr=[[max(r.success_rate - r.ci_low, 0)], [max(r.ci_high - r.success_rate, 0)]],
                         fmt="o", color=BLUE, capsize=3)
     a1.set_xlim(0, 1)
     _pct_axis(a1, lang, "x", (0, 0.25, 0.5, 0.75, 1))

@@ -120,3 +120,32 @@ def test_sensitivity_labels_read_as_words():
     assert plots.sensitivity_label("horizon_years", 5, "en") == "5 years"
     assert plots.sensitivity_label("horizon_years", 1, "sv") == "1 år"
     assert plots.sensitivity_label("cost", 1.1, "sv") == "+10\u00a0%"
+
+
+def test_a_share_of_100_percent_draws_even_when_its_interval_ends_a_rounding_error_below(tiny_project):
+    # 7 of 7: statsmodels' Wilson upper bound is 0.9999999999999999, so the upper error bar came out
+    # as -1e-16 and matplotlib refused to draw the goal chart
+    from statsmodels.stats.proportion import proportion_confint
+
+    from .conftest import participants_frame, write_csv
+    assert proportion_confint(7, 7, method="wilson")[1] < 1
+    rows = [(f"P{i}", "kvinna", 1980 + i, "ensamstående", "2022-02-01", "2022-06-01", "arbete") for i in range(1, 8)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    project = et.load_project(tiny_project("""\
+        goals:
+          - {id: egen, kind: share, label: Minst 40 % till arbete, target: 0.4, period: whole_period, denominator: exits}
+        """))
+    goals = et.assess_goals(project)
+    assert goals.table.iloc[0]["value"] == 1.0
+    fig = plots.plot_goals(goals, "sv")
+    assert _inside(fig)
+
+
+def test_fisher_test_on_a_table_with_a_p_value_array():
+    # 3 x 2 with margins (1, 1, 1) x (1, 2): the single count in the first column can lie in any of the
+    # three rows with probability 1/3 each, so every table is as likely as the observed one: p = 1
+    import numpy as np
+
+    from evaltools.cohorts import _test
+    test, p = _test(np.array([[0, 1], [1, 0], [0, 1]]))
+    assert test == "Fisher" and isinstance(p, float) and p == pytest.approx(1.0)
