@@ -19,7 +19,7 @@ from . import schema as S
 from .config import primary_success_outcomes
 from .io import Project
 from .labels import code_label, t
-from .privacy import apply_mask, suppress_crosstab, suppress_long, suppression_mask
+from .privacy import SECONDARY, apply_mask, suppress_crosstab, suppress_long, suppression_mask
 from .results import Result
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
@@ -274,15 +274,23 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         keep = n_risk >= k
         curves[name] = pd.DataFrame({"day": tt[keep], "surv": surv[keep], "se": sf.surv_prob_se[keep]})
         with np.errstate(divide="ignore", invalid="ignore"):
-            median = sf.quantile(0.5)
+            median = float(sf.quantile(0.5))
+        # the median is published only where the published curve reaches it: a median reached
+        # while fewer than k remain would describe those few persons
+        reached = np.isfinite(median) and keep.any() and median <= tt[keep].max()
+        shown_median = median if reached else (SECONDARY if np.isfinite(median) else np.nan)
         for day in days:
             idx = np.searchsorted(tt, day, side="right") - 1
             s = 1.0 if idx < 0 else float(surv[idx])
             at_risk = int((d[S.DAYS_IN_PROJECT] >= day).sum())
             rows.append({"group": name, "day": day, "still_in_project": s,
-                         "at_risk": at_risk, "median_days": float(median) if np.isfinite(median) else np.nan})
+                         "at_risk": at_risk, "median_days": median if np.isfinite(median) else np.nan,
+                         "shown_median": shown_median})
     raw = pd.DataFrame(rows)
     table = raw.copy()
+    if len(raw):
+        table["median_days"] = table.pop("shown_median").astype(object)
+        raw = raw.drop(columns="shown_median")
     if len(raw):
         small = raw["at_risk"] < k
         table["at_risk"] = table["at_risk"].astype(object)

@@ -244,7 +244,8 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
     _pct_axis(ax, lang)
     ax.set_xlabel("Dagar sedan start" if lang == "sv" else "Days since start")
     ax.set_ylabel("Andel kvar i projektet" if lang == "sv" else "Share still in project")
-    ax.legend(fontsize=7.5)
+    if ax.get_lines():
+        ax.legend(fontsize=7.5)
     _fit(fig, ax)
     return fig
 

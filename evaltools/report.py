@@ -473,13 +473,20 @@ class Report:
             _sv(lang, "Grupp", "Group"): tab["group"], _sv(lang, "Dagar", "Days"): tab["day"],
             _sv(lang, "Andel kvar", "Share remaining"): [v if isinstance(v, str) else fmt_pct(v, lang) for v in tab["still_in_project"]],
             _sv(lang, "Antal kvar", "At risk"): [v if isinstance(v, str) else fmt_int(v, lang) for v in tab["at_risk"]],
-            _sv(lang, "Median, dagar", "Median, days"): [fmt_num(v, 0, lang) for v in tab["median_days"]],
+            _sv(lang, "Median, dagar", "Median, days"): [v if isinstance(v, str) else fmt_num(v, 0, lang)
+                                                         for v in tab["median_days"]],
         })
+        drawn = any(len(c) for c in s.curves.values())
         _display(Text([_sv(lang, "Hur länge deltagarna stannade, per projektår för start. Kurvan bryts där färre än "
                                  f"{self.k} personer återstår.",
                            f"How long participants stayed, by project year of intake. A curve stops where fewer than {self.k} remain.")],
                       _h("time", lang)),
-                 plot_time_to_exit(s, lang), Table(frame, notes=s.notes, numeric=(_sv(lang, "Dagar", "Days"), _sv(lang, "Andel kvar", "Share remaining"),
+                 plot_time_to_exit(s, lang) if drawn else
+                 Text([_sv(lang, f"Inga kurvor visas, eftersom färre än {self.k} personer per grupp fanns kvar när "
+                                 "deltagare avslutade.",
+                           f"No curves are shown, because fewer than {self.k} persons per group remained when participants "
+                           "ended.")]),
+                 Table(frame, notes=s.notes, numeric=(_sv(lang, "Dagar", "Days"), _sv(lang, "Andel kvar", "Share remaining"),
                                                                                   _sv(lang, "Antal kvar", "At risk"), _sv(lang, "Median, dagar", "Median, days"))))
 
     def payments_section(self) -> None:

@@ -119,3 +119,23 @@ def test_time_to_exit_hides_small_risk_sets(timra):
 def test_flows_add_up(timra):
     f = cohorts.flows(timra)
     assert f.raw["intake"].sum() == 52 and f.raw["exits"].sum() == 52
+
+
+def test_median_time_is_shown_only_where_the_published_curve_reaches_it(tiny_project):
+    from .conftest import participants_frame, write_csv
+    # eleven women who stayed 10, 20, ..., 110 days and three men who stayed 10, 20 and 30 days, all ended.
+    # Women: the share still in the project falls by 1/11 at each exit, from 6/11 to 5/11 on day 60,
+    # when six remain (>= 5): median 60 days, shown. Men: three persons, no curve, so their median (20)
+    # is hidden.
+    import datetime as dt
+    start = dt.date(2022, 2, 1)
+    def row(i, sex, days):
+        return (f"{sex[0].upper()}{i}", sex, 1980, "ensamstående", str(start), str(start + dt.timedelta(days=days)), "arbete")
+    rows = [row(i, "kvinna", 10 * i) for i in range(1, 12)] + [row(i, "man", 10 * i) for i in range(1, 4)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    tte = et.time_to_exit(et.load_project(tiny_project()), by="sex", lang="sv")
+    medians = tte.table.groupby("group")["median_days"].first()
+    assert medians["Kvinna"] == 60
+    assert medians["Man"] == ".."
+    assert tte.raw.groupby("group")["median_days"].first()["Man"] == 20  # the evaluator still sees it
+    assert len(tte.curves["Man"]) == 0
