@@ -184,6 +184,7 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
                     xytext=(3, 0), textcoords="offset points", color=GREY if is_suppressed(n) else "black")
     ax.set_xlim(0, max(values + [1.0]) * 1.15)
     ax.set_xlabel(t("n", lang))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of persons: no 0.2 ticks
     _fit(fig, ax)
     return fig
 
@@ -259,6 +260,7 @@ def plot_payments(result, lang: str = "sv", ax=None):
         if len(g):
             ax.plot(g["event_time"], g["mean_amount"], marker="o", ms=3, color=col, label=t(key, lang))
     ax.axvline(-0.5, color=GREY, ls=":", lw=1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Månader före (−) och efter start" if lang == "sv" else "Months before (−) and after start")
     ax.set_ylabel("kr per person och månad" if lang == "sv" else "SEK per person and month")
     _kr_axis(ax, lang)

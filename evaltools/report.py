@@ -402,7 +402,8 @@ class Report:
                                  "för att ett dolt tal annars kunde räknas fram ur en summa.",
                            f"Who took part. Counts below {self.k} are shown as <{self.k}; .. means a figure is hidden because a "
                            "hidden number could otherwise be worked out from a total.")], _h("participants", lang)),
-                 plot_composition(c, lang=lang), Table(frame, numeric=(t("n", lang), t("share_col", lang))))
+                 plot_composition(c, lang=lang) if any(not isinstance(v, str) and v > 0 for v in c.table["n"]) else None,
+                 Table(frame, numeric=(t("n", lang), t("share_col", lang))))
         f = flows(self.project, lang=lang, freq="Q")
         ff = f.table.copy()
         ff.columns = [_sv(lang, "Kvartal", "Quarter"), t("intake", lang), t("exits", lang)]
@@ -540,7 +541,14 @@ class Report:
                                 f"är mer än {dom} av summan.",
                           f"A mean amount is hidden (..) when fewer than {self.k} persons are in it or when one person's payments "
                           f"are more than {dom} of its total."))
-        _display(Text(paras[:1], _h("payments", lang)), plot_payments(pay, lang),
+        ev = pay.event_means
+        shown = ev is not None and ev["mean_amount"].notna().any()
+        no_chart = [] if shown else [  # every monthly mean hidden: no empty chart
+            _sv(lang, f"Diagrammet visas inte: varje månad har färre än {self.k} personer eller domineras av en persons "
+                      "utbetalningar.",
+                f"The chart is not shown: every month has fewer than {self.k} persons or is dominated by one person's "
+                "payments.")]
+        _display(Text(paras[:1] + no_chart, _h("payments", lang)), plot_payments(pay, lang) if shown else None,
                  Table(frame, numeric=(t("n", lang), _sv(lang, "Före start, kr/mån", "Before, SEK/month"),
                                        _sv(lang, "Efter start, kr/mån", "After, SEK/month"), _sv(lang, "Förändring", "Change"))),
                  Text(paras[1:]),
