@@ -469,6 +469,11 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         "switching_deadweight": switching_dw,
         "deadweight": m.deadweight,
     }
+    if not len(ct):  # no budget file: the cost is unknown, not 0 kr, and so is every figure built on it
+        summary.update(dict.fromkeys(("total_cost_nominal", "total_cost_fixed", "budget_total", "cost_per_participant",
+                                      "cost_per_success", "cost_per_exit_from_fs", "pv_cost", "npv", "bcr",
+                                      "payback_months", "break_even_exits", "break_even_person_years",
+                                      "switching_deadweight"), np.nan))
     result_table = _per_actor(m, lang)
     sens = _sensitivity(m, info)
     mc = _monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lang) if monte_carlo else None

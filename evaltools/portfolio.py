@@ -120,9 +120,6 @@ def _row(project) -> dict:
     else:
         k = n = 0
     lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
-    if project.budget is None or project.budget.empty:  # no budget file: the cost is unknown, not 0 kr
-        cb = {**cb, **dict.fromkeys(("total_cost_nominal", "budget_total", "actual_total", "cost_per_participant",
-                                      "cost_per_success", "npv", "bcr"), np.nan)}
     budget, actual = cb["budget_total"], cb["actual_total"]
     return {"id": p.id, "title": p.title, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,

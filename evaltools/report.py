@@ -273,7 +273,7 @@ class Report:
                                f"{n_not} inte.",
                                f"Of {len(assessed)} assessed measurable goals and periods, {n_ok} were achieved, {n_part} partly "
                                f"and {n_not} not."))
-        if s["total_cost_nominal"]:
+        if s["total_cost_nominal"] > 0:  # (unknown without a budget file)
             ct = self.cba.costs
             # a line counts as settled when it has an actual amount, or no amounts at all
             has_actual = ct[S.ACTUAL].notna() | ct[S.BUDGET].isna()

@@ -189,3 +189,13 @@ def test_sources_units_and_notes_follow_the_language(pid):
     sv = et.cost_benefit(project)  # the params file's language: Swedish
     assert "varieras" in " ".join(sv.assumptions["source"])
     assert sv.monte_carlo["varied"].startswith("lyckade utfall")
+
+
+def test_without_a_budget_file_the_cost_and_what_rests_on_it_are_unknown(tiny_project):
+    # participants and payments but no budget: the avoided social assistance can still be valued,
+    # but a net present value against a cost of "0 kr" would overstate the project
+    project = et.load_project(tiny_project(data_block="data:\n  participants: data/participants.csv\n"))
+    s = et.cost_benefit(project, monte_carlo=False, effect=False).summary
+    for key in ("total_cost_nominal", "cost_per_participant", "pv_cost", "npv", "bcr", "break_even_exits"):
+        assert pd.isna(s[key]), key
+    assert s["participants"] == 4
