@@ -17,6 +17,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from . import schema as S
 from .config import primary_success_outcomes
+from .goals import period_windows
 from .io import Project
 from .labels import code_label, t
 from .privacy import SECONDARY, apply_mask, suppress_crosstab, suppress_long, suppression_mask
@@ -87,7 +88,6 @@ def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
 def _whole_periods_in_years(periods: pd.PeriodIndex, params) -> list[np.ndarray]:
     """For each project year (and calendar year, when a goal counts by calendar year) made of
     whole periods of ``periods``: the positions of those periods."""
-    from .goals import period_windows
     units = ["project_year"] + (["calendar_year"] if any(g.period == "calendar_year" for g in params.goals) else [])
     if len(periods) == 0:
         return []

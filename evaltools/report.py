@@ -27,7 +27,7 @@ from .costbenefit import cost_benefit
 from .goals import assess_goals
 from .io import Project, load_project
 from .labels import budget_period_label, by_lang, code_label, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
-from .privacy import suppress_long
+from .privacy import suppress_long, suppressed_label
 
 H = {
     "summary": ("Sammanfattning", "Summary"),
@@ -383,6 +383,10 @@ class Report:
             _display(Text([], _sv(lang, "Kvalitativa mål (utvärderarens bedömning)", "Qualitative goals (the evaluator's assessment)"), 3),
                      Table(frame))
 
+    def _persons(self, n: int) -> str:
+        """A number of persons as the privacy rule shows it: ``<k`` from 1 to k − 1."""
+        return suppressed_label(self.k) if 0 < n < self.k else fmt_int(n, self.lang)
+
     def _absent(self, key: str, reason_sv: str, reason_en: str) -> None:
         _display(Text([_sv(self.lang, reason_sv, reason_en)], _h(key, self.lang)))
 
@@ -500,7 +504,7 @@ class Report:
         tab = pay.table
         frame = pd.DataFrame({
             _sv(lang, "Grupp", "Group"): [t(g, lang) for g in tab["group"]],
-            t("n", lang): [fmt_int(v, lang) if v >= self.k else f"<{self.k}" for v in tab["persons"]],
+            t("n", lang): [self._persons(v) for v in tab["persons"]],
             _sv(lang, "Före start, kr/mån", "Before, SEK/month"): [_amount(v, lang) for v in tab["before"]],
             _sv(lang, "Efter start, kr/mån", "After, SEK/month"): [_amount(v, lang) for v in tab["after"]],
             _sv(lang, "Förändring", "Change"): [_amount(v, lang) for v in tab["change"]],
@@ -529,7 +533,7 @@ class Report:
         phases = pd.DataFrame({
             _sv(lang, "Grupp", "Group"): [t(g, lang) for g in ph["group"]],
             _sv(lang, "Period", "Phase"): [phase_names[p_] for p_ in ph["phase"]],
-            t("n", lang): [fmt_int(v, lang) if v >= self.k else (f"<{self.k}" if v else "0") for v in ph["persons"]],
+            t("n", lang): [self._persons(v) for v in ph["persons"]],
             _sv(lang, "Kr per person och månad", "SEK per person-month"): [_amount(v, lang) for v in ph["mean_amount"]],
         })
         dom = fmt_pct(self.params.privacy.dominance, lang, 0)

@@ -249,20 +249,16 @@ def test_data_quality_table_does_not_print_person_ids(tiny_project):
     assert "X-4711" not in table.to_string()
 
 
-def test_tiny_project_gets_no_empty_charts(tiny_project):
+def test_tiny_project_gets_no_empty_charts(tiny_project, monkeypatch):
     # four participants: every composition count is below 5 and every monthly payment mean is hidden
     import evaltools as et
     from evaltools import report as report_module
     report = et.Report(tiny_project())
     # catch what each section hands to the display: charts are matplotlib figures
     blocks = []
-    original = report_module._display
-    report_module._display = lambda *objs: blocks.append(objs)
-    try:
-        report.participants_section()
-        report.payments_section()
-    finally:
-        report_module._display = original
+    monkeypatch.setattr(report_module, "_display", lambda *objs: blocks.append(objs))
+    report.participants_section()
+    report.payments_section()
     figures = [o for objs in blocks for o in objs if hasattr(o, "savefig")]
     assert figures == []
     texts = " ".join(p for objs in blocks for o in objs if isinstance(o, report_module.Text) for p in o.paragraphs)
