@@ -94,9 +94,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
         labels = [lbl.split(" (")[0] for lbl in g["period_label"]]
         if g["kind"].iloc[0] == "share":
             v = g["value"].to_numpy(float)
-            err = np.vstack([v - g["ci_low"].to_numpy(float), g["ci_high"].to_numpy(float) - v])
-            # a Wilson bound at 0 % or 100 % can lie a rounding error inside the share: never a negative bar
-            ax_.errorbar(x, v, yerr=np.clip(np.nan_to_num(err), 0, None), fmt="o", color=BLUE, capsize=4, label=t("value", lang),
+            ax_.errorbar(x, v, yerr=_ci_err(v, g["ci_low"], g["ci_high"]), fmt="o", color=BLUE, capsize=4, label=t("value", lang),
                          clip_on=False)  # a share of 0 % or 100 % is drawn whole
             ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
             ax_.set_ylim(0, 1)
@@ -129,6 +127,14 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
     fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
+
+
+def _ci_err(value, low, high) -> np.ndarray:
+    """Error-bar lengths (2 x n) for values with interval bounds. Never negative: a Wilson bound at
+    0 % or 100 % can lie a rounding error inside the share, and matplotlib refuses a negative bar."""
+    v = np.atleast_1d(np.asarray(value, float))
+    lo, hi = np.atleast_1d(np.asarray(low, float)), np.atleast_1d(np.asarray(high, float))
+    return np.clip(np.nan_to_num(np.vstack([v - lo, hi - v])), 0, None)
 
 
 def _wrap(text: str, width: int, lines: int = 3) -> str:
@@ -222,7 +228,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             ax.annotate("..", (0.01, yi), va="center", fontsize=7.5, color=GREY)
             continue
         lo, hi = tab.at[i, "ci_low"], tab.at[i, "ci_high"]
-        ax.errorbar([rate], [yi], xerr=[[max(rate - lo, 0)], [max(hi - rate, 0)]], fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1,
+        ax.errorbar([rate], [yi], xerr=_ci_err(rate, lo, hi), fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1,
                     clip_on=False)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
@@ -362,7 +368,7 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
     names = [_wrap(n, 26) for n in table["title"]]
     for yi, r in zip(y, table.itertuples()):
         if not np.isnan(r.success_rate):
-            a1.errorbar([r.success_rate], [yi], xerr=[[max(r.success_rate - r.ci_low, 0)], [max(r.ci_high - r.success_rate, 0)]],
+            a1.errorbar([r.success_rate], [yi], xerr=_ci_err(r.success_rate, r.ci_low, r.ci_high),
                         fmt="o", color=BLUE, capsize=3)
     a1.set_xlim(0, 1)
     _pct_axis(a1, lang, "x", (0, 0.25, 0.5, 0.75, 1))
