@@ -20,7 +20,7 @@ from .config import primary_success_outcomes
 from .goals import period_windows
 from .io import Project
 from .labels import code_label, t
-from .privacy import SECONDARY, apply_mask, suppress_crosstab, suppress_long, suppression_mask
+from .privacy import SECONDARY, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask
 from .results import Result
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
@@ -264,7 +264,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     k = _k(project)
     df = project.participants
     groups = [(t("participants", lang), df)] if by is None else [(_label(by, g, lang), d) for g, d in df.groupby(by)]
-    rows, curves = [], {}
+    rows, curves, shown_medians = [], {}, {}
     for name, d in groups:
         if len(d) == 0:
             continue
@@ -278,23 +278,20 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         # the median is published only where the published curve reaches it: a median reached
         # while fewer than k remain would describe those few persons
         reached = np.isfinite(median) and keep.any() and median <= tt[keep].max()
-        shown_median = median if reached else (SECONDARY if np.isfinite(median) else np.nan)
+        shown_medians[name] = median if reached else (SECONDARY if np.isfinite(median) else np.nan)
         for day in days:
             idx = np.searchsorted(tt, day, side="right") - 1
             s = 1.0 if idx < 0 else float(surv[idx])
             at_risk = int((d[S.DAYS_IN_PROJECT] >= day).sum())
             rows.append({"group": name, "day": day, "still_in_project": s,
-                         "at_risk": at_risk, "median_days": median if np.isfinite(median) else np.nan,
-                         "shown_median": shown_median})
+                         "at_risk": at_risk, "median_days": median if np.isfinite(median) else np.nan})
     raw = pd.DataFrame(rows)
     table = raw.copy()
     if len(raw):
-        table["median_days"] = table.pop("shown_median").astype(object)
-        raw = raw.drop(columns="shown_median")
-    if len(raw):
+        table["median_days"] = table["group"].map(shown_medians).astype(object)
         small = raw["at_risk"] < k
         table["at_risk"] = table["at_risk"].astype(object)
-        table.loc[small & (raw["at_risk"] > 0), "at_risk"] = f"<{k}"  # at-risk counts only shrink: no secondary
+        table.loc[small & (raw["at_risk"] > 0), "at_risk"] = suppressed_label(k)  # at-risk counts only shrink: no secondary
         table["still_in_project"] = table["still_in_project"].astype(object)
         table.loc[small, "still_in_project"] = "–"
     note = ("Kaplan–Meier; pågående deltagare censureras vid analysdatum." if lang == "sv"
