@@ -26,6 +26,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 from collections.abc import Iterator
 
 ENV_ADDRESS = "EVALTOOLS_KERNEL_ZYGOTE"
@@ -45,6 +46,11 @@ def supported() -> bool:
     return sys.platform.startswith("linux") and os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "no", "false", "off")
 
 
+# In isolated mode the toolkit is found in the environment's site-packages (pip install -e); the
+# toolkit's own folder is added last, after the standard library, for an uninstalled checkout.
+_ZYGOTE_MAIN = "import sys; sys.path.append(sys.argv[2]); from evaltools.kernels import _serve; _serve()"
+
+
 class KernelZygote:
     """A process that has imported the report libraries and forks a new kernel per request.
 
@@ -60,7 +66,10 @@ class KernelZygote:
         listener.listen(64)
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", "from evaltools.kernels import _serve; _serve()", str(listener.fileno())],
+                # -I: isolated mode. The current folder is not put on sys.path (a calendar.py where the command
+                # is run would otherwise be imported by every report's kernel), and neither are PYTHONPATH and
+                # the user's site-packages; only the toolkit's own environment is imported.
+                [sys.executable, "-I", "-c", _ZYGOTE_MAIN, str(listener.fileno()), str(Path(__file__).resolve().parents[1])],
                 pass_fds=(listener.fileno(),), stdin=subprocess.PIPE)
         finally:
             listener.close()  # the zygote has its own copy; connections queue until it accepts

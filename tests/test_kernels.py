@@ -122,3 +122,21 @@ def test_the_shutdown_interrupt_is_not_logged_as_an_error():
         return logging.LogRecord("IPKernelApp", logging.ERROR, __file__, 1, msg, None, None)
     assert not _quiet_shutdown_interrupt(record("KeyboardInterrupt caught in kernel."))
     assert _quiet_shutdown_interrupt(record("Error in message handler"))
+
+
+def test_code_in_the_current_folder_never_reaches_a_kernel(probe, tmp_path, monkeypatch):
+    """A module in the folder where `evaltools render` is run (here a calendar.py, which the standard
+    library imports on the way) is not imported by the zygote or the kernels forked from it."""
+    here = tmp_path / "where-the-command-runs"
+    here.mkdir()
+    marker = tmp_path / "imported.txt"
+    (here / "calendar.py").write_text(f"open({str(marker)!r}, 'w').write('imported')\n"
+                                      "raise ImportError('not the standard library')\n")
+    monkeypatch.chdir(here)
+    monkeypatch.setenv("PYTHONPATH", str(here))
+    with kernels.warm_kernels() as zygote:
+        assert zygote is not None
+        result = probe("first")
+        assert result["ppid"] == zygote.process.pid
+    assert result["answer"] == 42
+    assert not marker.exists(), "a file from the current folder was imported"
