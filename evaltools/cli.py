@@ -78,17 +78,22 @@ def _render(args, parser) -> int:
     results = render_many(paths, args.reports_dir, formats, args.lang, args.jobs, progress=not args.quiet,
                           portfolio=args.all and not args.no_portfolio, warm=not args.cold_kernels)
     failed = [r for r in results if not r.ok]
+    noted = [r for r in results if r.ok and r.notes]
     for r in results:
-        mark = "✓" if r.ok else "✗"
+        mark = ("!" if r.notes else "✓") if r.ok else "✗"
         where = r.output_dir if r.ok else "previous report (if any) left in place"
         print(f"{mark} {r.project_id:32} {r.seconds:6.1f} s  {where}")
+    for r in noted:
+        print(f"\n--- {r.project_id}: delivered, but ---", file=sys.stderr)
+        for n in r.notes:
+            print(f"  {n}", file=sys.stderr)
     if failed:
         print(f"\n{len(failed)} of {len(results)} failed:", file=sys.stderr)
         for r in failed:
             print(f"\n--- {r.project_id} ---\n{r.error}", file=sys.stderr)
         return EXIT_FAILED
     print(f"\nIndex: {Path(args.reports_dir).resolve() / 'index.html'}")
-    return EXIT_OK
+    return EXIT_FAILED if noted else EXIT_OK
 
 
 TEMPLATE = """\
@@ -130,9 +135,11 @@ def cmd_new(args, parser) -> int:
     import datetime as dt
 
     from . import schema as S
+    from .config import project_id_problem
     pid = args.project_id
-    if not pid.replace("-", "").replace("_", "").isalnum():
-        parser.error(f"a project id uses letters, digits, '-' and '_' only; got {pid!r}")
+    problem = project_id_problem(pid)
+    if problem:
+        parser.error(problem)
     target = PARAMS_DIR / f"{pid}.yaml"
     data = DATA_DIR / pid
     if target.exists() or data.exists():

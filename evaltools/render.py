@@ -16,12 +16,14 @@ import sys
 # "iri" format, so the renderer's processes skip that module; kernels never import it anyway.
 sys.modules.setdefault("rfc3987_syntax", None)  # noqa: E402
 
+import contextlib
 import datetime as dt
 import html
 import json
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import time
 import traceback
@@ -33,11 +35,13 @@ from pathlib import Path
 
 from ._version import __version__
 from .config import load_params
-from .errors import EvaltoolsError
+from .errors import EvaltoolsError, ReportError
+from .privacy import redact
 from .kernels import kernel_manager_class, warm_kernels
 from .paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
+DEFAULT_LANG = "sv"  # reports in other languages go to a subfolder named after the language: reports/<id>/en/
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 CELL_TIMEOUT_S = 600
@@ -56,6 +60,8 @@ class RenderResult:
     timings: dict = field(default_factory=dict)
     finished: str = ""
     title: str = ""
+    lang: str = DEFAULT_LANG
+    notes: list[str] = field(default_factory=list)  # delivered, but with something missing (e.g. no PDF)
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path):
@@ -102,30 +108,136 @@ def notebook_to_html(notebook, lang: str, title: str) -> str:
     return body
 
 
+PANGO_INSTALL = "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+
+
+class PdfEngineMissing(EvaltoolsError):
+    """The PDF printer (WeasyPrint) cannot start, usually because the Pango text library is missing."""
+
+
 def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes | None:
     """Print the report HTML to an A4 PDF with WeasyPrint (no browser, no LaTeX); with no
-    ``pdf_path`` the PDF is returned as bytes."""
+    ``pdf_path`` the PDF is returned as bytes.
+
+    Raises
+    ------
+    PdfEngineMissing
+        When WeasyPrint or the system libraries it needs cannot be loaded, with the install command.
+    """
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*HarfBuzz-Subset.*")
-        import weasyprint
+        try:
+            import weasyprint
+        except (OSError, ImportError) as e:
+            raise PdfEngineMissing(
+                f"no PDF: the PDF printer could not start ({str(e).splitlines()[0][:200]}). The HTML report was "
+                f"written. On Debian or Ubuntu install the Pango text library: {PANGO_INSTALL}") from None
         return weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(None if pdf_path is None else str(pdf_path))
 
 
-def _swap_into_place(tmp: Path, final: Path) -> None:
+def inside(reports_dir: Path, *parts: str) -> Path:
+    """``reports_dir / parts`` after checking that it lies inside ``reports_dir``.
+
+    Every folder the renderer creates, renames or removes is built with this, so that no project
+    id or file name can reach outside the reports folder (``../data``, an absolute path, a link).
+    """
+    base = Path(reports_dir).resolve()
+    for part in parts:
+        if not part or part in (".", "..") or "/" in part or "\\" in part or "\x00" in part:
+            raise ReportError(f"refusing the output name {part!r}: not a plain folder or file name")
+    target = base.joinpath(*parts)
+    resolved = target.resolve()
+    if resolved != target or not resolved.is_relative_to(base) or resolved == base:
+        raise ReportError(f"refusing to write {target}: it is not inside the reports folder {base}")
+    return target
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale(reports_dir: Path) -> list[str]:
+    """Remove temporary and replaced folders left by renders that were killed (their process is
+    gone); folders of renders still running are left alone. Returns the names removed."""
+    removed = []
+    for d in list(Path(reports_dir).glob(".tmp-*")) + list(Path(reports_dir).glob("**/.old-*")):
+        m = re.search(r"-p(\d+)-[0-9a-f]{8}$", d.name)
+        if m and _pid_alive(int(m.group(1))):
+            continue
+        if d.is_dir() and not d.is_symlink():
+            shutil.rmtree(d, ignore_errors=True)
+        else:
+            d.unlink(missing_ok=True)
+        removed.append(d.name)
+    return removed
+
+
+def _format_of(name: str, key: str) -> str | None:
+    """Which output format a file or folder in a report folder belongs to."""
+    if name == f"{key}.html":
+        return "html"
+    if name == f"{key}.pdf":
+        return "pdf"
+    if name.endswith(".xlsx"):
+        return "xlsx"
+    if name == "tables":
+        return "csv"
+    return None
+
+
+def _clear_files(folder: Path) -> None:
+    """Remove the files directly in ``folder`` (not its language subfolders), and the folder if it is then empty."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for item in folder.iterdir():
+        if item.is_file() or item.is_symlink():
+            item.unlink(missing_ok=True)
+        elif item.name == "tables":
+            shutil.rmtree(item, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
+def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...]) -> None:
+    """Move the finished output in ``tmp`` to ``final``, keeping what this run did not make.
+
+    Files of formats not asked for this time, and other languages' subfolders, are carried over
+    from the previous report; the output of the formats asked for replaces the old one.
+    """
+    if final.exists():
+        for item in final.iterdir():
+            if (tmp / item.name).exists() or item.name == "status.json" or item.name.startswith(".old-"):
+                continue
+            fmt = _format_of(item.name, key)
+            if fmt in formats or item.name == f"{key}.ipynb":
+                continue
+            if item.is_dir() and not item.is_symlink():
+                shutil.copytree(item, tmp / item.name, symlinks=True)
+            elif item.is_file() and not item.is_symlink():
+                shutil.copy2(item, tmp / item.name)
     old = None
     if final.exists():
-        old = final.with_name(f".old-{final.name}-{uuid.uuid4().hex[:8]}")
+        old = final.with_name(f".old-{final.name}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
         final.rename(old)
+    final.parent.mkdir(parents=True, exist_ok=True)
     tmp.rename(final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
 
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
-            formats: tuple[str, ...], timings: dict) -> list[str]:
-    tmp = reports_dir / f".tmp-{key}-{uuid.uuid4().hex[:8]}"
+            formats: tuple[str, ...], timings: dict, notes: list[str] | None = None) -> list[str]:
+    parts = (key,) if lang == DEFAULT_LANG else (key, lang)
+    final = inside(reports_dir, *parts)
+    tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
     tmp.mkdir(parents=True)
     try:
         t0 = time.perf_counter()
@@ -141,58 +253,97 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
             (tmp / f"{key}.html").write_text(page, encoding="utf-8")
         if "pdf" in formats:
             t2 = time.perf_counter()
-            html_to_pdf(page, tmp / f"{key}.pdf", tmp)
+            try:
+                html_to_pdf(page, tmp / f"{key}.pdf", tmp)
+            except PdfEngineMissing as e:
+                if "html" not in formats:  # nothing else to deliver: the project failed
+                    raise
+                (tmp / f"{key}.pdf").unlink(missing_ok=True)
+                if notes is not None:
+                    notes.append(str(e))
             timings["pdf"] = round(time.perf_counter() - t2, 3)
         if "csv" not in formats:
             shutil.rmtree(tmp / "tables", ignore_errors=True)
         if "xlsx" not in formats:
             for x in tmp.glob("*.xlsx"):
                 x.unlink()
-        files = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
-        final = reports_dir / key
-        _swap_into_place(tmp, final)
-        return files
+        made = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
+        _swap_into_place(tmp, final, key, formats)
+        return made
     except BaseException:
-        failed = reports_dir / "_failed" / key
-        shutil.rmtree(failed, ignore_errors=True)
-        failed.mkdir(parents=True, exist_ok=True)
-        nb_out = tmp / f"{key}.ipynb"
-        if nb_out.exists():
-            shutil.copy2(nb_out, failed / f"{key}.ipynb")
-        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            failed = inside(reports_dir, "_failed", *parts)
+            _clear_files(failed)
+            failed.mkdir(parents=True, exist_ok=True)
+            nb_out = tmp / f"{key}.ipynb"
+            if nb_out.exists():
+                shutil.copy2(nb_out, failed / f"{key}.ipynb")
+        except OSError:
+            pass  # the failure itself is reported; keeping its notebook is a courtesy
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 
-def _write_status(res: RenderResult, reports_dir: Path) -> None:
-    where = reports_dir / res.project_id if res.ok else reports_dir / "_failed" / res.project_id
-    where.mkdir(parents=True, exist_ok=True)
-    (where / "status.json").write_text(json.dumps(asdict(res), ensure_ascii=False, indent=1), encoding="utf-8")
-    if res.ok:
-        shutil.rmtree(reports_dir / "_failed" / res.project_id, ignore_errors=True)
+def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG) -> None:
+    """Write ``status.json`` beside the report (or the failed notebook). Never raises: a full disk
+    or a read-only folder is reported in the result, and a batch goes on."""
+    parts = (res.project_id,) if lang == DEFAULT_LANG else (res.project_id, lang)
+    try:
+        where = inside(reports_dir, *parts) if res.ok else inside(reports_dir, "_failed", *parts)
+        where.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(asdict(res), ensure_ascii=False, indent=1)
+        tmp = where / f".status-{os.getpid()}-{uuid.uuid4().hex[:8]}.json"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, where / "status.json")  # never a half-written status file
+        if res.ok:
+            _clear_files(inside(reports_dir, "_failed", *parts))
+    except (OSError, EvaltoolsError) as e:
+        note = f"the status file could not be written ({type(e).__name__}: {str(e)[:200]})"
+        res.notes.append(note)
+        with contextlib.suppress(OSError, NameError):
+            tmp.unlink(missing_ok=True)
 
 
 def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                    lang: str | None = None) -> RenderResult:
-    """Render one project's report. Never raises for a failing project: the result says what failed."""
-    reports_dir = Path(reports_dir).resolve()
-    reports_dir.mkdir(parents=True, exist_ok=True)
+    """Render one project's report. Never raises for a failing project: the result says what failed.
+
+    The report goes to ``reports/<id>/`` (Swedish) or ``reports/<id>/<lang>/`` (another language);
+    files of other formats and languages already there are kept.
+    """
     params_path = Path(params_path).resolve()
-    start = time.perf_counter()
-    key = params_path.stem
-    timings: dict = {}
-    title = key
-    try:
+    key, title, use_lang = params_path.stem, params_path.stem, lang or DEFAULT_LANG
+
+    def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
+        nonlocal key, title, use_lang
         params = load_params(params_path)
-        key, title = params.id, params.title
-        use_lang = lang or params.language
-        files = _render(REPORT_NOTEBOOK, key, title, use_lang,
-                        {"params_path": str(params_path), "lang": use_lang}, reports_dir, formats, timings)
-        res = RenderResult(key, True, str(reports_dir / key), files, None, round(time.perf_counter() - start, 3), timings,
-                           dt.datetime.now().isoformat(timespec="seconds"), title)
+        key, title, use_lang = params.id, params.title, lang or params.language
+        files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
+                        reports_dir, formats, timings, notes)
+        return key, title, use_lang, files
+
+    reports_dir = Path(reports_dir).resolve()
+    return _run_and_record(run, lambda: (key, title, use_lang), reports_dir)
+
+
+def _run_and_record(run, identity, reports_dir: Path) -> RenderResult:
+    """Run one render, describe a failure without a traceback, and write its status file."""
+    start = time.perf_counter()
+    timings: dict = {}
+    notes: list[str] = []
+    try:
+        reports_dir.mkdir(parents=True, exist_ok=True)
+        clean_stale(reports_dir)
+        key, title, use_lang, files = run(timings, notes)
+        out = reports_dir / key if use_lang == DEFAULT_LANG else reports_dir / key / use_lang
+        res = RenderResult(key, True, str(out), files, None, round(time.perf_counter() - start, 3), timings,
+                           dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes)
     except Exception as e:  # noqa: BLE001 - one project's failure must not stop a batch
-        res = RenderResult(key, False, None, [], _describe(e), round(time.perf_counter() - start, 3), timings,
-                           dt.datetime.now().isoformat(timespec="seconds"), title)
-    _write_status(res, reports_dir)
+        key, title, use_lang = identity()
+        res = RenderResult(key, False, None, [], redact(_describe(e)), round(time.perf_counter() - start, 3), timings,
+                           dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes)
+    _write_status(res, reports_dir, res.lang)
     return res
 
 
@@ -201,28 +352,26 @@ def _describe(e: Exception) -> str:
         return str(e)
     name = type(e).__name__
     if name == "PapermillExecutionError":
-        return f"{e.ename}: {e.evalue} (cell {e.exec_count}; see the executed notebook in reports/_failed/)"
-    return "".join(traceback.format_exception_only(type(e), e)).strip()
+        return f"{e.ename}: {str(e.evalue)[:2000]} (cell {e.exec_count}; see the executed notebook in reports/_failed/)"
+    if isinstance(e, OSError):
+        return (f"{type(e).__name__}: {e.strerror or e} ({e.filename or ''}). Check that the reports folder is "
+                "writable and the disk has room.")
+    return "".join(traceback.format_exception_only(type(e), e)).strip()[:2000]
 
 
 def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                      lang: str = "sv") -> RenderResult:
     """Render the portfolio report comparing the given projects."""
-    reports_dir = Path(reports_dir).resolve()
-    start = time.perf_counter()
-    timings: dict = {}
     title = "Portföljöversikt" if lang == "sv" else "Portfolio overview"
-    try:
+
+    def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
                         {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang},
-                        reports_dir, formats, timings)
-        res = RenderResult("portfolio", True, str(reports_dir / "portfolio"), files, None,
-                           round(time.perf_counter() - start, 3), timings, dt.datetime.now().isoformat(timespec="seconds"), title)
-    except Exception as e:  # noqa: BLE001 - reported in the result, like a project's failure
-        res = RenderResult("portfolio", False, None, [], _describe(e), round(time.perf_counter() - start, 3), timings,
-                           dt.datetime.now().isoformat(timespec="seconds"), title)
-    _write_status(res, reports_dir)
-    return res
+                        reports_dir, formats, timings, notes)
+        return "portfolio", title, lang, files
+
+    reports_dir = Path(reports_dir).resolve()
+    return _run_and_record(run, lambda: ("portfolio", title, lang), reports_dir)
 
 
 def _worker(args) -> RenderResult:
@@ -305,8 +454,15 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                for f in as_completed([pool.submit(_worker, a) for a in tasks]):
-                    results.append(f.result())
+                futures = {pool.submit(_worker, a): a for a in tasks}
+                for f in as_completed(futures):
+                    try:
+                        results.append(f.result())
+                    except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
+                        a = futures[f]
+                        key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
+                        results.append(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
+                                                    dt.datetime.now().isoformat(timespec="seconds"), key))
                     bar.update()
         bar.close()
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
@@ -326,34 +482,88 @@ def _when(stamp: str) -> str:
         return html.escape(str(stamp))
 
 
-def write_index(reports_dir: str | Path = REPORTS_DIR) -> Path:
-    """Write ``reports/index.html``: every report on disk with its status and links."""
+def _read_status(path: Path) -> dict | None:
+    """A status file's content, or None when it is unreadable (a full disk may have left it empty)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _linkable(key: str) -> bool:
+    from .config import project_id_problem
+    return key == "portfolio" or project_id_problem(key) is None
+
+
+def _report_folders(reports_dir: Path, key: str) -> list[tuple[str, Path]]:
+    """(language, folder) of each language's report of one project: Swedish at the top, others below."""
+    top = reports_dir / key
+    out = [(DEFAULT_LANG, top)] if (top / "status.json").is_file() else []
+    out += [(d.name, d) for d in sorted(top.iterdir()) if d.is_dir() and re.fullmatch(r"[a-z]{2}", d.name)
+            and (d / "status.json").is_file()] if top.is_dir() else []
+    return out
+
+
+_LANG_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+def write_index(reports_dir: str | Path = REPORTS_DIR) -> Path | None:
+    """Write ``reports/index.html``: every report on disk, each language and format, with its status.
+
+    Never raises for a folder it cannot write (the batch's results are printed anyway); returns
+    None then.
+    """
+    from urllib.parse import quote
     reports_dir = Path(reports_dir)
-    good = {p.parent.name: json.loads(p.read_text(encoding="utf-8")) for p in reports_dir.glob("*/status.json")}
-    bad = {p.parent.name: json.loads(p.read_text(encoding="utf-8")) for p in (reports_dir / "_failed").glob("*/status.json")}
+    keys = {p.parent.name for p in reports_dir.glob("*/status.json")} | {p.parent.parent.name for p in reports_dir.glob("*/*/status.json")}
+    keys |= {p.parent.name for p in (reports_dir / "_failed").glob("*/status.json")}
+    keys |= {p.parent.parent.name for p in (reports_dir / "_failed").glob("*/*/status.json")}
+    keys = {k for k in keys if k != "_failed" and not k.startswith(".") and _linkable(k)}
     rows = []
-    for key in sorted(set(good) | set(bad), key=lambda k: (k == "portfolio", k)):
-        g, b = good.get(key), bad.get(key)
-        links = ""
-        if g:
-            shown = sorted((f for f in g["files"] if f.endswith(_LINKED)), key=lambda f: _LINKED.index("." + f.rsplit(".", 1)[-1]))
-            links = " · ".join(f'<a href="{html.escape(key)}/{html.escape(f)}">{html.escape(f.rsplit(".", 1)[-1].upper())}</a>'
-                               for f in shown)
-        if b:
-            status = (f'<span class="bad">Misslyckades {_when(b["finished"])}</span>'
-                      f'<pre>{html.escape((b.get("error") or "")[:1500])}</pre>')
+    for key in sorted(keys, key=lambda k: (k == "portfolio", k)):
+        good = {lang: _read_status(folder / "status.json") for lang, folder in _report_folders(reports_dir, key)}
+        good = {lang: g for lang, g in good.items() if g}
+        bad = {lang: _read_status(folder / "status.json") for lang, folder in _report_folders(reports_dir / "_failed", key)}
+        bad = {lang: b for lang, b in bad.items() if b}
+        status, links = [], []
+        for lang in sorted(set(good) | set(bad), key=lambda x: (x != DEFAULT_LANG, x)):
+            g, b = good.get(lang), bad.get(lang)
+            name = _LANG_NAMES.get(lang, lang)
+            folder = reports_dir / key if lang == DEFAULT_LANG else reports_dir / key / lang
+            prefix = quote(key) + "/" + ("" if lang == DEFAULT_LANG else quote(lang) + "/")
             if g:
-                status += f'<span class="old">Senaste lyckade rapport: {_when(g["finished"])}</span>'
-        else:
-            status = f'<span class="ok">OK {_when(g["finished"])}</span>'
-        title = (g or b).get("title") or key
-        rows.append(f"<tr><td><b>{html.escape(title)}</b><br><small>{html.escape(key)}</small></td><td>{status}</td><td>{links}</td></tr>")
+                files = [f for f in sorted(p.name for p in folder.iterdir() if p.is_file()) if f.endswith(_LINKED)]
+                files.sort(key=lambda f: _LINKED.index("." + f.rsplit(".", 1)[-1]))
+                shown = " · ".join(f'<a href="{html.escape(prefix + quote(f))}">{html.escape(f.rsplit(".", 1)[-1].upper())}</a>'
+                                   for f in files)
+                links.append(f"{html.escape(name)}: {shown}" if len(set(good) | set(bad)) > 1 or lang != DEFAULT_LANG else shown)
+            if b:
+                status.append(f'<span class="bad">{html.escape(name)}: Misslyckades {_when(b.get("finished"))}</span>'
+                              f'<pre>{html.escape(redact(str(b.get("error") or ""))[:1500])}</pre>')
+                if g:
+                    status.append(f'<span class="old">Senaste lyckade rapport: {_when(g.get("finished"))}</span>')
+            else:
+                status.append(f'<span class="ok">OK {_when(g.get("finished"))}</span>' + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else ""))
+                status += [f'<span class="old">{html.escape(redact(str(n))[:500])}</span>' for n in g.get("notes") or []]
+        first = next(iter(good.values()), None) or next(iter(bad.values()), {})
+        title = redact(str(first.get("title") or key))
+        rows.append(f"<tr><td><b>{html.escape(title)}</b><br><small>{html.escape(key)}</small></td><td>{''.join(status)}</td>"
+                    f"<td>{'<br>'.join(links)}</td></tr>")
     page = f"""<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Rapporter</title>
 <style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:960px;margin:2em auto;color:#1d1d1d}}
 table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}}
 .ok{{color:#2e7d32}}.bad{{color:#c62828;font-weight:bold}}.old{{display:block;color:#555}}pre{{white-space:pre-wrap;font-size:11px}}</style>
 </head><body><h1>Rapporter</h1><p>Skapade med evaltools {__version__}, {dt.datetime.now():%Y-%m-%d %H:%M}.</p>
-<table><tr><th>Projekt</th><th>Status</th><th>Filer</th></tr>{''.join(rows)}</table></body></html>"""
+<table><tr><th scope="col">Projekt</th><th scope="col">Status</th><th scope="col">Filer</th></tr>{''.join(rows)}</table></body></html>"""
     out = reports_dir / "index.html"
-    out.write_text(page, encoding="utf-8")
+    try:
+        tmp = reports_dir / f".index-{os.getpid()}-{uuid.uuid4().hex[:8]}.html"
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as e:
+        logging.getLogger(__name__).warning("index not written: %s", e)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        return None
     return out

@@ -144,15 +144,16 @@ def test_index_lists_every_report(rendered):
 def test_english_report(tmp_path):
     res = render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path, formats=("html", "pdf"), lang="en")
     assert res.ok, res.error
-    _, text = _pdf_text(tmp_path / "timra-vagen-ut" / "timra-vagen-ut.pdf")
+    # every language but Swedish has its own folder, so the two never overwrite each other
+    _, text = _pdf_text(tmp_path / "timra-vagen-ut" / "en" / "timra-vagen-ut.pdf")
     flat = " ".join(text.split())
     assert "Goal fulfilment" in flat and "48.6% (18/37)" in flat and "SEK 1,128,000" in flat.replace("\u00a0", " ")
     assert "Page 1 of" in flat
     # the budget file's period code "hela" and the generated cost-benefit texts read in English
     assert "Whole period Lönekostnader" in flat.replace("\u00a0", " ") and " hela " not in flat
     assert "varied 1–5" in flat and "varieras" not in flat
-    assert '<html lang="en">' in (tmp_path / "timra-vagen-ut" / "timra-vagen-ut.html").read_text(encoding="utf-8")
-    assert not (tmp_path / "timra-vagen-ut" / "tables").exists(), "csv not asked for"
+    assert '<html lang="en">' in (tmp_path / "timra-vagen-ut" / "en" / "timra-vagen-ut.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "timra-vagen-ut" / "en" / "tables").exists(), "csv not asked for"
 
 
 def test_failing_project_leaves_others_and_its_old_report(tiny_project, tmp_path):
@@ -188,16 +189,42 @@ def test_failing_notebook_is_kept_for_inspection(tmp_path, monkeypatch):
     assert not (tmp_path / "r" / "timra-vagen-ut").exists()
 
 
-def test_html_only_needs_no_pdf_printer_and_a_broken_printer_fails_per_project(tmp_path, monkeypatch):
-    def broken(*args, **kwargs):
-        raise OSError("cannot load library 'libpango-1.0-0'")
-
-    monkeypatch.setattr(render, "html_to_pdf", broken)
+def test_html_only_needs_no_pdf_printer_and_a_missing_printer_still_delivers_html(tmp_path, monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as when Pango is missing: the import fails
     project = PARAMS / "eskilstuna-ansokan.yaml"
     (ok,) = render.render_many([project], tmp_path / "a", formats=("html",), jobs=1, progress=False)
     assert ok.ok and ok.files == ["eskilstuna-ansokan.html", "eskilstuna-ansokan.ipynb"]
-    (failed,) = render.render_many([project], tmp_path / "b", formats=("html", "pdf"), jobs=1, progress=False)
-    assert not failed.ok and "libpango" in failed.error
+    (partial,) = render.render_many([project], tmp_path / "b", formats=("html", "pdf"), jobs=1, progress=False)
+    assert partial.ok and (tmp_path / "b" / "eskilstuna-ansokan" / "eskilstuna-ansokan.html").is_file()
+    assert not (tmp_path / "b" / "eskilstuna-ansokan" / "eskilstuna-ansokan.pdf").exists()
+    assert any("apt-get install libpango-1.0-0 libpangoft2-1.0-0" in n for n in partial.notes)
+    index = (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
+    assert "apt-get install libpango" in index
+    (failed,) = render.render_many([project], tmp_path / "c", formats=("pdf",), jobs=1, progress=False)
+    assert not failed.ok and "apt-get install libpango-1.0-0" in failed.error
+
+
+def test_rendering_some_formats_or_another_language_keeps_the_rest(tmp_path):
+    """html only, then English, then every format: each earlier file is still there, and the index
+    lists each language's files."""
+    project = PARAMS / "eskilstuna-ansokan.yaml"
+    out = tmp_path / "r"
+    key = "eskilstuna-ansokan"
+    assert render.render_project(project, out, formats=("html", "pdf", "xlsx")).ok
+    pdf_before = (out / key / f"{key}.pdf").read_bytes()
+    assert render.render_project(project, out, formats=("html",)).ok
+    assert (out / key / f"{key}.pdf").read_bytes() == pdf_before, "an html-only run keeps the PDF"
+    assert list((out / key).glob("*.xlsx")), "and the workbook"
+    assert render.render_project(project, out, formats=("html", "pdf"), lang="en").ok
+    assert (out / key / "en" / f"{key}.pdf").is_file()
+    assert (out / key / f"{key}.pdf").read_bytes() == pdf_before, "English never overwrites Swedish"
+    assert render.render_project(project, out, formats=("html", "csv")).ok
+    assert (out / key / "en" / f"{key}.html").is_file(), "a Swedish render keeps the English report"
+    assert (out / key / "tables").is_dir() and (out / key / f"{key}.pdf").is_file()
+    index = render.write_index(out).read_text(encoding="utf-8")
+    assert f'href="{key}/{key}.pdf"' in index and f'href="{key}/en/{key}.pdf"' in index
+    assert f'href="{key}/en/{key}.html"' in index and "English" in index
 
 
 def test_project_where_no_participant_has_ended_yet_renders(tiny_project, tmp_path):
