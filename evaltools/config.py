@@ -7,13 +7,15 @@ in the file is reported at once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ParamsError
+from .privacy import find_personnummer
 from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
 
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative"]
@@ -21,6 +23,43 @@ PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
 Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
 
 DEFAULT_SUCCESS = (*LEAVES_SOCIAL_ASSISTANCE, "aktiv_planering_annan_part")
+
+MAX_TITLE = 300  # characters in a title, name, label or source
+MAX_TEXT = 5000  # characters in a description or an evaluator's evidence
+MAX_PARAMS_BYTES = 256 * 1024  # a params file is a page or two of YAML
+MAX_ID = 64
+RESERVED_IDS = {"portfolio", "_failed", "index", "con", "prn", "aux", "nul",
+                *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+_ID_PATTERN = re.compile(r"[^\W_][\w-]*")
+
+
+def project_id_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a project id, or None when it can.
+
+    A project id names the project's folders (``reports/<id>/``), so it is a safe slug: it starts
+    with a letter or digit and holds only letters (å, ä and ö too), digits, ``-`` and ``_``; no path
+    separators, dots, spaces, control or direction-changing characters; at most 64 characters;
+    not a name the toolkit or Windows reserves (``portfolio``, ``_failed``, ``index``, ``con``, ...).
+    """
+    if not isinstance(value, str) or not value:
+        return "a project id is a short name such as 'mitt-projekt'"
+    shown = _short(value)
+    if len(value) > MAX_ID:
+        return f"a project id has at most {MAX_ID} characters, got {len(value)}"
+    if not _ID_PATTERN.fullmatch(value) or not value.isprintable():
+        return (f"a project id uses letters, digits, '-' and '_' only and starts with a letter or digit "
+                f"(no '/', '.', spaces or special characters), got {shown}")
+    if value.lower() in RESERVED_IDS:
+        return f"{value!r} is reserved for the toolkit's own files; choose another project id"
+    if find_personnummer(value):
+        return "a project id must not hold a personnummer"
+    return None
+
+
+def _short(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for messages that echo an input."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
 class _Strict(BaseModel):
@@ -70,10 +109,10 @@ class Goal(_Strict):
     success outcome), ``share`` (successes over a denominator), ``qualitative``.
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=MAX_TITLE)]
     kind: GoalKind
-    label: str
-    label_en: str | None = None
+    label: Annotated[str, Field(max_length=MAX_TITLE)]
+    label_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     target: float | None = None
     period: PeriodUnit = "project_year"
     success_outcomes: tuple[str, ...] = DEFAULT_SUCCESS
@@ -82,8 +121,8 @@ class Goal(_Strict):
     count_by: Literal["intake", "exit"] = "intake"
     numerator: Literal["outcome", "action_plan"] = "outcome"
     assessment: Status | None = None
-    evidence: str | None = None
-    evidence_en: str | None = None
+    evidence: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    evidence_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Goal:
@@ -111,7 +150,7 @@ class MonthlyLevel(_Strict):
     method: Literal["fixed", "riksnorm", "own_payments"] = "fixed"
     amount_sek: float | None = Field(None, description="For method fixed: kr per month.")
     amount_year: int | None = Field(None, description="Price year of amount_sek.")
-    source: str | None = None
+    source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     housing_sek: float = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; 8 900 − 4 620, see docs).")
     housing_year: int = 2023
     child_age_band: str = "7-10"
@@ -181,17 +220,17 @@ class ReferenceOverride(_Strict):
 class ProjectParams(_Strict):
     """Everything the toolkit knows about one project, from its params file."""
 
-    id: str
-    title: str
-    forbund: str
-    owner: str
-    partners: tuple[str, ...] = ()
+    id: str = Field(description="The project's id: letters, digits, '-' and '_'; names its report folder.")
+    title: Annotated[str, Field(max_length=MAX_TITLE)]
+    forbund: Annotated[str, Field(max_length=MAX_TITLE)]
+    owner: Annotated[str, Field(max_length=MAX_TITLE)]
+    partners: tuple[Annotated[str, Field(max_length=MAX_TITLE)], ...] = ()
     period: Period
     granted_sek: float | None = None
     data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
     language: Literal["sv", "en"] = "sv"
-    description: str | None = None
-    description_en: str | None = None
+    description: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    description_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     data: DataPaths = DataPaths()
     goals: tuple[Goal, ...] = ()
     expected: Expected | None = None
@@ -201,6 +240,14 @@ class ProjectParams(_Strict):
     partial_band: float = Field(0.8, gt=0, le=1, description="A goal is 'delvis uppnått' from this share of its target.")
     reference: ReferenceOverride = ReferenceOverride()
     source_path: Path | None = Field(None, exclude=True)
+
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, v: str) -> str:
+        problem = project_id_problem(v)
+        if problem:
+            raise ValueError(problem)
+        return v
 
     @model_validator(mode="after")
     def _unique_goals(self) -> ProjectParams:
@@ -229,9 +276,13 @@ def _format_pydantic(err: ValidationError) -> list[str]:
         if e["type"] == "extra_forbidden":
             msg = "unknown key (check the spelling; see docs/data-contract.md for the keys)"
         elif e["type"] == "literal_error":
-            msg = f"got {e.get('input')!r}; {msg.lower()}"
+            msg = f"got {_short(e.get('input'))}; {msg.lower()}"
+        elif e["type"] == "string_too_long":
+            msg = f"{msg} (got {len(str(e.get('input')))}); shorten the text"
+        elif loc == "id" or loc.endswith(".id") and "project id" in msg:
+            pass  # the message quotes the value itself, shortened
         elif "input" in e and e["type"] not in ("missing",):
-            msg = f"{msg}, got {e['input']!r}"
+            msg = f"{msg[:300]}, got {_short(e['input'])}"
         out.append(f"{loc}: {msg}")
     return out
 
@@ -257,17 +308,65 @@ def load_params(path: str | Path) -> ProjectParams:
     path = Path(path)
     if not path.is_file():
         raise ParamsError(path, [f"no such params file (looked for {path.resolve()})"])
+    size = path.stat().st_size
+    if size > MAX_PARAMS_BYTES:
+        raise ParamsError(path, [f"the file is {size // 1024} kB; a params file is at most {MAX_PARAMS_BYTES // 1024} kB "
+                                 "(long texts belong in the evaluator's text file, data in data files)"])
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ParamsError(path, ["the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"]) from None
+    try:
+        raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
-        raise ParamsError(path, [f"not valid YAML: {e}"]) from None
+        raise ParamsError(path, [f"not valid YAML: {_short_text(str(e), 500)}"]) from None
     if not isinstance(raw, dict):
         raise ParamsError(path, ["expected a mapping of keys (id:, title:, ...) at the top level"])
+    pnr = [where for where, value in _strings(raw) if find_personnummer(value)]
+    if pnr:
+        raise ParamsError(path, [f"{where}: holds something shaped like a personnummer (not shown here); a report is "
+                                 "published and must not identify a person: remove it" for where in pnr])
     try:
         params = ProjectParams.model_validate(raw)
     except ValidationError as e:
         raise ParamsError(path, _format_pydantic(e)) from None
     return _resolve_paths(params, path)
+
+
+class _ParamsLoader(yaml.SafeLoader):
+    """YAML's safe loader without anchors and aliases (``&a`` / ``*a``): a params file never needs
+    them, and nested aliases can make a few lines expand to gigabytes."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML's hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: YAML aliases (*name) are not allowed in a "
+                                 "params file; write the value out")
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: YAML anchors (&name) are not allowed in a "
+                                 "params file; write the value out")
+        return super().compose_node(parent, index)
+
+
+def _short_text(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _strings(value: object, where: str = "") -> list[tuple[str, str]]:
+    """Every text and number in a parsed params file with its place (``goals[2].label``), keys included."""
+    out: list[tuple[str, str]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            here = f"{where}.{k}" if where else str(k)
+            out.append((here + " (the key)", str(k)))
+            out += _strings(v, here)
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            out += _strings(v, f"{where}[{i + 1}]")
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        out.append((where, str(value) if not isinstance(value, float) else repr(value)))
+    return out
 
 
 def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
@@ -278,6 +377,10 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         if p is None:
             return None
         full = p if p.is_absolute() else (base / p).resolve()
+        if find_personnummer(str(p)):
+            problems.append(f"data.{key}: the file name holds something shaped like a personnummer (not shown here); "
+                            "rename the file: file names are listed in the report")
+            return full
         if not full.is_file():
             problems.append(f"data.{key}: file {str(p)!r} does not exist (looked for {full})")
         return full

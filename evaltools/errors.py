@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .privacy import redact
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -69,7 +71,7 @@ class DataValidationError(EvaltoolsError, ValueError):
             f"{len(self.problems)} problem(s) in {', '.join(files)}. "
             "Fix them in the source file and load again; the file was not changed."
         )
-        super().__init__(head + "\n" + "\n".join(_summarise(self.problems)))
+        super().__init__(redact(head + "\n" + "\n".join(_summarise(self.problems))))
 
 
 def _summarise(problems: list[Problem], show: int = 5) -> list[str]:
@@ -94,10 +96,10 @@ class ParamsError(EvaltoolsError, ValueError):
     def __init__(self, path: str | Path, messages: list[str]):
         self.path = str(path)
         self.messages = list(messages)
-        super().__init__(
+        super().__init__(redact(
             f"{self.path}: {len(self.messages)} problem(s) in the project parameters:\n"
             + "\n".join(f"  - {m}" for m in self.messages)
-        )
+        ))
 
 
 class PersonalIdentityNumberError(DataValidationError):

@@ -18,18 +18,12 @@ import pandas as pd
 from . import schema as S
 from .config import ProjectParams, load_params
 from .errors import DataValidationError, PersonalIdentityNumberError, Problem, problems_frame
-
-# YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDDNNNN, YYYYMMDD-NNNN (day may be +60: samordningsnummer).
-_PNR = re.compile(r"(?<!\d)(?:19|20)?(\d{2})(\d{2})(\d{2})[-+]?\d{4}(?!\d)")
-
+from .privacy import find_personnummer
 
 def looks_like_personnummer(value: str) -> bool:
-    """True if ``value`` contains something shaped like a Swedish personnummer or samordningsnummer."""
-    for m in _PNR.finditer(value):
-        month, day = int(m.group(2)), int(m.group(3))
-        if 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91):
-            return True
-    return False
+    """True if ``value`` contains something shaped like a Swedish personnummer, samordningsnummer or
+    reserve number (see :func:`evaltools.privacy.find_personnummer` for the spellings)."""
+    return find_personnummer(value)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -164,17 +158,24 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     return out
 
 
+_PNR_PREFILTER = r"\d{2}[ .]?\d{2}[ .]?\d{2}|\d[.,]\d+\s*[eE]\+"
+
+
 def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
+    """Every cell and column heading shaped like a personnummer, masked (never echoed)."""
     found = []
+    expected = ("a pseudonymous id, not a personnummer: replace it with a project code "
+                "(e.g. P001) before loading; the data must be pseudonymous")
     for c in raw.frame.columns:
+        if find_personnummer(c):
+            found.append(Problem(fname, 1, "[column heading]", "[personnummer borttaget]",
+                                 "a column name, not a personnummer; the data must be pseudonymous"))
+            continue
         s = raw.frame[c]
-        cand = s[s.str.contains(r"\d{6}", regex=True)]
+        cand = s[s.str.contains(_PNR_PREFILTER, regex=True, na=False)]
         for i, v in cand.items():
-            if looks_like_personnummer(v):
-                masked = v[:2] + "…"  # never echo the full number back
-                found.append(Problem(fname, int(raw.file_rows[i]), c, masked,
-                                     "a pseudonymous id, not a personnummer: replace it with a project code "
-                                     "(e.g. P001) before loading; the data must be pseudonymous"))
+            if find_personnummer(v):
+                found.append(Problem(fname, int(raw.file_rows[i]), c, "[personnummer borttaget]", expected))
     return found
 
 
@@ -319,6 +320,9 @@ def _load_payments(path: Path, params: ProjectParams, problems: list[Problem],
 def _load_budget(path: Path, params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
     raw = read_table(path, S.BUDGET_TABLE.required, params.data.excel_sheet)
     fname = str(path)
+    pnr = _check_pseudonymous(raw, fname)
+    if pnr:
+        raise PersonalIdentityNumberError(pnr)
     df = _validate(raw, S.BUDGET_TABLE, problems, fname)
     if params.data.amount_unit == "tkr":
         df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * 1000

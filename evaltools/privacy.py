@@ -14,6 +14,7 @@ cell's total, because the mean would then tell roughly what that person received
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -135,3 +136,68 @@ def dominated_cells(frame: pd.DataFrame, by: list[str], person: str, amount: str
     per_person = frame.groupby([*by, person], sort=False, observed=True)[amount].sum()
     cells = per_person.groupby(level=list(range(len(by))), sort=False).agg(["max", "sum"])
     return pd.Series(dominated(cells["max"].to_numpy(), cells["sum"].to_numpy(), share), index=cells.index)
+
+
+# --- personnummer ---------------------------------------------------------------------------
+# One guard for everything a report can publish or a message can echo: person, payment and
+# budget files (cells and headers), params free text and file names. It errs on the side of
+# refusing: a project code never needs a date followed by four digits.
+_DATE6 = r"(?P<yy>\d{2})[ .]?(?P<mm>\d{2})[ .]?(?P<dd>\d{2})"
+_PNR_PATTERN = re.compile(
+    r"(?<!\d)(?:19|20)?" + _DATE6 +
+    r"\s*[-+ ]?\s*"
+    r"(?P<tail>\d{4}|[A-Za-z]\d{3}|\d[A-Za-z]\d{2}|\d{2}[A-Za-z]\d|\d{3}[A-Za-z])(?!\d)")
+# Excel shows a long number in scientific notation and stores it rounded: 8112189876 becomes
+# 8,11219E+09 (or 8.11219E+09); a 12-digit one 1,98112E+11. Such a cell can only have been a
+# personnummer-sized number, so it is refused too.
+_SCI_PATTERN = re.compile(r"(?<![\d.,])\d[.,]\d+\s*[eE]\+?0?(?:9|11)(?!\d)")
+
+
+def find_personnummer(text: object) -> bool:
+    """Whether ``text`` holds something shaped like a Swedish personnummer, samordningsnummer or
+    reserve number.
+
+    Recognised: ``811218-9876``, ``8112189876``, ``811218+9876``, ``811218 9876``,
+    ``19811218-9876``, ``19811218 9876``, ``81.12.18-9876``, reserve numbers with a letter among
+    the last four characters (``811218-T123``), a coordination number's day + 60, and Excel's
+    scientific notation of a 10- or 12-digit number (``8,11219E+09``). The month must be 01–12
+    and the day 01–31 (or 61–91), so ordinary amounts and dates rarely match.
+
+    Parameters
+    ----------
+    text
+        Any value; non-strings are converted with ``str``.
+
+    Returns
+    -------
+    bool
+    """
+    if text is None:
+        return False
+    s = str(text)
+    if len(s) < 10 and not _SCI_PATTERN.search(s):
+        return False
+    for m in _PNR_PATTERN.finditer(s):
+        month, day = int(m.group("mm")), int(m.group("dd"))
+        if 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91):
+            return True
+    return bool(_SCI_PATTERN.search(s))
+
+
+def redact(text: str) -> str:
+    """``text`` with every personnummer-shaped part replaced by ``[personnummer borttaget]``.
+
+    Used on every message the toolkit prints or stores (errors, status files, the report
+    index), so that a number that reached a message by mistake is never echoed.
+    """
+    s = str(text)
+    if not find_personnummer(s):
+        return s
+
+    def mask(m) -> str:
+        month, day = int(m.group("mm")), int(m.group("dd"))
+        ok = 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)
+        return "[personnummer borttaget]" if ok else m.group(0)
+
+    s = _PNR_PATTERN.sub(mask, s)
+    return _SCI_PATTERN.sub("[personnummer borttaget]", s)
