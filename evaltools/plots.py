@@ -20,6 +20,8 @@ STYLE = {
     "font.family": "DejaVu Sans", "font.size": 8.5, "axes.titlesize": 9.5, "axes.titleweight": "bold",
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.color": "#e5e5e5",
     "grid.linewidth": 0.6, "axes.axisbelow": True, "legend.frameon": False, "figure.dpi": 150,
+    # labels are the evaluator's text: "$1200 och $300" is money, never TeX math to parse
+    "text.parse_math": False,
 }
 
 

@@ -90,6 +90,13 @@ def _exporter(lang: str = "sv"):
     return _EXPORTERS[lang]
 
 
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string in which every character but letters, digits and spaces is a
+    hex escape, so that nothing in it can end the string, the rule or the ``<style>`` element."""
+    out = "".join(c if (c.isalnum() and c.isprintable()) or c == " " else f"\\{ord(c):X} " for c in str(text))
+    return f'"{out}"'
+
+
 def notebook_to_html(notebook, lang: str, title: str) -> str:
     """Self-contained HTML with code hidden: the package's offline template, images embedded.
 
@@ -99,7 +106,7 @@ def notebook_to_html(notebook, lang: str, title: str) -> str:
 
     import nbformat
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
-    nb.metadata["evaltools"] = {"lang": lang, "title": title.replace('"', "'")}
+    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(title)}
     nb.cells = [c for c in nb.cells if "remove-from-report" not in c.metadata.get("tags", [])]
     for cell in nb.cells:  # warnings on stderr belong in the log, not in a board report
         if cell.cell_type == "code":
