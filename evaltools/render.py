@@ -18,6 +18,7 @@ sys.modules.setdefault("rfc3987_syntax", None)  # noqa: E402
 
 import contextlib
 import datetime as dt
+import hashlib
 import html
 import json
 import logging
@@ -320,7 +321,10 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
     files of other formats and languages already there are kept.
     """
     params_path = Path(params_path).resolve()
-    key, title, use_lang = params_path.stem, params_path.stem, lang or DEFAULT_LANG
+    key = params_path.stem
+    if _bad_id(key):  # until the params file is read, its name stands for the project
+        key = "params-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:10]
+    title, use_lang = key, lang or DEFAULT_LANG
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
         nonlocal key, title, use_lang
@@ -498,9 +502,13 @@ def _read_status(path: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _linkable(key: str) -> bool:
+def _bad_id(key: str) -> bool:
     from .config import project_id_problem
-    return key == "portfolio" or project_id_problem(key) is None
+    return project_id_problem(key) is not None
+
+
+def _linkable(key: str) -> bool:
+    return key == "portfolio" or not _bad_id(key)
 
 
 def _report_folders(reports_dir: Path, key: str) -> list[tuple[str, Path]]:
