@@ -69,11 +69,11 @@ def cmd_render(args, parser) -> int:
 
 
 def _render(args, parser) -> int:
-    from .render import FORMATS, render_many
+    from .render import FORMATS, OPTIONAL_FORMATS, render_many
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
-    bad = [f for f in formats if f not in FORMATS]
+    bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
-        parser.error(f"--formats takes a comma-separated list of {', '.join(FORMATS)}; got {args.formats!r}")
+        parser.error(f"--formats takes a comma-separated list of {', '.join(FORMATS + OPTIONAL_FORMATS)}; got {args.formats!r}")
     paths = _projects(args, parser)
     results = render_many(paths, args.reports_dir, formats, args.lang, args.jobs, progress=not args.quiet,
                           portfolio=args.all and not args.no_portfolio, warm=not args.cold_kernels)
@@ -179,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("projects", nargs="*", help="project ids in params/ or paths to params .yaml files")
         p.add_argument("--all", action="store_true", help="every project in params/")
         if name == "render":
-            p.add_argument("--formats", default="html,pdf,xlsx,csv", help="comma-separated: html,pdf,xlsx,csv")
+            p.add_argument("--formats", default="html,pdf,xlsx,csv", help="comma-separated: html,pdf,xlsx,csv (CSV for Excel) and "
+                           "csv-data (machine-readable CSV: comma, decimal point)")
             p.add_argument("--lang", choices=("sv", "en"), help="report language (default: each params file's)")
             p.add_argument("--jobs", type=_positive_int, default=None,
                            help="parallel processes (default: one per core, plus one)")

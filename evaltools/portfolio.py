@@ -16,6 +16,7 @@ from .errors import EvaltoolsError
 from .io import load_project
 from .labels import fmt_int, fmt_kr, fmt_num, fmt_pct
 from .paths import all_params
+from .privacy import DEFAULT_MIN_COUNT
 from .report import Table, Text, _display, _sv
 
 
@@ -100,14 +101,32 @@ class Portfolio:
                  plot_portfolio(self.table, lang))
 
     def export_tables(self, output_dir: str | Path | None) -> list[Path]:
+        """Write the portfolio table as ``portfolio.xlsx`` (with a first sheet explaining it), as CSV
+        for Excel (``portfolio.csv``) and as machine-readable CSV (``portfolio-data.csv``)."""
         if not output_dir:
             return []
+        from . import __version__
+        from .workbook import portfolio_sheet, write_csv, write_workbook
+        from .workbook import text as wtext
+        lang = self.lang
         out = Path(output_dir)
         out.mkdir(parents=True, exist_ok=True)
-        csv, xlsx = out / "portfolio.csv", out / "portfolio.xlsx"
-        self.table.to_csv(csv, index=False, float_format="%.10g")
-        self.table.to_excel(xlsx, index=False, sheet_name="portfolio")
-        return [csv, xlsx]
+        sheet = portfolio_sheet(self.table)
+        note = _sv(lang, "Kostnad = utfall, annars budget, i löpande priser. Nettonuvärdet gäller undvikt försörjningsstöd "
+                         "mot hela kostnaden, i varje projekts prisår och med dess antaganden. Varje projekt definierar "
+                         "lyckat utfall i sina mål.",
+                   "Cost = actual, else budget, in current prices. The NPV is avoided social assistance against the whole "
+                   "cost, in each project's price year and with its assumptions. Each project defines success in its goals.")
+        about = [(wtext("made", lang), f"{pd.Timestamp.today():%Y-%m-%d}"), (wtext("toolkit", lang), f"evaltools {__version__}"),
+                 (_sv(lang, "Om siffrorna", "About the figures"), note),
+                 (wtext("sources", lang), _sv(lang, "Varje projekts parameterfil och datafiler; se projektens rapporter.",
+                                              "Each project's params file and data files; see the projects' reports."))]
+        if self.failed:
+            about.append((_sv(lang, "Projekt som inte kunde läsas in", "Projects that could not be loaded"),
+                          "; ".join(f"{pid}: {msg}" for pid, msg in self.failed)))
+        return [write_csv(out / "portfolio.csv", sheet, lang, "excel"),
+                write_csv(out / "portfolio-data.csv", sheet, lang, "data"),
+                write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about)]
 
 
 def _row(project) -> dict:

@@ -43,6 +43,7 @@ from .paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
 DEFAULT_LANG = "sv"  # reports in other languages go to a subfolder named after the language: reports/<id>/en/
+OPTIONAL_FORMATS = ("csv-data",)  # machine-readable CSV (comma, decimal point), only when asked for
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 CELL_TIMEOUT_S = 600
@@ -198,6 +199,8 @@ def _format_of(name: str, key: str) -> str | None:
         return "xlsx"
     if name == "tables":
         return "csv"
+    if name == "tables-data" or name.endswith("-data.csv"):
+        return "csv-data"
     return None
 
 
@@ -208,7 +211,7 @@ def _clear_files(folder: Path) -> None:
     for item in folder.iterdir():
         if item.is_file() or item.is_symlink():
             item.unlink(missing_ok=True)
-        elif item.name == "tables":
+        elif item.name in ("tables", "tables-data"):
             shutil.rmtree(item, ignore_errors=True)
     with contextlib.suppress(OSError):
         folder.rmdir()
@@ -272,6 +275,10 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
             timings["pdf"] = round(time.perf_counter() - t2, 3)
         if "csv" not in formats:
             shutil.rmtree(tmp / "tables", ignore_errors=True)
+        if "csv-data" not in formats:
+            shutil.rmtree(tmp / "tables-data", ignore_errors=True)
+            for x in tmp.glob("*-data.csv"):
+                x.unlink()
         if "xlsx" not in formats:
             for x in tmp.glob("*.xlsx"):
                 x.unlink()

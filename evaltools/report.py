@@ -814,33 +814,29 @@ class Report:
         return out
 
     def export_tables(self, output_dir: str | Path) -> list[Path]:
-        """Write each key table as CSV and all of them as sheets of one .xlsx workbook."""
-        out = Path(output_dir) / "tables"
-        out.mkdir(parents=True, exist_ok=True)
-        tables = self.key_tables()
+        """Write the key tables as one .xlsx workbook (``<id>-tabeller.xlsx``), as CSV for Excel
+        (``tables/``: semicolon, decimal comma, UTF-8 with BOM) and as machine-readable CSV
+        (``tables-data/``: comma, decimal point, UTF-8); see :mod:`evaltools.workbook`."""
+        from .workbook import report_sheets, write_csv, write_workbook
+        from .workbook import text as wtext
+        out, lang, p = Path(output_dir), self.lang, self.params
+        sheets = report_sheets(self.key_tables(), self.k)
         written = []
-        for name, df in tables.items():
-            path = out / f"{name}.csv"
-            _ten_digits(df).to_csv(path, index=False, float_format="%.10g")
-            written.append(path)
-        xlsx = Path(output_dir) / f"{self.params.id}-tabeller.xlsx"
-        with pd.ExcelWriter(xlsx, engine="openpyxl") as w:
-            for name, df in tables.items():
-                clean = df.copy()
-                for c in clean.columns:
-                    if pd.api.types.is_datetime64_any_dtype(clean[c]):
-                        clean[c] = clean[c].dt.date
-                clean.to_excel(w, sheet_name=name[:31], index=False)
-        written.append(xlsx)
+        for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
+            (out / folder).mkdir(parents=True, exist_ok=True)
+            written += [write_csv(out / folder / f"{s.name}.csv", s, lang, dialect) for s in sheets]
+        files = [Path(f).name for f in self.project.checksums]
+        about = [(wtext("project", lang), p.title), (_sv(lang, "Samordningsförbund", "Coordination association"), p.forbund),
+                 (_sv(lang, "Insatsägare", "Project owner"), p.owner),
+                 (_sv(lang, "Period", "Period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
+                 (_sv(lang, "Data till och med", "Data up to"), fmt_date(p.as_of)),
+                 (wtext("made", lang), f"{dt.date.today():%Y-%m-%d}"), (wtext("toolkit", lang), f"evaltools {__version__}"),
+                 (wtext("sources", lang), wtext("source_files", lang) + ": " + (", ".join(files) or "–")),
+                 (wtext("source_params", lang), p.source_path.name if p.source_path else "–"),
+                 (wtext("source_reference", lang), wtext("source_reference_text", lang)),
+                 ("CSV", wtext("csv_note", lang))]
+        written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, self.k, about))
         return written
-
-
-def _ten_digits(df: pd.DataFrame) -> pd.DataFrame:
-    """Floats to ten significant digits, also in columns that mix numbers with suppression marks:
-    a CSV reads 0.6, not 0.6000000000000001."""
-    def tidy(v):
-        return float(f"{v:.10g}") if isinstance(v, float) and np.isfinite(v) else v
-    return df.apply(lambda col: col.map(tidy) if col.dtype == object else col)  # float columns: float_format
 
 
 QUALITY_TEXT = {  # loader warning code -> (Swedish, English) wording for the report
