@@ -56,11 +56,12 @@ def test_every_sample_renders_all_formats(rendered):
     for pid in SAMPLES:
         assert (out / pid / f"{pid}-tabeller.xlsx").exists()
         assert (out / pid / "tables" / "mal.csv").exists()
+        assert not (out / pid / "tables-data").exists(), "machine-readable CSV only when asked for"
     assert not list(out.glob(".tmp-*")), "temporary folders must be cleaned up"
     # Timrå: every participant has ended, so at day 90 the share still in the project is the plain
     # share, 9 of 15 in year 2 = 0.6, written as a reader expects it (not 0.6000000000000001)
-    rows = (out / "timra-vagen-ut" / "tables" / "tid_i_projekt.csv").read_text(encoding="utf-8").splitlines()
-    assert any(r.startswith("År 2,90,0.6,9,") for r in rows), rows
+    rows = (out / "timra-vagen-ut" / "tables" / "tid_i_projekt.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert any(r.startswith("År 2;90;0,6;9;") for r in rows), rows
 
 
 def test_html_is_offline(rendered):
@@ -95,22 +96,24 @@ def test_suppressed_counts_in_the_report(rendered):
     _, text = _pdf_text(out / "timra-vagen-ut" / "timra-vagen-ut.pdf")
     assert "<5" in text
     rows = list(csv_rows(out / "timra-vagen-ut" / "tables" / "deltagare.csv"))
-    assert all(r["n"] in ("<5", "..") or int(r["n"]) >= 5 or r["n"] == "0" for r in rows)
+    assert all(r["Antal"] == "" and r["Dolda uppgifter"].startswith(("Antal: <5", "Antal: ..")) or int(r["Antal"]) >= 5
+               or r["Antal"] == "0" for r in rows)
+    assert any(r["Antal"] == "" for r in rows)
 
 
 def csv_rows(path: Path):
     import csv
-    with open(path, encoding="utf-8") as f:
-        yield from csv.DictReader(f)
+    with open(path, encoding="utf-8-sig") as f:
+        yield from csv.DictReader(f, delimiter=";")
 
 
 def test_xlsx_workbook_has_the_key_tables(rendered):
     out, _ = rendered
     wb = openpyxl.load_workbook(out / "timra-vagen-ut" / "timra-vagen-ut-tabeller.xlsx")
-    assert {"mal", "budget", "kostnad_nytta", "deltagare"} <= set(wb.sheetnames)
-    budget = wb["budget"]
+    assert {"Mål", "Budget", "Kostnad och nytta", "Deltagare"} <= set(wb.sheetnames)
+    budget = wb["Budget"]
     header = [c.value for c in budget[1]]
-    col = header.index("actual") + 1
+    col = header.index("Utfall") + 1
     assert sum(r[col - 1].value or 0 for r in budget.iter_rows(min_row=2)) == 1_128_000
 
 
@@ -142,7 +145,7 @@ def test_index_lists_every_report(rendered):
 
 
 def test_english_report(tmp_path):
-    res = render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path, formats=("html", "pdf"), lang="en")
+    res = render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path, formats=("html", "pdf", "csv-data"), lang="en")
     assert res.ok, res.error
     # every language but Swedish has its own folder, so the two never overwrite each other
     _, text = _pdf_text(tmp_path / "timra-vagen-ut" / "en" / "timra-vagen-ut.pdf")
@@ -154,6 +157,9 @@ def test_english_report(tmp_path):
     assert "varied 1–5" in flat and "varieras" not in flat
     assert '<html lang="en">' in (tmp_path / "timra-vagen-ut" / "en" / "timra-vagen-ut.html").read_text(encoding="utf-8")
     assert not (tmp_path / "timra-vagen-ut" / "en" / "tables").exists(), "csv not asked for"
+    # the machine-readable CSV was asked for: comma, decimal point, the stable column names
+    assert (tmp_path / "timra-vagen-ut" / "en" / "tables-data" / "budget.csv").read_text(encoding="utf-8").startswith(
+        "period,category,")
 
 
 def test_failing_project_leaves_others_and_its_old_report(tiny_project, tmp_path):
