@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: test reports lab sample-data benchmark clean-reports help
+.PHONY: test reports lab sample-data benchmark clean-reports help a11y
 
 help:
 	@echo "make reports     render every project in params/ into reports/"
@@ -16,6 +16,7 @@ help:
 	@echo "make lab         open JupyterLab with evaltools installed"
 	@echo "make sample-data regenerate the synthetic sample data in data/"
 	@echo "make benchmark   run the speed and memory benchmarks"
+	@echo "make a11y        check the sample reports' HTML with axe-core in headless Chromium"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,3 +43,20 @@ benchmark: $(STAMP)
 
 clean-reports:
 	rm -rf reports/*/ reports/index.html
+
+# Accessibility check of the HTML reports (docs/accessibility.md). Not part of `make test`: it
+# needs Chromium and its WebDriver from the system (Debian: apt-get install chromium
+# chromium-driver) and axe-core from npm, installed here into .a11y/.
+A11Y_DIR := .a11y
+AXE      := $(A11Y_DIR)/node_modules/axe-core/axe.min.js
+A11Y_OUT := $(A11Y_DIR)/reports
+
+$(AXE):
+	mkdir -p $(A11Y_DIR)
+	cd $(A11Y_DIR) && npm install --no-audit --no-fund --silent axe-core@4
+
+a11y: $(STAMP) $(AXE)
+	$(BIN)/evaltools render timra-vagen-ut eskilstuna-specialistteamet eskilstuna-ansokan kompassen-demo \
+		--formats html --reports-dir $(A11Y_OUT) --quiet
+	$(BIN)/evaltools render timra-vagen-ut --lang en --formats html --reports-dir $(A11Y_OUT)/en --quiet
+	$(BIN)/python scripts/a11y_check.py $(AXE) $(A11Y_OUT)/*/*.html $(A11Y_OUT)/en/*/*.html

@@ -2,6 +2,10 @@
 
 Every function takes a result object, draws on ``ax`` if given (else a new figure) and returns
 the figure. Suppressed counts (``"<5"``) are never drawn as values; they are marked instead.
+
+Each figure carries its alternative text in ``fig.et_alt`` (see :func:`alt_text`): what the chart
+shows and its key numbers in the report's language, built from the same results it draws, for
+readers who cannot see it (the HTML ``alt`` attribute and the tagged PDF's ``/Alt``).
 """
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .labels import fmt_num, fmt_pct, t
+from .labels import fmt_kr, fmt_num, fmt_pct, t
 from .privacy import is_suppressed
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
@@ -23,6 +27,27 @@ STYLE = {
     # labels are the evaluator's text: "$1200 och $300" is money, never TeX math to parse
     "text.parse_math": False,
 }
+
+
+def alt_text(fig) -> str | None:
+    """The alternative text a chart function attached to ``fig`` (None for other figures)."""
+    return getattr(fig, "et_alt", None)
+
+
+def _alt(fig, lang: str, sv: str, en: str, parts: list[str] | None = None):
+    """Attach the alternative text: a sentence on what the chart shows, then its key numbers."""
+    lead = sv if lang == "sv" else en
+    fig.et_alt = " ".join([lead.rstrip(".") + "."] + [p_.rstrip(".") + "." for p_ in (parts or []) if p_])
+    return fig
+
+
+def _shown(v, lang: str, fmt) -> str:
+    """A value as a reader hears it: hidden values say so instead of a mark."""
+    if isinstance(v, str) and v.startswith("<"):
+        return ("färre än " if lang == "sv" else "fewer than ") + v[1:]
+    if isinstance(v, str) or v is None or (isinstance(v, float) and np.isnan(v)):
+        return "dolt" if lang == "sv" else "hidden"
+    return fmt(v)
 
 
 def _fig(ax, height: float, ncols: int = 1):
@@ -128,7 +153,23 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
                Line2D([], [], color=ORANGE, lw=2, label=t("target_prorated", lang) + " / " + t("target", lang))]
     fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
     fig.tight_layout(rect=(0, 0.06, 1, 1))
-    return fig
+    parts = []
+    for gid in goals:
+        g = tab[tab["goal_id"] == gid]
+        items = []
+        for r in g.itertuples():
+            period = r.period_label.split(" (")[0]
+            if r.kind == "share":
+                value = "–" if np.isnan(r.value) else fmt_pct(r.value, lang)
+                ci = "" if np.isnan(r.ci_low) else f" ({t('ci', lang)} {fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})"
+                items.append(f"{period} {value}{ci}, {t('target', lang).lower()} {fmt_pct(r.target, lang, 0)}")
+            else:
+                value = "–" if np.isnan(r.value) else fmt_num(r.value, 0, lang)
+                target = fmt_num(r.target_prorated, 1 if r.cut else 0, lang) if not np.isnan(r.target_prorated) else "–"
+                items.append(f"{period} {value}, {(t('target_prorated', lang) if r.cut else t('target', lang)).lower()} {target}")
+        parts.append(f"{g['label'].iloc[0]}: " + "; ".join(items))
+    return _alt(fig, lang, "Diagram över måluppfyllelsen: utfallet per period mot målvärdet för varje mätbart mål",
+                "Chart of goal fulfilment: the result per period against the target for each measurable goal", parts)
 
 
 def _ci_err(value, low, high) -> np.ndarray:
@@ -194,7 +235,10 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
     ax.set_xlabel(t("n", lang))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of persons: no 0.2 ticks
     _fit(fig, ax)
-    return fig
+    parts = [g["variable_label"].iloc[0] + ": " + ", ".join(
+        f"{c} {_shown(n, lang, lambda v: fmt_num(v, 0, lang))}" for c, n in zip(g["category_label"], g["n"]))
+        for _, g in tab.groupby("variable", sort=False)]
+    return _alt(fig, lang, "Stapeldiagram över antalet deltagare per grupp", "Bar chart of the number of participants per group", parts)
 
 
 def plot_outcome_rates(comparison, lang: str = "sv"):
@@ -236,7 +280,17 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
     ax.set_xlabel("Andel lyckade utfall (95 % KI)" if lang == "sv" else "Success rate (95% CI)")
     _fit(fig, ax)
-    return fig
+    parts = [(("Alla avslutade: " if lang == "sv" else "All who ended: ") + fmt_pct(overall, lang)) if overall is not None else ""]
+    for _, g in tab.groupby("variable", sort=False):
+        items = []
+        for c, rate, lo, hi in zip(g["category_label"], g["rate"], g["ci_low"], g["ci_high"]):
+            if isinstance(rate, str) or pd.isna(rate):
+                items.append(f"{c} {_shown(rate, lang, str)}")
+            else:
+                items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})")
+        parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
+    return _alt(fig, lang, "Diagram över andelen lyckade utfall bland avslutade deltagare per grupp, med 95 % konfidensintervall",
+                "Chart of the success rate among participants who ended, per group, with 95% confidence intervals", parts)
 
 
 def plot_time_to_exit(tte, lang: str = "sv", ax=None):
@@ -256,7 +310,18 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
     if ax.get_lines():
         ax.legend(fontsize=7.5)
     _fit(fig, ax)
-    return fig
+    parts = []
+    for name, c in tte.curves.items():
+        if len(c) == 0:
+            continue
+        at = [(d, c.loc[c["day"] <= d, "surv"].iloc[-1] if (c["day"] <= d).any() else 1.0) for d in (90, 180, 365)
+              if d <= c["day"].max()]
+        parts.append(f"{name}: " + (", ".join(f"{fmt_pct(v, lang, 0)} {'efter' if lang == 'sv' else 'after'} {d} "
+                                              f"{'dagar' if lang == 'sv' else 'days'}" for d, v in at) or "–"))
+    return _alt(fig, lang, "Kurvor över andelen deltagare som är kvar i projektet per antal dagar sedan start (Kaplan–Meier), "
+                           "kapade där få personer återstår",
+                "Curves of the share of participants still in the project by days since the start (Kaplan–Meier), "
+                "cut where few persons remain", parts)
 
 
 def plot_payments(result, lang: str = "sv", ax=None):
@@ -274,7 +339,19 @@ def plot_payments(result, lang: str = "sv", ax=None):
     _kr_axis(ax, lang)
     ax.legend(fontsize=7.5)
     _fit(fig, ax)
-    return fig
+    parts = []
+    for tr, key in ((1, "participants"), (0, "comparison")):
+        g = ev[(ev["treated"] == tr) & ev["mean_amount"].notna()]
+        if len(g):
+            first, last = g.iloc[0], g.iloc[-1]
+            parts.append(f"{t(key, lang)}: {fmt_kr(first['mean_amount'], lang)} " +
+                         (f"månad {int(first['event_time'])} och {fmt_kr(last['mean_amount'], lang)} månad {int(last['event_time'])}"
+                          if lang == "sv" else
+                          f"in month {int(first['event_time'])} and {fmt_kr(last['mean_amount'], lang)} in month {int(last['event_time'])}"))
+    return _alt(fig, lang, "Linjediagram över genomsnittligt försörjningsstöd per person och månad, från månaderna före start "
+                           "(negativa) till månaderna efter",
+                "Line chart of mean social assistance per person and month, from the months before the start (negative) "
+                "to the months after", parts)
 
 
 def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
@@ -291,7 +368,10 @@ def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
     ax.grid(axis="y", visible=False)
     ax.legend(fontsize=7.5, loc="lower right")
     _fit(fig, ax)
-    return fig
+    parts = [f"{c}: {t('budget', lang).lower()} {fmt_kr(b, lang)}, {t('actual', lang).lower()} {fmt_kr(a, lang)}"
+             for c, b, a in zip(g.index, g["budget"], g["actual"])]
+    return _alt(fig, lang, "Stapeldiagram över budget och utfall per kostnadspost", "Bar chart of budget and actual costs per cost line",
+                parts)
 
 
 SENS_LABELS = {
@@ -342,7 +422,15 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", ax=None):
     ax.set_xlim(lo - pad, hi + pad)
     ax.grid(axis="y", visible=False)
     _fit(fig, ax)
-    return fig
+    parts = [("Grundkalkyl " if lang == "sv" else "Base case ") + fmt_kr(base, lang)]
+    parts += [f"{SENS_LABELS.get(r.parameter, (r.parameter, r.parameter))[0 if lang == 'sv' else 1]}: "
+              f"{sensitivity_label(r.parameter, r.low_value, lang)} ger {fmt_kr(r.npv_low, lang)}, "
+              f"{sensitivity_label(r.parameter, r.high_value, lang)} ger {fmt_kr(r.npv_high, lang)}" if lang == "sv" else
+              f"{SENS_LABELS.get(r.parameter, (r.parameter, r.parameter))[1]}: "
+              f"{sensitivity_label(r.parameter, r.low_value, lang)} gives {fmt_kr(r.npv_low, lang)}, "
+              f"{sensitivity_label(r.parameter, r.high_value, lang)} gives {fmt_kr(r.npv_high, lang)}" for r in sensitivity.itertuples()]
+    return _alt(fig, lang, "Tornadodiagram över nettonuvärdet när ett antagande i taget sätts till ett lågt och ett högt värde",
+                "Tornado chart of the net present value when one assumption at a time is set to a low and a high value", parts)
 
 
 def plot_monte_carlo(mc: dict, lang: str = "sv", ax=None):
@@ -359,7 +447,12 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", ax=None):
     ax.set_yticks([])
     _kr_axis(ax, lang, "x")
     _fit(fig, ax, title)
-    return fig
+    q05, q50, q95 = np.quantile(npv, [0.05, 0.5, 0.95])
+    parts = [title.get_text(), (f"Median {fmt_kr(q50, lang)}, 90 % av dragningarna mellan {fmt_kr(q05, lang)} och {fmt_kr(q95, lang)}"
+                                if lang == "sv" else
+                                f"Median {fmt_kr(q50, lang)}, 90% of the draws between {fmt_kr(q05, lang)} and {fmt_kr(q95, lang)}")]
+    return _alt(fig, lang, f"Histogram över nettonuvärdet i {fmt_num(len(npv), 0, lang)} simuleringar där antagandena varieras samtidigt",
+                f"Histogram of the net present value in {fmt_num(len(npv), 0, lang)} simulations with the assumptions varied together", parts)
 
 
 def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
@@ -382,4 +475,9 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
     for ax in (a1, a2):
         ax.grid(axis="y", visible=False)
     fig.tight_layout()
-    return fig
+    parts = [f"{r.title}: " + ("–" if np.isnan(r.success_rate) else
+                               f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang, 0)}–{fmt_pct(r.ci_high, lang, 0)})")
+             + f", {fmt_kr(r.cost_per_participant, lang)} " + ("per deltagare" if lang == "sv" else "per participant")
+             for r in table.itertuples()]
+    return _alt(fig, lang, "Diagram per projekt: andel lyckade utfall med 95 % konfidensintervall, och kostnad per deltagare",
+                "Chart per project: success rate with 95% confidence interval, and cost per participant", parts)

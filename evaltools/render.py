@@ -128,6 +128,11 @@ def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes 
     """Print the report HTML to an A4 PDF with WeasyPrint (no browser, no LaTeX); with no
     ``pdf_path`` the PDF is returned as bytes.
 
+    The PDF is tagged as PDF/UA-1 (WeasyPrint's ``pdf_variant``): a structure tree with headings,
+    paragraphs, tables and figures with their alternative texts, the document language from
+    ``<html lang>``, the title from ``<title>`` shown as the window title, and bookmarks from the
+    headings. See docs/accessibility.md for what WeasyPrint's tagging does not do.
+
     Raises
     ------
     PdfEngineMissing
@@ -143,7 +148,8 @@ def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes 
             raise PdfEngineMissing(
                 f"no PDF: the PDF printer could not start ({str(e).splitlines()[0][:200]}). The HTML report was "
                 f"written. On Debian or Ubuntu install the Pango text library: {PANGO_INSTALL}") from None
-        return weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(None if pdf_path is None else str(pdf_path))
+        return weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(
+            None if pdf_path is None else str(pdf_path), pdf_variant="pdf/ua-1")
 
 
 def inside(reports_dir: Path, *parts: str) -> Path:

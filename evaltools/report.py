@@ -91,7 +91,8 @@ class Table:
         self.numeric = set(numeric)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th class='{'num' if c in self.numeric else 'txt'}'>{html.escape(str(c))}</th>" for c in self.frame.columns)
+        head = "".join(f"<th scope='col' class='{'num' if c in self.numeric else 'txt'}'>{html.escape(str(c))}</th>"
+                       for c in self.frame.columns)
         body = []
         for row in self.frame.itertuples(index=False):
             cells = "".join(f"<td class='{'num' if c in self.numeric else 'txt'}'>{_cell(v)}</td>"
@@ -117,9 +118,11 @@ class Text:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)
 
 
-def figure_html(fig, dpi: int = 150) -> str:
-    """A matplotlib figure as an embedded PNG ``<img>`` with alt text from its titles; closes the figure.
+def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
+    """A matplotlib figure as an embedded PNG ``<img>`` with an alternative text; closes the figure.
 
+    The alternative text is ``alt``, else the one the chart function attached (what the chart shows
+    and its key numbers, :func:`evaltools.plots.alt_text`), else the figure's titles and axis labels.
     The PNG is opaque RGB: the PDF printer then stores it as one image instead of an image plus a
     transparency mask.
     """
@@ -135,8 +138,13 @@ def figure_html(fig, dpi: int = 150) -> str:
     image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     buf = io.BytesIO()
     image.convert("RGB").save(buf, format="PNG", compress_level=3)
-    titles = [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center") if ax.get_title(loc=loc)]
-    alt = html.escape("; ".join(t_.replace("\n", " ") for t_ in titles) or "Diagram", quote=True)
+    if alt is None:
+        alt = getattr(fig, "et_alt", None)
+    if alt is None:
+        titles = [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center") if ax.get_title(loc=loc)]
+        titles += [label for ax in fig.axes for label in (ax.get_xlabel(), ax.get_ylabel()) if label]
+        alt = "; ".join(t_.replace("\n", " ") for t_ in titles) or "Diagram"
+    alt = html.escape(alt, quote=True)
     width_in = fig.get_figwidth()
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")

@@ -296,3 +296,78 @@ def test_tiny_project_gets_no_empty_charts(tiny_project, monkeypatch):
     assert figures == []
     texts = " ".join(p for objs in blocks for o in objs if isinstance(o, report_module.Text) for p in o.paragraphs)
     assert "Diagrammet visas inte" in texts
+
+
+def _struct_elements(node, out: list) -> list:
+    """Every structure element under ``node`` of a tagged PDF, depth first."""
+    node = node.get_object()
+    if hasattr(node, "get") and node.get("/S") is not None:
+        out.append(node)
+    kids = node.get("/K") if hasattr(node, "get") else None
+    if kids is None:
+        return out
+    for kid in (kids if isinstance(kids, list) else [kids]):
+        if hasattr(kid, "get_object") and hasattr(kid.get_object(), "get"):
+            _struct_elements(kid, out)
+    return out
+
+
+def test_pdfs_are_tagged_with_language_title_and_alt_texts(rendered):
+    out, _ = rendered
+    for pid in SAMPLES + ["portfolio"]:
+        reader = PdfReader(str(out / pid / f"{pid}.pdf"))
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "sv", pid
+        assert bool(root["/MarkInfo"]["/Marked"]), pid
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]), pid
+        assert reader.metadata.title, pid
+        assert len(reader.outline) >= 1, "bookmarks from the headings"
+        elements = _struct_elements(root["/StructTreeRoot"], [])
+        kinds = [str(e["/S"]) for e in elements]
+        assert kinds.count("/H1") == 1 and "/H2" in kinds and "/Table" in kinds and "/TH" in kinds, pid
+        figures = [e for e in elements if e["/S"] == "/Figure"]
+        assert figures, pid
+        for f in figures:  # every chart says what it shows and its numbers, not "Diagram"
+            alt = str(f.get("/Alt", ""))
+            assert len(alt) > 60 and alt != "Diagram" and re.search(r"\d", alt), (pid, alt)
+
+
+def test_timra_chart_alt_texts_carry_the_reports_numbers(rendered):
+    out, _ = rendered
+    root = PdfReader(str(out / "timra-vagen-ut" / "timra-vagen-ut.pdf")).trailer["/Root"]
+    alts = " | ".join(str(e["/Alt"]) for e in _struct_elements(root["/StructTreeRoot"], []) if e["/S"] == "/Figure")
+    # the final report's shares (18/37, 13/15, 31/52) and its budget line 1 086 000 kr / 956 000 kr
+    for figure in ("48,6 %", "86,7 %", "59,6 %", "budget 1 086 000 kr, utfall 956 000 kr"):
+        assert figure in alts.replace("\u00a0", " "), figure
+
+
+class _Structure(HTMLParser):
+    """Headings, images and table header cells of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings, self.alts, self.th_scopes, self.lang = [], [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if tag == "img":
+            self.alts.append(a.get("alt"))
+        if tag == "th":
+            self.th_scopes.append(a.get("scope"))
+
+
+def test_html_structure_for_screen_readers(rendered):
+    out, _ = rendered
+    for pid in SAMPLES + ["portfolio"]:
+        page = _Structure()
+        page.feed((out / pid / f"{pid}.html").read_text(encoding="utf-8"))
+        assert page.lang == "sv"
+        assert page.headings.count(1) == 1 and page.headings[0] == 1, pid
+        # headings in order: never a jump of more than one level down
+        assert all(b <= a + 1 for a, b in zip(page.headings, page.headings[1:])), (pid, page.headings)
+        assert page.alts and all(a and len(a) > 60 and a != "Diagram" for a in page.alts), pid
+        assert page.th_scopes and all(s == "col" for s in page.th_scopes), pid
