@@ -207,6 +207,8 @@ def _format_of(name: str, key: str) -> str | None:
         return "csv"
     if name == "tables-data" or name.endswith("-data.csv"):
         return "csv-data"
+    if name.endswith(".csv"):
+        return "csv"
     return None
 
 

@@ -280,6 +280,31 @@ def test_hostile_project_renders_and_nothing_in_it_runs(hostile):
     assert active.found == []
 
 
+def test_hostile_project_exports_hold_no_live_formula(hostile):
+    """A budget category =HYPERLINK(...) once became a live formula in the workbook."""
+    import csv
+
+    import openpyxl
+    res, folder = hostile
+    assert res.ok, res.error
+    (book,) = folder.glob("*.xlsx")
+    wb = openpyxl.load_workbook(book)
+    texts = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+                if isinstance(c.value, str):
+                    texts.append(c.value)
+    assert any(FORMULA in t for t in texts), "the category is still shown, as text"
+    cells = []
+    for path in (folder / "tables").glob("*.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            cells += [c for row in csv.reader(f, delimiter=";") for c in row]
+    assert cells and not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+    assert "'" + FORMULA in cells
+
+
 def test_money_in_a_label_is_not_drawn_as_math():
     """"$1200 och $300" in a goal label was drawn as TeX italics (and a lone $ crashed the chart)."""
     import matplotlib.pyplot as plt
