@@ -55,9 +55,17 @@ __all__ = [
 ]
 
 
+# analyses whose results display in their project's language and say when settings were changed
+_CONTEXTUAL = {"assess_goals", "composition", "flows", "outcome_rates", "success_model", "time_to_exit",
+               "compare_payments", "cost_benefit", "costs"}
+
+
 def __getattr__(name: str):
     if name in _LAZY:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        if name in _CONTEXTUAL:
+            from .results import contextual
+            value = contextual(value)
         globals()[name] = value
         return value
     if name in _SUBMODULES:

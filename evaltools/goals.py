@@ -101,8 +101,9 @@ def _in_window(dates: pd.Series, w: PeriodWindow) -> pd.Series:
 class GoalAssessment(Result):
     """Result of :func:`assess_goals`. ``table`` has one row per goal and period."""
 
-    def display(self, lang: str = "sv") -> pd.DataFrame:
-        """The table as a board reads it: formatted values in the report language."""
+    def display(self, lang: str | None = None) -> pd.DataFrame:
+        """The table as a board reads it: formatted values in the report language (default: the project's)."""
+        lang = lang or self.lang
         rows = []
         for r in self.table.itertuples(index=False):
             if r.kind == "qualitative":

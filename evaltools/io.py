@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from pydantic import ValidationError
 
 from . import schema as S
 from .config import ProjectParams, load_params
-from .errors import DataValidationError, PersonalIdentityNumberError, Problem, problems_frame
+from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problems_frame
+from .paths import find_params
 from .privacy import find_personnummer
+
 
 def looks_like_personnummer(value: str) -> bool:
     """True if ``value`` contains something shaped like a Swedish personnummer, samordningsnummer or
@@ -374,6 +378,9 @@ class Project:
         Problems that were reported but did not stop loading (data quality notes).
     checksums
         SHA-256 of every input file, for the report footer.
+    overrides
+        The settings changed with :meth:`with_params` (empty for a project as its params file
+        has it); results computed from this project say so.
     """
 
     params: ProjectParams
@@ -384,6 +391,7 @@ class Project:
     budget: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
     checksums: dict[str, str] = field(default_factory=dict)
+    overrides: dict = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -398,14 +406,104 @@ class Project:
         """Warnings from loading as a table (file, row, column, value, expected, severity)."""
         return problems_frame(self.warnings)
 
+    def with_params(self, **changes) -> Project:
+        """The same project with some settings changed, for exploring "what if?"; no file is touched.
+
+        Parameters
+        ----------
+        **changes
+            Top-level keys of the params file with their new values. A mapping is merged into the
+            setting it names (``cost_benefit={"horizon_years": 5}`` changes the horizon and keeps
+            every other cost-benefit assumption); anything else replaces the setting. ``goals``
+            takes a mapping of goal id to the keys to change (``goals={"deltagare": {"target": 50}}``)
+            or a whole new list of goals. ``id`` and ``data`` cannot be changed: load another
+            params file instead. A changed ``period`` or ``data_as_of`` reloads the data files,
+            which are checked against them.
+
+        Returns
+        -------
+        Project
+            A new project, validated like the params file; this project is unchanged. Its
+            ``overrides`` hold every change from the params file, and every result computed from
+            it (``et.cost_benefit(...)`` and the other analyses) says so in its display.
+
+        Raises
+        ------
+        ParamsError
+            Listing every problem, worded as for the params file.
+
+        Examples
+        --------
+        >>> import evaltools as et
+        >>> project = et.load_project("kompassen-demo")  # doctest: +SKIP
+        >>> five_years = project.with_params(cost_benefit={"horizon_years": 5})  # doctest: +SKIP
+        >>> et.cost_benefit(five_years).summary["npv"]  # doctest: +SKIP
+        """
+        from .config import _format_pydantic
+        where = f"{self.params.source_path.name if self.params.source_path else self.id} (with_params)"
+        fixed = [k for k in ("id", "data") if k in changes]
+        if fixed:
+            raise ParamsError(where, [f"{k}: cannot be changed for exploration; load another params file instead"
+                                      for k in fixed])
+        base = self.params.model_dump(mode="python")
+        problems: list[str] = []
+        merged = _merge_params(base, changes, problems)
+        if problems:
+            raise ParamsError(where, problems)
+        try:
+            params = ProjectParams.model_validate(merged)
+        except ValidationError as e:
+            raise ParamsError(where, _format_pydantic(e)) from None
+        params = params.model_copy(update={"source_path": self.params.source_path})
+        overrides = _merge_dicts(self.overrides, changes)
+        if params.period != self.params.period or params.data_as_of != self.params.data_as_of:
+            return replace(load_project(params), overrides=overrides)
+        return replace(self, params=params, overrides=overrides)
+
     def _repr_html_(self) -> str:
         p = self.params
         n = len(self.participants)
-        return (f"<b>{p.title}</b> ({p.id})<br>{p.period.start} – {p.period.end}; "
+        changed = (f"<br><b>with changed settings</b> (not the params file's): "
+                   f"{html.escape(', '.join(f'{k} = {v!r}' for k, v in _flatten(self.overrides)))}"
+                   if self.overrides else "")
+        return (f"<b>{html.escape(p.title)}</b> ({p.id})<br>{p.period.start} – {p.period.end}; "
                 f"{n} enrolments; payments: {'yes' if self.payments is not None else 'no'}; "
                 f"comparison group: {'yes' if self.comparison is not None else 'no'}; "
                 f"budget lines: {0 if self.budget is None else len(self.budget)}; "
-                f"data-quality notes: {len(self.warnings)}")
+                f"data-quality notes: {len(self.warnings)}{changed}")
+
+
+def _merge_dicts(base: dict, changes: dict) -> dict:
+    """``base`` with ``changes`` merged in: nested mappings key by key, anything else replaced."""
+    out = dict(base)
+    for k, v in changes.items():
+        out[k] = _merge_dicts(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _merge_params(base: dict, changes: dict, problems: list[str]) -> dict:
+    """The params as a mapping with ``changes`` merged in; goals are matched by their id."""
+    goals = changes.get("goals")
+    if isinstance(goals, dict):
+        by_id = {g["id"]: g for g in base["goals"]}
+        for gid, change in goals.items():
+            if gid not in by_id:
+                problems.append(f"goals.{gid}: no goal with this id (goals: {', '.join(by_id) or 'none'})")
+            elif not isinstance(change, dict):
+                problems.append(f"goals.{gid}: expected the keys to change, such as {{'target': 50}}, got {change!r}")
+            else:
+                by_id[gid] = _merge_dicts(by_id[gid], change)
+        changes = {**changes, "goals": list(by_id.values())}
+    return _merge_dicts(base, changes)
+
+
+def _flatten(d: dict, prefix: str = "") -> list[tuple[str, object]]:
+    """``{"a": {"b": 1}}`` as ``[("a.b", 1)]``."""
+    out = []
+    for k, v in d.items():
+        key = f"{prefix}{k}"
+        out += _flatten(v, key + ".") if isinstance(v, dict) else [(key, v)]
+    return out
 
 
 def load_project(params: str | Path | ProjectParams) -> Project:
@@ -414,11 +512,13 @@ def load_project(params: str | Path | ProjectParams) -> Project:
     Parameters
     ----------
     params
-        Path to ``params/<project_id>.yaml`` or already-loaded params.
+        A project id (``"kompassen-demo"``, found in ``params/`` of the project folder, see
+        :func:`evaltools.paths.find_params`), a path to its params file, or already-loaded params.
 
     Returns
     -------
     Project
+        Participants, payments, comparison group and budget as validated tables, with the params.
 
     Raises
     ------
@@ -432,10 +532,11 @@ def load_project(params: str | Path | ProjectParams) -> Project:
     Examples
     --------
     >>> import evaltools as et
-    >>> project = et.load_project("params/timra-vagen-ut.yaml")  # doctest: +SKIP
+    >>> project = et.load_project("timra-vagen-ut")  # doctest: +SKIP
+    >>> project.participants.head()  # doctest: +SKIP
     """
     if not isinstance(params, ProjectParams):
-        params = load_params(params)
+        params = load_params(find_params(params))
     d = params.data
     problems: list[Problem] = []
     warn: list[Problem] = []

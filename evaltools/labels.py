@@ -126,7 +126,10 @@ def fmt_num(v: object, decimals: int = 0, lang: str = "sv") -> str:
         return v
     if _missing(v):
         return "–"
-    s = f"{float(v):,.{decimals}f}"
+    x = float(v)
+    if round(x, decimals) == 0:  # a floating-point residue (2.8e-09, −0.0) reads as 0, never "−0"
+        x = 0.0
+    s = f"{x:,.{decimals}f}"
     if lang == "sv":
         s = s.replace(",", NBSP).replace(".", ",")
         if s.startswith("-"):

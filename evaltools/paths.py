@@ -31,6 +31,62 @@ def params_path(ref: str | Path) -> Path:
     return (PARAMS_DIR / f"{ref}.yaml").resolve()
 
 
+def project_root() -> Path:
+    """The project folder as the environment names it now (``EVALTOOLS_ROOT``, else the repository).
+
+    Read at each call, so a notebook that sets ``os.environ["EVALTOOLS_ROOT"]`` after importing
+    evaltools still finds its projects there.
+    """
+    return Path(os.environ.get(ROOT_ENV) or TOOLKIT_DIR).expanduser().resolve()
+
+
+def find_params(ref: str | Path) -> Path:
+    """The params file of a project given by id or by path, from whatever folder Python runs in.
+
+    Parameters
+    ----------
+    ref
+        A project id (``"kompassen-demo"``: ``params/kompassen-demo.yaml`` in the project folder,
+        see :func:`project_root`), or a path to a params file. A relative path is tried from the
+        current folder first, then from the project folder, so ``"params/kompassen-demo.yaml"``
+        works both from the repository and from ``notebooks/``.
+
+    Returns
+    -------
+    Path
+        The params file, resolved.
+
+    Raises
+    ------
+    ParamsError
+        When there is no such file, naming where it looked and which projects there are.
+
+    Examples
+    --------
+    >>> find_params("kompassen-demo").name  # doctest: +SKIP
+    'kompassen-demo.yaml'
+    """
+    from .errors import ParamsError
+    root = project_root()
+    p = Path(ref).expanduser()
+    if p.suffix in (".yaml", ".yml") or len(p.parts) > 1 or p.is_absolute():
+        tried = [p.resolve()] + ([] if p.is_absolute() else [(root / p).resolve()])
+        for candidate in tried:
+            if candidate.is_file():
+                return candidate
+        looked = " and ".join(str(c) for c in dict.fromkeys(tried))
+        raise ParamsError(p, [f"no such params file (looked for {looked})"])
+    params_dir = root / "params"
+    for suffix in (".yaml", ".yml"):
+        candidate = params_dir / f"{ref}{suffix}"
+        if candidate.is_file():
+            return candidate.resolve()
+    known = ", ".join(q.stem for q in sorted(params_dir.glob("*.y*ml"))) or "none"
+    raise ParamsError(params_dir / f"{ref}.yaml",
+                      [f"no project '{ref}' in {params_dir} (projects there: {known}); give a project id "
+                       f"or the path to a params file"])
+
+
 def all_params() -> list[Path]:
     """Every project's params file in ``params/``, sorted by name."""
     return sorted(PARAMS_DIR.glob("*.yaml"))

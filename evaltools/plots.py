@@ -1,7 +1,9 @@
 """Charts for reports and notebooks, in one consistent style sized for an A4 page.
 
 Every function takes a result object, draws on ``ax`` if given (else a new figure) and returns
-the figure. Suppressed counts (``"<5"``) are never drawn as values; they are marked instead.
+the figure. A new figure is not left open in pyplot: a notebook shows the returned figure once
+(not a second time when the cell ends), and ``fig.savefig("chart.png", dpi=200)`` saves it for a
+memo. Suppressed counts (``"<5"``) are never drawn as values; they are marked instead.
 
 Each figure carries its alternative text in ``fig.et_alt`` (see :func:`alt_text`): what the chart
 shows and its key numbers in the report's language, built from the same results it draws, for
@@ -50,11 +52,21 @@ def _shown(v, lang: str, fmt) -> str:
     return fmt(v)
 
 
+def _subplots(*args, **kwargs):
+    """``plt.subplots``, but the figure is closed in pyplot at once: it is the caller's to show or
+    save, and Jupyter's inline backend does not draw it a second time at the end of the cell."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    fig, axes = plt.subplots(*args, **kwargs)
+    plt.close(fig)
+    FigureCanvasAgg(fig)  # closing leaves a bare canvas; an Agg one still measures, draws and saves
+    return fig, axes
+
+
 def _fig(ax, height: float, ncols: int = 1):
     plt.rcParams.update(STYLE)
     if ax is not None:
         return ax.figure, [ax]
-    fig, axes = plt.subplots(1, ncols, figsize=(WIDTH, height), squeeze=False)
+    fig, axes = _subplots(1, ncols, figsize=(WIDTH, height), squeeze=False)
     return fig, list(axes[0])
 
 
@@ -114,7 +126,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
     ncols = min(len(goals), 2)
     nrows = int(np.ceil(len(goals) / ncols))
     plt.rcParams.update(STYLE)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH, 2.5 * nrows), squeeze=False)
+    fig, axes = _subplots(nrows, ncols, figsize=(WIDTH, 2.5 * nrows), squeeze=False)
     for ax_, gid in zip(axes.ravel(), goals):
         g = tab[tab["goal_id"] == gid]
         x = np.arange(len(g))
@@ -223,7 +235,7 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
     tab = tab[tab["variable"].isin(variables)]
     labels, headers, index = _grouped_rows(tab, lambda g: g["variable_label"].iloc[0])
     plt.rcParams.update(STYLE)
-    fig, ax = plt.subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.7))
+    fig, ax = _subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.7))
     y = _label_rows(ax, labels, headers)
     rows = [(yi, tab.at[i, "n"]) for yi, i in zip(y, index) if i is not None]
     values = [0.0 if is_suppressed(n) else float(n) for _, n in rows]
@@ -261,7 +273,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             headers.insert(0, True)
             index.insert(0, None)
     plt.rcParams.update(STYLE)
-    fig, ax = plt.subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.8))
+    fig, ax = _subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.8))
     y = _label_rows(ax, labels, headers)
     if overall is not None:
         ax.axvline(overall, color=ORANGE, ls="--", lw=1)
@@ -458,7 +470,7 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", ax=None):
 def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
     """Success rate with Wilson interval and cost per participant, one row per project."""
     plt.rcParams.update(STYLE)
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(WIDTH, 0.5 * len(table) + 1.2), sharey=True)
+    fig, (a1, a2) = _subplots(1, 2, figsize=(WIDTH, 0.5 * len(table) + 1.2), sharey=True)
     y = np.arange(len(table))[::-1]
     names = [_wrap(n, 26) for n in table["title"]]
     for yi, r in zip(y, table.itertuples()):
