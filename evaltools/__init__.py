@@ -27,7 +27,7 @@ _LAZY = {
     "Portfolio": "portfolio",
     "Report": "report", "setup_notebook": "report",
 }
-_SUBMODULES = {"paths", "plots", "privacy", "reference", "schema", "labels", "render", "synthetic"}
+_SUBMODULES = {"paths", "plots", "privacy", "reference", "schema", "labels", "render", "synthetic", "whatif"}
 
 __all__ = [
     "DataValidationError",

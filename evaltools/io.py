@@ -460,6 +460,10 @@ class Project:
             return replace(load_project(params), overrides=overrides)
         return replace(self, params=params, overrides=overrides)
 
+    def _repr_pretty_(self, p, cycle: bool) -> None:
+        p.text(f"Project {self.id}: {self.params.title}, {len(self.participants)} enrolments"
+               + (f", changed settings: {', '.join(k for k, _ in _flatten(self.overrides))}" if self.overrides else ""))
+
     def _repr_html_(self) -> str:
         p = self.params
         n = len(self.participants)

@@ -87,6 +87,31 @@ def find_params(ref: str | Path) -> Path:
                        f"or the path to a params file"])
 
 
+def memo_folder(project_id: str, folder: str | Path | None = None) -> Path:
+    """A folder for charts and tables saved from a notebook for a memo, created if missing.
+
+    Parameters
+    ----------
+    project_id
+        The project's id.
+    folder
+        Where to save; default ``reports/<project_id>/memo`` in the project folder, which is
+        never committed.
+
+    Returns
+    -------
+    Path
+        The folder.
+
+    Examples
+    --------
+    >>> fig.savefig(memo_folder("kompassen-demo") / "tornado.png", dpi=200)  # doctest: +SKIP
+    """
+    path = Path(folder).expanduser() if folder else project_root() / "reports" / project_id / "memo"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def all_params() -> list[Path]:
     """Every project's params file in ``params/``, sorted by name."""
     return sorted(PARAMS_DIR.glob("*.yaml"))

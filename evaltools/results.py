@@ -102,6 +102,16 @@ class Result:
         spec = _COLUMNS.get(type(self).__name__)
         return format_frame(self.table, spec(lang) if spec else _generic_spec(self.table, lang), lang)
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # a result subclass declared as a dataclass would get a generated repr that prints its
+        # frames raw (1.265744e+07, NaN); a __repr__ of its own keeps the readable one
+        cls.__repr__ = Result.__repr__
+
+    def __repr__(self) -> str:
+        """Plain text for a console: title, headline and the formatted table."""
+        return result_text(self, self.lang)
+
     def _repr_html_(self) -> str:
         lang = self.lang
         return result_html(self, lang, self.display(lang), extra=_EXTRA_HTML.get(type(self).__name__, lambda r, l: "")(self, lang))
@@ -445,7 +455,7 @@ _EXTRA_HTML = {"CostBenefitResult": _extra_cba}
 
 
 # --- HTML -----------------------------------------------------------------------------------
-_CSS = ("<style>.et-result table{border-collapse:collapse;margin:.3em 0}.et-result th,.et-result td{padding:2px 8px;"
+CSS_RESULT = ("<style>.et-result table{border-collapse:collapse;margin:.3em 0}.et-result th,.et-result td{padding:2px 8px;"
         "border-bottom:1px solid #ddd;text-align:left}.et-result td.num{text-align:right;white-space:nowrap}"
         ".et-result .et-headline{font-size:1.05em;font-weight:600}.et-result .et-changed{background:#fff4d6;"
         "border-left:4px solid #e07b00;padding:4px 8px}.et-result .et-note{color:#555;font-style:italic}</style>")
@@ -511,7 +521,7 @@ def result_html(result: Result, lang: str, frame: pd.DataFrame, extra: str = "")
     ctx = result.context
     title = _TITLES.get(type(result).__name__, (type(result).__name__,) * 2)[lang != "sv"]
     project = f" — {html.escape(ctx.project)}" if ctx and ctx.project else ""
-    parts = [_CSS, f"<div class='et-result'><h3>{html.escape(title)}{project}</h3>"]
+    parts = [CSS_RESULT, f"<div class='et-result'><h3>{html.escape(title)}{project}</h3>"]
     if ctx and ctx.overrides:
         parts.append("<p class='et-changed'>" + html.escape(_sv(
             lang, "Beräknat med ändrade antaganden, inte parameterfilens: ",
@@ -531,6 +541,23 @@ def result_html(result: Result, lang: str, frame: pd.DataFrame, extra: str = "")
             "numbers: for your own exploration only, never for publishing.")) + "</p>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def result_text(result: Result, lang: str) -> str:
+    """The display of a result as plain text (for a console and the notebook's text fallback)."""
+    ctx = result.context
+    title = _TITLES.get(type(result).__name__, (type(result).__name__,) * 2)[lang != "sv"]
+    lines = [title + (f" — {ctx.project}" if ctx and ctx.project else "")]
+    if ctx and ctx.overrides:
+        lines.append(_sv(lang, "Beräknat med ändrade antaganden: ", "Computed with changed assumptions: ")
+                     + describe_overrides(ctx.overrides, lang))
+    head = result.headline(lang)
+    if head:
+        lines.append(head)
+    frame = result.display(lang)
+    if not frame.empty:
+        lines.append(frame.to_string(index=False))
+    return "\n".join(lines)
 
 
 # --- results that know their project ---------------------------------------------------

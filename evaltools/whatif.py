@@ -1,0 +1,378 @@
+"""What if? The cost-benefit under other assumptions, without touching the params file.
+
+The question boards ask most — "what if only half of them stay off försörjningsstöd?" — is a
+change of assumptions: the deadweight, the horizon, the drop-off, the discount rate, the monthly
+försörjningsstöd avoided. Every figure here comes from :func:`evaltools.cost_benefit` run on the
+project with those assumptions changed (:meth:`evaltools.io.Project.with_params`), so the panel
+gives exactly the net present value the report would print with the same assumptions.
+
+* :func:`baseline` — the assumptions the report uses;
+* :func:`evaluate` — the cost-benefit result under changed assumptions;
+* :func:`key_figures` — NPV (main calculation and per perspective), break-even and payback as a table;
+* :func:`grid` — NPV for combinations of two assumptions (a static what-if table);
+* :func:`panel` — sliders in JupyterLab (ipywidgets) that update the figures and the tornado chart;
+  where widgets are not available it falls back to the static table.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .labels import by_lang as _sv
+from .labels import fmt_kr, fmt_num, fmt_pct, t
+from .results import CSS_RESULT, frame_html
+
+# the assumptions the panel varies, with the step a slider moves in
+STEPS = {"horizon_years": 0.5, "dropoff_per_year": 0.01, "deadweight": 0.01, "discount_rate": 0.005, "monthly_level": 100.0}
+NAMES = {
+    "horizon_years": ("Tidshorisont (år)", "Horizon (years)"),
+    "dropoff_per_year": ("Avtagande effekt per år", "Drop-off per year"),
+    "deadweight": ("Dödvikt", "Deadweight"),
+    "discount_rate": ("Diskonteringsränta", "Discount rate"),
+    "monthly_level": ("Försörjningsstöd per månad (kr)", "Social assistance per month (SEK)"),
+    "perspective": ("Perspektiv", "Perspective"),
+}
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """The cost-benefit assumptions the what-if analysis varies.
+
+    Attributes
+    ----------
+    horizon_years
+        Years a person who left försörjningsstöd is counted as staying off it.
+    dropoff_per_year
+        Share of the effect lost each year.
+    deadweight
+        Share who would have left anyway.
+    discount_rate
+        Real discount rate per year.
+    monthly_level
+        Försörjningsstöd avoided per person and month, kr in the price year (the mean over those
+        who left, as the report's key figures show it).
+    """
+
+    horizon_years: float
+    dropoff_per_year: float
+    deadweight: float
+    discount_rate: float
+    monthly_level: float
+
+
+def _cost_benefit(project, lang=None):
+    from . import cost_benefit  # the package's public function: its result displays with its project
+    return cost_benefit(project, monte_carlo=False, effect=False, lang=lang)
+
+
+def baseline(project) -> Assumptions:
+    """The assumptions the report uses for this project.
+
+    Parameters
+    ----------
+    project
+        A loaded :class:`~evaltools.io.Project`.
+
+    Returns
+    -------
+    Assumptions
+        The horizon, drop-off and discount rate from the params file; the deadweight as the
+        report derives it (params, else the comparison group, else 25 %); the mean monthly level.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> et.whatif.baseline(et.load_project("kompassen-demo")).deadweight  # doctest: +SKIP
+    0.5155...
+    """
+    s = _cost_benefit(project).summary
+    cb = project.params.cost_benefit
+    return Assumptions(cb.horizon_years, cb.dropoff_per_year, float(s["deadweight"]), cb.discount_rate,
+                       float(s["monthly_level"]))
+
+
+def changes(project, base: Assumptions | None = None, **values: float) -> dict:
+    """The ``cost_benefit`` settings to change for ``values``: only those that differ from the
+    baseline by at least half a slider step, so the baseline rounded to the sliders' steps gives
+    the report's own figures."""
+    unknown = sorted(set(values) - set(STEPS))
+    if unknown:
+        raise TypeError(f"unknown assumption(s) {unknown}; expected some of: {', '.join(STEPS)}")
+    base = base or baseline(project)
+    out: dict = {}
+    for name, value in values.items():
+        if value is None or abs(float(value) - getattr(base, name)) < STEPS[name] / 2:
+            continue
+        if name == "monthly_level":
+            out["monthly_level"] = {"method": "fixed", "amount_sek": float(value),
+                                    "amount_year": project.params.price_year, "source": "what-if"}
+        else:
+            out[name] = float(value)
+    return out
+
+
+def evaluate(project, *, base: Assumptions | None = None, lang: str | None = None, **values: float):
+    """The cost-benefit analysis with some assumptions changed (no Monte Carlo, for speed).
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    base
+        Its :func:`baseline`, if already computed.
+    lang
+        ``"sv"`` or ``"en"``; default: the project's.
+    **values
+        Any of ``horizon_years``, ``dropoff_per_year``, ``deadweight``, ``discount_rate``,
+        ``monthly_level`` (kr per month in the price year: replaces the params' way of valuing
+        it with this fixed amount for everyone).
+
+    Returns
+    -------
+    CostBenefitResult
+        As :func:`evaltools.cost_benefit` gives it for the project with these assumptions; its
+        display says which assumptions were changed.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> project = et.load_project("kompassen-demo")  # doctest: +SKIP
+    >>> et.whatif.evaluate(project, deadweight=0.5).summary["npv"]  # doctest: +SKIP
+    """
+    change = changes(project, base, **values)
+    return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
+
+
+def key_figures(result, perspective: str = "samhälle", lang: str | None = None) -> pd.DataFrame:
+    """The figures the panel shows, as a table of text in the report's formats.
+
+    Parameters
+    ----------
+    result
+        A :class:`~evaltools.costbenefit.CostBenefitResult`.
+    perspective
+        An actor of ``result.table`` (``kommun``, ``region``, ``stat``, ``individ``, ``samhälle``)
+        whose net is shown beside the main calculation.
+    lang
+        ``"sv"`` or ``"en"``; default: the result's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Two columns, key figure and value.
+    """
+    lang = lang or result.lang
+    s = result.summary
+    actors = result.table.set_index("actor")
+    if perspective not in actors.index:
+        raise ValueError(f"perspective must be one of {', '.join(actors.index)}, got {perspective!r}")
+    row = actors.loc[perspective]
+    net = (_sv(lang, "ej värderad", "not valued") + (f" ({row['note']})" if row["note"] else "")
+           if pd.isna(row["npv"]) else fmt_kr(row["npv"], lang) + (f" ({row['note']})" if row["note"] else ""))
+    payback = s["payback_months"]
+    rows = [
+        (_sv(lang, "Nettonuvärde (huvudkalkylen)",
+             "Net present value (main calculation)"), fmt_kr(s["npv"], lang)),
+        (_sv(lang, f"Netto för {t(perspective, lang).lower()}", f"Net for {t(perspective, lang).lower()}"), net),
+        (_sv(lang, "Nytta per satsad krona", "Benefit-cost ratio"), fmt_num(s["bcr"], 2, lang)),
+        (_sv(lang, "Lyckade avslut som krävs för att täcka kostnaden", "Exits needed to cover the cost"),
+         fmt_num(s["break_even_exits"], 1, lang) + _sv(lang, f" (hittills {s['successes']})", f" (so far {s['successes']})")),
+        (_sv(lang, "Återbetalningstid från start", "Payback time from start"),
+         _sv(lang, "inte inom horisonten", "not within the horizon") if pd.isna(payback)
+         else f"{fmt_num(payback, 0, lang)} {_sv(lang, 'månader', 'months')}"),
+        (_sv(lang, "Dödvikt där nettonuvärdet blir noll", "Deadweight at which the NPV is zero"),
+         fmt_pct(s["switching_deadweight"], lang, 0) if 0 <= s["switching_deadweight"] <= 1 else "–"),
+    ]
+    return pd.DataFrame(rows, columns=[_sv(lang, "Nyckeltal", "Key figure"), _sv(lang, "Värde", "Value")])
+
+
+def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), columns: str = "horizon_years",
+         column_values=(1, 3, 5), lang: str | None = None) -> pd.DataFrame:
+    """Net present value for every combination of two assumptions (the others as in the report).
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    rows, columns
+        Names of two assumptions (see :class:`Assumptions`).
+    row_values, column_values
+        The values to try.
+    lang
+        ``"sv"`` or ``"en"``; default: the project's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per value of ``rows``, one column per value of ``columns``, NPV as text in the
+        report's format.
+
+    Examples
+    --------
+    >>> et.whatif.grid(project, "deadweight", (0.25, 0.5), "horizon_years", (3, 5))  # doctest: +SKIP
+    """
+    lang = lang or project.params.language
+    base = baseline(project)
+    out = {}
+    for cv in column_values:
+        out[_value_label(columns, cv, lang)] = [fmt_kr(evaluate(project, base=base, **{rows: rv, columns: cv}).summary["npv"], lang)
+                                                for rv in row_values]
+    frame = pd.DataFrame(out)
+    frame.insert(0, f"{NAMES[rows][lang != 'sv']} \\ {NAMES[columns][lang != 'sv']}",
+                 [_value_label(rows, v, lang) for v in row_values])
+    return frame
+
+
+def _value_label(name: str, value: float, lang: str) -> str:
+    if name == "horizon_years":
+        return f"{fmt_num(value, 1 if float(value) % 1 else 0, lang)} {_sv(lang, 'år', 'years')}"
+    if name == "monthly_level":
+        return fmt_kr(value, lang)
+    return fmt_pct(value, lang, 0)
+
+
+class WhatIfTable:
+    """The static what-if table: shown where widgets are not available (and in a saved notebook)."""
+
+    def __init__(self, project, lang: str | None = None):
+        self.lang = lang or project.params.language
+        self.result = evaluate(project, lang=self.lang)
+        self.key_figures = key_figures(self.result, lang=self.lang)
+        self.grid = grid(project, lang=self.lang)
+
+    def _repr_html_(self) -> str:
+        lang = self.lang
+        return (CSS_RESULT + "<div class='et-result'><h3>" + html.escape(_sv(lang, "Vad händer om …? (statisk tabell)",
+                                                                          "What if …? (static table)")) + "</h3>"
+                + frame_html(self.key_figures)
+                + "<p>" + html.escape(_sv(lang, "Nettonuvärde vid olika dödvikt och tidshorisont (övriga antaganden som i rapporten):",
+                                          "Net present value for other deadweights and horizons (other assumptions as in the report):"))
+                + "</p>" + frame_html(self.grid) + "</div>")
+
+
+class WhatIfPanel:
+    """Sliders for the cost-benefit assumptions, the key figures and the tornado chart.
+
+    Attributes
+    ----------
+    controls
+        The input widgets by assumption name (and ``perspective``).
+    result
+        The :class:`~evaltools.costbenefit.CostBenefitResult` for the current values.
+    widget
+        The whole panel (an ``ipywidgets.VBox``), what JupyterLab shows.
+    """
+
+    def __init__(self, project, lang: str | None = None):
+        import ipywidgets as w
+        self.project = project
+        self.lang = lang = lang or project.params.language
+        self.base = baseline(project)
+        b = self.base
+        style = {"description_width": "16em"}
+        layout = w.Layout(width="34em")
+
+        def slider(name, lo, hi, fmt):
+            step = STEPS[name]
+            value = min(max(round(getattr(b, name) / step) * step, lo), hi)
+            return w.FloatSlider(value=value, min=lo, max=hi, step=step, description=NAMES[name][lang != "sv"],
+                                 readout_format=fmt, continuous_update=False, style=style, layout=layout)
+
+        level = round(b.monthly_level / STEPS["monthly_level"]) * STEPS["monthly_level"]
+        self.controls = {
+            "deadweight": slider("deadweight", 0.0, 0.95, ".0%"),
+            "horizon_years": slider("horizon_years", 0.5, 10.0, ".1f"),
+            "dropoff_per_year": slider("dropoff_per_year", 0.0, 0.9, ".0%"),
+            "discount_rate": slider("discount_rate", 0.0, 0.1, ".1%"),
+            "monthly_level": w.BoundedFloatText(value=level, min=0.0, max=100_000.0, step=STEPS["monthly_level"],
+                                                description=NAMES["monthly_level"][lang != "sv"], style=style,
+                                                layout=layout),
+        }
+        actors = list(_cost_benefit(project).table["actor"])
+        self.controls["perspective"] = w.Dropdown(options=[(t(a, lang), a) for a in actors],
+                                                  value="samhälle" if "samhälle" in actors else actors[0],
+                                                  description=NAMES["perspective"][lang != "sv"], style=style, layout=layout)
+        self.figures = w.HTML()
+        self.chart = w.HTML()
+        reset = w.Button(description=_sv(lang, "Som i rapporten", "As in the report"))
+        reset.on_click(lambda _: self.reset())
+        for c in self.controls.values():
+            c.observe(lambda _: self.update(), names="value")
+        intro = w.HTML("<p>" + html.escape(_sv(
+            lang, "Ändra ett antagande och se nettonuvärdet, brytpunkten och känslighetsanalysen räknas om. "
+                  "Startvärdena är rapportens. Inget sparas i parameterfilen.",
+            "Change an assumption and the net present value, the break-even and the sensitivity analysis are "
+            "recomputed. The starting values are the report's. Nothing is saved to the params file.")) + "</p>")
+        self.widget = w.VBox([intro, *self.controls.values(), reset, self.figures, self.chart])
+        self.update()
+
+    def values(self) -> dict:
+        """The current values of the assumptions."""
+        return {name: float(self.controls[name].value) for name in STEPS}
+
+    def reset(self) -> None:
+        """Back to the report's assumptions."""
+        for name in STEPS:
+            step = STEPS[name]
+            self.controls[name].value = round(getattr(self.base, name) / step) * step
+
+    def update(self) -> None:
+        """Recompute the figures and the chart for the current values."""
+        from .plots import plot_tornado
+        from .report import figure_html
+        lang = self.lang
+        self.result = evaluate(self.project, base=self.base, lang=lang, **self.values())
+        table = key_figures(self.result, self.controls["perspective"].value, lang)
+        changed = changes(self.project, self.base, **self.values())
+        note = (_sv(lang, "Ändrat från rapporten: ", "Changed from the report: ")
+                + ", ".join(NAMES[k][lang != "sv"].split(" (")[0] for k in changed)) if changed else \
+            _sv(lang, "Rapportens antaganden.", "The report's assumptions.")
+        self.figures.value = CSS_RESULT + "<div class='et-result'><p class='et-note'>" + html.escape(note) + "</p>" \
+            + frame_html(table) + "</div>"
+        sens = self.result.sensitivity
+        self.chart.value = figure_html(plot_tornado(sens, lang)) if self.result.summary.get("successes") and len(sens) else ""
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+        display(self.widget)
+
+
+def panel(project, lang: str | None = None, widgets: bool = True):
+    """An interactive what-if panel for the cost-benefit analysis in JupyterLab.
+
+    Sliders for deadweight, horizon, drop-off and discount rate, a field for the monthly
+    försörjningsstöd avoided and a choice of perspective; the key figures (NPV, net for the
+    perspective, benefit-cost ratio, break-even, payback) and the tornado chart follow them.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    lang
+        ``"sv"`` or ``"en"``; default: the project's.
+    widgets
+        ``False`` gives the static table even where widgets are available (for a printed or
+        exported notebook).
+
+    Returns
+    -------
+    WhatIfPanel or WhatIfTable
+        The panel; or, where ipywidgets is not installed, a static table with the key figures
+        and the NPV for several deadweights and horizons.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> et.whatif.panel(et.load_project("kompassen-demo"))  # doctest: +SKIP
+    """
+    if widgets:
+        try:
+            import ipywidgets  # noqa: F401
+        except ImportError:
+            widgets = False
+    return WhatIfPanel(project, lang) if widgets else WhatIfTable(project, lang)
+
+
+__all__ = ["Assumptions", "WhatIfPanel", "WhatIfTable", "baseline", "changes", "evaluate", "grid", "key_figures", "panel"]
