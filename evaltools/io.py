@@ -423,7 +423,8 @@ class Project:
         Returns
         -------
         Project
-            A new project, validated like the params file; this project is unchanged. Its
+            A new project, validated as if the changes were written into its params file (which
+            is read again, never written); this project is unchanged. Its
             ``overrides`` hold every change from the params file, and every result computed from
             it (``et.cost_benefit(...)`` and the other analyses) says so in its display.
 
@@ -445,17 +446,29 @@ class Project:
         if fixed:
             raise ParamsError(where, [f"{k}: cannot be changed for exploration; load another params file instead"
                                       for k in fixed])
-        base = self.params.model_dump(mode="python")
+        overrides = _merge_dicts(self.overrides, changes)
+        source = self.params.source_path
+        # the changes are applied to the params file as written, so a problem reads exactly as it
+        # would if the change had been written into the file
+        from_file = source is not None and source.is_file()
+        if from_file:
+            import yaml
+            base, pending = yaml.safe_load(source.read_text(encoding="utf-8")) or {}, overrides
+        else:
+            base, pending = self.params.model_dump(mode="python"), changes
         problems: list[str] = []
-        merged = _merge_params(base, changes, problems)
+        merged = _merge_params(base, pending, problems)
         if problems:
             raise ParamsError(where, problems)
         try:
             params = ProjectParams.model_validate(merged)
         except ValidationError as e:
             raise ParamsError(where, _format_pydantic(e)) from None
-        params = params.model_copy(update={"source_path": self.params.source_path})
-        overrides = _merge_dicts(self.overrides, changes)
+        if from_file:
+            from .config import _resolve_paths
+            params = _resolve_paths(params, source)
+        else:
+            params = params.model_copy(update={"source_path": source})
         if params.period != self.params.period or params.data_as_of != self.params.data_as_of:
             return replace(load_project(params), overrides=overrides)
         return replace(self, params=params, overrides=overrides)
