@@ -1,8 +1,12 @@
 """evaltools: evaluation toolkit for Samordningsförbund (Finsam) projects.
 
-Load a project with :func:`load_project`, then assess goals (:func:`assess_goals`), compare
-cohorts (:func:`outcome_rates`, :func:`time_to_exit`, ...), compare payments with a comparison
-group (:func:`compare_payments`) and run the cost-benefit analysis (:func:`cost_benefit`).
+Load a project by its id with :func:`load_project` (``et.load_project("kompassen-demo")``), then
+assess goals (:func:`assess_goals`), compare cohorts (:func:`outcome_rates`, :func:`time_to_exit`,
+...), compare payments with a comparison group (:func:`compare_payments`) and run the
+cost-benefit analysis (:func:`cost_benefit`). Every result shows itself in a notebook as the
+report would (its language, formats and suppression); ``.raw`` holds the unsuppressed numbers for
+exploration only. ``project.with_params(...)`` varies assumptions and goals without touching the
+params file, and :mod:`evaltools.whatif` has an interactive what-if panel for the cost-benefit.
 ``evaltools render`` turns it all into HTML and PDF reports; :class:`Report` is what the report
 notebook calls.
 

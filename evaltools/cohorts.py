@@ -42,7 +42,28 @@ class Composition(Result):
 
 
 def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | None = None) -> Composition:
-    """Counts and shares of participants for each breakdown variable."""
+    """Who took part? Counts and shares of participants for each breakdown variable.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    by
+        The variables to break down by (default: sex, age group, household type, intake year,
+        support at start, SGI status).
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+
+    Returns
+    -------
+    Composition
+        ``table``: variable, variable_label, category, category_label, n, share, with counts
+        below the privacy threshold hidden; ``raw``: the same unsuppressed.
+
+    Examples
+    --------
+    >>> et.composition(project, by=("sex", "age_group"))  # doctest: +SKIP
+    """
     lang = lang or project.params.language
     df = project.participants
     rows = []
@@ -63,8 +84,27 @@ class Flows(Result):
 
 
 def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
-    """Number of persons starting and ending per month (``freq="M"``) or quarter (``"Q"``),
-    suppressed per cell and column total."""
+    """How many started and ended each month (or quarter)?
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    lang
+        Not used for the numbers; kept for a uniform signature.
+    freq
+        ``"M"`` for months or ``"Q"`` for quarters.
+
+    Returns
+    -------
+    Flows
+        ``table``: month, intake, exits, suppressed per cell and against every published
+        total (column totals, project years); ``raw``: unsuppressed.
+
+    Examples
+    --------
+    >>> et.flows(project, freq="Q")  # doctest: +SKIP
+    """
     if freq not in ("M", "Q"):
         raise ValueError(f"freq must be 'M' (month) or 'Q' (quarter), got {freq!r}")
     df = project.participants
@@ -121,11 +161,34 @@ def _test(table: np.ndarray) -> tuple[str, float]:
 
 def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang: str | None = None,
                   success_outcomes: tuple[str, ...] | None = None) -> OutcomeComparison:
-    """Share of ended participants with a success outcome, by cohort.
+    """Which groups leave more often with a successful outcome? Success rates by cohort.
 
     Only persons who have ended count (an ongoing person has no outcome yet). Each variable gets
     one test of whether the rates differ: Fisher's exact test where any expected cell count is
     below 5 (exact, also for tables larger than 2x2), chi-square otherwise.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    by
+        The variables to compare (default: intake year, sex, age group, household type).
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+    success_outcomes
+        Outcome codes that count as success; default: those of the project's first outcome goal.
+
+    Returns
+    -------
+    OutcomeComparison
+        ``table``: variable, variable_label, category, category_label, n (ended), successes,
+        rate, ci_low, ci_high (Wilson 95 %), test, p_value; rows that could reveal a small count
+        hidden. ``raw``: unsuppressed.
+
+    Examples
+    --------
+    >>> rates = et.outcome_rates(project)  # doctest: +SKIP
+    >>> rates.display().to_excel("rates.xlsx", index=False)  # doctest: +SKIP
     """
     lang = lang or project.params.language
     codes = success_outcomes or primary_success_outcomes(project.params)
@@ -183,10 +246,31 @@ class SuccessModel(Result):
 
 def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_GROUP, S.PROJECT_YEAR),
                   lang: str | None = None) -> SuccessModel:
-    """Odds ratios of a successful outcome (statsmodels Logit), adjusted for each other.
+    """Do differences in success hold when the cohort variables are taken together?
 
-    With few events per parameter (< 10) or perfect separation the model is not fitted and the
-    notes say why; odds ratios from such data would mislead.
+    Odds ratios of a successful outcome from a logistic regression (statsmodels ``Logit``), each
+    variable adjusted for the others, against its most common category. With few events per
+    parameter (< 10) or perfect separation the model is not fitted and the notes say why; odds
+    ratios from such data would mislead.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    covariates
+        The variables in the model (default: sex, age group, intake year).
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+
+    Returns
+    -------
+    SuccessModel
+        ``table``: term, odds_ratio, ci_low, ci_high (95 %), p_value; empty with an explaining
+        note when no model was fitted.
+
+    Examples
+    --------
+    >>> et.success_model(project, covariates=("sex", "household_type"))  # doctest: +SKIP
     """
     lang = lang or project.params.language
     codes = primary_success_outcomes(project.params)
@@ -255,10 +339,33 @@ class TimeToExit(Result):
 
 def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[int, ...] = (30, 90, 180, 365),
                  lang: str | None = None) -> TimeToExit:
-    """Time from start to exit (any reason); persons still enrolled are censored at the analysis date.
+    """How long do participants stay in the project, by group?
 
-    Uses statsmodels ``SurvfuncRight``. Numbers at risk below the privacy threshold are hidden,
-    and curves are cut where fewer than that many remain at risk.
+    Time from start to exit (any reason); persons still enrolled are censored at the analysis
+    date. Uses statsmodels ``SurvfuncRight`` (Kaplan–Meier). Numbers at risk below the privacy
+    threshold are hidden, and curves are cut where fewer than that many remain at risk.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    by
+        The variable to compare (default: intake year), or ``None`` for everyone together.
+    days
+        The days since start at which the share still in the project is tabulated.
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+
+    Returns
+    -------
+    TimeToExit
+        ``table``: group, day, still_in_project, at_risk, median_days; ``curves``: each group's
+        curve (day, surv, se) for :func:`evaltools.plots.plot_time_to_exit`.
+
+    Examples
+    --------
+    >>> stay = et.time_to_exit(project, by="household_type")  # doctest: +SKIP
+    >>> et.plots.plot_time_to_exit(stay)  # doctest: +SKIP
     """
     lang = lang or project.params.language
     k = _k(project)

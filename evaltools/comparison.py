@@ -131,10 +131,34 @@ class ComparisonResult(Result):
 
 
 def compare_payments(project: Project, lang: str | None = None) -> ComparisonResult:
-    """Försörjningsstöd before/after the start, against the comparison group where there is one.
+    """Did the participants' försörjningsstöd fall more than a comparison group's?
 
-    Without a comparison group only the participants' before/after means are given, with a note
-    that a fall is not an effect (people enrol when their need peaks).
+    Payments before and after each person's start month; with a comparison group, a
+    difference-in-differences estimate (person and calendar-month fixed effects, standard errors
+    clustered by household) and a placebo estimate on the months before the start. Without a
+    comparison group only the participants' before/after means are given, with a note that a
+    fall is not an effect (people enrol when their need peaks).
+
+    Parameters
+    ----------
+    project
+        A loaded project with payment data.
+    lang
+        ``"sv"`` or ``"en"`` for the notes; default: the params file's.
+
+    Returns
+    -------
+    ComparisonResult
+        ``did`` and ``placebo``: effect in kr per person and month, its standard error, 95 %
+        interval and p-value (``None`` without a comparison group); ``table``: mean payments
+        before and after by group (hidden for few persons or one dominating person);
+        ``event_means``: means by month relative to the start, for
+        :func:`evaltools.plots.plot_payments`.
+
+    Examples
+    --------
+    >>> payments = et.compare_payments(project)  # doctest: +SKIP
+    >>> payments.did.effect, payments.did.ci_low, payments.did.ci_high  # doctest: +SKIP
     """
     lang = lang or project.params.language
     if project.payments is None or not project.has_participants:

@@ -288,7 +288,7 @@ def _format_pydantic(err: ValidationError) -> list[str]:
 
 
 def load_params(path: str | Path) -> ProjectParams:
-    """Read and validate a project's params YAML.
+    """Read and validate a project's params YAML (without loading its data).
 
     Parameters
     ----------
@@ -304,6 +304,12 @@ def load_params(path: str | Path) -> ProjectParams:
     ------
     ParamsError
         Listing every problem in the file, or when a referenced data file is missing.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> et.load_params("params/kompassen-demo.yaml").cost_benefit.horizon_years  # doctest: +SKIP
+    3.0
     """
     path = Path(path)
     if not path.is_file():

@@ -65,12 +65,24 @@ class CostTable(Result):
 
 
 def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable:
-    """Budget and utfall per line; ``used`` is what the cost-benefit analysis counts.
+    """What did the project cost? Budget and utfall per line, in current and fixed prices.
 
     Parameters
     ----------
+    project
+        A loaded project with a budget file.
     cost_basis
         ``"actual_else_budget"`` (default: utfall where known) or ``"budget"`` (ex-ante view).
+
+    Returns
+    -------
+    CostTable
+        ``table``: period, category, budget, actual, funder, difference, used_pct, used (what the
+        cost-benefit analysis counts), price_year_factor, used_fixed (in the price year), t_years.
+
+    Examples
+    --------
+    >>> et.costs(project).table["used"].sum()  # doctest: +SKIP
     """
     if cost_basis not in ("actual_else_budget", "budget"):
         raise ValueError(f"cost_basis must be 'actual_else_budget' or 'budget', got {cost_basis!r}")
@@ -404,7 +416,23 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lang: str = "sv")
 
 def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
                  effect: bool = True, payments=None, lang: str | None = None) -> CostBenefitResult:
-    """Run the cost-benefit analysis of one project.
+    """Does the project pay for itself? Costs against the försörjningsstöd it avoided, per actor.
+
+    Parameters
+    ----------
+    project
+        A loaded project (for what-if assumptions: ``project.with_params(cost_benefit={...})``).
+    cost_basis
+        ``"actual_else_budget"`` or ``"budget"``; default from ``params.cost_benefit.cost_basis``.
+    monte_carlo
+        Also draw the assumptions at random (seeded) for P(NPV > 0) and a 90 % interval.
+    effect
+        Also compute the effect-based estimate from the comparison group (see :func:`effect_based`).
+    payments
+        A :class:`~evaltools.comparison.ComparisonResult` already computed for this project, so the
+        difference-in-differences is not estimated a second time.
+    lang
+        ``"sv"`` or ``"en"`` for the sources, units and notes in the tables; default: the params file's.
 
     Returns
     -------
@@ -416,17 +444,11 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         ``assumptions``, ``sensitivity`` (one at a time, sorted for a tornado chart) and
         ``monte_carlo`` (P(NPV > 0) and a 90 % interval; seeded).
 
-    Parameters
-    ----------
-    cost_basis
-        ``"actual_else_budget"`` or ``"budget"``; default from ``params.cost_benefit.cost_basis``.
-    effect
-        Also compute the effect-based estimate from the comparison group (see :func:`effect_based`).
-    payments
-        A :class:`~evaltools.comparison.ComparisonResult` already computed for this project, so the
-        difference-in-differences is not estimated a second time.
-    lang
-        ``"sv"`` or ``"en"`` for the sources, units and notes in the tables; default: the params file's.
+    Examples
+    --------
+    >>> cba = et.cost_benefit(project)  # doctest: +SKIP
+    >>> cba.summary["npv"], cba.summary["break_even_exits"]  # doctest: +SKIP
+    >>> et.cost_benefit(project.with_params(cost_benefit={"deadweight": 0.5}))  # doctest: +SKIP
     """
     lang = lang or project.params.language
     cost_basis = cost_basis or project.params.cost_benefit.cost_basis

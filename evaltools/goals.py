@@ -202,13 +202,23 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
 
 
 def assess_goals(project: Project, *, partial_band: float | None = None, lang: str | None = None) -> GoalAssessment:
-    """Evaluate every goal of the project for every period.
+    """Did the project reach the goals in its application? Every goal, for every period.
 
-    ``partial_band`` (default: ``params.partial_band``, 0.8) is the share of a target from which a
-    goal counts as partly achieved.
+    Counts are compared with their target for the time a period actually ran (pro-rated when a
+    period was cut short); shares get a Wilson 95 % interval and a one-sided exact binomial test
+    against the target; qualitative goals carry the evaluator's assessment from params. With no
+    participant data but ``expected`` volumes in params, goals are evaluated ex ante against the
+    application's expected volumes (``mode == "ex_ante"``).
 
-    With no participant data but ``expected`` volumes in params, goals are evaluated ex ante
-    against the application's expected volumes (``mode == "ex_ante"``).
+    Parameters
+    ----------
+    project
+        A loaded project (:func:`evaltools.load_project`).
+    partial_band
+        Share of a target from which a goal counts as partly achieved; default
+        ``params.partial_band`` (0.8).
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's ``language``.
 
     Returns
     -------
@@ -216,7 +226,13 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         ``table`` columns: goal_id, kind, label, period_key, period_label, period_first,
         period_last, observed_last, fraction_run, cut, mode, value, numerator, denominator,
         target, target_prorated, ci_low, ci_high, p_below_target, ci_verdict, status,
-        evidence, note.
+        evidence, note. ``display()`` gives the table as the report shows it.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> goals = et.assess_goals(et.load_project("kompassen-demo"))  # doctest: +SKIP
+    >>> goals.table[["goal_id", "period_key", "value", "status"]]  # doctest: +SKIP
     """
     partial_band = project.params.partial_band if partial_band is None else partial_band
     if not 0 < partial_band <= 1:

@@ -524,7 +524,7 @@ def _flatten(d: dict, prefix: str = "") -> list[tuple[str, object]]:
 
 
 def load_project(params: str | Path | ProjectParams) -> Project:
-    """Load and validate every data file of a project.
+    """Load a project by its id or params file: every data file read and validated against the contract.
 
     Parameters
     ----------

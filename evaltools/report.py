@@ -904,8 +904,20 @@ hidden number could be worked out from a total or from another table in the repo
 
 
 def setup_notebook() -> None:
-    """Notebook display settings for reports: charts as PNG at the figures' 150 dpi, sharp in print
-    and quick to lay out (SVG charts took WeasyPrint several seconds per report)."""
+    """Set a notebook up for evaltools' charts: PNG at the figures' 150 dpi.
+
+    Charts are sharp in print and quick to lay out (SVG charts took WeasyPrint several seconds
+    per report). Call it once at the top of a notebook; outside IPython it does nothing.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> et.setup_notebook()
+    """
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
         set_matplotlib_formats("png")
