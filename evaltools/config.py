@@ -328,14 +328,27 @@ def load_params(path: str | Path) -> ProjectParams:
         raise ParamsError(path, [f"not valid YAML: {_short_text(str(e), 500)}"]) from None
     if not isinstance(raw, dict):
         raise ParamsError(path, ["expected a mapping of keys (id:, title:, ...) at the top level"])
-    pnr = [where for where, value in _strings(raw) if find_personnummer(value)]
+    return params_from_mapping(raw, path)
+
+
+def read_params_mapping(path: Path) -> dict:
+    """A params file as YAML parsed it, read as :func:`load_params` reads it (no aliases)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ParamsLoader) or {}  # noqa: S506
+
+
+def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) -> ProjectParams:
+    """Validate a parsed params mapping exactly as :func:`load_params` does; relative data paths
+    are resolved against ``path``'s folder, and problems are reported under ``where`` (default
+    ``path``)."""
+    where = path if where is None else where
+    pnr = [place for place, value in _strings(raw) if find_personnummer(value)]
     if pnr:
-        raise ParamsError(path, [f"{where}: holds something shaped like a personnummer (not shown here); a report is "
-                                 "published and must not identify a person: remove it" for where in pnr])
+        raise ParamsError(where, [f"{place}: holds something shaped like a personnummer (not shown here); a report is "
+                                  "published and must not identify a person: remove it" for place in pnr])
     try:
         params = ProjectParams.model_validate(raw)
     except ValidationError as e:
-        raise ParamsError(path, _format_pydantic(e)) from None
+        raise ParamsError(where, _format_pydantic(e)) from None
     return _resolve_paths(params, path)
 
 

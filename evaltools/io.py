@@ -440,7 +440,7 @@ class Project:
         >>> five_years = project.with_params(cost_benefit={"horizon_years": 5})  # doctest: +SKIP
         >>> et.cost_benefit(five_years).summary["npv"]  # doctest: +SKIP
         """
-        from .config import _format_pydantic
+        from .config import _format_pydantic, params_from_mapping, read_params_mapping
         where = f"{self.params.source_path.name if self.params.source_path else self.id} (with_params)"
         fixed = [k for k in ("id", "data") if k in changes]
         if fixed:
@@ -448,27 +448,22 @@ class Project:
                                       for k in fixed])
         overrides = _merge_dicts(self.overrides, changes)
         source = self.params.source_path
-        # the changes are applied to the params file as written, so a problem reads exactly as it
-        # would if the change had been written into the file
-        from_file = source is not None and source.is_file()
-        if from_file:
-            import yaml
-            base, pending = yaml.safe_load(source.read_text(encoding="utf-8")) or {}, overrides
-        else:
-            base, pending = self.params.model_dump(mode="python"), changes
         problems: list[str] = []
-        merged = _merge_params(base, pending, problems)
-        if problems:
-            raise ParamsError(where, problems)
-        try:
-            params = ProjectParams.model_validate(merged)
-        except ValidationError as e:
-            raise ParamsError(where, _format_pydantic(e)) from None
-        if from_file:
-            from .config import _resolve_paths
-            params = _resolve_paths(params, source)
+        if source is not None and source.is_file():
+            # the changes are applied to the params file as written and checked as load_params
+            # checks it, so a problem reads exactly as it would if the change were in the file
+            merged = _merge_params(read_params_mapping(source), overrides, problems)
+            if problems:
+                raise ParamsError(where, problems)
+            params = params_from_mapping(merged, source, where)
         else:
-            params = params.model_copy(update={"source_path": source})
+            merged = _merge_params(self.params.model_dump(mode="python"), changes, problems)
+            if problems:
+                raise ParamsError(where, problems)
+            try:
+                params = ProjectParams.model_validate(merged)
+            except ValidationError as e:
+                raise ParamsError(where, _format_pydantic(e)) from None
         if params.period != self.params.period or params.data_as_of != self.params.data_as_of:
             return replace(load_project(params), overrides=overrides)
         return replace(self, params=params, overrides=overrides)

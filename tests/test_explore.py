@@ -119,6 +119,7 @@ def _file_messages(tmp_path, change: dict) -> list[str]:
     {"cost_benefit": {"horizon_years": "fem"}},
     {"language": "de"},
     {"privacy": {"min_count": 1}},
+    {"title": "Uppföljning av 811218-9876"},  # a personnummer in a published text, refused as in the file
 ])
 def test_override_errors_are_worded_like_the_params_files(demo, tmp_path, change):
     with pytest.raises(et.ParamsError) as err:
