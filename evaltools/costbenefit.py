@@ -36,8 +36,8 @@ from . import schema as S
 from .comparison import comparison_success_rates
 from .config import primary_success_outcomes
 from .io import Project
-from .labels import by_lang as _sv
-from .labels import fmt_pct
+from .formats import fmt_kr, fmt_pct
+from .text import msg
 from .reference import RefValue, household_norm, price_factor
 from .results import Result
 
@@ -132,8 +132,9 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
         used_refs += refs
         level = np.full(len(succ), amount * f)
         src = ml.source or "params cost_benefit.monthly_level"
-        return level, [Assumption("monthly_level", float(amount * f), _sv(lang, f"kr/mån ({py} års priser)", f"SEK/month ({py} prices)"),
-                                  _sv(lang, f"fast belopp {amount:.0f} kr ({year}); {src}", f"fixed amount SEK {amount:.0f} ({year}); {src}"),
+        return level, [Assumption("monthly_level", float(amount * f), msg("assumption.monthly_level_fixed_unit", lang, price_year=str(py)),
+                                  msg("assumption.monthly_level_fixed_source", lang, amount=fmt_kr(amount, lang),
+                                      year=str(year), source=src),
                                   flagged=ml.method == "own_payments")], used_refs
     if method == "riksnorm":
         fh, refs = price_factor(ml.housing_year, py, kpi_over)
@@ -152,9 +153,9 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
                  .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
         flag = any(v.flagged for v in used_refs)
         return level, [Assumption("monthly_level", float(level.mean()) if len(level) else np.nan,
-                                  _sv(lang, f"kr/mån ({py} års priser, medel)", f"SEK/month ({py} prices, mean)"),
-                                  _sv(lang, f"riksnorm {py} per hushållstyp + boende {ml.housing_sek:.0f} kr ({ml.housing_year})",
-                                      f"national norm {py} by household type + housing SEK {ml.housing_sek:.0f} ({ml.housing_year})"),
+                                  msg("assumption.monthly_level_mean_unit", lang, price_year=str(py)),
+                                  msg("assumption.monthly_level_riksnorm_source", lang, price_year=str(py),
+                                      housing=fmt_kr(ml.housing_sek, lang), housing_year=str(ml.housing_year)),
                                   flag)], used_refs
     # own payments in the months before start, deflated to the price year
     pay = project.payments
@@ -175,11 +176,10 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
     elif missing.any():
         level[missing] = np.nanmedian(level)
     return level, [Assumption("monthly_level", float(np.nanmean(level)) if len(level) else np.nan,
-                              _sv(lang, f"kr/mån ({py} års priser, medel)", f"SEK/month ({py} prices, mean)"),
-                              _sv(lang, f"deltagarnas egna utbetalningar {ml.months_before_start} mån före start",
-                                  f"the participants' own payments in the {ml.months_before_start} months before the start")
-                              + (_sv(lang, f"; {int(missing.sum())} utan utbetalningar fick medianen",
-                                     f"; {int(missing.sum())} with no payments were given the median") if missing.any() else ""),
+                              msg("assumption.monthly_level_mean_unit", lang, price_year=str(py)),
+                              msg("assumption.monthly_level_own_source", lang, months=str(ml.months_before_start))
+                              + (msg("assumption.monthly_level_own_missing", lang, n=str(int(missing.sum())))
+                                 if missing.any() else ""),
                               bool(missing.any()))], used_refs
 
 
@@ -279,32 +279,29 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
         rates = comparison_success_rates(project, cb.success_outcomes)
         if rates and rates[0] > 0:
             dw = float(min(max(rates[1] / rates[0], 0.0), 0.95))
-            dw_src = _sv(lang, f"jämförelsegruppen: {fmt_pct(rates[1], lang)} lämnade försörjningsstödet mot deltagarnas "
-                               f"{fmt_pct(rates[0], lang)}",
-                         f"comparison group: {fmt_pct(rates[1], lang)} left social assistance against the participants' "
-                         f"{fmt_pct(rates[0], lang)}")
+            dw_src = msg("assumption.deadweight_comparison", lang, comparison=fmt_pct(rates[1], lang),
+                         participants=fmt_pct(rates[0], lang))
             dw_flag = False
             info["deadweight_rates"] = rates
         else:
-            dw, dw_src, dw_flag = cb.deadweight_default, _sv(lang, "antagande (ingen jämförelsegrupp); varieras 0–50 %",
-                                                             "assumption (no comparison group); varied 0–50%"), True
+            dw, dw_src, dw_flag = cb.deadweight_default, msg("assumption.deadweight_default", lang), True
     model = _Model(levels, t_exit, succ[S.OUTCOME].isin(S.STATE_TRANSFER_OUTCOMES).to_numpy(),
                    succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(),
                    ct["used_fixed"].to_numpy(float), ct["t_years"].to_numpy(float),
                    (ct[S.FUNDER] == "egen").to_numpy(), cb.horizon_years, cb.dropoff_per_year, dw,
                    cb.discount_rate, cb.work_earnings_sek_month, cb.tax_rate, dict(cb.cost_shares))
     assumptions += [
-        Assumption("horizon_years", cb.horizon_years, _sv(lang, "år", "years"),
-                   _sv(lang, "params; NyttoSam 1 och 5 år, varieras 1–5", "params; NyttoSam 1 and 5 years, varied 1–5")),
-        Assumption("dropoff_per_year", cb.dropoff_per_year, _sv(lang, "andel per år", "share per year"),
-                   _sv(lang, "params; SROI 'drop-off', varieras 0–50 %", "params; SROI drop-off, varied 0–50%"), True),
-        Assumption("deadweight", dw, _sv(lang, "andel", "share"), dw_src, dw_flag),
-        Assumption("discount_rate", cb.discount_rate, _sv(lang, "per år, real", "per year, real"),
-                   _sv(lang, "ASEK/Green Book 3,5 %; varieras 0–6 %", "ASEK/Green Book 3.5%; varied 0–6%")),
-        Assumption("price_year", params.price_year, _sv(lang, "år", "year"),
-                   _sv(lang, "alla belopp i detta års priser (KPI, SCB)", "all amounts in this year's prices (CPI, Statistics Sweden)")),
-        Assumption("work_earnings_sek_month", cb.work_earnings_sek_month, _sv(lang, "kr/mån", "SEK/month"),
-                   _sv(lang, "ej värderat", "not valued") if cb.work_earnings_sek_month == 0 else "params",
+        Assumption("horizon_years", cb.horizon_years, msg("assumption.horizon_unit", lang),
+                   msg("assumption.horizon_source", lang)),
+        Assumption("dropoff_per_year", cb.dropoff_per_year, msg("assumption.dropoff_unit", lang),
+                   msg("assumption.dropoff_source", lang), True),
+        Assumption("deadweight", dw, msg("assumption.deadweight_unit", lang), dw_src, dw_flag),
+        Assumption("discount_rate", cb.discount_rate, msg("assumption.discount_unit", lang),
+                   msg("assumption.discount_source", lang)),
+        Assumption("price_year", params.price_year, msg("assumption.price_year_unit", lang),
+                   msg("assumption.price_year_source", lang)),
+        Assumption("work_earnings_sek_month", cb.work_earnings_sek_month, msg("assumption.earnings_unit", lang),
+                   msg("assumption.not_valued", lang) if cb.work_earnings_sek_month == 0 else "params",
                    cb.work_earnings_sek_month == 0),
     ]
     for r in refs:
@@ -342,8 +339,7 @@ def _per_actor(m: _Model, lang: str = "sv") -> pd.DataFrame:
         b, c = float(benefits[actor]), float(cost[actor])
         note = ""
         if not valued and actor in ("individ", "samhälle"):
-            note = (_sv(lang, "arbetsinkomster ej värderade", "earnings from work not valued") if actor == "individ"
-                    else _sv(lang, "nedre gräns: produktion av arbete ej värderad", "lower bound: production from work not valued"))
+            note = msg("assumption.actor_individual" if actor == "individ" else "assumption.actor_society", lang)
         rows.append({"actor": actor, "pv_benefit": b, "pv_cost": c, "npv": b - c,
                      "bcr": b / c if c > 0 and not np.isnan(b) else np.nan, "note": note})
     return pd.DataFrame(rows)
@@ -408,10 +404,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lang: str = "sv")
     return {"draws": draws, "seed": seed, "p_npv_positive": float((npv > 0).mean()),
             "npv_p05": float(np.quantile(npv, 0.05)), "npv_median": float(np.median(npv)),
             "npv_p95": float(np.quantile(npv, 0.95)), "npv_draws": npv,
-            "varied": _sv(lang, "lyckade utfall (Jeffreys), dödvikt (beta, sd 0,1), avtagande (0–2×), diskonteringsränta (0–2×), "
-                                "månadsnivå (±10 %, normal)",
-                          "successful exits (Jeffreys), deadweight (beta, sd 0.1), drop-off (0–2×), discount rate (0–2×), "
-                          "monthly level (±10%, normal)")}
+            "varied": msg("assumption.monte_carlo_varied", lang)}
 
 
 def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,

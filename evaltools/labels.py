@@ -1,81 +1,13 @@
-"""Report language: every label and number format follows ``language`` (``"sv"`` or ``"en"``).
+"""Report language: labels of codes, columns and periods in ``language`` (``"sv"`` or ``"en"``).
 
-Swedish formatting uses a non-breaking space as thousands separator and a decimal comma
-(``1 276 000 kr``, ``48,6 %``); no system locale is needed.
+The words are in the catalogs (``evaltools/locales/``, keys ``label.*``); the number formats are
+in :mod:`evaltools.formats` and imported here for the modules that always took them from here.
 """
 from __future__ import annotations
 
-import math
-
-import pandas as pd
-
 from . import schema as S
-
-NBSP = "\u00a0"
-
-_TEXT: dict[str, tuple[str, str]] = {
-    # statuses
-    "uppnått": ("Uppnått", "Achieved"),
-    "delvis": ("Delvis uppnått", "Partly achieved"),
-    "ej_uppnått": ("Ej uppnått", "Not achieved"),
-    "ej_bedömt": ("Ej bedömt", "Not assessed"),
-    "över": ("Över målet", "Above target"),
-    "under": ("Under målet", "Below target"),
-    "osäkert": ("Osäkert", "Uncertain"),
-    # goal kinds and periods
-    "participant_count": ("Antal deltagare", "Participants"),
-    "outcome_count": ("Antal utfall", "Outcomes"),
-    "share": ("Andel", "Share"),
-    "qualitative": ("Kvalitativt", "Qualitative"),
-    "project_year": ("Projektår", "Project year"),
-    "calendar_year": ("Kalenderår", "Calendar year"),
-    "whole_period": ("Hela perioden", "Whole period"),
-    "year_n": ("År {n}", "Year {n}"),
-    # columns
-    "goal": ("Mål", "Goal"),
-    "period": ("Period", "Period"),
-    "value": ("Utfall", "Result"),
-    "target": ("Målvärde", "Target"),
-    "target_prorated": ("Målvärde för tiden som gick", "Target for the time run"),
-    "ci": ("95\u00a0% KI", "95% CI"),
-    "status": ("Bedömning", "Assessment"),
-    "evidence": ("Underlag", "Evidence"),
-    "n": ("Antal", "Number"),
-    "share_col": ("Andel", "Share"),
-    "variable": ("Variabel", "Variable"),
-    "category": ("Kategori", "Category"),
-    "successes": ("Lyckade utfall", "Successes"),
-    "rate": ("Andel lyckade", "Success rate"),
-    "test": ("Test", "Test"),
-    "p_value": ("p-värde", "p-value"),
-    "budget": ("Budget", "Budget"),
-    "actual": ("Utfall", "Actual"),
-    "difference": ("Differens", "Difference"),
-    "used_pct": ("Förbrukat", "Used"),
-    "total": ("Summa", "Total"),
-    "ex_ante": ("förväntat (ansökan)", "expected (application)"),
-    "not_started": ("perioden har inte börjat", "period not started"),
-    "cut_short": ("förkortad period", "period cut short"),
-    "no_participants": ("inga deltagardata", "no participant data"),
-    "sex": ("Kön", "Sex"),
-    "age_group": ("Åldersgrupp", "Age group"),
-    "household_type": ("Hushållstyp", "Household type"),
-    "support_start": ("Försörjning vid start", "Support at start"),
-    "outcome": ("Utfall vid avslut", "Exit outcome"),
-    "intake_year": ("Projektår för start", "Project year of intake"),
-    "sgi_status": ("SGI-status", "SGI status"),
-    "kommun": ("Kommunen", "Municipality"),
-    "region": ("Regionen", "Region"),
-    "stat": ("Staten", "State"),
-    "individ": ("Individen", "Individual"),
-    "samhälle": ("Samhället", "Society"),
-    "ongoing": ("Pågår", "Ongoing"),
-    "month": ("Månad", "Month"),
-    "intake": ("Påbörjade", "Started"),
-    "exits": ("Avslutade", "Ended"),
-    "participants": ("Deltagare", "Participants"),
-    "comparison": ("Jämförelsegrupp", "Comparison group"),
-}
+from .formats import NBSP, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
+from .text import catalog
 
 _VOCABS = {
     S.OUTCOME: S.OUTCOMES, S.SEX: S.SEXES, S.HOUSEHOLD_TYPE: S.HOUSEHOLD_TYPES,
@@ -90,10 +22,11 @@ def by_lang(lang: str, sv: str, en: str) -> str:
 
 
 def t(key: str, lang: str = "sv", **kw) -> str:
-    """The label for ``key`` in ``lang``; unknown keys are returned as they are."""
-    pair = _TEXT.get(key)
-    text = key if pair is None else pair[0 if lang == "sv" else 1]
-    return text.format(**kw) if kw else text
+    """The label ``label.<key>`` of the catalog in ``lang`` (:mod:`evaltools.text`); unknown keys
+    are returned as they are (a status or actor code the catalog does not name)."""
+    words = catalog(lang)
+    full = "label." + key
+    return words.msg(full, **kw) if full in words else key
 
 
 def budget_period_label(period: object, lang: str = "sv") -> str:
@@ -114,57 +47,3 @@ def code_label(column: str, code: object, lang: str = "sv") -> str:
     if vocab is None or code not in vocab:
         return str(code)
     return vocab[code][0 if lang == "sv" else 1]
-
-
-def _missing(v: object) -> bool:
-    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
-
-
-def fmt_num(v: object, decimals: int = 0, lang: str = "sv") -> str:
-    """A number with the language's separators: 1 276 000 / 48,6 (sv), 1,276,000 / 48.6 (en)."""
-    if isinstance(v, str):
-        return v
-    if _missing(v):
-        return "–"
-    x = float(v)
-    if round(x, decimals) == 0:  # a floating-point residue (2.8e-09, −0.0) reads as 0, never "−0"
-        x = 0.0
-    s = f"{x:,.{decimals}f}"
-    if lang == "sv":
-        s = s.replace(",", NBSP).replace(".", ",")
-        if s.startswith("-"):
-            s = "\u2212" + s[1:]
-    return s
-
-
-def fmt_int(v: object, lang: str = "sv") -> str:
-    return fmt_num(v, 0, lang)
-
-
-def fmt_kr(v: object, lang: str = "sv", decimals: int = 0) -> str:
-    """Amount in kronor: ``1 276 000 kr`` (sv) or ``SEK 1,276,000`` (en)."""
-    if isinstance(v, str) or _missing(v):
-        return fmt_num(v, decimals, lang)
-    return f"{fmt_num(v, decimals, lang)}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{fmt_num(v, decimals, lang)}"
-
-
-def fmt_pct(v: object, lang: str = "sv", decimals: int = 1) -> str:
-    """A proportion (0.486) as a percentage: ``48,6 %`` (sv) or ``48.6%`` (en)."""
-    if isinstance(v, str) or _missing(v):
-        return fmt_num(v, decimals, lang)
-    s = fmt_num(float(v) * 100, decimals, lang)
-    return f"{s}{NBSP}%" if lang == "sv" else f"{s}%"
-
-
-def fmt_date(d: object) -> str:
-    """ISO date (the same in both languages)."""
-    if _missing(d):
-        return "–"
-    return d.strftime("%Y-%m-%d") if hasattr(d, "strftime") else str(d)
-
-
-def fmt_p(p: object, lang: str = "sv") -> str:
-    """A p-value with three decimals, and ``< 0,001`` rather than a misleading ``0,000``."""
-    if isinstance(p, str) or _missing(p):
-        return fmt_num(p, 3, lang)
-    return "< " + fmt_num(0.001, 3, lang) if float(p) < 0.001 else fmt_num(p, 3, lang)

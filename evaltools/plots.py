@@ -451,7 +451,7 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", ax=None):
     npv = mc["npv_draws"]
     ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
     ax.axvline(0, color=RED, ls="--", lw=1)
-    from .report import fmt_probability
+    from .formats import fmt_probability
     p = fmt_probability(mc["p_npv_positive"], lang)
     title = ax.set_title((f"Sannolikhet att nettonuvärdet är positivt: {p}" if lang == "sv"
                   else f"Probability that the net present value is positive: {p}"), loc="left", fontsize=8.5)

@@ -14,10 +14,11 @@ from .config import primary_success_outcomes
 from .costbenefit import cost_benefit
 from .errors import EvaltoolsError
 from .io import load_project
-from .labels import fmt_int, fmt_kr, fmt_num, fmt_pct
+from .formats import fmt_int, fmt_kr, fmt_num, fmt_pct
 from .paths import all_params
 from .privacy import DEFAULT_MIN_COUNT
-from .report import Table, Text, _display, _sv
+from .display import Table, Text, show
+from .text import msg
 
 
 class Portfolio:
@@ -41,64 +42,53 @@ class Portfolio:
         paths = sorted(Path(params_dir).glob("*.yaml")) if params_dir else all_params()
         return cls(paths, lang)
 
+    def msg(self, key: str, **values) -> str:
+        return msg(key, self.lang, **values)
+
     def title(self) -> None:
         from IPython.display import HTML, display
-        lang = self.lang
-        display(HTML(f"<div class='et-title'><h1>{_sv(lang, 'Portföljöversikt', 'Portfolio overview')}</h1>"
-                     f"<p class='et-sub'>{html.escape(_sv(lang, 'Alla utvärderade projekt sida vid sida', 'All evaluated projects side by side'))}"
-                     "</p></div>"))
+        display(HTML(f"<div class='et-title'><h1>{html.escape(self.msg('portfolio.heading'))}</h1>"
+                     f"<p class='et-sub'>{html.escape(self.msg('portfolio.subtitle'))}</p></div>"))
 
     def overview(self) -> None:
-        lang, tab = self.lang, self.table
+        lang, tab, m = self.lang, self.table, self.msg
         if tab.empty:
-            _display(Text([_sv(lang, "Inga projekt kunde läsas in.", "No project could be loaded.")]))
+            show(Text([m("portfolio.none")]))
             return
-        names = [f"{title} ({_sv(lang, 'ex ante', 'ex ante')})" if mode == "ex_ante" else title
+        names = [m("portfolio.ex_ante", title=title) if mode == "ex_ante" else title
                  for title, mode in zip(tab["title"], tab["mode"])]
         people = pd.DataFrame({
-            _sv(lang, "Projekt", "Project"): names,
-            _sv(lang, "Period", "Period"): tab["period"],
-            _sv(lang, "Deltagare", "Participants"): [fmt_int(v, lang) for v in tab["participants"]],
-            _sv(lang, "Lyckade / avslutade", "Successes / ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" for a, b in zip(tab["successes"], tab["ended"])],
-            _sv(lang, "Andel lyckade (95\u00a0% KI)", "Success rate (95% CI)"): [
+            m("portfolio.project"): names,
+            m("portfolio.period"): tab["period"],
+            m("portfolio.participants"): [fmt_int(v, lang) for v in tab["participants"]],
+            m("portfolio.successes_ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" for a, b in zip(tab["successes"], tab["ended"])],
+            m("portfolio.success_rate"): [
                 "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})"
                 for r, lo, hi in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"])],
         })
         money = pd.DataFrame({
-            _sv(lang, "Projekt", "Project"): names,
-            _sv(lang, "Kostnad", "Cost"): [fmt_kr(v, lang) for v in tab["cost"]],
-            _sv(lang, "Förbrukat av budget", "Budget used"): [fmt_pct(v, lang, 0) if mode != "ex_ante" else "–"
-                                                              for v, mode in zip(tab["budget_used"], tab["mode"])],
-            _sv(lang, "Per deltagare", "Per participant"): [fmt_kr(v, lang) for v in tab["cost_per_participant"]],
-            _sv(lang, "Per lyckat utfall", "Per success"): [fmt_kr(v, lang) for v in tab["cost_per_success"]],
-            _sv(lang, "Nettonuvärde", "NPV"): [fmt_kr(v, lang) for v in tab["npv"]],
-            _sv(lang, "Nytta/kostnad", "BCR"): [fmt_num(v, 2, lang) for v in tab["bcr"]],
+            m("portfolio.project"): names,
+            m("portfolio.cost"): [fmt_kr(v, lang) for v in tab["cost"]],
+            m("portfolio.budget_used"): [fmt_pct(v, lang, 0) if mode != "ex_ante" else "–"
+                                         for v, mode in zip(tab["budget_used"], tab["mode"])],
+            m("portfolio.per_participant"): [fmt_kr(v, lang) for v in tab["cost_per_participant"]],
+            m("portfolio.per_success"): [fmt_kr(v, lang) for v in tab["cost_per_success"]],
+            m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv"]],
+            m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr"]],
         })
-        notes = (_sv(lang, "Varje projekt definierar lyckat utfall i sina mål; jämför andelar med det i minnet.",
-                     "Each project defines success in its goals; compare rates with that in mind."),)
-        money_notes = (_sv(lang, "Kostnad = utfall, annars budget, i löpande priser. Nettonuvärdet gäller undvikt försörjningsstöd "
-                                 "mot hela kostnaden, i varje projekts prisår och med dess antaganden.",
-                           "Cost = actual, else budget, in current prices. The NPV is avoided social assistance against the whole "
-                           "cost, in each project's price year and with its assumptions."),)
-        _display(Text([], _sv(lang, "Deltagare och utfall", "Participants and outcomes")),
-                 Table(people, notes=notes, numeric=tuple(people.columns[2:])),
-                 Text([], _sv(lang, "Kostnader", "Costs")),
-                 Table(money, notes=money_notes, numeric=tuple(money.columns[1:])))
+        show(Text([], m("portfolio.people_heading")),
+             Table(people, notes=(m("portfolio.note"),), numeric=tuple(people.columns[2:])),
+             Text([], m("portfolio.money_heading")),
+             Table(money, notes=(m("portfolio.money_note"),), numeric=tuple(money.columns[1:])))
         if self.failed:
-            _display(Text([f"{pid}: {msg}" for pid, msg in self.failed],
-                          _sv(lang, "Projekt som inte kunde läsas in", "Projects that could not be loaded"), 3))
+            show(Text([f"{pid}: {err}" for pid, err in self.failed], m("portfolio.failed"), 3))
 
     def charts(self) -> None:
         from .plots import plot_portfolio
         if self.table.empty:
             return
-        lang = self.lang
-        caption = _sv(lang, "Andel lyckade utfall bland avslutade deltagare med 95 % Wilsonintervall, och kostnad per "
-                            "deltagare. Ett projekt utan avslutade deltagare har ingen punkt.",
-                      "Success rate among participants who have ended, with 95% Wilson intervals, and cost per "
-                      "participant. A project with no ended participants has no point.")
-        _display(Text([caption], _sv(lang, "Projekten i diagram", "The projects in charts")),
-                 plot_portfolio(self.table, lang))
+        show(Text([self.msg("portfolio.charts_caption")], self.msg("portfolio.charts_heading")),
+             plot_portfolio(self.table, self.lang))
 
     def export_tables(self, output_dir: str | Path | None) -> list[Path]:
         """Write the portfolio table as ``portfolio.xlsx`` (with a first sheet explaining it), as CSV
@@ -112,18 +102,12 @@ class Portfolio:
         out = Path(output_dir)
         out.mkdir(parents=True, exist_ok=True)
         sheet = portfolio_sheet(self.table)
-        note = _sv(lang, "Kostnad = utfall, annars budget, i löpande priser. Nettonuvärdet gäller undvikt försörjningsstöd "
-                         "mot hela kostnaden, i varje projekts prisår och med dess antaganden. Varje projekt definierar "
-                         "lyckat utfall i sina mål.",
-                   "Cost = actual, else budget, in current prices. The NPV is avoided social assistance against the whole "
-                   "cost, in each project's price year and with its assumptions. Each project defines success in its goals.")
+        note = self.msg("portfolio.money_note") + " " + self.msg("portfolio.note_short")
         about = [(wtext("made", lang), f"{pd.Timestamp.today():%Y-%m-%d}"), (wtext("toolkit", lang), f"evaltools {__version__}"),
-                 (_sv(lang, "Om siffrorna", "About the figures"), note),
-                 (wtext("sources", lang), _sv(lang, "Varje projekts parameterfil och datafiler; se projektens rapporter.",
-                                              "Each project's params file and data files; see the projects' reports."))]
+                 (self.msg("portfolio.about_figures"), note),
+                 (wtext("sources", lang), self.msg("portfolio.sources"))]
         if self.failed:
-            about.append((_sv(lang, "Projekt som inte kunde läsas in", "Projects that could not be loaded"),
-                          "; ".join(f"{pid}: {msg}" for pid, msg in self.failed)))
+            about.append((self.msg("portfolio.failed"), "; ".join(f"{pid}: {err}" for pid, err in self.failed)))
         return [write_csv(out / "portfolio.csv", sheet, lang, "excel"),
                 write_csv(out / "portfolio-data.csv", sheet, lang, "data"),
                 write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about)]

@@ -388,7 +388,8 @@ def _describe(e: Exception) -> str:
 def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                      lang: str = "sv") -> RenderResult:
     """Render the portfolio report comparing the given projects."""
-    title = "Portföljöversikt" if lang == "sv" else "Portfolio overview"
+    from .text import msg
+    title = msg("portfolio.heading", lang)
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
@@ -505,7 +506,7 @@ def _when(stamp: str) -> str:
     try:
         return f"{dt.datetime.fromisoformat(stamp):%Y-%m-%d %H:%M}"
     except (TypeError, ValueError):
-        return html.escape(str(stamp))
+        return str(stamp)  # (escaped with the sentence it goes into)
 
 
 def _read_status(path: Path) -> dict | None:
@@ -538,13 +539,15 @@ def _report_folders(reports_dir: Path, key: str) -> list[tuple[str, Path]]:
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 
-def write_index(reports_dir: str | Path = REPORTS_DIR) -> Path | None:
+def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_LANG) -> Path | None:
     """Write ``reports/index.html``: every report on disk, each language and format, with its status.
 
-    Never raises for a folder it cannot write (the batch's results are printed anyway); returns
-    None then.
+    The page's own words are in ``page_lang``. Never raises for a folder it cannot write (the
+    batch's results are printed anyway); returns None then.
     """
     from urllib.parse import quote
+
+    from .text import msg
     reports_dir = Path(reports_dir)
     keys = {p.parent.name for p in reports_dir.glob("*/status.json")} | {p.parent.parent.name for p in reports_dir.glob("*/*/status.json")}
     keys |= {p.parent.name for p in (reports_dir / "_failed").glob("*/status.json")}
@@ -569,23 +572,28 @@ def write_index(reports_dir: str | Path = REPORTS_DIR) -> Path | None:
                                    for f in files)
                 links.append(f"{html.escape(name)}: {shown}" if len(set(good) | set(bad)) > 1 or lang != DEFAULT_LANG else shown)
             if b:
-                status.append(f'<span class="bad">{html.escape(name)}: Misslyckades {_when(b.get("finished"))}</span>'
+                failed = msg("index.failed", page_lang, when=_when(b.get("finished")))
+                status.append(f'<span class="bad">{html.escape(name)}: {html.escape(failed)}</span>'
                               f'<pre>{html.escape(redact(str(b.get("error") or ""))[:1500])}</pre>')
                 if g:
-                    status.append(f'<span class="old">Senaste lyckade rapport: {_when(g.get("finished"))}</span>')
+                    status.append(f'<span class="old">{html.escape(msg("index.last_good", page_lang, when=_when(g.get("finished"))))}</span>')
             else:
-                status.append(f'<span class="ok">OK {_when(g.get("finished"))}</span>' + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else ""))
+                status.append(f'<span class="ok">{html.escape(msg("index.ok", page_lang, when=_when(g.get("finished"))))}</span>'
+                              + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else ""))
                 status += [f'<span class="old">{html.escape(redact(str(n))[:500])}</span>' for n in g.get("notes") or []]
         first = next(iter(good.values()), None) or next(iter(bad.values()), {})
         title = redact(str(first.get("title") or key))
         rows.append(f"<tr><td><b>{html.escape(title)}</b><br><small>{html.escape(key)}</small></td><td>{''.join(status)}</td>"
                     f"<td>{'<br>'.join(links)}</td></tr>")
-    page = f"""<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Rapporter</title>
+    page_title = html.escape(msg("index.title", page_lang))
+    made = html.escape(msg("index.made_with", page_lang, version=__version__, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"))
+    head = "".join(f'<th scope="col">{html.escape(msg(k, page_lang))}</th>' for k in ("index.project", "index.status", "index.files"))
+    page = f"""<!DOCTYPE html><html lang="{page_lang}"><head><meta charset="utf-8"><title>{page_title}</title>
 <style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:960px;margin:2em auto;color:#1d1d1d}}
 table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}}
 .ok{{color:#2e7d32}}.bad{{color:#c62828;font-weight:bold}}.old{{display:block;color:#555}}pre{{white-space:pre-wrap;font-size:11px}}</style>
-</head><body><h1>Rapporter</h1><p>Skapade med evaltools {__version__}, {dt.datetime.now():%Y-%m-%d %H:%M}.</p>
-<table><tr><th scope="col">Projekt</th><th scope="col">Status</th><th scope="col">Filer</th></tr>{''.join(rows)}</table></body></html>"""
+</head><body><h1>{page_title}</h1><p>{made}</p>
+<table><tr>{head}</tr>{''.join(rows)}</table></body></html>"""
     out = reports_dir / "index.html"
     try:
         tmp = reports_dir / f".index-{os.getpid()}-{uuid.uuid4().hex[:8]}.html"

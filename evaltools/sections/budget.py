@@ -1,0 +1,48 @@
+"""Budget and actual costs per line, with a total row and a chart."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import schema as S
+from ..display import Table, Text
+from ..formats import fmt_kr, fmt_pct
+from ..labels import budget_period_label, t
+
+
+def missing_actuals(costs: pd.DataFrame) -> int:
+    """Budgeted lines with no actual amount yet."""
+    return int((costs[S.ACTUAL].isna() & costs[S.BUDGET].notna()).sum())
+
+
+def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+    """What the cost-benefit analysis takes from this table, when it is not simply the actual costs."""
+    missing = missing_actuals(costs)
+    if r.params.cost_benefit.cost_basis == "budget":
+        return (r.msg("budget.basis_budget"),)
+    if missing:
+        return (r.plural("budget.missing_actuals", missing, n=str(missing)),)
+    return ()
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_budget
+    lang, msg = r.lang, r.msg
+    ct = r.cba.costs
+    if ct is None or ct.empty:
+        return [[Text([msg("budget.absent")], msg("budget.heading"))]]
+    frame = pd.DataFrame({
+        t("period", lang): [budget_period_label(v, lang) for v in ct[S.PERIOD]], msg("budget.category"): ct[S.CATEGORY],
+        t("budget", lang): [fmt_kr(v, lang) for v in ct[S.BUDGET]],
+        t("actual", lang): [fmt_kr(v, lang) for v in ct[S.ACTUAL]],
+        t("difference", lang): [fmt_kr(v, lang) for v in ct["difference"]],
+        t("used_pct", lang): [fmt_pct(v, lang, 0) for v in ct["used_pct"]],
+    })
+    tot_b, tot_a = ct[S.BUDGET].sum(), ct[S.ACTUAL].sum(min_count=1)
+    frame.loc[len(frame)] = ["", t("total", lang), fmt_kr(tot_b, lang), fmt_kr(tot_a, lang),
+                             fmt_kr(tot_a - tot_b if not pd.isna(tot_a) else np.nan, lang),
+                             fmt_pct(tot_a / tot_b if tot_b and not pd.isna(tot_a) else np.nan, lang, 0)]
+    return [[Text([], msg("budget.heading")),
+             Table(frame, notes=note(r, ct), numeric=(t("budget", lang), t("actual", lang), t("difference", lang),
+                                                      t("used_pct", lang))),
+             plot_budget(ct, lang)]]

@@ -1,0 +1,119 @@
+"""Costs and benefits: key figures, the two ways to count the benefit, assumptions, actors,
+sensitivity and Monte Carlo."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..display import Table, Text
+from ..formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
+from ..labels import t
+
+PERCENT_ASSUMPTIONS = ("dropoff_per_year", "deadweight", "discount_rate")
+
+
+def too_early(has_participants: bool, summary: dict) -> str | None:
+    """The message saying why there is no benefit to vary yet (nobody has ended, or nobody who
+    ended has left social assistance), or ``None`` when there is one."""
+    if not has_participants or summary["successes"]:
+        return None
+    return "costbenefit.too_early_no_exit" if summary["ended"] else "costbenefit.too_early_no_ended"
+
+
+def assumption_name(r, name: str) -> str:
+    """An assumption's name in the report's words (its key where the catalog has none)."""
+    key = "costbenefit.assumption." + name
+    return r.msg(key) if key in r.words else name
+
+
+def assumption_value(r, name: str, value: float) -> str:
+    lang = r.lang
+    if name in PERCENT_ASSUMPTIONS:
+        return fmt_pct(value, lang, 1)
+    if name == "price_year":
+        return str(int(value))
+    if name == "horizon_years":
+        return r.plural("costbenefit.years", value, n=fmt_num(value, 0, lang))
+    return fmt_kr(value, lang)
+
+
+def key_figures(r) -> Table:
+    lang, msg, s = r.lang, r.msg, r.cba.summary
+    payback = (r.plural("costbenefit.months", s["payback_months"], n=fmt_num(s["payback_months"], 0, lang))
+               if not np.isnan(s["payback_months"]) else msg("costbenefit.not_within_horizon"))
+    exits = fmt_int(s["successes"], lang) + (f" [{t('ex_ante', lang)}]" if s["mode"] == "ex_ante" else "")
+    dw = s["switching_deadweight"]
+    key = [
+        (msg("costbenefit.kf.total_budget") if r.params.cost_benefit.cost_basis == "budget"
+         else msg("costbenefit.kf.total"), fmt_kr(s["total_cost_nominal"], lang)),
+        (msg("costbenefit.kf.per_participant"), fmt_kr(s["cost_per_participant"], lang)),
+        (msg("costbenefit.kf.per_success"), fmt_kr(s["cost_per_success"], lang)),
+        (msg("costbenefit.kf.exits"), exits),
+        (msg("costbenefit.kf.monthly_level"), fmt_kr(s["monthly_level"], lang)),
+        (msg("costbenefit.kf.pv_benefit", price_year=str(s["price_year"])), fmt_kr(s["pv_avoided_fs"], lang)),
+        (msg("costbenefit.kf.pv_cost"), fmt_kr(s["pv_cost"], lang)),
+        (msg("costbenefit.kf.npv"), fmt_kr(s["npv"], lang)),
+        (msg("costbenefit.kf.bcr"), fmt_num(s["bcr"], 2, lang)),
+        (msg("costbenefit.kf.payback"), payback),
+        (msg("costbenefit.kf.break_even"), fmt_num(s["break_even_exits"], 1, lang)),
+        (msg("costbenefit.kf.break_even_years"), fmt_num(s["break_even_person_years"], 1, lang)),
+        (msg("costbenefit.kf.switching_deadweight"), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
+    ]
+    value = msg("common.value")
+    return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), numeric=(value,))
+
+
+def effect_based(r) -> list:
+    """The main calculation beside the one from the measured effect, when there is one."""
+    lang, msg, s, eb, mc = r.lang, r.msg, r.cba.summary, r.cba.effect_based, r.cba.monte_carlo
+    if not eb:
+        return []
+    rows = [(msg("costbenefit.eb.main"), fmt_kr(s["pv_avoided_fs"], lang), fmt_kr(s["npv"], lang),
+             fmt_probability(mc["p_npv_positive"], lang) if mc else "–"),
+            (msg("costbenefit.eb.did"), fmt_kr(eb["pv_benefit"], lang), fmt_kr(eb["npv"], lang),
+             fmt_probability(eb["p_npv_positive"], lang) if "p_npv_positive" in eb else "–")]
+    cols = [msg("costbenefit.eb.measured_as"), msg("costbenefit.benefit_pv"), msg("costbenefit.eb.npv"),
+            msg("costbenefit.eb.p_positive")]
+    note = msg("costbenefit.eb.note", effect=fmt_kr(eb["did_effect"], lang), low=fmt_kr(eb["did_ci_low"], lang),
+               high=fmt_kr(eb["did_ci_high"], lang), n=fmt_int(eb["participants"], lang))
+    return [Text([], msg("costbenefit.eb.heading"), 3),
+            Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_monte_carlo, plot_tornado
+    lang, msg = r.lang, r.msg
+    cba = r.cba
+    s, ct = cba.summary, cba.costs
+    if ct is None or ct.empty:
+        return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
+    a = cba.assumptions
+    at = pd.DataFrame({msg("costbenefit.assumption_col"): [assumption_name(r, n) for n in a["name"]],
+                       msg("common.value"): [assumption_value(r, n, v) for n, v in zip(a["name"], a["value"])],
+                       msg("costbenefit.source"): a["source"],
+                       msg("costbenefit.uncertain"): [msg("common.yes") if f else "" for f in a["flagged"]]})
+    actors = cba.table
+    benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
+    pt = pd.DataFrame({msg("costbenefit.actor"): [t(x, lang) for x in actors["actor"]],
+                       benefit: [fmt_kr(v, lang) if not pd.isna(v) else msg("costbenefit.not_valued")
+                                 for v in actors["pv_benefit"]],
+                       cost: [fmt_kr(v, lang) for v in actors["pv_cost"]],
+                       net: [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in actors["npv"]],
+                       msg("costbenefit.comment"): actors["note"]})
+    intro = [msg("costbenefit.intro")]
+    mc = cba.monte_carlo
+    mc_text = [msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang), seed=str(mc["seed"]),
+                   p=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
+                   high=fmt_kr(mc["npv_p95"], lang), varied=mc["varied"])] if mc else []
+    # with no exit from försörjningsstöd yet there is no benefit to vary: the calculation shows the cost only
+    early = too_early(r.project.has_participants, s)
+    if early:
+        intro.append(msg(early))
+    parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),
+             Text([], msg("costbenefit.assumptions"), 3), Table(at),
+             Text([], msg("costbenefit.by_actor"), 3),
+             Table(pt, notes=(msg("costbenefit.actor_note"),), numeric=(benefit, cost, net))]
+    if not early:
+        parts += [Text([msg("costbenefit.sensitivity_intro")], msg("costbenefit.sensitivity"), 3),
+                  plot_tornado(cba.sensitivity, lang), Text(mc_text), plot_monte_carlo(mc, lang) if mc else None]
+    return [parts]

@@ -1,0 +1,63 @@
+"""Outcomes: how the participants who ended left, success rates by group, a logistic regression."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import schema as S
+from ..display import Table, Text
+from ..formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
+from ..labels import code_label, t
+from ..privacy import suppress_long
+
+
+def outcome_counts(ended: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Exit outcomes of the participants who ended, small counts suppressed."""
+    counts = ended[S.OUTCOME].value_counts()
+    raw = pd.DataFrame({"variable": "outcome", "category": counts.index, "n": counts.to_numpy(),
+                        "share": counts.to_numpy() / max(len(ended), 1)})
+    return suppress_long(raw, "n", "variable", k, ("share",))
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_outcome_rates
+    lang, msg = r.lang, r.msg
+    heading = msg("outcomes.heading")
+    if not r.project.has_participants:
+        return [[Text([msg("outcomes.absent")], heading)]]
+    df = r.project.participants
+    ended = df[~df[S.ONGOING]]
+    if ended.empty:
+        return [[Text([msg("outcomes.none_ended", n=fmt_int(len(df), lang))], heading)]]
+    shown = outcome_counts(ended, r.k)
+    frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],
+                          t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
+                          t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
+    rt = r.rates.table
+    rates = pd.DataFrame({
+        t("variable", lang): rt["variable_label"], t("category", lang): rt["category_label"],
+        t("n", lang): [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
+        t("successes", lang): [fmt_cell(v, fmt_int, lang) for v in rt["successes"]],
+        t("rate", lang): [fmt_cell(v, fmt_pct, lang) for v in rt["rate"]],
+        t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
+                       for a, b in zip(rt["ci_low"], rt["ci_high"])],
+        t("test", lang): rt["test"], t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
+    })
+    out = [[Text([msg("outcomes.intro", n=fmt_int(len(ended), lang))], heading),
+            Table(frame, numeric=(t("n", lang), t("share_col", lang))),
+            Text([], msg("outcomes.by_group"), 3),
+            plot_outcome_rates(r.rates, lang=lang),
+            Table(rates, notes=r.rates.notes,
+                  numeric=(t("n", lang), t("successes", lang), t("rate", lang), t("ci", lang), t("p_value", lang)))]]
+    m = r.model
+    if len(m.table):
+        odds = msg("outcomes.odds_ratio")
+        mt = pd.DataFrame({msg("outcomes.term"): m.table["term"],
+                           odds: [fmt_num(v, 2, lang) for v in m.table["odds_ratio"]],
+                           t("ci", lang): [f"{fmt_num(a, 2, lang)}–{fmt_num(b, 2, lang)}"
+                                           for a, b in zip(m.table["ci_low"], m.table["ci_high"])],
+                           t("p_value", lang): [fmt_p(v, lang) for v in m.table["p_value"]]})
+        out.append([Text([], msg("outcomes.regression"), 3),
+                    Table(mt, notes=m.notes, numeric=(odds, t("ci", lang), t("p_value", lang)))])
+    else:
+        out.append([Text(list(m.notes), msg("outcomes.regression"), 3)])
+    return out

@@ -1,0 +1,112 @@
+"""Summary: the report's key findings as plain sentences generated from the results."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import schema as S
+from ..config import primary_success_outcomes
+from ..display import Text
+from ..formats import fmt_date, fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
+from ..labels import code_label
+
+
+def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
+    """(assessed, achieved, partly, not, ex_ante) over the measurable goals and periods that were
+    assessed; ``None`` when none was."""
+    g = goal_table[goal_table["kind"] != "qualitative"]
+    assessed = g[g["status"] != "ej_bedömt"]
+    if not len(assessed):
+        return None
+    n_ok = int((assessed["status"] == "uppnått").sum())
+    n_part = int((assessed["status"] == "delvis").sum())
+    return len(assessed), n_ok, n_part, len(assessed) - n_ok - n_part, bool((assessed["mode"] == "ex_ante").all())
+
+
+def settled_lines(costs: pd.DataFrame) -> pd.Series:
+    """A budget line counts as settled when it has an actual amount, or no amounts at all."""
+    return costs[S.ACTUAL].notna() | costs[S.BUDGET].isna()
+
+
+def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
+    """Which cost sentence applies: the budget itself, a settled cost (with its share of the
+    budget when there is one), a cost partly settled, or a cost counted from the budget only."""
+    if cost_basis == "budget":
+        return "summary.cost_budget"
+    if settled.all():
+        return "summary.cost_settled_share" if has_budget_total else "summary.cost_settled"
+    if settled.any():
+        return "summary.cost_partial"
+    return "summary.cost_counted"
+
+
+def cost_sentence(r, s: dict, costs: pd.DataFrame) -> str:
+    lang, msg = r.lang, r.msg
+    settled = settled_lines(costs)
+    key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s["budget_total"]))
+    values = {"cost": fmt_kr(s["total_cost_nominal"], lang)}
+    if key == "summary.cost_settled_share":
+        values.update(share=fmt_pct(s["actual_total"] / s["budget_total"], lang), budget=fmt_kr(s["budget_total"], lang))
+    elif key == "summary.cost_partial":
+        a_sum, b_done = costs.loc[settled, S.ACTUAL].sum(), costs.loc[settled, S.BUDGET].sum()
+        # (lines with no amounts add nothing to either sum)
+        values.update(actual=fmt_kr(a_sum, lang), share=fmt_pct(a_sum / b_done, lang),
+                      rest=fmt_kr(costs.loc[~settled, "used"].sum(), lang))
+    sent = msg(key, **values)
+    if r.project.has_participants and s["participants"]:
+        cpp = fmt_kr(s["cost_per_participant"], lang)
+        if not settled.all() and settled.any():  # the sentence ends and says what is known so far
+            sent += msg("summary.per_participant_so_far", amount=cpp)
+        else:
+            sent += msg("summary.per_participant", amount=cpp)
+        if s["goal_successes"]:
+            sent += msg("summary.per_success", amount=fmt_kr(s["cost_per_success"], lang))
+    return msg("common.sentence", text=sent)
+
+
+def findings(r) -> list[str]:
+    """The key findings, in the order a board reads them."""
+    lang, p, msg, out = r.lang, r.params, r.msg, []
+    s = r.cba.summary
+    if r.project.has_participants:
+        df = r.project.participants
+        per_year = df.groupby(S.PROJECT_YEAR).size()
+        years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
+        out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
+        ended = df[~df[S.ONGOING]]
+        k = int(ended[S.OUTCOME].isin(primary_success_outcomes(p)).sum())
+        if len(ended):
+            labels = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in primary_success_outcomes(p))
+            out.append(msg("summary.successes", ended=fmt_int(len(ended), lang), k=fmt_int(k, lang),
+                           share=fmt_pct(k / len(ended), lang), outcomes=labels))
+        if df[S.ONGOING].any():
+            n_on = int(df[S.ONGOING].sum())
+            out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
+    else:
+        out.append(msg("summary.no_participants"))
+    counts = goal_counts(r.goals.table)
+    if counts:
+        n, n_ok, n_part, n_not, ex_ante = counts
+        # nothing has happened yet: what the application's volumes would give
+        out.append(msg("summary.goals_ex_ante" if ex_ante else "summary.goals", n=str(n), ok=str(n_ok),
+                       partly=str(n_part), not_met=str(n_not)))
+    if s["total_cost_nominal"] > 0:  # (unknown without a budget file)
+        out.append(cost_sentence(r, s, r.cba.costs))
+        if s["successes"] or s["mode"] == "ex_ante":
+            out.append(msg("summary.npv", pv_benefit=fmt_kr(s["pv_avoided_fs"], lang), pv_cost=fmt_kr(s["pv_cost"], lang),
+                           price_year=str(s["price_year"]), npv=fmt_kr(s["npv"], lang),
+                           break_even=fmt_num(s["break_even_exits"], 1, lang)))
+            mc = r.cba.monte_carlo
+            if mc:
+                out.append(msg("summary.probability", p=fmt_probability(mc["p_npv_positive"], lang)))
+            out.append(msg("summary.transfers"))
+    pay = r.payments
+    if pay.did is not None:
+        d = pay.did
+        out.append(msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang)))
+    elif r.project.payments is not None:
+        out.append(msg("summary.no_comparison"))
+    return out
+
+
+def blocks(r) -> list[list]:
+    return [[Text(findings(r), r.msg("summary.heading"), css="et-lead")]]

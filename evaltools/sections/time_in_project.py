@@ -1,0 +1,32 @@
+"""Time in the project: Kaplan–Meier curves and the share still in the project, by intake year."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import schema as S
+from ..display import Table, Text
+from ..formats import fmt_cell, fmt_int, fmt_num, fmt_pct
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_time_to_exit
+    lang, msg, k = r.lang, r.msg, r.k
+    heading = msg("time.heading")
+    if not r.project.has_participants:
+        return [[Text([msg("time.absent")], heading)]]
+    df = r.project.participants
+    if df[S.ONGOING].all():
+        return [[Text([msg("time.none_ended", n=fmt_int(len(df), lang))], heading)]]
+    s = r.survival
+    tab = s.table
+    days, share, at_risk, median = msg("time.days"), msg("time.share_remaining"), msg("time.at_risk"), msg("time.median")
+    frame = pd.DataFrame({
+        msg("common.group"): tab["group"], days: tab["day"],
+        share: [fmt_cell(v, fmt_pct, lang) for v in tab["still_in_project"]],
+        at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
+        median: [fmt_cell(v, fmt_num, 0, lang) for v in tab["median_days"]],
+    })
+    drawn = any(len(c) for c in s.curves.values())
+    return [[Text([msg("time.intro", k=str(k))], heading),
+             plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves", k=str(k))]),
+             Table(frame, notes=s.notes, numeric=(days, share, at_risk, median))]]
