@@ -131,7 +131,7 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
         f, refs = price_factor(year, py, kpi_over)
         used_refs += refs
         level = np.full(len(succ), amount * f)
-        src = ml.source or "params cost_benefit.monthly_level"
+        src = ml.source or msg("assumption.params_file", lang)
         return level, [Assumption("monthly_level", float(amount * f), msg("assumption.monthly_level_fixed_unit", lang, price_year=str(py)),
                                   msg("assumption.monthly_level_fixed_source", lang, amount=fmt_kr(amount, lang),
                                       year=str(year), source=src),
@@ -274,7 +274,7 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
     levels, assumptions, refs = _monthly_levels(project, succ, lang)
 
     if cb.deadweight is not None:
-        dw, dw_src, dw_flag = cb.deadweight, "params", False
+        dw, dw_src, dw_flag = cb.deadweight, msg("assumption.params_file", lang), False
     else:
         rates = comparison_success_rates(project, cb.success_outcomes)
         if rates and rates[0] > 0:
@@ -301,7 +301,7 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
         Assumption("price_year", params.price_year, msg("assumption.price_year_unit", lang),
                    msg("assumption.price_year_source", lang)),
         Assumption("work_earnings_sek_month", cb.work_earnings_sek_month, msg("assumption.earnings_unit", lang),
-                   msg("assumption.not_valued", lang) if cb.work_earnings_sek_month == 0 else "params",
+                   msg("assumption.not_valued", lang) if cb.work_earnings_sek_month == 0 else msg("assumption.params_file", lang),
                    cb.work_earnings_sek_month == 0),
     ]
     for r in refs:

@@ -8,8 +8,8 @@ placeholders (``{n}``), already formatted by :mod:`evaltools.formats`.
 A message is either a string or a plural pair ``{one: ..., other: ...}`` chosen by a count
 (:func:`plural`). Both catalogs hold the same keys with the same placeholders (the tests check).
 
-A förbund can reword messages for one project in ``params/<project-id>.text.<lang>.yaml`` beside
-the params file (see ``docs/wording.md``); :func:`project_catalog` loads it. An override file is
+A förbund can reword messages for one project in ``params/wording/<project-id>.<lang>.yaml``
+beside its params file (see ``docs/wording.md``); :func:`project_catalog` loads it. An override file is
 treated as untrusted input: safe YAML, bounded size, only known keys, exactly the placeholders the
 package's message has, plain ``{name}`` fields only. Any problem is a :class:`TextError` naming
 the file and key, raised when the report starts, never a half-filled sentence.
@@ -196,10 +196,16 @@ def join(items: list[str], lang: str) -> str:
     return catalog(lang).join(items)
 
 
+OVERRIDE_DIR = "wording"
+
+
 def override_path(params_path: str | Path, lang: str) -> Path:
-    """Where a project's own wording lives: ``<params folder>/<project-id>.text.<lang>.yaml``."""
+    """Where a project's own wording lives: ``<params folder>/wording/<project-id>.<lang>.yaml``.
+
+    A folder of its own, so that the wording files are never taken for projects' params files.
+    """
     p = Path(params_path)
-    return p.with_name(f"{p.stem}.text.{lang}.yaml")
+    return p.parent / OVERRIDE_DIR / f"{p.stem}.{lang}.yaml"
 
 
 def load_overrides(path: str | Path, lang: str) -> dict[str, Message]:
@@ -213,6 +219,11 @@ def load_overrides(path: str | Path, lang: str) -> dict[str, Message]:
         raw = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         raise TextError(f"{path}: not UTF-8 text ({e})") from None
+    try:  # anchors and aliases could make a small file expand to a huge one: plain text only
+        if any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))):
+            raise TextError(f"{path}: YAML aliases (*name) are not allowed in a wording file; write each text out")
+    except yaml.YAMLError as e:
+        raise TextError(f"{path}: not valid YAML: {e}") from None
     messages = _flatten(_safe_load(raw, str(path)), str(path))
     problems = []
     for key, m in messages.items():

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from evaltools import render
@@ -371,3 +372,104 @@ def test_html_structure_for_screen_readers(rendered):
         assert all(b <= a + 1 for a, b in zip(page.headings, page.headings[1:])), (pid, page.headings)
         assert page.alts and all(a and len(a) > 60 and a != "Diagram" for a in page.alts), pid
         assert page.th_scopes and all(s == "col" for s in page.th_scopes), pid
+
+
+# --- the words of the rendered reports --------------------------------------------------------
+
+class _Words(HTMLParser):
+    """The text a reader sees, without the params file printed verbatim in the footer."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script", "pre"):
+            self.skip += 1
+        if tag == "img":
+            self.parts.append(dict(attrs).get("alt") or "")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "pre"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def _words(path: Path) -> str:
+    p = _Words()
+    p.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(p.parts).split())
+
+
+# internal names and program values that must never reach a reader, in either language
+INTERNAL = ["cost_basis", "Not found", "ej_bedömt", "ej_uppnått", "goal_id", "NaN", "nan", "None", "True", "False",
+            "monthly_level", "ex_ante", "kvar_försörjningsstöd", "person_id", "undefined", "Traceback"]
+# words that give away the other language (whole words, chosen so that neither language uses them itself);
+# "params" and "seed" are internal names in a Swedish report, ordinary words in an English one
+ENGLISH = ["params", "seed", "the", "and", "of", "with", "which", "participants", "Section", "Summary", "Goal", "Share",
+           "years", "month", "Costs", "benefit", "assessment", "not", "Page"]
+SWEDISH = ["och", "av", "med", "för", "inte", "deltagare", "Sammanfattning", "Måluppfyllelse", "Andel", "månad",
+           "kostnad", "nytta", "Uppnått", "avslutade", "försörjningsstöd", "Sida", "kr/mån", "Utfall"]
+
+
+def _found(text: str, words: list[str]) -> list[str]:
+    """The listed words that occur as whole words (not as part of a file name such as participants.csv)."""
+    return [w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-]|\.\w)", text)]
+
+
+def _own_words(pids: list[str]) -> list[str]:
+    """What the projects themselves wrote (names, sources, budget lines): shown as given in any language."""
+    from evaltools import load_project
+    from evaltools import schema as S
+    own = []
+    for pid in pids:
+        project = load_project(PARAMS / f"{pid}.yaml")
+        p = project.params
+        own += [p.title, p.forbund, p.owner, *p.partners, p.cost_benefit.monthly_level.source or ""]
+        if project.budget is not None:
+            own += [str(c) for c in project.budget[S.CATEGORY]]
+    return sorted({" ".join(o.split()) for o in own if o}, key=len, reverse=True)
+
+
+def _without(text: str, own: list[str]) -> str:
+    for o in own:
+        text = text.replace(o, " ")
+    return text
+
+
+def test_swedish_reports_have_no_english_words_or_internal_names(rendered):
+    out, _ = rendered
+    for pid in SAMPLES + ["portfolio"]:
+        text = _words(out / pid / f"{pid}.html")
+        assert "Sammanfattning" in text or "Portföljöversikt" in text, pid  # the scan reads the report
+        assert _found(text, INTERNAL + ENGLISH) == [], pid
+    assert _found(_words(out / "index.html"), INTERNAL + ENGLISH) == []
+
+
+@pytest.fixture(scope="module")
+def rendered_en(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports-en")
+    results = render.render_many([PARAMS / f"{p}.yaml" for p in SAMPLES], out, formats=("html",), lang="en", jobs=2,
+                                 progress=False, portfolio=True)
+    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    return out
+
+
+def test_english_reports_have_no_swedish_words_or_internal_names(rendered_en):
+    out = rendered_en
+    own = _own_words(SAMPLES)
+    for pid in SAMPLES + ["portfolio"]:
+        text = _without(_words(out / pid / f"{pid}.html"), own)
+        assert "Summary" in text or "Portfolio overview" in text, pid
+        assert _found(text, INTERNAL + SWEDISH) == [], pid
+    assert _found(_without(_words(out / "index.html"), own), INTERNAL + SWEDISH) == []
+
+
+def test_the_language_scan_finds_a_stray_word():
+    assert _found("Andel lyckade: 48,6 % of the participants", ENGLISH) == ["the", "of", "participants"]
+    assert _found("Kostnad per deltagare, cost_basis: budget", INTERNAL) == ["cost_basis"]
+    assert _found("SHA-256 participants.csv", ENGLISH) == []
+    assert _found("Nettonuvärde per år", ["år"]) == ["år"] and _found("bedömt", ["ej_bedömt"]) == []

@@ -1,0 +1,30 @@
+"""Number formats, checked against values written by hand and against Babel's CLDR patterns."""
+from __future__ import annotations
+
+import pytest
+
+from evaltools.formats import NBSP, fmt_amount, fmt_date, fmt_kr, fmt_num, fmt_p, fmt_pct, fmt_probability
+
+
+def test_swedish_and_english_formats_by_hand():
+    assert fmt_kr(1276000, "sv") == f"1{NBSP}276{NBSP}000{NBSP}kr"
+    assert fmt_kr(1276000, "en") == f"SEK{NBSP}1,276,000"
+    assert fmt_pct(0.486, "sv") == f"48,6{NBSP}%"
+    assert fmt_pct(0.486, "en") == "48.6%"
+    assert fmt_num(-2000, 0, "sv") == f"\u22122{NBSP}000"
+    assert fmt_p(0.0004, "sv") == "< 0,001"
+    assert fmt_probability(0.999, "sv") == f"> 99{NBSP}%"
+    assert fmt_probability(0.004, "en") == "< 1%"
+    assert fmt_amount(float("nan"), "sv") == ".."
+    assert fmt_num(float("nan"), 1, "sv") == "–"
+    import datetime as dt
+    assert fmt_date(dt.date(2024, 1, 31)) == "2024-01-31"
+
+
+@pytest.mark.parametrize("value", [0, 7, 48.6, 999.5, 1000, 12345.678, 1276000, 3863075, 98765432.1])
+@pytest.mark.parametrize("decimals", [0, 1, 2])
+def test_grouping_and_decimals_agree_with_cldr(value, decimals):
+    numbers = pytest.importorskip("babel.numbers")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    assert fmt_num(value, decimals, "sv") == numbers.format_decimal(value, format=pattern, locale="sv_SE")
+    assert fmt_num(value, decimals, "en") == numbers.format_decimal(value, format=pattern, locale="en")

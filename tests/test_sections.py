@@ -1,0 +1,83 @@
+"""The report's sections: the small decisions each makes, and that each renders in both languages."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from evaltools import schema as S
+from evaltools import sections
+from evaltools.sections import budget, costbenefit, goals, participants, payments, summary, title
+
+from .conftest import PARAMS
+
+
+def test_summary_counts_goals_and_periods():
+    table = pd.DataFrame({"kind": ["share", "participant_count", "participant_count", "qualitative", "share"],
+                          "status": ["uppnått", "delvis", "ej_uppnått", "uppnått", "ej_bedömt"],
+                          "mode": ["observed"] * 5})
+    assert summary.goal_counts(table) == (3, 1, 1, 1, False)  # the qualitative and the unassessed goal are left out
+    assert summary.goal_counts(table[table["status"] == "ej_bedömt"]) is None
+
+
+@pytest.mark.parametrize(("basis", "actual", "budget_total", "key"), [
+    ("budget", [1.0, None], True, "summary.cost_budget"),
+    ("actual", [1.0, 2.0], True, "summary.cost_settled_share"),
+    ("actual", [1.0, 2.0], False, "summary.cost_settled"),
+    ("actual", [1.0, None], True, "summary.cost_partial"),
+    ("actual", [None, None], True, "summary.cost_counted"),
+])
+def test_summary_picks_the_cost_sentence(basis, actual, budget_total, key):
+    costs = pd.DataFrame({S.ACTUAL: actual, S.BUDGET: [5.0, 5.0]})
+    assert summary.cost_key(basis, summary.settled_lines(costs), budget_total) == key
+
+
+def test_a_line_without_amounts_counts_as_settled():
+    costs = pd.DataFrame({S.ACTUAL: [None, 3.0], S.BUDGET: [None, 4.0]})
+    assert summary.settled_lines(costs).tolist() == [True, True]
+
+
+def test_title_kind():
+    assert title.kind_key(has_participants=False, has_expected=True) == "title.kind_ex_ante"
+    assert title.kind_key(has_participants=True, has_expected=True) == "title.kind_report"
+    assert title.kind_key(has_participants=False, has_expected=False) == "title.kind_report"
+
+
+def test_cost_benefit_says_why_there_is_no_benefit_yet():
+    assert costbenefit.too_early(True, {"successes": 0, "ended": 0}) == "costbenefit.too_early_no_ended"
+    assert costbenefit.too_early(True, {"successes": 0, "ended": 4}) == "costbenefit.too_early_no_exit"
+    assert costbenefit.too_early(True, {"successes": 2, "ended": 4}) is None
+    assert costbenefit.too_early(False, {"successes": 0, "ended": 0}) is None  # ex ante: the expected volumes
+
+
+def test_small_decisions():
+    assert payments.persons(3, 5, "sv") == "<5" and payments.persons(0, 5, "sv") == "0"
+    assert payments.persons(12, 5, "sv") == "12"
+    assert not payments.chart_shown(None)
+    assert not payments.chart_shown(pd.DataFrame({"mean_amount": [float("nan")]}))
+    assert participants.has_chart(pd.DataFrame({"n": ["<5", 0]})) is False
+    assert participants.has_chart(pd.DataFrame({"n": ["<5", 7]})) is True
+    costs = pd.DataFrame({S.ACTUAL: [1.0, None, None], S.BUDGET: [2.0, 3.0, None]})
+    assert budget.missing_actuals(costs) == 1
+    assert goals.show_chart(pd.DataFrame({"kind": ["qualitative"], "mode": ["observed"]})) is False
+
+
+@pytest.fixture(scope="module")
+def reports():
+    import evaltools as et
+    return {lang: et.Report(PARAMS / "kompassen-demo.yaml", lang=lang) for lang in ("sv", "en")}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("module", [sections.summary, sections.facts, sections.goals, sections.participants,
+                                    sections.outcomes, sections.time_in_project, sections.payments, sections.budget,
+                                    sections.costbenefit, sections.quality, sections.method, sections.footer])
+def test_every_section_gives_blocks_with_its_heading(reports, module, lang):
+    import matplotlib.pyplot as plt
+    r = reports[lang]
+    blocks = module.blocks(r)
+    html = "".join(part._repr_html_() for block in blocks for part in block
+                   if hasattr(part, "_repr_html_") and not hasattr(part, "savefig"))
+    plt.close("all")
+    heading = r.msg(module.__name__.rsplit(".", 1)[-1].replace("time_in_project", "time") + ".heading")
+    assert f">{heading}</h2>" in html
+    assert "{" not in html.replace("{{", "")  # no placeholder left unfilled
