@@ -494,7 +494,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         bar.close()
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
-    write_index(reports_dir, lang or "sv")
+    write_index(reports_dir)  # one page for every language's reports, in Swedish
     return results
 
 
