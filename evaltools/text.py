@@ -42,6 +42,7 @@ class TextError(EvaltoolsError, ValueError):
     """A catalog or an override file that cannot give a correct sentence."""
 
 
+@lru_cache(maxsize=4096)
 def placeholders(template: str) -> frozenset[str]:
     """The named placeholders of ``template``; anything but a plain ``{name}`` is refused.
 
