@@ -6,20 +6,28 @@ writes to the input files.
 """
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
+import difflib
 import hashlib
 import html
+import io
+import math
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
+import openpyxl
 import pandas as pd
 from pydantic import ValidationError
 
 from . import schema as S
 from .config import ProjectParams, load_params
-from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problems_frame
+from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problem, problems_frame
+from .messages import DEFAULT_LANG, message, quote
 from .paths import find_params
 from .privacy import find_personnummer
 
@@ -42,11 +50,19 @@ def file_sha256(path: str | Path) -> str:
 # --- reading ------------------------------------------------------------------------
 @dataclass
 class RawTable:
-    """A table as read from disk: all cells as text, plus where each row sits in the file."""
+    """A table as read from disk: all cells as text, plus where each row sits in the file.
+
+    ``notes`` are data-quality notes about the file (read as Windows-1252, ids stored as numbers);
+    ``errors`` are problems found while reading (hidden rows, formulas without a saved value, a
+    duplicated column). ``number_cells`` names, per column, the cells Excel stored as numbers.
+    """
 
     frame: pd.DataFrame
     file_rows: np.ndarray  # 1-based row number in the file for each frame row
     name: str
+    notes: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    number_cells: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def _find_header(cells: pd.DataFrame, wanted: list[str]) -> int:
@@ -63,60 +79,267 @@ def _find_header(cells: pd.DataFrame, wanted: list[str]) -> int:
     return best
 
 
-def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0) -> RawTable:
-    """Read a CSV or .xlsx file as text cells.
+def _cell_text(v: object) -> str:
+    """An Excel cell's value as the evaluator sees it: dates as YYYY-MM-DD, 9000.0 as 9000."""
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        if v.time() == dt.time(0, 0):
+            return v.date().isoformat()
+        return v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return str(v).upper()
+    if isinstance(v, float):
+        if math.isfinite(v) and v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        return repr(v)
+    return str(v)
+
+
+# Encodings tried, in order, for a text file without a byte-order mark.
+_TEXT_ENCODINGS = (("utf-8", None), ("cp1252", "Windows-1252"), ("latin-1", "ISO-8859-1"))
+
+
+def _decode(data: bytes, fname: str) -> tuple[str, str | None]:
+    """Text of a CSV/TXT file and, if it was not UTF-8, the name of the encoding used."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), None  # Excel's "Unicode text"
+        except UnicodeDecodeError:
+            raise DataValidationError([problem(fname, None, None, None, "file.encoding")]) from None
+    head = data[:400]
+    if head.count(b"\x00") > len(head) // 4:  # UTF-16 without a byte-order mark
+        enc = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        try:
+            return data.decode(enc), None
+        except UnicodeDecodeError:
+            raise DataValidationError([problem(fname, None, None, None, "file.encoding")]) from None
+    for enc, label in _TEXT_ENCODINGS:
+        try:
+            return data.decode(enc), label
+        except UnicodeDecodeError:
+            continue
+    raise DataValidationError([problem(fname, None, None, None, "file.encoding")])  # pragma: no cover
+
+
+def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem]]:
+    data = path.read_bytes()
+    if not data.strip():
+        raise DataValidationError([problem(fname, None, None, None, "file.empty")])
+    text, encoding = _decode(data, fname)
+    notes = []
+    if encoding:
+        notes.append(problem(fname, None, None, None, "file.encoding_note", "warning", "encoding", encoding=encoding))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
+    sep = max(counts, key=lambda k: (counts[k], k == ","))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    width = max((len(r) for r in rows), default=0)
+    cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
+    return cells, notes
+
+
+def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
+    names = wb.sheetnames
+    if sheet == 0 and table in names:  # a workbook with one sheet per data file (the template)
+        return wb[table]
+    if isinstance(sheet, int) and 0 <= sheet < len(names):
+        return wb.worksheets[sheet]
+    if isinstance(sheet, str) and sheet in names:
+        return wb[sheet]
+    raise DataValidationError([problem(fname, None, None, None, "sheet.missing", sheet=repr(sheet),
+                                       sheets=", ".join(repr(n) for n in names))])
+
+
+def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
+    """Cells that hold a formula, as (row, column) -> formula; empty when the workbook has none."""
+    with zipfile.ZipFile(path) as z:
+        if not any(n.startswith("xl/worksheets/") and b"<f" in z.read(n) for n in z.namelist()):
+            return {}
+    wb = openpyxl.load_workbook(path, data_only=False)
+    ws = wb[sheet_title]
+    return {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith("=")}
+
+
+def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
+    try:
+        wb = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        if path.stat().st_size == 0:
+            raise DataValidationError([problem(fname, None, None, None, "file.empty")]) from None
+        raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
+                                           reason=type(e).__name__)]) from None
+    ws = _pick_sheet(wb, sheet, table, fname)
+    rows, numbers = [], []
+    for r in ws.iter_rows(min_row=1, values_only=True):
+        rows.append([_cell_text(v) for v in r])
+        numbers.append([isinstance(v, (int, float)) and not isinstance(v, bool) for v in r])
+    hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
+    formulas = {}
+    missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v == ""]
+    if missing:
+        found = _formula_cells(path, ws.title, table, sheet)
+        formulas = {k: found[k] for k in missing if k in found}
+    width = max((len(r) for r in rows), default=0)
+    cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
+    nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
+    return cells, nums, hidden, formulas
+
+
+def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None) -> RawTable:
+    """Read a CSV, TXT or .xlsx file as text cells.
 
     The header row is the first row (of the first 15) that holds the wanted column names, so an
-    Excel sheet with a title row above the header loads as it is. CSV files may use comma or
-    semicolon as separator.
+    Excel sheet with a title row (or the template's example row) above the header loads as it is.
+    Text files may be UTF-8 (with or without a byte-order mark), Excel's UTF-16 "Unicode text" or
+    Windows-1252 (read with a note), separated by tab, semicolon or comma. Excel date cells read
+    as YYYY-MM-DD and numbers as Excel shows them. A workbook with a sheet named ``table`` uses that
+    sheet unless ``sheet`` names another.
+
+    Raises
+    ------
+    DataValidationError
+        If the file cannot be read at all (empty, wrong type, no such sheet, unknown encoding).
     """
     path = Path(path)
+    fname = str(path)
     suffix = path.suffix.lower()
+    nums = None
+    hidden: set[int] = set()
+    formulas: dict = {}
     if suffix in (".xlsx", ".xlsm"):
-        cells = pd.read_excel(path, sheet_name=sheet, header=None, dtype=str, engine="openpyxl")
-    elif suffix in (".csv", ".txt"):
-        with open(path, encoding="utf-8-sig") as f:
-            first = f.readline()
-        sep = ";" if first.count(";") > first.count(",") else ","
-        cells = pd.read_csv(path, sep=sep, header=None, dtype=str, keep_default_na=False,
-                            encoding="utf-8-sig", skip_blank_lines=False)
+        cells, nums, hidden, formulas = _read_xlsx_cells(path, fname, sheet, table)
+        notes: list[Problem] = []
+    elif suffix in (".csv", ".txt", ".tsv"):
+        cells, notes = _read_text_cells(path, fname)
     else:
-        raise DataValidationError([Problem(str(path), None, None, path.suffix, "a .csv or .xlsx file")])
+        raise DataValidationError([problem(fname, None, None, path.suffix, "file.type", suffix=path.suffix or path.name)])
+    if len(cells.columns) == 0:
+        raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     cells = cells.fillna("").astype(str).apply(lambda c: c.str.strip())
     h = _find_header(cells, wanted) if len(cells) else 0
     header = [str(v).strip() for v in (cells.iloc[h].tolist() if len(cells) else [])]
-    body = cells.iloc[h + 1:].copy()
-    body.columns = header
-    body = body.loc[:, [c for c in body.columns if c != ""]]
+    errors: list[Problem] = []
+    seen: dict[str, list[int]] = {}
+    for j, name in enumerate(header):
+        if name:
+            seen.setdefault(name, []).append(j)
+    keep_cols = []
+    for name, js in seen.items():
+        keep_cols.append(js[0])
+        if len(js) > 1:
+            errors.append(problem(fname, h + 1, name, None, "column.duplicate", n=len(js),
+                                  positions=", ".join(openpyxl.utils.get_column_letter(j + 1) for j in js)))
+    keep_cols.sort()
+    body = cells.iloc[h + 1:, keep_cols].copy()
+    body.columns = [header[j] for j in keep_cols]
     file_rows = np.arange(h + 2, h + 2 + len(body))
     keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
+    for r in file_rows[keep]:
+        if int(r) in hidden:
+            errors.append(problem(fname, int(r), None, None, "row.hidden"))
+    for (r, c), formula in sorted(formulas.items()):
+        if r > h + 1 and c - 1 in keep_cols:
+            errors.append(problem(fname, r, header[c - 1], None, "cell.formula", formula=quote(formula)))
+    number_cells = {}
+    if nums is not None:
+        sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
+        number_cells = {name: sub[:, k] for k, name in enumerate(body.columns)}
     body = body.loc[keep].reset_index(drop=True)
-    return RawTable(body, file_rows[keep], path.name)
+    return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells)
 
 
 # --- validation ---------------------------------------------------------------------
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00(?::00)?)?")
+_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-01)?(?: 00:00(?::00)?)?")
+_YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12-31 for "open")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
 def _parse_amount(s: pd.Series) -> pd.Series:
     cleaned = (s.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
                 .str.replace("kr", "", regex=False).str.replace(",", ".", regex=False))
     return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
 
 
-def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str) -> pd.DataFrame:
-    """Check each column against its spec; return a typed frame (bad cells become missing)."""
+def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[pd.Series, pd.Series]:
+    """Dates (or months, with ``_MONTH``) from text; bad cells are NaT and marked in the second series."""
+    parts = s.str.fullmatch(pattern.pattern)
+    ok = ~empty & parts
+    text = s.where(ok)
+    years = pd.to_numeric(text.str.slice(0, 4), errors="coerce")
+    ok &= years.between(*_YEARS)
+    iso = text.str.slice(0, 10 if pattern is _DATE else 7).where(ok)
+    fmt = "%Y-%m-%d" if pattern is _DATE else "%Y-%m"
+    parsed = pd.to_datetime(iso, format=fmt, errors="coerce").astype("datetime64[ns]")
+    bad = ~empty & parsed.isna()
+    return parsed, bad
+
+
+def _date_hint(value: str, kind: str) -> tuple[str, dict]:
+    """A hint for a date or month the parser refused: an Excel serial, 9999-12-31, a year typo, a time."""
+    v = value.strip()
+    if v.startswith("9999-12-31"):
+        return "hint.open_end", {}
+    if re.fullmatch(r"\d{5}(?:\.0+)?", v) and 20000 <= float(v) <= 80000:
+        d = _EXCEL_EPOCH + dt.timedelta(days=int(float(v)))
+        return "hint.serial", {"value": v, "date": d.isoformat() if kind == "date" else d.isoformat()[:7]}
+    m = re.match(r"(\d{4})-\d{2}", v)
+    if m and not _YEARS[0] <= int(m.group(1)) <= _YEARS[1]:
+        return "hint.year", {"year": m.group(1)}
+    if kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
+        return "hint.time", {}
+    if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return "hint.day_of_month", {}
+    return "", {}
+
+
+def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
+    """'Did you mean': a label written for its code, spaces for underscores, or a close spelling."""
+    v = " ".join(value.split()).casefold()
+    for code, sv, en in col.labels:
+        if v in (sv.casefold(), en.casefold()) and v != code:
+            return "hint.label", {"code": code}
+    norm = re.sub(r"[\s\-]+", "_", v)
+    if norm in col.vocab:
+        return "hint.did_you_mean", {"code": norm}
+    close = difflib.get_close_matches(norm, col.vocab, n=1, cutoff=0.75)
+    if close:
+        return "hint.did_you_mean", {"code": close[0]}
+    by_label = {sv.casefold(): code for code, sv, _en in col.labels}
+    close = difflib.get_close_matches(v, list(by_label), n=1, cutoff=0.8)
+    if close:
+        return "hint.label", {"code": by_label[close[0]]}
+    return "", {}
+
+
+def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Check each column against its spec; return a typed frame (bad cells become missing).
+
+    The second frame marks the cells that were refused (one message each), so that checks across
+    columns can leave those rows alone instead of reporting a second, follow-on problem.
+    """
     df = raw.frame
     rows = raw.file_rows
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
+    found = ", ".join(df.columns)
     for c in missing:
-        problems.append(Problem(fname, None, c, None,
-                                f"a column named '{c}' (columns found: {', '.join(df.columns) or 'none'})"))
+        problems.append(problem(fname, None, c, None, "column.missing", column=c, found=found or message("none", "en"),
+                                found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
     out = pd.DataFrame(index=df.index)
+    refused = pd.DataFrame(False, index=df.index, columns=[c.name for c in spec.columns])
     for col in spec.columns:
         if col.name not in df.columns:
             if col.kind in ("int", "amount"):
                 out[col.name] = pd.Series(np.nan, index=df.index, dtype="float64")
-            elif col.kind in ("date",):
+            elif col.kind in ("date", "month"):
                 out[col.name] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
             else:
                 out[col.name] = pd.Series(col.default if col.default is not None else pd.NA,
@@ -124,42 +347,65 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             continue
         s = df[col.name]
         empty = s == ""
-        if not col.nullable and col.default is None:
-            for i in np.flatnonzero(empty.to_numpy()):
-                problems.append(Problem(fname, int(rows[i]), col.name, "", col.expected() + " (the cell is empty)"))
-        if col.kind == "date":
-            parsed = pd.to_datetime(s.where(~empty), format="%Y-%m-%d", errors="coerce")
-            bad = ~empty & parsed.isna()
-            out[col.name] = parsed.astype("datetime64[ns]")
-        elif col.kind == "month":
-            parsed = pd.to_datetime(s.where(~empty).str.slice(0, 7), format="%Y-%m", errors="coerce")
-            bad = ~empty & (parsed.isna() | ~s.str.fullmatch(r"\d{4}-\d{2}(-01)?"))
-            out[col.name] = parsed.astype("datetime64[ns]")
+        hints: dict[int, tuple[str, dict]] = {}
+        if col.kind in ("date", "month"):
+            parsed, bad = _parse_dates(s, empty, _DATE if col.kind == "date" else _MONTH)
+            out[col.name] = parsed
+            for i in np.flatnonzero(bad.to_numpy()):
+                hints[i] = _date_hint(s.iloc[i], col.kind)
         elif col.kind in ("int", "amount"):
             num = _parse_amount(s)
-            bad = ~empty & num.isna()
+            nonfinite = num.notna() & ~np.isfinite(num.fillna(0))
+            bad = ~empty & (num.isna() | nonfinite)
             if col.kind == "amount":
-                bad |= num < 0
+                negative = num.notna() & (num < 0)
+                bad |= negative
+                for i in np.flatnonzero(negative.to_numpy()):
+                    hints[i] = ("hint.negative", {})
             else:
-                bad |= num.notna() & (num != num.round())
+                bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
                     bad |= num < col.min
                 if col.max is not None:
                     bad |= num > col.max
+            for i in np.flatnonzero(nonfinite.to_numpy()):
+                hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
             out[col.name] = num.where(~bad).astype("float64")
         elif col.kind == "code":
             val = s.str.lower()
             bad = ~empty & ~val.isin(col.vocab)
             filled = val.where(~empty, col.default if col.default is not None else pd.NA)
             out[col.name] = filled.where(~bad).astype("object")
+            for i in np.flatnonzero(bad.to_numpy()):
+                hints[i] = _code_hint(s.iloc[i], col)
         else:
             bad = pd.Series(False, index=df.index)
             out[col.name] = s.where(~empty).astype("object")
             if col.default is not None:
                 out[col.name] = out[col.name].fillna(col.default)
-        for i in np.flatnonzero(bad.to_numpy()):
-            problems.append(Problem(fname, int(rows[i]), col.name, s.iloc[i], col.expected()))
-    return out
+        if not col.nullable and col.default is None:
+            for i in np.flatnonzero(empty.to_numpy()):
+                problems.append(problem(fname, int(rows[i]), col.name, "", "cell.empty", expected=col.expected("en"),
+                                        **_expected_values(col)))
+            bad = bad | empty
+        else:
+            bad = bad & ~empty
+        for i in np.flatnonzero((bad & ~empty).to_numpy()):
+            key, vals = hints.get(i, ("", {}))
+            hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
+            problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint))
+        refused[col.name] = bad.to_numpy()
+    return out, refused
+
+
+def _expected_values(col: S.ColumnSpec) -> dict:
+    """The expectation in both languages, for messages that must read right in either."""
+    return {"expected_sv": col.expected("sv"), "expected_en": col.expected("en")}
+
+
+def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[str, str]) -> Problem:
+    return problem(fname, row, col.name, value, "cell.bad", expected=col.expected("en"), hint=hint["en"],
+                   hint_sv=hint["sv"], hint_en=hint["en"], **_expected_values(col))
 
 
 _PNR_PREFILTER = r"\d{2}[ .]?\d{2}[ .]?\d{2}|\d[.,]\d+\s*[eE]\+"
@@ -235,65 +481,133 @@ def _derive_person_columns(df: pd.DataFrame, params: ProjectParams) -> pd.DataFr
     return df
 
 
-def _check_persons(df: pd.DataFrame, rows: np.ndarray, fname: str, params: ProjectParams,
+def _iso(ts: pd.Timestamp) -> str:
+    return ts.date().isoformat()
+
+
+def _check_persons(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray, fname: str, params: ProjectParams,
                    problems: list[Problem], is_comparison: bool) -> None:
+    """Checks across columns; a cell already refused gets no second message."""
     start, end = df[S.START_DATE], df[S.END_DATE]
     for i in np.flatnonzero((end < start).to_numpy()):
-        problems.append(Problem(fname, int(rows[i]), S.END_DATE, end.iloc[i].date().isoformat(),
-                                f"an end date on or after the start date {start.iloc[i].date().isoformat()}"))
+        problems.append(problem(fname, int(rows[i]), S.END_DATE, _iso(end.iloc[i]), "person.end_before_start",
+                                start=_iso(start.iloc[i])))
     if not is_comparison:
         lo, hi = pd.Timestamp(params.period.start), pd.Timestamp(params.period.end)
         outside = start.notna() & ((start < lo) | (start > hi))
         for i in np.flatnonzero(outside.to_numpy()):
-            problems.append(Problem(fname, int(rows[i]), S.START_DATE, start.iloc[i].date().isoformat(),
-                                    f"a start date within the project period {lo.date()} – {hi.date()}"))
+            problems.append(problem(fname, int(rows[i]), S.START_DATE, _iso(start.iloc[i]), "person.start_outside",
+                                    lo=lo.date(), hi=hi.date()))
+        if params.data_as_of is not None:
+            after = start.notna() & ~outside & (start > pd.Timestamp(params.data_as_of))
+            for i in np.flatnonzero(after.to_numpy()):
+                problems.append(problem(fname, int(rows[i]), S.START_DATE, _iso(start.iloc[i]),
+                                        "person.start_after_as_of", as_of=params.data_as_of.isoformat()))
         pid = df[S.PROJECT_ID]
         wrong = pid.notna() & (pid != params.id)
         for i in np.flatnonzero(wrong.to_numpy()):
-            problems.append(Problem(fname, int(rows[i]), S.PROJECT_ID, pid.iloc[i], f"the project id '{params.id}'"))
-        no_outcome = end.notna() & df[S.OUTCOME].isna()
+            problems.append(problem(fname, int(rows[i]), S.PROJECT_ID, pid.iloc[i], "person.project_id", id=params.id))
+        no_outcome = end.notna() & df[S.OUTCOME].isna() & ~refused[S.OUTCOME]
         for i in np.flatnonzero(no_outcome.to_numpy()):
-            problems.append(Problem(fname, int(rows[i]), S.OUTCOME, "",
-                                    "an exit outcome for a person with an end date (write 'okänt' if it is not known)"))
-        early_outcome = end.isna() & df[S.OUTCOME].notna() & start.notna()
+            problems.append(problem(fname, int(rows[i]), S.OUTCOME, "", "person.no_outcome"))
+        early_outcome = end.isna() & df[S.OUTCOME].notna() & start.notna() & ~refused[S.END_DATE]
         for i in np.flatnonzero(early_outcome.to_numpy()):
-            problems.append(Problem(fname, int(rows[i]), S.END_DATE, "",
-                                    f"an end date, since the outcome is '{df[S.OUTCOME].iloc[i]}' (leave outcome empty while ongoing)"))
+            problems.append(problem(fname, int(rows[i]), S.END_DATE, "", "person.no_end", outcome=df[S.OUTCOME].iloc[i]))
     key = df[[S.PERSON_ID, S.START_DATE]]
     dup = (key.duplicated(keep="first") & key.notna().all(axis=1)).to_numpy()
     if dup.any():
         first = pd.Series(np.arange(len(df))).groupby([key[S.PERSON_ID].to_numpy(), key[S.START_DATE].to_numpy()]).transform("first")
         for i in np.flatnonzero(dup):
-            problems.append(Problem(fname, int(rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i],
-                                    f"one row per enrolment; the same person and start date is already on row "
-                                    f"{int(rows[first.iloc[i]])}"))
+            problems.append(problem(fname, int(rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i], "person.duplicate",
+                                    first=int(rows[first.iloc[i]])))
+    _check_overlaps(df, dup, rows, fname, problems)
 
 
-def _load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_comparison: bool) -> pd.DataFrame:
-    raw = read_table(path, S.PARTICIPANTS.required, params.data.excel_sheet)
+def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: str, problems: list[Problem]) -> None:
+    """A person's enrolments may follow each other but not overlap (one would be counted twice)."""
+    ok = df[S.PERSON_ID].notna() & df[S.START_DATE].notna() & ~dup
+    d = df.loc[ok, [S.PERSON_ID, S.START_DATE, S.END_DATE]].assign(_i=np.flatnonzero(ok.to_numpy()))
+    d = d[d[S.PERSON_ID].duplicated(keep=False)].sort_values([S.PERSON_ID, S.START_DATE])
+    for _pid, g in d.groupby(S.PERSON_ID, sort=False):
+        prev = None
+        for cur in g.itertuples(index=False):
+            if prev is not None:
+                prev_end = getattr(prev, S.END_DATE)
+                if pd.isna(prev_end) or getattr(cur, S.START_DATE) < prev_end:
+                    cur_end = getattr(cur, S.END_DATE)
+                    problems.append(problem(
+                        fname, int(rows[cur._i]), S.START_DATE, _iso(getattr(cur, S.START_DATE)), "person.overlap",
+                        start=_iso(getattr(cur, S.START_DATE)), other=int(rows[prev._i]),
+                        other_start=_iso(getattr(prev, S.START_DATE)),
+                        end=_iso(cur_end) if pd.notna(cur_end) else "…",
+                        other_end_sv=_iso(prev_end) if pd.notna(prev_end) else message("ongoing", "sv"),
+                        other_end_en=_iso(prev_end) if pd.notna(prev_end) else message("ongoing", "en"),
+                        other_end=_iso(prev_end) if pd.notna(prev_end) else message("ongoing", "en")))
+            if prev is None or pd.isna(getattr(cur, S.END_DATE)) or (
+                    pd.notna(getattr(prev, S.END_DATE)) and getattr(cur, S.END_DATE) > getattr(prev, S.END_DATE)):
+                prev = cur
+
+
+def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, problems: list[Problem],
+          warn: list[Problem]) -> RawTable | None:
+    """Read one file; problems that stop reading it are collected, not raised."""
+    try:
+        raw = read_table(path, spec.required, params.data.excel_sheet, table)
+    except DataValidationError as e:
+        problems.extend(e.problems)
+        return None
+    problems.extend(raw.errors)
+    warn.extend(raw.notes)
+    return raw
+
+
+def _empty(spec: S.TableSpec) -> pd.DataFrame:
+    return pd.DataFrame({c.name: pd.Series(dtype="datetime64[ns]" if c.kind in ("date", "month") else
+                                           "float64" if c.kind in ("int", "amount") else "object")
+                         for c in spec.columns})
+
+
+def _number_ids(raw: RawTable, fname: str, warn: list[Problem]) -> None:
+    """One note per file when Excel stored person ids as numbers (leading zeros may be lost)."""
+    cells = raw.number_cells.get(S.PERSON_ID)
+    if cells is not None and cells.any():
+        i = int(np.flatnonzero(cells)[0])
+        warn.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, None, "person.id_number", "warning"))
+
+
+def _load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_comparison: bool,
+                  warn: list[Problem]) -> pd.DataFrame:
+    raw = _read(path, S.PARTICIPANTS, params, "comparison" if is_comparison else "participants", problems, warn)
     fname = str(path)
+    if raw is None:
+        return _empty(S.PARTICIPANTS)
     pnr = _check_pseudonymous(raw, fname)
     if pnr:
         raise PersonalIdentityNumberError(pnr)
     if len(raw.frame) == 0:
-        problems.append(Problem(fname, None, None, "no data rows",
-                                "one row per enrolment; the params file declares participant data "
-                                "(remove data.participants for a project without participant data)"))
-        return pd.DataFrame(columns=[c.name for c in S.PARTICIPANTS.columns])
-    df = _validate(raw, S.PARTICIPANTS, problems, fname)
-    _check_persons(df, raw.file_rows, fname, params, problems, is_comparison)
+        problems.append(problem(fname, None, None, None, "rows.none"))
+        return _empty(S.PARTICIPANTS)
+    _number_ids(raw, fname, warn)
+    df, refused = _validate(raw, S.PARTICIPANTS, problems, fname)
+    _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
     df.attrs["file_rows"] = raw.file_rows
     return df
 
 
+PLAUSIBLE_MONTHLY_SEK = (100, 100_000)  # försörjningsstöd to one household in one month, generously
+
+
 def _load_payments(path: Path, params: ProjectParams, problems: list[Problem],
-                   persons: pd.DataFrame | None, warn: list[Problem]) -> pd.DataFrame:
-    raw = read_table(path, S.PAYMENTS.required, params.data.excel_sheet)
+                   persons: pd.DataFrame | None, warn: list[Problem], table: str = "payments") -> pd.DataFrame:
+    raw = _read(path, S.PAYMENTS, params, table, problems, warn)
     fname = str(path)
+    if raw is None:
+        return _empty(S.PAYMENTS)
     pnr = _check_pseudonymous(raw, fname)
     if pnr:
         raise PersonalIdentityNumberError(pnr)
-    df = _validate(raw, S.PAYMENTS, problems, fname)
+    _number_ids(raw, fname, warn)
+    df, _refused = _validate(raw, S.PAYMENTS, problems, fname)
     if params.data.amount_unit == "tkr":
         df[S.AMOUNT] = df[S.AMOUNT] * 1000
     lo = pd.Timestamp(params.period.start) - pd.DateOffset(years=10)
@@ -301,33 +615,63 @@ def _load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     m = df[S.MONTH]
     out = m.notna() & ((m < lo) | (m > hi))
     for i in np.flatnonzero(out.to_numpy()):
-        problems.append(Problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
-                                f"a month between {lo:%Y-%m} and {hi:%Y-%m} (ten years around the project period)"))
+        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.month_range",
+                                lo=f"{lo:%Y-%m}", hi=f"{hi:%Y-%m}"))
+    _check_amounts(df, raw, fname, problems)
     if persons is not None and len(persons):
-        known = set(persons[S.PERSON_ID].dropna())
-        unknown = df[S.PERSON_ID].notna() & ~df[S.PERSON_ID].isin(known)
-        idx = np.flatnonzero(unknown.to_numpy())
-        for i in idx[:20]:
-            warn.append(Problem(fname, int(raw.file_rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i],
-                                "a person id that is in the person file; the row is kept but not used", "warning",
-                                "unknown_person"))
-        if len(idx) > 20:
-            warn.append(Problem(fname, None, S.PERSON_ID, f"{len(idx) - 20} more rows",
-                                "person ids that are in the person file", "warning", "unknown_person_more"))
+        _check_payment_persons(df, raw, fname, persons, problems, warn)
     dupe = df.duplicated([S.PERSON_ID, S.MONTH], keep="first") & df[S.MONTH].notna()
     for i in np.flatnonzero(dupe.to_numpy()):
-        problems.append(Problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
-                                "one row per person and month (sum the payments of a month into one row)"))
+        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.duplicate"))
     return df
 
 
-def _load_budget(path: Path, params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
-    raw = read_table(path, S.BUDGET_TABLE.required, params.data.excel_sheet)
+def _sek(v: float) -> str:
+    return f"{v:,.0f}".replace(",", "\u00a0")
+
+
+def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem]) -> None:
+    """Amounts a household cannot have been paid in a month: tkr written where kr was declared, or the reverse."""
+    low, high = PLAUSIBLE_MONTHLY_SEK
+    paid = df[S.AMOUNT][df[S.AMOUNT] > 0]
+    if len(paid) and paid.median() < low:
+        problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_small", median=_sek(paid.median())))
+        return
+    for i in np.flatnonzero((df[S.AMOUNT] > high).to_numpy()):
+        problems.append(problem(fname, int(raw.file_rows[i]), S.AMOUNT, raw.frame[S.AMOUNT].iloc[i], "payment.too_large",
+                                amount=_sek(df[S.AMOUNT].iloc[i]), limit=_sek(high)))
+
+
+def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons: pd.DataFrame,
+                           problems: list[Problem], warn: list[Problem]) -> None:
+    known = set(persons[S.PERSON_ID].dropna())
+    by_digits = {str(k).lstrip("0"): k for k in known if str(k).isdigit()}
+    unknown = df[S.PERSON_ID].notna() & ~df[S.PERSON_ID].isin(known)
+    notes = []
+    for i in np.flatnonzero(unknown.to_numpy()):
+        pid = str(df[S.PERSON_ID].iloc[i])
+        match = by_digits.get(pid.lstrip("0")) if pid.isdigit() else None
+        if match is not None:
+            problems.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, pid, "person.lost_zeros", match=match))
+        else:
+            notes.append(i)
+    for i in notes[:20]:
+        warn.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i],
+                            "payment.unknown_person", "warning", "unknown_person"))
+    if len(notes) > 20:
+        warn.append(problem(fname, None, S.PERSON_ID, f"{len(notes) - 20}", "payment.unknown_more", "warning",
+                            "unknown_person_more", n=len(notes) - 20))
+
+
+def _load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
+    raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn)
     fname = str(path)
+    if raw is None:
+        return _empty(S.BUDGET_TABLE)
     pnr = _check_pseudonymous(raw, fname)
     if pnr:
         raise PersonalIdentityNumberError(pnr)
-    df = _validate(raw, S.BUDGET_TABLE, problems, fname)
+    df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
     if params.data.amount_unit == "tkr":
         df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * 1000
     is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
@@ -345,13 +689,29 @@ def _load_budget(path: Path, params: ProjectParams, problems: list[Problem]) -> 
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) or abs(stated - summed) > 0.5:
                 lines_sum = f"{0 if pd.isna(summed) else summed:,.0f}".replace(",", " ")
-                problems.append(Problem(fname, int(raw.file_rows[i]), col, f"{stated:,.0f}".replace(",", " "),
-                                        f"the sum of its lines, {lines_sum} (period '{period}'); "
-                                        "correct the total or the lines"))
+                problems.append(problem(fname, int(raw.file_rows[i]), col, f"{stated:,.0f}".replace(",", " "),
+                                        "budget.total", lines=lines_sum, period=period))
+    _check_budget_unit(lines, params, fname, problems)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
     out.attrs["file_rows"] = raw.file_rows[~is_total.to_numpy()]
     return out
+
+
+def _check_budget_unit(lines: pd.DataFrame, params: ProjectParams, fname: str, problems: list[Problem]) -> None:
+    """A budget about 1 000 times smaller (or larger) than the grant was written in the other unit."""
+    granted = params.granted_sek
+    total = lines[S.BUDGET].sum(min_count=1)
+    if pd.isna(total) or total <= 0:
+        total = lines[S.ACTUAL].sum(min_count=1)
+    if not granted or pd.isna(total) or total <= 0:
+        return
+    ratio = granted / total
+    values = {"total": _sek(total), "granted": _sek(granted)}
+    if 250 <= ratio <= 4000:
+        problems.append(problem(fname, None, S.BUDGET, None, "budget.unit_tkr", factor=_sek(round(ratio, -1)), **values))
+    elif 250 <= 1 / ratio <= 4000:
+        problems.append(problem(fname, None, S.BUDGET, None, "budget.unit_kr", factor=_sek(round(1 / ratio, -1)), **values))
 
 
 def _file_row(file_rows: np.ndarray | None, i: int) -> int | None:
@@ -518,7 +878,7 @@ def _flatten(d: dict, prefix: str = "") -> list[tuple[str, object]]:
     return out
 
 
-def load_project(params: str | Path | ProjectParams) -> Project:
+def load_project(params: str | Path | ProjectParams, lang: str | None = None) -> Project:
     """Load a project by its id or params file: every data file read and validated against the contract.
 
     Parameters
@@ -526,6 +886,9 @@ def load_project(params: str | Path | ProjectParams) -> Project:
     params
         A project id (``"kompassen-demo"``, found in ``params/`` of the project folder, see
         :func:`evaltools.paths.find_params`), a path to its params file, or already-loaded params.
+    lang
+        Language of the error messages, ``"sv"`` or ``"en"`` (default: the params file's
+        ``language``).
 
     Returns
     -------
@@ -549,6 +912,14 @@ def load_project(params: str | Path | ProjectParams) -> Project:
     """
     if not isinstance(params, ProjectParams):
         params = load_params(find_params(params))
+    lang = lang or params.language
+    try:
+        return _load(params)
+    except DataValidationError as e:
+        raise type(e)(e.problems, lang) from None
+
+
+def _load(params: ProjectParams) -> Project:
     d = params.data
     problems: list[Problem] = []
     warn: list[Problem] = []
@@ -558,19 +929,20 @@ def load_project(params: str | Path | ProjectParams) -> Project:
             checksums[p.name] = file_sha256(p)
 
     if d.participants is not None:
-        participants = _load_persons(d.participants, params, problems, is_comparison=False)
+        participants = _load_persons(d.participants, params, problems, False, warn)
     else:
-        participants = pd.DataFrame(columns=[c.name for c in S.PARTICIPANTS.columns])
+        participants = _empty(S.PARTICIPANTS)
     payments = _load_payments(d.payments, params, problems, participants, warn) if d.payments else None
     comparison = comparison_payments = None
     if d.comparison is not None:
-        comparison = _load_persons(d.comparison.persons, params, problems, is_comparison=True)
-        comparison_payments = _load_payments(d.comparison.payments, params, problems, comparison, warn)
+        comparison = _load_persons(d.comparison.persons, params, problems, True, warn)
+        comparison_payments = _load_payments(d.comparison.payments, params, problems, comparison, warn,
+                                             "comparison_payments")
         overlap = set(comparison[S.PERSON_ID].dropna()) & set(participants[S.PERSON_ID].dropna())
         if overlap:
-            problems.append(Problem(str(d.comparison.persons), None, S.PERSON_ID, sorted(overlap)[:5],
-                                    "comparison persons who are not also participants"))
-    budget = _load_budget(d.budget, params, problems) if d.budget else None
+            problems.append(problem(str(d.comparison.persons), None, S.PERSON_ID, None, "comparison.overlap",
+                                    ids=", ".join(sorted(map(str, overlap))[:5]) + (" …" if len(overlap) > 5 else "")))
+    budget = _load_budget(d.budget, params, problems, warn) if d.budget else None
     if problems:
         raise DataValidationError(problems)
 
@@ -579,15 +951,14 @@ def load_project(params: str | Path | ProjectParams) -> Project:
         participants = _derive_person_columns(participants, params)
         late = participants[S.END_DATE] > pd.Timestamp(params.as_of)
         for i in np.flatnonzero(late.to_numpy()):
-            warn.append(Problem(str(d.participants), _file_row(file_rows, i), S.END_DATE,
-                                participants[S.END_DATE].iloc[i].date().isoformat(),
-                                f"an end date on or before the analysis date {params.as_of}", "warning", "late_end"))
+            warn.append(problem(str(d.participants), _file_row(file_rows, i), S.END_DATE,
+                                participants[S.END_DATE].iloc[i].date().isoformat(), "person.late_end", "warning",
+                                "late_end", as_of=params.as_of.isoformat()))
     if comparison is not None:
         comparison = _derive_person_columns(comparison, params)
     if budget is not None:
         empty = budget[S.BUDGET].isna() & budget[S.ACTUAL].isna()
         for i in np.flatnonzero(empty.to_numpy()):
-            warn.append(Problem(str(d.budget), _file_row(budget.attrs.get("file_rows"), i), S.CATEGORY, budget[S.CATEGORY].iloc[i],
-                                    "a budget or actual amount; the line has neither and counts as 0", "warning",
-                                    "empty_budget_line"))
+            warn.append(problem(str(d.budget), _file_row(budget.attrs.get("file_rows"), i), S.CATEGORY,
+                                budget[S.CATEGORY].iloc[i], "budget.empty_line", "warning", "empty_budget_line"))
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums)

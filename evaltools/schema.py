@@ -169,23 +169,25 @@ class ColumnSpec:
     max: float | None = None
     default: object = None
     description: str = ""
+    description_sv: str = ""
+    labels: tuple[tuple[str, str, str], ...] = ()  # (code, Swedish label, English label) for each code
 
-    def expected(self) -> str:
-        """Plain-language statement of what the column accepts."""
+    def expected(self, lang: str = "en") -> str:
+        """Plain-language statement of what the column accepts, in ``lang`` (``"sv"`` or ``"en"``)."""
+        from .messages import message
         if self.kind == "code":
-            return "one of " + ", ".join(self.vocab)
-        if self.kind == "date":
-            return "a date written YYYY-MM-DD"
-        if self.kind == "month":
-            return "a month written YYYY-MM"
+            return message("expect.code", lang, codes=", ".join(self.vocab))
+        if self.kind in ("date", "month", "amount"):
+            return message(f"expect.{self.kind}", lang)
         if self.kind == "int":
-            rng = ""
             if self.min is not None and self.max is not None:
-                rng = f" from {self.min:g} to {self.max:g}"
-            return "a whole number" + rng
-        if self.kind == "amount":
-            return "a number of 0 or more (no currency sign; decimal comma or point)"
-        return "a non-empty value"
+                return message("expect.int_range", lang, min=f"{self.min:g}", max=f"{self.max:g}")
+            return message("expect.int", lang)
+        return message("expect.text", lang)
+
+    def describe(self, lang: str = "en") -> str:
+        """The column's meaning in ``lang`` (may be empty)."""
+        return (self.description_sv or self.description) if lang == "sv" else self.description
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,7 @@ class TableSpec:
     name: str
     columns: tuple[ColumnSpec, ...] = field(default_factory=tuple)
     person_level: bool = True
+    description_sv: str = ""  # what one row is, for the Excel template
 
     @property
     def required(self) -> list[str]:
@@ -211,52 +214,84 @@ def _codes(vocab: dict[str, tuple[str, str]]) -> tuple[str, ...]:
     return tuple(vocab)
 
 
+def _labels(vocab: dict[str, tuple[str, str]]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((code, sv, en) for code, (sv, en) in vocab.items())
+
+
 PARTICIPANTS = TableSpec(
     "participants",
     (
-        ColumnSpec(PERSON_ID, "id", description="Pseudonymous person id (never a personnummer)."),
-        ColumnSpec(PROJECT_ID, "text", required=False, nullable=True, description="Project id; must match the params id if given."),
-        ColumnSpec(SEX, "code", vocab=_codes(SEXES)),
-        ColumnSpec(BIRTH_YEAR, "int", nullable=True, min=1900, max=2015, description="Birth year; or give 'age'."),
-        ColumnSpec(AGE, "int", required=False, nullable=True, min=15, max=100, description="Age at start, if no birth year."),
-        ColumnSpec(HOUSEHOLD_TYPE, "code", vocab=_codes(HOUSEHOLD_TYPES)),
-        ColumnSpec(N_CHILDREN, "int", required=False, nullable=True, min=0, max=20),
-        ColumnSpec(MUNICIPALITY, "text", required=False, nullable=True, default=UNKNOWN),
-        ColumnSpec(START_DATE, "date"),
-        ColumnSpec(END_DATE, "date", nullable=True, description="Empty while the person is still enrolled."),
-        ColumnSpec(OUTCOME, "code", nullable=True, vocab=_codes(OUTCOMES), description="Exit outcome; empty while ongoing."),
-        ColumnSpec(SUPPORT_START, "code", required=False, vocab=_codes(SUPPORT_SOURCES), default=UNKNOWN),
-        ColumnSpec(SUPPORT_EXIT, "code", required=False, nullable=True, vocab=_codes(SUPPORT_SOURCES), default=UNKNOWN),
-        ColumnSpec(ACTION_PLAN, "code", required=False, nullable=True, vocab=_codes(YES_NO), default=UNKNOWN),
-        ColumnSpec(SGI_STATUS, "code", required=False, vocab=_codes(SGI_STATUSES), default=UNKNOWN),
-        ColumnSpec(EDUCATION, "code", required=False, vocab=_codes(EDUCATION_LEVELS), default=UNKNOWN),
-        ColumnSpec(MONTHS_ON_SUPPORT_BEFORE, "int", required=False, nullable=True, min=0, max=600),
-        ColumnSpec(OCCUPATION_BEFORE, "code", required=False, vocab=_codes(OCCUPATIONS), default=UNKNOWN),
-        ColumnSpec(OCCUPATION_AFTER, "code", required=False, nullable=True, vocab=_codes(OCCUPATIONS), default=UNKNOWN),
-        ColumnSpec(EXTENT_BEFORE_PCT, "int", required=False, nullable=True, min=0, max=100),
-        ColumnSpec(EXTENT_AFTER_PCT, "int", required=False, nullable=True, min=0, max=100),
-        ColumnSpec(HOUSEHOLD_ID, "text", required=False, nullable=True),
+        ColumnSpec(PERSON_ID, "id", description="Pseudonymous person id (never a personnummer).",
+                   description_sv="Personens projektkod, t.ex. P017 (aldrig personnummer eller namn)."),
+        ColumnSpec(PROJECT_ID, "text", required=False, nullable=True, description="Project id; must match the params id if given.",
+                   description_sv="Projektets id; om det fylls i måste det vara samma som i params-filen."),
+        ColumnSpec(SEX, "code", vocab=_codes(SEXES), labels=_labels(SEXES), description_sv="Kön."),
+        ColumnSpec(BIRTH_YEAR, "int", nullable=True, min=1900, max=2015, description="Birth year; or give 'age'.",
+                   description_sv="Födelseår; eller fyll i 'age'."),
+        ColumnSpec(AGE, "int", required=False, nullable=True, min=15, max=100, description="Age at start, if no birth year.",
+                   description_sv="Ålder vid inskrivning, om födelseår saknas."),
+        ColumnSpec(HOUSEHOLD_TYPE, "code", vocab=_codes(HOUSEHOLD_TYPES), labels=_labels(HOUSEHOLD_TYPES),
+                   description_sv="Hushållstyp vid inskrivning."),
+        ColumnSpec(N_CHILDREN, "int", required=False, nullable=True, min=0, max=20,
+                   description_sv="Antal barn i hushållet."),
+        ColumnSpec(MUNICIPALITY, "text", required=False, nullable=True, default=UNKNOWN,
+                   description_sv="Kommun där personen bor."),
+        ColumnSpec(START_DATE, "date", description_sv="Dag för inskrivning i projektet."),
+        ColumnSpec(END_DATE, "date", nullable=True, description="Empty while the person is still enrolled.",
+                   description_sv="Dag för utskrivning; tom så länge personen är inskriven."),
+        ColumnSpec(OUTCOME, "code", nullable=True, vocab=_codes(OUTCOMES), labels=_labels(OUTCOMES),
+                   description="Exit outcome; empty while ongoing.",
+                   description_sv="Utfall vid utskrivning; tomt så länge personen är inskriven."),
+        ColumnSpec(SUPPORT_START, "code", required=False, vocab=_codes(SUPPORT_SOURCES), labels=_labels(SUPPORT_SOURCES),
+                   default=UNKNOWN, description_sv="Försörjning vid inskrivning."),
+        ColumnSpec(SUPPORT_EXIT, "code", required=False, nullable=True, vocab=_codes(SUPPORT_SOURCES),
+                   labels=_labels(SUPPORT_SOURCES), default=UNKNOWN, description_sv="Försörjning vid utskrivning."),
+        ColumnSpec(ACTION_PLAN, "code", required=False, nullable=True, vocab=_codes(YES_NO), labels=_labels(YES_NO),
+                   default=UNKNOWN, description_sv="Har personen en handlingsplan vid utskrivning?"),
+        ColumnSpec(SGI_STATUS, "code", required=False, vocab=_codes(SGI_STATUSES), labels=_labels(SGI_STATUSES),
+                   default=UNKNOWN, description_sv="Sjukpenninggrundande inkomst vid inskrivning."),
+        ColumnSpec(EDUCATION, "code", required=False, vocab=_codes(EDUCATION_LEVELS), labels=_labels(EDUCATION_LEVELS),
+                   default=UNKNOWN, description_sv="Högsta utbildning."),
+        ColumnSpec(MONTHS_ON_SUPPORT_BEFORE, "int", required=False, nullable=True, min=0, max=600,
+                   description_sv="Antal månader med försörjningsstöd före inskrivning."),
+        ColumnSpec(OCCUPATION_BEFORE, "code", required=False, vocab=_codes(OCCUPATIONS), labels=_labels(OCCUPATIONS),
+                   default=UNKNOWN, description_sv="Sysselsättning före inskrivning."),
+        ColumnSpec(OCCUPATION_AFTER, "code", required=False, nullable=True, vocab=_codes(OCCUPATIONS),
+                   labels=_labels(OCCUPATIONS), default=UNKNOWN, description_sv="Sysselsättning efter utskrivning."),
+        ColumnSpec(EXTENT_BEFORE_PCT, "int", required=False, nullable=True, min=0, max=100,
+                   description_sv="Sysselsättningens omfattning före, i procent av heltid."),
+        ColumnSpec(EXTENT_AFTER_PCT, "int", required=False, nullable=True, min=0, max=100,
+                   description_sv="Sysselsättningens omfattning efter, i procent av heltid."),
+        ColumnSpec(HOUSEHOLD_ID, "text", required=False, nullable=True,
+                   description_sv="Hushållets kod, om flera deltagare bor i samma hushåll."),
     ),
+    description_sv="En rad per inskrivning. En person som skrivs in två gånger har två rader.",
 )
 
 PAYMENTS = TableSpec(
     "payments",
     (
-        ColumnSpec(PERSON_ID, "id"),
-        ColumnSpec(MONTH, "month"),
-        ColumnSpec(AMOUNT, "amount", description="Försörjningsstöd paid that month, in the declared unit."),
-        ColumnSpec(HOUSEHOLD_ID, "text", required=False, nullable=True),
+        ColumnSpec(PERSON_ID, "id", description_sv="Personens projektkod, samma som i deltagarfilen."),
+        ColumnSpec(MONTH, "month", description_sv="Utbetalningsmånad."),
+        ColumnSpec(AMOUNT, "amount", description="Försörjningsstöd paid that month, in the declared unit.",
+                   description_sv="Försörjningsstöd utbetalt den månaden, i den enhet params-filen anger (kr eller tkr)."),
+        ColumnSpec(HOUSEHOLD_ID, "text", required=False, nullable=True, description_sv="Hushållets kod."),
     ),
+    description_sv="En rad per person och månad med utbetalt försörjningsstöd.",
 )
 
 BUDGET_TABLE = TableSpec(
     "budget",
     (
-        ColumnSpec(PERIOD, "text", description="A calendar year (2024), a project year ('år 1') or 'hela' for the whole period."),
-        ColumnSpec(CATEGORY, "text"),
-        ColumnSpec(BUDGET, "amount", nullable=True),
-        ColumnSpec(ACTUAL, "amount", required=False, nullable=True, description="Utfall; empty where not yet known."),
-        ColumnSpec(FUNDER, "code", required=False, vocab=_codes(FUNDERS), default="förbund"),
+        ColumnSpec(PERIOD, "text", description="A calendar year (2024), a project year ('år 1') or 'hela' for the whole period.",
+                   description_sv="Ett kalenderår (2024), ett projektår ('år 1') eller 'hela' för hela perioden."),
+        ColumnSpec(CATEGORY, "text", description_sv="Kostnadsslag, t.ex. Lön. En rad 'Summa' kontrolleras mot raderna."),
+        ColumnSpec(BUDGET, "amount", nullable=True, description_sv="Budgeterat belopp."),
+        ColumnSpec(ACTUAL, "amount", required=False, nullable=True, description="Utfall; empty where not yet known.",
+                   description_sv="Utfall; tomt där det ännu inte är känt."),
+        ColumnSpec(FUNDER, "code", required=False, vocab=_codes(FUNDERS), labels=_labels(FUNDERS), default="förbund",
+                   description_sv="Vem som betalar."),
     ),
     person_level=False,
+    description_sv="En rad per period och kostnadsslag.",
 )

@@ -28,7 +28,7 @@ def test_validate_reports_problems_and_exits_1(tiny_project, capsys):
     write_csv(tiny_project.dir / "data" / "participants.csv", df)
     assert cli.main(["validate", str(tiny_project())]) == 1
     err = capsys.readouterr().err
-    assert "row 4, column 'sex'" in err
+    assert "rad 4, kolumn 'sex': står 'kvinnа'; förväntat en av kvinna, man, annat, okänt – menar du 'kvinna'?" in err
 
 
 def test_validate_good_project(tiny_project, capsys):
