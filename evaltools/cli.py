@@ -47,18 +47,20 @@ def cmd_list(args) -> int:
 
 def cmd_validate(args, parser) -> int:
     from .io import load_project
+    from .messages import message
     status = EXIT_OK
     for path in _projects(args, parser):
         try:
-            project = load_project(path)
+            project = load_project(path, lang=args.lang)
         except EvaltoolsError as e:
             print(f"✗ {path.stem}\n{e}\n", file=sys.stderr)
             status = EXIT_FAILED
             continue
         n = len(project.participants)
+        lang = args.lang or project.params.language
         print(f"✓ {project.id}: {n} enrolments, {len(project.warnings)} data-quality note(s)")
         for w in project.warnings:
-            print(f"    note: {w}")
+            print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
     return status
 
 
@@ -110,9 +112,11 @@ period:
 granted_sek: 0
 language: sv
 data:
-  participants: ../data/{id}/participants.csv
-  payments: ../data/{id}/payments.csv
-  budget: ../data/{id}/budget.csv
+  # the Excel template: one workbook, a sheet per file (or the CSV templates beside it:
+  # ../data/{id}/participants.csv, payments.csv, budget.csv)
+  participants: ../data/{id}/{id}.xlsx
+  payments: ../data/{id}/{id}.xlsx
+  budget: ../data/{id}/{id}.xlsx
   amount_unit: kr
 goals:
   - id: deltagare
@@ -136,6 +140,7 @@ def cmd_new(args, parser) -> int:
 
     from . import schema as S
     from .config import project_id_problem
+    from .template import write_template
     pid = args.project_id
     problem = project_id_problem(pid)
     if problem:
@@ -152,8 +157,10 @@ def cmd_new(args, parser) -> int:
     data.mkdir(parents=True)
     for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
         (data / f"{name}.csv").write_text(",".join(c.name for c in spec.columns) + "\n", encoding="utf-8")
-    print(f"✓ wrote {target} and empty templates in {data}/\n  Fill them in (see docs/data-contract.md), then: "
-          f"evaltools validate {pid}")
+    write_template(data / f"{pid}.xlsx")
+    print(f"✓ wrote {target}, the Excel template {data / (pid + '.xlsx')} and CSV templates in {data}/\n"
+          f"  Fill in the workbook (or the CSV files and change the paths in the params file; see "
+          f"docs/data-contract.md), then: evaltools validate {pid}")
     return EXIT_OK
 
 
@@ -178,10 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=helptext)
         p.add_argument("projects", nargs="*", help="project ids in params/ or paths to params .yaml files")
         p.add_argument("--all", action="store_true", help="every project in params/")
+        p.add_argument("--lang", choices=("sv", "en"), help="language of the report and of the messages about the data "
+                                                            "(default: each params file's, else Swedish)")
         if name == "render":
             p.add_argument("--formats", default="html,pdf,xlsx,csv", help="comma-separated: html,pdf,xlsx,csv (CSV for Excel) and "
                            "csv-data (machine-readable CSV: comma, decimal point)")
-            p.add_argument("--lang", choices=("sv", "en"), help="report language (default: each params file's)")
             p.add_argument("--jobs", type=_positive_int, default=None,
                            help="parallel processes (default: one per core, plus one)")
             p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")

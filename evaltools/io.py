@@ -63,6 +63,7 @@ class RawTable:
     notes: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     number_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    source: str = ""  # the file as messages name it: its path, and the sheet when a workbook has several
 
 
 def _find_header(cells: pd.DataFrame, wanted: list[str]) -> int:
@@ -188,7 +189,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     width = max((len(r) for r in rows), default=0)
     cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
-    return cells, nums, hidden, formulas
+    source = f"{fname} [{ws.title}]" if len(wb.sheetnames) > 1 else fname
+    return cells, nums, hidden, formulas, source
 
 
 def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None) -> RawTable:
@@ -213,7 +215,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     hidden: set[int] = set()
     formulas: dict = {}
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas = _read_xlsx_cells(path, fname, sheet, table)
+        cells, nums, hidden, formulas, fname = _read_xlsx_cells(path, fname, sheet, table)
         notes: list[Problem] = []
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
@@ -251,7 +253,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
         sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
         number_cells = {name: sub[:, k] for k, name in enumerate(body.columns)}
     body = body.loc[keep].reset_index(drop=True)
-    return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells)
+    return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname)
 
 
 # --- validation ---------------------------------------------------------------------
@@ -578,9 +580,9 @@ def _number_ids(raw: RawTable, fname: str, warn: list[Problem]) -> None:
 def _load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_comparison: bool,
                   warn: list[Problem]) -> pd.DataFrame:
     raw = _read(path, S.PARTICIPANTS, params, "comparison" if is_comparison else "participants", problems, warn)
-    fname = str(path)
     if raw is None:
         return _empty(S.PARTICIPANTS)
+    fname = raw.source
     pnr = _check_pseudonymous(raw, fname)
     if pnr:
         raise PersonalIdentityNumberError(pnr)
@@ -591,6 +593,7 @@ def _load_persons(path: Path, params: ProjectParams, problems: list[Problem], is
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
     df.attrs["file_rows"] = raw.file_rows
+    df.attrs["source"] = fname
     return df
 
 
@@ -600,9 +603,9 @@ PLAUSIBLE_MONTHLY_SEK = (100, 100_000)  # försörjningsstöd to one household i
 def _load_payments(path: Path, params: ProjectParams, problems: list[Problem],
                    persons: pd.DataFrame | None, warn: list[Problem], table: str = "payments") -> pd.DataFrame:
     raw = _read(path, S.PAYMENTS, params, table, problems, warn)
-    fname = str(path)
     if raw is None:
         return _empty(S.PAYMENTS)
+    fname = raw.source
     pnr = _check_pseudonymous(raw, fname)
     if pnr:
         raise PersonalIdentityNumberError(pnr)
@@ -665,9 +668,9 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
 
 def _load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn)
-    fname = str(path)
     if raw is None:
         return _empty(S.BUDGET_TABLE)
+    fname = raw.source
     pnr = _check_pseudonymous(raw, fname)
     if pnr:
         raise PersonalIdentityNumberError(pnr)
@@ -695,6 +698,7 @@ def _load_budget(path: Path, params: ProjectParams, problems: list[Problem], war
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
     out.attrs["file_rows"] = raw.file_rows[~is_total.to_numpy()]
+    out.attrs["source"] = fname
     return out
 
 
@@ -940,7 +944,7 @@ def _load(params: ProjectParams) -> Project:
                                              "comparison_payments")
         overlap = set(comparison[S.PERSON_ID].dropna()) & set(participants[S.PERSON_ID].dropna())
         if overlap:
-            problems.append(problem(str(d.comparison.persons), None, S.PERSON_ID, None, "comparison.overlap",
+            problems.append(problem(comparison.attrs.get("source", str(d.comparison.persons)), None, S.PERSON_ID, None, "comparison.overlap",
                                     ids=", ".join(sorted(map(str, overlap))[:5]) + (" …" if len(overlap) > 5 else "")))
     budget = _load_budget(d.budget, params, problems, warn) if d.budget else None
     if problems:
@@ -948,10 +952,11 @@ def _load(params: ProjectParams) -> Project:
 
     if len(participants):
         file_rows = participants.attrs.get("file_rows")
+        source = participants.attrs.get("source", str(d.participants))
         participants = _derive_person_columns(participants, params)
         late = participants[S.END_DATE] > pd.Timestamp(params.as_of)
         for i in np.flatnonzero(late.to_numpy()):
-            warn.append(problem(str(d.participants), _file_row(file_rows, i), S.END_DATE,
+            warn.append(problem(source, _file_row(file_rows, i), S.END_DATE,
                                 participants[S.END_DATE].iloc[i].date().isoformat(), "person.late_end", "warning",
                                 "late_end", as_of=params.as_of.isoformat()))
     if comparison is not None:
@@ -959,6 +964,6 @@ def _load(params: ProjectParams) -> Project:
     if budget is not None:
         empty = budget[S.BUDGET].isna() & budget[S.ACTUAL].isna()
         for i in np.flatnonzero(empty.to_numpy()):
-            warn.append(problem(str(d.budget), _file_row(budget.attrs.get("file_rows"), i), S.CATEGORY,
+            warn.append(problem(budget.attrs.get("source", str(d.budget)), _file_row(budget.attrs.get("file_rows"), i), S.CATEGORY,
                                 budget[S.CATEGORY].iloc[i], "budget.empty_line", "warning", "empty_budget_line"))
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums)

@@ -42,7 +42,7 @@ class Report:
     """
 
     def __init__(self, project: Project | str | Path, lang: str | None = None):
-        self.project = project if isinstance(project, Project) else load_project(project)
+        self.project = project if isinstance(project, Project) else load_project(project, lang=lang)
         self.params = self.project.params
         self.lang = lang or self.params.language
         if self.lang not in LANGS:

@@ -51,6 +51,8 @@ def test_new_scaffolds_a_project_that_validates_once_filled(tmp_path, monkeypatc
         start_date=["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"], end_date="", outcome=""))
     import datetime as dt
     text = params.read_text().replace(f"start: {dt.date.today()}", "start: 2026-11-01")
+    for name in ("participants", "payments", "budget"):  # the CSV templates instead of the workbook
+        text = text.replace(f"{name}: ../data/nytt-projekt/nytt-projekt.xlsx", f"{name}: ../data/nytt-projekt/{name}.csv")
     params.write_text(text)
     project = load_project(params)
     assert len(project.participants) == 4

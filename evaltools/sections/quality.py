@@ -7,15 +7,17 @@ import pandas as pd
 
 from .. import schema as S
 from ..display import Table, Text
+from ..errors import problems_frame
 from ..formats import fmt_num
 
 UNCERTAIN = ("L", "EST", "FALLBACK")
 
 
-def warning_text(r, code: str, expected: str) -> str:
-    """A loader warning in the report's words; the loader's own text where the catalog has none."""
+def warning_text(r, code: str, message: str) -> str:
+    """A loader warning in the report's words; the loader's own message (in the report's language)
+    where the catalog has none."""
     key = "quality.warning." + str(code)
-    return r.msg(key) if key in r.words else expected
+    return r.msg(key) if key in r.words else message
 
 
 def table(r) -> pd.DataFrame:
@@ -23,14 +25,14 @@ def table(r) -> pd.DataFrame:
 
     Person and household ids are not printed (the file and row find them for the evaluator).
     """
-    msg, w = r.msg, r.project.data_quality
+    msg, w = r.msg, problems_frame(r.project.warnings, r.lang)
     ids = (S.PERSON_ID, S.HOUSEHOLD_ID)
     return pd.DataFrame({msg("quality.file"): [Path(f).name for f in w["file"]],
                          msg("quality.row"): [("–" if pd.isna(x) else str(int(x))) for x in w["row"]],
                          msg("quality.column"): w["column"],
                          msg("common.value"): [msg("quality.not_shown") if c in ids else v
                                                for c, v in zip(w["column"], w["value"])],
-                         msg("quality.note"): [warning_text(r, c, e) for c, e in zip(w["code"], w["expected"])]})
+                         msg("quality.note"): [warning_text(r, c, m) for c, m in zip(w["code"], w["message"])]})
 
 
 def flagged_references(refs: pd.DataFrame) -> pd.DataFrame:
