@@ -235,7 +235,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     for name, js in seen.items():
         keep_cols.append(js[0])
         if len(js) > 1:
-            errors.append(problem(fname, h + 1, name, None, "column.duplicate", n=len(js),
+            errors.append(problem(fname, h + 1, name, None, "column.duplicate", column=name, n=len(js),
                                   positions=", ".join(openpyxl.utils.get_column_letter(j + 1) for j in js)))
     keep_cols.sort()
     body = cells.iloc[h + 1:, keep_cols].copy()
@@ -339,6 +339,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     refused = pd.DataFrame(False, index=df.index, columns=[c.name for c in spec.columns])
     for col in spec.columns:
         if col.name not in df.columns:
+            refused[col.name] = col.name in missing  # a required column that is missing: no follow-on checks
             if col.kind in ("int", "amount"):
                 out[col.name] = pd.Series(np.nan, index=df.index, dtype="float64")
             elif col.kind in ("date", "month"):
@@ -528,7 +529,7 @@ def _check_persons(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray, fn
 def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: str, problems: list[Problem]) -> None:
     """A person's enrolments may follow each other but not overlap (one would be counted twice)."""
     ok = df[S.PERSON_ID].notna() & df[S.START_DATE].notna() & ~dup
-    d = df.loc[ok, [S.PERSON_ID, S.START_DATE, S.END_DATE]].assign(_i=np.flatnonzero(ok.to_numpy()))
+    d = df.loc[ok, [S.PERSON_ID, S.START_DATE, S.END_DATE]].assign(pos=np.flatnonzero(ok.to_numpy()))
     d = d[d[S.PERSON_ID].duplicated(keep=False)].sort_values([S.PERSON_ID, S.START_DATE])
     for _pid, g in d.groupby(S.PERSON_ID, sort=False):
         prev = None
@@ -538,8 +539,8 @@ def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: 
                 if pd.isna(prev_end) or getattr(cur, S.START_DATE) < prev_end:
                     cur_end = getattr(cur, S.END_DATE)
                     problems.append(problem(
-                        fname, int(rows[cur._i]), S.START_DATE, _iso(getattr(cur, S.START_DATE)), "person.overlap",
-                        start=_iso(getattr(cur, S.START_DATE)), other=int(rows[prev._i]),
+                        fname, int(rows[cur.pos]), S.START_DATE, _iso(getattr(cur, S.START_DATE)), "person.overlap",
+                        start=_iso(getattr(cur, S.START_DATE)), other=int(rows[prev.pos]),
                         other_start=_iso(getattr(prev, S.START_DATE)),
                         end=_iso(cur_end) if pd.notna(cur_end) else "…",
                         other_end_sv=_iso(prev_end) if pd.notna(prev_end) else message("ongoing", "sv"),
@@ -946,6 +947,11 @@ def _load(params: ProjectParams) -> Project:
         if overlap:
             problems.append(problem(comparison.attrs.get("source", str(d.comparison.persons)), None, S.PERSON_ID, None, "comparison.overlap",
                                     ids=", ".join(sorted(map(str, overlap))[:5]) + (" …" if len(overlap) > 5 else "")))
+    if payments is not None and len(payments) == 0:  # a header and no rows: no payment data to compare
+        warn.append(problem(str(d.payments), None, None, None, "payment.no_rows", "warning"))
+        payments = None
+    if comparison_payments is not None and len(comparison_payments) == 0:
+        problems.append(problem(str(d.comparison.payments), None, None, None, "payment.no_rows_comparison"))
     budget = _load_budget(d.budget, params, problems, warn) if d.budget else None
     if problems:
         raise DataValidationError(problems)

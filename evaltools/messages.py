@@ -144,6 +144,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "the person id is not in the person file; the row is kept but not used"},
     "payment.unknown_more": {"sv": "{n} rader till med person-id som inte finns i deltagarfilen",
                              "en": "{n} more rows with person ids that are not in the person file"},
+    "payment.no_rows": {"sv": "utbetalningsfilen har inga datarader; rapporten görs utan utbetalningsdata",
+                        "en": "the payments file has no data rows; the report is made without payment data"},
+    "payment.no_rows_comparison": {
+        "sv": "jämförelsegruppens utbetalningsfil har inga datarader; en jämförelsegrupp behöver sina utbetalningar "
+              "(ta bort data.comparison för ett projekt utan jämförelsegrupp)",
+        "en": "the comparison group's payments file has no data rows; a comparison group needs its payments (remove "
+              "data.comparison for a project without a comparison group)"},
     "payment.too_small": {
         "sv": "hälften av utbetalningarna är högst {median} kr i månaden, vilket är för lite för försörjningsstöd; är "
               "beloppen i tkr? Skriv i så fall amount_unit: tkr under data i params-filen",
