@@ -4,7 +4,9 @@ import pytest
 
 import evaltools as et
 from evaltools import plots
-from evaltools.paths import PARAMS_DIR
+
+from .conftest import PARAMS as PARAMS_DIR
+from .conftest import SAMPLE_PROJECTS
 
 matplotlib.use("agg")
 
@@ -82,7 +84,7 @@ def test_single_panel_layout_keeps_long_labels_inside():
 
 def test_portfolio_chart_keeps_titles_and_names_inside():
     from evaltools.portfolio import Portfolio
-    folio = Portfolio.from_dir(PARAMS_DIR)
+    folio = Portfolio([PARAMS_DIR / f"{p}.yaml" for p in SAMPLE_PROJECTS])
     fig = plots.plot_portfolio(folio.table, "sv")
     rate, cost = fig.axes
     # one row per project, the ex-ante project (no ended participants) without a point
