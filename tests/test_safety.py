@@ -138,7 +138,7 @@ def test_spellings_the_person_file_check_missed(spelling, tiny_project):
     write_csv(tiny_project.dir / "data" / "participants.csv", df)
     with pytest.raises(PersonalIdentityNumberError) as e:
         load_project(tiny_project())
-    assert "row 3" in str(e.value)
+    assert "row 3" in e.value.message("en")
     assert not find_personnummer(str(e.value))
 
 
