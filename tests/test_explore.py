@@ -136,11 +136,12 @@ def test_overrides_that_cannot_be_explored_are_refused_with_a_reason(demo):
 
 
 def test_a_changed_period_reloads_the_data_checked_against_it(demo):
-    short = demo.with_params(data_as_of="2022-12-31")
-    assert short.params.as_of.isoformat() == "2022-12-31"
+    # (an extraction date before the last intake is refused: nobody can start after the data were taken out)
+    short = demo.with_params(data_as_of="2023-07-31")
+    assert short.params.as_of.isoformat() == "2023-07-31"
     # days in the project are counted to the new analysis date for those still enrolled then
     assert short.participants is not demo.participants
-    assert short.overrides == {"data_as_of": "2022-12-31"}
+    assert short.overrides == {"data_as_of": "2023-07-31"}
 
 
 def test_results_under_overrides_say_so_and_others_do_not(demo):
