@@ -63,49 +63,81 @@ def cost_sentence(r, s: dict, costs: pd.DataFrame) -> str:
     return msg("common.sentence", text=sent)
 
 
-def findings(r) -> list[str]:
-    """The key findings, in the order a board reads them."""
+def participation(r) -> list[str]:
+    """Who took part, how many have ended with a success, how many are still enrolled."""
     lang, p, msg, out = r.lang, r.params, r.msg, []
-    s = r.cba.summary
-    if r.project.has_participants:
-        df = r.project.participants
-        per_year = df.groupby(S.PROJECT_YEAR).size()
-        years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
-        out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
-        ended = df[~df[S.ONGOING]]
-        k = int(ended[S.OUTCOME].isin(primary_success_outcomes(p)).sum())
-        if len(ended):
-            labels = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in primary_success_outcomes(p))
-            out.append(msg("summary.successes", ended=fmt_int(len(ended), lang), k=fmt_int(k, lang),
-                           share=fmt_pct(k / len(ended), lang), outcomes=labels))
-        if df[S.ONGOING].any():
-            n_on = int(df[S.ONGOING].sum())
-            out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
-    else:
-        out.append(msg("summary.no_participants"))
+    if not r.project.has_participants:
+        return [msg("summary.no_participants")]
+    df = r.project.participants
+    per_year = df.groupby(S.PROJECT_YEAR).size()
+    years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
+    out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
+    ended = df[~df[S.ONGOING]]
+    k = int(ended[S.OUTCOME].isin(primary_success_outcomes(p)).sum())
+    if len(ended):
+        labels = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in primary_success_outcomes(p))
+        out.append(msg("summary.successes", ended=fmt_int(len(ended), lang), k=fmt_int(k, lang),
+                       share=fmt_pct(k / len(ended), lang), outcomes=labels))
+    if df[S.ONGOING].any():
+        n_on = int(df[S.ONGOING].sum())
+        out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
+    return out
+
+
+def goal_fulfilment(r) -> list[str]:
+    """Did the project reach the goals its application set?"""
     counts = goal_counts(r.goals.table)
-    if counts:
-        n, n_ok, n_part, n_not, ex_ante = counts
-        # nothing has happened yet: what the application's volumes would give
-        out.append(msg("summary.goals_ex_ante" if ex_ante else "summary.goals", n=str(n), ok=str(n_ok),
-                       partly=str(n_part), not_met=str(n_not)))
-    if s["total_cost_nominal"] > 0:  # (unknown without a budget file)
-        out.append(cost_sentence(r, s, r.cba.costs))
-        if s["successes"] or s["mode"] == "ex_ante":
-            out.append(msg("summary.npv", pv_benefit=fmt_kr(s["pv_avoided_fs"], lang), pv_cost=fmt_kr(s["pv_cost"], lang),
-                           price_year=str(s["price_year"]), npv=fmt_kr(s["npv"], lang),
-                           break_even=fmt_num(s["break_even_exits"], 1, lang)))
-            mc = r.cba.monte_carlo
-            if mc:
-                out.append(msg("summary.probability", p=fmt_probability(mc["p_npv_positive"], lang)))
-            out.append(msg("summary.transfers"))
+    if not counts:
+        return []
+    n, n_ok, n_part, n_not, ex_ante = counts
+    # nothing has happened yet: what the application's volumes would give
+    return [r.msg("summary.goals_ex_ante" if ex_ante else "summary.goals", n=str(n), ok=str(n_ok),
+                  partly=str(n_part), not_met=str(n_not))]
+
+
+def cost(r) -> list[str]:
+    """What did it cost: in total, per participant and per success."""
+    s = r.cba.summary
+    if not s["total_cost_nominal"] > 0:  # (unknown without a budget file)
+        return []
+    return [cost_sentence(r, s, r.cba.costs)]
+
+
+def worth(r) -> list[str]:
+    """Was it worth it, for whom, and how sure."""
+    lang, msg, out = r.lang, r.msg, []
+    s = r.cba.summary
+    if s["total_cost_nominal"] > 0 and (s["successes"] or s["mode"] == "ex_ante"):
+        out.append(msg("summary.npv", pv_benefit=fmt_kr(s["pv_avoided_fs"], lang), pv_cost=fmt_kr(s["pv_cost"], lang),
+                       price_year=str(s["price_year"]), npv=fmt_kr(s["npv"], lang),
+                       break_even=fmt_num(s["break_even_exits"], 1, lang)))
+        mc = r.cba.monte_carlo
+        if mc:
+            out.append(msg("summary.probability", p=fmt_probability(mc["p_npv_positive"], lang)))
+        out.append(msg("summary.transfers"))
+    return out
+
+
+def effect(r) -> list[str]:
+    """What the comparison group says about the effect on försörjningsstöd, where there is one."""
+    lang, msg = r.lang, r.msg
     pay = r.payments
     if pay.did is not None:
         d = pay.did
-        out.append(msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang)))
-    elif r.project.payments is not None:
-        out.append(msg("summary.no_comparison"))
-    return out
+        return [msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))]
+    if r.project.payments is not None:
+        return [msg("summary.no_comparison")]
+    return []
+
+
+# Page 1 in the order a board reads it. Each part is a function of the report; a part with
+# nothing to say returns no sentences.
+PARTS = (participation, goal_fulfilment, cost, worth, effect)
+
+
+def findings(r) -> list[str]:
+    """The key findings, in the order a board reads them."""
+    return [sentence for part in PARTS for sentence in part(r)]
 
 
 def blocks(r) -> list[list]:
