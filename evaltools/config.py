@@ -18,7 +18,8 @@ from .errors import ParamsError
 from .privacy import find_personnummer
 from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
 
-GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative"]
+GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context"]
+GoalSource = Literal["ansökan", "slutrapport", "utvärderare"]
 PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
 Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
 
@@ -102,11 +103,33 @@ class DataPaths(_Strict):
     excel_sheet: str | int = 0
 
 
+class SeriesPoint(_Strict):
+    """One value of a municipal statistic (a context goal's series): a year and its value."""
+
+    period: int = Field(ge=1900, le=2100, description="The year the value is for.")
+    value: float
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError("a value must be a number, not inf or nan")
+        return v
+
+
 class Goal(_Strict):
-    """One goal from the application.
+    """One goal, as the application (or a final report, or the evaluator) states it.
 
     kinds: ``participant_count`` (persons enrolled), ``outcome_count`` (persons with a
-    success outcome), ``share`` (successes over a denominator), ``qualitative``.
+    success outcome), ``share`` (successes over a denominator), ``qualitative``, and
+    ``context`` (a municipal statistic such as the number of long-term recipients of
+    försörjningsstöd: shown as a series beside the project period, never as the project's effect).
+
+    ``source`` says whose goal it is: ``ansökan`` (the application's; the default),
+    ``slutrapport`` (a final report's suggestion) or ``utvärderare`` (the evaluator's own). Only
+    the application's goals are counted as the goals the project set. ``main: true`` marks the
+    goal whose numerator is the project's own definition of success (by default the first
+    outcome or share goal of the application).
     """
 
     id: Annotated[str, Field(max_length=MAX_TITLE)]
@@ -123,9 +146,42 @@ class Goal(_Strict):
     assessment: Status | None = None
     evidence: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     evidence_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    source: GoalSource = "ansökan"
+    main: bool = False
+    # context goals: a municipal statistic as a series (from params or a CSV file)
+    series: tuple[SeriesPoint, ...] = ()
+    series_file: Path | None = Field(None, description="CSV with columns period (year) and value, relative to the params file.")
+    unit: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    unit_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    series_source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    municipality: str | None = Field(None, description="Municipality code, four characters in quotes: '0305'.")
+    kpi: Annotated[str, Field(max_length=40)] | None = Field(None, description="Kolada KPI id, e.g. 'N31807'.")
+
+    @field_validator("municipality", mode="before")
+    @classmethod
+    def _municipality(cls, v: object) -> object:
+        if v is None:
+            return v
+        if not isinstance(v, str) or not re.fullmatch(r"\d{4}", v):
+            raise ValueError(f"a municipality code is four digits in quotes, e.g. '0305' (Uppsala län's codes start "
+                             f"with 03); got {_short(v)}. Without quotes YAML reads 0305 as a number and drops the 0")
+        return v
 
     @model_validator(mode="after")
     def _check(self) -> Goal:
+        if self.kind == "context":
+            if not self.series and self.series_file is None:
+                raise ValueError(f"goal '{self.id}' of kind context needs a series (a list of period: year, value: "
+                                 "number) or a series_file (a CSV with columns period and value)")
+            if self.main:
+                raise ValueError(f"goal '{self.id}': a context goal cannot be the main goal (it is not the project's result)")
+            years = [p.period for p in self.series]
+            if len(set(years)) != len(years):
+                raise ValueError(f"goal '{self.id}': a year appears twice in the series")
+            return self
+        if self.main and self.kind not in ("outcome_count", "share"):
+            raise ValueError(f"goal '{self.id}': only an outcome or share goal can be the main goal (main: true), "
+                             f"not a {self.kind} goal")
         if self.kind != "qualitative" and self.target is None:
             raise ValueError(f"goal '{self.id}' of kind {self.kind} needs a numeric target")
         if self.kind == "share" and self.target is not None and not 0 < self.target <= 1:
@@ -255,6 +311,9 @@ class ProjectParams(_Strict):
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
             raise ValueError(f"goal ids must be unique, repeated: {dup}")
+        main = [g.id for g in self.goals if g.main]
+        if len(main) > 1:
+            raise ValueError(f"only one goal can be the main goal (main: true), got {main}")
         return self
 
     @property

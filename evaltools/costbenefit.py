@@ -34,7 +34,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from . import schema as S
 from .comparison import comparison_success_rates
-from .config import primary_success_outcomes
+from .goals import project_successes, success_definition
 from .io import Project
 from .formats import fmt_kr, fmt_pct
 from .text import msg
@@ -453,11 +453,11 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     per_success_pv = mean_level * float(annuity_factor(m.horizon, m.dropoff, m.rate)) * (1 - m.deadweight)
     n_p = info.get("n_participants", 0)
     n_s = info.get("n_success", 0)
-    if project.has_participants:
-        df = project.participants
-        n_goal = int((df[~df[S.ONGOING]][S.OUTCOME].isin(primary_success_outcomes(project.params))).sum())
+    if project.has_participants:  # successes as the project itself defines them (its main goal's numerator)
+        successes = project_successes(project, lang)
+        n_goal, success_label = successes.successes, successes.definition.describe(lang)
     else:
-        n_goal = n_s
+        n_goal, success_label = n_s, success_definition(project.params, lang).describe(lang)
     switching_dw = 1 - pv_c / (pv_b / (1 - m.deadweight)) if pv_b > 0 and m.deadweight < 1 else np.nan
     summary = {
         "mode": info["mode"],
@@ -470,6 +470,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         "ended": info.get("n_ended", 0),
         "successes": n_s,
         "cost_per_participant": total_nominal / n_p if n_p else np.nan,
+        "success_definition": success_label,
         "goal_successes": n_goal,
         "cost_per_success": total_nominal / n_goal if n_goal else np.nan,
         "cost_per_exit_from_fs": total_nominal / n_s if n_s else np.nan,

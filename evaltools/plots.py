@@ -119,7 +119,7 @@ def _pct_axis(ax, lang: str, axis: str = "y", ticks: tuple[float, ...] | None = 
 
 def plot_goals(assessment, lang: str = "sv", ax=None):
     """One small panel per quantitative goal: result per period against its target."""
-    tab = assessment.table[assessment.table["kind"] != "qualitative"]
+    tab = assessment.table[~assessment.table["kind"].isin(("qualitative", "context"))]
     goals = list(dict.fromkeys(tab["goal_id"]))
     if not goals:
         return None
@@ -182,6 +182,33 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
         parts.append(f"{g['label'].iloc[0]}: " + "; ".join(items))
     return _alt(fig, lang, "Diagram över måluppfyllelsen: utfallet per period mot målvärdet för varje mätbart mål",
                 "Chart of goal fulfilment: the result per period against the target for each measurable goal", parts)
+
+
+def plot_context(goal, series, params, lang: str = "sv", ax=None):
+    """A context goal's municipal statistic per year, the project period shaded, the axis from zero."""
+    from .text import msg
+    plt.rcParams.update(STYLE)
+    fig, ax_ = _subplots(1, 1, figsize=(WIDTH * 0.62, 2.3)) if ax is None else (ax.figure, ax)
+    years, values = series["period"].to_numpy(int), series["value"].to_numpy(float)
+    start, end = params.period.start, params.period.end
+    x0 = start.year + (start.timetuple().tm_yday - 1) / 365.25
+    x1 = end.year + (end.timetuple().tm_yday - 1) / 365.25
+    ax_.axvspan(x0, x1, color=ORANGE, alpha=0.15, lw=0, label=msg("goals.context_axis_project", lang))
+    ax_.plot(years, values, marker="o", color=BLUE, lw=1.5, clip_on=False)
+    ax_.set_ylim(0, max(values.max() * 1.15, 1) if len(values) else 1)
+    ax_.set_xticks(years, [str(y) for y in years], fontsize=7.5)
+    unit = (goal.unit if lang == "sv" else (goal.unit_en or goal.unit)) or ""
+    ax_.set_ylabel(unit, fontsize=7.5)
+    label = goal.label if lang == "sv" else (goal.label_en or goal.label)
+    ax_.set_title(_wrap(label, 70, lines=2), fontsize=8, loc="left")
+    ax_.legend(loc="lower left", fontsize=7, frameon=False)
+    fig.tight_layout()
+    points = "; ".join(f"{y}: {fmt_num(v, 0 if float(v).is_integer() else 1, lang)}" for y, v in zip(years, values))
+    period = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+    return _alt(fig, lang, f"Linjediagram över kommunens statistik per år ({unit}), med projektperioden {period} markerad",
+                f"Line chart of the municipality's statistics per year ({unit}), with the project period {period} marked",
+                [f"{label}: {points}", f"Källa: {goal.series_source}" if lang == "sv" and goal.series_source
+                 else (f"Source: {goal.series_source}" if goal.series_source else "")])
 
 
 def _ci_err(value, low, high) -> np.ndarray:
@@ -468,7 +495,7 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", ax=None):
 
 
 def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
-    """Success rate with Wilson interval and cost per participant, one row per project."""
+    """Success rate with its exact (Clopper–Pearson) interval and cost per participant, one row per project."""
     plt.rcParams.update(STYLE)
     fig, (a1, a2) = _subplots(1, 2, figsize=(WIDTH, 0.5 * len(table) + 1.2), sharey=True)
     y = np.arange(len(table))[::-1]

@@ -9,9 +9,8 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from . import schema as S
-from .config import primary_success_outcomes
 from .costbenefit import cost_benefit
+from .goals import CI_METHOD, project_successes
 from .errors import EvaltoolsError
 from .io import load_project
 from .formats import fmt_int, fmt_kr, fmt_num, fmt_pct
@@ -33,7 +32,7 @@ class Portfolio:
             except EvaltoolsError as e:
                 failed.append((Path(path).stem, str(e).splitlines()[0]))
                 continue
-            rows.append(_row(project))
+            rows.append(_row(project, lang))
         self.table = pd.DataFrame(rows)
         self.failed = failed
 
@@ -65,6 +64,7 @@ class Portfolio:
             m("portfolio.success_rate"): [
                 "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})"
                 for r, lo, hi in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"])],
+            m("portfolio.success_definition"): list(tab["success_definition"]),
         })
         money = pd.DataFrame({
             m("portfolio.project"): names,
@@ -77,7 +77,7 @@ class Portfolio:
             m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr"]],
         })
         show(Text([], m("portfolio.people_heading")),
-             Table(people, notes=(m("portfolio.note"),), numeric=tuple(people.columns[2:])),
+             Table(people, notes=(m("portfolio.note"),), numeric=tuple(people.columns[2:5])),
              Text([], m("portfolio.money_heading")),
              Table(money, notes=(m("portfolio.money_note"),), numeric=tuple(money.columns[1:])))
         if self.failed:
@@ -113,19 +113,16 @@ class Portfolio:
                 write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about)]
 
 
-def _row(project) -> dict:
+def _row(project, lang: str = "sv") -> dict:
     p = project.params
     cb = cost_benefit(project, monte_carlo=False, effect=False).summary
-    if project.has_participants:
-        df = project.participants
-        ended = df[~df[S.ONGOING]]
-        k, n = int(ended[S.OUTCOME].isin(primary_success_outcomes(p)).sum()), len(ended)
-    else:
-        k = n = 0
-    lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
+    sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
+    k, n = sc.successes, sc.base
+    lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
     budget, actual = cb["budget_total"], cb["actual_total"]
     return {"id": p.id, "title": p.title, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
+            "success_definition": sc.definition.describe(lang),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb["total_cost_nominal"],
             "budget": budget, "budget_used": actual / budget if budget and not np.isnan(actual) else np.nan,
             "cost_per_participant": cb["cost_per_participant"], "cost_per_success": cb["cost_per_success"],

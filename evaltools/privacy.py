@@ -118,6 +118,15 @@ def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, 
     return out
 
 
+def hides(count: float, k: int = DEFAULT_MIN_COUNT) -> bool:
+    """Whether the rule hides a count of persons: from 1 to ``k - 1``. The same rule holds in
+    sentences as in tables: a sentence says such a count as "fewer than k" or leaves it out, and
+    gives no breakdown with a hidden part. Goal totals (participants and successes per goal and
+    period) are the project's accounting to its funder and are shown; a share goal whose
+    denominator is hidden by this rule is not assessed (see :mod:`evaltools.goals`)."""
+    return 0 < count < k
+
+
 def is_suppressed(value: object) -> bool:
     return isinstance(value, str) and (value.startswith("<") or value == SECONDARY)
 

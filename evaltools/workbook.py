@@ -424,7 +424,10 @@ def _pick(pairs: dict[str, tuple[str, str]]) -> Callable[[object, str], str]:
 
 
 MODES = {"observed": ("Uppmätt utfall", "Observed"), "ex_ante": ("Förväntat (ansökan)", "Expected (application)"),
-         "none": ("Inga deltagardata", "No participant data")}
+         "none": ("Inga deltagardata", "No participant data"),
+         "context": ("Kommunens statistik (sammanhang)", "Municipal statistics (context)")}
+GOAL_SOURCES = {"ansökan": ("Ansökan", "Application"), "slutrapport": ("Slutrapportens förslag", "The final report's suggestion"),
+                "utvärderare": ("Utvärderarens mål", "The evaluator's goal")}
 TESTS = {"chi2": ("Chitvåtest", "Chi-square test"), "Fisher": ("Fishers exakta test", "Fisher's exact test")}
 GROUPS = {"participants": ("Deltagare", "Participants"), "comparison": ("Jämförelsegrupp", "Comparison group")}
 PHASES = {"before": ("Före start", "Before the start"), "during": ("Under projektet", "During the project"),
@@ -457,8 +460,11 @@ SUMMARY = {  # cost-benefit key figures: (Swedish, English, kind)
     "ended": ("Avslutade deltagare", "Participants who ended", "int"),
     "successes": ("Lämnat försörjningsstödet", "Left social assistance", "int"),
     "cost_per_participant": ("Kostnad per deltagare", "Cost per participant", "kr"),
-    "goal_successes": ("Lyckade utfall (enligt målen)", "Successful outcomes (as in the goals)", "int"),
-    "cost_per_success": ("Kostnad per lyckat utfall", "Cost per successful outcome", "kr"),
+    "success_definition": ("Lyckat utfall räknat som", "Success counted as", "text"),
+    "goal_successes": ("Lyckade utfall (enligt projektets huvudmål)", "Successes (as the project's main goal counts them)",
+                       "int"),
+    "cost_per_success": ("Kostnad per lyckat utfall (enligt projektets huvudmål)",
+                         "Cost per success (as the project's main goal counts it)", "kr"),
     "cost_per_exit_from_fs": ("Kostnad per person som lämnat försörjningsstödet", "Cost per person who left social assistance", "kr"),
     "monthly_level": ("Försörjningsstöd per månad (medel)", "Monthly social assistance (mean)", "kr"),
     "pv_cost": ("Kostnad, nuvärde", "Cost, present value", "kr"),
@@ -490,10 +496,14 @@ SHEETS: dict[str, tuple[tuple[str, str], tuple[str, str], list[Column]]] = {
         C("denominator", "Avslutade (nämnare)", "Ended (denominator)", "int"),
         C("target", "Målvärde", "Target", kind_from="_value_kind"),
         C("target_prorated", "Målvärde för tiden som gick", "Target for the time run", "num1"),
-        C("ci_low", "95 % KI, nedre", "95% CI, lower", "pct"),
-        C("ci_high", "95 % KI, övre", "95% CI, upper", "pct"),
-        C("p_below_target", "p-värde (utfallet under målet)", "p-value (result below target)", "p"),
+        C("ci_low", "95 % KI, nedre (Clopper–Pearson)", "95% CI, lower (Clopper–Pearson)", "pct"),
+        C("ci_high", "95 % KI, övre (Clopper–Pearson)", "95% CI, upper (Clopper–Pearson)", "pct"),
+        C("p_below_target", "p-värde, ensidigt exakt (under målet)", "p-value, one-sided exact (below the target)", "p"),
+        C("p_above_target", "p-värde, ensidigt exakt (över målet)", "p-value, one-sided exact (above the target)", "p"),
         C("ci_verdict", "Intervallet mot målet", "Interval against the target", label=_t),
+        C("too_few", "För få för att bedöma", "Too few to assess", "bool"),
+        C("source", "Målets källa", "Source of the goal", label=_pick(GOAL_SOURCES)),
+        C("main", "Projektets huvudmål", "The project's main goal", "bool"),
         C("status", "Bedömning", "Assessment", label=_t),
         C("evidence", "Underlag för bedömningen", "Evidence"),
         C("note", "Anmärkning", "Note"),
@@ -638,7 +648,8 @@ PORTFOLIO: list[Column] = [
     C("mode", "Underlag", "Basis", label=_pick(MODES)),
     C("participants", "Deltagare", "Participants", "int"),
     C("ended", "Avslutade", "Ended", "int"),
-    C("successes", "Lyckade utfall", "Successes", "int"),
+    C("success_definition", "Lyckat utfall räknat som", "Success counted as"),
+    C("successes", "Lyckade utfall (enligt projektets huvudmål)", "Successes (as the project's main goal counts them)", "int"),
     C("success_rate", "Andel lyckade", "Success rate", "pct"),
     C("ci_low", "95 % KI, nedre", "95% CI, lower", "pct"),
     C("ci_high", "95 % KI, övre", "95% CI, upper", "pct"),
@@ -646,7 +657,8 @@ PORTFOLIO: list[Column] = [
     C("budget", "Budget", "Budget", "kr"),
     C("budget_used", "Förbrukat av budgeten", "Share of budget used", "pct"),
     C("cost_per_participant", "Kostnad per deltagare", "Cost per participant", "kr"),
-    C("cost_per_success", "Kostnad per lyckat utfall", "Cost per success", "kr"),
+    C("cost_per_success", "Kostnad per lyckat utfall (enligt projektets huvudmål)",
+      "Cost per success (as the project's main goal counts it)", "kr"),
     C("npv", "Nettonuvärde", "Net present value", "kr"),
     C("bcr", "Nytta/kostnad", "Benefit-cost ratio", "num2"),
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import schema as S
-from ..config import primary_success_outcomes
 from ..display import Text
 from ..formats import fmt_date, fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
 from ..labels import code_label
@@ -59,40 +58,68 @@ def cost_sentence(r, s: dict, costs: pd.DataFrame) -> str:
         else:
             sent += msg("summary.per_participant", amount=cpp)
         if s["goal_successes"]:
-            sent += msg("summary.per_success", amount=fmt_kr(s["cost_per_success"], lang))
+            sent += per_success(r, s)
     return msg("common.sentence", text=sent)
 
 
+PER_SUCCESS = {"action_plan": "summary.per_success_plan", "goal_outcomes": "summary.per_success_goal",
+               "leaves_fs": "summary.per_success_generic"}
+SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes": "summary.success_goal",
+                    "leaves_fs": "summary.success_generic"}
+
+
+def per_success(r, s: dict) -> str:
+    """The cost per success, named as the project counts success (see :func:`evaltools.goals.success_definition`)."""
+    from ..goals import success_definition
+    kind = success_definition(r.params, r.lang).kind
+    return r.msg(PER_SUCCESS[kind], amount=fmt_kr(s["cost_per_success"], r.lang))
+
+
 def participation(r) -> list[str]:
-    """Who took part, how many have ended with a success, how many are still enrolled."""
+    """Who took part, how many have ended with a success as the project defines it, how many are
+    still enrolled. Counts of persons other than goal totals follow the small-count rule: a
+    breakdown with a hidden part is not given, a small count is said as "fewer than k"."""
+    from ..goals import project_successes
+    from ..privacy import hides
     lang, p, msg, out = r.lang, r.params, r.msg, []
+    k_min = p.privacy.min_count
     if not r.project.has_participants:
         return [msg("summary.no_participants")]
     df = r.project.participants
     per_year = df.groupby(S.PROJECT_YEAR).size()
-    years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
-    out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
-    ended = df[~df[S.ONGOING]]
-    k = int(ended[S.OUTCOME].isin(primary_success_outcomes(p)).sum())
-    if len(ended):
-        labels = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in primary_success_outcomes(p))
-        out.append(msg("summary.successes", ended=fmt_int(len(ended), lang), k=fmt_int(k, lang),
-                       share=fmt_pct(k / len(ended), lang), outcomes=labels))
+    if any(hides(n, k_min) for n in per_year):  # a small year could be read off the total: total only
+        out.append(msg("summary.participants_total", n=fmt_int(len(df), lang)))
+    else:
+        years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
+        out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
+    sc = project_successes(r.project, lang)
+    if sc.base and hides(sc.base, k_min):
+        out.append(msg("summary.success_too_few", k=str(k_min)))
+    elif sc.base:
+        d = sc.definition
+        outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in d.outcomes)
+        values = dict(ended=fmt_int(sc.base, lang), k=fmt_int(sc.successes, lang), share=fmt_pct(sc.share, lang))
+        if d.kind != "action_plan":
+            values["outcomes"] = outcomes
+        out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
     if df[S.ONGOING].any():
         n_on = int(df[S.ONGOING].sum())
-        out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
+        if hides(n_on, k_min):
+            out.append(msg("summary.ongoing_few", k=str(k_min), date=fmt_date(p.as_of)))
+        else:
+            out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
     return out
 
 
 def goal_fulfilment(r) -> list[str]:
-    """Did the project reach the goals its application set?"""
+    """Did the project reach the goals its application set? Goal by goal, with the verdict and the
+    figures behind it, as a final report answers (see :func:`evaltools.sections.goals.page_one`)."""
     counts = goal_counts(r.goals.table)
-    if not counts:
-        return []
-    n, n_ok, n_part, n_not, ex_ante = counts
-    # nothing has happened yet: what the application's volumes would give
-    return [r.msg("summary.goals_ex_ante" if ex_ante else "summary.goals", n=str(n), ok=str(n_ok),
-                  partly=str(n_part), not_met=str(n_not))]
+    if counts and counts[4]:  # nothing has happened yet: what the application's volumes would give
+        n, n_ok, n_part, n_not, _ = counts
+        return [r.msg("summary.goals_ex_ante", n=str(n), ok=str(n_ok), partly=str(n_part), not_met=str(n_not))]
+    from .goals import page_one
+    return page_one(r)
 
 
 def cost(r) -> list[str]:
