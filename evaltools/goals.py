@@ -336,7 +336,10 @@ class SuccessDefinition:
         """What was counted, as a label for tables and exports."""
         from .labels import code_label
         outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in self.outcomes)
-        return t(SUCCESS_LABELS[self.kind], lang, outcomes=outcomes, goal=self.goal_label or "")
+        values = {"action_plan": {"goal": self.goal_label or ""},
+                  "goal_outcomes": {"outcomes": outcomes, "goal": self.goal_label or ""},
+                  "leaves_fs": {"outcomes": outcomes}}[self.kind]
+        return t(SUCCESS_LABELS[self.kind], lang, **values)
 
     def is_success(self, df: pd.DataFrame) -> pd.Series:
         """Which rows of a participants frame are successes under this definition (ended only)."""

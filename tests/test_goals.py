@@ -36,7 +36,7 @@ def test_timra_year_two_target_is_prorated_for_the_months_run(timra_goals):
     assert "2019-10-15" in row["period_label"]
 
 
-def test_timra_shares_with_wilson_intervals(timra_goals):
+def test_timra_shares_with_exact_intervals(timra_goals):
     y1 = timra_goals.loc[("andel_självförsörjande", "år1")]
     y2 = timra_goals.loc[("andel_självförsörjande", "år2")]
     whole = timra_goals.loc[("andel_hela_perioden", "hela")]
@@ -44,17 +44,43 @@ def test_timra_shares_with_wilson_intervals(timra_goals):
     assert round(y1["value"] * 100, 1) == 48.6 and (y1["numerator"], y1["denominator"]) == (18, 37)
     assert round(y2["value"] * 100, 1) == 86.7
     assert round(whole["value"] * 100, 1) == 59.6 and (whole["numerator"], whole["denominator"]) == (31, 52)
-    # Wilson interval by its closed form (z = 1.959964), not by the library call the code uses
-    z = 1.959963984540054
+    # Clopper–Pearson by its beta-quantile form (Clopper & Pearson 1934), not the library call the code uses
     for k, n, row in ((18, 37, y1), (13, 15, y2), (31, 52, whole)):
-        p = k / n
-        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-        half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5
-        assert row["ci_low"] == pytest.approx(centre - half, abs=1e-9)
-        assert row["ci_high"] == pytest.approx(centre + half, abs=1e-9)
-    # 48,6 % against a 50 % target: within the 80 % band -> partly; interval straddles the target
+        assert row["ci_low"] == pytest.approx(beta.ppf(0.025, k, n - k + 1), abs=1e-9)
+        assert row["ci_high"] == pytest.approx(beta.ppf(0.975, k + 1, n - k), abs=1e-9)
+    # 48,6 % against a 50 % target: within the 80 % band -> partly; the interval spans the target
     assert y1["status"] == "delvis" and y1["ci_verdict"] == "osäkert"
-    assert y2["status"] == "uppnått" and whole["status"] == "uppnått"
+    # 13 of 15: the exact interval (59,5 %–98,3 %) lies above 50 %
+    assert y2["status"] == "uppnått" and y2["ci_verdict"] == "över"
+    assert whole["status"] == "uppnått" and whole["ci_verdict"] == "osäkert"
+
+
+@pytest.mark.parametrize("k, n, low, high, source", [
+    # Newcombe (1998), Statistics in Medicine 17:857-872, Table I, method 5 (exact, Clopper–Pearson)
+    (15, 148, 0.0578, 0.1617, "Newcombe 1998"),
+    (0, 20, 0.0, 0.1684, "Newcombe 1998"),
+    (1, 29, 0.0009, 0.1776, "Newcombe 1998"),
+    # Conover (1999), Practical Nonparametric Statistics, Table A4: 5 of 25
+    (5, 25, 0.068, 0.407, "Conover 1999"),
+])
+def test_exact_interval_matches_published_values(k, n, low, high, source):
+    from evaltools.goals import share_test
+    r = share_test(k, n, 0.5)
+    places = 4 if source.startswith("Newcombe") else 3
+    assert round(r["ci_low"], places) == low and round(r["ci_high"], places) == high
+
+
+@pytest.mark.parametrize("k, n, target", [(18, 37, 0.5), (13, 15, 0.5), (31, 52, 0.5), (2, 30, 0.2), (29, 30, 0.8),
+                                          (40, 50, 0.6), (10, 50, 0.3)])
+def test_interval_verdict_and_one_sided_p_never_disagree(k, n, target):
+    from evaltools.goals import share_test
+    r = share_test(k, n, target)
+    assert (r["ci_verdict"] == "över") == (r["p_above_target"] < 0.025)
+    assert (r["ci_verdict"] == "under") == (r["p_below_target"] < 0.025)
+    # the one-sided exact p-values by the binomial tail sums, computed independently
+    from scipy.stats import binom
+    assert r["p_above_target"] == pytest.approx(binom.sf(k - 1, n, target), rel=1e-9)
+    assert r["p_below_target"] == pytest.approx(binom.cdf(k, n, target), rel=1e-9)
 
 
 def test_binomial_shortfall_test_matches_beta_identity(timra_goals):
