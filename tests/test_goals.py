@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 from scipy.stats import beta
 
@@ -136,3 +137,182 @@ def test_partial_band_from_params_changes_the_status():
     g = et.assess_goals(et.load_project(params)).table.set_index(["goal_id", "period_key"])
     # 37 of 50 = 74 % of the target: 'delvis' with a 70 % band, 'ej uppnått' with the default 80 %
     assert g.loc[("handlagda", "år1"), "status"] == "delvis"
+
+
+# --- the project's own definition of success, page 1 goal by goal, small counts, context goals ---
+def _report(path, lang="sv"):
+    from evaltools.report import Report
+    return Report(et.load_project(path), lang)
+
+
+def test_timra_page_one_goal_by_goal_matches_the_final_report():
+    """Slutrapport 4.1: 'Minst 50 personer ... Nej. 37 ... 15', 'Minst 25 ... Nej. 18 ... 13',
+    samarbete 'Både ja och nej', stöd 'Ja'; year 2 ran 2019-02-01 to 2019-10-15 (8,5 months)."""
+    from evaltools.sections.summary import goal_fulfilment
+    lines = goal_fulfilment(_report(PARAMS / "timra-vagen-ut.yaml"))
+    text = "\n".join(lines)
+    assert "Minst 50 personer ska handläggas av utsedd handläggare per år: nej, 37 år 1 och 15 år 2, som kortades " \
+           "till 8,5\u00a0månader" in text.replace("8,5 månader", "8,5\u00a0månader")
+    assert "per år: nej, 18 år 1 och 13 år 2" in text
+    assert any(s.startswith("Förbättrat samarbete") and ": delvis" in s for s in lines)
+    assert any(s.startswith("Att målgruppen får det stöd") and ": ja" in s for s in lines)
+    # the final report's own suggestion (50 %) is named as such and comes after the application's goals
+    other = [s for s in lines if "slutrapportens förslag, inte ansökans mål" in s]
+    assert len(other) == 2 and lines.index(other[0]) > max(i for i, s in enumerate(lines) if "Förbättrat" in s)
+    assert not any("bedömda mätbara mål" in s for s in lines)
+
+
+def test_months_run_to_a_half_month():
+    from evaltools.sections.goals import months_run
+    assert months_run(dt.date(2019, 2, 1), dt.date(2019, 10, 15)) == 8.5
+    assert months_run(dt.date(2019, 2, 1), dt.date(2020, 1, 31)) == 12
+
+
+ACTION_ROWS = [  # person, start, end, outcome, action_plan
+    *[(f"P{i:02d}", "2022-01-10", "2022-06-01", "arbete" if i in (1, 2) else "kvar_försörjningsstöd",
+       "ja" if i <= 6 else "nej") for i in range(1, 10)],
+    ("P10", "2022-09-01", "2023-02-01", "kvar_försörjningsstöd", "nej"),
+    ("P11", "2022-03-01", "", "", ""),
+    ("P12", "2022-03-01", "", "", ""),
+]
+
+
+@pytest.fixture
+def action_plan_project(tmp_path):
+    import pandas as pd
+    from .conftest import write_csv
+    rows = [{"person_id": p, "sex": "kvinna", "birth_year": 1980, "household_type": "ensamstående",
+             "start_date": s, "end_date": e, "outcome": o, "action_plan": a} for p, s, e, o, a in ACTION_ROWS]
+    rows[6]["outcome"] = "arbete"  # P07: work, without a plan
+    write_csv(tmp_path / "data" / "participants.csv", pd.DataFrame(rows))
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2022", "category": "Lön", "budget": 70000, "actual": 60000},
+                                                 {"period": "2022", "category": "Lokal", "budget": 30000, "actual": 30000}])
+    (tmp_path / "ap.yaml").write_text("""\
+id: ap
+title: Handlingsplaner
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2022-01-01, planned_end: 2023-12-31}
+data_as_of: 2023-06-30
+data: {participants: data/participants.csv, budget: data/budget.csv}
+goals:
+  - id: handlingsplan
+    kind: share
+    label: 80 % av de som skrivs ut ska ha en dokumenterad handlingsplan
+    target: 0.8
+    period: whole_period
+    denominator: exits
+    numerator: action_plan
+  - id: arbete
+    kind: share
+    label: Hälften av de avslutade till arbete
+    target: 0.5
+    period: calendar_year
+    denominator: exits
+    count_by: exit
+    success_outcomes: [arbete]
+    source: utvärderare
+  - id: långvariga
+    kind: context
+    label: Färre långvariga mottagare av försörjningsstöd i kommunen
+    unit: hushåll
+    series_source: Kolada, N31807
+    municipality: '0305'
+    series: [{period: 2020, value: 410}, {period: 2021, value: 395}, {period: 2022, value: 380}, {period: 2023, value: 372}]
+""", encoding="utf-8")
+    return tmp_path / "ap.yaml"
+
+
+def test_success_is_the_main_goals_numerator_everywhere(action_plan_project):
+    project = et.load_project(action_plan_project)
+    sc = et.goals.project_successes(project)
+    # by hand: 10 have ended (P01-P10), 6 of them with a documented plan (P01-P06)
+    assert (sc.successes, sc.base, sc.definition.kind) == (6, 10, "action_plan")
+    s = et.cost_benefit(project, monte_carlo=False).summary
+    # 90 000 kr actual cost / 6 exits with a plan; the exit from försörjningsstöd stays its own concept:
+    # 3 left for work (P01, P02, P07)
+    assert s["cost_per_success"] == pytest.approx(90000 / 6)
+    assert s["cost_per_exit_from_fs"] == pytest.approx(90000 / 3)
+    assert "handlingsplan" in s["success_definition"]
+    from evaltools.sections.summary import participation, cost
+    r = _report(action_plan_project)
+    page = " ".join(participation(r) + cost(r))
+    assert "Av 10 avslutade deltagare hade 6 (60,0\u00a0%) en dokumenterad handlingsplan" in page
+    assert "15\u00a0000\u00a0kr per avslut med dokumenterad handlingsplan" in page
+    assert "försörjningsstödet (" not in page  # the generic list is not used where the project defines success
+
+
+def test_portfolio_counts_success_as_each_project_defines_it(action_plan_project):
+    from evaltools.portfolio import Portfolio
+    row = Portfolio([action_plan_project]).table.iloc[0]
+    assert (row["successes"], row["ended"]) == (6, 10) and "handlingsplan" in row["success_definition"]
+
+
+def test_uncertain_share_says_the_data_cannot_tell(action_plan_project):
+    from evaltools.sections.goals import uncertainty_sentences
+    from scipy.stats import binom
+    r = _report(action_plan_project)
+    (sentence,) = [s for s in uncertainty_sentences(r) if s.startswith("80 % av de som skrivs ut")]
+    # 6 of 10 against 80 %: exact interval 26,2 %–87,8 % (beta quantiles) spans the target;
+    # p = P(X <= 6 | n = 10, p = 0.8) = 0,121
+    assert round(beta.ppf(0.025, 6, 5), 3) == 0.262 and round(beta.ppf(0.975, 7, 4), 3) == 0.878
+    assert round(binom.cdf(6, 10, 0.8), 3) == 0.121
+    for part in ("60,0\u00a0% (6 av 10)", "26,2\u00a0%–87,8\u00a0%", "kan inte avgöra om målet nåddes", "p = 0,121"):
+        assert part.replace("\u00a0", " ") in sentence.replace("\u00a0", " "), part
+
+
+def test_small_counts_in_sentences_and_goal_table(action_plan_project):
+    r = _report(action_plan_project)
+    tab = r.goals.table.set_index(["goal_id", "period_key"])
+    # 2023: one exit (P10): the share would tell one person's outcome; not assessed, nothing shown
+    row = tab.loc[("arbete", "2023")]
+    assert row["too_few"] and row["status"] == "ej_bedömt" and np.isnan(row["numerator"]) and np.isnan(row["value"])
+    shown = r.goals.display("sv").astype(str).to_string()
+    assert "0/1" not in shown and "(<5)" in shown
+    # two still enrolled: said as "fewer than 5"
+    from evaltools.sections.summary import participation
+    text = " ".join(participation(r))
+    assert "Färre än 5 deltagare var fortfarande inskrivna" in text and " 2 deltagare" not in text
+    # the evaluator's goal is named as such on page 1 and not counted as the application's
+    from evaltools.sections.goals import page_one
+    assert any("utvärderarens mål, inte ansökans mål" in s for s in page_one(r))
+
+
+def test_context_goal_is_context_not_effect(action_plan_project):
+    from evaltools.plots import alt_text
+    from evaltools.sections.goals import context_blocks, page_one
+    r = _report(action_plan_project)
+    row = r.goals.table.set_index("goal_id").loc["långvariga"]
+    assert row["status"] == "sammanhang" and row["value"] == 372
+    line = next(s for s in page_one(r) if s.startswith("Färre långvariga"))
+    assert "sammanhang, inte projektets effekt" in line and "410 hushåll år 2020" in line
+    blocks = context_blocks(r)
+    fig = blocks[1][1]
+    alt = alt_text(fig)
+    assert "2020: 410" in alt and "2023: 372" in alt and "2022-01-01" in alt
+    assert fig.axes[0].get_ylim()[0] == 0  # amounts from zero
+
+
+def test_context_series_from_a_csv_and_its_errors(tmp_path, action_plan_project):
+    text = action_plan_project.read_text(encoding="utf-8").replace(
+        "    series: [{period: 2020, value: 410}, {period: 2021, value: 395}, {period: 2022, value: 380}, "
+        "{period: 2023, value: 372}]", "    series_file: data/kolada.csv")
+    action_plan_project.write_text(text, encoding="utf-8")
+    (action_plan_project.parent / "data" / "kolada.csv").write_text("period;value\n2021;395\n2020;410\n",
+                                                                    encoding="utf-8")
+    params = et.load_params(action_plan_project)
+    s = et.goals.context_series(next(g for g in params.goals if g.kind == "context"), params)
+    assert list(s["period"]) == [2020, 2021] and list(s["value"]) == [410, 395]
+    (action_plan_project.parent / "data" / "kolada.csv").write_text("period;value\n2021;många\n20x1;3\n",
+                                                                    encoding="utf-8")
+    with pytest.raises(et.DataValidationError) as e:
+        et.goals.context_series(next(g for g in params.goals if g.kind == "context"), params)
+    msg = str(e.value)
+    assert "kolada.csv" in msg and "'många'" in msg and "'20x1'" in msg and "value" in msg and "period" in msg
+
+
+def test_municipality_code_must_be_four_characters_in_quotes(action_plan_project):
+    text = action_plan_project.read_text(encoding="utf-8").replace("municipality: '0305'", "municipality: 305")
+    action_plan_project.write_text(text, encoding="utf-8")
+    with pytest.raises(et.ParamsError, match="four digits in quotes"):
+        et.load_params(action_plan_project)
