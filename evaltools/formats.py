@@ -87,3 +87,34 @@ def fmt_amount(v: float, lang: str) -> str:
 def fmt_cell(v: object, fmt, *args) -> str:
     """``fmt(v, *args)`` unless the privacy rules already replaced ``v`` with a mark (a string)."""
     return v if isinstance(v, str) else fmt(v, *args)
+
+
+def _two_significant(x: float) -> float:
+    """``x`` rounded to two significant figures (1 128 000 → 1 100 000; 21 692 → 22 000)."""
+    if x == 0:
+        return 0.0
+    digits = 1 - int(math.floor(math.log10(abs(x))))
+    return float(round(x, digits))
+
+
+def fmt_kr_prose(v: object, lang: str = "sv") -> str:
+    """An amount as a reader says it in a sentence, rounded to two significant figures.
+
+    ``2,5 miljoner kronor``, ``1,1 miljoner kronor``, ``1 miljon kronor``, ``130 000 kr``,
+    ``5 500 kr`` (sv); ``SEK 2.5 million``, ``SEK 130,000`` (en). Exact amounts belong in the
+    tables (:func:`fmt_kr`); a sentence gives the size.
+    """
+    if isinstance(v, str) or _missing(v):
+        return fmt_num(v, 0, lang)
+    x = _two_significant(float(v))
+    ax = abs(x)
+    sign = ("\u2212" if lang == "sv" else "-") if x < 0 else ""
+    for size, sv_one, sv_many, en in ((1e9, "miljard", "miljarder", "billion"), (1e6, "miljon", "miljoner", "million")):
+        if ax >= size:
+            m = ax / size
+            decimals = 0 if m >= 10 or m == int(m) else 1
+            num = fmt_num(m, decimals, lang)
+            if lang == "sv":
+                return f"{sign}{num}{NBSP}{sv_one if num == '1' else sv_many} kronor"
+            return f"SEK{NBSP}{sign}{num}{NBSP}{en}"
+    return fmt_kr(x, lang)

@@ -23,6 +23,7 @@ from .display import Table, Text, figure_html, show
 from .formats import fmt_date, fmt_probability
 from .goals import assess_goals
 from .io import Project, load_project
+from .narrative import load as load_narrative
 from .text import LANGS, project_catalog
 
 _display = show  # what the section methods show their blocks with
@@ -50,6 +51,8 @@ class Report:
         self.k = self.params.privacy.min_count
         # the package's wording with the project's own beside its params file; a broken override stops here
         self.words = project_catalog(self.params.source_path, self.lang)
+        # the evaluator's own text in params/text/<id>.<lang>.md, if any; a broken file stops here too
+        self.narrative = load_narrative(self.params.source_path, self.lang)
 
     def msg(self, key: str, **values) -> str:
         """The message ``key`` in the report's words."""
@@ -90,7 +93,10 @@ class Report:
 
     # --- sections -----------------------------------------------------------------------
     def _show(self, module) -> None:
-        for block in module.blocks(self):
+        self._show_blocks(module.blocks(self))
+
+    def _show_blocks(self, blocks: list[list]) -> None:
+        for block in blocks:
             _display(*block)  # (looked up here, so a test can catch what a section shows)
 
     def title(self) -> None:
@@ -110,6 +116,11 @@ class Report:
 
     def facts(self) -> None:
         self._show(sections.facts)
+
+    def evaluator_section(self, part: str) -> None:
+        """One part of the evaluator's own text (``background``, ``implementation``, ``analysis``,
+        ``lessons``, ``recommendations``); nothing when the evaluator wrote none."""
+        self._show_blocks(sections.evaluator.blocks(self, part))
 
     def goal_section(self) -> None:
         self._show(sections.goals)
@@ -145,11 +156,17 @@ class Report:
     def footer(self) -> None:
         self._show(sections.footer)
 
+    def appendix(self) -> None:
+        """The appendix for auditors: method, data quality, simulation settings, versions and checksums."""
+        self._show(sections.appendix)
+
     def all_sections(self) -> None:
         """Every section in report order (for exploration; the report notebook calls them one by one)."""
-        for f in (self.title, self.summary, self.facts, self.goal_section, self.participants_section, self.outcome_section,
-                  self.time_section, self.payments_section, self.budget_section, self.costbenefit_section,
-                  self.quality_section, self.method_section, self.footer):
+        ev = self.evaluator_section
+        for f in (self.title, self.summary, self.facts, lambda: ev("background"), lambda: ev("implementation"),
+                  self.goal_section, self.participants_section, self.outcome_section, self.time_section,
+                  self.payments_section, self.budget_section, self.costbenefit_section, lambda: ev("analysis"),
+                  lambda: ev("lessons"), lambda: ev("recommendations"), self.appendix):
             f()
 
     # --- exports ----------------------------------------------------------------------

@@ -1,15 +1,16 @@
 """The sections of an evaluation report, one module each.
 
-Every module but ``title`` has ``blocks(report) -> list[list]``: the section's parts (``Text``, ``Table``,
+Every module but ``title`` and ``evaluator`` has ``blocks(report) -> list[list]``: the section's parts (``Text``, ``Table``,
 figures, HTML) grouped in blocks that print together, built from the results the
 :class:`~evaltools.report.Report` computed once. Decisions about *which* statement applies are
 small functions in the module; the words come from the report's catalog (``report.msg``), the
-numbers from :mod:`evaltools.formats`.
+numbers from :mod:`evaltools.formats`. ``evaluator.blocks(report, part)`` shows one part of the
+evaluator's own text; ``appendix`` gathers method, data quality and footer at the end.
 """
 from __future__ import annotations
 
-from . import (budget, costbenefit, facts, footer, goals, method, outcomes, participants, payments, quality, summary,
-               time_in_project, title)
+from . import (appendix, budget, costbenefit, evaluator, facts, footer, goals, method, outcomes, participants, payments,
+               quality, summary, time_in_project, title)
 
-__all__ = ["budget", "costbenefit", "facts", "footer", "goals", "method", "outcomes", "participants", "payments",
+__all__ = ["appendix", "budget", "costbenefit", "evaluator", "facts", "footer", "goals", "method", "outcomes", "participants", "payments",
            "quality", "summary", "time_in_project", "title"]

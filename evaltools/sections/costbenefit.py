@@ -102,9 +102,10 @@ def blocks(r) -> list[list]:
                        msg("costbenefit.comment"): actors["note"]})
     intro = [msg("costbenefit.intro")]
     mc = cba.monte_carlo
-    mc_text = [msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang), seed=str(mc["seed"]),
+    # (the seed and what was varied are in the appendix)
+    mc_text = [msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang),
                    p=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
-                   high=fmt_kr(mc["npv_p95"], lang), varied=mc["varied"])] if mc else []
+                   high=fmt_kr(mc["npv_p95"], lang))] if mc else []
     # with no exit from försörjningsstöd yet there is no benefit to vary: the calculation shows the cost only
     early = too_early(r.project.has_participants, s)
     if early:

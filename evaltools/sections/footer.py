@@ -1,4 +1,4 @@
-"""About this report: toolkit version, run time, checksums and the params file as written."""
+"""About this report (in the appendix): toolkit version, run time, checksums and the params file as written."""
 from __future__ import annotations
 
 import datetime as dt
@@ -34,7 +34,7 @@ def blocks(r) -> list[list]:
     from IPython.display import HTML
     msg = r.msg
     frame = pd.DataFrame(rows(r), columns=[msg("common.item"), msg("common.value")])
-    return [[Text([], msg("footer.heading")), Table(frame),
+    return [[Text([], msg("footer.heading"), 3), Table(frame),
              HTML(f"<details class='et-params'><summary>{html.escape(msg('footer.params_used'))}</summary>"
                   f"<p class='et-note'>{html.escape(msg('footer.params_note'))}</p>"
                   f"<pre class='et-params'>{html.escape(params_text(r.params))}</pre></details>"

@@ -1,4 +1,4 @@
-"""Data quality: what the loader flagged, and the reference values that are estimated or uncertain."""
+"""Data quality (in the appendix): what the loader flagged, and the reference values that are estimated or uncertain."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,7 +43,7 @@ def flagged_references(refs: pd.DataFrame) -> pd.DataFrame:
 def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     w = r.project.data_quality
-    out = [[Text([msg("quality.no_problems")] if w.empty else [], msg("quality.heading"))]]
+    out = [[Text([msg("quality.no_problems")] if w.empty else [], msg("quality.heading"), 3)]]
     if not w.empty:
         out.append([Table(table(r))])
     flagged = flagged_references(r.cba.reference_values)

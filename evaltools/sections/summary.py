@@ -1,11 +1,18 @@
-"""Summary: the report's key findings as plain sentences generated from the results."""
+"""Summary (page 1): the board's three questions answered from the results, then the evaluator's assessment.
+
+Did the project reach its goals, what did it cost, was it worth it and for whom; then what the
+evaluator concludes, in their own words (or a sentence saying that the report holds the toolkit's
+figures only). Each question has a heading of its own so that a reader finds the answer at a glance.
+"""
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 
 from .. import schema as S
 from ..display import Text
-from ..formats import fmt_date, fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
+from ..formats import fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
 from ..labels import code_label
 
 
@@ -42,17 +49,17 @@ def cost_sentence(r, s: dict, costs: pd.DataFrame) -> str:
     lang, msg = r.lang, r.msg
     settled = settled_lines(costs)
     key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s["budget_total"]))
-    values = {"cost": fmt_kr(s["total_cost_nominal"], lang)}
+    values = {"cost": fmt_kr_prose(s["total_cost_nominal"], lang)}
     if key == "summary.cost_settled_share":
-        values.update(share=fmt_pct(s["actual_total"] / s["budget_total"], lang), budget=fmt_kr(s["budget_total"], lang))
+        values.update(share=fmt_pct(s["actual_total"] / s["budget_total"], lang), budget=fmt_kr_prose(s["budget_total"], lang))
     elif key == "summary.cost_partial":
         a_sum, b_done = costs.loc[settled, S.ACTUAL].sum(), costs.loc[settled, S.BUDGET].sum()
         # (lines with no amounts add nothing to either sum)
-        values.update(actual=fmt_kr(a_sum, lang), share=fmt_pct(a_sum / b_done, lang),
-                      rest=fmt_kr(costs.loc[~settled, "used"].sum(), lang))
+        values.update(actual=fmt_kr_prose(a_sum, lang), share=fmt_pct(a_sum / b_done, lang),
+                      rest=fmt_kr_prose(costs.loc[~settled, "used"].sum(), lang))
     sent = msg(key, **values)
     if r.project.has_participants and s["participants"]:
-        cpp = fmt_kr(s["cost_per_participant"], lang)
+        cpp = fmt_kr_prose(s["cost_per_participant"], lang)
         if not settled.all() and settled.any():  # the sentence ends and says what is known so far
             sent += msg("summary.per_participant_so_far", amount=cpp)
         else:
@@ -72,7 +79,7 @@ def per_success(r, s: dict) -> str:
     """The cost per success, named as the project counts success (see :func:`evaltools.goals.success_definition`)."""
     from ..goals import success_definition
     kind = success_definition(r.params, r.lang).kind
-    return r.msg(PER_SUCCESS[kind], amount=fmt_kr(s["cost_per_success"], r.lang))
+    return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s["cost_per_success"], r.lang))
 
 
 def participation(r) -> list[str]:
@@ -135,8 +142,8 @@ def worth(r) -> list[str]:
     lang, msg, out = r.lang, r.msg, []
     s = r.cba.summary
     if s["total_cost_nominal"] > 0 and (s["successes"] or s["mode"] == "ex_ante"):
-        out.append(msg("summary.npv", pv_benefit=fmt_kr(s["pv_avoided_fs"], lang), pv_cost=fmt_kr(s["pv_cost"], lang),
-                       price_year=str(s["price_year"]), npv=fmt_kr(s["npv"], lang),
+        out.append(msg("summary.npv", pv_benefit=fmt_kr_prose(s["pv_avoided_fs"], lang), pv_cost=fmt_kr_prose(s["pv_cost"], lang),
+                       price_year=str(s["price_year"]), npv=fmt_kr_prose(s["npv"], lang),
                        break_even=fmt_num(s["break_even_exits"], 1, lang)))
         mc = r.cba.monte_carlo
         if mc:
@@ -157,9 +164,23 @@ def effect(r) -> list[str]:
     return []
 
 
+def assessment(r) -> list[str]:
+    """The evaluator's own assessment (as plain paragraphs), or a sentence saying that the report
+    holds the toolkit's figures only."""
+    n = r.narrative
+    if "assessment" in n:
+        return n.plain("assessment")
+    return [r.msg("summary.evaluator_text_other_language" if n.other_languages else "summary.no_evaluator_text")]
+
+
 # Page 1 in the order a board reads it. Each part is a function of the report; a part with
 # nothing to say returns no sentences.
-PARTS = (participation, goal_fulfilment, cost, worth, effect)
+PARTS = (participation, goal_fulfilment, cost, worth, effect, assessment)
+
+# The board's question each part answers (its heading on page 1). A part not named here belongs
+# to the question of the part before it.
+QUESTIONS = {participation: "summary.q_goals", goal_fulfilment: "summary.q_goals", cost: "summary.q_cost",
+             worth: "summary.q_worth", effect: "summary.q_worth", assessment: "summary.q_assessment"}
 
 
 def findings(r) -> list[str]:
@@ -167,5 +188,30 @@ def findings(r) -> list[str]:
     return [sentence for part in PARTS for sentence in part(r)]
 
 
+def answers(r) -> list[tuple[str, object, list[str]]]:
+    """(question key, first part, sentences) per question, in the order of :data:`PARTS`; a question
+    with nothing to say is left out."""
+    out: list[tuple[str, object, list[str]]] = []
+    question = QUESTIONS[PARTS[0]]
+    for part in PARTS:
+        question = QUESTIONS.get(part, question)
+        sentences = part(r)
+        if out and out[-1][0] == question:
+            out[-1][2].extend(sentences)
+        else:
+            out.append((question, part, list(sentences)))
+    return [a for a in out if a[2]]
+
+
 def blocks(r) -> list[list]:
-    return [[Text(findings(r), r.msg("summary.heading"), css="et-lead")]]
+    from IPython.display import HTML
+    parts: list = [Text([], r.msg("summary.heading"))]
+    for question, _first, sentences in answers(r):
+        if question == "summary.q_assessment" and "assessment" in r.narrative:
+            # the evaluator's Markdown, shown safely (evaltools.narrative)
+            parts.append(HTML(f"<h3>{html.escape(r.msg(question))}</h3>"
+                              f"<div class='et-evaluator et-lead'>{r.narrative.html('assessment', 4)}</div>"))
+        else:
+            parts.append(Text(sentences, r.msg(question), 3, css="et-lead"))
+    parts.append(Text([r.msg("summary.see_appendix")], css="et-note"))
+    return [parts]
