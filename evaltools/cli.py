@@ -140,6 +140,7 @@ def cmd_new(args, parser) -> int:
 
     from . import schema as S
     from .config import project_id_problem
+    from .narrative import skeleton, text_path
     from .template import write_template
     pid = args.project_id
     problem = project_id_problem(pid)
@@ -158,9 +159,15 @@ def cmd_new(args, parser) -> int:
     for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
         (data / f"{name}.csv").write_text(",".join(c.name for c in spec.columns) + "\n", encoding="utf-8")
     write_template(data / f"{pid}.xlsx")
+    # the evaluator's own text: every heading with a line of guidance (evaltools.narrative)
+    text = text_path(target, "sv")
+    if not text.exists():
+        text.parent.mkdir(parents=True, exist_ok=True)
+        text.write_text(skeleton("sv"), encoding="utf-8")
     print(f"✓ wrote {target}, the Excel template {data / (pid + '.xlsx')} and CSV templates in {data}/\n"
           f"  Fill in the workbook (or the CSV files and change the paths in the params file; see "
-          f"docs/data-contract.md), then: evaltools validate {pid}")
+          f"docs/data-contract.md), then: evaltools validate {pid}\n"
+          f"  Write your own assessment, background, lessons and recommendations in {text}")
     return EXIT_OK
 
 

@@ -118,3 +118,17 @@ def fmt_kr_prose(v: object, lang: str = "sv") -> str:
                 return f"{sign}{num}{NBSP}{sv_one if num == '1' else sv_many} kronor"
             return f"SEK{NBSP}{sign}{num}{NBSP}{en}"
     return fmt_kr(x, lang)
+
+
+_QUARTER_MONTHS = {"sv": ("jan–mar", "apr–jun", "jul–sep", "okt–dec"), "en": ("Jan–Mar", "Apr–Jun", "Jul–Sep", "Oct–Dec")}
+
+
+def fmt_quarter(q: object, lang: str = "sv") -> str:
+    """A calendar quarter as a reader names it: ``2018Q1`` → ``jan–mar 2018`` (sv), ``Jan–Mar 2018`` (en).
+
+    Anything that is not a quarter code is returned as text unchanged.
+    """
+    s = str(q)
+    if len(s) == 6 and s[:4].isdigit() and s[4] == "Q" and s[5] in "1234":
+        return f"{_QUARTER_MONTHS['en' if lang == 'en' else 'sv'][int(s[5]) - 1]} {s[:4]}"
+    return s

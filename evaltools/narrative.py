@@ -18,7 +18,7 @@ implementation before the goals, and the analysis, lessons and recommendations a
 figures.
 
 The file is untrusted input. It is read as UTF-8 of bounded size; raw HTML is shown as text,
-images are not shown, and links are kept only to ``http``, ``https`` and ``mailto`` addresses
+images are shown as their description only, and links are kept only to ``http``, ``https`` and ``mailto`` addresses
 (`markdown-it-py <https://markdown-it-py.readthedocs.io/>`_ in CommonMark mode with HTML
 disabled). A personnummer anywhere in the text stops the report. Every problem is named by file
 and line, all at once, in one :class:`NarrativeError`.
@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 
 from .errors import EvaltoolsError
 from .privacy import find_personnummer
@@ -93,7 +94,8 @@ def _heading_key(title: str) -> str | None:
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.disable("image")  # an image would fetch or embed anything; its Markdown is shown as text
+    # an image would fetch or embed anything: only its description is shown, as text
+    md.add_render_rule("image", lambda _self, tokens, idx, _options, _env: escapeHtml(tokens[idx].content))
     md.validateLink = lambda url: url.strip().lower().startswith(_LINK_SCHEMES)
     return md
 

@@ -376,6 +376,7 @@ def plot_payments(result, lang: str = "sv", ax=None):
     ax.set_xlabel("Månader före (−) och efter start" if lang == "sv" else "Months before (−) and after start")
     ax.set_ylabel("kr per person och månad" if lang == "sv" else "SEK per person and month")
     _kr_axis(ax, lang)
+    ax.set_ylim(bottom=0)  # an amount axis starts at zero, so a fall looks as large as it is
     ax.legend(fontsize=7.5)
     _fit(fig, ax)
     parts = []
@@ -436,6 +437,9 @@ def sensitivity_label(parameter: str, value: float, lang: str = "sv") -> str:
     return fmt_num(value, 0, lang)
 
 
+LABEL_GROUND = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
+
+
 def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", ax=None):
     """Tornado chart: NPV when each assumption is set to its low and its high value."""
     fig, (ax,) = _fig(ax, 0.38 * len(sensitivity) + 0.9)
@@ -446,10 +450,11 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", ax=None):
         ax.barh(yi, r.npv_low - base, left=base, color=ORANGE, height=0.6)
         ax.barh(yi, r.npv_high - base, left=base, color=BLUE, height=0.6)
         lo_lbl, hi_lbl = sensitivity_label(r.parameter, r.low_value, lang), sensitivity_label(r.parameter, r.high_value, lang)
+        # the labels sit on a white ground above the base and zero lines, so no line crosses them
         ax.annotate(lo_lbl, (min(r.npv_low, r.npv_high), yi), xytext=(-3, 0), textcoords="offset points",
-                    ha="right", va="center", fontsize=7)
+                    ha="right", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
         ax.annotate(hi_lbl, (max(r.npv_low, r.npv_high), yi), xytext=(3, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=7)
+                    ha="left", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
     ax.axvline(base, color="black", lw=0.8)
     ax.axvline(0, color=RED, lw=0.8, ls="--")
     ax.set_yticks(y, [SENS_LABELS.get(p, (p, p))[0 if lang == "sv" else 1] for p in s["parameter"]], fontsize=7.5)

@@ -17,8 +17,10 @@ def test_timra_summary_sentences():
     assert "52 deltagare (37 under år 1 och 15 under år 2)" in text
     # the final report (5.3): 31 of 52 self-sufficient or with an active plan, 59,6 %; counted as the main goal counts
     assert "fick 31 (59,6 %) ett utfall som projektets huvudmål räknar som lyckat" in text
-    assert "har kostat 1 128 000 kr (88,4 % av budgeten 1 276 000 kr)" in text  # 1 128 / 1 276 = 88,4 %
-    assert "21 692 kr per deltagare och 36 387 kr per lyckat utfall enligt projektets huvudmål" in text
+    # amounts in prose to two significant figures: 1 128 000 and 1 276 000 kr; 1 128 / 1 276 = 88,4 %
+    assert "har kostat 1,1 miljoner kronor (88,4 % av budgeten 1,3 miljoner kronor)" in text
+    # 1 128 000 / 52 = 21 692 kr; / 31 = 36 387 kr
+    assert "22 000 kr per deltagare och 36 000 kr per lyckat utfall enligt projektets huvudmål" in text
     assert "överföringar för samhället" in text
 
 
@@ -26,7 +28,8 @@ def test_running_project_separates_actual_costs_from_remaining_budget():
     text = _text("eskilstuna-specialistteamet")
     # utfall 2024-2025 from the budget file: 902 400 + 42 300 + 150 000 + 27 650 + 6 120 + 1 004 120 + 56 400
     # + 200 000 + 8 950 = 2 397 940; 2026 budget without utfall: 1 307 727
-    assert "utfall 2 397 940 kr" in text and "budget 1 307 727 kr för poster som ännu saknar utfall" in text
+    # (in prose rounded to two significant figures)
+    assert "utfall 2,4 miljoner kronor" in text and "budget 1,3 miljoner kronor för poster som ännu saknar utfall" in text
     assert "23 deltagare var fortfarande inskrivna vid analysdatumet 2026-10-31" in text
     assert "ingen jämförelsegrupp" in text
 

@@ -28,3 +28,25 @@ def test_grouping_and_decimals_agree_with_cldr(value, decimals):
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     assert fmt_num(value, decimals, "sv") == numbers.format_decimal(value, format=pattern, locale="sv_SE")
     assert fmt_num(value, decimals, "en") == numbers.format_decimal(value, format=pattern, locale="en")
+
+
+def test_amounts_in_prose_are_rounded_as_a_reader_says_them():
+    from evaltools.formats import fmt_kr_prose
+    sv = [(2_480_000, "2,5 miljoner kronor"), (1_128_000, "1,1 miljoner kronor"), (1_000_000, "1 miljon kronor"),
+          (999_999, "1 miljon kronor"), (20_989_945, "21 miljoner kronor"), (129_800, "130 000 kr"),
+          (21_692, "22 000 kr"), (5_523, "5 500 kr"), (850, "850 kr"), (0, "0 kr"),
+          (-2_459_369, "\u22122,5 miljoner kronor"), (3_200_000_000, "3,2 miljarder kronor")]
+    for v, want in sv:
+        assert fmt_kr_prose(v, "sv").replace("\u00a0", " ") == want, v
+    en = [(2_480_000, "SEK 2.5 million"), (129_800, "SEK 130,000"), (20_989_945, "SEK 21 million"),
+          (-2_459_369, "SEK -2.5 million")]
+    for v, want in en:
+        assert fmt_kr_prose(v, "en").replace("\u00a0", " ") == want, v
+    assert fmt_kr_prose(float("nan")) == "–"
+
+
+def test_quarters_read_as_months():
+    from evaltools.formats import fmt_quarter
+    assert fmt_quarter("2018Q1") == "jan–mar 2018"
+    assert fmt_quarter("2019Q4", "en") == "Oct–Dec 2019"
+    assert fmt_quarter("Summa") == "Summa"

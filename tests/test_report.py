@@ -474,3 +474,45 @@ def test_the_language_scan_finds_a_stray_word():
     assert _found("Kostnad per deltagare, cost_basis: budget", INTERNAL) == ["cost_basis"]
     assert _found("SHA-256 participants.csv", ENGLISH) == []
     assert _found("Nettonuvärde per år", ["år"]) == ["år"] and _found("bedömt", ["ej_bedömt"]) == []
+
+
+# --- the body speaks plain language; the technical account is in the appendix ----------------
+
+# technical terms and internal names that belong in the appendix (or nowhere), never in the body
+TECHNICAL = ["fröet", "seed", "Jeffreys", "SHA-256", "beta, sd", "cost_basis", "params", "Wilson", "Kaplan",
+             "Fisher", "chitvå", "chi-square", "kontrollsumma", "checksum", "evaltools"]
+QUARTER_CODE = re.compile(r"\b\d{4}Q[1-4]\b")
+
+
+def _body_and_appendix(path: Path) -> tuple[str, str]:
+    page = path.read_text(encoding="utf-8")
+    cut = page.index("id='et-appendix'")
+    tmp_body, tmp_app = path.with_suffix(".body.html"), path.with_suffix(".appendix.html")
+    tmp_body.write_text(page[:cut], encoding="utf-8")
+    tmp_app.write_text(page[cut:], encoding="utf-8")
+    return _words(tmp_body), _words(tmp_app)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_body_has_no_technical_terms_and_the_appendix_holds_them(rendered, rendered_en, lang):
+    for pid in SAMPLES:
+        path = rendered[0] / pid / f"{pid}.html" if lang == "sv" else rendered_en / pid / "en" / f"{pid}.html"
+        body, appendix = _body_and_appendix(path)
+        assert _found(body, TECHNICAL) == [], (pid, lang)
+        assert not QUARTER_CODE.search(body), (pid, lang, QUARTER_CODE.search(body).group(0))
+        assert "SHA-256" in appendix, pid  # the checksums moved, not vanished
+        assert ("Bilaga: teknisk redovisning" if lang == "sv" else "Appendix: technical account") in appendix
+
+
+def test_page_one_answers_the_board_and_says_whose_assessment(rendered):
+    out, _ = rendered
+    for pid in SAMPLES:
+        first = _pdf_pages(out / pid / f"{pid}.pdf")[0]
+        order = [first.index(q) for q in ("Nådde projektet sina mål?", "Vad kostade det?",
+                                          "Var det värt det – och för vem?", "Utvärderarens bedömning")]
+        assert order == sorted(order), pid
+        assert not re.search(r"\d \d{3} \d{3} kr", first.replace("\u00a0", " ")), pid  # no amount to the krona
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(path)).pages]

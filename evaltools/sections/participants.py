@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..cohorts import flows
 from ..display import Table, Text
-from ..formats import fmt_cell, fmt_int, fmt_pct
+from ..formats import fmt_cell, fmt_int, fmt_pct, fmt_quarter
 from ..labels import t
 
 
@@ -26,6 +26,7 @@ def blocks(r) -> list[list]:
             plot_composition(c, lang=lang) if has_chart(c.table) else None,
             Table(frame, numeric=(t("n", lang), t("share_col", lang)))]]
     ff = flows(r.project, lang=lang, freq="Q").table.copy()
+    ff.iloc[:, 0] = [fmt_quarter(q, lang) for q in ff.iloc[:, 0]]  # 2018Q1 reads as jan–mar 2018
     ff.columns = [msg("participants.quarter"), t("intake", lang), t("exits", lang)]
     out.append([Text([], msg("participants.flows"), 3), Table(ff, numeric=(t("intake", lang), t("exits", lang)))])
     return out
