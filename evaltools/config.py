@@ -7,7 +7,9 @@ in the file is reported at once.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+import typing
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -15,9 +17,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ParamsError
+from .messages import message
 from .privacy import find_personnummer
 from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
 
+ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context"]
 GoalSource = Literal["ansökan", "slutrapport", "utvärderare"]
 PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
@@ -57,6 +61,25 @@ def project_id_problem(value: object) -> str | None:
     return None
 
 
+class ParamsValueError(ValueError):
+    """A problem in the params file with a message id (:mod:`evaltools.messages`), worded in either language."""
+
+    def __init__(self, key: str, **values: object):
+        self.key, self.values = key, values
+        super().__init__(message(key, "en", **values))
+
+
+# How evaluators write the project kind, and the kind it is.
+KIND_SPELLINGS = {
+    **dict.fromkeys(("individ", "individinriktad", "individinriktade", "individinriktad_insats", "deltagare",
+                     "deltagarprojekt", "participant", "participants", "individual"), "individ"),
+    **dict.fromkeys(("struktur", "strukturinriktad", "strukturinriktade", "strukturinriktad_insats", "strukturell",
+                     "strukturprojekt", "structural", "structure"), "struktur"),
+    **dict.fromkeys(("ansökan", "ansokan", "ex_ante", "exante", "förhandsbedömning", "forhandsbedomning",
+                     "application"), "ansökan"),
+}
+
+
 def _short(value: object, limit: int = 80) -> str:
     """``repr(value)`` cut to ``limit`` characters, for messages that echo an input."""
     text = repr(value)
@@ -92,6 +115,18 @@ class ComparisonPaths(_Strict):
     payments: Path
 
 
+AmountUnit = Literal["kr", "tkr"]
+AMOUNT_FILES = ("budget", "payments", "comparison_payments")
+
+
+class AmountUnits(_Strict):
+    """The unit of each file's amounts, for ``amount_unit: {budget: tkr, payments: kr}``."""
+
+    budget: AmountUnit = "kr"
+    payments: AmountUnit = "kr"
+    comparison_payments: AmountUnit | None = Field(None, description="Default: the unit of payments.")
+
+
 class DataPaths(_Strict):
     """Where the project's data files are. ``participants`` may be empty for a project with no participant data."""
 
@@ -99,8 +134,18 @@ class DataPaths(_Strict):
     payments: Path | None = None
     budget: Path | None = None
     comparison: ComparisonPaths | None = None
-    amount_unit: Literal["kr", "tkr"] = Field("kr", description="Unit of amounts in payments and budget.")
+    amount_unit: AmountUnit | AmountUnits = Field(
+        "kr", description="Unit of the amounts: one unit for every file (kr or tkr), or one per file "
+                          "({budget: tkr, payments: kr}).")
     excel_sheet: str | int = 0
+
+    def unit(self, file: str) -> str:
+        """The unit of ``file``'s amounts (``budget``, ``payments`` or ``comparison_payments``)."""
+        if isinstance(self.amount_unit, str):
+            return self.amount_unit
+        if file == "comparison_payments":
+            return self.amount_unit.comparison_payments or self.amount_unit.payments
+        return getattr(self.amount_unit, file)
 
 
 class SeriesPoint(_Strict):
@@ -200,6 +245,19 @@ class Expected(_Strict):
     exits_with_action_plan_share: float | None = None
 
 
+class TargetPopulation(_Strict):
+    """Whom the project is for: how many persons, in the application's words."""
+
+    size: int | None = Field(None, ge=1, description="Number of persons in the target population.")
+    description: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    description_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number(cls, v: object) -> object:
+        return {"size": v} if isinstance(v, int) and not isinstance(v, bool) else v
+
+
 class MonthlyLevel(_Strict):
     """How the monthly försörjningsstöd avoided per successful exit is valued."""
 
@@ -277,13 +335,19 @@ class ProjectParams(_Strict):
     """Everything the toolkit knows about one project, from its params file."""
 
     id: str = Field(description="The project's id: letters, digits, '-' and '_'; names its report folder.")
+    kind: ProjectKind | None = Field(None, description="individ | struktur | ansökan; inferred from the data when absent "
+                                                       "(see project_kind).")
     title: Annotated[str, Field(max_length=MAX_TITLE)]
+    title_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     forbund: Annotated[str, Field(max_length=MAX_TITLE)]
     owner: Annotated[str, Field(max_length=MAX_TITLE)]
     partners: tuple[Annotated[str, Field(max_length=MAX_TITLE)], ...] = ()
     period: Period
     granted_sek: float | None = None
     data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
+    last_intake: dt.date | None = Field(None, description="Last day the project takes in participants; later "
+                                                          "enrolments are flagged.")
+    target_population: TargetPopulation | None = None
     language: Literal["sv", "en"] = "sv"
     description: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     description_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
@@ -296,6 +360,16 @@ class ProjectParams(_Strict):
     partial_band: float = Field(0.8, gt=0, le=1, description="A goal is 'delvis uppnått' from this share of its target.")
     reference: ReferenceOverride = ReferenceOverride()
     source_path: Path | None = Field(None, exclude=True)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, v: object) -> object:
+        if v is None:
+            return v
+        found = KIND_SPELLINGS.get(str(v).strip().lower().replace("-", "_").replace(" ", "_"))
+        if found is None:
+            raise ParamsValueError("params.kind", value=_short(v))
+        return found
 
     @field_validator("id")
     @classmethod
@@ -314,7 +388,16 @@ class ProjectParams(_Strict):
         main = [g.id for g in self.goals if g.main]
         if len(main) > 1:
             raise ValueError(f"only one goal can be the main goal (main: true), got {main}")
+        if self.kind in ("struktur", "ansökan") and self.data.participants is not None:
+            raise ParamsValueError("params.kind_participants", kind=self.kind)
+        if self.last_intake is not None and not self.period.start <= self.last_intake <= self.period.end:
+            raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
+                                   start=self.period.start.isoformat(), end=self.period.end.isoformat())
         return self
+
+    def display_title(self, lang: str = "sv") -> str:
+        """The project's title in ``lang``: ``title_en`` in an English report where there is one."""
+        return self.title_en if lang == "en" and self.title_en else self.title
 
     @property
     def as_of(self) -> dt.date:
@@ -325,6 +408,114 @@ class ProjectParams(_Strict):
     @property
     def price_year(self) -> int:
         return self.cost_benefit.price_year or self.period.end.year
+
+
+def _model_of(annotation: object) -> type[BaseModel] | None:
+    """The params model inside a field's annotation (``X | None``, ``tuple[X, ...]``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _keys_at(loc: tuple) -> list[str]:
+    """The keys the params model allows where ``loc`` (a key's place) points, or [] when unknown."""
+    model: type[BaseModel] | None = ProjectParams
+    for part in loc[:-1]:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(str(part))
+        model = _model_of(field.annotation) if field is not None else None
+    return [k for k in model.model_fields if k != "source_path"] if model is not None else []
+
+
+def _place(loc: tuple, raw: dict, lang: str) -> str:
+    """Where a problem is, as the evaluator counts: ``mål 1 (id: deltagare), target`` rather than ``goals.0.target``."""
+    parts, i = [], 0
+    # pydantic adds the union member it tried ('literal[...]', 'AmountUnits'): not a place in the file
+    loc = tuple(p for p in loc if isinstance(p, int) or not (str(p)[:1].isupper() or "[" in str(p)))
+    node: object = raw
+    while i < len(loc):
+        part = loc[i]
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        child = node.get(part) if isinstance(node, dict) else None
+        if isinstance(nxt, int):
+            item = child[nxt] if isinstance(child, (list, tuple)) and nxt < len(child) else None
+            if part == "goals":
+                text = message("params.goal", lang, n=nxt + 1)
+                if isinstance(item, dict) and item.get("id"):
+                    text += f" (id: {_short(item['id'], 40).strip(chr(39))})"
+            elif part == "partners":
+                text = message("params.partner", lang, n=nxt + 1)
+            else:
+                text = message("params.item", lang, key=part, n=nxt + 1)
+            parts.append(text)
+            node, i = item, i + 2
+        else:
+            parts.append(str(part))
+            node, i = child, i + 1
+    return ", ".join(parts) if lang == "sv" else ", ".join(parts)
+
+
+def _is_percent_text(value: object) -> float | None:
+    """``'80 %'`` or ``'80%'`` as the proportion it means (0.8), else None."""
+    if isinstance(value, str) and "%" in value:
+        try:
+            return float(value.replace("%", "").replace(",", ".").replace("\u00a0", "").strip()) / 100
+        except ValueError:
+            return None
+    return None
+
+
+def _line(e: dict, lang: str) -> str:
+    """The problem ``e`` (one pydantic error) worded in ``lang``."""
+    kind, value = e["type"], e.get("input")
+    loc = tuple(e["loc"])
+    error = (e.get("ctx") or {}).get("error")
+    if isinstance(error, ParamsValueError):
+        return message(error.key, lang, **error.values)
+    if "amount_unit" in loc:
+        return message("params.amount_unit", lang, value=_short(value))
+    if kind == "extra_forbidden":
+        allowed = _keys_at(loc)
+        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.75)
+        if near:
+            return message("params.unknown_near", lang, near=near[0])
+        return message("params.unknown", lang, keys=", ".join(allowed) or "–")
+    if kind == "missing":
+        return message("params.missing", lang)
+    pct = _is_percent_text(value)
+    if pct is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return message("params.percent", lang, value=_short(value), fixed=f"{pct:g}")
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return message("params.number", lang, value=_short(value))
+    if kind.startswith("date"):
+        return message("params.date", lang, value=_short(value))
+    if kind == "literal_error":
+        choices = str((e.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
+        return message("params.choice", lang, value=_short(value), choices=choices)
+    msg = e["msg"].removeprefix("Value error, ")
+    if kind == "string_too_long":
+        msg = f"{msg} (got {len(str(value))}); shorten the text"
+    elif "input" in e and "project id" not in msg and "got " not in msg:
+        msg = f"{msg[:300]}, got {_short(value)}"
+    return message("params.other", lang, text=msg)
+
+
+def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
+    """Every problem of a params file, in Swedish and English, each with its place as the evaluator counts."""
+    out: list[dict[str, str]] = []
+    for e in err.errors():
+        line = {}
+        for lang in ("sv", "en"):
+            place = _place(tuple(e["loc"]), raw, lang) or "(top level)"
+            line[lang] = f"{place}: {_line(e, lang)}"
+        if line not in out:  # a union reports one problem once per member it tried
+            out.append(line)
+    return out
 
 
 def _format_pydantic(err: ValidationError) -> list[str]:
@@ -407,7 +598,7 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) 
     try:
         params = ProjectParams.model_validate(raw)
     except ValidationError as e:
-        raise ParamsError(where, _format_pydantic(e)) from None
+        raise ParamsError(where, params_problems(e, raw)) from None
     return _resolve_paths(params, path)
 
 
@@ -486,3 +677,29 @@ def primary_success_outcomes(params: ProjectParams) -> tuple[str, ...]:
         if g.kind in ("outcome_count", "share") and g.numerator == "outcome":
             return g.success_outcomes
     return params.cost_benefit.success_outcomes
+
+
+def project_kind(project: object) -> ProjectKind:
+    """The project's kind: ``individ`` (participant project), ``struktur`` (structural project, no
+    participants) or ``ansökan`` (ex-ante check of an application). Every module asks this function.
+
+    ``kind`` from params when given; otherwise inferred: participant data -> ``individ``; no
+    participants but ``expected`` volumes -> ``ansökan``; neither -> ``struktur``
+    (:func:`kind_inferred` says whether it was).
+
+    Parameters
+    ----------
+    project
+        A :class:`~evaltools.io.Project` or its :class:`ProjectParams`.
+    """
+    params = getattr(project, "params", project)
+    if params.kind is not None:
+        return params.kind
+    if params.data.participants is not None:
+        return "individ"
+    return "ansökan" if params.expected is not None else "struktur"
+
+
+def kind_inferred(project: object) -> bool:
+    """True when the params file does not state the kind and :func:`project_kind` inferred it."""
+    return getattr(project, "params", project).kind is None

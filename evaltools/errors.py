@@ -135,15 +135,27 @@ def _summarise(problems: list[Problem], lang: str = DEFAULT_LANG, show: int = 5)
 
 
 class ParamsError(EvaltoolsError, ValueError):
-    """Raised when a project's params YAML is invalid. Lists every problem at once."""
+    """Raised when a project's params YAML is invalid. Lists every problem at once.
 
-    def __init__(self, path: str | Path, messages: list[str]):
+    ``messages`` are the problems as text, or as ``{"sv": ..., "en": ...}`` where the problem is
+    worded in both languages; :meth:`message` gives them in either language (Swedish by default).
+    """
+
+    def __init__(self, path: str | Path, messages: list, lang: str = DEFAULT_LANG):
         self.path = str(path)
-        self.messages = list(messages)
-        super().__init__(redact(
-            f"{self.path}: {len(self.messages)} problem(s) in the project parameters:\n"
-            + "\n".join(f"  - {m}" for m in self.messages)
-        ))
+        self.lines = [m if isinstance(m, dict) else {"sv": str(m), "en": str(m)} for m in messages]
+        self.lang = lang
+        self.messages = [line[lang] for line in self.lines]
+        super().__init__(self.message(lang))
+
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """Every problem, one line each, in ``lang``."""
+        head = message("params.head", lang, path=self.path, n=len(self.lines))
+        return redact(head + "\n" + "\n".join(f"  - {line[lang]}" for line in self.lines))
+
+    def in_lang(self, lang: str) -> ParamsError:
+        """The same error worded in ``lang``."""
+        return ParamsError(self.path, self.lines, lang)
 
 
 class PersonalIdentityNumberError(DataValidationError):

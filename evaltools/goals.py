@@ -106,6 +106,17 @@ def _status(value: float, target: float, band: float) -> str:
     return "ej_uppnått"
 
 
+# An ex-ante check reads the application's expected volumes against its goals: nothing is achieved
+# yet, so its statuses say whether the stated volumes reach the target, never that a goal was met.
+EX_ANTE_STATUS = {"uppnått": "nås_med_volymer", "delvis": "nås_delvis_med_volymer", "ej_uppnått": "nås_inte_med_volymer"}
+
+
+def restates_target(value: float, target: float) -> bool:
+    """True when the expected value simply equals the goal's target (within rounding): the check
+    then only repeats the application and cannot test it."""
+    return bool(np.isfinite(value) and np.isfinite(target) and abs(value - target) <= 1e-6 * max(1.0, abs(target)))
+
+
 def _in_window(dates: pd.Series, w: PeriodWindow) -> pd.Series:
     if w.observed_last is None:
         return pd.Series(False, index=dates.index)
@@ -142,10 +153,9 @@ class GoalAssessment(Result):
                 if r.cut and not np.isnan(r.target_prorated):
                     target += f" ({fmt_num(r.target_prorated, 1, lang)})"
                 ci = "–"
-            if r.mode == "ex_ante" and r.kind != "qualitative":
-                value += f" [{t('ex_ante', lang)}]"
+            value_col = t("expected_by_application" if r.mode == "ex_ante" else "value", lang)
             label = r.label if r.source == "ansökan" else f"{r.label} ({t(SOURCE_LABELS[r.source], lang).lower()})"
-            rows.append({t("goal", lang): label, t("period", lang): r.period_label, t("value", lang): value,
+            rows.append({t("goal", lang): label, t("period", lang): r.period_label, value_col: value,
                          t("target", lang): target, t("ci", lang): ci, t("status", lang): t(r.status, lang),
                          t("uncertainty", lang): uncertainty})
         return pd.DataFrame(rows)
@@ -199,7 +209,9 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
             row["note"] = t("no_participants", lang)
             return row
         ref = row["target_prorated"] if goal.kind != "share" else goal.target
-        row["status"] = _status(row["value"], ref, band)
+        row["status"] = EX_ANTE_STATUS[_status(row["value"], ref, band)]
+        if restates_target(row["value"], ref):
+            row["note"] = t("restates_target", lang)
         return row
 
     df = project.participants

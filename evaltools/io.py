@@ -593,6 +593,12 @@ def _load_persons(path: Path, params: ProjectParams, problems: list[Problem], is
     _number_ids(raw, fname, warn)
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
+    if not is_comparison and params.last_intake is not None:
+        late = df[S.START_DATE].notna() & (df[S.START_DATE] > pd.Timestamp(params.last_intake))
+        for i in np.flatnonzero(late.to_numpy()):
+            warn.append(problem(fname, int(raw.file_rows[i]), S.START_DATE, _iso(df[S.START_DATE].iloc[i]),
+                                "person.after_last_intake", "warning", "after_last_intake",
+                                last_intake=params.last_intake.isoformat()))
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
     return df
@@ -612,7 +618,7 @@ def _load_payments(path: Path, params: ProjectParams, problems: list[Problem],
         raise PersonalIdentityNumberError(pnr)
     _number_ids(raw, fname, warn)
     df, _refused = _validate(raw, S.PAYMENTS, problems, fname)
-    if params.data.amount_unit == "tkr":
+    if params.data.unit("comparison_payments" if table != "payments" else "payments") == "tkr":
         df[S.AMOUNT] = df[S.AMOUNT] * 1000
     lo = pd.Timestamp(params.period.start) - pd.DateOffset(years=10)
     hi = pd.Timestamp(params.period.end) + pd.DateOffset(years=10)
@@ -676,7 +682,7 @@ def _load_budget(path: Path, params: ProjectParams, problems: list[Problem], war
     if pnr:
         raise PersonalIdentityNumberError(pnr)
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
-    if params.data.amount_unit == "tkr":
+    if params.data.unit("budget") == "tkr":
         df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * 1000
     is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
     lines = df[~is_total]
@@ -695,12 +701,67 @@ def _load_budget(path: Path, params: ProjectParams, problems: list[Problem], war
                 lines_sum = f"{0 if pd.isna(summed) else summed:,.0f}".replace(",", " ")
                 problems.append(problem(fname, int(raw.file_rows[i]), col, f"{stated:,.0f}".replace(",", " "),
                                         "budget.total", lines=lines_sum, period=period))
+    file_rows = raw.file_rows[~is_total.to_numpy()]
+    lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
+                                                 problems, warn)
     _check_budget_unit(lines, params, fname, problems)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
-    out.attrs["file_rows"] = raw.file_rows[~is_total.to_numpy()]
+    out.attrs["file_rows"] = file_rows
     out.attrs["source"] = fname
+    out.attrs["per_year"] = prorated
     return out
+
+
+PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
+
+
+def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:
+    """(project year, share of a full year it runs) for each project year of the planned period:
+    a project from 2024-09-01 to 2026-09-30 runs years 1 and 2 whole and 1 month (30/365) of year 3."""
+    start, end = params.period.start, params.period.planned_end
+    out, k = [], 1
+    while _add_years(start, k - 1) <= end:
+        first, full_next = _add_years(start, k - 1), _add_years(start, k)
+        last = min(full_next - dt.timedelta(days=1), end)
+        out.append((k, ((last - first).days + 1) / (full_next - first).days))
+        k += 1
+    return out
+
+
+def _per_year_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, params: ProjectParams, fname: str,
+                    problems: list[Problem], warn: list[Problem]) -> tuple[pd.DataFrame, np.ndarray, tuple]:
+    """A budget given per year (period ``per år``) as one line per project year, the last part year
+    pro-rated by the share of the year it runs; never taken as the whole period's cost."""
+    per_year = lines[S.PERIOD].fillna("").str.strip().str.lower().isin(PER_YEAR_LABELS)
+    if not per_year.any():
+        return lines, file_rows, ()
+    label = lines.loc[per_year, S.PERIOD].iloc[0]
+    others = sorted(set(lines.loc[~per_year, S.PERIOD].astype(str)))
+    if others:
+        problems.append(problem(fname, None, S.PERIOD, None, "budget.per_year_mixed", period=label,
+                                others=", ".join(others)))
+        return lines, file_rows, ()
+    for i in np.flatnonzero(lines[S.ACTUAL].notna().to_numpy()):
+        problems.append(problem(fname, int(file_rows[i]), S.ACTUAL, _sek(lines[S.ACTUAL].iloc[i]),
+                                "budget.per_year_actual", period=label))
+    fractions = year_fractions(params)
+    rows, rows_at = [], []
+    for k, share in fractions:
+        for i in range(len(lines)):
+            row = lines.iloc[i].copy()
+            row[S.PERIOD] = f"år {k}"
+            row[S.BUDGET] = row[S.BUDGET] * share
+            rows.append(row)
+            rows_at.append(file_rows[i])
+    start, end = params.period.start, params.period.planned_end
+    span = f"{start.isoformat()} – {end.isoformat()}"
+    total = sum(s for _, s in fractions)
+    warn.append(problem(fname, None, S.PERIOD, label, "budget.per_year_prorated", "warning", "budget_per_year",
+                        span=span, years_sv=f"{total:.2f}".replace(".", ","), years_en=f"{total:.2f}",
+                        shares_sv=", ".join(f"år {k}: {sh * 100:.1f} %".replace(".", ",") for k, sh in fractions),
+                        shares_en=", ".join(f"year {k}: {sh * 100:.1f}%" for k, sh in fractions)))
+    return pd.DataFrame(rows).reset_index(drop=True), np.asarray(rows_at), tuple(fractions)
 
 
 def _check_budget_unit(lines: pd.DataFrame, params: ProjectParams, fname: str, problems: list[Problem]) -> None:
@@ -916,7 +977,10 @@ def load_project(params: str | Path | ProjectParams, lang: str | None = None) ->
     >>> project.participants.head()  # doctest: +SKIP
     """
     if not isinstance(params, ProjectParams):
-        params = load_params(find_params(params))
+        try:
+            params = load_params(find_params(params))
+        except ParamsError as e:
+            raise (e.in_lang(lang) if lang else e) from None
     lang = lang or params.language
     try:
         return _load(params)

@@ -177,6 +177,63 @@ MESSAGES: dict[str, dict[str, str]] = {
               "eller kr? Är beloppen i kr, skriv amount_unit: kr under data i params-filen",
         "en": "the budget sums to {total} kr but granted_sek is {granted} kr, about {factor} times less: tkr or kr? If "
               "the amounts are in kr, write amount_unit: kr under data in the params file"},
+    # --- the params file (evaltools.config) --------------------------------------------------
+    "params.head": {"sv": "{path}: {n} problem i projektparametrarna:",
+                    "en": "{path}: {n} problem(s) in the project parameters:"},
+    "params.goal": {"sv": "mål {n}", "en": "goal {n}"},
+    "params.partner": {"sv": "samverkanspart {n}", "en": "partner {n}"},
+    "params.item": {"sv": "{key} nr {n}", "en": "{key} no. {n}"},
+    "params.unknown_near": {
+        "sv": "okänd nyckel; menade du '{near}'? (nycklarna finns i docs/data-contract.md)",
+        "en": "unknown key; did you mean '{near}'? (the keys are in docs/data-contract.md)"},
+    "params.unknown": {
+        "sv": "projektparametrarna har ingen sådan inställning (tillåtna här: {keys}); se docs/data-contract.md "
+              "för vad som kan anges",
+        "en": "the project parameters have no such setting (allowed here: {keys}); see docs/data-contract.md "
+              "for what can be given"},
+    "params.missing": {"sv": "saknas; den här nyckeln måste anges", "en": "missing; this key is required"},
+    "params.choice": {"sv": "står {value}; förväntat ett av: {choices}", "en": "got {value}; expected one of: {choices}"},
+    "params.percent": {"sv": "står {value}; en andel skrivs som decimaltal: skriv {fixed}",
+                       "en": "got {value}; a share is written as a decimal: write {fixed}"},
+    "params.number": {"sv": "står {value}; förväntat ett tal (t.ex. 40 eller 0.8)",
+                      "en": "got {value}; expected a number (such as 40 or 0.8)"},
+    "params.date": {"sv": "står {value}; förväntat ett datum skrivet ÅÅÅÅ-MM-DD (t.ex. 2024-01-31)",
+                    "en": "got {value}; expected a date written YYYY-MM-DD (such as 2024-01-31)"},
+    "params.other": {"sv": "{text}", "en": "{text}"},
+    "params.kind": {
+        "sv": "står {value}; projektslaget är individ (insats med deltagare), struktur (strukturinriktad insats "
+              "utan deltagare) eller ansökan (förhandsbedömning av en ansökan)",
+        "en": "got {value}; the project kind is individ (participant project), struktur (structural project "
+              "without participants) or ansökan (ex-ante check of an application)"},
+    "params.kind_participants": {
+        "sv": "kind: {kind} har inga deltagardata; ta bort data.participants eller skriv kind: individ",
+        "en": "kind: {kind} has no participant data; remove data.participants or write kind: individ"},
+    "params.last_intake": {
+        "sv": "last_intake {value} ligger utanför projektperioden {start} – {end}",
+        "en": "last_intake {value} is outside the project period {start} – {end}"},
+    "params.amount_unit": {
+        "sv": "står {value}; förväntat kr eller tkr, eller en enhet per fil: {{budget: tkr, payments: kr}}",
+        "en": "got {value}; expected kr or tkr, or one unit per file: {{budget: tkr, payments: kr}}"},
+    # --- participants after the last intake, budgets per year ------------------------------------
+    "person.after_last_intake": {
+        "sv": "inskriven {value}, efter sista intagsdatum {last_intake} i params-filen; kontrollera datumet "
+              "(deltagaren räknas med)",
+        "en": "enrolled {value}, after the last intake {last_intake} in the params file; check the date "
+              "(the participant is counted)"},
+    "budget.per_year_prorated": {
+        "sv": "budgeten anges per år; projektet löper {span}, så årsbeloppen räknas för {years} år: {shares}",
+        "en": "the budget is given per year; the project runs {span}, so the yearly amounts are counted for {years} "
+              "years: {shares}"},
+    "budget.per_year_actual": {
+        "sv": "står {value}; en rad per år ('{period}') kan inte ha utfall, eftersom utfallet gäller ett visst år: "
+              "skriv utfallet på rader med år 1, år 2, … eller kalenderår",
+        "en": "got {value}; a per-year line ('{period}') cannot have an actual amount, as an actual belongs to one "
+              "year: write the actuals on lines for år 1, år 2, … or calendar years"},
+    "budget.per_year_mixed": {
+        "sv": "budgeten blandar rader per år ('{period}') med rader för enskilda perioden ({others}); skriv antingen "
+              "alla rader per år eller alla per period, så räknas ingenting två gånger",
+        "en": "the budget mixes per-year lines ('{period}') with lines for single periods ({others}); write every "
+              "line per year or every line per period, so that nothing is counted twice"},
 }
 
 

@@ -127,20 +127,23 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
     nrows = int(np.ceil(len(goals) / ncols))
     plt.rcParams.update(STYLE)
     fig, axes = _subplots(nrows, ncols, figsize=(WIDTH, 2.5 * nrows), squeeze=False)
+    # an ex-ante check draws what the application expects, never an outcome
+    ex_ante = bool((tab["mode"] == "ex_ante").all())
+    value_label = t("expected_by_application" if ex_ante else "value", lang)
     for ax_, gid in zip(axes.ravel(), goals):
         g = tab[tab["goal_id"] == gid]
         x = np.arange(len(g))
         labels = [lbl.split(" (")[0] for lbl in g["period_label"]]
         if g["kind"].iloc[0] == "share":
             v = g["value"].to_numpy(float)
-            ax_.errorbar(x, v, yerr=_ci_err(v, g["ci_low"], g["ci_high"]), fmt="o", color=BLUE, capsize=4, label=t("value", lang),
+            ax_.errorbar(x, v, yerr=_ci_err(v, g["ci_low"], g["ci_high"]), fmt="o", color=BLUE, capsize=4, label=value_label,
                          clip_on=False)  # a share of 0 % or 100 % is drawn whole
             ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
             ax_.set_ylim(0, 1)
             ax_.set_xlim(-0.5, len(g) - 0.5)  # points clear of the axis, as the bars are
             _pct_axis(ax_, lang)
         else:
-            ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=t("value", lang))
+            ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=value_label)
             ax_.scatter(x, g["target_prorated"].to_numpy(float), marker="_", s=900, color=ORANGE, lw=2,
                         label=t("target_prorated", lang), zorder=3)
             ax_.margins(y=0.15)  # room above the highest bar for its label, below the panel's title
@@ -161,7 +164,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
     for ax_ in axes.ravel()[len(goals):]:
         ax_.set_visible(False)
     from matplotlib.lines import Line2D
-    handles = [Line2D([], [], color=BLUE, lw=6, label=t("value", lang)),
+    handles = [Line2D([], [], color=BLUE, lw=6, label=value_label),
                Line2D([], [], color=ORANGE, lw=2, label=t("target_prorated", lang) + " / " + t("target", lang))]
     fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
     fig.tight_layout(rect=(0, 0.06, 1, 1))
@@ -180,6 +183,11 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
                 target = fmt_num(r.target_prorated, 1 if r.cut else 0, lang) if not np.isnan(r.target_prorated) else "–"
                 items.append(f"{period} {value}, {(t('target_prorated', lang) if r.cut else t('target', lang)).lower()} {target}")
         parts.append(f"{g['label'].iloc[0]}: " + "; ".join(items))
+    if ex_ante:
+        return _alt(fig, lang, "Diagram över ansökans förväntade volymer per period mot målvärdet för varje mätbart mål "
+                               "(förväntat enligt ansökan, inget utfall)",
+                    "Chart of the application's expected volumes per period against the target for each measurable goal "
+                    "(expected according to the application, no outcome)", parts)
     return _alt(fig, lang, "Diagram över måluppfyllelsen: utfallet per period mot målvärdet för varje mätbart mål",
                 "Chart of goal fulfilment: the result per period against the target for each measurable goal", parts)
 

@@ -344,7 +344,8 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
         nonlocal key, title, use_lang
         params = load_params(params_path)
-        key, title, use_lang = params.id, params.title, lang or params.language
+        use_lang = lang or params.language
+        key, title = params.id, params.display_title(use_lang)
         files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
                         reports_dir, formats, timings, notes)
         return key, title, use_lang, files

@@ -18,6 +18,7 @@ from . import sections
 from ._version import __version__
 from .cohorts import composition, outcome_rates, success_model, time_to_exit
 from .comparison import compare_payments, payment_phases
+from .config import project_kind
 from .costbenefit import cost_benefit
 from .display import Table, Text, figure_html, show
 from .formats import fmt_date, fmt_probability
@@ -53,6 +54,7 @@ class Report:
         self.words = project_catalog(self.params.source_path, self.lang)
         # the evaluator's own text in params/text/<id>.<lang>.md, if any; a broken file stops here too
         self.narrative = load_narrative(self.params.source_path, self.lang)
+        self.kind = project_kind(self.project)  # individ | struktur | ansökan: which sections the report has
 
     def msg(self, key: str, **values) -> str:
         """The message ``key`` in the report's words."""
@@ -93,6 +95,8 @@ class Report:
 
     # --- sections -----------------------------------------------------------------------
     def _show(self, module) -> None:
+        if not sections.applies(self.kind, module.__name__.rsplit(".", 1)[-1]):
+            return  # a section this kind of project does not have (the facts section says which)
         self._show_blocks(module.blocks(self))
 
     def _show_blocks(self, blocks: list[list]) -> None:
@@ -196,7 +200,7 @@ class Report:
             (out / folder).mkdir(parents=True, exist_ok=True)
             written += [write_csv(out / folder / f"{s.name}.csv", s, lang, dialect) for s in sheets]
         files = [Path(f).name for f in self.project.checksums]
-        about = [(wtext("project", lang), p.title), (self.msg("facts.forbund"), p.forbund),
+        about = [(wtext("project", lang), p.display_title(lang)), (self.msg("facts.forbund"), p.forbund),
                  (self.msg("facts.owner"), p.owner),
                  (self.msg("facts.period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
                  (self.msg("facts.data_up_to"), fmt_date(p.as_of)),

@@ -104,12 +104,15 @@ def test_ex_ante_mode_uses_expected_volumes():
     g = et.assess_goals(project).table.set_index(["goal_id", "period_key"])
     row = g.loc[("egen_försörjning", "år1")]
     assert row["mode"] == "ex_ante"
-    # the application expects 40 exits a year and the goal is 40 a year: a full project year meets it
-    assert row["value"] == 40 and row["status"] == "uppnått"
+    # the application expects 40 exits a year and the goal is 40 a year: its volumes reach the goal in a
+    # full project year, and the expectation only restates the target (nothing is achieved ex ante)
+    assert row["value"] == 40 and row["status"] == "nås_med_volymer"
+    assert row["note"] == "förväntan = målvärdet"
     # year 3 runs 2026-04-01..2026-12-31 (275 of 365 days): expectation and target pro-rated alike
     y3 = g.loc[("egen_försörjning", "år3")]
     assert y3["target_prorated"] == pytest.approx(40 * 275 / 365)
-    assert y3["value"] == pytest.approx(40 * 275 / 365) and y3["status"] == "uppnått"
+    assert y3["value"] == pytest.approx(40 * 275 / 365) and y3["status"] == "nås_med_volymer"
+    assert "uppnått" not in set(g["status"])
 
 
 def test_display_uses_swedish_formatting(timra_goals):

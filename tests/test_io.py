@@ -158,10 +158,14 @@ def test_params_unknown_goal_kind_and_unknown_key_reported_together(tiny_project
         """)
     with pytest.raises(ParamsError) as e:
         et.load_params(path)
-    msg = str(e.value)
-    assert "goals.0.kind: got 'antal'" in msg and "participant_count" in msg
-    assert "colour: unknown key" in msg
-    assert "2 problem(s)" in msg
+    msg = str(e.value)  # Swedish by default, each goal numbered as the evaluator counts
+    assert "mål 1 (id: g1), kind: står 'antal'; förväntat ett av:" in msg and "participant_count" in msg
+    assert "colour: projektparametrarna har ingen sådan inställning" in msg
+    assert "2 problem i projektparametrarna" in msg
+    en = e.value.message("en")
+    assert "goal 1 (id: g1), kind: got 'antal'; expected one of:" in en
+    assert "colour: the project parameters have no such setting" in en and "docs/data-contract.md" in en
+    assert "goals.0" not in msg + en
 
 
 @pytest.mark.parametrize("pnr", ["19800101-1234", "800101-1234", "198001011234"])

@@ -37,9 +37,9 @@ def test_a_line_without_amounts_counts_as_settled():
 
 
 def test_title_kind():
-    assert title.kind_key(has_participants=False, has_expected=True) == "title.kind_ex_ante"
-    assert title.kind_key(has_participants=True, has_expected=True) == "title.kind_report"
-    assert title.kind_key(has_participants=False, has_expected=False) == "title.kind_report"
+    assert title.kind_key("ansökan") == "title.kind_ex_ante"
+    assert title.kind_key("individ") == "title.kind_report"
+    assert title.kind_key("struktur") == "title.kind_structural"
 
 
 def test_cost_benefit_says_why_there_is_no_benefit_yet():

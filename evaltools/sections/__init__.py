@@ -6,11 +6,54 @@ figures, HTML) grouped in blocks that print together, built from the results the
 small functions in the module; the words come from the report's catalog (``report.msg``), the
 numbers from :mod:`evaltools.formats`. ``evaluator.blocks(report, part)`` shows one part of the
 evaluator's own text; ``appendix`` gathers method, data quality and footer at the end.
+
+Which sections and page-1 parts a report has follows the project's kind
+(:func:`evaltools.config.project_kind`), decided here in one place: :func:`applies` and
+:func:`summary_applies`.
 """
 from __future__ import annotations
 
 from . import (appendix, budget, costbenefit, evaluator, facts, footer, goals, method, outcomes, participants, payments,
                quality, summary, time_in_project, title)
 
-__all__ = ["appendix", "budget", "costbenefit", "evaluator", "facts", "footer", "goals", "method", "outcomes", "participants", "payments",
-           "quality", "summary", "time_in_project", "title"]
+__all__ = ["appendix", "applies", "budget", "costbenefit", "evaluator", "facts", "footer", "goals", "left_out", "method", "outcomes",
+           "participants", "payments", "quality", "summary", "summary_applies", "time_in_project", "title"]
+
+# Report order of the sections with blocks.
+SECTIONS = ("summary", "facts", "goals", "participants", "outcomes", "time_in_project", "payments", "budget",
+            "costbenefit", "quality", "method", "footer")
+
+# The sections a kind of project leaves out: a structural project has no participants, outcomes or
+# payments, and no avoided social assistance to value (its cost and break-even requirement are on
+# page 1); an application has no participants or payments yet, but its cost-benefit is the ex-ante
+# check of its volumes.
+_LEFT_OUT = {
+    "individ": (),
+    "struktur": ("participants", "outcomes", "time_in_project", "payments", "costbenefit"),
+    "ansökan": ("participants", "outcomes", "time_in_project", "payments"),
+}
+
+# The page-1 parts (functions in summary.PARTS, by name) a kind leaves out: who took part and the
+# comparison-group effect need participants; an application's goals are read on page 1 by the
+# ex-ante part; a structural project has no avoided social assistance whose worth could be stated.
+_SUMMARY_LEFT_OUT = {
+    "individ": ("kind_statement",),
+    "struktur": ("participation", "worth", "effect"),
+    "ansökan": ("participation", "goal_fulfilment", "effect"),
+}
+
+
+def left_out(kind: str) -> tuple[str, ...]:
+    """The sections (names as in :data:`SECTIONS`) a report of this kind leaves out."""
+    return _LEFT_OUT[kind]
+
+
+def applies(kind: str, section: str) -> bool:
+    """Does a report on a project of ``kind`` show ``section`` (a module name)? Title and every
+    section not left out do."""
+    return section not in _LEFT_OUT[kind]
+
+
+def summary_applies(kind: str, part: str) -> bool:
+    """Does page 1 of a report on a project of ``kind`` have the part ``part`` (a function name)?"""
+    return part not in _SUMMARY_LEFT_OUT[kind]

@@ -15,8 +15,23 @@ def missing_actuals(costs: pd.DataFrame) -> int:
     return int((costs[S.ACTUAL].isna() & costs[S.BUDGET].notna()).sum())
 
 
+def per_year_note(r) -> tuple[str, ...]:
+    """When the budget was given per year: how the yearly amounts were counted for the project's years."""
+    b = r.project.budget
+    fractions = () if b is None else b.attrs.get("per_year", ())
+    if not fractions:
+        return ()
+    lang = r.lang
+    shares = r.words.join([r.msg("budget.year_share", year=str(k), share=fmt_pct(sh, lang, 1)) for k, sh in fractions])
+    return (r.msg("budget.per_year", shares=shares),)
+
+
 def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """What the cost-benefit analysis takes from this table, when it is not simply the actual costs."""
+    return per_year_note(r) + _basis_note(r, costs)
+
+
+def _basis_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     missing = missing_actuals(costs)
     if r.params.cost_benefit.cost_basis == "budget":
         return (r.msg("budget.basis_budget"),)

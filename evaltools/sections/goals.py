@@ -199,7 +199,8 @@ def blocks(r) -> list[list]:
     lang, msg, g = r.lang, r.msg, r.goals
     k = r.params.privacy.min_count
     tab = g.table
-    intro = [msg("goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0))]
+    ex_ante = bool(len(tab)) and bool((tab["mode"] == "ex_ante").all())
+    intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0))]
     if (tab["source"] != "ansökan").any():
         intro.append(msg("goals.other_sources"))
     if tab["too_few"].fillna(False).astype(bool).any():
@@ -209,7 +210,8 @@ def blocks(r) -> list[list]:
     quant = quant[measurable[tab["kind"].to_numpy() != "context"]]
     head = [Text(intro, msg("goals.heading"))]
     if len(quant):  # never an empty table
-        head.append(Table(quant, notes=g.notes, numeric=(t("value", lang), t("target", lang), t("ci", lang))))
+        head.append(Table(quant, notes=g.notes, numeric=(t("value", lang), t("expected_by_application", lang),
+                                                         t("target", lang), t("ci", lang))))
     out = [head]
     if tab.empty:
         return out + [[Text([msg("goals.none")])]]

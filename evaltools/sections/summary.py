@@ -173,6 +173,14 @@ def assessment(r) -> list[str]:
     return [r.msg("summary.evaluator_text_other_language" if n.other_languages else "summary.no_evaluator_text")]
 
 
+def kind_statement(r) -> list[str]:
+    """What kind of project this is and what the report can say about it: a structural project's
+    target population, assessed process goals and break-even requirement; an application's ex-ante
+    check of its volumes (see :mod:`evaltools.sections.kind`)."""
+    from .kind import page_one
+    return page_one(r)
+
+
 # Page 1 in the order a board reads it. Each part is a function of the report; a part with
 # nothing to say returns no sentences.
 PARTS = (participation, goal_fulfilment, cost, worth, effect, assessment)
@@ -184,8 +192,15 @@ QUESTIONS = {participation: "summary.q_goals", goal_fulfilment: "summary.q_goals
 
 
 def findings(r) -> list[str]:
-    """The key findings, in the order a board reads them."""
-    return [sentence for part in PARTS for sentence in part(r)]
+    """The key findings, in the order a board reads them; the parts the project's kind has
+    (:func:`evaltools.sections.summary_applies`)."""
+    return [sentence for part in parts_for(r) for sentence in part(r)]
+
+
+def parts_for(r) -> list:
+    """The page-1 parts the project's kind has (:func:`evaltools.sections.summary_applies`), in order."""
+    from . import summary_applies
+    return [part for part in (kind_statement, *PARTS) if summary_applies(r.kind, part.__name__)]
 
 
 def answers(r) -> list[tuple[str, object, list[str]]]:
@@ -193,7 +208,7 @@ def answers(r) -> list[tuple[str, object, list[str]]]:
     with nothing to say is left out."""
     out: list[tuple[str, object, list[str]]] = []
     question = QUESTIONS[PARTS[0]]
-    for part in PARTS:
+    for part in parts_for(r):
         question = QUESTIONS.get(part, question)
         sentences = part(r)
         if out and out[-1][0] == question:
