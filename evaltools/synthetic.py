@@ -331,3 +331,72 @@ def kompassen_budget() -> pd.DataFrame:
         rows.append({S.PERIOD: str(year), S.CATEGORY: "Kommunens arbetsledning (egen insats)", S.BUDGET: 120_000,
                      S.ACTUAL: 120_000, S.FUNDER: "egen"})
     return pd.DataFrame(rows)
+
+
+# --- Nästa steg: a participant project whose main goal is an action plan at exit (fictional) --------
+# Built on a goal common in Finsam applications: "80 % of the participants who exit shall have a
+# documented action plan for the next step". Counts are fixed so that the tests can compute the
+# figures by hand: 40 enrolled in 2023 and 36 in 2024 (2 after the last intake 2024-10-31); 70
+# ended by 2024-12-31, 52 of them with a documented action plan; 6 still enrolled.
+NASTA_STEG_YEAR1, NASTA_STEG_YEAR2, NASTA_STEG_ONGOING, NASTA_STEG_PLANS = 40, 36, 6, 52
+NASTA_STEG_LATE = ("2024-11-12", "2024-11-26")  # enrolled after the last intake
+
+
+def nasta_steg_participants(seed: int = SEED) -> pd.DataFrame:
+    """76 enrolments of the fictional project Nästa steg (see the constants above)."""
+    rng = np.random.default_rng(seed + 7)
+    n1, n2, ongoing = NASTA_STEG_YEAR1, NASTA_STEG_YEAR2, NASTA_STEG_ONGOING
+    s1 = _dates_between(rng, dt.date(2023, 1, 9), dt.date(2023, 12, 15), n1)
+    s2 = _dates_between(rng, dt.date(2024, 1, 8), dt.date(2024, 10, 31), n2 - len(NASTA_STEG_LATE))
+    s2 += [dt.date.fromisoformat(d) for d in NASTA_STEG_LATE]
+    starts = s1 + s2
+    last = dt.date(2024, 12, 31)
+    # the last ``ongoing`` enrolments (the latest starts) are still in the project
+    ends = [min(s + dt.timedelta(days=int(rng.integers(90, 300))), last) for s in starts[:-ongoing]] + [None] * ongoing
+    n_ended = len(starts) - ongoing
+    pool = (["arbete"] * 12 + ["arbete_med_stöd"] * 6 + ["studier"] * 10 + ["aktiv_planering_annan_part"] * 14
+            + ["sjukpenning"] * 4 + ["arbetssökande"] * 10 + ["kvar_försörjningsstöd"] * 9 + ["flyttat"] * 3
+            + ["avbrott"] * 2)
+    assert len(pool) == n_ended
+    rng.shuffle(pool)
+    outcomes = pool + [None] * ongoing
+    ids = [f"N{i + 1:03d}" for i in range(len(starts))]
+    df = _person_frame(rng, ids, starts, ends, outcomes, "nasta-steg", "Exempelby", (0.7, 0.2, 0.1))
+    df[S.BIRTH_YEAR] = [s.year - int(a) for s, a in zip(starts, rng.integers(18, 30, len(starts)))]  # unga vuxna
+    plans = np.array(["ja"] * NASTA_STEG_PLANS + ["nej"] * (n_ended - NASTA_STEG_PLANS))
+    rng.shuffle(plans)
+    df[S.ACTION_PLAN] = list(plans) + [""] * ongoing
+    return df
+
+
+NASTA_STEG_BUDGET_TKR = {  # line -> ((budget, actual) 2023, (budget, actual) 2024), tkr
+    "Personal, tre stegcoacher": ((1100, 1080), (1130, 1120)),
+    "Lokal och material": ((60, 60), (60, 62)),
+    "Utvärdering": ((40, 35), (60, 58)),
+}
+
+
+def nasta_steg_budget() -> pd.DataFrame:
+    """Budget and actual costs per calendar year in tkr (the params file says amount_unit: {budget: tkr})."""
+    rows = [{S.PERIOD: str(year), S.CATEGORY: line, S.BUDGET: amounts[i][0], S.ACTUAL: amounts[i][1],
+             S.FUNDER: "förbund"}
+            for i, year in enumerate((2023, 2024)) for line, amounts in NASTA_STEG_BUDGET_TKR.items()]
+    return pd.DataFrame(rows)
+
+
+# --- Samverkan i praktiken: a structural project (fictional) -----------------------------------
+# Built on the structural efforts Finsam förbund fund (joint training days and conferences for the
+# member agencies' staff, named contact paths): no participants, a target population of staff,
+# process and qualitative goals, and a budget stated per year for a period of two years and one month.
+SAMVERKAN_PER_YEAR = {  # line -> kr per year, from the (fictional) application
+    "Processledare 100 %": 720000,
+    "Gemensamma utbildningsdagar och konferenser": 150000,
+    "Lokal och material": 30000,
+    "Utvärdering": 60000,
+}
+
+
+def samverkan_budget() -> pd.DataFrame:
+    """The application's budget per year (period ``per år``), kr; no actuals."""
+    return pd.DataFrame([{S.PERIOD: "per år", S.CATEGORY: line, S.BUDGET: amount, S.ACTUAL: "", S.FUNDER: "förbund"}
+                         for line, amount in SAMVERKAN_PER_YEAR.items()])

@@ -29,6 +29,9 @@ def main() -> None:
     for name, df in demo.items():
         write(df, d / "kompassen-demo" / f"{name}.csv")
     write(synthetic.kompassen_budget(), d / "kompassen-demo" / "budget.csv")
+    write(synthetic.nasta_steg_participants(), d / "nasta-steg" / "participants.csv")
+    write(synthetic.nasta_steg_budget(), d / "nasta-steg" / "budget.csv")
+    write(synthetic.samverkan_budget(), d / "samverkan-i-praktiken" / "budget.csv")
 
 
 if __name__ == "__main__":

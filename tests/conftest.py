@@ -9,7 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = ROOT / "params"
 # The sample projects, by name: tests never depend on what else an evaluator keeps in params/ and data/.
-SAMPLE_PROJECTS = ("timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan")
+SAMPLE_PROJECTS = ("timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan",
+                   "nasta-steg", "samverkan-i-praktiken")
 
 PARTICIPANT_ROWS = [
     # person_id, sex, birth_year, household_type, start_date, end_date, outcome
