@@ -230,7 +230,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "got {value}; a per-year line ('{period}') cannot have an actual amount, as an actual belongs to one "
               "year: write the actuals on lines for år 1, år 2, … or calendar years"},
     "budget.per_year_mixed": {
-        "sv": "budgeten blandar rader per år ('{period}') med rader för enskilda perioden ({others}); skriv antingen "
+        "sv": "budgeten blandar rader per år ('{period}') med rader för enskilda perioder ({others}); skriv antingen "
               "alla rader per år eller alla per period, så räknas ingenting två gånger",
         "en": "the budget mixes per-year lines ('{period}') with lines for single periods ({others}); write every "
               "line per year or every line per period, so that nothing is counted twice"},
