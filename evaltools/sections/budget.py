@@ -28,7 +28,8 @@ def per_year_note(r) -> tuple[str, ...]:
 
 def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """What the cost-benefit analysis takes from this table, when it is not simply the actual costs."""
-    return per_year_note(r) + _basis_note(r, costs)
+    from . import applies
+    return per_year_note(r) + (_basis_note(r, costs) if applies(r.kind, "costbenefit") else ())
 
 
 def _basis_note(r, costs: pd.DataFrame) -> tuple[str, ...]:

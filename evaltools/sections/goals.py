@@ -205,16 +205,20 @@ def blocks(r) -> list[list]:
         intro.append(msg("goals.other_sources"))
     if tab["too_few"].fillna(False).astype(bool).any():
         intro.append(msg("goals.too_few", k=str(k)))
+    if tab.empty:
+        return [[Text([msg("goals.none")], msg("goals.heading"))]]
     measurable = ~tab["kind"].isin(("qualitative", "context")).to_numpy()
     quant = g.display(lang, k)
     quant = quant[measurable[tab["kind"].to_numpy() != "context"]]
-    head = [Text(intro, msg("goals.heading"))]
-    if len(quant):  # never an empty table
-        head.append(Table(quant, notes=g.notes, numeric=(t("value", lang), t("expected_by_application", lang),
-                                                         t("target", lang), t("ci", lang))))
-    out = [head]
-    if tab.empty:
-        return out + [[Text([msg("goals.none")])]]
+    if not len(quant):  # only qualitative or process goals (a structural project): no empty table
+        out = [[Text([], msg("goals.heading"))]]
+    elif ex_ante:  # expected volumes have no sampling uncertainty: no interval columns, no interval note
+        out = [[Text(intro, msg("goals.heading")),
+                Table(quant.drop(columns=[c for c in (t("ci", lang), t("uncertainty", lang)) if c in quant.columns]),
+                      numeric=(t("expected_by_application", lang), t("target", lang)))]]
+    else:
+        out = [[Text(intro, msg("goals.heading")),
+                Table(quant, notes=g.notes, numeric=(t("value", lang), t("target", lang), t("ci", lang)))]]
     uncertain = uncertainty_sentences(r)
     if uncertain:
         out.append([Text(uncertain)])
