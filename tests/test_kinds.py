@@ -4,7 +4,6 @@ per-file units, last intake, target population, params messages numbered as the 
 Expected figures are computed by hand from the samples' construction (evaltools/synthetic.py)."""
 from __future__ import annotations
 
-import math
 
 import pytest
 
@@ -120,8 +119,10 @@ def test_structural_page_one(structural):
     # 4 qualitative goals in the params file: uppnått, delvis, uppnått, ej_bedömt
     assert ("Av 4 process- och kvalitativa mål bedömer utvärderaren 2 som uppnådda, 1 som delvis uppnådda och 0 "
             "som inte uppnådda; 1 är inte bedömda.") in sv
-    # budget per year 960 000 kr for 2023-09-01..2025-09-30: 2 whole years and 30/365 of the third
-    assert "Projektets budget är 1\u00a0998\u00a0904\u00a0kr." in sv
+    # budget per year 960 000 kr for 2023-09-01..2025-09-30: 2 whole years and 30/365 of the third,
+    # 1 998 904 kr, said on page 1 as a reader says it (the budget table has the exact figure)
+    assert "Projektets budget är 2\u00a0miljoner kronor." in sv
+    assert structural["sv"].cba.summary["total_cost_nominal"] == pytest.approx(960_000 * (2 + 30 / 365), abs=1)
     assert structural["en"].key_findings()[0].startswith("This is a structural project with no participants")
 
 
@@ -183,11 +184,11 @@ def test_action_plan_goal_by_hand(action_plan):
     # 70 ended (76 enrolled, 6 still in), 52 of them with a documented plan
     assert (row["numerator"], row["denominator"]) == (52, 70)
     assert row["value"] == pytest.approx(52 / 70)
-    # Wilson 95 % interval by its formula: (p + z²/2n ± z·sqrt(p(1−p)/n + z²/4n²)) / (1 + z²/n)
-    z, n, p = 1.959963984540054, 70, 52 / 70
-    centre, half = p + z * z / (2 * n), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    assert row["ci_low"] == pytest.approx((centre - half) / (1 + z * z / n))
-    assert row["ci_high"] == pytest.approx((centre + half) / (1 + z * z / n))
+    # Clopper–Pearson 95 % interval from the beta quantiles: B(0,025; k, n−k+1) and B(0,975; k+1, n−k)
+    from scipy.stats import beta
+    k, n = 52, 70
+    assert row["ci_low"] == pytest.approx(beta.ppf(0.025, k, n - k + 1))
+    assert row["ci_high"] == pytest.approx(beta.ppf(0.975, k + 1, n - k))
     # 74,3 % < 80 % but at least 0,8 × 80 % = 64 %
     assert row["status"] == "delvis"
     assert g.loc[("deltagare", "år1"), "value"] == 40 and g.loc[("deltagare", "år2"), "value"] == 36
