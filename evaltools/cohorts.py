@@ -20,7 +20,7 @@ from .config import primary_success_outcomes
 from .goals import period_windows
 from .io import Project
 from .labels import code_label, t
-from .privacy import SECONDARY, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask
+from .privacy import SECONDARY, already_published, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask
 from .results import Result
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
@@ -147,15 +147,87 @@ class OutcomeComparison(Result):
     """Success rates by cohort with Wilson intervals and a test of difference per variable."""
 
 
-def _test(table: np.ndarray) -> tuple[str, float]:
-    """Fisher's exact test when any expected count is below 5, otherwise chi-square."""
+EXACT_LIMIT = 2_000_000  # tables with the observed margins enumerated at most; above it a seeded Monte Carlo
+MONTE_CARLO_DRAWS = 100_000
+FISHER_SEED = 20261123  # the default seed of params.cost_benefit.seed; callers pass the project's own
+
+
+def _count_tables(rows: np.ndarray, k: int) -> int:
+    """Number of r x 2 tables with row totals ``rows`` and first-column total ``k`` (exact integers)."""
+    ways = [1] + [0] * k  # ways[s]: ways to place s successes in the rows seen so far
+    for n in rows:
+        ways = [sum(ways[max(0, s - int(n)):s + 1]) for s in range(k + 1)]
+    return ways[k]
+
+
+def _tables(rows: np.ndarray, k: int) -> np.ndarray:
+    """Every r x 2 table with row totals ``rows`` and first-column total ``k``, as first columns
+    (one table per row of the result)."""
+    rows = rows.astype(np.int64)
+    room = np.concatenate([np.cumsum(rows[::-1])[::-1][1:], [0]])  # what the later rows can still hold
+    part = np.zeros((1, 0), np.int64)
+    used = np.zeros(1, np.int64)
+    for i, n in enumerate(rows):
+        x = np.arange(n + 1)
+        cand_used = used[:, None] + x[None, :]
+        ok = (cand_used <= k) & (cand_used + room[i] >= k)
+        r_idx, x_idx = np.nonzero(ok)
+        part = np.column_stack([part[r_idx], x[x_idx]])
+        used = cand_used[r_idx, x_idx]
+    return part
+
+
+@dataclass(frozen=True)
+class FisherResult:
+    """Fisher's test of an r x 2 table: ``method`` is ``"exact"`` (every table with the observed
+    margins enumerated) or ``"monte_carlo"`` (seeded; ``draws`` tables)."""
+
+    pvalue: float
+    method: str
+    draws: int = 0
+    seed: int | None = None
+
+
+def fisher_r_by_2(table: np.ndarray, seed: int = FISHER_SEED, limit: int = EXACT_LIMIT) -> FisherResult:
+    """Fisher's exact test of independence for an r x 2 table (rows: groups; columns: success, other).
+
+    The p-value is the probability, under independence with both margins fixed, of a table no
+    more probable than the observed one (the definition of R's ``fisher.test`` and of SciPy). Each
+    table's probability is the multivariate hypergeometric probability of its first column
+    (``scipy.stats.multivariate_hypergeom``); the tables are enumerated exactly when there are at
+    most ``limit`` of them. Larger tables get SciPy's Monte Carlo version of the same test
+    (``scipy.stats.fisher_exact`` with ``MonteCarloMethod``), seeded with ``seed`` so that the same
+    data give the same p-value, and labelled as such. 2 x 2 tables use SciPy's exact test.
+    """
+    table = np.asarray(table, np.int64)
+    if table.shape == (2, 2):
+        return FisherResult(float(stats.fisher_exact(table).pvalue), "exact")
+    rows, k = table.sum(axis=1), int(table[:, 0].sum())
+    if _count_tables(rows, k) > limit:
+        method = stats.MonteCarloMethod(n_resamples=MONTE_CARLO_DRAWS, rng=np.random.default_rng(seed))
+        p = float(np.ravel(stats.fisher_exact(table, method=method).pvalue)[0])
+        return FisherResult(p, "monte_carlo", MONTE_CARLO_DRAWS, seed)
+    every = _tables(rows, k)
+    logp = stats.multivariate_hypergeom.logpmf(every, m=rows, n=k)
+    observed = stats.multivariate_hypergeom.logpmf(table[:, 0], m=rows, n=k)
+    # tables as probable as the observed one count as "as extreme": the relative tolerance SciPy uses
+    p = float(np.exp(logp[logp <= observed + np.log1p(1e-7)]).sum())
+    return FisherResult(min(p, 1.0), "exact")
+
+
+def _test(table: np.ndarray, seed: int = FISHER_SEED) -> tuple[str, float]:
+    """Fisher's exact test when any expected count is below 5, otherwise chi-square.
+
+    Fisher is exact (enumerated) for every table of a normal project; a table too large to
+    enumerate gets a seeded Monte Carlo p-value, labelled "Fisher (MC)".
+    """
     table = table[table.sum(axis=1) > 0]
     if table.shape[0] < 2 or (table.sum(axis=0) == 0).any():
         return "–", np.nan
     expected = stats.contingency.expected_freq(table)
     if (expected < 5).any():
-        # exact also for r x c tables (scipy >= 1.15), which may give the p-value as a one-element array
-        return "Fisher", float(np.ravel(stats.fisher_exact(table).pvalue)[0])
+        res = fisher_r_by_2(table, seed)
+        return ("Fisher" if res.method == "exact" else "Fisher (MC)"), res.pvalue
     return "chi2", float(stats.chi2_contingency(table, correction=table.shape == (2, 2)).pvalue)
 
 
@@ -197,7 +269,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     rows = []
     for var in by:
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
-        test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]))
+        test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]), project.params.cost_benefit.seed)
         for cat, r in g.iterrows():
             n, k = int(r["size"]), int(r["sum"])
             lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
@@ -207,24 +279,75 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     raw = pd.DataFrame(rows)
     if raw.empty:
         return OutcomeComparison(raw, raw, ())
+    raw["p_holm"] = holm(raw)
     k = _k(project)
-    hide = _rate_rows_to_hide(raw, project.participants, k)
+    hide = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, codes))
     table = apply_mask(raw, pd.Series(hide, index=raw.index), ["n", "successes"], k, ("rate", "ci_low", "ci_high"))
+    # a test is shown only where every rate it compares is shown: a "difference" between hidden
+    # rates would have no direction a reader could see
+    untested = table.groupby("variable", sort=False)["variable"].transform(lambda v: hide[v.index].any()).astype(bool)
+    table["test"] = table["test"].astype(object)
+    table.loc[untested, "test"] = "–"
+    table.loc[untested, ["p_value", "p_holm"]] = np.nan
+    n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
     notes = (("Lyckat utfall: " if lang == "sv" else "Success: ") + ", ".join(code_label(S.OUTCOME, c, lang) for c in codes) + ".",
-             "Fisher = Fishers exakta test (små tal), chi2 = chitvåtest. Många jämförelser: enstaka låga p-värden kan vara slumpen."
-             if lang == "sv" else
-             "Fisher = Fisher's exact test (small counts), chi2 = chi-square test. With many comparisons a single low p-value may be chance.")
+             ("Fisher = Fishers exakta test (små tal), chi2 = chitvåtest. Holm = p-värdet justerat för att "
+              f"{n_tests} uppdelningar testas (Holms metod); bara det justerade värdet säger om en skillnad är tydlig. "
+              "Ett test visas inte där någon av andelarna det jämför är dold."
+              if lang == "sv" else
+              "Fisher = Fisher's exact test (small counts), chi2 = chi-square test. Holm = the p-value adjusted for the "
+              f"{n_tests} breakdowns tested (Holm's method); only the adjusted value says whether a difference is clear. "
+              "A test is not shown where any of the rates it compares is hidden."))
+    if (raw["test"] == "Fisher (MC)").any():
+        notes += ((f"Fisher (MC): tabellen är för stor för exakt uppräkning; p-värdet är en Monte Carlo-skattning "
+                   f"({MONTE_CARLO_DRAWS} dragningar, fröet {project.params.cost_benefit.seed})." if lang == "sv" else
+                   f"Fisher (MC): the table is too large to enumerate; the p-value is a Monte Carlo estimate "
+                   f"({MONTE_CARLO_DRAWS} draws, seed {project.params.cost_benefit.seed})."),)
     return OutcomeComparison(table, raw, notes)
 
 
-def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int) -> np.ndarray:
+def holm(raw: pd.DataFrame) -> np.ndarray:
+    """Holm-adjusted p-values (statsmodels ``multipletests``) over the tests of a long rate table,
+    one test per variable; every row of a variable gets its variable's adjusted value."""
+    from statsmodels.stats.multitest import multipletests
+    per_var = raw.drop_duplicates("variable").set_index("variable")["p_value"]
+    tested = per_var.dropna()
+    adjusted = pd.Series(np.nan, index=per_var.index)
+    if len(tested):
+        adjusted[tested.index] = multipletests(tested.to_numpy(), method="holm")[1]
+    return raw["variable"].map(adjusted).to_numpy(float)
+
+
+def _goal_counts(project: Project, codes: tuple[str, ...]) -> dict[int, dict[str, float]]:
+    """Counts the goal table publishes per project year of intake: ``{year: {"success": n,
+    "not_success": n}}``, from goals counted by intake year with the same success outcomes."""
+    from .goals import assess_goals
+    out: dict[int, dict[str, float]] = {}
+    goals = {g.id: g for g in project.params.goals}
+    table = assess_goals(project).table
+    for r in table.itertuples():
+        g = goals.get(r.goal_id)
+        if (g is None or g.period != "project_year" or g.count_by != "intake" or r.mode != "observed"
+                or tuple(sorted(g.success_outcomes)) != tuple(sorted(codes)) or not str(r.period_key).startswith("år")):
+            continue
+        year = int(str(r.period_key)[2:])
+        if g.kind == "outcome_count":
+            out.setdefault(year, {})["success"] = r.value
+        elif g.kind == "share" and g.denominator == "participants" and not g.exclude_from_denominator:
+            out.setdefault(year, {}).update({"success": r.numerator, "not_success": r.denominator - r.numerator})
+    return out
+
+
+def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
+                       goal_counts: dict[int, dict[str, float]] | None = None) -> np.ndarray:
     """Rows of the outcome-rate table to hide.
 
     Each category splits into successes, other exits and persons still enrolled; with the
     composition table published beside it, any of the three could be worked out. A row is hidden
     when any of the three is small or must be hidden to protect another (primary and secondary
     suppression over the category x (success, other, ongoing) table), and in each variable either
-    no row or at least two rows are hidden.
+    no row or at least two rows are hidden. Counts the goal table already publishes for an intake
+    year (``goal_counts``) are not hidden (:func:`evaltools.privacy.already_published`).
     """
     hide = np.zeros(len(raw), bool)
     for var, g in raw.groupby("variable", sort=False):
@@ -232,7 +355,18 @@ def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int) ->
         total = participants[var].value_counts(dropna=False).reindex(g["category"]).fillna(0).to_numpy()
         cells = pd.DataFrame({"success": g["successes"].to_numpy(), "other": (g["n"] - g["successes"]).to_numpy(),
                               "ongoing": total - g["n"].to_numpy()})
-        rows = suppression_mask(cells, k).any(axis=1).to_numpy()
+        published = None
+        if var == S.PROJECT_YEAR and goal_counts:
+            # success = the goal's numerator; other exits = its non-successes where no one of that year is still enrolled
+            pub = pd.DataFrame(np.nan, index=cells.index, columns=cells.columns)
+            for i, year in enumerate(g["category"]):
+                gc = goal_counts.get(int(year), {})
+                pub.loc[i, "success"] = gc.get("success", np.nan)
+                if cells.loc[i, "ongoing"] == 0:
+                    pub.loc[i, "other"] = gc.get("not_success", np.nan)
+                    pub.loc[i, "ongoing"] = 0
+            published = already_published(cells, pub)
+        rows = suppression_mask(cells, k, published=published).any(axis=1).to_numpy()
         if rows.sum() == 1 and len(rows) > 1:
             sizes = np.where(rows, np.inf, g["n"].to_numpy(float))
             rows[int(np.argmin(sizes))] = True
@@ -307,7 +441,18 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
                           "ci_low": np.exp(ci[0].to_numpy()), "ci_high": np.exp(ci[1].to_numpy()),
                           "p_value": fit.pvalues.to_numpy()})
     table = table[table["term"] != "Intercept"].reset_index(drop=True)
-    table["term"] = [_pretty_term(x, lang) for x in table["term"]]
+    raw_table = table.assign(term=[_pretty_term(x, lang) for x in table["term"]])
+    # a term compares one category's odds with its reference category's: it is shown only where
+    # the outcome-rate table shows both of their rates
+    rates = outcome_rates(project, by=tuple(used), lang=lang).table
+    shown = {(v, str(c)) for v, c, r in zip(rates["variable"], rates["category"], rates["rate"]) if not isinstance(r, str)}
+    keep = []
+    for term in table["term"]:
+        var, _, val = term.partition("=")
+        ref = str(df[var].value_counts().index[0])
+        keep.append((var, val) in shown and (var, ref) in shown)
+    keep = np.array(keep, bool)
+    table = raw_table[keep].reset_index(drop=True)
     refs = ", ".join(f"{t(c, lang) if c != S.PROJECT_YEAR else t('intake_year', lang)}: "
                      f"{_label(c, int(df[c].value_counts().index[0]) if c == S.PROJECT_YEAR else df[c].value_counts().index[0], lang)}"
                      for c in used)
@@ -315,7 +460,14 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
             f"Referensgrupper: {refs}."
             if lang == "sv" else "Odds ratio above 1 = higher odds of success than the reference group, adjusted for the other "
             f"variables. Reference groups: {refs}.")
-    return SuccessModel(table, table, (note, f"n = {int(fit.nobs)}"))
+    notes = (note, f"n = {int(fit.nobs)}")
+    if not keep.all():
+        n_hidden = int((~keep).sum())
+        notes += ((f"{n_hidden} {'term visas' if n_hidden == 1 else 'termer visas'} inte, eftersom andelarna de jämför är dolda "
+                   "i tabellen ovan." if lang == "sv" else
+                   f"{n_hidden} {'term is' if n_hidden == 1 else 'terms are'} not shown, because the rates they compare are "
+                   "hidden in the table above."),)
+    return SuccessModel(table, raw_table, notes)
 
 
 def _pretty_term(term: str, lang: str) -> str:

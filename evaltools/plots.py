@@ -294,8 +294,11 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
     tab = comparison.table
 
     def header(g):
-        p = g["p_value"].iloc[0]
-        return g["variable_label"].iloc[0] + ("" if pd.isna(p) else f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)})")
+        p, holm = g["p_value"].iloc[0], g["p_holm"].iloc[0] if "p_holm" in g else np.nan
+        if pd.isna(p):  # no test, or one not shown because a rate it compares is hidden
+            return g["variable_label"].iloc[0]
+        adj = "" if pd.isna(holm) else f", Holm {fmt_num(holm, 2, lang)}"
+        return g["variable_label"].iloc[0] + f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)}{adj})"
 
     labels, headers, index = _grouped_rows(tab, header)
     overall = None

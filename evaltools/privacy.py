@@ -25,7 +25,8 @@ DEFAULT_DOMINANCE = 0.85
 
 
 def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_totals: bool = True,
-                     row_totals: bool = True, lines: Sequence[tuple[Sequence[int], int]] = ()) -> pd.DataFrame:
+                     row_totals: bool = True, lines: Sequence[tuple[Sequence[int], int]] = (),
+                     published: pd.DataFrame | np.ndarray | None = None) -> pd.DataFrame:
     """Boolean mask of the cells to hide in a table of person counts.
 
     Parameters
@@ -41,9 +42,15 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
     lines
         Further published sums, each as (row positions, column position): for example the
         quarters of one project year, whose sum the report shows as that year's intake.
+    published
+        Cells (same shape as ``counts``) whose exact value the report already publishes
+        elsewhere, for example a goal's count for one project year (see :func:`already_published`).
+        Hiding such a cell protects no one: it is neither suppressed for being small nor chosen
+        to protect another cell, and it never counts as hidden.
     """
     values = counts.to_numpy(dtype=float)
-    mask = (values > 0) & (values < k)
+    known = np.zeros(values.shape, bool) if published is None else np.asarray(published, bool)
+    mask = (values > 0) & (values < k) & ~known
     n_rows, n_cols = values.shape
     cells: list[tuple[np.ndarray, np.ndarray]] = []  # each line: the (row, column) positions it sums
     if col_totals:
@@ -57,12 +64,25 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
         for r, c in cells:
             m, v = mask[r, c], values[r, c]
             if m.sum() == 1:
-                candidates = np.where(~m & (v > 0), v, np.inf)
+                candidates = np.where(~m & (v > 0) & ~known[r, c], v, np.inf)
                 if np.isfinite(candidates).any():
                     idx = int(np.argmin(candidates))
                     mask[r[idx], c[idx]] = True
                     changed = True
     return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
+
+
+def already_published(counts: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Which cells of ``counts`` equal a figure the report publishes for the same persons.
+
+    ``published`` has the same index and columns as ``counts``, holding for each cell the count
+    that another part of the report (a goal's result, which is the project's public accounting
+    and never suppressed) gives for exactly those persons, or NaN where none does. A cell is
+    published only where the two agree: a breakdown that repeats a published total hides
+    nothing, while a disagreement (another definition) keeps the cell under the rule.
+    """
+    same = counts.astype(float).to_numpy() == published.reindex_like(counts).astype(float).to_numpy()
+    return pd.DataFrame(same, index=counts.index, columns=counts.columns)
 
 
 SECONDARY = ".."

@@ -1,0 +1,117 @@
+"""Tests of the cohort inference: exact Fisher for r x 2 tables, Holm adjustment, tests that follow
+suppression, and the rule for counts already published by the goal table."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import evaltools as et
+from evaltools import cohorts
+from evaltools.privacy import already_published, suppression_mask
+
+from .conftest import PARAMS
+
+
+@pytest.fixture(scope="module")
+def timra():
+    return et.load_project(PARAMS / "timra-vagen-ut.yaml")
+
+
+def test_fisher_r_by_2_by_hand():
+    # rows of 1, 1 and 2 persons, 2 successes in all. The tables (first column) and their
+    # hypergeometric probabilities C(1,a)C(1,b)C(2,c)/C(4,2), enumerated by hand:
+    # (1,1,0): 1/6, (1,0,1): 2/6, (0,1,1): 2/6, (0,0,2): 1/6.
+    assert cohorts.fisher_r_by_2(np.array([[1, 0], [0, 1], [1, 1]])).pvalue == pytest.approx(1.0)
+    # observed (0,0,2), probability 1/6: the two tables of probability 1/6 are as extreme -> p = 1/3
+    res = cohorts.fisher_r_by_2(np.array([[0, 1], [0, 1], [2, 0]]))
+    assert res.pvalue == pytest.approx(1 / 3) and res.method == "exact"
+
+
+@pytest.mark.parametrize("table", [[[1, 2], [2, 0], [0, 2]], [[0, 3], [3, 0], [1, 0]], [[2, 0], [0, 2], [1, 1], [0, 1]]])
+def test_fisher_r_by_2_matches_scipys_exhaustive_permutation_test(table):
+    # reference implementation: SciPy's r x c Fisher test with an exhaustive permutation distribution
+    # (every permutation of the 7 persons), an independent way to the exact conditional p-value
+    table = np.array(table)
+    ref = stats.fisher_exact(table, method=stats.PermutationMethod(n_resamples=np.inf)).pvalue
+    assert cohorts.fisher_r_by_2(table).pvalue == pytest.approx(float(np.ravel(ref)[0]), rel=1e-9)
+
+
+def test_fisher_r_by_2_agrees_with_scipy_on_2x2_and_with_a_large_monte_carlo():
+    assert cohorts.fisher_r_by_2(np.array([[3, 7], [8, 2]])).pvalue == pytest.approx(stats.fisher_exact([[3, 7], [8, 2]]).pvalue)
+    table = np.array([[5, 2], [5, 8], [9, 6], [10, 3], [2, 2]])  # Timrå's age groups (successes, others)
+    exact = cohorts.fisher_r_by_2(table)
+    mc = stats.fisher_exact(table, method=stats.MonteCarloMethod(n_resamples=400_000, rng=np.random.default_rng(5)))
+    # the Monte Carlo estimate's standard error is about sqrt(p(1-p)/400000) = 0.00075
+    assert exact.method == "exact" and exact.pvalue == pytest.approx(float(np.ravel(mc.pvalue)[0]), abs=0.003)
+
+
+def test_fisher_r_by_2_is_deterministic_and_labels_its_monte_carlo_fallback():
+    table = np.array([[20, 30], [25, 40], [10, 30], [30, 15], [12, 30]])
+    first = cohorts.fisher_r_by_2(table, seed=7, limit=1000)
+    second = cohorts.fisher_r_by_2(table, seed=7, limit=1000)
+    assert first.method == "monte_carlo" and first.draws == cohorts.MONTE_CARLO_DRAWS and first.seed == 7
+    assert first.pvalue == second.pvalue
+    # the same table enumerated exactly lies inside the Monte Carlo estimate's error
+    exact = cohorts.fisher_r_by_2(table, limit=10**8)
+    assert exact.method == "exact" and abs(exact.pvalue - first.pvalue) < 4 * np.sqrt(max(exact.pvalue, 1e-5) / first.draws) + 1e-5
+
+
+def test_counting_the_tables():
+    # rows 3, 2, 4 with 4 successes: 11 tables (listed by enumerating every (a, b, c), a+b+c = 4, a<=3, b<=2, c<=4)
+    brute = sum(1 for a in range(4) for b in range(3) for c in range(5) if a + b + c == 4)
+    assert cohorts._count_tables(np.array([3, 2, 4]), 4) == brute == len(cohorts._tables(np.array([3, 2, 4]), 4))
+
+
+def test_holm_adjustment_by_hand(timra):
+    res = cohorts.outcome_rates(timra)
+    per_var = res.raw.drop_duplicates("variable").set_index("variable")
+    p = per_var["p_value"].sort_values()
+    # Holm by hand: the i-th smallest of m p-values times (m - i + 1), made non-decreasing, capped at 1
+    m = len(p)
+    steps = np.minimum(1, np.maximum.accumulate([(m - i) * v for i, v in enumerate(p.to_numpy())]))
+    assert per_var.loc[p.index, "p_holm"].to_numpy() == pytest.approx(steps)
+    # Timrå: the lowest p-value (intake year, 0,026) is no longer below 5 % after Holm with four tests
+    assert per_var.loc["project_year", "p_value"] == pytest.approx(0.0265, abs=5e-4)
+    assert per_var.loc["project_year", "p_holm"] == pytest.approx(4 * per_var.loc["project_year", "p_value"])
+
+
+def test_a_test_is_shown_only_where_every_rate_it_compares_is_shown(timra):
+    res = cohorts.outcome_rates(timra)
+    for var, g in res.table.groupby("variable"):
+        any_hidden = any(isinstance(r, str) for r in g["rate"])
+        assert (g["test"] == "–").all() == any_hidden, var
+        assert g["p_value"].isna().all() == any_hidden, var
+    # the evaluator still sees every test in .raw
+    assert res.raw["p_value"].notna().all()
+
+
+def test_model_terms_follow_the_rate_table():
+    demo = et.load_project(PARAMS / "kompassen-demo.yaml")
+    model = cohorts.success_model(demo)
+    rates = cohorts.outcome_rates(demo, by=("sex", "age_group", "project_year")).table
+    hidden = {str(lbl) for lbl, r in zip(rates["category_label"], rates["rate"]) if isinstance(r, str)}
+    assert len(model.raw) >= len(model.table)
+    for term in model.table["term"]:
+        assert term.split(": ", 1)[1] not in hidden
+
+
+def test_already_published_cells_are_not_suppressed():
+    counts = pd.DataFrame({"success": [13, 18], "other": [2, 19], "ongoing": [0, 0]})
+    # without the goal table: 2 is small and hidden, and 13 with it (the row total is published)
+    plain = suppression_mask(counts, 5)
+    assert plain.loc[0, "other"] and plain.loc[0, "success"]
+    published = already_published(counts, pd.DataFrame({"success": [13, 18], "other": [2, 19], "ongoing": [0, 0]}))
+    assert not suppression_mask(counts, 5, published=published).to_numpy().any()
+    # a goal figure with another definition (3, not 2) publishes nothing about this cell
+    other_def = already_published(counts, pd.DataFrame({"success": [np.nan] * 2, "other": [3, np.nan], "ongoing": [np.nan] * 2}))
+    assert suppression_mask(counts, 5, published=other_def).loc[0, "other"]
+
+
+def test_a_published_cell_is_never_chosen_to_protect_another():
+    # the 3 is small; its row's other cells are 13 (published) and 40: the 40 is hidden, not the 13
+    counts = pd.DataFrame({"a": [3], "b": [13], "c": [40]})
+    published = pd.DataFrame({"a": [False], "b": [True], "c": [False]})
+    mask = suppression_mask(counts, 5, col_totals=False, published=published)
+    assert mask.loc[0, "a"] and not mask.loc[0, "b"] and mask.loc[0, "c"]
