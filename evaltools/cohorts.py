@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.discrete.discrete_model import Logit
 from scipy import stats
-from statsmodels.duration.survfunc import SurvfuncRight
+from statsmodels.duration.survfunc import CumIncidenceRight, SurvfuncRight
 from statsmodels.stats.proportion import proportion_confint
 
 from . import schema as S
@@ -478,24 +478,43 @@ def _pretty_term(term: str, lang: str) -> str:
     return f"{t(var, lang)}: {code_label(var, val, lang)}"
 
 
+EXIT_TYPES = ("success", "other_exit")
+
+
 @dataclass(frozen=True)
 class TimeToExit(Result):
-    """Kaplan–Meier estimates of the share still in the project after d days, by cohort.
+    """Cumulative incidence of each way of leaving the project by days since start, by cohort.
 
-    ``curves`` maps each group to its curve (day, surv, se), cut where fewer than the privacy
-    threshold remain at risk.
+    Exits are competing events: a person who left for another reason can no longer leave with a
+    successful outcome, so each exit type gets its Aalen–Johansen cumulative incidence (statsmodels
+    ``CumIncidenceRight``) instead of one minus a Kaplan–Meier curve that censors the other exits
+    (which overstates the chance of each). ``curves`` maps each group to its curves (day, success,
+    other_exit and their standard errors), cut where fewer than the privacy threshold remain at risk.
     """
 
     curves: dict = field(default_factory=dict)
 
 
+def _quiet(f, *args, **kwargs):
+    """Call a statsmodels estimator whose variance formula divides by zero at the last time
+    point (it returns NaN there, which the tables treat as unknown)."""
+    with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return f(*args, **kwargs)
+
+
 def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[int, ...] = (30, 90, 180, 365),
                  lang: str | None = None) -> TimeToExit:
-    """How long do participants stay in the project, by group?
+    """How long do participants stay in the project, and how do they leave, by group?
 
-    Time from start to exit (any reason); persons still enrolled are censored at the analysis
-    date. Uses statsmodels ``SurvfuncRight`` (Kaplan–Meier). Numbers at risk below the privacy
-    threshold are hidden, and curves are cut where fewer than that many remain at risk.
+    Time from start to exit, with exits split into a successful outcome and any other exit.
+    Persons still enrolled are censored at the analysis date. For each group and day the table
+    gives the cumulative incidence of a successful exit and of another exit (Aalen–Johansen,
+    statsmodels ``CumIncidenceRight``), the share still in the project (Kaplan–Meier of any exit,
+    which equals one minus the two) and the number still at risk; and the median time to any exit
+    with its 95 % interval (statsmodels ``SurvfuncRight.quantile_ci``, log-log transform).
+    Numbers at risk below the privacy threshold are hidden, curves are cut where fewer than that
+    many remain at risk, and a median or interval bound beyond the published curve is hidden.
 
     Parameters
     ----------
@@ -504,15 +523,17 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     by
         The variable to compare (default: intake year), or ``None`` for everyone together.
     days
-        The days since start at which the share still in the project is tabulated.
+        The days since start at which the shares are tabulated.
     lang
         ``"sv"`` or ``"en"`` for labels; default: the params file's.
 
     Returns
     -------
     TimeToExit
-        ``table``: group, day, still_in_project, at_risk, median_days; ``curves``: each group's
-        curve (day, surv, se) for :func:`evaltools.plots.plot_time_to_exit`.
+        ``table``: group, day, success, other_exit, still_in_project, at_risk, median_days,
+        median_ci_low, median_ci_high; ``curves``: each group's cumulative incidence curves (day,
+        success, other_exit, their standard errors, surv, at_risk) for
+        :func:`evaltools.plots.plot_time_to_exit`.
 
     Examples
     --------
@@ -521,38 +542,83 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     """
     lang = lang or project.params.language
     k = _k(project)
+    codes = primary_success_outcomes(project.params)
     df = project.participants
     groups = [(t("participants", lang), df)] if by is None else [(_label(by, g, lang), d) for g, d in df.groupby(by)]
-    rows, curves, shown_medians = [], {}, {}
+    rows, curves, shown = [], {}, {}
     for name, d in groups:
         if len(d) == 0:
             continue
-        sf = SurvfuncRight(d[S.DAYS_IN_PROJECT].to_numpy(float), (~d[S.ONGOING]).to_numpy(int))
-        tt, surv = sf.surv_times, sf.surv_prob
-        n_risk = sf.n_risk
-        keep = n_risk >= k
-        curves[name] = pd.DataFrame({"day": tt[keep], "surv": surv[keep], "se": sf.surv_prob_se[keep]})
-        with np.errstate(divide="ignore", invalid="ignore"):
-            median = float(sf.quantile(0.5))
-        # the median is published only where the published curve reaches it: a median reached
+        time = d[S.DAYS_IN_PROJECT].to_numpy(float)
+        ended = (~d[S.ONGOING]).to_numpy()
+        status = np.where(~ended, 0, np.where(d[S.OUTCOME].isin(codes).to_numpy(), 1, 2))
+        sf = _quiet(SurvfuncRight, time, ended.astype(int))
+        tt = sf.surv_times
+        keep = sf.n_risk >= k
+        last_shown = tt[keep].max() if keep.any() else -np.inf
+        cif = _cumulative_incidence(time, status)
+        on_curve = cif["day"] <= last_shown
+        curves[name] = cif[on_curve & (cif["at_risk"] >= k)].reset_index(drop=True)
+        median = float(_quiet(sf.quantile, 0.5))
+        lo, hi = (float(v) for v in _quiet(sf.quantile_ci, 0.5, 0.05, "cloglog")) if np.isfinite(median) else (np.nan, np.nan)
+        # a median (or bound) is published only where the published curve reaches it: one reached
         # while fewer than k remain would describe those few persons
-        reached = np.isfinite(median) and keep.any() and median <= tt[keep].max()
-        shown_medians[name] = median if reached else (SECONDARY if np.isfinite(median) else np.nan)
+        def pub(v: float) -> object:
+            return SECONDARY if np.isfinite(v) and v > last_shown else v
+        shown[name] = (pub(median), pub(lo), pub(hi))
         for day in days:
-            idx = np.searchsorted(tt, day, side="right") - 1
-            s = 1.0 if idx < 0 else float(surv[idx])
-            at_risk = int((d[S.DAYS_IN_PROJECT] >= day).sum())
-            rows.append({"group": name, "day": day, "still_in_project": s,
-                         "at_risk": at_risk, "median_days": median if np.isfinite(median) else np.nan})
+            i = np.searchsorted(cif["day"].to_numpy(), day, side="right") - 1
+            inc = cif.iloc[i] if i >= 0 else None
+            rows.append({"group": name, "day": day,
+                         "success": float(inc["success"]) if inc is not None else 0.0,
+                         "other_exit": float(inc["other_exit"]) if inc is not None else 0.0,
+                         "still_in_project": 1.0 if inc is None else float(inc["surv"]),
+                         "at_risk": int((time >= day).sum()),
+                         "median_days": median if np.isfinite(median) else np.nan, "median_ci_low": lo,
+                         "median_ci_high": hi})
     raw = pd.DataFrame(rows)
     table = raw.copy()
     if len(raw):
-        table["median_days"] = table["group"].map(shown_medians).astype(object)
+        for j, col in enumerate(("median_days", "median_ci_low", "median_ci_high")):
+            table[col] = table["group"].map({g: v[j] for g, v in shown.items()}).astype(object)
         small = raw["at_risk"] < k
         table["at_risk"] = table["at_risk"].astype(object)
         table.loc[small & (raw["at_risk"] > 0), "at_risk"] = suppressed_label(k)  # at-risk counts only shrink: no secondary
-        table["still_in_project"] = table["still_in_project"].astype(object)
-        table.loc[small, "still_in_project"] = "–"
-    note = ("Kaplan–Meier; pågående deltagare censureras vid analysdatum." if lang == "sv"
-            else "Kaplan–Meier; ongoing participants are censored at the analysis date.")
+        for col in ("success", "other_exit", "still_in_project"):
+            table[col] = table[col].astype(object)
+            table.loc[small, col] = "–"
+    label = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in codes)
+    note = (f"Kumulativ incidens (Aalen–Johansen) av lyckat avslut ({label}) och av annat avslut, som konkurrerande "
+            "händelser; pågående deltagare censureras vid analysdatum. Medianen gäller tid till avslut oavsett skäl "
+            "(Kaplan–Meier, 95 % KI)." if lang == "sv" else
+            f"Cumulative incidence (Aalen–Johansen) of a successful exit ({label}) and of another exit, as competing "
+            "events; ongoing participants are censored at the analysis date. The median is the time to exit for any "
+            "reason (Kaplan–Meier, 95% CI).")
     return TimeToExit(table, raw, (note,), curves=curves)
+
+
+def _cumulative_incidence(time: np.ndarray, status: np.ndarray) -> pd.DataFrame:
+    """Aalen–Johansen cumulative incidence of exit types 1 (success) and 2 (other exit) at each
+    event time (statsmodels ``CumIncidenceRight``), with the number at risk and the share with no
+    exit yet."""
+    cols = ["day", "success", "other_exit", "success_se", "other_exit_se", "surv", "at_risk"]
+    if not (status > 0).any():
+        return pd.DataFrame(columns=cols, dtype=float)
+    # CumIncidenceRight numbers the types 1..J by the largest status present: add a zero-weight
+    # guard so that type 2 exists even when no one has had it yet
+    if not (status == 2).any():
+        time, status = np.append(time, time.max() + 1), np.append(status, 2)
+        guard = True
+    else:
+        guard = False
+    ci = _quiet(CumIncidenceRight, time, status)
+    times = np.asarray(ci.times, float)
+    succ, other = np.asarray(ci.cinc[0], float), np.asarray(ci.cinc[1], float)
+    se1, se2 = (np.asarray(ci.cinc_se[j], float) for j in (0, 1))
+    if guard:  # drop the guard's own time point and its (fictitious) exit
+        keep = times < times.max()
+        times, succ, se1, se2 = times[keep], succ[keep], se1[keep], se2[keep]
+        other, se2 = np.zeros_like(succ), np.zeros_like(succ)
+    at_risk = np.array([(time >= x).sum() for x in times]) - (1 if guard else 0)
+    return pd.DataFrame({"day": times, "success": succ, "other_exit": other, "success_se": se1, "other_exit_se": se2,
+                         "surv": np.clip(1 - succ - other, 0, 1), "at_risk": at_risk})

@@ -344,34 +344,46 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
 
 
 def plot_time_to_exit(tte, lang: str = "sv", ax=None):
-    """Kaplan–Meier curves: share still in the project by days since start (cut where few remain)."""
-    fig, (ax,) = _fig(ax, 2.6)
+    """Cumulative incidence of a successful exit (left) and of another exit (right) by days since
+    start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
+    plt.rcParams.update(STYLE)
+    if ax is not None:
+        fig, axes = ax.figure, [ax, None]
+    else:
+        fig, axes = _subplots(1, 2, figsize=(WIDTH, 2.6), sharey=True)
     colors = [BLUE, ORANGE, GREEN, RED, GREY]
-    for (name, c), col in zip(tte.curves.items(), colors):
-        if len(c) == 0:
+    titles = {"success": ("Lyckat avslut", "Successful exit"), "other_exit": ("Annat avslut", "Other exit")}
+    for a, col in zip(axes, ("success", "other_exit")):
+        if a is None:
             continue
-        x = np.concatenate([[0], c["day"].to_numpy()])
-        y = np.concatenate([[1], c["surv"].to_numpy()])
-        ax.step(x, y, where="post", color=col, label=name)
-    ax.set_ylim(0, 1.02)
-    _pct_axis(ax, lang)
-    ax.set_xlabel("Dagar sedan start" if lang == "sv" else "Days since start")
-    ax.set_ylabel("Andel kvar i projektet" if lang == "sv" else "Share still in project")
-    if ax.get_lines():
-        ax.legend(fontsize=7.5)
-    _fit(fig, ax)
+        for (name, c), colour in zip(tte.curves.items(), colors):
+            if len(c) == 0:
+                continue
+            a.step(np.concatenate([[0], c["day"].to_numpy(float)]), np.concatenate([[0], c[col].to_numpy(float)]),
+                   where="post", color=colour, label=name)
+        a.set_ylim(0, 1.02)
+        _pct_axis(a, lang)
+        a.set_title(titles[col][0 if lang == "sv" else 1], loc="left")
+        a.set_xlabel("Dagar sedan start" if lang == "sv" else "Days since start")
+    axes[0].set_ylabel("Andel som avslutat så" if lang == "sv" else "Share who ended this way")
+    if axes[0].get_lines():
+        axes[0].legend(fontsize=7.5, loc="upper left")
+    fig.tight_layout()
     parts = []
     for name, c in tte.curves.items():
         if len(c) == 0:
             continue
-        at = [(d, c.loc[c["day"] <= d, "surv"].iloc[-1] if (c["day"] <= d).any() else 1.0) for d in (90, 180, 365)
+        at = [(d, c[c["day"] <= d].iloc[-1] if (c["day"] <= d).any() else None) for d in (90, 180, 365)
               if d <= c["day"].max()]
-        parts.append(f"{name}: " + (", ".join(f"{fmt_pct(v, lang, 0)} {'efter' if lang == 'sv' else 'after'} {d} "
-                                              f"{'dagar' if lang == 'sv' else 'days'}" for d, v in at) or "–"))
-    return _alt(fig, lang, "Kurvor över andelen deltagare som är kvar i projektet per antal dagar sedan start (Kaplan–Meier), "
-                           "kapade där få personer återstår",
-                "Curves of the share of participants still in the project by days since the start (Kaplan–Meier), "
-                "cut where few persons remain", parts)
+        parts.append(f"{name}: " + (", ".join(
+            (f"efter {d} dagar {fmt_pct(0 if r is None else r['success'], lang, 0)} lyckat och "
+             f"{fmt_pct(0 if r is None else r['other_exit'], lang, 0)} annat avslut" if lang == "sv" else
+             f"after {d} days {fmt_pct(0 if r is None else r['success'], lang, 0)} successful and "
+             f"{fmt_pct(0 if r is None else r['other_exit'], lang, 0)} other exit") for d, r in at) or "–"))
+    return _alt(fig, lang, "Kurvor över andelen deltagare som har avslutat med lyckat utfall respektive på annat sätt, per antal "
+                           "dagar sedan start (kumulativ incidens), kapade där få personer återstår",
+                "Curves of the share of participants who have ended with a successful outcome and otherwise, by days since "
+                "the start (cumulative incidence), cut where few persons remain", parts)
 
 
 def plot_payments(result, lang: str = "sv", ax=None):
