@@ -100,8 +100,19 @@ def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     return pd.DataFrame(xp - person_demean(g[m]), columns=cols, index=panel.index)
 
 
+WILD_BOOTSTRAP_DRAWS = 9999
+
+
 @dataclass(frozen=True)
 class DidEstimate:
+    """A DiD coefficient with household-clustered inference.
+
+    ``ci_low``/``ci_high``/``p_value`` use the cluster-robust standard error with t(G − 1)
+    critical values (G = households). Where fewer than the threshold of participating households
+    take part, ``wild_p_value`` is the wild cluster bootstrap p-value (restricted, Rademacher
+    weights, ``wildboottest``), which holds its level with few treated clusters; else ``None``.
+    """
+
     effect: float
     se: float
     ci_low: float
@@ -109,15 +120,44 @@ class DidEstimate:
     p_value: float
     n_obs: int
     n_clusters: int
+    n_treated_clusters: int = 0
+    df: int = 0
+    wild_p_value: float | None = None
+
+    @property
+    def rejects(self) -> bool:
+        """Whether the estimate differs from zero at the 5 % level (by the wild bootstrap where it was run)."""
+        p = self.wild_p_value if self.wild_p_value is not None else self.p_value
+        return bool(p < 0.05)
 
 
-def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str) -> DidEstimate:
+def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str, small_clusters: int = 0, seed: int = 0) -> DidEstimate:
     dm = _within(panel, [y, *x])
     groups = pd.factorize(panel["household"])[0]
-    fit = OLS(dm[y], dm[x]).fit(cov_type="cluster", cov_kwds={"groups": groups})
+    # use_t: statsmodels takes t(G - 1) for clustered errors, not the normal distribution
+    model = OLS(dm[y], dm[x])
+    fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
     lo, hi = fit.conf_int().loc[term]
+    n_treated = int(panel.loc[panel["treated"] == 1, "household"].nunique())
+    wild = None
+    if 0 < n_treated < small_clusters:
+        wild = _wild_bootstrap_p(model, groups, term, seed)
     return DidEstimate(float(fit.params[term]), float(fit.bse[term]), float(lo), float(hi),
-                       float(fit.pvalues[term]), int(fit.nobs), int(len(np.unique(groups))))
+                       float(fit.pvalues[term]), int(fit.nobs), int(len(np.unique(groups))), n_treated,
+                       int(fit.df_resid_inference), wild)
+
+
+def _wild_bootstrap_p(model: OLS, groups: np.ndarray, term: str, seed: int) -> float:
+    """Wild cluster bootstrap p-value (WCR-11, Rademacher weights; Roodman et al. 2019) of ``term``
+    in the within-transformed regression, from the ``wildboottest`` package, seeded."""
+    import contextlib
+    import io
+
+    from wildboottest.wildboottest import wildboottest
+    with contextlib.redirect_stdout(io.StringIO()):
+        res = wildboottest(model, B=WILD_BOOTSTRAP_DRAWS, cluster=groups, param=term, seed=seed,
+                           parallel=False, show=False)
+    return float(np.ravel(res["p-value"].to_numpy())[0])
 
 
 @dataclass(frozen=True)
@@ -128,6 +168,14 @@ class ComparisonResult(Result):
     placebo: DidEstimate | None = None
     event_means: pd.DataFrame | None = None
     has_comparison: bool = False
+    event_study: pd.DataFrame | None = None
+    anticipation_months: int = 0
+
+    @property
+    def parallel_trends_doubtful(self) -> bool:
+        """True when the placebo test before the start rejects zero: the groups moved apart
+        before anything could have been an effect, so the DiD estimate is not reliable."""
+        return self.placebo is not None and self.placebo.rejects
 
 
 def compare_payments(project: Project, lang: str | None = None) -> ComparisonResult:
@@ -188,13 +236,21 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     has_comp = project.comparison is not None
     did = placebo = None
     notes = []
+    c = project.params.comparison
+    a = c.anticipation_months
+    seed = project.params.cost_benefit.seed
+    study = None
     if has_comp:
-        did = _fit(panel, "amount", ["after", "treated_after"], "treated_after")
-        pre = panel[panel["event_time"] < 0].copy()
-        half = -(project.params.comparison.months_before // 2)
+        # the anticipation window (months -a..-1, when need peaks before enrolment) is left out of "before"
+        used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -a)]
+        did = _fit(used, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold, seed)
+        pre = panel[panel["event_time"] < -a].copy()
+        # placebo: the later half of the remaining months before against the earlier half
+        half = -a - (c.months_before - a) // 2
         pre["after"] = (pre["event_time"] >= half).astype(float)
         pre["treated_after"] = pre["after"] * pre["treated"]
-        placebo = _fit(pre, "amount", ["after", "treated_after"], "treated_after")
+        placebo = _fit(pre, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold, seed)
+        study = event_study(panel, -a - 1, ev)
         notes.append(
             "Skillnad-i-skillnader: deltagarnas förändring före/efter start jämförd med jämförelsegruppens förändring "
             "kring motsvarande datum, med fasta effekter för person och kalendermånad och standardfel klustrade på hushåll."
@@ -208,7 +264,57 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
             if lang == "sv" else
             "There is no comparison group. A fall in payments after the start is not in itself an effect of the project: "
             "people often enrol when their need peaks, and part of the fall would have happened anyway.")
-    return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp)
+    return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp,
+                            event_study=study, anticipation_months=a)
+
+
+def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.DataFrame:
+    """Payments by month relative to the start for both groups, and the event-study contrast.
+
+    For each month ``e`` relative to the reference month: each group's mean with a 95 % interval
+    (OLS on the two group indicators, household-clustered, t(G − 1)), and the participants'
+    change since the ``reference`` month (the last month before the anticipation window) minus
+    the comparison group's change over the same months, per person, with its clustered 95 %
+    interval. Before the start the contrast shows pre-trends (it should be near zero); after the
+    start it shows how the effect evolves. Means hidden by the privacy rules in ``shown`` (the
+    suppressed event means) are hidden here, with their intervals and every contrast built on them.
+    """
+    cols = ["event_time", "participants", "participants_low", "participants_high", "comparison", "comparison_low",
+            "comparison_high", "difference", "difference_low", "difference_high"]
+    wide = panel.pivot_table(index=["person", "household", "treated"], columns="event_time", values="amount",
+                             aggfunc="sum", observed=True)
+    hidden = shown.set_index(["treated", "event_time"])["mean_amount"].isna()
+    rows = []
+    for e in wide.columns:
+        y = wide[e].dropna()
+        idx = y.index.to_frame(index=False)
+        row = {"event_time": int(e)}
+        tr = idx["treated"].to_numpy()
+        if tr.min() == tr.max():
+            continue
+        hh = pd.factorize(idx["household"])[0]
+        x = np.column_stack([tr == 1, tr == 0]).astype(float)
+        fit = OLS(y.to_numpy(float), x).fit(cov_type="cluster", cov_kwds={"groups": hh}, use_t=True)
+        ci = fit.conf_int()
+        for j, name in enumerate(("participants", "comparison")):
+            row[name], row[f"{name}_low"], row[f"{name}_high"] = fit.params[j], ci[j, 0], ci[j, 1]
+        if reference in wide.columns and e != reference:
+            change = (wide[e] - wide[reference]).dropna()
+            ci_idx = change.index.to_frame(index=False)
+            d = OLS(change.to_numpy(float), np.column_stack([np.ones(len(change)), ci_idx["treated"].to_numpy(float)])).fit(
+                cov_type="cluster", cov_kwds={"groups": pd.factorize(ci_idx["household"])[0]}, use_t=True)
+            dci = d.conf_int()
+            row["difference"], row["difference_low"], row["difference_high"] = d.params[1], dci[1, 0], dci[1, 1]
+        elif e == reference:
+            row["difference"] = row["difference_low"] = row["difference_high"] = 0.0
+        for j, name in ((1, "participants"), (0, "comparison")):
+            if bool(hidden.get((j, e), False)):
+                row[name] = row[f"{name}_low"] = row[f"{name}_high"] = np.nan
+                row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
+            if bool(hidden.get((j, reference), False)) and e != reference:
+                row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
+        rows.append(row)
+    return pd.DataFrame(rows, columns=cols).sort_values("event_time").reset_index(drop=True)
 
 
 def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]) -> tuple[float, float, int, int] | None:

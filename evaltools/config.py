@@ -317,6 +317,17 @@ class Comparison(_Strict):
 
     months_before: int = 12
     months_after: int = 12
+    anticipation_months: int = Field(3, ge=0, description="Months just before the start left out of 'before' in the DiD: "
+                                                          "people enrol when their need peaks (see docs/methods.md).")
+    small_cluster_threshold: int = Field(50, ge=0, description="Below this many participating households the DiD also gets "
+                                                              "a wild cluster bootstrap p-value.")
+
+    @model_validator(mode="after")
+    def _check(self) -> Comparison:
+        if self.anticipation_months >= self.months_before - 1:
+            raise ValueError(f"comparison.anticipation_months ({self.anticipation_months}) must leave at least two months "
+                             f"of 'before' (months_before is {self.months_before})")
+        return self
 
 
 class Privacy(_Strict):

@@ -516,7 +516,8 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     from .comparison import compare_payments
     if project.comparison is None or project.payments is None or not project.has_participants:
         return None
-    did = (payments if payments is not None else compare_payments(project)).did
+    payments = payments if payments is not None else compare_payments(project)
+    did = payments.did
     if did is None:
         return None
     if m is None:
@@ -538,7 +539,9 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     pv_c = m.pv_costs()
     out = {"did_effect": did.effect, "did_se": did.se, "did_ci_low": did.ci_low, "did_ci_high": did.ci_high,
            "price_factor": factor, "pv_benefit": pv_b, "pv_cost": pv_c, "npv": pv_b - pv_c,
-           "bcr": pv_b / pv_c if pv_c > 0 else np.nan, "participants": int(len(start))}
+           "bcr": pv_b / pv_c if pv_c > 0 else np.nan, "participants": int(len(start)),
+           # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
+           "unreliable": bool(payments.parallel_trends_doubtful)}
     if draws:
         rng = np.random.default_rng(seed + 1)
         eff = rng.normal(did.effect, did.se, draws)

@@ -417,6 +417,39 @@ def plot_payments(result, lang: str = "sv", ax=None):
                 "to the months after", parts)
 
 
+def plot_event_study(result, lang: str = "sv"):
+    """Event study: each group's mean payment by month relative to the start with 95 % intervals
+    (top), and the participants' change since the reference month minus the comparison group's
+    (bottom), with the anticipation window shaded. Hidden means are not drawn."""
+    es = result.event_study
+    plt.rcParams.update(STYLE)
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(WIDTH, 4.6), sharex=True, gridspec_kw={"height_ratios": [1.15, 1]})
+    a = result.anticipation_months
+    x = es["event_time"].to_numpy()
+    for key, col in (("participants", BLUE), ("comparison", ORANGE)):
+        top.plot(x, es[key], marker="o", ms=2.5, color=col, label=t(key, lang))
+        top.fill_between(x, es[f"{key}_low"].to_numpy(float), es[f"{key}_high"].to_numpy(float), color=col, alpha=0.18, lw=0)
+    bottom.plot(x, es["difference"], marker="o", ms=2.5, color=BLUE)
+    bottom.fill_between(x, es["difference_low"].to_numpy(float), es["difference_high"].to_numpy(float), color=BLUE,
+                        alpha=0.18, lw=0)
+    bottom.axhline(0, color="black", lw=0.8)
+    for ax_ in (top, bottom):
+        ax_.axvline(-0.5, color=GREY, ls=":", lw=1)
+        if a:
+            ax_.axvspan(-a - 0.5, -0.5, color=GREY, alpha=0.12, lw=0)
+        _kr_axis(ax_, lang)
+    top.set_title("Försörjningsstöd per person och månad, kr (95 % KI)" if lang == "sv"
+                  else "Social assistance per person and month, SEK (95% CI)", loc="left")
+    bottom.set_title("Deltagarnas förändring minus jämförelsegruppens, sedan referensmånaden (95 % KI)" if lang == "sv"
+                     else "Participants' change minus the comparison group's, since the reference month (95% CI)", loc="left")
+    bottom.xaxis.set_major_locator(MaxNLocator(integer=True))
+    bottom.set_xlabel("Månader före (−) och efter start; grått: månaderna före start som inte räknas som före"
+                      if lang == "sv" else "Months before (−) and after start; grey: months before start not counted as before")
+    top.legend(fontsize=7.5, loc="lower left")
+    fig.tight_layout()
+    return fig
+
+
 def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
     """Budget against utfall per cost category (whole period)."""
     if costs_table.empty:
