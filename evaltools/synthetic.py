@@ -203,7 +203,26 @@ def eskilstuna_payments(persons: pd.DataFrame, seed: int = SEED) -> pd.DataFrame
 
 
 # --- Kompassen (fictional): comparison group and a known effect ------------------------
-def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int = 540) -> dict[str, pd.DataFrame]:
+NEEDPEAK_TRUE_EFFECT_SEK = 0.0  # sprangbradan-demo: the project changes nothing
+
+
+def needpeak_project(seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """A fictional project (Språngbrädan) whose participants enrol when their need peaks and
+    whose true effect is zero.
+
+    Participants' payments rise over the eight months before their start and fall back over the
+    three months after it; the comparison persons' reference dates are ordinary months for them, with
+    no such peak. The fall after the start is therefore not an effect, but a difference in
+    differences reads part of it as one (the rise reaches into the months counted as before), and the placebo test before the start (months -12 to -4) sees
+    the groups move apart: the sample shows the report's warning that parallel trends are doubtful.
+    """
+    return demo_project(seed, n_participants=120, n_comparison=360, project_id="sprangbradan-demo",
+                        true_effect=NEEDPEAK_TRUE_EFFECT_SEK, need_peak="participants")
+
+
+def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int = 540, *,
+                 project_id: str = "kompassen-demo", true_effect: float = DEMO_TRUE_EFFECT_SEK,
+                 need_peak: str = "shared") -> dict[str, pd.DataFrame]:
     """A fictional project with a comparison group and monthly payments for both groups.
 
     Payments follow a simple model: a person (household) level, a calendar-month effect
@@ -213,7 +232,7 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
     exactly ``DEMO_TRUE_EFFECT_SEK`` per month. A plain before/after comparison therefore
     overstates the effect; a difference-in-differences recovers it.
     """
-    rng = np.random.default_rng(seed + 3)
+    rng = np.random.default_rng(seed + 3 if need_peak == "shared" else seed + 7)
     first, last = dt.date(2021, 1, 1), dt.date(2023, 6, 30)
     months = pd.date_range("2019-01-01", "2025-06-01", freq="MS")
     season = np.where(months.month == 12, 1.06, np.where(months.month.isin([6, 7]), 0.97, 1.0))
@@ -233,7 +252,7 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
             ends = [r + dt.timedelta(days=365) for r in refs]
             outs = list(rng.choice(["arbete", "studier", "sjuk_aktivitetsersättning", "kvar_försörjningsstöd"],
                                    n, p=[0.12, 0.04, 0.06, 0.78]))
-        persons = _person_frame(rng, ids, refs, ends, outs, "kompassen-demo" if treated else "", "Exempelby")
+        persons = _person_frame(rng, ids, refs, ends, outs, project_id if treated else "", "Exempelby")
         if not treated:
             persons[S.PROJECT_ID] = ""
         # a tenth of persons share a household with the previous person (same payment level)
@@ -250,10 +269,15 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
         et = ((months.year.to_numpy()[None, :] - ref_m.year.to_numpy()[:, None]) * 12
               + (months.month.to_numpy()[None, :] - ref_m.month.to_numpy()[:, None]))
         # need rises over the six months before the reference month and fades over three after it
-        dip = np.where(et < 0, np.clip(1 - np.abs(et) / 7, 0, None), np.clip(1 - et / 3, 0, None)) * 2500
+        if need_peak == "shared":
+            dip = np.where(et < 0, np.clip(1 - np.abs(et) / 7, 0, None), np.clip(1 - et / 3, 0, None)) * 2500
+        elif treated:  # need_peak == "participants": rises over eight months before the start, fades over three after
+            dip = np.where(et < 0, np.clip(1 - (np.abs(et) - 1) / 8, 0, None), np.clip(1 - et / 3, 0, None)) * 3000
+        else:
+            dip = np.zeros(et.shape)
         y = base[:, None] * kpi_f[None, :] * season[None, :] + dip + rng.normal(0, 500, et.shape)
         if treated:
-            y = y + np.where(et >= 0, DEMO_TRUE_EFFECT_SEK, 0.0)
+            y = y + np.where(et >= 0, true_effect, 0.0)
         y = np.clip(np.round(y), 0, None)
         pay = pd.DataFrame({
             S.PERSON_ID: np.repeat(ids, len(months)),

@@ -32,6 +32,9 @@ def main() -> None:
     write(synthetic.nasta_steg_participants(), d / "nasta-steg" / "participants.csv")
     write(synthetic.nasta_steg_budget(), d / "nasta-steg" / "budget.csv")
     write(synthetic.samverkan_budget(), d / "samverkan-i-praktiken" / "budget.csv")
+    for name, df in synthetic.needpeak_project().items():
+        write(df, d / "sprangbradan-demo" / f"{name}.csv")
+    write(synthetic.kompassen_budget(), d / "sprangbradan-demo" / "budget.csv")
 
 
 if __name__ == "__main__":

@@ -170,3 +170,72 @@ def test_a_person_enrolled_twice(tiny_project):
     # March: September-February, 6 000 kr -> 1 000 kr a month; August: February-July, 9 000 kr -> 1 500 kr
     cb = et.cost_benefit(project, monte_carlo=False, effect=False)
     assert cb.summary["monthly_level"] == pytest.approx((1000 + 1500) / 2)
+
+
+def test_the_need_peak_sample_shows_the_placebo_warning():
+    # Språngbrädan: true effect 0, participants' need peaks before the start and not the comparison group's
+    project = et.load_project(PARAMS / "sprangbradan-demo.yaml")
+    r = comparison.compare_payments(project)
+    assert r.placebo.rejects and r.parallel_trends_doubtful
+    assert synthetic.NEEDPEAK_TRUE_EFFECT_SEK == 0 and r.did.effect < 0  # the spurious "effect" the placebo warns of
+    eb = et.cost_benefit(project, payments=r, monte_carlo=False).effect_based
+    assert eb["unreliable"]
+
+
+def test_kompassen_placebo_holds_and_its_effect_is_trusted(demo_result):
+    assert not demo_result.parallel_trends_doubtful
+    assert demo_result.anticipation_months == 3
+
+
+def test_event_study_contrast_by_hand(demo_result):
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    panel = comparison.build_panel(project)
+    wide = panel.pivot_table(index=["person", "treated"], columns="event_time", values="amount")
+    ref = -demo_result.anticipation_months - 1
+    es = demo_result.event_study.set_index("event_time")
+    for e in (-10, -2, 0, 6, 12):
+        change = (wide[e] - wide[ref]).dropna()
+        by_group = change.groupby(level="treated").mean()
+        assert es.loc[e, "difference"] == pytest.approx(by_group[1] - by_group[0])
+        assert es.loc[e, "difference_low"] < es.loc[e, "difference"] < es.loc[e, "difference_high"]
+        assert es.loc[e, "participants"] == pytest.approx(wide[e].xs(1, level="treated").mean())
+    assert es.loc[ref, "difference"] == 0
+    # after the start the contrast recovers the true effect of -2 000 kr
+    assert es.loc[6, "difference_low"] < synthetic.DEMO_TRUE_EFFECT_SEK < es.loc[6, "difference_high"]
+
+
+def test_anticipation_months_leave_the_did(demo_result):
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    panel = comparison.build_panel(project)
+    used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -3)]
+    assert demo_result.did.n_obs == len(used)
+
+
+def _few_households_project(tiny_project, n_treated: int):
+    """n_treated participants (one household each) and 40 comparison persons, 2022, no true effect."""
+    from .conftest import participants_frame, write_csv
+    import datetime as dt
+    rng = np.random.default_rng(3)
+    rows = [(f"P{i}", "kvinna", 1980, "ensamstående", "2022-07-01", "2022-12-01", "arbete") for i in range(n_treated)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    comp = participants_frame([(f"C{i}", "man", 1975, "ensamstående", "2022-07-01", "2023-06-30", "kvar_försörjningsstöd")
+                               for i in range(40)])
+    write_csv(tiny_project.dir / "data/comparison.csv", comp)
+    months = [f"{y}-{m:02d}" for y in (2021, 2022, 2023) for m in range(1, 13)][6:31]
+    pay = lambda ids: [{"person_id": p, "month": m, "amount": int(8000 + rng.normal(0, 800))} for p in ids for m in months]
+    write_csv(tiny_project.dir / "data/payments.csv", pay([f"P{i}" for i in range(n_treated)]))
+    write_csv(tiny_project.dir / "data/comparison_payments.csv", pay([f"C{i}" for i in range(40)]))
+    return et.load_project(tiny_project(data_block=(
+        "data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
+        "  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}\n")))
+
+
+def test_few_participating_households_get_t_intervals_and_a_seeded_wild_bootstrap(tiny_project):
+    from scipy import stats
+    project = _few_households_project(tiny_project, 6)
+    did = comparison.compare_payments(project).did
+    assert did.n_treated_clusters == 6 and did.df == did.n_clusters - 1
+    # the interval uses t(G - 1), not the normal distribution
+    assert did.ci_high - did.effect == pytest.approx(stats.t.ppf(0.975, did.df) * did.se)
+    assert did.wild_p_value is not None and 0 < did.wild_p_value <= 1
+    assert comparison.compare_payments(project).did.wild_p_value == did.wild_p_value  # seeded: the same every time
