@@ -17,7 +17,7 @@ from evaltools.cli import main as cli_main
 
 from .conftest import PARAMS, participants_frame, write_csv
 
-SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan"]
+SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan", "sprangbradan-demo"]
 
 
 @pytest.fixture(scope="module")
@@ -522,3 +522,29 @@ def test_page_one_answers_the_board_and_says_whose_assessment(rendered):
 
 def _pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def _without_today(text: str) -> str:
+    """A rendered page with today's date (and the run's clock time) masked: the only thing that may differ
+    between two renders of the same inputs."""
+    import datetime as dt
+    return re.sub(re.escape(dt.date.today().isoformat()) + r"( \d{2}:\d{2})?", "DATE", text)
+
+
+def test_two_renders_of_every_sample_are_identical_apart_from_the_date(rendered, tmp_path):
+    out, _ = rendered
+    again = render.render_many([PARAMS / f"{p}.yaml" for p in SAMPLES], tmp_path, jobs=2, progress=False, portfolio=False)
+    assert all(r.ok for r in again), [r.error for r in again if not r.ok]
+    for pid in SAMPLES:
+        first = (out / pid / f"{pid}.html").read_text(encoding="utf-8")
+        second = (tmp_path / pid / f"{pid}.html").read_text(encoding="utf-8")
+        # every table and every chart: the charts are PNGs embedded in the page, so they are compared byte for byte
+        charts = re.findall(r"data:image/png;base64,[A-Za-z0-9+/=]+", first)
+        assert charts and charts == re.findall(r"data:image/png;base64,[A-Za-z0-9+/=]+", second), pid
+        assert _without_today(first) == _without_today(second), pid
+        for csv in sorted((out / pid / "tables").glob("*.csv")):
+            assert csv.read_bytes() == (tmp_path / pid / "tables" / csv.name).read_bytes(), (pid, csv.name)
+        book_a = openpyxl.load_workbook(out / pid / f"{pid}-tabeller.xlsx")
+        book_b = openpyxl.load_workbook(tmp_path / pid / f"{pid}-tabeller.xlsx")
+        for ws in book_a.worksheets:
+            assert list(ws.values) == list(book_b[ws.title].values), (pid, ws.title)
