@@ -110,6 +110,8 @@ def notebook_to_html(notebook, lang: str, title: str) -> str:
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
     nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(title)}
     nb.cells = [c for c in nb.cells if "remove-from-report" not in c.metadata.get("tags", [])]
+    for i, cell in enumerate(nb.cells):  # papermill gives its injected cell a random id: the page would differ per run
+        cell["id"] = f"cell-{i}"
     for cell in nb.cells:  # warnings on stderr belong in the log, not in a board report
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
