@@ -441,8 +441,8 @@ def plot_event_study(result, lang: str = "sv"):
     top.set_title("Försörjningsstöd per person och månad, kr (95 % KI)" if lang == "sv"
                   else "Social assistance per person and month, SEK (95% CI)", loc="left")
     ref = f"{-a - 1}".replace("-", "\u2212")
-    bottom.set_title(f"Skillnad i förändring sedan månad {ref}, deltagare minus jämförelsegrupp (95 % KI)" if lang == "sv"
-                     else f"Difference in change since month {ref}, participants minus comparison (95% CI)", loc="left")
+    bottom.set_title(f"Deltagare minus jämförelsegrupp: förändring sedan månad {ref} (95 % KI)" if lang == "sv"
+                     else f"Participants minus comparison: change since month {ref} (95% CI)", loc="left")
     bottom.xaxis.set_major_locator(MaxNLocator(integer=True))
     bottom.set_xlabel("Månader före (−) och efter start; grått: månaderna före start som inte räknas som före"
                       if lang == "sv" else "Months before (−) and after start; grey: months before start not counted as before")
