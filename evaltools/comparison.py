@@ -154,7 +154,10 @@ def _wild_bootstrap_p(model: OLS, groups: np.ndarray, term: str, seed: int) -> f
     import io
 
     from wildboottest.wildboottest import wildboottest
-    with contextlib.redirect_stdout(io.StringIO()):
+    import warnings
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        # with 2^G below the draws it enumerates every sign pattern instead (exact), and says so
+        warnings.filterwarnings("ignore", message=".*full_enumeration.*")
         res = wildboottest(model, B=WILD_BOOTSTRAP_DRAWS, cluster=groups, param=term, seed=seed,
                            parallel=False, show=False)
     return float(np.ravel(res["p-value"].to_numpy())[0])
