@@ -423,7 +423,7 @@ def plot_event_study(result, lang: str = "sv"):
     (bottom), with the anticipation window shaded. Hidden means are not drawn."""
     es = result.event_study
     plt.rcParams.update(STYLE)
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(WIDTH, 4.6), sharex=True, gridspec_kw={"height_ratios": [1.15, 1]})
+    fig, (top, bottom) = _subplots(2, 1, figsize=(WIDTH, 4.6), sharex=True, gridspec_kw={"height_ratios": [1.15, 1]})
     a = result.anticipation_months
     x = es["event_time"].to_numpy()
     for key, col in (("participants", BLUE), ("comparison", ORANGE)):
@@ -448,7 +448,25 @@ def plot_event_study(result, lang: str = "sv"):
                       if lang == "sv" else "Months before (−) and after start; grey: months before start not counted as before")
     top.legend(fontsize=7.5, loc="upper left")
     fig.tight_layout()
-    return fig
+    parts = []
+    for e in (-a - 1, -1, 0, 6, 12):
+        row = es[es["event_time"] == e]
+        if not len(row):
+            continue
+        r = row.iloc[0]
+        month = f"{'Månad' if lang == 'sv' else 'Month'} {e:+d}".replace("+0", "0").replace("-", "\u2212")
+        kr = lambda v: _shown(v, lang, lambda x: fmt_kr(x, lang))  # noqa: E731
+        parts.append(f"{month}: {t('participants', lang).lower()} {kr(r['participants'])}, "
+                     f"{t('comparison', lang).lower()} {kr(r['comparison'])}, "
+                     + (f"skillnad i förändring {kr(r['difference'])}" if lang == "sv" else f"difference in change {kr(r['difference'])}")
+                     + ("" if pd.isna(r["difference_low"]) or e == -a - 1 else
+                        f" ({fmt_kr(r['difference_low'], lang)} {'till' if lang == 'sv' else 'to'} {fmt_kr(r['difference_high'], lang)})"))
+    return _alt(fig, lang, "Två linjediagram per månad före och efter start: överst genomsnittligt försörjningsstöd per person "
+                           "för deltagare och jämförelsegrupp med 95 % konfidensintervall, nederst deltagarnas förändring minus "
+                           "jämförelsegruppens sedan referensmånaden",
+                "Two line charts by month before and after the start: above, mean social assistance per person for participants "
+                "and the comparison group with 95% confidence intervals; below, the participants' change minus the comparison "
+                "group's since the reference month", parts)
 
 
 def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
