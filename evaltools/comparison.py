@@ -284,37 +284,49 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
     """
     cols = ["event_time", "participants", "participants_low", "participants_high", "comparison", "comparison_low",
             "comparison_high", "difference", "difference_low", "difference_high"]
-    wide = panel.pivot_table(index=["person", "household", "treated"], columns="event_time", values="amount",
-                             aggfunc="sum", observed=True)
+    # person x month matrix of payments (NaN outside the payment file's coverage), built with bincount
+    person = pd.factorize(panel["person"])[0]
+    months = np.sort(panel["event_time"].unique())
+    col = np.searchsorted(months, panel["event_time"].to_numpy())
+    n_p, n_e = person.max() + 1, len(months)
+    key = person.astype(np.int64) * n_e + col
+    sums = np.bincount(key, weights=panel["amount"].to_numpy(float), minlength=n_p * n_e).reshape(n_p, n_e)
+    seen = np.bincount(key, minlength=n_p * n_e).reshape(n_p, n_e) > 0
+    wide = np.where(seen, sums, np.nan)
+    first = np.unique(person, return_index=True)[1]
+    treated = panel["treated"].to_numpy()[first]
+    household = pd.factorize(panel["household"].to_numpy()[first])[0]
+    both = np.column_stack([treated == 1, treated == 0]).astype(float)
+    with_const = np.column_stack([np.ones(n_p), treated.astype(float)])
     hidden = shown.set_index(["treated", "event_time"])["mean_amount"].isna()
+    r_col = int(np.searchsorted(months, reference)) if reference in months else None
+
+    def fit(y, x, ok):
+        res = OLS(y[ok], x[ok]).fit(cov_type="cluster", cov_kwds={"groups": household[ok]}, use_t=True)
+        return res.params, res.conf_int()
+
     rows = []
-    for e in wide.columns:
-        y = wide[e].dropna()
-        idx = y.index.to_frame(index=False)
-        row = {"event_time": int(e)}
-        tr = idx["treated"].to_numpy()
-        if tr.min() == tr.max():
+    for j, e in enumerate(months):
+        y = wide[:, j]
+        ok = ~np.isnan(y)
+        if len(np.unique(treated[ok])) < 2:
             continue
-        hh = pd.factorize(idx["household"])[0]
-        x = np.column_stack([tr == 1, tr == 0]).astype(float)
-        fit = OLS(y.to_numpy(float), x).fit(cov_type="cluster", cov_kwds={"groups": hh}, use_t=True)
-        ci = fit.conf_int()
-        for j, name in enumerate(("participants", "comparison")):
-            row[name], row[f"{name}_low"], row[f"{name}_high"] = fit.params[j], ci[j, 0], ci[j, 1]
-        if reference in wide.columns and e != reference:
-            change = (wide[e] - wide[reference]).dropna()
-            ci_idx = change.index.to_frame(index=False)
-            d = OLS(change.to_numpy(float), np.column_stack([np.ones(len(change)), ci_idx["treated"].to_numpy(float)])).fit(
-                cov_type="cluster", cov_kwds={"groups": pd.factorize(ci_idx["household"])[0]}, use_t=True)
-            dci = d.conf_int()
-            row["difference"], row["difference_low"], row["difference_high"] = d.params[1], dci[1, 0], dci[1, 1]
-        elif e == reference:
+        row = {"event_time": int(e)}
+        b, ci = fit(y, both, ok)
+        for i, name in enumerate(("participants", "comparison")):
+            row[name], row[f"{name}_low"], row[f"{name}_high"] = b[i], ci[i, 0], ci[i, 1]
+        if r_col is not None and j != r_col:
+            change = y - wide[:, r_col]
+            ok2 = ~np.isnan(change)
+            b, ci = fit(change, with_const, ok2)
+            row["difference"], row["difference_low"], row["difference_high"] = b[1], ci[1, 0], ci[1, 1]
+        elif j == r_col:
             row["difference"] = row["difference_low"] = row["difference_high"] = 0.0
-        for j, name in ((1, "participants"), (0, "comparison")):
-            if bool(hidden.get((j, e), False)):
+        for g, name in ((1, "participants"), (0, "comparison")):
+            if bool(hidden.get((g, e), False)):
                 row[name] = row[f"{name}_low"] = row[f"{name}_high"] = np.nan
                 row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
-            if bool(hidden.get((j, reference), False)) and e != reference:
+            if r_col is not None and j != r_col and bool(hidden.get((g, reference), False)):
                 row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
         rows.append(row)
     return pd.DataFrame(rows, columns=cols).sort_values("event_time").reset_index(drop=True)
