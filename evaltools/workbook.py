@@ -423,12 +423,14 @@ def _pick(pairs: dict[str, tuple[str, str]]) -> Callable[[object, str], str]:
     return label
 
 
-MODES = {"observed": ("Uppmätt utfall", "Observed"), "ex_ante": ("Förväntat (ansökan)", "Expected (application)"),
+MODES = {"observed": ("Uppmätt utfall", "Observed"), "ex_ante": ("Förväntat enligt ansökan", "Expected according to the application"),
          "none": ("Inga deltagardata", "No participant data"),
          "context": ("Kommunens statistik (sammanhang)", "Municipal statistics (context)")}
 GOAL_SOURCES = {"ansökan": ("Ansökan", "Application"), "slutrapport": ("Slutrapportens förslag", "The final report's suggestion"),
                 "utvärderare": ("Utvärderarens mål", "The evaluator's goal")}
-TESTS = {"chi2": ("Chitvåtest", "Chi-square test"), "Fisher": ("Fishers exakta test", "Fisher's exact test")}
+TESTS = {"chi2": ("Chitvåtest", "Chi-square test"), "Fisher": ("Fishers exakta test", "Fisher's exact test"),
+         "Fisher (MC)": ("Fishers test (Monte Carlo-simulerat)", "Fisher's test (Monte Carlo simulation)"),
+         "–": ("Inget test visas", "No test shown")}
 GROUPS = {"participants": ("Deltagare", "Participants"), "comparison": ("Jämförelsegrupp", "Comparison group")}
 PHASES = {"before": ("Före start", "Before the start"), "during": ("Under projektet", "During the project"),
           "after": ("Efter avslut", "After the exit")}
@@ -574,14 +576,22 @@ SHEETS: dict[str, tuple[tuple[str, str], tuple[str, str], list[Column]]] = {
         C("ci_high", "95 % KI, övre", "95% CI, upper", "pct"),
         C("test", "Test", "Test", label=_pick(TESTS)),
         C("p_value", "p-värde", "p-value", "p"),
+        C("p_holm", "p-värde, Holm-justerat", "p-value, Holm-adjusted", "p"),
     ]),
-    "tid_i_projekt": (("Tid i projektet", "Time in the project"), ("Andel kvar i projektet efter ett antal dagar (Kaplan–Meier)",
-                                                                   "Share still in the project after a number of days (Kaplan–Meier)"), [
+    "tid_i_projekt": (("Tid i projektet", "Time in the project"),
+                      ("Andel som avslutat med lyckat utfall respektive på annat sätt efter ett antal dagar (kumulativ incidens, "
+                       "Aalen–Johansen), andel kvar och median tid till avslut",
+                       "Share who ended with a successful outcome and otherwise after a number of days (cumulative incidence, "
+                       "Aalen–Johansen), share still in the project and median time to exit"), [
         C("group", "Grupp", "Group"),
         C("day", "Dagar sedan start", "Days since start", "int"),
+        C("success", "Andel avslutade med lyckat utfall", "Share ended with a successful outcome", "pct"),
+        C("other_exit", "Andel avslutade på annat sätt", "Share ended otherwise", "pct"),
         C("still_in_project", "Andel kvar i projektet", "Share still in the project", "pct"),
         C("at_risk", "Antal kvar", "Number still in", "count"),
         C("median_days", "Median, dagar i projektet", "Median days in the project", "int"),
+        C("median_ci_low", "Median, 95 % KI, nedre", "Median, 95% CI, lower", "int"),
+        C("median_ci_high", "Median, 95 % KI, övre", "Median, 95% CI, upper", "int"),
     ]),
     "forsorjningsstod": (("Försörjningsstöd", "Social assistance"), ("Försörjningsstöd per person och månad före och efter start",
                                                                      "Social assistance per person and month before and after the start"), [
