@@ -70,7 +70,7 @@ def effect_based(r) -> list:
         return []
     rows = [(msg("costbenefit.eb.main"), fmt_kr(s["pv_avoided_fs"], lang), fmt_kr(s["npv"], lang),
              fmt_probability(mc["p_npv_positive"], lang) if mc else "–"),
-            (msg("costbenefit.eb.did"), fmt_kr(eb["pv_benefit"], lang), fmt_kr(eb["npv"], lang),
+            (msg("costbenefit.eb.did_unreliable" if eb.get("unreliable") else "costbenefit.eb.did"), fmt_kr(eb["pv_benefit"], lang), fmt_kr(eb["npv"], lang),
              fmt_probability(eb["p_npv_positive"], lang) if "p_npv_positive" in eb else "–")]
     cols = [msg("costbenefit.eb.measured_as"), msg("costbenefit.benefit_pv"), msg("costbenefit.eb.npv"),
             msg("costbenefit.eb.p_positive")]

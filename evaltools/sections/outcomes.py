@@ -41,13 +41,21 @@ def blocks(r) -> list[list]:
         t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
                        for a, b in zip(rt["ci_low"], rt["ci_high"])],
         t("test", lang): rt["test"], t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
+        msg("outcomes.holm"): [fmt_p(p, lang) for p in rt["p_holm"]],
     })
+    # words about differences follow the Holm-adjusted tests only (the tests shown)
+    tests = rt.drop_duplicates("variable")
+    clear = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
+    n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
+    verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear)) if clear
+               else msg("outcomes.no_clear_difference", n=n_tests))
     out = [[Text([msg("outcomes.intro", n=fmt_int(len(ended), lang))], heading),
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
             Text([], msg("outcomes.by_group"), 3),
-            plot_outcome_rates(r.rates, lang=lang),
+            plot_outcome_rates(r.rates, lang=lang), Text([verdict]),
             Table(rates, notes=r.rates.notes,
-                  numeric=(t("n", lang), t("successes", lang), t("rate", lang), t("ci", lang), t("p_value", lang)))]]
+                  numeric=(t("n", lang), t("successes", lang), t("rate", lang), t("ci", lang), t("p_value", lang),
+                           msg("outcomes.holm")))]]
     m = r.model
     if len(m.table):
         odds = msg("outcomes.odds_ratio")

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..comparison import compare_exit_rates, payment_phases
 from ..display import Table, Text
-from ..formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_p, fmt_pct
+from ..formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct
 from ..labels import t
 from ..privacy import suppressed_label
 
@@ -39,12 +39,10 @@ def blocks(r) -> list[list]:
     })
     c = r.params.comparison
     paras = [msg("payments.intro", before=str(c.months_before), after=str(c.months_after))]
+    study = []
     if pay.did is not None:
-        d, pl = pay.did, pay.placebo
-        paras.append(msg("payments.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang),
-                         high=fmt_kr(d.ci_high, lang), households=fmt_int(d.n_clusters, lang),
-                         placebo=fmt_kr(pl.effect, lang), placebo_low=fmt_kr(pl.ci_low, lang),
-                         placebo_high=fmt_kr(pl.ci_high, lang)))
+        paras += did_paragraphs(r)
+        study = event_study_blocks(r)
     paras += list(pay.notes)
     ph = payment_phases(r.project)
     phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
@@ -61,9 +59,9 @@ def blocks(r) -> list[list]:
                   msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)))
     shown = chart_shown(pay.event_means)
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
-    out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown else None,
+    out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,
             Table(frame, numeric=(n, before, after, change)),
-            Text(paras[1:]),
+            Text(paras[1:]), *study,
             Text([], msg("payments.phases"), 3),
             Table(phases, notes=phase_note, numeric=(n, per_month))]]
     er = compare_exit_rates(r.project)
@@ -81,3 +79,43 @@ def blocks(r) -> list[list]:
                     Table(frame, notes=(msg("payments.exit_rates_note"),),
                           numeric=(n, rate_col, t("ci", lang), t("p_value", lang)))])
     return out
+
+
+def did_paragraphs(r) -> list[str]:
+    """The DiD estimate, the anticipation window, small-cluster inference, the placebo acted on and the horizon."""
+    from ..comparison import WILD_BOOTSTRAP_DRAWS
+    lang, msg, pay, c = r.lang, r.msg, r.payments, r.params.comparison
+    d, pl, a = pay.did, pay.placebo, pay.anticipation_months
+    out = [msg("payments.did_effect", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang),
+               households=fmt_int(d.n_clusters, lang), treated=fmt_int(d.n_treated_clusters, lang), df=fmt_int(d.df, lang))]
+    if a:
+        out.append(msg("payments.anticipation", months=str(a)))
+    if d.wild_p_value is not None:
+        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold),
+                       draws=fmt_int(WILD_BOOTSTRAP_DRAWS, lang), seed=str(r.params.cost_benefit.seed),
+                       p=fmt_p(d.wild_p_value, lang)))
+    placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
+               "placebo_high": fmt_kr(pl.ci_high, lang)}
+    out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
+    out.append(msg("payments.horizon", months=str(c.months_after), years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
+    return out
+
+
+def event_study_blocks(r) -> list:
+    """The event-study chart and table: months relative to the start, both groups, intervals."""
+    from ..plots import plot_event_study
+    lang, msg, pay = r.lang, r.msg, r.payments
+    es = pay.event_study
+    if es is None or es[["participants", "comparison"]].isna().all().all():
+        return []
+
+    def ci(v, lo, hi):
+        return ".." if pd.isna(v) else f"{fmt_kr(v, lang)} ({fmt_num(lo, 0, lang)} – {fmt_num(hi, 0, lang)})"
+    cols = [msg("payments.es_month"), t("participants", lang), t("comparison", lang), msg("payments.es_difference")]
+    frame = pd.DataFrame({cols[0]: [f"{e:+d}".replace("-", "\u2212") if e else "0" for e in es["event_time"]],
+                          cols[1]: [ci(*x) for x in es[["participants", "participants_low", "participants_high"]].to_numpy()],
+                          cols[2]: [ci(*x) for x in es[["comparison", "comparison_low", "comparison_high"]].to_numpy()],
+                          cols[3]: [ci(*x) for x in es[["difference", "difference_low", "difference_high"]].to_numpy()]})
+    ref = f"{-pay.anticipation_months - 1}".replace("-", "\u2212")
+    return [Text([], msg("payments.event_study"), 3), plot_event_study(pay, lang),
+            Table(frame, notes=(msg("payments.es_note", ref=ref),), numeric=tuple(cols[1:]))]

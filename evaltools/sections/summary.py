@@ -158,7 +158,8 @@ def effect(r) -> list[str]:
     pay = r.payments
     if pay.did is not None:
         d = pay.did
-        return [msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))]
+        said = msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))
+        return [said + " " + msg("summary.did_unreliable") if pay.parallel_trends_doubtful else said]
     if r.project.payments is not None:
         return [msg("summary.no_comparison")]
     return []

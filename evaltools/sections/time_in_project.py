@@ -1,4 +1,4 @@
-"""Time in the project: Kaplan–Meier curves and the share still in the project, by intake year."""
+"""Time in the project: cumulative incidence of each way of leaving (Aalen–Johansen), by intake year."""
 from __future__ import annotations
 
 import pandas as pd
@@ -19,14 +19,20 @@ def blocks(r) -> list[list]:
         return [[Text([msg("time.none_ended", n=fmt_int(len(df), lang))], heading)]]
     s = r.survival
     tab = s.table
-    days, share, at_risk, median = msg("time.days"), msg("time.share_remaining"), msg("time.at_risk"), msg("time.median")
+    days, at_risk, median = msg("time.days"), msg("time.at_risk"), msg("time.median_ci")
+    pct = [msg("time.success"), msg("time.other_exit"), msg("time.still_in")]
+
+    def _days(v):
+        return fmt_cell(v, fmt_num, 0, lang) if not (isinstance(v, float) and pd.isna(v)) else "–"
     frame = pd.DataFrame({
         msg("common.group"): tab["group"], days: tab["day"],
-        share: [fmt_cell(v, fmt_pct, lang) for v in tab["still_in_project"]],
+        **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
+           for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
         at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
-        median: [fmt_cell(v, fmt_num, 0, lang) for v in tab["median_days"]],
+        median: [f"{_days(m)} ({_days(a)}–{_days(b)})" if not (isinstance(m, float) and pd.isna(m)) else "–"
+                 for m, a, b in zip(tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
     })
     drawn = any(len(c) for c in s.curves.values())
     return [[Text([msg("time.intro", k=str(k))], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves", k=str(k))]),
-             Table(frame, notes=s.notes, numeric=(days, share, at_risk, median))]]
+             Table(frame, notes=s.notes, numeric=(days, *pct, at_risk, median))]]
