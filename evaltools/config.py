@@ -268,7 +268,9 @@ class MonthlyLevel(_Strict):
     housing_sek: float = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; 8 900 − 4 620, see docs).")
     housing_year: int = 2023
     child_age_band: str = "7-10"
-    months_before_start: int = 6
+    months_before_start: int = Field(6, ge=1, description="For method own_payments: months of payments averaged.")
+    gap_before_start: int = Field(6, ge=0, description="For method own_payments: months just before the start left out "
+                                  "(payments rise as enrolment nears; default measured on the samples, see docs).")
 
     @model_validator(mode="after")
     def _check(self) -> MonthlyLevel:
@@ -292,7 +294,25 @@ class CostBenefit(_Strict):
     success_outcomes: tuple[str, ...] = LEAVES_SOCIAL_ASSISTANCE
     cost_shares: dict[str, float] = Field(default_factory=lambda: {"stat": 0.5, "region": 0.25, "kommun": 0.25})
     work_earnings_sek_month: float = Field(0.0, description="Gross monthly earnings of a person leaving for work; 0 = not valued.")
+    value_earnings: bool = Field(False, description="Value earnings from work at the sourced default wage (flagged) "
+                                 "when work_earnings_sek_month is 0.")
     tax_rate: float = 0.32
+    skattefaktor: float = Field(1.3, ge=1.0, le=3.0, description="Marginal cost of public funds on the tax-financed "
+                                "cost in the societal account (ASEK skattefaktor); 1 = none.")
+    lead_perspective: Literal["kommun", "region", "stat", "individ", "offentliga", "samhälle"] = Field(
+        "offentliga", description="The perspective whose result leads the report; default the förbund's members "
+                                  "together (kommun, region, stat), who fund and decide (see docs/methods.md).")
+    deadweight_range: tuple[float, float] = Field((0.0, 0.75), description="Range of deadweight drawn in the Monte "
+                                                  "Carlo and used in the sensitivity analysis, without a comparison group.")
+    horizon_range: tuple[float, float] = Field((1.0, 5.0), description="Range of the horizon in years drawn in the Monte Carlo.")
+    optimism_bias: float = Field(0.0, ge=0.0, le=2.0, description="Green Book optimism bias: cost overrun up to this "
+                                 "share on lines not yet settled, drawn in the Monte Carlo (0 = off).")
+    ex_ante_success_range: tuple[float, float] = Field((0.5, 1.25), description="Ex ante: successes drawn as this range "
+                                                       "of multiples of the application's expectation.")
+    dropoff_from_payments: bool = Field(True, description="Replace the assumed drop-off by the observed share still "
+                                        "without försörjningsstöd 12 months after exit, where coverage allows.")
+    persistence_min_observed: int = Field(20, ge=1, description="Leavers observed 12 months after exit needed to use "
+                                          "the observed persistence.")
     monte_carlo_draws: int = 5000
     seed: int = 20261123
 
@@ -304,6 +324,10 @@ class CostBenefit(_Strict):
                 raise ValueError(f"{name} must be a proportion from 0 to 1 (0.035 for 3.5 %), got {v}")
         if self.deadweight is not None and not 0 <= self.deadweight < 1:
             raise ValueError(f"deadweight must be a proportion from 0 to 1, got {self.deadweight}")
+        for name in ("deadweight_range", "horizon_range", "ex_ante_success_range"):
+            lo, hi = getattr(self, name)
+            if lo > hi or lo < 0 or (name == "deadweight_range" and hi >= 1) or (name == "horizon_range" and lo <= 0):
+                raise ValueError(f"{name} must be (low, high) with 0 <= low <= high, got {(lo, hi)}")
         if abs(sum(self.cost_shares.values()) - 1) > 1e-9:
             raise ValueError(f"cost_shares must add up to 1, got {sum(self.cost_shares.values())}")
         bad = [o for o in self.success_outcomes if o not in OUTCOMES]

@@ -515,8 +515,10 @@ def sensitivity_label(parameter: str, value: float, lang: str = "sv") -> str:
 LABEL_GROUND = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
 
 
-def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", ax=None):
-    """Tornado chart: NPV when each assumption is set to its low and its high value."""
+def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = None, ax=None):
+    """Tornado chart: one perspective's NPV when each assumption is set to its low and its high value.
+
+    The value labels sit on a white box above the lines, so the zero line never crosses them."""
     fig, (ax,) = _fig(ax, 0.38 * len(sensitivity) + 0.9)
     s = sensitivity.iloc[::-1].reset_index(drop=True)
     base = s["npv_base"].iloc[0]
@@ -530,10 +532,10 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", ax=None):
                     ha="right", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
         ax.annotate(hi_lbl, (max(r.npv_low, r.npv_high), yi), xytext=(3, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
-    ax.axvline(base, color="black", lw=0.8)
-    ax.axvline(0, color=RED, lw=0.8, ls="--")
+    ax.axvline(base, color="black", lw=0.8, zorder=1)
+    ax.axvline(0, color=RED, lw=0.8, ls="--", zorder=1)
     ax.set_yticks(y, [SENS_LABELS.get(p, (p, p))[0 if lang == "sv" else 1] for p in s["parameter"]], fontsize=7.5)
-    ax.set_xlabel("Nettonuvärde, kr" if lang == "sv" else "Net present value, SEK")
+    ax.set_xlabel(_npv_label(lang, who))
     _kr_axis(ax, lang, "x")
     lo = min(s["npv_low"].min(), s["npv_high"].min(), 0)
     hi = max(s["npv_low"].max(), s["npv_high"].max(), 0)
@@ -552,17 +554,22 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", ax=None):
                 "Tornado chart of the net present value when one assumption at a time is set to a low and a high value", parts)
 
 
-def plot_monte_carlo(mc: dict, lang: str = "sv", ax=None):
-    """Distribution of the NPV over the Monte Carlo draws, with the break-even line."""
+def _npv_label(lang: str, who: str | None) -> str:
+    from .text import msg
+    return msg("costbenefit.npv_axis", lang, who=who) if who else ("Nettonuvärde, kr" if lang == "sv" else "Net present value, SEK")
+
+
+def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None):
+    """Distribution of one perspective's NPV over the Monte Carlo draws, with the break-even line."""
     fig, (ax,) = _fig(ax, 2.3)
     npv = mc["npv_draws"]
     ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
     ax.axvline(0, color=RED, ls="--", lw=1)
     from .formats import fmt_probability
     p = fmt_probability(mc["p_npv_positive"], lang)
-    title = ax.set_title((f"Sannolikhet att nettonuvärdet är positivt: {p}" if lang == "sv"
-                  else f"Probability that the net present value is positive: {p}"), loc="left", fontsize=8.5)
-    ax.set_xlabel("Nettonuvärde, kr" if lang == "sv" else "Net present value, SEK")
+    from .text import msg
+    title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
+    ax.set_xlabel(_npv_label(lang, who))
     ax.set_yticks([])
     _kr_axis(ax, lang, "x")
     _fit(fig, ax, title)

@@ -73,8 +73,9 @@ class Portfolio:
                                          for v, mode in zip(tab["budget_used"], tab["mode"])],
             m("portfolio.per_participant"): [fmt_kr(v, lang) for v in tab["cost_per_participant"]],
             m("portfolio.per_success"): [fmt_kr(v, lang) for v in tab["cost_per_success"]],
-            m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv"]],
-            m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr"]],
+            m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv_public"]],
+            m("portfolio.npv_society"): [fmt_kr(v, lang) for v in tab["npv_society"]],
+            m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr_public"]],
         })
         show(Text([], m("portfolio.people_heading")),
              Table(people, notes=(m("portfolio.note"),), numeric=tuple(people.columns[2:5])),
@@ -115,7 +116,9 @@ class Portfolio:
 
 def _row(project, lang: str = "sv") -> dict:
     p = project.params
-    cb = cost_benefit(project, monte_carlo=False, effect=False).summary
+    result = cost_benefit(project, monte_carlo=False, effect=False)
+    cb = result.summary
+    persp = result.table.set_index("perspective")
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     k, n = sc.successes, sc.base
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
@@ -126,4 +129,5 @@ def _row(project, lang: str = "sv") -> dict:
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb["total_cost_nominal"],
             "budget": budget, "budget_used": actual / budget if budget and not np.isnan(actual) else np.nan,
             "cost_per_participant": cb["cost_per_participant"], "cost_per_success": cb["cost_per_success"],
-            "npv": cb["npv"], "bcr": cb["bcr"], "mode": cb["mode"]}
+            "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
+            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb["mode"]}

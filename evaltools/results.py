@@ -249,7 +249,7 @@ def _columns_costs(lang):
 
 
 def _columns_cba(lang):
-    return [("actor", _sv(lang, "Aktör", "Actor"), lambda a: t(a, lang)),
+    return [("perspective", _sv(lang, "Perspektiv", "Perspective"), lambda a: t(a, lang)),
             ("pv_benefit", _sv(lang, "Nytta (nuvärde)", "Benefit (PV)"),
              lambda v: _sv(lang, "ej värderad", "not valued") if pd.isna(v) else fmt_kr(v, lang)),
             ("pv_cost", _sv(lang, "Kostnad (nuvärde)", "Cost (PV)"), "kr"),
@@ -364,14 +364,13 @@ def _headline_cba(r, lang):
         return ""
     if pd.isna(s.get("npv")):
         return _sv(lang, "Ingen budget: kostnaden och nettonuvärdet är okända.", "No budget: the cost and the net present value are unknown.")
-    text = _sv(lang, f"Nettonuvärde {fmt_kr(s['npv'], lang)} ({s['price_year']} års priser): undvikt försörjningsstöd mot "
-                     f"hela projektets kostnad; nytta per satsad krona {fmt_num(s['bcr'], 2, lang)}. Kostnaden täcks vid "
-                     f"{fmt_num(s['break_even_exits'], 1, lang)} personer som lämnar försörjningsstödet; "
+    who = t(s.get("perspective", "offentliga"), lang).lower()
+    text = _sv(lang, f"Nettonuvärde för {who} {fmt_kr(s['npv'], lang)} ({s['price_year']} års priser); nytta per satsad krona {fmt_num(s['bcr'], 2, lang)}. Kostnaden täcks vid "
+                     f"{fmt_num(s['break_even_exits'], 1, lang)} personer som lämnar försörjningsstödet (för {who}); "
                      f"{fmt_int(s['successes'], lang)} har gjort det"
                      + (" [förväntat enligt ansökan]." if s.get("mode") == "ex_ante" else "."),
-               f"Net present value {fmt_kr(s['npv'], lang)} ({s['price_year']} prices): avoided social assistance against "
-               f"the project's whole cost; benefit-cost ratio {fmt_num(s['bcr'], 2, lang)}. The cost is covered when "
-               f"{fmt_num(s['break_even_exits'], 1, lang)} persons leave social assistance; {fmt_int(s['successes'], lang)} "
+               f"Net present value for {who} {fmt_kr(s['npv'], lang)} ({s['price_year']} prices); benefit-cost ratio {fmt_num(s['bcr'], 2, lang)}. The cost is covered when "
+               f"{fmt_num(s['break_even_exits'], 1, lang)} persons leave social assistance (for {who}); {fmt_int(s['successes'], lang)} "
                "have done so" + (" [expected in the application]." if s.get("mode") == "ex_ante" else "."))
     return text
 
@@ -442,10 +441,12 @@ def _extra_cba(r, lang):
     if mc:
         from .report import fmt_probability
         parts.append("<p>" + html.escape(_sv(
-            lang, f"Monte Carlo ({fmt_int(mc['draws'], lang)} dragningar): sannolikheten för positivt nettonuvärde är "
+            lang, f"Monte Carlo ({fmt_int(mc['draws'], lang)} dragningar): sannolikheten för positivt nettonuvärde för "
+                  f"{t(mc.get('perspective', 'offentliga'), lang).lower()} är "
                   f"{fmt_probability(mc['p_npv_positive'], lang)}; 90 % av utfallen ligger mellan {fmt_kr(mc['npv_p05'], lang)} "
                   f"och {fmt_kr(mc['npv_p95'], lang)}.",
-            f"Monte Carlo ({fmt_int(mc['draws'], lang)} draws): the probability of a positive net present value is "
+            f"Monte Carlo ({fmt_int(mc['draws'], lang)} draws): the probability of a positive net present value for "
+            f"{t(mc.get('perspective', 'offentliga'), lang).lower()} is "
             f"{fmt_probability(mc['p_npv_positive'], lang)}; 90% of outcomes lie between {fmt_kr(mc['npv_p05'], lang)} and "
             f"{fmt_kr(mc['npv_p95'], lang)}.")) + "</p>")
     return "".join(parts)

@@ -145,7 +145,7 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
 
 
-def key_figures(result, perspective: str = "samhälle", lang: str | None = None) -> pd.DataFrame:
+def key_figures(result, perspective: str = "offentliga", lang: str | None = None) -> pd.DataFrame:
     """The figures the panel shows, as a table of text in the report's formats.
 
     Parameters
@@ -153,8 +153,8 @@ def key_figures(result, perspective: str = "samhälle", lang: str | None = None)
     result
         A :class:`~evaltools.costbenefit.CostBenefitResult`.
     perspective
-        An actor of ``result.table`` (``kommun``, ``region``, ``stat``, ``individ``, ``samhälle``)
-        whose net is shown beside the main calculation.
+        A perspective of ``result.table`` (``kommun``, ``region``, ``stat``, ``fk``, ``individ``,
+        ``offentliga``, ``samhälle``) whose figures are shown, beside the public financiers' and society's NPV.
     lang
         ``"sv"`` or ``"en"``; default: the result's.
 
@@ -165,25 +165,29 @@ def key_figures(result, perspective: str = "samhälle", lang: str | None = None)
     """
     lang = lang or result.lang
     s = result.summary
-    actors = result.table.set_index("actor")
+    actors = result.table.set_index("perspective")
     if perspective not in actors.index:
         raise ValueError(f"perspective must be one of {', '.join(actors.index)}, got {perspective!r}")
     row = actors.loc[perspective]
+    who = t(perspective, lang).lower()
     net = (_sv(lang, "ej värderad", "not valued") + (f" ({row['note']})" if row["note"] else "")
            if pd.isna(row["npv"]) else fmt_kr(row["npv"], lang) + (f" ({row['note']})" if row["note"] else ""))
-    payback = s["payback_months"]
+    payback = row["payback_months"]
+    py = s["price_year"]
     rows = [
-        (_sv(lang, "Nettonuvärde (huvudkalkylen)",
-             "Net present value (main calculation)"), fmt_kr(s["npv"], lang)),
-        (_sv(lang, f"Netto för {t(perspective, lang).lower()}", f"Net for {t(perspective, lang).lower()}"), net),
-        (_sv(lang, "Nytta per satsad krona", "Benefit-cost ratio"), fmt_num(s["bcr"], 2, lang)),
-        (_sv(lang, "Lyckade avslut som krävs för att täcka kostnaden", "Exits needed to cover the cost"),
-         fmt_num(s["break_even_exits"], 1, lang) + _sv(lang, f" (hittills {s['successes']})", f" (so far {s['successes']})")),
-        (_sv(lang, "Återbetalningstid från start", "Payback time from start"),
+        (_sv(lang, f"Nettonuvärde för {who} ({py} års priser)", f"Net present value for {who} ({py} prices)"), net),
+        (_sv(lang, f"Nettonuvärde för de offentliga finansiärerna ({py} års priser)",
+             f"Net present value for the public financiers ({py} prices)"), fmt_kr(actors.loc["offentliga", "npv"], lang)),
+        (_sv(lang, f"Nettonuvärde för samhället ({py} års priser)", f"Net present value for society ({py} prices)"),
+         fmt_kr(actors.loc["samhälle", "npv"], lang)),
+        (_sv(lang, f"Nytta per satsad krona för {who}", f"Benefit-cost ratio for {who}"), fmt_num(row["bcr"], 2, lang)),
+        (_sv(lang, f"Lyckade avslut som krävs för att täcka kostnaden för {who}", f"Exits needed to cover the cost for {who}"),
+         fmt_num(row["break_even_exits"], 1, lang) + _sv(lang, f" (hittills {s['successes']})", f" (so far {s['successes']})")),
+        (_sv(lang, f"Återbetalningstid från start för {who}", f"Payback time from start for {who}"),
          _sv(lang, "inte inom horisonten", "not within the horizon") if pd.isna(payback)
          else f"{fmt_num(payback, 0, lang)} {_sv(lang, 'månader', 'months')}"),
-        (_sv(lang, "Dödvikt där nettonuvärdet blir noll", "Deadweight at which the NPV is zero"),
-         fmt_pct(s["switching_deadweight"], lang, 0) if 0 <= s["switching_deadweight"] <= 1 else "–"),
+        (_sv(lang, f"Dödvikt där nettonuvärdet för {who} blir noll", f"Deadweight at which the NPV for {who} is zero"),
+         fmt_pct(row["switching_deadweight"], lang, 0) if 0 <= row["switching_deadweight"] <= 1 else "–"),
     ]
     return pd.DataFrame(rows, columns=[_sv(lang, "Nyckeltal", "Key figure"), _sv(lang, "Värde", "Value")])
 
@@ -290,9 +294,9 @@ class WhatIfPanel:
                                                 description=NAMES["monthly_level"][lang != "sv"], style=style,
                                                 layout=layout),
         }
-        actors = list(_cost_benefit(project).table["actor"])
+        actors = list(_cost_benefit(project).table["perspective"])
         self.controls["perspective"] = w.Dropdown(options=[(t(a, lang), a) for a in actors],
-                                                  value="samhälle" if "samhälle" in actors else actors[0],
+                                                  value=_cost_benefit(project).summary["perspective"],
                                                   description=NAMES["perspective"][lang != "sv"], style=style, layout=layout)
         self.figures = w.HTML()
         self.chart = w.HTML()

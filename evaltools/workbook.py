@@ -424,6 +424,12 @@ def _pick(pairs: dict[str, tuple[str, str]]) -> Callable[[object, str], str]:
 
 
 MODES = {"observed": ("Uppmätt utfall", "Observed"), "ex_ante": ("Förväntat enligt ansökan", "Expected according to the application"),
+         "structural": ("Strukturinriktad insats (inga volymer)", "Structural project (no volumes)"),
+         "offentliga": ("De offentliga finansiärerna", "The public financiers"), "samhälle": ("Samhället", "Society"),
+         "kommun": ("Kommunen", "The municipality"), "region": ("Regionen", "The region"), "stat": ("Staten", "The state"),
+         "individ": ("Individen", "The individual"), "comparison": ("Jämförelsegruppen", "The comparison group"),
+         "default": ("Antagande utan källa", "Unsourced assumption"), "params": ("Parameterfilen", "The params file"),
+         "observed_dropoff": ("Observerad", "Observed"), "assumed": ("Antagen", "Assumed"),
          "none": ("Inga deltagardata", "No participant data"),
          "context": ("Kommunens statistik (sammanhang)", "Municipal statistics (context)")}
 GOAL_SOURCES = {"ansökan": ("Ansökan", "Application"), "slutrapport": ("Slutrapportens förslag", "The final report's suggestion"),
@@ -443,11 +449,13 @@ PARAMETERS = {
     "price_year": ("Prisår", "Price year"),
     "work_earnings_sek_month": ("Arbetsinkomst per månad", "Monthly earnings from work"),
     "cost": ("Kostnad (faktor)", "Cost (factor)"),
+    "skattefaktor": ("Skattefaktor", "Tax factor"),
     "successes": ("Antal som lämnat försörjningsstödet", "Persons who left social assistance"),
 }
 # the kind of a parameter's value (assumptions and the sensitivity analysis)
 PARAMETER_KINDS = {"monthly_level": "kr", "horizon_years": "int", "dropoff_per_year": "pct", "deadweight": "pct",
                    "discount_rate": "pct", "price_year": "year", "work_earnings_sek_month": "kr", "cost": "num2",
+                   "skattefaktor": "num2",
                    "successes": "num1"}
 SENSITIVITY_KINDS = {**PARAMETER_KINDS, "monthly_level": "num2"}  # varied as a factor of the level
 
@@ -470,15 +478,26 @@ SUMMARY = {  # cost-benefit key figures: (Swedish, English, kind)
     "cost_per_exit_from_fs": ("Kostnad per person som lämnat försörjningsstödet", "Cost per person who left social assistance", "kr"),
     "monthly_level": ("Försörjningsstöd per månad (medel)", "Monthly social assistance (mean)", "kr"),
     "pv_cost": ("Kostnad, nuvärde", "Cost, present value", "kr"),
-    "pv_avoided_fs": ("Undvikt försörjningsstöd, nuvärde", "Avoided social assistance, present value", "kr"),
-    "npv": ("Nettonuvärde", "Net present value", "kr"),
-    "bcr": ("Nytta/kostnad", "Benefit-cost ratio", "num2"),
-    "payback_months": ("Återbetalningstid (månader)", "Payback (months)", "int"),
-    "break_even_exits": ("Personer som behöver lämna försörjningsstödet för att kostnaden ska täckas",
-                         "Persons who must leave social assistance to cover the cost", "num1"),
-    "break_even_person_years": ("Personår utan försörjningsstöd som täcker kostnaden",
-                                "Person-years without social assistance that cover the cost", "num1"),
-    "switching_deadweight": ("Dödvikt där nettonuvärdet blir noll", "Deadweight at which the NPV is zero", "pct"),
+    "pv_avoided_fs": ("Kommunens undvikna försörjningsstöd, nuvärde", "The municipality's avoided social assistance, present value", "kr"),
+    "perspective": ("Ledande perspektiv (nyckeltalen nedan gäller det)", "Lead perspective (the figures below are its)", "text"),
+    "pv_benefit": ("Nytta för det ledande perspektivet, nuvärde", "Benefit for the lead perspective, present value", "kr"),
+    "npv": ("Nettonuvärde för det ledande perspektivet", "Net present value for the lead perspective", "kr"),
+    "bcr": ("Nytta/kostnad för det ledande perspektivet", "Benefit-cost ratio for the lead perspective", "num2"),
+    "payback_months": ("Återbetalningstid för det ledande perspektivet (månader)", "Payback for the lead perspective (months)", "int"),
+    "break_even_exits": ("Personer som behöver lämna försörjningsstödet för att det ledande perspektivets kostnad ska täckas",
+                         "Persons who must leave social assistance to cover the lead perspective's cost", "num1"),
+    "break_even_person_years": ("Personår i arbete utan försörjningsstöd som täcker de offentliga finansiärernas kostnad (prisårets priser)",
+                                "Person-years in work without social assistance that cover the public financiers' cost (price-year prices)", "num1"),
+    "break_even_person_years_application": ("Samma i ansökans egna termer (löpande priser)",
+                                            "The same in the application's own terms (current prices)", "num1"),
+    "switching_deadweight": ("Dödvikt där det ledande perspektivets nettonuvärde blir noll",
+                             "Deadweight at which the lead perspective's NPV is zero", "pct"),
+    "deadweight_source": ("Dödviktens källa", "Source of the deadweight", "text"),
+    "dropoff_source": ("Avtagande effekt: observerad eller antagen", "Drop-off: observed or assumed", "text"),
+    "earnings_valued": ("Arbetsinkomster värderade", "Earnings from work valued", "bool"),
+    "skattefaktor": ("Skattefaktor", "Tax factor", "num2"),
+    "has_comparison": ("Jämförelsegrupp finns", "Comparison group exists", "bool"),
+    "level_source": ("Källa för månadsnivån", "Source of the monthly level", "text"),
     "deadweight": ("Dödvikt", "Deadweight", "pct"),
 }
 
@@ -528,12 +547,20 @@ SHEETS: dict[str, tuple[tuple[str, str], tuple[str, str], list[Column]]] = {
         C("key", "Nyckeltal", "Key figure", label=lambda v, lang: SUMMARY[v][0 if lang == "sv" else 1]),
         C("value", "Värde", "Value", kind_from="_kind", label=lambda v, lang: _pick(MODES)(v, lang)),
     ]),
-    "aktorer": (("Per aktör", "By actor"), ("Nytta och kostnad per aktör (nuvärden)", "Benefit and cost by actor (present values)"), [
-        C("actor", "Aktör", "Actor", label=_t),
+    "aktorer": (("Per perspektiv", "By perspective"), ("Kostnad, nytta, nettonuvärde och sannolikhet per perspektiv "
+                                                         "(nuvärden i prisårets priser)",
+                                                         "Cost, benefit, net present value and probability by perspective "
+                                                         "(present values in price-year prices)"), [
+        C("perspective", "Perspektiv", "Perspective", label=_t),
+        C("pv_cost", "Kostnad som perspektivet bär, nuvärde", "Cost borne, present value", "kr"),
         C("pv_benefit", "Nytta, nuvärde", "Benefit, present value", "kr"),
-        C("pv_cost", "Kostnad, nuvärde", "Cost, present value", "kr"),
-        C("npv", "Netto", "Net", "kr"),
+        C("npv", "Nettonuvärde", "Net present value", "kr"),
         C("bcr", "Nytta/kostnad", "Benefit-cost ratio", "num2"),
+        C("payback_months", "Återbetalningstid (månader)", "Payback (months)", "int"),
+        C("break_even_exits", "Lyckade avslut som täcker kostnaden", "Successful exits that cover the cost", "num1"),
+        C("switching_deadweight", "Dödvikt där nettonuvärdet blir noll", "Deadweight at which the NPV is zero", "pct"),
+        C("p_npv_positive", "Sannolikhet för positivt nettonuvärde (Monte Carlo)", "Probability of a positive NPV (Monte Carlo)", "pct"),
+        C("lower_bound", "Nedre gräns", "Lower bound", "bool"),
         C("note", "Anmärkning", "Note"),
     ]),
     "antaganden": (("Antaganden", "Assumptions"), ("Antagandena i kalkylen och deras källor",
@@ -553,6 +580,7 @@ SHEETS: dict[str, tuple[tuple[str, str], tuple[str, str], list[Column]]] = {
         C("npv_high", "Nettonuvärde, högt värde", "NPV, high value", "kr"),
         C("range", "Spännvidd", "Range", "kr"),
         C("npv_base", "Nettonuvärde, grundkalkyl", "NPV, base case", "kr"),
+        C("perspective", "Perspektiv", "Perspective", label=_t),
     ]),
     "deltagare": (("Deltagare", "Participants"), ("Deltagarna per kön, ålder, hushållstyp och andra uppdelningar",
                                                    "Participants by sex, age, household type and other breakdowns"), [
@@ -669,8 +697,9 @@ PORTFOLIO: list[Column] = [
     C("cost_per_participant", "Kostnad per deltagare", "Cost per participant", "kr"),
     C("cost_per_success", "Kostnad per lyckat utfall (enligt projektets huvudmål)",
       "Cost per success (as the project's main goal counts it)", "kr"),
-    C("npv", "Nettonuvärde", "Net present value", "kr"),
-    C("bcr", "Nytta/kostnad", "Benefit-cost ratio", "num2"),
+    C("npv_public", "Nettonuvärde, offentliga finansiärer", "Net present value, public financiers", "kr"),
+    C("npv_society", "Nettonuvärde, samhället", "Net present value, society", "kr"),
+    C("bcr_public", "Nytta/kostnad, offentliga finansiärer", "Benefit-cost ratio, public financiers", "num2"),
 ]
 
 

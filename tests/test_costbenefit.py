@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import evaltools as et
 from evaltools.costbenefit import annuity_factor
 
-from .conftest import PARAMS
+from .conftest import PARAMS, ROOT
 
 FIXED = """\
     cost_benefit:
@@ -31,45 +32,118 @@ def test_timra_cost_per_participant_and_per_success():
     assert round(s["cost_per_success"]) == 36_387
 
 
-def test_eskilstuna_ex_ante_break_even_person_years():
-    params = et.load_params(PARAMS / "eskilstuna-specialistteamet.yaml")
-    cb = params.cost_benefit.model_copy(update={
-        "price_year": 2023,
-        "monthly_level": params.cost_benefit.monthly_level.model_copy(update={"method": "fixed", "amount_sek": 8900,
-                                                                              "amount_year": 2023})})
-    flat_kpi = params.reference.model_copy(update={"kpi": {y: 100.0 for y in range(2017, 2027)}})
-    params = params.model_copy(update={"cost_benefit": cb, "reference": flat_kpi,
-                                       "data": params.data.model_copy(update={"participants": None, "payments": None})})
-    r = et.cost_benefit(et.load_project(params), cost_basis="budget")
-    # 3 863 075 kr / (8 900 kr x 12) = 36,2 person-years of avoided försörjningsstöd
-    assert r.summary["total_cost_fixed"] == 3_863_075
-    assert r.summary["break_even_person_years"] == pytest.approx(3_863_075 / (8900 * 12))
-    assert round(r.summary["break_even_person_years"], 1) == 36.2
-
-
-def test_tiny_project_npv_perspectives_and_payback_by_hand(tiny_project):
-    project = et.load_project(tiny_project(FIXED))
-    r = et.cost_benefit(project)
+def test_application_break_even_in_its_own_terms():
+    r = et.cost_benefit(et.load_project(PARAMS / "eskilstuna-ansokan.yaml"), monte_carlo=False)
+    # the application: 3 863 075 kr / (8 900 kr x 12) = 36,2 person-years, nominal over nominal
+    assert round(r.summary["break_even_person_years_application"], 1) == 36.2
+    # in the price year's prices both cost and level are deflated to 2023: a different, consistent figure
     s = r.summary
-    # two exits leave försörjningsstöd (P1 arbete, P4 sjuk_aktivitetsersättning): 2 x 12 x 9 000
-    assert s["successes"] == 2 and s["pv_avoided_fs"] == pytest.approx(216_000)
-    # cost = utfall 90 000 + 25 000
-    assert s["pv_cost"] == pytest.approx(115_000) and s["npv"] == pytest.approx(101_000)
-    assert s["bcr"] == pytest.approx(216_000 / 115_000)
-    actors = r.table.set_index("actor")
-    assert actors.loc["kommun", "pv_benefit"] == pytest.approx(216_000)
-    # the move to sjuk/aktivitetsersättning is paid by the state instead: a transfer
-    assert actors.loc["stat", "pv_benefit"] == pytest.approx(-108_000)
-    # society gains nothing from transfers; work is not valued (no earnings given) -> lower bound 0
-    assert actors.loc["samhälle", "pv_benefit"] == pytest.approx(0)
-    assert actors.loc["samhälle", "pv_cost"] == pytest.approx(115_000)
-    # Finsam shares of the cost: state 50 %, region and municipality 25 % each
-    assert actors.loc["stat", "pv_cost"] == pytest.approx(57_500)
-    # P1 saves from month 6 (exit 2022-08-01), P4 from month 15 (2023-05-01), 9 000 each:
-    # cumulative 99 000 after month 16, 117 000 after month 17 >= 115 000
-    assert s["payback_months"] == 17
-    # break-even: 115 000 / (9 000 x 12)
-    assert s["break_even_exits"] == pytest.approx(115_000 / 108_000)
+    assert s["break_even_person_years"] == pytest.approx(s["total_cost_fixed"] / (s["monthly_level"] * 12))
+
+
+def test_tiny_project_perspectives_and_payback_by_hand(tiny_project):
+    r = et.cost_benefit(et.load_project(tiny_project(FIXED)))
+    s = r.summary
+    # two exits leave försörjningsstöd (P1 arbete from 2022-08, P4 sjuk_aktivitetsersättning from 2023-05)
+    assert s["successes"] == 2 and s["pv_avoided_fs"] == pytest.approx(2 * 12 * 9000)
+    p = r.table.set_index("perspective")
+    # kommun saves both: 216 000, bears 25 % of 115 000
+    assert p.loc["kommun", "pv_benefit"] == pytest.approx(216_000)
+    assert p.loc["kommun", "pv_cost"] == pytest.approx(28_750)
+    # the state pays P4's sjuk-/aktivitetsersättning instead (Försäkringskassan): −108 000; bears 50 %
+    assert p.loc["stat", "pv_benefit"] == pytest.approx(-108_000) and p.loc["fk", "pv_benefit"] == pytest.approx(-108_000)
+    assert p.loc["stat", "pv_cost"] == pytest.approx(57_500)
+    # the public financiers together: 216 000 − 108 000 against the whole 115 000
+    assert p.loc["offentliga", "npv"] == pytest.approx(108_000 - 115_000)
+    assert s["perspective"] == "offentliga" and s["npv"] == pytest.approx(-7_000)
+    assert p.loc["offentliga", "break_even_exits"] == pytest.approx(115_000 / (108_000 / 2))
+    assert pd.isna(p.loc["offentliga", "payback_months"]) and pd.isna(p.loc["offentliga", "switching_deadweight"])
+    # society: transfers cancel, work not valued (lower bound), the cost carries the skattefaktor 1,3
+    assert p.loc["samhälle", "pv_benefit"] == pytest.approx(0) and bool(p.loc["samhälle", "lower_bound"])
+    assert p.loc["samhälle", "pv_cost"] == pytest.approx(115_000 * 1.3)
+    assert pd.isna(p.loc["individ", "pv_benefit"])  # earnings not valued: the individual's result is unknown
+    # kommun's payback: cost 2 395,83 kr a month in 2022; 9 000 kr a month from August (month 7):
+    # cumulative net after month 8 (Sept) 18 000 − 9 x 2 395,83 < 0; after month 9 (Oct) 27 000 − 23 958 > 0
+    assert p.loc["kommun", "payback_months"] == 10
+
+
+def test_every_transfer_sums_to_zero_and_the_sjukersattning_move(tiny_project):
+    r = et.cost_benefit(et.load_project(tiny_project(FIXED)), monte_carlo=False)
+    led = r.ledger
+    transfers = led[led["kind"] == "transfer"].groupby("item")["pv"].sum()
+    assert len(transfers) >= 2 and (transfers.abs() < 1e-6).all()
+    fk = led[led["item"] == "ersattning_fk"].set_index("actor")["pv"]
+    # P4's move to sjukersättning: the state (Försäkringskassan) pays 12 x 9 000, the person gets it: 0 for society
+    assert fk["fk"] == pytest.approx(-108_000) and fk["individ"] == pytest.approx(108_000)
+    fs = led[led["item"] == "forsorjningsstod"].set_index("actor")["pv"]
+    assert fs["kommun"] == pytest.approx(216_000) and fs["individ"] == pytest.approx(-216_000)
+
+
+def test_society_is_minus_the_cost_when_earnings_are_unvalued_and_no_skattefaktor_timra():
+    project = et.load_project(PARAMS / "timra-vagen-ut.yaml").with_params(cost_benefit={"skattefaktor": 1.0})
+    p = et.cost_benefit(project, monte_carlo=False, effect=False).table.set_index("perspective")
+    # 1 128 000 kr (2019 = price year) spread evenly over Feb 2018 – Oct 2019 (21 months), 3,5 % a year
+    pv_cost = sum(1_128_000 / 21 / 1.035 ** (k / 12) for k in range(21))
+    assert p.loc["samhälle", "npv"] == pytest.approx(-pv_cost)
+    assert p.loc["offentliga", "pv_cost"] == pytest.approx(pv_cost)
+
+
+def test_timra_public_financiers_by_hand():
+    project = et.load_project(PARAMS / "timra-vagen-ut.yaml").with_params(cost_benefit={
+        "monthly_level": {"method": "fixed", "amount_sek": 9000, "amount_year": 2019}, "horizon_years": 1,
+        "dropoff_per_year": 0, "deadweight": 0, "discount_rate": 0, "skattefaktor": 1.0})
+    p = et.cost_benefit(project, monte_carlo=False, effect=False).table.set_index("perspective")
+    df = pd.read_csv(ROOT / "data" / "timra-vagen-ut" / "participants.csv")
+    n_work = int(df["outcome"].isin(["arbete", "arbete_med_stöd"]).sum())
+    n_state = int(df["outcome"].isin(["studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning"]).sum())
+    # only moves to work save the public financiers anything: a move to a state benefit is paid by the state
+    assert p.loc["offentliga", "pv_benefit"] == pytest.approx(n_work * 12 * 9000)
+    assert p.loc["kommun", "pv_benefit"] == pytest.approx((n_work + n_state) * 12 * 9000)
+    assert p.loc["offentliga", "npv"] == pytest.approx(n_work * 12 * 9000 - 1_128_000)
+    assert p.loc["samhälle", "npv"] == pytest.approx(-1_128_000)
+
+
+def test_persistence_after_exit_on_a_hand_made_payment_file(tiny_project):
+    from .conftest import write_csv
+    path = tiny_project(FIXED)
+    write_csv(path.parent / "data" / "payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P1", "month": "2022-11", "amount": 5000},  # 3 months after P1's exit month (2022-08)
+        {"person_id": "P2", "month": "2023-09", "amount": 100},   # the file's last month
+    ])
+    t = et.costbenefit.persistence(et.load_project(path)).table.set_index("months_after")
+    # 3 months: P1 (paid 5 000) and P4 (exit 2023-05, 2023-08 covered, nothing paid)
+    assert t.loc[3, "observed"] == 2 and t.loc[3, "without_fs"] == 1 and t.loc[3, "mean_payment"] == 2500
+    # 6 and 12 months: only P1 is covered (P4's 2023-11 is after the file's last month); nothing paid
+    assert t.loc[6, "observed"] == 1 and t.loc[6, "without_fs"] == 1 and t.loc[12, "observed"] == 1
+    assert t.loc[12, "max_months_observed"] == 13  # 2022-08 to 2023-09
+
+
+def test_monte_carlo_probability_falls_when_the_deadweight_range_widens():
+    project = et.load_project(PARAMS / "timra-vagen-ut.yaml")
+    narrow = et.cost_benefit(project.with_params(cost_benefit={"deadweight_range": [0.2, 0.3]}), effect=False)
+    wide = et.cost_benefit(project.with_params(cost_benefit={"deadweight_range": [0.0, 0.9]}), effect=False)
+    assert wide.monte_carlo["perspective"] == "offentliga"
+    assert wide.monte_carlo["p_npv_positive"] < narrow.monte_carlo["p_npv_positive"]
+    assert "samhälle" in wide.monte_carlo["by_perspective"]  # society's probability is stated too
+
+
+def test_ex_ante_successes_are_varied():
+    project = et.load_project(PARAMS / "eskilstuna-ansokan.yaml")
+    fixed = et.cost_benefit(project.with_params(cost_benefit={"ex_ante_success_range": [1.0, 1.0]}), effect=False)
+    varied = et.cost_benefit(project, effect=False)
+    assert np.std(fixed.monte_carlo["npv_draws"]) < np.std(varied.monte_carlo["npv_draws"])
+    assert varied.monte_carlo["ex_ante"] and "successes" in set(varied.sensitivity["parameter"])
+
+
+def test_a_structural_project_has_a_requirement_not_an_npv(tiny_project):
+    project = et.load_project(tiny_project(FIXED, data_block="data:\n  budget: data/budget.csv\n"))
+    assert et.costbenefit.is_structural(project)
+    r = et.cost_benefit(project)
+    assert r.summary["mode"] == "structural" and r.monte_carlo is None and r.sensitivity.empty
+    assert pd.isna(r.summary["npv"])
+    # 115 000 kr / (9 000 kr x 12) person-years without försörjningsstöd carry the cost
+    assert r.summary["break_even_person_years"] == pytest.approx(115_000 / 108_000)
 
 
 def test_discounting_and_dropoff_by_explicit_sum(tiny_project):
@@ -78,12 +152,10 @@ def test_discounting_and_dropoff_by_explicit_sum(tiny_project):
         "discount_rate: 0", "discount_rate: 0.035")
     project = et.load_project(tiny_project(extra))
     r = et.cost_benefit(project)
-    start = dt.date(2022, 1, 1)
     total = 0.0
-    for exit_day in (dt.date(2022, 8, 1), dt.date(2023, 5, 1)):
-        t0 = (exit_day - start).days / 365.25
+    for exit_month in (7, 16):  # August 2022 and May 2023, counted from January 2022
         for month in range(36):
-            total += 9000 * 0.8 ** (month // 12) / 1.035 ** (month / 12) / 1.035 ** t0
+            total += 9000 * 0.8 ** (month // 12) / 1.035 ** ((exit_month + month) / 12)
     assert r.summary["pv_avoided_fs"] == pytest.approx(total)
     assert annuity_factor(1, 0.0, 0.0) == 12
 
@@ -91,11 +163,12 @@ def test_discounting_and_dropoff_by_explicit_sum(tiny_project):
 def test_work_earnings_when_valued_go_to_state_individual_and_society(tiny_project):
     extra = FIXED.rstrip(" ") + "      work_earnings_sek_month: 20000\n      tax_rate: 0.3\n"
     r = et.cost_benefit(et.load_project(tiny_project(extra)))
-    a = r.table.set_index("actor")
+    a = r.table.set_index("perspective")
     # P1 works: 12 x 20 000 earnings; 30 % tax to the state, the rest minus lost FS to the individual
     assert a.loc["individ", "pv_benefit"] == pytest.approx(12 * (20000 * 0.7 - 9000))
     assert a.loc["stat", "pv_benefit"] == pytest.approx(12 * 20000 * 0.3 - 12 * 9000)
     assert a.loc["samhälle", "pv_benefit"] == pytest.approx(12 * 20000)
+    assert not a.loc["samhälle", "lower_bound"]
 
 
 def test_deadweight_from_comparison_group():
@@ -116,7 +189,9 @@ def test_sensitivity_and_monte_carlo_are_reproducible():
     assert 0 <= a.monte_carlo["p_npv_positive"] <= 1
     s = a.sensitivity
     assert set(s["parameter"]) == {"monthly_level", "horizon_years", "dropoff_per_year", "deadweight",
-                                   "discount_rate", "cost", "successes"}
+                                   "discount_rate", "successes"}
+    # every cost line is settled (no overrun to vary) and the skattefaktor moves society's NPV only
+    assert (s["perspective"] == "offentliga").all()
     assert list(s["range"]) == sorted(s["range"], reverse=True)
     base = a.summary["npv"]
     assert (s["npv_base"] == base).all()
@@ -151,10 +226,12 @@ def test_effect_based_benefit_from_the_did_by_explicit_sum():
     kpi = reference.kpi_table().set_index("year")["kpi_1980_100"]
     factor = kpi[2023] / kpi[year]
     total = 0.0
+    # the drop-off is the observed one (persistence after exit in the payments), as the assumptions say
+    drop = r.assumptions.set_index("name").loc["dropoff_per_year", "value"]
     for s in starts:
-        t0 = max(0.0, (s - pd.Timestamp("2021-01-01")).days / 365.25)
-        for month in range(36):  # 3-year horizon, 20 % drop-off a year, 3.5 % discounting, no deadweight
-            total += -did.effect * factor * 0.8 ** (month // 12) / 1.035 ** (month / 12) / 1.035 ** t0
+        t0 = max(0, (s.year - 2021) * 12 + s.month - 1)  # months from the project's start month
+        for month in range(36):  # 3-year horizon, 3.5 % discounting, no deadweight
+            total += -did.effect * factor * (1 - drop) ** (month // 12) / 1.035 ** ((t0 + month) / 12)
     assert e["pv_benefit"] == pytest.approx(total)
     assert e["npv"] == pytest.approx(total - r.summary["pv_cost"])
     assert 0 <= e["p_npv_positive"] <= 1 and e["npv_p05"] < e["npv"] < e["npv_p95"]
@@ -185,10 +262,10 @@ def test_sources_units_and_notes_follow_the_language(pid):
     en = et.cost_benefit(project, lang="en")
     texts = [*en.assumptions["source"], *en.assumptions["unit"], *en.table["note"], en.monte_carlo["varied"]]
     assert not [x for x in texts if swedish.search(x)]
-    assert "varied 0–50%" in " ".join(en.assumptions["source"]) or pid == "kompassen-demo"
+    assert "varied 0%–75%" in " ".join(en.assumptions["source"]) or pid == "kompassen-demo"
     sv = et.cost_benefit(project)  # the params file's language: Swedish
     assert "varieras" in " ".join(sv.assumptions["source"])
-    assert sv.monte_carlo["varied"].startswith("lyckade utfall")
+    assert sv.monte_carlo["varied"].startswith("antal lyckade utfall")
 
 
 def test_without_a_budget_file_the_cost_and_what_rests_on_it_are_unknown(tiny_project):

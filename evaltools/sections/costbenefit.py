@@ -32,13 +32,17 @@ def assumption_value(r, name: str, value: float) -> str:
         return fmt_pct(value, lang, 1)
     if name == "price_year":
         return str(int(value))
+    if name == "skattefaktor":
+        return fmt_num(value, 2, lang)
     if name == "horizon_years":
         return r.plural("costbenefit.years", value, n=fmt_num(value, 0, lang))
     return fmt_kr(value, lang)
 
 
 def key_figures(r) -> Table:
+    """The key figures; every NPV, ratio, payback and break-even names its perspective and prices."""
     lang, msg, s = r.lang, r.msg, r.cba.summary
+    who, py = t(s["perspective"], lang).lower(), str(s["price_year"])
     payback = (r.plural("costbenefit.months", s["payback_months"], n=fmt_num(s["payback_months"], 0, lang))
                if not np.isnan(s["payback_months"]) else msg("costbenefit.not_within_horizon"))
     exits = fmt_int(s["successes"], lang) + (f" [{t('ex_ante', lang)}]" if s["mode"] == "ex_ante" else "")
@@ -48,19 +52,73 @@ def key_figures(r) -> Table:
          else msg("costbenefit.kf.total"), fmt_kr(s["total_cost_nominal"], lang)),
         (msg("costbenefit.kf.per_participant"), fmt_kr(s["cost_per_participant"], lang)),
         (msg("costbenefit.kf.per_success"), fmt_kr(s["cost_per_success"], lang)),
-        (msg("costbenefit.kf.exits"), exits),
-        (msg("costbenefit.kf.monthly_level"), fmt_kr(s["monthly_level"], lang)),
-        (msg("costbenefit.kf.pv_benefit", price_year=str(s["price_year"])), fmt_kr(s["pv_avoided_fs"], lang)),
-        (msg("costbenefit.kf.pv_cost"), fmt_kr(s["pv_cost"], lang)),
-        (msg("costbenefit.kf.npv"), fmt_kr(s["npv"], lang)),
-        (msg("costbenefit.kf.bcr"), fmt_num(s["bcr"], 2, lang)),
-        (msg("costbenefit.kf.payback"), payback),
-        (msg("costbenefit.kf.break_even"), fmt_num(s["break_even_exits"], 1, lang)),
-        (msg("costbenefit.kf.break_even_years"), fmt_num(s["break_even_person_years"], 1, lang)),
-        (msg("costbenefit.kf.switching_deadweight"), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
     ]
+    if s["mode"] != "structural":
+        key += [
+            (msg("costbenefit.kf.exits"), exits),
+            (msg("costbenefit.kf.monthly_level"), fmt_kr(s["monthly_level"], lang)),
+            (msg("costbenefit.kf.pv_benefit", who=who, price_year=py), fmt_kr(s["pv_benefit"], lang)),
+            (msg("costbenefit.kf.pv_cost", who=who, price_year=py), fmt_kr(s["pv_cost"], lang)),
+            (msg("costbenefit.kf.npv", who=who, price_year=py), fmt_kr(s["npv"], lang)),
+            (msg("costbenefit.kf.bcr", who=who), fmt_num(s["bcr"], 2, lang)),
+            (msg("costbenefit.kf.payback", who=who), payback),
+            (msg("costbenefit.kf.break_even", who=who), fmt_num(s["break_even_exits"], 1, lang)),
+            (msg("costbenefit.kf.switching_deadweight", who=who), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
+        ]
+    key.append((msg("costbenefit.kf.break_even_years", price_year=py), fmt_num(s["break_even_person_years"], 1, lang)))
+    if not pd.isna(s.get("break_even_person_years_application", np.nan)):
+        key.append((msg("costbenefit.kf.break_even_application"),
+                    fmt_num(s["break_even_person_years_application"], 1, lang)))
     value = msg("common.value")
     return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), numeric=(value,))
+
+
+def perspective_table(r) -> Table:
+    """Cost borne, benefit, NPV, BCR and P(NPV > 0) per perspective; the FK line under the state."""
+    lang, msg, cba = r.lang, r.msg, r.cba
+    rows = cba.table
+    mc = (cba.monte_carlo or {}).get("by_perspective", {})
+    structural = cba.summary["mode"] == "structural"
+    benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
+    p_col = msg("costbenefit.eb.p_positive")
+    keep = [p for p in rows["perspective"] if p != "fk" or (rows.set_index("perspective").loc["fk", "pv_benefit"] != 0)]
+    rows = rows.set_index("perspective").loc[keep].reset_index()
+    data = {msg("costbenefit.actor"): [t(x, lang) for x in rows["perspective"]],
+            cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}
+    if not structural:
+        data[benefit] = [fmt_kr(v, lang) if not pd.isna(v) else msg("costbenefit.not_valued") for v in rows["pv_benefit"]]
+        data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
+        if mc:
+            data[p_col] = [fmt_probability(mc[p]["p_npv_positive"], lang) if p in mc and not pd.isna(n) else "–"
+                           for p, n in zip(rows["perspective"], rows["npv"])]
+    data[msg("costbenefit.comment")] = rows["note"]
+    numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
+    return Table(pd.DataFrame(data), notes=(msg("costbenefit.actor_note", price_year=str(cba.summary["price_year"])),),
+                 numeric=numeric)
+
+
+def persistence_table(r) -> list:
+    """Did the successful leavers stay off försörjningsstöd? Small counts follow the privacy rule."""
+    from ..privacy import suppressed_label
+    lang, msg, cba = r.lang, r.msg, r.cba
+    pt = cba.persistence
+    if pt is None or pt.empty:
+        return []
+    k = r.params.privacy.min_count
+    small = lambda n: 0 < n < k  # noqa: E731
+    obs, off = msg("costbenefit.persist.observed"), msg("costbenefit.persist.without")
+    df = pd.DataFrame({
+        msg("costbenefit.persist.months"): [fmt_int(m, lang) for m in pt["months_after"]],
+        obs: [suppressed_label(k) if small(n) else fmt_int(n, lang) for n in pt["observed"]],
+        off: ["–" if n == 0 else (suppressed_label(k) if small(n) or small(w) or small(n - w) else fmt_pct(w / n, lang, 0))
+              for n, w in zip(pt["observed"], pt["without_fs"])],
+        msg("costbenefit.persist.mean"): ["–" if n == 0 else (suppressed_label(k) if small(n) else fmt_kr(v, lang))
+                                          for n, v in zip(pt["observed"], pt["mean_payment"])],
+    })
+    used = msg("costbenefit.persist.used_observed" if cba.summary["dropoff_source"] == "observed"
+               else "costbenefit.persist.used_assumed")
+    note = msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)) + " " + used
+    return [Text([], msg("costbenefit.persist.heading"), 3), Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
 
 
 def effect_based(r) -> list:
@@ -92,18 +150,13 @@ def blocks(r) -> list[list]:
                        msg("common.value"): [assumption_value(r, n, v) for n, v in zip(a["name"], a["value"])],
                        msg("costbenefit.source"): a["source"],
                        msg("costbenefit.uncertain"): [msg("common.yes") if f else "" for f in a["flagged"]]})
-    actors = cba.table
-    benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
-    pt = pd.DataFrame({msg("costbenefit.actor"): [t(x, lang) for x in actors["actor"]],
-                       benefit: [fmt_kr(v, lang) if not pd.isna(v) else msg("costbenefit.not_valued")
-                                 for v in actors["pv_benefit"]],
-                       cost: [fmt_kr(v, lang) for v in actors["pv_cost"]],
-                       net: [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in actors["npv"]],
-                       msg("costbenefit.comment"): actors["note"]})
     intro = [msg("costbenefit.intro")]
+    if s["mode"] == "structural":
+        intro = [msg("costbenefit.structural")]
+    who = t(s["perspective"], lang).lower()
     mc = cba.monte_carlo
     # (the seed and what was varied are in the appendix)
-    mc_text = [msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang),
+    mc_text = [msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang), who=who,
                    p=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
                    high=fmt_kr(mc["npv_p95"], lang))] if mc else []
     # with no exit from försörjningsstöd yet there is no benefit to vary: the calculation shows the cost only
@@ -111,10 +164,9 @@ def blocks(r) -> list[list]:
     if early:
         intro.append(msg(early))
     parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),
-             Text([], msg("costbenefit.assumptions"), 3), Table(at),
-             Text([], msg("costbenefit.by_actor"), 3),
-             Table(pt, notes=(msg("costbenefit.actor_note"),), numeric=(benefit, cost, net))]
-    if not early:
-        parts += [Text([msg("costbenefit.sensitivity_intro")], msg("costbenefit.sensitivity"), 3),
-                  plot_tornado(cba.sensitivity, lang), Text(mc_text), plot_monte_carlo(mc, lang) if mc else None]
+             Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *persistence_table(r),
+             Text([], msg("costbenefit.assumptions"), 3), Table(at)]
+    if not early and s["mode"] != "structural" and len(cba.sensitivity):
+        parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
+                  plot_tornado(cba.sensitivity, lang, who), Text(mc_text), plot_monte_carlo(mc, lang, who) if mc else None]
     return [parts]

@@ -137,18 +137,66 @@ def cost(r) -> list[str]:
     return [cost_sentence(r, s, r.cba.costs)]
 
 
+WHO = {"kommun": "summary.who_kommun", "region": "summary.who_region", "stat": "summary.who_stat",
+       "individ": "summary.who_individ", "offentliga": "summary.who_offentliga", "samhälle": "summary.who_samhälle"}
+DW_SOURCE = {"default": "summary.dw_source_default", "comparison": "summary.dw_source_comparison",
+             "params": "summary.dw_source_params"}
+
+
+def worth_perspectives(lead: str) -> tuple[str, ...]:
+    """The perspectives page 1 states, lead first: always the public financiers' and society's."""
+    return tuple(dict.fromkeys((lead, "offentliga", "samhälle")))
+
+
 def worth(r) -> list[str]:
-    """Was it worth it, for whom, and how sure."""
+    """Was it worth it, for whom, and how sure: every figure with its perspective and prices."""
     lang, msg, out = r.lang, r.msg, []
-    s = r.cba.summary
-    if s["total_cost_nominal"] > 0 and (s["successes"] or s["mode"] == "ex_ante"):
-        out.append(msg("summary.npv", pv_benefit=fmt_kr_prose(s["pv_avoided_fs"], lang), pv_cost=fmt_kr_prose(s["pv_cost"], lang),
-                       price_year=str(s["price_year"]), npv=fmt_kr_prose(s["npv"], lang),
-                       break_even=fmt_num(s["break_even_exits"], 1, lang)))
-        mc = r.cba.monte_carlo
-        if mc:
-            out.append(msg("summary.probability", p=fmt_probability(mc["p_npv_positive"], lang)))
-        out.append(msg("summary.transfers"))
+    cba = r.cba
+    s = cba.summary
+    if not s["total_cost_nominal"] > 0:
+        return []
+    py = str(s["price_year"])
+    if s["mode"] == "structural":
+        return [msg("summary.worth_structural", cost=fmt_kr_prose(s["total_cost_fixed"], lang), price_year=py,
+                    years=fmt_num(s["break_even_person_years"], 1, lang), level=fmt_kr(s["monthly_level"], lang),
+                    source=s.get("level_source", ""))]
+    if not (s["successes"] or s["mode"] == "ex_ante"):
+        return []
+    rows = cba.table.set_index("perspective")
+    lead = s["perspective"]
+    for p in worth_perspectives(lead):
+        row, who = rows.loc[p], msg(WHO[p])
+        if p == "offentliga":
+            out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang), price_year=py,
+                           benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
+        elif p == "samhälle":
+            out.append(msg("summary.worth_society", who=who, npv=fmt_kr_prose(row["npv"], lang),
+                           sf=fmt_num(s["skattefaktor"], 1, lang)))
+            if row["lower_bound"]:
+                out.append(msg("summary.worth_society_lower_bound"))
+        elif not pd.isna(row["npv"]):
+            out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), price_year=py))
+    if s["mode"] == "observed" and not s["has_comparison"]:
+        out.append(msg("summary.worth_calculated"))
+    who = msg(WHO[lead])
+    sw = s["switching_deadweight"]
+    dw_words = dict(dw=fmt_pct(s["deadweight"], lang, 0), source=msg(DW_SOURCE[s["deadweight_source"]]), who=who)
+    if pd.isna(sw):
+        out.append(msg("summary.worth_deadweight_never", **dw_words))
+    else:
+        out.append(msg("summary.worth_deadweight", switching=fmt_pct(sw, lang, 0), **dw_words))
+    if not pd.isna(s["break_even_exits"]):
+        out.append(msg("summary.worth_break_even", who=who, n=fmt_num(s["break_even_exits"], 0, lang)))
+    if not pd.isna(s.get("break_even_person_years_application", float("nan"))):
+        ml = r.params.cost_benefit.monthly_level
+        out.append(msg("summary.worth_break_even_application", cost=fmt_kr(s["total_cost_nominal"], lang),
+                       level=fmt_kr(ml.amount_sek, lang), years=fmt_num(s["break_even_person_years_application"], 1, lang)))
+    mc = cba.monte_carlo
+    if mc:
+        by = mc["by_perspective"]
+        key = "summary.worth_probability_ex_ante" if mc.get("ex_ante") else "summary.worth_probability"
+        out.append(msg(key, who=who, p=fmt_probability(by[lead]["p_npv_positive"], lang),
+                       p_society=fmt_probability(by["samhälle"]["p_npv_positive"], lang)))
     return out
 
 
