@@ -510,8 +510,8 @@ def _sensitivity(m: _Model, info: dict, perspective: str) -> pd.DataFrame:
 
 def _draw_dropoff(rng, d: float, draws: int) -> np.ndarray:
     """Drop-off drawn uniformly and symmetrically around ``d``: 0 to 2d, capped at 90 %."""
-    if d <= 0:
-        return np.zeros(draws)
+    if d <= 0 or d >= 0.9:
+        return np.full(draws, float(d))
     return rng.uniform(max(0.0, 2 * d - 0.9), min(2 * d, 0.9), draws)
 
 

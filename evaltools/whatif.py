@@ -78,7 +78,8 @@ def baseline(project) -> Assumptions:
     Returns
     -------
     Assumptions
-        The horizon, drop-off and discount rate from the params file; the deadweight as the
+        The horizon and discount rate from the params file; the drop-off the calculation used
+        (observed persistence where the payments allow); the deadweight as the
         report derives it (params, else the comparison group, else 25 %); the mean monthly level.
 
     Examples
@@ -87,9 +88,11 @@ def baseline(project) -> Assumptions:
     >>> et.whatif.baseline(et.load_project("kompassen-demo")).deadweight  # doctest: +SKIP
     0.5155...
     """
-    s = _cost_benefit(project).summary
+    r = _cost_benefit(project)
+    s = r.summary
     cb = project.params.cost_benefit
-    return Assumptions(cb.horizon_years, cb.dropoff_per_year, float(s["deadweight"]), cb.discount_rate,
+    dropoff = float(r.assumptions.set_index("name").loc["dropoff_per_year", "value"])  # observed where used
+    return Assumptions(cb.horizon_years, dropoff, float(s["deadweight"]), cb.discount_rate,
                        float(s["monthly_level"]))
 
 
@@ -110,6 +113,8 @@ def changes(project, base: Assumptions | None = None, **values: float) -> dict:
                                     "amount_year": project.params.price_year, "source": "what-if"}
         else:
             out[name] = float(value)
+            if name == "dropoff_per_year":  # a chosen drop-off replaces the observed persistence
+                out["dropoff_from_payments"] = False
     return out
 
 
