@@ -293,7 +293,7 @@ class WhatIfPanel:
         self.controls = {
             "deadweight": slider("deadweight", 0.0, 0.95, ".0%"),
             "horizon_years": slider("horizon_years", 0.5, 10.0, ".1f"),
-            "dropoff_per_year": slider("dropoff_per_year", 0.0, 0.9, ".0%"),
+            "dropoff_per_year": slider("dropoff_per_year", 0.0, 1.0, ".0%"),
             "discount_rate": slider("discount_rate", 0.0, 0.1, ".1%"),
             "monthly_level": w.BoundedFloatText(value=level, min=0.0, max=100_000.0, step=STEPS["monthly_level"],
                                                 description=NAMES["monthly_level"][lang != "sv"], style=style,
@@ -336,7 +336,7 @@ class WhatIfPanel:
         table = key_figures(self.result, self.controls["perspective"].value, lang)
         changed = changes(self.project, self.base, **self.values())
         note = (_sv(lang, "Ändrat från rapporten: ", "Changed from the report: ")
-                + ", ".join(NAMES[k][lang != "sv"].split(" (")[0] for k in changed)) if changed else \
+                + ", ".join(NAMES[k][lang != "sv"].split(" (")[0] for k in changed if k in NAMES)) if changed else \
             _sv(lang, "Rapportens antaganden.", "The report's assumptions.")
         self.figures.value = CSS_RESULT + "<div class='et-result'><p class='et-note'>" + html.escape(note) + "</p>" \
             + frame_html(table) + "</div>"
