@@ -160,7 +160,7 @@ def test_a_person_enrolled_twice(tiny_project):
     project = et.load_project(tiny_project("""\
         cost_benefit:
           price_year: 2022
-          monthly_level: {method: own_payments, months_before_start: 6}
+          monthly_level: {method: own_payments, months_before_start: 6, gap_before_start: 0}
         """))
     r = comparison.compare_payments(project)
     assert r.table.iloc[0]["persons"] == 5  # persons, not enrolments

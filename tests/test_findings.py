@@ -18,10 +18,14 @@ def test_timra_summary_sentences():
     # the final report (5.3): 31 of 52 self-sufficient or with an active plan, 59,6 %; counted as the main goal counts
     assert "fick 31 (59,6 %) ett utfall som projektets huvudmål räknar som lyckat" in text
     # amounts in prose to two significant figures: 1 128 000 and 1 276 000 kr; 1 128 / 1 276 = 88,4 %
-    assert "har kostat 1,1 miljoner kronor (88,4 % av budgeten 1,3 miljoner kronor)" in text
+    assert "har kostat 1,1 miljoner kronor i löpande priser (88,4 % av budgeten 1,3 miljoner kronor)" in text
     # 1 128 000 / 52 = 21 692 kr; / 31 = 36 387 kr
     assert "22 000 kr per deltagare och 36 000 kr per lyckat utfall enligt projektets huvudmål" in text
-    assert "överföringar för samhället" in text
+    # page 1 states the public financiers' and society's results, each with whose it is
+    assert "För de offentliga finansiärerna tillsammans (kommun, region och stat) är nettonuvärdet" in text
+    assert "För samhället som helhet är nettonuvärdet" in text and "nedre gräns" in text
+    assert "beräknad besparing under antaganden, inte en uppmätt effekt" in text
+    assert "blir nettonuvärdet noll vid en dödvikt på" in text
 
 
 def test_running_project_separates_actual_costs_from_remaining_budget():

@@ -129,7 +129,7 @@ def test_comparison_section_and_no_participants_case(rendered):
     assert "Uppnått" not in exante and "Nås med ansökans volymer" in " ".join(exante.split())
     # the ex-ante check counts the application's budget, and the report says so, not "utfall, annars budget"
     words = " ".join(exante.split())
-    assert "Total kostnad (budget) 3 863 075 kr" in words.replace("\u00a0", " ")
+    assert "Total kostnad (budget; löpande priser) 3 863 075 kr" in words.replace("\u00a0", " ")
     assert "räknar med budgeten på alla rader" in words and "utfall, annars budget" not in words
 
 
@@ -267,7 +267,7 @@ def test_portfolio_shows_no_cost_for_a_project_without_budget_file(tiny_project)
     no_budget = tiny_project(data_block="data:\n  participants: data/participants.csv\n")
     row = Portfolio([no_budget]).table.iloc[0]
     assert row["participants"] == 4
-    for col in ("cost", "cost_per_participant", "npv", "bcr"):
+    for col in ("cost", "cost_per_participant", "npv_public", "npv_society", "bcr_public"):
         assert pd.isna(row[col]), col  # unknown, not 0 kr
 
 
