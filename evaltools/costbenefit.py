@@ -220,9 +220,12 @@ def is_structural(project: Project) -> bool:
     function). Its cost is real, but there are no exits to value, so the toolkit states the cost
     and what it would take to carry it, and computes no NPV, Monte Carlo or tornado.
     """
+    from .config import project_kind
+    if project_kind(project) == "struktur":
+        return True
     if project.has_participants:
         return False
-    e = project.params.expected
+    e = project.params.expected  # (a project with neither participants nor volumes yet: nothing to value)
     return e is None or not (e.successes_per_year or e.participants_per_year)
 
 

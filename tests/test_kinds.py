@@ -75,11 +75,13 @@ def test_a_structural_project_with_participant_data_is_refused(tiny_project):
 def test_which_sections_each_kind_shows():
     people = ("participants", "outcomes", "time_in_project", "payments")
     assert all(sections.applies("individ", s) for s in sections.SECTIONS)
-    assert not any(sections.applies("struktur", s) for s in (*people, "costbenefit"))
+    assert not any(sections.applies("struktur", s) for s in people)
+    assert sections.applies("struktur", "costbenefit")  # the cost and what it takes to carry it, no NPV
     assert not any(sections.applies("ansökan", s) for s in people) and sections.applies("ansökan", "costbenefit")
     for kind in ("individ", "struktur", "ansökan"):
         assert all(sections.applies(kind, s) for s in ("summary", "facts", "goals", "budget", "quality", "method"))
-    assert not sections.summary_applies("struktur", "worth") and not sections.summary_applies("ansökan", "participation")
+    assert sections.summary_applies("struktur", "worth") and not sections.summary_applies("struktur", "participation")
+    assert not sections.summary_applies("ansökan", "participation")
 
 
 # --- a structural project ----------------------------------------------------------------------
@@ -106,8 +108,8 @@ def test_structural_report_has_no_participants_npv_or_volumes(structural, monkey
     for absent in ("Nettonuvärde", "nettonuvärdet", "förväntade volymer", "Deltagare (inskrivningar)",
                    "sannolikheten", "Försörjningsstöd före och efter start"):
         assert absent not in sv, absent
-    assert "Avsnitten om deltagare, utfall, tid i projektet, försörjningsstöd före och efter start och kostnad " \
-           "och nytta ingår inte" in sv
+    assert "Avsnitten om deltagare, utfall, tid i projektet och försörjningsstöd före och efter start ingår inte" in sv
+    assert "personår utan försörjningsstöd" in sv  # the break-even requirement instead of an NPV
     en = _shown(structural["en"], monkeypatch)
     assert "Net present value" not in en and "net present value" not in en and "expected volumes" not in en
 
@@ -121,7 +123,10 @@ def test_structural_page_one(structural):
             "som inte uppnådda; 1 är inte bedömda.") in sv
     # budget per year 960 000 kr for 2023-09-01..2025-09-30: 2 whole years and 30/365 of the third,
     # 1 998 904 kr, said on page 1 as a reader says it (the budget table has the exact figure)
-    assert "Projektets budget är 2\u00a0miljoner kronor." in sv
+    assert "Projektets budget är 2\u00a0miljoner kronor i löpande priser." in sv
+    # ... and what it would take to carry it, instead of an NPV
+    assert any("För att bära kostnaden" in x and "personår utan försörjningsstöd" in x for x in sv)
+    assert not any("nettonuvärde" in x.lower() for x in sv)
     assert structural["sv"].cba.summary["total_cost_nominal"] == pytest.approx(960_000 * (2 + 30 / 365), abs=1)
     assert structural["en"].key_findings()[0].startswith("This is a structural project with no participants")
 

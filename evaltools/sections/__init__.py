@@ -24,21 +24,21 @@ SECTIONS = ("summary", "facts", "goals", "participants", "outcomes", "time_in_pr
             "costbenefit", "quality", "method", "footer")
 
 # The sections a kind of project leaves out: a structural project has no participants, outcomes or
-# payments, and no avoided social assistance to value (its cost and break-even requirement are on
-# page 1); an application has no participants or payments yet, but its cost-benefit is the ex-ante
+# payments (its cost-benefit section shows the cost and what it would take to carry it, without an
+# NPV); an application has no participants or payments yet, but its cost-benefit is the ex-ante
 # check of its volumes.
 _LEFT_OUT = {
     "individ": (),
-    "struktur": ("participants", "outcomes", "time_in_project", "payments", "costbenefit"),
+    "struktur": ("participants", "outcomes", "time_in_project", "payments"),
     "ansökan": ("participants", "outcomes", "time_in_project", "payments"),
 }
 
 # The page-1 parts (functions in summary.PARTS, by name) a kind leaves out: who took part and the
 # comparison-group effect need participants; an application's goals are read on page 1 by the
-# ex-ante part; a structural project has no avoided social assistance whose worth could be stated.
+# ex-ante part; a structural project's "worth" is its break-even requirement, not an NPV.
 _SUMMARY_LEFT_OUT = {
     "individ": ("kind_statement",),
-    "struktur": ("participation", "worth", "effect"),
+    "struktur": ("participation", "effect"),
     "ansökan": ("participation", "goal_fulfilment", "effect"),
 }
 

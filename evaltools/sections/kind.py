@@ -65,10 +65,7 @@ def structural(r) -> list[str]:
         n, ok, part, no, unassessed = counts
         out.append(r.msg("kind.structural_goals", n=str(n), ok=str(ok), partly=str(part), not_met=str(no),
                          unassessed=str(unassessed)))
-    s = r.cba.summary
-    be = s.get("break_even_exits", np.nan)
-    if s.get("total_cost_nominal", 0) > 0 and be is not None and np.isfinite(be) and be > 0:
-        out.append(r.msg("kind.structural_break_even", break_even=fmt_num(be, 1, r.lang)))
+    # (the cost and the break-even requirement follow in the page-1 parts on cost and worth)
     return out
 
 
