@@ -18,25 +18,44 @@ def _cell(value: object) -> str:
 
 
 class Table:
-    """A display-ready table: formatted cells, a caption and notes; renders as HTML in a notebook."""
+    """A display-ready table: formatted cells, a caption and notes; renders as HTML in a notebook.
 
-    def __init__(self, frame: pd.DataFrame, caption: str = "", notes: tuple[str, ...] = (), numeric: tuple[str, ...] = ()):
+    With ``group`` (a column name), rows are shown in groups under a full-width heading row with
+    that column's value, and the column itself is not repeated on every row: a long goal label,
+    say, reads once above its periods instead of squeezing every other column.
+    """
+
+    def __init__(self, frame: pd.DataFrame, caption: str = "", notes: tuple[str, ...] = (), numeric: tuple[str, ...] = (),
+                 group: str | None = None):
         self.frame = frame
         self.caption = caption
         self.notes = notes
         self.numeric = set(numeric)
+        self.group = group if group in frame.columns else None
+
+    def _row(self, columns, row) -> str:
+        cells = "".join(f"<td class='{'num' if c in self.numeric else 'txt'}'>{_cell(v)}</td>" for c, v in zip(columns, row))
+        return f"<tr>{cells}</tr>"
 
     def _repr_html_(self) -> str:
+        columns = [c for c in self.frame.columns if c != self.group]
         head = "".join(f"<th scope='col' class='{'num' if c in self.numeric else 'txt'}'>{html.escape(str(c))}</th>"
-                       for c in self.frame.columns)
-        body = []
-        for row in self.frame.itertuples(index=False):
-            cells = "".join(f"<td class='{'num' if c in self.numeric else 'txt'}'>{_cell(v)}</td>"
-                            for c, v in zip(self.frame.columns, row))
-            body.append(f"<tr>{cells}</tr>")
+                       for c in columns)
+        if self.group is None:
+            bodies = ["<tbody>" + "".join(self._row(columns, row) for row in self.frame.itertuples(index=False)) + "</tbody>"]
+        else:
+            bodies = []
+            rows = self.frame[columns]
+            keys = self.frame[self.group].astype(str)
+            starts = [i for i in range(len(keys)) if i == 0 or keys.iloc[i] != keys.iloc[i - 1]] + [len(keys)]
+            for a, b in zip(starts[:-1], starts[1:]):
+                label = (f"<tr class='et-group'><th scope='rowgroup' colspan='{len(columns)}'>"
+                         f"{html.escape(keys.iloc[a])}</th></tr>")
+                bodies.append("<tbody>" + label + "".join(self._row(columns, row)
+                                                          for row in rows.iloc[a:b].itertuples(index=False)) + "</tbody>")
         cap = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
         notes = "".join(f"<p class='et-note'>{html.escape(n)}</p>" for n in self.notes)
-        return f"<table class='et-table'>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{notes}"
+        return f"<table class='et-table'>{cap}<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>{notes}"
 
 
 class Text:

@@ -9,7 +9,7 @@ import html
 
 from ..display import Text
 from ..formats import fmt_int
-from . import footer, method, quality
+from . import facts, footer, method, quality
 
 ANCHOR = "et-appendix"  # the id of the appendix heading: everything before it is the report's body
 
@@ -30,4 +30,6 @@ def simulation(r) -> list:
 
 def blocks(r) -> list[list]:
     from IPython.display import HTML
-    return [[HTML(heading_html(r))], *method.blocks(r), *quality.blocks(r), *simulation(r), *footer.blocks(r)]
+    kind = facts.kind_note(r)
+    return [[HTML(heading_html(r))], *method.blocks(r), *quality.blocks(r), *([[Text(kind)]] if kind else []),
+            *simulation(r), *footer.blocks(r)]

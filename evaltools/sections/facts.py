@@ -46,9 +46,15 @@ def left_out_sentence(r) -> list[str]:
     return [r.msg(LEFT_OUT_KEYS[r.kind], sections=listed)]
 
 
+def kind_note(r) -> list[str]:
+    """For the appendix: that the kind was inferred, why, and how to state it."""
+    p = r.params
+    return [r.msg("kind.inferred", reason=r.msg(inferred_reason(p)))] if kind_inferred(p) else []
+
+
 def rows(r) -> list[tuple[str, str]]:
     p, lang, msg = r.params, r.lang, r.msg
-    kind = msg(KIND_NAMES[r.kind]) + (msg("kind.inferred_mark") if kind_inferred(p) else "")
+    kind = msg(KIND_NAMES[r.kind])
     out = [
         (msg("facts.kind"), kind),
         (msg("facts.forbund"), p.forbund),
@@ -80,8 +86,5 @@ def rows(r) -> list[tuple[str, str]]:
 def blocks(r) -> list[list]:
     p, lang, msg = r.params, r.lang, r.msg
     frame = pd.DataFrame(rows(r), columns=[msg("common.item"), msg("common.value")])
-    notes = []
-    if kind_inferred(p):
-        notes.append(msg("kind.inferred", reason=msg(inferred_reason(p))))
-    notes += left_out_sentence(r)
+    notes = left_out_sentence(r)  # (a kind the toolkit inferred is noted in the appendix)
     return [[Text(description(p, lang), msg("facts.heading")), Table(frame), Text(notes)]]

@@ -89,12 +89,10 @@ def goal_details(r, rows: pd.DataFrame) -> str:
             if row.too_few:
                 parts.append(msg("summary.goal_too_few", period=period))
                 continue
+            # (page 1 says where the interval lies; the interval and p-value are in the goal section)
             values = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
-                          n=fmt_int(row.denominator, lang), low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang))
-            if row.ci_verdict == "osäkert":
-                parts.append(msg("summary.goal_share_uncertain", p=fmt_p(_side_p(row), lang), **values))
-            else:
-                parts.append(msg(SHARE_CLEAR[row.ci_verdict], **values))
+                          n=fmt_int(row.denominator, lang))
+            parts.append(msg(SHARE_CLEAR.get(row.ci_verdict, "summary.goal_share_uncertain"), **values))
         elif row.cut:
             parts.append(msg("summary.goal_cut", value=fmt_int(row.value, lang), period=period,
                              months=fmt_num(months_run(row.period_first, row.observed_last), 1, lang),
@@ -121,7 +119,7 @@ def page_one(r) -> list[str]:
     order = list(dict.fromkeys(tab["goal_id"]))
     own = [g for g in order if tab.loc[tab["goal_id"] == g, "source"].iloc[0] == "ansökan"]
     other = [g for g in order if g not in own]
-    for gid in own + other:
+    for gid in own:
         rows = tab[tab["goal_id"] == gid]
         first = rows.iloc[0]
         verdict = msg(VERDICTS[goal_verdict(rows)])
@@ -131,14 +129,13 @@ def page_one(r) -> list[str]:
             details = context_summary(r, gid)
         else:
             details = goal_details(r, rows)
-        if first["source"] == "ansökan":
-            key, values = ("summary.goal_line" if details else "summary.goal_line_plain"), {}
-        else:
-            key = "summary.goal_other_source" if details else "summary.goal_other_source_plain"
-            values = {"source": t(SOURCE_LABELS[first["source"]], lang).lower()}
-        if details:
-            values["details"] = details
+        key = "summary.goal_line" if details else "summary.goal_line_plain"
+        values = {"details": details} if details else {}
         out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
+    if other:  # named once, never counted as the application's; their figures are in the goal section
+        sources = list(dict.fromkeys(tab.loc[tab["goal_id"].isin(other), "source"]))
+        out.append(r.plural("summary.goals_other_sources", len(other), n=fmt_int(len(other), lang),
+                            sources=r.words.join([t(SOURCE_LABELS[x], lang).lower() for x in sources])))
     return out
 
 
@@ -215,10 +212,11 @@ def blocks(r) -> list[list]:
     elif ex_ante:  # expected volumes have no sampling uncertainty: no interval columns, no interval note
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant.drop(columns=[c for c in (t("ci", lang), t("uncertainty", lang)) if c in quant.columns]),
-                      numeric=(t("expected_by_application", lang), t("target", lang)))]]
+                      numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=g.notes, numeric=(t("value", lang), t("target", lang), t("ci", lang)))]]
+                Table(quant, notes=g.notes, numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                      group=t("goal", lang))]]
     uncertain = uncertainty_sentences(r)
     if uncertain:
         out.append([Text(uncertain)])

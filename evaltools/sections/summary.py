@@ -139,6 +139,7 @@ def cost(r) -> list[str]:
 
 WHO = {"kommun": "summary.who_kommun", "region": "summary.who_region", "stat": "summary.who_stat",
        "individ": "summary.who_individ", "offentliga": "summary.who_offentliga", "samhälle": "summary.who_samhälle"}
+WHO_AGAIN = {"offentliga": "summary.who_offentliga_again"}
 DW_SOURCE = {"default": "summary.dw_source_default", "comparison": "summary.dw_source_comparison",
              "params": "summary.dw_source_params"}
 
@@ -170,23 +171,20 @@ def worth(r) -> list[str]:
             out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang), price_year=py,
                            benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
         elif p == "samhälle":
-            out.append(msg("summary.worth_society", who=who, npv=fmt_kr_prose(row["npv"], lang),
-                           sf=fmt_num(s["skattefaktor"], 1, lang)))
-            if row["lower_bound"]:
-                out.append(msg("summary.worth_society_lower_bound"))
+            out.append(msg("summary.worth_society_lower_bound" if row["lower_bound"] else "summary.worth_society",
+                           who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s["skattefaktor"], 1, lang)))
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), price_year=py))
     if s["mode"] == "observed" and not s["has_comparison"]:
         out.append(msg("summary.worth_calculated"))
-    who = msg(WHO[lead])
+    who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s["switching_deadweight"]
     dw_words = dict(dw=fmt_pct(s["deadweight"], lang, 0), source=msg(DW_SOURCE[s["deadweight_source"]]), who=who)
     if pd.isna(sw):
         out.append(msg("summary.worth_deadweight_never", **dw_words))
     else:
         out.append(msg("summary.worth_deadweight", switching=fmt_pct(sw, lang, 0), **dw_words))
-    if not pd.isna(s["break_even_exits"]):
-        out.append(msg("summary.worth_break_even", who=who, n=fmt_num(s["break_even_exits"], 0, lang)))
+    # (the break-even number of exits is in the cost-benefit section; page 1 keeps to the NPV and how sure)
     if not pd.isna(s.get("break_even_person_years_application", float("nan"))):
         ml = r.params.cost_benefit.monthly_level
         out.append(msg("summary.worth_break_even_application", cost=fmt_kr(s["total_cost_nominal"], lang),
