@@ -373,7 +373,9 @@ def test_html_structure_for_screen_readers(rendered):
         # headings in order: never a jump of more than one level down
         assert all(b <= a + 1 for a, b in zip(page.headings, page.headings[1:])), (pid, page.headings)
         assert page.alts and all(a and len(a) > 60 and a != "Diagram" for a in page.alts), pid
-        assert page.th_scopes and all(s == "col" for s in page.th_scopes), pid
+        # column headers, and the heading row of a group of rows (a goal above its periods)
+        assert page.th_scopes and all(s in ("col", "rowgroup") for s in page.th_scopes), pid
+        assert "col" in page.th_scopes, pid
 
 
 # --- the words of the rendered reports --------------------------------------------------------

@@ -187,7 +187,7 @@ def worth(r) -> list[str]:
     # (the break-even number of exits is in the cost-benefit section; page 1 keeps to the NPV and how sure)
     if not pd.isna(s.get("break_even_person_years_application", float("nan"))):
         ml = r.params.cost_benefit.monthly_level
-        out.append(msg("summary.worth_break_even_application", cost=fmt_kr(s["total_cost_nominal"], lang),
+        out.append(msg("summary.worth_break_even_application", cost=fmt_kr_prose(s["total_cost_nominal"], lang),
                        level=fmt_kr(ml.amount_sek, lang), years=fmt_num(s["break_even_person_years_application"], 1, lang)))
     mc = cba.monte_carlo
     if mc:
