@@ -285,6 +285,20 @@ def test_data_quality_table_does_not_print_person_ids(tiny_project):
     assert "X-4711" not in table.to_string()
 
 
+def test_data_quality_table_does_not_print_a_persons_dates(tiny_project):
+    """An end date after the extraction date is flagged by row, but the date itself (a fact about one
+    person) is not printed in the report."""
+    import evaltools as et
+    df = participants_frame()
+    df.loc[3, "start_date"] = "2022-10-01"  # (a start after the extraction date is refused, not flagged)
+    write_csv(tiny_project.dir / "data" / "participants.csv", df)
+    report = et.Report(tiny_project("data_as_of: 2022-11-30\n"))  # P2 ended 2022-12-01, after it
+    table = report.quality_table()
+    flagged = table[table["Kolumn"] == "end_date"]
+    assert len(flagged) and (flagged["Värde"] == "(visas inte)").all()
+    assert "2022-12-01" not in table.to_string()
+
+
 def test_tiny_project_gets_no_empty_charts(tiny_project, monkeypatch):
     # four participants: every composition count is below 5 and every monthly payment mean is hidden
     import evaltools as et

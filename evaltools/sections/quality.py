@@ -20,13 +20,19 @@ def warning_text(r, code: str, message: str) -> str:
     return r.msg(key) if key in r.words else message
 
 
+# columns whose values in a data-quality note would describe one person
+PERSONAL = (S.PERSON_ID, S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE)
+
+
 def table(r) -> pd.DataFrame:
     """What the loader flagged, as the report shows it: file, row, column, value and a note.
 
-    Person and household ids are not printed (the file and row find them for the evaluator).
+    Values that describe a person — ids, dates, birth year and age — are not printed: a date of one
+    person's enrolment in a published report is a fact about that person. The file and row find
+    them for the evaluator.
     """
     msg, w = r.msg, problems_frame(r.project.warnings, r.lang)
-    ids = (S.PERSON_ID, S.HOUSEHOLD_ID)
+    ids = PERSONAL
     return pd.DataFrame({msg("quality.file"): [Path(f).name for f in w["file"]],
                          msg("quality.row"): [("–" if pd.isna(x) else str(int(x))) for x in w["row"]],
                          msg("quality.column"): w["column"],
