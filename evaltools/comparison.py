@@ -271,6 +271,51 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
                             event_study=study, anticipation_months=a)
 
 
+REFERENCE_SHIFTS = (-3, -2, -1, 1, 2, 3)  # months the comparison persons' reference dates are moved
+
+
+def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFERENCE_SHIFTS) -> pd.DataFrame | None:
+    """How much the DiD estimate depends on the comparison persons' reference dates.
+
+    The comparison file gives each comparison person a reference date chosen to match the
+    participants' start dates; that choice adds variation the standard error does not show. Here
+    every comparison person's reference date is moved by the same number of months (each of
+    ``shifts``, and 0 for the estimate itself) and the estimate is made again with the same model,
+    window and anticipation months.
+
+    Parameters
+    ----------
+    project
+        A loaded project with payments and a comparison group.
+    shifts
+        Months to move the comparison persons' reference dates (negative: earlier).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        One row per shift: ``shift_months``, ``effect``, ``ci_low``, ``ci_high`` (kr per person and
+        month) and ``n_obs``; None without a comparison group or payments.
+    """
+    if project.comparison is None or project.payments is None or not project.has_participants:
+        return None
+    c = project.params.comparison
+    a, seed = c.anticipation_months, project.params.cost_benefit.seed
+    treated = _panel(project.participants, project.payments, c.months_before, c.months_after, 1)
+    rows = []
+    for k in sorted({0, *shifts}):
+        persons = project.comparison.copy()
+        persons[S.START_DATE] = persons[S.START_DATE] + pd.DateOffset(months=k)
+        panel = pd.concat([treated, _panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)],
+                          ignore_index=True)
+        panel["after"] = (panel["event_time"] >= 0).astype(float)
+        panel["treated_after"] = panel["after"] * panel["treated"]
+        used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -a)]
+        est = _fit(used, "amount", ["after", "treated_after"], "treated_after", 0, seed)
+        rows.append({"shift_months": k, "effect": est.effect, "ci_low": est.ci_low, "ci_high": est.ci_high,
+                     "n_obs": est.n_obs})
+    return pd.DataFrame(rows)
+
+
 def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.DataFrame:
     """Payments by month relative to the start for both groups, and the event-study contrast.
 

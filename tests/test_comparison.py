@@ -239,3 +239,38 @@ def test_few_participating_households_get_t_intervals_and_a_seeded_wild_bootstra
     assert did.ci_high - did.effect == pytest.approx(stats.t.ppf(0.975, did.df) * did.se)
     assert did.wild_p_value is not None and 0 < did.wild_p_value <= 1
     assert comparison.compare_payments(project).did.wild_p_value == did.wild_p_value  # seeded: the same every time
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # the wild bootstrap divides by a zero variance on noiseless data
+def test_reference_date_sensitivity_by_hand(tiny_project):
+    """Participants' payments fall from 8 000 to 5 000 kr at their start; the comparison persons get
+    8 000 kr every month. Wherever the comparison persons' reference dates are put, their
+    before/after change is 0, so the DiD is -3 000 kr for every shift (by hand)."""
+    from .conftest import participants_frame, write_csv
+    rows = [(f"P{i}", "kvinna", 1980, "ensamstående", "2022-07-01", "2022-12-01", "arbete") for i in range(6)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    comp = participants_frame([(f"C{i}", "man", 1975, "ensamstående", "2022-07-01", "2023-06-30", "kvar_försörjningsstöd")
+                               for i in range(20)])
+    write_csv(tiny_project.dir / "data/comparison.csv", comp)
+    months = [f"{y}-{m:02d}" for y in (2021, 2022, 2023) for m in range(1, 13)]
+    write_csv(tiny_project.dir / "data/payments.csv", [
+        {"person_id": f"P{i}", "month": m, "amount": 8000 if m < "2022-07" else 5000} for i in range(6) for m in months])
+    write_csv(tiny_project.dir / "data/comparison_payments.csv", [
+        {"person_id": f"C{i}", "month": m, "amount": 8000} for i in range(20) for m in months])
+    project = et.load_project(tiny_project(data_block=(
+        "data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
+        "  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}\n")))
+    table = comparison.reference_date_sensitivity(project)
+    assert list(table["shift_months"]) == [-3, -2, -1, 0, 1, 2, 3]
+    assert table["effect"].to_numpy() == pytest.approx(-3000.0, abs=1e-6)
+    assert table.loc[table["shift_months"] == 0, "effect"].item() == pytest.approx(comparison.compare_payments(project).did.effect)
+
+
+def test_reference_date_sensitivity_on_the_demo(demo_result):
+    """On Kompassen the estimate with the file's reference dates is the report's estimate, and moving the
+    comparison persons' dates changes it (their own payments move around their reference dates too),
+    which is what the report shows."""
+    table = comparison.reference_date_sensitivity(et.load_project(PARAMS / "kompassen-demo.yaml"))
+    assert len(table) == 7 and table.loc[table["shift_months"] == 0, "effect"].item() == pytest.approx(demo_result.did.effect)
+    assert table["effect"].max() - table["effect"].min() > 0
+    assert comparison.reference_date_sensitivity(et.load_project(PARAMS / "timra-vagen-ut.yaml")) is None
