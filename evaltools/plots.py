@@ -18,6 +18,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .labels import fmt_kr, fmt_num, fmt_pct, t
 from .privacy import is_suppressed
+from .text import catalog, msg, plural
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
 BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"
@@ -36,9 +37,10 @@ def alt_text(fig) -> str | None:
     return getattr(fig, "et_alt", None)
 
 
-def _alt(fig, lang: str, sv: str, en: str, parts: list[str] | None = None):
-    """Attach the alternative text: a sentence on what the chart shows, then its key numbers."""
-    lead = sv if lang == "sv" else en
+def _alt(fig, lang: str, key: str, parts: list[str] | None = None, **values):
+    """Attach the alternative text: the catalog's sentence ``key`` on what the chart shows, then
+    its key numbers."""
+    lead = msg(key, lang, **values)
     fig.et_alt = " ".join([lead.rstrip(".") + "."] + [p_.rstrip(".") + "." for p_ in (parts or []) if p_])
     return fig
 
@@ -46,9 +48,9 @@ def _alt(fig, lang: str, sv: str, en: str, parts: list[str] | None = None):
 def _shown(v, lang: str, fmt) -> str:
     """A value as a reader hears it: hidden values say so instead of a mark."""
     if isinstance(v, str) and v.startswith("<"):
-        return ("färre än " if lang == "sv" else "fewer than ") + v[1:]
+        return msg("plot.fewer_than", lang, n=v[1:])
     if isinstance(v, str) or v is None or (isinstance(v, float) and np.isnan(v)):
-        return "dolt" if lang == "sv" else "hidden"
+        return msg("plot.hidden", lang)
     return fmt(v)
 
 
@@ -184,17 +186,12 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
                 items.append(f"{period} {value}, {(t('target_prorated', lang) if r.cut else t('target', lang)).lower()} {target}")
         parts.append(f"{g['label'].iloc[0]}: " + "; ".join(items))
     if ex_ante:
-        return _alt(fig, lang, "Diagram över ansökans förväntade volymer per period mot målvärdet för varje mätbart mål "
-                               "(förväntat enligt ansökan, inget utfall)",
-                    "Chart of the application's expected volumes per period against the target for each measurable goal "
-                    "(expected according to the application, no outcome)", parts)
-    return _alt(fig, lang, "Diagram över måluppfyllelsen: utfallet per period mot målvärdet för varje mätbart mål",
-                "Chart of goal fulfilment: the result per period against the target for each measurable goal", parts)
+        return _alt(fig, lang, "plot.alt.goals_ex_ante", parts)
+    return _alt(fig, lang, "plot.alt.goals", parts)
 
 
 def plot_context(goal, series, params, lang: str = "sv", ax=None):
     """A context goal's municipal statistic per year, the project period shaded, the axis from zero."""
-    from .text import msg
     plt.rcParams.update(STYLE)
     fig, ax_ = _subplots(1, 1, figsize=(WIDTH * 0.62, 2.3)) if ax is None else (ax.figure, ax)
     years, values = series["period"].to_numpy(int), series["value"].to_numpy(float)
@@ -213,10 +210,9 @@ def plot_context(goal, series, params, lang: str = "sv", ax=None):
     fig.tight_layout()
     points = "; ".join(f"{y}: {fmt_num(v, 0 if float(v).is_integer() else 1, lang)}" for y, v in zip(years, values))
     period = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
-    return _alt(fig, lang, f"Linjediagram över kommunens statistik per år ({unit}), med projektperioden {period} markerad",
-                f"Line chart of the municipality's statistics per year ({unit}), with the project period {period} marked",
-                [f"{label}: {points}", f"Källa: {goal.series_source}" if lang == "sv" and goal.series_source
-                 else (f"Source: {goal.series_source}" if goal.series_source else "")])
+    return _alt(fig, lang, "plot.alt.context",
+                [f"{label}: {points}", msg("plot.source", lang, source=goal.series_source) if goal.series_source else ""],
+                unit=unit, period=period)
 
 
 def _ci_err(value, low, high) -> np.ndarray:
@@ -285,7 +281,7 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
     parts = [g["variable_label"].iloc[0] + ": " + ", ".join(
         f"{c} {_shown(n, lang, lambda v: fmt_num(v, 0, lang))}" for c, n in zip(g["category_label"], g["n"]))
         for _, g in tab.groupby("variable", sort=False)]
-    return _alt(fig, lang, "Stapeldiagram över antalet deltagare per grupp", "Bar chart of the number of participants per group", parts)
+    return _alt(fig, lang, "plot.alt.composition", parts)
 
 
 def plot_outcome_rates(comparison, lang: str = "sv"):
@@ -307,7 +303,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
         first = raw[raw["variable"] == raw["variable"].iloc[0]]
         if first["n"].sum():  # the rate for everyone who ended: the reference line, drawn as the first row
             overall = first["successes"].sum() / first["n"].sum()
-            labels.insert(0, ("Alla avslutade" if lang == "sv" else "All who ended") + f": {fmt_pct(overall, lang)}")
+            labels.insert(0, msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)))
             headers.insert(0, True)
             index.insert(0, None)
     plt.rcParams.update(STYLE)
@@ -328,9 +324,9 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
                     clip_on=False)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
-    ax.set_xlabel("Andel lyckade utfall (95 % KI)" if lang == "sv" else "Success rate (95% CI)")
+    ax.set_xlabel(msg("plot.success_rate_ci", lang))
     _fit(fig, ax)
-    parts = [(("Alla avslutade: " if lang == "sv" else "All who ended: ") + fmt_pct(overall, lang)) if overall is not None else ""]
+    parts = [msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)) if overall is not None else ""]
     for _, g in tab.groupby("variable", sort=False):
         items = []
         for c, rate, lo, hi in zip(g["category_label"], g["rate"], g["ci_low"], g["ci_high"]):
@@ -339,8 +335,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             else:
                 items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})")
         parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
-    return _alt(fig, lang, "Diagram över andelen lyckade utfall bland avslutade deltagare per grupp, med 95 % konfidensintervall",
-                "Chart of the success rate among participants who ended, per group, with 95% confidence intervals", parts)
+    return _alt(fig, lang, "plot.alt.outcome_rates", parts)
 
 
 def plot_time_to_exit(tte, lang: str = "sv", ax=None):
@@ -352,7 +347,7 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
     else:
         fig, axes = _subplots(1, 2, figsize=(WIDTH, 2.6), sharey=True)
     colors = [BLUE, ORANGE, GREEN, RED, GREY]
-    titles = {"success": ("Lyckat avslut", "Successful exit"), "other_exit": ("Annat avslut", "Other exit")}
+    titles = {"success": msg("plot.exit_success", lang), "other_exit": msg("plot.exit_other", lang)}
     for a, col in zip(axes, ("success", "other_exit")):
         if a is None:
             continue
@@ -363,9 +358,9 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
                    where="post", color=colour, label=name)
         a.set_ylim(0, 1.02)
         _pct_axis(a, lang)
-        a.set_title(titles[col][0 if lang == "sv" else 1], loc="left")
-        a.set_xlabel("Dagar sedan start" if lang == "sv" else "Days since start")
-    axes[0].set_ylabel("Andel som avslutat så" if lang == "sv" else "Share who ended this way")
+        a.set_title(titles[col], loc="left")
+        a.set_xlabel(msg("plot.days_since_start", lang))
+    axes[0].set_ylabel(msg("plot.share_ended_this_way", lang))
     if axes[0].get_lines():
         axes[0].legend(fontsize=7.5, loc="upper left")
     fig.tight_layout()
@@ -376,14 +371,9 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
         at = [(d, c[c["day"] <= d].iloc[-1] if (c["day"] <= d).any() else None) for d in (90, 180, 365)
               if d <= c["day"].max()]
         parts.append(f"{name}: " + (", ".join(
-            (f"efter {d} dagar {fmt_pct(0 if r is None else r['success'], lang, 0)} lyckat och "
-             f"{fmt_pct(0 if r is None else r['other_exit'], lang, 0)} annat avslut" if lang == "sv" else
-             f"after {d} days {fmt_pct(0 if r is None else r['success'], lang, 0)} successful and "
-             f"{fmt_pct(0 if r is None else r['other_exit'], lang, 0)} other exit") for d, r in at) or "–"))
-    return _alt(fig, lang, "Kurvor över andelen deltagare som har avslutat med lyckat utfall respektive på annat sätt, per antal "
-                           "dagar sedan start (kumulativ incidens), kapade där få personer återstår",
-                "Curves of the share of participants who have ended with a successful outcome and otherwise, by days since "
-                "the start (cumulative incidence), cut where few persons remain", parts)
+            msg("plot.exit_after_days", lang, days=d, success=fmt_pct(0 if r is None else r["success"], lang, 0),
+                other=fmt_pct(0 if r is None else r["other_exit"], lang, 0)) for d, r in at) or "–"))
+    return _alt(fig, lang, "plot.alt.time_to_exit", parts)
 
 
 def plot_payments(result, lang: str = "sv", ax=None):
@@ -396,8 +386,8 @@ def plot_payments(result, lang: str = "sv", ax=None):
             ax.plot(g["event_time"], g["mean_amount"], marker="o", ms=3, color=col, label=t(key, lang))
     ax.axvline(-0.5, color=GREY, ls=":", lw=1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("Månader före (−) och efter start" if lang == "sv" else "Months before (−) and after start")
-    ax.set_ylabel("kr per person och månad" if lang == "sv" else "SEK per person and month")
+    ax.set_xlabel(msg("plot.months_around_start", lang))
+    ax.set_ylabel(msg("plot.kr_per_person_month", lang))
     _kr_axis(ax, lang)
     ax.set_ylim(bottom=0)  # an amount axis starts at zero, so a fall looks as large as it is
     ax.legend(fontsize=7.5)
@@ -407,14 +397,10 @@ def plot_payments(result, lang: str = "sv", ax=None):
         g = ev[(ev["treated"] == tr) & ev["mean_amount"].notna()]
         if len(g):
             first, last = g.iloc[0], g.iloc[-1]
-            parts.append(f"{t(key, lang)}: {fmt_kr(first['mean_amount'], lang)} " +
-                         (f"månad {int(first['event_time'])} och {fmt_kr(last['mean_amount'], lang)} månad {int(last['event_time'])}"
-                          if lang == "sv" else
-                          f"in month {int(first['event_time'])} and {fmt_kr(last['mean_amount'], lang)} in month {int(last['event_time'])}"))
-    return _alt(fig, lang, "Linjediagram över genomsnittligt försörjningsstöd per person och månad, från månaderna före start "
-                           "(negativa) till månaderna efter",
-                "Line chart of mean social assistance per person and month, from the months before the start (negative) "
-                "to the months after", parts)
+            parts.append(msg("plot.payments_first_last", lang, group=t(key, lang), first=fmt_kr(first["mean_amount"], lang),
+                             first_month=int(first["event_time"]), last=fmt_kr(last["mean_amount"], lang),
+                             last_month=int(last["event_time"])))
+    return _alt(fig, lang, "plot.alt.payments", parts)
 
 
 def plot_event_study(result, lang: str = "sv"):
@@ -438,14 +424,11 @@ def plot_event_study(result, lang: str = "sv"):
         if a:
             ax_.axvspan(-a - 0.5, -0.5, color=GREY, alpha=0.12, lw=0)
         _kr_axis(ax_, lang)
-    top.set_title("Försörjningsstöd per person och månad, kr (95 % KI)" if lang == "sv"
-                  else "Social assistance per person and month, SEK (95% CI)", loc="left")
+    top.set_title(msg("plot.event_study_top", lang), loc="left")
     ref = f"{-a - 1}".replace("-", "\u2212")
-    bottom.set_title(f"Deltagare minus jämförelsegrupp: förändring sedan månad {ref} (95 % KI)" if lang == "sv"
-                     else f"Participants minus comparison: change since month {ref} (95% CI)", loc="left")
+    bottom.set_title(msg("plot.event_study_bottom", lang, month=ref), loc="left")
     bottom.xaxis.set_major_locator(MaxNLocator(integer=True))
-    bottom.set_xlabel("Månader före (−) och efter start; grått: månaderna före start som inte räknas som före"
-                      if lang == "sv" else "Months before (−) and after start; grey: months before start not counted as before")
+    bottom.set_xlabel(msg("plot.event_study_axis", lang))
     top.legend(fontsize=7.5, loc="upper left")
     fig.tight_layout()
     parts = []
@@ -454,19 +437,15 @@ def plot_event_study(result, lang: str = "sv"):
         if not len(row):
             continue
         r = row.iloc[0]
-        month = f"{'Månad' if lang == 'sv' else 'Month'} {e:+d}".replace("+0", "0").replace("-", "\u2212")
+        month = msg("plot.month", lang, month=f"{e:+d}".replace("+0", "0").replace("-", "\u2212"))
         kr = lambda v: _shown(v, lang, lambda x: fmt_kr(x, lang))  # noqa: E731
         parts.append(f"{month}: {t('participants', lang).lower()} {kr(r['participants'])}, "
                      f"{t('comparison', lang).lower()} {kr(r['comparison'])}, "
-                     + (f"skillnad i förändring {kr(r['difference'])}" if lang == "sv" else f"difference in change {kr(r['difference'])}")
+                     + msg("plot.difference_in_change", lang, difference=kr(r["difference"]))
                      + ("" if pd.isna(r["difference_low"]) or e == -a - 1 else
-                        f" ({fmt_kr(r['difference_low'], lang)} {'till' if lang == 'sv' else 'to'} {fmt_kr(r['difference_high'], lang)})"))
-    return _alt(fig, lang, "Två linjediagram per månad före och efter start: överst genomsnittligt försörjningsstöd per person "
-                           "för deltagare och jämförelsegrupp med 95 % konfidensintervall, nederst deltagarnas förändring minus "
-                           "jämförelsegruppens sedan referensmånaden",
-                "Two line charts by month before and after the start: above, mean social assistance per person for participants "
-                "and the comparison group with 95% confidence intervals; below, the participants' change minus the comparison "
-                "group's since the reference month", parts)
+                        " (" + msg("plot.range", lang, low=fmt_kr(r["difference_low"], lang),
+                                   high=fmt_kr(r["difference_high"], lang)) + ")"))
+    return _alt(fig, lang, "plot.alt.event_study", parts)
 
 
 def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
@@ -485,19 +464,13 @@ def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
     _fit(fig, ax)
     parts = [f"{c}: {t('budget', lang).lower()} {fmt_kr(b, lang)}, {t('actual', lang).lower()} {fmt_kr(a, lang)}"
              for c, b, a in zip(g.index, g["budget"], g["actual"])]
-    return _alt(fig, lang, "Stapeldiagram över budget och utfall per kostnadspost", "Bar chart of budget and actual costs per cost line",
-                parts)
+    return _alt(fig, lang, "plot.alt.budget", parts)
 
 
-SENS_LABELS = {
-    "monthly_level": ("Försörjningsstöd per månad", "Monthly social assistance"),
-    "horizon_years": ("Tidshorisont", "Horizon"),
-    "dropoff_per_year": ("Avtagande per år", "Drop-off per year"),
-    "deadweight": ("Dödvikt", "Deadweight"),
-    "discount_rate": ("Diskonteringsränta", "Discount rate"),
-    "cost": ("Kostnad", "Cost"),
-    "successes": ("Antal lyckade (95 % KI)", "Successful exits (95% CI)"),
-}
+def sensitivity_name(parameter: str, lang: str = "sv") -> str:
+    """The name of a varied assumption (``plot.sensitivity.<parameter>``); an unknown one as it is."""
+    key = "plot.sensitivity." + parameter
+    return msg(key, lang) if key in catalog(lang) else parameter
 
 
 def sensitivity_label(parameter: str, value: float, lang: str = "sv") -> str:
@@ -506,7 +479,7 @@ def sensitivity_label(parameter: str, value: float, lang: str = "sv") -> str:
         pct = fmt_pct(value - 1, lang, 0)
         return pct if value < 1 else "+" + pct
     if parameter == "horizon_years":
-        return f"{fmt_num(value, 0, lang)} {'år' if lang == 'sv' else ('year' if value == 1 else 'years')}"
+        return plural("plot.years", lang, value, n=fmt_num(value, 0, lang))
     if parameter in ("dropoff_per_year", "deadweight", "discount_rate"):
         return fmt_pct(value, lang, 0)
     return fmt_num(value, 0, lang)
@@ -534,7 +507,8 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
                     ha="left", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
     ax.axvline(base, color="black", lw=0.8, zorder=1)
     ax.axvline(0, color=RED, lw=0.8, ls="--", zorder=1)
-    ax.set_yticks(y, [SENS_LABELS.get(p, (p, p))[0 if lang == "sv" else 1] for p in s["parameter"]], fontsize=7.5)
+    names = {p: sensitivity_name(p, lang) for p in dict.fromkeys(s["parameter"])}
+    ax.set_yticks(y, [names[p] for p in s["parameter"]], fontsize=7.5)
     ax.set_xlabel(_npv_label(lang, who))
     _kr_axis(ax, lang, "x")
     lo = min(s["npv_low"].min(), s["npv_high"].min(), 0)
@@ -543,20 +517,16 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
     ax.set_xlim(lo - pad, hi + pad)
     ax.grid(axis="y", visible=False)
     _fit(fig, ax)
-    parts = [("Grundkalkyl " if lang == "sv" else "Base case ") + fmt_kr(base, lang)]
-    parts += [f"{SENS_LABELS.get(r.parameter, (r.parameter, r.parameter))[0 if lang == 'sv' else 1]}: "
-              f"{sensitivity_label(r.parameter, r.low_value, lang)} ger {fmt_kr(r.npv_low, lang)}, "
-              f"{sensitivity_label(r.parameter, r.high_value, lang)} ger {fmt_kr(r.npv_high, lang)}" if lang == "sv" else
-              f"{SENS_LABELS.get(r.parameter, (r.parameter, r.parameter))[1]}: "
-              f"{sensitivity_label(r.parameter, r.low_value, lang)} gives {fmt_kr(r.npv_low, lang)}, "
-              f"{sensitivity_label(r.parameter, r.high_value, lang)} gives {fmt_kr(r.npv_high, lang)}" for r in sensitivity.itertuples()]
-    return _alt(fig, lang, "Tornadodiagram över nettonuvärdet när ett antagande i taget sätts till ett lågt och ett högt värde",
-                "Tornado chart of the net present value when one assumption at a time is set to a low and a high value", parts)
+    parts = [msg("plot.base_case", lang, npv=fmt_kr(base, lang))]
+    parts += [msg("plot.tornado_row", lang, name=names[r.parameter],
+                  low=sensitivity_label(r.parameter, r.low_value, lang), npv_low=fmt_kr(r.npv_low, lang),
+                  high=sensitivity_label(r.parameter, r.high_value, lang), npv_high=fmt_kr(r.npv_high, lang))
+              for r in sensitivity.itertuples()]
+    return _alt(fig, lang, "plot.alt.tornado", parts)
 
 
 def _npv_label(lang: str, who: str | None) -> str:
-    from .text import msg
-    return msg("costbenefit.npv_axis", lang, who=who) if who else ("Nettonuvärde, kr" if lang == "sv" else "Net present value, SEK")
+    return msg("costbenefit.npv_axis", lang, who=who) if who else msg("plot.npv_axis", lang)
 
 
 def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None):
@@ -567,18 +537,14 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None
     ax.axvline(0, color=RED, ls="--", lw=1)
     from .formats import fmt_probability
     p = fmt_probability(mc["p_npv_positive"], lang)
-    from .text import msg
     title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
     ax.set_xlabel(_npv_label(lang, who))
     ax.set_yticks([])
     _kr_axis(ax, lang, "x")
     _fit(fig, ax, title)
     q05, q50, q95 = np.quantile(npv, [0.05, 0.5, 0.95])
-    parts = [title.get_text(), (f"Median {fmt_kr(q50, lang)}, 90 % av dragningarna mellan {fmt_kr(q05, lang)} och {fmt_kr(q95, lang)}"
-                                if lang == "sv" else
-                                f"Median {fmt_kr(q50, lang)}, 90% of the draws between {fmt_kr(q05, lang)} and {fmt_kr(q95, lang)}")]
-    return _alt(fig, lang, f"Histogram över nettonuvärdet i {fmt_num(len(npv), 0, lang)} simuleringar där antagandena varieras samtidigt",
-                f"Histogram of the net present value in {fmt_num(len(npv), 0, lang)} simulations with the assumptions varied together", parts)
+    parts = [title.get_text(), msg("plot.mc_spread", lang, median=fmt_kr(q50, lang), low=fmt_kr(q05, lang), high=fmt_kr(q95, lang))]
+    return _alt(fig, lang, "plot.alt.monte_carlo", parts, n=fmt_num(len(npv), 0, lang))
 
 
 def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
@@ -594,16 +560,15 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
     a1.set_xlim(0, 1)
     _pct_axis(a1, lang, "x", (0, 0.25, 0.5, 0.75, 1))
     a1.set_yticks(y, names, fontsize=7.5)
-    a1.set_title("Andel lyckade utfall" if lang == "sv" else "Success rate", loc="left")
+    a1.set_title(msg("plot.success_rate", lang), loc="left")
     a2.barh(y, table["cost_per_participant"].fillna(0), color=BLUE, height=0.55)
     _kr_axis(a2, lang, "x")
-    a2.set_title("Kostnad per deltagare, kr" if lang == "sv" else "Cost per participant, SEK", loc="left")
+    a2.set_title(msg("plot.cost_per_participant", lang), loc="left")
     for ax in (a1, a2):
         ax.grid(axis="y", visible=False)
     fig.tight_layout()
     parts = [f"{r.title}: " + ("–" if np.isnan(r.success_rate) else
                                f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang, 0)}–{fmt_pct(r.ci_high, lang, 0)})")
-             + f", {fmt_kr(r.cost_per_participant, lang)} " + ("per deltagare" if lang == "sv" else "per participant")
+             + ", " + msg("plot.per_participant", lang, cost=fmt_kr(r.cost_per_participant, lang))
              for r in table.itertuples()]
-    return _alt(fig, lang, "Diagram per projekt: andel lyckade utfall med 95 % konfidensintervall, och kostnad per deltagare",
-                "Chart per project: success rate with 95% confidence interval, and cost per participant", parts)
+    return _alt(fig, lang, "plot.alt.portfolio", parts)

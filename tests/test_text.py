@@ -15,7 +15,7 @@ from .conftest import ROOT
 PACKAGE = ROOT / "evaltools"
 # families whose last part is a code the program computes (a status, an actor, a loader warning,
 # an assumption's name): such a key is used when its code is written somewhere in the package
-CODE_FAMILIES = ("label.", "quality.warning.", "costbenefit.assumption.")
+CODE_FAMILIES = ("label.", "quality.warning.", "costbenefit.assumption.", "plot.sensitivity.")
 
 
 def test_both_languages_have_the_same_keys():
