@@ -22,6 +22,7 @@ from .io import Project
 from .labels import code_label, t
 from .privacy import SECONDARY, already_published, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask
 from .results import Result
+from .text import msg, plural
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
 RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE)
@@ -75,8 +76,7 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
                          "share": n / len(df) if len(df) else np.nan})
     raw = pd.DataFrame(rows, columns=["variable", "variable_label", "category", "category_label", "n", "share"])
     table = suppress_long(raw, "n", "variable", _k(project), ("share",))
-    return Composition(table, raw, (f"Antal under {_k(project)} visas som <{_k(project)}." if lang == "sv"
-                                    else f"Counts below {_k(project)} are shown as <{_k(project)}.",))
+    return Composition(table, raw, (msg("note.counts_hidden", lang, k=_k(project)),))
 
 
 class Flows(Result):
@@ -290,19 +290,10 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     table.loc[untested, "test"] = "–"
     table.loc[untested, ["p_value", "p_holm"]] = np.nan
     n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
-    notes = (("Lyckat utfall: " if lang == "sv" else "Success: ") + ", ".join(code_label(S.OUTCOME, c, lang) for c in codes) + ".",
-             ("Fisher = Fishers exakta test (små tal), chi2 = chitvåtest. Holm = p-värdet justerat för att "
-              f"{n_tests} uppdelningar testas (Holms metod); bara det justerade värdet säger om en skillnad är tydlig. "
-              "Ett test visas inte där någon av andelarna det jämför är dold."
-              if lang == "sv" else
-              "Fisher = Fisher's exact test (small counts), chi2 = chi-square test. Holm = the p-value adjusted for the "
-              f"{n_tests} breakdowns tested (Holm's method); only the adjusted value says whether a difference is clear. "
-              "A test is not shown where any of the rates it compares is hidden."))
+    notes = (msg("note.success_outcomes", lang, outcomes=", ".join(code_label(S.OUTCOME, c, lang) for c in codes)),
+             msg("note.rate_tests", lang, n=n_tests))
     if (raw["test"] == "Fisher (MC)").any():
-        notes += ((f"Fisher (MC): tabellen är för stor för exakt uppräkning; p-värdet är en Monte Carlo-skattning "
-                   f"({MONTE_CARLO_DRAWS} dragningar, fröet {project.params.cost_benefit.seed})." if lang == "sv" else
-                   f"Fisher (MC): the table is too large to enumerate; the p-value is a Monte Carlo estimate "
-                   f"({MONTE_CARLO_DRAWS} draws, seed {project.params.cost_benefit.seed})."),)
+        notes += (msg("note.fisher_mc", lang, draws=MONTE_CARLO_DRAWS, seed=project.params.cost_benefit.seed),)
     return OutcomeComparison(table, raw, notes)
 
 
@@ -417,10 +408,7 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     events = int(min(df["success"].sum(), len(df) - df["success"].sum()))
     empty = pd.DataFrame(columns=["term", "odds_ratio", "ci_low", "ci_high", "p_value"])
     if not used or events < 10 * n_params:
-        msg = (f"Ingen regressionsmodell: {events} händelser för {n_params} parametrar (minst 10 per parameter behövs)."
-               if lang == "sv" else
-               f"No regression model: {events} events for {n_params} parameters (at least 10 per parameter needed).")
-        return SuccessModel(empty, empty, (msg,))
+        return SuccessModel(empty, empty, (msg("note.no_model", lang, events=events, n_params=n_params),))
     # treatment coding with the most common category of each variable as the reference
     parts = []
     for c in used:
@@ -434,8 +422,7 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
             warnings.simplefilter("error")
             fit = Logit(df["success"].astype(float), x).fit(disp=False)
     except Exception as e:  # separation or a singular design: say so instead of printing nonsense
-        msg = f"Modellen kunde inte skattas ({type(e).__name__})." if lang == "sv" else f"The model could not be fitted ({type(e).__name__})."
-        return SuccessModel(empty, empty, (msg,))
+        return SuccessModel(empty, empty, (msg("note.model_failed", lang, error=type(e).__name__),))
     ci = fit.conf_int()
     table = pd.DataFrame({"term": fit.params.index, "odds_ratio": np.exp(fit.params.to_numpy()),
                           "ci_low": np.exp(ci[0].to_numpy()), "ci_high": np.exp(ci[1].to_numpy()),
@@ -456,17 +443,10 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     refs = ", ".join(f"{t(c, lang) if c != S.PROJECT_YEAR else t('intake_year', lang)}: "
                      f"{_label(c, int(df[c].value_counts().index[0]) if c == S.PROJECT_YEAR else df[c].value_counts().index[0], lang)}"
                      for c in used)
-    note = ("Oddskvot över 1 = större chans till lyckat utfall än referensgruppen, justerat för de andra variablerna. "
-            f"Referensgrupper: {refs}."
-            if lang == "sv" else "Odds ratio above 1 = higher odds of success than the reference group, adjusted for the other "
-            f"variables. Reference groups: {refs}.")
-    notes = (note, f"n = {int(fit.nobs)}")
+    notes = (msg("note.odds_ratio", lang, refs=refs), f"n = {int(fit.nobs)}")
     if not keep.all():
         n_hidden = int((~keep).sum())
-        notes += ((f"{n_hidden} {'term visas' if n_hidden == 1 else 'termer visas'} inte, eftersom andelarna de jämför är dolda "
-                   "i tabellen ovan." if lang == "sv" else
-                   f"{n_hidden} {'term is' if n_hidden == 1 else 'terms are'} not shown, because the rates they compare are "
-                   "hidden in the table above."),)
+        notes += (plural("note.terms_hidden", lang, n_hidden, n=n_hidden),)
     return SuccessModel(table, raw_table, notes)
 
 
@@ -588,12 +568,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
             table[col] = table[col].astype(object)
             table.loc[small, col] = "–"
     label = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in codes)
-    note = (f"Kumulativ incidens (Aalen–Johansen) av lyckat avslut ({label}) och av annat avslut, som konkurrerande "
-            "händelser; pågående deltagare censureras vid analysdatum. Medianen gäller tid till avslut oavsett skäl "
-            "(Kaplan–Meier, 95 % KI)." if lang == "sv" else
-            f"Cumulative incidence (Aalen–Johansen) of a successful exit ({label}) and of another exit, as competing "
-            "events; ongoing participants are censored at the analysis date. The median is the time to exit for any "
-            "reason (Kaplan–Meier, 95% CI).")
+    note = msg("note.time_to_exit", lang, outcomes=label)
     return TimeToExit(table, raw, (note,), curves=curves)
 
 

@@ -33,6 +33,7 @@ from . import schema as S
 from .io import Project
 from .privacy import dominated, dominated_cells
 from .results import Result
+from .text import msg
 
 
 def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: int, treated: int) -> pd.DataFrame:
@@ -213,8 +214,7 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     """
     lang = lang or project.params.language
     if project.payments is None or not project.has_participants:
-        msg = "Inga utbetalningsdata." if lang == "sv" else "No payment data."
-        return ComparisonResult(pd.DataFrame(), None, (msg,))
+        return ComparisonResult(pd.DataFrame(), None, (msg("note.no_payments", lang),))
     panel = build_panel(project)
     k, share = project.params.privacy.min_count, project.params.privacy.dominance
     ev = (panel.groupby(["treated", "event_time"]).agg(mean_amount=("amount", "mean"), persons=("person", "nunique"))
@@ -254,19 +254,9 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
         pre["treated_after"] = pre["after"] * pre["treated"]
         placebo = _fit(pre, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold, seed)
         study = event_study(panel, -a - 1, ev)
-        notes.append(
-            "Skillnad-i-skillnader: deltagarnas förändring före/efter start jämförd med jämförelsegruppens förändring "
-            "kring motsvarande datum, med fasta effekter för person och kalendermånad och standardfel klustrade på hushåll."
-            if lang == "sv" else
-            "Difference in differences: the participants' before/after change against the comparison group's change around "
-            "equivalent dates, with person and calendar-month fixed effects and standard errors clustered by household.")
+        notes.append(msg("note.did", lang))
     else:
-        notes.append(
-            "Det finns ingen jämförelsegrupp. Att utbetalningarna minskar efter start är inte i sig en effekt av projektet: "
-            "personer börjar ofta när behovet är som störst och skulle delvis ha minskat ändå."
-            if lang == "sv" else
-            "There is no comparison group. A fall in payments after the start is not in itself an effect of the project: "
-            "people often enrol when their need peaks, and part of the fall would have happened anyway.")
+        notes.append(msg("note.no_comparison", lang))
     return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp,
                             event_study=study, anticipation_months=a)
 
