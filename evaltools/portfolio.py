@@ -98,15 +98,14 @@ class Portfolio:
             return []
         from . import __version__
         from .workbook import portfolio_sheet, write_csv, write_workbook
-        from .workbook import text as wtext
         lang = self.lang
         out = Path(output_dir)
         out.mkdir(parents=True, exist_ok=True)
         sheet = portfolio_sheet(self.table)
         note = self.msg("portfolio.money_note") + " " + self.msg("portfolio.note_short")
-        about = [(wtext("made", lang), f"{pd.Timestamp.today():%Y-%m-%d}"), (wtext("toolkit", lang), f"evaltools {__version__}"),
+        about = [(self.msg("workbook.made"), f"{pd.Timestamp.today():%Y-%m-%d}"), (self.msg("workbook.toolkit"), f"evaltools {__version__}"),
                  (self.msg("portfolio.about_figures"), note),
-                 (wtext("sources", lang), self.msg("portfolio.sources"))]
+                 (self.msg("workbook.sources"), self.msg("portfolio.sources"))]
         if self.failed:
             about.append((self.msg("portfolio.failed"), "; ".join(f"{pid}: {err}" for pid, err in self.failed)))
         return [write_csv(out / "portfolio.csv", sheet, lang, "excel"),

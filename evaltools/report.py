@@ -192,7 +192,6 @@ class Report:
         (``tables/``: semicolon, decimal comma, UTF-8 with BOM) and as machine-readable CSV
         (``tables-data/``: comma, decimal point, UTF-8); see :mod:`evaltools.workbook`."""
         from .workbook import report_sheets, write_csv, write_workbook
-        from .workbook import text as wtext
         out, lang, p = Path(output_dir), self.lang, self.params
         sheets = report_sheets(self.key_tables(), self.k)
         written = []
@@ -200,15 +199,15 @@ class Report:
             (out / folder).mkdir(parents=True, exist_ok=True)
             written += [write_csv(out / folder / f"{s.name}.csv", s, lang, dialect) for s in sheets]
         files = [Path(f).name for f in self.project.checksums]
-        about = [(wtext("project", lang), p.display_title(lang)), (self.msg("facts.forbund"), p.forbund),
+        about = [(self.msg("workbook.project"), p.display_title(lang)), (self.msg("facts.forbund"), p.forbund),
                  (self.msg("facts.owner"), p.owner),
                  (self.msg("facts.period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
                  (self.msg("facts.data_up_to"), fmt_date(p.as_of)),
-                 (wtext("made", lang), f"{dt.date.today():%Y-%m-%d}"), (wtext("toolkit", lang), f"evaltools {__version__}"),
-                 (wtext("sources", lang), wtext("source_files", lang) + ": " + (", ".join(files) or "–")),
-                 (wtext("source_params", lang), p.source_path.name if p.source_path else "–"),
-                 (wtext("source_reference", lang), wtext("source_reference_text", lang)),
-                 ("CSV", wtext("csv_note", lang))]
+                 (self.msg("workbook.made"), f"{dt.date.today():%Y-%m-%d}"), (self.msg("workbook.toolkit"), f"evaltools {__version__}"),
+                 (self.msg("workbook.sources"), self.msg("workbook.source_files") + ": " + (", ".join(files) or "–")),
+                 (self.msg("workbook.source_params"), p.source_path.name if p.source_path else "–"),
+                 (self.msg("workbook.source_reference"), self.msg("workbook.source_reference_text")),
+                 ("CSV", self.msg("workbook.csv_note"))]
         written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, self.k, about))
         return written
 

@@ -26,66 +26,27 @@ import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .privacy import SECONDARY, is_suppressed
+from .text import msg
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """Characters with which a spreadsheet cell's text would be read as a formula (OWASP)."""
 
 NOT_SHOWN = "–"  # a value a table leaves out (e.g. a curve cut where few persons remain)
 
-# Every label of the workbook and CSV files lives here: (Swedish, English).
-TEXT: dict[str, tuple[str, str]] = {
-    "yes": ("Ja", "Yes"),
-    "no": ("Nej", "No"),
-    "hidden_col": ("Dolda uppgifter", "Hidden values"),
-    "hidden_small": ("färre än {k} personer", "fewer than {k} persons"),
-    "hidden_secondary": ("dolt så att ett annat dolt tal inte kan räknas fram",
-                         "hidden so that another hidden number cannot be worked out"),
-    "hidden_not_shown": ("visas inte (för få personer kvar)", "not shown (too few persons left)"),
-    "hidden_mean": ("medelbeloppet döljs (för få personer eller en persons utbetalningar dominerar)",
-                    "the mean is hidden (too few persons, or one person's payments dominate)"),
-    "about": ("Om tabellerna", "About the tables"),
-    "about_title": ("Tabeller till rapporten", "Tables for the report"),
-    "project": ("Projekt", "Project"),
-    "made": ("Skapad", "Made"),
-    "toolkit": ("Verktyg", "Toolkit"),
-    "sheet": ("Blad", "Sheet"),
-    "contents": ("Innehåll", "Contents"),
-    "tables": ("Tabeller", "Tables"),
-    "privacy": ("Skydd av uppgifter", "Privacy"),
-    "privacy_text": (
-        "Antal personer under {k} visas inte, och ytterligare uppgifter döljs där ett dolt tal annars kunde räknas "
-        "fram ur en summa. En dold uppgift är en tom cell med en kommentar, och radens sista kolumn "
-        "(Dolda uppgifter) säger vilken uppgift som döljs och varför: <{k} betyder färre än {k} personer, "
-        ".. betyder dold för att skydda ett annat dolt tal. En tom cell är alltså inte noll.",
-        "Counts of persons below {k} are not shown, and further figures are hidden where a hidden number could "
-        "otherwise be worked out from a total. A hidden figure is an empty cell with a comment, and the row's "
-        "last column (Hidden values) says which figure is hidden and why: <{k} means fewer than {k} persons, "
-        ".. means hidden to protect another hidden number. An empty cell is therefore not zero."),
-    "sources": ("Källor", "Sources"),
-    "source_files": ("Datafiler (med kontrollsumma SHA-256 i rapportens sista avsnitt)",
-                     "Data files (with SHA-256 checksums in the report's last section)"),
-    "source_params": ("Parameterfil", "Params file"),
-    "source_reference": ("Referensvärden", "Reference values"),
-    "source_reference_text": ("Riksnorm för försörjningsstöd (Socialstyrelsen) och KPI (SCB), "
-                              "se bladet Antaganden och rapportens metodavsnitt",
-                              "Riksnorm for social assistance (Socialstyrelsen) and CPI (Statistics Sweden), "
-                              "see the sheet Assumptions and the report's method section"),
-    "csv_note": ("CSV-filerna i mappen tables har samma innehåll, med semikolon och decimalkomma för Excel.",
-                 "The CSV files in the folder tables have the same content, with semicolons and decimal commas for Excel."),
-}
+# Every word of the workbook and CSV files is in the catalogs (``evaltools/locales/``, keys
+# ``workbook.*``); this module says which word goes where.
 
 
-def text(key: str, lang: str, **kw) -> str:
-    """A workbook label in ``lang`` (``"sv"`` or ``"en"``)."""
-    pair = TEXT[key]
-    s = pair[0 if lang == "sv" else 1]
-    return s.format(**kw) if kw else s
+@lru_cache(maxsize=None)
+def _yes_no(lang: str) -> tuple[str, str]:
+    return msg("workbook.no", lang), msg("workbook.yes", lang)
 
 
 # --- value kinds ------------------------------------------------------------------------------
@@ -109,8 +70,9 @@ class Column:
     ----------
     source
         The column in the results table; also the column's name in the machine-readable CSV.
-    sv, en
-        The heading in a Swedish and an English workbook.
+    key
+        The catalog key of the column's heading in the workbook (``workbook.column.*``); ``None``
+        for a machine-only column, whose heading is ``source``.
     kind
         ``text``, ``bool``, ``date``, or a number: ``int``, ``count`` (persons: may be hidden),
         ``year``, ``kr``, ``pct`` / ``pct0`` (a share 0–1), ``num1``, ``num2``, ``p``.
@@ -128,8 +90,7 @@ class Column:
     """
 
     source: str
-    sv: str
-    en: str
+    key: str | None = None
     kind: str = "text"
     label: Callable[[object, str], str] | None = None
     hidden_when_missing: bool = False
@@ -137,7 +98,7 @@ class Column:
     machine_only: bool = False
 
     def heading(self, lang: str) -> str:
-        return self.sv if lang == "sv" else self.en
+        return msg(self.key, lang) if self.key else self.source
 
 
 @dataclass
@@ -145,14 +106,17 @@ class Sheet:
     """A table for the workbook and the CSV files."""
 
     name: str  # file stem of its CSV (ASCII, stable)
-    title: tuple[str, str]  # sheet name in the workbook (at most 31 characters)
-    description: tuple[str, str]
+    title: str  # catalog key of the sheet's name in the workbook (at most 31 characters)
+    description: str  # catalog key of what the sheet holds
     frame: pd.DataFrame
     columns: Sequence[Column]
     notes: tuple[str, ...] = ()
 
     def sheet_title(self, lang: str) -> str:
-        return self.title[0 if lang == "sv" else 1][:31]
+        return msg(self.title, lang)[:31]
+
+    def describe(self, lang: str) -> str:
+        return msg(self.description, lang)
 
 
 @dataclass
@@ -192,7 +156,7 @@ def cell(column: Column, value: object, lang: str, kind: str | None = None) -> C
             return Cell(int(round(v)))
         return Cell(round(v, 2) if kind == "kr" else round(v, 10))  # no 4.7e-10 kr of rounding noise
     if kind == "bool":
-        return Cell(text("yes" if bool(value) else "no", lang))
+        return Cell(_yes_no(lang)[bool(value)])
     if kind == "date":
         return Cell(value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value)
     return Cell(column.label(value, lang) if column.label else str(value))
@@ -205,12 +169,12 @@ def hidden_note(columns: Sequence[Column], cells: Sequence[Cell], lang: str) -> 
 
 def _explain(mark: str, k: int, lang: str, column: Column) -> str:
     if mark.startswith("<"):
-        return text("hidden_small", lang, k=k)
+        return msg("workbook.hidden_small", lang, k=k)
     if mark == NOT_SHOWN:
-        return text("hidden_not_shown", lang)
+        return msg("workbook.hidden_not_shown", lang)
     if column.hidden_when_missing:
-        return text("hidden_mean", lang)
-    return text("hidden_secondary", lang)
+        return msg("workbook.hidden_mean", lang)
+    return msg("workbook.hidden_secondary", lang)
 
 
 def _kinds(sheet: Sheet, columns: Sequence[Column]) -> list[list[str]]:
@@ -252,21 +216,21 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     wrap = Alignment(wrap_text=True, vertical="top")
     wb = Workbook()
     ws = wb.active
-    ws.title = text("about", lang)[:31]
-    _append_text(ws, [text("about_title", lang)])
+    ws.title = msg("workbook.about", lang)[:31]
+    _append_text(ws, [msg("workbook.about_title", lang)])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([])
     for item, value in about:
         _append_text(ws, [item, value])
         ws.cell(ws.max_row, 1).font = bold
     ws.append([])
-    _append_text(ws, [text("sheet", lang), text("contents", lang)])
+    _append_text(ws, [msg("workbook.sheet", lang), msg("workbook.contents", lang)])
     for c in ws[ws.max_row]:
         c.font, c.fill = bold, head_fill
     for s in sheets:
-        _append_text(ws, [s.sheet_title(lang), s.description[0 if lang == "sv" else 1]])
+        _append_text(ws, [s.sheet_title(lang), s.describe(lang)])
     ws.append([])
-    _append_text(ws, [text("privacy", lang), text("privacy_text", lang, k=k)])
+    _append_text(ws, [msg("workbook.privacy", lang), msg("workbook.privacy_text", lang, k=k)])
     ws.cell(ws.max_row, 1).font = bold
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 100
@@ -280,7 +244,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         columns = [c for c in sheet.columns if not c.machine_only]
         rows, kinds = _rows(sheet, lang, columns), _kinds(sheet, columns)
         any_hidden = any(x.hidden for r in rows for x in r)
-        headings = [c.heading(lang) for c in columns] + ([text("hidden_col", lang)] if any_hidden else [])
+        headings = [c.heading(lang) for c in columns] + ([msg("workbook.hidden_col", lang)] if any_hidden else [])
         _append_text(sh, headings)
         for c in sh[1]:
             c.font, c.fill = bold, head_fill
@@ -353,7 +317,7 @@ def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel")
     rows, kinds = _rows(sheet, lang, columns), _kinds(sheet, columns)
     any_hidden = any(x.hidden for r in rows for x in r)
     if excel:
-        header = [c.heading(lang) for c in columns] + ([text("hidden_col", lang)] if any_hidden else [])
+        header = [c.heading(lang) for c in columns] + ([msg("workbook.hidden_col", lang)] if any_hidden else [])
     else:
         header = [c.source for c in columns] + (["hidden"] if any_hidden else [])
     raw = sheet.frame[[c.source for c in columns]].itertuples(index=False)
@@ -416,41 +380,61 @@ def _period(v: object, lang: str) -> str:
     return budget_period_label(v, lang).replace(NBSP, " ")
 
 
-def _pick(pairs: dict[str, tuple[str, str]]) -> Callable[[object, str], str]:
+def _pick(keys: dict[str, str]) -> Callable[[object, str], str]:
+    """A label function for codes: the catalog's word for each code of ``keys`` (code -> key),
+    looked up once per language; an unknown code as it is."""
+    words: dict[str, dict[str, str]] = {}
+
     def label(v: object, lang: str) -> str:
-        pair = pairs.get(str(v))
-        return str(v) if pair is None else pair[0 if lang == "sv" else 1]
+        if lang not in words:
+            words[lang] = {code: msg(key, lang) for code, key in keys.items()}
+        return words[lang].get(str(v), str(v))
     return label
 
 
-MODES = {"observed": ("Uppmätt utfall", "Observed"), "ex_ante": ("Förväntat enligt ansökan", "Expected according to the application"),
-         "structural": ("Strukturinriktad insats (inga volymer)", "Structural project (no volumes)"),
-         "offentliga": ("De offentliga finansiärerna", "The public financiers"), "samhälle": ("Samhället", "Society"),
-         "kommun": ("Kommunen", "The municipality"), "region": ("Regionen", "The region"), "stat": ("Staten", "The state"),
-         "individ": ("Individen", "The individual"), "comparison": ("Jämförelsegruppen", "The comparison group"),
-         "default": ("Antagande utan källa", "Unsourced assumption"), "params": ("Parameterfilen", "The params file"),
-         "observed_dropoff": ("Observerad", "Observed"), "assumed": ("Antagen", "Assumed"),
-         "none": ("Inga deltagardata", "No participant data"),
-         "context": ("Kommunens statistik (sammanhang)", "Municipal statistics (context)")}
-GOAL_SOURCES = {"ansökan": ("Ansökan", "Application"), "slutrapport": ("Slutrapportens förslag", "The final report's suggestion"),
-                "utvärderare": ("Utvärderarens mål", "The evaluator's goal")}
-TESTS = {"chi2": ("Chitvåtest", "Chi-square test"), "Fisher": ("Fishers exakta test", "Fisher's exact test"),
-         "Fisher (MC)": ("Fishers test (Monte Carlo-simulerat)", "Fisher's test (Monte Carlo simulation)"),
-         "–": ("Inget test visas", "No test shown")}
-GROUPS = {"participants": ("Deltagare", "Participants"), "comparison": ("Jämförelsegrupp", "Comparison group")}
-PHASES = {"before": ("Före start", "Before the start"), "during": ("Under projektet", "During the project"),
-          "after": ("Efter avslut", "After the exit")}
+# code -> catalog key of the word the workbook writes for it
+MODES = {
+    "observed": "workbook.mode.observed",
+    "ex_ante": "workbook.mode.ex_ante",
+    "structural": "workbook.mode.structural",
+    "offentliga": "workbook.mode.offentliga",
+    "samhälle": "workbook.mode.samhälle",
+    "kommun": "workbook.mode.kommun",
+    "region": "workbook.mode.region",
+    "stat": "workbook.mode.stat",
+    "individ": "workbook.mode.individ",
+    "comparison": "workbook.mode.comparison",
+    "default": "workbook.mode.default",
+    "params": "workbook.mode.params",
+    "observed_dropoff": "workbook.mode.observed_dropoff",
+    "assumed": "workbook.mode.assumed",
+    "none": "workbook.mode.none",
+    "context": "workbook.mode.context",
+}
+GOAL_SOURCES = {
+    "ansökan": "workbook.goal_source.ansokan",
+    "slutrapport": "workbook.goal_source.slutrapport",
+    "utvärderare": "workbook.goal_source.utvarderare",
+}
+TESTS = {
+    "chi2": "workbook.test.chi2",
+    "Fisher": "workbook.test.fisher",
+    "Fisher (MC)": "workbook.test.fisher_mc",
+    "–": "workbook.test.none",
+}
+GROUPS = {"participants": "workbook.group.participants", "comparison": "workbook.group.comparison"}
+PHASES = {"before": "workbook.phase.before", "during": "workbook.phase.during", "after": "workbook.phase.after"}
 PARAMETERS = {
-    "monthly_level": ("Försörjningsstöd per månad", "Monthly social assistance"),
-    "horizon_years": ("Tidshorisont (år)", "Horizon (years)"),
-    "dropoff_per_year": ("Avtagande effekt per år", "Drop-off per year"),
-    "deadweight": ("Dödvikt", "Deadweight"),
-    "discount_rate": ("Diskonteringsränta", "Discount rate"),
-    "price_year": ("Prisår", "Price year"),
-    "work_earnings_sek_month": ("Arbetsinkomst per månad", "Monthly earnings from work"),
-    "cost": ("Kostnad (faktor)", "Cost (factor)"),
-    "skattefaktor": ("Skattefaktor", "Tax factor"),
-    "successes": ("Antal som lämnat försörjningsstödet", "Persons who left social assistance"),
+    "monthly_level": "workbook.parameter.monthly_level",
+    "horizon_years": "workbook.parameter.horizon_years",
+    "dropoff_per_year": "workbook.parameter.dropoff_per_year",
+    "deadweight": "workbook.parameter.deadweight",
+    "discount_rate": "workbook.parameter.discount_rate",
+    "price_year": "workbook.parameter.price_year",
+    "work_earnings_sek_month": "workbook.parameter.work_earnings_sek_month",
+    "cost": "workbook.parameter.cost",
+    "skattefaktor": "workbook.parameter.skattefaktor",
+    "successes": "workbook.parameter.successes",
 }
 # the kind of a parameter's value (assumptions and the sensitivity analysis)
 PARAMETER_KINDS = {"monthly_level": "kr", "horizon_years": "int", "dropoff_per_year": "pct", "deadweight": "pct",
@@ -459,184 +443,163 @@ PARAMETER_KINDS = {"monthly_level": "kr", "horizon_years": "int", "dropoff_per_y
                    "successes": "num1"}
 SENSITIVITY_KINDS = {**PARAMETER_KINDS, "monthly_level": "num2"}  # varied as a factor of the level
 
-SUMMARY = {  # cost-benefit key figures: (Swedish, English, kind)
-    "mode": ("Underlag", "Basis", "text"),
-    "price_year": ("Prisår", "Price year", "year"),
-    "total_cost_nominal": ("Total kostnad, löpande priser", "Total cost, current prices", "kr"),
-    "total_cost_fixed": ("Total kostnad, prisårets priser", "Total cost, price-year prices", "kr"),
-    "budget_total": ("Budget, summa", "Budget, total", "kr"),
-    "actual_total": ("Utfall, summa", "Actual costs, total", "kr"),
-    "participants": ("Deltagare", "Participants", "int"),
-    "ended": ("Avslutade deltagare", "Participants who ended", "int"),
-    "successes": ("Lämnat försörjningsstödet", "Left social assistance", "int"),
-    "cost_per_participant": ("Kostnad per deltagare", "Cost per participant", "kr"),
-    "success_definition": ("Lyckat utfall räknat som", "Success counted as", "text"),
-    "goal_successes": ("Lyckade utfall (enligt projektets huvudmål)", "Successes (as the project's main goal counts them)",
-                       "int"),
-    "cost_per_success": ("Kostnad per lyckat utfall (enligt projektets huvudmål)",
-                         "Cost per success (as the project's main goal counts it)", "kr"),
-    "cost_per_exit_from_fs": ("Kostnad per person som lämnat försörjningsstödet", "Cost per person who left social assistance", "kr"),
-    "monthly_level": ("Försörjningsstöd per månad (medel)", "Monthly social assistance (mean)", "kr"),
-    "pv_cost": ("Kostnad, nuvärde", "Cost, present value", "kr"),
-    "pv_avoided_fs": ("Kommunens undvikna försörjningsstöd, nuvärde", "The municipality's avoided social assistance, present value", "kr"),
-    "perspective": ("Ledande perspektiv (nyckeltalen nedan gäller det)", "Lead perspective (the figures below are its)", "text"),
-    "pv_benefit": ("Nytta för det ledande perspektivet, nuvärde", "Benefit for the lead perspective, present value", "kr"),
-    "npv": ("Nettonuvärde för det ledande perspektivet", "Net present value for the lead perspective", "kr"),
-    "bcr": ("Nytta/kostnad för det ledande perspektivet", "Benefit-cost ratio for the lead perspective", "num2"),
-    "payback_months": ("Återbetalningstid för det ledande perspektivet (månader)", "Payback for the lead perspective (months)", "int"),
-    "break_even_exits": ("Personer som behöver lämna försörjningsstödet för att det ledande perspektivets kostnad ska täckas",
-                         "Persons who must leave social assistance to cover the lead perspective's cost", "num1"),
-    "break_even_person_years": ("Personår i arbete utan försörjningsstöd som täcker de offentliga finansiärernas kostnad (prisårets priser)",
-                                "Person-years in work without social assistance that cover the public financiers' cost (price-year prices)", "num1"),
-    "break_even_person_years_application": ("Samma i ansökans egna termer (löpande priser)",
-                                            "The same in the application's own terms (current prices)", "num1"),
-    "switching_deadweight": ("Dödvikt där det ledande perspektivets nettonuvärde blir noll",
-                             "Deadweight at which the lead perspective's NPV is zero", "pct"),
-    "deadweight_source": ("Dödviktens källa", "Source of the deadweight", "text"),
-    "dropoff_source": ("Avtagande effekt: observerad eller antagen", "Drop-off: observed or assumed", "text"),
-    "earnings_valued": ("Arbetsinkomster värderade", "Earnings from work valued", "bool"),
-    "skattefaktor": ("Skattefaktor", "Tax factor", "num2"),
-    "has_comparison": ("Jämförelsegrupp finns", "Comparison group exists", "bool"),
-    "level_source": ("Källa för månadsnivån", "Source of the monthly level", "text"),
-    "deadweight": ("Dödvikt", "Deadweight", "pct"),
+SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
+    "mode": ("workbook.summary.mode", "text"),
+    "price_year": ("workbook.summary.price_year", "year"),
+    "total_cost_nominal": ("workbook.summary.total_cost_nominal", "kr"),
+    "total_cost_fixed": ("workbook.summary.total_cost_fixed", "kr"),
+    "budget_total": ("workbook.summary.budget_total", "kr"),
+    "actual_total": ("workbook.summary.actual_total", "kr"),
+    "participants": ("workbook.summary.participants", "int"),
+    "ended": ("workbook.summary.ended", "int"),
+    "successes": ("workbook.summary.successes", "int"),
+    "cost_per_participant": ("workbook.summary.cost_per_participant", "kr"),
+    "success_definition": ("workbook.summary.success_definition", "text"),
+    "goal_successes": ("workbook.summary.goal_successes", "int"),
+    "cost_per_success": ("workbook.summary.cost_per_success", "kr"),
+    "cost_per_exit_from_fs": ("workbook.summary.cost_per_exit_from_fs", "kr"),
+    "monthly_level": ("workbook.summary.monthly_level", "kr"),
+    "pv_cost": ("workbook.summary.pv_cost", "kr"),
+    "pv_avoided_fs": ("workbook.summary.pv_avoided_fs", "kr"),
+    "perspective": ("workbook.summary.perspective", "text"),
+    "pv_benefit": ("workbook.summary.pv_benefit", "kr"),
+    "npv": ("workbook.summary.npv", "kr"),
+    "bcr": ("workbook.summary.bcr", "num2"),
+    "payback_months": ("workbook.summary.payback_months", "int"),
+    "break_even_exits": ("workbook.summary.break_even_exits", "num1"),
+    "break_even_person_years": ("workbook.summary.break_even_person_years", "num1"),
+    "break_even_person_years_application": ("workbook.summary.break_even_person_years_application", "num1"),
+    "switching_deadweight": ("workbook.summary.switching_deadweight", "pct"),
+    "deadweight_source": ("workbook.summary.deadweight_source", "text"),
+    "dropoff_source": ("workbook.summary.dropoff_source", "text"),
+    "earnings_valued": ("workbook.summary.earnings_valued", "bool"),
+    "skattefaktor": ("workbook.summary.skattefaktor", "num2"),
+    "has_comparison": ("workbook.summary.has_comparison", "bool"),
+    "level_source": ("workbook.summary.level_source", "text"),
+    "deadweight": ("workbook.summary.deadweight", "pct"),
 }
 
 C = Column
-SHEETS: dict[str, tuple[tuple[str, str], tuple[str, str], list[Column]]] = {
-    "mal": (("Mål", "Goals"), ("Måluppfyllelse per mål och period", "Goal fulfilment per goal and period"), [
-        C("goal_id", "goal_id", "goal_id", machine_only=True),
-        C("label", "Mål", "Goal"),
-        C("kind", "Typ av mål", "Kind of goal", label=_t),
-        C("period_key", "period_key", "period_key", machine_only=True),
-        C("period_label", "Period", "Period"),
-        C("fraction_run", "Andel av perioden som gått", "Share of the period run", "pct0"),
-        C("cut", "Förkortad period", "Period cut short", "bool"),
-        C("mode", "Underlag", "Basis", label=_pick(MODES)),
-        C("value", "Utfall", "Result", kind_from="_value_kind"),
-        C("numerator", "Lyckade (täljare)", "Successes (numerator)", "int"),
-        C("denominator", "Avslutade (nämnare)", "Ended (denominator)", "int"),
-        C("target", "Målvärde", "Target", kind_from="_value_kind"),
-        C("target_prorated", "Målvärde för tiden som gick", "Target for the time run", "num1"),
-        C("ci_low", "95 % KI, nedre (Clopper–Pearson)", "95% CI, lower (Clopper–Pearson)", "pct"),
-        C("ci_high", "95 % KI, övre (Clopper–Pearson)", "95% CI, upper (Clopper–Pearson)", "pct"),
-        C("p_below_target", "p-värde, ensidigt exakt (under målet)", "p-value, one-sided exact (below the target)", "p"),
-        C("p_above_target", "p-värde, ensidigt exakt (över målet)", "p-value, one-sided exact (above the target)", "p"),
-        C("ci_verdict", "Intervallet mot målet", "Interval against the target", label=_t),
-        C("too_few", "För få för att bedöma", "Too few to assess", "bool"),
-        C("source", "Målets källa", "Source of the goal", label=_pick(GOAL_SOURCES)),
-        C("main", "Projektets huvudmål", "The project's main goal", "bool"),
-        C("status", "Bedömning", "Assessment", label=_t),
-        C("evidence", "Underlag för bedömningen", "Evidence"),
-        C("note", "Anmärkning", "Note"),
+SHEETS: dict[str, tuple[str, str, list[Column]]] = {
+    "mal": ("workbook.sheets.mal.title", "workbook.sheets.mal.description", [
+        C("goal_id", machine_only=True),
+        C("label", "workbook.column.mal.label"),
+        C("kind", "workbook.column.mal.kind", label=_t),
+        C("period_key", machine_only=True),
+        C("period_label", "workbook.column.mal.period_label"),
+        C("fraction_run", "workbook.column.mal.fraction_run", "pct0"),
+        C("cut", "workbook.column.mal.cut", "bool"),
+        C("mode", "workbook.column.mal.mode", label=_pick(MODES)),
+        C("value", "workbook.column.mal.value", kind_from="_value_kind"),
+        C("numerator", "workbook.column.mal.numerator", "int"),
+        C("denominator", "workbook.column.mal.denominator", "int"),
+        C("target", "workbook.column.mal.target", kind_from="_value_kind"),
+        C("target_prorated", "workbook.column.mal.target_prorated", "num1"),
+        C("ci_low", "workbook.column.mal.ci_low", "pct"),
+        C("ci_high", "workbook.column.mal.ci_high", "pct"),
+        C("p_below_target", "workbook.column.mal.p_below_target", "p"),
+        C("p_above_target", "workbook.column.mal.p_above_target", "p"),
+        C("ci_verdict", "workbook.column.mal.ci_verdict", label=_t),
+        C("too_few", "workbook.column.mal.too_few", "bool"),
+        C("source", "workbook.column.mal.source", label=_pick(GOAL_SOURCES)),
+        C("main", "workbook.column.mal.main", "bool"),
+        C("status", "workbook.column.mal.status", label=_t),
+        C("evidence", "workbook.column.mal.evidence"),
+        C("note", "workbook.column.mal.note"),
     ]),
-    "budget": (("Budget", "Budget"), ("Budget och utfall per kostnadspost", "Budget and actual costs per cost line"), [
-        C("period", "Period", "Period", label=_period),
-        C("category", "Kostnadspost", "Cost line"),
-        C("funder", "Finansiär", "Funder", label=_code("funder")),
-        C("budget", "Budget", "Budget", "kr"),
-        C("actual", "Utfall", "Actual", "kr"),
-        C("difference", "Differens (utfall − budget)", "Difference (actual − budget)", "kr"),
-        C("used_pct", "Förbrukat av budgeten", "Share of budget used", "pct"),
-        C("used", "Räknad kostnad (utfall, annars budget)", "Cost counted (actual, else budget)", "kr"),
-        C("price_year_factor", "Omräkningsfaktor till prisåret (KPI)", "Factor to the price year (CPI)", "num2"),
-        C("used_fixed", "Räknad kostnad i prisårets priser", "Cost counted in price-year prices", "kr"),
-        C("t_years", "År från start (för diskontering)", "Years from the start (for discounting)", "num2"),
+    "budget": ("workbook.sheets.budget.title", "workbook.sheets.budget.description", [
+        C("period", "workbook.column.budget.period", label=_period),
+        C("category", "workbook.column.budget.category"),
+        C("funder", "workbook.column.budget.funder", label=_code("funder")),
+        C("budget", "workbook.column.budget.budget", "kr"),
+        C("actual", "workbook.column.budget.actual", "kr"),
+        C("difference", "workbook.column.budget.difference", "kr"),
+        C("used_pct", "workbook.column.budget.used_pct", "pct"),
+        C("used", "workbook.column.budget.used", "kr"),
+        C("price_year_factor", "workbook.column.budget.price_year_factor", "num2"),
+        C("used_fixed", "workbook.column.budget.used_fixed", "kr"),
+        C("t_years", "workbook.column.budget.t_years", "num2"),
     ]),
-    "kostnad_nytta": (("Kostnad och nytta", "Costs and benefits"), ("Nyckeltal för kostnad och nytta",
-                                                                    "Key figures for costs and benefits"), [
-        C("key", "Nyckeltal", "Key figure", label=lambda v, lang: SUMMARY[v][0 if lang == "sv" else 1]),
-        C("value", "Värde", "Value", kind_from="_kind", label=lambda v, lang: _pick(MODES)(v, lang)),
+    "kostnad_nytta": ("workbook.sheets.kostnad_nytta.title", "workbook.sheets.kostnad_nytta.description", [
+        C("key", "workbook.column.kostnad_nytta.key", label=_pick({k_: key for k_, (key, _) in SUMMARY.items()})),
+        C("value", "workbook.column.kostnad_nytta.value", kind_from="_kind", label=_pick(MODES)),
     ]),
-    "aktorer": (("Per perspektiv", "By perspective"), ("Kostnad, nytta, nettonuvärde och sannolikhet per perspektiv "
-                                                         "(nuvärden i prisårets priser)",
-                                                         "Cost, benefit, net present value and probability by perspective "
-                                                         "(present values in price-year prices)"), [
-        C("perspective", "Perspektiv", "Perspective", label=_t),
-        C("pv_cost", "Kostnad som perspektivet bär, nuvärde", "Cost borne, present value", "kr"),
-        C("pv_benefit", "Nytta, nuvärde", "Benefit, present value", "kr"),
-        C("npv", "Nettonuvärde", "Net present value", "kr"),
-        C("bcr", "Nytta/kostnad", "Benefit-cost ratio", "num2"),
-        C("payback_months", "Återbetalningstid (månader)", "Payback (months)", "int"),
-        C("break_even_exits", "Lyckade avslut som täcker kostnaden", "Successful exits that cover the cost", "num1"),
-        C("switching_deadweight", "Dödvikt där nettonuvärdet blir noll", "Deadweight at which the NPV is zero", "pct"),
-        C("p_npv_positive", "Sannolikhet för positivt nettonuvärde (Monte Carlo)", "Probability of a positive NPV (Monte Carlo)", "pct"),
-        C("lower_bound", "Nedre gräns", "Lower bound", "bool"),
-        C("note", "Anmärkning", "Note"),
+    "aktorer": ("workbook.sheets.aktorer.title", "workbook.sheets.aktorer.description", [
+        C("perspective", "workbook.column.aktorer.perspective", label=_t),
+        C("pv_cost", "workbook.column.aktorer.pv_cost", "kr"),
+        C("pv_benefit", "workbook.column.aktorer.pv_benefit", "kr"),
+        C("npv", "workbook.column.aktorer.npv", "kr"),
+        C("bcr", "workbook.column.aktorer.bcr", "num2"),
+        C("payback_months", "workbook.column.aktorer.payback_months", "int"),
+        C("break_even_exits", "workbook.column.aktorer.break_even_exits", "num1"),
+        C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct"),
+        C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "pct"),
+        C("lower_bound", "workbook.column.aktorer.lower_bound", "bool"),
+        C("note", "workbook.column.aktorer.note"),
     ]),
-    "antaganden": (("Antaganden", "Assumptions"), ("Antagandena i kalkylen och deras källor",
-                                                    "The calculation's assumptions and their sources"), [
-        C("name", "Antagande", "Assumption", label=_pick(PARAMETERS)),
-        C("value", "Värde", "Value", kind_from="_kind"),
-        C("unit", "Enhet", "Unit"),
-        C("source", "Källa", "Source"),
-        C("flagged", "Osäkert antagande", "Uncertain assumption", "bool"),
+    "antaganden": ("workbook.sheets.antaganden.title", "workbook.sheets.antaganden.description", [
+        C("name", "workbook.column.antaganden.name", label=_pick(PARAMETERS)),
+        C("value", "workbook.column.antaganden.value", kind_from="_kind"),
+        C("unit", "workbook.column.antaganden.unit"),
+        C("source", "workbook.column.antaganden.source"),
+        C("flagged", "workbook.column.antaganden.flagged", "bool"),
     ]),
-    "kanslighet": (("Känslighetsanalys", "Sensitivity"), ("Nettonuvärdet när ett antagande i taget varieras",
-                                                           "The net present value when one assumption at a time is varied"), [
-        C("parameter", "Antagande", "Assumption", label=_pick(PARAMETERS)),
-        C("low_value", "Lågt värde", "Low value", kind_from="_kind"),
-        C("high_value", "Högt värde", "High value", kind_from="_kind"),
-        C("npv_low", "Nettonuvärde, lågt värde", "NPV, low value", "kr"),
-        C("npv_high", "Nettonuvärde, högt värde", "NPV, high value", "kr"),
-        C("range", "Spännvidd", "Range", "kr"),
-        C("npv_base", "Nettonuvärde, grundkalkyl", "NPV, base case", "kr"),
-        C("perspective", "Perspektiv", "Perspective", label=_t),
+    "kanslighet": ("workbook.sheets.kanslighet.title", "workbook.sheets.kanslighet.description", [
+        C("parameter", "workbook.column.kanslighet.parameter", label=_pick(PARAMETERS)),
+        C("low_value", "workbook.column.kanslighet.low_value", kind_from="_kind"),
+        C("high_value", "workbook.column.kanslighet.high_value", kind_from="_kind"),
+        C("npv_low", "workbook.column.kanslighet.npv_low", "kr"),
+        C("npv_high", "workbook.column.kanslighet.npv_high", "kr"),
+        C("range", "workbook.column.kanslighet.range", "kr"),
+        C("npv_base", "workbook.column.kanslighet.npv_base", "kr"),
+        C("perspective", "workbook.column.kanslighet.perspective", label=_t),
     ]),
-    "deltagare": (("Deltagare", "Participants"), ("Deltagarna per kön, ålder, hushållstyp och andra uppdelningar",
-                                                   "Participants by sex, age, household type and other breakdowns"), [
-        C("variable", "variable", "variable", machine_only=True),
-        C("variable_label", "Uppdelning", "Breakdown"),
-        C("category", "category", "category", machine_only=True),
-        C("category_label", "Grupp", "Group"),
-        C("n", "Antal", "Number", "count"),
-        C("share", "Andel", "Share", "pct"),
+    "deltagare": ("workbook.sheets.deltagare.title", "workbook.sheets.deltagare.description", [
+        C("variable", machine_only=True),
+        C("variable_label", "workbook.column.deltagare.variable_label"),
+        C("category", machine_only=True),
+        C("category_label", "workbook.column.deltagare.category_label"),
+        C("n", "workbook.column.deltagare.n", "count"),
+        C("share", "workbook.column.deltagare.share", "pct"),
     ]),
-    "utfall_per_grupp": (("Utfall per grupp", "Outcomes by group"), ("Andel lyckade utfall bland avslutade, per grupp",
-                                                                     "Success rate among those who ended, by group"), [
-        C("variable", "variable", "variable", machine_only=True),
-        C("variable_label", "Uppdelning", "Breakdown"),
-        C("category", "category", "category", machine_only=True),
-        C("category_label", "Grupp", "Group"),
-        C("n", "Avslutade", "Ended", "count"),
-        C("successes", "Lyckade utfall", "Successes", "count"),
-        C("rate", "Andel lyckade", "Success rate", "pct"),
-        C("ci_low", "95 % KI, nedre", "95% CI, lower", "pct"),
-        C("ci_high", "95 % KI, övre", "95% CI, upper", "pct"),
-        C("test", "Test", "Test", label=_pick(TESTS)),
-        C("p_value", "p-värde", "p-value", "p"),
-        C("p_holm", "p-värde, Holm-justerat", "p-value, Holm-adjusted", "p"),
+    "utfall_per_grupp": ("workbook.sheets.utfall_per_grupp.title", "workbook.sheets.utfall_per_grupp.description", [
+        C("variable", machine_only=True),
+        C("variable_label", "workbook.column.utfall_per_grupp.variable_label"),
+        C("category", machine_only=True),
+        C("category_label", "workbook.column.utfall_per_grupp.category_label"),
+        C("n", "workbook.column.utfall_per_grupp.n", "count"),
+        C("successes", "workbook.column.utfall_per_grupp.successes", "count"),
+        C("rate", "workbook.column.utfall_per_grupp.rate", "pct"),
+        C("ci_low", "workbook.column.utfall_per_grupp.ci_low", "pct"),
+        C("ci_high", "workbook.column.utfall_per_grupp.ci_high", "pct"),
+        C("test", "workbook.column.utfall_per_grupp.test", label=_pick(TESTS)),
+        C("p_value", "workbook.column.utfall_per_grupp.p_value", "p"),
+        C("p_holm", "workbook.column.utfall_per_grupp.p_holm", "p"),
     ]),
-    "tid_i_projekt": (("Tid i projektet", "Time in the project"),
-                      ("Andel som avslutat med lyckat utfall respektive på annat sätt efter ett antal dagar (kumulativ incidens, "
-                       "Aalen–Johansen), andel kvar och median tid till avslut",
-                       "Share who ended with a successful outcome and otherwise after a number of days (cumulative incidence, "
-                       "Aalen–Johansen), share still in the project and median time to exit"), [
-        C("group", "Grupp", "Group"),
-        C("day", "Dagar sedan start", "Days since start", "int"),
-        C("success", "Andel avslutade med lyckat utfall", "Share ended with a successful outcome", "pct"),
-        C("other_exit", "Andel avslutade på annat sätt", "Share ended otherwise", "pct"),
-        C("still_in_project", "Andel kvar i projektet", "Share still in the project", "pct"),
-        C("at_risk", "Antal kvar", "Number still in", "count"),
-        C("median_days", "Median, dagar i projektet", "Median days in the project", "int"),
-        C("median_ci_low", "Median, 95 % KI, nedre", "Median, 95% CI, lower", "int"),
-        C("median_ci_high", "Median, 95 % KI, övre", "Median, 95% CI, upper", "int"),
+    "tid_i_projekt": ("workbook.sheets.tid_i_projekt.title", "workbook.sheets.tid_i_projekt.description", [
+        C("group", "workbook.column.tid_i_projekt.group"),
+        C("day", "workbook.column.tid_i_projekt.day", "int"),
+        C("success", "workbook.column.tid_i_projekt.success", "pct"),
+        C("other_exit", "workbook.column.tid_i_projekt.other_exit", "pct"),
+        C("still_in_project", "workbook.column.tid_i_projekt.still_in_project", "pct"),
+        C("at_risk", "workbook.column.tid_i_projekt.at_risk", "count"),
+        C("median_days", "workbook.column.tid_i_projekt.median_days", "int"),
+        C("median_ci_low", "workbook.column.tid_i_projekt.median_ci_low", "int"),
+        C("median_ci_high", "workbook.column.tid_i_projekt.median_ci_high", "int"),
     ]),
-    "forsorjningsstod": (("Försörjningsstöd", "Social assistance"), ("Försörjningsstöd per person och månad före och efter start",
-                                                                     "Social assistance per person and month before and after the start"), [
-        C("group", "Grupp", "Group", label=_pick(GROUPS)),
-        C("persons", "Personer", "Persons", "count"),
-        C("before", "Före start, kr per månad", "Before the start, SEK per month", "kr", hidden_when_missing=True),
-        C("after", "Efter start, kr per månad", "After the start, SEK per month", "kr", hidden_when_missing=True),
-        C("change", "Förändring, kr per månad", "Change, SEK per month", "kr", hidden_when_missing=True),
+    "forsorjningsstod": ("workbook.sheets.forsorjningsstod.title", "workbook.sheets.forsorjningsstod.description", [
+        C("group", "workbook.column.forsorjningsstod.group", label=_pick(GROUPS)),
+        C("persons", "workbook.column.forsorjningsstod.persons", "count"),
+        C("before", "workbook.column.forsorjningsstod.before", "kr", hidden_when_missing=True),
+        C("after", "workbook.column.forsorjningsstod.after", "kr", hidden_when_missing=True),
+        C("change", "workbook.column.forsorjningsstod.change", "kr", hidden_when_missing=True),
     ]),
-    "forsorjningsstod_faser": (("Försörjningsstöd per fas", "Social assistance by phase"),
-                               ("Försörjningsstöd per person och månad före, under och efter projektet",
-                                "Social assistance per person and month before, during and after the project"), [
-        C("group", "Grupp", "Group", label=_pick(GROUPS)),
-        C("phase", "Fas", "Phase", label=_pick(PHASES)),
-        C("persons", "Personer", "Persons", "count"),
-        C("person_months", "Personmånader", "Person-months", "count"),
-        C("mean_amount", "Medelbelopp, kr per månad", "Mean amount, SEK per month", "kr", hidden_when_missing=True),
+    "forsorjningsstod_faser": ("workbook.sheets.forsorjningsstod_faser.title", "workbook.sheets.forsorjningsstod_faser.description", [
+        C("group", "workbook.column.forsorjningsstod_faser.group", label=_pick(GROUPS)),
+        C("phase", "workbook.column.forsorjningsstod_faser.phase", label=_pick(PHASES)),
+        C("persons", "workbook.column.forsorjningsstod_faser.persons", "count"),
+        C("person_months", "workbook.column.forsorjningsstod_faser.person_months", "count"),
+        C("mean_amount", "workbook.column.forsorjningsstod_faser.mean_amount", "kr", hidden_when_missing=True),
     ]),
 }
 
@@ -667,7 +630,7 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
         elif name == "kostnad_nytta":
             summary = frame.iloc[0].to_dict()
             frame = pd.DataFrame([{"key": key, "value": summary[key], "_kind": kind}
-                                  for key, (_, _, kind) in SUMMARY.items() if key in summary])
+                                  for key, (_, kind) in SUMMARY.items() if key in summary])
         elif name == "antaganden":
             frame["_kind"] = [PARAMETER_KINDS.get(n, "num2") for n in frame["name"]]
         elif name == "kanslighet":
@@ -680,31 +643,29 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
 
 
 PORTFOLIO: list[Column] = [
-    C("id", "Projekt-id", "Project id"),
-    C("title", "Projekt", "Project"),
-    C("period", "Period", "Period"),
-    C("mode", "Underlag", "Basis", label=_pick(MODES)),
-    C("participants", "Deltagare", "Participants", "int"),
-    C("ended", "Avslutade", "Ended", "int"),
-    C("success_definition", "Lyckat utfall räknat som", "Success counted as"),
-    C("successes", "Lyckade utfall (enligt projektets huvudmål)", "Successes (as the project's main goal counts them)", "int"),
-    C("success_rate", "Andel lyckade", "Success rate", "pct"),
-    C("ci_low", "95 % KI, nedre", "95% CI, lower", "pct"),
-    C("ci_high", "95 % KI, övre", "95% CI, upper", "pct"),
-    C("cost", "Kostnad (utfall, annars budget)", "Cost (actual, else budget)", "kr"),
-    C("budget", "Budget", "Budget", "kr"),
-    C("budget_used", "Förbrukat av budgeten", "Share of budget used", "pct"),
-    C("cost_per_participant", "Kostnad per deltagare", "Cost per participant", "kr"),
-    C("cost_per_success", "Kostnad per lyckat utfall (enligt projektets huvudmål)",
-      "Cost per success (as the project's main goal counts it)", "kr"),
-    C("npv_public", "Nettonuvärde, offentliga finansiärer", "Net present value, public financiers", "kr"),
-    C("npv_society", "Nettonuvärde, samhället", "Net present value, society", "kr"),
-    C("bcr_public", "Nytta/kostnad, offentliga finansiärer", "Benefit-cost ratio, public financiers", "num2"),
+    C("id", "workbook.column.portfolio.id"),
+    C("title", "workbook.column.portfolio.title"),
+    C("period", "workbook.column.portfolio.period"),
+    C("mode", "workbook.column.portfolio.mode", label=_pick(MODES)),
+    C("participants", "workbook.column.portfolio.participants", "int"),
+    C("ended", "workbook.column.portfolio.ended", "int"),
+    C("success_definition", "workbook.column.portfolio.success_definition"),
+    C("successes", "workbook.column.portfolio.successes", "int"),
+    C("success_rate", "workbook.column.portfolio.success_rate", "pct"),
+    C("ci_low", "workbook.column.portfolio.ci_low", "pct"),
+    C("ci_high", "workbook.column.portfolio.ci_high", "pct"),
+    C("cost", "workbook.column.portfolio.cost", "kr"),
+    C("budget", "workbook.column.portfolio.budget", "kr"),
+    C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
+    C("cost_per_participant", "workbook.column.portfolio.cost_per_participant", "kr"),
+    C("cost_per_success", "workbook.column.portfolio.cost_per_success", "kr"),
+    C("npv_public", "workbook.column.portfolio.npv_public", "kr"),
+    C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
+    C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
 ]
 
 
 def portfolio_sheet(table: pd.DataFrame) -> Sheet:
     """The portfolio's table (one row per project) as a sheet."""
     cols = [c for c in PORTFOLIO if c.source in table.columns]
-    return Sheet("portfolio", ("Projekt", "Projects"), ("Alla projekt sida vid sida", "All projects side by side"),
-                 table, cols)
+    return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)

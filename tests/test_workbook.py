@@ -200,15 +200,16 @@ def test_tab_and_carriage_return_are_neutralised_too(tmp_path):
 
     from evaltools.workbook import Column, Sheet, write_csv, write_workbook
     frame = pd.DataFrame({"text": ["\tTAB", "\rCR", "plain", "a-b", "=1"], "amount": [-5.0, 1.5, 2.0, -0.6, 0.0]})
-    sheet = Sheet("t", ("T", "T"), ("d", "d"), frame, [Column("text", "Text", "Text"), Column("amount", "Belopp", "Amount", "kr")])
+    sheet = Sheet("t", "workbook.sheets.budget.title", "workbook.sheets.budget.description", frame,
+                  [Column("text", "workbook.column.budget.category"), Column("amount", "workbook.column.budget.budget", "kr")])
     write_csv(tmp_path / "t.csv", sheet, "sv")
     with open(tmp_path / "t.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     assert [r[0] for r in rows[1:]] == ["'\tTAB", "'\rCR", "plain", "a-b", "'=1"]
     assert [r[1] for r in rows[1:]] == ["-5", "2", "2", "-1", "0"]  # whole kronor, numbers never prefixed
     write_workbook(tmp_path / "t.xlsx", [sheet], "sv", 5)
-    ws = openpyxl.load_workbook(tmp_path / "t.xlsx")["T"]
+    ws = openpyxl.load_workbook(tmp_path / "t.xlsx")["Budget"]
     # (XML stores a carriage return as a line break: the text stays text either way)
-    assert [c.value for c in _column(ws, "Text")] == ["\tTAB", "\nCR", "plain", "a-b", "=1"]
-    assert all(c.data_type == "s" for c in _column(ws, "Text"))
-    assert [c.value for c in _column(ws, "Belopp")] == [-5, 1.5, 2, -0.6, 0]
+    assert [c.value for c in _column(ws, "Kostnadspost")] == ["\tTAB", "\nCR", "plain", "a-b", "=1"]
+    assert all(c.data_type == "s" for c in _column(ws, "Kostnadspost"))
+    assert [c.value for c in _column(ws, "Budget")] == [-5, 1.5, 2, -0.6, 0]
