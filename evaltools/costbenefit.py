@@ -526,7 +526,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimi
     over a range around the application's expectation), deadweight (from the comparison group's
     and the participants' rates, else triangular over a wide range with the mode at the base
     value), the horizon (whole months, uniform between the range's ends), drop-off (observed
-    persistence: beta; else uniform and symmetric around the base), the monthly level (±10 %, normal) and, as an option,
+    persistence: the leavers resampled; else uniform and symmetric around the base), the monthly level (±10 %, normal) and, as an option,
     cost overruns on lines not yet settled (Green Book optimism bias: uniform 0 to the uplift).
     """
     rng = np.random.default_rng(seed)
@@ -550,10 +550,11 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimi
         deadweight = rng.triangular(lo, mode, hi, draws) if hi > lo else np.full(draws, lo)
     h_lo, h_hi = info["horizon_range"]
     horizon = rng.integers(int(round(h_lo * 12)), int(round(h_hi * 12)) + 1, draws) / 12
-    obs = info.get("persistence_counts")
-    if obs:
-        off, total = obs
-        dropoff = 1 - rng.beta(off + 0.5, total - off + 0.5, draws)
+    pairs = info.get("persistence_pairs")
+    if pairs:  # the observed share kept, resampling the leavers it rests on (bootstrap of the ratio)
+        paid, level = pairs
+        idx = rng.integers(0, len(level), (draws, len(level)))
+        dropoff = np.clip(paid[idx].sum(axis=1) / level[idx].sum(axis=1), 0.0, 1.0)
     else:
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
     level = rng.normal(1.0, 0.1, draws).clip(0.5, 1.5)
@@ -590,21 +591,58 @@ class Persistence(Result):
     """Did the successful leavers stay off försörjningsstöd? Observed in the payments after exit."""
 
 
-def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS) -> Persistence:
-    """Share of successful leavers with no försörjningsstöd ``m`` months after their exit, and
-    their mean payment that month, among those the payments file covers that long.
+def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the leavers the payments file covers ``mm`` months after their exit month: their payment
+    that month (current prices), the same in the price year's prices, and their own level before the
+    start (price-year prices, the own-payments window: ``months_before_start`` months ending
+    ``gap_before_start`` months before the start; 0 kr when nothing was paid then)."""
+    params, ml = project.params, project.params.cost_benefit.monthly_level
+    pay = project.payments
+    last = _month(pay[S.MONTH].max())
+    exit_m = succ[S.END_DATE].map(_month).to_numpy()
+    start_m = succ[S.START_DATE].map(_month).to_numpy()
+    covered = exit_m + mm <= last
+    ids, target, m0 = succ[S.PERSON_ID].to_numpy()[covered], exit_m[covered] + mm, start_m[covered]
+    kpi_over = dict(params.reference.kpi)
+    pm = pay.assign(_m=pay[S.MONTH].map(_month))
+    fac = {y: price_factor(int(y), params.price_year, kpi_over)[0] for y in pm[S.MONTH].dt.year.unique()}
+    pm["_fixed"] = pm[S.AMOUNT] * pm[S.MONTH].dt.year.map(fac)
+    by_month = pm.groupby([S.PERSON_ID, "_m"])[[S.AMOUNT, "_fixed"]].sum()
+    now = by_month.reindex(pd.MultiIndex.from_arrays([ids, target])).fillna(0.0)
+    hi = m0 - ml.gap_before_start  # the own-payments window, before the peak as enrolment nears
+    level = np.zeros(len(ids))
+    if len(ids):
+        key = pd.DataFrame({S.PERSON_ID: ids, "hi": hi, "i": np.arange(len(ids))})
+        w = pm[[S.PERSON_ID, "_m", "_fixed"]].merge(key, on=S.PERSON_ID)
+        w = w[(w["_m"] < w["hi"]) & (w["_m"] >= w["hi"] - ml.months_before_start)]
+        np.add.at(level, w["i"].to_numpy(int), w["_fixed"].to_numpy(float))
+        level /= ml.months_before_start
+    return now[S.AMOUNT].to_numpy(float), now["_fixed"].to_numpy(float), level
 
-    A leaver is observed at month ``m`` when the payments file's last month is at least ``m``
-    months after the exit month; a month without a payment row counts as 0 kr.
+
+def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS) -> Persistence:
+    """How much of the saving the successful leavers kept ``m`` months after their exit.
+
+    For each of 3, 6 and 12 months after the exit month, among the successful leavers the payments
+    file covers that long (a month without a payment row counts as 0 kr): how many had no
+    försörjningsstöd that month, their mean payment, and the **share of their own level before the
+    start that was still saved** — one minus their payments that month over their own monthly level
+    before the start (the own-payments window), both in the price year's prices, summed over the
+    leavers who had a level (a ratio of means, so one large payment weighs as its amount). The
+    share without any payment is shown but not used: a person who left for work and still gets a
+    small top-up has kept most of the saving, which a yes/no count would call lost.
 
     Returns
     -------
     Persistence
         ``table``: months_after, observed (leavers covered that long), without_fs, share_without,
-        mean_payment (kr, current prices), max_months_observed (the longest follow-up any leaver has).
-        Empty without payments or successful leavers.
+        mean_payment (kr, current prices), with_level (of them, with payments in the window before
+        the start), kept_share (share of the pre-start level still saved; NaN without such leavers),
+        max_months_observed (the longest follow-up any leaver has). Empty without payments or
+        successful leavers.
     """
-    cols = ["months_after", "observed", "without_fs", "share_without", "mean_payment", "max_months_observed"]
+    cols = ["months_after", "observed", "without_fs", "share_without", "mean_payment", "with_level", "kept_share",
+            "max_months_observed"]
     pay = project.payments
     if pay is None or pay.empty or not project.has_participants:
         return Persistence(pd.DataFrame(columns=cols))
@@ -613,32 +651,36 @@ def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS) 
               & df[S.END_DATE].notna()]
     if succ.empty:
         return Persistence(pd.DataFrame(columns=cols))
-    last = _month(pay[S.MONTH].max())
-    exit_m = succ[S.END_DATE].map(_month).to_numpy()
-    by_month = pay.assign(_m=pay[S.MONTH].map(_month)).groupby([S.PERSON_ID, "_m"])[S.AMOUNT].sum()
+    longest = int(max(_month(pay[S.MONTH].max()) - succ[S.END_DATE].map(_month).min(), 0))
     rows = []
     for mm in months:
-        covered = exit_m + mm <= last
-        ids, target = succ[S.PERSON_ID].to_numpy()[covered], exit_m[covered] + mm
-        amounts = np.array([by_month.get((i, t), 0.0) for i, t in zip(ids, target)], float)
-        n = int(covered.sum())
+        amounts, fixed, level = _persistence_pairs(project, succ, mm)
+        n, has = len(amounts), level > 0
         rows.append({"months_after": mm, "observed": n, "without_fs": int((amounts <= 0).sum()),
                      "share_without": float((amounts <= 0).mean()) if n else np.nan,
                      "mean_payment": float(amounts.mean()) if n else np.nan,
-                     "max_months_observed": int(max(last - exit_m.min(), 0))})
+                     "with_level": int(has.sum()),
+                     "kept_share": float(1 - fixed[has].sum() / level[has].sum()) if has.any() else np.nan,
+                     "max_months_observed": longest})
     return Persistence(pd.DataFrame(rows, columns=cols))
 
 
-def observed_dropoff(table: pd.DataFrame, min_observed: int) -> tuple[float, int, int] | None:
-    """(drop-off per year, leavers still without försörjningsstöd, leavers observed) from the
-    12-month persistence figure, when at least ``min_observed`` leavers are covered 12 months."""
-    if table is None or table.empty:
+def observed_dropoff(table: pd.DataFrame, min_observed: int) -> tuple[float, float, int] | None:
+    """(drop-off per year, share of the saving kept, leavers it rests on) from the 12-month
+    persistence figure, when at least ``min_observed`` leavers with a pre-start level are covered
+    12 months.
+
+    The benefit model saves a leaver's whole level in the first year and (1 − drop-off) of it in the
+    second; the share still saved 12 months after exit is what the data say about the second year,
+    so the observed drop-off is one minus it, kept within 0–100 %.
+    """
+    if table is None or table.empty or "kept_share" not in table:
         return None
     row = table[table["months_after"] == 12]
-    if row.empty or row["observed"].iloc[0] < min_observed:
+    if row.empty or row["with_level"].iloc[0] < min_observed or pd.isna(row["kept_share"].iloc[0]):
         return None
-    r = row.iloc[0]
-    return float(1 - r["share_without"]), int(r["without_fs"]), int(r["observed"])
+    kept = float(row["kept_share"].iloc[0])
+    return float(min(max(1 - kept, 0.0), 1.0)), kept, int(row["with_level"].iloc[0])
 
 
 # the optional, sourced wage level used when value_earnings is set and no wage is given
@@ -694,9 +736,12 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
     obs = observed_dropoff(pers, cb.persistence_min_observed) if cb.dropoff_from_payments else None
     if obs:
         dropoff = obs[0]
-        drop_src = msg("assumption.dropoff_observed", lang, off=fmt_int(obs[1], lang), n=fmt_int(obs[2], lang))
+        drop_src = msg("assumption.dropoff_observed", lang, kept=fmt_pct(obs[1], lang, 0), n=fmt_int(obs[2], lang))
         drop_flag = False
-        info["persistence_counts"] = (obs[1], obs[2])
+        df_ = project.participants
+        succ_ = df_[~df_[S.ONGOING] & df_[S.OUTCOME].isin(cb.success_outcomes) & df_[S.END_DATE].notna()]
+        _, paid, level = _persistence_pairs(project, succ_, 12)
+        info["persistence_pairs"] = (paid[level > 0], level[level > 0])  # drawn again in the Monte Carlo
     info["dropoff_source"] = "observed" if obs else "assumed"
     info["persistence"] = pers
 

@@ -119,6 +119,45 @@ def test_persistence_after_exit_on_a_hand_made_payment_file(tiny_project):
     assert t.loc[12, "max_months_observed"] == 13  # 2022-08 to 2023-09
 
 
+PERSISTENCE = FIXED.rstrip(" ") + """\
+      persistence_min_observed: 2
+      monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2022, months_before_start: 2, gap_before_start: 0}
+    reference:
+      kpi: {2021: 100, 2022: 100, 2023: 110, 2024: 110}
+    """
+
+
+def test_persistence_is_the_share_of_the_own_level_still_saved(tiny_project):
+    from .conftest import write_csv
+    # (the second monthly_level replaces FIXED's: same amount, with the own-payments window set)
+    path = tiny_project(PERSISTENCE.replace("      monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2022}\n", "", 1))
+    write_csv(path.parent / "data" / "payments.csv", [
+        # P1 starts 2022-02, leaves for work 2022-08: window = the 2 months before the start
+        {"person_id": "P1", "month": "2021-12", "amount": 10000},
+        {"person_id": "P1", "month": "2022-01", "amount": 8000},   # level 9 000 (2021 and 2022 at KPI 100)
+        {"person_id": "P1", "month": "2022-11", "amount": 3000},   # 3 months after exit
+        {"person_id": "P1", "month": "2023-08", "amount": 4400},   # 12 months after: 4 400 x 100/110 = 4 000 in 2022 prices
+        # P4 starts 2023-01, leaves for sjukersättning 2023-05: level 6 000, nothing paid after
+        {"person_id": "P4", "month": "2022-11", "amount": 6000},
+        {"person_id": "P4", "month": "2022-12", "amount": 6000},
+        {"person_id": "P2", "month": "2024-05", "amount": 100},    # the file's last month: P4's month 12
+    ])
+    project = et.load_project(path)
+    t = et.costbenefit.persistence(project).table.set_index("months_after")
+    # 3 months: P1 paid 3 000, P4 nothing; kept = 1 − 3 000 / (9 000 + 6 000) = 0,8
+    assert t.loc[3, "observed"] == 2 and t.loc[3, "without_fs"] == 1 and t.loc[3, "mean_payment"] == 1500
+    assert t.loc[3, "kept_share"] == pytest.approx(0.8)
+    # 12 months: P1 4 000 (2022 prices), P4 nothing; kept = 1 − 4 000 / 15 000; half of them without any payment
+    assert t.loc[12, "with_level"] == 2 and t.loc[12, "kept_share"] == pytest.approx(1 - 4000 / 15000)
+    assert t.loc[12, "share_without"] == 0.5 and t.loc[12, "mean_payment"] == 2200
+    # the observed drop-off is what was lost of the level: 4 000 / 15 000, not the 50 % without any payment
+    r = et.cost_benefit(project, effect=False)
+    a = r.assumptions.set_index("name")
+    assert a.loc["dropoff_per_year", "value"] == pytest.approx(4000 / 15000) and not a.loc["dropoff_per_year", "flagged"]
+    assert r.summary["dropoff_source"] == "observed"
+    assert et.costbenefit.observed_dropoff(t.reset_index(), 3) is None  # too few followed 12 months: the assumption
+
+
 def test_monte_carlo_probability_falls_when_the_deadweight_range_widens():
     project = et.load_project(PARAMS / "timra-vagen-ut.yaml")
     narrow = et.cost_benefit(project.with_params(cost_benefit={"deadweight_range": [0.2, 0.3]}), effect=False)

@@ -114,10 +114,13 @@ def persistence_table(r) -> list:
               for n, w in zip(pt["observed"], pt["without_fs"])],
         msg("costbenefit.persist.mean"): ["–" if n == 0 else (suppressed_label(k) if small(n) else fmt_kr(v, lang))
                                           for n, v in zip(pt["observed"], pt["mean_payment"])],
+        msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (suppressed_label(k) if small(n) else fmt_pct(v, lang, 0))
+                                          for n, v in zip(pt["with_level"], pt["kept_share"])],
     })
     used = msg("costbenefit.persist.used_observed" if cba.summary["dropoff_source"] == "observed"
                else "costbenefit.persist.used_assumed")
-    note = msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)) + " " + used
+    note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)),
+                     msg("costbenefit.persist.kept_note"), used))
     return [Text([], msg("costbenefit.persist.heading"), 3), Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
 
 
