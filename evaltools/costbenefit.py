@@ -38,7 +38,7 @@ from .goals import project_successes, success_definition
 from .io import Project
 from .formats import fmt_int, fmt_kr, fmt_pct
 from .text import msg
-from .reference import RefValue, household_norm, price_factor
+from .reference import RefValue, default, household_norm, price_factor
 from .results import Result
 
 ACTORS = ("kommun", "region", "stat", "individ", "samhälle")
@@ -684,7 +684,14 @@ def observed_dropoff(table: pd.DataFrame, min_observed: int) -> tuple[float, flo
 
 
 # the optional, sourced wage level used when value_earnings is set and no wage is given
-EARNINGS_DEFAULT = (24400.0, 2021)  # Medlingsinstitutet, lönestrukturstatistik 2021: P10 of monthly wages
+# (defaults.csv: Medlingsinstitutet, lönestrukturstatistik 2021, P10 of monthly wages)
+EARNINGS_DEFAULT = (default("work_earnings_default").value, default("work_earnings_default").year)
+
+
+def _weak_default(name: str, value: float) -> bool:
+    """True when ``value`` is the shipped default and defaults.csv marks its source weak (L or EST)."""
+    d = default(name)
+    return abs(float(value) - d.value) < 1e-12 and d.confidence in ("L", "EST")
 
 
 def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model, list[Assumption], pd.DataFrame, list[RefValue], dict]:
@@ -785,7 +792,8 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
         Assumption("discount_rate", cb.discount_rate, msg("assumption.discount_unit", lang),
                    msg("assumption.discount_source", lang)),
         Assumption("skattefaktor", cb.skattefaktor, msg("assumption.skattefaktor_unit", lang),
-                   msg("assumption.skattefaktor_source", lang)),
+                   msg("assumption.skattefaktor_source", lang) if cb.skattefaktor != 1 else msg("assumption.params_file", lang),
+                   _weak_default("skattefaktor", cb.skattefaktor)),
         Assumption("price_year", params.price_year, msg("assumption.price_year_unit", lang),
                    msg("assumption.price_year_source", lang)),
         Assumption("work_earnings_sek_month", earnings, msg("assumption.earnings_unit", lang), earn_src, earn_flag),

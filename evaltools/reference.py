@@ -55,6 +55,22 @@ def default_assumptions() -> pd.DataFrame:
     return _read("defaults.csv")
 
 
+def default(name: str) -> RefValue:
+    """One shipped default assumption (``defaults.csv``) with its source and confidence mark.
+
+    ``year`` is the price year named in the unit ("kr per month, 2021 prices"), else 0. A range
+    such as ``0–0.75`` has its upper end as ``value``; read the row itself for both ends.
+    """
+    import re
+    t = default_assumptions().set_index("name")
+    if name not in t.index:
+        raise KeyError(f"no default {name!r}; see evaltools/data/defaults.csv")
+    r = t.loc[name]
+    raw = str(r["value"]).split("–")[-1]
+    year = re.search(r"(\d{4}) prices", str(r["unit"]))
+    return RefValue(float(raw), int(year.group(1)) if year else 0, r["confidence"], r["source"])
+
+
 def kpi(year: int, overrides: dict[int, float] | None = None) -> RefValue:
     """KPI annual mean for ``year``; params overrides win."""
     if overrides and year in overrides:
@@ -116,5 +132,5 @@ def household_norm(year: int, household_type: str, n_children: int = 0, child_ba
     return sum(v.value for v in used), used
 
 
-__all__ = ["RefValue", "riksnorm_table", "kpi_table", "default_assumptions", "kpi", "price_factor",
+__all__ = ["RefValue", "riksnorm_table", "kpi_table", "default_assumptions", "default", "kpi", "price_factor",
            "riksnorm", "household_norm"]

@@ -315,3 +315,29 @@ def test_without_a_budget_file_the_cost_and_what_rests_on_it_are_unknown(tiny_pr
     for key in ("total_cost_nominal", "cost_per_participant", "pv_cost", "npv", "bcr", "break_even_exits"):
         assert pd.isna(s[key]), key
     assert s["participants"] == 4
+
+
+def test_the_shipped_defaults_are_the_ones_the_code_uses():
+    from evaltools.config import CostBenefit, MonthlyLevel
+    from evaltools.reference import default_assumptions
+    t = default_assumptions().set_index("name")["value"].astype(str)
+    cb, ml = CostBenefit(), MonthlyLevel(method="riksnorm")
+
+    def ends(v):  # "0–0.75" -> (0.0, 0.75)
+        lo, hi = v.split("–")
+        return float(lo), float(hi)
+    assert float(t["discount_rate"]) == cb.discount_rate and float(t["horizon_years"]) == cb.horizon_years
+    assert float(t["dropoff_per_year"]) == cb.dropoff_per_year and float(t["deadweight"]) == cb.deadweight_default
+    assert float(t["skattefaktor"]) == cb.skattefaktor and float(t["tax_rate"]) == cb.tax_rate
+    assert float(t["optimism_bias"]) == cb.optimism_bias and int(t["monte_carlo_draws"]) == cb.monte_carlo_draws
+    assert int(t["persistence_min_observed"]) == cb.persistence_min_observed and t["lead_perspective"] == cb.lead_perspective
+    assert ends(t["deadweight_range"]) == tuple(cb.deadweight_range) and ends(t["horizon_range"]) == tuple(cb.horizon_range)
+    assert ends(t["ex_ante_success_range"]) == tuple(cb.ex_ante_success_range)
+    assert int(t["months_before_start"]) == ml.months_before_start and int(t["gap_before_start"]) == ml.gap_before_start
+    assert float(t["housing_sek_month"]) == ml.housing_sek and float(t["fixed_monthly_level"]) == cb.monthly_level.amount_sek
+
+
+def test_the_unconfirmed_skattefaktor_is_flagged_in_the_assumption_table():
+    a = et.cost_benefit(et.load_project(PARAMS / "timra-vagen-ut.yaml"), monte_carlo=False, effect=False).assumptions
+    row = a.set_index("name").loc["skattefaktor"]
+    assert row["value"] == 1.3 and row["flagged"] and "ASEK" in row["source"] and "inte bekräftat" in row["source"]
