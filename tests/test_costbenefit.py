@@ -341,3 +341,21 @@ def test_the_unconfirmed_skattefaktor_is_flagged_in_the_assumption_table():
     a = et.cost_benefit(et.load_project(PARAMS / "timra-vagen-ut.yaml"), monte_carlo=False, effect=False).assumptions
     row = a.set_index("name").loc["skattefaktor"]
     assert row["value"] == 1.3 and row["flagged"] and "ASEK" in row["source"] and "inte bekräftat" in row["source"]
+
+
+def test_the_report_states_the_cost_benefit_rules_of_the_methods_page_in_its_order():
+    import re
+    from evaltools.sections.method import COSTBENEFIT_RULES
+    doc = (ROOT / "docs" / "methods.md").read_text(encoding="utf-8")
+    part = doc[doc.index("## Cost-benefit"):doc.index("## Reference data")]
+    ids = re.findall(r"^\d+\. \*\*`(\w+)`", part, flags=re.M)
+    assert ids == [k.removeprefix("method.cb.") for k in COSTBENEFIT_RULES]
+    # each rule names an anchor, in the docs and in the report's paragraph
+    from evaltools.text import catalog
+    anchors = ("Green Book", "Magenta Book", "ASEK", "NyttoSam", "WSIPP", "SROI", "finsam", "Finsam")
+    for key in COSTBENEFIT_RULES:
+        if key == "method.cb.requirement":
+            continue  # (a definition, not a borrowed rule)
+        for lang in ("sv", "en"):
+            text = str(catalog(lang).messages[key])
+            assert any(a in text for a in anchors), (key, lang)
