@@ -39,7 +39,7 @@ class Problem:
     expected: str
     severity: str = "error"  # "error" refuses the file; "warning" is reported and kept
     code: str = ""  # a short key for warnings, so reports can word them in their own language
-    key: str = ""  # message id in evaltools.messages.MESSAGES
+    key: str = ""  # message id: the catalogs' messages.<id> (evaltools.messages.message)
     values: tuple = ()  # (name, value) pairs the message is filled in with
 
     def note(self, lang: str = DEFAULT_LANG) -> str:

@@ -14,8 +14,10 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "evaltools"
 # families whose last part is a code the program computes (a status, an actor, a loader warning,
-# an assumption's name): such a key is used when its code is written somewhere in the package
-CODE_FAMILIES = ("label.", "quality.warning.", "costbenefit.assumption.", "plot.sensitivity.")
+# an assumption's name, a column's value kind): such a key is used when its code is written
+# somewhere in the package; the loader's messages (messages.<id>) are asked for by their id
+CODE_FAMILIES = ("label.", "quality.warning.", "costbenefit.assumption.", "plot.sensitivity.",
+                 "messages.expect.", "messages.")
 
 
 def test_both_languages_have_the_same_keys():
@@ -45,8 +47,7 @@ def unused_keys(messages: dict, source: str) -> list[str]:
     for key in messages:
         if key in quoted:
             continue
-        family = next((f for f in CODE_FAMILIES if key.startswith(f)), None)
-        if family and key[len(family):] in quoted:
+        if any(key.startswith(f) and key[len(f):] in quoted for f in CODE_FAMILIES):
             continue
         unused.append(key)
     return unused
@@ -57,8 +58,10 @@ def test_every_catalog_entry_is_used():
 
 
 def test_the_unused_check_finds_an_unused_entry():
-    messages = dict(catalog("sv").messages, **{"summary.never_said": "x", "label.no_such_code": "y"})
-    assert unused_keys(messages, _package_source()) == ["summary.never_said", "label.no_such_code"]
+    messages = dict(catalog("sv").messages, **{"summary.never_said": "x", "label.no_such_code": "y",
+                                               "messages.cell.never_said": "z"})
+    assert unused_keys(messages, _package_source()) == ["summary.never_said", "label.no_such_code",
+                                                        "messages.cell.never_said"]
 
 
 def test_every_key_the_package_asks_for_exists():
@@ -67,6 +70,15 @@ def test_every_key_the_package_asks_for_exists():
     asked = set(re.findall(r"""\b(?:msg|plural|m)\(\s*["']([a-z_]+\.[a-z_.]+)["']""", source))
     assert asked, "the scan found no calls"
     assert sorted(k for k in asked if k not in catalog("sv")) == []
+
+
+def test_every_loader_message_the_package_asks_for_exists():
+    """message("cell.empty", ...) and problem(..., "cell.empty", ...) name messages.<id>."""
+    source = _package_source()
+    asked = set(re.findall(r"""\bmessage\(\s*["']([a-z_]+(?:\.[a-z_]+)*)["']""", source))
+    asked |= set(re.findall(r"""\bproblem\([^()]*?["']([a-z_]+\.[a-z_]+)["']""", source))
+    assert {"cell.empty", "none", "params.head", "column.missing"} <= asked, "the scan missed known calls"
+    assert sorted(k for k in asked if "messages." + k not in catalog("sv")) == []
 
 
 def test_msg_fills_named_placeholders_and_plural_forms():
