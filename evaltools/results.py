@@ -21,7 +21,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from .labels import NBSP, budget_period_label, by_lang, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
+from .labels import NBSP, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
+from .text import msg, plural
 
 
 def _jsonable(v: object) -> object:
@@ -177,29 +178,35 @@ def _interval(lo: object, hi: object, kind: str, lang: str) -> str:
         return "–"
     if a == b and a in ("..",):
         return a
-    return f"{a} till {b}" if kind == "kr" and lang == "sv" else (f"{a} to {b}" if kind == "kr" else f"{a}–{b}")
+    return msg("explore.interval_kr", lang, low=a, high=b) if kind == "kr" else f"{a}–{b}"
 
 
 def _generic_spec(df: pd.DataFrame, lang: str) -> list[tuple]:
     return [(c, t(c, lang), "count" if pd.api.types.is_integer_dtype(df[c]) else "auto") for c in df.columns]
 
 
+def _years(value: float, lang: str) -> str:
+    """``5 år`` / ``2,5 years`` / ``1 year``."""
+    return plural("explore.years", lang, value, n=fmt_num(value, 1 if float(value) % 1 else 0, lang))
+
+
 # --- per result type --------------------------------------------------------------------
-def _sv(lang: str, sv: str, en: str) -> str:
-    return by_lang(lang, sv, en)
-
-
 _TITLES = {
-    "GoalAssessment": ("Måluppfyllelse", "Goal fulfilment"),
-    "Composition": ("Vilka som deltog", "Who took part"),
-    "Flows": ("Påbörjade och avslutade per månad", "Started and ended per month"),
-    "OutcomeComparison": ("Andel lyckade utfall per grupp", "Success rate by group"),
-    "SuccessModel": ("Logistisk regression: chans till lyckat utfall", "Logistic regression: odds of success"),
-    "TimeToExit": ("Tid i projektet (Kaplan–Meier)", "Time in the project (Kaplan–Meier)"),
-    "ComparisonResult": ("Försörjningsstöd före och efter start", "Social assistance before and after the start"),
-    "CostTable": ("Budget och utfall", "Budget and actual"),
-    "CostBenefitResult": ("Kostnad–nytta", "Cost-benefit"),
+    "GoalAssessment": "explore.title.goals",
+    "Composition": "explore.title.composition",
+    "Flows": "explore.title.flows",
+    "OutcomeComparison": "explore.title.rates",
+    "SuccessModel": "explore.title.model",
+    "TimeToExit": "explore.title.time",
+    "ComparisonResult": "explore.title.payments",
+    "CostTable": "explore.title.costs",
+    "CostBenefitResult": "explore.title.costbenefit",
 }
+
+
+def _title(result: Result, lang: str) -> str:
+    key = _TITLES.get(type(result).__name__)
+    return msg(key, lang) if key else type(result).__name__
 
 
 def _columns_composition(lang):
@@ -213,47 +220,47 @@ def _columns_flows(lang):
 
 def _columns_rates(lang):
     return [("variable_label", t("variable", lang), "text"), ("category_label", t("category", lang), "text"),
-            ("n", _sv(lang, "Avslutade", "Ended"), "count"), ("successes", t("successes", lang), "count"),
+            ("n", msg("explore.column.ended", lang), "count"), ("successes", t("successes", lang), "count"),
             ("rate", t("rate", lang), "pct"), ("ci", t("ci", lang), ("interval", "ci_low", "ci_high", "pct")),
             ("test", t("test", lang), "text"), ("p_value", t("p_value", lang), "p")]
 
 
 def _columns_model(lang):
-    return [("term", _sv(lang, "Grupp (mot referensgruppen)", "Group (against the reference)"), "text"),
-            ("odds_ratio", _sv(lang, "Oddskvot", "Odds ratio"), "num2"),
+    return [("term", msg("explore.column.term", lang), "text"),
+            ("odds_ratio", msg("explore.column.odds_ratio", lang), "num2"),
             ("ci", t("ci", lang), ("interval", "ci_low", "ci_high", "num2")), ("p_value", t("p_value", lang), "p")]
 
 
 def _columns_tte(lang):
-    return [("group", _sv(lang, "Grupp", "Group"), "text"), ("day", _sv(lang, "Dagar sedan start", "Days since start"), "count"),
-            ("still_in_project", _sv(lang, "Andel kvar i projektet", "Share still in the project"), "pct"),
-            ("at_risk", _sv(lang, "Antal kvar att följa", "Number still followed"), "count"),
-            ("median_days", _sv(lang, "Median, dagar", "Median, days"), "num0")]
+    return [("group", msg("common.group", lang), "text"), ("day", msg("explore.column.day", lang), "count"),
+            ("still_in_project", msg("explore.column.still_in_project", lang), "pct"),
+            ("at_risk", msg("explore.column.at_risk", lang), "count"),
+            ("median_days", msg("explore.column.median_days", lang), "num0")]
 
 
 def _columns_comparison(lang):
-    return [("group", _sv(lang, "Grupp", "Group"), lambda g: t(g, lang)),
-            ("before", _sv(lang, "Före start, kr/mån", "Before start, SEK/month"), "kr"),
-            ("after", _sv(lang, "Efter start, kr/mån", "After start, SEK/month"), "kr"),
-            ("change", _sv(lang, "Förändring", "Change"), "kr"), ("persons", _sv(lang, "Personer", "Persons"), "count")]
+    return [("group", msg("common.group", lang), lambda g: t(g, lang)),
+            ("before", msg("explore.column.before", lang), "kr"),
+            ("after", msg("explore.column.after", lang), "kr"),
+            ("change", msg("explore.column.change", lang), "kr"), ("persons", msg("explore.column.persons", lang), "count")]
 
 
 def _columns_costs(lang):
     from . import schema as S
     return [("period", t("period", lang), lambda p: budget_period_label(p, lang)),
             ("category", t("category", lang), "text"),
-            ("funder", _sv(lang, "Finansiär", "Funder"), lambda f: code_label(S.FUNDER, f, lang)),
+            ("funder", msg("explore.column.funder", lang), lambda f: code_label(S.FUNDER, f, lang)),
             ("budget", t("budget", lang), "kr"), ("actual", t("actual", lang), "kr"),
             ("difference", t("difference", lang), "kr"), ("used_pct", t("used_pct", lang), "pct0"),
-            ("used", _sv(lang, "Räknas i kalkylen", "Counted in the calculation"), "kr")]
+            ("used", msg("explore.column.used", lang), "kr")]
 
 
 def _columns_cba(lang):
-    return [("perspective", _sv(lang, "Perspektiv", "Perspective"), lambda a: t(a, lang)),
-            ("pv_benefit", _sv(lang, "Nytta (nuvärde)", "Benefit (PV)"),
-             lambda v: _sv(lang, "ej värderad", "not valued") if pd.isna(v) else fmt_kr(v, lang)),
-            ("pv_cost", _sv(lang, "Kostnad (nuvärde)", "Cost (PV)"), "kr"),
-            ("npv", _sv(lang, "Netto", "Net"), "kr"), ("note", _sv(lang, "Kommentar", "Note"), "text")]
+    return [("perspective", msg("explore.column.perspective", lang), lambda a: t(a, lang)),
+            ("pv_benefit", msg("explore.column.pv_benefit", lang),
+             lambda v: msg("explore.not_valued", lang) if pd.isna(v) else fmt_kr(v, lang)),
+            ("pv_cost", msg("explore.column.pv_cost", lang), "kr"),
+            ("npv", msg("explore.column.npv", lang), "kr"), ("note", msg("explore.column.note", lang), "text")]
 
 
 _COLUMNS = {"Composition": _columns_composition, "Flows": _columns_flows, "OutcomeComparison": _columns_rates,
@@ -270,34 +277,31 @@ def _first_breakdown(raw: pd.DataFrame | None) -> pd.DataFrame | None:
 def _headline_goals(r, lang):
     tab = r.table
     if tab.empty:
-        return _sv(lang, "Inga mål finns angivna i parameterfilen.", "The params file names no goals.")
+        return msg("explore.goals.none", lang)
     counts = tab["status"].value_counts()
     parts = [f"{t(s, lang)}: {fmt_int(counts[s], lang)}" for s in ("uppnått", "delvis", "ej_uppnått", "ej_bedömt") if s in counts]
-    return _sv(lang, "Bedömning per mål och period — ", "Assessment per goal and period — ") + "; ".join(parts) + "."
+    return msg("explore.goals.headline", lang, counts="; ".join(parts))
 
 
 def _headline_composition(r, lang):
     first = _first_breakdown(r.raw)
     if first is None:
-        return _sv(lang, "Inga deltagardata.", "No participant data.")
-    return _sv(lang, f"{fmt_int(first['n'].sum(), lang)} deltagare (inskrivningar).",
-               f"{fmt_int(first['n'].sum(), lang)} participants (enrolments).")
+        return msg("explore.no_participants", lang)
+    return msg("explore.composition", lang, n=fmt_int(first["n"].sum(), lang))
 
 
 def _headline_flows(r, lang):
     if r.raw is None or r.raw.empty:
-        return _sv(lang, "Inga deltagardata.", "No participant data.")
-    return _sv(lang, f"Påbörjade totalt: {fmt_int(r.raw['intake'].sum(), lang)}; avslutade: {fmt_int(r.raw['exits'].sum(), lang)}.",
-               f"Started in all: {fmt_int(r.raw['intake'].sum(), lang)}; ended: {fmt_int(r.raw['exits'].sum(), lang)}.")
+        return msg("explore.no_participants", lang)
+    return msg("explore.flows", lang, intake=fmt_int(r.raw["intake"].sum(), lang), exits=fmt_int(r.raw["exits"].sum(), lang))
 
 
 def _headline_rates(r, lang):
     first = _first_breakdown(r.raw)
     if first is None or not first["n"].sum():
-        return _sv(lang, "Ingen deltagare har avslutat ännu.", "No participant has ended yet.")
+        return msg("explore.rates.none", lang)
     n, k = int(first["n"].sum()), int(first["successes"].sum())
-    return _sv(lang, f"Av {fmt_int(n, lang)} avslutade hade {fmt_int(k, lang)} ({fmt_pct(k / n, lang)}) ett lyckat utfall.",
-               f"Of {fmt_int(n, lang)} who ended, {fmt_int(k, lang)} ({fmt_pct(k / n, lang)}) had a successful outcome.")
+    return msg("explore.rates.headline", lang, n=fmt_int(n, lang), k=fmt_int(k, lang), share=fmt_pct(k / n, lang))
 
 
 def _headline_model(r, lang):
@@ -306,39 +310,33 @@ def _headline_model(r, lang):
         return r.notes[0] if r.notes else ""
     clear = tab[(tab["ci_low"] > 1) | (tab["ci_high"] < 1)]
     if clear.empty:
-        return _sv(lang, "Ingen grupp skiljer sig tydligt från sin referensgrupp (alla 95 % KI omfattar 1).",
-                   "No group differs clearly from its reference group (every 95% CI includes 1).")
+        return msg("explore.model.none_clear", lang)
     items = "; ".join(f"{x.term}: {fmt_num(x.odds_ratio, 2, lang)} ({_interval(x.ci_low, x.ci_high, 'num2', lang)})"
                       for x in clear.itertuples())
-    return _sv(lang, f"Oddskvoter vars 95 % KI inte omfattar 1: {items}.", f"Odds ratios whose 95% CI excludes 1: {items}.")
+    return msg("explore.model.clear", lang, items=items)
 
 
 def _headline_tte(r, lang):
     tab = r.table
     if tab.empty:
-        return _sv(lang, "Inga deltagardata.", "No participant data.")
+        return msg("explore.no_participants", lang)
     medians = tab.drop_duplicates("group")[["group", "median_days"]]
-    days = _sv(lang, "dagar", "days")
-    parts = [f"{g} {m if isinstance(m, str) else (_sv(lang, 'ej nådd', 'not reached') if pd.isna(m) else fmt_num(m, 0, lang) + NBSP + days)}"
+    days = msg("explore.time.days", lang)
+    parts = [f"{g} {m if isinstance(m, str) else (msg('explore.time.not_reached', lang) if pd.isna(m) else fmt_num(m, 0, lang) + NBSP + days)}"
              for g, m in medians.itertuples(index=False)]
-    return _sv(lang, "Median tid i projektet: ", "Median time in the project: ") + "; ".join(parts) + "."
+    return msg("explore.time.headline", lang, medians="; ".join(parts))
 
 
 def _headline_comparison(r, lang):
     d = r.did
     if d is None:
         return r.notes[0] if r.notes else ""
-    ci = _interval(d.ci_low, d.ci_high, "kr", lang)
-    text = _sv(lang, f"Effekt (skillnad-i-skillnader): {fmt_kr(d.effect, lang)} per deltagare och månad "
-                     f"(95 % KI {ci}), p {_p_phrase(d.p_value, lang)}.",
-               f"Effect (difference in differences): {fmt_kr(d.effect, lang)} per participant and month "
-               f"(95% CI {ci}), p {_p_phrase(d.p_value, lang)}.")
+    text = msg("explore.comparison.did", lang, effect=fmt_kr(d.effect, lang), ci=_interval(d.ci_low, d.ci_high, "kr", lang),
+               p=_p_phrase(d.p_value, lang))
     if r.placebo is not None:
         pl = r.placebo
-        text += " " + _sv(lang, f"Placebotest före start: {fmt_kr(pl.effect, lang)} (95 % KI "
-                                f"{_interval(pl.ci_low, pl.ci_high, 'kr', lang)}); nära 0 talar för parallella trender.",
-                          f"Placebo test before the start: {fmt_kr(pl.effect, lang)} (95% CI "
-                          f"{_interval(pl.ci_low, pl.ci_high, 'kr', lang)}); near 0 supports parallel trends.")
+        text += " " + msg("explore.comparison.placebo", lang, effect=fmt_kr(pl.effect, lang),
+                          ci=_interval(pl.ci_low, pl.ci_high, "kr", lang))
     return text
 
 
@@ -350,12 +348,10 @@ def _p_phrase(p: float, lang: str) -> str:
 def _headline_costs(r, lang):
     tab = r.table
     if tab.empty:
-        return _sv(lang, "Ingen budgetfil.", "No budget file.")
+        return msg("explore.costs.none", lang)
     actual = tab["actual"].sum(min_count=1)
-    return _sv(lang, f"Kostnad som räknas: {fmt_kr(tab['used'].sum(), lang)} (budget {fmt_kr(tab['budget'].sum(), lang)}, "
-                     f"utfall {fmt_kr(actual, lang)}), löpande priser.",
-               f"Cost counted: {fmt_kr(tab['used'].sum(), lang)} (budget {fmt_kr(tab['budget'].sum(), lang)}, "
-               f"actual {fmt_kr(actual, lang)}), current prices.")
+    return msg("explore.costs.headline", lang, used=fmt_kr(tab["used"].sum(), lang), budget=fmt_kr(tab["budget"].sum(), lang),
+               actual=fmt_kr(actual, lang))
 
 
 def _headline_cba(r, lang):
@@ -363,16 +359,11 @@ def _headline_cba(r, lang):
     if not s:
         return ""
     if pd.isna(s.get("npv")):
-        return _sv(lang, "Ingen budget: kostnaden och nettonuvärdet är okända.", "No budget: the cost and the net present value are unknown.")
-    who = t(s.get("perspective", "offentliga"), lang).lower()
-    text = _sv(lang, f"Nettonuvärde för {who} {fmt_kr(s['npv'], lang)} ({s['price_year']} års priser); nytta per satsad krona {fmt_num(s['bcr'], 2, lang)}. Kostnaden täcks vid "
-                     f"{fmt_num(s['break_even_exits'], 1, lang)} personer som lämnar försörjningsstödet (för {who}); "
-                     f"{fmt_int(s['successes'], lang)} har gjort det"
-                     + (" [förväntat enligt ansökan]." if s.get("mode") == "ex_ante" else "."),
-               f"Net present value for {who} {fmt_kr(s['npv'], lang)} ({s['price_year']} prices); benefit-cost ratio {fmt_num(s['bcr'], 2, lang)}. The cost is covered when "
-               f"{fmt_num(s['break_even_exits'], 1, lang)} persons leave social assistance (for {who}); {fmt_int(s['successes'], lang)} "
-               "have done so" + (" [expected in the application]." if s.get("mode") == "ex_ante" else "."))
-    return text
+        return msg("explore.costbenefit.no_budget", lang)
+    key = "explore.costbenefit.headline_ex_ante" if s.get("mode") == "ex_ante" else "explore.costbenefit.headline"
+    return msg(key, lang, who=t(s.get("perspective", "offentliga"), lang).lower(), npv=fmt_kr(s["npv"], lang),
+               price_year=s["price_year"], bcr=fmt_num(s["bcr"], 2, lang),
+               break_even=fmt_num(s["break_even_exits"], 1, lang), successes=fmt_int(s["successes"], lang))
 
 
 _HEADLINES = {"GoalAssessment": _headline_goals, "Composition": _headline_composition, "Flows": _headline_flows,
@@ -380,17 +371,25 @@ _HEADLINES = {"GoalAssessment": _headline_goals, "Composition": _headline_compos
               "ComparisonResult": _headline_comparison, "CostTable": _headline_costs, "CostBenefitResult": _headline_cba}
 
 
-SENSITIVITY_NAMES = {
-    "monthly_level": ("Försörjningsstöd per månad", "Monthly social assistance"),
-    "horizon_years": ("Tidshorisont", "Horizon"),
-    "dropoff_per_year": ("Avtagande effekt per år", "Drop-off per year"),
-    "deadweight": ("Dödvikt", "Deadweight"),
-    "discount_rate": ("Diskonteringsränta", "Discount rate"),
-    "cost": ("Kostnad", "Cost"),
-    "successes": ("Antal lyckade (95 % KI)", "Successful exits (95% CI)"),
-    "price_year": ("Prisår", "Price year"),
-    "work_earnings_sek_month": ("Arbetsinkomst per månad", "Monthly earnings from work"),
+# the names of the cost-benefit assumptions (sensitivity and assumption tables) and of the settings
+# with_params can change, as the displays call them
+SETTING_NAMES = {
+    "monthly_level": "explore.setting.monthly_level",
+    "horizon_years": "explore.setting.horizon_years",
+    "dropoff_per_year": "explore.setting.dropoff_per_year",
+    "deadweight": "explore.setting.deadweight",
+    "discount_rate": "explore.setting.discount_rate",
+    "cost": "explore.setting.cost",
+    "successes": "explore.setting.successes",
+    "price_year": "explore.setting.price_year",
+    "work_earnings_sek_month": "explore.setting.work_earnings_sek_month",
 }
+
+
+def setting_name(name: str, lang: str = "sv") -> str:
+    """What the displays call the assumption ``name`` (the name itself when it has no words)."""
+    key = SETTING_NAMES.get(name)
+    return msg(key, lang) if key else name
 
 
 def sensitivity_frame(sensitivity: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -400,11 +399,11 @@ def sensitivity_frame(sensitivity: pd.DataFrame, lang: str = "sv") -> pd.DataFra
     if sensitivity is None or sensitivity.empty:
         return pd.DataFrame()
     return pd.DataFrame({
-        _sv(lang, "Antagande", "Assumption"): [SENSITIVITY_NAMES.get(p, (p, p))[lang != "sv"] for p in sensitivity["parameter"]],
-        _sv(lang, "Lågt värde", "Low value"): [sensitivity_label(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["low_value"])],
-        _sv(lang, "Nettonuvärde vid lågt", "NPV at low"): [fmt_kr(v, lang) for v in sensitivity["npv_low"]],
-        _sv(lang, "Högt värde", "High value"): [sensitivity_label(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["high_value"])],
-        _sv(lang, "Nettonuvärde vid högt", "NPV at high"): [fmt_kr(v, lang) for v in sensitivity["npv_high"]],
+        msg("explore.column.assumption", lang): [setting_name(p, lang) for p in sensitivity["parameter"]],
+        msg("explore.column.low_value", lang): [sensitivity_label(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["low_value"])],
+        msg("explore.column.npv_low", lang): [fmt_kr(v, lang) for v in sensitivity["npv_low"]],
+        msg("explore.column.high_value", lang): [sensitivity_label(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["high_value"])],
+        msg("explore.column.npv_high", lang): [fmt_kr(v, lang) for v in sensitivity["npv_high"]],
     })
 
 
@@ -419,36 +418,33 @@ def assumptions_frame(assumptions: pd.DataFrame, lang: str = "sv") -> pd.DataFra
         if name == "price_year":
             return str(int(v))
         if name == "horizon_years":
-            return f"{fmt_num(v, 1 if v % 1 else 0, lang)} {_sv(lang, 'år', 'year' if v == 1 else 'years')}"
+            return _years(v, lang)
         return fmt_kr(v, lang)
 
     return pd.DataFrame({
-        _sv(lang, "Antagande", "Assumption"): [SENSITIVITY_NAMES.get(n, (n, n))[lang != "sv"] for n in assumptions["name"]],
-        _sv(lang, "Värde", "Value"): [value(n, v) for n, v in zip(assumptions["name"], assumptions["value"])],
-        _sv(lang, "Källa", "Source"): list(assumptions["source"]),
-        _sv(lang, "Osäkert", "Uncertain"): [_sv(lang, "ja", "yes") if f else "" for f in assumptions["flagged"]],
+        msg("explore.column.assumption", lang): [setting_name(n, lang) for n in assumptions["name"]],
+        msg("common.value", lang): [value(n, v) for n, v in zip(assumptions["name"], assumptions["value"])],
+        msg("explore.column.source", lang): list(assumptions["source"]),
+        msg("explore.column.uncertain", lang): [msg("common.yes", lang) if f else "" for f in assumptions["flagged"]],
     })
 
 
 def _extra_cba(r, lang):
     parts = []
     if r.assumptions is not None and len(r.assumptions):
-        parts.append(f"<h4>{_sv(lang, 'Antaganden', 'Assumptions')}</h4>" + frame_html(assumptions_frame(r.assumptions, lang)))
+        parts.append(f"<h4>{html.escape(msg('explore.costbenefit.assumptions', lang))}</h4>"
+                     + frame_html(assumptions_frame(r.assumptions, lang)))
     if r.sensitivity is not None and len(r.sensitivity) and r.summary.get("successes"):
-        parts.append(f"<h4>{_sv(lang, 'Känslighetsanalys (ett antagande i taget)', 'Sensitivity (one assumption at a time)')}</h4>"
+        parts.append(f"<h4>{html.escape(msg('explore.costbenefit.sensitivity', lang))}</h4>"
                      + frame_html(sensitivity_frame(r.sensitivity, lang)))
     mc = r.monte_carlo
     if mc:
         from .report import fmt_probability
-        parts.append("<p>" + html.escape(_sv(
-            lang, f"Monte Carlo ({fmt_int(mc['draws'], lang)} dragningar): sannolikheten för positivt nettonuvärde för "
-                  f"{t(mc.get('perspective', 'offentliga'), lang).lower()} är "
-                  f"{fmt_probability(mc['p_npv_positive'], lang)}; 90 % av utfallen ligger mellan {fmt_kr(mc['npv_p05'], lang)} "
-                  f"och {fmt_kr(mc['npv_p95'], lang)}.",
-            f"Monte Carlo ({fmt_int(mc['draws'], lang)} draws): the probability of a positive net present value for "
-            f"{t(mc.get('perspective', 'offentliga'), lang).lower()} is "
-            f"{fmt_probability(mc['p_npv_positive'], lang)}; 90% of outcomes lie between {fmt_kr(mc['npv_p05'], lang)} and "
-            f"{fmt_kr(mc['npv_p95'], lang)}.")) + "</p>")
+        parts.append("<p>" + html.escape(msg(
+            "explore.costbenefit.monte_carlo", lang, draws=fmt_int(mc["draws"], lang),
+            who=t(mc.get("perspective", "offentliga"), lang).lower(),
+            probability=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
+            high=fmt_kr(mc["npv_p95"], lang))) + "</p>")
     return "".join(parts)
 
 
@@ -481,16 +477,17 @@ def frame_html(frame: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+# a setting changed with with_params: its name's key and how its value is written
 _OVERRIDE_NAMES = {
-    "cost_benefit.horizon_years": ("Tidshorisont", "Horizon", "years"),
-    "cost_benefit.dropoff_per_year": ("Avtagande effekt per år", "Drop-off per year", "pct"),
-    "cost_benefit.deadweight": ("Dödvikt", "Deadweight", "pct"),
-    "cost_benefit.discount_rate": ("Diskonteringsränta", "Discount rate", "pct"),
-    "cost_benefit.monthly_level.amount_sek": ("Försörjningsstöd per månad", "Monthly social assistance", "kr"),
-    "cost_benefit.monthly_level.method": ("Sätt att värdera försörjningsstödet", "How social assistance is valued", "text"),
-    "cost_benefit.work_earnings_sek_month": ("Arbetsinkomst per månad", "Monthly earnings from work", "kr"),
-    "cost_benefit.cost_basis": ("Kostnadsunderlag", "Cost basis", "text"),
-    "partial_band": ("Gräns för delvis uppnått", "Threshold for partly achieved", "pct"),
+    "cost_benefit.horizon_years": ("explore.setting.horizon_years", "years"),
+    "cost_benefit.dropoff_per_year": ("explore.setting.dropoff_per_year", "pct"),
+    "cost_benefit.deadweight": ("explore.setting.deadweight", "pct"),
+    "cost_benefit.discount_rate": ("explore.setting.discount_rate", "pct"),
+    "cost_benefit.monthly_level.amount_sek": ("explore.setting.monthly_level", "kr"),
+    "cost_benefit.monthly_level.method": ("explore.setting.monthly_level_method", "text"),
+    "cost_benefit.work_earnings_sek_month": ("explore.setting.work_earnings_sek_month", "kr"),
+    "cost_benefit.cost_basis": ("explore.setting.cost_basis", "text"),
+    "partial_band": ("explore.setting.partial_band", "pct"),
 }
 
 
@@ -501,32 +498,30 @@ def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "s
         name = _OVERRIDE_NAMES.get(key)
         if name is None:
             if key.startswith("goals.") and key.endswith(".target"):
-                parts.append(_sv(lang, f"målvärde för målet '{key.split('.')[1]}'", f"target of goal '{key.split('.')[1]}'")
+                parts.append(msg("explore.setting.goal_target", lang, goal=key.split(".")[1])
                              + f" = {fmt_num(value, 2 if isinstance(value, float) and value < 1 else 0, lang)}")
             else:
                 parts.append(f"{key} = {value}")
             continue
-        sv, en, kind = name
+        name_key, kind = name
         if kind == "years":
-            shown = f"{fmt_num(value, 1 if float(value) % 1 else 0, lang)} {_sv(lang, 'år', 'years')}"
+            shown = _years(value, lang)
         elif kind in ("pct", "kr"):
             shown = _fmt(float(value), kind, lang)
         else:
             shown = str(value)
-        parts.append(f"{_sv(lang, sv, en)} {shown}")
+        parts.append(f"{msg(name_key, lang)} {shown}")
     return "; ".join(parts)
 
 
 def result_html(result: Result, lang: str, frame: pd.DataFrame, extra: str = "") -> str:
     """The notebook display of a result: title, changed settings, headline, table, notes."""
     ctx = result.context
-    title = _TITLES.get(type(result).__name__, (type(result).__name__,) * 2)[lang != "sv"]
     project = f" — {html.escape(ctx.project)}" if ctx and ctx.project else ""
-    parts = [CSS_RESULT, f"<div class='et-result'><h3>{html.escape(title)}{project}</h3>"]
+    parts = [CSS_RESULT, f"<div class='et-result'><h3>{html.escape(_title(result, lang))}{project}</h3>"]
     if ctx and ctx.overrides:
-        parts.append("<p class='et-changed'>" + html.escape(_sv(
-            lang, "Beräknat med ändrade antaganden, inte parameterfilens: ",
-            "Computed with changed assumptions, not the params file's: ") + describe_overrides(ctx.overrides, lang)) + "</p>")
+        parts.append("<p class='et-changed'>"
+                     + html.escape(msg("explore.changed", lang, changes=describe_overrides(ctx.overrides, lang))) + "</p>")
     head = result.headline(lang)
     if head:
         parts.append(f"<p class='et-headline'>{html.escape(head)}</p>")
@@ -535,11 +530,7 @@ def result_html(result: Result, lang: str, frame: pd.DataFrame, extra: str = "")
     parts += [f"<p class='et-note'>{html.escape(n)}</p>" for n in result.notes if n and n != head]
     if result.raw is not None and result.raw is not result.table:
         k = ctx.min_count if ctx else 5
-        parts.append("<p class='et-note'>" + html.escape(_sv(
-            lang, f"Antal under {k} är dolda (<{k}, ..) som i rapporten. Attributet .raw har de oskyddade talen: "
-                  "bara för din egen utforskning, aldrig för publicering.",
-            f"Counts below {k} are hidden (<{k}, ..) as in the report. The attribute .raw holds the unsuppressed "
-            "numbers: for your own exploration only, never for publishing.")) + "</p>")
+        parts.append("<p class='et-note'>" + html.escape(msg("explore.suppressed", lang, k=k)) + "</p>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -547,11 +538,9 @@ def result_html(result: Result, lang: str, frame: pd.DataFrame, extra: str = "")
 def result_text(result: Result, lang: str) -> str:
     """The display of a result as plain text (for a console and the notebook's text fallback)."""
     ctx = result.context
-    title = _TITLES.get(type(result).__name__, (type(result).__name__,) * 2)[lang != "sv"]
-    lines = [title + (f" — {ctx.project}" if ctx and ctx.project else "")]
+    lines = [_title(result, lang) + (f" — {ctx.project}" if ctx and ctx.project else "")]
     if ctx and ctx.overrides:
-        lines.append(_sv(lang, "Beräknat med ändrade antaganden: ", "Computed with changed assumptions: ")
-                     + describe_overrides(ctx.overrides, lang))
+        lines.append(msg("explore.changed_short", lang, changes=describe_overrides(ctx.overrides, lang)))
     head = result.headline(lang)
     if head:
         lines.append(head)

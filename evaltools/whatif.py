@@ -20,20 +20,26 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .labels import by_lang as _sv
 from .labels import fmt_kr, fmt_num, fmt_pct, t
-from .results import CSS_RESULT, frame_html
+from .results import CSS_RESULT, _years, frame_html, setting_name
+from .text import msg, plural
 
 # the assumptions the panel varies, with the step a slider moves in
 STEPS = {"horizon_years": 0.5, "dropoff_per_year": 0.01, "deadweight": 0.01, "discount_rate": 0.005, "monthly_level": 100.0}
+# the label of each control (the words are in the catalogs, explore.whatif.slider.*)
 NAMES = {
-    "horizon_years": ("Tidshorisont (år)", "Horizon (years)"),
-    "dropoff_per_year": ("Avtagande effekt per år", "Drop-off per year"),
-    "deadweight": ("Dödvikt", "Deadweight"),
-    "discount_rate": ("Diskonteringsränta", "Discount rate"),
-    "monthly_level": ("Försörjningsstöd per månad (kr)", "Social assistance per month (SEK)"),
-    "perspective": ("Perspektiv", "Perspective"),
+    "horizon_years": "explore.whatif.slider.horizon_years",
+    "dropoff_per_year": "explore.whatif.slider.dropoff_per_year",
+    "deadweight": "explore.whatif.slider.deadweight",
+    "discount_rate": "explore.whatif.slider.discount_rate",
+    "monthly_level": "explore.whatif.slider.monthly_level",
+    "perspective": "explore.whatif.slider.perspective",
 }
+
+
+def control_label(name: str, lang: str = "sv") -> str:
+    """The label of the control for ``name`` (an assumption of :data:`STEPS`, or ``perspective``)."""
+    return msg(NAMES[name], lang)
 
 
 @dataclass(frozen=True)
@@ -175,26 +181,25 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
         raise ValueError(f"perspective must be one of {', '.join(actors.index)}, got {perspective!r}")
     row = actors.loc[perspective]
     who = t(perspective, lang).lower()
-    net = (_sv(lang, "ej värderad", "not valued") + (f" ({row['note']})" if row["note"] else "")
+    net = (msg("explore.not_valued", lang) + (f" ({row['note']})" if row["note"] else "")
            if pd.isna(row["npv"]) else fmt_kr(row["npv"], lang) + (f" ({row['note']})" if row["note"] else ""))
     payback = row["payback_months"]
     py = s["price_year"]
     rows = [
-        (_sv(lang, f"Nettonuvärde för {who} ({py} års priser)", f"Net present value for {who} ({py} prices)"), net),
-        (_sv(lang, f"Nettonuvärde för de offentliga finansiärerna ({py} års priser)",
-             f"Net present value for the public financiers ({py} prices)"), fmt_kr(actors.loc["offentliga", "npv"], lang)),
-        (_sv(lang, f"Nettonuvärde för samhället ({py} års priser)", f"Net present value for society ({py} prices)"),
-         fmt_kr(actors.loc["samhälle", "npv"], lang)),
-        (_sv(lang, f"Nytta per satsad krona för {who}", f"Benefit-cost ratio for {who}"), fmt_num(row["bcr"], 2, lang)),
-        (_sv(lang, f"Lyckade avslut som krävs för att täcka kostnaden för {who}", f"Exits needed to cover the cost for {who}"),
-         fmt_num(row["break_even_exits"], 1, lang) + _sv(lang, f" (hittills {s['successes']})", f" (so far {s['successes']})")),
-        (_sv(lang, f"Återbetalningstid från start för {who}", f"Payback time from start for {who}"),
-         _sv(lang, "inte inom horisonten", "not within the horizon") if pd.isna(payback)
-         else f"{fmt_num(payback, 0, lang)} {_sv(lang, 'månader', 'months')}"),
-        (_sv(lang, f"Dödvikt där nettonuvärdet för {who} blir noll", f"Deadweight at which the NPV for {who} is zero"),
+        (msg("explore.whatif.npv", lang, who=who, price_year=py), net),
+        (msg("explore.whatif.npv_public", lang, price_year=py), fmt_kr(actors.loc["offentliga", "npv"], lang)),
+        (msg("explore.whatif.npv_society", lang, price_year=py), fmt_kr(actors.loc["samhälle", "npv"], lang)),
+        (msg("explore.whatif.bcr", lang, who=who), fmt_num(row["bcr"], 2, lang)),
+        (msg("explore.whatif.break_even", lang, who=who),
+         msg("explore.whatif.break_even_value", lang, exits=fmt_num(row["break_even_exits"], 1, lang),
+             successes=s["successes"])),
+        (msg("explore.whatif.payback", lang, who=who),
+         msg("explore.whatif.payback_never", lang) if pd.isna(payback)
+         else plural("explore.months", lang, round(payback), n=fmt_num(payback, 0, lang))),
+        (msg("explore.whatif.switching", lang, who=who),
          fmt_pct(row["switching_deadweight"], lang, 0) if 0 <= row["switching_deadweight"] <= 1 else "–"),
     ]
-    return pd.DataFrame(rows, columns=[_sv(lang, "Nyckeltal", "Key figure"), _sv(lang, "Värde", "Value")])
+    return pd.DataFrame(rows, columns=[msg("explore.column.key_figure", lang), msg("common.value", lang)])
 
 
 def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), columns: str = "horizon_years",
@@ -229,14 +234,14 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
         out[_value_label(columns, cv, lang)] = [fmt_kr(evaluate(project, base=base, **{rows: rv, columns: cv}).summary["npv"], lang)
                                                 for rv in row_values]
     frame = pd.DataFrame(out)
-    frame.insert(0, f"{NAMES[rows][lang != 'sv']} \\ {NAMES[columns][lang != 'sv']}",
+    frame.insert(0, f"{control_label(rows, lang)} \\ {control_label(columns, lang)}",
                  [_value_label(rows, v, lang) for v in row_values])
     return frame
 
 
 def _value_label(name: str, value: float, lang: str) -> str:
     if name == "horizon_years":
-        return f"{fmt_num(value, 1 if float(value) % 1 else 0, lang)} {_sv(lang, 'år', 'years')}"
+        return _years(value, lang)
     if name == "monthly_level":
         return fmt_kr(value, lang)
     return fmt_pct(value, lang, 0)
@@ -253,12 +258,9 @@ class WhatIfTable:
 
     def _repr_html_(self) -> str:
         lang = self.lang
-        return (CSS_RESULT + "<div class='et-result'><h3>" + html.escape(_sv(lang, "Vad händer om …? (statisk tabell)",
-                                                                          "What if …? (static table)")) + "</h3>"
+        return (CSS_RESULT + "<div class='et-result'><h3>" + html.escape(msg("explore.whatif.static_title", lang)) + "</h3>"
                 + frame_html(self.key_figures)
-                + "<p>" + html.escape(_sv(lang, "Nettonuvärde vid olika dödvikt och tidshorisont (övriga antaganden som i rapporten):",
-                                          "Net present value for other deadweights and horizons (other assumptions as in the report):"))
-                + "</p>" + frame_html(self.grid) + "</div>")
+                + "<p>" + html.escape(msg("explore.whatif.grid", lang)) + "</p>" + frame_html(self.grid) + "</div>")
 
 
 class WhatIfPanel:
@@ -286,7 +288,7 @@ class WhatIfPanel:
         def slider(name, lo, hi, fmt):
             step = STEPS[name]
             value = min(max(round(getattr(b, name) / step) * step, lo), hi)
-            return w.FloatSlider(value=value, min=lo, max=hi, step=step, description=NAMES[name][lang != "sv"],
+            return w.FloatSlider(value=value, min=lo, max=hi, step=step, description=control_label(name, lang),
                                  readout_format=fmt, continuous_update=False, style=style, layout=layout)
 
         level = round(b.monthly_level / STEPS["monthly_level"]) * STEPS["monthly_level"]
@@ -296,24 +298,20 @@ class WhatIfPanel:
             "dropoff_per_year": slider("dropoff_per_year", 0.0, 1.0, ".0%"),
             "discount_rate": slider("discount_rate", 0.0, 0.1, ".1%"),
             "monthly_level": w.BoundedFloatText(value=level, min=0.0, max=100_000.0, step=STEPS["monthly_level"],
-                                                description=NAMES["monthly_level"][lang != "sv"], style=style,
+                                                description=control_label("monthly_level", lang), style=style,
                                                 layout=layout),
         }
         actors = list(_cost_benefit(project).table["perspective"])
         self.controls["perspective"] = w.Dropdown(options=[(t(a, lang), a) for a in actors],
                                                   value=_cost_benefit(project).summary["perspective"],
-                                                  description=NAMES["perspective"][lang != "sv"], style=style, layout=layout)
+                                                  description=control_label("perspective", lang), style=style, layout=layout)
         self.figures = w.HTML()
         self.chart = w.HTML()
-        reset = w.Button(description=_sv(lang, "Som i rapporten", "As in the report"))
+        reset = w.Button(description=msg("explore.whatif.reset", lang))
         reset.on_click(lambda _: self.reset())
         for c in self.controls.values():
             c.observe(lambda _: self.update(), names="value")
-        intro = w.HTML("<p>" + html.escape(_sv(
-            lang, "Ändra ett antagande och se nettonuvärdet, brytpunkten och känslighetsanalysen räknas om. "
-                  "Startvärdena är rapportens. Inget sparas i parameterfilen.",
-            "Change an assumption and the net present value, the break-even and the sensitivity analysis are "
-            "recomputed. The starting values are the report's. Nothing is saved to the params file.")) + "</p>")
+        intro = w.HTML("<p>" + html.escape(msg("explore.whatif.intro", lang)) + "</p>")
         self.widget = w.VBox([intro, *self.controls.values(), reset, self.figures, self.chart])
         self.update()
 
@@ -335,9 +333,8 @@ class WhatIfPanel:
         self.result = evaluate(self.project, base=self.base, lang=lang, **self.values())
         table = key_figures(self.result, self.controls["perspective"].value, lang)
         changed = changes(self.project, self.base, **self.values())
-        note = (_sv(lang, "Ändrat från rapporten: ", "Changed from the report: ")
-                + ", ".join(NAMES[k][lang != "sv"].split(" (")[0] for k in changed if k in NAMES)) if changed else \
-            _sv(lang, "Rapportens antaganden.", "The report's assumptions.")
+        note = msg("explore.whatif.changed", lang, names=", ".join(setting_name(k, lang) for k in changed if k in STEPS)) \
+            if changed else msg("explore.whatif.unchanged", lang)
         self.figures.value = CSS_RESULT + "<div class='et-result'><p class='et-note'>" + html.escape(note) + "</p>" \
             + frame_html(table) + "</div>"
         sens = self.result.sensitivity
