@@ -492,7 +492,7 @@ def _place(loc: tuple, raw: dict, lang: str) -> str:
         else:
             parts.append(str(part))
             node, i = child, i + 1
-    return ", ".join(parts) if lang == "sv" else ", ".join(parts)
+    return ", ".join(parts)
 
 
 def _is_percent_text(value: object) -> float | None:

@@ -16,11 +16,6 @@ _VOCABS = {
 }
 
 
-def by_lang(lang: str, sv: str, en: str) -> str:
-    """``sv`` for a Swedish report, ``en`` for an English one."""
-    return sv if lang == "sv" else en
-
-
 def t(key: str, lang: str = "sv", **kw) -> str:
     """The label ``label.<key>`` of the catalog in ``lang`` (:mod:`evaltools.text`); unknown keys
     are returned as they are (a status or actor code the catalog does not name)."""

@@ -99,6 +99,22 @@ def css_string(text: str) -> str:
     return f'"{out}"'
 
 
+def page_number_css(lang: str) -> str:
+    """The PDF footer's "Sida 3 av 12" as a CSS ``content`` value: the catalog's words
+    (``pdf.page_number``) as quoted strings around the page counters."""
+    import string
+
+    from .text import msg
+    template = msg("pdf.page_number", lang, page="{page}", pages="{pages}")
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        if literal:
+            parts.append(css_string(literal))
+        if field:
+            parts.append(f"counter({field})")
+    return " ".join(parts)
+
+
 def notebook_to_html(notebook, lang: str, title: str) -> str:
     """Self-contained HTML with code hidden: the package's offline template, images embedded.
 
@@ -108,7 +124,7 @@ def notebook_to_html(notebook, lang: str, title: str) -> str:
 
     import nbformat
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
-    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(title)}
+    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(title), "page_css": page_number_css(lang)}
     nb.cells = [c for c in nb.cells if "remove-from-report" not in c.metadata.get("tags", [])]
     for i, cell in enumerate(nb.cells):  # papermill gives its injected cell a random id: the page would differ per run
         cell["id"] = f"cell-{i}"
