@@ -21,6 +21,7 @@ from .goals import period_windows
 from .io import Project
 from .labels import code_label, t
 from .privacy import SECONDARY, already_published, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask
+from .errors import EvaltoolsError
 from .results import Result
 from .text import msg, plural
 
@@ -40,6 +41,17 @@ def _label(column: str, value: object, lang: str) -> str:
 
 class Composition(Result):
     """Participants by sex, age group, household type, intake year, support at start, SGI."""
+
+
+
+class NoParticipantsError(EvaltoolsError, ValueError):
+    """Raised when a participant analysis is asked of a project without participant data."""
+
+
+def _require_participants(project: Project, lang: str | None) -> None:
+    """A clear message, not a KeyError, for a structural project or an application check."""
+    if not project.has_participants:
+        raise NoParticipantsError(msg("explore.no_participant_data", lang or project.params.language, id=project.params.id))
 
 
 def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | None = None) -> Composition:
@@ -65,6 +77,7 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     --------
     >>> et.composition(project, by=("sex", "age_group"))  # doctest: +SKIP
     """
+    _require_participants(project, lang)
     lang = lang or project.params.language
     df = project.participants
     rows = []
@@ -105,6 +118,7 @@ def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
     --------
     >>> et.flows(project, freq="Q")  # doctest: +SKIP
     """
+    _require_participants(project, lang)
     if freq not in ("M", "Q"):
         raise ValueError(f"freq must be 'M' (month) or 'Q' (quarter), got {freq!r}")
     df = project.participants
@@ -262,6 +276,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     >>> rates = et.outcome_rates(project)  # doctest: +SKIP
     >>> rates.display().to_excel("rates.xlsx", index=False)  # doctest: +SKIP
     """
+    _require_participants(project, lang)
     lang = lang or project.params.language
     codes = success_outcomes or primary_success_outcomes(project.params)
     df = project.participants[~project.participants[S.ONGOING]].copy()
@@ -397,6 +412,7 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     --------
     >>> et.success_model(project, covariates=("sex", "household_type"))  # doctest: +SKIP
     """
+    _require_participants(project, lang)
     lang = lang or project.params.language
     codes = primary_success_outcomes(project.params)
     df = project.participants[~project.participants[S.ONGOING]].copy()
@@ -520,6 +536,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     >>> stay = et.time_to_exit(project, by="household_type")  # doctest: +SKIP
     >>> et.plots.plot_time_to_exit(stay)  # doctest: +SKIP
     """
+    _require_participants(project, lang)
     lang = lang or project.params.language
     k = _k(project)
     codes = primary_success_outcomes(project.params)

@@ -187,8 +187,11 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
     py = s["price_year"]
     rows = [
         (msg("explore.whatif.npv", lang, who=who, price_year=py), net),
-        (msg("explore.whatif.npv_public", lang, price_year=py), fmt_kr(actors.loc["offentliga", "npv"], lang)),
-        (msg("explore.whatif.npv_society", lang, price_year=py), fmt_kr(actors.loc["samhälle", "npv"], lang)),
+        # (the public financiers' and society's NPV beside the chosen perspective's, not twice)
+        *([] if perspective == "offentliga" else
+          [(msg("explore.whatif.npv_public", lang, price_year=py), fmt_kr(actors.loc["offentliga", "npv"], lang))]),
+        *([] if perspective == "samhälle" else
+          [(msg("explore.whatif.npv_society", lang, price_year=py), fmt_kr(actors.loc["samhälle", "npv"], lang))]),
         (msg("explore.whatif.bcr", lang, who=who), fmt_num(row["bcr"], 2, lang)),
         (msg("explore.whatif.break_even", lang, who=who),
          msg("explore.whatif.break_even_value", lang, exits=fmt_num(row["break_even_exits"], 1, lang),

@@ -363,3 +363,21 @@ def test_whatif_functions_have_numpydoc_docstrings():
         doc = inspect.cleandoc(fn.__doc__ or "")
         assert "Returns\n-------" in doc and "Examples\n--------" in doc, fn.__name__
     assert np.isfinite(et.whatif.baseline(et.load_project(DEMO)).deadweight)
+
+
+def test_participant_analyses_of_a_project_without_participants_say_so():
+    """A structural project or an application has no participants: the analyses say so in words
+    (they raised KeyError('age_group'))."""
+    from evaltools.cohorts import NoParticipantsError
+    project = et.load_project("samverkan-i-praktiken")
+    for analysis in (et.composition, et.flows, et.outcome_rates, et.success_model, et.time_to_exit):
+        with pytest.raises(NoParticipantsError, match="har inga deltagardata"):
+            analysis(project)
+
+
+def test_key_figures_name_each_perspective_once():
+    from evaltools import whatif
+    result = whatif.evaluate(et.load_project("kompassen-demo"))
+    for perspective in ("offentliga", "samhälle", "kommun"):
+        labels = list(whatif.key_figures(result, perspective).iloc[:, 0])
+        assert len(labels) == len(set(labels)), (perspective, labels)
