@@ -233,6 +233,12 @@ def _month(ts: pd.Timestamp | dt.date) -> int:
     return ts.year * 12 + ts.month - 1
 
 
+def _months(dates: pd.Series) -> pd.Series:
+    """:func:`_month` of every date in a column, vectorised (no Python call per row)."""
+    d = pd.to_datetime(dates)
+    return d.dt.year * 12 + d.dt.month - 1
+
+
 def _first_month_from(day: pd.Timestamp) -> int:
     """The first whole month starting on or after ``day`` (an exit on the 1st saves that month)."""
     return _month(day) + (0 if day.day == 1 else 1)
@@ -553,8 +559,13 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimi
     pairs = info.get("persistence_pairs")
     if pairs:  # the observed share kept, resampling the leavers it rests on (bootstrap of the ratio)
         paid, level = pairs
-        idx = rng.integers(0, len(level), (draws, len(level)))
-        dropoff = np.clip(paid[idx].sum(axis=1) / level[idx].sum(axis=1), 0.0, 1.0)
+        n = len(level)
+        ratio = np.empty(draws)
+        step = max(1, 5_000_000 // max(n, 1))  # draws per block: memory stays bounded at national scale
+        for a in range(0, draws, step):
+            idx = rng.integers(0, n, (min(step, draws - a), n))
+            ratio[a:a + len(idx)] = paid[idx].sum(axis=1) / level[idx].sum(axis=1)
+        dropoff = np.clip(ratio, 0.0, 1.0)
     else:
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
     level = rng.normal(1.0, 0.1, draws).clip(0.5, 1.5)
@@ -591,7 +602,22 @@ class Persistence(Result):
     """Did the successful leavers stay off försörjningsstöd? Observed in the payments after exit."""
 
 
-def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _leaver_payments(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The successful leavers' payments with their month index and price-year amount, and the same
+    summed per person and month; computed once for all follow-up months (only the leavers' rows)."""
+    params = project.params
+    pay = project.payments
+    pay = pay[pay[S.PERSON_ID].isin(pd.unique(succ[S.PERSON_ID]))]
+    kpi_over = dict(params.reference.kpi)
+    pm = pay.assign(_m=_months(pay[S.MONTH]))
+    years = pm[S.MONTH].dt.year
+    fac = {y: price_factor(int(y), params.price_year, kpi_over)[0] for y in years.unique()}
+    pm["_fixed"] = pm[S.AMOUNT] * years.map(fac)
+    return pm, pm.groupby([S.PERSON_ID, "_m"])[[S.AMOUNT, "_fixed"]].sum()
+
+
+def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
+                       prepared: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For the leavers the payments file covers ``mm`` months after their exit month: their payment
     that month (current prices), the same in the price year's prices, and their own level before the
     start (price-year prices, the own-payments window: ``months_before_start`` months ending
@@ -599,15 +625,11 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int) -> tuple[n
     params, ml = project.params, project.params.cost_benefit.monthly_level
     pay = project.payments
     last = _month(pay[S.MONTH].max())
-    exit_m = succ[S.END_DATE].map(_month).to_numpy()
-    start_m = succ[S.START_DATE].map(_month).to_numpy()
+    exit_m = _months(succ[S.END_DATE]).to_numpy()
+    start_m = _months(succ[S.START_DATE]).to_numpy()
     covered = exit_m + mm <= last
     ids, target, m0 = succ[S.PERSON_ID].to_numpy()[covered], exit_m[covered] + mm, start_m[covered]
-    kpi_over = dict(params.reference.kpi)
-    pm = pay.assign(_m=pay[S.MONTH].map(_month))
-    fac = {y: price_factor(int(y), params.price_year, kpi_over)[0] for y in pm[S.MONTH].dt.year.unique()}
-    pm["_fixed"] = pm[S.AMOUNT] * pm[S.MONTH].dt.year.map(fac)
-    by_month = pm.groupby([S.PERSON_ID, "_m"])[[S.AMOUNT, "_fixed"]].sum()
+    pm, by_month = prepared if prepared is not None else _leaver_payments(project, succ)
     now = by_month.reindex(pd.MultiIndex.from_arrays([ids, target])).fillna(0.0)
     hi = m0 - ml.gap_before_start  # the own-payments window, before the peak as enrolment nears
     level = np.zeros(len(ids))
@@ -651,10 +673,11 @@ def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS) 
               & df[S.END_DATE].notna()]
     if succ.empty:
         return Persistence(pd.DataFrame(columns=cols))
-    longest = int(max(_month(pay[S.MONTH].max()) - succ[S.END_DATE].map(_month).min(), 0))
+    longest = int(max(_month(pay[S.MONTH].max()) - _months(succ[S.END_DATE]).min(), 0))
     rows = []
+    prepared = _leaver_payments(project, succ)
     for mm in months:
-        amounts, fixed, level = _persistence_pairs(project, succ, mm)
+        amounts, fixed, level = _persistence_pairs(project, succ, mm, prepared)
         n, has = len(amounts), level > 0
         rows.append({"months_after": mm, "observed": n, "without_fs": int((amounts <= 0).sum()),
                      "share_without": float((amounts <= 0).mean()) if n else np.nan,
