@@ -20,6 +20,16 @@ from .display import Table, Text, show
 from .text import msg
 
 
+# A project the portfolio names with its kind: an application check and a structural project have no
+# participants of their own to count (their row shows "–", never 0 of 0).
+NAME_KEYS = {"ex_ante": "portfolio.ex_ante", "structural": "portfolio.structural"}
+
+
+def has_participants(mode: str) -> bool:
+    """Does a portfolio row of this cost-benefit mode count participants of its own?"""
+    return mode not in NAME_KEYS
+
+
 class Portfolio:
     """All projects in a params folder, compared. Projects that fail to load are listed, not hidden."""
 
@@ -54,22 +64,25 @@ class Portfolio:
         if tab.empty:
             show(Text([m("portfolio.none")]))
             return
-        names = [m("portfolio.ex_ante", title=title) if mode == "ex_ante" else title
+        names = [m(NAME_KEYS[mode], title=title) if mode in NAME_KEYS else title
                  for title, mode in zip(tab["title"], tab["mode"])]
+        counted = [has_participants(mode) for mode in tab["mode"]]
         people = pd.DataFrame({
             m("portfolio.project"): names,
             m("portfolio.period"): tab["period"],
-            m("portfolio.participants"): [fmt_int(v, lang) for v in tab["participants"]],
-            m("portfolio.successes_ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" for a, b in zip(tab["successes"], tab["ended"])],
+            m("portfolio.participants"): [fmt_int(v, lang) if c else "–" for v, c in zip(tab["participants"], counted)],
+            m("portfolio.successes_ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" if c else "–"
+                                             for a, b, c in zip(tab["successes"], tab["ended"], counted)],
             m("portfolio.success_rate"): [
                 "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})"
                 for r, lo, hi in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"])],
-            m("portfolio.success_definition"): list(tab["success_definition"]),
+            m("portfolio.success_definition"): [m("portfolio.structural_definition") if mode == "structural" else d
+                                                for d, mode in zip(tab["success_definition"], tab["mode"])],
         })
         money = pd.DataFrame({
             m("portfolio.project"): names,
             m("portfolio.cost"): [fmt_kr(v, lang) for v in tab["cost"]],
-            m("portfolio.budget_used"): [fmt_pct(v, lang, 0) if mode != "ex_ante" else "–"
+            m("portfolio.budget_used"): [fmt_pct(v, lang, 0) if mode != "ex_ante" and not np.isnan(v) else "–"
                                          for v, mode in zip(tab["budget_used"], tab["mode"])],
             m("portfolio.per_participant"): [fmt_kr(v, lang) for v in tab["cost_per_participant"]],
             m("portfolio.per_success"): [fmt_kr(v, lang) for v in tab["cost_per_success"]],

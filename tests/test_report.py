@@ -497,9 +497,11 @@ def test_the_language_scan_finds_a_stray_word():
 # --- the body speaks plain language; the technical account is in the appendix ----------------
 
 # technical terms and internal names that belong in the appendix (or nowhere), never in the body
-# (the names of statistical tests in the outcome tables and of interval methods in the goal and time
-# notes are still in the body, in those sections' own wording)
-TECHNICAL = ["fröet", "seed", "Jeffreys", "SHA-256", "beta, sd", "cost_basis", "kontrollsumma", "checksum", "evaltools"]
+# (the names of statistical tests, interval methods and estimators are the method section's: the body
+# says "an exact test", "adjusted for the many comparisons", "a simulation")
+TECHNICAL = ["fröet", "seed", "Jeffreys", "SHA-256", "beta, sd", "cost_basis", "kontrollsumma", "checksum", "evaltools",
+             "Fisher", "Fishers", "chi2", "chitvåtest", "chi-square", "Kaplan", "Aalen", "Clopper", "Wilson",
+             "Monte Carlo", "Holm", "Holms", "binomialtest", "binomialtestet", "binomial test"]
 TECHNICAL_SV = ["params"]  # (an English assumption table names its source "params file")
 QUARTER_CODE = re.compile(r"\b\d{4}Q[1-4]\b")
 

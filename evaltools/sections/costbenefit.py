@@ -154,6 +154,8 @@ def blocks(r) -> list[list]:
                        msg("costbenefit.source"): a["source"],
                        msg("costbenefit.uncertain"): [msg("common.yes") if f else "" for f in a["flagged"]]})
     intro = [msg("costbenefit.intro")]
+    if r.project.comparison is None and s["mode"] != "ex_ante":  # (with one, the effect-based part says what it measured)
+        intro[0] += " " + msg("costbenefit.intro_no_comparison")
     if s["mode"] == "structural":
         intro = [msg("costbenefit.structural")]
     who = t(s["perspective"], lang).lower()

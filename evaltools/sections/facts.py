@@ -46,6 +46,11 @@ def left_out_sentence(r) -> list[str]:
     return [r.msg(LEFT_OUT_KEYS[r.kind], sections=listed)]
 
 
+def no_payments_sentence(r) -> list[str]:
+    """One sentence where a participant project's payments section is left out for want of payment data."""
+    return [r.msg("payments.no_payments")] if r.kind == "individ" and r.payments.table.empty else []
+
+
 def kind_note(r) -> list[str]:
     """For the appendix: that the kind was inferred, why, and how to state it."""
     p = r.params
@@ -86,5 +91,5 @@ def rows(r) -> list[tuple[str, str]]:
 def blocks(r) -> list[list]:
     p, lang, msg = r.params, r.lang, r.msg
     frame = pd.DataFrame(rows(r), columns=[msg("common.item"), msg("common.value")])
-    notes = left_out_sentence(r)  # (a kind the toolkit inferred is noted in the appendix)
+    notes = left_out_sentence(r) + no_payments_sentence(r)  # (a kind the toolkit inferred is noted in the appendix)
     return [[Text(description(p, lang), msg("facts.heading")), Table(frame), Text(notes)]]

@@ -215,7 +215,7 @@ def blocks(r) -> list[list]:
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=g.notes, numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                Table(quant, notes=(msg("goals.ci_note"),), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = uncertainty_sentences(r)
     if uncertain:

@@ -1,6 +1,8 @@
 """Outcomes: how the participants who ended left, success rates by group, a logistic regression."""
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from .. import schema as S
@@ -16,6 +18,25 @@ def outcome_counts(ended: pd.DataFrame, k: int) -> pd.DataFrame:
     raw = pd.DataFrame({"variable": "outcome", "category": counts.index, "n": counts.to_numpy(),
                         "share": counts.to_numpy() / max(len(ended), 1)})
     return suppress_long(raw, "n", "variable", k, ("share",))
+
+
+def chart_rates(r):
+    """The rate comparison as the chart shows it: each breakdown's header gives the p-value adjusted for
+    the many breakdowns, in words (the chart would otherwise name the test and the adjustment method)."""
+    tab = r.rates.table.copy()
+    tab["p_value"] = tab["p_holm"]
+    tab["test"] = r.msg("outcomes.chart_adjusted")
+    return dataclasses.replace(r.rates, table=tab.drop(columns=["p_holm"]))
+
+
+def rate_notes(r, n_tests: str) -> tuple[str, ...]:
+    """The notes under the success-rate table in plain words: what counts as success (the first note of
+    the rate comparison), what the two p-values mean, and whether any p-value was simulated. The tests'
+    names belong to the appendix's method section."""
+    notes = (*r.rates.notes[:1], r.msg("outcomes.tests_note", n=n_tests))
+    if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
+        notes += (r.msg("outcomes.simulated_note"),)
+    return notes
 
 
 def blocks(r) -> list[list]:
@@ -40,9 +61,9 @@ def blocks(r) -> list[list]:
         t("rate", lang): [fmt_cell(v, fmt_pct, lang) for v in rt["rate"]],
         t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
                        for a, b in zip(rt["ci_low"], rt["ci_high"])],
-        t("test", lang): rt["test"], t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
+        t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
         msg("outcomes.holm"): [fmt_p(p, lang) for p in rt["p_holm"]],
-    })
+    })  # the test's name is method, told in the appendix; the body says what the numbers mean
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
     clear = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
@@ -52,8 +73,8 @@ def blocks(r) -> list[list]:
     out = [[Text([msg("outcomes.intro", n=fmt_int(len(ended), lang))], heading),
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
             Text([], msg("outcomes.by_group"), 3),
-            plot_outcome_rates(r.rates, lang=lang), Text([verdict]),
-            Table(rates, notes=r.rates.notes,
+            plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),
+            Table(rates, notes=rate_notes(r, n_tests),
                   numeric=(t("n", lang), t("successes", lang), t("rate", lang), t("ci", lang), t("p_value", lang),
                            msg("outcomes.holm")))]]
     m = r.model

@@ -25,8 +25,8 @@ def blocks(r) -> list[list]:
     lang, msg, k = r.lang, r.msg, r.k
     pay = r.payments
     heading = msg("payments.heading")
-    if pay.table.empty:
-        return [[Text([msg("payments.absent")], heading)]]
+    if pay.table.empty:  # no payment data: the section is left out; the facts section says so in one sentence
+        return []
     tab = pay.table
     group, n = msg("common.group"), t("n", lang)
     before, after, change = msg("payments.before"), msg("payments.after"), msg("payments.change")
@@ -38,7 +38,8 @@ def blocks(r) -> list[list]:
         change: [fmt_amount(v, lang) for v in tab["change"]],
     })
     c = r.params.comparison
-    paras = [msg("payments.intro", before=str(c.months_before), after=str(c.months_after))]
+    paras = [msg("payments.intro", before=str(c.months_before), after=str(c.months_after))
+             + (" " + msg("payments.intro_comparison") if pay.has_comparison else "")]
     study = []
     if pay.did is not None:
         paras += did_paragraphs(r)
@@ -73,7 +74,7 @@ def blocks(r) -> list[list]:
             rate_col: [fmt_cell(v, fmt_pct, lang) for v in er["rate"]],
             t("ci", lang): ["–" if isinstance(a, str) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}"
                             for a, b in zip(er["ci_low"], er["ci_high"])],
-            t("test", lang): er["test"], t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],
+            t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],  # (the test's name: in the appendix)
         })
         out.append([Text([], msg("payments.exit_rates"), 3),
                     Table(frame, notes=(msg("payments.exit_rates_note"),),

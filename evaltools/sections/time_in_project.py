@@ -5,7 +5,16 @@ import pandas as pd
 
 from .. import schema as S
 from ..display import Table, Text
+from ..config import primary_success_outcomes
 from ..formats import fmt_cell, fmt_int, fmt_num, fmt_pct
+from ..labels import code_label
+
+
+def note(r) -> str:
+    """The note under the table in plain words: what counts as a successful exit and how the shares are
+    counted (the estimators' names are in the appendix's method section)."""
+    codes = primary_success_outcomes(r.params)
+    return r.msg("time.note", outcomes=", ".join(code_label(S.OUTCOME, c, r.lang).lower() for c in codes))
 
 
 def blocks(r) -> list[list]:
@@ -35,4 +44,4 @@ def blocks(r) -> list[list]:
     drawn = any(len(c) for c in s.curves.values())
     return [[Text([msg("time.intro", k=str(k))], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves", k=str(k))]),
-             Table(frame, notes=s.notes, numeric=(days, *pct, at_risk, median))]]
+             Table(frame, notes=(note(r),), numeric=(days, *pct, at_risk, median))]]
