@@ -141,3 +141,33 @@ def test_portfolio_names_each_kind_and_counts_no_participants_it_does_not_have(p
 
 def test_portfolio_kind_rule():
     assert not has_participants("ex_ante") and not has_participants("structural") and has_participants("observed")
+
+
+def test_a_budget_without_any_actuals_shows_no_empty_columns_or_notes_about_actuals():
+    r = _report("samverkan-i-praktiken")  # the structural sample gives its budget per year and no actual amounts
+    assert r.cba.costs["actual"].isna().all()
+    table = next(p for b in sections.budget.blocks(r) for p in b if isinstance(p, Table))
+    assert list(table.frame.columns) == ["Period", "Kostnadsslag", "Budget"]
+    assert not any("också där utfall finns" in n for n in table.notes)
+    assert any("Årsbeloppen" in n for n in table.notes)  # the per-year note stays: it says how the years were counted
+
+
+def test_a_budget_with_actuals_keeps_its_actual_columns():
+    table = next(p for b in sections.budget.blocks(_report("timra-vagen-ut")) for p in b if isinstance(p, Table))
+    assert "Utfall" in table.frame.columns and "Förbrukat" in table.frame.columns
+    assert table.frame.iloc[-1]["Utfall"] == "1 128 000 kr".replace(" ", "\u00a0")  # the seed report's total
+
+
+def test_structural_key_figures_have_no_empty_per_participant_rows():
+    r = _report("samverkan-i-praktiken")
+    kf = sections.costbenefit.key_figures(r).frame
+    assert not kf.iloc[:, 1].isin(["–"]).any()
+    assert not kf.iloc[:, 0].str.contains("per deltagare|per lyckat").any()
+
+
+def test_title_names_a_forbund_that_owns_the_project_once():
+    r = _report("samverkan-i-praktiken")  # owner and förbund are the same in this sample
+    assert r.params.owner == r.params.forbund
+    assert r.title_html().count(r.params.forbund) == 1
+    t = _report("timra-vagen-ut").title_html()
+    assert "Samordningsförbundet Härnösand Timrå · Timrå kommun" in t

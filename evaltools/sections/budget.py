@@ -32,8 +32,16 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     return per_year_note(r) + (_basis_note(r, costs) if applies(r.kind, "costbenefit") else ())
 
 
+def has_actuals(costs: pd.DataFrame) -> bool:
+    """Does any line have an actual amount? Without one (a project not yet accounted for) the table
+    shows the budget only, with no empty actual, difference and use columns."""
+    return bool(costs[S.ACTUAL].notna().any())
+
+
 def _basis_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     missing = missing_actuals(costs)
+    if not has_actuals(costs):  # the budget is all there is: nothing to say about lines with actuals
+        return ()
     if r.params.cost_benefit.cost_basis == "budget":
         return (r.msg("budget.basis_budget"),)
     if missing:
@@ -58,6 +66,8 @@ def blocks(r) -> list[list]:
     frame.loc[len(frame)] = ["", t("total", lang), fmt_kr(tot_b, lang), fmt_kr(tot_a, lang),
                              fmt_kr(tot_a - tot_b if not pd.isna(tot_a) else np.nan, lang),
                              fmt_pct(tot_a / tot_b if tot_b and not pd.isna(tot_a) else np.nan, lang, 0)]
+    if not has_actuals(ct):
+        frame = frame[[t("period", lang), msg("budget.category"), t("budget", lang)]]
     return [[Text([], msg("budget.heading")),
              Table(frame, notes=note(r, ct), numeric=(t("budget", lang), t("actual", lang), t("difference", lang),
                                                       t("used_pct", lang))),

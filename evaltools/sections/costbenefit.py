@@ -47,12 +47,11 @@ def key_figures(r) -> Table:
                if not np.isnan(s["payback_months"]) else msg("costbenefit.not_within_horizon"))
     exits = fmt_int(s["successes"], lang) + (f" [{t('ex_ante', lang)}]" if s["mode"] == "ex_ante" else "")
     dw = s["switching_deadweight"]
-    key = [
-        (msg("costbenefit.kf.total_budget") if r.params.cost_benefit.cost_basis == "budget"
-         else msg("costbenefit.kf.total"), fmt_kr(s["total_cost_nominal"], lang)),
-        (msg("costbenefit.kf.per_participant"), fmt_kr(s["cost_per_participant"], lang)),
-        (msg("costbenefit.kf.per_success"), fmt_kr(s["cost_per_success"], lang)),
-    ]
+    key = [(msg("costbenefit.kf.total_budget") if r.params.cost_benefit.cost_basis == "budget"
+             else msg("costbenefit.kf.total"), fmt_kr(s["total_cost_nominal"], lang))]
+    if s["mode"] != "structural":  # (no participants of its own: no cost per participant or per success to show)
+        key += [(msg("costbenefit.kf.per_participant"), fmt_kr(s["cost_per_participant"], lang)),
+                (msg("costbenefit.kf.per_success"), fmt_kr(s["cost_per_success"], lang))]
     if s["mode"] != "structural":
         key += [
             (msg("costbenefit.kf.exits"), exits),

@@ -18,7 +18,7 @@ def kind_key(kind: str) -> str:
 def html_block(r, today: dt.date | None = None) -> str:
     p = r.params
     kind = r.msg(kind_key(r.kind))
-    sub = f"{p.forbund} · {p.owner}"
+    sub = p.forbund if p.owner.strip() == p.forbund.strip() else f"{p.forbund} · {p.owner}"  # (a förbund that owns it: once)
     period = f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"
     date = f"{kind} · {(today or dt.date.today()):%Y-%m-%d}"
     return (f"<div class='et-title'><h1>{html.escape(p.display_title(r.lang))}</h1><p class='et-sub'>{html.escape(sub)}</p>"
