@@ -171,3 +171,24 @@ def test_title_names_a_forbund_that_owns_the_project_once():
     assert r.title_html().count(r.params.forbund) == 1
     t = _report("timra-vagen-ut").title_html()
     assert "Samordningsförbundet Härnösand Timrå · Timrå kommun" in t
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_application_check_shows_its_budget_not_amounts_booked_since(lang):
+    r = _report("eskilstuna-ansokan", lang)  # shares its budget file (with actuals for 2024-25) with the running project
+    assert r.cba.costs["actual"].notna().any()
+    block = sections.budget.blocks(r)[0]
+    table = next(p for p in block if isinstance(p, Table))
+    assert len(table.frame.columns) == 3 and block[0].heading == "Budget"
+    assert not any(hasattr(p, "savefig") for p in block)  # no chart with an empty actual series
+    assert table.notes == ()
+
+
+def test_an_application_check_says_its_benefit_is_an_expectation_and_has_no_empty_key_figures():
+    r = _report("eskilstuna-ansokan")
+    intro = sections.costbenefit.blocks(r)[0][0].paragraphs[0]
+    assert "förväntade volymer" in intro and "inte ett resultat" in intro and "jämförelsegrupp" not in intro
+    kf = sections.costbenefit.key_figures(r).frame
+    assert "–" not in set(kf.iloc[:, 1])
+    # 3 863 075 kr budget over the 110 expected exits the application gives (params: expected volumes)
+    assert dict(zip(kf.iloc[:, 0], kf.iloc[:, 1]))["Kostnad per lyckat utfall"] == "35\u00a0119\u00a0kr"

@@ -29,7 +29,7 @@ def per_year_note(r) -> tuple[str, ...]:
 def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """What the cost-benefit analysis takes from this table, when it is not simply the actual costs."""
     from . import applies
-    return per_year_note(r) + (_basis_note(r, costs) if applies(r.kind, "costbenefit") else ())
+    return per_year_note(r) + (_basis_note(r, costs) if applies(r.kind, "costbenefit") and r.kind != "ansökan" else ())
 
 
 def has_actuals(costs: pd.DataFrame) -> bool:
@@ -66,9 +66,13 @@ def blocks(r) -> list[list]:
     frame.loc[len(frame)] = ["", t("total", lang), fmt_kr(tot_b, lang), fmt_kr(tot_a, lang),
                              fmt_kr(tot_a - tot_b if not pd.isna(tot_a) else np.nan, lang),
                              fmt_pct(tot_a / tot_b if tot_b and not pd.isna(tot_a) else np.nan, lang, 0)]
-    if not has_actuals(ct):
+    # an application is judged on its budget: actual amounts booked since (the same budget file may
+    # carry them) are not what the board was asked to decide on
+    budget_only = r.kind == "ansökan" or not has_actuals(ct)
+    if budget_only:
         frame = frame[[t("period", lang), msg("budget.category"), t("budget", lang)]]
-    return [[Text([], msg("budget.heading")),
+    return [[Text([], msg("budget.heading_budget_only" if budget_only else "budget.heading")),
              Table(frame, notes=note(r, ct), numeric=(t("budget", lang), t("actual", lang), t("difference", lang),
                                                       t("used_pct", lang))),
-             plot_budget(ct, lang)]]
+             # (budget only: the table says it all; the chart would show an empty actual series)
+             None if budget_only else plot_budget(ct, lang)]]

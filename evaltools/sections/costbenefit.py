@@ -49,9 +49,11 @@ def key_figures(r) -> Table:
     dw = s["switching_deadweight"]
     key = [(msg("costbenefit.kf.total_budget") if r.params.cost_benefit.cost_basis == "budget"
              else msg("costbenefit.kf.total"), fmt_kr(s["total_cost_nominal"], lang))]
-    if s["mode"] != "structural":  # (no participants of its own: no cost per participant or per success to show)
-        key += [(msg("costbenefit.kf.per_participant"), fmt_kr(s["cost_per_participant"], lang)),
-                (msg("costbenefit.kf.per_success"), fmt_kr(s["cost_per_success"], lang))]
+    # (no participants of its own, or none expected: no empty per-participant or per-success row)
+    if s["mode"] != "structural" and not np.isnan(s["cost_per_participant"]):
+        key.append((msg("costbenefit.kf.per_participant"), fmt_kr(s["cost_per_participant"], lang)))
+    if s["mode"] != "structural" and not np.isnan(s["cost_per_success"]):
+        key.append((msg("costbenefit.kf.per_success"), fmt_kr(s["cost_per_success"], lang)))
     if s["mode"] != "structural":
         key += [
             (msg("costbenefit.kf.exits"), exits),
@@ -153,7 +155,9 @@ def blocks(r) -> list[list]:
                        msg("costbenefit.source"): a["source"],
                        msg("costbenefit.uncertain"): [msg("common.yes") if f else "" for f in a["flagged"]]})
     intro = [msg("costbenefit.intro")]
-    if r.project.comparison is None and s["mode"] != "ex_ante":  # (with one, the effect-based part says what it measured)
+    if s["mode"] == "ex_ante":
+        intro[0] += " " + msg("costbenefit.intro_ex_ante")
+    elif r.project.comparison is None:  # (with one, the effect-based part says what it measured)
         intro[0] += " " + msg("costbenefit.intro_no_comparison")
     if s["mode"] == "structural":
         intro = [msg("costbenefit.structural")]
