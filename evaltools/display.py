@@ -65,8 +65,8 @@ class Text:
         self.paragraphs, self.heading, self.level, self.css = paragraphs, heading, level, css
 
     def _repr_html_(self) -> str:
-        out = f"<h{self.level}>{html.escape(self.heading)}</h{self.level}>" if self.heading else ""
-        cls = f" class='{self.css}'" if self.css else ""
+        cls = f" class='{self.css}'" if self.css else ""  # (the heading too: page 1's questions are set tighter)
+        out = f"<h{self.level}{cls}>{html.escape(self.heading)}</h{self.level}>" if self.heading else ""
         return out + "".join(f"<p{cls}>{html.escape(p)}</p>" for p in self.paragraphs)
 
     def __repr__(self) -> str:

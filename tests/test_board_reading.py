@@ -18,8 +18,9 @@ from tests.conftest import PARAMS
 matplotlib.use("Agg")
 
 # the method names that belong to the appendix's method section only
-METHOD_NAMES = re.compile(r"Fisher|chi2|chitvå|chi-square|Kaplan|Aalen|Clopper|Wilson|Monte Carlo|Holm|binomial",
-                          re.IGNORECASE)
+METHOD_NAMES = re.compile(r"Fisher|chi2|chitvå|chi-square|Kaplan|Aalen|Clopper|Wilson|Monte Carlo|Holm|binomial|"
+                          r"t-fördelning|frihetsgrad|fasta effekter|klustr|bootstrap|t distribution|degrees of freedom|"
+                          r"fixed effects|clustered", re.IGNORECASE)
 
 
 def _report(pid: str, lang: str = "sv") -> et.Report:

@@ -538,6 +538,16 @@ def test_page_one_answers_the_board_and_says_whose_assessment(rendered):
         assert not re.search(r"\d \d{3} \d{3} kr", summary), pid
 
 
+def test_page_one_holds_on_one_page(rendered):
+    """Page 1 ends with the pointer to the appendix: when that sentence (or any part of the evaluator's
+    assessment before it) spills onto page 2, the board's page is no longer one page."""
+    out, _ = rendered
+    for pid in SAMPLES:
+        pages = [" ".join(p.split()) for p in _pdf_pages(out / pid / f"{pid}.pdf")]
+        assert "Hur siffrorna är beräknade står i bilagan sist i rapporten." in pages[0], pid
+        assert pages[1].lstrip().startswith(("Om projektet", "Uppgift")) or "Om projektet" in pages[0], pid
+
+
 def _pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(str(path)).pages]
 

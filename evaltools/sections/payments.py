@@ -44,7 +44,8 @@ def blocks(r) -> list[list]:
     if pay.did is not None:
         paras += did_paragraphs(r)
         study = event_study_blocks(r)
-    paras += list(pay.notes)
+    # (with a comparison group the analysis' own note names its model terms; the body says what was compared)
+    paras += [msg("payments.did_note")] if pay.did is not None else list(pay.notes)
     ph = payment_phases(r.project)
     phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
                    "during": msg("payments.phase.during"),
@@ -84,17 +85,15 @@ def blocks(r) -> list[list]:
 
 def did_paragraphs(r) -> list[str]:
     """The DiD estimate, the anticipation window, small-cluster inference, the placebo acted on and the horizon."""
-    from ..comparison import WILD_BOOTSTRAP_DRAWS
     lang, msg, pay, c = r.lang, r.msg, r.payments, r.params.comparison
     d, pl, a = pay.did, pay.placebo, pay.anticipation_months
     out = [msg("payments.did_effect", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang),
-               households=fmt_int(d.n_clusters, lang), treated=fmt_int(d.n_treated_clusters, lang), df=fmt_int(d.df, lang))]
+               households=fmt_int(d.n_clusters, lang), treated=fmt_int(d.n_treated_clusters, lang))]
     if a:
         out.append(msg("payments.anticipation", months=str(a)))
     if d.wild_p_value is not None:
-        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold),
-                       draws=fmt_int(WILD_BOOTSTRAP_DRAWS, lang), seed=str(r.params.cost_benefit.seed),
-                       p=fmt_p(d.wild_p_value, lang)))
+        # (draws and seed are the appendix's)
+        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold), p=fmt_p(d.wild_p_value, lang)))
     placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
                "placebo_high": fmt_kr(pl.ci_high, lang)}
     out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
