@@ -274,3 +274,14 @@ def test_reference_date_sensitivity_on_the_demo(demo_result):
     assert len(table) == 7 and table.loc[table["shift_months"] == 0, "effect"].item() == pytest.approx(demo_result.did.effect)
     assert table["effect"].max() - table["effect"].min() > 0
     assert comparison.reference_date_sensitivity(et.load_project(PARAMS / "timra-vagen-ut.yaml")) is None
+
+
+def test_the_payments_section_states_the_reference_date_range():
+    from evaltools.formats import fmt_kr
+    from evaltools.report import Report
+    from evaltools.sections import payments
+    report = Report(PARAMS / "kompassen-demo.yaml")
+    table = comparison.reference_date_sensitivity(report.project)
+    (sentence,) = payments.reference_date_sentence(report)
+    assert f"mellan {fmt_kr(table['effect'].min())} och {fmt_kr(table['effect'].max())}" in sentence
+    assert payments.reference_date_sentence(Report(PARAMS / "timra-vagen-ut.yaml")) == []

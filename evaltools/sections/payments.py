@@ -97,8 +97,21 @@ def did_paragraphs(r) -> list[str]:
     placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
                "placebo_high": fmt_kr(pl.ci_high, lang)}
     out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
+    out += reference_date_sentence(r)
     out.append(msg("payments.horizon", months=str(c.months_after), years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
     return out
+
+
+def reference_date_sentence(r) -> list[str]:
+    """How far the estimate moves when the comparison persons' reference dates are moved a few
+    months (the matching of dates adds uncertainty the interval does not show)."""
+    from ..comparison import REFERENCE_SHIFTS, reference_date_sensitivity
+    table = reference_date_sensitivity(r.project)
+    if table is None or table.empty:
+        return []
+    lang = r.lang
+    return [r.msg("payments.reference_dates", months=str(max(abs(k) for k in REFERENCE_SHIFTS)),
+                  low=fmt_kr(table["effect"].min(), lang), high=fmt_kr(table["effect"].max(), lang))]
 
 
 def event_study_blocks(r) -> list:
