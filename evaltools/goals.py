@@ -156,9 +156,19 @@ class GoalAssessment(Result):
             value_col = t("expected_by_application" if r.mode == "ex_ante" else "value", lang)
             label = r.label if r.source == "ansökan" else f"{r.label} ({t(SOURCE_LABELS[r.source], lang).lower()})"
             rows.append({t("goal", lang): label, t("period", lang): r.period_label, value_col: value,
-                         t("target", lang): target, t("ci", lang): ci, t("status", lang): t(r.status, lang),
+                         t("target", lang): target, t("ci", lang): ci, t("status", lang): status_text(r, lang),
                          t("uncertainty", lang): uncertainty})
         return pd.DataFrame(rows)
+
+
+def status_text(row, lang: str) -> str:
+    """The assessment as the goal table shows it: a share whose interval spans its target is not
+    simply "Uppnått" or "Ej uppnått" — the point verdict is marked as uncertain."""
+    status = t(row.status, lang)
+    if row.kind == "share" and row.mode == "observed" and row.ci_verdict == "osäkert" \
+            and row.status in ("uppnått", "delvis", "ej_uppnått"):
+        return t("status_uncertain", lang, status=status)
+    return status
 
 
 def side_p(row) -> float:

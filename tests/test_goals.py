@@ -320,3 +320,13 @@ def test_municipality_code_must_be_four_characters_in_quotes(action_plan_project
     action_plan_project.write_text(text, encoding="utf-8")
     with pytest.raises(et.ParamsError, match="four digits in quotes"):
         et.load_params(action_plan_project)
+
+
+def test_a_share_whose_interval_spans_its_target_is_not_simply_achieved():
+    """Timrå, whole period: 31 of 52 (59,6 %) against 50 %; the exact interval (about 45–73 %) spans
+    the target, so the table says the point verdict is uncertain. Year 2's 13 of 15 lies clearly above."""
+    import evaltools as et
+    shown = et.assess_goals(et.load_project(PARAMS / "timra-vagen-ut.yaml")).display("sv")
+    by_value = dict(zip(shown["Utfall"], shown["Bedömning"]))
+    assert by_value["59,6\u00a0% (31/52)"] == "Uppnått, men osäkert"
+    assert by_value["86,7\u00a0% (13/15)"] == "Uppnått"
