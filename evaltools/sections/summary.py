@@ -193,8 +193,11 @@ def worth(r) -> list[str]:
     if mc:
         by = mc["by_perspective"]
         key = "summary.worth_probability_ex_ante" if mc.get("ex_ante") else "summary.worth_probability"
+        # the horizon is among what is varied: a reader sees why the chance can differ from the point figure
+        h_lo, h_hi = r.params.cost_benefit.horizon_range
         out.append(msg(key, who=who, p=fmt_probability(by[lead]["p_npv_positive"], lang),
-                       p_society=fmt_probability(by["samhälle"]["p_npv_positive"], lang)))
+                       p_society=fmt_probability(by["samhälle"]["p_npv_positive"], lang),
+                       h_lo=fmt_num(h_lo, 0, lang), h_hi=fmt_num(h_hi, 0, lang)))
     return out
 
 
