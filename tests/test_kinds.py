@@ -119,8 +119,9 @@ def test_structural_page_one(structural):
     assert sv[0].startswith("Insatsen är strukturinriktad och har inga egna deltagare")
     assert "(omkring 450 personer)" in sv[1]
     # 4 qualitative goals in the params file: uppnått, delvis, uppnått, ej_bedömt
-    assert ("Av 4 process- och kvalitativa mål bedömer utvärderaren 2 som uppnådda, 1 som delvis uppnådda och 0 "
-            "som inte uppnådda; 1 är inte bedömda.") in sv
+    # (a list, so that no count needs a singular or plural adjective: "1 som delvis uppnådda" read badly)
+    assert ("Utvärderarens bedömning av de 4 process- och kvalitativa målen: uppnått 2, delvis uppnått 1, "
+            "inte uppnått 0, inte bedömt 1.") in sv
     # budget per year 960 000 kr for 2023-09-01..2025-09-30: 2 whole years and 30/365 of the third,
     # 1 998 904 kr, said on page 1 as a reader says it (the budget table has the exact figure)
     assert "Projektets budget är 2\u00a0miljoner kronor i löpande priser." in sv
