@@ -553,7 +553,8 @@ def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: 
 
 def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, problems: list[Problem],
           warn: list[Problem]) -> RawTable | None:
-    """Read one file; problems that stop reading it are collected, not raised."""
+    """Read one file; problems that stop reading it are collected, not raised. A personnummer in
+    any cell or heading refuses the file at once (:class:`PersonalIdentityNumberError`)."""
     try:
         raw = read_table(path, spec.required, params.data.excel_sheet, table)
     except DataValidationError as e:
@@ -561,6 +562,9 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
         return None
     problems.extend(raw.errors)
     warn.extend(raw.notes)
+    pnr = _check_pseudonymous(raw, raw.source)
+    if pnr:  # the file is refused at once, and the number never echoed
+        raise PersonalIdentityNumberError(pnr)
     return raw
 
 
@@ -584,9 +588,6 @@ def _load_persons(path: Path, params: ProjectParams, problems: list[Problem], is
     if raw is None:
         return _empty(S.PARTICIPANTS)
     fname = raw.source
-    pnr = _check_pseudonymous(raw, fname)
-    if pnr:
-        raise PersonalIdentityNumberError(pnr)
     if len(raw.frame) == 0:
         problems.append(problem(fname, None, None, None, "rows.none"))
         return _empty(S.PARTICIPANTS)
@@ -613,9 +614,6 @@ def _load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     if raw is None:
         return _empty(S.PAYMENTS)
     fname = raw.source
-    pnr = _check_pseudonymous(raw, fname)
-    if pnr:
-        raise PersonalIdentityNumberError(pnr)
     _number_ids(raw, fname, warn)
     df, _refused = _validate(raw, S.PAYMENTS, problems, fname)
     if params.data.unit("comparison_payments" if table != "payments" else "payments") == "tkr":
@@ -678,9 +676,6 @@ def _load_budget(path: Path, params: ProjectParams, problems: list[Problem], war
     if raw is None:
         return _empty(S.BUDGET_TABLE)
     fname = raw.source
-    pnr = _check_pseudonymous(raw, fname)
-    if pnr:
-        raise PersonalIdentityNumberError(pnr)
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
     if params.data.unit("budget") == "tkr":
         df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * 1000
