@@ -24,8 +24,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# tests draw charts without a screen; JupyterLab keeps its own inline backend
+# lint (ruff) and types (mypy) first, then the tests; tests draw charts without a screen
+# (JupyterLab keeps its own inline backend)
 test: $(STAMP)
+	$(BIN)/ruff check evaltools tests
+	$(BIN)/mypy
 	MPLBACKEND=Agg $(BIN)/python -m pytest
 
 reports: $(STAMP)

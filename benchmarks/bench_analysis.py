@@ -19,9 +19,11 @@ import tracemalloc
 
 import pandas as pd
 
-from evaltools import cohorts, comparison, costbenefit, goals, synthetic
-from evaltools.config import ProjectParams
-from evaltools.io import Project, _derive_person_columns
+from evaltools.analysis import cohorts, comparison, costbenefit, goals
+
+from evaltools.data import synthetic
+from evaltools.data.params import ProjectParams
+from evaltools.data.project import Project, _derive_person_columns
 
 
 def build_project(n_persons: int, months: int) -> Project:

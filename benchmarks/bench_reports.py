@@ -106,8 +106,8 @@ def main() -> None:
     for k, v in breakdown(tmp / "one-warm-0", "timra-vagen-ut").items():
         print(f"| {k} | {v:.2f} |")
     zygote = timed_python("import importlib, os; os.environ['PYDEVD_DISABLE_FILE_VALIDATION'] = '1'; "
-                          "from evaltools.kernels import PRELOAD, _warm_up; [importlib.import_module(m) for m in PRELOAD]; _warm_up()")
-    renderer = timed_python("import evaltools.render as r; r.prepare()")
+                          "from evaltools.publish.kernels import PRELOAD, _warm_up; [importlib.import_module(m) for m in PRELOAD]; _warm_up()")
+    renderer = timed_python("import evaltools.publish.render as r; r.prepare()")
     print(f"\nStart-up, measured on their own: the zygote's imports {zygote:.2f} s; the renderer's imports and "
           f"warm-up {renderer:.2f} s. The CLI runs the two at the same time, one per core.")
     batch = make_batch(args.batch, tmp)

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/sim_design.py [--reps 200] [--only peak|clusters|followup]
 
-Each scenario draws fictional projects from the model in ``evaltools.synthetic.demo_project``
+Each scenario draws fictional projects from the model in ``evaltools.data.synthetic.demo_project``
 (person level, calendar-month prices and season, a need peak around the reference month, noise)
 with a known true effect, runs ``compare_payments`` exactly as a report does and reports the
 mean estimate, its bias, the coverage of the 95 % interval and how often the tests reject:
@@ -27,8 +27,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from evaltools import comparison, synthetic
-from evaltools.io import Project, load_project
+from evaltools.analysis import comparison
+
+from evaltools.data import synthetic
+from evaltools.data.project import Project, load_project
 
 
 def project(frames: dict, anticipation: int = 3, threshold: int = 50, seed: int = 1) -> Project:

@@ -6,7 +6,7 @@ assess goals (:func:`assess_goals`), compare cohorts (:func:`outcome_rates`, :fu
 cost-benefit analysis (:func:`cost_benefit`). Every result shows itself in a notebook as the
 report would (its language, formats and suppression); ``.raw`` holds the unsuppressed numbers for
 exploration only. ``project.with_params(...)`` varies assumptions and goals without touching the
-params file, and :mod:`evaltools.whatif` has an interactive what-if panel for the cost-benefit.
+params file, and :mod:`evaltools.present.whatif` has an interactive what-if panel for the cost-benefit.
 ``evaltools render`` turns it all into HTML and PDF reports; :class:`Report` is what the report
 notebook calls.
 
@@ -18,20 +18,24 @@ from __future__ import annotations
 import importlib
 
 from ._version import __version__
-from .errors import DataValidationError, EvaltoolsError, ParamsError, PersonalIdentityNumberError, ReportError
+from .data.errors import DataValidationError, EvaltoolsError, ParamsError, PersonalIdentityNumberError, ReportError
 
 _LAZY = {
-    "ProjectParams": "config", "load_params": "config",
-    "Project": "io", "load_project": "io",
-    "assess_goals": "goals",
-    "composition": "cohorts", "flows": "cohorts", "outcome_rates": "cohorts", "success_model": "cohorts",
-    "time_to_exit": "cohorts",
-    "compare_payments": "comparison",
-    "cost_benefit": "costbenefit", "costs": "costbenefit",
-    "Portfolio": "portfolio",
-    "Report": "report", "setup_notebook": "report",
+    "ProjectParams": "data.params", "load_params": "data.params",
+    "Project": "data.project", "load_project": "data.project",
+    "assess_goals": "analysis.goals",
+    "composition": "analysis.cohorts", "flows": "analysis.cohorts", "outcome_rates": "analysis.cohorts",
+    "success_model": "analysis.cohorts", "time_to_exit": "analysis.cohorts",
+    "compare_payments": "analysis.comparison",
+    "cost_benefit": "analysis.costbenefit", "costs": "analysis.costbenefit",
+    "Portfolio": "present.portfolio",
+    "Report": "present.report", "setup_notebook": "present.report",
+    "export_report": "publish.workbook", "export_portfolio": "publish.workbook",
 }
-_SUBMODULES = {"paths", "plots", "privacy", "reference", "schema", "labels", "render", "synthetic", "whatif"}
+# modules an evaluator reaches as ``et.<name>`` (``et.whatif.panel(project)``, ``et.plots.plot_payments``)
+_SUBMODULES = {"paths": "data.paths", "privacy": "data.privacy", "reference": "data.reference", "schema": "data.schema",
+               "synthetic": "data.synthetic", "labels": "words.labels", "plots": "present.plots",
+               "whatif": "present.whatif", "render": "publish.render"}
 
 __all__ = [
     "DataValidationError",
@@ -49,6 +53,8 @@ __all__ = [
     "composition",
     "cost_benefit",
     "costs",
+    "export_portfolio",
+    "export_report",
     "flows",
     "load_params",
     "load_project",
@@ -68,14 +74,14 @@ def __getattr__(name: str):
     if name in _LAZY:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
         if name in _CONTEXTUAL:
-            from .results import contextual
+            from .present.results import contextual
             value = contextual(value)
         globals()[name] = value
         return value
     if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return importlib.import_module(f".{_SUBMODULES[name]}", __name__)
     raise AttributeError(f"module 'evaltools' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(__all__) | _SUBMODULES)
+    return sorted(set(__all__) | set(_SUBMODULES))

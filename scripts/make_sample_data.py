@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evaltools import synthetic
+from evaltools.data import synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
 

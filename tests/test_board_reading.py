@@ -10,9 +10,9 @@ import matplotlib
 import pytest
 
 import evaltools as et
-from evaltools import sections
-from evaltools.display import Table, Text
-from evaltools.portfolio import Portfolio, has_participants
+from evaltools.present import sections
+from evaltools.present.display import Table, Text
+from evaltools.present.portfolio import Portfolio, has_participants
 from tests.conftest import PARAMS
 
 matplotlib.use("Agg")
@@ -109,7 +109,7 @@ def test_cost_benefit_intro_says_there_is_no_comparison_group_only_when_there_is
 @pytest.fixture(scope="module", params=["sv", "en"])
 def portfolio_tables(request, monkeypatch_module):
     shown = []
-    monkeypatch_module.setattr("evaltools.portfolio.show", lambda *parts: shown.extend(parts))
+    monkeypatch_module.setattr("evaltools.present.portfolio.show", lambda *parts: shown.extend(parts))
     pf = Portfolio([PARAMS / f"{p}.yaml" for p in ("samverkan-i-praktiken", "eskilstuna-ansokan", "timra-vagen-ut")],
                    request.param)
     pf.overview()

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from evaltools import cli, paths
+from evaltools.publish import cli
+
+from evaltools.data import paths
 
 from .conftest import participants_frame, write_csv
 

@@ -6,7 +6,7 @@ import pytest
 from scipy import stats
 
 import evaltools as et
-from evaltools import cohorts
+from evaltools.analysis import cohorts
 
 from .conftest import PARAMS
 

@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 import evaltools as et
-from evaltools import comparison, synthetic
+from evaltools.words.labels import note_text
+from evaltools.analysis import comparison
+from evaltools.data import synthetic
 
 from .conftest import PARAMS
 
@@ -47,7 +49,7 @@ def test_panel_fills_months_without_payments_with_zero():
 
 def test_without_comparison_group_the_result_says_so():
     res = comparison.compare_payments(et.load_project(PARAMS / "eskilstuna-specialistteamet.yaml"))
-    assert res.did is None and "inte i sig en effekt" in res.notes[0]
+    assert res.did is None and "inte i sig en effekt" in note_text(res.notes[0], "sv")
 
 
 def test_within_transform_matches_dummy_regression():
@@ -108,7 +110,7 @@ def test_exit_rates_against_comparison_group_by_hand():
 
 
 def test_dominance_rule_by_hand():
-    from evaltools.privacy import dominated, dominated_cells
+    from evaltools.data.privacy import dominated, dominated_cells
     assert dominated(86, 100) and not dominated(85, 100) and not dominated(0, 0)
     frame = __import__("pandas").DataFrame({
         "cell": ["A", "A", "B", "B", "C", "C", "C"],
@@ -277,9 +279,9 @@ def test_reference_date_sensitivity_on_the_demo(demo_result):
 
 
 def test_the_payments_section_states_the_reference_date_range():
-    from evaltools.formats import fmt_kr
-    from evaltools.report import Report
-    from evaltools.sections import payments
+    from evaltools.words.formats import fmt_kr
+    from evaltools.present.report import Report
+    from evaltools.present.sections import payments
     report = Report(PARAMS / "kompassen-demo.yaml")
     table = comparison.reference_date_sensitivity(report.project)
     (sentence,) = payments.reference_date_sentence(report)

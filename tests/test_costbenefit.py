@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 import evaltools as et
-from evaltools.costbenefit import annuity_factor
+from evaltools.analysis import costbenefit as costbenefit_module
+from evaltools.analysis.costbenefit import annuity_factor
 
 from .conftest import PARAMS, ROOT
 
@@ -111,7 +112,7 @@ def test_persistence_after_exit_on_a_hand_made_payment_file(tiny_project):
         {"person_id": "P1", "month": "2022-11", "amount": 5000},  # 3 months after P1's exit month (2022-08)
         {"person_id": "P2", "month": "2023-09", "amount": 100},   # the file's last month
     ])
-    t = et.costbenefit.persistence(et.load_project(path)).table.set_index("months_after")
+    t = costbenefit_module.persistence(et.load_project(path)).table.set_index("months_after")
     # 3 months: P1 (paid 5 000) and P4 (exit 2023-05, 2023-08 covered, nothing paid)
     assert t.loc[3, "observed"] == 2 and t.loc[3, "without_fs"] == 1 and t.loc[3, "mean_payment"] == 2500
     # 6 and 12 months: only P1 is covered (P4's 2023-11 is after the file's last month); nothing paid
@@ -143,7 +144,7 @@ def test_persistence_is_the_share_of_the_own_level_still_saved(tiny_project):
         {"person_id": "P2", "month": "2024-05", "amount": 100},    # the file's last month: P4's month 12
     ])
     project = et.load_project(path)
-    t = et.costbenefit.persistence(project).table.set_index("months_after")
+    t = costbenefit_module.persistence(project).table.set_index("months_after")
     # 3 months: P1 paid 3 000, P4 nothing; kept = 1 − 3 000 / (9 000 + 6 000) = 0,8
     assert t.loc[3, "observed"] == 2 and t.loc[3, "without_fs"] == 1 and t.loc[3, "mean_payment"] == 1500
     assert t.loc[3, "kept_share"] == pytest.approx(0.8)
@@ -155,7 +156,7 @@ def test_persistence_is_the_share_of_the_own_level_still_saved(tiny_project):
     a = r.assumptions.set_index("name")
     assert a.loc["dropoff_per_year", "value"] == pytest.approx(4000 / 15000) and not a.loc["dropoff_per_year", "flagged"]
     assert r.summary["dropoff_source"] == "observed"
-    assert et.costbenefit.observed_dropoff(t.reset_index(), 3) is None  # too few followed 12 months: the assumption
+    assert costbenefit_module.observed_dropoff(t.reset_index(), 3) is None  # too few followed 12 months: the assumption
 
 
 def test_monte_carlo_probability_falls_when_the_deadweight_range_widens():
@@ -177,7 +178,7 @@ def test_ex_ante_successes_are_varied():
 
 def test_a_structural_project_has_a_requirement_not_an_npv(tiny_project):
     project = et.load_project(tiny_project(FIXED, data_block="data:\n  budget: data/budget.csv\n"))
-    assert et.costbenefit.is_structural(project)
+    assert costbenefit_module.is_structural(project)
     r = et.cost_benefit(project)
     assert r.summary["mode"] == "structural" and r.monte_carlo is None and r.sensitivity.empty
     assert pd.isna(r.summary["npv"])
@@ -254,7 +255,8 @@ def test_result_serialises_to_json():
 
 
 def test_effect_based_benefit_from_the_did_by_explicit_sum():
-    from evaltools import comparison, reference
+    from evaltools.analysis import comparison
+    from evaltools.data import reference
     project = et.load_project(PARAMS / "kompassen-demo.yaml")
     r = et.cost_benefit(project)
     e = r.effect_based
@@ -281,7 +283,7 @@ def test_no_effect_based_estimate_without_comparison_group():
 
 
 def test_a_given_comparison_result_is_reused_not_estimated_again(monkeypatch):
-    from evaltools import comparison
+    from evaltools.analysis import comparison
     project = et.load_project(PARAMS / "kompassen-demo.yaml")
     payments = comparison.compare_payments(project)
 
@@ -318,8 +320,8 @@ def test_without_a_budget_file_the_cost_and_what_rests_on_it_are_unknown(tiny_pr
 
 
 def test_the_shipped_defaults_are_the_ones_the_code_uses():
-    from evaltools.config import CostBenefit, MonthlyLevel
-    from evaltools.reference import default_assumptions
+    from evaltools.data.params import CostBenefit, MonthlyLevel
+    from evaltools.data.reference import default_assumptions
     t = default_assumptions().set_index("name")["value"].astype(str)
     cb, ml = CostBenefit(), MonthlyLevel(method="riksnorm")
 
@@ -345,13 +347,13 @@ def test_the_unconfirmed_skattefaktor_is_flagged_in_the_assumption_table():
 
 def test_the_report_states_the_cost_benefit_rules_of_the_methods_page_in_its_order():
     import re
-    from evaltools.sections.method import COSTBENEFIT_RULES
+    from evaltools.present.sections.method import COSTBENEFIT_RULES
     doc = (ROOT / "docs" / "methods.md").read_text(encoding="utf-8")
     part = doc[doc.index("## Cost-benefit"):doc.index("## Reference data")]
     ids = re.findall(r"^\d+\. \*\*`(\w+)`", part, flags=re.M)
     assert ids == [k.removeprefix("method.cb.") for k in COSTBENEFIT_RULES]
     # each rule names an anchor, in the docs and in the report's paragraph
-    from evaltools.text import catalog
+    from evaltools.words.text import catalog
     anchors = ("Green Book", "Magenta Book", "ASEK", "NyttoSam", "WSIPP", "SROI", "finsam", "Finsam")
     for key in COSTBENEFIT_RULES:
         if key == "method.cb.requirement":

@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 
 import evaltools as et
-from evaltools import cli
-from evaltools import schema as S
-from evaltools.errors import DataValidationError
+from evaltools.publish import cli
+from evaltools.data import schema as S
+from evaltools.data.errors import DataValidationError
 
 from .conftest import PARTICIPANT_ROWS
 

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 import evaltools as et
-from evaltools.config import load_params
-from evaltools.labels import fmt_kr, fmt_num, fmt_pct
+from evaltools.data.params import load_params
+from evaltools.words.labels import fmt_kr, fmt_num, fmt_pct
 
 from .conftest import PARAMS, ROOT
 
@@ -368,7 +368,7 @@ def test_whatif_functions_have_numpydoc_docstrings():
 def test_participant_analyses_of_a_project_without_participants_say_so():
     """A structural project or an application has no participants: the analyses say so in words
     (they raised KeyError('age_group'))."""
-    from evaltools.cohorts import NoParticipantsError
+    from evaltools.analysis.cohorts import NoParticipantsError
     project = et.load_project("samverkan-i-praktiken")
     for analysis in (et.composition, et.flows, et.outcome_rates, et.success_model, et.time_to_exit):
         with pytest.raises(NoParticipantsError, match="har inga deltagardata"):
@@ -376,7 +376,7 @@ def test_participant_analyses_of_a_project_without_participants_say_so():
 
 
 def test_key_figures_name_each_perspective_once():
-    from evaltools import whatif
+    from evaltools.present import whatif
     result = whatif.evaluate(et.load_project("kompassen-demo"))
     for perspective in ("offentliga", "samhälle", "kommun"):
         labels = list(whatif.key_figures(result, perspective).iloc[:, 0])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaltools.formats import NBSP, fmt_amount, fmt_date, fmt_kr, fmt_num, fmt_p, fmt_pct, fmt_probability
+from evaltools.words.formats import NBSP, fmt_amount, fmt_date, fmt_kr, fmt_num, fmt_p, fmt_pct, fmt_probability
 
 
 def test_swedish_and_english_formats_by_hand():
@@ -31,7 +31,7 @@ def test_grouping_and_decimals_agree_with_cldr(value, decimals):
 
 
 def test_amounts_in_prose_are_rounded_as_a_reader_says_them():
-    from evaltools.formats import fmt_kr_prose
+    from evaltools.words.formats import fmt_kr_prose
     sv = [(2_480_000, "2,5 miljoner kronor"), (1_128_000, "1,1 miljoner kronor"), (1_000_000, "1 miljon kronor"),
           (999_999, "1 miljon kronor"), (20_989_945, "21 miljoner kronor"), (129_800, "130 000 kr"),
           (21_692, "22 000 kr"), (5_523, "5 500 kr"), (850, "850 kr"), (0, "0 kr"),
@@ -46,7 +46,7 @@ def test_amounts_in_prose_are_rounded_as_a_reader_says_them():
 
 
 def test_quarters_read_as_months():
-    from evaltools.formats import fmt_quarter
+    from evaltools.words.formats import fmt_quarter
     assert fmt_quarter("2018Q1") == "jan–mar 2018"
     assert fmt_quarter("2019Q4", "en") == "Oct–Dec 2019"
     assert fmt_quarter("Summa") == "Summa"

@@ -8,6 +8,7 @@ import pytest
 from scipy.stats import beta
 
 import evaltools as et
+from evaltools.analysis import goals as goals_module
 
 from .conftest import PARAMS
 
@@ -65,7 +66,7 @@ def test_timra_shares_with_exact_intervals(timra_goals):
     (5, 25, 0.068, 0.407, "Conover 1999"),
 ])
 def test_exact_interval_matches_published_values(k, n, low, high, source):
-    from evaltools.goals import share_test
+    from evaltools.analysis.goals import share_test
     r = share_test(k, n, 0.5)
     places = 4 if source.startswith("Newcombe") else 3
     assert round(r["ci_low"], places) == low and round(r["ci_high"], places) == high
@@ -74,7 +75,7 @@ def test_exact_interval_matches_published_values(k, n, low, high, source):
 @pytest.mark.parametrize("k, n, target", [(18, 37, 0.5), (13, 15, 0.5), (31, 52, 0.5), (2, 30, 0.2), (29, 30, 0.8),
                                           (40, 50, 0.6), (10, 50, 0.3)])
 def test_interval_verdict_and_one_sided_p_never_disagree(k, n, target):
-    from evaltools.goals import share_test
+    from evaltools.analysis.goals import share_test
     r = share_test(k, n, target)
     assert (r["ci_verdict"] == "över") == (r["p_above_target"] < 0.025)
     assert (r["ci_verdict"] == "under") == (r["p_below_target"] < 0.025)
@@ -144,14 +145,14 @@ def test_partial_band_from_params_changes_the_status():
 
 # --- the project's own definition of success, page 1 goal by goal, small counts, context goals ---
 def _report(path, lang="sv"):
-    from evaltools.report import Report
+    from evaltools.present.report import Report
     return Report(et.load_project(path), lang)
 
 
 def test_timra_page_one_goal_by_goal_matches_the_final_report():
     """Slutrapport 4.1: 'Minst 50 personer ... Nej. 37 ... 15', 'Minst 25 ... Nej. 18 ... 13',
     samarbete 'Både ja och nej', stöd 'Ja'; year 2 ran 2019-02-01 to 2019-10-15 (8,5 months)."""
-    from evaltools.sections.summary import goal_fulfilment
+    from evaltools.present.sections.summary import goal_fulfilment
     lines = goal_fulfilment(_report(PARAMS / "timra-vagen-ut.yaml"))
     text = "\n".join(lines)
     assert "Minst 50 personer ska handläggas av utsedd handläggare per år: nej, 37 år 1 och 15 år 2, som kortades " \
@@ -167,7 +168,7 @@ def test_timra_page_one_goal_by_goal_matches_the_final_report():
 
 
 def test_months_run_to_a_half_month():
-    from evaltools.sections.goals import months_run
+    from evaltools.present.sections.goals import months_run
     assert months_run(dt.date(2019, 2, 1), dt.date(2019, 10, 15)) == 8.5
     assert months_run(dt.date(2019, 2, 1), dt.date(2020, 1, 31)) == 12
 
@@ -229,7 +230,7 @@ goals:
 
 def test_success_is_the_main_goals_numerator_everywhere(action_plan_project):
     project = et.load_project(action_plan_project)
-    sc = et.goals.project_successes(project)
+    sc = goals_module.project_successes(project)
     # by hand: 10 have ended (P01-P10), 6 of them with a documented plan (P01-P06)
     assert (sc.successes, sc.base, sc.definition.kind) == (6, 10, "action_plan")
     s = et.cost_benefit(project, monte_carlo=False).summary
@@ -238,7 +239,7 @@ def test_success_is_the_main_goals_numerator_everywhere(action_plan_project):
     assert s["cost_per_success"] == pytest.approx(90000 / 6)
     assert s["cost_per_exit_from_fs"] == pytest.approx(90000 / 3)
     assert "handlingsplan" in s["success_definition"]
-    from evaltools.sections.summary import participation, cost
+    from evaltools.present.sections.summary import participation, cost
     r = _report(action_plan_project)
     page = " ".join(participation(r) + cost(r))
     assert "Av 10 avslutade deltagare hade 6 (60,0\u00a0%) en dokumenterad handlingsplan" in page
@@ -247,13 +248,13 @@ def test_success_is_the_main_goals_numerator_everywhere(action_plan_project):
 
 
 def test_portfolio_counts_success_as_each_project_defines_it(action_plan_project):
-    from evaltools.portfolio import Portfolio
+    from evaltools.present.portfolio import Portfolio
     row = Portfolio([action_plan_project]).table.iloc[0]
     assert (row["successes"], row["ended"]) == (6, 10) and "handlingsplan" in row["success_definition"]
 
 
 def test_uncertain_share_says_the_data_cannot_tell(action_plan_project):
-    from evaltools.sections.goals import uncertainty_sentences
+    from evaltools.present.sections.goals import uncertainty_sentences
     from scipy.stats import binom
     r = _report(action_plan_project)
     (sentence,) = [s for s in uncertainty_sentences(r) if s.startswith("80 % av de som skrivs ut")]
@@ -274,17 +275,17 @@ def test_small_counts_in_sentences_and_goal_table(action_plan_project):
     shown = r.goals.display("sv").astype(str).to_string()
     assert "0/1" not in shown and "(<5)" in shown
     # two still enrolled: said as "fewer than 5"
-    from evaltools.sections.summary import participation
+    from evaltools.present.sections.summary import participation
     text = " ".join(participation(r))
     assert "Färre än 5 deltagare var fortfarande inskrivna" in text and " 2 deltagare" not in text
     # the evaluator's goal is named as such on page 1 and not counted as the application's
-    from evaltools.sections.goals import page_one
+    from evaltools.present.sections.goals import page_one
     assert any("som inte är ansökans (utvärderarens mål)" in s for s in page_one(r))
 
 
 def test_context_goal_is_context_not_effect(action_plan_project):
-    from evaltools.plots import alt_text
-    from evaltools.sections.goals import context_blocks, page_one
+    from evaltools.present.plots import alt_text
+    from evaltools.present.sections.goals import context_blocks, page_one
     r = _report(action_plan_project)
     row = r.goals.table.set_index("goal_id").loc["långvariga"]
     assert row["status"] == "sammanhang" and row["value"] == 372
@@ -305,12 +306,12 @@ def test_context_series_from_a_csv_and_its_errors(tmp_path, action_plan_project)
     (action_plan_project.parent / "data" / "kolada.csv").write_text("period;value\n2021;395\n2020;410\n",
                                                                     encoding="utf-8")
     params = et.load_params(action_plan_project)
-    s = et.goals.context_series(next(g for g in params.goals if g.kind == "context"), params)
+    s = goals_module.context_series(next(g for g in params.goals if g.kind == "context"), params)
     assert list(s["period"]) == [2020, 2021] and list(s["value"]) == [410, 395]
     (action_plan_project.parent / "data" / "kolada.csv").write_text("period;value\n2021;många\n20x1;3\n",
                                                                     encoding="utf-8")
     with pytest.raises(et.DataValidationError) as e:
-        et.goals.context_series(next(g for g in params.goals if g.kind == "context"), params)
+        goals_module.context_series(next(g for g in params.goals if g.kind == "context"), params)
     msg = str(e.value)
     assert "kolada.csv" in msg and "'många'" in msg and "'20x1'" in msg and "value" in msg and "period" in msg
 

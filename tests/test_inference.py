@@ -8,8 +8,8 @@ import pytest
 from scipy import stats
 
 import evaltools as et
-from evaltools import cohorts
-from evaltools.privacy import already_published, suppression_mask
+from evaltools.analysis import cohorts
+from evaltools.data.privacy import already_published, suppression_mask
 
 from .conftest import PARAMS
 
@@ -139,7 +139,7 @@ def test_cumulative_incidence_matches_lifelines_on_a_sample():
     lifelines = pytest.importorskip("lifelines")
     timra = et.load_project(PARAMS / "timra-vagen-ut.yaml")
     d = timra.participants
-    from evaltools.config import primary_success_outcomes
+    from evaltools.data.params import primary_success_outcomes
     codes = primary_success_outcomes(timra.params)
     # lifelines breaks tied times by random jitter; a fixed, tiny tie-break gives both estimators the same untied data
     time = d["days_in_project"].to_numpy(float) + np.arange(len(d)) * 1e-3

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import evaltools as et
-from evaltools.errors import DataValidationError, ParamsError, PersonalIdentityNumberError
+from evaltools.data.errors import DataValidationError, ParamsError, PersonalIdentityNumberError
 
 from .conftest import participants_frame, write_csv
 

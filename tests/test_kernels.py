@@ -7,8 +7,8 @@ import time
 import nbformat
 import pytest
 
-from evaltools import kernels
-from evaltools.render import execute_notebook
+from evaltools.publish import kernels
+from evaltools.publish.render import execute_notebook
 
 PROBE = """\
 import os, sys, json
@@ -117,7 +117,7 @@ def test_a_zygote_that_never_answers_falls_back_to_a_cold_kernel(probe, monkeypa
 def test_the_shutdown_interrupt_is_not_logged_as_an_error():
     import logging
 
-    from evaltools.kernels import _quiet_shutdown_interrupt
+    from evaltools.publish.kernels import _quiet_shutdown_interrupt
     def record(msg):
         return logging.LogRecord("IPKernelApp", logging.ERROR, __file__, 1, msg, None, None)
     assert not _quiet_shutdown_interrupt(record("KeyboardInterrupt caught in kernel."))

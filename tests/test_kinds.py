@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 
 import evaltools as et
-from evaltools import sections
-from evaltools.display import Table, Text
-from evaltools.config import kind_inferred, project_kind
-from evaltools.errors import ParamsError
-from evaltools.io import year_fractions
+from evaltools.present import sections
+from evaltools.present.display import Table, Text
+from evaltools.data.params import kind_inferred, project_kind
+from evaltools.data.errors import ParamsError
+from evaltools.data.project import year_fractions
 from tests.conftest import PARAMS
 
 
@@ -87,7 +87,7 @@ def test_which_sections_each_kind_shows():
 # --- a structural project ----------------------------------------------------------------------
 def _shown(r, monkeypatch) -> str:
     """Everything the report's sections show, as text."""
-    from evaltools import report as report_module
+    from evaltools.present import report as report_module
     seen = []
     monkeypatch.setattr(report_module, "_display", lambda *parts: seen.extend(parts))
     for f in (r.summary, r.facts, r.goal_section, r.participants_section, r.outcome_section, r.time_section,
@@ -136,7 +136,7 @@ def test_structural_title_and_facts(structural):
     assert "strukturinriktad insats" in structural["sv"].title_html()
     en = structural["en"].title_html()
     assert "Collaboration in Practice (fictional example)" in en and "structural project" in en
-    from evaltools.sections import facts
+    from evaltools.present.sections import facts
     rows = dict(facts.rows(structural["sv"]))
     assert rows["Målgruppens storlek, personer"] == "450" and "Deltagare (inskrivningar)" not in rows
     assert rows["Projektslag"] == "strukturinriktad insats (utan deltagare)"
@@ -167,7 +167,7 @@ def test_ex_ante_page_one_says_what_it_can_tell_and_flags_restated_targets(ex_an
 
 
 def test_ex_ante_chart_is_labelled_expected(ex_ante):
-    from evaltools.plots import alt_text, plot_goals
+    from evaltools.present.plots import alt_text, plot_goals
     fig = plot_goals(ex_ante["sv"].goals, "sv")
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "Förväntat enligt ansökan" in labels and "Utfall" not in labels
@@ -201,7 +201,7 @@ def test_action_plan_goal_by_hand(action_plan):
 
 
 def test_action_plan_sample_facts_reach_and_late_enrolments(action_plan):
-    from evaltools.sections import facts
+    from evaltools.present.sections import facts
     rows = dict(facts.rows(action_plan))
     assert rows["Räckvidd (deltagare av målgruppen)"] == "25,3\u00a0%"  # 76 / 300
     assert rows["Sista intag"] == "2024-10-31"
@@ -238,7 +238,7 @@ def test_per_year_budget_is_pro_rated_visibly_never_taken_as_the_whole_cost(stru
     assert set(b["period"]) == {"år 1", "år 2", "år 3"}
     notes = [w.text("sv") for w in structural["sv"].project.warnings]
     assert any("budgeten anges per år" in n and "år 3: 8,2 %" in n for n in notes)
-    from evaltools.sections import budget
+    from evaltools.present.sections import budget
     shown = budget.note(structural["sv"], structural["sv"].cba.costs)
     assert any("år 3 med 8,2\u00a0%" in n for n in shown)
 

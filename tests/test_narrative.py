@@ -6,8 +6,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from evaltools import cli, narrative
-from evaltools.narrative import Narrative, NarrativeError, parse, read, text_path, to_html
+from evaltools.publish import cli
+
+from evaltools.present import narrative
+from evaltools.present.narrative import Narrative, NarrativeError, parse, read, text_path, to_html
 
 
 def test_parts_by_heading_in_either_language_and_empty_parts_absent():
@@ -137,7 +139,7 @@ def kompassen():
 
 
 def test_page_one_without_evaluator_text_says_it_holds_the_figures_only(kompassen):
-    from evaltools.sections import summary
+    from evaltools.present.sections import summary
     kompassen.narrative = Narrative("sv")
     assert summary.assessment(kompassen) == [
         "Utvärderaren har inte skrivit någon egen bedömning. Rapporten innehåller bara verktygets siffror: "
@@ -147,7 +149,7 @@ def test_page_one_without_evaluator_text_says_it_holds_the_figures_only(kompasse
 
 
 def test_page_one_answers_in_the_board_order_and_shows_the_assessment_last(kompassen):
-    from evaltools.sections import summary
+    from evaltools.present.sections import summary
     kompassen.narrative = parse("## Sammanfattande bedömning\nProjektet *fungerade*.\n")
     questions = [q for q, _part, _s in summary.answers(kompassen)]
     assert questions == ["summary.q_goals", "summary.q_cost", "summary.q_worth", "summary.q_assessment"]
@@ -171,7 +173,7 @@ def test_sample_texts_are_valid_and_name_no_person():
 
 
 def test_sections_place_each_part(kompassen):
-    from evaltools.sections import evaluator
+    from evaltools.present.sections import evaluator
     kompassen.narrative = parse("## Bakgrund\nVarför.\n## Genomförande\nHur.\n")
     assert evaluator.part_html(kompassen, "background").startswith("<h3>Bakgrund</h3>")
     assert evaluator.part_html(kompassen, "implementation").startswith("<h2>Genomförande</h2>")

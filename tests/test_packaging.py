@@ -28,7 +28,7 @@ def test_version_comes_from_the_package():
 
 
 def test_data_contract_documents_every_column_and_code():
-    from evaltools import schema as S
+    from evaltools.data import schema as S
     doc = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
     for spec in (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE):
         for col in spec.columns:

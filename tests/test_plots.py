@@ -3,7 +3,7 @@ import matplotlib
 import pytest
 
 import evaltools as et
-from evaltools import plots
+from evaltools.present import plots
 
 from .conftest import PARAMS as PARAMS_DIR
 from .conftest import SAMPLE_PROJECTS
@@ -83,7 +83,7 @@ def test_single_panel_layout_keeps_long_labels_inside():
 
 
 def test_portfolio_chart_keeps_titles_and_names_inside():
-    from evaltools.portfolio import Portfolio
+    from evaltools.present.portfolio import Portfolio
     folio = Portfolio([PARAMS_DIR / f"{p}.yaml" for p in SAMPLE_PROJECTS])
     fig = plots.plot_portfolio(folio.table, "sv")
     rate, cost = fig.axes
@@ -149,6 +149,6 @@ def test_fisher_test_on_a_table_with_a_p_value_array():
     # three rows with probability 1/3 each, so every table is as likely as the observed one: p = 1
     import numpy as np
 
-    from evaltools.cohorts import _test
+    from evaltools.analysis.cohorts import _test
     test, p = _test(np.array([[0, 1], [1, 0], [0, 1]]))
     assert test == "Fisher" and isinstance(p, float) and p == pytest.approx(1.0)

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from evaltools.privacy import suppress_crosstab, suppress_long, suppression_mask
+from evaltools.data.privacy import suppress_crosstab, suppress_long, suppression_mask
 
 
 def test_primary_and_secondary_suppression_in_a_breakdown():
@@ -41,7 +41,7 @@ def test_threshold_is_a_parameter():
 def test_a_published_subtotal_is_a_line_too():
     import pandas as pd
 
-    from evaltools.privacy import suppression_mask
+    from evaltools.data.privacy import suppression_mask
     counts = pd.DataFrame({"n": [10, 3, 8, 7]})
     # the column total alone: the 3 and the next-smallest, the 7
     assert suppression_mask(counts, 5)["n"].tolist() == [False, True, False, True]
@@ -54,7 +54,7 @@ def test_quarterly_flows_cannot_be_recovered_from_the_project_years():
     # publishes the intake of each project year (composition and goals): within a year no quarter may be
     # the only one hidden
     import evaltools as et
-    from evaltools.cohorts import _whole_periods_in_years
+    from evaltools.analysis.cohorts import _whole_periods_in_years
 
     from .conftest import PARAMS
     project = et.load_project(PARAMS / "eskilstuna-specialistteamet.yaml")

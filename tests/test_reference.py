@@ -1,6 +1,6 @@
 import pytest
 
-from evaltools import reference as ref
+from evaltools.data import reference as ref
 
 
 def test_riksnorm_single_adult_2023_matches_domain_figure():

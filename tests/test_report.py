@@ -12,8 +12,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from evaltools import render
-from evaltools.cli import main as cli_main
+from evaltools.publish import render
+from evaltools.publish.cli import main as cli_main
 
 from .conftest import PARAMS, participants_frame, write_csv
 
@@ -265,7 +265,7 @@ def test_project_with_no_exit_from_social_assistance_shows_the_cost_only(tiny_pr
 
 
 def test_portfolio_shows_no_cost_for_a_project_without_budget_file(tiny_project):
-    from evaltools.portfolio import Portfolio
+    from evaltools.present.portfolio import Portfolio
     no_budget = tiny_project(data_block="data:\n  participants: data/participants.csv\n")
     row = Portfolio([no_budget]).table.iloc[0]
     assert row["participants"] == 4
@@ -304,7 +304,7 @@ def test_data_quality_table_does_not_print_a_persons_dates(tiny_project):
 def test_tiny_project_gets_no_empty_charts(tiny_project, monkeypatch):
     # four participants: every composition count is below 5 and every monthly payment mean is hidden
     import evaltools as et
-    from evaltools import report as report_module
+    from evaltools.present import report as report_module
     report = et.Report(tiny_project())
     # catch what each section hands to the display: charts are matplotlib figures
     blocks = []
@@ -443,7 +443,7 @@ def _found(text: str, words: list[str]) -> list[str]:
 def _own_words(pids: list[str]) -> list[str]:
     """What the projects themselves wrote (names, sources, budget lines): shown as given in any language."""
     from evaltools import load_project
-    from evaltools import schema as S
+    from evaltools.data import schema as S
     own = []
     for pid in pids:
         project = load_project(PARAMS / f"{pid}.yaml")

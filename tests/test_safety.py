@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from evaltools import render
-from evaltools.config import load_params, project_id_problem
-from evaltools.errors import EvaltoolsError, ParamsError, PersonalIdentityNumberError
-from evaltools.io import load_project
-from evaltools.privacy import find_personnummer, redact
+from evaltools.publish import render
+from evaltools.data.params import load_params, project_id_problem
+from evaltools.data.errors import EvaltoolsError, ParamsError, PersonalIdentityNumberError
+from evaltools.data.project import load_project
+from evaltools.data.privacy import find_personnummer, redact
 
 from .conftest import participants_frame, write_csv
 
@@ -309,7 +309,7 @@ def test_money_in_a_label_is_not_drawn_as_math():
     """"$1200 och $300" in a goal label was drawn as TeX italics (and a lone $ crashed the chart)."""
     import matplotlib.pyplot as plt
 
-    from evaltools.plots import STYLE
+    from evaltools.present.plots import STYLE
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots()
         ax.set_title(MATH)

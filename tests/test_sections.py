@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from evaltools import schema as S
-from evaltools import sections
-from evaltools.sections import budget, costbenefit, goals, participants, payments, summary, title
+from evaltools.data import schema as S
+from evaltools.present import sections
+from evaltools.present.sections import budget, costbenefit, goals, participants, payments, summary, title
 
 from .conftest import PARAMS
 

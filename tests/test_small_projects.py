@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import evaltools as et
-from evaltools import synthetic
+from evaltools.data import synthetic
 
 from .conftest import PARAMS
 
@@ -35,6 +35,6 @@ def test_every_section_runs(tmp_path, n, n_comparison, seed, lang):
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
         report.all_sections()
-    written = report.export_tables(tmp_path / "out")
+    written = et.export_report(report, tmp_path / "out")
     assert len(report.project.participants) == n
     assert any(p.suffix == ".xlsx" for p in written)

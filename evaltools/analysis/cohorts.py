@@ -1,0 +1,616 @@
+"""Who took part and how outcomes differ between cohorts.
+
+Every table meant for a report is small-count suppressed (``.table``); the unsuppressed numbers
+are in ``.raw``. Tests and intervals come from scipy and statsmodels.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from statsmodels.discrete.discrete_model import Logit
+from scipy import stats
+from statsmodels.duration.survfunc import CumIncidenceRight, SurvfuncRight
+from statsmodels.stats.proportion import proportion_confint
+
+from ..data import schema as S
+from ..data.params import primary_success_outcomes
+from .goals import period_windows
+from ..data.project import Project
+from ..words.labels import code_label, t
+from ..data.privacy import (SECONDARY, already_published, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
+from ..data.errors import EvaltoolsError
+from .result import Result
+from ..words.text import msg, plural
+
+BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
+RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE)
+
+
+def _k(project: Project) -> int:
+    return project.params.privacy.min_count
+
+
+def _label(column: str, value: object, lang: str) -> str:
+    if column == S.PROJECT_YEAR:
+        return t("year_n", lang, n=int(value))
+    return code_label(column, value, lang)
+
+
+class Composition(Result):
+    """Participants by sex, age group, household type, intake year, support at start, SGI."""
+
+
+
+class NoParticipantsError(EvaltoolsError, ValueError):
+    """Raised when a participant analysis is asked of a project without participant data."""
+
+
+def _require_participants(project: Project, lang: str | None) -> None:
+    """A clear message, not a KeyError, for a structural project or an application check."""
+    if not project.has_participants:
+        raise NoParticipantsError(msg("explore.no_participant_data", lang or project.params.language, id=project.params.id))
+
+
+def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | None = None) -> Composition:
+    """Who took part? Counts and shares of participants for each breakdown variable.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    by
+        The variables to break down by (default: sex, age group, household type, intake year,
+        support at start, SGI status).
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+
+    Returns
+    -------
+    Composition
+        ``table``: variable, variable_label, category, category_label, n, share, with counts
+        below the privacy threshold hidden; ``raw``: the same unsuppressed.
+
+    Examples
+    --------
+    >>> et.composition(project, by=("sex", "age_group"))  # doctest: +SKIP
+    """
+    _require_participants(project, lang)
+    lang = lang or project.params.language
+    df = project.participants
+    rows = []
+    for var in by:
+        counts = df[var].value_counts(dropna=False).sort_index()
+        for cat, n in counts.items():
+            rows.append({"variable": var, "variable_label": t("intake_year" if var == S.PROJECT_YEAR else var, lang),
+                         "category": cat, "category_label": _label(var, cat, lang), "n": int(n),
+                         "share": n / len(df) if len(df) else np.nan})
+    raw = pd.DataFrame(rows, columns=["variable", "variable_label", "category", "category_label", "n", "share"])
+    table = suppress_long(raw, "n", "variable", _k(project), ("share",))
+    return Composition(table, raw, (msg("note.counts_hidden", lang, k=_k(project)),))
+
+
+class Flows(Result):
+    """Intake and exits per month."""
+
+
+def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
+    """How many started and ended each month (or quarter)?
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    lang
+        Not used for the numbers; kept for a uniform signature.
+    freq
+        ``"M"`` for months or ``"Q"`` for quarters.
+
+    Returns
+    -------
+    Flows
+        ``table``: month, intake, exits, suppressed per cell and against every published
+        total (column totals, project years); ``raw``: unsuppressed.
+
+    Examples
+    --------
+    >>> et.flows(project, freq="Q")  # doctest: +SKIP
+    """
+    _require_participants(project, lang)
+    if freq not in ("M", "Q"):
+        raise ValueError(f"freq must be 'M' (month) or 'Q' (quarter), got {freq!r}")
+    df = project.participants
+    start = df[S.START_DATE].dt.to_period(freq).value_counts()
+    end = df[S.END_DATE].dropna().dt.to_period(freq).value_counts()
+    if len(start):
+        months = pd.period_range(start.index.min(), max(start.index.max(), end.index.max() if len(end) else start.index.max()), freq=freq)
+    else:
+        months = pd.PeriodIndex([], freq=freq)
+    raw = pd.DataFrame({"month": months.astype(str), "intake": start.reindex(months, fill_value=0).to_numpy(),
+                        "exits": end.reindex(months, fill_value=0).to_numpy()})
+    # the report also publishes intake (and, through goals, exits) per project year, and per calendar
+    # year when a goal uses calendar years: where such a year is made of whole periods, its periods
+    # are a published sum too, so one hidden period in it could otherwise be worked out
+    lines = [(rows, j) for rows in _whole_periods_in_years(months, project.params) for j in (0, 1)]
+    supp = suppress_crosstab(raw[["intake", "exits"]], _k(project), col_totals=True, row_totals=False, lines=lines)
+    table = pd.concat([raw[["month"]], supp], axis=1)
+    return Flows(table, raw, ())
+
+
+def _whole_periods_in_years(periods: pd.PeriodIndex, params) -> list[np.ndarray]:
+    """For each project year (and calendar year, when a goal counts by calendar year) made of
+    whole periods of ``periods``: the positions of those periods."""
+    units = ["project_year"] + (["calendar_year"] if any(g.period == "calendar_year" for g in params.goals) else [])
+    if len(periods) == 0:
+        return []
+    first, last = periods.start_time, periods.end_time.normalize()
+    out = []
+    for unit in units:
+        for w in period_windows(params, unit):
+            a, b = pd.Timestamp(w.first), pd.Timestamp(w.last)
+            inside = (first >= a) & (last <= b)
+            straddles = ((first < a) & (last >= a)) | ((first <= b) & (last > b))
+            if inside.sum() > 1 and not straddles.any():
+                out.append(np.flatnonzero(inside))
+    return out
+
+
+class OutcomeComparison(Result):
+    """Success rates by cohort with Wilson intervals and a test of difference per variable."""
+
+
+EXACT_LIMIT = 2_000_000  # tables with the observed margins enumerated at most; above it a seeded Monte Carlo
+MONTE_CARLO_DRAWS = 100_000
+FISHER_SEED = 20261123  # the default seed of params.cost_benefit.seed; callers pass the project's own
+
+
+def _count_tables(rows: np.ndarray, k: int) -> int:
+    """Number of r x 2 tables with row totals ``rows`` and first-column total ``k`` (exact integers)."""
+    ways = [1] + [0] * k  # ways[s]: ways to place s successes in the rows seen so far
+    for n in rows:
+        ways = [sum(ways[max(0, s - int(n)):s + 1]) for s in range(k + 1)]
+    return ways[k]
+
+
+def _tables(rows: np.ndarray, k: int) -> np.ndarray:
+    """Every r x 2 table with row totals ``rows`` and first-column total ``k``, as first columns
+    (one table per row of the result)."""
+    rows = rows.astype(np.int64)
+    room = np.concatenate([np.cumsum(rows[::-1])[::-1][1:], [0]])  # what the later rows can still hold
+    part = np.zeros((1, 0), np.int64)
+    used = np.zeros(1, np.int64)
+    for i, n in enumerate(rows):
+        x = np.arange(n + 1)
+        cand_used = used[:, None] + x[None, :]
+        ok = (cand_used <= k) & (cand_used + room[i] >= k)
+        r_idx, x_idx = np.nonzero(ok)
+        part = np.column_stack([part[r_idx], x[x_idx]])
+        used = cand_used[r_idx, x_idx]
+    return part
+
+
+@dataclass(frozen=True)
+class FisherResult:
+    """Fisher's test of an r x 2 table: ``method`` is ``"exact"`` (every table with the observed
+    margins enumerated) or ``"monte_carlo"`` (seeded; ``draws`` tables)."""
+
+    pvalue: float
+    method: str
+    draws: int = 0
+    seed: int | None = None
+
+
+def fisher_r_by_2(table: np.ndarray, seed: int = FISHER_SEED, limit: int = EXACT_LIMIT) -> FisherResult:
+    """Fisher's exact test of independence for an r x 2 table (rows: groups; columns: success, other).
+
+    The p-value is the probability, under independence with both margins fixed, of a table no
+    more probable than the observed one (the definition of R's ``fisher.test`` and of SciPy). Each
+    table's probability is the multivariate hypergeometric probability of its first column
+    (``scipy.stats.multivariate_hypergeom``); the tables are enumerated exactly when there are at
+    most ``limit`` of them. Larger tables get SciPy's Monte Carlo version of the same test
+    (``scipy.stats.fisher_exact`` with ``MonteCarloMethod``), seeded with ``seed`` so that the same
+    data give the same p-value, and labelled as such. 2 x 2 tables use SciPy's exact test.
+    """
+    table = np.asarray(table, np.int64)
+    if table.shape == (2, 2):
+        return FisherResult(float(stats.fisher_exact(table).pvalue), "exact")
+    rows, k = table.sum(axis=1), int(table[:, 0].sum())
+    if _count_tables(rows, k) > limit:
+        method = stats.MonteCarloMethod(n_resamples=MONTE_CARLO_DRAWS, rng=np.random.default_rng(seed))
+        p = float(np.ravel(stats.fisher_exact(table, method=method).pvalue)[0])
+        return FisherResult(p, "monte_carlo", MONTE_CARLO_DRAWS, seed)
+    every = _tables(rows, k)
+    logp = stats.multivariate_hypergeom.logpmf(every, m=rows, n=k)
+    observed = stats.multivariate_hypergeom.logpmf(table[:, 0], m=rows, n=k)
+    # tables as probable as the observed one count as "as extreme": the relative tolerance SciPy uses
+    p = float(np.exp(logp[logp <= observed + np.log1p(1e-7)]).sum())
+    return FisherResult(min(p, 1.0), "exact")
+
+
+def _test(table: np.ndarray, seed: int = FISHER_SEED) -> tuple[str, float]:
+    """Fisher's exact test when any expected count is below 5, otherwise chi-square.
+
+    Fisher is exact (enumerated) for every table of a normal project; a table too large to
+    enumerate gets a seeded Monte Carlo p-value, labelled "Fisher (MC)".
+    """
+    table = table[table.sum(axis=1) > 0]
+    if table.shape[0] < 2 or (table.sum(axis=0) == 0).any():
+        return "–", np.nan
+    expected = stats.contingency.expected_freq(table)
+    if (expected < 5).any():
+        res = fisher_r_by_2(table, seed)
+        return ("Fisher" if res.method == "exact" else "Fisher (MC)"), res.pvalue
+    return "chi2", float(stats.chi2_contingency(table, correction=table.shape == (2, 2)).pvalue)
+
+
+def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang: str | None = None,
+                  success_outcomes: tuple[str, ...] | None = None) -> OutcomeComparison:
+    """Which groups leave more often with a successful outcome? Success rates by cohort.
+
+    Only persons who have ended count (an ongoing person has no outcome yet). Each variable gets
+    one test of whether the rates differ: Fisher's exact test where any expected cell count is
+    below 5 (exact, also for tables larger than 2x2), chi-square otherwise.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    by
+        The variables to compare (default: intake year, sex, age group, household type).
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+    success_outcomes
+        Outcome codes that count as success; default: those of the project's first outcome goal.
+
+    Returns
+    -------
+    OutcomeComparison
+        ``table``: variable, variable_label, category, category_label, n (ended), successes,
+        rate, ci_low, ci_high (Wilson 95 %), test, p_value; rows that could reveal a small count
+        hidden. ``raw``: unsuppressed.
+
+    Examples
+    --------
+    >>> rates = et.outcome_rates(project)  # doctest: +SKIP
+    >>> rates.display().to_excel("rates.xlsx", index=False)  # doctest: +SKIP
+    """
+    _require_participants(project, lang)
+    lang = lang or project.params.language
+    codes = success_outcomes or primary_success_outcomes(project.params)
+    df = project.participants[~project.participants[S.ONGOING]].copy()
+    df["success"] = df[S.OUTCOME].isin(codes)
+    rows = []
+    for var in by:
+        g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
+        test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]), project.params.cost_benefit.seed)
+        for cat, r in g.iterrows():
+            n, k = int(r["size"]), int(r["sum"])
+            lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
+            rows.append({"variable": var, "variable_label": t("intake_year" if var == S.PROJECT_YEAR else var, lang),
+                         "category": cat, "category_label": _label(var, cat, lang), "n": n, "successes": k,
+                         "rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "test": test, "p_value": p})
+    raw = pd.DataFrame(rows)
+    if raw.empty:
+        return OutcomeComparison(raw, raw, ())
+    raw["p_holm"] = holm(raw)
+    k = _k(project)
+    hide = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, codes))
+    table = apply_mask(raw, pd.Series(hide, index=raw.index), ["n", "successes"], k, ("rate", "ci_low", "ci_high"))
+    # a test is shown only where every rate it compares is shown: a "difference" between hidden
+    # rates would have no direction a reader could see
+    untested = table.groupby("variable", sort=False)["variable"].transform(lambda v: hide[v.index].any()).astype(bool)
+    table["test"] = table["test"].astype(object)
+    table.loc[untested, "test"] = "–"
+    table.loc[untested, ["p_value", "p_holm"]] = np.nan
+    n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
+    notes = (msg("note.success_outcomes", lang, outcomes=", ".join(code_label(S.OUTCOME, c, lang) for c in codes)),
+             msg("note.rate_tests", lang, n=n_tests))
+    if (raw["test"] == "Fisher (MC)").any():
+        notes += (msg("note.fisher_mc", lang, draws=MONTE_CARLO_DRAWS, seed=project.params.cost_benefit.seed),)
+    return OutcomeComparison(table, raw, notes)
+
+
+def holm(raw: pd.DataFrame) -> np.ndarray:
+    """Holm-adjusted p-values (statsmodels ``multipletests``) over the tests of a long rate table,
+    one test per variable; every row of a variable gets its variable's adjusted value."""
+    from statsmodels.stats.multitest import multipletests
+    per_var = raw.drop_duplicates("variable").set_index("variable")["p_value"]
+    tested = per_var.dropna()
+    adjusted = pd.Series(np.nan, index=per_var.index)
+    if len(tested):
+        adjusted[tested.index] = multipletests(tested.to_numpy(), method="holm")[1]
+    return raw["variable"].map(adjusted).to_numpy(float)
+
+
+def _goal_counts(project: Project, codes: tuple[str, ...]) -> dict[int, dict[str, float]]:
+    """Counts the goal table publishes per project year of intake: ``{year: {"success": n,
+    "not_success": n}}``, from goals counted by intake year with the same success outcomes."""
+    from .goals import assess_goals
+    out: dict[int, dict[str, float]] = {}
+    goals = {g.id: g for g in project.params.goals}
+    table = assess_goals(project).table
+    for r in table.itertuples():
+        g = goals.get(r.goal_id)
+        if (g is None or g.period != "project_year" or g.count_by != "intake" or r.mode != "observed"
+                or tuple(sorted(g.success_outcomes)) != tuple(sorted(codes)) or not str(r.period_key).startswith("år")):
+            continue
+        year = int(str(r.period_key)[2:])
+        if g.kind == "outcome_count":
+            out.setdefault(year, {})["success"] = r.value
+        elif g.kind == "share" and g.denominator == "participants" and not g.exclude_from_denominator:
+            out.setdefault(year, {}).update({"success": r.numerator, "not_success": r.denominator - r.numerator})
+    return out
+
+
+def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
+                       goal_counts: dict[int, dict[str, float]] | None = None) -> np.ndarray:
+    """Rows of the outcome-rate table to hide.
+
+    Each category splits into successes, other exits and persons still enrolled; with the
+    composition table published beside it, any of the three could be worked out. A row is hidden
+    when any of the three is small or must be hidden to protect another (primary and secondary
+    suppression over the category x (success, other, ongoing) table), and in each variable either
+    no row or at least two rows are hidden. Counts the goal table already publishes for an intake
+    year (``goal_counts``) are not hidden (:func:`evaltools.data.privacy.already_published`).
+    """
+    hide = np.zeros(len(raw), bool)
+    for var, g in raw.groupby("variable", sort=False):
+        idx = g.index.to_numpy()
+        total = participants[var].value_counts(dropna=False).reindex(g["category"]).fillna(0).to_numpy()
+        cells = pd.DataFrame({"success": g["successes"].to_numpy(), "other": (g["n"] - g["successes"]).to_numpy(),
+                              "ongoing": total - g["n"].to_numpy()})
+        published = None
+        if var == S.PROJECT_YEAR and goal_counts:
+            # success = the goal's numerator; other exits = its non-successes where no one of that year is still enrolled
+            pub = pd.DataFrame(np.nan, index=cells.index, columns=cells.columns)
+            for i, year in enumerate(g["category"]):
+                gc = goal_counts.get(int(year), {})
+                pub.loc[i, "success"] = gc.get("success", np.nan)
+                if cells.loc[i, "ongoing"] == 0:
+                    pub.loc[i, "other"] = gc.get("not_success", np.nan)
+                    pub.loc[i, "ongoing"] = 0
+            published = already_published(cells, pub)
+        rows = suppression_mask(cells, k, published=published).any(axis=1).to_numpy()
+        if rows.sum() == 1 and len(rows) > 1:
+            sizes = np.where(rows, np.inf, g["n"].to_numpy(float))
+            rows[int(np.argmin(sizes))] = True
+        hide[raw.index.get_indexer(idx)] = rows
+    return hide
+
+
+class SuccessModel(Result):
+    """Logistic regression of success on cohort variables: odds ratios with 95 % intervals."""
+
+
+def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_GROUP, S.PROJECT_YEAR),
+                  lang: str | None = None) -> SuccessModel:
+    """Do differences in success hold when the cohort variables are taken together?
+
+    Odds ratios of a successful outcome from a logistic regression (statsmodels ``Logit``), each
+    variable adjusted for the others, against its most common category. With few events per
+    parameter (< 10) or perfect separation the model is not fitted and the notes say why; odds
+    ratios from such data would mislead.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    covariates
+        The variables in the model (default: sex, age group, intake year).
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+
+    Returns
+    -------
+    SuccessModel
+        ``table``: term, odds_ratio, ci_low, ci_high (95 %), p_value; empty with an explaining
+        note when no model was fitted.
+
+    Examples
+    --------
+    >>> et.success_model(project, covariates=("sex", "household_type"))  # doctest: +SKIP
+    """
+    _require_participants(project, lang)
+    lang = lang or project.params.language
+    codes = primary_success_outcomes(project.params)
+    df = project.participants[~project.participants[S.ONGOING]].copy()
+    df["success"] = df[S.OUTCOME].isin(codes).astype(int)
+    for c in covariates:
+        df[c] = df[c].astype(str)
+    used = [c for c in covariates if df[c].nunique() > 1]
+    n_params = sum(df[c].nunique() - 1 for c in used) + 1
+    events = int(min(df["success"].sum(), len(df) - df["success"].sum()))
+    empty = pd.DataFrame(columns=["term", "odds_ratio", "ci_low", "ci_high", "p_value"])
+    if not used or events < 10 * n_params:
+        return SuccessModel(empty, empty, (msg("note.no_model", lang, events=events, n_params=n_params),))
+    # treatment coding with the most common category of each variable as the reference
+    parts = []
+    for c in used:
+        ref = df[c].value_counts().index[0]
+        dummies = pd.get_dummies(df[c], prefix=c, prefix_sep="=", dtype=float).drop(columns=f"{c}={ref}")
+        parts.append(dummies)
+    x = pd.concat(parts, axis=1)
+    x.insert(0, "Intercept", 1.0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fit = Logit(df["success"].astype(float), x).fit(disp=False)
+    except Exception as e:  # separation or a singular design: say so instead of printing nonsense
+        return SuccessModel(empty, empty, (msg("note.model_failed", lang, error=type(e).__name__),))
+    ci = fit.conf_int()
+    table = pd.DataFrame({"term": fit.params.index, "odds_ratio": np.exp(fit.params.to_numpy()),
+                          "ci_low": np.exp(ci[0].to_numpy()), "ci_high": np.exp(ci[1].to_numpy()),
+                          "p_value": fit.pvalues.to_numpy()})
+    table = table[table["term"] != "Intercept"].reset_index(drop=True)
+    raw_table = table.assign(term=[_pretty_term(x, lang) for x in table["term"]])
+    # a term compares one category's odds with its reference category's: it is shown only where
+    # the outcome-rate table shows both of their rates
+    rates = outcome_rates(project, by=tuple(used), lang=lang).table
+    shown = {(v, str(c)) for v, c, r in zip(rates["variable"], rates["category"], rates["rate"]) if not isinstance(r, str)}
+    keep = []
+    for term in table["term"]:
+        var, _, val = term.partition("=")
+        ref = str(df[var].value_counts().index[0])
+        keep.append((var, val) in shown and (var, ref) in shown)
+    keep = np.array(keep, bool)
+    table = raw_table[keep].reset_index(drop=True)
+    refs = ", ".join(f"{t(c, lang) if c != S.PROJECT_YEAR else t('intake_year', lang)}: "
+                     f"{_label(c, int(df[c].value_counts().index[0]) if c == S.PROJECT_YEAR else df[c].value_counts().index[0], lang)}"
+                     for c in used)
+    notes = (msg("note.odds_ratio", lang, refs=refs), f"n = {int(fit.nobs)}")
+    if not keep.all():
+        n_hidden = int((~keep).sum())
+        notes += (plural("note.terms_hidden", lang, n_hidden, n=n_hidden),)
+    return SuccessModel(table, raw_table, notes)
+
+
+def _pretty_term(term: str, lang: str) -> str:
+    # sex=man -> Kön: Man
+    var, _, val = term.partition("=")
+    if var == S.PROJECT_YEAR:
+        return f"{t('intake_year', lang)}: {t('year_n', lang, n=int(val))}"
+    return f"{t(var, lang)}: {code_label(var, val, lang)}"
+
+
+EXIT_TYPES = ("success", "other_exit")
+
+
+@dataclass(frozen=True)
+class TimeToExit(Result):
+    """Cumulative incidence of each way of leaving the project by days since start, by cohort.
+
+    Exits are competing events: a person who left for another reason can no longer leave with a
+    successful outcome, so each exit type gets its Aalen–Johansen cumulative incidence (statsmodels
+    ``CumIncidenceRight``) instead of one minus a Kaplan–Meier curve that censors the other exits
+    (which overstates the chance of each). ``curves`` maps each group to its curves (day, success,
+    other_exit and their standard errors), cut where fewer than the privacy threshold remain at risk.
+    """
+
+    curves: dict = field(default_factory=dict)
+
+
+def _quiet(f, *args, **kwargs):
+    """Call a statsmodels estimator whose variance formula divides by zero at the last time
+    point (it returns NaN there, which the tables treat as unknown)."""
+    with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return f(*args, **kwargs)
+
+
+def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[int, ...] = (30, 90, 180, 365),
+                 lang: str | None = None) -> TimeToExit:
+    """How long do participants stay in the project, and how do they leave, by group?
+
+    Time from start to exit, with exits split into a successful outcome and any other exit.
+    Persons still enrolled are censored at the analysis date. For each group and day the table
+    gives the cumulative incidence of a successful exit and of another exit (Aalen–Johansen,
+    statsmodels ``CumIncidenceRight``), the share still in the project (Kaplan–Meier of any exit,
+    which equals one minus the two) and the number still at risk; and the median time to any exit
+    with its 95 % interval (statsmodels ``SurvfuncRight.quantile_ci``, log-log transform).
+    Numbers at risk below the privacy threshold are hidden, curves are cut where fewer than that
+    many remain at risk, and a median or interval bound beyond the published curve is hidden.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    by
+        The variable to compare (default: intake year), or ``None`` for everyone together.
+    days
+        The days since start at which the shares are tabulated.
+    lang
+        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+
+    Returns
+    -------
+    TimeToExit
+        ``table``: group, day, success, other_exit, still_in_project, at_risk, median_days,
+        median_ci_low, median_ci_high; ``curves``: each group's cumulative incidence curves (day,
+        success, other_exit, their standard errors, surv, at_risk) for
+        :func:`evaltools.present.plots.plot_time_to_exit`.
+
+    Examples
+    --------
+    >>> stay = et.time_to_exit(project, by="household_type")  # doctest: +SKIP
+    >>> et.plots.plot_time_to_exit(stay)  # doctest: +SKIP
+    """
+    _require_participants(project, lang)
+    lang = lang or project.params.language
+    k = _k(project)
+    codes = primary_success_outcomes(project.params)
+    df = project.participants
+    groups = [(t("participants", lang), df)] if by is None else [(_label(by, g, lang), d) for g, d in df.groupby(by)]
+    rows, curves, shown = [], {}, {}
+    for name, d in groups:
+        if len(d) == 0:
+            continue
+        time = d[S.DAYS_IN_PROJECT].to_numpy(float)
+        ended = (~d[S.ONGOING]).to_numpy()
+        status = np.where(~ended, 0, np.where(d[S.OUTCOME].isin(codes).to_numpy(), 1, 2))
+        sf = _quiet(SurvfuncRight, time, ended.astype(int))
+        tt = sf.surv_times
+        keep = sf.n_risk >= k
+        last_shown = tt[keep].max() if keep.any() else -np.inf
+        cif = _cumulative_incidence(time, status)
+        on_curve = cif["day"] <= last_shown
+        curves[name] = cif[on_curve & (cif["at_risk"] >= k)].reset_index(drop=True)
+        median = float(_quiet(sf.quantile, 0.5))
+        lo, hi = (float(v) for v in _quiet(sf.quantile_ci, 0.5, 0.05, "cloglog")) if np.isfinite(median) else (np.nan, np.nan)
+        # a median (or bound) is published only where the published curve reaches it: one reached
+        # while fewer than k remain would describe those few persons
+        def pub(v: float) -> object:
+            return SECONDARY if np.isfinite(v) and v > last_shown else v
+        shown[name] = (pub(median), pub(lo), pub(hi))
+        for day in days:
+            i = np.searchsorted(cif["day"].to_numpy(), day, side="right") - 1
+            inc = cif.iloc[i] if i >= 0 else None
+            rows.append({"group": name, "day": day,
+                         "success": float(inc["success"]) if inc is not None else 0.0,
+                         "other_exit": float(inc["other_exit"]) if inc is not None else 0.0,
+                         "still_in_project": 1.0 if inc is None else float(inc["surv"]),
+                         "at_risk": int((time >= day).sum()),
+                         "median_days": median if np.isfinite(median) else np.nan, "median_ci_low": lo,
+                         "median_ci_high": hi})
+    raw = pd.DataFrame(rows)
+    table = raw.copy()
+    if len(raw):
+        for j, col in enumerate(("median_days", "median_ci_low", "median_ci_high")):
+            table[col] = table["group"].map({g: v[j] for g, v in shown.items()}).astype(object)
+        small = raw["at_risk"] < k
+        table["at_risk"] = table["at_risk"].astype(object)
+        table.loc[small & (raw["at_risk"] > 0), "at_risk"] = suppressed_label(k)  # at-risk counts only shrink: no secondary
+        for col in ("success", "other_exit", "still_in_project"):
+            table[col] = table[col].astype(object)
+            table.loc[small, col] = "–"
+    label = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in codes)
+    note = msg("note.time_to_exit", lang, outcomes=label)
+    return TimeToExit(table, raw, (note,), curves=curves)
+
+
+def _cumulative_incidence(time: np.ndarray, status: np.ndarray) -> pd.DataFrame:
+    """Aalen–Johansen cumulative incidence of exit types 1 (success) and 2 (other exit) at each
+    event time (statsmodels ``CumIncidenceRight``), with the number at risk and the share with no
+    exit yet."""
+    cols = ["day", "success", "other_exit", "success_se", "other_exit_se", "surv", "at_risk"]
+    if not (status > 0).any():
+        return pd.DataFrame(columns=cols, dtype=float)
+    # CumIncidenceRight numbers the types 1..J by the largest status present: add a zero-weight
+    # guard so that type 2 exists even when no one has had it yet
+    if not (status == 2).any():
+        time, status = np.append(time, time.max() + 1), np.append(status, 2)
+        guard = True
+    else:
+        guard = False
+    ci = _quiet(CumIncidenceRight, time, status)
+    times = np.asarray(ci.times, float)
+    succ, other = np.asarray(ci.cinc[0], float), np.asarray(ci.cinc[1], float)
+    se1, se2 = (np.asarray(ci.cinc_se[j], float) for j in (0, 1))
+    if guard:  # drop the guard's own time point and its (fictitious) exit
+        keep = times < times.max()
+        times, succ, se1, se2 = times[keep], succ[keep], se1[keep], se2[keep]
+        other, se2 = np.zeros_like(succ), np.zeros_like(succ)
+    at_risk = np.array([(time >= x).sum() for x in times]) - (1 if guard else 0)
+    return pd.DataFrame({"day": times, "success": succ, "other_exit": other, "success_se": se1, "other_exit_se": se2,
+                         "surv": np.clip(1 - succ - other, 0, 1), "at_risk": at_risk})

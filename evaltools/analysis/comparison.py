@@ -1,0 +1,479 @@
+"""Comparison with other försörjningsstöd recipients: payments before, during and after, and a
+difference-in-differences (DiD) estimate of the project's effect in kr per person-month.
+
+Design. Every person has a reference month: the start month for participants, and for a
+comparison person the date given in the comparison file's ``start_date`` (chosen to match the
+participants' start dates in calendar time). The panel holds each person's payments from
+``months_before`` months before to ``months_after`` months after that month (a month without
+a payment row counts as 0 kr). The model is
+
+    payment = person effect + calendar-month effect + b1 * after + DiD * (participant x after)
+
+estimated by OLS on the two-way within-transformed panel (statsmodels), with standard errors
+clustered by household (försörjningsstöd is paid per household).
+
+Staggered entry. Participants start in different months. Because "after" is defined from each
+person's own reference month and the comparison persons have their own reference months spread
+over the same calendar time, the contrast compares participants' before/after change with the
+comparison group's before/after change around equivalent dates; calendar-month effects absorb
+price changes and season. The rise in need just before enrolment (people enrol when their need
+peaks) is shared by both groups and is therefore not counted as an effect, as it would be by a
+plain before/after comparison. A placebo estimate on the months before the reference month checks
+the parallel-trends assumption: it should be near zero.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from statsmodels.regression.linear_model import OLS
+
+from ..data import schema as S
+from ..data.project import Project
+from ..data.privacy import dominated, dominated_cells
+from .result import Note, Result
+
+
+def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: int, treated: int) -> pd.DataFrame:
+    ref = persons[S.START_DATE]
+    ref_idx = (ref.dt.year * 12 + ref.dt.month - 1).to_numpy()
+    n_e = before + after + 1
+    e = np.tile(np.arange(-before, after + 1), len(persons))
+    midx = np.repeat(ref_idx, n_e) + e
+    person_ids = persons[S.PERSON_ID].to_numpy()
+    # payments belong to a person, not to an enrolment: a person enrolled twice has one code and
+    # both enrolments see the same payments
+    people = pd.Index(pd.unique(person_ids))
+    codes = np.repeat(people.get_indexer(person_ids), n_e)
+    # payments keyed by (person code, month index) as one integer, summed per key
+    pay_code = people.get_indexer(payments[S.PERSON_ID].to_numpy())
+    pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
+    keep = pay_code >= 0
+    lo, hi = pay_m.min(), pay_m.max()
+    pay_key = pay_code[keep].astype(np.int64) * 100_000 + pay_m[keep]
+    sums = pd.Series(payments[S.AMOUNT].to_numpy()[keep]).groupby(pay_key).sum()
+    pos = pd.Index(sums.index).get_indexer(codes.astype(np.int64) * 100_000 + midx)
+    amount = np.where(pos >= 0, sums.to_numpy()[np.clip(pos, 0, None)], 0.0)
+    inside = (midx >= lo) & (midx <= hi)
+    df = pd.DataFrame({"person": np.repeat(person_ids, n_e), "household": np.repeat(persons[S.HOUSEHOLD_ID].to_numpy(), n_e),
+                       "month_idx": midx, "event_time": e, "amount": amount, "treated": treated})
+    return df[inside]
+
+
+def build_panel(project: Project) -> pd.DataFrame:
+    """Person x month panel around each person's reference month, participants and comparison persons."""
+    c = project.params.comparison
+    parts = [_panel(project.participants, project.payments, c.months_before, c.months_after, 1)]
+    if project.comparison is not None:
+        parts.append(_panel(project.comparison, project.comparison_payments, c.months_before, c.months_after, 0))
+    panel = pd.concat(parts, ignore_index=True)
+    panel["after"] = (panel["event_time"] >= 0).astype(float)
+    panel["treated_after"] = panel["after"] * panel["treated"]
+    return panel
+
+
+def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """Residuals of ``cols`` on person and calendar-month fixed effects (exact two-way within transform).
+
+    Person means are removed directly; the month effects then solve the small normal equations
+    (D_m' M_p D_m) g = D_m' M_p x, with one row and column per calendar month, built from sparse
+    person x month counts. No dummy matrix of persons is ever formed.
+    """
+    from scipy import sparse
+    x = panel[cols].to_numpy(float)
+    p = pd.factorize(panel["person"])[0]
+    m = pd.factorize(panel["month_idx"])[0]
+    n_rows, n_p, n_m = len(x), p.max() + 1, m.max() + 1
+    size_p = np.bincount(p, minlength=n_p).astype(float)
+
+    def person_demean(z: np.ndarray) -> np.ndarray:
+        means = np.column_stack([np.bincount(p, weights=z[:, j], minlength=n_p) for j in range(z.shape[1])]) / size_p[:, None]
+        return z - means[p]
+
+    xp = person_demean(x)
+    ones = np.ones(n_rows)
+    counts_pm = sparse.csr_matrix((ones, (p, m)), shape=(n_p, n_m))
+    a = np.diag(np.bincount(m, minlength=n_m).astype(float)) - (counts_pm.T @ sparse.diags(1 / size_p) @ counts_pm).toarray()
+    rhs = np.column_stack([np.bincount(m, weights=xp[:, j], minlength=n_m) for j in range(xp.shape[1])])
+    g = np.linalg.lstsq(a, rhs, rcond=None)[0]
+    return pd.DataFrame(xp - person_demean(g[m]), columns=cols, index=panel.index)
+
+
+WILD_BOOTSTRAP_DRAWS = 9999
+
+
+@dataclass(frozen=True)
+class DidEstimate:
+    """A DiD coefficient with household-clustered inference.
+
+    ``ci_low``/``ci_high``/``p_value`` use the cluster-robust standard error with t(G − 1)
+    critical values (G = households). Where fewer than the threshold of participating households
+    take part, ``wild_p_value`` is the wild cluster bootstrap p-value (restricted, Rademacher
+    weights, ``wildboottest``), which holds its level with few treated clusters; else ``None``.
+    """
+
+    effect: float
+    se: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    n_obs: int
+    n_clusters: int
+    n_treated_clusters: int = 0
+    df: int = 0
+    wild_p_value: float | None = None
+
+    @property
+    def rejects(self) -> bool:
+        """Whether the estimate differs from zero at the 5 % level (by the wild bootstrap where it was run)."""
+        p = self.wild_p_value if self.wild_p_value is not None else self.p_value
+        return bool(p < 0.05)
+
+
+def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str, small_clusters: int = 0, seed: int = 0) -> DidEstimate:
+    dm = _within(panel, [y, *x])
+    groups = pd.factorize(panel["household"])[0]
+    # use_t: statsmodels takes t(G - 1) for clustered errors, not the normal distribution
+    model = OLS(dm[y], dm[x])
+    fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
+    lo, hi = fit.conf_int().loc[term]
+    n_treated = int(panel.loc[panel["treated"] == 1, "household"].nunique())
+    wild = None
+    if 0 < n_treated < small_clusters:
+        wild = _wild_bootstrap_p(model, groups, term, seed)
+    return DidEstimate(float(fit.params[term]), float(fit.bse[term]), float(lo), float(hi),
+                       float(fit.pvalues[term]), int(fit.nobs), int(len(np.unique(groups))), n_treated,
+                       int(fit.df_resid_inference), wild)
+
+
+def _wild_bootstrap_p(model: OLS, groups: np.ndarray, term: str, seed: int) -> float:
+    """Wild cluster bootstrap p-value (WCR-11, Rademacher weights; Roodman et al. 2019) of ``term``
+    in the within-transformed regression, from the ``wildboottest`` package, seeded."""
+    import contextlib
+    import io
+
+    from wildboottest.wildboottest import wildboottest
+    import warnings
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        # with 2^G below the draws it enumerates every sign pattern instead (exact), and says so
+        warnings.filterwarnings("ignore", message=".*full_enumeration.*")
+        res = wildboottest(model, B=WILD_BOOTSTRAP_DRAWS, cluster=groups, param=term, seed=seed,
+                           parallel=False, show=False)
+    return float(np.ravel(res["p-value"].to_numpy())[0])
+
+
+@dataclass(frozen=True)
+class ComparisonResult(Result):
+    """Payments around the reference month by group, the 2x2 means and the DiD estimate."""
+
+    did: DidEstimate | None = None
+    placebo: DidEstimate | None = None
+    event_means: pd.DataFrame | None = None
+    has_comparison: bool = False
+    event_study: pd.DataFrame | None = None
+    anticipation_months: int = 0
+
+    @property
+    def parallel_trends_doubtful(self) -> bool:
+        """True when the placebo test before the start rejects zero: the groups moved apart
+        before anything could have been an effect, so the DiD estimate is not reliable."""
+        return self.placebo is not None and self.placebo.rejects
+
+
+def compare_payments(project: Project, lang: str | None = None) -> ComparisonResult:
+    """Did the participants' försörjningsstöd fall more than a comparison group's?
+
+    Payments before and after each person's start month; with a comparison group, a
+    difference-in-differences estimate (person and calendar-month fixed effects, standard errors
+    clustered by household) and a placebo estimate on the months before the start. Without a
+    comparison group only the participants' before/after means are given, with a note that a
+    fall is not an effect (people enrol when their need peaks).
+
+    Parameters
+    ----------
+    project
+        A loaded project with payment data.
+    lang
+        ``"sv"`` or ``"en"``: the language the result displays in (:mod:`evaltools.present.results`);
+        default: the params file's.
+
+    Returns
+    -------
+    ComparisonResult
+        ``did`` and ``placebo``: effect in kr per person and month, its standard error, 95 %
+        interval and p-value (``None`` without a comparison group); ``table``: mean payments
+        before and after by group (hidden for few persons or one dominating person);
+        ``event_means``: means by month relative to the start, for
+        :func:`evaltools.present.plots.plot_payments`.
+
+    Examples
+    --------
+    >>> payments = et.compare_payments(project)  # doctest: +SKIP
+    >>> payments.did.effect, payments.did.ci_low, payments.did.ci_high  # doctest: +SKIP
+    """
+    if project.payments is None or not project.has_participants:
+        return ComparisonResult(pd.DataFrame(), None, (Note.of("note.no_payments"),))
+    panel = build_panel(project)
+    k, share = project.params.privacy.min_count, project.params.privacy.dominance
+    ev = (panel.groupby(["treated", "event_time"]).agg(mean_amount=("amount", "mean"), persons=("person", "nunique"))
+          .reset_index())
+    dom = dominated_cells(panel, ["treated", "event_time"], "person", "amount", share)
+    ev.loc[(ev["persons"] < k) | dom.reindex(pd.MultiIndex.from_frame(ev[["treated", "event_time"]])).to_numpy(),
+           "mean_amount"] = np.nan
+    means = panel.groupby(["treated", "after"])["amount"].mean().unstack()
+    dom = dominated_cells(panel, ["treated", "after"], "person", "amount", share)
+    rows = []
+    for tr, name in ((1, "participants"), (0, "comparison")):
+        if tr in means.index:
+            row = {"group": name, "before": means.loc[tr, 0.0], "after": means.loc[tr, 1.0],
+                   "change": means.loc[tr, 1.0] - means.loc[tr, 0.0],
+                   "persons": int(panel.loc[panel["treated"] == tr, "person"].nunique())}
+            # a mean over few persons, or one that one person's payments dominate, is hidden (with the change)
+            for col, after in (("before", 0.0), ("after", 1.0)):
+                if row["persons"] < k or bool(dom.get((tr, after), False)):
+                    row[col] = row["change"] = np.nan
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    has_comp = project.comparison is not None
+    did = placebo = None
+    notes = []
+    c = project.params.comparison
+    a = c.anticipation_months
+    seed = project.params.cost_benefit.seed
+    study = None
+    if has_comp:
+        # the anticipation window (months -a..-1, when need peaks before enrolment) is left out of "before"
+        used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -a)]
+        did = _fit(used, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold, seed)
+        pre = panel[panel["event_time"] < -a].copy()
+        # placebo: the later half of the remaining months before against the earlier half
+        half = -a - (c.months_before - a) // 2
+        pre["after"] = (pre["event_time"] >= half).astype(float)
+        pre["treated_after"] = pre["after"] * pre["treated"]
+        placebo = _fit(pre, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold, seed)
+        study = event_study(panel, -a - 1, ev)
+        notes.append(Note.of("note.did"))
+    else:
+        notes.append(Note.of("note.no_comparison"))
+    return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp,
+                            event_study=study, anticipation_months=a)
+
+
+REFERENCE_SHIFTS = (-3, -2, -1, 1, 2, 3)  # months the comparison persons' reference dates are moved
+
+
+def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFERENCE_SHIFTS) -> pd.DataFrame | None:
+    """How much the DiD estimate depends on the comparison persons' reference dates.
+
+    The comparison file gives each comparison person a reference date chosen to match the
+    participants' start dates; that choice adds variation the standard error does not show. Here
+    every comparison person's reference date is moved by the same number of months (each of
+    ``shifts``, and 0 for the estimate itself) and the estimate is made again with the same model,
+    window and anticipation months.
+
+    Parameters
+    ----------
+    project
+        A loaded project with payments and a comparison group.
+    shifts
+        Months to move the comparison persons' reference dates (negative: earlier).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        One row per shift: ``shift_months``, ``effect``, ``ci_low``, ``ci_high`` (kr per person and
+        month) and ``n_obs``; None without a comparison group or payments.
+    """
+    if project.comparison is None or project.payments is None or not project.has_participants:
+        return None
+    c = project.params.comparison
+    a, seed = c.anticipation_months, project.params.cost_benefit.seed
+    treated = _panel(project.participants, project.payments, c.months_before, c.months_after, 1)
+    rows = []
+    for k in sorted({0, *shifts}):
+        persons = project.comparison.copy()
+        persons[S.START_DATE] = persons[S.START_DATE] + pd.DateOffset(months=k)
+        panel = pd.concat([treated, _panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)],
+                          ignore_index=True)
+        panel["after"] = (panel["event_time"] >= 0).astype(float)
+        panel["treated_after"] = panel["after"] * panel["treated"]
+        used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -a)]
+        est = _fit(used, "amount", ["after", "treated_after"], "treated_after", 0, seed)
+        rows.append({"shift_months": k, "effect": est.effect, "ci_low": est.ci_low, "ci_high": est.ci_high,
+                     "n_obs": est.n_obs})
+    return pd.DataFrame(rows)
+
+
+def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.DataFrame:
+    """Payments by month relative to the start for both groups, and the event-study contrast.
+
+    For each month ``e`` relative to the reference month: each group's mean with a 95 % interval
+    (OLS on the two group indicators, household-clustered, t(G − 1)), and the participants'
+    change since the ``reference`` month (the last month before the anticipation window) minus
+    the comparison group's change over the same months, per person, with its clustered 95 %
+    interval. Before the start the contrast shows pre-trends (it should be near zero); after the
+    start it shows how the effect evolves. Means hidden by the privacy rules in ``shown`` (the
+    suppressed event means) are hidden here, with their intervals and every contrast built on them.
+    """
+    cols = ["event_time", "participants", "participants_low", "participants_high", "comparison", "comparison_low",
+            "comparison_high", "difference", "difference_low", "difference_high"]
+    # person x month matrix of payments (NaN outside the payment file's coverage), built with bincount
+    person = pd.factorize(panel["person"])[0]
+    months = np.sort(panel["event_time"].unique())
+    col = np.searchsorted(months, panel["event_time"].to_numpy())
+    n_p, n_e = person.max() + 1, len(months)
+    key = person.astype(np.int64) * n_e + col
+    sums = np.bincount(key, weights=panel["amount"].to_numpy(float), minlength=n_p * n_e).reshape(n_p, n_e)
+    seen = np.bincount(key, minlength=n_p * n_e).reshape(n_p, n_e) > 0
+    wide = np.where(seen, sums, np.nan)
+    first = np.unique(person, return_index=True)[1]
+    treated = panel["treated"].to_numpy()[first]
+    household = pd.factorize(panel["household"].to_numpy()[first])[0]
+    both = np.column_stack([treated == 1, treated == 0]).astype(float)
+    with_const = np.column_stack([np.ones(n_p), treated.astype(float)])
+    hidden = shown.set_index(["treated", "event_time"])["mean_amount"].isna()
+    r_col = int(np.searchsorted(months, reference)) if reference in months else None
+
+    def fit(y, x, ok):
+        res = OLS(y[ok], x[ok]).fit(cov_type="cluster", cov_kwds={"groups": household[ok]}, use_t=True)
+        return res.params, res.conf_int()
+
+    rows = []
+    for j, e in enumerate(months):
+        y = wide[:, j]
+        ok = ~np.isnan(y)
+        if len(np.unique(treated[ok])) < 2:
+            continue
+        row = {"event_time": int(e)}
+        b, ci = fit(y, both, ok)
+        for i, name in enumerate(("participants", "comparison")):
+            row[name], row[f"{name}_low"], row[f"{name}_high"] = b[i], ci[i, 0], ci[i, 1]
+        if r_col is not None and j != r_col:
+            change = y - wide[:, r_col]
+            ok2 = ~np.isnan(change)
+            b, ci = fit(change, with_const, ok2)
+            row["difference"], row["difference_low"], row["difference_high"] = b[1], ci[1, 0], ci[1, 1]
+        elif j == r_col:
+            row["difference"] = row["difference_low"] = row["difference_high"] = 0.0
+        for g, name in ((1, "participants"), (0, "comparison")):
+            if bool(hidden.get((g, e), False)):
+                row[name] = row[f"{name}_low"] = row[f"{name}_high"] = np.nan
+                row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
+            if r_col is not None and j != r_col and bool(hidden.get((g, reference), False)):
+                row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
+        rows.append(row)
+    return pd.DataFrame(rows, columns=cols).sort_values("event_time").reset_index(drop=True)
+
+
+def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]) -> tuple[float, float, int, int] | None:
+    """Success rate among ended participants and among comparison persons (status at follow-up)."""
+    if project.comparison is None or not project.has_participants:
+        return None
+    p = project.participants[~project.participants[S.ONGOING]]
+    c = project.comparison[project.comparison[S.OUTCOME].notna()]
+    if len(p) == 0 or len(c) == 0:
+        return None
+    return (float(p[S.OUTCOME].isin(success_outcomes).mean()), float(c[S.OUTCOME].isin(success_outcomes).mean()),
+            len(p), len(c))
+
+
+PHASES = ("before", "during", "after")
+
+
+def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int) -> pd.DataFrame:
+    """Mean försörjningsstöd per person-month in the ``window`` months before the start, during the
+    enrolment (start month to end month) and the ``window`` months after the end month.
+
+    A month without a payment row counts as 0 kr; only months inside the payments file's coverage
+    count. Persons still enrolled have no 'after' months.
+    """
+    ended = persons[S.END_DATE].notna()
+    start = (persons[S.START_DATE].dt.year * 12 + persons[S.START_DATE].dt.month - 1).to_numpy()
+    end_dt = persons[S.END_DATE]
+    end = np.where(ended, end_dt.dt.year.fillna(0) * 12 + end_dt.dt.month.fillna(1) - 1, np.iinfo(np.int32).max).astype(np.int64)
+    pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
+    lo, hi = int(pay_m.min()), int(pay_m.max())
+    # months each person has in each phase, clipped to the file's coverage
+    b0, b1 = np.maximum(start - window, lo), np.minimum(start - 1, hi)
+    d0, d1 = np.maximum(start, lo), np.minimum(np.where(ended, end, hi), hi)
+    a0, a1 = np.maximum(end + 1, lo), np.minimum(end + window, hi)
+    n_months = {ph: np.clip(e - s + 1, 0, None) for ph, (s, e) in zip(PHASES, ((b0, b1), (d0, d1), (a0, a1)))}
+    n_months["after"] = np.where(ended, n_months["after"], 0)
+    # each payment row with each enrolment of its person (a person enrolled twice has two)
+    ids = persons[S.PERSON_ID].to_numpy()
+    if pd.Index(ids).is_unique:
+        code = pd.Index(ids).get_indexer(payments[S.PERSON_ID].to_numpy())
+        ok = code >= 0
+        m, c, amt = pay_m[ok], code[ok], payments[S.AMOUNT].to_numpy(float)[ok]
+    else:
+        pairs = pd.DataFrame({"id": payments[S.PERSON_ID].to_numpy(), "m": pay_m,
+                              "amt": payments[S.AMOUNT].to_numpy(float)}).merge(
+            pd.DataFrame({"id": ids, "c": np.arange(len(ids))}), on="id")
+        m, c, amt = pairs["m"].to_numpy(), pairs["c"].to_numpy(), pairs["amt"].to_numpy()
+    person_of = pd.factorize(ids)[0]  # enrolment -> person, for counting persons and their shares
+    phase = np.full(len(m), -1)
+    phase[(m >= start[c] - window) & (m < start[c])] = 0
+    phase[(m >= start[c]) & (m <= end[c])] = 1
+    phase[(m > end[c]) & (m <= end[c] + window) & ended.to_numpy()[c]] = 2
+    rows = []
+    for i, ph in enumerate(PHASES):
+        sel = phase == i
+        total = amt[sel].sum()
+        months = n_months[ph].sum()
+        largest = np.bincount(person_of[c[sel]], weights=amt[sel]).max() if sel.any() else 0.0
+        rows.append({"phase": ph, "persons": int(len(np.unique(person_of[n_months[ph] > 0]))), "person_months": int(months),
+                     "mean_amount": total / months if months else np.nan, "largest": largest, "total": total})
+    return pd.DataFrame(rows)
+
+
+def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
+    """Mean monthly försörjningsstöd before, during and after participation, by group.
+
+    For comparison persons the same phases are measured around the dates in their file
+    (``start_date`` and ``end_date``, the follow-up date). A phase with fewer persons than the
+    privacy threshold, or whose total one person's payments dominate, is hidden.
+    """
+    window = window or project.params.comparison.months_before
+    if project.payments is None or not project.has_participants:
+        return pd.DataFrame(columns=["group", "phase", "persons", "person_months", "mean_amount"])
+    parts = [_phase_means(project.participants, project.payments, window).assign(group="participants")]
+    if project.comparison is not None:
+        parts.append(_phase_means(project.comparison, project.comparison_payments, window).assign(group="comparison"))
+    out = pd.concat(parts, ignore_index=True)
+    k, share = project.params.privacy.min_count, project.params.privacy.dominance
+    hide = (out["persons"] < k) | dominated(out["largest"].to_numpy(), out["total"].to_numpy(), share)
+    out.loc[hide, "mean_amount"] = np.nan
+    return out[["group", "phase", "persons", "person_months", "mean_amount"]]
+
+
+def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Share who left försörjningsstöd: ended participants against comparison persons (status at
+    follow-up), with Wilson intervals and one test of the difference (Fisher's exact test when an
+    expected count is below 5, chi-square otherwise). Empty without a comparison group."""
+    from scipy import stats
+    from statsmodels.stats.proportion import proportion_confint
+    cols = ["group", "n", "successes", "rate", "ci_low", "ci_high", "test", "p_value"]
+    if project.comparison is None or not project.has_participants:
+        return pd.DataFrame(columns=cols)
+    codes = success_outcomes or project.params.cost_benefit.success_outcomes
+    p = project.participants[~project.participants[S.ONGOING]]
+    c = project.comparison[project.comparison[S.OUTCOME].notna()]
+    counts = [(g, len(d), int(d[S.OUTCOME].isin(codes).sum())) for g, d in (("participants", p), ("comparison", c))]
+    table = np.array([[k, n - k] for _, n, k in counts])
+    if (stats.contingency.expected_freq(table) < 5).any():
+        test, pval = "Fisher", float(stats.fisher_exact(table).pvalue)
+    else:
+        test, pval = "chi2", float(stats.chi2_contingency(table).pvalue)
+    rows = []
+    for g, n, k in counts:
+        lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
+        rows.append({"group": g, "n": n, "successes": k, "rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi,
+                     "test": test, "p_value": pval})
+    out = pd.DataFrame(rows, columns=cols)
+    k_min = project.params.privacy.min_count
+    small = (out["successes"].between(1, k_min - 1)) | ((out["n"] - out["successes"]).between(1, k_min - 1))
+    for col in ("rate", "ci_low", "ci_high"):
+        out[col] = out[col].astype(object)
+        out.loc[small, col] = ".."
+    return out

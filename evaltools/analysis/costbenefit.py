@@ -1,0 +1,1006 @@
+"""Cost-benefit: what the project cost against the försörjningsstöd it avoided, and for whom.
+
+Method (every number is a parameter in ``params.cost_benefit`` with a sourced default; see
+``docs/methods.md``):
+
+* **Costs**: utfall (actual) where known, else budget, in one price year (KPI). A budget
+  period that is a calendar year is priced in that year; ``hela`` (whole period) in the year the
+  project ended; costs are discounted from the start of their period (``hela``: the project start).
+* **Successful exits**: participants whose outcome is in ``success_outcomes`` (by default the
+  outcomes that leave försörjningsstöd: work, subsidised work, studies, sickness or activity
+  compensation, sickness benefit, another benefit). An active plan with another party does not
+  end försörjningsstöd and saves nothing.
+* **Benefit per exit**: the monthly försörjningsstöd avoided (own payments before start, riksnorm
+  for the household plus housing, or a fixed amount), for ``horizon_years``, falling by
+  ``dropoff_per_year`` each year, times (1 − deadweight), discounted monthly at ``discount_rate``
+  from the exit month to the project start.
+* **Deadweight**: from params if given; else from the comparison group (its success rate over the
+  participants'); else the default 25 %, flagged as an assumption.
+* **Perspectives**: the municipality saves the försörjningsstöd. A move to sickness or activity
+  compensation, sickness benefit, studies or another benefit is paid by the state instead: a
+  transfer, so the society total does not count it as a gain. Work adds earnings (only if
+  ``work_earnings_sek_month`` is set): tax to the state, the rest to the individual, the whole to
+  society. Project costs are shared by the Finsam members (``cost_shares``; own financing falls on
+  the municipality).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from ..data import schema as S
+from .comparison import comparison_success_rates
+from .goals import project_successes, success_definition
+from ..data.project import Project
+from ..words.formats import fmt_int, fmt_kr, fmt_pct
+from ..words.text import msg
+from ..data.reference import RefValue, default, household_norm, price_factor
+from .result import Result, _jsonable, frame_records
+
+ACTORS = ("kommun", "region", "stat", "individ", "samhälle")
+
+
+# --- costs ----------------------------------------------------------------------------
+def _period_year(period: str, params) -> tuple[int, float]:
+    """(price year, years from project start to the period's start) for a budget period label."""
+    p = str(period).strip().lower()
+    start = params.period.start
+    if p.isdigit() and len(p) == 4:
+        y = int(p)
+        t0 = max(0.0, (dt.date(y, 1, 1) - start).days / 365.25)
+        return y, t0
+    if p.startswith("år") or p.startswith("year"):
+        digits = "".join(ch for ch in p if ch.isdigit())
+        n = int(digits) if digits else 1
+        return start.year + n - 1, float(n - 1)
+    return params.period.end.year, 0.0
+
+
+class CostTable(Result):
+    """Budget vs utfall per period and category, with differences, in nominal and fixed prices."""
+
+
+def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable:
+    """What did the project cost? Budget and utfall per line, in current and fixed prices.
+
+    Parameters
+    ----------
+    project
+        A loaded project with a budget file.
+    cost_basis
+        ``"actual_else_budget"`` (default: utfall where known) or ``"budget"`` (ex-ante view).
+
+    Returns
+    -------
+    CostTable
+        ``table``: period, category, budget, actual, funder, difference, used_pct, used (what the
+        cost-benefit analysis counts), price_year_factor, used_fixed (in the price year), t_years.
+
+    Examples
+    --------
+    >>> et.costs(project).table["used"].sum()  # doctest: +SKIP
+    """
+    if cost_basis not in ("actual_else_budget", "budget"):
+        raise ValueError(f"cost_basis must be 'actual_else_budget' or 'budget', got {cost_basis!r}")
+    b = project.budget
+    if b is None or b.empty:
+        return CostTable(pd.DataFrame(columns=["period", "category", "budget", "actual", "difference", "used_pct",
+                                               "used", "price_year_factor", "used_fixed", "t_years", "funder"]))
+    params = project.params
+    df = b[[S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL, S.FUNDER]].copy()
+    df["difference"] = df[S.ACTUAL] - df[S.BUDGET]
+    df["used_pct"] = df[S.ACTUAL] / df[S.BUDGET]
+    if cost_basis == "budget":
+        df["used"] = df[S.BUDGET].fillna(0.0)
+    else:
+        df["used"] = df[S.ACTUAL].where(df[S.ACTUAL].notna(), df[S.BUDGET]).fillna(0.0)
+    years, ts = zip(*(_period_year(p, params) for p in df[S.PERIOD])) if len(df) else ((), ())
+    overrides = dict(params.reference.kpi)
+    df["price_year_factor"] = [price_factor(y, params.price_year, overrides)[0] for y in years]
+    df["used_fixed"] = df["used"] * df["price_year_factor"]
+    df["t_years"] = list(ts)
+    return CostTable(df.reset_index(drop=True))
+
+
+# --- assumptions ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Assumption:
+    name: str
+    value: float
+    unit: str
+    source: str
+    flagged: bool = False
+
+
+def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> tuple[np.ndarray, list[Assumption], list[RefValue]]:
+    """Monthly försörjningsstöd avoided per successful exit, in price-year prices."""
+    params, cb = project.params, project.params.cost_benefit
+    ml = cb.monthly_level
+    py = params.price_year
+    kpi_over = dict(params.reference.kpi)
+    used_refs: list[RefValue] = []
+    method = ml.method
+    if method == "own_payments" and project.payments is None:
+        method = "fixed" if ml.amount_sek else "riksnorm"
+    if method == "fixed":
+        amount, year = (ml.amount_sek, ml.amount_year) if ml.amount_sek else (8900.0, 2023)
+        f, refs = price_factor(year, py, kpi_over)
+        used_refs += refs
+        level = np.full(len(succ), amount * f)
+        src = ml.source or msg("assumption.params_file", lang)
+        return level, [Assumption("monthly_level", float(amount * f), msg("assumption.monthly_level_fixed_unit", lang, price_year=str(py)),
+                                  msg("assumption.monthly_level_fixed_source", lang, amount=fmt_kr(amount, lang),
+                                      year=str(year), source=src),
+                                  flagged=ml.method == "own_payments")], used_refs
+    if method == "riksnorm":
+        fh, refs = price_factor(ml.housing_year, py, kpi_over)
+        used_refs += refs
+        known = ("ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn")
+        types = succ[S.HOUSEHOLD_TYPE].where(succ[S.HOUSEHOLD_TYPE].isin(known), "ensamstående")
+        kids = succ[S.N_CHILDREN].fillna(0).astype(int)
+        combos = pd.DataFrame({"ht": types, "kids": kids}).drop_duplicates()
+        norms = []
+        for ht, nk in combos.itertuples(index=False):  # one lookup per household kind, not per person
+            norm, vals = household_norm(py, ht, int(nk), ml.child_age_band, dict(params.reference.riksnorm))
+            used_refs += vals
+            norms.append(norm + ml.housing_sek * fh)
+        combos["level"] = norms
+        level = (pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()})
+                 .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
+        flag = any(v.flagged for v in used_refs)
+        return level, [Assumption("monthly_level", float(level.mean()) if len(level) else np.nan,
+                                  msg("assumption.monthly_level_mean_unit", lang, price_year=str(py)),
+                                  msg("assumption.monthly_level_riksnorm_source", lang, price_year=str(py),
+                                      housing=fmt_kr(ml.housing_sek, lang), housing_year=str(ml.housing_year)),
+                                  flag)], used_refs
+    # own payments in the months before start, deflated to the price year
+    pay = project.payments
+    start_m = succ[[S.PERSON_ID, S.START_DATE]].copy()
+    start_m["m0"] = start_m[S.START_DATE].dt.year * 12 + start_m[S.START_DATE].dt.month - 1
+    p = pay[pay[S.PERSON_ID].isin(start_m[S.PERSON_ID])].merge(start_m[[S.PERSON_ID, "m0"]], on=S.PERSON_ID)
+    p["m"] = p[S.MONTH].dt.year * 12 + p[S.MONTH].dt.month - 1
+    # the window ends gap_before_start months before the start: payments rise as enrolment nears
+    # (the samples: about 18 % higher in the 6 months before the start than in months −12 to −7)
+    hi = p["m0"] - ml.gap_before_start
+    p = p[(p["m"] < hi) & (p["m"] >= hi - ml.months_before_start)]
+    years = p[S.MONTH].dt.year
+    fac = {y: price_factor(int(y), py, kpi_over)[0] for y in years.unique()}
+    p["fixed"] = p[S.AMOUNT] * years.map(fac)
+    # per enrolment: a person who left twice has two start months, each with its own months before
+    per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
+    level = per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float)
+    missing = np.isnan(level)
+    if missing.all():
+        level = np.full(len(succ), 8900.0 * price_factor(2023, py, kpi_over)[0])
+    elif missing.any():
+        level[missing] = np.nanmedian(level)
+    return level, [Assumption("monthly_level", float(np.nanmean(level)) if len(level) else np.nan,
+                              msg("assumption.monthly_level_mean_unit", lang, price_year=str(py)),
+                              msg("assumption.monthly_level_own_source", lang, first=str(ml.months_before_start + ml.gap_before_start),
+                                  last=str(ml.gap_before_start + 1))
+                              + (msg("assumption.monthly_level_own_missing", lang, n=str(int(missing.sum())))
+                                 if missing.any() else ""),
+                              bool(missing.any()))], used_refs
+
+
+def annuity_factor(horizon_years: float | np.ndarray, dropoff: float | np.ndarray, rate: float | np.ndarray) -> np.ndarray:
+    """Sum over the horizon's months of (1 − dropoff)^(whole years passed) / (1 + rate)^(months/12).
+
+    ``horizon_years`` may be an array (one horizon per draw): months beyond a draw's horizon count 0.
+    """
+    h_months = np.round(np.asarray(horizon_years, float) * 12).astype(int)
+    m = np.arange(int(h_months.max()) if h_months.size else 0)
+    d = np.asarray(dropoff, float)[..., None]
+    r = np.asarray(rate, float)[..., None]
+    inside = m < h_months[..., None]
+    return ((1 - d) ** (m // 12) / (1 + r) ** (m / 12) * inside).sum(axis=-1)
+
+
+# --- actors, perspectives and the ledger ----------------------------------------------------
+# The ledger's actors: every flow is booked on them, so each transfer sums to zero over them.
+LEDGER_ACTORS = ("kommun", "region", "stat", "fk", "individ")
+# A perspective is a set of ledger actors ("samhälle": all of them, plus the skattefaktor).
+PERSPECTIVES: dict[str, tuple[str, ...]] = {
+    "kommun": ("kommun",), "region": ("region",), "stat": ("stat", "fk"), "fk": ("fk",), "individ": ("individ",),
+    "offentliga": ("kommun", "region", "stat", "fk"), "samhälle": LEDGER_ACTORS,
+}
+# Which actor pays instead when a person leaves försörjningsstöd for a benefit: a transfer.
+BENEFIT_PAYER = {"sjuk_aktivitetsersättning": "fk", "sjukpenning": "fk", "studier": "stat", "annan_ersättning": "stat"}
+ACTORS = tuple(PERSPECTIVES)  # (kept for callers that listed the table's rows)
+
+
+def is_structural(project: Project) -> bool:
+    """A structural project: no participant work to count and no expected volumes to check.
+
+    Such a project changes how the members work together (a method, a routine, a coordination
+    function). Its cost is real, but there are no exits to value, so the toolkit states the cost
+    and what it would take to carry it, and computes no NPV, Monte Carlo or tornado.
+    """
+    from ..data.params import project_kind
+    if project_kind(project) == "struktur":
+        return True
+    if project.has_participants:
+        return False
+    e = project.params.expected  # (a project with neither participants nor volumes yet: nothing to value)
+    return e is None or not (e.successes_per_year or e.participants_per_year)
+
+
+def _month(ts: pd.Timestamp | dt.date) -> int:
+    return ts.year * 12 + ts.month - 1
+
+
+def _months(dates: pd.Series) -> pd.Series:
+    """:func:`_month` of every date in a column, vectorised (no Python call per row)."""
+    d = pd.to_datetime(dates)
+    return d.dt.year * 12 + d.dt.month - 1
+
+
+def _first_month_from(day: pd.Timestamp) -> int:
+    """The first whole month starting on or after ``day`` (an exit on the 1st saves that month)."""
+    return _month(day) + (0 if day.day == 1 else 1)
+
+
+def _cost_months(period: str, params) -> tuple[int, int]:
+    """(first, last) month index from the project start over which a budget line is spread."""
+    p = str(period).strip().lower()
+    s0, end = _month(params.period.start), _month(params.period.end)
+    last_project = max(end - s0, 0)
+    if p.isdigit() and len(p) == 4:
+        y = int(p)
+        a, b = max(y * 12 - s0, 0), min(y * 12 + 11 - s0, last_project)
+        return (a, b) if b >= a else (max(y * 12 - s0, 0),) * 2
+    if p.startswith("år") or p.startswith("year"):
+        digits = "".join(ch for ch in p if ch.isdigit())
+        n = int(digits) if digits else 1
+        a, b = 12 * (n - 1), min(12 * n - 1, last_project)
+        return (a, b) if b >= a else (a, a)
+    return 0, last_project
+
+
+# --- the analysis ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class CostBenefitResult(Result):
+    """NPV, BCR, payback and break-even per perspective, the ledger they come from, and the
+    assumptions used.
+
+    ``table`` has one row per perspective (kommun, region, stat, of which Försäkringskassan,
+    individ, the public financiers together, society); ``ledger`` every flow per actor;
+    ``summary`` the lead perspective's figures (``summary["perspective"]`` says whose).
+    """
+
+    summary: dict = field(default_factory=dict)
+    assumptions: pd.DataFrame | None = None
+    costs: pd.DataFrame | None = None
+    sensitivity: pd.DataFrame | None = None
+    monte_carlo: dict | None = None
+    reference_values: pd.DataFrame | None = None
+    effect_based: dict | None = None
+    ledger: pd.DataFrame | None = None
+    persistence: pd.DataFrame | None = None
+
+    def to_dict(self) -> dict:
+        d = super().to_dict()
+        mc = {k: v for k, v in (self.monte_carlo or {}).items() if k not in ("npv_draws", "draws_by_perspective")}
+        d.update({"summary": {k: _jsonable(v) for k, v in self.summary.items()},
+                  "assumptions": frame_records(self.assumptions), "sensitivity": frame_records(self.sensitivity),
+                  "ledger": frame_records(self.ledger), "monte_carlo": mc,
+                  "effect_based": {k: _jsonable(v) for k, v in (self.effect_based or {}).items()} or None})
+        return d
+
+
+@dataclass(frozen=True)
+class _Model:
+    """Everything the per-perspective NPV needs, so sensitivity and Monte Carlo can re-run it cheaply.
+
+    All flows sit on one monthly grid counted from the project's start month: costs spread over
+    their budget period's months, benefits from the first whole month after each exit. Month k is
+    discounted by (1 + rate)^(−k/12).
+    """
+
+    level_by_exit: np.ndarray  # kr/month per success (price-year prices)
+    exit_m: np.ndarray  # month index of each success's first month without försörjningsstöd
+    payer: np.ndarray  # ledger actor that pays a benefit instead ("" for work)
+    is_work: np.ndarray
+    cost_actual: dict  # ledger actor -> monthly cost from settled lines (price-year kr)
+    cost_budget: dict  # ledger actor -> monthly cost from budget-only lines
+    horizon: float
+    dropoff: float
+    deadweight: float
+    rate: float
+    earnings: float
+    tax: float
+    skattefaktor: float
+    shares: dict
+
+    @property
+    def t_exit(self) -> np.ndarray:  # (years; kept for callers)
+        return self.exit_m / 12
+
+    def fs_coef(self, actor: str) -> np.ndarray:
+        """Per success: the ledger actor's share of each kr of försörjningsstöd not paid."""
+        if actor == "kommun":
+            return np.ones(len(self.payer))
+        if actor == "individ":
+            return -1.0 + (self.payer != "")
+        return -(self.payer == actor).astype(float)
+
+    def earn_coef(self, actor: str) -> np.ndarray:
+        w = self.is_work.astype(float) if self.earnings > 0 else np.zeros(len(self.payer))
+        return w * {"individ": 1 - self.tax, "stat": self.tax}.get(actor, 0.0)
+
+    def weights(self, perspective: str, level_mult: float = 1.0) -> np.ndarray:
+        actors = PERSPECTIVES[perspective]
+        return sum(self.fs_coef(a) * self.level_by_exit * level_mult + self.earn_coef(a) * self.earnings
+                   for a in actors)
+
+    def cost_stream(self, perspective: str, cost_mult: float = 1.0, skattefaktor: float | None = None) -> np.ndarray:
+        actors = PERSPECTIVES[perspective]
+        n = max(len(v) for v in self.cost_actual.values())
+        out = np.zeros(n)
+        for a in actors:
+            out += self.cost_actual.get(a, 0.0) + self.cost_budget.get(a, 0.0) * cost_mult
+        if perspective == "samhälle":
+            out *= self.skattefaktor if skattefaktor is None else skattefaktor
+        return out
+
+    def pv_costs(self, perspective: str = "samhälle", rate=None, cost_mult=1.0, skattefaktor: float | None = 1.0) -> float:
+        r = self.rate if rate is None else rate
+        c = self.cost_stream(perspective, cost_mult, skattefaktor)
+        return float((c / (1 + r) ** (np.arange(len(c)) / 12)).sum())
+
+    def pv_benefit(self, perspective: str, level_mult=1.0, horizon=None, dropoff=None, deadweight=None, rate=None,
+                   success_mult=1.0) -> float:
+        r = self.rate if rate is None else rate
+        a = annuity_factor(self.horizon if horizon is None else horizon, self.dropoff if dropoff is None else dropoff, r)
+        dw = self.deadweight if deadweight is None else deadweight
+        disc = (1 + r) ** (-self.exit_m / 12)
+        return float((self.weights(perspective, level_mult) * disc).sum() * a * (1 - dw) * success_mult)
+
+    def pv_fs(self, **kw) -> float:
+        """The municipality's avoided försörjningsstöd (gross of any cost), present value."""
+        return self.pv_benefit("kommun", **kw)
+
+    def npv(self, perspective: str = "offentliga", skattefaktor: float | None = None, cost_mult: float = 1.0,
+            **kw) -> float:
+        return (self.pv_benefit(perspective, **kw)
+                - self.pv_costs(perspective, kw.get("rate"), cost_mult, skattefaktor))
+
+    def keep(self) -> np.ndarray:
+        """Share of a success's monthly saving kept in each month after exit (drop-off and deadweight)."""
+        m = np.arange(int(round(self.horizon * 12)))
+        return (1 - self.dropoff) ** (m // 12) * (1 - self.deadweight)
+
+    def benefit_stream(self, actor: str, item: str) -> np.ndarray:
+        """Monthly flow of one ledger item to one actor, undiscounted."""
+        keep = self.keep()
+        n = int(self.exit_m.max() + len(keep) + 1) if len(self.exit_m) else 1
+        grid = np.zeros(n)
+        if item == "forsorjningsstod":
+            per = self.level_by_exit * (1.0 if actor == "kommun" else -1.0 if actor == "individ" else 0.0)
+        elif item.startswith("ersattning_"):
+            payer = item.removeprefix("ersattning_")
+            per = self.level_by_exit * (self.payer == payer) * (-1.0 if actor == payer else 1.0 if actor == "individ" else 0.0)
+        elif item == "arbetsinkomst":
+            per = self.earnings * self.is_work * (1.0 if actor == "individ" else 0.0)
+        elif item == "skatt":
+            per = self.earnings * self.tax * self.is_work * (-1.0 if actor == "individ" else 1.0 if actor == "stat" else 0.0)
+        else:
+            raise ValueError(item)
+        if len(self.exit_m) and np.any(per):
+            idx = self.exit_m[:, None] + np.arange(len(keep))[None, :]
+            np.add.at(grid, idx.ravel(), (per[:, None] * keep[None, :]).ravel())
+        return grid
+
+
+BENEFIT_ITEMS = {"forsorjningsstod": "transfer", "ersattning_fk": "transfer", "ersattning_stat": "transfer",
+                 "arbetsinkomst": "resource", "skatt": "transfer"}
+
+
+def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """Every flow per ledger actor (present values, price-year kr), and the monthly streams.
+
+    Transfers (försörjningsstöd, the benefit paid instead, tax on earnings) move money between
+    actors and sum to zero over them; resources (the project's cost, earnings from work, the
+    skattefaktor's excess burden of the tax-financed cost) are real gains or losses. Rows with no
+    flow are left out.
+    """
+    rows, streams = [], {}
+
+    def disc(n: int) -> np.ndarray:
+        return (1 + m.rate) ** (-np.arange(n) / 12)
+
+    for item, kind in BENEFIT_ITEMS.items():
+        if item in ("arbetsinkomst", "skatt") and not m.earnings > 0:
+            continue
+        for actor in LEDGER_ACTORS:
+            s = m.benefit_stream(actor, item)
+            if np.any(s):
+                streams[(item, actor)] = s
+                rows.append({"item": item, "kind": kind, "actor": actor, "pv": float((s * disc(len(s))).sum())})
+    for actor in LEDGER_ACTORS:
+        c = m.cost_actual[actor] + m.cost_budget[actor]
+        if np.any(c):
+            streams[("projektkostnad", actor)] = -c
+            rows.append({"item": "projektkostnad", "kind": "resource", "actor": actor, "pv": -float((c * disc(len(c))).sum())})
+    total = sum(m.cost_actual[a] + m.cost_budget[a] for a in LEDGER_ACTORS)
+    if m.skattefaktor != 1 and np.any(total):
+        extra = -(m.skattefaktor - 1) * total
+        streams[("skattefaktor", "samhälle")] = extra
+        rows.append({"item": "skattefaktor", "kind": "resource", "actor": "samhälle",
+                     "pv": float((extra * disc(len(extra))).sum())})
+    return pd.DataFrame(rows, columns=["item", "kind", "actor", "pv"]), streams
+
+
+def _payback(benefit: np.ndarray, cost: np.ndarray, rate: float) -> float:
+    """Months from the project start until the discounted cumulative net stays at or above zero
+    (benefits and costs on the same monthly grid); NaN when it never does."""
+    n = max(len(benefit), len(cost))
+    net = np.zeros(n)
+    net[:len(benefit)] += benefit
+    net[:len(cost)] -= cost
+    if not np.any(cost):
+        return np.nan
+    cum = np.cumsum(net / (1 + rate) ** (np.arange(n) / 12))
+    if cum[-1] < 0:
+        return np.nan
+    below = np.flatnonzero(cum < -1e-6)
+    return float(below[-1] + 2) if len(below) else 1.0
+
+
+def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int, lang: str = "sv") -> pd.DataFrame:
+    """One row per perspective: cost borne, benefit, NPV, BCR, payback, break-even, switching deadweight."""
+    earnings_unvalued = not m.earnings > 0 and bool(m.is_work.any())
+    rows = []
+    for p, actors in PERSPECTIVES.items():
+        in_p = ledger["actor"].isin(actors) | ((ledger["actor"] == "samhälle") & (p == "samhälle"))
+        cost_rows = in_p & ledger["item"].isin(["projektkostnad", "skattefaktor"])
+        c = -float(ledger.loc[cost_rows, "pv"].sum())
+        b = float(ledger.loc[in_p & ~cost_rows, "pv"].sum())
+        b_stream = sum((s for (item, a), s in streams.items() if (a in actors) and item not in ("projektkostnad", "skattefaktor")),
+                       np.zeros(1))
+        c_stream = -sum((s for (item, a), s in streams.items()
+                         if (a in actors or (p == "samhälle" and a == "samhälle")) and item in ("projektkostnad", "skattefaktor")),
+                        np.zeros(1))
+        note = ""
+        if earnings_unvalued and p == "individ":
+            b, note = np.nan, msg("assumption.actor_individual", lang)
+        elif earnings_unvalued and p == "samhälle":
+            note = msg("assumption.actor_society", lang)
+        npv = b - c
+        b0 = b / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
+        switching = 1 - c / b0 if (c > 0 and b0 > 0) else np.nan
+        rows.append({
+            "perspective": p, "pv_cost": c, "pv_benefit": b, "npv": npv,
+            "bcr": b / c if c > 0 and not np.isnan(b) else np.nan,
+            "payback_months": _payback(b_stream, c_stream, m.rate) if n_success and not np.isnan(b) else np.nan,
+            "break_even_exits": c / (b / n_success) if (n_success and b > 0 and c > 0) else np.nan,
+            "switching_deadweight": switching if 0 <= switching <= 1 else np.nan,
+            "lower_bound": bool(earnings_unvalued and p == "samhälle"),
+            "note": note,
+        })
+    return pd.DataFrame(rows)
+
+
+def _sensitivity(m: _Model, info: dict, perspective: str) -> pd.DataFrame:
+    """One assumption at a time at a low and a high value, for one perspective's NPV (low = worse)."""
+    base = m.npv(perspective)
+    n, k = info.get("n_ended", 0), info.get("n_success", 0)
+    dw_lo, dw_hi = info["deadweight_range"]
+    rows = [  # parameter, (low value, npv kwargs), (high value, npv kwargs)
+        ("monthly_level", (0.75, dict(level_mult=0.75)), (1.25, dict(level_mult=1.25))),
+        ("horizon_years", (1, dict(horizon=1)), (5, dict(horizon=5))),
+        ("dropoff_per_year", (0.5, dict(dropoff=0.5)), (0.0, dict(dropoff=0.0))),
+        ("deadweight", (dw_hi, dict(deadweight=dw_hi)), (dw_lo, dict(deadweight=dw_lo))),
+        ("discount_rate", (0.06, dict(rate=0.06)), (0.0, dict(rate=0.0))),
+        ("cost", (1.1, dict(cost_mult=1.1)), (0.9, dict(cost_mult=0.9))),
+        ("skattefaktor", (1.5, dict(skattefaktor=1.5)), (1.0, dict(skattefaktor=1.0))),
+    ]
+    if info.get("mode") == "ex_ante" and k > 0:
+        lo, hi = info["ex_ante_success_range"]
+        rows.append(("successes", (lo * k, dict(success_mult=lo)), (hi * k, dict(success_mult=hi))))
+    elif n > 0 and k > 0:
+        lo, hi = proportion_confint(k, n, method="wilson")
+        rows.append(("successes", (lo * n, dict(success_mult=lo * n / k)), (hi * n, dict(success_mult=hi * n / k))))
+    out = []
+    for name, (lo_v, lo_kw), (hi_v, hi_kw) in rows:
+        a, b = m.npv(perspective, **lo_kw), m.npv(perspective, **hi_kw)
+        if abs(b - a) < 0.5:  # an assumption that does not move this perspective's NPV: no zero-width bar
+            continue
+        out.append({"parameter": name, "low_value": float(lo_v), "high_value": float(hi_v), "npv_low": a,
+                    "npv_high": b, "range": abs(b - a), "npv_base": base, "perspective": perspective})
+    cols = ["parameter", "low_value", "high_value", "npv_low", "npv_high", "range", "npv_base", "perspective"]
+    return pd.DataFrame(out, columns=cols).sort_values("range", ascending=False).reset_index(drop=True)
+
+
+def _draw_dropoff(rng, d: float, draws: int) -> np.ndarray:
+    """Drop-off drawn uniformly and symmetrically around ``d``: 0 to 2d, capped at 90 %."""
+    if d <= 0 or d >= 0.9:
+        return np.full(draws, float(d))
+    return rng.uniform(max(0.0, 2 * d - 0.9), min(2 * d, 0.9), draws)
+
+
+def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimism_bias: float,
+                 lang: str = "sv") -> dict:
+    """Draw what is uncertain together; the discount rate stays fixed (varied one at a time only).
+
+    Varied: the number of successes (observed: Jeffreys beta on the success rate; ex ante: uniform
+    over a range around the application's expectation), deadweight (from the comparison group's
+    and the participants' rates, else triangular over a wide range with the mode at the base
+    value), the horizon (whole months, uniform between the range's ends), drop-off (observed
+    persistence: the leavers resampled; else uniform and symmetric around the base), the monthly level (±10 %, normal) and, as an option,
+    cost overruns on lines not yet settled (Green Book optimism bias: uniform 0 to the uplift).
+    """
+    rng = np.random.default_rng(seed)
+    n, k = info.get("n_ended", 0), info.get("n_success", 0)
+    if info.get("mode") == "ex_ante":
+        lo, hi = info["ex_ante_success_range"]
+        success_mult = rng.uniform(lo, hi, draws)
+    elif n > 0 and k > 0:
+        success_mult = rng.beta(k + 0.5, n - k + 0.5, draws) * n / k
+    else:
+        success_mult = np.ones(draws)
+    rates = info.get("deadweight_counts")
+    if rates:
+        kp, np_, kc, nc = rates
+        pr = rng.beta(kp + 0.5, np_ - kp + 0.5, draws)
+        cr = rng.beta(kc + 0.5, nc - kc + 0.5, draws)
+        deadweight = np.clip(cr / pr, 0.0, 0.95)
+    else:
+        lo, hi = info["deadweight_range"]
+        mode = min(max(m.deadweight, lo), hi)
+        deadweight = rng.triangular(lo, mode, hi, draws) if hi > lo else np.full(draws, lo)
+    h_lo, h_hi = info["horizon_range"]
+    horizon = rng.integers(int(round(h_lo * 12)), int(round(h_hi * 12)) + 1, draws) / 12
+    pairs = info.get("persistence_pairs")
+    if pairs:  # the observed share kept, resampling the leavers it rests on (bootstrap of the ratio)
+        paid, level = pairs
+        n = len(level)
+        ratio = np.empty(draws)
+        step = max(1, 5_000_000 // max(n, 1))  # draws per block: memory stays bounded at national scale
+        for a in range(0, draws, step):
+            idx = rng.integers(0, n, (min(step, draws - a), n))
+            ratio[a:a + len(idx)] = paid[idx].sum(axis=1) / level[idx].sum(axis=1)
+        dropoff = np.clip(ratio, 0.0, 1.0)
+    else:
+        dropoff = _draw_dropoff(rng, m.dropoff, draws)
+    level = rng.normal(1.0, 0.1, draws).clip(0.5, 1.5)
+    cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
+    a = annuity_factor(horizon, dropoff, m.rate)
+    disc = (1 + m.rate) ** (-m.exit_m / 12)
+    keep = a * (1 - deadweight) * success_mult
+    out = {}
+    for p in PERSPECTIVES:
+        fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
+        ea = sum(m.earn_coef(x) * m.earnings for x in PERSPECTIVES[p])
+        pv_b = ((fs * disc).sum() * level + (ea * disc).sum()) * keep
+        grid = (1 + m.rate) ** (-np.arange(len(m.cost_stream(p))) / 12)
+        fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
+        var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
+        pv_c = (fixed + var * cost_mult) * (m.skattefaktor if p == "samhälle" else 1.0)
+        out[p] = pv_b - pv_c
+    npv = out[lead]
+    by = {p: {"p_npv_positive": float((v > 0).mean()), "npv_p05": float(np.quantile(v, 0.05)),
+              "npv_median": float(np.median(v)), "npv_p95": float(np.quantile(v, 0.95))}
+          for p, v in out.items() if np.ptp(v) > 0 or np.any(v)}
+    return {"draws": draws, "seed": seed, "perspective": lead, "p_npv_positive": float((npv > 0).mean()),
+            "npv_p05": float(np.quantile(npv, 0.05)), "npv_median": float(np.median(npv)),
+            "npv_p95": float(np.quantile(npv, 0.95)), "npv_draws": npv, "by_perspective": by,
+            "ex_ante": info.get("mode") == "ex_ante",
+            "varied": msg("assumption.monte_carlo_varied", lang)}
+
+
+# --- persistence after exit -------------------------------------------------------------
+PERSISTENCE_MONTHS = (3, 6, 12)
+
+
+class Persistence(Result):
+    """Did the successful leavers stay off försörjningsstöd? Observed in the payments after exit."""
+
+
+def _leaver_payments(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The successful leavers' payments with their month index and price-year amount, and the same
+    summed per person and month; computed once for all follow-up months (only the leavers' rows)."""
+    params = project.params
+    pay = project.payments
+    pay = pay[pay[S.PERSON_ID].isin(pd.unique(succ[S.PERSON_ID]))]
+    kpi_over = dict(params.reference.kpi)
+    pm = pay.assign(_m=_months(pay[S.MONTH]))
+    years = pm[S.MONTH].dt.year
+    fac = {y: price_factor(int(y), params.price_year, kpi_over)[0] for y in years.unique()}
+    pm["_fixed"] = pm[S.AMOUNT] * years.map(fac)
+    return pm, pm.groupby([S.PERSON_ID, "_m"])[[S.AMOUNT, "_fixed"]].sum()
+
+
+def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
+                       prepared: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the leavers the payments file covers ``mm`` months after their exit month: their payment
+    that month (current prices), the same in the price year's prices, and their own level before the
+    start (price-year prices, the own-payments window: ``months_before_start`` months ending
+    ``gap_before_start`` months before the start; 0 kr when nothing was paid then)."""
+    params, ml = project.params, project.params.cost_benefit.monthly_level
+    pay = project.payments
+    last = _month(pay[S.MONTH].max())
+    exit_m = _months(succ[S.END_DATE]).to_numpy()
+    start_m = _months(succ[S.START_DATE]).to_numpy()
+    covered = exit_m + mm <= last
+    ids, target, m0 = succ[S.PERSON_ID].to_numpy()[covered], exit_m[covered] + mm, start_m[covered]
+    pm, by_month = prepared if prepared is not None else _leaver_payments(project, succ)
+    now = by_month.reindex(pd.MultiIndex.from_arrays([ids, target])).fillna(0.0)
+    hi = m0 - ml.gap_before_start  # the own-payments window, before the peak as enrolment nears
+    level = np.zeros(len(ids))
+    if len(ids):
+        key = pd.DataFrame({S.PERSON_ID: ids, "hi": hi, "i": np.arange(len(ids))})
+        w = pm[[S.PERSON_ID, "_m", "_fixed"]].merge(key, on=S.PERSON_ID)
+        w = w[(w["_m"] < w["hi"]) & (w["_m"] >= w["hi"] - ml.months_before_start)]
+        np.add.at(level, w["i"].to_numpy(int), w["_fixed"].to_numpy(float))
+        level /= ml.months_before_start
+    return now[S.AMOUNT].to_numpy(float), now["_fixed"].to_numpy(float), level
+
+
+def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS) -> Persistence:
+    """How much of the saving the successful leavers kept ``m`` months after their exit.
+
+    For each of 3, 6 and 12 months after the exit month, among the successful leavers the payments
+    file covers that long (a month without a payment row counts as 0 kr): how many had no
+    försörjningsstöd that month, their mean payment, and the **share of their own level before the
+    start that was still saved** — one minus their payments that month over their own monthly level
+    before the start (the own-payments window), both in the price year's prices, summed over the
+    leavers who had a level (a ratio of means, so one large payment weighs as its amount). The
+    share without any payment is shown but not used: a person who left for work and still gets a
+    small top-up has kept most of the saving, which a yes/no count would call lost.
+
+    Returns
+    -------
+    Persistence
+        ``table``: months_after, observed (leavers covered that long), without_fs, share_without,
+        mean_payment (kr, current prices), with_level (of them, with payments in the window before
+        the start), kept_share (share of the pre-start level still saved; NaN without such leavers),
+        max_months_observed (the longest follow-up any leaver has). Empty without payments or
+        successful leavers.
+    """
+    cols = ["months_after", "observed", "without_fs", "share_without", "mean_payment", "with_level", "kept_share",
+            "max_months_observed"]
+    pay = project.payments
+    if pay is None or pay.empty or not project.has_participants:
+        return Persistence(pd.DataFrame(columns=cols))
+    df = project.participants
+    succ = df[~df[S.ONGOING] & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes)
+              & df[S.END_DATE].notna()]
+    if succ.empty:
+        return Persistence(pd.DataFrame(columns=cols))
+    longest = int(max(_month(pay[S.MONTH].max()) - _months(succ[S.END_DATE]).min(), 0))
+    rows = []
+    prepared = _leaver_payments(project, succ)
+    for mm in months:
+        amounts, fixed, level = _persistence_pairs(project, succ, mm, prepared)
+        n, has = len(amounts), level > 0
+        rows.append({"months_after": mm, "observed": n, "without_fs": int((amounts <= 0).sum()),
+                     "share_without": float((amounts <= 0).mean()) if n else np.nan,
+                     "mean_payment": float(amounts.mean()) if n else np.nan,
+                     "with_level": int(has.sum()),
+                     "kept_share": float(1 - fixed[has].sum() / level[has].sum()) if has.any() else np.nan,
+                     "max_months_observed": longest})
+    return Persistence(pd.DataFrame(rows, columns=cols))
+
+
+def observed_dropoff(table: pd.DataFrame, min_observed: int) -> tuple[float, float, int] | None:
+    """(drop-off per year, share of the saving kept, leavers it rests on) from the 12-month
+    persistence figure, when at least ``min_observed`` leavers with a pre-start level are covered
+    12 months.
+
+    The benefit model saves a leaver's whole level in the first year and (1 − drop-off) of it in the
+    second; the share still saved 12 months after exit is what the data say about the second year,
+    so the observed drop-off is one minus it, kept within 0–100 %.
+    """
+    if table is None or table.empty or "kept_share" not in table:
+        return None
+    row = table[table["months_after"] == 12]
+    if row.empty or row["with_level"].iloc[0] < min_observed or pd.isna(row["kept_share"].iloc[0]):
+        return None
+    kept = float(row["kept_share"].iloc[0])
+    return float(min(max(1 - kept, 0.0), 1.0)), kept, int(row["with_level"].iloc[0])
+
+
+# the optional, sourced wage level used when value_earnings is set and no wage is given
+# (defaults.csv: Medlingsinstitutet, lönestrukturstatistik 2021, P10 of monthly wages)
+EARNINGS_DEFAULT = (default("work_earnings_default").value, default("work_earnings_default").year)
+
+
+def _weak_default(name: str, value: float) -> bool:
+    """True when ``value`` is the shipped default and defaults.csv marks its source weak (L or EST)."""
+    d = default(name)
+    return abs(float(value) - d.value) < 1e-12 and d.confidence in ("L", "EST")
+
+
+def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model, list[Assumption], pd.DataFrame, list[RefValue], dict]:
+    params, cb = project.params, project.params.cost_benefit
+    ct = costs(project, cost_basis).table
+    info: dict = {"deadweight_range": tuple(cb.deadweight_range), "horizon_range": tuple(cb.horizon_range),
+                  "ex_ante_success_range": tuple(cb.ex_ante_success_range)}
+    s0 = _month(params.period.start)
+    ex_ante = not project.has_participants
+    if ex_ante:
+        e = params.expected
+        per_year = (e.successes_per_year or 0.0) if e else 0.0
+        years = (params.period.planned_end - params.period.start).days / 365.25
+        n = int(round(per_year * years))
+        succ = pd.DataFrame({S.PERSON_ID: [f"x{i}" for i in range(n)], S.HOUSEHOLD_TYPE: "ensamstående",
+                             S.N_CHILDREN: 0.0, S.OUTCOME: "arbete", S.START_DATE: pd.Timestamp(params.period.start)})
+        # the application's successes spread evenly over the planned period, month by month
+        exit_m = np.floor((np.arange(n) + 0.5) / max(n, 1) * years * 12).astype(int)
+        info.update(n_ended=0, n_success=n, mode="structural" if is_structural(project) else "ex_ante")
+    else:
+        df = project.participants
+        ended = df[~df[S.ONGOING]]
+        succ = ended[ended[S.OUTCOME].isin(cb.success_outcomes)]
+        exit_m = np.array([max(_first_month_from(d) - s0, 0) for d in succ[S.END_DATE]], int)
+        info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed")
+    levels, assumptions, refs = _monthly_levels(project, succ, lang)
+
+    rates = None
+    if cb.deadweight is not None:
+        dw, dw_src, dw_flag = cb.deadweight, msg("assumption.params_file", lang), False
+    else:
+        rates = comparison_success_rates(project, cb.success_outcomes)
+        if rates and rates[0] > 0:
+            dw = float(min(max(rates[1] / rates[0], 0.0), 0.95))
+            dw_src = msg("assumption.deadweight_comparison", lang, comparison=fmt_pct(rates[1], lang),
+                         participants=fmt_pct(rates[0], lang))
+            dw_flag = False
+            info["deadweight_rates"] = rates
+            info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
+        else:
+            dw, dw_src, dw_flag = cb.deadweight_default, msg(
+                "assumption.deadweight_default", lang, low=fmt_pct(cb.deadweight_range[0], lang, 0),
+                high=fmt_pct(cb.deadweight_range[1], lang, 0)), True
+    info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
+
+    # drop-off: observed persistence after exit where the payments cover enough leavers 12 months
+    dropoff, drop_src, drop_flag = cb.dropoff_per_year, msg("assumption.dropoff_source", lang), True
+    pers = persistence(project).table if project.has_participants else None
+    obs = observed_dropoff(pers, cb.persistence_min_observed) if cb.dropoff_from_payments else None
+    if obs:
+        dropoff = obs[0]
+        drop_src = msg("assumption.dropoff_observed", lang, kept=fmt_pct(obs[1], lang, 0), n=fmt_int(obs[2], lang))
+        drop_flag = False
+        df_ = project.participants
+        succ_ = df_[~df_[S.ONGOING] & df_[S.OUTCOME].isin(cb.success_outcomes) & df_[S.END_DATE].notna()]
+        _, paid, level = _persistence_pairs(project, succ_, 12)
+        info["persistence_pairs"] = (paid[level > 0], level[level > 0])  # drawn again in the Monte Carlo
+    info["dropoff_source"] = "observed" if obs else "assumed"
+    info["persistence"] = pers
+
+    # earnings from work: the params' wage, else the optional sourced default, else not valued
+    earnings, earn_src, earn_flag = float(cb.work_earnings_sek_month), msg("assumption.params_file", lang), False
+    if earnings == 0 and cb.value_earnings:
+        f, r_ = price_factor(EARNINGS_DEFAULT[1], params.price_year, dict(params.reference.kpi))
+        refs = [*refs, *r_]
+        earnings = EARNINGS_DEFAULT[0] * f
+        earn_src, earn_flag = msg("assumption.earnings_default", lang, amount=fmt_kr(EARNINGS_DEFAULT[0], lang),
+                                  year=str(EARNINGS_DEFAULT[1])), True
+    elif earnings == 0:
+        earn_src, earn_flag = msg("assumption.not_valued", lang), True
+
+    # costs on the monthly grid, by ledger actor: Finsam shares of the förbund's lines, own financing on the kommun
+    n_cost = max([_cost_months(p, params)[1] for p in ct[S.PERIOD]] + [0]) + 1
+    cost_actual = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
+    cost_budget = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
+    settled = ct[S.ACTUAL].notna().to_numpy() if cost_basis != "budget" else np.zeros(len(ct), bool)
+    for i, line in enumerate(ct.itertuples(index=False)):
+        a, b = _cost_months(getattr(line, S.PERIOD), params)
+        per_month = np.zeros(n_cost)
+        per_month[a:b + 1] = line.used_fixed / (b - a + 1)
+        target = cost_actual if settled[i] else cost_budget
+        if getattr(line, S.FUNDER) == "egen":
+            target["kommun"] += per_month
+        else:
+            for actor, share in cb.cost_shares.items():
+                target["stat" if actor == "stat" else actor] += per_month * share
+
+    payer = succ[S.OUTCOME].map(BENEFIT_PAYER).fillna("").to_numpy(str) if len(succ) else np.array([], str)
+    model = _Model(np.asarray(levels, float), np.asarray(exit_m, int), payer,
+                   succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(), cost_actual, cost_budget,
+                   cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
+                   dict(cb.cost_shares))
+    assumptions += [
+        Assumption("horizon_years", cb.horizon_years, msg("assumption.horizon_unit", lang),
+                   msg("assumption.horizon_source", lang)),
+        Assumption("dropoff_per_year", dropoff, msg("assumption.dropoff_unit", lang), drop_src, drop_flag),
+        Assumption("deadweight", dw, msg("assumption.deadweight_unit", lang), dw_src, dw_flag),
+        Assumption("discount_rate", cb.discount_rate, msg("assumption.discount_unit", lang),
+                   msg("assumption.discount_source", lang)),
+        Assumption("skattefaktor", cb.skattefaktor, msg("assumption.skattefaktor_unit", lang),
+                   msg("assumption.skattefaktor_source", lang) if cb.skattefaktor != 1 else msg("assumption.params_file", lang),
+                   _weak_default("skattefaktor", cb.skattefaktor)),
+        Assumption("price_year", params.price_year, msg("assumption.price_year_unit", lang),
+                   msg("assumption.price_year_source", lang)),
+        Assumption("work_earnings_sek_month", earnings, msg("assumption.earnings_unit", lang), earn_src, earn_flag),
+    ]
+    for r in refs:
+        if r.flagged:
+            info.setdefault("flagged_refs", []).append(r)
+    return model, assumptions, ct, refs, info
+
+
+def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
+                 effect: bool = True, payments=None, lang: str | None = None) -> CostBenefitResult:
+    """Does the project pay for itself, and for whom? Costs against the försörjningsstöd it
+    avoided, per perspective, from one ledger of flows between actors.
+
+    Parameters
+    ----------
+    project
+        A loaded project (for what-if assumptions: ``project.with_params(cost_benefit={...})``).
+    cost_basis
+        ``"actual_else_budget"`` or ``"budget"``; default from ``params.cost_benefit.cost_basis``.
+    monte_carlo
+        Also draw the uncertain assumptions at random (seeded) for P(NPV > 0) per perspective.
+    effect
+        Also compute the effect-based estimate from the comparison group (see :func:`effect_based`).
+    payments
+        A :class:`~evaltools.analysis.comparison.ComparisonResult` already computed for this project, so the
+        difference-in-differences is not estimated a second time.
+    lang
+        ``"sv"`` or ``"en"`` for the sources, units and notes in the tables; default: the params file's.
+
+    Returns
+    -------
+    CostBenefitResult
+        ``table``: one row per perspective (kommun, region, stat, fk, individ, offentliga,
+        samhälle) with cost borne, benefit, NPV, BCR, payback, break-even exits and switching
+        deadweight, all present values in the price year's prices. ``ledger``: every flow per
+        actor. ``summary``: costs (nominal and price-year), counts, and the lead perspective's
+        figures (``summary["perspective"]``). ``assumptions``, ``sensitivity`` (lead perspective,
+        one at a time), ``monte_carlo`` (P(NPV > 0) per perspective; seeded), ``persistence``.
+
+    Examples
+    --------
+    >>> cba = et.cost_benefit(project)  # doctest: +SKIP
+    >>> cba.table.set_index("perspective").loc["offentliga", "npv"]  # doctest: +SKIP
+    >>> et.cost_benefit(project.with_params(cost_benefit={"deadweight": 0.5}))  # doctest: +SKIP
+    """
+    lang = lang or project.params.language
+    cost_basis = cost_basis or project.params.cost_benefit.cost_basis
+    m, assumptions, ct, refs, info = _build(project, cost_basis, lang)
+    cb = project.params.cost_benefit
+    lead = cb.lead_perspective
+    structural = info["mode"] == "structural"
+    total_nominal = float(ct["used"].sum()) if len(ct) else 0.0
+    total_fixed = float(ct["used_fixed"].sum()) if len(ct) else 0.0
+    ledger, streams = _ledger(m)
+    n_p = info.get("n_participants", 0)
+    n_s = info.get("n_success", 0)
+    persp = _perspectives(m, ledger, streams, n_s, lang)
+    mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")
+    level_note = None
+    if structural or not len(m.level_by_exit):  # the level a requirement is counted at, with its source
+        ml = cb.monthly_level
+        amount, year = (ml.amount_sek, ml.amount_year) if ml.method == "fixed" and ml.amount_sek else (8900.0, 2023)
+        mean_level = amount * price_factor(year, project.params.price_year, dict(project.params.reference.kpi))[0]
+        level_note = ml.source if (ml.method == "fixed" and ml.source) else msg("assumption.params_file", lang)
+    if project.has_participants:  # successes as the project itself defines them (its main goal's numerator)
+        successes = project_successes(project, lang)
+        n_goal, success_label = successes.successes, successes.definition.describe(lang)
+    else:
+        n_goal, success_label = n_s, success_definition(project.params, lang).describe(lang)
+    row = persp.set_index("perspective").loc[lead]
+    ml = cb.monthly_level
+    app_terms = (info["mode"] in ("ex_ante", "structural") and ml.method == "fixed" and ml.amount_sek)
+    summary = {
+        "mode": info["mode"],
+        "perspective": lead,
+        "price_year": project.params.price_year,
+        "total_cost_nominal": total_nominal,
+        "total_cost_fixed": total_fixed,
+        "budget_total": float(ct[S.BUDGET].sum()) if len(ct) else 0.0,
+        "actual_total": float(ct[S.ACTUAL].sum()) if len(ct) and ct[S.ACTUAL].notna().any() else np.nan,
+        "participants": n_p,
+        "ended": info.get("n_ended", 0),
+        "successes": n_s,
+        "cost_per_participant": total_nominal / n_p if n_p else np.nan,
+        "success_definition": success_label,
+        "goal_successes": n_goal,
+        "cost_per_success": total_nominal / n_goal if n_goal else np.nan,
+        "cost_per_exit_from_fs": total_nominal / n_s if n_s else np.nan,
+        "monthly_level": mean_level,
+        "pv_cost": float(row["pv_cost"]),
+        "pv_avoided_fs": m.pv_fs() if n_s else 0.0,
+        "pv_benefit": float(row["pv_benefit"]),
+        "npv": float(row["npv"]),
+        "bcr": float(row["bcr"]),
+        "payback_months": float(row["payback_months"]),
+        "break_even_exits": float(row["break_even_exits"]),
+        # person-years without försörjningsstöd (and without another public benefit) that carry the
+        # cost for the public financiers: price-year cost over the price-year level, same basis
+        "break_even_person_years": total_fixed / (mean_level * 12) if mean_level > 0 else np.nan,
+        # the same in the application's own terms: its nominal budget over its own monthly level
+        "break_even_person_years_application": (total_nominal / (ml.amount_sek * 12)) if app_terms else np.nan,
+        "switching_deadweight": float(row["switching_deadweight"]),
+        "deadweight": m.deadweight,
+        "deadweight_source": info["deadweight_source"],
+        "dropoff_source": info["dropoff_source"],
+        "earnings_valued": bool(m.earnings > 0),
+        "skattefaktor": m.skattefaktor,
+        "has_comparison": project.comparison is not None,
+    }
+    if level_note is not None:
+        summary["level_source"] = level_note
+    if not len(ct):  # no budget file: the cost is unknown, not 0 kr, and so is every figure built on it
+        summary.update(dict.fromkeys(("total_cost_nominal", "total_cost_fixed", "budget_total", "cost_per_participant",
+                                      "cost_per_success", "cost_per_exit_from_fs", "pv_cost", "npv", "bcr",
+                                      "payback_months", "break_even_exits", "break_even_person_years",
+                                      "break_even_person_years_application", "switching_deadweight"), np.nan))
+        persp[["pv_cost", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
+    if structural:  # no exits to value: the cost and what it would take to carry it, nothing more
+        persp[["pv_benefit", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
+        summary.update(dict.fromkeys(("pv_benefit", "npv", "bcr", "payback_months", "break_even_exits",
+                                      "switching_deadweight"), np.nan))
+    sens = _sensitivity(m, info, lead) if (n_s and not structural) else _sensitivity(m, info, lead).iloc[0:0]
+    mc = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias, lang)
+          if monte_carlo and not structural and len(ct) else None)
+    by = (mc or {}).get("by_perspective", {})
+    persp["p_npv_positive"] = [by[p]["p_npv_positive"] if p in by and not pd.isna(n) else np.nan
+                               for p, n in zip(persp["perspective"], persp["npv"])]
+    a_df = pd.DataFrame([a.__dict__ for a in assumptions])
+    ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
+    eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,
+                      payments=payments) if effect else None
+    return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct,
+                             sensitivity=sens, monte_carlo=mc, reference_values=ref_df, effect_based=eb,
+                             ledger=ledger, persistence=info.get("persistence"))
+
+
+def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0,
+                 payments=None) -> dict | None:
+    """A second estimate of the benefit, from the project's own measured effect.
+
+    Where a comparison group exists, the difference-in-differences estimate (kr per participant
+    and month after the start) replaces the exits-times-level model: every participant's payments
+    are taken to fall by that amount from their start month, for the same horizon, drop-off and
+    discounting. No deadweight is applied: the comparison group already shows what would have
+    happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
+    the DiD's cluster-robust standard error) together with drop-off and discount rate, so the
+    estimate's own uncertainty reaches P(NPV > 0). ``None`` without a comparison group.
+    """
+    from .comparison import compare_payments
+    if project.comparison is None or project.payments is None or not project.has_participants:
+        return None
+    payments = payments if payments is not None else compare_payments(project)
+    did = payments.did
+    if did is None:
+        return None
+    if m is None:
+        m = _build(project, project.params.cost_benefit.cost_basis)[0]
+    params = project.params
+    start = project.participants[S.START_DATE]
+    year = int(start.dt.year.median())
+    factor = price_factor(year, params.price_year, dict(params.reference.kpi))[0]
+    t_start = np.array([max(_month(d) - _month(params.period.start), 0) for d in start], float) / 12
+    t_unique, inverse = np.unique(t_start, return_inverse=True)
+    count = np.bincount(inverse, minlength=len(t_unique)).astype(float)
+
+    def pv(effect, dropoff, rate):
+        effect, dropoff, rate = (np.asarray(x, float) for x in (effect, dropoff, rate))
+        disc = (count[None, :] / (1 + rate.reshape(-1, 1)) ** t_unique[None, :]).sum(axis=1)
+        return -effect.ravel() * factor * annuity_factor(m.horizon, dropoff.ravel(), rate.ravel()) * disc
+
+    pv_b = float(pv(did.effect, m.dropoff, m.rate)[0])
+    pv_c = m.pv_costs()
+    out = {"did_effect": did.effect, "did_se": did.se, "did_ci_low": did.ci_low, "did_ci_high": did.ci_high,
+           "price_factor": factor, "pv_benefit": pv_b, "pv_cost": pv_c, "npv": pv_b - pv_c,
+           "bcr": pv_b / pv_c if pv_c > 0 else np.nan, "participants": int(len(start)),
+           # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
+           "unreliable": bool(payments.parallel_trends_doubtful)}
+    if draws:
+        rng = np.random.default_rng(seed + 1)
+        eff = rng.normal(did.effect, did.se, draws)
+        dropoff = _draw_dropoff(rng, m.dropoff, draws)
+        rate = np.full(draws, m.rate)  # the discount rate is a fixed choice, varied one at a time only
+        npv = pv(eff, dropoff, rate) - pv_c
+        out.update({"p_npv_positive": float((npv > 0).mean()), "npv_p05": float(np.quantile(npv, 0.05)),
+                    "npv_p95": float(np.quantile(npv, 0.95)), "draws": draws})
+    return out

@@ -1,0 +1,80 @@
+"""Every message the loader and the params check give about input data, in Swedish and English.
+
+The words are in the report's catalogs (``evaltools/locales/sv.yaml`` and ``en.yaml``) under
+``messages.<id>``; a message is looked up by its id and filled in with named values::
+
+    >>> from evaltools.data.messages import message
+    >>> message("cell.empty", "en", expected="a date written YYYY-MM-DD")
+    'the cell is empty; expected a date written YYYY-MM-DD'
+
+Swedish is the default language; English is the option.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LANGS = ("sv", "en")
+DEFAULT_LANG = "sv"
+PREFIX = "messages."  # the messages' place in the catalogs
+# the catalogs of words, one YAML file per language (evaltools/locales/, beside the layer packages)
+LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
+
+
+def message(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """The message ``key`` in ``lang`` (``"sv"`` or ``"en"``), filled in with ``values``.
+
+    A value that differs by language is given twice, with the language as suffix
+    (``expected_sv=..., expected_en=...``); the one for ``lang`` fills ``{expected}``.
+
+    Raises
+    ------
+    KeyError
+        If there is no message ``key``.
+    """
+    if lang not in LANGS:
+        lang = DEFAULT_LANG
+    template = _messages(lang).get(key)
+    if template is None:
+        raise KeyError(key)
+    filled = dict(values)
+    for name, value in values.items():  # a value given per language: expected_sv, expected_en, ...
+        base, _, suffix = name.rpartition("_")
+        if suffix == lang and base:
+            filled[base] = value
+    # not text.msg(): a message may be given values it does not show (the other language's, or
+    # a code kept for the problem's record); a placeholder without a value is still a KeyError
+    return template.format_map(filled)
+
+
+def quote(value: object) -> str:
+    """A cell value as messages show it: in single quotes, shortened if very long."""
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return "'" + text.replace("'", "’") + "'"
+
+
+@lru_cache(maxsize=None)
+def _messages(lang: str) -> dict[str, str]:
+    """The catalog's ``messages`` section for ``lang``, flattened to dotted ids, read once.
+
+    Read here, not through :mod:`evaltools.words.text`: the data layer words its own messages and
+    imports nothing above it (docs/architecture.md). The catalog tests check both catalogs.
+    """
+    path = LOCALES_DIR / f"{lang}.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    tree = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    out: dict[str, str] = {}
+
+    def walk(node: dict, prefix: str) -> None:
+        for k, v in node.items():
+            if isinstance(v, dict):
+                walk(v, f"{prefix}{k}.")
+            else:
+                out[f"{prefix}{k}"] = v
+
+    walk(tree[PREFIX.rstrip(".")], "")
+    return out

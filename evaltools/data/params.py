@@ -1,0 +1,740 @@
+"""Project parameters: ``params/<project_id>.yaml`` parsed into validated objects.
+
+Relative data paths in a params file are resolved against the folder that holds the
+params file. Unknown keys are errors (a typo must not pass silently), and every problem
+in the file is reported at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import typing
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ParamsError
+from .messages import message
+from .privacy import find_personnummer
+from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
+
+ProjectKind = Literal["individ", "struktur", "ansökan"]
+GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context"]
+GoalSource = Literal["ansökan", "slutrapport", "utvärderare"]
+PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
+Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
+
+DEFAULT_SUCCESS = (*LEAVES_SOCIAL_ASSISTANCE, "aktiv_planering_annan_part")
+
+MAX_TITLE = 300  # characters in a title, name, label or source
+MAX_TEXT = 5000  # characters in a description or an evaluator's evidence
+MAX_PARAMS_BYTES = 256 * 1024  # a params file is a page or two of YAML
+MAX_ID = 64
+RESERVED_IDS = {"portfolio", "_failed", "index", "con", "prn", "aux", "nul",
+                *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+_ID_PATTERN = re.compile(r"[^\W_][\w-]*")
+
+
+def project_id_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a project id, or None when it can.
+
+    A project id names the project's folders (``reports/<id>/``), so it is a safe slug: it starts
+    with a letter or digit and holds only letters (å, ä and ö too), digits, ``-`` and ``_``; no path
+    separators, dots, spaces, control or direction-changing characters; at most 64 characters;
+    not a name the toolkit or Windows reserves (``portfolio``, ``_failed``, ``index``, ``con``, ...).
+    """
+    if not isinstance(value, str) or not value:
+        return "a project id is a short name such as 'mitt-projekt'"
+    shown = _short(value)
+    if len(value) > MAX_ID:
+        return f"a project id has at most {MAX_ID} characters, got {len(value)}"
+    if not _ID_PATTERN.fullmatch(value) or not value.isprintable():
+        return (f"a project id uses letters, digits, '-' and '_' only and starts with a letter or digit "
+                f"(no '/', '.', spaces or special characters), got {shown}")
+    if value.lower() in RESERVED_IDS:
+        return f"{value!r} is reserved for the toolkit's own files; choose another project id"
+    if find_personnummer(value):
+        return "a project id must not hold a personnummer"
+    return None
+
+
+class ParamsValueError(ValueError):
+    """A problem in the params file with a message id (:mod:`evaltools.data.messages`), worded in either language."""
+
+    def __init__(self, key: str, **values: object):
+        self.key, self.values = key, values
+        super().__init__(message(key, "en", **values))
+
+
+# How evaluators write the project kind, and the kind it is.
+KIND_SPELLINGS = {
+    **dict.fromkeys(("individ", "individinriktad", "individinriktade", "individinriktad_insats", "deltagare",
+                     "deltagarprojekt", "participant", "participants", "individual"), "individ"),
+    **dict.fromkeys(("struktur", "strukturinriktad", "strukturinriktade", "strukturinriktad_insats", "strukturell",
+                     "strukturprojekt", "structural", "structure"), "struktur"),
+    **dict.fromkeys(("ansökan", "ansokan", "ex_ante", "exante", "förhandsbedömning", "forhandsbedomning",
+                     "application"), "ansökan"),
+}
+
+
+def _short(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for messages that echo an input."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(_Strict):
+    """Planned and actual project period."""
+
+    start: dt.date
+    planned_end: dt.date
+    actual_end: dt.date | None = Field(None, description="Set when the project ended earlier (or later) than planned.")
+
+    @property
+    def end(self) -> dt.date:
+        return self.actual_end or self.planned_end
+
+    @model_validator(mode="after")
+    def _order(self) -> Period:
+        if self.planned_end <= self.start:
+            raise ValueError(f"planned_end {self.planned_end} must be after start {self.start}")
+        if self.actual_end is not None and self.actual_end <= self.start:
+            raise ValueError(f"actual_end {self.actual_end} must be after start {self.start}")
+        return self
+
+
+class ComparisonPaths(_Strict):
+    persons: Path
+    payments: Path
+
+
+AmountUnit = Literal["kr", "tkr"]
+AMOUNT_FILES = ("budget", "payments", "comparison_payments")
+
+
+class AmountUnits(_Strict):
+    """The unit of each file's amounts, for ``amount_unit: {budget: tkr, payments: kr}``."""
+
+    budget: AmountUnit = "kr"
+    payments: AmountUnit = "kr"
+    comparison_payments: AmountUnit | None = Field(None, description="Default: the unit of payments.")
+
+
+class DataPaths(_Strict):
+    """Where the project's data files are. ``participants`` may be empty for a project with no participant data."""
+
+    participants: Path | None = None
+    payments: Path | None = None
+    budget: Path | None = None
+    comparison: ComparisonPaths | None = None
+    amount_unit: AmountUnit | AmountUnits = Field(
+        "kr", description="Unit of the amounts: one unit for every file (kr or tkr), or one per file "
+                          "({budget: tkr, payments: kr}).")
+    excel_sheet: str | int = 0
+
+    def unit(self, file: str) -> str:
+        """The unit of ``file``'s amounts (``budget``, ``payments`` or ``comparison_payments``)."""
+        if isinstance(self.amount_unit, str):
+            return self.amount_unit
+        if file == "comparison_payments":
+            return self.amount_unit.comparison_payments or self.amount_unit.payments
+        return getattr(self.amount_unit, file)
+
+
+class SeriesPoint(_Strict):
+    """One value of a municipal statistic (a context goal's series): a year and its value."""
+
+    period: int = Field(ge=1900, le=2100, description="The year the value is for.")
+    value: float
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError("a value must be a number, not inf or nan")
+        return v
+
+
+class Goal(_Strict):
+    """One goal, as the application (or a final report, or the evaluator) states it.
+
+    kinds: ``participant_count`` (persons enrolled), ``outcome_count`` (persons with a
+    success outcome), ``share`` (successes over a denominator), ``qualitative``, and
+    ``context`` (a municipal statistic such as the number of long-term recipients of
+    försörjningsstöd: shown as a series beside the project period, never as the project's effect).
+
+    ``source`` says whose goal it is: ``ansökan`` (the application's; the default),
+    ``slutrapport`` (a final report's suggestion) or ``utvärderare`` (the evaluator's own). Only
+    the application's goals are counted as the goals the project set. ``main: true`` marks the
+    goal whose numerator is the project's own definition of success (by default the first
+    outcome or share goal of the application).
+    """
+
+    id: Annotated[str, Field(max_length=MAX_TITLE)]
+    kind: GoalKind
+    label: Annotated[str, Field(max_length=MAX_TITLE)]
+    label_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    target: float | None = None
+    period: PeriodUnit = "project_year"
+    success_outcomes: tuple[str, ...] = DEFAULT_SUCCESS
+    denominator: Literal["participants", "exits"] = "participants"
+    exclude_from_denominator: tuple[str, ...] = ()
+    count_by: Literal["intake", "exit"] = "intake"
+    numerator: Literal["outcome", "action_plan"] = "outcome"
+    assessment: Status | None = None
+    evidence: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    evidence_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    source: GoalSource = "ansökan"
+    main: bool = False
+    # context goals: a municipal statistic as a series (from params or a CSV file)
+    series: tuple[SeriesPoint, ...] = ()
+    series_file: Path | None = Field(None, description="CSV with columns period (year) and value, relative to the params file.")
+    unit: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    unit_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    series_source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    municipality: str | None = Field(None, description="Municipality code, four characters in quotes: '0305'.")
+    kpi: Annotated[str, Field(max_length=40)] | None = Field(None, description="Kolada KPI id, e.g. 'N31807'.")
+
+    @field_validator("municipality", mode="before")
+    @classmethod
+    def _municipality(cls, v: object) -> object:
+        if v is None:
+            return v
+        if not isinstance(v, str) or not re.fullmatch(r"\d{4}", v):
+            raise ValueError(f"a municipality code is four digits in quotes, e.g. '0305' (Uppsala län's codes start "
+                             f"with 03); got {_short(v)}. Without quotes YAML reads 0305 as a number and drops the 0")
+        return v
+
+    @model_validator(mode="after")
+    def _check(self) -> Goal:
+        if self.kind == "context":
+            if not self.series and self.series_file is None:
+                raise ValueError(f"goal '{self.id}' of kind context needs a series (a list of period: year, value: "
+                                 "number) or a series_file (a CSV with columns period and value)")
+            if self.main:
+                raise ValueError(f"goal '{self.id}': a context goal cannot be the main goal (it is not the project's result)")
+            years = [p.period for p in self.series]
+            if len(set(years)) != len(years):
+                raise ValueError(f"goal '{self.id}': a year appears twice in the series")
+            return self
+        if self.main and self.kind not in ("outcome_count", "share"):
+            raise ValueError(f"goal '{self.id}': only an outcome or share goal can be the main goal (main: true), "
+                             f"not a {self.kind} goal")
+        if self.kind != "qualitative" and self.target is None:
+            raise ValueError(f"goal '{self.id}' of kind {self.kind} needs a numeric target")
+        if self.kind == "share" and self.target is not None and not 0 < self.target <= 1:
+            raise ValueError(f"goal '{self.id}': a share target is a proportion between 0 and 1, got {self.target} (write 0.8 for 80 %)")
+        bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
+        if bad:
+            raise ValueError(f"goal '{self.id}': unknown outcome code(s) {bad}; expected codes from: {', '.join(OUTCOMES)}")
+        return self
+
+
+class Expected(_Strict):
+    """Expected volumes for an ex-ante check of an application without participant data."""
+
+    participants_per_year: float | None = None
+    successes_per_year: float | None = None
+    exits_with_action_plan_share: float | None = None
+
+
+class TargetPopulation(_Strict):
+    """Whom the project is for: how many persons, in the application's words."""
+
+    size: int | None = Field(None, ge=1, description="Number of persons in the target population.")
+    description: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    description_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number(cls, v: object) -> object:
+        return {"size": v} if isinstance(v, int) and not isinstance(v, bool) else v
+
+
+class MonthlyLevel(_Strict):
+    """How the monthly försörjningsstöd avoided per successful exit is valued."""
+
+    method: Literal["fixed", "riksnorm", "own_payments"] = "fixed"
+    amount_sek: float | None = Field(None, description="For method fixed: kr per month.")
+    amount_year: int | None = Field(None, description="Price year of amount_sek.")
+    source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    housing_sek: float = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; 8 900 − 4 620, see docs).")
+    housing_year: int = 2023
+    child_age_band: str = "7-10"
+    months_before_start: int = Field(6, ge=1, description="For method own_payments: months of payments averaged.")
+    gap_before_start: int = Field(6, ge=0, description="For method own_payments: months just before the start left out "
+                                  "(payments rise as enrolment nears; default measured on the samples, see docs).")
+
+    @model_validator(mode="after")
+    def _check(self) -> MonthlyLevel:
+        if self.method == "fixed" and (self.amount_sek is None or self.amount_year is None):
+            raise ValueError("monthly_level with method 'fixed' needs amount_sek and amount_year")
+        return self
+
+
+class CostBenefit(_Strict):
+    """Cost-benefit assumptions. Every default is documented in docs/methods.md."""
+
+    price_year: int | None = None
+    cost_basis: Literal["actual_else_budget", "budget"] = "actual_else_budget"
+    monthly_level: MonthlyLevel = MonthlyLevel(method="fixed", amount_sek=8900, amount_year=2023,
+                                               source="Eskilstuna ansökan 2023: 8 900 kr/mån, ensamstående")
+    horizon_years: float = 3.0
+    dropoff_per_year: float = 0.2
+    deadweight: float | None = Field(None, description="Share that would have left anyway; None = from the comparison group, else 0.25.")
+    deadweight_default: float = 0.25
+    discount_rate: float = 0.035
+    success_outcomes: tuple[str, ...] = LEAVES_SOCIAL_ASSISTANCE
+    cost_shares: dict[str, float] = Field(default_factory=lambda: {"stat": 0.5, "region": 0.25, "kommun": 0.25})
+    work_earnings_sek_month: float = Field(0.0, description="Gross monthly earnings of a person leaving for work; 0 = not valued.")
+    value_earnings: bool = Field(False, description="Value earnings from work at the sourced default wage (flagged) "
+                                 "when work_earnings_sek_month is 0.")
+    tax_rate: float = 0.32
+    skattefaktor: float = Field(1.3, ge=1.0, le=3.0, description="Marginal cost of public funds on the tax-financed "
+                                "cost in the societal account (ASEK skattefaktor); 1 = none.")
+    lead_perspective: Literal["kommun", "region", "stat", "individ", "offentliga", "samhälle"] = Field(
+        "offentliga", description="The perspective whose result leads the report; default the förbund's members "
+                                  "together (kommun, region, stat), who fund and decide (see docs/methods.md).")
+    deadweight_range: tuple[float, float] = Field((0.0, 0.75), description="Range of deadweight drawn in the Monte "
+                                                  "Carlo and used in the sensitivity analysis, without a comparison group.")
+    horizon_range: tuple[float, float] = Field((1.0, 5.0), description="Range of the horizon in years drawn in the Monte Carlo.")
+    optimism_bias: float = Field(0.0, ge=0.0, le=2.0, description="Green Book optimism bias: cost overrun up to this "
+                                 "share on lines not yet settled, drawn in the Monte Carlo (0 = off).")
+    ex_ante_success_range: tuple[float, float] = Field((0.5, 1.25), description="Ex ante: successes drawn as this range "
+                                                       "of multiples of the application's expectation.")
+    dropoff_from_payments: bool = Field(True, description="Replace the assumed drop-off by the observed share still "
+                                        "without försörjningsstöd 12 months after exit, where coverage allows.")
+    persistence_min_observed: int = Field(20, ge=1, description="Leavers observed 12 months after exit needed to use "
+                                          "the observed persistence.")
+    monte_carlo_draws: int = 5000
+    seed: int = 20261123
+
+    @model_validator(mode="after")
+    def _check(self) -> CostBenefit:
+        for name in ("dropoff_per_year", "discount_rate", "tax_rate", "deadweight_default"):
+            v = getattr(self, name)
+            if not 0 <= v < 1:
+                raise ValueError(f"{name} must be a proportion from 0 to 1 (0.035 for 3.5 %), got {v}")
+        if self.deadweight is not None and not 0 <= self.deadweight < 1:
+            raise ValueError(f"deadweight must be a proportion from 0 to 1, got {self.deadweight}")
+        for name in ("deadweight_range", "horizon_range", "ex_ante_success_range"):
+            lo, hi = getattr(self, name)
+            if lo > hi or lo < 0 or (name == "deadweight_range" and hi >= 1) or (name == "horizon_range" and lo <= 0):
+                raise ValueError(f"{name} must be (low, high) with 0 <= low <= high, got {(lo, hi)}")
+        if abs(sum(self.cost_shares.values()) - 1) > 1e-9:
+            raise ValueError(f"cost_shares must add up to 1, got {sum(self.cost_shares.values())}")
+        bad = [o for o in self.success_outcomes if o not in OUTCOMES]
+        if bad:
+            raise ValueError(f"cost_benefit.success_outcomes: unknown outcome code(s) {bad}")
+        return self
+
+
+class Comparison(_Strict):
+    """Settings for the comparison-group analysis."""
+
+    months_before: int = 12
+    months_after: int = 12
+    anticipation_months: int = Field(3, ge=0, description="Months just before the start left out of 'before' in the DiD: "
+                                                          "people enrol when their need peaks (see docs/methods.md).")
+    small_cluster_threshold: int = Field(50, ge=0, description="Below this many participating households the DiD also gets "
+                                                              "a wild cluster bootstrap p-value.")
+
+    @model_validator(mode="after")
+    def _check(self) -> Comparison:
+        if self.anticipation_months >= self.months_before - 1:
+            raise ValueError(f"comparison.anticipation_months ({self.anticipation_months}) must leave at least two months "
+                             f"of 'before' (months_before is {self.months_before})")
+        return self
+
+
+class Privacy(_Strict):
+    min_count: int = Field(5, ge=2, description="Counts of persons from 1 to min_count-1 are shown as '<min_count'.")
+    dominance: float = Field(0.85, gt=0.5, le=1.0,
+                             description="A mean amount is hidden when one person's payments are more than this share of "
+                                         "its total (the (1, k) dominance rule); 1.0 switches the rule off.")
+
+
+class ReferenceOverride(_Strict):
+    riksnorm: dict[str, float] = Field(default_factory=dict, description="'YEAR:component:band' -> kr/month")
+    kpi: dict[int, float] = Field(default_factory=dict)
+
+
+class ProjectParams(_Strict):
+    """Everything the toolkit knows about one project, from its params file."""
+
+    id: str = Field(description="The project's id: letters, digits, '-' and '_'; names its report folder.")
+    kind: ProjectKind | None = Field(None, description="individ | struktur | ansökan; inferred from the data when absent "
+                                                       "(see project_kind).")
+    title: Annotated[str, Field(max_length=MAX_TITLE)]
+    title_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    forbund: Annotated[str, Field(max_length=MAX_TITLE)]
+    owner: Annotated[str, Field(max_length=MAX_TITLE)]
+    partners: tuple[Annotated[str, Field(max_length=MAX_TITLE)], ...] = ()
+    period: Period
+    granted_sek: float | None = None
+    data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
+    last_intake: dt.date | None = Field(None, description="Last day the project takes in participants; later "
+                                                          "enrolments are flagged.")
+    target_population: TargetPopulation | None = None
+    language: Literal["sv", "en"] = "sv"
+    description: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    description_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    data: DataPaths = DataPaths()
+    goals: tuple[Goal, ...] = ()
+    expected: Expected | None = None
+    cost_benefit: CostBenefit = CostBenefit()
+    comparison: Comparison = Comparison()
+    privacy: Privacy = Privacy()
+    partial_band: float = Field(0.8, gt=0, le=1, description="A goal is 'delvis uppnått' from this share of its target.")
+    reference: ReferenceOverride = ReferenceOverride()
+    source_path: Path | None = Field(None, exclude=True)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, v: object) -> object:
+        if v is None:
+            return v
+        found = KIND_SPELLINGS.get(str(v).strip().lower().replace("-", "_").replace(" ", "_"))
+        if found is None:
+            raise ParamsValueError("params.kind", value=_short(v))
+        return found
+
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, v: str) -> str:
+        problem = project_id_problem(v)
+        if problem:
+            raise ValueError(problem)
+        return v
+
+    @model_validator(mode="after")
+    def _unique_goals(self) -> ProjectParams:
+        ids = [g.id for g in self.goals]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"goal ids must be unique, repeated: {dup}")
+        main = [g.id for g in self.goals if g.main]
+        if len(main) > 1:
+            raise ValueError(f"only one goal can be the main goal (main: true), got {main}")
+        if self.kind in ("struktur", "ansökan") and self.data.participants is not None:
+            raise ParamsValueError("params.kind_participants", kind=self.kind)
+        if self.last_intake is not None and not self.period.start <= self.last_intake <= self.period.end:
+            raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
+                                   start=self.period.start.isoformat(), end=self.period.end.isoformat())
+        return self
+
+    def display_title(self, lang: str = "sv") -> str:
+        """The project's title in ``lang``: ``title_en`` in an English report where there is one."""
+        return self.title_en if lang == "en" and self.title_en else self.title
+
+    @property
+    def as_of(self) -> dt.date:
+        """Last day the analysis may see: the earlier of project end and data extraction date."""
+        end = self.period.end
+        return min(end, self.data_as_of) if self.data_as_of else end
+
+    @property
+    def price_year(self) -> int:
+        return self.cost_benefit.price_year or self.period.end.year
+
+
+def _model_of(annotation: object) -> type[BaseModel] | None:
+    """The params model inside a field's annotation (``X | None``, ``tuple[X, ...]``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _keys_at(loc: tuple) -> list[str]:
+    """The keys the params model allows where ``loc`` (a key's place) points, or [] when unknown."""
+    model: type[BaseModel] | None = ProjectParams
+    for part in loc[:-1]:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(str(part))
+        model = _model_of(field.annotation) if field is not None else None
+    return [k for k in model.model_fields if k != "source_path"] if model is not None else []
+
+
+def _place(loc: tuple, raw: dict, lang: str) -> str:
+    """Where a problem is, as the evaluator counts: ``mål 1 (id: deltagare), target`` rather than ``goals.0.target``."""
+    parts, i = [], 0
+    # pydantic adds the union member it tried ('literal[...]', 'AmountUnits'): not a place in the file
+    loc = tuple(p for p in loc if isinstance(p, int) or not (str(p)[:1].isupper() or "[" in str(p)))
+    node: object = raw
+    while i < len(loc):
+        part = loc[i]
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        child = node.get(part) if isinstance(node, dict) else None
+        if isinstance(nxt, int):
+            item = child[nxt] if isinstance(child, (list, tuple)) and nxt < len(child) else None
+            if part == "goals":
+                text = message("params.goal", lang, n=nxt + 1)
+                if isinstance(item, dict) and item.get("id"):
+                    text += f" (id: {_short(item['id'], 40).strip(chr(39))})"
+            elif part == "partners":
+                text = message("params.partner", lang, n=nxt + 1)
+            else:
+                text = message("params.item", lang, key=part, n=nxt + 1)
+            parts.append(text)
+            node, i = item, i + 2
+        else:
+            parts.append(str(part))
+            node, i = child, i + 1
+    return ", ".join(parts)
+
+
+def _is_percent_text(value: object) -> float | None:
+    """``'80 %'`` or ``'80%'`` as the proportion it means (0.8), else None."""
+    if isinstance(value, str) and "%" in value:
+        try:
+            return float(value.replace("%", "").replace(",", ".").replace("\u00a0", "").strip()) / 100
+        except ValueError:
+            return None
+    return None
+
+
+def _line(e: dict, lang: str) -> str:
+    """The problem ``e`` (one pydantic error) worded in ``lang``."""
+    kind, value = e["type"], e.get("input")
+    loc = tuple(e["loc"])
+    error = (e.get("ctx") or {}).get("error")
+    if isinstance(error, ParamsValueError):
+        return message(error.key, lang, **error.values)
+    if "amount_unit" in loc:
+        return message("params.amount_unit", lang, value=_short(value))
+    if kind == "extra_forbidden":
+        allowed = _keys_at(loc)
+        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.75)
+        if near:
+            return message("params.unknown_near", lang, near=near[0])
+        return message("params.unknown", lang, keys=", ".join(allowed) or "–")
+    if kind == "missing":
+        return message("params.missing", lang)
+    pct = _is_percent_text(value)
+    if pct is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return message("params.percent", lang, value=_short(value), fixed=f"{pct:g}")
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return message("params.number", lang, value=_short(value))
+    if kind.startswith("date"):
+        return message("params.date", lang, value=_short(value))
+    if kind == "literal_error":
+        choices = str((e.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
+        return message("params.choice", lang, value=_short(value), choices=choices)
+    msg = e["msg"].removeprefix("Value error, ")
+    if kind == "string_too_long":
+        msg = f"{msg} (got {len(str(value))}); shorten the text"
+    elif "input" in e and "project id" not in msg and "got " not in msg:
+        msg = f"{msg[:300]}, got {_short(value)}"
+    return message("params.other", lang, text=msg)
+
+
+def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
+    """Every problem of a params file, in Swedish and English, each with its place as the evaluator counts."""
+    out: list[dict[str, str]] = []
+    for e in err.errors():
+        line = {}
+        for lang in ("sv", "en"):
+            place = _place(tuple(e["loc"]), raw, lang) or "(top level)"
+            line[lang] = f"{place}: {_line(e, lang)}"
+        if line not in out:  # a union reports one problem once per member it tried
+            out.append(line)
+    return out
+
+
+def _format_pydantic(err: ValidationError) -> list[str]:
+    out = []
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key (check the spelling; see docs/data-contract.md for the keys)"
+        elif e["type"] == "literal_error":
+            msg = f"got {_short(e.get('input'))}; {msg.lower()}"
+        elif e["type"] == "string_too_long":
+            msg = f"{msg} (got {len(str(e.get('input')))}); shorten the text"
+        elif loc == "id" or loc.endswith(".id") and "project id" in msg:
+            pass  # the message quotes the value itself, shortened
+        elif "input" in e and e["type"] not in ("missing",):
+            msg = f"{msg[:300]}, got {_short(e['input'])}"
+        out.append(f"{loc}: {msg}")
+    return out
+
+
+def load_params(path: str | Path) -> ProjectParams:
+    """Read and validate a project's params YAML (without loading its data).
+
+    Parameters
+    ----------
+    path
+        Path to ``params/<project_id>.yaml``.
+
+    Returns
+    -------
+    ProjectParams
+        With every relative data path resolved against the params file's folder.
+
+    Raises
+    ------
+    ParamsError
+        Listing every problem in the file, or when a referenced data file is missing.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> et.load_params("params/kompassen-demo.yaml").cost_benefit.horizon_years  # doctest: +SKIP
+    3.0
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ParamsError(path, [f"no such params file (looked for {path.resolve()})"])
+    size = path.stat().st_size
+    if size > MAX_PARAMS_BYTES:
+        raise ParamsError(path, [f"the file is {size // 1024} kB; a params file is at most {MAX_PARAMS_BYTES // 1024} kB "
+                                 "(long texts belong in the evaluator's text file, data in data files)"])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ParamsError(path, ["the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"]) from None
+    try:
+        raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
+    except yaml.YAMLError as e:
+        raise ParamsError(path, [f"not valid YAML: {_short_text(str(e), 500)}"]) from None
+    if not isinstance(raw, dict):
+        raise ParamsError(path, ["expected a mapping of keys (id:, title:, ...) at the top level"])
+    return params_from_mapping(raw, path)
+
+
+def read_params_mapping(path: Path) -> dict:
+    """A params file as YAML parsed it, read as :func:`load_params` reads it (no aliases)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ParamsLoader) or {}  # noqa: S506
+
+
+def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) -> ProjectParams:
+    """Validate a parsed params mapping exactly as :func:`load_params` does; relative data paths
+    are resolved against ``path``'s folder, and problems are reported under ``where`` (default
+    ``path``)."""
+    where = path if where is None else where
+    pnr = [place for place, value in _strings(raw) if find_personnummer(value)]
+    if pnr:
+        raise ParamsError(where, [f"{place}: holds something shaped like a personnummer (not shown here); a report is "
+                                  "published and must not identify a person: remove it" for place in pnr])
+    try:
+        params = ProjectParams.model_validate(raw)
+    except ValidationError as e:
+        raise ParamsError(where, params_problems(e, raw)) from None
+    return _resolve_paths(params, path)
+
+
+class _ParamsLoader(yaml.SafeLoader):
+    """YAML's safe loader without anchors and aliases (``&a`` / ``*a``): a params file never needs
+    them, and nested aliases can make a few lines expand to gigabytes."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML's hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: YAML aliases (*name) are not allowed in a "
+                                 "params file; write the value out")
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: YAML anchors (&name) are not allowed in a "
+                                 "params file; write the value out")
+        return super().compose_node(parent, index)
+
+
+def _short_text(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _strings(value: object, where: str = "") -> list[tuple[str, str]]:
+    """Every text and number in a parsed params file with its place (``goals[2].label``), keys included."""
+    out: list[tuple[str, str]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            here = f"{where}.{k}" if where else str(k)
+            out.append((here + " (the key)", str(k)))
+            out += _strings(v, here)
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            out += _strings(v, f"{where}[{i + 1}]")
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        out.append((where, str(value) if not isinstance(value, float) else repr(value)))
+    return out
+
+
+def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
+    base = path.resolve().parent
+    problems = []
+
+    def fix(p: Path | None, key: str) -> Path | None:
+        if p is None:
+            return None
+        full = p if p.is_absolute() else (base / p).resolve()
+        if find_personnummer(str(p)):
+            problems.append(f"data.{key}: the file name holds something shaped like a personnummer (not shown here); "
+                            "rename the file: file names are listed in the report")
+            return full
+        if not full.is_file():
+            problems.append(f"data.{key}: file {str(p)!r} does not exist (looked for {full})")
+        return full
+
+    d = params.data
+    comp = None
+    if d.comparison is not None:
+        comp = ComparisonPaths(persons=fix(d.comparison.persons, "comparison.persons"),
+                               payments=fix(d.comparison.payments, "comparison.payments"))
+    data = d.model_copy(update={
+        "participants": fix(d.participants, "participants"),
+        "payments": fix(d.payments, "payments"),
+        "budget": fix(d.budget, "budget"),
+        "comparison": comp,
+    })
+    if problems:
+        raise ParamsError(path, problems)
+    return params.model_copy(update={"data": data, "source_path": path.resolve()})
+
+
+def primary_success_outcomes(params: ProjectParams) -> tuple[str, ...]:
+    """The outcomes the project counts as success: those of its first outcome goal, else the
+    outcomes that leave försörjningsstöd."""
+    for g in params.goals:
+        if g.kind in ("outcome_count", "share") and g.numerator == "outcome":
+            return g.success_outcomes
+    return params.cost_benefit.success_outcomes
+
+
+def project_kind(project: object) -> ProjectKind:
+    """The project's kind: ``individ`` (participant project), ``struktur`` (structural project, no
+    participants) or ``ansökan`` (ex-ante check of an application). Every module asks this function.
+
+    ``kind`` from params when given; otherwise inferred: participant data -> ``individ``; no
+    participants but ``expected`` volumes -> ``ansökan``; neither -> ``struktur``
+    (:func:`kind_inferred` says whether it was).
+
+    Parameters
+    ----------
+    project
+        A :class:`~evaltools.data.project.Project` or its :class:`ProjectParams`.
+    """
+    params = getattr(project, "params", project)
+    if params.kind is not None:
+        return params.kind
+    if params.data.participants is not None:
+        return "individ"
+    return "ansökan" if params.expected is not None else "struktur"
+
+
+def kind_inferred(project: object) -> bool:
+    """True when the params file does not state the kind and :func:`project_kind` inferred it."""
+    return getattr(project, "params", project).kind is None

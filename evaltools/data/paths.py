@@ -1,0 +1,119 @@
+"""Where things are.
+
+The toolkit's own files (the notebooks papermill runs, the report template) sit beside the
+package. The evaluator's files — ``params/``, ``data/`` and ``reports/`` — sit in the project
+folder: the repository by default, or the folder named by the environment variable
+``EVALTOOLS_ROOT`` (for example a protected drive that keeps real person data out of the
+repository).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import ParamsError
+
+ROOT_ENV = "EVALTOOLS_ROOT"
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # evaltools/, above the layer packages
+TOOLKIT_DIR = PACKAGE_DIR.parent
+NOTEBOOKS_DIR = TOOLKIT_DIR / "notebooks"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+
+PROJECT_ROOT = Path(os.environ.get(ROOT_ENV) or TOOLKIT_DIR).expanduser().resolve()
+PARAMS_DIR = PROJECT_ROOT / "params"
+DATA_DIR = PROJECT_ROOT / "data"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+
+
+def params_path(ref: str | Path) -> Path:
+    """Resolve a project reference: a path to a YAML file, or a project id in ``params/``."""
+    p = Path(ref)
+    if p.suffix in (".yaml", ".yml"):
+        return p.resolve()
+    return (PARAMS_DIR / f"{ref}.yaml").resolve()
+
+
+def project_root() -> Path:
+    """The project folder as the environment names it now (``EVALTOOLS_ROOT``, else the repository).
+
+    Read at each call, so a notebook that sets ``os.environ["EVALTOOLS_ROOT"]`` after importing
+    evaltools still finds its projects there.
+    """
+    return Path(os.environ.get(ROOT_ENV) or TOOLKIT_DIR).expanduser().resolve()
+
+
+def find_params(ref: str | Path) -> Path:
+    """The params file of a project given by id or by path, from whatever folder Python runs in.
+
+    Parameters
+    ----------
+    ref
+        A project id (``"kompassen-demo"``: ``params/kompassen-demo.yaml`` in the project folder,
+        see :func:`project_root`), or a path to a params file. A relative path is tried from the
+        current folder first, then from the project folder, so ``"params/kompassen-demo.yaml"``
+        works both from the repository and from ``notebooks/``.
+
+    Returns
+    -------
+    Path
+        The params file, resolved.
+
+    Raises
+    ------
+    ParamsError
+        When there is no such file, naming where it looked and which projects there are.
+
+    Examples
+    --------
+    >>> find_params("kompassen-demo").name  # doctest: +SKIP
+    'kompassen-demo.yaml'
+    """
+
+    root = project_root()
+    p = Path(ref).expanduser()
+    if p.suffix in (".yaml", ".yml") or len(p.parts) > 1 or p.is_absolute():
+        tried = [p.resolve()] + ([] if p.is_absolute() else [(root / p).resolve()])
+        for candidate in tried:
+            if candidate.is_file():
+                return candidate
+        looked = " and ".join(str(c) for c in dict.fromkeys(tried))
+        raise ParamsError(p, [f"no such params file (looked for {looked})"])
+    params_dir = root / "params"
+    for suffix in (".yaml", ".yml"):
+        candidate = params_dir / f"{ref}{suffix}"
+        if candidate.is_file():
+            return candidate.resolve()
+    known = ", ".join(q.stem for q in sorted(params_dir.glob("*.y*ml"))) or "none"
+    raise ParamsError(params_dir / f"{ref}.yaml",
+                      [f"no project '{ref}' in {params_dir} (projects there: {known}); give a project id "
+                       f"or the path to a params file"])
+
+
+def memo_folder(project_id: str, folder: str | Path | None = None) -> Path:
+    """A folder for charts and tables saved from a notebook for a memo, created if missing.
+
+    Parameters
+    ----------
+    project_id
+        The project's id.
+    folder
+        Where to save; default ``reports/<project_id>/memo`` in the project folder, which is
+        never committed.
+
+    Returns
+    -------
+    Path
+        The folder.
+
+    Examples
+    --------
+    >>> fig.savefig(memo_folder("kompassen-demo") / "tornado.png", dpi=200)  # doctest: +SKIP
+    """
+    path = Path(folder).expanduser() if folder else project_root() / "reports" / project_id / "memo"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def all_params() -> list[Path]:
+    """Every project's params file in ``params/``, sorted by name."""
+    return sorted(PARAMS_DIR.glob("*.yaml"))

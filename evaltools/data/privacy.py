@@ -1,0 +1,232 @@
+"""Small-count suppression for every person-based table and chart.
+
+The rule (one place, used everywhere): a count of persons from 1 to ``k - 1`` is shown as
+``"<k"``. Where a suppressed cell could be recovered from a shown total (its row, its column
+or the project total), the next-smallest cell in that line is suppressed as well (secondary
+suppression), repeated until no line has exactly one hidden cell; a cell hidden for that reason
+is shown as ``".."`` (it is not small, so ``"<k"`` would mislead). Shares and means built on a
+suppressed count are hidden with it (``".."``). Zeros are shown: an empty category reveals nothing about
+a person. Raw, unsuppressed numbers stay available in code (``.raw``) for the evaluator.
+
+Amounts (means of försörjningsstöd) follow a second rule as well, the (1, k) dominance rule: a
+mean is hidden when one person's payments make up more than ``dominance`` (85 % by default) of the
+cell's total, because the mean would then tell roughly what that person received.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+DEFAULT_MIN_COUNT = 5
+DEFAULT_DOMINANCE = 0.85
+
+
+def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_totals: bool = True,
+                     row_totals: bool = True, lines: Sequence[tuple[Sequence[int], int]] = (),
+                     published: pd.DataFrame | np.ndarray | None = None) -> pd.DataFrame:
+    """Boolean mask of the cells to hide in a table of person counts.
+
+    Parameters
+    ----------
+    counts
+        Non-negative whole numbers; rows and columns are categories.
+    k
+        Smallest count that may be shown.
+    col_totals, row_totals
+        Whether the totals of columns (over rows) and of rows (over columns) are published
+        anywhere; each published total is a line through which a hidden cell could be
+        recovered, so it gets secondary suppression.
+    lines
+        Further published sums, each as (row positions, column position): for example the
+        quarters of one project year, whose sum the report shows as that year's intake.
+    published
+        Cells (same shape as ``counts``) whose exact value the report already publishes
+        elsewhere, for example a goal's count for one project year (see :func:`already_published`).
+        Hiding such a cell protects no one: it is neither suppressed for being small nor chosen
+        to protect another cell, and it never counts as hidden.
+    """
+    values = counts.to_numpy(dtype=float)
+    known = np.zeros(values.shape, bool) if published is None else np.asarray(published, bool)
+    mask = (values > 0) & (values < k) & ~known
+    n_rows, n_cols = values.shape
+    cells: list[tuple[np.ndarray, np.ndarray]] = []  # each line: the (row, column) positions it sums
+    if col_totals:
+        cells += [(np.arange(n_rows), np.full(n_rows, j)) for j in range(n_cols)]
+    if row_totals and n_cols > 1:
+        cells += [(np.full(n_cols, i), np.arange(n_cols)) for i in range(n_rows)]
+    cells += [(np.asarray(rows, int), np.full(len(rows), j)) for rows, j in lines if len(rows) > 1]
+    changed = True
+    while changed:
+        changed = False
+        for r, c in cells:
+            m, v = mask[r, c], values[r, c]
+            if m.sum() == 1:
+                candidates = np.where(~m & (v > 0) & ~known[r, c], v, np.inf)
+                if np.isfinite(candidates).any():
+                    idx = int(np.argmin(candidates))
+                    mask[r[idx], c[idx]] = True
+                    changed = True
+    return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
+
+
+def already_published(counts: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Which cells of ``counts`` equal a figure the report publishes for the same persons.
+
+    ``published`` has the same index and columns as ``counts``, holding for each cell the count
+    that another part of the report (a goal's result, which is the project's public accounting
+    and never suppressed) gives for exactly those persons, or NaN where none does. A cell is
+    published only where the two agree: a breakdown that repeats a published total hides
+    nothing, while a disagreement (another definition) keeps the cell under the rule.
+    """
+    same = counts.astype(float).to_numpy() == published.reindex_like(counts).astype(float).to_numpy()
+    return pd.DataFrame(same, index=counts.index, columns=counts.columns)
+
+
+SECONDARY = ".."
+
+
+def suppressed_label(k: int = DEFAULT_MIN_COUNT) -> str:
+    return f"<{k}"
+
+
+def hidden_label(value: float, k: int) -> str:
+    """What a hidden count shows: ``"<k"`` when it is small, ``".."`` when hidden to protect another."""
+    return suppressed_label(k) if 0 < value < k else SECONDARY
+
+
+def apply_mask(table: pd.DataFrame, mask: pd.DataFrame | pd.Series, columns: list[str], k: int,
+               derived: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return a copy of ``table`` with the masked rows of count ``columns`` and ``derived`` columns hidden."""
+    out = table.copy()
+    m = (mask if isinstance(mask, pd.Series) else mask.any(axis=1)).to_numpy()
+    for c in columns:
+        out[c] = out[c].astype(object)
+        out.loc[m, c] = [hidden_label(float(v), k) for v in table.loc[m, c]]
+    for c in derived:
+        out[c] = out[c].astype(object)
+        out.loc[m, c] = SECONDARY
+    return out
+
+
+def suppress_long(table: pd.DataFrame, count_col: str, group_col: str | None, k: int,
+                  derived: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Suppress a long table of counts, where each ``group_col`` value is one breakdown whose
+    counts add up to a published total (e.g. variable = sex, age group, ...).
+
+    ``derived`` columns (shares, rates, intervals) are hidden wherever their count is.
+    """
+    out = table.copy()
+    hide = pd.Series(False, index=table.index)
+    groups = [table.index] if group_col is None else [g.index for _, g in table.groupby(group_col, sort=False)]
+    for idx in groups:
+        m = suppression_mask(table.loc[idx, [count_col]], k, col_totals=True, row_totals=False)
+        hide.loc[idx] = m[count_col].to_numpy()
+    return apply_mask(out, hide, [count_col], k, derived)
+
+
+def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, row_totals: bool = True,
+                      lines: Sequence[tuple[Sequence[int], int]] = ()) -> pd.DataFrame:
+    """A wide table of counts with primary and secondary suppression, as display values."""
+    mask = suppression_mask(counts, k, col_totals=col_totals, row_totals=row_totals, lines=lines)
+    out = counts.astype(object).copy()
+    for c in out.columns:
+        for i in np.flatnonzero(mask[c].to_numpy()):
+            out.iloc[i, out.columns.get_loc(c)] = hidden_label(float(counts[c].iloc[i]), k)
+    return out
+
+
+def hides(count: float, k: int = DEFAULT_MIN_COUNT) -> bool:
+    """Whether the rule hides a count of persons: from 1 to ``k - 1``. The same rule holds in
+    sentences as in tables: a sentence says such a count as "fewer than k" or leaves it out, and
+    gives no breakdown with a hidden part. Goal totals (participants and successes per goal and
+    period) are the project's accounting to its funder and are shown; a share goal whose
+    denominator is hidden by this rule is not assessed (see :mod:`evaltools.analysis.goals`)."""
+    return 0 < count < k
+
+
+def is_suppressed(value: object) -> bool:
+    return isinstance(value, str) and (value.startswith("<") or value == SECONDARY)
+
+
+def dominated(largest: np.ndarray | float, total: np.ndarray | float, share: float = DEFAULT_DOMINANCE) -> np.ndarray:
+    """The (1, k) dominance rule: whether the largest single contribution is more than ``share``
+    of a cell's total (a positive total; an empty cell reveals nothing)."""
+    largest, total = np.asarray(largest, float), np.asarray(total, float)
+    return (total > 0) & (largest > share * total)
+
+
+def dominated_cells(frame: pd.DataFrame, by: list[str], person: str, amount: str,
+                    share: float = DEFAULT_DOMINANCE) -> pd.Series:
+    """For each cell of ``by`` in a long table of amounts: whether one ``person``'s sum of
+    ``amount`` is more than ``share`` of the cell's total. Indexed by the cells of ``by``."""
+    per_person = frame.groupby([*by, person], sort=False, observed=True)[amount].sum()
+    cells = per_person.groupby(level=list(range(len(by))), sort=False).agg(["max", "sum"])
+    return pd.Series(dominated(cells["max"].to_numpy(), cells["sum"].to_numpy(), share), index=cells.index)
+
+
+# --- personnummer ---------------------------------------------------------------------------
+# One guard for everything a report can publish or a message can echo: person, payment and
+# budget files (cells and headers), params free text and file names. It errs on the side of
+# refusing: a project code never needs a date followed by four digits.
+_DATE6 = r"(?P<yy>\d{2})[ .]?(?P<mm>\d{2})[ .]?(?P<dd>\d{2})"
+_PNR_PATTERN = re.compile(
+    r"(?<!\d)(?:19|20)?" + _DATE6 +
+    r"\s*[-+ ]?\s*"
+    r"(?P<tail>\d{4}|[A-Za-z]\d{3}|\d[A-Za-z]\d{2}|\d{2}[A-Za-z]\d|\d{3}[A-Za-z])(?!\d)")
+# Excel shows a long number in scientific notation and stores it rounded: 8112189876 becomes
+# 8,11219E+09 (or 8.11219E+09); a 12-digit one 1,98112E+11. Such a cell can only have been a
+# personnummer-sized number, so it is refused too.
+_SCI_PATTERN = re.compile(r"(?<![\d.,])\d[.,]\d+\s*[eE]\+?0?(?:9|11)(?!\d)")
+
+
+def find_personnummer(text: object) -> bool:
+    """Whether ``text`` holds something shaped like a Swedish personnummer, samordningsnummer or
+    reserve number.
+
+    Recognised: ``811218-9876``, ``8112189876``, ``811218+9876``, ``811218 9876``,
+    ``19811218-9876``, ``19811218 9876``, ``81.12.18-9876``, reserve numbers with a letter among
+    the last four characters (``811218-T123``), a coordination number's day + 60, and Excel's
+    scientific notation of a 10- or 12-digit number (``8,11219E+09``). The month must be 01–12
+    and the day 01–31 (or 61–91), so ordinary amounts and dates rarely match.
+
+    Parameters
+    ----------
+    text
+        Any value; non-strings are converted with ``str``.
+
+    Returns
+    -------
+    bool
+    """
+    if text is None:
+        return False
+    s = str(text)
+    if len(s) < 10 and not _SCI_PATTERN.search(s):
+        return False
+    for m in _PNR_PATTERN.finditer(s):
+        month, day = int(m.group("mm")), int(m.group("dd"))
+        if 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91):
+            return True
+    return bool(_SCI_PATTERN.search(s))
+
+
+def redact(text: str) -> str:
+    """``text`` with every personnummer-shaped part replaced by ``[personnummer borttaget]``.
+
+    Used on every message the toolkit prints or stores (errors, status files, the report
+    index), so that a number that reached a message by mistake is never echoed.
+    """
+    s = str(text)
+    if not find_personnummer(s):
+        return s
+
+    def mask(m) -> str:
+        month, day = int(m.group("mm")), int(m.group("dd"))
+        ok = 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)
+        return "[personnummer borttaget]" if ok else m.group(0)
+
+    s = _PNR_PATTERN.sub(mask, s)
+    return _SCI_PATTERN.sub("[personnummer borttaget]", s)

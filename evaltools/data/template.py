@@ -1,0 +1,152 @@
+"""The Excel workbook an evaluator fills in: one sheet per data file, built from the data contract.
+
+Every sheet has a title row, one example row and the header row (in that order, so the loader,
+which reads from the header down, never reads the example), drop-down lists of the codes,
+date-formatted date and month columns and person ids formatted as text (so Excel keeps leading
+zeros). The sheet *Koder* lists every code with its Swedish label beside it; the sheet
+*Kolumner* explains each column. Both come from :mod:`evaltools.data.schema`, the column definitions
+the loader checks against, and the texts of what a column accepts are the loader's own messages.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from . import schema as S
+
+TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE)
+TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
+FIRST_DATA_ROW = HEADER_ROW + 1
+LAST_FORMATTED_ROW = 2000  # rows that get drop-downs and date formats
+CODES_SHEET, COLUMNS_SHEET = "Koder", "Kolumner"
+
+# One plausible row per table, shown above the header.
+EXAMPLES: dict[str, dict[str, object]] = {
+    "participants": {
+        S.PERSON_ID: "P001", S.SEX: "kvinna", S.BIRTH_YEAR: 1985, S.HOUSEHOLD_TYPE: "ensamstående_med_barn",
+        S.N_CHILDREN: 2, S.START_DATE: dt.date(2025, 3, 3), S.END_DATE: dt.date(2025, 9, 30), S.OUTCOME: "arbete",
+        S.SUPPORT_START: "försörjningsstöd", S.SUPPORT_EXIT: "lön", S.ACTION_PLAN: "ja", S.SGI_STATUS: "nollklassad",
+        S.EDUCATION: "gymnasial", S.MONTHS_ON_SUPPORT_BEFORE: 26, S.OCCUPATION_BEFORE: "ingen",
+        S.OCCUPATION_AFTER: "förvärvsarbete", S.EXTENT_BEFORE_PCT: 0, S.EXTENT_AFTER_PCT: 75, S.HOUSEHOLD_ID: "H001",
+    },
+    "payments": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 3, 1), S.AMOUNT: 9150, S.HOUSEHOLD_ID: "H001"},
+    "budget": {S.PERIOD: "år 1", S.CATEGORY: "Lön", S.BUDGET: 650000, S.ACTUAL: 612500, S.FUNDER: "förbund"},
+}
+
+_BOLD = Font(bold=True)
+_EXAMPLE = Font(italic=True, color="595959")
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_FORMATS = {"date": "yyyy-mm-dd", "month": "yyyy-mm", "id": "@", "text": "@", "amount": "#,##0", "int": "0"}
+
+
+def _code_ranges(wb: Workbook) -> dict[tuple[str, ...], str]:
+    """Write every vocabulary to the codes sheet (code, Swedish label); return vocab -> range formula."""
+    ws = wb.create_sheet(CODES_SHEET)
+    ranges: dict[tuple[str, ...], str] = {}
+    col = 1
+    for spec in TABLES:
+        for c in spec.columns:
+            if c.kind != "code" or c.vocab in ranges:
+                continue
+            users = sorted({x.name for t in TABLES for x in t.columns if x.vocab == c.vocab})
+            code_col, label_col = get_column_letter(col), get_column_letter(col + 1)
+            ws.cell(1, col, f"kod ({', '.join(users)})").font = _BOLD
+            ws.cell(1, col + 1, "betyder").font = _BOLD
+            for r, (code, sv, _en) in enumerate(c.labels, 2):
+                ws.cell(r, col, code)
+                ws.cell(r, col + 1, sv)
+            ws.column_dimensions[code_col].width = max(len(ws.cell(1, col).value), *(len(x[0]) for x in c.labels)) + 2
+            ws.column_dimensions[label_col].width = max(len(x[1]) for x in c.labels) + 2
+            ranges[c.vocab] = f"{quote_sheetname(CODES_SHEET)}!${code_col}$2:${code_col}${len(c.labels) + 1}"
+            col += 3
+    return ranges
+
+
+def _data_sheet(wb: Workbook, spec: S.TableSpec, ranges: dict[tuple[str, ...], str]) -> None:
+    ws = wb.create_sheet(spec.name)
+    ws.cell(TITLE_ROW, 1, f"{spec.description_sv} Rad {EXAMPLE_ROW} är ett exempel och läses inte in; fyll i "
+                          f"från rad {FIRST_DATA_ROW}, under rubrikraden. Kolumnerna förklaras på bladet "
+                          f"{COLUMNS_SHEET}, koderna på bladet {CODES_SHEET}.").font = _BOLD
+    example = EXAMPLES.get(spec.name, {})
+    last = f"{LAST_FORMATTED_ROW}"
+    for j, c in enumerate(spec.columns, 1):
+        letter = get_column_letter(j)
+        head = ws.cell(HEADER_ROW, j, c.name)
+        head.font, head.fill = _BOLD, _HEADER_FILL
+        value = example.get(c.name)
+        cell = ws.cell(EXAMPLE_ROW, j, value)
+        cell.font = _EXAMPLE
+        cell.number_format = _FORMATS.get(c.kind, "General")
+        for r in range(FIRST_DATA_ROW, LAST_FORMATTED_ROW + 1):
+            ws.cell(r, j).number_format = _FORMATS.get(c.kind, "General")
+        area = f"{letter}{FIRST_DATA_ROW}:{letter}{last}"
+        if c.kind == "code":
+            dv = DataValidation(type="list", formula1=ranges[c.vocab], allow_blank=True, showErrorMessage=True,
+                                errorTitle="Okänd kod", error=f"Välj en kod ur listan (bladet {CODES_SHEET}).",
+                                promptTitle=c.name[:32], prompt=(c.describe("sv") or c.expected("sv"))[:250],
+                                showInputMessage=True)
+        elif c.kind == "int" and c.min is not None and c.max is not None:
+            dv = DataValidation(type="whole", operator="between", formula1=f"{c.min:g}", formula2=f"{c.max:g}",
+                                allow_blank=True, showErrorMessage=True, errorTitle="Ogiltigt tal",
+                                error=c.expected("sv")[:250])
+        elif c.kind in ("date", "month"):
+            dv = DataValidation(type="date", operator="between", formula1="1", formula2="73415", allow_blank=True,
+                                showErrorMessage=True, errorTitle="Ogiltigt datum", error=c.expected("sv")[:250])
+        else:
+            dv = None
+        if dv is not None:
+            ws.add_data_validation(dv)
+            dv.add(area)
+        ws.column_dimensions[letter].width = max(len(c.name), 12) + 2
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
+
+
+def _columns_sheet(wb: Workbook) -> None:
+    ws = wb.create_sheet(COLUMNS_SHEET)
+    head = ("blad", "kolumn", "obligatorisk", "får vara tom", "vad som får stå", "betydelse", "koder")
+    for j, h in enumerate(head, 1):
+        ws.cell(1, j, h).font = _BOLD
+    r = 2
+    for spec in TABLES:
+        for c in spec.columns:
+            codes = "; ".join(f"{code} = {sv}" for code, sv, _en in c.labels)
+            row = (spec.name, c.name, "ja" if c.required else "nej",
+                   "ja" if (c.nullable or c.default is not None) else "nej", c.expected("sv"), c.describe("sv"), codes)
+            for j, v in enumerate(row, 1):
+                ws.cell(r, j, v).alignment = Alignment(wrap_text=True, vertical="top")
+            r += 1
+    for letter, width in zip("ABCDEFG", (14, 26, 12, 12, 40, 50, 60)):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+
+
+def write_template(path: str | Path) -> Path:
+    """Write the Excel template: a sheet per data file, the codes and the column explanations.
+
+    Parameters
+    ----------
+    path
+        Where to write the .xlsx file (its folder must exist).
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
+    wb = Workbook()
+    wb.remove(wb.active)
+    ranges = _code_ranges(wb)
+    for spec in TABLES:
+        _data_sheet(wb, spec, ranges)
+    _columns_sheet(wb)
+    wb.move_sheet(CODES_SHEET, offset=len(wb.sheetnames))  # data sheets first, then Koder, Kolumner
+    wb.move_sheet(COLUMNS_SHEET, offset=len(wb.sheetnames))
+    wb.active = 0
+    path = Path(path)
+    wb.save(path)
+    return path

@@ -1,0 +1,260 @@
+"""The evaluator's own text: assessment, background, implementation, analysis, lessons and recommendations.
+
+A report is more than the toolkit's figures: why a project ended early, what worked and what
+should happen next only the evaluator can say. Per project the evaluator writes one Markdown file
+per language beside the params file, ``params/text/<project-id>.sv.md`` (and, optionally,
+``<project-id>.en.md`` for the English report), with a ``##`` heading per part::
+
+    ## Sammanfattande bedömning
+    Projektet nådde ...
+
+    ## Genomförande
+    ...
+
+The known headings are in the catalogs (``evaluator.heading.*``) (either language's heading is accepted in either file);
+a part left out or left empty is simply absent from the report. Each part is shown where it
+belongs: the assessment on page 1, the background with the facts about the project, the
+implementation before the goals, and the analysis, lessons and recommendations after the
+figures.
+
+The file is untrusted input. It is read as UTF-8 of bounded size; raw HTML is shown as text,
+images are shown as their description only, and links are kept only to ``http``, ``https`` and ``mailto`` addresses
+(`markdown-it-py <https://markdown-it-py.readthedocs.io/>`_ in CommonMark mode with HTML
+disabled). A personnummer anywhere in the text stops the report. Every problem is named by file
+and line, all at once, in one :class:`NarrativeError`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+
+from ..data.errors import EvaltoolsError
+from ..data.privacy import find_personnummer
+from ..words.text import LANGS, msg
+
+TEXT_DIR = "text"
+MAX_BYTES = 64 * 1024
+
+# The parts in report order: key -> the catalog key of its heading (evaltools/locales/*.yaml)
+HEADING_KEYS: dict[str, str] = {
+    "assessment": "evaluator.heading.assessment",
+    "background": "evaluator.heading.background",
+    "implementation": "evaluator.heading.implementation",
+    "analysis": "evaluator.heading.analysis",
+    "lessons": "evaluator.heading.lessons",
+    "recommendations": "evaluator.heading.recommendations",
+}
+KEYS = tuple(HEADING_KEYS)
+# a line of guidance per part, for the skeleton `evaltools new` writes
+GUIDANCE_KEYS: dict[str, str] = {
+    "assessment": "evaluator.guidance.assessment",
+    "background": "evaluator.guidance.background",
+    "implementation": "evaluator.guidance.implementation",
+    "analysis": "evaluator.guidance.analysis",
+    "lessons": "evaluator.guidance.lessons",
+    "recommendations": "evaluator.guidance.recommendations",
+}
+
+
+def heading(key: str, lang: str) -> str:
+    """The heading of part ``key`` in ``lang`` (as the file writes it and the report shows it)."""
+    return msg(HEADING_KEYS[key], lang)
+
+
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+class NarrativeError(EvaltoolsError, ValueError):
+    """An evaluator's text that cannot be shown as it is."""
+
+
+def text_path(params_path: str | Path, lang: str) -> Path:
+    """Where a project's evaluator text lives: ``<params folder>/text/<project-id>.<lang>.md``.
+
+    A folder of its own, so that the text files are never taken for projects' params files.
+    """
+    p = Path(params_path)
+    return p.parent / TEXT_DIR / f"{p.stem}.{lang}.md"
+
+
+def _heading_key(title: str) -> str | None:
+    """The part a heading names, in either language (case and spacing aside); ``None`` if none."""
+    norm = " ".join(title.split()).strip().rstrip(":").casefold()
+    for key in KEYS:
+        if norm in (heading(key, lang).casefold() for lang in LANGS):
+            return key
+    return None
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # an image would fetch or embed anything: only its description is shown, as text
+    md.add_render_rule("image", lambda _self, tokens, idx, _options, _env: escapeHtml(tokens[idx].content))
+    md.validateLink = lambda url: url.strip().lower().startswith(_LINK_SCHEMES)
+    return md
+
+
+_MD = _markdown()
+
+
+def to_html(source: str, heading_level: int = 3) -> str:
+    """Markdown as safe HTML: raw HTML escaped, no images, links only to http(s) and mailto.
+
+    Headings inside a part start at ``heading_level`` (a part's own heading is one level up).
+    """
+    html = _MD.render(source)
+
+    def _shift(m: re.Match) -> str:  # the file's ### is the first level inside a part
+        return f"<{m.group(1)}h{min(6, max(heading_level, int(m.group(2)) - 3 + heading_level))}"
+
+    html = re.sub(r"<(/?)h([1-6])", _shift, html)
+    return re.sub(r"<a href=", "<a rel='nofollow noopener' href=", html)
+
+
+@dataclass
+class Narrative:
+    """The evaluator's text of one report: the Markdown source of each part that has some.
+
+    ``parts`` maps a key of :data:`KEYS` to its Markdown; a part left out or empty is absent.
+    ``source`` is the file it was read from (``None``: there is no evaluator text in this language).
+    """
+
+    lang: str
+    parts: dict[str, str] = field(default_factory=dict)
+    source: Path | None = None
+    other_languages: tuple[str, ...] = ()  # languages that do have a text, when this one has none
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.parts
+
+    def heading(self, key: str) -> str:
+        return heading(key, self.lang)
+
+    def html(self, key: str, heading_level: int = 3) -> str:
+        """One part as safe HTML ('' when the part is absent)."""
+        return to_html(self.parts[key], heading_level) if key in self.parts else ""
+
+    def plain(self, key: str) -> list[str]:
+        """One part as plain paragraphs (list items and headings each a paragraph), without markup."""
+        if key not in self.parts:
+            return []
+        out = []
+        for tok in _MD.parse(self.parts[key]):
+            if tok.type == "inline":
+                words = [c.content for c in tok.children or [] if c.type in ("text", "code_inline")
+                         or c.type == "softbreak" and not c.content]
+                out.append(" ".join("".join(" " if w == "" else w for w in words).split()))
+        return [p for p in out if p]
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """One row per part present: key, heading and number of words."""
+        return pd.DataFrame([{"part": k, "heading": self.heading(k), "words": len(v.split())}
+                             for k, v in self.parts.items()], columns=["part", "heading", "words"])
+
+    def __repr__(self) -> str:
+        if not self.parts:
+            return f"Narrative({self.lang}: no evaluator text)"
+        return f"Narrative({self.lang}: {', '.join(self.heading(k) for k in self.parts)})"
+
+
+def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrative:
+    """Split an evaluator's Markdown into its parts; every problem at once in a :class:`NarrativeError`.
+
+    Problems: text before the first heading, a heading that is not one of the parts' headings, a
+    heading given twice, and anything that looks like a personnummer (the line is named, the
+    number is not repeated).
+    """
+    problems: list[tuple[int, str]] = []
+    for i, line in enumerate(text.splitlines(), 1):
+        if find_personnummer(line):
+            problems.append((i, "looks like a personnummer, which a report must never show; describe people "
+                                "without numbers that identify them"))
+    # comments (the skeleton's guidance) are dropped, keeping the line numbers
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    lines = text.splitlines()
+    known = ", ".join(f"'{heading(k, lang)}'" for k in KEYS)
+    # the section headings as the Markdown parser sees them (not a '#' inside a code block)
+    tokens = _MD.parse(text)
+    starts: list[tuple[int, int, str]] = []  # (first line, first body line, key), 0-based
+    seen: dict[str, int] = {}
+    for j, tok in enumerate(tokens):
+        if tok.type != "heading_open" or tok.tag not in ("h1", "h2"):
+            continue
+        title = tokens[j + 1].content if j + 1 < len(tokens) else ""
+        line0, line1 = tok.map if tok.map else (0, 1)
+        key = _heading_key(title)
+        if key is None:
+            problems.append((line0 + 1, f"unknown heading '{title[:80]}'; the known headings are {known} "
+                                        "(use ### for a heading inside a part)"))
+            continue
+        if key in seen:
+            problems.append((line0 + 1, f"'{title[:80]}' is given twice (first on line {seen[key]})"))
+            continue
+        seen[key] = line0 + 1
+        starts.append((line0, line1, key))
+    first = starts[0][0] if starts else len(lines)
+    stray = next((i for i, line in enumerate(lines[:first], 1) if line.strip()), None)
+    if stray is not None and not any(line == stray for line, _ in problems):
+        problems.append((stray, f"text before the first heading; start each part with one of the headings {known}"))
+    if problems:
+        raise NarrativeError(f"{source}: the evaluator's text cannot be used:\n  " +
+                             "\n  ".join(f"line {line}: {what}" for line, what in sorted(problems)))
+    parts: dict[str, str] = {}
+    bounds = [s[0] for s in starts[1:]] + [len(lines)]
+    for (_l0, body0, key), end in zip(starts, bounds):
+        body = "\n".join(lines[body0:end]).strip()
+        if body:
+            parts[key] = body
+    return Narrative(lang, {k: parts[k] for k in KEYS if k in parts}, Path(source) if source != "<text>" else None)
+
+
+def read(path: str | Path, lang: str = "sv") -> Narrative:
+    """Read and check one evaluator text file (see :func:`parse`)."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise NarrativeError(f"{path}: {size} bytes; the evaluator's text may hold at most {MAX_BYTES} bytes "
+                             "(put long material in an appendix of its own)")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise NarrativeError(f"{path}: not UTF-8 text (byte {e.start}); save the file as UTF-8") from None
+    if "\x00" in text:
+        raise NarrativeError(f"{path}: holds a NUL character; save the file as plain UTF-8 text")
+    n = parse(text, path, lang)
+    n.source = path
+    return n
+
+
+def load(params_path: str | Path | None, lang: str) -> Narrative:
+    """The evaluator's text for a report in ``lang``, or an empty one when there is no file.
+
+    An English report never shows the Swedish text (and vice versa): without a file in the
+    report's language the report has no evaluator text, and ``other_languages`` says where there is one.
+    """
+    if params_path is None:
+        return Narrative(lang)
+    path = text_path(params_path, lang)
+    if path.is_file():
+        return read(path, lang)
+    others = tuple(o for o in ("sv", "en") if o != lang and text_path(params_path, o).is_file())
+    return Narrative(lang, other_languages=others)
+
+
+def skeleton(lang: str = "sv") -> str:
+    """The skeleton `evaltools new` writes: every heading with a line of guidance (as comments,
+    which the report does not show)."""
+    out = [f"<!-- {msg('evaluator.guidance.intro', lang)} -->", ""]
+    for key in KEYS:
+        out += [f"## {heading(key, lang)}", "", f"<!-- {msg(GUIDANCE_KEYS[key], lang)} -->", ""]
+    return "\n".join(out)

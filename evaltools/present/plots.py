@@ -1,0 +1,574 @@
+"""Charts for reports and notebooks, in one consistent style sized for an A4 page.
+
+Every function takes a result object, draws on ``ax`` if given (else a new figure) and returns
+the figure. A new figure is not left open in pyplot: a notebook shows the returned figure once
+(not a second time when the cell ends), and ``fig.savefig("chart.png", dpi=200)`` saves it for a
+memo. Suppressed counts (``"<5"``) are never drawn as values; they are marked instead.
+
+Each figure carries its alternative text in ``fig.et_alt`` (see :func:`alt_text`): what the chart
+shows and its key numbers in the report's language, built from the same results it draws, for
+readers who cannot see it (the HTML ``alt`` attribute and the tagged PDF's ``/Alt``).
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from ..words.labels import fmt_kr, fmt_num, fmt_pct, t
+from ..data.privacy import is_suppressed
+from ..words.text import catalog, msg, plural
+
+WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
+BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"
+
+STYLE = {
+    "font.family": "DejaVu Sans", "font.size": 8.5, "axes.titlesize": 9.5, "axes.titleweight": "bold",
+    "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.color": "#e5e5e5",
+    "grid.linewidth": 0.6, "axes.axisbelow": True, "legend.frameon": False, "figure.dpi": 150,
+    # labels are the evaluator's text: "$1200 och $300" is money, never TeX math to parse
+    "text.parse_math": False,
+}
+
+
+def alt_text(fig) -> str | None:
+    """The alternative text a chart function attached to ``fig`` (None for other figures)."""
+    return getattr(fig, "et_alt", None)
+
+
+def _alt(fig, lang: str, key: str, parts: list[str] | None = None, **values):
+    """Attach the alternative text: the catalog's sentence ``key`` on what the chart shows, then
+    its key numbers."""
+    lead = msg(key, lang, **values)
+    fig.et_alt = " ".join([lead.rstrip(".") + "."] + [p_.rstrip(".") + "." for p_ in (parts or []) if p_])
+    return fig
+
+
+def _shown(v, lang: str, fmt) -> str:
+    """A value as a reader hears it: hidden values say so instead of a mark."""
+    if isinstance(v, str) and v.startswith("<"):
+        return msg("plot.fewer_than", lang, n=v[1:])
+    if isinstance(v, str) or v is None or (isinstance(v, float) and np.isnan(v)):
+        return msg("plot.hidden", lang)
+    return fmt(v)
+
+
+def _subplots(*args, **kwargs):
+    """``plt.subplots``, but the figure is closed in pyplot at once: it is the caller's to show or
+    save, and Jupyter's inline backend does not draw it a second time at the end of the cell."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    fig, axes = plt.subplots(*args, **kwargs)
+    plt.close(fig)
+    FigureCanvasAgg(fig)  # closing leaves a bare canvas; an Agg one still measures, draws and saves
+    return fig, axes
+
+
+def _fig(ax, height: float, ncols: int = 1):
+    plt.rcParams.update(STYLE)
+    if ax is not None:
+        return ax.figure, [ax]
+    fig, axes = _subplots(1, ncols, figsize=(WIDTH, height), squeeze=False)
+    return fig, list(axes[0])
+
+
+def _fit(fig, ax, title=None, pad: float = 0.06) -> None:
+    """Set the margins of a one-panel figure from the size of its labels.
+
+    Does what ``tight_layout`` does for a single panel, but measures only the tick labels, axis
+    labels and ``title`` (the text ``set_title`` returned) instead of every artist, which takes a
+    fraction of the time.
+    """
+    if len(fig.axes) > 1:  # a caller's figure with several panels
+        fig.tight_layout()
+        return
+    renderer = fig.canvas.get_renderer()
+    dpi = fig.dpi
+    width, height = fig.get_size_inches()
+
+    def size(texts) -> tuple[float, float]:
+        boxes = [t_.get_window_extent(renderer) for t_ in texts if t_.get_visible() and t_.get_text()]
+        return (max((b.width for b in boxes), default=0.0) / dpi, max((b.height for b in boxes), default=0.0) / dpi)
+
+    tick_pad = (plt.rcParams["xtick.major.size"] + plt.rcParams["xtick.major.pad"]) / 72
+    yw, _ = size(ax.get_yticklabels())
+    xw, xh = size(ax.get_xticklabels())
+    ylabel_w = size([ax.yaxis.label])[1] if ax.get_ylabel() else 0.0  # rotated: its height is its width
+    xlabel_h = size([ax.xaxis.label])[1] if ax.get_xlabel() else 0.0
+    title_h = size([title])[1] if title is not None else 0.0
+    left = pad + ylabel_w + (0.05 if ylabel_w else 0) + yw + (tick_pad if yw else 0)
+    bottom = pad + xlabel_h + (0.04 if xlabel_h else 0) + xh + (tick_pad if xh else 0)
+    top = pad + (title_h + 0.08 if title_h else 0)
+    right = pad + xw / 2
+    fig.subplots_adjust(left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height)
+
+
+def _kr_axis(ax, lang: str, axis: str = "y") -> None:
+    f = FuncFormatter(lambda v, _: fmt_num(v, 0, lang))
+    a = ax.yaxis if axis == "y" else ax.xaxis
+    a.set_major_formatter(f)
+    if axis == "x":  # amounts such as "1 500 000" are wide: few ticks keep them apart
+        a.set_major_locator(MaxNLocator(nbins=4))
+
+
+def _pct_axis(ax, lang: str, axis: str = "y", ticks: tuple[float, ...] | None = None) -> None:
+    f = FuncFormatter(lambda v, _: fmt_pct(v, lang, 0))
+    a = ax.yaxis if axis == "y" else ax.xaxis
+    if ticks is not None:
+        a.set_ticks(list(ticks))
+    a.set_major_formatter(f)
+
+
+def plot_goals(assessment, lang: str = "sv", ax=None):
+    """One small panel per quantitative goal: result per period against its target."""
+    tab = assessment.table[~assessment.table["kind"].isin(("qualitative", "context"))]
+    goals = list(dict.fromkeys(tab["goal_id"]))
+    if not goals:
+        return None
+    ncols = min(len(goals), 2)
+    nrows = int(np.ceil(len(goals) / ncols))
+    plt.rcParams.update(STYLE)
+    fig, axes = _subplots(nrows, ncols, figsize=(WIDTH, 2.5 * nrows), squeeze=False)
+    # an ex-ante check draws what the application expects, never an outcome
+    ex_ante = bool((tab["mode"] == "ex_ante").all())
+    value_label = t("expected_by_application" if ex_ante else "value", lang)
+    for ax_, gid in zip(axes.ravel(), goals):
+        g = tab[tab["goal_id"] == gid]
+        x = np.arange(len(g))
+        labels = [lbl.split(" (")[0] for lbl in g["period_label"]]
+        if g["kind"].iloc[0] == "share":
+            v = g["value"].to_numpy(float)
+            ax_.errorbar(x, v, yerr=_ci_err(v, g["ci_low"], g["ci_high"]), fmt="o", color=BLUE, capsize=4, label=value_label,
+                         clip_on=False)  # a share of 0 % or 100 % is drawn whole
+            ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
+            ax_.set_ylim(0, 1)
+            ax_.set_xlim(-0.5, len(g) - 0.5)  # points clear of the axis, as the bars are
+            _pct_axis(ax_, lang)
+        else:
+            ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=value_label)
+            ax_.scatter(x, g["target_prorated"].to_numpy(float), marker="_", s=900, color=ORANGE, lw=2,
+                        label=t("target_prorated", lang), zorder=3)
+            ax_.margins(y=0.15)  # room above the highest bar for its label, below the panel's title
+            top = ax_.get_ylim()[1]
+            for xi, v, target in zip(x, g["value"], g["target_prorated"]):
+                if np.isnan(v):
+                    continue
+                # a label above the bar would sit on a target mark just above it: put it inside the bar,
+                # or above the mark when the bar is too short to hold it
+                clash = not np.isnan(target) and 0 <= target - v < 0.1 * top
+                inside = clash and v > 0.15 * top
+                ax_.annotate(fmt_num(v, 0, lang), (xi, target if clash and not inside else v), ha="center",
+                             va="top" if inside else "bottom", fontsize=8, xytext=(0, -2 if inside else 3),
+                             textcoords="offset points", color="white" if inside else "black")
+        ax_.set_xticks(x, labels, fontsize=7.5)
+        # a panel is about 2.6 in wide when there are two: 38 characters at 8 pt fit
+        ax_.set_title(_wrap(g["label"].iloc[0], 38 if ncols == 2 else 80, lines=4), fontsize=8, loc="left")
+    for ax_ in axes.ravel()[len(goals):]:
+        ax_.set_visible(False)
+    from matplotlib.lines import Line2D
+    handles = [Line2D([], [], color=BLUE, lw=6, label=value_label),
+               Line2D([], [], color=ORANGE, lw=2, label=t("target_prorated", lang) + " / " + t("target", lang))]
+    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    parts = []
+    for gid in goals:
+        g = tab[tab["goal_id"] == gid]
+        items = []
+        for r in g.itertuples():
+            period = r.period_label.split(" (")[0]
+            if r.kind == "share":
+                value = "–" if np.isnan(r.value) else fmt_pct(r.value, lang)
+                ci = "" if np.isnan(r.ci_low) else f" ({t('ci', lang)} {fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})"
+                items.append(f"{period} {value}{ci}, {t('target', lang).lower()} {fmt_pct(r.target, lang, 0)}")
+            else:
+                value = "–" if np.isnan(r.value) else fmt_num(r.value, 0, lang)
+                target = fmt_num(r.target_prorated, 1 if r.cut else 0, lang) if not np.isnan(r.target_prorated) else "–"
+                items.append(f"{period} {value}, {(t('target_prorated', lang) if r.cut else t('target', lang)).lower()} {target}")
+        parts.append(f"{g['label'].iloc[0]}: " + "; ".join(items))
+    if ex_ante:
+        return _alt(fig, lang, "plot.alt.goals_ex_ante", parts)
+    return _alt(fig, lang, "plot.alt.goals", parts)
+
+
+def plot_context(goal, series, params, lang: str = "sv", ax=None):
+    """A context goal's municipal statistic per year, the project period shaded, the axis from zero."""
+    plt.rcParams.update(STYLE)
+    fig, ax_ = _subplots(1, 1, figsize=(WIDTH * 0.62, 2.3)) if ax is None else (ax.figure, ax)
+    years, values = series["period"].to_numpy(int), series["value"].to_numpy(float)
+    start, end = params.period.start, params.period.end
+    x0 = start.year + (start.timetuple().tm_yday - 1) / 365.25
+    x1 = end.year + (end.timetuple().tm_yday - 1) / 365.25
+    ax_.axvspan(x0, x1, color=ORANGE, alpha=0.15, lw=0, label=msg("goals.context_axis_project", lang))
+    ax_.plot(years, values, marker="o", color=BLUE, lw=1.5, clip_on=False)
+    ax_.set_ylim(0, max(values.max() * 1.15, 1) if len(values) else 1)
+    ax_.set_xticks(years, [str(y) for y in years], fontsize=7.5)
+    unit = (goal.unit if lang == "sv" else (goal.unit_en or goal.unit)) or ""
+    ax_.set_ylabel(unit, fontsize=7.5)
+    label = goal.label if lang == "sv" else (goal.label_en or goal.label)
+    ax_.set_title(_wrap(label, 70, lines=2), fontsize=8, loc="left")
+    ax_.legend(loc="lower left", fontsize=7, frameon=False)
+    fig.tight_layout()
+    points = "; ".join(f"{y}: {fmt_num(v, 0 if float(v).is_integer() else 1, lang)}" for y, v in zip(years, values))
+    period = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+    return _alt(fig, lang, "plot.alt.context",
+                [f"{label}: {points}", msg("plot.source", lang, source=goal.series_source) if goal.series_source else ""],
+                unit=unit, period=period)
+
+
+def _ci_err(value, low, high) -> np.ndarray:
+    """Error-bar lengths (2 x n) for values with interval bounds. Never negative: a Wilson bound at
+    0 % or 100 % can lie a rounding error inside the share, and matplotlib refuses a negative bar."""
+    v = np.atleast_1d(np.asarray(value, float))
+    lo, hi = np.atleast_1d(np.asarray(low, float)), np.atleast_1d(np.asarray(high, float))
+    return np.clip(np.nan_to_num(np.vstack([v - lo, hi - v])), 0, None)
+
+
+def _wrap(text: str, width: int, lines: int = 3) -> str:
+    """``text`` on at most ``lines`` lines of ``width`` characters, ending in "…" if cut."""
+    import textwrap
+    return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder=" …"))
+
+
+def _grouped_rows(tab: pd.DataFrame, header) -> tuple[list[str], list[bool], list[int | None]]:
+    """Rows for a one-panel chart of several breakdowns: a bold heading per variable, then its
+    categories. Returns the labels, which rows are headings, and each row's index in ``tab``."""
+    labels, headers, index = [], [], []
+    for var in dict.fromkeys(tab["variable"]):
+        g = tab[tab["variable"] == var]
+        labels.append(header(g))
+        headers.append(True)
+        index.append(None)
+        labels += [str(c) for c in g["category_label"]]
+        headers += [False] * len(g)
+        index += list(g.index)
+    return labels, headers, index
+
+
+def _label_rows(ax, labels: list[str], headers: list[bool]) -> np.ndarray:
+    y = np.arange(len(labels))[::-1].astype(float)
+    ax.set_yticks(y, labels, fontsize=7.5)
+    for tick, is_header in zip(ax.get_yticklabels(), headers):
+        if is_header:
+            tick.set_fontweight("bold")
+    for tick, is_header in zip(ax.yaxis.get_major_ticks(), headers):
+        if is_header:
+            tick.tick1line.set_visible(False)
+    ax.set_ylim(-0.7, len(labels) - 0.3)
+    ax.grid(axis="y", visible=False)
+    return y
+
+
+def plot_composition(composition, variables: tuple[str, ...] | None = None, lang: str = "sv"):
+    """Participants per category, every breakdown in one panel; suppressed categories are marked,
+    not drawn."""
+    tab = composition.table
+    variables = variables or tuple(dict.fromkeys(tab["variable"]))
+    tab = tab[tab["variable"].isin(variables)]
+    labels, headers, index = _grouped_rows(tab, lambda g: g["variable_label"].iloc[0])
+    plt.rcParams.update(STYLE)
+    fig, ax = _subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.7))
+    y = _label_rows(ax, labels, headers)
+    rows = [(yi, tab.at[i, "n"]) for yi, i in zip(y, index) if i is not None]
+    values = [0.0 if is_suppressed(n) else float(n) for _, n in rows]
+    ax.barh([yi for yi, _ in rows], values, color=BLUE, height=0.62)
+    for (yi, n), v in zip(rows, values):
+        ax.annotate(str(n) if is_suppressed(n) else fmt_num(n, 0, lang), (v, yi), va="center", fontsize=7,
+                    xytext=(3, 0), textcoords="offset points", color=GREY if is_suppressed(n) else "black")
+    ax.set_xlim(0, max(values + [1.0]) * 1.15)
+    ax.set_xlabel(t("n", lang))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of persons: no 0.2 ticks
+    _fit(fig, ax)
+    parts = [g["variable_label"].iloc[0] + ": " + ", ".join(
+        f"{c} {_shown(n, lang, lambda v: fmt_num(v, 0, lang))}" for c, n in zip(g["category_label"], g["n"]))
+        for _, g in tab.groupby("variable", sort=False)]
+    return _alt(fig, lang, "plot.alt.composition", parts)
+
+
+def plot_outcome_rates(comparison, lang: str = "sv"):
+    """Success rate with Wilson interval per category, every breakdown in one panel (a forest
+    plot); hidden categories are marked "..". The dashed line is the rate for everyone who ended."""
+    tab = comparison.table
+
+    def header(g):
+        p, holm = g["p_value"].iloc[0], g["p_holm"].iloc[0] if "p_holm" in g else np.nan
+        if pd.isna(p):  # no test, or one not shown because a rate it compares is hidden
+            return g["variable_label"].iloc[0]
+        adj = "" if pd.isna(holm) else f", Holm {fmt_num(holm, 2, lang)}"
+        return g["variable_label"].iloc[0] + f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)}{adj})"
+
+    labels, headers, index = _grouped_rows(tab, header)
+    overall = None
+    raw = comparison.raw
+    if raw is not None and len(raw):
+        first = raw[raw["variable"] == raw["variable"].iloc[0]]
+        if first["n"].sum():  # the rate for everyone who ended: the reference line, drawn as the first row
+            overall = first["successes"].sum() / first["n"].sum()
+            labels.insert(0, msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)))
+            headers.insert(0, True)
+            index.insert(0, None)
+    plt.rcParams.update(STYLE)
+    fig, ax = _subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.8))
+    y = _label_rows(ax, labels, headers)
+    if overall is not None:
+        ax.axvline(overall, color=ORANGE, ls="--", lw=1)
+        ax.plot([overall], [y[0]], marker="D", ms=4.5, color=ORANGE, clip_on=False)  # whole at 0 % or 100 %
+    for yi, i in zip(y, index):
+        if i is None:
+            continue
+        rate = tab.at[i, "rate"]
+        if isinstance(rate, str) or pd.isna(rate):
+            ax.annotate("..", (0.01, yi), va="center", fontsize=7.5, color=GREY)
+            continue
+        lo, hi = tab.at[i, "ci_low"], tab.at[i, "ci_high"]
+        ax.errorbar([rate], [yi], xerr=_ci_err(rate, lo, hi), fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1,
+                    clip_on=False)
+    ax.set_xlim(0, 1)
+    _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
+    ax.set_xlabel(msg("plot.success_rate_ci", lang))
+    _fit(fig, ax)
+    parts = [msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)) if overall is not None else ""]
+    for _, g in tab.groupby("variable", sort=False):
+        items = []
+        for c, rate, lo, hi in zip(g["category_label"], g["rate"], g["ci_low"], g["ci_high"]):
+            if isinstance(rate, str) or pd.isna(rate):
+                items.append(f"{c} {_shown(rate, lang, str)}")
+            else:
+                items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})")
+        parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
+    return _alt(fig, lang, "plot.alt.outcome_rates", parts)
+
+
+def plot_time_to_exit(tte, lang: str = "sv", ax=None):
+    """Cumulative incidence of a successful exit (left) and of another exit (right) by days since
+    start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
+    plt.rcParams.update(STYLE)
+    if ax is not None:
+        fig, axes = ax.figure, [ax, None]
+    else:
+        fig, axes = _subplots(1, 2, figsize=(WIDTH, 2.6), sharey=True)
+    colors = [BLUE, ORANGE, GREEN, RED, GREY]
+    titles = {"success": msg("plot.exit_success", lang), "other_exit": msg("plot.exit_other", lang)}
+    for a, col in zip(axes, ("success", "other_exit")):
+        if a is None:
+            continue
+        for (name, c), colour in zip(tte.curves.items(), colors):
+            if len(c) == 0:
+                continue
+            a.step(np.concatenate([[0], c["day"].to_numpy(float)]), np.concatenate([[0], c[col].to_numpy(float)]),
+                   where="post", color=colour, label=name)
+        a.set_ylim(0, 1.02)
+        _pct_axis(a, lang)
+        a.set_title(titles[col], loc="left")
+        a.set_xlabel(msg("plot.days_since_start", lang))
+    axes[0].set_ylabel(msg("plot.share_ended_this_way", lang))
+    if axes[0].get_lines():
+        axes[0].legend(fontsize=7.5, loc="upper left")
+    fig.tight_layout()
+    parts = []
+    for name, c in tte.curves.items():
+        if len(c) == 0:
+            continue
+        at = [(d, c[c["day"] <= d].iloc[-1] if (c["day"] <= d).any() else None) for d in (90, 180, 365)
+              if d <= c["day"].max()]
+        parts.append(f"{name}: " + (", ".join(
+            msg("plot.exit_after_days", lang, days=d, success=fmt_pct(0 if r is None else r["success"], lang, 0),
+                other=fmt_pct(0 if r is None else r["other_exit"], lang, 0)) for d, r in at) or "–"))
+    return _alt(fig, lang, "plot.alt.time_to_exit", parts)
+
+
+def plot_payments(result, lang: str = "sv", ax=None):
+    """Mean monthly försörjningsstöd by month relative to start, participants and comparison group."""
+    fig, (ax,) = _fig(ax, 2.7)
+    ev = result.event_means
+    for tr, col, key in ((1, BLUE, "participants"), (0, ORANGE, "comparison")):
+        g = ev[ev["treated"] == tr]
+        if len(g):
+            ax.plot(g["event_time"], g["mean_amount"], marker="o", ms=3, color=col, label=t(key, lang))
+    ax.axvline(-0.5, color=GREY, ls=":", lw=1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(msg("plot.months_around_start", lang))
+    ax.set_ylabel(msg("plot.kr_per_person_month", lang))
+    _kr_axis(ax, lang)
+    ax.set_ylim(bottom=0)  # an amount axis starts at zero, so a fall looks as large as it is
+    ax.legend(fontsize=7.5)
+    _fit(fig, ax)
+    parts = []
+    for tr, key in ((1, "participants"), (0, "comparison")):
+        g = ev[(ev["treated"] == tr) & ev["mean_amount"].notna()]
+        if len(g):
+            first, last = g.iloc[0], g.iloc[-1]
+            parts.append(msg("plot.payments_first_last", lang, group=t(key, lang), first=fmt_kr(first["mean_amount"], lang),
+                             first_month=int(first["event_time"]), last=fmt_kr(last["mean_amount"], lang),
+                             last_month=int(last["event_time"])))
+    return _alt(fig, lang, "plot.alt.payments", parts)
+
+
+def plot_event_study(result, lang: str = "sv"):
+    """Event study: each group's mean payment by month relative to the start with 95 % intervals
+    (top), and the participants' change since the reference month minus the comparison group's
+    (bottom), with the anticipation window shaded. Hidden means are not drawn."""
+    es = result.event_study
+    plt.rcParams.update(STYLE)
+    fig, (top, bottom) = _subplots(2, 1, figsize=(WIDTH, 4.6), sharex=True, gridspec_kw={"height_ratios": [1.15, 1]})
+    a = result.anticipation_months
+    x = es["event_time"].to_numpy()
+    for key, col in (("participants", BLUE), ("comparison", ORANGE)):
+        top.plot(x, es[key], marker="o", ms=2.5, color=col, label=t(key, lang))
+        top.fill_between(x, es[f"{key}_low"].to_numpy(float), es[f"{key}_high"].to_numpy(float), color=col, alpha=0.18, lw=0)
+    bottom.plot(x, es["difference"], marker="o", ms=2.5, color=BLUE)
+    bottom.fill_between(x, es["difference_low"].to_numpy(float), es["difference_high"].to_numpy(float), color=BLUE,
+                        alpha=0.18, lw=0)
+    bottom.axhline(0, color="black", lw=0.8)
+    for ax_ in (top, bottom):
+        ax_.axvline(-0.5, color=GREY, ls=":", lw=1)
+        if a:
+            ax_.axvspan(-a - 0.5, -0.5, color=GREY, alpha=0.12, lw=0)
+        _kr_axis(ax_, lang)
+    top.set_title(msg("plot.event_study_top", lang), loc="left")
+    ref = f"{-a - 1}".replace("-", "\u2212")
+    bottom.set_title(msg("plot.event_study_bottom", lang, month=ref), loc="left")
+    bottom.xaxis.set_major_locator(MaxNLocator(integer=True))
+    bottom.set_xlabel(msg("plot.event_study_axis", lang))
+    top.legend(fontsize=7.5, loc="upper left")
+    fig.tight_layout()
+    parts = []
+    for e in (-a - 1, -1, 0, 6, 12):
+        row = es[es["event_time"] == e]
+        if not len(row):
+            continue
+        r = row.iloc[0]
+        month = msg("plot.month", lang, month=f"{e:+d}".replace("+0", "0").replace("-", "\u2212"))
+        kr = lambda v: _shown(v, lang, lambda x: fmt_kr(x, lang))  # noqa: E731
+        parts.append(f"{month}: {t('participants', lang).lower()} {kr(r['participants'])}, "
+                     f"{t('comparison', lang).lower()} {kr(r['comparison'])}, "
+                     + msg("plot.difference_in_change", lang, difference=kr(r["difference"]))
+                     + ("" if pd.isna(r["difference_low"]) or e == -a - 1 else
+                        " (" + msg("plot.range", lang, low=fmt_kr(r["difference_low"], lang),
+                                   high=fmt_kr(r["difference_high"], lang)) + ")"))
+    return _alt(fig, lang, "plot.alt.event_study", parts)
+
+
+def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
+    """Budget against utfall per cost category (whole period)."""
+    if costs_table.empty:
+        return None
+    g = costs_table.groupby("category", sort=False)[["budget", "actual"]].sum(min_count=1)
+    fig, (ax,) = _fig(ax, 0.45 * len(g) + 0.9)
+    y = np.arange(len(g))[::-1]
+    ax.barh(y + 0.18, g["budget"].fillna(0), height=0.36, color=GREY, label=t("budget", lang))
+    ax.barh(y - 0.18, g["actual"].fillna(0), height=0.36, color=BLUE, label=t("actual", lang))
+    ax.set_yticks(y, [_wrap(c, 34) for c in g.index], fontsize=7.5)
+    _kr_axis(ax, lang, "x")
+    ax.grid(axis="y", visible=False)
+    ax.legend(fontsize=7.5, loc="lower right")
+    _fit(fig, ax)
+    parts = [f"{c}: {t('budget', lang).lower()} {fmt_kr(b, lang)}, {t('actual', lang).lower()} {fmt_kr(a, lang)}"
+             for c, b, a in zip(g.index, g["budget"], g["actual"])]
+    return _alt(fig, lang, "plot.alt.budget", parts)
+
+
+def sensitivity_name(parameter: str, lang: str = "sv") -> str:
+    """The name of a varied assumption (``plot.sensitivity.<parameter>``); an unknown one as it is."""
+    key = "plot.sensitivity." + parameter
+    return msg(key, lang) if key in catalog(lang) else parameter
+
+
+def sensitivity_label(parameter: str, value: float, lang: str = "sv") -> str:
+    """How a sensitivity value reads: '5 år', '50 %', '+25 %', '26'."""
+    if parameter in ("monthly_level", "cost"):
+        pct = fmt_pct(value - 1, lang, 0)
+        return pct if value < 1 else "+" + pct
+    if parameter == "horizon_years":
+        return plural("plot.years", lang, value, n=fmt_num(value, 0, lang))
+    if parameter in ("dropoff_per_year", "deadweight", "discount_rate"):
+        return fmt_pct(value, lang, 0)
+    return fmt_num(value, 0, lang)
+
+
+LABEL_GROUND = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
+
+
+def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = None, ax=None):
+    """Tornado chart: one perspective's NPV when each assumption is set to its low and its high value.
+
+    The value labels sit on a white box above the lines, so the zero line never crosses them."""
+    fig, (ax,) = _fig(ax, 0.38 * len(sensitivity) + 0.9)
+    s = sensitivity.iloc[::-1].reset_index(drop=True)
+    base = s["npv_base"].iloc[0]
+    y = np.arange(len(s))
+    for yi, r in zip(y, s.itertuples()):
+        ax.barh(yi, r.npv_low - base, left=base, color=ORANGE, height=0.6)
+        ax.barh(yi, r.npv_high - base, left=base, color=BLUE, height=0.6)
+        lo_lbl, hi_lbl = sensitivity_label(r.parameter, r.low_value, lang), sensitivity_label(r.parameter, r.high_value, lang)
+        # the labels sit on a white ground above the base and zero lines, so no line crosses them
+        ax.annotate(lo_lbl, (min(r.npv_low, r.npv_high), yi), xytext=(-3, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
+        ax.annotate(hi_lbl, (max(r.npv_low, r.npv_high), yi), xytext=(3, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
+    ax.axvline(base, color="black", lw=0.8, zorder=1)
+    ax.axvline(0, color=RED, lw=0.8, ls="--", zorder=1)
+    names = {p: sensitivity_name(p, lang) for p in dict.fromkeys(s["parameter"])}
+    ax.set_yticks(y, [names[p] for p in s["parameter"]], fontsize=7.5)
+    ax.set_xlabel(_npv_label(lang, who))
+    _kr_axis(ax, lang, "x")
+    lo = min(s["npv_low"].min(), s["npv_high"].min(), 0)
+    hi = max(s["npv_low"].max(), s["npv_high"].max(), 0)
+    pad = (hi - lo) * 0.18
+    ax.set_xlim(lo - pad, hi + pad)
+    ax.grid(axis="y", visible=False)
+    _fit(fig, ax)
+    parts = [msg("plot.base_case", lang, npv=fmt_kr(base, lang))]
+    parts += [msg("plot.tornado_row", lang, name=names[r.parameter],
+                  low=sensitivity_label(r.parameter, r.low_value, lang), npv_low=fmt_kr(r.npv_low, lang),
+                  high=sensitivity_label(r.parameter, r.high_value, lang), npv_high=fmt_kr(r.npv_high, lang))
+              for r in sensitivity.itertuples()]
+    return _alt(fig, lang, "plot.alt.tornado", parts)
+
+
+def _npv_label(lang: str, who: str | None) -> str:
+    return msg("costbenefit.npv_axis", lang, who=who) if who else msg("plot.npv_axis", lang)
+
+
+def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None):
+    """Distribution of one perspective's NPV over the Monte Carlo draws, with the break-even line."""
+    fig, (ax,) = _fig(ax, 2.3)
+    npv = mc["npv_draws"]
+    ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
+    ax.axvline(0, color=RED, ls="--", lw=1)
+    from ..words.formats import fmt_probability
+    p = fmt_probability(mc["p_npv_positive"], lang)
+    title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
+    ax.set_xlabel(_npv_label(lang, who))
+    ax.set_yticks([])
+    _kr_axis(ax, lang, "x")
+    _fit(fig, ax, title)
+    q05, q50, q95 = np.quantile(npv, [0.05, 0.5, 0.95])
+    parts = [title.get_text(), msg("plot.mc_spread", lang, median=fmt_kr(q50, lang), low=fmt_kr(q05, lang), high=fmt_kr(q95, lang))]
+    return _alt(fig, lang, "plot.alt.monte_carlo", parts, n=fmt_num(len(npv), 0, lang))
+
+
+def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
+    """Success rate with its exact (Clopper–Pearson) interval and cost per participant, one row per project."""
+    plt.rcParams.update(STYLE)
+    fig, (a1, a2) = _subplots(1, 2, figsize=(WIDTH, 0.5 * len(table) + 1.2), sharey=True)
+    y = np.arange(len(table))[::-1]
+    names = [_wrap(n, 26) for n in table["title"]]
+    for yi, r in zip(y, table.itertuples()):
+        if not np.isnan(r.success_rate):
+            a1.errorbar([r.success_rate], [yi], xerr=_ci_err(r.success_rate, r.ci_low, r.ci_high),
+                        fmt="o", color=BLUE, capsize=3)
+    a1.set_xlim(0, 1)
+    _pct_axis(a1, lang, "x", (0, 0.25, 0.5, 0.75, 1))
+    a1.set_yticks(y, names, fontsize=7.5)
+    a1.set_title(msg("plot.success_rate", lang), loc="left")
+    a2.barh(y, table["cost_per_participant"].fillna(0), color=BLUE, height=0.55)
+    _kr_axis(a2, lang, "x")
+    a2.set_title(msg("plot.cost_per_participant", lang), loc="left")
+    for ax in (a1, a2):
+        ax.grid(axis="y", visible=False)
+    fig.tight_layout()
+    parts = [f"{r.title}: " + ("–" if np.isnan(r.success_rate) else
+                               f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang, 0)}–{fmt_pct(r.ci_high, lang, 0)})")
+             + ", " + msg("plot.per_participant", lang, cost=fmt_kr(r.cost_per_participant, lang))
+             for r in table.itertuples()]
+    return _alt(fig, lang, "plot.alt.portfolio", parts)

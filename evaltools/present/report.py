@@ -1,0 +1,208 @@
+"""Report: the sections of an evaluation report, computed once and shown in a notebook.
+
+``notebooks/report.ipynb`` creates one :class:`Report` and calls one method per section; each
+method shows the blocks of one module in :mod:`evaltools.present.sections`. The analyses run once
+(cached) and the sections share them; :func:`evaltools.publish.workbook.export_report` writes the key tables as CSV
+and one Excel workbook from the same results. The words come from the report's catalog
+(:mod:`evaltools.words.text`): the package's, with the project's own wording where it has some.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import sections
+from ..analysis.cohorts import composition, outcome_rates, success_model, time_to_exit
+from ..analysis.comparison import compare_payments, payment_phases
+from ..data.params import project_kind
+from ..analysis.costbenefit import cost_benefit
+from .display import Table, Text, figure_html, show
+from ..words.formats import fmt_probability
+from ..analysis.goals import assess_goals
+from ..data.project import Project, load_project
+from .narrative import load as load_narrative
+from ..words.text import LANGS, project_catalog
+
+_display = show  # what the section methods show their blocks with
+
+__all__ = ["Report", "Table", "Text", "figure_html", "fmt_probability", "setup_notebook"]
+
+
+class Report:
+    """All sections of one project's evaluation report.
+
+    Parameters
+    ----------
+    project
+        A loaded project, or a path to its params file.
+    lang
+        ``"sv"`` or ``"en"``; default: the params file's ``language``.
+    """
+
+    def __init__(self, project: Project | str | Path, lang: str | None = None):
+        self.project = project if isinstance(project, Project) else load_project(project, lang=lang)
+        self.params = self.project.params
+        self.lang = lang or self.params.language
+        if self.lang not in LANGS:
+            raise ValueError(f"lang must be 'sv' or 'en', got {self.lang!r}")
+        self.k = self.params.privacy.min_count
+        # the package's wording with the project's own beside its params file; a broken override stops here
+        self.words = project_catalog(self.params.source_path, self.lang)
+        # the evaluator's own text in params/text/<id>.<lang>.md, if any; a broken file stops here too
+        self.narrative = load_narrative(self.params.source_path, self.lang)
+        self.kind = project_kind(self.project)  # individ | struktur | ansökan: which sections the report has
+
+    def msg(self, key: str, **values) -> str:
+        """The message ``key`` in the report's words."""
+        return self.words.msg(key, **values)
+
+    def plural(self, key: str, count: int, **values) -> str:
+        """The form of ``key`` for ``count`` in the report's words."""
+        return self.words.plural(key, count, **values)
+
+    # --- results, computed once ---------------------------------------------------------
+    @cached_property
+    def goals(self):
+        return assess_goals(self.project, lang=self.lang)
+
+    @cached_property
+    def composition(self):
+        return composition(self.project, lang=self.lang) if self.project.has_participants else None
+
+    @cached_property
+    def rates(self):
+        return outcome_rates(self.project, lang=self.lang) if self.project.has_participants else None
+
+    @cached_property
+    def model(self):
+        return success_model(self.project, lang=self.lang) if self.project.has_participants else None
+
+    @cached_property
+    def survival(self):
+        return time_to_exit(self.project, lang=self.lang) if self.project.has_participants else None
+
+    @cached_property
+    def payments(self):
+        return compare_payments(self.project, lang=self.lang)
+
+    @cached_property
+    def cba(self):
+        return cost_benefit(self.project, payments=self.payments, lang=self.lang)
+
+    # --- sections -----------------------------------------------------------------------
+    def _show(self, module) -> None:
+        if not sections.applies(self.kind, module.__name__.rsplit(".", 1)[-1]):
+            return  # a section this kind of project does not have (the facts section says which)
+        self._show_blocks(module.blocks(self))
+
+    def _show_blocks(self, blocks: list[list]) -> None:
+        for block in blocks:
+            _display(*block)  # (looked up here, so a test can catch what a section shows)
+
+    def title(self) -> None:
+        from IPython.display import HTML, display
+        display(HTML(self.title_html()))
+
+    def title_html(self) -> str:
+        """The report's title block: name, förbund and owner, period, kind of report and date."""
+        return sections.title.html_block(self)
+
+    def summary(self) -> None:
+        self._show(sections.summary)
+
+    def key_findings(self) -> list[str]:
+        """The report's key findings as plain sentences generated from the results."""
+        return sections.summary.findings(self)
+
+    def facts(self) -> None:
+        self._show(sections.facts)
+
+    def evaluator_section(self, part: str) -> None:
+        """One part of the evaluator's own text (``background``, ``implementation``, ``analysis``,
+        ``lessons``, ``recommendations``); nothing when the evaluator wrote none."""
+        self._show_blocks(sections.evaluator.blocks(self, part))
+
+    def goal_section(self) -> None:
+        self._show(sections.goals)
+
+    def participants_section(self) -> None:
+        self._show(sections.participants)
+
+    def outcome_section(self) -> None:
+        self._show(sections.outcomes)
+
+    def time_section(self) -> None:
+        self._show(sections.time_in_project)
+
+    def payments_section(self) -> None:
+        self._show(sections.payments)
+
+    def budget_section(self) -> None:
+        self._show(sections.budget)
+
+    def costbenefit_section(self) -> None:
+        self._show(sections.costbenefit)
+
+    def quality_table(self) -> pd.DataFrame:
+        """What the loader flagged, as the report shows it (person and household ids not printed)."""
+        return sections.quality.table(self)
+
+    def quality_section(self) -> None:
+        self._show(sections.quality)
+
+    def method_section(self) -> None:
+        self._show(sections.method)
+
+    def footer(self) -> None:
+        self._show(sections.footer)
+
+    def appendix(self) -> None:
+        """The appendix for auditors: method, data quality, simulation settings, versions and checksums."""
+        self._show(sections.appendix)
+
+    def all_sections(self) -> None:
+        """Every section in report order (for exploration; the report notebook calls them one by one)."""
+        ev = self.evaluator_section
+        for f in (self.title, self.summary, self.facts, lambda: ev("background"), lambda: ev("implementation"),
+                  self.goal_section, self.participants_section, self.outcome_section, self.time_section,
+                  self.payments_section, self.budget_section, self.costbenefit_section, lambda: ev("analysis"),
+                  lambda: ev("lessons"), lambda: ev("recommendations"), self.appendix):
+            f()
+
+    # --- exports ----------------------------------------------------------------------
+    def key_tables(self) -> dict[str, pd.DataFrame]:
+        """The tables published with the report (suppressed where they count persons)."""
+        out = {"mal": self.goals.table.drop(columns=["period_first", "period_last", "observed_last"]),
+               "budget": self.cba.costs, "kostnad_nytta": pd.DataFrame([{k: v for k, v in self.cba.summary.items()}]),
+               "aktorer": self.cba.table, "antaganden": self.cba.assumptions, "kanslighet": self.cba.sensitivity}
+        if self.project.has_participants:
+            out.update({"deltagare": self.composition.table, "utfall_per_grupp": self.rates.table,
+                        "tid_i_projekt": self.survival.table})
+        if not self.payments.table.empty:
+            out["forsorjningsstod"] = self.payments.table
+            out["forsorjningsstod_faser"] = payment_phases(self.project)
+        return out
+
+
+def setup_notebook() -> None:
+    """Set a notebook up for evaltools' charts: PNG at the figures' 150 dpi.
+
+    Charts are sharp in print and quick to lay out (SVG charts took WeasyPrint several seconds
+    per report). Call it once at the top of a notebook; outside IPython it does nothing.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> et.setup_notebook()
+    """
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+        set_matplotlib_formats("png")
+    except ImportError:  # outside IPython there is nothing to set
+        pass

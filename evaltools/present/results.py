@@ -1,0 +1,510 @@
+"""Shared behaviour of result objects: a tidy ``.table``, ``to_dict`` and a readable notebook display.
+
+Every analysis returns a small result object. ``.table`` is what a report may publish (small
+counts suppressed), ``.raw`` the unsuppressed numbers for the evaluator's own exploration, and
+in a notebook the object shows itself as a board reads it: a headline first, then the table in
+the project's language with the report's number formats (``1 276 000 kr``, ``48,6 %``), no
+scientific notation, ``–`` for a missing value, and a note when the result was computed with
+settings changed by :meth:`evaltools.data.project.Project.with_params`.
+
+The display code for every kind of result lives here, in one place: the analysis modules only
+compute (:mod:`evaltools.analysis.result`), and this module registers how their results show
+themselves when it is imported (``et.assess_goals`` and the other functions of the package's
+public API import it).
+"""
+from __future__ import annotations
+
+import functools
+import html
+import inspect
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from ..analysis.result import Context, Result, register_presenter
+from ..words.labels import NBSP, budget_period_label, code_label, note_text, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
+from ..words.text import msg, plural
+
+
+# --- formatting ------------------------------------------------------------------------
+# column kinds: how a value is written
+def _fmt(value: object, kind: str, lang: str) -> str:
+    if isinstance(value, str):
+        return value  # suppressed marks ("<5", "..") and text stay as they are
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return "–"
+    if kind == "count":
+        return fmt_int(value, lang)
+    if kind == "pct":
+        return fmt_pct(value, lang)
+    if kind == "pct0":
+        return fmt_pct(value, lang, 0)
+    if kind == "kr":
+        return fmt_kr(value, lang)
+    if kind == "p":
+        return fmt_p(value, lang)
+    if kind == "num0":
+        return fmt_num(value, 0, lang)
+    if kind == "num1":
+        return fmt_num(value, 1, lang)
+    if kind == "num2":
+        return fmt_num(value, 2, lang)
+    if isinstance(value, (float, np.floating)):
+        return fmt_num(value, 2, lang)
+    if isinstance(value, (int, np.integer)):
+        return fmt_int(value, lang)
+    return str(value)
+
+
+def format_frame(df: pd.DataFrame, spec: list[tuple], lang: str) -> pd.DataFrame:
+    """A frame of text cells from ``spec``: ``(column, label, kind)`` per shown column.
+
+    ``kind`` is a value format (``count``, ``pct``, ``kr``, ``p``, ``num0``…``num2``, ``text``), a
+    function of the cell value, or ``("interval", low, high, kind)`` to join two columns as
+    ``lo–hi``. Columns not in ``spec`` are not shown: internal columns never reach the reader.
+    """
+    out = {}
+    for column, label, kind in spec:
+        if isinstance(kind, tuple) and kind[0] == "interval":
+            _, lo_col, hi_col, k = kind
+            if lo_col not in df or hi_col not in df:
+                continue
+            out[label] = [_interval(lo, hi, k, lang) for lo, hi in zip(df[lo_col], df[hi_col])]
+            continue
+        if column not in df:
+            continue
+        if callable(kind):
+            out[label] = [kind(v) for v in df[column]]
+        else:
+            out[label] = [_fmt(v, kind, lang) for v in df[column]]
+    return pd.DataFrame(out, index=range(len(df)))
+
+
+def _interval(lo: object, hi: object, kind: str, lang: str) -> str:
+    a, b = _fmt(lo, kind, lang), _fmt(hi, kind, lang)
+    if a == "–" and b == "–":
+        return "–"
+    if a == b and a in ("..",):
+        return a
+    return msg("explore.interval_kr", lang, low=a, high=b) if kind == "kr" else f"{a}–{b}"
+
+
+def _generic_spec(df: pd.DataFrame, lang: str) -> list[tuple]:
+    return [(c, t(c, lang), "count" if pd.api.types.is_integer_dtype(df[c]) else "auto") for c in df.columns]
+
+
+def _years(value: float, lang: str) -> str:
+    """``5 år`` / ``2,5 years`` / ``1 year``."""
+    return plural("explore.years", lang, value, n=fmt_num(value, 1 if float(value) % 1 else 0, lang))
+
+
+# --- per result type --------------------------------------------------------------------
+_TITLES = {
+    "GoalAssessment": "explore.title.goals",
+    "Composition": "explore.title.composition",
+    "Flows": "explore.title.flows",
+    "OutcomeComparison": "explore.title.rates",
+    "SuccessModel": "explore.title.model",
+    "TimeToExit": "explore.title.time",
+    "ComparisonResult": "explore.title.payments",
+    "CostTable": "explore.title.costs",
+    "CostBenefitResult": "explore.title.costbenefit",
+}
+
+
+def _title(result: Result, lang: str) -> str:
+    key = _TITLES.get(type(result).__name__)
+    return msg(key, lang) if key else type(result).__name__
+
+
+def _columns_composition(lang):
+    return [("variable_label", t("variable", lang), "text"), ("category_label", t("category", lang), "text"),
+            ("n", t("n", lang), "count"), ("share", t("share_col", lang), "pct")]
+
+
+def _columns_flows(lang):
+    return [("month", t("month", lang), "text"), ("intake", t("intake", lang), "count"), ("exits", t("exits", lang), "count")]
+
+
+def _columns_rates(lang):
+    return [("variable_label", t("variable", lang), "text"), ("category_label", t("category", lang), "text"),
+            ("n", msg("explore.column.ended", lang), "count"), ("successes", t("successes", lang), "count"),
+            ("rate", t("rate", lang), "pct"), ("ci", t("ci", lang), ("interval", "ci_low", "ci_high", "pct")),
+            ("test", t("test", lang), "text"), ("p_value", t("p_value", lang), "p")]
+
+
+def _columns_model(lang):
+    return [("term", msg("explore.column.term", lang), "text"),
+            ("odds_ratio", msg("explore.column.odds_ratio", lang), "num2"),
+            ("ci", t("ci", lang), ("interval", "ci_low", "ci_high", "num2")), ("p_value", t("p_value", lang), "p")]
+
+
+def _columns_tte(lang):
+    return [("group", msg("common.group", lang), "text"), ("day", msg("explore.column.day", lang), "count"),
+            ("still_in_project", msg("explore.column.still_in_project", lang), "pct"),
+            ("at_risk", msg("explore.column.at_risk", lang), "count"),
+            ("median_days", msg("explore.column.median_days", lang), "num0")]
+
+
+def _columns_comparison(lang):
+    return [("group", msg("common.group", lang), lambda g: t(g, lang)),
+            ("before", msg("explore.column.before", lang), "kr"),
+            ("after", msg("explore.column.after", lang), "kr"),
+            ("change", msg("explore.column.change", lang), "kr"), ("persons", msg("explore.column.persons", lang), "count")]
+
+
+def _columns_costs(lang):
+    from ..data import schema as S
+    return [("period", t("period", lang), lambda p: budget_period_label(p, lang)),
+            ("category", t("category", lang), "text"),
+            ("funder", msg("explore.column.funder", lang), lambda f: code_label(S.FUNDER, f, lang)),
+            ("budget", t("budget", lang), "kr"), ("actual", t("actual", lang), "kr"),
+            ("difference", t("difference", lang), "kr"), ("used_pct", t("used_pct", lang), "pct0"),
+            ("used", msg("explore.column.used", lang), "kr")]
+
+
+def _columns_cba(lang):
+    return [("perspective", msg("explore.column.perspective", lang), lambda a: t(a, lang)),
+            ("pv_benefit", msg("explore.column.pv_benefit", lang),
+             lambda v: msg("explore.not_valued", lang) if pd.isna(v) else fmt_kr(v, lang)),
+            ("pv_cost", msg("explore.column.pv_cost", lang), "kr"),
+            ("npv", msg("explore.column.npv", lang), "kr"), ("note", msg("explore.column.note", lang), "text")]
+
+
+_COLUMNS = {"Composition": _columns_composition, "Flows": _columns_flows, "OutcomeComparison": _columns_rates,
+            "SuccessModel": _columns_model, "TimeToExit": _columns_tte, "ComparisonResult": _columns_comparison,
+            "CostTable": _columns_costs, "CostBenefitResult": _columns_cba}
+
+
+def _first_breakdown(raw: pd.DataFrame | None) -> pd.DataFrame | None:
+    if raw is None or raw.empty or "variable" not in raw:
+        return None
+    return raw[raw["variable"] == raw["variable"].iloc[0]]
+
+
+def _headline_goals(r, lang):
+    tab = r.table
+    if tab.empty:
+        return msg("explore.goals.none", lang)
+    counts = tab["status"].value_counts()
+    parts = [f"{t(s, lang)}: {fmt_int(counts[s], lang)}" for s in ("uppnått", "delvis", "ej_uppnått", "ej_bedömt") if s in counts]
+    return msg("explore.goals.headline", lang, counts="; ".join(parts))
+
+
+def _headline_composition(r, lang):
+    first = _first_breakdown(r.raw)
+    if first is None:
+        return msg("explore.no_participants", lang)
+    return msg("explore.composition", lang, n=fmt_int(first["n"].sum(), lang))
+
+
+def _headline_flows(r, lang):
+    if r.raw is None or r.raw.empty:
+        return msg("explore.no_participants", lang)
+    return msg("explore.flows", lang, intake=fmt_int(r.raw["intake"].sum(), lang), exits=fmt_int(r.raw["exits"].sum(), lang))
+
+
+def _headline_rates(r, lang):
+    first = _first_breakdown(r.raw)
+    if first is None or not first["n"].sum():
+        return msg("explore.rates.none", lang)
+    n, k = int(first["n"].sum()), int(first["successes"].sum())
+    return msg("explore.rates.headline", lang, n=fmt_int(n, lang), k=fmt_int(k, lang), share=fmt_pct(k / n, lang))
+
+
+def _headline_model(r, lang):
+    tab = r.table
+    if tab.empty:
+        return note_text(r.notes[0], lang) if r.notes else ""
+    clear = tab[(tab["ci_low"] > 1) | (tab["ci_high"] < 1)]
+    if clear.empty:
+        return msg("explore.model.none_clear", lang)
+    items = "; ".join(f"{x.term}: {fmt_num(x.odds_ratio, 2, lang)} ({_interval(x.ci_low, x.ci_high, 'num2', lang)})"
+                      for x in clear.itertuples())
+    return msg("explore.model.clear", lang, items=items)
+
+
+def _headline_tte(r, lang):
+    tab = r.table
+    if tab.empty:
+        return msg("explore.no_participants", lang)
+    medians = tab.drop_duplicates("group")[["group", "median_days"]]
+    days = msg("explore.time.days", lang)
+    parts = [f"{g} {m if isinstance(m, str) else (msg('explore.time.not_reached', lang) if pd.isna(m) else fmt_num(m, 0, lang) + NBSP + days)}"
+             for g, m in medians.itertuples(index=False)]
+    return msg("explore.time.headline", lang, medians="; ".join(parts))
+
+
+def _headline_comparison(r, lang):
+    d = r.did
+    if d is None:
+        return note_text(r.notes[0], lang) if r.notes else ""
+    text = msg("explore.comparison.did", lang, effect=fmt_kr(d.effect, lang), ci=_interval(d.ci_low, d.ci_high, "kr", lang),
+               p=_p_phrase(d.p_value, lang))
+    if r.placebo is not None:
+        pl = r.placebo
+        text += " " + msg("explore.comparison.placebo", lang, effect=fmt_kr(pl.effect, lang),
+                          ci=_interval(pl.ci_low, pl.ci_high, "kr", lang))
+    return text
+
+
+def _p_phrase(p: float, lang: str) -> str:
+    s = fmt_p(p, lang)
+    return s if s.startswith("<") else "= " + s
+
+
+def _headline_costs(r, lang):
+    tab = r.table
+    if tab.empty:
+        return msg("explore.costs.none", lang)
+    actual = tab["actual"].sum(min_count=1)
+    return msg("explore.costs.headline", lang, used=fmt_kr(tab["used"].sum(), lang), budget=fmt_kr(tab["budget"].sum(), lang),
+               actual=fmt_kr(actual, lang))
+
+
+def _headline_cba(r, lang):
+    s = r.summary
+    if not s:
+        return ""
+    if pd.isna(s.get("npv")):
+        return msg("explore.costbenefit.no_budget", lang)
+    key = "explore.costbenefit.headline_ex_ante" if s.get("mode") == "ex_ante" else "explore.costbenefit.headline"
+    return msg(key, lang, who=t(s.get("perspective", "offentliga"), lang).lower(), npv=fmt_kr(s["npv"], lang),
+               price_year=s["price_year"], bcr=fmt_num(s["bcr"], 2, lang),
+               break_even=fmt_num(s["break_even_exits"], 1, lang), successes=fmt_int(s["successes"], lang))
+
+
+_HEADLINES = {"GoalAssessment": _headline_goals, "Composition": _headline_composition, "Flows": _headline_flows,
+              "OutcomeComparison": _headline_rates, "SuccessModel": _headline_model, "TimeToExit": _headline_tte,
+              "ComparisonResult": _headline_comparison, "CostTable": _headline_costs, "CostBenefitResult": _headline_cba}
+
+
+# the names of the cost-benefit assumptions (sensitivity and assumption tables) and of the settings
+# with_params can change, as the displays call them
+SETTING_NAMES = {
+    "monthly_level": "explore.setting.monthly_level",
+    "horizon_years": "explore.setting.horizon_years",
+    "dropoff_per_year": "explore.setting.dropoff_per_year",
+    "deadweight": "explore.setting.deadweight",
+    "discount_rate": "explore.setting.discount_rate",
+    "cost": "explore.setting.cost",
+    "successes": "explore.setting.successes",
+    "price_year": "explore.setting.price_year",
+    "work_earnings_sek_month": "explore.setting.work_earnings_sek_month",
+}
+
+
+def setting_name(name: str, lang: str = "sv") -> str:
+    """What the displays call the assumption ``name`` (the name itself when it has no words)."""
+    key = SETTING_NAMES.get(name)
+    return msg(key, lang) if key else name
+
+
+def sensitivity_frame(sensitivity: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """The one-at-a-time sensitivity table as a reader sees it: each assumption at its low and
+    high value, with the net present value each gives."""
+    from .plots import sensitivity_label
+    if sensitivity is None or sensitivity.empty:
+        return pd.DataFrame()
+    return pd.DataFrame({
+        msg("explore.column.assumption", lang): [setting_name(p, lang) for p in sensitivity["parameter"]],
+        msg("explore.column.low_value", lang): [sensitivity_label(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["low_value"])],
+        msg("explore.column.npv_low", lang): [fmt_kr(v, lang) for v in sensitivity["npv_low"]],
+        msg("explore.column.high_value", lang): [sensitivity_label(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["high_value"])],
+        msg("explore.column.npv_high", lang): [fmt_kr(v, lang) for v in sensitivity["npv_high"]],
+    })
+
+
+def assumptions_frame(assumptions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """The cost-benefit assumptions as the report lists them: name, value, source, uncertain."""
+    if assumptions is None or assumptions.empty:
+        return pd.DataFrame()
+
+    def value(name, v):
+        if name in ("dropoff_per_year", "deadweight", "discount_rate"):
+            return fmt_pct(v, lang)
+        if name == "price_year":
+            return str(int(v))
+        if name == "horizon_years":
+            return _years(v, lang)
+        return fmt_kr(v, lang)
+
+    return pd.DataFrame({
+        msg("explore.column.assumption", lang): [setting_name(n, lang) for n in assumptions["name"]],
+        msg("common.value", lang): [value(n, v) for n, v in zip(assumptions["name"], assumptions["value"])],
+        msg("explore.column.source", lang): list(assumptions["source"]),
+        msg("explore.column.uncertain", lang): [msg("common.yes", lang) if f else "" for f in assumptions["flagged"]],
+    })
+
+
+def _extra_cba(r, lang):
+    parts = []
+    if r.assumptions is not None and len(r.assumptions):
+        parts.append(f"<h4>{html.escape(msg('explore.costbenefit.assumptions', lang))}</h4>"
+                     + frame_html(assumptions_frame(r.assumptions, lang)))
+    if r.sensitivity is not None and len(r.sensitivity) and r.summary.get("successes"):
+        parts.append(f"<h4>{html.escape(msg('explore.costbenefit.sensitivity', lang))}</h4>"
+                     + frame_html(sensitivity_frame(r.sensitivity, lang)))
+    mc = r.monte_carlo
+    if mc:
+        from .report import fmt_probability
+        parts.append("<p>" + html.escape(msg(
+            "explore.costbenefit.monte_carlo", lang, draws=fmt_int(mc["draws"], lang),
+            who=t(mc.get("perspective", "offentliga"), lang).lower(),
+            probability=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
+            high=fmt_kr(mc["npv_p95"], lang))) + "</p>")
+    return "".join(parts)
+
+
+_EXTRA_HTML = {"CostBenefitResult": _extra_cba}
+
+
+# --- HTML -----------------------------------------------------------------------------------
+CSS_RESULT = ("<style>.et-result table{border-collapse:collapse;margin:.3em 0}.et-result th,.et-result td{padding:2px 8px;"
+        "border-bottom:1px solid #ddd;text-align:left}.et-result td.num{text-align:right;white-space:nowrap}"
+        ".et-result .et-headline{font-size:1.05em;font-weight:600}.et-result .et-changed{background:#fff4d6;"
+        "border-left:4px solid #e07b00;padding:4px 8px}.et-result .et-note{color:#555;font-style:italic}</style>")
+
+
+def _is_numeric_text(values: pd.Series) -> bool:
+    """Whether a column of formatted text holds numbers (right-aligned)."""
+    import re
+    pattern = re.compile(r"^(?:[<>]\s?)?[−\-+]?(?:SEK\s)?[\d\s ,.]+(?:\s?(?:kr|%))?$|^\.\.$|^–$|^<\d+$")
+    vals = [v for v in values if isinstance(v, str)]
+    return bool(vals) and all(pattern.match(v) for v in vals) and any(ch.isdigit() for v in vals for ch in v)
+
+
+def frame_html(frame: pd.DataFrame) -> str:
+    """A frame of formatted text as a plain HTML table (numbers right-aligned)."""
+    if frame is None or frame.empty:
+        return ""
+    numeric = {c: _is_numeric_text(frame[c]) for c in frame.columns}
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td class='{'num' if numeric[c] else 'txt'}'>{html.escape(str(v))}</td>"
+                                    for c, v in zip(frame.columns, row)) + "</tr>" for row in frame.itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# a setting changed with with_params: its name's key and how its value is written
+_OVERRIDE_NAMES = {
+    "cost_benefit.horizon_years": ("explore.setting.horizon_years", "years"),
+    "cost_benefit.dropoff_per_year": ("explore.setting.dropoff_per_year", "pct"),
+    "cost_benefit.deadweight": ("explore.setting.deadweight", "pct"),
+    "cost_benefit.discount_rate": ("explore.setting.discount_rate", "pct"),
+    "cost_benefit.monthly_level.amount_sek": ("explore.setting.monthly_level", "kr"),
+    "cost_benefit.monthly_level.method": ("explore.setting.monthly_level_method", "text"),
+    "cost_benefit.work_earnings_sek_month": ("explore.setting.work_earnings_sek_month", "kr"),
+    "cost_benefit.cost_basis": ("explore.setting.cost_basis", "text"),
+    "partial_band": ("explore.setting.partial_band", "pct"),
+}
+
+
+def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "sv") -> str:
+    """The changed settings in words: "Tidshorisont 5 år; Dödvikt 40,0 %"."""
+    parts = []
+    for key, value in overrides:
+        name = _OVERRIDE_NAMES.get(key)
+        if name is None:
+            if key.startswith("goals.") and key.endswith(".target"):
+                parts.append(msg("explore.setting.goal_target", lang, goal=key.split(".")[1])
+                             + f" = {fmt_num(value, 2 if isinstance(value, float) and value < 1 else 0, lang)}")
+            else:
+                parts.append(f"{key} = {value}")
+            continue
+        name_key, kind = name
+        if kind == "years":
+            shown = _years(value, lang)
+        elif kind in ("pct", "kr"):
+            shown = _fmt(float(value), kind, lang)
+        else:
+            shown = str(value)
+        parts.append(f"{msg(name_key, lang)} {shown}")
+    return "; ".join(parts)
+
+
+def result_html(result: Result, lang: str, frame: pd.DataFrame, extra: str = "") -> str:
+    """The notebook display of a result: title, changed settings, headline, table, notes."""
+    ctx = result.context
+    project = f" — {html.escape(ctx.project)}" if ctx and ctx.project else ""
+    parts = [CSS_RESULT, f"<div class='et-result'><h3>{html.escape(_title(result, lang))}{project}</h3>"]
+    if ctx and ctx.overrides:
+        parts.append("<p class='et-changed'>"
+                     + html.escape(msg("explore.changed", lang, changes=describe_overrides(ctx.overrides, lang))) + "</p>")
+    head = result.headline(lang)
+    if head:
+        parts.append(f"<p class='et-headline'>{html.escape(head)}</p>")
+    parts.append(frame_html(frame))
+    parts.append(extra)
+    notes = [note_text(n, lang) for n in result.notes]
+    parts += [f"<p class='et-note'>{html.escape(n)}</p>" for n in notes if n and n != head]
+    if result.raw is not None and result.raw is not result.table:
+        k = ctx.min_count if ctx else 5
+        parts.append("<p class='et-note'>" + html.escape(msg("explore.suppressed", lang, k=k)) + "</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def result_text(result: Result, lang: str) -> str:
+    """The display of a result as plain text (for a console and the notebook's text fallback)."""
+    ctx = result.context
+    lines = [_title(result, lang) + (f" — {ctx.project}" if ctx and ctx.project else "")]
+    if ctx and ctx.overrides:
+        lines.append(msg("explore.changed_short", lang, changes=describe_overrides(ctx.overrides, lang)))
+    head = result.headline(lang)
+    if head:
+        lines.append(head)
+    frame = result.display(lang)
+    if not frame.empty:
+        lines.append(frame.to_string(index=False))
+    return "\n".join(lines)
+
+
+# --- results that know their project ---------------------------------------------------
+def context_of(project, lang: str | None = None) -> Context:
+    """The display context of a project: its language (or ``lang``), privacy threshold and
+    the settings changed with ``with_params``."""
+    from ..data.project import _flatten
+    p = project.params
+    return Context(lang or p.language, p.privacy.min_count, tuple(_flatten(getattr(project, "overrides", {}) or {})), p.title)
+
+
+def contextual(fn):
+    """Wrap an analysis function so its result knows the project it was computed for (language,
+    privacy threshold, changed settings) and displays accordingly."""
+    sig = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        result = fn(*args, **kwargs)
+        if not isinstance(result, Result):
+            return result
+        bound = sig.bind_partial(*args, **kwargs).arguments
+        project = bound.get("project", args[0] if args else None)
+        if project is None or not hasattr(project, "params"):
+            return result
+        return replace(result, context=context_of(project, bound.get("lang")))
+
+    return wrapper
+
+
+def headline(result: Result, lang: str) -> str:
+    """The result in one sentence, as its display leads with it ("" when there is none)."""
+    fn = _HEADLINES.get(type(result).__name__)
+    return fn(result, lang) if fn else ""
+
+
+def display_frame(result: Result, lang: str) -> pd.DataFrame:
+    """The result's table as a reader sees it (see :meth:`evaltools.analysis.result.Result.display`)."""
+    spec = _COLUMNS.get(type(result).__name__)
+    return format_frame(result.table, spec(lang) if spec else _generic_spec(result.table, lang), lang)
+
+
+def display_html(result: Result, lang: str) -> str:
+    """The result's notebook display."""
+    extra = _EXTRA_HTML.get(type(result).__name__)
+    # result.display, not display_frame: a result may have a display of its own (the goal table's)
+    return result_html(result, lang, result.display(lang), extra=extra(result, lang) if extra else "")
+
+
+register_presenter(headline=headline, frame=display_frame, text=result_text, html=display_html)

@@ -1,0 +1,35 @@
+"""The appendix for auditors: methods, data quality, the simulation's settings, versions and checksums.
+
+Everything a board does not need to read but an auditor needs to check or repeat the report: it
+comes last, under its own heading, so that the body speaks plain Swedish (or English).
+"""
+from __future__ import annotations
+
+import html
+
+from ..display import Text
+from ...words.formats import fmt_int
+from . import facts, footer, method, quality
+
+ANCHOR = "et-appendix"  # the id of the appendix heading: everything before it is the report's body
+
+
+def heading_html(r) -> str:
+    return (f"<h2 id='{ANCHOR}' class='et-appendix'>{html.escape(r.msg('appendix.heading'))}</h2>"
+            f"<p class='et-note'>{html.escape(r.msg('appendix.intro'))}</p>")
+
+
+def simulation(r) -> list:
+    """The simulation's settings (draws, seed, what was varied), where there was a simulation."""
+    mc = r.cba.monte_carlo
+    if not mc:
+        return []
+    return [[Text([r.msg("appendix.simulation_text", draws=fmt_int(mc["draws"], r.lang), seed=str(mc["seed"]),
+                         varied=mc["varied"])], r.msg("appendix.simulation"), 3)]]
+
+
+def blocks(r) -> list[list]:
+    from IPython.display import HTML
+    kind = facts.kind_note(r)
+    return [[HTML(heading_html(r))], *method.blocks(r), *quality.blocks(r), *([[Text(kind)]] if kind else []),
+            *simulation(r), *footer.blocks(r)]

@@ -1,0 +1,180 @@
+"""Costs and benefits: key figures, the two ways to count the benefit, assumptions, actors,
+sensitivity and Monte Carlo."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..display import Table, Text
+from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
+from ...words.labels import t
+
+PERCENT_ASSUMPTIONS = ("dropoff_per_year", "deadweight", "discount_rate")
+
+
+def too_early(has_participants: bool, summary: dict) -> str | None:
+    """The message saying why there is no benefit to vary yet (nobody has ended, or nobody who
+    ended has left social assistance), or ``None`` when there is one."""
+    if not has_participants or summary["successes"]:
+        return None
+    return "costbenefit.too_early_no_exit" if summary["ended"] else "costbenefit.too_early_no_ended"
+
+
+def assumption_name(r, name: str) -> str:
+    """An assumption's name in the report's words (its key where the catalog has none)."""
+    key = "costbenefit.assumption." + name
+    return r.msg(key) if key in r.words else name
+
+
+def assumption_value(r, name: str, value: float) -> str:
+    lang = r.lang
+    if name in PERCENT_ASSUMPTIONS:
+        return fmt_pct(value, lang, 1)
+    if name == "price_year":
+        return str(int(value))
+    if name == "skattefaktor":
+        return fmt_num(value, 2, lang)
+    if name == "horizon_years":
+        return r.plural("costbenefit.years", value, n=fmt_num(value, 0, lang))
+    return fmt_kr(value, lang)
+
+
+def key_figures(r) -> Table:
+    """The key figures; every NPV, ratio, payback and break-even names its perspective and prices."""
+    lang, msg, s = r.lang, r.msg, r.cba.summary
+    who, py = t(s["perspective"], lang).lower(), str(s["price_year"])
+    payback = (r.plural("costbenefit.months", s["payback_months"], n=fmt_num(s["payback_months"], 0, lang))
+               if not np.isnan(s["payback_months"]) else msg("costbenefit.not_within_horizon"))
+    exits = fmt_int(s["successes"], lang) + (f" [{t('ex_ante', lang)}]" if s["mode"] == "ex_ante" else "")
+    dw = s["switching_deadweight"]
+    key = [(msg("costbenefit.kf.total_budget") if r.params.cost_benefit.cost_basis == "budget"
+             else msg("costbenefit.kf.total"), fmt_kr(s["total_cost_nominal"], lang))]
+    # (no participants of its own, or none expected: no empty per-participant or per-success row)
+    if s["mode"] != "structural" and not np.isnan(s["cost_per_participant"]):
+        key.append((msg("costbenefit.kf.per_participant"), fmt_kr(s["cost_per_participant"], lang)))
+    if s["mode"] != "structural" and not np.isnan(s["cost_per_success"]):
+        key.append((msg("costbenefit.kf.per_success"), fmt_kr(s["cost_per_success"], lang)))
+    if s["mode"] != "structural":
+        key += [
+            (msg("costbenefit.kf.exits"), exits),
+            (msg("costbenefit.kf.monthly_level"), fmt_kr(s["monthly_level"], lang)),
+            (msg("costbenefit.kf.pv_benefit", who=who, price_year=py), fmt_kr(s["pv_benefit"], lang)),
+            (msg("costbenefit.kf.pv_cost", who=who, price_year=py), fmt_kr(s["pv_cost"], lang)),
+            (msg("costbenefit.kf.npv", who=who, price_year=py), fmt_kr(s["npv"], lang)),
+            (msg("costbenefit.kf.bcr", who=who), fmt_num(s["bcr"], 2, lang)),
+            (msg("costbenefit.kf.payback", who=who), payback),
+            (msg("costbenefit.kf.break_even", who=who), fmt_num(s["break_even_exits"], 1, lang)),
+            (msg("costbenefit.kf.switching_deadweight", who=who), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
+        ]
+    key.append((msg("costbenefit.kf.break_even_years", price_year=py), fmt_num(s["break_even_person_years"], 1, lang)))
+    if not pd.isna(s.get("break_even_person_years_application", np.nan)):
+        key.append((msg("costbenefit.kf.break_even_application"),
+                    fmt_num(s["break_even_person_years_application"], 1, lang)))
+    value = msg("common.value")
+    return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), numeric=(value,))
+
+
+def perspective_table(r) -> Table:
+    """Cost borne, benefit, NPV, BCR and P(NPV > 0) per perspective; the FK line under the state."""
+    lang, msg, cba = r.lang, r.msg, r.cba
+    rows = cba.table
+    mc = (cba.monte_carlo or {}).get("by_perspective", {})
+    structural = cba.summary["mode"] == "structural"
+    benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
+    p_col = msg("costbenefit.eb.p_positive")
+    keep = [p for p in rows["perspective"] if p != "fk" or (rows.set_index("perspective").loc["fk", "pv_benefit"] != 0)]
+    rows = rows.set_index("perspective").loc[keep].reset_index()
+    data = {msg("costbenefit.actor"): [t(x, lang) for x in rows["perspective"]],
+            cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}
+    if not structural:
+        data[benefit] = [fmt_kr(v, lang) if not pd.isna(v) else msg("costbenefit.not_valued") for v in rows["pv_benefit"]]
+        data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
+        if mc:
+            data[p_col] = [fmt_probability(mc[p]["p_npv_positive"], lang) if p in mc and not pd.isna(n) else "–"
+                           for p, n in zip(rows["perspective"], rows["npv"])]
+    data[msg("costbenefit.comment")] = rows["note"]
+    numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
+    return Table(pd.DataFrame(data), notes=(msg("costbenefit.actor_note", price_year=str(cba.summary["price_year"])),),
+                 numeric=numeric)
+
+
+def persistence_table(r) -> list:
+    """Did the successful leavers stay off försörjningsstöd? Small counts follow the privacy rule."""
+    from ...data.privacy import suppressed_label
+    lang, msg, cba = r.lang, r.msg, r.cba
+    pt = cba.persistence
+    if pt is None or pt.empty:
+        return []
+    k = r.params.privacy.min_count
+    small = lambda n: 0 < n < k  # noqa: E731
+    obs, off = msg("costbenefit.persist.observed"), msg("costbenefit.persist.without")
+    df = pd.DataFrame({
+        msg("costbenefit.persist.months"): [fmt_int(m, lang) for m in pt["months_after"]],
+        obs: [suppressed_label(k) if small(n) else fmt_int(n, lang) for n in pt["observed"]],
+        off: ["–" if n == 0 else (suppressed_label(k) if small(n) or small(w) or small(n - w) else fmt_pct(w / n, lang, 0))
+              for n, w in zip(pt["observed"], pt["without_fs"])],
+        msg("costbenefit.persist.mean"): ["–" if n == 0 else (suppressed_label(k) if small(n) else fmt_kr(v, lang))
+                                          for n, v in zip(pt["observed"], pt["mean_payment"])],
+        msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (suppressed_label(k) if small(n) else fmt_pct(v, lang, 0))
+                                          for n, v in zip(pt["with_level"], pt["kept_share"])],
+    })
+    used = msg("costbenefit.persist.used_observed" if cba.summary["dropoff_source"] == "observed"
+               else "costbenefit.persist.used_assumed")
+    note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)),
+                     msg("costbenefit.persist.kept_note"), used))
+    return [Text([], msg("costbenefit.persist.heading"), 3), Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
+
+
+def effect_based(r) -> list:
+    """The main calculation beside the one from the measured effect, when there is one."""
+    lang, msg, s, eb, mc = r.lang, r.msg, r.cba.summary, r.cba.effect_based, r.cba.monte_carlo
+    if not eb:
+        return []
+    rows = [(msg("costbenefit.eb.main"), fmt_kr(s["pv_avoided_fs"], lang), fmt_kr(s["npv"], lang),
+             fmt_probability(mc["p_npv_positive"], lang) if mc else "–"),
+            (msg("costbenefit.eb.did_unreliable" if eb.get("unreliable") else "costbenefit.eb.did"), fmt_kr(eb["pv_benefit"], lang), fmt_kr(eb["npv"], lang),
+             fmt_probability(eb["p_npv_positive"], lang) if "p_npv_positive" in eb else "–")]
+    cols = [msg("costbenefit.eb.measured_as"), msg("costbenefit.benefit_pv"), msg("costbenefit.eb.npv"),
+            msg("costbenefit.eb.p_positive")]
+    note = msg("costbenefit.eb.note", effect=fmt_kr(eb["did_effect"], lang), low=fmt_kr(eb["did_ci_low"], lang),
+               high=fmt_kr(eb["did_ci_high"], lang), n=fmt_int(eb["participants"], lang))
+    return [Text([], msg("costbenefit.eb.heading"), 3),
+            Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_monte_carlo, plot_tornado
+    lang, msg = r.lang, r.msg
+    cba = r.cba
+    s, ct = cba.summary, cba.costs
+    if ct is None or ct.empty:
+        return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
+    a = cba.assumptions
+    at = pd.DataFrame({msg("costbenefit.assumption_col"): [assumption_name(r, n) for n in a["name"]],
+                       msg("common.value"): [assumption_value(r, n, v) for n, v in zip(a["name"], a["value"])],
+                       msg("costbenefit.source"): a["source"],
+                       msg("costbenefit.uncertain"): [msg("common.yes") if f else "" for f in a["flagged"]]})
+    intro = [msg("costbenefit.intro")]
+    if s["mode"] == "ex_ante":
+        intro[0] += " " + msg("costbenefit.intro_ex_ante")
+    elif r.project.comparison is None:  # (with one, the effect-based part says what it measured)
+        intro[0] += " " + msg("costbenefit.intro_no_comparison")
+    if s["mode"] == "structural":
+        intro = [msg("costbenefit.structural")]
+    who = t(s["perspective"], lang).lower()
+    mc = cba.monte_carlo
+    # (the seed and what was varied are in the appendix)
+    mc_text = [msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang), who=who,
+                   p=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
+                   high=fmt_kr(mc["npv_p95"], lang))] if mc else []
+    # with no exit from försörjningsstöd yet there is no benefit to vary: the calculation shows the cost only
+    early = too_early(r.project.has_participants, s)
+    if early:
+        intro.append(msg(early))
+    parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),
+             Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *persistence_table(r),
+             Text([], msg("costbenefit.assumptions"), 3), Table(at)]
+    if not early and s["mode"] != "structural" and len(cba.sensitivity):
+        parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
+                  plot_tornado(cba.sensitivity, lang, who), Text(mc_text), plot_monte_carlo(mc, lang, who) if mc else None]
+    return [parts]

@@ -1,0 +1,95 @@
+"""About the project: the facts from the params file, its kind and its description."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...data.params import kind_inferred
+from .contents import left_out
+from ..display import Table, Text
+from ...words.formats import fmt_date, fmt_int, fmt_kr, fmt_pct
+
+
+KIND_NAMES = {"individ": "kind.name.individ", "struktur": "kind.name.struktur", "ansökan": "kind.name.ansökan"}
+SECTION_NAMES = {"participants": "kind.section.participants", "outcomes": "kind.section.outcomes",
+                 "time_in_project": "kind.section.time_in_project", "payments": "kind.section.payments",
+                 "costbenefit": "kind.section.costbenefit"}
+LEFT_OUT_KEYS = {"struktur": "kind.left_out_struktur", "ansökan": "kind.left_out_ansokan"}
+
+
+def description(params, lang: str) -> list[str]:
+    """The description in the report's language; the Swedish one when no English one is given."""
+    text = params.description_en if lang == "en" and params.description_en else params.description
+    return [text] if text else []
+
+
+def inferred_reason(params) -> str:
+    """Why the kind was inferred as it was (the catalog key of the reason)."""
+    if params.data.participants is not None:
+        return "kind.reason_individ"
+    return "kind.reason_ansökan" if params.expected is not None else "kind.reason_struktur"
+
+
+def reach(n_participants: int, params) -> float | None:
+    """Participants over the target population's size, where both exist."""
+    tp = params.target_population
+    if tp is None or not tp.size or not n_participants:
+        return None
+    return n_participants / tp.size
+
+
+def left_out_sentence(r) -> list[str]:
+    """At most one sentence naming the sections this kind of project leaves out."""
+    names = left_out(r.kind)
+    if not names:
+        return []
+    listed = r.words.join([r.msg(SECTION_NAMES[n]) for n in names])
+    return [r.msg(LEFT_OUT_KEYS[r.kind], sections=listed)]
+
+
+def no_payments_sentence(r) -> list[str]:
+    """One sentence where a participant project's payments section is left out for want of payment data."""
+    return [r.msg("payments.no_payments")] if r.kind == "individ" and r.payments.table.empty else []
+
+
+def kind_note(r) -> list[str]:
+    """For the appendix: that the kind was inferred, why, and how to state it."""
+    p = r.params
+    return [r.msg("kind.inferred", reason=r.msg(inferred_reason(p)))] if kind_inferred(p) else []
+
+
+def rows(r) -> list[tuple[str, str]]:
+    p, lang, msg = r.params, r.lang, r.msg
+    kind = msg(KIND_NAMES[r.kind])
+    out = [
+        (msg("facts.kind"), kind),
+        (msg("facts.forbund"), p.forbund),
+        (msg("facts.owner"), p.owner),
+        (msg("facts.partners"), ", ".join(p.partners) or "–"),
+        (msg("facts.planned_period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.planned_end)}"),
+        (msg("facts.actual_end"), fmt_date(p.period.actual_end) if p.period.actual_end else msg("facts.as_planned")),
+        (msg("facts.granted"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–"),
+    ]
+    if p.last_intake is not None:
+        out.append((msg("facts.last_intake"), fmt_date(p.last_intake)))
+    tp = p.target_population
+    if tp is not None:
+        desc = tp.description_en if lang == "en" and tp.description_en else tp.description
+        if desc:
+            out.append((msg("facts.target_population"), desc))
+        if tp.size:
+            out.append((msg("facts.target_population_size"), fmt_int(tp.size, lang)))
+    if r.kind == "individ":
+        out.append((msg("facts.data_up_to"), fmt_date(p.as_of)))
+        n = len(r.project.participants)
+        out.append((msg("facts.participants"), fmt_int(n, lang)))
+        share = reach(n, p)
+        if share is not None:
+            out.append((msg("facts.reach"), fmt_pct(share, lang)))
+    return out
+
+
+def blocks(r) -> list[list]:
+    p, lang, msg = r.params, r.lang, r.msg
+    frame = pd.DataFrame(rows(r), columns=[msg("common.item"), msg("common.value")])
+    notes = left_out_sentence(r) + no_payments_sentence(r)  # (a kind the toolkit inferred is noted in the appendix)
+    return [[Text(description(p, lang), msg("facts.heading")), Table(frame), Text(notes)]]

@@ -1,0 +1,41 @@
+"""About this report (in the appendix): toolkit version, run time, checksums and the params file as written."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+
+import pandas as pd
+import yaml
+
+from ..._version import __version__
+from ..display import Table, Text
+
+
+def params_text(p) -> str:
+    """The params file as written, or the parameters as YAML when there is no file."""
+    if p.source_path:
+        return p.source_path.read_text(encoding="utf-8")
+    return yaml.safe_dump(p.model_dump(mode="json", exclude_defaults=True), allow_unicode=True, sort_keys=False)
+
+
+def rows(r, now: dt.datetime | None = None) -> list[tuple[str, str]]:
+    p, msg = r.params, r.msg
+    out = [(msg("footer.toolkit"), f"evaltools {__version__}"),
+           (msg("footer.run"), (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")),
+           (msg("footer.params_file"), p.source_path.name if p.source_path else "–")]
+    out += [(f"SHA-256 {name}", digest) for name, digest in r.project.checksums.items()]
+    if p.source_path:
+        out.append((f"SHA-256 {p.source_path.name}", hashlib.sha256(p.source_path.read_bytes()).hexdigest()))
+    return out
+
+
+def blocks(r) -> list[list]:
+    from IPython.display import HTML
+    msg = r.msg
+    frame = pd.DataFrame(rows(r), columns=[msg("common.item"), msg("common.value")])
+    return [[Text([], msg("footer.heading"), 3), Table(frame),
+             HTML(f"<details class='et-params'><summary>{html.escape(msg('footer.params_used'))}</summary>"
+                  f"<p class='et-note'>{html.escape(msg('footer.params_note'))}</p>"
+                  f"<pre class='et-params'>{html.escape(params_text(r.params))}</pre></details>"
+                  f"<p class='et-note et-print-only'>{html.escape(msg('footer.print_note'))}</p>")]]

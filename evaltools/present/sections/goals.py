@@ -1,0 +1,230 @@
+"""Goal fulfilment: the measurable goals per period with a chart, the qualitative goals, the
+context goals (municipal statistics) and page 1's goal-by-goal sentences."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from ..display import Table, Text
+from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct
+from ...words.labels import t
+
+VERDICTS = {"ja": "summary.verdict_yes", "nej": "summary.verdict_no", "delvis": "summary.verdict_partly",
+            "ej": "summary.verdict_not_assessed", "sammanhang": "summary.verdict_context",
+            "osäkert": "summary.verdict_uncertain"}
+
+
+SHARE_CLEAR = {"över": "summary.goal_share_above", "under": "summary.goal_share_below"}
+
+
+def show_chart(goal_table: pd.DataFrame) -> bool:
+    """A chart when there is a measurable goal with something to compare against."""
+    measurable = goal_table[~goal_table["kind"].isin(("qualitative", "context"))]
+    return bool(len(measurable)) and measurable["mode"].iloc[0] != "none"
+
+
+def goal_verdict(rows: pd.DataFrame) -> str:
+    """One goal's verdict over its periods, as a final report answers: ``ja`` when every assessed
+    period reached the target, ``nej`` when none did even partly, ``delvis`` otherwise, ``ej`` when
+    no period was assessed, ``sammanhang`` for a context goal. A share is judged by its interval:
+    above the target counts as reached, below as not, across as undecided; ``osäkert`` when every
+    assessed period is undecided."""
+    kind = rows["kind"].iloc[0]
+    if kind == "context":
+        return "sammanhang"
+    assessed = rows[rows["status"] != "ej_bedömt"]
+    if assessed.empty:
+        return "ej"
+    if kind == "share" and (assessed["mode"] == "observed").all():
+        by_interval = assessed["ci_verdict"].map({"över": "uppnått", "under": "ej_uppnått", "osäkert": "osäkert"})
+        if (by_interval == "osäkert").all():
+            return "osäkert"
+        status = by_interval
+    else:
+        status = assessed["status"]
+    if (status == "uppnått").all():
+        return "ja"
+    if (status == "ej_uppnått").all():
+        return "nej"
+    return "delvis"
+
+
+def months_run(first: dt.date, last: dt.date) -> float:
+    """Calendar months from ``first`` to ``last`` inclusive, to a half month: 2019-02-01 to
+    2019-10-15 is 8 whole months and 15 of October's 31 days, 8,5 months."""
+    import calendar
+    end = last + dt.timedelta(days=1)
+    whole = (end.year - first.year) * 12 + end.month - first.month
+    days = end.day - first.day
+    if days < 0:
+        whole -= 1
+        prev_month = end.month - 1 or 12
+        prev_year = end.year if end.month > 1 else end.year - 1
+        days += calendar.monthrange(prev_year, prev_month)[1]
+    month_len = calendar.monthrange(end.year, end.month)[1]
+    return round((whole + days / month_len) * 2) / 2
+
+
+def period_words(key: str, lang: str) -> str:
+    """A period as it reads inside a sentence: "år 1" / "in year 1", "2019" / "in 2019",
+    "under hela perioden" / "over the whole period"."""
+    if key.startswith("år"):
+        return t("period_in_year", lang, n=key[2:])
+    if key == "hela":
+        return t("period_in_whole", lang)
+    return t("period_in_calendar", lang, year=key)
+
+
+def goal_details(r, rows: pd.DataFrame) -> str:
+    """The figures behind one goal's verdict, period by period ("37 år 1 och 15 år 2, som kortades
+    till 8,5 månader ...")."""
+    lang, msg = r.lang, r.msg
+    parts = []
+    for row in rows.itertuples(index=False):
+        period = period_words(row.period_key, lang)
+        if row.status == "ej_bedömt" and not row.too_few:
+            continue
+        if row.kind == "share":
+            if row.too_few:
+                parts.append(msg("summary.goal_too_few", period=period))
+                continue
+            # (page 1 says where the interval lies; the interval and p-value are in the goal section)
+            values = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
+                          n=fmt_int(row.denominator, lang))
+            parts.append(msg(SHARE_CLEAR.get(row.ci_verdict, "summary.goal_share_uncertain"), **values))
+        elif row.cut:
+            parts.append(msg("summary.goal_cut", value=fmt_int(row.value, lang), period=period,
+                             months=fmt_num(months_run(row.period_first, row.observed_last), 1, lang),
+                             target=fmt_num(row.target_prorated, 0, lang)))
+        else:
+            parts.append(msg("summary.goal_count", value=fmt_int(row.value, lang), period=period))
+    return r.words.join(parts)
+
+
+def _side_p(row) -> float:
+    from ...analysis.goals import side_p
+    return side_p(row)
+
+
+def page_one(r) -> list[str]:
+    """Page 1's goal-by-goal sentences: the application's goals first, each with its verdict and
+    figures; then goals from other sources, named as such and never counted as the application's;
+    a context goal as context, never as the project's result."""
+    from ...analysis.goals import SOURCE_LABELS
+    lang, msg, tab = r.lang, r.msg, r.goals.table
+    if tab.empty:
+        return []
+    out = []
+    order = list(dict.fromkeys(tab["goal_id"]))
+    own = [g for g in order if tab.loc[tab["goal_id"] == g, "source"].iloc[0] == "ansökan"]
+    other = [g for g in order if g not in own]
+    for gid in own:
+        rows = tab[tab["goal_id"] == gid]
+        first = rows.iloc[0]
+        verdict = msg(VERDICTS[goal_verdict(rows)])
+        if first["kind"] == "qualitative":
+            details = msg("summary.goal_qualitative") if first["status"] != "ej_bedömt" else ""
+        elif first["kind"] == "context":
+            details = context_summary(r, gid)
+        else:
+            details = goal_details(r, rows)
+        key = "summary.goal_line" if details else "summary.goal_line_plain"
+        values = {"details": details} if details else {}
+        out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
+    if other:  # named once, never counted as the application's; their figures are in the goal section
+        sources = list(dict.fromkeys(tab.loc[tab["goal_id"].isin(other), "source"]))
+        out.append(r.plural("summary.goals_other_sources", len(other), n=fmt_int(len(other), lang),
+                            sources=r.words.join([t(SOURCE_LABELS[x], lang).lower() for x in sources])))
+    return out
+
+
+def uncertainty_sentences(r) -> list[str]:
+    """For each share whose interval spans its target: the data cannot tell whether the target was
+    reached, with n, the interval and the one-sided exact p-value."""
+    lang, msg, out = r.lang, r.msg, []
+    tab = r.goals.table
+    for row in tab[(tab["kind"] == "share") & (tab["ci_verdict"] == "osäkert")].itertuples(index=False):
+        out.append(msg("goals.uncertain", label=row.label.rstrip("."), period=row.period_label,
+                       share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
+                       low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
+                       target=fmt_pct(row.target, lang, 0), p=fmt_p(_side_p(row), lang)))
+    return out
+
+
+def context_summary(r, goal_id: str) -> str:
+    """A context goal's series in a few words: its first and last values."""
+    from ...analysis.goals import context_series
+    goal = next(g for g in r.params.goals if g.id == goal_id)
+    s = context_series(goal, r.params)
+    if s.empty:
+        return ""
+    unit = (goal.unit if r.lang == "sv" else (goal.unit_en or goal.unit)) or ""
+    first, last = s.iloc[0], s.iloc[-1]
+    return r.msg("summary.goal_context", first=_value(first["value"], unit, r.lang), first_year=str(int(first["period"])),
+                 last=_value(last["value"], unit, r.lang), last_year=str(int(last["period"])))
+
+
+def _value(v: float, unit: str, lang: str) -> str:
+    digits = 0 if float(v).is_integer() else 1
+    return f"{fmt_num(v, digits, lang)} {unit}".strip()
+
+
+def context_blocks(r) -> list[list]:
+    """Each context goal: its series as a small chart with the project period marked, and the
+    sentence that such a change is context, not the project's effect."""
+    from ...analysis.goals import context_series
+    from ..plots import plot_context
+    lang, msg = r.lang, r.msg
+    goals = [g for g in r.params.goals if g.kind == "context"]
+    if not goals:
+        return []
+    out = [[Text([], msg("goals.context_heading"), 3)]]
+    for g in goals:
+        s = context_series(g, r.params)
+        unit = (g.unit if lang == "sv" else (g.unit_en or g.unit)) or ""
+        series = r.words.join([msg("goals.context_point", value=_value(v, unit, lang), year=str(int(y)))
+                               for y, v in zip(s["period"], s["value"])])
+        label = g.label if lang == "sv" else (g.label_en or g.label)
+        out.append([Text([msg("goals.context", label=label.rstrip("."), series=series, source=g.series_source or "–")]),
+                    plot_context(g, s, r.params, lang)])
+    return out
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_goals
+    lang, msg, g = r.lang, r.msg, r.goals
+    k = r.params.privacy.min_count
+    tab = g.table
+    ex_ante = bool(len(tab)) and bool((tab["mode"] == "ex_ante").all())
+    intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0))]
+    if (tab["source"] != "ansökan").any():
+        intro.append(msg("goals.other_sources"))
+    if tab["too_few"].fillna(False).astype(bool).any():
+        intro.append(msg("goals.too_few", k=str(k)))
+    if tab.empty:
+        return [[Text([msg("goals.none")], msg("goals.heading"))]]
+    measurable = ~tab["kind"].isin(("qualitative", "context")).to_numpy()
+    quant = g.display(lang, k)
+    quant = quant[measurable[tab["kind"].to_numpy() != "context"]]
+    if not len(quant):  # only qualitative or process goals (a structural project): no empty table
+        out = [[Text([], msg("goals.heading"))]]
+    elif ex_ante:  # expected volumes have no sampling uncertainty: no interval columns, no interval note
+        out = [[Text(intro, msg("goals.heading")),
+                Table(quant.drop(columns=[c for c in (t("ci", lang), t("uncertainty", lang)) if c in quant.columns]),
+                      numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
+    else:
+        out = [[Text(intro, msg("goals.heading")),
+                Table(quant, notes=(msg("goals.ci_note"),), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                      group=t("goal", lang))]]
+    uncertain = uncertainty_sentences(r)
+    if uncertain:
+        out.append([Text(uncertain)])
+    if show_chart(tab):
+        out.append([plot_goals(g, lang)])
+    q = tab[tab["kind"] == "qualitative"]
+    if len(q):
+        frame = pd.DataFrame({t("goal", lang): q["label"], t("status", lang): [t(s, lang) for s in q["status"]],
+                              t("evidence", lang): q["evidence"]})
+        out.append([Text([], msg("goals.qualitative"), 3), Table(frame)])
+    return out + context_blocks(r)

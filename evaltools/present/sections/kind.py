@@ -1,0 +1,93 @@
+"""Page-1 statements that depend on the project's kind (individ, struktur, ansökan).
+
+A structural project has no participants: page 1 names its target population, the evaluator's
+assessment of its process and qualitative goals, its cost and what the cost would have to achieve
+to be covered (the break-even requirement). An application check has no outcomes: page 1 says what
+an ex-ante check can tell, how the application's own volumes compare with its goals, and when the
+volumes simply restate the targets (then the check repeats the application and tests nothing).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...words.formats import fmt_int, fmt_num
+
+EX_ANTE_REACHED = "nås_med_volymer"
+EX_ANTE_PARTLY = "nås_delvis_med_volymer"
+
+
+def ex_ante_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] | None:
+    """(checked, reached, partly, not, restating) over the measurable goals and periods an ex-ante
+    check compared with the application's volumes; ``None`` when none could be."""
+    from ...analysis.goals import restates_target
+    g = goal_table[(goal_table["kind"] != "qualitative") & (goal_table["mode"] == "ex_ante")]
+    g = g[g["value"].notna()]
+    if not len(g):
+        return None
+    ok = int((g["status"] == EX_ANTE_REACHED).sum())
+    part = int((g["status"] == EX_ANTE_PARTLY).sum())
+    ref = np.where(g["kind"] == "share", g["target"], g["target_prorated"])
+    same = sum(restates_target(v, t) for v, t in zip(g["value"], ref))
+    return len(g), ok, part, len(g) - ok - part, int(same)
+
+
+def qualitative_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] | None:
+    """(goals, achieved, partly, not, not assessed) over the qualitative and process goals."""
+    q = goal_table[goal_table["kind"] == "qualitative"]
+    if not len(q):
+        return None
+    s = q["status"]
+    ok, part, no = int((s == "uppnått").sum()), int((s == "delvis").sum()), int((s == "ej_uppnått").sum())
+    return len(q), ok, part, no, len(q) - ok - part - no
+
+
+def population_text(r) -> str | None:
+    """The target population as the application states it, with its size, in the report's words."""
+    tp = r.params.target_population
+    if tp is None:
+        return None
+    desc = tp.description_en if r.lang == "en" and tp.description_en else tp.description
+    if desc and tp.size:
+        return r.msg("kind.population_both", description=desc, n=fmt_int(tp.size, r.lang))
+    if tp.size:
+        return r.msg("kind.population_size", n=fmt_int(tp.size, r.lang))
+    return r.msg("kind.population_description", description=desc) if desc else None
+
+
+def structural(r) -> list[str]:
+    out = [r.msg("kind.structural")]
+    pop = population_text(r)
+    if pop:
+        out.append(r.msg("kind.structural_population", population=pop))
+    counts = qualitative_counts(r.goals.table)
+    if counts:
+        n, ok, part, no, unassessed = counts
+        out.append(r.msg("kind.structural_goals", n=str(n), ok=str(ok), partly=str(part), not_met=str(no),
+                         unassessed=str(unassessed)))
+    # (the cost and the break-even requirement follow in the page-1 parts on cost and worth)
+    return out
+
+
+def ex_ante(r) -> list[str]:
+    out = [r.msg("kind.ex_ante")]
+    counts = ex_ante_counts(r.goals.table)
+    if counts is None:
+        out.append(r.msg("kind.ex_ante_no_volumes"))
+        return out
+    n, ok, part, no, same = counts
+    out.append(r.msg("kind.ex_ante_goals", n=str(n), ok=str(ok), partly=str(part), not_met=str(no)))
+    if same == n:
+        out.append(r.msg("kind.ex_ante_restates_all"))
+    elif same:
+        out.append(r.msg("kind.ex_ante_restates_some", k=str(same), n=str(n)))
+    return out
+
+
+def page_one(r) -> list[str]:
+    """The kind's own page-1 sentences (none for a participant project)."""
+    if r.kind == "struktur":
+        return structural(r)
+    if r.kind == "ansökan":
+        return ex_ante(r)
+    return []

@@ -1,0 +1,78 @@
+"""Method (in the appendix): how goals, comparisons, the comparison group, costs and privacy are handled.
+
+The cost-benefit part is one short paragraph per rule, each naming its anchor (Green Book and
+Magenta Book, ASEK, NyttoSam, WSIPP, the SROI Guide). The rules and their order are those of the
+cost-benefit section of ``docs/methods.md``; the figures in them (horizon, deadweight, drop-off,
+discount rate, skattefaktor, the own-payments window) are the project's own settings.
+"""
+from __future__ import annotations
+
+from ..display import Text
+from ...words.formats import fmt_int, fmt_num, fmt_pct
+
+# The cost-benefit rules, in the order docs/methods.md gives them (a test checks both name them alike).
+COSTBENEFIT_RULES = ("method.cb.costs", "method.cb.ledger", "method.cb.transfers", "method.cb.skattefaktor",
+                     "method.cb.saving", "method.cb.deadweight", "method.cb.persistence", "method.cb.discounting",
+                     "method.cb.uncertainty", "method.cb.requirement")
+# A structural project has no exits to value: only what its cost is and what would carry it.
+STRUCTURAL_RULES = ("method.cb.costs", "method.cb.ledger", "method.cb.requirement")
+
+# which of the project's settings each rule quotes
+QUOTES = {"method.cb.ledger": ("horizon",), "method.cb.skattefaktor": ("skattefaktor",),
+          "method.cb.saving": ("first", "last"), "method.cb.deadweight": ("deadweight", "low", "high"),
+          "method.cb.persistence": ("n", "dropoff"), "method.cb.discounting": ("rate",)}
+
+PARAGRAPHS = ("method.goals", "method.groups", "method.comparison", *COSTBENEFIT_RULES, "method.privacy")
+
+
+def costbenefit_rules(r) -> tuple[str, ...]:
+    """The cost-benefit rules that apply to this report: none without a budget, three for a
+    structural project, the drop-off rule only with payment data."""
+    cba = r.cba
+    if cba is None or cba.costs is None or cba.costs.empty:
+        return ()
+    if cba.summary.get("mode") == "structural":
+        return STRUCTURAL_RULES
+    return tuple(x for x in COSTBENEFIT_RULES if x != "method.cb.persistence" or r.project.payments is not None)
+
+
+def applies(r, key: str) -> bool:
+    """A paragraph about group comparisons needs participants; one about the comparison group needs
+    payment data; a cost-benefit rule applies as :func:`costbenefit_rules` says."""
+    if key == "method.groups":
+        return r.project.has_participants
+    if key == "method.comparison":
+        return r.project.payments is not None
+    if key.startswith("method.cb."):
+        return key in costbenefit_rules(r)
+    return True
+
+
+def _values(r) -> dict[str, str]:
+    """The project's own settings that the cost-benefit rules quote, in the report's number formats."""
+    cb, lang = r.params.cost_benefit, r.lang
+    ml = cb.monthly_level
+    return {"horizon": fmt_num(cb.horizon_years, 0, lang), "skattefaktor": fmt_num(cb.skattefaktor, 1, lang),
+            "first": fmt_int(ml.months_before_start + ml.gap_before_start, lang), "last": fmt_int(ml.gap_before_start + 1, lang),
+            "deadweight": fmt_pct(cb.deadweight_default, lang, 0), "low": fmt_pct(cb.deadweight_range[0], lang, 0),
+            "high": fmt_pct(cb.deadweight_range[1], lang, 0), "n": fmt_int(cb.persistence_min_observed, lang),
+            "dropoff": fmt_pct(cb.dropoff_per_year, lang, 0), "rate": fmt_pct(cb.discount_rate, lang, 1)}
+
+
+def paragraphs(r) -> list[str]:
+    out = []
+    for key in PARAGRAPHS:
+        if not applies(r, key):
+            continue
+        if key == "method.privacy":
+            out.append(r.msg(key, k=str(r.k)))
+        elif key.startswith("method.cb."):
+            values = _values(r)
+            out.append(r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}))
+        else:
+            out.append(r.msg(key))
+    return out
+
+
+def blocks(r) -> list[list]:
+    return [[Text(paragraphs(r), r.msg("method.heading"), 3)]]

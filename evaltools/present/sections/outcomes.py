@@ -1,0 +1,92 @@
+"""Outcomes: how the participants who ended left, success rates by group, a logistic regression."""
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from ...data import schema as S
+from ..display import Table, Text
+from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
+from ...words.labels import code_label, note_text, t
+from ...data.privacy import suppress_long
+
+
+def outcome_counts(ended: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Exit outcomes of the participants who ended, small counts suppressed."""
+    counts = ended[S.OUTCOME].value_counts()
+    raw = pd.DataFrame({"variable": "outcome", "category": counts.index, "n": counts.to_numpy(),
+                        "share": counts.to_numpy() / max(len(ended), 1)})
+    return suppress_long(raw, "n", "variable", k, ("share",))
+
+
+def chart_rates(r):
+    """The rate comparison as the chart shows it: each breakdown's header gives the p-value adjusted for
+    the many breakdowns, in words (the chart would otherwise name the test and the adjustment method)."""
+    tab = r.rates.table.copy()
+    tab["p_value"] = tab["p_holm"]
+    tab["test"] = r.msg("outcomes.chart_adjusted")
+    return dataclasses.replace(r.rates, table=tab.drop(columns=["p_holm"]))
+
+
+def rate_notes(r, n_tests: str) -> tuple[str, ...]:
+    """The notes under the success-rate table in plain words: what counts as success (the first note of
+    the rate comparison), what the two p-values mean, and whether any p-value was simulated. The tests'
+    names belong to the appendix's method section."""
+    notes = (*(note_text(n, r.lang) for n in r.rates.notes[:1]), r.msg("outcomes.tests_note", n=n_tests))
+    if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
+        notes += (r.msg("outcomes.simulated_note"),)
+    return notes
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_outcome_rates
+    lang, msg = r.lang, r.msg
+    heading = msg("outcomes.heading")
+    if not r.project.has_participants:
+        return [[Text([msg("outcomes.absent")], heading)]]
+    df = r.project.participants
+    ended = df[~df[S.ONGOING]]
+    if ended.empty:
+        return [[Text([msg("outcomes.none_ended", n=fmt_int(len(df), lang))], heading)]]
+    shown = outcome_counts(ended, r.k)
+    frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],
+                          t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
+                          t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
+    rt = r.rates.table
+    rates = pd.DataFrame({
+        t("variable", lang): rt["variable_label"], t("category", lang): rt["category_label"],
+        t("n", lang): [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
+        t("successes", lang): [fmt_cell(v, fmt_int, lang) for v in rt["successes"]],
+        t("rate", lang): [fmt_cell(v, fmt_pct, lang) for v in rt["rate"]],
+        t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
+                       for a, b in zip(rt["ci_low"], rt["ci_high"])],
+        t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
+        msg("outcomes.holm"): [fmt_p(p, lang) for p in rt["p_holm"]],
+    })  # the test's name is method, told in the appendix; the body says what the numbers mean
+    # words about differences follow the Holm-adjusted tests only (the tests shown)
+    tests = rt.drop_duplicates("variable")
+    clear = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
+    n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
+    verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear)) if clear
+               else msg("outcomes.no_clear_difference", n=n_tests))
+    out = [[Text([msg("outcomes.intro", n=fmt_int(len(ended), lang))], heading),
+            Table(frame, numeric=(t("n", lang), t("share_col", lang))),
+            Text([], msg("outcomes.by_group"), 3),
+            plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),
+            Table(rates, notes=rate_notes(r, n_tests),
+                  numeric=(t("n", lang), t("successes", lang), t("rate", lang), t("ci", lang), t("p_value", lang),
+                           msg("outcomes.holm")))]]
+    m = r.model
+    if len(m.table):
+        odds = msg("outcomes.odds_ratio")
+        mt = pd.DataFrame({msg("outcomes.term"): m.table["term"],
+                           odds: [fmt_num(v, 2, lang) for v in m.table["odds_ratio"]],
+                           t("ci", lang): [f"{fmt_num(a, 2, lang)}–{fmt_num(b, 2, lang)}"
+                                           for a, b in zip(m.table["ci_low"], m.table["ci_high"])],
+                           t("p_value", lang): [fmt_p(v, lang) for v in m.table["p_value"]]})
+        out.append([Text([], msg("outcomes.regression"), 3),
+                    Table(mt, notes=tuple(note_text(n, lang) for n in m.notes), numeric=(odds, t("ci", lang), t("p_value", lang)))])
+    else:
+        out.append([Text([note_text(n, lang) for n in m.notes], msg("outcomes.regression"), 3)])
+    return out

@@ -1,0 +1,134 @@
+"""Social assistance before and after the start: means, the DiD effect, phases and exit rates."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...analysis.comparison import compare_exit_rates, payment_phases
+from ..display import Table, Text
+from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct
+from ...words.labels import note_text, t
+from ...data.privacy import suppressed_label
+
+
+def persons(n: int, k: int, lang: str) -> str:
+    """A number of persons as the privacy rule shows it: ``<k`` from 1 to k − 1."""
+    return suppressed_label(k) if 0 < n < k else fmt_int(n, lang)
+
+
+def chart_shown(event_means) -> bool:
+    """No chart when every monthly mean is hidden (it would be empty)."""
+    return event_means is not None and bool(event_means["mean_amount"].notna().any())
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_payments
+    lang, msg, k = r.lang, r.msg, r.k
+    pay = r.payments
+    heading = msg("payments.heading")
+    if pay.table.empty:  # no payment data: the section is left out; the facts section says so in one sentence
+        return []
+    tab = pay.table
+    group, n = msg("common.group"), t("n", lang)
+    before, after, change = msg("payments.before"), msg("payments.after"), msg("payments.change")
+    frame = pd.DataFrame({
+        group: [t(g, lang) for g in tab["group"]],
+        n: [persons(v, k, lang) for v in tab["persons"]],
+        before: [fmt_amount(v, lang) for v in tab["before"]],
+        after: [fmt_amount(v, lang) for v in tab["after"]],
+        change: [fmt_amount(v, lang) for v in tab["change"]],
+    })
+    c = r.params.comparison
+    paras = [msg("payments.intro", before=str(c.months_before), after=str(c.months_after))
+             + (" " + msg("payments.intro_comparison") if pay.has_comparison else "")]
+    study = []
+    if pay.did is not None:
+        paras += did_paragraphs(r)
+        study = event_study_blocks(r)
+    # (with a comparison group the analysis' own note names its model terms; the body says what was compared)
+    paras += [msg("payments.did_note")] if pay.did is not None else [note_text(n, r.lang) for n in pay.notes]
+    ph = payment_phases(r.project)
+    phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
+                   "during": msg("payments.phase.during"),
+                   "after": msg("payments.phase.after", months=str(c.months_before))}
+    per_month = msg("payments.per_person_month")
+    phases = pd.DataFrame({
+        group: [t(g, lang) for g in ph["group"]],
+        msg("payments.phase_col"): [phase_names[p_] for p_ in ph["phase"]],
+        n: [persons(v, k, lang) for v in ph["persons"]],
+        per_month: [fmt_amount(v, lang) for v in ph["mean_amount"]],
+    })
+    phase_note = (msg("payments.phase_note"),
+                  msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)))
+    shown = chart_shown(pay.event_means)
+    no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
+    out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,
+            Table(frame, numeric=(n, before, after, change)),
+            Text(paras[1:]), *study,
+            Text([], msg("payments.phases"), 3),
+            Table(phases, notes=phase_note, numeric=(n, per_month))]]
+    er = compare_exit_rates(r.project)
+    if not er.empty:
+        rate_col = msg("payments.left")
+        frame = pd.DataFrame({
+            group: [t(g, lang) for g in er["group"]],
+            n: [fmt_int(v, lang) for v in er["n"]],
+            rate_col: [fmt_cell(v, fmt_pct, lang) for v in er["rate"]],
+            t("ci", lang): ["–" if isinstance(a, str) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}"
+                            for a, b in zip(er["ci_low"], er["ci_high"])],
+            t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],  # (the test's name: in the appendix)
+        })
+        out.append([Text([], msg("payments.exit_rates"), 3),
+                    Table(frame, notes=(msg("payments.exit_rates_note"),),
+                          numeric=(n, rate_col, t("ci", lang), t("p_value", lang)))])
+    return out
+
+
+def did_paragraphs(r) -> list[str]:
+    """The DiD estimate, the anticipation window, small-cluster inference, the placebo acted on and the horizon."""
+    lang, msg, pay, c = r.lang, r.msg, r.payments, r.params.comparison
+    d, pl, a = pay.did, pay.placebo, pay.anticipation_months
+    out = [msg("payments.did_effect", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang),
+               households=fmt_int(d.n_clusters, lang), treated=fmt_int(d.n_treated_clusters, lang))]
+    if a:
+        out.append(msg("payments.anticipation", months=str(a)))
+    if d.wild_p_value is not None:
+        # (draws and seed are the appendix's)
+        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold), p=fmt_p(d.wild_p_value, lang)))
+    placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
+               "placebo_high": fmt_kr(pl.ci_high, lang)}
+    out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
+    out += reference_date_sentence(r)
+    out.append(msg("payments.horizon", months=str(c.months_after), years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
+    return out
+
+
+def reference_date_sentence(r) -> list[str]:
+    """How far the estimate moves when the comparison persons' reference dates are moved a few
+    months (the matching of dates adds uncertainty the interval does not show)."""
+    from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
+    table = reference_date_sensitivity(r.project)
+    if table is None or table.empty:
+        return []
+    lang = r.lang
+    return [r.msg("payments.reference_dates", months=str(max(abs(k) for k in REFERENCE_SHIFTS)),
+                  low=fmt_kr(table["effect"].min(), lang), high=fmt_kr(table["effect"].max(), lang))]
+
+
+def event_study_blocks(r) -> list:
+    """The event-study chart and table: months relative to the start, both groups, intervals."""
+    from ..plots import plot_event_study
+    lang, msg, pay = r.lang, r.msg, r.payments
+    es = pay.event_study
+    if es is None or es[["participants", "comparison"]].isna().all().all():
+        return []
+
+    def ci(v, lo, hi):
+        return ".." if pd.isna(v) else f"{fmt_kr(v, lang)} ({fmt_num(lo, 0, lang)} – {fmt_num(hi, 0, lang)})"
+    cols = [msg("payments.es_month"), t("participants", lang), t("comparison", lang), msg("payments.es_difference")]
+    frame = pd.DataFrame({cols[0]: [f"{e:+d}".replace("-", "\u2212") if e else "0" for e in es["event_time"]],
+                          cols[1]: [ci(*x) for x in es[["participants", "participants_low", "participants_high"]].to_numpy()],
+                          cols[2]: [ci(*x) for x in es[["comparison", "comparison_low", "comparison_high"]].to_numpy()],
+                          cols[3]: [ci(*x) for x in es[["difference", "difference_low", "difference_high"]].to_numpy()]})
+    ref = f"{-pay.anticipation_months - 1}".replace("-", "\u2212")
+    return [Text([], msg("payments.event_study"), 3), plot_event_study(pay, lang),
+            Table(frame, notes=(msg("payments.es_note", ref=ref),), numeric=tuple(cols[1:]))]

@@ -1,0 +1,62 @@
+"""Data quality (in the appendix): what the loader flagged, and the reference values that are estimated or uncertain."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ...data import schema as S
+from ..display import Table, Text
+from ...data.errors import problems_frame
+from ...words.formats import fmt_num
+
+UNCERTAIN = ("L", "EST", "FALLBACK")
+
+
+def warning_text(r, code: str, message: str) -> str:
+    """A loader warning in the report's words; the loader's own message (in the report's language)
+    where the catalog has none."""
+    key = "quality.warning." + str(code)
+    return r.msg(key) if key in r.words else message
+
+
+# columns whose values in a data-quality note would describe one person
+PERSONAL = (S.PERSON_ID, S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE)
+
+
+def table(r) -> pd.DataFrame:
+    """What the loader flagged, as the report shows it: file, row, column, value and a note.
+
+    Values that describe a person — ids, dates, birth year and age — are not printed: a date of one
+    person's enrolment in a published report is a fact about that person. The file and row find
+    them for the evaluator.
+    """
+    msg, w = r.msg, problems_frame(r.project.warnings, r.lang)
+    ids = PERSONAL
+    return pd.DataFrame({msg("quality.file"): [Path(f).name for f in w["file"]],
+                         msg("quality.row"): [("–" if pd.isna(x) else str(int(x))) for x in w["row"]],
+                         msg("quality.column"): w["column"],
+                         msg("common.value"): [msg("quality.not_shown") if c in ids else v
+                                               for c, v in zip(w["column"], w["value"])],
+                         msg("quality.note"): [warning_text(r, c, m) for c, m in zip(w["code"], w["message"])]})
+
+
+def flagged_references(refs: pd.DataFrame) -> pd.DataFrame:
+    """Reference values that are estimated, uncertain or carry a note."""
+    return refs[(refs["confidence"].isin(UNCERTAIN)) | (refs["note"] != "")] if len(refs) else refs
+
+
+def blocks(r) -> list[list]:
+    lang, msg = r.lang, r.msg
+    w = r.project.data_quality
+    out = [[Text([msg("quality.no_problems")] if w.empty else [], msg("quality.heading"), 3)]]
+    if not w.empty:
+        out.append([Table(table(r))])
+    flagged = flagged_references(r.cba.reference_values)
+    if len(flagged):
+        frame = pd.DataFrame({msg("quality.year"): flagged["year"],
+                              msg("common.value"): [fmt_num(v, 2 if v < 1000 else 0, lang) for v in flagged["value"]],
+                              msg("quality.confidence"): flagged["confidence"],
+                              msg("quality.source"): [f"{s} {n}".strip() for s, n in zip(flagged["source"], flagged["note"])]})
+        out.append([Text([msg("quality.references")]), Table(frame)])
+    return out

@@ -1,0 +1,282 @@
+"""Summary (page 1): the board's three questions answered from the results, then the evaluator's assessment.
+
+Did the project reach its goals, what did it cost, was it worth it and for whom; then what the
+evaluator concludes, in their own words (or a sentence saying that the report holds the toolkit's
+figures only). Each question has a heading of its own so that a reader finds the answer at a glance.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ...data import schema as S
+from .contents import summary_applies
+from ..display import Text
+from ...words.formats import fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
+from ...words.labels import code_label
+
+
+def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
+    """(assessed, achieved, partly, not, ex_ante) over the measurable goals and periods that were
+    assessed; ``None`` when none was."""
+    g = goal_table[goal_table["kind"] != "qualitative"]
+    assessed = g[g["status"] != "ej_bedömt"]
+    if not len(assessed):
+        return None
+    n_ok = int((assessed["status"] == "uppnått").sum())
+    n_part = int((assessed["status"] == "delvis").sum())
+    return len(assessed), n_ok, n_part, len(assessed) - n_ok - n_part, bool((assessed["mode"] == "ex_ante").all())
+
+
+def settled_lines(costs: pd.DataFrame) -> pd.Series:
+    """A budget line counts as settled when it has an actual amount, or no amounts at all."""
+    return costs[S.ACTUAL].notna() | costs[S.BUDGET].isna()
+
+
+def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
+    """Which cost sentence applies: the budget itself, a settled cost (with its share of the
+    budget when there is one), a cost partly settled, or a cost counted from the budget only."""
+    if cost_basis == "budget":
+        return "summary.cost_budget"
+    if settled.all():
+        return "summary.cost_settled_share" if has_budget_total else "summary.cost_settled"
+    if settled.any():
+        return "summary.cost_partial"
+    return "summary.cost_counted"
+
+
+def cost_sentence(r, s: dict, costs: pd.DataFrame) -> str:
+    lang, msg = r.lang, r.msg
+    settled = settled_lines(costs)
+    key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s["budget_total"]))
+    values = {"cost": fmt_kr_prose(s["total_cost_nominal"], lang)}
+    if key == "summary.cost_settled_share":
+        values.update(share=fmt_pct(s["actual_total"] / s["budget_total"], lang), budget=fmt_kr_prose(s["budget_total"], lang))
+    elif key == "summary.cost_partial":
+        a_sum, b_done = costs.loc[settled, S.ACTUAL].sum(), costs.loc[settled, S.BUDGET].sum()
+        # (lines with no amounts add nothing to either sum)
+        values.update(actual=fmt_kr_prose(a_sum, lang), share=fmt_pct(a_sum / b_done, lang),
+                      rest=fmt_kr_prose(costs.loc[~settled, "used"].sum(), lang))
+    sent = msg(key, **values)
+    if r.project.has_participants and s["participants"]:
+        cpp = fmt_kr_prose(s["cost_per_participant"], lang)
+        if not settled.all() and settled.any():  # the sentence ends and says what is known so far
+            sent += msg("summary.per_participant_so_far", amount=cpp)
+        else:
+            sent += msg("summary.per_participant", amount=cpp)
+        if s["goal_successes"]:
+            sent += per_success(r, s)
+    return msg("common.sentence", text=sent)
+
+
+PER_SUCCESS = {"action_plan": "summary.per_success_plan", "goal_outcomes": "summary.per_success_goal",
+               "leaves_fs": "summary.per_success_generic"}
+SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes": "summary.success_goal",
+                    "leaves_fs": "summary.success_generic"}
+
+
+def per_success(r, s: dict) -> str:
+    """The cost per success, named as the project counts success (see :func:`evaltools.analysis.goals.success_definition`)."""
+    from ...analysis.goals import success_definition
+    kind = success_definition(r.params, r.lang).kind
+    return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s["cost_per_success"], r.lang))
+
+
+def participation(r) -> list[str]:
+    """Who took part, how many have ended with a success as the project defines it, how many are
+    still enrolled. Counts of persons other than goal totals follow the small-count rule: a
+    breakdown with a hidden part is not given, a small count is said as "fewer than k"."""
+    from ...analysis.goals import project_successes
+    from ...data.privacy import hides
+    lang, p, msg, out = r.lang, r.params, r.msg, []
+    k_min = p.privacy.min_count
+    if not r.project.has_participants:
+        return [msg("summary.no_participants")]
+    df = r.project.participants
+    per_year = df.groupby(S.PROJECT_YEAR).size()
+    if any(hides(n, k_min) for n in per_year):  # a small year could be read off the total: total only
+        out.append(msg("summary.participants_total", n=fmt_int(len(df), lang)))
+    else:
+        years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
+        out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
+    sc = project_successes(r.project, lang)
+    if sc.base and hides(sc.base, k_min):
+        out.append(msg("summary.success_too_few", k=str(k_min)))
+    elif sc.base:
+        d = sc.definition
+        outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in d.outcomes)
+        values = dict(ended=fmt_int(sc.base, lang), k=fmt_int(sc.successes, lang), share=fmt_pct(sc.share, lang))
+        if d.kind != "action_plan":
+            values["outcomes"] = outcomes
+        out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
+    if df[S.ONGOING].any():
+        n_on = int(df[S.ONGOING].sum())
+        if hides(n_on, k_min):
+            out.append(msg("summary.ongoing_few", k=str(k_min), date=fmt_date(p.as_of)))
+        else:
+            out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
+    return out
+
+
+def goal_fulfilment(r) -> list[str]:
+    """Did the project reach the goals its application set? Goal by goal, with the verdict and the
+    figures behind it, as a final report answers (see :func:`evaltools.present.sections.goals.page_one`)."""
+    counts = goal_counts(r.goals.table)
+    if counts and counts[4]:  # nothing has happened yet: what the application's volumes would give
+        n, n_ok, n_part, n_not, _ = counts
+        return [r.msg("summary.goals_ex_ante", n=str(n), ok=str(n_ok), partly=str(n_part), not_met=str(n_not))]
+    from .goals import page_one
+    return page_one(r)
+
+
+def cost(r) -> list[str]:
+    """What did it cost: in total, per participant and per success."""
+    s = r.cba.summary
+    if not s["total_cost_nominal"] > 0:  # (unknown without a budget file)
+        return []
+    return [cost_sentence(r, s, r.cba.costs)]
+
+
+WHO = {"kommun": "summary.who_kommun", "region": "summary.who_region", "stat": "summary.who_stat",
+       "individ": "summary.who_individ", "offentliga": "summary.who_offentliga", "samhälle": "summary.who_samhälle"}
+WHO_AGAIN = {"offentliga": "summary.who_offentliga_again"}
+DW_SOURCE = {"default": "summary.dw_source_default", "comparison": "summary.dw_source_comparison",
+             "params": "summary.dw_source_params"}
+
+
+def worth_perspectives(lead: str) -> tuple[str, ...]:
+    """The perspectives page 1 states, lead first: always the public financiers' and society's."""
+    return tuple(dict.fromkeys((lead, "offentliga", "samhälle")))
+
+
+def worth(r) -> list[str]:
+    """Was it worth it, for whom, and how sure: every figure with its perspective and prices."""
+    lang, msg, out = r.lang, r.msg, []
+    cba = r.cba
+    s = cba.summary
+    if not s["total_cost_nominal"] > 0:
+        return []
+    py = str(s["price_year"])
+    if s["mode"] == "structural":
+        return [msg("summary.worth_structural", cost=fmt_kr_prose(s["total_cost_fixed"], lang), price_year=py,
+                    years=fmt_num(s["break_even_person_years"], 1, lang), level=fmt_kr(s["monthly_level"], lang),
+                    source=s.get("level_source", ""))]
+    if not (s["successes"] or s["mode"] == "ex_ante"):
+        return []
+    rows = cba.table.set_index("perspective")
+    lead = s["perspective"]
+    for p in worth_perspectives(lead):
+        row, who = rows.loc[p], msg(WHO[p])
+        if p == "offentliga":
+            out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang), price_year=py,
+                           benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
+        elif p == "samhälle":
+            out.append(msg("summary.worth_society_lower_bound" if row["lower_bound"] else "summary.worth_society",
+                           who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s["skattefaktor"], 1, lang)))
+        elif not pd.isna(row["npv"]):
+            out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), price_year=py))
+    if s["mode"] == "observed" and not s["has_comparison"]:
+        out.append(msg("summary.worth_calculated"))
+    who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
+    sw = s["switching_deadweight"]
+    dw_words = dict(dw=fmt_pct(s["deadweight"], lang, 0), source=msg(DW_SOURCE[s["deadweight_source"]]), who=who)
+    if pd.isna(sw):
+        out.append(msg("summary.worth_deadweight_never", **dw_words))
+    else:
+        out.append(msg("summary.worth_deadweight", switching=fmt_pct(sw, lang, 0), **dw_words))
+    # (the break-even number of exits is in the cost-benefit section; page 1 keeps to the NPV and how sure)
+    if not pd.isna(s.get("break_even_person_years_application", float("nan"))):
+        ml = r.params.cost_benefit.monthly_level
+        out.append(msg("summary.worth_break_even_application", cost=fmt_kr_prose(s["total_cost_nominal"], lang),
+                       level=fmt_kr(ml.amount_sek, lang), years=fmt_num(s["break_even_person_years_application"], 1, lang)))
+    mc = cba.monte_carlo
+    if mc:
+        by = mc["by_perspective"]
+        key = "summary.worth_probability_ex_ante" if mc.get("ex_ante") else "summary.worth_probability"
+        # the horizon is among what is varied: a reader sees why the chance can differ from the point figure
+        h_lo, h_hi = r.params.cost_benefit.horizon_range
+        out.append(msg(key, who=who, p=fmt_probability(by[lead]["p_npv_positive"], lang),
+                       p_society=fmt_probability(by["samhälle"]["p_npv_positive"], lang),
+                       h_lo=fmt_num(h_lo, 0, lang), h_hi=fmt_num(h_hi, 0, lang)))
+    return out
+
+
+def effect(r) -> list[str]:
+    """What the comparison group says about the effect on försörjningsstöd, where there is one."""
+    lang, msg = r.lang, r.msg
+    pay = r.payments
+    if pay.did is not None:
+        d = pay.did
+        said = msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))
+        return [said + " " + msg("summary.did_unreliable") if pay.parallel_trends_doubtful else said]
+    if r.project.payments is not None:
+        return [msg("summary.no_comparison")]
+    return []
+
+
+def assessment(r) -> list[str]:
+    """The evaluator's own assessment (as plain paragraphs), or a sentence saying that the report
+    holds the toolkit's figures only."""
+    n = r.narrative
+    if "assessment" in n:
+        return n.plain("assessment")
+    return [r.msg("summary.evaluator_text_other_language" if n.other_languages else "summary.no_evaluator_text")]
+
+
+def kind_statement(r) -> list[str]:
+    """What kind of project this is and what the report can say about it: a structural project's
+    target population, assessed process goals and break-even requirement; an application's ex-ante
+    check of its volumes (see :mod:`evaltools.present.sections.kind`)."""
+    from .kind import page_one
+    return page_one(r)
+
+
+# Page 1 in the order a board reads it. Each part is a function of the report; a part with
+# nothing to say returns no sentences.
+PARTS = (participation, goal_fulfilment, cost, worth, effect, assessment)
+
+# The board's question each part answers (its heading on page 1). A part not named here belongs
+# to the question of the part before it.
+QUESTIONS = {participation: "summary.q_goals", goal_fulfilment: "summary.q_goals", cost: "summary.q_cost",
+             worth: "summary.q_worth", effect: "summary.q_worth", assessment: "summary.q_assessment"}
+
+
+def findings(r) -> list[str]:
+    """The key findings, in the order a board reads them; the parts the project's kind has
+    (:func:`evaltools.present.sections.summary_applies`)."""
+    return [sentence for part in parts_for(r) for sentence in part(r)]
+
+
+def parts_for(r) -> list:
+    """The page-1 parts the project's kind has (:func:`evaltools.present.sections.summary_applies`), in order."""
+    return [part for part in (kind_statement, *PARTS) if summary_applies(r.kind, part.__name__)]
+
+
+def answers(r) -> list[tuple[str, object, list[str]]]:
+    """(question key, first part, sentences) per question, in the order of :data:`PARTS`; a question
+    with nothing to say is left out."""
+    out: list[tuple[str, object, list[str]]] = []
+    question = QUESTIONS[PARTS[0]]
+    for part in parts_for(r):
+        question = QUESTIONS.get(part, question)
+        sentences = part(r)
+        if out and out[-1][0] == question:
+            out[-1][2].extend(sentences)
+        else:
+            out.append((question, part, list(sentences)))
+    return [a for a in out if a[2]]
+
+
+def blocks(r) -> list[list]:
+    from IPython.display import HTML
+    parts: list = [Text([], r.msg("summary.heading"))]
+    for question, _first, sentences in answers(r):
+        if question == "summary.q_assessment" and "assessment" in r.narrative:
+            # the evaluator's Markdown, shown safely (evaltools.present.narrative)
+            parts.append(HTML(f"<h3>{html.escape(r.msg(question))}</h3>"
+                              f"<div class='et-evaluator et-lead'>{r.narrative.html('assessment', 4)}</div>"))
+        else:
+            parts.append(Text(sentences, r.msg(question), 3, css="et-lead"))
+    parts.append(Text([r.msg("summary.see_appendix")], css="et-note"))
+    return [parts]

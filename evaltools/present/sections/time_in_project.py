@@ -1,0 +1,47 @@
+"""Time in the project: cumulative incidence of each way of leaving (Aalen–Johansen), by intake year."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...data import schema as S
+from ..display import Table, Text
+from ...data.params import primary_success_outcomes
+from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_pct
+from ...words.labels import code_label
+
+
+def note(r) -> str:
+    """The note under the table in plain words: what counts as a successful exit and how the shares are
+    counted (the estimators' names are in the appendix's method section)."""
+    codes = primary_success_outcomes(r.params)
+    return r.msg("time.note", outcomes=", ".join(code_label(S.OUTCOME, c, r.lang).lower() for c in codes))
+
+
+def blocks(r) -> list[list]:
+    from ..plots import plot_time_to_exit
+    lang, msg, k = r.lang, r.msg, r.k
+    heading = msg("time.heading")
+    if not r.project.has_participants:
+        return [[Text([msg("time.absent")], heading)]]
+    df = r.project.participants
+    if df[S.ONGOING].all():
+        return [[Text([msg("time.none_ended", n=fmt_int(len(df), lang))], heading)]]
+    s = r.survival
+    tab = s.table
+    days, at_risk, median = msg("time.days"), msg("time.at_risk"), msg("time.median_ci")
+    pct = [msg("time.success"), msg("time.other_exit"), msg("time.still_in")]
+
+    def _days(v):
+        return fmt_cell(v, fmt_num, 0, lang) if not (isinstance(v, float) and pd.isna(v)) else "–"
+    frame = pd.DataFrame({
+        msg("common.group"): tab["group"], days: tab["day"],
+        **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
+           for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
+        at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
+        median: [f"{_days(m)} ({_days(a)}–{_days(b)})" if not (isinstance(m, float) and pd.isna(m)) else "–"
+                 for m, a, b in zip(tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
+    })
+    drawn = any(len(c) for c in s.curves.values())
+    return [[Text([msg("time.intro", k=str(k))], heading),
+             plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves", k=str(k))]),
+             Table(frame, notes=(note(r),), numeric=(days, *pct, at_risk, median))]]

@@ -1,0 +1,387 @@
+"""What if? The cost-benefit under other assumptions, without touching the params file.
+
+The question boards ask most — "what if only half of them stay off försörjningsstöd?" — is a
+change of assumptions: the deadweight, the horizon, the drop-off, the discount rate, the monthly
+försörjningsstöd avoided. Every figure here comes from :func:`evaltools.cost_benefit` run on the
+project with those assumptions changed (:meth:`evaltools.data.project.Project.with_params`), so the panel
+gives exactly the net present value the report would print with the same assumptions.
+
+* :func:`baseline` — the assumptions the report uses;
+* :func:`evaluate` — the cost-benefit result under changed assumptions;
+* :func:`key_figures` — NPV (main calculation and per perspective), break-even and payback as a table;
+* :func:`grid` — NPV for combinations of two assumptions (a static what-if table);
+* :func:`panel` — sliders in JupyterLab (ipywidgets) that update the figures and the tornado chart;
+  where widgets are not available it falls back to the static table.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..words.labels import fmt_kr, fmt_num, fmt_pct, t
+from .results import CSS_RESULT, _years, frame_html, setting_name
+from ..words.text import msg, plural
+
+# the assumptions the panel varies, with the step a slider moves in
+STEPS = {"horizon_years": 0.5, "dropoff_per_year": 0.01, "deadweight": 0.01, "discount_rate": 0.005, "monthly_level": 100.0}
+# the label of each control (the words are in the catalogs, explore.whatif.slider.*)
+NAMES = {
+    "horizon_years": "explore.whatif.slider.horizon_years",
+    "dropoff_per_year": "explore.whatif.slider.dropoff_per_year",
+    "deadweight": "explore.whatif.slider.deadweight",
+    "discount_rate": "explore.whatif.slider.discount_rate",
+    "monthly_level": "explore.whatif.slider.monthly_level",
+    "perspective": "explore.whatif.slider.perspective",
+}
+
+
+def control_label(name: str, lang: str = "sv") -> str:
+    """The label of the control for ``name`` (an assumption of :data:`STEPS`, or ``perspective``)."""
+    return msg(NAMES[name], lang)
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """The cost-benefit assumptions the what-if analysis varies.
+
+    Attributes
+    ----------
+    horizon_years
+        Years a person who left försörjningsstöd is counted as staying off it.
+    dropoff_per_year
+        Share of the effect lost each year.
+    deadweight
+        Share who would have left anyway.
+    discount_rate
+        Real discount rate per year.
+    monthly_level
+        Försörjningsstöd avoided per person and month, kr in the price year (the mean over those
+        who left, as the report's key figures show it).
+    """
+
+    horizon_years: float
+    dropoff_per_year: float
+    deadweight: float
+    discount_rate: float
+    monthly_level: float
+
+
+def _cost_benefit(project, lang=None):
+    from .. import cost_benefit  # the package's public function: its result displays with its project
+    return cost_benefit(project, monte_carlo=False, effect=False, lang=lang)
+
+
+def baseline(project) -> Assumptions:
+    """The assumptions the report uses for this project.
+
+    Parameters
+    ----------
+    project
+        A loaded :class:`~evaltools.data.project.Project`.
+
+    Returns
+    -------
+    Assumptions
+        The horizon and discount rate from the params file; the drop-off the calculation used
+        (observed persistence where the payments allow); the deadweight as the
+        report derives it (params, else the comparison group, else 25 %); the mean monthly level.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> et.whatif.baseline(et.load_project("kompassen-demo")).deadweight  # doctest: +SKIP
+    0.5155...
+    """
+    r = _cost_benefit(project)
+    s = r.summary
+    cb = project.params.cost_benefit
+    dropoff = float(r.assumptions.set_index("name").loc["dropoff_per_year", "value"])  # observed where used
+    return Assumptions(cb.horizon_years, dropoff, float(s["deadweight"]), cb.discount_rate,
+                       float(s["monthly_level"]))
+
+
+def changes(project, base: Assumptions | None = None, **values: float) -> dict:
+    """The ``cost_benefit`` settings to change for ``values``: only those that differ from the
+    baseline by at least half a slider step, so the baseline rounded to the sliders' steps gives
+    the report's own figures."""
+    unknown = sorted(set(values) - set(STEPS))
+    if unknown:
+        raise TypeError(f"unknown assumption(s) {unknown}; expected some of: {', '.join(STEPS)}")
+    base = base or baseline(project)
+    out: dict = {}
+    for name, value in values.items():
+        if value is None or abs(float(value) - getattr(base, name)) < STEPS[name] / 2:
+            continue
+        if name == "monthly_level":
+            out["monthly_level"] = {"method": "fixed", "amount_sek": float(value),
+                                    "amount_year": project.params.price_year, "source": "what-if"}
+        else:
+            out[name] = float(value)
+            if name == "dropoff_per_year":  # a chosen drop-off replaces the observed persistence
+                out["dropoff_from_payments"] = False
+    return out
+
+
+def evaluate(project, *, base: Assumptions | None = None, lang: str | None = None, **values: float):
+    """The cost-benefit analysis with some assumptions changed (no Monte Carlo, for speed).
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    base
+        Its :func:`baseline`, if already computed.
+    lang
+        ``"sv"`` or ``"en"``; default: the project's.
+    **values
+        Any of ``horizon_years``, ``dropoff_per_year``, ``deadweight``, ``discount_rate``,
+        ``monthly_level`` (kr per month in the price year: replaces the params' way of valuing
+        it with this fixed amount for everyone).
+
+    Returns
+    -------
+    CostBenefitResult
+        As :func:`evaltools.cost_benefit` gives it for the project with these assumptions; its
+        display says which assumptions were changed.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> project = et.load_project("kompassen-demo")  # doctest: +SKIP
+    >>> et.whatif.evaluate(project, deadweight=0.5).summary["npv"]  # doctest: +SKIP
+    """
+    change = changes(project, base, **values)
+    return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
+
+
+def key_figures(result, perspective: str = "offentliga", lang: str | None = None) -> pd.DataFrame:
+    """The figures the panel shows, as a table of text in the report's formats.
+
+    Parameters
+    ----------
+    result
+        A :class:`~evaltools.analysis.costbenefit.CostBenefitResult`.
+    perspective
+        A perspective of ``result.table`` (``kommun``, ``region``, ``stat``, ``fk``, ``individ``,
+        ``offentliga``, ``samhälle``) whose figures are shown, beside the public financiers' and society's NPV.
+    lang
+        ``"sv"`` or ``"en"``; default: the result's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Two columns, key figure and value.
+    """
+    lang = lang or result.lang
+    s = result.summary
+    actors = result.table.set_index("perspective")
+    if perspective not in actors.index:
+        raise ValueError(f"perspective must be one of {', '.join(actors.index)}, got {perspective!r}")
+    row = actors.loc[perspective]
+    who = t(perspective, lang).lower()
+    net = (msg("explore.not_valued", lang) + (f" ({row['note']})" if row["note"] else "")
+           if pd.isna(row["npv"]) else fmt_kr(row["npv"], lang) + (f" ({row['note']})" if row["note"] else ""))
+    payback = row["payback_months"]
+    py = s["price_year"]
+    rows = [
+        (msg("explore.whatif.npv", lang, who=who, price_year=py), net),
+        # (the public financiers' and society's NPV beside the chosen perspective's, not twice)
+        *([] if perspective == "offentliga" else
+          [(msg("explore.whatif.npv_public", lang, price_year=py), fmt_kr(actors.loc["offentliga", "npv"], lang))]),
+        *([] if perspective == "samhälle" else
+          [(msg("explore.whatif.npv_society", lang, price_year=py), fmt_kr(actors.loc["samhälle", "npv"], lang))]),
+        (msg("explore.whatif.bcr", lang, who=who), fmt_num(row["bcr"], 2, lang)),
+        (msg("explore.whatif.break_even", lang, who=who),
+         msg("explore.whatif.break_even_value", lang, exits=fmt_num(row["break_even_exits"], 1, lang),
+             successes=s["successes"])),
+        (msg("explore.whatif.payback", lang, who=who),
+         msg("explore.whatif.payback_never", lang) if pd.isna(payback)
+         else plural("explore.months", lang, round(payback), n=fmt_num(payback, 0, lang))),
+        (msg("explore.whatif.switching", lang, who=who),
+         fmt_pct(row["switching_deadweight"], lang, 0) if 0 <= row["switching_deadweight"] <= 1 else "–"),
+    ]
+    return pd.DataFrame(rows, columns=[msg("explore.column.key_figure", lang), msg("common.value", lang)])
+
+
+def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), columns: str = "horizon_years",
+         column_values=(1, 3, 5), lang: str | None = None) -> pd.DataFrame:
+    """Net present value for every combination of two assumptions (the others as in the report).
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    rows, columns
+        Names of two assumptions (see :class:`Assumptions`).
+    row_values, column_values
+        The values to try.
+    lang
+        ``"sv"`` or ``"en"``; default: the project's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per value of ``rows``, one column per value of ``columns``, NPV as text in the
+        report's format.
+
+    Examples
+    --------
+    >>> et.whatif.grid(project, "deadweight", (0.25, 0.5), "horizon_years", (3, 5))  # doctest: +SKIP
+    """
+    lang = lang or project.params.language
+    base = baseline(project)
+    out = {}
+    for cv in column_values:
+        out[_value_label(columns, cv, lang)] = [fmt_kr(evaluate(project, base=base, **{rows: rv, columns: cv}).summary["npv"], lang)
+                                                for rv in row_values]
+    frame = pd.DataFrame(out)
+    frame.insert(0, f"{control_label(rows, lang)} \\ {control_label(columns, lang)}",
+                 [_value_label(rows, v, lang) for v in row_values])
+    return frame
+
+
+def _value_label(name: str, value: float, lang: str) -> str:
+    if name == "horizon_years":
+        return _years(value, lang)
+    if name == "monthly_level":
+        return fmt_kr(value, lang)
+    return fmt_pct(value, lang, 0)
+
+
+class WhatIfTable:
+    """The static what-if table: shown where widgets are not available (and in a saved notebook)."""
+
+    def __init__(self, project, lang: str | None = None):
+        self.lang = lang or project.params.language
+        self.result = evaluate(project, lang=self.lang)
+        self.key_figures = key_figures(self.result, lang=self.lang)
+        self.grid = grid(project, lang=self.lang)
+
+    def _repr_html_(self) -> str:
+        lang = self.lang
+        return (CSS_RESULT + "<div class='et-result'><h3>" + html.escape(msg("explore.whatif.static_title", lang)) + "</h3>"
+                + frame_html(self.key_figures)
+                + "<p>" + html.escape(msg("explore.whatif.grid", lang)) + "</p>" + frame_html(self.grid) + "</div>")
+
+
+class WhatIfPanel:
+    """Sliders for the cost-benefit assumptions, the key figures and the tornado chart.
+
+    Attributes
+    ----------
+    controls
+        The input widgets by assumption name (and ``perspective``).
+    result
+        The :class:`~evaltools.analysis.costbenefit.CostBenefitResult` for the current values.
+    widget
+        The whole panel (an ``ipywidgets.VBox``), what JupyterLab shows.
+    """
+
+    def __init__(self, project, lang: str | None = None):
+        import ipywidgets as w
+        self.project = project
+        self.lang = lang = lang or project.params.language
+        self.base = baseline(project)
+        b = self.base
+        style = {"description_width": "16em"}
+        layout = w.Layout(width="34em")
+
+        def slider(name, lo, hi, fmt):
+            step = STEPS[name]
+            value = min(max(round(getattr(b, name) / step) * step, lo), hi)
+            return w.FloatSlider(value=value, min=lo, max=hi, step=step, description=control_label(name, lang),
+                                 readout_format=fmt, continuous_update=False, style=style, layout=layout)
+
+        level = round(b.monthly_level / STEPS["monthly_level"]) * STEPS["monthly_level"]
+        self.controls = {
+            "deadweight": slider("deadweight", 0.0, 0.95, ".0%"),
+            "horizon_years": slider("horizon_years", 0.5, 10.0, ".1f"),
+            "dropoff_per_year": slider("dropoff_per_year", 0.0, 1.0, ".0%"),
+            "discount_rate": slider("discount_rate", 0.0, 0.1, ".1%"),
+            "monthly_level": w.BoundedFloatText(value=level, min=0.0, max=100_000.0, step=STEPS["monthly_level"],
+                                                description=control_label("monthly_level", lang), style=style,
+                                                layout=layout),
+        }
+        actors = list(_cost_benefit(project).table["perspective"])
+        self.controls["perspective"] = w.Dropdown(options=[(t(a, lang), a) for a in actors],
+                                                  value=_cost_benefit(project).summary["perspective"],
+                                                  description=control_label("perspective", lang), style=style, layout=layout)
+        self.figures = w.HTML()
+        self.chart = w.HTML()
+        reset = w.Button(description=msg("explore.whatif.reset", lang))
+        reset.on_click(lambda _: self.reset())
+        for c in self.controls.values():
+            c.observe(lambda _: self.update(), names="value")
+        intro = w.HTML("<p>" + html.escape(msg("explore.whatif.intro", lang)) + "</p>")
+        self.widget = w.VBox([intro, *self.controls.values(), reset, self.figures, self.chart])
+        self.update()
+
+    def values(self) -> dict:
+        """The current values of the assumptions."""
+        return {name: float(self.controls[name].value) for name in STEPS}
+
+    def reset(self) -> None:
+        """Back to the report's assumptions."""
+        for name in STEPS:
+            step = STEPS[name]
+            self.controls[name].value = round(getattr(self.base, name) / step) * step
+
+    def update(self) -> None:
+        """Recompute the figures and the chart for the current values."""
+        from .plots import plot_tornado
+        from .report import figure_html
+        lang = self.lang
+        self.result = evaluate(self.project, base=self.base, lang=lang, **self.values())
+        table = key_figures(self.result, self.controls["perspective"].value, lang)
+        changed = changes(self.project, self.base, **self.values())
+        note = msg("explore.whatif.changed", lang, names=", ".join(setting_name(k, lang) for k in changed if k in STEPS)) \
+            if changed else msg("explore.whatif.unchanged", lang)
+        self.figures.value = CSS_RESULT + "<div class='et-result'><p class='et-note'>" + html.escape(note) + "</p>" \
+            + frame_html(table) + "</div>"
+        sens = self.result.sensitivity
+        self.chart.value = figure_html(plot_tornado(sens, lang)) if self.result.summary.get("successes") and len(sens) else ""
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+        display(self.widget)
+
+
+def panel(project, lang: str | None = None, widgets: bool = True):
+    """An interactive what-if panel for the cost-benefit analysis in JupyterLab.
+
+    Sliders for deadweight, horizon, drop-off and discount rate, a field for the monthly
+    försörjningsstöd avoided and a choice of perspective; the key figures (NPV, net for the
+    perspective, benefit-cost ratio, break-even, payback) and the tornado chart follow them.
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    lang
+        ``"sv"`` or ``"en"``; default: the project's.
+    widgets
+        ``False`` gives the static table even where widgets are available (for a printed or
+        exported notebook).
+
+    Returns
+    -------
+    WhatIfPanel or WhatIfTable
+        The panel; or, where ipywidgets is not installed, a static table with the key figures
+        and the NPV for several deadweights and horizons.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> et.whatif.panel(et.load_project("kompassen-demo"))  # doctest: +SKIP
+    """
+    if widgets:
+        try:
+            import ipywidgets  # noqa: F401
+        except ImportError:
+            widgets = False
+    return WhatIfPanel(project, lang) if widgets else WhatIfTable(project, lang)
+
+
+__all__ = ["Assumptions", "WhatIfPanel", "WhatIfTable", "baseline", "changes", "evaluate", "grid", "key_figures", "panel"]

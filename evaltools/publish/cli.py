@@ -1,0 +1,227 @@
+"""Command line: ``evaltools`` (also ``python -m evaltools``).
+
+    evaltools list                         projects in params/
+    evaltools validate timra-vagen-ut      check a project's data without rendering
+    evaltools render timra-vagen-ut        render one project (HTML, PDF, CSV, xlsx)
+    evaltools render --all                 every project plus the portfolio, in parallel
+    evaltools new mitt-projekt             params and empty data templates for a new project
+
+Exit codes: 0 success, 1 a project failed (validation or rendering), 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..data.errors import EvaltoolsError
+from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Path]:
+    if args.all and args.projects:
+        parser.error("give project ids or --all, not both")
+    paths = all_params() if args.all else [params_path(p) for p in args.projects]
+    if not paths:
+        parser.error("name at least one project (an id in params/ or a path to a .yaml file), or use --all")
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        known = ", ".join(p.stem for p in all_params()) or "none"
+        parser.error(f"no params file: {', '.join(missing)} (projects in {PARAMS_DIR}: {known})")
+    return paths
+
+
+def cmd_list(args) -> int:
+    from ..data.params import load_params
+    for p in all_params():
+        try:
+            prm = load_params(p)
+            print(f"{prm.id:32} {prm.period.start} – {prm.period.end}  {prm.title}")
+        except EvaltoolsError as e:
+            print(f"{p.stem:32} INVALID: {str(e).splitlines()[0]}")
+    return EXIT_OK
+
+
+def cmd_validate(args, parser) -> int:
+    from ..data.project import load_project
+    from ..data.messages import message
+    status = EXIT_OK
+    for path in _projects(args, parser):
+        try:
+            project = load_project(path, lang=args.lang)
+        except EvaltoolsError as e:
+            print(f"✗ {path.stem}\n{e}\n", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        n = len(project.participants)
+        lang = args.lang or project.params.language
+        print(f"✓ {project.id}: {n} enrolments, {len(project.warnings)} data-quality note(s)")
+        for w in project.warnings:
+            print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
+    return status
+
+
+def cmd_render(args, parser) -> int:
+    from .kernels import warm_kernels
+    with warm_kernels(not args.cold_kernels):  # started first: it imports the report libraries meanwhile
+        return _render(args, parser)
+
+
+def _render(args, parser) -> int:
+    from .render import FORMATS, OPTIONAL_FORMATS, render_many
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
+    if bad or not formats:
+        parser.error(f"--formats takes a comma-separated list of {', '.join(FORMATS + OPTIONAL_FORMATS)}; got {args.formats!r}")
+    paths = _projects(args, parser)
+    results = render_many(paths, args.reports_dir, formats, args.lang, args.jobs, progress=not args.quiet,
+                          portfolio=args.all and not args.no_portfolio, warm=not args.cold_kernels)
+    failed = [r for r in results if not r.ok]
+    noted = [r for r in results if r.ok and r.notes]
+    for r in results:
+        mark = ("!" if r.notes else "✓") if r.ok else "✗"
+        where = r.output_dir if r.ok else "previous report (if any) left in place"
+        print(f"{mark} {r.project_id:32} {r.seconds:6.1f} s  {where}")
+    for r in noted:
+        print(f"\n--- {r.project_id}: delivered, but ---", file=sys.stderr)
+        for n in r.notes:
+            print(f"  {n}", file=sys.stderr)
+    if failed:
+        print(f"\n{len(failed)} of {len(results)} failed:", file=sys.stderr)
+        for r in failed:
+            print(f"\n--- {r.project_id} ---\n{r.error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"\nIndex: {Path(args.reports_dir).resolve() / 'index.html'}")
+    return EXIT_FAILED if noted else EXIT_OK
+
+
+TEMPLATE = """\
+# Params for {id}. Every key is described in docs/data-contract.md.
+id: {id}
+title: {title}
+forbund: Samordningsförbundet ...
+owner: ... kommun
+partners: []
+period:
+  start: {today}
+  planned_end: {end}
+  # actual_end: YYYY-MM-DD   # if the project ended earlier than planned
+granted_sek: 0
+language: sv
+data:
+  # the Excel template: one workbook, a sheet per file (or the CSV templates beside it:
+  # ../data/{id}/participants.csv, payments.csv, budget.csv)
+  participants: ../data/{id}/{id}.xlsx
+  payments: ../data/{id}/{id}.xlsx
+  budget: ../data/{id}/{id}.xlsx
+  amount_unit: kr
+goals:
+  - id: deltagare
+    kind: participant_count
+    label: Minst 50 deltagare per år
+    target: 50
+    period: project_year
+  - id: egen_försörjning
+    kind: share
+    label: Minst 40 % av de avslutade går till egen försörjning
+    target: 0.4
+    period: whole_period
+    denominator: exits
+cost_benefit:
+  monthly_level: {{method: fixed, amount_sek: 8900, amount_year: 2023}}
+"""
+
+
+def cmd_new(args, parser) -> int:
+    import datetime as dt
+
+    from ..data import schema as S
+    from ..data.params import project_id_problem
+    from ..present.narrative import skeleton, text_path
+    from ..data.template import write_template
+    pid = args.project_id
+    problem = project_id_problem(pid)
+    if problem:
+        parser.error(problem)
+    target = PARAMS_DIR / f"{pid}.yaml"
+    data = DATA_DIR / pid
+    if target.exists() or data.exists():
+        print(f"✗ {target if target.exists() else data} already exists; nothing was written", file=sys.stderr)
+        return EXIT_FAILED
+    today = dt.date.today()
+    PARAMS_DIR.mkdir(parents=True, exist_ok=True)
+    target.write_text(TEMPLATE.format(id=pid, title=args.title or pid, today=today,
+                                      end=today.replace(year=today.year + 2)), encoding="utf-8")
+    data.mkdir(parents=True)
+    for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
+        (data / f"{name}.csv").write_text(",".join(c.name for c in spec.columns) + "\n", encoding="utf-8")
+    write_template(data / f"{pid}.xlsx")
+    # the evaluator's own text: every heading with a line of guidance (evaltools.present.narrative)
+    text = text_path(target, "sv")
+    if not text.exists():
+        text.parent.mkdir(parents=True, exist_ok=True)
+        text.write_text(skeleton("sv"), encoding="utf-8")
+    print(f"✓ wrote {target}, the Excel template {data / (pid + '.xlsx')} and CSV templates in {data}/\n"
+          f"  Fill in the workbook (or the CSV files and change the paths in the params file; see "
+          f"docs/data-contract.md), then: evaltools validate {pid}\n"
+          f"  Write your own assessment, background, lessons and recommendations in {text}")
+    return EXIT_OK
+
+
+def _positive_int(text: str) -> int:
+    """``--jobs``: a whole number of processes, at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 process, got {n}")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="evaltools", description="Evaluate Samordningsförbund projects and render reports.")
+    parser.add_argument("--version", action="version", version=f"evaltools {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("list", help="list the projects in params/")
+    for name, helptext in (("validate", "check a project's data without rendering"),
+                           ("render", "render reports (HTML, PDF, CSV, xlsx)")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("projects", nargs="*", help="project ids in params/ or paths to params .yaml files")
+        p.add_argument("--all", action="store_true", help="every project in params/")
+        p.add_argument("--lang", choices=("sv", "en"), help="language of the report and of the messages about the data "
+                                                            "(default: each params file's, else Swedish)")
+        if name == "render":
+            p.add_argument("--formats", default="html,pdf,xlsx,csv", help="comma-separated: html,pdf,xlsx,csv (CSV for Excel) and "
+                           "csv-data (machine-readable CSV: comma, decimal point)")
+            p.add_argument("--jobs", type=_positive_int, default=None,
+                           help="parallel processes (default: one per core, plus one)")
+            p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
+            p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
+            p.add_argument("--quiet", action="store_true", help="no progress bar")
+            p.add_argument("--cold-kernels", action="store_true",
+                           help="start every kernel from scratch instead of forking it from a process that has "
+                                "imported the report libraries (slower; for troubleshooting)")
+    n = sub.add_parser("new", help="scaffold params and empty data templates for a new project")
+    n.add_argument("project_id")
+    n.add_argument("--title", default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "list":
+        return cmd_list(args)
+    if args.command == "validate":
+        return cmd_validate(args, parser)
+    if args.command == "render":
+        return cmd_render(args, parser)
+    return cmd_new(args, parser)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,334 @@
+"""Warm kernels: each report gets a new kernel forked from a process that has already imported
+the report's libraries.
+
+Starting a Python kernel and importing pandas, scipy, statsmodels and matplotlib in it takes
+several seconds, and a report needs a new kernel every time. A *kernel zygote* removes that
+cost: one process per ``evaltools render`` command imports the libraries once and then, on
+request, forks a new ipykernel for each notebook. Every report still runs in its own new kernel
+process, with its own namespace, and executes every cell; nothing carries over between projects.
+Only the imported modules are shared, copy-on-write.
+
+The zygote is used on Linux (it relies on ``fork``). Elsewhere, or with
+``EVALTOOLS_WARM_KERNELS=0``, kernels start the usual way. If the zygote cannot serve a request,
+the kernel is started the usual way as well, so warm kernels can only make a run faster.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import json
+import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from collections.abc import Iterator
+
+ENV_ADDRESS = "EVALTOOLS_KERNEL_ZYGOTE"
+ENV_SWITCH = "EVALTOOLS_WARM_KERNELS"
+
+# What a report's kernel imports; the zygote imports it once.
+PRELOAD = (
+    "numpy", "pandas", "scipy.stats", "scipy.sparse", "matplotlib.pyplot", "PIL.Image",
+    "matplotlib_inline.backend_inline", "openpyxl", "yaml", "pydantic",
+    "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger",
+    "evaltools.present.report", "evaltools.present.portfolio", "evaltools.present.plots",
+)
+
+
+def supported() -> bool:
+    """Whether warm kernels can be used here: Linux (fork) and not switched off."""
+    return sys.platform.startswith("linux") and os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "no", "false", "off")
+
+
+# In isolated mode the toolkit is found in the environment's site-packages (pip install -e); the
+# toolkit's own folder is added last, after the standard library, for an uninstalled checkout.
+_ZYGOTE_MAIN = "import sys; sys.path.append(sys.argv[2]); from evaltools.publish.kernels import _serve; _serve()"
+
+
+class KernelZygote:
+    """A process that has imported the report libraries and forks a new kernel per request.
+
+    Start it as early as possible: it imports in parallel with the caller. Requests made before
+    it is ready simply wait for it.
+    """
+
+    def __init__(self) -> None:
+        self._dir = tempfile.mkdtemp(prefix="evaltools-kernels-")
+        self.address = os.path.join(self._dir, "zygote.sock")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(self.address)
+        listener.listen(64)
+        try:
+            self.process = subprocess.Popen(
+                # -I: isolated mode. The current folder is not put on sys.path (a calendar.py where the command
+                # is run would otherwise be imported by every report's kernel), and neither are PYTHONPATH and
+                # the user's site-packages; only the toolkit's own environment is imported.
+                [sys.executable, "-I", "-c", _ZYGOTE_MAIN, str(listener.fileno()), str(Path(__file__).resolve().parents[2])],
+                pass_fds=(listener.fileno(),), stdin=subprocess.PIPE)
+        finally:
+            listener.close()  # the zygote has its own copy; connections queue until it accepts
+
+    def stop(self) -> None:
+        """Stop the zygote (kernels it started and that are still running notice and exit)."""
+        if self.process.stdin:
+            self.process.stdin.close()  # end-of-file on its stdin tells it to exit
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def warm_kernels(enabled: bool = True) -> Iterator[KernelZygote | None]:
+    """Within this block, kernels started by :func:`kernel_manager_class` managers are forked
+    from a zygote (when ``enabled`` and :func:`supported`); the zygote stops at the end."""
+    if not (enabled and supported()) or os.environ.get(ENV_ADDRESS):
+        yield None
+        return
+    zygote = KernelZygote()
+    os.environ[ENV_ADDRESS] = zygote.address
+    try:
+        yield zygote
+    finally:
+        os.environ.pop(ENV_ADDRESS, None)
+        zygote.stop()
+
+
+# --- the zygote process -------------------------------------------------------------------
+
+def _serve() -> None:
+    """Zygote main loop: import, then fork a kernel for each request until stdin closes."""
+    import importlib
+    import select
+    listener = socket.socket(fileno=int(sys.argv[1]))
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # as jupyter_client sets for kernels
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception as e:  # noqa: BLE001 - a kernel can still import it (and show the error) itself
+            print(f"evaltools kernels: could not preload {name}: {e}", file=sys.stderr)
+    _warm_up()
+    import gc
+    gc.collect()
+    gc.freeze()  # the imported modules' objects: kernels neither copy nor scan them in collections
+    while True:
+        ready, _, _ = select.select([listener.fileno(), 0], [], [])
+        if 0 in ready and not os.read(0, 512):
+            os._exit(0)  # the command that started us has finished; skip tearing down the imports
+        if listener.fileno() in ready:
+            conn, _ = listener.accept()
+            with conn:
+                try:
+                    request = json.loads(_read_line(conn))
+                except (OSError, ValueError):
+                    continue
+                pid = os.fork()
+                if pid == 0:
+                    listener.close()
+                    conn.close()
+                    _become_kernel(request)  # never returns
+                with contextlib.suppress(OSError):
+                    conn.sendall(f"{pid}\n".encode())
+
+
+def _warm_up() -> None:
+    """Load fonts and text-layout caches once (without choosing a pyplot backend)."""
+    try:
+        import io
+
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        fig = Figure(figsize=(2, 1), dpi=72)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        ax.set_title("Åäö 0,5 %", fontweight="bold")
+        ax.plot([0, 1], [0, 1])
+        fig.savefig(io.BytesIO(), format="png")
+    except Exception as e:  # noqa: BLE001 - warming up is an optimisation only
+        print(f"evaltools kernels: warm-up skipped: {e}", file=sys.stderr)
+
+
+def _read_line(conn: socket.socket) -> str:
+    buf = b""
+    while not buf.endswith(b"\n"):
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        buf += chunk
+    return buf.decode("utf-8")
+
+
+def _quiet_shutdown_interrupt(record: logging.LogRecord) -> bool:
+    """Drop the kernel's "KeyboardInterrupt caught in kernel." log line.
+
+    jupyter_client interrupts every kernel (SIGINT) just before asking it to shut down; an idle
+    kernel then logs this as an ERROR, which the terminal of ``evaltools render`` showed as if a
+    report had failed. A real failure reaches the notebook and the command's summary instead.
+    """
+    return record.getMessage() != "KeyboardInterrupt caught in kernel."
+
+
+def _become_kernel(request: dict) -> None:
+    """In the forked child: become the ipykernel that ``request['argv']`` would have started."""
+    code = 1
+    try:
+        os.setsid()  # own process group, as a normally launched kernel: interrupts reach only it
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        os.chdir(request["cwd"])
+        env = dict(request["env"])
+        env.pop(ENV_ADDRESS, None)
+        env["JPY_PARENT_PID"] = str(os.getppid())  # the kernel exits if the zygote goes away
+        os.environ.clear()
+        os.environ.update(env)
+        argv = request["argv"]
+        args = argv[argv.index("ipykernel_launcher") + 1:]
+        sys.argv = [argv[0], *args]
+        from ipykernel.kernelapp import IPKernelApp
+        app = IPKernelApp.instance()
+        app.parent_handle = os.getppid()  # its default was read from the environment at import
+        app.initialize(args)
+        app.log.addFilter(_quiet_shutdown_interrupt)
+        if "matplotlib" in sys.modules and os.environ.get("MPLBACKEND"):
+            # a kernel started cold reads MPLBACKEND (set by ipykernel) when it imports matplotlib
+            sys.modules["matplotlib"].rcParams["backend"] = os.environ["MPLBACKEND"]
+        app.start()
+        code = 0
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else 0
+    except BaseException:  # noqa: BLE001 - report and leave; the manager sees the kernel die
+        import traceback
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            with contextlib.suppress(Exception):
+                stream.flush()  # type: ignore[union-attr]  # a missing stream is suppressed too
+        os._exit(code)
+
+
+# --- the manager side -----------------------------------------------------------------------
+
+class _ForkedKernel:
+    """The parts of ``subprocess.Popen`` that jupyter_client uses, for a kernel that is the
+    zygote's child rather than ours."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+                with open(f"/proc/{self.pid}/stat", encoding="ascii") as f:
+                    if f.read().rsplit(")", 1)[1].split()[0] == "Z":  # exited, not yet reaped
+                        self.returncode = 0
+            except (ProcessLookupError, FileNotFoundError):
+                self.returncode = 0  # gone; its exit status belongs to the zygote
+            except PermissionError:
+                pass
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        import time
+        end = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if end is not None and time.monotonic() > end:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout or 0.0)
+            time.sleep(0.05)
+        return self.returncode  # type: ignore[return-value]
+
+    def send_signal(self, signum: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+ZYGOTE_TIMEOUT_S = 120  # its imports take a few seconds; the first run on a machine builds font caches
+
+
+async def _request_fork(address: str, argv: list[str], cwd: str, env: dict) -> int:
+    reader, writer = await asyncio.open_unix_connection(address)
+    try:
+        writer.write((json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n").encode())
+        await writer.drain()
+        try:
+            line = await asyncio.wait_for(reader.readline(), ZYGOTE_TIMEOUT_S)
+        except TimeoutError:
+            raise OSError(f"the kernel zygote did not answer within {ZYGOTE_TIMEOUT_S} s") from None
+    finally:
+        writer.close()
+    if not line.strip():
+        raise OSError("the kernel zygote did not answer")
+    return int(line)
+
+
+@functools.cache
+def _provisioner_class():
+    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+    class ForkedKernelProvisioner(LocalProvisioner):
+        """Starts ipykernel by asking the zygote to fork; anything else is launched as usual."""
+
+        async def launch_kernel(self, cmd: list[str], **kwargs):
+            address = os.environ.get(ENV_ADDRESS)
+            if address and "ipykernel_launcher" in cmd:
+                try:
+                    pid = await _request_fork(address, list(cmd), str(kwargs.get("cwd") or os.getcwd()),
+                                              dict(kwargs.get("env") or os.environ))
+                except (OSError, ValueError) as e:
+                    self.log.warning("Warm kernel unavailable (%s); starting the kernel the usual way.", e)
+                else:
+                    self.process = _ForkedKernel(pid)  # type: ignore[assignment]  # a Popen look-alike
+                    self.pid = self.pgid = pid
+                    self.cwd = kwargs.get("cwd") or os.getcwd()
+                    return self.connection_info
+            return await super().launch_kernel(cmd, **kwargs)
+
+    return ForkedKernelProvisioner
+
+
+@functools.cache
+def kernel_manager_class():
+    """An async kernel manager on IPC sockets with a unique path per kernel, so parallel runs
+    cannot race for TCP ports (papermill issue 511) and a fork cannot deadlock it; inside
+    :func:`warm_kernels` its kernels come from the zygote."""
+    import uuid
+
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
+    provisioner = _provisioner_class()
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, *args, **kwargs):
+            kid = str(uuid.uuid4())
+            os.makedirs(jupyter_runtime_dir(), exist_ok=True)
+            kwargs.setdefault("kernel_id", kid)
+            kwargs.setdefault("connection_file", os.path.join(jupyter_runtime_dir(), f"kernel-{kid}.json"))
+            super().__init__(*args, transport="ipc", **kwargs)
+
+        async def _async_pre_start_kernel(self, **kw):
+            if self.provisioner is None and os.environ.get(ENV_ADDRESS):
+                self.provisioner = provisioner(kernel_id=self.kernel_id or kw.get("kernel_id"),
+                                               kernel_spec=self.kernel_spec, parent=self)
+            return await super()._async_pre_start_kernel(**kw)
+
+    return IPCKernelManager

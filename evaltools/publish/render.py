@@ -1,0 +1,626 @@
+"""Rendering: run the parameterised notebooks with papermill and turn them into reports.
+
+For each project: ``reports/<project_id>/`` gets the executed notebook, a self-contained
+offline HTML file, a PDF printed from the same HTML (WeasyPrint), the key tables as CSV and one
+.xlsx workbook, and ``status.json``. Everything is written to a temporary folder first and moved
+into place only when the whole report succeeded, so a failed run never overwrites the last good
+report; the failed notebook is kept in ``reports/_failed/<project_id>/`` for inspection.
+Batches run projects in parallel processes (one per core).
+"""
+from __future__ import annotations
+
+import sys
+
+# jsonschema (imported by nbformat) loads the optional IRI checker rfc3987_syntax, which compiles a
+# grammar at import and costs about 1.5 s in every process. Notebook validation does not use the
+# "iri" format, so the renderer's processes skip that module; kernels never import it anyway.
+sys.modules.setdefault("rfc3987_syntax", None)  # noqa: E402
+
+import contextlib
+import datetime as dt
+import hashlib
+import html
+import json
+import logging
+import multiprocessing
+import os
+import re
+import shutil
+import time
+import traceback
+import uuid
+import warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .._version import __version__
+from ..data.params import load_params
+from ..data.errors import EvaltoolsError, ReportError
+from ..data.privacy import redact
+from .kernels import kernel_manager_class, warm_kernels
+from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
+
+FORMATS = ("html", "pdf", "xlsx", "csv")
+DEFAULT_LANG = "sv"  # reports in other languages go to a subfolder named after the language: reports/<id>/en/
+OPTIONAL_FORMATS = ("csv-data",)  # machine-readable CSV (comma, decimal point), only when asked for
+REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
+PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
+CELL_TIMEOUT_S = 600
+
+
+@dataclass
+class RenderResult:
+    """What happened to one project's report."""
+
+    project_id: str
+    ok: bool
+    output_dir: str | None = None
+    files: list[str] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+    timings: dict = field(default_factory=dict)
+    finished: str = ""
+    title: str = ""
+    lang: str = DEFAULT_LANG
+    notes: list[str] = field(default_factory=list)  # delivered, but with something missing (e.g. no PDF)
+
+
+def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path):
+    """Execute ``notebook`` with papermill into ``output`` (python3 kernel, IPC transport) and
+    return the executed notebook."""
+    import papermill as pm
+    # the notebook is written once at the end (and on failure), not after every cell
+    return pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
+                        progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
+                        request_save_on_cell_execute=False, kernel_manager_class=kernel_manager_class())
+
+
+_EXPORTERS: dict = {}
+
+
+def _exporter(lang: str = "sv"):
+    """The HTML exporter for the offline template (compiled once per process and language)."""
+    if lang not in _EXPORTERS:
+        from nbconvert import HTMLExporter
+        logging.getLogger("traitlets").setLevel(logging.ERROR)
+        exporter = HTMLExporter(template_name="evalprint", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                language_code=lang)
+        exporter.template  # noqa: B018 - compiles the template now
+        _EXPORTERS[lang] = exporter
+    return _EXPORTERS[lang]
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string in which every character but letters, digits and spaces is a
+    hex escape, so that nothing in it can end the string, the rule or the ``<style>`` element."""
+    out = "".join(c if (c.isalnum() and c.isprintable()) or c == " " else f"\\{ord(c):X} " for c in str(text))
+    return f'"{out}"'
+
+
+def page_number_css(lang: str) -> str:
+    """The PDF footer's "Sida 3 av 12" as a CSS ``content`` value: the catalog's words
+    (``pdf.page_number``) as quoted strings around the page counters."""
+    import string
+
+    from ..words.text import msg
+    template = msg("pdf.page_number", lang, page="{page}", pages="{pages}")
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        if literal:
+            parts.append(css_string(literal))
+        if field:
+            parts.append(f"counter({field})")
+    return " ".join(parts)
+
+
+def notebook_to_html(notebook, lang: str, title: str) -> str:
+    """Self-contained HTML with code hidden: the package's offline template, images embedded.
+
+    ``notebook`` is an executed notebook or the path of one.
+    """
+    import copy
+
+    import nbformat
+    nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
+    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(title), "page_css": page_number_css(lang)}
+    nb.cells = [c for c in nb.cells if "remove-from-report" not in c.metadata.get("tags", [])]
+    for i, cell in enumerate(nb.cells):  # papermill gives its injected cell a random id: the page would differ per run
+        cell["id"] = f"cell-{i}"
+    for cell in nb.cells:  # warnings on stderr belong in the log, not in a board report
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    body, _ = _exporter(lang).from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return body
+
+
+PANGO_INSTALL = "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+
+
+class PdfEngineMissing(EvaltoolsError):
+    """The PDF printer (WeasyPrint) cannot start, usually because the Pango text library is missing."""
+
+
+def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes | None:
+    """Print the report HTML to an A4 PDF with WeasyPrint (no browser, no LaTeX); with no
+    ``pdf_path`` the PDF is returned as bytes.
+
+    The PDF is tagged as PDF/UA-1 (WeasyPrint's ``pdf_variant``): a structure tree with headings,
+    paragraphs, tables and figures with their alternative texts, the document language from
+    ``<html lang>``, the title from ``<title>`` shown as the window title, and bookmarks from the
+    headings. See docs/accessibility.md for what WeasyPrint's tagging does not do.
+
+    Raises
+    ------
+    PdfEngineMissing
+        When WeasyPrint or the system libraries it needs cannot be loaded, with the install command.
+    """
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*HarfBuzz-Subset.*")
+        try:
+            import weasyprint
+        except (OSError, ImportError) as e:
+            raise PdfEngineMissing(
+                f"no PDF: the PDF printer could not start ({str(e).splitlines()[0][:200]}). The HTML report was "
+                f"written. On Debian or Ubuntu install the Pango text library: {PANGO_INSTALL}") from None
+        return weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(
+            None if pdf_path is None else str(pdf_path), pdf_variant="pdf/ua-1")
+
+
+def inside(reports_dir: Path, *parts: str) -> Path:
+    """``reports_dir / parts`` after checking that it lies inside ``reports_dir``.
+
+    Every folder the renderer creates, renames or removes is built with this, so that no project
+    id or file name can reach outside the reports folder (``../data``, an absolute path, a link).
+    """
+    base = Path(reports_dir).resolve()
+    for part in parts:
+        if not part or part in (".", "..") or "/" in part or "\\" in part or "\x00" in part:
+            raise ReportError(f"refusing the output name {part!r}: not a plain folder or file name")
+    target = base.joinpath(*parts)
+    resolved = target.resolve()
+    if resolved != target or not resolved.is_relative_to(base) or resolved == base:
+        raise ReportError(f"refusing to write {target}: it is not inside the reports folder {base}")
+    return target
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale(reports_dir: Path) -> list[str]:
+    """Remove temporary and replaced folders left by renders that were killed (their process is
+    gone); folders of renders still running are left alone. Returns the names removed."""
+    removed = []
+    for d in list(Path(reports_dir).glob(".tmp-*")) + list(Path(reports_dir).glob("**/.old-*")):
+        m = re.search(r"-p(\d+)-[0-9a-f]{8}$", d.name)
+        if m and _pid_alive(int(m.group(1))):
+            continue
+        if d.is_dir() and not d.is_symlink():
+            shutil.rmtree(d, ignore_errors=True)
+        else:
+            d.unlink(missing_ok=True)
+        removed.append(d.name)
+    return removed
+
+
+def _format_of(name: str, key: str) -> str | None:
+    """Which output format a file or folder in a report folder belongs to."""
+    if name == f"{key}.html":
+        return "html"
+    if name == f"{key}.pdf":
+        return "pdf"
+    if name.endswith(".xlsx"):
+        return "xlsx"
+    if name == "tables":
+        return "csv"
+    if name == "tables-data" or name.endswith("-data.csv"):
+        return "csv-data"
+    if name.endswith(".csv"):
+        return "csv"
+    return None
+
+
+def _clear_files(folder: Path) -> None:
+    """Remove the files directly in ``folder`` (not its language subfolders), and the folder if it is then empty."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for item in folder.iterdir():
+        if item.is_file() or item.is_symlink():
+            item.unlink(missing_ok=True)
+        elif item.name in ("tables", "tables-data"):
+            shutil.rmtree(item, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
+def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...]) -> None:
+    """Move the finished output in ``tmp`` to ``final``, keeping what this run did not make.
+
+    Files of formats not asked for this time, and other languages' subfolders, are carried over
+    from the previous report; the output of the formats asked for replaces the old one.
+    """
+    if final.exists():
+        for item in final.iterdir():
+            if (tmp / item.name).exists() or item.name == "status.json" or item.name.startswith(".old-"):
+                continue
+            fmt = _format_of(item.name, key)
+            if fmt in formats or item.name == f"{key}.ipynb":
+                continue
+            if item.is_dir() and not item.is_symlink():
+                shutil.copytree(item, tmp / item.name, symlinks=True)
+            elif item.is_file() and not item.is_symlink():
+                shutil.copy2(item, tmp / item.name)
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
+        final.rename(old)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp.rename(final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
+            formats: tuple[str, ...], timings: dict, notes: list[str] | None = None) -> list[str]:
+    parts = (key,) if lang == DEFAULT_LANG else (key, lang)
+    final = inside(reports_dir, *parts)
+    tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    tmp.mkdir(parents=True)
+    try:
+        t0 = time.perf_counter()
+        nb_out = tmp / f"{key}.ipynb"
+        try:
+            executed = execute_notebook(notebook, nb_out, {**parameters, "output_dir": str(tmp)}, tmp)
+        finally:
+            timings["execute"] = round(time.perf_counter() - t0, 3)
+        t1 = time.perf_counter()
+        page = notebook_to_html(executed, lang, title)
+        timings["html"] = round(time.perf_counter() - t1, 3)
+        if "html" in formats:
+            (tmp / f"{key}.html").write_text(page, encoding="utf-8")
+        if "pdf" in formats:
+            t2 = time.perf_counter()
+            try:
+                html_to_pdf(page, tmp / f"{key}.pdf", tmp)
+            except PdfEngineMissing as e:
+                if "html" not in formats:  # nothing else to deliver: the project failed
+                    raise
+                (tmp / f"{key}.pdf").unlink(missing_ok=True)
+                if notes is not None:
+                    notes.append(str(e))
+            timings["pdf"] = round(time.perf_counter() - t2, 3)
+        if "csv" not in formats:
+            shutil.rmtree(tmp / "tables", ignore_errors=True)
+        if "csv-data" not in formats:
+            shutil.rmtree(tmp / "tables-data", ignore_errors=True)
+            for x in tmp.glob("*-data.csv"):
+                x.unlink()
+        if "xlsx" not in formats:
+            for x in tmp.glob("*.xlsx"):
+                x.unlink()
+        made = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
+        _swap_into_place(tmp, final, key, formats)
+        return made
+    except BaseException:
+        try:
+            failed = inside(reports_dir, "_failed", *parts)
+            _clear_files(failed)
+            failed.mkdir(parents=True, exist_ok=True)
+            nb_out = tmp / f"{key}.ipynb"
+            if nb_out.exists():
+                shutil.copy2(nb_out, failed / f"{key}.ipynb")
+        except OSError:
+            pass  # the failure itself is reported; keeping its notebook is a courtesy
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG) -> None:
+    """Write ``status.json`` beside the report (or the failed notebook). Never raises: a full disk
+    or a read-only folder is reported in the result, and a batch goes on."""
+    parts = (res.project_id,) if lang == DEFAULT_LANG else (res.project_id, lang)
+    try:
+        where = inside(reports_dir, *parts) if res.ok else inside(reports_dir, "_failed", *parts)
+        where.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(asdict(res), ensure_ascii=False, indent=1)
+        tmp = where / f".status-{os.getpid()}-{uuid.uuid4().hex[:8]}.json"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, where / "status.json")  # never a half-written status file
+        if res.ok:
+            _clear_files(inside(reports_dir, "_failed", *parts))
+    except (OSError, EvaltoolsError) as e:
+        note = f"the status file could not be written ({type(e).__name__}: {str(e)[:200]})"
+        res.notes.append(note)
+        with contextlib.suppress(OSError, NameError):
+            tmp.unlink(missing_ok=True)
+
+
+def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
+                   lang: str | None = None) -> RenderResult:
+    """Render one project's report. Never raises for a failing project: the result says what failed.
+
+    The report goes to ``reports/<id>/`` (Swedish) or ``reports/<id>/<lang>/`` (another language);
+    files of other formats and languages already there are kept.
+    """
+    params_path = Path(params_path).resolve()
+    key = params_path.stem
+    if _bad_id(key):  # until the params file is read, its name stands for the project
+        key = "params-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:10]
+    title, use_lang = key, lang or DEFAULT_LANG
+
+    def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
+        nonlocal key, title, use_lang
+        params = load_params(params_path)
+        use_lang = lang or params.language
+        key, title = params.id, params.display_title(use_lang)
+        files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
+                        reports_dir, formats, timings, notes)
+        return key, title, use_lang, files
+
+    reports_dir = Path(reports_dir).resolve()
+    return _run_and_record(run, lambda: (key, title, use_lang), reports_dir)
+
+
+def _run_and_record(run, identity, reports_dir: Path) -> RenderResult:
+    """Run one render, describe a failure without a traceback, and write its status file."""
+    start = time.perf_counter()
+    timings: dict = {}
+    notes: list[str] = []
+    try:
+        reports_dir.mkdir(parents=True, exist_ok=True)
+        clean_stale(reports_dir)
+        key, title, use_lang, files = run(timings, notes)
+        out = reports_dir / key if use_lang == DEFAULT_LANG else reports_dir / key / use_lang
+        res = RenderResult(key, True, str(out), files, None, round(time.perf_counter() - start, 3), timings,
+                           dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes)
+    except Exception as e:  # noqa: BLE001 - one project's failure must not stop a batch
+        key, title, use_lang = identity()
+        res = RenderResult(key, False, None, [], redact(_describe(e)), round(time.perf_counter() - start, 3), timings,
+                           dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes)
+    _write_status(res, reports_dir, res.lang)
+    return res
+
+
+def _describe(e: Exception) -> str:
+    if isinstance(e, EvaltoolsError):
+        return str(e)
+    name = type(e).__name__
+    if name == "PapermillExecutionError":
+        return f"{e.ename}: {str(e.evalue)[:2000]} (cell {e.exec_count}; see the executed notebook in reports/_failed/)"
+    if isinstance(e, OSError):
+        return (f"{type(e).__name__}: {e.strerror or e} ({e.filename or ''}). Check that the reports folder is "
+                "writable and the disk has room.")
+    return "".join(traceback.format_exception_only(type(e), e)).strip()[:2000]
+
+
+def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
+                     lang: str = "sv") -> RenderResult:
+    """Render the portfolio report comparing the given projects."""
+    from ..words.text import msg
+    title = msg("portfolio.heading", lang)
+
+    def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
+        files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
+                        {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang},
+                        reports_dir, formats, timings, notes)
+        return "portfolio", title, lang, files
+
+    reports_dir = Path(reports_dir).resolve()
+    return _run_and_record(run, lambda: ("portfolio", title, lang), reports_dir)
+
+
+def _worker(args) -> RenderResult:
+    if args[0] == "portfolio":
+        return render_portfolio(*args[1:])
+    return render_project(*args)
+
+
+def _data_size(params_path: Path) -> int:
+    """Bytes of a project's input files: a rough measure of its rendering work."""
+    try:
+        d = load_params(params_path).data
+    except Exception:  # noqa: BLE001 - a broken params file is reported by its render, not here
+        return 0
+    files = [d.participants, d.payments, d.budget] + ([d.comparison.persons, d.comparison.payments] if d.comparison else [])
+    return sum(f.stat().st_size for f in files if f is not None and f.is_file())
+
+
+# A one-pixel PNG, for warming up the image paths of the HTML export and the PDF printer.
+_PIXEL_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC")
+
+
+def prepare(formats: tuple[str, ...] = FORMATS) -> None:
+    """Import the renderer's libraries and run the HTML export (and, when a PDF is asked for, the
+    PDF printer) once on a tiny notebook, so that their one-time costs (template compilation,
+    HTML parser, fonts, the C bindings' type tables) are paid before the first report, and once
+    for all processes forked for a batch.
+
+    Only an optimisation: if something here fails, each report meets (and reports) the same
+    problem itself.
+    """
+    try:
+        import nbformat
+        import papermill  # noqa: F401
+        html_part = ("<div class='et-block'><h2>Åäö</h2><p>1 276 000 kr, 48,6 %</p><table class='et-table'><thead><tr>"
+                     "<th class='txt'>Mål</th><th class='num'>Utfall</th></tr></thead><tbody><tr><td class='txt'>Ett</td>"
+                     f"<td class='num'>1</td></tr></tbody></table><figure class='et-fig'><img alt='x' src='data:image/png;base64,{_PIXEL_PNG}'>"
+                     "</figure></div>")
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+            nbformat.v4.new_output("display_data", data={"text/html": html_part, "text/plain": "x"})])])
+        for lang in ("sv", "en"):
+            page = notebook_to_html(nb, lang, "x")
+        if "pdf" in formats:
+            html_to_pdf(page, None, TEMPLATES_DIR)
+    except Exception as e:  # noqa: BLE001
+        logging.getLogger(__name__).debug("renderer warm-up skipped: %s", e)
+
+
+def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
+                lang: str | None = None, jobs: int | None = None, progress: bool = True,
+                portfolio: bool = False, warm: bool = True) -> list[RenderResult]:
+    """Render several projects in parallel processes (by default one per core, plus one);
+    failures are returned, not raised.
+
+    With ``warm`` (the default) each report's kernel is forked from a process that has already
+    imported the report libraries (see :mod:`evaltools.publish.kernels`); each report still gets a new
+    kernel of its own.
+    """
+    from tqdm import tqdm
+    reports_dir = Path(reports_dir).resolve()
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    # one more worker than cores: while one report waits for its kernel to start, another works
+    jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(params_paths) + int(portfolio) or 1))
+    args = [(p, reports_dir, formats, lang) for p in params_paths]
+    results: list[RenderResult] = []
+    with warm_kernels(warm):  # started first: it imports while this process prepares
+        prepare(formats)
+        bar = tqdm(total=len(args) + int(portfolio), desc="rapporter" if (lang or "sv") == "sv" else "reports",
+                   unit="st", disable=not progress)
+        # the largest projects first, so that a batch does not end with one core idle; the
+        # portfolio runs beside them (it reads the data itself)
+        tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
+        if portfolio:
+            tasks.insert(1 if jobs > 1 else len(tasks), ("portfolio", params_paths, reports_dir, formats, lang or "sv"))
+        if jobs == 1:
+            for a in tasks:
+                results.append(_worker(a))
+                bar.update()
+        else:
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                futures = {pool.submit(_worker, a): a for a in tasks}
+                for f in as_completed(futures):
+                    try:
+                        results.append(f.result())
+                    except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
+                        a = futures[f]
+                        key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
+                        results.append(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
+                                                    dt.datetime.now().isoformat(timespec="seconds"), key))
+                    bar.update()
+        bar.close()
+    order = {Path(p).stem: i for i, p in enumerate(params_paths)}
+    results.sort(key=lambda r: order.get(r.project_id, len(order)))
+    write_index(reports_dir)  # one page for every language's reports, in Swedish
+    return results
+
+
+_LINKED = (".html", ".pdf", ".xlsx")  # the files the index links, in this order
+
+
+def _when(stamp: str) -> str:
+    """A status time as a reader writes it: ``2026-11-23 14:43``."""
+    try:
+        return f"{dt.datetime.fromisoformat(stamp):%Y-%m-%d %H:%M}"
+    except (TypeError, ValueError):
+        return str(stamp)  # (escaped with the sentence it goes into)
+
+
+def _read_status(path: Path) -> dict | None:
+    """A status file's content, or None when it is unreadable (a full disk may have left it empty)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _bad_id(key: str) -> bool:
+    from ..data.params import project_id_problem
+    return project_id_problem(key) is not None
+
+
+def _linkable(key: str) -> bool:
+    return key == "portfolio" or not _bad_id(key)
+
+
+def _report_folders(reports_dir: Path, key: str) -> list[tuple[str, Path]]:
+    """(language, folder) of each language's report of one project: Swedish at the top, others below."""
+    top = reports_dir / key
+    out = [(DEFAULT_LANG, top)] if (top / "status.json").is_file() else []
+    out += [(d.name, d) for d in sorted(top.iterdir()) if d.is_dir() and re.fullmatch(r"[a-z]{2}", d.name)
+            and (d / "status.json").is_file()] if top.is_dir() else []
+    return out
+
+
+_LANG_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_LANG) -> Path | None:
+    """Write ``reports/index.html``: every report on disk, each language and format, with its status.
+
+    The page's own words are in ``page_lang``. Never raises for a folder it cannot write (the
+    batch's results are printed anyway); returns None then.
+    """
+    from urllib.parse import quote
+
+    from ..words.text import msg
+    reports_dir = Path(reports_dir)
+    keys = {p.parent.name for p in reports_dir.glob("*/status.json")} | {p.parent.parent.name for p in reports_dir.glob("*/*/status.json")}
+    keys |= {p.parent.name for p in (reports_dir / "_failed").glob("*/status.json")}
+    keys |= {p.parent.parent.name for p in (reports_dir / "_failed").glob("*/*/status.json")}
+    keys = {k for k in keys if k != "_failed" and not k.startswith(".") and _linkable(k)}
+    rows = []
+    for key in sorted(keys, key=lambda k: (k == "portfolio", k)):
+        good = {lang: _read_status(folder / "status.json") for lang, folder in _report_folders(reports_dir, key)}
+        good = {lang: g for lang, g in good.items() if g}
+        bad = {lang: _read_status(folder / "status.json") for lang, folder in _report_folders(reports_dir / "_failed", key)}
+        bad = {lang: b for lang, b in bad.items() if b}
+        status, links = [], []
+        for lang in sorted(set(good) | set(bad), key=lambda x: (x != DEFAULT_LANG, x)):
+            g, b = good.get(lang), bad.get(lang)
+            name = _LANG_NAMES.get(lang, lang)
+            folder = reports_dir / key if lang == DEFAULT_LANG else reports_dir / key / lang
+            prefix = quote(key) + "/" + ("" if lang == DEFAULT_LANG else quote(lang) + "/")
+            if g:
+                files = [f for f in sorted(p.name for p in folder.iterdir() if p.is_file()) if f.endswith(_LINKED)]
+                files.sort(key=lambda f: _LINKED.index("." + f.rsplit(".", 1)[-1]))
+                shown = " · ".join(f'<a href="{html.escape(prefix + quote(f))}">{html.escape(f.rsplit(".", 1)[-1].upper())}</a>'
+                                   for f in files)
+                links.append(f"{html.escape(name)}: {shown}" if len(set(good) | set(bad)) > 1 or lang != DEFAULT_LANG else shown)
+            if b:
+                failed = msg("index.failed", page_lang, when=_when(b.get("finished")))
+                status.append(f'<span class="bad">{html.escape(name)}: {html.escape(failed)}</span>'
+                              f'<pre>{html.escape(redact(str(b.get("error") or ""))[:1500])}</pre>')
+                if g:
+                    status.append(f'<span class="old">{html.escape(msg("index.last_good", page_lang, when=_when(g.get("finished"))))}</span>')
+            else:
+                status.append(f'<span class="ok">{html.escape(msg("index.ok", page_lang, when=_when(g.get("finished"))))}</span>'
+                              + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else ""))
+                status += [f'<span class="old">{html.escape(redact(str(n))[:500])}</span>' for n in g.get("notes") or []]
+        first = next(iter(good.values()), None) or next(iter(bad.values()), {})
+        title = redact(str(first.get("title") or key))
+        rows.append(f"<tr><td><b>{html.escape(title)}</b><br><small>{html.escape(key)}</small></td><td>{''.join(status)}</td>"
+                    f"<td>{'<br>'.join(links)}</td></tr>")
+    page_title = html.escape(msg("index.title", page_lang))
+    made = html.escape(msg("index.made_with", page_lang, version=__version__, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"))
+    head = "".join(f'<th scope="col">{html.escape(msg(k, page_lang))}</th>' for k in ("index.project", "index.status", "index.files"))
+    page = f"""<!DOCTYPE html><html lang="{page_lang}"><head><meta charset="utf-8"><title>{page_title}</title>
+<style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:960px;margin:2em auto;color:#1d1d1d}}
+table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}}
+.ok{{color:#2e7d32}}.bad{{color:#c62828;font-weight:bold}}.old{{display:block;color:#555}}pre{{white-space:pre-wrap;font-size:11px}}</style>
+</head><body><h1>{page_title}</h1><p>{made}</p>
+<table><tr>{head}</tr>{''.join(rows)}</table></body></html>"""
+    out = reports_dir / "index.html"
+    try:
+        tmp = reports_dir / f".index-{os.getpid()}-{uuid.uuid4().hex[:8]}.html"
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as e:
+        logging.getLogger(__name__).warning("index not written: %s", e)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        return None
+    return out

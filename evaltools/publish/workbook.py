@@ -1,0 +1,738 @@
+"""Tables for spreadsheet users: one Excel workbook and CSV files, from the same sheet definitions.
+
+A :class:`Sheet` is a table with its columns described once: heading (Swedish and English), kind
+of value (text, count, amount, share, ...) and, for codes, how a code reads. From it come
+
+* the workbook (:func:`write_workbook`): headings in the report's language, numbers as numbers
+  with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row,
+  column widths, and a first sheet that explains the tables, the privacy rule and the sources;
+* a CSV for Excel (:func:`write_csv`, ``dialect="excel"``): semicolon, decimal comma, UTF-8 with
+  BOM, the same headings, so that Swedish Excel opens it in columns;
+* a machine-readable CSV (``dialect="data"``): comma, decimal point, UTF-8, the stable column
+  names and codes, for scripts and statistics programs.
+
+Hidden numbers (the privacy rule, :mod:`evaltools.data.privacy`) are never text in a number column:
+the cell is empty, carries a comment in the workbook, and the row's last column (*Dolda
+uppgifter*) says which value is hidden and how (``<5`` or ``..``).
+
+Text that a spreadsheet would run as a formula (beginning with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return) is written as text: a string cell in the workbook, and with a leading ``'`` in
+CSV (the OWASP rule against CSV injection). Numbers stay numbers.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from .._version import __version__
+from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed
+from ..words.formats import fmt_date
+from ..words.text import msg
+
+if TYPE_CHECKING:
+    from ..present.portfolio import Portfolio
+    from ..present.report import Report
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""Characters with which a spreadsheet cell's text would be read as a formula (OWASP)."""
+
+NOT_SHOWN = "–"  # a value a table leaves out (e.g. a curve cut where few persons remain)
+
+# Every word of the workbook and CSV files is in the catalogs (``evaltools/locales/``, keys
+# ``workbook.*``); this module says which word goes where.
+
+
+@lru_cache(maxsize=None)
+def _yes_no(lang: str) -> tuple[str, str]:
+    return msg("workbook.no", lang), msg("workbook.yes", lang)
+
+
+# --- value kinds ------------------------------------------------------------------------------
+# kind -> Excel number format (format codes use "," and "." whatever the language; Excel shows
+# them with the reader's separators: 1 276 000 kr in Swedish Excel)
+NUMBER_FORMATS = {
+    "int": "#,##0", "count": "#,##0", "year": "0", "num1": "#,##0.0", "num2": "#,##0.00", "p": "0.000",
+    "pct": "0.0%", "pct0": "0%", "date": "yyyy-mm-dd",
+}
+KR_FORMAT = {"sv": '#,##0 "kr";-#,##0 "kr"', "en": '"SEK "#,##0;-"SEK "#,##0'}
+NUMERIC = {"int", "count", "year", "num1", "num2", "p", "pct", "pct0", "kr"}
+# decimals kept in the CSV for Excel (what the workbook shows, a little more for shares)
+CSV_DECIMALS = {"int": 0, "count": 0, "year": 0, "kr": 0, "num1": 1, "num2": 2, "p": 4, "pct": 4, "pct0": 4}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet.
+
+    Parameters
+    ----------
+    source
+        The column in the results table; also the column's name in the machine-readable CSV.
+    key
+        The catalog key of the column's heading in the workbook (``workbook.column.*``); ``None``
+        for a machine-only column, whose heading is ``source``.
+    kind
+        ``text``, ``bool``, ``date``, or a number: ``int``, ``count`` (persons: may be hidden),
+        ``year``, ``kr``, ``pct`` / ``pct0`` (a share 0–1), ``num1``, ``num2``, ``p``.
+    label
+        For codes: how a code reads in the report's language, ``label(code, lang)``; the
+        machine-readable CSV keeps the code.
+    hidden_when_missing
+        A missing number in this column is a value hidden by the privacy rules (an amount), not
+        an unknown one.
+    kind_from
+        A column of the table that gives each row's kind instead of ``kind`` (a goal's result is
+        a count or a share).
+    machine_only
+        Only in the machine-readable CSV (ids and codes), not in the workbook.
+    """
+
+    source: str
+    key: str | None = None
+    kind: str = "text"
+    label: Callable[[object, str], str] | None = None
+    hidden_when_missing: bool = False
+    kind_from: str | None = None
+    machine_only: bool = False
+
+    def heading(self, lang: str) -> str:
+        return msg(self.key, lang) if self.key else self.source
+
+
+@dataclass
+class Sheet:
+    """A table for the workbook and the CSV files."""
+
+    name: str  # file stem of its CSV (ASCII, stable)
+    title: str  # catalog key of the sheet's name in the workbook (at most 31 characters)
+    description: str  # catalog key of what the sheet holds
+    frame: pd.DataFrame
+    columns: Sequence[Column]
+    notes: tuple[str, ...] = ()
+
+    def sheet_title(self, lang: str) -> str:
+        return msg(self.title, lang)[:31]
+
+    def describe(self, lang: str) -> str:
+        return msg(self.description, lang)
+
+
+@dataclass
+class Cell:
+    """One value as written: ``value`` (a number, date, text or None) and, if hidden, its mark."""
+
+    value: object
+    hidden: str | None = None  # "<5", ".." or "–"
+
+
+def _missing(v: object) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+
+
+def neutralise(value: str) -> str:
+    """Text that a spreadsheet would read as a formula, prefixed with ``'`` (for CSV)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def cell(column: Column, value: object, lang: str, kind: str | None = None) -> Cell:
+    """The value of one cell as the workbook writes it (``kind``: the row's kind, if it has one)."""
+    kind = kind or column.kind
+    if isinstance(value, str) and kind in NUMERIC:  # a suppression mark, or "–", in a number column
+        if is_suppressed(value) or value == NOT_SHOWN:
+            return Cell(None, value)
+        try:
+            value = float(value)
+        except ValueError:
+            return Cell(None, NOT_SHOWN)
+    if _missing(value):
+        return Cell(None, SECONDARY if column.hidden_when_missing else None)
+    if kind in NUMERIC:
+        v = float(value)
+        if not np.isfinite(v):
+            return Cell(None)
+        if kind in ("year",) or (kind in ("int", "count") and v == round(v)):
+            return Cell(int(round(v)))
+        return Cell(round(v, 2) if kind == "kr" else round(v, 10))  # no 4.7e-10 kr of rounding noise
+    if kind == "bool":
+        return Cell(_yes_no(lang)[bool(value)])
+    if kind == "date":
+        return Cell(value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value)
+    return Cell(column.label(value, lang) if column.label else str(value))
+
+
+def hidden_note(columns: Sequence[Column], cells: Sequence[Cell], lang: str) -> str:
+    """The row's *Dolda uppgifter* text: '<heading>: <mark>' for each hidden value."""
+    return "; ".join(f"{c.heading(lang)}: {x.hidden}" for c, x in zip(columns, cells) if x.hidden)
+
+
+def _explain(mark: str, k: int, lang: str, column: Column) -> str:
+    if mark.startswith("<"):
+        return msg("workbook.hidden_small", lang, k=k)
+    if mark == NOT_SHOWN:
+        return msg("workbook.hidden_not_shown", lang)
+    if column.hidden_when_missing:
+        return msg("workbook.hidden_mean", lang)
+    return msg("workbook.hidden_secondary", lang)
+
+
+def _kinds(sheet: Sheet, columns: Sequence[Column]) -> list[list[str]]:
+    """Each row's kind per column."""
+    f = sheet.frame
+    return [[(f[c.kind_from].iloc[i] if c.kind_from else c.kind) for c in columns] for i in range(len(f))]
+
+
+def _rows(sheet: Sheet, lang: str, columns: Sequence[Column]) -> list[list[Cell]]:
+    kinds = _kinds(sheet, columns)
+    return [[cell(c, v, lang, k_) for c, v, k_ in zip(columns, row, ks)]
+            for row, ks in zip(sheet.frame[[c.source for c in columns]].itertuples(index=False), kinds)]
+
+
+# --- the workbook -----------------------------------------------------------------------------
+def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
+                   about: Sequence[tuple[str, str]] = ()) -> Path:
+    """Write ``sheets`` as one .xlsx workbook, after a first sheet explaining them.
+
+    Parameters
+    ----------
+    path
+        The .xlsx file to write.
+    sheets
+        The tables, in order.
+    lang
+        ``"sv"`` or ``"en"``: headings, labels and the kr format.
+    k
+        The privacy threshold (counts below ``k`` are hidden), for the explanation.
+    about
+        Rows (item, value) for the top of the first sheet: project, date, sources.
+    """
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F0")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = msg("workbook.about", lang)[:31]
+    _append_text(ws, [msg("workbook.about_title", lang)])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([])
+    for item, value in about:
+        _append_text(ws, [item, value])
+        ws.cell(ws.max_row, 1).font = bold
+    ws.append([])
+    _append_text(ws, [msg("workbook.sheet", lang), msg("workbook.contents", lang)])
+    for c in ws[ws.max_row]:
+        c.font, c.fill = bold, head_fill
+    for s in sheets:
+        _append_text(ws, [s.sheet_title(lang), s.describe(lang)])
+    ws.append([])
+    _append_text(ws, [msg("workbook.privacy", lang), msg("workbook.privacy_text", lang, k=k)])
+    ws.cell(ws.max_row, 1).font = bold
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 100
+    for row in ws.iter_rows():
+        for c in row:
+            c.alignment = wrap
+
+    kr_format = KR_FORMAT[lang]
+    for sheet in sheets:
+        sh = wb.create_sheet(sheet.sheet_title(lang))
+        columns = [c for c in sheet.columns if not c.machine_only]
+        rows, kinds = _rows(sheet, lang, columns), _kinds(sheet, columns)
+        any_hidden = any(x.hidden for r in rows for x in r)
+        headings = [c.heading(lang) for c in columns] + ([msg("workbook.hidden_col", lang)] if any_hidden else [])
+        _append_text(sh, headings)
+        for c in sh[1]:
+            c.font, c.fill = bold, head_fill
+            c.alignment = Alignment(wrap_text=True, vertical="bottom")
+        for r, (cells, row_kinds) in enumerate(zip(rows, kinds), start=2):
+            for j, (col, x, kind) in enumerate(zip(columns, cells, row_kinds), start=1):
+                target = sh.cell(r, j)
+                _set(target, x.value)
+                if kind in NUMERIC or kind == "date":
+                    target.number_format = kr_format if kind == "kr" else NUMBER_FORMATS[kind]
+                if x.hidden:
+                    target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
+            if any_hidden:
+                _set(sh.cell(r, len(columns) + 1), hidden_note(columns, cells, lang) or None)
+        for note in sheet.notes:
+            sh.append([])
+            _append_text(sh, [note])
+        sh.freeze_panes = "A2"
+        for j, col in enumerate(columns + ([None] if any_hidden else []), start=1):
+            values = [r[j - 1].value for r in rows] if col is not None else []
+            sh.column_dimensions[get_column_letter(j)].width = _width(headings[j - 1], values, col)
+    path = Path(path)
+    wb.save(path)
+    return path
+
+
+def _set(target, value: object) -> None:
+    """Put ``value`` into a worksheet cell; text is always text, never a formula."""
+    target.value = value
+    if isinstance(value, str):
+        target.data_type = "s"  # openpyxl would take a leading "=" as a formula
+        if value.startswith(FORMULA_START):
+            target.quotePrefix = True  # and Excel keeps it text when the cell is edited
+
+
+def _append_text(ws, values: Sequence[object]) -> None:
+    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    for j, v in enumerate(values, start=1):
+        _set(ws.cell(row, j), v)
+
+
+def _width(heading: str, values: list[object], column: Column | None) -> float:
+    """A column width (in characters) that fits the heading's longest word and the values, within bounds."""
+    longest_word = max((len(w) for w in str(heading).split()), default=4)
+    if column is None:  # the hidden-values column: wide enough to read, wrapped otherwise
+        return 40
+    if column.kind in NUMERIC or column.kind == "date":
+        body = 14 if column.kind == "kr" else 11
+    else:
+        lengths = sorted(len(str(v)) for v in values if v is not None)
+        body = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 8  # most values fit; very long ones wrap
+    return float(min(max(longest_word + 2, body + 2, 8), 60))
+
+
+# --- CSV --------------------------------------------------------------------------------------
+def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel") -> Path:
+    """Write one sheet as CSV.
+
+    ``dialect="excel"``: for Swedish Excel — semicolon, decimal comma (decimal point in an English
+    report), UTF-8 with BOM, headings and labels as in the workbook, yes/no as Ja/Nej.
+    ``dialect="data"``: machine-readable — comma, decimal point, UTF-8 without BOM, the stable
+    column names and codes, ``true``/``false``, full precision.
+    Hidden values are empty cells in both; the last column says which are hidden.
+    """
+    if dialect not in ("excel", "data"):
+        raise ValueError(f"dialect must be 'excel' or 'data', got {dialect!r}")
+    excel = dialect == "excel"
+    decimal = "," if excel and lang == "sv" else "."
+    columns = [c for c in sheet.columns if excel is False or not c.machine_only]
+    rows, kinds = _rows(sheet, lang, columns), _kinds(sheet, columns)
+    any_hidden = any(x.hidden for r in rows for x in r)
+    if excel:
+        header = [c.heading(lang) for c in columns] + ([msg("workbook.hidden_col", lang)] if any_hidden else [])
+    else:
+        header = [c.source for c in columns] + (["hidden"] if any_hidden else [])
+    raw = sheet.frame[[c.source for c in columns]].itertuples(index=False)
+    out_rows = []
+    for cells, row_kinds, raw_row in zip(rows, kinds, raw):
+        line = []
+        for col, x, kind, v in zip(columns, cells, row_kinds, raw_row):
+            if x.value is None:
+                line.append("")
+            elif kind in NUMERIC:
+                line.append(_number(x.value, kind, decimal, excel))
+            elif kind == "bool":
+                line.append(x.value if excel else ("true" if bool(v) else "false"))
+            elif kind == "date":
+                line.append(x.value.isoformat() if hasattr(x.value, "isoformat") else str(x.value))
+            else:
+                line.append(neutralise(x.value if excel or col.label is None else str(v)))
+        if any_hidden:
+            line.append(neutralise(hidden_note(columns, cells, lang)) if excel else
+                        ";".join(f"{c.source}:{x.hidden}" for c, x in zip(columns, cells) if x.hidden))
+        out_rows.append(line)
+    path = Path(path)
+    with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
+        w.writerow([neutralise(h) for h in header])
+        w.writerows(out_rows)
+    return path
+
+
+def _number(v: object, kind: str, decimal: str, excel: bool) -> str:
+    if isinstance(v, int):
+        s = str(v)
+    elif excel:
+        d = CSV_DECIMALS.get(kind, 2)
+        s = f"{round(float(v), d):.{d}f}" if d else str(int(round(float(v))))
+        if d:
+            s = s.rstrip("0").rstrip(".") if "." in s else s
+    else:
+        s = f"{float(v):.10g}"
+    if s in ("-0", "-0.0"):
+        s = "0"
+    return s.replace(".", decimal)
+
+
+# --- the report's tables ----------------------------------------------------------------------
+def _t(v: object, lang: str) -> str:
+    from ..words.labels import t
+    return t(str(v), lang) if not _missing(v) and str(v) != "" else ""
+
+
+def _code(column: str) -> Callable[[object, str], str]:
+    def label(v: object, lang: str) -> str:
+        from ..words.labels import code_label
+        return code_label(column, v, lang)
+    return label
+
+
+def _period(v: object, lang: str) -> str:
+    from ..words.labels import NBSP, budget_period_label
+    return budget_period_label(v, lang).replace(NBSP, " ")
+
+
+def _pick(keys: dict[str, str]) -> Callable[[object, str], str]:
+    """A label function for codes: the catalog's word for each code of ``keys`` (code -> key),
+    looked up once per language; an unknown code as it is."""
+    words: dict[str, dict[str, str]] = {}
+
+    def label(v: object, lang: str) -> str:
+        if lang not in words:
+            words[lang] = {code: msg(key, lang) for code, key in keys.items()}
+        return words[lang].get(str(v), str(v))
+    return label
+
+
+# code -> catalog key of the word the workbook writes for it
+MODES = {
+    "observed": "workbook.mode.observed",
+    "ex_ante": "workbook.mode.ex_ante",
+    "structural": "workbook.mode.structural",
+    "offentliga": "workbook.mode.offentliga",
+    "samhälle": "workbook.mode.samhälle",
+    "kommun": "workbook.mode.kommun",
+    "region": "workbook.mode.region",
+    "stat": "workbook.mode.stat",
+    "individ": "workbook.mode.individ",
+    "comparison": "workbook.mode.comparison",
+    "default": "workbook.mode.default",
+    "params": "workbook.mode.params",
+    "observed_dropoff": "workbook.mode.observed_dropoff",
+    "assumed": "workbook.mode.assumed",
+    "none": "workbook.mode.none",
+    "context": "workbook.mode.context",
+}
+GOAL_SOURCES = {
+    "ansökan": "workbook.goal_source.ansokan",
+    "slutrapport": "workbook.goal_source.slutrapport",
+    "utvärderare": "workbook.goal_source.utvarderare",
+}
+TESTS = {
+    "chi2": "workbook.test.chi2",
+    "Fisher": "workbook.test.fisher",
+    "Fisher (MC)": "workbook.test.fisher_mc",
+    "–": "workbook.test.none",
+}
+GROUPS = {"participants": "workbook.group.participants", "comparison": "workbook.group.comparison"}
+PHASES = {"before": "workbook.phase.before", "during": "workbook.phase.during", "after": "workbook.phase.after"}
+PARAMETERS = {
+    "monthly_level": "workbook.parameter.monthly_level",
+    "horizon_years": "workbook.parameter.horizon_years",
+    "dropoff_per_year": "workbook.parameter.dropoff_per_year",
+    "deadweight": "workbook.parameter.deadweight",
+    "discount_rate": "workbook.parameter.discount_rate",
+    "price_year": "workbook.parameter.price_year",
+    "work_earnings_sek_month": "workbook.parameter.work_earnings_sek_month",
+    "cost": "workbook.parameter.cost",
+    "skattefaktor": "workbook.parameter.skattefaktor",
+    "successes": "workbook.parameter.successes",
+}
+# the kind of a parameter's value (assumptions and the sensitivity analysis)
+PARAMETER_KINDS = {"monthly_level": "kr", "horizon_years": "int", "dropoff_per_year": "pct", "deadweight": "pct",
+                   "discount_rate": "pct", "price_year": "year", "work_earnings_sek_month": "kr", "cost": "num2",
+                   "skattefaktor": "num2",
+                   "successes": "num1"}
+SENSITIVITY_KINDS = {**PARAMETER_KINDS, "monthly_level": "num2"}  # varied as a factor of the level
+
+SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
+    "mode": ("workbook.summary.mode", "text"),
+    "price_year": ("workbook.summary.price_year", "year"),
+    "total_cost_nominal": ("workbook.summary.total_cost_nominal", "kr"),
+    "total_cost_fixed": ("workbook.summary.total_cost_fixed", "kr"),
+    "budget_total": ("workbook.summary.budget_total", "kr"),
+    "actual_total": ("workbook.summary.actual_total", "kr"),
+    "participants": ("workbook.summary.participants", "int"),
+    "ended": ("workbook.summary.ended", "int"),
+    "successes": ("workbook.summary.successes", "int"),
+    "cost_per_participant": ("workbook.summary.cost_per_participant", "kr"),
+    "success_definition": ("workbook.summary.success_definition", "text"),
+    "goal_successes": ("workbook.summary.goal_successes", "int"),
+    "cost_per_success": ("workbook.summary.cost_per_success", "kr"),
+    "cost_per_exit_from_fs": ("workbook.summary.cost_per_exit_from_fs", "kr"),
+    "monthly_level": ("workbook.summary.monthly_level", "kr"),
+    "pv_cost": ("workbook.summary.pv_cost", "kr"),
+    "pv_avoided_fs": ("workbook.summary.pv_avoided_fs", "kr"),
+    "perspective": ("workbook.summary.perspective", "text"),
+    "pv_benefit": ("workbook.summary.pv_benefit", "kr"),
+    "npv": ("workbook.summary.npv", "kr"),
+    "bcr": ("workbook.summary.bcr", "num2"),
+    "payback_months": ("workbook.summary.payback_months", "int"),
+    "break_even_exits": ("workbook.summary.break_even_exits", "num1"),
+    "break_even_person_years": ("workbook.summary.break_even_person_years", "num1"),
+    "break_even_person_years_application": ("workbook.summary.break_even_person_years_application", "num1"),
+    "switching_deadweight": ("workbook.summary.switching_deadweight", "pct"),
+    "deadweight_source": ("workbook.summary.deadweight_source", "text"),
+    "dropoff_source": ("workbook.summary.dropoff_source", "text"),
+    "earnings_valued": ("workbook.summary.earnings_valued", "bool"),
+    "skattefaktor": ("workbook.summary.skattefaktor", "num2"),
+    "has_comparison": ("workbook.summary.has_comparison", "bool"),
+    "level_source": ("workbook.summary.level_source", "text"),
+    "deadweight": ("workbook.summary.deadweight", "pct"),
+}
+
+C = Column
+SHEETS: dict[str, tuple[str, str, list[Column]]] = {
+    "mal": ("workbook.sheets.mal.title", "workbook.sheets.mal.description", [
+        C("goal_id", machine_only=True),
+        C("label", "workbook.column.mal.label"),
+        C("kind", "workbook.column.mal.kind", label=_t),
+        C("period_key", machine_only=True),
+        C("period_label", "workbook.column.mal.period_label"),
+        C("fraction_run", "workbook.column.mal.fraction_run", "pct0"),
+        C("cut", "workbook.column.mal.cut", "bool"),
+        C("mode", "workbook.column.mal.mode", label=_pick(MODES)),
+        C("value", "workbook.column.mal.value", kind_from="_value_kind"),
+        C("numerator", "workbook.column.mal.numerator", "int"),
+        C("denominator", "workbook.column.mal.denominator", "int"),
+        C("target", "workbook.column.mal.target", kind_from="_value_kind"),
+        C("target_prorated", "workbook.column.mal.target_prorated", "num1"),
+        C("ci_low", "workbook.column.mal.ci_low", "pct"),
+        C("ci_high", "workbook.column.mal.ci_high", "pct"),
+        C("p_below_target", "workbook.column.mal.p_below_target", "p"),
+        C("p_above_target", "workbook.column.mal.p_above_target", "p"),
+        C("ci_verdict", "workbook.column.mal.ci_verdict", label=_t),
+        C("too_few", "workbook.column.mal.too_few", "bool"),
+        C("source", "workbook.column.mal.source", label=_pick(GOAL_SOURCES)),
+        C("main", "workbook.column.mal.main", "bool"),
+        C("status", "workbook.column.mal.status", label=_t),
+        C("evidence", "workbook.column.mal.evidence"),
+        C("note", "workbook.column.mal.note"),
+    ]),
+    "budget": ("workbook.sheets.budget.title", "workbook.sheets.budget.description", [
+        C("period", "workbook.column.budget.period", label=_period),
+        C("category", "workbook.column.budget.category"),
+        C("funder", "workbook.column.budget.funder", label=_code("funder")),
+        C("budget", "workbook.column.budget.budget", "kr"),
+        C("actual", "workbook.column.budget.actual", "kr"),
+        C("difference", "workbook.column.budget.difference", "kr"),
+        C("used_pct", "workbook.column.budget.used_pct", "pct"),
+        C("used", "workbook.column.budget.used", "kr"),
+        C("price_year_factor", "workbook.column.budget.price_year_factor", "num2"),
+        C("used_fixed", "workbook.column.budget.used_fixed", "kr"),
+        C("t_years", "workbook.column.budget.t_years", "num2"),
+    ]),
+    "kostnad_nytta": ("workbook.sheets.kostnad_nytta.title", "workbook.sheets.kostnad_nytta.description", [
+        C("key", "workbook.column.kostnad_nytta.key", label=_pick({k_: key for k_, (key, _) in SUMMARY.items()})),
+        C("value", "workbook.column.kostnad_nytta.value", kind_from="_kind", label=_pick(MODES)),
+    ]),
+    "aktorer": ("workbook.sheets.aktorer.title", "workbook.sheets.aktorer.description", [
+        C("perspective", "workbook.column.aktorer.perspective", label=_t),
+        C("pv_cost", "workbook.column.aktorer.pv_cost", "kr"),
+        C("pv_benefit", "workbook.column.aktorer.pv_benefit", "kr"),
+        C("npv", "workbook.column.aktorer.npv", "kr"),
+        C("bcr", "workbook.column.aktorer.bcr", "num2"),
+        C("payback_months", "workbook.column.aktorer.payback_months", "int"),
+        C("break_even_exits", "workbook.column.aktorer.break_even_exits", "num1"),
+        C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct"),
+        C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "pct"),
+        C("lower_bound", "workbook.column.aktorer.lower_bound", "bool"),
+        C("note", "workbook.column.aktorer.note"),
+    ]),
+    "antaganden": ("workbook.sheets.antaganden.title", "workbook.sheets.antaganden.description", [
+        C("name", "workbook.column.antaganden.name", label=_pick(PARAMETERS)),
+        C("value", "workbook.column.antaganden.value", kind_from="_kind"),
+        C("unit", "workbook.column.antaganden.unit"),
+        C("source", "workbook.column.antaganden.source"),
+        C("flagged", "workbook.column.antaganden.flagged", "bool"),
+    ]),
+    "kanslighet": ("workbook.sheets.kanslighet.title", "workbook.sheets.kanslighet.description", [
+        C("parameter", "workbook.column.kanslighet.parameter", label=_pick(PARAMETERS)),
+        C("low_value", "workbook.column.kanslighet.low_value", kind_from="_kind"),
+        C("high_value", "workbook.column.kanslighet.high_value", kind_from="_kind"),
+        C("npv_low", "workbook.column.kanslighet.npv_low", "kr"),
+        C("npv_high", "workbook.column.kanslighet.npv_high", "kr"),
+        C("range", "workbook.column.kanslighet.range", "kr"),
+        C("npv_base", "workbook.column.kanslighet.npv_base", "kr"),
+        C("perspective", "workbook.column.kanslighet.perspective", label=_t),
+    ]),
+    "deltagare": ("workbook.sheets.deltagare.title", "workbook.sheets.deltagare.description", [
+        C("variable", machine_only=True),
+        C("variable_label", "workbook.column.deltagare.variable_label"),
+        C("category", machine_only=True),
+        C("category_label", "workbook.column.deltagare.category_label"),
+        C("n", "workbook.column.deltagare.n", "count"),
+        C("share", "workbook.column.deltagare.share", "pct"),
+    ]),
+    "utfall_per_grupp": ("workbook.sheets.utfall_per_grupp.title", "workbook.sheets.utfall_per_grupp.description", [
+        C("variable", machine_only=True),
+        C("variable_label", "workbook.column.utfall_per_grupp.variable_label"),
+        C("category", machine_only=True),
+        C("category_label", "workbook.column.utfall_per_grupp.category_label"),
+        C("n", "workbook.column.utfall_per_grupp.n", "count"),
+        C("successes", "workbook.column.utfall_per_grupp.successes", "count"),
+        C("rate", "workbook.column.utfall_per_grupp.rate", "pct"),
+        C("ci_low", "workbook.column.utfall_per_grupp.ci_low", "pct"),
+        C("ci_high", "workbook.column.utfall_per_grupp.ci_high", "pct"),
+        C("test", "workbook.column.utfall_per_grupp.test", label=_pick(TESTS)),
+        C("p_value", "workbook.column.utfall_per_grupp.p_value", "p"),
+        C("p_holm", "workbook.column.utfall_per_grupp.p_holm", "p"),
+    ]),
+    "tid_i_projekt": ("workbook.sheets.tid_i_projekt.title", "workbook.sheets.tid_i_projekt.description", [
+        C("group", "workbook.column.tid_i_projekt.group"),
+        C("day", "workbook.column.tid_i_projekt.day", "int"),
+        C("success", "workbook.column.tid_i_projekt.success", "pct"),
+        C("other_exit", "workbook.column.tid_i_projekt.other_exit", "pct"),
+        C("still_in_project", "workbook.column.tid_i_projekt.still_in_project", "pct"),
+        C("at_risk", "workbook.column.tid_i_projekt.at_risk", "count"),
+        C("median_days", "workbook.column.tid_i_projekt.median_days", "int"),
+        C("median_ci_low", "workbook.column.tid_i_projekt.median_ci_low", "int"),
+        C("median_ci_high", "workbook.column.tid_i_projekt.median_ci_high", "int"),
+    ]),
+    "forsorjningsstod": ("workbook.sheets.forsorjningsstod.title", "workbook.sheets.forsorjningsstod.description", [
+        C("group", "workbook.column.forsorjningsstod.group", label=_pick(GROUPS)),
+        C("persons", "workbook.column.forsorjningsstod.persons", "count"),
+        C("before", "workbook.column.forsorjningsstod.before", "kr", hidden_when_missing=True),
+        C("after", "workbook.column.forsorjningsstod.after", "kr", hidden_when_missing=True),
+        C("change", "workbook.column.forsorjningsstod.change", "kr", hidden_when_missing=True),
+    ]),
+    "forsorjningsstod_faser": ("workbook.sheets.forsorjningsstod_faser.title", "workbook.sheets.forsorjningsstod_faser.description", [
+        C("group", "workbook.column.forsorjningsstod_faser.group", label=_pick(GROUPS)),
+        C("phase", "workbook.column.forsorjningsstod_faser.phase", label=_pick(PHASES)),
+        C("persons", "workbook.column.forsorjningsstod_faser.persons", "count"),
+        C("person_months", "workbook.column.forsorjningsstod_faser.person_months", "count"),
+        C("mean_amount", "workbook.column.forsorjningsstod_faser.mean_amount", "kr", hidden_when_missing=True),
+    ]),
+}
+
+
+def _hide_small(frame: pd.DataFrame, column: str, k: int, also: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Counts of persons from 1 to k − 1 as ``<k`` (and ``also`` columns of those rows as ``..``)."""
+    from ..data.privacy import suppressed_label
+    out = frame.copy()
+    values = pd.to_numeric(out[column], errors="coerce")
+    small = (values > 0) & (values < k)
+    for c in (column, *also):
+        out[c] = out[c].astype(object)
+    out.loc[small, column] = suppressed_label(k)
+    for c in also:
+        out.loc[small, c] = SECONDARY
+    return out
+
+
+def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
+    """The report's key tables (:meth:`evaltools.Report.key_tables`) as sheets, in the workbook's order."""
+    sheets = []
+    for name, (title, description, columns) in SHEETS.items():
+        if name not in tables:
+            continue
+        frame = tables[name].copy()
+        if name == "mal":
+            frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
+        elif name == "kostnad_nytta":
+            summary = frame.iloc[0].to_dict()
+            frame = pd.DataFrame([{"key": key, "value": summary[key], "_kind": kind}
+                                  for key, (_, kind) in SUMMARY.items() if key in summary])
+        elif name == "antaganden":
+            frame["_kind"] = [PARAMETER_KINDS.get(n, "num2") for n in frame["name"]]
+        elif name == "kanslighet":
+            frame["_kind"] = [SENSITIVITY_KINDS.get(n, "num2") for n in frame["parameter"]]
+        elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
+            frame = _hide_small(frame, "persons", k, ("person_months",) if "person_months" in frame else ())
+        cols = [c for c in columns if c.source in frame.columns]
+        sheets.append(Sheet(name, title, description, frame, cols))
+    return sheets
+
+
+PORTFOLIO: list[Column] = [
+    C("id", "workbook.column.portfolio.id"),
+    C("title", "workbook.column.portfolio.title"),
+    C("period", "workbook.column.portfolio.period"),
+    C("mode", "workbook.column.portfolio.mode", label=_pick(MODES)),
+    C("participants", "workbook.column.portfolio.participants", "int"),
+    C("ended", "workbook.column.portfolio.ended", "int"),
+    C("success_definition", "workbook.column.portfolio.success_definition"),
+    C("successes", "workbook.column.portfolio.successes", "int"),
+    C("success_rate", "workbook.column.portfolio.success_rate", "pct"),
+    C("ci_low", "workbook.column.portfolio.ci_low", "pct"),
+    C("ci_high", "workbook.column.portfolio.ci_high", "pct"),
+    C("cost", "workbook.column.portfolio.cost", "kr"),
+    C("budget", "workbook.column.portfolio.budget", "kr"),
+    C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
+    C("cost_per_participant", "workbook.column.portfolio.cost_per_participant", "kr"),
+    C("cost_per_success", "workbook.column.portfolio.cost_per_success", "kr"),
+    C("npv_public", "workbook.column.portfolio.npv_public", "kr"),
+    C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
+    C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
+]
+
+
+def portfolio_sheet(table: pd.DataFrame) -> Sheet:
+    """The portfolio's table (one row per project) as a sheet."""
+    cols = [c for c in PORTFOLIO if c.source in table.columns]
+    return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
+
+
+def export_report(report: Report, output_dir: str | Path | None) -> list[Path]:
+    """Write a report's key tables as one .xlsx workbook (``<id>-tabeller.xlsx``), as CSV for Excel
+    (``tables/``: semicolon, decimal comma, UTF-8 with BOM) and as machine-readable CSV
+    (``tables-data/``: comma, decimal point, UTF-8).
+
+    Parameters
+    ----------
+    report
+        The report whose key tables (:meth:`evaltools.Report.key_tables`) are written.
+    output_dir
+        The report's folder; nothing is written when it is empty or None.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    if not output_dir:
+        return []
+    out, lang, p, say = Path(output_dir), report.lang, report.params, report.msg
+    sheets = report_sheets(report.key_tables(), report.k)
+    written = []
+    for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+        written += [write_csv(out / folder / f"{s.name}.csv", s, lang, dialect) for s in sheets]
+    files = [Path(f).name for f in report.project.checksums]
+    about = [(say("workbook.project"), p.display_title(lang)), (say("facts.forbund"), p.forbund),
+             (say("facts.owner"), p.owner),
+             (say("facts.period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
+             (say("facts.data_up_to"), fmt_date(p.as_of)),
+             (say("workbook.made"), f"{dt.date.today():%Y-%m-%d}"), (say("workbook.toolkit"), f"evaltools {__version__}"),
+             (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
+             (say("workbook.source_params"), p.source_path.name if p.source_path else "–"),
+             (say("workbook.source_reference"), say("workbook.source_reference_text")),
+             ("CSV", say("workbook.csv_note"))]
+    written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about))
+    return written
+
+
+def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> list[Path]:
+    """Write the portfolio table as ``portfolio.xlsx`` (with a first sheet explaining it), as CSV
+    for Excel (``portfolio.csv``) and as machine-readable CSV (``portfolio-data.csv``); nothing
+    when ``output_dir`` is empty or None. Returns the files written."""
+    if not output_dir:
+        return []
+    lang, say = portfolio.lang, portfolio.msg
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    sheet = portfolio_sheet(portfolio.table)
+    note = say("portfolio.money_note") + " " + say("portfolio.note_short")
+    about = [(say("workbook.made"), f"{pd.Timestamp.today():%Y-%m-%d}"), (say("workbook.toolkit"), f"evaltools {__version__}"),
+             (say("portfolio.about_figures"), note),
+             (say("workbook.sources"), say("portfolio.sources"))]
+    if portfolio.failed:
+        about.append((say("portfolio.failed"), "; ".join(f"{pid}: {err}" for pid, err in portfolio.failed)))
+    return [write_csv(out / "portfolio.csv", sheet, lang, "excel"),
+            write_csv(out / "portfolio-data.csv", sheet, lang, "data"),
+            write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about)]

@@ -1,0 +1,69 @@
+"""Report language: labels of codes, columns and periods in ``language`` (``"sv"`` or ``"en"``).
+
+The words are in the catalogs (``evaltools/locales/``, keys ``label.*``); the number formats are
+in :mod:`evaltools.words.formats` and imported here for the modules that always took them from here.
+"""
+from __future__ import annotations
+
+from ..analysis.result import Codes, Label, Note
+from ..data import schema as S
+from .formats import NBSP, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
+from .text import catalog
+
+_VOCABS = {
+    S.OUTCOME: S.OUTCOMES, S.SEX: S.SEXES, S.HOUSEHOLD_TYPE: S.HOUSEHOLD_TYPES,
+    S.SUPPORT_START: S.SUPPORT_SOURCES, S.SUPPORT_EXIT: S.SUPPORT_SOURCES, S.SGI_STATUS: S.SGI_STATUSES,
+    S.EDUCATION: S.EDUCATION_LEVELS, S.ACTION_PLAN: S.YES_NO, S.FUNDER: S.FUNDERS,
+}
+
+
+def t(key: str, lang: str = "sv", **kw) -> str:
+    """The label ``label.<key>`` of the catalog in ``lang`` (:mod:`evaltools.words.text`); unknown keys
+    are returned as they are (a status or actor code the catalog does not name)."""
+    words = catalog(lang)
+    full = "label." + key
+    return words.msg(full, **kw) if full in words else key
+
+
+def budget_period_label(period: object, lang: str = "sv") -> str:
+    """A budget file's period as a reader of the report's language reads it: ``2024`` stays,
+    ``hela`` is the whole period, ``år 2`` is year 2."""
+    text = str(period).strip()
+    low = text.lower()
+    if low == "hela":
+        return t("whole_period", lang).replace(" ", NBSP)  # one line in a narrow column
+    if low.startswith(("år", "year")) and any(ch.isdigit() for ch in low):
+        return t("year_n", lang, n=int("".join(ch for ch in low if ch.isdigit())))
+    return text
+
+
+def code_label(column: str, code: object, lang: str = "sv") -> str:
+    """Label of a vocabulary code (e.g. outcome 'arbete' -> 'Arbete')."""
+    vocab = _VOCABS.get(column)
+    if vocab is None or code not in vocab:
+        return str(code)
+    return vocab[code][0 if lang == "sv" else 1]
+
+
+def note_text(note: Note | str, lang: str = "sv") -> str:
+    """An analysis result's note (:class:`evaltools.analysis.result.Note`) as a sentence in ``lang``:
+    codes labelled, label keys looked up, whole numbers with the language's separators."""
+    if isinstance(note, str):
+        return note
+    values = {name: _word(value, lang) for name, value in note.values}
+    words = catalog(lang)
+    return words.msg(note.key, **values) if note.count is None else words.plural(note.key, note.count, **values)
+
+
+def _word(value: object, lang: str) -> str:
+    if isinstance(value, Codes):
+        return ", ".join(code_label(value.column, c, lang) for c in value.codes)
+    if isinstance(value, Label):
+        return t(value.key, lang, **{k: _word(v, lang) for k, v in value.values})
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return fmt_int(value, lang)
+    if isinstance(value, tuple):  # several labelled values: "Kön: Kvinna, Ålder: 30–49 år"
+        return ", ".join(_word(v, lang) for v in value)
+    return str(value)

@@ -1,0 +1,269 @@
+"""Report wording: every sentence, heading and label a report shows, looked up by key and language.
+
+The words live in one YAML catalog per language, ``evaltools/locales/sv.yaml`` and ``en.yaml``;
+Python decides *which* message applies and computes the values, the catalog says *how* it is
+said. Keys are dotted paths into the catalog (``summary.participants``); values fill named
+placeholders (``{n}``), already formatted by :mod:`evaltools.words.formats`.
+
+A message is either a string or a plural pair ``{one: ..., other: ...}`` chosen by a count
+(:func:`plural`). Both catalogs hold the same keys with the same placeholders (the tests check).
+
+A förbund can reword messages for one project in ``params/wording/<project-id>.<lang>.yaml``
+beside its params file (see ``docs/wording.md``); :func:`project_catalog` loads it. An override file is
+treated as untrusted input: safe YAML, bounded size, only known keys, exactly the placeholders the
+package's message has, plain ``{name}`` fields only. Any problem is a :class:`TextError` naming
+the file and key, raised when the report starts, never a half-filled sentence.
+"""
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..data.errors import EvaltoolsError
+from ..data.messages import LOCALES_DIR
+
+LANGS = ("sv", "en")
+PLURAL_FORMS = frozenset({"one", "other"})
+MAX_OVERRIDE_BYTES = 64 * 1024
+# messages a förbund may reword: the report's own sentences and headings (not the labels that
+# analysis modules print into their tables, nor the render index)
+OVERRIDABLE = ("report.", "summary.", "facts.", "goals.", "participants.", "outcomes.", "time.", "payments.",
+               "budget.", "costbenefit.", "quality.", "method.", "footer.", "title.")
+
+Message = str | dict[str, str]
+
+_FORMATTER = string.Formatter()
+
+
+class TextError(EvaltoolsError, ValueError):
+    """A catalog or an override file that cannot give a correct sentence."""
+
+
+@lru_cache(maxsize=4096)
+def placeholders(template: str) -> frozenset[str]:
+    """The named placeholders of ``template``; anything but a plain ``{name}`` is refused.
+
+    Attribute and index access (``{x.y}``, ``{x[0]}``), conversions (``{x!r}``), format specs
+    (``{x:>5}``) and positional fields (``{}``) are errors: values come formatted, and a template
+    must not reach into them.
+    """
+    names = set()
+    try:
+        parsed = list(_FORMATTER.parse(template))
+    except ValueError as e:  # an unmatched brace
+        raise ValueError(f"not a valid message template ({e}); write a literal brace as {{{{ or }}}}") from None
+    for _literal, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if not field.isidentifier() or conversion or spec:
+            shown = "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(f"placeholder {shown} is not allowed; use a plain name such as {{n}}")
+        names.add(field)
+    return frozenset(names)
+
+
+def message_placeholders(message: Message) -> frozenset[str]:
+    """Placeholders of a message; for a plural pair, of both forms together."""
+    if isinstance(message, dict):
+        return frozenset().union(*(placeholders(v) for v in message.values()))
+    return placeholders(message)
+
+
+def _flatten(tree: dict, source: str, prefix: str = "") -> dict[str, Message]:
+    out: dict[str, Message] = {}
+    for k, v in tree.items():
+        key = f"{prefix}{k}"
+        if not isinstance(k, str):
+            raise TextError(f"{source}: key {key!r} is not text")
+        if isinstance(v, str):
+            out[key] = v
+        elif isinstance(v, dict) and v and set(v) <= PLURAL_FORMS and all(isinstance(x, str) for x in v.values()):
+            if set(v) != PLURAL_FORMS:
+                raise TextError(f"{source}: {key}: a plural message needs both 'one' and 'other', got {sorted(v)}")
+            out[key] = dict(v)
+        elif isinstance(v, dict):
+            out.update(_flatten(v, source, key + "."))
+        else:
+            raise TextError(f"{source}: {key}: expected text, got {type(v).__name__} {v!r}")
+    return out
+
+
+def _safe_load(text: str, source: str) -> dict:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        tree = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader: no tags, no code
+    except yaml.YAMLError as e:
+        raise TextError(f"{source}: not valid YAML: {e}") from None
+    if tree is None:
+        return {}
+    if not isinstance(tree, dict):
+        raise TextError(f"{source}: expected a mapping of message keys to text, got {type(tree).__name__}")
+    return tree
+
+
+class Catalog:
+    """The messages of one language (with a project's overrides, if any)."""
+
+    def __init__(self, lang: str, messages: dict[str, Message], sources: dict[str, str] | None = None):
+        self.lang = lang
+        self.messages = messages
+        self.sources = sources or {}  # key -> override file, for error messages
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.messages
+
+    def _get(self, key: str) -> Message:
+        try:
+            return self.messages[key]
+        except KeyError:
+            raise KeyError(f"no message {key!r} in the {self.lang!r} catalog") from None
+
+    def _fill(self, key: str, template: str, values: dict) -> str:
+        try:
+            return template.format_map(values)
+        except KeyError as e:
+            src = self.sources.get(key, f"locales/{self.lang}.yaml")
+            raise TextError(f"{src}: {key}: no value for placeholder {e}") from None
+
+    def msg(self, key: str, **values) -> str:
+        """The message ``key`` with its placeholders filled from ``values``."""
+        m = self._get(key)
+        if isinstance(m, dict):
+            raise TypeError(f"{key!r} is a plural message: use plural(key, count, ...)")
+        _check_values(key, m, values)
+        return self._fill(key, m, values)
+
+    def plural(self, key: str, count: int, **values) -> str:
+        """The form of ``key`` for ``count`` (``one`` for exactly 1, else ``other``); ``count`` is
+        not a placeholder by itself: pass the formatted number as a value if the text shows it."""
+        m = self._get(key)
+        if not isinstance(m, dict):
+            raise TypeError(f"{key!r} is not a plural message: use msg(key, ...)")
+        _check_values(key, m, values)
+        return self._fill(key, m["one" if count == 1 else "other"], values)
+
+    def join(self, items: list[str]) -> str:
+        """``a, b och c`` / ``a, b and c``."""
+        items = list(items)
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + self.msg("common.and") + items[-1]
+
+
+def _check_values(key: str, message: Message, values: dict) -> None:
+    expected = message_placeholders(message)
+    given = set(values)
+    if given != expected:
+        missing, extra = sorted(expected - given), sorted(given - expected)
+        raise TypeError(f"message {key!r} takes {sorted(expected)}; missing {missing}, unknown {extra}")
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> Catalog:
+    """The package's catalog for ``lang``, read once per process."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    path = LOCALES_DIR / f"{lang}.yaml"
+    messages = _flatten(_safe_load(path.read_text(encoding="utf-8"), str(path)), str(path))
+    for key, m in messages.items():
+        try:
+            message_placeholders(m)
+        except ValueError as e:
+            raise TextError(f"{path}: {key}: {e}") from None
+    return Catalog(lang, messages)
+
+
+def msg(key: str, lang: str, **values) -> str:
+    """The package's message ``key`` in ``lang`` with named ``values`` filled in.
+
+    Examples
+    --------
+    >>> msg("common.and", "sv")
+    ' och '
+    """
+    return catalog(lang).msg(key, **values)
+
+
+def plural(key: str, lang: str, count: int, **values) -> str:
+    """The singular or plural form of ``key`` for ``count`` (see :meth:`Catalog.plural`)."""
+    return catalog(lang).plural(key, count, **values)
+
+
+def join(items: list[str], lang: str) -> str:
+    """``a, b och c`` / ``a, b and c``."""
+    return catalog(lang).join(items)
+
+
+OVERRIDE_DIR = "wording"
+
+
+def override_path(params_path: str | Path, lang: str) -> Path:
+    """Where a project's own wording lives: ``<params folder>/wording/<project-id>.<lang>.yaml``.
+
+    A folder of its own, so that the wording files are never taken for projects' params files.
+    """
+    p = Path(params_path)
+    return p.parent / OVERRIDE_DIR / f"{p.stem}.{lang}.yaml"
+
+
+def load_overrides(path: str | Path, lang: str) -> dict[str, Message]:
+    """Read and check one override file; every problem in it is listed in one :class:`TextError`."""
+    path = Path(path)
+    base = catalog(lang)
+    size = path.stat().st_size
+    if size > MAX_OVERRIDE_BYTES:
+        raise TextError(f"{path}: {size} bytes; an override file may hold at most {MAX_OVERRIDE_BYTES} bytes")
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise TextError(f"{path}: not UTF-8 text ({e})") from None
+    try:  # anchors and aliases could make a small file expand to a huge one: plain text only
+        if any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))):
+            raise TextError(f"{path}: YAML aliases (*name) are not allowed in a wording file; write each text out")
+    except yaml.YAMLError as e:
+        raise TextError(f"{path}: not valid YAML: {e}") from None
+    messages = _flatten(_safe_load(raw, str(path)), str(path))
+    problems = []
+    for key, m in messages.items():
+        if key not in base:
+            problems.append(f"{key}: no such message (see evaltools/locales/{lang}.yaml for the keys)")
+            continue
+        if not key.startswith(OVERRIDABLE):
+            problems.append(f"{key}: this message cannot be reworded per project")
+            continue
+        orig = base.messages[key]
+        if isinstance(orig, dict) != isinstance(m, dict):
+            problems.append(f"{key}: expected {'a pair of forms one/other' if isinstance(orig, dict) else 'one text'}, "
+                            "as in the package's catalog")
+            continue
+        try:
+            have = message_placeholders(m)
+        except ValueError as e:
+            problems.append(f"{key}: {e}")
+            continue
+        want = message_placeholders(orig)
+        if have != want:
+            lost, added = sorted(want - have), sorted(have - want)
+            parts = ([f"drops {', '.join('{' + x + '}' for x in lost)}"] if lost else []) + \
+                    ([f"adds unknown {', '.join('{' + x + '}' for x in added)}"] if added else [])
+            problems.append(f"{key}: {' and '.join(parts)}; the message must use exactly "
+                            f"{', '.join('{' + x + '}' for x in sorted(want)) or 'no placeholders'}")
+    if problems:
+        raise TextError(f"{path}: the wording overrides cannot be used:\n  " + "\n  ".join(problems))
+    return messages
+
+
+def project_catalog(params_path: str | Path | None, lang: str) -> Catalog:
+    """The catalog for one project's report: the package's messages with the project's own
+    wording from :func:`override_path`, if that file exists."""
+    base = catalog(lang)
+    if params_path is None:
+        return base
+    path = override_path(params_path, lang)
+    if not path.is_file():
+        return base
+    own = load_overrides(path, lang)
+    return Catalog(lang, {**base.messages, **own}, {k: str(path) for k in own})
