@@ -29,7 +29,7 @@ from .config import ProjectParams, load_params
 from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problem, problems_frame
 from .messages import DEFAULT_LANG, message, quote
 from .paths import find_params
-from .privacy import find_personnummer
+from .privacy import find_personnummer, public_name
 
 
 def looks_like_personnummer(value: str) -> bool:
@@ -990,7 +990,7 @@ def _load(params: ProjectParams) -> Project:
     checksums = {}
     for p in (d.participants, d.payments, d.budget, *( (d.comparison.persons, d.comparison.payments) if d.comparison else ())):
         if p is not None:
-            checksums[p.name] = file_sha256(p)
+            checksums[public_name(p)] = file_sha256(p)  # a name like a personnummer is never shown
 
     if d.participants is not None:
         participants = _load_persons(d.participants, params, problems, False, warn)

@@ -34,7 +34,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from .errors import EvaltoolsError
-from .privacy import find_personnummer
+from .privacy import find_personnummer, redact
 from .text import LANGS, msg
 
 TEXT_DIR = "text"
@@ -263,8 +263,8 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
     if stray is not None and not any(line == stray for line, _ in problems):
         problems.append((stray, f"text before the first heading; start each part with one of the headings {known}"))
     if problems:
-        raise NarrativeError(f"{source}: the evaluator's text cannot be used:\n  " +
-                             "\n  ".join(f"line {line}: {what}" for line, what in sorted(problems)))
+        raise NarrativeError(redact(f"{source}: the evaluator's text cannot be used:\n  " +  # never echo a number
+                                    "\n  ".join(f"line {line}: {what}" for line, what in sorted(problems))))
     parts: dict[str, str] = {}
     bounds = [s[0] for s in starts[1:]] + [len(lines)]
     for (_l0, body0, key), end in zip(starts, bounds):

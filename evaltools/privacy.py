@@ -14,6 +14,7 @@ cell's total, because the mean would then tell roughly what that person received
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -330,13 +331,56 @@ def redact(text: str) -> str:
     return "".join(out)
 
 
-def neutral_name(name: str, prefix: str = "fil") -> str:
-    """A name that stands for a file whose own name must not be shown: ``<prefix>-<hash><suffix>``,
-    the same for the same name (so that a checksum line can still be matched to its file)."""
+def neutral_name(path: str | Path, prefix: str = "fil") -> str:
+    """A name that stands for a file whose own name must not be shown: ``<prefix>-<hash><suffix>``.
+
+    The hash is of the file's *content* (the first ten hex digits of its SHA-256, which the
+    appendix's checksum line shows in full), never of its name: a hash of a name shaped like a
+    personnummer could be reversed by trying every date and four digits. A file that cannot be
+    read gets a random name.
+    """
     import hashlib
-    suffix = "".join(Path(name).suffixes[-1:])
+    import uuid
+    p = Path(path)
+    try:
+        h = hashlib.sha256()
+        with open(p, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        digest = h.hexdigest()[:10]
+    except OSError:
+        digest = uuid.uuid4().hex[:10]
+    suffix = p.suffix
     safe = suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", suffix or "") else ""
-    return f"{prefix}-{hashlib.sha256(name.encode('utf-8', 'replace')).hexdigest()[:10]}{safe}"
+    return f"{prefix}-{digest}{safe}"
+
+
+def file_names(path: str | Path) -> list[str]:
+    """Every name a file goes by: its name as written, the name of each symbolic link it points
+    through (a link to a link ...), and the name of the file it finally resolves to."""
+    p = Path(path)
+    names = [p.name]
+    hop = p
+    for _ in range(40):  # the operating system's own limit on a chain of links
+        try:
+            if not hop.is_symlink():
+                break
+            target = Path(os.readlink(hop))
+        except OSError:
+            break
+        hop = target if target.is_absolute() else hop.parent / target
+        names.append(hop.name)
+    try:
+        names.append(p.resolve().name)
+    except (OSError, RuntimeError):
+        pass
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def name_looks_like_personnummer(path: str | Path) -> bool:
+    """Whether a file's name, as written or through any symbolic link it resolves through, holds
+    something shaped like a personnummer (see :func:`file_names`)."""
+    return any(find_personnummer(n) for n in file_names(path))
 
 
 def public_name(path: str | Path, prefix: str = "fil") -> str:
@@ -348,11 +392,6 @@ def public_name(path: str | Path, prefix: str = "fil") -> str:
     ``811218-9876.csv`` nor a link ``deltagare.csv`` pointing at it is ever printed.
     """
     p = Path(path)
-    names = [p.name]
-    try:
-        names.append(p.resolve().name)
-    except (OSError, RuntimeError):
-        pass
-    if any(find_personnummer(n) for n in names):
-        return neutral_name(p.name, prefix)
+    if name_looks_like_personnummer(p):
+        return neutral_name(p, prefix)
     return p.name

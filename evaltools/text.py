@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from .errors import EvaltoolsError
+from .privacy import find_personnummer, redact
 
 LANGS = ("sv", "en")
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -39,7 +40,14 @@ _FORMATTER = string.Formatter()
 
 
 class TextError(EvaltoolsError, ValueError):
-    """A catalog or an override file that cannot give a correct sentence."""
+    """A catalog or an override file that cannot give a correct sentence.
+
+    The message never repeats anything shaped like a personnummer (a key, a value or a YAML
+    error's excerpt of the file): it passes through :func:`evaltools.privacy.redact`.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(redact(str(message)))
 
 
 @lru_cache(maxsize=4096)
@@ -228,6 +236,11 @@ def load_overrides(path: str | Path, lang: str) -> dict[str, Message]:
     messages = _flatten(_safe_load(raw, str(path)), str(path))
     problems = []
     for key, m in messages.items():
+        texts = m.values() if isinstance(m, dict) else [m]
+        if any(find_personnummer(t) for t in texts) or find_personnummer(key):
+            problems.append(f"{redact(key)}: holds something shaped like a personnummer (not shown here); the wording "
+                            "is published in the report and must not identify a person: remove it")
+            continue
         if key not in base:
             problems.append(f"{key}: no such message (see evaltools/locales/{lang}.yaml for the keys)")
             continue
