@@ -280,6 +280,17 @@ def _spans(text: object) -> tuple[str, list[int], list[tuple[int, int]]]:
     return norm, origin, _matches(norm)
 
 
+def may_hold_personnummer(cells: pd.Series) -> pd.Series:
+    """A fast, loose first pass over a column of text cells: ``False`` only where
+    :func:`find_personnummer` certainly finds nothing (fewer than nine ASCII digits, no
+    scientific notation and no character outside ASCII), so that only the rest need the full
+    check. ``NaN`` cells are ``False``."""
+    s = cells.astype("string")
+    digits = s.str.count(r"[0-9]").fillna(0) >= 9
+    other = s.str.contains(r"[^\x00-\x7f]|[.,]\d+ ?[eE]\+?0?(?:9|11)", regex=True, na=False)
+    return (digits | other).astype(bool)
+
+
 def find_personnummer(text: object) -> bool:
     """Whether ``text`` holds something shaped like a Swedish personnummer, samordningsnummer or
     reserve number.
