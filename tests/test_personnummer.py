@@ -332,3 +332,32 @@ def test_a_report_with_ordinary_figures_still_renders_and_a_hostile_one_publishe
     published = _published_text(reports)
     assert "status.json" in published
     assert not find_personnummer(published)
+
+
+def test_a_number_completed_by_a_placeholder_is_refused(tmp_path):
+    path = tmp_path / "p.sv.yaml"
+    # summary.participants takes {n} and {years}: the figure filled in would complete the number
+    path.write_text("summary: {participants: 'Kontakt 811218-{n} ({years})'}\n", encoding="utf-8")
+    with pytest.raises(TextError) as e:
+        load_overrides(path, "sv")
+    assert "summary.participants" in str(e.value)
+    _clean(str(e.value))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_packages_own_wording_passes_the_check(lang, tmp_path):
+    """Every message of the catalog, given back as an override, is accepted: the check adds no false alarm."""
+    import yaml
+
+    from evaltools.text import OVERRIDABLE, catalog
+    own = {k: v for k, v in catalog(lang).messages.items() if k.startswith(OVERRIDABLE)}
+    tree: dict = {}
+    for key, value in own.items():
+        *parents, leaf = key.split(".")
+        node = tree
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    path = tmp_path / f"p.{lang}.yaml"
+    path.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
+    assert load_overrides(path, lang) == own
