@@ -210,6 +210,9 @@ _SCI_PATTERN = re.compile(r"(?<![\d.,])\d[.,]\d+ ?[eE]\+?0?(?:9|11)(?!\d)")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _DASHES = "\u2212\u2796\u02d7\u2043"  # minus sign, heavy minus, modifier minus, hyphen bullet (not category Pd)
 REDACTED = "[personnummer borttaget]"
+# characters that are or become a digit once normalised: decimal digits of any script, superscripts and
+# subscripts, circled and parenthesised digits
+_DIGITLIKE = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u24ff\u2776-\u2793]")
 
 
 def _norm_char(ch: str) -> str:
@@ -276,6 +279,8 @@ def _spans(text: object) -> tuple[str, list[int], list[tuple[int, int]]]:
         norm = re.sub(r"\s+", " ", s)
         if norm == s:
             return s, list(range(len(s))), _matches(s)
+    if len(_DIGITLIKE.findall(s)) < 3:  # neither rule can match (Excel's 8,1E9 has the fewest digits)
+        return s, [], []
     norm, origin = normalise(s)
     return norm, origin, _matches(norm)
 
@@ -286,9 +291,12 @@ def may_hold_personnummer(cells: pd.Series) -> pd.Series:
     scientific notation and no character outside ASCII), so that only the rest need the full
     check. ``NaN`` cells are ``False``."""
     s = cells.astype("string")
-    digits = s.str.count(r"[0-9]").fillna(0) >= 9
-    other = s.str.contains(r"[^\x00-\x7f]|[.,]\d+ ?[eE]\+?0?(?:9|11)", regex=True, na=False)
-    return (digits | other).astype(bool)
+    # nine digits at least, but not a plain date and time as Excel and pandas write them (2025-01-15 00:00:00)
+    digits = (s.str.count(r"[0-9]").fillna(0) >= 9) & ~s.str.fullmatch(
+        r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", na=False).astype(bool)
+    sci = s.str.contains(r"[.,]\d+ ?[eE]\+?0?(?:9|11)", regex=True, na=False)
+    other = s.str.contains(r"[^\x00-\x7f]", regex=True, na=False) & (s.str.count(_DIGITLIKE.pattern).fillna(0) >= 3)
+    return (digits | sci | other).astype(bool)
 
 
 def find_personnummer(text: object) -> bool:

@@ -361,3 +361,13 @@ def test_the_packages_own_wording_passes_the_check(lang, tmp_path):
     path = tmp_path / f"p.{lang}.yaml"
     path.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
     assert load_overrides(path, lang) == own
+
+
+def test_the_fast_first_pass_over_data_cells_lets_every_spelling_through():
+    import pandas as pd
+
+    from evaltools.privacy import may_hold_personnummer
+    cells = pd.Series([*SPELLINGS.values(), "8,11219E+09", "811218-T123", f"8{ZWSP},11219E+09"])
+    assert may_hold_personnummer(cells).all()
+    plain = pd.Series(["kvar_försörjningsstöd", "2025-01-15 00:00:00", "2025-01-15", "12000", "P0017", None])
+    assert not may_hold_personnummer(plain).any()
