@@ -221,8 +221,9 @@ def personnummer_problems(text: str) -> list[tuple[int, str]]:
         start = lo if _shown_with_number(lines[lo:end]) else pos
         if not flagged & set(range(start + 1, end + 1)):
             span = "" if end == start + 1 else f"together with line {end}, "
-            problems.append((start + 1, f"{span}as the report shows it (after Markdown formatting, escapes, entities, "
-                                        f"links and line breaks) {_PNR_WHAT}"))
+            what = (f"{span}as the report shows it (after Markdown formatting, escapes, entities, links and line "
+                    f"breaks) {_PNR_WHAT}")
+            problems.append((start + 1, what))
         pos = end
     return problems
 
