@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import ParamsError
 from .messages import message
-from .privacy import find_personnummer
+from .privacy import find_personnummer, name_looks_like_personnummer
 from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
@@ -613,6 +613,12 @@ def load_params(path: str | Path) -> ProjectParams:
         raise ParamsError(path, [f"not valid YAML: {_short_text(str(e), 500)}"]) from None
     if not isinstance(raw, dict):
         raise ParamsError(path, ["expected a mapping of keys (id:, title:, ...) at the top level"])
+    # the appendix prints the file as written, comments too: a number in a comment is refused as well
+    lines = [i for i, line in enumerate(text.splitlines(), 1) if find_personnummer(line)]
+    if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
+        raise ParamsError(path, [f"line {i}: holds something shaped like a personnummer (not shown here), in a "
+                                 "comment; the report's appendix prints the params file as written: remove it"
+                                 for i in lines])
     return params_from_mapping(raw, path)
 
 
@@ -677,13 +683,20 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     base = path.resolve().parent
     problems = []
 
+    if name_looks_like_personnummer(path):
+        problems.append("the params file's own name (or the name of a file its link points to) holds something "
+                        "shaped like a personnummer (not shown here); the report lists it in the appendix: rename "
+                        "the file, for example to the project id")
+
     def fix(p: Path | None, key: str) -> Path | None:
         if p is None:
             return None
-        full = p if p.is_absolute() else (base / p).resolve()
-        if find_personnummer(str(p)):
-            problems.append(f"data.{key}: the file name holds something shaped like a personnummer (not shown here); "
-                            "rename the file: file names are listed in the report")
+        written = p if p.is_absolute() else base / p
+        full = p if p.is_absolute() else written.resolve()
+        if find_personnummer(str(p)) or name_looks_like_personnummer(written):
+            problems.append(f"data.{key}: the file name (or the name of a file its link points to) holds something "
+                            "shaped like a personnummer (not shown here); rename the file: file names are listed "
+                            "in the report")
             return full
         if not full.is_file():
             problems.append(f"data.{key}: file {str(p)!r} does not exist (looked for {full})")

@@ -14,8 +14,11 @@ cell's total, because the mean would then tell roughly what that person received
 """
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -169,28 +172,145 @@ def dominated_cells(frame: pd.DataFrame, by: list[str], person: str, amount: str
 
 # --- personnummer ---------------------------------------------------------------------------
 # One guard for everything a report can publish or a message can echo: person, payment and
-# budget files (cells and headers), params free text and file names. It errs on the side of
-# refusing: a project code never needs a date followed by four digits.
-_DATE6 = r"(?P<yy>\d{2})[ .]?(?P<mm>\d{2})[ .]?(?P<dd>\d{2})"
+# budget files (cells and headers), params free text and file names, the evaluator's Markdown (as
+# written and as rendered) and the wording override files. It errs on the side of refusing: a
+# project code never needs a date followed by four digits.
+#
+# The text is normalised first, so that a spelling chosen to look harmless to a program still
+# matches: Unicode NFKC (full-width digits, non-breaking spaces), format characters removed
+# (category Cf: zero-width spaces and joiners, soft hyphens, direction marks; also stray combining
+# marks), every dash and minus (hyphen, non-breaking hyphen, en dash, em dash, minus sign, ...) read
+# as '-', digits of other scripts read as 0-9, and any run of white space (a line break too) as a
+# space.
+#
+# The rule, on the normalised text: a date and four last characters.
+#   date: [century 18/19/20] YY [sep] MM [sep] DD, sep one of - . / or a space; MM 01-12 and DD a day
+#         that month has (1-29 for February), or that day + 60 (a samordningsnummer);
+#   gap:  nothing, a '-' or '+' (with or without spaces around it), or spaces; when the date itself
+#         is written with separators (1981-12-18, 81.12.18) the gap must hold a '-' or '+', so that a
+#         table row "2019-10-15 | 1500" is not taken for one;
+#   last: four digits (one space allowed in the middle: 98 76), or a reserve number with a letter
+#         among them (T123); not followed by another digit, nor by '-' or '/' and a digit (the
+#         second date of a range, 2023-01-31 - 2024-01-30).
+# The Luhn check digit is deliberately NOT required: a mistyped number still points at a person,
+# and a test or made-up number written into a report is as unacceptable as a real one. A real date
+# is what keeps ordinary figures out: amounts (1 128 000 kr, 3863075), dates (2019-10-15), years
+# and ranges (2018-2019) never hold a valid date followed by four more digits.
+_SEP = r"(?:[-./]| )?"
 _PNR_PATTERN = re.compile(
-    r"(?<!\d)(?:19|20)?" + _DATE6 +
-    r"\s*[-+ ]?\s*"
-    r"(?P<tail>\d{4}|[A-Za-z]\d{3}|\d[A-Za-z]\d{2}|\d{2}[A-Za-z]\d|\d{3}[A-Za-z])(?!\d)")
+    r"(?<!\d)(?P<cc>18|19|20)?(?P<yy>\d{2})(?P<s1>" + _SEP + r")(?P<mm>\d{2})(?P<s2>" + _SEP +
+    r")(?P<dd>\d{2})"
+    r"(?P<gap> ?[-+] ?| ?)"
+    r"(?P<tail>\d{2} ?\d{2}|[A-Za-z]\d{3}|\d[A-Za-z]\d{2}|\d{2}[A-Za-z]\d|\d{3}[A-Za-z])"
+    r"(?![\d])(?![-/]\d)")
 # Excel shows a long number in scientific notation and stores it rounded: 8112189876 becomes
 # 8,11219E+09 (or 8.11219E+09); a 12-digit one 1,98112E+11. Such a cell can only have been a
 # personnummer-sized number, so it is refused too.
-_SCI_PATTERN = re.compile(r"(?<![\d.,])\d[.,]\d+\s*[eE]\+?0?(?:9|11)(?!\d)")
+_SCI_PATTERN = re.compile(r"(?<![\d.,])\d[.,]\d+ ?[eE]\+?0?(?:9|11)(?!\d)")
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DASHES = "\u2212\u2796\u02d7\u2043"  # minus sign, heavy minus, modifier minus, hyphen bullet (not category Pd)
+REDACTED = "[personnummer borttaget]"
+# characters that are or become a digit once normalised: decimal digits of any script, superscripts and
+# subscripts, circled and parenthesised digits
+_DIGITLIKE = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u24ff\u2776-\u2793]")
+
+
+def _norm_char(ch: str) -> str:
+    """One character as the guard reads it ('' for an invisible one)."""
+    if ch.isascii():
+        return " " if ch.isspace() else ch
+    cat = unicodedata.category(ch)
+    if cat in ("Cf", "Mn", "Me"):
+        return ""
+    if cat == "Pd" or ch in _DASHES:
+        return "-"
+    if ch.isspace():
+        return " "
+    if cat == "Nd":
+        return str(unicodedata.decimal(ch))
+    out = unicodedata.normalize("NFKC", ch)
+    return "".join(_norm_char(c) if c != ch else c for c in out) if out != ch else ch
+
+
+def normalise(text: object) -> tuple[str, list[int]]:
+    """``text`` as the guard reads it, and for each of its characters the position in ``text``
+    it came from (so that a match can be masked in the original).
+
+    White space is folded to single spaces.
+    """
+    s = "" if text is None else str(text)
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(s):
+        for c in _norm_char(ch):
+            if c == " " and out and out[-1] == " ":
+                continue
+            out.append(c)
+            origin.append(i)
+    return "".join(out), origin
+
+
+def _is_date(m: re.Match) -> bool:
+    month, day = int(m.group("mm")), int(m.group("dd"))
+    if not 1 <= month <= 12:
+        return False
+    if day > 60:  # a samordningsnummer: the day + 60
+        day -= 60
+    return 1 <= day <= _DAYS[month - 1]
+
+
+def _matches(norm: str) -> list[tuple[int, int]]:
+    """Spans (in the normalised text) of everything the guard refuses."""
+    spans = []
+    for m in _PNR_PATTERN.finditer(norm):
+        if not _is_date(m):
+            continue
+        separated = bool(m.group("s1") or m.group("s2"))
+        if separated and not m.group("gap").strip():
+            continue
+        spans.append(m.span())
+    spans += [m.span() for m in _SCI_PATTERN.finditer(norm)]
+    return spans
+
+
+def _spans(text: object) -> tuple[str, list[int], list[tuple[int, int]]]:
+    s = "" if text is None else str(text)
+    if s.isascii():
+        norm = re.sub(r"\s+", " ", s)
+        if norm == s:
+            return s, list(range(len(s))), _matches(s)
+    if len(_DIGITLIKE.findall(s)) < 3:  # neither rule can match (Excel's 8,1E9 has the fewest digits)
+        return s, [], []
+    norm, origin = normalise(s)
+    return norm, origin, _matches(norm)
+
+
+def may_hold_personnummer(cells: pd.Series) -> pd.Series:
+    """A fast, loose first pass over a column of text cells: ``False`` only where
+    :func:`find_personnummer` certainly finds nothing (fewer than nine ASCII digits, no
+    scientific notation and no character outside ASCII), so that only the rest need the full
+    check. ``NaN`` cells are ``False``."""
+    s = cells.astype("string")
+    # nine digits at least, but not a plain date and time as Excel and pandas write them (2025-01-15 00:00:00)
+    digits = (s.str.count(r"[0-9]").fillna(0) >= 9) & ~s.str.fullmatch(
+        r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", na=False).astype(bool)
+    sci = s.str.contains(r"[.,]\d+ ?[eE]\+?0?(?:9|11)", regex=True, na=False)
+    other = s.str.contains(r"[^\x00-\x7f]", regex=True, na=False) & (s.str.count(_DIGITLIKE.pattern).fillna(0) >= 3)
+    return (digits | sci | other).astype(bool)
 
 
 def find_personnummer(text: object) -> bool:
     """Whether ``text`` holds something shaped like a Swedish personnummer, samordningsnummer or
     reserve number.
 
-    Recognised: ``811218-9876``, ``8112189876``, ``811218+9876``, ``811218 9876``,
-    ``19811218-9876``, ``19811218 9876``, ``81.12.18-9876``, reserve numbers with a letter among
-    the last four characters (``811218-T123``), a coordination number's day + 60, and Excel's
-    scientific notation of a 10- or 12-digit number (``8,11219E+09``). The month must be 01–12
-    and the day 01–31 (or 61–91), so ordinary amounts and dates rarely match.
+    Recognised (after the normalisation described above, so any dash, invisible character or
+    line break may stand in for the separator or sit inside the number): ``811218-9876``,
+    ``8112189876``, ``811218+9876``, ``811218 9876``, ``811218–9876``, ``19811218-9876``,
+    ``198112189876``, ``19811218 9876``, ``1981-12-18-9876``, ``81.12.18-9876``, ``811218-98 76``,
+    reserve numbers with a letter among the last four characters (``811218-T123``), a
+    samordningsnummer's day + 60, and Excel's scientific notation of a 10- or 12-digit number
+    (``8,11219E+09``). Not recognised, by design: amounts (``1 128 000``), dates
+    (``2019-10-15``), ranges (``2018–2019``, ``2023-01-31 – 2024-01-30``).
 
     Parameters
     ----------
@@ -203,30 +323,94 @@ def find_personnummer(text: object) -> bool:
     """
     if text is None:
         return False
-    s = str(text)
-    if len(s) < 10 and not _SCI_PATTERN.search(s):
-        return False
-    for m in _PNR_PATTERN.finditer(s):
-        month, day = int(m.group("mm")), int(m.group("dd"))
-        if 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91):
-            return True
-    return bool(_SCI_PATTERN.search(s))
+    return bool(_spans(text)[2])
 
 
 def redact(text: str) -> str:
     """``text`` with every personnummer-shaped part replaced by ``[personnummer borttaget]``.
 
     Used on every message the toolkit prints or stores (errors, status files, the report
-    index), so that a number that reached a message by mistake is never echoed.
+    index), so that a number that reached a message by mistake is never echoed. Invisible
+    characters and odd dashes inside the number are removed with it.
     """
     s = str(text)
-    if not find_personnummer(s):
+    _norm, origin, spans = _spans(s)
+    if not spans:
         return s
+    out, last = [], 0
+    for a, b in sorted(spans):
+        start, end = origin[a], origin[b - 1] + 1
+        if start < last:  # overlapping matches: extend the previous mask
+            out[-1] = REDACTED
+            last = max(last, end)
+            continue
+        out += [s[last:start], REDACTED]
+        last = end
+    out.append(s[last:])
+    return "".join(out)
 
-    def mask(m) -> str:
-        month, day = int(m.group("mm")), int(m.group("dd"))
-        ok = 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)
-        return "[personnummer borttaget]" if ok else m.group(0)
 
-    s = _PNR_PATTERN.sub(mask, s)
-    return _SCI_PATTERN.sub("[personnummer borttaget]", s)
+def neutral_name(path: str | Path, prefix: str = "fil") -> str:
+    """A name that stands for a file whose own name must not be shown: ``<prefix>-<hash><suffix>``.
+
+    The hash is of the file's *content* (the first ten hex digits of its SHA-256, which the
+    appendix's checksum line shows in full), never of its name: a hash of a name shaped like a
+    personnummer could be reversed by trying every date and four digits. A file that cannot be
+    read gets a random name.
+    """
+    import hashlib
+    import uuid
+    p = Path(path)
+    try:
+        h = hashlib.sha256()
+        with open(p, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        digest = h.hexdigest()[:10]
+    except OSError:
+        digest = uuid.uuid4().hex[:10]
+    suffix = p.suffix
+    safe = suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", suffix or "") else ""
+    return f"{prefix}-{digest}{safe}"
+
+
+def file_names(path: str | Path) -> list[str]:
+    """Every name a file goes by: its name as written, the name of each symbolic link it points
+    through (a link to a link ...), and the name of the file it finally resolves to."""
+    p = Path(path)
+    names = [p.name]
+    hop = p
+    for _ in range(40):  # the operating system's own limit on a chain of links
+        try:
+            if not hop.is_symlink():
+                break
+            target = Path(os.readlink(hop))
+        except OSError:
+            break
+        hop = target if target.is_absolute() else hop.parent / target
+        names.append(hop.name)
+    try:
+        names.append(p.resolve().name)
+    except (OSError, RuntimeError):
+        pass
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def name_looks_like_personnummer(path: str | Path) -> bool:
+    """Whether a file's name, as written or through any symbolic link it resolves through, holds
+    something shaped like a personnummer (see :func:`file_names`)."""
+    return any(find_personnummer(n) for n in file_names(path))
+
+
+def public_name(path: str | Path, prefix: str = "fil") -> str:
+    """The name under which a file is shown in a report: its own name, or a neutral one (see
+    :func:`neutral_name`) when that name, or the name of any file it links to, looks like a
+    personnummer.
+
+    The name is checked as written and after every symbolic link is resolved, so that neither
+    ``811218-9876.csv`` nor a link ``deltagare.csv`` pointing at it is ever printed.
+    """
+    p = Path(path)
+    if name_looks_like_personnummer(p):
+        return neutral_name(p, prefix)
+    return p.name

@@ -29,7 +29,7 @@ from .params import ProjectParams, load_params
 from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problem, problems_frame
 from .messages import DEFAULT_LANG, message, quote
 from .paths import find_params
-from .privacy import find_personnummer
+from .privacy import find_personnummer, may_hold_personnummer, public_name
 
 
 def looks_like_personnummer(value: str) -> bool:
@@ -411,9 +411,6 @@ def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[st
                    hint_sv=hint["sv"], hint_en=hint["en"], **_expected_values(col))
 
 
-_PNR_PREFILTER = r"\d{2}[ .]?\d{2}[ .]?\d{2}|\d[.,]\d+\s*[eE]\+"
-
-
 def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
     """Every cell and column heading shaped like a personnummer, masked (never echoed)."""
     found = []
@@ -425,7 +422,7 @@ def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
                                  "a column name, not a personnummer; the data must be pseudonymous"))
             continue
         s = raw.frame[c]
-        cand = s[s.str.contains(_PNR_PREFILTER, regex=True, na=False)]
+        cand = s[may_hold_personnummer(s).to_numpy()]  # the full check only where it can find something
         for i, v in cand.items():
             if find_personnummer(v):
                 found.append(Problem(fname, int(raw.file_rows[i]), c, "[personnummer borttaget]", expected))
@@ -990,7 +987,7 @@ def _load(params: ProjectParams) -> Project:
     checksums = {}
     for p in (d.participants, d.payments, d.budget, *( (d.comparison.persons, d.comparison.payments) if d.comparison else ())):
         if p is not None:
-            checksums[p.name] = file_sha256(p)
+            checksums[public_name(p)] = file_sha256(p)  # a name like a personnummer is never shown
 
     if d.participants is not None:
         participants = _load_persons(d.participants, params, problems, False, warn)

@@ -34,7 +34,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from ..data.errors import EvaltoolsError
-from ..data.privacy import find_personnummer
+from ..data.privacy import find_personnummer, redact
 from ..words.text import LANGS, msg
 
 TEXT_DIR = "text"
@@ -167,6 +167,67 @@ class Narrative:
         return f"Narrative({self.lang}: {', '.join(self.heading(k) for k in self.parts)})"
 
 
+_PNR_WHAT = ("looks like a personnummer, which a report must never show; describe people without numbers that "
+             "identify them")
+_TAG = re.compile(r"<[^>]*>")
+_ATTR = re.compile(r"""\s[\w-]+=(?:'([^']*)'|"([^"]*)")""")
+MAX_PNR_PROBLEMS = 20
+
+
+def _published_text(source: str) -> str:
+    """What a reader sees of Markdown ``source``: rendered as the report renders it (comments
+    dropped), tags removed, entities decoded, plus every link address and title (percent-decoded)."""
+    from html import unescape
+    from urllib.parse import unquote
+    rendered = to_html(_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), source))
+    attrs = [unquote(unescape(a or b)) for a, b in _ATTR.findall(rendered)]
+    return "\n".join([unescape(_TAG.sub("", rendered)), *attrs])
+
+
+def _shown_with_number(lines: list[str]) -> bool:
+    return find_personnummer(_published_text("\n".join(lines)))
+
+
+def personnummer_problems(text: str) -> list[tuple[int, str]]:
+    """Lines of an evaluator's Markdown that hold something shaped like a personnummer, as
+    ``(line, what)`` pairs; the number itself is never repeated.
+
+    Checked twice: every line as written, and the text as the report shows it (rendered to HTML,
+    tags stripped, entities decoded, lines joined, link addresses included), so that
+    ``811218-**9876**``, ``811218\\-9876``, ``811218&#45;9876``, a number split over two lines or
+    around a link is found too. A number found only in the rendered text is named by the smallest
+    range of source lines that shows it.
+    """
+    lines = text.splitlines()
+    problems = [(i, _PNR_WHAT) for i, line in enumerate(lines, 1) if find_personnummer(line)]
+    flagged = {i for i, _ in problems}
+    pos = 0
+    while pos < len(lines) and len(problems) < MAX_PNR_PROBLEMS and _shown_with_number(lines[pos:]):
+        lo, hi = pos + 1, len(lines)  # the first end line at which the number is shown
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if _shown_with_number(lines[pos:mid]):
+                hi = mid
+            else:
+                lo = mid + 1
+        end = lo
+        lo, hi = pos, end - 1  # the last start line from which it still is
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if _shown_with_number(lines[mid:end]):
+                lo = mid
+            else:
+                hi = mid - 1
+        start = lo if _shown_with_number(lines[lo:end]) else pos
+        if not flagged & set(range(start + 1, end + 1)):
+            span = "" if end == start + 1 else f"together with line {end}, "
+            what = (f"{span}as the report shows it (after Markdown formatting, escapes, entities, links and line "
+                    f"breaks) {_PNR_WHAT}")
+            problems.append((start + 1, what))
+        pos = end
+    return problems
+
+
 def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrative:
     """Split an evaluator's Markdown into its parts; every problem at once in a :class:`NarrativeError`.
 
@@ -174,11 +235,7 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
     heading given twice, and anything that looks like a personnummer (the line is named, the
     number is not repeated).
     """
-    problems: list[tuple[int, str]] = []
-    for i, line in enumerate(text.splitlines(), 1):
-        if find_personnummer(line):
-            problems.append((i, "looks like a personnummer, which a report must never show; describe people "
-                                "without numbers that identify them"))
+    problems: list[tuple[int, str]] = personnummer_problems(text)
     # comments (the skeleton's guidance) are dropped, keeping the line numbers
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.splitlines()
@@ -207,8 +264,8 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
     if stray is not None and not any(line == stray for line, _ in problems):
         problems.append((stray, f"text before the first heading; start each part with one of the headings {known}"))
     if problems:
-        raise NarrativeError(f"{source}: the evaluator's text cannot be used:\n  " +
-                             "\n  ".join(f"line {line}: {what}" for line, what in sorted(problems)))
+        raise NarrativeError(redact(f"{source}: the evaluator's text cannot be used:\n  " +  # never echo a number
+                                    "\n  ".join(f"line {line}: {what}" for line, what in sorted(problems))))
     parts: dict[str, str] = {}
     bounds = [s[0] for s in starts[1:]] + [len(lines)]
     for (_l0, body0, key), end in zip(starts, bounds):

@@ -37,7 +37,7 @@ from pathlib import Path
 from .._version import __version__
 from ..data.params import load_params
 from ..data.errors import EvaltoolsError, ReportError
-from ..data.privacy import redact
+from ..data.privacy import redact, find_personnummer, neutral_name
 from .kernels import kernel_manager_class, warm_kernels
 from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
 
@@ -355,7 +355,9 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
     """
     params_path = Path(params_path).resolve()
     key = params_path.stem
-    if _bad_id(key):  # until the params file is read, its name stands for the project
+    if find_personnummer(key):  # a hash of such a name could be reversed: the neutral name hashes the content
+        key = Path(neutral_name(params_path, "params")).stem
+    elif _bad_id(key):  # until the params file is read, its name stands for the project
         key = "params-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:10]
     title, use_lang = key, lang or DEFAULT_LANG
 

@@ -16,6 +16,7 @@ the file and key, raised when the report starts, never a half-filled sentence.
 """
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ import yaml
 
 from ..data.errors import EvaltoolsError
 from ..data.messages import LOCALES_DIR
+from ..data.privacy import find_personnummer, redact
 
 LANGS = ("sv", "en")
 PLURAL_FORMS = frozenset({"one", "other"})
@@ -36,10 +38,18 @@ OVERRIDABLE = ("report.", "summary.", "facts.", "goals.", "participants.", "outc
 Message = str | dict[str, str]
 
 _FORMATTER = string.Formatter()
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 class TextError(EvaltoolsError, ValueError):
-    """A catalog or an override file that cannot give a correct sentence."""
+    """A catalog or an override file that cannot give a correct sentence.
+
+    The message never repeats anything shaped like a personnummer (a key, a value or a YAML
+    error's excerpt of the file): it passes through :func:`evaltools.privacy.redact`.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(redact(str(message)))
 
 
 @lru_cache(maxsize=4096)
@@ -228,6 +238,13 @@ def load_overrides(path: str | Path, lang: str) -> dict[str, Message]:
     messages = _flatten(_safe_load(raw, str(path)), str(path))
     problems = []
     for key, m in messages.items():
+        texts = list(m.values()) if isinstance(m, dict) else [m]
+        # as written, and with every {placeholder} standing for four digits ('811218-{n}' is refused too)
+        texts += [_PLACEHOLDER.sub("0000", t) for t in texts]
+        if any(find_personnummer(t) for t in texts) or find_personnummer(key):
+            problems.append(f"{redact(key)}: holds something shaped like a personnummer (not shown here); the wording "
+                            "is published in the report and must not identify a person: remove it")
+            continue
         if key not in base:
             problems.append(f"{key}: no such message (see evaltools/locales/{lang}.yaml for the keys)")
             continue

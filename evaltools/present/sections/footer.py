@@ -10,6 +10,7 @@ import yaml
 
 from ..._version import __version__
 from ..display import Table, Text
+from ...data.privacy import find_personnummer, public_name
 
 
 def params_text(p) -> str:
@@ -21,12 +22,16 @@ def params_text(p) -> str:
 
 def rows(r, now: dt.datetime | None = None) -> list[tuple[str, str]]:
     p, msg = r.params, r.msg
+    # every file by the name it goes by, or a neutral one when that name (or a link's target) looks
+    # like a personnummer (privacy.public_name); the loader refuses such names, this is the last guard
+    params_name = public_name(p.source_path, "params") if p.source_path else "–"
     out = [(msg("footer.toolkit"), f"evaltools {__version__}"),
            (msg("footer.run"), (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")),
-           (msg("footer.params_file"), p.source_path.name if p.source_path else "–")]
-    out += [(f"SHA-256 {name}", digest) for name, digest in r.project.checksums.items()]
+           (msg("footer.params_file"), params_name)]
+    out += [(f"SHA-256 {public_name(name) if find_personnummer(name) else name}", digest)
+            for name, digest in r.project.checksums.items()]
     if p.source_path:
-        out.append((f"SHA-256 {p.source_path.name}", hashlib.sha256(p.source_path.read_bytes()).hexdigest()))
+        out.append((f"SHA-256 {params_name}", hashlib.sha256(p.source_path.read_bytes()).hexdigest()))
     return out
 
 
