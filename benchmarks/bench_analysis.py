@@ -23,7 +23,8 @@ from evaltools.analysis import cohorts, comparison, costbenefit, goals
 
 from evaltools.data import synthetic
 from evaltools.data.params import ProjectParams
-from evaltools.data.project import Project, _derive_person_columns
+from evaltools.data.project import Project
+from evaltools.data.validation import derive_person_columns
 
 
 def build_project(n_persons: int, months: int) -> Project:
@@ -40,8 +41,8 @@ def build_project(n_persons: int, months: int) -> Project:
     })
     budget = pd.DataFrame({"period": ["2020", "2021", "2022"], "category": "Personal", "budget": [4e8, 4e8, 4e8],
                            "actual": [3.9e8, 4.1e8, 4.0e8], "funder": "förbund"})
-    p = _derive_person_columns(frames["participants"], params)
-    c = _derive_person_columns(frames["comparison"], params)
+    p = derive_person_columns(frames["participants"], params)
+    c = derive_person_columns(frames["comparison"], params)
     return Project(params, p, frames["payments"], c, frames["comparison_payments"], budget)
 
 

@@ -12,7 +12,7 @@ from evaltools.present import sections
 from evaltools.present.display import Table, Text
 from evaltools.data.params import kind_inferred, project_kind
 from evaltools.data.errors import ParamsError
-from evaltools.data.project import year_fractions
+from evaltools.data.validation import year_fractions
 from tests.conftest import PARAMS
 
 

@@ -39,7 +39,8 @@ from statsmodels.stats.proportion import proportion_confint
 from ..data import schema as S
 from ..data.params import Goal, ProjectParams
 from ..data.errors import DataValidationError
-from ..data.project import Project, _add_years
+from ..data.project import Project
+from ..data.validation import add_years
 from ..words.labels import fmt_int, fmt_num, fmt_p, fmt_pct, t
 from .result import Result
 
@@ -79,9 +80,9 @@ def period_windows(params: ProjectParams, unit: str, lang: str = "sv") -> list[P
         bounds = [("hela", t("whole_period", lang), start, planned_end, (planned_end - start).days + 1)]
     elif unit == "project_year":
         bounds, k = [], 1
-        while _add_years(start, k - 1) <= planned_end:
-            first = _add_years(start, k - 1)
-            full_last = _add_years(start, k) - dt.timedelta(days=1)
+        while add_years(start, k - 1) <= planned_end:
+            first = add_years(start, k - 1)
+            full_last = add_years(start, k) - dt.timedelta(days=1)
             bounds.append((f"år{k}", t("year_n", lang, n=k), first, min(full_last, planned_end),
                            (full_last - first).days + 1))
             k += 1

@@ -1,0 +1,251 @@
+"""Reading the evaluator's files: CSV and text in any encoding Excel writes, .xlsx sheets and
+tables, the header row found wherever it is, every cell as text with its row as Excel shows it.
+
+Nothing here judges a value; :mod:`evaltools.data.validation` does. Files are only read."""
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import math
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+
+from .errors import DataValidationError, Problem, problem
+from .messages import quote
+from .privacy import find_personnummer
+
+
+
+def looks_like_personnummer(value: str) -> bool:
+    """True if ``value`` contains something shaped like a Swedish personnummer, samordningsnummer or
+    reserve number (see :func:`evaltools.data.privacy.find_personnummer` for the spellings)."""
+    return find_personnummer(value)
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's bytes, hex-encoded."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# --- reading ------------------------------------------------------------------------
+@dataclass
+class RawTable:
+    """A table as read from disk: all cells as text, plus where each row sits in the file.
+
+    ``notes`` are data-quality notes about the file (read as Windows-1252, ids stored as numbers);
+    ``errors`` are problems found while reading (hidden rows, formulas without a saved value, a
+    duplicated column). ``number_cells`` names, per column, the cells Excel stored as numbers.
+    """
+
+    frame: pd.DataFrame
+    file_rows: np.ndarray  # 1-based row number in the file for each frame row
+    name: str
+    notes: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    number_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    source: str = ""  # the file as messages name it: its path, and the sheet when a workbook has several
+
+
+def _find_header(cells: pd.DataFrame, wanted: list[str]) -> int:
+    """Index of the first row (within the first 15) that holds most of the wanted column names."""
+    best, best_hits = 0, -1
+    wanted_set = {w.lower() for w in wanted}
+    for i in range(min(15, len(cells))):
+        row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
+        hits = len(row & wanted_set)
+        if hits > best_hits:
+            best, best_hits = i, hits
+        if wanted_set and hits == len(wanted_set):
+            break
+    return best
+
+
+def _cell_text(v: object) -> str:
+    """An Excel cell's value as the evaluator sees it: dates as YYYY-MM-DD, 9000.0 as 9000."""
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        if v.time() == dt.time(0, 0):
+            return v.date().isoformat()
+        return v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return str(v).upper()
+    if isinstance(v, float):
+        if math.isfinite(v) and v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        return repr(v)
+    return str(v)
+
+
+# Encodings tried, in order, for a text file without a byte-order mark.
+_TEXT_ENCODINGS = (("utf-8", None), ("cp1252", "Windows-1252"), ("latin-1", "ISO-8859-1"))
+
+
+def _decode(data: bytes, fname: str) -> tuple[str, str | None]:
+    """Text of a CSV/TXT file and, if it was not UTF-8, the name of the encoding used."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), None  # Excel's "Unicode text"
+        except UnicodeDecodeError:
+            raise DataValidationError([problem(fname, None, None, None, "file.encoding")]) from None
+    head = data[:400]
+    if head.count(b"\x00") > len(head) // 4:  # UTF-16 without a byte-order mark
+        enc = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        try:
+            return data.decode(enc), None
+        except UnicodeDecodeError:
+            raise DataValidationError([problem(fname, None, None, None, "file.encoding")]) from None
+    for enc, label in _TEXT_ENCODINGS:
+        try:
+            return data.decode(enc), label
+        except UnicodeDecodeError:
+            continue
+    raise DataValidationError([problem(fname, None, None, None, "file.encoding")])  # pragma: no cover
+
+
+def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem]]:
+    data = path.read_bytes()
+    if not data.strip():
+        raise DataValidationError([problem(fname, None, None, None, "file.empty")])
+    text, encoding = _decode(data, fname)
+    notes = []
+    if encoding:
+        notes.append(problem(fname, None, None, None, "file.encoding_note", "warning", "encoding", encoding=encoding))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
+    sep = max(counts, key=lambda k: (counts[k], k == ","))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    width = max((len(r) for r in rows), default=0)
+    cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
+    return cells, notes
+
+
+def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
+    names = wb.sheetnames
+    if sheet == 0 and table in names:  # a workbook with one sheet per data file (the template)
+        return wb[table]
+    if isinstance(sheet, int) and 0 <= sheet < len(names):
+        return wb.worksheets[sheet]
+    if isinstance(sheet, str) and sheet in names:
+        return wb[sheet]
+    raise DataValidationError([problem(fname, None, None, None, "sheet.missing", sheet=repr(sheet),
+                                       sheets=", ".join(repr(n) for n in names))])
+
+
+def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
+    """Cells that hold a formula, as (row, column) -> formula; empty when the workbook has none."""
+    with zipfile.ZipFile(path) as z:
+        if not any(n.startswith("xl/worksheets/") and b"<f" in z.read(n) for n in z.namelist()):
+            return {}
+    wb = openpyxl.load_workbook(path, data_only=False)
+    ws = wb[sheet_title]
+    return {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith("=")}
+
+
+def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
+    try:
+        wb = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        if path.stat().st_size == 0:
+            raise DataValidationError([problem(fname, None, None, None, "file.empty")]) from None
+        raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
+                                           reason=type(e).__name__)]) from None
+    ws = _pick_sheet(wb, sheet, table, fname)
+    rows, numbers = [], []
+    for r in ws.iter_rows(min_row=1, values_only=True):
+        rows.append([_cell_text(v) for v in r])
+        numbers.append([isinstance(v, (int, float)) and not isinstance(v, bool) for v in r])
+    hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
+    formulas = {}
+    missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v == ""]
+    if missing:
+        found = _formula_cells(path, ws.title, table, sheet)
+        formulas = {k: found[k] for k in missing if k in found}
+    width = max((len(r) for r in rows), default=0)
+    cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
+    nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
+    source = f"{fname} [{ws.title}]" if len(wb.sheetnames) > 1 else fname
+    return cells, nums, hidden, formulas, source
+
+
+def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None) -> RawTable:
+    """Read a CSV, TXT or .xlsx file as text cells.
+
+    The header row is the first row (of the first 15) that holds the wanted column names, so an
+    Excel sheet with a title row (or the template's example row) above the header loads as it is.
+    Text files may be UTF-8 (with or without a byte-order mark), Excel's UTF-16 "Unicode text" or
+    Windows-1252 (read with a note), separated by tab, semicolon or comma. Excel date cells read
+    as YYYY-MM-DD and numbers as Excel shows them. A workbook with a sheet named ``table`` uses that
+    sheet unless ``sheet`` names another.
+
+    Raises
+    ------
+    DataValidationError
+        If the file cannot be read at all (empty, wrong type, no such sheet, unknown encoding).
+    """
+    path = Path(path)
+    fname = str(path)
+    suffix = path.suffix.lower()
+    nums = None
+    hidden: set[int] = set()
+    formulas: dict = {}
+    if suffix in (".xlsx", ".xlsm"):
+        cells, nums, hidden, formulas, fname = _read_xlsx_cells(path, fname, sheet, table)
+        notes: list[Problem] = []
+    elif suffix in (".csv", ".txt", ".tsv"):
+        cells, notes = _read_text_cells(path, fname)
+    else:
+        raise DataValidationError([problem(fname, None, None, path.suffix, "file.type", suffix=path.suffix or path.name)])
+    if len(cells.columns) == 0:
+        raise DataValidationError([problem(fname, None, None, None, "file.empty")])
+    cells = cells.fillna("").astype(str).apply(lambda c: c.str.strip())
+    h = _find_header(cells, wanted) if len(cells) else 0
+    header = [str(v).strip() for v in (cells.iloc[h].tolist() if len(cells) else [])]
+    errors: list[Problem] = []
+    seen: dict[str, list[int]] = {}
+    for j, name in enumerate(header):
+        if name:
+            seen.setdefault(name, []).append(j)
+    keep_cols = []
+    for name, js in seen.items():
+        keep_cols.append(js[0])
+        if len(js) > 1:
+            errors.append(problem(fname, h + 1, name, None, "column.duplicate", column=name, n=len(js),
+                                  positions=", ".join(openpyxl.utils.get_column_letter(j + 1) for j in js)))
+    keep_cols.sort()
+    body = cells.iloc[h + 1:, keep_cols].copy()
+    body.columns = [header[j] for j in keep_cols]
+    file_rows = np.arange(h + 2, h + 2 + len(body))
+    keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
+    for r in file_rows[keep]:
+        if int(r) in hidden:
+            errors.append(problem(fname, int(r), None, None, "row.hidden"))
+    for (r, c), formula in sorted(formulas.items()):
+        if r > h + 1 and c - 1 in keep_cols:
+            errors.append(problem(fname, r, header[c - 1], None, "cell.formula", formula=quote(formula)))
+    number_cells = {}
+    if nums is not None:
+        sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
+        number_cells = {name: sub[:, k] for k, name in enumerate(body.columns)}
+    body = body.loc[keep].reset_index(drop=True)
+    return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname)
+
+
+# --- validation ---------------------------------------------------------------------

@@ -1,0 +1,540 @@
+"""Validating the evaluator's files against the data contract (:mod:`evaltools.data.schema`):
+dates, amounts and codes parsed, persons, payments and budget lines checked, every problem
+collected with its file, row, column and value before anything is refused."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import schema as S
+from .params import ProjectParams
+from .errors import DataValidationError, PersonalIdentityNumberError, Problem, problem
+from .messages import message
+from .reading import RawTable, read_table
+from .privacy import find_personnummer, may_hold_personnummer
+
+
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00(?::00)?)?")
+_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-01)?(?: 00:00(?::00)?)?")
+_YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12-31 for "open")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def _parse_amount(s: pd.Series) -> pd.Series:
+    cleaned = (s.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+                .str.replace("kr", "", regex=False).str.replace(",", ".", regex=False))
+    return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
+
+
+def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[pd.Series, pd.Series]:
+    """Dates (or months, with ``_MONTH``) from text; bad cells are NaT and marked in the second series."""
+    parts = s.str.fullmatch(pattern.pattern)
+    ok = ~empty & parts
+    text = s.where(ok)
+    years = pd.to_numeric(text.str.slice(0, 4), errors="coerce")
+    ok &= years.between(*_YEARS)
+    iso = text.str.slice(0, 10 if pattern is _DATE else 7).where(ok)
+    fmt = "%Y-%m-%d" if pattern is _DATE else "%Y-%m"
+    parsed = pd.to_datetime(iso, format=fmt, errors="coerce").astype("datetime64[ns]")
+    bad = ~empty & parsed.isna()
+    return parsed, bad
+
+
+def _date_hint(value: str, kind: str) -> tuple[str, dict]:
+    """A hint for a date or month the parser refused: an Excel serial, 9999-12-31, a year typo, a time."""
+    v = value.strip()
+    if v.startswith("9999-12-31"):
+        return "hint.open_end", {}
+    if re.fullmatch(r"\d{5}(?:\.0+)?", v) and 20000 <= float(v) <= 80000:
+        d = _EXCEL_EPOCH + dt.timedelta(days=int(float(v)))
+        return "hint.serial", {"value": v, "date": d.isoformat() if kind == "date" else d.isoformat()[:7]}
+    m = re.match(r"(\d{4})-\d{2}", v)
+    if m and not _YEARS[0] <= int(m.group(1)) <= _YEARS[1]:
+        return "hint.year", {"year": m.group(1)}
+    if kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
+        return "hint.time", {}
+    if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return "hint.day_of_month", {}
+    return "", {}
+
+
+def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
+    """'Did you mean': a label written for its code, spaces for underscores, or a close spelling."""
+    v = " ".join(value.split()).casefold()
+    for code, sv, en in col.labels:
+        if v in (sv.casefold(), en.casefold()) and v != code:
+            return "hint.label", {"code": code}
+    norm = re.sub(r"[\s\-]+", "_", v)
+    if norm in col.vocab:
+        return "hint.did_you_mean", {"code": norm}
+    close = difflib.get_close_matches(norm, col.vocab, n=1, cutoff=0.75)
+    if close:
+        return "hint.did_you_mean", {"code": close[0]}
+    by_label = {sv.casefold(): code for code, sv, _en in col.labels}
+    close = difflib.get_close_matches(v, list(by_label), n=1, cutoff=0.8)
+    if close:
+        return "hint.label", {"code": by_label[close[0]]}
+    return "", {}
+
+
+def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Check each column against its spec; return a typed frame (bad cells become missing).
+
+    The second frame marks the cells that were refused (one message each), so that checks across
+    columns can leave those rows alone instead of reporting a second, follow-on problem.
+    """
+    df = raw.frame
+    rows = raw.file_rows
+    missing = [c for c in spec.required if c not in df.columns]
+    if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
+        missing.remove(S.BIRTH_YEAR)
+    found = ", ".join(df.columns)
+    for c in missing:
+        problems.append(problem(fname, None, c, None, "column.missing", column=c, found=found or message("none", "en"),
+                                found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+    out = pd.DataFrame(index=df.index)
+    refused = pd.DataFrame(False, index=df.index, columns=[c.name for c in spec.columns])
+    for col in spec.columns:
+        if col.name not in df.columns:
+            refused[col.name] = col.name in missing  # a required column that is missing: no follow-on checks
+            if col.kind in ("int", "amount"):
+                out[col.name] = pd.Series(np.nan, index=df.index, dtype="float64")
+            elif col.kind in ("date", "month"):
+                out[col.name] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+            else:
+                out[col.name] = pd.Series(col.default if col.default is not None else pd.NA,
+                                          index=df.index, dtype="object")
+            continue
+        s = df[col.name]
+        empty = s == ""
+        hints: dict[int, tuple[str, dict]] = {}
+        if col.kind in ("date", "month"):
+            parsed, bad = _parse_dates(s, empty, _DATE if col.kind == "date" else _MONTH)
+            out[col.name] = parsed
+            for i in np.flatnonzero(bad.to_numpy()):
+                hints[i] = _date_hint(s.iloc[i], col.kind)
+        elif col.kind in ("int", "amount"):
+            num = _parse_amount(s)
+            nonfinite = num.notna() & ~np.isfinite(num.fillna(0))
+            bad = ~empty & (num.isna() | nonfinite)
+            if col.kind == "amount":
+                negative = num.notna() & (num < 0)
+                bad |= negative
+                for i in np.flatnonzero(negative.to_numpy()):
+                    hints[i] = ("hint.negative", {})
+            else:
+                bad |= num.notna() & ~nonfinite & (num != num.round())
+                if col.min is not None:
+                    bad |= num < col.min
+                if col.max is not None:
+                    bad |= num > col.max
+            for i in np.flatnonzero(nonfinite.to_numpy()):
+                hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
+            out[col.name] = num.where(~bad).astype("float64")
+        elif col.kind == "code":
+            val = s.str.lower()
+            bad = ~empty & ~val.isin(col.vocab)
+            filled = val.where(~empty, col.default if col.default is not None else pd.NA)
+            out[col.name] = filled.where(~bad).astype("object")
+            for i in np.flatnonzero(bad.to_numpy()):
+                hints[i] = _code_hint(s.iloc[i], col)
+        else:
+            bad = pd.Series(False, index=df.index)
+            out[col.name] = s.where(~empty).astype("object")
+            if col.default is not None:
+                out[col.name] = out[col.name].fillna(col.default)
+        if not col.nullable and col.default is None:
+            for i in np.flatnonzero(empty.to_numpy()):
+                problems.append(problem(fname, int(rows[i]), col.name, "", "cell.empty", expected=col.expected("en"),
+                                        **_expected_values(col)))
+            bad = bad | empty
+        else:
+            bad = bad & ~empty
+        for i in np.flatnonzero((bad & ~empty).to_numpy()):
+            key, vals = hints.get(i, ("", {}))
+            hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
+            problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint))
+        refused[col.name] = bad.to_numpy()
+    return out, refused
+
+
+def _expected_values(col: S.ColumnSpec) -> dict:
+    """The expectation in both languages, for messages that must read right in either."""
+    return {"expected_sv": col.expected("sv"), "expected_en": col.expected("en")}
+
+
+def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[str, str]) -> Problem:
+    return problem(fname, row, col.name, value, "cell.bad", expected=col.expected("en"), hint=hint["en"],
+                   hint_sv=hint["sv"], hint_en=hint["en"], **_expected_values(col))
+
+
+def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
+    """Every cell and column heading shaped like a personnummer, masked (never echoed)."""
+    found = []
+    expected = ("a pseudonymous id, not a personnummer: replace it with a project code "
+                "(e.g. P001) before loading; the data must be pseudonymous")
+    for c in raw.frame.columns:
+        if find_personnummer(c):
+            found.append(Problem(fname, 1, "[column heading]", "[personnummer borttaget]",
+                                 "a column name, not a personnummer; the data must be pseudonymous"))
+            continue
+        s = raw.frame[c]
+        cand = s[may_hold_personnummer(s).to_numpy()]  # the full check only where it can find something
+        for i, v in cand.items():
+            if find_personnummer(v):
+                found.append(Problem(fname, int(raw.file_rows[i]), c, "[personnummer borttaget]", expected))
+    return found
+
+
+def _project_year(dates: pd.Series, start: dt.date) -> pd.Series:
+    """Project year (1, 2, ...) counted from the project's start date, not the calendar year."""
+    d = pd.to_datetime(dates)
+    years = d.dt.year - start.year
+    before_anniv = (d.dt.month < start.month) | ((d.dt.month == start.month) & (d.dt.day < start.day))
+    return (years - before_anniv.astype(int) + 1).astype("Int64")
+
+
+def project_year_bounds(params: ProjectParams, year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of project year ``year`` (1-based)."""
+    s = params.period.start
+    first = add_years(s, year - 1)
+    last = add_years(s, year) - dt.timedelta(days=1)
+    return first, last
+
+
+def add_years(d: dt.date, n: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + n, day=28)
+
+
+def age_group(age: pd.Series) -> pd.Series:
+    """Age bands used in every breakdown (see ``schema.AGE_BANDS``)."""
+    out = pd.Series(S.UNKNOWN, index=age.index, dtype="object")
+    for lo, hi, label in S.AGE_BANDS:
+        out[(age >= lo) & (age <= hi)] = label
+    return out
+
+
+def derive_person_columns(df: pd.DataFrame, params: ProjectParams) -> pd.DataFrame:
+    df = df.copy()
+    start = df[S.START_DATE]
+    age = df[S.AGE].copy()
+    from_birth = start.dt.year - df[S.BIRTH_YEAR]
+    age = age.where(age.notna(), from_birth)
+    df[S.AGE_AT_START] = age
+    df[S.AGE_GROUP] = age_group(age)
+    df[S.PROJECT_YEAR] = _project_year(start, params.period.start)
+    df[S.CALENDAR_YEAR] = start.dt.year.astype("Int64")
+    df[S.EXIT_PROJECT_YEAR] = _project_year(df[S.END_DATE], params.period.start).where(df[S.END_DATE].notna())
+    df[S.ONGOING] = df[S.END_DATE].isna()
+    as_of = pd.Timestamp(params.as_of)
+    df[S.DAYS_IN_PROJECT] = ((df[S.END_DATE].fillna(as_of) - start).dt.days).astype("float64")
+    if S.HOUSEHOLD_ID in df and df[S.HOUSEHOLD_ID].isna().all():
+        df[S.HOUSEHOLD_ID] = df[S.PERSON_ID]
+    else:
+        df[S.HOUSEHOLD_ID] = df[S.HOUSEHOLD_ID].fillna(df[S.PERSON_ID])
+    return df
+
+
+def _iso(ts: pd.Timestamp) -> str:
+    return ts.date().isoformat()
+
+
+def _check_persons(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray, fname: str, params: ProjectParams,
+                   problems: list[Problem], is_comparison: bool) -> None:
+    """Checks across columns; a cell already refused gets no second message."""
+    start, end = df[S.START_DATE], df[S.END_DATE]
+    for i in np.flatnonzero((end < start).to_numpy()):
+        problems.append(problem(fname, int(rows[i]), S.END_DATE, _iso(end.iloc[i]), "person.end_before_start",
+                                start=_iso(start.iloc[i])))
+    if not is_comparison:
+        lo, hi = pd.Timestamp(params.period.start), pd.Timestamp(params.period.end)
+        outside = start.notna() & ((start < lo) | (start > hi))
+        for i in np.flatnonzero(outside.to_numpy()):
+            problems.append(problem(fname, int(rows[i]), S.START_DATE, _iso(start.iloc[i]), "person.start_outside",
+                                    lo=lo.date(), hi=hi.date()))
+        if params.data_as_of is not None:
+            after = start.notna() & ~outside & (start > pd.Timestamp(params.data_as_of))
+            for i in np.flatnonzero(after.to_numpy()):
+                problems.append(problem(fname, int(rows[i]), S.START_DATE, _iso(start.iloc[i]),
+                                        "person.start_after_as_of", as_of=params.data_as_of.isoformat()))
+        pid = df[S.PROJECT_ID]
+        wrong = pid.notna() & (pid != params.id)
+        for i in np.flatnonzero(wrong.to_numpy()):
+            problems.append(problem(fname, int(rows[i]), S.PROJECT_ID, pid.iloc[i], "person.project_id", id=params.id))
+        no_outcome = end.notna() & df[S.OUTCOME].isna() & ~refused[S.OUTCOME]
+        for i in np.flatnonzero(no_outcome.to_numpy()):
+            problems.append(problem(fname, int(rows[i]), S.OUTCOME, "", "person.no_outcome"))
+        early_outcome = end.isna() & df[S.OUTCOME].notna() & start.notna() & ~refused[S.END_DATE]
+        for i in np.flatnonzero(early_outcome.to_numpy()):
+            problems.append(problem(fname, int(rows[i]), S.END_DATE, "", "person.no_end", outcome=df[S.OUTCOME].iloc[i]))
+    key = df[[S.PERSON_ID, S.START_DATE]]
+    dup = (key.duplicated(keep="first") & key.notna().all(axis=1)).to_numpy()
+    if dup.any():
+        first = pd.Series(np.arange(len(df))).groupby([key[S.PERSON_ID].to_numpy(), key[S.START_DATE].to_numpy()]).transform("first")
+        for i in np.flatnonzero(dup):
+            problems.append(problem(fname, int(rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i], "person.duplicate",
+                                    first=int(rows[first.iloc[i]])))
+    _check_overlaps(df, dup, rows, fname, problems)
+
+
+def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: str, problems: list[Problem]) -> None:
+    """A person's enrolments may follow each other but not overlap (one would be counted twice)."""
+    ok = df[S.PERSON_ID].notna() & df[S.START_DATE].notna() & ~dup
+    d = df.loc[ok, [S.PERSON_ID, S.START_DATE, S.END_DATE]].assign(pos=np.flatnonzero(ok.to_numpy()))
+    d = d[d[S.PERSON_ID].duplicated(keep=False)].sort_values([S.PERSON_ID, S.START_DATE])
+    for _pid, g in d.groupby(S.PERSON_ID, sort=False):
+        prev = None
+        for cur in g.itertuples(index=False):
+            if prev is not None:
+                prev_end = getattr(prev, S.END_DATE)
+                if pd.isna(prev_end) or getattr(cur, S.START_DATE) < prev_end:
+                    cur_end = getattr(cur, S.END_DATE)
+                    problems.append(problem(
+                        fname, int(rows[cur.pos]), S.START_DATE, _iso(getattr(cur, S.START_DATE)), "person.overlap",
+                        start=_iso(getattr(cur, S.START_DATE)), other=int(rows[prev.pos]),
+                        other_start=_iso(getattr(prev, S.START_DATE)),
+                        end=_iso(cur_end) if pd.notna(cur_end) else "…",
+                        other_end_sv=_iso(prev_end) if pd.notna(prev_end) else message("ongoing", "sv"),
+                        other_end_en=_iso(prev_end) if pd.notna(prev_end) else message("ongoing", "en"),
+                        other_end=_iso(prev_end) if pd.notna(prev_end) else message("ongoing", "en")))
+            if prev is None or pd.isna(getattr(cur, S.END_DATE)) or (
+                    pd.notna(getattr(prev, S.END_DATE)) and getattr(cur, S.END_DATE) > getattr(prev, S.END_DATE)):
+                prev = cur
+
+
+def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, problems: list[Problem],
+          warn: list[Problem]) -> RawTable | None:
+    """Read one file; problems that stop reading it are collected, not raised. A personnummer in
+    any cell or heading refuses the file at once (:class:`PersonalIdentityNumberError`)."""
+    try:
+        raw = read_table(path, spec.required, params.data.excel_sheet, table)
+    except DataValidationError as e:
+        problems.extend(e.problems)
+        return None
+    problems.extend(raw.errors)
+    warn.extend(raw.notes)
+    pnr = _check_pseudonymous(raw, raw.source)
+    if pnr:  # the file is refused at once, and the number never echoed
+        raise PersonalIdentityNumberError(pnr)
+    return raw
+
+
+def empty_table(spec: S.TableSpec) -> pd.DataFrame:
+    return pd.DataFrame({c.name: pd.Series(dtype="datetime64[ns]" if c.kind in ("date", "month") else
+                                           "float64" if c.kind in ("int", "amount") else "object")
+                         for c in spec.columns})
+
+
+def _number_ids(raw: RawTable, fname: str, warn: list[Problem]) -> None:
+    """One note per file when Excel stored person ids as numbers (leading zeros may be lost)."""
+    cells = raw.number_cells.get(S.PERSON_ID)
+    if cells is not None and cells.any():
+        i = int(np.flatnonzero(cells)[0])
+        warn.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, None, "person.id_number", "warning"))
+
+
+def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_comparison: bool,
+                  warn: list[Problem]) -> pd.DataFrame:
+    raw = _read(path, S.PARTICIPANTS, params, "comparison" if is_comparison else "participants", problems, warn)
+    if raw is None:
+        return empty_table(S.PARTICIPANTS)
+    fname = raw.source
+    if len(raw.frame) == 0:
+        problems.append(problem(fname, None, None, None, "rows.none"))
+        return empty_table(S.PARTICIPANTS)
+    _number_ids(raw, fname, warn)
+    df, refused = _validate(raw, S.PARTICIPANTS, problems, fname)
+    _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
+    if not is_comparison and params.last_intake is not None:
+        late = df[S.START_DATE].notna() & (df[S.START_DATE] > pd.Timestamp(params.last_intake))
+        for i in np.flatnonzero(late.to_numpy()):
+            warn.append(problem(fname, int(raw.file_rows[i]), S.START_DATE, _iso(df[S.START_DATE].iloc[i]),
+                                "person.after_last_intake", "warning", "after_last_intake",
+                                last_intake=params.last_intake.isoformat()))
+    df.attrs["file_rows"] = raw.file_rows
+    df.attrs["source"] = fname
+    return df
+
+
+PLAUSIBLE_MONTHLY_SEK = (100, 100_000)  # försörjningsstöd to one household in one month, generously
+
+
+def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
+                   persons: pd.DataFrame | None, warn: list[Problem], table: str = "payments") -> pd.DataFrame:
+    raw = _read(path, S.PAYMENTS, params, table, problems, warn)
+    if raw is None:
+        return empty_table(S.PAYMENTS)
+    fname = raw.source
+    _number_ids(raw, fname, warn)
+    df, _refused = _validate(raw, S.PAYMENTS, problems, fname)
+    if params.data.unit("comparison_payments" if table != "payments" else "payments") == "tkr":
+        df[S.AMOUNT] = df[S.AMOUNT] * 1000
+    lo = pd.Timestamp(params.period.start) - pd.DateOffset(years=10)
+    hi = pd.Timestamp(params.period.end) + pd.DateOffset(years=10)
+    m = df[S.MONTH]
+    out = m.notna() & ((m < lo) | (m > hi))
+    for i in np.flatnonzero(out.to_numpy()):
+        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.month_range",
+                                lo=f"{lo:%Y-%m}", hi=f"{hi:%Y-%m}"))
+    _check_amounts(df, raw, fname, problems)
+    if persons is not None and len(persons):
+        _check_payment_persons(df, raw, fname, persons, problems, warn)
+    dupe = df.duplicated([S.PERSON_ID, S.MONTH], keep="first") & df[S.MONTH].notna()
+    for i in np.flatnonzero(dupe.to_numpy()):
+        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.duplicate"))
+    return df
+
+
+def _sek(v: float) -> str:
+    return f"{v:,.0f}".replace(",", "\u00a0")
+
+
+def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem]) -> None:
+    """Amounts a household cannot have been paid in a month: tkr written where kr was declared, or the reverse."""
+    low, high = PLAUSIBLE_MONTHLY_SEK
+    paid = df[S.AMOUNT][df[S.AMOUNT] > 0]
+    if len(paid) and paid.median() < low:
+        problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_small", median=_sek(paid.median())))
+        return
+    for i in np.flatnonzero((df[S.AMOUNT] > high).to_numpy()):
+        problems.append(problem(fname, int(raw.file_rows[i]), S.AMOUNT, raw.frame[S.AMOUNT].iloc[i], "payment.too_large",
+                                amount=_sek(df[S.AMOUNT].iloc[i]), limit=_sek(high)))
+
+
+def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons: pd.DataFrame,
+                           problems: list[Problem], warn: list[Problem]) -> None:
+    known = set(persons[S.PERSON_ID].dropna())
+    by_digits = {str(k).lstrip("0"): k for k in known if str(k).isdigit()}
+    unknown = df[S.PERSON_ID].notna() & ~df[S.PERSON_ID].isin(known)
+    notes = []
+    for i in np.flatnonzero(unknown.to_numpy()):
+        pid = str(df[S.PERSON_ID].iloc[i])
+        match = by_digits.get(pid.lstrip("0")) if pid.isdigit() else None
+        if match is not None:
+            problems.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, pid, "person.lost_zeros", match=match))
+        else:
+            notes.append(i)
+    for i in notes[:20]:
+        warn.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i],
+                            "payment.unknown_person", "warning", "unknown_person"))
+    if len(notes) > 20:
+        warn.append(problem(fname, None, S.PERSON_ID, f"{len(notes) - 20}", "payment.unknown_more", "warning",
+                            "unknown_person_more", n=len(notes) - 20))
+
+
+def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
+    raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn)
+    if raw is None:
+        return empty_table(S.BUDGET_TABLE)
+    fname = raw.source
+    df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
+    if params.data.unit("budget") == "tkr":
+        df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * 1000
+    is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
+    lines = df[~is_total]
+    for i in np.flatnonzero(is_total.to_numpy()):
+        row = df.iloc[i]
+        period = row[S.PERIOD]
+        scope = lines if str(period).lower() in ("alla", "all", "") else lines[lines[S.PERIOD] == period]
+        if str(period).lower() not in ("alla", "all", "") and len(scope) == 0:
+            scope = lines
+        for col in (S.BUDGET, S.ACTUAL):
+            stated = row[col]
+            if pd.isna(stated):
+                continue
+            summed = scope[col].sum(min_count=1)
+            if pd.isna(summed) or abs(stated - summed) > 0.5:
+                lines_sum = f"{0 if pd.isna(summed) else summed:,.0f}".replace(",", " ")
+                problems.append(problem(fname, int(raw.file_rows[i]), col, f"{stated:,.0f}".replace(",", " "),
+                                        "budget.total", lines=lines_sum, period=period))
+    file_rows = raw.file_rows[~is_total.to_numpy()]
+    lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
+                                                 problems, warn)
+    _check_budget_unit(lines, params, fname, problems)
+    out = lines.reset_index(drop=True)
+    out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
+    out.attrs["file_rows"] = file_rows
+    out.attrs["source"] = fname
+    out.attrs["per_year"] = prorated
+    return out
+
+
+PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
+
+
+def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:
+    """(project year, share of a full year it runs) for each project year of the planned period:
+    a project from 2024-09-01 to 2026-09-30 runs years 1 and 2 whole and 1 month (30/365) of year 3."""
+    start, end = params.period.start, params.period.planned_end
+    out, k = [], 1
+    while add_years(start, k - 1) <= end:
+        first, full_next = add_years(start, k - 1), add_years(start, k)
+        last = min(full_next - dt.timedelta(days=1), end)
+        out.append((k, ((last - first).days + 1) / (full_next - first).days))
+        k += 1
+    return out
+
+
+def _per_year_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, params: ProjectParams, fname: str,
+                    problems: list[Problem], warn: list[Problem]) -> tuple[pd.DataFrame, np.ndarray, tuple]:
+    """A budget given per year (period ``per år``) as one line per project year, the last part year
+    pro-rated by the share of the year it runs; never taken as the whole period's cost."""
+    per_year = lines[S.PERIOD].fillna("").str.strip().str.lower().isin(PER_YEAR_LABELS)
+    if not per_year.any():
+        return lines, file_rows, ()
+    label = lines.loc[per_year, S.PERIOD].iloc[0]
+    others = sorted(set(lines.loc[~per_year, S.PERIOD].astype(str)))
+    if others:
+        problems.append(problem(fname, None, S.PERIOD, None, "budget.per_year_mixed", period=label,
+                                others=", ".join(others)))
+        return lines, file_rows, ()
+    for i in np.flatnonzero(lines[S.ACTUAL].notna().to_numpy()):
+        problems.append(problem(fname, int(file_rows[i]), S.ACTUAL, _sek(lines[S.ACTUAL].iloc[i]),
+                                "budget.per_year_actual", period=label))
+    fractions = year_fractions(params)
+    rows, rows_at = [], []
+    for k, share in fractions:
+        for i in range(len(lines)):
+            row = lines.iloc[i].copy()
+            row[S.PERIOD] = f"år {k}"
+            row[S.BUDGET] = row[S.BUDGET] * share
+            rows.append(row)
+            rows_at.append(file_rows[i])
+    start, end = params.period.start, params.period.planned_end
+    span = f"{start.isoformat()} – {end.isoformat()}"
+    total = sum(s for _, s in fractions)
+    warn.append(problem(fname, None, S.PERIOD, label, "budget.per_year_prorated", "warning", "budget_per_year",
+                        span=span, years_sv=f"{total:.2f}".replace(".", ","), years_en=f"{total:.2f}",
+                        shares_sv=", ".join(f"år {k}: {sh * 100:.1f} %".replace(".", ",") for k, sh in fractions),
+                        shares_en=", ".join(f"year {k}: {sh * 100:.1f}%" for k, sh in fractions)))
+    return pd.DataFrame(rows).reset_index(drop=True), np.asarray(rows_at), tuple(fractions)
+
+
+def _check_budget_unit(lines: pd.DataFrame, params: ProjectParams, fname: str, problems: list[Problem]) -> None:
+    """A budget about 1 000 times smaller (or larger) than the grant was written in the other unit."""
+    granted = params.granted_sek
+    total = lines[S.BUDGET].sum(min_count=1)
+    if pd.isna(total) or total <= 0:
+        total = lines[S.ACTUAL].sum(min_count=1)
+    if not granted or pd.isna(total) or total <= 0:
+        return
+    ratio = granted / total
+    values = {"total": _sek(total), "granted": _sek(granted)}
+    if 250 <= ratio <= 4000:
+        problems.append(problem(fname, None, S.BUDGET, None, "budget.unit_tkr", factor=_sek(round(ratio, -1)), **values))
+    elif 250 <= 1 / ratio <= 4000:
+        problems.append(problem(fname, None, S.BUDGET, None, "budget.unit_kr", factor=_sek(round(1 / ratio, -1)), **values))
+
+
+def file_row(file_rows: np.ndarray | None, i: int) -> int | None:
+    """The file's row number of a loaded table's ``i``-th row, where it is known."""
+    return int(file_rows[i]) if file_rows is not None and i < len(file_rows) else None
