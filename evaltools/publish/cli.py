@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import __version__
 from ..data.errors import EvaltoolsError
 from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path
+from ..data.privacy import redact
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -29,7 +30,7 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
         parser.error("name at least one project (an id in params/ or a path to a .yaml file), or use --all")
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        known = ", ".join(p.stem for p in all_params()) or "none"
+        known = ", ".join(redact(p.stem) for p in all_params()) or "none"
         parser.error(f"no params file: {', '.join(missing)} (projects in {PARAMS_DIR}: {known})")
     return paths
 
@@ -41,7 +42,7 @@ def cmd_list(args) -> int:
             prm = load_params(p)
             print(f"{prm.id:32} {prm.period.start} – {prm.period.end}  {prm.title}")
         except EvaltoolsError as e:
-            print(f"{p.stem:32} INVALID: {str(e).splitlines()[0]}")
+            print(f"{redact(p.stem):32} INVALID: {str(e).splitlines()[0]}")
     return EXIT_OK
 
 
@@ -53,7 +54,7 @@ def cmd_validate(args, parser) -> int:
         try:
             project = load_project(path, lang=args.lang)
         except EvaltoolsError as e:
-            print(f"✗ {path.stem}\n{e}\n", file=sys.stderr)
+            print(f"✗ {redact(path.stem)}\n{e}\n", file=sys.stderr)
             status = EXIT_FAILED
             continue
         n = len(project.participants)

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
-from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed
+from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
 from ..words.formats import fmt_date
 from ..words.text import msg
 
@@ -710,7 +710,7 @@ def export_report(report: Report, output_dir: str | Path | None) -> list[Path]:
              (say("facts.data_up_to"), fmt_date(p.as_of)),
              (say("workbook.made"), f"{dt.date.today():%Y-%m-%d}"), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
-             (say("workbook.source_params"), p.source_path.name if p.source_path else "–"),
+             (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),
              (say("workbook.source_reference"), say("workbook.source_reference_text")),
              ("CSV", say("workbook.csv_note"))]
     written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about))
