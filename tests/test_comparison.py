@@ -216,7 +216,6 @@ def test_anticipation_months_leave_the_did(demo_result):
 def _few_households_project(tiny_project, n_treated: int):
     """n_treated participants (one household each) and 40 comparison persons, 2022, no true effect."""
     from .conftest import participants_frame, write_csv
-    import datetime as dt
     rng = np.random.default_rng(3)
     rows = [(f"P{i}", "kvinna", 1980, "ensamstående", "2022-07-01", "2022-12-01", "arbete") for i in range(n_treated)]
     write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
@@ -224,7 +223,10 @@ def _few_households_project(tiny_project, n_treated: int):
                                for i in range(40)])
     write_csv(tiny_project.dir / "data/comparison.csv", comp)
     months = [f"{y}-{m:02d}" for y in (2021, 2022, 2023) for m in range(1, 13)][6:31]
-    pay = lambda ids: [{"person_id": p, "month": m, "amount": int(8000 + rng.normal(0, 800))} for p in ids for m in months]
+
+    def pay(ids):
+        return [{"person_id": p, "month": m, "amount": int(8000 + rng.normal(0, 800))} for p in ids for m in months]
+
     write_csv(tiny_project.dir / "data/payments.csv", pay([f"P{i}" for i in range(n_treated)]))
     write_csv(tiny_project.dir / "data/comparison_payments.csv", pay([f"C{i}" for i in range(40)]))
     return et.load_project(tiny_project(data_block=(

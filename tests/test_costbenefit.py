@@ -1,7 +1,6 @@
 """Cost-benefit figures checked against the seed documents and against hand calculations."""
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 import pandas as pd

@@ -9,7 +9,6 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-import yaml
 from pypdf import PdfReader
 
 from evaltools.publish import render

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from evaltools.words import text
-from evaltools.words.text import TextError, catalog, load_overrides, message_placeholders, msg, placeholders, plural
+from evaltools.words.text import TextError, catalog, message_placeholders, msg, placeholders, plural
 
 from .conftest import ROOT
 

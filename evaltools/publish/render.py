@@ -107,11 +107,11 @@ def page_number_css(lang: str) -> str:
     from ..words.text import msg
     template = msg("pdf.page_number", lang, page="{page}", pages="{pages}")
     parts = []
-    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
         if literal:
             parts.append(css_string(literal))
-        if field:
-            parts.append(f"counter({field})")
+        if name:
+            parts.append(f"counter({name})")
     return " ".join(parts)
 
 

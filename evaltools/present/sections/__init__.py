@@ -16,6 +16,6 @@ from __future__ import annotations
 from .contents import SECTIONS, applies, left_out, summary_applies
 from . import (appendix, budget, costbenefit, evaluator, facts, footer, goals, method, outcomes, participants, payments, quality, summary, time_in_project, title)
 
-__all__ = ["appendix", "applies", "budget", "costbenefit", "evaluator", "facts", "footer", "goals", "left_out", "method", "outcomes",
+__all__ = ["SECTIONS", "appendix", "applies", "budget", "costbenefit", "evaluator", "facts", "footer", "goals", "left_out", "method", "outcomes",
            "participants", "payments", "quality", "summary", "summary_applies", "time_in_project", "title"]
 
