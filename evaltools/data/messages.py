@@ -23,7 +23,7 @@ PREFIX = "messages."  # the messages' place in the catalogs
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 
 
-def message(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+def message(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
     """The message ``key`` in ``lang`` (``"sv"`` or ``"en"``), filled in with ``values``.
 
     A value that differs by language is given twice, with the language as suffix

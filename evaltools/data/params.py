@@ -11,7 +11,8 @@ import difflib
 import re
 import typing
 from pathlib import Path
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -505,7 +506,7 @@ def _is_percent_text(value: object) -> float | None:
     return None
 
 
-def _line(e: dict, lang: str) -> str:
+def _line(e: Mapping[str, Any], lang: str) -> str:
     """The problem ``e`` (one pydantic error) worded in ``lang``."""
     kind, value = e["type"], e.get("input")
     loc = tuple(e["loc"])
@@ -740,7 +741,7 @@ def project_kind(project: object) -> ProjectKind:
     project
         A :class:`~evaltools.data.project.Project` or its :class:`ProjectParams`.
     """
-    params = getattr(project, "params", project)
+    params = _params_of(project)
     if params.kind is not None:
         return params.kind
     if params.data.participants is not None:
@@ -750,4 +751,12 @@ def project_kind(project: object) -> ProjectKind:
 
 def kind_inferred(project: object) -> bool:
     """True when the params file does not state the kind and :func:`project_kind` inferred it."""
-    return getattr(project, "params", project).kind is None
+    return _params_of(project).kind is None
+
+
+def _params_of(project: object) -> ProjectParams:
+    """The params of a :class:`~evaltools.data.project.Project`, or the params themselves."""
+    params = getattr(project, "params", project)
+    if not isinstance(params, ProjectParams):
+        raise TypeError(f"expected a Project or ProjectParams, got {type(project).__name__}")
+    return params

@@ -337,7 +337,8 @@ def redact(text: str) -> str:
     _norm, origin, spans = _spans(s)
     if not spans:
         return s
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for a, b in sorted(spans):
         start, end = origin[a], origin[b - 1] + 1
         if start < last:  # overlapping matches: extend the previous mask

@@ -176,7 +176,7 @@ def _merge_params(base: dict, changes: dict, problems: list[str]) -> dict:
 
 def _flatten(d: dict, prefix: str = "") -> list[tuple[str, object]]:
     """``{"a": {"b": 1}}`` as ``[("a.b", 1)]``."""
-    out = []
+    out: list[tuple[str, object]] = []
     for k, v in d.items():
         key = f"{prefix}{k}"
         out += _flatten(v, key + ".") if isinstance(v, dict) else [(key, v)]
@@ -253,7 +253,7 @@ def _load(params: ProjectParams) -> Project:
     if payments is not None and len(payments) == 0:  # a header and no rows: no payment data to compare
         warn.append(problem(str(d.payments), None, None, None, "payment.no_rows", "warning"))
         payments = None
-    if comparison_payments is not None and len(comparison_payments) == 0:
+    if comparison_payments is not None and len(comparison_payments) == 0 and d.comparison is not None:
         problems.append(problem(str(d.comparison.payments), None, None, None, "payment.no_rows_comparison"))
     budget = load_budget(d.budget, params, problems, warn) if d.budget else None
     if problems:
@@ -264,7 +264,7 @@ def _load(params: ProjectParams) -> Project:
         source = participants.attrs.get("source", str(d.participants))
         participants = derive_person_columns(participants, params)
         late = participants[S.END_DATE] > pd.Timestamp(params.as_of)
-        for i in np.flatnonzero(late.to_numpy()):
+        for i in np.flatnonzero(late.to_numpy()).tolist():
             warn.append(problem(source, file_row(file_rows, i), S.END_DATE,
                                 participants[S.END_DATE].iloc[i].date().isoformat(), "person.late_end", "warning",
                                 "late_end", as_of=params.as_of.isoformat()))
@@ -272,7 +272,7 @@ def _load(params: ProjectParams) -> Project:
         comparison = derive_person_columns(comparison, params)
     if budget is not None:
         empty = budget[S.BUDGET].isna() & budget[S.ACTUAL].isna()
-        for i in np.flatnonzero(empty.to_numpy()):
+        for i in np.flatnonzero(empty.to_numpy()).tolist():
             warn.append(problem(budget.attrs.get("source", str(d.budget)), file_row(budget.attrs.get("file_rows"), i), S.CATEGORY,
                                 budget[S.CATEGORY].iloc[i], "budget.empty_line", "warning", "empty_budget_line"))
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums)

@@ -117,7 +117,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         if col.kind in ("date", "month"):
             parsed, bad = _parse_dates(s, empty, _DATE if col.kind == "date" else _MONTH)
             out[col.name] = parsed
-            for i in np.flatnonzero(bad.to_numpy()):
+            for i in np.flatnonzero(bad.to_numpy()).tolist():
                 hints[i] = _date_hint(s.iloc[i], col.kind)
         elif col.kind in ("int", "amount"):
             num = _parse_amount(s)
@@ -126,7 +126,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             if col.kind == "amount":
                 negative = num.notna() & (num < 0)
                 bad |= negative
-                for i in np.flatnonzero(negative.to_numpy()):
+                for i in np.flatnonzero(negative.to_numpy()).tolist():
                     hints[i] = ("hint.negative", {})
             else:
                 bad |= num.notna() & ~nonfinite & (num != num.round())
@@ -134,7 +134,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     bad |= num < col.min
                 if col.max is not None:
                     bad |= num > col.max
-            for i in np.flatnonzero(nonfinite.to_numpy()):
+            for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
                 hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
             out[col.name] = num.where(~bad).astype("float64")
         elif col.kind == "code":
@@ -142,7 +142,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             bad = ~empty & ~val.isin(col.vocab)
             filled = val.where(~empty, col.default if col.default is not None else pd.NA)
             out[col.name] = filled.where(~bad).astype("object")
-            for i in np.flatnonzero(bad.to_numpy()):
+            for i in np.flatnonzero(bad.to_numpy()).tolist():
                 hints[i] = _code_hint(s.iloc[i], col)
         else:
             bad = pd.Series(False, index=df.index)
@@ -150,13 +150,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             if col.default is not None:
                 out[col.name] = out[col.name].fillna(col.default)
         if not col.nullable and col.default is None:
-            for i in np.flatnonzero(empty.to_numpy()):
+            for i in np.flatnonzero(empty.to_numpy()).tolist():
                 problems.append(problem(fname, int(rows[i]), col.name, "", "cell.empty", expected=col.expected("en"),
                                         **_expected_values(col)))
             bad = bad | empty
         else:
             bad = bad & ~empty
-        for i in np.flatnonzero((bad & ~empty).to_numpy()):
+        for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
             key, vals = hints.get(i, ("", {}))
             hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
             problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint))
@@ -252,35 +252,35 @@ def _check_persons(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray, fn
                    problems: list[Problem], is_comparison: bool) -> None:
     """Checks across columns; a cell already refused gets no second message."""
     start, end = df[S.START_DATE], df[S.END_DATE]
-    for i in np.flatnonzero((end < start).to_numpy()):
+    for i in np.flatnonzero((end < start).to_numpy()).tolist():
         problems.append(problem(fname, int(rows[i]), S.END_DATE, _iso(end.iloc[i]), "person.end_before_start",
                                 start=_iso(start.iloc[i])))
     if not is_comparison:
         lo, hi = pd.Timestamp(params.period.start), pd.Timestamp(params.period.end)
         outside = start.notna() & ((start < lo) | (start > hi))
-        for i in np.flatnonzero(outside.to_numpy()):
+        for i in np.flatnonzero(outside.to_numpy()).tolist():
             problems.append(problem(fname, int(rows[i]), S.START_DATE, _iso(start.iloc[i]), "person.start_outside",
                                     lo=lo.date(), hi=hi.date()))
         if params.data_as_of is not None:
             after = start.notna() & ~outside & (start > pd.Timestamp(params.data_as_of))
-            for i in np.flatnonzero(after.to_numpy()):
+            for i in np.flatnonzero(after.to_numpy()).tolist():
                 problems.append(problem(fname, int(rows[i]), S.START_DATE, _iso(start.iloc[i]),
                                         "person.start_after_as_of", as_of=params.data_as_of.isoformat()))
         pid = df[S.PROJECT_ID]
         wrong = pid.notna() & (pid != params.id)
-        for i in np.flatnonzero(wrong.to_numpy()):
+        for i in np.flatnonzero(wrong.to_numpy()).tolist():
             problems.append(problem(fname, int(rows[i]), S.PROJECT_ID, pid.iloc[i], "person.project_id", id=params.id))
         no_outcome = end.notna() & df[S.OUTCOME].isna() & ~refused[S.OUTCOME]
-        for i in np.flatnonzero(no_outcome.to_numpy()):
+        for i in np.flatnonzero(no_outcome.to_numpy()).tolist():
             problems.append(problem(fname, int(rows[i]), S.OUTCOME, "", "person.no_outcome"))
         early_outcome = end.isna() & df[S.OUTCOME].notna() & start.notna() & ~refused[S.END_DATE]
-        for i in np.flatnonzero(early_outcome.to_numpy()):
+        for i in np.flatnonzero(early_outcome.to_numpy()).tolist():
             problems.append(problem(fname, int(rows[i]), S.END_DATE, "", "person.no_end", outcome=df[S.OUTCOME].iloc[i]))
     key = df[[S.PERSON_ID, S.START_DATE]]
     dup = (key.duplicated(keep="first") & key.notna().all(axis=1)).to_numpy()
     if dup.any():
         first = pd.Series(np.arange(len(df))).groupby([key[S.PERSON_ID].to_numpy(), key[S.START_DATE].to_numpy()]).transform("first")
-        for i in np.flatnonzero(dup):
+        for i in np.flatnonzero(dup).tolist():
             problems.append(problem(fname, int(rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i], "person.duplicate",
                                     first=int(rows[first.iloc[i]])))
     _check_overlaps(df, dup, rows, fname, problems)
@@ -356,7 +356,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
     if not is_comparison and params.last_intake is not None:
         late = df[S.START_DATE].notna() & (df[S.START_DATE] > pd.Timestamp(params.last_intake))
-        for i in np.flatnonzero(late.to_numpy()):
+        for i in np.flatnonzero(late.to_numpy()).tolist():
             warn.append(problem(fname, int(raw.file_rows[i]), S.START_DATE, _iso(df[S.START_DATE].iloc[i]),
                                 "person.after_last_intake", "warning", "after_last_intake",
                                 last_intake=params.last_intake.isoformat()))
@@ -382,14 +382,14 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     hi = pd.Timestamp(params.period.end) + pd.DateOffset(years=10)
     m = df[S.MONTH]
     out = m.notna() & ((m < lo) | (m > hi))
-    for i in np.flatnonzero(out.to_numpy()):
+    for i in np.flatnonzero(out.to_numpy()).tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.month_range",
                                 lo=f"{lo:%Y-%m}", hi=f"{hi:%Y-%m}"))
     _check_amounts(df, raw, fname, problems)
     if persons is not None and len(persons):
         _check_payment_persons(df, raw, fname, persons, problems, warn)
     dupe = df.duplicated([S.PERSON_ID, S.MONTH], keep="first") & df[S.MONTH].notna()
-    for i in np.flatnonzero(dupe.to_numpy()):
+    for i in np.flatnonzero(dupe.to_numpy()).tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.duplicate"))
     return df
 
@@ -405,7 +405,7 @@ def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
     if len(paid) and paid.median() < low:
         problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_small", median=_sek(paid.median())))
         return
-    for i in np.flatnonzero((df[S.AMOUNT] > high).to_numpy()):
+    for i in np.flatnonzero((df[S.AMOUNT] > high).to_numpy()).tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), S.AMOUNT, raw.frame[S.AMOUNT].iloc[i], "payment.too_large",
                                 amount=_sek(df[S.AMOUNT].iloc[i]), limit=_sek(high)))
 
@@ -416,7 +416,7 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
     by_digits = {str(k).lstrip("0"): k for k in known if str(k).isdigit()}
     unknown = df[S.PERSON_ID].notna() & ~df[S.PERSON_ID].isin(known)
     notes = []
-    for i in np.flatnonzero(unknown.to_numpy()):
+    for i in np.flatnonzero(unknown.to_numpy()).tolist():
         pid = str(df[S.PERSON_ID].iloc[i])
         match = by_digits.get(pid.lstrip("0")) if pid.isdigit() else None
         if match is not None:
@@ -441,7 +441,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * 1000
     is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
     lines = df[~is_total]
-    for i in np.flatnonzero(is_total.to_numpy()):
+    for i in np.flatnonzero(is_total.to_numpy()).tolist():
         row = df.iloc[i]
         period = row[S.PERIOD]
         scope = lines if str(period).lower() in ("alla", "all", "") else lines[lines[S.PERIOD] == period]
@@ -497,7 +497,7 @@ def _per_year_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, p
         problems.append(problem(fname, None, S.PERIOD, None, "budget.per_year_mixed", period=label,
                                 others=", ".join(others)))
         return lines, file_rows, ()
-    for i in np.flatnonzero(lines[S.ACTUAL].notna().to_numpy()):
+    for i in np.flatnonzero(lines[S.ACTUAL].notna().to_numpy()).tolist():
         problems.append(problem(fname, int(file_rows[i]), S.ACTUAL, _sek(lines[S.ACTUAL].iloc[i]),
                                 "budget.per_year_actual", period=label))
     fractions = year_fractions(params)

@@ -138,7 +138,7 @@ class Catalog:
             src = self.sources.get(key, f"locales/{self.lang}.yaml")
             raise TextError(f"{src}: {key}: no value for placeholder {e}") from None
 
-    def msg(self, key: str, **values) -> str:
+    def msg(self, key: str, /, **values) -> str:
         """The message ``key`` with its placeholders filled from ``values``."""
         m = self._get(key)
         if isinstance(m, dict):
@@ -146,7 +146,7 @@ class Catalog:
         _check_values(key, m, values)
         return self._fill(key, m, values)
 
-    def plural(self, key: str, count: int, **values) -> str:
+    def plural(self, key: str, count: int, /, **values) -> str:
         """The form of ``key`` for ``count`` (``one`` for exactly 1, else ``other``); ``count`` is
         not a placeholder by itself: pass the formatted number as a value if the text shows it."""
         m = self._get(key)
@@ -186,7 +186,7 @@ def catalog(lang: str) -> Catalog:
     return Catalog(lang, messages)
 
 
-def msg(key: str, lang: str, **values) -> str:
+def msg(key: str, lang: str, /, **values) -> str:
     """The package's message ``key`` in ``lang`` with named ``values`` filled in.
 
     Examples
@@ -197,7 +197,7 @@ def msg(key: str, lang: str, **values) -> str:
     return catalog(lang).msg(key, **values)
 
 
-def plural(key: str, lang: str, count: int, **values) -> str:
+def plural(key: str, lang: str, count: int, /, **values) -> str:
     """The singular or plural form of ``key`` for ``count`` (see :meth:`Catalog.plural`)."""
     return catalog(lang).plural(key, count, **values)
 
