@@ -77,6 +77,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 # a citation of a figure by name: {{ kostnad_per_deltagare }}
 CITATION = re.compile(r"\{\{\s*([^{}\n]{0,200}?)\s*\}\}")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -223,7 +224,8 @@ class Narrative:
             if tok.type == "inline":
                 words = [c.content for c in tok.children or [] if c.type in ("text", "code_inline")
                          or c.type == "softbreak" and not c.content]
-                out.append(" ".join("".join(" " if w == "" else w for w in words).split()))
+                # (ASCII white space only: a cited figure keeps its non-breaking spaces)
+                out.append(_SPACES.sub(" ", "".join(" " if w == "" else w for w in words)).strip(" "))
         return [p for p in out if p]
 
     @property
@@ -519,7 +521,8 @@ def contradictions(n: Narrative, figures: Mapping[str, Figure], lead: str | None
     pats = claim_patterns(n.lang)
     neg = pats.get("negation", [])
     persp = {k.split(":", 1)[1]: v for k, v in pats.items() if k.startswith("perspective:")}
-    out = []
+    out: list[tuple[int, int, TextNote]] = []  # (part, offset, note): in reading order
+    key_order = {k: i for i, k in enumerate(n.parts)}
     for key, src in n.parts.items():
         # a citation stands for a figure: no phrase runs across it ("reached {{ n }} of its goals")
         text = CITATION.sub(lambda m: "#" * len(m.group(0)), src)
@@ -532,31 +535,28 @@ def contradictions(n: Narrative, figures: Mapping[str, Figure], lead: str | None
                         continue
                     line = n.line_of(key, s0 + m.start())
                     note = (_pays_off_note if kind == "pays_off" else _goals_note)(
-                        n, line, " ".join(m.group(0).split()), figures, sentence, persp, lead)
+                        n, line, " ".join(m.group(0).split()), figures, sentence, persp, lead, m.start())
                     if note:
-                        out.append(note)
+                        out.append((key_order[key], s0 + m.start(), note))
                     break
-    return out
+    return [note for *_pos, note in sorted(out, key=lambda x: x[:2])]
 
 
-def _pays_off_note(n, line, found, figures, sentence, persp, lead) -> TextNote | None:
-    named = [p for p, rxs in persp.items() if any(rx.search(sentence) for rx in rxs)]
-    whose = [fold(p) for p in named] or [None]
-
-    def figs(p):
-        suffix = f"_{p}" if p else ""
-        return figures.get("nettonuvarde" + suffix), figures.get("sannolikhet_lonsamt" + suffix)
-
-    for p in whose:
-        npv, prob = figs(p)
-        if npv is None:
-            continue
-        if npv.value < 0 or (prob is not None and prob.value < 0.5):
-            return TextNote("pays_off", n.source, line, found, tuple(f.name for f in (npv, prob) if f is not None))
+def _pays_off_note(n, line, found, figures, sentence, persp, lead, at=0) -> TextNote | None:
+    """A note when the perspective the claim is about (the one named nearest to it in the sentence,
+    else the lead perspective) has a negative net present value or a probability below one half."""
+    named = [(abs(m.start() - at), p) for p, rxs in persp.items() for rx in rxs for m in rx.finditer(sentence)]
+    p = fold(min(named)[1]) if named else None
+    suffix = f"_{p}" if p else ""
+    npv, prob = figures.get("nettonuvarde" + suffix), figures.get("sannolikhet_lonsamt" + suffix)
+    if npv is None:
+        return None
+    if npv.value < 0 or (prob is not None and prob.value < 0.5):
+        return TextNote("pays_off", n.source, line, found, tuple(f.name for f in (npv, prob) if f is not None))
     return None
 
 
-def _goals_note(n, line, found, figures, sentence, persp, lead) -> TextNote | None:
+def _goals_note(n, line, found, figures, sentence, persp, lead, at=0) -> TextNote | None:
     reached, assessed = figures.get("mal_uppnadda"), figures.get("mal_bedomda")
     if reached is None or assessed is None or not assessed.value:
         return None
