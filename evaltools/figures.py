@@ -100,7 +100,9 @@ def goal_verdicts(goal_table: pd.DataFrame) -> dict[str, str]:
     """Each application goal's verdict code over its periods (``ja``, ``nej``, ``delvis``,
     ``osäkert``, ``ej``, ``sammanhang``), as page 1 gives it; goals from other sources are left out,
     as page 1 never counts them as the application's."""
-    from .sections.goals import goal_verdict  # the one place a goal's verdict is decided
+    from .sections.goals import (
+        goal_verdict,  # the one place a goal's verdict is decided
+    )
     if goal_table.empty:
         return {}
     own = goal_table[goal_table["source"] == "ansökan"]
@@ -178,7 +180,7 @@ def _goal_figures(r) -> list[Figure]:
             continue
         share = first["kind"] == "share"
         out.append(Figure(f"malvarde_{fold(str(gid))}", target, Unit.SHARE if share else Unit.COUNT,
-                          Basis.SHARE if share else Basis.COUNT, f"goal_target:{gid}", decimals=0 if share else 0))
+                          Basis.SHARE if share else Basis.COUNT, f"goal_target:{gid}", decimals=0))
     reached, assessed = goals_reached(tab)
     if assessed and (tab["mode"] == "observed").any():
         out += [Figure("mal_uppnadda", float(reached), Unit.COUNT, Basis.COUNT, "goals:reached"),

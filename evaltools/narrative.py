@@ -437,7 +437,7 @@ def typed_numbers(n: Narrative) -> list[TypedNumber]:
             stop = max(m.end(), after.end("scale"), after.end("unit")) if after else m.end()
             shown = " ".join(text[m.start():stop].split())
             line = n.line_of(key, m.start())
-            if unit.startswith("procentenheter") or unit.startswith("percentage"):
+            if unit.startswith(("procentenheter", "percentage")):
                 continue  # a difference between two shares, not a figure of the report
             if unit in ("%", "procent", "percent", "per cent"):
                 place = 10.0 ** -len(dec) if dec else 1.0
@@ -507,7 +507,7 @@ def _negated(sentence: str, start: int, end: int, negations: list[re.Pattern]) -
     return any(rx.search(before) or rx.search(after) for rx in negations)
 
 
-def contradictions(n: Narrative, figures: Mapping[str, Figure], lead: str | None = None) -> list[TextNote]:
+def contradictions(n: Narrative, figures: Mapping[str, Figure]) -> list[TextNote]:
     """Claims in the text that the report's figures contradict.
 
     * The text says the project pays off (``pays_off`` phrases) while the net present value of the
@@ -535,14 +535,14 @@ def contradictions(n: Narrative, figures: Mapping[str, Figure], lead: str | None
                         continue
                     line = n.line_of(key, s0 + m.start())
                     note = (_pays_off_note if kind == "pays_off" else _goals_note)(
-                        n, line, " ".join(m.group(0).split()), figures, sentence, persp, lead, m.start())
+                        n, line, " ".join(m.group(0).split()), figures, sentence, persp, m.start())
                     if note:
                         out.append((key_order[key], s0 + m.start(), note))
                     break
     return [note for *_pos, note in sorted(out, key=lambda x: x[:2])]
 
 
-def _pays_off_note(n, line, found, figures, sentence, persp, lead, at=0) -> TextNote | None:
+def _pays_off_note(n, line, found, figures, sentence, persp, at=0) -> TextNote | None:
     """A note when the perspective the claim is about (the one named nearest to it in the sentence,
     else the lead perspective) has a negative net present value or a probability below one half."""
     named = [(abs(m.start() - at), p) for p, rxs in persp.items() for rx in rxs for m in rx.finditer(sentence)]
@@ -556,7 +556,7 @@ def _pays_off_note(n, line, found, figures, sentence, persp, lead, at=0) -> Text
     return None
 
 
-def _goals_note(n, line, found, figures, sentence, persp, lead, at=0) -> TextNote | None:
+def _goals_note(n, line, found, figures, sentence, persp, at=0) -> TextNote | None:
     reached, assessed = figures.get("mal_uppnadda"), figures.get("mal_bedomda")
     if reached is None or assessed is None or not assessed.value:
         return None

@@ -21,11 +21,12 @@ from .comparison import compare_payments, payment_phases
 from .config import project_kind
 from .costbenefit import cost_benefit
 from .display import Table, Text, figure_html, show
+from .figures import report_figures
 from .formats import fmt_date, fmt_probability
 from .goals import assess_goals
 from .io import Project, load_project
-from .figures import report_figures
-from .narrative import Narrative, check as check_text, draft
+from .narrative import Narrative, draft
+from .narrative import check as check_text
 from .narrative import load as load_narrative
 from .text import LANGS, project_catalog
 
@@ -192,9 +193,12 @@ class Report:
     def appendix(self) -> None:
         """The appendix for auditors: method, data quality, simulation settings, versions and
         checksums, and the check of the evaluator's text against the figures."""
-        self._show(sections.appendix)
-        if sections.applies(self.kind, "appendix"):
-            self._show_blocks(sections.evaluator.check_blocks(self))
+        if not sections.applies(self.kind, "appendix"):
+            return
+        blocks = sections.appendix.blocks(self)
+        # the check belongs with the data-quality notes, before "about this report" (the footer) ends it
+        at = len(blocks) - len(sections.footer.blocks(self))
+        self._show_blocks(blocks[:at] + sections.evaluator.check_blocks(self) + blocks[at:])
 
     def all_sections(self) -> None:
         """Every section in report order (for exploration; the report notebook calls them one by one)."""
