@@ -608,7 +608,8 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_
                 status.append(f'<span class="ok">{html.escape(msg("index.ok", page_lang, when=_when(g.get("finished"))))}</span>'
                               + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else ""))
                 if g.get("draft") is True:  # the evaluator has not assessed it yet
-                    status.append(f'<span class="draft">{html.escape(msg("index.draft", page_lang))}</span>')
+                    status.append(f'<span class="draft">{html.escape(msg("index.draft", page_lang))}'
+                                  + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else "") + "</span>")
                 status += [f'<span class="old">{html.escape(redact(str(n))[:500])}</span>' for n in g.get("notes") or []]
         first = next(iter(good.values()), None) or next(iter(bad.values()), {})
         title = redact(str(first.get("title") or key))
