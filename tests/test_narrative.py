@@ -3,6 +3,7 @@ shown as harmless text, the skeleton `evaltools new` writes, and page 1 without 
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +181,212 @@ def test_sections_place_each_part(kompassen):
     assert evaluator.part_html(kompassen, "lessons") == ""
     assert evaluator.blocks(kompassen, "lessons") == []
 
+
+
+# --- citations of the report's figures, and the check of the text against them ---------------
+from evaltools.present.figures import Basis, Figure, Unit  # noqa: E402
+from evaltools.present.narrative import check, contradictions, typed_numbers, unmatched_numbers  # noqa: E402
+
+
+def _fig(name, value, unit=Unit.KR, perspective=None, decimals=None):
+    basis = {Unit.KR: Basis.PRESENT_VALUE, Unit.COUNT: Basis.COUNT}.get(unit, Basis.SHARE)
+    return Figure(name, value, unit, basis, name, decimals, perspective=perspective)
+
+
+def _figures(npv=-1_000_000.0, p=0.04, reached=1, assessed=4, kommun=4_300_000.0):
+    """Figures made by hand: the lead perspective's net present value and probability, the
+    municipality's, and the goals reached of those assessed."""
+    return {f.name: f for f in (
+        _fig("nettonuvarde", npv, perspective="offentliga"),
+        _fig("sannolikhet_lonsamt", p, Unit.PROBABILITY, "offentliga", 0),
+        _fig("nettonuvarde_kommun", kommun, perspective="kommun"),
+        _fig("sannolikhet_lonsamt_kommun", 1.0, Unit.PROBABILITY, "kommun", 0),
+        _fig("mal_uppnadda", float(reached), Unit.COUNT), _fig("mal_bedomda", float(assessed), Unit.COUNT),
+        _fig("kostnad_per_deltagare", 23_812.2), _fig("kostnad_totalt", 4_286_200.0),
+        _fig("andel_lyckade", 86 / 180, Unit.SHARE, decimals=1), _fig("antal_deltagare", 180.0, Unit.COUNT))}
+
+
+def _text(body: str, lang: str = "sv") -> Narrative:
+    head = "## Sammanfattande bedömning\n" if lang == "sv" else "## Overall assessment\n"
+    return parse(head + body, "x.md", lang)
+
+
+def test_a_citation_shows_the_figure_as_page_one_does(kompassen):
+    from evaltools.present.sections.evaluator import figure_text
+    kompassen.narrative = parse("## Sammanfattande bedömning\nDet kostade {{ kostnad_per_deltagare }} per "
+                                "deltagare och {{nettonuvärde_samhälle}} för samhället.\n")
+    page_one = " ".join(s for part in (kompassen.key_findings(),) for s in part)
+    per_participant = figure_text(kompassen.figures["kostnad_per_deltagare"], "sv")
+    society = figure_text(kompassen.figures["nettonuvarde_samhalle"], "sv")
+    assert per_participant in page_one and society in page_one
+    assert kompassen.narrative.plain("assessment") == [f"Det kostade {per_participant} per deltagare och {society} "
+                                                       "för samhället."]
+    assert per_participant in kompassen.narrative.html("assessment")
+
+
+def test_an_unknown_figure_names_the_file_the_line_and_the_closest_names(kompassen, tmp_path):
+    f = tmp_path / "k.sv.md"
+    f.write_text("## Sammanfattande bedömning\nBra.\n\n## Analys\nDet kostade {{ kostnad_per_deltagre }}.\n",
+                 encoding="utf-8")
+    kompassen.narrative = read(f)
+    assert kompassen.narrative.plain("assessment") == ["Bra."]  # a part without citations is shown
+    with pytest.raises(NarrativeError) as e:
+        kompassen.narrative.html("analysis")
+    message = str(e.value)
+    assert str(f) in message and "line 5: unknown figure 'kostnad_per_deltagre'" in message
+    assert "(closest first): kostnad_per_deltagare, " in message
+    assert "Traceback" not in message
+
+
+def test_a_citation_cannot_add_markup():
+    n = _text("Se {{ x }} och {{ <img src=x onerror=alert(1)> }}.\n")
+    n.bind(lambda: {"x": "<script>alert(1)</script> *fet* [a](javascript:b)"})
+    with pytest.raises(NarrativeError, match="unknown figure '<img src=x onerror=alert"):
+        n.html("assessment")
+    n = _text("Se {{ x }}.\n")
+    n.bind(lambda: {"x": "<script>alert(1)</script> *fet* [a](javascript:b)"})
+    out = n.html("assessment")
+    p = _Tags()
+    p.feed(out)
+    assert p.tags == {"p"}, out
+    assert "&lt;script&gt;" in out and "*fet*" in out
+    unbound = _text("Se {{ x }}.\n")
+    with pytest.raises(NarrativeError, match="only a report can fill in"):
+        unbound.plain("assessment")  # never shown raw
+
+
+@pytest.mark.parametrize("claim", [
+    "Kostnaden täcks med god marginal av det försörjningsstöd som inte behövde betalas ut.",
+    "Projektet är lönsamt.",
+    "Insatsen betalar sig redan efter ett år.",
+])
+def test_a_text_saying_it_pays_off_beside_a_negative_npv_is_flagged(claim):
+    notes = contradictions(_text(claim + "\n"), _figures(npv=-1_000_000.0, p=0.04))
+    assert [(x.kind, x.line) for x in notes] == [("pays_off", 2)]
+    # ... and beside a positive value that the simulations rarely reach
+    assert [x.kind for x in contradictions(_text(claim + "\n"), _figures(npv=200_000.0, p=0.42))] == ["pays_off"]
+
+
+def test_a_text_saying_it_pays_off_is_not_flagged_when_the_figures_agree_or_it_says_the_opposite():
+    assert contradictions(_text("Projektet är lönsamt.\n"), _figures(npv=1_000_000.0, p=0.8)) == []
+    negative = _figures(npv=-1_000_000.0, p=0.04)
+    assert contradictions(_text("Projektet är inte lönsamt för de offentliga finansiärerna.\n"), negative) == []
+    # the perspective the sentence names is the one judged: the municipality's value is positive
+    assert contradictions(_text("För kommunen lönar sig arbetet, men inte för staten.\n"), negative) == []
+    assert contradictions(_text("For the municipality the work pays off.\n", "en"), negative) == []
+    assert [x.kind for x in contradictions(_text("The project pays off.\n", "en"), negative)] == ["pays_off"]
+
+
+def test_a_text_saying_the_goals_were_reached_with_one_of_four_is_flagged():
+    one_of_four = _figures(reached=1, assessed=4)
+    for claim in ("Projektet nådde sina mål.", "Kompassen nådde de flesta av sina mål.",
+                  "Teamet har nått nästan alla sina mätbara\nmål hittills."):
+        assert [x.kind for x in contradictions(_text(claim + "\n"), one_of_four)] == ["goals"], claim
+    assert [x.kind for x in contradictions(_text("The project reached most of its goals.\n", "en"), one_of_four)] \
+        == ["goals"]
+    # the same words are right when three of four were reached, and a denial is no claim
+    assert contradictions(_text("Projektet nådde sina mål.\n"), _figures(reached=3, assessed=4)) == []
+    assert contradictions(_text("Projektet nådde inte sina mål.\n"), one_of_four) == []
+    assert contradictions(_text("Projektet nådde {{ mal_uppnadda }} av sina mål.\n"), one_of_four) == []
+
+
+def test_numbers_that_are_no_figure_are_listed_with_their_line():
+    text = _text("Kostnaden var 24 000 kr per deltagare och 4,3 miljoner kronor i allt.\n"
+                 "Det blev 46 442 kr per lyckat utfall, 74,3 % lyckade och 52 deltagare.\n"
+                 "Under år 2, den 2022-03-01, i 3 år och 2023: {{ antal_deltagare }} deltagare.\n\n"
+                 "1. Av 180 deltagare lyckades 47,8 %.\n")
+    assert [(t.line, t.text, t.kind) for t in typed_numbers(text)] == [
+        (2, "24 000 kr", "kr"), (2, "4,3 miljoner kronor", "kr"), (3, "46 442 kr", "kr"), (3, "74,3 %", "share"),
+        (3, "52 deltagare", "count"), (6, "180 deltagare", "count"), (6, "47,8 %", "share")]
+    notes = unmatched_numbers(text, _figures())
+    assert [(x.line, x.found) for x in notes] == [(3, "46 442 kr"), (3, "74,3 %"), (3, "52 deltagare")]
+    assert notes[0].figures[0] == "kostnad_per_deltagare"  # the nearest amount, to cite instead
+
+
+def test_the_english_text_is_read_with_english_numbers():
+    text = _text("It cost SEK 24,000 per participant, SEK 4.3 million in all; 47.8% succeeded and 52.1% did not.\n",
+                 "en")
+    assert [x.found for x in unmatched_numbers(text, _figures())] == ["52.1%"]
+
+
+def test_the_check_in_the_appendix_says_what_it_found(kompassen):
+    from evaltools.present.sections import evaluator
+    kompassen.narrative = parse("## Sammanfattande bedömning\nProjektet nådde sina mål och är lönsamt. "
+                                "Det kostade 46 442 kr per lyckat utfall.\n")
+    notes = evaluator.check_notes(kompassen)
+    assert len(notes) == 3
+    assert notes[0].startswith("Rad 2: texten säger att projektet nådde sina mål (”nådde sina mål”), men 1 av 4")
+    assert notes[1].startswith("Rad 2: texten säger att projektet lönar sig (”lönsamt”)")
+    assert "{{ kostnad_per_lyckat_utfall }}" in notes[2]
+    html = "".join(b._repr_html_() for block in evaluator.check_blocks(kompassen) for b in block)
+    assert "Kontroll av utvärderarens text" in html
+
+
+def test_validate_fails_on_a_contradiction_and_warns_of_numbers(tmp_path, capsys):
+    import shutil
+    from .conftest import PARAMS, ROOT
+    (tmp_path / "params" / "text").mkdir(parents=True)
+    params = tmp_path / "params" / "kompassen-demo.yaml"
+    text = (PARAMS / "kompassen-demo.yaml").read_text(encoding="utf-8")
+    params.write_text(text.replace("../data/", f"{ROOT}/data/"), encoding="utf-8")
+    shutil.copytree(ROOT / "data" / "kompassen-demo", tmp_path / "data" / "kompassen-demo")
+    t = text_path(params, "sv")
+    t.write_text("## Sammanfattande bedömning\nKostnaden täcks med god marginal, 46 442 kr.\n", encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == 1
+    out = capsys.readouterr().out
+    assert "Rad 2: texten säger att projektet lönar sig" in out and "”46 442 kr”" in out
+    t.write_text("## Sammanfattande bedömning\nKostnaden var {{ kostnad_totalt }}, 46 442 kr.\n", encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == 0
+    t.write_text("## Sammanfattande bedömning\nKostnaden var {{ kostnad }}.\n", encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == 1
+    assert "line 2: unknown figure 'kostnad'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text_file", sorted(p.name for p in (Path(__file__).resolve().parents[1] / "params" / "text")
+                                             .glob("*.md")))
+def test_each_sample_text_agrees_with_its_report(text_file):
+    import evaltools as et
+    from .conftest import PARAMS, SAMPLE_PROJECTS
+    pid, lang, _md = text_file.rsplit(".", 2)
+    if pid not in SAMPLE_PROJECTS:
+        pytest.skip("not a sample project")
+    r = et.Report(PARAMS / f"{pid}.yaml", lang=lang)
+    for key in r.narrative.parts:
+        r.narrative.html(key)  # every citation names a figure
+    assert r.text_check == [], r.text_check
+    assert not r.is_draft
+
+
+def test_a_report_without_assessment_is_a_draft(kompassen):
+    kompassen.narrative = Narrative("sv")
+    assert kompassen.is_draft
+    assert "<strong>Utkast</strong>" in kompassen.title_html()
+    kompassen.narrative = parse("## Sammanfattande bedömning\nBra.\n")
+    assert not kompassen.is_draft and "Utkast" not in kompassen.title_html()
+    kompassen.narrative = parse("## Analys\nBara analys.\n")
+    assert kompassen.is_draft
+
+
+def test_a_draft_says_utkast_on_every_pdf_page_and_in_the_index(tiny_project, tmp_path):
+    import json
+
+    import pypdf
+
+    from evaltools.publish import render
+    out = tmp_path / "reports"
+    res = render.render_project(tiny_project(), out, formats=("html", "pdf"))
+    assert res.ok, res.error
+    folder = out / "tiny"
+    assert "<strong>Utkast</strong>" in (folder / "tiny.html").read_text(encoding="utf-8")
+    pages = pypdf.PdfReader(folder / "tiny.pdf").pages
+    assert len(pages) > 1
+    assert all("UTKAST" in page.extract_text() for page in pages)
+    assert json.loads((folder / "status.json").read_text(encoding="utf-8"))["draft"] is True
+    assert "Utkast – utvärderarens bedömning saknas" in render.write_index(out).read_text(encoding="utf-8")
+    # with an assessment the same report is no draft
+    text_path(tiny_project.dir / "tiny.yaml", "sv").parent.mkdir(exist_ok=True)
+    text_path(tiny_project.dir / "tiny.yaml", "sv").write_text("## Sammanfattande bedömning\nKlart.\n", encoding="utf-8")
+    assert render.render_project(tiny_project(), out, formats=("html", "pdf")).ok
+    assert "Utkast" not in (folder / "tiny.html").read_text(encoding="utf-8")
+    assert not any("UTKAST" in page.extract_text() for page in pypdf.PdfReader(folder / "tiny.pdf").pages)
+    assert "Utkast" not in render.write_index(out).read_text(encoding="utf-8")

@@ -25,8 +25,12 @@ and line, all at once, in one :class:`NarrativeError`.
 """
 from __future__ import annotations
 
+import csv
+import difflib
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -34,8 +38,10 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from ..data.errors import EvaltoolsError
+from ..data.paths import PACKAGE_DIR
 from ..data.privacy import find_personnummer, redact
 from ..words.text import LANGS, msg
+from .figures import Figure, Unit, fold
 
 TEXT_DIR = "text"
 MAX_BYTES = 64 * 1024
@@ -68,6 +74,17 @@ def heading(key: str, lang: str) -> str:
 
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+# a citation of a figure by name: {{ kostnad_per_deltagare }}
+CITATION = re.compile(r"\{\{\s*([^{}\n]{0,200}?)\s*\}\}")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` with every ASCII punctuation character backslash-escaped: Markdown shows it as it is."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 class NarrativeError(EvaltoolsError, ValueError):
@@ -129,6 +146,9 @@ class Narrative:
     parts: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
     other_languages: tuple[str, ...] = ()  # languages that do have a text, when this one has none
+    lines: dict[str, int] = field(default_factory=dict)  # the file's line number of each part's first line
+    # the report's figures as shown, by name, for the citations ({{ name }}); see :meth:`bind`
+    figures: Callable[[], Mapping[str, str]] | None = field(default=None, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.parts)
@@ -139,20 +159,74 @@ class Narrative:
     def heading(self, key: str) -> str:
         return heading(key, self.lang)
 
+    def bind(self, figures: Callable[[], Mapping[str, str]]) -> None:
+        """Take the cited figures from ``figures()``: the report's figures as it shows them, by name
+        (called only when a part cites one)."""
+        self.figures = figures
+
+    def line_of(self, key: str, offset: int) -> int:
+        """The file's line number of character ``offset`` in part ``key``."""
+        return self.lines.get(key, 1) + self.parts[key].count("\n", 0, offset)
+
+    def citations(self) -> list[tuple[int, str]]:
+        """(line, name as typed) of every citation ``{{ name }}`` in the text, in file order."""
+        return sorted((self.line_of(k, m.start()), m.group(1)) for k, v in self.parts.items()
+                      for m in CITATION.finditer(v))
+
+    def citation_problems(self, names: Iterable[str]) -> list[tuple[int, str]]:
+        """(line, problem) for each citation of a name that is not among ``names``."""
+        names = list(names)
+        known = {fold(n) for n in names}
+        out = []
+        for line, typed in self.citations():
+            if fold(typed) in known:
+                continue
+            close = difflib.get_close_matches(fold(typed), names, n=len(names), cutoff=0.5)
+            order = close + sorted(n for n in names if n not in close)
+            listed = ", ".join(order) if order else "none"
+            out.append((line, f"unknown figure '{typed[:80]}' in {{{{ }}}}; the figures of this report are "
+                              f"(closest first): {listed}"))
+        return out
+
+    def resolved(self, key: str) -> str:
+        """Part ``key``'s Markdown with each citation ``{{ name }}`` replaced by the figure as the
+        report shows it (escaped, so that a figure is always plain text).
+
+        Raises
+        ------
+        NarrativeError
+            When a citation (in any part) names no figure of the report, naming file, line, the name
+            and the names there are; or when the text cites figures and there is no report.
+        """
+        src = self.parts[key]
+        if not CITATION.search(src):
+            return src
+        where = self.source or "<text>"
+        if self.figures is None:
+            raise NarrativeError(f"{where}: the text cites figures ({{{{ name }}}}), which only a report can fill in")
+        shown = self.figures()
+        problems = self.citation_problems(shown)
+        if problems:
+            raise NarrativeError(f"{where}: the evaluator's text cannot be used:\n  " +
+                                 "\n  ".join(f"line {line}: {what}" for line, what in problems))
+        by_fold = {fold(n): v for n, v in shown.items()}
+        return CITATION.sub(lambda m: markdown_escape(by_fold[fold(m.group(1))]), src)
+
     def html(self, key: str, heading_level: int = 3) -> str:
-        """One part as safe HTML ('' when the part is absent)."""
-        return to_html(self.parts[key], heading_level) if key in self.parts else ""
+        """One part as safe HTML ('' when the part is absent), citations filled in."""
+        return to_html(self.resolved(key), heading_level) if key in self.parts else ""
 
     def plain(self, key: str) -> list[str]:
         """One part as plain paragraphs (list items and headings each a paragraph), without markup."""
         if key not in self.parts:
             return []
         out = []
-        for tok in _MD.parse(self.parts[key]):
+        for tok in _MD.parse(self.resolved(key)):
             if tok.type == "inline":
                 words = [c.content for c in tok.children or [] if c.type in ("text", "code_inline")
                          or c.type == "softbreak" and not c.content]
-                out.append(" ".join("".join(" " if w == "" else w for w in words).split()))
+                # (ASCII white space only: a cited figure keeps its non-breaking spaces)
+                out.append(_SPACES.sub(" ", "".join(" " if w == "" else w for w in words)).strip(" "))
         return [p for p in out if p]
 
     @property
@@ -267,12 +341,15 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
         raise NarrativeError(redact(f"{source}: the evaluator's text cannot be used:\n  " +  # never echo a number
                                     "\n  ".join(f"line {line}: {what}" for line, what in sorted(problems))))
     parts: dict[str, str] = {}
+    first_line: dict[str, int] = {}
     bounds = [s[0] for s in starts[1:]] + [len(lines)]
     for (_l0, body0, key), end in zip(starts, bounds):
         body = "\n".join(lines[body0:end]).strip()
         if body:
             parts[key] = body
-    return Narrative(lang, {k: parts[k] for k in KEYS if k in parts}, Path(source) if source != "<text>" else None)
+            first_line[key] = body0 + 1 + next(i for i, line in enumerate(lines[body0:end]) if line.strip())
+    return Narrative(lang, {k: parts[k] for k in KEYS if k in parts}, Path(source) if source != "<text>" else None,
+                     lines=first_line)
 
 
 def read(path: str | Path, lang: str = "sv") -> Narrative:
@@ -315,3 +392,265 @@ def skeleton(lang: str = "sv") -> str:
     for key in KEYS:
         out += [f"## {heading(key, lang)}", "", f"<!-- {msg(GUIDANCE_KEYS[key], lang)} -->", ""]
     return "\n".join(out)
+
+
+# --- checks of the text against the report's figures ------------------------------------------
+CLAIMS_FILE = PACKAGE_DIR / "data" / "text_claims.csv"
+
+
+@lru_cache(maxsize=2)
+def claim_patterns(lang: str) -> dict[str, list[re.Pattern]]:
+    """The phrases of ``lang`` that claim something, by kind (``pays_off``, ``goals_reached``,
+    ``negation``, ``perspective:<perspective>``), from ``evaltools/data/text_claims.csv``."""
+    out: dict[str, list[re.Pattern]] = {}
+    with CLAIMS_FILE.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["lang"] == lang:
+                # (a space in a phrase stands for any white space: the text wraps its lines anywhere)
+                out.setdefault(row["kind"], []).append(re.compile(row["pattern"].replace(" ", r"\s+"), re.I))
+    return out
+
+
+@dataclass(frozen=True)
+class TextNote:
+    """One thing the check found in the evaluator's text.
+
+    ``kind`` is ``number`` (a number typed in the text that is no figure of the report),
+    ``pays_off`` (the text says the project pays off; the figures say otherwise) or ``goals``
+    (the text says the goals were reached; fewer than half were). ``found`` is the text as typed;
+    ``figures`` names the figures the note rests on (for a number: the nearest ones, as suggestions).
+    """
+
+    kind: str
+    source: Path | None
+    line: int
+    found: str
+    figures: tuple[str, ...] = ()
+
+    @property
+    def contradiction(self) -> bool:
+        return self.kind in ("pays_off", "goals")
+
+
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_LINK = re.compile(r"\]\([^)]*\)|<[a-z]+:[^>]*>|https?://\S+", re.I)
+_LIST_MARKER = re.compile(r"^([ \t]*)\d{1,9}[.)](?=\s)", re.M)
+_NUMBER = {
+    "sv": re.compile(r"(?<![\w.,−-])(?P<sign>[−-])?(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(?P<dec>\d+))?"),
+    "en": re.compile(r"(?<![\w.,−-])(?P<sign>[−-])?(?:SEK[ \u00a0]?)?(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<dec>\d+))?"),
+}
+_AFTER = re.compile(r"[ \u00a0\u202f\n]?(?P<scale>(?:miljoner|miljon|miljarder|miljard|million|billion|mnkr|mkr|tkr|M|m)(?!\w))?"
+                    r"[ \u00a0\u202f\n]?(?P<unit>(?:kronor|kr|SEK|%|procentenheter|procent|percentage points|percent|per cent)(?!\w))?"
+                    r"(?P<word>[ \u00a0\u202f\n]*[^\W\d]\w*)?", re.I)
+_SCALES = {"miljon": 1e6, "miljoner": 1e6, "million": 1e6, "m": 1e6, "mnkr": 1e6, "mkr": 1e6,
+           "miljard": 1e9, "miljarder": 1e9, "billion": 1e9, "tkr": 1e3}
+# a number right after one of these words is an ordinal or a reference, not a figure ("år 2", "avsnitt 3")
+_REFERENCE_BEFORE = re.compile(r"(?:\b(?:år|steg|fas|kapitel|avsnitt|sida|bilaga|punkt|nr|year|step|phase|chapter|"
+                               r"section|page|appendix|point|no)\.?|§)[ \u00a0]*$", re.I)
+# a number before one of these is a duration or a time, not a figure of the report
+_DURATION = re.compile(r"^(år|månad|månader|månaders|veckor|vecka|dagar|dag|timmar|timme|years?|months?|weeks?|days?|"
+                       r"hours?)$", re.I)
+
+
+@dataclass(frozen=True)
+class TypedNumber:
+    """A number as the evaluator typed it: where, what, its value and what kind of figure it can be."""
+
+    line: int
+    text: str
+    value: float
+    kind: str  # "kr", "share" or "count"
+    tolerance: float  # half a unit of the last digit typed (an amount rounded in a sentence: of its last non-zero digit)
+
+
+def _blank(m: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
+def typed_numbers(n: Narrative) -> list[TypedNumber]:
+    """Every number typed in the text that states a figure: amounts, percentages and counts.
+
+    Not counted: citations, dates, years (1900–2100 without a unit), list numbers, numbers in
+    links, ordinals and references ("år 2", "avsnitt 3"), durations ("3 år", "8 månader") and
+    numbers written in words.
+    """
+    out = []
+    pattern = _NUMBER.get(n.lang, _NUMBER["sv"])
+    for key, src in n.parts.items():
+        text = src
+        for rx in (CITATION, _DATE, _LINK, _LIST_MARKER, _COMMENT):
+            text = rx.sub(_blank, text)
+        for m in pattern.finditer(text):
+            after = _AFTER.match(text, m.end())
+            scale_word = (after.group("scale") or "") if after else ""
+            unit = (after.group("unit") or "").lower() if after else ""
+            word = (after.group("word") or "").strip() if after else ""
+            if scale_word in ("M", "m") and not unit:  # "5 m" is metres; "5 M kr" is millions
+                scale_word = ""
+            digits = re.sub(r"\D", "", m.group("int"))
+            dec = m.group("dec") or ""
+            value = float(digits + ("." + dec if dec else ""))
+            if m.group("sign"):
+                value = -value
+            stop = max(m.end(), after.end("scale"), after.end("unit")) if after else m.end()
+            shown = " ".join(text[m.start():stop].split())
+            line = n.line_of(key, m.start())
+            if unit.startswith(("procentenheter", "percentage")):
+                continue  # a difference between two shares, not a figure of the report
+            if unit in ("%", "procent", "percent", "per cent"):
+                place = 10.0 ** -len(dec) if dec else 1.0
+                out.append(TypedNumber(line, shown, value / 100, "share", place / 200))
+                continue
+            if unit in ("kr", "kronor", "sek") or "SEK" in m.group(0) or scale_word:
+                scale = _SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+                if dec or scale_word:  # "1,1 miljoner": rounded to its last digit
+                    place = 10.0 ** -len(dec) if dec else 1.0
+                else:  # "24 000 kr": rounded to its last non-zero digit
+                    place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.rstrip("0") else 1.0
+                out.append(TypedNumber(line, shown, value * scale, "kr", place * scale / 2))
+                continue
+            if dec:
+                continue  # a decimal number without a unit: a ratio or a factor, not checked
+            before = text[max(0, m.start() - 20):m.start()]
+            if _REFERENCE_BEFORE.search(before) or (word and _DURATION.match(word)):
+                continue
+            if 1900 <= value <= 2100:
+                continue  # a year
+            shown = " ".join(text[m.start():after.end() if after else m.end()].split())
+            out.append(TypedNumber(line, shown, value, "count", 0.5))
+    return sorted(out, key=lambda t: t.line)
+
+
+_KINDS = {"kr": (Unit.KR, Unit.KR_PER_MONTH), "share": (Unit.SHARE, Unit.PROBABILITY),
+          "count": (Unit.COUNT, Unit.YEARS)}
+
+
+def _matches(t: TypedNumber, f: Figure) -> bool:
+    if f.unit not in _KINDS[t.kind]:
+        return False
+    tol = t.tolerance + 1e-9 * max(1.0, abs(f.value))
+    if t.kind == "kr":  # ("minskade med 2 000 kr" states a negative effect without its sign)
+        return abs(abs(t.value) - abs(f.value)) <= tol
+    if f.unit == Unit.PROBABILITY and (f.value > 0.99 or f.value < 0.01):  # said as "> 99 %" / "< 1 %"
+        return abs(t.value - min(max(f.value, 0.01), 0.99)) <= tol
+    return abs(t.value - f.value) <= tol
+
+
+def unmatched_numbers(n: Narrative, figures: Mapping[str, Figure]) -> list[TextNote]:
+    """The numbers typed in the text that match no figure of the report within the rounding they
+    are typed with, each with the nearest figures of the same kind as suggestions."""
+    out = []
+    for t in typed_numbers(n):
+        if any(_matches(t, f) for f in figures.values()):
+            continue
+        same = [f for f in figures.values() if f.unit in _KINDS[t.kind]]
+        near = sorted(same, key=lambda f: (abs(abs(f.value) - abs(t.value)) / max(abs(t.value), 1e-9), f.name))
+        out.append(TextNote("number", n.source, t.line, t.text, tuple(f.name for f in near[:2])))
+    return out
+
+
+def _sentences(src: str):
+    """(start, end) of each sentence of a part: ended by . ! ? before a space, or a blank line."""
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])\s+|\n\s*\n", src):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(src)
+
+
+def _negated(sentence: str, start: int, end: int, negations: list[re.Pattern]) -> bool:
+    """Whether a negation stands among the six words before the claim or the two after it."""
+    before = " ".join(sentence[:start].split()[-6:])  # (the words joined by single spaces)
+    after = " ".join(sentence[end:].split()[:2])
+    return any(rx.search(before) or rx.search(after) for rx in negations)
+
+
+def contradictions(n: Narrative, figures: Mapping[str, Figure]) -> list[TextNote]:
+    """Claims in the text that the report's figures contradict.
+
+    * The text says the project pays off (``pays_off`` phrases) while the net present value of the
+      perspective the sentence names, or else of the lead perspective, is negative or its simulated
+      probability of a positive value is below one half.
+    * The text says the goals were reached (``goals_reached`` phrases) while fewer than half of the
+      application's assessed goals were reached.
+
+    A claim with a negation close to it ("är inte lönsamt") is not a claim.
+    """
+    pats = claim_patterns(n.lang)
+    neg = pats.get("negation", [])
+    persp = {k.split(":", 1)[1]: v for k, v in pats.items() if k.startswith("perspective:")}
+    out: list[tuple[int, int, TextNote]] = []  # (part, offset, note): in reading order
+    key_order = {k: i for i, k in enumerate(n.parts)}
+    for key, src in n.parts.items():
+        # a citation stands for a figure: no phrase runs across it ("reached {{ n }} of its goals")
+        text = CITATION.sub(lambda m: "#" * len(m.group(0)), src)
+        for s0, s1 in _sentences(text):
+            sentence = text[s0:s1]
+            for kind in ("pays_off", "goals_reached"):
+                for rx in pats.get(kind, []):
+                    m = rx.search(sentence)
+                    if not m or _negated(sentence, m.start(), m.end(), neg):
+                        continue
+                    line = n.line_of(key, s0 + m.start())
+                    note = (_pays_off_note if kind == "pays_off" else _goals_note)(
+                        n, line, " ".join(m.group(0).split()), figures, sentence, persp, m.start())
+                    if note:
+                        out.append((key_order[key], s0 + m.start(), note))
+                    break
+    return [note for *_pos, note in sorted(out, key=lambda x: x[:2])]
+
+
+def _pays_off_note(n, line, found, figures, sentence, persp, at=0) -> TextNote | None:
+    """A note when the perspective the claim is about (the one named nearest to it in the sentence,
+    else the lead perspective) has a negative net present value or a probability below one half."""
+    named = [(abs(m.start() - at), p) for p, rxs in persp.items() for rx in rxs for m in rx.finditer(sentence)]
+    p = fold(min(named)[1]) if named else None
+    suffix = f"_{p}" if p else ""
+    npv, prob = figures.get("nettonuvarde" + suffix), figures.get("sannolikhet_lonsamt" + suffix)
+    if npv is None:
+        return None
+    if npv.value < 0 or (prob is not None and prob.value < 0.5):
+        return TextNote("pays_off", n.source, line, found, tuple(f.name for f in (npv, prob) if f is not None))
+    return None
+
+
+def _goals_note(n, line, found, figures, sentence, persp, at=0) -> TextNote | None:
+    reached, assessed = figures.get("mal_uppnadda"), figures.get("mal_bedomda")
+    if reached is None or assessed is None or not assessed.value:
+        return None
+    if reached.value / assessed.value < 0.5:
+        return TextNote("goals", n.source, line, found, ("mal_uppnadda", "mal_bedomda"))
+    return None
+
+
+def check(n: Narrative, figures: Mapping[str, Figure]) -> list[TextNote]:
+    """Everything the check finds in the text: contradictions first, then untied numbers, each by line."""
+    return (sorted(contradictions(n, figures), key=lambda x: x.line)
+            + unmatched_numbers(n, figures))
+
+
+def has_assessment(params_path: str | Path | None, lang: str) -> bool:
+    """Whether the evaluator's text in ``lang`` has an overall assessment (a broken file has none)."""
+    if params_path is None or not text_path(params_path, lang).is_file():
+        return False
+    try:
+        return "assessment" in read(text_path(params_path, lang), lang)
+    except NarrativeError:
+        return False
+
+
+def draft(n: Narrative, params_path: str | Path | None) -> bool:
+    """Whether a report with text ``n`` is a draft: the evaluator has written no overall
+    assessment, in this language or (when this language has no text) in another."""
+    if "assessment" in n:
+        return False
+    return not any(has_assessment(params_path, o) for o in n.other_languages)
+
+
+def is_draft(params_path: str | Path, lang: str) -> bool:
+    """Whether the report of ``params_path`` in ``lang`` is a draft (see :func:`draft`); a text
+    that cannot be read leaves the report a draft."""
+    try:
+        return draft(load(params_path, lang), params_path)
+    except NarrativeError:
+        return True

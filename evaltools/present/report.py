@@ -19,9 +19,11 @@ from ..analysis.comparison import compare_payments, payment_phases
 from ..data.params import project_kind
 from ..analysis.costbenefit import cost_benefit
 from .display import Table, Text, figure_html, show
-from ..words.formats import fmt_probability
+from ..words.formats import fmt_probability, fmt_date
 from ..analysis.goals import assess_goals
 from ..data.project import Project, load_project
+from .figures import report_figures
+from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
 from ..words.text import LANGS, project_catalog
 
@@ -53,6 +55,22 @@ class Report:
         # the evaluator's own text in params/text/<id>.<lang>.md, if any; a broken file stops here too
         self.narrative = load_narrative(self.params.source_path, self.lang)
         self.kind = project_kind(self.project)  # individ | struktur | ansökan: which sections the report has
+
+    @property
+    def narrative(self) -> Narrative:
+        """The evaluator's own text; its citations ``{{ name }}`` show this report's figures."""
+        return self._narrative
+
+    @narrative.setter
+    def narrative(self, n: Narrative) -> None:
+        n.bind(lambda: sections.evaluator.shown_figures(self))
+        self._narrative = n
+        self.__dict__.pop("text_check", None)
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the report is a draft: the evaluator has written no overall assessment."""
+        return draft(self.narrative, self.params.source_path)
 
     def msg(self, key: str, **values) -> str:
         """The message ``key`` in the report's words."""
@@ -91,6 +109,16 @@ class Report:
     def cba(self):
         return cost_benefit(self.project, payments=self.payments, lang=self.lang)
 
+    @cached_property
+    def figures(self):
+        """The report's named figures, which the evaluator's text may cite (:mod:`evaltools.present.figures`)."""
+        return report_figures(self)
+
+    @cached_property
+    def text_check(self):
+        """What the check of the evaluator's text against the figures found (:func:`evaltools.present.narrative.check`)."""
+        return check_text(self.narrative, self.figures) if self.narrative else []
+
     # --- sections -----------------------------------------------------------------------
     def _show(self, module) -> None:
         if not sections.applies(self.kind, module.__name__.rsplit(".", 1)[-1]):
@@ -106,8 +134,9 @@ class Report:
         display(HTML(self.title_html()))
 
     def title_html(self) -> str:
-        """The report's title block: name, förbund and owner, period, kind of report and date."""
-        return sections.title.html_block(self)
+        """The report's title block: name, förbund and owner, period, kind of report and date; above
+        it, on a report the evaluator has not assessed, the banner saying it is a draft."""
+        return sections.evaluator.draft_banner_html(self) + sections.title.html_block(self)
 
     def summary(self) -> None:
         self._show(sections.summary)
@@ -159,8 +188,14 @@ class Report:
         self._show(sections.footer)
 
     def appendix(self) -> None:
-        """The appendix for auditors: method, data quality, simulation settings, versions and checksums."""
-        self._show(sections.appendix)
+        """The appendix for auditors: method, data quality, simulation settings, versions and
+        checksums, and the check of the evaluator's text against the figures."""
+        if not sections.applies(self.kind, "appendix"):
+            return
+        blocks = sections.appendix.blocks(self)
+        # the check belongs with the data-quality notes, before "about this report" (the footer) ends it
+        at = len(blocks) - len(sections.footer.blocks(self))
+        self._show_blocks(blocks[:at] + sections.evaluator.check_blocks(self) + blocks[at:])
 
     def all_sections(self) -> None:
         """Every section in report order (for exploration; the report notebook calls them one by one)."""

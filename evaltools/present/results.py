@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.result import Context, Result, register_presenter
-from ..words.labels import NBSP, budget_period_label, code_label, note_text, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t
+from ..words.labels import (NBSP, budget_period_label, code_label, note_text, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t)
 from ..words.text import msg, plural
 
 

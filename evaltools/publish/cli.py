@@ -1,7 +1,7 @@
 """Command line: ``evaltools`` (also ``python -m evaltools``).
 
     evaltools list                         projects in params/
-    evaltools validate timra-vagen-ut      check a project's data without rendering
+    evaltools validate timra-vagen-ut      check a project's data and the evaluator's text without rendering
     evaltools render timra-vagen-ut        render one project (HTML, PDF, CSV, xlsx)
     evaltools render --all                 every project plus the portfolio, in parallel
     evaltools new mitt-projekt             params and empty data templates for a new project
@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import __version__
+from .._version import __version__
 from ..data.errors import EvaltoolsError
 from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path
 from ..data.privacy import redact
@@ -62,7 +62,39 @@ def cmd_validate(args, parser) -> int:
         print(f"✓ {project.id}: {n} enrolments, {len(project.warnings)} data-quality note(s)")
         for w in project.warnings:
             print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
+        status = max(status, _validate_text(project, lang))
     return status
+
+
+def _validate_text(project, lang: str) -> int:
+    """Check the evaluator's text against the report's figures: citations of unknown figures and
+    claims the figures contradict fail; numbers typed that are no figure of the report are warned of."""
+    from ..present.report import Report
+    from ..present.sections.evaluator import check_notes
+    try:
+        report = Report(project, lang=lang)
+        n = report.narrative
+        if not n:
+            print(f"  ! {project.id}: no evaluator's text in this language; the report is a draft"
+                  if report.is_draft else f"  {project.id}: the evaluator's text is in another language")
+            return EXIT_OK
+        for key in n.parts:
+            n.resolved(key)  # an unknown figure's name stops here, with file and line
+        notes, texts = report.text_check, check_notes(report)
+    except EvaltoolsError as e:
+        print(f"✗ {project.id}: evaluator's text\n{e}\n", file=sys.stderr)
+        return EXIT_FAILED
+    where = n.source.name if n.source else "text"
+    bad = [t for note, t in zip(notes, texts) if note.contradiction]
+    warn = [t for note, t in zip(notes, texts) if not note.contradiction]
+    mark = "✗" if bad else ("!" if warn else "✓")
+    print(f"{mark} {project.id}: evaluator's text {where}: {len(bad)} contradiction(s) with the figures, "
+          f"{len(warn)} number(s) that are no figure of the report")
+    for t in bad:
+        print(f"    ✗ {n.source}: {t}")
+    for t in warn:
+        print(f"    ! {n.source}: {t}")
+    return EXIT_FAILED if bad else EXIT_OK
 
 
 def cmd_render(args, parser) -> int:

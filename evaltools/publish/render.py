@@ -64,6 +64,7 @@ class RenderResult:
     title: str = ""
     lang: str = DEFAULT_LANG
     notes: list[str] = field(default_factory=list)  # delivered, but with something missing (e.g. no PDF)
+    draft: bool = False  # the evaluator has written no assessment: the report says "Utkast" on every page
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path):
@@ -115,16 +116,20 @@ def page_number_css(lang: str) -> str:
     return " ".join(parts)
 
 
-def notebook_to_html(notebook, lang: str, title: str) -> str:
+def notebook_to_html(notebook, lang: str, title: str, draft: bool = False) -> str:
     """Self-contained HTML with code hidden: the package's offline template, images embedded.
 
-    ``notebook`` is an executed notebook or the path of one.
+    ``notebook`` is an executed notebook or the path of one. A ``draft`` (a report the evaluator
+    has not assessed) says so in the running header of every printed page.
     """
     import copy
 
     import nbformat
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
     nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(title), "page_css": page_number_css(lang)}
+    if draft:
+        from ..words.text import msg
+        nb.metadata["evaltools"]["draft_css"] = css_string(msg("evaluator.draft", lang).upper())
     nb.cells = [c for c in nb.cells if "remove-from-report" not in c.metadata.get("tags", [])]
     for i, cell in enumerate(nb.cells):  # papermill gives its injected cell a random id: the page would differ per run
         cell["id"] = f"cell-{i}"
@@ -271,7 +276,7 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...])
 
 
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
-            formats: tuple[str, ...], timings: dict, notes: list[str] | None = None) -> list[str]:
+            formats: tuple[str, ...], timings: dict, notes: list[str] | None = None, draft: bool = False) -> list[str]:
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
     tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
@@ -284,7 +289,7 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         finally:
             timings["execute"] = round(time.perf_counter() - t0, 3)
         t1 = time.perf_counter()
-        page = notebook_to_html(executed, lang, title)
+        page = notebook_to_html(executed, lang, title, draft)
         timings["html"] = round(time.perf_counter() - t1, 3)
         if "html" in formats:
             (tmp / f"{key}.html").write_text(page, encoding="utf-8")
@@ -361,14 +366,16 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
         key = "params-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:10]
     title, use_lang = key, lang or DEFAULT_LANG
 
-    def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
+    def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str], bool]:
+        from ..present.narrative import is_draft
         nonlocal key, title, use_lang
         params = load_params(params_path)
         use_lang = lang or params.language
         key, title = params.id, params.display_title(use_lang)
+        draft = is_draft(params_path, use_lang)
         files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
-                        reports_dir, formats, timings, notes)
-        return key, title, use_lang, files
+                        reports_dir, formats, timings, notes, draft)
+        return key, title, use_lang, files, draft
 
     reports_dir = Path(reports_dir).resolve()
     return _run_and_record(run, lambda: (key, title, use_lang), reports_dir)
@@ -382,10 +389,11 @@ def _run_and_record(run, identity, reports_dir: Path) -> RenderResult:
     try:
         reports_dir.mkdir(parents=True, exist_ok=True)
         clean_stale(reports_dir)
-        key, title, use_lang, files = run(timings, notes)
+        key, title, use_lang, files, *draft = run(timings, notes)
         out = reports_dir / key if use_lang == DEFAULT_LANG else reports_dir / key / use_lang
         res = RenderResult(key, True, str(out), files, None, round(time.perf_counter() - start, 3), timings,
-                           dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes)
+                           dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes,
+                           bool(draft and draft[0]))
     except Exception as e:  # noqa: BLE001 - one project's failure must not stop a batch
         key, title, use_lang = identity()
         res = RenderResult(key, False, None, [], redact(_describe(e)), round(time.perf_counter() - start, 3), timings,
@@ -601,6 +609,9 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_
             else:
                 status.append(f'<span class="ok">{html.escape(msg("index.ok", page_lang, when=_when(g.get("finished"))))}</span>'
                               + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else ""))
+                if g.get("draft") is True:  # the evaluator has not assessed it yet
+                    status.append(f'<span class="draft">{html.escape(msg("index.draft", page_lang))}'
+                                  + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else "") + "</span>")
                 status += [f'<span class="old">{html.escape(redact(str(n))[:500])}</span>' for n in g.get("notes") or []]
         first = next(iter(good.values()), None) or next(iter(bad.values()), {})
         title = redact(str(first.get("title") or key))
@@ -612,7 +623,7 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_
     page = f"""<!DOCTYPE html><html lang="{page_lang}"><head><meta charset="utf-8"><title>{page_title}</title>
 <style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:960px;margin:2em auto;color:#1d1d1d}}
 table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}}
-.ok{{color:#2e7d32}}.bad{{color:#c62828;font-weight:bold}}.old{{display:block;color:#555}}pre{{white-space:pre-wrap;font-size:11px}}</style>
+.ok{{color:#2e7d32}}.bad{{color:#c62828;font-weight:bold}}.draft{{display:block;color:#8a4b00;font-weight:bold}}.old{{display:block;color:#555}}pre{{white-space:pre-wrap;font-size:11px}}</style>
 </head><body><h1>{page_title}</h1><p>{made}</p>
 <table><tr>{head}</tr>{''.join(rows)}</table></body></html>"""
     out = reports_dir / "index.html"

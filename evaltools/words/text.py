@@ -45,7 +45,7 @@ class TextError(EvaltoolsError, ValueError):
     """A catalog or an override file that cannot give a correct sentence.
 
     The message never repeats anything shaped like a personnummer (a key, a value or a YAML
-    error's excerpt of the file): it passes through :func:`evaltools.privacy.redact`.
+    error's excerpt of the file): it passes through :func:`evaltools.data.privacy.redact`.
     """
 
     def __init__(self, message: str):

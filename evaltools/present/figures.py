@@ -1,0 +1,269 @@
+"""The named figures of a report: every number the evaluator's text may cite, as numbers and codes.
+
+Each :class:`Figure` knows its value, its unit, its basis (current prices, fixed prices of a year,
+present value at a rate, a count or a share), the perspective and horizon it belongs to, and a code
+saying what it counts. :func:`report_figures` builds them from the same analysis results the report
+shows (the goal table, the cost-benefit summary and per-perspective table, the participants, the
+successes as the main goal defines them, the simulation), so that a figure the evaluator cites by
+name is the figure page 1 shows. The words and number formats are elsewhere
+(:func:`evaltools.present.sections.evaluator.figure_text`).
+
+Names are Swedish snake_case without å, ä and ö (``kostnad_per_deltagare``,
+``nettonuvarde_samhalle``), as an evaluator types them; a citation may also be typed with the
+Swedish letters (:func:`fold`). The list of names is in docs/evaluator-text.md.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+import pandas as pd
+
+
+class Unit(str, Enum):
+    """What a figure's value is measured in."""
+
+    KR = "kr"
+    KR_PER_MONTH = "kr_per_month"  # kronor per person and month
+    COUNT = "count"
+    SHARE = "share"  # a proportion, 0–1
+    PROBABILITY = "probability"  # a share of the simulations, 0–1
+    YEARS = "years"  # person-years
+
+
+class Basis(str, Enum):
+    """How an amount is counted (or that the figure is a count or a share)."""
+
+    CURRENT_PRICES = "current_prices"  # löpande priser
+    FIXED_PRICES = "fixed_prices"  # fasta priser of ``Figure.price_year``
+    PRESENT_VALUE = "present_value"  # nuvärde at ``Figure.rate``, in prices of ``Figure.price_year``
+    COUNT = "count"
+    SHARE = "share"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One named figure of a report.
+
+    Attributes
+    ----------
+    name
+        The name the evaluator cites, e.g. ``kostnad_per_deltagare``.
+    value
+        The number (kronor, a count, or a proportion 0–1).
+    unit, basis
+        See :class:`Unit` and :class:`Basis`.
+    definition
+        A code for what is counted: ``participants``, ``successes:<main goal kind>``,
+        ``goal:<goal id>:<period>``, ``npv`` ...
+    decimals
+        How the report rounds it: ``None`` for an amount said in a sentence (two significant
+        figures), otherwise the number of decimals (of the percentage, for a share).
+    price_year, rate, perspective, horizon
+        The price year of a fixed-price or present-value amount, the discount rate of a present
+        value, the perspective of a cost-benefit figure, and its horizon in years (a number, or the
+        (low, high) range a simulated probability varies it over).
+    """
+
+    name: str
+    value: float
+    unit: Unit
+    basis: Basis
+    definition: str
+    decimals: int | None = 0
+    price_year: int | None = None
+    rate: float | None = None
+    perspective: str | None = None
+    horizon: float | tuple[float, float] | None = None
+
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "-": "_", " ": "_"})
+
+
+def fold(name: str) -> str:
+    """A name as the registry spells it: lower case, å/ä/ö as a/a/o, hyphens and spaces as ``_``."""
+    s = unicodedata.normalize("NFC", name.strip()).casefold().translate(_FOLD)
+    return s
+
+
+def _num(v) -> float | None:
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(x) else x
+
+
+def goal_verdicts(goal_table: pd.DataFrame) -> dict[str, str]:
+    """Each application goal's verdict code over its periods (``ja``, ``nej``, ``delvis``,
+    ``osäkert``, ``ej``, ``sammanhang``), as page 1 gives it; goals from other sources are left out,
+    as page 1 never counts them as the application's."""
+    from .sections.goals import goal_verdict
+    if goal_table.empty:
+        return {}
+    own = goal_table[goal_table["source"] == "ansökan"]
+    return {gid: goal_verdict(own[own["goal_id"] == gid]) for gid in dict.fromkeys(own["goal_id"])}
+
+
+def goals_reached(goal_table: pd.DataFrame) -> tuple[int, int]:
+    """(reached, assessed) over the application's goals: a goal is reached when page 1's verdict is
+    yes; it is assessed unless it was not assessed or is a context goal."""
+    verdicts = goal_verdicts(goal_table)
+    assessed = [v for v in verdicts.values() if v not in ("ej", "sammanhang")]
+    return sum(v == "ja" for v in assessed), len(assessed)
+
+
+def report_figures(r) -> dict[str, Figure]:
+    """The named figures of report ``r`` (a :class:`evaltools.present.report.Report`), by name.
+
+    Only figures the report shows are named: a count the small-count rule hides is left out, and a
+    cost-benefit figure only where the report states one.
+    """
+    out: list[Figure] = []
+    out += _participant_figures(r)
+    out += _goal_figures(r)
+    out += _cost_figures(r)
+    out += _effect_figures(r)
+    return {f.name: f for f in out}
+
+
+def _participant_figures(r) -> list[Figure]:
+    from ..data import schema as S
+    from ..analysis.goals import project_successes
+    from ..data.privacy import hides
+    if not r.project.has_participants:
+        return []
+    k = r.params.privacy.min_count
+    df = r.project.participants
+    out = [Figure("antal_deltagare", float(len(df)), Unit.COUNT, Basis.COUNT, "participants")]
+    per_year = df.groupby(S.PROJECT_YEAR).size()
+    if not any(hides(n, k) for n in per_year):
+        out += [Figure(f"antal_deltagare_ar{y}", float(n), Unit.COUNT, Basis.COUNT, f"participants:year{y}")
+                for y, n in per_year.items()]
+    sc = project_successes(r.project, r.lang)
+    if sc.base and not hides(sc.base, k):
+        d = f"successes:{sc.definition.kind}"
+        out += [Figure("antal_avslutade", float(sc.base), Unit.COUNT, Basis.COUNT, f"{d}:base"),
+                Figure("antal_lyckade", float(sc.successes), Unit.COUNT, Basis.COUNT, d),
+                Figure("andel_lyckade", sc.share, Unit.SHARE, Basis.SHARE, d, decimals=1)]
+    n_on = int(df[S.ONGOING].sum()) if S.ONGOING in df else 0
+    if n_on and not hides(n_on, k):
+        out.append(Figure("antal_pagaende", float(n_on), Unit.COUNT, Basis.COUNT, "ongoing"))
+    return out
+
+
+def _goal_figures(r) -> list[Figure]:
+    tab = r.goals.table
+    if tab.empty:
+        return []
+    out = []
+    for row in tab.itertuples(index=False):
+        gid, period = fold(str(row.goal_id)), fold(str(row.period_key))
+        d = f"goal:{row.goal_id}:{row.period_key}"
+        if (row.kind in ("qualitative", "context") or row.status == "ej_bedömt" or row.mode != "observed"
+                or _num(row.value) is None):
+            continue  # (an application's expected values are not the project's figures)
+        if row.kind == "share":
+            out += [Figure(f"mal_{gid}_{period}", float(row.value), Unit.SHARE, Basis.SHARE, d, decimals=1),
+                    Figure(f"mal_{gid}_{period}_antal", float(row.numerator), Unit.COUNT, Basis.COUNT, d + ":numerator"),
+                    Figure(f"mal_{gid}_{period}_av", float(row.denominator), Unit.COUNT, Basis.COUNT, d + ":denominator")]
+        else:
+            out.append(Figure(f"mal_{gid}_{period}", float(row.value), Unit.COUNT, Basis.COUNT, d))
+    for gid in dict.fromkeys(tab["goal_id"]):
+        first = tab[tab["goal_id"] == gid].iloc[0]
+        target = _num(first["target"])
+        if target is None or first["kind"] in ("qualitative", "context"):
+            continue
+        share = first["kind"] == "share"
+        out.append(Figure(f"malvarde_{fold(str(gid))}", target, Unit.SHARE if share else Unit.COUNT,
+                          Basis.SHARE if share else Basis.COUNT, f"goal_target:{gid}", decimals=0))
+    reached, assessed = goals_reached(tab)
+    if assessed and (tab["mode"] == "observed").any():
+        out += [Figure("mal_uppnadda", float(reached), Unit.COUNT, Basis.COUNT, "goals:reached"),
+                Figure("mal_bedomda", float(assessed), Unit.COUNT, Basis.COUNT, "goals:assessed")]
+    return out
+
+
+PERSPECTIVES = ("kommun", "region", "stat", "fk", "individ", "offentliga", "samhälle")
+
+
+def _cost_figures(r) -> list[Figure]:
+    s = r.cba.summary
+    cb = r.params.cost_benefit
+    total = _num(s.get("total_cost_nominal"))
+    if not total or total <= 0:
+        return []
+    py = int(s["price_year"]) if _num(s.get("price_year")) is not None else None
+    out = [Figure("kostnad_totalt", total, Unit.KR, Basis.CURRENT_PRICES, "cost:total", None)]
+    fixed = _num(s.get("total_cost_fixed"))
+    if fixed is not None:
+        out.append(Figure("kostnad_fasta_priser", fixed, Unit.KR, Basis.FIXED_PRICES, "cost:total", None, price_year=py))
+    budget = _num(s.get("budget_total"))
+    if budget:
+        out.append(Figure("budget_totalt", budget, Unit.KR, Basis.CURRENT_PRICES, "budget:total", None))
+        actual = _num(s.get("actual_total"))
+        if actual is not None:
+            out.append(Figure("andel_av_budget", actual / budget, Unit.SHARE, Basis.SHARE, "budget:share_used", 1))
+    if r.project.has_participants and s.get("participants"):
+        out.append(Figure("kostnad_per_deltagare", float(s["cost_per_participant"]), Unit.KR, Basis.CURRENT_PRICES,
+                          "cost:per_participant", None))
+        if s.get("goal_successes") and _num(s.get("cost_per_success")) is not None:
+            from ..analysis.goals import success_definition
+            kind = success_definition(r.params, r.lang).kind
+            out.append(Figure("kostnad_per_lyckat_utfall", float(s["cost_per_success"]), Unit.KR,
+                              Basis.CURRENT_PRICES, f"cost:per_success:{kind}", None))
+    mode = s.get("mode")
+    if mode == "structural":
+        years = _num(s.get("break_even_person_years"))
+        if years is not None:
+            out.append(Figure("personar_for_nollresultat", years, Unit.YEARS, Basis.FIXED_PRICES,
+                              "break_even_person_years", 1, price_year=py))
+        return out
+    if not (s.get("successes") or mode == "ex_ante"):
+        return out
+    rows = r.cba.table.set_index("perspective")
+    lead = s["perspective"]
+    pv = dict(basis=Basis.PRESENT_VALUE, decimals=None, price_year=py, rate=cb.discount_rate, horizon=cb.horizon_years)
+    for p in PERSPECTIVES:
+        if p not in rows.index or _num(rows.loc[p, "npv"]) is None:
+            continue
+        row, name = rows.loc[p], fold(p)
+        names = [("nettonuvarde", "npv"), ("nuvarde_nytta", "pv_benefit"), ("nuvarde_kostnad", "pv_cost")]
+        for prefix, col in names:
+            v = _num(row[col])
+            if v is None:
+                continue
+            out.append(Figure(f"{prefix}_{name}", v, Unit.KR, definition=col, perspective=p, **pv))
+            if p == lead:
+                out.append(Figure(prefix, v, Unit.KR, definition=col, perspective=p, **pv))
+    dw = _num(s.get("deadweight"))
+    if dw is not None:
+        out.append(Figure("dodvikt", dw, Unit.SHARE, Basis.SHARE, "deadweight", 0, perspective=lead))
+    sw = _num(s.get("switching_deadweight"))
+    if sw is not None:
+        out.append(Figure("dodvikt_nollpunkt", sw, Unit.SHARE, Basis.SHARE, "switching_deadweight", 0, perspective=lead))
+    mc = r.cba.monte_carlo
+    if mc:
+        h = tuple(float(x) for x in cb.horizon_range)
+        for p, res in mc["by_perspective"].items():
+            v = _num(res.get("p_npv_positive"))
+            if v is None or p not in rows.index or _num(rows.loc[p, "npv"]) is None:
+                continue
+            f = dict(unit=Unit.PROBABILITY, basis=Basis.SHARE, definition="p_npv_positive", decimals=0, perspective=p,
+                     horizon=h)
+            out.append(Figure(f"sannolikhet_lonsamt_{fold(p)}", v, **f))
+            if p == lead:
+                out.append(Figure("sannolikhet_lonsamt", v, **f))
+    return out
+
+
+def _effect_figures(r) -> list[Figure]:
+    d = r.payments.did
+    if d is None:
+        return []
+    return [Figure(name, float(v), Unit.KR_PER_MONTH, Basis.CURRENT_PRICES, "did:" + part, 0)
+            for name, part, v in (("effekt_forsorjningsstod", "effect", d.effect),
+                                  ("effekt_forsorjningsstod_lag", "ci_low", d.ci_low),
+                                  ("effekt_forsorjningsstod_hog", "ci_high", d.ci_high))]

@@ -1,0 +1,105 @@
+"""The named figures of a report: values from the data, their basis, how they are shown, and the
+list of names in docs/evaluator-text.md."""
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+import evaltools as et
+from evaltools.present.figures import Basis, Figure, Unit, fold, report_figures
+from evaltools.present.sections.evaluator import figure_text
+
+from .conftest import PARAMS, ROOT, SAMPLE_PROJECTS
+
+NBSP = "\u00a0"
+
+
+def test_a_tiny_project_by_hand(tiny_project):
+    r = et.Report(tiny_project())
+    f = report_figures(r)
+    # four participants (P1–P4 in conftest); the budget file's actual amounts 90 000 + 25 000
+    assert f["antal_deltagare"].value == 4
+    assert f["kostnad_totalt"].value == 115_000
+    assert f["kostnad_totalt"].basis is Basis.CURRENT_PRICES
+    assert f["kostnad_per_deltagare"].value == pytest.approx(115_000 / 4)
+    # three in 2022 and one in 2023, three ended: counts below the small-count rule (5) are not named
+    assert not any(name.startswith("antal_deltagare_ar") for name in f)
+    assert "antal_lyckade" not in f and "andel_lyckade" not in f
+
+
+def test_figures_are_frozen_and_names_fold_swedish_letters():
+    f = Figure("x", 1.0, Unit.COUNT, Basis.COUNT, "participants")
+    with pytest.raises(AttributeError):
+        f.value = 2.0  # type: ignore[misc]
+    assert fold(" Nettonuvärde_Samhälle ") == "nettonuvarde_samhalle"
+    assert fold("mål-år1") == "mal_ar1"
+
+
+@pytest.mark.parametrize(("figure", "sv", "en"), [
+    (Figure("a", 23_812.2, Unit.KR, Basis.CURRENT_PRICES, "cost", None), f"24{NBSP}000{NBSP}kr", f"SEK{NBSP}24,000"),
+    (Figure("a", -998_755.0, Unit.KR, Basis.PRESENT_VALUE, "npv", None), f"−1{NBSP}miljon kronor", f"SEK{NBSP}-1{NBSP}million"),
+    (Figure("a", 4_286_200.0, Unit.KR, Basis.CURRENT_PRICES, "cost", None), f"4,3{NBSP}miljoner kronor",
+     f"SEK{NBSP}4.3{NBSP}million"),
+    (Figure("a", -1994.08, Unit.KR_PER_MONTH, Basis.CURRENT_PRICES, "did", 0), f"−1{NBSP}994{NBSP}kr", f"SEK{NBSP}-1,994"),
+    (Figure("a", 86 / 180, Unit.SHARE, Basis.SHARE, "s", 1), f"47,8{NBSP}%", "47.8%"),
+    (Figure("a", 0.0382, Unit.PROBABILITY, Basis.SHARE, "p", 0), f"4{NBSP}%", "4%"),
+    (Figure("a", 0.9951, Unit.PROBABILITY, Basis.SHARE, "p", 0), f"> 99{NBSP}%", "> 99%"),
+    (Figure("a", 180.0, Unit.COUNT, Basis.COUNT, "participants"), "180", "180"),
+    (Figure("a", 18.44, Unit.YEARS, Basis.FIXED_PRICES, "years", 1), "18,4", "18.4"),
+])
+def test_a_figure_is_shown_as_page_one_shows_it(figure, sv, en):
+    assert figure_text(figure, "sv") == sv
+    assert figure_text(figure, "en") == en
+
+
+@pytest.fixture(scope="module")
+def kompassen():
+    return et.Report(PARAMS / "kompassen-demo.yaml", lang="sv")
+
+
+def test_kompassen_figures_agree_with_its_data_files(kompassen):
+    f = kompassen.figures
+    with open(ROOT / "data" / "kompassen-demo" / "participants.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert f["antal_deltagare"].value == len(rows)
+    # the goals: one of four clearly reached (the even gender balance); the others partly or undecided
+    assert (f["mal_uppnadda"].value, f["mal_bedomda"].value) == (1, 4)
+    npv = f["nettonuvarde"]
+    assert npv.perspective == "offentliga" and npv.basis is Basis.PRESENT_VALUE
+    assert npv.price_year == 2023 and npv.rate == kompassen.params.cost_benefit.discount_rate
+    assert f["sannolikhet_lonsamt"].horizon == tuple(kompassen.params.cost_benefit.horizon_range)
+    assert f["nettonuvarde_offentliga"] == npv.__class__(**{**npv.__dict__, "name": "nettonuvarde_offentliga"})
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_cited_figure_reads_as_on_page_one(lang):
+    r = et.Report(PARAMS / "kompassen-demo.yaml", lang=lang)
+    page_one = " ".join(r.key_findings())
+    names = ["antal_deltagare", "antal_lyckade", "andel_lyckade", "kostnad_totalt", "kostnad_per_deltagare",
+             "kostnad_per_lyckat_utfall", "nettonuvarde", "nettonuvarde_samhalle", "nuvarde_nytta",
+             "sannolikhet_lonsamt", "effekt_forsorjningsstod", "dodvikt", "dodvikt_nollpunkt",
+             "mal_egen_forsorjning_ar1", "mal_handlingsplan_hela_antal"]
+    for name in names:
+        shown = figure_text(r.figures[name], lang)
+        assert shown in page_one, (name, shown)
+
+
+def _documented_names() -> list[str]:
+    doc = (ROOT / "docs" / "evaluator-text.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- figure names -->", 2)[1]
+    return re.findall(r"^\| `([a-z0-9_<>]+)` \|", table, re.M)
+
+
+def test_the_documented_names_are_the_names_the_code_makes():
+    patterns = _documented_names()
+    assert len(patterns) > 20
+    rx = {p: re.compile("^" + re.sub(r"<[a-z]+>", "[a-z0-9_]+", p) + "$") for p in patterns}
+    used = set()
+    for pid in SAMPLE_PROJECTS:
+        for name in report_figures(et.Report(PARAMS / f"{pid}.yaml")):
+            matching = [p for p, x in rx.items() if x.match(name)]
+            assert matching, f"{pid}: {name} is not in docs/evaluator-text.md"
+            used.update(matching)
+    assert set(patterns) - used == set(), "documented but never made"
