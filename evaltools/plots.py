@@ -216,7 +216,7 @@ def plot_context(goal, series, params, lang: str = "sv", ax=None):
 
 
 def _ci_err(value, low, high) -> np.ndarray:
-    """Error-bar lengths (2 x n) for values with interval bounds. Never negative: a Wilson bound at
+    """Error-bar lengths (2 x n) for values with interval bounds. Never negative: an interval's bound at
     0 % or 100 % can lie a rounding error inside the share, and matplotlib refuses a negative bar."""
     v = np.atleast_1d(np.asarray(value, float))
     lo, hi = np.atleast_1d(np.asarray(low, float)), np.atleast_1d(np.asarray(high, float))
@@ -285,8 +285,10 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
 
 
 def plot_outcome_rates(comparison, lang: str = "sv"):
-    """Success rate with Wilson interval per category, every breakdown in one panel (a forest
-    plot); hidden categories are marked "..". The dashed line is the rate for everyone who ended."""
+    """The share with a successful outcome (the main goal's definition) with its exact
+    (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); hidden
+    categories are marked "..". The dashed line is the share for everyone who ended. The axis is
+    labelled with the glossary's name of the measure."""
     tab = comparison.table
 
     def header(g):
@@ -324,7 +326,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
                     clip_on=False)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
-    ax.set_xlabel(msg("plot.success_rate_ci", lang))
+    ax.set_xlabel(msg("plot.success_rate_ci", lang))  # the glossary's share_label(SUCCESS) with its interval
     _fit(fig, ax)
     parts = [msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)) if overall is not None else ""]
     for _, g in tab.groupby("variable", sort=False):
@@ -339,8 +341,8 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
 
 
 def plot_time_to_exit(tte, lang: str = "sv", ax=None):
-    """Cumulative incidence of a successful exit (left) and of another exit (right) by days since
-    start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
+    """Cumulative incidence of an exit with a successful outcome (the main goal's definition; left)
+    and of another exit (right) by days since start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
     plt.rcParams.update(STYLE)
     if ax is not None:
         fig, axes = ax.figure, [ax, None]

@@ -1,4 +1,5 @@
-"""Outcomes: how the participants who ended left, success rates by group, a logistic regression."""
+"""Outcomes: how the participants who ended left, the share with a successful outcome (the main goal's
+definition, named as the glossary names it) by group, a logistic regression."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,6 +9,7 @@ import pandas as pd
 from .. import schema as S
 from ..display import Table, Text
 from ..formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
+from ..glossary import ENDED, SUCCESS, count_label, share_label
 from ..labels import code_label, t
 from ..privacy import suppress_long
 
@@ -30,9 +32,9 @@ def chart_rates(r):
 
 
 def rate_notes(r, n_tests: str) -> tuple[str, ...]:
-    """The notes under the success-rate table in plain words: what counts as success (the first note of
-    the rate comparison), what the two p-values mean, and whether any p-value was simulated. The tests'
-    names belong to the appendix's method section."""
+    """The notes under the rate table in plain words: what counts as a successful outcome (the first note
+    of the rate comparison: the main goal's definition), what the two p-values mean, and whether any
+    p-value was simulated. The tests' names belong to the appendix's method section."""
     notes = (*r.rates.notes[:1], r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
         notes += (r.msg("outcomes.simulated_note"),)
@@ -54,11 +56,13 @@ def blocks(r) -> list[list]:
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
     rt = r.rates.table
+    ended_col, successes_col, rate_col = (count_label(ENDED, r.words), count_label(SUCCESS, r.words),
+                                          share_label(SUCCESS, r.words))
     rates = pd.DataFrame({
         t("variable", lang): rt["variable_label"], t("category", lang): rt["category_label"],
-        t("n", lang): [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
-        t("successes", lang): [fmt_cell(v, fmt_int, lang) for v in rt["successes"]],
-        t("rate", lang): [fmt_cell(v, fmt_pct, lang) for v in rt["rate"]],
+        ended_col: [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
+        successes_col: [fmt_cell(v, fmt_int, lang) for v in rt["successes"]],
+        rate_col: [fmt_cell(v, fmt_pct, lang) for v in rt["rate"]],
         t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
                        for a, b in zip(rt["ci_low"], rt["ci_high"])],
         t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
@@ -75,7 +79,7 @@ def blocks(r) -> list[list]:
             Text([], msg("outcomes.by_group"), 3),
             plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),
             Table(rates, notes=rate_notes(r, n_tests),
-                  numeric=(t("n", lang), t("successes", lang), t("rate", lang), t("ci", lang), t("p_value", lang),
+                  numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
                            msg("outcomes.holm")))]]
     m = r.model
     if len(m.table):

@@ -5,16 +5,16 @@ import pandas as pd
 
 from .. import schema as S
 from ..display import Table, Text
-from ..config import primary_success_outcomes
 from ..formats import fmt_cell, fmt_int, fmt_num, fmt_pct
-from ..labels import code_label
+from ..goals import success_definition
 
 
 def note(r) -> str:
-    """The note under the table in plain words: what counts as a successful exit and how the shares are
-    counted (the estimators' names are in the appendix's method section)."""
-    codes = primary_success_outcomes(r.params)
-    return r.msg("time.note", outcomes=", ".join(code_label(S.OUTCOME, c, r.lang).lower() for c in codes))
+    """The note under the table in plain words: what counts as a successful outcome (the main goal's
+    definition, the one the curves use) and how the shares are counted (the estimators' names are in the
+    appendix's method section)."""
+    d = getattr(r.survival, "definition", None) or success_definition(r.params, r.lang)
+    return r.msg("time.note", definition=d.describe(r.lang))
 
 
 def blocks(r) -> list[list]:
@@ -29,7 +29,7 @@ def blocks(r) -> list[list]:
     s = r.survival
     tab = s.table
     days, at_risk, median = msg("time.days"), msg("time.at_risk"), msg("time.median_ci")
-    pct = [msg("time.success"), msg("time.other_exit"), msg("time.still_in")]
+    pct = [msg("glossary.term.lyckat_utfall.name"), msg("time.other_exit"), msg("time.still_in")]
 
     def _days(v):
         return fmt_cell(v, fmt_num, 0, lang) if not (isinstance(v, float) and pd.isna(v)) else "–"
