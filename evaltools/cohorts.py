@@ -334,10 +334,9 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     table.loc[untested, "test"] = "–"
     table.loc[untested, ["p_value", "p_holm"]] = np.nan
     n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
-    counted = (msg("note.success_definition", lang, definition=d.describe(lang)) if d is not None else
-               msg("note.counted_outcomes", lang, outcomes=", ".join(code_label(S.OUTCOME, c, lang).lower()
-                                                                     for c in success_outcomes)))
-    notes = (counted, msg("note.rate_tests", lang, n=n_tests))
+    counted = d.describe(lang) if d is not None else ", ".join(code_label(S.OUTCOME, c, lang).lower()
+                                                                 for c in success_outcomes)
+    notes = (msg("note.counted", lang, definition=counted), msg("note.rate_tests", lang, n=n_tests))
     if (raw["test"] == "Fisher (MC)").any():
         notes += (msg("note.fisher_mc", lang, draws=MONTE_CARLO_DRAWS, seed=project.params.cost_benefit.seed),)
     return OutcomeComparison(table, raw, notes, definition=d)

@@ -99,6 +99,13 @@ def definition(term_id: str, words: Catalog | str) -> str:
     return _words(words).msg(BY_ID[term_id].definition)
 
 
+def measure_term(success_definition) -> str:
+    """The term that names what a comparison counts: *lyckat utfall* when the project's main goal
+    defines it (an action plan, or the goal's outcomes), *lämnat försörjningsstödet* when the
+    project has no main goal and the generic definition applies (``kind == "leaves_fs"``)."""
+    return LEFT_FS if success_definition is not None and success_definition.kind == "leaves_fs" else SUCCESS
+
+
 def terms_for(has_participants: bool, has_costbenefit: bool) -> tuple[Term, ...]:
     """The terms a report uses: those about participants only with participants, those about the
     cost-benefit calculation only with one."""

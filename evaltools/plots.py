@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from .glossary import measure_term, name as term_name, share_label
 from .labels import fmt_kr, fmt_num, fmt_pct, t
 from .privacy import is_suppressed
 from .text import catalog, msg, plural
@@ -215,6 +216,11 @@ def plot_context(goal, series, params, lang: str = "sv", ax=None):
                 unit=unit, period=period)
 
 
+def _lower(text: str) -> str:
+    """A label's name inside a sentence: its first letter in lower case."""
+    return text[:1].lower() + text[1:]
+
+
 def _ci_err(value, low, high) -> np.ndarray:
     """Error-bar lengths (2 x n) for values with interval bounds. Never negative: an interval's bound at
     0 % or 100 % can lie a rounding error inside the share, and matplotlib refuses a negative bar."""
@@ -326,7 +332,8 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
                     clip_on=False)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
-    ax.set_xlabel(msg("plot.success_rate_ci", lang))  # the glossary's share_label(SUCCESS) with its interval
+    measure = share_label(measure_term(getattr(comparison, "definition", None)), lang)  # the glossary's name
+    ax.set_xlabel(msg("plot.success_rate_ci", lang, measure=measure))
     _fit(fig, ax)
     parts = [msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)) if overall is not None else ""]
     for _, g in tab.groupby("variable", sort=False):
@@ -337,7 +344,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             else:
                 items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})")
         parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
-    return _alt(fig, lang, "plot.alt.outcome_rates", parts)
+    return _alt(fig, lang, "plot.alt.outcome_rates", parts, measure=_lower(measure))
 
 
 def plot_time_to_exit(tte, lang: str = "sv", ax=None):
@@ -349,7 +356,8 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
     else:
         fig, axes = _subplots(1, 2, figsize=(WIDTH, 2.6), sharey=True)
     colors = [BLUE, ORANGE, GREEN, RED, GREY]
-    titles = {"success": msg("plot.exit_success", lang), "other_exit": msg("plot.exit_other", lang)}
+    measure = term_name(measure_term(getattr(tte, "definition", None)), lang)  # the glossary's name of what is counted
+    titles = {"success": measure, "other_exit": msg("plot.exit_other", lang)}
     for a, col in zip(axes, ("success", "other_exit")):
         if a is None:
             continue
@@ -373,9 +381,10 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
         at = [(d, c[c["day"] <= d].iloc[-1] if (c["day"] <= d).any() else None) for d in (90, 180, 365)
               if d <= c["day"].max()]
         parts.append(f"{name}: " + (", ".join(
-            msg("plot.exit_after_days", lang, days=d, success=fmt_pct(0 if r is None else r["success"], lang, 0),
+            msg("plot.exit_after_days", lang, days=d, measure=_lower(measure),
+                success=fmt_pct(0 if r is None else r["success"], lang, 0),
                 other=fmt_pct(0 if r is None else r["other_exit"], lang, 0)) for d, r in at) or "–"))
-    return _alt(fig, lang, "plot.alt.time_to_exit", parts)
+    return _alt(fig, lang, "plot.alt.time_to_exit", parts, measure=_lower(measure))
 
 
 def plot_payments(result, lang: str = "sv", ax=None):

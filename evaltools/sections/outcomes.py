@@ -9,7 +9,7 @@ import pandas as pd
 from .. import schema as S
 from ..display import Table, Text
 from ..formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
-from ..glossary import ENDED, SUCCESS, count_label, share_label
+from ..glossary import ENDED, count_label, measure_term, name as term_name, share_label
 from ..labels import code_label, t
 from ..privacy import suppress_long
 
@@ -35,7 +35,10 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     """The notes under the rate table in plain words: what counts as a successful outcome (the first note
     of the rate comparison: the main goal's definition), what the two p-values mean, and whether any
     p-value was simulated. The tests' names belong to the appendix's method section."""
-    notes = (*r.rates.notes[:1], r.msg("outcomes.tests_note", n=n_tests))
+    d = r.rates.definition
+    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words), definition=d.describe(r.lang))
+               if d is not None else r.rates.notes[0])
+    notes = (counted, r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
         notes += (r.msg("outcomes.simulated_note"),)
     return notes
@@ -56,8 +59,9 @@ def blocks(r) -> list[list]:
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
     rt = r.rates.table
-    ended_col, successes_col, rate_col = (count_label(ENDED, r.words), count_label(SUCCESS, r.words),
-                                          share_label(SUCCESS, r.words))
+    term = measure_term(r.rates.definition)  # lyckat utfall, or (no main goal) lämnat försörjningsstödet
+    ended_col, successes_col, rate_col = (count_label(ENDED, r.words), count_label(term, r.words),
+                                          share_label(term, r.words))
     rates = pd.DataFrame({
         t("variable", lang): rt["variable_label"], t("category", lang): rt["category_label"],
         ended_col: [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
@@ -72,11 +76,12 @@ def blocks(r) -> list[list]:
     tests = rt.drop_duplicates("variable")
     clear = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
     n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
-    verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear)) if clear
-               else msg("outcomes.no_clear_difference", n=n_tests))
+    measure = rate_col[:1].lower() + rate_col[1:]
+    verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear), measure=measure) if clear
+               else msg("outcomes.no_clear_difference", n=n_tests, measure=measure))
     out = [[Text([msg("outcomes.intro", n=fmt_int(len(ended), lang))], heading),
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
-            Text([], msg("outcomes.by_group"), 3),
+            Text([], msg("outcomes.by_group", measure=rate_col), 3),
             plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),
             Table(rates, notes=rate_notes(r, n_tests),
                   numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
