@@ -192,4 +192,4 @@ def test_an_application_check_says_its_benefit_is_an_expectation_and_has_no_empt
     kf = sections.costbenefit.key_figures(r).frame
     assert "–" not in set(kf.iloc[:, 1])
     # 3 863 075 kr budget over the 110 expected exits the application gives (params: expected volumes)
-    assert dict(zip(kf.iloc[:, 0], kf.iloc[:, 1]))["Kostnad per lyckat utfall"] == "35\u00a0119\u00a0kr"
+    assert dict(zip(kf.iloc[:, 0], kf.iloc[:, 1]))["Kostnad per lyckat utfall (projektets huvudmål)"] == "35\u00a0119\u00a0kr"

@@ -6,6 +6,7 @@ import pytest
 from scipy import stats
 
 import evaltools as et
+from evaltools.analysis import goals as goals_module
 from evaltools.analysis import cohorts
 
 from .conftest import PARAMS
@@ -140,3 +141,57 @@ def test_median_time_is_shown_only_where_the_published_curve_reaches_it(tiny_pro
     assert medians["Man"] == ".."
     assert tte.raw.groupby("group")["median_days"].first()["Man"] == 20  # the evaluator still sees it
     assert len(tte.curves["Man"]) == 0
+
+
+def test_a_share_has_one_interval_in_the_goal_table_and_the_cohort_table(timra):
+    # Timrå, intake year 1: 18 of 37 self-supporting (the seed final report). The exact (Clopper–Pearson)
+    # 95 % interval from the beta quantiles: lower = Beta(18, 20).ppf(0.025), upper = Beta(19, 19).ppf(0.975)
+    low, high = stats.beta.ppf(0.025, 18, 37 - 18 + 1), stats.beta.ppf(0.975, 18 + 1, 37 - 18)
+    assert low == pytest.approx(0.319, abs=5e-4) and high == pytest.approx(0.656, abs=5e-4)
+    goals = et.assess_goals(timra).table
+    row = goals[(goals["goal_id"] == "andel_självförsörjande") & (goals["period_key"] == "år1")].iloc[0]
+    assert (row["numerator"], row["denominator"]) == (18, 37)
+    assert (row["ci_low"], row["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    rates = cohorts.outcome_rates(timra, by=("project_year",)).table.set_index("category")
+    assert (rates.loc[1, "successes"], rates.loc[1, "n"]) == (18, 37)
+    assert (rates.loc[1, "ci_low"], rates.loc[1, "ci_high"]) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_the_interval_method_is_defined_once():
+    import inspect
+
+    from evaltools.analysis import costbenefit, goals
+
+    from evaltools.present import portfolio
+    assert goals.CI_METHOD == "beta"
+    for module in (cohorts, costbenefit, portfolio):
+        source = inspect.getsource(module)
+        assert 'method="wilson"' not in source, module.__name__  # every share's interval: the goal table's method
+        assert module.CI_METHOD is goals.CI_METHOD
+
+
+def test_cohort_rates_count_the_main_goals_success_as_page_one_does():
+    # Nästa steg's main goal: an exit with a documented action plan. Counted by hand from the data file:
+    # ended participants (an end date) and, of them, those with action_plan "ja".
+    project = et.load_project(PARAMS / "nasta-steg.yaml")
+    df = project.participants
+    ended = df[df["end_date"].notna()]
+    k, n = int((ended["action_plan"] == "ja").sum()), len(ended)
+    res = cohorts.outcome_rates(project, by=("project_year",))
+    assert res.definition is not None and res.definition.kind == "action_plan"
+    assert (int(res.raw["successes"].sum()), int(res.raw["n"].sum())) == (k, n)
+    page_one = goals_module.project_successes(project)
+    assert (page_one.successes, page_one.base) == (k, n)
+    # time in the project splits exits by the same definition
+    assert cohorts.time_to_exit(project, by=None).definition == res.definition
+
+
+def test_the_main_goals_exclusions_leave_the_cohort_base_too():
+    # Specialistteamet's share goal leaves those who moved away out of its denominator; the rates do too
+    project = et.load_project(PARAMS / "eskilstuna-specialistteamet.yaml")
+    d = goals_module.success_definition(project.params)
+    ended = project.participants[project.participants["end_date"].notna()]
+    base = ended[~ended["outcome"].isin(d.exclude)]
+    res = cohorts.outcome_rates(project, by=("sex",))
+    assert int(res.raw["n"].sum()) == len(base)
+    assert int(res.raw["successes"].sum()) == int(base["outcome"].isin(d.outcomes).sum())

@@ -305,7 +305,7 @@ def test_sources_units_and_notes_follow_the_language(pid):
     assert "varied 0%–75%" in " ".join(en.assumptions["source"]) or pid == "kompassen-demo"
     sv = et.cost_benefit(project)  # the params file's language: Swedish
     assert "varieras" in " ".join(sv.assumptions["source"])
-    assert sv.monte_carlo["varied"].startswith("antal lyckade utfall")
+    assert sv.monte_carlo["varied"].startswith("antal som lämnat försörjningsstödet")
 
 
 def test_without_a_budget_file_the_cost_and_what_rests_on_it_are_unknown(tiny_project):

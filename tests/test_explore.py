@@ -340,7 +340,7 @@ def test_explore_notebook_runs_without_errors_or_warnings(tmp_path):
     assert charts and all(sum("image/png" in o.get("data", {}) for o in c.outputs) == 1 for c in charts)
     assert sorted(p.name for p in (tmp_path / "memo").iterdir()) == ["andel_lyckade.xlsx", "tornado.png"]
     saved = pd.read_excel(tmp_path / "memo" / "andel_lyckade.xlsx")
-    assert "Andel lyckade" in saved.columns and not saved.isin(["NaN"]).any().any()
+    assert "Andel lyckade utfall" in saved.columns and not saved.isin(["NaN"]).any().any()
 
 
 # --- docstrings ------------------------------------------------------------------------------------

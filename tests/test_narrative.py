@@ -185,7 +185,7 @@ def test_sections_place_each_part(kompassen):
 
 # --- citations of the report's figures, and the check of the text against them ---------------
 from evaltools.present.figures import Basis, Figure, Unit  # noqa: E402
-from evaltools.present.narrative import check, contradictions, typed_numbers, unmatched_numbers  # noqa: E402
+from evaltools.present.narrative import contradictions, typed_numbers, unmatched_numbers  # noqa: E402
 
 
 def _fig(name, value, unit=Unit.KR, perspective=None, decimals=None):

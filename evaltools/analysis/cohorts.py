@@ -16,8 +16,7 @@ from statsmodels.duration.survfunc import CumIncidenceRight, SurvfuncRight
 from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
-from ..data.params import primary_success_outcomes
-from .goals import period_windows
+from .goals import period_windows, CI_METHOD, SuccessDefinition, success_definition
 from ..data.project import Project
 from ..words.labels import code_label, t
 from ..data.privacy import (SECONDARY, already_published, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
@@ -157,8 +156,16 @@ def _whole_periods_in_years(periods: pd.PeriodIndex, params) -> list[np.ndarray]
     return out
 
 
+@dataclass(frozen=True)
 class OutcomeComparison(Result):
-    """Success rates by cohort with Wilson intervals and a test of difference per variable."""
+    """Rates of successful outcome by cohort, each with an exact (Clopper–Pearson) 95 % interval, and a
+    test of difference per variable.
+
+    ``definition`` is what was counted as a success: the project's main goal's definition
+    (:func:`evaltools.analysis.goals.success_definition`), or ``None`` when the caller chose the outcome codes.
+    """
+
+    definition: SuccessDefinition | None = None
 
 
 EXACT_LIMIT = 2_000_000  # tables with the observed margins enumerated at most; above it a seeded Monte Carlo
@@ -245,13 +252,34 @@ def _test(table: np.ndarray, seed: int = FISHER_SEED) -> tuple[str, float]:
     return "chi2", float(stats.chi2_contingency(table, correction=table.shape == (2, 2)).pvalue)
 
 
+def _ended_with_success(project: Project, d: SuccessDefinition | None,
+                        codes: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The participants who have ended, with a boolean column ``success``: under the main goal's
+    definition ``d`` (those its denominator leaves out are left out here too), or, when ``d`` is
+    ``None``, an exit to one of ``codes``."""
+    df = project.participants[~project.participants[S.ONGOING]].copy()
+    if d is None:
+        df["success"] = df[S.OUTCOME].isin(codes)
+        return df
+    if d.exclude:
+        df = df[~df[S.OUTCOME].isin(d.exclude)].copy()
+    df["success"] = d.is_success(df).to_numpy(bool)
+    return df
+
+
 def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang: str | None = None,
                   success_outcomes: tuple[str, ...] | None = None) -> OutcomeComparison:
-    """Which groups leave more often with a successful outcome? Success rates by cohort.
+    """Which groups leave more often with a successful outcome? Rates of successful outcome by cohort.
 
-    Only persons who have ended count (an ongoing person has no outcome yet). Each variable gets
-    one test of whether the rates differ: Fisher's exact test where any expected cell count is
-    below 5 (exact, also for tables larger than 2x2), chi-square otherwise.
+    A successful outcome is what the project's main goal counts as one
+    (:func:`evaltools.analysis.goals.success_definition`: an exit with a documented action plan, or an exit
+    to one of the goal's outcomes), the same definition page 1 and the cost per success use. Only
+    persons who have ended count (an ongoing person has no outcome yet); those the main goal's
+    denominator leaves out (e.g. persons who moved away) are left out here too. Each rate gets an
+    exact (Clopper–Pearson) 95 % interval, the method of the goal table (:data:`evaltools.analysis.goals.CI_METHOD`),
+    so that a share that appears in both has one interval. Each variable gets one test of whether
+    the rates differ: Fisher's exact test where any expected cell count is below 5 (exact, also for
+    tables larger than 2x2), chi-square otherwise.
 
     Parameters
     ----------
@@ -262,14 +290,15 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     lang
         ``"sv"`` or ``"en"`` for labels; default: the params file's.
     success_outcomes
-        Outcome codes that count as success; default: those of the project's first outcome goal.
+        Outcome codes to count instead of the main goal's definition (for exploration; the
+        result's ``definition`` is then ``None``).
 
     Returns
     -------
     OutcomeComparison
         ``table``: variable, variable_label, category, category_label, n (ended), successes,
-        rate, ci_low, ci_high (Wilson 95 %), test, p_value; rows that could reveal a small count
-        hidden. ``raw``: unsuppressed.
+        rate, ci_low, ci_high (Clopper–Pearson 95 %), test, p_value, p_holm; rows that could reveal
+        a small count hidden. ``raw``: unsuppressed. ``definition``: what was counted.
 
     Examples
     --------
@@ -278,25 +307,25 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     """
     _require_participants(project, lang)
     lang = lang or project.params.language
-    codes = success_outcomes or primary_success_outcomes(project.params)
-    df = project.participants[~project.participants[S.ONGOING]].copy()
-    df["success"] = df[S.OUTCOME].isin(codes)
+    d = None if success_outcomes else success_definition(project.params, lang)
+    df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows = []
     for var in by:
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
         test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]), project.params.cost_benefit.seed)
         for cat, r in g.iterrows():
             n, k = int(r["size"]), int(r["sum"])
-            lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
+            lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
             rows.append({"variable": var, "variable_label": t("intake_year" if var == S.PROJECT_YEAR else var, lang),
                          "category": cat, "category_label": _label(var, cat, lang), "n": n, "successes": k,
-                         "rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "test": test, "p_value": p})
+                         "rate": k / n if n else np.nan, "ci_low": float(lo), "ci_high": float(hi), "test": test,
+                         "p_value": p})
     raw = pd.DataFrame(rows)
     if raw.empty:
-        return OutcomeComparison(raw, raw, ())
+        return OutcomeComparison(raw, raw, (), definition=d)
     raw["p_holm"] = holm(raw)
     k = _k(project)
-    hide = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, codes))
+    hide = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, d, success_outcomes))
     table = apply_mask(raw, pd.Series(hide, index=raw.index), ["n", "successes"], k, ("rate", "ci_low", "ci_high"))
     # a test is shown only where every rate it compares is shown: a "difference" between hidden
     # rates would have no direction a reader could see
@@ -305,11 +334,12 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     table.loc[untested, "test"] = "–"
     table.loc[untested, ["p_value", "p_holm"]] = np.nan
     n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
-    notes = (msg("note.success_outcomes", lang, outcomes=", ".join(code_label(S.OUTCOME, c, lang) for c in codes)),
-             msg("note.rate_tests", lang, n=n_tests))
+    counted = d.describe(lang) if d is not None else ", ".join(code_label(S.OUTCOME, c, lang).lower()
+                                                                 for c in success_outcomes)
+    notes = (msg("note.counted", lang, definition=counted), msg("note.rate_tests", lang, n=n_tests))
     if (raw["test"] == "Fisher (MC)").any():
         notes += (msg("note.fisher_mc", lang, draws=MONTE_CARLO_DRAWS, seed=project.params.cost_benefit.seed),)
-    return OutcomeComparison(table, raw, notes)
+    return OutcomeComparison(table, raw, notes, definition=d)
 
 
 def holm(raw: pd.DataFrame) -> np.ndarray:
@@ -324,17 +354,30 @@ def holm(raw: pd.DataFrame) -> np.ndarray:
     return raw["variable"].map(adjusted).to_numpy(float)
 
 
-def _goal_counts(project: Project, codes: tuple[str, ...]) -> dict[int, dict[str, float]]:
+def _counts_as(goal, d: SuccessDefinition | None, codes: tuple[str, ...] | None) -> bool:
+    """Whether ``goal``'s numerator counts the same successes as the rate table: the main goal's
+    definition ``d``, or (``d`` is ``None``) the outcome codes ``codes``."""
+    if d is not None and d.kind == "action_plan":
+        return goal.numerator == "action_plan"
+    wanted = d.outcomes if d is not None else tuple(codes or ())
+    return goal.numerator != "action_plan" and tuple(sorted(goal.success_outcomes)) == tuple(sorted(wanted))
+
+
+def _goal_counts(project: Project, d: SuccessDefinition | None,
+                 codes: tuple[str, ...] | None = None) -> dict[int, dict[str, float]]:
     """Counts the goal table publishes per project year of intake: ``{year: {"success": n,
-    "not_success": n}}``, from goals counted by intake year with the same success outcomes."""
+    "not_success": n}}``, from goals counted by intake year whose numerator counts the same
+    successes (:func:`_counts_as`)."""
     from .goals import assess_goals
     out: dict[int, dict[str, float]] = {}
+    if d is not None and d.exclude:  # the goal table's counts include those left out here: not the same cells
+        return out
     goals = {g.id: g for g in project.params.goals}
     table = assess_goals(project).table
     for r in table.itertuples():
         g = goals.get(r.goal_id)
         if (g is None or g.period != "project_year" or g.count_by != "intake" or r.mode != "observed"
-                or tuple(sorted(g.success_outcomes)) != tuple(sorted(codes)) or not str(r.period_key).startswith("år")):
+                or not _counts_as(g, d, codes) or not str(r.period_key).startswith("år")):
             continue
         year = int(str(r.period_key)[2:])
         if g.kind == "outcome_count":
@@ -388,8 +431,9 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
                   lang: str | None = None) -> SuccessModel:
     """Do differences in success hold when the cohort variables are taken together?
 
-    Odds ratios of a successful outcome from a logistic regression (statsmodels ``Logit``), each
-    variable adjusted for the others, against its most common category. With few events per
+    Odds ratios of a successful outcome (the main goal's definition, as in :func:`outcome_rates`)
+    from a logistic regression (statsmodels ``Logit``), each variable adjusted for the others,
+    against its most common category. With few events per
     parameter (< 10) or perfect separation the model is not fitted and the notes say why; odds
     ratios from such data would mislead.
 
@@ -414,9 +458,8 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     """
     _require_participants(project, lang)
     lang = lang or project.params.language
-    codes = primary_success_outcomes(project.params)
-    df = project.participants[~project.participants[S.ONGOING]].copy()
-    df["success"] = df[S.OUTCOME].isin(codes).astype(int)
+    df = _ended_with_success(project, success_definition(project.params, lang))
+    df["success"] = df["success"].astype(int)
     for c in covariates:
         df[c] = df[c].astype(str)
     used = [c for c in covariates if df[c].nunique() > 1]
@@ -481,7 +524,9 @@ EXIT_TYPES = ("success", "other_exit")
 class TimeToExit(Result):
     """Cumulative incidence of each way of leaving the project by days since start, by cohort.
 
-    Exits are competing events: a person who left for another reason can no longer leave with a
+    A successful exit is what the project's main goal counts as a success
+    (:func:`evaltools.analysis.goals.success_definition`, as in :func:`outcome_rates`); every other exit is
+    another exit. Exits are competing events: a person who left for another reason can no longer leave with a
     successful outcome, so each exit type gets its Aalen–Johansen cumulative incidence (statsmodels
     ``CumIncidenceRight``) instead of one minus a Kaplan–Meier curve that censors the other exits
     (which overstates the chance of each). ``curves`` maps each group to its curves (day, success,
@@ -489,6 +534,7 @@ class TimeToExit(Result):
     """
 
     curves: dict = field(default_factory=dict)
+    definition: SuccessDefinition | None = None
 
 
 def _quiet(f, *args, **kwargs):
@@ -503,7 +549,8 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
                  lang: str | None = None) -> TimeToExit:
     """How long do participants stay in the project, and how do they leave, by group?
 
-    Time from start to exit, with exits split into a successful outcome and any other exit.
+    Time from start to exit, with exits split into a successful outcome (the main goal's
+    definition) and any other exit.
     Persons still enrolled are censored at the analysis date. For each group and day the table
     gives the cumulative incidence of a successful exit and of another exit (Aalen–Johansen,
     statsmodels ``CumIncidenceRight``), the share still in the project (Kaplan–Meier of any exit,
@@ -539,8 +586,9 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     _require_participants(project, lang)
     lang = lang or project.params.language
     k = _k(project)
-    codes = primary_success_outcomes(project.params)
-    df = project.participants
+    sd = success_definition(project.params, lang)
+    df = project.participants.copy()
+    df["_success"] = sd.is_success(df).to_numpy(bool)
     groups = [(t("participants", lang), df)] if by is None else [(_label(by, g, lang), d) for g, d in df.groupby(by)]
     rows, curves, shown = [], {}, {}
     for name, d in groups:
@@ -548,7 +596,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
             continue
         time = d[S.DAYS_IN_PROJECT].to_numpy(float)
         ended = (~d[S.ONGOING]).to_numpy()
-        status = np.where(~ended, 0, np.where(d[S.OUTCOME].isin(codes).to_numpy(), 1, 2))
+        status = np.where(~ended, 0, np.where(d["_success"].to_numpy(), 1, 2))
         sf = _quiet(SurvfuncRight, time, ended.astype(int))
         tt = sf.surv_times
         keep = sf.n_risk >= k
@@ -584,9 +632,8 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         for col in ("success", "other_exit", "still_in_project"):
             table[col] = table[col].astype(object)
             table.loc[small, col] = "–"
-    label = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in codes)
-    note = msg("note.time_to_exit", lang, outcomes=label)
-    return TimeToExit(table, raw, (note,), curves=curves)
+    note = msg("note.time_to_exit", lang, definition=sd.describe(lang))
+    return TimeToExit(table, raw, (note,), curves=curves, definition=sd)
 
 
 def _cumulative_incidence(time: np.ndarray, status: np.ndarray) -> pd.DataFrame:

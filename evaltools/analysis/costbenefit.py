@@ -34,7 +34,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
 from .comparison import comparison_success_rates
-from .goals import project_successes, success_definition
+from .goals import project_successes, success_definition, CI_METHOD
 from ..data.project import Project
 from ..words.formats import fmt_int, fmt_kr, fmt_pct
 from ..words.text import msg
@@ -503,7 +503,7 @@ def _sensitivity(m: _Model, info: dict, perspective: str) -> pd.DataFrame:
         lo, hi = info["ex_ante_success_range"]
         rows.append(("successes", (lo * k, dict(success_mult=lo)), (hi * k, dict(success_mult=hi))))
     elif n > 0 and k > 0:
-        lo, hi = proportion_confint(k, n, method="wilson")
+        lo, hi = proportion_confint(k, n, method=CI_METHOD)
         rows.append(("successes", (lo * n, dict(success_mult=lo * n / k)), (hi * n, dict(success_mult=hi * n / k))))
     out = []
     for name, (lo_v, lo_kw), (hi_v, hi_kw) in rows:

@@ -19,6 +19,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from ..words.labels import fmt_kr, fmt_num, fmt_pct, t
 from ..data.privacy import is_suppressed
 from ..words.text import catalog, msg, plural
+from ..words.glossary import measure_term, name as term_name, share_label
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
 BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"
@@ -215,8 +216,13 @@ def plot_context(goal, series, params, lang: str = "sv", ax=None):
                 unit=unit, period=period)
 
 
+def _lower(text: str) -> str:
+    """A label's name inside a sentence: its first letter in lower case."""
+    return text[:1].lower() + text[1:]
+
+
 def _ci_err(value, low, high) -> np.ndarray:
-    """Error-bar lengths (2 x n) for values with interval bounds. Never negative: a Wilson bound at
+    """Error-bar lengths (2 x n) for values with interval bounds. Never negative: an interval's bound at
     0 % or 100 % can lie a rounding error inside the share, and matplotlib refuses a negative bar."""
     v = np.atleast_1d(np.asarray(value, float))
     lo, hi = np.atleast_1d(np.asarray(low, float)), np.atleast_1d(np.asarray(high, float))
@@ -285,8 +291,10 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
 
 
 def plot_outcome_rates(comparison, lang: str = "sv"):
-    """Success rate with Wilson interval per category, every breakdown in one panel (a forest
-    plot); hidden categories are marked "..". The dashed line is the rate for everyone who ended."""
+    """The share with a successful outcome (the main goal's definition) with its exact
+    (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); hidden
+    categories are marked "..". The dashed line is the share for everyone who ended. The axis is
+    labelled with the glossary's name of the measure."""
     tab = comparison.table
 
     def header(g):
@@ -324,7 +332,8 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
                     clip_on=False)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
-    ax.set_xlabel(msg("plot.success_rate_ci", lang))
+    measure = share_label(measure_term(getattr(comparison, "definition", None)), lang)  # the glossary's name
+    ax.set_xlabel(msg("plot.success_rate_ci", lang, measure=measure))
     _fit(fig, ax)
     parts = [msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)) if overall is not None else ""]
     for _, g in tab.groupby("variable", sort=False):
@@ -335,19 +344,20 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             else:
                 items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})")
         parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
-    return _alt(fig, lang, "plot.alt.outcome_rates", parts)
+    return _alt(fig, lang, "plot.alt.outcome_rates", parts, measure=_lower(measure))
 
 
 def plot_time_to_exit(tte, lang: str = "sv", ax=None):
-    """Cumulative incidence of a successful exit (left) and of another exit (right) by days since
-    start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
+    """Cumulative incidence of an exit with a successful outcome (the main goal's definition; left)
+    and of another exit (right) by days since start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
     plt.rcParams.update(STYLE)
     if ax is not None:
         fig, axes = ax.figure, [ax, None]
     else:
         fig, axes = _subplots(1, 2, figsize=(WIDTH, 2.6), sharey=True)
     colors = [BLUE, ORANGE, GREEN, RED, GREY]
-    titles = {"success": msg("plot.exit_success", lang), "other_exit": msg("plot.exit_other", lang)}
+    measure = term_name(measure_term(getattr(tte, "definition", None)), lang)  # the glossary's name of what is counted
+    titles = {"success": measure, "other_exit": msg("plot.exit_other", lang)}
     for a, col in zip(axes, ("success", "other_exit")):
         if a is None:
             continue
@@ -371,9 +381,10 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
         at = [(d, c[c["day"] <= d].iloc[-1] if (c["day"] <= d).any() else None) for d in (90, 180, 365)
               if d <= c["day"].max()]
         parts.append(f"{name}: " + (", ".join(
-            msg("plot.exit_after_days", lang, days=d, success=fmt_pct(0 if r is None else r["success"], lang, 0),
+            msg("plot.exit_after_days", lang, days=d, measure=_lower(measure),
+                success=fmt_pct(0 if r is None else r["success"], lang, 0),
                 other=fmt_pct(0 if r is None else r["other_exit"], lang, 0)) for d, r in at) or "–"))
-    return _alt(fig, lang, "plot.alt.time_to_exit", parts)
+    return _alt(fig, lang, "plot.alt.time_to_exit", parts, measure=_lower(measure))
 
 
 def plot_payments(result, lang: str = "sv", ax=None):

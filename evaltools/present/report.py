@@ -19,7 +19,7 @@ from ..analysis.comparison import compare_payments, payment_phases
 from ..data.params import project_kind
 from ..analysis.costbenefit import cost_benefit
 from .display import Table, Text, figure_html, show
-from ..words.formats import fmt_probability, fmt_date
+from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..data.project import Project, load_project
 from .figures import report_figures

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...words.formats import fmt_int, fmt_num
+from ...words.formats import fmt_int
 
 EX_ANTE_REACHED = "nås_med_volymer"
 EX_ANTE_PARTLY = "nås_delvis_med_volymer"

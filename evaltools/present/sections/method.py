@@ -1,4 +1,5 @@
-"""Method (in the appendix): how goals, comparisons, the comparison group, costs and privacy are handled.
+"""Method (in the appendix): the terms the report uses (the glossary), then how goals, comparisons, the
+comparison group, costs and privacy are handled.
 
 The cost-benefit part is one short paragraph per rule, each naming its anchor (Green Book and
 Magenta Book, ASEK, NyttoSam, WSIPP, the SROI Guide). The rules and their order are those of the
@@ -7,7 +8,10 @@ discount rate, skattefaktor, the own-payments window) are the project's own sett
 """
 from __future__ import annotations
 
-from ..display import Text
+import pandas as pd
+
+from ...words import glossary
+from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_pct
 
 # The cost-benefit rules, in the order docs/methods.md gives them (a test checks both name them alike).
@@ -74,5 +78,23 @@ def paragraphs(r) -> list[str]:
     return out
 
 
+def terms(r) -> tuple[glossary.Term, ...]:
+    """The glossary's terms this report uses: participant terms with participants, cost-benefit terms
+    with a cost-benefit calculation that values exits."""
+    cba = r.cba
+    valued = (cba is not None and cba.costs is not None and not cba.costs.empty
+              and cba.summary.get("mode") != "structural")
+    return glossary.terms_for(r.project.has_participants, valued)
+
+
+def glossary_block(r) -> list:
+    """The terms with their definitions, as a two-column table under its own heading."""
+    words = r.words
+    term_col, definition_col = words.msg(glossary.TERM_COLUMN), words.msg(glossary.DEFINITION_COLUMN)
+    frame = pd.DataFrame({term_col: [words.msg(x.name) for x in terms(r)],
+                          definition_col: [words.msg(x.definition) for x in terms(r)]})
+    return [Text([words.msg(glossary.INTRO)], words.msg(glossary.HEADING), 3), Table(frame)]
+
+
 def blocks(r) -> list[list]:
-    return [[Text(paragraphs(r), r.msg("method.heading"), 3)]]
+    return [glossary_block(r), [Text(paragraphs(r), r.msg("method.heading"), 3)]]

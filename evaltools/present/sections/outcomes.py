@@ -1,4 +1,5 @@
-"""Outcomes: how the participants who ended left, success rates by group, a logistic regression."""
+"""Outcomes: how the participants who ended left, the share with a successful outcome (the main goal's
+definition, named as the glossary names it) by group, a logistic regression."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,6 +11,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, t
 from ...data.privacy import suppress_long
+from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
 
 
 def outcome_counts(ended: pd.DataFrame, k: int) -> pd.DataFrame:
@@ -30,10 +32,13 @@ def chart_rates(r):
 
 
 def rate_notes(r, n_tests: str) -> tuple[str, ...]:
-    """The notes under the success-rate table in plain words: what counts as success (the first note of
-    the rate comparison), what the two p-values mean, and whether any p-value was simulated. The tests'
-    names belong to the appendix's method section."""
-    notes = (*(note_text(n, r.lang) for n in r.rates.notes[:1]), r.msg("outcomes.tests_note", n=n_tests))
+    """The notes under the rate table in plain words: what counts as a successful outcome (the first note
+    of the rate comparison: the main goal's definition), what the two p-values mean, and whether any
+    p-value was simulated. The tests' names belong to the appendix's method section."""
+    d = r.rates.definition
+    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words), definition=d.describe(r.lang))
+               if d is not None else note_text(r.rates.notes[0], r.lang))
+    notes = (counted, r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
         notes += (r.msg("outcomes.simulated_note"),)
     return notes
@@ -54,11 +59,14 @@ def blocks(r) -> list[list]:
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
     rt = r.rates.table
+    term = measure_term(r.rates.definition)  # lyckat utfall, or (no main goal) lämnat försörjningsstödet
+    ended_col, successes_col, rate_col = (count_label(ENDED, r.words), count_label(term, r.words),
+                                          share_label(term, r.words))
     rates = pd.DataFrame({
         t("variable", lang): rt["variable_label"], t("category", lang): rt["category_label"],
-        t("n", lang): [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
-        t("successes", lang): [fmt_cell(v, fmt_int, lang) for v in rt["successes"]],
-        t("rate", lang): [fmt_cell(v, fmt_pct, lang) for v in rt["rate"]],
+        ended_col: [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
+        successes_col: [fmt_cell(v, fmt_int, lang) for v in rt["successes"]],
+        rate_col: [fmt_cell(v, fmt_pct, lang) for v in rt["rate"]],
         t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
                        for a, b in zip(rt["ci_low"], rt["ci_high"])],
         t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
@@ -68,14 +76,15 @@ def blocks(r) -> list[list]:
     tests = rt.drop_duplicates("variable")
     clear = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
     n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
-    verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear)) if clear
-               else msg("outcomes.no_clear_difference", n=n_tests))
+    measure = rate_col[:1].lower() + rate_col[1:]
+    verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear), measure=measure) if clear
+               else msg("outcomes.no_clear_difference", n=n_tests, measure=measure))
     out = [[Text([msg("outcomes.intro", n=fmt_int(len(ended), lang))], heading),
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
-            Text([], msg("outcomes.by_group"), 3),
+            Text([], msg("outcomes.by_group", measure=rate_col), 3),
             plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),
             Table(rates, notes=rate_notes(r, n_tests),
-                  numeric=(t("n", lang), t("successes", lang), t("rate", lang), t("ci", lang), t("p_value", lang),
+                  numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
                            msg("outcomes.holm")))]]
     m = r.model
     if len(m.table):

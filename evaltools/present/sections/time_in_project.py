@@ -5,16 +5,21 @@ import pandas as pd
 
 from ...data import schema as S
 from ..display import Table, Text
-from ...data.params import primary_success_outcomes
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_pct
-from ...words.labels import code_label
+from ...words.glossary import measure_term, name as term_name
+from ...analysis.goals import success_definition
 
 
 def note(r) -> str:
-    """The note under the table in plain words: what counts as a successful exit and how the shares are
-    counted (the estimators' names are in the appendix's method section)."""
-    codes = primary_success_outcomes(r.params)
-    return r.msg("time.note", outcomes=", ".join(code_label(S.OUTCOME, c, r.lang).lower() for c in codes))
+    """The note under the table in plain words: what counts as a successful outcome (the main goal's
+    definition, the one the curves use) and how the shares are counted (the estimators' names are in the
+    appendix's method section)."""
+    d = _definition(r)
+    return r.msg("time.note", measure=term_name(measure_term(d), r.words), definition=d.describe(r.lang))
+
+
+def _definition(r):
+    return getattr(r.survival, "definition", None) or success_definition(r.params, r.lang)
 
 
 def blocks(r) -> list[list]:
@@ -29,7 +34,8 @@ def blocks(r) -> list[list]:
     s = r.survival
     tab = s.table
     days, at_risk, median = msg("time.days"), msg("time.at_risk"), msg("time.median_ci")
-    pct = [msg("time.success"), msg("time.other_exit"), msg("time.still_in")]
+    measure = term_name(measure_term(_definition(r)), r.words)
+    pct = [measure, msg("time.other_exit"), msg("time.still_in")]
 
     def _days(v):
         return fmt_cell(v, fmt_num, 0, lang) if not (isinstance(v, float) and pd.isna(v)) else "–"
@@ -42,6 +48,6 @@ def blocks(r) -> list[list]:
                  for m, a, b in zip(tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
     })
     drawn = any(len(c) for c in s.curves.values())
-    return [[Text([msg("time.intro", k=str(k))], heading),
+    return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves", k=str(k))]),
              Table(frame, notes=(note(r),), numeric=(days, *pct, at_risk, median))]]

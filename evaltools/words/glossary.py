@@ -1,0 +1,113 @@
+"""The glossary: every defined term of the report once, with its name and a one-sentence definition.
+
+The words live in the catalogs (``glossary.term.<id>`` in ``evaltools/locales/sv.yaml`` and
+``en.yaml``); this module says which terms there are, which of their forms exist (``name``; ``count``,
+the label of a count of persons; ``share``, the label of a share) and which kind of report needs each
+term. Tables and charts that name an outcome measure take the measure's label from here, so that a
+measure has one name on every page, and the appendix lists the terms a report uses
+(:mod:`evaltools.present.sections.method`).
+
+*Lyckat utfall* (a successful outcome) is only ever what the project's main goal counts as a success
+(:func:`evaltools.analysis.goals.success_definition`); every other measure has a name of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import Catalog, catalog
+
+PARTICIPANTS = "participants"  # a term a report needs when it has participants
+COSTBENEFIT = "costbenefit"  # ... when it values exits in a cost-benefit calculation
+ALWAYS = "always"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One defined term: the catalog keys of its forms (``None`` where the form does not exist) and
+    the part of the report that uses it."""
+
+    id: str
+    name: str
+    definition: str
+    count: str | None = None
+    share: str | None = None
+    needs: str = ALWAYS
+
+
+# The keys are written out in full so that the catalogs' check for unused entries finds them.
+TERMS: tuple[Term, ...] = (
+    Term("lyckat_utfall", "glossary.term.lyckat_utfall.name", "glossary.term.lyckat_utfall.definition",
+         "glossary.term.lyckat_utfall.count", "glossary.term.lyckat_utfall.share", PARTICIPANTS),
+    Term("lamnat_forsorjningsstodet", "glossary.term.lamnat_forsorjningsstodet.name",
+         "glossary.term.lamnat_forsorjningsstodet.definition", "glossary.term.lamnat_forsorjningsstodet.count",
+         "glossary.term.lamnat_forsorjningsstodet.share", PARTICIPANTS),
+    Term("arbete_eller_studier", "glossary.term.arbete_eller_studier.name",
+         "glossary.term.arbete_eller_studier.definition", needs=PARTICIPANTS),
+    Term("avslut_med_handlingsplan", "glossary.term.avslut_med_handlingsplan.name",
+         "glossary.term.avslut_med_handlingsplan.definition", needs=PARTICIPANTS),
+    Term("avslutad_deltagare", "glossary.term.avslutad_deltagare.name", "glossary.term.avslutad_deltagare.definition",
+         "glossary.term.avslutad_deltagare.count", needs=PARTICIPANTS),
+    Term("pagaende", "glossary.term.pagaende.name", "glossary.term.pagaende.definition", needs=PARTICIPANTS),
+    Term("nettonuvarde", "glossary.term.nettonuvarde.name", "glossary.term.nettonuvarde.definition", needs=COSTBENEFIT),
+    Term("dodvikt", "glossary.term.dodvikt.name", "glossary.term.dodvikt.definition", needs=COSTBENEFIT),
+    Term("skattefaktor", "glossary.term.skattefaktor.name", "glossary.term.skattefaktor.definition", needs=COSTBENEFIT),
+    Term("avtagande_effekt", "glossary.term.avtagande_effekt.name", "glossary.term.avtagande_effekt.definition",
+         needs=COSTBENEFIT),
+    Term("brytpunkt", "glossary.term.brytpunkt.name", "glossary.term.brytpunkt.definition", needs=COSTBENEFIT),
+    Term("perspektiv", "glossary.term.perspektiv.name", "glossary.term.perspektiv.definition", needs=COSTBENEFIT),
+    Term("offentliga_finansiarer", "glossary.term.offentliga_finansiarer.name",
+         "glossary.term.offentliga_finansiarer.definition", needs=COSTBENEFIT),
+    Term("samhallet", "glossary.term.samhallet.name", "glossary.term.samhallet.definition", needs=COSTBENEFIT),
+    Term("konfidensintervall", "glossary.term.konfidensintervall.name", "glossary.term.konfidensintervall.definition"),
+)
+BY_ID = {term.id: term for term in TERMS}
+HEADING, INTRO = "glossary.heading", "glossary.intro"
+TERM_COLUMN, DEFINITION_COLUMN = "glossary.term_col", "glossary.definition_col"
+
+SUCCESS = "lyckat_utfall"  # the main goal's definition of success: the only measure called "lyckat"
+LEFT_FS = "lamnat_forsorjningsstodet"
+ENDED = "avslutad_deltagare"
+
+
+def _words(words: Catalog | str) -> Catalog:
+    return catalog(words) if isinstance(words, str) else words
+
+
+def name(term_id: str, words: Catalog | str) -> str:
+    """The term's name (``words``: a language code or a report's catalog)."""
+    return _words(words).msg(BY_ID[term_id].name)
+
+
+def count_label(term_id: str, words: Catalog | str) -> str:
+    """The label of a count of the term (``Lyckade utfall``)."""
+    key = BY_ID[term_id].count
+    if key is None:
+        raise ValueError(f"the term {term_id!r} has no count form")
+    return _words(words).msg(key)
+
+
+def share_label(term_id: str, words: Catalog | str) -> str:
+    """The label of a share of the term (``Andel lyckade utfall``)."""
+    key = BY_ID[term_id].share
+    if key is None:
+        raise ValueError(f"the term {term_id!r} has no share form")
+    return _words(words).msg(key)
+
+
+def definition(term_id: str, words: Catalog | str) -> str:
+    """The term's one-sentence definition."""
+    return _words(words).msg(BY_ID[term_id].definition)
+
+
+def measure_term(success_definition) -> str:
+    """The term that names what a comparison counts: *lyckat utfall* when the project's main goal
+    defines it (an action plan, or the goal's outcomes), *lämnat försörjningsstödet* when the
+    project has no main goal and the generic definition applies (``kind == "leaves_fs"``)."""
+    return LEFT_FS if success_definition is not None and success_definition.kind == "leaves_fs" else SUCCESS
+
+
+def terms_for(has_participants: bool, has_costbenefit: bool) -> tuple[Term, ...]:
+    """The terms a report uses: those about participants only with participants, those about the
+    cost-benefit calculation only with one."""
+    wanted = {ALWAYS} | ({PARTICIPANTS} if has_participants else set()) | ({COSTBENEFIT} if has_costbenefit else set())
+    return tuple(term for term in TERMS if term.needs in wanted)
