@@ -163,7 +163,7 @@ _ALL: tuple[Assumption, ...] = (
     _sourced("discount_rate", Unit.RATE_PER_YEAR, "discount_rate", "discount_rate_range", step=0.005,
              slider=(0.0, 0.1)),
     _sourced("skattefaktor", Unit.FACTOR, "skattefaktor", "skattefaktor_range"),
-    # the project's cost: utfall where known, else budget; varied ±10 % one at a time
+    # the part of the cost still only budgeted (settled utfall is known): varied ±10 % one at a time
     Assumption("cost", Unit.MULTIPLE, 1.0, *_csv_range("cost_range"), Range.RELATIVE, "cost_range",
                _confidence("cost_range"), catalog_key("cost", "definition"), range_source="cost_range",
                in_table=False),
