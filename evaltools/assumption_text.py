@@ -80,10 +80,27 @@ def end_text(name: str, value: float, lang: str = "sv") -> str:
 
 
 def range_text(name: str, lower: float, upper: float, lang: str = "sv") -> str:
-    """The range the sensitivity analysis tests (``0 % till 75 %``), or ``–`` when not varied."""
+    """The range the sensitivity analysis tests, compactly: ``0–75 %``, ``1–5 år``, ``1,0–1,5``,
+    ``±25 %`` (a relative range around the value); ``–`` when the assumption is not varied."""
     if lower is None or upper is None or pd.isna(lower) or pd.isna(upper):
         return "–"
-    return msg("assumption.range", lang, low=end_text(name, lower, lang), high=end_text(name, upper, lang))
+    a = REGISTRY.get(name)
+    lo, hi = float(lower), float(upper)
+    if a is not None and a.range is Range.RELATIVE:
+        if math.isclose(1 - lo, hi - 1):
+            return "±" + fmt_pct(hi - 1, lang, 0)
+        return msg("assumption.range", lang, low=end_text(name, lo, lang), high=end_text(name, hi, lang))
+    u = a.unit if a is not None else None
+    if u in (Unit.SHARE, Unit.SHARE_PER_YEAR, Unit.RATE_PER_YEAR):
+        first = fmt_num(lo * 100, _decimals(lo * 100, 1), lang)
+    elif u is Unit.YEARS:
+        first = fmt_num(lo, _decimals(lo, 1), lang)
+    elif u is Unit.FACTOR:
+        first = fmt_num(lo, max(1, _decimals(lo, 2), _decimals(hi, 2)), lang)
+        return first + "–" + fmt_num(hi, max(1, _decimals(lo, 2), _decimals(hi, 2)), lang)
+    else:
+        return msg("assumption.range", lang, low=value_text(name, lo, lang), high=value_text(name, hi, lang))
+    return first + "–" + value_text(name, hi, lang)
 
 
 def assumptions_table(assumptions: pd.DataFrame, lang: str = "sv", *, heading=None) -> pd.DataFrame:

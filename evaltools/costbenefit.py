@@ -170,8 +170,10 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
     if method == "riksnorm":
         level, used_refs, mean = _riksnorm_levels(project, succ)
         flag = any(v.flagged for v in used_refs)
+        # (with no leavers: the level of one adult living alone, what a requirement is counted at)
+        key = "assumption.monthly_level_riksnorm_source" if len(succ) else "assumption.monthly_level_riksnorm_single_source"
         return level, [UsedAssumption("monthly_level", mean,
-                                      msg("assumption.monthly_level_riksnorm_source", lang, price_year=str(py),
+                                      msg(key, lang, price_year=str(py),
                                           housing=fmt_kr(ml.housing_sek, lang), housing_year=str(ml.housing_year)),
                                       flag)], used_refs
     # own payments in the months before start, deflated to the price year

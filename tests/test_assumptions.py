@@ -155,8 +155,8 @@ def test_the_assumptions_table_rows_are_the_registry_s(demo, report):
             assert pd.isna(row.lower) and pd.isna(row.upper)
     shown = assumptions_table(a, "sv")
     assert list(shown["Antagande"]) == [label(n, "sv") for n in REGISTRY.table]
-    assert shown.set_index("Antagande").loc["Tidshorisont", "Prövas mellan"] == "1 år till 5 år"
-    assert shown.set_index("Antagande").loc["Försörjningsstöd per månad", "Prövas mellan"] == "\u221225\u00a0% till +25\u00a0%"
+    assert shown.set_index("Antagande").loc["Tidshorisont", "Prövas mellan"] == "1–5 år"
+    assert shown.set_index("Antagande").loc["Försörjningsstöd per månad", "Prövas mellan"] == "±25\u00a0%"
 
 
 def test_the_workbook_assumption_rows_are_the_registry_s(report, tmp_path: Path):
@@ -204,3 +204,17 @@ def test_what_if_says_why_society_does_not_move_when_earnings_are_not_valued(dem
     assert low == pytest.approx(high)
     valued = whatif.evaluate(demo.with_params(cost_benefit={"work_earnings_sek_month": 20000}))
     assert whatif.society_note(valued, "sv") == ""
+
+
+def test_a_project_with_no_leavers_is_valued_at_riksnorm_for_one_adult_not_at_one_application_s_amount():
+    from evaltools.reference import household_norm, price_factor
+    project = et.load_project(PARAMS / "samverkan-i-praktiken.yaml")  # structural, no monthly level of its own
+    assert project.params.cost_benefit.monthly_level.method == "riksnorm"
+    r = et.cost_benefit(project, monte_carlo=False, effect=False)
+    py = project.params.price_year
+    norm, _ = household_norm(py, "ensamstående", 0)  # Socialstyrelsen's riksnorm, one adult living alone
+    expected = norm + 4300 * price_factor(2023, py)[0]  # plus the housing default (2023 prices)
+    assert r.summary["monthly_level"] == pytest.approx(expected)
+    assert r.summary["monthly_level"] != pytest.approx(8900 * price_factor(2023, py)[0])
+    assert r.summary["break_even_person_years"] == pytest.approx(r.summary["total_cost_fixed"] / (12 * expected))
+    assert "riksnorm" in r.summary["level_source"] and "ensam" in r.summary["level_source"]

@@ -304,11 +304,11 @@ def test_sources_units_and_notes_follow_the_language(pid):
     # the range an assumption is tested over is its own column, from the registry (deadweight 0–75 %)
     from evaltools.assumption_text import assumptions_table
     shown = assumptions_table(en.assumptions, "en").set_index("Assumption")
-    assert shown.loc["Deadweight", "Tested between"] == "0% to 75%"
-    assert shown.loc["Horizon", "Tested between"] == "1 year to 5 years"
+    assert shown.loc["Deadweight", "Tested between"] == "0–75%"
+    assert shown.loc["Horizon", "Tested between"] == "1–5 years"
     sv = et.cost_benefit(project)  # the params file's language: Swedish
     assert "parameterfilen" in " ".join(sv.assumptions["source"])
-    assert assumptions_table(sv.assumptions, "sv").set_index("Antagande").loc["Dödvikt", "Prövas mellan"] == "0\u00a0% till 75\u00a0%"
+    assert assumptions_table(sv.assumptions, "sv").set_index("Antagande").loc["Dödvikt", "Prövas mellan"] == "0–75\u00a0%"
     assert sv.monte_carlo["varied"].startswith("antal lyckade utfall")
 
 
