@@ -236,4 +236,17 @@ def bounds(name: str, cost_benefit=None) -> tuple[float, float]:
     return a.lower, a.upper
 
 
-__all__ = ["REGISTRY", "Assumption", "Range", "Registry", "Unit", "bounds", "catalog_key"]
+def tested_range(name: str, value: float | None = None, cost_benefit=None) -> tuple[float, float]:
+    """The ends the sensitivity analysis tests for one project: :func:`bounds`, widened to take in
+    the value the calculation used when that lies outside them (an observed drop-off of 81 % is
+    tested from 0 % to 81 %, not at 0 % and 50 %, which would both lie on one side of it).
+
+    A relative range is a multiple of the value itself, so it always holds it.
+    """
+    lo, hi = bounds(name, cost_benefit)
+    if REGISTRY[name].range is Range.ABSOLUTE and value is not None and value == value:
+        lo, hi = min(lo, float(value)), max(hi, float(value))
+    return lo, hi
+
+
+__all__ = ["REGISTRY", "Assumption", "Range", "Registry", "Unit", "bounds", "catalog_key", "tested_range"]

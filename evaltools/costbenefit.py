@@ -33,7 +33,7 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from . import schema as S
-from .assumptions import REGISTRY, Range, bounds
+from .assumptions import REGISTRY, Range, bounds, tested_range
 from .comparison import comparison_success_rates
 from .goals import project_successes, success_definition
 from .io import Project
@@ -509,7 +509,9 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
     return pd.DataFrame(rows)
 
 
-# the model's argument that each varied assumption of the registry sets
+# the model's argument that each varied assumption of the registry sets, and the model's value of it
+_MODEL_VALUES = {"horizon_years": "horizon", "dropoff_per_year": "dropoff", "deadweight": "deadweight",
+                 "discount_rate": "rate", "skattefaktor": "skattefaktor"}
 _MODEL_ARGS = {"monthly_level": "level_mult", "horizon_years": "horizon", "dropoff_per_year": "dropoff",
                "deadweight": "deadweight", "discount_rate": "rate", "cost": "cost_mult",
                "skattefaktor": "skattefaktor", "successes": "success_mult"}
@@ -532,7 +534,8 @@ def _sensitivity_ends(m: _Model, info: dict, cb) -> list[tuple[str, float, float
                 lo, hi = proportion_confint(k, n, method="wilson")
                 out.append((name, lo * n, hi * n, {arg: lo * n / k}, {arg: hi * n / k}))
             continue
-        lo, hi = bounds(name, cb)
+        value = getattr(m, _MODEL_VALUES[name]) if name in _MODEL_VALUES else None
+        lo, hi = tested_range(name, value, cb)
         out.append((name, lo, hi, {arg: lo}, {arg: hi}))
     return out
 
@@ -563,7 +566,7 @@ def _assumption_frame(assumptions: list[UsedAssumption], cb) -> pd.DataFrame:
         if name not in by_name:
             continue
         a, reg = by_name[name], REGISTRY[name]
-        lo, hi = bounds(name, cb) if reg.range in (Range.ABSOLUTE, Range.RELATIVE) else (np.nan, np.nan)
+        lo, hi = tested_range(name, a.value, cb) if reg.range in (Range.ABSOLUTE, Range.RELATIVE) else (np.nan, np.nan)
         rows.append({"name": name, "value": a.value, "unit": reg.unit.value, "lower": lo, "upper": hi,
                      "source": a.source, "flagged": a.flagged})
     return pd.DataFrame(rows, columns=["name", "value", "unit", "lower", "upper", "source", "flagged"])
