@@ -122,14 +122,16 @@ def assumptions_table(assumptions: pd.DataFrame, lang: str = "sv", *, heading=No
     words = heading or (lambda key: msg(key, lang))
     lower = assumptions["lower"] if "lower" in assumptions else [None] * len(assumptions)
     upper = assumptions["upper"] if "upper" in assumptions else [None] * len(assumptions)
-    return pd.DataFrame({
+    ranges = [range_text(n, lo, hi, lang) for n, lo, hi in zip(assumptions["name"], lower, upper)]
+    columns = {
         words("assumption.column.name"): [label(n, lang) for n in assumptions["name"]],
         words("assumption.column.value"): [value_text(n, v, lang) for n, v in zip(assumptions["name"], assumptions["value"])],
-        words("assumption.column.range"): [range_text(n, lo, hi, lang)
-                                           for n, lo, hi in zip(assumptions["name"], lower, upper)],
+        # (no sensitivity analysis, nothing tested: no column of dashes)
+        **({words("assumption.column.range"): ranges} if set(ranges) != {"–"} else {}),
         words("assumption.column.source"): list(assumptions["source"]),
         words("assumption.column.uncertain"): [words("common.yes") if f else "" for f in assumptions["flagged"]],
-    })
+    }
+    return pd.DataFrame(columns)
 
 
 __all__ = ["assumptions_table", "definition", "end_text", "label", "range_text", "unit", "value_text", "years"]

@@ -557,16 +557,18 @@ def _sensitivity(m: _Model, info: dict, perspective: str, cb=None) -> pd.DataFra
             .reset_index(drop=True))
 
 
-def _assumption_frame(assumptions: list[UsedAssumption], cb) -> pd.DataFrame:
+def _assumption_frame(assumptions: list[UsedAssumption], cb, tested: bool = True) -> pd.DataFrame:
     """The assumptions used, in the registry's order, with the registry's unit code and the range
-    the sensitivity analysis tests (``lower``, ``upper``; empty when it is not varied)."""
+    the sensitivity analysis tests (``lower``, ``upper``; empty when it is not varied, and for every
+    assumption when no sensitivity analysis was run: ``tested`` false)."""
     by_name = {a.name: a for a in assumptions}
     rows = []
     for name in REGISTRY.table:
         if name not in by_name:
             continue
         a, reg = by_name[name], REGISTRY[name]
-        lo, hi = tested_range(name, a.value, cb) if reg.range in (Range.ABSOLUTE, Range.RELATIVE) else (np.nan, np.nan)
+        lo, hi = (tested_range(name, a.value, cb) if tested and reg.range in (Range.ABSOLUTE, Range.RELATIVE)
+                  else (np.nan, np.nan))
         rows.append({"name": name, "value": a.value, "unit": reg.unit.value, "lower": lo, "upper": hi,
                      "source": a.source, "flagged": a.flagged})
     return pd.DataFrame(rows, columns=["name", "value", "unit", "lower", "upper", "source", "flagged"])
@@ -997,7 +999,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     by = (mc or {}).get("by_perspective", {})
     persp["p_npv_positive"] = [by[p]["p_npv_positive"] if p in by and not pd.isna(n) else np.nan
                                for p, n in zip(persp["perspective"], persp["npv"])]
-    a_df = _assumption_frame(assumptions, cb)
+    a_df = _assumption_frame(assumptions, cb, tested=bool(n_s) and not structural)
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
     eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,
                       payments=payments) if effect else None

@@ -234,3 +234,11 @@ def test_a_project_with_no_leavers_is_valued_at_riksnorm_for_one_adult_not_at_on
     assert r.summary["monthly_level"] != pytest.approx(8900 * price_factor(2023, py)[0])
     assert r.summary["break_even_person_years"] == pytest.approx(r.summary["total_cost_fixed"] / (12 * expected))
     assert "riksnorm" in r.summary["level_source"] and "ensam" in r.summary["level_source"]
+
+
+def test_without_a_sensitivity_analysis_the_table_shows_no_tested_range():
+    # a structural project has no exits to value: nothing is varied, so no range is said to be tested
+    r = et.cost_benefit(et.load_project(PARAMS / "samverkan-i-praktiken.yaml"), monte_carlo=False, effect=False)
+    assert r.sensitivity.empty
+    assert r.assumptions["lower"].isna().all() and r.assumptions["upper"].isna().all()
+    assert "Prövas mellan" not in assumptions_table(r.assumptions, "sv").columns
