@@ -22,6 +22,7 @@ Examples
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -244,7 +245,7 @@ def tested_range(name: str, value: float | None = None, cost_benefit=None) -> tu
     A relative range is a multiple of the value itself, so it always holds it.
     """
     lo, hi = bounds(name, cost_benefit)
-    if REGISTRY[name].range is Range.ABSOLUTE and value is not None and value == value:
+    if REGISTRY[name].range is Range.ABSOLUTE and value is not None and not math.isnan(value):
         lo, hi = min(lo, float(value)), max(hi, float(value))
     return lo, hi
 

@@ -350,9 +350,9 @@ class WhatIfPanel:
         readout = {Unit.YEARS: ".1f", Unit.SHARE: ".0%", Unit.SHARE_PER_YEAR: ".0%", Unit.RATE_PER_YEAR: ".1%"}
 
         def control(name, spec):
-            common = dict(value=spec["value"], min=spec["min"], max=spec["max"], step=spec["step"], style=style,
-                          layout=layout, description=control_label(name, lang),
-                          tooltip=assumption_text.definition(name, lang))
+            common = {"value": spec["value"], "min": spec["min"], "max": spec["max"], "step": spec["step"],
+                      "style": style, "layout": layout, "description": control_label(name, lang),
+                      "tooltip": assumption_text.definition(name, lang)}
             if spec["unit"] is Unit.KR_PER_MONTH:  # an amount: typed, not dragged
                 return w.BoundedFloatText(**common)
             return w.FloatSlider(readout_format=readout.get(spec["unit"], ".2f"), continuous_update=False, **common)
@@ -378,9 +378,8 @@ class WhatIfPanel:
 
     def reset(self) -> None:
         """Back to the report's assumptions."""
-        for name in STEPS:
-            step = STEPS[name]
-            self.controls[name].value = round(getattr(self.base, name) / step) * step
+        for name, spec in slider_specs(base=self.base).items():  # (the same start values as the panel's)
+            self.controls[name].value = spec["value"]
 
     def update(self) -> None:
         """Recompute the figures and the chart for the current values."""
