@@ -186,12 +186,6 @@ def _generic_spec(df: pd.DataFrame, lang: str) -> list[tuple]:
     return [(c, t(c, lang), "count" if pd.api.types.is_integer_dtype(df[c]) else "auto") for c in df.columns]
 
 
-def _years(value: float, lang: str) -> str:
-    """``5 år`` / ``2,5 years`` / ``1 year``."""
-    from .assumption_text import years
-    return years(value, lang)
-
-
 # --- per result type --------------------------------------------------------------------
 _TITLES = {
     "GoalAssessment": "explore.title.goals",
