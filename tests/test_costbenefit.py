@@ -302,9 +302,14 @@ def test_sources_units_and_notes_follow_the_language(pid):
     en = et.cost_benefit(project, lang="en")
     texts = [*en.assumptions["source"], *en.assumptions["unit"], *en.table["note"], en.monte_carlo["varied"]]
     assert not [x for x in texts if swedish.search(x)]
-    assert "varied 0%–75%" in " ".join(en.assumptions["source"]) or pid == "kompassen-demo"
+    # the range an assumption is tested over is its own column, from the registry (deadweight 0–75 %)
+    from evaltools.words.assumptions import assumptions_table
+    shown = assumptions_table(en.assumptions, "en").set_index("Assumption")
+    assert shown.loc["Deadweight", "Tested between"] == "0–75%"
+    assert shown.loc["Horizon", "Tested between"] == "1–5 years"
     sv = et.cost_benefit(project)  # the params file's language: Swedish
-    assert "varieras" in " ".join(sv.assumptions["source"])
+    assert "parameterfilen" in " ".join(sv.assumptions["source"])
+    assert assumptions_table(sv.assumptions, "sv").set_index("Antagande").loc["Dödvikt", "Prövas mellan"] == "0–75\u00a0%"
     assert sv.monte_carlo["varied"].startswith("antal som lämnat försörjningsstödet")
 
 
@@ -335,7 +340,10 @@ def test_the_shipped_defaults_are_the_ones_the_code_uses():
     assert ends(t["deadweight_range"]) == tuple(cb.deadweight_range) and ends(t["horizon_range"]) == tuple(cb.horizon_range)
     assert ends(t["ex_ante_success_range"]) == tuple(cb.ex_ante_success_range)
     assert int(t["months_before_start"]) == ml.months_before_start and int(t["gap_before_start"]) == ml.gap_before_start
-    assert float(t["housing_sek_month"]) == ml.housing_sek and float(t["fixed_monthly_level"]) == cb.monthly_level.amount_sek
+    # without a level of its own a project is valued at riksnorm plus housing (a general source), never
+    # at one application's fixed amount
+    assert float(t["housing_sek_month"]) == ml.housing_sek and t["monthly_level_method"] == cb.monthly_level.method == "riksnorm"
+    assert "fixed_monthly_level" not in t.index
 
 
 def test_the_unconfirmed_skattefaktor_is_flagged_in_the_assumption_table():

@@ -148,7 +148,8 @@ def test_results_under_overrides_say_so_and_others_do_not(demo):
     changed = et.cost_benefit(demo.with_params(cost_benefit={"horizon_years": 5, "deadweight": 0.4}), monte_carlo=False)
     html = changed._repr_html_()
     assert "Beräknat med ändrade antaganden" in html
-    assert "Tidshorisont 5 år" in html and "Dödvikt 40,0" in html
+    # (named and formatted as every other display of the assumptions: the registry's words)
+    assert "Tidshorisont 5 år" in html and "Dödvikt 40\xa0%" in html
     assert "ändrade antaganden" in repr(changed)
     plain = et.cost_benefit(demo, monte_carlo=False)
     assert "ändrade antaganden" not in plain._repr_html_()

@@ -70,17 +70,15 @@ LABELS = {
     "workbook.summary.ended": ("avslutad_deltagare", "count"),
     "explore.column.ended": ("avslutad_deltagare", "count"),
     "workbook.summary.successes": ("lamnat_forsorjningsstodet", "name"),
-    "workbook.parameter.successes": ("lamnat_forsorjningsstodet", "name"),
-    "plot.sensitivity.successes": ("lamnat_forsorjningsstodet", "name"),
-    "explore.setting.successes": ("lamnat_forsorjningsstodet", "name"),
+    "assumption.successes.label": ("lamnat_forsorjningsstodet", "name"),
     "costbenefit.kf.exits": ("lamnat_forsorjningsstodet", "count"),
     "payments.left": ("lamnat_forsorjningsstodet", "name"),
     "payments.exit_rates": ("lamnat_forsorjningsstodet", "share"),
     "costbenefit.kf.break_even": ("brytpunkt", "name"), "explore.whatif.break_even": ("brytpunkt", "name"),
     "workbook.column.aktorer.break_even_exits": ("brytpunkt", "name"),
-    "costbenefit.kf.npv": ("nettonuvarde", "name"), "costbenefit.assumption.deadweight": ("dodvikt", "name"),
-    "costbenefit.assumption.skattefaktor": ("skattefaktor", "name"),
-    "costbenefit.assumption.dropoff_per_year": ("avtagande_effekt", "name"),
+    "costbenefit.kf.npv": ("nettonuvarde", "name"), "assumption.deadweight.label": ("dodvikt", "name"),
+    "assumption.skattefaktor.label": ("skattefaktor", "name"),
+    "assumption.dropoff_per_year.label": ("avtagande_effekt", "name"),
 }
 
 # every sample in params/ of the repository, by name (a user's own projects are not read)

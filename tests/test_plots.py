@@ -119,10 +119,14 @@ def test_goal_count_labels_do_not_sit_on_the_target_mark():
 
 
 def test_sensitivity_labels_read_as_words():
-    assert plots.sensitivity_label("horizon_years", 1, "en") == "1 year"
-    assert plots.sensitivity_label("horizon_years", 5, "en") == "5 years"
-    assert plots.sensitivity_label("horizon_years", 1, "sv") == "1 år"
-    assert plots.sensitivity_label("cost", 1.1, "sv") == "+10\u00a0%"
+    # the tornado's end labels come from the registry's words (evaltools.words.assumptions)
+    from evaltools.words.assumptions import end_text
+    assert end_text("horizon_years", 1, "en") == "1 year"
+    assert end_text("horizon_years", 5, "en") == "5 years"
+    assert end_text("horizon_years", 1, "sv") == "1 år"
+    assert end_text("cost", 1.1, "sv") == "+10\u00a0%"
+    assert end_text("monthly_level", 0.75, "sv") == "\u221225\u00a0%"
+    assert end_text("skattefaktor", 1.5, "sv") == "1,5"  # (it read "2" when rounded to a whole number)
 
 
 def test_a_share_of_100_percent_draws_even_when_its_interval_ends_a_rounding_error_below(tiny_project):

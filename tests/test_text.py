@@ -9,6 +9,7 @@ import pytest
 
 from evaltools.words import text
 from evaltools.words.text import TextError, catalog, message_placeholders, msg, placeholders, plural
+from evaltools.data.assumptions import REGISTRY
 
 from .conftest import ROOT
 
@@ -16,8 +17,9 @@ PACKAGE = ROOT / "evaltools"
 # families whose last part is a code the program computes (a status, an actor, a loader warning,
 # an assumption's name, a column's value kind): such a key is used when its code is written
 # somewhere in the package; the loader's messages (messages.<id>) are asked for by their id
-CODE_FAMILIES = ("label.", "quality.warning.", "costbenefit.assumption.", "plot.sensitivity.",
-                 "messages.expect.", "messages.")
+CODE_FAMILIES = ("label.", "quality.warning.", "messages.expect.", "messages.")
+# an assumption's words (assumption.<name>.label/.unit/.definition) are asked for by the registry's codes
+ASSUMPTION_KEY = re.compile(r"assumption\.(\w+)\.(label|unit|definition)")
 
 
 def test_both_languages_have_the_same_keys():
@@ -48,6 +50,9 @@ def unused_keys(messages: dict, source: str) -> list[str]:
         if key in quoted:
             continue
         if any(key.startswith(f) and key[len(f):] in quoted for f in CODE_FAMILIES):
+            continue
+        m = ASSUMPTION_KEY.fullmatch(key)
+        if m and m.group(1) in REGISTRY:
             continue
         unused.append(key)
     return unused

@@ -32,6 +32,7 @@ from statsmodels.regression.linear_model import OLS
 from ..data import schema as S
 from ..data.project import Project
 from ..data.privacy import dominated, dominated_cells
+from .goals import CI_METHOD
 from .result import Note, Result
 
 
@@ -449,7 +450,7 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
 
 def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Share who left försörjningsstöd: ended participants against comparison persons (status at
-    follow-up), with Wilson intervals and one test of the difference (Fisher's exact test when an
+    follow-up), with exact (Clopper–Pearson) intervals, the goal table's, and one test of the difference (Fisher's exact test when an
     expected count is below 5, chi-square otherwise). Empty without a comparison group."""
     from scipy import stats
     from statsmodels.stats.proportion import proportion_confint
@@ -467,7 +468,7 @@ def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | Non
         test, pval = "chi2", float(stats.chi2_contingency(table).pvalue)
     rows = []
     for g, n, k in counts:
-        lo, hi = proportion_confint(k, n, method="wilson") if n else (np.nan, np.nan)
+        lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
         rows.append({"group": g, "n": n, "successes": k, "rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi,
                      "test": test, "p_value": pval})
     out = pd.DataFrame(rows, columns=cols)

@@ -33,8 +33,9 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
+from ..data.assumptions import REGISTRY, Range, bounds, tested_range
 from .comparison import comparison_success_rates
-from .goals import project_successes, success_definition, CI_METHOD
+from .goals import CI_METHOD, project_successes, success_definition
 from ..data.project import Project
 from ..words.formats import fmt_int, fmt_kr, fmt_pct
 from ..words.text import msg
@@ -108,55 +109,73 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
 
 # --- assumptions ------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Assumption:
+class UsedAssumption:
+    """The value one assumption of :data:`evaltools.data.assumptions.REGISTRY` took in a calculation,
+    where it came from, and whether that source is weak (``flagged``)."""
+
     name: str
     value: float
-    unit: str
     source: str
     flagged: bool = False
 
 
-def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> tuple[np.ndarray, list[Assumption], list[RefValue]]:
-    """Monthly försörjningsstöd avoided per successful exit, in price-year prices."""
+def _riksnorm_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[RefValue], float]:
+    """Riksnorm for each leaver's household plus housing, in price-year prices; with no leavers,
+    the level of one adult living alone (what a requirement is counted at)."""
+    params, ml = project.params, project.params.cost_benefit.monthly_level
+    py, kpi_over = params.price_year, dict(params.reference.kpi)
+    fh, used_refs = price_factor(ml.housing_year, py, kpi_over)
+    known = ("ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn")
+    if len(succ):
+        types = succ[S.HOUSEHOLD_TYPE].where(succ[S.HOUSEHOLD_TYPE].isin(known), "ensamstående")
+        kids = succ[S.N_CHILDREN].fillna(0).astype(int)
+    else:
+        types, kids = pd.Series(["ensamstående"]), pd.Series([0])
+    combos = pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()}).drop_duplicates()
+    norms = []
+    for ht, nk in combos.itertuples(index=False):  # one lookup per household kind, not per person
+        norm, vals = household_norm(py, ht, int(nk), ml.child_age_band, dict(params.reference.riksnorm))
+        used_refs = [*used_refs, *vals]
+        norms.append(norm + ml.housing_sek * fh)
+    combos["level"] = norms
+    level = (pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()})
+             .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
+    return (level if len(succ) else level[:0]), used_refs, float(level.mean())
+
+
+def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
+    """Monthly försörjningsstöd avoided per successful exit, in price-year prices.
+
+    Without leavers the assumption row carries the level a requirement is counted at: the fixed
+    amount where the params give one, else riksnorm for one adult living alone plus housing.
+    """
     params, cb = project.params, project.params.cost_benefit
     ml = cb.monthly_level
     py = params.price_year
     kpi_over = dict(params.reference.kpi)
     used_refs: list[RefValue] = []
     method = ml.method
-    if method == "own_payments" and project.payments is None:
+    if method == "own_payments" and (project.payments is None or not len(succ)):
         method = "fixed" if ml.amount_sek else "riksnorm"
     if method == "fixed":
-        amount, year = (ml.amount_sek, ml.amount_year) if ml.amount_sek else (8900.0, 2023)
+        amount, year = ml.amount_sek, ml.amount_year
         f, refs = price_factor(year, py, kpi_over)
         used_refs += refs
         level = np.full(len(succ), amount * f)
         src = ml.source or msg("assumption.params_file", lang)
-        return level, [Assumption("monthly_level", float(amount * f), msg("assumption.monthly_level_fixed_unit", lang, price_year=str(py)),
-                                  msg("assumption.monthly_level_fixed_source", lang, amount=fmt_kr(amount, lang),
-                                      year=str(year), source=src),
-                                  flagged=ml.method == "own_payments")], used_refs
+        return level, [UsedAssumption("monthly_level", float(amount * f),
+                                      msg("assumption.monthly_level_fixed_source", lang, amount=fmt_kr(amount, lang),
+                                          year=str(year), source=src),
+                                      flagged=ml.method == "own_payments")], used_refs
     if method == "riksnorm":
-        fh, refs = price_factor(ml.housing_year, py, kpi_over)
-        used_refs += refs
-        known = ("ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn")
-        types = succ[S.HOUSEHOLD_TYPE].where(succ[S.HOUSEHOLD_TYPE].isin(known), "ensamstående")
-        kids = succ[S.N_CHILDREN].fillna(0).astype(int)
-        combos = pd.DataFrame({"ht": types, "kids": kids}).drop_duplicates()
-        norms = []
-        for ht, nk in combos.itertuples(index=False):  # one lookup per household kind, not per person
-            norm, vals = household_norm(py, ht, int(nk), ml.child_age_band, dict(params.reference.riksnorm))
-            used_refs += vals
-            norms.append(norm + ml.housing_sek * fh)
-        combos["level"] = norms
-        level = (pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()})
-                 .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
+        level, used_refs, mean = _riksnorm_levels(project, succ)
         flag = any(v.flagged for v in used_refs)
-        return level, [Assumption("monthly_level", float(level.mean()) if len(level) else np.nan,
-                                  msg("assumption.monthly_level_mean_unit", lang, price_year=str(py)),
-                                  msg("assumption.monthly_level_riksnorm_source", lang, price_year=str(py),
-                                      housing=fmt_kr(ml.housing_sek, lang), housing_year=str(ml.housing_year)),
-                                  flag)], used_refs
+        # (with no leavers: the level of one adult living alone, what a requirement is counted at)
+        key = "assumption.monthly_level_riksnorm_source" if len(succ) else "assumption.monthly_level_riksnorm_single_source"
+        return level, [UsedAssumption("monthly_level", mean,
+                                      msg(key, lang, price_year=str(py),
+                                          housing=fmt_kr(ml.housing_sek, lang), housing_year=str(ml.housing_year)),
+                                      flag)], used_refs
     # own payments in the months before start, deflated to the price year
     pay = project.payments
     start_m = succ[[S.PERSON_ID, S.START_DATE]].copy()
@@ -174,17 +193,20 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
     per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
     level = per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float)
     missing = np.isnan(level)
-    if missing.all():
-        level = np.full(len(succ), 8900.0 * price_factor(2023, py, kpi_over)[0])
-    elif missing.any():
+    if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source)
+        level, used_refs, _ = _riksnorm_levels(project, succ)
+        return level, [UsedAssumption("monthly_level", float(level.mean()),
+                                      msg("assumption.monthly_level_riksnorm_source", lang, price_year=str(py),
+                                          housing=fmt_kr(ml.housing_sek, lang), housing_year=str(ml.housing_year)),
+                                      True)], used_refs
+    if missing.any():
         level[missing] = np.nanmedian(level)
-    return level, [Assumption("monthly_level", float(np.nanmean(level)) if len(level) else np.nan,
-                              msg("assumption.monthly_level_mean_unit", lang, price_year=str(py)),
-                              msg("assumption.monthly_level_own_source", lang, first=str(ml.months_before_start + ml.gap_before_start),
-                                  last=str(ml.gap_before_start + 1))
-                              + (msg("assumption.monthly_level_own_missing", lang, n=str(int(missing.sum())))
-                                 if missing.any() else ""),
-                              bool(missing.any()))], used_refs
+    return level, [UsedAssumption("monthly_level", float(np.nanmean(level)) if len(level) else np.nan,
+                                  msg("assumption.monthly_level_own_source", lang, first=str(ml.months_before_start + ml.gap_before_start),
+                                      last=str(ml.gap_before_start + 1))
+                                  + (msg("assumption.monthly_level_own_missing", lang, n=str(int(missing.sum())))
+                                     if missing.any() else ""),
+                                  bool(missing.any()))], used_refs
 
 
 def annuity_factor(horizon_years: float | np.ndarray, dropoff: float | np.ndarray, rate: float | np.ndarray) -> np.ndarray:
@@ -276,6 +298,7 @@ class CostBenefitResult(Result):
     assumptions: pd.DataFrame | None = None
     costs: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
+    sensitivity_by_perspective: dict | None = None  # perspective -> its one-at-a-time sensitivity
     monte_carlo: dict | None = None
     reference_values: pd.DataFrame | None = None
     effect_based: dict | None = None
@@ -485,35 +508,69 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
     return pd.DataFrame(rows)
 
 
-def _sensitivity(m: _Model, info: dict, perspective: str) -> pd.DataFrame:
-    """One assumption at a time at a low and a high value, for one perspective's NPV (low = worse)."""
-    base = m.npv(perspective)
+# the model's argument that each varied assumption of the registry sets, and the model's value of it
+_MODEL_VALUES = {"horizon_years": "horizon", "dropoff_per_year": "dropoff", "deadweight": "deadweight",
+                 "discount_rate": "rate", "skattefaktor": "skattefaktor"}
+_MODEL_ARGS = {"monthly_level": "level_mult", "horizon_years": "horizon", "dropoff_per_year": "dropoff",
+               "deadweight": "deadweight", "discount_rate": "rate", "cost": "cost_mult",
+               "skattefaktor": "skattefaktor", "successes": "success_mult"}
+SENSITIVITY_COLUMNS = ["parameter", "low_value", "high_value", "npv_low", "npv_high", "range", "npv_base", "perspective"]
+
+
+def _sensitivity_ends(m: _Model, info: dict, cb) -> list[tuple[str, float, float, dict, dict]]:
+    """For each assumption the registry varies: (name, lower value, upper value, model arguments at
+    the lower end, at the upper end). Relative ranges multiply the calculation's own value; the
+    number of exits is its exact 95 % interval, the goal table's (ex ante: a range around the application's figure)."""
     n, k = info.get("n_ended", 0), info.get("n_success", 0)
-    dw_lo, dw_hi = info["deadweight_range"]
-    rows = [  # parameter, (low value, npv kwargs), (high value, npv kwargs)
-        ("monthly_level", (0.75, dict(level_mult=0.75)), (1.25, dict(level_mult=1.25))),
-        ("horizon_years", (1, dict(horizon=1)), (5, dict(horizon=5))),
-        ("dropoff_per_year", (0.5, dict(dropoff=0.5)), (0.0, dict(dropoff=0.0))),
-        ("deadweight", (dw_hi, dict(deadweight=dw_hi)), (dw_lo, dict(deadweight=dw_lo))),
-        ("discount_rate", (0.06, dict(rate=0.06)), (0.0, dict(rate=0.0))),
-        ("cost", (1.1, dict(cost_mult=1.1)), (0.9, dict(cost_mult=0.9))),
-        ("skattefaktor", (1.5, dict(skattefaktor=1.5)), (1.0, dict(skattefaktor=1.0))),
-    ]
-    if info.get("mode") == "ex_ante" and k > 0:
-        lo, hi = info["ex_ante_success_range"]
-        rows.append(("successes", (lo * k, dict(success_mult=lo)), (hi * k, dict(success_mult=hi))))
-    elif n > 0 and k > 0:
-        lo, hi = proportion_confint(k, n, method=CI_METHOD)
-        rows.append(("successes", (lo * n, dict(success_mult=lo * n / k)), (hi * n, dict(success_mult=hi * n / k))))
     out = []
-    for name, (lo_v, lo_kw), (hi_v, hi_kw) in rows:
+    for name in REGISTRY.varied:
+        a, arg = REGISTRY[name], _MODEL_ARGS[name]
+        if a.range is Range.INTERVAL:
+            if info.get("mode") == "ex_ante" and k > 0:
+                lo, hi = bounds(name, cb)
+                out.append((name, lo * k, hi * k, {arg: lo}, {arg: hi}))
+            elif n > 0 and k > 0:
+                lo, hi = proportion_confint(k, n, method=CI_METHOD)
+                out.append((name, lo * n, hi * n, {arg: lo * n / k}, {arg: hi * n / k}))
+            continue
+        value = getattr(m, _MODEL_VALUES[name]) if name in _MODEL_VALUES else None
+        lo, hi = tested_range(name, value, cb)
+        out.append((name, lo, hi, {arg: lo}, {arg: hi}))
+    return out
+
+
+def _sensitivity(m: _Model, info: dict, perspective: str, cb=None) -> pd.DataFrame:
+    """One assumption at a time at both ends of its range (:data:`evaltools.data.assumptions.REGISTRY`),
+    for one perspective's NPV; ``low`` is the end that gives the lower NPV."""
+    base = m.npv(perspective)
+    out = []
+    for name, lo_v, hi_v, lo_kw, hi_kw in _sensitivity_ends(m, info, cb):
         a, b = m.npv(perspective, **lo_kw), m.npv(perspective, **hi_kw)
         if abs(b - a) < 0.5:  # an assumption that does not move this perspective's NPV: no zero-width bar
             continue
+        if b < a:  # the worse end first
+            (lo_v, a), (hi_v, b) = (hi_v, b), (lo_v, a)
         out.append({"parameter": name, "low_value": float(lo_v), "high_value": float(hi_v), "npv_low": a,
                     "npv_high": b, "range": abs(b - a), "npv_base": base, "perspective": perspective})
-    cols = ["parameter", "low_value", "high_value", "npv_low", "npv_high", "range", "npv_base", "perspective"]
-    return pd.DataFrame(out, columns=cols).sort_values("range", ascending=False).reset_index(drop=True)
+    return (pd.DataFrame(out, columns=SENSITIVITY_COLUMNS).sort_values("range", ascending=False, kind="stable")
+            .reset_index(drop=True))
+
+
+def _assumption_frame(assumptions: list[UsedAssumption], cb, tested: bool = True) -> pd.DataFrame:
+    """The assumptions used, in the registry's order, with the registry's unit code and the range
+    the sensitivity analysis tests (``lower``, ``upper``; empty when it is not varied, and for every
+    assumption when no sensitivity analysis was run: ``tested`` false)."""
+    by_name = {a.name: a for a in assumptions}
+    rows = []
+    for name in REGISTRY.table:
+        if name not in by_name:
+            continue
+        a, reg = by_name[name], REGISTRY[name]
+        lo, hi = (tested_range(name, a.value, cb) if tested and reg.range in (Range.ABSOLUTE, Range.RELATIVE)
+                  else (np.nan, np.nan))
+        rows.append({"name": name, "value": a.value, "unit": reg.unit.value, "lower": lo, "upper": hi,
+                     "source": a.source, "flagged": a.flagged})
+    return pd.DataFrame(rows, columns=["name", "value", "unit", "lower", "upper", "source", "flagged"])
 
 
 def _draw_dropoff(rng, d: float, draws: int) -> np.ndarray:
@@ -567,7 +624,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimi
         dropoff = np.clip(ratio, 0.0, 1.0)
     else:
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
-    level = rng.normal(1.0, 0.1, draws).clip(0.5, 1.5)
+    level = rng.normal(1.0, REGISTRY["monthly_level"].mc_sd, draws).clip(0.5, 1.5)
     cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
     a = annuity_factor(horizon, dropoff, m.rate)
     disc = (1 + m.rate) ** (-m.exit_m / 12)
@@ -716,7 +773,7 @@ def _weak_default(name: str, value: float) -> bool:
     return abs(float(value) - d.value) < 1e-12 and d.confidence in ("L", "EST")
 
 
-def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model, list[Assumption], pd.DataFrame, list[RefValue], dict]:
+def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
     params, cb = project.params, project.params.cost_benefit
     ct = costs(project, cost_basis).table
     info: dict = {"deadweight_range": tuple(cb.deadweight_range), "horizon_range": tuple(cb.horizon_range),
@@ -754,9 +811,7 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
             info["deadweight_rates"] = rates
             info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
         else:
-            dw, dw_src, dw_flag = cb.deadweight_default, msg(
-                "assumption.deadweight_default", lang, low=fmt_pct(cb.deadweight_range[0], lang, 0),
-                high=fmt_pct(cb.deadweight_range[1], lang, 0)), True
+            dw, dw_src, dw_flag = cb.deadweight_default, msg("assumption.deadweight_default", lang), True
     info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
 
     # drop-off: observed persistence after exit where the payments cover enough leavers 12 months
@@ -807,18 +862,15 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
                    dict(cb.cost_shares))
     assumptions += [
-        Assumption("horizon_years", cb.horizon_years, msg("assumption.horizon_unit", lang),
-                   msg("assumption.horizon_source", lang)),
-        Assumption("dropoff_per_year", dropoff, msg("assumption.dropoff_unit", lang), drop_src, drop_flag),
-        Assumption("deadweight", dw, msg("assumption.deadweight_unit", lang), dw_src, dw_flag),
-        Assumption("discount_rate", cb.discount_rate, msg("assumption.discount_unit", lang),
-                   msg("assumption.discount_source", lang)),
-        Assumption("skattefaktor", cb.skattefaktor, msg("assumption.skattefaktor_unit", lang),
-                   msg("assumption.skattefaktor_source", lang) if cb.skattefaktor != 1 else msg("assumption.params_file", lang),
-                   _weak_default("skattefaktor", cb.skattefaktor)),
-        Assumption("price_year", params.price_year, msg("assumption.price_year_unit", lang),
-                   msg("assumption.price_year_source", lang)),
-        Assumption("work_earnings_sek_month", earnings, msg("assumption.earnings_unit", lang), earn_src, earn_flag),
+        UsedAssumption("horizon_years", cb.horizon_years, msg("assumption.horizon_source", lang)),
+        UsedAssumption("dropoff_per_year", dropoff, drop_src, drop_flag),
+        UsedAssumption("deadweight", dw, dw_src, dw_flag),
+        UsedAssumption("discount_rate", cb.discount_rate, msg("assumption.discount_source", lang)),
+        UsedAssumption("skattefaktor", cb.skattefaktor,
+                       msg("assumption.skattefaktor_source", lang) if cb.skattefaktor != 1 else msg("assumption.params_file", lang),
+                       _weak_default("skattefaktor", cb.skattefaktor)),
+        UsedAssumption("price_year", params.price_year, msg("assumption.price_year_source", lang)),
+        UsedAssumption("work_earnings_sek_month", earnings, earn_src, earn_flag),
     ]
     for r in refs:
         if r.flagged:
@@ -878,10 +930,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")
     level_note = None
     if structural or not len(m.level_by_exit):  # the level a requirement is counted at, with its source
-        ml = cb.monthly_level
-        amount, year = (ml.amount_sek, ml.amount_year) if ml.method == "fixed" and ml.amount_sek else (8900.0, 2023)
-        mean_level = amount * price_factor(year, project.params.price_year, dict(project.params.reference.kpi))[0]
-        level_note = ml.source if (ml.method == "fixed" and ml.source) else msg("assumption.params_file", lang)
+        used = next(a for a in assumptions if a.name == "monthly_level")
+        mean_level, level_note = used.value, used.source
     if project.has_participants:  # successes as the project itself defines them (its main goal's numerator)
         successes = project_successes(project, lang)
         n_goal, success_label = successes.successes, successes.definition.describe(lang)
@@ -939,18 +989,22 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         persp[["pv_benefit", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
         summary.update(dict.fromkeys(("pv_benefit", "npv", "bcr", "payback_months", "break_even_exits",
                                       "switching_deadweight"), np.nan))
-    sens = _sensitivity(m, info, lead) if (n_s and not structural) else _sensitivity(m, info, lead).iloc[0:0]
+    # one perspective at a time (the what-if panel's tornado follows the perspective chosen); the lead's is the report's
+    sens_by = {p: (_sensitivity(m, info, p, cb) if (n_s and not structural) else pd.DataFrame(columns=SENSITIVITY_COLUMNS))
+               for p in PERSPECTIVES}
+    sens = sens_by[lead]
     mc = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias, lang)
           if monte_carlo and not structural and len(ct) else None)
     by = (mc or {}).get("by_perspective", {})
     persp["p_npv_positive"] = [by[p]["p_npv_positive"] if p in by and not pd.isna(n) else np.nan
                                for p, n in zip(persp["perspective"], persp["npv"])]
-    a_df = pd.DataFrame([a.__dict__ for a in assumptions])
+    a_df = _assumption_frame(assumptions, cb, tested=bool(n_s) and not structural)
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
     eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,
                       payments=payments) if effect else None
     return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct,
-                             sensitivity=sens, monte_carlo=mc, reference_values=ref_df, effect_based=eb,
+                             sensitivity=sens, sensitivity_by_perspective=sens_by, monte_carlo=mc,
+                             reference_values=ref_df, effect_based=eb,
                              ledger=ledger, persistence=info.get("persistence"))
 
 

@@ -17,6 +17,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .assumptions import REGISTRY as _A
+from .assumptions import bounds as _bounds
 from .errors import ParamsError
 from .messages import message
 from .privacy import find_personnummer, name_looks_like_personnummer
@@ -285,30 +287,31 @@ class CostBenefit(_Strict):
 
     price_year: int | None = None
     cost_basis: Literal["actual_else_budget", "budget"] = "actual_else_budget"
-    monthly_level: MonthlyLevel = MonthlyLevel(method="fixed", amount_sek=8900, amount_year=2023,
-                                               source="Eskilstuna ansökan 2023: 8 900 kr/mån, ensamstående")
-    horizon_years: float = 3.0
-    dropoff_per_year: float = 0.2
+    # without a value of its own: riksnorm for the household plus housing (a general source; a fixed
+    # amount only when the params give it with its source)
+    monthly_level: MonthlyLevel = MonthlyLevel(method="riksnorm")
+    horizon_years: float = _A["horizon_years"].default
+    dropoff_per_year: float = _A["dropoff_per_year"].default
     deadweight: float | None = Field(None, description="Share that would have left anyway; None = from the comparison group, else 0.25.")
-    deadweight_default: float = 0.25
-    discount_rate: float = 0.035
+    deadweight_default: float = _A["deadweight"].default
+    discount_rate: float = _A["discount_rate"].default
     success_outcomes: tuple[str, ...] = LEAVES_SOCIAL_ASSISTANCE
     cost_shares: dict[str, float] = Field(default_factory=lambda: {"stat": 0.5, "region": 0.25, "kommun": 0.25})
     work_earnings_sek_month: float = Field(0.0, description="Gross monthly earnings of a person leaving for work; 0 = not valued.")
     value_earnings: bool = Field(False, description="Value earnings from work at the sourced default wage (flagged) "
                                  "when work_earnings_sek_month is 0.")
     tax_rate: float = 0.32
-    skattefaktor: float = Field(1.3, ge=1.0, le=3.0, description="Marginal cost of public funds on the tax-financed "
+    skattefaktor: float = Field(_A["skattefaktor"].default, ge=1.0, le=3.0, description="Marginal cost of public funds on the tax-financed "
                                 "cost in the societal account (ASEK skattefaktor); 1 = none.")
     lead_perspective: Literal["kommun", "region", "stat", "individ", "offentliga", "samhälle"] = Field(
         "offentliga", description="The perspective whose result leads the report; default the förbund's members "
                                   "together (kommun, region, stat), who fund and decide (see docs/methods.md).")
-    deadweight_range: tuple[float, float] = Field((0.0, 0.75), description="Range of deadweight drawn in the Monte "
+    deadweight_range: tuple[float, float] = Field(_bounds("deadweight"), description="Range of deadweight drawn in the Monte "
                                                   "Carlo and used in the sensitivity analysis, without a comparison group.")
-    horizon_range: tuple[float, float] = Field((1.0, 5.0), description="Range of the horizon in years drawn in the Monte Carlo.")
+    horizon_range: tuple[float, float] = Field(_bounds("horizon_years"), description="Range of the horizon in years drawn in the Monte Carlo.")
     optimism_bias: float = Field(0.0, ge=0.0, le=2.0, description="Green Book optimism bias: cost overrun up to this "
                                  "share on lines not yet settled, drawn in the Monte Carlo (0 = off).")
-    ex_ante_success_range: tuple[float, float] = Field((0.5, 1.25), description="Ex ante: successes drawn as this range "
+    ex_ante_success_range: tuple[float, float] = Field(_bounds("successes"), description="Ex ante: successes drawn as this range "
                                                        "of multiples of the application's expectation.")
     dropoff_from_payments: bool = Field(True, description="Replace the assumed drop-off by the observed share still "
                                         "without försörjningsstöd 12 months after exit, where coverage allows.")

@@ -18,8 +18,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..words.labels import fmt_kr, fmt_num, fmt_pct, t
 from ..data.privacy import is_suppressed
-from ..words.text import catalog, msg, plural
+from ..words.text import msg
 from ..words.glossary import measure_term, name as term_name, share_label
+from ..words.assumptions import end_text, label as assumption_label
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
 BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"
@@ -478,29 +479,15 @@ def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
     return _alt(fig, lang, "plot.alt.budget", parts)
 
 
-def sensitivity_name(parameter: str, lang: str = "sv") -> str:
-    """The name of a varied assumption (``plot.sensitivity.<parameter>``); an unknown one as it is."""
-    key = "plot.sensitivity." + parameter
-    return msg(key, lang) if key in catalog(lang) else parameter
-
-
-def sensitivity_label(parameter: str, value: float, lang: str = "sv") -> str:
-    """How a sensitivity value reads: '5 år', '50 %', '+25 %', '26'."""
-    if parameter in ("monthly_level", "cost"):
-        pct = fmt_pct(value - 1, lang, 0)
-        return pct if value < 1 else "+" + pct
-    if parameter == "horizon_years":
-        return plural("plot.years", lang, value, n=fmt_num(value, 0, lang))
-    if parameter in ("dropoff_per_year", "deadweight", "discount_rate"):
-        return fmt_pct(value, lang, 0)
-    return fmt_num(value, 0, lang)
-
-
 LABEL_GROUND = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
 
 
 def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = None, ax=None):
     """Tornado chart: one perspective's NPV when each assumption is set to its low and its high value.
+
+    One row per row of ``sensitivity`` (:attr:`~evaltools.analysis.costbenefit.CostBenefitResult.sensitivity`,
+    generated from :data:`evaltools.data.assumptions.REGISTRY`); names and values from
+    :mod:`evaltools.words.assumptions`.
 
     The value labels sit on a white box above the lines, so the zero line never crosses them."""
     fig, (ax,) = _fig(ax, 0.38 * len(sensitivity) + 0.9)
@@ -510,7 +497,7 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
     for yi, r in zip(y, s.itertuples()):
         ax.barh(yi, r.npv_low - base, left=base, color=ORANGE, height=0.6)
         ax.barh(yi, r.npv_high - base, left=base, color=BLUE, height=0.6)
-        lo_lbl, hi_lbl = sensitivity_label(r.parameter, r.low_value, lang), sensitivity_label(r.parameter, r.high_value, lang)
+        lo_lbl, hi_lbl = end_text(r.parameter, r.low_value, lang), end_text(r.parameter, r.high_value, lang)
         # the labels sit on a white ground above the base and zero lines, so no line crosses them
         ax.annotate(lo_lbl, (min(r.npv_low, r.npv_high), yi), xytext=(-3, 0), textcoords="offset points",
                     ha="right", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
@@ -518,7 +505,7 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
                     ha="left", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
     ax.axvline(base, color="black", lw=0.8, zorder=1)
     ax.axvline(0, color=RED, lw=0.8, ls="--", zorder=1)
-    names = {p: sensitivity_name(p, lang) for p in dict.fromkeys(s["parameter"])}
+    names = {p: assumption_label(p, lang) for p in dict.fromkeys(s["parameter"])}
     ax.set_yticks(y, [names[p] for p in s["parameter"]], fontsize=7.5)
     ax.set_xlabel(_npv_label(lang, who))
     _kr_axis(ax, lang, "x")
@@ -530,8 +517,8 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
     _fit(fig, ax)
     parts = [msg("plot.base_case", lang, npv=fmt_kr(base, lang))]
     parts += [msg("plot.tornado_row", lang, name=names[r.parameter],
-                  low=sensitivity_label(r.parameter, r.low_value, lang), npv_low=fmt_kr(r.npv_low, lang),
-                  high=sensitivity_label(r.parameter, r.high_value, lang), npv_high=fmt_kr(r.npv_high, lang))
+                  low=end_text(r.parameter, r.low_value, lang), npv_low=fmt_kr(r.npv_low, lang),
+                  high=end_text(r.parameter, r.high_value, lang), npv_high=fmt_kr(r.npv_high, lang))
               for r in sensitivity.itertuples()]
     return _alt(fig, lang, "plot.alt.tornado", parts)
 

@@ -24,7 +24,8 @@ import pandas as pd
 
 from ..analysis.result import Context, Result, register_presenter
 from ..words.labels import (NBSP, budget_period_label, code_label, note_text, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t)
-from ..words.text import msg, plural
+from ..words.text import msg
+from ..data.assumptions import REGISTRY
 
 
 # --- formatting ------------------------------------------------------------------------
@@ -92,11 +93,6 @@ def _interval(lo: object, hi: object, kind: str, lang: str) -> str:
 
 def _generic_spec(df: pd.DataFrame, lang: str) -> list[tuple]:
     return [(c, t(c, lang), "count" if pd.api.types.is_integer_dtype(df[c]) else "auto") for c in df.columns]
-
-
-def _years(value: float, lang: str) -> str:
-    """``5 år`` / ``2,5 years`` / ``1 year``."""
-    return plural("explore.years", lang, value, n=fmt_num(value, 1 if float(value) % 1 else 0, lang))
 
 
 # --- per result type --------------------------------------------------------------------
@@ -280,62 +276,32 @@ _HEADLINES = {"GoalAssessment": _headline_goals, "Composition": _headline_compos
               "ComparisonResult": _headline_comparison, "CostTable": _headline_costs, "CostBenefitResult": _headline_cba}
 
 
-# the names of the cost-benefit assumptions (sensitivity and assumption tables) and of the settings
-# with_params can change, as the displays call them
-SETTING_NAMES = {
-    "monthly_level": "explore.setting.monthly_level",
-    "horizon_years": "explore.setting.horizon_years",
-    "dropoff_per_year": "explore.setting.dropoff_per_year",
-    "deadweight": "explore.setting.deadweight",
-    "discount_rate": "explore.setting.discount_rate",
-    "cost": "explore.setting.cost",
-    "successes": "explore.setting.successes",
-    "price_year": "explore.setting.price_year",
-    "work_earnings_sek_month": "explore.setting.work_earnings_sek_month",
-}
-
-
 def setting_name(name: str, lang: str = "sv") -> str:
-    """What the displays call the assumption ``name`` (the name itself when it has no words)."""
-    key = SETTING_NAMES.get(name)
-    return msg(key, lang) if key else name
+    """What the displays call the assumption ``name`` (the registry's label; the name itself when
+    it has no words)."""
+    from ..words.assumptions import label
+    return label(name, lang)
 
 
 def sensitivity_frame(sensitivity: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The one-at-a-time sensitivity table as a reader sees it: each assumption at its low and
     high value, with the net present value each gives."""
-    from .plots import sensitivity_label
+    from ..words.assumptions import end_text, label
     if sensitivity is None or sensitivity.empty:
         return pd.DataFrame()
     return pd.DataFrame({
-        msg("explore.column.assumption", lang): [setting_name(p, lang) for p in sensitivity["parameter"]],
-        msg("explore.column.low_value", lang): [sensitivity_label(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["low_value"])],
+        msg("assumption.column.name", lang): [label(p, lang) for p in sensitivity["parameter"]],
+        msg("explore.column.low_value", lang): [end_text(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["low_value"])],
         msg("explore.column.npv_low", lang): [fmt_kr(v, lang) for v in sensitivity["npv_low"]],
-        msg("explore.column.high_value", lang): [sensitivity_label(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["high_value"])],
+        msg("explore.column.high_value", lang): [end_text(p, v, lang) for p, v in zip(sensitivity["parameter"], sensitivity["high_value"])],
         msg("explore.column.npv_high", lang): [fmt_kr(v, lang) for v in sensitivity["npv_high"]],
     })
 
 
 def assumptions_frame(assumptions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
-    """The cost-benefit assumptions as the report lists them: name, value, source, uncertain."""
-    if assumptions is None or assumptions.empty:
-        return pd.DataFrame()
-
-    def value(name, v):
-        if name in ("dropoff_per_year", "deadweight", "discount_rate"):
-            return fmt_pct(v, lang)
-        if name == "price_year":
-            return str(int(v))
-        if name == "horizon_years":
-            return _years(v, lang)
-        return fmt_kr(v, lang)
-
-    return pd.DataFrame({
-        msg("explore.column.assumption", lang): [setting_name(n, lang) for n in assumptions["name"]],
-        msg("common.value", lang): [value(n, v) for n, v in zip(assumptions["name"], assumptions["value"])],
-        msg("explore.column.source", lang): list(assumptions["source"]),
-        msg("explore.column.uncertain", lang): [msg("common.yes", lang) if f else "" for f in assumptions["flagged"]],
-    })
+    """The cost-benefit assumptions as the report lists them: name, value, range tested, source, uncertain."""
+    from ..words.assumptions import assumptions_table
+    return assumptions_table(assumptions, lang)
 
 
 def _extra_cba(r, lang):
@@ -388,13 +354,7 @@ def frame_html(frame: pd.DataFrame) -> str:
 
 # a setting changed with with_params: its name's key and how its value is written
 _OVERRIDE_NAMES = {
-    "cost_benefit.horizon_years": ("explore.setting.horizon_years", "years"),
-    "cost_benefit.dropoff_per_year": ("explore.setting.dropoff_per_year", "pct"),
-    "cost_benefit.deadweight": ("explore.setting.deadweight", "pct"),
-    "cost_benefit.discount_rate": ("explore.setting.discount_rate", "pct"),
-    "cost_benefit.monthly_level.amount_sek": ("explore.setting.monthly_level", "kr"),
     "cost_benefit.monthly_level.method": ("explore.setting.monthly_level_method", "text"),
-    "cost_benefit.work_earnings_sek_month": ("explore.setting.work_earnings_sek_month", "kr"),
     "cost_benefit.cost_basis": ("explore.setting.cost_basis", "text"),
     "partial_band": ("explore.setting.partial_band", "pct"),
 }
@@ -403,7 +363,13 @@ _OVERRIDE_NAMES = {
 def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "sv") -> str:
     """The changed settings in words: "Tidshorisont 5 år; Dödvikt 40,0 %"."""
     parts = []
+    from ..words.assumptions import label, value_text
+    assumed = {"cost_benefit.monthly_level.amount_sek": "monthly_level",
+               **{f"cost_benefit.{n}": n for n in REGISTRY}}
     for key, value in overrides:
+        if key in assumed:  # an assumption of the registry: its name and value as every table shows them
+            parts.append(f"{label(assumed[key], lang)} {value_text(assumed[key], value, lang)}")
+            continue
         name = _OVERRIDE_NAMES.get(key)
         if name is None:
             if key.startswith("goals.") and key.endswith(".target"):
@@ -413,9 +379,7 @@ def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "s
                 parts.append(f"{key} = {value}")
             continue
         name_key, kind = name
-        if kind == "years":
-            shown = _years(value, lang)
-        elif kind in ("pct", "kr"):
+        if kind in ("pct", "kr"):
             shown = _fmt(float(value), kind, lang)
         else:
             shown = str(value)

@@ -10,8 +10,13 @@ gives exactly the net present value the report would print with the same assumpt
 * :func:`evaluate` — the cost-benefit result under changed assumptions;
 * :func:`key_figures` — NPV (main calculation and per perspective), break-even and payback as a table;
 * :func:`grid` — NPV for combinations of two assumptions (a static what-if table);
+* :func:`tornado_data` — the one-at-a-time sensitivity for the chosen perspective (what the
+  panel's tornado chart draws);
 * :func:`panel` — sliders in JupyterLab (ipywidgets) that update the figures and the tornado chart;
   where widgets are not available it falls back to the static table.
+
+The sliders, their steps and ranges, their names and the tornado's rows are all generated from
+:data:`evaltools.data.assumptions.REGISTRY`.
 """
 from __future__ import annotations
 
@@ -21,25 +26,45 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..words.labels import fmt_kr, fmt_num, fmt_pct, t
-from .results import CSS_RESULT, _years, frame_html, setting_name
+from .results import CSS_RESULT, frame_html
 from ..words.text import msg, plural
+from ..words import assumptions as assumption_words
+from ..data.assumptions import REGISTRY, Unit
 
-# the assumptions the panel varies, with the step a slider moves in
-STEPS = {"horizon_years": 0.5, "dropoff_per_year": 0.01, "deadweight": 0.01, "discount_rate": 0.005, "monthly_level": 100.0}
-# the label of each control (the words are in the catalogs, explore.whatif.slider.*)
-NAMES = {
-    "horizon_years": "explore.whatif.slider.horizon_years",
-    "dropoff_per_year": "explore.whatif.slider.dropoff_per_year",
-    "deadweight": "explore.whatif.slider.deadweight",
-    "discount_rate": "explore.whatif.slider.discount_rate",
-    "monthly_level": "explore.whatif.slider.monthly_level",
-    "perspective": "explore.whatif.slider.perspective",
-}
+# the assumptions the panel varies, with the step a slider moves in (the registry's sliders)
+STEPS = {name: REGISTRY[name].step for name in REGISTRY.sliders}
+# each slider's (min, max), from the registry
+RANGES = {name: REGISTRY[name].slider for name in REGISTRY.sliders}
 
 
 def control_label(name: str, lang: str = "sv") -> str:
     """The label of the control for ``name`` (an assumption of :data:`STEPS`, or ``perspective``)."""
-    return msg(NAMES[name], lang)
+    return msg("explore.whatif.slider.perspective", lang) if name == "perspective" else assumption_words.label(name, lang)
+
+
+def slider_specs(project=None, base: Assumptions | None = None) -> dict[str, dict]:
+    """The what-if controls as plain values: for each assumption of the registry that has a
+    slider, its ``min``, ``max``, ``step``, ``value`` (the baseline rounded to the step, kept within
+    the range) and label key. What :class:`WhatIfPanel` builds its widgets from (and what a test
+    can check without widgets).
+
+    Parameters
+    ----------
+    project
+        A loaded project, for the baseline values; ``None`` leaves ``value`` out.
+    base
+        Its :func:`baseline`, if already computed.
+    """
+    if project is not None and base is None:
+        base = baseline(project)
+    out = {}
+    for name in REGISTRY.sliders:
+        lo, hi = RANGES[name]
+        spec = {"min": lo, "max": hi, "step": STEPS[name], "unit": REGISTRY[name].unit}
+        if base is not None:
+            spec["value"] = min(max(round(getattr(base, name) / STEPS[name]) * STEPS[name], lo), hi)
+        out[name] = spec
+    return out
 
 
 @dataclass(frozen=True)
@@ -156,6 +181,44 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
 
 
+def tornado_data(result, perspective: str | None = None) -> pd.DataFrame:
+    """The one-at-a-time sensitivity of one perspective's NPV: what the tornado chart draws.
+
+    Parameters
+    ----------
+    result
+        A :class:`~evaltools.analysis.costbenefit.CostBenefitResult` (e.g. from :func:`evaluate`).
+    perspective
+        A perspective of ``result.table``; default the result's lead perspective.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per assumption of the registry that moves this perspective's NPV (parameter,
+        low_value, high_value, npv_low, npv_high, range, npv_base, perspective); ``npv_base`` is
+        the perspective's NPV in ``result.table``. Empty when there is no benefit to vary.
+
+    Examples
+    --------
+    >>> et.whatif.tornado_data(et.whatif.evaluate(project), "kommun")  # doctest: +SKIP
+    """
+    perspective = perspective or result.summary["perspective"]
+    by = result.sensitivity_by_perspective or {}
+    if perspective not in by:
+        raise ValueError(f"perspective must be one of {', '.join(by) or '(none)'}, got {perspective!r}")
+    return by[perspective]
+
+
+def society_note(result, lang: str | None = None) -> str:
+    """One sentence saying why society's NPV does not move with the sliders, when earnings from
+    work are not valued (the försörjningsstöd saved is a transfer for society); otherwise ``""``."""
+    lang = lang or result.lang
+    s = result.summary
+    if s.get("earnings_valued") or s.get("mode") == "structural":
+        return ""
+    return msg("explore.whatif.society_fixed", lang)
+
+
 def key_figures(result, perspective: str = "offentliga", lang: str | None = None) -> pd.DataFrame:
     """The figures the panel shows, as a table of text in the report's formats.
 
@@ -243,11 +306,7 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
 
 
 def _value_label(name: str, value: float, lang: str) -> str:
-    if name == "horizon_years":
-        return _years(value, lang)
-    if name == "monthly_level":
-        return fmt_kr(value, lang)
-    return fmt_pct(value, lang, 0)
+    return assumption_words.value_text(name, value, lang)
 
 
 class WhatIfTable:
@@ -258,11 +317,13 @@ class WhatIfTable:
         self.result = evaluate(project, lang=self.lang)
         self.key_figures = key_figures(self.result, lang=self.lang)
         self.grid = grid(project, lang=self.lang)
+        self.note = society_note(self.result, self.lang)
 
     def _repr_html_(self) -> str:
         lang = self.lang
+        note = f"<p class='et-note'>{html.escape(self.note)}</p>" if self.note else ""
         return (CSS_RESULT + "<div class='et-result'><h3>" + html.escape(msg("explore.whatif.static_title", lang)) + "</h3>"
-                + frame_html(self.key_figures)
+                + frame_html(self.key_figures) + note
                 + "<p>" + html.escape(msg("explore.whatif.grid", lang)) + "</p>" + frame_html(self.grid) + "</div>")
 
 
@@ -284,26 +345,19 @@ class WhatIfPanel:
         self.project = project
         self.lang = lang = lang or project.params.language
         self.base = baseline(project)
-        b = self.base
         style = {"description_width": "16em"}
         layout = w.Layout(width="34em")
+        readout = {Unit.YEARS: ".1f", Unit.SHARE: ".0%", Unit.SHARE_PER_YEAR: ".0%", Unit.RATE_PER_YEAR: ".1%"}
 
-        def slider(name, lo, hi, fmt):
-            step = STEPS[name]
-            value = min(max(round(getattr(b, name) / step) * step, lo), hi)
-            return w.FloatSlider(value=value, min=lo, max=hi, step=step, description=control_label(name, lang),
-                                 readout_format=fmt, continuous_update=False, style=style, layout=layout)
+        def control(name, spec):
+            common = {"value": spec["value"], "min": spec["min"], "max": spec["max"], "step": spec["step"],
+                      "style": style, "layout": layout, "description": control_label(name, lang),
+                      "tooltip": assumption_words.definition(name, lang)}
+            if spec["unit"] is Unit.KR_PER_MONTH:  # an amount: typed, not dragged
+                return w.BoundedFloatText(**common)
+            return w.FloatSlider(readout_format=readout.get(spec["unit"], ".2f"), continuous_update=False, **common)
 
-        level = round(b.monthly_level / STEPS["monthly_level"]) * STEPS["monthly_level"]
-        self.controls = {
-            "deadweight": slider("deadweight", 0.0, 0.95, ".0%"),
-            "horizon_years": slider("horizon_years", 0.5, 10.0, ".1f"),
-            "dropoff_per_year": slider("dropoff_per_year", 0.0, 1.0, ".0%"),
-            "discount_rate": slider("discount_rate", 0.0, 0.1, ".1%"),
-            "monthly_level": w.BoundedFloatText(value=level, min=0.0, max=100_000.0, step=STEPS["monthly_level"],
-                                                description=control_label("monthly_level", lang), style=style,
-                                                layout=layout),
-        }
+        self.controls = {name: control(name, spec) for name, spec in slider_specs(project, self.base).items()}
         actors = list(_cost_benefit(project).table["perspective"])
         self.controls["perspective"] = w.Dropdown(options=[(t(a, lang), a) for a in actors],
                                                   value=_cost_benefit(project).summary["perspective"],
@@ -324,9 +378,8 @@ class WhatIfPanel:
 
     def reset(self) -> None:
         """Back to the report's assumptions."""
-        for name in STEPS:
-            step = STEPS[name]
-            self.controls[name].value = round(getattr(self.base, name) / step) * step
+        for name, spec in slider_specs(base=self.base).items():  # (the same start values as the panel's)
+            self.controls[name].value = spec["value"]
 
     def update(self) -> None:
         """Recompute the figures and the chart for the current values."""
@@ -336,12 +389,16 @@ class WhatIfPanel:
         self.result = evaluate(self.project, base=self.base, lang=lang, **self.values())
         table = key_figures(self.result, self.controls["perspective"].value, lang)
         changed = changes(self.project, self.base, **self.values())
-        note = msg("explore.whatif.changed", lang, names=", ".join(setting_name(k, lang) for k in changed if k in STEPS)) \
+        note = msg("explore.whatif.changed", lang, names=", ".join(control_label(k, lang) for k in changed if k in STEPS)) \
             if changed else msg("explore.whatif.unchanged", lang)
+        society = society_note(self.result, lang)
         self.figures.value = CSS_RESULT + "<div class='et-result'><p class='et-note'>" + html.escape(note) + "</p>" \
-            + frame_html(table) + "</div>"
-        sens = self.result.sensitivity
-        self.chart.value = figure_html(plot_tornado(sens, lang)) if self.result.summary.get("successes") and len(sens) else ""
+            + frame_html(table) + (f"<p class='et-note'>{html.escape(society)}</p>" if society else "") + "</div>"
+        # the tornado of the perspective chosen, as the table beside it
+        perspective = self.controls["perspective"].value
+        sens = tornado_data(self.result, perspective)
+        self.chart.value = (figure_html(plot_tornado(sens, lang, t(perspective, lang).lower()))
+                            if self.result.summary.get("successes") and len(sens) else "")
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -384,4 +441,5 @@ def panel(project, lang: str | None = None, widgets: bool = True):
     return WhatIfPanel(project, lang) if widgets else WhatIfTable(project, lang)
 
 
-__all__ = ["Assumptions", "WhatIfPanel", "WhatIfTable", "baseline", "changes", "evaluate", "grid", "key_figures", "panel"]
+__all__ = ["Assumptions", "WhatIfPanel", "WhatIfTable", "baseline", "changes", "evaluate", "grid", "key_figures", "panel",
+           "slider_specs", "society_note", "tornado_data"]

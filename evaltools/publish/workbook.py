@@ -34,6 +34,8 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
+from ..data.assumptions import REGISTRY, Range, Unit
+from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
 from ..words.formats import fmt_date
 from ..words.text import msg
@@ -431,24 +433,28 @@ TESTS = {
 }
 GROUPS = {"participants": "workbook.group.participants", "comparison": "workbook.group.comparison"}
 PHASES = {"before": "workbook.phase.before", "during": "workbook.phase.during", "after": "workbook.phase.after"}
-PARAMETERS = {
-    "monthly_level": "workbook.parameter.monthly_level",
-    "horizon_years": "workbook.parameter.horizon_years",
-    "dropoff_per_year": "workbook.parameter.dropoff_per_year",
-    "deadweight": "workbook.parameter.deadweight",
-    "discount_rate": "workbook.parameter.discount_rate",
-    "price_year": "workbook.parameter.price_year",
-    "work_earnings_sek_month": "workbook.parameter.work_earnings_sek_month",
-    "cost": "workbook.parameter.cost",
-    "skattefaktor": "workbook.parameter.skattefaktor",
-    "successes": "workbook.parameter.successes",
-}
-# the kind of a parameter's value (assumptions and the sensitivity analysis)
-PARAMETER_KINDS = {"monthly_level": "kr", "horizon_years": "int", "dropoff_per_year": "pct", "deadweight": "pct",
-                   "discount_rate": "pct", "price_year": "year", "work_earnings_sek_month": "kr", "cost": "num2",
-                   "skattefaktor": "num2",
-                   "successes": "num1"}
-SENSITIVITY_KINDS = {**PARAMETER_KINDS, "monthly_level": "num2"}  # varied as a factor of the level
+# the kind of an assumption's value, from its unit in the registry (assumptions and the sensitivity)
+UNIT_KINDS = {Unit.KR_PER_MONTH: "kr", Unit.YEARS: "num1", Unit.SHARE: "pct", Unit.SHARE_PER_YEAR: "pct",
+              Unit.RATE_PER_YEAR: "pct", Unit.FACTOR: "num2", Unit.MULTIPLE: "num2", Unit.YEAR: "year",
+              Unit.PERSONS: "num1"}
+
+
+def _value_kind(name: str) -> str:
+    """How an assumption's value is written (``num2`` for a name the registry does not know)."""
+    return UNIT_KINDS[REGISTRY[name].unit] if name in REGISTRY else "num2"
+
+
+def _end_kind(name: str) -> str:
+    """How an end of an assumption's range is written: a relative range is a multiple of the value."""
+    return "num2" if name in REGISTRY and REGISTRY[name].range is Range.RELATIVE else _value_kind(name)
+
+
+def _assumption(part: str) -> Callable[[object, str], str]:
+    """A label function: the registry assumption's label, unit or definition in the report's language."""
+    def label(v: object, lang: str) -> str:
+        return getattr(assumption_words, part)(str(v), lang)
+    return label
+
 
 SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "mode": ("workbook.summary.mode", "text"),
@@ -544,15 +550,19 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("lower_bound", "workbook.column.aktorer.lower_bound", "bool"),
         C("note", "workbook.column.aktorer.note"),
     ]),
+    # one row per assumption of the registry the calculation used; words from assumption.<name>.*
     "antaganden": ("workbook.sheets.antaganden.title", "workbook.sheets.antaganden.description", [
-        C("name", "workbook.column.antaganden.name", label=_pick(PARAMETERS)),
-        C("value", "workbook.column.antaganden.value", kind_from="_kind"),
-        C("unit", "workbook.column.antaganden.unit"),
-        C("source", "workbook.column.antaganden.source"),
-        C("flagged", "workbook.column.antaganden.flagged", "bool"),
+        C("name", "assumption.column.name", label=_assumption("label")),
+        C("value", "assumption.column.value", kind_from="_kind"),
+        C("unit", "workbook.column.antaganden.unit", label=_assumption("unit")),
+        C("lower", "workbook.column.antaganden.lower", kind_from="_end_kind"),
+        C("upper", "workbook.column.antaganden.upper", kind_from="_end_kind"),
+        C("source", "assumption.column.source"),
+        C("flagged", "assumption.column.uncertain", "bool"),
+        C("definition", "workbook.column.antaganden.definition", label=_assumption("definition")),
     ]),
     "kanslighet": ("workbook.sheets.kanslighet.title", "workbook.sheets.kanslighet.description", [
-        C("parameter", "workbook.column.kanslighet.parameter", label=_pick(PARAMETERS)),
+        C("parameter", "assumption.column.name", label=_assumption("label")),
         C("low_value", "workbook.column.kanslighet.low_value", kind_from="_kind"),
         C("high_value", "workbook.column.kanslighet.high_value", kind_from="_kind"),
         C("npv_low", "workbook.column.kanslighet.npv_low", "kr"),
@@ -639,9 +649,11 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
             frame = pd.DataFrame([{"key": key, "value": summary[key], "_kind": kind}
                                   for key, (_, kind) in SUMMARY.items() if key in summary])
         elif name == "antaganden":
-            frame["_kind"] = [PARAMETER_KINDS.get(n, "num2") for n in frame["name"]]
+            frame["_kind"] = [_value_kind(n) for n in frame["name"]]
+            frame["_end_kind"] = [_end_kind(n) for n in frame["name"]]
+            frame["unit"] = frame["definition"] = frame["name"]  # (words by the name's catalog entries)
         elif name == "kanslighet":
-            frame["_kind"] = [SENSITIVITY_KINDS.get(n, "num2") for n in frame["parameter"]]
+            frame["_kind"] = [_end_kind(n) for n in frame["parameter"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
             frame = _hide_small(frame, "persons", k, ("person_months",) if "person_months" in frame else ())
         cols = [c for c in columns if c.source in frame.columns]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...words.assumptions import assumptions_table
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
 from ...words.labels import t
-
-PERCENT_ASSUMPTIONS = ("dropoff_per_year", "deadweight", "discount_rate")
 
 
 def too_early(has_participants: bool, summary: dict) -> str | None:
@@ -18,25 +17,6 @@ def too_early(has_participants: bool, summary: dict) -> str | None:
     if not has_participants or summary["successes"]:
         return None
     return "costbenefit.too_early_no_exit" if summary["ended"] else "costbenefit.too_early_no_ended"
-
-
-def assumption_name(r, name: str) -> str:
-    """An assumption's name in the report's words (its key where the catalog has none)."""
-    key = "costbenefit.assumption." + name
-    return r.msg(key) if key in r.words else name
-
-
-def assumption_value(r, name: str, value: float) -> str:
-    lang = r.lang
-    if name in PERCENT_ASSUMPTIONS:
-        return fmt_pct(value, lang, 1)
-    if name == "price_year":
-        return str(int(value))
-    if name == "skattefaktor":
-        return fmt_num(value, 2, lang)
-    if name == "horizon_years":
-        return r.plural("costbenefit.years", value, n=fmt_num(value, 0, lang))
-    return fmt_kr(value, lang)
 
 
 def key_figures(r) -> Table:
@@ -150,10 +130,7 @@ def blocks(r) -> list[list]:
     if ct is None or ct.empty:
         return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
     a = cba.assumptions
-    at = pd.DataFrame({msg("costbenefit.assumption_col"): [assumption_name(r, n) for n in a["name"]],
-                       msg("common.value"): [assumption_value(r, n, v) for n, v in zip(a["name"], a["value"])],
-                       msg("costbenefit.source"): a["source"],
-                       msg("costbenefit.uncertain"): [msg("common.yes") if f else "" for f in a["flagged"]]})
+    at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry the calculation used
     intro = [msg("costbenefit.intro")]
     if s["mode"] == "ex_ante":
         intro[0] += " " + msg("costbenefit.intro_ex_ante")
