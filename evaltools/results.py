@@ -278,8 +278,10 @@ def _headline_goals(r, lang):
     tab = r.table
     if tab.empty:
         return msg("explore.goals.none", lang)
+    from .goals import GoalStatus
+    from .verdict_words import status_words
     counts = tab["status"].value_counts()
-    parts = [f"{t(s, lang)}: {fmt_int(counts[s], lang)}" for s in ("uppnått", "delvis", "ej_uppnått", "ej_bedömt") if s in counts]
+    parts = [f"{status_words(s, lang)}: {fmt_int(counts[s], lang)}" for s in GoalStatus if s in counts]
     return msg("explore.goals.headline", lang, counts="; ".join(parts))
 
 
