@@ -66,7 +66,9 @@ def goal_details(r, rows: pd.DataFrame) -> str:
             if pd.isna(row.value):
                 continue
             # (page 1 says where the interval lies; the interval and p-value are in the goal section)
-            where = msg(SHARE_WHERE[IntervalVerdict(row.ci_verdict)], target=fmt_pct(row.target, lang, 0))
+            side = IntervalVerdict(row.ci_verdict)
+            values = {"target": fmt_pct(row.target, lang, 0)} if side == IntervalVerdict.SPANS else {}
+            where = msg(SHARE_WHERE[side], **values)
             key = "summary.goal_share_running" if row.running else "summary.goal_share"
             parts.append(msg(key, share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
                              n=fmt_int(row.denominator, lang), where=where))
