@@ -162,12 +162,12 @@ def test_timra_page_one_goal_by_goal_matches_the_final_report():
     from evaltools.sections.summary import goal_fulfilment
     lines = goal_fulfilment(_report(PARAMS / "timra-vagen-ut.yaml"))
     text = "\n".join(lines)
-    # the verdict in the words of the goal table ("Ej uppnått"); year 2 was really cut short (the project
+    # the verdict in the words of the goal table ("Inte uppnått"); year 2 was really cut short (the project
     # ended), its target for 8,5 months 50 * 257/365 = 35,2 -> 35 whole persons
-    assert "Minst 50 personer ska handläggas av utsedd handläggare per år: ej uppnått – 37 år 1 och 15 år 2 " \
+    assert "Minst 50 personer ska handläggas av utsedd handläggare per år: inte uppnått – 37 år 1 och 15 år 2 " \
            "(perioden kortades till 8,5\u00a0månader; målet för den tiden var 35)" \
            in text.replace("8,5 månader", "8,5\u00a0månader")
-    assert "per år: ej uppnått – 18 år 1 och 13 år 2" in text
+    assert "per år: inte uppnått – 18 år 1 och 13 år 2" in text
     assert any(s.startswith("Förbättrat samarbete") and ": delvis uppnått" in s for s in lines)
     assert any(s.startswith("Att målgruppen får det stöd") and ": uppnått" in s for s in lines)
     # the final report's own suggestions (two 50 % shares) are named once, as not the application's, after its goals
