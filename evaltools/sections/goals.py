@@ -54,7 +54,10 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     kortades till 8,5 månader; målet för den tiden var 35)"). A running period gives its value so far
     and the target for the time run so far; it is never said to have been cut short."""
     lang, msg = r.lang, r.msg
-    parts = []
+    parts, wheres = [], []
+    shares = rows[(rows["kind"] == "share") & ~rows["too_few"].astype(bool) & rows["value"].notna()]
+    sides = {str(v) for v in shares["ci_verdict"]}
+    once = len(shares) > 1 and len(sides) == 1  # one place of the interval for every period: said once
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
         if row.status == GoalStatus.NOT_ASSESSED and not row.too_few:
@@ -70,8 +73,13 @@ def goal_details(r, rows: pd.DataFrame) -> str:
             values = {"target": fmt_pct(row.target, lang, 0)} if side == IntervalVerdict.SPANS else {}
             where = msg(SHARE_WHERE[side], **values)
             key = "summary.goal_share_running" if row.running else "summary.goal_share"
-            parts.append(msg(key, share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
-                             n=fmt_int(row.denominator, lang), where=where))
+            figures = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
+                           n=fmt_int(row.denominator, lang))
+            if once:
+                parts.append(msg(key + "_plain", **figures))
+                wheres.append(where)
+            else:
+                parts.append(msg(key, where=where, **figures))
             continue
         months = fmt_num(months_run(row.period_first, row.observed_last), 1, lang)
         target = fmt_int(row.target_prorated, lang)  # as it is compared (whole persons)
@@ -86,7 +94,8 @@ def goal_details(r, rows: pd.DataFrame) -> str:
                              target=target))
         else:
             parts.append(msg("summary.goal_count", value=fmt_int(row.value, lang), period=period))
-    return r.words.join(parts)
+    text = r.words.join(parts)
+    return msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text
 
 
 def verdict_text(rows: pd.DataFrame, lang: str) -> str:
