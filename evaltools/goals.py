@@ -418,8 +418,8 @@ def share_test(k: int, n: int, target: float, alpha: float = 0.05) -> dict:
 def assess_goals(project: Project, *, partial_band: float | None = None, lang: str | None = None) -> GoalAssessment:
     """Did the project reach the goals in its application? Every goal, for every period.
 
-    Counts are compared with their target for the time a period actually ran (pro-rated when a
-    period was cut short); shares get an exact (Clopper–Pearson) 95 % interval and one-sided exact binomial tests
+    Counts are compared with their target for the time a period actually ran (pro-rated, in whole
+    persons, when a period is shorter than a full one); a period still running is shown, not judged; shares get an exact (Clopper–Pearson) 95 % interval and one-sided exact binomial tests
     against the target; qualitative goals carry the evaluator's assessment from params. With no
     participant data but ``expected`` volumes in params, goals are evaluated ex ante against the
     application's expected volumes (``mode == "ex_ante"``).
@@ -438,9 +438,13 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
     -------
     GoalAssessment
         ``table`` columns: goal_id, kind, label, period_key, period_label, period_first,
-        period_last, observed_last, fraction_run, cut, mode, value, numerator, denominator,
-        target, target_prorated, ci_low, ci_high, p_below_target, ci_verdict, status,
-        evidence, note. ``display()`` gives the table as the report shows it.
+        period_last, observed_last, fraction_run, cut (the project ended inside the period),
+        running (not ended at the analysis date), mode (``observed``, ``ex_ante``, ``none``,
+        ``assessed`` for a qualitative goal, ``context``), value, numerator, denominator, target,
+        target_prorated (whole persons), ci_low, ci_high, p_below_target, p_above_target,
+        ci_verdict (:class:`IntervalVerdict`), too_few, status (:class:`GoalStatus`), verdict
+        (:class:`GoalVerdict`, the same on every row of a goal), verdict_so_far, evidence, note,
+        source, main. ``display()`` gives the table as the report shows it.
 
     Examples
     --------

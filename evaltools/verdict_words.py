@@ -11,7 +11,20 @@ from .goals import GoalStatus, GoalVerdict, IntervalVerdict
 from .text import msg
 
 # member name -> catalog key (GoalStatus and GoalVerdict have the same member names)
-KEYS: dict[str, str] = {m.name: f"goal_status.{m.name.lower()}" for m in GoalStatus}
+KEYS: dict[str, str] = {
+    "REACHED": "goal_status.reached",
+    "REACHED_UNCERTAIN": "goal_status.reached_uncertain",
+    "PARTLY": "goal_status.partly",
+    "PARTLY_UNCERTAIN": "goal_status.partly_uncertain",
+    "NOT_REACHED": "goal_status.not_reached",
+    "NOT_REACHED_UNCERTAIN": "goal_status.not_reached_uncertain",
+    "VOLUMES_REACH": "goal_status.volumes_reach",
+    "VOLUMES_PARTLY": "goal_status.volumes_partly",
+    "VOLUMES_SHORT": "goal_status.volumes_short",
+    "RUNNING": "goal_status.running",
+    "NOT_ASSESSED": "goal_status.not_assessed",
+    "CONTEXT": "goal_status.context",
+}
 STATUS_KEYS: dict[GoalStatus, str] = {m: KEYS[m.name] for m in GoalStatus}
 VERDICT_KEYS: dict[GoalVerdict, str] = {m: KEYS[m.name] for m in GoalVerdict}
 INTERVAL_KEYS: dict[IntervalVerdict, str] = {IntervalVerdict.ABOVE: "goal_status.interval_above",

@@ -72,14 +72,15 @@ def goal_details(r, rows: pd.DataFrame) -> str:
             side = IntervalVerdict(row.ci_verdict)
             values = {"target": fmt_pct(row.target, lang, 0)} if side == IntervalVerdict.SPANS else {}
             where = msg(SHARE_WHERE[side], **values)
-            key = "summary.goal_share_running" if row.running else "summary.goal_share"
             figures = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
                            n=fmt_int(row.denominator, lang))
             if once:
-                parts.append(msg(key + "_plain", **figures))
+                parts.append(msg("summary.goal_share_running_plain" if row.running else "summary.goal_share_plain",
+                                 **figures))
                 wheres.append(where)
             else:
-                parts.append(msg(key, where=where, **figures))
+                parts.append(msg("summary.goal_share_running" if row.running else "summary.goal_share",
+                                 where=where, **figures))
             continue
         months = fmt_num(months_run(row.period_first, row.observed_last), 1, lang)
         target = fmt_int(row.target_prorated, lang)  # as it is compared (whole persons)
