@@ -257,7 +257,7 @@ class GoalAssessment(Result):
     def display(self, lang: str | None = None, min_count: int = 5) -> pd.DataFrame:
         """The table as a board reads it: formatted values in the report language (default: the
         project's). Context goals are left out (they are shown as series)."""
-        from .verdict_words import interval_words
+        from .verdict_words import interval_words  # (verdict_words imports this module)
         lang = lang or self.lang
         rows = []
         measurable = self.table[~self.table["kind"].isin(("qualitative", "context"))]
@@ -296,7 +296,7 @@ class GoalAssessment(Result):
 def status_text(row, lang: str) -> str:
     """The status as the goal table shows it, in the words every other place uses
     (:func:`evaltools.verdict_words.status_words`)."""
-    from .verdict_words import status_words
+    from .verdict_words import status_words  # (verdict_words imports this module)
     return status_words(row.status, lang)
 
 

@@ -278,8 +278,8 @@ def _headline_goals(r, lang):
     tab = r.table
     if tab.empty:
         return msg("explore.goals.none", lang)
-    from .goals import GoalStatus
-    from .verdict_words import status_words
+    from .goals import GoalStatus  # (goals imports results: a top-level import would be a cycle)
+    from .verdict_words import status_words  # (imports goals)
     counts = tab["status"].value_counts()
     parts = [f"{status_words(s, lang)}: {fmt_int(counts[s], lang)}" for s in GoalStatus if s in counts]
     return msg("explore.goals.headline", lang, counts="; ".join(parts))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..formats import fmt_int, fmt_num
+from ..formats import fmt_int
 from ..goals import GoalStatus
 
 
