@@ -124,8 +124,13 @@ def monkeypatch_module():
 
 
 def test_portfolio_names_each_kind_and_counts_no_participants_it_does_not_have(portfolio_tables):
-    lang, (people, money) = portfolio_tables
+    lang, (people, money, goals) = portfolio_tables
     names = list(people.iloc[:, 0])
+    # the goals table: each project's own goals with its report's verdict; an application's goals are
+    # judged by its volumes, never "achieved"
+    ex_ante = goals[goals.iloc[:, 0] == names[1]]
+    assert set(ex_ante.iloc[:, 2]) == {"Nås med ansökans volymer" if lang == "sv" else
+                                       "Reached with the application's volumes"}
     assert names[0].endswith("(strukturinriktad)" if lang == "sv" else "(structural)")
     assert names[1].endswith("(ex ante)")
     assert "ex ante" not in names[0]

@@ -10,6 +10,8 @@ from scipy.stats import beta
 import evaltools as et
 from evaltools.analysis import goals as goals_module
 
+from evaltools.analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict
+
 from .conftest import PARAMS
 
 
@@ -33,8 +35,10 @@ def test_timra_year_two_target_is_prorated_for_the_months_run(timra_goals):
     days = (dt.date(2019, 10, 15) - dt.date(2019, 2, 1)).days + 1
     assert days == 257
     row = timra_goals.loc[("handlagda", "år2")]
-    assert row["cut"] and row["target_prorated"] == pytest.approx(50 * 257 / 365)
-    assert timra_goals.loc[("självförsörjande", "år2"), "target_prorated"] == pytest.approx(25 * 257 / 365)
+    # the project really ended (actual_end 2019-10-15): cut, not running; the target for that time in
+    # whole persons, halves up, as shown and compared: 50 * 257/365 = 35,2 -> 35; 25 * 257/365 = 17,6 -> 18
+    assert row["cut"] and not row["running"] and row["target_prorated"] == 35
+    assert timra_goals.loc[("självförsörjande", "år2"), "target_prorated"] == 18
     assert "2019-10-15" in row["period_label"]
 
 
@@ -50,11 +54,14 @@ def test_timra_shares_with_exact_intervals(timra_goals):
     for k, n, row in ((18, 37, y1), (13, 15, y2), (31, 52, whole)):
         assert row["ci_low"] == pytest.approx(beta.ppf(0.025, k, n - k + 1), abs=1e-9)
         assert row["ci_high"] == pytest.approx(beta.ppf(0.975, k + 1, n - k), abs=1e-9)
-    # 48,6 % against a 50 % target: within the 80 % band -> partly; the interval spans the target
-    assert y1["status"] == "delvis" and y1["ci_verdict"] == "osäkert"
+    # 48,6 % against a 50 % target: within the 80 % band -> partly, and the interval spans the target:
+    # partly, but uncertain
+    assert y1["status"] == GoalStatus.PARTLY_UNCERTAIN and y1["ci_verdict"] == IntervalVerdict.SPANS
     # 13 of 15: the exact interval (59,5 %–98,3 %) lies above 50 %
-    assert y2["status"] == "uppnått" and y2["ci_verdict"] == "över"
-    assert whole["status"] == "uppnått" and whole["ci_verdict"] == "osäkert"
+    assert y2["status"] == GoalStatus.REACHED and y2["ci_verdict"] == IntervalVerdict.ABOVE
+    assert whole["status"] == GoalStatus.REACHED_UNCERTAIN and whole["ci_verdict"] == IntervalVerdict.SPANS
+    # over the two years: partly in one (uncertain), reached in the other -> partly, but uncertain
+    assert y1["verdict"] == y2["verdict"] == GoalVerdict.PARTLY_UNCERTAIN
 
 
 @pytest.mark.parametrize("k, n, low, high, source", [
@@ -109,11 +116,12 @@ def test_ex_ante_mode_uses_expected_volumes():
     # full project year, and the expectation only restates the target (nothing is achieved ex ante)
     assert row["value"] == 40 and row["status"] == "nås_med_volymer"
     assert row["note"] == "förväntan = målvärdet"
-    # year 3 runs 2026-04-01..2026-12-31 (275 of 365 days): expectation and target pro-rated alike
+    # year 3 runs 2026-04-01..2026-12-31 (275 of 365 days): expectation and target pro-rated alike and
+    # rounded alike to whole persons: 40 * 275/365 = 30,1 -> 30 against 30, reached as it reads
     y3 = g.loc[("egen_försörjning", "år3")]
-    assert y3["target_prorated"] == pytest.approx(40 * 275 / 365)
-    assert y3["value"] == pytest.approx(40 * 275 / 365) and y3["status"] == "nås_med_volymer"
-    assert "uppnått" not in set(g["status"])
+    assert y3["target_prorated"] == 30 and y3["value"] == 30 and y3["status"] == GoalStatus.VOLUMES_REACH
+    assert not y3["cut"] and not y3["running"]  # a year shorter by plan is neither cut nor running
+    assert GoalStatus.REACHED not in set(g["status"])
 
 
 def test_display_uses_swedish_formatting(timra_goals):
@@ -155,11 +163,14 @@ def test_timra_page_one_goal_by_goal_matches_the_final_report():
     from evaltools.present.sections.summary import goal_fulfilment
     lines = goal_fulfilment(_report(PARAMS / "timra-vagen-ut.yaml"))
     text = "\n".join(lines)
-    assert "Minst 50 personer ska handläggas av utsedd handläggare per år: nej, 37 år 1 och 15 år 2, som kortades " \
-           "till 8,5\u00a0månader" in text.replace("8,5 månader", "8,5\u00a0månader")
-    assert "per år: nej, 18 år 1 och 13 år 2" in text
-    assert any(s.startswith("Förbättrat samarbete") and ": delvis" in s for s in lines)
-    assert any(s.startswith("Att målgruppen får det stöd") and ": ja" in s for s in lines)
+    # the verdict in the words of the goal table ("Inte uppnått"); year 2 was really cut short (the project
+    # ended), its target for 8,5 months 50 * 257/365 = 35,2 -> 35 whole persons
+    assert "Minst 50 personer ska handläggas av utsedd handläggare per år: inte uppnått – 37 år 1 och 15 år 2 " \
+           "(perioden kortades till 8,5\u00a0månader; målet för den tiden var 35)" \
+           in text.replace("8,5 månader", "8,5\u00a0månader")
+    assert "per år: inte uppnått – 18 år 1 och 13 år 2" in text
+    assert any(s.startswith("Förbättrat samarbete") and ": delvis uppnått" in s for s in lines)
+    assert any(s.startswith("Att målgruppen får det stöd") and ": uppnått" in s for s in lines)
     # the final report's own suggestions (two 50 % shares) are named once, as not the application's, after its goals
     other = [s for s in lines if "inte är ansökans (slutrapportens förslag)" in s]
     assert len(other) == 1 and other[0].startswith("2 mål") and lines.index(other[0]) == len(lines) - 1
@@ -262,7 +273,9 @@ def test_uncertain_share_says_the_data_cannot_tell(action_plan_project):
     # p = P(X <= 6 | n = 10, p = 0.8) = 0,121
     assert round(beta.ppf(0.025, 6, 5), 3) == 0.262 and round(beta.ppf(0.975, 7, 4), 3) == 0.878
     assert round(binom.cdf(6, 10, 0.8), 3) == 0.121
-    for part in ("60,0\u00a0% (6 av 10)", "26,2\u00a0%–87,8\u00a0%", "kan inte avgöra om målet nåddes", "p = 0,121"):
+    # the whole period runs to 2023-12-31 and the data end 2023-06-30: the share so far, not judged
+    for part in ("hittills 60,0\u00a0% (6 av 10)", "26,2\u00a0%–87,8\u00a0%", "går ännu inte att säga säkert",
+                 "p = 0,121"):
         assert part.replace("\u00a0", " ") in sentence.replace("\u00a0", " "), part
 
 

@@ -147,7 +147,7 @@ def test_override_that_drops_or_adds_a_placeholder_is_an_error_naming_file_and_k
 
 @pytest.mark.parametrize(("body", "expected"), [
     ("summary:\n  headline: X\n", "summary.headline: no such message"),
-    ("label:\n  uppnått: Klart\n", "label.uppnått: this message cannot be reworded"),
+    ("label:\n  goal: Klart\n", "label.goal: this message cannot be reworded"),
     ("summary:\n  heading: '{heading.__class__}'\n", "summary.heading: placeholder"),
     ("summary:\n  ongoing: 'en text'\n", "summary.ongoing: expected a pair of forms one/other"),
     ("summary:\n  heading: [a, b]\n", "expected text"),

@@ -46,13 +46,14 @@ def test_workbook_has_a_first_sheet_that_explains_it(timra):
 def test_workbook_headings_are_words_not_internal_names(timra):
     wb = openpyxl.load_workbook(timra / "timra-vagen-ut-tabeller.xlsx")
     assert [c.value for c in wb["Mål"][1]] == [
-        "Mål", "Typ av mål", "Period", "Andel av perioden som gått", "Förkortad period", "Underlag", "Utfall",
-        "Täljare (personer som uppfyller målet)", "Nämnare (de personer målet räknar)", "Målvärde", "Målvärde för tiden som gick",
+        "Mål", "Typ av mål", "Period", "Andel av perioden som gått", "Förkortad period", "Pågår vid analysdatumet",
+        "Underlag", "Utfall", "Täljare (personer som uppfyller målet)", "Nämnare (de personer målet räknar)", "Målvärde", "Målvärde för tiden som gick",
         "95 % KI, nedre (Clopper–Pearson)", "95 % KI, övre (Clopper–Pearson)", "p-värde, ensidigt exakt (under målet)",
         "p-värde, ensidigt exakt (över målet)", "Intervallet mot målet", "För få för att bedöma", "Målets källa",
-        "Projektets huvudmål", "Bedömning",
-        "Underlag för bedömningen", "Anmärkning"]
+        "Projektets huvudmål", "Bedömning för perioden", "Bedömning av målet (alla perioder)",
+        "En period pågår (målets bedömning gäller de avslutade)", "Underlag för utvärderarens bedömning", "Anmärkning"]
     internal = {"goal_id", "fraction_run", "p_below_target", "ci_verdict", "ej_bedömt", "ej_uppnått", "kommun", "stat",
+                "uppnått_osäkert", "delvis_osäkert", "ej_uppnått_osäkert", "pågår", "assessed",
                 "observed", "participant_count", "chi2", "True", "False", "förbund", "monthly_level", "..", "<5", "–"}
     for ws in wb.worksheets[1:]:
         header = [c.value for c in ws[1]]

@@ -1,21 +1,49 @@
 """Goal fulfilment: each goal in params, per period, with status and (for shares) an exact interval and test.
 
+A period's status is a :class:`GoalStatus`, a goal's verdict over its periods a :class:`GoalVerdict`;
+both are computed here once and stored in the goal table (columns ``status`` and ``verdict``). The
+words for each member are in the catalogs (``goal_status.*``, looked up through
+:mod:`evaltools.words.verdicts`), so page 1, the goal tables, the workbook and the portfolio say the
+same thing about the same goal.
+
 Status rules (parameterised by ``partial_band``, default 0.8):
 
-* counts: *uppnått* when the value reaches the target for the time the period actually ran
-  (pro-rated when a period was cut short or is still running); *delvis* when it reaches
-  ``partial_band`` of it; otherwise *ej uppnått*;
-* shares: the same rule on the observed share; shares are not pro-rated. The exact
-  (Clopper–Pearson) 95 % interval and the one-sided exact binomial tests against the target say
-  whether the shortfall or surplus is clear (``ci_verdict``: ``över``, ``osäkert`` when the
-  interval spans the target, ``under``). Interval and test are one family: the interval lies
-  wholly above the target exactly when the one-sided test of "above" gives p < 2.5 %;
-* a period that has not started, or a share with no one in its denominator: *ej bedömt*; a share
+* counts: *reached* (``uppnått``) when the value reaches the target for the time the period ran;
+  *partly* (``delvis``) when it reaches ``partial_band`` of it; otherwise *not reached*;
+* shares: the same rule on the observed share, never pro-rated, read together with the exact
+  (Clopper–Pearson) 95 % interval. An interval wholly above the target is *reached*; wholly below,
+  *partly* or *not reached* by the rule above; an interval that spans the target keeps the point
+  verdict but marks it uncertain: *reached, but uncertain*, *partly reached, but uncertain* or
+  *not reached, but uncertain*. Interval and one-sided exact binomial tests are one family: the
+  interval lies wholly above the target exactly when the test of "above" gives p < 2.5 %
+  (``ci_verdict``, an :class:`IntervalVerdict`);
+* a period that has started but not ended at the analysis date (``params.as_of``) while the project
+  goes on is *running* (``pågår``): its value so far and the target pro-rated for the time run so far
+  are shown, and it is not judged. A period the project really left early (``period.actual_end``
+  inside it) is *cut* and judged against the target for the time it ran;
+* a period that has not started, or a share with no one in its denominator: *not assessed*; a share
   whose denominator is below the privacy threshold (``privacy.min_count``) is not assessed either,
   and its counts are hidden (``too_few``): its value would tell single persons' outcomes;
-* qualitative goals: the evaluator's own assessment from params, with its evidence;
+* an application check (``mode == "ex_ante"``) reads the application's expected volumes against
+  its goals: *the volumes reach / partly reach / do not reach the target*, never "reached";
+* qualitative goals: the evaluator's own assessment from params (reached, partly, not reached,
+  not assessed), with its evidence; their basis (``mode``) is ``assessed``, never a measurement;
 * context goals (a municipal statistic): shown as a series, never assessed as the project's result
-  (status ``sammanhang``).
+  (status *context*).
+
+Rounding rule (one rule everywhere, the application check included): a target pro-rated for part
+of a period, and an expected count from the application's yearly volumes, are rounded to whole
+persons, halves up (:func:`whole_persons`); that whole number is what the report shows and what the
+value is compared with. A share is compared as shown, rounded to a tenth of a percentage point
+(:func:`share_as_shown`). So "30 against 30,1" cannot count as reached while it reads as below, and
+"23 against 23" cannot read as partly.
+
+A goal's verdict over its periods (:func:`goal_verdict`) considers the periods that were judged
+(not running, not unassessed): when all have one status the verdict is that status; reached and
+uncertainly reached periods together give *reached, but uncertain* (likewise for partly and not
+reached); any other mix is *partly reached* (*but uncertain* when a period is). With no judged
+period the verdict is *running* when a period is running, else *not assessed*. ``verdict_so_far``
+says that a period is still running beside the judged ones.
 
 Counts are attributed to the project year of intake (as the Timrå final report does) unless a
 goal says ``count_by: exit``. Goal totals are the project's public accounting to its funder and
@@ -28,7 +56,9 @@ exports use them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -41,14 +71,93 @@ from ..data.params import Goal, ProjectParams
 from ..data.errors import DataValidationError
 from ..data.project import Project
 from ..data.validation import add_years
-from ..words.labels import fmt_int, fmt_num, fmt_p, fmt_pct, t
+from ..words.labels import t
 from .result import Result
 
 GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_label", "period_first", "period_last", "observed_last",
-                "fraction_run", "cut", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
-                "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "status", "evidence", "note", "source",
-                "main"]
+                "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
+                "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "status", "verdict", "verdict_so_far",
+                "evidence", "note", "source", "main"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
+
+
+class GoalStatus(StrEnum):
+    """A goal's status for one period (see the module docstring for the rules)."""
+
+    REACHED = "uppnått"
+    REACHED_UNCERTAIN = "uppnått_osäkert"  # a share: point at or above the target, interval spans it
+    PARTLY = "delvis"
+    PARTLY_UNCERTAIN = "delvis_osäkert"
+    NOT_REACHED = "ej_uppnått"
+    NOT_REACHED_UNCERTAIN = "ej_uppnått_osäkert"
+    VOLUMES_REACH = "nås_med_volymer"  # an application check: the application's volumes reach the target
+    VOLUMES_PARTLY = "nås_delvis_med_volymer"
+    VOLUMES_SHORT = "nås_inte_med_volymer"
+    RUNNING = "pågår"  # started, not ended at the analysis date: shown, not judged
+    NOT_ASSESSED = "ej_bedömt"
+    CONTEXT = "sammanhang"  # a municipal statistic: context, never the project's result
+
+    @property
+    def judged(self) -> bool:
+        """Whether the period was judged against its target (or, for a qualitative goal, assessed)."""
+        return self not in (GoalStatus.RUNNING, GoalStatus.NOT_ASSESSED, GoalStatus.CONTEXT)
+
+    @property
+    def uncertain(self) -> bool:
+        return self in _UNCERTAIN
+
+    @property
+    def certain(self) -> GoalStatus:
+        """The status without its uncertainty mark (``REACHED_UNCERTAIN`` -> ``REACHED``)."""
+        return _CERTAIN.get(self, self)
+
+
+class GoalVerdict(StrEnum):
+    """A goal's verdict over all its periods (:func:`goal_verdict`). The members mirror
+    :class:`GoalStatus`, so a goal with one period has the verdict of its status, in the same words."""
+
+    REACHED = "uppnått"
+    REACHED_UNCERTAIN = "uppnått_osäkert"
+    PARTLY = "delvis"
+    PARTLY_UNCERTAIN = "delvis_osäkert"
+    NOT_REACHED = "ej_uppnått"
+    NOT_REACHED_UNCERTAIN = "ej_uppnått_osäkert"
+    VOLUMES_REACH = "nås_med_volymer"
+    VOLUMES_PARTLY = "nås_delvis_med_volymer"
+    VOLUMES_SHORT = "nås_inte_med_volymer"
+    RUNNING = "pågår"
+    NOT_ASSESSED = "ej_bedömt"
+    CONTEXT = "sammanhang"
+
+
+class IntervalVerdict(StrEnum):
+    """Where a share's exact 95 % interval lies against its target."""
+
+    ABOVE = "över"
+    SPANS = "osäkert"
+    BELOW = "under"
+
+
+_UNCERTAIN = {GoalStatus.REACHED_UNCERTAIN: GoalStatus.REACHED, GoalStatus.PARTLY_UNCERTAIN: GoalStatus.PARTLY,
+              GoalStatus.NOT_REACHED_UNCERTAIN: GoalStatus.NOT_REACHED}
+_CERTAIN = dict(_UNCERTAIN)
+UNCERTAIN_OF = {v: k for k, v in _UNCERTAIN.items()}
+# An ex-ante check reads the application's expected volumes against its goals: nothing is achieved
+# yet, so its statuses say whether the stated volumes reach the target, never that a goal was met.
+EX_ANTE_STATUS = {GoalStatus.REACHED: GoalStatus.VOLUMES_REACH, GoalStatus.PARTLY: GoalStatus.VOLUMES_PARTLY,
+                  GoalStatus.NOT_REACHED: GoalStatus.VOLUMES_SHORT}
+VOLUME_STATUSES = frozenset(EX_ANTE_STATUS.values())
+
+
+def whole_persons(x: float) -> float:
+    """A pro-rated target or expected count as the report shows it and compares it: whole persons,
+    halves up (23,5 -> 24; 30,1 -> 30). ``nan`` stays ``nan``."""
+    return float(math.floor(x + 0.5)) if np.isfinite(x) else float("nan")
+
+
+def share_as_shown(x: float) -> float:
+    """A share as the report shows it: to a tenth of a percentage point, halves up (0,44996 -> 0,450)."""
+    return math.floor(x * 1000 + 0.5) / 1000 if np.isfinite(x) else float("nan")
 
 
 @dataclass(frozen=True)
@@ -59,6 +168,7 @@ class PeriodWindow:
     last: dt.date  # planned last day
     observed_last: dt.date | None  # last day with data (None: not started)
     full_days: int  # days of a full period (a year for yearly targets)
+    project_end: dt.date | None = None  # the day the project ended (actual, else planned)
 
     @property
     def fraction(self) -> float:
@@ -68,8 +178,20 @@ class PeriodWindow:
         return ((self.observed_last - self.first).days + 1) / self.full_days
 
     @property
-    def cut(self) -> bool:
+    def prorated(self) -> bool:
+        """The period is shorter than a full one (planned so, cut short or still running): its target is pro-rated."""
         return self.observed_last is not None and self.fraction < 1 - 1e-9
+
+    @property
+    def running(self) -> bool:
+        """Started, not ended at the analysis date, and the project goes on."""
+        return (self.observed_last is not None and self.observed_last < self.last
+                and (self.project_end is None or self.observed_last < self.project_end))
+
+    @property
+    def cut(self) -> bool:
+        """The project really ended inside the period, before its planned last day."""
+        return (self.observed_last is not None and self.observed_last < self.last and not self.running)
 
 
 def period_windows(params: ProjectParams, unit: str, lang: str = "sv") -> list[PeriodWindow]:
@@ -95,21 +217,27 @@ def period_windows(params: ProjectParams, unit: str, lang: str = "sv") -> list[P
         observed = None if first > as_of else min(last, as_of)
         shown_last = observed if observed is not None and observed < last else last
         text = f"{label} ({first:%Y-%m-%d} – {shown_last:%Y-%m-%d})"
-        wins.append(PeriodWindow(key, text, first, last, observed, full))
+        wins.append(PeriodWindow(key, text, first, last, observed, full, params.period.end))
     return wins
 
 
-def _status(value: float, target: float, band: float) -> str:
+def _status(value: float, target: float, band: float) -> GoalStatus:
+    """The point rule: both sides as the report shows them (see the rounding rule above)."""
     if value >= target - 1e-9:
-        return "uppnått"
+        return GoalStatus.REACHED
     if value >= band * target - 1e-9:
-        return "delvis"
-    return "ej_uppnått"
+        return GoalStatus.PARTLY
+    return GoalStatus.NOT_REACHED
 
 
-# An ex-ante check reads the application's expected volumes against its goals: nothing is achieved
-# yet, so its statuses say whether the stated volumes reach the target, never that a goal was met.
-EX_ANTE_STATUS = {"uppnått": "nås_med_volymer", "delvis": "nås_delvis_med_volymer", "ej_uppnått": "nås_inte_med_volymer"}
+def share_status(value: float, target: float, band: float, interval: IntervalVerdict) -> GoalStatus:
+    """A share's status from its point (as shown) and its exact interval (see the module docstring)."""
+    point = _status(share_as_shown(value), target, band)
+    if interval == IntervalVerdict.ABOVE:
+        return GoalStatus.REACHED
+    if interval == IntervalVerdict.BELOW:
+        return GoalStatus.PARTLY if point == GoalStatus.REACHED else point
+    return UNCERTAIN_OF[point]
 
 
 def restates_target(value: float, target: float) -> bool:
@@ -126,50 +254,6 @@ def _in_window(dates: pd.Series, w: PeriodWindow) -> pd.Series:
 
 class GoalAssessment(Result):
     """Result of :func:`assess_goals`. ``table`` has one row per goal and period."""
-
-    def display(self, lang: str | None = None, min_count: int = 5) -> pd.DataFrame:
-        """The table as a board reads it: formatted values in the report language (default: the
-        project's). Context goals are left out (they are shown as series)."""
-        lang = lang or self.lang
-        rows = []
-        for r in self.table.itertuples(index=False):
-            if r.kind == "context":
-                continue
-            uncertainty = "–"
-            if r.kind == "qualitative":
-                value = target = ci = "–"
-            elif r.kind == "share":
-                if r.too_few:
-                    value = t("too_few", lang, k=min_count)
-                else:
-                    value = f"{fmt_pct(r.value, lang)} ({fmt_int(r.numerator, lang)}/{fmt_int(r.denominator, lang)})" \
-                        if not np.isnan(r.value) else "–"
-                target = fmt_pct(r.target, lang, 0)
-                ci = (f"{fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)}" if not np.isnan(r.ci_low) else "–")
-                if r.ci_verdict:
-                    uncertainty = f"{t(r.ci_verdict, lang)}, p\u00a0=\u00a0{fmt_p(side_p(r), lang)}"
-            else:
-                value = fmt_int(r.value, lang) if not np.isnan(r.value) else "–"
-                target = fmt_int(r.target, lang)
-                if r.cut and not np.isnan(r.target_prorated):
-                    target += f" ({fmt_num(r.target_prorated, 1, lang)})"
-                ci = "–"
-            value_col = t("expected_by_application" if r.mode == "ex_ante" else "value", lang)
-            label = r.label if r.source == "ansökan" else f"{r.label} ({t(SOURCE_LABELS[r.source], lang).lower()})"
-            rows.append({t("goal", lang): label, t("period", lang): r.period_label, value_col: value,
-                         t("target", lang): target, t("ci", lang): ci, t("status", lang): status_text(r, lang),
-                         t("uncertainty", lang): uncertainty})
-        return pd.DataFrame(rows)
-
-
-def status_text(row, lang: str) -> str:
-    """The assessment as the goal table shows it: a share whose interval spans its target is not
-    simply "Uppnått" or "Ej uppnått" — the point verdict is marked as uncertain."""
-    status = t(row.status, lang)
-    if row.kind == "share" and row.mode == "observed" and row.ci_verdict == "osäkert" \
-            and row.status in ("uppnått", "delvis", "ej_uppnått"):
-        return t("status_uncertain", lang, status=status)
-    return status
 
 
 def side_p(row) -> float:
@@ -188,55 +272,60 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
               min_count: int = 5) -> dict:
     row = {"goal_id": goal.id, "kind": goal.kind, "label": goal.label if lang == "sv" else (goal.label_en or goal.label),
            "period_key": w.key, "period_label": w.label, "period_first": w.first, "period_last": w.last,
-           "observed_last": w.observed_last, "fraction_run": w.fraction, "cut": w.cut, "mode": mode,
+           "observed_last": w.observed_last, "fraction_run": w.fraction, "cut": w.cut, "running": False, "mode": mode,
            "value": np.nan, "numerator": np.nan, "denominator": np.nan, "target": goal.target or np.nan,
            "target_prorated": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_below_target": np.nan,
-           "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "status": "ej_bedömt", "evidence": "",
+           "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "status": GoalStatus.NOT_ASSESSED,
+           "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
            "note": "", "source": goal.source, "main": goal.main}
-    if goal.kind == "qualitative":
-        row["status"] = goal.assessment or "ej_bedömt"
+    if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
+        row["mode"] = "assessed"
+        row["cut"] = False
+        row["status"] = GoalStatus(goal.assessment) if goal.assessment else GoalStatus.NOT_ASSESSED
         row["evidence"] = (goal.evidence if lang == "sv" else (goal.evidence_en or goal.evidence)) or ""
         return row
     if w.observed_last is None:
         row["note"] = t("not_started", lang)
         return row
     if goal.kind in ("participant_count", "outcome_count"):
-        target = goal.target * (w.fraction if goal.period != "whole_period" or w.cut else 1.0)
-        row["target_prorated"] = target
+        # the target for the time the period ran (a full period: the target itself), in whole persons
+        row["target_prorated"] = whole_persons(goal.target * w.fraction)
     if w.cut:
         row["note"] = t("cut_short", lang)
     if mode == "ex_ante":
         e = project.params.expected
         # a project or calendar year carries the whole yearly expectation (pro-rated like the
-        # target when the year is cut); the whole period counts its length in years
+        # target when the year is shorter); the whole period counts its length in years
         years = w.fraction if goal.period != "whole_period" else ((w.observed_last - w.first).days + 1) / 365.25
         if goal.kind == "participant_count" and e.participants_per_year is not None:
-            row["value"] = e.participants_per_year * years
+            row["value"] = whole_persons(e.participants_per_year * years)
         elif goal.kind == "outcome_count" and e.successes_per_year is not None:
-            row["value"] = e.successes_per_year * years
+            row["value"] = whole_persons(e.successes_per_year * years)
         elif goal.kind == "share" and e.successes_per_year and e.participants_per_year:
             row["value"] = e.successes_per_year / e.participants_per_year
         else:
             row["note"] = t("no_participants", lang)
             return row
         ref = row["target_prorated"] if goal.kind != "share" else goal.target
-        row["status"] = EX_ANTE_STATUS[_status(row["value"], ref, band)]
-        if restates_target(row["value"], ref):
+        shown = row["value"] if goal.kind != "share" else share_as_shown(row["value"])
+        row["status"] = EX_ANTE_STATUS[_status(shown, ref, band)]
+        if restates_target(shown, ref):
             row["note"] = t("restates_target", lang)
         return row
 
+    row["running"] = w.running
     df = project.participants
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     in_w = _in_window(df[date_col], w)
     if goal.kind == "participant_count":
         row["value"] = float(in_w.sum())
-        row["status"] = _status(row["value"], row["target_prorated"], band)
+        row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # an outcome only counts once the person has ended; an action plan is recorded at exit too
     succ = _successes(df, goal) & df[S.END_DATE].notna()
     if goal.kind == "outcome_count":
         row["value"] = float((in_w & succ).sum())
-        row["status"] = _status(row["value"], row["target_prorated"], band)
+        row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # share
     denom = in_w.copy()
@@ -251,9 +340,11 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         return row
     row["numerator"], row["denominator"] = float(k), float(n)
     if n == 0:
+        row["status"] = GoalStatus.RUNNING if w.running else GoalStatus.NOT_ASSESSED
         return row
     row.update(share_test(k, n, goal.target))
-    row["status"] = _status(row["value"], goal.target, band)
+    row["status"] = GoalStatus.RUNNING if w.running else share_status(row["value"], goal.target, band,
+                                                                        row["ci_verdict"])
     return row
 
 
@@ -262,9 +353,9 @@ def share_test(k: int, n: int, target: float, alpha: float = 0.05) -> dict:
     one-sided exact binomial p-values and the interval's verdict.
 
     The Clopper–Pearson interval is the set of proportions the exact binomial test does not reject
-    at ``alpha / 2`` on either side, so the verdict and the p-values never disagree: ``över``
-    exactly when ``p_above_target`` < ``alpha / 2``, ``under`` exactly when ``p_below_target`` <
-    ``alpha / 2``, else ``osäkert`` (the interval spans the target).
+    at ``alpha / 2`` on either side, so the verdict and the p-values never disagree: ``ABOVE``
+    exactly when ``p_above_target`` < ``alpha / 2``, ``BELOW`` exactly when ``p_below_target`` <
+    ``alpha / 2``, else ``SPANS`` (see :class:`IntervalVerdict`).
 
     Returns
     -------
@@ -276,14 +367,15 @@ def share_test(k: int, n: int, target: float, alpha: float = 0.05) -> dict:
     return {"value": k / n, "ci_low": lo, "ci_high": hi,
             "p_below_target": float(binomtest(k, n, p=target, alternative="less").pvalue),
             "p_above_target": float(binomtest(k, n, p=target, alternative="greater").pvalue),
-            "ci_verdict": "över" if lo > target else ("under" if hi < target else "osäkert")}
+            "ci_verdict": (IntervalVerdict.ABOVE if lo > target else
+                           (IntervalVerdict.BELOW if hi < target else IntervalVerdict.SPANS))}
 
 
 def assess_goals(project: Project, *, partial_band: float | None = None, lang: str | None = None) -> GoalAssessment:
     """Did the project reach the goals in its application? Every goal, for every period.
 
-    Counts are compared with their target for the time a period actually ran (pro-rated when a
-    period was cut short); shares get an exact (Clopper–Pearson) 95 % interval and one-sided exact binomial tests
+    Counts are compared with their target for the time a period actually ran (pro-rated, in whole
+    persons, when a period is shorter than a full one); a period still running is shown, not judged; shares get an exact (Clopper–Pearson) 95 % interval and one-sided exact binomial tests
     against the target; qualitative goals carry the evaluator's assessment from params. With no
     participant data but ``expected`` volumes in params, goals are evaluated ex ante against the
     application's expected volumes (``mode == "ex_ante"``).
@@ -302,9 +394,13 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
     -------
     GoalAssessment
         ``table`` columns: goal_id, kind, label, period_key, period_label, period_first,
-        period_last, observed_last, fraction_run, cut, mode, value, numerator, denominator,
-        target, target_prorated, ci_low, ci_high, p_below_target, ci_verdict, status,
-        evidence, note. ``display()`` gives the table as the report shows it.
+        period_last, observed_last, fraction_run, cut (the project ended inside the period),
+        running (not ended at the analysis date), mode (``observed``, ``ex_ante``, ``none``,
+        ``assessed`` for a qualitative goal, ``context``), value, numerator, denominator, target,
+        target_prorated (whole persons), ci_low, ci_high, p_below_target, p_above_target,
+        ci_verdict (:class:`IntervalVerdict`), too_few, status (:class:`GoalStatus`), verdict
+        (:class:`GoalVerdict`, the same on every row of a goal), verdict_so_far, evidence, note,
+        source, main. ``display()`` gives the table as the report shows it.
 
     Examples
     --------
@@ -329,8 +425,53 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
             if mode == "none" and goal.kind != "qualitative":
                 r["note"] = t("no_participants", lang)
             rows.append(r)
+    table = pd.DataFrame(rows, columns=GOAL_COLUMNS)
+    for gid in dict.fromkeys(table["goal_id"]):  # one verdict per goal, over its periods
+        at = table["goal_id"] == gid
+        statuses = list(table.loc[at, "status"])
+        verdict = goal_verdict(statuses)
+        table.loc[at, "verdict"] = verdict
+        table.loc[at, "verdict_so_far"] = verdict_so_far(statuses, verdict)
+    table["verdict_so_far"] = table["verdict_so_far"].astype(bool)
     notes = (t("goal_ci_note", lang),)
-    return GoalAssessment(pd.DataFrame(rows, columns=GOAL_COLUMNS), None, notes)
+    return GoalAssessment(table, None, notes)
+
+
+def goal_verdict(statuses) -> GoalVerdict:
+    """One goal's verdict over its periods' statuses (see the module docstring).
+
+    Parameters
+    ----------
+    statuses
+        The :class:`GoalStatus` of each of the goal's periods.
+
+    Examples
+    --------
+    >>> goal_verdict([GoalStatus.REACHED, GoalStatus.REACHED_UNCERTAIN])
+    <GoalVerdict.REACHED_UNCERTAIN: 'uppnått_osäkert'>
+    >>> goal_verdict([GoalStatus.REACHED, GoalStatus.NOT_REACHED, GoalStatus.RUNNING])
+    <GoalVerdict.PARTLY: 'delvis'>
+    """
+    statuses = [GoalStatus(s) for s in statuses]
+    if GoalStatus.CONTEXT in statuses:
+        return GoalVerdict.CONTEXT
+    judged = [s for s in statuses if s.judged]
+    if not judged:
+        return GoalVerdict.RUNNING if GoalStatus.RUNNING in statuses else GoalVerdict.NOT_ASSESSED
+    if len(set(judged)) == 1:
+        return GoalVerdict(judged[0].value)
+    if all(s in VOLUME_STATUSES for s in judged):  # reach in some periods, not in others
+        return GoalVerdict.VOLUMES_PARTLY
+    levels = {s.certain for s in judged}
+    uncertain = any(s.uncertain for s in judged)
+    if len(levels) == 1:  # one level, some periods uncertain
+        return GoalVerdict(UNCERTAIN_OF[levels.pop()].value)
+    return GoalVerdict.PARTLY_UNCERTAIN if uncertain else GoalVerdict.PARTLY
+
+
+def verdict_so_far(statuses, verdict: GoalVerdict) -> bool:
+    """True when the verdict rests on the periods that ended while another is still running."""
+    return verdict != GoalVerdict.RUNNING and GoalStatus.RUNNING in [GoalStatus(s) for s in statuses]
 
 
 # --- the project's own definition of success ---------------------------------------------------
@@ -488,8 +629,8 @@ def _context_row(goal: Goal, params: ProjectParams, lang: str) -> dict:
     row.update({"goal_id": goal.id, "kind": "context", "label": label, "period_key": "hela",
                 "period_label": t("whole_period", lang), "period_first": params.period.start,
                 "period_last": params.period.end, "observed_last": None, "fraction_run": np.nan, "cut": False,
-                "mode": "context", "value": float(last["value"]) if last is not None else np.nan,
+                "running": False, "mode": "context", "value": float(last["value"]) if last is not None else np.nan,
                 "target": goal.target if goal.target is not None else np.nan, "ci_verdict": "", "too_few": False,
-                "status": "sammanhang", "evidence": "", "note": t("context_note", lang), "source": goal.source,
+                "status": GoalStatus.CONTEXT, "verdict": GoalVerdict.CONTEXT, "verdict_so_far": False, "evidence": "", "note": t("context_note", lang), "source": goal.source,
                 "main": False})
     return row

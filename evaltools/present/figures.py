@@ -21,6 +21,8 @@ from enum import Enum
 
 import pandas as pd
 
+from ..analysis.goals import GoalVerdict
+
 
 class Unit(str, Enum):
     """What a figure's value is measured in."""
@@ -96,23 +98,27 @@ def _num(v) -> float | None:
     return None if math.isnan(x) else x
 
 
-def goal_verdicts(goal_table: pd.DataFrame) -> dict[str, str]:
-    """Each application goal's verdict code over its periods (``ja``, ``nej``, ``delvis``,
-    ``osäkert``, ``ej``, ``sammanhang``), as page 1 gives it; goals from other sources are left out,
+def goal_verdicts(goal_table: pd.DataFrame) -> dict[str, GoalVerdict]:
+    """Each application goal's verdict over its periods, as the goal table holds it (one verdict a
+    goal, computed once in :mod:`evaltools.analysis.goals`); goals from other sources are left out,
     as page 1 never counts them as the application's."""
-    from .sections.goals import goal_verdict
     if goal_table.empty:
         return {}
     own = goal_table[goal_table["source"] == "ansökan"]
-    return {gid: goal_verdict(own[own["goal_id"] == gid]) for gid in dict.fromkeys(own["goal_id"])}
+    return {gid: GoalVerdict(own.loc[own["goal_id"] == gid, "verdict"].iloc[0]) for gid in dict.fromkeys(own["goal_id"])}
+
+
+# verdicts that judge nothing (yet): not counted among the assessed goals
+_NOT_JUDGED = (GoalVerdict.NOT_ASSESSED, GoalVerdict.CONTEXT, GoalVerdict.RUNNING)
 
 
 def goals_reached(goal_table: pd.DataFrame) -> tuple[int, int]:
-    """(reached, assessed) over the application's goals: a goal is reached when page 1's verdict is
-    yes; it is assessed unless it was not assessed or is a context goal."""
+    """(reached, assessed) over the application's goals: a goal is reached when its verdict is
+    reached without reservation; it is assessed unless it was not assessed, is still running or
+    is a context goal."""
     verdicts = goal_verdicts(goal_table)
-    assessed = [v for v in verdicts.values() if v not in ("ej", "sammanhang")]
-    return sum(v == "ja" for v in assessed), len(assessed)
+    assessed = [v for v in verdicts.values() if v not in _NOT_JUDGED]
+    return sum(v is GoalVerdict.REACHED for v in assessed), len(assessed)
 
 
 def report_figures(r) -> dict[str, Figure]:

@@ -122,7 +122,11 @@ def _pct_axis(ax, lang: str, axis: str = "y", ticks: tuple[float, ...] | None = 
 
 
 def plot_goals(assessment, lang: str = "sv", ax=None):
-    """One small panel per quantitative goal: result per period against its target."""
+    """One small panel per quantitative goal: result per period against its target. A period still
+    running is drawn hatched (a share: an open point) and named in the legend with the goal table's
+    word for it; the text alternative gives each period's status in the same words."""
+    from ..analysis.goals import GoalStatus
+    from ..words.verdicts import status_words
     tab = assessment.table[~assessment.table["kind"].isin(("qualitative", "context"))]
     goals = list(dict.fromkeys(tab["goal_id"]))
     if not goals:
@@ -138,16 +142,24 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
         g = tab[tab["goal_id"] == gid]
         x = np.arange(len(g))
         labels = [lbl.split(" (")[0] for lbl in g["period_label"]]
+        running = g["running"].fillna(False).to_numpy(bool)
         if g["kind"].iloc[0] == "share":
             v = g["value"].to_numpy(float)
-            ax_.errorbar(x, v, yerr=_ci_err(v, g["ci_low"], g["ci_high"]), fmt="o", color=BLUE, capsize=4, label=value_label,
+            ax_.errorbar(x, v, yerr=_ci_err(v, g["ci_low"], g["ci_high"]), fmt="none", color=BLUE, capsize=4,
                          clip_on=False)  # a share of 0 % or 100 % is drawn whole
+            for xi, vi, run in zip(x, v, running):
+                ax_.plot([xi], [vi], "o", color=BLUE, mfc="white" if run else BLUE, clip_on=False)
             ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
             ax_.set_ylim(0, 1)
             ax_.set_xlim(-0.5, len(g) - 0.5)  # points clear of the axis, as the bars are
             _pct_axis(ax_, lang)
         else:
-            ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=value_label)
+            bars = ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=value_label)
+            for bar, run in zip(bars, running):
+                if run:  # a running period: the value so far, not judged
+                    bar.set_facecolor("#7fa7c4")
+                    bar.set_hatch("///")
+                    bar.set_edgecolor("white")
             ax_.scatter(x, g["target_prorated"].to_numpy(float), marker="_", s=900, color=ORANGE, lw=2,
                         label=t("target_prorated", lang), zorder=3)
             ax_.margins(y=0.15)  # room above the highest bar for its label, below the panel's title
@@ -168,9 +180,13 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
     for ax_ in axes.ravel()[len(goals):]:
         ax_.set_visible(False)
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
     handles = [Line2D([], [], color=BLUE, lw=6, label=value_label),
                Line2D([], [], color=ORANGE, lw=2, label=t("target_prorated", lang) + " / " + t("target", lang))]
-    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
+    if tab["running"].fillna(False).astype(bool).any():
+        handles.append(Patch(facecolor="#7fa7c4", hatch="///", edgecolor="white",
+                             label=status_words(GoalStatus.RUNNING, lang)))
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     parts = []
     for gid in goals:
@@ -181,11 +197,15 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
             if r.kind == "share":
                 value = "–" if np.isnan(r.value) else fmt_pct(r.value, lang)
                 ci = "" if np.isnan(r.ci_low) else f" ({t('ci', lang)} {fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})"
-                items.append(f"{period} {value}{ci}, {t('target', lang).lower()} {fmt_pct(r.target, lang, 0)}")
+                items.append(f"{period} {value}{ci}, {t('target', lang).lower()} {fmt_pct(r.target, lang, 0)}"
+                             f" ({status_words(r.status, lang).lower()})")
             else:
                 value = "–" if np.isnan(r.value) else fmt_num(r.value, 0, lang)
-                target = fmt_num(r.target_prorated, 1 if r.cut else 0, lang) if not np.isnan(r.target_prorated) else "–"
-                items.append(f"{period} {value}, {(t('target_prorated', lang) if r.cut else t('target', lang)).lower()} {target}")
+                prorated = not np.isnan(r.target_prorated) and r.target_prorated != r.target
+                # the target in whole persons, as the goal table shows it and the value is compared with it
+                target = fmt_num(r.target_prorated, 0, lang) if not np.isnan(r.target_prorated) else "–"
+                items.append(f"{period} {value}, {(t('target_prorated', lang) if prorated else t('target', lang)).lower()} "
+                             f"{target} ({status_words(r.status, lang).lower()})")
         parts.append(f"{g['label'].iloc[0]}: " + "; ".join(items))
     if ex_ante:
         return _alt(fig, lang, "plot.alt.goals_ex_ante", parts)

@@ -10,7 +10,7 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.costbenefit import cost_benefit
-from ..analysis.goals import CI_METHOD, project_successes
+from ..analysis.goals import CI_METHOD, project_successes, assess_goals
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct
@@ -34,7 +34,7 @@ class Portfolio:
 
     def __init__(self, params_paths: list[str | Path], lang: str = "sv"):
         self.lang = lang
-        rows, failed = [], []
+        rows, goals, failed = [], [], []
         for path in params_paths:
             try:
                 project = load_project(path)
@@ -42,7 +42,9 @@ class Portfolio:
                 failed.append((Path(path).stem, str(e).splitlines()[0]))
                 continue
             rows.append(_row(project, lang))
+            goals.extend(goal_rows(project, lang))
         self.table = pd.DataFrame(rows)
+        self.goals = pd.DataFrame(goals, columns=GOAL_ROW_COLUMNS)
         self.failed = failed
 
     @classmethod
@@ -93,8 +95,22 @@ class Portfolio:
              Table(people, notes=(m("portfolio.note"),), numeric=tuple(people.columns[2:5])),
              Text([], m("portfolio.money_heading")),
              Table(money, notes=(m("portfolio.money_note"),), numeric=tuple(money.columns[1:])))
+        goals = self.goal_table()
+        if len(goals):
+            show(Text([], m("portfolio.goals_heading")),
+                 Table(goals, notes=(m("portfolio.goals_note"),), group=m("portfolio.project")))
         if self.failed:
             show(Text([f"{pid}: {err}" for pid, err in self.failed], m("portfolio.failed"), 3))
+
+    def goal_table(self) -> pd.DataFrame:
+        """Each project's own goals with the verdict its report gives them, in the same words
+        (:mod:`evaltools.words.verdicts`): project, goal, verdict."""
+        from ..words.verdicts import verdict_words
+        m, g = self.msg, self.goals
+        if g.empty:
+            return pd.DataFrame(columns=[m("portfolio.project"), m("portfolio.goal"), m("portfolio.verdict")])
+        return pd.DataFrame({m("portfolio.project"): g["title"], m("portfolio.goal"): g["label"],
+                             m("portfolio.verdict"): [verdict_words(v, self.lang) for v in g["verdict"]]})
 
     def charts(self) -> None:
         from .plots import plot_portfolio
@@ -102,6 +118,28 @@ class Portfolio:
             return
         show(Text([self.msg("portfolio.charts_caption")], self.msg("portfolio.charts_heading")),
              plot_portfolio(self.table, self.lang))
+
+
+GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far"]
+
+
+def goal_rows(project, lang: str = "sv") -> list[dict]:
+    """The project's own goals (the application's, as page 1 counts them; no context goals), one row
+    each with the verdict computed by :func:`evaltools.analysis.goals.assess_goals`."""
+    tab = assess_goals(project, lang=lang).table
+    tab = tab[(tab["source"] == "ansökan") & (tab["kind"] != "context")]
+    first = tab.drop_duplicates("goal_id")
+    title = NAME_KEYS.get(_mode(project))
+    name = msg(title, lang, title=project.params.title) if title else project.params.title
+    return [{"id": project.params.id, "title": name, "goal_id": r.goal_id, "label": r.label.rstrip("."),
+             "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far)}
+            for r in first.itertuples(index=False)]
+
+
+def _mode(project) -> str:
+    """The portfolio's mode of a project (as its cost-benefit result names it) from its kind."""
+    from ..data.params import project_kind
+    return {"struktur": "structural", "ansökan": "ex_ante"}.get(project_kind(project), "observed")
 
 
 def _row(project, lang: str = "sv") -> dict:

@@ -22,10 +22,52 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from ..analysis.goals import SOURCE_LABELS, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
+from ..data.privacy import DEFAULT_MIN_COUNT
+from ..words.formats import fmt_probability
+from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, budget_period_label, code_label, note_text, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t)
 from ..words.text import msg
 from ..data.assumptions import REGISTRY
+
+
+def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> pd.DataFrame:
+    """A goal assessment's table as a board reads it: formatted values in ``lang``, the status in
+    the words every other place uses (:mod:`evaltools.words.verdicts`). Context goals are left out
+    (they are shown as series)."""
+    rows = []
+    measurable = result.table[~result.table["kind"].isin(("qualitative", "context"))]
+    ex_ante = bool(len(measurable)) and bool((measurable["mode"] == "ex_ante").all())
+    value_col = t("expected_by_application" if ex_ante else "value", lang)
+    for r in result.table.itertuples(index=False):
+        if r.kind == "context":
+            continue
+        uncertainty = "–"
+        if r.kind == "qualitative":
+            value = target = ci = "–"
+        elif r.kind == "share":
+            if r.too_few:
+                value = t("too_few", lang, k=min_count)
+            else:
+                value = f"{fmt_pct(r.value, lang)} ({fmt_int(r.numerator, lang)}/{fmt_int(r.denominator, lang)})" \
+                    if not np.isnan(r.value) else "–"
+            target = fmt_pct(r.target, lang, 0)
+            ci = (f"{fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)}" if not np.isnan(r.ci_low) else "–")
+            if r.ci_verdict:
+                uncertainty = f"{interval_words(r.ci_verdict, lang)}, p\u00a0=\u00a0{fmt_p(side_p(r), lang)}"
+        else:
+            value = fmt_int(r.value, lang) if not np.isnan(r.value) else "–"
+            target = fmt_int(r.target, lang)
+            if not np.isnan(r.target_prorated) and r.target_prorated != r.target:
+                # the target for the time the period ran, in whole persons, as it is compared
+                target += f" ({fmt_int(r.target_prorated, lang)})"
+            ci = "–"
+        label = r.label if r.source == "ansökan" else f"{r.label} ({t(SOURCE_LABELS[r.source], lang).lower()})"
+        rows.append({t("goal", lang): label, t("period", lang): r.period_label, value_col: value,
+                     t("target", lang): target, t("ci", lang): ci, t("status", lang): status_words(r.status, lang),
+                     t("uncertainty", lang): uncertainty})
+    return pd.DataFrame(rows)
 
 
 # --- formatting ------------------------------------------------------------------------
@@ -183,8 +225,10 @@ def _headline_goals(r, lang):
     tab = r.table
     if tab.empty:
         return msg("explore.goals.none", lang)
+    from ..analysis.goals import GoalStatus  # (goals imports results: a top-level import would be a cycle)
+    from ..words.verdicts import status_words  # (imports goals)
     counts = tab["status"].value_counts()
-    parts = [f"{t(s, lang)}: {fmt_int(counts[s], lang)}" for s in ("uppnått", "delvis", "ej_uppnått", "ej_bedömt") if s in counts]
+    parts = [f"{status_words(s, lang)}: {fmt_int(counts[s], lang)}" for s in GoalStatus if s in counts]
     return msg("explore.goals.headline", lang, counts="; ".join(parts))
 
 
@@ -314,7 +358,6 @@ def _extra_cba(r, lang):
                      + frame_html(sensitivity_frame(r.sensitivity, lang)))
     mc = r.monte_carlo
     if mc:
-        from .report import fmt_probability
         parts.append("<p>" + html.escape(msg(
             "explore.costbenefit.monte_carlo", lang, draws=fmt_int(mc["draws"], lang),
             who=t(mc.get("perspective", "offentliga"), lang).lower(),
@@ -460,6 +503,8 @@ def headline(result: Result, lang: str) -> str:
 
 def display_frame(result: Result, lang: str) -> pd.DataFrame:
     """The result's table as a reader sees it (see :meth:`evaltools.analysis.result.Result.display`)."""
+    if isinstance(result, GoalAssessment):
+        return goal_table_frame(result, lang, result.context.min_count if result.context else DEFAULT_MIN_COUNT)
     spec = _COLUMNS.get(type(result).__name__)
     return format_frame(result.table, spec(lang) if spec else _generic_spec(result.table, lang), lang)
 

@@ -377,6 +377,23 @@ def _t(v: object, lang: str) -> str:
     return t(str(v), lang) if not _missing(v) and str(v) != "" else ""
 
 
+def _status(v: object, lang: str) -> str:
+    """A goal period's status in the words every other place uses (:mod:`evaltools.words.verdicts`)."""
+    from ..words.verdicts import status_words
+    return "" if _missing(v) else status_words(v, lang)
+
+
+def _verdict(v: object, lang: str) -> str:
+    """A goal's verdict over its periods, in the words page 1 and the portfolio use."""
+    from ..words.verdicts import verdict_words
+    return "" if _missing(v) or str(v) == "" else verdict_words(v, lang)
+
+
+def _interval(v: object, lang: str) -> str:
+    from ..words.verdicts import interval_words
+    return "" if _missing(v) else interval_words(v, lang)
+
+
 def _code(column: str) -> Callable[[object, str], str]:
     def label(v: object, lang: str) -> str:
         from ..words.labels import code_label
@@ -404,6 +421,7 @@ def _pick(keys: dict[str, str]) -> Callable[[object, str], str]:
 # code -> catalog key of the word the workbook writes for it
 MODES = {
     "observed": "workbook.mode.observed",
+    "assessed": "workbook.mode.assessed",
     "ex_ante": "workbook.mode.ex_ante",
     "structural": "workbook.mode.structural",
     "offentliga": "workbook.mode.offentliga",
@@ -502,6 +520,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("period_label", "workbook.column.mal.period_label"),
         C("fraction_run", "workbook.column.mal.fraction_run", "pct0"),
         C("cut", "workbook.column.mal.cut", "bool"),
+        C("running", "workbook.column.mal.running", "bool"),
         C("mode", "workbook.column.mal.mode", label=_pick(MODES)),
         C("value", "workbook.column.mal.value", kind_from="_value_kind"),
         C("numerator", "workbook.column.mal.numerator", "int"),
@@ -512,11 +531,13 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("ci_high", "workbook.column.mal.ci_high", "pct"),
         C("p_below_target", "workbook.column.mal.p_below_target", "p"),
         C("p_above_target", "workbook.column.mal.p_above_target", "p"),
-        C("ci_verdict", "workbook.column.mal.ci_verdict", label=_t),
+        C("ci_verdict", "workbook.column.mal.ci_verdict", label=_interval),
         C("too_few", "workbook.column.mal.too_few", "bool"),
         C("source", "workbook.column.mal.source", label=_pick(GOAL_SOURCES)),
         C("main", "workbook.column.mal.main", "bool"),
-        C("status", "workbook.column.mal.status", label=_t),
+        C("status", "workbook.column.mal.status", label=_status),
+        C("verdict", "workbook.column.mal.verdict", label=_verdict),
+        C("verdict_so_far", "workbook.column.mal.verdict_so_far", "bool"),
         C("evidence", "workbook.column.mal.evidence"),
         C("note", "workbook.column.mal.note"),
     ]),

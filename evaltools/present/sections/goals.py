@@ -6,48 +6,22 @@ import datetime as dt
 
 import pandas as pd
 
+from ..results import goal_table_frame
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import t
+from ...analysis.goals import GoalStatus, IntervalVerdict
+from ...words.verdicts import lower_first, status_words, verdict_words
 
-VERDICTS = {"ja": "summary.verdict_yes", "nej": "summary.verdict_no", "delvis": "summary.verdict_partly",
-            "ej": "summary.verdict_not_assessed", "sammanhang": "summary.verdict_context",
-            "osäkert": "summary.verdict_uncertain"}
-
-
-SHARE_CLEAR = {"över": "summary.goal_share_above", "under": "summary.goal_share_below"}
+# where a share's interval lies, as page 1 says it in a goal's figures
+SHARE_WHERE = {IntervalVerdict.ABOVE: "summary.goal_share_above", IntervalVerdict.BELOW: "summary.goal_share_below",
+               IntervalVerdict.SPANS: "summary.goal_share_within"}
 
 
 def show_chart(goal_table: pd.DataFrame) -> bool:
     """A chart when there is a measurable goal with something to compare against."""
     measurable = goal_table[~goal_table["kind"].isin(("qualitative", "context"))]
     return bool(len(measurable)) and measurable["mode"].iloc[0] != "none"
-
-
-def goal_verdict(rows: pd.DataFrame) -> str:
-    """One goal's verdict over its periods, as a final report answers: ``ja`` when every assessed
-    period reached the target, ``nej`` when none did even partly, ``delvis`` otherwise, ``ej`` when
-    no period was assessed, ``sammanhang`` for a context goal. A share is judged by its interval:
-    above the target counts as reached, below as not, across as undecided; ``osäkert`` when every
-    assessed period is undecided."""
-    kind = rows["kind"].iloc[0]
-    if kind == "context":
-        return "sammanhang"
-    assessed = rows[rows["status"] != "ej_bedömt"]
-    if assessed.empty:
-        return "ej"
-    if kind == "share" and (assessed["mode"] == "observed").all():
-        by_interval = assessed["ci_verdict"].map({"över": "uppnått", "under": "ej_uppnått", "osäkert": "osäkert"})
-        if (by_interval == "osäkert").all():
-            return "osäkert"
-        status = by_interval
-    else:
-        status = assessed["status"]
-    if (status == "uppnått").all():
-        return "ja"
-    if (status == "ej_uppnått").all():
-        return "nej"
-    return "delvis"
 
 
 def months_run(first: dt.date, last: dt.date) -> float:
@@ -77,29 +51,59 @@ def period_words(key: str, lang: str) -> str:
 
 
 def goal_details(r, rows: pd.DataFrame) -> str:
-    """The figures behind one goal's verdict, period by period ("37 år 1 och 15 år 2, som kortades
-    till 8,5 månader ...")."""
+    """The figures behind one goal's verdict, period by period ("37 år 1 och 15 år 2 (perioden
+    kortades till 8,5 månader; målet för den tiden var 35)"). A running period gives its value so far
+    and the target for the time run so far; it is never said to have been cut short."""
     lang, msg = r.lang, r.msg
-    parts = []
+    parts, wheres = [], []
+    shares = rows[(rows["kind"] == "share") & ~rows["too_few"].astype(bool) & rows["value"].notna()]
+    sides = {str(v) for v in shares["ci_verdict"]}
+    once = len(shares) > 1 and len(sides) == 1  # one place of the interval for every period: said once
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
-        if row.status == "ej_bedömt" and not row.too_few:
+        if row.status == GoalStatus.NOT_ASSESSED and not row.too_few:
             continue
         if row.kind == "share":
             if row.too_few:
                 parts.append(msg("summary.goal_too_few", period=period))
                 continue
+            if pd.isna(row.value):
+                continue
             # (page 1 says where the interval lies; the interval and p-value are in the goal section)
-            values = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
-                          n=fmt_int(row.denominator, lang))
-            parts.append(msg(SHARE_CLEAR.get(row.ci_verdict, "summary.goal_share_uncertain"), **values))
+            side = IntervalVerdict(row.ci_verdict)
+            values = {"target": fmt_pct(row.target, lang, 0)} if side == IntervalVerdict.SPANS else {}
+            where = msg(SHARE_WHERE[side], **values)
+            figures = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
+                           n=fmt_int(row.denominator, lang))
+            if once:
+                parts.append(msg("summary.goal_share_running_plain" if row.running else "summary.goal_share_plain",
+                                 **figures))
+                wheres.append(where)
+            else:
+                parts.append(msg("summary.goal_share_running" if row.running else "summary.goal_share",
+                                 where=where, **figures))
+            continue
+        months = fmt_num(months_run(row.period_first, row.observed_last), 1, lang)
+        target = fmt_int(row.target_prorated, lang)  # as it is compared (whole persons)
+        if row.running:
+            parts.append(msg("summary.goal_running", value=fmt_int(row.value, lang), period=period, months=months,
+                             target=target))
         elif row.cut:
-            parts.append(msg("summary.goal_cut", value=fmt_int(row.value, lang), period=period,
-                             months=fmt_num(months_run(row.period_first, row.observed_last), 1, lang),
-                             target=fmt_num(row.target_prorated, 0, lang)))
+            parts.append(msg("summary.goal_cut", value=fmt_int(row.value, lang), period=period, months=months,
+                             target=target))
+        elif row.target_prorated != row.target:  # a period shorter by plan (the last project year)
+            parts.append(msg("summary.goal_short", value=fmt_int(row.value, lang), period=period, months=months,
+                             target=target))
         else:
             parts.append(msg("summary.goal_count", value=fmt_int(row.value, lang), period=period))
-    return r.words.join(parts)
+    text = r.words.join(parts)
+    return msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text
+
+
+def verdict_text(rows: pd.DataFrame, lang: str) -> str:
+    """A goal's verdict as a table cell ("Uppnått, men osäkert"): the words the workbook and the
+    portfolio use too. (A period still running beside the judged ones is named in the figures.)"""
+    return verdict_words(rows.iloc[0]["verdict"], lang)
 
 
 def _side_p(row) -> float:
@@ -122,9 +126,9 @@ def page_one(r) -> list[str]:
     for gid in own:
         rows = tab[tab["goal_id"] == gid]
         first = rows.iloc[0]
-        verdict = msg(VERDICTS[goal_verdict(rows)])
+        verdict = lower_first(verdict_text(rows, lang))
         if first["kind"] == "qualitative":
-            details = msg("summary.goal_qualitative") if first["status"] != "ej_bedömt" else ""
+            details = msg("summary.goal_qualitative") if first["status"] != GoalStatus.NOT_ASSESSED else ""
         elif first["kind"] == "context":
             details = context_summary(r, gid)
         else:
@@ -144,8 +148,9 @@ def uncertainty_sentences(r) -> list[str]:
     reached, with n, the interval and the one-sided exact p-value."""
     lang, msg, out = r.lang, r.msg, []
     tab = r.goals.table
-    for row in tab[(tab["kind"] == "share") & (tab["ci_verdict"] == "osäkert")].itertuples(index=False):
-        out.append(msg("goals.uncertain", label=row.label.rstrip("."), period=row.period_label,
+    spans = tab["ci_verdict"].map(lambda v: v == IntervalVerdict.SPANS)
+    for row in tab[(tab["kind"] == "share") & spans].itertuples(index=False):
+        out.append(msg("goals.uncertain_running" if row.running else "goals.uncertain", label=row.label.rstrip("."), period=row.period_label,
                        share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
                        low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
                        target=fmt_pct(row.target, lang, 0), p=fmt_p(_side_p(row), lang)))
@@ -196,7 +201,8 @@ def blocks(r) -> list[list]:
     lang, msg, g = r.lang, r.msg, r.goals
     k = r.params.privacy.min_count
     tab = g.table
-    ex_ante = bool(len(tab)) and bool((tab["mode"] == "ex_ante").all())
+    measurable_rows = tab[~tab["kind"].isin(("qualitative", "context"))]
+    ex_ante = bool(len(measurable_rows)) and bool((measurable_rows["mode"] == "ex_ante").all())
     intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0))]
     if (tab["source"] != "ansökan").any():
         intro.append(msg("goals.other_sources"))
@@ -205,7 +211,7 @@ def blocks(r) -> list[list]:
     if tab.empty:
         return [[Text([msg("goals.none")], msg("goals.heading"))]]
     measurable = ~tab["kind"].isin(("qualitative", "context")).to_numpy()
-    quant = g.display(lang, k)
+    quant = goal_table_frame(g, lang, k)
     quant = quant[measurable[tab["kind"].to_numpy() != "context"]]
     if not len(quant):  # only qualitative or process goals (a structural project): no empty table
         out = [[Text([], msg("goals.heading"))]]
@@ -224,7 +230,8 @@ def blocks(r) -> list[list]:
         out.append([plot_goals(g, lang)])
     q = tab[tab["kind"] == "qualitative"]
     if len(q):
-        frame = pd.DataFrame({t("goal", lang): q["label"], t("status", lang): [t(s, lang) for s in q["status"]],
-                              t("evidence", lang): q["evidence"]})
+        # the evaluator's assessment and what it rests on: never a measured outcome
+        frame = pd.DataFrame({t("goal", lang): q["label"], t("status", lang): [status_words(s, lang) for s in q["status"]],
+                              msg("goals.evidence_column"): [e or "–" for e in q["evidence"]]})
         out.append([Text([], msg("goals.qualitative"), 3), Table(frame)])
     return out + context_blocks(r)

@@ -12,9 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ...words.formats import fmt_int
-
-EX_ANTE_REACHED = "nås_med_volymer"
-EX_ANTE_PARTLY = "nås_delvis_med_volymer"
+from ...analysis.goals import GoalStatus
 
 
 def ex_ante_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] | None:
@@ -25,8 +23,8 @@ def ex_ante_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] |
     g = g[g["value"].notna()]
     if not len(g):
         return None
-    ok = int((g["status"] == EX_ANTE_REACHED).sum())
-    part = int((g["status"] == EX_ANTE_PARTLY).sum())
+    ok = int((g["status"] == GoalStatus.VOLUMES_REACH).sum())
+    part = int((g["status"] == GoalStatus.VOLUMES_PARTLY).sum())
     ref = np.where(g["kind"] == "share", g["target"], g["target_prorated"])
     same = sum(restates_target(v, t) for v, t in zip(g["value"], ref))
     return len(g), ok, part, len(g) - ok - part, int(same)
@@ -38,7 +36,8 @@ def qualitative_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, in
     if not len(q):
         return None
     s = q["status"]
-    ok, part, no = int((s == "uppnått").sum()), int((s == "delvis").sum()), int((s == "ej_uppnått").sum())
+    ok, part, no = (int((s == GoalStatus.REACHED).sum()), int((s == GoalStatus.PARTLY).sum()),
+                    int((s == GoalStatus.NOT_REACHED).sum()))
     return len(q), ok, part, no, len(q) - ok - part - no
 
 

@@ -18,15 +18,19 @@ from ...words.labels import code_label
 
 
 def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
-    """(assessed, achieved, partly, not, ex_ante) over the measurable goals and periods that were
-    assessed; ``None`` when none was."""
-    g = goal_table[goal_table["kind"] != "qualitative"]
-    assessed = g[g["status"] != "ej_bedömt"]
-    if not len(assessed):
+    """(judged, reached, partly, not, ex_ante) over the measurable goals and periods that were
+    judged (a running or unassessed period is not); an uncertain status counts at its level
+    ("Uppnått, men osäkert" as reached). ``None`` when none was judged."""
+    from ...analysis.goals import GoalStatus
+    g = goal_table[~goal_table["kind"].isin(("qualitative", "context"))]
+    judged = [GoalStatus(s) for s in g["status"] if GoalStatus(s).judged]
+    if not judged:
         return None
-    n_ok = int((assessed["status"] == "uppnått").sum())
-    n_part = int((assessed["status"] == "delvis").sum())
-    return len(assessed), n_ok, n_part, len(assessed) - n_ok - n_part, bool((assessed["mode"] == "ex_ante").all())
+    levels = [s.certain for s in judged]
+    n_ok = sum(s in (GoalStatus.REACHED, GoalStatus.VOLUMES_REACH) for s in levels)
+    n_part = sum(s in (GoalStatus.PARTLY, GoalStatus.VOLUMES_PARTLY) for s in levels)
+    ex_ante = all(s in (GoalStatus.VOLUMES_REACH, GoalStatus.VOLUMES_PARTLY, GoalStatus.VOLUMES_SHORT) for s in judged)
+    return len(judged), n_ok, n_part, len(judged) - n_ok - n_part, ex_ante
 
 
 def settled_lines(costs: pd.DataFrame) -> pd.Series:
