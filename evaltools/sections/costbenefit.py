@@ -114,10 +114,10 @@ def perspective_table(r) -> Table:
                            for p, n in zip(rows["perspective"], rows["npv"])]
     data[msg("costbenefit.comment")] = rows["note"]
     numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
-    horizon = horizon_words(r, cba.simulation.horizon_years if cba.simulation else r.params.cost_benefit.horizon_years)
-    return Table(pd.DataFrame(data), notes=(msg("costbenefit.actor_note", basis=B.basis_words(B.present_value(r), lang),
-                                                horizon=horizon),),
-                 numeric=numeric)
+    notes = [msg("costbenefit.actor_note", basis=B.basis_words(B.present_value(r), lang))]
+    if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
+        notes.append(msg("costbenefit.actor_note_simulation", horizon=horizon_words(r, cba.simulation.horizon_years)))
+    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric)
 
 
 def persistence_table(r) -> list:
