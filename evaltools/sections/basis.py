@@ -17,8 +17,8 @@ _SHORT = {BasisKind.PRESENT_VALUE: "basis.present_value_short"}  # (the others a
 
 def basis_words(basis: PriceBasis, lang: str = "sv", short: bool = False) -> str:
     """The basis in words: ``löpande priser``, ``2023 års priser``, ``nuvärde i 2023 års priser,
-    diskonterat med 3,5 % per år`` (``short``: ``nuvärde, 2023 års priser``, for a table's label
-    whose note gives the rate).
+    diskonterat med 3,5 % per år`` (``short``: ``nuvärde i 2023 års priser``, for page 1 and a
+    table's label, where the section's note gives the rate).
 
     Examples
     --------

@@ -170,7 +170,7 @@ def worth(r) -> list[str]:
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":
             out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang),
-                           basis=B.basis_words(pv, lang),
+                           basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
                            benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
         elif p == "samhälle":
             out.append(msg("summary.worth_society_lower_bound" if row["lower_bound"] else "summary.worth_society",
