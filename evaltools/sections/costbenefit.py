@@ -81,6 +81,8 @@ def key_figures(r) -> Table:
     notes = []
     if s["mode"] != "structural":  # the present values beside the current-price total: say why they differ
         notes.append(msg("costbenefit.kf.pv_note", basis=B.basis_words(B.present_value(r), lang), current=current))
+    else:  # the requirement's fixed prices beside the current-price total
+        notes.append(msg("costbenefit.kf.fixed_note", basis=fixed, current=current))
     if not pd.isna(s.get("break_even_person_years_application", np.nan)):
         ml = r.params.cost_benefit.monthly_level
         level_basis = B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang)
