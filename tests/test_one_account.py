@@ -178,7 +178,7 @@ def test_break_even_counts_exits_from_forsorjningsstod_and_the_section_gives_bot
     df = et.load_project(PARAMS / "nasta-steg.yaml").participants
     ended = df[~df[S.ONGOING]]
     exits = int(ended[S.OUTCOME].isin(r.params.cost_benefit.success_outcomes).sum())  # by hand from the data
-    successes = int(round(r.cba.summary["total_cost_nominal"] / r.cba.summary["cost_per_success"]))
+    successes = round(r.cba.summary["total_cost_nominal"] / r.cba.summary["cost_per_success"])
     assert exits != successes  # (Nästa steg: the main goal counts action plans)
     [said] = costbenefit.benefit_count(r)
     numbers = set(re.findall(r"\d+", said))

@@ -181,8 +181,8 @@ def benefit_count(r) -> list[str]:
     if s["mode"] != "observed" or not s["successes"]:
         return []
     outcomes = r.params.cost_benefit.success_outcomes
-    words = dict(exits=fmt_int(s["successes"], lang),
-                 outcomes=", ".join(code_label(S.OUTCOME, c, lang).lower() for c in outcomes))
+    words = {"exits": fmt_int(s["successes"], lang),
+             "outcomes": ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in outcomes)}
     sc = project_successes(r.project, lang)
     d = sc.definition
     if d.kind == "leaves_fs":
@@ -212,8 +212,15 @@ def simulation_text(r, who: str) -> list[str]:
     return out
 
 
+def simulation_chart(r, who: str):
+    """The simulated NPVs' histogram (at the horizon the sentence above it names)."""
+    from ..plots import plot_monte_carlo
+    mc = r.cba.monte_carlo
+    return plot_monte_carlo(mc, r.lang, who) if mc else None
+
+
 def blocks(r) -> list[list]:
-    from ..plots import plot_monte_carlo, plot_tornado
+    from ..plots import plot_tornado
     lang, msg = r.lang, r.msg
     cba = r.cba
     s, ct = cba.summary, cba.costs
@@ -232,7 +239,6 @@ def blocks(r) -> list[list]:
     if s["mode"] == "structural":
         intro = [msg("costbenefit.structural")]
     who = t(s["perspective"], lang).lower()
-    mc = cba.monte_carlo
     # (the seed and what was varied are in the appendix)
     mc_text = simulation_text(r, who)
     intro += benefit_count(r)
@@ -245,5 +251,5 @@ def blocks(r) -> list[list]:
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
     if not early and s["mode"] != "structural" and len(cba.sensitivity):
         parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
-                  plot_tornado(cba.sensitivity, lang, who), Text(mc_text), plot_monte_carlo(mc, lang, who) if mc else None]
+                  plot_tornado(cba.sensitivity, lang, who), Text(mc_text), simulation_chart(r, who)]
     return [parts]

@@ -12,7 +12,16 @@ import pandas as pd
 
 from .. import schema as S
 from ..display import Text
-from ..formats import fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
+from ..formats import (
+    fmt_budget_share,
+    fmt_date,
+    fmt_int,
+    fmt_kr,
+    fmt_kr_prose,
+    fmt_num,
+    fmt_pct,
+    fmt_probability,
+)
 from ..labels import code_label
 from . import basis as B
 
