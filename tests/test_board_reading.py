@@ -187,7 +187,8 @@ def test_an_application_check_shows_its_budget_not_amounts_booked_since(lang):
     table = next(p for p in block if isinstance(p, Table))
     assert len(table.frame.columns) == 3 and block[0].heading == "Budget"
     assert not any(hasattr(p, "savefig") for p in block)  # no chart with an empty actual series
-    assert table.notes == ()
+    # only the amounts' price basis (said of every stated cost): nothing about actuals or the share used
+    assert table.notes == (r.msg("budget.amounts", basis=r.msg("basis.current")),)
 
 
 def test_an_application_check_says_its_benefit_is_an_expectation_and_has_no_empty_key_figures():
@@ -197,4 +198,6 @@ def test_an_application_check_says_its_benefit_is_an_expectation_and_has_no_empt
     kf = sections.costbenefit.key_figures(r).frame
     assert "–" not in set(kf.iloc[:, 1])
     # 3 863 075 kr budget over the 110 expected exits the application gives (params: expected volumes)
-    assert dict(zip(kf.iloc[:, 0], kf.iloc[:, 1]))["Kostnad per lyckat utfall (projektets huvudmål)"] == "35\u00a0119\u00a0kr"
+    # (every cost names its price basis: the budget's, current prices)
+    label = "Kostnad per lyckat utfall enligt projektets huvudmål (löpande priser)"
+    assert dict(zip(kf.iloc[:, 0], kf.iloc[:, 1]))[label] == "35\u00a0119\u00a0kr"

@@ -272,8 +272,18 @@ def test_effect_based_benefit_from_the_did_by_explicit_sum():
         t0 = max(0, (s.year - 2021) * 12 + s.month - 1)  # months from the project's start month
         for month in range(36):  # 3-year horizon, 3.5 % discounting, no deadweight
             total += -did.effect * factor * (1 - drop) ** (month // 12) / 1.035 ** ((t0 + month) / 12)
-    assert e["pv_benefit"] == pytest.approx(total)
-    assert e["npv"] == pytest.approx(total - r.summary["pv_cost"])
+    # the measured fall in försörjningsstöd is the municipality's gross saving ...
+    assert e["pv_avoided_fs"] == pytest.approx(total)
+    # ... of which the public financiers (the lead perspective) keep what the state and FK do not pay
+    # back out as benefits instead: the same split as the main calculation's ledger
+    led = r.ledger.set_index(["item", "actor"])["pv"]
+    kommun = led[("forsorjningsstod", "kommun")]
+    paid_instead = sum(v for (item, actor), v in led.items() if item.startswith("ersattning_") and actor in ("stat", "fk"))
+    share = (kommun + paid_instead) / kommun
+    assert e["perspective"] == r.summary["perspective"] == "offentliga"
+    assert e["pv_benefit"] == pytest.approx(total * share)
+    assert e["pv_cost"] == pytest.approx(r.summary["pv_cost"])
+    assert e["npv"] == pytest.approx(total * share - r.summary["pv_cost"])
     assert 0 <= e["p_npv_positive"] <= 1 and e["npv_p05"] < e["npv"] < e["npv_p95"]
 
 

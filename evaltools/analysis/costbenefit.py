@@ -107,6 +107,58 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
     return CostTable(df.reset_index(drop=True))
 
 
+@dataclass(frozen=True)
+class BudgetUse:
+    """How much of the budget has been used, counted once for page 1, the budget table and the portfolio.
+
+    The share compares like with like: the actual amounts against the budget of the same lines. A line
+    without an actual amount yet is left out of both (its budget is not "unused", it is not yet
+    accounted for).
+
+    Attributes
+    ----------
+    budget_total
+        The budget of every line (current prices).
+    lines_with_actual, lines_without_actual
+        Budgeted lines with and without an actual amount.
+    budget_with_actual
+        The budget of the lines that have an actual amount.
+    actual_total
+        The actual amounts (NaN when no line has one).
+    share
+        ``actual_total / budget_with_actual``; NaN when no line has an actual or their budget is 0.
+    """
+
+    budget_total: float
+    budget_with_actual: float
+    actual_total: float
+    lines_with_actual: int
+    lines_without_actual: int
+
+    @property
+    def share(self) -> float:
+        if not self.lines_with_actual or not self.budget_with_actual > 0 or np.isnan(self.actual_total):
+            return float("nan")
+        return self.actual_total / self.budget_with_actual
+
+    @property
+    def difference(self) -> float:
+        """Actual minus budget over the lines that have an actual amount."""
+        return self.actual_total - self.budget_with_actual if self.lines_with_actual else float("nan")
+
+
+def budget_use(table: pd.DataFrame) -> BudgetUse:
+    """:class:`BudgetUse` of a cost table (:func:`costs`), or of any frame with budget and actual columns."""
+    if table is None or not len(table):
+        return BudgetUse(0.0, 0.0, float("nan"), 0, 0)
+    has = table[S.ACTUAL].notna()
+    budgeted = table[S.BUDGET].notna()
+    return BudgetUse(budget_total=float(table[S.BUDGET].sum()),
+                     budget_with_actual=float(table.loc[has, S.BUDGET].sum()),
+                     actual_total=float(table.loc[has, S.ACTUAL].sum()) if has.any() else float("nan"),
+                     lines_with_actual=int(has.sum()), lines_without_actual=int((~has & budgeted).sum()))
+
+
 # --- assumptions ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class UsedAssumption:
@@ -304,6 +356,8 @@ class CostBenefitResult(Result):
     effect_based: dict | None = None
     ledger: pd.DataFrame | None = None
     persistence: pd.DataFrame | None = None
+    simulation: Simulation | None = None  # the horizon of every simulated probability, and the draws
+    budget_use: BudgetUse | None = None  # the one share of the budget used (page 1, budget table, portfolio)
 
     def to_dict(self) -> dict:
         d = super().to_dict()
@@ -312,6 +366,17 @@ class CostBenefitResult(Result):
                   "assumptions": frame_records(self.assumptions), "sensitivity": frame_records(self.sensitivity),
                   "ledger": frame_records(self.ledger), "monte_carlo": mc,
                   "effect_based": {k: _jsonable(v) for k, v in (self.effect_based or {}).items()} or None})
+        sim = self.simulation
+        if sim is not None:  # the horizon the probabilities belong to, and the separate range result
+            hr = sim.horizon_range
+            d["simulation"] = {"horizon_years": sim.horizon_years, "horizon_range": None if hr is None else {
+                "horizon_low": hr.horizon_low, "horizon_high": hr.horizon_high, "perspective": hr.perspective,
+                "p_npv_positive": dict(hr.p_npv_positive)}}
+        if self.budget_use is not None:
+            bu = self.budget_use
+            d["budget_use"] = {"budget_total": bu.budget_total, "budget_with_actual": bu.budget_with_actual,
+                               "actual_total": _jsonable(bu.actual_total), "share": _jsonable(bu.share),
+                               "lines_with_actual": bu.lines_with_actual, "lines_without_actual": bu.lines_without_actual}
         return d
 
 
@@ -580,16 +645,67 @@ def _draw_dropoff(rng, d: float, draws: int) -> np.ndarray:
     return rng.uniform(max(0.0, 2 * d - 0.9), min(2 * d, 0.9), draws)
 
 
+@dataclass(frozen=True, eq=False)
+class SimulationDraws:
+    """What the Monte Carlo drew, one value per draw, so that any simulated figure can be recomputed.
+
+    ``horizon_years`` is the horizon of every draw in the main simulation (the params horizon, held
+    fixed); ``horizon_varied`` the horizon drawn over the range, used only by
+    :class:`HorizonRangeSimulation`. The other arrays are shared by both.
+    """
+
+    success_mult: np.ndarray
+    deadweight: np.ndarray
+    dropoff: np.ndarray
+    level_mult: np.ndarray
+    cost_mult: np.ndarray
+    horizon_years: np.ndarray
+    horizon_varied: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class HorizonRangeSimulation:
+    """The same draws with the horizon also varied over a range: a figure of its own, stated as over
+    that range and never beside a point figure at one horizon.
+
+    ``p_npv_positive`` maps each perspective to its share of draws with NPV > 0; ``npv_draws`` are
+    the lead perspective's.
+    """
+
+    horizon_low: float
+    horizon_high: float
+    perspective: str
+    p_npv_positive: dict
+    npv_draws: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class Simulation:
+    """How the Monte Carlo's figures relate to the point figures.
+
+    Every probability in ``CostBenefitResult.monte_carlo`` comes from draws at ``horizon_years``,
+    the horizon of the NPV it is shown beside; ``horizon_range`` is the separate result over a range.
+    """
+
+    horizon_years: float
+    draws: SimulationDraws
+    horizon_range: HorizonRangeSimulation | None
+
+
 def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimism_bias: float,
-                 lang: str = "sv") -> dict:
+                 lang: str = "sv") -> tuple[dict, Simulation]:
     """Draw what is uncertain together; the discount rate stays fixed (varied one at a time only).
 
     Varied: the number of successes (observed: Jeffreys beta on the success rate; ex ante: uniform
     over a range around the application's expectation), deadweight (from the comparison group's
     and the participants' rates, else triangular over a wide range with the mode at the base
-    value), the horizon (whole months, uniform between the range's ends), drop-off (observed
-    persistence: the leavers resampled; else uniform and symmetric around the base), the monthly level (±10 %, normal) and, as an option,
-    cost overruns on lines not yet settled (Green Book optimism bias: uniform 0 to the uplift).
+    value), drop-off (observed persistence: the leavers resampled; else uniform and symmetric
+    around the base), the monthly level (±10 %, normal) and, as an option, cost overruns on lines
+    not yet settled (Green Book optimism bias: uniform 0 to the uplift).
+
+    The horizon is held at the model's horizon, so that each probability belongs to the NPV at the
+    same horizon. The same draws are evaluated a second time with the horizon drawn over
+    ``info["horizon_range"]`` (whole months, uniform): a separate result, at almost no extra cost.
     """
     rng = np.random.default_rng(seed)
     n, k = info.get("n_ended", 0), info.get("n_success", 0)
@@ -611,7 +727,8 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimi
         mode = min(max(m.deadweight, lo), hi)
         deadweight = rng.triangular(lo, mode, hi, draws) if hi > lo else np.full(draws, lo)
     h_lo, h_hi = info["horizon_range"]
-    horizon = rng.integers(int(round(h_lo * 12)), int(round(h_hi * 12)) + 1, draws) / 12
+    # (drawn here, in the stream's old place, so the other draws are the same as before)
+    horizon_varied = rng.integers(int(round(h_lo * 12)), int(round(h_hi * 12)) + 1, draws) / 12
     pairs = info.get("persistence_pairs")
     if pairs:  # the observed share kept, resampling the leavers it rests on (bootstrap of the ratio)
         paid, level = pairs
@@ -626,28 +743,37 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimi
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
     level = rng.normal(1.0, REGISTRY["monthly_level"].mc_sd, draws).clip(0.5, 1.5)
     cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
-    a = annuity_factor(horizon, dropoff, m.rate)
+    horizon = np.full(draws, float(m.horizon))
     disc = (1 + m.rate) ** (-m.exit_m / 12)
-    keep = a * (1 - deadweight) * success_mult
-    out = {}
+    common = (1 - deadweight) * success_mult
+    keep = annuity_factor(horizon, dropoff, m.rate) * common
+    keep_varied = annuity_factor(horizon_varied, dropoff, m.rate) * common
+    out, varied = {}, {}
     for p in PERSPECTIVES:
         fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
         ea = sum(m.earn_coef(x) * m.earnings for x in PERSPECTIVES[p])
-        pv_b = ((fs * disc).sum() * level + (ea * disc).sum()) * keep
+        per_keep = (fs * disc).sum() * level + (ea * disc).sum()  # benefit per unit of "keep", per draw
         grid = (1 + m.rate) ** (-np.arange(len(m.cost_stream(p))) / 12)
         fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         pv_c = (fixed + var * cost_mult) * (m.skattefaktor if p == "samhälle" else 1.0)
-        out[p] = pv_b - pv_c
+        out[p] = per_keep * keep - pv_c
+        varied[p] = per_keep * keep_varied - pv_c
     npv = out[lead]
     by = {p: {"p_npv_positive": float((v > 0).mean()), "npv_p05": float(np.quantile(v, 0.05)),
               "npv_median": float(np.median(v)), "npv_p95": float(np.quantile(v, 0.95))}
           for p, v in out.items() if np.ptp(v) > 0 or np.any(v)}
-    return {"draws": draws, "seed": seed, "perspective": lead, "p_npv_positive": float((npv > 0).mean()),
-            "npv_p05": float(np.quantile(npv, 0.05)), "npv_median": float(np.median(npv)),
-            "npv_p95": float(np.quantile(npv, 0.95)), "npv_draws": npv, "by_perspective": by,
-            "ex_ante": info.get("mode") == "ex_ante",
-            "varied": msg("assumption.monte_carlo_varied", lang)}
+    mc = {"draws": draws, "seed": seed, "perspective": lead, "p_npv_positive": float((npv > 0).mean()),
+          "npv_p05": float(np.quantile(npv, 0.05)), "npv_median": float(np.median(npv)),
+          "npv_p95": float(np.quantile(npv, 0.95)), "npv_draws": npv, "by_perspective": by,
+          "ex_ante": info.get("mode") == "ex_ante",
+          "varied": msg("assumption.monte_carlo_varied", lang)}
+    ranged = (HorizonRangeSimulation(float(h_lo), float(h_hi), lead,
+                                     {p: float((v > 0).mean()) for p, v in varied.items() if p in by}, varied[lead])
+              if h_hi > h_lo else None)
+    sim = Simulation(float(m.horizon), SimulationDraws(success_mult, deadweight, dropoff, level, cost_mult, horizon,
+                                                       horizon_varied), ranged)
+    return mc, sim
 
 
 # --- persistence after exit -------------------------------------------------------------
@@ -939,7 +1065,9 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         n_goal, success_label = n_s, success_definition(project.params, lang).describe(lang)
     row = persp.set_index("perspective").loc[lead]
     ml = cb.monthly_level
-    app_terms = (info["mode"] in ("ex_ante", "structural") and ml.method == "fixed" and ml.amount_sek)
+    # (only where the params state the application's own level: never the shipped default's)
+    app_terms = (info["mode"] in ("ex_ante", "structural") and ml.method == "fixed" and ml.amount_sek
+                 and "monthly_level" in cb.model_fields_set)
     summary = {
         "mode": info["mode"],
         "perspective": lead,
@@ -993,23 +1121,24 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     sens_by = {p: (_sensitivity(m, info, p, cb) if (n_s and not structural) else pd.DataFrame(columns=SENSITIVITY_COLUMNS))
                for p in PERSPECTIVES}
     sens = sens_by[lead]
-    mc = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias, lang)
-          if monte_carlo and not structural and len(ct) else None)
+    mc, sim = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias, lang)
+               if monte_carlo and not structural and len(ct) else (None, None))
     by = (mc or {}).get("by_perspective", {})
     persp["p_npv_positive"] = [by[p]["p_npv_positive"] if p in by and not pd.isna(n) else np.nan
                                for p, n in zip(persp["perspective"], persp["npv"])]
     a_df = _assumption_frame(assumptions, cb, tested=bool(n_s) and not structural)
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
     eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,
-                      payments=payments) if effect else None
+                      payments=payments, perspective=lead) if effect else None
     return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct,
                              sensitivity=sens, sensitivity_by_perspective=sens_by, monte_carlo=mc,
                              reference_values=ref_df, effect_based=eb,
-                             ledger=ledger, persistence=info.get("persistence"))
+                             ledger=ledger, persistence=info.get("persistence"), simulation=sim,
+                             budget_use=budget_use(ct))
 
 
 def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0,
-                 payments=None) -> dict | None:
+                 payments=None, perspective: str = "offentliga") -> dict | None:
     """A second estimate of the benefit, from the project's own measured effect.
 
     Where a comparison group exists, the difference-in-differences estimate (kr per participant
@@ -1019,6 +1148,13 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
     the DiD's cluster-robust standard error) together with drop-off and discount rate, so the
     estimate's own uncertainty reaches P(NPV > 0). ``None`` without a comparison group.
+
+    The measured fall in försörjningsstöd is the municipality's gross saving (``pv_avoided_fs``).
+    For ``perspective`` it is split between the actors as the main calculation splits its exits'
+    saving (``share_of_saving``: the perspective's benefit per kr of the municipality's saving,
+    e.g. less the state benefits paid instead for the public financiers, 0 for society when
+    earnings are not valued); the cost is the same perspective's. So ``pv_benefit − pv_cost = npv``
+    for one perspective, comparable row by row with the main calculation.
     """
     from .comparison import compare_payments
     if project.comparison is None or project.payments is None or not project.has_participants:
@@ -1042,19 +1178,23 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
         disc = (count[None, :] / (1 + rate.reshape(-1, 1)) ** t_unique[None, :]).sum(axis=1)
         return -effect.ravel() * factor * annuity_factor(m.horizon, dropoff.ravel(), rate.ravel()) * disc
 
-    pv_b = float(pv(did.effect, m.dropoff, m.rate)[0])
-    pv_c = m.pv_costs()
+    pv_fs = float(pv(did.effect, m.dropoff, m.rate)[0])
+    base_fs = m.pv_fs()
+    share = m.pv_benefit(perspective) / base_fs if base_fs else np.nan
+    pv_b = pv_fs * share
+    pv_c = m.pv_costs(perspective, skattefaktor=None)
     out = {"did_effect": did.effect, "did_se": did.se, "did_ci_low": did.ci_low, "did_ci_high": did.ci_high,
-           "price_factor": factor, "pv_benefit": pv_b, "pv_cost": pv_c, "npv": pv_b - pv_c,
+           "price_factor": factor, "perspective": perspective, "horizon_years": float(m.horizon),
+           "pv_avoided_fs": pv_fs, "share_of_saving": share, "pv_benefit": pv_b, "pv_cost": pv_c, "npv": pv_b - pv_c,
            "bcr": pv_b / pv_c if pv_c > 0 else np.nan, "participants": int(len(start)),
            # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
            "unreliable": bool(payments.parallel_trends_doubtful)}
-    if draws:
+    if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
         eff = rng.normal(did.effect, did.se, draws)
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
         rate = np.full(draws, m.rate)  # the discount rate is a fixed choice, varied one at a time only
-        npv = pv(eff, dropoff, rate) - pv_c
+        npv = pv(eff, dropoff, rate) * share - pv_c
         out.update({"p_npv_positive": float((npv > 0).mean()), "npv_p05": float(np.quantile(npv, 0.05)),
                     "npv_p95": float(np.quantile(npv, 0.95)), "draws": draws})
     return out

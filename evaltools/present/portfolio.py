@@ -13,7 +13,7 @@ from ..analysis.costbenefit import cost_benefit
 from ..analysis.goals import CI_METHOD, project_successes, assess_goals
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
-from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct
+from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share
 from ..data.paths import all_params
 from .display import Table, Text, show
 from ..words.text import msg
@@ -83,7 +83,7 @@ class Portfolio:
         money = pd.DataFrame({
             m("portfolio.project"): names,
             m("portfolio.cost"): [fmt_kr(v, lang) for v in tab["cost"]],
-            m("portfolio.budget_used"): [fmt_pct(v, lang, 0) if mode != "ex_ante" and not np.isnan(v) else "–"
+            m("portfolio.budget_used"): [fmt_budget_share(v, lang) if mode != "ex_ante" and not np.isnan(v) else "–"
                                          for v, mode in zip(tab["budget_used"], tab["mode"])],
             m("portfolio.per_participant"): [fmt_kr(v, lang) for v in tab["cost_per_participant"]],
             m("portfolio.per_success"): [fmt_kr(v, lang) for v in tab["cost_per_success"]],
@@ -150,12 +150,13 @@ def _row(project, lang: str = "sv") -> dict:
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     k, n = sc.successes, sc.base
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
-    budget, actual = cb["budget_total"], cb["actual_total"]
+    budget = cb["budget_total"]
+    use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     return {"id": p.id, "title": p.title, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
             "success_definition": sc.definition.describe(lang),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb["total_cost_nominal"],
-            "budget": budget, "budget_used": actual / budget if budget and not np.isnan(actual) else np.nan,
+            "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb["cost_per_participant"], "cost_per_success": cb["cost_per_success"],
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb["mode"]}

@@ -138,3 +138,9 @@ def fmt_quarter(q: object, lang: str = "sv") -> str:
     if len(s) == 6 and s[:4].isdigit() and s[4] == "Q" and s[5] in "1234":
         return f"{_QUARTER_MONTHS['en' if lang == 'en' else 'sv'][int(s[5]) - 1]} {s[:4]}"
     return s
+
+
+def fmt_budget_share(v: object, lang: str = "sv") -> str:
+    """The share of the budget used (:attr:`evaltools.analysis.costbenefit.BudgetUse.share`), as every page
+    shows it: a whole percentage (``94 %``), so page 1, the budget table and the portfolio agree."""
+    return fmt_pct(v, lang, 0)

@@ -7,8 +7,9 @@ import pandas as pd
 from ...data import schema as S
 from .contents import applies
 from ..display import Table, Text
-from ...words.formats import fmt_kr, fmt_pct
+from ...words.formats import fmt_kr, fmt_pct, fmt_budget_share
 from ...words.labels import budget_period_label, t
+from . import basis as B
 
 
 def missing_actuals(costs: pd.DataFrame) -> int:
@@ -28,8 +29,35 @@ def per_year_note(r) -> tuple[str, ...]:
 
 
 def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
-    """What the cost-benefit analysis takes from this table, when it is not simply the actual costs."""
-    return per_year_note(r) + (_basis_note(r, costs) if applies(r.kind, "costbenefit") and r.kind != "ansökan" else ())
+    """The amounts' basis, how the share used is counted, and what the cost-benefit analysis takes
+    from this table when it is not simply the actual costs."""
+    return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + share_note(r, costs) + per_year_note(r)
+            + (_basis_note(r, costs) if applies(r.kind, "costbenefit") and r.kind != "ansökan" else ()))
+
+
+def share_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+    """When some lines have no actual amount yet: the share used is over the lines that have one."""
+    use = r.cba.budget_use
+    if not use.lines_with_actual or not use.lines_without_actual or r.kind == "ansökan":
+        return ()
+    return (r.msg("budget.share_note", n_missing=str(use.lines_without_actual),
+                  n_lines=str(use.lines_with_actual + use.lines_without_actual), share=fmt_budget_share(use.share, r.lang)),)
+
+
+def total_rows(r, budget_only: bool = False) -> list[list[str]]:
+    """The table's total: one row when every line has an actual amount; else the lines with an actual
+    amount (budget, actual, difference and the share used, all over the same lines), then all lines'
+    budget. The share is :attr:`evaltools.analysis.costbenefit.BudgetUse.share`, the one page 1 and the portfolio show."""
+    lang, use = r.lang, r.cba.budget_use
+    if budget_only or not use.lines_with_actual:
+        return [["", t("total", lang), fmt_kr(use.budget_total, lang), fmt_kr(np.nan, lang), fmt_kr(np.nan, lang),
+                 fmt_pct(np.nan, lang, 0)]]
+    done = ["", t("total", lang) if not use.lines_without_actual else r.msg("budget.total_with_actual"),
+            fmt_kr(use.budget_with_actual, lang), fmt_kr(use.actual_total, lang), fmt_kr(use.difference, lang),
+            fmt_budget_share(use.share, lang)]
+    if not use.lines_without_actual:
+        return [done]
+    return [done, ["", r.msg("budget.total_all"), fmt_kr(use.budget_total, lang), "", "", ""]]
 
 
 def has_actuals(costs: pd.DataFrame) -> bool:
@@ -62,13 +90,11 @@ def blocks(r) -> list[list]:
         t("difference", lang): [fmt_kr(v, lang) for v in ct["difference"]],
         t("used_pct", lang): [fmt_pct(v, lang, 0) for v in ct["used_pct"]],
     })
-    tot_b, tot_a = ct[S.BUDGET].sum(), ct[S.ACTUAL].sum(min_count=1)
-    frame.loc[len(frame)] = ["", t("total", lang), fmt_kr(tot_b, lang), fmt_kr(tot_a, lang),
-                             fmt_kr(tot_a - tot_b if not pd.isna(tot_a) else np.nan, lang),
-                             fmt_pct(tot_a / tot_b if tot_b and not pd.isna(tot_a) else np.nan, lang, 0)]
     # an application is judged on its budget: actual amounts booked since (the same budget file may
     # carry them) are not what the board was asked to decide on
     budget_only = r.kind == "ansökan" or not has_actuals(ct)
+    for row in total_rows(r, budget_only):
+        frame.loc[len(frame)] = row
     if budget_only:
         frame = frame[[t("period", lang), msg("budget.category"), t("budget", lang)]]
     return [[Text([], msg("budget.heading_budget_only" if budget_only else "budget.heading")),

@@ -5,10 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...data import schema as S
 from ...words.assumptions import assumptions_table
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
-from ...words.labels import t
+from ...words.labels import code_label, t
+from . import basis as B
+from .summary import horizon_words
 
 
 def too_early(has_participants: bool, summary: dict) -> str | None:
@@ -20,38 +23,57 @@ def too_early(has_participants: bool, summary: dict) -> str | None:
 
 
 def key_figures(r) -> Table:
-    """The key figures; every NPV, ratio, payback and break-even names its perspective and prices."""
+    """The key figures; every amount names its basis (:func:`evaltools.present.sections.basis.basis_words`),
+    every NPV, ratio, payback and break-even its perspective."""
+    from ...analysis.goals import success_definition
     lang, msg, s = r.lang, r.msg, r.cba.summary
-    who, py = t(s["perspective"], lang).lower(), str(s["price_year"])
+    who = t(s["perspective"], lang).lower()
+    current = B.basis_words(B.CURRENT, lang)
+    pv = B.basis_words(B.present_value(r), lang, short=True)
+    fixed = B.basis_words(B.fixed(r), lang)
     payback = (r.plural("costbenefit.months", s["payback_months"], n=fmt_num(s["payback_months"], 0, lang))
                if not np.isnan(s["payback_months"]) else msg("costbenefit.not_within_horizon"))
     exits = fmt_int(s["successes"], lang) + (f" [{t('ex_ante', lang)}]" if s["mode"] == "ex_ante" else "")
     dw = s["switching_deadweight"]
-    key = [(msg("costbenefit.kf.total_budget") if r.params.cost_benefit.cost_basis == "budget"
-             else msg("costbenefit.kf.total"), fmt_kr(s["total_cost_nominal"], lang))]
+    key = [(msg("costbenefit.kf.total_budget", basis=current) if r.params.cost_benefit.cost_basis == "budget"
+            else msg("costbenefit.kf.total", basis=current), fmt_kr(s["total_cost_nominal"], lang))]
     # (no participants of its own, or none expected: no empty per-participant or per-success row)
     if s["mode"] != "structural" and not np.isnan(s["cost_per_participant"]):
-        key.append((msg("costbenefit.kf.per_participant"), fmt_kr(s["cost_per_participant"], lang)))
+        key.append((msg("costbenefit.kf.per_participant", basis=current), fmt_kr(s["cost_per_participant"], lang)))
     if s["mode"] != "structural" and not np.isnan(s["cost_per_success"]):
-        key.append((msg("costbenefit.kf.per_success"), fmt_kr(s["cost_per_success"], lang)))
+        # "lyckat" only where the project's main goal defines success; else the exits it counts
+        per = ("costbenefit.kf.per_exit_fs" if success_definition(r.params, lang).kind == "leaves_fs"
+               else "costbenefit.kf.per_success")
+        key.append((msg(per, basis=current), fmt_kr(s["cost_per_success"], lang)))
     if s["mode"] != "structural":
         key += [
             (msg("costbenefit.kf.exits"), exits),
-            (msg("costbenefit.kf.monthly_level"), fmt_kr(s["monthly_level"], lang)),
-            (msg("costbenefit.kf.pv_benefit", who=who, price_year=py), fmt_kr(s["pv_benefit"], lang)),
-            (msg("costbenefit.kf.pv_cost", who=who, price_year=py), fmt_kr(s["pv_cost"], lang)),
-            (msg("costbenefit.kf.npv", who=who, price_year=py), fmt_kr(s["npv"], lang)),
+            (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s["monthly_level"], lang)),
+            (msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s["pv_benefit"], lang)),
+            (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s["pv_cost"], lang)),
+            (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s["npv"], lang)),
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s["bcr"], 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
             (msg("costbenefit.kf.break_even", who=who), fmt_num(s["break_even_exits"], 1, lang)),
             (msg("costbenefit.kf.switching_deadweight", who=who), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
         ]
-    key.append((msg("costbenefit.kf.break_even_years", price_year=py), fmt_num(s["break_even_person_years"], 1, lang)))
+    key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s["break_even_person_years"], 1, lang)))
+    notes = []
+    if s["mode"] != "structural":  # the present values beside the current-price total: say why they differ
+        notes.append(msg("costbenefit.kf.pv_note", basis=B.basis_words(B.present_value(r), lang), current=current))
+    else:  # the requirement's fixed prices beside the current-price total
+        notes.append(msg("costbenefit.kf.fixed_note", basis=fixed, current=current))
     if not pd.isna(s.get("break_even_person_years_application", np.nan)):
-        key.append((msg("costbenefit.kf.break_even_application"),
+        ml = r.params.cost_benefit.monthly_level
+        level_basis = B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang)
+        key.append((msg("costbenefit.kf.break_even_application", cost_basis=current, level_basis=level_basis),
                     fmt_num(s["break_even_person_years_application"], 1, lang)))
+        # two person-year figures side by side: they differ only in the price adjustment, and the note says so
+        notes.append(msg("costbenefit.kf.application_note", basis=fixed, cost_basis=current,
+                         level=fmt_kr(ml.amount_sek, lang), level_basis=level_basis))
     value = msg("common.value")
-    return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), numeric=(value,))
+    return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), notes=tuple(notes),
+                 numeric=(value,))
 
 
 def perspective_table(r) -> Table:
@@ -74,8 +96,10 @@ def perspective_table(r) -> Table:
                            for p, n in zip(rows["perspective"], rows["npv"])]
     data[msg("costbenefit.comment")] = rows["note"]
     numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
-    return Table(pd.DataFrame(data), notes=(msg("costbenefit.actor_note", price_year=str(cba.summary["price_year"])),),
-                 numeric=numeric)
+    notes = [msg("costbenefit.actor_note", basis=B.basis_words(B.present_value(r), lang))]
+    if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
+        notes.append(msg("costbenefit.actor_note_simulation", horizon=horizon_words(r, cba.simulation.horizon_years)))
+    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric)
 
 
 def persistence_table(r) -> list:
@@ -106,24 +130,77 @@ def persistence_table(r) -> list:
 
 
 def effect_based(r) -> list:
-    """The main calculation beside the one from the measured effect, when there is one."""
+    """The main calculation beside the one from the measured effect, when there is one: every column
+    for the lead perspective, at the calculation's horizon, so that benefit − cost = NPV on each row."""
     lang, msg, s, eb, mc = r.lang, r.msg, r.cba.summary, r.cba.effect_based, r.cba.monte_carlo
     if not eb:
         return []
-    rows = [(msg("costbenefit.eb.main"), fmt_kr(s["pv_avoided_fs"], lang), fmt_kr(s["npv"], lang),
-             fmt_probability(mc["p_npv_positive"], lang) if mc else "–"),
-            (msg("costbenefit.eb.did_unreliable" if eb.get("unreliable") else "costbenefit.eb.did"), fmt_kr(eb["pv_benefit"], lang), fmt_kr(eb["npv"], lang),
+    lead = s["perspective"]
+    rows = [(msg("costbenefit.eb.main"), fmt_kr(s["pv_benefit"], lang), fmt_kr(s["pv_cost"], lang),
+             fmt_kr(s["npv"], lang), fmt_probability(mc["p_npv_positive"], lang) if mc else "–"),
+            (msg("costbenefit.eb.did_unreliable" if eb.get("unreliable") else "costbenefit.eb.did"),
+             fmt_kr(eb["pv_benefit"], lang), fmt_kr(eb["pv_cost"], lang), fmt_kr(eb["npv"], lang),
              fmt_probability(eb["p_npv_positive"], lang) if "p_npv_positive" in eb else "–")]
-    cols = [msg("costbenefit.eb.measured_as"), msg("costbenefit.benefit_pv"), msg("costbenefit.eb.npv"),
-            msg("costbenefit.eb.p_positive")]
-    note = msg("costbenefit.eb.note", effect=fmt_kr(eb["did_effect"], lang), low=fmt_kr(eb["did_ci_low"], lang),
-               high=fmt_kr(eb["did_ci_high"], lang), n=fmt_int(eb["participants"], lang))
-    return [Text([], msg("costbenefit.eb.heading"), 3),
+    cols = [msg("costbenefit.eb.measured_as"), msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"),
+            msg("costbenefit.eb.npv"), msg("costbenefit.eb.p_positive")]
+    who = t(lead, lang).lower()
+    note = msg("costbenefit.eb.note", who=who, basis=B.basis_words(B.present_value(r), lang),
+               horizon=horizon_words(r, eb["horizon_years"]),
+               effect=fmt_kr(eb["did_effect"], lang), low=fmt_kr(eb["did_ci_low"], lang),
+               high=fmt_kr(eb["did_ci_high"], lang), n=fmt_int(eb["participants"], lang),
+               avoided=fmt_kr(eb["pv_avoided_fs"], lang), share=fmt_pct(eb["share_of_saving"], lang, 0))
+    return [Text([], msg("costbenefit.eb.heading", who=who), 3),
             Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
 
 
+def benefit_count(r) -> list[str]:
+    """What the benefit is built on: the exits from försörjningsstöd, named as such and set beside the
+    main goal's count of successes (which the cost per successful outcome divides by) when that differs."""
+    from ...analysis.goals import project_successes
+    s, lang = r.cba.summary, r.lang
+    if s["mode"] != "observed" or not s["successes"]:
+        return []
+    outcomes = r.params.cost_benefit.success_outcomes
+    words = {"exits": fmt_int(s["successes"], lang),
+             "outcomes": ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in outcomes)}
+    sc = project_successes(r.project, lang)
+    d = sc.definition
+    if d.kind == "leaves_fs":
+        return [r.msg("costbenefit.benefit_count_generic", **words)]
+    if d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s["successes"]:
+        return [r.msg("costbenefit.benefit_count_same", **words)]
+    return [r.msg("costbenefit.benefit_count_other", successes=fmt_int(sc.successes, lang),
+                  definition=d.describe(lang), **words)]
+
+
+def simulation_text(r, who: str) -> list[str]:
+    """The simulation at the key figures' horizon, then, apart, the same draws over a range of horizons."""
+    lang, cba = r.lang, r.cba
+    mc, sim = cba.monte_carlo, cba.simulation
+    if not mc:
+        return []
+    horizon = horizon_words(r, sim.horizon_years) if sim else "–"
+    out = [r.msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang), who=who, horizon=horizon,
+                 p=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
+                 high=fmt_kr(mc["npv_p95"], lang), basis=B.basis_words(B.present_value(r), lang, short=True))]
+    hr = sim.horizon_range if sim else None
+    if hr is not None and hr.perspective in hr.p_npv_positive:
+        out.append(r.msg("costbenefit.monte_carlo_range", who=who, horizon=horizon,
+                         h_lo=fmt_num(hr.horizon_low, 0 if float(hr.horizon_low).is_integer() else 1, lang),
+                         h_hi=fmt_num(hr.horizon_high, 0 if float(hr.horizon_high).is_integer() else 1, lang),
+                         p=fmt_probability(hr.p_npv_positive[hr.perspective], lang)))
+    return out
+
+
+def simulation_chart(r, who: str):
+    """The simulated NPVs' histogram (at the horizon the sentence above it names)."""
+    from ..plots import plot_monte_carlo
+    mc = r.cba.monte_carlo
+    return plot_monte_carlo(mc, r.lang, who) if mc else None
+
+
 def blocks(r) -> list[list]:
-    from ..plots import plot_monte_carlo, plot_tornado
+    from ..plots import plot_tornado
     lang, msg = r.lang, r.msg
     cba = r.cba
     s, ct = cba.summary, cba.costs
@@ -139,11 +216,9 @@ def blocks(r) -> list[list]:
     if s["mode"] == "structural":
         intro = [msg("costbenefit.structural")]
     who = t(s["perspective"], lang).lower()
-    mc = cba.monte_carlo
     # (the seed and what was varied are in the appendix)
-    mc_text = [msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang), who=who,
-                   p=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
-                   high=fmt_kr(mc["npv_p95"], lang))] if mc else []
+    mc_text = simulation_text(r, who)
+    intro += benefit_count(r)
     # with no exit from försörjningsstöd yet there is no benefit to vary: the calculation shows the cost only
     early = too_early(r.project.has_participants, s)
     if early:
@@ -153,5 +228,5 @@ def blocks(r) -> list[list]:
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
     if not early and s["mode"] != "structural" and len(cba.sensitivity):
         parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
-                  plot_tornado(cba.sensitivity, lang, who), Text(mc_text), plot_monte_carlo(mc, lang, who) if mc else None]
+                  plot_tornado(cba.sensitivity, lang, who), Text(mc_text), simulation_chart(r, who)]
     return [parts]

@@ -13,8 +13,9 @@ import pandas as pd
 from ...data import schema as S
 from .contents import summary_applies
 from ..display import Text
-from ...words.formats import fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
+from ...words.formats import (fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability)
 from ...words.labels import code_label
+from . import basis as B
 
 
 def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
@@ -54,13 +55,12 @@ def cost_sentence(r, s: dict, costs: pd.DataFrame) -> str:
     lang, msg = r.lang, r.msg
     settled = settled_lines(costs)
     key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s["budget_total"]))
-    values = {"cost": fmt_kr_prose(s["total_cost_nominal"], lang)}
+    values = {"cost": fmt_kr_prose(s["total_cost_nominal"], lang), "basis": B.basis_words(B.CURRENT, lang)}
+    use = r.cba.budget_use  # the one share of the budget used: the same in the budget table and the portfolio
     if key == "summary.cost_settled_share":
-        values.update(share=fmt_pct(s["actual_total"] / s["budget_total"], lang), budget=fmt_kr_prose(s["budget_total"], lang))
+        values.update(share=fmt_budget_share(use.share, lang), budget=fmt_kr_prose(s["budget_total"], lang))
     elif key == "summary.cost_partial":
-        a_sum, b_done = costs.loc[settled, S.ACTUAL].sum(), costs.loc[settled, S.BUDGET].sum()
-        # (lines with no amounts add nothing to either sum)
-        values.update(actual=fmt_kr_prose(a_sum, lang), share=fmt_pct(a_sum / b_done, lang),
+        values.update(actual=fmt_kr_prose(use.actual_total, lang), share=fmt_budget_share(use.share, lang),
                       rest=fmt_kr_prose(costs.loc[~settled, "used"].sum(), lang))
     sent = msg(key, **values)
     if r.project.has_participants and s["participants"]:
@@ -83,7 +83,7 @@ SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes
 def per_success(r, s: dict) -> str:
     """The cost per success, named as the project counts success (see :func:`evaltools.analysis.goals.success_definition`)."""
     from ...analysis.goals import success_definition
-    kind = success_definition(r.params, r.lang).kind
+    kind = success_definition(r.params, r.lang).kind  # (the main goal's successes, not the exits from försörjningsstöd)
     return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s["cost_per_success"], r.lang))
 
 
@@ -161,11 +161,12 @@ def worth(r) -> list[str]:
     s = cba.summary
     if not s["total_cost_nominal"] > 0:
         return []
-    py = str(s["price_year"])
-    if s["mode"] == "structural":
-        return [msg("summary.worth_structural", cost=fmt_kr_prose(s["total_cost_fixed"], lang), price_year=py,
+    if s["mode"] == "structural":  # cost and level both in the price year's prices
+        return [msg("summary.worth_structural", cost=fmt_kr_prose(s["total_cost_fixed"], lang),
+                    basis=B.basis_words(B.fixed(r), lang),
                     years=fmt_num(s["break_even_person_years"], 1, lang), level=fmt_kr(s["monthly_level"], lang),
                     source=s.get("level_source", ""))]
+    pv = B.present_value(r)
     if not (s["successes"] or s["mode"] == "ex_ante"):
         return []
     rows = cba.table.set_index("perspective")
@@ -173,13 +174,15 @@ def worth(r) -> list[str]:
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":
-            out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang), price_year=py,
+            out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang),
+                           basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
                            benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
         elif p == "samhälle":
             out.append(msg("summary.worth_society_lower_bound" if row["lower_bound"] else "summary.worth_society",
                            who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s["skattefaktor"], 1, lang)))
         elif not pd.isna(row["npv"]):
-            out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), price_year=py))
+            out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang),
+                           basis=B.basis_words(pv, lang, short=True)))
     if s["mode"] == "observed" and not s["has_comparison"]:
         out.append(msg("summary.worth_calculated"))
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
@@ -193,17 +196,32 @@ def worth(r) -> list[str]:
     if not pd.isna(s.get("break_even_person_years_application", float("nan"))):
         ml = r.params.cost_benefit.monthly_level
         out.append(msg("summary.worth_break_even_application", cost=fmt_kr_prose(s["total_cost_nominal"], lang),
-                       level=fmt_kr(ml.amount_sek, lang), years=fmt_num(s["break_even_person_years_application"], 1, lang)))
-    mc = cba.monte_carlo
-    if mc:
-        by = mc["by_perspective"]
-        key = "summary.worth_probability_ex_ante" if mc.get("ex_ante") else "summary.worth_probability"
-        # the horizon is among what is varied: a reader sees why the chance can differ from the point figure
-        h_lo, h_hi = r.params.cost_benefit.horizon_range
-        out.append(msg(key, who=who, p=fmt_probability(by[lead]["p_npv_positive"], lang),
-                       p_society=fmt_probability(by["samhälle"]["p_npv_positive"], lang),
-                       h_lo=fmt_num(h_lo, 0, lang), h_hi=fmt_num(h_hi, 0, lang)))
+                       cost_basis=B.basis_words(B.CURRENT, lang),
+                       level=fmt_kr(ml.amount_sek, lang), level_basis=B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang),
+                       years=fmt_num(s["break_even_person_years_application"], 1, lang)))
+    out += probability(r)
     return out
+
+
+def probability(r) -> list[str]:
+    """How often the lead perspective's NPV is positive in the simulations, at the horizon of the NPV
+    stated beside it (:attr:`evaltools.analysis.costbenefit.Simulation.horizon_years`), named in the sentence."""
+    cba = r.cba
+    mc, sim = cba.monte_carlo, cba.simulation
+    if not mc or sim is None:
+        return []
+    lead = cba.summary["perspective"]
+    by = mc["by_perspective"]
+    key = "summary.worth_probability_ex_ante" if mc.get("ex_ante") else "summary.worth_probability"
+    return [r.msg(key, who=r.msg(WHO_AGAIN.get(lead, WHO[lead])), horizon=horizon_words(r, sim.horizon_years),
+                  p=fmt_probability(by[lead]["p_npv_positive"], r.lang),
+                  p_society=fmt_probability(by["samhälle"]["p_npv_positive"], r.lang))]
+
+
+def horizon_words(r, years: float) -> str:
+    """A horizon as the report says it: ``1 år``, ``3 år``, ``2,5 år`` (sv); ``1 year``, ``3 years`` (en)."""
+    n = fmt_num(years, 0 if float(years).is_integer() else 1, r.lang)
+    return r.plural("assumption.years", years, n=n)
 
 
 def effect(r) -> list[str]:
