@@ -268,6 +268,29 @@ def _successes(df: pd.DataFrame, goal: Goal) -> pd.Series:
     return df[S.OUTCOME].isin(goal.success_outcomes)
 
 
+def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, band: float, lang: str) -> dict:
+    """An application's check: the volumes the application states for the period against its target."""
+    e = project.params.expected
+    # a project or calendar year carries the whole yearly expectation (pro-rated like the
+    # target when the year is shorter); the whole period counts its length in years
+    years = w.fraction if goal.period != "whole_period" else ((w.observed_last - w.first).days + 1) / 365.25
+    if goal.kind == "participant_count" and e.participants_per_year is not None:
+        row["value"] = whole_persons(e.participants_per_year * years)
+    elif goal.kind == "outcome_count" and e.successes_per_year is not None:
+        row["value"] = whole_persons(e.successes_per_year * years)
+    elif goal.kind == "share" and e.successes_per_year and e.participants_per_year:
+        row["value"] = e.successes_per_year / e.participants_per_year
+    else:
+        row["note"] = t("no_participants", lang)
+        return row
+    ref = row["target_prorated"] if goal.kind != "share" else goal.target
+    shown = row["value"] if goal.kind != "share" else share_as_shown(row["value"])
+    row["status"] = EX_ANTE_STATUS[_status(shown, ref, band)]
+    if restates_target(shown, ref):
+        row["note"] = t("restates_target", lang)
+    return row
+
+
 def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: float, lang: str,
               min_count: int = 5) -> dict:
     row = {"goal_id": goal.id, "kind": goal.kind, "label": goal.label if lang == "sv" else (goal.label_en or goal.label),
@@ -277,7 +300,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "target_prorated": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_below_target": np.nan,
            "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "status": GoalStatus.NOT_ASSESSED,
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
-           "note": "", "source": goal.source, "main": goal.main}
+           "note": "", "source": goal.source, "main": False}  # (set by assess_goals: the main goal may be inferred)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
         row["mode"] = "assessed"
         row["cut"] = False
@@ -293,25 +316,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     if w.cut:
         row["note"] = t("cut_short", lang)
     if mode == "ex_ante":
-        e = project.params.expected
-        # a project or calendar year carries the whole yearly expectation (pro-rated like the
-        # target when the year is shorter); the whole period counts its length in years
-        years = w.fraction if goal.period != "whole_period" else ((w.observed_last - w.first).days + 1) / 365.25
-        if goal.kind == "participant_count" and e.participants_per_year is not None:
-            row["value"] = whole_persons(e.participants_per_year * years)
-        elif goal.kind == "outcome_count" and e.successes_per_year is not None:
-            row["value"] = whole_persons(e.successes_per_year * years)
-        elif goal.kind == "share" and e.successes_per_year and e.participants_per_year:
-            row["value"] = e.successes_per_year / e.participants_per_year
-        else:
-            row["note"] = t("no_participants", lang)
-            return row
-        ref = row["target_prorated"] if goal.kind != "share" else goal.target
-        shown = row["value"] if goal.kind != "share" else share_as_shown(row["value"])
-        row["status"] = EX_ANTE_STATUS[_status(shown, ref, band)]
-        if restates_target(shown, ref):
-            row["note"] = t("restates_target", lang)
-        return row
+        return _evaluate_ex_ante(row, goal, w, project, band, lang)
 
     row["running"] = w.running
     df = project.participants
@@ -415,6 +420,7 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
     mode = "observed" if project.has_participants else ("ex_ante" if project.params.expected else "none")
     k = project.params.privacy.min_count
     rows = []
+    main = main_goal(project.params)
     for goal in project.params.goals:
         if goal.kind == "context":
             rows.append(_context_row(goal, project.params, lang))
@@ -422,6 +428,7 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         windows = period_windows(project.params, "whole_period" if goal.kind == "qualitative" else goal.period, lang)
         for w in windows:
             r = _evaluate(goal, w, project, mode, partial_band, lang, k)
+            r["main"] = main is not None and goal.id == main.id  # the goal whose numerator defines success
             if mode == "none" and goal.kind != "qualitative":
                 r["note"] = t("no_participants", lang)
             rows.append(r)

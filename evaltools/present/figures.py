@@ -209,9 +209,11 @@ def _cost_figures(r) -> list[Figure]:
     budget = _num(s.get("budget_total"))
     if budget:
         out.append(Figure("budget_totalt", budget, Unit.KR, Basis.CURRENT_PRICES, "budget:total", None))
-        actual = _num(s.get("actual_total"))
-        if actual is not None:
-            out.append(Figure("andel_av_budget", actual / budget, Unit.SHARE, Basis.SHARE, "budget:share_used", 1))
+        use = r.cba.budget_use  # the one share used: actual over the budget of the lines with an actual
+        # (an application's check shows its budget only: no share used)
+        if use is not None and use.lines_with_actual and _num(use.share) is not None and r.kind != "ansökan":
+            # shown as page 1, the budget table and the portfolio show it: a whole percentage
+            out.append(Figure("andel_av_budget", float(use.share), Unit.SHARE, Basis.SHARE, "budget:share_used", 0))
     if r.project.has_participants and s.get("participants"):
         out.append(Figure("kostnad_per_deltagare", float(s["cost_per_participant"]), Unit.KR, Basis.CURRENT_PRICES,
                           "cost:per_participant", None))

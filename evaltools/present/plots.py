@@ -586,7 +586,7 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
         ax.grid(axis="y", visible=False)
     fig.tight_layout()
     parts = [f"{r.title}: " + ("–" if np.isnan(r.success_rate) else
-                               f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang, 0)}–{fmt_pct(r.ci_high, lang, 0)})")
+                               f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})")
              + ", " + msg("plot.per_participant", lang, cost=fmt_kr(r.cost_per_participant, lang))
              for r in table.itertuples()]
     return _alt(fig, lang, "plot.alt.portfolio", parts)

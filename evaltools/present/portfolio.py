@@ -75,7 +75,7 @@ class Portfolio:
             m("portfolio.successes_ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" if c else "–"
                                              for a, b, c in zip(tab["successes"], tab["ended"], counted)],
             m("portfolio.success_rate"): [
-                "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})"
+                "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
                 for r, lo, hi in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"])],
             m("portfolio.success_definition"): [m("portfolio.structural_definition") if mode == "structural" else d
                                                 for d, mode in zip(tab["success_definition"], tab["mode"])],

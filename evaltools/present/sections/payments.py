@@ -57,7 +57,8 @@ def blocks(r) -> list[list]:
         n: [persons(v, k, lang) for v in ph["persons"]],
         per_month: [fmt_amount(v, lang) for v in ph["mean_amount"]],
     })
-    phase_note = (msg("payments.phase_note"),
+    # the comparison group's dates are named only where there is a comparison group
+    phase_note = (msg("payments.phase_note" if pay.has_comparison else "payments.zero_months_note"),
                   msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)))
     shown = chart_shown(pay.event_means)
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]

@@ -167,6 +167,7 @@ def worth(r) -> list[str]:
                     years=fmt_num(s["break_even_person_years"], 1, lang), level=fmt_kr(s["monthly_level"], lang),
                     source=s.get("level_source", ""))]
     pv = B.present_value(r)
+    horizon = horizon_words(r, r.params.cost_benefit.horizon_years)  # the NPV's, as the probability below says
     if not (s["successes"] or s["mode"] == "ex_ante"):
         return []
     rows = cba.table.set_index("perspective")
@@ -174,14 +175,14 @@ def worth(r) -> list[str]:
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":
-            out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang),
+            out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
                            benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
         elif p == "samhälle":
             out.append(msg("summary.worth_society_lower_bound" if row["lower_bound"] else "summary.worth_society",
                            who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s["skattefaktor"], 1, lang)))
         elif not pd.isna(row["npv"]):
-            out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang),
+            out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
     if s["mode"] == "observed" and not s["has_comparison"]:
         out.append(msg("summary.worth_calculated"))
