@@ -74,7 +74,7 @@ def __getattr__(name: str):
     if name in _LAZY:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
         if name in _CONTEXTUAL:
-            from .present.results import contextual
+            from .present.results import contextual  # lazy: `import evaltools` stays quick
             value = contextual(value)
         globals()[name] = value
         return value

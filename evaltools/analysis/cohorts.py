@@ -18,11 +18,12 @@ from statsmodels.stats.proportion import proportion_confint
 from ..data import schema as S
 from .goals import period_windows, CI_METHOD, SuccessDefinition, success_definition
 from ..data.project import Project
-from ..words.labels import code_label, t
+from ..words.labels import code_label, success_definition_text, t
 from ..data.privacy import (SECONDARY, already_published, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
 from .result import Result
 from ..words.text import msg, plural
+from .goals import assess_goals
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
 RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE)
@@ -334,7 +335,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     table.loc[untested, "test"] = "–"
     table.loc[untested, ["p_value", "p_holm"]] = np.nan
     n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
-    counted = d.describe(lang) if d is not None else ", ".join(code_label(S.OUTCOME, c, lang).lower()
+    counted = success_definition_text(d, lang) if d is not None else ", ".join(code_label(S.OUTCOME, c, lang).lower()
                                                                  for c in success_outcomes)
     notes = (msg("note.counted", lang, definition=counted), msg("note.rate_tests", lang, n=n_tests))
     if (raw["test"] == "Fisher (MC)").any():
@@ -368,7 +369,6 @@ def _goal_counts(project: Project, d: SuccessDefinition | None,
     """Counts the goal table publishes per project year of intake: ``{year: {"success": n,
     "not_success": n}}``, from goals counted by intake year whose numerator counts the same
     successes (:func:`_counts_as`)."""
-    from .goals import assess_goals
     out: dict[int, dict[str, float]] = {}
     if d is not None and d.exclude:  # the goal table's counts include those left out here: not the same cells
         return out
@@ -608,7 +608,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         lo, hi = (float(v) for v in _quiet(sf.quantile_ci, 0.5, 0.05, "cloglog")) if np.isfinite(median) else (np.nan, np.nan)
         # a median (or bound) is published only where the published curve reaches it: one reached
         # while fewer than k remain would describe those few persons
-        def pub(v: float) -> object:
+        def pub(v: float, last_shown: float = last_shown) -> object:
             return SECONDARY if np.isfinite(v) and v > last_shown else v
         shown[name] = (pub(median), pub(lo), pub(hi))
         for day in days:
@@ -632,7 +632,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         for col in ("success", "other_exit", "still_in_project"):
             table[col] = table[col].astype(object)
             table.loc[small, col] = "–"
-    note = msg("note.time_to_exit", lang, definition=sd.describe(lang))
+    note = msg("note.time_to_exit", lang, definition=success_definition_text(sd, lang))
     return TimeToExit(table, raw, (note,), curves=curves, definition=sd)
 
 

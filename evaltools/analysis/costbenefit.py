@@ -38,9 +38,12 @@ from .comparison import comparison_success_rates
 from .goals import CI_METHOD, project_successes, success_definition
 from ..data.project import Project
 from ..words.formats import fmt_int, fmt_kr, fmt_pct
+from ..words.labels import success_definition_text
 from ..words.text import msg
 from ..data.reference import RefValue, default, household_norm, price_factor
 from .result import Result, _jsonable, frame_records
+from ..data.params import project_kind
+from .comparison import compare_payments
 
 ACTORS = ("kommun", "region", "stat", "individ", "samhälle")
 
@@ -294,7 +297,6 @@ def is_structural(project: Project) -> bool:
     function). Its cost is real, but there are no exits to value, so the toolkit states the cost
     and what it would take to carry it, and computes no NPV, Monte Carlo or tornado.
     """
-    from ..data.params import project_kind
     if project_kind(project) == "struktur":
         return True
     if project.has_participants:
@@ -804,7 +806,7 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     that month (current prices), the same in the price year's prices, and their own level before the
     start (price-year prices, the own-payments window: ``months_before_start`` months ending
     ``gap_before_start`` months before the start; 0 kr when nothing was paid then)."""
-    params, ml = project.params, project.params.cost_benefit.monthly_level
+    ml = project.params.cost_benefit.monthly_level
     pay = project.payments
     last = _month(pay[S.MONTH].max())
     exit_m = _months(succ[S.END_DATE]).to_numpy()
@@ -1060,9 +1062,9 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         mean_level, level_note = used.value, used.source
     if project.has_participants:  # successes as the project itself defines them (its main goal's numerator)
         successes = project_successes(project, lang)
-        n_goal, success_label = successes.successes, successes.definition.describe(lang)
+        n_goal, success_label = successes.successes, success_definition_text(successes.definition, lang)
     else:
-        n_goal, success_label = n_s, success_definition(project.params, lang).describe(lang)
+        n_goal, success_label = n_s, success_definition_text(success_definition(project.params, lang), lang)
     row = persp.set_index("perspective").loc[lead]
     ml = cb.monthly_level
     # (only where the params state the application's own level: never the shipped default's)
@@ -1156,7 +1158,6 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     earnings are not valued); the cost is the same perspective's. So ``pv_benefit − pv_cost = npv``
     for one perspective, comparable row by row with the main calculation.
     """
-    from .comparison import compare_payments
     if project.comparison is None or project.payments is None or not project.has_participants:
         return None
     payments = payments if payments is not None else compare_payments(project)

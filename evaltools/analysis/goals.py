@@ -71,10 +71,10 @@ from ..data.params import Goal, ProjectParams
 from ..data.errors import DataValidationError
 from ..data.project import Project
 from ..data.validation import add_years
-from ..words.labels import t
-from .result import Result
+from .result import Note, Result
+from ..data.errors import Problem
 
-GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_label", "period_first", "period_last", "observed_last",
+GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "period_last", "observed_last",
                 "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main"]
@@ -162,8 +162,7 @@ def share_as_shown(x: float) -> float:
 
 @dataclass(frozen=True)
 class PeriodWindow:
-    key: str
-    label: str
+    key: str  # ``år1``, ``år2``, ... (project years), ``hela`` (the whole period) or a calendar year
     first: dt.date
     last: dt.date  # planned last day
     observed_last: dt.date | None  # last day with data (None: not started)
@@ -194,30 +193,27 @@ class PeriodWindow:
         return (self.observed_last is not None and self.observed_last < self.last and not self.running)
 
 
-def period_windows(params: ProjectParams, unit: str, lang: str = "sv") -> list[PeriodWindow]:
+def period_windows(params: ProjectParams, unit: str) -> list[PeriodWindow]:
     """The periods a goal is evaluated over, each cut at the analysis date (``params.as_of``)."""
     start, planned_end, as_of = params.period.start, params.period.planned_end, params.as_of
     wins = []
     if unit == "whole_period":
-        bounds = [("hela", t("whole_period", lang), start, planned_end, (planned_end - start).days + 1)]
+        bounds = [("hela", start, planned_end, (planned_end - start).days + 1)]
     elif unit == "project_year":
         bounds, k = [], 1
         while add_years(start, k - 1) <= planned_end:
             first = add_years(start, k - 1)
             full_last = add_years(start, k) - dt.timedelta(days=1)
-            bounds.append((f"år{k}", t("year_n", lang, n=k), first, min(full_last, planned_end),
-                           (full_last - first).days + 1))
+            bounds.append((f"år{k}", first, min(full_last, planned_end), (full_last - first).days + 1))
             k += 1
     else:
         bounds = []
         for y in range(start.year, planned_end.year + 1):
             first, full_last = dt.date(y, 1, 1), dt.date(y, 12, 31)
-            bounds.append((str(y), str(y), max(first, start), min(full_last, planned_end), (full_last - first).days + 1))
-    for key, label, first, last, full in bounds:
+            bounds.append((str(y), max(first, start), min(full_last, planned_end), (full_last - first).days + 1))
+    for key, first, last, full in bounds:
         observed = None if first > as_of else min(last, as_of)
-        shown_last = observed if observed is not None and observed < last else last
-        text = f"{label} ({first:%Y-%m-%d} – {shown_last:%Y-%m-%d})"
-        wins.append(PeriodWindow(key, text, first, last, observed, full, params.period.end))
+        wins.append(PeriodWindow(key, first, last, observed, full, params.period.end))
     return wins
 
 
@@ -281,20 +277,20 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
     elif goal.kind == "share" and e.successes_per_year and e.participants_per_year:
         row["value"] = e.successes_per_year / e.participants_per_year
     else:
-        row["note"] = t("no_participants", lang)
+        row["note"] = "no_participants"
         return row
     ref = row["target_prorated"] if goal.kind != "share" else goal.target
     shown = row["value"] if goal.kind != "share" else share_as_shown(row["value"])
     row["status"] = EX_ANTE_STATUS[_status(shown, ref, band)]
     if restates_target(shown, ref):
-        row["note"] = t("restates_target", lang)
+        row["note"] = "restates_target"
     return row
 
 
 def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: float, lang: str,
               min_count: int = 5) -> dict:
     row = {"goal_id": goal.id, "kind": goal.kind, "label": goal.label if lang == "sv" else (goal.label_en or goal.label),
-           "period_key": w.key, "period_label": w.label, "period_first": w.first, "period_last": w.last,
+           "period_key": w.key, "period_first": w.first, "period_last": w.last,
            "observed_last": w.observed_last, "fraction_run": w.fraction, "cut": w.cut, "running": False, "mode": mode,
            "value": np.nan, "numerator": np.nan, "denominator": np.nan, "target": goal.target or np.nan,
            "target_prorated": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_below_target": np.nan,
@@ -308,13 +304,13 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         row["evidence"] = (goal.evidence if lang == "sv" else (goal.evidence_en or goal.evidence)) or ""
         return row
     if w.observed_last is None:
-        row["note"] = t("not_started", lang)
+        row["note"] = "not_started"
         return row
     if goal.kind in ("participant_count", "outcome_count"):
         # the target for the time the period ran (a full period: the target itself), in whole persons
         row["target_prorated"] = whole_persons(goal.target * w.fraction)
     if w.cut:
-        row["note"] = t("cut_short", lang)
+        row["note"] = "cut_short"
     if mode == "ex_ante":
         return _evaluate_ex_ante(row, goal, w, project, band, lang)
 
@@ -341,7 +337,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     n, k = int(denom.sum()), int((denom & succ).sum())
     if 0 < n < min_count:  # a share of one to four persons tells their outcomes: not assessed, not shown
         row["too_few"] = True
-        row["note"] = t("too_few_note", lang, k=min_count)
+        row["note"] = "too_few_note"
         return row
     row["numerator"], row["denominator"] = float(k), float(n)
     if n == 0:
@@ -398,7 +394,7 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
     Returns
     -------
     GoalAssessment
-        ``table`` columns: goal_id, kind, label, period_key, period_label, period_first,
+        ``table`` columns: goal_id, kind, label, period_key, period_first,
         period_last, observed_last, fraction_run, cut (the project ended inside the period),
         running (not ended at the analysis date), mode (``observed``, ``ex_ante``, ``none``,
         ``assessed`` for a qualitative goal, ``context``), value, numerator, denominator, target,
@@ -425,12 +421,12 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         if goal.kind == "context":
             rows.append(_context_row(goal, project.params, lang))
             continue
-        windows = period_windows(project.params, "whole_period" if goal.kind == "qualitative" else goal.period, lang)
+        windows = period_windows(project.params, "whole_period" if goal.kind == "qualitative" else goal.period)
         for w in windows:
             r = _evaluate(goal, w, project, mode, partial_band, lang, k)
             r["main"] = main is not None and goal.id == main.id  # the goal whose numerator defines success
             if mode == "none" and goal.kind != "qualitative":
-                r["note"] = t("no_participants", lang)
+                r["note"] = "no_participants"
             rows.append(r)
     table = pd.DataFrame(rows, columns=GOAL_COLUMNS)
     for gid in dict.fromkeys(table["goal_id"]):  # one verdict per goal, over its periods
@@ -440,7 +436,7 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         table.loc[at, "verdict"] = verdict
         table.loc[at, "verdict_so_far"] = verdict_so_far(statuses, verdict)
     table["verdict_so_far"] = table["verdict_so_far"].astype(bool)
-    notes = (t("goal_ci_note", lang),)
+    notes = (Note.of("label.goal_ci_note"),)
     return GoalAssessment(table, None, notes)
 
 
@@ -482,9 +478,6 @@ def verdict_so_far(statuses, verdict: GoalVerdict) -> bool:
 
 
 # --- the project's own definition of success ---------------------------------------------------
-SUCCESS_LABELS = {"action_plan": "success_action_plan", "goal_outcomes": "success_goal_outcomes",
-                  "leaves_fs": "success_leaves_fs"}
-SOURCE_LABELS = {"ansökan": "source_ansokan", "slutrapport": "source_slutrapport", "utvärderare": "source_utvarderare"}
 
 
 @dataclass(frozen=True)
@@ -502,15 +495,6 @@ class SuccessDefinition:
     goal_label: str | None = None
     denominator: str = "exits"
     exclude: tuple[str, ...] = ()
-
-    def describe(self, lang: str = "sv") -> str:
-        """What was counted, as a label for tables and exports."""
-        from ..words.labels import code_label
-        outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in self.outcomes)
-        values = {"action_plan": {"goal": self.goal_label or ""},
-                  "goal_outcomes": {"outcomes": outcomes, "goal": self.goal_label or ""},
-                  "leaves_fs": {"outcomes": outcomes}}[self.kind]
-        return t(SUCCESS_LABELS[self.kind], lang, **values)
 
     def is_success(self, df: pd.DataFrame) -> pd.Series:
         """Which rows of a participants frame are successes under this definition (ended only)."""
@@ -551,7 +535,7 @@ def success_definition(params: ProjectParams, lang: str | None = None) -> Succes
 
     Examples
     --------
-    >>> success_definition(et.load_params("params/kompassen-demo.yaml")).describe("sv")  # doctest: +SKIP
+    >>> success_definition(et.load_params("params/kompassen-demo.yaml")).kind  # doctest: +SKIP
     """
     lang = lang or params.language
     g = main_goal(params)
@@ -594,7 +578,6 @@ def context_series(goal: Goal, params: ProjectParams) -> pd.DataFrame:
 
 
 def _read_series_file(goal: Goal, params: ProjectParams) -> pd.DataFrame:
-    from ..data.errors import Problem
     path = goal.series_file
     if not path.is_absolute():
         base = params.source_path.parent if params.source_path else Path.cwd()
@@ -634,10 +617,10 @@ def _context_row(goal: Goal, params: ProjectParams, lang: str) -> dict:
     last = series.iloc[-1] if len(series) else None
     row = dict.fromkeys(GOAL_COLUMNS, np.nan)
     row.update({"goal_id": goal.id, "kind": "context", "label": label, "period_key": "hela",
-                "period_label": t("whole_period", lang), "period_first": params.period.start,
+                "period_first": params.period.start,
                 "period_last": params.period.end, "observed_last": None, "fraction_run": np.nan, "cut": False,
                 "running": False, "mode": "context", "value": float(last["value"]) if last is not None else np.nan,
                 "target": goal.target if goal.target is not None else np.nan, "ci_verdict": "", "too_few": False,
-                "status": GoalStatus.CONTEXT, "verdict": GoalVerdict.CONTEXT, "verdict_so_far": False, "evidence": "", "note": t("context_note", lang), "source": goal.source,
+                "status": GoalStatus.CONTEXT, "verdict": GoalVerdict.CONTEXT, "verdict_so_far": False, "evidence": "", "note": "context_note", "source": goal.source,
                 "main": False})
     return row

@@ -22,6 +22,7 @@ from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256
 from .validation import derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
+from .params import _format_pydantic, params_from_mapping, read_params_mapping
 
 
 # --- the project object -----------------------------------------------------------------
@@ -105,7 +106,6 @@ class Project:
         >>> five_years = project.with_params(cost_benefit={"horizon_years": 5})  # doctest: +SKIP
         >>> et.cost_benefit(five_years).summary["npv"]  # doctest: +SKIP
         """
-        from .params import _format_pydantic, params_from_mapping, read_params_mapping
         where = f"{self.params.source_path.name if self.params.source_path else self.id} (with_params)"
         fixed = [k for k in ("id", "data") if k in changes]
         if fixed:

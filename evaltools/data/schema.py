@@ -6,6 +6,7 @@ Column names are defined here once; every other module refers to these constants
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from .messages import message
 
 # --- column names ---------------------------------------------------------------
 PERSON_ID = "person_id"
@@ -174,7 +175,6 @@ class ColumnSpec:
 
     def expected(self, lang: str = "en") -> str:
         """Plain-language statement of what the column accepts, in ``lang`` (``"sv"`` or ``"en"``)."""
-        from .messages import message
         if self.kind == "code":
             return message("expect.code", lang, codes=", ".join(self.vocab))
         if self.kind in ("date", "month", "amount"):

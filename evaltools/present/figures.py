@@ -22,6 +22,9 @@ from enum import Enum
 import pandas as pd
 
 from ..analysis.goals import GoalVerdict
+from ..data import schema as S
+from ..analysis.goals import project_successes, success_definition
+from ..data.privacy import hides
 
 
 class Unit(str, Enum):
@@ -136,9 +139,6 @@ def report_figures(r) -> dict[str, Figure]:
 
 
 def _participant_figures(r) -> list[Figure]:
-    from ..data import schema as S
-    from ..analysis.goals import project_successes
-    from ..data.privacy import hides
     if not r.project.has_participants:
         return []
     k = r.params.privacy.min_count
@@ -218,7 +218,6 @@ def _cost_figures(r) -> list[Figure]:
         out.append(Figure("kostnad_per_deltagare", float(s["cost_per_participant"]), Unit.KR, Basis.CURRENT_PRICES,
                           "cost:per_participant", None))
         if s.get("goal_successes") and _num(s.get("cost_per_success")) is not None:
-            from ..analysis.goals import success_definition
             kind = success_definition(r.params, r.lang).kind
             out.append(Figure("kostnad_per_lyckat_utfall", float(s["cost_per_success"]), Unit.KR,
                               Basis.CURRENT_PRICES, f"cost:per_success:{kind}", None))

@@ -16,11 +16,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..words.labels import fmt_kr, fmt_num, fmt_pct, t
+from ..words.labels import fmt_kr, fmt_num, fmt_pct, period_name, t
 from ..data.privacy import is_suppressed
 from ..words.text import msg
 from ..words.glossary import measure_term, name as term_name, share_label
 from ..words.assumptions import end_text, label as assumption_label
+from ..analysis.goals import GoalStatus
+from ..words.verdicts import status_words
+from ..words.formats import fmt_probability
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
 BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"
@@ -125,8 +128,6 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
     """One small panel per quantitative goal: result per period against its target. A period still
     running is drawn hatched (a share: an open point) and named in the legend with the goal table's
     word for it; the text alternative gives each period's status in the same words."""
-    from ..analysis.goals import GoalStatus
-    from ..words.verdicts import status_words
     tab = assessment.table[~assessment.table["kind"].isin(("qualitative", "context"))]
     goals = list(dict.fromkeys(tab["goal_id"]))
     if not goals:
@@ -141,7 +142,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
     for ax_, gid in zip(axes.ravel(), goals):
         g = tab[tab["goal_id"] == gid]
         x = np.arange(len(g))
-        labels = [lbl.split(" (")[0] for lbl in g["period_label"]]
+        labels = [period_name(k, lang) for k in g["period_key"]]
         running = g["running"].fillna(False).to_numpy(bool)
         if g["kind"].iloc[0] == "share":
             v = g["value"].to_numpy(float)
@@ -193,7 +194,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
         g = tab[tab["goal_id"] == gid]
         items = []
         for r in g.itertuples():
-            period = r.period_label.split(" (")[0]
+            period = period_name(r.period_key, lang)
             if r.kind == "share":
                 value = "–" if np.isnan(r.value) else fmt_pct(r.value, lang)
                 ci = "" if np.isnan(r.ci_low) else f" ({t('ci', lang)} {fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})"
@@ -553,7 +554,6 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None
     npv = mc["npv_draws"]
     ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
     ax.axvline(0, color=RED, ls="--", lw=1)
-    from ..words.formats import fmt_probability
     p = fmt_probability(mc["p_npv_positive"], lang)
     title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
     ax.set_xlabel(_npv_label(lang, who))

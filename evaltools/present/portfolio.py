@@ -16,7 +16,11 @@ from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share
 from ..data.paths import all_params
 from .display import Table, Text, show
+from ..words.labels import success_definition_text
 from ..words.text import msg
+from ..data.params import project_kind
+from ..words.verdicts import verdict_words
+from .plots import plot_portfolio
 
 
 # A project the portfolio names with its kind: an application check and a structural project have no
@@ -105,7 +109,6 @@ class Portfolio:
     def goal_table(self) -> pd.DataFrame:
         """Each project's own goals with the verdict its report gives them, in the same words
         (:mod:`evaltools.words.verdicts`): project, goal, verdict."""
-        from ..words.verdicts import verdict_words
         m, g = self.msg, self.goals
         if g.empty:
             return pd.DataFrame(columns=[m("portfolio.project"), m("portfolio.goal"), m("portfolio.verdict")])
@@ -113,7 +116,6 @@ class Portfolio:
                              m("portfolio.verdict"): [verdict_words(v, self.lang) for v in g["verdict"]]})
 
     def charts(self) -> None:
-        from .plots import plot_portfolio
         if self.table.empty:
             return
         show(Text([self.msg("portfolio.charts_caption")], self.msg("portfolio.charts_heading")),
@@ -138,7 +140,6 @@ def goal_rows(project, lang: str = "sv") -> list[dict]:
 
 def _mode(project) -> str:
     """The portfolio's mode of a project (as its cost-benefit result names it) from its kind."""
-    from ..data.params import project_kind
     return {"struktur": "structural", "ansökan": "ex_ante"}.get(project_kind(project), "observed")
 
 
@@ -154,7 +155,7 @@ def _row(project, lang: str = "sv") -> dict:
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     return {"id": p.id, "title": p.title, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
-            "success_definition": sc.definition.describe(lang),
+            "success_definition": success_definition_text(sc.definition, lang),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb["total_cost_nominal"],
             "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb["cost_per_participant"], "cost_per_success": cb["cost_per_success"],

@@ -25,6 +25,7 @@ from ..data.project import Project, load_project
 from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
+from ..words.labels import goal_note, period_label
 from ..words.text import LANGS, project_catalog
 
 _display = show  # what the section methods show their blocks with
@@ -209,7 +210,10 @@ class Report:
     # --- exports ----------------------------------------------------------------------
     def key_tables(self) -> dict[str, pd.DataFrame]:
         """The tables published with the report (suppressed where they count persons)."""
-        out = {"mal": self.goals.table.drop(columns=["period_first", "period_last", "observed_last"]),
+        goals = self.goals.table  # the period and its note in the report's words, as the goal table shows them
+        goals = goals.assign(period_label=[period_label(row, self.lang) for row in goals.itertuples(index=False)],
+                             note=[goal_note(c, self.lang, self.k) for c in goals["note"]]) if len(goals) else goals
+        out = {"mal": goals.drop(columns=["period_first", "period_last", "observed_last"]),
                "budget": self.cba.costs, "kostnad_nytta": pd.DataFrame([{k: v for k, v in self.cba.summary.items()}]),
                "aktorer": self.cba.table, "antaganden": self.cba.assumptions, "kanslighet": self.cba.sensitivity}
         if self.project.has_participants:

@@ -22,14 +22,18 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from ..analysis.goals import SOURCE_LABELS, GoalAssessment, side_p
+from ..analysis.goals import GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
 from ..data.privacy import DEFAULT_MIN_COUNT
 from ..words.formats import fmt_probability
 from ..words.verdicts import interval_words, status_words
-from ..words.labels import (NBSP, budget_period_label, code_label, note_text, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, t)
+from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
+                             note_text, period_label, t)
 from ..words.text import msg
 from ..data.assumptions import REGISTRY
+from ..data import schema as S
+from ..words.assumptions import label, end_text, assumptions_table, value_text
+from ..data.project import _flatten
 
 
 def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> pd.DataFrame:
@@ -64,7 +68,7 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
                 target += f" ({fmt_int(r.target_prorated, lang)})"
             ci = "–"
         label = r.label if r.source == "ansökan" else f"{r.label} ({t(SOURCE_LABELS[r.source], lang).lower()})"
-        rows.append({t("goal", lang): label, t("period", lang): r.period_label, value_col: value,
+        rows.append({t("goal", lang): label, t("period", lang): period_label(r, lang), value_col: value,
                      t("target", lang): target, t("ci", lang): ci, t("status", lang): status_words(r.status, lang),
                      t("uncertainty", lang): uncertainty})
     return pd.DataFrame(rows)
@@ -108,19 +112,19 @@ def format_frame(df: pd.DataFrame, spec: list[tuple], lang: str) -> pd.DataFrame
     ``lo–hi``. Columns not in ``spec`` are not shown: internal columns never reach the reader.
     """
     out = {}
-    for column, label, kind in spec:
+    for column, heading, kind in spec:
         if isinstance(kind, tuple) and kind[0] == "interval":
             _, lo_col, hi_col, k = kind
             if lo_col not in df or hi_col not in df:
                 continue
-            out[label] = [_interval(lo, hi, k, lang) for lo, hi in zip(df[lo_col], df[hi_col])]
+            out[heading] = [_interval(lo, hi, k, lang) for lo, hi in zip(df[lo_col], df[hi_col])]
             continue
         if column not in df:
             continue
         if callable(kind):
-            out[label] = [kind(v) for v in df[column]]
+            out[heading] = [kind(v) for v in df[column]]
         else:
-            out[label] = [_fmt(v, kind, lang) for v in df[column]]
+            out[heading] = [_fmt(v, kind, lang) for v in df[column]]
     return pd.DataFrame(out, index=range(len(df)))
 
 
@@ -193,7 +197,6 @@ def _columns_comparison(lang):
 
 
 def _columns_costs(lang):
-    from ..data import schema as S
     return [("period", t("period", lang), lambda p: budget_period_label(p, lang)),
             ("category", t("category", lang), "text"),
             ("funder", msg("explore.column.funder", lang), lambda f: code_label(S.FUNDER, f, lang)),
@@ -323,14 +326,12 @@ _HEADLINES = {"GoalAssessment": _headline_goals, "Composition": _headline_compos
 def setting_name(name: str, lang: str = "sv") -> str:
     """What the displays call the assumption ``name`` (the registry's label; the name itself when
     it has no words)."""
-    from ..words.assumptions import label
     return label(name, lang)
 
 
 def sensitivity_frame(sensitivity: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The one-at-a-time sensitivity table as a reader sees it: each assumption at its low and
     high value, with the net present value each gives."""
-    from ..words.assumptions import end_text, label
     if sensitivity is None or sensitivity.empty:
         return pd.DataFrame()
     return pd.DataFrame({
@@ -344,7 +345,6 @@ def sensitivity_frame(sensitivity: pd.DataFrame, lang: str = "sv") -> pd.DataFra
 
 def assumptions_frame(assumptions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The cost-benefit assumptions as the report lists them: name, value, range tested, source, uncertain."""
-    from ..words.assumptions import assumptions_table
     return assumptions_table(assumptions, lang)
 
 
@@ -406,7 +406,6 @@ _OVERRIDE_NAMES = {
 def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "sv") -> str:
     """The changed settings in words: "Tidshorisont 5 år; Dödvikt 40,0 %"."""
     parts = []
-    from ..words.assumptions import label, value_text
     assumed = {"cost_benefit.monthly_level.amount_sek": "monthly_level",
                **{f"cost_benefit.{n}": n for n in REGISTRY}}
     for key, value in overrides:
@@ -471,7 +470,6 @@ def result_text(result: Result, lang: str) -> str:
 def context_of(project, lang: str | None = None) -> Context:
     """The display context of a project: its language (or ``lang``), privacy threshold and
     the settings changed with ``with_params``."""
-    from ..data.project import _flatten
     p = project.params
     return Context(lang or p.language, p.privacy.min_count, tuple(_flatten(getattr(project, "overrides", {}) or {})), p.title)
 

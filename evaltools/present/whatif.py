@@ -30,6 +30,8 @@ from .results import CSS_RESULT, frame_html
 from ..words.text import msg, plural
 from ..words import assumptions as assumption_words
 from ..data.assumptions import REGISTRY, Unit
+from .plots import plot_tornado
+from .report import figure_html
 
 # the assumptions the panel varies, with the step a slider moves in (the registry's sliders)
 STEPS = {name: REGISTRY[name].step for name in REGISTRY.sliders}
@@ -383,8 +385,6 @@ class WhatIfPanel:
 
     def update(self) -> None:
         """Recompute the figures and the chart for the current values."""
-        from .plots import plot_tornado
-        from .report import figure_html
         lang = self.lang
         self.result = evaluate(self.project, base=self.base, lang=lang, **self.values())
         table = key_figures(self.result, self.controls["perspective"].value, lang)

@@ -36,7 +36,7 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
 
 
 def cmd_list(args) -> int:
-    from ..data.params import load_params
+    from ..data.params import load_params  # start-up: each command imports only what it uses
     for p in all_params():
         try:
             prm = load_params(p)
@@ -47,8 +47,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_validate(args, parser) -> int:
-    from ..data.project import load_project
-    from ..data.messages import message
+    from ..data.project import load_project  # start-up: each command imports only what it uses
+    from ..data.messages import message  # start-up: each command imports only what it uses
     status = EXIT_OK
     for path in _projects(args, parser):
         try:
@@ -69,8 +69,8 @@ def cmd_validate(args, parser) -> int:
 def _validate_text(project, lang: str) -> int:
     """Check the evaluator's text against the report's figures: citations of unknown figures and
     claims the figures contradict fail; numbers typed that are no figure of the report are warned of."""
-    from ..present.report import Report
-    from ..present.sections.evaluator import check_notes
+    from ..present.report import Report  # start-up: each command imports only what it uses
+    from ..present.sections.evaluator import check_notes  # start-up: each command imports only what it uses
     try:
         report = Report(project, lang=lang)
         n = report.narrative
@@ -98,13 +98,13 @@ def _validate_text(project, lang: str) -> int:
 
 
 def cmd_render(args, parser) -> int:
-    from .kernels import warm_kernels
+    from .kernels import warm_kernels  # start-up: each command imports only what it uses
     with warm_kernels(not args.cold_kernels):  # started first: it imports the report libraries meanwhile
         return _render(args, parser)
 
 
 def _render(args, parser) -> int:
-    from .render import FORMATS, OPTIONAL_FORMATS, render_many
+    from .render import FORMATS, OPTIONAL_FORMATS, render_many  # start-up: each command imports only what it uses
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
@@ -171,10 +171,10 @@ cost_benefit:
 def cmd_new(args, parser) -> int:
     import datetime as dt
 
-    from ..data import schema as S
-    from ..data.params import project_id_problem
-    from ..present.narrative import skeleton, text_path
-    from ..data.template import write_template
+    from ..data import schema as S  # start-up: each command imports only what it uses
+    from ..data.params import project_id_problem  # start-up: each command imports only what it uses
+    from ..present.narrative import skeleton, text_path  # start-up: each command imports only what it uses
+    from ..data.template import write_template  # start-up: each command imports only what it uses
     pid = args.project_id
     problem = project_id_problem(pid)
     if problem:

@@ -105,7 +105,7 @@ def page_number_css(lang: str) -> str:
     (``pdf.page_number``) as quoted strings around the page counters."""
     import string
 
-    from ..words.text import msg
+    from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     template = msg("pdf.page_number", lang, page="{page}", pages="{pages}")
     parts = []
     for literal, name, _spec, _conversion in string.Formatter().parse(template):
@@ -128,7 +128,7 @@ def notebook_to_html(notebook, lang: str, title: str, draft: bool = False) -> st
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
     nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(title), "page_css": page_number_css(lang)}
     if draft:
-        from ..words.text import msg
+        from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
         nb.metadata["evaltools"]["draft_css"] = css_string(msg("evaluator.draft", lang).upper())
     nb.cells = [c for c in nb.cells if "remove-from-report" not in c.metadata.get("tags", [])]
     for i, cell in enumerate(nb.cells):  # papermill gives its injected cell a random id: the page would differ per run
@@ -367,7 +367,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
     title, use_lang = key, lang or DEFAULT_LANG
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str], bool]:
-        from ..present.narrative import is_draft
+        from ..present.narrative import is_draft  # start-up: the renderer's processes import it only when they need it
         nonlocal key, title, use_lang
         params = load_params(params_path)
         use_lang = lang or params.language
@@ -417,7 +417,7 @@ def _describe(e: Exception) -> str:
 def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                      lang: str = "sv") -> RenderResult:
     """Render the portfolio report comparing the given projects."""
-    from ..words.text import msg
+    from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     title = msg("portfolio.heading", lang)
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
@@ -548,7 +548,7 @@ def _read_status(path: Path) -> dict | None:
 
 
 def _bad_id(key: str) -> bool:
-    from ..data.params import project_id_problem
+    from ..data.params import project_id_problem  # start-up: the renderer's processes import it only when they need it
     return project_id_problem(key) is not None
 
 
@@ -576,7 +576,7 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_
     """
     from urllib.parse import quote
 
-    from ..words.text import msg
+    from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     reports_dir = Path(reports_dir)
     keys = {p.parent.name for p in reports_dir.glob("*/status.json")} | {p.parent.parent.name for p in reports_dir.glob("*/*/status.json")}
     keys |= {p.parent.name for p in (reports_dir / "_failed").glob("*/status.json")}

@@ -39,6 +39,9 @@ from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
 from ..words.formats import fmt_date
 from ..words.text import msg
+from ..words.labels import t, code_label, NBSP, budget_period_label
+from ..words.verdicts import status_words, verdict_words, interval_words
+from ..data.privacy import suppressed_label
 
 if TYPE_CHECKING:
     from ..present.portfolio import Portfolio
@@ -373,36 +376,30 @@ def _number(v: object, kind: str, decimal: str, excel: bool) -> str:
 
 # --- the report's tables ----------------------------------------------------------------------
 def _t(v: object, lang: str) -> str:
-    from ..words.labels import t
     return t(str(v), lang) if not _missing(v) and str(v) != "" else ""
 
 
 def _status(v: object, lang: str) -> str:
     """A goal period's status in the words every other place uses (:mod:`evaltools.words.verdicts`)."""
-    from ..words.verdicts import status_words
     return "" if _missing(v) else status_words(v, lang)
 
 
 def _verdict(v: object, lang: str) -> str:
     """A goal's verdict over its periods, in the words page 1 and the portfolio use."""
-    from ..words.verdicts import verdict_words
     return "" if _missing(v) or str(v) == "" else verdict_words(v, lang)
 
 
 def _interval(v: object, lang: str) -> str:
-    from ..words.verdicts import interval_words
     return "" if _missing(v) else interval_words(v, lang)
 
 
 def _code(column: str) -> Callable[[object, str], str]:
     def label(v: object, lang: str) -> str:
-        from ..words.labels import code_label
         return code_label(column, v, lang)
     return label
 
 
 def _period(v: object, lang: str) -> str:
-    from ..words.labels import NBSP, budget_period_label
     return budget_period_label(v, lang).replace(NBSP, " ")
 
 
@@ -644,7 +641,6 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
 
 def _hide_small(frame: pd.DataFrame, column: str, k: int, also: tuple[str, ...] = ()) -> pd.DataFrame:
     """Counts of persons from 1 to k − 1 as ``<k`` (and ``also`` columns of those rows as ``..``)."""
-    from ..data.privacy import suppressed_label
     out = frame.copy()
     values = pd.to_numeric(out[column], errors="coerce")
     small = (values > 0) & (values < k)

@@ -5,6 +5,9 @@ in :mod:`evaltools.words.formats` and imported here for the modules that always 
 """
 from __future__ import annotations
 
+import pandas as pd
+
+from ..analysis.goals import SuccessDefinition
 from ..analysis.result import Codes, Label, Note
 from ..data import schema as S
 from .formats import NBSP, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
@@ -67,3 +70,44 @@ def _word(value: object, lang: str) -> str:
     if isinstance(value, tuple):  # several labelled values: "Kön: Kvinna, Ålder: 30–49 år"
         return ", ".join(_word(v, lang) for v in value)
     return str(value)
+
+
+# --- goals ----------------------------------------------------------------------------------
+SUCCESS_LABELS = {"action_plan": "success_action_plan", "goal_outcomes": "success_goal_outcomes",
+                  "leaves_fs": "success_leaves_fs"}
+SOURCE_LABELS = {"ansökan": "source_ansokan", "slutrapport": "source_slutrapport", "utvärderare": "source_utvarderare"}
+
+
+def period_name(key: str, lang: str = "sv") -> str:
+    """A goal period's name: ``År 1`` for ``år1``, ``Hela perioden`` for ``hela``, a calendar year as it is."""
+    if key == "hela":
+        return t("whole_period", lang)
+    if key.startswith("år") and key[2:].isdigit():
+        return t("year_n", lang, n=int(key[2:]))
+    return key
+
+
+def period_label(row, lang: str = "sv") -> str:
+    """A goal period with its dates, as the goal table shows it: ``År 2 (2019-02-01 – 2019-10-15)``;
+    a period that ended early or is still running ends at its last day with data. ``row`` has
+    ``period_key``, ``period_first``, ``period_last`` and ``observed_last`` (a goal table's row)."""
+    first, last, seen = row.period_first, row.period_last, row.observed_last
+    shown = seen if seen is not None and not pd.isna(seen) and seen < last else last
+    return f"{period_name(row.period_key, lang)} ({first:%Y-%m-%d} – {shown:%Y-%m-%d})"
+
+
+def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
+    """A goal period's note (a code of :func:`evaltools.analysis.goals.assess_goals`) in ``lang``."""
+    if not code:
+        return ""
+    return t(code, lang, k=min_count) if code == "too_few_note" else t(code, lang)
+
+
+def success_definition_text(d: SuccessDefinition, lang: str = "sv") -> str:
+    """What a project counts as a success (:class:`evaltools.analysis.goals.SuccessDefinition`), as a
+    label for tables and exports."""
+    outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in d.outcomes)
+    values = {"action_plan": {"goal": d.goal_label or ""},
+              "goal_outcomes": {"outcomes": outcomes, "goal": d.goal_label or ""},
+              "leaves_fs": {"outcomes": outcomes}}[d.kind]
+    return t(SUCCESS_LABELS[d.kind], lang, **values)

@@ -10,6 +10,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_kr, fmt_pct, fmt_budget_share
 from ...words.labels import budget_period_label, t
 from . import basis as B
+from ..plots import plot_budget
 
 
 def missing_actuals(costs: pd.DataFrame) -> int:
@@ -78,7 +79,6 @@ def _basis_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
 
 
 def blocks(r) -> list[list]:
-    from ..plots import plot_budget
     lang, msg = r.lang, r.msg
     ct = r.cba.costs
     if ct is None or ct.empty:

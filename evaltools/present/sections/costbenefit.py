@@ -9,9 +9,12 @@ from ...data import schema as S
 from ...words.assumptions import assumptions_table
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
-from ...words.labels import code_label, t
+from ...words.labels import code_label, success_definition_text, t
 from . import basis as B
 from .summary import horizon_words
+from ...analysis.goals import success_definition, project_successes
+from ...data.privacy import suppressed_label
+from ..plots import plot_monte_carlo, plot_tornado
 
 
 def too_early(has_participants: bool, summary: dict) -> str | None:
@@ -25,7 +28,6 @@ def too_early(has_participants: bool, summary: dict) -> str | None:
 def key_figures(r) -> Table:
     """The key figures; every amount names its basis (:func:`evaltools.present.sections.basis.basis_words`),
     every NPV, ratio, payback and break-even its perspective."""
-    from ...analysis.goals import success_definition
     lang, msg, s = r.lang, r.msg, r.cba.summary
     who = t(s["perspective"], lang).lower()
     current = B.basis_words(B.CURRENT, lang)
@@ -104,7 +106,6 @@ def perspective_table(r) -> Table:
 
 def persistence_table(r) -> list:
     """Did the successful leavers stay off försörjningsstöd? Small counts follow the privacy rule."""
-    from ...data.privacy import suppressed_label
     lang, msg, cba = r.lang, r.msg, r.cba
     pt = cba.persistence
     if pt is None or pt.empty:
@@ -156,7 +157,6 @@ def effect_based(r) -> list:
 def benefit_count(r) -> list[str]:
     """What the benefit is built on: the exits from försörjningsstöd, named as such and set beside the
     main goal's count of successes (which the cost per successful outcome divides by) when that differs."""
-    from ...analysis.goals import project_successes
     s, lang = r.cba.summary, r.lang
     if s["mode"] != "observed" or not s["successes"]:
         return []
@@ -170,7 +170,7 @@ def benefit_count(r) -> list[str]:
     if d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s["successes"]:
         return [r.msg("costbenefit.benefit_count_same", **words)]
     return [r.msg("costbenefit.benefit_count_other", successes=fmt_int(sc.successes, lang),
-                  definition=d.describe(lang), **words)]
+                  definition=success_definition_text(d, lang), **words)]
 
 
 def simulation_text(r, who: str) -> list[str]:
@@ -194,13 +194,11 @@ def simulation_text(r, who: str) -> list[str]:
 
 def simulation_chart(r, who: str):
     """The simulated NPVs' histogram (at the horizon the sentence above it names)."""
-    from ..plots import plot_monte_carlo
     mc = r.cba.monte_carlo
     return plot_monte_carlo(mc, r.lang, who) if mc else None
 
 
 def blocks(r) -> list[list]:
-    from ..plots import plot_tornado
     lang, msg = r.lang, r.msg
     cba = r.cba
     s, ct = cba.summary, cba.costs

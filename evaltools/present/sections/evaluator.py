@@ -15,6 +15,7 @@ import html
 
 from ..figures import Figure, Unit
 from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
+from ..display import Text
 
 # how deep each part's heading sits: the background belongs to "about the project"
 LEVELS = {"background": 3}
@@ -84,7 +85,6 @@ def check_notes(r) -> list[str]:
 
 def check_blocks(r) -> list[list]:
     """The check of the evaluator's text, for the appendix: what it found, or that it found nothing."""
-    from ..display import Text
     if not r.narrative:
         return []
     notes = check_notes(r)

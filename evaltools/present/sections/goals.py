@@ -9,9 +9,11 @@ import pandas as pd
 from ..results import goal_table_frame
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct
-from ...words.labels import t
+from ...words.labels import SOURCE_LABELS, period_label, t
 from ...analysis.goals import GoalStatus, IntervalVerdict
 from ...words.verdicts import lower_first, status_words, verdict_words
+from ...analysis.goals import side_p, context_series
+from ..plots import plot_context, plot_goals
 
 # where a share's interval lies, as page 1 says it in a goal's figures
 SHARE_WHERE = {IntervalVerdict.ABOVE: "summary.goal_share_above", IntervalVerdict.BELOW: "summary.goal_share_below",
@@ -107,7 +109,6 @@ def verdict_text(rows: pd.DataFrame, lang: str) -> str:
 
 
 def _side_p(row) -> float:
-    from ...analysis.goals import side_p
     return side_p(row)
 
 
@@ -115,7 +116,6 @@ def page_one(r) -> list[str]:
     """Page 1's goal-by-goal sentences: the application's goals first, each with its verdict and
     figures; then goals from other sources, named as such and never counted as the application's;
     a context goal as context, never as the project's result."""
-    from ...analysis.goals import SOURCE_LABELS
     lang, msg, tab = r.lang, r.msg, r.goals.table
     if tab.empty:
         return []
@@ -150,7 +150,7 @@ def uncertainty_sentences(r) -> list[str]:
     tab = r.goals.table
     spans = tab["ci_verdict"].map(lambda v: v == IntervalVerdict.SPANS)
     for row in tab[(tab["kind"] == "share") & spans].itertuples(index=False):
-        out.append(msg("goals.uncertain_running" if row.running else "goals.uncertain", label=row.label.rstrip("."), period=row.period_label,
+        out.append(msg("goals.uncertain_running" if row.running else "goals.uncertain", label=row.label.rstrip("."), period=period_label(row, lang),
                        share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
                        low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
                        target=fmt_pct(row.target, lang, 0), p=fmt_p(_side_p(row), lang)))
@@ -159,7 +159,6 @@ def uncertainty_sentences(r) -> list[str]:
 
 def context_summary(r, goal_id: str) -> str:
     """A context goal's series in a few words: its first and last values."""
-    from ...analysis.goals import context_series
     goal = next(g for g in r.params.goals if g.id == goal_id)
     s = context_series(goal, r.params)
     if s.empty:
@@ -178,8 +177,6 @@ def _value(v: float, unit: str, lang: str) -> str:
 def context_blocks(r) -> list[list]:
     """Each context goal: its series as a small chart with the project period marked, and the
     sentence that such a change is context, not the project's effect."""
-    from ...analysis.goals import context_series
-    from ..plots import plot_context
     lang, msg = r.lang, r.msg
     goals = [g for g in r.params.goals if g.kind == "context"]
     if not goals:
@@ -197,7 +194,6 @@ def context_blocks(r) -> list[list]:
 
 
 def blocks(r) -> list[list]:
-    from ..plots import plot_goals
     lang, msg, g = r.lang, r.msg, r.goals
     k = r.params.privacy.min_count
     tab = g.table

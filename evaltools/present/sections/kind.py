@@ -13,12 +13,12 @@ import pandas as pd
 
 from ...words.formats import fmt_int
 from ...analysis.goals import GoalStatus
+from ...analysis.goals import restates_target
 
 
 def ex_ante_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] | None:
     """(checked, reached, partly, not, restating) over the measurable goals and periods an ex-ante
     check compared with the application's volumes; ``None`` when none could be."""
-    from ...analysis.goals import restates_target
     g = goal_table[(goal_table["kind"] != "qualitative") & (goal_table["mode"] == "ex_ante")]
     g = g[g["value"].notna()]
     if not len(g):

@@ -9,9 +9,10 @@ import pandas as pd
 from ...data import schema as S
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
-from ...words.labels import code_label, note_text, t
+from ...words.labels import code_label, note_text, success_definition_text, t
 from ...data.privacy import suppress_long
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
+from ..plots import plot_outcome_rates
 
 
 def outcome_counts(ended: pd.DataFrame, k: int) -> pd.DataFrame:
@@ -36,7 +37,7 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     of the rate comparison: the main goal's definition), what the two p-values mean, and whether any
     p-value was simulated. The tests' names belong to the appendix's method section."""
     d = r.rates.definition
-    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words), definition=d.describe(r.lang))
+    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words), definition=success_definition_text(d, r.lang))
                if d is not None else note_text(r.rates.notes[0], r.lang))
     notes = (counted, r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
@@ -45,7 +46,6 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
 
 
 def blocks(r) -> list[list]:
-    from ..plots import plot_outcome_rates
     lang, msg = r.lang, r.msg
     heading = msg("outcomes.heading")
     if not r.project.has_participants:

@@ -5,6 +5,7 @@ from ...analysis.cohorts import flows
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_pct, fmt_quarter
 from ...words.labels import t
+from ..plots import plot_composition
 
 
 def has_chart(composition_table) -> bool:
@@ -13,7 +14,6 @@ def has_chart(composition_table) -> bool:
 
 
 def blocks(r) -> list[list]:
-    from ..plots import plot_composition
     lang, msg, k = r.lang, r.msg, r.k
     if not r.project.has_participants:
         return [[Text([msg("participants.absent")], msg("participants.heading"))]]

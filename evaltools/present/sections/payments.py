@@ -8,6 +8,8 @@ from ..display import Table, Text
 from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct
 from ...words.labels import note_text, t
 from ...data.privacy import suppressed_label
+from ..plots import plot_payments, plot_event_study
+from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
 
 
 def persons(n: int, k: int, lang: str) -> str:
@@ -21,7 +23,6 @@ def chart_shown(event_means) -> bool:
 
 
 def blocks(r) -> list[list]:
-    from ..plots import plot_payments
     lang, msg, k = r.lang, r.msg, r.k
     pay = r.payments
     heading = msg("payments.heading")
@@ -106,7 +107,6 @@ def did_paragraphs(r) -> list[str]:
 def reference_date_sentence(r) -> list[str]:
     """How far the estimate moves when the comparison persons' reference dates are moved a few
     months (the matching of dates adds uncertainty the interval does not show)."""
-    from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
     table = reference_date_sensitivity(r.project)
     if table is None or table.empty:
         return []
@@ -117,7 +117,6 @@ def reference_date_sentence(r) -> list[str]:
 
 def event_study_blocks(r) -> list:
     """The event-study chart and table: months relative to the start, both groups, intervals."""
-    from ..plots import plot_event_study
     lang, msg, pay = r.lang, r.msg, r.payments
     es = pay.event_study
     if es is None or es[["participants", "comparison"]].isna().all().all():

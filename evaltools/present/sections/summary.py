@@ -16,13 +16,16 @@ from ..display import Text
 from ...words.formats import (fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability)
 from ...words.labels import code_label
 from . import basis as B
+from ...analysis.goals import GoalStatus, success_definition, project_successes
+from ...data.privacy import hides
+from .goals import page_one as goals_on_page_one
+from .kind import page_one as kind_on_page_one
 
 
 def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
     """(judged, reached, partly, not, ex_ante) over the measurable goals and periods that were
     judged (a running or unassessed period is not); an uncertain status counts at its level
     ("Uppnått, men osäkert" as reached). ``None`` when none was judged."""
-    from ...analysis.goals import GoalStatus
     g = goal_table[~goal_table["kind"].isin(("qualitative", "context"))]
     judged = [GoalStatus(s) for s in g["status"] if GoalStatus(s).judged]
     if not judged:
@@ -82,7 +85,6 @@ SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes
 
 def per_success(r, s: dict) -> str:
     """The cost per success, named as the project counts success (see :func:`evaltools.analysis.goals.success_definition`)."""
-    from ...analysis.goals import success_definition
     kind = success_definition(r.params, r.lang).kind  # (the main goal's successes, not the exits from försörjningsstöd)
     return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s["cost_per_success"], r.lang))
 
@@ -91,8 +93,6 @@ def participation(r) -> list[str]:
     """Who took part, how many have ended with a success as the project defines it, how many are
     still enrolled. Counts of persons other than goal totals follow the small-count rule: a
     breakdown with a hidden part is not given, a small count is said as "fewer than k"."""
-    from ...analysis.goals import project_successes
-    from ...data.privacy import hides
     lang, p, msg, out = r.lang, r.params, r.msg, []
     k_min = p.privacy.min_count
     if not r.project.has_participants:
@@ -130,8 +130,7 @@ def goal_fulfilment(r) -> list[str]:
     if counts and counts[4]:  # nothing has happened yet: what the application's volumes would give
         n, n_ok, n_part, n_not, _ = counts
         return [r.msg("summary.goals_ex_ante", n=str(n), ok=str(n_ok), partly=str(n_part), not_met=str(n_not))]
-    from .goals import page_one
-    return page_one(r)
+    return goals_on_page_one(r)
 
 
 def cost(r) -> list[str]:
@@ -251,8 +250,7 @@ def kind_statement(r) -> list[str]:
     """What kind of project this is and what the report can say about it: a structural project's
     target population, assessed process goals and break-even requirement; an application's ex-ante
     check of its volumes (see :mod:`evaltools.present.sections.kind`)."""
-    from .kind import page_one
-    return page_one(r)
+    return kind_on_page_one(r)
 
 
 # Page 1 in the order a board reads it. Each part is a function of the report; a part with

@@ -7,7 +7,9 @@ from ...data import schema as S
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_pct
 from ...words.glossary import measure_term, name as term_name
+from ...words.labels import success_definition_text
 from ...analysis.goals import success_definition
+from ..plots import plot_time_to_exit
 
 
 def note(r) -> str:
@@ -15,7 +17,7 @@ def note(r) -> str:
     definition, the one the curves use) and how the shares are counted (the estimators' names are in the
     appendix's method section)."""
     d = _definition(r)
-    return r.msg("time.note", measure=term_name(measure_term(d), r.words), definition=d.describe(r.lang))
+    return r.msg("time.note", measure=term_name(measure_term(d), r.words), definition=success_definition_text(d, r.lang))
 
 
 def _definition(r):
@@ -23,7 +25,6 @@ def _definition(r):
 
 
 def blocks(r) -> list[list]:
-    from ..plots import plot_time_to_exit
     lang, msg, k = r.lang, r.msg, r.k
     heading = msg("time.heading")
     if not r.project.has_participants:
