@@ -17,6 +17,7 @@ from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share
 from ..data.paths import all_params
 from .display import Table, Text, show
 from ..words.labels import success_definition_text
+from .narrative import is_draft
 from ..words.text import msg
 from ..data.params import project_kind
 from ..words.verdicts import verdict_words
@@ -71,6 +72,8 @@ class Portfolio:
             return
         names = [m(NAME_KEYS[mode], title=title) if mode in NAME_KEYS else title
                  for title, mode in zip(tab["title"], tab["mode"])]
+        # a report the evaluator has not assessed says so here too, as on its every page
+        names = [m("portfolio.draft", name=n) if d else n for n, d in zip(names, tab["draft"])]
         counted = [has_participants(mode) for mode in tab["mode"]]
         people = pd.DataFrame({
             m("portfolio.project"): names,
@@ -153,7 +156,7 @@ def _row(project, lang: str = "sv") -> dict:
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
     budget = cb["budget_total"]
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
-    return {"id": p.id, "title": p.title, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
+    return {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang), "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
             "success_definition": success_definition_text(sc.definition, lang),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb["total_cost_nominal"],
