@@ -666,11 +666,22 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
             frame = pd.DataFrame([{"key": key, "value": summary[key], "_kind": kind}
                                   for key, (_, kind) in SUMMARY.items() if key in summary])
         elif name == "antaganden":
+            frame = frame.copy()
+            # a relative range (±25 %) is written as the values it tests, in the assumption's own unit
+            relative = [n in REGISTRY and REGISTRY[n].range is Range.RELATIVE for n in frame["name"]]
+            for end in ("lower", "upper"):
+                frame[end] = [v * e if rel and pd.notna(v) and pd.notna(e) else e
+                              for rel, v, e in zip(relative, frame["value"], frame[end])]
             frame["_kind"] = [_value_kind(n) for n in frame["name"]]
-            frame["_end_kind"] = [_end_kind(n) for n in frame["name"]]
+            frame["_end_kind"] = frame["_kind"]
             frame["unit"] = frame["definition"] = frame["name"]  # (words by the name's catalog entries)
         elif name == "kanslighet":
-            frame["_kind"] = [_end_kind(n) for n in frame["parameter"]]
+            frame = frame.copy()
+            used = tables["antaganden"].set_index("name")["value"] if "antaganden" in tables else pd.Series(dtype=float)
+            for end in ("low_value", "high_value"):  # the tested values, in the assumption's own unit
+                frame[end] = [e * used[n] if n in REGISTRY and REGISTRY[n].range is Range.RELATIVE and n in used
+                              and pd.notna(used[n]) else e for n, e in zip(frame["parameter"], frame[end])]
+            frame["_kind"] = [_value_kind(n) for n in frame["parameter"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
             frame = _hide_small(frame, "persons", k, ("person_months",) if "person_months" in frame else ())
         cols = [c for c in columns if c.source in frame.columns]
