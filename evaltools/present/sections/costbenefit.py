@@ -35,7 +35,7 @@ def key_figures(r) -> Table:
     fixed = B.basis_words(B.fixed(r), lang)
     payback = (r.plural("costbenefit.months", s["payback_months"], n=fmt_num(s["payback_months"], 0, lang))
                if not np.isnan(s["payback_months"]) else msg("costbenefit.not_within_horizon"))
-    exits = fmt_int(s["successes"], lang) + (f" [{t('ex_ante', lang)}]" if s["mode"] == "ex_ante" else "")
+    exits = fmt_int(s["successes"], lang) + (f" ({t('ex_ante', lang)})" if s["mode"] == "ex_ante" else "")
     dw = s["switching_deadweight"]
     key = [(msg("costbenefit.kf.total_budget", basis=current) if r.params.cost_benefit.cost_basis == "budget"
             else msg("costbenefit.kf.total", basis=current), fmt_kr(s["total_cost_nominal"], lang))]
