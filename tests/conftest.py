@@ -21,6 +21,22 @@ PARTICIPANT_ROWS = [
 ]
 
 
+def shown_chunks(blocks: list[list]) -> list[str]:
+    """What a section's blocks show, chunk by chunk: headings, paragraphs, table columns, cells and
+    notes, chart alt texts (the evaluator's own Markdown is shown as HTML and is not among them)."""
+    from evaltools.present.display import Table, Text
+    out = []
+    for block in blocks:
+        for part in block:
+            if isinstance(part, Text):
+                out += [part.heading or "", *part.paragraphs]
+            elif isinstance(part, Table):
+                out += [*map(str, part.frame.columns), *part.frame.astype(str).to_numpy().ravel(), *part.notes]
+            elif part is not None:
+                out.append(str(getattr(part, "alt", "") or ""))
+    return out
+
+
 def write_csv(path: Path, rows: list[dict] | pd.DataFrame) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)

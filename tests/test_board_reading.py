@@ -13,7 +13,7 @@ import evaltools as et
 from evaltools.present import sections
 from evaltools.present.display import Table, Text
 from evaltools.present.portfolio import Portfolio, has_participants
-from tests.conftest import PARAMS
+from tests.conftest import PARAMS, shown_chunks
 
 matplotlib.use("Agg")
 
@@ -29,16 +29,7 @@ def _report(pid: str, lang: str = "sv") -> et.Report:
 
 def _words(blocks: list[list]) -> str:
     """Every word a section's blocks show: headings, paragraphs, table cells, columns and notes, chart alt texts."""
-    out = []
-    for block in blocks:
-        for part in block:
-            if isinstance(part, Text):
-                out += [part.heading or "", *part.paragraphs]
-            elif isinstance(part, Table):
-                out += [*map(str, part.frame.columns), *part.frame.astype(str).to_numpy().ravel(), *part.notes]
-            elif part is not None:
-                out.append(str(getattr(part, "alt", "") or ""))
-    return " ".join(out)
+    return " ".join(shown_chunks(blocks))
 
 
 @pytest.fixture(scope="module", params=["sv", "en"])

@@ -15,10 +15,9 @@ import pytest
 import evaltools as et
 from evaltools.words import glossary
 from evaltools.present import sections
-from evaltools.present.display import Table, Text
 from evaltools.words.text import catalog
 
-from .conftest import PARAMS
+from .conftest import PARAMS, shown_chunks
 
 matplotlib.use("Agg")
 
@@ -148,18 +147,8 @@ def _allowed_spans(text: str, patterns: list[re.Pattern]) -> list[tuple[int, int
 
 
 def _chunks(blocks: list[list]) -> list[str]:
-    """What a section shows, chunk by chunk: headings, paragraphs, table columns, cells and notes,
-    chart alt texts (the evaluator's own Markdown is shown as HTML and is the evaluator's words)."""
-    out = []
-    for block in blocks:
-        for part in block:
-            if isinstance(part, Text):
-                out += [part.heading or "", *part.paragraphs]
-            elif isinstance(part, Table):
-                out += [*map(str, part.frame.columns), *part.frame.astype(str).to_numpy().ravel(), *part.notes]
-            elif part is not None:
-                out.append(str(getattr(part, "alt", "") or ""))
-    return [" ".join(c.split()) for c in out if c]
+    """What a section shows, chunk by chunk, each with its white space folded."""
+    return [" ".join(c.split()) for c in shown_chunks(blocks) if c]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
