@@ -19,10 +19,6 @@ import numpy as np
 import pandas as pd
 
 def _jsonable(v: object) -> object:
-    if isinstance(v, Codes):
-        return list(v.codes)
-    if isinstance(v, Label):
-        return v.key
     if isinstance(v, (np.integer,)):
         return int(v)
     if isinstance(v, (np.floating, float)):
@@ -41,40 +37,18 @@ def frame_records(df: pd.DataFrame) -> list[dict]:
 
 
 @dataclass(frozen=True)
-class Codes:
-    """Codes of one column of the data contract (outcome codes, say), for a note to name.
-
-    The words layer labels them in the report's language (:func:`evaltools.words.labels.note_text`).
-    """
-
-    column: str
-    codes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Note:
     """A caveat that belongs next to a result: the catalog key of its sentence and the values it is
-    filled in with — numbers, codes (:class:`Codes`) and label keys (:class:`Label`), never words.
-
-    ``count`` picks the singular or plural form of a plural message.
+    filled in with (numbers and codes, never words), worded by :func:`evaltools.words.labels.note_text`.
     """
 
     key: str
     values: tuple[tuple[str, object], ...] = ()
-    count: int | None = None
 
     @classmethod
-    def of(cls, key: str, count: int | None = None, **values: object) -> Note:
+    def of(cls, key: str, **values: object) -> Note:
         """``Note.of("note.rate_tests", n=4)``."""
-        return cls(key, tuple(values.items()), count)
-
-
-@dataclass(frozen=True)
-class Label:
-    """A label of the catalogs (``label.<key>``) for a note to name, worded in the report's language."""
-
-    key: str
-    values: tuple[tuple[str, object], ...] = ()
+        return cls(key, tuple(values.items()))
 
 
 @dataclass(frozen=True)

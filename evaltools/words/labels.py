@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis.goals import SuccessDefinition
-from ..analysis.result import Codes, Label, Note
+from ..analysis.result import Note
 from ..data import schema as S
 from .formats import NBSP, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
 from .text import catalog
@@ -49,27 +49,14 @@ def code_label(column: str, code: object, lang: str = "sv") -> str:
 
 
 def note_text(note: Note | str, lang: str = "sv") -> str:
-    """An analysis result's note (:class:`evaltools.analysis.result.Note`) as a sentence in ``lang``:
-    codes labelled, label keys looked up, whole numbers with the language's separators."""
+    """An analysis result's note (:class:`evaltools.analysis.result.Note`) as a sentence in ``lang``,
+    whole numbers with the language's separators. (The notes of cohorts and the cost-benefit are
+    still worded where they are made, and pass through as text: docs/architecture.md.)"""
     if isinstance(note, str):
         return note
-    values = {name: _word(value, lang) for name, value in note.values}
-    words = catalog(lang)
-    return words.msg(note.key, **values) if note.count is None else words.plural(note.key, note.count, **values)
-
-
-def _word(value: object, lang: str) -> str:
-    if isinstance(value, Codes):
-        return ", ".join(code_label(value.column, c, lang) for c in value.codes)
-    if isinstance(value, Label):
-        return t(value.key, lang, **{k: _word(v, lang) for k, v in value.values})
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return fmt_int(value, lang)
-    if isinstance(value, tuple):  # several labelled values: "Kön: Kvinna, Ålder: 30–49 år"
-        return ", ".join(_word(v, lang) for v in value)
-    return str(value)
+    values = {name: fmt_int(v, lang) if isinstance(v, int) and not isinstance(v, bool) else str(v)
+              for name, v in note.values}
+    return catalog(lang).msg(note.key, **values)
 
 
 # --- goals ----------------------------------------------------------------------------------
