@@ -11,7 +11,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
 from ...words.labels import code_label, success_definition_text, t
 from . import basis as B
-from .summary import horizon_words
+from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
 from ...data.privacy import suppressed_label
 from ..plots import plot_monte_carlo, plot_tornado
@@ -100,7 +100,7 @@ def perspective_table(r) -> Table:
     numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
     notes = [msg("costbenefit.actor_note", basis=B.basis_words(B.present_value(r), lang))]
     if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
-        notes.append(msg("costbenefit.actor_note_simulation", horizon=horizon_words(r, cba.simulation.horizon_years)))
+        notes.append(msg("costbenefit.actor_note_simulation", horizon=years_text(cba.simulation.horizon_years, r.lang)))
     return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric)
 
 
@@ -146,7 +146,7 @@ def effect_based(r) -> list:
             msg("costbenefit.eb.npv"), msg("costbenefit.eb.p_positive")]
     who = t(lead, lang).lower()
     note = msg("costbenefit.eb.note", who=who, basis=B.basis_words(B.present_value(r), lang),
-               horizon=horizon_words(r, eb["horizon_years"]),
+               horizon=years_text(eb["horizon_years"], r.lang),
                effect=fmt_kr(eb["did_effect"], lang), low=fmt_kr(eb["did_ci_low"], lang),
                high=fmt_kr(eb["did_ci_high"], lang), n=fmt_int(eb["participants"], lang),
                avoided=fmt_kr(eb["pv_avoided_fs"], lang), share=fmt_pct(eb["share_of_saving"], lang, 0))
@@ -179,7 +179,7 @@ def simulation_text(r, who: str) -> list[str]:
     mc, sim = cba.monte_carlo, cba.simulation
     if not mc:
         return []
-    horizon = horizon_words(r, sim.horizon_years) if sim else "–"
+    horizon = years_text(sim.horizon_years, r.lang) if sim else "–"
     out = [r.msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang), who=who, horizon=horizon,
                  p=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
                  high=fmt_kr(mc["npv_p95"], lang), basis=B.basis_words(B.present_value(r), lang, short=True))]

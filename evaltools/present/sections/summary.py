@@ -15,6 +15,7 @@ from .contents import summary_applies
 from ..display import Text
 from ...words.formats import (fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability)
 from ...words.labels import code_label
+from ...words.assumptions import years as years_text
 from . import basis as B
 from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import hides
@@ -166,7 +167,7 @@ def worth(r) -> list[str]:
                     years=fmt_num(s["break_even_person_years"], 1, lang), level=fmt_kr(s["monthly_level"], lang),
                     source=s.get("level_source", ""))]
     pv = B.present_value(r)
-    horizon = horizon_words(r, r.params.cost_benefit.horizon_years)  # the NPV's, as the probability below says
+    horizon = years_text(r.params.cost_benefit.horizon_years, r.lang)  # the NPV's, as the probability below says
     if not (s["successes"] or s["mode"] == "ex_ante"):
         return []
     rows = cba.table.set_index("perspective")
@@ -213,15 +214,9 @@ def probability(r) -> list[str]:
     lead = cba.summary["perspective"]
     by = mc["by_perspective"]
     key = "summary.worth_probability_ex_ante" if mc.get("ex_ante") else "summary.worth_probability"
-    return [r.msg(key, who=r.msg(WHO_AGAIN.get(lead, WHO[lead])), horizon=horizon_words(r, sim.horizon_years),
+    return [r.msg(key, who=r.msg(WHO_AGAIN.get(lead, WHO[lead])), horizon=years_text(sim.horizon_years, r.lang),
                   p=fmt_probability(by[lead]["p_npv_positive"], r.lang),
                   p_society=fmt_probability(by["samhälle"]["p_npv_positive"], r.lang))]
-
-
-def horizon_words(r, years: float) -> str:
-    """A horizon as the report says it: ``1 år``, ``3 år``, ``2,5 år`` (sv); ``1 year``, ``3 years`` (en)."""
-    n = fmt_num(years, 0 if float(years).is_integer() else 1, r.lang)
-    return r.plural("assumption.years", years, n=n)
 
 
 def effect(r) -> list[str]:
