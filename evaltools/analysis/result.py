@@ -21,6 +21,12 @@ import pandas as pd
 def _jsonable(v: object) -> object:
     if isinstance(v, (np.integer,)):
         return int(v)
+    if isinstance(v, (Money, Share)):
+        return _jsonable(v.value)
+    if isinstance(v, Codes):
+        return list(v.codes)
+    if isinstance(v, Categories):
+        return {str(k): _jsonable(c) for k, c in v.pairs}
     if isinstance(v, (np.floating, float)):
         return None if np.isnan(v) else float(v)
     if isinstance(v, (pd.Timestamp,)):
@@ -37,18 +43,54 @@ def frame_records(df: pd.DataFrame) -> list[dict]:
 
 
 @dataclass(frozen=True)
+class Money:
+    """An amount in kronor inside a note (worded with the report's currency format)."""
+
+    value: float
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share between 0 and 1 inside a note (worded as a percentage with ``decimals``)."""
+
+    value: float
+    decimals: int = 1
+
+
+@dataclass(frozen=True)
+class Codes:
+    """Vocabulary codes of one data column inside a note (worded as their labels, joined)."""
+
+    column: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Categories:
+    """``(column, code)`` pairs inside a note, e.g. the reference categories of a model
+    (worded ``Kön: Kvinna, Hushållstyp: Ensamstående``)."""
+
+    pairs: tuple[tuple[str, object], ...]
+
+
+@dataclass(frozen=True)
 class Note:
     """A caveat that belongs next to a result: the catalog key of its sentence and the values it is
     filled in with (numbers and codes, never words), worded by :func:`evaltools.words.labels.note_text`.
+
+    A value is a number, a code, or one of :class:`Money`, :class:`Share`, :class:`Codes`,
+    :class:`Categories` or a success definition; ``count`` names the value whose size picks the
+    singular or plural form of a plural message.
     """
 
     key: str
     values: tuple[tuple[str, object], ...] = ()
+    count: str | None = None
 
     @classmethod
-    def of(cls, key: str, **values: object) -> Note:
+    def of(cls, key: str, count: str | None = None, **values: object) -> Note:
         """``Note.of("note.rate_tests", n=4)``."""
-        return cls(key, tuple(values.items()))
+        return cls(key, tuple(values.items()), count)
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ in :mod:`evaltools.words.formats` and imported here for the modules that always 
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..analysis.goals import SuccessDefinition
-from ..analysis.result import Note
+from ..analysis.result import Categories, Codes, Money, Note, Share
 from ..data import schema as S
 from .formats import NBSP, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
 from .text import catalog
@@ -49,14 +50,59 @@ def code_label(column: str, code: object, lang: str = "sv") -> str:
 
 
 def note_text(note: Note | str, lang: str = "sv") -> str:
-    """An analysis result's note (:class:`evaltools.analysis.result.Note`) as a sentence in ``lang``,
-    whole numbers with the language's separators. (The notes of cohorts and the cost-benefit are
-    still worded where they are made, and pass through as text: docs/architecture.md.)"""
+    """An analysis result's note (:class:`evaltools.analysis.result.Note`) as a sentence in ``lang``:
+    whole numbers with the language's separators, :class:`~evaltools.analysis.result.Money` in kronor,
+    :class:`~evaltools.analysis.result.Share` as a percentage, codes as their labels, a success
+    definition as its name. Text (the evaluator's own, from the params file) passes through."""
     if isinstance(note, str):
         return note
-    values = {name: fmt_int(v, lang) if isinstance(v, int) and not isinstance(v, bool) else str(v)
-              for name, v in note.values}
-    return catalog(lang).msg(note.key, **values)
+    values = {name: value_text(v, lang) for name, v in note.values}
+    words = catalog(lang)
+    if note.count is not None:
+        return words.plural(note.key, int(dict(note.values)[note.count]), **values)
+    return words.msg(note.key, **values)
+
+
+def value_text(v: object, lang: str = "sv") -> str:
+    """One value of a note as its sentence shows it (see :func:`note_text`)."""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, (int, np.integer)):
+        return fmt_int(v, lang)
+    if isinstance(v, Money):
+        return fmt_kr(v.value, lang)
+    if isinstance(v, Share):
+        return fmt_pct(v.value, lang, v.decimals)
+    if isinstance(v, Codes):
+        return ", ".join(code_label(v.column, c, lang).lower() for c in v.codes)
+    if isinstance(v, Categories):
+        return ", ".join(f"{variable_label(col, lang)}: {category_label(col, code, lang)}" for col, code in v.pairs)
+    if isinstance(v, SuccessDefinition):
+        return success_definition_text(v, lang)
+    return str(v)
+
+
+def variable_label(column: str, lang: str = "sv") -> str:
+    """A breakdown variable's name as a table shows it (``Kön``; the project year is ``Intagsår``)."""
+    return t("intake_year" if column == S.PROJECT_YEAR else column, lang)
+
+
+def category_label(column: str, code: object, lang: str = "sv") -> str:
+    """A breakdown category as a table shows it: a code's label, the project year as ``År 2``."""
+    if column == S.PROJECT_YEAR:
+        return t("year_n", lang, n=int(code))  # type: ignore[call-overload]
+    return code_label(column, code, lang)
+
+
+def with_breakdown_labels(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """A breakdown table (``variable``, ``category`` codes) with ``variable_label`` and
+    ``category_label`` beside them, in ``lang``."""
+    out = table.copy()
+    at = list(out.columns).index("variable") + 1 if "variable" in out.columns else 0
+    out.insert(at, "variable_label", [variable_label(v, lang) for v in out["variable"]])
+    at = list(out.columns).index("category") + 1
+    out.insert(at, "category_label", [category_label(v, c, lang) for v, c in zip(out["variable"], out["category"])])
+    return out
 
 
 # --- goals ----------------------------------------------------------------------------------
