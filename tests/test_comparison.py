@@ -171,7 +171,7 @@ def test_a_person_enrolled_twice(tiny_project):
     # each exit is valued by the payments in the six months before its own start:
     # March: September-February, 6 000 kr -> 1 000 kr a month; August: February-July, 9 000 kr -> 1 500 kr
     cb = et.cost_benefit(project, monte_carlo=False, effect=False)
-    assert cb.summary["monthly_level"] == pytest.approx((1000 + 1500) / 2)
+    assert cb.summary.monthly_level == pytest.approx((1000 + 1500) / 2)
 
 
 def test_the_need_peak_sample_shows_the_placebo_warning():

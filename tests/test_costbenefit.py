@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import evaltools as et
+from evaltools.words.labels import note_text
 from evaltools.analysis import costbenefit as costbenefit_module
 from evaltools.analysis.costbenefit import annuity_factor
 
@@ -26,26 +27,26 @@ FIXED = """\
 def test_timra_cost_per_participant_and_per_success():
     r = et.cost_benefit(et.load_project(PARAMS / "timra-vagen-ut.yaml"))
     s = r.summary
-    assert s["total_cost_nominal"] == 1_128_000 and s["budget_total"] == 1_276_000
+    assert s.total_cost_nominal == 1_128_000 and s.budget_total == 1_276_000
     # 1 128 000 / 52 = 21 692 kr; / 31 = 36 387 kr
-    assert round(s["cost_per_participant"]) == 21_692
-    assert round(s["cost_per_success"]) == 36_387
+    assert round(s.cost_per_participant) == 21_692
+    assert round(s.cost_per_success) == 36_387
 
 
 def test_application_break_even_in_its_own_terms():
     r = et.cost_benefit(et.load_project(PARAMS / "eskilstuna-ansokan.yaml"), monte_carlo=False)
     # the application: 3 863 075 kr / (8 900 kr x 12) = 36,2 person-years, nominal over nominal
-    assert round(r.summary["break_even_person_years_application"], 1) == 36.2
+    assert round(r.summary.break_even_person_years_application, 1) == 36.2
     # in the price year's prices both cost and level are deflated to 2023: a different, consistent figure
     s = r.summary
-    assert s["break_even_person_years"] == pytest.approx(s["total_cost_fixed"] / (s["monthly_level"] * 12))
+    assert s.break_even_person_years == pytest.approx(s.total_cost_fixed / (s.monthly_level * 12))
 
 
 def test_tiny_project_perspectives_and_payback_by_hand(tiny_project):
     r = et.cost_benefit(et.load_project(tiny_project(FIXED)))
     s = r.summary
     # two exits leave försörjningsstöd (P1 arbete from 2022-08, P4 sjuk_aktivitetsersättning from 2023-05)
-    assert s["successes"] == 2 and s["pv_avoided_fs"] == pytest.approx(2 * 12 * 9000)
+    assert s.successes == 2 and s.pv_avoided_fs == pytest.approx(2 * 12 * 9000)
     p = r.table.set_index("perspective")
     # kommun saves both: 216 000, bears 25 % of 115 000
     assert p.loc["kommun", "pv_benefit"] == pytest.approx(216_000)
@@ -55,7 +56,7 @@ def test_tiny_project_perspectives_and_payback_by_hand(tiny_project):
     assert p.loc["stat", "pv_cost"] == pytest.approx(57_500)
     # the public financiers together: 216 000 − 108 000 against the whole 115 000
     assert p.loc["offentliga", "npv"] == pytest.approx(108_000 - 115_000)
-    assert s["perspective"] == "offentliga" and s["npv"] == pytest.approx(-7_000)
+    assert s.perspective == "offentliga" and s.npv == pytest.approx(-7_000)
     assert p.loc["offentliga", "break_even_exits"] == pytest.approx(115_000 / (108_000 / 2))
     assert pd.isna(p.loc["offentliga", "payback_months"]) and pd.isna(p.loc["offentliga", "switching_deadweight"])
     # society: transfers cancel, work not valued (lower bound), the cost carries the skattefaktor 1,3
@@ -154,7 +155,7 @@ def test_persistence_is_the_share_of_the_own_level_still_saved(tiny_project):
     r = et.cost_benefit(project, effect=False)
     a = r.assumptions.set_index("name")
     assert a.loc["dropoff_per_year", "value"] == pytest.approx(4000 / 15000) and not a.loc["dropoff_per_year", "flagged"]
-    assert r.summary["dropoff_source"] == "observed"
+    assert r.summary.dropoff_source == "observed"
     assert costbenefit_module.observed_dropoff(t.reset_index(), 3) is None  # too few followed 12 months: the assumption
 
 
@@ -162,27 +163,27 @@ def test_monte_carlo_probability_falls_when_the_deadweight_range_widens():
     project = et.load_project(PARAMS / "timra-vagen-ut.yaml")
     narrow = et.cost_benefit(project.with_params(cost_benefit={"deadweight_range": [0.2, 0.3]}), effect=False)
     wide = et.cost_benefit(project.with_params(cost_benefit={"deadweight_range": [0.0, 0.9]}), effect=False)
-    assert wide.monte_carlo["perspective"] == "offentliga"
-    assert wide.monte_carlo["p_npv_positive"] < narrow.monte_carlo["p_npv_positive"]
-    assert "samhälle" in wide.monte_carlo["by_perspective"]  # society's probability is stated too
+    assert wide.monte_carlo.perspective == "offentliga"
+    assert wide.monte_carlo.p_npv_positive < narrow.monte_carlo.p_npv_positive
+    assert "samhälle" in wide.monte_carlo.by_perspective  # society's probability is stated too
 
 
 def test_ex_ante_successes_are_varied():
     project = et.load_project(PARAMS / "eskilstuna-ansokan.yaml")
     fixed = et.cost_benefit(project.with_params(cost_benefit={"ex_ante_success_range": [1.0, 1.0]}), effect=False)
     varied = et.cost_benefit(project, effect=False)
-    assert np.std(fixed.monte_carlo["npv_draws"]) < np.std(varied.monte_carlo["npv_draws"])
-    assert varied.monte_carlo["ex_ante"] and "successes" in set(varied.sensitivity["parameter"])
+    assert np.std(fixed.monte_carlo.npv_draws) < np.std(varied.monte_carlo.npv_draws)
+    assert varied.monte_carlo.ex_ante and "successes" in set(varied.sensitivity["parameter"])
 
 
 def test_a_structural_project_has_a_requirement_not_an_npv(tiny_project):
     project = et.load_project(tiny_project(FIXED, data_block="data:\n  budget: data/budget.csv\n"))
     assert costbenefit_module.is_structural(project)
     r = et.cost_benefit(project)
-    assert r.summary["mode"] == "structural" and r.monte_carlo is None and r.sensitivity.empty
-    assert pd.isna(r.summary["npv"])
+    assert r.summary.mode == "structural" and r.monte_carlo is None and r.sensitivity.empty
+    assert pd.isna(r.summary.npv)
     # 115 000 kr / (9 000 kr x 12) person-years without försörjningsstöd carry the cost
-    assert r.summary["break_even_person_years"] == pytest.approx(115_000 / 108_000)
+    assert r.summary.break_even_person_years == pytest.approx(115_000 / 108_000)
 
 
 def test_discounting_and_dropoff_by_explicit_sum(tiny_project):
@@ -195,7 +196,7 @@ def test_discounting_and_dropoff_by_explicit_sum(tiny_project):
     for exit_month in (7, 16):  # August 2022 and May 2023, counted from January 2022
         for month in range(36):
             total += 9000 * 0.8 ** (month // 12) / 1.035 ** ((exit_month + month) / 12)
-    assert r.summary["pv_avoided_fs"] == pytest.approx(total)
+    assert r.summary.pv_avoided_fs == pytest.approx(total)
     assert annuity_factor(1, 0.0, 0.0) == 12
 
 
@@ -216,23 +217,23 @@ def test_deadweight_from_comparison_group():
     succ = set(project.params.cost_benefit.success_outcomes)
     p = project.participants[~project.participants["ongoing"]]["outcome"].isin(succ).mean()
     c = project.comparison["outcome"].isin(succ).mean()
-    assert r.summary["deadweight"] == pytest.approx(c / p)
+    assert r.summary.deadweight == pytest.approx(c / p)
     row = r.assumptions.set_index("name").loc["deadweight"]
-    assert "jämförelsegruppen" in row["source"]
+    assert "jämförelsegruppen" in note_text(row["source"], "sv")
 
 
 def test_sensitivity_and_monte_carlo_are_reproducible():
     project = et.load_project(PARAMS / "timra-vagen-ut.yaml")
     a, b = et.cost_benefit(project), et.cost_benefit(project)
-    assert a.monte_carlo["p_npv_positive"] == b.monte_carlo["p_npv_positive"]
-    assert 0 <= a.monte_carlo["p_npv_positive"] <= 1
+    assert a.monte_carlo.p_npv_positive == b.monte_carlo.p_npv_positive
+    assert 0 <= a.monte_carlo.p_npv_positive <= 1
     s = a.sensitivity
     assert set(s["parameter"]) == {"monthly_level", "horizon_years", "dropoff_per_year", "deadweight",
                                    "discount_rate", "successes"}
     # every cost line is settled (no overrun to vary) and the skattefaktor moves society's NPV only
     assert (s["perspective"] == "offentliga").all()
     assert list(s["range"]) == sorted(s["range"], reverse=True)
-    base = a.summary["npv"]
+    base = a.summary.npv
     assert s["npv_base"].to_numpy() == pytest.approx(base)  # the model and the ledger agree
     # a longer horizon can only add benefit
     h = s.set_index("parameter").loc["horizon_years"]
@@ -260,7 +261,7 @@ def test_effect_based_benefit_from_the_did_by_explicit_sum():
     r = et.cost_benefit(project)
     e = r.effect_based
     did = comparison.compare_payments(project).did
-    assert e["did_effect"] == did.effect
+    assert e.did_effect == did.effect
     starts = project.participants["start_date"]
     year = int(starts.dt.year.median())
     kpi = reference.kpi_table().set_index("year")["kpi_1980_100"]
@@ -273,18 +274,18 @@ def test_effect_based_benefit_from_the_did_by_explicit_sum():
         for month in range(36):  # 3-year horizon, 3.5 % discounting, no deadweight
             total += -did.effect * factor * (1 - drop) ** (month // 12) / 1.035 ** ((t0 + month) / 12)
     # the measured fall in försörjningsstöd is the municipality's gross saving ...
-    assert e["pv_avoided_fs"] == pytest.approx(total)
+    assert e.pv_avoided_fs == pytest.approx(total)
     # ... of which the public financiers (the lead perspective) keep what the state and FK do not pay
     # back out as benefits instead: the same split as the main calculation's ledger
     led = r.ledger.set_index(["item", "actor"])["pv"]
     kommun = led[("forsorjningsstod", "kommun")]
     paid_instead = sum(v for (item, actor), v in led.items() if item.startswith("ersattning_") and actor in ("stat", "fk"))
     share = (kommun + paid_instead) / kommun
-    assert e["perspective"] == r.summary["perspective"] == "offentliga"
-    assert e["pv_benefit"] == pytest.approx(total * share)
-    assert e["pv_cost"] == pytest.approx(r.summary["pv_cost"])
-    assert e["npv"] == pytest.approx(total * share - r.summary["pv_cost"])
-    assert 0 <= e["p_npv_positive"] <= 1 and e["npv_p05"] < e["npv"] < e["npv_p95"]
+    assert e.perspective == r.summary.perspective == "offentliga"
+    assert e.pv_benefit == pytest.approx(total * share)
+    assert e.pv_cost == pytest.approx(r.summary.pv_cost)
+    assert e.npv == pytest.approx(total * share - r.summary.pv_cost)
+    assert 0 <= e.p_npv_positive <= 1 and e.npv_p05 < e.npv < e.npv_p95
 
 
 def test_no_effect_based_estimate_without_comparison_group():
@@ -300,7 +301,7 @@ def test_a_given_comparison_result_is_reused_not_estimated_again(monkeypatch):
         raise AssertionError("the DiD was estimated a second time")
     monkeypatch.setattr(comparison, "compare_payments", refuse)
     r = et.cost_benefit(project, payments=payments)
-    assert r.effect_based["did_effect"] == payments.did.effect
+    assert r.effect_based.did_effect == payments.did.effect
     assert et.cost_benefit(project, effect=False).effect_based is None
 
 
@@ -309,8 +310,8 @@ def test_sources_units_and_notes_follow_the_language(pid):
     import re
     project = et.load_project(PARAMS / f"{pid}.yaml")
     swedish = re.compile(r"[åäö]|\b(och|varieras|ej|antagande|mån|andel)\b", re.IGNORECASE)
-    en = et.cost_benefit(project, lang="en")
-    texts = [*en.assumptions["source"], *en.assumptions["unit"], *en.table["note"], en.monte_carlo["varied"]]
+    en = et.cost_benefit(project, lang="en")  # the analysis keeps codes and notes; the words layer words them
+    texts = [note_text(x, "en") for x in [*en.assumptions["source"], *en.table["note"], en.monte_carlo.varied]]
     assert not [x for x in texts if swedish.search(x)]
     # the range an assumption is tested over is its own column, from the registry (deadweight 0–75 %)
     from evaltools.words.assumptions import assumptions_table
@@ -318,9 +319,9 @@ def test_sources_units_and_notes_follow_the_language(pid):
     assert shown.loc["Deadweight", "Tested between"] == "0–75%"
     assert shown.loc["Horizon", "Tested between"] == "1–5 years"
     sv = et.cost_benefit(project)  # the params file's language: Swedish
-    assert "parameterfilen" in " ".join(sv.assumptions["source"])
+    assert "parameterfilen" in " ".join(note_text(x, "sv") for x in sv.assumptions["source"])
     assert assumptions_table(sv.assumptions, "sv").set_index("Antagande").loc["Dödvikt", "Prövas mellan"] == "0–75\u00a0%"
-    assert sv.monte_carlo["varied"].startswith("antal som lämnat försörjningsstödet")
+    assert note_text(sv.monte_carlo.varied, "sv").startswith("antal som lämnat försörjningsstödet")
 
 
 def test_without_a_budget_file_the_cost_and_what_rests_on_it_are_unknown(tiny_project):
@@ -329,8 +330,8 @@ def test_without_a_budget_file_the_cost_and_what_rests_on_it_are_unknown(tiny_pr
     project = et.load_project(tiny_project(data_block="data:\n  participants: data/participants.csv\n"))
     s = et.cost_benefit(project, monte_carlo=False, effect=False).summary
     for key in ("total_cost_nominal", "cost_per_participant", "pv_cost", "npv", "bcr", "break_even_exits"):
-        assert pd.isna(s[key]), key
-    assert s["participants"] == 4
+        assert pd.isna(getattr(s, key)), key
+    assert s.participants == 4
 
 
 def test_the_shipped_defaults_are_the_ones_the_code_uses():
@@ -359,7 +360,7 @@ def test_the_shipped_defaults_are_the_ones_the_code_uses():
 def test_the_unconfirmed_skattefaktor_is_flagged_in_the_assumption_table():
     a = et.cost_benefit(et.load_project(PARAMS / "timra-vagen-ut.yaml"), monte_carlo=False, effect=False).assumptions
     row = a.set_index("name").loc["skattefaktor"]
-    assert row["value"] == 1.3 and row["flagged"] and "ASEK" in row["source"] and "inte bekräftat" in row["source"]
+    assert row["value"] == 1.3 and row["flagged"] and "ASEK" in note_text(row["source"], "sv") and "inte bekräftat" in note_text(row["source"], "sv")
 
 
 def test_the_report_states_the_cost_benefit_rules_of_the_methods_page_in_its_order():

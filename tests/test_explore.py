@@ -154,7 +154,7 @@ def test_results_under_overrides_say_so_and_others_do_not(demo):
     plain = et.cost_benefit(demo, monte_carlo=False)
     assert "ändrade antaganden" not in plain._repr_html_()
     # the change is real: five years instead of three at 40 % deadweight give a larger NPV
-    assert changed.summary["npv"] > plain.summary["npv"]
+    assert changed.summary.npv > plain.summary.npv
 
 
 # --- readable displays ------------------------------------------------------------------------
@@ -190,7 +190,7 @@ def test_display_numbers_use_the_reports_formats(demo):
     cba = et.cost_benefit(demo, monte_carlo=False)
     html = cba._repr_html_()
     s = cba.summary
-    assert fmt_kr(s["npv"]) in html  # 8 153 035 kr with non-breaking spaces, as in the report
+    assert fmt_kr(s.npv) in html  # 8 153 035 kr with non-breaking spaces, as in the report
     # the society row's benefit is a floating-point residue of transfers that cancel: shown as 0 kr
     society = cba.table.set_index("perspective").loc["samhälle", "pv_benefit"]
     assert abs(society) < 1e-3
@@ -251,31 +251,31 @@ def _report_npv(tmp_path, cost_benefit: dict) -> float:
     raw["data"]["comparison"] = {k: str((PARAMS / v).resolve()) for k, v in raw["data"]["comparison"].items()}
     path = tmp_path / f"{DEMO}.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return et.Report(str(path)).cba.summary["npv"]
+    return et.Report(str(path)).cba.summary.npv
 
 
 def test_the_panel_starts_at_the_reports_npv_and_follows_the_sliders(demo, tmp_path):
     panel = et.whatif.panel(demo)
     assert isinstance(panel, et.whatif.WhatIfPanel)
-    assert panel.result.summary["npv"] == pytest.approx(et.Report(demo).cba.summary["npv"], rel=1e-12)
+    assert panel.result.summary.npv == pytest.approx(et.Report(demo).cba.summary.npv, rel=1e-12)
     panel.controls["horizon_years"].value = 5
     panel.controls["deadweight"].value = 0.4
     panel.controls["discount_rate"].value = 0.02
     expected = _report_npv(tmp_path, {"horizon_years": 5, "deadweight": 0.4, "discount_rate": 0.02})
-    assert panel.result.summary["npv"] == pytest.approx(expected, rel=1e-12)
+    assert panel.result.summary.npv == pytest.approx(expected, rel=1e-12)
     assert fmt_kr(expected) in panel.figures.value
     assert "<img" in panel.chart.value  # the tornado, redrawn
     panel.controls["perspective"].value = "kommun"
     kommun = panel.result.table.set_index("perspective").loc["kommun", "npv"]
     assert "Nettonuvärde för kommunen" in panel.figures.value and fmt_kr(kommun) in panel.figures.value
     panel.reset()
-    assert panel.result.summary["npv"] == pytest.approx(et.Report(demo).cba.summary["npv"], rel=1e-12)
+    assert panel.result.summary.npv == pytest.approx(et.Report(demo).cba.summary.npv, rel=1e-12)
 
 
 def test_monthly_level_in_the_panel_matches_a_fixed_level_in_the_params_file(demo, tmp_path):
     res = et.whatif.evaluate(demo, monthly_level=9000)
     expected = _report_npv(tmp_path, {"monthly_level": {"method": "fixed", "amount_sek": 9000, "amount_year": 2023}})
-    assert res.summary["npv"] == pytest.approx(expected, rel=1e-12)
+    assert res.summary.npv == pytest.approx(expected, rel=1e-12)
 
 
 def test_whatif_npv_by_hand_with_no_discounting_or_dropoff(demo):
@@ -289,18 +289,18 @@ def test_whatif_npv_by_hand_with_no_discounting_or_dropoff(demo):
     to_work = int((ended & people["outcome"].isin({"arbete", "arbete_med_stöd"})).sum())
     benefit = exits * 10000 * 24 * 0.5
     cost = et.costs(demo).table["used_fixed"].sum()  # undiscounted cost in the price year
-    assert res.summary["pv_avoided_fs"] == pytest.approx(benefit, rel=1e-9)  # the municipality's saving
+    assert res.summary.pv_avoided_fs == pytest.approx(benefit, rel=1e-9)  # the municipality's saving
     # the lead perspective, the public financiers together: only moves to work save them anything
     public = to_work * 10000 * 24 * 0.5
-    assert res.summary["perspective"] == "offentliga"
-    assert res.summary["npv"] == pytest.approx(public - cost, rel=1e-9)
+    assert res.summary.perspective == "offentliga"
+    assert res.summary.npv == pytest.approx(public - cost, rel=1e-9)
     # break-even: the cost over the public financiers' benefit per exit
-    assert res.summary["break_even_exits"] == pytest.approx(cost / (public / exits), rel=1e-9)
+    assert res.summary.break_even_exits == pytest.approx(cost / (public / exits), rel=1e-9)
 
 
 def test_grid_and_key_figures_agree_with_evaluate(demo):
     g = et.whatif.grid(demo, "deadweight", (0.25, 0.5), "horizon_years", (3,))
-    assert g.iloc[1, 1] == fmt_kr(et.whatif.evaluate(demo, deadweight=0.5, horizon_years=3).summary["npv"])
+    assert g.iloc[1, 1] == fmt_kr(et.whatif.evaluate(demo, deadweight=0.5, horizon_years=3).summary.npv)
     kf = et.whatif.key_figures(et.cost_benefit(demo, monte_carlo=False), "stat")
     assert kf.iloc[0, 0].startswith("Nettonuvärde för staten")
     with pytest.raises(ValueError, match="perspective must be one of"):
@@ -314,7 +314,7 @@ def test_without_widgets_the_panel_is_a_static_table(demo, monkeypatch):
     static = et.whatif.panel(demo)
     assert isinstance(static, et.whatif.WhatIfTable)
     html = static._repr_html_()
-    assert fmt_kr(et.Report(demo).cba.summary["npv"]) in html
+    assert fmt_kr(et.Report(demo).cba.summary.npv) in html
     assert "Dödvikt" in html and not re.search(r"\de[+-]\d|NaN", html)
 
 

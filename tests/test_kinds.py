@@ -128,7 +128,7 @@ def test_structural_page_one(structural):
     # ... and what it would take to carry it, instead of an NPV
     assert any("För att bära kostnaden" in x and "personår utan försörjningsstöd" in x for x in sv)
     assert not any("nettonuvärde" in x.lower() for x in sv)
-    assert structural["sv"].cba.summary["total_cost_nominal"] == pytest.approx(960_000 * (2 + 30 / 365), abs=1)
+    assert structural["sv"].cba.summary.total_cost_nominal == pytest.approx(960_000 * (2 + 30 / 365), abs=1)
     assert structural["en"].key_findings()[0].startswith("This is a structural project with no participants")
 
 

@@ -50,17 +50,17 @@ def test_page_one_probability_is_the_share_of_draws_at_the_npvs_horizon(tiny_pro
     r = et.Report(path)
     cba = r.cba
     sim, mc = cba.simulation, cba.monte_carlo
-    lead = cba.summary["perspective"]
+    lead = cba.summary.perspective
     # every draw of the main simulation is at the NPV's horizon, 1 year ...
     assert sim.horizon_years == 1.0 and np.all(sim.draws.horizon_years == 1.0)
     # ... and each draw's NPV is the model's NPV at that horizon with that draw's other values
     m = _build(et.load_project(path), "actual_else_budget")[0]
     d = sim.draws
-    for i in range(0, len(mc["npv_draws"]), 97):
+    for i in range(0, len(mc.npv_draws), 97):
         expected = m.npv(lead, level_mult=d.level_mult[i], horizon=1.0, dropoff=d.dropoff[i],
                          deadweight=d.deadweight[i], success_mult=d.success_mult[i], cost_mult=d.cost_mult[i])
-        assert mc["npv_draws"][i] == pytest.approx(expected)
-    share = float((mc["npv_draws"] > 0).mean())
+        assert mc.npv_draws[i] == pytest.approx(expected)
+    share = float((mc.npv_draws > 0).mean())
     assert 0.01 < share < 0.99  # (a test that can tell one share from another)
     # the separate result draws the horizon over 1–5 years from the same draws, and differs
     hr = sim.horizon_range
@@ -83,14 +83,14 @@ def test_page_one_probability_is_the_share_of_draws_at_the_npvs_horizon(tiny_pro
 
 def test_the_effect_based_simulation_holds_the_same_horizon():
     r = et.cost_benefit(et.load_project(PARAMS / "kompassen-demo.yaml"))
-    assert r.effect_based["horizon_years"] == r.simulation.horizon_years == 3.0
+    assert r.effect_based.horizon_years == r.simulation.horizon_years == 3.0
 
 
 # --- 2. one table, one perspective ----------------------------------------------------------------
 def test_two_ways_to_count_the_benefit_is_one_perspective_on_every_row(reports):
     r = reports["sv"]
     heading, table = costbenefit.effect_based(r)
-    lead = r.cba.summary["perspective"]
+    lead = r.cba.summary.perspective
     assert "de offentliga finansiärerna" in heading.heading  # the perspective is stated
     row = r.cba.table.set_index("perspective").loc[lead]
     frame = table.frame
@@ -161,7 +161,7 @@ def test_page_one_says_why_its_present_values_differ_from_the_current_price_tota
 def test_the_applications_own_terms_only_where_the_params_state_its_level():
     no_level = et.Report(PARAMS / "samverkan-i-praktiken.yaml")  # the params state no monthly level
     said = " ".join(summary.worth(no_level)) + " ".join(costbenefit.key_figures(no_level).frame.iloc[:, 0])
-    assert "ansökans egna termer" not in said and np.isnan(no_level.cba.summary["break_even_person_years_application"])
+    assert "ansökans egna termer" not in said and np.isnan(no_level.cba.summary.break_even_person_years_application)
     stated = et.Report(PARAMS / "eskilstuna-ansokan.yaml")  # the params give 8 900 kr a month in 2023 prices
     key = costbenefit.key_figures(stated)
     labels = " ".join(key.frame.iloc[:, 0])
@@ -178,7 +178,7 @@ def test_break_even_counts_exits_from_forsorjningsstod_and_the_section_gives_bot
     df = et.load_project(PARAMS / "nasta-steg.yaml").participants
     ended = df[~df[S.ONGOING]]
     exits = int(ended[S.OUTCOME].isin(r.params.cost_benefit.success_outcomes).sum())  # by hand from the data
-    successes = round(r.cba.summary["total_cost_nominal"] / r.cba.summary["cost_per_success"])
+    successes = round(r.cba.summary.total_cost_nominal / r.cba.summary.cost_per_success)
     assert exits != successes  # (Nästa steg: the main goal counts action plans)
     [said] = costbenefit.benefit_count(r)
     numbers = set(re.findall(r"\d+", said))
@@ -189,4 +189,4 @@ def test_without_a_goal_of_its_own_the_cost_per_exit_is_not_called_successful(ti
     r = et.Report(tiny_project())
     labels = " ".join(costbenefit.key_figures(r).frame.iloc[:, 0])
     assert "lyckat" not in labels.lower() and "Kostnad per person som lämnat försörjningsstödet" in labels
-    assert pd.notna(r.cba.summary["cost_per_success"])
+    assert pd.notna(r.cba.summary.cost_per_success)

@@ -26,7 +26,8 @@ Method (every number is a parameter in ``params.cost_benefit`` with a sourced de
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,17 +36,12 @@ from statsmodels.stats.proportion import proportion_confint
 from ..data import schema as S
 from ..data.assumptions import REGISTRY, Range, bounds, tested_range
 from .comparison import comparison_success_rates
-from .goals import CI_METHOD, project_successes, success_definition
+from .goals import CI_METHOD, SuccessDefinition, project_successes, success_definition
 from ..data.project import Project
-from ..words.formats import fmt_int, fmt_kr, fmt_pct
-from ..words.labels import success_definition_text
-from ..words.text import msg
 from ..data.reference import RefValue, default, household_norm, price_factor
-from .result import Result, _jsonable, frame_records
+from .result import Money, Note, Result, Share, _jsonable, frame_records
 from ..data.params import project_kind
 from .comparison import compare_payments
-
-ACTORS = ("kommun", "region", "stat", "individ", "samhälle")
 
 
 # --- costs ----------------------------------------------------------------------------
@@ -170,7 +166,7 @@ class UsedAssumption:
 
     name: str
     value: float
-    source: str
+    source: Note | str  # the evaluator's own text from the params file, else a note worded by the words layer
     flagged: bool = False
 
 
@@ -198,7 +194,7 @@ def _riksnorm_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, 
     return (level if len(succ) else level[:0]), used_refs, float(level.mean())
 
 
-def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
+def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
     """Monthly försörjningsstöd avoided per successful exit, in price-year prices.
 
     Without leavers the assumption row carries the level a requirement is counted at: the fixed
@@ -212,15 +208,15 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
     method = ml.method
     if method == "own_payments" and (project.payments is None or not len(succ)):
         method = "fixed" if ml.amount_sek else "riksnorm"
-    if method == "fixed":
-        amount, year = ml.amount_sek, ml.amount_year
+    if method == "fixed":  # (the params require both with method fixed; a fallback takes the price year)
+        amount, year = float(ml.amount_sek or 0.0), ml.amount_year or py
         f, refs = price_factor(year, py, kpi_over)
         used_refs += refs
         level = np.full(len(succ), amount * f)
-        src = ml.source or msg("assumption.params_file", lang)
+        src = ml.source or Note.of("assumption.params_file")
         return level, [UsedAssumption("monthly_level", float(amount * f),
-                                      msg("assumption.monthly_level_fixed_source", lang, amount=fmt_kr(amount, lang),
-                                          year=str(year), source=src),
+                                      Note.of("assumption.monthly_level_fixed_source", amount=Money(amount),
+                                              year=str(year), source=src),
                                       flagged=ml.method == "own_payments")], used_refs
     if method == "riksnorm":
         level, used_refs, mean = _riksnorm_levels(project, succ)
@@ -228,11 +224,12 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
         # (with no leavers: the level of one adult living alone, what a requirement is counted at)
         key = "assumption.monthly_level_riksnorm_source" if len(succ) else "assumption.monthly_level_riksnorm_single_source"
         return level, [UsedAssumption("monthly_level", mean,
-                                      msg(key, lang, price_year=str(py),
-                                          housing=fmt_kr(ml.housing_sek, lang), housing_year=str(ml.housing_year)),
+                                      Note.of(key, price_year=str(py),
+                                              housing=Money(ml.housing_sek), housing_year=str(ml.housing_year)),
                                       flag)], used_refs
     # own payments in the months before start, deflated to the price year
     pay = project.payments
+    assert pay is not None  # (checked above: without payments the method falls back)
     start_m = succ[[S.PERSON_ID, S.START_DATE]].copy()
     start_m["m0"] = start_m[S.START_DATE].dt.year * 12 + start_m[S.START_DATE].dt.month - 1
     p = pay[pay[S.PERSON_ID].isin(start_m[S.PERSON_ID])].merge(start_m[[S.PERSON_ID, "m0"]], on=S.PERSON_ID)
@@ -251,16 +248,17 @@ def _monthly_levels(project: Project, succ: pd.DataFrame, lang: str = "sv") -> t
     if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source)
         level, used_refs, _ = _riksnorm_levels(project, succ)
         return level, [UsedAssumption("monthly_level", float(level.mean()),
-                                      msg("assumption.monthly_level_riksnorm_source", lang, price_year=str(py),
-                                          housing=fmt_kr(ml.housing_sek, lang), housing_year=str(ml.housing_year)),
+                                      Note.of("assumption.monthly_level_riksnorm_source", price_year=str(py),
+                                              housing=Money(ml.housing_sek), housing_year=str(ml.housing_year)),
                                       True)], used_refs
     if missing.any():
         level[missing] = np.nanmedian(level)
     return level, [UsedAssumption("monthly_level", float(np.nanmean(level)) if len(level) else np.nan,
-                                  msg("assumption.monthly_level_own_source", lang, first=str(ml.months_before_start + ml.gap_before_start),
-                                      last=str(ml.gap_before_start + 1))
-                                  + (msg("assumption.monthly_level_own_missing", lang, n=str(int(missing.sum())))
-                                     if missing.any() else ""),
+                                  Note.of("assumption.monthly_level_own_source",
+                                          first=str(ml.months_before_start + ml.gap_before_start),
+                                          last=str(ml.gap_before_start + 1),
+                                          missing=(Note.of("assumption.monthly_level_own_missing", n=int(missing.sum()))
+                                                   if missing.any() else "")),
                                   bool(missing.any()))], used_refs
 
 
@@ -287,7 +285,6 @@ PERSPECTIVES: dict[str, tuple[str, ...]] = {
 }
 # Which actor pays instead when a person leaves försörjningsstöd for a benefit: a transfer.
 BENEFIT_PAYER = {"sjuk_aktivitetsersättning": "fk", "sjukpenning": "fk", "studier": "stat", "annan_ersättning": "stat"}
-ACTORS = tuple(PERSPECTIVES)  # (kept for callers that listed the table's rows)
 
 
 def is_structural(project: Project) -> bool:
@@ -338,6 +335,150 @@ def _cost_months(period: str, params) -> tuple[int, int]:
 
 
 # --- the analysis ---------------------------------------------------------------------
+_NO_COST = ("total_cost_nominal", "total_cost_fixed", "budget_total", "cost_per_participant", "cost_per_success",
+            "cost_per_exit_from_fs", "pv_cost", "npv", "bcr", "payback_months", "break_even_exits",
+            "break_even_person_years", "break_even_person_years_application", "switching_deadweight")
+_NO_BENEFIT = ("pv_benefit", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight")
+
+
+def _unknown(names: tuple[str, ...]) -> dict[str, Any]:
+    """The figures ``names`` as unknown (NaN), for :func:`dataclasses.replace`."""
+    return dict.fromkeys(names, np.nan)
+
+
+@dataclass(frozen=True)
+class CostSummary:
+    """The cost-benefit's headline figures for the lead perspective (``perspective``), one object
+    that page 1, the cost-benefit section, the workbook, the what-if panel and the portfolio read.
+
+    Costs are in kronor: ``*_nominal`` and ``cost_per_*`` in current prices (what was paid),
+    ``*_fixed`` in ``price_year`` prices, ``pv_*`` and ``npv`` present values in ``price_year``
+    prices at the params' discount rate and horizon. A figure that cannot be computed (no budget
+    file, a structural project's benefit) is NaN, never 0.
+
+    Attributes
+    ----------
+    mode
+        ``"observed"``, ``"ex_ante"`` (an application check) or ``"structural"``.
+    success_definition
+        What the project's main goal counts as a success (``goal_successes`` counts them;
+        ``cost_per_success`` divides by them). ``successes`` counts exits from försörjningsstöd,
+        the benefit's basis (``cost_per_exit_from_fs`` divides by them).
+    deadweight_source, dropoff_source
+        Codes: ``params`` / ``comparison`` / ``default``; ``observed`` / ``assumed``.
+    level_source
+        Where the monthly level a requirement is counted at comes from (structural projects and
+        projects without leavers), else ``None``.
+    """
+
+    mode: str
+    perspective: str
+    price_year: int
+    total_cost_nominal: float
+    total_cost_fixed: float
+    budget_total: float
+    actual_total: float
+    participants: int
+    ended: int
+    successes: int
+    cost_per_participant: float
+    success_definition: SuccessDefinition
+    goal_successes: int
+    cost_per_success: float
+    cost_per_exit_from_fs: float
+    monthly_level: float
+    pv_cost: float
+    pv_avoided_fs: float
+    pv_benefit: float
+    npv: float
+    bcr: float
+    payback_months: float
+    break_even_exits: float
+    break_even_person_years: float
+    break_even_person_years_application: float
+    switching_deadweight: float
+    deadweight: float
+    deadweight_source: str
+    dropoff_source: str
+    earnings_valued: bool
+    skattefaktor: float
+    has_comparison: bool
+    level_source: Note | str | None = None
+
+    def as_dict(self) -> dict:
+        """The figures by name (for exports)."""
+        return {f: getattr(self, f) for f in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class NpvSpread:
+    """One perspective's simulated NPVs: the share of draws above zero and the 5th, 50th and 95th
+    percentiles (kronor, present value)."""
+
+    p_npv_positive: float
+    npv_p05: float
+    npv_median: float
+    npv_p95: float
+
+
+@dataclass(frozen=True, eq=False)
+class MonteCarlo:
+    """The Monte Carlo at the params horizon: ``draws`` seeded draws (``seed``) of the uncertain
+    assumptions (``varied`` says which); the lead perspective's spread (``p_npv_positive`` …,
+    ``npv_draws`` every draw) and each perspective's (``by_perspective``). ``ex_ante`` for an
+    application check."""
+
+    draws: int
+    seed: int
+    perspective: str
+    p_npv_positive: float
+    npv_p05: float
+    npv_median: float
+    npv_p95: float
+    npv_draws: np.ndarray
+    by_perspective: dict[str, NpvSpread]
+    ex_ante: bool
+    varied: Note
+
+    def as_dict(self) -> dict:
+        return {"draws": self.draws, "seed": self.seed, "perspective": self.perspective,
+                "p_npv_positive": self.p_npv_positive, "npv_p05": self.npv_p05, "npv_median": self.npv_median,
+                "npv_p95": self.npv_p95, "ex_ante": self.ex_ante,
+                "by_perspective": {p: s.__dict__ for p, s in self.by_perspective.items()}}
+
+
+@dataclass(frozen=True)
+class EffectBased:
+    """The benefit from the project's own measured effect (see :func:`effect_based`), for one
+    ``perspective``: the DiD effect per participant and month (``did_*``, kronor, current prices),
+    the present values at ``horizon_years`` in price-year prices, and, when simulated, the share of
+    ``draws`` with a positive NPV and its 5th and 95th percentiles. ``unreliable`` when the placebo
+    test rejected the comparison design."""
+
+    did_effect: float
+    did_se: float
+    did_ci_low: float
+    did_ci_high: float
+    price_factor: float
+    perspective: str
+    horizon_years: float
+    pv_avoided_fs: float
+    share_of_saving: float
+    pv_benefit: float
+    pv_cost: float
+    npv: float
+    bcr: float
+    participants: int
+    unreliable: bool
+    p_npv_positive: float | None = None
+    npv_p05: float | None = None
+    npv_p95: float | None = None
+    draws: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
 @dataclass(frozen=True)
 class CostBenefitResult(Result):
     """NPV, BCR, payback and break-even per perspective, the ledger they come from, and the
@@ -345,17 +486,17 @@ class CostBenefitResult(Result):
 
     ``table`` has one row per perspective (kommun, region, stat, of which Försäkringskassan,
     individ, the public financiers together, society); ``ledger`` every flow per actor;
-    ``summary`` the lead perspective's figures (``summary["perspective"]`` says whose).
+    ``summary`` the lead perspective's figures (``summary.perspective`` says whose).
     """
 
-    summary: dict = field(default_factory=dict)
+    summary: CostSummary | None = None
     assumptions: pd.DataFrame | None = None
     costs: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
     sensitivity_by_perspective: dict | None = None  # perspective -> its one-at-a-time sensitivity
-    monte_carlo: dict | None = None
+    monte_carlo: MonteCarlo | None = None
     reference_values: pd.DataFrame | None = None
-    effect_based: dict | None = None
+    effect_based: EffectBased | None = None
     ledger: pd.DataFrame | None = None
     persistence: pd.DataFrame | None = None
     simulation: Simulation | None = None  # the horizon of every simulated probability, and the draws
@@ -363,11 +504,13 @@ class CostBenefitResult(Result):
 
     def to_dict(self) -> dict:
         d = super().to_dict()
-        mc = {k: v for k, v in (self.monte_carlo or {}).items() if k not in ("npv_draws", "draws_by_perspective")}
-        d.update({"summary": {k: _jsonable(v) for k, v in self.summary.items()},
+        mc = self.monte_carlo.as_dict() if self.monte_carlo is not None else {}
+        summary = self.summary.as_dict() if self.summary is not None else {}
+        d.update({"summary": {k: _jsonable(v) for k, v in summary.items()},
                   "assumptions": frame_records(self.assumptions), "sensitivity": frame_records(self.sensitivity),
                   "ledger": frame_records(self.ledger), "monte_carlo": mc,
-                  "effect_based": {k: _jsonable(v) for k, v in (self.effect_based or {}).items()} or None})
+                  "effect_based": ({k: _jsonable(v) for k, v in self.effect_based.as_dict().items()}
+                                   if self.effect_based is not None else None)})
         sim = self.simulation
         if sim is not None:  # the horizon the probabilities belong to, and the separate range result
             hr = sim.horizon_range
@@ -490,7 +633,7 @@ BENEFIT_ITEMS = {"forsorjningsstod": "transfer", "ersattning_fk": "transfer", "e
                  "arbetsinkomst": "resource", "skatt": "transfer"}
 
 
-def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]:
     """Every flow per ledger actor (present values, price-year kr), and the monthly streams.
 
     Transfers (försörjningsstöd, the benefit paid instead, tax on earnings) move money between
@@ -541,7 +684,7 @@ def _payback(benefit: np.ndarray, cost: np.ndarray, rate: float) -> float:
     return float(below[-1] + 2) if len(below) else 1.0
 
 
-def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int, lang: str = "sv") -> pd.DataFrame:
+def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int) -> pd.DataFrame:
     """One row per perspective: cost borne, benefit, NPV, BCR, payback, break-even, switching deadweight."""
     earnings_unvalued = not m.earnings > 0 and bool(m.is_work.any())
     rows = []
@@ -555,11 +698,11 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
         c_stream = -sum((s for (item, a), s in streams.items()
                          if (a in actors or (p == "samhälle" and a == "samhälle")) and item in ("projektkostnad", "skattefaktor")),
                         np.zeros(1))
-        note = ""
+        note: Note | str = ""
         if earnings_unvalued and p == "individ":
-            b, note = np.nan, msg("assumption.actor_individual", lang)
+            b, note = np.nan, Note.of("assumption.actor_individual")
         elif earnings_unvalued and p == "samhälle":
-            note = msg("assumption.actor_society", lang)
+            note = Note.of("assumption.actor_society")
         npv = b - c
         b0 = b / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
         switching = 1 - c / b0 if (c > 0 and b0 > 0) else np.nan
@@ -694,8 +837,8 @@ class Simulation:
     horizon_range: HorizonRangeSimulation | None
 
 
-def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimism_bias: float,
-                 lang: str = "sv") -> tuple[dict, Simulation]:
+def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
+                 optimism_bias: float) -> tuple[MonteCarlo, Simulation]:
     """Draw what is uncertain together; the discount rate stays fixed (varied one at a time only).
 
     Varied: the number of successes (observed: Jeffreys beta on the success rate; ex ante: uniform
@@ -743,7 +886,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimi
         dropoff = np.clip(ratio, 0.0, 1.0)
     else:
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
-    level = rng.normal(1.0, REGISTRY["monthly_level"].mc_sd, draws).clip(0.5, 1.5)
+    level = rng.normal(1.0, REGISTRY["monthly_level"].mc_sd or 0.0, draws).clip(0.5, 1.5)
     cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
     horizon = np.full(draws, float(m.horizon))
     disc = (1 + m.rate) ** (-m.exit_m / 12)
@@ -762,14 +905,11 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str, optimi
         out[p] = per_keep * keep - pv_c
         varied[p] = per_keep * keep_varied - pv_c
     npv = out[lead]
-    by = {p: {"p_npv_positive": float((v > 0).mean()), "npv_p05": float(np.quantile(v, 0.05)),
-              "npv_median": float(np.median(v)), "npv_p95": float(np.quantile(v, 0.95))}
+    by = {p: NpvSpread(float((v > 0).mean()), float(np.quantile(v, 0.05)), float(np.median(v)), float(np.quantile(v, 0.95)))
           for p, v in out.items() if np.ptp(v) > 0 or np.any(v)}
-    mc = {"draws": draws, "seed": seed, "perspective": lead, "p_npv_positive": float((npv > 0).mean()),
-          "npv_p05": float(np.quantile(npv, 0.05)), "npv_median": float(np.median(npv)),
-          "npv_p95": float(np.quantile(npv, 0.95)), "npv_draws": npv, "by_perspective": by,
-          "ex_ante": info.get("mode") == "ex_ante",
-          "varied": msg("assumption.monte_carlo_varied", lang)}
+    mc = MonteCarlo(draws, seed, lead, float((npv > 0).mean()), float(np.quantile(npv, 0.05)), float(np.median(npv)),
+                    float(np.quantile(npv, 0.95)), npv, by, info.get("mode") == "ex_ante",
+                    Note.of("assumption.monte_carlo_varied"))
     ranged = (HorizonRangeSimulation(float(h_lo), float(h_hi), lead,
                                      {p: float((v > 0).mean()) for p, v in varied.items() if p in by}, varied[lead])
               if h_hi > h_lo else None)
@@ -791,6 +931,7 @@ def _leaver_payments(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame
     summed per person and month; computed once for all follow-up months (only the leavers' rows)."""
     params = project.params
     pay = project.payments
+    assert pay is not None  # (persistence is computed only where there are payments)
     pay = pay[pay[S.PERSON_ID].isin(pd.unique(succ[S.PERSON_ID]))]
     kpi_over = dict(params.reference.kpi)
     pm = pay.assign(_m=_months(pay[S.MONTH]))
@@ -808,6 +949,7 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     ``gap_before_start`` months before the start; 0 kr when nothing was paid then)."""
     ml = project.params.cost_benefit.monthly_level
     pay = project.payments
+    assert pay is not None  # (persistence is computed only where there are payments)
     last = _month(pay[S.MONTH].max())
     exit_m = _months(succ[S.END_DATE]).to_numpy()
     start_m = _months(succ[S.START_DATE]).to_numpy()
@@ -901,7 +1043,7 @@ def _weak_default(name: str, value: float) -> bool:
     return abs(float(value) - d.value) < 1e-12 and d.confidence in ("L", "EST")
 
 
-def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
+def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
     params, cb = project.params, project.params.cost_benefit
     ct = costs(project, cost_basis).table
     info: dict = {"deadweight_range": tuple(cb.deadweight_range), "horizon_range": tuple(cb.horizon_range),
@@ -924,31 +1066,31 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
         succ = ended[ended[S.OUTCOME].isin(cb.success_outcomes)]
         exit_m = np.array([max(_first_month_from(d) - s0, 0) for d in succ[S.END_DATE]], int)
         info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed")
-    levels, assumptions, refs = _monthly_levels(project, succ, lang)
+    levels, assumptions, refs = _monthly_levels(project, succ)
 
     rates = None
     if cb.deadweight is not None:
-        dw, dw_src, dw_flag = cb.deadweight, msg("assumption.params_file", lang), False
+        dw, dw_src, dw_flag = cb.deadweight, Note.of("assumption.params_file"), False
     else:
         rates = comparison_success_rates(project, cb.success_outcomes)
         if rates and rates[0] > 0:
             dw = float(min(max(rates[1] / rates[0], 0.0), 0.95))
-            dw_src = msg("assumption.deadweight_comparison", lang, comparison=fmt_pct(rates[1], lang),
-                         participants=fmt_pct(rates[0], lang))
+            dw_src = Note.of("assumption.deadweight_comparison", comparison=Share(rates[1]),
+                             participants=Share(rates[0]))
             dw_flag = False
             info["deadweight_rates"] = rates
             info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
         else:
-            dw, dw_src, dw_flag = cb.deadweight_default, msg("assumption.deadweight_default", lang), True
+            dw, dw_src, dw_flag = cb.deadweight_default, Note.of("assumption.deadweight_default"), True
     info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
 
     # drop-off: observed persistence after exit where the payments cover enough leavers 12 months
-    dropoff, drop_src, drop_flag = cb.dropoff_per_year, msg("assumption.dropoff_source", lang), True
+    dropoff, drop_src, drop_flag = cb.dropoff_per_year, Note.of("assumption.dropoff_source"), True
     pers = persistence(project).table if project.has_participants else None
     obs = observed_dropoff(pers, cb.persistence_min_observed) if cb.dropoff_from_payments else None
     if obs:
         dropoff = obs[0]
-        drop_src = msg("assumption.dropoff_observed", lang, kept=fmt_pct(obs[1], lang, 0), n=fmt_int(obs[2], lang))
+        drop_src = Note.of("assumption.dropoff_observed", kept=Share(obs[1], 0), n=int(obs[2]))
         drop_flag = False
         df_ = project.participants
         succ_ = df_[~df_[S.ONGOING] & df_[S.OUTCOME].isin(cb.success_outcomes) & df_[S.END_DATE].notna()]
@@ -958,15 +1100,15 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
     info["persistence"] = pers
 
     # earnings from work: the params' wage, else the optional sourced default, else not valued
-    earnings, earn_src, earn_flag = float(cb.work_earnings_sek_month), msg("assumption.params_file", lang), False
+    earnings, earn_src, earn_flag = float(cb.work_earnings_sek_month), Note.of("assumption.params_file"), False
     if earnings == 0 and cb.value_earnings:
         f, r_ = price_factor(EARNINGS_DEFAULT[1], params.price_year, dict(params.reference.kpi))
         refs = [*refs, *r_]
         earnings = EARNINGS_DEFAULT[0] * f
-        earn_src, earn_flag = msg("assumption.earnings_default", lang, amount=fmt_kr(EARNINGS_DEFAULT[0], lang),
-                                  year=str(EARNINGS_DEFAULT[1])), True
+        earn_src, earn_flag = Note.of("assumption.earnings_default", amount=Money(EARNINGS_DEFAULT[0]),
+                                      year=str(EARNINGS_DEFAULT[1])), True
     elif earnings == 0:
-        earn_src, earn_flag = msg("assumption.not_valued", lang), True
+        earn_src, earn_flag = Note.of("assumption.not_valued"), True
 
     # costs on the monthly grid, by ledger actor: Finsam shares of the förbund's lines, own financing on the kommun
     n_cost = max([_cost_months(p, params)[1] for p in ct[S.PERIOD]] + [0]) + 1
@@ -990,14 +1132,14 @@ def _build(project: Project, cost_basis: str, lang: str = "sv") -> tuple[_Model,
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
                    dict(cb.cost_shares))
     assumptions += [
-        UsedAssumption("horizon_years", cb.horizon_years, msg("assumption.horizon_source", lang)),
+        UsedAssumption("horizon_years", cb.horizon_years, Note.of("assumption.horizon_source")),
         UsedAssumption("dropoff_per_year", dropoff, drop_src, drop_flag),
         UsedAssumption("deadweight", dw, dw_src, dw_flag),
-        UsedAssumption("discount_rate", cb.discount_rate, msg("assumption.discount_source", lang)),
+        UsedAssumption("discount_rate", cb.discount_rate, Note.of("assumption.discount_source")),
         UsedAssumption("skattefaktor", cb.skattefaktor,
-                       msg("assumption.skattefaktor_source", lang) if cb.skattefaktor != 1 else msg("assumption.params_file", lang),
+                       Note.of("assumption.skattefaktor_source") if cb.skattefaktor != 1 else Note.of("assumption.params_file"),
                        _weak_default("skattefaktor", cb.skattefaktor)),
-        UsedAssumption("price_year", params.price_year, msg("assumption.price_year_source", lang)),
+        UsedAssumption("price_year", params.price_year, Note.of("assumption.price_year_source")),
         UsedAssumption("work_earnings_sek_month", earnings, earn_src, earn_flag),
     ]
     for r in refs:
@@ -1025,7 +1167,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         A :class:`~evaltools.analysis.comparison.ComparisonResult` already computed for this project, so the
         difference-in-differences is not estimated a second time.
     lang
-        ``"sv"`` or ``"en"`` for the sources, units and notes in the tables; default: the params file's.
+        ``"sv"`` or ``"en"``: the language of the main goal's name in the success definition;
+        default: the params file's. (Sources and notes are worded where they are shown.)
 
     Returns
     -------
@@ -1034,7 +1177,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         samhälle) with cost borne, benefit, NPV, BCR, payback, break-even exits and switching
         deadweight, all present values in the price year's prices. ``ledger``: every flow per
         actor. ``summary``: costs (nominal and price-year), counts, and the lead perspective's
-        figures (``summary["perspective"]``). ``assumptions``, ``sensitivity`` (lead perspective,
+        figures (:class:`CostSummary`; ``summary.perspective`` says whose). ``assumptions``, ``sensitivity`` (lead perspective,
         one at a time), ``monte_carlo`` (P(NPV > 0) per perspective; seeded), ``persistence``.
 
     Examples
@@ -1045,7 +1188,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     """
     lang = lang or project.params.language
     cost_basis = cost_basis or project.params.cost_benefit.cost_basis
-    m, assumptions, ct, refs, info = _build(project, cost_basis, lang)
+    m, assumptions, ct, refs, info = _build(project, cost_basis)
     cb = project.params.cost_benefit
     lead = cb.lead_perspective
     structural = info["mode"] == "structural"
@@ -1054,7 +1197,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     ledger, streams = _ledger(m)
     n_p = info.get("n_participants", 0)
     n_s = info.get("n_success", 0)
-    persp = _perspectives(m, ledger, streams, n_s, lang)
+    persp = _perspectives(m, ledger, streams, n_s)
     mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")
     level_note = None
     if structural or not len(m.level_by_exit):  # the level a requirement is counted at, with its source
@@ -1062,71 +1205,67 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         mean_level, level_note = used.value, used.source
     if project.has_participants:  # successes as the project itself defines them (its main goal's numerator)
         successes = project_successes(project, lang)
-        n_goal, success_label = successes.successes, success_definition_text(successes.definition, lang)
+        n_goal, definition = successes.successes, successes.definition
     else:
-        n_goal, success_label = n_s, success_definition_text(success_definition(project.params, lang), lang)
+        n_goal, definition = n_s, success_definition(project.params, lang)
     row = persp.set_index("perspective").loc[lead]
     ml = cb.monthly_level
     # (only where the params state the application's own level: never the shipped default's)
     app_terms = (info["mode"] in ("ex_ante", "structural") and ml.method == "fixed" and ml.amount_sek
                  and "monthly_level" in cb.model_fields_set)
-    summary = {
-        "mode": info["mode"],
-        "perspective": lead,
-        "price_year": project.params.price_year,
-        "total_cost_nominal": total_nominal,
-        "total_cost_fixed": total_fixed,
-        "budget_total": float(ct[S.BUDGET].sum()) if len(ct) else 0.0,
-        "actual_total": float(ct[S.ACTUAL].sum()) if len(ct) and ct[S.ACTUAL].notna().any() else np.nan,
-        "participants": n_p,
-        "ended": info.get("n_ended", 0),
-        "successes": n_s,
-        "cost_per_participant": total_nominal / n_p if n_p else np.nan,
-        "success_definition": success_label,
-        "goal_successes": n_goal,
-        "cost_per_success": total_nominal / n_goal if n_goal else np.nan,
-        "cost_per_exit_from_fs": total_nominal / n_s if n_s else np.nan,
-        "monthly_level": mean_level,
-        "pv_cost": float(row["pv_cost"]),
-        "pv_avoided_fs": m.pv_fs() if n_s else 0.0,
-        "pv_benefit": float(row["pv_benefit"]),
-        "npv": float(row["npv"]),
-        "bcr": float(row["bcr"]),
-        "payback_months": float(row["payback_months"]),
-        "break_even_exits": float(row["break_even_exits"]),
+    no_cost = not len(ct)  # no budget file: the cost is unknown, not 0 kr, and so is every figure built on it
+    summary = CostSummary(
+        mode=info["mode"],
+        perspective=lead,
+        price_year=project.params.price_year,
+        total_cost_nominal=total_nominal,
+        total_cost_fixed=total_fixed,
+        budget_total=float(ct[S.BUDGET].sum()) if len(ct) else 0.0,
+        actual_total=float(ct[S.ACTUAL].sum()) if len(ct) and ct[S.ACTUAL].notna().any() else np.nan,
+        participants=n_p,
+        ended=info.get("n_ended", 0),
+        successes=n_s,
+        cost_per_participant=total_nominal / n_p if n_p else np.nan,
+        success_definition=definition,
+        goal_successes=n_goal,
+        cost_per_success=total_nominal / n_goal if n_goal else np.nan,
+        cost_per_exit_from_fs=total_nominal / n_s if n_s else np.nan,
+        monthly_level=mean_level,
+        pv_cost=float(row["pv_cost"]),
+        pv_avoided_fs=m.pv_fs() if n_s else 0.0,
+        pv_benefit=float(row["pv_benefit"]),
+        npv=float(row["npv"]),
+        bcr=float(row["bcr"]),
+        payback_months=float(row["payback_months"]),
+        break_even_exits=float(row["break_even_exits"]),
         # person-years without försörjningsstöd (and without another public benefit) that carry the
         # cost for the public financiers: price-year cost over the price-year level, same basis
-        "break_even_person_years": total_fixed / (mean_level * 12) if mean_level > 0 else np.nan,
+        break_even_person_years=total_fixed / (mean_level * 12) if mean_level > 0 else np.nan,
         # the same in the application's own terms: its nominal budget over its own monthly level
-        "break_even_person_years_application": (total_nominal / (ml.amount_sek * 12)) if app_terms else np.nan,
-        "switching_deadweight": float(row["switching_deadweight"]),
-        "deadweight": m.deadweight,
-        "deadweight_source": info["deadweight_source"],
-        "dropoff_source": info["dropoff_source"],
-        "earnings_valued": bool(m.earnings > 0),
-        "skattefaktor": m.skattefaktor,
-        "has_comparison": project.comparison is not None,
-    }
-    if level_note is not None:
-        summary["level_source"] = level_note
-    if not len(ct):  # no budget file: the cost is unknown, not 0 kr, and so is every figure built on it
-        summary.update(dict.fromkeys(("total_cost_nominal", "total_cost_fixed", "budget_total", "cost_per_participant",
-                                      "cost_per_success", "cost_per_exit_from_fs", "pv_cost", "npv", "bcr",
-                                      "payback_months", "break_even_exits", "break_even_person_years",
-                                      "break_even_person_years_application", "switching_deadweight"), np.nan))
+        break_even_person_years_application=(total_nominal / (ml.amount_sek * 12)) if app_terms and ml.amount_sek else np.nan,
+        switching_deadweight=float(row["switching_deadweight"]),
+        deadweight=m.deadweight,
+        deadweight_source=info["deadweight_source"],
+        dropoff_source=info["dropoff_source"],
+        earnings_valued=bool(m.earnings > 0),
+        skattefaktor=m.skattefaktor,
+        has_comparison=project.comparison is not None,
+        level_source=level_note,
+    )
+    if no_cost:
+        summary = replace(summary, **_unknown(_NO_COST))
         persp[["pv_cost", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
     if structural:  # no exits to value: the cost and what it would take to carry it, nothing more
-        persp[["pv_benefit", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
-        summary.update(dict.fromkeys(("pv_benefit", "npv", "bcr", "payback_months", "break_even_exits",
-                                      "switching_deadweight"), np.nan))
+        persp[list(_NO_BENEFIT)] = np.nan
+        summary = replace(summary, **_unknown(_NO_BENEFIT))
     # one perspective at a time (the what-if panel's tornado follows the perspective chosen); the lead's is the report's
     sens_by = {p: (_sensitivity(m, info, p, cb) if (n_s and not structural) else pd.DataFrame(columns=SENSITIVITY_COLUMNS))
                for p in PERSPECTIVES}
     sens = sens_by[lead]
-    mc, sim = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias, lang)
+    mc, sim = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias)
                if monte_carlo and not structural and len(ct) else (None, None))
-    by = (mc or {}).get("by_perspective", {})
-    persp["p_npv_positive"] = [by[p]["p_npv_positive"] if p in by and not pd.isna(n) else np.nan
+    by = mc.by_perspective if mc is not None else {}
+    persp["p_npv_positive"] = [by[p].p_npv_positive if p in by and not pd.isna(n) else np.nan
                                for p, n in zip(persp["perspective"], persp["npv"])]
     a_df = _assumption_frame(assumptions, cb, tested=bool(n_s) and not structural)
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
@@ -1140,7 +1279,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
 
 
 def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0,
-                 payments=None, perspective: str = "offentliga") -> dict | None:
+                 payments=None, perspective: str = "offentliga") -> EffectBased | None:
     """A second estimate of the benefit, from the project's own measured effect.
 
     Where a comparison group exists, the difference-in-differences estimate (kr per participant
@@ -1184,18 +1323,16 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     share = m.pv_benefit(perspective) / base_fs if base_fs else np.nan
     pv_b = pv_fs * share
     pv_c = m.pv_costs(perspective, skattefaktor=None)
-    out = {"did_effect": did.effect, "did_se": did.se, "did_ci_low": did.ci_low, "did_ci_high": did.ci_high,
-           "price_factor": factor, "perspective": perspective, "horizon_years": float(m.horizon),
-           "pv_avoided_fs": pv_fs, "share_of_saving": share, "pv_benefit": pv_b, "pv_cost": pv_c, "npv": pv_b - pv_c,
-           "bcr": pv_b / pv_c if pv_c > 0 else np.nan, "participants": int(len(start)),
-           # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
-           "unreliable": bool(payments.parallel_trends_doubtful)}
+    out = EffectBased(did.effect, did.se, did.ci_low, did.ci_high, factor, perspective, float(m.horizon), pv_fs, share,
+                      pv_b, pv_c, pv_b - pv_c, pv_b / pv_c if pv_c > 0 else np.nan, int(len(start)),
+                      # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
+                      bool(payments.parallel_trends_doubtful))
     if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
         eff = rng.normal(did.effect, did.se, draws)
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
         rate = np.full(draws, m.rate)  # the discount rate is a fixed choice, varied one at a time only
         npv = pv(eff, dropoff, rate) * share - pv_c
-        out.update({"p_npv_positive": float((npv > 0).mean()), "npv_p05": float(np.quantile(npv, 0.05)),
-                    "npv_p95": float(np.quantile(npv, 0.95)), "draws": draws})
+        out = replace(out, p_npv_positive=float((npv > 0).mean()), npv_p05=float(np.quantile(npv, 0.05)),
+                      npv_p95=float(np.quantile(npv, 0.95)), draws=draws)
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,12 @@ def _jsonable(v: object) -> object:
         return list(v.codes)
     if isinstance(v, Categories):
         return {str(k): _jsonable(c) for k, c in v.pairs}
+    if isinstance(v, Note):
+        return {"key": v.key, **{k: _jsonable(x) for k, x in v.values}}
+    if is_dataclass(v) and not isinstance(v, type):  # e.g. a success definition: its fields
+        return {f.name: _jsonable(getattr(v, f.name)) for f in fields(v)}
+    if isinstance(v, tuple):
+        return [_jsonable(x) for x in v]
     if isinstance(v, (np.floating, float)):
         return None if np.isnan(v) else float(v)
     if isinstance(v, (pd.Timestamp,)):

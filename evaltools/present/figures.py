@@ -198,15 +198,15 @@ PERSPECTIVES = ("kommun", "region", "stat", "fk", "individ", "offentliga", "samh
 def _cost_figures(r) -> list[Figure]:
     s = r.cba.summary
     cb = r.params.cost_benefit
-    total = _num(s.get("total_cost_nominal"))
+    total = _num(s.total_cost_nominal)
     if not total or total <= 0:
         return []
-    py = int(s["price_year"]) if _num(s.get("price_year")) is not None else None
+    py = int(s.price_year) if _num(s.price_year) is not None else None
     out = [Figure("kostnad_totalt", total, Unit.KR, Basis.CURRENT_PRICES, "cost:total", None)]
-    fixed = _num(s.get("total_cost_fixed"))
+    fixed = _num(s.total_cost_fixed)
     if fixed is not None:
         out.append(Figure("kostnad_fasta_priser", fixed, Unit.KR, Basis.FIXED_PRICES, "cost:total", None, price_year=py))
-    budget = _num(s.get("budget_total"))
+    budget = _num(s.budget_total)
     if budget:
         out.append(Figure("budget_totalt", budget, Unit.KR, Basis.CURRENT_PRICES, "budget:total", None))
         use = r.cba.budget_use  # the one share used: actual over the budget of the lines with an actual
@@ -214,24 +214,24 @@ def _cost_figures(r) -> list[Figure]:
         if use is not None and use.lines_with_actual and _num(use.share) is not None and r.kind != "ansökan":
             # shown as page 1, the budget table and the portfolio show it: a whole percentage
             out.append(Figure("andel_av_budget", float(use.share), Unit.SHARE, Basis.SHARE, "budget:share_used", 0))
-    if r.project.has_participants and s.get("participants"):
-        out.append(Figure("kostnad_per_deltagare", float(s["cost_per_participant"]), Unit.KR, Basis.CURRENT_PRICES,
+    if r.project.has_participants and s.participants:
+        out.append(Figure("kostnad_per_deltagare", float(s.cost_per_participant), Unit.KR, Basis.CURRENT_PRICES,
                           "cost:per_participant", None))
-        if s.get("goal_successes") and _num(s.get("cost_per_success")) is not None:
+        if s.goal_successes and _num(s.cost_per_success) is not None:
             kind = success_definition(r.params, r.lang).kind
-            out.append(Figure("kostnad_per_lyckat_utfall", float(s["cost_per_success"]), Unit.KR,
+            out.append(Figure("kostnad_per_lyckat_utfall", float(s.cost_per_success), Unit.KR,
                               Basis.CURRENT_PRICES, f"cost:per_success:{kind}", None))
-    mode = s.get("mode")
+    mode = s.mode
     if mode == "structural":
-        years = _num(s.get("break_even_person_years"))
+        years = _num(s.break_even_person_years)
         if years is not None:
             out.append(Figure("personar_for_nollresultat", years, Unit.YEARS, Basis.FIXED_PRICES,
                               "break_even_person_years", 1, price_year=py))
         return out
-    if not (s.get("successes") or mode == "ex_ante"):
+    if not (s.successes or mode == "ex_ante"):
         return out
     rows = r.cba.table.set_index("perspective")
-    lead = s["perspective"]
+    lead = s.perspective
     pv = dict(basis=Basis.PRESENT_VALUE, decimals=None, price_year=py, rate=cb.discount_rate, horizon=cb.horizon_years)
     for p in PERSPECTIVES:
         if p not in rows.index or _num(rows.loc[p, "npv"]) is None:
@@ -245,17 +245,17 @@ def _cost_figures(r) -> list[Figure]:
             out.append(Figure(f"{prefix}_{name}", v, Unit.KR, definition=col, perspective=p, **pv))
             if p == lead:
                 out.append(Figure(prefix, v, Unit.KR, definition=col, perspective=p, **pv))
-    dw = _num(s.get("deadweight"))
+    dw = _num(s.deadweight)
     if dw is not None:
         out.append(Figure("dodvikt", dw, Unit.SHARE, Basis.SHARE, "deadweight", 0, perspective=lead))
-    sw = _num(s.get("switching_deadweight"))
+    sw = _num(s.switching_deadweight)
     if sw is not None:
         out.append(Figure("dodvikt_nollpunkt", sw, Unit.SHARE, Basis.SHARE, "switching_deadweight", 0, perspective=lead))
     mc = r.cba.monte_carlo
     if mc:
         h = tuple(float(x) for x in cb.horizon_range)
-        for p, res in mc["by_perspective"].items():
-            v = _num(res.get("p_npv_positive"))
+        for p, res in mc.by_perspective.items():
+            v = _num(res.p_npv_positive)
             if v is None or p not in rows.index or _num(rows.loc[p, "npv"]) is None:
                 continue
             f = dict(unit=Unit.PROBABILITY, basis=Basis.SHARE, definition="p_npv_positive", decimals=0, perspective=p,

@@ -513,7 +513,7 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
     The value labels sit on a white box above the lines, so the zero line never crosses them."""
     fig, (ax,) = _fig(ax, 0.38 * len(sensitivity) + 0.9)
     s = sensitivity.iloc[::-1].reset_index(drop=True)
-    base = s["npv_base"].iloc[0]
+    base = s.npv_base.iloc[0]
     y = np.arange(len(s))
     for yi, r in zip(y, s.itertuples()):
         ax.barh(yi, r.npv_low - base, left=base, color=ORANGE, height=0.6)
@@ -526,12 +526,12 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
                     ha="left", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
     ax.axvline(base, color="black", lw=0.8, zorder=1)
     ax.axvline(0, color=RED, lw=0.8, ls="--", zorder=1)
-    names = {p: assumption_label(p, lang) for p in dict.fromkeys(s["parameter"])}
-    ax.set_yticks(y, [names[p] for p in s["parameter"]], fontsize=7.5)
+    names = {p: assumption_label(p, lang) for p in dict.fromkeys(s.parameter)}
+    ax.set_yticks(y, [names[p] for p in s.parameter], fontsize=7.5)
     ax.set_xlabel(_npv_label(lang, who))
     _kr_axis(ax, lang, "x")
-    lo = min(s["npv_low"].min(), s["npv_high"].min(), 0)
-    hi = max(s["npv_low"].max(), s["npv_high"].max(), 0)
+    lo = min(s.npv_low.min(), s.npv_high.min(), 0)
+    hi = max(s.npv_low.max(), s.npv_high.max(), 0)
     pad = (hi - lo) * 0.18
     ax.set_xlim(lo - pad, hi + pad)
     ax.grid(axis="y", visible=False)
@@ -551,10 +551,10 @@ def _npv_label(lang: str, who: str | None) -> str:
 def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None):
     """Distribution of one perspective's NPV over the Monte Carlo draws, with the break-even line."""
     fig, (ax,) = _fig(ax, 2.3)
-    npv = mc["npv_draws"]
+    npv = mc.npv_draws
     ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
     ax.axvline(0, color=RED, ls="--", lw=1)
-    p = fmt_probability(mc["p_npv_positive"], lang)
+    p = fmt_probability(mc.p_npv_positive, lang)
     title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
     ax.set_xlabel(_npv_label(lang, who))
     ax.set_yticks([])

@@ -154,13 +154,13 @@ def _row(project, lang: str = "sv") -> dict:
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     k, n = sc.successes, sc.base
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
-    budget = cb["budget_total"]
+    budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     return {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang), "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
             "success_definition": success_definition_text(sc.definition, lang),
-            "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb["total_cost_nominal"],
+            "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
             "budget": budget, "budget_used": use.share,
-            "cost_per_participant": cb["cost_per_participant"], "cost_per_success": cb["cost_per_success"],
+            "cost_per_participant": cb.cost_per_participant, "cost_per_success": cb.cost_per_success,
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
-            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb["mode"]}
+            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode}

@@ -25,7 +25,7 @@ from ..data.project import Project, load_project
 from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
-from ..words.labels import goal_note, period_label
+from ..words.labels import goal_note, note_text, period_label, success_definition_text
 from ..words.text import LANGS, project_catalog
 
 _display = show  # what the section methods show their blocks with
@@ -208,14 +208,27 @@ class Report:
             f()
 
     # --- exports ----------------------------------------------------------------------
+    def _summary_words(self) -> dict:
+        """The cost-benefit summary's figures by name, its definition and sources in the report's words."""
+        s = self.cba.summary
+        out = {**s.as_dict(), "success_definition": success_definition_text(s.success_definition, self.lang)}
+        if s.level_source is None:  # (a row only where the level a requirement is counted at has a source)
+            del out["level_source"]
+        else:
+            out["level_source"] = note_text(s.level_source, self.lang)
+        return out
+
     def key_tables(self) -> dict[str, pd.DataFrame]:
         """The tables published with the report (suppressed where they count persons)."""
         goals = self.goals.table  # the period and its note in the report's words, as the goal table shows them
         goals = goals.assign(period_label=[period_label(row, self.lang) for row in goals.itertuples(index=False)],
                              note=[goal_note(c, self.lang, self.k) for c in goals["note"]]) if len(goals) else goals
         out = {"mal": goals.drop(columns=["period_first", "period_last", "observed_last"]),
-               "budget": self.cba.costs, "kostnad_nytta": pd.DataFrame([{k: v for k, v in self.cba.summary.items()}]),
-               "aktorer": self.cba.table, "antaganden": self.cba.assumptions, "kanslighet": self.cba.sensitivity}
+               "budget": self.cba.costs, "kostnad_nytta": pd.DataFrame([self._summary_words()]),
+               "aktorer": self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
+               "antaganden": self.cba.assumptions.assign(
+                   source=[note_text(n, self.lang) for n in self.cba.assumptions["source"]]),
+               "kanslighet": self.cba.sensitivity}
         if self.project.has_participants:
             out.update({"deltagare": self.composition.table, "utfall_per_grupp": self.rates.table,
                         "tid_i_projekt": self.survival.table})

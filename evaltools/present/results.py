@@ -210,7 +210,8 @@ def _columns_cba(lang):
             ("pv_benefit", msg("explore.column.pv_benefit", lang),
              lambda v: msg("explore.not_valued", lang) if pd.isna(v) else fmt_kr(v, lang)),
             ("pv_cost", msg("explore.column.pv_cost", lang), "kr"),
-            ("npv", msg("explore.column.npv", lang), "kr"), ("note", msg("explore.column.note", lang), "text")]
+            ("npv", msg("explore.column.npv", lang), "kr"),
+            ("note", msg("explore.column.note", lang), lambda n: note_text(n, lang))]
 
 
 _COLUMNS = {"Composition": _columns_composition, "Flows": _columns_flows, "OutcomeComparison": _columns_rates,
@@ -310,12 +311,12 @@ def _headline_cba(r, lang):
     s = r.summary
     if not s:
         return ""
-    if pd.isna(s.get("npv")):
+    if pd.isna(s.npv):
         return msg("explore.costbenefit.no_budget", lang)
-    key = "explore.costbenefit.headline_ex_ante" if s.get("mode") == "ex_ante" else "explore.costbenefit.headline"
-    return msg(key, lang, who=t(s.get("perspective", "offentliga"), lang).lower(), npv=fmt_kr(s["npv"], lang),
-               price_year=s["price_year"], bcr=fmt_num(s["bcr"], 2, lang),
-               break_even=fmt_num(s["break_even_exits"], 1, lang), successes=fmt_int(s["successes"], lang))
+    key = "explore.costbenefit.headline_ex_ante" if s.mode == "ex_ante" else "explore.costbenefit.headline"
+    return msg(key, lang, who=t(s.perspective, lang).lower(), npv=fmt_kr(s.npv, lang),
+               price_year=s.price_year, bcr=fmt_num(s.bcr, 2, lang),
+               break_even=fmt_num(s.break_even_exits, 1, lang), successes=fmt_int(s.successes, lang))
 
 
 _HEADLINES = {"GoalAssessment": _headline_goals, "Composition": _headline_composition, "Flows": _headline_flows,
@@ -353,16 +354,16 @@ def _extra_cba(r, lang):
     if r.assumptions is not None and len(r.assumptions):
         parts.append(f"<h4>{html.escape(msg('explore.costbenefit.assumptions', lang))}</h4>"
                      + frame_html(assumptions_frame(r.assumptions, lang)))
-    if r.sensitivity is not None and len(r.sensitivity) and r.summary.get("successes"):
+    if r.sensitivity is not None and len(r.sensitivity) and r.summary.successes:
         parts.append(f"<h4>{html.escape(msg('explore.costbenefit.sensitivity', lang))}</h4>"
                      + frame_html(sensitivity_frame(r.sensitivity, lang)))
     mc = r.monte_carlo
     if mc:
         parts.append("<p>" + html.escape(msg(
-            "explore.costbenefit.monte_carlo", lang, draws=fmt_int(mc["draws"], lang),
-            who=t(mc.get("perspective", "offentliga"), lang).lower(),
-            probability=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
-            high=fmt_kr(mc["npv_p95"], lang))) + "</p>")
+            "explore.costbenefit.monte_carlo", lang, draws=fmt_int(mc.draws, lang),
+            who=t(mc.perspective, lang).lower(),
+            probability=fmt_probability(mc.p_npv_positive, lang), low=fmt_kr(mc.npv_p05, lang),
+            high=fmt_kr(mc.npv_p95, lang))) + "</p>")
     return "".join(parts)
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..words.labels import fmt_kr, fmt_num, fmt_pct, t
+from ..words.labels import fmt_kr, fmt_num, fmt_pct, note_text, t
 from .results import CSS_RESULT, frame_html
 from ..words.text import msg, plural
 from ..words import assumptions as assumption_words
@@ -125,8 +125,8 @@ def baseline(project) -> Assumptions:
     s = r.summary
     cb = project.params.cost_benefit
     dropoff = float(r.assumptions.set_index("name").loc["dropoff_per_year", "value"])  # observed where used
-    return Assumptions(cb.horizon_years, dropoff, float(s["deadweight"]), cb.discount_rate,
-                       float(s["monthly_level"]))
+    return Assumptions(cb.horizon_years, dropoff, float(s.deadweight), cb.discount_rate,
+                       float(s.monthly_level))
 
 
 def changes(project, base: Assumptions | None = None, **values: float) -> dict:
@@ -177,7 +177,7 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     --------
     >>> import evaltools as et
     >>> project = et.load_project("kompassen-demo")  # doctest: +SKIP
-    >>> et.whatif.evaluate(project, deadweight=0.5).summary["npv"]  # doctest: +SKIP
+    >>> et.whatif.evaluate(project, deadweight=0.5).summary.npv  # doctest: +SKIP
     """
     change = changes(project, base, **values)
     return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
@@ -204,7 +204,7 @@ def tornado_data(result, perspective: str | None = None) -> pd.DataFrame:
     --------
     >>> et.whatif.tornado_data(et.whatif.evaluate(project), "kommun")  # doctest: +SKIP
     """
-    perspective = perspective or result.summary["perspective"]
+    perspective = perspective or result.summary.perspective
     by = result.sensitivity_by_perspective or {}
     if perspective not in by:
         raise ValueError(f"perspective must be one of {', '.join(by) or '(none)'}, got {perspective!r}")
@@ -216,7 +216,7 @@ def society_note(result, lang: str | None = None) -> str:
     work are not valued (the försörjningsstöd saved is a transfer for society); otherwise ``""``."""
     lang = lang or result.lang
     s = result.summary
-    if s.get("earnings_valued") or s.get("mode") == "structural":
+    if s.earnings_valued or s.mode == "structural":
         return ""
     return msg("explore.whatif.society_fixed", lang)
 
@@ -246,10 +246,11 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
         raise ValueError(f"perspective must be one of {', '.join(actors.index)}, got {perspective!r}")
     row = actors.loc[perspective]
     who = t(perspective, lang).lower()
-    net = (msg("explore.not_valued", lang) + (f" ({row['note']})" if row["note"] else "")
-           if pd.isna(row["npv"]) else fmt_kr(row["npv"], lang) + (f" ({row['note']})" if row["note"] else ""))
+    note = note_text(row["note"], lang)
+    net = (msg("explore.not_valued", lang) + (f" ({note})" if note else "")
+           if pd.isna(row["npv"]) else fmt_kr(row["npv"], lang) + (f" ({note})" if note else ""))
     payback = row["payback_months"]
-    py = s["price_year"]
+    py = s.price_year
     rows = [
         (msg("explore.whatif.npv", lang, who=who, price_year=py), net),
         # (the public financiers' and society's NPV beside the chosen perspective's, not twice)
@@ -260,7 +261,7 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
         (msg("explore.whatif.bcr", lang, who=who), fmt_num(row["bcr"], 2, lang)),
         (msg("explore.whatif.break_even", lang, who=who),
          msg("explore.whatif.break_even_value", lang, exits=fmt_num(row["break_even_exits"], 1, lang),
-             successes=s["successes"])),
+             successes=s.successes)),
         (msg("explore.whatif.payback", lang, who=who),
          msg("explore.whatif.payback_never", lang) if pd.isna(payback)
          else plural("explore.months", lang, round(payback), n=fmt_num(payback, 0, lang))),
@@ -299,7 +300,7 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
     base = baseline(project)
     out = {}
     for cv in column_values:
-        out[_value_label(columns, cv, lang)] = [fmt_kr(evaluate(project, base=base, **{rows: rv, columns: cv}).summary["npv"], lang)
+        out[_value_label(columns, cv, lang)] = [fmt_kr(evaluate(project, base=base, **{rows: rv, columns: cv}).summary.npv, lang)
                                                 for rv in row_values]
     frame = pd.DataFrame(out)
     frame.insert(0, f"{control_label(rows, lang)} \\ {control_label(columns, lang)}",
@@ -362,7 +363,7 @@ class WhatIfPanel:
         self.controls = {name: control(name, spec) for name, spec in slider_specs(project, self.base).items()}
         actors = list(_cost_benefit(project).table["perspective"])
         self.controls["perspective"] = w.Dropdown(options=[(t(a, lang), a) for a in actors],
-                                                  value=_cost_benefit(project).summary["perspective"],
+                                                  value=_cost_benefit(project).summary.perspective,
                                                   description=control_label("perspective", lang), style=style, layout=layout)
         self.figures = w.HTML()
         self.chart = w.HTML()
@@ -398,7 +399,7 @@ class WhatIfPanel:
         perspective = self.controls["perspective"].value
         sens = tornado_data(self.result, perspective)
         self.chart.value = (figure_html(plot_tornado(sens, lang, t(perspective, lang).lower()))
-                            if self.result.summary.get("successes") and len(sens) else "")
+                            if self.result.summary.successes and len(sens) else "")
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..data.assumptions import REGISTRY, Range, Unit, catalog_key
 from .formats import fmt_kr, fmt_num, fmt_pct
+from .labels import note_text
 from .text import msg, plural
 
 
@@ -128,7 +129,7 @@ def assumptions_table(assumptions: pd.DataFrame, lang: str = "sv", *, heading=No
         words("assumption.column.value"): [value_text(n, v, lang) for n, v in zip(assumptions["name"], assumptions["value"])],
         # (no sensitivity analysis, nothing tested: no column of dashes)
         **({words("assumption.column.range"): ranges} if set(ranges) != {"–"} else {}),
-        words("assumption.column.source"): list(assumptions["source"]),
+        words("assumption.column.source"): [note_text(v, lang) for v in assumptions["source"]],
         words("assumption.column.uncertain"): [words("common.yes") if f else "" for f in assumptions["flagged"]],
     }
     return pd.DataFrame(columns)

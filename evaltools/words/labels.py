@@ -59,7 +59,7 @@ def note_text(note: Note | str, lang: str = "sv") -> str:
     values = {name: value_text(v, lang) for name, v in note.values}
     words = catalog(lang)
     if note.count is not None:
-        return words.plural(note.key, int(dict(note.values)[note.count]), **values)
+        return words.plural(note.key, int(dict(note.values)[note.count]), **values)  # type: ignore[call-overload]
     return words.msg(note.key, **values)
 
 
@@ -79,6 +79,8 @@ def value_text(v: object, lang: str = "sv") -> str:
         return ", ".join(f"{variable_label(col, lang)}: {category_label(col, code, lang)}" for col, code in v.pairs)
     if isinstance(v, SuccessDefinition):
         return success_definition_text(v, lang)
+    if isinstance(v, Note):
+        return note_text(v, lang)
     return str(v)
 
 

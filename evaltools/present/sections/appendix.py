@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 from ..display import Text
+from ...words.labels import note_text
 from ...words.formats import fmt_int
 from . import facts, footer, method, quality
 
@@ -24,8 +25,8 @@ def simulation(r) -> list:
     mc = r.cba.monte_carlo
     if not mc:
         return []
-    return [[Text([r.msg("appendix.simulation_text", draws=fmt_int(mc["draws"], r.lang), seed=str(mc["seed"]),
-                         varied=mc["varied"])], r.msg("appendix.simulation"), 3)]]
+    return [[Text([r.msg("appendix.simulation_text", draws=fmt_int(mc.draws, r.lang), seed=str(mc.seed),
+                         varied=note_text(mc.varied, r.lang))], r.msg("appendix.simulation"), 3)]]
 
 
 def blocks(r) -> list[list]:

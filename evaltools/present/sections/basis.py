@@ -40,12 +40,12 @@ def basis_words(basis: PriceBasis, lang: str = "sv", short: bool = False) -> str
 def present_value(r) -> PriceBasis:
     """The basis of the report's present values (its price year and discount rate)."""
     cb = r.params.cost_benefit
-    return PriceBasis.present_value(r.cba.summary["price_year"], cb.discount_rate)
+    return PriceBasis.present_value(r.cba.summary.price_year, cb.discount_rate)
 
 
 def fixed(r) -> PriceBasis:
     """The report's price year, as fixed prices."""
-    return PriceBasis.fixed(r.cba.summary["price_year"])
+    return PriceBasis.fixed(r.cba.summary.price_year)
 
 
 CURRENT = PriceBasis.current()

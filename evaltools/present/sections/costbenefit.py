@@ -9,7 +9,8 @@ from ...data import schema as S
 from ...words.assumptions import assumptions_table
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
-from ...words.labels import code_label, success_definition_text, t
+from ...words.labels import code_label, note_text, success_definition_text, t
+from ...analysis.costbenefit import CostSummary
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
@@ -17,59 +18,59 @@ from ...data.privacy import suppressed_label
 from ..plots import plot_monte_carlo, plot_tornado
 
 
-def too_early(has_participants: bool, summary: dict) -> str | None:
+def too_early(has_participants: bool, summary: CostSummary) -> str | None:
     """The message saying why there is no benefit to vary yet (nobody has ended, or nobody who
     ended has left social assistance), or ``None`` when there is one."""
-    if not has_participants or summary["successes"]:
+    if not has_participants or summary.successes:
         return None
-    return "costbenefit.too_early_no_exit" if summary["ended"] else "costbenefit.too_early_no_ended"
+    return "costbenefit.too_early_no_exit" if summary.ended else "costbenefit.too_early_no_ended"
 
 
 def key_figures(r) -> Table:
     """The key figures; every amount names its basis (:func:`evaltools.present.sections.basis.basis_words`),
     every NPV, ratio, payback and break-even its perspective."""
     lang, msg, s = r.lang, r.msg, r.cba.summary
-    who = t(s["perspective"], lang).lower()
+    who = t(s.perspective, lang).lower()
     current = B.basis_words(B.CURRENT, lang)
     pv = B.basis_words(B.present_value(r), lang, short=True)
     fixed = B.basis_words(B.fixed(r), lang)
-    payback = (r.plural("costbenefit.months", s["payback_months"], n=fmt_num(s["payback_months"], 0, lang))
-               if not np.isnan(s["payback_months"]) else msg("costbenefit.not_within_horizon"))
-    exits = fmt_int(s["successes"], lang) + (f" ({t('ex_ante', lang)})" if s["mode"] == "ex_ante" else "")
-    dw = s["switching_deadweight"]
+    payback = (r.plural("costbenefit.months", s.payback_months, n=fmt_num(s.payback_months, 0, lang))
+               if not np.isnan(s.payback_months) else msg("costbenefit.not_within_horizon"))
+    exits = fmt_int(s.successes, lang) + (f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")
+    dw = s.switching_deadweight
     key = [(msg("costbenefit.kf.total_budget", basis=current) if r.params.cost_benefit.cost_basis == "budget"
-            else msg("costbenefit.kf.total", basis=current), fmt_kr(s["total_cost_nominal"], lang))]
+            else msg("costbenefit.kf.total", basis=current), fmt_kr(s.total_cost_nominal, lang))]
     # (no participants of its own, or none expected: no empty per-participant or per-success row)
-    if s["mode"] != "structural" and not np.isnan(s["cost_per_participant"]):
-        key.append((msg("costbenefit.kf.per_participant", basis=current), fmt_kr(s["cost_per_participant"], lang)))
-    if s["mode"] != "structural" and not np.isnan(s["cost_per_success"]):
+    if s.mode != "structural" and not np.isnan(s.cost_per_participant):
+        key.append((msg("costbenefit.kf.per_participant", basis=current), fmt_kr(s.cost_per_participant, lang)))
+    if s.mode != "structural" and not np.isnan(s.cost_per_success):
         # "lyckat" only where the project's main goal defines success; else the exits it counts
         per = ("costbenefit.kf.per_exit_fs" if success_definition(r.params, lang).kind == "leaves_fs"
                else "costbenefit.kf.per_success")
-        key.append((msg(per, basis=current), fmt_kr(s["cost_per_success"], lang)))
-    if s["mode"] != "structural":
+        key.append((msg(per, basis=current), fmt_kr(s.cost_per_success, lang)))
+    if s.mode != "structural":
         key += [
             (msg("costbenefit.kf.exits"), exits),
-            (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s["monthly_level"], lang)),
-            (msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s["pv_benefit"], lang)),
-            (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s["pv_cost"], lang)),
-            (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s["npv"], lang)),
-            (msg("costbenefit.kf.bcr", who=who), fmt_num(s["bcr"], 2, lang)),
+            (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang)),
+            (msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang)),
+            (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s.pv_cost, lang)),
+            (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s.npv, lang)),
+            (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
-            (msg("costbenefit.kf.break_even", who=who), fmt_num(s["break_even_exits"], 1, lang)),
+            (msg("costbenefit.kf.break_even", who=who), fmt_num(s.break_even_exits, 1, lang)),
             (msg("costbenefit.kf.switching_deadweight", who=who), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
         ]
-    key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s["break_even_person_years"], 1, lang)))
+    key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s.break_even_person_years, 1, lang)))
     notes = []
-    if s["mode"] != "structural":  # the present values beside the current-price total: say why they differ
+    if s.mode != "structural":  # the present values beside the current-price total: say why they differ
         notes.append(msg("costbenefit.kf.pv_note", basis=B.basis_words(B.present_value(r), lang), current=current))
     else:  # the requirement's fixed prices beside the current-price total
         notes.append(msg("costbenefit.kf.fixed_note", basis=fixed, current=current))
-    if not pd.isna(s.get("break_even_person_years_application", np.nan)):
+    if not pd.isna(s.break_even_person_years_application):
         ml = r.params.cost_benefit.monthly_level
         level_basis = B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang)
         key.append((msg("costbenefit.kf.break_even_application", cost_basis=current, level_basis=level_basis),
-                    fmt_num(s["break_even_person_years_application"], 1, lang)))
+                    fmt_num(s.break_even_person_years_application, 1, lang)))
         # two person-year figures side by side: they differ only in the price adjustment, and the note says so
         notes.append(msg("costbenefit.kf.application_note", basis=fixed, cost_basis=current,
                          level=fmt_kr(ml.amount_sek, lang), level_basis=level_basis))
@@ -82,8 +83,8 @@ def perspective_table(r) -> Table:
     """Cost borne, benefit, NPV, BCR and P(NPV > 0) per perspective; the FK line under the state."""
     lang, msg, cba = r.lang, r.msg, r.cba
     rows = cba.table
-    mc = (cba.monte_carlo or {}).get("by_perspective", {})
-    structural = cba.summary["mode"] == "structural"
+    mc = (cba.monte_carlo.by_perspective if cba.monte_carlo is not None else {})
+    structural = cba.summary.mode == "structural"
     benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
     p_col = msg("costbenefit.eb.p_positive")
     keep = [p for p in rows["perspective"] if p != "fk" or (rows.set_index("perspective").loc["fk", "pv_benefit"] != 0)]
@@ -94,9 +95,9 @@ def perspective_table(r) -> Table:
         data[benefit] = [fmt_kr(v, lang) if not pd.isna(v) else msg("costbenefit.not_valued") for v in rows["pv_benefit"]]
         data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
         if mc:
-            data[p_col] = [fmt_probability(mc[p]["p_npv_positive"], lang) if p in mc and not pd.isna(n) else "–"
+            data[p_col] = [fmt_probability(mc[p].p_npv_positive, lang) if p in mc and not pd.isna(n) else "–"
                            for p, n in zip(rows["perspective"], rows["npv"])]
-    data[msg("costbenefit.comment")] = rows["note"]
+    data[msg("costbenefit.comment")] = [note_text(n, lang) for n in rows["note"]]
     numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
     notes = [msg("costbenefit.actor_note", basis=B.basis_words(B.present_value(r), lang))]
     if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
@@ -123,7 +124,7 @@ def persistence_table(r) -> list:
         msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (suppressed_label(k) if small(n) else fmt_pct(v, lang, 0))
                                           for n, v in zip(pt["with_level"], pt["kept_share"])],
     })
-    used = msg("costbenefit.persist.used_observed" if cba.summary["dropoff_source"] == "observed"
+    used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
                else "costbenefit.persist.used_assumed")
     note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)),
                      msg("costbenefit.persist.kept_note"), used))
@@ -136,20 +137,20 @@ def effect_based(r) -> list:
     lang, msg, s, eb, mc = r.lang, r.msg, r.cba.summary, r.cba.effect_based, r.cba.monte_carlo
     if not eb:
         return []
-    lead = s["perspective"]
-    rows = [(msg("costbenefit.eb.main"), fmt_kr(s["pv_benefit"], lang), fmt_kr(s["pv_cost"], lang),
-             fmt_kr(s["npv"], lang), fmt_probability(mc["p_npv_positive"], lang) if mc else "–"),
-            (msg("costbenefit.eb.did_unreliable" if eb.get("unreliable") else "costbenefit.eb.did"),
-             fmt_kr(eb["pv_benefit"], lang), fmt_kr(eb["pv_cost"], lang), fmt_kr(eb["npv"], lang),
-             fmt_probability(eb["p_npv_positive"], lang) if "p_npv_positive" in eb else "–")]
+    lead = s.perspective
+    rows = [(msg("costbenefit.eb.main"), fmt_kr(s.pv_benefit, lang), fmt_kr(s.pv_cost, lang),
+             fmt_kr(s.npv, lang), fmt_probability(mc.p_npv_positive, lang) if mc else "–"),
+            (msg("costbenefit.eb.did_unreliable" if eb.unreliable else "costbenefit.eb.did"),
+             fmt_kr(eb.pv_benefit, lang), fmt_kr(eb.pv_cost, lang), fmt_kr(eb.npv, lang),
+             fmt_probability(eb.p_npv_positive, lang) if eb.p_npv_positive is not None else "–")]
     cols = [msg("costbenefit.eb.measured_as"), msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"),
             msg("costbenefit.eb.npv"), msg("costbenefit.eb.p_positive")]
     who = t(lead, lang).lower()
     note = msg("costbenefit.eb.note", who=who, basis=B.basis_words(B.present_value(r), lang),
-               horizon=years_text(eb["horizon_years"], r.lang),
-               effect=fmt_kr(eb["did_effect"], lang), low=fmt_kr(eb["did_ci_low"], lang),
-               high=fmt_kr(eb["did_ci_high"], lang), n=fmt_int(eb["participants"], lang),
-               avoided=fmt_kr(eb["pv_avoided_fs"], lang), share=fmt_pct(eb["share_of_saving"], lang, 0))
+               horizon=years_text(eb.horizon_years, r.lang),
+               effect=fmt_kr(eb.did_effect, lang), low=fmt_kr(eb.did_ci_low, lang),
+               high=fmt_kr(eb.did_ci_high, lang), n=fmt_int(eb.participants, lang),
+               avoided=fmt_kr(eb.pv_avoided_fs, lang), share=fmt_pct(eb.share_of_saving, lang, 0))
     return [Text([], msg("costbenefit.eb.heading", who=who), 3),
             Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
 
@@ -158,16 +159,16 @@ def benefit_count(r) -> list[str]:
     """What the benefit is built on: the exits from försörjningsstöd, named as such and set beside the
     main goal's count of successes (which the cost per successful outcome divides by) when that differs."""
     s, lang = r.cba.summary, r.lang
-    if s["mode"] != "observed" or not s["successes"]:
+    if s.mode != "observed" or not s.successes:
         return []
     outcomes = r.params.cost_benefit.success_outcomes
-    words = {"exits": fmt_int(s["successes"], lang),
+    words = {"exits": fmt_int(s.successes, lang),
              "outcomes": ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in outcomes)}
     sc = project_successes(r.project, lang)
     d = sc.definition
     if d.kind == "leaves_fs":
         return [r.msg("costbenefit.benefit_count_generic", **words)]
-    if d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s["successes"]:
+    if d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s.successes:
         return [r.msg("costbenefit.benefit_count_same", **words)]
     return [r.msg("costbenefit.benefit_count_other", successes=fmt_int(sc.successes, lang),
                   definition=success_definition_text(d, lang), **words)]
@@ -180,9 +181,9 @@ def simulation_text(r, who: str) -> list[str]:
     if not mc:
         return []
     horizon = years_text(sim.horizon_years, r.lang) if sim else "–"
-    out = [r.msg("costbenefit.monte_carlo", draws=fmt_int(mc["draws"], lang), who=who, horizon=horizon,
-                 p=fmt_probability(mc["p_npv_positive"], lang), low=fmt_kr(mc["npv_p05"], lang),
-                 high=fmt_kr(mc["npv_p95"], lang), basis=B.basis_words(B.present_value(r), lang, short=True))]
+    out = [r.msg("costbenefit.monte_carlo", draws=fmt_int(mc.draws, lang), who=who, horizon=horizon,
+                 p=fmt_probability(mc.p_npv_positive, lang), low=fmt_kr(mc.npv_p05, lang),
+                 high=fmt_kr(mc.npv_p95, lang), basis=B.basis_words(B.present_value(r), lang, short=True))]
     hr = sim.horizon_range if sim else None
     if hr is not None and hr.perspective in hr.p_npv_positive:
         out.append(r.msg("costbenefit.monte_carlo_range", who=who, horizon=horizon,
@@ -207,13 +208,13 @@ def blocks(r) -> list[list]:
     a = cba.assumptions
     at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry the calculation used
     intro = [msg("costbenefit.intro")]
-    if s["mode"] == "ex_ante":
+    if s.mode == "ex_ante":
         intro[0] += " " + msg("costbenefit.intro_ex_ante")
     elif r.project.comparison is None:  # (with one, the effect-based part says what it measured)
         intro[0] += " " + msg("costbenefit.intro_no_comparison")
-    if s["mode"] == "structural":
+    if s.mode == "structural":
         intro = [msg("costbenefit.structural")]
-    who = t(s["perspective"], lang).lower()
+    who = t(s.perspective, lang).lower()
     # (the seed and what was varied are in the appendix)
     mc_text = simulation_text(r, who)
     intro += benefit_count(r)
@@ -224,7 +225,7 @@ def blocks(r) -> list[list]:
     parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),
              Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *persistence_table(r),
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
-    if not early and s["mode"] != "structural" and len(cba.sensitivity):
+    if not early and s.mode != "structural" and len(cba.sensitivity):
         parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
                   plot_tornado(cba.sensitivity, lang, who), Text(mc_text), simulation_chart(r, who)]
     return [parts]

@@ -35,7 +35,7 @@ def costbenefit_rules(r) -> tuple[str, ...]:
     cba = r.cba
     if cba is None or cba.costs is None or cba.costs.empty:
         return ()
-    if cba.summary.get("mode") == "structural":
+    if cba.summary.mode == "structural":
         return STRUCTURAL_RULES
     return tuple(x for x in COSTBENEFIT_RULES if x != "method.cb.persistence" or r.project.payments is not None)
 
@@ -83,7 +83,7 @@ def terms(r) -> tuple[glossary.Term, ...]:
     with a cost-benefit calculation that values exits."""
     cba = r.cba
     valued = (cba is not None and cba.costs is not None and not cba.costs.empty
-              and cba.summary.get("mode") != "structural")
+              and cba.summary.mode != "structural")
     return glossary.terms_for(r.project.has_participants, valued)
 
 

@@ -14,9 +14,10 @@ from ...data import schema as S
 from .contents import summary_applies
 from ..display import Text
 from ...words.formats import (fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability)
-from ...words.labels import code_label
+from ...words.labels import code_label, note_text
 from ...words.assumptions import years as years_text
 from . import basis as B
+from ...analysis.costbenefit import CostSummary
 from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import hides
 from .goals import page_one as goals_on_page_one
@@ -55,25 +56,25 @@ def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str
     return "summary.cost_counted"
 
 
-def cost_sentence(r, s: dict, costs: pd.DataFrame) -> str:
+def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     lang, msg = r.lang, r.msg
     settled = settled_lines(costs)
-    key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s["budget_total"]))
-    values = {"cost": fmt_kr_prose(s["total_cost_nominal"], lang), "basis": B.basis_words(B.CURRENT, lang)}
+    key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s.budget_total))
+    values = {"cost": fmt_kr_prose(s.total_cost_nominal, lang), "basis": B.basis_words(B.CURRENT, lang)}
     use = r.cba.budget_use  # the one share of the budget used: the same in the budget table and the portfolio
     if key == "summary.cost_settled_share":
-        values.update(share=fmt_budget_share(use.share, lang), budget=fmt_kr_prose(s["budget_total"], lang))
+        values.update(share=fmt_budget_share(use.share, lang), budget=fmt_kr_prose(s.budget_total, lang))
     elif key == "summary.cost_partial":
         values.update(actual=fmt_kr_prose(use.actual_total, lang), share=fmt_budget_share(use.share, lang),
                       rest=fmt_kr_prose(costs.loc[~settled, "used"].sum(), lang))
     sent = msg(key, **values)
-    if r.project.has_participants and s["participants"]:
-        cpp = fmt_kr_prose(s["cost_per_participant"], lang)
+    if r.project.has_participants and s.participants:
+        cpp = fmt_kr_prose(s.cost_per_participant, lang)
         if not settled.all() and settled.any():  # the sentence ends and says what is known so far
             sent += msg("summary.per_participant_so_far", amount=cpp)
         else:
             sent += msg("summary.per_participant", amount=cpp)
-        if s["goal_successes"]:
+        if s.goal_successes:
             sent += per_success(r, s)
     return msg("common.sentence", text=sent)
 
@@ -84,10 +85,10 @@ SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes
                     "leaves_fs": "summary.success_generic"}
 
 
-def per_success(r, s: dict) -> str:
+def per_success(r, s: CostSummary) -> str:
     """The cost per success, named as the project counts success (see :func:`evaltools.analysis.goals.success_definition`)."""
     kind = success_definition(r.params, r.lang).kind  # (the main goal's successes, not the exits from försörjningsstöd)
-    return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s["cost_per_success"], r.lang))
+    return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s.cost_per_success, r.lang))
 
 
 def participation(r) -> list[str]:
@@ -137,7 +138,7 @@ def goal_fulfilment(r) -> list[str]:
 def cost(r) -> list[str]:
     """What did it cost: in total, per participant and per success."""
     s = r.cba.summary
-    if not s["total_cost_nominal"] > 0:  # (unknown without a budget file)
+    if not s.total_cost_nominal > 0:  # (unknown without a budget file)
         return []
     return [cost_sentence(r, s, r.cba.costs)]
 
@@ -159,19 +160,19 @@ def worth(r) -> list[str]:
     lang, msg, out = r.lang, r.msg, []
     cba = r.cba
     s = cba.summary
-    if not s["total_cost_nominal"] > 0:
+    if not s.total_cost_nominal > 0:
         return []
-    if s["mode"] == "structural":  # cost and level both in the price year's prices
-        return [msg("summary.worth_structural", cost=fmt_kr_prose(s["total_cost_fixed"], lang),
+    if s.mode == "structural":  # cost and level both in the price year's prices
+        return [msg("summary.worth_structural", cost=fmt_kr_prose(s.total_cost_fixed, lang),
                     basis=B.basis_words(B.fixed(r), lang),
-                    years=fmt_num(s["break_even_person_years"], 1, lang), level=fmt_kr(s["monthly_level"], lang),
-                    source=s.get("level_source", ""))]
+                    years=fmt_num(s.break_even_person_years, 1, lang), level=fmt_kr(s.monthly_level, lang),
+                    source=note_text(s.level_source or "", lang))]
     pv = B.present_value(r)
     horizon = years_text(r.params.cost_benefit.horizon_years, r.lang)  # the NPV's, as the probability below says
-    if not (s["successes"] or s["mode"] == "ex_ante"):
+    if not (s.successes or s.mode == "ex_ante"):
         return []
     rows = cba.table.set_index("perspective")
-    lead = s["perspective"]
+    lead = s.perspective
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":
@@ -180,26 +181,26 @@ def worth(r) -> list[str]:
                            benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
         elif p == "samhälle":
             out.append(msg("summary.worth_society_lower_bound" if row["lower_bound"] else "summary.worth_society",
-                           who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s["skattefaktor"], 1, lang)))
+                           who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang)))
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
-    if s["mode"] == "observed" and not s["has_comparison"]:
+    if s.mode == "observed" and not s.has_comparison:
         out.append(msg("summary.worth_calculated"))
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
-    sw = s["switching_deadweight"]
-    dw_words = dict(dw=fmt_pct(s["deadweight"], lang, 0), source=msg(DW_SOURCE[s["deadweight_source"]]), who=who)
+    sw = s.switching_deadweight
+    dw_words = dict(dw=fmt_pct(s.deadweight, lang, 0), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
     if pd.isna(sw):
         out.append(msg("summary.worth_deadweight_never", **dw_words))
     else:
         out.append(msg("summary.worth_deadweight", switching=fmt_pct(sw, lang, 0), **dw_words))
     # (the break-even number of exits is in the cost-benefit section; page 1 keeps to the NPV and how sure)
-    if not pd.isna(s.get("break_even_person_years_application", float("nan"))):
+    if not pd.isna(s.break_even_person_years_application):
         ml = r.params.cost_benefit.monthly_level
-        out.append(msg("summary.worth_break_even_application", cost=fmt_kr_prose(s["total_cost_nominal"], lang),
+        out.append(msg("summary.worth_break_even_application", cost=fmt_kr_prose(s.total_cost_nominal, lang),
                        cost_basis=B.basis_words(B.CURRENT, lang),
                        level=fmt_kr(ml.amount_sek, lang), level_basis=B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang),
-                       years=fmt_num(s["break_even_person_years_application"], 1, lang)))
+                       years=fmt_num(s.break_even_person_years_application, 1, lang)))
     out += probability(r)
     return out
 
@@ -211,12 +212,12 @@ def probability(r) -> list[str]:
     mc, sim = cba.monte_carlo, cba.simulation
     if not mc or sim is None:
         return []
-    lead = cba.summary["perspective"]
-    by = mc["by_perspective"]
-    key = "summary.worth_probability_ex_ante" if mc.get("ex_ante") else "summary.worth_probability"
+    lead = cba.summary.perspective
+    by = mc.by_perspective
+    key = "summary.worth_probability_ex_ante" if mc.ex_ante else "summary.worth_probability"
     return [r.msg(key, who=r.msg(WHO_AGAIN.get(lead, WHO[lead])), horizon=years_text(sim.horizon_years, r.lang),
-                  p=fmt_probability(by[lead]["p_npv_positive"], r.lang),
-                  p_society=fmt_probability(by["samhälle"]["p_npv_positive"], r.lang))]
+                  p=fmt_probability(by[lead].p_npv_positive, r.lang),
+                  p_society=fmt_probability(by["samhälle"].p_npv_positive, r.lang))]
 
 
 def effect(r) -> list[str]:
