@@ -218,10 +218,14 @@ def test_what_if_says_why_society_does_not_move_when_earnings_are_not_valued(dem
     assert not result.summary.earnings_valued
     note = whatif.society_note(result, "sv")
     assert "Samhällets nettonuvärde" in note and "arbetsinkomster" in note and note.count(".") == 1
-    # and it is true: society's NPV is the same at 0 % and at 75 % deadweight
-    low = whatif.evaluate(demo, deadweight=0.0).table.set_index("perspective").loc["samhälle", "npv"]
-    high = whatif.evaluate(demo, deadweight=0.75).table.set_index("perspective").loc["samhälle", "npv"]
-    assert low == pytest.approx(high)
+    # and it is true: between 0 % and 75 % deadweight society's NPV moves only by the skattefaktor's
+    # excess burden on the public budgets' net effect, (1,3 − 1) times the public financiers' change
+    low = whatif.evaluate(demo, deadweight=0.0).table.set_index("perspective")
+    high = whatif.evaluate(demo, deadweight=0.75).table.set_index("perspective")
+    sf = demo.params.cost_benefit.skattefaktor
+    moved = low.loc["samhälle", "npv"] - high.loc["samhälle", "npv"]
+    assert moved == pytest.approx((sf - 1) * (low.loc["offentliga", "npv"] - high.loc["offentliga", "npv"]))
+    assert low.loc["samhälle", "pv_benefit"] == pytest.approx(high.loc["samhälle", "pv_benefit"])
     valued = whatif.evaluate(demo.with_params(cost_benefit={"work_earnings_sek_month": 20000}))
     assert whatif.society_note(valued, "sv") == ""
 

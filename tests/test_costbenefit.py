@@ -59,9 +59,11 @@ def test_tiny_project_perspectives_and_payback_by_hand(tiny_project):
     assert s.perspective == "offentliga" and s.npv == pytest.approx(-7_000)
     assert p.loc["offentliga", "break_even_exits"] == pytest.approx(115_000 / (108_000 / 2))
     assert pd.isna(p.loc["offentliga", "payback_months"]) and pd.isna(p.loc["offentliga", "switching_deadweight"])
-    # society: transfers cancel, work not valued (lower bound), the cost carries the skattefaktor 1,3
+    # society: transfers cancel, work not valued (lower bound); the skattefaktor 1,3 falls on the net
+    # effect on public budgets: 115 000 cost − 108 000 saved = 7 000, so 0,3 x 7 000 = 2 100 on top
     assert p.loc["samhälle", "pv_benefit"] == pytest.approx(0) and bool(p.loc["samhälle", "lower_bound"])
-    assert p.loc["samhälle", "pv_cost"] == pytest.approx(115_000 * 1.3)
+    assert p.loc["samhälle", "pv_cost"] == pytest.approx(115_000 + 0.3 * (115_000 - 108_000))
+    assert p.loc["samhälle", "npv"] == pytest.approx(-117_100)
     assert pd.isna(p.loc["individ", "pv_benefit"])  # earnings not valued: the individual's result is unknown
     # kommun's payback: cost 2 395,83 kr a month in 2022; 9 000 kr a month from August (month 7):
     # cumulative net after month 8 (Sept) 18 000 − 9 x 2 395,83 < 0; after month 9 (Oct) 27 000 − 23 958 > 0
@@ -200,13 +202,16 @@ def test_discounting_and_dropoff_by_explicit_sum(tiny_project):
     assert annuity_factor(1, 0.0, 0.0) == 12
 
 
-def test_work_earnings_when_valued_go_to_state_individual_and_society(tiny_project):
-    extra = FIXED.rstrip(" ") + "      work_earnings_sek_month: 20000\n      tax_rate: 0.3\n"
+def test_work_earnings_when_valued_go_to_municipality_region_individual_and_society(tiny_project):
+    extra = FIXED.rstrip(" ") + "      work_earnings_sek_month: 20000\n      tax_rate: 0.3\n      tax_share_region: 0.4\n"
     r = et.cost_benefit(et.load_project(tiny_project(extra)))
     a = r.table.set_index("perspective")
-    # P1 works: 12 x 20 000 earnings; 30 % tax to the state, the rest minus lost FS to the individual
+    # P1 works: 12 x 20 000 earnings; 30 % income tax, of which 40 % to the region and 60 % to the
+    # municipality (no state income tax at this wage); the rest minus lost FS to the individual
     assert a.loc["individ", "pv_benefit"] == pytest.approx(12 * (20000 * 0.7 - 9000))
-    assert a.loc["stat", "pv_benefit"] == pytest.approx(12 * 20000 * 0.3 - 12 * 9000)
+    assert a.loc["kommun", "pv_benefit"] == pytest.approx(2 * 12 * 9000 + 12 * 20000 * 0.3 * 0.6)
+    assert a.loc["region", "pv_benefit"] == pytest.approx(12 * 20000 * 0.3 * 0.4)
+    assert a.loc["stat", "pv_benefit"] == pytest.approx(-12 * 9000)  # P4's benefit paid instead, no tax
     assert a.loc["samhälle", "pv_benefit"] == pytest.approx(12 * 20000)
     assert not a.loc["samhälle", "lower_bound"]
 

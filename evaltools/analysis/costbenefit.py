@@ -548,6 +548,7 @@ class _Model:
     tax: float
     skattefaktor: float
     shares: dict
+    tax_share_region: float = 0.0  # the regional part of the income tax on earnings; the rest is the municipality's
 
     @property
     def t_exit(self) -> np.ndarray:  # (years; kept for callers)
@@ -562,28 +563,42 @@ class _Model:
         return -(self.payer == actor).astype(float)
 
     def earn_coef(self, actor: str) -> np.ndarray:
+        """Per success: the actor's share of each kr earned. Income tax on earnings at this level is
+        municipal and regional tax (no state income tax below the threshold)."""
         w = self.is_work.astype(float) if self.earnings > 0 else np.zeros(len(self.payer))
-        return w * {"individ": 1 - self.tax, "stat": self.tax}.get(actor, 0.0)
+        return w * self._tax_split().get(actor, 0.0)
+
+    def _tax_split(self) -> dict[str, float]:
+        return {"individ": 1 - self.tax, "kommun": self.tax * (1 - self.tax_share_region),
+                "region": self.tax * self.tax_share_region}
 
     def weights(self, perspective: str, level_mult: float = 1.0) -> np.ndarray:
         actors = PERSPECTIVES[perspective]
         return sum(self.fs_coef(a) * self.level_by_exit * level_mult + self.earn_coef(a) * self.earnings
                    for a in actors)
 
-    def cost_stream(self, perspective: str, cost_mult: float = 1.0, skattefaktor: float | None = None) -> np.ndarray:
+    def cost_stream(self, perspective: str, cost_mult: float = 1.0) -> np.ndarray:
+        """The project's cost borne by the perspective's actors, per month (price-year kr)."""
         actors = PERSPECTIVES[perspective]
         n = max(len(v) for v in self.cost_actual.values())
         out = np.zeros(n)
         for a in actors:
             out += self.cost_actual.get(a, 0.0) + self.cost_budget.get(a, 0.0) * cost_mult
-        if perspective == "samhälle":
-            out *= self.skattefaktor if skattefaktor is None else skattefaktor
         return out
 
-    def pv_costs(self, perspective: str = "samhälle", rate=None, cost_mult=1.0, skattefaktor: float | None = 1.0) -> float:
+    def pv_costs(self, perspective: str = "samhälle", rate=None, cost_mult=1.0) -> float:
+        """Present value of the project's cost borne by the perspective (without the skattefaktor)."""
         r = self.rate if rate is None else rate
-        c = self.cost_stream(perspective, cost_mult, skattefaktor)
+        c = self.cost_stream(perspective, cost_mult)
         return float((c / (1 + r) ** (np.arange(len(c)) / 12)).sum())
+
+    def excess_burden(self, skattefaktor: float | None = None, cost_mult: float = 1.0, **kw) -> float:
+        """Present value of the marginal cost of public funds in society's account: (skattefaktor − 1)
+        times the *net* effect on public budgets (the public cost minus the public savings it brings;
+        negative when the public budgets gain). ``kw`` as :meth:`pv_benefit`."""
+        sf = self.skattefaktor if skattefaktor is None else skattefaktor
+        net = self.pv_costs("offentliga", kw.get("rate"), cost_mult) - self.pv_benefit("offentliga", **kw)
+        return (sf - 1) * net
 
     def pv_benefit(self, perspective: str, level_mult=1.0, horizon=None, dropoff=None, deadweight=None, rate=None,
                    success_mult=1.0) -> float:
@@ -599,8 +614,10 @@ class _Model:
 
     def npv(self, perspective: str = "offentliga", skattefaktor: float | None = None, cost_mult: float = 1.0,
             **kw) -> float:
-        return (self.pv_benefit(perspective, **kw)
-                - self.pv_costs(perspective, kw.get("rate"), cost_mult, skattefaktor))
+        out = self.pv_benefit(perspective, **kw) - self.pv_costs(perspective, kw.get("rate"), cost_mult)
+        if perspective == "samhälle":
+            out -= self.excess_burden(skattefaktor, cost_mult, **kw)
+        return out
 
     def keep(self) -> np.ndarray:
         """Share of a success's monthly saving kept in each month after exit (drop-off and deadweight)."""
@@ -620,7 +637,9 @@ class _Model:
         elif item == "arbetsinkomst":
             per = self.earnings * self.is_work * (1.0 if actor == "individ" else 0.0)
         elif item == "skatt":
-            per = self.earnings * self.tax * self.is_work * (-1.0 if actor == "individ" else 1.0 if actor == "stat" else 0.0)
+            split = self._tax_split()
+            per = self.earnings * self.is_work * (-self.tax if actor == "individ" else split.get(actor, 0.0)
+                                                  if actor in ("kommun", "region") else 0.0)
         else:
             raise ValueError(item)
         if len(self.exit_m) and np.any(per):
@@ -659,13 +678,24 @@ def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]
         if np.any(c):
             streams[("projektkostnad", actor)] = -c
             rows.append({"item": "projektkostnad", "kind": "resource", "actor": actor, "pv": -float((c * disc(len(c))).sum())})
-    total = sum(m.cost_actual[a] + m.cost_budget[a] for a in LEDGER_ACTORS)
-    if m.skattefaktor != 1 and np.any(total):
-        extra = -(m.skattefaktor - 1) * total
+    # the skattefaktor on the net effect on public budgets: public cost minus the public savings
+    public = [a for a in PERSPECTIVES["offentliga"]]
+    total = sum(m.cost_actual[a] + m.cost_budget[a] for a in public)
+    gained = [s for (item, a), s in streams.items() if a in public and item != "projektkostnad"]
+    if m.skattefaktor != 1 and np.ndim(total) and np.any(total):
+        extra = -(m.skattefaktor - 1) * _padded_sum([total, *(-g for g in gained)])
         streams[("skattefaktor", "samhälle")] = extra
         rows.append({"item": "skattefaktor", "kind": "resource", "actor": "samhälle",
                      "pv": float((extra * disc(len(extra))).sum())})
     return pd.DataFrame(rows, columns=["item", "kind", "actor", "pv"]), streams
+
+
+def _padded_sum(streams: list[np.ndarray]) -> np.ndarray:
+    """Monthly streams of different lengths summed on one grid from month 0."""
+    out = np.zeros(max([1, *(len(s) for s in streams)]))
+    for s in streams:
+        out[:len(s)] += s
+    return out
 
 
 def _payback(benefit: np.ndarray, cost: np.ndarray, rate: float) -> float:
@@ -693,11 +723,11 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
         cost_rows = in_p & ledger["item"].isin(["projektkostnad", "skattefaktor"])
         c = -float(ledger.loc[cost_rows, "pv"].sum())
         b = float(ledger.loc[in_p & ~cost_rows, "pv"].sum())
-        b_stream = sum((s for (item, a), s in streams.items() if (a in actors) and item not in ("projektkostnad", "skattefaktor")),
-                       np.zeros(1))
-        c_stream = -sum((s for (item, a), s in streams.items()
-                         if (a in actors or (p == "samhälle" and a == "samhälle")) and item in ("projektkostnad", "skattefaktor")),
-                        np.zeros(1))
+        b_stream = _padded_sum([s for (item, a), s in streams.items()
+                                if (a in actors) and item not in ("projektkostnad", "skattefaktor")])
+        c_stream = -_padded_sum([s for (item, a), s in streams.items()
+                                 if (a in actors or (p == "samhälle" and a == "samhälle"))
+                                 and item in ("projektkostnad", "skattefaktor")])
         note: Note | str = ""
         if earnings_unvalued and p == "individ":
             b, note = np.nan, Note.of("assumption.actor_individual")
@@ -893,7 +923,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     common = (1 - deadweight) * success_mult
     keep = annuity_factor(horizon, dropoff, m.rate) * common
     keep_varied = annuity_factor(horizon_varied, dropoff, m.rate) * common
-    out, varied = {}, {}
+    out, varied, parts = {}, {}, {}
     for p in PERSPECTIVES:
         fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
         ea = sum(m.earn_coef(x) * m.earnings for x in PERSPECTIVES[p])
@@ -901,9 +931,13 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
         grid = (1 + m.rate) ** (-np.arange(len(m.cost_stream(p))) / 12)
         fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
-        pv_c = (fixed + var * cost_mult) * (m.skattefaktor if p == "samhälle" else 1.0)
-        out[p] = per_keep * keep - pv_c
-        varied[p] = per_keep * keep_varied - pv_c
+        parts[p] = (per_keep, fixed + var * cost_mult)
+        out[p] = per_keep * keep - parts[p][1]
+        varied[p] = per_keep * keep_varied - parts[p][1]
+    # society also bears the skattefaktor on the net effect on public budgets (see _Model.excess_burden)
+    pub_keep, pub_cost = parts["offentliga"]
+    out["samhälle"] = out["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub_keep * keep)
+    varied["samhälle"] = varied["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub_keep * keep_varied)
     npv = out[lead]
     by = {p: NpvSpread(float((v > 0).mean()), float(np.quantile(v, 0.05)), float(np.median(v)), float(np.quantile(v, 0.95)))
           for p, v in out.items() if np.ptp(v) > 0 or np.any(v)}
@@ -1130,7 +1164,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     model = _Model(np.asarray(levels, float), np.asarray(exit_m, int), payer,
                    succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(), cost_actual, cost_budget,
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
-                   dict(cb.cost_shares))
+                   dict(cb.cost_shares), cb.tax_share_region)
     assumptions += [
         UsedAssumption("horizon_years", cb.horizon_years, Note.of("assumption.horizon_source")),
         UsedAssumption("dropoff_per_year", dropoff, drop_src, drop_flag),
@@ -1322,7 +1356,10 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     base_fs = m.pv_fs()
     share = m.pv_benefit(perspective) / base_fs if base_fs else np.nan
     pv_b = pv_fs * share
-    pv_c = m.pv_costs(perspective, skattefaktor=None)
+    pv_c = m.pv_costs(perspective)
+    if perspective == "samhälle":  # the skattefaktor on the net public effect, with the measured saving
+        public_share = m.pv_benefit("offentliga") / base_fs if base_fs else np.nan
+        pv_c += (m.skattefaktor - 1) * (m.pv_costs("offentliga") - pv_fs * public_share)
     out = EffectBased(did.effect, did.se, did.ci_low, did.ci_high, factor, perspective, float(m.horizon), pv_fs, share,
                       pv_b, pv_c, pv_b - pv_c, pv_b / pv_c if pv_c > 0 else np.nan, int(len(start)),
                       # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
