@@ -99,10 +99,13 @@ def test_timra_public_financiers_by_hand():
     df = pd.read_csv(ROOT / "data" / "timra-vagen-ut" / "participants.csv")
     n_work = int(df["outcome"].isin(["arbete", "arbete_med_stöd"]).sum())
     n_state = int(df["outcome"].isin(["studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning"]).sum())
-    # only moves to work save the public financiers anything: a move to a state benefit is paid by the state
-    assert p.loc["offentliga", "pv_benefit"] == pytest.approx(n_work * 12 * 9000)
+    n_sub = int((df["outcome"] == "arbete_med_stöd").sum())
+    # only moves to work save the public financiers anything: a move to a state benefit is paid by the
+    # state, and subsidised work costs the state its wage subsidy (default 12 000 kr for 12 months)
+    subsidy = n_sub * 12 * 12_000
+    assert p.loc["offentliga", "pv_benefit"] == pytest.approx(n_work * 12 * 9000 - subsidy)
     assert p.loc["kommun", "pv_benefit"] == pytest.approx((n_work + n_state) * 12 * 9000)
-    assert p.loc["offentliga", "npv"] == pytest.approx(n_work * 12 * 9000 - 1_128_000)
+    assert p.loc["offentliga", "npv"] == pytest.approx(n_work * 12 * 9000 - subsidy - 1_128_000)
     assert p.loc["samhälle", "npv"] == pytest.approx(-1_128_000)
 
 
@@ -233,8 +236,9 @@ def test_sensitivity_and_monte_carlo_are_reproducible():
     assert a.monte_carlo.p_npv_positive == b.monte_carlo.p_npv_positive
     assert 0 <= a.monte_carlo.p_npv_positive <= 1
     s = a.sensitivity
+    # (Timrå has two exits to subsidised work, so the wage subsidy moves the public financiers' NPV)
     assert set(s["parameter"]) == {"monthly_level", "horizon_years", "dropoff_per_year", "deadweight",
-                                   "discount_rate", "successes"}
+                                   "discount_rate", "successes", "wage_subsidy_sek_month"}
     # every cost line is settled (no overrun to vary) and the skattefaktor moves society's NPV only
     assert (s["perspective"] == "offentliga").all()
     assert list(s["range"]) == sorted(s["range"], reverse=True)
@@ -281,10 +285,11 @@ def test_effect_based_benefit_from_the_did_by_explicit_sum():
     # the measured fall in försörjningsstöd is the municipality's gross saving ...
     assert e.pv_avoided_fs == pytest.approx(total)
     # ... of which the public financiers (the lead perspective) keep what the state and FK do not pay
-    # back out as benefits instead: the same split as the main calculation's ledger
+    # back out as benefits instead or as wage subsidies: the same split as the main calculation's ledger
     led = r.ledger.set_index(["item", "actor"])["pv"]
     kommun = led[("forsorjningsstod", "kommun")]
-    paid_instead = sum(v for (item, actor), v in led.items() if item.startswith("ersattning_") and actor in ("stat", "fk"))
+    paid_instead = sum(v for (item, actor), v in led.items()
+                       if (item.startswith("ersattning_") or item == "lonestod") and actor in ("stat", "fk"))
     share = (kommun + paid_instead) / kommun
     assert e.perspective == r.summary.perspective == "offentliga"
     assert e.pv_benefit == pytest.approx(total * share)
@@ -384,3 +389,30 @@ def test_the_report_states_the_cost_benefit_rules_of_the_methods_page_in_its_ord
         for lang in ("sv", "en"):
             text = str(catalog(lang).messages[key])
             assert any(a in text for a in anchors), (key, lang)
+
+
+def test_wage_subsidy_for_subsidised_work_is_a_state_cost_and_a_transfer_for_society(tiny_project, tmp_path):
+    from .conftest import PARTICIPANT_ROWS, participants_frame, write_csv
+    extra = FIXED.rstrip(" ") + "      wage_subsidy_sek_month: 10000\n      wage_subsidy_months: 6\n"
+    params = tiny_project(extra)
+    rows = [r[:6] + ("arbete_med_stöd",) if r[0] == "P1" else r for r in PARTICIPANT_ROWS]
+    write_csv(tmp_path / "data" / "participants.csv", participants_frame(rows))
+    r = et.cost_benefit(et.load_project(params), monte_carlo=False, effect=False)
+    p = r.table.set_index("perspective")
+    # by hand: P1 (subsidised work from August 2022) and P4 (FK from May 2023) leave 9 000 kr a month
+    # for a year; the state pays P4's benefit (12 x 9 000) and P1's employer 6 x 10 000 kr
+    assert p.loc["kommun", "pv_benefit"] == pytest.approx(2 * 12 * 9000)
+    assert p.loc["stat", "pv_benefit"] == pytest.approx(-12 * 9000 - 6 * 10_000)
+    assert p.loc["offentliga", "npv"] == pytest.approx(216_000 - 108_000 - 60_000 - 115_000)
+    # for society the subsidy is a transfer to the employer: it cancels, but it changes the public
+    # budgets' net cost the skattefaktor falls on: 115 000 − 48 000 = 67 000, x 0,3
+    assert p.loc["samhälle", "pv_benefit"] == pytest.approx(0)
+    assert p.loc["samhälle", "pv_cost"] == pytest.approx(115_000 + 0.3 * 67_000)
+    led = r.ledger.set_index(["item", "actor"])["pv"]
+    assert led[("lonestod", "stat")] == pytest.approx(-60_000) and led[("lonestod", "arbetsgivare")] == pytest.approx(60_000)
+    assert "wage_subsidy_sek_month" in set(r.assumptions["name"])
+    # without an exit to subsidised work the assumption does not apply and is not listed
+    write_csv(tmp_path / "data" / "participants.csv", participants_frame())
+    plain = et.cost_benefit(et.load_project(tiny_project(FIXED)), monte_carlo=False, effect=False)
+    assert "wage_subsidy_sek_month" not in set(plain.assumptions["name"])
+    assert "lonestod" not in set(plain.ledger["item"])

@@ -290,8 +290,10 @@ def test_whatif_npv_by_hand_with_no_discounting_or_dropoff(demo):
     benefit = exits * 10000 * 24 * 0.5
     cost = et.costs(demo).table["used_fixed"].sum()  # undiscounted cost in the price year
     assert res.summary.pv_avoided_fs == pytest.approx(benefit, rel=1e-9)  # the municipality's saving
-    # the lead perspective, the public financiers together: only moves to work save them anything
-    public = to_work * 10000 * 24 * 0.5
+    # the lead perspective, the public financiers together: only moves to work save them anything, and
+    # subsidised work costs the state its wage subsidy (default 12 000 kr a month for 12 months)
+    subsidised = int((ended & (people["outcome"] == "arbete_med_stöd")).sum())
+    public = to_work * 10000 * 24 * 0.5 - subsidised * 12_000 * 12 * 0.5
     assert res.summary.perspective == "offentliga"
     assert res.summary.npv == pytest.approx(public - cost, rel=1e-9)
     # break-even: the cost over the public financiers' benefit per exit

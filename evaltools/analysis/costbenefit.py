@@ -277,12 +277,14 @@ def annuity_factor(horizon_years: float | np.ndarray, dropoff: float | np.ndarra
 
 # --- actors, perspectives and the ledger ----------------------------------------------------
 # The ledger's actors: every flow is booked on them, so each transfer sums to zero over them.
-LEDGER_ACTORS = ("kommun", "region", "stat", "fk", "individ")
+LEDGER_ACTORS = ("kommun", "region", "stat", "fk", "individ", "arbetsgivare")
 # A perspective is a set of ledger actors ("samhälle": all of them, plus the skattefaktor).
 PERSPECTIVES: dict[str, tuple[str, ...]] = {
     "kommun": ("kommun",), "region": ("region",), "stat": ("stat", "fk"), "fk": ("fk",), "individ": ("individ",),
-    "offentliga": ("kommun", "region", "stat", "fk"), "samhälle": LEDGER_ACTORS,
+    "offentliga": ("kommun", "region", "stat", "fk"), "samhälle": LEDGER_ACTORS,  # (employers count only in society's)
 }
+# The outcome whose wage the state subsidises (lönebidrag, nystartsjobb and the like, through Arbetsförmedlingen).
+SUBSIDISED_WORK = "arbete_med_stöd"
 # Which actor pays instead when a person leaves försörjningsstöd for a benefit: a transfer.
 BENEFIT_PAYER = {"sjuk_aktivitetsersättning": "fk", "sjukpenning": "fk", "studier": "stat", "annan_ersättning": "stat"}
 
@@ -549,6 +551,15 @@ class _Model:
     skattefaktor: float
     shares: dict
     tax_share_region: float = 0.0  # the regional part of the income tax on earnings; the rest is the municipality's
+    subsidy: float = 0.0  # kr/month the state pays an employer for each exit to subsidised work (price-year prices)
+    subsidy_years: float = 1.0  # for how long after the exit (at most the horizon)
+    is_subsidised: np.ndarray | None = None  # per success: an exit to subsidised work (arbete_med_stöd)
+
+    def sub_coef(self, actor: str) -> np.ndarray:
+        """Per success: the actor's share of each kr of wage subsidy (a transfer from the state,
+        through Arbetsförmedlingen, to the employer)."""
+        sub = self.is_subsidised if self.is_subsidised is not None else np.zeros(len(self.payer), bool)
+        return sub.astype(float) * {"stat": -1.0, "arbetsgivare": 1.0}.get(actor, 0.0)
 
     @property
     def t_exit(self) -> np.ndarray:  # (years; kept for callers)
@@ -573,9 +584,15 @@ class _Model:
                 "region": self.tax * self.tax_share_region}
 
     def weights(self, perspective: str, level_mult: float = 1.0) -> np.ndarray:
+        """Per success: the perspective's monthly gain for as long as the exit lasts (kr)."""
         actors = PERSPECTIVES[perspective]
         return sum(self.fs_coef(a) * self.level_by_exit * level_mult + self.earn_coef(a) * self.earnings
                    for a in actors)
+
+    def sub_weights(self, perspective: str, subsidy: float | None = None) -> np.ndarray:
+        """Per success: the perspective's monthly wage-subsidy flow, for the subsidy's first ``subsidy_years``."""
+        sub = self.subsidy if subsidy is None else subsidy
+        return sum(self.sub_coef(a) * sub for a in PERSPECTIVES[perspective])
 
     def cost_stream(self, perspective: str, cost_mult: float = 1.0) -> np.ndarray:
         """The project's cost borne by the perspective's actors, per month (price-year kr)."""
@@ -601,12 +618,16 @@ class _Model:
         return (sf - 1) * net
 
     def pv_benefit(self, perspective: str, level_mult=1.0, horizon=None, dropoff=None, deadweight=None, rate=None,
-                   success_mult=1.0) -> float:
+                   success_mult=1.0, subsidy=None) -> float:
         r = self.rate if rate is None else rate
         a = annuity_factor(self.horizon if horizon is None else horizon, self.dropoff if dropoff is None else dropoff, r)
         dw = self.deadweight if deadweight is None else deadweight
         disc = (1 + r) ** (-self.exit_m / 12)
-        return float((self.weights(perspective, level_mult) * disc).sum() * a * (1 - dw) * success_mult)
+        h = self.horizon if horizon is None else horizon
+        a_sub = annuity_factor(np.minimum(h, self.subsidy_years), self.dropoff if dropoff is None else dropoff, r)
+        flows = (self.weights(perspective, level_mult) * disc).sum() * a
+        flows = flows + (self.sub_weights(perspective, subsidy) * disc).sum() * a_sub
+        return float(flows * (1 - dw) * success_mult)
 
     def pv_fs(self, **kw) -> float:
         """The municipality's avoided försörjningsstöd (gross of any cost), present value."""
@@ -636,6 +657,9 @@ class _Model:
             per = self.level_by_exit * (self.payer == payer) * (-1.0 if actor == payer else 1.0 if actor == "individ" else 0.0)
         elif item == "arbetsinkomst":
             per = self.earnings * self.is_work * (1.0 if actor == "individ" else 0.0)
+        elif item == "lonestod":
+            per = self.subsidy * self.sub_coef(actor)
+            keep = keep[:int(round(min(self.horizon, self.subsidy_years) * 12))]
         elif item == "skatt":
             split = self._tax_split()
             per = self.earnings * self.is_work * (-self.tax if actor == "individ" else split.get(actor, 0.0)
@@ -649,7 +673,7 @@ class _Model:
 
 
 BENEFIT_ITEMS = {"forsorjningsstod": "transfer", "ersattning_fk": "transfer", "ersattning_stat": "transfer",
-                 "arbetsinkomst": "resource", "skatt": "transfer"}
+                 "lonestod": "transfer", "arbetsinkomst": "resource", "skatt": "transfer"}
 
 
 def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]:
@@ -666,7 +690,7 @@ def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]
         return (1 + m.rate) ** (-np.arange(n) / 12)
 
     for item, kind in BENEFIT_ITEMS.items():
-        if item in ("arbetsinkomst", "skatt") and not m.earnings > 0:
+        if item in ("arbetsinkomst", "skatt") and not m.earnings > 0 or item == "lonestod" and not m.subsidy > 0:
             continue
         for actor in LEDGER_ACTORS:
             s = m.benefit_stream(actor, item)
@@ -750,10 +774,10 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
 
 # the model's argument that each varied assumption of the registry sets, and the model's value of it
 _MODEL_VALUES = {"horizon_years": "horizon", "dropoff_per_year": "dropoff", "deadweight": "deadweight",
-                 "discount_rate": "rate", "skattefaktor": "skattefaktor"}
+                 "discount_rate": "rate", "skattefaktor": "skattefaktor", "wage_subsidy_sek_month": "subsidy"}
 _MODEL_ARGS = {"monthly_level": "level_mult", "horizon_years": "horizon", "dropoff_per_year": "dropoff",
                "deadweight": "deadweight", "discount_rate": "rate", "cost": "cost_mult",
-               "skattefaktor": "skattefaktor", "successes": "success_mult"}
+               "skattefaktor": "skattefaktor", "successes": "success_mult", "wage_subsidy_sek_month": "subsidy"}
 SENSITIVITY_COLUMNS = ["parameter", "low_value", "high_value", "npv_low", "npv_high", "range", "npv_base", "perspective"]
 
 
@@ -923,21 +947,25 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     common = (1 - deadweight) * success_mult
     keep = annuity_factor(horizon, dropoff, m.rate) * common
     keep_varied = annuity_factor(horizon_varied, dropoff, m.rate) * common
+    keep_sub = annuity_factor(np.minimum(horizon, m.subsidy_years), dropoff, m.rate) * common
+    keep_sub_varied = annuity_factor(np.minimum(horizon_varied, m.subsidy_years), dropoff, m.rate) * common
     out, varied, parts = {}, {}, {}
     for p in PERSPECTIVES:
         fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
         ea = sum(m.earn_coef(x) * m.earnings for x in PERSPECTIVES[p])
         per_keep = (fs * disc).sum() * level + (ea * disc).sum()  # benefit per unit of "keep", per draw
+        per_sub = float((m.sub_weights(p) * disc).sum())  # the wage subsidy, over its own shorter span
         grid = (1 + m.rate) ** (-np.arange(len(m.cost_stream(p))) / 12)
         fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
-        parts[p] = (per_keep, fixed + var * cost_mult)
-        out[p] = per_keep * keep - parts[p][1]
-        varied[p] = per_keep * keep_varied - parts[p][1]
+        cost = fixed + var * cost_mult
+        parts[p] = (per_keep * keep + per_sub * keep_sub, per_keep * keep_varied + per_sub * keep_sub_varied, cost)
+        out[p] = parts[p][0] - cost
+        varied[p] = parts[p][1] - cost
     # society also bears the skattefaktor on the net effect on public budgets (see _Model.excess_burden)
-    pub_keep, pub_cost = parts["offentliga"]
-    out["samhälle"] = out["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub_keep * keep)
-    varied["samhälle"] = varied["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub_keep * keep_varied)
+    pub, pub_varied, pub_cost = parts["offentliga"]
+    out["samhälle"] = out["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub)
+    varied["samhälle"] = varied["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub_varied)
     npv = out[lead]
     by = {p: NpvSpread(float((v > 0).mean()), float(np.quantile(v, 0.05)), float(np.median(v)), float(np.quantile(v, 0.95)))
           for p, v in out.items() if np.ptp(v) > 0 or np.any(v)}
@@ -1161,10 +1189,12 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                 target["stat" if actor == "stat" else actor] += per_month * share
 
     payer = succ[S.OUTCOME].map(BENEFIT_PAYER).fillna("").to_numpy(str) if len(succ) else np.array([], str)
+    subsidised = (succ[S.OUTCOME] == SUBSIDISED_WORK).to_numpy() if len(succ) else np.zeros(0, bool)
     model = _Model(np.asarray(levels, float), np.asarray(exit_m, int), payer,
                    succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(), cost_actual, cost_budget,
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
-                   dict(cb.cost_shares), cb.tax_share_region)
+                   dict(cb.cost_shares), cb.tax_share_region, float(cb.wage_subsidy_sek_month),
+                   cb.wage_subsidy_months / 12, subsidised)
     assumptions += [
         UsedAssumption("horizon_years", cb.horizon_years, Note.of("assumption.horizon_source")),
         UsedAssumption("dropoff_per_year", dropoff, drop_src, drop_flag),
@@ -1176,6 +1206,12 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         UsedAssumption("price_year", params.price_year, Note.of("assumption.price_year_source")),
         UsedAssumption("work_earnings_sek_month", earnings, earn_src, earn_flag),
     ]
+    if subsidised.any():  # (listed only where an exit to subsidised work makes it count)
+        default = "wage_subsidy_sek_month" not in cb.model_fields_set
+        assumptions.append(UsedAssumption(
+            "wage_subsidy_sek_month", float(cb.wage_subsidy_sek_month),
+            Note.of("assumption.wage_subsidy_source", n=int(subsidised.sum())) if default else Note.of("assumption.params_file"),
+            default))
     for r in refs:
         if r.flagged:
             info.setdefault("flagged_refs", []).append(r)

@@ -164,6 +164,8 @@ _ALL: tuple[Assumption, ...] = (
     _sourced("discount_rate", Unit.RATE_PER_YEAR, "discount_rate", "discount_rate_range", step=0.005,
              slider=(0.0, 0.1)),
     _sourced("skattefaktor", Unit.FACTOR, "skattefaktor", "skattefaktor_range"),
+    # the state's wage subsidy for an exit to subsidised work (a transfer to the employer)
+    _sourced("wage_subsidy_sek_month", Unit.KR_PER_MONTH, "wage_subsidy_sek_month", "wage_subsidy_range"),
     # the part of the cost still only budgeted (settled utfall is known): varied ±10 % one at a time
     Assumption("cost", Unit.MULTIPLE, 1.0, *_csv_range("cost_range"), Range.RELATIVE, "cost_range",
                _confidence("cost_range"), catalog_key("cost", "definition"), range_source="cost_range",

@@ -300,6 +300,12 @@ class CostBenefit(_Strict):
     work_earnings_sek_month: float = Field(0.0, description="Gross monthly earnings of a person leaving for work; 0 = not valued.")
     value_earnings: bool = Field(False, description="Value earnings from work at the sourced default wage (flagged) "
                                  "when work_earnings_sek_month is 0.")
+    wage_subsidy_sek_month: float = Field(_A["wage_subsidy_sek_month"].default, ge=0.0, le=100_000.0, description=(
+        "Wage subsidy (kr per month, price-year prices) the state pays an employer for each exit to subsidised "
+        "work (arbete_med_stöd), for its first wage_subsidy_months after the exit; 0 = none."))
+    wage_subsidy_months: int = Field(12, ge=0, le=120, description=(
+        "For how many months after an exit to subsidised work the state pays the wage subsidy (nystartsjobb "
+        "and introduktionsjobb usually up to 12 months; lönebidrag can last longer)."))
     tax_rate: float = Field(0.32, description="Income tax on earnings from work (municipal and regional tax together).")
     tax_share_region: float = Field(0.36, ge=0.0, le=1.0, description="The region's part of that tax; the rest is the "
                                     "municipality's (about 11.7 of 32.4 percentage points on average, SCB 2025; set "
