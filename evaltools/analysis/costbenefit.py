@@ -592,7 +592,7 @@ class _Model:
     def sub_weights(self, perspective: str, subsidy: float | None = None) -> np.ndarray:
         """Per success: the perspective's monthly wage-subsidy flow, for the subsidy's first ``subsidy_years``."""
         sub = self.subsidy if subsidy is None else subsidy
-        return sum(self.sub_coef(a) * sub for a in PERSPECTIVES[perspective])
+        return sum((self.sub_coef(a) * sub for a in PERSPECTIVES[perspective]), np.zeros(len(self.payer)))
 
     def cost_stream(self, perspective: str, cost_mult: float = 1.0) -> np.ndarray:
         """The project's cost borne by the perspective's actors, per month (price-year kr)."""
