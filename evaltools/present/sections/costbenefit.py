@@ -16,6 +16,7 @@ from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
 from ...data.privacy import suppressed_label
 from ..plots import plot_monte_carlo, plot_tornado
+from .summary import comparison_unreliable
 
 
 def too_early(has_participants: bool, summary: CostSummary) -> str | None:
@@ -214,6 +215,8 @@ def blocks(r) -> list[list]:
         intro[0] += " " + msg("costbenefit.intro_no_comparison")
     if s.mode == "structural":
         intro = [msg("costbenefit.structural")]
+    if s.mode == "observed" and comparison_unreliable(r):
+        intro.append(msg("costbenefit.unreliable_comparison"))
     who = t(s.perspective, lang).lower()
     # (the seed and what was varied are in the appendix)
     mc_text = simulation_text(r, who)

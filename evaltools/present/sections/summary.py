@@ -185,8 +185,9 @@ def worth(r) -> list[str]:
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
-    if s.mode == "observed" and not s.has_comparison:
-        out.append(msg("summary.worth_calculated"))
+    if s.mode == "observed":  # a saving computed from exits is always called calculated
+        out.append(msg("summary.worth_calculated" if not s.has_comparison else "summary.worth_calculated_comparison"))
+    unreliable = comparison_unreliable(r)
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     dw_words = dict(dw=fmt_pct(s.deadweight, lang, 0), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
@@ -201,8 +202,18 @@ def worth(r) -> list[str]:
                        cost_basis=B.basis_words(B.CURRENT, lang),
                        level=fmt_kr(ml.amount_sek, lang), level_basis=B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang),
                        years=fmt_num(s.break_even_person_years_application, 1, lang)))
+    if unreliable:
+        out.append(msg("summary.worth_unreliable"))
     out += probability(r)
     return out
+
+
+def comparison_unreliable(r) -> bool:
+    """The deadweight comes from a comparison group whose placebo test before the start rejected the
+    design: every figure built on it is marked unreliable (page 1 and the cost-benefit section)."""
+    pay = r.payments
+    return (r.cba.summary.deadweight_source == "comparison" and pay is not None and pay.did is not None
+            and bool(pay.parallel_trends_doubtful))
 
 
 def probability(r) -> list[str]:
