@@ -1,6 +1,8 @@
 """The report's sections: the small decisions each makes, and that each renders in both languages."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
@@ -43,10 +45,10 @@ def test_title_kind():
 
 
 def test_cost_benefit_says_why_there_is_no_benefit_yet():
-    assert costbenefit.too_early(True, {"successes": 0, "ended": 0}) == "costbenefit.too_early_no_ended"
-    assert costbenefit.too_early(True, {"successes": 0, "ended": 4}) == "costbenefit.too_early_no_exit"
-    assert costbenefit.too_early(True, {"successes": 2, "ended": 4}) is None
-    assert costbenefit.too_early(False, {"successes": 0, "ended": 0}) is None  # ex ante: the expected volumes
+    assert costbenefit.too_early(True, SimpleNamespace(successes=0, ended=0)) == "costbenefit.too_early_no_ended"
+    assert costbenefit.too_early(True, SimpleNamespace(successes=0, ended=4)) == "costbenefit.too_early_no_exit"
+    assert costbenefit.too_early(True, SimpleNamespace(successes=2, ended=4)) is None
+    assert costbenefit.too_early(False, SimpleNamespace(successes=0, ended=0)) is None  # ex ante: the expected volumes
 
 
 def test_small_decisions():
