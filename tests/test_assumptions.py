@@ -73,7 +73,7 @@ def test_the_params_defaults_are_the_registry_s():
     assert cb.horizon_years == 3.0 and cb.dropoff_per_year == 0.2 and cb.discount_rate == 0.035
     assert cb.deadweight_default == 0.25 and cb.skattefaktor == 1.3
     assert tuple(cb.deadweight_range) == (0.0, 0.75) and tuple(cb.horizon_range) == (1.0, 5.0)
-    assert tuple(cb.ex_ante_success_range) == (0.5, 1.25)
+    assert tuple(cb.ex_ante_success_range) == (0.75, 1.25)
     for name in ("horizon_years", "dropoff_per_year", "discount_rate", "skattefaktor"):
         assert getattr(cb, name) == REGISTRY[name].default
 

@@ -42,3 +42,27 @@ def test_without_a_comparison_group_the_saving_is_called_calculated():
     r = _report("timra-vagen-ut")
     page_one = " ".join(summary_section.worth(r))
     assert r.msg("summary.worth_calculated") in page_one and r.msg("summary.worth_unreliable") not in page_one
+
+
+def test_the_application_check_s_simulation_is_centred_on_its_own_figure():
+    import numpy as np
+    r = et.cost_benefit(et.load_project(PARAMS / "eskilstuna-ansokan.yaml"))
+    s, mc = r.summary, r.monte_carlo
+    assert s.mode == "ex_ante" and mc.ex_ante
+    # the horizon is held at the NPV's own, and the expected successes and the deadweight are drawn
+    # half below and half above their base values: the median NPV stays within 25 % of the stated one
+    horizon = et.load_project(PARAMS / "eskilstuna-ansokan.yaml").params.cost_benefit.horizon_years
+    assert np.all(r.simulation.draws.horizon_years == horizon)
+    assert abs(mc.npv_median - s.npv) <= 0.25 * abs(s.npv)
+    d = r.simulation.draws
+    assert np.median(d.success_mult) == pytest.approx(1.0, abs=0.02)
+    assert np.median(d.deadweight) == pytest.approx(s.deadweight, abs=0.02)
+
+
+def test_split_uniform_draws_have_the_base_as_median_and_stay_in_range():
+    import numpy as np
+    from evaltools.analysis.costbenefit import _split_uniform
+    x = _split_uniform(np.random.default_rng(3), 0.0, 0.25, 0.75, 100_000)
+    assert x.min() >= 0.0 and x.max() <= 0.75
+    assert np.median(x) == pytest.approx(0.25, abs=0.005)
+    assert (x < 0.25).mean() == pytest.approx(0.5, abs=0.01)  # half below the base, half above

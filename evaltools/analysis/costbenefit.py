@@ -837,6 +837,19 @@ def _assumption_frame(assumptions: list[UsedAssumption], cb, tested: bool = True
     return pd.DataFrame(rows, columns=["name", "value", "unit", "lower", "upper", "source", "flagged"])
 
 
+def _split_uniform(rng, lo: float, mid: float, hi: float, draws: int) -> np.ndarray:
+    """Draws between ``lo`` and ``hi`` whose median is ``mid``: half uniform below it, half above.
+
+    For an assumption with a base value and a plausible range but no data to shape it (the
+    deadweight without a comparison group, the application's expected successes): the base value
+    is the central estimate, as likely too high as too low, so the simulation's median NPV stays
+    near the NPV the report states beside it (a triangular or a plain uniform draw over an
+    asymmetric range would move it).
+    """
+    u = rng.uniform(0.0, 1.0, draws)
+    return np.where(u < 0.5, lo + (mid - lo) * u * 2, mid + (hi - mid) * (u - 0.5) * 2)
+
+
 def _draw_dropoff(rng, d: float, draws: int) -> np.ndarray:
     """Drop-off drawn uniformly and symmetrically around ``d``: 0 to 2d, capped at 90 %."""
     if d <= 0 or d >= 0.9:
@@ -908,9 +921,9 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     """
     rng = np.random.default_rng(seed)
     n, k = info.get("n_ended", 0), info.get("n_success", 0)
-    if info.get("mode") == "ex_ante":
+    if info.get("mode") == "ex_ante":  # around the application's own figure, which stays the median
         lo, hi = info["ex_ante_success_range"]
-        success_mult = rng.uniform(lo, hi, draws)
+        success_mult = _split_uniform(rng, lo, 1.0, hi, draws)
     elif n > 0 and k > 0:
         success_mult = rng.beta(k + 0.5, n - k + 0.5, draws) * n / k
     else:
@@ -923,8 +936,8 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
         deadweight = np.clip(cr / pr, 0.0, 0.95)
     else:
         lo, hi = info["deadweight_range"]
-        mode = min(max(m.deadweight, lo), hi)
-        deadweight = rng.triangular(lo, mode, hi, draws) if hi > lo else np.full(draws, lo)
+        mid = min(max(m.deadweight, lo), hi)
+        deadweight = _split_uniform(rng, lo, mid, hi, draws)
     h_lo, h_hi = info["horizon_range"]
     # (drawn here, in the stream's old place, so the other draws are the same as before)
     horizon_varied = rng.integers(int(round(h_lo * 12)), int(round(h_hi * 12)) + 1, draws) / 12
