@@ -66,3 +66,26 @@ def test_split_uniform_draws_have_the_base_as_median_and_stay_in_range():
     assert x.min() >= 0.0 and x.max() <= 0.75
     assert np.median(x) == pytest.approx(0.25, abs=0.005)
     assert (x < 0.25).mean() == pytest.approx(0.5, abs=0.01)  # half below the base, half above
+
+
+def test_an_application_s_outcome_mix_moves_the_public_saving_and_is_stated():
+    from evaltools.present.sections.costbenefit import expected_mix
+    project = et.load_project(PARAMS / "eskilstuna-ansokan.yaml")
+    e = project.params.expected
+    work = et.cost_benefit(project, monte_carlo=False, effect=False)
+    mixed_project = project.with_params(expected={**e.model_dump(exclude_none=True),
+                                                  "outcome_mix": {"arbete": 0.5, "sjuk_aktivitetsersättning": 0.5}})
+    mixed = et.cost_benefit(mixed_project, monte_carlo=False, effect=False)
+    w, m = work.table.set_index("perspective"), mixed.table.set_index("perspective")
+    # the municipality saves the same either way; half the exits paid by Försäkringskassan instead halve
+    # the public financiers' benefit (every success at the same level, the same exit months in pairs)
+    assert m.loc["kommun", "pv_benefit"] == pytest.approx(w.loc["kommun", "pv_benefit"])
+    assert m.loc["offentliga", "pv_benefit"] == pytest.approx(w.loc["offentliga", "pv_benefit"] / 2, rel=0.02)
+    assert "arbete" in expected_mix(et.Report(mixed_project)) and "50" in expected_mix(et.Report(mixed_project))
+    assert "parameterfilen anger inte" in expected_mix(et.Report(project))
+
+
+def test_an_outcome_mix_that_does_not_add_up_is_refused():
+    project = et.load_project(PARAMS / "eskilstuna-ansokan.yaml")
+    with pytest.raises(Exception, match="add up to 1"):
+        project.with_params(expected={"successes_per_year": 10, "outcome_mix": {"arbete": 0.5, "studier": 0.3}})

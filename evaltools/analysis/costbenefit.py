@@ -1118,6 +1118,21 @@ def _weak_default(name: str, value: float) -> bool:
     return abs(float(value) - d.value) < 1e-12 and d.confidence in ("L", "EST")
 
 
+def expected_outcomes(mix: dict[str, float] | None, n: int) -> list[str]:
+    """The outcome of each of an application's ``n`` expected successes: ``mix``'s shares as whole
+    persons (largest remainder), interleaved so that each outcome is spread over the period; without
+    a mix every one is an exit to work."""
+    if not mix:
+        return ["arbete"] * n
+    exact = {k: v * n for k, v in mix.items()}
+    counts = {k: int(np.floor(x)) for k, x in exact.items()}
+    for k in sorted(exact, key=lambda k: exact[k] - counts[k], reverse=True)[:n - sum(counts.values())]:
+        counts[k] += 1
+    # interleave: the i-th person of an outcome with count c sits at (i + 0.5) / c of the way through
+    slots = sorted((((i + 0.5) / c), k) for k, c in counts.items() for i in range(c))
+    return [k for _, k in slots]
+
+
 def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
     params, cb = project.params, project.params.cost_benefit
     ct = costs(project, cost_basis).table
@@ -1131,7 +1146,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         years = (params.period.planned_end - params.period.start).days / 365.25
         n = int(round(per_year * years))
         succ = pd.DataFrame({S.PERSON_ID: [f"x{i}" for i in range(n)], S.HOUSEHOLD_TYPE: "ensamstående",
-                             S.N_CHILDREN: 0.0, S.OUTCOME: "arbete", S.START_DATE: pd.Timestamp(params.period.start)})
+                             S.N_CHILDREN: 0.0, S.OUTCOME: expected_outcomes(e.outcome_mix if e else None, n),
+                             S.START_DATE: pd.Timestamp(params.period.start)})
         # the application's successes spread evenly over the planned period, month by month
         exit_m = np.floor((np.arange(n) + 0.5) / max(n, 1) * years * 12).astype(int)
         info.update(n_ended=0, n_success=n, mode="structural" if is_structural(project) else "ex_ante")

@@ -246,6 +246,23 @@ class Expected(_Strict):
     participants_per_year: float | None = None
     successes_per_year: float | None = None
     exits_with_action_plan_share: float | None = None
+    outcome_mix: dict[str, float] | None = Field(None, description=(
+        "Where the expected successes go, as shares by outcome code (e.g. {arbete: 0.5, "
+        "sjuk_aktivitetsersättning: 0.3, studier: 0.2}); from the application or the förbund's earlier "
+        "projects. Without it every expected success is counted as an exit to work, and the report says so."))
+
+    @field_validator("outcome_mix")
+    @classmethod
+    def _mix(cls, v: dict[str, float] | None) -> dict[str, float] | None:
+        if v is None:
+            return v
+        bad = [k for k in v if k not in LEAVES_SOCIAL_ASSISTANCE]
+        if bad:
+            raise ValueError(f"outcome_mix: unknown or non-leaving outcome code(s) {bad}; expected codes from: "
+                             f"{', '.join(LEAVES_SOCIAL_ASSISTANCE)}")
+        if any(x < 0 for x in v.values()) or abs(sum(v.values()) - 1) > 0.01:
+            raise ValueError(f"outcome_mix: shares must be 0 or more and add up to 1 (100 %), got {sum(v.values()):g}")
+        return v
 
 
 class TargetPopulation(_Strict):

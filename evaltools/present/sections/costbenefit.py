@@ -10,6 +10,7 @@ from ...words.assumptions import assumptions_table
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
 from ...words.labels import code_label, note_text, success_definition_text, t
+from ...words.text import join
 from ...analysis.costbenefit import CostSummary
 from . import basis as B
 from ...words.assumptions import years as years_text
@@ -25,6 +26,17 @@ def too_early(has_participants: bool, summary: CostSummary) -> str | None:
     if not has_participants or summary.successes:
         return None
     return "costbenefit.too_early_no_exit" if summary.ended else "costbenefit.too_early_no_ended"
+
+
+def expected_mix(r) -> str:
+    """Where an application's expected successes are counted as going: the params' outcome mix, or
+    (stated as an assumption) every one to work."""
+    e = r.params.expected
+    mix = e.outcome_mix if e is not None else None
+    if not mix:
+        return r.msg("costbenefit.mix_assumed")
+    parts = [f"{fmt_pct(v, r.lang, 0)} {code_label(S.OUTCOME, k, r.lang).lower()}" for k, v in mix.items() if v > 0]
+    return r.msg("costbenefit.mix_given", mix=join(parts, r.lang))
 
 
 def key_figures(r) -> Table:
@@ -210,7 +222,7 @@ def blocks(r) -> list[list]:
     at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry the calculation used
     intro = [msg("costbenefit.intro")]
     if s.mode == "ex_ante":
-        intro[0] += " " + msg("costbenefit.intro_ex_ante")
+        intro[0] += " " + msg("costbenefit.intro_ex_ante") + " " + expected_mix(r)
     elif r.project.comparison is None:  # (with one, the effect-based part says what it measured)
         intro[0] += " " + msg("costbenefit.intro_no_comparison")
     if s.mode == "structural":
