@@ -89,3 +89,19 @@ def test_an_outcome_mix_that_does_not_add_up_is_refused():
     project = et.load_project(PARAMS / "eskilstuna-ansokan.yaml")
     with pytest.raises(Exception, match="add up to 1"):
         project.with_params(expected={"successes_per_year": 10, "outcome_mix": {"arbete": 0.5, "studier": 0.3}})
+
+
+def test_the_effect_based_simulation_draws_the_reference_date_too():
+    import pandas as pd
+    from evaltools.analysis.comparison import compare_payments
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    payments = compare_payments(project)
+    effect = payments.did.effect
+    only_main = pd.DataFrame({"shift_months": [0], "effect": [effect]})
+    # two reference dates 1 000 kr a month either side: the spread of the simulated NPVs must widen
+    wide = pd.DataFrame({"shift_months": [-1, 0, 1], "effect": [effect - 1000, effect, effect + 1000]})
+    a = et.cost_benefit(project, payments=payments, reference_dates=only_main).effect_based
+    b = et.cost_benefit(project, payments=payments, reference_dates=wide).effect_based
+    assert (b.npv_p95 - b.npv_p05) > 2 * (a.npv_p95 - a.npv_p05)
+    assert (b.reference_low, b.reference_high) == (effect - 1000, effect + 1000)
+    assert a.npv == b.npv  # the point figure stays the main estimate's

@@ -41,7 +41,7 @@ from ..data.project import Project
 from ..data.reference import RefValue, default, household_norm, price_factor
 from .result import Money, Note, Result, Share, _jsonable, frame_records
 from ..data.params import project_kind
-from .comparison import compare_payments
+from .comparison import compare_payments, reference_date_sensitivity
 
 
 # --- costs ----------------------------------------------------------------------------
@@ -476,6 +476,8 @@ class EffectBased:
     npv_p05: float | None = None
     npv_p95: float | None = None
     draws: int = 0
+    reference_low: float | None = None  # the DiD's range over the reference dates tried (drawn in the simulation)
+    reference_high: float | None = None
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -1248,7 +1250,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
 
 
 def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
-                 effect: bool = True, payments=None, lang: str | None = None) -> CostBenefitResult:
+                 effect: bool = True, payments=None, reference_dates: pd.DataFrame | None = None,
+                 lang: str | None = None) -> CostBenefitResult:
     """Does the project pay for itself, and for whom? Costs against the försörjningsstöd it
     avoided, per perspective, from one ledger of flows between actors.
 
@@ -1265,6 +1268,9 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     payments
         A :class:`~evaltools.analysis.comparison.ComparisonResult` already computed for this project, so the
         difference-in-differences is not estimated a second time.
+    reference_dates
+        :func:`~evaltools.analysis.comparison.reference_date_sensitivity` already computed for this
+        project (the effect-based simulation draws the reference date too).
     lang
         ``"sv"`` or ``"en"``: the language of the main goal's name in the success definition;
         default: the params file's. (Sources and notes are worded where they are shown.)
@@ -1369,7 +1375,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     a_df = _assumption_frame(assumptions, cb, tested=bool(n_s) and not structural)
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
     eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,
-                      payments=payments, perspective=lead) if effect else None
+                      payments=payments, perspective=lead, reference_dates=reference_dates) if effect else None
     return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct,
                              sensitivity=sens, sensitivity_by_perspective=sens_by, monte_carlo=mc,
                              reference_values=ref_df, effect_based=eb,
@@ -1378,7 +1384,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
 
 
 def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0,
-                 payments=None, perspective: str = "offentliga") -> EffectBased | None:
+                 payments=None, perspective: str = "offentliga",
+                 reference_dates: pd.DataFrame | None = None) -> EffectBased | None:
     """A second estimate of the benefit, from the project's own measured effect.
 
     Where a comparison group exists, the difference-in-differences estimate (kr per participant
@@ -1387,7 +1394,10 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     discounting. No deadweight is applied: the comparison group already shows what would have
     happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
     the DiD's cluster-robust standard error) together with drop-off and discount rate, so the
-    estimate's own uncertainty reaches P(NPV > 0). ``None`` without a comparison group.
+    estimate's own uncertainty reaches P(NPV > 0); each draw also takes one of the comparison
+    persons' reference dates that :func:`~evaltools.analysis.comparison.reference_date_sensitivity`
+    tries (the estimate at that date, minus the main estimate, is added), so the matching of dates
+    adds its uncertainty too. The horizon is held at the NPV's. ``None`` without a comparison group.
 
     The measured fall in försörjningsstöd is the municipality's gross saving (``pv_avoided_fs``).
     For ``perspective`` it is split between the actors as the main calculation splits its exits'
@@ -1434,6 +1444,11 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
         eff = rng.normal(did.effect, did.se, draws)
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
         rate = np.full(draws, m.rate)  # the discount rate is a fixed choice, varied one at a time only
+        ref = reference_dates if reference_dates is not None else reference_date_sensitivity(project)
+        if ref is not None and len(ref):  # the reference date drawn among those tried, each equally likely
+            offsets = ref["effect"].to_numpy(float) - did.effect
+            eff = eff + rng.choice(offsets, draws)
+            out = replace(out, reference_low=float(ref["effect"].min()), reference_high=float(ref["effect"].max()))
         npv = pv(eff, dropoff, rate) * share - pv_c
         out = replace(out, p_npv_positive=float((npv > 0).mean()), npv_p05=float(np.quantile(npv, 0.05)),
                       npv_p95=float(np.quantile(npv, 0.95)), draws=draws)

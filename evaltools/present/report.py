@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import sections
 from ..analysis.cohorts import composition, outcome_rates, success_model, time_to_exit
-from ..analysis.comparison import compare_payments, payment_phases
+from ..analysis.comparison import compare_payments, payment_phases, reference_date_sensitivity
 from ..data.params import project_kind
 from ..analysis.costbenefit import cost_benefit
 from .display import Table, Text, figure_html, show
@@ -107,8 +107,14 @@ class Report:
         return compare_payments(self.project, lang=self.lang)
 
     @cached_property
+    def reference_dates(self):
+        """How the DiD moves with the comparison persons' reference dates (computed once: the payments
+        section shows it, the effect-based simulation draws it)."""
+        return reference_date_sensitivity(self.project)
+
+    @cached_property
     def cba(self):
-        return cost_benefit(self.project, payments=self.payments, lang=self.lang)
+        return cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates, lang=self.lang)
 
     @cached_property
     def figures(self):

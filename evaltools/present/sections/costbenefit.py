@@ -163,7 +163,9 @@ def effect_based(r) -> list:
                horizon=years_text(eb.horizon_years, r.lang),
                effect=fmt_kr(eb.did_effect, lang), low=fmt_kr(eb.did_ci_low, lang),
                high=fmt_kr(eb.did_ci_high, lang), n=fmt_int(eb.participants, lang),
-               avoided=fmt_kr(eb.pv_avoided_fs, lang), share=fmt_pct(eb.share_of_saving, lang, 0))
+               avoided=fmt_kr(eb.pv_avoided_fs, lang), share=fmt_pct(eb.share_of_saving, lang, 0),
+               ref_low=fmt_kr(eb.reference_low if eb.reference_low is not None else eb.did_effect, lang),
+               ref_high=fmt_kr(eb.reference_high if eb.reference_high is not None else eb.did_effect, lang))
     return [Text([], msg("costbenefit.eb.heading", who=who), 3),
             Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
 

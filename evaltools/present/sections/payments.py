@@ -107,7 +107,7 @@ def did_paragraphs(r) -> list[str]:
 def reference_date_sentence(r) -> list[str]:
     """How far the estimate moves when the comparison persons' reference dates are moved a few
     months (the matching of dates adds uncertainty the interval does not show)."""
-    table = reference_date_sensitivity(r.project)
+    table = r.reference_dates if hasattr(r, "reference_dates") else reference_date_sensitivity(r.project)
     if table is None or table.empty:
         return []
     lang = r.lang
