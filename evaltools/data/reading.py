@@ -150,11 +150,11 @@ def _csv_rows(text: str, sep: str, fname: str) -> list[list[str]]:
         for row in reader:
             rows.append(row)
     except csv.Error as e:
-        row = len(rows) + 1  # the first row that could not be read, as a text editor counts it
+        at = len(rows) + 1  # the first row that could not be read, as a text editor counts it
         if "field larger than field limit" in str(e):
-            raise DataValidationError([problem(fname, row, None, None, "csv.field_too_long", row=row,
+            raise DataValidationError([problem(fname, at, None, None, "csv.field_too_long", row=at,
                                                limit=f"{MAX_CSV_FIELD:,}".replace(",", " "))]) from None
-        raise DataValidationError([problem(fname, row, None, None, "csv.unreadable", row=row,
+        raise DataValidationError([problem(fname, at, None, None, "csv.unreadable", row=at,
                                            reason=str(e)[:80])]) from None
     return rows
 
