@@ -638,7 +638,8 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) 
     are resolved against ``path``'s folder, and problems are reported under ``where`` (default
     ``path``)."""
     where = path if where is None else where
-    raw = strip_bidi(raw)
+    # removed from texts; the project id keeps them, to be refused as no safe slug
+    raw = {k: v if k == "id" else strip_bidi(v) for k, v in raw.items()} if isinstance(raw, dict) else raw
     pnr = [place for place, value in _strings(raw) if find_personnummer(value)]
     if pnr:
         raise ParamsError(where, [f"{place}: holds something shaped like a personnummer (not shown here); a report is "
