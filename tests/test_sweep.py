@@ -264,10 +264,24 @@ def test_the_what_if_functions_check_their_arguments_as_the_params_file_does(tin
 
 
 @pytest.mark.parametrize("lang", ["../../x", "de", 3])
-def test_load_project_checks_its_language(lang, tiny_project):
+def test_load_project_and_what_if_check_their_language(lang, tiny_project):
+    from evaltools.present import whatif
     with pytest.raises(ParamsError) as e:
         load_project(tiny_project(), lang=lang)
     assert "lang: " in str(e.value) and "sv, en" in str(e.value)
+    project = load_project(tiny_project())
+    for call in (lambda: whatif.evaluate(project, lang=lang), lambda: whatif.grid(project, lang=lang)):
+        with pytest.raises(ParamsError) as e:
+            call()
+        assert "lang: " in str(e.value)
+
+
+def test_a_sheet_named_like_a_personnummer_is_never_quoted(tiny_project):
+    _workbook(tiny_project.dir / "data" / "deltagare.xlsx",
+              [("811218-9876", participants_frame()[:1], True), ("aktuell", participants_frame(), False)])
+    project = load_project(tiny_project(data_block="data:\n  participants: data/deltagare.xlsx\n"))
+    (note,) = [w for w in project.warnings if w.code == "first_sheet_hidden"]
+    assert "9876" not in note.text("sv") and "9876" not in note.text("en")
 
 
 def test_with_params_refuses_a_value_that_is_no_number(tiny_project):

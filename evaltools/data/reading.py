@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import DataValidationError, Problem, problem
 from .messages import quote
-from .privacy import find_personnummer
+from .privacy import find_personnummer, redact
 
 
 
@@ -178,7 +178,7 @@ def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
         note = None
         if not _visible(wb.worksheets[0]):
             note = problem(fname, None, None, None, "sheet.first_hidden", "warning", "first_sheet_hidden",
-                           hidden=quote(wb.worksheets[0].title), read=quote(ws.title))
+                           hidden=quote(redact(wb.worksheets[0].title)), read=quote(redact(ws.title)))
         return ws, note
     if isinstance(sheet, int) and not visible:
         raise DataValidationError([problem(fname, None, None, None, "sheet.no_visible")])
@@ -219,7 +219,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     width = max((len(r) for r in rows), default=0)
     cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
-    source = f"{fname} [{ws.title}]" if len(wb.sheetnames) > 1 else fname
+    source = f"{fname} [{redact(ws.title)}]" if len(wb.sheetnames) > 1 else fname
     notes = [note] if note is not None else []
     return cells, nums, hidden, formulas, source, notes
 

@@ -29,7 +29,7 @@ from ..words.labels import fmt_kr, fmt_num, fmt_pct, t
 from .results import CSS_RESULT, frame_html
 from ..words.text import msg, plural
 from ..words import assumptions as assumption_words
-from ..data.arguments import check_grid, check_number
+from ..data.arguments import check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from .plots import plot_tornado
 from .report import figure_html
@@ -186,6 +186,7 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     >>> project = et.load_project("kompassen-demo")  # doctest: +SKIP
     >>> et.whatif.evaluate(project, deadweight=0.5).summary["npv"]  # doctest: +SKIP
     """
+    check_lang(lang, "whatif")
     change = changes(project, base, **values)
     return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
 
@@ -311,6 +312,7 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
     unknown = sorted({rows, columns} - set(STEPS))
     if unknown:
         raise TypeError(f"unknown assumption(s) {unknown}; expected some of: {', '.join(STEPS)}")
+    check_lang(lang, "whatif.grid")
     row_values, column_values = check_grid(row_values, column_values, "whatif.grid")
     row_values = [check_number(rows, v, "whatif.grid") for v in row_values]
     column_values = [check_number(columns, v, "whatif.grid") for v in column_values]
