@@ -301,3 +301,25 @@ def test_the_notes_are_worded_in_both_catalogs():
                         ("params.grid_size", {"rows": 1, "columns": 2, "limit": 3})):
         sv, en = message(key, "sv", **values), message(key, "en", **values)
         assert sv != en and "{" not in sv + en
+
+
+def test_the_reports_data_quality_table_shows_rows_not_values(tiny_project):
+    """The appendix's table: no person's date or amount, and no 'nan' or 'None' for a note about a
+    whole file."""
+    import evaltools as et
+    d = tiny_project.dir / "data"
+    write_csv(d / "payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P1", "month": "2022-02", "amount": 8700},
+        {"person_id": "P2", "month": "2022-03", "amount": "10.242"},
+        {"person_id": "P2", "month": "2022-04", "amount": "9.815"},
+    ])
+    _workbook(d / "deltagare.xlsx", [("gammal", participants_frame()[:1], True), ("aktuell", participants_frame(), False)])
+    block = "data:\n  participants: data/deltagare.xlsx\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
+    table = et.Report(load_project(tiny_project("last_intake: 2022-12-31\n", data_block=block))).quality_table()
+    shown = table.to_string()
+    for value in ("2023-01-10", "10.242", "10,242", "9.815", "nan", "None"):
+        assert value not in shown, value
+    scale = table[table["Kolumn"] == "amount"].iloc[0]
+    assert scale["Värde"] == "(visas inte)" and scale["Rad"] == "4"
+    assert (table[table["Kolumn"] == "–"]["Rad"] == "–").all()

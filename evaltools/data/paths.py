@@ -152,7 +152,8 @@ def _reports_dir_problem(out: Path, files: list[Path]) -> str | None:
     folders |= {f.parent for f in files if f.suffix.lower() not in (".yaml", ".yml")}
     for folder in sorted(folders):
         if _within(out, folder):
-            return (f"the reports folder {out} is inside the input folder {folder}: a report written there "
+            where = "is" if out == folder else "is inside"
+            return (f"the reports folder {out} {where} the input folder {folder}: a report written there "
                     f"could replace the data; choose a folder of its own, such as {project_root() / 'reports'}")
         if _within(folder, out) and folder.exists():
             return (f"the reports folder {out} holds the input folder {folder}: a report written there could "
