@@ -323,3 +323,21 @@ def test_the_reports_data_quality_table_shows_rows_not_values(tiny_project):
     scale = table[table["Kolumn"] == "amount"].iloc[0]
     assert scale["Värde"] == "(visas inte)" and scale["Rad"] == "4"
     assert (table[table["Kolumn"] == "–"]["Rad"] == "–").all()
+
+
+def test_a_control_character_in_a_wording_file_is_refused_by_key(tmp_path):
+    from evaltools.words.text import TextError, load_overrides
+    path = tmp_path / "p.sv.yaml"
+    path.write_text('summary: {heading: "Sammanfattning\\a"}\n', encoding="utf-8")
+    with pytest.raises(TextError) as e:
+        load_overrides(path, "sv")
+    assert "summary.heading" in str(e.value) and "U+0007" in str(e.value) and "\a" not in str(e.value)
+
+
+def test_a_control_character_in_the_evaluators_text_is_refused_by_line(tmp_path):
+    from evaltools.present.narrative import NarrativeError, read
+    path = tmp_path / "p.sv.md"
+    path.write_text("## Bedömning\n\nProjektet nådde\x1b[31m sina mål.\n", encoding="utf-8")
+    with pytest.raises(NarrativeError) as e:
+        read(path, "sv")
+    assert "line 3" in str(e.value) and "U+001B" in str(e.value) and "\x1b" not in str(e.value)
