@@ -245,9 +245,9 @@ def test_project_where_no_participant_has_ended_yet_renders(tiny_project, tmp_pa
             for i in range(1, 7)]
     write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
     write_csv(tiny_project.dir / "data/budget.csv", [{"period": "2022", "category": "Lön", "budget": 500000, "actual": None}])
-    res = render.render_project(tiny_project("data_as_of: 2022-10-31\n"), tmp_path, formats=("html",))
+    res = render.render_project(tiny_project("data_as_of: 2022-10-31\n"), tmp_path / "reports", formats=("html",))
     assert res.ok, res.error
-    text = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "tiny" / "tiny.html").read_text(encoding="utf-8")).split())
+    text = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "reports" / "tiny" / "tiny.html").read_text(encoding="utf-8")).split())
     assert "Ingen av de 6 deltagarna har avslutat sin insats ännu; utfallen redovisas" in text
     assert "Ingen av de 6 deltagarna har avslutat sin insats ännu, så tiden i projektet" in text
     assert "kalkylen visar bara kostnaden" in text and "Känslighetsanalys" not in text
@@ -258,9 +258,9 @@ def test_project_with_no_exit_from_social_assistance_shows_the_cost_only(tiny_pr
     rows = [(f"P{i}", "kvinna", 1980 + i, "ensamstående", f"2022-0{i}-01", f"2022-0{i + 2}-01", "avbrott")
             for i in range(1, 7)]
     write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
-    res = render.render_project(tiny_project("data_as_of: 2022-10-31\n"), tmp_path, formats=("html",))
+    res = render.render_project(tiny_project("data_as_of: 2022-10-31\n"), tmp_path / "reports", formats=("html",))
     assert res.ok, res.error
-    text = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "tiny" / "tiny.html").read_text(encoding="utf-8")).split())
+    text = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "reports" / "tiny" / "tiny.html").read_text(encoding="utf-8")).split())
     assert "Ingen av de avslutade deltagarna har lämnat försörjningsstödet" in text
     assert "Känslighetsanalys" not in text and "Monte Carlo (" not in text
 

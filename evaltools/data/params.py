@@ -641,6 +641,8 @@ def load_params(path: str | Path) -> ProjectParams:
         raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
         raise ParamsError(path, [f"not valid YAML: {_short_text(str(e), 500)}"]) from None
+    except RecursionError:  # a backstop: the loader stops at MAX_YAML_DEPTH levels first
+        raise ParamsError(path, [_depth_line()]) from None
     if not isinstance(raw, dict):
         raise ParamsError(path, ["expected a mapping of keys (id:, title:, ...) at the top level"])
     # the appendix prints the file as written, comments too: a number in a comment is refused as well
@@ -662,15 +664,60 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) 
     are resolved against ``path``'s folder, and problems are reported under ``where`` (default
     ``path``)."""
     where = path if where is None else where
+    # removed from texts; the project id keeps them, to be refused as no safe slug
+    raw = {k: v if k == "id" else strip_bidi(v) for k, v in raw.items()} if isinstance(raw, dict) else raw
     pnr = [place for place, value in _strings(raw) if find_personnummer(value)]
     if pnr:
         raise ParamsError(where, [f"{place}: holds something shaped like a personnummer (not shown here); a report is "
                                   "published and must not identify a person: remove it" for place in pnr])
+    control = control_problems(raw)
+    if control:
+        raise ParamsError(where, control)
     try:
         params = ProjectParams.model_validate(raw)
     except ValidationError as e:
         raise ParamsError(where, params_problems(e, raw)) from None
     return _resolve_paths(params, path)
+
+
+# characters that change the direction text is shown in (embeddings, overrides, isolates and the
+# marks): invisible, never needed in a Swedish or English report, and able to make a title read
+# backwards in the index of reports
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# control characters no text may hold (tab, line feed and carriage return are text): invisible, and
+# the report's workbook cannot be written with them
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_bidi(value: object) -> object:
+    """``value`` (a parsed params mapping, list or text) with every direction-changing character
+    removed from its texts and keys."""
+    if isinstance(value, str):
+        return BIDI_CONTROLS.sub("", value)
+    if isinstance(value, dict):
+        return {strip_bidi(k): strip_bidi(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [strip_bidi(v) for v in value]
+    return value
+
+
+def control_problems(raw: object) -> list[dict[str, str]]:
+    """One message (in both languages) per text or key of a parsed params mapping that holds a
+    control character, naming its place and the character's code, never the text."""
+    out = []
+    for place, value in _strings(raw):
+        m = CONTROL_CHARACTERS.search(value)
+        if m:
+            code = f"U+{ord(m.group()):04X}"
+            out.append({lang: message("params.control", lang, place=place, code=code) for lang in ("sv", "en")})
+    return out
+
+
+def _depth_line() -> dict[str, str]:
+    return {lang: message("params.depth", lang, depth=MAX_YAML_DEPTH) for lang in ("sv", "en")}
+
+
+MAX_YAML_DEPTH = 32  # levels of nesting; a params file uses four or five
 
 
 class _ParamsLoader(yaml.SafeLoader):
@@ -686,7 +733,15 @@ class _ParamsLoader(yaml.SafeLoader):
         if getattr(event, "anchor", None):
             raise yaml.YAMLError(f"line {event.start_mark.line + 1}: YAML anchors (&name) are not allowed in a "
                                  "params file; write the value out")
-        return super().compose_node(parent, index)
+        depth = getattr(self, "_depth", 0) + 1
+        if depth > MAX_YAML_DEPTH:
+            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: nested more than {MAX_YAML_DEPTH} levels deep; "
+                                 "a params file needs a few levels (goals:, then one goal's keys)")
+        self._depth = depth
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth - 1
 
 
 def _short_text(text: str, limit: int) -> str:

@@ -9,9 +9,11 @@ repository).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ParamsError
+from .privacy import redact
 
 ROOT_ENV = "EVALTOOLS_ROOT"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # evaltools/, above the layer packages
@@ -112,6 +114,55 @@ def memo_folder(project_id: str, folder: str | Path | None = None) -> Path:
     path = Path(folder).expanduser() if folder else project_root() / "reports" / project_id / "memo"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def reports_dir_problem(reports_dir: str | Path, inputs: Iterable[str | Path] = ()) -> str | None:
+    """Why ``reports_dir`` cannot take reports, or None when it can.
+
+    Rendering replaces a project's folder in the reports folder, so the reports folder must never
+    be, lie inside or hold the evaluator's input: the ``data/`` and ``params/`` folders of the
+    project folder (:func:`project_root`, so ``EVALTOOLS_ROOT`` too) and of the repository, the
+    folder of any data file in ``inputs``, or any file in ``inputs`` (params and data files).
+    Links are resolved first.
+
+    Parameters
+    ----------
+    reports_dir
+        The folder reports would be written to (``--reports-dir``).
+    inputs
+        The projects' params and data files.
+
+    Returns
+    -------
+    str or None
+        A message naming the folder and what it would overwrite.
+    """
+    problem = _reports_dir_problem(Path(reports_dir).expanduser().resolve(),
+                                   [Path(p).expanduser().resolve() for p in inputs])
+    return redact(problem) if problem else None
+
+
+def _reports_dir_problem(out: Path, files: list[Path]) -> str | None:
+    folders = {f for root in dict.fromkeys((project_root(), TOOLKIT_DIR))
+               for f in (root / "data", root / "params")}
+    folders |= {f.parent for f in files if f.suffix.lower() not in (".yaml", ".yml")}
+    for folder in sorted(folders):
+        if _within(out, folder):
+            where = "is" if out == folder else "is inside"
+            return (f"the reports folder {out} {where} the input folder {folder}: a report written there "
+                    f"could replace the data; choose a folder of its own, such as {project_root() / 'reports'}")
+        if _within(folder, out) and folder.exists():
+            return (f"the reports folder {out} holds the input folder {folder}: a report written there could "
+                    f"replace it; choose a folder of its own, such as {project_root() / 'reports'}")
+    for f in files:
+        if _within(f, out):
+            return (f"the reports folder {out} holds the input file {f}: a report written there could replace "
+                    f"it; choose a folder of its own, such as {project_root() / 'reports'}")
+    return None
 
 
 def all_params() -> list[Path]:

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from . import schema as S
 from .params import ProjectParams, load_params
 from .errors import DataValidationError, ParamsError, Problem, problem, problems_frame
+from .arguments import check_lang
 from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256
@@ -215,6 +216,7 @@ def load_project(params: str | Path | ProjectParams, lang: str | None = None) ->
     >>> project = et.load_project("timra-vagen-ut")  # doctest: +SKIP
     >>> project.participants.head()  # doctest: +SKIP
     """
+    lang = check_lang(lang, "load_project")
     if not isinstance(params, ProjectParams):
         try:
             params = load_params(find_params(params))

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import DataValidationError, Problem, problem
 from .messages import quote
-from .privacy import find_personnummer
+from .privacy import find_personnummer, redact
 
 
 
@@ -130,20 +130,58 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
     sep = max(counts, key=lambda k: (counts[k], k == ","))
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    rows = _csv_rows(text, sep, fname)
     width = max((len(r) for r in rows), default=0)
     cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
     return cells, notes
 
 
+# the longest cell a text file may hold: a page of text, far beyond any data value (csv's own
+# limit, 131 072, is where a quote that never closes is usually found)
+MAX_CSV_FIELD = 131_072
+
+
+def _csv_rows(text: str, sep: str, fname: str) -> list[list[str]]:
+    """The rows of a text file; a cell longer than :data:`MAX_CSV_FIELD` (in practice a quote that
+    never closes) or anything else the csv module cannot parse is refused naming the row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as e:
+        at = len(rows) + 1  # the first row that could not be read, as a text editor counts it
+        if "field larger than field limit" in str(e):
+            raise DataValidationError([problem(fname, at, None, None, "csv.field_too_long", row=at,
+                                               limit=f"{MAX_CSV_FIELD:,}".replace(",", " "))]) from None
+        raise DataValidationError([problem(fname, at, None, None, "csv.unreadable", row=at,
+                                           reason=str(e)[:80])]) from None
+    return rows
+
+
+def _visible(ws) -> bool:
+    return getattr(ws, "sheet_state", "visible") == "visible"
+
+
 def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
+    """The sheet to read and, when the workbook's first sheet is hidden and a visible one was read
+    in its place, a note saying which. A hidden sheet is read only when the params name it
+    (``data.excel_sheet``); a sheet number counts the visible sheets."""
     names = wb.sheetnames
-    if sheet == 0 and table in names:  # a workbook with one sheet per data file (the template)
-        return wb[table]
-    if isinstance(sheet, int) and 0 <= sheet < len(names):
-        return wb.worksheets[sheet]
     if isinstance(sheet, str) and sheet in names:
-        return wb[sheet]
+        return wb[sheet], None
+    if sheet == 0 and table in names and _visible(wb[table]):  # one sheet per data file (the template)
+        return wb[table], None
+    visible = [ws for ws in wb.worksheets if _visible(ws)]
+    if isinstance(sheet, int) and 0 <= sheet < len(visible):
+        ws = visible[sheet]
+        note = None
+        if not _visible(wb.worksheets[0]):
+            note = problem(fname, None, None, None, "sheet.first_hidden", "warning", "first_sheet_hidden",
+                           hidden=quote(redact(wb.worksheets[0].title)), read=quote(redact(ws.title)))
+        return ws, note
+    if isinstance(sheet, int) and not visible:
+        raise DataValidationError([problem(fname, None, None, None, "sheet.no_visible")])
     raise DataValidationError([problem(fname, None, None, None, "sheet.missing", sheet=repr(sheet),
                                        sheets=", ".join(repr(n) for n in names))])
 
@@ -167,7 +205,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
             raise DataValidationError([problem(fname, None, None, None, "file.empty")]) from None
         raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
                                            reason=type(e).__name__)]) from None
-    ws = _pick_sheet(wb, sheet, table, fname)
+    ws, note = _pick_sheet(wb, sheet, table, fname)
     rows, numbers = [], []
     for r in ws.iter_rows(min_row=1, values_only=True):
         rows.append([_cell_text(v) for v in r])
@@ -181,8 +219,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     width = max((len(r) for r in rows), default=0)
     cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
-    source = f"{fname} [{ws.title}]" if len(wb.sheetnames) > 1 else fname
-    return cells, nums, hidden, formulas, source
+    source = f"{fname} [{redact(ws.title)}]" if len(wb.sheetnames) > 1 else fname
+    notes = [note] if note is not None else []
+    return cells, nums, hidden, formulas, source, notes
 
 
 def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None) -> RawTable:
@@ -192,8 +231,10 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     Excel sheet with a title row (or the template's example row) above the header loads as it is.
     Text files may be UTF-8 (with or without a byte-order mark), Excel's UTF-16 "Unicode text" or
     Windows-1252 (read with a note), separated by tab, semicolon or comma. Excel date cells read
-    as YYYY-MM-DD and numbers as Excel shows them. A workbook with a sheet named ``table`` uses that
-    sheet unless ``sheet`` names another.
+    as YYYY-MM-DD and numbers as Excel shows them. A workbook with a visible sheet named ``table``
+    uses that sheet unless ``sheet`` names another. A hidden sheet is read only when ``sheet`` names
+    it; a sheet number counts the visible sheets, and when the workbook's first sheet is hidden a
+    note says which sheet was read. A text file's cells may be up to :data:`MAX_CSV_FIELD` characters.
 
     Raises
     ------
@@ -207,8 +248,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     hidden: set[int] = set()
     formulas: dict = {}
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname = _read_xlsx_cells(path, fname, sheet, table)
-        notes: list[Problem] = []
+        cells, nums, hidden, formulas, fname, notes = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:

@@ -325,7 +325,31 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     pnr = _check_pseudonymous(raw, raw.source)
     if pnr:  # the file is refused at once, and the number never echoed
         raise PersonalIdentityNumberError(pnr)
+    problems.extend(_check_control_characters(raw, raw.source))
     return raw
+
+
+# control characters no text cell may hold (tab, line feed and carriage return are text); openpyxl
+# refuses them when the report's workbook is written, and a reader cannot see them
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
+    """Every cell and column heading holding an invisible control character (BEL, NUL, ...),
+    named by its code point, never echoed."""
+    found = []
+    for c in raw.frame.columns:
+        m = CONTROL.search(str(c))
+        if m:
+            found.append(problem(fname, None, "[column heading]", None, "cell.control", code=f"U+{ord(m.group()):04X}"))
+            continue
+        s = raw.frame[c]
+        hits = s.str.contains(CONTROL, regex=True, na=False).to_numpy()
+        for i in np.flatnonzero(hits).tolist():
+            m = CONTROL.search(s.iloc[i])
+            found.append(problem(fname, int(raw.file_rows[i]), str(c), None, "cell.control",
+                                 code=f"U+{ord(m.group()):04X}" if m else "?"))
+    return found
 
 
 def empty_table(spec: S.TableSpec) -> pd.DataFrame:
@@ -385,7 +409,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     for i in np.flatnonzero(out.to_numpy()).tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.month_range",
                                 lo=f"{lo:%Y-%m}", hi=f"{hi:%Y-%m}"))
-    _check_amounts(df, raw, fname, problems)
+    if not _check_amounts(df, raw, fname, problems):
+        _check_person_scale(df, raw, fname, warn)
     if persons is not None and len(persons):
         _check_payment_persons(df, raw, fname, persons, problems, warn)
     dupe = df.duplicated([S.PERSON_ID, S.MONTH], keep="first") & df[S.MONTH].notna()
@@ -398,16 +423,51 @@ def _sek(v: float) -> str:
     return f"{v:,.0f}".replace(",", "\u00a0")
 
 
-def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem]) -> None:
-    """Amounts a household cannot have been paid in a month: tkr written where kr was declared, or the reverse."""
+def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem]) -> bool:
+    """Amounts a household cannot have been paid in a month: tkr written where kr was declared, or
+    the reverse. True when the whole file is on the wrong scale (nothing more to check per person)."""
     low, high = PLAUSIBLE_MONTHLY_SEK
     paid = df[S.AMOUNT][df[S.AMOUNT] > 0]
     if len(paid) and paid.median() < low:
         problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_small", median=_sek(paid.median())))
-        return
+        return True
     for i in np.flatnonzero((df[S.AMOUNT] > high).to_numpy()).tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), S.AMOUNT, raw.frame[S.AMOUNT].iloc[i], "payment.too_large",
                                 amount=_sek(df[S.AMOUNT].iloc[i]), limit=_sek(high)))
+    return False
+
+
+# a person whose typical payment is this many times smaller than everyone else's typical payment
+# has amounts on another scale (10.242 written for 10 242 kr): the same factor as a budget in tkr
+PERSON_SCALE_FACTOR = 250
+
+
+def _check_person_scale(df: pd.DataFrame, raw: RawTable, fname: str, warn: list[Problem]) -> None:
+    """A note for each person whose payments are about a thousandth of the others' (thousands
+    written with a dot, read as decimals), naming the rows and never the amounts.
+
+    A person's median paid amount is compared with the median of every other person's paid
+    amounts; the file-wide check (:func:`_check_amounts`) catches a whole file on the wrong scale.
+    """
+    paid = (df[S.AMOUNT] > 0) & df[S.PERSON_ID].notna()
+    if not paid.any():
+        return
+    ids = df.loc[paid, S.PERSON_ID].to_numpy()
+    amounts = df.loc[paid, S.AMOUNT].to_numpy(dtype="float64")
+    positions = np.flatnonzero(paid.to_numpy())
+    medians = pd.Series(amounts).groupby(ids).median()
+    if len(medians) < 2:
+        return
+    # only a person far below the highest person's typical payment can be far below the others'
+    for pid in medians.index[medians * PERSON_SCALE_FACTOR <= medians.max()]:
+        mine = ids == pid
+        others = np.median(amounts[~mine])
+        if others < PLAUSIBLE_MONTHLY_SEK[0] or np.median(amounts[mine]) * PERSON_SCALE_FACTOR > others:
+            continue
+        rows = [int(raw.file_rows[i]) for i in positions[mine]]
+        listed = ", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else "")
+        warn.append(problem(fname, rows[0], S.AMOUNT, None, "payment.person_scale", "warning", "person_scale",
+                            rows=listed))
 
 
 def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons: pd.DataFrame,

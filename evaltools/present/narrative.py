@@ -40,6 +40,7 @@ from markdown_it.common.utils import escapeHtml
 from ..data.errors import EvaltoolsError
 from ..data.paths import PACKAGE_DIR
 from ..data.privacy import find_personnummer, redact
+from ..data.params import CONTROL_CHARACTERS
 from ..words.text import LANGS, msg
 from .figures import Figure, Unit, fold
 
@@ -363,8 +364,11 @@ def read(path: str | Path, lang: str = "sv") -> Narrative:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise NarrativeError(f"{path}: not UTF-8 text (byte {e.start}); save the file as UTF-8") from None
-    if "\x00" in text:
-        raise NarrativeError(f"{path}: holds a NUL character; save the file as plain UTF-8 text")
+    control = CONTROL_CHARACTERS.search(text)
+    if control:  # NUL, BEL, ESC, ...: invisible, and no document format takes them all
+        line = text.count("\n", 0, control.start()) + 1
+        raise NarrativeError(f"{path}: line {line}: holds an invisible control character (U+{ord(control.group()):04X}); "
+                             "remove it and save the file as plain UTF-8 text")
     n = parse(text, path, lang)
     n.source = path
     return n

@@ -29,6 +29,7 @@ from ..words.labels import fmt_kr, fmt_num, fmt_pct, note_text, t
 from .results import CSS_RESULT, frame_html
 from ..words.text import msg, plural
 from ..words import assumptions as assumption_words
+from ..data.arguments import check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from .plots import plot_tornado
 from .report import figure_html
@@ -136,6 +137,7 @@ def changes(project, base: Assumptions | None = None, **values: float) -> dict:
     unknown = sorted(set(values) - set(STEPS))
     if unknown:
         raise TypeError(f"unknown assumption(s) {unknown}; expected some of: {', '.join(STEPS)}")
+    values = {name: None if v is None else check_number(name, v, "whatif") for name, v in values.items()}
     base = base or baseline(project)
     out: dict = {}
     for name, value in values.items():
@@ -173,12 +175,18 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
         As :func:`evaltools.cost_benefit` gives it for the project with these assumptions; its
         display says which assumptions were changed.
 
+    Raises
+    ------
+    ParamsError
+        For a value that is not a number or is out of range, worded as for the params file.
+
     Examples
     --------
     >>> import evaltools as et
     >>> project = et.load_project("kompassen-demo")  # doctest: +SKIP
     >>> et.whatif.evaluate(project, deadweight=0.5).summary.npv  # doctest: +SKIP
     """
+    check_lang(lang, "whatif")
     change = changes(project, base, **values)
     return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
 
@@ -282,7 +290,8 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
     rows, columns
         Names of two assumptions (see :class:`Assumptions`).
     row_values, column_values
-        The values to try.
+        The values to try: numbers, at most ``MAX_GRID_CELLS`` (100) combinations, since each is
+        a cost-benefit calculation of its own.
     lang
         ``"sv"`` or ``"en"``; default: the project's.
 
@@ -292,10 +301,22 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
         One row per value of ``rows``, one column per value of ``columns``, NPV as text in the
         report's format.
 
+    Raises
+    ------
+    ParamsError
+        For a value that is not a number, or too many combinations, worded as for the params file.
+
     Examples
     --------
     >>> et.whatif.grid(project, "deadweight", (0.25, 0.5), "horizon_years", (3, 5))  # doctest: +SKIP
     """
+    unknown = sorted({rows, columns} - set(STEPS))
+    if unknown:
+        raise TypeError(f"unknown assumption(s) {unknown}; expected some of: {', '.join(STEPS)}")
+    check_lang(lang, "whatif.grid")
+    row_values, column_values = check_grid(row_values, column_values, "whatif.grid")
+    row_values = [check_number(rows, v, "whatif.grid") for v in row_values]
+    column_values = [check_number(columns, v, "whatif.grid") for v in column_values]
     lang = lang or project.params.language
     base = baseline(project)
     out = {}

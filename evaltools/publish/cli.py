@@ -104,12 +104,16 @@ def cmd_render(args, parser) -> int:
 
 
 def _render(args, parser) -> int:
-    from .render import FORMATS, OPTIONAL_FORMATS, render_many  # start-up: each command imports only what it uses
+    from .render import FORMATS, OPTIONAL_FORMATS, check_reports_dir, render_many  # start-up: each command imports only what it uses
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
         parser.error(f"--formats takes a comma-separated list of {', '.join(FORMATS + OPTIONAL_FORMATS)}; got {args.formats!r}")
     paths = _projects(args, parser)
+    try:
+        check_reports_dir(args.reports_dir, paths)
+    except EvaltoolsError as e:
+        parser.error(f"--reports-dir: {e}")
     results = render_many(paths, args.reports_dir, formats, args.lang, args.jobs, progress=not args.quiet,
                           portfolio=args.all and not args.no_portfolio, warm=not args.cold_kernels)
     failed = [r for r in results if not r.ok]

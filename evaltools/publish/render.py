@@ -39,7 +39,7 @@ from ..data.params import load_params
 from ..data.errors import EvaltoolsError, ReportError
 from ..data.privacy import redact, find_personnummer, neutral_name
 from .kernels import kernel_manager_class, warm_kernels
-from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR
+from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_problem
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
 DEFAULT_LANG = "sv"  # reports in other languages go to a subfolder named after the language: reports/<id>/en/
@@ -377,6 +377,9 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
                         reports_dir, formats, timings, notes, draft)
         return key, title, use_lang, files, draft
 
+    refused = _refused(key, reports_dir, [params_path], lang)
+    if refused:
+        return refused
     reports_dir = Path(reports_dir).resolve()
     return _run_and_record(run, lambda: (key, title, use_lang), reports_dir)
 
@@ -426,8 +429,50 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
                         reports_dir, formats, timings, notes)
         return "portfolio", title, lang, files
 
+    refused = _refused("portfolio", reports_dir, list(params_paths), lang)
+    if refused:
+        return refused
     reports_dir = Path(reports_dir).resolve()
     return _run_and_record(run, lambda: ("portfolio", title, lang), reports_dir)
+
+
+def input_files(params_paths: list[Path]) -> list[Path]:
+    """The params files and every data file they name (a params file that cannot be read names none)."""
+    out = []
+    for path in params_paths:
+        out.append(Path(path))
+        try:
+            d = load_params(path).data
+        except EvaltoolsError:
+            continue
+        comparison = (d.comparison.persons, d.comparison.payments) if d.comparison else ()
+        out += [p for p in (d.participants, d.payments, d.budget, *comparison) if p is not None]
+    return out
+
+
+def check_reports_dir(reports_dir: str | Path, params_paths: list[Path]) -> None:
+    """Refuse a reports folder that is, lies inside or holds the input (data/, params/, a data file's
+    folder): a report written there would replace the data (see
+    :func:`evaltools.data.paths.reports_dir_problem`).
+
+    Raises
+    ------
+    ReportError
+        Naming the folder and the input it would overwrite.
+    """
+    problem = reports_dir_problem(reports_dir, input_files(params_paths))
+    if problem:
+        raise ReportError(problem)
+
+
+def _refused(key: str, reports_dir: str | Path, params_paths: list[Path], lang: str | None) -> RenderResult | None:
+    """A failed result, with nothing written, when the reports folder would overwrite the input."""
+    try:
+        check_reports_dir(reports_dir, params_paths)
+    except ReportError as e:
+        return RenderResult(key, False, None, [], str(e), lang=lang or DEFAULT_LANG,
+                            finished=dt.datetime.now().isoformat(timespec="seconds"))
+    return None
 
 
 def _worker(args) -> RenderResult:
@@ -480,13 +525,15 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
                 lang: str | None = None, jobs: int | None = None, progress: bool = True,
                 portfolio: bool = False, warm: bool = True) -> list[RenderResult]:
     """Render several projects in parallel processes (by default one per core, plus one);
-    failures are returned, not raised.
+    failures are returned, not raised. A reports folder over the input is refused
+    (:func:`check_reports_dir`) before anything is written.
 
     With ``warm`` (the default) each report's kernel is forked from a process that has already
     imported the report libraries (see :mod:`evaltools.publish.kernels`); each report still gets a new
     kernel of its own.
     """
     from tqdm import tqdm
+    check_reports_dir(reports_dir, params_paths)
     reports_dir = Path(reports_dir).resolve()
     reports_dir.mkdir(parents=True, exist_ok=True)
     # one more worker than cores: while one report waits for its kernel to start, another works

@@ -25,6 +25,7 @@ import yaml
 
 from ..data.errors import EvaltoolsError
 from ..data.messages import LOCALES_DIR
+from ..data.params import CONTROL_CHARACTERS
 from ..data.privacy import find_personnummer, redact
 
 LANGS = ("sv", "en")
@@ -244,6 +245,10 @@ def load_overrides(path: str | Path, lang: str) -> dict[str, Message]:
         if any(find_personnummer(t) for t in texts) or find_personnummer(key):
             problems.append(f"{redact(key)}: holds something shaped like a personnummer (not shown here); the wording "
                             "is published in the report and must not identify a person: remove it")
+            continue
+        control = next((hit for t in texts if (hit := CONTROL_CHARACTERS.search(t))), None)
+        if control:
+            problems.append(f"{key}: holds an invisible control character (U+{ord(control.group()):04X}); remove it")
             continue
         if key not in base:
             problems.append(f"{key}: no such message (see evaltools/locales/{lang}.yaml for the keys)")

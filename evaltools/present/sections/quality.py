@@ -21,13 +21,17 @@ def warning_text(r, code: str, message: str) -> str:
 
 
 # columns whose values in a data-quality note would describe one person
-PERSONAL = (S.PERSON_ID, S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE)
+PERSONAL = (S.PERSON_ID, S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE, S.AMOUNT)
+
+
+def _missing(v: object) -> bool:
+    return v is None or (isinstance(v, float) and pd.isna(v))
 
 
 def table(r) -> pd.DataFrame:
     """What the loader flagged, as the report shows it: file, row, column, value and a note.
 
-    Values that describe a person — ids, dates, birth year and age — are not printed: a date of one
+    Values that describe a person — ids, dates, birth year, age and amounts — are not printed: a date of one
     person's enrolment in a published report is a fact about that person. The file and row find
     them for the evaluator.
     """
@@ -35,8 +39,8 @@ def table(r) -> pd.DataFrame:
     ids = PERSONAL
     return pd.DataFrame({msg("quality.file"): [Path(f).name for f in w["file"]],
                          msg("quality.row"): [("–" if pd.isna(x) else str(int(x))) for x in w["row"]],
-                         msg("quality.column"): w["column"],
-                         msg("common.value"): [msg("quality.not_shown") if c in ids else v
+                         msg("quality.column"): ["–" if _missing(c) else c for c in w["column"]],
+                         msg("common.value"): [msg("quality.not_shown") if c in ids else "–" if _missing(v) else v
                                                for c, v in zip(w["column"], w["value"])],
                          msg("quality.note"): [warning_text(r, c, m) for c, m in zip(w["code"], w["message"])]})
 

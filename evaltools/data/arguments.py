@@ -1,0 +1,80 @@
+"""Checking the arguments of the notebook API (``load_project``'s ``lang``, the what-if values) with
+the same messages as the params file, so a mistyped argument reads like a mistyped setting and
+never as a bare ``ValueError`` or ``KeyError``."""
+from __future__ import annotations
+
+import math
+from itertools import islice
+from numbers import Real
+
+from .errors import ParamsError
+from .messages import LANGS, message
+
+
+def _short(value: object, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
+
+
+def _line(key: str, place: str, **values: object) -> dict[str, str]:
+    return {lang: f"{place}: " + message(key, lang, **values) for lang in LANGS}
+
+
+def check_lang(lang: object, where: str) -> str | None:
+    """``lang`` when it is ``None``, ``"sv"`` or ``"en"``.
+
+    Raises
+    ------
+    ParamsError
+        Under ``where``, worded as the params file's ``language``.
+    """
+    if lang is None or (isinstance(lang, str) and lang in LANGS):
+        return lang
+    raise ParamsError(where, [_line("params.choice", "lang", value=_short(lang), choices=", ".join(LANGS))])
+
+
+def check_number(name: str, value: object, where: str) -> float:
+    """``value`` as a finite number: an int or float, or a text that is one (``"0.5"``, ``"0,5"``).
+
+    Raises
+    ------
+    ParamsError
+        Under ``where``, worded as a number in the params file.
+    """
+    number: float | None = None
+    if isinstance(value, Real) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str) and len(value) <= 40:
+        try:
+            number = float(value.strip().replace(",", "."))
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number):
+        raise ParamsError(where, [_line("params.number", name, value=_short(value))])
+    return number
+
+
+MAX_GRID_CELLS = 100  # a what-if table is read by people; each cell is one cost-benefit run (~0.5 s)
+
+
+def check_grid(rows: object, columns: object, where: str) -> tuple[list, list]:
+    """The row and column values of a what-if grid as lists, at most :data:`MAX_GRID_CELLS` cells.
+
+    Raises
+    ------
+    ParamsError
+        When either is not a list of values or there are too many combinations.
+    """
+    out, sizes = [], []
+    for name, values in (("row_values", rows), ("column_values", columns)):
+        if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+            raise ParamsError(where, [_line("params.number", name, value=_short(values))])
+        size = len(values) if hasattr(values, "__len__") else None
+        values = list(islice(values, MAX_GRID_CELLS + 1))  # enough to know it is too many
+        out.append(values)
+        sizes.append(size if size is not None else len(values))
+    cells = len(out[0]) * len(out[1])
+    if not cells or cells > MAX_GRID_CELLS:
+        raise ParamsError(where, [_line("params.grid_size", "row_values, column_values", rows=sizes[0],
+                                        columns=sizes[1], limit=MAX_GRID_CELLS)])
+    return out[0], out[1]
