@@ -105,3 +105,18 @@ def test_the_effect_based_simulation_draws_the_reference_date_too():
     assert (b.npv_p95 - b.npv_p05) > 2 * (a.npv_p95 - a.npv_p05)
     assert (b.reference_low, b.reference_high) == (effect - 1000, effect + 1000)
     assert a.npv == b.npv  # the point figure stays the main estimate's
+
+
+@pytest.mark.parametrize("pid", ["timra-vagen-ut", "kompassen-demo", "eskilstuna-ansokan"])
+def test_page_one_says_who_gains_and_who_pays(pid):
+    from evaltools.words.formats import fmt_kr_prose
+    r = _report(pid)
+    said = summary_section.worth(r)[0]
+    rows = r.cba.table.set_index("perspective")
+    for actor, name in (("kommun", "kommunen"), ("region", "regionen"), ("stat", "staten")):
+        v = rows.loc[actor, "npv"]
+        verb = "vinna" if r.cba.summary.mode == "ex_ante" and v > 0 else "betala" if r.cba.summary.mode == "ex_ante" \
+            else "vinner" if v > 0 else "betalar"
+        assert f"{name} {'skulle ' if r.cba.summary.mode == 'ex_ante' else ''}{verb} {fmt_kr_prose(abs(v))}" in said
+    # the municipality gains what the state pays out in benefits instead: the signs the board asks about
+    assert rows.loc["kommun", "npv"] > 0 > rows.loc["stat", "npv"]

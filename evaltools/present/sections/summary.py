@@ -15,6 +15,7 @@ from .contents import summary_applies
 from ..display import Text
 from ...words.formats import (fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability)
 from ...words.labels import code_label, note_text
+from ...words.text import join
 from ...words.assumptions import years as years_text
 from . import basis as B
 from ...analysis.costbenefit import CostSummary
@@ -150,6 +151,23 @@ DW_SOURCE = {"default": "summary.dw_source_default", "comparison": "summary.dw_s
              "params": "summary.dw_source_params"}
 
 
+def who_gains_pays(r, rows: pd.DataFrame, basis: str, horizon: str) -> list[str]:
+    """Who gains and who pays, in plain words: the municipality, the region and the state, each with
+    its own result (present values at the NPV's horizon), before the perspectives' totals."""
+    ex_ante = r.cba.summary.mode == "ex_ante"
+    suffix = "_ex_ante" if ex_ante else ""
+    parts = []
+    for p in ("kommun", "region", "stat"):
+        v = rows.loc[p, "npv"] if p in rows.index else float("nan")
+        if pd.isna(v):
+            continue
+        key = "summary.actor_gains" if v >= 500 else "summary.actor_pays" if v <= -500 else "summary.actor_even"
+        parts.append(r.msg(key + suffix, who=r.msg(WHO[p]), amount=fmt_kr_prose(abs(v), r.lang)))
+    if not parts:
+        return []
+    return [r.msg("summary.who_gains_pays" + suffix, basis=basis, horizon=horizon, parts=join(parts, r.lang))]
+
+
 def worth_perspectives(lead: str) -> tuple[str, ...]:
     """The perspectives page 1 states, lead first: always the public financiers' and society's."""
     return tuple(dict.fromkeys((lead, "offentliga", "samhälle")))
@@ -173,6 +191,7 @@ def worth(r) -> list[str]:
         return []
     rows = cba.table.set_index("perspective")
     lead = s.perspective
+    out += who_gains_pays(r, rows, B.basis_words(pv, lang, short=True), horizon)
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":
