@@ -26,6 +26,7 @@ from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
 from ..words.labels import goal_note, period_label
+from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
 
 _display = show  # what the section methods show their blocks with
@@ -217,8 +218,10 @@ class Report:
                "budget": self.cba.costs, "kostnad_nytta": pd.DataFrame([{k: v for k, v in self.cba.summary.items()}]),
                "aktorer": self.cba.table, "antaganden": self.cba.assumptions, "kanslighet": self.cba.sensitivity}
         if self.project.has_participants:
-            out.update({"deltagare": self.composition.table, "utfall_per_grupp": self.rates.table,
-                        "tid_i_projekt": self.survival.table})
+            # the breakdowns' variables, categories and groups named in the report's words beside their codes
+            out.update({"deltagare": labelled(self.composition.table, self.lang),
+                        "utfall_per_grupp": labelled(self.rates.table, self.lang),
+                        "tid_i_projekt": with_group_labels(self.survival, self.lang)})
         if not self.payments.table.empty:
             out["forsorjningsstod"] = self.payments.table
             out["forsorjningsstod_faser"] = payment_phases(self.project)

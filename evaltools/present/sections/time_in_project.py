@@ -8,6 +8,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_pct
 from ...words.glossary import measure_term, name as term_name
 from ...words.labels import success_definition_text
+from ...words.breakdowns import group_labels
 from ...analysis.goals import success_definition
 from ..plots import plot_time_to_exit
 
@@ -41,7 +42,7 @@ def blocks(r) -> list[list]:
     def _days(v):
         return fmt_cell(v, fmt_num, 0, lang) if not (isinstance(v, float) and pd.isna(v)) else "–"
     frame = pd.DataFrame({
-        msg("common.group"): tab["group"], days: tab["day"],
+        msg("common.group"): group_labels(s, lang), days: tab["day"],
         **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
            for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
         at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
