@@ -129,7 +129,7 @@ def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
     # the report also publishes intake (and, through goals, exits) per project year, and per calendar
     # year when a goal uses calendar years: where such a year is made of whole periods, its periods
     # are a published sum too, so one hidden period in it could otherwise be worked out
-    lines = [(rows, j) for rows in _whole_periods_in_years(months, project.params) for j in (0, 1)]
+    lines = [(rows.tolist(), j) for rows in _whole_periods_in_years(months, project.params) for j in (0, 1)]
     supp = suppress_crosstab(raw[["intake", "exits"]], _k(project), col_totals=True, row_totals=False, lines=lines)
     table = pd.concat([raw[["month"]], supp], axis=1)
     return Flows(table, raw, ())
@@ -334,7 +334,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     table.loc[untested, ["p_value", "p_holm"]] = np.nan
     n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
     counted = d if d is not None else Codes(S.OUTCOME, tuple(success_outcomes or ()))
-    notes = (Note.of("note.counted", definition=counted), Note.of("note.rate_tests", n=n_tests))
+    notes: tuple[Note, ...] = (Note.of("note.counted", definition=counted), Note.of("note.rate_tests", n=n_tests))
     if (raw["test"] == "Fisher (MC)").any():  # the seed is an identifier: written as it is, not as a number
         notes += (Note.of("note.fisher_mc", draws=MONTE_CARLO_DRAWS, seed=str(project.params.cost_benefit.seed)),)
     return OutcomeComparison(table, raw, notes, definition=d)
@@ -498,8 +498,8 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     refs = {c: str(df[c].value_counts().index[0]) for c in used}
     keep = np.array([(var, val) in shown and (var, refs[var]) in shown for var, _, val in terms], bool)
     table = raw_table[keep].reset_index(drop=True)
-    notes = (Note.of("note.odds_ratio", refs=Categories(tuple((c, codes[c][refs[c]]) for c in used))),
-             Note.of("note.model_n", n=int(fit.nobs)))
+    notes: tuple[Note, ...] = (Note.of("note.odds_ratio", refs=Categories(tuple((c, codes[c][refs[c]]) for c in used))),
+                               Note.of("note.model_n", n=int(fit.nobs)))
     if not keep.all():
         notes += (Note.of("note.terms_hidden", count="n", n=int((~keep).sum())),)
     return SuccessModel(table, raw_table, notes)
