@@ -139,3 +139,23 @@ def test_group_names():
     assert group_label(None, cohorts.ALL, "sv") == "Deltagare" and group_label(None, cohorts.ALL, "en") == "Participants"
     assert group_label("project_year", 1, "sv") == "År 1"
     assert group_label("sex", "kvinna", "en") == "Woman"
+
+
+def test_a_half_day_median_is_written_with_its_half_everywhere(tiny_project, tmp_path):
+    # four persons who stayed 10, 20, 30 and 40 days: median 25 (whole); with 11 and 21: (21 + 30) / 2 = 25.5
+    from evaltools.publish.workbook import report_sheets, write_csv as sheet_csv
+    from evaltools.words.breakdowns import fmt_days
+    assert fmt_days(25.0, "sv") == "25" and fmt_days(25.5, "sv") == "25,5" and fmt_days(25.5, "en") == "25.5"
+    project = _ended_after(tiny_project, [11, 21, 30, 40])
+    tte = cohorts.time_to_exit(project, by=None)
+    assert tte.raw["median_days"].iloc[0] == pytest.approx(25.5)
+    # the notebook display and its headline (of the unsuppressed table: with four persons the published
+    # median is hidden)
+    import dataclasses
+    shown = dataclasses.replace(et.time_to_exit(project, by=None, lang="sv"), table=tte.raw)
+    assert shown.display()["Median, dagar"].iloc[0] == "25,5"
+    assert "Deltagare 25,5" in shown.headline()
+    table = tte.raw.assign(group="Deltagare")
+    (sheet,) = report_sheets({"tid_i_projekt": table}, 5)
+    text = sheet_csv(tmp_path / "t.csv", sheet, "sv").read_text(encoding="utf-8-sig")
+    assert ";25,5;" in text

@@ -30,7 +30,7 @@ from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
                              note_text, period_label, t)
 from ..words.text import msg
-from ..words.breakdowns import group_labels, labelled, term_label, term_labels
+from ..words.breakdowns import fmt_days, group_labels, labelled, term_label, term_labels
 from ..data.assumptions import REGISTRY
 from ..data import schema as S
 from ..words.assumptions import label, end_text, assumptions_table, value_text
@@ -187,7 +187,7 @@ def _columns_tte(lang):
     return [("group", msg("common.group", lang), "text"), ("day", msg("explore.column.day", lang), "count"),
             ("still_in_project", msg("explore.column.still_in_project", lang), "pct"),
             ("at_risk", msg("explore.column.at_risk", lang), "count"),
-            ("median_days", msg("explore.column.median_days", lang), "num0")]
+            ("median_days", msg("explore.column.median_days", lang), lambda v: v if isinstance(v, str) else fmt_days(v, lang))]
 
 
 def _columns_comparison(lang):
@@ -275,7 +275,7 @@ def _headline_tte(r, lang):
         return msg("explore.no_participants", lang)
     medians = tab.assign(group=group_labels(r, lang)).drop_duplicates("group")[["group", "median_days"]]
     days = msg("explore.time.days", lang)
-    parts = [f"{g} {m if isinstance(m, str) else (msg('explore.time.not_reached', lang) if pd.isna(m) else fmt_num(m, 0, lang) + NBSP + days)}"
+    parts = [f"{g} {m if isinstance(m, str) else (msg('explore.time.not_reached', lang) if pd.isna(m) else fmt_days(m, lang) + NBSP + days)}"
              for g, m in medians.itertuples(index=False)]
     return msg("explore.time.headline", lang, medians="; ".join(parts))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis.cohorts import ALL
+from .formats import fmt_num
 from .labels import category_label, t, variable_label, with_breakdown_labels
 
 
@@ -29,6 +30,21 @@ def term_label(variable: str, category: object, lang: str = "sv") -> str:
 def term_labels(table: pd.DataFrame, lang: str = "sv") -> list[str]:
     """The terms of a success model's table (``variable``, ``category`` codes), in words."""
     return [term_label(v, c, lang) for v, c in zip(table["variable"], table["category"])]
+
+
+def days_decimals(value: object) -> int:
+    """Decimals a number of days is written with: none for whole days, one for a median that lies
+    halfway between two days (:func:`evaltools.analysis.cohorts.median_time`)."""
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
+    return 0 if v != v or v == round(v) else 1
+
+
+def fmt_days(value: object, lang: str = "sv") -> str:
+    """A number of days (a median time in the project) as the report writes it: ``229``, ``256,5``."""
+    return fmt_num(value, days_decimals(value), lang)
 
 
 def group_label(by: str | None, group: object, lang: str = "sv") -> str:
