@@ -159,3 +159,15 @@ def test_a_half_day_median_is_written_with_its_half_everywhere(tiny_project, tmp
     (sheet,) = report_sheets({"tid_i_projekt": table}, 5)
     text = sheet_csv(tmp_path / "t.csv", sheet, "sv").read_text(encoding="utf-8-sig")
     assert ";25,5;" in text
+
+
+def test_cohort_results_serialise_to_json_with_their_notes():
+    import json
+    demo = et.load_project(PARAMS / "kompassen-demo.yaml")
+    for r in (cohorts.composition(demo), cohorts.outcome_rates(demo), cohorts.success_model(demo),
+              cohorts.time_to_exit(demo)):
+        d = json.loads(r.to_json())
+        assert d["notes"] and all("key" in n for n in d["notes"])
+    counted = json.loads(cohorts.outcome_rates(demo).to_json())["notes"][0]
+    assert counted["key"] == "note.counted" and counted["definition"]["kind"] == "goal_outcomes"
+    assert "arbete" in counted["definition"]["outcomes"]
