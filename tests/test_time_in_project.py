@@ -145,7 +145,9 @@ def test_a_half_day_median_is_written_with_its_half_everywhere(tiny_project, tmp
     # four persons who stayed 10, 20, 30 and 40 days: median 25 (whole); with 11 and 21: (21 + 30) / 2 = 25.5
     from evaltools.publish.workbook import report_sheets, write_csv as sheet_csv
     from evaltools.words.breakdowns import fmt_days
+    from evaltools.words.formats import fmt_num
     assert fmt_days(25.0, "sv") == "25" and fmt_days(25.5, "sv") == "25,5" and fmt_days(25.5, "en") == "25.5"
+    assert fmt_days(float("inf"), "sv") == fmt_num(float("inf"), 0, "sv")  # an unbounded interval bound
     project = _ended_after(tiny_project, [11, 21, 30, 40])
     tte = cohorts.time_to_exit(project, by=None)
     assert tte.raw["median_days"].iloc[0] == pytest.approx(25.5)

@@ -6,6 +6,8 @@ report's tables and charts, the notebook displays and the workbook.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from ..analysis.cohorts import ALL
@@ -39,7 +41,7 @@ def days_decimals(value: object) -> int:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return 0
-    return 0 if v != v or v == round(v) else 1
+    return 0 if not math.isfinite(v) or v == round(v) else 1  # an interval bound may be unbounded
 
 
 def fmt_days(value: object, lang: str = "sv") -> str:
