@@ -4,6 +4,7 @@ import pytest
 
 import evaltools as et
 from evaltools.present import plots
+from evaltools.words.labels import with_breakdown_labels
 
 from .conftest import PARAMS as PARAMS_DIR
 from .conftest import SAMPLE_PROJECTS
@@ -40,7 +41,7 @@ def test_composition_is_one_panel_with_headings_and_marks_small_counts(timra):
     (ax,) = fig.axes
     labels = [t.get_text() for t in ax.get_yticklabels()]
     bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
-    assert bold == list(dict.fromkeys(comp.table["variable_label"]))
+    assert bold == list(dict.fromkeys(with_breakdown_labels(comp.table, "sv")["variable_label"]))
     assert len(labels) == len(comp.table) + len(bold)
     # a category shown as "<5" in the table gets no bar, only the mark
     small = comp.table[comp.table["n"].astype(str) == "<5"]

@@ -18,11 +18,10 @@ from statsmodels.stats.proportion import proportion_confint
 from ..data import schema as S
 from .goals import period_windows, CI_METHOD, SuccessDefinition, success_definition
 from ..data.project import Project
-from ..words.labels import code_label, success_definition_text, t
 from ..data.privacy import (SECONDARY, already_published, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
-from .result import Result
-from ..words.text import msg, plural
+from ..data.messages import message
+from .result import Categories, Codes, Note, Result
 from .goals import assess_goals
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
@@ -33,10 +32,7 @@ def _k(project: Project) -> int:
     return project.params.privacy.min_count
 
 
-def _label(column: str, value: object, lang: str) -> str:
-    if column == S.PROJECT_YEAR:
-        return t("year_n", lang, n=int(value))
-    return code_label(column, value, lang)
+ALL = "all"  # the group of :func:`time_to_exit` when it is not broken down: every participant
 
 
 class Composition(Result):
@@ -51,7 +47,8 @@ class NoParticipantsError(EvaltoolsError, ValueError):
 def _require_participants(project: Project, lang: str | None) -> None:
     """A clear message, not a KeyError, for a structural project or an application check."""
     if not project.has_participants:
-        raise NoParticipantsError(msg("explore.no_participant_data", lang or project.params.language, id=project.params.id))
+        raise NoParticipantsError(message("project.no_participant_data", lang or project.params.language,
+                                          id=project.params.id))
 
 
 def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | None = None) -> Composition:
@@ -65,31 +62,30 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
         The variables to break down by (default: sex, age group, household type, intake year,
         support at start, SGI status).
     lang
-        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+        ``"sv"`` or ``"en"``: the language of messages about the data; the result holds codes only
+        (its display language is set by the result's context, see :func:`evaltools.outcome_rates`).
 
     Returns
     -------
     Composition
-        ``table``: variable, variable_label, category, category_label, n, share, with counts
-        below the privacy threshold hidden; ``raw``: the same unsuppressed.
+        ``table``: variable, category (codes), n, share, with counts below the privacy threshold
+        hidden; ``raw``: the same unsuppressed. Labels in a language:
+        :func:`evaltools.words.labels.with_breakdown_labels`.
 
     Examples
     --------
     >>> et.composition(project, by=("sex", "age_group"))  # doctest: +SKIP
     """
     _require_participants(project, lang)
-    lang = lang or project.params.language
     df = project.participants
     rows = []
     for var in by:
         counts = df[var].value_counts(dropna=False).sort_index()
         for cat, n in counts.items():
-            rows.append({"variable": var, "variable_label": t("intake_year" if var == S.PROJECT_YEAR else var, lang),
-                         "category": cat, "category_label": _label(var, cat, lang), "n": int(n),
-                         "share": n / len(df) if len(df) else np.nan})
-    raw = pd.DataFrame(rows, columns=["variable", "variable_label", "category", "category_label", "n", "share"])
+            rows.append({"variable": var, "category": cat, "n": int(n), "share": n / len(df) if len(df) else np.nan})
+    raw = pd.DataFrame(rows, columns=["variable", "category", "n", "share"])
     table = suppress_long(raw, "n", "variable", _k(project), ("share",))
-    return Composition(table, raw, (msg("note.counts_hidden", lang, k=_k(project)),))
+    return Composition(table, raw, (Note.of("note.counts_hidden", k=_k(project)),))
 
 
 class Flows(Result):
@@ -133,7 +129,7 @@ def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
     # the report also publishes intake (and, through goals, exits) per project year, and per calendar
     # year when a goal uses calendar years: where such a year is made of whole periods, its periods
     # are a published sum too, so one hidden period in it could otherwise be worked out
-    lines = [(rows, j) for rows in _whole_periods_in_years(months, project.params) for j in (0, 1)]
+    lines = [(rows.tolist(), j) for rows in _whole_periods_in_years(months, project.params) for j in (0, 1)]
     supp = suppress_crosstab(raw[["intake", "exits"]], _k(project), col_totals=True, row_totals=False, lines=lines)
     table = pd.concat([raw[["month"]], supp], axis=1)
     return Flows(table, raw, ())
@@ -289,7 +285,10 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     by
         The variables to compare (default: intake year, sex, age group, household type).
     lang
-        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+        ``"sv"`` or ``"en"``: the language of the main goal's name in ``definition`` and of messages
+        about the data; default: the params file's. The table holds codes, not words: called as
+        ``et.outcome_rates(project, lang="en")``, the parameter sets the language the result
+        displays itself in (its context).
     success_outcomes
         Outcome codes to count instead of the main goal's definition (for exploration; the
         result's ``definition`` is then ``None``).
@@ -297,9 +296,11 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     Returns
     -------
     OutcomeComparison
-        ``table``: variable, variable_label, category, category_label, n (ended), successes,
-        rate, ci_low, ci_high (Clopper–Pearson 95 %), test, p_value, p_holm; rows that could reveal
-        a small count hidden. ``raw``: unsuppressed. ``definition``: what was counted.
+        ``table``: variable, category (codes), n (ended), successes, rate, ci_low, ci_high
+        (Clopper–Pearson 95 %), test, p_value, p_holm; rows that could reveal a small count hidden.
+        ``raw``: unsuppressed. ``definition``: what was counted. ``notes``: what was counted and how
+        many tests were made (:class:`~evaltools.analysis.result.Note`). Labels in a language:
+        :func:`evaltools.words.labels.with_breakdown_labels`.
 
     Examples
     --------
@@ -307,7 +308,6 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     >>> rates.display().to_excel("rates.xlsx", index=False)  # doctest: +SKIP
     """
     _require_participants(project, lang)
-    lang = lang or project.params.language
     d = None if success_outcomes else success_definition(project.params, lang)
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows = []
@@ -317,9 +317,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         for cat, r in g.iterrows():
             n, k = int(r["size"]), int(r["sum"])
             lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
-            rows.append({"variable": var, "variable_label": t("intake_year" if var == S.PROJECT_YEAR else var, lang),
-                         "category": cat, "category_label": _label(var, cat, lang), "n": n, "successes": k,
-                         "rate": k / n if n else np.nan, "ci_low": float(lo), "ci_high": float(hi), "test": test,
+            rows.append({"variable": var, "category": cat, "n": n, "successes": k, "rate": k / n if n else np.nan, "ci_low": float(lo), "ci_high": float(hi), "test": test,
                          "p_value": p})
     raw = pd.DataFrame(rows)
     if raw.empty:
@@ -335,11 +333,10 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     table.loc[untested, "test"] = "–"
     table.loc[untested, ["p_value", "p_holm"]] = np.nan
     n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
-    counted = success_definition_text(d, lang) if d is not None else ", ".join(code_label(S.OUTCOME, c, lang).lower()
-                                                                 for c in success_outcomes)
-    notes = (msg("note.counted", lang, definition=counted), msg("note.rate_tests", lang, n=n_tests))
-    if (raw["test"] == "Fisher (MC)").any():
-        notes += (msg("note.fisher_mc", lang, draws=MONTE_CARLO_DRAWS, seed=project.params.cost_benefit.seed),)
+    counted = d if d is not None else Codes(S.OUTCOME, tuple(success_outcomes or ()))
+    notes: tuple[Note, ...] = (Note.of("note.counted", definition=counted), Note.of("note.rate_tests", n=n_tests))
+    if (raw["test"] == "Fisher (MC)").any():  # the seed is an identifier: written as it is, not as a number
+        notes += (Note.of("note.fisher_mc", draws=MONTE_CARLO_DRAWS, seed=str(project.params.cost_benefit.seed)),)
     return OutcomeComparison(table, raw, notes, definition=d)
 
 
@@ -444,30 +441,32 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     covariates
         The variables in the model (default: sex, age group, intake year).
     lang
-        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+        ``"sv"`` or ``"en"``: as in :func:`outcome_rates` (the table holds codes, not words).
 
     Returns
     -------
     SuccessModel
-        ``table``: term, odds_ratio, ci_low, ci_high (95 %), p_value; empty with an explaining
-        note when no model was fitted.
+        ``table``: one row per term, a category compared with its variable's reference category:
+        variable, category (codes), odds_ratio, ci_low, ci_high (95 %), p_value; empty with an
+        explaining note when no model was fitted. The notes name the reference categories
+        (:class:`~evaltools.analysis.result.Categories`) and the number of persons in the model.
 
     Examples
     --------
     >>> et.success_model(project, covariates=("sex", "household_type"))  # doctest: +SKIP
     """
     _require_participants(project, lang)
-    lang = lang or project.params.language
     df = _ended_with_success(project, success_definition(project.params, lang))
     df["success"] = df["success"].astype(int)
+    codes = {c: {str(v): v for v in df[c].unique()} for c in covariates}  # each category's code, by its text
     for c in covariates:
         df[c] = df[c].astype(str)
     used = [c for c in covariates if df[c].nunique() > 1]
     n_params = sum(df[c].nunique() - 1 for c in used) + 1
     events = int(min(df["success"].sum(), len(df) - df["success"].sum()))
-    empty = pd.DataFrame(columns=["term", "odds_ratio", "ci_low", "ci_high", "p_value"])
+    empty = pd.DataFrame(columns=["variable", "category", "odds_ratio", "ci_low", "ci_high", "p_value"])
     if not used or events < 10 * n_params:
-        return SuccessModel(empty, empty, (msg("note.no_model", lang, events=events, n_params=n_params),))
+        return SuccessModel(empty, empty, (Note.of("note.no_model", events=events, n_params=n_params),))
     # treatment coding with the most common category of each variable as the reference
     parts = []
     for c in used:
@@ -481,40 +480,29 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
             warnings.simplefilter("error")
             fit = Logit(df["success"].astype(float), x).fit(disp=False)
     except Exception as e:  # separation or a singular design: say so instead of printing nonsense
-        return SuccessModel(empty, empty, (msg("note.model_failed", lang, error=type(e).__name__),))
+        return SuccessModel(empty, empty, (Note.of("note.model_failed", error=type(e).__name__),))
     ci = fit.conf_int()
     table = pd.DataFrame({"term": fit.params.index, "odds_ratio": np.exp(fit.params.to_numpy()),
                           "ci_low": np.exp(ci[0].to_numpy()), "ci_high": np.exp(ci[1].to_numpy()),
                           "p_value": fit.pvalues.to_numpy()})
     table = table[table["term"] != "Intercept"].reset_index(drop=True)
-    raw_table = table.assign(term=[_pretty_term(x, lang) for x in table["term"]])
+    # a term "sex=man" is the variable and the category's code, as in the rate table
+    terms = [term.partition("=") for term in table["term"]]
+    raw_table = table.drop(columns="term")
+    raw_table.insert(0, "category", [codes[var][val] for var, _, val in terms])
+    raw_table.insert(0, "variable", [var for var, _, _ in terms])
     # a term compares one category's odds with its reference category's: it is shown only where
     # the outcome-rate table shows both of their rates
     rates = outcome_rates(project, by=tuple(used), lang=lang).table
     shown = {(v, str(c)) for v, c, r in zip(rates["variable"], rates["category"], rates["rate"]) if not isinstance(r, str)}
-    keep = []
-    for term in table["term"]:
-        var, _, val = term.partition("=")
-        ref = str(df[var].value_counts().index[0])
-        keep.append((var, val) in shown and (var, ref) in shown)
-    keep = np.array(keep, bool)
+    refs = {c: str(df[c].value_counts().index[0]) for c in used}
+    keep = np.array([(var, val) in shown and (var, refs[var]) in shown for var, _, val in terms], bool)
     table = raw_table[keep].reset_index(drop=True)
-    refs = ", ".join(f"{t(c, lang) if c != S.PROJECT_YEAR else t('intake_year', lang)}: "
-                     f"{_label(c, int(df[c].value_counts().index[0]) if c == S.PROJECT_YEAR else df[c].value_counts().index[0], lang)}"
-                     for c in used)
-    notes = (msg("note.odds_ratio", lang, refs=refs), f"n = {int(fit.nobs)}")
+    notes: tuple[Note, ...] = (Note.of("note.odds_ratio", refs=Categories(tuple((c, codes[c][refs[c]]) for c in used))),
+                               Note.of("note.model_n", n=int(fit.nobs)))
     if not keep.all():
-        n_hidden = int((~keep).sum())
-        notes += (plural("note.terms_hidden", lang, n_hidden, n=n_hidden),)
+        notes += (Note.of("note.terms_hidden", count="n", n=int((~keep).sum())),)
     return SuccessModel(table, raw_table, notes)
-
-
-def _pretty_term(term: str, lang: str) -> str:
-    # sex=man -> Kön: Man
-    var, _, val = term.partition("=")
-    if var == S.PROJECT_YEAR:
-        return f"{t('intake_year', lang)}: {t('year_n', lang, n=int(val))}"
-    return f"{t(var, lang)}: {code_label(var, val, lang)}"
 
 
 EXIT_TYPES = ("success", "other_exit")
@@ -531,10 +519,15 @@ class TimeToExit(Result):
     ``CumIncidenceRight``) instead of one minus a Kaplan–Meier curve that censors the other exits
     (which overstates the chance of each). ``curves`` maps each group to its curves (day, success,
     other_exit and their standard errors), cut where fewer than the privacy threshold remain at risk.
+
+    A group is a code: a category of the variable ``by`` (e.g. intake year ``1``), or :data:`ALL`
+    when the participants are not broken down; the words layer names it
+    (:func:`evaltools.words.cohorts.group_label`).
     """
 
     curves: dict = field(default_factory=dict)
     definition: SuccessDefinition | None = None
+    by: str | None = None
 
 
 def _quiet(f, *args, **kwargs):
@@ -555,7 +548,9 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     gives the cumulative incidence of a successful exit and of another exit (Aalen–Johansen,
     statsmodels ``CumIncidenceRight``), the share still in the project (Kaplan–Meier of any exit,
     which equals one minus the two) and the number still at risk; and the median time to any exit
-    with its 95 % interval (statsmodels ``SurvfuncRight.quantile_ci``, log-log transform).
+    (:func:`median_time`: R ``survival``'s rule, the midpoint where the curve is exactly one half
+    over an interval) with its 95 % interval (statsmodels ``SurvfuncRight.quantile_ci``, log-log
+    transform).
     Numbers at risk below the privacy threshold are hidden, curves are cut where fewer than that
     many remain at risk, and a median or interval bound beyond the published curve is hidden.
 
@@ -568,12 +563,12 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     days
         The days since start at which the shares are tabulated.
     lang
-        ``"sv"`` or ``"en"`` for labels; default: the params file's.
+        ``"sv"`` or ``"en"``: as in :func:`outcome_rates` (the table holds codes, not words).
 
     Returns
     -------
     TimeToExit
-        ``table``: group, day, success, other_exit, still_in_project, at_risk, median_days,
+        ``table``: group (a code: the category of ``by``, or :data:`ALL`), day, success, other_exit, still_in_project, at_risk, median_days,
         median_ci_low, median_ci_high; ``curves``: each group's cumulative incidence curves (day,
         success, other_exit, their standard errors, surv, at_risk) for
         :func:`evaltools.present.plots.plot_time_to_exit`.
@@ -584,12 +579,11 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     >>> et.plots.plot_time_to_exit(stay)  # doctest: +SKIP
     """
     _require_participants(project, lang)
-    lang = lang or project.params.language
     k = _k(project)
     sd = success_definition(project.params, lang)
     df = project.participants.copy()
     df["_success"] = sd.is_success(df).to_numpy(bool)
-    groups = [(t("participants", lang), df)] if by is None else [(_label(by, g, lang), d) for g, d in df.groupby(by)]
+    groups = [(ALL, df)] if by is None else list(df.groupby(by))
     rows, curves, shown = [], {}, {}
     for name, d in groups:
         if len(d) == 0:
@@ -604,7 +598,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         cif = _cumulative_incidence(time, status)
         on_curve = cif["day"] <= last_shown
         curves[name] = cif[on_curve & (cif["at_risk"] >= k)].reset_index(drop=True)
-        median = float(_quiet(sf.quantile, 0.5))
+        median = median_time(sf.surv_times, sf.surv_prob, float(time.max()))
         lo, hi = (float(v) for v in _quiet(sf.quantile_ci, 0.5, 0.05, "cloglog")) if np.isfinite(median) else (np.nan, np.nan)
         # a median (or bound) is published only where the published curve reaches it: one reached
         # while fewer than k remain would describe those few persons
@@ -632,8 +626,47 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         for col in ("success", "other_exit", "still_in_project"):
             table[col] = table[col].astype(object)
             table.loc[small, col] = "–"
-    note = msg("note.time_to_exit", lang, definition=success_definition_text(sd, lang))
-    return TimeToExit(table, raw, (note,), curves=curves, definition=sd)
+    note = Note.of("note.time_to_exit", definition=sd)
+    return TimeToExit(table, raw, (note,), curves=curves, definition=sd, by=by)
+
+
+MEDIAN_TOLERANCE = float(np.sqrt(np.finfo(float).eps))  # R survival's default ``tolerance``
+
+
+def median_time(times: np.ndarray, surv: np.ndarray, last_time: float) -> float:
+    """The median of a Kaplan–Meier curve by R ``survival``'s rule (``quantile.survfit``).
+
+    The median is where a horizontal line at one half meets the curve: the first event time at
+    which the share with no exit falls to one half or below. Where the curve is exactly one half
+    (within R's tolerance, the square root of the machine epsilon) over an interval, the median
+    is the midpoint of that interval: of the event time where it reaches one half and the next
+    event time (or, if the curve ends at one half, the last time observed). lifelines
+    (``median_survival_time_``) takes the start of such an interval and statsmodels
+    (``SurvfuncRight.quantile``) its end; elsewhere the three agree.
+
+    Parameters
+    ----------
+    times, surv
+        The curve: its event times, ascending, and the share with no exit just after each
+        (statsmodels ``SurvfuncRight.surv_times`` and ``surv_prob``).
+    last_time
+        The last time observed in the group (an exit or a censoring).
+
+    Returns
+    -------
+    float
+        The median, or NaN when the curve stays above one half.
+    """
+    times, surv = np.asarray(times, float), np.asarray(surv, float)
+    reached = np.flatnonzero(surv <= 0.5 + MEDIAN_TOLERANCE)
+    if len(reached) == 0:
+        return np.nan
+    first = times[reached[0]]
+    if abs(surv[reached[0]] - 0.5) >= MEDIAN_TOLERANCE:  # the curve steps past one half
+        return float(first)
+    below = np.flatnonzero(surv < 0.5 - MEDIAN_TOLERANCE)
+    end = times[below[0]] if len(below) else last_time
+    return float((first + end) / 2)
 
 
 def _cumulative_incidence(time: np.ndarray, status: np.ndarray) -> pd.DataFrame:
@@ -643,21 +676,15 @@ def _cumulative_incidence(time: np.ndarray, status: np.ndarray) -> pd.DataFrame:
     cols = ["day", "success", "other_exit", "success_se", "other_exit_se", "surv", "at_risk"]
     if not (status > 0).any():
         return pd.DataFrame(columns=cols, dtype=float)
-    # CumIncidenceRight numbers the types 1..J by the largest status present: add a zero-weight
-    # guard so that type 2 exists even when no one has had it yet
-    if not (status == 2).any():
-        time, status = np.append(time, time.max() + 1), np.append(status, 2)
-        guard = True
-    else:
-        guard = False
+    # CumIncidenceRight numbers the exit types 1..J by the largest status present: when no one has
+    # left for another reason (J = 1) it estimates the successes alone, and no other exit is zero
     ci = _quiet(CumIncidenceRight, time, status)
     times = np.asarray(ci.times, float)
-    succ, other = np.asarray(ci.cinc[0], float), np.asarray(ci.cinc[1], float)
-    se1, se2 = (np.asarray(ci.cinc_se[j], float) for j in (0, 1))
-    if guard:  # drop the guard's own time point and its (fictitious) exit
-        keep = times < times.max()
-        times, succ, se1, se2 = times[keep], succ[keep], se1[keep], se2[keep]
+    succ, se1 = np.asarray(ci.cinc[0], float), np.asarray(ci.cinc_se[0], float)
+    if len(ci.cinc) > 1:
+        other, se2 = np.asarray(ci.cinc[1], float), np.asarray(ci.cinc_se[1], float)
+    else:
         other, se2 = np.zeros_like(succ), np.zeros_like(succ)
-    at_risk = np.array([(time >= x).sum() for x in times]) - (1 if guard else 0)
+    at_risk = np.array([(time >= x).sum() for x in times])
     return pd.DataFrame({"day": times, "success": succ, "other_exit": other, "success_se": se1, "other_exit_se": se2,
                          "surv": np.clip(1 - succ - other, 0, 1), "at_risk": at_risk})

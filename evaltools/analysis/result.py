@@ -10,6 +10,7 @@ result prints as its class name and the size of its table.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -41,6 +42,10 @@ def _jsonable(v: object) -> object:
         return v.isoformat()
     if v is pd.NA or v is None:
         return None
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):  # e.g. a note's success definition
+        return {f.name: _jsonable(getattr(v, f.name)) for f in dataclasses.fields(v)}
+    if isinstance(v, tuple):
+        return [_jsonable(x) for x in v]
     return v
 
 

@@ -105,7 +105,7 @@ class Project:
         >>> import evaltools as et
         >>> project = et.load_project("kompassen-demo")  # doctest: +SKIP
         >>> five_years = project.with_params(cost_benefit={"horizon_years": 5})  # doctest: +SKIP
-        >>> et.cost_benefit(five_years).summary["npv"]  # doctest: +SKIP
+        >>> et.cost_benefit(five_years).summary.npv  # doctest: +SKIP
         """
         where = f"{self.params.source_path.name if self.params.source_path else self.id} (with_params)"
         fixed = [k for k in ("id", "data") if k in changes]

@@ -24,6 +24,7 @@ from ..words.assumptions import end_text, label as assumption_label
 from ..analysis.goals import GoalStatus
 from ..words.verdicts import status_words
 from ..words.formats import fmt_probability
+from ..words.breakdowns import group_label, labelled
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
 BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"
@@ -289,7 +290,7 @@ def _label_rows(ax, labels: list[str], headers: list[bool]) -> np.ndarray:
 def plot_composition(composition, variables: tuple[str, ...] | None = None, lang: str = "sv"):
     """Participants per category, every breakdown in one panel; suppressed categories are marked,
     not drawn."""
-    tab = composition.table
+    tab = labelled(composition.table, lang)
     variables = variables or tuple(dict.fromkeys(tab["variable"]))
     tab = tab[tab["variable"].isin(variables)]
     labels, headers, index = _grouped_rows(tab, lambda g: g["variable_label"].iloc[0])
@@ -317,7 +318,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
     (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); hidden
     categories are marked "..". The dashed line is the share for everyone who ended. The axis is
     labelled with the glossary's name of the measure."""
-    tab = comparison.table
+    tab = labelled(comparison.table, lang)
 
     def header(g):
         p, holm = g["p_value"].iloc[0], g["p_holm"].iloc[0] if "p_holm" in g else np.nan
@@ -387,7 +388,7 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
             if len(c) == 0:
                 continue
             a.step(np.concatenate([[0], c["day"].to_numpy(float)]), np.concatenate([[0], c[col].to_numpy(float)]),
-                   where="post", color=colour, label=name)
+                   where="post", color=colour, label=group_label(getattr(tte, "by", None), name, lang))
         a.set_ylim(0, 1.02)
         _pct_axis(a, lang)
         a.set_title(titles[col], loc="left")
@@ -402,7 +403,7 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
             continue
         at = [(d, c[c["day"] <= d].iloc[-1] if (c["day"] <= d).any() else None) for d in (90, 180, 365)
               if d <= c["day"].max()]
-        parts.append(f"{name}: " + (", ".join(
+        parts.append(f"{group_label(getattr(tte, 'by', None), name, lang)}: " + (", ".join(
             msg("plot.exit_after_days", lang, days=d, measure=_lower(measure),
                 success=fmt_pct(0 if r is None else r["success"], lang, 0),
                 other=fmt_pct(0 if r is None else r["other_exit"], lang, 0)) for d, r in at) or "–"))

@@ -26,6 +26,7 @@ from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
 from ..words.labels import goal_note, note_text, period_label, success_definition_text
+from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
 
 _display = show  # what the section methods show their blocks with
@@ -236,8 +237,10 @@ class Report:
                    source=[note_text(n, self.lang) for n in self.cba.assumptions["source"]]),
                "kanslighet": self.cba.sensitivity}
         if self.project.has_participants:
-            out.update({"deltagare": self.composition.table, "utfall_per_grupp": self.rates.table,
-                        "tid_i_projekt": self.survival.table})
+            # the breakdowns' variables, categories and groups named in the report's words beside their codes
+            out.update({"deltagare": labelled(self.composition.table, self.lang),
+                        "utfall_per_grupp": labelled(self.rates.table, self.lang),
+                        "tid_i_projekt": with_group_labels(self.survival, self.lang)})
         if not self.payments.table.empty:
             out["forsorjningsstod"] = self.payments.table
             out["forsorjningsstod_faser"] = payment_phases(self.project)

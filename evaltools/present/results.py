@@ -30,6 +30,7 @@ from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
                              note_text, period_label, t)
 from ..words.text import msg
+from ..words.breakdowns import fmt_days, group_labels, labelled, term_label, term_labels
 from ..data.assumptions import REGISTRY
 from ..data import schema as S
 from ..words.assumptions import label, end_text, assumptions_table, value_text
@@ -186,7 +187,7 @@ def _columns_tte(lang):
     return [("group", msg("common.group", lang), "text"), ("day", msg("explore.column.day", lang), "count"),
             ("still_in_project", msg("explore.column.still_in_project", lang), "pct"),
             ("at_risk", msg("explore.column.at_risk", lang), "count"),
-            ("median_days", msg("explore.column.median_days", lang), "num0")]
+            ("median_days", msg("explore.column.median_days", lang), lambda v: v if isinstance(v, str) else fmt_days(v, lang))]
 
 
 def _columns_comparison(lang):
@@ -264,8 +265,8 @@ def _headline_model(r, lang):
     clear = tab[(tab["ci_low"] > 1) | (tab["ci_high"] < 1)]
     if clear.empty:
         return msg("explore.model.none_clear", lang)
-    items = "; ".join(f"{x.term}: {fmt_num(x.odds_ratio, 2, lang)} ({_interval(x.ci_low, x.ci_high, 'num2', lang)})"
-                      for x in clear.itertuples())
+    items = "; ".join(f"{term_label(x.variable, x.category, lang)}: {fmt_num(x.odds_ratio, 2, lang)} "
+                      f"({_interval(x.ci_low, x.ci_high, 'num2', lang)})" for x in clear.itertuples())
     return msg("explore.model.clear", lang, items=items)
 
 
@@ -273,9 +274,9 @@ def _headline_tte(r, lang):
     tab = r.table
     if tab.empty:
         return msg("explore.no_participants", lang)
-    medians = tab.drop_duplicates("group")[["group", "median_days"]]
+    medians = tab.assign(group=group_labels(r, lang)).drop_duplicates("group")[["group", "median_days"]]
     days = msg("explore.time.days", lang)
-    parts = [f"{g} {m if isinstance(m, str) else (msg('explore.time.not_reached', lang) if pd.isna(m) else fmt_num(m, 0, lang) + NBSP + days)}"
+    parts = [f"{g} {m if isinstance(m, str) else (msg('explore.time.not_reached', lang) if pd.isna(m) else fmt_days(m, lang) + NBSP + days)}"
              for g, m in medians.itertuples(index=False)]
     return msg("explore.time.headline", lang, medians="; ".join(parts))
 
@@ -505,7 +506,21 @@ def display_frame(result: Result, lang: str) -> pd.DataFrame:
     if isinstance(result, GoalAssessment):
         return goal_table_frame(result, lang, result.context.min_count if result.context else DEFAULT_MIN_COUNT)
     spec = _COLUMNS.get(type(result).__name__)
-    return format_frame(result.table, spec(lang) if spec else _generic_spec(result.table, lang), lang)
+    table = _worded(result, lang)
+    return format_frame(table, spec(lang) if spec else _generic_spec(table, lang), lang)
+
+
+def _worded(result: Result, lang: str) -> pd.DataFrame:
+    """A cohort result's table with its codes named in ``lang`` (breakdown variables and categories,
+    model terms, groups); any other result's table as it is."""
+    name, table = type(result).__name__, result.table
+    if name in ("Composition", "OutcomeComparison"):
+        return labelled(table, lang)
+    if name == "SuccessModel" and "variable" in table.columns:
+        return table.assign(term=term_labels(table, lang))
+    if name == "TimeToExit":
+        return table.assign(group=group_labels(result, lang))
+    return table
 
 
 def display_html(result: Result, lang: str) -> str:

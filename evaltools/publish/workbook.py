@@ -41,6 +41,7 @@ from ..words.formats import fmt_date
 from ..words.text import msg
 from ..words.labels import t, code_label, NBSP, budget_period_label
 from ..words.verdicts import status_words, verdict_words, interval_words
+from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
 
 if TYPE_CHECKING:
@@ -618,7 +619,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("other_exit", "workbook.column.tid_i_projekt.other_exit", "pct"),
         C("still_in_project", "workbook.column.tid_i_projekt.still_in_project", "pct"),
         C("at_risk", "workbook.column.tid_i_projekt.at_risk", "count"),
-        C("median_days", "workbook.column.tid_i_projekt.median_days", "int"),
+        C("median_days", "workbook.column.tid_i_projekt.median_days", kind_from="_median_kind"),
         C("median_ci_low", "workbook.column.tid_i_projekt.median_ci_low", "int"),
         C("median_ci_high", "workbook.column.tid_i_projekt.median_ci_high", "int"),
     ]),
@@ -682,6 +683,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
                 frame[end] = [e * used[n] if n in REGISTRY and REGISTRY[n].range is Range.RELATIVE and n in used
                               and pd.notna(used[n]) else e for n, e in zip(frame["parameter"], frame[end])]
             frame["_kind"] = [_value_kind(n) for n in frame["parameter"]]
+        elif name == "tid_i_projekt":  # a median halfway between two days keeps its half day
+            frame["_median_kind"] = ["num1" if days_decimals(v) else "int" for v in frame["median_days"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
             frame = _hide_small(frame, "persons", k, ("person_months",) if "person_months" in frame else ())
         cols = [c for c in columns if c.source in frame.columns]

@@ -10,6 +10,7 @@ from ...data import schema as S
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
+from ...words.breakdowns import labelled, term_labels
 from ...data.privacy import suppress_long
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
 from ..plots import plot_outcome_rates
@@ -58,7 +59,7 @@ def blocks(r) -> list[list]:
     frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
-    rt = r.rates.table
+    rt = labelled(r.rates.table, lang)
     term = measure_term(r.rates.definition)  # lyckat utfall, or (no main goal) lämnat försörjningsstödet
     ended_col, successes_col, rate_col = (count_label(ENDED, r.words), count_label(term, r.words),
                                           share_label(term, r.words))
@@ -89,7 +90,7 @@ def blocks(r) -> list[list]:
     m = r.model
     if len(m.table):
         odds = msg("outcomes.odds_ratio")
-        mt = pd.DataFrame({msg("outcomes.term"): m.table["term"],
+        mt = pd.DataFrame({msg("outcomes.term"): term_labels(m.table, lang),
                            odds: [fmt_num(v, 2, lang) for v in m.table["odds_ratio"]],
                            t("ci", lang): [f"{fmt_num(a, 2, lang)}–{fmt_num(b, 2, lang)}"
                                            for a, b in zip(m.table["ci_low"], m.table["ci_high"])],

@@ -5,6 +5,7 @@ from ...analysis.cohorts import flows
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_pct, fmt_quarter
 from ...words.labels import t
+from ...words.breakdowns import labelled
 from ..plots import plot_composition
 
 
@@ -18,7 +19,7 @@ def blocks(r) -> list[list]:
     if not r.project.has_participants:
         return [[Text([msg("participants.absent")], msg("participants.heading"))]]
     c = r.composition
-    frame = c.table[["variable_label", "category_label", "n", "share"]].copy()
+    frame = labelled(c.table, lang)[["variable_label", "category_label", "n", "share"]].copy()
     frame["share"] = [fmt_cell(v, fmt_pct, lang) for v in frame["share"]]
     frame["n"] = [fmt_cell(v, fmt_int, lang) for v in frame["n"]]
     frame.columns = [t("variable", lang), t("category", lang), t("n", lang), t("share_col", lang)]

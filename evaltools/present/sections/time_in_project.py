@@ -5,9 +5,10 @@ import pandas as pd
 
 from ...data import schema as S
 from ..display import Table, Text
-from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_pct
+from ...words.formats import fmt_cell, fmt_int, fmt_pct
 from ...words.glossary import measure_term, name as term_name
 from ...words.labels import success_definition_text
+from ...words.breakdowns import fmt_days, group_labels
 from ...analysis.goals import success_definition
 from ..plots import plot_time_to_exit
 
@@ -39,9 +40,9 @@ def blocks(r) -> list[list]:
     pct = [measure, msg("time.other_exit"), msg("time.still_in")]
 
     def _days(v):
-        return fmt_cell(v, fmt_num, 0, lang) if not (isinstance(v, float) and pd.isna(v)) else "–"
+        return fmt_cell(v, fmt_days, lang) if not (isinstance(v, float) and pd.isna(v)) else "–"
     frame = pd.DataFrame({
-        msg("common.group"): tab["group"], days: tab["day"],
+        msg("common.group"): group_labels(s, lang), days: tab["day"],
         **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
            for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
         at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
