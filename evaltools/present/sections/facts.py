@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...analysis.disclosure import Secondary
 from ...data.params import kind_inferred
 from .contents import left_out
 from ..display import Table, Text
@@ -81,6 +82,9 @@ def rows(r) -> list[tuple[str, str]]:
     if r.kind == "individ":
         out.append((msg("facts.data_up_to"), fmt_date(p.as_of)))
         n = len(r.project.participants)
+        if r.disclosure.hides(Secondary.PARTICIPANTS):  # (with the goals' counts it would tell a few persons' outcomes)
+            out.append((msg("facts.participants"), msg("facts.participants_few", k=str(p.privacy.min_count))))
+            return out  # (the reach, participants over the target population, would give the number back)
         out.append((msg("facts.participants"), fmt_int(n, lang)))
         share = reach(n, p)
         if share is not None:
