@@ -9,25 +9,27 @@ per success (a total cost divided by a count, so the count can be worked back fr
 these is a *secondary figure*. One rule, here and nowhere else, says which of them a report
 withholds; page 1, the sections, the workbook and the portfolio all ask :func:`disclosure`.
 
-The rule, with ``k = privacy.min_count``, ``P`` participants, ``O`` still enrolled, ``B`` the
-ended participants the project's success share counts (its main goal's denominator), ``S`` its
-successes among them, ``E`` all ended participants and ``X`` those of them who left
-försörjningsstöd:
+The rule, with ``k = privacy.min_count``, ``P`` participants, ``O`` still enrolled, ``E = P − O``
+ended, ``G`` each goal's total of successes (an outcome goal's count, a share goal's numerators,
+over its periods: successes among the ended), ``B`` the ended participants the project's success
+share counts (its main goal's denominator), ``S`` its successes among them, and ``X`` the ended
+participants who left försörjningsstöd (the cost-benefit model's count); "small" is 1 to k − 1:
 
-1. **Participants** (``P``) are withheld, said as "fewer than k", when ``0 < P < k`` and the goal
-   totals do not already state ``P`` (a participant goal's periods summing to ``P``): together
-   with any count of successes they tell the outcome of each of fewer than k persons. The cost
-   per participant goes with them (total cost ÷ cost per participant = ``P``).
-2. **Still enrolled** (``O``) is withheld when ``0 < P − O < k``: ``P − O`` is the number who have
-   ended, and a goal's count of successes (which always stays) would then be the outcome of fewer
-   than k persons ("10 of 11 still enrolled" beside an outcome goal of 1). It is withheld too when
-   participants are (rule 1).
-3. **Successes of ended** (``S`` of ``B``, with its share and interval) are withheld when
-   ``0 < B < k`` (the share of too few) or ``0 < B − S < k`` (the few who did not succeed can be
-   worked out by difference), or when participants are withheld. The cost per success goes with
-   them (total cost ÷ cost per success = ``S``).
-4. **Exits from försörjningsstöd** (``X`` of ``E``, in the cost-benefit figures) follow rule 3
-   with ``X`` and ``E``; the cost per exit goes with them.
+1. **Participants** (``P``) are withheld, said as "fewer than k", when ``P`` is small and the goal
+   totals do not already state it (a participant goal's periods summing to ``P``): together with a
+   goal's count of successes they tell the outcome of each of fewer than k persons. The cost per
+   participant goes with them (total cost ÷ cost per participant = ``P``).
+2. **Ended and still enrolled** (``E``, and ``O`` which gives it with ``P``) are withheld when ``P``
+   is small, ``E`` is small, or ``E − G`` is small for a goal: a goal's count of successes, which
+   always stays, would then give the outcome of the few who ended, or of the few who ended without
+   a success ("10 of 11 still enrolled" beside an outcome goal of 1). The page-1 statement "S of B
+   ended" goes with them, as it states ``B``.
+3. **Successes of ended** (``S`` of ``B``, with its share and interval) are withheld when ``P`` or
+   ``B`` is small or ``B − S`` is small (the few who did not succeed can be worked out by
+   difference). The cost per success goes with them (total cost ÷ cost per success = ``S``), and is
+   also withheld when ``P − S`` is small (with the cost per participant it gives both).
+4. **Exits from försörjningsstöd** (``X`` of ``E``, in the cost-benefit figures) are withheld when
+   ``P`` or ``E`` is small or ``E − X`` is small; the cost per exit goes with them.
 
 A count of zero is shown: an empty group tells nothing about a person. Everything here is
 numbers and codes; the words (what is withheld, and why) are in the catalogs.
@@ -50,7 +52,8 @@ class Secondary(StrEnum):
 
     PARTICIPANTS = "participants"  # the number of participants, outside the goal table
     COST_PER_PARTICIPANT = "cost_per_participant"
-    ONGOING = "ongoing"  # still enrolled at the analysis date (and so the number ended)
+    ENDED = "ended"  # the number who have ended (page 1, the outcomes section, the workbook, the portfolio)
+    ONGOING = "ongoing"  # still enrolled at the analysis date (with the participants, the number ended)
     SUCCESSES = "successes"  # successes of ended as the project defines them, with share and interval
     COST_PER_SUCCESS = "cost_per_success"
     EXITS = "exits"  # ended participants who left försörjningsstöd (cost-benefit), of all ended
@@ -68,6 +71,7 @@ class Counts:
     ended: int  # all ended participants
     exits: int  # of ``ended``: left försörjningsstöd (the cost-benefit model's successes)
     participants_in_goals: bool = False  # a participant goal's periods already state ``participants``
+    goal_successes: tuple[int, ...] = ()  # each goal's total of successes among the ended
 
 
 @dataclass(frozen=True)
@@ -101,20 +105,23 @@ def rule(c: Counts, k: int) -> Disclosure:
 
     Examples
     --------
-    >>> sorted(rule(Counts(11, 10, 1, 1, 1, 1), 5).withheld)
-    [<Secondary.COST_PER_EXIT: 'cost_per_exit'>, <Secondary.COST_PER_SUCCESS: 'cost_per_success'>, \
-<Secondary.EXITS: 'exits'>, <Secondary.ONGOING: 'ongoing'>, <Secondary.SUCCESSES: 'successes'>]
-    >>> rule(Counts(40, 0, 40, 18, 40, 20), 5).withheld
+    >>> sorted(rule(Counts(11, 10, 1, 1, 1, 1, goal_successes=(1,)), 5).withheld)  # doctest: +NORMALIZE_WHITESPACE
+    [<Secondary.COST_PER_EXIT: 'cost_per_exit'>, <Secondary.COST_PER_SUCCESS: 'cost_per_success'>,
+     <Secondary.ENDED: 'ended'>, <Secondary.EXITS: 'exits'>, <Secondary.ONGOING: 'ongoing'>,
+     <Secondary.SUCCESSES: 'successes'>]
+    >>> rule(Counts(40, 0, 40, 18, 40, 20, goal_successes=(18,)), 5).withheld
     frozenset()
     """
     out: set[Secondary] = set()
     few = hides(c.participants, k)
     if few and not c.participants_in_goals:
         out |= {Secondary.PARTICIPANTS, Secondary.COST_PER_PARTICIPANT}
-    if few or (c.ongoing and hides(c.participants - c.ongoing, k)):
-        out.add(Secondary.ONGOING)
+    if few or hides(c.ended, k) or any(hides(c.ended - g, k) for g in c.goal_successes):
+        out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
     if few or _small_group(c.base, c.successes, k):
         out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
+    if hides(c.participants - c.successes, k):
+        out.add(Secondary.COST_PER_SUCCESS)
     if few or _small_group(c.ended, c.exits, k):
         out |= {Secondary.EXITS, Secondary.COST_PER_EXIT}
     return Disclosure(k, frozenset(out))
@@ -129,6 +136,18 @@ def participants_in_goals(goal_table: pd.DataFrame, n: int) -> bool:
     return any(int(g["value"].fillna(0).sum()) == n for _, g in rows.groupby("goal_id", sort=False))
 
 
+def goal_successes(goal_table: pd.DataFrame | None) -> tuple[int, ...]:
+    """Each goal's published total of successes among the ended: an outcome goal's counts, a share
+    goal's numerators, over its observed periods (a share of too few is hidden and not counted)."""
+    if goal_table is None or goal_table.empty:
+        return ()
+    t = goal_table[goal_table["mode"] == "observed"]
+    counted = pd.concat([t.loc[t["kind"] == "outcome_count", ["goal_id", "value"]],
+                         t.loc[t["kind"] == "share", ["goal_id", "numerator"]].rename(columns={"numerator": "value"})])
+    counted = counted[counted["value"].notna()]
+    return tuple(int(v) for v in counted.groupby("goal_id", sort=False)["value"].sum())
+
+
 def counts(project: Project, goal_table: pd.DataFrame | None = None) -> Counts:
     """The counts of persons a report about ``project`` states beside its goal totals."""
     if not project.has_participants:
@@ -139,7 +158,8 @@ def counts(project: Project, goal_table: pd.DataFrame | None = None) -> Counts:
     exits = ended & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes)
     n = len(df)
     return Counts(n, int(df[S.ONGOING].sum()), sc.base, sc.successes, int(ended.sum()), int(exits.sum()),
-                  participants_in_goals(goal_table, n) if goal_table is not None else False)
+                  participants_in_goals(goal_table, n) if goal_table is not None else False,
+                  goal_successes(goal_table))
 
 
 def disclosure(project: Project, goal_table: pd.DataFrame | None = None) -> Disclosure:

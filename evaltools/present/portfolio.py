@@ -180,7 +180,7 @@ def _row(project, lang: str = "sv") -> dict:
 
 # the row's numbers each secondary figure takes with it when the differencing rule withholds it
 WITHHELD_COLUMNS = {Secondary.PARTICIPANTS: ("participants",),
-                    Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",),
+                    Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",), Secondary.ENDED: ("ended",),
                     Secondary.SUCCESSES: ("ended", "successes", "success_rate", "ci_low", "ci_high"),
                     Secondary.COST_PER_SUCCESS: ("cost_per_success",)}
 

@@ -656,8 +656,8 @@ def _hide_small(frame: pd.DataFrame, column: str, k: int, also: tuple[str, ...] 
 
 # the cost-benefit key figures each withheld secondary figure (:mod:`evaltools.analysis.disclosure`) hides
 SUMMARY_WITHHELD = {Secondary.PARTICIPANTS: ("participants",), Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",),
-                    Secondary.ONGOING: ("ended",), Secondary.SUCCESSES: ("goal_successes",),
-                    Secondary.COST_PER_SUCCESS: ("cost_per_success",), Secondary.EXITS: ("successes", "ended"),
+                    Secondary.ENDED: ("ended",), Secondary.SUCCESSES: ("goal_successes",),
+                    Secondary.COST_PER_SUCCESS: ("cost_per_success",), Secondary.EXITS: ("successes",),
                     Secondary.COST_PER_EXIT: ("cost_per_exit_from_fs",)}
 
 

@@ -11,6 +11,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...data.privacy import suppress_long
+from ...analysis.disclosure import Secondary
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
 from ..plots import plot_outcome_rates
 
@@ -79,7 +80,9 @@ def blocks(r) -> list[list]:
     measure = rate_col[:1].lower() + rate_col[1:]
     verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear), measure=measure) if clear
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure))
-    out = [[Text([msg("outcomes.intro", n=fmt_int(len(ended), lang))], heading),
+    intro = (msg("outcomes.intro", n=fmt_int(len(ended), lang)) if r.disclosure.shows(Secondary.ENDED)
+             else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)
+    out = [[Text([intro], heading),
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
             Text([], msg("outcomes.by_group", measure=rate_col), 3),
             plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),

@@ -128,11 +128,11 @@ def participation(r) -> list[str]:
         if d.kind != "action_plan":
             values["outcomes"] = outcomes
         out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
-    if df[S.ONGOING].any():
+    if dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
+        out.append(msg("summary.ongoing_withheld", k=str(k_min), date=fmt_date(p.as_of)))
+    elif df[S.ONGOING].any():
         n_on = int(df[S.ONGOING].sum())
-        if dis.hides(Secondary.ONGOING) and not hides(n_on, k_min):
-            out.append(msg("summary.ongoing_withheld", k=str(k_min), date=fmt_date(p.as_of)))
-        elif hides(n_on, k_min):
+        if hides(n_on, k_min):
             out.append(msg("summary.ongoing_few", k=str(k_min), date=fmt_date(p.as_of)))
         else:
             out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
