@@ -216,7 +216,7 @@ def test_three_participants_all_successes(tmp_path):
     assert "participants" not in p["seen"] and "successes" not in p["seen"]
     assert "Projektet har haft färre än 5 deltagare." in p["text"]
     assert any("Kostnaden per deltagare redovisas inte" in s for s in p["text"])
-    assert any("Kostnaden per lyckat utfall redovisas inte" in s for s in p["text"])
+    assert any("Kostnaden per person med det utfall projektet räknar redovisas inte" in s for s in p["text"])
     assert_no_individual_outcome(p)
 
 
@@ -227,6 +227,8 @@ def test_eleven_participants_ten_still_enrolled(tmp_path):
     assert one(p["seen"], "participants") == 11
     assert "ongoing" not in p["seen"] and "ended" not in p["seen"]
     assert not any("10 deltagare var fortfarande" in s for s in p["text"])
+    # nor "fewer than 5 have ended": beside an outcome goal of 4 it would pin the number at 4
+    assert not any("har avslutat" in s for s in p["text"])
     assert any(s.startswith("Hur många som fortfarande var inskrivna") for s in p["text"])
     assert_no_individual_outcome(p)
 
@@ -236,7 +238,7 @@ def test_two_without_success_of_twelve(tmp_path):
     p = published(project(tmp_path, 12, 0, 10), tmp_path / "out")
     assert one(p["seen"], "participants") == 12
     assert "successes" not in p["seen"] and "exits" not in p["seen"]
-    assert any(s.startswith("Hur många av de avslutade som fick ett lyckat utfall redovisas inte") for s in p["text"])
+    assert any(s.startswith("Hur det gick för de avslutade, i antal och andel, redovisas inte") for s in p["text"])
     assert_no_individual_outcome(p)
 
 

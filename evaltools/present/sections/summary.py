@@ -117,7 +117,9 @@ def participation(r) -> list[str]:
         years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
         out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
     sc = project_successes(r.project, lang)
-    if sc.base and hides(sc.base, k_min):
+    if sc.base and dis.hides(Secondary.ENDED):  # ("fewer than k have ended" would bound the number withheld)
+        out.append(msg("summary.success_withheld", k=str(k_min)))
+    elif sc.base and hides(sc.base, k_min):
         out.append(msg("summary.success_too_few", k=str(k_min)))
     elif sc.base and dis.hides(Secondary.SUCCESSES):
         out.append(msg("summary.success_withheld", k=str(k_min)))
