@@ -102,11 +102,13 @@ def published(path: Path, out: Path) -> dict:
             add("successes", COST / _int(v))
         elif label.startswith("Personer som lämnat") and v.strip().isdigit():
             add("exits", v)
-    from evaltools.present.sections import outcomes, participants
+    from evaltools.present.sections import outcomes, participants, time_in_project
     from .conftest import shown_chunks
-    for chunk in shown_chunks(outcomes.blocks(r)):
+    for chunk in shown_chunks(outcomes.blocks(r)) + shown_chunks(time_in_project.blocks(r)):
         if m := re.search(r"Utfall för de (\d+) som avslutat", chunk):
             add("ended", m.group(1))
+        if m := re.search(r"Ingen av de (\d+) deltagarna", chunk):
+            add("participants", m.group(1))
     flows = [b for b in participants.blocks(r)[1] if hasattr(b, "frame")][0].frame
     exits = pd.to_numeric(flows.iloc[:, 2], errors="coerce")
     if exits.notna().all():
@@ -292,3 +294,38 @@ def test_no_published_combination_tells_an_outcome(tmp_path, n, ongoing, success
     p = published(project(tmp_path, n, ongoing, successes), tmp_path / "out")
     assert p["goal_successes"] == successes  # the goal's total is always there
     assert_no_individual_outcome(p)
+
+
+def test_portfolio_overview_shows_the_marks(tmp_path, capsys):
+    """The overview's cells: '<5' participants, '..' for successes/ended, share and costs per person."""
+    from evaltools.present import portfolio as pf_module
+    shown = []
+    pf = Portfolio([project(tmp_path, 4, 0, 4)])
+    original = pf_module.show
+    pf_module.show = lambda *parts: shown.extend(parts)
+    try:
+        pf.overview()
+    finally:
+        pf_module.show = original
+    people, money = [p.frame for p in shown if hasattr(p, "frame")][:2]
+    row, cost = people.iloc[0], money.iloc[0]
+    assert row["Deltagare"] == "<5"
+    assert row["Lyckade utfall / avslutade"] == ".."
+    assert row.iloc[4] == ".."  # the share with its interval
+    assert cost["Per deltagare"] == ".." and cost["Per lyckat utfall"] == ".."
+    assert cost["Kostnad"] != ".."  # the total cost stays
+
+
+def test_nobody_ended_yet_keeps_a_small_number_of_participants(tmp_path):
+    from evaltools.present.sections import outcomes
+    from .conftest import shown_chunks
+    r = et.Report(project(tmp_path, 2, 2, 0))
+    assert "Ingen av de färre än 5 deltagarna har avslutat sin insats ännu" in " ".join(shown_chunks(outcomes.blocks(r)))
+
+
+def test_english_page_one_says_so(tmp_path):
+    r = et.Report(project(tmp_path, 11, 10, 1), lang="en")
+    text = " ".join(summary.participation(r) + summary.cost(r))
+    assert "How many were still enrolled at the analysis date" in text
+    assert "10 participants were still enrolled" not in text
+    assert "The cost per person with the outcome the project counts is not reported" in text

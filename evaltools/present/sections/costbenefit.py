@@ -15,6 +15,7 @@ from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
 from ...data.privacy import SECONDARY, suppressed_label
 from ...analysis.disclosure import Secondary
+from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
 
 
@@ -155,7 +156,7 @@ def effect_based(r) -> list:
     note = msg("costbenefit.eb.note", who=who, basis=B.basis_words(B.present_value(r), lang),
                horizon=years_text(eb["horizon_years"], r.lang),
                effect=fmt_kr(eb["did_effect"], lang), low=fmt_kr(eb["did_ci_low"], lang),
-               high=fmt_kr(eb["did_ci_high"], lang), n=fmt_int(eb["participants"], lang),
+               high=fmt_kr(eb["did_ci_high"], lang), n=participants_words(r, eb["participants"]),
                avoided=fmt_kr(eb["pv_avoided_fs"], lang), share=fmt_pct(eb["share_of_saving"], lang, 0))
     return [Text([], msg("costbenefit.eb.heading", who=who), 3),
             Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]

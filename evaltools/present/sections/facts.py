@@ -23,6 +23,15 @@ def description(params, lang: str) -> list[str]:
     return [text] if text else []
 
 
+def participants_words(r, n: int | None = None) -> str:
+    """The number of participants (``n``, by default all) as a sentence may give it: the number, or
+    "färre än 5" where the differencing rule withholds it (:mod:`evaltools.analysis.disclosure`)."""
+    n = len(r.project.participants) if n is None else n
+    if r.disclosure.hides(Secondary.PARTICIPANTS):
+        return r.msg("facts.participants_few", k=str(r.params.privacy.min_count))
+    return fmt_int(n, r.lang)
+
+
 def inferred_reason(params) -> str:
     """Why the kind was inferred as it was (the catalog key of the reason)."""
     if params.data.participants is not None:

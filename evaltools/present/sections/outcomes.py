@@ -12,6 +12,7 @@ from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...data.privacy import suppress_long
 from ...analysis.disclosure import Secondary
+from .facts import participants_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
 from ..plots import plot_outcome_rates
 
@@ -54,7 +55,7 @@ def blocks(r) -> list[list]:
     df = r.project.participants
     ended = df[~df[S.ONGOING]]
     if ended.empty:
-        return [[Text([msg("outcomes.none_ended", n=fmt_int(len(df), lang))], heading)]]
+        return [[Text([msg("outcomes.none_ended", n=participants_words(r))], heading)]]
     shown = outcome_counts(ended, r.k)
     frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
