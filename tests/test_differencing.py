@@ -329,3 +329,16 @@ def test_english_page_one_says_so(tmp_path):
     assert "How many were still enrolled at the analysis date" in text
     assert "10 participants were still enrolled" not in text
     assert "The cost per person with the outcome the project counts is not reported" in text
+
+
+def test_outcomes_of_few_ended_are_not_listed(tmp_path):
+    """11 participants, 7 still enrolled, the 4 who ended all to work: a table listing only 'Arbete
+    <5' would tell that each of them went to work."""
+    from evaltools.present.display import Table
+    from evaltools.present.sections import outcomes
+    from .conftest import shown_chunks
+    r = et.Report(project(tmp_path, 11, 7, 4))
+    blocks = outcomes.blocks(r)
+    assert not any(isinstance(part, Table) for block in blocks for part in block)
+    assert any("Utfallen per slag och per grupp visas inte när färre än 5 har avslutat" in c
+               for c in shown_chunks(blocks))

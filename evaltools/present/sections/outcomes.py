@@ -10,7 +10,7 @@ from ...data import schema as S
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
-from ...data.privacy import suppress_long
+from ...data.privacy import hides, suppress_long
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
@@ -83,6 +83,8 @@ def blocks(r) -> list[list]:
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure))
     intro = (msg("outcomes.intro", n=fmt_int(len(ended), lang)) if r.disclosure.shows(Secondary.ENDED)
              else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)
+    if hides(len(ended), r.k):  # the categories listed would tell the outcomes of the few who ended
+        return [[Text([intro, msg("outcomes.too_few_ended", k=str(r.k))], heading)]]
     out = [[Text([intro], heading),
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
             Text([], msg("outcomes.by_group", measure=rate_col), 3),
