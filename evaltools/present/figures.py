@@ -21,6 +21,7 @@ from enum import Enum
 
 import pandas as pd
 
+from ..analysis.disclosure import Secondary
 from ..analysis.goals import GoalVerdict
 from ..data import schema as S
 from ..analysis.goals import project_successes, success_definition
@@ -143,19 +144,21 @@ def _participant_figures(r) -> list[Figure]:
         return []
     k = r.params.privacy.min_count
     df = r.project.participants
-    out = [Figure("antal_deltagare", float(len(df)), Unit.COUNT, Basis.COUNT, "participants")]
+    dis = r.disclosure  # (the differencing rule: a figure the report withholds cannot be cited either)
+    out = ([Figure("antal_deltagare", float(len(df)), Unit.COUNT, Basis.COUNT, "participants")]
+           if dis.shows(Secondary.PARTICIPANTS) else [])
     per_year = df.groupby(S.PROJECT_YEAR).size()
     if not any(hides(n, k) for n in per_year):
         out += [Figure(f"antal_deltagare_ar{y}", float(n), Unit.COUNT, Basis.COUNT, f"participants:year{y}")
                 for y, n in per_year.items()]
     sc = project_successes(r.project, r.lang)
-    if sc.base and not hides(sc.base, k):
+    if sc.base and not hides(sc.base, k) and dis.shows(Secondary.SUCCESSES):
         d = f"successes:{sc.definition.kind}"
         out += [Figure("antal_avslutade", float(sc.base), Unit.COUNT, Basis.COUNT, f"{d}:base"),
                 Figure("antal_lyckade", float(sc.successes), Unit.COUNT, Basis.COUNT, d),
                 Figure("andel_lyckade", sc.share, Unit.SHARE, Basis.SHARE, d, decimals=1)]
     n_on = int(df[S.ONGOING].sum()) if S.ONGOING in df else 0
-    if n_on and not hides(n_on, k):
+    if n_on and not hides(n_on, k) and dis.shows(Secondary.ONGOING):
         out.append(Figure("antal_pagaende", float(n_on), Unit.COUNT, Basis.COUNT, "ongoing"))
     return out
 
@@ -214,10 +217,11 @@ def _cost_figures(r) -> list[Figure]:
         if use is not None and use.lines_with_actual and _num(use.share) is not None and r.kind != "ansökan":
             # shown as page 1, the budget table and the portfolio show it: a whole percentage
             out.append(Figure("andel_av_budget", float(use.share), Unit.SHARE, Basis.SHARE, "budget:share_used", 0))
-    if r.project.has_participants and s.participants:
+    if r.project.has_participants and s.participants and r.disclosure.shows(Secondary.COST_PER_PARTICIPANT):
         out.append(Figure("kostnad_per_deltagare", float(s.cost_per_participant), Unit.KR, Basis.CURRENT_PRICES,
                           "cost:per_participant", None))
-        if s.goal_successes and _num(s.cost_per_success) is not None:
+        if (s.goal_successes and _num(s.cost_per_success) is not None
+                and r.disclosure.shows(Secondary.COST_PER_SUCCESS)):
             kind = success_definition(r.params, r.lang).kind
             out.append(Figure("kostnad_per_lyckat_utfall", float(s.cost_per_success), Unit.KR,
                               Basis.CURRENT_PRICES, f"cost:per_success:{kind}", None))

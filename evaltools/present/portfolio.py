@@ -11,6 +11,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.costbenefit import cost_benefit
 from ..analysis.goals import CI_METHOD, project_successes, assess_goals
+from ..analysis.disclosure import Secondary, disclosure
+from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share
@@ -75,15 +77,21 @@ class Portfolio:
         # a report the evaluator has not assessed says so here too, as on its every page
         names = [m("portfolio.draft", name=n) if d else n for n, d in zip(names, tab["draft"])]
         counted = [has_participants(mode) for mode in tab["mode"]]
+        # the differencing rule (analysis.disclosure): a figure withheld in the project's report is withheld here
+        held = [frozenset(w) for w in tab["withheld"]]
         people = pd.DataFrame({
             m("portfolio.project"): names,
             m("portfolio.period"): tab["period"],
-            m("portfolio.participants"): [fmt_int(v, lang) if c else "–" for v, c in zip(tab["participants"], counted)],
-            m("portfolio.successes_ended"): [f"{fmt_int(a, lang)}/{fmt_int(b, lang)}" if c else "–"
-                                             for a, b, c in zip(tab["successes"], tab["ended"], counted)],
+            m("portfolio.participants"): [(suppressed_label(k) if Secondary.PARTICIPANTS in w else fmt_int(v, lang))
+                                          if c else "–" for v, c, w, k in zip(tab["participants"], counted, held,
+                                                                               tab["min_count"])],
+            m("portfolio.successes_ended"): [(SECONDARY if Secondary.SUCCESSES in w else
+                                              f"{fmt_int(a, lang)}/{fmt_int(b, lang)}") if c else "–"
+                                             for a, b, c, w in zip(tab["successes"], tab["ended"], counted, held)],
             m("portfolio.success_rate"): [
+                SECONDARY if Secondary.SUCCESSES in w else
                 "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
-                for r, lo, hi in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"])],
+                for r, lo, hi, w in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"], held)],
             m("portfolio.success_definition"): [m("portfolio.structural_definition") if mode == "structural" else d
                                                 for d, mode in zip(tab["success_definition"], tab["mode"])],
         })
@@ -92,16 +100,19 @@ class Portfolio:
             m("portfolio.cost"): [fmt_kr(v, lang) for v in tab["cost"]],
             m("portfolio.budget_used"): [fmt_budget_share(v, lang) if mode != "ex_ante" and not np.isnan(v) else "–"
                                          for v, mode in zip(tab["budget_used"], tab["mode"])],
-            m("portfolio.per_participant"): [fmt_kr(v, lang) for v in tab["cost_per_participant"]],
-            m("portfolio.per_success"): [fmt_kr(v, lang) for v in tab["cost_per_success"]],
+            m("portfolio.per_participant"): [SECONDARY if Secondary.COST_PER_PARTICIPANT in w else fmt_kr(v, lang)
+                                             for v, w in zip(tab["cost_per_participant"], held)],
+            m("portfolio.per_success"): [SECONDARY if Secondary.COST_PER_SUCCESS in w else fmt_kr(v, lang)
+                                         for v, w in zip(tab["cost_per_success"], held)],
             m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv_public"]],
             m("portfolio.npv_society"): [fmt_kr(v, lang) for v in tab["npv_society"]],
             m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr_public"]],
         })
+        withheld = (m("portfolio.withheld", k=str(min(tab["min_count"]))),) if any(held) else ()
         show(Text([], m("portfolio.people_heading")),
-             Table(people, notes=(m("portfolio.note"),), numeric=tuple(people.columns[2:5])),
+             Table(people, notes=(m("portfolio.note"), *withheld), numeric=tuple(people.columns[2:5])),
              Text([], m("portfolio.money_heading")),
-             Table(money, notes=(m("portfolio.money_note"),), numeric=tuple(money.columns[1:])))
+             Table(money, notes=(m("portfolio.money_note"), *withheld), numeric=tuple(money.columns[1:])))
         goals = self.goal_table()
         if len(goals):
             show(Text([], m("portfolio.goals_heading")),
@@ -156,11 +167,28 @@ def _row(project, lang: str = "sv") -> dict:
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
-    return {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang), "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
+    held = disclosure(project, assess_goals(project, lang=lang).table).withheld
+    return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang), "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
             "success_definition": success_definition_text(sc.definition, lang),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
             "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb.cost_per_participant, "cost_per_success": cb.cost_per_success,
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
-            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode}
+            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode})}
+
+
+# the row's numbers each secondary figure takes with it when the differencing rule withholds it
+WITHHELD_COLUMNS = {Secondary.PARTICIPANTS: ("participants",),
+                    Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",), Secondary.ENDED: ("ended",),
+                    Secondary.SUCCESSES: ("ended", "successes", "success_rate", "ci_low", "ci_high"),
+                    Secondary.COST_PER_SUCCESS: ("cost_per_success",)}
+
+
+def withhold(held: frozenset, row: dict) -> dict:
+    """A portfolio row with the numbers the differencing rule withholds set to NaN (not in the table,
+    the workbook, the CSV files or the charts; the overview shows their mark)."""
+    for figure in held:
+        for c in WITHHELD_COLUMNS.get(figure, ()):
+            row[c] = np.nan
+    return row

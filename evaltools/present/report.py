@@ -21,6 +21,7 @@ from ..analysis.costbenefit import cost_benefit
 from .display import Table, Text, figure_html, show
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
+from ..analysis.disclosure import disclosure
 from ..data.project import Project, load_project
 from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
@@ -116,6 +117,11 @@ class Report:
     @cached_property
     def cba(self):
         return cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates, lang=self.lang)
+
+    @cached_property
+    def disclosure(self):
+        """Which secondary counts the report withholds (:func:`evaltools.analysis.disclosure.disclosure`)."""
+        return disclosure(self.project, self.goals.table)
 
     @cached_property
     def figures(self):

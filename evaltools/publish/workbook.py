@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +43,8 @@ from ..words.labels import t, code_label, NBSP, budget_period_label
 from ..words.verdicts import status_words, verdict_words, interval_words
 from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
+from ..analysis.disclosure import Secondary
+from ..present.portfolio import WITHHELD_COLUMNS
 
 if TYPE_CHECKING:
     from ..present.portfolio import Portfolio
@@ -653,8 +655,18 @@ def _hide_small(frame: pd.DataFrame, column: str, k: int, also: tuple[str, ...] 
     return out
 
 
-def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
-    """The report's key tables (:meth:`evaltools.Report.key_tables`) as sheets, in the workbook's order."""
+# the cost-benefit key figures each withheld secondary figure (:mod:`evaltools.analysis.disclosure`) hides
+SUMMARY_WITHHELD = {Secondary.PARTICIPANTS: ("participants",), Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",),
+                    Secondary.ENDED: ("ended",), Secondary.SUCCESSES: ("goal_successes",),
+                    Secondary.COST_PER_SUCCESS: ("cost_per_success",), Secondary.EXITS: ("successes",),
+                    Secondary.COST_PER_EXIT: ("cost_per_exit_from_fs",)}
+
+
+def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[Secondary] = (),
+                  lang: str = "sv") -> list[Sheet]:
+    """The report's key tables (:meth:`evaltools.Report.key_tables`) as sheets, in the workbook's order;
+    the key figures ``withheld`` by the differencing rule are written as ``..`` with a note."""
+    hide = {key for figure in withheld for key in SUMMARY_WITHHELD.get(figure, ())}
     sheets = []
     for name, (title, description, columns) in SHEETS.items():
         if name not in tables:
@@ -664,7 +676,7 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
             frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
         elif name == "kostnad_nytta":
             summary = frame.iloc[0].to_dict()
-            frame = pd.DataFrame([{"key": key, "value": summary[key], "_kind": kind}
+            frame = pd.DataFrame([{"key": key, "value": SECONDARY if key in hide else summary[key], "_kind": kind}
                                   for key, (_, kind) in SUMMARY.items() if key in summary])
         elif name == "antaganden":
             frame = frame.copy()
@@ -688,7 +700,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int) -> list[Sheet]:
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
             frame = _hide_small(frame, "persons", k, ("person_months",) if "person_months" in frame else ())
         cols = [c for c in columns if c.source in frame.columns]
-        sheets.append(Sheet(name, title, description, frame, cols))
+        notes = ((msg("workbook.hidden_withheld", lang, k=k),) if name == "kostnad_nytta" and hide else ())
+        sheets.append(Sheet(name, title, description, frame, cols, notes))
     return sheets
 
 
@@ -716,7 +729,16 @@ PORTFOLIO: list[Column] = [
 
 
 def portfolio_sheet(table: pd.DataFrame) -> Sheet:
-    """The portfolio's table (one row per project) as a sheet."""
+    """The portfolio's table (one row per project) as a sheet; a figure the differencing rule
+    withholds (:mod:`evaltools.analysis.disclosure`) is written as its mark, as the overview shows it."""
+    if "withheld" in table.columns:
+        table = table.copy()
+        for i, (held, k) in enumerate(zip(table["withheld"], table["min_count"])):
+            for figure in held:
+                for c in WITHHELD_COLUMNS.get(figure, ()):
+                    table[c] = table[c].astype(object)
+                    table.iloc[i, table.columns.get_loc(c)] = (suppressed_label(int(k)) if c == "participants"
+                                                                else SECONDARY)
     cols = [c for c in PORTFOLIO if c.source in table.columns]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
@@ -741,7 +763,7 @@ def export_report(report: Report, output_dir: str | Path | None) -> list[Path]:
     if not output_dir:
         return []
     out, lang, p, say = Path(output_dir), report.lang, report.params, report.msg
-    sheets = report_sheets(report.key_tables(), report.k)
+    sheets = report_sheets(report.key_tables(), report.k, report.disclosure.withheld, lang)
     written = []
     for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
         (out / folder).mkdir(parents=True, exist_ok=True)
@@ -771,6 +793,8 @@ def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> lis
     out.mkdir(parents=True, exist_ok=True)
     sheet = portfolio_sheet(portfolio.table)
     note = say("portfolio.money_note") + " " + say("portfolio.note_short")
+    if "withheld" in portfolio.table.columns and any(map(len, portfolio.table["withheld"])):
+        note += " " + say("portfolio.withheld", k=str(min(portfolio.table["min_count"])))
     about = [(say("workbook.made"), f"{pd.Timestamp.today():%Y-%m-%d}"), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("portfolio.about_figures"), note),
              (say("workbook.sources"), say("portfolio.sources"))]

@@ -15,7 +15,9 @@ from ...analysis.costbenefit import CostSummary
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
-from ...data.privacy import suppressed_label
+from ...data.privacy import SECONDARY, suppressed_label
+from ...analysis.disclosure import Secondary
+from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
 from .summary import comparison_unreliable
 
@@ -49,18 +51,22 @@ def key_figures(r) -> Table:
     fixed = B.basis_words(B.fixed(r), lang)
     payback = (r.plural("costbenefit.months", s.payback_months, n=fmt_num(s.payback_months, 0, lang))
                if not np.isnan(s.payback_months) else msg("costbenefit.not_within_horizon"))
-    exits = fmt_int(s.successes, lang) + (f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")
+    dis = r.disclosure  # the differencing rule: a count, or a cost per person, that would tell a few persons' outcomes
+    exits = (fmt_int(s.successes, lang) if dis.shows(Secondary.EXITS) else SECONDARY) + (
+        f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")
     dw = s.switching_deadweight
     key = [(msg("costbenefit.kf.total_budget", basis=current) if r.params.cost_benefit.cost_basis == "budget"
             else msg("costbenefit.kf.total", basis=current), fmt_kr(s.total_cost_nominal, lang))]
     # (no participants of its own, or none expected: no empty per-participant or per-success row)
     if s.mode != "structural" and not np.isnan(s.cost_per_participant):
-        key.append((msg("costbenefit.kf.per_participant", basis=current), fmt_kr(s.cost_per_participant, lang)))
+        key.append((msg("costbenefit.kf.per_participant", basis=current),
+                    fmt_kr(s.cost_per_participant, lang) if dis.shows(Secondary.COST_PER_PARTICIPANT) else SECONDARY))
     if s.mode != "structural" and not np.isnan(s.cost_per_success):
         # "lyckat" only where the project's main goal defines success; else the exits it counts
         per = ("costbenefit.kf.per_exit_fs" if success_definition(r.params, lang).kind == "leaves_fs"
                else "costbenefit.kf.per_success")
-        key.append((msg(per, basis=current), fmt_kr(s.cost_per_success, lang)))
+        key.append((msg(per, basis=current),  # (divided by the main goal's successes, whatever it is named)
+                    fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY))
     if s.mode != "structural":
         key += [
             (msg("costbenefit.kf.exits"), exits),
@@ -87,6 +93,8 @@ def key_figures(r) -> Table:
         # two person-year figures side by side: they differ only in the price adjustment, and the note says so
         notes.append(msg("costbenefit.kf.application_note", basis=fixed, cost_basis=current,
                          level=fmt_kr(ml.amount_sek, lang), level_basis=level_basis))
+    if any(v == SECONDARY for _, v in key) or any(str(v).startswith(SECONDARY + " ") for _, v in key):
+        notes.append(msg("costbenefit.withheld", k=str(r.params.privacy.min_count)))
     value = msg("common.value")
     return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), notes=tuple(notes),
                  numeric=(value,))
@@ -162,7 +170,7 @@ def effect_based(r) -> list:
     note = msg("costbenefit.eb.note", who=who, basis=B.basis_words(B.present_value(r), lang),
                horizon=years_text(eb.horizon_years, r.lang),
                effect=fmt_kr(eb.did_effect, lang), low=fmt_kr(eb.did_ci_low, lang),
-               high=fmt_kr(eb.did_ci_high, lang), n=fmt_int(eb.participants, lang),
+               high=fmt_kr(eb.did_ci_high, lang), n=participants_words(r, eb.participants),
                avoided=fmt_kr(eb.pv_avoided_fs, lang), share=fmt_pct(eb.share_of_saving, lang, 0),
                ref_low=fmt_kr(eb.reference_low if eb.reference_low is not None else eb.did_effect, lang),
                ref_high=fmt_kr(eb.reference_high if eb.reference_high is not None else eb.did_effect, lang))
@@ -174,8 +182,8 @@ def benefit_count(r) -> list[str]:
     """What the benefit is built on: the exits from försörjningsstöd, named as such and set beside the
     main goal's count of successes (which the cost per successful outcome divides by) when that differs."""
     s, lang = r.cba.summary, r.lang
-    if s.mode != "observed" or not s.successes:
-        return []
+    if s.mode != "observed" or not s.successes or r.disclosure.hides(Secondary.EXITS):
+        return []  # (a count the differencing rule withholds is not given here either)
     outcomes = r.params.cost_benefit.success_outcomes
     words = {"exits": fmt_int(s.successes, lang),
              "outcomes": ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in outcomes)}

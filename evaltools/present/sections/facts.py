@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...analysis.disclosure import Secondary
 from ...data.params import kind_inferred
 from .contents import left_out
 from ..display import Table, Text
@@ -20,6 +21,15 @@ def description(params, lang: str) -> list[str]:
     """The description in the report's language; the Swedish one when no English one is given."""
     text = params.description_en if lang == "en" and params.description_en else params.description
     return [text] if text else []
+
+
+def participants_words(r, n: int | None = None) -> str:
+    """The number of participants (``n``, by default all) as a sentence may give it: the number, or
+    "färre än 5" where the differencing rule withholds it (:mod:`evaltools.analysis.disclosure`)."""
+    n = len(r.project.participants) if n is None else n
+    if r.disclosure.hides(Secondary.PARTICIPANTS):
+        return r.msg("facts.participants_few", k=str(r.params.privacy.min_count))
+    return fmt_int(n, r.lang)
 
 
 def inferred_reason(params) -> str:
@@ -81,6 +91,9 @@ def rows(r) -> list[tuple[str, str]]:
     if r.kind == "individ":
         out.append((msg("facts.data_up_to"), fmt_date(p.as_of)))
         n = len(r.project.participants)
+        if r.disclosure.hides(Secondary.PARTICIPANTS):  # (with the goals' counts it would tell a few persons' outcomes)
+            out.append((msg("facts.participants"), msg("facts.participants_few", k=str(p.privacy.min_count))))
+            return out  # (the reach, participants over the target population, would give the number back)
         out.append((msg("facts.participants"), fmt_int(n, lang)))
         share = reach(n, p)
         if share is not None:

@@ -11,7 +11,9 @@ from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
-from ...data.privacy import suppress_long
+from ...data.privacy import hides, suppress_long
+from ...analysis.disclosure import Secondary
+from .facts import participants_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
 from ..plots import plot_outcome_rates
 
@@ -54,7 +56,7 @@ def blocks(r) -> list[list]:
     df = r.project.participants
     ended = df[~df[S.ONGOING]]
     if ended.empty:
-        return [[Text([msg("outcomes.none_ended", n=fmt_int(len(df), lang))], heading)]]
+        return [[Text([msg("outcomes.none_ended", n=participants_words(r))], heading)]]
     shown = outcome_counts(ended, r.k)
     frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
@@ -80,7 +82,11 @@ def blocks(r) -> list[list]:
     measure = rate_col[:1].lower() + rate_col[1:]
     verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear), measure=measure) if clear
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure))
-    out = [[Text([msg("outcomes.intro", n=fmt_int(len(ended), lang))], heading),
+    intro = (msg("outcomes.intro", n=fmt_int(len(ended), lang)) if r.disclosure.shows(Secondary.ENDED)
+             else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)
+    if hides(len(ended), r.k):  # the categories listed would tell the outcomes of the few who ended
+        return [[Text([intro, msg("outcomes.too_few_ended", k=str(r.k))], heading)]]
+    out = [[Text([intro], heading),
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
             Text([], msg("outcomes.by_group", measure=rate_col), 3),
             plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from ...analysis.cohorts import flows
+from ...analysis.disclosure import Secondary
+from ...data.privacy import SECONDARY
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_pct, fmt_quarter
 from ...words.labels import t
@@ -28,6 +30,11 @@ def blocks(r) -> list[list]:
             Table(frame, numeric=(t("n", lang), t("share_col", lang)))]]
     ff = flows(r.project, lang=lang, freq="Q").table.copy()
     ff.iloc[:, 0] = [fmt_quarter(q, lang) for q in ff.iloc[:, 0]]  # 2018Q1 reads as jan–mar 2018
+    notes: tuple[str, ...] = ()
+    if r.disclosure.hides(Secondary.ENDED):  # the exits would add up to the number ended (analysis.disclosure)
+        ff.iloc[:, 2] = SECONDARY
+        notes = (msg("participants.exits_withheld", k=str(k)),)
     ff.columns = [msg("participants.quarter"), t("intake", lang), t("exits", lang)]
-    out.append([Text([], msg("participants.flows"), 3), Table(ff, numeric=(t("intake", lang), t("exits", lang)))])
+    out.append([Text([], msg("participants.flows"), 3),
+                Table(ff, notes=notes, numeric=(t("intake", lang), t("exits", lang)))])
     return out

@@ -21,6 +21,7 @@ from . import basis as B
 from ...analysis.costbenefit import CostSummary
 from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import hides
+from ...analysis.disclosure import Secondary
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one
 
@@ -69,15 +70,22 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
         values.update(actual=fmt_kr_prose(use.actual_total, lang), share=fmt_budget_share(use.share, lang),
                       rest=fmt_kr_prose(costs.loc[~settled, "used"].sum(), lang))
     sent = msg(key, **values)
+    withheld = []  # (the differencing rule: a cost per person that would give away a count not reported)
+    dis, k = r.disclosure, str(r.params.privacy.min_count)
     if r.project.has_participants and s.participants:
-        cpp = fmt_kr_prose(s.cost_per_participant, lang)
-        if not settled.all() and settled.any():  # the sentence ends and says what is known so far
-            sent += msg("summary.per_participant_so_far", amount=cpp)
+        if dis.shows(Secondary.COST_PER_PARTICIPANT):
+            cpp = fmt_kr_prose(s.cost_per_participant, lang)
+            if not settled.all() and settled.any():  # the sentence ends and says what is known so far
+                sent += msg("summary.per_participant_so_far", amount=cpp)
+            else:
+                sent += msg("summary.per_participant", amount=cpp)
         else:
-            sent += msg("summary.per_participant", amount=cpp)
-        if s.goal_successes:
+            withheld.append(msg("summary.per_participant_withheld", k=k))
+        if s.goal_successes and dis.shows(Secondary.COST_PER_SUCCESS):
             sent += per_success(r, s)
-    return msg("common.sentence", text=sent)
+        elif s.goal_successes:
+            withheld.append(msg("summary.per_success_withheld", k=k))
+    return " ".join([msg("common.sentence", text=sent), *withheld])
 
 
 PER_SUCCESS = {"action_plan": "summary.per_success_plan", "goal_outcomes": "summary.per_success_goal",
@@ -102,14 +110,21 @@ def participation(r) -> list[str]:
         return [msg("summary.no_participants")]
     df = r.project.participants
     per_year = df.groupby(S.PROJECT_YEAR).size()
-    if any(hides(n, k_min) for n in per_year):  # a small year could be read off the total: total only
+    dis = r.disclosure  # the differencing rule: counts that together would tell a few persons' outcomes
+    if dis.hides(Secondary.PARTICIPANTS):
+        out.append(msg("summary.participants_few", k=str(k_min)))
+    elif any(hides(n, k_min) for n in per_year):  # a small year could be read off the total: total only
         out.append(msg("summary.participants_total", n=fmt_int(len(df), lang)))
     else:
         years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
         out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
     sc = project_successes(r.project, lang)
-    if sc.base and hides(sc.base, k_min):
+    if sc.base and dis.hides(Secondary.ENDED):  # ("fewer than k have ended" would bound the number withheld)
+        out.append(msg("summary.success_withheld", k=str(k_min)))
+    elif sc.base and hides(sc.base, k_min):
         out.append(msg("summary.success_too_few", k=str(k_min)))
+    elif sc.base and dis.hides(Secondary.SUCCESSES):
+        out.append(msg("summary.success_withheld", k=str(k_min)))
     elif sc.base:
         d = sc.definition
         outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in d.outcomes)
@@ -117,7 +132,9 @@ def participation(r) -> list[str]:
         if d.kind != "action_plan":
             values["outcomes"] = outcomes
         out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
-    if df[S.ONGOING].any():
+    if dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
+        out.append(msg("summary.ongoing_withheld", k=str(k_min), date=fmt_date(p.as_of)))
+    elif df[S.ONGOING].any():
         n_on = int(df[S.ONGOING].sum())
         if hides(n_on, k_min):
             out.append(msg("summary.ongoing_few", k=str(k_min), date=fmt_date(p.as_of)))

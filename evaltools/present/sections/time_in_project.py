@@ -11,6 +11,7 @@ from ...words.labels import success_definition_text
 from ...words.breakdowns import fmt_days, group_labels
 from ...analysis.goals import success_definition
 from ..plots import plot_time_to_exit
+from .facts import participants_words
 
 
 def note(r) -> str:
@@ -32,7 +33,7 @@ def blocks(r) -> list[list]:
         return [[Text([msg("time.absent")], heading)]]
     df = r.project.participants
     if df[S.ONGOING].all():
-        return [[Text([msg("time.none_ended", n=fmt_int(len(df), lang))], heading)]]
+        return [[Text([msg("time.none_ended", n=participants_words(r))], heading)]]
     s = r.survival
     tab = s.table
     days, at_risk, median = msg("time.days"), msg("time.at_risk"), msg("time.median_ci")

@@ -1,0 +1,177 @@
+"""Differencing protection: which secondary counts a report withholds so that no combination of
+published counts tells the outcome of fewer than ``min_count`` persons.
+
+The goal totals (participants and successes per goal and period) are the project's accounting
+to its funder and are always shown. Beside them a report states other counts of the same persons:
+how many took part, how many are still enrolled (so how many have ended), how many ended with a
+success as the project defines it, how many left försörjningsstöd, and costs per participant and
+per success (a total cost divided by a count, so the count can be worked back from them). Each of
+these is a *secondary figure*. One rule, here and nowhere else, says which of them a report
+withholds; page 1, the sections, the workbook and the portfolio all ask :func:`disclosure`.
+
+The rule, with ``k = privacy.min_count``, ``P`` participants, ``O`` still enrolled, ``E = P − O``
+ended, ``G`` each goal's total of successes (an outcome goal's count, a share goal's numerators,
+over its periods: successes among the ended), ``B`` the ended participants the project's success
+share counts (its main goal's denominator), ``S`` its successes among them, and ``X`` the ended
+participants who left försörjningsstöd (the cost-benefit model's count); "small" is 1 to k − 1:
+
+1. **Participants** (``P``) are withheld, said as "fewer than k", when ``P`` is small and the goal
+   totals do not already state it (a participant goal's periods summing to ``P``): together with a
+   goal's count of successes they tell the outcome of each of fewer than k persons. The cost per
+   participant goes with them (total cost ÷ cost per participant = ``P``).
+2. **Ended and still enrolled** (``E``, and ``O`` which gives it with ``P``) are withheld when ``P``
+   is small, ``E`` is small, or ``E − G`` is small for a goal: a goal's count of successes, which
+   always stays, would then give the outcome of the few who ended, or of the few who ended without
+   a success ("10 of 11 still enrolled" beside an outcome goal of 1). The page-1 statement "S of B
+   ended" goes with them, as it states ``B``.
+3. **Successes of ended** (``S`` of ``B``, with its share and interval) are withheld when ``P`` or
+   ``B`` is small or ``B − S`` is small (the few who did not succeed can be worked out by
+   difference). The cost per success goes with them (total cost ÷ cost per success = ``S``), and is
+   also withheld when ``P − S`` is small (with the cost per participant it gives both).
+4. **Exits from försörjningsstöd** (``X`` of ``E``, in the cost-benefit figures) are withheld when
+   ``P`` or ``E`` is small or ``E − X`` is small; the cost per exit goes with them.
+
+A count of zero is shown: an empty group tells nothing about a person. Everything here is
+numbers and codes; the words (what is withheld, and why) are in the catalogs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pandas as pd
+
+from ..data import schema as S
+from ..data.privacy import hides
+from ..data.project import Project
+from .goals import project_successes
+
+
+class Secondary(StrEnum):
+    """A secondary figure the rule may withhold (see the module docstring)."""
+
+    PARTICIPANTS = "participants"  # the number of participants, outside the goal table
+    COST_PER_PARTICIPANT = "cost_per_participant"
+    ENDED = "ended"  # the number who have ended (page 1, the outcomes section, the workbook, the portfolio)
+    ONGOING = "ongoing"  # still enrolled at the analysis date (with the participants, the number ended)
+    SUCCESSES = "successes"  # successes of ended as the project defines them, with share and interval
+    COST_PER_SUCCESS = "cost_per_success"
+    EXITS = "exits"  # ended participants who left försörjningsstöd (cost-benefit), of all ended
+    COST_PER_EXIT = "cost_per_exit"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The counts of persons a report states beside its goal totals (see the module docstring)."""
+
+    participants: int
+    ongoing: int
+    base: int  # ended participants the success share counts (the main goal's denominator)
+    successes: int  # of ``base``
+    ended: int  # all ended participants
+    exits: int  # of ``ended``: left försörjningsstöd (the cost-benefit model's successes)
+    participants_in_goals: bool = False  # a participant goal's periods already state ``participants``
+    goal_successes: tuple[int, ...] = ()  # each goal's total of successes among the ended
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """Which secondary figures a report withholds, and the threshold it used."""
+
+    min_count: int
+    withheld: frozenset[Secondary] = frozenset()
+
+    def shows(self, figure: Secondary) -> bool:
+        """Whether ``figure`` may be published."""
+        return figure not in self.withheld
+
+    def hides(self, figure: Secondary) -> bool:
+        """Whether ``figure`` is withheld."""
+        return figure in self.withheld
+
+    @property
+    def any(self) -> bool:
+        return bool(self.withheld)
+
+
+def _small_group(group: int, count: int, k: int) -> bool:
+    """A count of a group (of ``group`` persons) shown beside the group's size tells the outcome of
+    fewer than ``k`` persons: the group is small, or those outside the count are a small number."""
+    return hides(group, k) or hides(group - count, k)
+
+
+def rule(c: Counts, k: int) -> Disclosure:
+    """The differencing rule on the counts ``c`` with threshold ``k`` (see the module docstring).
+
+    Examples
+    --------
+    >>> sorted(rule(Counts(11, 10, 1, 1, 1, 1, goal_successes=(1,)), 5).withheld)  # doctest: +NORMALIZE_WHITESPACE
+    [<Secondary.COST_PER_EXIT: 'cost_per_exit'>, <Secondary.COST_PER_SUCCESS: 'cost_per_success'>,
+     <Secondary.ENDED: 'ended'>, <Secondary.EXITS: 'exits'>, <Secondary.ONGOING: 'ongoing'>,
+     <Secondary.SUCCESSES: 'successes'>]
+    >>> rule(Counts(40, 0, 40, 18, 40, 20, goal_successes=(18,)), 5).withheld
+    frozenset()
+    """
+    out: set[Secondary] = set()
+    few = hides(c.participants, k)
+    if few and not c.participants_in_goals:
+        out |= {Secondary.PARTICIPANTS, Secondary.COST_PER_PARTICIPANT}
+    if few or hides(c.ended, k) or any(hides(c.ended - g, k) for g in c.goal_successes):
+        out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
+    if few or _small_group(c.base, c.successes, k):
+        out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
+    if hides(c.participants - c.successes, k):
+        out.add(Secondary.COST_PER_SUCCESS)
+    if few or _small_group(c.ended, c.exits, k):
+        out |= {Secondary.EXITS, Secondary.COST_PER_EXIT}
+    return Disclosure(k, frozenset(out))
+
+
+def participants_in_goals(goal_table: pd.DataFrame, n: int) -> bool:
+    """Whether a participant goal's observed periods add up to ``n``: the goal table then states
+    the number of participants already, and withholding it elsewhere would protect no one."""
+    if goal_table is None or goal_table.empty:
+        return False
+    rows = goal_table[(goal_table["kind"] == "participant_count") & (goal_table["mode"] == "observed")]
+    return any(int(g["value"].fillna(0).sum()) == n for _, g in rows.groupby("goal_id", sort=False))
+
+
+def goal_successes(goal_table: pd.DataFrame | None) -> tuple[int, ...]:
+    """Each goal's published total of successes among the ended: an outcome goal's counts, a share
+    goal's numerators, over its observed periods (a share of too few is hidden and not counted)."""
+    if goal_table is None or goal_table.empty:
+        return ()
+    t = goal_table[goal_table["mode"] == "observed"]
+    counted = pd.concat([t.loc[t["kind"] == "outcome_count", ["goal_id", "value"]],
+                         t.loc[t["kind"] == "share", ["goal_id", "numerator"]].rename(columns={"numerator": "value"})])
+    counted = counted[counted["value"].notna()]
+    return tuple(int(v) for v in counted.groupby("goal_id", sort=False)["value"].sum())
+
+
+def counts(project: Project, goal_table: pd.DataFrame | None = None) -> Counts:
+    """The counts of persons a report about ``project`` states beside its goal totals."""
+    if not project.has_participants:
+        return Counts(0, 0, 0, 0, 0, 0)
+    df = project.participants
+    sc = project_successes(project)
+    ended = df[S.END_DATE].notna()
+    exits = ended & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes)
+    n = len(df)
+    return Counts(n, int(df[S.ONGOING].sum()), sc.base, sc.successes, int(ended.sum()), int(exits.sum()),
+                  participants_in_goals(goal_table, n) if goal_table is not None else False,
+                  goal_successes(goal_table))
+
+
+def disclosure(project: Project, goal_table: pd.DataFrame | None = None) -> Disclosure:
+    """Which secondary figures a report about ``project`` withholds (:func:`rule` on its
+    :func:`counts`, with the project's ``privacy.min_count``).
+
+    Parameters
+    ----------
+    project
+        A loaded project.
+    goal_table
+        Its goal table (:func:`evaltools.analysis.goals.assess_goals`), to know whether a
+        participant goal already states the number of participants; without it, it is taken not to.
+    """
+    return rule(counts(project, goal_table), project.params.privacy.min_count)
