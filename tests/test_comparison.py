@@ -181,7 +181,7 @@ def test_the_need_peak_sample_shows_the_placebo_warning():
     assert r.placebo.rejects and r.parallel_trends_doubtful
     assert synthetic.NEEDPEAK_TRUE_EFFECT_SEK == 0 and r.did.effect < 0  # the spurious "effect" the placebo warns of
     eb = et.cost_benefit(project, payments=r, monte_carlo=False).effect_based
-    assert eb["unreliable"]
+    assert eb.unreliable
 
 
 def test_kompassen_placebo_holds_and_its_effect_is_trusted(demo_result):

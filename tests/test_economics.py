@@ -22,9 +22,9 @@ def test_a_rejected_comparison_design_marks_the_cost_benefit_unreliable(lang):
     r = _report("sprangbradan-demo", lang)
     # the payments' placebo test before the start rejects the design, and the deadweight comes from it
     assert r.payments.parallel_trends_doubtful and r.cba.summary.deadweight_source == "comparison"
-    page_one = " ".join(summary_section.worth(r))
-    assert r.msg("summary.worth_unreliable") in page_one
-    assert r.msg("summary.worth_calculated_comparison") in page_one
+    page_one = " ".join(summary_section.worth(r) + summary_section.effect(r))
+    assert r.msg("summary.did_unreliable_all") in page_one
+    assert "beräknad besparing" in page_one or "calculated saving" in page_one
     section = " ".join(shown_chunks(cb_section.blocks(r)))
     assert r.msg("costbenefit.unreliable_comparison") in section
 
@@ -32,16 +32,15 @@ def test_a_rejected_comparison_design_marks_the_cost_benefit_unreliable(lang):
 def test_a_comparison_design_that_holds_is_not_marked_but_the_saving_is_still_calculated():
     r = _report("kompassen-demo")
     assert not r.payments.parallel_trends_doubtful
-    page_one = " ".join(summary_section.worth(r))
-    assert r.msg("summary.worth_unreliable") not in page_one
-    assert r.msg("summary.worth_calculated_comparison") in page_one
-    assert "beräknade besparing" in page_one  # never "undvikna" as if measured
+    page_one = " ".join(summary_section.worth(r) + summary_section.effect(r))
+    assert r.msg("summary.did_unreliable_all") not in page_one and r.msg("summary.did_unreliable") not in page_one
+    assert "beräknad besparing" in page_one and "undvikna" not in page_one  # never as if measured
 
 
 def test_without_a_comparison_group_the_saving_is_called_calculated():
     r = _report("timra-vagen-ut")
     page_one = " ".join(summary_section.worth(r))
-    assert r.msg("summary.worth_calculated") in page_one and r.msg("summary.worth_unreliable") not in page_one
+    assert r.msg("summary.worth_calculated") in page_one
 
 
 def test_the_application_check_s_simulation_is_centred_on_its_own_figure():

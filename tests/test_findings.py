@@ -23,10 +23,12 @@ def test_timra_summary_sentences():
     # 1 128 000 / 52 = 21 692 kr; / 31 = 36 387 kr
     assert "22 000 kr per deltagare och 36 000 kr per lyckat utfall enligt projektets huvudmål" in text
     # page 1 states the public financiers' and society's results, each with whose it is
-    assert "För de offentliga finansiärerna tillsammans (kommun, region och stat) är nettonuvärdet" in text
+    assert "Tillsammans är nettonuvärdet för de offentliga finansiärerna" in text
     # society's result says what it leaves out on both sides, not that it is a lower bound
     assert "För samhället som helhet är nettonuvärdet" in text and "nedre gräns" not in text
-    assert "arbetsinkomster, som inte är värderade" in text and "kostnader utanför projektets budget" in text
+    assert "arbetsinkomster och kostnader utanför budgeten är inte medräknade" in text
+    # and who gains and who pays comes first, each actor in plain words
+    assert "kommunen vinner" in text and "staten betalar" in text
     assert "beräknad besparing under antaganden, inte en uppmätt effekt" in text
     assert "blir nettonuvärdet noll vid en dödvikt på" in text
 

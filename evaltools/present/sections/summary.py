@@ -168,9 +168,9 @@ DW_SOURCE = {"default": "summary.dw_source_default", "comparison": "summary.dw_s
              "params": "summary.dw_source_params"}
 
 
-def who_gains_pays(r, rows: pd.DataFrame, basis: str, horizon: str) -> list[str]:
+def who_gains_pays(r, rows: pd.DataFrame) -> str:
     """Who gains and who pays, in plain words: the municipality, the region and the state, each with
-    its own result (present values at the NPV's horizon), before the perspectives' totals."""
+    its own result (present values at the NPV's horizon), said before the public financiers' total."""
     ex_ante = r.cba.summary.mode == "ex_ante"
     suffix = "_ex_ante" if ex_ante else ""
     parts = []
@@ -180,9 +180,7 @@ def who_gains_pays(r, rows: pd.DataFrame, basis: str, horizon: str) -> list[str]
             continue
         key = "summary.actor_gains" if v >= 500 else "summary.actor_pays" if v <= -500 else "summary.actor_even"
         parts.append(r.msg(key + suffix, who=r.msg(WHO[p]), amount=fmt_kr_prose(abs(v), r.lang)))
-    if not parts:
-        return []
-    return [r.msg("summary.who_gains_pays" + suffix, basis=basis, horizon=horizon, parts=join(parts, r.lang))]
+    return join(parts, r.lang)
 
 
 def worth_perspectives(lead: str) -> tuple[str, ...]:
@@ -208,11 +206,11 @@ def worth(r) -> list[str]:
         return []
     rows = cba.table.set_index("perspective")
     lead = s.perspective
-    out += who_gains_pays(r, rows, B.basis_words(pv, lang, short=True), horizon)
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
-        if p == "offentliga":
-            out.append(msg("summary.worth_public", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
+        if p == "offentliga":  # who gains and who pays first, then the three together
+            out.append(msg("summary.worth_public" + ("_ex_ante" if s.mode == "ex_ante" else ""),
+                           parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
                            benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
         elif p == "samhälle":
@@ -221,9 +219,10 @@ def worth(r) -> list[str]:
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
-    if s.mode == "observed":  # a saving computed from exits is always called calculated
-        out.append(msg("summary.worth_calculated" if not s.has_comparison else "summary.worth_calculated_comparison"))
-    unreliable = comparison_unreliable(r)
+    # a saving computed from exits is always called calculated (the public financiers' sentence says
+    # "beräknad besparing"); without a comparison group, also why it cannot be more
+    if s.mode == "observed" and not s.has_comparison:
+        out.append(msg("summary.worth_calculated"))
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     dw_words = dict(dw=fmt_pct(s.deadweight, lang, 0), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
@@ -238,8 +237,8 @@ def worth(r) -> list[str]:
                        cost_basis=B.basis_words(B.CURRENT, lang),
                        level=fmt_kr(ml.amount_sek, lang), level_basis=B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang),
                        years=fmt_num(s.break_even_person_years_application, 1, lang)))
-    if unreliable:
-        out.append(msg("summary.worth_unreliable"))
+    # (a comparison design the placebo rejects: the effect sentence below says that the deadweight and
+    # the NPVs built on it are not reliable either; see effect())
     out += probability(r)
     return out
 
@@ -274,7 +273,10 @@ def effect(r) -> list[str]:
     if pay.did is not None:
         d = pay.did
         said = msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))
-        return [said + " " + msg("summary.did_unreliable") if pay.parallel_trends_doubtful else said]
+        if not pay.parallel_trends_doubtful:
+            return [said]
+        # the NPVs above rest on the same comparison group when their deadweight came from it
+        return [said + " " + msg("summary.did_unreliable_all" if comparison_unreliable(r) else "summary.did_unreliable")]
     if r.project.payments is not None:
         return [msg("summary.no_comparison")]
     return []
