@@ -20,7 +20,7 @@ from . import basis as B
 from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import hides
 from .goals import page_one as goals_on_page_one
-from .kind import page_one as kind_on_page_one
+from .kind import page_one as kind_on_page_one, volumes_sentence
 
 
 def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
@@ -129,8 +129,7 @@ def goal_fulfilment(r) -> list[str]:
     figures behind it, as a final report answers (see :func:`evaltools.present.sections.goals.page_one`)."""
     counts = goal_counts(r.goals.table)
     if counts and counts[4]:  # nothing has happened yet: what the application's volumes would give
-        n, n_ok, n_part, n_not, _ = counts
-        return [r.msg("summary.goals_ex_ante", n=str(n), ok=str(n_ok), partly=str(n_part), not_met=str(n_not))]
+        return [volumes_sentence(r, *counts[:4])]
     return goals_on_page_one(r)
 
 
@@ -215,8 +214,8 @@ def probability(r) -> list[str]:
     by = mc["by_perspective"]
     key = "summary.worth_probability_ex_ante" if mc.get("ex_ante") else "summary.worth_probability"
     return [r.msg(key, who=r.msg(WHO_AGAIN.get(lead, WHO[lead])), horizon=years_text(sim.horizon_years, r.lang),
-                  p=fmt_probability(by[lead]["p_npv_positive"], r.lang),
-                  p_society=fmt_probability(by["samhälle"]["p_npv_positive"], r.lang))]
+                  p=fmt_probability(by[lead]["p_npv_positive"], r.lang, prose=True),
+                  p_society=fmt_probability(by["samhälle"]["p_npv_positive"], r.lang, prose=True))]
 
 
 def effect(r) -> list[str]:
@@ -225,7 +224,8 @@ def effect(r) -> list[str]:
     pay = r.payments
     if pay.did is not None:
         d = pay.did
-        said = msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))
+        said = msg("summary.did_decrease" if d.effect < 0 else "summary.did_increase",  # a size said in words
+                   effect=fmt_kr_prose(abs(d.effect), lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))
         return [said + " " + msg("summary.did_unreliable") if pay.parallel_trends_doubtful else said]
     if r.project.payments is not None:
         return [msg("summary.no_comparison")]
