@@ -143,7 +143,9 @@ class Catalog:
             raise TextError(f"{src}: {key}: no value for placeholder {e}") from None
         if counted and template.startswith("{") and template.endswith("."):  # a sentence opened by a count: "Tre termer …"
             text = capitalized(text)
-        return _UNIT_SPACE.sub(NBSP, text)
+        # a number and its unit: joined by a non-breaking space in Swedish ("48,6 %", "900 kr"), written
+        # together in English ("48.6%"), whatever the project's own text in a value did
+        return _UNIT_SPACE.sub(NBSP, text) if self.lang == "sv" else _PERCENT_SPACE.sub("", text)
 
     def msg(self, key: str, /, **values) -> str:
         """The message ``key`` with its placeholders filled from ``values``."""
@@ -195,6 +197,7 @@ RUNNING_COUNTS: dict[str, tuple[tuple[str, ...], bool]] = {
 
 # a number and its unit (per cent, kronor) are never broken apart at the end of a line
 _UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
+_PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0](?=%)")
 
 
 def _count_words(values: dict, counted: tuple[tuple[str, ...], bool], lang: str) -> dict:
