@@ -91,8 +91,9 @@ class Shown:
                 self.cells += [keep_units(str(v)) for v in part.frame.astype(str).to_numpy().ravel()]
                 self.prose += [keep_units(str(n)) for n in part.notes] + ([keep_units(part.caption)] if part.caption else [])
             elif hasattr(part, "data") and isinstance(part.data, str):  # IPython HTML: the evaluator's text
-                # (a file shown as it is, in <pre>, for an auditor, is not the report's language)
-                markup = re.sub(r"<pre.*?</pre>", " ", part.data, flags=re.S)
+                # (a file shown as it is, in <pre>, for an auditor, is not the report's language; nor is
+                # text marked as another language's, such as the evaluator's Swedish in an English report)
+                markup = re.sub(r"<pre.*?</pre>|<div[^>]* lang='\w+'.*?</div>", " ", part.data, flags=re.S)
                 self.prose += [_plain(x) for x in re.split(r"</p>|</li>|</h\d>|</td>|</th>", markup) if _plain(x).strip()]
             elif getattr(part, "alt", ""):
                 self.prose.append(str(part.alt))

@@ -238,7 +238,27 @@ def assessment(r) -> list[str]:
     n = r.narrative
     if "assessment" in n:
         return n.plain("assessment")
+    other = other_language_assessment(r)
+    if other:  # page 1 is never without the assessment: said to be in the other language, and shown
+        return [r.msg("summary.evaluator_assessment_other_language"), *other]
     return [r.msg("summary.evaluator_text_other_language" if n.other_languages else "summary.no_evaluator_text")]
+
+
+def other_language_assessment(r) -> list[str]:
+    """The evaluator's assessment from the text in another language, as plain paragraphs, its cited
+    figures as that language shows them; none when there is no such text or it cannot be read."""
+    from ...data.errors import EvaltoolsError
+    from ..narrative import load
+    from .evaluator import figure_text
+    for lang in r.narrative.other_languages:
+        try:
+            n = load(r.params.source_path, lang)
+            n.bind(lambda lang=lang: {name: figure_text(f, lang) for name, f in r.figures.items()})
+            if "assessment" in n:
+                return n.plain("assessment")
+        except EvaltoolsError:  # (the report in that language says what is wrong with its text)
+            continue
+    return []
 
 
 def kind_statement(r) -> list[str]:
@@ -292,6 +312,13 @@ def blocks(r) -> list[list]:
             # the evaluator's Markdown, shown safely (evaltools.present.narrative)
             parts.append(HTML(f"<h3>{html.escape(r.msg(question))}</h3>"
                               f"<div class='et-evaluator et-lead'>{r.narrative.html('assessment', 4)}</div>"))
+        elif question == "summary.q_assessment" and len(sentences) > 1:
+            # the assessment in the other language, marked as such (lang: for a screen reader too)
+            other = next(iter(r.narrative.other_languages), "sv")
+            paragraphs = "".join(f"<p class='et-lead'>{html.escape(p)}</p>" for p in sentences[1:])
+            parts.append(HTML(f"<h3 class='et-lead'>{html.escape(r.msg(question))}</h3>"
+                              f"<p class='et-lead'>{html.escape(sentences[0])}</p>"
+                              f"<div class='et-evaluator' lang='{other}'>{paragraphs}</div>"))
         else:
             parts.append(Text(sentences, r.msg(question), 3, css="et-lead"))
     parts.append(Text([r.msg("summary.see_appendix")], css="et-note"))
