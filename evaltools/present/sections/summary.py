@@ -224,8 +224,11 @@ def effect(r) -> list[str]:
     pay = r.payments
     if pay.did is not None:
         d = pay.did
-        said = msg("summary.did_decrease" if d.effect < 0 else "summary.did_increase",  # a size said in words
-                   effect=fmt_kr_prose(abs(d.effect), lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))
+        # a fall or a rise of a size (the interval as sizes of the same fall or rise, smallest first)
+        fall = d.effect < 0
+        low, high = (-d.ci_high, -d.ci_low) if fall else (d.ci_low, d.ci_high)
+        said = msg("summary.did_decrease" if fall else "summary.did_increase", effect=fmt_kr_prose(abs(d.effect), lang),
+                   low=fmt_kr(low, lang), high=fmt_kr(high, lang))
         return [said + " " + msg("summary.did_unreliable") if pay.parallel_trends_doubtful else said]
     if r.project.payments is not None:
         return [msg("summary.no_comparison")]
