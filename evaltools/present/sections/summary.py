@@ -21,6 +21,9 @@ from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import hides
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
+from .evaluator import figure_text
+from ..narrative import load as load_narrative
+from ...data.errors import EvaltoolsError
 
 
 def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
@@ -250,13 +253,12 @@ def assessment(r) -> list[str]:
 def other_language_assessment(r) -> list[str]:
     """The evaluator's assessment from the text in another language, as plain paragraphs, its cited
     figures as that language shows them; none when there is no such text or it cannot be read."""
-    from ...data.errors import EvaltoolsError
-    from ..narrative import load
-    from .evaluator import figure_text
     for lang in r.narrative.other_languages:
+        def shown(lang: str = lang) -> dict[str, str]:
+            return {name: figure_text(f, lang) for name, f in r.figures.items()}
         try:
-            n = load(r.params.source_path, lang)
-            n.bind(lambda lang=lang: {name: figure_text(f, lang) for name, f in r.figures.items()})
+            n = load_narrative(r.params.source_path, lang)
+            n.bind(shown)
             if "assessment" in n:
                 return n.plain("assessment")
         except EvaltoolsError:  # (the report in that language says what is wrong with its text)
