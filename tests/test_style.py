@@ -117,6 +117,18 @@ def shown(pid: str, lang: str) -> Shown:
     return seen
 
 
+@lru_cache(maxsize=None)
+def shown_portfolio(lang: str) -> Shown:
+    """The portfolio of the samples in ``lang``: its tables and their notes."""
+    from evaltools.present import portfolio as portfolio_module
+    p = portfolio_module.Portfolio([ROOT / "params" / f"{pid}.yaml" for pid in SAMPLES], lang=lang)
+    seen = Shown()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(portfolio_module, "show", seen.add)
+        p.overview()
+    return seen
+
+
 def _breaking(texts: list[str], pattern: str) -> list[str]:
     rx = re.compile(pattern)
     return [t for t in texts if rx.search(t)]
@@ -145,3 +157,12 @@ def test_the_collected_text_is_the_whole_report():
     assert "Projektet har haft 52 deltagare" in prose
     assert any("kostnadsnytto" in t for t in s.prose + s.cells)
     assert len(s.prose) > 50 and len(s.cells) > 100
+
+
+@pytest.mark.parametrize(("lang", "name"), [(lang, name) for lang in ("sv", "en") for name, rule in RULES.items()
+                                            if lang in rule.langs])
+def test_the_portfolio_keeps_the_rule(lang, name):
+    rule, s = RULES[name], shown_portfolio(lang)
+    assert s.cells, "the portfolio showed no table"
+    texts = s.prose + (s.cells if rule.where == "all" else [])
+    assert not _breaking(texts, rule.pattern)
