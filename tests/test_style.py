@@ -166,3 +166,19 @@ def test_the_portfolio_keeps_the_rule(lang, name):
     assert s.cells, "the portfolio showed no table"
     texts = s.prose + (s.cells if rule.where == "all" else [])
     assert not _breaking(texts, rule.pattern)
+
+
+def test_a_catalog_count_is_a_word_up_to_twelve_and_agrees():
+    from evaltools.words.text import plural
+    assert plural("note.terms_hidden", "sv", 1, n=1) == "En term visas inte, eftersom andelen den jämför är dold i tabellen ovan."
+    assert plural("note.terms_hidden", "sv", 3, n=3).startswith("Tre termer visas inte, eftersom andelarna de jämför")
+    assert plural("note.terms_hidden", "sv", 13, n=13).startswith("13 termer")
+    assert plural("note.terms_hidden", "en", 3, n=3).startswith("Three terms")
+
+
+def test_a_sentence_joins_a_number_and_its_unit_as_its_language_writes_them():
+    from evaltools.words.text import msg
+    sv = msg("summary.goal_line_plain", "sv", label="Minst 40 % av de avslutade", verdict="uppnått")
+    assert sv == "Minst 40\u00a0% av de avslutade: uppnått."
+    en = msg("summary.goal_line_plain", "en", label="At least 40 % of exits", verdict="achieved")
+    assert en == "At least 40% of exits: achieved."
