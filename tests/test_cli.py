@@ -111,7 +111,10 @@ def test_new_writes_placeholders_that_validate_refuses_until_filled_in(tmp_path,
     text = params.read_text(encoding="utf-8")
     assert "\nkind: FYLL I" in text and "title: FYLL I" in text and "granted_sek: FYLL I" in text
     assert cli.main(["validate", str(params)]) == 1  # the kind, dates and amount are no values
-    assert "kind" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "kind: står 'FYLL I" in err and "period, start: står 'FYLL I" in err
+    for field in ("title", "forbund", "owner"):  # ... and the names, which pass the params check, all at once
+        assert f"fyll i {field} (evaltools new skrev en platshållare)" in err, field
     # with kind, dates and amount filled in, the names still left as placeholders are refused, all at once
     for old, new in (("kind: FYLL I individ, struktur eller ansökan", "kind: individ"),
                      ("start: FYLL I ÅÅÅÅ-MM-DD", "start: 2026-11-01"), ("planned_end: FYLL I ÅÅÅÅ-MM-DD", "planned_end: 2028-10-31"),

@@ -66,7 +66,8 @@ def cmd_validate(args, parser) -> int:
         try:
             project = load_project(path, lang=args.lang)  # (every problem in one language: --lang, else the project's)
         except EvaltoolsError as e:
-            print(f"{_say('cli.refused', _lang(args), id=redact(path.stem))}\n{e}\n", file=sys.stderr)
+            print(f"{_say('cli.refused', _lang(args), id=redact(path.stem))}\n{e}{_other_placeholders(path, str(e), args)}\n",
+                  file=sys.stderr)
             status = EXIT_FAILED
             continue
         n = len(project.participants)
@@ -76,6 +77,16 @@ def cmd_validate(args, parser) -> int:
             print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
         status = max(status, _validate_text(project, lang))
     return status
+
+
+def _other_placeholders(path: Path, said: str, args) -> str:
+    """The placeholders of ``evaltools new`` still in the params file that the error ``said`` does not
+    name (a placeholder title passes the params check, a placeholder date does not), one line each,
+    so that every value left to fill in is listed at once."""
+    from ..data.messages import quote  # start-up: each command imports only what it uses
+    from ..data.template import placeholder_problems  # start-up: each command imports only what it uses
+    lang = _lang(args)
+    return "".join(f"\n  - {p.note(lang)}" for p in placeholder_problems(path) if quote(p.value) not in said)
 
 
 def _validate_text(project, lang: str) -> int:
