@@ -13,6 +13,9 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as e:
         cli.main(["render"])
     assert e.value.code == 2
+    assert "ange minst ett projekt" in capsys.readouterr().err  # in Swedish unless --lang en
+    with pytest.raises(SystemExit) as e:
+        cli.main(["render", "--lang", "en"])
     assert "name at least one project" in capsys.readouterr().err
     with pytest.raises(SystemExit) as e:
         cli.main(["render", "finns-inte"])
@@ -35,7 +38,9 @@ def test_validate_reports_problems_and_exits_1(tiny_project, capsys):
 
 def test_validate_good_project(tiny_project, capsys):
     assert cli.main(["validate", str(tiny_project())]) == 0
-    assert "✓ tiny: 4 enrolments" in capsys.readouterr().out
+    assert "✓ tiny: 4 inskrivningar; anteckningar om datakvaliteten: 0" in capsys.readouterr().out
+    assert cli.main(["validate", "--lang", "en", str(tiny_project())]) == 0
+    assert "✓ tiny: 4 enrolments; data-quality notes: 0" in capsys.readouterr().out
 
 
 def test_new_scaffolds_a_project_that_validates_once_filled(tmp_path, monkeypatch, capsys):
@@ -47,12 +52,20 @@ def test_new_scaffolds_a_project_that_validates_once_filled(tmp_path, monkeypatc
     header = (tmp_path / "data" / "nytt-projekt" / "participants.csv").read_text().strip().split(",")
     assert header[:3] == ["person_id", "project_id", "sex"]
     assert cli.main(["new", "nytt-projekt"]) == 1  # never overwrites
-    # the scaffold loads once data rows are added (payments left empty is allowed)
+    # the scaffold loads once data rows are added (payments left empty is allowed) and its
+    # placeholders are filled in
     from evaltools import load_project
     write_csv(tmp_path / "data" / "nytt-projekt" / "participants.csv", participants_frame().assign(
         start_date=["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"], end_date="", outcome=""))
-    import datetime as dt
-    text = params.read_text().replace(f"start: {dt.date.today()}", "start: 2026-11-01")
+    text = params.read_text()
+    assert "kind: FYLL I" in text and "title: Nytt projekt" in text
+    for old, new in (("kind: FYLL I individ, struktur eller ansökan", "kind: individ"),
+                     ("forbund: FYLL I samordningsförbundets namn", "forbund: Samordningsförbundet Test"),
+                     ("owner: FYLL I projektägare, till exempel en kommun", "owner: Testkommun"),
+                     ("start: FYLL I ÅÅÅÅ-MM-DD", "start: 2026-11-01"), ("planned_end: FYLL I ÅÅÅÅ-MM-DD", "planned_end: 2028-10-31"),
+                     ("granted_sek: FYLL I beviljat belopp i kronor", "granted_sek: 1500000")):
+        assert old in text, old
+        text = text.replace(old, new)
     for name in ("participants", "payments", "budget"):  # the CSV templates instead of the workbook
         text = text.replace(f"{name}: ../data/nytt-projekt/nytt-projekt.xlsx", f"{name}: ../data/nytt-projekt/{name}.csv")
     params.write_text(text)
@@ -86,3 +99,70 @@ def test_project_folder_from_environment(tmp_path):
     reports, notebooks = where.stdout.split("\n")[:2]
     assert reports == str(tmp_path.resolve() / "reports")
     assert notebooks == str(paths.NOTEBOOKS_DIR) and (paths.NOTEBOOKS_DIR / "report.ipynb").is_file()
+
+
+def test_new_writes_placeholders_that_validate_refuses_until_filled_in(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "DATA_DIR", tmp_path / "data")
+    assert cli.main(["new", "tomt-projekt"]) == 0
+    out = capsys.readouterr().out
+    assert "✓ skrev" in out and "FYLL I" in out and "evaltools validate tomt-projekt" in out  # in Swedish
+    params = tmp_path / "params" / "tomt-projekt.yaml"
+    text = params.read_text(encoding="utf-8")
+    assert "\nkind: FYLL I" in text and "title: FYLL I" in text and "granted_sek: FYLL I" in text
+    assert cli.main(["validate", str(params)]) == 1  # the kind, dates and amount are no values
+    err = capsys.readouterr().err
+    assert "kind: står 'FYLL I" in err and "period, start: står 'FYLL I" in err
+    for field in ("title", "forbund", "owner"):  # ... and the names, which pass the params check, all at once
+        assert f"fyll i {field} (evaltools new skrev en platshållare)" in err, field
+    # with kind, dates and amount filled in, the names still left as placeholders are refused, all at once
+    for old, new in (("kind: FYLL I individ, struktur eller ansökan", "kind: individ"),
+                     ("start: FYLL I ÅÅÅÅ-MM-DD", "start: 2026-11-01"), ("planned_end: FYLL I ÅÅÅÅ-MM-DD", "planned_end: 2028-10-31"),
+                     ("granted_sek: FYLL I beviljat belopp i kronor", "granted_sek: 1500000")):
+        text = text.replace(old, new)
+    for name in ("participants", "payments", "budget"):
+        text = text.replace(f"{name}: ../data/tomt-projekt/tomt-projekt.xlsx", f"{name}: ../data/tomt-projekt/{name}.csv")
+    params.write_text(text, encoding="utf-8")
+    write_csv(tmp_path / "data" / "tomt-projekt" / "participants.csv", participants_frame().assign(
+        start_date=["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"], end_date="", outcome=""))
+    assert cli.main(["validate", str(params)]) == 1
+    err = capsys.readouterr().err
+    for field in ("title", "forbund", "owner"):
+        assert f"fyll i {field} (evaltools new skrev en platshållare)" in err, field
+
+
+def test_new_in_english_says_so_in_english(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "DATA_DIR", tmp_path / "data")
+    assert cli.main(["new", "--lang", "en", "eng-projekt"]) == 0
+    out = capsys.readouterr().out
+    assert "✓ wrote" in out and "Then run: evaltools validate eng-projekt" in out
+    assert "language: en" in (tmp_path / "params" / "eng-projekt.yaml").read_text(encoding="utf-8")
+    assert cli.main(["new", "--lang", "en", "eng-projekt"]) == 1
+    assert "already exists; nothing was written" in capsys.readouterr().err
+
+
+def test_a_personnummer_is_reported_with_every_other_problem_of_the_file_in_one_language(tiny_project, capsys):
+    df = participants_frame()
+    df.loc[1, "person_id"] = "811218-9876"  # the file's row 3 (a made-up number)
+    df.loc[2, "sex"] = "kvinnа"  # Cyrillic a, row 4
+    write_csv(tiny_project.dir / "data" / "participants.csv", df)
+    assert cli.main(["validate", str(tiny_project())]) == 1
+    err = capsys.readouterr().err
+    assert "9876" not in err and "811218" not in err
+    assert "rad 3, kolumn 'person_id': cellen ser ut som ett personnummer" in err
+    assert "rad 4, kolumn 'sex': står 'kvinnа'" in err  # the file's other problem, in the same language
+    assert "2 problem" in err  # the emptied cell is not a problem of its own
+    assert not any(w in err for w in ("pseudonymous", "replace it", "expected"))
+
+
+def test_a_renamed_person_gets_one_note_not_one_per_payment(tiny_project, capsys):
+    rows = [{"person_id": "P9", "month": f"2022-{m:02d}", "amount": 9000} for m in range(1, 13)]
+    rows += [{"person_id": "P1", "month": "2022-01", "amount": 9000}]
+    write_csv(tiny_project.dir / "data" / "payments.csv", rows)
+    assert cli.main(["validate", str(tiny_project())]) == 0
+    out = capsys.readouterr().out
+    notes = [line for line in out.splitlines() if "person-id:t finns inte i deltagarfilen" in line]
+    # P9's twelve payments are the file's rows 2 to 13: one note naming its rows
+    assert len(notes) == 1, notes
+    assert "dess 12 utbetalningsrader (rad 2, 3, 4, 5, 6 …)" in notes[0]

@@ -301,8 +301,11 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
             bud.cell(r, j, v)
     wb.save(book)
     params = tmp_path / "params" / "mall-test.yaml"
-    text = params.read_text(encoding="utf-8").replace(f"start: {dt.date.today()}", "start: 2022-01-01")
-    text = re.sub(r"planned_end: \S+", "planned_end: 2023-12-31", text)
+    text = params.read_text(encoding="utf-8")  # every 'FYLL I' placeholder filled in
+    for key, value in (("kind", "individ"), ("title", "Malltest"), ("forbund", "Samordningsförbundet Test"),
+                       ("owner", "Testkommun"), ("start", "2022-01-01"), ("planned_end", "2023-12-31"),
+                       ("granted_sek", "120000")):
+        text = re.sub(rf"^(\s*){key}: FYLL I.*$", rf"\g<1>{key}: {value}", text, flags=re.M)
     params.write_text(text, encoding="utf-8")
     project = et.load_project(params)
     assert project.participants["person_id"].tolist() == ["P1", "P2", "P3", "P4"]  # not the example's P001

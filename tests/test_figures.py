@@ -10,6 +10,7 @@ import pytest
 import evaltools as et
 from evaltools.present.figures import Basis, Figure, Unit, fold, report_figures
 from evaltools.present.sections.evaluator import figure_text
+from evaltools.words.formats import fmt_kr_prose
 
 from .conftest import PARAMS, ROOT, SAMPLE_PROJECTS
 
@@ -40,15 +41,17 @@ def test_figures_are_frozen_and_names_fold_swedish_letters():
 
 @pytest.mark.parametrize(("figure", "sv", "en"), [
     (Figure("a", 23_812.2, Unit.KR, Basis.CURRENT_PRICES, "cost", None), f"24{NBSP}000{NBSP}kr", f"SEK{NBSP}24,000"),
-    (Figure("a", -998_755.0, Unit.KR, Basis.PRESENT_VALUE, "npv", None), f"−1{NBSP}miljon kronor", f"SEK{NBSP}-1{NBSP}million"),
+    (Figure("a", -998_755.0, Unit.KR, Basis.PRESENT_VALUE, "npv", None), f"−1{NBSP}miljon kronor", f"SEK{NBSP}\u22121{NBSP}million"),
     (Figure("a", 4_286_200.0, Unit.KR, Basis.CURRENT_PRICES, "cost", None), f"4,3{NBSP}miljoner kronor",
      f"SEK{NBSP}4.3{NBSP}million"),
-    (Figure("a", -1994.08, Unit.KR_PER_MONTH, Basis.CURRENT_PRICES, "did", 0), f"−1{NBSP}994{NBSP}kr", f"SEK{NBSP}-1,994"),
+    (Figure("a", -1994.08, Unit.KR_PER_MONTH, Basis.CURRENT_PRICES, "did", 0), f"−1{NBSP}994{NBSP}kr", f"SEK{NBSP}\u22121,994"),
     (Figure("a", 86 / 180, Unit.SHARE, Basis.SHARE, "s", 1), f"47,8{NBSP}%", "47.8%"),
     (Figure("a", 0.0382, Unit.PROBABILITY, Basis.SHARE, "p", 0), f"4{NBSP}%", "4%"),
     (Figure("a", 0.9951, Unit.PROBABILITY, Basis.SHARE, "p", 0), f"> 99{NBSP}%", "> 99%"),
     (Figure("a", 180.0, Unit.COUNT, Basis.COUNT, "participants"), "180", "180"),
     (Figure("a", 18.44, Unit.YEARS, Basis.FIXED_PRICES, "years", 1), "18,4", "18.4"),
+    (Figure("mal_uppnadda", 1.0, Unit.COUNT, Basis.COUNT, "goals:reached"), "ett", "one"),  # "ett av sina fyra mål"
+    (Figure("mal_bedomda", 4.0, Unit.COUNT, Basis.COUNT, "goals:assessed"), "fyra", "four"),
 ])
 def test_a_figure_is_shown_as_page_one_shows_it(figure, sv, en):
     assert figure_text(figure, "sv") == sv
@@ -80,11 +83,14 @@ def test_every_cited_figure_reads_as_on_page_one(lang):
     page_one = " ".join(r.key_findings())
     names = ["antal_deltagare", "antal_lyckade", "andel_lyckade", "kostnad_totalt", "kostnad_per_deltagare",
              "kostnad_per_lyckat_utfall", "nettonuvarde", "nettonuvarde_samhalle", "nuvarde_nytta",
-             "sannolikhet_lonsamt", "effekt_forsorjningsstod", "dodvikt", "dodvikt_nollpunkt",
+             "sannolikhet_lonsamt", "dodvikt", "dodvikt_nollpunkt",
              "mal_egen_forsorjning_ar1", "mal_handlingsplan_hela_antal"]
     for name in names:
         shown = figure_text(r.figures[name], lang)
         assert shown in page_one, (name, shown)
+    # the effect is said as a fall of a rounded size ("minskade med omkring 2 000 kr ... mer än jämförelsegruppens")
+    effect = r.figures["effekt_forsorjningsstod"].value
+    assert effect < 0 and fmt_kr_prose(abs(effect), lang) in page_one
 
 
 def _documented_names() -> list[str]:

@@ -119,9 +119,10 @@ def test_structural_page_one(structural):
     assert sv[0].startswith("Insatsen är strukturinriktad och har inga egna deltagare")
     assert "(omkring 450 personer)" in sv[1]
     # 4 qualitative goals in the params file: uppnått, delvis, uppnått, ej_bedömt
-    # (a list, so that no count needs a singular or plural adjective: "1 som delvis uppnådda" read badly)
-    assert ("Utvärderarens bedömning av de 4 process- och kvalitativa målen: uppnått 2, delvis uppnått 1, "
-            "inte uppnått 0, inte bedömt 1.") in sv
+    # (counts up to twelve in words, each participle agreeing with its count, no group of zero)
+    assert "Av de fyra målen för process och kvalitet är två uppnådda och ett delvis uppnått; ett är inte bedömt." in sv
+    assert ("Of the four process and quality goals, two are achieved and one is partly achieved; one is not "
+            "assessed.") in structural["en"].key_findings()
     # budget per year 960 000 kr for 2023-09-01..2025-09-30: 2 whole years and 30/365 of the third,
     # 1 998 904 kr, said on page 1 as a reader says it (the budget table has the exact figure)
     assert "Projektets budget är 2\u00a0miljoner kronor i löpande priser." in sv
@@ -160,8 +161,8 @@ def test_ex_ante_page_one_says_what_it_can_tell_and_flags_restated_targets(ex_an
     assert sv[0].startswith("Det här är en förhandsbedömning av en ansökan")
     # 2 goals × 3 project years; 90 participants a year expected against 80 (not the same), 40 exits
     # expected against the goal of 40 (the same) in each of the 3 years
-    assert "Med ansökans förväntade volymer nås 6 av 6 mätbara mål och perioder, 0 delvis och 0 inte." in sv
-    assert ("För 3 av de 6 är de förväntade volymerna desamma som målvärdena; där upprepar jämförelsen bara "
+    assert "Alla sex mål och delperioder nås med ansökans förväntade volymer." in sv
+    assert ("För tre av de sex är de förväntade volymerna desamma som målvärdena; där upprepar jämförelsen bara "
             "ansökan.") in sv
     assert not any("uppnåddes" in s for s in sv)
 

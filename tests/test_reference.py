@@ -13,7 +13,7 @@ def test_riksnorm_single_adult_2023_matches_domain_figure():
 def test_missing_year_is_flagged_not_silent():
     v = ref.riksnorm(2025, "adult_single")
     assert v.flagged and v.confidence == "FALLBACK"
-    assert "2025 not found" in v.note
+    assert "riksnormen för 2025 saknas" in v.note  # (a Swedish note: it is printed in the report)
 
 
 def test_params_override_wins():

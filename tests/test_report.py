@@ -399,24 +399,29 @@ def test_html_structure_for_screen_readers(rendered):
 # --- the words of the rendered reports --------------------------------------------------------
 
 class _Words(HTMLParser):
-    """The text a reader sees, without the params file printed verbatim in the footer."""
+    """The text a reader sees, without the params file printed verbatim in the footer, nor text
+    marked as another language (a ``div`` with ``lang``: the evaluator's Swedish in an English report)."""
 
     def __init__(self):
         super().__init__()
-        self.parts, self.skip = [], 0
+        self.parts, self.skip, self.divs = [], 0, []
 
     def handle_starttag(self, tag, attrs):
         if tag in ("style", "script", "pre"):
             self.skip += 1
+        if tag == "div":
+            self.divs.append("lang" in dict(attrs))
         if tag == "img":
             self.parts.append(dict(attrs).get("alt") or "")
 
     def handle_endtag(self, tag):
         if tag in ("style", "script", "pre"):
             self.skip -= 1
+        if tag == "div" and self.divs:
+            self.divs.pop()
 
     def handle_data(self, data):
-        if not self.skip:
+        if not self.skip and not any(self.divs):
             self.parts.append(data)
 
 

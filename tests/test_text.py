@@ -136,13 +136,13 @@ def test_override_rewords_a_message(tmp_path):
 
 def test_override_that_drops_or_adds_a_placeholder_is_an_error_naming_file_and_key(tmp_path):
     params = _override(tmp_path, "summary:\n  participants: 'Insatsen har haft {n} deltagare.'\n"
-                                 "  did: 'Effekten var {effect} ({low}–{high}) enligt {kalla}.'\n")
+                                 "  did_decrease: 'Effekten var {effect} ({low}–{high}) enligt {kalla}.'\n")
     with pytest.raises(TextError) as e:
         text.project_catalog(params, "sv")
     err = str(e.value)
     assert "mitt-projekt.sv.yaml" in err
     assert "summary.participants: drops {years}" in err
-    assert "summary.did: adds unknown {kalla}" in err  # both problems at once
+    assert "summary.did_decrease: adds unknown {kalla}" in err  # both problems at once
 
 
 @pytest.mark.parametrize(("body", "expected"), [

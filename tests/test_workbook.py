@@ -48,7 +48,7 @@ def test_workbook_headings_are_words_not_internal_names(timra):
     assert [c.value for c in wb["Mål"][1]] == [
         "Mål", "Typ av mål", "Period", "Andel av perioden som gått", "Förkortad period", "Pågår vid analysdatumet",
         "Underlag", "Utfall", "Täljare (personer som uppfyller målet)", "Nämnare (de personer målet räknar)", "Målvärde", "Målvärde för tiden som gick",
-        "95 % KI, nedre (Clopper–Pearson)", "95 % KI, övre (Clopper–Pearson)", "p-värde, ensidigt exakt (under målet)",
+        "95\u00a0% KI, nedre (Clopper–Pearson)", "95\u00a0% KI, övre (Clopper–Pearson)", "p-värde, ensidigt exakt (under målet)",
         "p-värde, ensidigt exakt (över målet)", "Intervallet mot målet", "För få för att bedöma", "Målets källa",
         "Projektets huvudmål", "Bedömning för perioden", "Bedömning av målet (alla perioder)",
         "En period pågår (målets bedömning gäller de avslutade)", "Underlag för utvärderarens bedömning", "Anmärkning"]

@@ -17,11 +17,12 @@ from pydantic import ValidationError
 
 from . import schema as S
 from .params import ProjectParams, load_params
-from .errors import DataValidationError, ParamsError, Problem, problem, problems_frame
+from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problem, problems_frame
 from .arguments import check_lang
 from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256
+from .template import placeholder_problems
 from .validation import derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
 from .params import _format_pydantic, params_from_mapping, read_params_mapping
 
@@ -229,6 +230,19 @@ def load_project(params: str | Path | ProjectParams, lang: str | None = None) ->
         raise type(e)(e.problems, lang) from None
 
 
+_PERSONNUMMER_KEYS = ("person.personnummer", "person.personnummer_heading")
+
+
+def _refusal(problems: list[Problem]) -> DataValidationError:
+    """Every problem of every file in one error; a personnummer makes it a
+    :class:`PersonalIdentityNumberError`, its cell reported once (the emptied cell is no problem of its own)."""
+    pnr = {(p.file, p.row, p.column) for p in problems if p.key in _PERSONNUMMER_KEYS}
+    if not pnr:
+        return DataValidationError(problems)
+    kept = [p for p in problems if p.key in _PERSONNUMMER_KEYS or (p.file, p.row, p.column) not in pnr]
+    return PersonalIdentityNumberError(kept)
+
+
 def _load(params: ProjectParams) -> Project:
     d = params.data
     problems: list[Problem] = []
@@ -258,8 +272,10 @@ def _load(params: ProjectParams) -> Project:
     if comparison_payments is not None and len(comparison_payments) == 0 and d.comparison is not None:
         problems.append(problem(str(d.comparison.payments), None, None, None, "payment.no_rows_comparison"))
     budget = load_budget(d.budget, params, problems, warn) if d.budget else None
+    if params.source_path is not None:  # a value `evaltools new` left for the evaluator to fill in
+        problems += placeholder_problems(params.source_path)
     if problems:
-        raise DataValidationError(problems)
+        raise _refusal(problems)
 
     if len(participants):
         file_rows = participants.attrs.get("file_rows")

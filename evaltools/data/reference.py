@@ -114,8 +114,8 @@ def riksnorm(year: int, component: str, band: str = "", overrides: dict[str, flo
     base = earlier.iloc[earlier["year"].argmax()] if not earlier.empty else sel.iloc[sel["year"].argmin()]
     factor, _ = price_factor(int(base["year"]), year)
     return RefValue(round(float(base["amount_sek_month"]) * factor, -1), year, "FALLBACK", base["source"],
-                    f"riksnorm {year} not found; {int(base['year'])} value uprated by KPI "
-                    f"(set reference.riksnorm '{key}' in params)")
+                    f"riksnormen för {year} saknas; {int(base['year'])} års värde uppräknat med KPI "
+                    f"(ange reference.riksnorm '{key}' i parameterfilen)")
 
 
 def household_norm(year: int, household_type: str, n_children: int = 0, child_band: str = "7-10",

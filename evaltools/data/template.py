@@ -18,6 +18,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema as S
+from .errors import Problem, problem
+from .params import _strings, read_params_mapping
 
 TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE)
 TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
@@ -150,3 +152,27 @@ def write_template(path: str | Path) -> Path:
     path = Path(path)
     wb.save(path)
     return path
+
+
+# --- the params file that `evaltools new` writes ---------------------------------------------------
+PLACEHOLDER = "FYLL I"  # how every value the evaluator must give starts in a new params file
+
+
+def placeholders(mapping: dict) -> list[tuple[str, str]]:
+    """``(place, value)`` of every value in a parsed params file that is still a placeholder written
+    by ``evaltools new`` (it starts with :data:`PLACEHOLDER`), e.g. ``("forbund", "FYLL I ...")``."""
+    return [(place, value) for place, value in _strings(mapping)
+            if not place.endswith("(the key)") and value.strip().upper().startswith(PLACEHOLDER)]
+
+
+def placeholder_problems(path: Path) -> list[Problem]:
+    """Each placeholder still in the params file at ``path`` as a problem of that file, worded in
+    both languages (:func:`evaltools.data.errors.problem`); none for a file that cannot be read."""
+    try:
+        mapping = read_params_mapping(path)
+    except Exception:  # noqa: BLE001 - a file that cannot be read is reported by load_params itself
+        return []
+    if not isinstance(mapping, dict):
+        return []
+    return [problem(Path(path).name, None, None, value, "placeholder", field=place)
+            for place, value in placeholders(mapping)]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import schema as S
 from .params import ProjectParams
-from .errors import DataValidationError, PersonalIdentityNumberError, Problem, problem
+from .errors import DataValidationError, Problem, problem
 from .messages import message
 from .reading import RawTable, read_table
 from .privacy import find_personnummer, may_hold_personnummer
@@ -175,20 +175,21 @@ def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[st
 
 
 def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
-    """Every cell and column heading shaped like a personnummer, masked (never echoed)."""
+    """Every cell and column heading shaped like a personnummer, masked (never echoed): the
+    number is taken out of ``raw`` (the cell emptied, the column dropped), so that the file's other
+    problems can be reported with it and none of them repeats it."""
     found = []
-    expected = ("a pseudonymous id, not a personnummer: replace it with a project code "
-                "(e.g. P001) before loading; the data must be pseudonymous")
-    for c in raw.frame.columns:
+    for c in list(raw.frame.columns):
         if find_personnummer(c):
-            found.append(Problem(fname, 1, "[column heading]", "[personnummer borttaget]",
-                                 "a column name, not a personnummer; the data must be pseudonymous"))
+            found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
+            del raw.frame[c]
             continue
         s = raw.frame[c]
         cand = s[may_hold_personnummer(s).to_numpy()]  # the full check only where it can find something
         for i, v in cand.items():
             if find_personnummer(v):
-                found.append(Problem(fname, int(raw.file_rows[i]), c, "[personnummer borttaget]", expected))
+                found.append(problem(fname, int(raw.file_rows[i]), c, None, "person.personnummer"))
+                raw.frame.loc[i, c] = ""
     return found
 
 
@@ -314,7 +315,7 @@ def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: 
 def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, problems: list[Problem],
           warn: list[Problem]) -> RawTable | None:
     """Read one file; problems that stop reading it are collected, not raised. A personnummer in
-    any cell or heading refuses the file at once (:class:`PersonalIdentityNumberError`)."""
+    any cell or heading is a problem of the file, its number taken out (:func:`_check_pseudonymous`)."""
     try:
         raw = read_table(path, spec.required, params.data.excel_sheet, table)
     except DataValidationError as e:
@@ -322,9 +323,9 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
         return None
     problems.extend(raw.errors)
     warn.extend(raw.notes)
-    pnr = _check_pseudonymous(raw, raw.source)
-    if pnr:  # the file is refused at once, and the number never echoed
-        raise PersonalIdentityNumberError(pnr)
+    # a personnummer refuses the project (load_project raises PersonalIdentityNumberError), reported
+    # with every other problem of the file; the number itself is taken out first and never echoed
+    problems.extend(_check_pseudonymous(raw, raw.source))
     problems.extend(_check_control_characters(raw, raw.source))
     return raw
 
@@ -475,17 +476,21 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
     known = set(persons[S.PERSON_ID].dropna())
     by_digits = {str(k).lstrip("0"): k for k in known if str(k).isdigit()}
     unknown = df[S.PERSON_ID].notna() & ~df[S.PERSON_ID].isin(known)
-    notes = []
+    notes: dict[str, list[int]] = {}  # one note per unknown person, with the rows of its payments
     for i in np.flatnonzero(unknown.to_numpy()).tolist():
         pid = str(df[S.PERSON_ID].iloc[i])
         match = by_digits.get(pid.lstrip("0")) if pid.isdigit() else None
         if match is not None:
             problems.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, pid, "person.lost_zeros", match=match))
         else:
-            notes.append(i)
-    for i in notes[:20]:
-        warn.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i],
-                            "payment.unknown_person", "warning", "unknown_person"))
+            notes.setdefault(pid, []).append(int(raw.file_rows[i]))
+    for pid, rows in list(notes.items())[:20]:
+        if len(rows) == 1:
+            warn.append(problem(fname, rows[0], S.PERSON_ID, pid, "payment.unknown_person", "warning", "unknown_person"))
+        else:
+            shown = ", ".join(map(str, rows[:5])) + (" …" if len(rows) > 5 else "")
+            warn.append(problem(fname, rows[0], S.PERSON_ID, pid, "payment.unknown_person_rows", "warning",
+                                "unknown_person", n=len(rows), rows=shown))
     if len(notes) > 20:
         warn.append(problem(fname, None, S.PERSON_ID, f"{len(notes) - 20}", "payment.unknown_more", "warning",
                             "unknown_person_more", n=len(notes) - 20))

@@ -10,11 +10,22 @@ import re
 import pandas as pd
 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
+
+
+def keep_units(text: str) -> str:
+    """``text`` with a non-breaking space between a number and its % or kr, so that a line never
+    breaks between them (project-given text such as a goal label or a budget line keeps a plain one)."""
+    return _UNIT_SPACE.sub("\u00a0", text)
+
+
+def _escape(text: object) -> str:
+    return html.escape(keep_units(str(text)))
 
 
 def _cell(value: object) -> str:
-    """Escaped cell text; ISO dates never break at their hyphens."""
-    return _ISO_DATE.sub(r"<span class='nw'>\1</span>", html.escape(str(value)))
+    """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit."""
+    return _ISO_DATE.sub(r"<span class='nw'>\1</span>", _escape(value))
 
 
 class Table:
@@ -39,7 +50,7 @@ class Table:
 
     def _repr_html_(self) -> str:
         columns = [c for c in self.frame.columns if c != self.group]
-        head = "".join(f"<th scope='col' class='{'num' if c in self.numeric else 'txt'}'>{html.escape(str(c))}</th>"
+        head = "".join(f"<th scope='col' class='{'num' if c in self.numeric else 'txt'}'>{_escape(c)}</th>"
                        for c in columns)
         if self.group is None:
             bodies = ["<tbody>" + "".join(self._row(columns, row) for row in self.frame.itertuples(index=False)) + "</tbody>"]
@@ -50,11 +61,11 @@ class Table:
             starts = [i for i in range(len(keys)) if i == 0 or keys.iloc[i] != keys.iloc[i - 1]] + [len(keys)]
             for a, b in zip(starts[:-1], starts[1:]):
                 label = (f"<tr class='et-group'><th scope='rowgroup' colspan='{len(columns)}'>"
-                         f"{html.escape(keys.iloc[a])}</th></tr>")
+                         f"{_escape(keys.iloc[a])}</th></tr>")
                 bodies.append("<tbody>" + label + "".join(self._row(columns, row)
                                                           for row in rows.iloc[a:b].itertuples(index=False)) + "</tbody>")
-        cap = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
-        notes = "".join(f"<p class='et-note'>{html.escape(n)}</p>" for n in self.notes)
+        cap = f"<caption>{_escape(self.caption)}</caption>" if self.caption else ""
+        notes = "".join(f"<p class='et-note'>{_escape(n)}</p>" for n in self.notes)
         return f"<table class='et-table'>{cap}<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>{notes}"
 
 
@@ -66,8 +77,8 @@ class Text:
 
     def _repr_html_(self) -> str:
         cls = f" class='{self.css}'" if self.css else ""  # (the heading too: page 1's questions are set tighter)
-        out = f"<h{self.level}{cls}>{html.escape(self.heading)}</h{self.level}>" if self.heading else ""
-        return out + "".join(f"<p{cls}>{html.escape(p)}</p>" for p in self.paragraphs)
+        out = f"<h{self.level}{cls}>{_escape(self.heading)}</h{self.level}>" if self.heading else ""
+        return out + "".join(f"<p{cls}>{_escape(p)}</p>" for p in self.paragraphs)
 
     def __repr__(self) -> str:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)

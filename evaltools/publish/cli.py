@@ -16,22 +16,35 @@ from pathlib import Path
 
 from .._version import __version__
 from ..data.errors import EvaltoolsError
+from ..data.messages import DEFAULT_LANG, message
 from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path
 from ..data.privacy import redact
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+def _lang(args: argparse.Namespace) -> str:
+    """The language of what the command prints: ``--lang``, else Swedish (a project's own language,
+    once its params file is read, for the lines about that project)."""
+    return getattr(args, "lang", None) or DEFAULT_LANG
+
+
+def _say(key: str, lang: str, /, **values: object) -> str:
+    """A line of the command's output in ``lang`` (``key``: the catalogs' ``messages.cli.*``)."""
+    return message(key, lang, **values)
+
+
 def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Path]:
+    lang = _lang(args)
     if args.all and args.projects:
-        parser.error("give project ids or --all, not both")
+        parser.error(_say("cli.both", lang))
     paths = all_params() if args.all else [params_path(p) for p in args.projects]
     if not paths:
-        parser.error("name at least one project (an id in params/ or a path to a .yaml file), or use --all")
+        parser.error(_say("cli.none", lang))
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        known = ", ".join(redact(p.stem) for p in all_params()) or "none"
-        parser.error(f"no params file: {', '.join(missing)} (projects in {PARAMS_DIR}: {known})")
+        known = ", ".join(redact(p.stem) for p in all_params()) or _say("cli.no_projects", lang)
+        parser.error(_say("cli.no_params", lang, missing=", ".join(missing), folder=PARAMS_DIR, known=known))
     return paths
 
 
@@ -48,22 +61,32 @@ def cmd_list(args) -> int:
 
 def cmd_validate(args, parser) -> int:
     from ..data.project import load_project  # start-up: each command imports only what it uses
-    from ..data.messages import message  # start-up: each command imports only what it uses
     status = EXIT_OK
     for path in _projects(args, parser):
         try:
-            project = load_project(path, lang=args.lang)
+            project = load_project(path, lang=args.lang)  # (every problem in one language: --lang, else the project's)
         except EvaltoolsError as e:
-            print(f"✗ {redact(path.stem)}\n{e}\n", file=sys.stderr)
+            print(f"{_say('cli.refused', _lang(args), id=redact(path.stem))}\n{e}{_other_placeholders(path, str(e), args)}\n",
+                  file=sys.stderr)
             status = EXIT_FAILED
             continue
         n = len(project.participants)
         lang = args.lang or project.params.language
-        print(f"✓ {project.id}: {n} enrolments, {len(project.warnings)} data-quality note(s)")
+        print(_say("cli.validated", lang, id=project.id, n=n, k=len(project.warnings)))
         for w in project.warnings:
             print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
         status = max(status, _validate_text(project, lang))
     return status
+
+
+def _other_placeholders(path: Path, said: str, args) -> str:
+    """The placeholders of ``evaltools new`` still in the params file that the error ``said`` does not
+    name (a placeholder title passes the params check, a placeholder date does not), one line each,
+    so that every value left to fill in is listed at once."""
+    from ..data.messages import quote  # start-up: each command imports only what it uses
+    from ..data.template import placeholder_problems  # start-up: each command imports only what it uses
+    lang = _lang(args)
+    return "".join(f"\n  - {p.note(lang)}" for p in placeholder_problems(path) if quote(p.value) not in said)
 
 
 def _validate_text(project, lang: str) -> int:
@@ -75,21 +98,19 @@ def _validate_text(project, lang: str) -> int:
         report = Report(project, lang=lang)
         n = report.narrative
         if not n:
-            print(f"  ! {project.id}: no evaluator's text in this language; the report is a draft"
-                  if report.is_draft else f"  {project.id}: the evaluator's text is in another language")
+            print(_say("cli.text_draft" if report.is_draft else "cli.text_other_language", lang, id=project.id))
             return EXIT_OK
         for key in n.parts:
             n.resolved(key)  # an unknown figure's name stops here, with file and line
         notes, texts = report.text_check, check_notes(report)
     except EvaltoolsError as e:
-        print(f"✗ {project.id}: evaluator's text\n{e}\n", file=sys.stderr)
+        print(f"{_say('cli.text_error', lang, id=project.id)}\n{e}\n", file=sys.stderr)
         return EXIT_FAILED
     where = n.source.name if n.source else "text"
     bad = [t for note, t in zip(notes, texts) if note.contradiction]
     warn = [t for note, t in zip(notes, texts) if not note.contradiction]
     mark = "✗" if bad else ("!" if warn else "✓")
-    print(f"{mark} {project.id}: evaluator's text {where}: {len(bad)} contradiction(s) with the figures, "
-          f"{len(warn)} number(s) that are no figure of the report")
+    print(_say("cli.text_result", lang, mark=mark, id=project.id, where=where, bad=len(bad), warn=len(warn)))
     for t in bad:
         print(f"    ✗ {n.source}: {t}")
     for t in warn:
@@ -105,10 +126,11 @@ def cmd_render(args, parser) -> int:
 
 def _render(args, parser) -> int:
     from .render import FORMATS, OPTIONAL_FORMATS, check_reports_dir, render_many  # start-up: each command imports only what it uses
+    lang = _lang(args)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
-        parser.error(f"--formats takes a comma-separated list of {', '.join(FORMATS + OPTIONAL_FORMATS)}; got {args.formats!r}")
+        parser.error(_say("cli.formats", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats)))
     paths = _projects(args, parser)
     try:
         check_reports_dir(args.reports_dir, paths)
@@ -120,34 +142,36 @@ def _render(args, parser) -> int:
     noted = [r for r in results if r.ok and r.notes]
     for r in results:
         mark = ("!" if r.notes else "✓") if r.ok else "✗"
-        where = r.output_dir if r.ok else "previous report (if any) left in place"
+        where = r.output_dir if r.ok else _say("cli.kept", lang)
         print(f"{mark} {r.project_id:32} {r.seconds:6.1f} s  {where}")
     for r in noted:
-        print(f"\n--- {r.project_id}: delivered, but ---", file=sys.stderr)
+        print("\n" + _say("cli.delivered_but", lang, id=r.project_id), file=sys.stderr)
         for n in r.notes:
             print(f"  {n}", file=sys.stderr)
     if failed:
-        print(f"\n{len(failed)} of {len(results)} failed:", file=sys.stderr)
+        print("\n" + _say("cli.failed", lang, k=len(failed), n=len(results)), file=sys.stderr)
         for r in failed:
             print(f"\n--- {r.project_id} ---\n{r.error}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"\nIndex: {Path(args.reports_dir).resolve() / 'index.html'}")
+    print("\n" + _say("cli.index", lang, path=Path(args.reports_dir).resolve() / "index.html"))
     return EXIT_FAILED if noted else EXIT_OK
 
 
 TEMPLATE = """\
 # Params for {id}. Every key is described in docs/data-contract.md.
+# Every value that starts with {marker} is to be filled in: evaltools validate refuses the file until it is.
 id: {id}
+kind: {marker} individ, struktur eller ansökan
 title: {title}
-forbund: Samordningsförbundet ...
-owner: ... kommun
+forbund: {marker} samordningsförbundets namn
+owner: {marker} projektägare, till exempel en kommun
 partners: []
 period:
-  start: {today}
-  planned_end: {end}
+  start: {marker} ÅÅÅÅ-MM-DD
+  planned_end: {marker} ÅÅÅÅ-MM-DD
   # actual_end: YYYY-MM-DD   # if the project ended earlier than planned
-granted_sek: 0
-language: sv
+granted_sek: {marker} beviljat belopp i kronor
+language: {lang}
 data:
   # the Excel template: one workbook, a sheet per file (or the CSV templates beside it:
   # ../data/{id}/participants.csv, payments.csv, budget.csv)
@@ -173,12 +197,11 @@ cost_benefit:
 
 
 def cmd_new(args, parser) -> int:
-    import datetime as dt
-
     from ..data import schema as S  # start-up: each command imports only what it uses
     from ..data.params import project_id_problem  # start-up: each command imports only what it uses
     from ..present.narrative import skeleton, text_path  # start-up: each command imports only what it uses
-    from ..data.template import write_template  # start-up: each command imports only what it uses
+    from ..data.template import PLACEHOLDER, write_template  # start-up: each command imports only what it uses
+    lang = _lang(args)
     pid = args.project_id
     problem = project_id_problem(pid)
     if problem:
@@ -186,25 +209,23 @@ def cmd_new(args, parser) -> int:
     target = PARAMS_DIR / f"{pid}.yaml"
     data = DATA_DIR / pid
     if target.exists() or data.exists():
-        print(f"✗ {target if target.exists() else data} already exists; nothing was written", file=sys.stderr)
+        print(_say("cli.exists", lang, path=target if target.exists() else data), file=sys.stderr)
         return EXIT_FAILED
-    today = dt.date.today()
     PARAMS_DIR.mkdir(parents=True, exist_ok=True)
-    target.write_text(TEMPLATE.format(id=pid, title=args.title or pid, today=today,
-                                      end=today.replace(year=today.year + 2)), encoding="utf-8")
+    target.write_text(TEMPLATE.format(id=pid, title=args.title or f"{PLACEHOLDER} projektets namn", marker=PLACEHOLDER,
+                                      lang=lang), encoding="utf-8")
     data.mkdir(parents=True)
     for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
         (data / f"{name}.csv").write_text(",".join(c.name for c in spec.columns) + "\n", encoding="utf-8")
     write_template(data / f"{pid}.xlsx")
     # the evaluator's own text: every heading with a line of guidance (evaltools.present.narrative)
-    text = text_path(target, "sv")
+    text = text_path(target, lang)
     if not text.exists():
         text.parent.mkdir(parents=True, exist_ok=True)
-        text.write_text(skeleton("sv"), encoding="utf-8")
-    print(f"✓ wrote {target}, the Excel template {data / (pid + '.xlsx')} and CSV templates in {data}/\n"
-          f"  Fill in the workbook (or the CSV files and change the paths in the params file; see "
-          f"docs/data-contract.md), then: evaltools validate {pid}\n"
-          f"  Write your own assessment, background, lessons and recommendations in {text}")
+        text.write_text(skeleton(lang), encoding="utf-8")
+    print(_say("cli.new_done", lang, params=target, workbook=data / f"{pid}.xlsx", data=data))
+    print("  " + _say("cli.new_next", lang, marker=PLACEHOLDER, id=pid))
+    print("  " + _say("cli.new_text", lang, path=text))
     return EXIT_OK
 
 
@@ -245,6 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help="scaffold params and empty data templates for a new project")
     n.add_argument("project_id")
     n.add_argument("--title", default=None)
+    n.add_argument("--lang", choices=("sv", "en"), help="language of the messages and of the evaluator's text file "
+                                                        "(default: Swedish)")
     return parser
 
 

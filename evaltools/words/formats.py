@@ -1,7 +1,8 @@
 """Number formats of a report, per language: numbers, amounts, percentages, dates and p-values.
 
 Swedish uses a non-breaking space as thousands separator, a decimal comma and a true minus sign
-(``1 276 000 kr``, ``48,6 %``, ``−2 000 kr``); English uses ``SEK 1,276,000`` and ``48.6%``. No
+(``1 276 000 kr``, ``48,6 %``, ``−2 000 kr``); English uses ``SEK 1,276,000``, ``48.6%`` and the same
+true minus sign (``SEK −2,000``). No
 system locale is needed. Written by hand rather than with Babel's CLDR formats: the two languages
 need a handful of patterns, the output is the same as CLDR's for them (the tests compare), and a
 formatter called tens of thousands of times per report is several times faster without a locale
@@ -14,6 +15,7 @@ import math
 import pandas as pd
 
 NBSP = "\u00a0"
+MINUS = "\u2212"
 
 
 def _missing(v: object) -> bool:
@@ -38,8 +40,8 @@ def fmt_num(v: object, decimals: int = 0, lang: str = "sv") -> str:
     s = f"{x:,.{decimals}f}"
     if lang == "sv":
         s = s.replace(",", NBSP).replace(".", ",")
-        if s.startswith("-"):
-            s = "\u2212" + s[1:]
+    if s.startswith("-"):  # a true minus sign (U+2212) in both languages, never a hyphen
+        s = MINUS + s[1:]
     return s
 
 
@@ -76,13 +78,71 @@ def fmt_p(p: object, lang: str = "sv") -> str:
     return "< " + fmt_num(0.001, 3, lang) if _as_float(p) < 0.001 else fmt_num(p, 3, lang)
 
 
-def fmt_probability(p: float, lang: str) -> str:
-    """A probability as a whole percentage, never rounded to a certainty: '> 99 %', '< 1 %'."""
+_BOUND_WORDS = {"sv": ("över", "under"), "en": ("more than", "less than")}
+
+
+def fmt_probability(p: float, lang: str, prose: bool = False) -> str:
+    """A probability as a whole percentage, never rounded to a certainty.
+
+    Parameters
+    ----------
+    p : float
+        The probability, 0–1.
+    lang : str
+        ``"sv"`` or ``"en"``.
+    prose : bool
+        In running text the bounds are words, as a reader says them (``över 99 %``,
+        ``under 1 %``; ``more than 99%``, ``less than 1%``); in a table cell, signs
+        (``> 99 %``, ``< 1 %``).
+    """
+    above, below = _BOUND_WORDS["en" if lang == "en" else "sv"] if prose else (">", "<")
     if p > 0.99:
-        return "> " + fmt_pct(0.99, lang, 0)
+        return f"{above} {fmt_pct(0.99, lang, 0)}"
     if p < 0.01:
-        return "< " + fmt_pct(0.01, lang, 0)
+        return f"{below} {fmt_pct(0.01, lang, 0)}"
     return fmt_pct(p, lang, 0)
+
+
+_WORDS = {"sv": ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"),
+          "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve")}
+
+
+def number_word(n: object, lang: str = "sv", neuter: bool = False) -> str:
+    """A count as running text writes it: zero to twelve in words, larger counts in digits.
+
+    Myndigheternas skrivregler: small whole numbers are written in words in running text
+    (``fyra uppdelningar``, ``tre termer``), larger ones in digits (``13 mål``). Tables keep digits.
+
+    Parameters
+    ----------
+    n : int-like
+        The count; a count that is not a whole number, or is negative, is given in digits.
+    lang : str
+        ``"sv"`` or ``"en"``.
+    neuter : bool
+        Swedish only: the word for one agrees with a neuter noun (``ett mål``), else
+        ``en`` (``en term``).
+
+    Returns
+    -------
+    str
+        ``"fyra"``, ``"ett"``, ``"13"``; ``"four"``, ``"13"``.
+    """
+    if isinstance(n, str) or _missing(n):
+        return fmt_num(n, 0, lang)
+    x = _as_float(n)
+    if x != int(x) or not 0 <= x <= 12:
+        return fmt_num(x, 0 if x == int(x) else 1, lang)
+    words = _WORDS["en" if lang == "en" else "sv"]
+    if lang != "en" and int(x) == 1 and neuter:
+        return "ett"
+    return words[int(x)]
+
+
+def capitalized(text: str) -> str:
+    """``text`` with its first letter upper case and the rest as it is (``tre mål`` → ``Tre mål``)."""
+    return text[:1].upper() + text[1:]
 
 
 def fmt_amount(v: float, lang: str) -> str:
@@ -114,7 +174,7 @@ def fmt_kr_prose(v: object, lang: str = "sv") -> str:
         return fmt_num(v, 0, lang)
     x = _two_significant(_as_float(v))
     ax = abs(x)
-    sign = ("\u2212" if lang == "sv" else "-") if x < 0 else ""
+    sign = MINUS if x < 0 else ""
     for size, sv_one, sv_many, en in ((1e9, "miljard", "miljarder", "billion"), (1e6, "miljon", "miljoner", "million")):
         if ax >= size:
             m = ax / size

@@ -27,6 +27,7 @@ from ..data.errors import EvaltoolsError
 from ..data.messages import LOCALES_DIR
 from ..data.params import CONTROL_CHARACTERS
 from ..data.privacy import find_personnummer, redact
+from .formats import NBSP, capitalized, number_word
 
 LANGS = ("sv", "en")
 PLURAL_FORMS = frozenset({"one", "other"})
@@ -133,11 +134,19 @@ class Catalog:
             raise KeyError(f"no message {key!r} in the {self.lang!r} catalog") from None
 
     def _fill(self, key: str, template: str, values: dict) -> str:
+        counted = RUNNING_COUNTS.get(key)
+        if counted:
+            values = _count_words(values, counted, self.lang)
         try:
-            return template.format_map(values)
+            text = template.format_map(values)
         except KeyError as e:
             src = self.sources.get(key, f"locales/{self.lang}.yaml")
             raise TextError(f"{src}: {key}: no value for placeholder {e}") from None
+        if counted and template.startswith("{") and template.endswith("."):  # a sentence opened by a count: "Tre termer …"
+            text = capitalized(text)
+        # a number and its unit: joined by a non-breaking space in Swedish ("48,6 %", "900 kr"), written
+        # together in English ("48.6%"), whatever the project's own text in a value did
+        return _UNIT_SPACE.sub(NBSP, text) if self.lang == "sv" else _PERCENT_SPACE.sub("", text)
 
     def msg(self, key: str, /, **values) -> str:
         """The message ``key`` with its placeholders filled from ``values``."""
@@ -162,6 +171,46 @@ class Catalog:
         if len(items) <= 1:
             return "".join(items)
         return ", ".join(items[:-1]) + self.msg("common.and") + items[-1]
+
+
+# Counts said in running text: the message key, the placeholders that hold a count, and whether
+# the counted noun is neuter (Swedish "ett mål", "en term"). Up to twelve, such a count is written
+# in words (docs/skrivregler.md); the caller may pass the count as an int or as its digits.
+RUNNING_COUNTS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "note.terms_hidden": (("n",), False),
+    "note.rate_tests": (("n",), False),
+    "outcomes.clear_difference": (("n",), False),
+    "outcomes.no_clear_difference": (("n",), False),
+    "outcomes.tests_note": (("n",), False),
+    "summary.goals_other_sources": (("n",), True),
+    "budget.missing_actuals": (("n",), False),
+    "kind.ex_ante_restates_some": (("k", "n"), True),
+    "kind.structural_goals": (("n",), True),
+    "kind.ex_ante_goals": (("n",), True),
+    "kind.ex_ante_goals_all": (("n",), True),
+    "kind.tally_ok": (("n",), True),
+    "kind.tally_partly": (("n",), True),
+    "kind.tally_not": (("n",), True),
+    "kind.tally_unassessed": (("n",), True),
+    "kind.volumes_partly": (("n",), True),
+    "kind.volumes_not": (("n",), True),
+}
+
+# a number and its unit (per cent, kronor) are never broken apart at the end of a line
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
+_PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0](?=%)")
+
+
+def _count_words(values: dict, counted: tuple[tuple[str, ...], bool], lang: str) -> dict:
+    names, neuter = counted
+    out = dict(values)
+    for name in names:
+        v = out.get(name)
+        if isinstance(v, str) and v.isdigit():
+            v = int(v)
+        if isinstance(v, int) and not isinstance(v, bool):
+            out[name] = number_word(v, lang, neuter=neuter)
+    return out
 
 
 def _check_values(key: str, message: Message, values: dict) -> None:

@@ -2,6 +2,8 @@
 sensitivity and Monte Carlo."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -41,6 +43,12 @@ def expected_mix(r) -> str:
     return r.msg("costbenefit.mix_given", mix=join(parts, r.lang))
 
 
+def _whole_persons(x: float, lang: str) -> str:
+    """A number of persons who must do something, in whole persons: the next whole number up
+    (110,3 persons needed means 111 persons)."""
+    return "–" if pd.isna(x) else fmt_int(math.ceil(round(float(x), 6)), lang)
+
+
 def key_figures(r) -> Table:
     """The key figures; every amount names its basis (:func:`evaltools.present.sections.basis.basis_words`),
     every NPV, ratio, payback and break-even its perspective."""
@@ -76,7 +84,7 @@ def key_figures(r) -> Table:
             (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s.npv, lang)),
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
-            (msg("costbenefit.kf.break_even", who=who), fmt_num(s.break_even_exits, 1, lang)),
+            (msg("costbenefit.kf.break_even", who=who), _whole_persons(s.break_even_exits, lang)),
             (msg("costbenefit.kf.switching_deadweight", who=who), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
         ]
     key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s.break_even_person_years, 1, lang)))
@@ -205,14 +213,14 @@ def simulation_text(r, who: str) -> list[str]:
         return []
     horizon = years_text(sim.horizon_years, r.lang) if sim else "–"
     out = [r.msg("costbenefit.monte_carlo", draws=fmt_int(mc.draws, lang), who=who, horizon=horizon,
-                 p=fmt_probability(mc.p_npv_positive, lang), low=fmt_kr(mc.npv_p05, lang),
+                 p=fmt_probability(mc.p_npv_positive, lang, prose=True), low=fmt_kr(mc.npv_p05, lang),
                  high=fmt_kr(mc.npv_p95, lang), basis=B.basis_words(B.present_value(r), lang, short=True))]
     hr = sim.horizon_range if sim else None
     if hr is not None and hr.perspective in hr.p_npv_positive:
         out.append(r.msg("costbenefit.monte_carlo_range", who=who, horizon=horizon,
                          h_lo=fmt_num(hr.horizon_low, 0 if float(hr.horizon_low).is_integer() else 1, lang),
                          h_hi=fmt_num(hr.horizon_high, 0 if float(hr.horizon_high).is_integer() else 1, lang),
-                         p=fmt_probability(hr.p_npv_positive[hr.perspective], lang)))
+                         p=fmt_probability(hr.p_npv_positive[hr.perspective], lang, prose=True)))
     return out
 
 

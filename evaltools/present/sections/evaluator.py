@@ -14,11 +14,15 @@ from __future__ import annotations
 import html
 
 from ..figures import Figure, Unit
-from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
+from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability, number_word
 from ..display import Text
 
 # how deep each part's heading sits: the background belongs to "about the project"
 LEVELS = {"background": 3}
+
+
+# counts of goals, which the evaluator's text cites in sentences (up to twelve in words; "mål" is neuter)
+GOAL_TALLIES = frozenset({"mal_uppnadda", "mal_bedomda"})
 
 
 def figure_text(f: Figure, lang: str) -> str:
@@ -33,6 +37,8 @@ def figure_text(f: Figure, lang: str) -> str:
         return fmt_pct(f.value, lang, 1 if f.decimals is None else f.decimals)
     if f.unit == Unit.YEARS:
         return fmt_num(f.value, 1 if f.decimals is None else f.decimals, lang)
+    if f.name in GOAL_TALLIES:  # said in running text only: "ett av sina fyra mål"
+        return number_word(f.value, lang, neuter=True)
     return fmt_int(f.value, lang)
 
 

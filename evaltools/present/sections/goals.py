@@ -150,11 +150,24 @@ def uncertainty_sentences(r) -> list[str]:
     tab = r.goals.table
     spans = tab["ci_verdict"].map(lambda v: v == IntervalVerdict.SPANS)
     for row in tab[(tab["kind"] == "share") & spans].itertuples(index=False):
-        out.append(msg("goals.uncertain_running" if row.running else "goals.uncertain", label=row.label.rstrip("."), period=period_label(row, lang),
+        out.append(msg("goals.uncertain_running" if row.running else "goals.uncertain", label=row.label.rstrip("."),
+                       period=_period_in_sentence(row, lang),
                        share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
                        low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
                        target=fmt_pct(row.target, lang, 0), p=fmt_p(_side_p(row), lang)))
     return out
+
+
+_WHOLE_TIME = {"sv": "hela projekttiden", "en": "whole project"}
+
+
+def _period_in_sentence(row, lang: str) -> str:
+    """A goal period inside a sentence: in lower case after the goal's label ("hela perioden
+    (2018-02-01 – 2019-10-15)"), and only its dates when the label already says it is the whole project."""
+    text = period_label(row, lang)
+    if row.period_key == "hela" and _WHOLE_TIME["en" if lang == "en" else "sv"] in row.label.lower():
+        return text[text.index("("):]
+    return lower_first(text)
 
 
 def context_summary(r, goal_id: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...words.formats import fmt_int
+from ...words.formats import fmt_int, number_word
 from ...analysis.goals import GoalStatus
 from ...analysis.goals import restates_target
 
@@ -54,6 +54,30 @@ def population_text(r) -> str | None:
     return r.msg("kind.population_description", description=desc) if desc else None
 
 
+def qualitative_sentence(r, n: int, ok: int, part: int, no: int, unassessed: int) -> str:
+    """How many of the process and qualitative goals are achieved, partly achieved, not achieved and
+    not assessed, naming only the groups that have goals ("Av de fyra målen för process och kvalitet
+    är två uppnådda och ett delvis uppnått; ett är inte bedömt.")."""
+    if ok + part + no == 0:
+        return r.msg("kind.structural_goals_none", n=n)
+    judged = [r.plural(key, c, n=c) for key, c in (("kind.tally_ok", ok), ("kind.tally_partly", part),
+                                                   ("kind.tally_not", no)) if c]
+    tally = r.words.join(judged)
+    if unassessed:
+        tally += "; " + r.plural("kind.tally_unassessed", unassessed, n=unassessed)
+    return r.msg("kind.structural_goals", n=n, tally=tally)
+
+
+def volumes_sentence(r, n: int, ok: int, part: int, no: int) -> str:
+    """How many measurable goals and part periods the application's own volumes would reach: "Alla sex
+    mål och delperioder nås …" or "… nås fyra av sex mål och delperioder; ett nås delvis och ett nås
+    inte", with no zero counts."""
+    if ok == n:
+        return r.msg("kind.ex_ante_goals_all", n=n)
+    rest = r.words.join([r.msg(key, n=c) for key, c in (("kind.volumes_partly", part), ("kind.volumes_not", no)) if c])
+    return r.msg("kind.ex_ante_goals", ok=number_word(ok, r.lang, neuter=True), n=n, rest=rest)
+
+
 def structural(r) -> list[str]:
     out = [r.msg("kind.structural")]
     pop = population_text(r)
@@ -61,9 +85,7 @@ def structural(r) -> list[str]:
         out.append(r.msg("kind.structural_population", population=pop))
     counts = qualitative_counts(r.goals.table)
     if counts:
-        n, ok, part, no, unassessed = counts
-        out.append(r.msg("kind.structural_goals", n=str(n), ok=str(ok), partly=str(part), not_met=str(no),
-                         unassessed=str(unassessed)))
+        out.append(qualitative_sentence(r, *counts))
     # (the cost and the break-even requirement follow in the page-1 parts on cost and worth)
     return out
 
@@ -75,7 +97,7 @@ def ex_ante(r) -> list[str]:
         out.append(r.msg("kind.ex_ante_no_volumes"))
         return out
     n, ok, part, no, same = counts
-    out.append(r.msg("kind.ex_ante_goals", n=str(n), ok=str(ok), partly=str(part), not_met=str(no)))
+    out.append(volumes_sentence(r, n, ok, part, no))
     if same == n:
         out.append(r.msg("kind.ex_ante_restates_all"))
     elif same:

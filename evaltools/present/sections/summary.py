@@ -23,7 +23,10 @@ from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import hides
 from ...analysis.disclosure import Secondary
 from .goals import page_one as goals_on_page_one
-from .kind import page_one as kind_on_page_one
+from .kind import page_one as kind_on_page_one, volumes_sentence
+from .evaluator import figure_text
+from ..narrative import load as load_narrative
+from ...data.errors import EvaltoolsError
 
 
 def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
@@ -148,8 +151,7 @@ def goal_fulfilment(r) -> list[str]:
     figures behind it, as a final report answers (see :func:`evaltools.present.sections.goals.page_one`)."""
     counts = goal_counts(r.goals.table)
     if counts and counts[4]:  # nothing has happened yet: what the application's volumes would give
-        n, n_ok, n_part, n_not, _ = counts
-        return [r.msg("summary.goals_ex_ante", n=str(n), ok=str(n_ok), partly=str(n_part), not_met=str(n_not))]
+        return [volumes_sentence(r, *counts[:4])]
     return goals_on_page_one(r)
 
 
@@ -262,8 +264,8 @@ def probability(r) -> list[str]:
     by = mc.by_perspective
     key = "summary.worth_probability_ex_ante" if mc.ex_ante else "summary.worth_probability"
     return [r.msg(key, who=r.msg(WHO_AGAIN.get(lead, WHO[lead])), horizon=years_text(sim.horizon_years, r.lang),
-                  p=fmt_probability(by[lead].p_npv_positive, r.lang),
-                  p_society=fmt_probability(by["samhälle"].p_npv_positive, r.lang))]
+                  p=fmt_probability(by[lead].p_npv_positive, r.lang, prose=True),
+                  p_society=fmt_probability(by["samhälle"].p_npv_positive, r.lang, prose=True))]
 
 
 def effect(r) -> list[str]:
@@ -272,7 +274,11 @@ def effect(r) -> list[str]:
     pay = r.payments
     if pay.did is not None:
         d = pay.did
-        said = msg("summary.did", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang))
+        # a fall or a rise of a size (the interval as sizes of the same fall or rise, smallest first)
+        fall = d.effect < 0
+        low, high = (-d.ci_high, -d.ci_low) if fall else (d.ci_low, d.ci_high)
+        said = msg("summary.did_decrease" if fall else "summary.did_increase", effect=fmt_kr_prose(abs(d.effect), lang),
+                   low=fmt_kr(low, lang), high=fmt_kr(high, lang))
         if not pay.parallel_trends_doubtful:
             return [said]
         # the NPVs above rest on the same comparison group when their deadweight came from it
@@ -288,7 +294,26 @@ def assessment(r) -> list[str]:
     n = r.narrative
     if "assessment" in n:
         return n.plain("assessment")
+    other = other_language_assessment(r)
+    if other:  # page 1 is never without the assessment: said to be in the other language, and shown
+        return [r.msg("summary.evaluator_assessment_other_language"), *other]
     return [r.msg("summary.evaluator_text_other_language" if n.other_languages else "summary.no_evaluator_text")]
+
+
+def other_language_assessment(r) -> list[str]:
+    """The evaluator's assessment from the text in another language, as plain paragraphs, its cited
+    figures as that language shows them; none when there is no such text or it cannot be read."""
+    for lang in r.narrative.other_languages:
+        def shown(lang: str = lang) -> dict[str, str]:
+            return {name: figure_text(f, lang) for name, f in r.figures.items()}
+        try:
+            n = load_narrative(r.params.source_path, lang)
+            n.bind(shown)
+            if "assessment" in n:
+                return n.plain("assessment")
+        except EvaltoolsError:  # (the report in that language says what is wrong with its text)
+            continue
+    return []
 
 
 def kind_statement(r) -> list[str]:
@@ -342,6 +367,13 @@ def blocks(r) -> list[list]:
             # the evaluator's Markdown, shown safely (evaltools.present.narrative)
             parts.append(HTML(f"<h3>{html.escape(r.msg(question))}</h3>"
                               f"<div class='et-evaluator et-lead'>{r.narrative.html('assessment', 4)}</div>"))
+        elif question == "summary.q_assessment" and len(sentences) > 1:
+            # the assessment in the other language, marked as such (lang: for a screen reader too)
+            other = next(iter(r.narrative.other_languages), "sv")
+            paragraphs = "".join(f"<p class='et-lead'>{html.escape(p)}</p>" for p in sentences[1:])
+            parts.append(HTML(f"<h3 class='et-lead'>{html.escape(r.msg(question))}</h3>"
+                              f"<p class='et-lead'>{html.escape(sentences[0])}</p>"
+                              f"<div class='et-evaluator' lang='{other}'>{paragraphs}</div>"))
         else:
             parts.append(Text(sentences, r.msg(question), 3, css="et-lead"))
     parts.append(Text([r.msg("summary.see_appendix")], css="et-note"))
