@@ -32,7 +32,7 @@ def figure_text(f: Figure, lang: str) -> str:
     if f.unit in (Unit.KR, Unit.KR_PER_MONTH):
         return fmt_kr_prose(f.value, lang) if f.decimals is None else fmt_kr(f.value, lang, f.decimals)
     if f.unit == Unit.PROBABILITY:
-        return fmt_probability(f.value, lang)
+        return fmt_probability(f.value, lang, prose=True)  # ("under 1 %" in running text)
     if f.unit == Unit.SHARE:
         return fmt_pct(f.value, lang, 1 if f.decimals is None else f.decimals)
     if f.unit == Unit.YEARS:
