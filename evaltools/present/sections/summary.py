@@ -170,18 +170,24 @@ DW_SOURCE = {"default": "summary.dw_source_default", "comparison": "summary.dw_s
              "params": "summary.dw_source_params"}
 
 
+# an actor's own result in words (an application check speaks of what would happen)
+ACTOR_RESULT = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pays", "even": "summary.actor_even"},
+                True: {"gains": "summary.actor_gains_ex_ante", "pays": "summary.actor_pays_ex_ante",
+                       "even": "summary.actor_even_ex_ante"}}
+
+
 def who_gains_pays(r, rows: pd.DataFrame) -> str:
     """Who gains and who pays, in plain words: the municipality, the region and the state, each with
     its own result (present values at the NPV's horizon), said before the public financiers' total."""
-    ex_ante = r.cba.summary.mode == "ex_ante"
-    suffix = "_ex_ante" if ex_ante else ""
+    words = ACTOR_RESULT[r.cba.summary.mode == "ex_ante"]
     parts = []
     for p in ("kommun", "region", "stat"):
         v = rows.loc[p, "npv"] if p in rows.index else float("nan")
         if pd.isna(v):
             continue
-        key = "summary.actor_gains" if v >= 500 else "summary.actor_pays" if v <= -500 else "summary.actor_even"
-        parts.append(r.msg(key + suffix, who=r.msg(WHO[p]), amount=fmt_kr_prose(abs(v), r.lang)))
+        key = words["gains"] if v >= 500 else words["pays"] if v <= -500 else words["even"]
+        amount = {} if key == words["even"] else {"amount": fmt_kr_prose(abs(v), r.lang)}
+        parts.append(r.msg(key, who=r.msg(WHO[p]), **amount))
     return join(parts, r.lang)
 
 
@@ -211,7 +217,7 @@ def worth(r) -> list[str]:
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":  # who gains and who pays first, then the three together
-            out.append(msg("summary.worth_public" + ("_ex_ante" if s.mode == "ex_ante" else ""),
+            out.append(msg("summary.worth_public_ex_ante" if s.mode == "ex_ante" else "summary.worth_public",
                            parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
                            benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
