@@ -66,3 +66,21 @@ def test_imports_inside_functions_say_why():
     unexplained = [f"{p.relative_to(ROOT)}:{n}: {text.strip()}" for p in PACKAGE.rglob("*.py")
                    for n, text, above in _inner_imports(p) if "#" not in text and not above.strip().startswith("#")]
     assert not unexplained, "\n".join(unexplained)
+
+
+def test_the_presentation_writes_html_from_templates_not_f_strings():
+    """Report HTML (tables, paragraphs, charts, blocks, titles, notebook displays, the footer) comes
+    from the templates in evaltools/templates/html; an f-string that opens a tag is a regression.
+    (The Markdown post-processing in narrative.py rewrites tags the Markdown library made.)"""
+    import re
+    opening = re.compile(r"""f["']<[a-zA-Z/]""")
+    found = []
+    for path in sorted((ROOT / "evaltools" / "present").rglob("*.py")):
+        if path.name == "narrative.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if opening.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}")
+    assert found == []
+    templates = {p.name for p in (ROOT / "evaltools" / "templates" / "html").glob("*.j2")}
+    assert {"table.html.j2", "text.html.j2", "figure.html.j2", "result.html.j2", "params.html.j2"} <= templates

@@ -4,28 +4,10 @@ Every text is escaped here; sections hand over plain strings.
 """
 from __future__ import annotations
 
-import html
-import re
 
 import pandas as pd
 
-_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
-_UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
-
-
-def keep_units(text: str) -> str:
-    """``text`` with a non-breaking space between a number and its % or kr, so that a line never
-    breaks between them (project-given text such as a goal label or a budget line keeps a plain one)."""
-    return _UNIT_SPACE.sub("\u00a0", text)
-
-
-def _escape(text: object) -> str:
-    return html.escape(keep_units(str(text)))
-
-
-def _cell(value: object) -> str:
-    """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit."""
-    return _ISO_DATE.sub(r"<span class='nw'>\1</span>", _escape(value))
+from .markup import keep_units, markup, render  # noqa: F401 - keep_units re-exported for the sections
 
 
 class Table:
@@ -44,29 +26,18 @@ class Table:
         self.numeric = set(numeric)
         self.group = group if group in frame.columns else None
 
-    def _row(self, columns, row) -> str:
-        cells = "".join(f"<td class='{'num' if c in self.numeric else 'txt'}'>{_cell(v)}</td>" for c, v in zip(columns, row))
-        return f"<tr>{cells}</tr>"
-
     def _repr_html_(self) -> str:
         columns = [c for c in self.frame.columns if c != self.group]
-        head = "".join(f"<th scope='col' class='{'num' if c in self.numeric else 'txt'}'>{_escape(c)}</th>"
-                       for c in columns)
+        rows = self.frame[columns]
         if self.group is None:
-            bodies = ["<tbody>" + "".join(self._row(columns, row) for row in self.frame.itertuples(index=False)) + "</tbody>"]
+            groups = [{"label": None, "rows": [list(zip(columns, row)) for row in rows.itertuples(index=False)]}]
         else:
-            bodies = []
-            rows = self.frame[columns]
             keys = self.frame[self.group].astype(str)
             starts = [i for i in range(len(keys)) if i == 0 or keys.iloc[i] != keys.iloc[i - 1]] + [len(keys)]
-            for a, b in zip(starts[:-1], starts[1:]):
-                label = (f"<tr class='et-group'><th scope='rowgroup' colspan='{len(columns)}'>"
-                         f"{_escape(keys.iloc[a])}</th></tr>")
-                bodies.append("<tbody>" + label + "".join(self._row(columns, row)
-                                                          for row in rows.iloc[a:b].itertuples(index=False)) + "</tbody>")
-        cap = f"<caption>{_escape(self.caption)}</caption>" if self.caption else ""
-        notes = "".join(f"<p class='et-note'>{_escape(n)}</p>" for n in self.notes)
-        return f"<table class='et-table'>{cap}<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>{notes}"
+            groups = [{"label": keys.iloc[a], "rows": [list(zip(columns, row)) for row in rows.iloc[a:b].itertuples(index=False)]}
+                      for a, b in zip(starts[:-1], starts[1:])]
+        return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
+                      notes=self.notes)
 
 
 class Text:
@@ -76,9 +47,7 @@ class Text:
         self.paragraphs, self.heading, self.level, self.css = paragraphs, heading, level, css
 
     def _repr_html_(self) -> str:
-        cls = f" class='{self.css}'" if self.css else ""  # (the heading too: page 1's questions are set tighter)
-        out = f"<h{self.level}{cls}>{_escape(self.heading)}</h{self.level}>" if self.heading else ""
-        return out + "".join(f"<p{cls}>{_escape(p)}</p>" for p in self.paragraphs)
+        return render("text.html.j2", heading=self.heading, level=self.level, css=self.css, paragraphs=self.paragraphs)
 
     def __repr__(self) -> str:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)
@@ -110,12 +79,10 @@ def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
         titles = [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center") if ax.get_title(loc=loc)]
         titles += [label for ax in fig.axes for label in (ax.get_xlabel(), ax.get_ylabel()) if label]
         alt = "; ".join(t_.replace("\n", " ") for t_ in titles) or "Diagram"
-    alt = html.escape(alt, quote=True)
     width_in = fig.get_figwidth()
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return (f"<figure class='et-fig'><img alt=\"{alt}\" style='width:{width_in:.2f}in;max-width:100%' "
-            f"src='data:image/png;base64,{data}'></figure>")
+    return render("figure.html.j2", alt=alt, width_in=width_in, data=data)
 
 
 def show(*objs) -> None:
@@ -128,10 +95,10 @@ def show(*objs) -> None:
         if hasattr(o, "savefig"):
             parts.append(figure_html(o))
         elif hasattr(o, "_repr_html_"):
-            parts.append(o._repr_html_())
+            parts.append(markup(o._repr_html_()))
         else:
-            parts.append(f"<p>{html.escape(str(o))}</p>")
-    display(HTML("<div class='et-block'>" + "".join(parts) + "</div>"))
+            parts.append(render("text.html.j2", heading=None, level=2, css="", paragraphs=[str(o)]))
+    display(HTML(render("block.html.j2", parts=[markup(p) for p in parts])))
 
 
 

@@ -2,7 +2,7 @@
 budget use and cost-benefit."""
 from __future__ import annotations
 
-import html
+from .markup import render
 from pathlib import Path
 
 import numpy as np
@@ -64,8 +64,7 @@ class Portfolio:
 
     def title(self) -> None:
         from IPython.display import HTML, display
-        display(HTML(f"<div class='et-title'><h1>{html.escape(self.msg('portfolio.heading'))}</h1>"
-                     f"<p class='et-sub'>{html.escape(self.msg('portfolio.subtitle'))}</p></div>"))
+        display(HTML(render("title.html.j2", title=self.msg("portfolio.heading"), lines=[self.msg("portfolio.subtitle")])))
 
     def overview(self) -> None:
         lang, tab, m = self.lang, self.table, self.msg

@@ -15,7 +15,6 @@ public API import it).
 from __future__ import annotations
 
 import functools
-import html
 import inspect
 from dataclasses import replace
 
@@ -35,6 +34,7 @@ from ..data.assumptions import REGISTRY
 from ..data import schema as S
 from ..words.assumptions import label, end_text, assumptions_table, value_text
 from ..data.project import _flatten
+from .markup import markup, render
 
 
 def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> pd.DataFrame:
@@ -353,18 +353,18 @@ def assumptions_frame(assumptions: pd.DataFrame, lang: str = "sv") -> pd.DataFra
 def _extra_cba(r, lang):
     parts = []
     if r.assumptions is not None and len(r.assumptions):
-        parts.append(f"<h4>{html.escape(msg('explore.costbenefit.assumptions', lang))}</h4>"
-                     + frame_html(assumptions_frame(r.assumptions, lang)))
+        parts.append(render("section.html.j2", heading=msg("explore.costbenefit.assumptions", lang),
+                            body=markup(frame_html(assumptions_frame(r.assumptions, lang)))))
     if r.sensitivity is not None and len(r.sensitivity) and r.summary.successes:
-        parts.append(f"<h4>{html.escape(msg('explore.costbenefit.sensitivity', lang))}</h4>"
-                     + frame_html(sensitivity_frame(r.sensitivity, lang)))
+        parts.append(render("section.html.j2", heading=msg("explore.costbenefit.sensitivity", lang),
+                            body=markup(frame_html(sensitivity_frame(r.sensitivity, lang)))))
     mc = r.monte_carlo
     if mc:
-        parts.append("<p>" + html.escape(msg(
+        parts.append(render("text.html.j2", heading=None, level=4, css="", paragraphs=[msg(
             "explore.costbenefit.monte_carlo", lang, draws=fmt_int(mc.draws, lang),
             who=t(mc.perspective, lang).lower(),
             probability=fmt_probability(mc.p_npv_positive, lang), low=fmt_kr(mc.npv_p05, lang),
-            high=fmt_kr(mc.npv_p95, lang))) + "</p>")
+            high=fmt_kr(mc.npv_p95, lang))]))
     return "".join(parts)
 
 
@@ -372,12 +372,6 @@ _EXTRA_HTML = {"CostBenefitResult": _extra_cba}
 
 
 # --- HTML -----------------------------------------------------------------------------------
-CSS_RESULT = ("<style>.et-result table{border-collapse:collapse;margin:.3em 0}.et-result th,.et-result td{padding:2px 8px;"
-        "border-bottom:1px solid #ddd;text-align:left}.et-result td.num{text-align:right;white-space:nowrap}"
-        ".et-result .et-headline{font-size:1.05em;font-weight:600}.et-result .et-changed{background:#fff4d6;"
-        "border-left:4px solid #e07b00;padding:4px 8px}.et-result .et-note{color:#555;font-style:italic}</style>")
-
-
 def _is_numeric_text(values: pd.Series) -> bool:
     """Whether a column of formatted text holds numbers (right-aligned)."""
     import re
@@ -390,11 +384,10 @@ def frame_html(frame: pd.DataFrame) -> str:
     """A frame of formatted text as a plain HTML table (numbers right-aligned)."""
     if frame is None or frame.empty:
         return ""
-    numeric = {c: _is_numeric_text(frame[c]) for c in frame.columns}
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td class='{'num' if numeric[c] else 'txt'}'>{html.escape(str(v))}</td>"
-                                    for c, v in zip(frame.columns, row)) + "</tr>" for row in frame.itertuples(index=False))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    numeric = {str(c): _is_numeric_text(frame[c]) for c in frame.columns}
+    columns = [str(c) for c in frame.columns]
+    rows = [[(c, str(v)) for c, v in zip(columns, row)] for row in frame.itertuples(index=False)]
+    return render("frame.html.j2", columns=columns, numeric=numeric, rows=rows)
 
 
 # a setting changed with with_params: its name's key and how its value is written
@@ -434,23 +427,13 @@ def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "s
 def result_html(result: Result, lang: str, frame: pd.DataFrame, extra: str = "") -> str:
     """The notebook display of a result: title, changed settings, headline, table, notes."""
     ctx = result.context
-    project = f" — {html.escape(ctx.project)}" if ctx and ctx.project else ""
-    parts = [CSS_RESULT, f"<div class='et-result'><h3>{html.escape(_title(result, lang))}{project}</h3>"]
-    if ctx and ctx.overrides:
-        parts.append("<p class='et-changed'>"
-                     + html.escape(msg("explore.changed", lang, changes=describe_overrides(ctx.overrides, lang))) + "</p>")
     head = result.headline(lang)
-    if head:
-        parts.append(f"<p class='et-headline'>{html.escape(head)}</p>")
-    parts.append(frame_html(frame))
-    parts.append(extra)
-    notes = [note_text(n, lang) for n in result.notes]
-    parts += [f"<p class='et-note'>{html.escape(n)}</p>" for n in notes if n and n != head]
+    notes = [n for n in (note_text(n, lang) for n in result.notes) if n and n != head]
     if result.raw is not None and result.raw is not result.table:
-        k = ctx.min_count if ctx else 5
-        parts.append("<p class='et-note'>" + html.escape(msg("explore.suppressed", lang, k=k)) + "</p>")
-    parts.append("</div>")
-    return "".join(parts)
+        notes.append(msg("explore.suppressed", lang, k=ctx.min_count if ctx else 5))
+    changed = msg("explore.changed", lang, changes=describe_overrides(ctx.overrides, lang)) if ctx and ctx.overrides else ""
+    return render("result.html.j2", title=_title(result, lang), project=ctx.project if ctx else "", changed=changed,
+                  headline=head, table=markup(frame_html(frame)), extra=markup(extra), notes=notes)
 
 
 def result_text(result: Result, lang: str) -> str:

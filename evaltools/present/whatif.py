@@ -20,13 +20,13 @@ The sliders, their steps and ranges, their names and the tornado's rows are all 
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..words.labels import fmt_kr, fmt_num, fmt_pct, note_text, t
-from .results import CSS_RESULT, frame_html
+from .markup import markup, render
+from .results import frame_html
 from ..words.text import msg, plural
 from ..words import assumptions as assumption_words
 from ..data.arguments import check_grid, check_lang, check_number
@@ -345,10 +345,9 @@ class WhatIfTable:
 
     def _repr_html_(self) -> str:
         lang = self.lang
-        note = f"<p class='et-note'>{html.escape(self.note)}</p>" if self.note else ""
-        return (CSS_RESULT + "<div class='et-result'><h3>" + html.escape(msg("explore.whatif.static_title", lang)) + "</h3>"
-                + frame_html(self.key_figures) + note
-                + "<p>" + html.escape(msg("explore.whatif.grid", lang)) + "</p>" + frame_html(self.grid) + "</div>")
+        return render("whatif_static.html.j2", title=msg("explore.whatif.static_title", lang),
+                      figures=markup(frame_html(self.key_figures)), note=self.note,
+                      grid_intro=msg("explore.whatif.grid", lang), grid=markup(frame_html(self.grid)))
 
 
 class WhatIfPanel:
@@ -392,7 +391,7 @@ class WhatIfPanel:
         reset.on_click(lambda _: self.reset())
         for c in self.controls.values():
             c.observe(lambda _: self.update(), names="value")
-        intro = w.HTML("<p>" + html.escape(msg("explore.whatif.intro", lang)) + "</p>")
+        intro = w.HTML(render("text.html.j2", heading=None, level=4, css="", paragraphs=[msg("explore.whatif.intro", lang)]))
         self.widget = w.VBox([intro, *self.controls.values(), reset, self.figures, self.chart])
         self.update()
 
@@ -414,8 +413,7 @@ class WhatIfPanel:
         note = msg("explore.whatif.changed", lang, names=", ".join(control_label(k, lang) for k in changed if k in STEPS)) \
             if changed else msg("explore.whatif.unchanged", lang)
         society = society_note(self.result, lang)
-        self.figures.value = CSS_RESULT + "<div class='et-result'><p class='et-note'>" + html.escape(note) + "</p>" \
-            + frame_html(table) + (f"<p class='et-note'>{html.escape(society)}</p>" if society else "") + "</div>"
+        self.figures.value = render("whatif_figures.html.j2", note=note, table=markup(frame_html(table)), society=society)
         # the tornado of the perspective chosen, as the table beside it
         perspective = self.controls["perspective"].value
         sens = tornado_data(self.result, perspective)

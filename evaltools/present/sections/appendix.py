@@ -5,8 +5,8 @@ comes last, under its own heading, so that the body speaks plain Swedish (or Eng
 """
 from __future__ import annotations
 
-import html
 
+from ..markup import render
 from ..display import Text
 from ...words.labels import note_text
 from ...words.formats import fmt_int
@@ -16,8 +16,7 @@ ANCHOR = "et-appendix"  # the id of the appendix heading: everything before it i
 
 
 def heading_html(r) -> str:
-    return (f"<h2 id='{ANCHOR}' class='et-appendix'>{html.escape(r.msg('appendix.heading'))}</h2>"
-            f"<p class='et-note'>{html.escape(r.msg('appendix.intro'))}</p>")
+    return render("appendix.html.j2", anchor=ANCHOR, heading=r.msg("appendix.heading"), intro=r.msg("appendix.intro"))
 
 
 def simulation(r) -> list:

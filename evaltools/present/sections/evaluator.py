@@ -11,8 +11,8 @@ runs with every report and its notes are in the appendix; it never stops a repor
 """
 from __future__ import annotations
 
-import html
 
+from ..markup import markup, render
 from ..figures import Figure, Unit
 from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability, number_word
 from ..display import Text
@@ -53,8 +53,8 @@ def part_html(r, key: str) -> str:
     if key not in n:
         return ""
     level = LEVELS.get(key, 2)
-    return (f"<h{level}>{html.escape(n.heading(key))}</h{level}>"
-            f"<div class='et-evaluator'>{n.html(key, level + 1)}</div>")
+    return render("evaluator.html.j2", heading=n.heading(key), level=level, css="", lead=[],
+                  body=markup(n.html(key, level + 1)), body_css="", lang="")
 
 
 def blocks(r, key: str) -> list[list]:
@@ -101,5 +101,4 @@ def draft_banner_html(r) -> str:
     """The banner at the top of a report the evaluator has not assessed: a draft ('' otherwise)."""
     if not r.is_draft:
         return ""
-    return (f"<div class='et-draft' role='note'><strong>{html.escape(r.msg('evaluator.draft'))}</strong> "
-            f"{html.escape(r.msg('evaluator.draft_note'))}</div>")
+    return render("draft.html.j2", label=r.msg("evaluator.draft"), note=r.msg("evaluator.draft_note"))

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 
 import pandas as pd
 import yaml
 
 from ..._version import __version__
 from ..display import Table, Text
+from ..markup import render
 from ...data.privacy import find_personnummer, public_name
 
 
@@ -40,7 +40,5 @@ def blocks(r) -> list[list]:
     msg = r.msg
     frame = pd.DataFrame(rows(r), columns=[msg("common.item"), msg("common.value")])
     return [[Text([], msg("footer.heading"), 3), Table(frame),
-             HTML(f"<details class='et-params'><summary>{html.escape(msg('footer.params_used'))}</summary>"
-                  f"<p class='et-note'>{html.escape(msg('footer.params_note'))}</p>"
-                  f"<pre class='et-params'>{html.escape(params_text(r.params))}</pre></details>"
-                  f"<p class='et-note et-print-only'>{html.escape(msg('footer.print_note'))}</p>")]]
+             HTML(render("params.html.j2", heading=msg("footer.params_used"), note=msg("footer.params_note"),
+                         text=params_text(r.params), print_note=msg("footer.print_note")))]]

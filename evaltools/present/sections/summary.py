@@ -6,10 +6,10 @@ figures only). Each question has a heading of its own so that a reader finds the
 """
 from __future__ import annotations
 
-import html
 
 import pandas as pd
 
+from ..markup import markup, render
 from ...data import schema as S
 from .contents import summary_applies
 from ..display import Text
@@ -371,15 +371,14 @@ def blocks(r) -> list[list]:
     for question, _first, sentences in answers(r):
         if question == "summary.q_assessment" and "assessment" in r.narrative:
             # the evaluator's Markdown, shown safely (evaltools.present.narrative)
-            parts.append(HTML(f"<h3>{html.escape(r.msg(question))}</h3>"
-                              f"<div class='et-evaluator et-lead'>{r.narrative.html('assessment', 4)}</div>"))
+            parts.append(HTML(render("evaluator.html.j2", heading=r.msg(question), level=3, css="", lead=[],
+                                     body=markup(r.narrative.html("assessment", 4)), body_css="et-lead", lang="")))
         elif question == "summary.q_assessment" and len(sentences) > 1:
             # the assessment in the other language, marked as such (lang: for a screen reader too)
             other = next(iter(r.narrative.other_languages), "sv")
-            paragraphs = "".join(f"<p class='et-lead'>{html.escape(p)}</p>" for p in sentences[1:])
-            parts.append(HTML(f"<h3 class='et-lead'>{html.escape(r.msg(question))}</h3>"
-                              f"<p class='et-lead'>{html.escape(sentences[0])}</p>"
-                              f"<div class='et-evaluator' lang='{other}'>{paragraphs}</div>"))
+            paragraphs = render("text.html.j2", heading=None, level=3, css="et-lead", paragraphs=sentences[1:])
+            parts.append(HTML(render("evaluator.html.j2", heading=r.msg(question), level=3, css="et-lead",
+                                     lead=[sentences[0]], body=markup(paragraphs), body_css="", lang=other)))
         else:
             parts.append(Text(sentences, r.msg(question), 3, css="et-lead"))
     parts.append(Text([r.msg("summary.see_appendix")], css="et-note"))

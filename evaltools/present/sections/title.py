@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
+from ..markup import render
 from ...words.formats import fmt_date
 
 _KIND_KEYS = {"individ": "title.kind_report", "struktur": "title.kind_structural", "ansökan": "title.kind_ex_ante"}
@@ -21,5 +21,4 @@ def html_block(r, today: dt.date | None = None) -> str:
     sub = p.forbund if p.owner.strip() == p.forbund.strip() else f"{p.forbund} · {p.owner}"  # (a förbund that owns it: once)
     period = f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"
     date = f"{kind} · {(today or dt.date.today()):%Y-%m-%d}"
-    return (f"<div class='et-title'><h1>{html.escape(p.display_title(r.lang))}</h1><p class='et-sub'>{html.escape(sub)}</p>"
-            f"<p class='et-sub'>{html.escape(period)} · {html.escape(date)}</p></div>")
+    return render("title.html.j2", title=p.display_title(r.lang), lines=[sub, f"{period} · {date}"])
