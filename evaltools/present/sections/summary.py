@@ -339,6 +339,16 @@ QUESTIONS = {participation: "summary.q_goals", goal_fulfilment: "summary.q_goals
              worth: "summary.q_worth", effect: "summary.q_worth", assessment: "summary.q_assessment"}
 
 
+# An application check asks the same questions about what will happen: "Kan projektet nå sina mål?"
+FUTURE_QUESTIONS = {"summary.q_goals": "summary.q_goals_ex_ante", "summary.q_cost": "summary.q_cost_ex_ante",
+                    "summary.q_worth": "summary.q_worth_ex_ante"}
+
+
+def question_heading(r, question: str) -> str:
+    """A page-1 question as its heading reads: in the future tense for an application check."""
+    return r.msg(FUTURE_QUESTIONS.get(question, question) if r.kind == "ansökan" else question)
+
+
 def findings(r) -> list[str]:
     """The key findings, in the order a board reads them; the parts the project's kind has
     (:func:`evaltools.present.sections.summary_applies`)."""
@@ -380,6 +390,6 @@ def blocks(r) -> list[list]:
             parts.append(HTML(render("evaluator.html.j2", heading=r.msg(question), level=3, css="et-lead",
                                      lead=[sentences[0]], body=markup(paragraphs), body_css="", lang=other)))
         else:
-            parts.append(Text(sentences, r.msg(question), 3, css="et-lead"))
+            parts.append(Text(sentences, question_heading(r, question), 3, css="et-lead"))
     parts.append(Text([r.msg("summary.see_appendix")], css="et-note"))
     return [parts]
