@@ -316,6 +316,9 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
     interval. Before the start the contrast shows pre-trends (it should be near zero); after the
     start it shows how the effect evolves. Means hidden by the privacy rules in ``shown`` (the
     suppressed event means) are hidden here, with their intervals and every contrast built on them.
+
+    All months are estimated at once (:func:`_group_means_clustered`): the per-month regressions
+    share their design, so their clustered covariances are sums over one person x month matrix.
     """
     cols = ["event_time", "participants", "participants_low", "participants_high", "comparison", "comparison_low",
             "comparison_high", "difference", "difference_low", "difference_high"]
@@ -329,32 +332,23 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
     seen = np.bincount(key, minlength=n_p * n_e).reshape(n_p, n_e) > 0
     wide = np.where(seen, sums, np.nan)
     first = np.unique(person, return_index=True)[1]
-    treated = panel["treated"].to_numpy()[first]
+    treated = panel["treated"].to_numpy()[first] == 1
     household = pd.factorize(panel["household"].to_numpy()[first])[0]
-    both = np.column_stack([treated == 1, treated == 0]).astype(float)
-    with_const = np.column_stack([np.ones(n_p), treated.astype(float)])
     hidden = shown.set_index(["treated", "event_time"])["mean_amount"].isna()
     r_col = int(np.searchsorted(months, reference)) if reference in months else None
 
-    def fit(y, x, ok):
-        res = OLS(y[ok], x[ok]).fit(cov_type="cluster", cov_kwds={"groups": household[ok]}, use_t=True)
-        return res.params, res.conf_int()
-
+    level = _group_means_clustered(wide, treated, household)
+    change = _group_means_clustered(wide - wide[:, [r_col]], treated, household) if r_col is not None else None
     rows = []
     for j, e in enumerate(months):
-        y = wide[:, j]
-        ok = ~np.isnan(y)
-        if len(np.unique(treated[ok])) < 2:
+        if level.n1[j] == 0 or level.n0[j] == 0:
             continue
         row = {"event_time": int(e)}
-        b, ci = fit(y, both, ok)
-        for i, name in enumerate(("participants", "comparison")):
-            row[name], row[f"{name}_low"], row[f"{name}_high"] = b[i], ci[i, 0], ci[i, 1]
-        if r_col is not None and j != r_col:
-            change = y - wide[:, r_col]
-            ok2 = ~np.isnan(change)
-            b, ci = fit(change, with_const, ok2)
-            row["difference"], row["difference_low"], row["difference_high"] = b[1], ci[1, 0], ci[1, 1]
+        for name, b, se in (("participants", level.b1, level.se1), ("comparison", level.b0, level.se0)):
+            row[name], row[f"{name}_low"], row[f"{name}_high"] = b[j], b[j] - level.t[j] * se[j], b[j] + level.t[j] * se[j]
+        if change is not None and j != r_col:
+            d, se, t = change.b1[j] - change.b0[j], change.se_diff[j], change.t[j]
+            row["difference"], row["difference_low"], row["difference_high"] = d, d - t * se, d + t * se
         elif j == r_col:
             row["difference"] = row["difference_low"] = row["difference_high"] = 0.0
         for g, name in ((1, "participants"), (0, "comparison")):
@@ -365,6 +359,56 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
                 row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
         rows.append(row)
     return pd.DataFrame(rows, columns=cols).sort_values("event_time").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class _ColumnMeans:
+    """Per column of a person x month matrix: the two groups' means, their clustered standard
+    errors and that of their difference, the observations and the t(G − 1) critical value."""
+
+    b1: np.ndarray
+    b0: np.ndarray
+    se1: np.ndarray
+    se0: np.ndarray
+    se_diff: np.ndarray
+    n1: np.ndarray
+    n0: np.ndarray
+    t: np.ndarray
+
+
+def _group_means_clustered(wide: np.ndarray, treated: np.ndarray, household: np.ndarray) -> _ColumnMeans:
+    """For every column of ``wide`` (persons x months, NaN where a person is not observed), the
+    regression of the column on the two group indicators with household-clustered errors.
+
+    This is, column by column, what ``statsmodels`` OLS gives with ``cov_type="cluster"`` and
+    ``use_t=True`` (CR1: the factor G/(G − 1) · (N − 1)/(N − K), K = 2, and t with G − 1 degrees
+    of freedom, G the households observed in that column), computed for all columns at once: with
+    group indicators as the design the coefficients are the group means, the bread is
+    diag(1/n1, 1/n0) and the meat is the sums over households of each group's residuals.
+    tests/test_comparison.py checks it against statsmodels column by column.
+    """
+    from scipy import sparse, stats
+    ok = ~np.isnan(wide)
+    y = np.where(ok, wide, 0.0)
+    is1, is0 = ok & treated[:, None], ok & ~treated[:, None]
+    n1, n0 = is1.sum(axis=0), is0.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        b1 = np.where(is1, y, 0.0).sum(axis=0) / n1
+        b0 = np.where(is0, y, 0.0).sum(axis=0) / n0
+        resid1 = np.where(is1, y - b1, 0.0)
+        resid0 = np.where(is0, y - b0, 0.0)
+        # households x persons: sums each household's residuals, per column
+        by_household = sparse.csr_matrix((np.ones(len(household)), (household, np.arange(len(household)))),
+                                         shape=(household.max() + 1, len(household)))
+        s1, s0 = by_household @ resid1, by_household @ resid0
+        n_groups = ((by_household @ ok.astype(float)) > 0).sum(axis=0)
+        n_obs = n1 + n0
+        factor = n_groups / (n_groups - 1.0) * (n_obs - 1.0) / (n_obs - 2.0)
+        v1 = factor * (s1 ** 2).sum(axis=0) / n1 ** 2
+        v0 = factor * (s0 ** 2).sum(axis=0) / n0 ** 2
+        cov = factor * (s1 * s0).sum(axis=0) / (n1 * n0)
+        t = stats.t.ppf(0.975, n_groups - 1)
+        return _ColumnMeans(b1, b0, np.sqrt(v1), np.sqrt(v0), np.sqrt(v1 + v0 - 2 * cov), n1, n0, t)
 
 
 def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]) -> tuple[float, float, int, int] | None:
