@@ -91,3 +91,19 @@ def test_a_month_with_one_group_only_is_left_out():
     assert got.loc[0, "participants"] == pytest.approx(15.0)
     assert got.loc[0, "comparison"] == pytest.approx(40.0)
     assert got.loc[0, "difference"] == 0.0
+
+
+def test_panel_sums_a_persons_payments_per_month_by_hand():
+    persons = pd.DataFrame({"person_id": ["A", "B"], "household_id": ["h1", "h2"],
+                            "start_date": pd.to_datetime(["2022-03-15", "2022-05-01"])})
+    payments = pd.DataFrame({"person_id": ["A", "A", "A", "A", "B", "B", "X"],
+                             "month": pd.to_datetime(["2022-02-01", "2022-02-01", "2022-04-01", "2022-09-01",
+                                                      "2022-04-01", "2022-06-01", "2022-03-01"]),
+                             "amount": [100.0, 50.5, 200.0, 999.0, 300.0, np.nan, 7.0]})
+    panel = comparison._panel(persons, payments, before=1, after=1, treated=1)
+    got = panel.set_index(["person", "event_time"])["amount"]
+    # A starts in March: Feb 100 + 50.5, March nothing, April 200 (September is outside the window);
+    # B starts in May: April 300, May nothing, June a missing amount counts as 0; X is nobody here
+    want = {("A", -1): 150.5, ("A", 0): 0.0, ("A", 1): 200.0, ("B", -1): 300.0, ("B", 0): 0.0, ("B", 1): 0.0}
+    assert got.to_dict() == pytest.approx(want)
+    assert set(panel["month_idx"] - panel["event_time"]) == {2022 * 12 + 2, 2022 * 12 + 4}

@@ -47,19 +47,46 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
     # both enrolments see the same payments
     people = pd.Index(pd.unique(person_ids))
     codes = np.repeat(people.get_indexer(person_ids), n_e)
-    # payments keyed by (person code, month index) as one integer, summed per key
     pay_code = people.get_indexer(payments[S.PERSON_ID].to_numpy())
     pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
     keep = pay_code >= 0
     lo, hi = pay_m.min(), pay_m.max()
-    pay_key = pay_code[keep].astype(np.int64) * 100_000 + pay_m[keep]
-    sums = pd.Series(payments[S.AMOUNT].to_numpy()[keep]).groupby(pay_key).sum()
-    pos = pd.Index(sums.index).get_indexer(codes.astype(np.int64) * 100_000 + midx)
-    amount = np.where(pos >= 0, sums.to_numpy()[np.clip(pos, 0, None)], 0.0)
+    if len(people) == len(persons):
+        # one enrolment per person (the usual case): each payment's row in the panel follows from its
+        # month relative to the person's reference month, and the rows are summed with bincount
+        code = pay_code[keep]
+        e_pay = pay_m[keep] - ref_idx[code]
+        window = (e_pay >= -before) & (e_pay <= after)
+        row = code[window].astype(np.int64) * n_e + (e_pay[window] + before).astype(np.int64)
+        paid = np.nan_to_num(payments[S.AMOUNT].to_numpy(float)[keep][window])  # a missing amount adds 0, as in a sum
+        amount = np.bincount(row, weights=paid, minlength=len(persons) * n_e)
+    else:
+        # payments keyed by (person code, month index) as one integer, summed per key
+        pay_key = pay_code[keep].astype(np.int64) * 100_000 + pay_m[keep]
+        sums = pd.Series(payments[S.AMOUNT].to_numpy()[keep]).groupby(pay_key).sum()
+        pos = pd.Index(sums.index).get_indexer(codes.astype(np.int64) * 100_000 + midx)
+        amount = np.where(pos >= 0, sums.to_numpy()[np.clip(pos, 0, None)], 0.0)
     inside = (midx >= lo) & (midx <= hi)
-    df = pd.DataFrame({"person": np.repeat(person_ids, n_e), "household": np.repeat(persons[S.HOUSEHOLD_ID].to_numpy(), n_e),
+    # person and household as categoricals: every later grouping of the (large) panel by them then
+    # works on integer codes instead of hashing the ids again
+    hh_codes, households = pd.factorize(persons[S.HOUSEHOLD_ID])
+    df = pd.DataFrame({"person": pd.Categorical.from_codes(codes, categories=people),
+                       "household": pd.Categorical.from_codes(np.repeat(hh_codes, n_e), categories=households),
                        "month_idx": midx, "event_time": e, "amount": amount, "treated": treated})
     return df[inside]
+
+
+def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The panels of the two groups one below the other, person and household still categoricals
+    (over the union of both groups' ids: an id in both groups is one person or household)."""
+    from pandas.api.types import union_categoricals
+    if len(parts) == 1:
+        return parts[0].reset_index(drop=True)
+    ids = ["person", "household"]
+    out = pd.concat([p.drop(columns=ids) for p in parts], ignore_index=True)
+    for col in ids:
+        out[col] = union_categoricals([p[col] for p in parts])
+    return out[list(parts[0].columns)]
 
 
 def build_panel(project: Project) -> pd.DataFrame:
@@ -68,7 +95,7 @@ def build_panel(project: Project) -> pd.DataFrame:
     parts = [_panel(project.participants, project.payments, c.months_before, c.months_after, 1)]
     if project.comparison is not None:
         parts.append(_panel(project.comparison, project.comparison_payments, c.months_before, c.months_after, 0))
-    panel = pd.concat(parts, ignore_index=True)
+    panel = _stack(parts)
     panel["after"] = (panel["event_time"] >= 0).astype(float)
     panel["treated_after"] = panel["after"] * panel["treated"]
     return panel
@@ -295,8 +322,7 @@ def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFER
     for k in sorted({0, *shifts}):
         persons = project.comparison.copy()
         persons[S.START_DATE] = persons[S.START_DATE] + pd.DateOffset(months=k)
-        panel = pd.concat([treated, _panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)],
-                          ignore_index=True)
+        panel = _stack([treated, _panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)])
         panel["after"] = (panel["event_time"] >= 0).astype(float)
         panel["treated_after"] = panel["after"] * panel["treated"]
         used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -a)]
@@ -333,7 +359,7 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
     wide = np.where(seen, sums, np.nan)
     first = np.unique(person, return_index=True)[1]
     treated = panel["treated"].to_numpy()[first] == 1
-    household = pd.factorize(panel["household"].to_numpy()[first])[0]
+    household = pd.factorize(panel["household"], use_na_sentinel=False)[0][first]
     hidden = shown.set_index(["treated", "event_time"])["mean_amount"].isna()
     r_col = int(np.searchsorted(months, reference)) if reference in months else None
 
