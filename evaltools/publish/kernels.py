@@ -153,6 +153,13 @@ def _warm_up() -> None:
         ax.set_title("Åäö 0,5 %", fontweight="bold")
         ax.plot([0, 1], [0, 1])
         fig.savefig(io.BytesIO(), format="png")
+        # the package's message catalogs (read once per process and cached): every report reads
+        # them, so its kernel finds them parsed (a project's overrides are read by the report itself)
+        from ..data.messages import _messages
+        from ..words.text import catalog
+        for lang in ("sv", "en"):
+            catalog(lang)
+            _messages(lang)
     except Exception as e:  # noqa: BLE001 - warming up is an optimisation only
         print(f"evaltools kernels: warm-up skipped: {e}", file=sys.stderr)
 
