@@ -18,7 +18,8 @@ leaked = hasattr(evaltools, "_probe_from_earlier_notebook")
 evaltools._probe_from_earlier_notebook = True
 import matplotlib
 print(json.dumps({"pid": os.getpid(), "ppid": os.getppid(), "preloaded": preloaded, "leaked": leaked,
-                  "cwd": os.getcwd(), "backend": matplotlib.get_backend(), "answer": 6 * 7}))
+                  "cwd": os.getcwd(), "backend": matplotlib.get_backend(), "answer": 6 * 7,
+                  "toolkit": evaltools.__file__, "path": sys.path}))
 """
 
 pytestmark = pytest.mark.skipif(not kernels.supported(), reason="warm kernels need Linux")
@@ -140,3 +141,16 @@ def test_code_in_the_current_folder_never_reaches_a_kernel(probe, tmp_path, monk
         assert result["ppid"] == zygote.process.pid
     assert result["answer"] == 42
     assert not marker.exists(), "a file from the current folder was imported"
+
+
+def test_a_warm_kernel_runs_the_same_toolkit_as_the_command(probe):
+    """The zygote imports the toolkit from the folder the command's own code comes from, even when
+    another copy is installed in the environment, and does not leave that folder on sys.path."""
+    import evaltools
+    with kernels.warm_kernels() as zygote:
+        assert zygote is not None
+        result = probe("first")
+        assert result["ppid"] == zygote.process.pid
+    assert os.path.samefile(result["toolkit"], evaltools.__file__)
+    root = os.path.realpath(os.path.dirname(os.path.dirname(evaltools.__file__)))
+    assert os.path.realpath(result["path"][0] or ".") != root
