@@ -125,7 +125,9 @@ def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     a = np.diag(np.bincount(m, minlength=n_m).astype(float)) - (counts_pm.T @ sparse.diags(1 / size_p) @ counts_pm).toarray()
     rhs = np.column_stack([np.bincount(m, weights=xp[:, j], minlength=n_m) for j in range(xp.shape[1])])
     g = np.linalg.lstsq(a, rhs, rcond=None)[0]
-    return pd.DataFrame(xp - person_demean(g[m]), columns=cols, index=panel.index)
+    # the month effects, person-demeaned: g[m] minus each person's mean of it, the latter from the
+    # person x month counts (no second pass over the rows)
+    return pd.DataFrame(xp - g[m] + ((counts_pm @ g) / size_p[:, None])[p], columns=cols, index=panel.index)
 
 
 WILD_BOOTSTRAP_DRAWS = 9999
