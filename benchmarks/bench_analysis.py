@@ -1,6 +1,6 @@
 """Benchmark: the three analyses at national scale (not a test; results go in docs/benchmarks.md).
 
-    .venv/bin/python benchmarks/bench_analysis.py [--persons 200000] [--months 50] [--repeat 3] [--no-memory]
+    .venv/bin/python benchmarks/bench_analysis.py [--persons 200000] [--months 50] [--repeat 3] [--no-memory] [--only comparison]
 
 Generates synthetic data in memory (participants, a comparison group a quarter that size, and
 ``persons x months`` payment-months for each), then times goal fulfilment, the cohort analyses,
@@ -73,6 +73,7 @@ def main() -> None:
     ap.add_argument("--months", type=int, default=50)
     ap.add_argument("--repeat", type=int, default=3, help="runs of each analysis; the medians are shown")
     ap.add_argument("--no-memory", action="store_true", help="skip the traced run (peak memory)")
+    ap.add_argument("--only", default="", help="only the analyses whose name contains this text, e.g. comparison")
     args = ap.parse_args()
     t0 = time.perf_counter()
     project = build_project(args.persons, args.months)
@@ -88,6 +89,8 @@ def main() -> None:
     total_t = total_c = 0.0
     peaks = []
     for name, fn in ANALYSES.items():
+        if args.only not in name:
+            continue
         walls, cpus = [], []
         for _ in range(args.repeat):
             t, c = time.perf_counter(), time.process_time()

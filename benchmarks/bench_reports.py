@@ -32,9 +32,11 @@ CLI = [sys.executable, "-m", "evaltools"]
 SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan"]
 
 
-def run(args: list[str]) -> float:
+def run(args: list[str], root: Path = ROOT) -> float:
+    """Wall time of one ``evaltools`` command, run with the toolkit in ``root`` (this checkout by default)."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
     t = time.perf_counter()
-    subprocess.run(CLI + args, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(CLI + args, check=True, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t
 
 
@@ -95,6 +97,22 @@ def by_hand(folder: Path) -> float:
     return time.perf_counter() - t
 
 
+def compare(other: Path, repeat: int) -> None:
+    """One report (warm kernels) from this checkout and from ``other``, alternately, ``repeat`` times each."""
+    tmp = Path(tempfile.mkdtemp(prefix="evaltools-bench-"))
+    print(f"# One report, this checkout against {other}\nload average at the start: {load()}\n")
+    times: dict[str, list[float]] = {"this": [], "other": []}
+    for i in range(repeat):
+        for name, root in (("other", other), ("this", ROOT)) if i % 2 == 0 else (("this", ROOT), ("other", other)):
+            times[name].append(run(["render", "timra-vagen-ut", "--formats", "html,pdf,xlsx", "--reports-dir",
+                                    str(tmp / f"{name}-{i}"), "--quiet"], root))
+    print("| toolkit | runs (s) | median (s) |\n|---|---|---:|")
+    for name, label in (("other", str(other)), ("this", "this checkout")):
+        print(f"| {label} | " + ", ".join(f"{t:.1f}" for t in times[name]) + f" | {statistics.median(times[name]):.2f} |")
+    print(f"\nload average at the end: {load()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
 def load() -> str:
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -111,7 +129,13 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--one", action="store_true", help="only the one-report measurements, no batch")
     ap.add_argument("--by-hand", action="store_true", help="also time the notebook run by hand (papermill, nbconvert, WeasyPrint)")
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT",
+                    help="another checkout of the toolkit (an earlier version): its one-report command runs "
+                         "alternately with this one's, so that both meet the same load; nothing else is measured")
     args = ap.parse_args()
+    if args.against:
+        compare(args.against.resolve(), args.repeat)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="evaltools-bench-"))
     cores = os.cpu_count()
     print(f"# Report benchmark\nmachine: {platform.platform()}, {cores} cores, Python {platform.python_version()}\n")

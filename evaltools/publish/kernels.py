@@ -158,8 +158,8 @@ def _warm_up() -> None:
         fig.savefig(io.BytesIO(), format="png")
         # the package's message catalogs (read once per process and cached): every report reads
         # them, so its kernel finds them parsed (a project's overrides are read by the report itself)
-        from ..data.messages import _messages
-        from ..words.text import catalog
+        from ..data.messages import _messages  # warm-up only: imported where it is used
+        from ..words.text import catalog  # warm-up only: imported where it is used
         for lang in ("sv", "en"):
             catalog(lang)
             _messages(lang)

@@ -385,7 +385,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
             # asked after the notebook has run: the text layer's import (pandas, the presentation
             # package) is then done by the warm-up, not before the first cell
             if not drafted:
-                from ..present.narrative import is_draft
+                from ..present.narrative import is_draft  # start-up: imported after the notebook has run
                 drafted.append(is_draft(params_path, use_lang))
             return drafted[0]
 
