@@ -486,6 +486,11 @@ def prepare(formats: tuple[str, ...] = FORMATS, background: bool = False) -> Non
     """
     global _WARM_UP
     if background:
+        # what the first notebook needs at once is imported here, before the thread starts: a
+        # thread shares the interpreter, and two imports side by side take as long as one after the other
+        with contextlib.suppress(Exception):
+            import papermill  # noqa: F401
+            kernel_manager_class()
         _WARM_UP = threading.Thread(target=_prepare, args=(formats,), name="evaltools-warm-up", daemon=True)
         _WARM_UP.start()
     else:
