@@ -248,7 +248,13 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     k, share = project.params.privacy.min_count, project.params.privacy.dominance
     ev = (panel.groupby(["treated", "event_time"]).agg(mean_amount=("amount", "mean"), persons=("person", "nunique"))
           .reset_index())
-    dom = dominated_cells(panel, ["treated", "event_time"], "person", "amount", share)
+    if project.participants[S.PERSON_ID].is_unique and (project.comparison is None or project.comparison[S.PERSON_ID].is_unique):
+        # one enrolment per person: a person has one row in each (group, month) cell, so the
+        # largest person's sum in a cell is the cell's largest amount (no group-by over persons)
+        cells = panel.groupby(["treated", "event_time"])["amount"].agg(["max", "sum"])
+        dom = pd.Series(dominated(cells["max"].to_numpy(), cells["sum"].to_numpy(), share), index=cells.index)
+    else:
+        dom = dominated_cells(panel, ["treated", "event_time"], "person", "amount", share)
     ev.loc[(ev["persons"] < k) | dom.reindex(pd.MultiIndex.from_frame(ev[["treated", "event_time"]])).to_numpy(),
            "mean_amount"] = np.nan
     means = panel.groupby(["treated", "after"])["amount"].mean().unstack()
