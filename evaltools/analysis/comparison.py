@@ -58,7 +58,7 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
         e_pay = pay_m[keep] - ref_idx[code]
         window = (e_pay >= -before) & (e_pay <= after)
         row = code[window].astype(np.int64) * n_e + (e_pay[window] + before).astype(np.int64)
-        paid = np.nan_to_num(payments[S.AMOUNT].to_numpy(float)[keep][window])  # a missing amount adds 0, as in a sum
+        paid = np.nan_to_num(payments[S.AMOUNT].to_numpy(float, na_value=np.nan)[keep][window])  # a missing amount adds 0, as in a sum
         amount = np.bincount(row, weights=paid, minlength=len(persons) * n_e)
     else:
         # payments keyed by (person code, month index) as one integer, summed per key
@@ -419,7 +419,7 @@ def _group_means_clustered(wide: np.ndarray, treated: np.ndarray, household: np.
     of freedom, G the households observed in that column), computed for all columns at once: with
     group indicators as the design the coefficients are the group means, the bread is
     diag(1/n1, 1/n0) and the meat is the sums over households of each group's residuals.
-    tests/test_comparison.py checks it against statsmodels column by column.
+    tests/test_event_study_regressions.py checks it against statsmodels column by column.
     """
     from scipy import sparse, stats
     ok = ~np.isnan(wide)
