@@ -1,12 +1,14 @@
 """Benchmark: the three analyses at national scale (not a test; results go in docs/benchmarks.md).
 
-    .venv/bin/python benchmarks/bench_analysis.py [--persons 200000] [--months 50]
+    .venv/bin/python benchmarks/bench_analysis.py [--persons 200000] [--months 50] [--repeat 3] [--no-memory] [--only comparison]
 
 Generates synthetic data in memory (participants, a comparison group a quarter that size, and
 ``persons x months`` payment-months for each), then times goal fulfilment, the cohort analyses,
-the comparison-group DiD and the cost-benefit analysis with its Monte Carlo. Wall time comes
-from a plain run; peak memory from a second run under tracemalloc (numpy and pandas report
-their buffers to it), so the timing is not slowed by tracing.
+the comparison-group DiD and the cost-benefit analysis with its Monte Carlo. Each analysis runs
+``--repeat`` times; the table gives the median wall time and the median CPU time of the process
+(on a shared machine the CPU time is the steadier figure: waiting for a core does not count).
+Peak memory comes from one more run under tracemalloc (numpy and pandas report their buffers
+to it), so the timing is not slowed by tracing.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import statistics
 import time
 import tracemalloc
 
@@ -68,6 +71,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--persons", type=int, default=200_000)
     ap.add_argument("--months", type=int, default=50)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each analysis; the medians are shown")
+    ap.add_argument("--no-memory", action="store_true", help="skip the traced run (peak memory)")
+    ap.add_argument("--only", default="", help="only the analyses whose name contains this text, e.g. comparison")
     args = ap.parse_args()
     t0 = time.perf_counter()
     project = build_project(args.persons, args.months)
@@ -75,23 +81,35 @@ def main() -> None:
     n_pay = len(project.payments) + len(project.comparison_payments)
     print(f"# Analysis benchmark, {dt.date.today()}")
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, pandas {pd.__version__}")
+    print(f"load average at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"data: {len(project.participants):,} participants, {len(project.comparison):,} comparison persons, "
           f"{n_pay:,} payment-months (generated in {gen:.1f} s)\n")
-    print("| analysis | wall time (s) | peak traced memory (MB) |\n|---|---:|---:|")
-    total_t = 0.0
+    print(f"medians of {args.repeat} runs\n")
+    print("| analysis | wall time (s) | CPU time (s) | peak traced memory (MB) |\n|---|---:|---:|---:|")
+    total_t = total_c = 0.0
     peaks = []
     for name, fn in ANALYSES.items():
-        t = time.perf_counter()
-        fn(project)
-        wall = time.perf_counter() - t
-        tracemalloc.start()
-        fn(project)
-        peak = tracemalloc.get_traced_memory()[1] / 1e6
-        tracemalloc.stop()
+        if args.only not in name:
+            continue
+        walls, cpus = [], []
+        for _ in range(args.repeat):
+            t, c = time.perf_counter(), time.process_time()
+            fn(project)
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
+        wall, cpu = statistics.median(walls), statistics.median(cpus)
+        peak = float("nan")
+        if not args.no_memory:
+            tracemalloc.start()
+            fn(project)
+            peak = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
         total_t += wall
+        total_c += cpu
         peaks.append(peak)
-        print(f"| {name} | {wall:.2f} | {peak:,.0f} |")
-    print(f"| **all four** | **{total_t:.2f}** | **{max(peaks):,.0f}** (largest single analysis) |")
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {peak:,.0f} |", flush=True)
+    print(f"| **all four** | **{total_t:.2f}** | **{total_c:.2f}** | **{max(peaks):,.0f}** (largest single analysis) |")
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     import resource
     print(f"\nprocess peak RSS including the generated data: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:.2f} GB")
 

@@ -1,8 +1,10 @@
 """Benchmark: report rendering speed (not a test; results go in docs/benchmarks.md).
 
-    .venv/bin/python benchmarks/bench_reports.py [--batch 12] [--repeat 3]
+    .venv/bin/python benchmarks/bench_reports.py [--batch 12] [--repeat 3] [--one] [--by-hand]
 
-1. One project's report end to end from the command line (HTML + PDF + xlsx), cold, repeated.
+1. One project's report end to end from the command line (HTML + PDF + xlsx), repeated; the
+   median is shown with the runs. With ``--by-hand``, also the same notebook run by hand
+   (papermill, nbconvert and WeasyPrint from their own command lines) and the ratio of the two.
 2. A batch of ``--batch`` projects (copies of the samples under new ids), serial (--jobs 1)
    against parallel (the default: one worker per core, plus one).
 3. Where the time of one report goes: kernel start, imports, execution, HTML, PDF, from the
@@ -16,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,9 +32,11 @@ CLI = [sys.executable, "-m", "evaltools"]
 SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan"]
 
 
-def run(args: list[str]) -> float:
+def run(args: list[str], root: Path = ROOT) -> float:
+    """Wall time of one ``evaltools`` command, run with the toolkit in ``root`` (this checkout by default)."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
     t = time.perf_counter()
-    subprocess.run(CLI + args, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(CLI + args, check=True, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t
 
 
@@ -78,6 +83,40 @@ def breakdown(report_dir: Path, pid: str) -> dict:
             "HTML export": status["timings"]["html"], "PDF (WeasyPrint)": status["timings"].get("pdf", 0.0)}
 
 
+def by_hand(folder: Path) -> float:
+    """The report notebook the way one would run it without the toolkit's renderer: papermill,
+    then nbconvert to HTML (code hidden), then WeasyPrint to PDF, each from its own command line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    nb, html = folder / "timra-vagen-ut.ipynb", folder / "timra-vagen-ut.html"
+    t = time.perf_counter()
+    for cmd in ([sys.executable, "-m", "papermill", "notebooks/report.ipynb", str(nb), "-p", "params_path",
+                 str(ROOT / "params" / "timra-vagen-ut.yaml"), "-p", "output_dir", str(folder), "--cwd", "notebooks"],
+                [sys.executable, "-m", "nbconvert", "--to", "html", "--no-input", str(nb), "--output", str(html)],
+                [sys.executable, "-m", "weasyprint", str(html), str(folder / "timra-vagen-ut.pdf")]):
+        subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def compare(other: Path, repeat: int) -> None:
+    """One report (warm kernels) from this checkout and from ``other``, alternately, ``repeat`` times each."""
+    tmp = Path(tempfile.mkdtemp(prefix="evaltools-bench-"))
+    print(f"# One report, this checkout against {other}\nload average at the start: {load()}\n")
+    times: dict[str, list[float]] = {"this": [], "other": []}
+    for i in range(repeat):
+        for name, root in (("other", other), ("this", ROOT)) if i % 2 == 0 else (("this", ROOT), ("other", other)):
+            times[name].append(run(["render", "timra-vagen-ut", "--formats", "html,pdf,xlsx", "--reports-dir",
+                                    str(tmp / f"{name}-{i}"), "--quiet"], root))
+    print("| toolkit | runs (s) | median (s) |\n|---|---|---:|")
+    for name, label in (("other", str(other)), ("this", "this checkout")):
+        print(f"| {label} | " + ", ".join(f"{t:.1f}" for t in times[name]) + f" | {statistics.median(times[name]):.2f} |")
+    print(f"\nload average at the end: {load()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def load() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def timed_python(code: str) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -88,20 +127,35 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--batch", type=int, default=12)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--one", action="store_true", help="only the one-report measurements, no batch")
+    ap.add_argument("--by-hand", action="store_true", help="also time the notebook run by hand (papermill, nbconvert, WeasyPrint)")
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT",
+                    help="another checkout of the toolkit (an earlier version): its one-report command runs "
+                         "alternately with this one's, so that both meet the same load; nothing else is measured")
     args = ap.parse_args()
+    if args.against:
+        compare(args.against.resolve(), args.repeat)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="evaltools-bench-"))
     cores = os.cpu_count()
     print(f"# Report benchmark\nmachine: {platform.platform()}, {cores} cores, Python {platform.python_version()}\n")
-    one = {"warm": [], "cold": []}
+    print(f"load average at the start: {load()}\n")
+    one: dict[str, list[float]] = {"warm": [], "cold": [], "by hand": []}
     for i in range(args.repeat):
         for mode in ("warm", "cold"):
             extra = ["--cold-kernels"] if mode == "cold" else []
             one[mode].append(run(["render", "timra-vagen-ut", "--formats", "html,pdf,xlsx", "--reports-dir",
                                   str(tmp / f"one-{mode}-{i}"), "--quiet", *extra]))
+        if args.by_hand:
+            one["by hand"].append(by_hand(tmp / f"by-hand-{i}"))
     print("## One report from the CLI (timra-vagen-ut: HTML + PDF + xlsx)\n")
-    print("| kernels | runs (s) |\n|---|---|")
-    for mode, label in (("warm", "warm (default)"), ("cold", "cold (`--cold-kernels`)")):
-        print(f"| {label} | " + ", ".join(f"{t:.1f}" for t in one[mode]) + " |")
+    print("| kernels | runs (s) | median (s) |\n|---|---|---:|")
+    for mode, label in (("warm", "warm (default)"), ("cold", "cold (`--cold-kernels`)"),
+                        ("by hand", "by hand: papermill + nbconvert + WeasyPrint")):
+        if one[mode]:
+            print(f"| {label} | " + ", ".join(f"{t:.1f}" for t in one[mode]) + f" | {statistics.median(one[mode]):.2f} |")
+    if one["by hand"]:
+        print(f"\nratio, toolkit (warm) / by hand: {statistics.median(one['warm']) / statistics.median(one['by hand']):.2f}")
     print("\nWarm run 1, step by step:\n\n| step | seconds |\n|---|---:|")
     for k, v in breakdown(tmp / "one-warm-0", "timra-vagen-ut").items():
         print(f"| {k} | {v:.2f} |")
@@ -110,6 +164,10 @@ def main() -> None:
     renderer = timed_python("import evaltools.publish.render as r; r.prepare()")
     print(f"\nStart-up, measured on their own: the zygote's imports {zygote:.2f} s; the renderer's imports and "
           f"warm-up {renderer:.2f} s. The CLI runs the two at the same time, one per core.")
+    print(f"\nload average after the one-report runs: {load()}")
+    if args.one:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
     batch = make_batch(args.batch, tmp)
     files = [str(p) for p in batch]
     common = ["render", *files, "--formats", "html,pdf,xlsx", "--quiet"]
@@ -126,6 +184,7 @@ def main() -> None:
     print("Mean per report in the parallel batch (seconds of each report's own timeline):\n\n| step | seconds |\n|---|---:|")
     for k in steps[0]:
         print(f"| {k} | {sum(s[k] for s in steps) / len(steps):.2f} |")
+    print(f"\nload average at the end: {load()}")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

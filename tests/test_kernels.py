@@ -18,7 +18,8 @@ leaked = hasattr(evaltools, "_probe_from_earlier_notebook")
 evaltools._probe_from_earlier_notebook = True
 import matplotlib
 print(json.dumps({"pid": os.getpid(), "ppid": os.getppid(), "preloaded": preloaded, "leaked": leaked,
-                  "cwd": os.getcwd(), "backend": matplotlib.get_backend(), "answer": 6 * 7}))
+                  "cwd": os.getcwd(), "backend": matplotlib.get_backend(), "answer": 6 * 7,
+                  "toolkit": evaltools.__file__, "path": sys.path}))
 """
 
 pytestmark = pytest.mark.skipif(not kernels.supported(), reason="warm kernels need Linux")
@@ -63,6 +64,12 @@ def test_each_notebook_gets_its_own_forked_kernel(probe, tmp_path):
     # ... but a new process each time, so nothing set by one notebook reaches the next
     assert first["pid"] != second["pid"]
     assert not first["leaked"] and not second["leaked"]
+    # the toolkit the command runs, from its own folder (not another copy installed in the
+    # environment), and that folder is not left first on sys.path
+    import evaltools
+    assert os.path.samefile(first["toolkit"], evaltools.__file__)
+    root = os.path.realpath(os.path.dirname(os.path.dirname(evaltools.__file__)))
+    assert os.path.realpath(first["path"][0] or ".") != root
     # the kernel runs where papermill asked, with the plotting backend a kernel started cold has
     assert os.path.samefile(first["cwd"], tmp_path)
     assert first["backend"] == probe("cold")["backend"]
@@ -140,3 +147,4 @@ def test_code_in_the_current_folder_never_reaches_a_kernel(probe, tmp_path, monk
         assert result["ppid"] == zygote.process.pid
     assert result["answer"] == 42
     assert not marker.exists(), "a file from the current folder was imported"
+

@@ -47,19 +47,46 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
     # both enrolments see the same payments
     people = pd.Index(pd.unique(person_ids))
     codes = np.repeat(people.get_indexer(person_ids), n_e)
-    # payments keyed by (person code, month index) as one integer, summed per key
     pay_code = people.get_indexer(payments[S.PERSON_ID].to_numpy())
     pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
     keep = pay_code >= 0
     lo, hi = pay_m.min(), pay_m.max()
-    pay_key = pay_code[keep].astype(np.int64) * 100_000 + pay_m[keep]
-    sums = pd.Series(payments[S.AMOUNT].to_numpy()[keep]).groupby(pay_key).sum()
-    pos = pd.Index(sums.index).get_indexer(codes.astype(np.int64) * 100_000 + midx)
-    amount = np.where(pos >= 0, sums.to_numpy()[np.clip(pos, 0, None)], 0.0)
+    if len(people) == len(persons):
+        # one enrolment per person (the usual case): each payment's row in the panel follows from its
+        # month relative to the person's reference month, and the rows are summed with bincount
+        code = pay_code[keep]
+        e_pay = pay_m[keep] - ref_idx[code]
+        window = (e_pay >= -before) & (e_pay <= after)
+        row = code[window].astype(np.int64) * n_e + (e_pay[window] + before).astype(np.int64)
+        paid = np.nan_to_num(payments[S.AMOUNT].to_numpy(float, na_value=np.nan)[keep][window])  # a missing amount adds 0, as in a sum
+        amount = np.bincount(row, weights=paid, minlength=len(persons) * n_e)
+    else:
+        # payments keyed by (person code, month index) as one integer, summed per key
+        pay_key = pay_code[keep].astype(np.int64) * 100_000 + pay_m[keep]
+        sums = pd.Series(payments[S.AMOUNT].to_numpy()[keep]).groupby(pay_key).sum()
+        pos = pd.Index(sums.index).get_indexer(codes.astype(np.int64) * 100_000 + midx)
+        amount = np.where(pos >= 0, sums.to_numpy()[np.clip(pos, 0, None)], 0.0)
     inside = (midx >= lo) & (midx <= hi)
-    df = pd.DataFrame({"person": np.repeat(person_ids, n_e), "household": np.repeat(persons[S.HOUSEHOLD_ID].to_numpy(), n_e),
+    # person and household as categoricals: every later grouping of the (large) panel by them then
+    # works on integer codes instead of hashing the ids again
+    hh_codes, households = pd.factorize(persons[S.HOUSEHOLD_ID])
+    df = pd.DataFrame({"person": pd.Categorical.from_codes(codes, categories=people),
+                       "household": pd.Categorical.from_codes(np.repeat(hh_codes, n_e), categories=households),
                        "month_idx": midx, "event_time": e, "amount": amount, "treated": treated})
     return df[inside]
+
+
+def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The panels of the two groups one below the other, person and household still categoricals
+    (over the union of both groups' ids: an id in both groups is one person or household)."""
+    from pandas.api.types import union_categoricals
+    if len(parts) == 1:
+        return parts[0].reset_index(drop=True)
+    ids = ["person", "household"]
+    out = pd.concat([p.drop(columns=ids) for p in parts], ignore_index=True)
+    for col in ids:
+        out[col] = union_categoricals([p[col] for p in parts])
+    return out[list(parts[0].columns)]
 
 
 def build_panel(project: Project) -> pd.DataFrame:
@@ -68,7 +95,7 @@ def build_panel(project: Project) -> pd.DataFrame:
     parts = [_panel(project.participants, project.payments, c.months_before, c.months_after, 1)]
     if project.comparison is not None:
         parts.append(_panel(project.comparison, project.comparison_payments, c.months_before, c.months_after, 0))
-    panel = pd.concat(parts, ignore_index=True)
+    panel = _stack(parts)
     panel["after"] = (panel["event_time"] >= 0).astype(float)
     panel["treated_after"] = panel["after"] * panel["treated"]
     return panel
@@ -98,7 +125,9 @@ def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     a = np.diag(np.bincount(m, minlength=n_m).astype(float)) - (counts_pm.T @ sparse.diags(1 / size_p) @ counts_pm).toarray()
     rhs = np.column_stack([np.bincount(m, weights=xp[:, j], minlength=n_m) for j in range(xp.shape[1])])
     g = np.linalg.lstsq(a, rhs, rcond=None)[0]
-    return pd.DataFrame(xp - person_demean(g[m]), columns=cols, index=panel.index)
+    # the month effects, person-demeaned: g[m] minus each person's mean of it, the latter from the
+    # person x month counts (no second pass over the rows)
+    return pd.DataFrame(xp - g[m] + ((counts_pm @ g) / size_p[:, None])[p], columns=cols, index=panel.index)
 
 
 WILD_BOOTSTRAP_DRAWS = 9999
@@ -219,7 +248,13 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     k, share = project.params.privacy.min_count, project.params.privacy.dominance
     ev = (panel.groupby(["treated", "event_time"]).agg(mean_amount=("amount", "mean"), persons=("person", "nunique"))
           .reset_index())
-    dom = dominated_cells(panel, ["treated", "event_time"], "person", "amount", share)
+    if project.participants[S.PERSON_ID].is_unique and (project.comparison is None or project.comparison[S.PERSON_ID].is_unique):
+        # one enrolment per person: a person has one row in each (group, month) cell, so the
+        # largest person's sum in a cell is the cell's largest amount (no group-by over persons)
+        cells = panel.groupby(["treated", "event_time"])["amount"].agg(["max", "sum"])
+        dom = pd.Series(dominated(cells["max"].to_numpy(), cells["sum"].to_numpy(), share), index=cells.index)
+    else:
+        dom = dominated_cells(panel, ["treated", "event_time"], "person", "amount", share)
     ev.loc[(ev["persons"] < k) | dom.reindex(pd.MultiIndex.from_frame(ev[["treated", "event_time"]])).to_numpy(),
            "mean_amount"] = np.nan
     means = panel.groupby(["treated", "after"])["amount"].mean().unstack()
@@ -295,8 +330,7 @@ def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFER
     for k in sorted({0, *shifts}):
         persons = project.comparison.copy()
         persons[S.START_DATE] = persons[S.START_DATE] + pd.DateOffset(months=k)
-        panel = pd.concat([treated, _panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)],
-                          ignore_index=True)
+        panel = _stack([treated, _panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)])
         panel["after"] = (panel["event_time"] >= 0).astype(float)
         panel["treated_after"] = panel["after"] * panel["treated"]
         used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -a)]
@@ -316,6 +350,9 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
     interval. Before the start the contrast shows pre-trends (it should be near zero); after the
     start it shows how the effect evolves. Means hidden by the privacy rules in ``shown`` (the
     suppressed event means) are hidden here, with their intervals and every contrast built on them.
+
+    All months are estimated at once (:func:`_group_means_clustered`): the per-month regressions
+    share their design, so their clustered covariances are sums over one person x month matrix.
     """
     cols = ["event_time", "participants", "participants_low", "participants_high", "comparison", "comparison_low",
             "comparison_high", "difference", "difference_low", "difference_high"]
@@ -329,32 +366,23 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
     seen = np.bincount(key, minlength=n_p * n_e).reshape(n_p, n_e) > 0
     wide = np.where(seen, sums, np.nan)
     first = np.unique(person, return_index=True)[1]
-    treated = panel["treated"].to_numpy()[first]
-    household = pd.factorize(panel["household"].to_numpy()[first])[0]
-    both = np.column_stack([treated == 1, treated == 0]).astype(float)
-    with_const = np.column_stack([np.ones(n_p), treated.astype(float)])
+    treated = panel["treated"].to_numpy()[first] == 1
+    household = pd.factorize(panel["household"], use_na_sentinel=False)[0][first]
     hidden = shown.set_index(["treated", "event_time"])["mean_amount"].isna()
     r_col = int(np.searchsorted(months, reference)) if reference in months else None
 
-    def fit(y, x, ok):
-        res = OLS(y[ok], x[ok]).fit(cov_type="cluster", cov_kwds={"groups": household[ok]}, use_t=True)
-        return res.params, res.conf_int()
-
+    level = _group_means_clustered(wide, treated, household)
+    change = _group_means_clustered(wide - wide[:, [r_col]], treated, household) if r_col is not None else None
     rows = []
     for j, e in enumerate(months):
-        y = wide[:, j]
-        ok = ~np.isnan(y)
-        if len(np.unique(treated[ok])) < 2:
+        if level.n1[j] == 0 or level.n0[j] == 0:
             continue
         row = {"event_time": int(e)}
-        b, ci = fit(y, both, ok)
-        for i, name in enumerate(("participants", "comparison")):
-            row[name], row[f"{name}_low"], row[f"{name}_high"] = b[i], ci[i, 0], ci[i, 1]
-        if r_col is not None and j != r_col:
-            change = y - wide[:, r_col]
-            ok2 = ~np.isnan(change)
-            b, ci = fit(change, with_const, ok2)
-            row["difference"], row["difference_low"], row["difference_high"] = b[1], ci[1, 0], ci[1, 1]
+        for name, b, se in (("participants", level.b1, level.se1), ("comparison", level.b0, level.se0)):
+            row[name], row[f"{name}_low"], row[f"{name}_high"] = b[j], b[j] - level.t[j] * se[j], b[j] + level.t[j] * se[j]
+        if change is not None and j != r_col:
+            d, se, t = change.b1[j] - change.b0[j], change.se_diff[j], change.t[j]
+            row["difference"], row["difference_low"], row["difference_high"] = d, d - t * se, d + t * se
         elif j == r_col:
             row["difference"] = row["difference_low"] = row["difference_high"] = 0.0
         for g, name in ((1, "participants"), (0, "comparison")):
@@ -365,6 +393,56 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
                 row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
         rows.append(row)
     return pd.DataFrame(rows, columns=cols).sort_values("event_time").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class _ColumnMeans:
+    """Per column of a person x month matrix: the two groups' means, their clustered standard
+    errors and that of their difference, the observations and the t(G − 1) critical value."""
+
+    b1: np.ndarray
+    b0: np.ndarray
+    se1: np.ndarray
+    se0: np.ndarray
+    se_diff: np.ndarray
+    n1: np.ndarray
+    n0: np.ndarray
+    t: np.ndarray
+
+
+def _group_means_clustered(wide: np.ndarray, treated: np.ndarray, household: np.ndarray) -> _ColumnMeans:
+    """For every column of ``wide`` (persons x months, NaN where a person is not observed), the
+    regression of the column on the two group indicators with household-clustered errors.
+
+    This is, column by column, what ``statsmodels`` OLS gives with ``cov_type="cluster"`` and
+    ``use_t=True`` (CR1: the factor G/(G − 1) · (N − 1)/(N − K), K = 2, and t with G − 1 degrees
+    of freedom, G the households observed in that column), computed for all columns at once: with
+    group indicators as the design the coefficients are the group means, the bread is
+    diag(1/n1, 1/n0) and the meat is the sums over households of each group's residuals.
+    tests/test_event_study_regressions.py checks it against statsmodels column by column.
+    """
+    from scipy import sparse, stats
+    ok = ~np.isnan(wide)
+    y = np.where(ok, wide, 0.0)
+    is1, is0 = ok & treated[:, None], ok & ~treated[:, None]
+    n1, n0 = is1.sum(axis=0), is0.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        b1 = np.where(is1, y, 0.0).sum(axis=0) / n1
+        b0 = np.where(is0, y, 0.0).sum(axis=0) / n0
+        resid1 = np.where(is1, y - b1, 0.0)
+        resid0 = np.where(is0, y - b0, 0.0)
+        # households x persons: sums each household's residuals, per column
+        by_household = sparse.csr_matrix((np.ones(len(household)), (household, np.arange(len(household)))),
+                                         shape=(household.max() + 1, len(household)))
+        s1, s0 = by_household @ resid1, by_household @ resid0
+        n_groups = ((by_household @ ok.astype(float)) > 0).sum(axis=0)
+        n_obs = n1 + n0
+        factor = n_groups / (n_groups - 1.0) * (n_obs - 1.0) / (n_obs - 2.0)
+        v1 = factor * (s1 ** 2).sum(axis=0) / n1 ** 2
+        v0 = factor * (s0 ** 2).sum(axis=0) / n0 ** 2
+        cov = factor * (s1 * s0).sum(axis=0) / (n1 * n0)
+        t = stats.t.ppf(0.975, n_groups - 1)
+        return _ColumnMeans(b1, b0, np.sqrt(v1), np.sqrt(v0), np.sqrt(v1 + v0 - 2 * cov), n1, n0, t)
 
 
 def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]) -> tuple[float, float, int, int] | None:

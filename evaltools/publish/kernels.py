@@ -46,9 +46,12 @@ def supported() -> bool:
     return sys.platform.startswith("linux") and os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "no", "false", "off")
 
 
-# In isolated mode the toolkit is found in the environment's site-packages (pip install -e); the
-# toolkit's own folder is added last, after the standard library, for an uninstalled checkout.
-_ZYGOTE_MAIN = "import sys; sys.path.append(sys.argv[2]); from evaltools.publish.kernels import _serve; _serve()"
+# Isolated mode: the current folder, PYTHONPATH and the user's site-packages are not on sys.path.
+# The toolkit itself is imported from the folder this module comes from (the checkout or the
+# installed package that runs the command, not another copy installed in the environment), and
+# that folder is taken off sys.path again, so that nothing else is imported from it.
+_ZYGOTE_MAIN = ("import sys; sys.path.insert(0, sys.argv[2]); import evaltools; sys.path.remove(sys.argv[2]); "
+                "from evaltools.publish.kernels import _serve; _serve()")
 
 
 class KernelZygote:
@@ -153,6 +156,13 @@ def _warm_up() -> None:
         ax.set_title("Åäö 0,5 %", fontweight="bold")
         ax.plot([0, 1], [0, 1])
         fig.savefig(io.BytesIO(), format="png")
+        # the package's message catalogs (read once per process and cached): every report reads
+        # them, so its kernel finds them parsed (a project's overrides are read by the report itself)
+        from ..data.messages import _messages  # warm-up only: imported where it is used
+        from ..words.text import catalog  # warm-up only: imported where it is used
+        for lang in ("sv", "en"):
+            catalog(lang)
+            _messages(lang)
     except Exception as e:  # noqa: BLE001 - warming up is an optimisation only
         print(f"evaltools kernels: warm-up skipped: {e}", file=sys.stderr)
 

@@ -26,11 +26,13 @@ import multiprocessing
 import os
 import re
 import shutil
+import threading
 import time
 import traceback
 import uuid
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -276,7 +278,10 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...])
 
 
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
-            formats: tuple[str, ...], timings: dict, notes: list[str] | None = None, draft: bool = False) -> list[str]:
+            formats: tuple[str, ...], timings: dict, notes: list[str] | None = None,
+            draft: bool | Callable[[], bool] = False) -> list[str]:
+    """Execute ``notebook`` into a new folder, export it and move it into place. ``draft`` may be
+    a function: it is asked only once the notebook has run (the check imports the text layer)."""
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
     tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
@@ -289,6 +294,9 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         finally:
             timings["execute"] = round(time.perf_counter() - t0, 3)
         t1 = time.perf_counter()
+        _wait_for_warm_up()  # started beside the kernel (one report): done by now, or nearly
+        if callable(draft):
+            draft = draft()
         page = notebook_to_html(executed, lang, title, draft)
         timings["html"] = round(time.perf_counter() - t1, 3)
         if "html" in formats:
@@ -367,15 +375,23 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
     title, use_lang = key, lang or DEFAULT_LANG
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str], bool]:
-        from ..present.narrative import is_draft  # start-up: the renderer's processes import it only when they need it
         nonlocal key, title, use_lang
         params = load_params(params_path)
         use_lang = lang or params.language
         key, title = params.id, params.display_title(use_lang)
-        draft = is_draft(params_path, use_lang)
+        drafted: list[bool] = []
+
+        def draft() -> bool:
+            # asked after the notebook has run: the text layer's import (pandas, the presentation
+            # package) is then done by the warm-up, not before the first cell
+            if not drafted:
+                from ..present.narrative import is_draft  # start-up: imported after the notebook has run
+                drafted.append(is_draft(params_path, use_lang))
+            return drafted[0]
+
         files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
                         reports_dir, formats, timings, notes, draft)
-        return key, title, use_lang, files, draft
+        return key, title, use_lang, files, draft()
 
     refused = _refused(key, reports_dir, [params_path], lang)
     if refused:
@@ -495,18 +511,51 @@ def _data_size(params_path: Path) -> int:
 _PIXEL_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC")
 
 
-def prepare(formats: tuple[str, ...] = FORMATS) -> None:
+_WARM_UP: threading.Thread | None = None
+
+
+def prepare(formats: tuple[str, ...] = FORMATS, background: bool = False) -> None:
     """Import the renderer's libraries and run the HTML export (and, when a PDF is asked for, the
     PDF printer) once on a tiny notebook, so that their one-time costs (template compilation,
     HTML parser, fonts, the C bindings' type tables) are paid before the first report, and once
     for all processes forked for a batch.
 
+    With ``background`` the work runs in a thread and the caller goes on to start the first
+    notebook: nothing of it is needed before the notebook has run, and while the kernel executes
+    the cells this process would otherwise wait. Exporting waits for it
+    (:func:`_wait_for_warm_up`). A batch that forks workers prepares in the foreground instead,
+    so that the workers inherit the finished work (and no thread is running at the fork).
+
     Only an optimisation: if something here fails, each report meets (and reports) the same
     problem itself.
     """
+    global _WARM_UP
+    if background:
+        # what the first notebook needs at once is imported here, before the thread starts: a
+        # thread shares the interpreter, and two imports side by side take as long as one after the other
+        with contextlib.suppress(Exception):
+            import papermill  # noqa: F401
+            kernel_manager_class()
+        _WARM_UP = threading.Thread(target=_prepare, args=(formats,), name="evaltools-warm-up", daemon=True)
+        _WARM_UP.start()
+    else:
+        _prepare(formats)
+
+
+def _wait_for_warm_up() -> None:
+    """Wait until a warm-up started by ``prepare(background=True)`` has finished."""
+    global _WARM_UP
+    if _WARM_UP is not None:
+        _WARM_UP.join()
+        _WARM_UP = None
+
+
+def _prepare(formats: tuple[str, ...]) -> None:
     try:
         import nbformat
         import papermill  # noqa: F401
+
+        from ..present import narrative  # noqa: F401 - the draft check after each report (pandas, the text layer)
         html_part = ("<div class='et-block'><h2>Åäö</h2><p>1 276 000 kr, 48,6 %</p><table class='et-table'><thead><tr>"
                      "<th class='txt'>Mål</th><th class='num'>Utfall</th></tr></thead><tbody><tr><td class='txt'>Ett</td>"
                      f"<td class='num'>1</td></tr></tbody></table><figure class='et-fig'><img alt='x' src='data:image/png;base64,{_PIXEL_PNG}'>"
@@ -541,7 +590,8 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     args = [(p, reports_dir, formats, lang) for p in params_paths]
     results: list[RenderResult] = []
     with warm_kernels(warm):  # started first: it imports while this process prepares
-        prepare(formats)
+        # one process for all reports: the warm-up runs beside the first report's kernel
+        prepare(formats, background=jobs == 1)
         bar = tqdm(total=len(args) + int(portfolio), desc="rapporter" if (lang or "sv") == "sv" else "reports",
                    unit="st", disable=not progress)
         # the largest projects first, so that a batch does not end with one core idle; the
@@ -568,6 +618,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
                                                     dt.datetime.now().isoformat(timespec="seconds"), key))
                     bar.update()
         bar.close()
+        _wait_for_warm_up()  # (only if every report failed before exporting)
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
     write_index(reports_dir)  # one page for every language's reports, in Swedish
