@@ -75,11 +75,11 @@ def test_the_presentation_writes_html_from_templates_not_f_strings():
     import re
     opening = re.compile(r"""f["']<[a-zA-Z/]""")
     found = []
-    for path in sorted((ROOT / "evaltools" / "present").rglob("*.py")):
+    for path in [*sorted((ROOT / "evaltools" / "present").rglob("*.py")), ROOT / "evaltools" / "publish" / "render.py"]:
         if path.name == "narrative.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if opening.search(line):
+            if opening.search(line) and "_PIXEL_PNG" not in line:  # (the PDF printer's warm-up page, never published)
                 found.append(f"{path.relative_to(ROOT)}:{number}")
     assert found == []
     templates = {p.name for p in (ROOT / "evaltools" / "templates" / "html").glob("*.j2")}

@@ -19,7 +19,6 @@ sys.modules.setdefault("rfc3987_syntax", None)  # noqa: E402
 import contextlib
 import datetime as dt
 import hashlib
-import html
 import json
 import logging
 import multiprocessing
@@ -674,6 +673,7 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_
     """
     from urllib.parse import quote
 
+    from ..present.markup import render  # start-up: the renderer's processes import it only when they need it
     from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     reports_dir = Path(reports_dir)
     keys = {p.parent.name for p in reports_dir.glob("*/status.json")} | {p.parent.parent.name for p in reports_dir.glob("*/*/status.json")}
@@ -686,44 +686,37 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_
         good = {lang: g for lang, g in good.items() if g}
         bad = {lang: _read_status(folder / "status.json") for lang, folder in _report_folders(reports_dir / "_failed", key)}
         bad = {lang: b for lang, b in bad.items() if b}
-        status, links = [], []
+        status: list[dict] = []
+        links: list[dict] = []
         for lang in sorted(set(good) | set(bad), key=lambda x: (x != DEFAULT_LANG, x)):
             g, b = good.get(lang), bad.get(lang)
             name = _LANG_NAMES.get(lang, lang)
             folder = reports_dir / key if lang == DEFAULT_LANG else reports_dir / key / lang
             prefix = quote(key) + "/" + ("" if lang == DEFAULT_LANG else quote(lang) + "/")
+            own = f" ({name})" if lang != DEFAULT_LANG else ""
             if g:
                 files = [f for f in sorted(p.name for p in folder.iterdir() if p.is_file()) if f.endswith(_LINKED)]
                 files.sort(key=lambda f: _LINKED.index("." + f.rsplit(".", 1)[-1]))
-                shown = " · ".join(f'<a href="{html.escape(prefix + quote(f))}">{html.escape(f.rsplit(".", 1)[-1].upper())}</a>'
-                                   for f in files)
-                links.append(f"{html.escape(name)}: {shown}" if len(set(good) | set(bad)) > 1 or lang != DEFAULT_LANG else shown)
+                named = len(set(good) | set(bad)) > 1 or lang != DEFAULT_LANG
+                links.append({"language": name if named else "",
+                              "files": [{"href": prefix + quote(f), "text": f.rsplit(".", 1)[-1].upper()} for f in files]})
             if b:
                 failed = msg("index.failed", page_lang, when=_when(b.get("finished")))
-                status.append(f'<span class="bad">{html.escape(name)}: {html.escape(failed)}</span>'
-                              f'<pre>{html.escape(redact(str(b.get("error") or ""))[:1500])}</pre>')
+                status.append({"css": "bad", "text": f"{name}: {failed}", "pre": redact(str(b.get("error") or ""))[:1500]})
                 if g:
-                    status.append(f'<span class="old">{html.escape(msg("index.last_good", page_lang, when=_when(g.get("finished"))))}</span>')
+                    status.append({"css": "old", "text": msg("index.last_good", page_lang, when=_when(g.get("finished"))),
+                                   "pre": None})
             else:
-                status.append(f'<span class="ok">{html.escape(msg("index.ok", page_lang, when=_when(g.get("finished"))))}</span>'
-                              + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else ""))
+                status.append({"css": "ok", "text": msg("index.ok", page_lang, when=_when(g.get("finished"))) + own,
+                               "pre": None})
                 if g.get("draft") is True:  # the evaluator has not assessed it yet
-                    status.append(f'<span class="draft">{html.escape(msg("index.draft", page_lang))}'
-                                  + (f" ({html.escape(name)})" if lang != DEFAULT_LANG else "") + "</span>")
-                status += [f'<span class="old">{html.escape(redact(str(n))[:500])}</span>' for n in g.get("notes") or []]
+                    status.append({"css": "draft", "text": msg("index.draft", page_lang) + own, "pre": None})
+                status += [{"css": "old", "text": redact(str(n))[:500], "pre": None} for n in g.get("notes") or []]
         first = next(iter(good.values()), None) or next(iter(bad.values()), {})
-        title = redact(str(first.get("title") or key))
-        rows.append(f"<tr><td><b>{html.escape(title)}</b><br><small>{html.escape(key)}</small></td><td>{''.join(status)}</td>"
-                    f"<td>{'<br>'.join(links)}</td></tr>")
-    page_title = html.escape(msg("index.title", page_lang))
-    made = html.escape(msg("index.made_with", page_lang, version=__version__, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"))
-    head = "".join(f'<th scope="col">{html.escape(msg(k, page_lang))}</th>' for k in ("index.project", "index.status", "index.files"))
-    page = f"""<!DOCTYPE html><html lang="{page_lang}"><head><meta charset="utf-8"><title>{page_title}</title>
-<style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:960px;margin:2em auto;color:#1d1d1d}}
-table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}}
-.ok{{color:#2e7d32}}.bad{{color:#c62828;font-weight:bold}}.draft{{display:block;color:#8a4b00;font-weight:bold}}.old{{display:block;color:#555}}pre{{white-space:pre-wrap;font-size:11px}}</style>
-</head><body><h1>{page_title}</h1><p>{made}</p>
-<table><tr>{head}</tr>{''.join(rows)}</table></body></html>"""
+        rows.append({"title": redact(str(first.get("title") or key)), "key": key, "status": status, "links": links})
+    page = render("index.html.j2", lang=page_lang, title=msg("index.title", page_lang),
+                  made=msg("index.made_with", page_lang, version=__version__, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"),
+                  headings=[msg(k, page_lang) for k in ("index.project", "index.status", "index.files")], rows=rows)
     out = reports_dir / "index.html"
     try:
         tmp = reports_dir / f".index-{os.getpid()}-{uuid.uuid4().hex[:8]}.html"
