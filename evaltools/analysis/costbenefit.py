@@ -1003,12 +1003,28 @@ class Persistence(Result):
     """Did the successful leavers stay off försörjningsstöd? Observed in the payments after exit."""
 
 
+# the last leavers' payments computed, for the same payments and leavers: the persistence table and
+# the observed drop-off of one calculation both need them (a group-by over every payment row)
+_LEAVERS_SEEN: list = []
+
+
 def _leaver_payments(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The successful leavers' payments with their month index and price-year amount, and the same
     summed per person and month; computed once for all follow-up months (only the leavers' rows)."""
-    params = project.params
     pay = project.payments
     assert pay is not None  # (persistence is computed only where there are payments)
+    key = (tuple(succ[S.PERSON_ID]), project.params.price_year, tuple(sorted(dict(project.params.reference.kpi).items())))
+    if _LEAVERS_SEEN and _LEAVERS_SEEN[0] is pay and _LEAVERS_SEEN[1] == key:
+        return _LEAVERS_SEEN[2]
+    out = _leaver_payments_of(project, succ)
+    _LEAVERS_SEEN[:] = [pay, key, out]  # (the payments frame is kept alive with it, so identity is safe)
+    return out
+
+
+def _leaver_payments_of(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    params = project.params
+    pay = project.payments
+    assert pay is not None
     pay = pay[pay[S.PERSON_ID].isin(pd.unique(succ[S.PERSON_ID]))]
     kpi_over = dict(params.reference.kpi)
     pm = pay.assign(_m=_months(pay[S.MONTH]))
