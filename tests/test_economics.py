@@ -60,7 +60,7 @@ def test_the_application_check_s_simulation_is_centred_on_its_own_figure():
 
 def test_split_uniform_draws_have_the_base_as_median_and_stay_in_range():
     import numpy as np
-    from evaltools.analysis.costbenefit import _split_uniform
+    from evaltools.analysis.costbenefit.uncertainty import _split_uniform
     x = _split_uniform(np.random.default_rng(3), 0.0, 0.25, 0.75, 100_000)
     assert x.min() >= 0.0 and x.max() <= 0.75
     assert np.median(x) == pytest.approx(0.25, abs=0.005)

@@ -1,0 +1,400 @@
+"""Cost-benefit: what the project cost against the försörjningsstöd it avoided, and for whom.
+
+Method (every number is a parameter in ``params.cost_benefit`` with a sourced default; see
+``docs/methods.md``):
+
+* **Costs**: utfall (actual) where known, else budget, in one price year (KPI). A budget
+  period that is a calendar year is priced in that year; ``hela`` (whole period) in the year the
+  project ended; costs are discounted from the start of their period (``hela``: the project start).
+* **Successful exits**: participants whose outcome is in ``success_outcomes`` (by default the
+  outcomes that leave försörjningsstöd: work, subsidised work, studies, sickness or activity
+  compensation, sickness benefit, another benefit). An active plan with another party does not
+  end försörjningsstöd and saves nothing.
+* **Benefit per exit**: the monthly försörjningsstöd avoided (own payments before start, riksnorm
+  for the household plus housing, or a fixed amount), for ``horizon_years``, falling by
+  ``dropoff_per_year`` each year, times (1 − deadweight), discounted monthly at ``discount_rate``
+  from the exit month to the project start.
+* **Deadweight**: from params if given; else from the comparison group (its success rate over the
+  participants'); else the default 25 %, flagged as an assumption.
+* **Perspectives**: the municipality saves the försörjningsstöd. A move to sickness or activity
+  compensation, sickness benefit, studies or another benefit is paid by the state instead: a
+  transfer, so the society total does not count it as a gain. Work adds earnings (only if
+  ``work_earnings_sek_month`` is set): tax to the state, the rest to the individual, the whole to
+  society. Project costs are shared by the Finsam members (``cost_shares``; own financing falls on
+  the municipality).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from ...data import schema as S
+from ..comparison import comparison_success_rates
+from ..goals import project_successes, success_definition
+from ...data.project import Project
+from ...data.reference import RefValue, default, price_factor
+from ..result import Money, Note, Share
+from ..comparison import compare_payments, reference_date_sensitivity
+from .costs import BudgetUse, CostTable, budget_use, costs
+from .ledger import _ledger, _perspectives
+from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_month_from, _month, _monthly_levels, annuity_factor, is_structural
+from .persistence import PERSISTENCE_MONTHS, Persistence, _persistence_pairs, observed_dropoff, persistence
+from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
+from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, Simulation, SimulationDraws, _assumption_frame,
+                          _draw_dropoff, _monte_carlo, _sensitivity)
+
+
+
+# the optional, sourced wage level used when value_earnings is set and no wage is given
+# (defaults.csv: Medlingsinstitutet, lönestrukturstatistik 2021, P10 of monthly wages)
+EARNINGS_DEFAULT = (default("work_earnings_default").value, default("work_earnings_default").year)
+
+
+def _weak_default(name: str, value: float) -> bool:
+    """True when ``value`` is the shipped default and defaults.csv marks its source weak (L or EST)."""
+    d = default(name)
+    return abs(float(value) - d.value) < 1e-12 and d.confidence in ("L", "EST")
+
+
+def expected_outcomes(mix: dict[str, float] | None, n: int) -> list[str]:
+    """The outcome of each of an application's ``n`` expected successes: ``mix``'s shares as whole
+    persons (largest remainder), interleaved so that each outcome is spread over the period; without
+    a mix every one is an exit to work."""
+    if not mix:
+        return ["arbete"] * n
+    exact = {k: v * n for k, v in mix.items()}
+    counts = {k: int(np.floor(x)) for k, x in exact.items()}
+    for k in sorted(exact, key=lambda k: exact[k] - counts[k], reverse=True)[:n - sum(counts.values())]:
+        counts[k] += 1
+    # interleave: the i-th person of an outcome with count c sits at (i + 0.5) / c of the way through
+    slots = sorted((((i + 0.5) / c), k) for k, c in counts.items() for i in range(c))
+    return [k for _, k in slots]
+
+
+def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
+    params, cb = project.params, project.params.cost_benefit
+    ct = costs(project, cost_basis).table
+    info: dict = {"deadweight_range": tuple(cb.deadweight_range), "horizon_range": tuple(cb.horizon_range),
+                  "ex_ante_success_range": tuple(cb.ex_ante_success_range)}
+    s0 = _month(params.period.start)
+    ex_ante = not project.has_participants
+    if ex_ante:
+        e = params.expected
+        per_year = (e.successes_per_year or 0.0) if e else 0.0
+        years = (params.period.planned_end - params.period.start).days / 365.25
+        n = int(round(per_year * years))
+        succ = pd.DataFrame({S.PERSON_ID: [f"x{i}" for i in range(n)], S.HOUSEHOLD_TYPE: "ensamstående",
+                             S.N_CHILDREN: 0.0, S.OUTCOME: expected_outcomes(e.outcome_mix if e else None, n),
+                             S.START_DATE: pd.Timestamp(params.period.start)})
+        # the application's successes spread evenly over the planned period, month by month
+        exit_m = np.floor((np.arange(n) + 0.5) / max(n, 1) * years * 12).astype(int)
+        info.update(n_ended=0, n_success=n, mode="structural" if is_structural(project) else "ex_ante")
+    else:
+        df = project.participants
+        ended = df[~df[S.ONGOING]]
+        succ = ended[ended[S.OUTCOME].isin(cb.success_outcomes)]
+        exit_m = np.array([max(_first_month_from(d) - s0, 0) for d in succ[S.END_DATE]], int)
+        info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed")
+    levels, assumptions, refs = _monthly_levels(project, succ)
+
+    rates = None
+    if cb.deadweight is not None:
+        dw, dw_src, dw_flag = cb.deadweight, Note.of("assumption.params_file"), False
+    else:
+        rates = comparison_success_rates(project, cb.success_outcomes)
+        if rates and rates[0] > 0:
+            dw = float(min(max(rates[1] / rates[0], 0.0), 0.95))
+            dw_src = Note.of("assumption.deadweight_comparison", comparison=Share(rates[1]),
+                             participants=Share(rates[0]))
+            dw_flag = False
+            info["deadweight_rates"] = rates
+            info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
+        else:
+            dw, dw_src, dw_flag = cb.deadweight_default, Note.of("assumption.deadweight_default"), True
+    info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
+
+    # drop-off: observed persistence after exit where the payments cover enough leavers 12 months
+    dropoff, drop_src, drop_flag = cb.dropoff_per_year, Note.of("assumption.dropoff_source"), True
+    pers = persistence(project).table if project.has_participants else None
+    obs = observed_dropoff(pers, cb.persistence_min_observed) if cb.dropoff_from_payments else None
+    if obs:
+        dropoff = obs[0]
+        drop_src = Note.of("assumption.dropoff_observed", kept=Share(obs[1], 0), n=int(obs[2]))
+        drop_flag = False
+        df_ = project.participants
+        succ_ = df_[~df_[S.ONGOING] & df_[S.OUTCOME].isin(cb.success_outcomes) & df_[S.END_DATE].notna()]
+        _, paid, level = _persistence_pairs(project, succ_, 12)
+        info["persistence_pairs"] = (paid[level > 0], level[level > 0])  # drawn again in the Monte Carlo
+    info["dropoff_source"] = "observed" if obs else "assumed"
+    info["persistence"] = pers
+
+    # earnings from work: the params' wage, else the optional sourced default, else not valued
+    earnings, earn_src, earn_flag = float(cb.work_earnings_sek_month), Note.of("assumption.params_file"), False
+    if earnings == 0 and cb.value_earnings:
+        f, r_ = price_factor(EARNINGS_DEFAULT[1], params.price_year, dict(params.reference.kpi))
+        refs = [*refs, *r_]
+        earnings = EARNINGS_DEFAULT[0] * f
+        earn_src, earn_flag = Note.of("assumption.earnings_default", amount=Money(EARNINGS_DEFAULT[0]),
+                                      year=str(EARNINGS_DEFAULT[1])), True
+    elif earnings == 0:
+        earn_src, earn_flag = Note.of("assumption.not_valued"), True
+
+    # costs on the monthly grid, by ledger actor: Finsam shares of the förbund's lines, own financing on the kommun
+    n_cost = max([_cost_months(p, params)[1] for p in ct[S.PERIOD]] + [0]) + 1
+    cost_actual = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
+    cost_budget = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
+    settled = ct[S.ACTUAL].notna().to_numpy() if cost_basis != "budget" else np.zeros(len(ct), bool)
+    for i, line in enumerate(ct.itertuples(index=False)):
+        a, b = _cost_months(getattr(line, S.PERIOD), params)
+        per_month = np.zeros(n_cost)
+        per_month[a:b + 1] = line.used_fixed / (b - a + 1)
+        target = cost_actual if settled[i] else cost_budget
+        if getattr(line, S.FUNDER) == "egen":
+            target["kommun"] += per_month
+        else:
+            for actor, share in cb.cost_shares.items():
+                target["stat" if actor == "stat" else actor] += per_month * share
+
+    payer = succ[S.OUTCOME].map(BENEFIT_PAYER).fillna("").to_numpy(str) if len(succ) else np.array([], str)
+    subsidised = (succ[S.OUTCOME] == SUBSIDISED_WORK).to_numpy() if len(succ) else np.zeros(0, bool)
+    model = _Model(np.asarray(levels, float), np.asarray(exit_m, int), payer,
+                   succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(), cost_actual, cost_budget,
+                   cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
+                   dict(cb.cost_shares), cb.tax_share_region, float(cb.wage_subsidy_sek_month),
+                   cb.wage_subsidy_months / 12, subsidised)
+    assumptions += [
+        UsedAssumption("horizon_years", cb.horizon_years, Note.of("assumption.horizon_source")),
+        UsedAssumption("dropoff_per_year", dropoff, drop_src, drop_flag),
+        UsedAssumption("deadweight", dw, dw_src, dw_flag),
+        UsedAssumption("discount_rate", cb.discount_rate, Note.of("assumption.discount_source")),
+        UsedAssumption("skattefaktor", cb.skattefaktor,
+                       Note.of("assumption.skattefaktor_source") if cb.skattefaktor != 1 else Note.of("assumption.params_file"),
+                       _weak_default("skattefaktor", cb.skattefaktor)),
+        UsedAssumption("price_year", params.price_year, Note.of("assumption.price_year_source")),
+        UsedAssumption("work_earnings_sek_month", earnings, earn_src, earn_flag),
+    ]
+    if subsidised.any():  # (listed only where an exit to subsidised work makes it count)
+        default = "wage_subsidy_sek_month" not in cb.model_fields_set
+        assumptions.append(UsedAssumption(
+            "wage_subsidy_sek_month", float(cb.wage_subsidy_sek_month),
+            Note.of("assumption.wage_subsidy_source", n=int(subsidised.sum())) if default else Note.of("assumption.params_file"),
+            default))
+    for r in refs:
+        if r.flagged:
+            info.setdefault("flagged_refs", []).append(r)
+    return model, assumptions, ct, refs, info
+
+
+def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
+                 effect: bool = True, payments=None, reference_dates: pd.DataFrame | None = None,
+                 lang: str | None = None) -> CostBenefitResult:
+    """Does the project pay for itself, and for whom? Costs against the försörjningsstöd it
+    avoided, per perspective, from one ledger of flows between actors.
+
+    Parameters
+    ----------
+    project
+        A loaded project (for what-if assumptions: ``project.with_params(cost_benefit={...})``).
+    cost_basis
+        ``"actual_else_budget"`` or ``"budget"``; default from ``params.cost_benefit.cost_basis``.
+    monte_carlo
+        Also draw the uncertain assumptions at random (seeded) for P(NPV > 0) per perspective.
+    effect
+        Also compute the effect-based estimate from the comparison group (see :func:`effect_based`).
+    payments
+        A :class:`~evaltools.analysis.comparison.ComparisonResult` already computed for this project, so the
+        difference-in-differences is not estimated a second time.
+    reference_dates
+        :func:`~evaltools.analysis.comparison.reference_date_sensitivity` already computed for this
+        project (the effect-based simulation draws the reference date too).
+    lang
+        ``"sv"`` or ``"en"``: the language of the main goal's name in the success definition;
+        default: the params file's. (Sources and notes are worded where they are shown.)
+
+    Returns
+    -------
+    CostBenefitResult
+        ``table``: one row per perspective (kommun, region, stat, fk, individ, offentliga,
+        samhälle) with cost borne, benefit, NPV, BCR, payback, break-even exits and switching
+        deadweight, all present values in the price year's prices. ``ledger``: every flow per
+        actor. ``summary``: costs (nominal and price-year), counts, and the lead perspective's
+        figures (:class:`CostSummary`; ``summary.perspective`` says whose). ``assumptions``, ``sensitivity`` (lead perspective,
+        one at a time), ``monte_carlo`` (P(NPV > 0) per perspective; seeded), ``persistence``.
+
+    Examples
+    --------
+    >>> cba = et.cost_benefit(project)  # doctest: +SKIP
+    >>> cba.table.set_index("perspective").loc["offentliga", "npv"]  # doctest: +SKIP
+    >>> et.cost_benefit(project.with_params(cost_benefit={"deadweight": 0.5}))  # doctest: +SKIP
+    """
+    lang = lang or project.params.language
+    cost_basis = cost_basis or project.params.cost_benefit.cost_basis
+    m, assumptions, ct, refs, info = _build(project, cost_basis)
+    cb = project.params.cost_benefit
+    lead = cb.lead_perspective
+    structural = info["mode"] == "structural"
+    total_nominal = float(ct["used"].sum()) if len(ct) else 0.0
+    total_fixed = float(ct["used_fixed"].sum()) if len(ct) else 0.0
+    ledger, streams = _ledger(m)
+    n_p = info.get("n_participants", 0)
+    n_s = info.get("n_success", 0)
+    persp = _perspectives(m, ledger, streams, n_s)
+    mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")
+    level_note = None
+    if structural or not len(m.level_by_exit):  # the level a requirement is counted at, with its source
+        used = next(a for a in assumptions if a.name == "monthly_level")
+        mean_level, level_note = used.value, used.source
+    if project.has_participants:  # successes as the project itself defines them (its main goal's numerator)
+        successes = project_successes(project, lang)
+        n_goal, definition = successes.successes, successes.definition
+    else:
+        n_goal, definition = n_s, success_definition(project.params, lang)
+    row = persp.set_index("perspective").loc[lead]
+    ml = cb.monthly_level
+    # (only where the params state the application's own level: never the shipped default's)
+    app_terms = (info["mode"] in ("ex_ante", "structural") and ml.method == "fixed" and ml.amount_sek
+                 and "monthly_level" in cb.model_fields_set)
+    no_cost = not len(ct)  # no budget file: the cost is unknown, not 0 kr, and so is every figure built on it
+    summary = CostSummary(
+        mode=info["mode"],
+        perspective=lead,
+        price_year=project.params.price_year,
+        total_cost_nominal=total_nominal,
+        total_cost_fixed=total_fixed,
+        budget_total=float(ct[S.BUDGET].sum()) if len(ct) else 0.0,
+        actual_total=float(ct[S.ACTUAL].sum()) if len(ct) and ct[S.ACTUAL].notna().any() else np.nan,
+        participants=n_p,
+        ended=info.get("n_ended", 0),
+        successes=n_s,
+        cost_per_participant=total_nominal / n_p if n_p else np.nan,
+        success_definition=definition,
+        goal_successes=n_goal,
+        cost_per_success=total_nominal / n_goal if n_goal else np.nan,
+        cost_per_exit_from_fs=total_nominal / n_s if n_s else np.nan,
+        monthly_level=mean_level,
+        pv_cost=float(row["pv_cost"]),
+        pv_avoided_fs=m.pv_fs() if n_s else 0.0,
+        pv_benefit=float(row["pv_benefit"]),
+        npv=float(row["npv"]),
+        bcr=float(row["bcr"]),
+        payback_months=float(row["payback_months"]),
+        break_even_exits=float(row["break_even_exits"]),
+        # person-years without försörjningsstöd (and without another public benefit) that carry the
+        # cost for the public financiers: price-year cost over the price-year level, same basis
+        break_even_person_years=total_fixed / (mean_level * 12) if mean_level > 0 else np.nan,
+        # the same in the application's own terms: its nominal budget over its own monthly level
+        break_even_person_years_application=(total_nominal / (ml.amount_sek * 12)) if app_terms and ml.amount_sek else np.nan,
+        switching_deadweight=float(row["switching_deadweight"]),
+        deadweight=m.deadweight,
+        deadweight_source=info["deadweight_source"],
+        dropoff_source=info["dropoff_source"],
+        earnings_valued=bool(m.earnings > 0),
+        skattefaktor=m.skattefaktor,
+        has_comparison=project.comparison is not None,
+        level_source=level_note,
+    )
+    if no_cost:
+        summary = replace(summary, **_unknown(_NO_COST))
+        persp[["pv_cost", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
+    if structural:  # no exits to value: the cost and what it would take to carry it, nothing more
+        persp[list(_NO_BENEFIT)] = np.nan
+        summary = replace(summary, **_unknown(_NO_BENEFIT))
+    # one perspective at a time (the what-if panel's tornado follows the perspective chosen); the lead's is the report's
+    sens_by = {p: (_sensitivity(m, info, p, cb) if (n_s and not structural) else pd.DataFrame(columns=SENSITIVITY_COLUMNS))
+               for p in PERSPECTIVES}
+    sens = sens_by[lead]
+    mc, sim = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias)
+               if monte_carlo and not structural and len(ct) else (None, None))
+    by = mc.by_perspective if mc is not None else {}
+    persp["p_npv_positive"] = [by[p].p_npv_positive if p in by and not pd.isna(n) else np.nan
+                               for p, n in zip(persp["perspective"], persp["npv"])]
+    a_df = _assumption_frame(assumptions, cb, tested=bool(n_s) and not structural)
+    ref_df = pd.DataFrame([r.__dict__ for r in {(r.value, r.year, r.source, r.note): r for r in refs}.values()])
+    eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,
+                      payments=payments, perspective=lead, reference_dates=reference_dates) if effect else None
+    return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct,
+                             sensitivity=sens, sensitivity_by_perspective=sens_by, monte_carlo=mc,
+                             reference_values=ref_df, effect_based=eb,
+                             ledger=ledger, persistence=info.get("persistence"), simulation=sim,
+                             budget_use=budget_use(ct))
+
+
+def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0,
+                 payments=None, perspective: str = "offentliga",
+                 reference_dates: pd.DataFrame | None = None) -> EffectBased | None:
+    """A second estimate of the benefit, from the project's own measured effect.
+
+    Where a comparison group exists, the difference-in-differences estimate (kr per participant
+    and month after the start) replaces the exits-times-level model: every participant's payments
+    are taken to fall by that amount from their start month, for the same horizon, drop-off and
+    discounting. No deadweight is applied: the comparison group already shows what would have
+    happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
+    the DiD's cluster-robust standard error) together with drop-off and discount rate, so the
+    estimate's own uncertainty reaches P(NPV > 0); each draw also takes one of the comparison
+    persons' reference dates that :func:`~evaltools.analysis.comparison.reference_date_sensitivity`
+    tries (the estimate at that date, minus the main estimate, is added), so the matching of dates
+    adds its uncertainty too. The horizon is held at the NPV's. ``None`` without a comparison group.
+
+    The measured fall in försörjningsstöd is the municipality's gross saving (``pv_avoided_fs``).
+    For ``perspective`` it is split between the actors as the main calculation splits its exits'
+    saving (``share_of_saving``: the perspective's benefit per kr of the municipality's saving,
+    e.g. less the state benefits paid instead for the public financiers, 0 for society when
+    earnings are not valued); the cost is the same perspective's. So ``pv_benefit − pv_cost = npv``
+    for one perspective, comparable row by row with the main calculation.
+    """
+    if project.comparison is None or project.payments is None or not project.has_participants:
+        return None
+    payments = payments if payments is not None else compare_payments(project)
+    did = payments.did
+    if did is None:
+        return None
+    if m is None:
+        m = _build(project, project.params.cost_benefit.cost_basis)[0]
+    params = project.params
+    start = project.participants[S.START_DATE]
+    year = int(start.dt.year.median())
+    factor = price_factor(year, params.price_year, dict(params.reference.kpi))[0]
+    t_start = np.array([max(_month(d) - _month(params.period.start), 0) for d in start], float) / 12
+    t_unique, inverse = np.unique(t_start, return_inverse=True)
+    count = np.bincount(inverse, minlength=len(t_unique)).astype(float)
+
+    def pv(effect, dropoff, rate):
+        effect, dropoff, rate = (np.asarray(x, float) for x in (effect, dropoff, rate))
+        disc = (count[None, :] / (1 + rate.reshape(-1, 1)) ** t_unique[None, :]).sum(axis=1)
+        return -effect.ravel() * factor * annuity_factor(m.horizon, dropoff.ravel(), rate.ravel()) * disc
+
+    pv_fs = float(pv(did.effect, m.dropoff, m.rate)[0])
+    base_fs = m.pv_fs()
+    share = m.pv_benefit(perspective) / base_fs if base_fs else np.nan
+    pv_b = pv_fs * share
+    pv_c = m.pv_costs(perspective)
+    if perspective == "samhälle":  # the skattefaktor on the net public effect, with the measured saving
+        public_share = m.pv_benefit("offentliga") / base_fs if base_fs else np.nan
+        pv_c += (m.skattefaktor - 1) * (m.pv_costs("offentliga") - pv_fs * public_share)
+    out = EffectBased(did.effect, did.se, did.ci_low, did.ci_high, factor, perspective, float(m.horizon), pv_fs, share,
+                      pv_b, pv_c, pv_b - pv_c, pv_b / pv_c if pv_c > 0 else np.nan, int(len(start)),
+                      # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
+                      bool(payments.parallel_trends_doubtful))
+    if draws and not np.isnan(share):
+        rng = np.random.default_rng(seed + 1)
+        eff = rng.normal(did.effect, did.se, draws)
+        dropoff = _draw_dropoff(rng, m.dropoff, draws)
+        rate = np.full(draws, m.rate)  # the discount rate is a fixed choice, varied one at a time only
+        ref = reference_dates if reference_dates is not None else reference_date_sensitivity(project)
+        if ref is not None and len(ref):  # the reference date drawn among those tried, each equally likely
+            offsets = ref["effect"].to_numpy(float) - did.effect
+            eff = eff + rng.choice(offsets, draws)
+            out = replace(out, reference_low=float(ref["effect"].min()), reference_high=float(ref["effect"].max()))
+        npv = pv(eff, dropoff, rate) * share - pv_c
+        out = replace(out, p_npv_positive=float((npv > 0).mean()), npv_p05=float(np.quantile(npv, 0.05)),
+                      npv_p95=float(np.quantile(npv, 0.95)), draws=draws)
+    return out
+
+
+__all__ = ["BENEFIT_PAYER", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
+           "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "PERSISTENCE_MONTHS", "PERSPECTIVES",
+           "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
+           "annuity_factor", "budget_use", "cost_benefit", "costs", "effect_based", "expected_outcomes", "is_structural",
+           "observed_dropoff", "persistence"]

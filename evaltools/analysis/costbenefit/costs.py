@@ -1,0 +1,130 @@
+"""Project costs in one price year (budget against utfall) and the one share of the budget used."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ...data import schema as S
+from ...data.project import Project
+from ...data.reference import price_factor
+from ..result import Result
+
+
+
+# --- costs ----------------------------------------------------------------------------
+def _period_year(period: str, params) -> tuple[int, float]:
+    """(price year, years from project start to the period's start) for a budget period label."""
+    p = str(period).strip().lower()
+    start = params.period.start
+    if p.isdigit() and len(p) == 4:
+        y = int(p)
+        t0 = max(0.0, (dt.date(y, 1, 1) - start).days / 365.25)
+        return y, t0
+    if p.startswith("år") or p.startswith("year"):
+        digits = "".join(ch for ch in p if ch.isdigit())
+        n = int(digits) if digits else 1
+        return start.year + n - 1, float(n - 1)
+    return params.period.end.year, 0.0
+
+
+class CostTable(Result):
+    """Budget vs utfall per period and category, with differences, in nominal and fixed prices."""
+
+
+def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable:
+    """What did the project cost? Budget and utfall per line, in current and fixed prices.
+
+    Parameters
+    ----------
+    project
+        A loaded project with a budget file.
+    cost_basis
+        ``"actual_else_budget"`` (default: utfall where known) or ``"budget"`` (ex-ante view).
+
+    Returns
+    -------
+    CostTable
+        ``table``: period, category, budget, actual, funder, difference, used_pct, used (what the
+        cost-benefit analysis counts), price_year_factor, used_fixed (in the price year), t_years.
+
+    Examples
+    --------
+    >>> et.costs(project).table["used"].sum()  # doctest: +SKIP
+    """
+    if cost_basis not in ("actual_else_budget", "budget"):
+        raise ValueError(f"cost_basis must be 'actual_else_budget' or 'budget', got {cost_basis!r}")
+    b = project.budget
+    if b is None or b.empty:
+        return CostTable(pd.DataFrame(columns=["period", "category", "budget", "actual", "difference", "used_pct",
+                                               "used", "price_year_factor", "used_fixed", "t_years", "funder"]))
+    params = project.params
+    df = b[[S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL, S.FUNDER]].copy()
+    df["difference"] = df[S.ACTUAL] - df[S.BUDGET]
+    df["used_pct"] = df[S.ACTUAL] / df[S.BUDGET]
+    if cost_basis == "budget":
+        df["used"] = df[S.BUDGET].fillna(0.0)
+    else:
+        df["used"] = df[S.ACTUAL].where(df[S.ACTUAL].notna(), df[S.BUDGET]).fillna(0.0)
+    years, ts = zip(*(_period_year(p, params) for p in df[S.PERIOD])) if len(df) else ((), ())
+    overrides = dict(params.reference.kpi)
+    df["price_year_factor"] = [price_factor(y, params.price_year, overrides)[0] for y in years]
+    df["used_fixed"] = df["used"] * df["price_year_factor"]
+    df["t_years"] = list(ts)
+    return CostTable(df.reset_index(drop=True))
+
+
+@dataclass(frozen=True)
+class BudgetUse:
+    """How much of the budget has been used, counted once for page 1, the budget table and the portfolio.
+
+    The share compares like with like: the actual amounts against the budget of the same lines. A line
+    without an actual amount yet is left out of both (its budget is not "unused", it is not yet
+    accounted for).
+
+    Attributes
+    ----------
+    budget_total
+        The budget of every line (current prices).
+    lines_with_actual, lines_without_actual
+        Budgeted lines with and without an actual amount.
+    budget_with_actual
+        The budget of the lines that have an actual amount.
+    actual_total
+        The actual amounts (NaN when no line has one).
+    share
+        ``actual_total / budget_with_actual``; NaN when no line has an actual or their budget is 0.
+    """
+
+    budget_total: float
+    budget_with_actual: float
+    actual_total: float
+    lines_with_actual: int
+    lines_without_actual: int
+
+    @property
+    def share(self) -> float:
+        if not self.lines_with_actual or not self.budget_with_actual > 0 or np.isnan(self.actual_total):
+            return float("nan")
+        return self.actual_total / self.budget_with_actual
+
+    @property
+    def difference(self) -> float:
+        """Actual minus budget over the lines that have an actual amount."""
+        return self.actual_total - self.budget_with_actual if self.lines_with_actual else float("nan")
+
+
+def budget_use(table: pd.DataFrame) -> BudgetUse:
+    """:class:`BudgetUse` of a cost table (:func:`costs`), or of any frame with budget and actual columns."""
+    if table is None or not len(table):
+        return BudgetUse(0.0, 0.0, float("nan"), 0, 0)
+    has = table[S.ACTUAL].notna()
+    budgeted = table[S.BUDGET].notna()
+    return BudgetUse(budget_total=float(table[S.BUDGET].sum()),
+                     budget_with_actual=float(table.loc[has, S.BUDGET].sum()),
+                     actual_total=float(table.loc[has, S.ACTUAL].sum()) if has.any() else float("nan"),
+                     lines_with_actual=int(has.sum()), lines_without_actual=int((~has & budgeted).sum()))
+
+

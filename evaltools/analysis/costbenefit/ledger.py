@@ -1,0 +1,113 @@
+"""The ledger: every flow per actor, transfers that cancel and resources that do not, and each
+perspective's cost, benefit, NPV, payback and break-even."""
+from __future__ import annotations
+
+
+import numpy as np
+import pandas as pd
+
+from ..result import Note
+from .model import LEDGER_ACTORS, PERSPECTIVES, _Model
+
+
+
+BENEFIT_ITEMS = {"forsorjningsstod": "transfer", "ersattning_fk": "transfer", "ersattning_stat": "transfer",
+                 "lonestod": "transfer", "arbetsinkomst": "resource", "skatt": "transfer"}
+
+
+def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]:
+    """Every flow per ledger actor (present values, price-year kr), and the monthly streams.
+
+    Transfers (försörjningsstöd, the benefit paid instead, tax on earnings) move money between
+    actors and sum to zero over them; resources (the project's cost, earnings from work, the
+    skattefaktor's excess burden of the tax-financed cost) are real gains or losses. Rows with no
+    flow are left out.
+    """
+    rows, streams = [], {}
+
+    def disc(n: int) -> np.ndarray:
+        return (1 + m.rate) ** (-np.arange(n) / 12)
+
+    for item, kind in BENEFIT_ITEMS.items():
+        if item in ("arbetsinkomst", "skatt") and not m.earnings > 0 or item == "lonestod" and not m.subsidy > 0:
+            continue
+        for actor in LEDGER_ACTORS:
+            s = m.benefit_stream(actor, item)
+            if np.any(s):
+                streams[(item, actor)] = s
+                rows.append({"item": item, "kind": kind, "actor": actor, "pv": float((s * disc(len(s))).sum())})
+    for actor in LEDGER_ACTORS:
+        c = m.cost_actual[actor] + m.cost_budget[actor]
+        if np.any(c):
+            streams[("projektkostnad", actor)] = -c
+            rows.append({"item": "projektkostnad", "kind": "resource", "actor": actor, "pv": -float((c * disc(len(c))).sum())})
+    # the skattefaktor on the net effect on public budgets: public cost minus the public savings
+    public = [a for a in PERSPECTIVES["offentliga"]]
+    total = sum(m.cost_actual[a] + m.cost_budget[a] for a in public)
+    gained = [s for (item, a), s in streams.items() if a in public and item != "projektkostnad"]
+    if m.skattefaktor != 1 and np.ndim(total) and np.any(total):
+        extra = -(m.skattefaktor - 1) * _padded_sum([total, *(-g for g in gained)])
+        streams[("skattefaktor", "samhälle")] = extra
+        rows.append({"item": "skattefaktor", "kind": "resource", "actor": "samhälle",
+                     "pv": float((extra * disc(len(extra))).sum())})
+    return pd.DataFrame(rows, columns=["item", "kind", "actor", "pv"]), streams
+
+
+def _padded_sum(streams: list[np.ndarray]) -> np.ndarray:
+    """Monthly streams of different lengths summed on one grid from month 0."""
+    out = np.zeros(max([1, *(len(s) for s in streams)]))
+    for s in streams:
+        out[:len(s)] += s
+    return out
+
+
+def _payback(benefit: np.ndarray, cost: np.ndarray, rate: float) -> float:
+    """Months from the project start until the discounted cumulative net stays at or above zero
+    (benefits and costs on the same monthly grid); NaN when it never does."""
+    n = max(len(benefit), len(cost))
+    net = np.zeros(n)
+    net[:len(benefit)] += benefit
+    net[:len(cost)] -= cost
+    if not np.any(cost):
+        return np.nan
+    cum = np.cumsum(net / (1 + rate) ** (np.arange(n) / 12))
+    if cum[-1] < 0:
+        return np.nan
+    below = np.flatnonzero(cum < -1e-6)
+    return float(below[-1] + 2) if len(below) else 1.0
+
+
+def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int) -> pd.DataFrame:
+    """One row per perspective: cost borne, benefit, NPV, BCR, payback, break-even, switching deadweight."""
+    earnings_unvalued = not m.earnings > 0 and bool(m.is_work.any())
+    rows = []
+    for p, actors in PERSPECTIVES.items():
+        in_p = ledger["actor"].isin(actors) | ((ledger["actor"] == "samhälle") & (p == "samhälle"))
+        cost_rows = in_p & ledger["item"].isin(["projektkostnad", "skattefaktor"])
+        c = -float(ledger.loc[cost_rows, "pv"].sum())
+        b = float(ledger.loc[in_p & ~cost_rows, "pv"].sum())
+        b_stream = _padded_sum([s for (item, a), s in streams.items()
+                                if (a in actors) and item not in ("projektkostnad", "skattefaktor")])
+        c_stream = -_padded_sum([s for (item, a), s in streams.items()
+                                 if (a in actors or (p == "samhälle" and a == "samhälle"))
+                                 and item in ("projektkostnad", "skattefaktor")])
+        note: Note | str = ""
+        if earnings_unvalued and p == "individ":
+            b, note = np.nan, Note.of("assumption.actor_individual")
+        elif earnings_unvalued and p == "samhälle":
+            note = Note.of("assumption.actor_society")
+        npv = b - c
+        b0 = b / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
+        switching = 1 - c / b0 if (c > 0 and b0 > 0) else np.nan
+        rows.append({
+            "perspective": p, "pv_cost": c, "pv_benefit": b, "npv": npv,
+            "bcr": b / c if c > 0 and not np.isnan(b) else np.nan,
+            "payback_months": _payback(b_stream, c_stream, m.rate) if n_success and not np.isnan(b) else np.nan,
+            "break_even_exits": c / (b / n_success) if (n_success and b > 0 and c > 0) else np.nan,
+            "switching_deadweight": switching if 0 <= switching <= 1 else np.nan,
+            "lower_bound": bool(earnings_unvalued and p == "samhälle"),
+            "note": note,
+        })
+    return pd.DataFrame(rows)
+
+

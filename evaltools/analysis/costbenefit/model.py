@@ -1,0 +1,341 @@
+"""The cost-benefit model: the monthly level avoided per exit, the actors and perspectives, and
+the monthly grid every flow sits on (:class:`_Model`)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ...data import schema as S
+from ...data.project import Project
+from ...data.reference import RefValue, household_norm, price_factor
+from ..result import Money, Note
+from ...data.params import project_kind
+
+
+
+# --- assumptions ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class UsedAssumption:
+    """The value one assumption of :data:`evaltools.data.assumptions.REGISTRY` took in a calculation,
+    where it came from, and whether that source is weak (``flagged``)."""
+
+    name: str
+    value: float
+    source: Note | str  # the evaluator's own text from the params file, else a note worded by the words layer
+    flagged: bool = False
+
+
+def _riksnorm_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[RefValue], float]:
+    """Riksnorm for each leaver's household plus housing, in price-year prices; with no leavers,
+    the level of one adult living alone (what a requirement is counted at)."""
+    params, ml = project.params, project.params.cost_benefit.monthly_level
+    py, kpi_over = params.price_year, dict(params.reference.kpi)
+    fh, used_refs = price_factor(ml.housing_year, py, kpi_over)
+    known = ("ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn")
+    if len(succ):
+        types = succ[S.HOUSEHOLD_TYPE].where(succ[S.HOUSEHOLD_TYPE].isin(known), "ensamstående")
+        kids = succ[S.N_CHILDREN].fillna(0).astype(int)
+    else:
+        types, kids = pd.Series(["ensamstående"]), pd.Series([0])
+    combos = pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()}).drop_duplicates()
+    norms = []
+    for ht, nk in combos.itertuples(index=False):  # one lookup per household kind, not per person
+        norm, vals = household_norm(py, ht, int(nk), ml.child_age_band, dict(params.reference.riksnorm))
+        used_refs = [*used_refs, *vals]
+        norms.append(norm + ml.housing_sek * fh)
+    combos["level"] = norms
+    level = (pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()})
+             .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
+    return (level if len(succ) else level[:0]), used_refs, float(level.mean())
+
+
+def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
+    """Monthly försörjningsstöd avoided per successful exit, in price-year prices.
+
+    Without leavers the assumption row carries the level a requirement is counted at: the fixed
+    amount where the params give one, else riksnorm for one adult living alone plus housing.
+    """
+    params, cb = project.params, project.params.cost_benefit
+    ml = cb.monthly_level
+    py = params.price_year
+    kpi_over = dict(params.reference.kpi)
+    used_refs: list[RefValue] = []
+    method = ml.method
+    if method == "own_payments" and (project.payments is None or not len(succ)):
+        method = "fixed" if ml.amount_sek else "riksnorm"
+    if method == "fixed":  # (the params require both with method fixed; a fallback takes the price year)
+        amount, year = float(ml.amount_sek or 0.0), ml.amount_year or py
+        f, refs = price_factor(year, py, kpi_over)
+        used_refs += refs
+        level = np.full(len(succ), amount * f)
+        src = ml.source or Note.of("assumption.params_file")
+        return level, [UsedAssumption("monthly_level", float(amount * f),
+                                      Note.of("assumption.monthly_level_fixed_source", amount=Money(amount),
+                                              year=str(year), source=src),
+                                      flagged=ml.method == "own_payments")], used_refs
+    if method == "riksnorm":
+        level, used_refs, mean = _riksnorm_levels(project, succ)
+        flag = any(v.flagged for v in used_refs)
+        # (with no leavers: the level of one adult living alone, what a requirement is counted at)
+        key = "assumption.monthly_level_riksnorm_source" if len(succ) else "assumption.monthly_level_riksnorm_single_source"
+        return level, [UsedAssumption("monthly_level", mean,
+                                      Note.of(key, price_year=str(py),
+                                              housing=Money(ml.housing_sek), housing_year=str(ml.housing_year)),
+                                      flag)], used_refs
+    # own payments in the months before start, deflated to the price year
+    pay = project.payments
+    assert pay is not None  # (checked above: without payments the method falls back)
+    start_m = succ[[S.PERSON_ID, S.START_DATE]].copy()
+    start_m["m0"] = start_m[S.START_DATE].dt.year * 12 + start_m[S.START_DATE].dt.month - 1
+    p = pay[pay[S.PERSON_ID].isin(start_m[S.PERSON_ID])].merge(start_m[[S.PERSON_ID, "m0"]], on=S.PERSON_ID)
+    p["m"] = p[S.MONTH].dt.year * 12 + p[S.MONTH].dt.month - 1
+    # the window ends gap_before_start months before the start: payments rise as enrolment nears
+    # (the samples: about 18 % higher in the 6 months before the start than in months −12 to −7)
+    hi = p["m0"] - ml.gap_before_start
+    p = p[(p["m"] < hi) & (p["m"] >= hi - ml.months_before_start)]
+    years = p[S.MONTH].dt.year
+    fac = {y: price_factor(int(y), py, kpi_over)[0] for y in years.unique()}
+    p["fixed"] = p[S.AMOUNT] * years.map(fac)
+    # per enrolment: a person who left twice has two start months, each with its own months before
+    per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
+    level = per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float)
+    missing = np.isnan(level)
+    if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source)
+        level, used_refs, _ = _riksnorm_levels(project, succ)
+        return level, [UsedAssumption("monthly_level", float(level.mean()),
+                                      Note.of("assumption.monthly_level_riksnorm_source", price_year=str(py),
+                                              housing=Money(ml.housing_sek), housing_year=str(ml.housing_year)),
+                                      True)], used_refs
+    if missing.any():
+        level[missing] = np.nanmedian(level)
+    return level, [UsedAssumption("monthly_level", float(np.nanmean(level)) if len(level) else np.nan,
+                                  Note.of("assumption.monthly_level_own_source",
+                                          first=str(ml.months_before_start + ml.gap_before_start),
+                                          last=str(ml.gap_before_start + 1),
+                                          missing=(Note.of("assumption.monthly_level_own_missing", n=int(missing.sum()))
+                                                   if missing.any() else "")),
+                                  bool(missing.any()))], used_refs
+
+
+def annuity_factor(horizon_years: float | np.ndarray, dropoff: float | np.ndarray, rate: float | np.ndarray) -> np.ndarray:
+    """Sum over the horizon's months of (1 − dropoff)^(whole years passed) / (1 + rate)^(months/12).
+
+    ``horizon_years`` may be an array (one horizon per draw): months beyond a draw's horizon count 0.
+    """
+    h_months = np.round(np.asarray(horizon_years, float) * 12).astype(int)
+    m = np.arange(int(h_months.max()) if h_months.size else 0)
+    d = np.asarray(dropoff, float)[..., None]
+    r = np.asarray(rate, float)[..., None]
+    inside = m < h_months[..., None]
+    return ((1 - d) ** (m // 12) / (1 + r) ** (m / 12) * inside).sum(axis=-1)
+
+
+# --- actors, perspectives and the ledger ----------------------------------------------------
+# The ledger's actors: every flow is booked on them, so each transfer sums to zero over them.
+LEDGER_ACTORS = ("kommun", "region", "stat", "fk", "individ", "arbetsgivare")
+# A perspective is a set of ledger actors ("samhälle": all of them, plus the skattefaktor).
+PERSPECTIVES: dict[str, tuple[str, ...]] = {
+    "kommun": ("kommun",), "region": ("region",), "stat": ("stat", "fk"), "fk": ("fk",), "individ": ("individ",),
+    "offentliga": ("kommun", "region", "stat", "fk"), "samhälle": LEDGER_ACTORS,  # (employers count only in society's)
+}
+# The outcome whose wage the state subsidises (lönebidrag, nystartsjobb and the like, through Arbetsförmedlingen).
+SUBSIDISED_WORK = "arbete_med_stöd"
+# Which actor pays instead when a person leaves försörjningsstöd for a benefit: a transfer.
+BENEFIT_PAYER = {"sjuk_aktivitetsersättning": "fk", "sjukpenning": "fk", "studier": "stat", "annan_ersättning": "stat"}
+
+
+def is_structural(project: Project) -> bool:
+    """A structural project: no participant work to count and no expected volumes to check.
+
+    Such a project changes how the members work together (a method, a routine, a coordination
+    function). Its cost is real, but there are no exits to value, so the toolkit states the cost
+    and what it would take to carry it, and computes no NPV, Monte Carlo or tornado.
+    """
+    if project_kind(project) == "struktur":
+        return True
+    if project.has_participants:
+        return False
+    e = project.params.expected  # (a project with neither participants nor volumes yet: nothing to value)
+    return e is None or not (e.successes_per_year or e.participants_per_year)
+
+
+def _month(ts: pd.Timestamp | dt.date) -> int:
+    return ts.year * 12 + ts.month - 1
+
+
+def _months(dates: pd.Series) -> pd.Series:
+    """:func:`_month` of every date in a column, vectorised (no Python call per row)."""
+    d = pd.to_datetime(dates)
+    return d.dt.year * 12 + d.dt.month - 1
+
+
+def _first_month_from(day: pd.Timestamp) -> int:
+    """The first whole month starting on or after ``day`` (an exit on the 1st saves that month)."""
+    return _month(day) + (0 if day.day == 1 else 1)
+
+
+def _cost_months(period: str, params) -> tuple[int, int]:
+    """(first, last) month index from the project start over which a budget line is spread."""
+    p = str(period).strip().lower()
+    s0, end = _month(params.period.start), _month(params.period.end)
+    last_project = max(end - s0, 0)
+    if p.isdigit() and len(p) == 4:
+        y = int(p)
+        a, b = max(y * 12 - s0, 0), min(y * 12 + 11 - s0, last_project)
+        return (a, b) if b >= a else (max(y * 12 - s0, 0),) * 2
+    if p.startswith("år") or p.startswith("year"):
+        digits = "".join(ch for ch in p if ch.isdigit())
+        n = int(digits) if digits else 1
+        a, b = 12 * (n - 1), min(12 * n - 1, last_project)
+        return (a, b) if b >= a else (a, a)
+    return 0, last_project
+
+
+@dataclass(frozen=True)
+class _Model:
+    """Everything the per-perspective NPV needs, so sensitivity and Monte Carlo can re-run it cheaply.
+
+    All flows sit on one monthly grid counted from the project's start month: costs spread over
+    their budget period's months, benefits from the first whole month after each exit. Month k is
+    discounted by (1 + rate)^(−k/12).
+    """
+
+    level_by_exit: np.ndarray  # kr/month per success (price-year prices)
+    exit_m: np.ndarray  # month index of each success's first month without försörjningsstöd
+    payer: np.ndarray  # ledger actor that pays a benefit instead ("" for work)
+    is_work: np.ndarray
+    cost_actual: dict  # ledger actor -> monthly cost from settled lines (price-year kr)
+    cost_budget: dict  # ledger actor -> monthly cost from budget-only lines
+    horizon: float
+    dropoff: float
+    deadweight: float
+    rate: float
+    earnings: float
+    tax: float
+    skattefaktor: float
+    shares: dict
+    tax_share_region: float = 0.0  # the regional part of the income tax on earnings; the rest is the municipality's
+    subsidy: float = 0.0  # kr/month the state pays an employer for each exit to subsidised work (price-year prices)
+    subsidy_years: float = 1.0  # for how long after the exit (at most the horizon)
+    is_subsidised: np.ndarray | None = None  # per success: an exit to subsidised work (arbete_med_stöd)
+
+    def sub_coef(self, actor: str) -> np.ndarray:
+        """Per success: the actor's share of each kr of wage subsidy (a transfer from the state,
+        through Arbetsförmedlingen, to the employer)."""
+        sub = self.is_subsidised if self.is_subsidised is not None else np.zeros(len(self.payer), bool)
+        return sub.astype(float) * {"stat": -1.0, "arbetsgivare": 1.0}.get(actor, 0.0)
+
+    @property
+    def t_exit(self) -> np.ndarray:  # (years; kept for callers)
+        return self.exit_m / 12
+
+    def fs_coef(self, actor: str) -> np.ndarray:
+        """Per success: the ledger actor's share of each kr of försörjningsstöd not paid."""
+        if actor == "kommun":
+            return np.ones(len(self.payer))
+        if actor == "individ":
+            return -1.0 + (self.payer != "")
+        return -(self.payer == actor).astype(float)
+
+    def earn_coef(self, actor: str) -> np.ndarray:
+        """Per success: the actor's share of each kr earned. Income tax on earnings at this level is
+        municipal and regional tax (no state income tax below the threshold)."""
+        w = self.is_work.astype(float) if self.earnings > 0 else np.zeros(len(self.payer))
+        return w * self._tax_split().get(actor, 0.0)
+
+    def _tax_split(self) -> dict[str, float]:
+        return {"individ": 1 - self.tax, "kommun": self.tax * (1 - self.tax_share_region),
+                "region": self.tax * self.tax_share_region}
+
+    def weights(self, perspective: str, level_mult: float = 1.0) -> np.ndarray:
+        """Per success: the perspective's monthly gain for as long as the exit lasts (kr)."""
+        actors = PERSPECTIVES[perspective]
+        return sum(self.fs_coef(a) * self.level_by_exit * level_mult + self.earn_coef(a) * self.earnings
+                   for a in actors)
+
+    def sub_weights(self, perspective: str, subsidy: float | None = None) -> np.ndarray:
+        """Per success: the perspective's monthly wage-subsidy flow, for the subsidy's first ``subsidy_years``."""
+        sub = self.subsidy if subsidy is None else subsidy
+        return sum((self.sub_coef(a) * sub for a in PERSPECTIVES[perspective]), np.zeros(len(self.payer)))
+
+    def cost_stream(self, perspective: str, cost_mult: float = 1.0) -> np.ndarray:
+        """The project's cost borne by the perspective's actors, per month (price-year kr)."""
+        actors = PERSPECTIVES[perspective]
+        n = max(len(v) for v in self.cost_actual.values())
+        out = np.zeros(n)
+        for a in actors:
+            out += self.cost_actual.get(a, 0.0) + self.cost_budget.get(a, 0.0) * cost_mult
+        return out
+
+    def pv_costs(self, perspective: str = "samhälle", rate=None, cost_mult=1.0) -> float:
+        """Present value of the project's cost borne by the perspective (without the skattefaktor)."""
+        r = self.rate if rate is None else rate
+        c = self.cost_stream(perspective, cost_mult)
+        return float((c / (1 + r) ** (np.arange(len(c)) / 12)).sum())
+
+    def excess_burden(self, skattefaktor: float | None = None, cost_mult: float = 1.0, **kw) -> float:
+        """Present value of the marginal cost of public funds in society's account: (skattefaktor − 1)
+        times the *net* effect on public budgets (the public cost minus the public savings it brings;
+        negative when the public budgets gain). ``kw`` as :meth:`pv_benefit`."""
+        sf = self.skattefaktor if skattefaktor is None else skattefaktor
+        net = self.pv_costs("offentliga", kw.get("rate"), cost_mult) - self.pv_benefit("offentliga", **kw)
+        return (sf - 1) * net
+
+    def pv_benefit(self, perspective: str, level_mult=1.0, horizon=None, dropoff=None, deadweight=None, rate=None,
+                   success_mult=1.0, subsidy=None) -> float:
+        r = self.rate if rate is None else rate
+        a = annuity_factor(self.horizon if horizon is None else horizon, self.dropoff if dropoff is None else dropoff, r)
+        dw = self.deadweight if deadweight is None else deadweight
+        disc = (1 + r) ** (-self.exit_m / 12)
+        h = self.horizon if horizon is None else horizon
+        a_sub = annuity_factor(np.minimum(h, self.subsidy_years), self.dropoff if dropoff is None else dropoff, r)
+        flows = (self.weights(perspective, level_mult) * disc).sum() * a
+        flows = flows + (self.sub_weights(perspective, subsidy) * disc).sum() * a_sub
+        return float(flows * (1 - dw) * success_mult)
+
+    def pv_fs(self, **kw) -> float:
+        """The municipality's avoided försörjningsstöd (gross of any cost), present value."""
+        return self.pv_benefit("kommun", **kw)
+
+    def npv(self, perspective: str = "offentliga", skattefaktor: float | None = None, cost_mult: float = 1.0,
+            **kw) -> float:
+        out = self.pv_benefit(perspective, **kw) - self.pv_costs(perspective, kw.get("rate"), cost_mult)
+        if perspective == "samhälle":
+            out -= self.excess_burden(skattefaktor, cost_mult, **kw)
+        return out
+
+    def keep(self) -> np.ndarray:
+        """Share of a success's monthly saving kept in each month after exit (drop-off and deadweight)."""
+        m = np.arange(int(round(self.horizon * 12)))
+        return (1 - self.dropoff) ** (m // 12) * (1 - self.deadweight)
+
+    def benefit_stream(self, actor: str, item: str) -> np.ndarray:
+        """Monthly flow of one ledger item to one actor, undiscounted."""
+        keep = self.keep()
+        n = int(self.exit_m.max() + len(keep) + 1) if len(self.exit_m) else 1
+        grid = np.zeros(n)
+        if item == "forsorjningsstod":
+            per = self.level_by_exit * (1.0 if actor == "kommun" else -1.0 if actor == "individ" else 0.0)
+        elif item.startswith("ersattning_"):
+            payer = item.removeprefix("ersattning_")
+            per = self.level_by_exit * (self.payer == payer) * (-1.0 if actor == payer else 1.0 if actor == "individ" else 0.0)
+        elif item == "arbetsinkomst":
+            per = self.earnings * self.is_work * (1.0 if actor == "individ" else 0.0)
+        elif item == "lonestod":
+            per = self.subsidy * self.sub_coef(actor)
+            keep = keep[:int(round(min(self.horizon, self.subsidy_years) * 12))]
+        elif item == "skatt":
+            split = self._tax_split()
+            per = self.earnings * self.is_work * (-self.tax if actor == "individ" else split.get(actor, 0.0)
+                                                  if actor in ("kommun", "region") else 0.0)
+        else:
+            raise ValueError(item)
+        if len(self.exit_m) and np.any(per):
+            idx = self.exit_m[:, None] + np.arange(len(keep))[None, :]
+            np.add.at(grid, idx.ravel(), (per[:, None] * keep[None, :]).ravel())
+        return grid
+
+

@@ -1,0 +1,145 @@
+"""Persistence after exit: did the leavers stay off försörjningsstöd, observed in the payments."""
+from __future__ import annotations
+
+
+import numpy as np
+import pandas as pd
+
+from ...data import schema as S
+from ...data.project import Project
+from ...data.reference import price_factor
+from ..result import Result
+from .model import _month, _months
+
+
+
+# --- persistence after exit -------------------------------------------------------------
+PERSISTENCE_MONTHS = (3, 6, 12)
+
+
+class Persistence(Result):
+    """Did the successful leavers stay off försörjningsstöd? Observed in the payments after exit."""
+
+
+# the last leavers' payments computed, for the same payments and leavers: the persistence table and
+# the observed drop-off of one calculation both need them (a group-by over every payment row)
+_LEAVERS_SEEN: list = []
+
+
+def _leaver_payments(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The successful leavers' payments with their month index and price-year amount, and the same
+    summed per person and month; computed once for all follow-up months (only the leavers' rows)."""
+    pay = project.payments
+    assert pay is not None  # (persistence is computed only where there are payments)
+    key = (tuple(succ[S.PERSON_ID]), project.params.price_year, tuple(sorted(dict(project.params.reference.kpi).items())))
+    if _LEAVERS_SEEN and _LEAVERS_SEEN[0] is pay and _LEAVERS_SEEN[1] == key:
+        return _LEAVERS_SEEN[2]
+    out = _leaver_payments_of(project, succ)
+    _LEAVERS_SEEN[:] = [pay, key, out]  # (the payments frame is kept alive with it, so identity is safe)
+    return out
+
+
+def _leaver_payments_of(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    params = project.params
+    pay = project.payments
+    assert pay is not None
+    pay = pay[pay[S.PERSON_ID].isin(pd.unique(succ[S.PERSON_ID]))]
+    kpi_over = dict(params.reference.kpi)
+    pm = pay.assign(_m=_months(pay[S.MONTH]))
+    years = pm[S.MONTH].dt.year
+    fac = {y: price_factor(int(y), params.price_year, kpi_over)[0] for y in years.unique()}
+    pm["_fixed"] = pm[S.AMOUNT] * years.map(fac)
+    return pm, pm.groupby([S.PERSON_ID, "_m"])[[S.AMOUNT, "_fixed"]].sum()
+
+
+def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
+                       prepared: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the leavers the payments file covers ``mm`` months after their exit month: their payment
+    that month (current prices), the same in the price year's prices, and their own level before the
+    start (price-year prices, the own-payments window: ``months_before_start`` months ending
+    ``gap_before_start`` months before the start; 0 kr when nothing was paid then)."""
+    ml = project.params.cost_benefit.monthly_level
+    pay = project.payments
+    assert pay is not None  # (persistence is computed only where there are payments)
+    last = _month(pay[S.MONTH].max())
+    exit_m = _months(succ[S.END_DATE]).to_numpy()
+    start_m = _months(succ[S.START_DATE]).to_numpy()
+    covered = exit_m + mm <= last
+    ids, target, m0 = succ[S.PERSON_ID].to_numpy()[covered], exit_m[covered] + mm, start_m[covered]
+    pm, by_month = prepared if prepared is not None else _leaver_payments(project, succ)
+    now = by_month.reindex(pd.MultiIndex.from_arrays([ids, target])).fillna(0.0)
+    hi = m0 - ml.gap_before_start  # the own-payments window, before the peak as enrolment nears
+    level = np.zeros(len(ids))
+    if len(ids):
+        key = pd.DataFrame({S.PERSON_ID: ids, "hi": hi, "i": np.arange(len(ids))})
+        w = pm[[S.PERSON_ID, "_m", "_fixed"]].merge(key, on=S.PERSON_ID)
+        w = w[(w["_m"] < w["hi"]) & (w["_m"] >= w["hi"] - ml.months_before_start)]
+        np.add.at(level, w["i"].to_numpy(int), w["_fixed"].to_numpy(float))
+        level /= ml.months_before_start
+    return now[S.AMOUNT].to_numpy(float), now["_fixed"].to_numpy(float), level
+
+
+def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS) -> Persistence:
+    """How much of the saving the successful leavers kept ``m`` months after their exit.
+
+    For each of 3, 6 and 12 months after the exit month, among the successful leavers the payments
+    file covers that long (a month without a payment row counts as 0 kr): how many had no
+    försörjningsstöd that month, their mean payment, and the **share of their own level before the
+    start that was still saved** — one minus their payments that month over their own monthly level
+    before the start (the own-payments window), both in the price year's prices, summed over the
+    leavers who had a level (a ratio of means, so one large payment weighs as its amount). The
+    share without any payment is shown but not used: a person who left for work and still gets a
+    small top-up has kept most of the saving, which a yes/no count would call lost.
+
+    Returns
+    -------
+    Persistence
+        ``table``: months_after, observed (leavers covered that long), without_fs, share_without,
+        mean_payment (kr, current prices), with_level (of them, with payments in the window before
+        the start), kept_share (share of the pre-start level still saved; NaN without such leavers),
+        max_months_observed (the longest follow-up any leaver has). Empty without payments or
+        successful leavers.
+    """
+    cols = ["months_after", "observed", "without_fs", "share_without", "mean_payment", "with_level", "kept_share",
+            "max_months_observed"]
+    pay = project.payments
+    if pay is None or pay.empty or not project.has_participants:
+        return Persistence(pd.DataFrame(columns=cols))
+    df = project.participants
+    succ = df[~df[S.ONGOING] & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes)
+              & df[S.END_DATE].notna()]
+    if succ.empty:
+        return Persistence(pd.DataFrame(columns=cols))
+    longest = int(max(_month(pay[S.MONTH].max()) - _months(succ[S.END_DATE]).min(), 0))
+    rows = []
+    prepared = _leaver_payments(project, succ)
+    for mm in months:
+        amounts, fixed, level = _persistence_pairs(project, succ, mm, prepared)
+        n, has = len(amounts), level > 0
+        rows.append({"months_after": mm, "observed": n, "without_fs": int((amounts <= 0).sum()),
+                     "share_without": float((amounts <= 0).mean()) if n else np.nan,
+                     "mean_payment": float(amounts.mean()) if n else np.nan,
+                     "with_level": int(has.sum()),
+                     "kept_share": float(1 - fixed[has].sum() / level[has].sum()) if has.any() else np.nan,
+                     "max_months_observed": longest})
+    return Persistence(pd.DataFrame(rows, columns=cols))
+
+
+def observed_dropoff(table: pd.DataFrame, min_observed: int) -> tuple[float, float, int] | None:
+    """(drop-off per year, share of the saving kept, leavers it rests on) from the 12-month
+    persistence figure, when at least ``min_observed`` leavers with a pre-start level are covered
+    12 months.
+
+    The benefit model saves a leaver's whole level in the first year and (1 − drop-off) of it in the
+    second; the share still saved 12 months after exit is what the data say about the second year,
+    so the observed drop-off is one minus it, kept within 0–100 %.
+    """
+    if table is None or table.empty or "kept_share" not in table:
+        return None
+    row = table[table["months_after"] == 12]
+    if row.empty or row["with_level"].iloc[0] < min_observed or pd.isna(row["kept_share"].iloc[0]):
+        return None
+    kept = float(row["kept_share"].iloc[0])
+    return float(min(max(1 - kept, 0.0), 1.0)), kept, int(row["with_level"].iloc[0])
+
+

@@ -1,0 +1,256 @@
+"""The cost-benefit's typed results: the headline figures, the simulation's spread, the
+effect-based estimate and the result object that carries them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..goals import SuccessDefinition
+from ..result import Note, Result, _jsonable, frame_records
+from .costs import BudgetUse
+
+
+
+# --- the analysis ---------------------------------------------------------------------
+_NO_COST = ("total_cost_nominal", "total_cost_fixed", "budget_total", "cost_per_participant", "cost_per_success",
+            "cost_per_exit_from_fs", "pv_cost", "npv", "bcr", "payback_months", "break_even_exits",
+            "break_even_person_years", "break_even_person_years_application", "switching_deadweight")
+_NO_BENEFIT = ("pv_benefit", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight")
+
+
+def _unknown(names: tuple[str, ...]) -> dict[str, Any]:
+    """The figures ``names`` as unknown (NaN), for :func:`dataclasses.replace`."""
+    return dict.fromkeys(names, np.nan)
+
+
+@dataclass(frozen=True)
+class CostSummary:
+    """The cost-benefit's headline figures for the lead perspective (``perspective``), one object
+    that page 1, the cost-benefit section, the workbook, the what-if panel and the portfolio read.
+
+    Costs are in kronor: ``*_nominal`` and ``cost_per_*`` in current prices (what was paid),
+    ``*_fixed`` in ``price_year`` prices, ``pv_*`` and ``npv`` present values in ``price_year``
+    prices at the params' discount rate and horizon. A figure that cannot be computed (no budget
+    file, a structural project's benefit) is NaN, never 0.
+
+    Attributes
+    ----------
+    mode
+        ``"observed"``, ``"ex_ante"`` (an application check) or ``"structural"``.
+    success_definition
+        What the project's main goal counts as a success (``goal_successes`` counts them;
+        ``cost_per_success`` divides by them). ``successes`` counts exits from försörjningsstöd,
+        the benefit's basis (``cost_per_exit_from_fs`` divides by them).
+    deadweight_source, dropoff_source
+        Codes: ``params`` / ``comparison`` / ``default``; ``observed`` / ``assumed``.
+    level_source
+        Where the monthly level a requirement is counted at comes from (structural projects and
+        projects without leavers), else ``None``.
+    """
+
+    mode: str
+    perspective: str
+    price_year: int
+    total_cost_nominal: float
+    total_cost_fixed: float
+    budget_total: float
+    actual_total: float
+    participants: int
+    ended: int
+    successes: int
+    cost_per_participant: float
+    success_definition: SuccessDefinition
+    goal_successes: int
+    cost_per_success: float
+    cost_per_exit_from_fs: float
+    monthly_level: float
+    pv_cost: float
+    pv_avoided_fs: float
+    pv_benefit: float
+    npv: float
+    bcr: float
+    payback_months: float
+    break_even_exits: float
+    break_even_person_years: float
+    break_even_person_years_application: float
+    switching_deadweight: float
+    deadweight: float
+    deadweight_source: str
+    dropoff_source: str
+    earnings_valued: bool
+    skattefaktor: float
+    has_comparison: bool
+    level_source: Note | str | None = None
+
+    def as_dict(self) -> dict:
+        """The figures by name (for exports)."""
+        return {f: getattr(self, f) for f in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class NpvSpread:
+    """One perspective's simulated NPVs: the share of draws above zero and the 5th, 50th and 95th
+    percentiles (kronor, present value)."""
+
+    p_npv_positive: float
+    npv_p05: float
+    npv_median: float
+    npv_p95: float
+
+
+@dataclass(frozen=True, eq=False)
+class MonteCarlo:
+    """The Monte Carlo at the params horizon: ``draws`` seeded draws (``seed``) of the uncertain
+    assumptions (``varied`` says which); the lead perspective's spread (``p_npv_positive`` …,
+    ``npv_draws`` every draw) and each perspective's (``by_perspective``). ``ex_ante`` for an
+    application check."""
+
+    draws: int
+    seed: int
+    perspective: str
+    p_npv_positive: float
+    npv_p05: float
+    npv_median: float
+    npv_p95: float
+    npv_draws: np.ndarray
+    by_perspective: dict[str, NpvSpread]
+    ex_ante: bool
+    varied: Note
+
+    def as_dict(self) -> dict:
+        return {"draws": self.draws, "seed": self.seed, "perspective": self.perspective,
+                "p_npv_positive": self.p_npv_positive, "npv_p05": self.npv_p05, "npv_median": self.npv_median,
+                "npv_p95": self.npv_p95, "ex_ante": self.ex_ante,
+                "by_perspective": {p: s.__dict__ for p, s in self.by_perspective.items()}}
+
+
+@dataclass(frozen=True)
+class EffectBased:
+    """The benefit from the project's own measured effect (see :func:`effect_based`), for one
+    ``perspective``: the DiD effect per participant and month (``did_*``, kronor, current prices),
+    the present values at ``horizon_years`` in price-year prices, and, when simulated, the share of
+    ``draws`` with a positive NPV and its 5th and 95th percentiles. ``unreliable`` when the placebo
+    test rejected the comparison design."""
+
+    did_effect: float
+    did_se: float
+    did_ci_low: float
+    did_ci_high: float
+    price_factor: float
+    perspective: str
+    horizon_years: float
+    pv_avoided_fs: float
+    share_of_saving: float
+    pv_benefit: float
+    pv_cost: float
+    npv: float
+    bcr: float
+    participants: int
+    unreliable: bool
+    p_npv_positive: float | None = None
+    npv_p05: float | None = None
+    npv_p95: float | None = None
+    draws: int = 0
+    reference_low: float | None = None  # the DiD's range over the reference dates tried (drawn in the simulation)
+    reference_high: float | None = None
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True, eq=False)
+class SimulationDraws:
+    """What the Monte Carlo drew, one value per draw, so that any simulated figure can be recomputed.
+
+    ``horizon_years`` is the horizon of every draw in the main simulation (the params horizon, held
+    fixed); ``horizon_varied`` the horizon drawn over the range, used only by
+    :class:`HorizonRangeSimulation`. The other arrays are shared by both.
+    """
+
+    success_mult: np.ndarray
+    deadweight: np.ndarray
+    dropoff: np.ndarray
+    level_mult: np.ndarray
+    cost_mult: np.ndarray
+    horizon_years: np.ndarray
+    horizon_varied: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class HorizonRangeSimulation:
+    """The same draws with the horizon also varied over a range: a figure of its own, stated as over
+    that range and never beside a point figure at one horizon.
+
+    ``p_npv_positive`` maps each perspective to its share of draws with NPV > 0; ``npv_draws`` are
+    the lead perspective's.
+    """
+
+    horizon_low: float
+    horizon_high: float
+    perspective: str
+    p_npv_positive: dict
+    npv_draws: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class Simulation:
+    """How the Monte Carlo's figures relate to the point figures.
+
+    Every probability in ``CostBenefitResult.monte_carlo`` comes from draws at ``horizon_years``,
+    the horizon of the NPV it is shown beside; ``horizon_range`` is the separate result over a range.
+    """
+
+    horizon_years: float
+    draws: SimulationDraws
+    horizon_range: HorizonRangeSimulation | None
+
+
+@dataclass(frozen=True)
+class CostBenefitResult(Result):
+    """NPV, BCR, payback and break-even per perspective, the ledger they come from, and the
+    assumptions used.
+
+    ``table`` has one row per perspective (kommun, region, stat, of which Försäkringskassan,
+    individ, the public financiers together, society); ``ledger`` every flow per actor;
+    ``summary`` the lead perspective's figures (``summary.perspective`` says whose).
+    """
+
+    summary: CostSummary | None = None
+    assumptions: pd.DataFrame | None = None
+    costs: pd.DataFrame | None = None
+    sensitivity: pd.DataFrame | None = None
+    sensitivity_by_perspective: dict | None = None  # perspective -> its one-at-a-time sensitivity
+    monte_carlo: MonteCarlo | None = None
+    reference_values: pd.DataFrame | None = None
+    effect_based: EffectBased | None = None
+    ledger: pd.DataFrame | None = None
+    persistence: pd.DataFrame | None = None
+    simulation: Simulation | None = None  # the horizon of every simulated probability, and the draws
+    budget_use: BudgetUse | None = None  # the one share of the budget used (page 1, budget table, portfolio)
+
+    def to_dict(self) -> dict:
+        d = super().to_dict()
+        mc = self.monte_carlo.as_dict() if self.monte_carlo is not None else {}
+        summary = self.summary.as_dict() if self.summary is not None else {}
+        d.update({"summary": {k: _jsonable(v) for k, v in summary.items()},
+                  "assumptions": frame_records(self.assumptions), "sensitivity": frame_records(self.sensitivity),
+                  "ledger": frame_records(self.ledger), "monte_carlo": mc,
+                  "effect_based": ({k: _jsonable(v) for k, v in self.effect_based.as_dict().items()}
+                                   if self.effect_based is not None else None)})
+        sim = self.simulation
+        if sim is not None:  # the horizon the probabilities belong to, and the separate range result
+            hr = sim.horizon_range
+            d["simulation"] = {"horizon_years": sim.horizon_years, "horizon_range": None if hr is None else {
+                "horizon_low": hr.horizon_low, "horizon_high": hr.horizon_high, "perspective": hr.perspective,
+                "p_npv_positive": dict(hr.p_npv_positive)}}
+        if self.budget_use is not None:
+            bu = self.budget_use
+            d["budget_use"] = {"budget_total": bu.budget_total, "budget_with_actual": bu.budget_with_actual,
+                               "actual_total": _jsonable(bu.actual_total), "share": _jsonable(bu.share),
+                               "lines_with_actual": bu.lines_with_actual, "lines_without_actual": bu.lines_without_actual}
+        return d
+
+

@@ -1,0 +1,191 @@
+"""Uncertainty: one assumption at a time (the tornado) and all drawn together (the Monte Carlo),
+both from the registry of assumptions."""
+from __future__ import annotations
+
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from ...data.assumptions import REGISTRY, Range, bounds, tested_range
+from ..goals import CI_METHOD
+from ..result import Note
+from .model import PERSPECTIVES, UsedAssumption, _Model, annuity_factor
+from .summary import HorizonRangeSimulation, MonteCarlo, NpvSpread, Simulation, SimulationDraws
+
+
+
+# the model's argument that each varied assumption of the registry sets, and the model's value of it
+_MODEL_VALUES = {"horizon_years": "horizon", "dropoff_per_year": "dropoff", "deadweight": "deadweight",
+                 "discount_rate": "rate", "skattefaktor": "skattefaktor", "wage_subsidy_sek_month": "subsidy"}
+_MODEL_ARGS = {"monthly_level": "level_mult", "horizon_years": "horizon", "dropoff_per_year": "dropoff",
+               "deadweight": "deadweight", "discount_rate": "rate", "cost": "cost_mult",
+               "skattefaktor": "skattefaktor", "successes": "success_mult", "wage_subsidy_sek_month": "subsidy"}
+SENSITIVITY_COLUMNS = ["parameter", "low_value", "high_value", "npv_low", "npv_high", "range", "npv_base", "perspective"]
+
+
+def _sensitivity_ends(m: _Model, info: dict, cb) -> list[tuple[str, float, float, dict, dict]]:
+    """For each assumption the registry varies: (name, lower value, upper value, model arguments at
+    the lower end, at the upper end). Relative ranges multiply the calculation's own value; the
+    number of exits is its exact 95 % interval, the goal table's (ex ante: a range around the application's figure)."""
+    n, k = info.get("n_ended", 0), info.get("n_success", 0)
+    out = []
+    for name in REGISTRY.varied:
+        a, arg = REGISTRY[name], _MODEL_ARGS[name]
+        if a.range is Range.INTERVAL:
+            if info.get("mode") == "ex_ante" and k > 0:
+                lo, hi = bounds(name, cb)
+                out.append((name, lo * k, hi * k, {arg: lo}, {arg: hi}))
+            elif n > 0 and k > 0:
+                lo, hi = proportion_confint(k, n, method=CI_METHOD)
+                out.append((name, lo * n, hi * n, {arg: lo * n / k}, {arg: hi * n / k}))
+            continue
+        value = getattr(m, _MODEL_VALUES[name]) if name in _MODEL_VALUES else None
+        lo, hi = tested_range(name, value, cb)
+        out.append((name, lo, hi, {arg: lo}, {arg: hi}))
+    return out
+
+
+def _sensitivity(m: _Model, info: dict, perspective: str, cb=None) -> pd.DataFrame:
+    """One assumption at a time at both ends of its range (:data:`evaltools.data.assumptions.REGISTRY`),
+    for one perspective's NPV; ``low`` is the end that gives the lower NPV."""
+    base = m.npv(perspective)
+    out = []
+    for name, lo_v, hi_v, lo_kw, hi_kw in _sensitivity_ends(m, info, cb):
+        a, b = m.npv(perspective, **lo_kw), m.npv(perspective, **hi_kw)
+        if abs(b - a) < 0.5:  # an assumption that does not move this perspective's NPV: no zero-width bar
+            continue
+        if b < a:  # the worse end first
+            (lo_v, a), (hi_v, b) = (hi_v, b), (lo_v, a)
+        out.append({"parameter": name, "low_value": float(lo_v), "high_value": float(hi_v), "npv_low": a,
+                    "npv_high": b, "range": abs(b - a), "npv_base": base, "perspective": perspective})
+    return (pd.DataFrame(out, columns=SENSITIVITY_COLUMNS).sort_values("range", ascending=False, kind="stable")
+            .reset_index(drop=True))
+
+
+def _assumption_frame(assumptions: list[UsedAssumption], cb, tested: bool = True) -> pd.DataFrame:
+    """The assumptions used, in the registry's order, with the registry's unit code and the range
+    the sensitivity analysis tests (``lower``, ``upper``; empty when it is not varied, and for every
+    assumption when no sensitivity analysis was run: ``tested`` false)."""
+    by_name = {a.name: a for a in assumptions}
+    rows = []
+    for name in REGISTRY.table:
+        if name not in by_name:
+            continue
+        a, reg = by_name[name], REGISTRY[name]
+        lo, hi = (tested_range(name, a.value, cb) if tested and reg.range in (Range.ABSOLUTE, Range.RELATIVE)
+                  else (np.nan, np.nan))
+        rows.append({"name": name, "value": a.value, "unit": reg.unit.value, "lower": lo, "upper": hi,
+                     "source": a.source, "flagged": a.flagged})
+    return pd.DataFrame(rows, columns=["name", "value", "unit", "lower", "upper", "source", "flagged"])
+
+
+def _split_uniform(rng, lo: float, mid: float, hi: float, draws: int) -> np.ndarray:
+    """Draws between ``lo`` and ``hi`` whose median is ``mid``: half uniform below it, half above.
+
+    For an assumption with a base value and a plausible range but no data to shape it (the
+    deadweight without a comparison group, the application's expected successes): the base value
+    is the central estimate, as likely too high as too low, so the simulation's median NPV stays
+    near the NPV the report states beside it (a triangular or a plain uniform draw over an
+    asymmetric range would move it).
+    """
+    u = rng.uniform(0.0, 1.0, draws)
+    return np.where(u < 0.5, lo + (mid - lo) * u * 2, mid + (hi - mid) * (u - 0.5) * 2)
+
+
+def _draw_dropoff(rng, d: float, draws: int) -> np.ndarray:
+    """Drop-off drawn uniformly and symmetrically around ``d``: 0 to 2d, capped at 90 %."""
+    if d <= 0 or d >= 0.9:
+        return np.full(draws, float(d))
+    return rng.uniform(max(0.0, 2 * d - 0.9), min(2 * d, 0.9), draws)
+
+
+def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
+                 optimism_bias: float) -> tuple[MonteCarlo, Simulation]:
+    """Draw what is uncertain together; the discount rate stays fixed (varied one at a time only).
+
+    Varied: the number of successes (observed: Jeffreys beta on the success rate; ex ante: uniform
+    over a range around the application's expectation), deadweight (from the comparison group's
+    and the participants' rates, else triangular over a wide range with the mode at the base
+    value), drop-off (observed persistence: the leavers resampled; else uniform and symmetric
+    around the base), the monthly level (±10 %, normal) and, as an option, cost overruns on lines
+    not yet settled (Green Book optimism bias: uniform 0 to the uplift).
+
+    The horizon is held at the model's horizon, so that each probability belongs to the NPV at the
+    same horizon. The same draws are evaluated a second time with the horizon drawn over
+    ``info["horizon_range"]`` (whole months, uniform): a separate result, at almost no extra cost.
+    """
+    rng = np.random.default_rng(seed)
+    n, k = info.get("n_ended", 0), info.get("n_success", 0)
+    if info.get("mode") == "ex_ante":  # around the application's own figure, which stays the median
+        lo, hi = info["ex_ante_success_range"]
+        success_mult = _split_uniform(rng, lo, 1.0, hi, draws)
+    elif n > 0 and k > 0:
+        success_mult = rng.beta(k + 0.5, n - k + 0.5, draws) * n / k
+    else:
+        success_mult = np.ones(draws)
+    rates = info.get("deadweight_counts")
+    if rates:
+        kp, np_, kc, nc = rates
+        pr = rng.beta(kp + 0.5, np_ - kp + 0.5, draws)
+        cr = rng.beta(kc + 0.5, nc - kc + 0.5, draws)
+        deadweight = np.clip(cr / pr, 0.0, 0.95)
+    else:
+        lo, hi = info["deadweight_range"]
+        mid = min(max(m.deadweight, lo), hi)
+        deadweight = _split_uniform(rng, lo, mid, hi, draws)
+    h_lo, h_hi = info["horizon_range"]
+    # (drawn here, in the stream's old place, so the other draws are the same as before)
+    horizon_varied = rng.integers(int(round(h_lo * 12)), int(round(h_hi * 12)) + 1, draws) / 12
+    pairs = info.get("persistence_pairs")
+    if pairs:  # the observed share kept, resampling the leavers it rests on (bootstrap of the ratio)
+        paid, level = pairs
+        n = len(level)
+        ratio = np.empty(draws)
+        step = max(1, 5_000_000 // max(n, 1))  # draws per block: memory stays bounded at national scale
+        for a in range(0, draws, step):
+            idx = rng.integers(0, n, (min(step, draws - a), n))
+            ratio[a:a + len(idx)] = paid[idx].sum(axis=1) / level[idx].sum(axis=1)
+        dropoff = np.clip(ratio, 0.0, 1.0)
+    else:
+        dropoff = _draw_dropoff(rng, m.dropoff, draws)
+    level = rng.normal(1.0, REGISTRY["monthly_level"].mc_sd or 0.0, draws).clip(0.5, 1.5)
+    cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
+    horizon = np.full(draws, float(m.horizon))
+    disc = (1 + m.rate) ** (-m.exit_m / 12)
+    common = (1 - deadweight) * success_mult
+    keep = annuity_factor(horizon, dropoff, m.rate) * common
+    keep_varied = annuity_factor(horizon_varied, dropoff, m.rate) * common
+    keep_sub = annuity_factor(np.minimum(horizon, m.subsidy_years), dropoff, m.rate) * common
+    keep_sub_varied = annuity_factor(np.minimum(horizon_varied, m.subsidy_years), dropoff, m.rate) * common
+    out, varied, parts = {}, {}, {}
+    for p in PERSPECTIVES:
+        fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
+        ea = sum(m.earn_coef(x) * m.earnings for x in PERSPECTIVES[p])
+        per_keep = (fs * disc).sum() * level + (ea * disc).sum()  # benefit per unit of "keep", per draw
+        per_sub = float((m.sub_weights(p) * disc).sum())  # the wage subsidy, over its own shorter span
+        grid = (1 + m.rate) ** (-np.arange(len(m.cost_stream(p))) / 12)
+        fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
+        var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
+        cost = fixed + var * cost_mult
+        parts[p] = (per_keep * keep + per_sub * keep_sub, per_keep * keep_varied + per_sub * keep_sub_varied, cost)
+        out[p] = parts[p][0] - cost
+        varied[p] = parts[p][1] - cost
+    # society also bears the skattefaktor on the net effect on public budgets (see _Model.excess_burden)
+    pub, pub_varied, pub_cost = parts["offentliga"]
+    out["samhälle"] = out["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub)
+    varied["samhälle"] = varied["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub_varied)
+    npv = out[lead]
+    by = {p: NpvSpread(float((v > 0).mean()), float(np.quantile(v, 0.05)), float(np.median(v)), float(np.quantile(v, 0.95)))
+          for p, v in out.items() if np.ptp(v) > 0 or np.any(v)}
+    mc = MonteCarlo(draws, seed, lead, float((npv > 0).mean()), float(np.quantile(npv, 0.05)), float(np.median(npv)),
+                    float(np.quantile(npv, 0.95)), npv, by, info.get("mode") == "ex_ante",
+                    Note.of("assumption.monte_carlo_varied"))
+    ranged = (HorizonRangeSimulation(float(h_lo), float(h_hi), lead,
+                                     {p: float((v > 0).mean()) for p, v in varied.items() if p in by}, varied[lead])
+              if h_hi > h_lo else None)
+    sim = Simulation(float(m.horizon), SimulationDraws(success_mult, deadweight, dropoff, level, cost_mult, horizon,
+                                                       horizon_varied), ranged)
+    return mc, sim
+
+
