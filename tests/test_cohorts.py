@@ -162,7 +162,8 @@ def test_a_share_has_one_interval_in_the_goal_table_and_the_cohort_table(timra):
 def test_the_interval_method_is_defined_once():
     import inspect
 
-    from evaltools.analysis import costbenefit, goals
+    from evaltools.analysis import goals
+    from evaltools.analysis.costbenefit import uncertainty as costbenefit
 
     from evaltools.present import portfolio
     assert goals.CI_METHOD == "beta"

@@ -155,6 +155,13 @@ def fmt_cell(v: object, fmt, *args) -> str:
     return v if isinstance(v, str) else fmt(v, *args)
 
 
+def _significant(x: float, n: int) -> float:
+    """``x`` rounded to ``n`` significant figures."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return round(x, n - 1 - int(math.floor(math.log10(abs(x)))))
+
+
 def _two_significant(x: float) -> float:
     """``x`` rounded to two significant figures (1 128 000 → 1 100 000; 21 692 → 22 000)."""
     if x == 0:
@@ -163,8 +170,9 @@ def _two_significant(x: float) -> float:
     return float(round(x, digits))
 
 
-def fmt_kr_prose(v: object, lang: str = "sv") -> str:
-    """An amount as a reader says it in a sentence, rounded to two significant figures.
+def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
+    """An amount as a reader says it in a sentence, rounded to two significant figures (or
+    ``significant``, where two would make different amounts read the same).
 
     ``2,5 miljoner kronor``, ``1,1 miljoner kronor``, ``1 miljon kronor``, ``130 000 kr``,
     ``5 500 kr`` (sv); ``SEK 2.5 million``, ``SEK 130,000`` (en). Exact amounts belong in the
@@ -172,13 +180,13 @@ def fmt_kr_prose(v: object, lang: str = "sv") -> str:
     """
     if isinstance(v, str) or _missing(v):
         return fmt_num(v, 0, lang)
-    x = _two_significant(_as_float(v))
+    x = _two_significant(_as_float(v)) if significant == 2 else _significant(_as_float(v), significant)
     ax = abs(x)
     sign = MINUS if x < 0 else ""
     for size, sv_one, sv_many, en in ((1e9, "miljard", "miljarder", "billion"), (1e6, "miljon", "miljoner", "million")):
         if ax >= size:
             m = ax / size
-            decimals = 0 if m >= 10 or m == int(m) else 1
+            decimals = 0 if m >= 10 ** (significant - 1) or m == int(m) else significant - 1 - int(math.log10(m))
             num = fmt_num(m, decimals, lang)
             if lang == "sv":
                 return f"{sign}{num}{NBSP}{sv_one if num == '1' else sv_many} kronor"

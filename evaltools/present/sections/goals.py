@@ -158,16 +158,16 @@ def uncertainty_sentences(r) -> list[str]:
     return out
 
 
-_WHOLE_TIME = {"sv": "hela projekttiden", "en": "whole project"}
+_WHOLE_TIME = {"sv": ("hela projekttiden", "hela perioden"), "en": ("whole project", "whole period")}
 
 
 def _period_in_sentence(row, lang: str) -> str:
-    """A goal period inside a sentence: in lower case after the goal's label ("hela perioden
-    (2018-02-01 – 2019-10-15)"), and only its dates when the label already says it is the whole project."""
+    """A goal period inside a sentence, after the goal's label: ", hela perioden (2018-02-01 –
+    2019-10-15)" in lower case, and only " (dates)" when the label already says it is the whole project."""
     text = period_label(row, lang)
-    if row.period_key == "hela" and _WHOLE_TIME["en" if lang == "en" else "sv"] in row.label.lower():
-        return text[text.index("("):]
-    return lower_first(text)
+    if row.period_key == "hela" and any(w in row.label.lower() for w in _WHOLE_TIME["en" if lang == "en" else "sv"]):
+        return " " + text[text.index("("):]
+    return ", " + lower_first(text)
 
 
 def context_summary(r, goal_id: str) -> str:

@@ -191,6 +191,15 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
     return join(parts, r.lang)
 
 
+def benefit_and_cost(benefit: float, cost: float, lang: str) -> dict[str, str]:
+    """Benefit and cost as a sentence says them: two significant figures, or three where two would
+    make different amounts read the same (1,1 against 1,1 million for a result of −44 000 kr)."""
+    b, c = fmt_kr_prose(benefit, lang), fmt_kr_prose(cost, lang)
+    if b == c and round(benefit) != round(cost):
+        b, c = fmt_kr_prose(benefit, lang, 3), fmt_kr_prose(cost, lang, 3)
+    return {"benefit": b, "cost": c}
+
+
 def worth_perspectives(lead: str) -> tuple[str, ...]:
     """The perspectives page 1 states, lead first: always the public financiers' and society's."""
     return tuple(dict.fromkeys((lead, "offentliga", "samhälle")))
@@ -220,7 +229,7 @@ def worth(r) -> list[str]:
             out.append(msg("summary.worth_public_ex_ante" if s.mode == "ex_ante" else "summary.worth_public",
                            parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
-                           benefit=fmt_kr_prose(row["pv_benefit"], lang), cost=fmt_kr_prose(row["pv_cost"], lang)))
+                           **benefit_and_cost(row["pv_benefit"], row["pv_cost"], lang)))
         elif p == "samhälle":
             out.append(msg("summary.worth_society_lower_bound" if row["lower_bound"] else "summary.worth_society",
                            who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang)))
