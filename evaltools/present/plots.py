@@ -11,6 +11,8 @@ readers who cannot see it (the HTML ``alt`` attribute and the tagged PDF's ``/Al
 """
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -356,7 +358,8 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
     measure = share_label(measure_term(getattr(comparison, "definition", None)), lang)  # the glossary's name
-    ax.set_xlabel(msg("plot.success_rate_ci", lang, measure=measure))
+    # (a long measure name is wrapped: the plot area beside long category labels is narrow)
+    ax.set_xlabel(textwrap.fill(msg("plot.success_rate_ci", lang, measure=measure), 30))
     _fit(fig, ax)
     parts = [msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)) if overall is not None else ""]
     for _, g in tab.groupby("variable", sort=False):
@@ -458,6 +461,7 @@ def plot_event_study(result, lang: str = "sv"):
         if a:
             ax_.axvspan(-a - 0.5, -0.5, color=GREY, alpha=0.12, lw=0)
         _kr_axis(ax_, lang)
+    top.set_ylim(bottom=0)  # an amount axis starts at zero, so a level's change looks as large as it is
     top.set_title(msg("plot.event_study_top", lang), loc="left")
     ref = f"{-a - 1}".replace("-", "\u2212")
     bottom.set_title(msg("plot.event_study_bottom", lang, month=ref), loc="left")

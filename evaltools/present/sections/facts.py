@@ -76,9 +76,12 @@ def rows(r) -> list[tuple[str, str]]:
         (msg("facts.owner"), p.owner),
         (msg("facts.partners"), ", ".join(p.partners) or "–"),
         (msg("facts.planned_period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.planned_end)}"),
-        (msg("facts.actual_end"), fmt_date(p.period.actual_end) if p.period.actual_end else msg("facts.as_planned")),
-        (msg("facts.granted"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–"),
     ]
+    if r.kind == "ansökan":  # an application: what it asks for, and nothing has ended yet
+        out.append((msg("facts.applied"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–"))
+    else:
+        out += [(msg("facts.actual_end"), fmt_date(p.period.actual_end) if p.period.actual_end else msg("facts.as_planned")),
+                (msg("facts.granted"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–")]
     if p.last_intake is not None:
         out.append((msg("facts.last_intake"), fmt_date(p.last_intake)))
     tp = p.target_population
