@@ -40,7 +40,8 @@ from ..comparison import compare_payments, reference_date_sensitivity
 from .costs import BudgetUse, CostTable, budget_use, costs
 from .ledger import _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_month_from, _month, _monthly_levels, annuity_factor, is_structural
-from .persistence import PERSISTENCE_MONTHS, Persistence, _persistence_pairs, observed_dropoff, persistence
+from .persistence import (PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs, observed_dropoff,
+                          persistence, successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
 from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, Simulation, SimulationDraws, _assumption_frame,
                           _draw_dropoff, _monte_carlo, _sensitivity)
@@ -117,15 +118,16 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
 
     # drop-off: observed persistence after exit where the payments cover enough leavers 12 months
     dropoff, drop_src, drop_flag = cb.dropoff_per_year, Note.of("assumption.dropoff_source"), True
-    pers = persistence(project).table if project.has_participants else None
+    # (the leavers' payments are summed once, for the persistence table and the observed drop-off)
+    leavers = successful_leavers(project) if project.has_participants and project.payments is not None else None
+    prepared = _leaver_payments(project, leavers) if leavers is not None and len(leavers) else None
+    pers = persistence(project, prepared=prepared).table if project.has_participants else None
     obs = observed_dropoff(pers, cb.persistence_min_observed) if cb.dropoff_from_payments else None
-    if obs:
+    if obs and leavers is not None:
         dropoff = obs[0]
         drop_src = Note.of("assumption.dropoff_observed", kept=Share(obs[1], 0), n=int(obs[2]))
         drop_flag = False
-        df_ = project.participants
-        succ_ = df_[~df_[S.ONGOING] & df_[S.OUTCOME].isin(cb.success_outcomes) & df_[S.END_DATE].notna()]
-        _, paid, level = _persistence_pairs(project, succ_, 12)
+        _, paid, level = _persistence_pairs(project, leavers, 12, prepared)
         info["persistence_pairs"] = (paid[level > 0], level[level > 0])  # drawn again in the Monte Carlo
     info["dropoff_source"] = "observed" if obs else "assumed"
     info["persistence"] = pers

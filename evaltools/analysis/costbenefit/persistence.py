@@ -21,28 +21,18 @@ class Persistence(Result):
     """Did the successful leavers stay off försörjningsstöd? Observed in the payments after exit."""
 
 
-# the last leavers' payments computed, for the same payments and leavers: the persistence table and
-# the observed drop-off of one calculation both need them (a group-by over every payment row)
-_LEAVERS_SEEN: list = []
+def successful_leavers(project: Project) -> pd.DataFrame:
+    """The participants who ended with an outcome that leaves försörjningsstöd (``success_outcomes``)."""
+    df = project.participants
+    return df[~df[S.ONGOING] & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes) & df[S.END_DATE].notna()]
 
 
 def _leaver_payments(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The successful leavers' payments with their month index and price-year amount, and the same
     summed per person and month; computed once for all follow-up months (only the leavers' rows)."""
-    pay = project.payments
-    assert pay is not None  # (persistence is computed only where there are payments)
-    key = (tuple(succ[S.PERSON_ID]), project.params.price_year, tuple(sorted(dict(project.params.reference.kpi).items())))
-    if _LEAVERS_SEEN and _LEAVERS_SEEN[0] is pay and _LEAVERS_SEEN[1] == key:
-        return _LEAVERS_SEEN[2]
-    out = _leaver_payments_of(project, succ)
-    _LEAVERS_SEEN[:] = [pay, key, out]  # (the payments frame is kept alive with it, so identity is safe)
-    return out
-
-
-def _leaver_payments_of(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     params = project.params
     pay = project.payments
-    assert pay is not None
+    assert pay is not None  # (persistence is computed only where there are payments)
     pay = pay[pay[S.PERSON_ID].isin(pd.unique(succ[S.PERSON_ID]))]
     kpi_over = dict(params.reference.kpi)
     pm = pay.assign(_m=_months(pay[S.MONTH]))
@@ -79,7 +69,8 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     return now[S.AMOUNT].to_numpy(float), now["_fixed"].to_numpy(float), level
 
 
-def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS) -> Persistence:
+def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS,
+                prepared: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> Persistence:
     """How much of the saving the successful leavers kept ``m`` months after their exit.
 
     For each of 3, 6 and 12 months after the exit month, among the successful leavers the payments
@@ -99,20 +90,21 @@ def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS) 
         the start), kept_share (share of the pre-start level still saved; NaN without such leavers),
         max_months_observed (the longest follow-up any leaver has). Empty without payments or
         successful leavers.
+
+    ``prepared`` is :func:`_leaver_payments` already computed for :func:`successful_leavers` (the
+    cost-benefit computes it once for this table and the observed drop-off).
     """
     cols = ["months_after", "observed", "without_fs", "share_without", "mean_payment", "with_level", "kept_share",
             "max_months_observed"]
     pay = project.payments
     if pay is None or pay.empty or not project.has_participants:
         return Persistence(pd.DataFrame(columns=cols))
-    df = project.participants
-    succ = df[~df[S.ONGOING] & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes)
-              & df[S.END_DATE].notna()]
+    succ = successful_leavers(project)
     if succ.empty:
         return Persistence(pd.DataFrame(columns=cols))
     longest = int(max(_month(pay[S.MONTH].max()) - _months(succ[S.END_DATE]).min(), 0))
     rows = []
-    prepared = _leaver_payments(project, succ)
+    prepared = prepared if prepared is not None else _leaver_payments(project, succ)
     for mm in months:
         amounts, fixed, level = _persistence_pairs(project, succ, mm, prepared)
         n, has = len(amounts), level > 0
