@@ -26,6 +26,15 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PERSONAL = (S.PERSON_ID, S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE, S.AMOUNT)
 
 
+# two persons' payments, P2's written with a dot for thousands (10.242 meant 10 242 kr)
+SCALED_PAYMENTS = [
+    {"person_id": "P1", "month": "2022-01", "amount": 9000},
+    {"person_id": "P1", "month": "2022-02", "amount": 8700},
+    {"person_id": "P2", "month": "2022-03", "amount": "10.242"},
+    {"person_id": "P2", "month": "2022-04", "amount": "9.815"},
+]
+
+
 def _row_cells(file: str, row: int) -> list[str]:
     """The personal cells of one row of a data file, as written in the file."""
     path = Path(file.split(" [")[0])
@@ -62,10 +71,7 @@ def test_the_notes_a_tiny_project_triggers_name_rows_not_values(tiny_project):
     an unknown id, payments on another scale. None may carry the person's date, id or amount."""
     d = tiny_project.dir / "data"
     write_csv(d / "payments.csv", [
-        {"person_id": "P1", "month": "2022-01", "amount": 9000},
-        {"person_id": "P1", "month": "2022-02", "amount": 8700},
-        {"person_id": "P2", "month": "2022-03", "amount": "10.242"},
-        {"person_id": "P2", "month": "2022-04", "amount": "9.815"},
+        *SCALED_PAYMENTS,
         {"person_id": "P77", "month": "2022-04", "amount": 6100},
     ])
     project = load_project(tiny_project("last_intake: 2022-12-31\ndata_as_of: 2023-04-30\n"))
@@ -161,10 +167,7 @@ def test_one_persons_payments_a_thousandth_of_the_others_are_a_note_with_rows(ti
     """10.242 (ten thousand, written with a dot) was read as 10,242 kr, unnoticed."""
     d = tiny_project.dir / "data"
     write_csv(d / "payments.csv", [
-        {"person_id": "P1", "month": "2022-01", "amount": 9000},
-        {"person_id": "P1", "month": "2022-02", "amount": 8700},
-        {"person_id": "P2", "month": "2022-03", "amount": "10.242"},
-        {"person_id": "P2", "month": "2022-04", "amount": "9.815"},
+        *SCALED_PAYMENTS,
         {"person_id": "P3", "month": "2022-07", "amount": 7900},
     ])
     project = load_project(tiny_project())
@@ -309,10 +312,7 @@ def test_the_reports_data_quality_table_shows_rows_not_values(tiny_project):
     import evaltools as et
     d = tiny_project.dir / "data"
     write_csv(d / "payments.csv", [
-        {"person_id": "P1", "month": "2022-01", "amount": 9000},
-        {"person_id": "P1", "month": "2022-02", "amount": 8700},
-        {"person_id": "P2", "month": "2022-03", "amount": "10.242"},
-        {"person_id": "P2", "month": "2022-04", "amount": "9.815"},
+        *SCALED_PAYMENTS,
     ])
     _workbook(d / "deltagare.xlsx", [("gammal", participants_frame()[:1], True), ("aktuell", participants_frame(), False)])
     block = "data:\n  participants: data/deltagare.xlsx\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
