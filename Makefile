@@ -34,7 +34,9 @@ test: $(STAMP)
 reports: $(STAMP)
 	$(BIN)/evaltools render --all
 
+# JupyterLab is the optional extra [lab] (the renderer does not need it)
 lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 sample-data: $(STAMP)

@@ -89,8 +89,8 @@ def by_hand(folder: Path) -> float:
     folder.mkdir(parents=True, exist_ok=True)
     nb, html = folder / "timra-vagen-ut.ipynb", folder / "timra-vagen-ut.html"
     t = time.perf_counter()
-    for cmd in ([sys.executable, "-m", "papermill", "notebooks/report.ipynb", str(nb), "-p", "params_path",
-                 str(ROOT / "params" / "timra-vagen-ut.yaml"), "-p", "output_dir", str(folder), "--cwd", "notebooks"],
+    for cmd in ([sys.executable, "-m", "papermill", "evaltools/notebooks/report.ipynb", str(nb), "-p", "params_path",
+                 str(ROOT / "params" / "timra-vagen-ut.yaml"), "-p", "output_dir", str(folder), "--cwd", str(folder)],
                 [sys.executable, "-m", "nbconvert", "--to", "html", "--no-input", str(nb), "--output", str(html)],
                 [sys.executable, "-m", "weasyprint", str(html), str(folder / "timra-vagen-ut.pdf")]):
         subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

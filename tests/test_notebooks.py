@@ -9,7 +9,8 @@ import pytest
 
 from .conftest import ROOT
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# the notebooks papermill runs (in the package) and the worked example for JupyterLab
+NOTEBOOKS = sorted((ROOT / "evaltools" / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -1,10 +1,11 @@
 """Where things are.
 
-The toolkit's own files (the notebooks papermill runs, the report template) sit beside the
-package. The evaluator's files — ``params/``, ``data/`` and ``reports/`` — sit in the project
-folder: the repository by default, or the folder named by the environment variable
-``EVALTOOLS_ROOT`` (for example a protected drive that keeps real person data out of the
-repository).
+The toolkit's own files (the notebooks papermill runs, the report template, the catalogs and
+reference data) are inside the package, so an installed wheel has everything it needs. The
+evaluator's files — ``params/``, ``data/`` and ``reports/`` — sit in the project folder: the folder
+named by the environment variable ``EVALTOOLS_ROOT`` (for example a protected drive that keeps real
+person data out of the repository); else, when the package runs from a checkout of its repository,
+the repository; else (installed with pip) the folder the command is run in.
 """
 from __future__ import annotations
 
@@ -18,10 +19,22 @@ from .privacy import redact
 ROOT_ENV = "EVALTOOLS_ROOT"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # evaltools/, above the layer packages
 TOOLKIT_DIR = PACKAGE_DIR.parent
-NOTEBOOKS_DIR = TOOLKIT_DIR / "notebooks"
+NOTEBOOKS_DIR = PACKAGE_DIR / "notebooks"  # report.ipynb and portfolio.ipynb, run by papermill
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 
-PROJECT_ROOT = Path(os.environ.get(ROOT_ENV) or TOOLKIT_DIR).expanduser().resolve()
+
+def in_checkout() -> bool:
+    """Whether the package runs from a checkout of its repository (not from an installed copy)."""
+    return (TOOLKIT_DIR / "pyproject.toml").is_file()
+
+
+def _default_root() -> Path:
+    """The project folder when ``EVALTOOLS_ROOT`` is not set: the repository of a checkout, else the
+    current folder."""
+    return TOOLKIT_DIR if in_checkout() else Path.cwd()
+
+
+PROJECT_ROOT = Path(os.environ.get(ROOT_ENV) or _default_root()).expanduser().resolve()
 PARAMS_DIR = PROJECT_ROOT / "params"
 DATA_DIR = PROJECT_ROOT / "data"
 REPORTS_DIR = PROJECT_ROOT / "reports"
@@ -36,12 +49,30 @@ def params_path(ref: str | Path) -> Path:
 
 
 def project_root() -> Path:
-    """The project folder as the environment names it now (``EVALTOOLS_ROOT``, else the repository).
+    """The project folder as the environment names it now (``EVALTOOLS_ROOT``, else the repository
+    of a checkout, else the current folder).
 
     Read at each call, so a notebook that sets ``os.environ["EVALTOOLS_ROOT"]`` after importing
     evaltools still finds its projects there.
     """
-    return Path(os.environ.get(ROOT_ENV) or TOOLKIT_DIR).expanduser().resolve()
+    return Path(os.environ.get(ROOT_ENV) or _default_root()).expanduser().resolve()
+
+
+def pin_project_root() -> Path:
+    """Name the project folder in ``EVALTOOLS_ROOT`` for the processes this one starts.
+
+    A report's kernel runs in a temporary folder: without this, an installed copy (whose project
+    folder is the current folder) would look for projects there. A checkout's project folder does
+    not depend on the current folder, and the environment is left as it is.
+
+    Returns
+    -------
+    Path
+        The project folder (:data:`PROJECT_ROOT`, fixed when the package was imported).
+    """
+    if not os.environ.get(ROOT_ENV) and not in_checkout():
+        os.environ[ROOT_ENV] = str(PROJECT_ROOT)
+    return PROJECT_ROOT
 
 
 def find_params(ref: str | Path) -> Path:

@@ -1,6 +1,6 @@
 """Report: the sections of an evaluation report, computed once and shown in a notebook.
 
-``notebooks/report.ipynb`` creates one :class:`Report` and calls one method per section; each
+``evaltools/notebooks/report.ipynb`` creates one :class:`Report` and calls one method per section; each
 method shows the blocks of one module in :mod:`evaltools.present.sections`. The analyses run once
 (cached) and the sections share them; :func:`evaltools.publish.workbook.export_report` writes the key tables as CSV
 and one Excel workbook from the same results. The words come from the report's catalog

@@ -17,7 +17,7 @@ from pathlib import Path
 from .._version import __version__
 from ..data.errors import EvaltoolsError
 from ..data.messages import DEFAULT_LANG, message
-from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path
+from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path, pin_project_root
 from ..data.privacy import redact
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -274,6 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    pin_project_root()  # the kernels and worker processes use the same project folder as this command
     if args.command == "list":
         return cmd_list(args)
     if args.command == "validate":
