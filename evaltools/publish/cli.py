@@ -119,6 +119,8 @@ def _validate_text(project, lang: str) -> int:
 
 
 def cmd_render(args, parser) -> int:
+    if not args.quiet:  # the first line at once: starting Python and its libraries takes a while
+        print(_say("cli.step_prepare", _lang(args)), flush=True)
     from .kernels import warm_kernels  # start-up: each command imports only what it uses
     with warm_kernels(not args.cold_kernels):  # started first: it imports the report libraries meanwhile
         return _render(args, parser)
@@ -259,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help="parallel processes (default: one per core, plus one)")
             p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
             p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
-            p.add_argument("--quiet", action="store_true", help="no progress bar")
+            p.add_argument("--quiet", action="store_true", help="no progress lines")
             p.add_argument("--cold-kernels", action="store_true",
                            help="start every kernel from scratch instead of forking it from a process that has "
                                 "imported the report libraries (slower; for troubleshooting)")

@@ -38,6 +38,7 @@ from pathlib import Path
 from .._version import __version__
 from ..data.params import load_params
 from ..data.errors import EvaltoolsError, ReportError
+from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, neutral_name
 from .kernels import kernel_manager_class, warm_kernels
 from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_problem
@@ -68,14 +69,29 @@ class RenderResult:
     draft: bool = False  # the evaluator has written no assessment: the report says "Utkast" on every page
 
 
-def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path):
+def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path,
+                     on_kernel_ready: Callable[[], None] | None = None):
     """Execute ``notebook`` with papermill into ``output`` (python3 kernel, IPC transport) and
-    return the executed notebook."""
+    return the executed notebook. ``on_kernel_ready`` is called once the kernel has started,
+    before the first cell runs."""
     import papermill as pm
+    hooks = {} if on_kernel_ready is None else {"on_notebook_start": lambda **_: on_kernel_ready()}
     # the notebook is written once at the end (and on failure), not after every cell
     return pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
                         progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
-                        request_save_on_cell_execute=False, kernel_manager_class=kernel_manager_class())
+                        request_save_on_cell_execute=False, kernel_manager_class=kernel_manager_class(), **hooks)
+
+
+Say = Callable[[str], None]  # prints one progress line, given its catalog key (messages.cli.step_*)
+
+
+def _sayer(key: str, progress: str | None) -> Say:
+    """A function that prints one line per step of ``key``'s report in the language ``progress``
+    (nothing when it is None): the command shows what it is doing while a report is made."""
+    def say(step: str) -> None:
+        if progress:
+            print(message(f"cli.{step}", progress, id=key), flush=True)
+    return say
 
 
 _EXPORTERS: dict = {}
@@ -278,9 +294,11 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...])
 
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
             formats: tuple[str, ...], timings: dict, notes: list[str] | None = None,
-            draft: bool | Callable[[], bool] = False) -> list[str]:
+            draft: bool | Callable[[], bool] = False, say: Say | None = None) -> list[str]:
     """Execute ``notebook`` into a new folder, export it and move it into place. ``draft`` may be
-    a function: it is asked only once the notebook has run (the check imports the text layer)."""
+    a function: it is asked only once the notebook has run (the check imports the text layer).
+    ``say`` prints a line as each step starts."""
+    say = say or _sayer(key, None)
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
     tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
@@ -289,7 +307,9 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         t0 = time.perf_counter()
         nb_out = tmp / f"{key}.ipynb"
         try:
-            executed = execute_notebook(notebook, nb_out, {**parameters, "output_dir": str(tmp)}, tmp)
+            say("step_kernel")
+            executed = execute_notebook(notebook, nb_out, {**parameters, "output_dir": str(tmp)}, tmp,
+                                        on_kernel_ready=lambda: say("step_analyses"))
         finally:
             timings["execute"] = round(time.perf_counter() - t0, 3)
         t1 = time.perf_counter()
@@ -302,6 +322,7 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
             (tmp / f"{key}.html").write_text(page, encoding="utf-8")
         if "pdf" in formats:
             t2 = time.perf_counter()
+            say("step_pdf")
             try:
                 html_to_pdf(page, tmp / f"{key}.pdf", tmp)
             except PdfEngineMissing as e:
@@ -359,11 +380,12 @@ def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG
 
 
 def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
-                   lang: str | None = None) -> RenderResult:
+                   lang: str | None = None, progress: str | None = None) -> RenderResult:
     """Render one project's report. Never raises for a failing project: the result says what failed.
 
     The report goes to ``reports/<id>/`` (Swedish) or ``reports/<id>/<lang>/`` (another language);
-    files of other formats and languages already there are kept.
+    files of other formats and languages already there are kept. With ``progress`` (a language)
+    a line is printed as each step starts.
     """
     params_path = Path(params_path).resolve()
     key = params_path.stem
@@ -389,7 +411,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
             return drafted[0]
 
         files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
-                        reports_dir, formats, timings, notes, draft)
+                        reports_dir, formats, timings, notes, draft, _sayer(key, progress))
         return key, title, use_lang, files, draft()
 
     refused = _refused(key, reports_dir, [params_path], lang)
@@ -433,15 +455,15 @@ def _describe(e: Exception) -> str:
 
 
 def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
-                     lang: str = "sv") -> RenderResult:
-    """Render the portfolio report comparing the given projects."""
+                     lang: str = "sv", progress: str | None = None) -> RenderResult:
+    """Render the portfolio report comparing the given projects (``progress``: as :func:`render_project`)."""
     from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     title = msg("portfolio.heading", lang)
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
                         {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang},
-                        reports_dir, formats, timings, notes)
+                        reports_dir, formats, timings, notes, say=_sayer("portfolio", progress))
         return "portfolio", title, lang, files
 
     refused = _refused("portfolio", reports_dir, list(params_paths), lang)
@@ -578,30 +600,35 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
 
     With ``warm`` (the default) each report's kernel is forked from a process that has already
     imported the report libraries (see :mod:`evaltools.publish.kernels`); each report still gets a new
-    kernel of its own.
+    kernel of its own. With ``progress`` a line is printed as each report's step starts and as each
+    report is done, in the language of ``lang`` (Swedish when it is not given).
     """
-    from tqdm import tqdm
     check_reports_dir(reports_dir, params_paths)
     reports_dir = Path(reports_dir).resolve()
     reports_dir.mkdir(parents=True, exist_ok=True)
     # one more worker than cores: while one report waits for its kernel to start, another works
     jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(params_paths) + int(portfolio) or 1))
-    args = [(p, reports_dir, formats, lang) for p in params_paths]
+    said = (lang or DEFAULT_LANG) if progress else None  # the language of the progress lines
+    args = [(p, reports_dir, formats, lang, said) for p in params_paths]
     results: list[RenderResult] = []
     with warm_kernels(warm):  # started first: it imports while this process prepares
         # one process for all reports: the warm-up runs beside the first report's kernel
         prepare(formats, background=jobs == 1)
-        bar = tqdm(total=len(args) + int(portfolio), desc="rapporter" if (lang or "sv") == "sv" else "reports",
-                   unit="st", disable=not progress)
+        total = len(args) + int(portfolio)
+
+        def done(r: RenderResult) -> None:
+            results.append(r)
+            if said and total > 1:  # (one report's line is the command's summary)
+                print(message("cli.step_done", said, mark="✓" if r.ok else "✗", id=r.project_id, done=len(results),
+                              total=total), flush=True)
         # the largest projects first, so that a batch does not end with one core idle; the
         # portfolio runs beside them (it reads the data itself)
         tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
         if portfolio:
-            tasks.insert(1 if jobs > 1 else len(tasks), ("portfolio", params_paths, reports_dir, formats, lang or "sv"))
+            tasks.insert(1 if jobs > 1 else len(tasks), ("portfolio", params_paths, reports_dir, formats, lang or "sv", said))
         if jobs == 1:
             for a in tasks:
-                results.append(_worker(a))
-                bar.update()
+                done(_worker(a))
         else:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -609,14 +636,12 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
                 futures = {pool.submit(_worker, a): a for a in tasks}
                 for f in as_completed(futures):
                     try:
-                        results.append(f.result())
+                        done(f.result())
                     except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
                         a = futures[f]
                         key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
-                        results.append(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
-                                                    dt.datetime.now().isoformat(timespec="seconds"), key))
-                    bar.update()
-        bar.close()
+                        done(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
+                                          dt.datetime.now().isoformat(timespec="seconds"), key))
         _wait_for_warm_up()  # (only if every report failed before exporting)
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
