@@ -659,6 +659,34 @@ def read_params_mapping(path: Path) -> dict:
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ParamsLoader) or {}  # noqa: S506
 
 
+def _slashed(value: Any) -> Any:
+    return value.replace("\\", "/") if isinstance(value, str) else value
+
+
+def forward_slashes(raw: Any) -> Any:
+    """``raw`` with backslashes in its file paths written as forward slashes.
+
+    A params file written on Windows names its files the Windows way (``..\\data\\x.csv``);
+    forward slashes mean the same there and on every other system, so the same file works on a
+    colleague's Mac or a Linux server. The data paths (``data.participants``, ``payments``,
+    ``budget``, ``comparison``) and goals' ``series_file`` are rewritten; ``raw`` is not changed.
+    """
+    if not isinstance(raw, dict):
+        return raw
+    out = dict(raw)
+    data = raw.get("data")
+    if isinstance(data, dict):
+        out["data"] = {k: _slashed(v) if k in ("participants", "payments", "budget") else v for k, v in data.items()}
+        comparison = data.get("comparison")
+        if isinstance(comparison, dict):
+            out["data"]["comparison"] = {k: _slashed(v) for k, v in comparison.items()}
+    goals = raw.get("goals")
+    if isinstance(goals, list):
+        out["goals"] = [{**g, "series_file": _slashed(g["series_file"])} if isinstance(g, dict) and "series_file" in g
+                        else g for g in goals]
+    return out
+
+
 def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) -> ProjectParams:
     """Validate a parsed params mapping exactly as :func:`load_params` does; relative data paths
     are resolved against ``path``'s folder, and problems are reported under ``where`` (default
@@ -666,6 +694,7 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) 
     where = path if where is None else where
     # removed from texts; the project id keeps them, to be refused as no safe slug
     raw = {k: v if k == "id" else strip_bidi(v) for k, v in raw.items()} if isinstance(raw, dict) else raw
+    raw = forward_slashes(raw)
     pnr = [place for place, value in _strings(raw) if find_personnummer(value)]
     if pnr:
         raise ParamsError(where, [f"{place}: holds something shaped like a personnummer (not shown here); a report is "

@@ -10,7 +10,9 @@ Only the imported modules are shared, copy-on-write.
 
 The zygote is used on Linux (it relies on ``fork``). Elsewhere, or with
 ``EVALTOOLS_WARM_KERNELS=0``, kernels start the usual way. If the zygote cannot serve a request,
-the kernel is started the usual way as well, so warm kernels can only make a run faster.
+the kernel is started the usual way as well, so warm kernels can only make a run faster. Windows
+has neither ``fork`` nor the IPC sockets the kernels otherwise talk over: there every kernel
+starts the usual way and talks over TCP on the local machine.
 """
 from __future__ import annotations
 
@@ -41,9 +43,23 @@ PRELOAD = (
 )
 
 
+def _linux() -> bool:
+    return sys.platform.startswith("linux")
+
+
+def _windows() -> bool:
+    return sys.platform == "win32"
+
+
 def supported() -> bool:
     """Whether warm kernels can be used here: Linux (fork) and not switched off."""
-    return sys.platform.startswith("linux") and os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "no", "false", "off")
+    return _linux() and os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "no", "false", "off")
+
+
+def transport() -> str:
+    """How the renderer talks to its kernels: IPC sockets (a file per kernel, so parallel runs
+    never race for a port), or TCP on Windows, which has no IPC transport."""
+    return "tcp" if _windows() else "ipc"
 
 
 # Isolated mode: the current folder, PYTHONPATH and the user's site-packages are not on sys.path.
@@ -319,8 +335,8 @@ def _provisioner_class():
 @functools.cache
 def kernel_manager_class():
     """An async kernel manager on IPC sockets with a unique path per kernel, so parallel runs
-    cannot race for TCP ports (papermill issue 511) and a fork cannot deadlock it; inside
-    :func:`warm_kernels` its kernels come from the zygote."""
+    cannot race for TCP ports (papermill issue 511) and a fork cannot deadlock it (TCP on Windows,
+    see :func:`transport`); inside :func:`warm_kernels` its kernels come from the zygote."""
     import uuid
 
     from jupyter_client.manager import AsyncKernelManager
@@ -333,7 +349,7 @@ def kernel_manager_class():
             os.makedirs(jupyter_runtime_dir(), exist_ok=True)
             kwargs.setdefault("kernel_id", kid)
             kwargs.setdefault("connection_file", os.path.join(jupyter_runtime_dir(), f"kernel-{kid}.json"))
-            super().__init__(*args, transport="ipc", **kwargs)
+            super().__init__(*args, transport=transport(), **kwargs)
 
         async def _async_pre_start_kernel(self, **kw):
             if self.provisioner is None and os.environ.get(ENV_ADDRESS):

@@ -210,6 +210,8 @@ def inside(reports_dir: Path, *parts: str) -> Path:
 
 
 def _pid_alive(pid: int) -> bool:
+    if os.name == "nt":  # there os.kill(pid, 0) would end the process instead of asking about it
+        return _windows_pid_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -217,6 +219,20 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running, asked the Windows way (a process we may not open is running)."""
+    import ctypes
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # Windows only
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # ERROR_ACCESS_DENIED: it exists
+    try:
+        code = ctypes.c_ulong()
+        return not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def clean_stale(reports_dir: Path) -> list[str]:
