@@ -155,3 +155,18 @@ def test_the_stale_folder_check_never_signals_a_process_on_windows(monkeypatch):
     finally:
         monkeypatch.undo()
     assert alive and asked == [4242]
+
+
+def test_output_sent_to_a_file_on_windows_is_windows_1252_and_the_command_still_runs(tmp_path):
+    """Redirected output on Windows is Windows-1252, which has å, ä, ö but no ✓: the command prints
+    '?' for the mark instead of stopping with an encoding error."""
+    import subprocess
+    import sys
+    params = _project(tmp_path, "ansi-utdata")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "MPLBACKEND": "Agg"}
+    env.pop("PYTHONUTF8", None)
+    run = subprocess.run([sys.executable, "-m", "evaltools", "validate", str(params)], env=env, capture_output=True,
+                         cwd=tmp_path, timeout=300)
+    assert run.returncode == 0, run.stderr.decode("cp1252", "replace")
+    out = run.stdout.decode("cp1252")  # every byte is Windows-1252
+    assert out.startswith("? ansi-utdata: 4 inskrivningar; anteckningar om datakvaliteten:")

@@ -273,7 +273,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _never_fail_to_print() -> None:
+    """Output whose encoding lacks the marks the command prints (✓, ✗) shows them as '?' instead of
+    stopping the command: on Windows, output sent to a file or another program is Windows-1252."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "✓✗…åäö".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _never_fail_to_print()
     parser = build_parser()
     args = parser.parse_args(argv)
     pin_project_root()  # the kernels and worker processes use the same project folder as this command
