@@ -49,3 +49,28 @@ def test_data_contract_documents_every_column_and_code():
     for vocab in (S.OUTCOMES, S.SEXES, S.HOUSEHOLD_TYPES, S.SUPPORT_SOURCES, S.SGI_STATUSES):
         for code in vocab:
             assert f"`{code}`" in doc, code
+
+
+def test_the_workflow_runs_lint_types_and_tests_on_windows_and_linux():
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "tests.yml").read_text(encoding="utf-8"))
+    job = flow["jobs"]["test"]
+    assert set(job["strategy"]["matrix"]["os"]) == {"windows-latest", "ubuntu-latest"}
+    commands = "\n".join(step.get("run", "") for step in job["steps"])
+    for command in ('pip install -e ".[dev]"', "ruff\" check evaltools tests", "mypy", "-m pytest", "weasyprint --info",
+                    "mingw-w64-ucrt-x86_64-pango"):
+        assert command in commands, command
+
+
+def test_the_readme_windows_section_lists_every_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## On Windows\n", 1)[1].split("\n## ", 1)[0]
+    for command in ("py -m venv .venv", ".venv\\Scripts\\activate", ".venv\\Scripts\\Activate.ps1", "pip install finsam-evaltools",
+                    "pip install -e .[dev]", "python -m weasyprint --info", "evaltools new mitt-projekt",
+                    "evaltools validate mitt-projekt", "evaltools render mitt-projekt", "evaltools render --all",
+                    "python -m pytest", "pacman -S mingw-w64-ucrt-x86_64-pango", "WEASYPRINT_DLL_DIRECTORIES"):
+        assert command in section, command
+    assert ".venv/bin" not in section and "apt-get" not in section
+    # the command a missing PDF printer suggests on Windows is the README's
+    from evaltools.publish.render import PANGO_INSTALL_WINDOWS
+    assert "pacman -S mingw-w64-ucrt-x86_64-pango" in PANGO_INSTALL_WINDOWS
+    assert "conda env create -f environment.yml" in readme.split("\n## With conda\n", 1)[1].split("\n## ", 1)[0]

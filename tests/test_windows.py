@@ -170,3 +170,11 @@ def test_output_sent_to_a_file_on_windows_is_windows_1252_and_the_command_still_
     assert run.returncode == 0, run.stderr.decode("cp1252", "replace")
     out = run.stdout.decode("cp1252")  # every byte is Windows-1252
     assert out.startswith("? ansi-utdata: 4 inskrivningar; anteckningar om datakvaliteten:")
+
+
+def test_a_missing_pdf_printer_says_how_to_get_pango_on_each_system(monkeypatch):
+    assert "apt-get install libpango-1.0-0" in render.pango_advice()
+    monkeypatch.setattr(render.sys, "platform", "win32")
+    advice = render.pango_advice()
+    assert "pacman -S mingw-w64-ucrt-x86_64-pango" in advice and "WEASYPRINT_DLL_DIRECTORIES" in advice
+    assert "apt-get" not in advice

@@ -158,6 +158,16 @@ def notebook_to_html(notebook, lang: str, title: str, draft: bool = False) -> st
 
 
 PANGO_INSTALL = "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+# on Windows, as WeasyPrint's documentation says (the README's Windows section has the steps)
+PANGO_INSTALL_WINDOWS = ("install MSYS2 (msys2.org) and in its terminal run pacman -S mingw-w64-ucrt-x86_64-pango; "
+                         "if Pango is elsewhere, name its folder in WEASYPRINT_DLL_DIRECTORIES")
+
+
+def pango_advice() -> str:
+    """How to install the Pango text library on this system."""
+    if sys.platform == "win32":
+        return f"On Windows {PANGO_INSTALL_WINDOWS}"
+    return f"On Debian or Ubuntu install the Pango text library: {PANGO_INSTALL}"
 
 
 class PdfEngineMissing(EvaltoolsError):
@@ -187,7 +197,7 @@ def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes 
         except (OSError, ImportError) as e:
             raise PdfEngineMissing(
                 f"no PDF: the PDF printer could not start ({str(e).splitlines()[0][:200]}). The HTML report was "
-                f"written. On Debian or Ubuntu install the Pango text library: {PANGO_INSTALL}") from None
+                f"written. {pango_advice()}") from None
         return weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(
             None if pdf_path is None else str(pdf_path), pdf_variant="pdf/ua-1")
 
