@@ -18,11 +18,14 @@ help:
 	@echo "make benchmark   run the speed and memory benchmarks"
 	@echo "make a11y        check the sample reports' HTML with axe-core in headless Chromium"
 
+# one line per step: the first install downloads the scientific libraries and takes a few minutes
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@test -x $(BIN)/python || { echo "Creating the virtual environment in $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing evaltools and its dependencies into $(VENV) (a few minutes the first time) ..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+	@echo "Installed: $$($(BIN)/evaltools --version)"
 
 # lint (ruff) and types (mypy) first, then the tests; tests draw charts without a screen
 # (JupyterLab keeps its own inline backend)
@@ -36,7 +39,7 @@ reports: $(STAMP)
 
 # JupyterLab is the optional extra [lab] (the renderer does not need it)
 lab: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[lab]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[lab]'
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 sample-data: $(STAMP)
