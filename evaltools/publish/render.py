@@ -90,8 +90,14 @@ def _sayer(key: str, progress: str | None) -> Say:
     (nothing when it is None): the command shows what it is doing while a report is made."""
     def say(step: str) -> None:
         if progress:
-            print(message(f"cli.{step}", progress, id=key), flush=True)
+            _print_line(message(f"cli.{step}", progress, id=key))
     return say
+
+
+def _print_line(text: str) -> None:
+    """Print one whole line in one write: the lines of reports rendered side by side never run together."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
 _EXPORTERS: dict = {}
@@ -645,8 +651,8 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         def done(r: RenderResult) -> None:
             results.append(r)
             if said and total > 1:  # (one report's line is the command's summary)
-                print(message("cli.step_done", said, mark="✓" if r.ok else "✗", id=r.project_id, done=len(results),
-                              total=total), flush=True)
+                _print_line(message("cli.step_done", said, mark="✓" if r.ok else "✗", id=r.project_id,
+                                    done=len(results), total=total))
         # the largest projects first, so that a batch does not end with one core idle; the
         # portfolio runs beside them (it reads the data itself)
         tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
