@@ -74,3 +74,16 @@ def test_the_readme_windows_section_lists_every_command():
     from evaltools.publish.render import PANGO_INSTALL_WINDOWS
     assert "pacman -S mingw-w64-ucrt-x86_64-pango" in PANGO_INSTALL_WINDOWS
     assert "conda env create -f environment.yml" in readme.split("\n## With conda\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_no_module_imports_the_lab_extra_when_it_is_imported():
+    """JupyterLab and ipywidgets are the optional extra [lab]: no module imports them at its top
+    level (the what-if sliders import ipywidgets when they are built, and fall back without it)."""
+    import ast
+    lab = {"jupyterlab", "ipywidgets", "notebook", "jupyter_server"}
+    for path in (ROOT / "evaltools").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not {n.split(".")[0] for n in names} & lab, f"{path.relative_to(ROOT)}: {names}"

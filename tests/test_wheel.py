@@ -4,7 +4,8 @@ repository, creates, validates and renders a project (HTML and PDF) in a folder 
 The wheel is installed with ``pip install --no-deps --target`` into a temporary folder and run by
 this Python with that folder first on ``PYTHONPATH``, from a folder outside the repository, so
 that the repository's own copy (an editable install) is shadowed; the test checks that the
-commands really import the wheel's copy. JupyterLab and ipywidgets are made unimportable there:
+commands really import the wheel's copy. JupyterLab and ipywidgets are made unimportable for the
+commands (and kernels started from scratch; tests/test_packaging.py checks that no module imports them):
 the renderer must not need them.
 """
 from __future__ import annotations
