@@ -94,7 +94,7 @@ def test_params_written_with_backslashes_name_the_same_files(tmp_path):
     assert Path(str(goal.series_file)) == Path("../data/bakat/serie.csv")
     # a missing file is named as it was meant
     params.write_text(params.read_text(encoding="utf-8").replace("participants.csv", "saknas.csv"), encoding="utf-8")
-    with pytest.raises(ParamsError, match=r"data/bakat/saknas\.csv"):
+    with pytest.raises(ParamsError, match=r"data[/\\]bakat[/\\]saknas\.csv"):  # (either separator on Windows)
         load_params(params)
 
 
@@ -173,6 +173,7 @@ def test_output_sent_to_a_file_on_windows_is_windows_1252_and_the_command_still_
 
 
 def test_a_missing_pdf_printer_says_how_to_get_pango_on_each_system(monkeypatch):
+    monkeypatch.setattr(render.sys, "platform", "linux")
     assert "apt-get install libpango-1.0-0" in render.pango_advice()
     monkeypatch.setattr(render.sys, "platform", "win32")
     advice = render.pango_advice()
