@@ -141,6 +141,14 @@ class DataPaths(_Strict):
         "kr", description="Unit of the amounts: one unit for every file (kr or tkr), or one per file "
                           "({budget: tkr, payments: kr}).")
     excel_sheet: str | int = 0
+    payments_format: Literal["auto", "monthly", "per_payment", "wide"] = Field(
+        "auto", description="How the payments files are laid out: one row per person and month (monthly), one row "
+                            "per payment with its date (per_payment), one column per month (wide), or told apart "
+                            "by their columns (auto).")
+    payments_cover_all_participants: bool = Field(
+        False, description="True when the payments file lists every participant's payments, so that a participant "
+                           "without rows was paid nothing (0 kr); false (the default) leaves such participants out "
+                           "of the payment analyses, with a data-quality note saying how many.")
 
     def unit(self, file: str) -> str:
         """The unit of ``file``'s amounts (``budget``, ``payments`` or ``comparison_payments``)."""

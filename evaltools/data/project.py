@@ -23,7 +23,7 @@ from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256
 from .template import placeholder_problems
-from .validation import derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
+from .validation import coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
 from .params import _format_pydantic, params_from_mapping, read_params_mapping
 
 
@@ -68,6 +68,23 @@ class Project:
     @property
     def has_participants(self) -> bool:
         return len(self.participants) > 0
+
+    def paid_persons(self, comparison: bool = False) -> pd.DataFrame:
+        """The participants (or, with ``comparison``, the comparison persons) the payment analyses use.
+
+        Everyone when the params say the payments file covers every participant
+        (``data.payments_cover_all_participants: true``: a person without rows was paid 0 kr every
+        month); otherwise only the persons with at least one row in the payments file, since a
+        person missing from it may have been paid without the file showing it. The load's
+        data-quality notes say how many were left out, or counted as 0 kr.
+        """
+        persons = self.comparison if comparison else self.participants
+        payments = self.comparison_payments if comparison else self.payments
+        if persons is None:
+            return empty_table(S.PARTICIPANTS)
+        if payments is None or self.params.data.payments_cover_all_participants:
+            return persons
+        return persons[persons[S.PERSON_ID].isin(payments[S.PERSON_ID].dropna())]
 
     @property
     def data_quality(self) -> pd.DataFrame:
@@ -286,8 +303,15 @@ def _load(params: ProjectParams) -> Project:
             warn.append(problem(source, file_row(file_rows, i), S.END_DATE,
                                 participants[S.END_DATE].iloc[i].date().isoformat(), "person.late_end", "warning",
                                 "late_end", as_of=params.as_of.isoformat()))
+    covers_all = d.payments_cover_all_participants
+    if payments is not None and len(participants):
+        note = coverage_note(participants, payments, covers_all, str(d.payments))
+        warn += [note] if note is not None else []
     if comparison is not None:
         comparison = derive_person_columns(comparison, params)
+        if comparison_payments is not None and len(comparison_payments) and d.comparison is not None:
+            note = coverage_note(comparison, comparison_payments, covers_all, str(d.comparison.payments), True)
+            warn += [note] if note is not None else []
     if budget is not None:
         empty = budget[S.BUDGET].isna() & budget[S.ACTUAL].isna()
         for i in np.flatnonzero(empty.to_numpy()).tolist():
