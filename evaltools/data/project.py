@@ -24,7 +24,7 @@ from .privacy import public_name
 from .reading import file_sha256
 from .template import placeholder_problems
 from .validation import coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
-from .params import _format_pydantic, params_from_mapping, read_params_mapping
+from .params import _format_pydantic, kolada_series, params_from_mapping, read_params_mapping
 
 
 # --- the project object -----------------------------------------------------------------
@@ -261,8 +261,10 @@ def _refusal(problems: list[Problem]) -> DataValidationError:
 
 
 def _load(params: ProjectParams) -> Project:
-    d = params.data
     problems: list[Problem] = []
+    # a context goal with kolada: its series from the project's data folder, fetched once if not kept there
+    params = kolada_series(params, fetch=True, problems=problems)
+    d = params.data
     warn: list[Problem] = []
     checksums = {}
     for p in (d.participants, d.payments, d.budget, *( (d.comparison.persons, d.comparison.payments) if d.comparison else ())):
