@@ -85,8 +85,8 @@ def test_one_row_per_payment_is_summed_into_person_and_month(tiny_project):
     project = et.load_project(_with_data(tiny_project, "pp.csv"), lang="en")
     assert _monthly(project) == TINY_MONTHLY
     note = next(w for w in project.warnings if w.key == "payment.per_payment_read")
-    assert dict(note.values)["payments"] == 5 and dict(note.values)["months"] == 3
-    assert dict(note.values)["negative"] == 1
+    assert dict(note.values)["payments"] == "5" and dict(note.values)["months"] == "3"
+    assert dict(note.values)["negative"] == "1"
     text = note.text("sv") + note.text("en")
     assert "P1" not in text and "2022-01" not in text and "499" not in text  # counts only
 
@@ -294,6 +294,19 @@ def test_participants_without_rows_count_as_zero_when_the_file_covers_everyone(t
     assert keys.count("payment.covered_zero") == 1 and "payment.not_covered" not in keys  # said once
     assert "count as 0 kr" in next(w for w in project.warnings if w.key == "payment.covered_zero").text("en")
     assert set(project.paid_persons()["person_id"]) == {"P1", "P2", "P3", "P4"}
+
+
+def test_a_leaver_without_rows_takes_the_others_level_in_the_cost_benefit(tiny_project):
+    """P1 (left for work) and P4 (left for sickness compensation) are the successful leavers; P4 has
+    no payment rows and is left out, so the own-payments level is P1's alone: 9 000 kr paid in the
+    six months before P1's start (2021-08 to 2022-01), 1 500 kr a month, and P4 takes that level too."""
+    project = et.load_project(tiny_project("""\
+        cost_benefit:
+          price_year: 2022
+          monthly_level: {method: own_payments, months_before_start: 6, gap_before_start: 0}
+        """))
+    cb = et.cost_benefit(project, monte_carlo=False, effect=False)
+    assert cb.summary.monthly_level == pytest.approx(1500.0)
 
 
 def test_no_note_when_every_participant_has_rows(tiny_project):

@@ -424,7 +424,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
         before = len(problems)
         raw, info = long_from_wide(raw, fname, problems)
         if len(raw.frame) and len(problems) == before:
-            warn.append(problem(fname, None, None, None, "payment.wide_read", "warning", "payments_wide", **info))
+            warn.append(problem(fname, None, None, None, "payment.wide_read", "warning", "payments_wide",
+                                **{k: _sek(v) if isinstance(v, int) else v for k, v in info.items()}))
     df, _refused = _validate(raw, S.PAYMENTS, problems, fname)
     if shape == "wide":
         problems[start:] = _fold_repeats(problems[start:])
@@ -521,7 +522,7 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
                           S.HOUSEHOLD_ID: ["" if pd.isna(h) else str(h) for h in summed["household"]]}, dtype="object")
     if len(d):
         warn.append(problem(fname, None, None, None, "payment.per_payment_read", "warning", "payments_per_payment",
-                            payments=len(d), months=len(summed), negative=int((d["amount"] < 0).sum())))
+                            payments=_sek(len(d)), months=_sek(len(summed)), negative=_sek(int((d["amount"] < 0).sum()))))
     number_cells = {}
     if S.PERSON_ID in raw.number_cells:
         first_of = pd.Series(np.arange(len(raw.file_rows)), index=raw.file_rows)
