@@ -463,7 +463,7 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
     if not missing:
         return None
     key = ("payment.covered_zero" if covers_all else "payment.not_covered") + ("_comparison" if comparison else "")
-    return problem(fname, None, S.PERSON_ID, None, key, "warning", key.replace(".", "_"), n=missing, total=len(ids))
+    return problem(fname, None, None, None, key, "warning", key.replace(".", "_"), n=missing, total=len(ids))
 
 
 def _fold_repeats(problems: list[Problem]) -> list[Problem]:
