@@ -145,3 +145,16 @@ def test_the_command_offline_fails_with_the_reason(tmp_path, offline, capsys):
     from evaltools.publish import cli
     assert cli.main(["kolada", "N31807", "0305", "--project", str(_project(tmp_path)), "--lang", "en"]) == 1
     assert "could not fetch KPI N31807" in capsys.readouterr().err
+
+
+def test_a_kept_series_that_cannot_be_read_refuses_the_params_file(tmp_path):
+    params = _project(tmp_path)
+    (tmp_path / "data" / "kolada_N31807_0305.csv").write_text("period,value\n2019,410\n", encoding="utf-8")
+    with pytest.raises(et.ParamsError) as e:
+        et.load_params(params)
+    assert "kolada_N31807_0305.csv" in e.value.message("en") and "fetch the series again" in e.value.message("en")
+
+
+def test_the_kept_series_is_among_the_reports_input_checksums(tmp_path, api):
+    project = et.load_project(_project(tmp_path))
+    assert "kolada_N31807_0305.csv" in project.checksums

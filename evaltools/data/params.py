@@ -827,7 +827,11 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     if problems:
         raise ParamsError(path, problems)
     params = params.model_copy(update={"data": data, "source_path": path.resolve()})
-    return kolada_series(params, fetch=False)
+    kept: list = []  # a kept Kolada series that cannot be read is a problem of the params file
+    params = kolada_series(params, fetch=False, problems=kept)
+    if kept:
+        raise ParamsError(path, [{lang: p.text(lang) for lang in ("sv", "en")} for p in kept])
+    return params
 
 
 def kolada_folder(params: ProjectParams) -> Path:

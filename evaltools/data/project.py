@@ -24,7 +24,7 @@ from .privacy import public_name
 from .reading import file_sha256
 from .template import placeholder_problems
 from .validation import coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
-from .params import _format_pydantic, kolada_series, params_from_mapping, read_params_mapping
+from .params import _format_pydantic, kolada_folder, kolada_series, params_from_mapping, read_params_mapping
 
 
 # --- the project object -----------------------------------------------------------------
@@ -270,6 +270,11 @@ def _load(params: ProjectParams) -> Project:
     for p in (d.participants, d.payments, d.budget, *( (d.comparison.persons, d.comparison.payments) if d.comparison else ())):
         if p is not None:
             checksums[public_name(p)] = file_sha256(p)  # a name like a personnummer is never shown
+    for g in params.goals:  # a context goal's series kept from Kolada is an input too
+        if g.kolada is not None:
+            kept = kolada_folder(params) / f"kolada_{g.kolada.kpi}_{g.kolada.municipality}.csv"
+            if kept.is_file():
+                checksums[kept.name] = file_sha256(kept)
 
     if d.participants is not None:
         participants = load_persons(d.participants, params, problems, False, warn)
