@@ -462,7 +462,9 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
     missing = int((~pd.Index(ids).isin(payments[S.PERSON_ID].dropna())).sum())
     if not missing:
         return None
-    key = ("payment.covered_zero" if covers_all else "payment.not_covered") + ("_comparison" if comparison else "")
+    keys = {(True, False): "payment.covered_zero", (False, False): "payment.not_covered",
+            (True, True): "payment.covered_zero_comparison", (False, True): "payment.not_covered_comparison"}
+    key = keys[(covers_all, comparison)]
     return problem(fname, None, None, None, key, "warning", key.replace(".", "_"), n=missing, total=len(ids))
 
 
