@@ -127,6 +127,7 @@ def test_a_negative_amount_in_the_monthly_shape_is_still_refused(tiny_project):
     with pytest.raises(DataValidationError) as e:
         et.load_project(_with_data(tiny_project, "m.csv"), lang="en")
     assert (2, "amount") in {(p.row, p.column) for p in e.value.problems}
+    assert "is it a repayment?" in e.value.message("en") and "payment_date" in e.value.message("en")
 
 
 # --- one column per month ---------------------------------------------------------------------

@@ -127,8 +127,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             if col.kind == "amount":
                 negative = num.notna() & (num < 0)
                 bad |= negative
+                # (in a payments file a negative amount is usually a repayment: say how those are read)
+                key = "hint.negative_payment" if spec is S.PAYMENTS else "hint.negative"
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
-                    hints[i] = ("hint.negative", {})
+                    hints[i] = (key, {})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
