@@ -124,6 +124,14 @@ def test_the_report_shows_the_series_with_its_source_and_date(tmp_path, api):
     assert f"Kolada (RKA), nyckeltal N31807, kommun 0305, hämtad {dt.date.today().isoformat()}" in shown
 
 
+def test_an_english_report_cites_it_in_english(tmp_path, api):
+    from evaltools.present.sections.goals import context_blocks
+    report = et.Report(_project(tmp_path), lang="en")
+    shown = " ".join(shown_chunks(context_blocks(report)))
+    assert f"Kolada (RKA), KPI N31807, municipality 0305, retrieved {dt.date.today().isoformat()}" in shown
+    assert "hämtad" not in shown
+
+
 def test_a_series_that_cannot_be_fetched_is_a_problem_of_the_project(tmp_path, offline):
     with pytest.raises(DataValidationError) as e:
         et.load_project(_project(tmp_path), lang="en")

@@ -226,6 +226,8 @@ class Goal(_Strict):
     unit: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     unit_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     series_source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    series_source_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = Field(
+        None, description="The series' source in an English report (the Swedish one when absent).")
     municipality: str | None = Field(None, description="Municipality code, four characters in quotes: '0305'.")
     kpi: Annotated[str, Field(max_length=40)] | None = Field(None, description="Kolada KPI id, e.g. 'N31807'.")
     kolada: KoladaRef | None = Field(None, description="Fetch the series from Kolada: {kpi: N31807, municipality: '0305'}.")
@@ -847,7 +849,8 @@ def kolada_folder(params: ProjectParams) -> Path:
 
 def kolada_series(params: ProjectParams, fetch: bool = True, opener=None, problems: list | None = None) -> ProjectParams:
     """``params`` with each ``kolada:`` context goal's series filled in from the series kept in the
-    project's data folder, its source cited with the day it was fetched (in the params' language).
+    project's data folder, its source cited with the day it was fetched (``series_source`` in
+    Swedish, ``series_source_en`` in English).
 
     With ``fetch``, a series not yet kept is fetched from Kolada and kept; without, such a goal is
     left as it is. A series that cannot be fetched is added to ``problems`` (a
@@ -873,8 +876,8 @@ def kolada_series(params: ProjectParams, fetch: bool = True, opener=None, proble
             problems.append(problem(str(path), None, None, None, e.key, **e.values))
             continue
         points = tuple(SeriesPoint(period=y, value=v) for y, v in series.points if 1900 <= y <= 2100)
-        goals[i] = g.model_copy(update={"series": points,
-                                        "series_source": series.citation(params.language, g.series_source)})
+        goals[i] = g.model_copy(update={"series": points, "series_source": series.citation("sv", g.series_source),
+                                        "series_source_en": series.citation("en", g.series_source_en or g.series_source)})
         changed = True
     return params.model_copy(update={"goals": goals}) if changed else params
 
