@@ -122,6 +122,14 @@ def test_per_payment_problems_all_at_once_with_file_row_column_value(tiny_projec
     assert "rad 9" in e.value.message("sv")
 
 
+def test_a_payment_far_from_the_project_is_named_by_its_date_column(tiny_project):
+    write_csv(tiny_project.dir / "data/pp.csv", [*PER_PAYMENT,
+                                                 {"person_id": "P2", "payment_date": "2040-05-02", "amount": 900}])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_with_data(tiny_project, "pp.csv"), lang="en")
+    assert [(p.row, p.column, p.key) for p in e.value.problems] == [(7, "payment_date", "payment.month_range")]
+
+
 def test_a_negative_amount_in_the_monthly_shape_is_still_refused(tiny_project):
     write_csv(tiny_project.dir / "data/m.csv", [{"person_id": "P1", "month": "2022-01", "amount": -100}])
     with pytest.raises(DataValidationError) as e:

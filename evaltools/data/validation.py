@@ -423,9 +423,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     if shape == "per_payment":
         raw = _sum_payments(raw, fname, problems, warn)
     elif shape == "wide":
-        before = len(problems)
         raw, info = long_from_wide(raw, fname, problems)
-        if len(raw.frame) and len(problems) == before:
+        if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "payment.wide_read", "warning", "payments_wide",
                                 **{k: _sek(v) if isinstance(v, int) else v for k, v in info.items()}))
     df, _refused = _validate(raw, S.PAYMENTS, problems, fname)
@@ -531,7 +530,9 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     if S.PERSON_ID in raw.number_cells:
         first_of = pd.Series(np.arange(len(raw.file_rows)), index=raw.file_rows)
         number_cells[S.PERSON_ID] = raw.number_cells[S.PERSON_ID][first_of.reindex(summed["row"]).to_numpy(int)]
-    return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source)
+    # a month is the payment_date column's in the file: a message about it names that column
+    return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source,
+                    cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)})
 
 
 def _sek(v: float) -> str:
