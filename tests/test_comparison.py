@@ -72,7 +72,10 @@ def test_within_transform_matches_dummy_regression():
 def test_payment_phases_by_hand(tiny_project):
     # P1: 2022-02-01 .. 2022-08-01; payments 2022-01 (before) 9 000 and 2022-02 (during) 8 500.50
     # P2: 2022-03-15 .. 2022-12-01; payment 2022-02 (before) 12 000. The file covers 2022-01..2022-02 only.
-    project = et.load_project(tiny_project())
+    # The params say the file covers every participant: P3 and P4, without rows, were paid 0 kr.
+    project = et.load_project(tiny_project("", data_block="data:\n  participants: data/participants.csv\n"
+                                               "  payments: data/payments.csv\n  budget: data/budget.csv\n"
+                                               "  payments_cover_all_participants: true\n"))
     t = comparison.payment_phases(project, window=12)
     t = t.set_index("phase")
     # before (12 months before the start month, inside the coverage 2022-01..2022-02): P1 1 month (2022-01),
@@ -159,11 +162,13 @@ def test_a_person_enrolled_twice(tiny_project):
         {"person_id": "P1", "month": "2022-07", "amount": 3000},
         {"person_id": "P2", "month": "2022-12", "amount": 1000},
     ])
+    # (P3–P5 have no payment rows: the params say the file covers everyone, so they were paid 0 kr)
     project = et.load_project(tiny_project("""\
         cost_benefit:
           price_year: 2022
           monthly_level: {method: own_payments, months_before_start: 6, gap_before_start: 0}
-        """))
+        """, data_block="data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n"
+                        "  budget: data/budget.csv\n  payments_cover_all_participants: true\n"))
     r = comparison.compare_payments(project)
     assert r.table.iloc[0]["persons"] == 5  # persons, not enrolments
     phases = comparison.payment_phases(project).set_index("phase")

@@ -111,7 +111,9 @@ def test_timra_public_financiers_by_hand():
 
 def test_persistence_after_exit_on_a_hand_made_payment_file(tiny_project):
     from .conftest import write_csv
-    path = tiny_project(FIXED)
+    # the file covers every participant: P4, without rows, was paid nothing after the exit
+    path = tiny_project(FIXED, data_block="data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n"
+                                          "  budget: data/budget.csv\n  payments_cover_all_participants: true\n")
     write_csv(path.parent / "data" / "payments.csv", [
         {"person_id": "P1", "month": "2022-01", "amount": 9000},
         {"person_id": "P1", "month": "2022-11", "amount": 5000},  # 3 months after P1's exit month (2022-08)

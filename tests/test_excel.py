@@ -312,4 +312,5 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
     assert project.participants["start_date"].dt.strftime("%Y-%m-%d").tolist() == [r[4] for r in PARTICIPANT_ROWS]
     assert project.payments[["person_id", "amount"]].values.tolist() == [["P1", 9150]]
     assert project.budget["budget"].tolist() == [100000, 20000]
-    assert not project.warnings
+    # the example's payments are P1's only: P2–P4 are left out of the payment analyses, with a note
+    assert [(w.key, dict(w.values)["n"]) for w in project.warnings] == [("payment.not_covered", 3)]

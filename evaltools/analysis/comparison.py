@@ -92,9 +92,11 @@ def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
 def build_panel(project: Project) -> pd.DataFrame:
     """Person x month panel around each person's reference month, participants and comparison persons."""
     c = project.params.comparison
-    parts = [_panel(project.participants, project.payments, c.months_before, c.months_after, 1)]
+    # (persons without payment rows are in only when the params say the file covers everyone)
+    parts = [_panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1)]
     if project.comparison is not None:
-        parts.append(_panel(project.comparison, project.comparison_payments, c.months_before, c.months_after, 0))
+        parts.append(_panel(project.paid_persons(comparison=True), project.comparison_payments, c.months_before,
+                            c.months_after, 0))
     panel = _stack(parts)
     panel["after"] = (panel["event_time"] >= 0).astype(float)
     panel["treated_after"] = panel["after"] * panel["treated"]
@@ -325,10 +327,10 @@ def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFER
         return None
     c = project.params.comparison
     a, seed = c.anticipation_months, project.params.cost_benefit.seed
-    treated = _panel(project.participants, project.payments, c.months_before, c.months_after, 1)
+    treated = _panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1)
     rows = []
     for k in sorted({0, *shifts}):
-        persons = project.comparison.copy()
+        persons = project.paid_persons(comparison=True).copy()
         persons[S.START_DATE] = persons[S.START_DATE] + pd.DateOffset(months=k)
         panel = _stack([treated, _panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)])
         panel["after"] = (panel["event_time"] >= 0).astype(float)
@@ -516,9 +518,10 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
     window = window or project.params.comparison.months_before
     if project.payments is None or not project.has_participants:
         return pd.DataFrame(columns=["group", "phase", "persons", "person_months", "mean_amount"])
-    parts = [_phase_means(project.participants, project.payments, window).assign(group="participants")]
+    parts = [_phase_means(project.paid_persons(), project.payments, window).assign(group="participants")]
     if project.comparison is not None:
-        parts.append(_phase_means(project.comparison, project.comparison_payments, window).assign(group="comparison"))
+        parts.append(_phase_means(project.paid_persons(comparison=True), project.comparison_payments, window)
+                     .assign(group="comparison"))
     out = pd.concat(parts, ignore_index=True)
     k, share = project.params.privacy.min_count, project.params.privacy.dominance
     hide = (out["persons"] < k) | dominated(out["largest"].to_numpy(), out["total"].to_numpy(), share)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
-from .errors import ParamsError
+from .errors import ParamsError, problem
 from .messages import message
 from .privacy import find_personnummer, name_looks_like_personnummer
 from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
@@ -141,6 +141,14 @@ class DataPaths(_Strict):
         "kr", description="Unit of the amounts: one unit for every file (kr or tkr), or one per file "
                           "({budget: tkr, payments: kr}).")
     excel_sheet: str | int = 0
+    payments_format: Literal["auto", "monthly", "per_payment", "wide"] = Field(
+        "auto", description="How the payments files are laid out: one row per person and month (monthly), one row "
+                            "per payment with its date (per_payment), one column per month (wide), or told apart "
+                            "by their columns (auto).")
+    payments_cover_all_participants: bool = Field(
+        False, description="True when the payments file lists every participant's payments, so that a participant "
+                           "without rows was paid nothing (0 kr); false (the default) leaves such participants out "
+                           "of the payment analyses, with a data-quality note saying how many.")
 
     def unit(self, file: str) -> str:
         """The unit of ``file``'s amounts (``budget``, ``payments`` or ``comparison_payments``)."""
@@ -162,6 +170,22 @@ class SeriesPoint(_Strict):
     def _finite(cls, v: float) -> float:
         if v != v or v in (float("inf"), float("-inf")):
             raise ValueError("a value must be a number, not inf or nan")
+        return v
+
+
+class KoladaRef(_Strict):
+    """A context goal's series from Kolada: ``kolada: {kpi: N31807, municipality: '0305'}``
+    (fetched once and kept in the project's data folder, :mod:`evaltools.data.kolada`)."""
+
+    kpi: str = Field(pattern=r"^[A-Z]\d{5}$", description="Kolada's KPI id, a letter and five digits: N31807.")
+    municipality: str = Field(description="The municipality's code, four digits in quotes: '0305'.")
+
+    @field_validator("municipality", mode="before")
+    @classmethod
+    def _code(cls, v: object) -> object:
+        if not isinstance(v, str) or not re.fullmatch(r"\d{4}", v):
+            raise ValueError(f"a municipality code is four digits in quotes, e.g. '0305'; got {_short(v)}. Without "
+                             "quotes YAML reads 0305 as a number and drops the 0")
         return v
 
 
@@ -202,8 +226,11 @@ class Goal(_Strict):
     unit: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     unit_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     series_source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    series_source_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = Field(
+        None, description="The series' source in an English report (the Swedish one when absent).")
     municipality: str | None = Field(None, description="Municipality code, four characters in quotes: '0305'.")
     kpi: Annotated[str, Field(max_length=40)] | None = Field(None, description="Kolada KPI id, e.g. 'N31807'.")
+    kolada: KoladaRef | None = Field(None, description="Fetch the series from Kolada: {kpi: N31807, municipality: '0305'}.")
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -218,9 +245,10 @@ class Goal(_Strict):
     @model_validator(mode="after")
     def _check(self) -> Goal:
         if self.kind == "context":
-            if not self.series and self.series_file is None:
+            if not self.series and self.series_file is None and self.kolada is None:
                 raise ValueError(f"goal '{self.id}' of kind context needs a series (a list of period: year, value: "
-                                 "number) or a series_file (a CSV with columns period and value)")
+                                 "number), a series_file (a CSV with columns period and value) or kolada: {kpi: "
+                                 "N31807, municipality: '0305'}")
             if self.main:
                 raise ValueError(f"goal '{self.id}': a context goal cannot be the main goal (it is not the project's result)")
             years = [p.period for p in self.series]
@@ -829,7 +857,58 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     })
     if problems:
         raise ParamsError(path, problems)
-    return params.model_copy(update={"data": data, "source_path": path.resolve()})
+    params = params.model_copy(update={"data": data, "source_path": path.resolve()})
+    kept: list = []  # a kept Kolada series that cannot be read is a problem of the params file
+    params = kolada_series(params, fetch=False, problems=kept)
+    if kept:
+        raise ParamsError(path, [{lang: p.text(lang) for lang in ("sv", "en")} for p in kept])
+    return params
+
+
+def kolada_folder(params: ProjectParams) -> Path:
+    """The project's data folder, where Kolada series are kept: the folder of its first data file
+    (participants, payments, budget), else ``data/<id>`` beside the params file's folder."""
+    d = params.data
+    for p in (d.participants, d.payments, d.budget):
+        if p is not None:
+            return Path(p).parent
+    base = params.source_path.parent.parent if params.source_path is not None else Path.cwd()
+    return base / "data" / params.id
+
+
+def kolada_series(params: ProjectParams, fetch: bool = True, opener=None, problems: list | None = None) -> ProjectParams:
+    """``params`` with each ``kolada:`` context goal's series filled in from the series kept in the
+    project's data folder, its source cited with the day it was fetched (``series_source`` in
+    Swedish, ``series_source_en`` in English).
+
+    With ``fetch``, a series not yet kept is fetched from Kolada and kept; without, such a goal is
+    left as it is. A series that cannot be fetched is added to ``problems`` (a
+    :class:`~evaltools.data.errors.Problem`), or raised as a
+    :class:`~evaltools.data.kolada.KoladaError` when ``problems`` is None.
+    """
+    from . import kolada  # (start-up: the HTTP client only where a goal asks for Kolada)
+    goals = list(params.goals)
+    changed = False
+    for i, g in enumerate(goals):
+        if g.kolada is None or g.series or g.series_file is not None:
+            continue
+        folder = kolada_folder(params)
+        path = kolada.cache_path(folder, g.kolada.kpi, g.kolada.municipality)
+        if not fetch and not path.is_file():
+            continue
+        try:
+            series = (kolada.read_cache(path) if path.is_file()
+                      else kolada.cached_or_fetched(folder, g.kolada.kpi, g.kolada.municipality, opener))
+        except kolada.KoladaError as e:
+            if problems is None:
+                raise
+            problems.append(problem(str(path), None, None, None, e.key, **e.values))
+            continue
+        points = tuple(SeriesPoint(period=y, value=v) for y, v in series.points if 1900 <= y <= 2100)
+        goals[i] = g.model_copy(update={"series": points, "series_source": series.citation("sv", g.series_source),
+                                        "series_source_en": series.citation("en", g.series_source_en or g.series_source)})
+        changed = True
+    return params.model_copy(update={"goals": goals}) if changed else params
 
 
 def primary_success_outcomes(params: ProjectParams) -> tuple[str, ...]:

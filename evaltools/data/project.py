@@ -23,8 +23,8 @@ from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256
 from .template import placeholder_problems
-from .validation import derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
-from .params import _format_pydantic, params_from_mapping, read_params_mapping
+from .validation import coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
+from .params import _format_pydantic, kolada_folder, kolada_series, params_from_mapping, read_params_mapping
 
 
 # --- the project object -----------------------------------------------------------------
@@ -68,6 +68,23 @@ class Project:
     @property
     def has_participants(self) -> bool:
         return len(self.participants) > 0
+
+    def paid_persons(self, comparison: bool = False) -> pd.DataFrame:
+        """The participants (or, with ``comparison``, the comparison persons) the payment analyses use.
+
+        Everyone when the params say the payments file covers every participant
+        (``data.payments_cover_all_participants: true``: a person without rows was paid 0 kr every
+        month); otherwise only the persons with at least one row in the payments file, since a
+        person missing from it may have been paid without the file showing it. The load's
+        data-quality notes say how many were left out, or counted as 0 kr.
+        """
+        persons = self.comparison if comparison else self.participants
+        payments = self.comparison_payments if comparison else self.payments
+        if persons is None:
+            return empty_table(S.PARTICIPANTS)
+        if payments is None or self.params.data.payments_cover_all_participants:
+            return persons
+        return persons[persons[S.PERSON_ID].isin(payments[S.PERSON_ID].dropna())]
 
     @property
     def data_quality(self) -> pd.DataFrame:
@@ -244,13 +261,20 @@ def _refusal(problems: list[Problem]) -> DataValidationError:
 
 
 def _load(params: ProjectParams) -> Project:
-    d = params.data
     problems: list[Problem] = []
+    # a context goal with kolada: its series from the project's data folder, fetched once if not kept there
+    params = kolada_series(params, fetch=True, problems=problems)
+    d = params.data
     warn: list[Problem] = []
     checksums = {}
     for p in (d.participants, d.payments, d.budget, *( (d.comparison.persons, d.comparison.payments) if d.comparison else ())):
         if p is not None:
             checksums[public_name(p)] = file_sha256(p)  # a name like a personnummer is never shown
+    for g in params.goals:  # a context goal's series kept from Kolada is an input too
+        if g.kolada is not None:
+            kept = kolada_folder(params) / f"kolada_{g.kolada.kpi}_{g.kolada.municipality}.csv"
+            if kept.is_file():
+                checksums[kept.name] = file_sha256(kept)
 
     if d.participants is not None:
         participants = load_persons(d.participants, params, problems, False, warn)
@@ -286,8 +310,15 @@ def _load(params: ProjectParams) -> Project:
             warn.append(problem(source, file_row(file_rows, i), S.END_DATE,
                                 participants[S.END_DATE].iloc[i].date().isoformat(), "person.late_end", "warning",
                                 "late_end", as_of=params.as_of.isoformat()))
+    covers_all = d.payments_cover_all_participants
+    if payments is not None and len(participants):
+        note = coverage_note(participants, payments, covers_all, str(d.payments))
+        warn += [note] if note is not None else []
     if comparison is not None:
         comparison = derive_person_columns(comparison, params)
+        if comparison_payments is not None and len(comparison_payments) and d.comparison is not None:
+            note = coverage_note(comparison, comparison_payments, covers_all, str(d.comparison.payments), True)
+            warn += [note] if note is not None else []
     if budget is not None:
         empty = budget[S.BUDGET].isna() & budget[S.ACTUAL].isna()
         for i in np.flatnonzero(empty.to_numpy()).tolist():

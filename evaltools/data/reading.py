@@ -46,7 +46,8 @@ class RawTable:
 
     ``notes`` are data-quality notes about the file (read as Windows-1252, ids stored as numbers);
     ``errors`` are problems found while reading (hidden rows, formulas without a saved value, a
-    duplicated column). ``number_cells`` names, per column, the cells Excel stored as numbers.
+    duplicated column). ``number_cells`` names, per column, the cells Excel stored as numbers;
+    ``cell_columns`` the heading of each row's cell where a table was reshaped from the file's.
     """
 
     frame: pd.DataFrame
@@ -56,6 +57,14 @@ class RawTable:
     errors: list[Problem] = field(default_factory=list)
     number_cells: dict[str, np.ndarray] = field(default_factory=dict)
     source: str = ""  # the file as messages name it: its path, and the sheet when a workbook has several
+    # per column, the heading each row's cell sits under when that is not the column's own name (a
+    # payments file with one column per month: an amount comes from the column '2023-03')
+    cell_columns: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def column_of(self, column: str, i: int) -> str:
+        """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
+        where = self.cell_columns.get(column)
+        return str(where[i]) if where is not None else column
 
 
 def _find_header(cells: pd.DataFrame, wanted: list[str]) -> int:

@@ -34,6 +34,7 @@ HOUSEHOLD_ID = "household_id"
 
 MONTH = "month"
 AMOUNT = "amount"
+PAYMENT_DATE = "payment_date"  # one row per payment (a finance system's export)
 
 PERIOD = "period"
 CATEGORY = "category"
@@ -158,7 +159,8 @@ class ColumnSpec:
     """What one input column must hold.
 
     ``kind`` is one of ``"id"``, ``"text"``, ``"code"`` (value from ``vocab``),
-    ``"date"``, ``"month"`` (YYYY-MM), ``"int"``, ``"amount"`` (non-negative number).
+    ``"date"``, ``"month"`` (YYYY-MM), ``"int"``, ``"amount"`` (non-negative number),
+    ``"signed_amount"`` (a number, negative for a repayment).
     """
 
     name: str
@@ -177,7 +179,7 @@ class ColumnSpec:
         """Plain-language statement of what the column accepts, in ``lang`` (``"sv"`` or ``"en"``)."""
         if self.kind == "code":
             return message("expect.code", lang, codes=", ".join(self.vocab))
-        if self.kind in ("date", "month", "amount"):
+        if self.kind in ("date", "month", "amount", "signed_amount"):
             return message(f"expect.{self.kind}", lang)
         if self.kind == "int":
             if self.min is not None and self.max is not None:
@@ -279,6 +281,26 @@ PAYMENTS = TableSpec(
     ),
     description_sv="En rad per person och månad med utbetalt försörjningsstöd.",
 )
+
+# The same payments as a finance system exports them: one row per payment, several a month,
+# repayments as negative amounts. The loader sums them into one row per person and month.
+PAYMENTS_PER_PAYMENT = TableSpec(
+    "payments",
+    (
+        ColumnSpec(PERSON_ID, "id", description_sv="Personens projektkod, samma som i deltagarfilen."),
+        ColumnSpec(PAYMENT_DATE, "date", description="The day of the payment; payments are summed per month.",
+                   description_sv="Utbetalningsdag; utbetalningarna summeras per månad."),
+        ColumnSpec(AMOUNT, "signed_amount", description="Amount paid, in the declared unit; a repayment is negative.",
+                   description_sv="Utbetalt belopp i den enhet params-filen anger; en återbetalning är negativ."),
+        ColumnSpec(HOUSEHOLD_ID, "text", required=False, nullable=True, description_sv="Hushållets kod."),
+    ),
+    description_sv="En rad per utbetalning (flera i månaden går bra; återbetalningar som negativa belopp).",
+)
+
+# How a payments file is laid out (params ``data.payments_format``): ``monthly`` one row per person
+# and month (the contract's own shape), ``per_payment`` one row per payment with its date, ``wide``
+# one row per person and one column per month; ``auto`` tells them apart by their columns.
+PAYMENT_FORMATS = ("auto", "monthly", "per_payment", "wide")
 
 BUDGET_TABLE = TableSpec(
     "budget",

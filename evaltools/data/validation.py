@@ -15,6 +15,7 @@ from . import schema as S
 from .params import ProjectParams
 from .errors import DataValidationError, Problem, problem
 from .messages import message
+from .payment_shapes import long_from_wide, payments_shape
 from .reading import RawTable, read_table
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -103,7 +104,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     for col in spec.columns:
         if col.name not in df.columns:
             refused[col.name] = col.name in missing  # a required column that is missing: no follow-on checks
-            if col.kind in ("int", "amount"):
+            if col.kind in ("int", "amount", "signed_amount"):
                 out[col.name] = pd.Series(np.nan, index=df.index, dtype="float64")
             elif col.kind in ("date", "month"):
                 out[col.name] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
@@ -119,16 +120,18 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             out[col.name] = parsed
             for i in np.flatnonzero(bad.to_numpy()).tolist():
                 hints[i] = _date_hint(s.iloc[i], col.kind)
-        elif col.kind in ("int", "amount"):
+        elif col.kind in ("int", "amount", "signed_amount"):
             num = _parse_amount(s)
             nonfinite = num.notna() & ~np.isfinite(num.fillna(0))
             bad = ~empty & (num.isna() | nonfinite)
             if col.kind == "amount":
                 negative = num.notna() & (num < 0)
                 bad |= negative
+                # (in a payments file a negative amount is usually a repayment: say how those are read)
+                key = "hint.negative_payment" if spec is S.PAYMENTS else "hint.negative"
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
-                    hints[i] = ("hint.negative", {})
-            else:
+                    hints[i] = (key, {})
+            elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
                     bad |= num < col.min
@@ -151,7 +154,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 out[col.name] = out[col.name].fillna(col.default)
         if not col.nullable and col.default is None:
             for i in np.flatnonzero(empty.to_numpy()).tolist():
-                problems.append(problem(fname, int(rows[i]), col.name, "", "cell.empty", expected=col.expected("en"),
+                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", "cell.empty",
+                                        expected=col.expected("en"),
                                         **_expected_values(col)))
             bad = bad | empty
         else:
@@ -159,7 +163,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
             key, vals = hints.get(i, ("", {}))
             hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
-            problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint))
+            problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i)))
         refused[col.name] = bad.to_numpy()
     return out, refused
 
@@ -169,8 +173,9 @@ def _expected_values(col: S.ColumnSpec) -> dict:
     return {"expected_sv": col.expected("sv"), "expected_en": col.expected("en")}
 
 
-def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[str, str]) -> Problem:
-    return problem(fname, row, col.name, value, "cell.bad", expected=col.expected("en"), hint=hint["en"],
+def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[str, str],
+              column: str | None = None) -> Problem:
+    return problem(fname, row, column or col.name, value, "cell.bad", expected=col.expected("en"), hint=hint["en"],
                    hint_sv=hint["sv"], hint_en=hint["en"], **_expected_values(col))
 
 
@@ -313,11 +318,12 @@ def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: 
 
 
 def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, problems: list[Problem],
-          warn: list[Problem]) -> RawTable | None:
+          warn: list[Problem], wanted: list[str] | None = None) -> RawTable | None:
     """Read one file; problems that stop reading it are collected, not raised. A personnummer in
-    any cell or heading is a problem of the file, its number taken out (:func:`_check_pseudonymous`)."""
+    any cell or heading is a problem of the file, its number taken out (:func:`_check_pseudonymous`).
+    ``wanted``: the column names that find the header row (default: the spec's required ones)."""
     try:
-        raw = read_table(path, spec.required, params.data.excel_sheet, table)
+        raw = read_table(path, wanted or spec.required, params.data.excel_sheet, table)
     except DataValidationError as e:
         problems.extend(e.problems)
         return None
@@ -355,7 +361,7 @@ def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
 
 def empty_table(spec: S.TableSpec) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series(dtype="datetime64[ns]" if c.kind in ("date", "month") else
-                                           "float64" if c.kind in ("int", "amount") else "object")
+                                           "float64" if c.kind in ("int", "amount", "signed_amount") else "object")
                          for c in spec.columns})
 
 
@@ -393,14 +399,37 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
 PLAUSIBLE_MONTHLY_SEK = (100, 100_000)  # försörjningsstöd to one household in one month, generously
 
 
+# the column names that find a payments file's header row, whatever its shape
+_PAYMENT_HEADINGS = [S.PERSON_ID, S.MONTH, S.AMOUNT, S.PAYMENT_DATE]
+
+
 def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
                    persons: pd.DataFrame | None, warn: list[Problem], table: str = "payments") -> pd.DataFrame:
-    raw = _read(path, S.PAYMENTS, params, table, problems, warn)
+    """A payments file as one row per person and month, in kr.
+
+    The file may have the contract's shape (one row per person and month), one row per payment with
+    its date (summed into months, repayments netted) or one column per month
+    (:mod:`evaltools.data.payment_shapes`); ``data.payments_format`` in params says which, or
+    ``auto`` finds it from the columns. Every shape is checked with the same messages, each naming
+    the row and column of the file as the evaluator sees it.
+    """
+    raw = _read(path, S.PAYMENTS, params, table, problems, warn, _PAYMENT_HEADINGS)
     if raw is None:
         return empty_table(S.PAYMENTS)
     fname = raw.source
     _number_ids(raw, fname, warn)
+    shape = payments_shape(list(raw.frame.columns), params.data.payments_format)
+    start = len(problems)
+    if shape == "per_payment":
+        raw = _sum_payments(raw, fname, problems, warn)
+    elif shape == "wide":
+        raw, info = long_from_wide(raw, fname, problems)
+        if len(raw.frame) and len(problems) == start:
+            warn.append(problem(fname, None, None, None, "payment.wide_read", "warning", "payments_wide",
+                                **{k: _sek(v) if isinstance(v, int) else v for k, v in info.items()}))
     df, _refused = _validate(raw, S.PAYMENTS, problems, fname)
+    if shape == "wide":
+        problems[start:] = _fold_repeats(problems[start:])
     if params.data.unit("comparison_payments" if table != "payments" else "payments") == "tkr":
         df[S.AMOUNT] = df[S.AMOUNT] * 1000
     lo = pd.Timestamp(params.period.start) - pd.DateOffset(years=10)
@@ -408,16 +437,102 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     m = df[S.MONTH]
     out = m.notna() & ((m < lo) | (m > hi))
     for i in np.flatnonzero(out.to_numpy()).tolist():
-        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.month_range",
-                                lo=f"{lo:%Y-%m}", hi=f"{hi:%Y-%m}"))
+        problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.MONTH, i), raw.frame[S.MONTH].iloc[i],
+                                "payment.month_range", lo=f"{lo:%Y-%m}", hi=f"{hi:%Y-%m}"))
     if not _check_amounts(df, raw, fname, problems):
         _check_person_scale(df, raw, fname, warn)
     if persons is not None and len(persons):
         _check_payment_persons(df, raw, fname, persons, problems, warn)
     dupe = df.duplicated([S.PERSON_ID, S.MONTH], keep="first") & df[S.MONTH].notna()
-    for i in np.flatnonzero(dupe.to_numpy()).tolist():
-        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i], "payment.duplicate"))
+    if shape == "wide":  # one row per person: a second row for a person repeats every month
+        _wide_duplicates(df, raw, fname, problems)
+    else:
+        for i in np.flatnonzero(dupe.to_numpy()).tolist():
+            problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
+                                    "payment.duplicate"))
     return df
+
+
+def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: bool, fname: str,
+                  comparison: bool = False) -> Problem | None:
+    """The data-quality note for persons with no row in their payments file, or None when every
+    person has one. With ``covers_all`` (``data.payments_cover_all_participants``) they were paid
+    0 kr every month and the note says so; otherwise they are left out of the payment analyses
+    (:meth:`evaltools.data.project.Project.paid_persons`) and the note says how many. Never silently 0."""
+    ids = pd.unique(persons[S.PERSON_ID].dropna())
+    missing = int((~pd.Index(ids).isin(payments[S.PERSON_ID].dropna())).sum())
+    if not missing:
+        return None
+    keys = {(True, False): "payment.covered_zero", (False, False): "payment.not_covered",
+            (True, True): "payment.covered_zero_comparison", (False, True): "payment.not_covered_comparison"}
+    key = keys[(covers_all, comparison)]
+    return problem(fname, None, None, None, key, "warning", key.replace(".", "_"), n=missing, total=len(ids))
+
+
+def _fold_repeats(problems: list[Problem]) -> list[Problem]:
+    """A wide file's row is one row per month after reshaping: a cell of the row itself (an empty
+    person id) is reported once, not once for each of its months."""
+    seen: set[tuple] = set()
+    kept = []
+    for p in problems:
+        key = (p.file, p.row, p.column, p.key, str(p.value))
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
+
+
+def _wide_duplicates(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem]) -> None:
+    """A person on two rows of a file with one column per month, reported once per extra row."""
+    ids, rows = df[S.PERSON_ID], raw.file_rows
+    first: dict[object, int] = {}
+    reported: set[int] = set()
+    for i, pid in enumerate(ids.tolist()):
+        if pid is None or pid is pd.NA or (isinstance(pid, float) and np.isnan(pid)):
+            continue
+        r = int(rows[i])
+        at = first.setdefault(pid, r)
+        if at != r and r not in reported:
+            reported.add(r)
+            problems.append(problem(fname, r, S.PERSON_ID, pid, "payment.wide_duplicate", first=at))
+
+
+def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem]) -> RawTable:
+    """One row per payment (with its ``payment_date``) summed into one row per person and month.
+
+    Repayments (negative amounts) are netted against the payments of the month they are dated in;
+    a month whose payments sum to less than 0 is refused, naming its rows. Each month's row keeps
+    the file row of its first payment, for later messages. A data-quality note gives the counts:
+    payments read, months made, negative rows netted (never a person's id, date or amount).
+    """
+    df, _refused = _validate(raw, S.PAYMENTS_PER_PAYMENT, problems, fname)
+    ok = (df[S.PERSON_ID].notna() & df[S.PAYMENT_DATE].notna() & df[S.AMOUNT].notna()).to_numpy()
+    d = pd.DataFrame({"person": df.loc[ok, S.PERSON_ID].astype(str).to_numpy(),
+                      "month": df.loc[ok, S.PAYMENT_DATE].dt.strftime("%Y-%m").to_numpy(),
+                      "amount": df.loc[ok, S.AMOUNT].to_numpy(float),
+                      "household": df.loc[ok, S.HOUSEHOLD_ID].to_numpy(object),
+                      "row": raw.file_rows[ok]})
+    g = d.groupby(["person", "month"], sort=False)
+    summed = g.agg(amount=("amount", "sum"), row=("row", "first"), household=("household", "first"),
+                   rows=("row", list)).reset_index()
+    negative = summed["amount"] < -0.005
+    for r in summed[negative].itertuples(index=False):
+        listed = ", ".join(map(str, r.rows[:10])) + (" …" if len(r.rows) > 10 else "")
+        problems.append(problem(fname, int(r.row), S.PAYMENT_DATE, r.month, "payment.negative_month", rows=listed))
+    summed = summed[~negative]
+    frame = pd.DataFrame({S.PERSON_ID: summed["person"].to_numpy(object), S.MONTH: summed["month"].to_numpy(object),
+                          S.AMOUNT: [f"{a:.2f}".rstrip("0").rstrip(".") for a in summed["amount"].to_numpy(float) + 0.0],
+                          S.HOUSEHOLD_ID: ["" if pd.isna(h) else str(h) for h in summed["household"]]}, dtype="object")
+    if len(d):
+        warn.append(problem(fname, None, None, None, "payment.per_payment_read", "warning", "payments_per_payment",
+                            payments=_sek(len(d)), months=_sek(len(summed)), negative=_sek(int((d["amount"] < 0).sum()))))
+    number_cells = {}
+    if S.PERSON_ID in raw.number_cells:
+        first_of = pd.Series(np.arange(len(raw.file_rows)), index=raw.file_rows)
+        number_cells[S.PERSON_ID] = raw.number_cells[S.PERSON_ID][first_of.reindex(summed["row"]).to_numpy(int)]
+    # a month is the payment_date column's in the file: a message about it names that column
+    return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source,
+                    cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)})
 
 
 def _sek(v: float) -> str:
@@ -433,7 +548,8 @@ def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
         problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_small", median=_sek(paid.median())))
         return True
     for i in np.flatnonzero((df[S.AMOUNT] > high).to_numpy()).tolist():
-        problems.append(problem(fname, int(raw.file_rows[i]), S.AMOUNT, raw.frame[S.AMOUNT].iloc[i], "payment.too_large",
+        problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.AMOUNT, i), raw.frame[S.AMOUNT].iloc[i],
+                                "payment.too_large",
                                 amount=_sek(df[S.AMOUNT].iloc[i]), limit=_sek(high)))
     return False
 

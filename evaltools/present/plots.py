@@ -236,8 +236,9 @@ def plot_context(goal, series, params, lang: str = "sv", ax=None):
     fig.tight_layout()
     points = "; ".join(f"{y}: {fmt_num(v, 0 if float(v).is_integer() else 1, lang)}" for y, v in zip(years, values))
     period = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+    source = goal.series_source_en if lang == "en" and goal.series_source_en else goal.series_source
     return _alt(fig, lang, "plot.alt.context",
-                [f"{label}: {points}", msg("plot.source", lang, source=goal.series_source) if goal.series_source else ""],
+                [f"{label}: {points}", msg("plot.source", lang, source=source) if source else ""],
                 unit=unit, period=period)
 
 

@@ -5,6 +5,8 @@
     evaltools render timra-vagen-ut        render one project (HTML, PDF, CSV, xlsx)
     evaltools render --all                 every project plus the portfolio, in parallel
     evaltools new mitt-projekt             params and empty data templates for a new project
+    evaltools kolada N31807 0305 --project mitt-projekt
+                                           a municipality's Kolada series, kept in the project's data folder
 
 Exit codes: 0 success, 1 a project failed (validation or rendering), 2 usage error.
 """
@@ -231,6 +233,31 @@ def cmd_new(args, parser) -> int:
     return EXIT_OK
 
 
+def cmd_kolada(args) -> int:
+    """Fetch one KPI's series for one municipality from Kolada and keep it in the project's data
+    folder (a context goal with ``kolada: {kpi, municipality}`` then reads it); print the goal."""
+    from ..data.kolada import KoladaError, fetch_series, write_cache  # start-up: each command imports only what it uses
+    from ..data.params import kolada_folder, load_params  # start-up: each command imports only what it uses
+    lang = _lang(args)
+    try:
+        folder = kolada_folder(load_params(params_path(args.project))) if args.project else Path.cwd()
+        series = fetch_series(args.kpi, args.municipality)
+    except KoladaError as e:
+        print(f"✗ {e.message(lang)}", file=sys.stderr)
+        return EXIT_FAILED
+    except EvaltoolsError as e:
+        print(f"✗ {e}", file=sys.stderr)
+        return EXIT_FAILED
+    path = write_cache(series, folder)
+    years = [y for y, _ in series.points]
+    print(_say("cli.kolada_fetched", lang, kpi=series.kpi, municipality=series.municipality, n=len(years),
+               first=years[0], last=years[-1], fetched=series.fetched.isoformat(), path=path))
+    print("  " + _say("cli.kolada_goal", lang))
+    print(f"  - id: kolada_{series.kpi}\n    kind: context\n    label: FYLL I vad serien visar\n"
+          f"    kolada: {{kpi: {series.kpi}, municipality: '{series.municipality}'}}")
+    return EXIT_OK
+
+
 def _positive_int(text: str) -> int:
     """``--jobs``: a whole number of processes, at least 1."""
     try:
@@ -270,6 +297,12 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--title", default=None)
     n.add_argument("--lang", choices=("sv", "en"), help="language of the messages and of the evaluator's text file "
                                                         "(default: Swedish)")
+    k = sub.add_parser("kolada", help="fetch a municipality's series of one Kolada KPI for a context goal")
+    k.add_argument("kpi", help="Kolada's KPI id, e.g. N31807")
+    k.add_argument("municipality", help="the municipality's four-digit code, e.g. 0305")
+    k.add_argument("--project", default=None, help="project id or params file: keep the series in its data folder "
+                                                    "(default: the current folder)")
+    k.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
     return parser
 
 
@@ -296,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args, parser)
     if args.command == "render":
         return cmd_render(args, parser)
+    if args.command == "kolada":
+        return cmd_kolada(args)
     return cmd_new(args, parser)
 
 

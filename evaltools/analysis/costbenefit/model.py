@@ -101,7 +101,7 @@ def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, l
     p["fixed"] = p[S.AMOUNT] * years.map(fac)
     # per enrolment: a person who left twice has two start months, each with its own months before
     per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
-    level = per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float)
+    level = per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float, copy=True)
     missing = np.isnan(level)
     if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source)
         level, used_refs, _ = _riksnorm_levels(project, succ)

@@ -22,8 +22,9 @@ class Persistence(Result):
 
 
 def successful_leavers(project: Project) -> pd.DataFrame:
-    """The participants who ended with an outcome that leaves försörjningsstöd (``success_outcomes``)."""
-    df = project.participants
+    """The participants who ended with an outcome that leaves försörjningsstöd (``success_outcomes``)
+    and whom the payments follow (:meth:`~evaltools.data.project.Project.paid_persons`)."""
+    df = project.paid_persons()
     return df[~df[S.ONGOING] & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes) & df[S.END_DATE].notna()]
 
 

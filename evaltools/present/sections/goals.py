@@ -201,7 +201,8 @@ def context_blocks(r) -> list[list]:
         series = r.words.join([msg("goals.context_point", value=_value(v, unit, lang), year=str(int(y)))
                                for y, v in zip(s["period"], s["value"])])
         label = g.label if lang == "sv" else (g.label_en or g.label)
-        out.append([Text([msg("goals.context", label=label.rstrip("."), series=series, source=g.series_source or "–")]),
+        source = (g.series_source_en if lang == "en" and g.series_source_en else g.series_source) or "–"
+        out.append([Text([msg("goals.context", label=label.rstrip("."), series=series, source=source)]),
                     plot_context(g, s, r.params, lang)])
     return out
 
