@@ -37,6 +37,11 @@ E2E_TESTS = {
     "test_partial_output_of_a_killed_render_is_removed_on_the_next_run",
     "test_readme_snippet_runs_from_the_repository_root_and_from_notebooks",
     "test_explore_notebook_runs_without_errors_or_warnings",
+    "test_failing_project_leaves_others_and_its_old_report",
+    "test_english_report",
+    "test_project_with_no_exit_from_social_assistance_shows_the_cost_only",
+    "test_a_status_file_that_cannot_be_written_does_not_stop_a_batch",
+    "test_a_corrupt_status_file_is_skipped_and_replaced",
 }
 
 
