@@ -28,11 +28,13 @@ $(STAMP): pyproject.toml
 	@echo "Installed: $$($(BIN)/evaltools --version)"
 
 # lint (ruff) and types (mypy) first, then the tests; tests draw charts without a screen
-# (JupyterLab keeps its own inline backend)
+# (JupyterLab keeps its own inline backend). The tests run in parallel, one process per core
+# (pytest-xdist), each test file in one process, so that a file's rendered reports are made once.
+# Without the end-to-end tests (rendered reports, kernels, notebooks): $(BIN)/python -m pytest -m "not slow"
 test: $(STAMP)
 	$(BIN)/ruff check evaltools tests
 	$(BIN)/mypy
-	MPLBACKEND=Agg $(BIN)/python -m pytest
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n auto --dist loadfile
 
 reports: $(STAMP)
 	$(BIN)/evaltools render --all

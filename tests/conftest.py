@@ -21,6 +21,42 @@ PARTICIPANT_ROWS = [
 ]
 
 
+# End-to-end tests (reports rendered, kernels or notebooks started, the suite run in a copy) are
+# marked ``slow``: ``pytest -m "not slow"`` runs the rest in about a minute, ``pytest -m slow`` only
+# these. A test is end to end when it uses one of these fixtures, lives in one of these files or
+# has one of these names.
+E2E_FIXTURES = {"rendered", "rendered_en", "corpus", "hostile", "exported", "probe"}
+E2E_FILES = {"test_kernels.py", "test_extra_projects.py", "test_bad_files.py"}
+E2E_TESTS = {
+    "test_failing_notebook_is_kept_for_inspection",
+    "test_html_only_needs_no_pdf_printer_and_a_missing_printer_still_delivers_html",
+    "test_rendering_some_formats_or_another_language_keeps_the_rest",
+    "test_project_where_no_participant_has_ended_yet_renders",
+    "test_a_draft_says_utkast_on_every_pdf_page_and_in_the_index",
+    "test_a_report_with_ordinary_figures_still_renders_and_a_hostile_one_publishes_no_number",
+    "test_partial_output_of_a_killed_render_is_removed_on_the_next_run",
+    "test_readme_snippet_runs_from_the_repository_root_and_from_notebooks",
+    "test_explore_notebook_runs_without_errors_or_warnings",
+    "test_failing_project_leaves_others_and_its_old_report",
+    "test_english_report",
+    "test_project_with_no_exit_from_social_assistance_shows_the_cost_only",
+    "test_a_status_file_that_cannot_be_written_does_not_stop_a_batch",
+    "test_a_corrupt_status_file_is_skipped_and_replaced",
+}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: an end-to-end test (renders reports, starts kernels or notebooks)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        name = getattr(item, "originalname", None) or item.name
+        if (E2E_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in E2E_FILES
+                or name in E2E_TESTS):
+            item.add_marker(pytest.mark.slow)
+
+
 def shown_chunks(blocks: list[list]) -> list[str]:
     """What a section's blocks show, chunk by chunk: headings, paragraphs, table columns, cells and
     notes, chart alt texts (the evaluator's own Markdown is shown as HTML and is not among them)."""

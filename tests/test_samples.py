@@ -106,7 +106,15 @@ def test_no_personal_data_in_sample_files():
 
 
 def test_generator_is_deterministic(tmp_path):
-    before = {f: hashlib.sha256(f.read_bytes()).hexdigest() for f in _sample_files()}
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_sample_data.py")], check=True, capture_output=True)
-    after = {f: hashlib.sha256(f.read_bytes()).hexdigest() for f in _sample_files()}
-    assert after == before
+    """The generator, run from a copy (it writes beside itself, so the checkout's data/, which other
+    tests read at the same time, is left alone), writes the sample files byte for byte."""
+    import os
+    import shutil
+    (tmp_path / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "make_sample_data.py", tmp_path / "scripts")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    subprocess.run([sys.executable, str(tmp_path / "scripts" / "make_sample_data.py")], check=True, capture_output=True,
+                   env=env)
+    files = [f.relative_to(ROOT) for f in _sample_files()]
+    assert {f: hashlib.sha256((tmp_path / f).read_bytes()).hexdigest() for f in files} == \
+        {f: hashlib.sha256((ROOT / f).read_bytes()).hexdigest() for f in files}

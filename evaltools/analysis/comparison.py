@@ -310,6 +310,14 @@ def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFER
     ``shifts``, and 0 for the estimate itself) and the estimate is made again with the same model,
     window and anticipation months.
 
+    Moving a reference date by ``k`` months moves the person's window of months, not the calendar
+    months or the amounts in it, so the panel is built once: the participants' panel and the
+    comparison persons' panel widened by the largest shifts. The participants' rows (of persons
+    who are not also comparison persons) are the same in every fit, and so is their share of the
+    two-way within transform (person means, their part of the month effects' normal equations);
+    each shift only selects the comparison persons' rows by event time and adds theirs
+    (:class:`_TwoWayPart`, :func:`_did_from_parts`).
+
     Parameters
     ----------
     project
@@ -326,20 +334,102 @@ def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFER
     if project.comparison is None or project.payments is None or not project.has_participants:
         return None
     c = project.params.comparison
-    a, seed = c.anticipation_months, project.params.cost_benefit.seed
+    a = c.anticipation_months
+    ks = sorted({0, *shifts})
     treated = _panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1)
+    # with its reference date moved k months later, a comparison person's month at event time e
+    # (from the file's date) is at event time e - k: the widened panel covers every shift's window
+    wide = _panel(project.paid_persons(comparison=True), project.comparison_payments, c.months_before - min(ks), c.months_after + max(ks), 0)
+    panel = _stack([treated, wide])
+    person = panel["person"].cat.codes.to_numpy()
+    household = panel["household"].cat.codes.to_numpy()
+    month = pd.factorize(panel["month_idx"])[0]
+    is_treated = panel["treated"].to_numpy() == 1
+    event = panel["event_time"].to_numpy()
+    amount = panel["amount"].to_numpy(float)
+    sizes = (int(person.max()) + 1, int(month.max()) + 1, int(household.max()) + 1)
+    # persons with a comparison row (an id in both groups is one person) change from shift to shift
+    varies = np.zeros(sizes[0], bool)
+    varies[person[~is_treated]] = True
+    fixed = is_treated & ~varies[person] & ((event >= 0) | (event < -a))
+    after = (event[fixed] >= 0).astype(float)
+    base = _TwoWayPart(amount[fixed], after, after, person[fixed], month[fixed], household[fixed], sizes)
+    rest = varies[person]
+    amount, person, month, household, event, is_treated = (v[rest] for v in (amount, person, month, household, event,
+                                                                                is_treated))
     rows = []
-    for k in sorted({0, *shifts}):
-        persons = project.paid_persons(comparison=True).copy()
-        persons[S.START_DATE] = persons[S.START_DATE] + pd.DateOffset(months=k)
-        panel = _stack([treated, _panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)])
-        panel["after"] = (panel["event_time"] >= 0).astype(float)
-        panel["treated_after"] = panel["after"] * panel["treated"]
-        used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -a)]
-        est = _fit(used, "amount", ["after", "treated_after"], "treated_after", 0, seed)
-        rows.append({"shift_months": k, "effect": est.effect, "ci_low": est.ci_low, "ci_high": est.ci_high,
-                     "n_obs": est.n_obs})
+    for k in ks:
+        e = np.where(is_treated, event, event - k)
+        # the window, without the anticipation months (as in compare_payments' DiD)
+        sel = (e >= -c.months_before) & (e <= c.months_after) & ((e >= 0) | (e < -a))
+        after = (e[sel] >= 0).astype(float)
+        part = _TwoWayPart(amount[sel], after, after * is_treated[sel], person[sel], month[sel], household[sel], sizes)
+        effect, lo, hi, n = _did_from_parts(base, part)
+        rows.append({"shift_months": k, "effect": effect, "ci_low": lo, "ci_high": hi, "n_obs": n})
     return pd.DataFrame(rows)
+
+
+class _TwoWayPart:
+    """Rows of a DiD panel (amount, ``after``, ``treated_after``; integer codes for person,
+    calendar month and household) and their share of the two-way within transform: per person the
+    rows and sums, per month the rows and sums of the person-demeaned columns, and the month x month
+    matrix D_m' D_p diag(1/n_p) D_p' D_m. Parts over disjoint sets of persons add up to the whole
+    panel's transform (:func:`_did_from_parts`)."""
+
+    def __init__(self, y: np.ndarray, after: np.ndarray, treated_after: np.ndarray, person: np.ndarray,
+                 month: np.ndarray, household: np.ndarray, sizes: tuple[int, int, int]) -> None:
+        from scipy import sparse
+        n_p, n_m, _ = sizes
+        self.x = (y, after, treated_after)
+        self.person, self.month, self.household = person, month, household
+        self.size_p = np.bincount(person, minlength=n_p).astype(float)
+        inv_p = 1 / np.maximum(self.size_p, 1.0)  # a person without rows here has none to demean
+        self.means = [np.bincount(person, weights=z, minlength=n_p) * inv_p for z in self.x]
+        self.xp = [z - m[person] for z, m in zip(self.x, self.means)]
+        self.counts_pm = sparse.csr_matrix((np.ones(len(y)), (person, month)), shape=(n_p, n_m))
+        self.size_m = np.bincount(month, minlength=n_m).astype(float)
+        self.cross = (self.counts_pm.T @ sparse.diags(inv_p) @ self.counts_pm).toarray()
+        self.rhs = np.column_stack([np.bincount(month, weights=z, minlength=n_m) for z in self.xp])
+        self.inv_p, self.n_households = inv_p, sizes[2]
+
+
+def _did_from_parts(*parts: _TwoWayPart) -> tuple[float, float, float, int]:
+    """The DiD coefficient of ``treated_after`` with its 95 % interval and the observations, from
+    parts of one panel over disjoint sets of persons.
+
+    The same model and inference as :func:`_fit`: the exact two-way within transform of
+    :func:`_within` (month effects from (D_m' M_p D_m) g = D_m' M_p x, summed over the parts),
+    OLS of the transformed amount on ``after`` and ``treated_after``, household-clustered CR1
+    errors with statsmodels' factor G/(G − 1) · (N − 1)/(N − K), K = 2, and t(G − 1) intervals.
+    tests/test_reference_dates.py checks it against statsmodels' OLS on the rebuilt panels.
+    """
+    from scipy import stats
+    a = np.diag(sum(p.size_m for p in parts)) - sum(p.cross for p in parts)
+    g = np.linalg.lstsq(a, sum(p.rhs for p in parts), rcond=None)[0]
+    dms = []
+    for p in parts:
+        # the month effects, person-demeaned within the part's own persons
+        back = (p.counts_pm @ g) * p.inv_p[:, None]
+        dms.append([p.xp[j] - g[p.month, j] + back[p.person, j] for j in range(3)])
+    xtx = np.array([[sum(d[i] @ d[j] for d in dms) for j in (1, 2)] for i in (1, 2)])
+    xty = np.array([sum(d[i] @ d[0] for d in dms) for i in (1, 2)])
+    bread = np.linalg.pinv(xtx)
+    beta = bread @ xty
+    n_h = parts[0].n_households
+    scores = np.zeros((n_h, 2))
+    seen = np.zeros(n_h, bool)
+    n_rows = 0
+    for p, d in zip(parts, dms):
+        resid = d[0] - beta[0] * d[1] - beta[1] * d[2]
+        for j in (0, 1):
+            scores[:, j] += np.bincount(p.household, weights=d[j + 1] * resid, minlength=n_h)
+        seen[p.household] = True
+        n_rows += len(p.household)
+    n_groups = int(seen.sum())
+    factor = n_groups / (n_groups - 1.0) * (n_rows - 1.0) / (n_rows - 2.0)
+    cov = factor * bread @ (scores.T @ scores) @ bread
+    half = float(stats.t.ppf(0.975, n_groups - 1)) * float(np.sqrt(cov[1, 1]))
+    return float(beta[1]), float(beta[1]) - half, float(beta[1]) + half, n_rows
 
 
 def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.DataFrame:
