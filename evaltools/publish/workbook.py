@@ -503,6 +503,7 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "switching_deadweight": ("workbook.summary.switching_deadweight", "pct"),
     "deadweight_source": ("workbook.summary.deadweight_source", "text"),
     "dropoff_source": ("workbook.summary.dropoff_source", "text"),
+    "first_year_kept": ("workbook.summary.first_year_kept", "pct"),
     "earnings_valued": ("workbook.summary.earnings_valued", "bool"),
     "skattefaktor": ("workbook.summary.skattefaktor", "num2"),
     "has_comparison": ("workbook.summary.has_comparison", "bool"),

@@ -40,8 +40,8 @@ from ..comparison import compare_payments, reference_date_sensitivity
 from .costs import BudgetUse, CostTable, budget_use, costs
 from .ledger import _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_month_from, _month, _monthly_levels, annuity_factor, is_structural
-from .persistence import (PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs, observed_dropoff,
-                          persistence, successful_leavers)
+from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
+                          first_year_kept, observed_dropoff, persistence, successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
 from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, Simulation, SimulationDraws, _assumption_frame,
                           _draw_dropoff, _monte_carlo, _sensitivity)
@@ -121,8 +121,14 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     # (the leavers' payments are summed once, for the persistence table and the observed drop-off)
     leavers = successful_leavers(project) if project.has_participants and project.payments is not None else None
     prepared = _leaver_payments(project, leavers) if leavers is not None and len(leavers) else None
-    pers = persistence(project, prepared=prepared).table if project.has_participants else None
+    # one table over the first year's months: the report's 3, 6 and 12 are rows of it (one definition)
+    monthly = persistence(project, months=FIRST_YEAR_MONTHS, prepared=prepared).table if project.has_participants else None
+    pers = (monthly[monthly["months_after"].isin(PERSISTENCE_MONTHS)].reset_index(drop=True)
+            if monthly is not None else None)
     obs = observed_dropoff(pers, cb.persistence_min_observed) if cb.dropoff_from_payments else None
+    # the first year: the observed share kept month by month where as many are followed 12 months
+    first = first_year_kept(monthly, cb.persistence_min_observed) if cb.first_year_from_payments else None
+    info["first_year"] = first
     if obs and leavers is not None:
         dropoff = obs[0]
         drop_src = Note.of("assumption.dropoff_observed", kept=Share(obs[1], 0), n=int(obs[2]))
@@ -131,6 +137,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         info["persistence_pairs"] = (paid[level > 0], level[level > 0])  # drawn again in the Monte Carlo
     info["dropoff_source"] = "observed" if obs else "assumed"
     info["persistence"] = pers
+    info["persistence_monthly"] = monthly
 
     # earnings from work: the params' wage, else the optional sourced default, else not valued
     earnings, earn_src, earn_flag = float(cb.work_earnings_sek_month), Note.of("assumption.params_file"), False
@@ -165,7 +172,14 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                    succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(), cost_actual, cost_budget,
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
                    dict(cb.cost_shares), cb.tax_share_region, float(cb.wage_subsidy_sek_month),
-                   cb.wage_subsidy_months / 12, subsidised)
+                   cb.wage_subsidy_months / 12, subsidised, first[0] if first else None)
+    if first:
+        fy_used = UsedAssumption("first_year_kept", float(first[0].mean()), Note.of(
+            "assumption.first_year_kept_observed", month1=Share(float(first[0][0]), 0),
+            month12=Share(float(first[0][-1]), 0), n=first[1]))
+    else:
+        fy_used = UsedAssumption("first_year_kept", 1.0, Note.of("assumption.first_year_kept_source"), True)
+    assumptions += [fy_used]
     assumptions += [
         UsedAssumption("horizon_years", cb.horizon_years, Note.of("assumption.horizon_source")),
         UsedAssumption("dropoff_per_year", dropoff, drop_src, drop_flag),
@@ -296,6 +310,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         skattefaktor=m.skattefaktor,
         has_comparison=project.comparison is not None,
         level_source=level_note,
+        first_year_kept=float(m.first_year.mean()) if m.first_year is not None else 1.0,
+        first_year_source="observed" if m.first_year is not None else "assumed",
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))
@@ -319,7 +335,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct,
                              sensitivity=sens, sensitivity_by_perspective=sens_by, monte_carlo=mc,
                              reference_values=ref_df, effect_based=eb,
-                             ledger=ledger, persistence=info.get("persistence"), simulation=sim,
+                             ledger=ledger, persistence=info.get("persistence"),
+                             persistence_monthly=info.get("persistence_monthly"), simulation=sim,
                              budget_use=budget_use(ct))
 
 
@@ -397,6 +414,6 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
 
 __all__ = ["BENEFIT_PAYER", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
            "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "PERSISTENCE_MONTHS", "PERSPECTIVES",
-           "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
+           "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
            "annuity_factor", "budget_use", "cost_benefit", "costs", "effect_based", "expected_outcomes", "is_structural",
-           "observed_dropoff", "persistence"]
+           "first_year_kept", "observed_dropoff", "persistence"]

@@ -14,7 +14,8 @@ from .model import _month, _months
 
 
 # --- persistence after exit -------------------------------------------------------------
-PERSISTENCE_MONTHS = (3, 6, 12)
+PERSISTENCE_MONTHS = (3, 6, 12)  # the months the report's table shows
+FIRST_YEAR_MONTHS = tuple(range(1, 13))  # the months the first year's saving follows, where enough are followed
 
 
 class Persistence(Result):
@@ -135,3 +136,22 @@ def observed_dropoff(table: pd.DataFrame, min_observed: int) -> tuple[float, flo
     return float(min(max(1 - kept, 0.0), 1.0)), kept, int(row["with_level"].iloc[0])
 
 
+
+
+def first_year_kept(table: pd.DataFrame, min_observed: int) -> tuple[np.ndarray, int] | None:
+    """(the share of the saving kept 1, 2, …, 12 months after the exit, leavers followed 12 months)
+    from a :func:`persistence` table over :data:`FIRST_YEAR_MONTHS`, when at least ``min_observed``
+    leavers with a pre-start level are covered 12 months (the same rule as :func:`observed_dropoff`).
+
+    Each month's share is the table's ``kept_share`` (the one definition the report shows), kept
+    within 0–100 %; a month with no leaver who had a level gives ``None`` (nothing to apply).
+    """
+    if table is None or table.empty or "kept_share" not in table:
+        return None
+    t = table.set_index("months_after")
+    if not set(FIRST_YEAR_MONTHS) <= set(t.index) or t.loc[12, "with_level"] < min_observed:
+        return None
+    kept = t.loc[list(FIRST_YEAR_MONTHS), "kept_share"].to_numpy(float)
+    if np.isnan(kept).any():
+        return None
+    return np.clip(kept, 0.0, 1.0), int(t.loc[12, "with_level"])

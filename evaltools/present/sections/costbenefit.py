@@ -153,8 +153,11 @@ def persistence_table(r) -> list:
         msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (suppressed_label(k) if small(n) else fmt_pct(v, lang, 0))
                                           for n, v in zip(pt["with_level"], pt["kept_share"])],
     })
-    used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
-               else "costbenefit.persist.used_assumed")
+    if cba.summary.first_year_source == "observed":  # the first year follows the kept share month by month
+        used = msg("costbenefit.persist.used_first_year", kept=fmt_pct(cba.summary.first_year_kept, lang, 0))
+    else:
+        used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
+                   else "costbenefit.persist.used_assumed")
     note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)),
                      msg("costbenefit.persist.kept_note"), used))
     return [Text([], msg("costbenefit.persist.heading"), 3), Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
