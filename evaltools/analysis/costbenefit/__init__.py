@@ -41,7 +41,8 @@ from .costs import BudgetUse, CostTable, budget_use, costs
 from .ledger import _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_month_from, _month, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
-                          first_year_kept, observed_dropoff, persistence, successful_leavers)
+                          OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
+                          successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
 from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, Simulation, SimulationDraws, _assumption_frame,
                           _draw_dropoff, _monte_carlo, _sensitivity)
@@ -337,6 +338,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
                              reference_values=ref_df, effect_based=eb,
                              ledger=ledger, persistence=info.get("persistence"),
                              persistence_monthly=info.get("persistence_monthly"), simulation=sim,
+                             outcome_check=outcome_check(info.get("persistence_monthly"), n_s) if project.has_participants else None,
                              budget_use=budget_use(ct))
 
 
@@ -413,7 +415,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
 
 
 __all__ = ["BENEFIT_PAYER", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
-           "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "PERSISTENCE_MONTHS", "PERSPECTIVES",
+           "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
            "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
            "annuity_factor", "budget_use", "cost_benefit", "costs", "effect_based", "expected_outcomes", "is_structural",
-           "first_year_kept", "observed_dropoff", "persistence"]
+           "first_year_kept", "observed_dropoff", "outcome_check", "persistence"]

@@ -1,6 +1,7 @@
 """Persistence after exit: did the leavers stay off försörjningsstöd, observed in the payments."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -155,3 +156,32 @@ def first_year_kept(table: pd.DataFrame, min_observed: int) -> tuple[np.ndarray,
     if np.isnan(kept).any():
         return None
     return np.clip(kept, 0.0, 1.0), int(t.loc[12, "with_level"])
+
+
+@dataclass(frozen=True)
+class OutcomeCheck:
+    """The outcome codes against the payments: of the ``coded`` ended participants whose outcome
+    leaves försörjningsstöd, ``checked`` are covered by the payments file the month after their exit
+    month and ``paid_next_month`` of them were paid försörjningsstöd that month; ``followed_12`` are
+    covered 12 months after and ``without_12`` of them had no payment then. Counts of persons (the
+    persistence table's rows 1 and 12: one definition); shown under the small-count rule."""
+
+    coded: int
+    checked: int
+    paid_next_month: int
+    followed_12: int
+    without_12: int
+
+
+def outcome_check(monthly: pd.DataFrame | None, coded: int) -> OutcomeCheck | None:
+    """:class:`OutcomeCheck` from a :func:`persistence` table over :data:`FIRST_YEAR_MONTHS`;
+    ``None`` when the payments cover nobody the month after the exit."""
+    if monthly is None or monthly.empty:
+        return None
+    t = monthly.set_index("months_after")
+    if 1 not in t.index or not t.loc[1, "observed"]:
+        return None
+    at12 = t.loc[12] if 12 in t.index else None
+    return OutcomeCheck(int(coded), int(t.loc[1, "observed"]), int(t.loc[1, "observed"] - t.loc[1, "without_fs"]),
+                        int(at12["observed"]) if at12 is not None else 0,
+                        int(at12["without_fs"]) if at12 is not None else 0)

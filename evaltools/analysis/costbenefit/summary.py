@@ -11,6 +11,7 @@ import pandas as pd
 from ..goals import SuccessDefinition
 from ..result import Note, Result, _jsonable, frame_records
 from .costs import BudgetUse
+from .persistence import OutcomeCheck
 
 
 
@@ -234,6 +235,7 @@ class CostBenefitResult(Result):
     ledger: pd.DataFrame | None = None
     persistence: pd.DataFrame | None = None  # the report's rows (3, 6, 12 months) of persistence_monthly
     persistence_monthly: pd.DataFrame | None = None  # the same table month by month, 1..12 months after exit
+    outcome_check: OutcomeCheck | None = None  # the outcome codes against the payments
     simulation: Simulation | None = None  # the horizon of every simulated probability, and the draws
     budget_use: BudgetUse | None = None  # the one share of the budget used (page 1, budget table, portfolio)
 

@@ -79,8 +79,11 @@ def blocks(r) -> list[list]:
                             for a, b in zip(er["ci_low"], er["ci_high"])],
             t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],  # (the test's name: in the appendix)
         })
+        oc = r.cba.outcome_check  # the code beside the payments after exit, where they disagree
+        coded = ([msg("payments.exit_rates_coded", paid=persons(oc.paid_next_month, k, lang), checked=persons(oc.checked, k, lang))]
+                 if oc is not None and oc.paid_next_month else [])
         out.append([Text([], msg("payments.exit_rates"), 3),
-                    Table(frame, notes=(msg("payments.exit_rates_note"),),
+                    Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),
                           numeric=(n, rate_col, t("ci", lang), t("p_value", lang)))])
     return out
 
