@@ -36,7 +36,7 @@ from ..goals import project_successes, success_definition
 from ...data.project import Project
 from ...data.reference import RefValue, default, price_factor
 from ..result import Money, Note, Share
-from ..comparison import compare_payments, reference_date_sensitivity
+from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from .costs import BudgetUse, CostTable, budget_use, costs
 from .ledger import _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_month_from, _month, _monthly_levels, annuity_factor, is_structural
@@ -352,7 +352,8 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     are taken to fall by that amount from their start month, for the same horizon, drop-off and
     discounting. No deadweight is applied: the comparison group already shows what would have
     happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
-    the DiD's cluster-robust standard error) together with drop-off and discount rate, so the
+    the DiD's cluster-robust standard error; below the few-clusters threshold as wide as the wild
+    bootstrap interval) together with drop-off and discount rate, so the
     estimate's own uncertainty reaches P(NPV > 0); each draw also takes one of the comparison
     persons' reference dates that :func:`~evaltools.analysis.comparison.reference_date_sensitivity`
     tries (the estimate at that date, minus the main estimate, is added), so the matching of dates
@@ -400,7 +401,11 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
                       bool(payments.parallel_trends_doubtful))
     if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
-        eff = rng.normal(did.effect, did.se, draws)
+        # the effect's spread: its standard error, or with few participating households the main (wild
+        # bootstrap) interval's half-width over 1,96, so the simulation is as wide as the interval reported
+        spread = ((did.ci_high - did.ci_low) / (2 * 1.959963984540054)
+                  if did.ci_method is IntervalMethod.WILD_BOOTSTRAP and np.isfinite(did.ci_high - did.ci_low) else did.se)
+        eff = rng.normal(did.effect, spread, draws)
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
         rate = np.full(draws, m.rate)  # the discount rate is a fixed choice, varied one at a time only
         ref = reference_dates if reference_dates is not None else reference_date_sensitivity(project)

@@ -98,7 +98,8 @@ def did_paragraphs(r) -> list[str]:
         out.append(msg("payments.anticipation", months=str(a)))
     if d.wild_p_value is not None:
         # (draws and seed are the appendix's)
-        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold), p=fmt_p(d.wild_p_value, lang)))
+        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold), p=fmt_p(d.wild_p_value, lang),
+                       t_low=fmt_kr(d.t_ci_low, lang), t_high=fmt_kr(d.t_ci_high, lang)))
     placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
                "placebo_high": fmt_kr(pl.ci_high, lang)}
     out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
