@@ -238,15 +238,41 @@ def _wild_bootstrap_ci(y: pd.Series, x: pd.DataFrame, groups: np.ndarray, term: 
     return ends[0], ends[1]
 
 
+_KERNELS: dict = {}  # the library's denominator kernel, compiled once per (code, options)
+
+
+def _njit_once(*args, **kwargs):
+    """``numba.njit`` that compiles a function without free variables once per code object.
+
+    ``wildboottest`` defines its denominator kernel inside a method and decorates it on every call,
+    so numba compiles the same code again each time (about 0,75 s of a 0,8 s test). The kernel takes
+    everything as arguments, so the compiled function is the same for every call; a test inversion
+    runs the test a dozen times. Functions with free variables are compiled as numba would.
+    """
+    from numba import njit
+
+    def decorate(f):
+        if f.__code__.co_freevars:
+            return njit(*args, **kwargs)(f)
+        key = (f.__code__, args, tuple(sorted(kwargs.items())))
+        if key not in _KERNELS:
+            _KERNELS[key] = njit(*args, **kwargs)(f)
+        return _KERNELS[key]
+    return decorate
+
+
 def _wild_bootstrap_p(model: OLS, groups: np.ndarray, term: str, seed: int) -> float:
     """Wild cluster bootstrap p-value (WCR-11, Rademacher weights; Roodman et al. 2019) of ``term``
     in the within-transformed regression, from the ``wildboottest`` package, seeded."""
     import contextlib
     import io
+    from unittest import mock
 
+    from wildboottest import wildboottest as wbt_module
     from wildboottest.wildboottest import wildboottest
     import warnings
-    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
+            mock.patch.object(wbt_module, "njit", _njit_once):
         # with 2^G below the draws it enumerates every sign pattern instead (exact), and says so
         warnings.filterwarnings("ignore", message=".*full_enumeration.*")
         res = wildboottest(model, B=WILD_BOOTSTRAP_DRAWS, cluster=groups, param=term, seed=seed,
