@@ -153,7 +153,7 @@ class DidEstimate:
     at the 5 % level does not reject); else ``None``.
 
     ``ci_low``/``ci_high`` are the main interval, the one every report shows: the wild bootstrap
-    interval where it was computed, else the t interval; ``ci_method`` says which.
+    interval where it was computed and is bounded, else the t interval; ``ci_method`` says which.
     """
 
     effect: float
@@ -192,11 +192,14 @@ def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str, small_clusters: i
         wild = _wild_bootstrap_p(model, groups, term, seed)
         w_lo, w_hi = _wild_bootstrap_ci(dm[y], dm[x], groups, term, seed, float(fit.params[term]), float(fit.bse[term]),
                                         float(hi - lo) / 2)
-    main = (w_lo, w_hi) if w_lo is not None else (float(lo), float(hi))
+    # (an interval the bootstrap cannot bound, or cannot compute on data without variation, is kept
+    # beside the t interval but not shown as the main one)
+    wild_main = w_lo is not None and w_hi is not None and bool(np.isfinite([w_lo, w_hi]).all())
+    main = (w_lo, w_hi) if wild_main else (float(lo), float(hi))
     return DidEstimate(float(fit.params[term]), float(fit.bse[term]), float(main[0]), float(main[1]),
                        float(fit.pvalues[term]), int(fit.nobs), int(len(np.unique(groups))), n_treated,
                        int(fit.df_resid_inference), wild, float(lo), float(hi), w_lo, w_hi,
-                       IntervalMethod.WILD_BOOTSTRAP if w_lo is not None else IntervalMethod.CLUSTER_T)
+                       IntervalMethod.WILD_BOOTSTRAP if wild_main else IntervalMethod.CLUSTER_T)
 
 
 def _wild_bootstrap_ci(y: pd.Series, x: pd.DataFrame, groups: np.ndarray, term: str, seed: int, effect: float,
@@ -224,14 +227,18 @@ def _wild_bootstrap_ci(y: pd.Series, x: pd.DataFrame, groups: np.ndarray, term: 
 
     step = max(se, 1.0)
     tol = max(0.01 * se, 1.0)
+    if not f(effect) > 0:  # no variation to resample (a constructed file): the test says nothing, no interval
+        return np.nan, np.nan
     ends = []
     for sign in (-1.0, 1.0):
         inner, outer = effect, effect + sign * max(1.5 * t_half, step)
         for _ in range(40):  # (the bootstrap t is bounded with few clusters: the search outward stops in time)
+            if np.isnan(f(outer)):  # no variation to resample (a constructed file): no interval
+                return np.nan, np.nan
             if f(outer) < 0:
                 break
             inner, outer = outer, outer + sign * step * 2
-        else:
+        else:  # the test rejects no value this far out: the interval is unbounded on this side
             ends.append(sign * np.inf)
             continue
         ends.append(float(brentq(f, min(inner, outer), max(inner, outer), xtol=tol)))
