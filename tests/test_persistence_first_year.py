@@ -7,6 +7,7 @@ import pytest
 
 import evaltools as et
 from evaltools.analysis.costbenefit import annuity_factor, first_year_kept, persistence
+from evaltools.words.labels import note_text
 
 from .conftest import write_csv
 
@@ -82,6 +83,7 @@ def test_too_few_followed_keeps_the_registered_assumption(followed):
     assert r.summary.first_year_source == "assumed" and r.summary.first_year_kept == 1.0
     a = r.assumptions.set_index("name")
     assert a.loc["first_year_kept", "value"] == 1.0 and a.loc["first_year_kept", "flagged"]
+    assert "för få har följts" in note_text(a.loc["first_year_kept", "source"], "sv")
     # the params can also switch it off where enough are followed
     off = et.cost_benefit(et.load_project(followed).with_params(cost_benefit={"first_year_from_payments": False}),
                           monte_carlo=False, effect=False)

@@ -179,7 +179,10 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
             "assumption.first_year_kept_observed", month1=Share(float(first[0][0]), 0),
             month12=Share(float(first[0][-1]), 0), n=first[1]))
     else:
-        fy_used = UsedAssumption("first_year_kept", 1.0, Note.of("assumption.first_year_kept_source"), True)
+        # (why the assumption: no payments after exit to follow, too few followed, or switched off in the params)
+        why = ("assumption.first_year_kept_no_payments" if monthly is None or monthly.empty
+               else "assumption.first_year_kept_source" if cb.first_year_from_payments else "assumption.params_file")
+        fy_used = UsedAssumption("first_year_kept", 1.0, Note.of(why), True)
     assumptions += [fy_used]
     assumptions += [
         UsedAssumption("horizon_years", cb.horizon_years, Note.of("assumption.horizon_source")),
