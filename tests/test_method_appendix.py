@@ -58,3 +58,33 @@ def test_the_persistence_rule_says_the_first_year_follows_the_observed_share(kom
     assert "månad för månad" in sv and "månad 13" in sv and "datakvalitetsanmärkning" in sv
     (en,) = [p for p in method.paragraphs(kompassen["en"]) if p.startswith("Drop-off")]
     assert "month by month" in en and "month 13" in en and "data-quality note" in en
+
+
+def _few_households_stub(r, **did):
+    """The report with its DiD replaced by one below the few-clusters threshold (wild bootstrap main interval)."""
+    pay = r.payments
+    few = replace(pay, did=replace(pay.did, **{"wild_p_value": 0.2, "wild_ci_low": -2300.0, "wild_ci_high": -1700.0,
+                                               "ci_low": -2300.0, "ci_high": -1700.0,
+                                               "ci_method": IntervalMethod.WILD_BOOTSTRAP, **did}))
+    stub = type("R", (), {})()
+    for name in ("lang", "msg", "params", "project", "cba", "k", "words"):
+        setattr(stub, name, getattr(r, name))
+    stub.payments, stub.reference_dates = few, None
+    return stub
+
+
+def test_page_one_and_the_payments_section_say_which_interval(kompassen):
+    from evaltools.present.sections import payments, summary
+    from evaltools.words.formats import fmt_kr
+    for lang in ("sv", "en"):
+        r = kompassen[lang]
+        stub = _few_households_stub(r)
+        (said,) = summary.effect(stub)
+        # the interval shown is the wild one (a fall of 1 700 to 2 300 kr), and page 1 says which interval it is
+        assert fmt_kr(1700.0, lang) in said and fmt_kr(2300.0, lang) in said
+        assert ("vild klusterbootstrap" if lang == "sv" else "wild cluster bootstrap") in said
+        text = " ".join(payments.did_paragraphs(stub))
+        # the section names the t interval it replaced, by its own ends
+        assert fmt_kr(r.payments.did.t_ci_low, lang) in text and fmt_kr(r.payments.did.t_ci_high, lang) in text
+        # above the threshold (Kompassen as it is) page 1 does not mention the bootstrap
+        assert "bootstrap" not in " ".join(summary.effect(r))
