@@ -244,9 +244,11 @@ def test_few_participating_households_get_t_intervals_and_a_seeded_wild_bootstra
     project = _few_households_project(tiny_project, 6)
     did = comparison.compare_payments(project).did
     assert did.n_treated_clusters == 6 and did.df == did.n_clusters - 1
-    # the interval uses t(G - 1), not the normal distribution
-    assert did.ci_high - did.effect == pytest.approx(stats.t.ppf(0.975, did.df) * did.se)
+    # the t interval uses t(G - 1), not the normal distribution
+    assert did.t_ci_high - did.effect == pytest.approx(stats.t.ppf(0.975, did.df) * did.se)
     assert did.wild_p_value is not None and 0 < did.wild_p_value <= 1
+    # below the threshold the main interval is the wild bootstrap one (tests/test_wild_interval.py checks its ends)
+    assert did.ci_method.value == "wild_bootstrap" and (did.ci_low, did.ci_high) == (did.wild_ci_low, did.wild_ci_high)
     assert comparison.compare_payments(project).did.wild_p_value == did.wild_p_value  # seeded: the same every time
 
 

@@ -279,9 +279,17 @@ def test_monthly_level_in_the_panel_matches_a_fixed_level_in_the_params_file(dem
 
 
 def test_whatif_npv_by_hand_with_no_discounting_or_dropoff(demo):
-    """With no discounting and no drop-off the benefit is exits x level x months x (1 - deadweight)."""
-    res = et.whatif.evaluate(demo, discount_rate=0.0, dropoff_per_year=0.0, deadweight=0.5, horizon_years=2,
+    """With no discounting and no drop-off the benefit is exits x level x months x (1 - deadweight).
+
+    (The whole level in the first year: the observed share kept month by month is switched off here;
+    with it the first year saves less.)"""
+    assumed = demo.with_params(cost_benefit={"first_year_from_payments": False})
+    res = et.whatif.evaluate(assumed, discount_rate=0.0, dropoff_per_year=0.0, deadweight=0.5, horizon_years=2,
                              monthly_level=10000)
+    observed = et.whatif.evaluate(demo, discount_rate=0.0, dropoff_per_year=0.0, deadweight=0.5, horizon_years=2,
+                                  monthly_level=10000)
+    assert observed.summary.first_year_source == "observed"
+    assert observed.summary.pv_avoided_fs < res.summary.pv_avoided_fs
     people = pd.read_csv(ROOT / "data" / DEMO / "participants.csv")
     leave = {"arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning"}
     ended = people["end_date"].notna()

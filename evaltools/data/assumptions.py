@@ -159,6 +159,9 @@ _ALL: tuple[Assumption, ...] = (
              step=0.5, slider=(0.5, 10.0)),
     _sourced("dropoff_per_year", Unit.SHARE_PER_YEAR, "dropoff_per_year", "dropoff_range", step=0.01,
              slider=(0.0, 1.0)),
+    # the share of the level saved in the first 12 months after exit: the whole level, or the observed
+    # share kept month by month where enough leavers are followed (not varied: the drop-off varies after it)
+    _sourced("first_year_kept", Unit.SHARE, "first_year_kept", lower=None, upper=None, range=Range.FIXED),
     _sourced("deadweight", Unit.SHARE, "deadweight", "deadweight_range", range_setting="deadweight_range",
              step=0.01, slider=(0.0, 0.95)),
     _sourced("discount_rate", Unit.RATE_PER_YEAR, "discount_rate", "discount_rate_range", step=0.005,

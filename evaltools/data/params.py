@@ -369,6 +369,9 @@ class CostBenefit(_Strict):
                                                        "of multiples of the application's expectation.")
     dropoff_from_payments: bool = Field(True, description="Replace the assumed drop-off by the observed share still "
                                         "without försörjningsstöd 12 months after exit, where coverage allows.")
+    first_year_from_payments: bool = Field(True, description="Follow the observed share of the saving kept month by "
+                                           "month through the first 12 months after exit, where coverage allows; "
+                                           "else the whole level is saved in the first year.")
     persistence_min_observed: int = Field(20, ge=1, description="Leavers observed 12 months after exit needed to use "
                                           "the observed persistence.")
     monte_carlo_draws: int = 5000

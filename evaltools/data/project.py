@@ -19,6 +19,7 @@ from . import schema as S
 from .params import ProjectParams, load_params
 from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problem, problems_frame
 from .arguments import check_lang
+from .crosscheck import coded_exit_paid_note
 from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256
@@ -313,6 +314,10 @@ def _load(params: ProjectParams) -> Project:
     covers_all = d.payments_cover_all_participants
     if payments is not None and len(participants):
         note = coverage_note(participants, payments, covers_all, str(d.payments))
+        warn += [note] if note is not None else []
+        # outcome codes that leave försörjningsstöd, against the payments
+        note = coded_exit_paid_note(source, participants, payments,
+                                    params.cost_benefit.success_outcomes, params.privacy.min_count)
         warn += [note] if note is not None else []
     if comparison is not None:
         comparison = derive_person_columns(comparison, params)

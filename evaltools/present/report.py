@@ -249,8 +249,24 @@ class Report:
                         "tid_i_projekt": with_group_labels(self.survival, self.lang)})
         if not self.payments.table.empty:
             out["forsorjningsstod"] = self.payments.table
+            if self.payments.did is not None:  # the DiD and its placebo, each with its main interval and which it is
+                out["forsorjningsstod_effekt"] = did_table(self.payments)
             out["forsorjningsstod_faser"] = payment_phases(self.project)
         return out
+
+
+def did_table(payments) -> pd.DataFrame:
+    """The DiD estimate and the placebo, one row each: the main interval (``ci_method`` says which)
+    beside the t(G − 1) interval and, below the few-clusters threshold, the wild bootstrap one."""
+    rows = []
+    for name, d in (("did", payments.did), ("placebo", payments.placebo)):
+        if d is not None:
+            rows.append({"estimate": name, "effect": d.effect, "ci_low": d.ci_low, "ci_high": d.ci_high,
+                         "ci_method": d.ci_method.value, "p_value": d.p_value, "wild_p_value": d.wild_p_value,
+                         "t_ci_low": d.t_ci_low, "t_ci_high": d.t_ci_high, "wild_ci_low": d.wild_ci_low,
+                         "wild_ci_high": d.wild_ci_high, "n_clusters": d.n_clusters,
+                         "n_treated_clusters": d.n_treated_clusters})
+    return pd.DataFrame(rows)
 
 
 def setup_notebook() -> None:

@@ -451,6 +451,9 @@ TESTS = {
 }
 GROUPS = {"participants": "workbook.group.participants", "comparison": "workbook.group.comparison"}
 PHASES = {"before": "workbook.phase.before", "during": "workbook.phase.during", "after": "workbook.phase.after"}
+# the DiD estimates and which interval is the main one (analysis.comparison.IntervalMethod)
+ESTIMATES = {"did": "workbook.estimate.did", "placebo": "workbook.estimate.placebo"}
+INTERVALS = {"cluster_t": "workbook.interval.cluster_t", "wild_bootstrap": "workbook.interval.wild_bootstrap"}
 # the kind of an assumption's value, from its unit in the registry (assumptions and the sensitivity)
 UNIT_KINDS = {Unit.KR_PER_MONTH: "kr", Unit.YEARS: "num1", Unit.SHARE: "pct", Unit.SHARE_PER_YEAR: "pct",
               Unit.RATE_PER_YEAR: "pct", Unit.FACTOR: "num2", Unit.MULTIPLE: "num2", Unit.YEAR: "year",
@@ -503,6 +506,7 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "switching_deadweight": ("workbook.summary.switching_deadweight", "pct"),
     "deadweight_source": ("workbook.summary.deadweight_source", "text"),
     "dropoff_source": ("workbook.summary.dropoff_source", "text"),
+    "first_year_kept": ("workbook.summary.first_year_kept", "pct"),
     "earnings_valued": ("workbook.summary.earnings_valued", "bool"),
     "skattefaktor": ("workbook.summary.skattefaktor", "num2"),
     "has_comparison": ("workbook.summary.has_comparison", "bool"),
@@ -631,6 +635,22 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("before", "workbook.column.forsorjningsstod.before", "kr", hidden_when_missing=True),
         C("after", "workbook.column.forsorjningsstod.after", "kr", hidden_when_missing=True),
         C("change", "workbook.column.forsorjningsstod.change", "kr", hidden_when_missing=True),
+    ]),
+    "forsorjningsstod_effekt": ("workbook.sheets.forsorjningsstod_effekt.title",
+                                "workbook.sheets.forsorjningsstod_effekt.description", [
+        C("estimate", "workbook.column.forsorjningsstod_effekt.estimate", label=_pick(ESTIMATES)),
+        C("effect", "workbook.column.forsorjningsstod_effekt.effect", "kr"),
+        C("ci_low", "workbook.column.forsorjningsstod_effekt.ci_low", "kr"),
+        C("ci_high", "workbook.column.forsorjningsstod_effekt.ci_high", "kr"),
+        C("ci_method", "workbook.column.forsorjningsstod_effekt.ci_method", label=_pick(INTERVALS)),
+        C("p_value", "workbook.column.forsorjningsstod_effekt.p_value", "p"),
+        C("wild_p_value", "workbook.column.forsorjningsstod_effekt.wild_p_value", "p"),
+        C("t_ci_low", "workbook.column.forsorjningsstod_effekt.t_ci_low", "kr"),
+        C("t_ci_high", "workbook.column.forsorjningsstod_effekt.t_ci_high", "kr"),
+        C("wild_ci_low", "workbook.column.forsorjningsstod_effekt.wild_ci_low", "kr"),
+        C("wild_ci_high", "workbook.column.forsorjningsstod_effekt.wild_ci_high", "kr"),
+        C("n_clusters", "workbook.column.forsorjningsstod_effekt.n_clusters", "int"),
+        C("n_treated_clusters", "workbook.column.forsorjningsstod_effekt.n_treated_clusters", "int"),
     ]),
     "forsorjningsstod_faser": ("workbook.sheets.forsorjningsstod_faser.title", "workbook.sheets.forsorjningsstod_faser.description", [
         C("group", "workbook.column.forsorjningsstod_faser.group", label=_pick(GROUPS)),

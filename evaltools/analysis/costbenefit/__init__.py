@@ -36,12 +36,13 @@ from ..goals import project_successes, success_definition
 from ...data.project import Project
 from ...data.reference import RefValue, default, price_factor
 from ..result import Money, Note, Share
-from ..comparison import compare_payments, reference_date_sensitivity
+from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from .costs import BudgetUse, CostTable, budget_use, costs
 from .ledger import _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_month_from, _month, _monthly_levels, annuity_factor, is_structural
-from .persistence import (PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs, observed_dropoff,
-                          persistence, successful_leavers)
+from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
+                          OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
+                          successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
 from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, Simulation, SimulationDraws, _assumption_frame,
                           _draw_dropoff, _monte_carlo, _sensitivity)
@@ -121,8 +122,14 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     # (the leavers' payments are summed once, for the persistence table and the observed drop-off)
     leavers = successful_leavers(project) if project.has_participants and project.payments is not None else None
     prepared = _leaver_payments(project, leavers) if leavers is not None and len(leavers) else None
-    pers = persistence(project, prepared=prepared).table if project.has_participants else None
+    # one table over the first year's months: the report's 3, 6 and 12 are rows of it (one definition)
+    monthly = persistence(project, months=FIRST_YEAR_MONTHS, prepared=prepared).table if project.has_participants else None
+    pers = (monthly[monthly["months_after"].isin(PERSISTENCE_MONTHS)].reset_index(drop=True)
+            if monthly is not None else None)
     obs = observed_dropoff(pers, cb.persistence_min_observed) if cb.dropoff_from_payments else None
+    # the first year: the observed share kept month by month where as many are followed 12 months
+    first = first_year_kept(monthly, cb.persistence_min_observed) if cb.first_year_from_payments else None
+    info["first_year"] = first
     if obs and leavers is not None:
         dropoff = obs[0]
         drop_src = Note.of("assumption.dropoff_observed", kept=Share(obs[1], 0), n=int(obs[2]))
@@ -131,6 +138,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         info["persistence_pairs"] = (paid[level > 0], level[level > 0])  # drawn again in the Monte Carlo
     info["dropoff_source"] = "observed" if obs else "assumed"
     info["persistence"] = pers
+    info["persistence_monthly"] = monthly
 
     # earnings from work: the params' wage, else the optional sourced default, else not valued
     earnings, earn_src, earn_flag = float(cb.work_earnings_sek_month), Note.of("assumption.params_file"), False
@@ -165,7 +173,17 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                    succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(), cost_actual, cost_budget,
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
                    dict(cb.cost_shares), cb.tax_share_region, float(cb.wage_subsidy_sek_month),
-                   cb.wage_subsidy_months / 12, subsidised)
+                   cb.wage_subsidy_months / 12, subsidised, first[0] if first else None)
+    if first:
+        fy_used = UsedAssumption("first_year_kept", float(first[0].mean()), Note.of(
+            "assumption.first_year_kept_observed", month1=Share(float(first[0][0]), 0),
+            month12=Share(float(first[0][-1]), 0), n=first[1]))
+    else:
+        # (why the assumption: no payments after exit to follow, too few followed, or switched off in the params)
+        why = ("assumption.first_year_kept_no_payments" if monthly is None or monthly.empty
+               else "assumption.first_year_kept_source" if cb.first_year_from_payments else "assumption.params_file")
+        fy_used = UsedAssumption("first_year_kept", 1.0, Note.of(why), True)
+    assumptions += [fy_used]
     assumptions += [
         UsedAssumption("horizon_years", cb.horizon_years, Note.of("assumption.horizon_source")),
         UsedAssumption("dropoff_per_year", dropoff, drop_src, drop_flag),
@@ -296,6 +314,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         skattefaktor=m.skattefaktor,
         has_comparison=project.comparison is not None,
         level_source=level_note,
+        first_year_kept=float(m.first_year.mean()) if m.first_year is not None else 1.0,
+        first_year_source="observed" if m.first_year is not None else "assumed",
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))
@@ -319,7 +339,9 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct,
                              sensitivity=sens, sensitivity_by_perspective=sens_by, monte_carlo=mc,
                              reference_values=ref_df, effect_based=eb,
-                             ledger=ledger, persistence=info.get("persistence"), simulation=sim,
+                             ledger=ledger, persistence=info.get("persistence"),
+                             persistence_monthly=info.get("persistence_monthly"), simulation=sim,
+                             outcome_check=outcome_check(info.get("persistence_monthly"), n_s) if project.has_participants else None,
                              budget_use=budget_use(ct))
 
 
@@ -333,7 +355,8 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     are taken to fall by that amount from their start month, for the same horizon, drop-off and
     discounting. No deadweight is applied: the comparison group already shows what would have
     happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
-    the DiD's cluster-robust standard error) together with drop-off and discount rate, so the
+    the DiD's cluster-robust standard error; below the few-clusters threshold as wide as the wild
+    bootstrap interval) together with drop-off and discount rate, so the
     estimate's own uncertainty reaches P(NPV > 0); each draw also takes one of the comparison
     persons' reference dates that :func:`~evaltools.analysis.comparison.reference_date_sensitivity`
     tries (the estimate at that date, minus the main estimate, is added), so the matching of dates
@@ -381,7 +404,11 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
                       bool(payments.parallel_trends_doubtful))
     if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
-        eff = rng.normal(did.effect, did.se, draws)
+        # the effect's spread: its standard error, or with few participating households the main (wild
+        # bootstrap) interval's half-width over 1,96, so the simulation is as wide as the interval reported
+        spread = ((did.ci_high - did.ci_low) / (2 * 1.959963984540054)
+                  if did.ci_method is IntervalMethod.WILD_BOOTSTRAP and np.isfinite(did.ci_high - did.ci_low) else did.se)
+        eff = rng.normal(did.effect, spread, draws)
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
         rate = np.full(draws, m.rate)  # the discount rate is a fixed choice, varied one at a time only
         ref = reference_dates if reference_dates is not None else reference_date_sensitivity(project)
@@ -396,7 +423,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
 
 
 __all__ = ["BENEFIT_PAYER", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
-           "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "PERSISTENCE_MONTHS", "PERSPECTIVES",
-           "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
+           "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
+           "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
            "annuity_factor", "budget_use", "cost_benefit", "costs", "effect_based", "expected_outcomes", "is_structural",
-           "observed_dropoff", "persistence"]
+           "first_year_kept", "observed_dropoff", "outcome_check", "persistence"]

@@ -120,17 +120,36 @@ def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, l
                                   bool(missing.any()))], used_refs
 
 
-def annuity_factor(horizon_years: float | np.ndarray, dropoff: float | np.ndarray, rate: float | np.ndarray) -> np.ndarray:
-    """Sum over the horizon's months of (1 − dropoff)^(whole years passed) / (1 + rate)^(months/12).
+def kept_by_month(n_months: int, dropoff: float | np.ndarray,
+                  first_year: np.ndarray | None = None) -> np.ndarray:
+    """The share of a leaver's monthly saving kept in each of the first ``n_months`` months after the exit.
+
+    Without ``first_year``: (1 − dropoff)^(whole years passed), so the whole level in the first year.
+    With ``first_year`` (the observed share kept 1, 2, …, 12 months after the exit): those twelve
+    shares in the first year, then the drop-off rule from month 13 on, (1 − dropoff)^(whole years
+    passed). ``dropoff`` may be an array (one per draw): the result then has one row per draw.
+    """
+    m = np.arange(n_months)
+    d = np.asarray(dropoff, float)[..., None]
+    out = (1 - d) ** (m // 12)
+    if first_year is not None:
+        fy = np.asarray(first_year, float)
+        first = m < min(len(fy), n_months)
+        out = np.where(first, np.concatenate([fy, np.zeros(max(n_months - len(fy), 0))])[:n_months], out)
+    return out
+
+
+def annuity_factor(horizon_years: float | np.ndarray, dropoff: float | np.ndarray, rate: float | np.ndarray,
+                   first_year: np.ndarray | None = None) -> np.ndarray:
+    """Sum over the horizon's months of the share kept that month (:func:`kept_by_month`) / (1 + rate)^(months/12).
 
     ``horizon_years`` may be an array (one horizon per draw): months beyond a draw's horizon count 0.
     """
     h_months = np.round(np.asarray(horizon_years, float) * 12).astype(int)
     m = np.arange(int(h_months.max()) if h_months.size else 0)
-    d = np.asarray(dropoff, float)[..., None]
     r = np.asarray(rate, float)[..., None]
     inside = m < h_months[..., None]
-    return ((1 - d) ** (m // 12) / (1 + r) ** (m / 12) * inside).sum(axis=-1)
+    return (kept_by_month(len(m), dropoff, first_year) / (1 + r) ** (m / 12) * inside).sum(axis=-1)
 
 
 # --- actors, perspectives and the ledger ----------------------------------------------------
@@ -221,6 +240,7 @@ class _Model:
     subsidy: float = 0.0  # kr/month the state pays an employer for each exit to subsidised work (price-year prices)
     subsidy_years: float = 1.0  # for how long after the exit (at most the horizon)
     is_subsidised: np.ndarray | None = None  # per success: an exit to subsidised work (arbete_med_stöd)
+    first_year: np.ndarray | None = None  # observed share kept 1..12 months after exit; None: the whole level
 
     def sub_coef(self, actor: str) -> np.ndarray:
         """Per success: the actor's share of each kr of wage subsidy (a transfer from the state,
@@ -287,11 +307,12 @@ class _Model:
     def pv_benefit(self, perspective: str, level_mult=1.0, horizon=None, dropoff=None, deadweight=None, rate=None,
                    success_mult=1.0, subsidy=None) -> float:
         r = self.rate if rate is None else rate
-        a = annuity_factor(self.horizon if horizon is None else horizon, self.dropoff if dropoff is None else dropoff, r)
+        d = self.dropoff if dropoff is None else dropoff
+        a = annuity_factor(self.horizon if horizon is None else horizon, d, r, self.first_year)
         dw = self.deadweight if deadweight is None else deadweight
         disc = (1 + r) ** (-self.exit_m / 12)
         h = self.horizon if horizon is None else horizon
-        a_sub = annuity_factor(np.minimum(h, self.subsidy_years), self.dropoff if dropoff is None else dropoff, r)
+        a_sub = annuity_factor(np.minimum(h, self.subsidy_years), d, r, self.first_year)
         flows = (self.weights(perspective, level_mult) * disc).sum() * a
         flows = flows + (self.sub_weights(perspective, subsidy) * disc).sum() * a_sub
         return float(flows * (1 - dw) * success_mult)
@@ -308,9 +329,9 @@ class _Model:
         return out
 
     def keep(self) -> np.ndarray:
-        """Share of a success's monthly saving kept in each month after exit (drop-off and deadweight)."""
-        m = np.arange(int(round(self.horizon * 12)))
-        return (1 - self.dropoff) ** (m // 12) * (1 - self.deadweight)
+        """Share of a success's monthly saving kept in each month after exit (the observed first year
+        where used, drop-off and deadweight)."""
+        return kept_by_month(int(round(self.horizon * 12)), self.dropoff, self.first_year) * (1 - self.deadweight)
 
     def benefit_stream(self, actor: str, item: str) -> np.ndarray:
         """Monthly flow of one ledger item to one actor, undiscounted."""

@@ -1,6 +1,7 @@
 """Persistence after exit: did the leavers stay off försörjningsstöd, observed in the payments."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -14,7 +15,8 @@ from .model import _month, _months
 
 
 # --- persistence after exit -------------------------------------------------------------
-PERSISTENCE_MONTHS = (3, 6, 12)
+PERSISTENCE_MONTHS = (3, 6, 12)  # the months the report's table shows
+FIRST_YEAR_MONTHS = tuple(range(1, 13))  # the months the first year's saving follows, where enough are followed
 
 
 class Persistence(Result):
@@ -136,3 +138,51 @@ def observed_dropoff(table: pd.DataFrame, min_observed: int) -> tuple[float, flo
     return float(min(max(1 - kept, 0.0), 1.0)), kept, int(row["with_level"].iloc[0])
 
 
+
+
+def first_year_kept(table: pd.DataFrame, min_observed: int) -> tuple[np.ndarray, int] | None:
+    """(the share of the saving kept 1, 2, …, 12 months after the exit, leavers followed 12 months)
+    from a :func:`persistence` table over :data:`FIRST_YEAR_MONTHS`, when at least ``min_observed``
+    leavers with a pre-start level are covered 12 months (the same rule as :func:`observed_dropoff`).
+
+    Each month's share is the table's ``kept_share`` (the one definition the report shows), kept
+    within 0–100 %; a month with no leaver who had a level gives ``None`` (nothing to apply).
+    """
+    if table is None or table.empty or "kept_share" not in table:
+        return None
+    t = table.set_index("months_after")
+    if not set(FIRST_YEAR_MONTHS) <= set(t.index) or t.loc[12, "with_level"] < min_observed:
+        return None
+    kept = t.loc[list(FIRST_YEAR_MONTHS), "kept_share"].to_numpy(float)
+    if np.isnan(kept).any():
+        return None
+    return np.clip(kept, 0.0, 1.0), int(t.loc[12, "with_level"])
+
+
+@dataclass(frozen=True)
+class OutcomeCheck:
+    """The outcome codes against the payments: of the ``coded`` ended participants whose outcome
+    leaves försörjningsstöd, ``checked`` are covered by the payments file the month after their exit
+    month and ``paid_next_month`` of them were paid försörjningsstöd that month; ``followed_12`` are
+    covered 12 months after and ``without_12`` of them had no payment then. Counts of persons (the
+    persistence table's rows 1 and 12: one definition); shown under the small-count rule."""
+
+    coded: int
+    checked: int
+    paid_next_month: int
+    followed_12: int
+    without_12: int
+
+
+def outcome_check(monthly: pd.DataFrame | None, coded: int) -> OutcomeCheck | None:
+    """:class:`OutcomeCheck` from a :func:`persistence` table over :data:`FIRST_YEAR_MONTHS`;
+    ``None`` when the payments cover nobody the month after the exit."""
+    if monthly is None or monthly.empty:
+        return None
+    t = monthly.set_index("months_after")
+    if 1 not in t.index or not t.loc[1, "observed"]:
+        return None
+    at12 = t.loc[12] if 12 in t.index else None
+    return OutcomeCheck(int(coded), int(t.loc[1, "observed"]), int(t.loc[1, "observed"] - t.loc[1, "without_fs"]),
+                        int(at12["observed"]) if at12 is not None else 0,
+                        int(at12["without_fs"]) if at12 is not None else 0)

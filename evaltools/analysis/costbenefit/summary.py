@@ -11,6 +11,7 @@ import pandas as pd
 from ..goals import SuccessDefinition
 from ..result import Note, Result, _jsonable, frame_records
 from .costs import BudgetUse
+from .persistence import OutcomeCheck
 
 
 
@@ -46,6 +47,9 @@ class CostSummary:
         the benefit's basis (``cost_per_exit_from_fs`` divides by them).
     deadweight_source, dropoff_source
         Codes: ``params`` / ``comparison`` / ``default``; ``observed`` / ``assumed``.
+    first_year_kept, first_year_source
+        The mean share of the leavers' level saved over the first 12 months after the exit (the
+        observed share kept month by month, or 1 for the whole level) and its code, ``observed`` / ``assumed``.
     level_source
         Where the monthly level a requirement is counted at comes from (structural projects and
         projects without leavers), else ``None``.
@@ -84,6 +88,8 @@ class CostSummary:
     skattefaktor: float
     has_comparison: bool
     level_source: Note | str | None = None
+    first_year_kept: float = 1.0  # the mean share of the level saved in the first 12 months after exit
+    first_year_source: str = "assumed"  # "observed" (month by month from the payments) or "assumed" (the whole level)
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""
@@ -227,7 +233,9 @@ class CostBenefitResult(Result):
     reference_values: pd.DataFrame | None = None
     effect_based: EffectBased | None = None
     ledger: pd.DataFrame | None = None
-    persistence: pd.DataFrame | None = None
+    persistence: pd.DataFrame | None = None  # the report's rows (3, 6, 12 months) of persistence_monthly
+    persistence_monthly: pd.DataFrame | None = None  # the same table month by month, 1..12 months after exit
+    outcome_check: OutcomeCheck | None = None  # the outcome codes against the payments
     simulation: Simulation | None = None  # the horizon of every simulated probability, and the draws
     budget_use: BudgetUse | None = None  # the one share of the budget used (page 1, budget table, portfolio)
 

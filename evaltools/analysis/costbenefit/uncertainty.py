@@ -154,10 +154,12 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     horizon = np.full(draws, float(m.horizon))
     disc = (1 + m.rate) ** (-m.exit_m / 12)
     common = (1 - deadweight) * success_mult
-    keep = annuity_factor(horizon, dropoff, m.rate) * common
-    keep_varied = annuity_factor(horizon_varied, dropoff, m.rate) * common
-    keep_sub = annuity_factor(np.minimum(horizon, m.subsidy_years), dropoff, m.rate) * common
-    keep_sub_varied = annuity_factor(np.minimum(horizon_varied, m.subsidy_years), dropoff, m.rate) * common
+    # (the observed first year, where used, is held: the drawn drop-off applies from month 13 on)
+    fy = m.first_year
+    keep = annuity_factor(horizon, dropoff, m.rate, fy) * common
+    keep_varied = annuity_factor(horizon_varied, dropoff, m.rate, fy) * common
+    keep_sub = annuity_factor(np.minimum(horizon, m.subsidy_years), dropoff, m.rate, fy) * common
+    keep_sub_varied = annuity_factor(np.minimum(horizon_varied, m.subsidy_years), dropoff, m.rate, fy) * common
     out, varied, parts = {}, {}, {}
     for p in PERSPECTIVES:
         fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])

@@ -153,11 +153,31 @@ def persistence_table(r) -> list:
         msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (suppressed_label(k) if small(n) else fmt_pct(v, lang, 0))
                                           for n, v in zip(pt["with_level"], pt["kept_share"])],
     })
-    used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
-               else "costbenefit.persist.used_assumed")
+    if cba.summary.first_year_source == "observed":  # the first year follows the kept share month by month
+        used = msg("costbenefit.persist.used_first_year", kept=fmt_pct(cba.summary.first_year_kept, lang, 0))
+    else:
+        used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
+                   else "costbenefit.persist.used_assumed")
     note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)),
                      msg("costbenefit.persist.kept_note"), used))
-    return [Text([], msg("costbenefit.persist.heading"), 3), Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
+    return [Text(coded_against_paid(r), msg("costbenefit.persist.heading"), 3),
+            Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
+
+
+def coded_against_paid(r) -> list[str]:
+    """The outcome codes beside the payments, where they disagree: how many are coded as having left
+    försörjningsstöd, and how many of them the payments show paid the month after the exit and
+    without försörjningsstöd 12 months after (counts under the small-count rule)."""
+    lang, msg, oc, s = r.lang, r.msg, r.cba.outcome_check, r.cba.summary
+    if oc is None or not oc.paid_next_month:
+        return []
+    k = r.params.privacy.min_count
+
+    def n(v: int) -> str:
+        return suppressed_label(k) if 0 < v < k else fmt_int(v, lang)
+    share = fmt_pct(s.successes / s.ended, lang) if s.ended and not (0 < s.successes < k) else "–"
+    return [msg("costbenefit.persist.coded", coded=n(oc.coded), share=share, paid=n(oc.paid_next_month),
+                checked=n(oc.checked), without=n(oc.without_12), followed=n(oc.followed_12))]
 
 
 def effect_based(r) -> list:

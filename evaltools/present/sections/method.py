@@ -1,6 +1,10 @@
 """Method (in the appendix): the terms the report uses (the glossary), then how goals, comparisons, the
 comparison group, costs and privacy are handled.
 
+The comparison group's paragraphs cover every method the payments section names — t(G − 1), the
+anticipation window, the placebo rule, the event study, the wild cluster bootstrap and its interval —
+each only where the report uses it (:func:`did_rules`).
+
 The cost-benefit part is one short paragraph per rule, each naming its anchor (Green Book and
 Magenta Book, ASEK, NyttoSam, WSIPP, the SROI Guide). The rules and their order are those of the
 cost-benefit section of ``docs/methods.md``; the figures in them (horizon, deadweight, drop-off,
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...analysis.comparison import WILD_BOOTSTRAP_DRAWS
 from ...words import glossary
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_pct
@@ -26,7 +31,16 @@ QUOTES = {"method.cb.ledger": ("horizon",), "method.cb.skattefaktor": ("skattefa
           "method.cb.saving": ("first", "last"), "method.cb.deadweight": ("deadweight", "low", "high"),
           "method.cb.persistence": ("n", "dropoff"), "method.cb.discounting": ("rate",)}
 
-PARAGRAPHS = ("method.goals", "method.groups", "method.comparison", *COSTBENEFIT_RULES, "method.privacy")
+# The comparison-group methods the payments section names, each stated only where the report uses it:
+# t(G − 1) with a DiD, the anticipation window when it leaves months out, the placebo rule with a
+# placebo, the event study with its table, the wild cluster bootstrap below the few-clusters threshold.
+DID_RULES = ("method.did.inference", "method.did.anticipation", "method.did.placebo", "method.did.event_study",
+             "method.did.wild")
+# which of the project's comparison settings each of them quotes
+DID_QUOTES = {"method.did.anticipation": ("months",), "method.did.event_study": ("before", "after", "reference"),
+              "method.did.wild": ("threshold", "draws", "seed")}
+
+PARAGRAPHS = ("method.goals", "method.groups", "method.comparison", *DID_RULES, *COSTBENEFIT_RULES, "method.privacy")
 
 
 def costbenefit_rules(r) -> tuple[str, ...]:
@@ -49,7 +63,35 @@ def applies(r, key: str) -> bool:
         return r.project.payments is not None
     if key.startswith("method.cb."):
         return key in costbenefit_rules(r)
+    if key.startswith("method.did."):
+        return key in did_rules(r)
     return True
+
+
+def did_rules(r) -> tuple[str, ...]:
+    """The comparison-group methods this report's payments section uses (none without a DiD)."""
+    if r.project.payments is None or r.project.comparison is None:
+        return ()
+    pay = r.payments
+    d = pay.did
+    if d is None:
+        return ()
+    used = {"method.did.inference": True,
+            "method.did.anticipation": pay.anticipation_months > 0,
+            "method.did.placebo": pay.placebo is not None,
+            "method.did.event_study": pay.event_study is not None and not pay.event_study.empty,
+            "method.did.wild": d.wild_p_value is not None}
+    return tuple(k for k in DID_RULES if used[k])
+
+
+def _did_values(r) -> dict[str, str]:
+    """The project's comparison settings that the DiD paragraphs quote."""
+    c, pay = r.params.comparison, r.payments
+    a = pay.anticipation_months
+    return {"months": fmt_int(a, r.lang), "before": fmt_int(c.months_before, r.lang),
+            "after": fmt_int(c.months_after, r.lang), "threshold": fmt_int(c.small_cluster_threshold, r.lang),
+            "draws": fmt_int(WILD_BOOTSTRAP_DRAWS, r.lang), "seed": str(r.params.cost_benefit.seed),
+            "reference": fmt_int(a + 1, r.lang)}
 
 
 def _values(r) -> dict[str, str]:
@@ -73,6 +115,9 @@ def paragraphs(r) -> list[str]:
         elif key.startswith("method.cb."):
             values = _values(r)
             out.append(r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}))
+        elif key.startswith("method.did."):
+            values = _did_values(r)
+            out.append(r.msg(key, **{k: values[k] for k in DID_QUOTES.get(key, ())}))
         else:
             out.append(r.msg(key))
     return out

@@ -79,8 +79,11 @@ def blocks(r) -> list[list]:
                             for a, b in zip(er["ci_low"], er["ci_high"])],
             t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],  # (the test's name: in the appendix)
         })
+        oc = r.cba.outcome_check  # the code beside the payments after exit, where they disagree
+        coded = ([msg("payments.exit_rates_coded", paid=persons(oc.paid_next_month, k, lang), checked=persons(oc.checked, k, lang))]
+                 if oc is not None and oc.paid_next_month else [])
         out.append([Text([], msg("payments.exit_rates"), 3),
-                    Table(frame, notes=(msg("payments.exit_rates_note"),),
+                    Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),
                           numeric=(n, rate_col, t("ci", lang), t("p_value", lang)))])
     return out
 
@@ -95,7 +98,8 @@ def did_paragraphs(r) -> list[str]:
         out.append(msg("payments.anticipation", months=str(a)))
     if d.wild_p_value is not None:
         # (draws and seed are the appendix's)
-        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold), p=fmt_p(d.wild_p_value, lang)))
+        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold), p=fmt_p(d.wild_p_value, lang),
+                       t_low=fmt_kr(d.t_ci_low, lang), t_high=fmt_kr(d.t_ci_high, lang)))
     placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
                "placebo_high": fmt_kr(pl.ci_high, lang)}
     out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))

@@ -19,6 +19,7 @@ from ...words.text import join
 from ...words.assumptions import years as years_text
 from . import basis as B
 from ...analysis.costbenefit import CostSummary
+from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import hides
 from ...analysis.disclosure import Secondary
@@ -294,6 +295,8 @@ def effect(r) -> list[str]:
         low, high = (-d.ci_high, -d.ci_low) if fall else (d.ci_low, d.ci_high)
         said = msg("summary.did_decrease" if fall else "summary.did_increase", effect=fmt_kr_prose(abs(d.effect), lang),
                    low=fmt_kr(low, lang), high=fmt_kr(high, lang))
+        if d.ci_method is IntervalMethod.WILD_BOOTSTRAP:  # (below the few-clusters threshold: say which interval)
+            said += " " + msg("summary.did_interval_wild")
         if not pay.parallel_trends_doubtful:
             return [said]
         # the NPVs above rest on the same comparison group when their deadweight came from it

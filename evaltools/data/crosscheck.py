@@ -1,0 +1,60 @@
+"""Cross-checks between input files that are data-quality notes, not refusals.
+
+An outcome that leaves försörjningsstöd (``params.cost_benefit.success_outcomes``) is checked against
+the payments file: a participant coded as having left who is paid försörjningsstöd the month after
+the exit month either returned at once or carries a code or an end date that does not fit the
+payments. The note counts persons only; the count follows the small-count rule
+(:func:`evaltools.data.privacy.hides`), and no id, date or amount is named.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import schema as S
+from .errors import Problem, problem
+from .privacy import hides, suppressed_label
+
+
+def _month(dates: pd.Series) -> pd.Series:
+    d = pd.to_datetime(dates)
+    return d.dt.year * 12 + d.dt.month - 1
+
+
+def coded_exits_paid(participants: pd.DataFrame, payments: pd.DataFrame | None,
+                     success_outcomes: tuple[str, ...] | list[str]) -> tuple[int, int]:
+    """(ended enrolments coded as leaving försörjningsstöd whose next month the payments file
+    covers, how many of them were paid försörjningsstöd that month).
+
+    The month checked is the calendar month after the month of the end date (the same month as
+    the persistence table's "1 month after exit"); a payment above 0 kr counts. ``(0, 0)``
+    without payments or such participants.
+    """
+    if payments is None or payments.empty or participants.empty:
+        return 0, 0
+    ended = participants[participants[S.END_DATE].notna() & participants[S.OUTCOME].isin(list(success_outcomes))]
+    if ended.empty:
+        return 0, 0
+    nxt = _month(ended[S.END_DATE]) + 1
+    covered = (nxt <= _month(payments[S.MONTH]).max()).to_numpy()
+    ids, nxt = ended[S.PERSON_ID].to_numpy()[covered], nxt.to_numpy()[covered]
+    if not len(ids):
+        return 0, 0
+    paid = payments[payments[S.AMOUNT] > 0]
+    paid_months = set(zip(paid[S.PERSON_ID], _month(paid[S.MONTH])))
+    return len(ids), sum((i, m) in paid_months for i, m in zip(ids, nxt))
+
+
+def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.DataFrame | None,
+                         success_outcomes: tuple[str, ...] | list[str], min_count: int) -> Problem | None:
+    """The data-quality note for :func:`coded_exits_paid`, or ``None`` when nobody was paid.
+
+    Counts from 1 to ``min_count`` − 1 are written ``<min_count``, so that the note never tells a
+    few persons' payments.
+    """
+    checked, paid = coded_exits_paid(participants, payments, success_outcomes)
+    if not paid:
+        return None
+    def show(n: int) -> str:
+        return suppressed_label(min_count) if hides(n, min_count) else str(n)
+    return problem(source, None, S.OUTCOME, None, "payment.coded_exit_paid", "warning", "coded_exit_paid",
+                   n=show(paid), of=show(checked))

@@ -1,0 +1,79 @@
+"""Outcome codes that leave försörjningsstöd, checked against the payments after the exit: a data-quality
+note counting persons (never an id, date or amount), and the report's figures reconciled."""
+from __future__ import annotations
+
+import evaltools as et
+from evaltools.data.crosscheck import coded_exits_paid
+
+from .conftest import PARAMS, write_csv
+
+# P1 leaves for work 2022-08-01, P4 for sjukersättning 2023-05-01; P2's row makes the file run to 2024-05
+PAID_AFTER = [
+    {"person_id": "P1", "month": "2022-01", "amount": 9000},
+    {"person_id": "P1", "month": "2022-09", "amount": 4000},   # the month after P1's exit month
+    {"person_id": "P4", "month": "2023-07", "amount": 3000},   # two months after P4's: not the month checked
+    {"person_id": "P2", "month": "2024-05", "amount": 100},
+]
+
+
+def _notes(project):
+    return [w for w in project.warnings if w.code == "coded_exit_paid"]
+
+
+def test_a_leaver_paid_the_month_after_is_a_counted_note(tiny_project):
+    path = tiny_project()
+    write_csv(path.parent / "data" / "payments.csv", PAID_AFTER)
+    project = et.load_project(path)
+    # two coded leavers (P1, P4), both followed the month after; only P1 was paid then
+    assert coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes) == (2, 1)
+    (note,) = _notes(project)
+    assert note.severity == "warning" and note.column == "outcome" and note.row is None
+    # one person is below the small-count limit of 5: the note says <5, not 1, and names no one
+    for lang in ("sv", "en"):
+        text = note.text(lang)
+        assert "<5" in text and "P1" not in text and "4000" not in text and "4 000" not in text
+        assert "2022" not in text
+    table = et.Report(path).quality_table()
+    assert table.to_string().count("<5") == 2 and "P1" not in table.to_string()
+
+
+def test_the_count_is_shown_when_the_rule_allows(tiny_project):
+    path = tiny_project("privacy: {min_count: 2}\n")
+    write_csv(path.parent / "data" / "payments.csv", [*PAID_AFTER, {"person_id": "P4", "month": "2023-06", "amount": 50}])
+    (note,) = _notes(et.load_project(path))
+    assert note.note("sv").startswith("2 av 2 avslut") and note.note("en").startswith("2 of 2 exits")
+
+
+def test_no_note_when_nobody_is_paid_after_the_exit(tiny_project):
+    path = tiny_project()
+    write_csv(path.parent / "data" / "payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P1", "month": "2022-08", "amount": 9000},  # the exit month itself: not checked
+        {"person_id": "P2", "month": "2024-05", "amount": 100},
+    ])
+    assert not _notes(et.load_project(path))
+
+
+def test_the_note_and_the_report_count_the_same_persons():
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    r = et.cost_benefit(project, monte_carlo=False, effect=False)
+    checked, paid = coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes)
+    oc = r.outcome_check
+    assert (oc.checked, oc.paid_next_month) == (checked, paid)
+    # the persistence table's month 12 is the same count the reconciliation cites
+    row12 = r.persistence.set_index("months_after").loc[12]
+    assert (oc.followed_12, oc.without_12) == (row12["observed"], row12["without_fs"])
+    assert oc.coded == r.summary.successes
+
+
+def test_the_report_sets_the_coded_share_beside_the_payments(tiny_project):
+    from evaltools.present.sections import costbenefit as cb_section
+    path = tiny_project("privacy: {min_count: 2}\n")
+    write_csv(path.parent / "data" / "payments.csv", [*PAID_AFTER, {"person_id": "P4", "month": "2023-06", "amount": 50}])
+    report = et.Report(path)
+    (sentence,) = cb_section.coded_against_paid(report)
+    # 2 of the 3 who ended are coded as leaving (66,7 %); both paid the month after; both followed 12
+    # months (P1 to 2023-08, P4 to 2024-05) and, with nothing paid then, both without
+    sentence = sentence.replace("\xa0", " ")
+    assert "Kodade som att de lämnat försörjningsstödet: 2 (66,7 % av de avslutade)" in sentence
+    assert "fick 2 av de 2 som kan följas" in sentence and "2 av 2 var utan försörjningsstöd 12" in sentence
