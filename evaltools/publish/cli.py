@@ -75,8 +75,21 @@ def cmd_validate(args, parser) -> int:
         print(_say("cli.validated", lang, id=project.id, n=n, k=len(project.warnings)))
         for w in project.warnings:
             print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
+        hint = _kind_hint(project, lang)  # (what the report no longer tells the evaluator to do)
+        if hint:
+            print(f"    {hint}")
         status = max(status, _validate_text(project, lang))
     return status
+
+
+def _kind_hint(project, lang: str) -> str:
+    """How to state the kind of project when the params file leaves it to be inferred; empty when stated."""
+    from ..data.params import kind_inferred  # start-up: each command imports only what it uses
+    from ..present.sections.facts import inferred_reason  # start-up: each command imports only what it uses
+    from ..words.text import msg  # start-up: each command imports only what it uses
+    if not kind_inferred(project.params):
+        return ""
+    return _say("cli.kind_inferred", lang, reason=msg(inferred_reason(project.params), lang))
 
 
 def _other_placeholders(path: Path, said: str, args) -> str:

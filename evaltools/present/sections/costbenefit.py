@@ -24,6 +24,21 @@ from ..plots import plot_monte_carlo, plot_tornado
 from .summary import comparison_unreliable
 
 
+# What a structural project's figures rest on: its requirement (the cost over twelve months' level, both
+# in the price year's prices) and the present values of the cost per actor. Horizon, drop-off,
+# deadweight, skattefaktor and earnings never enter them, so its assumptions table leaves them out.
+STRUCTURAL_ASSUMPTIONS = ("monthly_level", "price_year", "discount_rate")
+
+
+def applicable_assumptions(cba) -> pd.DataFrame:
+    """The assumptions that enter the project's figures, one row each: every one the calculation used,
+    but for a structural project only those of :data:`STRUCTURAL_ASSUMPTIONS`."""
+    a = cba.assumptions
+    if cba.summary.mode != "structural" or a is None or a.empty:
+        return a
+    return a[a["name"].isin(STRUCTURAL_ASSUMPTIONS)].reset_index(drop=True)
+
+
 def too_early(has_participants: bool, summary: CostSummary) -> str | None:
     """The message saying why there is no benefit to vary yet (nobody has ended, or nobody who
     ended has left social assistance), or ``None`` when there is one."""
@@ -126,7 +141,9 @@ def perspective_table(r) -> Table:
         if mc:
             data[p_col] = [fmt_probability(mc[p].p_npv_positive, lang) if p in mc and not pd.isna(n) else "–"
                            for p, n in zip(rows["perspective"], rows["npv"])]
-    data[msg("costbenefit.comment")] = [note_text(n, lang) for n in rows["note"]]
+    comments = [note_text(n, lang) for n in rows["note"]]
+    if any(comments):  # (no column of empty cells)
+        data[msg("costbenefit.comment")] = comments
     numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
     notes = [msg("costbenefit.actor_note", basis=B.basis_words(B.present_value(r), lang))]
     if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
@@ -236,8 +253,8 @@ def blocks(r) -> list[list]:
     s, ct = cba.summary, cba.costs
     if ct is None or ct.empty:
         return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
-    a = cba.assumptions
-    at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry the calculation used
+    a = applicable_assumptions(cba)
+    at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry that enters the figures
     intro = [msg("costbenefit.intro")]
     if s.mode == "ex_ante":
         intro[0] += " " + msg("costbenefit.intro_ex_ante") + " " + expected_mix(r)
