@@ -73,11 +73,12 @@ def structural():
 
 def test_a_structural_project_lists_only_the_assumptions_its_figures_rest_on(structural):
     # its requirement is cost / (12 × level), both in the price year's prices, and its cost per actor is a
-    # present value: level, price year and discount rate; never horizon, drop-off, deadweight or skattefaktor
+    # present value (society's with the skattefaktor): level, price year, discount rate and skattefaktor;
+    # never horizon, drop-off or deadweight, and no word of exits moving between the actors
     names = list(costbenefit.applicable_assumptions(structural.cba)["name"])
-    assert sorted(names) == ["discount_rate", "monthly_level", "price_year"]
+    assert sorted(names) == ["discount_rate", "monthly_level", "price_year", "skattefaktor"]
     shown = " ".join(shown_chunks(costbenefit.blocks(structural)))
-    for absent in ("Tidshorisont", "Avtagande effekt", "Dödvikt", "Skattefaktor", "jämförelsegrupp"):
+    for absent in ("Tidshorisont", "Avtagande effekt", "Dödvikt", "jämförelsegrupp", "studiestödet"):
         assert absent not in shown, absent
     tables = structural.key_tables()
     assert sorted(tables["antaganden"]["name"]) == sorted(names)
@@ -115,3 +116,10 @@ def test_validate_tells_the_evaluator_how_to_state_the_kind():
     out = subprocess.run([sys.executable, "-m", "evaltools", "validate", str(PARAMS / "timra-vagen-ut.yaml")],
                          capture_output=True, text=True, timeout=300)
     assert "skriv kind: individ, struktur eller ansökan" in out.stdout, out.stdout
+
+
+def test_enrolments_after_the_last_intake_are_one_note_without_a_to_do():
+    # Nästa steg's params end the intake on 2024-10-31 and two of its participants start later
+    r = et.Report(et.load_project(PARAMS / "nasta-steg.yaml"))
+    notes = list(quality.report_table(r).iloc[:, 0])
+    assert notes == ["Två deltagare skrevs in efter sista intagsdatum 2024-10-31; de räknas med."]

@@ -25,9 +25,10 @@ from .summary import comparison_unreliable
 
 
 # What a structural project's figures rest on: its requirement (the cost over twelve months' level, both
-# in the price year's prices) and the present values of the cost per actor. Horizon, drop-off,
-# deadweight, skattefaktor and earnings never enter them, so its assumptions table leaves them out.
-STRUCTURAL_ASSUMPTIONS = ("monthly_level", "price_year", "discount_rate")
+# in the price year's prices) and the present values of the cost per actor (society's with the
+# skattefaktor). Horizon, drop-off, deadweight and earnings never enter them, so its assumptions table
+# leaves them out.
+STRUCTURAL_ASSUMPTIONS = ("monthly_level", "price_year", "discount_rate", "skattefaktor")
 
 
 def applicable_assumptions(cba) -> pd.DataFrame:
@@ -145,7 +146,9 @@ def perspective_table(r) -> Table:
     if any(comments):  # (no column of empty cells)
         data[msg("costbenefit.comment")] = comments
     numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
-    notes = [msg("costbenefit.actor_note", basis=B.basis_words(B.present_value(r), lang))]
+    # (a structural project has no exits: nothing moves between the actors but the cost)
+    notes = [msg("costbenefit.actor_note_structural" if structural else "costbenefit.actor_note",
+                 basis=B.basis_words(B.present_value(r), lang))]
     if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
         notes.append(msg("costbenefit.actor_note_simulation", horizon=years_text(cba.simulation.horizon_years, r.lang)))
     return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric)

@@ -40,7 +40,9 @@ def hidden_note(r) -> tuple[str, ...]:
     groups = hidden_here(r)
     if not groups:
         return ()
-    return (r.plural("outcomes.hidden_here", len(groups), groups=r.words.join(groups), k=str(r.k)),)
+    measure = term_name(measure_term(r.rates.definition), r.words)  # (lyckat utfall, or lämnat försörjningsstödet)
+    measure = measure[:1].lower() + measure[1:]
+    return (r.plural("outcomes.hidden_here", len(groups), groups=r.words.join(groups), k=str(r.k), measure=measure),)
 
 
 def rate_notes(r, n_tests: str) -> tuple[str, ...]:
