@@ -123,3 +123,14 @@ def test_enrolments_after_the_last_intake_are_one_note_without_a_to_do():
     r = et.Report(et.load_project(PARAMS / "nasta-steg.yaml"))
     notes = list(quality.report_table(r).iloc[:, 0])
     assert notes == ["Två deltagare skrevs in efter sista intagsdatum 2024-10-31; de räknas med."]
+
+
+def test_the_workbooks_key_figures_hold_only_what_applies(structural):
+    # a structural project: its cost, level and requirement; no participants, benefit, NPV or deadweight
+    keys = set(structural.key_tables()["kostnad_nytta"].columns)
+    assert {"total_cost_nominal", "monthly_level", "break_even_person_years"} <= keys
+    assert not keys & {"participants", "ended", "npv", "bcr", "deadweight", "switching_deadweight",
+                       "break_even_person_years_application", "has_comparison"}
+    # Timrå states no monthly level of its own: no row for the person-years "in the application's own terms"
+    timra = et.Report(et.load_project(PARAMS / "timra-vagen-ut.yaml")).key_tables()["kostnad_nytta"]
+    assert "break_even_person_years_application" not in timra.columns and "npv" in timra.columns

@@ -31,6 +31,25 @@ from .summary import comparison_unreliable
 STRUCTURAL_ASSUMPTIONS = ("monthly_level", "price_year", "discount_rate", "skattefaktor")
 
 
+# The key figures a structural project's workbook sheet keeps: its cost, the level and the requirement
+# (and what they rest on); no participants, exits, benefit, NPV or deadweight to report.
+STRUCTURAL_KEY_FIGURES = ("mode", "price_year", "total_cost_nominal", "total_cost_fixed", "budget_total", "actual_total",
+                          "monthly_level", "pv_cost", "break_even_person_years", "skattefaktor", "level_source")
+
+
+def applicable_key_figures(cba, figures: dict) -> dict:
+    """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
+    of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
+    years in the application's own terms without an application's level, actual costs where none are booked)."""
+    out = dict(figures)
+    if cba.summary.mode == "structural":
+        out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
+    for key in ("break_even_person_years_application", "actual_total"):
+        if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
+            del out[key]
+    return out
+
+
 def applicable_assumptions(cba) -> pd.DataFrame:
     """The assumptions that enter the project's figures, one row each: every one the calculation used,
     but for a structural project only those of :data:`STRUCTURAL_ASSUMPTIONS`."""
