@@ -134,3 +134,11 @@ def test_the_workbooks_key_figures_hold_only_what_applies(structural):
     # Timrå states no monthly level of its own: no row for the person-years "in the application's own terms"
     timra = et.Report(et.load_project(PARAMS / "timra-vagen-ut.yaml")).key_tables()["kostnad_nytta"]
     assert "break_even_person_years_application" not in timra.columns and "npv" in timra.columns
+
+
+def test_render_lists_how_to_state_an_inferred_kind(capsys):
+    # Timrå's params do not state the kind; the structural sample's do (kind: struktur)
+    from evaltools.publish import cli
+    cli._kind_hints([PARAMS / "timra-vagen-ut.yaml", PARAMS / "samverkan-i-praktiken.yaml"], "sv")
+    out = capsys.readouterr().out
+    assert "timra-vagen-ut: anmärkning: projektslaget anges inte" in out and "samverkan" not in out
