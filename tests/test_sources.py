@@ -47,7 +47,7 @@ def test_the_riksnorm_year_and_the_housing_cost_year_are_told_apart(lang):
     # and that the housing cost was converted to the price year's prices
     source = _sources("timra-vagen-ut", lang)["monthly_level"]
     assert "2019" in source and "2023" in source
-    assert ("omräknad till 2019" in source) if lang == "sv" else ("converted to 2019 prices" in source)
+    assert ("omräknat till 2019" in source) if lang == "sv" else ("converted to 2019 prices" in source)
     assert "+" not in source and "(2023)" not in source
 
 
