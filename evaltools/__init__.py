@@ -70,12 +70,18 @@ _CONTEXTUAL = {"assess_goals", "composition", "flows", "outcome_rates", "success
                "compare_payments", "cost_benefit", "costs"}
 
 
+# a project shows itself in a notebook through the presentation layer (the data layer makes no HTML)
+_DISPLAYED = {"load_project", "Project"}
+
+
 def __getattr__(name: str):
     if name in _LAZY:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
         if name in _CONTEXTUAL:
             from .present.results import contextual  # lazy: `import evaltools` stays quick
             value = contextual(value)
+        elif name in _DISPLAYED:
+            from .present import results  # noqa: F401  lazy: `import evaltools` stays quick; registers the display
         globals()[name] = value
         return value
     if name in _SUBMODULES:

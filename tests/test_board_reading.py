@@ -117,24 +117,27 @@ def monkeypatch_module():
 def test_portfolio_names_each_kind_and_counts_no_participants_it_does_not_have(portfolio_tables):
     lang, (people, money, goals) = portfolio_tables
     names = list(people.iloc[:, 0])
+    # results first (the structural project, then Timrå, in the order given), the application check apart, last
+    assert ("(strukturinriktad)" if lang == "sv" else "(structural)") in names[0]
+    assert names[2].endswith("(ex ante)") and "ex ante" not in names[0] + names[1]
+    kinds = list(people.iloc[:, -1])
+    assert kinds[0] == kinds[1] != kinds[2]
     # the goals table: each project's own goals with its report's verdict; an application's goals are
     # judged by its volumes, never "achieved"
-    ex_ante = goals[goals.iloc[:, 0] == names[1]]
+    ex_ante = goals[goals.iloc[:, 0] == names[2]]
     assert set(ex_ante.iloc[:, 2]) == {"Nås med ansökans volymer" if lang == "sv" else
                                        "Reached with the application's volumes"}
-    assert ("(strukturinriktad)" if lang == "sv" else "(structural)") in names[0]
     # the structural sample has no evaluator's assessment: a draft here too, as on every page of its report
-    assert ("utkast" if lang == "sv" else "draft") in names[0] and ("utkast" not in names[1] and "draft" not in names[1])
-    assert names[1].endswith("(ex ante)")
-    assert "ex ante" not in names[0]
+    assert ("utkast" if lang == "sv" else "draft") in names[0]
+    assert not any(w in names[i] for w in ("utkast", "draft") for i in (1, 2))
     # the structural project and the application check have no participants of their own: "–", never "0" or "0/0"
-    for row in (0, 1):
+    for row in (0, 2):
         assert list(people.iloc[row, 2:5]) == ["–", "–", "–"], names[row]
     assert people.iloc[0, 5] == ("strukturinriktad insats: inga egna deltagare" if lang == "sv"
                                  else "structural project: no participants of its own")
-    assert people.iloc[2, 2] == "52"  # the Timrå sample's 52 participants
+    assert people.iloc[1, 2] == "52"  # the Timrå sample's 52 participants
     # an application has spent nothing yet; a structural project's budget use is shown only where known
-    assert money.iloc[1, 2] == "–"
+    assert money.iloc[2, 2] == "–"
     assert not money.astype(str).apply(lambda c: c.str.contains("nan|NaN")).any().any()
 
 

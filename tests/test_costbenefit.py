@@ -331,7 +331,9 @@ def test_sources_units_and_notes_follow_the_language(pid):
     assert shown.loc["Deadweight", "Tested between"] == "0–75%"
     assert shown.loc["Horizon", "Tested between"] == "1–5 years"
     sv = et.cost_benefit(project)  # the params file's language: Swedish
-    assert "parameterfilen" in " ".join(note_text(x, "sv") for x in sv.assumptions["source"])
+    sources = " ".join(note_text(x, "sv") for x in sv.assumptions["source"])
+    # a value the params set is the evaluator's choice; a source column never names a file of the tool
+    assert "verktygets standardvärde" in sources and "parameterfil" not in sources
     assert assumptions_table(sv.assumptions, "sv").set_index("Antagande").loc["Dödvikt", "Prövas mellan"] == "0–75\u00a0%"
     assert note_text(sv.monte_carlo.varied, "sv").startswith("antal som lämnat försörjningsstödet")
 

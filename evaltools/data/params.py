@@ -313,7 +313,8 @@ class MonthlyLevel(_Strict):
     amount_sek: float | None = Field(None, description="For method fixed: kr per month.")
     amount_year: int | None = Field(None, description="Price year of amount_sek.")
     source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
-    housing_sek: float = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; 8 900 − 4 620, see docs).")
+    housing_sek: float = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; the toolkit's estimate, "
+                               "see defaults.csv housing_sek_month).")
     housing_year: int = 2023
     child_age_band: str = "7-10"
     months_before_start: int = Field(6, ge=1, description="For method own_payments: months of payments averaged.")

@@ -7,8 +7,9 @@ the input files.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -157,17 +158,21 @@ class Project:
         p.text(f"Project {self.id}: {self.params.title}, {len(self.participants)} enrolments"
                + (f", changed settings: {', '.join(k for k, _ in _flatten(self.overrides))}" if self.overrides else ""))
 
-    def _repr_html_(self) -> str:
-        p = self.params
-        n = len(self.participants)
-        changed = (f"<br><b>with changed settings</b> (not the params file's): "
-                   f"{html.escape(', '.join(f'{k} = {v!r}' for k, v in _flatten(self.overrides)))}"
-                   if self.overrides else "")
-        return (f"<b>{html.escape(p.title)}</b> ({p.id})<br>{p.period.start} – {p.period.end}; "
-                f"{n} enrolments; payments: {'yes' if self.payments is not None else 'no'}; "
-                f"comparison group: {'yes' if self.comparison is not None else 'no'}; "
-                f"budget lines: {0 if self.budget is None else len(self.budget)}; "
-                f"data-quality notes: {len(self.warnings)}{changed}")
+    def _repr_html_(self) -> str | None:
+        """The notebook display, made by the presentation layer (registered by
+        :mod:`evaltools.present.results`); ``None`` (plain text) until it is imported."""
+        fn = _DISPLAY.get("html")
+        return fn(self) if fn else None
+
+
+# how a project shows itself in a notebook; filled in by the presentation layer (the data layer makes no HTML)
+_DISPLAY: dict[str, Callable[..., Any]] = {}
+
+
+def register_display(**functions: Callable[..., Any]) -> None:
+    """Set how a :class:`Project` shows itself: ``html``, a function of the project. Called once by
+    :mod:`evaltools.present.results`."""
+    _DISPLAY.update(functions)
 
 
 def _merge_dicts(base: dict, changes: dict) -> dict:

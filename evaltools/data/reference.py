@@ -114,8 +114,9 @@ def riksnorm(year: int, component: str, band: str = "", overrides: dict[str, flo
     base = earlier.iloc[earlier["year"].argmax()] if not earlier.empty else sel.iloc[sel["year"].argmin()]
     factor, _ = price_factor(int(base["year"]), year)
     return RefValue(round(float(base["amount_sek_month"]) * factor, -1), year, "FALLBACK", base["source"],
-                    f"riksnormen för {year} saknas; {int(base['year'])} års värde uppräknat med KPI "
-                    f"(ange reference.riksnorm '{key}' i parameterfilen)")
+                    f"riksnormen för {year} saknas; {int(base['year'])} års värde uppräknat med KPI")
+    # (the params' reference.riksnorm gives the year's value: docs/data-contract.md says how; the report,
+    # which shows this note, gives the board no instruction to the evaluator)
 
 
 def household_norm(year: int, household_type: str, n_children: int = 0, child_band: str = "7-10",

@@ -10,21 +10,35 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.costbenefit import cost_benefit
-from ..analysis.goals import CI_METHOD, project_successes, assess_goals
+from ..analysis.goals import CI_METHOD, GoalVerdict, project_successes, assess_goals
+from ..analysis.pricebasis import PriceBasis, restate
+from ..data import schema as S
 from ..analysis.disclosure import Secondary, disclosure
 from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
-from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share
+from ..words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
 from .display import Table, Text, show
-from ..words.labels import success_definition_text
+from ..words.labels import code_label, success_definition_text
 from .narrative import is_draft
-from ..words.text import msg
+from ..words.text import join, msg
 from ..data.params import project_kind
 from ..words.verdicts import verdict_words
 from .plots import plot_portfolio
 
+
+# the short words of the success column (each project's full definition is in a note below the table)
+SHORT_DEFINITION = {"goal_outcomes": "portfolio.short_goal_outcomes", "action_plan": "portfolio.short_action_plan",
+                    "leaves_fs": "portfolio.short_leaves_fs"}
+# a goal verdict as the conclusions count it
+REACHED = frozenset({GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.VOLUMES_REACH})
+JUDGED = REACHED | {GoalVerdict.PARTLY, GoalVerdict.PARTLY_UNCERTAIN, GoalVerdict.NOT_REACHED,
+                    GoalVerdict.NOT_REACHED_UNCERTAIN, GoalVerdict.VOLUMES_PARTLY, GoalVerdict.VOLUMES_SHORT}
+# an actor's result in words, as page 1 says it (an application check speaks of what would happen)
+ACTOR_WORDS = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pays", "even": "summary.actor_even"},
+               True: {"gains": "summary.actor_gains_ex_ante", "pays": "summary.actor_pays_ex_ante",
+                      "even": "summary.actor_even_ex_ante"}}
 
 # A project the portfolio names with its kind: an application check and a structural project have no
 # participants of their own to count (their row shows "–", never 0 of 0).
@@ -50,8 +64,11 @@ class Portfolio:
                 continue
             rows.append(_row(project, lang))
             goals.extend(goal_rows(project, lang))
-        self.table = pd.DataFrame(rows)
-        self.goals = pd.DataFrame(goals, columns=GOAL_ROW_COLUMNS)
+        # results first, then the applications checked before a start (listed apart, never among results)
+        rows = sorted(rows, key=lambda row: row["mode"] == "ex_ante")
+        order = {row["id"]: i for i, row in enumerate(rows)}
+        self.table, self.price_year = one_price_year(pd.DataFrame(rows))
+        self.goals = pd.DataFrame(sorted(goals, key=lambda g: order.get(g["id"], 0)), columns=GOAL_ROW_COLUMNS)
         self.failed = failed
 
     @classmethod
@@ -78,6 +95,9 @@ class Portfolio:
         counted = [has_participants(mode) for mode in tab["mode"]]
         # the differencing rule (analysis.disclosure): a figure withheld in the project's report is withheld here
         held = [frozenset(w) for w in tab["withheld"]]
+        show(*self.conclusions())
+        kind_col = m("portfolio.kind")
+        kinds = [m("portfolio.kind_ex_ante" if mode == "ex_ante" else "portfolio.kind_results") for mode in tab["mode"]]
         people = pd.DataFrame({
             m("portfolio.project"): names,
             m("portfolio.period"): tab["period"],
@@ -91,8 +111,10 @@ class Portfolio:
                 SECONDARY if Secondary.SUCCESSES in w else
                 "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
                 for r, lo, hi, w in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"], held)],
-            m("portfolio.success_definition"): [m("portfolio.structural_definition") if mode == "structural" else d
-                                                for d, mode in zip(tab["success_definition"], tab["mode"])],
+            m("portfolio.success_definition"): [m("portfolio.structural_definition") if mode == "structural" else
+                                                "–" if mode == "ex_ante" else m(SHORT_DEFINITION[kind])
+                                                for kind, mode in zip(tab["success_kind"], tab["mode"])],
+            kind_col: kinds,
         })
         money = pd.DataFrame({
             m("portfolio.project"): names,
@@ -106,18 +128,89 @@ class Portfolio:
             m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv_public"]],
             m("portfolio.npv_society"): [fmt_kr(v, lang) for v in tab["npv_society"]],
             m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr_public"]],
+            kind_col: kinds,
         })
         withheld = (m("portfolio.withheld", k=str(min(tab["min_count"]))),) if any(held) else ()
+        money_note = m("portfolio.money_note", year=str(self.price_year))
         show(Text([], m("portfolio.people_heading")),
-             Table(people, notes=(m("portfolio.note"), *withheld), numeric=tuple(people.columns[2:5])),
+             Table(people, notes=(m("portfolio.note"), *self.definitions(), *withheld),
+                   numeric=tuple(people.columns[2:5]), group=kind_col),
              Text([], m("portfolio.money_heading")),
-             Table(money, notes=(m("portfolio.money_note"), *withheld), numeric=tuple(money.columns[1:])))
+             Table(money, notes=(money_note, *withheld), numeric=tuple(money.columns[1:-1]), group=kind_col))
         goals = self.goal_table()
         if len(goals):
             show(Text([], m("portfolio.goals_heading")),
                  Table(goals, notes=(m("portfolio.goals_note"),), group=m("portfolio.project")))
         if self.failed:
             show(Text([f"{pid}: {err}" for pid, err in self.failed], m("portfolio.failed"), 3))
+
+    def definitions(self) -> list[str]:
+        """What each project's main goal counts as a successful outcome, one line per project that counts
+        outcomes (the column says it in two words)."""
+        tab, by_outcomes = self.table, {}
+        for name, kind, outcomes, mode in zip(tab["title"], tab["success_kind"], tab["success_outcomes"], tab["mode"]):
+            if mode in NAME_KEYS or kind == "action_plan":  # (no outcomes of its own, or none counted)
+                continue
+            by_outcomes.setdefault(tuple(outcomes), []).append(name)  # projects with the same definition: one line
+        return [self.msg("portfolio.definition", name=join(names, self.lang),
+                         outcomes=", ".join(code_label(S.OUTCOME, c, self.lang).lower() for c in outcomes))
+                for outcomes, names in by_outcomes.items()]
+
+    def conclusions(self) -> list[Text]:
+        """The first page's conclusions: for each project with results, which goals it reached and who
+        gains and who pays; then, apart, the applications checked before a start."""
+        tab, m = self.table, self.msg
+        results = [self._conclusion(row) for row in tab.to_dict("records") if row["mode"] != "ex_ante"]
+        checks = [self._conclusion(row) for row in tab.to_dict("records") if row["mode"] == "ex_ante"]
+        out = [Text([m("portfolio.conclusions_intro", year=str(self.price_year))], m("portfolio.conclusions_heading"))]
+        if results:
+            out.append(Text(results, m("portfolio.results_heading"), 3))
+        if checks:
+            out.append(Text(checks, m("portfolio.applications_heading"), 3))
+        return out
+
+    def _goals_words(self, pid: str, ex_ante: bool) -> str:
+        """How many of a project's own goals its report judges reached, in words."""
+        verdicts = [GoalVerdict(v) for v in self.goals.loc[self.goals["id"] == pid, "verdict"]]
+        reached = sum(v in REACHED for v in verdicts)
+        judged = sum(v in JUDGED for v in verdicts)
+        running = sum(v is GoalVerdict.RUNNING for v in verdicts)
+        if not judged:
+            return self.msg("portfolio.goals_running" if running else "portfolio.goals_none")
+        if judged == 1 and not ex_ante:  # ("nådde det enda bedömda målet", not "ett av ett")
+            text = self.msg("portfolio.goals_reached_only" if reached else "portfolio.goals_missed_only")
+        else:
+            text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
+                            k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
+        if running:
+            text += self.msg("portfolio.goals_also_running", n=number_word(running, self.lang, neuter=True))
+        return text
+
+    def _conclusion(self, row: dict) -> str:
+        """One project's conclusion: its goals and, where it has a result, who gains and who pays."""
+        lang, m = self.lang, self.msg
+        name = m(NAME_KEYS[row["mode"]], title=row["title"]) if row["mode"] in NAME_KEYS else row["title"]
+        goals = self._goals_words(row["id"], row["mode"] == "ex_ante")
+        if row["mode"] == "structural":
+            money = (m("portfolio.money_structural", years=fmt_num(row["break_even_person_years"], 1, lang))
+                     if pd.notna(row["break_even_person_years"]) else "")
+        elif pd.isna(row["npv_public"]):
+            money = ""
+        else:
+            words = ACTOR_WORDS[row["mode"] == "ex_ante"]
+            parts = []
+            for a in ACTORS:
+                v = row[f"npv_{a}"]
+                if pd.isna(v):
+                    continue
+                key = words["gains"] if v >= 500 else words["pays"] if v <= -500 else words["even"]
+                amount = {} if key == words["even"] else {"amount": fmt_kr_prose(abs(v), lang)}
+                parts.append(msg(key, lang, who=msg(f"summary.who_{a}", lang), **amount))
+            money = m("portfolio.money_ex_ante" if row["mode"] == "ex_ante" else "portfolio.money_public",
+                      npv=fmt_kr_prose(row["npv_public"], lang), parts=join(parts, lang))
+        if not money:
+            return m("portfolio.conclusion_goals", name=name, goals=goals)
+        return m("portfolio.conclusion", name=name, goals=goals, money=money)
 
     def goal_table(self) -> pd.DataFrame:
         """Each project's own goals with the verdict its report gives them, in the same words
@@ -174,7 +267,31 @@ def _row(project, lang: str = "sv") -> dict:
             "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb.cost_per_participant, "cost_per_success": cb.cost_per_success,
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
-            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode})}
+            **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
+            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
+            "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
+            "break_even_person_years": cb.break_even_person_years, "success_kind": sc.definition.kind,
+            "success_outcomes": tuple(sc.definition.outcomes)})}
+
+
+# the actors whose own result the conclusions name (who gains and who pays), as page 1 does
+ACTORS = ("kommun", "region", "stat")
+# the present values the portfolio restates in one price year (the BCR is a ratio and needs none)
+NPV_COLUMNS = ("npv_public", "npv_society", *(f"npv_{a}" for a in ACTORS))
+
+
+def one_price_year(table: pd.DataFrame) -> tuple[pd.DataFrame, int | None]:
+    """The portfolio's present values restated in one price year, the latest of the projects' own
+    (:func:`evaltools.analysis.pricebasis.restate`, KPI), and that year."""
+    if table.empty or "price_year" not in table:
+        return table, None
+    year = int(table["price_year"].max())
+    out = table.copy()
+    for c in NPV_COLUMNS:
+        out[c] = [restate(v, PriceBasis.present_value(py, rate), year)[0] if pd.notna(v) else v
+                  for v, py, rate in zip(table[c], table["price_year"], table["discount_rate"])]
+    out["npv_price_year"] = year
+    return out, year
 
 
 # the row's numbers each secondary figure takes with it when the differencing rule withholds it

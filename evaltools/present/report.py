@@ -29,6 +29,7 @@ from .narrative import load as load_narrative
 from ..words.labels import goal_note, note_text, period_label, success_definition_text
 from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
+from .sections.costbenefit import applicable_assumptions, applicable_key_figures
 
 _display = show  # what the section methods show their blocks with
 
@@ -237,11 +238,13 @@ class Report:
         goals = goals.assign(period_label=[period_label(row, self.lang) for row in goals.itertuples(index=False)],
                              note=[goal_note(c, self.lang, self.k) for c in goals["note"]]) if len(goals) else goals
         out = {"mal": goals.drop(columns=["period_first", "period_last", "observed_last"]),
-               "budget": self.cba.costs, "kostnad_nytta": pd.DataFrame([self._summary_words()]),
+               "budget": self.cba.costs,
+               "kostnad_nytta": pd.DataFrame([applicable_key_figures(self.cba, self._summary_words())]),
                "aktorer": self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
-               "antaganden": self.cba.assumptions.assign(
-                   source=[note_text(n, self.lang) for n in self.cba.assumptions["source"]]),
-               "kanslighet": self.cba.sensitivity}
+               "antaganden": (used := applicable_assumptions(self.cba)).assign(
+                   source=[note_text(n, self.lang) for n in used["source"]])}
+        if self.cba.sensitivity is not None and len(self.cba.sensitivity):  # (no empty sheet)
+            out["kanslighet"] = self.cba.sensitivity
         if self.project.has_participants:
             # the breakdowns' variables, categories and groups named in the report's words beside their codes
             out.update({"deltagare": labelled(self.composition.table, self.lang),

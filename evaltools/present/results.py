@@ -33,7 +33,7 @@ from ..words.breakdowns import fmt_days, group_labels, labelled, term_label, ter
 from ..data.assumptions import REGISTRY
 from ..data import schema as S
 from ..words.assumptions import label, end_text, assumptions_table, value_text
-from ..data.project import _flatten
+from ..data.project import Project, _flatten, register_display
 from .markup import markup, render
 
 
@@ -513,4 +513,25 @@ def display_html(result: Result, lang: str) -> str:
     return result_html(result, lang, result.display(lang), extra=extra(result, lang) if extra else "")
 
 
+def project_html(project: Project) -> str:
+    """A project's notebook display in its params' language: title and id, period, enrolments, which
+    data it has, budget lines, data-quality notes and any settings changed by ``with_params``."""
+    p = project.params
+    lang = p.language
+
+    def yes_no(v: bool) -> str:
+        return msg("common.yes" if v else "common.no", lang)
+
+    changed = (msg("display.project.changed", lang,
+                   changes=", ".join(f"{k} = {v!r}" for k, v in _flatten(project.overrides)))
+               if project.overrides else "")
+    facts = msg("display.project.facts", lang, start=str(p.period.start), end=str(p.period.end),
+                n=fmt_int(len(project.participants), lang), payments=yes_no(project.payments is not None),
+                comparison=yes_no(project.comparison is not None),
+                budget=fmt_int(0 if project.budget is None else len(project.budget), lang),
+                notes=fmt_int(len(project.warnings), lang))
+    return render("project.html.j2", title=p.title, id=p.id, facts=facts, changed=changed)
+
+
 register_presenter(headline=headline, frame=display_frame, text=result_text, html=display_html)
+register_display(html=project_html)

@@ -77,8 +77,34 @@ def cmd_validate(args, parser) -> int:
         print(_say("cli.validated", lang, id=project.id, n=n, k=len(project.warnings)))
         for w in project.warnings:
             print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
+        hint = _kind_hint(project.params, lang)  # (what the report no longer tells the evaluator to do)
+        if hint:
+            print(f"    {hint}")
         status = max(status, _validate_text(project, lang))
     return status
+
+
+def _kind_hint(params, lang: str) -> str:
+    """How to state the kind of project when the params leave it to be inferred; empty when stated."""
+    from ..data.params import kind_inferred  # start-up: each command imports only what it uses
+    from ..present.sections.facts import inferred_reason  # start-up: each command imports only what it uses
+    from ..words.text import msg  # start-up: each command imports only what it uses
+    if not kind_inferred(params):
+        return ""
+    return _say("cli.kind_inferred", lang, reason=msg(inferred_reason(params), lang))
+
+
+def _kind_hints(paths: list[Path], lang: str) -> None:
+    """After a render: for each params file that leaves the kind of project to be inferred, how to state it."""
+    from ..data.params import load_params  # start-up: each command imports only what it uses
+    for path in paths:
+        try:
+            params = load_params(path)
+        except EvaltoolsError:  # (a file that does not load is reported by the render itself)
+            continue
+        hint = _kind_hint(params, lang)
+        if hint:
+            print(f"  {params.id}: {hint}")
 
 
 def _other_placeholders(path: Path, said: str, args) -> str:
@@ -148,6 +174,7 @@ def _render(args, parser) -> int:
         mark = ("!" if r.notes else "✓") if r.ok else "✗"
         where = r.output_dir if r.ok else _say("cli.kept", lang)
         print(f"{mark} {r.project_id:32} {r.seconds:6.1f} s  {where}")
+    _kind_hints(paths, lang)  # (what the report no longer tells the evaluator to do)
     for r in noted:
         print("\n" + _say("cli.delivered_but", lang, id=r.project_id), file=sys.stderr)
         for n in r.notes:

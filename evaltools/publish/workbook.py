@@ -745,6 +745,7 @@ PORTFOLIO: list[Column] = [
     C("npv_public", "workbook.column.portfolio.npv_public", "kr"),
     C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
     C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
+    C("npv_price_year", "workbook.column.portfolio.npv_price_year", "int"),  # (one year for every row's NPVs)
 ]
 
 
@@ -812,7 +813,7 @@ def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> lis
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     sheet = portfolio_sheet(portfolio.table)
-    note = say("portfolio.money_note") + " " + say("portfolio.note_short")
+    note = say("portfolio.money_note", year=str(portfolio.price_year)) + " " + say("portfolio.note_short")
     if "withheld" in portfolio.table.columns and any(map(len, portfolio.table["withheld"])):
         note += " " + say("portfolio.withheld", k=str(min(portfolio.table["min_count"])))
     about = [(say("workbook.made"), f"{pd.Timestamp.today():%Y-%m-%d}"), (say("workbook.toolkit"), f"evaltools {__version__}"),

@@ -54,6 +54,11 @@ from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, Simulatio
 EARNINGS_DEFAULT = (default("work_earnings_default").value, default("work_earnings_default").year)
 
 
+def _is_default(name: str, value: float) -> bool:
+    """True when ``value`` is the shipped default of defaults.csv's row ``name``."""
+    return abs(float(value) - default(name).value) < 1e-12
+
+
 def _weak_default(name: str, value: float) -> bool:
     """True when ``value`` is the shipped default and defaults.csv marks its source weak (L or EST)."""
     d = default(name)
@@ -118,7 +123,10 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
 
     # drop-off: observed persistence after exit where the payments cover enough leavers 12 months
-    dropoff, drop_src, drop_flag = cb.dropoff_per_year, Note.of("assumption.dropoff_source"), True
+    # (a value the evaluator chose is said to be theirs; the shipped default names its general source)
+    dropoff, drop_src, drop_flag = cb.dropoff_per_year, Note.of(
+        "assumption.dropoff_default_source" if _is_default("dropoff_per_year", cb.dropoff_per_year)
+        else "assumption.dropoff_source"), True
     # (the leavers' payments are summed once, for the persistence table and the observed drop-off)
     leavers = successful_leavers(project) if project.has_participants and project.payments is not None else None
     prepared = _leaver_payments(project, leavers) if leavers is not None and len(leavers) else None
@@ -185,7 +193,9 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         fy_used = UsedAssumption("first_year_kept", 1.0, Note.of(why), True)
     assumptions += [fy_used]
     assumptions += [
-        UsedAssumption("horizon_years", cb.horizon_years, Note.of("assumption.horizon_source")),
+        UsedAssumption("horizon_years", cb.horizon_years, Note.of(
+            "assumption.horizon_default_source" if _is_default("horizon_years", cb.horizon_years)
+            else "assumption.horizon_source")),
         UsedAssumption("dropoff_per_year", dropoff, drop_src, drop_flag),
         UsedAssumption("deadweight", dw, dw_src, dw_flag),
         UsedAssumption("discount_rate", cb.discount_rate, Note.of("assumption.discount_source")),

@@ -24,6 +24,41 @@ from ..plots import plot_monte_carlo, plot_tornado
 from .summary import comparison_unreliable
 
 
+# What a structural project's figures rest on: its requirement (the cost over twelve months' level, both
+# in the price year's prices) and the present values of the cost per actor (society's with the
+# skattefaktor). Horizon, drop-off, deadweight and earnings never enter them, so its assumptions table
+# leaves them out.
+STRUCTURAL_ASSUMPTIONS = ("monthly_level", "price_year", "discount_rate", "skattefaktor")
+
+
+# The key figures a structural project's workbook sheet keeps: its cost, the level and the requirement
+# (and what they rest on); no participants, exits, benefit, NPV or deadweight to report.
+STRUCTURAL_KEY_FIGURES = ("mode", "price_year", "total_cost_nominal", "total_cost_fixed", "budget_total", "actual_total",
+                          "monthly_level", "pv_cost", "break_even_person_years", "skattefaktor", "level_source")
+
+
+def applicable_key_figures(cba, figures: dict) -> dict:
+    """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
+    of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
+    years in the application's own terms without an application's level, actual costs where none are booked)."""
+    out = dict(figures)
+    if cba.summary.mode == "structural":
+        out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
+    for key in ("break_even_person_years_application", "actual_total"):
+        if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
+            del out[key]
+    return out
+
+
+def applicable_assumptions(cba) -> pd.DataFrame:
+    """The assumptions that enter the project's figures, one row each: every one the calculation used,
+    but for a structural project only those of :data:`STRUCTURAL_ASSUMPTIONS`."""
+    a = cba.assumptions
+    if cba.summary.mode != "structural" or a is None or a.empty:
+        return a
+    return a[a["name"].isin(STRUCTURAL_ASSUMPTIONS)].reset_index(drop=True)
+
+
 def too_early(has_participants: bool, summary: CostSummary) -> str | None:
     """The message saying why there is no benefit to vary yet (nobody has ended, or nobody who
     ended has left social assistance), or ``None`` when there is one."""
@@ -126,9 +161,13 @@ def perspective_table(r) -> Table:
         if mc:
             data[p_col] = [fmt_probability(mc[p].p_npv_positive, lang) if p in mc and not pd.isna(n) else "–"
                            for p, n in zip(rows["perspective"], rows["npv"])]
-    data[msg("costbenefit.comment")] = [note_text(n, lang) for n in rows["note"]]
+    comments = [note_text(n, lang) for n in rows["note"]]
+    if any(comments):  # (no column of empty cells)
+        data[msg("costbenefit.comment")] = comments
     numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
-    notes = [msg("costbenefit.actor_note", basis=B.basis_words(B.present_value(r), lang))]
+    # (a structural project has no exits: nothing moves between the actors but the cost)
+    notes = [msg("costbenefit.actor_note_structural" if structural else "costbenefit.actor_note",
+                 basis=B.basis_words(B.present_value(r), lang))]
     if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
         notes.append(msg("costbenefit.actor_note_simulation", horizon=years_text(cba.simulation.horizon_years, r.lang)))
     return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric)
@@ -256,8 +295,8 @@ def blocks(r) -> list[list]:
     s, ct = cba.summary, cba.costs
     if ct is None or ct.empty:
         return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
-    a = cba.assumptions
-    at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry the calculation used
+    a = applicable_assumptions(cba)
+    at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry that enters the figures
     intro = [msg("costbenefit.intro")]
     if s.mode == "ex_ante":
         intro[0] += " " + msg("costbenefit.intro_ex_ante") + " " + expected_mix(r)

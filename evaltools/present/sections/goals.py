@@ -8,9 +8,10 @@ import pandas as pd
 
 from ..results import goal_table_frame
 from ..display import Table, Text
-from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct
-from ...words.labels import SOURCE_LABELS, period_label, t
-from ...analysis.goals import GoalStatus, IntervalVerdict
+from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct, number_word
+from ...data import schema as S
+from ...words.labels import SOURCE_LABELS, code_label, period_label, t
+from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import side_p, context_series
 from ..plots import plot_context, plot_goals
@@ -76,7 +77,7 @@ def goal_details(r, rows: pd.DataFrame) -> str:
             values = {"target": fmt_pct(row.target, lang, 0)} if side == IntervalVerdict.SPANS else {}
             where = msg(SHARE_WHERE[side], **values)
             figures = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
-                           n=fmt_int(row.denominator, lang))
+                           n=denominator_words(r, row.goal_id, row.denominator))
             if once:
                 parts.append(msg("summary.goal_share_running_plain" if row.running else "summary.goal_share_plain",
                                  **figures))
@@ -102,10 +103,35 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     return msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text
 
 
+def denominator_words(r, goal_id: str, n: float) -> str:
+    """A share's denominator as page 1 gives it; where the goal leaves some exits out (those who moved
+    away, say) it says so, so that the count of ended participants beside it need not match."""
+    goal = next((g for g in r.params.goals if g.id == goal_id), None)
+    excluded = tuple(getattr(goal, "exclude_from_denominator", ()) or ())
+    if not excluded:
+        return fmt_int(n, r.lang)
+    outcomes = r.words.join([code_label(S.OUTCOME, c, r.lang).lower() for c in excluded])
+    return r.msg("summary.goal_share_excluded", n=fmt_int(n, r.lang), outcomes=outcomes)
+
+
 def verdict_text(rows: pd.DataFrame, lang: str) -> str:
     """A goal's verdict as a table cell ("Uppnått, men osäkert"): the words the workbook and the
     portfolio use too. (A period still running beside the judged ones is named in the figures.)"""
     return verdict_words(rows.iloc[0]["verdict"], lang)
+
+
+def mixed_reason(r, rows: pd.DataFrame) -> str:
+    """Why one goal's verdict is *partly* when its periods differ: in how many of its judged periods it was
+    reached (" (nått ett av tre år)"); empty for a verdict its periods share or a goal of one period."""
+    statuses = [GoalStatus(s) for s in rows["status"]]
+    judged = [s.certain for s in statuses if s.judged]
+    if len(judged) < 2 or len(set(judged)) < 2 or GoalVerdict(rows.iloc[0]["verdict"]) not in (
+            GoalVerdict.PARTLY, GoalVerdict.PARTLY_UNCERTAIN):
+        return ""
+    years = all(str(k).startswith("år") for k, s in zip(rows["period_key"], statuses) if s.judged)
+    reached = sum(s == GoalStatus.REACHED for s in judged)
+    key = "summary.goal_mixed_years" if years else "summary.goal_mixed_periods"
+    return " " + r.msg(key, k=number_word(reached, r.lang, neuter=years), n=number_word(len(judged), r.lang, neuter=years))
 
 
 def _side_p(row) -> float:
@@ -135,6 +161,7 @@ def page_one(r) -> list[str]:
             details = goal_details(r, rows)
         key = "summary.goal_line" if details else "summary.goal_line_plain"
         values = {"details": details} if details else {}
+        verdict += mixed_reason(r, rows)
         out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
     if other:  # named once, never counted as the application's; their figures are in the goal section
         sources = list(dict.fromkeys(tab.loc[tab["goal_id"].isin(other), "source"]))

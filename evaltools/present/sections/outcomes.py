@@ -35,6 +35,16 @@ def chart_rates(r):
     return dataclasses.replace(r.rates, table=tab.drop(columns=["p_holm"]))
 
 
+def hidden_note(r) -> tuple[str, ...]:
+    """Why a group the participants table shows is hidden in the rate table (one decision per table, said)."""
+    groups = hidden_here(r)
+    if not groups:
+        return ()
+    measure = term_name(measure_term(r.rates.definition), r.words)  # (lyckat utfall, or lämnat försörjningsstödet)
+    measure = measure[:1].lower() + measure[1:]
+    return (r.plural("outcomes.hidden_here", len(groups), groups=r.words.join(groups), k=str(r.k), measure=measure),)
+
+
 def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     """The notes under the rate table in plain words: what counts as a successful outcome (the first note
     of the rate comparison: the main goal's definition), what the two p-values mean, and whether any
@@ -46,6 +56,22 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
         notes += (r.msg("outcomes.simulated_note"),)
     return notes
+
+
+def _shown(v: object) -> bool:
+    """True for a count the table shows (not ``..``, ``<k`` or missing)."""
+    return not isinstance(v, str) and not pd.isna(v)
+
+
+def hidden_here(r) -> list[str]:
+    """The groups the participants table shows but the rate table hides, by name ("Åldersgrupp 50–59"):
+    a rate also tells how many in the group lack a successful outcome, and that count may be small."""
+    comp = labelled(r.composition.table, r.lang)
+    rates = labelled(r.rates.table, r.lang)
+    shown = {(v, c) for v, c, n in zip(comp["variable"], comp["category"], comp["n"]) if _shown(n)}
+    return [f"{vl} {cl}" for v, c, n, vl, cl in zip(rates["variable"], rates["category"], rates["n"],
+                                                    rates["variable_label"], rates["category_label"])
+            if not _shown(n) and (v, c) in shown]
 
 
 def blocks(r) -> list[list]:
@@ -90,7 +116,7 @@ def blocks(r) -> list[list]:
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
             Text([], msg("outcomes.by_group", measure=rate_col), 3),
             plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),
-            Table(rates, notes=rate_notes(r, n_tests),
+            Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r),
                   numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
                            msg("outcomes.holm")))]]
     m = r.model

@@ -7,6 +7,7 @@ from ...analysis.comparison import compare_exit_rates, payment_phases
 from ..display import Table, Text
 from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct
 from ...words.labels import note_text, t
+from . import basis as B
 from ...data.privacy import suppressed_label
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
@@ -59,12 +60,13 @@ def blocks(r) -> list[list]:
         per_month: [fmt_amount(v, lang) for v in ph["mean_amount"]],
     })
     # the comparison group's dates are named only where there is a comparison group
+    basis_note = msg("payments.basis_note", basis=B.basis_words(B.CURRENT, lang))  # (amounts as paid out)
     phase_note = (msg("payments.phase_note" if pay.has_comparison else "payments.zero_months_note"),
-                  msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)))
+                  msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)), basis_note)
     shown = chart_shown(pay.event_means)
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
     out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,
-            Table(frame, numeric=(n, before, after, change)),
+            Table(frame, notes=(basis_note,), numeric=(n, before, after, change)),
             Text(paras[1:]), *study,
             Text([], msg("payments.phases"), 3),
             Table(phases, notes=phase_note, numeric=(n, per_month))]]

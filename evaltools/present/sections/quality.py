@@ -8,7 +8,7 @@ import pandas as pd
 from ...data import schema as S
 from ..display import Table, Text
 from ...data.errors import problems_frame
-from ...words.formats import fmt_num
+from ...words.formats import capitalized, fmt_num, number_word
 
 UNCERTAIN = ("L", "EST", "FALLBACK")
 
@@ -45,6 +45,25 @@ def table(r) -> pd.DataFrame:
                          msg("quality.note"): [warning_text(r, c, m) for c, m in zip(w["code"], w["message"])]})
 
 
+def report_table(r) -> pd.DataFrame:
+    """What the loader flagged, as the report's appendix shows it: each note, after the name of the budget
+    line it concerns (never a value describing a person); enrolments after the last intake date in one
+    note. Where in which file it is (file, row, column) is for the evaluator, who gets it from
+    ``evaltools validate`` and :func:`table`, not for the board."""
+    msg, w = r.msg, problems_frame(r.project.warnings, r.lang)
+    notes = []
+    late = int((w["code"] == "after_last_intake").sum())
+    if late and r.params.last_intake is not None:  # one note for them all, without the evaluator's to-do
+        notes.append(capitalized(r.plural("quality.after_last_intake", late, n=number_word(late, r.lang),
+                                          date=r.params.last_intake.isoformat())))
+        w = w[w["code"] != "after_last_intake"]
+    for c, v, code, m in zip(w["column"], w["value"], w["code"], w["message"]):
+        note = warning_text(r, code, m)
+        shown = c == S.CATEGORY and not _missing(v) and str(v) != ""  # (the budget line's name)
+        notes.append(msg("quality.item", value=str(v), note=note) if shown else note)
+    return pd.DataFrame({msg("quality.note"): notes})
+
+
 def flagged_references(refs: pd.DataFrame) -> pd.DataFrame:
     """Reference values that are estimated, uncertain or carry a note."""
     return refs[(refs["confidence"].isin(UNCERTAIN)) | (refs["note"] != "")] if len(refs) else refs
@@ -55,7 +74,7 @@ def blocks(r) -> list[list]:
     w = r.project.data_quality
     out = [[Text([msg("quality.no_problems")] if w.empty else [], msg("quality.heading"), 3)]]
     if not w.empty:
-        out.append([Table(table(r))])
+        out.append([Table(report_table(r))])
     flagged = flagged_references(r.cba.reference_values)
     if len(flagged):
         frame = pd.DataFrame({msg("quality.year"): flagged["year"],
