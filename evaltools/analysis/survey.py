@@ -168,7 +168,7 @@ def distribution(project: Project) -> pd.DataFrame:
     questions = SV.questions_by_code(project.questions)
     df = with_rounds(project.responses)
     hidden = {(r.group, r.round): r.hidden for r in rounds(project)}
-    rows = []
+    rows: list[tuple] = []
     for (group, rnd, code), g in df.groupby([SV.RESPONDENT_GROUP, "round", SV.QUESTION], sort=False):
         q = questions.get(str(code))
         if q is None or q.free_text:  # (a free-text answer is never published)
@@ -190,6 +190,7 @@ def distribution(project: Project) -> pd.DataFrame:
 
 def _answers(project: Project, question: str, group: str, since=None) -> pd.DataFrame:
     df = project.responses
+    assert df is not None  # (asked only of a project with responses)
     rows = df[(df[SV.QUESTION] == question) & (df[SV.RESPONDENT_GROUP] == group)]
     if since is not None:
         rows = rows[rows[SV.DATE] >= pd.Timestamp(since)]
@@ -267,6 +268,7 @@ def _goal_round(project: Project, goal: Goal) -> pd.DataFrame:
     """The later answers a survey goal reads: its group's, from ``answered_from`` on (the whole
     group's answers to every question, for counting respondents)."""
     df = project.responses
+    assert df is not None  # (asked only of a project with responses)
     rows = df[df[SV.RESPONDENT_GROUP] == goal.respondents]
     if goal.answered_from is not None:
         rows = rows[rows[SV.DATE] >= pd.Timestamp(goal.answered_from)]
@@ -295,7 +297,7 @@ def goal_counts(project: Project, goal: Goal) -> SurveyGoalCounts:
         k, n = int((p["after"] > p["before"]).sum()), len(p)
     else:
         on_scale = answers[SV.ANSWER].dropna().map(q.oriented)
-        k, n = int((on_scale >= q.oriented(goal.level)).sum()), len(on_scale)
+        k, n = int((on_scale >= q.oriented(float(goal.level or 0))).sum()), len(on_scale)
     return SurveyGoalCounts(goal.id, goal.measure, q.code, goal.respondents, k, n, dont_know, missing,
                             respondents, invited, hides(respondents, k_min))
 

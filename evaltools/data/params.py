@@ -276,7 +276,7 @@ class Goal(_Strict):
         return self
 
     @property
-    def respondents(self) -> str:
+    def respondents(self) -> RespondentGroup:
         """A survey goal's respondent group (the later answers of a change)."""
         return self.group or "deltagare_avslut"
 
