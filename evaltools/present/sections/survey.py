@@ -11,12 +11,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...analysis.survey import LOW_RESPONSE_RATE, Paired, Round, SurveyGoalCounts, SurveyResult
+from ...analysis.survey import DONT_KNOW_CODE, LOW_RESPONSE_RATE, NO_ANSWER_CODE, Paired, Round, SurveyGoalCounts, SurveyResult
 from ...data import survey as SV
 from ...data.privacy import hides
 from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct
 from ..display import Text
 from ..survey_plot import plot_survey
+
+
+# the two answers off the scale, by their code in the analysis
+ANSWER_WORDS = {DONT_KNOW_CODE: "survey.answer_vet_ej", NO_ANSWER_CODE: "survey.answer_inget_svar"}
 
 
 def group_name(code: str, lang: str) -> str:
@@ -139,7 +143,7 @@ def workbook_frame(r) -> pd.DataFrame:
         if isinstance(row.answer, (int, np.integer)) and q is not None:
             label = q.labels(lang)[list(q.steps).index(int(row.answer))]
         else:
-            label = r.msg("survey.answer_" + str(row.answer))
+            label = r.msg(ANSWER_WORDS[str(row.answer)])
         rows.append({"group": row.group, "group_label": group_name(str(row.group), lang),
                      "round": int(row.round) or None, "question": row.question,
                      "question_label": q.wording(lang) if q else row.question, "answer": str(row.answer),
