@@ -98,13 +98,14 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
     ax.set_yticks(range(n_q))
     ax.set_yticklabels([textwrap.fill(q.wording(lang), 42) for q in reversed(questions)], fontsize=7.5)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(textwrap.fill(msg("plot.survey_axis", lang), 90))
+    ax.set_xlabel(textwrap.fill(msg("plot.survey_axis", lang), 55))  # (under the bars, not the labels)
     handles, texts = ax.get_legend_handles_labels()
     rows_of_legend = -(-steps // 3)
-    height = 0.25 + 0.42 * n_q + 0.62 + 0.2 * rows_of_legend  # bars, axis and its label, the legend
+    below = 0.78 + 0.2 * rows_of_legend  # the axis, its label (two lines) and the legend
+    height = 0.25 + 0.42 * n_q + below
     fig.set_size_inches(WIDTH, height)
     fig.legend(handles, texts, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=3, fontsize=7,
                handlelength=1.2, columnspacing=1.2)
-    fig.subplots_adjust(left=0.42, right=0.9, top=1 - 0.1 / height, bottom=(0.62 + 0.2 * rows_of_legend) / height)
+    fig.subplots_adjust(left=0.42, right=0.9, top=1 - 0.1 / height, bottom=below / height)
     return _alt(fig, lang, "plot.alt.survey", alt_parts, group=group.lower(),
                 n=fmt_int(respondents, lang))

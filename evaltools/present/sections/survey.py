@@ -78,18 +78,28 @@ def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
     return "; ".join(parts)
 
 
+def _p_relation(p: float, lang: str) -> str:
+    """"= 0,158" or "< 0,001", for "p {p}"."""
+    text = fmt_p(p, lang)
+    return text if text.startswith("<") else "= " + text
+
+
 def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:
     lang, msg = r.lang, r.msg
     k = r.params.privacy.min_count
     q = questions.get(p.question)
-    values = {"question": q.wording(lang) if q else p.question, "before": group_name(p.before_group, lang).lower(),
-              "after": group_name(p.after_group, lang).lower()}
+    if p.before_group == p.after_group:  # a group asked twice: its first and latest answers
+        groups = msg("survey.paired_same_group", group=group_name(p.after_group, lang).lower())
+    else:
+        groups = msg("survey.paired_groups", before=group_name(p.before_group, lang).lower(),
+                     after=group_name(p.after_group, lang).lower())
+    values = {"question": q.wording(lang) if q else p.question, "groups": groups}
     if p.too_few or p.n_pairs == 0:
         return msg("survey.paired_too_few", k=str(k), **values)
     if np.isnan(p.wilcoxon_p):
         return msg("survey.paired_no_test", n=fmt_int(p.n_pairs, lang), **values)
     text = msg("survey.paired", n=fmt_int(p.n_pairs, lang), diff=fmt_num(p.mean_difference, 2, lang),
-               low=fmt_num(p.ci_low, 2, lang), high=fmt_num(p.ci_high, 2, lang), p=fmt_p(p.wilcoxon_p, lang),
+               low=fmt_num(p.ci_low, 2, lang), high=fmt_num(p.ci_high, 2, lang), p=_p_relation(p.wilcoxon_p, lang),
                **values)
     if not any(hides(x, k) for x in (p.better, p.same, p.worse)):  # (no breakdown with a hidden part)
         text += " " + msg("survey.paired_counts", better=fmt_int(p.better, lang), same=fmt_int(p.same, lang),
