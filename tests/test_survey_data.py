@@ -118,3 +118,17 @@ def test_the_template_has_both_questionnaire_sheets_with_drop_downs(tmp_path):
     positive = [c.value for c in wb["questions"][3]].index("positive")
     q_lists = [dv for dv in wb["questions"].data_validations.dataValidation if dv.type == "list"]
     assert [str(dv.sqref).split(":")[0] for dv in q_lists] == [f"{openpyxl.utils.get_column_letter(positive + 1)}4"]
+
+
+def test_a_survey_goal_needs_the_files_and_a_question_on_a_scale(tiny_project):
+    goal = "goals:\n  - {id: g, kind: survey, label: G, question: %s, level: 4, target: 0.7}\n"
+    with pytest.raises(et.ParamsError) as e:
+        et.load_params(tiny_project(goal % "F1"))
+    assert "data.responses och data.questions" in str(e.value)
+    params = _write(tiny_project, [_row("R1", "personal", "2022-02-01", "F1", "2")])
+    for code, key in (("F9", "survey.goal_question"), ("F3", "survey.goal_free_text")):
+        text = params.read_text(encoding="utf-8") if code == "F9" else text
+        params.write_text(text + goal % code, encoding="utf-8")
+        with pytest.raises(DataValidationError) as e:
+            et.load_project(params)
+        assert [(p.column, p.key) for p in e.value.problems] == [("code", key)]

@@ -504,6 +504,9 @@ class ProjectParams(_Strict):
             raise ValueError(f"only one goal can be the main goal (main: true), got {main}")
         if self.kind in ("struktur", "ansökan") and self.data.participants is not None:
             raise ParamsValueError("params.kind_participants", kind=self.kind)
+        survey_goals = [g.id for g in self.goals if g.kind == "survey"]
+        if survey_goals and self.data.questions is None:
+            raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))
         if self.last_intake is not None and not self.period.start <= self.last_intake <= self.period.end:
             raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
                                    start=self.period.start.isoformat(), end=self.period.end.isoformat())

@@ -297,4 +297,13 @@ def load_survey(params: ProjectParams, problems: list[Problem],
         return None, None
     questions = load_questions(d.questions, params, problems, warn) if d.questions else empty_table(QUESTIONS)
     responses = load_responses(d.responses, params, questions, problems, warn) if d.responses else None
+    known = questions_by_code(questions)
+    if d.questions is not None and len(questions):  # each survey goal's question, on a scale
+        for g in params.goals:
+            if g.kind != "survey":
+                continue
+            q = known.get(g.question or "")
+            if q is None or q.free_text:
+                problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
+                                        "survey.goal_question" if q is None else "survey.goal_free_text", goal=g.id))
     return responses, questions
