@@ -126,8 +126,8 @@ def test_a_survey_goal_needs_the_files_and_a_question_on_a_scale(tiny_project):
         et.load_params(tiny_project(goal % "F1"))
     assert "data.responses och data.questions" in str(e.value)
     params = _write(tiny_project, [_row("R1", "personal", "2022-02-01", "F1", "2")])
+    text = params.read_text(encoding="utf-8")
     for code, key in (("F9", "survey.goal_question"), ("F3", "survey.goal_free_text")):
-        text = params.read_text(encoding="utf-8") if code == "F9" else text
         params.write_text(text + goal % code, encoding="utf-8")
         with pytest.raises(DataValidationError) as e:
             et.load_project(params)

@@ -129,7 +129,10 @@ def blocks(r) -> list[list]:
     s = r.survey
     k = r.params.privacy.min_count
     questions = SV.questions_by_code(r.project.questions)
-    out: list[list] = [[Text([msg("survey.intro", k=str(k))], msg("survey.heading"))]]
+    intro = [msg("survey.intro", k=str(k))]
+    if s.goals:  # the goal table's note speaks of all participants; a questionnaire has non-respondents
+        intro.append(msg("survey.goals_note", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0)))
+    out: list[list] = [[Text(intro, msg("survey.heading"))]]
     shown = [rnd for rnd in s.rounds if not rnd.hidden]
     if not shown:
         out[0].append(Text([msg("survey.none_shown", k=str(k))]))
