@@ -122,3 +122,19 @@ def test_anonymous_respondents_are_counted_by_the_most_answered_question():
     import pandas as pd
     rows = pd.DataFrame({"respondent_id": [None] * 5, "question": ["F1", "F1", "F1", "F2", "F2"]})
     assert A.count_respondents(rows) == 3
+
+
+def test_participants_asked_default_to_the_participant_file(tiny_project):
+    # the four persons of the participant file answer at start, three of the four who left at exit
+    rows = [_row(p, "deltagare_start", "2022-06-01", "F1", "3") for p in ("P1", "P2", "P3", "P4")]
+    rows += [_row(p, "deltagare_avslut", "2023-06-01", "F1", "4") for p in ("P1", "P2", "P4")]
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", rows)
+    p = et.load_project(tiny_project(data_block=DATA))
+    got = {r.group: (r.respondents, r.invited) for r in A.rounds(p)}
+    assert got == {"deltagare_start": (4, 4), "deltagare_avslut": (3, 3)}  # P3 is still enrolled
+
+
+def test_a_default_below_the_respondents_leaves_the_rate_unknown(project):
+    # D1–D7 are not in the participant file (P1–P4): the rate is unknown, not 175 %
+    assert [r.invited for r in A.rounds(project) if r.group == "deltagare_start"] == [None]

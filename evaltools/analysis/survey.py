@@ -11,7 +11,8 @@ and the counts behind a survey goal. Numbers and codes only; the words are in th
   (``privacy.min_count``, :func:`evaltools.data.privacy.hides`) is hidden everywhere: its rows are
   left out of :attr:`SurveyResult.table` and :attr:`SurveyResult.rounds` marks it ``hidden``, and a
   goal on it is not assessed (``too_few``, as a share goal with a small denominator).
-* **Response rate.** Respondents over the number asked (``survey.invited`` in params). Below
+* **Response rate.** Respondents over the number asked (``survey.invited`` in params; for
+  participants, by default the participant file's persons: :func:`invited`). Below
   :data:`LOW_RESPONSE_RATE` the answers cannot be taken to speak for the whole group; with no number
   asked, the rate is unknown and the report says so.
 * **Before and after.** :func:`paired` pairs the same respondents' answers (by ``respondent_id``)
@@ -27,6 +28,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..data import schema as S
 from ..data import survey as SV
 from ..data.params import Goal
 from ..data.privacy import hides
@@ -144,17 +146,37 @@ def count_respondents(rows: pd.DataFrame) -> int:
     return named + anonymous
 
 
+def invited(project: Project, group: str) -> int | None:
+    """How many were asked in ``group``: ``survey.invited`` in params, else for participants the
+    persons of the participant file (every enrolled person at start; every person who has left at
+    exit), else unknown (``None``)."""
+    given = project.params.survey.invited.get(group)  # type: ignore[call-overload]
+    if given or group not in PARTICIPANT_GROUPS or not project.has_participants:
+        return given
+    df = project.participants
+    asked = df if group == "deltagare_start" else df[df[S.END_DATE].notna()]
+    return int(asked[S.PERSON_ID].nunique()) or None
+
+
+def _asked(project: Project, group: str, respondents: int) -> int | None:
+    """:func:`invited`, but a default below the respondents (answers from persons the participant
+    file does not have) is no number asked: the rate is then unknown."""
+    n = invited(project, group)
+    if n is not None and respondents > n and group not in project.params.survey.invited:
+        return None
+    return n
+
+
 def rounds(project: Project) -> tuple[Round, ...]:
     """Each group's rounds, with respondents, the number asked and whether it is hidden."""
     if project.responses is None or project.responses.empty:
         return ()
     df = with_rounds(project.responses)
     k = project.params.privacy.min_count
-    invited = project.params.survey.invited
     out = []
     for (group, rnd), rows in df.groupby([SV.RESPONDENT_GROUP, "round"], sort=False):
         n = count_respondents(rows)
-        out.append(Round(str(group), int(rnd), n, invited.get(group), hides(n, k)))
+        out.append(Round(str(group), int(rnd), n, _asked(project, str(group), n), hides(n, k)))
     order = list(SV.RESPONDENT_GROUPS)
     return tuple(sorted(out, key=lambda r: (order.index(r.group), r.round)))
 
@@ -284,10 +306,9 @@ def goal_counts(project: Project, goal: Goal) -> SurveyGoalCounts:
     the denominator and counted beside it."""
     q = SV.questions_by_code(project.questions).get(goal.question or "")
     k_min = project.params.privacy.min_count
-    invited = project.params.survey.invited.get(goal.respondents)
     if project.responses is None or q is None or q.free_text:
         return SurveyGoalCounts(goal.id, goal.measure, goal.question or "", goal.respondents, 0, 0, 0, 0, 0,
-                                invited, False)
+                                invited(project, goal.respondents), False)
     round_rows = _goal_round(project, goal)
     answers = round_rows[round_rows[SV.QUESTION] == q.code]
     respondents = count_respondents(round_rows)
@@ -299,7 +320,7 @@ def goal_counts(project: Project, goal: Goal) -> SurveyGoalCounts:
         on_scale = answers[SV.ANSWER].dropna().map(q.oriented)
         k, n = int((on_scale >= q.oriented(float(goal.level or 0))).sum()), len(on_scale)
     return SurveyGoalCounts(goal.id, goal.measure, q.code, goal.respondents, k, n, dont_know, missing,
-                            respondents, invited, hides(respondents, k_min))
+                            respondents, _asked(project, goal.respondents, respondents), hides(respondents, k_min))
 
 
 def survey(project: Project) -> SurveyResult:

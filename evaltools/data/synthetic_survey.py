@@ -1,4 +1,5 @@
-"""Synthetic questionnaires for the structural sample *Samverkan i praktiken* (fictional).
+"""Synthetic questionnaires for the samples (fictional): the structural *Samverkan i praktiken* and
+the participants of *Nästa steg*.
 
 The partners' case workers answered a baseline questionnaire in October 2023 and a follow-up in
 September 2025 (a pseudonymous code lets the evaluator pair those who answered both times);
@@ -108,4 +109,41 @@ def samverkan_responses(seed: int = SEED) -> pd.DataFrame:
     add(board_ids, "styrelse", [dt.date(2025, 9, 10)] * 4, "F3", _answers(rng, {5: 2, 4: 2}))
     out = pd.DataFrame(rows, columns=[SV.RESPONDENT_ID, SV.RESPONDENT_GROUP, SV.DATE, SV.QUESTION, SV.ANSWER])
     out[SV.DATE] = pd.to_datetime(out[SV.DATE]).dt.strftime("%Y-%m-%d")
+    return out.sort_values([SV.DATE, SV.RESPONDENT_ID, SV.QUESTION], kind="stable").reset_index(drop=True)
+
+
+HEALTH_SV = "Mycket dåligt|Dåligt|Någorlunda|Bra|Mycket bra"
+HEALTH_EN = "Very poor|Poor|Fair|Good|Very good"
+
+
+def participant_questions() -> pd.DataFrame:
+    """Two questions participants answer when they start and when they leave (as in ISF's
+    evaluation of coordinated support: future outlook and self-rated health)."""
+    rows = [
+        {SV.CODE: "D1", SV.WORDING_SV: "Jag ser ljust på min framtid", SV.WORDING_EN: "I am hopeful about my future",
+         SV.SCALE_MIN: 1, SV.SCALE_MAX: 5, SV.LABELS_SV: AGREE_SV, SV.LABELS_EN: AGREE_EN, SV.POSITIVE: "hög"},
+        {SV.CODE: "D2", SV.WORDING_SV: "Hur bedömer du ditt allmänna hälsotillstånd?",
+         SV.WORDING_EN: "How do you rate your general health?", SV.SCALE_MIN: 1, SV.SCALE_MAX: 5,
+         SV.LABELS_SV: HEALTH_SV, SV.LABELS_EN: HEALTH_EN, SV.POSITIVE: "hög"},
+    ]
+    return pd.DataFrame(rows).astype({SV.SCALE_MIN: "Int64", SV.SCALE_MAX: "Int64"})
+
+
+def participant_responses(participants: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
+    """Answers of the participants in ``participants`` (person_id, start_date, end_date): most answer
+    on the day they start, fewer on the day they leave; future outlook tends to rise, health a little."""
+    rng = np.random.default_rng(seed + 1)
+    rows: list[tuple] = []
+    for pid, start, end in zip(participants["person_id"], participants["start_date"], participants["end_date"]):
+        if rng.random() < 0.85:  # answered at start
+            d1 = int(rng.choice([1, 2, 3, 4, 5], p=[0.15, 0.3, 0.3, 0.18, 0.07]))
+            d2 = int(rng.choice([1, 2, 3, 4, 5], p=[0.1, 0.3, 0.35, 0.2, 0.05]))
+            rows.append((pid, "deltagare_start", start, "D1", d1))
+            rows.append((pid, "deltagare_start", start, "D2", "vet ej" if rng.random() < 0.05 else d2))
+            if isinstance(end, str) and end and rng.random() < 0.7:  # answered at exit
+                rows.append((pid, "deltagare_avslut", end, "D1",
+                             min(5, max(1, d1 + int(rng.choice([-1, 0, 0, 1, 1, 2]))))))
+                rows.append((pid, "deltagare_avslut", end, "D2",
+                             min(5, max(1, d2 + int(rng.choice([-1, 0, 0, 0, 1, 1]))))))
+    out = pd.DataFrame(rows, columns=[SV.RESPONDENT_ID, SV.RESPONDENT_GROUP, SV.DATE, SV.QUESTION, SV.ANSWER])
     return out.sort_values([SV.DATE, SV.RESPONDENT_ID, SV.QUESTION], kind="stable").reset_index(drop=True)
