@@ -138,3 +138,13 @@ def test_participants_asked_default_to_the_participant_file(tiny_project):
 def test_a_default_below_the_respondents_leaves_the_rate_unknown(project):
     # D1–D7 are not in the participant file (P1–P4): the rate is unknown, not 175 %
     assert [r.invited for r in A.rounds(project) if r.group == "deltagare_start"] == [None]
+
+
+def test_a_question_few_answered_on_its_scale_is_hidden(tiny_project):
+    # seven staff answer F1; only three of them answer F2 on its scale (the others: vet ej)
+    rows = [_row(f"S{i}", "personal", "2022-10-01", "F1", "4") for i in range(1, 8)]
+    rows += [_row(f"S{i}", "personal", "2022-10-01", "F2", "2" if i <= 3 else "vet ej") for i in range(1, 8)]
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", rows)
+    s = A.survey(et.load_project(tiny_project(data_block=DATA)))
+    assert set(s.table["question"]) == {"F1"} and set(s.raw["question"]) == {"F1", "F2"}

@@ -10,7 +10,8 @@ and the counts behind a survey goal. Numbers and codes only; the words are in th
 * **Small groups.** A round with fewer respondents than the privacy threshold
   (``privacy.min_count``, :func:`evaltools.data.privacy.hides`) is hidden everywhere: its rows are
   left out of :attr:`SurveyResult.table` and :attr:`SurveyResult.rounds` marks it ``hidden``, and a
-  goal on it is not assessed (``too_few``, as a share goal with a small denominator).
+  goal on it is not assessed (``too_few``, as a share goal with a small denominator). So is a
+  question that fewer than the threshold answered on its scale in a round that is shown.
 * **Response rate.** Respondents over the number asked (``survey.invited`` in params; for
   participants, by default the participant file's persons: :func:`invited`). Below
   :data:`LOW_RESPONSE_RATE` the answers cannot be taken to speak for the whole group; with no number
@@ -183,7 +184,8 @@ def rounds(project: Project) -> tuple[Round, ...]:
 
 def distribution(project: Project) -> pd.DataFrame:
     """One row per round, question (on a scale) and answer: ``group``, ``round``, ``question``,
-    ``answer``, ``n``, ``share`` (of the answers on the scale) and ``hidden`` (the round is hidden)."""
+    ``answer``, ``n``, ``share`` (of the answers on the scale) and ``hidden`` (the round is hidden, or
+    fewer than the privacy threshold answered the question on its scale)."""
     cols = ["group", "round", "question", "answer", "n", "share", "hidden"]
     if project.responses is None or project.responses.empty:
         return pd.DataFrame(columns=cols)
@@ -202,7 +204,11 @@ def distribution(project: Project) -> pd.DataFrame:
         rows.append((group, rnd, code, DONT_KNOW_CODE, int(g[SV.DONT_KNOW].sum()), np.nan))
         rows.append((group, rnd, code, NO_ANSWER_CODE, int(g[SV.MISSING].sum()), np.nan))
     out = pd.DataFrame(rows, columns=cols[:-1])
-    out["hidden"] = [hidden.get((g, r), False) for g, r in zip(out["group"], out["round"])]
+    # a question answered on its scale by fewer than the threshold is hidden as a whole round is
+    on_scale = out[out["answer"].map(lambda a: not isinstance(a, str))].groupby(["group", "round", "question"])["n"].sum()
+    k = project.params.privacy.min_count
+    out["hidden"] = [hidden.get((g, r), False) or hides(on_scale.get((g, r, q), 0), k)
+                     for g, r, q in zip(out["group"], out["round"], out["question"])]
     order = {g: i for i, g in enumerate(SV.RESPONDENT_GROUPS)}
     qorder = {c: i for i, c in enumerate(questions)}
     out = out.sort_values(["group", "round", "question"], key=lambda s: s.map(order) if s.name == "group" else
