@@ -88,3 +88,13 @@ def test_english_section(report, monkeypatch):
 def test_a_project_without_questionnaires_has_no_section(tiny_project, monkeypatch):
     r = et.Report(et.load_project(tiny_project()))
     assert _shown(r, monkeypatch, "survey_section") == [] and "enkater" not in r.key_tables()
+
+
+def test_the_structural_sample_says_its_report_holds_questionnaire_answers():
+    from .conftest import PARAMS
+    r = et.Report(et.load_project(PARAMS / "samverkan-i-praktiken.yaml"))
+    first = r.key_findings()[0]
+    assert first.startswith("Insatsen är strukturinriktad") and "enkätsvar" in first
+    # the structural sample's survey section: both staff rounds and the managers; the four board members never
+    rounds = [(x.group, x.round, x.respondents) for x in r.survey.rounds if not x.hidden]
+    assert rounds == [("personal", 2023, 198), ("personal", 2025, 212), ("chefer", 2025, 38)]
