@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evaltools.data import synthetic
+from evaltools.data import synthetic, synthetic_survey
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,9 +29,14 @@ def main() -> None:
     for name, df in demo.items():
         write(df, d / "kompassen-demo" / f"{name}.csv")
     write(synthetic.kompassen_budget(), d / "kompassen-demo" / "budget.csv")
-    write(synthetic.nasta_steg_participants(), d / "nasta-steg" / "participants.csv")
+    nasta = synthetic.nasta_steg_participants()
+    write(nasta, d / "nasta-steg" / "participants.csv")
+    write(synthetic_survey.participant_questions(), d / "nasta-steg" / "questions.csv")
+    write(synthetic_survey.participant_responses(nasta), d / "nasta-steg" / "responses.csv")
     write(synthetic.nasta_steg_budget(), d / "nasta-steg" / "budget.csv")
     write(synthetic.samverkan_budget(), d / "samverkan-i-praktiken" / "budget.csv")
+    write(synthetic_survey.samverkan_questions(), d / "samverkan-i-praktiken" / "questions.csv")
+    write(synthetic_survey.samverkan_responses(), d / "samverkan-i-praktiken" / "responses.csv")
     for name, df in synthetic.needpeak_project().items():
         write(df, d / "sprangbradan-demo" / f"{name}.csv")
     write(synthetic.kompassen_budget(), d / "sprangbradan-demo" / "budget.csv")

@@ -118,11 +118,15 @@ def test_structural_page_one(structural):
     sv = structural["sv"].key_findings()
     assert sv[0].startswith("Insatsen är strukturinriktad och har inga egna deltagare")
     assert "(omkring 450 personer)" in sv[1]
-    # 4 qualitative goals in the params file: uppnått, delvis, uppnått, ej_bedömt
-    # (counts up to twelve in words, each participle agreeing with its count, no group of zero)
-    assert "Av de fyra målen för process och kvalitet är två uppnådda och ett delvis uppnått; ett är inte bedömt." in sv
-    assert ("Of the four process and quality goals, two are achieved and one is partly achieved; one is not "
+    # 3 qualitative goals in the params file: delvis, uppnått, ej_bedömt (its fourth, measured by a
+    # questionnaire, is a survey goal); counts up to twelve in words, each participle agreeing with its
+    # count, no group of zero
+    assert "Av de tre målen för process och kvalitet är ett uppnått och ett delvis uppnått; ett är inte bedömt." in sv
+    assert ("Of the three process and quality goals, one is achieved and one is partly achieved; one is not "
             "assessed.") in structural["en"].key_findings()
+    # the survey goal, goal by goal with the others: 164 of 212 on the scale, and the response rate beside it
+    assert any(x.startswith("Minst 70\u00a0% av handläggarna känner till varandras uppdrag och regelverk: uppnått – "
+                            "77,4\u00a0% (164 av 212") and "svarsfrekvens 47\u00a0%" in x for x in sv)
     # budget per year 960 000 kr for 2023-09-01..2025-09-30: 2 whole years and 30/365 of the third,
     # 1 998 904 kr, said on page 1 as a reader says it (the budget table has the exact figure)
     assert "Projektets budget är 2\u00a0miljoner kronor i löpande priser." in sv

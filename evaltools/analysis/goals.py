@@ -28,6 +28,10 @@ Status rules (parameterised by ``partial_band``, default 0.8):
   its goals: *the volumes reach / partly reach / do not reach the target*, never "reached";
 * qualitative goals: the evaluator's own assessment from params (reached, partly, not reached,
   not assessed), with its evidence; their basis (``mode``) is ``assessed``, never a measurement;
+* survey goals (``kind: survey``): a share of the respondents to a questionnaire (answering at a
+  level or better, or better at exit than at start; :mod:`evaltools.analysis.survey`), judged over
+  the whole period by the share rule above with its exact interval; their row has kind ``share``
+  and mode ``survey``, and a respondent group under the privacy threshold is not assessed (``too_few``);
 * context goals (a municipal statistic): shown as a series, never assessed as the project's result
   (status *context*).
 
@@ -72,6 +76,7 @@ from ..data.errors import DataValidationError
 from ..data.project import Project
 from ..data.validation import add_years
 from .result import Note, Result
+from .survey import goal_counts
 from ..data.errors import Problem
 
 GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "period_last", "observed_last",
@@ -297,6 +302,8 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "status": GoalStatus.NOT_ASSESSED,
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
            "note": "", "source": goal.source, "main": False}  # (set by assess_goals: the main goal may be inferred)
+    if goal.kind == "survey":  # a share of respondents to a questionnaire
+        return _evaluate_survey(row, goal, project, band, min_count)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
         row["mode"] = "assessed"
         row["cut"] = False
@@ -346,6 +353,26 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     row.update(share_test(k, n, goal.target))
     row["status"] = GoalStatus.RUNNING if w.running else share_status(row["value"], goal.target, band,
                                                                         row["ci_verdict"])
+    return row
+
+
+def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_count: int) -> dict:
+    """A survey goal: a share of respondents (:func:`evaltools.analysis.survey.goal_counts`), judged
+    by the share rule and its exact interval as every share goal. Its row has kind ``share`` and
+    mode ``survey``; a group with fewer respondents than ``min_count``, or a denominator under it,
+    is not assessed and its counts are hidden (``too_few``)."""
+    c = goal_counts(project, goal)
+    row.update(kind="share", mode="survey", cut=False)
+    if c.hidden or 0 < c.denominator < min_count:
+        row["too_few"] = True
+        row["note"] = "too_few_note"
+        return row
+    row["numerator"], row["denominator"] = float(c.successes), float(c.denominator)
+    if c.denominator == 0:
+        row["note"] = "no_answers"
+        return row
+    row.update(share_test(c.successes, c.denominator, goal.target))
+    row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
     return row
 
 
@@ -421,11 +448,12 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         if goal.kind == "context":
             rows.append(_context_row(goal, project.params, lang))
             continue
-        windows = period_windows(project.params, "whole_period" if goal.kind == "qualitative" else goal.period)
+        whole = goal.kind in ("qualitative", "survey")  # (a questionnaire's rounds are not project years)
+        windows = period_windows(project.params, "whole_period" if whole else goal.period)
         for w in windows:
             r = _evaluate(goal, w, project, mode, partial_band, lang, k)
             r["main"] = main is not None and goal.id == main.id  # the goal whose numerator defines success
-            if mode == "none" and goal.kind != "qualitative":
+            if mode == "none" and goal.kind not in ("qualitative", "survey"):
                 r["note"] = "no_participants"
             rows.append(r)
     table = pd.DataFrame(rows, columns=GOAL_COLUMNS)

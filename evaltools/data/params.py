@@ -25,7 +25,9 @@ from .privacy import find_personnummer, name_looks_like_personnummer
 from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
-GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context"]
+GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
+# who answered a questionnaire (the codes of the responses file's respondent_group, data/survey.py)
+RespondentGroup = Literal["deltagare_start", "deltagare_avslut", "personal", "styrelse", "chefer", "remittenter"]
 GoalSource = Literal["ansökan", "slutrapport", "utvärderare"]
 PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
 Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
@@ -137,6 +139,8 @@ class DataPaths(_Strict):
     payments: Path | None = None
     budget: Path | None = None
     comparison: ComparisonPaths | None = None
+    responses: Path | None = Field(None, description="Questionnaire answers, one row per answer (docs/data-contract.md).")
+    questions: Path | None = Field(None, description="The questionnaire's questions and scales; needed with responses.")
     amount_unit: AmountUnit | AmountUnits = Field(
         "kr", description="Unit of the amounts: one unit for every file (kr or tkr), or one per file "
                           "({budget: tkr, payments: kr}).")
@@ -149,6 +153,12 @@ class DataPaths(_Strict):
         False, description="True when the payments file lists every participant's payments, so that a participant "
                            "without rows was paid nothing (0 kr); false (the default) leaves such participants out "
                            "of the payment analyses, with a data-quality note saying how many.")
+
+    @model_validator(mode="after")
+    def _questions(self) -> DataPaths:
+        if self.responses is not None and self.questions is None:
+            raise ParamsValueError("survey.questions_missing")
+        return self
 
     def unit(self, file: str) -> str:
         """The unit of ``file``'s amounts (``budget``, ``payments`` or ``comparison_payments``)."""
@@ -231,6 +241,17 @@ class Goal(_Strict):
     municipality: str | None = Field(None, description="Municipality code, four characters in quotes: '0305'.")
     kpi: Annotated[str, Field(max_length=40)] | None = Field(None, description="Kolada KPI id, e.g. 'N31807'.")
     kolada: KoladaRef | None = Field(None, description="Fetch the series from Kolada: {kpi: N31807, municipality: '0305'}.")
+    # survey goals: a share of respondents (see SurveyGoal's fields in docs/data-contract.md)
+    question: Annotated[str, Field(max_length=40)] | None = Field(
+        None, description="Survey goal: the question's code in the questions file.")
+    group: RespondentGroup | None = Field(
+        None, description="Survey goal: who answered (default deltagare_avslut); for a change, the later answers.")
+    measure: Literal["level", "change"] = Field(
+        "level", description="Survey goal: 'level' (the share answering at level or better) or 'change' (the "
+                             "share of the same respondents whose answer is better than at start).")
+    level: int | None = Field(None, description="Survey goal (level): an answer at this step or nearer the positive end counts.")
+    before_group: RespondentGroup = Field("deltagare_start", description="Survey goal (change): the earlier answers.")
+    answered_from: dt.date | None = Field(None, description="Survey goal: only answers given on or after this day.")
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -255,6 +276,8 @@ class Goal(_Strict):
             if len(set(years)) != len(years):
                 raise ValueError(f"goal '{self.id}': a year appears twice in the series")
             return self
+        if self.kind == "survey":
+            return self._check_survey()
         if self.main and self.kind not in ("outcome_count", "share"):
             raise ValueError(f"goal '{self.id}': only an outcome or share goal can be the main goal (main: true), "
                              f"not a {self.kind} goal")
@@ -266,6 +289,31 @@ class Goal(_Strict):
         if bad:
             raise ValueError(f"goal '{self.id}': unknown outcome code(s) {bad}; expected codes from: {', '.join(OUTCOMES)}")
         return self
+
+    def _check_survey(self) -> Goal:
+        if self.question is None:
+            raise ValueError(f"goal '{self.id}' of kind survey needs a question (its code in the questions file)")
+        if self.target is None or not 0 < self.target <= 1:
+            raise ValueError(f"goal '{self.id}': a survey goal's target is a share of respondents between 0 and 1, "
+                             f"got {self.target} (write 0.7 for 70 %)")
+        if self.measure == "level" and self.level is None:
+            raise ValueError(f"goal '{self.id}': a survey goal of measure level needs a level (the answer on the "
+                             "question's scale from which a respondent counts, e.g. 4 for 'instämmer delvis')")
+        if self.main:
+            raise ValueError(f"goal '{self.id}': a survey goal cannot be the main goal (main: true)")
+        return self
+
+    @property
+    def respondents(self) -> RespondentGroup:
+        """A survey goal's respondent group (the later answers of a change)."""
+        return self.group or "deltagare_avslut"
+
+
+class Survey(_Strict):
+    """How many were asked to answer a questionnaire, per respondent group, for the response rate."""
+
+    invited: dict[RespondentGroup, Annotated[int, Field(ge=1)]] = Field(
+        default_factory=dict, description="Persons asked to answer, per respondent group (for the response rate).")
 
 
 class Expected(_Strict):
@@ -454,6 +502,7 @@ class ProjectParams(_Strict):
     cost_benefit: CostBenefit = CostBenefit()
     comparison: Comparison = Comparison()
     privacy: Privacy = Privacy()
+    survey: Survey = Survey()
     partial_band: float = Field(0.8, gt=0, le=1, description="A goal is 'delvis uppnått' from this share of its target.")
     reference: ReferenceOverride = ReferenceOverride()
     source_path: Path | None = Field(None, exclude=True)
@@ -487,6 +536,9 @@ class ProjectParams(_Strict):
             raise ValueError(f"only one goal can be the main goal (main: true), got {main}")
         if self.kind in ("struktur", "ansökan") and self.data.participants is not None:
             raise ParamsValueError("params.kind_participants", kind=self.kind)
+        survey_goals = [g.id for g in self.goals if g.kind == "survey"]
+        if survey_goals and self.data.questions is None:
+            raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))
         if self.last_intake is not None and not self.period.start <= self.last_intake <= self.period.end:
             raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
                                    start=self.period.start.isoformat(), end=self.period.end.isoformat())
@@ -857,6 +909,8 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         "participants": fix(d.participants, "participants"),
         "payments": fix(d.payments, "payments"),
         "budget": fix(d.budget, "budget"),
+        "responses": fix(d.responses, "responses"),
+        "questions": fix(d.questions, "questions"),
         "comparison": comp,
     })
     if problems:

@@ -6,6 +6,8 @@ date-formatted date and month columns and person ids formatted as text (so Excel
 zeros). The sheet *Koder* lists every code with its Swedish label beside it; the sheet
 *Kolumner* explains each column. Both come from :mod:`evaltools.data.schema`, the column definitions
 the loader checks against, and the texts of what a column accepts are the loader's own messages.
+The questionnaire sheets *responses* and *questions* (:mod:`evaltools.data.survey`) have drop-downs
+of the respondent groups and, in *responses*, of the question codes written on *questions*.
 """
 from __future__ import annotations
 
@@ -18,10 +20,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema as S
+from . import survey as SV
 from .errors import Problem, problem
 from .params import _strings, read_params_mapping
 
-TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE)
+TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE, SV.RESPONSES, SV.QUESTIONS)
 TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
 LAST_FORMATTED_ROW = 2000  # rows that get drop-downs and date formats
@@ -38,6 +41,17 @@ EXAMPLES: dict[str, dict[str, object]] = {
     },
     "payments": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 3, 1), S.AMOUNT: 9150, S.HOUSEHOLD_ID: "H001"},
     "budget": {S.PERIOD: "år 1", S.CATEGORY: "Lön", S.BUDGET: 650000, S.ACTUAL: 612500, S.FUNDER: "förbund"},
+    "responses": {SV.RESPONDENT_ID: "P001", SV.RESPONDENT_GROUP: "deltagare_start", SV.DATE: dt.date(2025, 3, 3),
+                  SV.QUESTION: "F1", SV.ANSWER: 2},
+    "questions": {SV.CODE: "F1", SV.WORDING_SV: "Jag ser ljust på min framtid", SV.WORDING_EN: "I am hopeful about my future",
+                  SV.SCALE_MIN: 1, SV.SCALE_MAX: 5,
+                  SV.LABELS_SV: "Instämmer inte alls|Instämmer delvis inte|Varken eller|Instämmer delvis|Instämmer helt",
+                  SV.LABELS_EN: "Strongly disagree|Disagree|Neither|Agree|Strongly agree", SV.POSITIVE: "hög"},
+}
+# a column whose drop-down lists the codes another sheet holds: the responses' question codes
+# are the questions sheet's codes
+LISTS_FROM_SHEET: dict[tuple[str, str], tuple[str, str]] = {
+    ("responses", SV.QUESTION): ("questions", SV.CODE),
 }
 
 _BOLD = Font(bold=True)
@@ -87,7 +101,16 @@ def _data_sheet(wb: Workbook, spec: S.TableSpec, ranges: dict[tuple[str, ...], s
         for r in range(FIRST_DATA_ROW, LAST_FORMATTED_ROW + 1):
             ws.cell(r, j).number_format = _FORMATS.get(c.kind, "General")
         area = f"{letter}{FIRST_DATA_ROW}:{letter}{last}"
-        if c.kind == "code":
+        other = LISTS_FROM_SHEET.get((spec.name, c.name))
+        if other is not None:
+            sheet, column = other
+            letter_there = get_column_letter(next(i for i, x in enumerate(_spec(sheet).columns, 1) if x.name == column))
+            dv = DataValidation(type="list", allow_blank=True, showErrorMessage=True, errorTitle="Okänd kod",
+                                formula1=(f"{quote_sheetname(sheet)}!${letter_there}${FIRST_DATA_ROW}:"
+                                          f"${letter_there}${LAST_FORMATTED_ROW}"),
+                                error=f"Välj en kod från bladet {sheet}.", promptTitle=c.name[:32],
+                                prompt=(c.describe("sv") or c.expected("sv"))[:250], showInputMessage=True)
+        elif c.kind == "code":
             dv = DataValidation(type="list", formula1=ranges[c.vocab], allow_blank=True, showErrorMessage=True,
                                 errorTitle="Okänd kod", error=f"Välj en kod ur listan (bladet {CODES_SHEET}).",
                                 promptTitle=c.name[:32], prompt=(c.describe("sv") or c.expected("sv"))[:250],
@@ -106,6 +129,10 @@ def _data_sheet(wb: Workbook, spec: S.TableSpec, ranges: dict[tuple[str, ...], s
             dv.add(area)
         ws.column_dimensions[letter].width = max(len(c.name), 12) + 2
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
+
+
+def _spec(name: str) -> S.TableSpec:
+    return next(t for t in TABLES if t.name == name)
 
 
 def _columns_sheet(wb: Workbook) -> None:

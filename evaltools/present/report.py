@@ -21,6 +21,7 @@ from ..analysis.costbenefit import cost_benefit
 from .display import Table, Text, figure_html, show
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
+from ..analysis.survey import survey
 from ..analysis.disclosure import disclosure
 from ..data.project import Project, load_project
 from .figures import report_figures
@@ -88,6 +89,11 @@ class Report:
     @cached_property
     def goals(self):
         return assess_goals(self.project, lang=self.lang)
+
+    @cached_property
+    def survey(self):
+        """The questionnaires' answers, rounds, survey goals and before/after (:func:`evaltools.analysis.survey.survey`)."""
+        return survey(self.project)
 
     @cached_property
     def composition(self):
@@ -171,6 +177,10 @@ class Report:
     def goal_section(self) -> None:
         self._show(sections.goals)
 
+    def survey_section(self) -> None:
+        """The questionnaires, where the project gave responses (nothing otherwise)."""
+        self._show(sections.survey)
+
     def participants_section(self) -> None:
         self._show(sections.participants)
 
@@ -216,7 +226,7 @@ class Report:
         """Every section in report order (for exploration; the report notebook calls them one by one)."""
         ev = self.evaluator_section
         for f in (self.title, self.summary, self.facts, lambda: ev("background"), lambda: ev("implementation"),
-                  self.goal_section, self.participants_section, self.outcome_section, self.time_section,
+                  self.goal_section, self.survey_section, self.participants_section, self.outcome_section, self.time_section,
                   self.payments_section, self.budget_section, self.costbenefit_section, lambda: ev("analysis"),
                   lambda: ev("lessons"), lambda: ev("recommendations"), self.appendix):
             f()
@@ -250,6 +260,8 @@ class Report:
             out.update({"deltagare": labelled(self.composition.table, self.lang),
                         "utfall_per_grupp": labelled(self.rates.table, self.lang),
                         "tid_i_projekt": with_group_labels(self.survival, self.lang)})
+        if sections.survey.has_survey(self):  # (hidden groups and free text are not in it)
+            out["enkater"] = sections.survey.workbook_frame(self)
         if not self.payments.table.empty:
             out["forsorjningsstod"] = self.payments.table
             if self.payments.did is not None:  # the DiD and its placebo, each with its main interval and which it is

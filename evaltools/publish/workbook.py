@@ -596,6 +596,17 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("npv_base", "workbook.column.kanslighet.npv_base", "kr"),
         C("perspective", "workbook.column.kanslighet.perspective", label=_t),
     ]),
+    "enkater": ("workbook.sheets.enkater.title", "workbook.sheets.enkater.description", [
+        C("group", machine_only=True),
+        C("group_label", "workbook.column.enkater.group_label"),
+        C("round", "workbook.column.enkater.round", "int"),
+        C("question", machine_only=True),
+        C("question_label", "workbook.column.enkater.question_label"),
+        C("answer", machine_only=True),
+        C("answer_label", "workbook.column.enkater.answer_label"),
+        C("n", "workbook.column.enkater.n", "count"),
+        C("share", "workbook.column.enkater.share", "pct"),
+    ]),
     "deltagare": ("workbook.sheets.deltagare.title", "workbook.sheets.deltagare.description", [
         C("variable", machine_only=True),
         C("variable_label", "workbook.column.deltagare.variable_label"),

@@ -14,8 +14,8 @@ Which sections and page-1 parts a report has follows the project's kind
 from __future__ import annotations
 
 from .contents import SECTIONS, applies, left_out, summary_applies
-from . import (appendix, budget, costbenefit, evaluator, facts, footer, goals, method, outcomes, participants, payments, quality, summary, time_in_project, title)
+from . import (appendix, budget, costbenefit, evaluator, facts, footer, goals, method, outcomes, participants, payments, quality, summary, survey, time_in_project, title)
 
 __all__ = ["SECTIONS", "appendix", "applies", "budget", "costbenefit", "evaluator", "facts", "footer", "goals", "left_out", "method", "outcomes",
-           "participants", "payments", "quality", "summary", "summary_applies", "time_in_project", "title"]
+           "participants", "payments", "quality", "summary", "summary_applies", "survey", "time_in_project", "title"]
 

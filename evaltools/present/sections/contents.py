@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 # Report order of the sections with blocks.
-SECTIONS = ("summary", "facts", "goals", "participants", "outcomes", "time_in_project", "payments", "budget",
+SECTIONS = ("summary", "facts", "goals", "survey", "participants", "outcomes", "time_in_project", "payments", "budget",
             "costbenefit", "quality", "method", "footer")
 
 # The sections a kind of project leaves out: a structural project has no participants, outcomes or

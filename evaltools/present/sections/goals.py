@@ -15,6 +15,7 @@ from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import side_p, context_series
 from ..plots import plot_context, plot_goals
+from .survey import goal_figures as survey_figures
 
 # where a share's interval lies, as page 1 says it in a goal's figures
 SHARE_WHERE = {IntervalVerdict.ABOVE: "summary.goal_share_above", IntervalVerdict.BELOW: "summary.goal_share_below",
@@ -59,12 +60,21 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     and the target for the time run so far; it is never said to have been cut short."""
     lang, msg = r.lang, r.msg
     parts, wheres = [], []
-    shares = rows[(rows["kind"] == "share") & ~rows["too_few"].astype(bool) & rows["value"].notna()]
+    shares = rows[(rows["kind"] == "share") & (rows["mode"] != "survey") & ~rows["too_few"].astype(bool)
+                  & rows["value"].notna()]
     sides = {str(v) for v in shares["ci_verdict"]}
     once = len(shares) > 1 and len(sides) == 1  # one place of the interval for every period: said once
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
         if row.status == GoalStatus.NOT_ASSESSED and not row.too_few:
+            continue
+        if row.mode == "survey":  # a share of respondents: its counts, response rate and sample size
+            where = ""
+            if not row.too_few and pd.notna(row.value):
+                side = IntervalVerdict(row.ci_verdict)
+                where = msg(SHARE_WHERE[side], **({"target": fmt_pct(row.target, lang, 0)}
+                                                  if side == IntervalVerdict.SPANS else {}))
+            parts.append(survey_figures(r, row, r.survey.goal(row.goal_id), where))
             continue
         if row.kind == "share":
             if row.too_few:

@@ -14,6 +14,7 @@ import pandas as pd
 from ...words.formats import fmt_int, number_word
 from ...analysis.goals import GoalStatus
 from ...analysis.goals import restates_target
+from .survey import has_survey
 
 
 def ex_ante_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] | None:
@@ -79,7 +80,7 @@ def volumes_sentence(r, n: int, ok: int, part: int, no: int) -> str:
 
 
 def structural(r) -> list[str]:
-    out = [r.msg("kind.structural")]
+    out = [r.msg("kind.structural_survey" if has_survey(r) else "kind.structural")]  # (questionnaires too)
     pop = population_text(r)
     if pop:
         out.append(r.msg("kind.structural_population", population=pop))

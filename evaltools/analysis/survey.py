@@ -1,0 +1,362 @@
+"""Questionnaires: the answers per question and respondent group, the same persons before and after,
+and the counts behind a survey goal. Numbers and codes only; the words are in the catalogs.
+
+* **Rounds.** Participants answer when they start and when they leave, so each participant group
+  (``deltagare_start``, ``deltagare_avslut``) is one round over the whole project. Staff, board
+  members, managers and referrers are asked in rounds (a baseline, a follow-up): their answers in
+  different calendar years are different rounds (``round`` is the year; 0 for a participant group).
+* **Respondents.** The persons who answered a round: distinct ``respondent_id`` s, or in an
+  anonymous survey the largest number of answers (filled in or not) to any one question.
+* **Small groups.** A round with fewer respondents than the privacy threshold
+  (``privacy.min_count``, :func:`evaltools.data.privacy.hides`) is hidden everywhere: its rows are
+  left out of :attr:`SurveyResult.table` and :attr:`SurveyResult.rounds` marks it ``hidden``, and a
+  goal on it is not assessed (``too_few``, as a share goal with a small denominator). So is a
+  question that fewer than the threshold answered on its scale in a round that is shown.
+* **Response rate.** Respondents over the number asked (``survey.invited`` in params; for
+  participants, by default the participant file's persons: :func:`invited`). Below
+  :data:`LOW_RESPONSE_RATE` the answers cannot be taken to speak for the whole group; with no number
+  asked, the rate is unknown and the report says so.
+* **Before and after.** :func:`paired` pairs the same respondents' answers (by ``respondent_id``)
+  and tests the change with the Wilcoxon signed-rank test (:func:`scipy.stats.wilcoxon`) and the
+  paired mean difference with its 95 % t interval (:func:`scipy.stats.ttest_rel`). Answers are
+  turned so that a higher number is always the better answer (:meth:`Question.oriented`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ..data import schema as S
+from ..data import survey as SV
+from ..data.params import Goal
+from ..data.privacy import hides
+from ..data.project import Project
+from .result import Result
+
+# below this response rate, the answers are not taken to speak for everyone asked (docs/methods.md)
+LOW_RESPONSE_RATE = 0.5
+PARTICIPANT_GROUPS = ("deltagare_start", "deltagare_avslut")
+DONT_KNOW_CODE = "vet_ej"
+NO_ANSWER_CODE = "inget_svar"
+CONFIDENCE = 0.95
+WILCOXON_EXACT_MAX = 50  # pairs up to which the signed-rank test's exact distribution is used
+
+
+@dataclass(frozen=True)
+class Round:
+    """One respondent group's round of a questionnaire."""
+
+    group: str
+    round: int  # the calendar year of a staff, board, manager or referrer round; 0 for participants
+    respondents: int
+    invited: int | None
+    hidden: bool  # fewer respondents than the privacy threshold: shown nowhere
+
+    @property
+    def response_rate(self) -> float:
+        return self.respondents / self.invited if self.invited else float("nan")
+
+    @property
+    def low_response(self) -> bool | None:
+        """Whether the response rate is below :data:`LOW_RESPONSE_RATE`; None when it is unknown."""
+        return None if not self.invited else self.response_rate < LOW_RESPONSE_RATE
+
+
+@dataclass(frozen=True)
+class Paired:
+    """The same respondents' answers to one question before and after (oriented: higher is better)."""
+
+    question: str
+    before_group: str
+    after_group: str
+    n_pairs: int
+    better: int
+    same: int
+    worse: int
+    mean_before: float
+    mean_after: float
+    mean_difference: float
+    ci_low: float
+    ci_high: float
+    wilcoxon_statistic: float
+    wilcoxon_p: float
+    too_few: bool  # fewer pairs than the privacy threshold: not shown
+
+
+@dataclass(frozen=True)
+class SurveyGoalCounts:
+    """The counts behind one survey goal: ``successes`` of ``denominator`` respondents who answered
+    on the scale, with those who said "vet ej" or left the question empty beside them."""
+
+    goal_id: str
+    measure: str
+    question: str
+    group: str
+    successes: int
+    denominator: int
+    dont_know: int
+    missing: int
+    respondents: int
+    invited: int | None
+    hidden: bool  # the goal's group has fewer respondents than the privacy threshold
+
+    @property
+    def response_rate(self) -> float:
+        return self.respondents / self.invited if self.invited else float("nan")
+
+    @property
+    def low_response(self) -> bool | None:
+        return None if not self.invited else self.response_rate < LOW_RESPONSE_RATE
+
+
+@dataclass(frozen=True)
+class SurveyResult(Result):
+    """Result of :func:`survey`. ``table``: the distribution of answers, one row per round,
+    question and answer (``answer`` a step of the scale, ``vet_ej`` or ``inget_svar``), with ``n``
+    and ``share`` (of the answers on the scale; ``nan`` for the two others); hidden rounds are left
+    out (``raw`` keeps them, for the evaluator's own exploration)."""
+
+    rounds: tuple[Round, ...] = ()
+    goals: tuple[SurveyGoalCounts, ...] = ()
+    paired: tuple[Paired, ...] = ()
+
+    def goal(self, goal_id: str) -> SurveyGoalCounts | None:
+        return next((g for g in self.goals if g.goal_id == goal_id), None)
+
+
+def with_rounds(responses: pd.DataFrame) -> pd.DataFrame:
+    """The responses with their round (see the module docstring)."""
+    df = responses.copy()
+    year = df[SV.DATE].dt.year.fillna(0).astype(int)
+    df["round"] = np.where(df[SV.RESPONDENT_GROUP].isin(PARTICIPANT_GROUPS), 0, year)
+    return df
+
+
+def count_respondents(rows: pd.DataFrame) -> int:
+    """Persons who answered (see the module docstring)."""
+    if rows.empty:
+        return 0
+    ids = rows[SV.RESPONDENT_ID]
+    if ids.notna().all():
+        return int(ids.nunique())
+    named = int(ids.dropna().nunique())
+    anonymous = int(rows[ids.isna()].groupby(SV.QUESTION).size().max()) if ids.isna().any() else 0
+    return named + anonymous
+
+
+def invited(project: Project, group: str) -> int | None:
+    """How many were asked in ``group``: ``survey.invited`` in params, else for participants the
+    persons of the participant file (every enrolled person at start; every person who has left at
+    exit), else unknown (``None``)."""
+    given = project.params.survey.invited.get(group)  # type: ignore[call-overload]
+    if given or group not in PARTICIPANT_GROUPS or not project.has_participants:
+        return given
+    df = project.participants
+    asked = df if group == "deltagare_start" else df[df[S.END_DATE].notna()]
+    return int(asked[S.PERSON_ID].nunique()) or None
+
+
+def _asked(project: Project, group: str, respondents: int) -> int | None:
+    """:func:`invited`, but a default below the respondents (answers from persons the participant
+    file does not have) is no number asked: the rate is then unknown."""
+    n = invited(project, group)
+    if n is not None and respondents > n and group not in project.params.survey.invited:
+        return None
+    return n
+
+
+def rounds(project: Project) -> tuple[Round, ...]:
+    """Each group's rounds, with respondents, the number asked and whether it is hidden."""
+    if project.responses is None or project.responses.empty:
+        return ()
+    df = with_rounds(project.responses)
+    k = project.params.privacy.min_count
+    out = []
+    for (group, rnd), rows in df.groupby([SV.RESPONDENT_GROUP, "round"], sort=False):
+        n = count_respondents(rows)
+        out.append(Round(str(group), int(rnd), n, _asked(project, str(group), n), hides(n, k)))
+    order = list(SV.RESPONDENT_GROUPS)
+    return tuple(sorted(out, key=lambda r: (order.index(r.group), r.round)))
+
+
+def distribution(project: Project) -> pd.DataFrame:
+    """One row per round, question (on a scale) and answer: ``group``, ``round``, ``question``,
+    ``answer``, ``n``, ``share`` (of the answers on the scale) and ``hidden`` (the round is hidden, or
+    fewer than the privacy threshold answered the question on its scale)."""
+    cols = ["group", "round", "question", "answer", "n", "share", "hidden"]
+    if project.responses is None or project.responses.empty:
+        return pd.DataFrame(columns=cols)
+    questions = SV.questions_by_code(project.questions)
+    df = with_rounds(project.responses)
+    hidden = {(r.group, r.round): r.hidden for r in rounds(project)}
+    rows: list[tuple] = []
+    for (group, rnd, code), g in df.groupby([SV.RESPONDENT_GROUP, "round", SV.QUESTION], sort=False):
+        q = questions.get(str(code))
+        if q is None or q.free_text:  # (a free-text answer is never published)
+            continue
+        on_scale = g[SV.ANSWER].dropna()
+        for step in q.steps:
+            n = int((on_scale == step).sum())
+            rows.append((group, rnd, code, step, n, n / len(on_scale) if len(on_scale) else np.nan))
+        rows.append((group, rnd, code, DONT_KNOW_CODE, int(g[SV.DONT_KNOW].sum()), np.nan))
+        rows.append((group, rnd, code, NO_ANSWER_CODE, int(g[SV.MISSING].sum()), np.nan))
+    out = pd.DataFrame(rows, columns=cols[:-1])
+    # a question answered on its scale by fewer than the threshold is hidden as a whole round is
+    on_scale = out[out["answer"].map(lambda a: not isinstance(a, str))].groupby(["group", "round", "question"])["n"].sum()
+    k = project.params.privacy.min_count
+    out["hidden"] = [hidden.get((g, r), False) or hides(on_scale.get((g, r, q), 0), k)
+                     for g, r, q in zip(out["group"], out["round"], out["question"])]
+    order = {g: i for i, g in enumerate(SV.RESPONDENT_GROUPS)}
+    qorder = {c: i for i, c in enumerate(questions)}
+    out = out.sort_values(["group", "round", "question"], key=lambda s: s.map(order) if s.name == "group" else
+                          (s.map(qorder) if s.name == "question" else s), kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _answers(project: Project, question: str, group: str, since=None) -> pd.DataFrame:
+    df = project.responses
+    assert df is not None  # (asked only of a project with responses)
+    rows = df[(df[SV.QUESTION] == question) & (df[SV.RESPONDENT_GROUP] == group)]
+    if since is not None:
+        rows = rows[rows[SV.DATE] >= pd.Timestamp(since)]
+    return rows
+
+
+def pairs(project: Project, question: str, before_group: str, after_group: str,
+          since=None) -> pd.DataFrame:
+    """The same respondents' answers before and after, oriented (higher is better): columns
+    ``respondent_id``, ``before``, ``after``. A pair needs an answer on the scale at both times.
+    When ``before_group`` and ``after_group`` are one group, a respondent's earliest and latest
+    answers on different days are the pair. ``since`` limits the later answers to that day or later."""
+    q = SV.questions_by_code(project.questions).get(question)
+    empty = pd.DataFrame({SV.RESPONDENT_ID: pd.Series(dtype=object), "before": pd.Series(dtype=float),
+                          "after": pd.Series(dtype=float)})
+    if q is None or q.free_text or project.responses is None:
+        return empty
+    before = _answers(project, question, before_group)
+    after = _answers(project, question, after_group, since)
+    before = before[before[SV.RESPONDENT_ID].notna() & before[SV.ANSWER].notna()].sort_values(SV.DATE)
+    after = after[after[SV.RESPONDENT_ID].notna() & after[SV.ANSWER].notna()].sort_values(SV.DATE)
+    b = before.groupby(SV.RESPONDENT_ID).agg(before=(SV.ANSWER, "first"), before_date=(SV.DATE, "first"))
+    a = after.groupby(SV.RESPONDENT_ID).agg(after=(SV.ANSWER, "last"), after_date=(SV.DATE, "last"))
+    both = b.join(a, how="inner")
+    both = both[both["after_date"] > both["before_date"]]
+    if both.empty:
+        return empty
+    out = pd.DataFrame({SV.RESPONDENT_ID: both.index.to_numpy(),
+                        "before": [q.oriented(v) for v in both["before"]],
+                        "after": [q.oriented(v) for v in both["after"]]})
+    return out.reset_index(drop=True)
+
+
+def paired_test(before: np.ndarray, after: np.ndarray) -> dict:
+    """The paired mean difference (after − before) with its 95 % t interval
+    (:func:`scipy.stats.ttest_rel`) and the Wilcoxon signed-rank test (:func:`scipy.stats.wilcoxon`,
+    zero differences dropped, two-sided; its exact distribution without zeros or ties and up to
+    :data:`WILCOXON_EXACT_MAX` pairs, else the normal approximation with the tie correction). ``nan`` where a test cannot be computed (fewer than two
+    pairs, or no pair that changed)."""
+    before, after = np.asarray(before, float), np.asarray(after, float)
+    d = after - before
+    out = {"mean_difference": float(d.mean()) if len(d) else np.nan, "ci_low": np.nan, "ci_high": np.nan,
+           "wilcoxon_statistic": np.nan, "wilcoxon_p": np.nan}
+    if len(d) >= 2 and np.ptp(d) > 0:
+        ci = stats.ttest_rel(after, before).confidence_interval(CONFIDENCE)
+        out["ci_low"], out["ci_high"] = float(ci.low), float(ci.high)
+    elif len(d) >= 2:  # every pair changed by the same amount: the interval is that amount
+        out["ci_low"] = out["ci_high"] = float(d[0])
+    if (d != 0).any():
+        nonzero = np.abs(d[d != 0])
+        # exact when it is exact: no zero and no tied differences, at most 50 pairs; otherwise the
+        # normal approximation with scipy's tie correction (the exact null distribution assumes no ties)
+        exact = len(nonzero) == len(d) and len(np.unique(nonzero)) == len(nonzero) and len(d) <= WILCOXON_EXACT_MAX
+        w = stats.wilcoxon(after, before, method="exact" if exact else "approx")
+        out["wilcoxon_statistic"], out["wilcoxon_p"] = float(w.statistic), float(w.pvalue)
+    return out
+
+
+def paired(project: Project, question: str, before_group: str = "deltagare_start",
+           after_group: str = "deltagare_avslut", since=None) -> Paired:
+    """Before and after for the same respondents on one question (see :func:`pairs`,
+    :func:`paired_test`)."""
+    p = pairs(project, question, before_group, after_group, since)
+    d = (p["after"] - p["before"]).to_numpy()
+    test = paired_test(p["before"].to_numpy(), p["after"].to_numpy())
+    n = len(p)
+    return Paired(question, before_group, after_group, n, int((d > 0).sum()), int((d == 0).sum()),
+                  int((d < 0).sum()), float(p["before"].mean()) if n else np.nan,
+                  float(p["after"].mean()) if n else np.nan, test["mean_difference"], test["ci_low"],
+                  test["ci_high"], test["wilcoxon_statistic"], test["wilcoxon_p"],
+                  hides(n, project.params.privacy.min_count))
+
+
+def _goal_round(project: Project, goal: Goal) -> pd.DataFrame:
+    """The later answers a survey goal reads: its group's, from ``answered_from`` on (the whole
+    group's answers to every question, for counting respondents)."""
+    df = project.responses
+    assert df is not None  # (asked only of a project with responses)
+    rows = df[df[SV.RESPONDENT_GROUP] == goal.respondents]
+    if goal.answered_from is not None:
+        rows = rows[rows[SV.DATE] >= pd.Timestamp(goal.answered_from)]
+    return rows
+
+
+def goal_counts(project: Project, goal: Goal) -> SurveyGoalCounts:
+    """The counts behind a survey goal (``kind: survey``).
+
+    ``level``: of the respondents who answered the question on its scale, those whose answer is at
+    ``level`` or nearer the positive end. ``change``: of the respondents with an answer at both times
+    (:func:`pairs`), those whose answer is better after. "Vet ej" and empty answers are left out of
+    the denominator and counted beside it."""
+    q = SV.questions_by_code(project.questions).get(goal.question or "")
+    k_min = project.params.privacy.min_count
+    if project.responses is None or q is None or q.free_text:
+        return SurveyGoalCounts(goal.id, goal.measure, goal.question or "", goal.respondents, 0, 0, 0, 0, 0,
+                                invited(project, goal.respondents), False)
+    round_rows = _goal_round(project, goal)
+    answers = round_rows[round_rows[SV.QUESTION] == q.code]
+    respondents = count_respondents(round_rows)
+    dont_know, missing = int(answers[SV.DONT_KNOW].sum()), int(answers[SV.MISSING].sum())
+    if goal.measure == "change":
+        p = pairs(project, q.code, goal.before_group, goal.respondents, goal.answered_from)
+        k, n = int((p["after"] > p["before"]).sum()), len(p)
+    else:
+        on_scale = answers[SV.ANSWER].dropna().map(q.oriented)
+        k, n = int((on_scale >= q.oriented(float(goal.level or 0))).sum()), len(on_scale)
+    return SurveyGoalCounts(goal.id, goal.measure, q.code, goal.respondents, k, n, dont_know, missing,
+                            respondents, _asked(project, goal.respondents, respondents), hides(respondents, k_min))
+
+
+def survey(project: Project) -> SurveyResult:
+    """The project's questionnaires: the distribution of answers per round and question, the
+    rounds with their respondents and response rates, each survey goal's counts and, for each
+    question asked of participants at start and at exit, the paired before/after.
+
+    Returns
+    -------
+    SurveyResult
+        Empty (no rows, no rounds) for a project without questionnaires.
+
+    Examples
+    --------
+    >>> import evaltools as et
+    >>> s = survey(et.load_project("samverkan-i-praktiken"))  # doctest: +SKIP
+    >>> [(r.group, r.respondents) for r in s.rounds]  # doctest: +SKIP
+    """
+    raw = distribution(project)
+    table = raw[~raw["hidden"].astype(bool)].drop(columns="hidden").reset_index(drop=True)
+    goals = tuple(goal_counts(project, g) for g in project.params.goals if g.kind == "survey")
+    paired_results = []
+    if project.responses is not None and len(project.responses):
+        asked = project.responses.groupby(SV.QUESTION)[SV.RESPONDENT_GROUP].agg(set)
+        for code in SV.questions_by_code(project.questions):
+            groups = asked.get(code, set())
+            if set(PARTICIPANT_GROUPS) <= groups:
+                paired_results.append(paired(project, code))
+        for g in project.params.goals:  # a change goal's own pairing (staff asked twice, say)
+            if (g.kind == "survey" and g.measure == "change" and g.question
+                    and (g.before_group, g.respondents) != PARTICIPANT_GROUPS):
+                paired_results.append(paired(project, g.question, g.before_group, g.respondents, g.answered_from))
+    return SurveyResult(table, raw, (), None, rounds(project), goals, tuple(paired_results))

@@ -1,0 +1,309 @@
+"""Questionnaires: the responses file and the questions file of the data contract.
+
+Both files are optional (``data.responses`` and ``data.questions`` in params); a project without
+them is loaded as before. They are read and checked with the same machinery and messages as every
+other file (:mod:`evaltools.data.reading`, :mod:`evaltools.data.validation`): a personnummer in any
+cell refuses the file, every problem is named by file, row, column and value.
+
+* **responses**: one row per answer. ``respondent_id`` (pseudonymous, optional: an anonymous
+  survey leaves it empty; needed to pair a person's answers at start and at exit),
+  ``respondent_group`` (a code of :data:`RESPONDENT_GROUPS`), ``date``, ``question`` (a code of the
+  questions file) and ``answer``: a whole number on the question's scale, ``vet ej`` (don't know)
+  or empty (no answer). "Don't know" and "no answer" are kept apart from each other and from the
+  scale. An answer to a free-text question (a question without a scale) is never kept: only the
+  fact that it was answered is.
+* **questions**: one row per question. ``code``, ``wording_sv``, ``wording_en``, ``scale_min``
+  and ``scale_max`` (empty for a free-text question), ``labels_sv`` and ``labels_en`` (one label per
+  step, separated by ``|``) and ``positive``: which end of the scale is the good one (``hög`` or
+  ``låg``).
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import schema as S
+from .errors import Problem, problem
+from .messages import message
+from .params import ProjectParams
+from .validation import _read, _validate, empty_table
+
+# --- column names -----------------------------------------------------------------------------
+RESPONDENT_ID = "respondent_id"
+RESPONDENT_GROUP = "respondent_group"
+DATE = "date"
+QUESTION = "question"
+ANSWER = "answer"
+
+CODE = "code"
+WORDING_SV = "wording_sv"
+WORDING_EN = "wording_en"
+SCALE_MIN = "scale_min"
+SCALE_MAX = "scale_max"
+LABELS_SV = "labels_sv"
+LABELS_EN = "labels_en"
+POSITIVE = "positive"
+
+# derived columns of the loaded responses (never read from the file)
+DONT_KNOW = "dont_know"  # the answer was "vet ej"
+MISSING = "missing"  # the answer cell was empty
+FREE_TEXT = "free_text"  # a free-text question was answered (its words are not kept)
+
+DONT_KNOW_SPELLINGS = ("vet ej", "vet_ej", "vet inte", "vetej", "don't know", "dont know", "don’t know")
+LABEL_SEPARATOR = "|"
+
+# --- vocabularies -----------------------------------------------------------------------------
+RESPONDENT_GROUPS: dict[str, tuple[str, str]] = {
+    "deltagare_start": ("Deltagare vid start", "Participants at start"),
+    "deltagare_avslut": ("Deltagare vid avslut", "Participants at exit"),
+    "personal": ("Personal", "Staff"),
+    "styrelse": ("Styrelse", "Board members"),
+    "chefer": ("Chefer", "Managers"),
+    "remittenter": ("Remittenter", "Referrers"),
+}
+
+POSITIVE_ENDS: dict[str, tuple[str, str]] = {
+    "hög": ("Ett högt svar är positivt", "A high answer is positive"),
+    "låg": ("Ett lågt svar är positivt", "A low answer is positive"),
+}
+
+MAX_SCALE_STEPS = 11  # 0–10 is the longest scale a questionnaire uses
+
+
+def _labels(vocab: dict[str, tuple[str, str]]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((code, sv, en) for code, (sv, en) in vocab.items())
+
+
+RESPONSES = S.TableSpec(
+    "responses",
+    (
+        S.ColumnSpec(RESPONDENT_ID, "id", required=False, nullable=True,
+                     description="Pseudonymous respondent id (never a personnummer); empty in an anonymous survey.",
+                     description_sv="Den svarandes kod, t.ex. P017 (aldrig personnummer eller namn); tom i en "
+                                    "anonym enkät. Behövs för att jämföra samma persons svar vid start och avslut."),
+        S.ColumnSpec(RESPONDENT_GROUP, "code", vocab=tuple(RESPONDENT_GROUPS), labels=_labels(RESPONDENT_GROUPS),
+                     description_sv="Vilken grupp den svarande hör till."),
+        S.ColumnSpec(DATE, "date", description_sv="Dag då enkäten besvarades."),
+        S.ColumnSpec(QUESTION, "text", description="The question's code, as in the questions file.",
+                     description_sv="Frågans kod, som på bladet questions."),
+        S.ColumnSpec(ANSWER, "text", nullable=True,
+                     description="A whole number on the question's scale, 'vet ej', or empty for no answer.",
+                     description_sv="Ett heltal på frågans skala, 'vet ej', eller tomt om frågan inte besvarades."),
+    ),
+    description_sv="En rad per svar på en enkätfråga.",
+)
+
+QUESTIONS = S.TableSpec(
+    "questions",
+    (
+        S.ColumnSpec(CODE, "text", description="The question's code, used in the responses file.",
+                     description_sv="Frågans kod, t.ex. F1; samma kod står i svarsfilen."),
+        S.ColumnSpec(WORDING_SV, "text", description_sv="Frågan som den ställdes, på svenska."),
+        S.ColumnSpec(WORDING_EN, "text", required=False, nullable=True,
+                     description_sv="Frågan på engelska (för en engelsk rapport)."),
+        S.ColumnSpec(SCALE_MIN, "int", required=False, nullable=True, min=0, max=10,
+                     description="Lowest answer on the scale; empty for a free-text question.",
+                     description_sv="Skalans lägsta svar, t.ex. 1; tom för en fritextfråga."),
+        S.ColumnSpec(SCALE_MAX, "int", required=False, nullable=True, min=1, max=10,
+                     description="Highest answer on the scale; empty for a free-text question.",
+                     description_sv="Skalans högsta svar, t.ex. 5; tom för en fritextfråga."),
+        S.ColumnSpec(LABELS_SV, "text", required=False, nullable=True,
+                     description="One label per step from the lowest, separated by |.",
+                     description_sv="En etikett per steg från det lägsta, åtskilda med |, t.ex. "
+                                    "'Instämmer inte alls|Instämmer delvis inte|Varken eller|Instämmer delvis|"
+                                    "Instämmer helt'."),
+        S.ColumnSpec(LABELS_EN, "text", required=False, nullable=True,
+                     description_sv="Etiketterna på engelska, åtskilda med |."),
+        S.ColumnSpec(POSITIVE, "code", required=False, vocab=tuple(POSITIVE_ENDS), labels=_labels(POSITIVE_ENDS),
+                     default="hög", description_sv="Vilken ände av skalan som är positiv."),
+    ),
+    person_level=False,
+    description_sv="En rad per enkätfråga.",
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the questions file."""
+
+    code: str
+    wording_sv: str
+    wording_en: str
+    scale_min: int | None
+    scale_max: int | None
+    labels_sv: tuple[str, ...]
+    labels_en: tuple[str, ...]
+    positive: str = "hög"
+
+    @property
+    def free_text(self) -> bool:
+        """A question without a scale: its answers are never published."""
+        return self.scale_min is None
+
+    @property
+    def steps(self) -> tuple[int, ...]:
+        """The scale's answers, lowest first (empty for a free-text question)."""
+        if self.scale_min is None or self.scale_max is None:
+            return ()
+        return tuple(range(self.scale_min, self.scale_max + 1))
+
+    def wording(self, lang: str) -> str:
+        return self.wording_en if lang == "en" and self.wording_en else self.wording_sv
+
+    def labels(self, lang: str) -> tuple[str, ...]:
+        """One label per step in ``lang`` (the Swedish ones when there are no English ones); the
+        step's number where there are no labels."""
+        labels = self.labels_en if lang == "en" and self.labels_en else self.labels_sv
+        return labels if labels else tuple(str(s) for s in self.steps)
+
+    def oriented(self, answer: float) -> float:
+        """An answer on a scale where higher is always better (a question whose low end is positive
+        is turned round: on a 1–5 scale, 1 becomes 5)."""
+        if self.positive == "låg" and self.scale_min is not None and self.scale_max is not None:
+            return self.scale_min + self.scale_max - answer
+        return answer
+
+
+def _split_labels(text: object) -> tuple[str, ...]:
+    if not isinstance(text, str) or not text.strip():
+        return ()
+    return tuple(part.strip() for part in text.split(LABEL_SEPARATOR))
+
+
+def questions_by_code(frame: pd.DataFrame | None) -> dict[str, Question]:
+    """The loaded questions file as :class:`Question` objects by code."""
+    if frame is None:
+        return {}
+    out = {}
+    for row in frame.itertuples(index=False):
+        row_d = row._asdict()
+        lo, hi = row_d[SCALE_MIN], row_d[SCALE_MAX]
+        if pd.isna(row_d[CODE]) or str(row_d[CODE]) in out:  # (a repeated code is reported; the first counts)
+            continue
+        out[str(row_d[CODE])] = Question(
+            str(row_d[CODE]), str(row_d[WORDING_SV]),
+            str(row_d[WORDING_EN]) if isinstance(row_d[WORDING_EN], str) else "",
+            None if pd.isna(lo) or pd.isna(hi) else int(lo), None if pd.isna(lo) or pd.isna(hi) else int(hi),
+            _split_labels(row_d[LABELS_SV]), _split_labels(row_d[LABELS_EN]), str(row_d[POSITIVE] or "hög"))
+    return out
+
+
+def load_questions(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
+    """The questions file, checked: unique codes, a scale with its lowest below its highest (or no
+    scale: a free-text question) and, where labels are given, one label per step."""
+    raw = _read(path, QUESTIONS, params, "questions", problems, warn)
+    if raw is None:
+        return empty_table(QUESTIONS)
+    fname = raw.source
+    df, refused = _validate(raw, QUESTIONS, problems, fname)
+    rows = raw.file_rows
+    dup = df[CODE].notna() & df[CODE].duplicated(keep="first")
+    for i in np.flatnonzero(dup.to_numpy()).tolist():
+        first = int(rows[int(np.flatnonzero((df[CODE] == df[CODE].iloc[i]).to_numpy())[0])])
+        problems.append(problem(fname, int(rows[i]), CODE, df[CODE].iloc[i], "survey.question_duplicate", first=first))
+    lo, hi = df[SCALE_MIN], df[SCALE_MAX]
+    one_end = (lo.isna() != hi.isna()) & ~refused[SCALE_MIN] & ~refused[SCALE_MAX]
+    for i in np.flatnonzero(one_end.to_numpy()).tolist():
+        col = SCALE_MAX if hi.isna().iloc[i] else SCALE_MIN
+        problems.append(problem(fname, int(rows[i]), col, "", "survey.scale_one_end"))
+    order = lo.notna() & hi.notna() & ((hi <= lo) | (hi - lo + 1 > MAX_SCALE_STEPS))
+    for i in np.flatnonzero(order.to_numpy()).tolist():
+        problems.append(problem(fname, int(rows[i]), SCALE_MAX, f"{hi.iloc[i]:g}", "survey.scale_order",
+                                low=f"{lo.iloc[i]:g}", steps=MAX_SCALE_STEPS))
+    for col in (LABELS_SV, LABELS_EN):
+        for i in np.flatnonzero((lo.notna() & hi.notna() & ~order & df[col].notna()).to_numpy()).tolist():
+            n_labels, steps = len(_split_labels(df[col].iloc[i])), int(hi.iloc[i] - lo.iloc[i] + 1)
+            if n_labels != steps:
+                problems.append(problem(fname, int(rows[i]), col, str(df[col].iloc[i]), "survey.labels_count",
+                                        n=n_labels, steps=steps))
+    df.attrs["file_rows"] = rows
+    df.attrs["source"] = fname
+    return df
+
+
+def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, problems: list[Problem],
+                   warn: list[Problem]) -> pd.DataFrame:
+    """The responses file, checked against the questions file: each question code known, each
+    answer on its question's scale (or ``vet ej``, or empty), one answer per respondent, group, day
+    and question. The answer column of the result is a number (``nan`` for "don't know", no answer
+    and free text), with ``dont_know``, ``missing`` and ``free_text`` beside it; the words of a
+    free-text answer are dropped here and never reach a report."""
+    raw = _read(path, RESPONSES, params, "responses", problems, warn)
+    if raw is None:
+        return _empty_responses()
+    fname = raw.source
+    df, refused = _validate(raw, RESPONSES, problems, fname)
+    rows = raw.file_rows
+    known = questions_by_code(questions)
+    text = df[ANSWER].fillna("").astype(str).str.strip()
+    df[MISSING] = text == ""
+    df[DONT_KNOW] = text.str.lower().isin(DONT_KNOW_SPELLINGS)
+    df[FREE_TEXT] = False
+    values = pd.to_numeric(text.str.replace(",", ".", regex=False).where(~df[MISSING] & ~df[DONT_KNOW]),
+                           errors="coerce")
+    answers = np.full(len(df), np.nan)
+    for i in range(len(df)):
+        code = df[QUESTION].iloc[i]
+        if pd.isna(code) or refused[QUESTION].iloc[i]:
+            continue
+        q = known.get(str(code))
+        if q is None:
+            if known:  # (an unreadable questions file is reported by itself)
+                close = difflib.get_close_matches(str(code), list(known), n=1, cutoff=0.6)
+                problems.append(problem(fname, int(rows[i]), QUESTION, str(code), "survey.unknown_question",
+                                        codes=", ".join(list(known)[:12]),
+                                        hint_sv=message("hint.did_you_mean", "sv", code=close[0]) if close else "",
+                                        hint_en=message("hint.did_you_mean", "en", code=close[0]) if close else ""))
+            continue
+        if q.free_text:
+            df.loc[df.index[i], FREE_TEXT] = not df[MISSING].iloc[i]
+            continue
+        if df[MISSING].iloc[i] or df[DONT_KNOW].iloc[i]:
+            continue
+        v = values.iloc[i]
+        if pd.isna(v) or v != round(v) or not q.scale_min <= v <= q.scale_max:
+            problems.append(problem(fname, int(rows[i]), ANSWER, text.iloc[i], "survey.answer_scale",
+                                    question=q.code, low=q.scale_min, high=q.scale_max))
+            continue
+        answers[i] = float(v)
+    df[ANSWER] = answers  # (a free-text answer's words are not kept)
+    has_id = df[RESPONDENT_ID].notna()
+    key = [RESPONDENT_ID, RESPONDENT_GROUP, DATE, QUESTION]
+    dup = has_id & df[key].notna().all(axis=1) & df.duplicated(key, keep="first")
+    for i in np.flatnonzero(dup.to_numpy()).tolist():
+        problems.append(problem(fname, int(rows[i]), QUESTION, df[QUESTION].iloc[i], "survey.answer_duplicate"))
+    df.attrs["file_rows"] = rows
+    df.attrs["source"] = fname
+    return df
+
+
+def _empty_responses() -> pd.DataFrame:
+    df = empty_table(RESPONSES)
+    df[ANSWER] = pd.Series(dtype="float64")
+    for c in (DONT_KNOW, MISSING, FREE_TEXT):
+        df[c] = pd.Series(dtype=bool)
+    return df
+
+
+def load_survey(params: ProjectParams, problems: list[Problem],
+                warn: list[Problem]) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The project's responses and questions, or ``(None, None)`` when params name neither."""
+    d = params.data
+    if d.responses is None and d.questions is None:
+        return None, None
+    questions = load_questions(d.questions, params, problems, warn) if d.questions else empty_table(QUESTIONS)
+    responses = load_responses(d.responses, params, questions, problems, warn) if d.responses else None
+    known = questions_by_code(questions)
+    if d.questions is not None and len(questions):  # each survey goal's question, on a scale
+        for g in params.goals:
+            if g.kind != "survey":
+                continue
+            q = known.get(g.question or "")
+            if q is None or q.free_text:
+                problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
+                                        "survey.goal_question" if q is None else "survey.goal_free_text", goal=g.id))
+    return responses, questions

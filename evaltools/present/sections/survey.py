@@ -1,0 +1,164 @@
+"""Questionnaires: each round of respondents with its response rate and a diverging bar chart, the
+same persons before and after, and the figures page 1 gives beside a survey goal.
+
+Only what :func:`evaltools.analysis.survey.survey` publishes is shown: a round with fewer
+respondents than the privacy threshold is in no chart, table or sentence (the intro says, for
+every report, that such groups are not shown, so its absence tells nothing), and free-text answers
+are never shown. Nothing here counts: the figures are the analysis layer's.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...analysis.survey import DONT_KNOW_CODE, LOW_RESPONSE_RATE, NO_ANSWER_CODE, Paired, Round, SurveyGoalCounts, SurveyResult
+from ...data import survey as SV
+from ...data.privacy import hides
+from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct
+from ..display import Text
+from ..survey_plot import plot_survey
+
+
+# the two answers off the scale, by their code in the analysis
+ANSWER_WORDS = {DONT_KNOW_CODE: "survey.answer_vet_ej", NO_ANSWER_CODE: "survey.answer_inget_svar"}
+
+
+def group_name(code: str, lang: str) -> str:
+    """A respondent group's name in ``lang`` ("Personal", "Participants at start")."""
+    sv, en = SV.RESPONDENT_GROUPS.get(code, (code, code))
+    return en if lang == "en" else sv
+
+
+def round_name(r, rnd: Round) -> str:
+    """"Personal 2025"; a participant group has no year."""
+    year = r.msg("survey.round_year", year=str(rnd.round)) if rnd.round else ""
+    return r.msg("survey.round_title", group=group_name(rnd.group, r.lang), round=year)
+
+
+def has_survey(r) -> bool:
+    """Whether the report has a questionnaire section: the project gave responses."""
+    return r.project.responses is not None and len(r.project.responses) > 0
+
+
+def response_sentences(r, rnd: Round) -> list[str]:
+    """Respondents, the number asked and the response rate, and the warning when it is too low."""
+    lang, msg = r.lang, r.msg
+    if not rnd.invited:
+        return [msg("survey.round_unknown", n=fmt_int(rnd.respondents, lang))]
+    out = [msg("survey.round_invited", n=fmt_int(rnd.respondents, lang), invited=fmt_int(rnd.invited, lang),
+               rate=fmt_pct(rnd.response_rate, lang, 0))]
+    if rnd.low_response:
+        out.append(msg("survey.low_response", threshold=fmt_pct(LOW_RESPONSE_RATE, lang, 0)))
+    return out
+
+
+def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
+    """Page 1's figures for a survey goal: the share with its counts and where its interval lies,
+    then the respondents, the number asked and the response rate (and when it is too low to
+    generalise). A goal on a group under the privacy threshold gives no count at all. ``where`` is
+    page 1's words for where the share's interval lies."""
+    lang, msg = r.lang, r.msg
+    k = r.params.privacy.min_count
+    if row.too_few or counts is None:
+        return msg("survey.goal_too_few", k=str(k))
+    if counts.denominator == 0 or pd.isna(row.value):
+        return msg("survey.goal_no_answers")
+    key = "survey.goal_change" if counts.measure == "change" else "survey.goal_level"
+    parts = [msg(key, share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang),
+                 n=fmt_int(row.denominator, lang), where=where)]
+    if counts.invited:
+        parts.append(msg("survey.goal_response", respondents=fmt_int(counts.respondents, lang),
+                         invited=fmt_int(counts.invited, lang), rate=fmt_pct(counts.response_rate, lang, 0)))
+        if counts.low_response:
+            parts[-1] += " – " + msg("survey.goal_low")
+    else:
+        parts.append(msg("survey.goal_response_unknown", respondents=fmt_int(counts.respondents, lang)))
+    if counts.dont_know and not hides(counts.dont_know, k):
+        parts.append(msg("survey.dont_know", n=fmt_int(counts.dont_know, lang)))
+    return "; ".join(parts)
+
+
+def _p_relation(p: float, lang: str) -> str:
+    """"= 0,158" or "< 0,001", for "p {p}"."""
+    text = fmt_p(p, lang)
+    return text if text.startswith("<") else "= " + text
+
+
+def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:
+    lang, msg = r.lang, r.msg
+    k = r.params.privacy.min_count
+    q = questions.get(p.question)
+    if p.before_group == p.after_group:  # a group asked twice: its first and latest answers
+        groups = msg("survey.paired_same_group", group=group_name(p.after_group, lang).lower())
+    else:
+        groups = msg("survey.paired_groups", before=group_name(p.before_group, lang).lower(),
+                     after=group_name(p.after_group, lang).lower())
+    values = {"question": q.wording(lang) if q else p.question, "groups": groups}
+    if p.too_few or p.n_pairs == 0:
+        return msg("survey.paired_too_few", k=str(k), **values)
+    if np.isnan(p.wilcoxon_p):
+        return msg("survey.paired_no_test", n=fmt_int(p.n_pairs, lang), **values)
+    text = msg("survey.paired", n=fmt_int(p.n_pairs, lang), diff=fmt_num(p.mean_difference, 2, lang),
+               low=fmt_num(p.ci_low, 2, lang), high=fmt_num(p.ci_high, 2, lang), p=_p_relation(p.wilcoxon_p, lang),
+               **values)
+    if not any(hides(x, k) for x in (p.better, p.same, p.worse)):  # (no breakdown with a hidden part)
+        text += " " + msg("survey.paired_counts", better=fmt_int(p.better, lang), same=fmt_int(p.same, lang),
+                          worse=fmt_int(p.worse, lang))
+    return text
+
+
+def _round_block(r, s: SurveyResult, rnd: Round, questions: dict[str, SV.Question]) -> list:
+    dist = s.table[(s.table["group"] == rnd.group) & (s.table["round"] == rnd.round)]
+    name = round_name(r, rnd)
+    block: list = [Text(response_sentences(r, rnd), name, 3)]
+    codes = [c for c in questions if c in set(dist["question"])]
+    by_scale: dict[tuple, list[SV.Question]] = {}
+    for c in codes:  # one chart per scale (one legend each)
+        q = questions[c]
+        by_scale.setdefault((q.steps, q.labels(r.lang), q.positive), []).append(q)
+    for qs in by_scale.values():
+        block.append(plot_survey(qs, dist, rnd.respondents, name, r.lang))
+    return block
+
+
+def blocks(r) -> list[list]:
+    """The questionnaire section; nothing for a project without responses."""
+    if not has_survey(r):
+        return []
+    msg = r.msg
+    s = r.survey
+    k = r.params.privacy.min_count
+    questions = SV.questions_by_code(r.project.questions)
+    intro = [msg("survey.intro", k=str(k))]
+    if s.goals:  # the goal table's note speaks of all participants; a questionnaire has non-respondents
+        intro.append(msg("survey.goals_note", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0)))
+    out: list[list] = [[Text(intro, msg("survey.heading"))]]
+    shown = [rnd for rnd in s.rounds if not rnd.hidden]
+    if not shown:
+        out[0].append(Text([msg("survey.none_shown", k=str(k))]))
+        return out
+    for rnd in shown:
+        out.append(_round_block(r, s, rnd, questions))
+    if s.paired:
+        out.append([Text([paired_sentence(r, p, questions) for p in s.paired], msg("survey.paired_heading"), 3)])
+    return out
+
+
+def workbook_frame(r) -> pd.DataFrame:
+    """The distribution of answers for the workbook's sheet: the codes (group, round, question,
+    answer) with their words beside them, ``n`` and ``share``; hidden rounds are not in it."""
+    s = r.survey
+    lang = r.lang
+    questions = SV.questions_by_code(r.project.questions)
+    rows = []
+    for row in s.table.itertuples(index=False):
+        q = questions.get(str(row.question))
+        if isinstance(row.answer, (int, np.integer)) and q is not None:
+            label = q.labels(lang)[list(q.steps).index(int(row.answer))]
+        else:
+            label = r.msg(ANSWER_WORDS[str(row.answer)])
+        rows.append({"group": row.group, "group_label": group_name(str(row.group), lang),
+                     "round": int(row.round) or None, "question": row.question,
+                     "question_label": q.wording(lang) if q else row.question, "answer": str(row.answer),
+                     "answer_label": label, "n": int(row.n), "share": row.share})
+    return pd.DataFrame(rows)

@@ -1,0 +1,111 @@
+"""The questionnaire chart: a diverging stacked bar per question for one round of respondents.
+
+The standard chart for answers on an agreement scale: each question is one bar of 100 % of the
+answers on its scale, the negative answers stacked to the left of zero and the positive ones to the
+right, a middle answer (on a scale with an odd number of steps) split half on each side. The
+positive end is always on the right (a question whose low end is positive is turned round), and
+"don't know" and unanswered questions are left out of the bar (the section counts them). The chart
+follows :mod:`evaltools.present.plots`: the page width, the style, the Swedish number format and an
+alternative text with the key numbers.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FixedLocator, FuncFormatter
+
+from ..data.survey import Question
+from ..words.formats import fmt_int, fmt_pct
+from ..words.text import msg
+from .plots import WIDTH, _alt, _fig
+
+# the colours of the steps on each side, from the end of the scale towards the middle: orange for
+# the negative side, blue for the positive (the report's two colours), darkest at the ends; grey middle
+_SIDE = {1: ("#e07b00",), 2: ("#c25e00", "#f5b971"), 3: ("#a14400", "#e07b00", "#f5b971"),
+         4: ("#a14400", "#e07b00", "#f5b971", "#fbd9b0"), 5: ("#7a3300", "#a14400", "#e07b00", "#f5b971", "#fbd9b0")}
+_SIDE_POSITIVE = {1: ("#1f5f8b",), 2: ("#1f5f8b", "#9ecae1"), 3: ("#123d5c", "#1f5f8b", "#9ecae1"),
+                  4: ("#123d5c", "#1f5f8b", "#5b95c2", "#c6dbef"),
+                  5: ("#0b2a40", "#123d5c", "#1f5f8b", "#5b95c2", "#c6dbef")}
+_MIDDLE = "#d0d0d0"
+
+
+def step_colours(steps: int) -> list[str]:
+    """One colour per step from the negative end to the positive end (a scale of up to 11 steps)."""
+    half = steps // 2
+    neg = list(_SIDE[half]) if half else []
+    pos = list(reversed(_SIDE_POSITIVE[half])) if half else []
+    return neg + ([_MIDDLE] if steps % 2 else []) + pos
+
+
+def oriented_shares(q: Question, rows: pd.DataFrame) -> list[float]:
+    """The shares of a question's steps from the negative end to the positive end."""
+    share = dict(zip(rows["answer"], rows["share"]))
+    steps = list(q.steps) if q.positive == "hög" else list(reversed(q.steps))
+    return [float(share.get(s, 0.0) or 0.0) for s in steps]
+
+
+def oriented_labels(q: Question, lang: str) -> list[str]:
+    labels = list(q.labels(lang))
+    return labels if q.positive == "hög" else list(reversed(labels))
+
+
+def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int, group: str,
+                lang: str = "sv", ax=None):
+    """A diverging stacked bar per question for one round.
+
+    Parameters
+    ----------
+    questions
+        The questions to draw, in order; they share one scale (one legend).
+    dist
+        The round's rows of :attr:`evaltools.analysis.survey.SurveyResult.table` (a hidden round
+        never reaches here).
+    respondents
+        The round's respondents, for the alternative text.
+    group
+        The round's name as the report says it ("Personal 2025").
+    """
+    n_q = len(questions)
+    fig, (ax,) = _fig(ax, 0.55 + 0.42 * n_q + 0.45)  # (resized below, once the legend's rows are known)
+    steps = len(questions[0].steps)
+    colours = step_colours(steps)
+    labels = oriented_labels(questions[0], lang)
+    alt_parts = []
+    for i, q in enumerate(questions):
+        rows = dist[dist["question"] == q.code]
+        shares = oriented_shares(q, rows)
+        half = steps // 2
+        middle = shares[half] if steps % 2 else 0.0
+        left = -(sum(shares[:half]) + middle / 2)
+        y = n_q - 1 - i
+        for j, (s, c) in enumerate(zip(shares, colours)):
+            ax.barh(y, s, left=left, color=c, edgecolor="white", linewidth=0.5, height=0.62,
+                    label=labels[j] if i == 0 else None)
+            left += s
+        on_scale = rows[rows["answer"].map(lambda a: isinstance(a, (int, np.integer)))]["n"].sum()
+        ax.text(1.02, y, msg("plot.survey_n", lang, n=fmt_int(on_scale, lang)), va="center", fontsize=7.5,
+                transform=ax.get_yaxis_transform(), color="#444444")
+        positive = sum(shares[half + (steps % 2):])
+        negative = sum(shares[:half])
+        alt_parts.append(msg("plot.survey_question", lang, question=q.wording(lang), positive=fmt_pct(positive, lang, 0),
+                             negative=fmt_pct(negative, lang, 0)))
+    ax.axvline(0, color="#444444", linewidth=0.8)
+    ax.set_xlim(-1, 1)
+    ax.xaxis.set_major_locator(FixedLocator([-1, -0.5, 0, 0.5, 1]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_pct(abs(v), lang, 0)))
+    ax.set_yticks(range(n_q))
+    ax.set_yticklabels([textwrap.fill(q.wording(lang), 42) for q in reversed(questions)], fontsize=7.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(textwrap.fill(msg("plot.survey_axis", lang), 55))  # (under the bars, not the labels)
+    handles, texts = ax.get_legend_handles_labels()
+    rows_of_legend = -(-steps // 3)
+    below = 0.78 + 0.2 * rows_of_legend  # the axis, its label (two lines) and the legend
+    height = 0.25 + 0.42 * n_q + below
+    fig.set_size_inches(WIDTH, height)
+    fig.legend(handles, texts, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=3, fontsize=7,
+               handlelength=1.2, columnspacing=1.2)
+    fig.subplots_adjust(left=0.42, right=0.9, top=1 - 0.1 / height, bottom=below / height)
+    return _alt(fig, lang, "plot.alt.survey", alt_parts, group=group.lower(),
+                n=fmt_int(respondents, lang))
