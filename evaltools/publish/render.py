@@ -44,7 +44,7 @@ from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
 DEFAULT_LANG = "sv"  # reports in other languages go to a subfolder named after the language: reports/<id>/en/
-OPTIONAL_FORMATS = ("csv-data",)  # machine-readable CSV (comma, decimal point), only when asked for
+OPTIONAL_FORMATS = ("csv-data", "docx")  # machine-readable CSV (comma, decimal point) and Word, only when asked for
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 CELL_TIMEOUT_S = 600
@@ -225,6 +225,8 @@ def _format_of(name: str, key: str) -> str | None:
         return "html"
     if name == f"{key}.pdf":
         return "pdf"
+    if name == f"{key}.docx":
+        return "docx"
     if name.endswith(".xlsx"):
         return "xlsx"
     if name == "tables":
@@ -278,9 +280,10 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...])
 
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
             formats: tuple[str, ...], timings: dict, notes: list[str] | None = None,
-            draft: bool | Callable[[], bool] = False) -> list[str]:
+            draft: bool | Callable[[], bool] = False, word: dict | None = None) -> list[str]:
     """Execute ``notebook`` into a new folder, export it and move it into place. ``draft`` may be
-    a function: it is asked only once the notebook has run (the check imports the text layer)."""
+    a function: it is asked only once the notebook has run (the check imports the text layer).
+    ``word`` holds the Word document's ``author`` and ``template`` (see :mod:`evaltools.publish.docx`)."""
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
     tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
@@ -311,6 +314,11 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
                 if notes is not None:
                     notes.append(str(e))
             timings["pdf"] = round(time.perf_counter() - t2, 3)
+        if "docx" in formats:
+            t3 = time.perf_counter()
+            from .docx import html_to_docx  # start-up: python-docx only when a Word document is asked for
+            html_to_docx(page, tmp / f"{key}.docx", lang, title, **(word or {}))
+            timings["docx"] = round(time.perf_counter() - t3, 3)
         if "csv" not in formats:
             shutil.rmtree(tmp / "tables", ignore_errors=True)
         if "csv-data" not in formats:
@@ -389,7 +397,8 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
             return drafted[0]
 
         files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
-                        reports_dir, formats, timings, notes, draft)
+                        reports_dir, formats, timings, notes, draft,
+                        {"author": params.forbund, "template": params.word_template})
         return key, title, use_lang, files, draft()
 
     refused = _refused(key, reports_dir, [params_path], lang)
@@ -624,7 +633,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     return results
 
 
-_LINKED = (".html", ".pdf", ".xlsx")  # the files the index links, in this order
+_LINKED = (".html", ".pdf", ".docx", ".xlsx")  # the files the index links, in this order
 
 
 def _when(stamp: str) -> str:
