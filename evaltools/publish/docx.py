@@ -675,7 +675,45 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             elif "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
+    _widths(table, rows, ncols, w.width)
     container.add_paragraph(style=w.doc.styles[NOTE_STYLE]).paragraph_format.space_after = Pt(0)
+
+
+def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
+    """Column widths as a browser lays out the HTML table: a column of numbers gets the room its
+    longest number needs on one line, and the other columns share the rest after their longest
+    texts (a text wraps beyond 30 characters, a heading between its words)."""
+    need = [3] * ncols  # characters, with the cell's padding
+    numeric = [False] * ncols
+    for tr in rows:
+        col = 0
+        for cell in _cells(tr):
+            span = _span(cell)
+            if span == 1 and col < ncols:
+                words = cell.get_text(" ").split()
+                if cell.name == "th":
+                    size = max((len(x) for x in words), default=0)
+                elif "num" in _classes(cell):
+                    size, numeric[col] = len(" ".join(words)), True
+                else:
+                    size = min(len(" ".join(words)), 30)
+                need[col] = max(need[col], size + 3)
+            col += span
+    char = int(Pt(8.5 * 0.55))  # an average character of the table's text
+    fixed = sum(n * char for n, num in zip(need, numeric) if num)
+    free = sum(n for n, num in zip(need, numeric) if not num)
+    if fixed < width * 0.8 and free:
+        cols = [n * char if num else int((width - fixed) * n / free) for n, num in zip(need, numeric)]
+    else:
+        cols = [int(width * n / sum(need)) for n in need]
+    for column, size in zip(table.columns, cols):
+        column.width = Emu(size)
+    for tr in table._tbl.tr_lst:
+        col = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc.width = Emu(sum(cols[col:col + span]))
+            col += span
 
 
 def _shade(cell, fill: str, bottom: bool = False) -> None:
