@@ -205,6 +205,11 @@ def test_a_template_gives_the_report_its_styles(tiny_project):
     assert doc.core_properties.author == "Testförbundet" and doc.core_properties.title == "Litet testprojekt"
     lang = doc.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     assert lang.get(f"{W}val") == "sv-SE"
+    # rendering other formats later keeps the Word document, and the index links it
+    assert render.render_project(params, tiny_project.dir / "reports", ("html",)).ok
+    assert (tiny_project.dir / "reports" / "tiny" / "tiny.docx").is_file()
+    index = render.write_index(tiny_project.dir / "reports").read_text(encoding="utf-8")
+    assert 'href="tiny/tiny.docx">DOCX</a>' in index
 
 
 def test_template_path_is_checked_like_the_data_paths(tiny_project):

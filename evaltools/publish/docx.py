@@ -34,7 +34,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import docx
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -134,9 +134,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     else:
         doc = docx.Document()
         _default_look(doc)
-    section = doc.sections[-1]
-    width = int(section.page_width - section.left_margin - section.right_margin)
-    w = _Writer(doc, lang, width)
+    w = _Writer(doc, lang, _text_width(doc.sections[-1]))
     _ensure_styles(doc)
     _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
     if template is None:
@@ -154,6 +152,14 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
 
 
 # ---------------------------------------------------------------- the document and its styles
+
+
+def _text_width(section) -> int:
+    """EMU between a section's margins (A4 with the PDF's margins where the template leaves it open)."""
+    page = section.page_width if section.page_width is not None else Mm(210)
+    left = section.left_margin if section.left_margin is not None else Mm(16)
+    right = section.right_margin if section.right_margin is not None else Mm(16)
+    return int(page) - int(left) - int(right)
 
 
 def _clear_body(doc) -> None:
@@ -181,10 +187,11 @@ def _default_look(doc) -> None:
         h.font.bold, h.font.italic = True, False
         h.paragraph_format.space_before = Pt(14 if level <= 2 else 9)
         h.paragraph_format.space_after = Pt(4)
-    for name, size, colour, italic in (("Subtitle", 10, GREY, False), ("Caption", 9, TEXT, False),
-                                       ("Quote", 10, GREY, True), ("Header", 8, GREY, False), ("Footer", 7.5, GREY, False)):
+    for name, points, colour, italic in (("Subtitle", 10.0, GREY, False), ("Caption", 9, TEXT, False),
+                                         ("Quote", 10, GREY, True), ("Header", 8, GREY, False),
+                                         ("Footer", 7.5, GREY, False)):
         st = doc.styles[name]
-        _font(st, FONT, size, colour)
+        _font(st, FONT, points, colour)
         st.font.italic = italic
     doc.styles["Caption"].font.bold = True
     doc.styles["Footer"].paragraph_format.tab_stops.clear_all()  # the footer sets its own right tab
@@ -297,7 +304,7 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
 def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> None:
     """The PDF's footer (title at the left, "Sida 3 av 12" at the right) and, for a report the
     evaluator has not assessed, its draft mark at the top of every page."""
-    width = int(doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin)
+    width = _text_width(doc.sections[0])
     for s in doc.sections:
         p = s.footer.paragraphs[0]
         p.style = doc.styles["Footer"]
@@ -339,7 +346,7 @@ def _add_ppr(ppr, xml: str) -> None:
 # ---------------------------------------------------------------- blocks
 
 
-def _is_block(node) -> bool:
+def _is_block(node: object) -> TypeGuard[Tag]:
     return isinstance(node, Tag) and node.name in _BLOCK
 
 
@@ -625,7 +632,7 @@ def _cells(tr: Tag) -> list[Tag]:
 
 def _span(cell: Tag) -> int:
     try:
-        return max(1, int(cell.get("colspan") or 1))
+        return max(1, int(str(cell.get("colspan") or 1)))
     except ValueError:
         return 1
 
