@@ -33,7 +33,7 @@ def rendered(tmp_path_factory):
     """Every sample in Swedish as HTML, PDF and Word, and Timrå in English as HTML and Word."""
     out = tmp_path_factory.mktemp("reports")
     results = render.render_many([PARAMS / f"{p}.yaml" for p in SAMPLE_PROJECTS], out, ("html", "pdf", "docx"),
-                                 jobs=2, progress=False)
+                                 jobs=2, progress=False, portfolio=True)
     english = render.render_project(PARAMS / "timra-vagen-ut.yaml", out, ("html", "docx"), lang="en")
     for r in [*results, english]:
         assert r.ok, r.error
@@ -145,6 +145,17 @@ def test_timra_page_one_figures_from_the_final_report(rendered):
     # the goal table's shares, as the final report gives them (18/37 = 48,6 %, 13/15 = 86,7 %)
     cells = {c.text.replace("\u00a0", " ") for t in doc.tables for r in t.rows for c in r.cells}
     assert {"48,6 % (18/37)", "86,7 % (13/15)"} <= cells
+
+
+def test_portfolio_reads_back_with_its_forbund_as_author(rendered):
+    html, path = _files(rendered, "portfolio")
+    doc = docx.Document(str(path))
+    want = [(int(h.name[1]), _squash(_text(h))) for h in _body(html).find_all(re.compile(r"^h[1-6]$"))]
+    assert [(lvl, _squash(t)) for lvl, t in _headings(doc)] == want
+    assert doc.core_properties.title == "Portföljöversikt"
+    assert doc.core_properties.author.split("; ") == sorted(
+        {load_params(PARAMS / f"{p}.yaml").forbund for p in SAMPLE_PROJECTS})
+    assert len(doc.tables) == len(_body(html).find_all("table")) > 0
 
 
 def test_english_report_is_in_english(rendered):

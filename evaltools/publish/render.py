@@ -448,9 +448,10 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
     title = msg("portfolio.heading", lang)
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
+        forbund = sorted(_forbund(params_paths)) if "docx" in formats else []  # the Word document's author
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
                         {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang},
-                        reports_dir, formats, timings, notes)
+                        reports_dir, formats, timings, notes, word={"author": "; ".join(forbund)})
         return "portfolio", title, lang, files
 
     refused = _refused("portfolio", reports_dir, list(params_paths), lang)
@@ -458,6 +459,15 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
         return refused
     reports_dir = Path(reports_dir).resolve()
     return _run_and_record(run, lambda: ("portfolio", title, lang), reports_dir)
+
+
+def _forbund(params_paths: list[Path]) -> set[str]:
+    """The förbund of the projects whose params file can be read."""
+    out = set()
+    for path in params_paths:
+        with contextlib.suppress(EvaltoolsError):
+            out.add(load_params(path).forbund)
+    return out
 
 
 def input_files(params_paths: list[Path]) -> list[Path]:
