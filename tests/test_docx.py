@@ -298,6 +298,26 @@ def test_writer_on_a_tiny_page():
     assert base64.b64decode(_PIXEL)[:4] == b"\x89PNG"
 
 
+def test_the_evaluators_markdown_keeps_its_structure():
+    """Loose and nested lists, a quote, a code block and a sub-heading as the evaluator writes them."""
+    from evaltools.present.narrative import to_html
+    md = ("1. ett\n   - inre\n   - inre två\n\n     med stycke\n2. två\n\n> Ett citat\n> på två rader\n\n"
+          "```\nkod\nrad två\n```\n\n#### Under\nSlut.\n")
+    page = f"<html><body><main><h1>T</h1><h2>Del</h2><div class='et-evaluator'>{to_html(md)}</div></main></body></html>"
+    doc = docx.Document(__import__("io").BytesIO(html_to_docx(page, None, "sv", "T", "F")))
+    rows = []
+    for p in doc.paragraphs:
+        num = p._p.pPr.numPr if p._p.pPr is not None else None
+        rows.append((p.style.name, p.text, None if num is None else num.ilvl.val))
+    assert rows == [("Heading 1", "T", None), ("Heading 2", "Del", None),
+                    ("List Paragraph", "ett", 0), ("List Paragraph", "inre", 1), ("List Paragraph", "inre två", 1),
+                    ("List Paragraph", "med stycke", None), ("List Paragraph", "två", 0),
+                    ("Quote", "Ett citat på två rader", None), ("Report Note", "kod\nrad två", None),
+                    ("Heading 4", "Under", None), ("Normal", "Slut.", None)]
+    # the evaluator's words carry the PDF's rule at their left
+    assert all(p._p.pPr.find(qn("w:pBdr")) is not None for p in doc.paragraphs[2:])
+
+
 def test_a_file_that_is_no_word_document_is_refused_as_a_template(tmp_path):
     from evaltools.data.errors import ReportError
     bad = tmp_path / "mall.docx"

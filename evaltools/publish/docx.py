@@ -590,36 +590,39 @@ def _list(w: _Writer, container, tag: Tag, level: int) -> None:
 def _item(w: _Writer, container, li: Tag, level: int, num_id: int) -> None:
     """One list item: its first paragraph carries the number or bullet, later ones are indented
     under it, and a list inside it is written one level down."""
-    inline: list = []
-    first = True
+    pending: list = []
+    numbered = False
+
+    def write(nodes: list) -> None:
+        nonlocal numbered
+        p = _paragraph(w, container, nodes, "List Paragraph")
+        if not numbered:
+            _add_ppr(p._p.get_or_add_pPr(), f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{min(level, 8)}"/>'
+                     f'<w:numId w:val="{num_id}"/></w:numPr>')
+            numbered = True
+        else:
+            p.paragraph_format.left_indent = Emu(int(Inches(0.25)) * (level + 1))
 
     def flush() -> None:
-        nonlocal first
-        if inline or first:
-            p = _paragraph(w, container, inline, "List Paragraph")
-            if first:
-                _add_ppr(p._p.get_or_add_pPr(), f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{min(level, 8)}"/>'
-                         f'<w:numId w:val="{num_id}"/></w:numPr>')
-            else:
-                p.paragraph_format.left_indent = Emu(Inches(0.25) * (level + 1))
-            first = False
-        inline.clear()
+        if _segments(pending, Fmt()) or not numbered:
+            write(list(pending))
+        pending.clear()
 
     for child in li.children:
-        if isinstance(child, Tag) and child.name in ("ul", "ol"):
-            flush()
-            _list(w, container, child, level + 1)
-        elif isinstance(child, Tag) and child.name == "p":
-            if inline:
+        if isinstance(child, Tag) and child.name == "p":
+            if _segments(pending, Fmt()):
                 flush()
-            inline.extend(child.children)
-            flush()
+            pending.clear()
+            write(list(child.children))
         elif _is_block(child):
             flush()
-            _block(w, container, child)
+            if child.name in ("ul", "ol"):
+                _list(w, container, child, level + 1)
+            else:
+                _block(w, container, child)
         else:
-            inline.append(child)
-    if inline:
+            pending.append(child)
+    if _segments(pending, Fmt()) or not numbered:
         flush()
 
 
