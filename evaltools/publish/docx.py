@@ -32,7 +32,7 @@ import base64
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -91,7 +91,6 @@ class _Writer:
     width: int  # EMU between the margins
     bullet_abstract: int | None = None
     number_abstract: int | None = None
-    headings: list[int] = field(default_factory=list)
 
 
 def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title: str, author: str = "",
@@ -384,7 +383,6 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         p = _paragraph(w, container, list(tag.children), f"Heading {level}")
         if "et-appendix" in css:
             p.paragraph_format.page_break_before = True
-        w.headings.append(level)
     elif name == "p":
         if "et-sub" in css:
             style = "Subtitle"
@@ -755,20 +753,4 @@ def _picture(w: _Writer, container, img: Tag) -> None:
     if wm:
         width = Emu(min(w.width, int(Inches(float(wm.group(1))))))
     shape = p.add_run().add_picture(io.BytesIO(data), width=width)
-    doc_pr = shape._inline.docPr
-    doc_pr.set("descr", alt)
-    doc_pr.set("title", "")
-
-
-def docx_text(path_or_bytes: str | Path | bytes) -> str:
-    """A Word document's text in reading order (paragraphs and table cells), for comparisons."""
-    doc = docx.Document(io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else str(path_or_bytes))
-    out = []
-    for child in doc.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            out.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
-        elif child.tag == qn("w:tbl"):
-            for tc in child.iter(qn("w:tc")):
-                out.append("".join(t.text or "" for t in tc.iter(qn("w:t"))))
-    return "\n".join(out)
-
+    shape._inline.docPr.set("descr", alt)
