@@ -428,9 +428,13 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         for p in container.paragraphs[before:]:
             _add_ppr(p._p.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="12" '
                      'w:space="8" w:color="C9D6E0"/></w:pBdr>')
-    elif "et-draft" in css:
+    elif "et-draft" in css:  # the PDF's banner: a box above the title
         p = _paragraph(w, container, list(tag.children), None)
         p.paragraph_format.keep_with_next = True
+        ppr = p._p.get_or_add_pPr()
+        edge = 'w:val="single" w:sz="12" w:space="4" w:color="8A4B00"'
+        _add_ppr(ppr, f'<w:pBdr {nsdecls("w")}><w:top {edge}/><w:left {edge}/><w:bottom {edge}/><w:right {edge}/></w:pBdr>')
+        _add_ppr(ppr, f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF4E5"/>')
     else:  # div, main, section and the notebook's wrappers
         _blocks(w, container, tag)
 
