@@ -186,6 +186,9 @@ def _default_look(doc) -> None:
         h.font.bold, h.font.italic = True, False
         h.paragraph_format.space_before = Pt(14 if level <= 2 else 9)
         h.paragraph_format.space_after = Pt(4)
+        if level == 2:  # the PDF's rule under a section heading
+            _add_ppr(h.element.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" '
+                     'w:space="1" w:color="C9D6E0"/></w:pBdr>')
     for name, points, colour, italic in (("Subtitle", 10.0, GREY, False), ("Caption", 9, TEXT, False),
                                          ("Quote", 10, GREY, True), ("Header", 8, GREY, False),
                                          ("Footer", 7.5, GREY, False)):
