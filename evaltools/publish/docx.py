@@ -665,10 +665,10 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     for i, tr in enumerate(rows):
         row = table.rows[i]
         header = i < len(head_rows)
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        # (rows are not marked w:cantSplit: LibreOffice 7.4 then drops the rows of a table that
+        # breaks after its first row, instead of moving them to the next page)
         if header:
-            tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+            row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
         col = 0
         for cell_tag in _cells(tr):
             span = _span(cell_tag)
