@@ -278,7 +278,7 @@ def test_writer_on_a_tiny_page():
     assert [p.text for p in caption] == ["Tabell"]
     (table,) = doc.tables
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
+    assert table.rows[1]._tr.trPr is None or table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
     assert [c.text for c in table.rows[0].cells] == ["Mål", "Utfall"]
     assert table.rows[1].cells[0].text == "Grupp" and len(table.rows[1]._tr.findall(qn("w:tc"))) == 1
     assert table.rows[2].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
@@ -336,7 +336,7 @@ def _pdf_text(path: Path) -> str:
 
 @pytest.mark.skipif(shutil.which("soffice") is None,
                     reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
-@pytest.mark.parametrize("pid", ["timra-vagen-ut", "kompassen-demo"])
+@pytest.mark.parametrize("pid", [*SAMPLE_PROJECTS, "portfolio"])
 def test_libreoffice_shows_every_word_of_the_pdf(rendered, tmp_path, pid):
     """The .docx opened in LibreOffice (converted to PDF headless) shows every word of the report's
     PDF and nothing else: each word of four or more letters in one is found in the other (line
@@ -353,9 +353,10 @@ def test_libreoffice_shows_every_word_of_the_pdf(rendered, tmp_path, pid):
         flat = re.sub(r"\W", "", b.lower())
         words = {w for w in re.findall(r"\w+", a.lower()) if len(w) >= 4 and not w.isdigit()}
         missing[len(missing)] = sorted(w for w in words if w not in flat)
-        assert len(words) > 500
+        assert len(words) > 100
     assert missing == {0: [], 1: []}
-    # and the figures of page 1 read the same in both
-    first = " ".join(PdfReader(str(html.with_suffix(".pdf"))).pages[0].extract_text().split())
-    numbers = set(re.findall(r"\d+,\d+ %", first.replace("\u00a0", " ")))
-    assert numbers and all(n in " ".join(word_pdf.replace("\u00a0", " ").split()) for n in numbers)
+    # and the figures of page 1 (shares, amounts, years: not the page counts) are all there
+    first = re.sub(r"\s", "", PdfReader(str(html.with_suffix(".pdf"))).pages[0].extract_text())
+    numbers = set(re.findall(r"\d+,\d+|\d{3,}", first))
+    flat = re.sub(r"\s", "", word_pdf)
+    assert numbers and [n for n in numbers if n not in flat] == []
