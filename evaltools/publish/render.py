@@ -317,7 +317,14 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         if "docx" in formats:
             t3 = time.perf_counter()
             from .docx import html_to_docx  # start-up: python-docx only when a Word document is asked for
-            html_to_docx(page, tmp / f"{key}.docx", lang, title, **(word or {}))
+            try:
+                html_to_docx(page, tmp / f"{key}.docx", lang, title, **(word or {}))
+            except ReportError as e:  # a template Word cannot open: the other formats are delivered
+                if formats == ("docx",):
+                    raise
+                (tmp / f"{key}.docx").unlink(missing_ok=True)
+                if notes is not None:
+                    notes.append(f"no Word document: {e}")
             timings["docx"] = round(time.perf_counter() - t3, 3)
         if "csv" not in formats:
             shutil.rmtree(tmp / "tables", ignore_errors=True)
