@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 import typing
+import zipfile
 from pathlib import Path
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
@@ -505,6 +506,9 @@ class ProjectParams(_Strict):
     survey: Survey = Survey()
     partial_band: float = Field(0.8, gt=0, le=1, description="A goal is 'delvis uppnått' from this share of its target.")
     reference: ReferenceOverride = ReferenceOverride()
+    word_template: Path | None = Field(None, description="A reference .docx (the förbund's Word template) whose styles, "
+                                                         "page size, margins, headers and footers the Word report uses; "
+                                                         "relative to the params file, inside the project folder.")
     source_path: Path | None = Field(None, exclude=True)
 
     @field_validator("kind", mode="before")
@@ -900,6 +904,7 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
             problems.append(f"data.{key}: file {str(p)!r} does not exist (looked for {full})")
         return full
 
+    template = _word_template(params.word_template, base, problems)
     d = params.data
     comp = None
     if d.comparison is not None:
@@ -915,7 +920,7 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     })
     if problems:
         raise ParamsError(path, problems)
-    params = params.model_copy(update={"data": data, "source_path": path.resolve()})
+    params = params.model_copy(update={"data": data, "word_template": template, "source_path": path.resolve()})
     kept: list = []  # a kept Kolada series that cannot be read is a problem of the params file
     params = kolada_series(params, fetch=False, problems=kept)
     if kept:
@@ -967,6 +972,37 @@ def kolada_series(params: ProjectParams, fetch: bool = True, opener=None, proble
                                         "series_source_en": series.citation("en", g.series_source_en or g.series_source)})
         changed = True
     return params.model_copy(update={"goals": goals}) if changed else params
+
+
+
+def project_folder(params_dir: Path) -> Path:
+    """The project folder of a params file in ``params_dir``: the folder holding ``params/``, or,
+    for a params file kept elsewhere, its own folder."""
+    return params_dir.parent if params_dir.name == "params" else params_dir
+
+
+def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | None:
+    """``word_template`` resolved against the params file's folder ``base``; a problem is added when
+    it is missing, not a .docx file, or outside the project folder (see :func:`project_folder`)."""
+    if p is None:
+        return None
+    full = (p if p.is_absolute() else base / p).resolve()
+    root = project_folder(base)
+    if find_personnummer(str(p)) or name_looks_like_personnummer(full):
+        problems.append("word_template: the file name holds something shaped like a personnummer (not shown here); "
+                        "rename the file")
+    elif full.suffix.lower() != ".docx":
+        problems.append(f"word_template: {str(p)!r} is not a Word document; name a .docx file (in Word: Save as, "
+                        "Word Document)")
+    elif not full.is_relative_to(root):
+        problems.append(f"word_template: {str(p)!r} lies outside the project folder {root}; keep the template "
+                        "beside the params and data")
+    elif not full.is_file():
+        problems.append(f"word_template: file {str(p)!r} does not exist (looked for {full})")
+    elif not zipfile.is_zipfile(full):
+        problems.append(f"word_template: {str(p)!r} is not a readable Word document (a .docx file is a zip "
+                        "archive); save it again from Word as a .docx")
+    return full
 
 
 def primary_success_outcomes(params: ProjectParams) -> tuple[str, ...]:

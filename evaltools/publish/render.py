@@ -45,7 +45,7 @@ from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
 DEFAULT_LANG = "sv"  # reports in other languages go to a subfolder named after the language: reports/<id>/en/
-OPTIONAL_FORMATS = ("csv-data",)  # machine-readable CSV (comma, decimal point), only when asked for
+OPTIONAL_FORMATS = ("csv-data", "docx")  # machine-readable CSV (comma, decimal point) and Word, only when asked for
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 CELL_TIMEOUT_S = 600
@@ -273,6 +273,8 @@ def _format_of(name: str, key: str) -> str | None:
         return "html"
     if name == f"{key}.pdf":
         return "pdf"
+    if name == f"{key}.docx":
+        return "docx"
     if name.endswith(".xlsx"):
         return "xlsx"
     if name == "tables":
@@ -326,9 +328,11 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...])
 
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
             formats: tuple[str, ...], timings: dict, notes: list[str] | None = None,
-            draft: bool | Callable[[], bool] = False, say: Say | None = None) -> list[str]:
+            draft: bool | Callable[[], bool] = False, word: dict | None = None,
+            say: Say | None = None) -> list[str]:
     """Execute ``notebook`` into a new folder, export it and move it into place. ``draft`` may be
     a function: it is asked only once the notebook has run (the check imports the text layer).
+    ``word`` holds the Word document's ``author`` and ``template`` (see :mod:`evaltools.publish.docx`).
     ``say`` prints a line as each step starts."""
     say = say or _sayer(key, None)
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
@@ -364,6 +368,18 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
                 if notes is not None:
                     notes.append(str(e))
             timings["pdf"] = round(time.perf_counter() - t2, 3)
+        if "docx" in formats:
+            t3 = time.perf_counter()
+            from .docx import html_to_docx  # start-up: python-docx only when a Word document is asked for
+            try:
+                html_to_docx(page, tmp / f"{key}.docx", lang, title, **(word or {}))
+            except ReportError as e:  # a template Word cannot open: the other formats are delivered
+                if formats == ("docx",):
+                    raise
+                (tmp / f"{key}.docx").unlink(missing_ok=True)
+                if notes is not None:
+                    notes.append(f"no Word document: {e}")
+            timings["docx"] = round(time.perf_counter() - t3, 3)
         if "csv" not in formats:
             shutil.rmtree(tmp / "tables", ignore_errors=True)
         if "csv-data" not in formats:
@@ -443,7 +459,8 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
             return drafted[0]
 
         files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
-                        reports_dir, formats, timings, notes, draft, _sayer(key, progress))
+                        reports_dir, formats, timings, notes, draft,
+                        {"author": params.forbund, "template": params.word_template}, _sayer(key, progress))
         return key, title, use_lang, files, draft()
 
     refused = _refused(key, reports_dir, [params_path], lang)
@@ -493,9 +510,11 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
     title = msg("portfolio.heading", lang)
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
+        forbund = sorted(_forbund(params_paths)) if "docx" in formats else []  # the Word document's author
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
                         {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang},
-                        reports_dir, formats, timings, notes, say=_sayer("portfolio", progress))
+                        reports_dir, formats, timings, notes, word={"author": "; ".join(forbund)},
+                        say=_sayer("portfolio", progress))
         return "portfolio", title, lang, files
 
     refused = _refused("portfolio", reports_dir, list(params_paths), lang)
@@ -503,6 +522,15 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
         return refused
     reports_dir = Path(reports_dir).resolve()
     return _run_and_record(run, lambda: ("portfolio", title, lang), reports_dir)
+
+
+def _forbund(params_paths: list[Path]) -> set[str]:
+    """The förbund of the projects whose params file can be read."""
+    out = set()
+    for path in params_paths:
+        with contextlib.suppress(EvaltoolsError):
+            out.add(load_params(path).forbund)
+    return out
 
 
 def input_files(params_paths: list[Path]) -> list[Path]:
@@ -686,7 +714,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     return results
 
 
-_LINKED = (".html", ".pdf", ".xlsx")  # the files the index links, in this order
+_LINKED = (".html", ".pdf", ".docx", ".xlsx")  # the files the index links, in this order
 
 
 def _when(stamp: str) -> str:

@@ -1,0 +1,763 @@
+"""Word documents: the report's HTML written as a .docx with Word's own structure.
+
+The Word report is made from the same HTML as the HTML and PDF reports (the Jinja templates in
+``evaltools/templates/html`` and the offline notebook template), read with BeautifulSoup and
+written with python-docx, so that its content is never written a second time:
+
+* ``h1``–``h6`` become the paragraph styles *Heading 1*–*Heading 6* (the navigation pane and a
+  table of contents work); the appendix heading starts a new page, as in the PDF;
+* report tables become Word tables whose header row repeats on every page (``w:tblHeader``),
+  with numbers right-aligned as in the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``);
+  a table's caption is a *Caption* paragraph above it;
+* charts become pictures with their alternative text (``wp:docPr/@descr``);
+* lists become Word lists (numbering definitions, a new count for every numbered list);
+* the document's language (``sv-SE`` or ``en-GB``) is set in the styles and in the document
+  properties, with the title and the author (the förbund).
+
+Printed as the PDF is printed: the params file folded away in the HTML (``<details>``) is left
+out and the line that names it instead (``et-print-only``) is kept.
+
+A förbund's own template (``word_template`` in params) is a reference .docx: its body is
+cleared and the report written into it, so that its styles, page size, margins, headers and
+footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
+*Caption*, *List Paragraph*, *Report Note* (notes under tables and charts), *Report Table* (text in
+table cells) and the table style *Report Table Grid*; a template that defines them sets their
+look, and those it lacks are added with the default look. Without a template the document is a
+clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
+"Sida 3 av 12" in the footer).
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeGuard
+
+import docx
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Emu, Inches, Mm, Pt, RGBColor
+
+from ..data.errors import ReportError
+from ..words.text import msg
+
+LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
+
+# the PDF's look (templates/evalprint/index.html.j2), for the document without a template
+FONT = "Arial"
+TEXT = RGBColor(0x1D, 0x1D, 0x1D)
+ACCENT = RGBColor(0x1F, 0x5F, 0x8B)
+GREY = RGBColor(0x55, 0x55, 0x55)
+HEADING_SIZES = {1: 20, 2: 14, 3: 11, 4: 10, 5: 10, 6: 10}
+HEADER_FILL = "EEF3F7"
+
+NOTE_STYLE = "Report Note"
+CELL_STYLE = "Report Table"
+TABLE_STYLE = "Report Table Grid"
+
+_BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "pre", "blockquote", "div",
+          "main", "section", "article", "details", "summary", "hr", "img", "dl", "header", "footer", "body"}
+_SKIP = {"style", "script", "head", "title", "meta", "link", "template", "noscript", "svg"}
+_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space (a no-break space is text)
+_WIDTH = re.compile(r"width:\s*([0-9.]+)in")
+
+
+@dataclass(frozen=True)
+class Fmt:
+    """The character formatting an inline element gives the text inside it."""
+
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    nowrap: bool = False
+    href: str | None = None
+
+
+@dataclass
+class _Writer:
+    """State while one document is written: the document, its list numbering and the text width."""
+
+    doc: Any
+    lang: str
+    width: int  # EMU between the margins
+    bullet_abstract: int | None = None
+    number_abstract: int | None = None
+
+
+def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title: str, author: str = "",
+                 template: str | Path | None = None) -> bytes | None:
+    """Write a report's HTML as a Word document.
+
+    Parameters
+    ----------
+    html_text
+        The report's final HTML (what :func:`evaltools.publish.render.notebook_to_html` returns).
+    docx_path
+        Where to write the .docx; with None the document is returned as bytes.
+    lang
+        The report's language, ``"sv"`` or ``"en"``: the document language (``sv-SE``, ``en-GB``)
+        and the footer's words.
+    title, author
+        The document properties' title and author (the förbund).
+    template
+        A reference .docx whose styles, page setup, headers and footers are used (its body is
+        replaced by the report); None for the default A4 document.
+
+    Returns
+    -------
+    bytes or None
+        The document when ``docx_path`` is None.
+
+    Raises
+    ------
+    ReportError
+        When the template cannot be opened as a Word document.
+    """
+    soup = BeautifulSoup(html_text, "html.parser")
+    if template is not None:
+        try:
+            doc = docx.Document(str(template))
+        except Exception as e:  # noqa: BLE001 - python-docx raises several kinds for a file that is no .docx
+            raise ReportError(f"the Word template {Path(template).name} could not be opened as a .docx file "
+                              f"({type(e).__name__}); save it again from Word as a Word Document") from None
+        _clear_body(doc)
+    else:
+        doc = docx.Document()
+        _default_look(doc)
+    w = _Writer(doc, lang, _text_width(doc.sections[-1]))
+    _ensure_styles(doc)
+    _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
+    if template is None:
+        draft = soup.select_one(".et-draft strong")
+        _default_header_footer(doc, title, lang, draft.get_text(" ", strip=True).upper() if draft else None)
+    _properties(doc, title, author, LANGUAGE_TAGS.get(lang, lang))
+    root = soup.find("main") or soup.body or soup
+    _blocks(w, doc, root)
+    if docx_path is None:
+        buf = io.BytesIO()
+        doc.save(buf)
+        return buf.getvalue()
+    doc.save(str(docx_path))
+    return None
+
+
+# ---------------------------------------------------------------- the document and its styles
+
+
+def _text_width(section) -> int:
+    """EMU between a section's margins (A4 with the PDF's margins where the template leaves it open)."""
+    page = section.page_width if section.page_width is not None else Mm(210)
+    left = section.left_margin if section.left_margin is not None else Mm(16)
+    right = section.right_margin if section.right_margin is not None else Mm(16)
+    return int(page) - int(left) - int(right)
+
+
+def _clear_body(doc) -> None:
+    """Remove the template's content, keeping the body's last section properties (page size,
+    margins, headers and footers)."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _default_look(doc) -> None:
+    """A4 with the PDF's margins, Arial 10 pt, the PDF's heading sizes and colours."""
+    for s in doc.sections:
+        s.page_width, s.page_height = Mm(210), Mm(297)
+        s.top_margin, s.right_margin, s.bottom_margin, s.left_margin = Mm(18), Mm(16), Mm(20), Mm(16)
+        s.header_distance, s.footer_distance = Mm(8), Mm(8)
+    normal = doc.styles["Normal"]
+    _font(normal, FONT, 10, TEXT)
+    normal.paragraph_format.space_before, normal.paragraph_format.space_after = Pt(2), Pt(3)
+    normal.paragraph_format.line_spacing = 1.15
+    for level, size in HEADING_SIZES.items():
+        h = doc.styles[f"Heading {level}"]
+        _font(h, FONT, size, ACCENT if level <= 2 else TEXT)
+        h.font.bold, h.font.italic = True, False
+        h.paragraph_format.space_before = Pt(14 if level <= 2 else 9)
+        h.paragraph_format.space_after = Pt(4)
+        if level == 2:  # the PDF's rule under a section heading
+            _add_ppr(h.element.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" '
+                     'w:space="1" w:color="C9D6E0"/></w:pBdr>')
+    for name, points, colour, italic in (("Subtitle", 10.0, GREY, False), ("Caption", 9, TEXT, False),
+                                         ("Quote", 10, GREY, True), ("Header", 8, GREY, False),
+                                         ("Footer", 7.5, GREY, False)):
+        st = doc.styles[name]
+        _font(st, FONT, points, colour)
+        st.font.italic = italic
+    doc.styles["Caption"].font.bold = True
+    doc.styles["Footer"].paragraph_format.tab_stops.clear_all()  # the footer sets its own right tab
+    subtitle = doc.styles["Subtitle"]
+    subtitle.paragraph_format.space_before = Pt(0)
+    spacing = subtitle.element.get_or_add_rPr().find(qn("w:spacing"))
+    if spacing is not None:  # the built-in subtitle is set wide; the PDF's is not
+        spacing.getparent().remove(spacing)
+
+
+def _font(style, name: str, size: float, colour: RGBColor) -> None:
+    """Set a style's font, dropping the theme fonts that would win over the named one."""
+    style.font.name, style.font.size, style.font.color.rgb = name, Pt(size), colour
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        fonts.set(qn("w:cs"), name)
+
+
+def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Normal"):
+    """The style ``name``, added (based on ``base``) when the document has none of that name."""
+    try:
+        return doc.styles[name]
+    except KeyError:
+        st = doc.styles.add_style(name, kind)
+        if base is not None:
+            try:
+                st.base_style = doc.styles[base]
+            except KeyError:
+                pass
+        return st
+
+
+def _ensure_styles(doc) -> None:
+    """Make the styles the report uses exist: the template's own where it has them."""
+    for level in range(1, 7):
+        try:
+            doc.styles[f"Heading {level}"]
+        except KeyError:
+            h = _style(doc, f"Heading {level}")
+            h.font.bold = True
+            h.font.size = Pt(HEADING_SIZES[level])
+            h.paragraph_format.keep_with_next = True
+            _add_ppr(h.element.get_or_add_pPr(), f'<w:outlineLvl {nsdecls("w")} w:val="{level - 1}"/>')
+    for name in ("Subtitle", "Caption", "List Paragraph", "Quote"):
+        _style(doc, name)
+    doc.styles["Caption"].paragraph_format.keep_with_next = True
+    try:
+        doc.styles[NOTE_STYLE]
+    except KeyError:
+        note = _style(doc, NOTE_STYLE)
+        note.font.size, note.font.color.rgb = Pt(8), GREY
+        note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(2), Pt(4)
+    try:
+        doc.styles[CELL_STYLE]
+    except KeyError:
+        cell = _style(doc, CELL_STYLE)
+        cell.font.size = Pt(8.5)
+        cell.paragraph_format.space_before, cell.paragraph_format.space_after = Pt(1), Pt(1)
+        cell.paragraph_format.line_spacing = 1.0
+    try:
+        doc.styles[TABLE_STYLE]
+    except KeyError:
+        grid = _style(doc, TABLE_STYLE, WD_STYLE_TYPE.TABLE, base=None)
+        grid.element.append(parse_xml(
+            f'<w:tblPr {nsdecls("w")}><w:tblBorders><w:bottom w:val="single" w:sz="4" w:color="E1E1E1"/>'
+            '<w:insideH w:val="single" w:sz="4" w:color="E1E1E1"/></w:tblBorders>'
+            '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>'))
+
+
+def _set_language(doc, tag: str) -> None:
+    """The document language in the style defaults and in every style that names its own."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = parse_xml(f"<w:docDefaults {nsdecls('w')}/>")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = parse_xml(f"<w:rPrDefault {nsdecls('w')}/>")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = parse_xml(f"<w:rPr {nsdecls('w')}/>")
+        rpr_default.append(rpr)
+    langs = [rpr.find(qn("w:lang"))] if rpr.find(qn("w:lang")) is not None else []
+    if not langs:
+        el = parse_xml(f"<w:lang {nsdecls('w')}/>")
+        rpr.append(el)
+        langs = [el]
+    langs += styles.findall(f".//{qn('w:style')}/{qn('w:rPr')}/{qn('w:lang')}")
+    for el in langs:
+        el.set(qn("w:val"), tag)
+        el.set(qn("w:eastAsia"), tag)
+        el.set(qn("w:bidi"), tag)
+
+
+def _properties(doc, title: str, author: str, tag: str) -> None:
+    """Title, author and language in the document properties; the template's own are replaced."""
+    cp = doc.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    cp.title, cp.author, cp.last_modified_by, cp.language = title, author, author, tag
+    cp.subject = cp.keywords = cp.comments = cp.category = ""
+    cp.created = cp.modified = now
+    cp.revision = 1
+
+
+def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> None:
+    """The PDF's footer (title at the left, "Sida 3 av 12" at the right) and, for a report the
+    evaluator has not assessed, its draft mark at the top of every page."""
+    width = _text_width(doc.sections[0])
+    for s in doc.sections:
+        p = s.footer.paragraphs[0]
+        p.style = doc.styles["Footer"]
+        p.paragraph_format.tab_stops.clear_all()
+        p.paragraph_format.tab_stops.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run(title + "\t")
+        words = msg("pdf.page_number", lang, page="\x00PAGE\x00", pages="\x00NUMPAGES\x00")
+        for i, part in enumerate(words.split("\x00")):
+            if i % 2:
+                p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="{part}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+            elif part:
+                p.add_run(part)
+        if draft:
+            h = s.header.paragraphs[0]
+            h.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            r = h.add_run(draft)
+            r.bold, r.font.size, r.font.color.rgb = True, Pt(9), RGBColor(0x8A, 0x4B, 0x00)
+
+
+# the order of a paragraph's properties in WordprocessingML (Word refuses a file out of order)
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+              "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
+def _add_ppr(ppr, xml: str) -> None:
+    """Put a paragraph property element into ``ppr`` at its place in the schema's order."""
+    element = parse_xml(xml)
+    name = element.tag.split("}")[1]
+    old = ppr.find(qn(f"w:{name}"))
+    if old is not None:
+        ppr.remove(old)
+    later = _PPR_ORDER[_PPR_ORDER.index(name) + 1:]
+    ppr.insert_element_before(element, *(f"w:{t}" for t in later))
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def _is_block(node: object) -> TypeGuard[Tag]:
+    return isinstance(node, Tag) and node.name in _BLOCK
+
+
+def _classes(tag: Tag) -> list[str]:
+    return list(tag.get("class") or [])
+
+
+def _blocks(w: _Writer, container, node: Tag) -> None:
+    """Write the children of ``node`` into ``container`` (the document or a table cell); runs of
+    inline content between blocks become paragraphs of their own."""
+    inline: list = []
+
+    def flush():
+        if any(not (isinstance(n, NavigableString) and not _SPACE.sub("", str(n))) for n in inline):
+            _paragraph(w, container, inline, None)
+        inline.clear()
+
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, Tag) and child.name in _SKIP:
+            continue
+        if _is_block(child):
+            flush()
+            _block(w, container, child)
+        else:
+            inline.append(child)
+    flush()
+
+
+def _block(w: _Writer, container, tag: Tag) -> None:
+    name, css = tag.name, _classes(tag)
+    if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        level = int(name[1])
+        p = _paragraph(w, container, list(tag.children), f"Heading {level}")
+        if "et-appendix" in css:
+            p.paragraph_format.page_break_before = True
+    elif name == "p":
+        if "et-sub" in css:
+            style = "Subtitle"
+        elif "et-note" in css:
+            style = NOTE_STYLE
+        else:
+            style = None
+        _paragraph(w, container, list(tag.children), style)
+    elif name in ("ul", "ol"):
+        _list(w, container, tag, 0)
+    elif name == "table":
+        _table(w, container, tag)
+    elif name == "figure" or name == "img":
+        imgs = [tag] if name == "img" else tag.find_all("img")
+        for img in imgs:
+            _picture(w, container, img)
+        caption = tag.find("figcaption") if name == "figure" else None
+        if caption is not None:
+            _paragraph(w, container, list(caption.children), "Caption")
+    elif name == "details":
+        summary = tag.find("summary")  # printed as the PDF prints it: the summary line only
+        if summary is not None:
+            p = _paragraph(w, container, list(summary.children), None)
+            for r in p.runs:
+                r.bold = True
+    elif name == "pre":
+        p = container.add_paragraph(style=NOTE_STYLE)
+        lines = tag.get_text().rstrip("\n").split("\n")
+        for i, line in enumerate(lines):
+            r = p.add_run(line)
+            r.font.name = "Courier New"
+            if i < len(lines) - 1:
+                r.add_break(WD_BREAK.LINE)
+    elif name == "blockquote":
+        _blocks_styled(w, container, tag, "Quote")
+    elif name == "hr":
+        return
+    elif name == "dl":
+        _blocks(w, container, tag)
+    elif "et-evaluator" in css:  # the evaluator's own words: a quiet rule at their left, as in the PDF
+        before = len(container.paragraphs)
+        _blocks(w, container, tag)
+        for p in container.paragraphs[before:]:
+            _add_ppr(p._p.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="12" '
+                     'w:space="8" w:color="C9D6E0"/></w:pBdr>')
+    elif "et-draft" in css:  # the PDF's banner: a box above the title
+        p = _paragraph(w, container, list(tag.children), None)
+        p.paragraph_format.keep_with_next = True
+        ppr = p._p.get_or_add_pPr()
+        edge = 'w:val="single" w:sz="12" w:space="4" w:color="8A4B00"'
+        _add_ppr(ppr, f'<w:pBdr {nsdecls("w")}><w:top {edge}/><w:left {edge}/><w:bottom {edge}/><w:right {edge}/></w:pBdr>')
+        _add_ppr(ppr, f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF4E5"/>')
+    else:  # div, main, section and the notebook's wrappers
+        _blocks(w, container, tag)
+
+
+def _blocks_styled(w: _Writer, container, tag: Tag, style: str) -> None:
+    """A block quote: its paragraphs in ``style``."""
+    before = len(container.paragraphs)
+    _blocks(w, container, tag)
+    for p in container.paragraphs[before:]:
+        p.style = w.doc.styles[style]
+
+
+def _paragraph(w: _Writer, container, nodes: list, style: str | None):
+    """One paragraph of ``nodes`` (text and inline elements) in ``style``."""
+    p = container.add_paragraph(style=w.doc.styles[style] if style else None)
+    _inline(w, p, _segments(nodes, Fmt()))
+    return p
+
+
+# ---------------------------------------------------------------- inline text
+
+
+def _segments(nodes: list, fmt: Fmt) -> list[tuple[str, Fmt]]:
+    """The text of ``nodes`` as (text, formatting) pieces, white space collapsed as a browser does."""
+    out: list[tuple[str, Fmt]] = []
+    for n in nodes:
+        if isinstance(n, Comment):
+            continue
+        if isinstance(n, NavigableString):
+            text = _SPACE.sub(" ", str(n))
+            if fmt.nowrap:
+                text = text.replace(" ", "\u00a0")
+            if text:
+                out.append((text, fmt))
+            continue
+        if not isinstance(n, Tag) or n.name in _SKIP:
+            continue
+        if n.name == "br":
+            out.append(("\n", fmt))
+            continue
+        if n.name == "img":  # an image inside text speaks with its alternative text
+            out.append((str(n.get("alt") or ""), fmt))
+            continue
+        sub = fmt
+        if n.name in ("strong", "b", "th"):
+            sub = Fmt(True, sub.italic, sub.code, sub.nowrap, sub.href)
+        if n.name in ("em", "i", "cite"):
+            sub = Fmt(sub.bold, True, sub.code, sub.nowrap, sub.href)
+        if n.name in ("code", "kbd", "samp"):
+            sub = Fmt(sub.bold, sub.italic, True, sub.nowrap, sub.href)
+        if "nw" in _classes(n):
+            sub = Fmt(sub.bold, sub.italic, sub.code, True, sub.href)
+        if n.name == "a" and n.get("href"):
+            sub = Fmt(sub.bold, sub.italic, sub.code, sub.nowrap, str(n["href"]))
+        out += _segments(list(n.children), sub)
+    return _trim(out)
+
+
+def _trim(segments: list[tuple[str, Fmt]]) -> list[tuple[str, Fmt]]:
+    """Drop the white space at the start and end of a paragraph and doubled spaces between pieces."""
+    out: list[tuple[str, Fmt]] = []
+    for text, fmt in segments:
+        if out and text.startswith(" ") and (out[-1][0].endswith((" ", "\n"))):
+            text = text[1:]
+        if not out and text.startswith(" "):
+            text = text.lstrip(" ")
+        if text:
+            out.append((text, fmt))
+    while out and out[-1][0].endswith(" "):
+        text, fmt = out[-1]
+        text = text.rstrip(" ")
+        out[-1:] = [(text, fmt)] if text else []
+    return out
+
+
+def _inline(w: _Writer, p, segments: list[tuple[str, Fmt]]) -> None:
+    """Write the pieces as runs of ``p``; a link's pieces go into one Word hyperlink."""
+    i = 0
+    while i < len(segments):
+        href = segments[i][1].href
+        if href is None:
+            _run(p, *segments[i])
+            i += 1
+            continue
+        j = i
+        while j < len(segments) and segments[j][1].href == href:
+            j += 1
+        rid = p.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"/>')
+        p._p.append(link)
+        for text, fmt in segments[i:j]:
+            r = _run(p, text, fmt)
+            link.append(r._r)  # moved from the paragraph into the link
+            r.font.underline = True
+            r.font.color.rgb = ACCENT
+        i = j
+
+
+def _run(p, text: str, fmt: Fmt):
+    lines = text.split("\n")
+    r = p.add_run(lines[0])
+    for line in lines[1:]:
+        r.add_break(WD_BREAK.LINE)
+        r.add_text(line)
+    if fmt.bold:
+        r.bold = True
+    if fmt.italic:
+        r.italic = True
+    if fmt.code:
+        r.font.name = "Courier New"
+    return r
+
+
+# ---------------------------------------------------------------- lists
+
+
+def _numbering(w: _Writer, ordered: bool) -> int:
+    """A new list's numbering id: bullets share one definition, and each numbered list counts from 1."""
+    numbering = w.doc.part.numbering_part.element
+    key = "number_abstract" if ordered else "bullet_abstract"
+    abstract = getattr(w, key)
+    if abstract is None:
+        ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+        abstract = max(ids, default=0) + 1
+        levels = []
+        for lvl in range(9):
+            fmt, text = ("decimal", f"%{lvl + 1}.") if ordered else ("bullet", "•–◦"[lvl % 3])
+            indent = 360 * (lvl + 1) + 0
+            levels.append(f'<w:lvl w:ilvl="{lvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                          f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                          f'<w:pPr><w:ind w:left="{indent}" w:hanging="284"/></w:pPr></w:lvl>')
+        element = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract}">'
+                            f'<w:multiLevelType w:val="hybridMultilevel"/>{"".join(levels)}</w:abstractNum>')
+        nums = numbering.findall(qn("w:num"))
+        if nums:
+            nums[0].addprevious(element)
+        else:
+            numbering.append(element)
+        setattr(w, key, abstract)
+    ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    num_id = max(ids, default=0) + 1
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    return num_id
+
+
+def _list(w: _Writer, container, tag: Tag, level: int) -> None:
+    """A list as Word list paragraphs; a list inside an item is one level down."""
+    num_id = _numbering(w, tag.name == "ol")
+    for li in tag.find_all("li", recursive=False):
+        _item(w, container, li, level, num_id)
+
+
+def _item(w: _Writer, container, li: Tag, level: int, num_id: int) -> None:
+    """One list item: its first paragraph carries the number or bullet, later ones are indented
+    under it, and a list inside it is written one level down."""
+    pending: list = []
+    numbered = False
+
+    def write(nodes: list) -> None:
+        nonlocal numbered
+        p = _paragraph(w, container, nodes, "List Paragraph")
+        if not numbered:
+            _add_ppr(p._p.get_or_add_pPr(), f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{min(level, 8)}"/>'
+                     f'<w:numId w:val="{num_id}"/></w:numPr>')
+            numbered = True
+        else:
+            p.paragraph_format.left_indent = Emu(int(Inches(0.25)) * (level + 1))
+
+    def flush() -> None:
+        if _segments(pending, Fmt()) or not numbered:
+            write(list(pending))
+        pending.clear()
+
+    for child in li.children:
+        if isinstance(child, Tag) and child.name == "p":
+            if _segments(pending, Fmt()):
+                flush()
+            pending.clear()
+            write(list(child.children))
+        elif _is_block(child):
+            flush()
+            if child.name in ("ul", "ol"):
+                _list(w, container, child, level + 1)
+            else:
+                _block(w, container, child)
+        else:
+            pending.append(child)
+    if _segments(pending, Fmt()) or not numbered:
+        flush()
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _cells(tr: Tag) -> list[Tag]:
+    return tr.find_all(["th", "td"], recursive=False)
+
+
+def _span(cell: Tag) -> int:
+    try:
+        return max(1, int(str(cell.get("colspan") or 1)))
+    except ValueError:
+        return 1
+
+
+def _table(w: _Writer, container, tag: Tag) -> None:
+    """A Word table: caption above, header rows repeated on every page, numbers at the right."""
+    caption = tag.find("caption", recursive=False)
+    if caption is not None:
+        _paragraph(w, container, list(caption.children), "Caption")
+    head_rows = [tr for part in tag.find_all("thead", recursive=False) for tr in part.find_all("tr", recursive=False)]
+    body_rows = [tr for part in tag.find_all("tbody", recursive=False) for tr in part.find_all("tr", recursive=False)]
+    body_rows += tag.find_all("tr", recursive=False)
+    if not head_rows and body_rows and all(c.name == "th" for c in _cells(body_rows[0])):
+        head_rows, body_rows = body_rows[:1], body_rows[1:]
+    rows = head_rows + body_rows
+    if not rows:
+        return
+    ncols = max(sum(_span(c) for c in _cells(tr)) for tr in rows) or 1
+    table = container.add_table(rows=len(rows), cols=ncols)
+    table.style = w.doc.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for i, tr in enumerate(rows):
+        row = table.rows[i]
+        header = i < len(head_rows)
+        # (rows are not marked w:cantSplit: LibreOffice 7.4 then drops the rows of a table that
+        # breaks after its first row, instead of moving them to the next page)
+        if header:
+            row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+        col = 0
+        for cell_tag in _cells(tr):
+            span = _span(cell_tag)
+            if col >= ncols:
+                break
+            cell = row.cells[col]
+            if span > 1:
+                cell = cell.merge(row.cells[min(ncols, col + span) - 1])
+                for extra in cell.paragraphs[1:]:
+                    extra._p.getparent().remove(extra._p)
+            p = cell.paragraphs[0]
+            p.style = w.doc.styles[CELL_STYLE]
+            _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th")))
+            if "num" in _classes(cell_tag):
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if header:
+                _shade(cell, HEADER_FILL, bottom=True)
+                p.paragraph_format.keep_with_next = True
+            elif "et-group" in _classes(tr):
+                p.paragraph_format.keep_with_next = True
+            col += span
+    _widths(table, rows, ncols, w.width)
+    container.add_paragraph(style=w.doc.styles[NOTE_STYLE]).paragraph_format.space_after = Pt(0)
+
+
+def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
+    """Column widths as a browser lays out the HTML table: a column of numbers gets the room its
+    longest number needs on one line, and the other columns share the rest after their longest
+    texts (a text wraps beyond 30 characters, a heading between its words)."""
+    need = [3] * ncols  # characters, with the cell's padding
+    numeric = [False] * ncols
+    for tr in rows:
+        col = 0
+        for cell in _cells(tr):
+            span = _span(cell)
+            if span == 1 and col < ncols:
+                words = cell.get_text(" ").split()
+                if cell.name == "th":
+                    size = max((len(x) for x in words), default=0)
+                elif "num" in _classes(cell):
+                    size, numeric[col] = len(" ".join(words)), True
+                else:
+                    size = min(len(" ".join(words)), 30)
+                need[col] = max(need[col], size + 3)
+            col += span
+    char = int(Pt(8.5 * 0.55))  # an average character of the table's text
+    fixed = sum(n * char for n, num in zip(need, numeric) if num)
+    free = sum(n for n, num in zip(need, numeric) if not num)
+    if fixed < width * 0.8 and free:
+        cols = [n * char if num else int((width - fixed) * n / free) for n, num in zip(need, numeric)]
+    else:
+        cols = [int(width * n / sum(need)) for n in need]
+    for column, size in zip(table.columns, cols):
+        column.width = Emu(size)
+    for tr in table._tbl.tr_lst:
+        col = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc.width = Emu(sum(cols[col:col + span]))
+            col += span
+
+
+def _shade(cell, fill: str, bottom: bool = False) -> None:
+    """A header cell's fill and the PDF's rule under it."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    if bottom:
+        tc_pr.append(parse_xml(f'<w:tcBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:color="1F5F8B"/>'
+                               '</w:tcBorders>'))
+    tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+
+
+# ---------------------------------------------------------------- pictures
+
+
+def _picture(w: _Writer, container, img: Tag) -> None:
+    """An embedded PNG (or JPEG) chart as a centred picture with its alternative text; an image the
+    document cannot hold is written as its alternative text."""
+    src = str(img.get("src") or "")
+    alt = str(img.get("alt") or "")
+    m = re.match(r"data:image/(png|jpeg|gif);base64,(.*)", src, re.S)
+    p = container.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if not m:
+        p.add_run(alt)
+        return
+    data = base64.b64decode(m.group(2))
+    width = Emu(w.width)
+    wm = _WIDTH.search(str(img.get("style") or ""))
+    if wm:
+        width = Emu(min(w.width, int(Inches(float(wm.group(1))))))
+    shape = p.add_run().add_picture(io.BytesIO(data), width=width)
+    shape._inline.docPr.set("descr", alt)
