@@ -246,6 +246,12 @@ class Expected(_Strict):
     participants_per_year: float | None = None
     successes_per_year: float | None = None
     exits_with_action_plan_share: float | None = None
+    comparison_persons: int | None = Field(None, ge=1, description=(
+        "Comparison persons the evaluation expects to follow; default as many as the expected participants."))
+    payment_sd_sek: float | None = Field(None, gt=0, description=(
+        "Standard deviation of one person's försörjningsstöd per month (kr), for the minimum detectable effect; "
+        "default the registry's (payment_sd in defaults.csv). Give its source in payment_sd_source."))
+    payment_sd_source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     outcome_mix: dict[str, float] | None = Field(None, description=(
         "Where the expected successes go, as shares by outcome code (e.g. {arbete: 0.5, "
         "sjuk_aktivitetsersättning: 0.3, studier: 0.2}); from the application or the förbund's earlier "
