@@ -124,9 +124,9 @@ def application_power(project: Project) -> MinimumDetectableEffect | None:
         ``None`` when the application gives no participants per year (or fewer than two in all).
     """
     n1 = expected_participants(project)
-    if n1 is None or n1 < 2:
-        return None
     e = project.params.expected
+    if e is None or n1 is None or n1 < 2:
+        return None
     n0 = e.comparison_persons or n1
     if n0 < 2:
         return None

@@ -115,6 +115,12 @@ class Report:
         return reference_date_sensitivity(self.project)
 
     @cached_property
+    def staggered(self):
+        """The heterogeneity-robust (Sun–Abraham) estimate beside the DiD (the payments section's robustness row)."""
+        from ..analysis.staggered import staggered_effect  # start-up: only reports with a comparison group use it
+        return staggered_effect(self.project)
+
+    @cached_property
     def cba(self):
         return cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates, lang=self.lang)
 

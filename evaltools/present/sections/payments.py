@@ -10,6 +10,7 @@ from ...words.labels import note_text, t
 from ...data.privacy import suppressed_label
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
+from .designs import robustness_blocks, staggered_sentences
 
 
 def persons(n: int, k: int, lang: str) -> str:
@@ -65,7 +66,7 @@ def blocks(r) -> list[list]:
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
     out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,
             Table(frame, numeric=(n, before, after, change)),
-            Text(paras[1:]), *study,
+            Text(paras[1:]), *robustness_blocks(r), *study,
             Text([], msg("payments.phases"), 3),
             Table(phases, notes=phase_note, numeric=(n, per_month))]]
     er = compare_exit_rates(r.project)
@@ -100,6 +101,7 @@ def did_paragraphs(r) -> list[str]:
                "placebo_high": fmt_kr(pl.ci_high, lang)}
     out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
     out += reference_date_sentence(r)
+    out += staggered_sentences(r)  # only when the heterogeneity-robust estimate disagrees
     out.append(msg("payments.horizon", months=str(c.months_after), years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
     return out
 
