@@ -381,6 +381,10 @@ class Comparison(_Strict):
                                                           "people enrol when their need peaks (see docs/methods.md).")
     small_cluster_threshold: int = Field(50, ge=0, description="Below this many participating households the DiD also gets "
                                                               "a wild cluster bootstrap p-value.")
+    weighting: Literal["none", "ipw"] = Field("none", description=(
+        "ipw: weight the comparison persons by inverse-probability weights (statsmodels Logit on payments "
+        "before the start, age, sex and household type) and show the weighted estimate with a balance "
+        "table (see docs/methods.md); none: as given."))
 
     @model_validator(mode="after")
     def _check(self) -> Comparison:

@@ -121,6 +121,12 @@ class Report:
         return staggered_effect(self.project)
 
     @cached_property
+    def weighting(self):
+        """The inverse-probability-weighted DiD and its balance table, when the params ask for it."""
+        from ..analysis.weighting import comparison_weighting  # start-up: only reports that ask for weighting use it
+        return comparison_weighting(self.project)
+
+    @cached_property
     def cba(self):
         return cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates, lang=self.lang)
 
