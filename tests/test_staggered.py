@@ -146,3 +146,10 @@ def test_the_report_says_so_only_when_the_two_disagree(monkeypatch):
     r.__dict__["staggered"] = _estimate(-100.0, -300.0, 100.0, Agreement.CONCLUSION_DIFFERS)
     [sentence] = designs.staggered_sentences(r)
     assert "olika svar på om försörjningsstödet minskade" in sentence
+
+
+def test_above_the_size_limit_there_is_no_robust_row(monkeypatch):
+    import evaltools.analysis.staggered as st
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    monkeypatch.setattr(st, "MAX_PANEL_ROWS", 1000)  # Kompassen has 18 000 person-months
+    assert staggered_effect(project) is None

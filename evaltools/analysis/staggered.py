@@ -45,6 +45,11 @@ from ..data.project import Project
 from .comparison import DidEstimate, _fit, _within, build_panel
 
 COHORT = "cohort"  # the intake cohort column: the calendar year of a participant's start; −1 for comparison persons
+# Above this many person-months (10 000 persons with 25 months each) the regression's dense cohort ×
+# month indicators grow to gigabytes and minutes (about 50 columns of 8 bytes per row, several
+# copies; docs/benchmarks.md): no robust row is computed. A Finsam project has hundreds of persons
+# (Kompassen: 18 000 person-months).
+MAX_PANEL_ROWS = 250_000
 
 
 class Agreement(str, Enum):
@@ -156,8 +161,10 @@ def sun_abraham(panel: pd.DataFrame, anticipation: int = 0) -> StaggeredEstimate
     work = pd.concat([used[["person", "household", "month_idx", "amount"]], x], axis=1)
     dm = _within(work, ["amount", *cols])
     groups = pd.factorize(work["household"])[0]
+    # QR, not the default pseudo-inverse: its SVD of the (person-months x indicators) matrix took most
+    # of the time; every indicator has rows of its own, so the design has full column rank
     fit = OLS(dm["amount"], dm[list(cols)], hasconst=False).fit(
-        cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
+        method="qr", cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
     n = cells["n"].to_numpy(float)
     overall = _combination(fit, names, n / n.sum())
     by_e = []
@@ -196,13 +203,16 @@ def staggered_effect(project: Project) -> StaggeredEstimate | None:
     Returns
     -------
     StaggeredEstimate or None
-        ``None`` without payments, participants or a comparison group (as the main estimate).
+        ``None`` without payments, participants or a comparison group (as the main estimate), and
+        above :data:`MAX_PANEL_ROWS` person-months (national scale).
     """
     if project.payments is None or not project.has_participants or project.comparison is None:
         return None
     panel = build_panel(project)
+    if len(panel) > MAX_PANEL_ROWS:
+        return None
     panel[COHORT] = intake_cohorts(panel)
     return sun_abraham(panel, project.params.comparison.anticipation_months)
 
 
-__all__ = ["COHORT", "Agreement", "StaggeredEstimate", "intake_cohorts", "staggered_effect", "sun_abraham"]
+__all__ = ["COHORT", "MAX_PANEL_ROWS", "Agreement", "StaggeredEstimate", "intake_cohorts", "staggered_effect", "sun_abraham"]
