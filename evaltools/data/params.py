@@ -323,6 +323,12 @@ class Expected(_Strict):
     participants_per_year: float | None = None
     successes_per_year: float | None = None
     exits_with_action_plan_share: float | None = None
+    comparison_persons: int | None = Field(None, ge=1, description=(
+        "Comparison persons the evaluation expects to follow; default as many as the expected participants."))
+    payment_sd_sek: float | None = Field(None, gt=0, description=(
+        "Standard deviation of one person's försörjningsstöd per month (kr), for the minimum detectable effect; "
+        "default the registry's (payment_sd in defaults.csv). Give its source in payment_sd_source."))
+    payment_sd_source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     outcome_mix: dict[str, float] | None = Field(None, description=(
         "Where the expected successes go, as shares by outcome code (e.g. {arbete: 0.5, "
         "sjuk_aktivitetsersättning: 0.3, studier: 0.2}); from the application or the förbund's earlier "
@@ -456,6 +462,10 @@ class Comparison(_Strict):
                                                           "people enrol when their need peaks (see docs/methods.md).")
     small_cluster_threshold: int = Field(50, ge=0, description="Below this many participating households the DiD also gets "
                                                               "a wild cluster bootstrap p-value.")
+    weighting: Literal["none", "ipw"] = Field("none", description=(
+        "ipw: weight the comparison persons by inverse-probability weights (statsmodels Logit on payments "
+        "before the start, age, sex and household type) and show the weighted estimate with a balance "
+        "table (see docs/methods.md); none: as given."))
 
     @model_validator(mode="after")
     def _check(self) -> Comparison:

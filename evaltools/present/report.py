@@ -122,6 +122,18 @@ class Report:
         return reference_date_sensitivity(self.project)
 
     @cached_property
+    def staggered(self):
+        """The heterogeneity-robust (Sun–Abraham) estimate beside the DiD (the payments section's robustness row)."""
+        from ..analysis.staggered import staggered_effect  # start-up: only reports with a comparison group use it
+        return staggered_effect(self.project)
+
+    @cached_property
+    def weighting(self):
+        """The inverse-probability-weighted DiD and its balance table, when the params ask for it."""
+        from ..analysis.weighting import comparison_weighting  # start-up: only reports that ask for weighting use it
+        return comparison_weighting(self.project)
+
+    @cached_property
     def cba(self):
         return cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates, lang=self.lang)
 

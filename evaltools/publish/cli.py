@@ -254,9 +254,18 @@ def cmd_new(args, parser) -> int:
     if not text.exists():
         text.parent.mkdir(parents=True, exist_ok=True)
         text.write_text(skeleton(lang), encoding="utf-8")
+    # the analysis plan, from the new params file's goals, to be completed before the data come in
+    import yaml  # start-up: each command imports only what it uses
+
+    from ..present.plan import plan_path, plan_text  # start-up: each command imports only what it uses
+    plan = plan_path(target, lang)
+    if not plan.exists():
+        goals = (yaml.safe_load(TEMPLATE.format(id=pid, title="", marker=PLACEHOLDER, lang=lang)) or {}).get("goals", [])
+        plan.write_text(plan_text(args.title or pid, goals, lang, PLACEHOLDER), encoding="utf-8")
     print(_say("cli.new_done", lang, params=target, workbook=data / f"{pid}.xlsx", data=data))
     print("  " + _say("cli.new_next", lang, marker=PLACEHOLDER, id=pid))
     print("  " + _say("cli.new_text", lang, path=text))
+    print("  " + _say("cli.new_plan", lang, path=plan))
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from ..display import Text
 from ...words.labels import note_text
 from ...words.formats import fmt_int
 from . import facts, footer, method, quality
+from ..plan import citation
 
 ANCHOR = "et-appendix"  # the id of the appendix heading: everything before it is the report's body
 
@@ -28,8 +29,14 @@ def simulation(r) -> list:
                          varied=note_text(mc.varied, r.lang))], r.msg("appendix.simulation"), 3)]]
 
 
+def analysis_plan(r) -> list:
+    """The analysis plan the evaluation settled in advance, cited where its file is there."""
+    cited = citation(r)
+    return [[Text([cited], r.msg("appendix.plan"), 3)]] if cited else []
+
+
 def blocks(r) -> list[list]:
     from IPython.display import HTML
     kind = facts.kind_note(r)
-    return [[HTML(heading_html(r))], *method.blocks(r), *quality.blocks(r), *([[Text(kind)]] if kind else []),
-            *simulation(r), *footer.blocks(r)]
+    return [[HTML(heading_html(r))], *analysis_plan(r), *method.blocks(r), *quality.blocks(r),
+            *([[Text(kind)]] if kind else []), *simulation(r), *footer.blocks(r)]

@@ -22,6 +22,7 @@ from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
 from .summary import comparison_unreliable
+from .designs import mde_row
 
 
 # What a structural project's figures rest on: its requirement (the cost over twelve months' level, both
@@ -136,6 +137,10 @@ def key_figures(r) -> Table:
         # two person-year figures side by side: they differ only in the price adjustment, and the note says so
         notes.append(msg("costbenefit.kf.application_note", basis=fixed, cost_basis=current,
                          level=fmt_kr(ml.amount_sek, lang), level_basis=level_basis))
+    mde = mde_row(r)  # an application: the smallest effect its volumes could detect
+    if mde is not None:
+        key.append(mde[0])
+        notes.append(mde[1])
     if any(v == SECONDARY for _, v in key) or any(str(v).startswith(SECONDARY + " ") for _, v in key):
         notes.append(msg("costbenefit.withheld", k=str(r.params.privacy.min_count)))
     value = msg("common.value")

@@ -15,6 +15,7 @@ from ...words.formats import fmt_int, number_word
 from ...analysis.goals import GoalStatus
 from ...analysis.goals import restates_target
 from .survey import has_survey
+from .designs import mde_sentence
 
 
 def ex_ante_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] | None:
@@ -103,6 +104,9 @@ def ex_ante(r) -> list[str]:
         out.append(r.msg("kind.ex_ante_restates_all"))
     elif same:
         out.append(r.msg("kind.ex_ante_restates_some", k=str(same), n=str(n)))
+    mde = mde_sentence(r)  # how large an effect the planned volumes could show
+    if mde:
+        out.append(mde)
     return out
 
 

@@ -11,6 +11,7 @@ from . import basis as B
 from ...data.privacy import suppressed_label
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
+from .designs import balance_blocks, robustness_blocks, staggered_sentences, weighting_sentences
 
 
 def persons(n: int, k: int, lang: str) -> str:
@@ -67,7 +68,7 @@ def blocks(r) -> list[list]:
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
     out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,
             Table(frame, notes=(basis_note,), numeric=(n, before, after, change)),
-            Text(paras[1:]), *study,
+            *_with_robustness(paras[1:], robustness_blocks(r)), *balance_blocks(r), *study,
             Text([], msg("payments.phases"), 3),
             Table(phases, notes=phase_note, numeric=(n, per_month))]]
     er = compare_exit_rates(r.project)
@@ -90,6 +91,12 @@ def blocks(r) -> list[list]:
     return out
 
 
+def _with_robustness(paras: list[str], robust: list) -> list:
+    """The paragraphs after the intro, with the robustness rows right under the first (the DiD
+    estimate), where there are any."""
+    return [Text(paras[:1]), *robust, Text(paras[1:])] if robust else [Text(paras)]
+
+
 def did_paragraphs(r) -> list[str]:
     """The DiD estimate, the anticipation window, small-cluster inference, the placebo acted on and the horizon."""
     lang, msg, pay, c = r.lang, r.msg, r.payments, r.params.comparison
@@ -106,6 +113,8 @@ def did_paragraphs(r) -> list[str]:
                "placebo_high": fmt_kr(pl.ci_high, lang)}
     out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
     out += reference_date_sentence(r)
+    out += staggered_sentences(r)  # only when the heterogeneity-robust estimate disagrees
+    out += weighting_sentences(r)  # only when the params ask for a weighted comparison group
     out.append(msg("payments.horizon", months=str(c.months_after), years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
     return out
 

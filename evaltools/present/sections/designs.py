@@ -1,0 +1,151 @@
+"""How strong a comparison design is, in the report's words: an application's minimum detectable
+effect (:mod:`evaltools.analysis.power`), as one page-1 sentence and one key-figure row, and the
+heterogeneity-robust estimate beside the main DiD (:mod:`evaltools.analysis.staggered`), as a
+robustness row and a sentence when the two disagree."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...analysis.power import MinimumDetectableEffect, SdSource, application_power
+from ...analysis.staggered import Agreement
+from ...analysis.weighting import AGE, BALANCED, HOUSEHOLD_PREFIX, PRE_MEAN, PRE_SHARE, WOMAN
+from ...data import schema as S
+from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct
+from ...words.labels import code_label, t
+from ..display import Table, Text
+
+
+def _mde(r) -> MinimumDetectableEffect | None:
+    return application_power(r.project) if r.kind == "ansökan" else None
+
+
+def mde_sentence(r) -> str | None:
+    """Page 1 of an application check: how large a fall in försörjningsstöd the planned volumes
+    could detect ("… minst 1 400 kr per person och månad …"); ``None`` without volumes."""
+    m = _mde(r)
+    if m is None:
+        return None
+    return r.msg("kind.ex_ante_mde", n1=fmt_int(m.n_participants, r.lang), n0=fmt_int(m.n_comparison, r.lang),
+                 effect=fmt_kr_prose(m.effect, r.lang))
+
+
+def mde_row(r) -> tuple[tuple[str, str], str] | None:
+    """The key-figure row of an application's minimum detectable effect and the note that says how it
+    was computed and where the outcome's spread comes from; ``None`` without volumes."""
+    m = _mde(r)
+    if m is None:
+        return None
+    lang = r.lang
+    label = r.msg("costbenefit.kf.mde", power=fmt_pct(m.power, lang, 0), alpha=fmt_pct(m.alpha, lang, 0))
+    if m.sd_source is SdSource.PARAMS:
+        source = m.sd_note or r.msg("costbenefit.kf.mde_source_params")
+    else:
+        source = r.msg("costbenefit.kf.mde_source_default")
+    note = r.msg("costbenefit.kf.mde_note", n1=fmt_int(m.n_participants, lang), n0=fmt_int(m.n_comparison, lang),
+                 sd=fmt_kr(m.sd, lang), source=source)
+    return (label, fmt_kr(m.effect, lang)), note
+
+
+def _robust(r):
+    """The report's heterogeneity-robust estimate, where the main DiD has one to stand beside."""
+    return r.staggered if r.payments.did is not None else None
+
+
+def staggered_sentences(r) -> list[str]:
+    """The sentence when the heterogeneity-robust estimate and the main DiD disagree (in size or in
+    conclusion); none when they agree or there is no robust estimate."""
+    s = _robust(r)
+    if s is None or s.agreement is Agreement.AGREE:
+        return []
+    key = "payments.staggered_size" if s.agreement is Agreement.SIZE_DIFFERS else "payments.staggered_conclusion"
+    lang = r.lang
+    return [r.msg(key, effect=fmt_kr(s.effect, lang), low=fmt_kr(s.ci_low, lang), high=fmt_kr(s.ci_high, lang),
+                  main=fmt_kr(s.main.effect, lang))]
+
+
+def robustness_blocks(r) -> list:
+    """The robustness rows beside the main DiD: the heterogeneity-robust estimate and, where the params
+    ask for it, the estimate with a weighted comparison group, each with its 95 % interval, in one small
+    table; none when neither is there."""
+    if r.payments.did is None:
+        return []
+    s, w = r.staggered, r.weighting
+    if s is None and w is None:
+        return []
+    lang, msg = r.lang, r.msg
+    d = r.payments.did
+    cols = [msg("payments.robust.estimator"), msg("payments.robust.effect"), msg("payments.robust.ci")]
+    rows = [(msg("payments.robust.main"), d.effect, d.ci_low, d.ci_high)]
+    if s is not None:
+        rows.append((msg("payments.robust.staggered"), s.effect, s.ci_low, s.ci_high))
+    if w is not None:
+        rows.append((msg("payments.robust.weighted"), w.effect, w.ci_low, w.ci_high))
+    frame = pd.DataFrame({cols[0]: [x[0] for x in rows], cols[1]: [fmt_kr(x[1], lang) for x in rows],
+                          cols[2]: [msg("payments.robust.range", low=fmt_kr(x[2], lang), high=fmt_kr(x[3], lang))
+                                    for x in rows]})
+    notes = ([msg("payments.robust.note")] if s is not None else []) + (
+        [msg("payments.robust.weighted_note")] if w is not None else [])
+    return [Table(frame, notes=(" ".join(notes),), numeric=tuple(cols[1:]))]
+
+
+# the catalog key of each covariate's name in the balance table
+COVARIATE_KEYS = {PRE_MEAN: "payments.balance.covariate.pre_mean", PRE_SHARE: "payments.balance.covariate.pre_share_paid",
+                  AGE: "payments.balance.covariate.age", WOMAN: "payments.balance.covariate.woman"}
+
+
+def _covariate_label(r, name: str) -> str:
+    if name.startswith(HOUSEHOLD_PREFIX):
+        code = name[len(HOUSEHOLD_PREFIX):]
+        return r.msg("payments.balance.household", type=code_label(S.HOUSEHOLD_TYPE, code, r.lang).lower())
+    return r.msg(COVARIATE_KEYS[name])
+
+
+def _covariate_value(name: str, v: float, lang: str) -> str:
+    if name == PRE_MEAN:
+        return fmt_kr(v, lang)
+    if name == AGE:
+        return fmt_num(v, 1, lang)
+    return fmt_pct(v, lang, 0)  # a share of persons, or of months
+
+
+def weighting_sentences(r) -> list[str]:
+    """What weighting the comparison group does to the estimate, and whether it made the groups alike."""
+    w = r.weighting if r.payments.did is not None else None
+    if w is None:
+        return []
+    lang = r.lang
+    values = {"effect": fmt_kr(w.effect, lang), "low": fmt_kr(w.ci_low, lang), "high": fmt_kr(w.ci_high, lang)}
+    if w.balanced:
+        return [r.msg("payments.weighted_balanced", **values)]
+    unlike = int((w.balance["smd_after"].abs() >= BALANCED).sum())
+    return [r.plural("payments.weighted_unbalanced", unlike, n=fmt_int(unlike, lang), **values)]
+
+
+def balance_blocks(r) -> list:
+    """The balance table: each covariate's mean among participants, comparison persons and weighted
+    comparison persons, and the standardised differences before and after weighting."""
+    w = r.weighting if r.payments.did is not None else None
+    if w is None or w.balance.empty:
+        return []
+    lang, msg, k = r.lang, r.msg, r.params.privacy.min_count
+    b = w.balance
+    # a share of persons that is a count from 1 to k − 1 in either group would tell a few persons' traits
+    counts = [(b["participants"] * w.n_participants).round(), (b["comparison"] * w.n_comparison).round()]
+    indicator = b["covariate"].isin([WOMAN]) | b["covariate"].str.startswith(HOUSEHOLD_PREFIX)
+    few = indicator & ((counts[0].between(1, k - 1)) | (counts[1].between(1, k - 1)))
+    b = b[~few]
+    cols = [msg("payments.balance.covariate_col"), t("participants", lang), t("comparison", lang),
+            msg("payments.balance.weighted"), msg("payments.balance.smd_before"), msg("payments.balance.smd_after")]
+    frame = pd.DataFrame({
+        cols[0]: [_covariate_label(r, n) for n in b["covariate"]],
+        cols[1]: [_covariate_value(n, v, lang) for n, v in zip(b["covariate"], b["participants"])],
+        cols[2]: [_covariate_value(n, v, lang) for n, v in zip(b["covariate"], b["comparison"])],
+        cols[3]: [_covariate_value(n, v, lang) for n, v in zip(b["covariate"], b["comparison_weighted"])],
+        cols[4]: [fmt_num(v, 2, lang) for v in b["smd_before"]],
+        cols[5]: [fmt_num(v, 2, lang) for v in b["smd_after"]],
+    })
+    note = msg("payments.balance.note", limit=fmt_num(BALANCED, 1, lang), n=fmt_int(w.n_comparison, lang),
+               effective=fmt_int(round(w.effective_comparison), lang))
+    if few.any():
+        note += " " + msg("payments.balance.hidden", k=str(k))
+    return [Text([], msg("payments.balance.heading"), 3), Table(frame, notes=(note,), numeric=tuple(cols[1:]))]
