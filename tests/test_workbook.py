@@ -210,7 +210,10 @@ def test_tab_and_carriage_return_are_neutralised_too(tmp_path):
     assert [r[1] for r in rows[1:]] == ["-5", "2", "2", "-1", "0"]  # whole kronor, numbers never prefixed
     write_workbook(tmp_path / "t.xlsx", [sheet], "sv", 5)
     ws = openpyxl.load_workbook(tmp_path / "t.xlsx")["Budget"]
-    # (XML stores a carriage return as a line break: the text stays text either way)
-    assert [c.value for c in _column(ws, "Kostnadspost")] == ["\tTAB", "\nCR", "plain", "a-b", "=1"]
+    # (a carriage return reads back as a line break through the standard library's XML parser and as
+    # itself through lxml, which python-docx brings in: the text stays text either way)
+    values = [c.value for c in _column(ws, "Kostnadspost")]
+    assert values[1] in ("\nCR", "\rCR")
+    assert values[:1] + values[2:] == ["\tTAB", "plain", "a-b", "=1"]
     assert all(c.data_type == "s" for c in _column(ws, "Kostnadspost"))
     assert [c.value for c in _column(ws, "Budget")] == [-5, 1.5, 2, -0.6, 0]
