@@ -90,7 +90,7 @@ def _sayer(key: str, progress: str | None) -> Say:
     (nothing when it is None): the command shows what it is doing while a report is made."""
     def say(step: str) -> None:
         if progress:
-            _print_line(message(f"cli.{step}", progress, id=key))
+            _print_line(message(step, progress, id=key))
     return say
 
 
@@ -343,9 +343,9 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         t0 = time.perf_counter()
         nb_out = tmp / f"{key}.ipynb"
         try:
-            say("step_kernel")
+            say("cli.step_kernel")
             executed = execute_notebook(notebook, nb_out, {**parameters, "output_dir": str(tmp)}, tmp,
-                                        on_kernel_ready=lambda: say("step_analyses"))
+                                        on_kernel_ready=lambda: say("cli.step_analyses"))
         finally:
             timings["execute"] = round(time.perf_counter() - t0, 3)
         t1 = time.perf_counter()
@@ -358,7 +358,7 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
             (tmp / f"{key}.html").write_text(page, encoding="utf-8")
         if "pdf" in formats:
             t2 = time.perf_counter()
-            say("step_pdf")
+            say("cli.step_pdf")
             try:
                 html_to_pdf(page, tmp / f"{key}.pdf", tmp)
             except PdfEngineMissing as e:
