@@ -18,12 +18,15 @@ help:
 	@echo "make benchmark   run the speed and memory benchmarks"
 	@echo "make a11y        check the sample reports' HTML with axe-core in headless Chromium"
 
-# one line per step: the first install downloads the scientific libraries and takes a few minutes
+# one line per step: the first install downloads the scientific libraries and takes a few minutes.
+# setuptools' notice that an editable install reads the package from this folder is expected here
+# and is silenced (the package folder *is* the working copy).
+EDITABLE_QUIET := PYTHONWARNINGS="ignore:Editable installation"
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || { echo "Creating the virtual environment in $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing evaltools and its dependencies into $(VENV) (a few minutes the first time) ..."
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@$(EDITABLE_QUIET) $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 	@echo "Installed: $$($(BIN)/evaltools --version)"
 
@@ -41,7 +44,7 @@ reports: $(STAMP)
 
 # JupyterLab is the optional extra [lab] (the renderer does not need it)
 lab: $(STAMP)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[lab]'
+	@$(EDITABLE_QUIET) $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[lab]'
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 sample-data: $(STAMP)
