@@ -39,11 +39,15 @@ def action_plan():
 def test_each_sample_has_its_kind():
     assert project_kind(et.load_params(PARAMS / "samverkan-i-praktiken.yaml")) == "struktur"
     assert project_kind(et.load_params(PARAMS / "nasta-steg.yaml")) == "individ"
-    # not stated in these params files: inferred from the data
-    timra = et.load_params(PARAMS / "timra-vagen-ut.yaml")
-    assert project_kind(timra) == "individ" and kind_inferred(timra)
-    ansokan = et.load_params(PARAMS / "eskilstuna-ansokan.yaml")
-    assert project_kind(ansokan) == "ansökan" and kind_inferred(ansokan)
+    # every sample states its kind, as an evaluator's params file should
+    for name, kind in [("timra-vagen-ut", "individ"), ("eskilstuna-ansokan", "ansökan"), ("kompassen-demo", "individ")]:
+        params = et.load_params(PARAMS / f"{name}.yaml")
+        assert project_kind(params) == kind and not kind_inferred(params)
+
+
+def test_without_a_stated_kind_participants_make_it_individual(tiny_project):
+    params = et.load_params(tiny_project())
+    assert params.kind is None and project_kind(params) == "individ" and kind_inferred(params)
 
 
 def test_without_participants_or_volumes_the_kind_is_structural(tiny_project):

@@ -109,11 +109,17 @@ def test_the_appendix_gives_no_instruction_to_the_evaluator_and_no_file_coordina
     assert "Resekostnader: Budgetraden saknar både budget och utfall" in shown
     assert "budget.csv" not in shown and "category" not in shown and "Rad" not in shown
     assert "kind:" not in shown and "Skriv" not in shown and "parameterfilen" not in shown
-    assert "det finns deltagardata" in shown  # (the appendix still says how the kind was decided)
 
 
-def test_validate_tells_the_evaluator_how_to_state_the_kind():
-    out = subprocess.run([sys.executable, "-m", "evaltools", "validate", str(PARAMS / "timra-vagen-ut.yaml")],
+def test_the_appendix_says_how_an_unstated_kind_was_decided(tiny_project):
+    from evaltools.present.sections import facts
+    r = et.Report(et.load_project(tiny_project()))  # its params do not state the kind
+    shown = " ".join(facts.kind_note(r))
+    assert "det finns deltagardata" in shown and "kind:" not in shown
+
+
+def test_validate_tells_the_evaluator_how_to_state_the_kind(tiny_project):
+    out = subprocess.run([sys.executable, "-m", "evaltools", "validate", str(tiny_project())],
                          capture_output=True, text=True, timeout=300)
     assert "skriv kind: individ, struktur eller ansökan" in out.stdout, out.stdout
 
@@ -136,9 +142,10 @@ def test_the_workbooks_key_figures_hold_only_what_applies(structural):
     assert "break_even_person_years_application" not in timra.columns and "npv" in timra.columns
 
 
-def test_render_lists_how_to_state_an_inferred_kind(capsys):
-    # Timrå's params do not state the kind; the structural sample's do (kind: struktur)
+def test_render_lists_how_to_state_an_inferred_kind(capsys, tiny_project):
+    # the tiny project's params do not state the kind; the structural sample's do (kind: struktur)
     from evaltools.publish import cli
-    cli._kind_hints([PARAMS / "timra-vagen-ut.yaml", PARAMS / "samverkan-i-praktiken.yaml"], "sv")
+    tiny = tiny_project()
+    cli._kind_hints([tiny, PARAMS / "samverkan-i-praktiken.yaml"], "sv")
     out = capsys.readouterr().out
-    assert "timra-vagen-ut: anmärkning: projektslaget anges inte" in out and "samverkan" not in out
+    assert f"{et.load_params(tiny).id}: anmärkning: projektslaget anges inte" in out and "samverkan" not in out
