@@ -175,13 +175,23 @@ class Portfolio:
         reached = sum(v in REACHED for v in verdicts)
         judged = sum(v in JUDGED for v in verdicts)
         running = sum(v is GoalVerdict.RUNNING for v in verdicts)
+        # a goal reached "men osäkert" (its interval spans the target) is counted as reached, as the goal
+        # table counts it, but the sentence says so: page 1 of its report never calls it simply reached
+        uncertain = sum(v is GoalVerdict.REACHED_UNCERTAIN for v in verdicts)
         if not judged:
             return self.msg("portfolio.goals_running" if running else "portfolio.goals_none")
         if judged == 1 and not ex_ante:  # ("nådde det enda bedömda målet", not "ett av ett")
             text = self.msg("portfolio.goals_reached_only" if reached else "portfolio.goals_missed_only")
+            if uncertain:
+                text += self.msg("portfolio.goals_uncertain_only")
         else:
             text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
                             k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
+            if uncertain == 1 and reached == 1:
+                text += self.msg("portfolio.goals_uncertain_only")
+            elif uncertain:
+                text += self.msg("portfolio.goals_uncertain_all" if uncertain == reached else "portfolio.goals_uncertain",
+                                 n=number_word(uncertain, self.lang, neuter=True))
         if running:
             text += self.msg("portfolio.goals_also_running", n=number_word(running, self.lang, neuter=True))
         return text
