@@ -109,8 +109,10 @@ def key_figures(r) -> Table:
         # "lyckat" only where the project's main goal defines success; else the exits it counts
         per = ("costbenefit.kf.per_exit_fs" if success_definition(r.params, lang).kind == "leaves_fs"
                else "costbenefit.kf.per_success")
+        # (an application's successes are the exits it expects: its cost per success says so, as its exits do)
         key.append((msg(per, basis=current),  # (divided by the main goal's successes, whatever it is named)
-                    fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY))
+                    (fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY)
+                    + (f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")))
     if s.mode != "structural":
         key += [
             (msg("costbenefit.kf.exits"), exits),
