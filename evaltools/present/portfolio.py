@@ -40,6 +40,9 @@ ACTOR_WORDS = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pa
                True: {"gains": "summary.actor_gains_ex_ante", "pays": "summary.actor_pays_ex_ante",
                       "even": "summary.actor_even_ex_ante"}}
 
+# the class of a heading that starts a new printed page (the print style sheet and the Word writer know it)
+NEW_PAGE = "et-newpage"
+
 # A project the portfolio names with its kind: an application check and a structural project have no
 # participants of their own to count (their row shows "–", never 0 of 0).
 NAME_KEYS = {"ex_ante": "portfolio.ex_ante", "structural": "portfolio.structural"}
@@ -132,7 +135,9 @@ class Portfolio:
         })
         withheld = (m("portfolio.withheld", k=str(min(tab["min_count"]))),) if any(held) else ()
         money_note = m("portfolio.money_note", year=str(self.price_year))
-        show(Text([], m("portfolio.people_heading")),
+        # the conclusions are the board's page: the tables start on a page of their own, never as a
+        # heading and two rows at the foot of page 1
+        show(Text([], m("portfolio.people_heading"), css=NEW_PAGE),
              Table(people, notes=(m("portfolio.note"), *self.definitions(), *withheld),
                    numeric=tuple(people.columns[2:5]), group=kind_col),
              Text([], m("portfolio.money_heading")),
