@@ -10,7 +10,7 @@ import pytest
 from scipy import stats
 
 import evaltools as et
-from evaltools.analysis.power import SdSource, application_power, minimum_detectable_effect
+from evaltools.analysis.power import SdSource, application_power, expected_participants, minimum_detectable_effect
 
 
 def test_the_standardised_effect_is_near_the_normal_approximation():
@@ -78,3 +78,12 @@ def test_the_params_spread_and_comparison_group_are_used(tiny_project):
 def test_no_volumes_no_effect(tiny_project):
     project = _application(tiny_project, "  successes_per_year: 10\n")
     assert application_power(project) is None
+
+
+def test_the_participants_are_the_sum_of_the_years_the_goal_table_shows():
+    # Eskilstuna's application: 90 a year, 2024-04-01 – 2026-12-31. Project years 1 and 2 are whole
+    # (90 + 90); year 3 runs 2026-04-01 – 2026-12-31, 275 of 365 days: 90 · 275/365 = 67.8 → 68 persons,
+    # as its goal table shows. 90 + 90 + 68 = 248 (not 90 · 1004/365.25 = 247.4 → 247).
+    from tests.conftest import PARAMS
+    project = et.load_project(PARAMS / "eskilstuna-ansokan.yaml")
+    assert expected_participants(project) == 248

@@ -101,13 +101,18 @@ def minimum_detectable_effect(n_participants: int, n_comparison: int, sd: float,
 
 
 def expected_participants(project: Project) -> int | None:
-    """The application's participants over its planned period (participants per year times the
-    period's length in years, as the cost-benefit's expected successes), or ``None`` without them."""
-    e, period = project.params.expected, project.params.period
+    """The application's participants over its planned period, or ``None`` without them.
+
+    Counted as the goal table counts the application's volumes: participants per year for each
+    project year, a shorter last year pro-rated and rounded to whole persons, then summed, so the
+    number beside the minimum detectable effect is the sum of the years the report shows.
+    """
+    from .goals import period_windows, whole_persons  # (same layer; goals imports much, power little)
+    e = project.params.expected
     if e is None or not e.participants_per_year:
         return None
-    years = (period.planned_end - period.start).days / 365.25
-    return int(round(e.participants_per_year * years))
+    years = [((w.last - w.first).days + 1) / w.full_days for w in period_windows(project.params, "project_year")]
+    return int(sum(whole_persons(e.participants_per_year * y) for y in years))
 
 
 def application_power(project: Project) -> MinimumDetectableEffect | None:

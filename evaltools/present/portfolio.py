@@ -40,6 +40,9 @@ ACTOR_WORDS = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pa
                True: {"gains": "summary.actor_gains_ex_ante", "pays": "summary.actor_pays_ex_ante",
                       "even": "summary.actor_even_ex_ante"}}
 
+# the class of a heading that starts a new printed page (the print style sheet and the Word writer know it)
+NEW_PAGE = "et-newpage"
+
 # A project the portfolio names with its kind: an application check and a structural project have no
 # participants of their own to count (their row shows "–", never 0 of 0).
 NAME_KEYS = {"ex_ante": "portfolio.ex_ante", "structural": "portfolio.structural"}
@@ -132,7 +135,9 @@ class Portfolio:
         })
         withheld = (m("portfolio.withheld", k=str(min(tab["min_count"]))),) if any(held) else ()
         money_note = m("portfolio.money_note", year=str(self.price_year))
-        show(Text([], m("portfolio.people_heading")),
+        # the conclusions are the board's page: the tables start on a page of their own, never as a
+        # heading and two rows at the foot of page 1
+        show(Text([], m("portfolio.people_heading"), css=NEW_PAGE),
              Table(people, notes=(m("portfolio.note"), *self.definitions(), *withheld),
                    numeric=tuple(people.columns[2:5]), group=kind_col),
              Text([], m("portfolio.money_heading")),
@@ -175,13 +180,23 @@ class Portfolio:
         reached = sum(v in REACHED for v in verdicts)
         judged = sum(v in JUDGED for v in verdicts)
         running = sum(v is GoalVerdict.RUNNING for v in verdicts)
+        # a goal reached "men osäkert" (its interval spans the target) is counted as reached, as the goal
+        # table counts it, but the sentence says so: page 1 of its report never calls it simply reached
+        uncertain = sum(v is GoalVerdict.REACHED_UNCERTAIN for v in verdicts)
         if not judged:
             return self.msg("portfolio.goals_running" if running else "portfolio.goals_none")
         if judged == 1 and not ex_ante:  # ("nådde det enda bedömda målet", not "ett av ett")
             text = self.msg("portfolio.goals_reached_only" if reached else "portfolio.goals_missed_only")
+            if uncertain:
+                text += self.msg("portfolio.goals_uncertain_only")
         else:
             text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
                             k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
+            if uncertain == 1 and reached == 1:
+                text += self.msg("portfolio.goals_uncertain_only")
+            elif uncertain:
+                text += self.msg("portfolio.goals_uncertain_all" if uncertain == reached else "portfolio.goals_uncertain",
+                                 n=number_word(uncertain, self.lang, neuter=True))
         if running:
             text += self.msg("portfolio.goals_also_running", n=number_word(running, self.lang, neuter=True))
         return text

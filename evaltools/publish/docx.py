@@ -384,7 +384,7 @@ def _block(w: _Writer, container, tag: Tag) -> None:
     if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
         level = int(name[1])
         p = _paragraph(w, container, list(tag.children), f"Heading {level}")
-        if "et-appendix" in css:
+        if "et-appendix" in css or "et-newpage" in css:
             p.paragraph_format.page_break_before = True
     elif name == "p":
         if "et-sub" in css:

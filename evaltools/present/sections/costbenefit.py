@@ -109,11 +109,14 @@ def key_figures(r) -> Table:
         # "lyckat" only where the project's main goal defines success; else the exits it counts
         per = ("costbenefit.kf.per_exit_fs" if success_definition(r.params, lang).kind == "leaves_fs"
                else "costbenefit.kf.per_success")
+        # (an application's successes are the exits it expects: its cost per success says so, as its exits do)
         key.append((msg(per, basis=current),  # (divided by the main goal's successes, whatever it is named)
-                    fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY))
+                    (fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY)
+                    + (f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")))
     if s.mode != "structural":
         key += [
-            (msg("costbenefit.kf.exits"), exits),
+            # (coded so, where the payments after exit say otherwise: the row names its source)
+            (msg("costbenefit.kf.exits_coded" if _codes_disagree(r) else "costbenefit.kf.exits"), exits),
             (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang)),
             (msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang)),
             (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s.pv_cost, lang)),
@@ -208,6 +211,13 @@ def persistence_table(r) -> list:
             Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
 
 
+def _codes_disagree(r) -> bool:
+    """Do the payments after exit show some of those coded as having left försörjningsstöd paid the
+    month after? Then a count of "persons who left" is a count of codes and must say so."""
+    oc = r.cba.outcome_check
+    return oc is not None and bool(oc.paid_next_month)
+
+
 def coded_against_paid(r) -> list[str]:
     """The outcome codes beside the payments, where they disagree: how many are coded as having left
     försörjningsstöd, and how many of them the payments show paid the month after the exit and
@@ -262,11 +272,18 @@ def benefit_count(r) -> list[str]:
     sc = project_successes(r.project, lang)
     d = sc.definition
     if d.kind == "leaves_fs":
-        return [r.msg("costbenefit.benefit_count_generic", **words)]
-    if d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s.successes:
-        return [r.msg("costbenefit.benefit_count_same", **words)]
-    return [r.msg("costbenefit.benefit_count_other", successes=fmt_int(sc.successes, lang),
-                  definition=success_definition_text(d, lang), **words)]
+        out = [r.msg("costbenefit.benefit_count_generic", **words)]
+    elif d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s.successes:
+        out = [r.msg("costbenefit.benefit_count_same", **words)]
+    else:
+        out = [r.msg("costbenefit.benefit_count_other", successes=fmt_int(sc.successes, lang),
+                     definition=success_definition_text(d, lang), **words)]
+    if _codes_disagree(r):  # the exits are codes the payments contradict: the benefit is not all of them
+        k, paid = r.params.privacy.min_count, r.cba.outcome_check.paid_next_month
+        out.append(r.msg("costbenefit.benefit_count_coded",
+                         paid=suppressed_label(k) if 0 < paid < k else fmt_int(paid, lang),
+                         heading=r.msg("costbenefit.persist.heading")))
+    return out
 
 
 def simulation_text(r, who: str) -> list[str]:

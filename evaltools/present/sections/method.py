@@ -40,7 +40,7 @@ DID_RULES = ("method.did.inference", "method.did.anticipation", "method.did.plac
 DID_QUOTES = {"method.did.anticipation": ("months",), "method.did.event_study": ("before", "after", "reference"),
               "method.did.wild": ("threshold", "draws", "seed")}
 
-PARAGRAPHS = ("method.goals", "method.groups", "method.comparison", *DID_RULES, *COSTBENEFIT_RULES, "method.privacy")
+PARAGRAPHS = ("method.goals", "method.groups", "method.survey", "method.comparison", *DID_RULES, *COSTBENEFIT_RULES, "method.privacy")
 
 
 def costbenefit_rules(r) -> tuple[str, ...]:
@@ -61,11 +61,20 @@ def applies(r, key: str) -> bool:
         return r.project.has_participants
     if key == "method.comparison":
         return r.project.payments is not None
+    if key == "method.survey":  # the test of the same persons' answers before and after, where one is given
+        return _has_paired_test(r)
     if key.startswith("method.cb."):
         return key in costbenefit_rules(r)
     if key.startswith("method.did."):
         return key in did_rules(r)
     return True
+
+
+def _has_paired_test(r) -> bool:
+    """Does the questionnaire section give a p-value for the same persons' answers before and after?"""
+    if r.project.responses is None or len(r.project.responses) == 0:
+        return False
+    return any(not p.too_few and p.n_pairs > 0 and p.wilcoxon_p == p.wilcoxon_p for p in r.survey.paired)
 
 
 def did_rules(r) -> tuple[str, ...]:

@@ -1,0 +1,22 @@
+"""Page 1 says of whom the deadweight is a share: of those who left försörjningsstöd, as the glossary
+defines it. Kompassen's 52 % is the comparison group's 24,6 % leaving over the participants' 47,8 %
+(its payments section); read as "52 % of the participants" it would exceed the comparison group's own
+share, so a board member must be told what it is a share of."""
+from __future__ import annotations
+
+import pytest
+
+import evaltools as et
+from evaltools.present.sections import summary
+
+from .conftest import PARAMS
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("sv", "Kalkylen antar att 52 % av dem som lämnade försörjningsstödet hade gjort det ändå"),
+    ("en", "The calculation assumes that 52% of those who left social assistance would have left it anyway"),
+])
+def test_page_one_names_the_deadweight_s_base(lang, words):
+    r = et.Report(et.load_project(PARAMS / "kompassen-demo.yaml"), lang=lang)
+    text = " ".join(summary.worth(r)).replace("\xa0", " ")
+    assert words in text, text
