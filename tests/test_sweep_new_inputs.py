@@ -201,3 +201,184 @@ def test_a_formula_in_a_wide_cell_is_refused_naming_its_month(tiny_project, caps
     err, said = _refused(params, capsys)
     (p,) = _problems(err)
     assert (p.row, p.column) == (2, "2022-02")
+
+
+# --- 3. questionnaires ---------------------------------------------------------------------------------
+QUESTION_HEADER = ["code", "wording_sv", "wording_en", "scale_min", "scale_max", "labels_sv", "labels_en", "positive"]
+QUESTION_ROWS = [["F1", "Jag ser ljust på framtiden", "I am hopeful", 1, 5, "a|b|c|d|e", "", "hög"],
+                 ["F3", "Något annat du vill säga?", "", "", "", "", "", ""]]
+RESPONSE_HEADER = ["respondent_id", "respondent_group", "date", "question", "answer"]
+SURVEY_BLOCK = "data:\n  participants: data/participants.csv\n  responses: data/{r}\n  questions: data/{q}\n"
+
+
+def _survey(tiny_project, responses: list[list[object]], questions=QUESTION_ROWS, how: str = "utf-8",
+            extra: str = "") -> Path:
+    d = tiny_project.dir / "data"
+    q = _write(d / "questions.csv", [QUESTION_HEADER, *questions], how)
+    r = _write(d / "responses.csv", [RESPONSE_HEADER, *responses], how)
+    return tiny_project(extra, data_block=SURVEY_BLOCK.format(r=r.name, q=q.name))
+
+
+def _staff(n: int, answer: object = "4", question: str = "F1") -> list[list[object]]:
+    return [[f"S{i}", "personal", "2022-10-01", question, answer] for i in range(1, n + 1)]
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_questionnaires_in_every_encoding_are_read(how, tiny_project, capsys):
+    params = _survey(tiny_project, [*_staff(6), ["S1", "personal", "2022-10-01", "F3", "Bra stöd, tack för allt"]],
+                     how=how)
+    code, said = _validate(params, capsys)
+    assert code == cli.EXIT_OK, said
+    responses = load_project(params).responses
+    assert sorted(responses["answer"].dropna()) == [4.0] * 6 and int(responses["free_text"].sum()) == 1
+
+
+@pytest.mark.parametrize("answer", ["7", "0", "3,5", "ja", FORMULA])
+def test_an_answer_off_the_scale_is_refused_naming_row_column_and_scale(answer, tiny_project, capsys):
+    params = _survey(tiny_project, [*_staff(5), ["S6", "personal", "2022-10-01", "F1", answer]])
+    err, said = _refused(params, capsys)
+    (p,) = _problems(err)
+    assert (p.row, p.column) == (7, "answer") and "1" in p.text("sv") and "5" in p.text("sv")
+
+
+def test_unknown_groups_and_questions_are_all_refused_at_once(tiny_project, capsys):
+    params = _survey(tiny_project, [*_staff(5), ["S6", "chefer_x", "2022-10-01", "F1", "4"],
+                                    ["S7", "personal", "2022-10-01", "F9", "4"]])
+    err, said = _refused(params, capsys)
+    assert {(p.row, p.column) for p in _problems(err)} == {(7, "respondent_group"), (8, "question")}
+    assert "chefer_x" in said and "F9" in said
+
+
+def test_free_text_with_a_personnummer_is_refused_without_quoting_it(tiny_project, capsys):
+    params = _survey(tiny_project, [*_staff(5), ["S1", "personal", "2022-10-01", "F3", f"ring mig, {PNR}"]])
+    err, _ = _refused(params, capsys)
+    assert PNR_TAIL not in str(err)
+
+
+def test_a_formula_in_free_text_is_never_kept(tiny_project, capsys):
+    """A free-text answer's words are not kept: a formula there cannot reach a report or a workbook."""
+    params = _survey(tiny_project, [*_staff(5), ["S1", "personal", "2022-10-01", "F3", FORMULA]])
+    code, said = _validate(params, capsys)
+    assert code == cli.EXIT_OK, said
+    responses = load_project(params).responses
+    assert not [v for c in responses.columns for v in responses[c].tolist() if "HYPERLINK" in str(v)]
+
+
+@pytest.mark.parametrize("labels", ["a|b|c", "a|b|c|d|e|f", "a||c|d|e|"])
+def test_a_label_list_of_the_wrong_length_is_refused_with_both_counts(labels, tiny_project, capsys):
+    questions = [["F1", "Jag ser ljust på framtiden", "", 1, 5, labels, "", "hög"]]
+    params = _survey(tiny_project, _staff(5), questions=questions)
+    err, said = _refused(params, capsys)
+    (p,) = _problems(err)
+    assert (p.file.endswith("questions.csv"), p.row, p.column) == (True, 2, "labels_sv") and "5" in p.text("en")
+
+
+def test_a_group_of_four_respondents_is_counted_but_never_shown(tiny_project, monkeypatch):
+    import evaltools as et
+    params = _survey(tiny_project, [*_staff(6), *[[f"B{i}", "styrelse", "2022-10-01", "F1", "5"] for i in range(1, 5)]])
+    sheet = et.Report(load_project(params)).key_tables()["enkater"]
+    assert set(sheet["group"]) == {"personal"}
+
+
+# --- 4. Kolada series kept in the data folder ----------------------------------------------------------
+KOLADA_GOAL = """\
+goals:
+  - id: lang
+    kind: context
+    label: Långvarigt försörjningsstöd i kommunen
+    kolada: {kpi: N31807, municipality: '0305'}
+"""
+CACHE = "kolada_N31807_0305.csv"
+GOOD_ROW = ["N31807", "0305", "2024-05-02", "https://api.kolada.se/v3/data/kpi/N31807/municipality/0305"]
+
+
+@pytest.mark.parametrize("content", [
+    "{not: csv at all",  # a JSON answer saved by hand, broken
+    json.dumps({"values": [{"kpi": "N31807", "period": 2022, "values": [{"gender": "T", "value": 5}]}]}),
+    "period,value,kpi,municipality,fetched,url\n",  # the header and nothing more
+    "period,value,kpi,municipality,fetched,url\n2022,=1+1," + ",".join(GOOD_ROW) + "\n",  # a formula as a value
+    "period,value,kpi,municipality,fetched,url\n2022,nan," + ",".join(GOOD_ROW) + "\n",
+    "period,value,kpi,municipality,fetched,url\n2022,inf," + ",".join(GOOD_ROW) + "\n",
+    "period,value,kpi,municipality,fetched,url\n2022,4.5,U30446,0305,2024-05-02,x\n",  # another KPI's series
+    "period,value,kpi,municipality,fetched,url\n2022,4.5,N31807,0180,2024-05-02,x\n",  # another municipality
+    "period,value,kpi,municipality,fetched,url\n2022,4.5,N31807,0305,2024-13-45,x\n",
+    "period,value,kpi,municipality,fetched,url\n2022,4.5," + FORMULA.replace(",", ";") + ",0305,2024-05-02,x\n",
+    b"\xff\xfe\x00garbage".decode("latin-1"),
+])
+def test_a_corrupt_or_edited_kolada_file_is_refused_naming_it(content, tiny_project, capsys):
+    (tiny_project.dir / "data" / CACHE).write_text(content, encoding="utf-8")
+    params = tiny_project(KOLADA_GOAL)
+    before = _snapshot(tiny_project.dir)
+    err, said = _refused(params, capsys)
+    assert CACHE in said and "HYPERLINK" not in said
+    assert _snapshot(tiny_project.dir) == before, "the kept series is neither replaced nor fetched again"
+
+
+def test_a_good_kolada_file_gives_the_goal_its_series(tiny_project, capsys):
+    (tiny_project.dir / "data" / CACHE).write_text(
+        "period,value,kpi,municipality,fetched,url\n2022,4.5," + ",".join(GOOD_ROW) + "\n"
+        "2023,3.25," + ",".join(GOOD_ROW) + "\n", encoding="utf-8")
+    params = tiny_project(KOLADA_GOAL)
+    code, said = _validate(params, capsys)
+    assert code == cli.EXIT_OK, said
+    (goal,) = load_project(params).params.goals
+    assert [(p.period, p.value) for p in goal.series] == [(2022, 4.5), (2023, 3.25)]
+    assert "2024-05-02" in goal.series_source
+
+
+@pytest.mark.parametrize("answer", [ValueError("Expecting value: line 1 column 1"), ["not", "a", "dict"],
+                                    {"values": "x"}, {"values": [{"kpi": "N31807", "period": "=1+1", "values": []}]}])
+def test_a_kolada_answer_that_is_not_json_or_not_kolada_is_a_message(answer, tmp_path):
+    from evaltools.data import kolada
+
+    def opener(url):
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+    with pytest.raises(kolada.KoladaError) as e:
+        kolada.fetch_series("N31807", "0305", opener=opener)
+    assert "N31807" in e.value.message("sv") and "N31807" in e.value.message("en")
+
+
+# --- 5. the Word template -------------------------------------------------------------------------------
+@pytest.mark.parametrize("case", ["passwd", "directory", "not_zip", "link_out", "link_in_to_outside"])
+def test_a_word_template_that_is_not_the_projects_docx_is_refused(case, tiny_project, tmp_path_factory, capsys):
+    root = tiny_project.dir
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "mall.docx").write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip, outside the project
+    value = {"passwd": "../../etc/passwd", "directory": "mallar.docx", "not_zip": "mall.docx",
+             "link_out": "lank.docx", "link_in_to_outside": "mall/lank.docx"}[case]
+    if case == "directory":
+        (root / "mallar.docx").mkdir()
+    elif case == "not_zip":
+        (root / "mall.docx").write_text("<script>alert(1)</script>", encoding="utf-8")
+    elif case == "link_out":
+        (root / "lank.docx").symlink_to(outside / "mall.docx")
+    elif case == "link_in_to_outside":
+        (root / "mall").mkdir()
+        (root / "mall" / "lank.docx").symlink_to(outside / "mall.docx")
+    params = tiny_project(f"word_template: {value}\n")
+    code, said = _validate(params, capsys)
+    assert code == cli.EXIT_FAILED and "word_template" in said, said
+    assert "root:" not in said
+
+
+# --- 6. the analysis plan -------------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "encoding"), [
+    (f"# Plan\n\nFastställd: 2022-01-10\n\n<script>alert('{PNR}')</script>\n", "utf-8"),
+    (f"# Plan\n\nFastställd: 2022-01-10\n\nHandläggare nås på {PNR}.\n", "utf-8"),
+    ("# Plan\n\nFastställd: 2022-01-10\n\nÅtgärder för deltagarna.\n", "cp1252"),  # saved by an old editor
+])
+def test_a_plan_with_a_script_or_a_personnummer_is_cited_by_name_only(body, encoding, tiny_project, capsys):
+    """The appendix cites the plan by its file name and date; a Windows-1252 plan stopped the report."""
+    import evaltools as et
+    from evaltools.present.plan import citation, plan_path
+    params = tiny_project()
+    path = plan_path(params, "sv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body.encode(encoding))
+    code, said = _validate(params, capsys)
+    assert "<script" not in said
+    cited = citation(et.Report(load_project(params))) or ""
+    assert path.name in cited and "2022-01-10" in cited
+    assert "<script" not in cited and PNR_TAIL not in cited

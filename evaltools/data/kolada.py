@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import re
 import urllib.error
 import urllib.request
@@ -174,13 +175,22 @@ def write_cache(series: KoladaSeries, folder: str | Path) -> Path:
     return path
 
 
-def read_cache(path: str | Path) -> KoladaSeries:
+def read_cache(path: str | Path, kpi: str | None = None, municipality: str | None = None) -> KoladaSeries:
     """A series written by :func:`write_cache`.
+
+    Parameters
+    ----------
+    path
+        The kept file.
+    kpi, municipality
+        The series the file must hold (every row): a file edited or copied from another KPI's or
+        municipality's series is refused rather than cited under the wrong name.
 
     Raises
     ------
     KoladaError
-        If the file is not such a series (columns missing, a year or value unreadable).
+        If the file is not such a series (columns missing, a year, value or date unreadable, a
+        value that is not a finite number), or is the series of another KPI or municipality.
     """
     path = Path(path)
     try:
@@ -188,10 +198,16 @@ def read_cache(path: str | Path) -> KoladaSeries:
             rows = list(csv.DictReader(f))
         points = tuple((int(r["period"]), float(r["value"])) for r in rows)
         first = rows[0]
-        return KoladaSeries(first["kpi"], first["municipality"], points, dt.date.fromisoformat(first["fetched"]),
-                            first["url"])
-    except (OSError, KeyError, IndexError, ValueError, TypeError):
+        series = KoladaSeries(first["kpi"], first["municipality"], points, dt.date.fromisoformat(first["fetched"]),
+                              first["url"])
+    except (OSError, KeyError, IndexError, ValueError, TypeError, UnicodeDecodeError, csv.Error):
         raise KoladaError("kolada.bad_cache", path=str(path)) from None
+    if not all(math.isfinite(v) for _, v in points):  # (float() reads 'nan' and 'inf')
+        raise KoladaError("kolada.bad_cache", path=str(path))
+    if kpi is not None and municipality is not None and any(
+            r.get("kpi") != kpi or r.get("municipality") != municipality for r in rows):
+        raise KoladaError("kolada.cache_other", path=str(path), kpi=kpi, municipality=municipality)
+    return series
 
 
 def cached_or_fetched(folder: str | Path, kpi: str, municipality: str, opener: Opener | None = None,
@@ -199,7 +215,7 @@ def cached_or_fetched(folder: str | Path, kpi: str, municipality: str, opener: O
     """The series kept in ``folder``; fetched and kept there first when it is not."""
     path = cache_path(folder, kpi, municipality)
     if path.is_file():
-        return read_cache(path)
+        return read_cache(path, kpi, municipality)
     series = fetch_series(kpi, municipality, opener, today)
     write_cache(series, folder)
     return series

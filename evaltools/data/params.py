@@ -970,7 +970,7 @@ def kolada_series(params: ProjectParams, fetch: bool = True, opener=None, proble
         if not fetch and not path.is_file():
             continue
         try:
-            series = (kolada.read_cache(path) if path.is_file()
+            series = (kolada.read_cache(path, g.kolada.kpi, g.kolada.municipality) if path.is_file()
                       else kolada.cached_or_fetched(folder, g.kolada.kpi, g.kolada.municipality, opener))
         except kolada.KoladaError as e:
             if problems is None:
