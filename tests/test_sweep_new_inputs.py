@@ -382,3 +382,56 @@ def test_a_plan_with_a_script_or_a_personnummer_is_cited_by_name_only(body, enco
     cited = citation(et.Report(load_project(params))) or ""
     assert path.name in cited and "2022-01-10" in cited
     assert "<script" not in cited and PNR_TAIL not in cited
+
+
+# --- 7. all of it at once, rendered ---------------------------------------------------------------------
+def _messy_project(tiny_project) -> Path:
+    """Per-payment Windows-1252 payments with a semicolon, decimal commas and repayments; a
+    questionnaire with a formula as free text and a board of four; a kept Kolada series; a plan
+    with a script and a personnummer."""
+    d = tiny_project.dir / "data"
+    _write(d / "utbetalningar.csv", [["person_id", "payment_date", "amount"],
+                                     *[[p, f"2022-{m:02d}-{day:02d}", amount] for p in ("P1", "P2", "P3", "P4")
+                                       for m in range(1, 13) for day, amount in ((5, "6 100,50"), (20, "-100,50"))]],
+           "cp1252")
+    _write(d / "questions.csv", [QUESTION_HEADER, *QUESTION_ROWS], "semicolon")
+    _write(d / "responses.csv", [RESPONSE_HEADER, *_staff(6), ["S1", "personal", "2022-10-01", "F3", FORMULA],
+                                 *[[f"B{i}", "styrelse", "2022-10-01", "F1", "5"] for i in range(1, 5)]], "bom")
+    (d / CACHE).write_text("period,value,kpi,municipality,fetched,url\n2021,410," + ",".join(GOOD_ROW) + "\n"
+                           "2022,395.5," + ",".join(GOOD_ROW) + "\n", encoding="utf-8")
+    block = ("data:\n  participants: data/participants.csv\n  payments: data/utbetalningar.csv\n"
+             "  payments_cover_all_participants: true\n  budget: data/budget.csv\n"
+             "  responses: data/responses.csv\n  questions: data/questions.csv\n")
+    goals = KOLADA_GOAL + ("  - {id: kanner, kind: survey, label: Personalen instämmer, question: F1, group: personal,"
+                           " level: 4, target: 0.5}\n"
+                           "  - {id: styrelsen, kind: survey, label: Ledningen instämmer, question: F1, group: styrelse,"
+                           " level: 4, target: 0.7}\n")
+    params = tiny_project(goals, data_block=block)
+    from evaltools.present.plan import plan_path
+    plan = plan_path(params, "sv")
+    plan.parent.mkdir(parents=True, exist_ok=True)
+    plan.write_text(f"# Plan\n\nFastställd: 2021-12-01\n\n<script>alert('{PNR}')</script>\n", encoding="utf-8")
+    return params
+
+
+@pytest.mark.slow
+def test_a_messy_project_renders_without_a_personnummer_formula_or_script_in_any_output(tiny_project, tmp_path_factory):
+    from evaltools.publish import render
+    params = _messy_project(tiny_project)
+    before = _snapshot(tiny_project.dir)
+    out = tmp_path_factory.mktemp("reports")
+    res = render.render_project(params, out, formats=("html", "xlsx", "csv"))
+    assert res.ok, res.error
+    assert _snapshot(tiny_project.dir) == before, "no input was changed or added to"
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".html" for p in written) and any(p.suffix == ".xlsx" for p in written)
+    for p in written:
+        if p.suffix == ".xlsx":
+            wb = openpyxl.load_workbook(p)
+            texts = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+            assert not [t for t in texts if t.startswith(("=", "+", "@"))], p.name
+            body = "\n".join(texts)
+        else:
+            body = p.read_bytes().decode("utf-8", errors="replace")
+        assert PNR_TAIL not in body and "HYPERLINK" not in body and "<script>alert" not in body, p.name
+        assert "Styrelse" not in body, p.name  # a group of four is never shown
