@@ -340,6 +340,45 @@ def test_a_kolada_answer_that_is_not_json_or_not_kolada_is_a_message(answer, tmp
     assert "N31807" in e.value.message("sv") and "N31807" in e.value.message("en")
 
 
+KOLADA_ANSWER = {"values": [{"kpi": "N31807", "municipality": "0305", "period": 2022,
+                              "values": [{"gender": "T", "value": 395.5}]}]}
+
+
+@pytest.mark.parametrize("target", ["data/participants.csv", "../outside.csv", "missing.csv"])
+def test_a_kolada_file_that_is_a_link_is_never_written_through(target, tiny_project, monkeypatch, capsys):
+    """The kept series' name linked to the participant file (or outside the project): fetching the
+    series wrote Kolada's numbers over what the link pointed at."""
+    from evaltools.data import kolada
+    monkeypatch.setattr(kolada, "_get_json", lambda url: KOLADA_ANSWER)  # (no network in a test)
+    root = tiny_project.dir
+    (root.parent / "outside.csv").write_text("period,value\n2020,1\n", encoding="utf-8")
+    link = root / "data" / CACHE
+    link.symlink_to((root / target).resolve() if target != "missing.csv" else root / "data" / "missing.csv")
+    params = tiny_project(KOLADA_GOAL)
+    before = _snapshot(root) | {"outside": hashlib.sha256((root.parent / "outside.csv").read_bytes()).hexdigest()}
+    assert cli.main(["kolada", "N31807", "0305", "--project", str(params)]) == cli.EXIT_FAILED
+    said = capsys.readouterr()
+    assert CACHE in said.err and "Traceback" not in said.out + said.err
+    if target == "missing.csv":
+        err, _ = _refused(params, capsys)  # a link to nothing is not fetched into either
+        assert CACHE in str(err)
+        assert not (root / "data" / "missing.csv").exists()
+    after = _snapshot(root) | {"outside": hashlib.sha256((root.parent / "outside.csv").read_bytes()).hexdigest()}
+    assert after == before and link.is_symlink()
+
+
+def test_a_kolada_series_that_cannot_be_kept_is_a_message(tiny_project, monkeypatch, capsys):
+    from evaltools.data import kolada
+    monkeypatch.setattr(kolada, "_get_json", lambda url: KOLADA_ANSWER)
+    (tiny_project.dir / "data" / CACHE).mkdir()  # a folder where the file would go
+    params = tiny_project(KOLADA_GOAL)
+    assert cli.main(["kolada", "N31807", "0305", "--project", str(params)]) == cli.EXIT_FAILED
+    said = capsys.readouterr()
+    assert CACHE in said.err and "Traceback" not in said.out + said.err
+    err, _ = _refused(params, capsys)
+    assert CACHE in str(err)
+
+
 # --- 5. the Word template -------------------------------------------------------------------------------
 @pytest.mark.parametrize("case", ["passwd", "directory", "not_zip", "link_out", "link_in_to_outside"])
 def test_a_word_template_that_is_not_the_projects_docx_is_refused(case, tiny_project, tmp_path_factory, capsys):

@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import json
 import math
+import os
 import re
 import urllib.error
 import urllib.request
@@ -164,14 +165,34 @@ def cache_path(folder: str | Path, kpi: str, municipality: str) -> Path:
 
 
 def write_cache(series: KoladaSeries, folder: str | Path) -> Path:
-    """Write ``series`` to the project's data folder (replacing an earlier fetch); its path."""
+    """Write ``series`` to the project's data folder (replacing an earlier fetch); its path.
+
+    The file is written beside its place and then moved there, so that a fetch that fails leaves
+    the earlier file as it was; a name that is a link (to the participant file, or out of the
+    project) or a folder is never written through or over.
+
+    Raises
+    ------
+    KoladaError
+        If the file's place is a link or a folder, or the folder cannot be written.
+    """
     path = cache_path(folder, series.kpi, series.municipality)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(CACHE_COLUMNS)
-        for year, value in series.points:
-            w.writerow([year, repr(value), series.kpi, series.municipality, series.fetched.isoformat(), series.url])
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise KoladaError("kolada.cannot_keep", path=str(path))
+    part = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "x", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(CACHE_COLUMNS)
+            for year, value in series.points:
+                w.writerow([year, repr(value), series.kpi, series.municipality, series.fetched.isoformat(),
+                            series.url])
+        os.replace(part, path)
+    except OSError:
+        if part.is_file() and not part.is_symlink():
+            part.unlink()
+        raise KoladaError("kolada.cannot_keep", path=str(path)) from None
     return path
 
 
@@ -214,6 +235,8 @@ def cached_or_fetched(folder: str | Path, kpi: str, municipality: str, opener: O
                       today: dt.date | None = None) -> KoladaSeries:
     """The series kept in ``folder``; fetched and kept there first when it is not."""
     path = cache_path(folder, kpi, municipality)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise KoladaError("kolada.cannot_keep", path=str(path))  # (not fetched to be thrown away)
     if path.is_file():
         return read_cache(path, kpi, municipality)
     series = fetch_series(kpi, municipality, opener, today)
