@@ -379,6 +379,35 @@ def test_a_kolada_series_that_cannot_be_kept_is_a_message(tiny_project, monkeypa
     assert CACHE in str(err)
 
 
+@pytest.mark.parametrize(("ref", "said_sv", "said_en"), [
+    ("{kpi: '../../etc', municipality: '0305'}", "'../../etc' är inget nyckeltal i Kolada; ett id är en bokstav och fem siffror",
+     "'../../etc' is not a Kolada KPI id; an id is a letter and five digits"),
+    ("{kpi: N31807, municipality: '0305; rm'}", "'0305; rm' är ingen kommunkod; en kommunkod är fyra siffror",
+     "'0305; rm' is not a municipality code; a code is four digits"),
+])
+def test_a_kolada_reference_that_kolada_cannot_have_is_worded_in_the_params_language(ref, said_sv, said_en,
+                                                                                      tiny_project, capsys):
+    """The KPI id was refused with pydantic's "String should match pattern '^[A-Z]\\d{5}$'"."""
+    from evaltools.data.errors import ParamsError
+    from evaltools.data.params import load_params
+    params = tiny_project(f"goals:\n  - {{id: k, kind: context, label: L, kolada: {ref}}}\n")
+    with pytest.raises(ParamsError) as e:
+        load_params(params)
+    assert said_sv in e.value.message("sv") and said_en in e.value.message("en")
+    assert "pattern" not in e.value.message("en")
+
+
+def test_payments_cover_all_participants_that_is_no_yes_or_no_is_worded(tiny_project):
+    from evaltools.data.errors import ParamsError
+    from evaltools.data.params import load_params
+    params = tiny_project(data_block="data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n"
+                                     "  payments_cover_all_participants: kanske\n")
+    with pytest.raises(ParamsError) as e:
+        load_params(params)
+    assert "payments_cover_all_participants: står 'kanske'; förväntat true eller false" in e.value.message("sv")
+    assert "payments_cover_all_participants: got 'kanske'; expected true or false" in e.value.message("en")
+
+
 # --- 5. the Word template -------------------------------------------------------------------------------
 @pytest.mark.parametrize("case", ["passwd", "directory", "not_zip", "link_out", "link_in_to_outside"])
 def test_a_word_template_that_is_not_the_projects_docx_is_refused(case, tiny_project, tmp_path_factory, capsys):

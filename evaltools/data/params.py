@@ -191,10 +191,19 @@ class KoladaRef(_Strict):
     kpi: str = Field(pattern=r"^[A-Z]\d{5}$", description="Kolada's KPI id, a letter and five digits: N31807.")
     municipality: str = Field(description="The municipality's code, four digits in quotes: '0305'.")
 
+    @field_validator("kpi", mode="before")
+    @classmethod
+    def _kpi(cls, v: object) -> object:
+        if not isinstance(v, str) or not re.fullmatch(r"[A-Z]\d{5}", v):
+            raise ParamsValueError("kolada.bad_kpi", value=str(v)[:40])
+        return v
+
     @field_validator("municipality", mode="before")
     @classmethod
     def _code(cls, v: object) -> object:
-        if not isinstance(v, str) or not re.fullmatch(r"\d{4}", v):
+        if isinstance(v, str) and not re.fullmatch(r"\d{4}", v):
+            raise ParamsValueError("kolada.bad_municipality", value=v[:40])
+        if not isinstance(v, str):
             raise ValueError(f"a municipality code is four digits in quotes, e.g. '0305'; got {_short(v)}. Without "
                              "quotes YAML reads 0305 as a number and drops the 0")
         return v
@@ -657,6 +666,8 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.number", lang, value=_short(value))
     if kind.startswith("date"):
         return message("params.date", lang, value=_short(value))
+    if kind in ("bool_parsing", "bool_type"):
+        return message("params.boolean", lang, value=_short(value))
     if kind == "literal_error":
         choices = str((e.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
         return message("params.choice", lang, value=_short(value), choices=choices)
