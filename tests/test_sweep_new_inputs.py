@@ -429,6 +429,9 @@ def test_a_word_template_that_is_not_the_projects_docx_is_refused(case, tiny_pro
     code, said = _validate(params, capsys)
     assert code == cli.EXIT_FAILED and "word_template" in said, said
     assert "root:" not in said
+    expected = {"passwd": "not a Word document", "directory": "is a folder", "not_zip": "not a readable Word document",
+                "link_out": "outside the project folder", "link_in_to_outside": "outside the project folder"}[case]
+    assert expected in said, said
 
 
 # --- 6. the analysis plan -------------------------------------------------------------------------------

@@ -1018,6 +1018,8 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
     elif not full.is_relative_to(root):
         problems.append(f"word_template: {str(p)!r} lies outside the project folder {root}; keep the template "
                         "beside the params and data")
+    elif full.is_dir():
+        problems.append(f"word_template: {str(p)!r} is a folder, not a Word document; name the .docx file itself")
     elif not full.is_file():
         problems.append(f"word_template: file {str(p)!r} does not exist (looked for {full})")
     elif not zipfile.is_zipfile(full):
