@@ -59,10 +59,12 @@ def _write(path: Path, rows: list[list[object]], how: str = "utf-8") -> Path:
 def _validate(params: Path, capsys) -> tuple[int, str]:
     """``evaltools validate`` on ``params``: its exit code and all it printed, checked for what must
     never be printed."""
+    before = _snapshot(params.parent)
     code = cli.main(["validate", str(params)])
     out = capsys.readouterr()
     said = out.out + out.err
     assert "Traceback" not in said and PNR_TAIL not in said, said
+    assert _snapshot(params.parent) == before, "validate changed or added a file"
     return code, said
 
 
@@ -455,7 +457,25 @@ def test_a_plan_with_a_script_or_a_personnummer_is_cited_by_name_only(body, enco
     assert "<script" not in cited and PNR_TAIL not in cited
 
 
-# --- 7. all of it at once, rendered ---------------------------------------------------------------------
+# --- 7. render refuses what validate refuses ----------------------------------------------------------
+@pytest.mark.slow
+def test_render_of_a_refused_project_says_why_and_writes_nothing(tiny_project, tmp_path_factory, capsys):
+    params = _wide(tiny_project, [["person_id", "2022-01", "", PNR], ["P1", "9000", "8000", "1"]])
+    out = tmp_path_factory.mktemp("reports")
+    before = _snapshot(tiny_project.dir)
+    code = cli.main(["render", str(params), "--reports-dir", str(out), "--formats", "html", "--quiet"])
+    said = capsys.readouterr()
+    assert code == cli.EXIT_FAILED
+    assert "Traceback" not in said.out + said.err and PNR_TAIL not in said.out + said.err
+    assert "bredd.csv" in said.out + said.err and "kolumn C" in said.out + said.err
+    assert not [p for p in out.rglob("*") if p.suffix in (".html", ".pdf") and p.name != "index.html"]
+    for kept in out.rglob("*"):  # a failed render's notebook, kept for inspection, quotes no personnummer
+        if kept.is_file():
+            assert PNR_TAIL not in kept.read_bytes().decode("utf-8", errors="replace"), kept.name
+    assert _snapshot(tiny_project.dir) == before
+
+
+# --- 8. all of it at once, rendered ---------------------------------------------------------------------
 def _messy_project(tiny_project) -> Path:
     """Per-payment Windows-1252 payments with a semicolon, decimal commas and repayments; a
     questionnaire with a formula as free text and a board of four; a kept Kolada series; a plan
