@@ -17,7 +17,6 @@ from evaltools.data.errors import DataValidationError, EvaltoolsError
 from evaltools.data.project import load_project
 from evaltools.publish import cli
 
-from .conftest import write_csv
 
 PNR = "811218-9876"  # shaped like a personnummer (a valid check digit), nobody's
 PNR_TAIL = "9876"
