@@ -281,6 +281,16 @@ def test_a_group_of_four_respondents_is_counted_but_never_shown(tiny_project, mo
     assert set(sheet["group"]) == {"personal"}
 
 
+@pytest.mark.parametrize("level", [9, 0])
+def test_a_survey_goal_whose_level_is_off_the_questions_scale_is_refused(level, tiny_project, capsys):
+    """level: 9 on a 1–5 scale passed validate: a goal no answer could meet, reported as missed."""
+    params = _survey(tiny_project, _staff(6), extra=f"goals:\n  - {{id: g, kind: survey, label: L, question: F1, "
+                                                    f"group: personal, level: {level}, target: 0.5}}\n")
+    err, said = _refused(params, capsys)
+    (p,) = _problems(err)
+    assert p.file.endswith("questions.csv") and f"nivå {level}" in p.text("sv") and "1–5" in p.text("en")
+
+
 # --- 4. Kolada series kept in the data folder ----------------------------------------------------------
 KOLADA_GOAL = """\
 goals:
