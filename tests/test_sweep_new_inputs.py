@@ -291,6 +291,17 @@ def test_a_survey_goal_whose_level_is_off_the_questions_scale_is_refused(level, 
     assert p.file.endswith("questions.csv") and f"nivå {level}" in p.text("sv") and "1–5" in p.text("en")
 
 
+def test_more_respondents_than_invited_is_refused_naming_the_group(tiny_project, capsys):
+    """invited: {personal: 2} with six staff answering gave a response rate of 300 %."""
+    params = _survey(tiny_project, [*_staff(6), ["", "personal", "2023-10-01", "F1", "4"]],
+                     extra="survey:\n  invited: {personal: 2, styrelse: 5}\n")
+    err, said = _refused(params, capsys)
+    (p,) = _problems(err)  # 2022: six named respondents; 2023: one anonymous answer, within the two asked
+    assert "personal" in p.text("sv") and "6" in p.text("sv") and "2022" in p.text("en")
+    ok = _survey(tiny_project, _staff(6), extra="survey:\n  invited: {personal: 6}\n")
+    assert _validate(ok, capsys)[0] == cli.EXIT_OK
+
+
 # --- 4. Kolada series kept in the data folder ----------------------------------------------------------
 KOLADA_GOAL = """\
 goals:
