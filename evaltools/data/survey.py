@@ -335,7 +335,8 @@ def load_survey(params: ProjectParams, problems: list[Problem],
             if q is None or q.free_text:
                 problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
                                         "survey.goal_question" if q is None else "survey.goal_free_text", goal=g.id))
-            elif g.measure == "level" and g.level is not None and not q.scale_min <= g.level <= q.scale_max:
+            elif (g.measure == "level" and g.level is not None and q.scale_min is not None and q.scale_max is not None
+                  and not q.scale_min <= g.level <= q.scale_max):
                 # a level off the scale is a goal no answer can meet (or every answer meets)
                 problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
                                         "survey.goal_level", goal=g.id, level=g.level, low=q.scale_min,
