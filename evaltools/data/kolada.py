@@ -18,6 +18,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
+import os
 import re
 import urllib.error
 import urllib.request
@@ -163,24 +165,53 @@ def cache_path(folder: str | Path, kpi: str, municipality: str) -> Path:
 
 
 def write_cache(series: KoladaSeries, folder: str | Path) -> Path:
-    """Write ``series`` to the project's data folder (replacing an earlier fetch); its path."""
-    path = cache_path(folder, series.kpi, series.municipality)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(CACHE_COLUMNS)
-        for year, value in series.points:
-            w.writerow([year, repr(value), series.kpi, series.municipality, series.fetched.isoformat(), series.url])
-    return path
+    """Write ``series`` to the project's data folder (replacing an earlier fetch); its path.
 
-
-def read_cache(path: str | Path) -> KoladaSeries:
-    """A series written by :func:`write_cache`.
+    The file is written beside its place and then moved there, so that a fetch that fails leaves
+    the earlier file as it was; a name that is a link (to the participant file, or out of the
+    project) or a folder is never written through or over.
 
     Raises
     ------
     KoladaError
-        If the file is not such a series (columns missing, a year or value unreadable).
+        If the file's place is a link or a folder, or the folder cannot be written.
+    """
+    path = cache_path(folder, series.kpi, series.municipality)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise KoladaError("kolada.cannot_keep", path=str(path))
+    part = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "x", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(CACHE_COLUMNS)
+            for year, value in series.points:
+                w.writerow([year, repr(value), series.kpi, series.municipality, series.fetched.isoformat(),
+                            series.url])
+        os.replace(part, path)
+    except OSError:
+        if part.is_file() and not part.is_symlink():
+            part.unlink()
+        raise KoladaError("kolada.cannot_keep", path=str(path)) from None
+    return path
+
+
+def read_cache(path: str | Path, kpi: str | None = None, municipality: str | None = None) -> KoladaSeries:
+    """A series written by :func:`write_cache`.
+
+    Parameters
+    ----------
+    path
+        The kept file.
+    kpi, municipality
+        The series the file must hold (every row): a file edited or copied from another KPI's or
+        municipality's series is refused rather than cited under the wrong name.
+
+    Raises
+    ------
+    KoladaError
+        If the file is not such a series (columns missing, a year, value or date unreadable, a
+        value that is not a finite number), or is the series of another KPI or municipality.
     """
     path = Path(path)
     try:
@@ -188,18 +219,26 @@ def read_cache(path: str | Path) -> KoladaSeries:
             rows = list(csv.DictReader(f))
         points = tuple((int(r["period"]), float(r["value"])) for r in rows)
         first = rows[0]
-        return KoladaSeries(first["kpi"], first["municipality"], points, dt.date.fromisoformat(first["fetched"]),
-                            first["url"])
-    except (OSError, KeyError, IndexError, ValueError, TypeError):
+        series = KoladaSeries(first["kpi"], first["municipality"], points, dt.date.fromisoformat(first["fetched"]),
+                              first["url"])
+    except (OSError, KeyError, IndexError, ValueError, TypeError, UnicodeDecodeError, csv.Error):
         raise KoladaError("kolada.bad_cache", path=str(path)) from None
+    if not all(math.isfinite(v) for _, v in points):  # (float() reads 'nan' and 'inf')
+        raise KoladaError("kolada.bad_cache", path=str(path))
+    if kpi is not None and municipality is not None and any(
+            r.get("kpi") != kpi or r.get("municipality") != municipality for r in rows):
+        raise KoladaError("kolada.cache_other", path=str(path), kpi=kpi, municipality=municipality)
+    return series
 
 
 def cached_or_fetched(folder: str | Path, kpi: str, municipality: str, opener: Opener | None = None,
                       today: dt.date | None = None) -> KoladaSeries:
     """The series kept in ``folder``; fetched and kept there first when it is not."""
     path = cache_path(folder, kpi, municipality)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise KoladaError("kolada.cannot_keep", path=str(path))  # (not fetched to be thrown away)
     if path.is_file():
-        return read_cache(path)
+        return read_cache(path, kpi, municipality)
     series = fetch_series(kpi, municipality, opener, today)
     write_cache(series, folder)
     return series

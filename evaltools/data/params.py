@@ -191,10 +191,19 @@ class KoladaRef(_Strict):
     kpi: str = Field(pattern=r"^[A-Z]\d{5}$", description="Kolada's KPI id, a letter and five digits: N31807.")
     municipality: str = Field(description="The municipality's code, four digits in quotes: '0305'.")
 
+    @field_validator("kpi", mode="before")
+    @classmethod
+    def _kpi(cls, v: object) -> object:
+        if not isinstance(v, str) or not re.fullmatch(r"[A-Z]\d{5}", v):
+            raise ParamsValueError("kolada.bad_kpi", value=str(v)[:40])
+        return v
+
     @field_validator("municipality", mode="before")
     @classmethod
     def _code(cls, v: object) -> object:
-        if not isinstance(v, str) or not re.fullmatch(r"\d{4}", v):
+        if isinstance(v, str) and not re.fullmatch(r"\d{4}", v):
+            raise ParamsValueError("kolada.bad_municipality", value=v[:40])
+        if not isinstance(v, str):
             raise ValueError(f"a municipality code is four digits in quotes, e.g. '0305'; got {_short(v)}. Without "
                              "quotes YAML reads 0305 as a number and drops the 0")
         return v
@@ -657,6 +666,8 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.number", lang, value=_short(value))
     if kind.startswith("date"):
         return message("params.date", lang, value=_short(value))
+    if kind in ("bool_parsing", "bool_type"):
+        return message("params.boolean", lang, value=_short(value))
     if kind == "literal_error":
         choices = str((e.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
         return message("params.choice", lang, value=_short(value), choices=choices)
@@ -970,7 +981,7 @@ def kolada_series(params: ProjectParams, fetch: bool = True, opener=None, proble
         if not fetch and not path.is_file():
             continue
         try:
-            series = (kolada.read_cache(path) if path.is_file()
+            series = (kolada.read_cache(path, g.kolada.kpi, g.kolada.municipality) if path.is_file()
                       else kolada.cached_or_fetched(folder, g.kolada.kpi, g.kolada.municipality, opener))
         except kolada.KoladaError as e:
             if problems is None:
@@ -1007,6 +1018,8 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
     elif not full.is_relative_to(root):
         problems.append(f"word_template: {str(p)!r} lies outside the project folder {root}; keep the template "
                         "beside the params and data")
+    elif full.is_dir():
+        problems.append(f"word_template: {str(p)!r} is a folder, not a Word document; name the .docx file itself")
     elif not full.is_file():
         problems.append(f"word_template: file {str(p)!r} does not exist (looked for {full})")
     elif not zipfile.is_zipfile(full):

@@ -96,7 +96,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     A heading that is a month (:func:`month_heading`) is a month column; ``person_id`` and
     ``household_id`` are kept; a heading without digits (``Summa``, ``Kommentar``) and a total
     column are skipped; any other heading with digits is refused (a month that could not be read
-    would otherwise be lost). Two columns for one month are refused. An empty cell is 0 kr and
+    would otherwise be lost), as is a column holding values under an empty heading. Two columns for
+    one month are refused. An empty cell is 0 kr and
     gives no row, except that a person whose every cell is empty keeps one row of 0 kr in the
     first month, so that the file still lists them.
 
@@ -125,6 +126,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
             continue
         seen[month] = c
         months[c] = month
+    for letter in raw.headless:  # amounts under an empty heading would be lost without a word
+        problems.append(problem(fname, header_row, letter, "", "payment.wide_no_heading", letter=letter))
     if not months:
         problems.append(problem(fname, header_row, None, None, "payment.wide_no_months"))
     headings = list(months)

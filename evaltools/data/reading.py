@@ -60,6 +60,9 @@ class RawTable:
     # per column, the heading each row's cell sits under when that is not the column's own name (a
     # payments file with one column per month: an amount comes from the column '2023-03')
     cell_columns: dict[str, np.ndarray] = field(default_factory=dict)
+    # the columns (as letters: 'C') that hold values under an empty heading; they are not read, and a
+    # reader for which every column counts (a payments file with one column per month) refuses them
+    headless: tuple[str, ...] = ()
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -293,8 +296,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if nums is not None:
         sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
         number_cells = {name: sub[:, k] for k, name in enumerate(body.columns)}
+    below = cells.iloc[h + 1:]
+    headless = tuple(openpyxl.utils.get_column_letter(j + 1) for j, name in enumerate(header)
+                     if not name and (below.iloc[:, j] != "").any())
     body = body.loc[keep].reset_index(drop=True)
-    return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname)
+    return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless)
 
 
 # --- validation ---------------------------------------------------------------------

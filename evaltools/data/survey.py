@@ -289,6 +289,33 @@ def _empty_responses() -> pd.DataFrame:
     return df
 
 
+PARTICIPANT_GROUPS = ("deltagare_start", "deltagare_avslut")  # answered once per person, not per year
+
+
+def _check_invited(responses: pd.DataFrame, params: ProjectParams, problems: list[Problem]) -> None:
+    """More respondents than ``survey.invited`` says were asked (in one year's round; participants'
+    groups in all) would be a response rate above 100 %: a problem naming the group.
+
+    Respondents are counted as the report counts them: each respondent id once, and an anonymous
+    survey's answers as many persons as the question most of them answered."""
+    invited = params.survey.invited
+    if not invited:
+        return
+    df = responses[responses[RESPONDENT_GROUP].isin(list(invited))]
+    if df.empty:
+        return
+    year = pd.to_datetime(df[DATE], errors="coerce").dt.year.fillna(0).astype(int)
+    rounds = np.where(df[RESPONDENT_GROUP].isin(PARTICIPANT_GROUPS), 0, year)
+    for (group, rnd), rows in df.groupby([df[RESPONDENT_GROUP], rounds], sort=True):
+        ids = rows[RESPONDENT_ID]
+        anonymous = rows[ids.isna()].groupby(QUESTION).size()
+        n = int(ids.dropna().nunique()) + (int(anonymous.max()) if len(anonymous) else 0)
+        if n > invited[group]:
+            problems.append(problem(str(params.source_path or "params"), None, None, None, "survey.invited_below",
+                                    group=group, asked=invited[group], n=n,
+                                    round=str(rnd) if rnd else "–"))
+
+
 def load_survey(params: ProjectParams, problems: list[Problem],
                 warn: list[Problem]) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """The project's responses and questions, or ``(None, None)`` when params name neither."""
@@ -298,6 +325,8 @@ def load_survey(params: ProjectParams, problems: list[Problem],
     questions = load_questions(d.questions, params, problems, warn) if d.questions else empty_table(QUESTIONS)
     responses = load_responses(d.responses, params, questions, problems, warn) if d.responses else None
     known = questions_by_code(questions)
+    if responses is not None and len(responses):
+        _check_invited(responses, params, problems)
     if d.questions is not None and len(questions):  # each survey goal's question, on a scale
         for g in params.goals:
             if g.kind != "survey":
@@ -306,4 +335,10 @@ def load_survey(params: ProjectParams, problems: list[Problem],
             if q is None or q.free_text:
                 problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
                                         "survey.goal_question" if q is None else "survey.goal_free_text", goal=g.id))
+            elif (g.measure == "level" and g.level is not None and q.scale_min is not None and q.scale_max is not None
+                  and not q.scale_min <= g.level <= q.scale_max):
+                # a level off the scale is a goal no answer can meet (or every answer meets)
+                problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
+                                        "survey.goal_level", goal=g.id, level=g.level, low=q.scale_min,
+                                        high=q.scale_max))
     return responses, questions

@@ -115,7 +115,12 @@ def citation(r) -> str | None:
     for lang in dict.fromkeys((r.lang, "sv")):
         path = plan_path(source, lang)
         if path.is_file():
-            date = settled_on(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:  # a plan saved by an older editor, in Windows-1252
+                text = raw.decode("cp1252", errors="replace")
+            date = settled_on(text)
             when = r.msg("appendix.plan_settled", date=date.isoformat()) if date else r.msg("appendix.plan_undated")
             return r.msg("appendix.plan_text", file=f"{path.parent.name}/{path.name}", when=when)
     return None

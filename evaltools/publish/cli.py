@@ -278,13 +278,13 @@ def cmd_kolada(args) -> int:
     try:
         folder = kolada_folder(load_params(params_path(args.project))) if args.project else Path.cwd()
         series = fetch_series(args.kpi, args.municipality)
+        path = write_cache(series, folder)  # (refused where the name is a link or a folder)
     except KoladaError as e:
         print(f"✗ {e.message(lang)}", file=sys.stderr)
         return EXIT_FAILED
     except EvaltoolsError as e:
         print(f"✗ {e}", file=sys.stderr)
         return EXIT_FAILED
-    path = write_cache(series, folder)
     years = [y for y, _ in series.points]
     print(_say("cli.kolada_fetched", lang, kpi=series.kpi, municipality=series.municipality, n=len(years),
                first=years[0], last=years[-1], fetched=series.fetched.isoformat(), path=path))
