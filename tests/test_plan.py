@@ -39,7 +39,7 @@ def test_new_in_english_writes_the_plan_in_english(tmp_path, monkeypatch, capsys
     assert cli.main(["new", "--lang", "en", "planned"]) == 0
     text = (tmp_path / "params" / "text" / "planned.plan.en.md").read_text(encoding="utf-8")
     assert text.startswith("# Analysis plan: planned")
-    assert "## What counts as success" in text and "Settled: FYLL I YYYY-MM-DD" in text
+    assert "## What counts as a good result" in text and "Settled: FYLL I YYYY-MM-DD" in text
 
 
 def test_the_settled_date_is_read_from_its_line():
