@@ -166,3 +166,10 @@ def test_a_kept_series_that_cannot_be_read_refuses_the_params_file(tmp_path):
 def test_the_kept_series_is_among_the_reports_input_checksums(tmp_path, api):
     project = et.load_project(_project(tmp_path))
     assert "kolada_N31807_0305.csv" in project.checksums
+
+
+def test_the_command_names_an_unknown_project_in_the_users_language(tmp_path, capsys):
+    from evaltools.publish import cli
+    assert cli.main(["kolada", "N31807", "0305", "--project", "ingen-sadan-projekt"]) == 1
+    err = capsys.readouterr().err
+    assert "ingen-sadan-projekt" in err and "Traceback" not in err and "no such" not in err.lower()

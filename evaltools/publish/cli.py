@@ -275,6 +275,11 @@ def cmd_kolada(args) -> int:
     from ..data.kolada import KoladaError, fetch_series, write_cache  # start-up: each command imports only what it uses
     from ..data.params import kolada_folder, load_params  # start-up: each command imports only what it uses
     lang = _lang(args)
+    if args.project and not params_path(args.project).is_file():
+        known = ", ".join(redact(p.stem) for p in all_params()) or _say("cli.no_projects", lang)
+        print("✗ " + _say("cli.no_params", lang, missing=str(params_path(args.project)), folder=PARAMS_DIR, known=known),
+              file=sys.stderr)
+        return EXIT_FAILED
     try:
         folder = kolada_folder(load_params(params_path(args.project))) if args.project else Path.cwd()
         series = fetch_series(args.kpi, args.municipality)
