@@ -45,15 +45,11 @@ CONFIDENCE = 0.95
 WILCOXON_EXACT_MAX = 50  # pairs up to which the signed-rank test's exact distribution is used
 
 
-@dataclass(frozen=True)
-class Round:
-    """One respondent group's round of a questionnaire."""
+class _ResponseRate:
+    """The response rate and the low-response rule, defined once for rounds and survey goals."""
 
-    group: str
-    round: int  # the calendar year of a staff, board, manager or referrer round; 0 for participants
     respondents: int
     invited: int | None
-    hidden: bool  # fewer respondents than the privacy threshold: shown nowhere
 
     @property
     def response_rate(self) -> float:
@@ -63,6 +59,17 @@ class Round:
     def low_response(self) -> bool | None:
         """Whether the response rate is below :data:`LOW_RESPONSE_RATE`; None when it is unknown."""
         return None if not self.invited else self.response_rate < LOW_RESPONSE_RATE
+
+
+@dataclass(frozen=True)
+class Round(_ResponseRate):
+    """One respondent group's round of a questionnaire."""
+
+    group: str
+    round: int  # the calendar year of a staff, board, manager or referrer round; 0 for participants
+    respondents: int
+    invited: int | None
+    hidden: bool  # fewer respondents than the privacy threshold: shown nowhere
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ class Paired:
 
 
 @dataclass(frozen=True)
-class SurveyGoalCounts:
+class SurveyGoalCounts(_ResponseRate):
     """The counts behind one survey goal: ``successes`` of ``denominator`` respondents who answered
     on the scale, with those who said "vet ej" or left the question empty beside them."""
 
@@ -103,13 +110,6 @@ class SurveyGoalCounts:
     invited: int | None
     hidden: bool  # the goal's group has fewer respondents than the privacy threshold
 
-    @property
-    def response_rate(self) -> float:
-        return self.respondents / self.invited if self.invited else float("nan")
-
-    @property
-    def low_response(self) -> bool | None:
-        return None if not self.invited else self.response_rate < LOW_RESPONSE_RATE
 
 
 @dataclass(frozen=True)
