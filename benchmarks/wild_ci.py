@@ -15,9 +15,6 @@ rejects at 5 %.
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
-import textwrap
 import time
 from pathlib import Path
 
@@ -26,39 +23,14 @@ import pandas as pd
 
 from evaltools.analysis import comparison
 from evaltools.data import synthetic
-from evaltools.data.project import load_project
-
-
-def _project(frames: dict, seed: int):
-    """The drawn project loaded the way a report loads it: CSV files and a params file."""
-    d = Path(tempfile.mkdtemp(prefix="evaltools-wild-"))
-    for name, df in frames.items():
-        df.to_csv(d / f"{name}.csv", index=False)
-    (d / "p.yaml").write_text(textwrap.dedent(f"""\
-        id: sim
-        title: sim
-        forbund: "-"
-        owner: "-"
-        period: {{start: 2021-01-01, planned_end: 2023-12-31}}
-        data_as_of: 2025-06-30
-        data:
-          participants: participants.csv
-          payments: payments.csv
-          comparison: {{persons: comparison.csv, payments: comparison_payments.csv}}
-        comparison: {{anticipation_months: 3, small_cluster_threshold: 50}}
-        cost_benefit: {{seed: {seed}}}
-        """), encoding="utf-8")
-    try:
-        return load_project(d / "p.yaml")
-    finally:
-        shutil.rmtree(d)
+from sim_design import project as load_drawn  # the same loading as the design simulations (run from benchmarks/)
 
 
 def draw(r: int, households: int) -> dict:
     """One draw: the DiD with both intervals, true effect 0."""
     fr = synthetic.demo_project(2000 + r, n_participants=households, n_comparison=60, project_id="sim",
                                 true_effect=0.0)
-    project = _project(fr, seed=r)
+    project = load_drawn(fr, seed=r)
     c = project.params.comparison
     panel = comparison.build_panel(project)
     a = c.anticipation_months
