@@ -229,10 +229,16 @@ def test_template_path_is_checked_like_the_data_paths(tiny_project):
     assert load_params(tiny_project("word_template: mall.docx\n")).word_template == (d / "mall.docx").resolve()
     (d / "mall.txt").write_text("inte Word", encoding="utf-8")
     (d / "trasig.docx").write_text("inte Word heller", encoding="utf-8")
+    with zipfile.ZipFile(d / "arkiv.docx", "w") as z:  # a zip, but no Word document inside
+        z.writestr("bilder/logga.txt", "ingen text")
+    with zipfile.ZipFile(d / "tabell.docx", "w") as z:  # a workbook renamed .docx is refused too
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
     outside = d.parent / f"{d.name}-utanför.docx"
     shutil.copy(d / "mall.docx", outside)
     for value, words in (("saknas.docx", "does not exist"), ("mall.txt", "not a Word document"),
-                         ("trasig.docx", "not a readable Word document"), (str(outside), "outside the project folder"),
+                         ("trasig.docx", "not a readable Word document"), ("arkiv.docx", "not a readable Word document"),
+                         ("tabell.docx", "not a readable Word document"), (str(outside), "outside the project folder"),
                          (f"../{outside.name}", "outside the project folder")):
         with pytest.raises(ParamsError) as e:
             load_params(tiny_project(f"word_template: {value}\n"))

@@ -1022,10 +1022,21 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
         problems.append(f"word_template: {str(p)!r} is a folder, not a Word document; name the .docx file itself")
     elif not full.is_file():
         problems.append(f"word_template: file {str(p)!r} does not exist (looked for {full})")
-    elif not zipfile.is_zipfile(full):
+    elif not _is_word_document(full):
         problems.append(f"word_template: {str(p)!r} is not a readable Word document (a .docx file is a zip "
-                        "archive); save it again from Word as a .docx")
+                        "archive holding word/document.xml); save it again from Word as a .docx")
     return full
+
+
+def _is_word_document(path: Path) -> bool:
+    """Whether ``path`` is a zip archive with a Word document part (another zip renamed .docx,
+    an .xlsx saved with the wrong name or a broken download is not)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+    return {"[Content_Types].xml", "word/document.xml"} <= names
 
 
 def primary_success_outcomes(params: ProjectParams) -> tuple[str, ...]:
