@@ -94,11 +94,25 @@ def test_survey_goals_are_shares_with_exact_intervals_and_the_share_rule(project
     assert row["status"] == GoalStatus.PARTLY_UNCERTAIN
     stress = tab.loc["stress"]  # F2's low end is good: every staff member answered 1, at or below 2
     assert (stress["numerator"], stress["denominator"]) == (7, 7)
+    # 7 of 7: the exact interval's lower end is 0,025^(1/7) = 0,59, above the target of 50 %; but only
+    # 7 of the 20 asked answered (35 %), so the respondents may not speak for everyone: uncertain
+    assert stress["ci_low"] == pytest.approx(0.025 ** (1 / 7))
+    assert stress["status"] == GoalStatus.REACHED_UNCERTAIN
     change = tab.loc["framtid"]  # better at exit: 5 of the 7 pairs
     assert (change["numerator"], change["denominator"]) == (5, 7)
     c = A.survey(project).goal("kanner")
     assert (c.respondents, c.dont_know, c.missing, c.invited) == (7, 1, 1, 20)
     assert c.response_rate == pytest.approx(7 / 20) and c.low_response  # 35 % is below 50 %
+
+
+def test_a_survey_goal_most_of_those_asked_answered_keeps_its_verdict(tiny_project):
+    """The same seven staff answers with 8 asked (88 % answered): 7 of 7 above the target is reached."""
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", _responses())
+    project = et.load_project(tiny_project(GOALS.replace("personal: 20", "personal: 8"), data_block=DATA))
+    tab = assess_goals(project).table.set_index("goal_id")
+    assert tab.loc["stress", "status"] == GoalStatus.REACHED
+    assert not A.survey(project).goal("stress").low_response
 
 
 def test_a_group_under_the_threshold_is_hidden_from_goals_and_tables(project):

@@ -360,7 +360,10 @@ def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_c
     """A survey goal: a share of respondents (:func:`evaltools.analysis.survey.goal_counts`), judged
     by the share rule and its exact interval as every share goal. Its row has kind ``share`` and
     mode ``survey``; a group with fewer respondents than ``min_count``, or a denominator under it,
-    is not assessed and its counts are hidden (``too_few``)."""
+    is not assessed and its counts are hidden (``too_few``). Below the low response rate
+    (:data:`evaltools.analysis.survey.LOW_RESPONSE_RATE`) the status is marked uncertain, as for an
+    interval spanning the target: the interval covers chance among those who answered, not how the
+    others would have answered."""
     c = goal_counts(project, goal)
     row.update(kind="share", mode="survey", cut=False)
     if c.hidden or 0 < c.denominator < min_count:
@@ -373,6 +376,8 @@ def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_c
         return row
     row.update(share_test(c.successes, c.denominator, goal.target))
     row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
+    if c.low_response:  # the respondents may not speak for everyone asked: the verdict is uncertain whatever the interval
+        row["status"] = UNCERTAIN_OF.get(row["status"], row["status"])
     return row
 
 

@@ -64,6 +64,8 @@ def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
     if counts.denominator == 0 or pd.isna(row.value):
         return msg("survey.goal_no_answers")
     key = "survey.goal_change" if counts.measure == "change" else "survey.goal_level"
+    if counts.low_response:  # the interval speaks of those who answered only
+        where = msg("survey.where_respondents", where=where)
     parts = [msg(key, share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang),
                  n=fmt_int(row.denominator, lang), where=where)]
     if counts.invited:
