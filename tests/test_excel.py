@@ -261,7 +261,8 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
     assert cli.main(["new", "mall-test"]) == 0
     book = tmp_path / "data" / "mall-test" / "mall-test.xlsx"
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["participants", "payments", "budget", "responses", "questions", "Koder", "Kolumner"]
+    assert wb.sheetnames == ["participants", "payments", "budget", "responses", "questions", "earnings", "benefits", "Koder",
+                            "Kolumner"]
     ws = wb["participants"]
     header = [c.value for c in ws[3]]
     assert header == [c.name for c in S.PARTICIPANTS.columns]
