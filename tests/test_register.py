@@ -3,6 +3,7 @@ payments, their effects are estimated with the payments' DiD, and the cost-benef
 flows they measure instead of its assumptions, marked as measured."""
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 
@@ -248,3 +249,16 @@ def test_regenerated_register_files_equal_the_shipped_ones():
     for name, df in files.items():
         shipped = pd.read_csv(ROOT / "data" / "kompassen-demo" / f"{name}.csv", dtype=str)
         assert shipped.equals(df.astype(str)), name
+
+
+def test_the_switching_deadweight_leaves_the_measured_flows_alone(kompassen, cba):
+    # the measured rows carry no deadweight: the public financiers' NPV at a deadweight of 0 (their
+    # benefit from exits in full, the measured rows as they are) is still negative, so no deadweight
+    # turns it to zero
+    at_zero = et.cost_benefit(kompassen.with_params(cost_benefit={"deadweight": 0.0}), monte_carlo=False, effect=False)
+    public = at_zero.table.set_index("perspective").loc["offentliga"]
+    assert public["npv"] < 0
+    assert math.isnan(cba.table.set_index("perspective").loc["offentliga", "switching_deadweight"])
+    # and the measured rows are the same at any deadweight
+    measured = at_zero.ledger[at_zero.ledger["source"] == "measured"].set_index(["item", "actor"])["pv"]
+    pd.testing.assert_series_equal(measured, cba.ledger[cba.ledger["source"] == "measured"].set_index(["item", "actor"])["pv"])

@@ -106,13 +106,18 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
         elif earnings_unvalued and p == "samhälle":
             note = Note.of("assumption.actor_society")
         npv = b - c
-        b0 = b / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
-        switching = 1 - c / b0 if (c > 0 and b0 > 0) else np.nan
+        # (flows measured from register outcomes carry no deadweight and come with no exit: the
+        # switching deadweight and the break-even count the exits' share of the benefit only)
+        measured = m.pv_measured(p)
+        c_exits = c - measured  # the cost the exits must carry
+        b_exits = b - measured
+        b0 = b_exits / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
+        switching = 1 - c_exits / b0 if (c_exits > 0 and b0 > 0) else np.nan
         rows.append({
             "perspective": p, "pv_cost": c, "pv_benefit": b, "npv": npv,
             "bcr": b / c if c > 0 and not np.isnan(b) else np.nan,
             "payback_months": _payback(b_stream, c_stream, m.rate) if n_success and not np.isnan(b) else np.nan,
-            "break_even_exits": c / (b / n_success) if (n_success and b > 0 and c > 0) else np.nan,
+            "break_even_exits": c_exits / (b_exits / n_success) if (n_success and b_exits > 0 and c_exits > 0) else np.nan,
             "switching_deadweight": switching if 0 <= switching <= 1 else np.nan,
             "lower_bound": bool(earnings_unvalued and p == "samhälle"),
             "note": note,
