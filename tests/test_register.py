@@ -262,3 +262,10 @@ def test_the_switching_deadweight_leaves_the_measured_flows_alone(kompassen, cba
     # and the measured rows are the same at any deadweight
     measured = at_zero.ledger[at_zero.ledger["source"] == "measured"].set_index(["item", "actor"])["pv"]
     pd.testing.assert_series_equal(measured, cba.ledger[cba.ledger["source"] == "measured"].set_index(["item", "actor"])["pv"])
+
+
+def test_no_register_effect_is_estimated_for_fewer_persons_than_the_privacy_threshold(kompassen):
+    few = kompassen.with_params(privacy={"min_count": 181})  # one more than the 180 participants
+    assert register_effects(few).effects == ()
+    r = et.cost_benefit(few, monte_carlo=False, effect=False)
+    assert "measured" not in set(r.ledger["source"])

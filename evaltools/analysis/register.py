@@ -122,7 +122,8 @@ def register_effects(project: Project) -> RegisterEffects | None:
         One estimate for earnings and one per actor paying a benefit in the file (Försäkringskassan,
         the state; :data:`evaltools.data.schema.BENEFIT_PAYER`); None without a register file, a
         comparison group or participants. An actor whose kinds have no row in the benefits file was
-        paid nothing by it in either group: no estimate and no flow.
+        paid nothing by it in either group: no estimate and no flow. An estimate over fewer persons
+        than ``privacy.min_count`` in either group is left out (the ledger then keeps its assumptions).
     """
     earn, ben = project.earnings, project.benefits
     if project.comparison is None or not project.has_participants or (earn is None and ben is None):
@@ -136,4 +137,8 @@ def register_effects(project: Project) -> RegisterEffects | None:
             rows = ben[payer == actor]
             if len(rows):
                 effects.append(_effect(project, BENEFITS, actor, rows, ben))
-    return RegisterEffects(tuple(effects), earn is not None, ben is not None)
+    # (an effect on fewer persons than the privacy threshold in either group would tell a few persons'
+    # earnings or benefits: it is not estimated, and the ledger keeps its assumptions for it)
+    k = project.params.privacy.min_count
+    kept = tuple(e for e in effects if e.participants >= k and e.comparison_persons >= k)
+    return RegisterEffects(kept, earn is not None, ben is not None)
