@@ -243,7 +243,8 @@ class _Model:
     first_year: np.ndarray | None = None  # observed share kept 1..12 months after exit; None: the whole level
     # flows measured from register outcomes (analysis.register): (item, actor) -> monthly stream on the
     # grid, price-year kr, booked on the participant-months the estimate covers; they replace the
-    # model's flows of those items (MEASURED_ITEMS) and carry no deadweight, drop-off or horizon
+    # model's flows of those items (earnings and the tax on them, the benefits paid instead) and carry no
+    # deadweight, drop-off or horizon
     measured: dict | None = None
 
     def is_measured(self, item: str) -> bool:
