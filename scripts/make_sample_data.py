@@ -29,6 +29,8 @@ def main() -> None:
     for name, df in demo.items():
         write(df, d / "kompassen-demo" / f"{name}.csv")
     write(synthetic.kompassen_budget(), d / "kompassen-demo" / "budget.csv")
+    for name, df in synthetic.demo_register(demo["participants"], demo["comparison"]).items():
+        write(df, d / "kompassen-demo" / f"{name}.csv")
     nasta = synthetic.nasta_steg_participants()
     write(nasta, d / "nasta-steg" / "participants.csv")
     write(synthetic_survey.participant_questions(), d / "nasta-steg" / "questions.csv")

@@ -214,6 +214,8 @@ def test_the_what_if_tornado_follows_the_chosen_perspective(demo):
 
 
 def test_what_if_says_why_society_does_not_move_when_earnings_are_not_valued(demo):
+    from dataclasses import replace
+    demo = replace(demo, earnings=None, benefits=None)  # (no register outcomes: earnings are not valued)
     result = whatif.evaluate(demo)
     assert not result.summary.earnings_valued
     note = whatif.society_note(result, "sv")

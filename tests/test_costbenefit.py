@@ -287,16 +287,22 @@ def test_effect_based_benefit_from_the_did_by_explicit_sum():
     # the measured fall in försörjningsstöd is the municipality's gross saving ...
     assert e.pv_avoided_fs == pytest.approx(total)
     # ... of which the public financiers (the lead perspective) keep what the state and FK do not pay
-    # back out as benefits instead or as wage subsidies: the same split as the main calculation's ledger
-    led = r.ledger.set_index(["item", "actor"])["pv"]
-    kommun = led[("forsorjningsstod", "kommun")]
-    paid_instead = sum(v for (item, actor), v in led.items()
-                       if (item.startswith("ersattning_") or item == "lonestod") and actor in ("stat", "fk"))
+    # back out as benefits instead or as wage subsidies: the same split as the main calculation's
+    # assumed ledger rows; the rows measured from the register outcomes (tax on earnings, the benefits
+    # paid) are the same in both calculations and added as they are
+    led = r.ledger.set_index(["item", "actor"])
+    assumed, pv = led["source"] == "assumed", led["pv"]
+    kommun = pv[("forsorjningsstod", "kommun")]
+    paid_instead = sum(v for ((item, actor), v), a in zip(pv.items(), assumed)
+                       if a and (item.startswith("ersattning_") or item == "lonestod") and actor in ("stat", "fk"))
     share = (kommun + paid_instead) / kommun
+    measured = sum(v for ((item, actor), v), a in zip(pv.items(), led["source"] == "measured")
+                   if a and actor in ("kommun", "region", "stat", "fk"))
+    assert measured != 0
     assert e.perspective == r.summary.perspective == "offentliga"
-    assert e.pv_benefit == pytest.approx(total * share)
+    assert e.pv_benefit == pytest.approx(total * share + measured)
     assert e.pv_cost == pytest.approx(r.summary.pv_cost)
-    assert e.npv == pytest.approx(total * share - r.summary.pv_cost)
+    assert e.npv == pytest.approx(total * share + measured - r.summary.pv_cost)
     assert 0 <= e.p_npv_positive <= 1 and e.npv_p05 < e.npv < e.npv_p95
 
 

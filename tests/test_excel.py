@@ -261,7 +261,8 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
     assert cli.main(["new", "mall-test"]) == 0
     book = tmp_path / "data" / "mall-test" / "mall-test.xlsx"
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["participants", "payments", "budget", "responses", "questions", "Koder", "Kolumner"]
+    assert wb.sheetnames == ["participants", "payments", "budget", "responses", "questions", "earnings", "benefits", "Koder",
+                            "Kolumner"]
     ws = wb["participants"]
     header = [c.value for c in ws[3]]
     assert header == [c.name for c in S.PARTICIPANTS.columns]
@@ -285,7 +286,7 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
     # the column sheet explains every column of every table with the loader's own words
     explained = [(r[0].value, r[1].value, r[4].value) for r in wb["Kolumner"].iter_rows(min_row=2)]
     assert len(explained) == sum(len(t.columns) for t in (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE,
-                                                          SV.RESPONSES, SV.QUESTIONS))
+                                                          SV.RESPONSES, SV.QUESTIONS, S.EARNINGS, S.BENEFITS))
     assert ("participants", "start_date", "ett datum skrivet ÅÅÅÅ-MM-DD") in explained
 
     # fill it in as an evaluator would: typed dates become date cells, ids typed in the text column

@@ -25,6 +25,11 @@ def test_every_section_runs(tmp_path, n, n_comparison, seed, lang):
         if n_comparison or not name.startswith("comparison"):
             df.to_csv(tmp_path / f"{name}.csv", index=False)
     synthetic.kompassen_budget().to_csv(tmp_path / "budget.csv", index=False)
+    # register outcomes for the persons of this project (the comparison persons only where it has them)
+    register = synthetic.demo_register(demo["participants"], demo["comparison"].iloc[:len(demo["comparison"]) * bool(n_comparison)],
+                                       seed=seed)
+    for name, df in register.items():
+        df.to_csv(tmp_path / f"{name}.csv", index=False)
     cfg = yaml.safe_load((PARAMS / "kompassen-demo.yaml").read_text(encoding="utf-8").replace(
         "../data/kompassen-demo/", f"{tmp_path}/"))
     if not n_comparison:

@@ -104,7 +104,8 @@ def test_responses_need_a_questions_file(tiny_project):
 
 def test_the_template_has_both_questionnaire_sheets_with_drop_downs(tmp_path):
     wb = openpyxl.load_workbook(write_template(tmp_path / "mall.xlsx"))
-    assert wb.sheetnames == ["participants", "payments", "budget", "responses", "questions", "Koder", "Kolumner"]
+    assert wb.sheetnames == ["participants", "payments", "budget", "responses", "questions", "earnings", "benefits", "Koder",
+                            "Kolumner"]
     ws = wb["responses"]
     header = [c.value for c in ws[3]]
     assert header == [c.name for c in SV.RESPONSES.columns]

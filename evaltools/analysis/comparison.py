@@ -104,6 +104,38 @@ def build_panel(project: Project) -> pd.DataFrame:
     return panel
 
 
+def _did(panel: pd.DataFrame, project: Project) -> DidEstimate:
+    """The DiD coefficient on a panel of :func:`build_panel`'s shape: the months of the anticipation
+    window (months -a..-1, when need peaks before enrolment) left out of "before", person and
+    calendar-month fixed effects, household-clustered, the wild bootstrap below the params' threshold
+    of participating households. The one estimator of the payments DiD and the register outcomes'."""
+    c = project.params.comparison
+    used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -c.anticipation_months)]
+    return _fit(used, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold,
+                project.params.cost_benefit.seed)
+
+
+def outcome_panel(project: Project, outcome: pd.DataFrame) -> pd.DataFrame:
+    """The person x month panel of :func:`build_panel` for another monthly outcome (a register file's
+    person, month and amount), over every participant and comparison person: a register extract
+    covers them all, so a month without a row inside the file's months is 0 kr."""
+    c = project.params.comparison
+    assert project.comparison is not None  # (a register outcome is estimated only with a comparison group)
+    parts = [_panel(project.participants, outcome, c.months_before, c.months_after, 1),
+             _panel(project.comparison, outcome, c.months_before, c.months_after, 0)]
+    panel = _stack(parts)
+    panel["after"] = (panel["event_time"] >= 0).astype(float)
+    panel["treated_after"] = panel["after"] * panel["treated"]
+    return panel
+
+
+def outcome_did(project: Project, outcome: pd.DataFrame) -> tuple[DidEstimate, pd.DataFrame]:
+    """The payments DiD (:func:`_did`: same window, anticipation months, fixed effects, clustering and
+    interval) on another monthly outcome, with its panel (:func:`outcome_panel`)."""
+    panel = outcome_panel(project, outcome)
+    return _did(panel, project), panel
+
+
 def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     """Residuals of ``cols`` on person and calendar-month fixed effects (exact two-way within transform).
 
@@ -375,9 +407,7 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     seed = project.params.cost_benefit.seed
     study = None
     if has_comp:
-        # the anticipation window (months -a..-1, when need peaks before enrolment) is left out of "before"
-        used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -a)]
-        did = _fit(used, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold, seed)
+        did = _did(panel, project)
         pre = panel[panel["event_time"] < -a].copy()
         # placebo: the later half of the remaining months before against the earlier half
         half = -a - (c.months_before - a) // 2

@@ -142,6 +142,12 @@ class DataPaths(_Strict):
     comparison: ComparisonPaths | None = None
     responses: Path | None = Field(None, description="Questionnaire answers, one row per answer (docs/data-contract.md).")
     questions: Path | None = Field(None, description="The questionnaire's questions and scales; needed with responses.")
+    earnings: Path | None = Field(
+        None, description="Register outcome: gross earnings per person and month (employer declarations), in kr, for "
+                          "participants and comparison persons alike (docs/data-contract.md).")
+    benefits: Path | None = Field(
+        None, description="Register outcome: state benefits per person, month and kind, in kr, for participants and "
+                          "comparison persons alike (docs/data-contract.md).")
     amount_unit: AmountUnit | AmountUnits = Field(
         "kr", description="Unit of the amounts: one unit for every file (kr or tkr), or one per file "
                           "({budget: tkr, payments: kr}).")
@@ -937,6 +943,8 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         "budget": fix(d.budget, "budget"),
         "responses": fix(d.responses, "responses"),
         "questions": fix(d.questions, "questions"),
+        "earnings": fix(d.earnings, "earnings"),
+        "benefits": fix(d.benefits, "benefits"),
         "comparison": comp,
     })
     if problems:

@@ -26,7 +26,7 @@ from .privacy import public_name
 from .reading import file_sha256
 from .survey import load_survey
 from .template import placeholder_problems
-from .validation import coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons
+from .validation import coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons, load_register
 from .params import _format_pydantic, kolada_folder, kolada_series, params_from_mapping, read_params_mapping
 
 
@@ -65,6 +65,8 @@ class Project:
     overrides: dict = field(default_factory=dict)
     responses: pd.DataFrame | None = None  # questionnaire answers (data/survey.py), or None
     questions: pd.DataFrame | None = None
+    earnings: pd.DataFrame | None = None  # register outcome: gross earnings per person and month (kr), or None
+    benefits: pd.DataFrame | None = None  # register outcome: state benefits per person, month and kind (kr), or None
 
     @property
     def id(self) -> str:
@@ -276,7 +278,8 @@ def _load(params: ProjectParams) -> Project:
     d = params.data
     warn: list[Problem] = []
     checksums = {}
-    for p in (d.participants, d.payments, d.budget, d.responses, d.questions, *( (d.comparison.persons, d.comparison.payments) if d.comparison else ())):
+    for p in (d.participants, d.payments, d.budget, d.responses, d.questions, d.earnings, d.benefits,
+              *((d.comparison.persons, d.comparison.payments) if d.comparison else ())):
         if p is not None:
             checksums[public_name(p)] = file_sha256(p)  # a name like a personnummer is never shown
     for g in params.goals:  # a context goal's series kept from Kolada is an input too
@@ -305,6 +308,10 @@ def _load(params: ProjectParams) -> Project:
     if comparison_payments is not None and len(comparison_payments) == 0 and d.comparison is not None:
         problems.append(problem(str(d.comparison.payments), None, None, None, "payment.no_rows_comparison"))
     budget = load_budget(d.budget, params, problems, warn) if d.budget else None
+    # register outcomes: one file each for participants and comparison persons together
+    everyone = pd.DataFrame({S.PERSON_ID: [*participants[S.PERSON_ID], *(comparison[S.PERSON_ID] if comparison is not None else [])]})
+    earnings = load_register(d.earnings, S.EARNINGS, params, problems, warn, everyone) if d.earnings else None
+    benefits = load_register(d.benefits, S.BENEFITS, params, problems, warn, everyone) if d.benefits else None
     responses, questions = load_survey(params, problems, warn)
     if params.source_path is not None:  # a value `evaltools new` left for the evaluator to fill in
         problems += placeholder_problems(params.source_path)
@@ -339,4 +346,4 @@ def _load(params: ProjectParams) -> Project:
             warn.append(problem(budget.attrs.get("source", str(d.budget)), file_row(budget.attrs.get("file_rows"), i), S.CATEGORY,
                                 budget[S.CATEGORY].iloc[i], "budget.empty_line", "warning", "empty_budget_line"))
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums,
-                   responses=responses, questions=questions)
+                   responses=responses, questions=questions, earnings=earnings, benefits=benefits)

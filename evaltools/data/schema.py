@@ -34,6 +34,7 @@ HOUSEHOLD_ID = "household_id"
 
 MONTH = "month"
 AMOUNT = "amount"
+KIND = "kind"  # a benefit's kind (the benefits register file)
 PAYMENT_DATE = "payment_date"  # one row per payment (a finance system's export)
 
 PERIOD = "period"
@@ -132,6 +133,23 @@ YES_NO: dict[str, tuple[str, str]] = {
 FUNDERS: dict[str, tuple[str, str]] = {
     "förbund": ("Samordningsförbundet", "Coordination association"),
     "egen": ("Egen finansiering", "Own financing"),
+}
+
+# The kinds of a register benefit (the benefits file, ``kind``), each with the ledger actor that
+# pays it: Försäkringskassan's own benefits to "fk", Arbetsförmedlingen's programme benefits (paid out
+# by Försäkringskassan but on the state's labour-market budget) and unemployment insurance to "stat".
+BENEFIT_KINDS: dict[str, tuple[str, str]] = {
+    "sjukpenning": ("Sjukpenning", "Sickness benefit"),
+    "sjuk_aktivitetsersättning": ("Sjuk- eller aktivitetsersättning", "Sickness or activity compensation"),
+    "bostadsbidrag": ("Bostadsbidrag", "Housing allowance"),
+    "aktivitetsstöd": ("Aktivitetsstöd", "Activity support"),
+    "utvecklingsersättning": ("Utvecklingsersättning", "Development allowance"),
+    "etableringsersättning": ("Etableringsersättning", "Introduction benefit"),
+    "a_kassa": ("A-kassa", "Unemployment insurance"),
+}
+BENEFIT_PAYER: dict[str, str] = {
+    "sjukpenning": "fk", "sjuk_aktivitetsersättning": "fk", "bostadsbidrag": "fk",
+    "aktivitetsstöd": "stat", "utvecklingsersättning": "stat", "etableringsersättning": "stat", "a_kassa": "stat",
 }
 
 # Outcomes that mean the person left försörjningsstöd for another income source.
@@ -317,3 +335,37 @@ BUDGET_TABLE = TableSpec(
     person_level=False,
     description_sv="En rad per period och kostnadsslag.",
 )
+
+# --- register outcomes (optional): earnings and state benefits per person and month -----------
+# One file each, covering participants and comparison persons alike (a register extract is ordered
+# for the whole study population at once); a month without a row is 0 kr.
+EARNINGS = TableSpec(
+    "earnings",
+    (
+        ColumnSpec(PERSON_ID, "id", description="Pseudonymous person id, as in the participant or comparison file.",
+                   description_sv="Personens projektkod, samma som i deltagar- eller jämförelsefilen."),
+        ColumnSpec(MONTH, "month", description="The month the earnings were paid (employer declaration month).",
+                   description_sv="Månaden lönen betalades ut (arbetsgivardeklarationens månad)."),
+        ColumnSpec(AMOUNT, "amount", description="Gross earnings that month, in kr (from employer declarations).",
+                   description_sv="Bruttolön den månaden i kr (från arbetsgivardeklarationerna)."),
+    ),
+    description_sv="En rad per person och månad med lön (arbetsgivardeklarationer på individnivå).",
+)
+
+BENEFITS = TableSpec(
+    "benefits",
+    (
+        ColumnSpec(PERSON_ID, "id", description="Pseudonymous person id, as in the participant or comparison file.",
+                   description_sv="Personens projektkod, samma som i deltagar- eller jämförelsefilen."),
+        ColumnSpec(MONTH, "month", description="The month the benefit was paid.",
+                   description_sv="Utbetalningsmånad."),
+        ColumnSpec(KIND, "code", vocab=_codes(BENEFIT_KINDS), labels=_labels(BENEFIT_KINDS),
+                   description="The benefit; each kind has the actor that pays it (docs/data-contract.md).",
+                   description_sv="Ersättningen; varje slag har den aktör som betalar den."),
+        ColumnSpec(AMOUNT, "amount", description="Amount paid that month, in kr.",
+                   description_sv="Utbetalt belopp den månaden i kr."),
+    ),
+    description_sv="En rad per person, månad och ersättningsslag (Försäkringskassans och Arbetsförmedlingens ersättningar).",
+)
+
+REGISTER_TABLES = (EARNINGS, BENEFITS)

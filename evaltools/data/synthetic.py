@@ -294,6 +294,55 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
     return {"participants": p, "payments": pp, "comparison": c, "comparison_payments": cp}
 
 
+# kompassen-demo's register outcomes: the true effects per participant-month from the start month on
+DEMO_EARNINGS_EFFECT_SEK = 3000.0  # gross earnings (employer declarations)
+DEMO_STATE_BENEFIT_EFFECT_SEK = 800.0  # aktivitetsstöd, paid by the state; Försäkringskassan's sjukpenning unchanged
+
+
+def demo_register(participants: pd.DataFrame, comparison: pd.DataFrame, seed: int = SEED, *,
+                  earnings_effect: float = DEMO_EARNINGS_EFFECT_SEK,
+                  benefit_effect: float = DEMO_STATE_BENEFIT_EFFECT_SEK) -> dict[str, pd.DataFrame]:
+    """Register outcomes for a project's participants and comparison persons (``demo_project``'s).
+
+    A generator of its own (seeded apart from ``demo_project``), so that adding these files changes
+    no other sample file. For every person and month 2019-01 to 2025-06: a third of the persons earn
+    a little (a person level of 2 000–9 000 kr a month, a calendar-month effect, noise), the others
+    nothing; some receive sjukpenning (Försäkringskassan) and some aktivitetsstöd (the state). From
+    their start month on, participants earn exactly ``earnings_effect`` more each month and receive
+    ``benefit_effect`` more aktivitetsstöd; sjukpenning is the same in both groups. Only months with
+    an amount above 0 kr have a row, as in a register extract.
+    """
+    rng = np.random.default_rng(seed + 11)
+    months = pd.date_range("2019-01-01", "2025-06-01", freq="MS")
+    persons = pd.concat([participants, comparison], ignore_index=True)
+    n = len(persons)
+    treated = np.r_[np.ones(len(participants), bool), np.zeros(len(comparison), bool)]
+    ref = pd.to_datetime(persons[S.START_DATE])
+    et = ((months.year.to_numpy()[None, :] - ref.dt.year.to_numpy()[:, None]) * 12
+          + (months.month.to_numpy()[None, :] - ref.dt.month.to_numpy()[:, None]))
+    after = (et >= 0) & treated[:, None]
+    season = np.where(months.month == 12, 400.0, np.where(months.month.isin([6, 7]), 250.0, 0.0))
+
+    def level(share: float, low: float, high: float, sd: float) -> np.ndarray:
+        has = rng.random(n) < share
+        base = np.where(has, rng.uniform(low, high, n), 0.0)
+        return np.where(has[:, None], base[:, None] + season[None, :] + rng.normal(0, sd, (n, len(months))), 0.0)
+
+    earn = level(1 / 3, 2000, 9000, 500) + np.where(after, earnings_effect, 0.0)
+    sick = level(0.15, 3000, 8000, 300)
+    activity = level(0.25, 2000, 6000, 300) + np.where(after, benefit_effect, 0.0)
+
+    def rows(amounts: np.ndarray, **extra: str) -> pd.DataFrame:
+        y = np.clip(np.round(amounts), 0, None).astype(int)
+        i, j = np.nonzero(y > 0)
+        return pd.DataFrame({S.PERSON_ID: persons[S.PERSON_ID].to_numpy()[i], S.MONTH: months.strftime("%Y-%m")[j],
+                             **{k: v for k, v in extra.items()}, S.AMOUNT: y[i, j]})
+
+    benefits = pd.concat([rows(sick, kind="sjukpenning"), rows(activity, kind="aktivitetsstöd")], ignore_index=True)
+    benefits = benefits.sort_values([S.PERSON_ID, S.MONTH, S.KIND], kind="stable").reset_index(drop=True)
+    return {"earnings": rows(earn), "benefits": benefits[[S.PERSON_ID, S.MONTH, S.KIND, S.AMOUNT]]}
+
+
 # --- national scale (benchmark) -------------------------------------------------------
 def national_scale(n_persons: int = 200_000, months: int = 50, seed: int = SEED) -> dict[str, pd.DataFrame]:
     """Typed frames at national scale for the benchmark (no files): ``n_persons`` participants

@@ -24,7 +24,7 @@ from . import survey as SV
 from .errors import Problem, problem
 from .params import _strings, read_params_mapping
 
-TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE, SV.RESPONSES, SV.QUESTIONS)
+TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE, SV.RESPONSES, SV.QUESTIONS, *S.REGISTER_TABLES)
 TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
 LAST_FORMATTED_ROW = 2000  # rows that get drop-downs and date formats
@@ -40,6 +40,8 @@ EXAMPLES: dict[str, dict[str, object]] = {
         S.OCCUPATION_AFTER: "förvärvsarbete", S.EXTENT_BEFORE_PCT: 0, S.EXTENT_AFTER_PCT: 75, S.HOUSEHOLD_ID: "H001",
     },
     "payments": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 3, 1), S.AMOUNT: 9150, S.HOUSEHOLD_ID: "H001"},
+    "earnings": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 10, 1), S.AMOUNT: 14200},
+    "benefits": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 4, 1), S.KIND: "aktivitetsstöd", S.AMOUNT: 5800},
     "budget": {S.PERIOD: "år 1", S.CATEGORY: "Lön", S.BUDGET: 650000, S.ACTUAL: 612500, S.FUNDER: "förbund"},
     "responses": {SV.RESPONDENT_ID: "P001", SV.RESPONDENT_GROUP: "deltagare_start", SV.DATE: dt.date(2025, 3, 3),
                   SV.QUESTION: "F1", SV.ANSWER: 2},

@@ -612,6 +612,47 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
                             "unknown_person_more", n=len(notes) - 20))
 
 
+def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems: list[Problem],
+                  warn: list[Problem], persons: pd.DataFrame) -> pd.DataFrame:
+    """A register-outcome file (:data:`evaltools.data.schema.EARNINGS` or ``BENEFITS``) as one row per
+    person and month (and kind), in kr.
+
+    Read and checked as a payments file is: every encoding and Excel sheet (named like the table),
+    the personnummer guard on every cell, each bad cell named by file, row, column and value, a month
+    within ten years of the project period, one row per person and month (per kind in the benefits
+    file). ``persons`` are the participants and the comparison persons together: a register extract
+    is ordered for them, so a person id in neither file is refused (the extract belongs to another
+    population, or an id was changed), one problem per id with the rows it has.
+    """
+    raw = _read(path, spec, params, spec.name, problems, warn)
+    if raw is None:
+        return empty_table(spec)
+    fname = raw.source
+    _number_ids(raw, fname, warn)
+    df, _refused = _validate(raw, spec, problems, fname)
+    lo = pd.Timestamp(params.period.start) - pd.DateOffset(years=10)
+    hi = pd.Timestamp(params.period.end) + pd.DateOffset(years=10)
+    m = df[S.MONTH]
+    for i in np.flatnonzero((m.notna() & ((m < lo) | (m > hi))).to_numpy()).tolist():
+        problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.MONTH, i), raw.frame[S.MONTH].iloc[i],
+                                "payment.month_range", lo=f"{lo:%Y-%m}", hi=f"{hi:%Y-%m}"))
+    known = set(persons[S.PERSON_ID].dropna())
+    unknown = df[S.PERSON_ID].notna() & ~df[S.PERSON_ID].isin(known)
+    rows_of: dict[str, list[int]] = {}
+    for i in np.flatnonzero(unknown.to_numpy()).tolist():
+        rows_of.setdefault(str(df[S.PERSON_ID].iloc[i]), []).append(int(raw.file_rows[i]))
+    for pid, rows in rows_of.items():
+        shown = ", ".join(map(str, rows[:5])) + (" …" if len(rows) > 5 else "")
+        problems.append(problem(fname, rows[0], S.PERSON_ID, pid, "register.unknown_person", n=len(rows), rows=shown))
+    keys = [S.PERSON_ID, S.MONTH, *([S.KIND] if S.KIND in df.columns else [])]
+    dupe = df.duplicated(keys, keep="first") & df[keys].notna().all(axis=1)
+    for i in np.flatnonzero(dupe.to_numpy()).tolist():
+        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
+                                "register.duplicate_kind" if S.KIND in df.columns else "payment.duplicate"))
+    df.attrs["source"] = fname
+    return df
+
+
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn)
     if raw is None:

@@ -30,7 +30,7 @@ from .narrative import load as load_narrative
 from ..words.labels import goal_note, note_text, period_label, success_definition_text
 from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
-from .sections.costbenefit import applicable_assumptions, applicable_key_figures
+from .sections.costbenefit import applicable_assumptions, applicable_key_figures, register_frame
 
 _display = show  # what the section methods show their blocks with
 
@@ -265,6 +265,9 @@ class Report:
                "aktorer": self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
                "antaganden": (used := applicable_assumptions(self.cba)).assign(
                    source=[note_text(n, self.lang) for n in used["source"]])}
+        if self.cba.register is not None and self.cba.register.effects:  # (measured rows: the ledger marks them)
+            out["floden"] = self.cba.ledger
+            out["registereffekt"] = register_frame(self.cba.register)
         if self.cba.sensitivity is not None and len(self.cba.sensitivity):  # (no empty sheet)
             out["kanslighet"] = self.cba.sensitivity
         if self.project.has_participants:

@@ -454,6 +454,14 @@ PHASES = {"before": "workbook.phase.before", "during": "workbook.phase.during", 
 # the DiD estimates and which interval is the main one (analysis.comparison.IntervalMethod)
 ESTIMATES = {"did": "workbook.estimate.did", "placebo": "workbook.estimate.placebo"}
 INTERVALS = {"cluster_t": "workbook.interval.cluster_t", "wild_bootstrap": "workbook.interval.wild_bootstrap"}
+# the ledger's items, actors and sources in the cost-benefit section's words
+LEDGER_ITEMS = {i: f"costbenefit.register.items.{i}" for i in (
+    "forsorjningsstod", "ersattning_fk", "ersattning_stat", "lonestod", "arbetsinkomst", "skatt", "projektkostnad",
+    "skattefaktor")}
+LEDGER_ACTOR_WORDS = {**{a: f"label.{a}" for a in ("kommun", "region", "stat", "individ", "arbetsgivare", "samhälle")},
+                      "fk": "costbenefit.register.fk"}
+LEDGER_SOURCES = {x: f"costbenefit.register.sources.{x}" for x in ("measured", "assumed", "cost")}
+REGISTER_OUTCOMES = {"earnings": "costbenefit.register.earnings", "benefits": "workbook.register.benefits"}
 # the kind of an assumption's value, from its unit in the registry (assumptions and the sensitivity)
 UNIT_KINDS = {Unit.KR_PER_MONTH: "kr", Unit.YEARS: "num1", Unit.SHARE: "pct", Unit.SHARE_PER_YEAR: "pct",
               Unit.RATE_PER_YEAR: "pct", Unit.FACTOR: "num2", Unit.MULTIPLE: "num2", Unit.YEAR: "year",
@@ -574,6 +582,25 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "pct"),
         C("lower_bound", "workbook.column.aktorer.lower_bound", "bool"),
         C("note", "workbook.column.aktorer.note"),
+    ]),
+    # the ledger, every flow per actor, each row measured (register outcomes), assumed or the cost
+    "floden": ("workbook.sheets.floden.title", "workbook.sheets.floden.description", [
+        C("item", "workbook.column.floden.item", label=_pick(LEDGER_ITEMS)),
+        C("actor", "workbook.column.floden.actor", label=_pick(LEDGER_ACTOR_WORDS)),
+        C("pv", "workbook.column.floden.pv", "kr"),
+        C("source", "workbook.column.floden.source", label=_pick(LEDGER_SOURCES)),
+    ]),
+    # the register outcomes' DiD estimates the measured rows come from
+    "registereffekt": ("workbook.sheets.registereffekt.title", "workbook.sheets.registereffekt.description", [
+        C("outcome", "workbook.column.registereffekt.outcome", label=_pick(REGISTER_OUTCOMES)),
+        C("actor", "workbook.column.floden.actor", label=_pick(LEDGER_ACTOR_WORDS)),
+        C("effect", "workbook.column.registereffekt.effect", "kr"),
+        C("ci_low", "workbook.column.forsorjningsstod_effekt.ci_low", "kr"),
+        C("ci_high", "workbook.column.forsorjningsstod_effekt.ci_high", "kr"),
+        C("ci_method", "workbook.column.forsorjningsstod_effekt.ci_method", label=_pick(INTERVALS)),
+        C("person_months", "workbook.column.registereffekt.person_months", "int"),
+        C("first_month", "workbook.column.registereffekt.first_month"),
+        C("last_month", "workbook.column.registereffekt.last_month"),
     ]),
     # one row per assumption of the registry the calculation used; words from assumption.<name>.*
     "antaganden": ("workbook.sheets.antaganden.title", "workbook.sheets.antaganden.description", [

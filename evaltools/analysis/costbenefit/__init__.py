@@ -37,8 +37,9 @@ from ...data.project import Project
 from ...data.reference import RefValue, default, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
+from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, costs
-from .ledger import _ledger, _perspectives
+from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_month_from, _month, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
@@ -182,6 +183,9 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
                    dict(cb.cost_shares), cb.tax_share_region, float(cb.wage_subsidy_sek_month),
                    cb.wage_subsidy_months / 12, subsidised, first[0] if first else None)
+    model, info["register"], measured_src = _with_register(project, model)
+    if measured_src is not None:  # the wage of a leaver is no longer assumed: the register measures earnings
+        earnings, earn_src, earn_flag = np.nan, measured_src, False
     if first:
         fy_used = UsedAssumption("first_year_kept", float(first[0].mean()), Note.of(
             "assumption.first_year_kept_observed", month1=Share(float(first[0][0]), 0),
@@ -215,6 +219,55 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         if r.flagged:
             info.setdefault("flagged_refs", []).append(r)
     return model, assumptions, ct, refs, info
+
+
+def _with_register(project: Project, m: _Model) -> tuple[_Model, RegisterEffects | None, Note | None]:
+    """The model with the flows the register outcomes measure (:func:`_measured_streams`), the
+    estimates, and the note that replaces the assumed wage of a leaver where earnings are measured."""
+    reg = register_effects(project) if project.has_participants else None
+    if reg is None or not reg.effects:
+        return m, reg, None
+    m = replace(m, measured=_measured_streams(reg, m, project.params))
+    earned = reg.of(REGISTER_EARNINGS)
+    if earned is None:
+        return m, reg, None
+    d = earned.did
+    return m, reg, Note.of("assumption.earnings_measured", effect=Money(d.effect), low=Money(d.ci_low),
+                           high=Money(d.ci_high), months=earned.person_months)
+
+
+def _measured_streams(reg: RegisterEffects, m: _Model, params) -> dict[tuple[str, str], np.ndarray]:
+    """The ledger's measured flows on the model's monthly grid (price-year kr): each estimate times
+    the participant-months after the start it covers, month by month, priced in the price year.
+
+    Earnings are the individual's, with the income tax (the model's rates, an assumption) to the
+    municipality and the region; a benefit is paid by its actor to the individual (a transfer).
+    """
+    s0 = _month(params.period.start)
+    kpi = dict(params.reference.kpi)
+    out: dict[tuple[str, str], np.ndarray] = {}
+
+    def add(key: tuple[str, str], flow: np.ndarray) -> None:
+        have = out.get(key, np.zeros(0))
+        n = max(len(have), len(flow))
+        out[key] = np.pad(have, (0, n - len(have))) + np.pad(flow, (0, n - len(flow)))
+
+    for e in reg.effects:
+        # (a start before the project's first month is booked from that month)
+        k = np.clip(np.array([_month(t) - s0 for t in e.post_months.index], int), 0, None)
+        factor = np.array([price_factor(t.year, params.price_year, kpi)[0] for t in e.post_months.index])
+        flow = np.zeros(int(k.max()) + 1 if len(k) else 1)
+        np.add.at(flow, k, e.did.effect * e.post_months.to_numpy(float) * factor)
+        if e.outcome == REGISTER_EARNINGS:
+            split = m._tax_split()
+            add(("arbetsinkomst", "individ"), flow)
+            add(("skatt", "individ"), -m.tax * flow)
+            add(("skatt", "kommun"), split["kommun"] * flow)
+            add(("skatt", "region"), split["region"] * flow)
+        else:
+            add((f"ersattning_{e.actor}", e.actor), -flow)
+            add((f"ersattning_{e.actor}", "individ"), flow)
+    return out
 
 
 def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
@@ -320,7 +373,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         deadweight=m.deadweight,
         deadweight_source=info["deadweight_source"],
         dropoff_source=info["dropoff_source"],
-        earnings_valued=bool(m.earnings > 0),
+        earnings_valued=bool(m.earnings > 0 or m.earnings_measured),
         skattefaktor=m.skattefaktor,
         has_comparison=project.comparison is not None,
         level_source=level_note,
@@ -352,7 +405,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
                              ledger=ledger, persistence=info.get("persistence"),
                              persistence_monthly=info.get("persistence_monthly"), simulation=sim,
                              outcome_check=outcome_check(info.get("persistence_monthly"), n_s) if project.has_participants else None,
-                             budget_use=budget_use(ct))
+                             budget_use=budget_use(ct), register=info.get("register"))
 
 
 def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0,
@@ -402,16 +455,19 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
 
     pv_fs = float(pv(did.effect, m.dropoff, m.rate)[0])
     base_fs = m.pv_fs()
-    share = m.pv_benefit(perspective) / base_fs if base_fs else np.nan
-    pv_b = pv_fs * share
+    # (flows measured from register outcomes are the same in both calculations: added, never scaled)
+    extra = m.pv_measured(perspective)
+    share = (m.pv_benefit(perspective) - extra) / base_fs if base_fs else np.nan
+    pv_b = pv_fs * share + extra
     pv_c = m.pv_costs(perspective)
     if perspective == "samhälle":  # the skattefaktor on the net public effect, with the measured saving
-        public_share = m.pv_benefit("offentliga") / base_fs if base_fs else np.nan
-        pv_c += (m.skattefaktor - 1) * (m.pv_costs("offentliga") - pv_fs * public_share)
+        public_extra = m.pv_measured("offentliga")
+        public_share = (m.pv_benefit("offentliga") - public_extra) / base_fs if base_fs else np.nan
+        pv_c += (m.skattefaktor - 1) * (m.pv_costs("offentliga") - pv_fs * public_share - public_extra)
     out = EffectBased(did.effect, did.se, did.ci_low, did.ci_high, factor, perspective, float(m.horizon), pv_fs, share,
                       pv_b, pv_c, pv_b - pv_c, pv_b / pv_c if pv_c > 0 else np.nan, int(len(start)),
                       # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
-                      bool(payments.parallel_trends_doubtful))
+                      bool(payments.parallel_trends_doubtful), pv_measured=extra)
     if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
         # the effect's spread: its standard error, or with few participating households the main (wild
@@ -426,13 +482,13 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
             offsets = ref["effect"].to_numpy(float) - did.effect
             eff = eff + rng.choice(offsets, draws)
             out = replace(out, reference_low=float(ref["effect"].min()), reference_high=float(ref["effect"].max()))
-        npv = pv(eff, dropoff, rate) * share - pv_c
+        npv = pv(eff, dropoff, rate) * share + extra - pv_c
         out = replace(out, p_npv_positive=float((npv > 0).mean()), npv_p05=float(np.quantile(npv, 0.05)),
                       npv_p95=float(np.quantile(npv, 0.95)), draws=draws)
     return out
 
 
-__all__ = ["BENEFIT_PAYER", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
+__all__ = ["ASSUMED", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
            "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
            "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
            "annuity_factor", "budget_use", "cost_benefit", "costs", "effect_based", "expected_outcomes", "is_structural",

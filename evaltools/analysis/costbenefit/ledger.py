@@ -11,6 +11,10 @@ from .model import LEDGER_ACTORS, PERSPECTIVES, _Model
 
 
 
+# where a ledger row's figure comes from: a register estimate, the model's assumptions, or the
+# project's cost (budget and utfall; the skattefaktor on it)
+MEASURED, ASSUMED, COST = "measured", "assumed", "cost"
+
 BENEFIT_ITEMS = {"forsorjningsstod": "transfer", "ersattning_fk": "transfer", "ersattning_stat": "transfer",
                  "lonestod": "transfer", "arbetsinkomst": "resource", "skatt": "transfer"}
 
@@ -29,18 +33,23 @@ def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]
         return (1 + m.rate) ** (-np.arange(n) / 12)
 
     for item, kind in BENEFIT_ITEMS.items():
-        if item in ("arbetsinkomst", "skatt") and not m.earnings > 0 or item == "lonestod" and not m.subsidy > 0:
+        earned = m.earnings > 0 or m.earnings_measured
+        if item in ("arbetsinkomst", "skatt") and not earned or item == "lonestod" and not m.subsidy > 0:
             continue
+        measured = m.is_measured(item) or (item == "skatt" and m.earnings_measured) or (
+            item.startswith("ersattning_") and m.benefits_measured)
         for actor in LEDGER_ACTORS:
             s = m.benefit_stream(actor, item)
             if np.any(s):
                 streams[(item, actor)] = s
-                rows.append({"item": item, "kind": kind, "actor": actor, "pv": float((s * disc(len(s))).sum())})
+                rows.append({"item": item, "kind": kind, "actor": actor, "pv": float((s * disc(len(s))).sum()),
+                             "source": MEASURED if measured else ASSUMED})
     for actor in LEDGER_ACTORS:
         c = m.cost_actual[actor] + m.cost_budget[actor]
         if np.any(c):
             streams[("projektkostnad", actor)] = -c
-            rows.append({"item": "projektkostnad", "kind": "resource", "actor": actor, "pv": -float((c * disc(len(c))).sum())})
+            rows.append({"item": "projektkostnad", "kind": "resource", "actor": actor, "pv": -float((c * disc(len(c))).sum()),
+                         "source": COST})
     # the skattefaktor on the net effect on public budgets: public cost minus the public savings
     public = [a for a in PERSPECTIVES["offentliga"]]
     total = sum(m.cost_actual[a] + m.cost_budget[a] for a in public)
@@ -49,8 +58,8 @@ def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]
         extra = -(m.skattefaktor - 1) * _padded_sum([total, *(-g for g in gained)])
         streams[("skattefaktor", "samhälle")] = extra
         rows.append({"item": "skattefaktor", "kind": "resource", "actor": "samhälle",
-                     "pv": float((extra * disc(len(extra))).sum())})
-    return pd.DataFrame(rows, columns=["item", "kind", "actor", "pv"]), streams
+                     "pv": float((extra * disc(len(extra))).sum()), "source": COST})
+    return pd.DataFrame(rows, columns=["item", "kind", "actor", "pv", "source"]), streams
 
 
 def _padded_sum(streams: list[np.ndarray]) -> np.ndarray:
@@ -79,7 +88,7 @@ def _payback(benefit: np.ndarray, cost: np.ndarray, rate: float) -> float:
 
 def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int) -> pd.DataFrame:
     """One row per perspective: cost borne, benefit, NPV, BCR, payback, break-even, switching deadweight."""
-    earnings_unvalued = not m.earnings > 0 and bool(m.is_work.any())
+    earnings_unvalued = not m.earnings > 0 and not m.earnings_measured and bool(m.is_work.any())
     rows = []
     for p, actors in PERSPECTIVES.items():
         in_p = ledger["actor"].isin(actors) | ((ledger["actor"] == "samhälle") & (p == "samhälle"))
@@ -97,13 +106,18 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
         elif earnings_unvalued and p == "samhälle":
             note = Note.of("assumption.actor_society")
         npv = b - c
-        b0 = b / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
-        switching = 1 - c / b0 if (c > 0 and b0 > 0) else np.nan
+        # (flows measured from register outcomes carry no deadweight and come with no exit: the
+        # switching deadweight and the break-even count the exits' share of the benefit only)
+        measured = m.pv_measured(p)
+        c_exits = c - measured  # the cost the exits must carry
+        b_exits = b - measured
+        b0 = b_exits / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
+        switching = 1 - c_exits / b0 if (c_exits > 0 and b0 > 0) else np.nan
         rows.append({
             "perspective": p, "pv_cost": c, "pv_benefit": b, "npv": npv,
             "bcr": b / c if c > 0 and not np.isnan(b) else np.nan,
             "payback_months": _payback(b_stream, c_stream, m.rate) if n_success and not np.isnan(b) else np.nan,
-            "break_even_exits": c / (b / n_success) if (n_success and b > 0 and c > 0) else np.nan,
+            "break_even_exits": c_exits / (b_exits / n_success) if (n_success and b_exits > 0 and c_exits > 0) else np.nan,
             "switching_deadweight": switching if 0 <= switching <= 1 else np.nan,
             "lower_bound": bool(earnings_unvalued and p == "samhälle"),
             "note": note,

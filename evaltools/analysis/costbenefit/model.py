@@ -241,6 +241,33 @@ class _Model:
     subsidy_years: float = 1.0  # for how long after the exit (at most the horizon)
     is_subsidised: np.ndarray | None = None  # per success: an exit to subsidised work (arbete_med_stöd)
     first_year: np.ndarray | None = None  # observed share kept 1..12 months after exit; None: the whole level
+    # flows measured from register outcomes (analysis.register): (item, actor) -> monthly stream on the
+    # grid, price-year kr, booked on the participant-months the estimate covers; they replace the
+    # model's flows of those items (earnings and the tax on them, the benefits paid instead) and carry no
+    # deadweight, drop-off or horizon
+    measured: dict | None = None
+
+    def is_measured(self, item: str) -> bool:
+        """Whether the ledger item's flows come from a register estimate instead of the model."""
+        return any(i == item for i, _ in (self.measured or {}))
+
+    @property
+    def earnings_measured(self) -> bool:
+        return self.is_measured("arbetsinkomst")
+
+    @property
+    def benefits_measured(self) -> bool:
+        """The benefits paid instead of försörjningsstöd are measured (a register benefits file was given)."""
+        return any(i.startswith("ersattning_") for i, _ in (self.measured or {}))
+
+    def pv_measured(self, perspective: str, rate: float | None = None) -> float:
+        """Present value of the measured flows to the perspective's actors (0 without register outcomes)."""
+        if not self.measured:
+            return 0.0
+        r = self.rate if rate is None else rate
+        actors = PERSPECTIVES[perspective]
+        return float(sum(float((s / (1 + r) ** (np.arange(len(s)) / 12)).sum())
+                         for (_, a), s in self.measured.items() if a in actors))
 
     def sub_coef(self, actor: str) -> np.ndarray:
         """Per success: the actor's share of each kr of wage subsidy (a transfer from the state,
@@ -256,14 +283,17 @@ class _Model:
         """Per success: the ledger actor's share of each kr of försörjningsstöd not paid."""
         if actor == "kommun":
             return np.ones(len(self.payer))
+        # (a measured benefit replaces the model's: the individual loses the försörjningsstöd, and what
+        # the state pays instead is the register estimate's flow)
+        payer = np.full(len(self.payer), "") if self.benefits_measured else self.payer
         if actor == "individ":
-            return -1.0 + (self.payer != "")
-        return -(self.payer == actor).astype(float)
+            return -1.0 + (payer != "")
+        return -(payer == actor).astype(float)
 
     def earn_coef(self, actor: str) -> np.ndarray:
         """Per success: the actor's share of each kr earned. Income tax on earnings at this level is
         municipal and regional tax (no state income tax below the threshold)."""
-        w = self.is_work.astype(float) if self.earnings > 0 else np.zeros(len(self.payer))
+        w = self.is_work.astype(float) if self.earnings > 0 and not self.earnings_measured else np.zeros(len(self.payer))
         return w * self._tax_split().get(actor, 0.0)
 
     def _tax_split(self) -> dict[str, float]:
@@ -315,11 +345,11 @@ class _Model:
         a_sub = annuity_factor(np.minimum(h, self.subsidy_years), d, r, self.first_year)
         flows = (self.weights(perspective, level_mult) * disc).sum() * a
         flows = flows + (self.sub_weights(perspective, subsidy) * disc).sum() * a_sub
-        return float(flows * (1 - dw) * success_mult)
+        return float(flows * (1 - dw) * success_mult) + self.pv_measured(perspective, r)
 
     def pv_fs(self, **kw) -> float:
         """The municipality's avoided försörjningsstöd (gross of any cost), present value."""
-        return self.pv_benefit("kommun", **kw)
+        return self.pv_benefit("kommun", **kw) - self.pv_measured("kommun", kw.get("rate"))
 
     def npv(self, perspective: str = "offentliga", skattefaktor: float | None = None, cost_mult: float = 1.0,
             **kw) -> float:
@@ -334,7 +364,10 @@ class _Model:
         return kept_by_month(int(round(self.horizon * 12)), self.dropoff, self.first_year) * (1 - self.deadweight)
 
     def benefit_stream(self, actor: str, item: str) -> np.ndarray:
-        """Monthly flow of one ledger item to one actor, undiscounted."""
+        """Monthly flow of one ledger item to one actor, undiscounted (a measured item's from its estimate)."""
+        if self.measured and (self.is_measured(item) or (item == "skatt" and self.earnings_measured)
+                              or (item.startswith("ersattning_") and self.benefits_measured)):
+            return np.asarray(self.measured.get((item, actor), np.zeros(1)), float)
         keep = self.keep()
         n = int(self.exit_m.max() + len(keep) + 1) if len(self.exit_m) else 1
         grid = np.zeros(n)

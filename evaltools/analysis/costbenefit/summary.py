@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..goals import SuccessDefinition
 from ..result import Note, Result, _jsonable, frame_records
+from ..register import RegisterEffects
 from .costs import BudgetUse
 from .persistence import OutcomeCheck
 
@@ -162,6 +163,7 @@ class EffectBased:
     draws: int = 0
     reference_low: float | None = None  # the DiD's range over the reference dates tried (drawn in the simulation)
     reference_high: float | None = None
+    pv_measured: float = 0.0  # of pv_benefit: the flows measured from register outcomes (the same in the main calculation)
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -238,6 +240,7 @@ class CostBenefitResult(Result):
     outcome_check: OutcomeCheck | None = None  # the outcome codes against the payments
     simulation: Simulation | None = None  # the horizon of every simulated probability, and the draws
     budget_use: BudgetUse | None = None  # the one share of the budget used (page 1, budget table, portfolio)
+    register: RegisterEffects | None = None  # the register outcomes' estimates the ledger's measured rows come from
 
     def to_dict(self) -> dict:
         d = super().to_dict()

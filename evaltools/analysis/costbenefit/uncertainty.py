@@ -170,7 +170,10 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
         fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         cost = fixed + var * cost_mult
-        parts[p] = (per_keep * keep + per_sub * keep_sub, per_keep * keep_varied + per_sub * keep_sub_varied, cost)
+        # (flows measured from register outcomes are held at their estimates: observed months, no drawn assumption)
+        measured = m.pv_measured(p)
+        parts[p] = (per_keep * keep + per_sub * keep_sub + measured,
+                    per_keep * keep_varied + per_sub * keep_sub_varied + measured, cost)
         out[p] = parts[p][0] - cost
         varied[p] = parts[p][1] - cost
     # society also bears the skattefaktor on the net effect on public budgets (see _Model.excess_burden)

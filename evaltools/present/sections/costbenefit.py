@@ -14,6 +14,7 @@ from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join
 from ...analysis.costbenefit import CostSummary
+from ...analysis.costbenefit import MEASURED
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
@@ -174,8 +175,10 @@ def perspective_table(r) -> Table:
         data[msg("costbenefit.comment")] = comments
     numeric = tuple(k for k in data if k not in (msg("costbenefit.actor"), msg("costbenefit.comment")))
     # (a structural project has no exits: nothing moves between the actors but the cost)
-    notes = [msg("costbenefit.actor_note_structural" if structural else "costbenefit.actor_note",
-                 basis=B.basis_words(B.present_value(r), lang))]
+    # (where the benefits paid instead are measured, the note does not say they are assumed)
+    note = ("costbenefit.actor_note_structural" if structural else
+            "costbenefit.actor_note_measured" if _benefits_measured(cba) else "costbenefit.actor_note")
+    notes = [msg(note, basis=B.basis_words(B.present_value(r), lang))]
     if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
         notes.append(msg("costbenefit.actor_note_simulation", horizon=years_text(cba.simulation.horizon_years, r.lang)))
     return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric)
@@ -256,8 +259,73 @@ def effect_based(r) -> list:
                avoided=fmt_kr(eb.pv_avoided_fs, lang), share=fmt_pct(eb.share_of_saving, lang, 0),
                ref_low=fmt_kr(eb.reference_low if eb.reference_low is not None else eb.did_effect, lang),
                ref_high=fmt_kr(eb.reference_high if eb.reference_high is not None else eb.did_effect, lang))
+    if eb.pv_measured:  # the register outcomes' flows enter both rows alike
+        note += " " + msg("costbenefit.eb.note_measured", measured=fmt_kr(eb.pv_measured, lang), who=who)
     return [Text([], msg("costbenefit.eb.heading", who=who), 3),
             Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
+
+
+def _benefits_measured(cba) -> bool:
+    """Do the ledger's benefit rows come from register estimates?"""
+    led = cba.ledger
+    return led is not None and bool(((led["source"] == MEASURED) & led["item"].str.startswith("ersattning_")).any())
+
+
+def _signed_kr(v: float, lang: str) -> str:
+    """An effect in kronor with its sign (``+3 010 kr``, ``−4 kr``)."""
+    return ("+" if v > 0 else "") + fmt_kr(v, lang)
+
+
+def register_text(r) -> list[str]:
+    """What the register outcomes measured (each estimate with its interval) and the months the measured
+    flows cover: only the observed months after the start, never extended over the horizon."""
+    lang, msg, reg = r.lang, r.msg, r.cba.register
+    if reg is None or not reg.effects:
+        return []
+    parts = []
+    for e in reg.effects:
+        what = msg("costbenefit.register.earnings" if e.outcome == "earnings" else f"costbenefit.register.benefit_{e.actor}")
+        parts.append(msg("costbenefit.register.part", what=what, effect=_signed_kr(e.did.effect, lang),
+                         low=fmt_kr(e.did.ci_low, lang), high=fmt_kr(e.did.ci_high, lang)))
+    first = reg.effects[0]
+    return [msg("costbenefit.register.estimates", parts=join(parts, lang)),
+            msg("costbenefit.register.horizon", months=fmt_int(max(e.person_months for e in reg.effects), lang),
+                after=fmt_int(first.months_after, lang), last=f"{first.last_month:%Y-%m}",
+                horizon=years_text(r.params.cost_benefit.horizon_years, lang),
+                tax=fmt_pct(r.params.cost_benefit.tax_rate, lang))]
+
+
+def ledger_table(r) -> Table:
+    """Every flow of the ledger per actor, each marked measured (from the register outcomes), assumed
+    (from the calculation's assumptions) or the project's cost: the same ledger the perspectives sum."""
+    lang, msg, led = r.lang, r.msg, r.cba.ledger
+    item, actor, pv, source = (msg("costbenefit.register.item"), msg("costbenefit.actor"), msg("costbenefit.register.pv"),
+                               msg("costbenefit.register.source"))
+    df = pd.DataFrame({item: [msg(f"costbenefit.register.items.{i}") for i in led["item"]],
+                       # (Försäkringskassan as an actor of its own here, not the state's "of which" line)
+                       actor: [msg("costbenefit.register.fk") if a == "fk" else t(a, lang) for a in led["actor"]],
+                       pv: [fmt_kr(v, lang) for v in led["pv"]],
+                       source: [msg(f"costbenefit.register.sources.{x}") for x in led["source"]]})
+    return Table(df, notes=(msg("costbenefit.register.ledger_note", basis=B.basis_words(B.present_value(r), lang)),),
+                 numeric=(pv,))
+
+
+def register_frame(register) -> pd.DataFrame:
+    """The register outcomes' estimates, one row each (codes and numbers), for the workbook's sheet."""
+    return pd.DataFrame([{"outcome": e.outcome, "actor": e.actor, "effect": e.did.effect, "ci_low": e.did.ci_low,
+                          "ci_high": e.did.ci_high, "ci_method": e.did.ci_method.value, "person_months": e.person_months,
+                          "first_month": f"{e.first_month:%Y-%m}", "last_month": f"{e.last_month:%Y-%m}"}
+                         for e in register.effects])
+
+
+def register_part(r) -> list:
+    """The register outcomes' estimates and the ledger's rows marked measured or assumed; nothing
+    without register files."""
+    text = register_text(r)
+    if not text:
+        return []
+    return [Text(text, r.msg("costbenefit.register.heading"), 3),
+            Text([], r.msg("costbenefit.register.ledger_heading"), 4), ledger_table(r)]
 
 
 def benefit_count(r) -> list[str]:
@@ -337,7 +405,7 @@ def blocks(r) -> list[list]:
     if early:
         intro.append(msg(early))
     parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),
-             Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *persistence_table(r),
+             Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *register_part(r), *persistence_table(r),
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
     if not early and s.mode != "structural" and len(cba.sensitivity):
         parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
