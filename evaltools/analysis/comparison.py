@@ -200,7 +200,10 @@ def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str, small_clusters: i
     model = OLS(dm[y], dm[x])
     fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
     lo, hi = fit.conf_int().loc[term]
-    n_treated = int(np.count_nonzero(np.bincount(groups[panel["treated"].to_numpy() == 1], minlength=len(groups) and groups.max() + 1)))
+    # households counted from their codes (a missing household, code −1, is one group to statsmodels, none here)
+    n_groups = int(groups.max()) + 1 if len(groups) else 0
+    in_treated = (panel["treated"].to_numpy() == 1) & (groups >= 0)
+    n_treated = int(np.count_nonzero(np.bincount(groups[in_treated], minlength=n_groups)))
     wild = w_lo = w_hi = None
     if 0 < n_treated < small_clusters:
         wild = _wild_bootstrap_p(model, groups, term, seed)
@@ -211,7 +214,7 @@ def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str, small_clusters: i
     wild_main = w_lo is not None and w_hi is not None and bool(np.isfinite([w_lo, w_hi]).all())
     main = (w_lo, w_hi) if wild_main else (float(lo), float(hi))
     return DidEstimate(float(fit.params[term]), float(fit.bse[term]), float(main[0]), float(main[1]),
-                       float(fit.pvalues[term]), int(fit.nobs), int(groups.max()) + 1 if len(groups) else 0, n_treated,
+                       float(fit.pvalues[term]), int(fit.nobs), n_groups + int((groups < 0).any()), n_treated,
                        int(fit.df_resid_inference), wild, float(lo), float(hi), w_lo, w_hi,
                        IntervalMethod.WILD_BOOTSTRAP if wild_main else IntervalMethod.CLUSTER_T)
 
@@ -327,7 +330,7 @@ def _largest_person_sums(cell: np.ndarray, person: np.ndarray, amount: np.ndarra
     per_person = np.bincount(key, weights=amount, minlength=n_cells * n_p).reshape(n_cells, n_p)
     seen = np.bincount(key, minlength=n_cells * n_p).reshape(n_cells, n_p) > 0
     with np.errstate(invalid="ignore"):
-        return np.where(seen.any(axis=1), np.where(seen, per_person, -np.inf).max(axis=1), np.nan)
+        return np.where(seen.any(axis=1), np.where(seen, per_person, -np.inf).max(axis=1, initial=-np.inf), np.nan)
 
 
 def compare_payments(project: Project, lang: str | None = None) -> ComparisonResult:
@@ -373,8 +376,8 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     one_enrolment = project.participants[S.PERSON_ID].is_unique and (
         project.comparison is None or project.comparison[S.PERSON_ID].is_unique)
     # the cells (group, month relative to the start) as one integer code, summed with bincount
-    e0 = int(event.min())
-    n_e = int(event.max()) - e0 + 1
+    e0 = int(event.min()) if len(event) else 0
+    n_e = int(event.max()) - e0 + 1 if len(event) else 1
     cell = treated.astype(np.int64) * n_e + (event - e0)
     rows_in = np.bincount(cell, minlength=2 * n_e)
     sums = np.bincount(cell, weights=amount, minlength=2 * n_e)

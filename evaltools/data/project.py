@@ -123,7 +123,7 @@ class Project:
 
         def codes() -> tuple[pd.Index, np.ndarray]:
             people = pd.Index(pd.unique(persons[S.PERSON_ID].to_numpy()))
-            return people, people.get_indexer(payments[S.PERSON_ID].to_numpy())
+            return people, people.get_indexer(payments[S.PERSON_ID].to_numpy()).astype(np.int32)  # (half the memory)
         return self._derive(("payment_persons", comparison), (persons, payments), codes)
 
     def _derive(self, key: tuple, sources: tuple, compute: Callable[[], Any]) -> Any:
@@ -144,7 +144,10 @@ class Project:
         payments = self.comparison_payments if comparison else self.payments
         if payments is None:
             return None
-        return self._derive(("payment_months", comparison), (payments,), lambda: month_index(payments[S.MONTH]))
+        def months() -> np.ndarray:
+            m = month_index(payments[S.MONTH])
+            return m.astype(np.int32) if m.dtype.kind == "i" else m  # (half the memory; a month index fits)
+        return self._derive(("payment_months", comparison), (payments,), months)
 
     @property
     def data_quality(self) -> pd.DataFrame:
