@@ -144,6 +144,7 @@ class Project:
         payments = self.comparison_payments if comparison else self.payments
         if payments is None:
             return None
+
         def months() -> np.ndarray:
             m = month_index(payments[S.MONTH])
             return m.astype(np.int32) if m.dtype.kind == "i" else m  # (half the memory; a month index fits)
