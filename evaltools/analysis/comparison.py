@@ -31,25 +31,31 @@ import pandas as pd
 from statsmodels.regression.linear_model import OLS
 
 from ..data import schema as S
-from ..data.project import Project
-from ..data.privacy import dominated, dominated_cells
+from ..data.project import Project, month_index
+from ..data.privacy import dominated
 from .goals import CI_METHOD
 from .result import Note, Result
 
 
-def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: int, treated: int) -> pd.DataFrame:
-    ref = persons[S.START_DATE]
-    ref_idx = (ref.dt.year * 12 + ref.dt.month - 1).to_numpy()
+def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: int, treated: int,
+           codes: tuple[pd.Index, np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
+    """The person x month panel of one group (see :func:`build_panel`). ``codes``: the distinct ids of
+    ``persons``, each payment row's position among them and its month index, where the project has
+    them already (:meth:`~evaltools.data.project.Project.payment_persons`, ``payment_months``)."""
+    ref_idx = month_index(persons[S.START_DATE]).astype(np.int64)
     n_e = before + after + 1
     e = np.tile(np.arange(-before, after + 1), len(persons))
     midx = np.repeat(ref_idx, n_e) + e
     person_ids = persons[S.PERSON_ID].to_numpy()
     # payments belong to a person, not to an enrolment: a person enrolled twice has one code and
     # both enrolments see the same payments
-    people = pd.Index(pd.unique(person_ids))
-    codes = np.repeat(people.get_indexer(person_ids), n_e)
-    pay_code = people.get_indexer(payments[S.PERSON_ID].to_numpy())
-    pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
+    if codes is None:
+        people = pd.Index(pd.unique(person_ids))
+        pay_code = people.get_indexer(payments[S.PERSON_ID].to_numpy())
+        pay_m = month_index(payments[S.MONTH])
+    else:
+        people, pay_code, pay_m = codes
+    codes_e = np.repeat(people.get_indexer(person_ids), n_e)
     keep = pay_code >= 0
     lo, hi = pay_m.min(), pay_m.max()
     if len(people) == len(persons):
@@ -65,13 +71,13 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
         # payments keyed by (person code, month index) as one integer, summed per key
         pay_key = pay_code[keep].astype(np.int64) * 100_000 + pay_m[keep]
         sums = pd.Series(payments[S.AMOUNT].to_numpy()[keep]).groupby(pay_key).sum()
-        pos = pd.Index(sums.index).get_indexer(codes.astype(np.int64) * 100_000 + midx)
+        pos = pd.Index(sums.index).get_indexer(codes_e.astype(np.int64) * 100_000 + midx)
         amount = np.where(pos >= 0, sums.to_numpy()[np.clip(pos, 0, None)], 0.0)
     inside = (midx >= lo) & (midx <= hi)
     # person and household as categoricals: every later grouping of the (large) panel by them then
     # works on integer codes instead of hashing the ids again
     hh_codes, households = pd.factorize(persons[S.HOUSEHOLD_ID])
-    df = pd.DataFrame({"person": pd.Categorical.from_codes(codes, categories=people),
+    df = pd.DataFrame({"person": pd.Categorical.from_codes(codes_e, categories=people),
                        "household": pd.Categorical.from_codes(np.repeat(hh_codes, n_e), categories=households),
                        "month_idx": midx, "event_time": e, "amount": amount, "treated": treated})
     return df[inside]
@@ -90,14 +96,20 @@ def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return out[list(parts[0].columns)]
 
 
+def _codes(project: Project, comparison: bool = False) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    """The paid persons' ids, each payment row's person code and month index, kept on the project."""
+    people, code = project.payment_persons(comparison)
+    return people, code, project.payment_months(comparison)
+
+
 def build_panel(project: Project) -> pd.DataFrame:
     """Person x month panel around each person's reference month, participants and comparison persons."""
     c = project.params.comparison
     # (persons without payment rows are in only when the params say the file covers everyone)
-    parts = [_panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1)]
+    parts = [_panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1, _codes(project))]
     if project.comparison is not None:
         parts.append(_panel(project.paid_persons(comparison=True), project.comparison_payments, c.months_before,
-                            c.months_after, 0))
+                            c.months_after, 0, _codes(project, comparison=True)))
     panel = _stack(parts)
     panel["after"] = (panel["event_time"] >= 0).astype(float)
     panel["treated_after"] = panel["after"] * panel["treated"]
@@ -215,12 +227,15 @@ class DidEstimate:
 
 def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str, small_clusters: int = 0, seed: int = 0) -> DidEstimate:
     dm = _within(panel, [y, *x])
-    groups = pd.factorize(panel["household"])[0]
+    groups = pd.factorize(panel["household"])[0]  # (0 .. G − 1: the households with rows here)
     # use_t: statsmodels takes t(G - 1) for clustered errors, not the normal distribution
     model = OLS(dm[y], dm[x])
     fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
     lo, hi = fit.conf_int().loc[term]
-    n_treated = int(panel.loc[panel["treated"] == 1, "household"].nunique())
+    # households counted from their codes (a missing household, code −1, is one group to statsmodels, none here)
+    n_groups = int(groups.max()) + 1 if len(groups) else 0
+    in_treated = (panel["treated"].to_numpy() == 1) & (groups >= 0)
+    n_treated = int(np.count_nonzero(np.bincount(groups[in_treated], minlength=n_groups)))
     wild = w_lo = w_hi = None
     if 0 < n_treated < small_clusters:
         wild = _wild_bootstrap_p(model, groups, term, seed)
@@ -231,7 +246,7 @@ def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str, small_clusters: i
     wild_main = w_lo is not None and w_hi is not None and bool(np.isfinite([w_lo, w_hi]).all())
     main = (w_lo, w_hi) if wild_main else (float(lo), float(hi))
     return DidEstimate(float(fit.params[term]), float(fit.bse[term]), float(main[0]), float(main[1]),
-                       float(fit.pvalues[term]), int(fit.nobs), int(len(np.unique(groups))), n_treated,
+                       float(fit.pvalues[term]), int(fit.nobs), n_groups + int((groups < 0).any()), n_treated,
                        int(fit.df_resid_inference), wild, float(lo), float(hi), w_lo, w_hi,
                        IntervalMethod.WILD_BOOTSTRAP if wild_main else IntervalMethod.CLUSTER_T)
 
@@ -339,6 +354,17 @@ class ComparisonResult(Result):
         return self.placebo is not None and self.placebo.rejects
 
 
+def _largest_person_sums(cell: np.ndarray, person: np.ndarray, amount: np.ndarray, n_cells: int, n_p: int) -> np.ndarray:
+    """Per cell (integer codes ``0 .. n_cells − 1``), the largest of its persons' summed amounts (the
+    one contribution :func:`~evaltools.data.privacy.dominated` weighs against the cell's total);
+    NaN for a cell without rows."""
+    key = cell.astype(np.int64) * n_p + person
+    per_person = np.bincount(key, weights=amount, minlength=n_cells * n_p).reshape(n_cells, n_p)
+    seen = np.bincount(key, minlength=n_cells * n_p).reshape(n_cells, n_p) > 0
+    with np.errstate(invalid="ignore"):
+        return np.where(seen.any(axis=1), np.where(seen, per_person, -np.inf).max(axis=1, initial=-np.inf), np.nan)
+
+
 def compare_payments(project: Project, lang: str | None = None) -> ComparisonResult:
     """Did the participants' försörjningsstöd fall more than a comparison group's?
 
@@ -374,28 +400,52 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
         return ComparisonResult(pd.DataFrame(), None, (Note.of("note.no_payments"),))
     panel = build_panel(project)
     k, share = project.params.privacy.min_count, project.params.privacy.dominance
-    ev = (panel.groupby(["treated", "event_time"]).agg(mean_amount=("amount", "mean"), persons=("person", "nunique"))
-          .reset_index())
-    if project.participants[S.PERSON_ID].is_unique and (project.comparison is None or project.comparison[S.PERSON_ID].is_unique):
-        # one enrolment per person: a person has one row in each (group, month) cell, so the
-        # largest person's sum in a cell is the cell's largest amount (no group-by over persons)
-        cells = panel.groupby(["treated", "event_time"])["amount"].agg(["max", "sum"])
-        dom = pd.Series(dominated(cells["max"].to_numpy(), cells["sum"].to_numpy(), share), index=cells.index)
+    treated = panel["treated"].to_numpy()
+    event = panel["event_time"].to_numpy()
+    amount = panel["amount"].to_numpy(float)
+    person = panel["person"].cat.codes.to_numpy()
+    n_p = len(panel["person"].cat.categories)
+    one_enrolment = project.participants[S.PERSON_ID].is_unique and (
+        project.comparison is None or project.comparison[S.PERSON_ID].is_unique)
+    # the cells (group, month relative to the start) as one integer code, summed with bincount
+    e0 = int(event.min()) if len(event) else 0
+    n_e = int(event.max()) - e0 + 1 if len(event) else 1
+    cell = treated.astype(np.int64) * n_e + (event - e0)
+    rows_in = np.bincount(cell, minlength=2 * n_e)
+    sums = np.bincount(cell, weights=amount, minlength=2 * n_e)
+    present = np.flatnonzero(rows_in)
+    if one_enrolment:
+        # one enrolment per person: a person has one row in each (group, month) cell, so the cell's
+        # persons are its rows, and the largest person's sum in a cell is the cell's largest amount
+        persons_in = rows_in
+        largest = pd.Series(amount).groupby(cell).max().reindex(range(2 * n_e)).to_numpy()
     else:
-        dom = dominated_cells(panel, ["treated", "event_time"], "person", "amount", share)
-    ev.loc[(ev["persons"] < k) | dom.reindex(pd.MultiIndex.from_frame(ev[["treated", "event_time"]])).to_numpy(),
-           "mean_amount"] = np.nan
-    means = panel.groupby(["treated", "after"])["amount"].mean().unstack()
-    dom = dominated_cells(panel, ["treated", "after"], "person", "amount", share)
+        pairs = np.unique(cell * n_p + person)
+        persons_in = np.bincount(pairs // n_p, minlength=2 * n_e)
+        largest = _largest_person_sums(cell, person, amount, 2 * n_e, n_p)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = sums / rows_in
+    ev = pd.DataFrame({"treated": present // n_e, "event_time": present % n_e + e0, "mean_amount": mean[present],
+                       "persons": persons_in[present]})
+    hidden = (ev["persons"] < k).to_numpy() | dominated(largest[present], sums[present], share)
+    ev.loc[hidden, "mean_amount"] = np.nan
+    # the 2x2 means: group by before/after
+    after = (event >= 0).astype(np.int64)
+    cell2 = treated.astype(np.int64) * 2 + after
+    n2 = np.bincount(cell2, minlength=4)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean2 = np.bincount(cell2, weights=amount, minlength=4) / n2
+    largest2 = _largest_person_sums(cell2, person, amount, 4, n_p)
+    dom2 = dominated(largest2, np.bincount(cell2, weights=amount, minlength=4), share)
     rows = []
     for tr, name in ((1, "participants"), (0, "comparison")):
-        if tr in means.index:
-            row = {"group": name, "before": means.loc[tr, 0.0], "after": means.loc[tr, 1.0],
-                   "change": means.loc[tr, 1.0] - means.loc[tr, 0.0],
-                   "persons": int(panel.loc[panel["treated"] == tr, "person"].nunique())}
+        if n2[2 * tr] + n2[2 * tr + 1]:
+            row = {"group": name, "before": mean2[2 * tr], "after": mean2[2 * tr + 1],
+                   "change": mean2[2 * tr + 1] - mean2[2 * tr],
+                   "persons": int(np.count_nonzero(np.bincount(person[treated == tr], minlength=n_p)))}
             # a mean over few persons, or one that one person's payments dominate, is hidden (with the change)
-            for col, after in (("before", 0.0), ("after", 1.0)):
-                if row["persons"] < k or bool(dom.get((tr, after), False)):
+            for col, af in (("before", 0), ("after", 1)):
+                if row["persons"] < k or bool(dom2[2 * tr + af]):
                     row[col] = row["change"] = np.nan
             rows.append(row)
     table = pd.DataFrame(rows)
@@ -460,10 +510,11 @@ def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFER
     c = project.params.comparison
     a = c.anticipation_months
     ks = sorted({0, *shifts})
-    treated = _panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1)
+    treated = _panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1, _codes(project))
     # with its reference date moved k months later, a comparison person's month at event time e
     # (from the file's date) is at event time e - k: the widened panel covers every shift's window
-    wide = _panel(project.paid_persons(comparison=True), project.comparison_payments, c.months_before - min(ks), c.months_after + max(ks), 0)
+    wide = _panel(project.paid_persons(comparison=True), project.comparison_payments, c.months_before - min(ks),
+                  c.months_after + max(ks), 0, _codes(project, comparison=True))
     panel = _stack([treated, wide])
     person = panel["person"].cat.codes.to_numpy()
     household = panel["household"].cat.codes.to_numpy()
@@ -581,7 +632,9 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
     sums = np.bincount(key, weights=panel["amount"].to_numpy(float), minlength=n_p * n_e).reshape(n_p, n_e)
     seen = np.bincount(key, minlength=n_p * n_e).reshape(n_p, n_e) > 0
     wide = np.where(seen, sums, np.nan)
-    first = np.unique(person, return_index=True)[1]
+    # each person's first row: factorize numbers persons in order of appearance, so a person's first
+    # row is where the running maximum of the codes rises
+    first = np.flatnonzero(person > np.maximum.accumulate(np.concatenate([[-1], person[:-1]])))
     treated = panel["treated"].to_numpy()[first] == 1
     household = pd.factorize(panel["household"], use_na_sentinel=False)[0][first]
     hidden = shown.set_index(["treated", "event_time"])["mean_amount"].isna()
@@ -676,7 +729,8 @@ def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]
 PHASES = ("before", "during", "after")
 
 
-def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int) -> pd.DataFrame:
+def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int,
+                 codes: tuple[pd.Index, np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
     """Mean försörjningsstöd per person-month in the ``window`` months before the start, during the
     enrolment (start month to end month) and the ``window`` months after the end month.
 
@@ -687,7 +741,7 @@ def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int) -> 
     start = (persons[S.START_DATE].dt.year * 12 + persons[S.START_DATE].dt.month - 1).to_numpy()
     end_dt = persons[S.END_DATE]
     end = np.where(ended, end_dt.dt.year.fillna(0) * 12 + end_dt.dt.month.fillna(1) - 1, np.iinfo(np.int32).max).astype(np.int64)
-    pay_m = (payments[S.MONTH].dt.year * 12 + payments[S.MONTH].dt.month - 1).to_numpy()
+    pay_m = month_index(payments[S.MONTH]) if codes is None else codes[2]
     lo, hi = int(pay_m.min()), int(pay_m.max())
     # months each person has in each phase, clipped to the file's coverage
     b0, b1 = np.maximum(start - window, lo), np.minimum(start - 1, hi)
@@ -698,7 +752,8 @@ def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int) -> 
     # each payment row with each enrolment of its person (a person enrolled twice has two)
     ids = persons[S.PERSON_ID].to_numpy()
     if pd.Index(ids).is_unique:
-        code = pd.Index(ids).get_indexer(payments[S.PERSON_ID].to_numpy())
+        # (with unique ids the distinct ids are the ids, in order: the project's codes are the rows)
+        code = pd.Index(ids).get_indexer(payments[S.PERSON_ID].to_numpy()) if codes is None else codes[1]
         ok = code >= 0
         m, c, amt = pay_m[ok], code[ok], payments[S.AMOUNT].to_numpy(float)[ok]
     else:
@@ -732,10 +787,10 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
     window = window or project.params.comparison.months_before
     if project.payments is None or not project.has_participants:
         return pd.DataFrame(columns=["group", "phase", "persons", "person_months", "mean_amount"])
-    parts = [_phase_means(project.paid_persons(), project.payments, window).assign(group="participants")]
+    parts = [_phase_means(project.paid_persons(), project.payments, window, _codes(project)).assign(group="participants")]
     if project.comparison is not None:
-        parts.append(_phase_means(project.paid_persons(comparison=True), project.comparison_payments, window)
-                     .assign(group="comparison"))
+        parts.append(_phase_means(project.paid_persons(comparison=True), project.comparison_payments, window,
+                                  _codes(project, comparison=True)).assign(group="comparison"))
     out = pd.concat(parts, ignore_index=True)
     k, share = project.params.privacy.min_count, project.params.privacy.dominance
     hide = (out["persons"] < k) | dominated(out["largest"].to_numpy(), out["total"].to_numpy(), share)

@@ -30,6 +30,21 @@ from .validation import coverage_note, derive_person_columns, empty_table, file_
 from .params import _format_pydantic, kolada_folder, kolada_series, params_from_mapping, read_params_mapping
 
 
+def month_index(dates: pd.Series) -> np.ndarray:
+    """Each date's month as one integer, year * 12 + month − 1 (January 2022 is 24 264), the
+    index every payment analysis counts months by; NaN where a date is missing.
+
+    The distinct dates are few (the payments have one date a month): each is taken apart once,
+    not every row (the payments at national scale have millions of rows).
+    """
+    codes, distinct = pd.factorize(pd.to_datetime(dates).to_numpy())
+    distinct = pd.DatetimeIndex(distinct)
+    months = (distinct.year * 12 + distinct.month - 1).to_numpy(np.int64)
+    if (codes < 0).any():
+        return np.where(codes >= 0, months[np.maximum(codes, 0)].astype(float), np.nan)
+    return months[codes]
+
+
 # --- the project object -----------------------------------------------------------------
 @dataclass
 class Project:
@@ -67,6 +82,10 @@ class Project:
     questions: pd.DataFrame | None = None
     earnings: pd.DataFrame | None = None  # register outcome: gross earnings per person and month (kr), or None
     benefits: pd.DataFrame | None = None  # register outcome: state benefits per person, month and kind (kr), or None
+    # values derived from the tables and kept for the next analysis (paid_persons, payment_months,
+    # payment_persons); each is stored with the tables it came from, so a table replaced on this
+    # object is derived again (a table changed in place is not noticed: the tables are read-only)
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -91,7 +110,47 @@ class Project:
             return empty_table(S.PARTICIPANTS)
         if payments is None or self.params.data.payments_cover_all_participants:
             return persons
-        return persons[persons[S.PERSON_ID].isin(payments[S.PERSON_ID].dropna())]
+        # (kept on the project: every payment analysis asks, and the look-up runs over every payment row)
+        return self._derive(("paid_persons", comparison), (persons, payments),
+                            lambda: persons[persons[S.PERSON_ID].isin(payments[S.PERSON_ID].dropna())])
+
+    def payment_persons(self, comparison: bool = False) -> tuple[pd.Index, np.ndarray]:
+        """The distinct ids of :meth:`paid_persons` (in their order), and for every payment row its
+        person's position among them (−1 for a row of someone else). Computed once per table and kept
+        on the project, like :meth:`payment_months`: the payment analyses group the rows by it."""
+        persons = self.paid_persons(comparison)
+        payments = self.comparison_payments if comparison else self.payments
+        if payments is None:
+            return pd.Index(pd.unique(persons[S.PERSON_ID])), np.zeros(0, np.int64)
+
+        def codes() -> tuple[pd.Index, np.ndarray]:
+            people = pd.Index(pd.unique(persons[S.PERSON_ID].to_numpy()))
+            return people, people.get_indexer(payments[S.PERSON_ID].to_numpy()).astype(np.int32)  # (half the memory)
+        return self._derive(("payment_persons", comparison), (persons, payments), codes)
+
+    def _derive(self, key: tuple, sources: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept under ``key`` for as long as the tables in ``sources`` are the ones it came from."""
+        hit = self._derived.get(key)
+        if hit is None or len(hit[0]) != len(sources) or any(a is not b for a, b in zip(hit[0], sources)):
+            hit = (sources, compute())
+            self._derived[key] = hit
+        return hit[1]
+
+    def payment_months(self, comparison: bool = False) -> np.ndarray | None:
+        """:func:`month_index` of every row of the payments (or, with ``comparison``, of the
+        comparison persons' payments), in the table's row order; ``None`` without that table.
+
+        Computed once per table and kept on the project: the comparison, the reference-date check,
+        the payment phases and the cost-benefit's leavers all index the same rows by month.
+        """
+        payments = self.comparison_payments if comparison else self.payments
+        if payments is None:
+            return None
+
+        def months() -> np.ndarray:
+            m = month_index(payments[S.MONTH])
+            return m.astype(np.int32) if m.dtype.kind == "i" else m  # (half the memory; a month index fits)
+        return self._derive(("payment_months", comparison), (payments,), months)
 
     @property
     def data_quality(self) -> pd.DataFrame:

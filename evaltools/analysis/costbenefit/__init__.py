@@ -40,7 +40,7 @@ from ..comparison import IntervalMethod, compare_payments, reference_date_sensit
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, costs
 from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
-from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_month_from, _month, _monthly_levels, annuity_factor, is_structural
+from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
                           successful_leavers)
@@ -103,7 +103,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         df = project.participants
         ended = df[~df[S.ONGOING]]
         succ = ended[ended[S.OUTCOME].isin(cb.success_outcomes)]
-        exit_m = np.array([max(_first_month_from(d) - s0, 0) for d in succ[S.END_DATE]], int)
+        exit_m = np.maximum(_first_months_from(succ[S.END_DATE]) - s0, 0).astype(int)
         info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed")
     levels, assumptions, refs = _monthly_levels(project, succ)
 
@@ -444,7 +444,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     start = project.participants[S.START_DATE]
     year = int(start.dt.year.median())
     factor = price_factor(year, params.price_year, dict(params.reference.kpi))[0]
-    t_start = np.array([max(_month(d) - _month(params.period.start), 0) for d in start], float) / 12
+    t_start = np.maximum(_months(start).to_numpy() - _month(params.period.start), 0).astype(float) / 12
     t_unique, inverse = np.unique(t_start, return_inverse=True)
     count = np.bincount(inverse, minlength=len(t_unique)).astype(float)
 

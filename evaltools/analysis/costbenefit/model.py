@@ -191,9 +191,10 @@ def _months(dates: pd.Series) -> pd.Series:
     return d.dt.year * 12 + d.dt.month - 1
 
 
-def _first_month_from(day: pd.Timestamp) -> int:
-    """The first whole month starting on or after ``day`` (an exit on the 1st saves that month)."""
-    return _month(day) + (0 if day.day == 1 else 1)
+def _first_months_from(days: pd.Series) -> np.ndarray:
+    """The first whole month starting on or after each day (an exit on the 1st saves that month), vectorised."""
+    d = pd.to_datetime(days)
+    return (_months(d) + (d.dt.day != 1)).to_numpy()
 
 
 def _cost_months(period: str, params) -> tuple[int, int]:

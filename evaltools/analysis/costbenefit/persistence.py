@@ -1,7 +1,7 @@
 """Persistence after exit: did the leavers stay off försörjningsstöd, observed in the payments."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -30,50 +30,101 @@ def successful_leavers(project: Project) -> pd.DataFrame:
     return df[~df[S.ONGOING] & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes) & df[S.END_DATE].notna()]
 
 
-def _leaver_payments(project: Project, succ: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The successful leavers' payments with their month index and price-year amount, and the same
-    summed per person and month; computed once for all follow-up months (only the leavers' rows)."""
+@dataclass(frozen=True)
+class _LeaverPayments:
+    """The successful leavers' payments summed per person and month, and what every follow-up
+    month needs of each leaver (one row per row of :func:`successful_leavers`): computed once for
+    all follow-up months.
+
+    The sums are keyed by one integer per (person, month), ``person code * span + month − first``,
+    so the follow-up months and the own-payments window are look-ups, not joins on the ids.
+    """
+
+    keys: pd.Index | None  # the (person, month) keys with a payment row; None: every key, 0 .. persons * span − 1
+    amount: np.ndarray  # per key: the payments summed, current prices (a missing amount adds 0)
+    fixed: np.ndarray  # the same in the price year's prices
+    code: np.ndarray  # per leaver: the person's code
+    exit_m: np.ndarray  # per leaver: month index of the exit month
+    level: np.ndarray  # per leaver: the own monthly level before the start, price-year prices
+    first: int  # the month index of key month 0
+    span: int  # months from the first to the last payment month, inclusive
+
+    def at(self, code: np.ndarray, month: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The payments (current prices, price-year prices) of persons ``code`` in months ``month``; 0 kr without a row."""
+        inside = (month >= self.first) & (month < self.first + self.span)
+        key = code.astype(np.int64) * self.span + (month - self.first)
+        pos = np.where(inside, key if self.keys is None else self.keys.get_indexer(key), -1)
+        found = pos >= 0
+        take = np.clip(pos, 0, None)
+        return np.where(found, self.amount[take], 0.0), np.where(found, self.fixed[take], 0.0)
+
+
+def _leaver_payments(project: Project, succ: pd.DataFrame) -> _LeaverPayments:
+    """The successful leavers' payments per person and month, with their month index and price-year
+    amount (:class:`_LeaverPayments`); computed once for all follow-up months (only the leavers' rows)."""
     params = project.params
     pay = project.payments
     assert pay is not None  # (persistence is computed only where there are payments)
-    pay = pay[pay[S.PERSON_ID].isin(pd.unique(succ[S.PERSON_ID]))]
+    people = pd.Index(pd.unique(succ[S.PERSON_ID]))
+    # the payment rows' person codes among the paid persons (kept on the project), mapped to the leavers'
+    paid_people, paid_code = project.payment_persons()
+    to_leaver = np.append(people.get_indexer(paid_people), -1)  # (a code of −1, someone else's row, stays −1)
+    pay_code = to_leaver[paid_code]
+    mine = pay_code >= 0
+    code, m = pay_code[mine], np.asarray(project.payment_months(), dtype=np.int64)[mine]
+    amount = pay[S.AMOUNT].to_numpy(float, na_value=np.nan)[mine]
     kpi_over = dict(params.reference.kpi)
-    pm = pay.assign(_m=_months(pay[S.MONTH]))
-    years = pm[S.MONTH].dt.year
-    fac = {y: price_factor(int(y), params.price_year, kpi_over)[0] for y in years.unique()}
-    pm["_fixed"] = pm[S.AMOUNT] * years.map(fac)
-    return pm, pm.groupby([S.PERSON_ID, "_m"])[[S.AMOUNT, "_fixed"]].sum()
+    # each year's price factor, looked up by the year's offset from the first (few years, many rows)
+    y0 = int(m.min()) // 12 if len(m) else 0
+    offset = m // 12 - y0
+    fac = np.array([price_factor(y0 + int(i), params.price_year, kpi_over)[0] if n else np.nan
+                    for i, n in enumerate(np.bincount(offset))])
+    fixed = amount * fac[offset]
+    first = int(m.min()) if len(m) else 0
+    span = int(m.max()) - first + 1 if len(m) else 1
+    key = code.astype(np.int64) * span + (m - first)
+    if len(people) * span <= 4 * len(key) + 1_000_000:  # (few empty keys: every key is a position)
+        key_codes, keys, n_keys = key, None, len(people) * span
+    else:
+        key_codes, distinct = pd.factorize(key)
+        keys, n_keys = pd.Index(distinct), len(distinct)
+    # (a sum skips a missing amount, as the payments' sums do; the own level keeps it missing, as a
+    # sum over the rows of the window did)
+    sum_amount = np.bincount(key_codes, weights=np.nan_to_num(amount), minlength=n_keys)
+    sum_fixed = np.bincount(key_codes, weights=np.nan_to_num(fixed), minlength=n_keys)
+    sum_level = np.bincount(key_codes, weights=fixed, minlength=n_keys)
+    prepared = _LeaverPayments(keys, sum_amount, sum_fixed, people.get_indexer(succ[S.PERSON_ID].to_numpy()),
+                               _months(succ[S.END_DATE]).to_numpy(), np.zeros(len(succ)), first, span)
+    # the own-payments window: months_before_start months ending gap_before_start months before the
+    # start (before the peak as enrolment nears); 0 kr when nothing was paid then
+    ml = params.cost_benefit.monthly_level
+    hi = _months(succ[S.START_DATE]).to_numpy() - ml.gap_before_start
+    level = np.zeros(len(succ))
+    in_level = replace(prepared, fixed=sum_level)
+    for k in range(1, ml.months_before_start + 1):
+        level += in_level.at(prepared.code, hi - k)[1]
+    return replace(prepared, level=level / ml.months_before_start)
 
 
 def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
-                       prepared: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                       prepared: _LeaverPayments | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For the leavers the payments file covers ``mm`` months after their exit month: their payment
     that month (current prices), the same in the price year's prices, and their own level before the
     start (price-year prices, the own-payments window: ``months_before_start`` months ending
-    ``gap_before_start`` months before the start; 0 kr when nothing was paid then)."""
-    ml = project.params.cost_benefit.monthly_level
+    ``gap_before_start`` months before the start; 0 kr when nothing was paid then).
+
+    ``prepared`` is :func:`_leaver_payments` of the same ``succ``."""
     pay = project.payments
     assert pay is not None  # (persistence is computed only where there are payments)
     last = _month(pay[S.MONTH].max())
-    exit_m = _months(succ[S.END_DATE]).to_numpy()
-    start_m = _months(succ[S.START_DATE]).to_numpy()
-    covered = exit_m + mm <= last
-    ids, target, m0 = succ[S.PERSON_ID].to_numpy()[covered], exit_m[covered] + mm, start_m[covered]
-    pm, by_month = prepared if prepared is not None else _leaver_payments(project, succ)
-    now = by_month.reindex(pd.MultiIndex.from_arrays([ids, target])).fillna(0.0)
-    hi = m0 - ml.gap_before_start  # the own-payments window, before the peak as enrolment nears
-    level = np.zeros(len(ids))
-    if len(ids):
-        key = pd.DataFrame({S.PERSON_ID: ids, "hi": hi, "i": np.arange(len(ids))})
-        w = pm[[S.PERSON_ID, "_m", "_fixed"]].merge(key, on=S.PERSON_ID)
-        w = w[(w["_m"] < w["hi"]) & (w["_m"] >= w["hi"] - ml.months_before_start)]
-        np.add.at(level, w["i"].to_numpy(int), w["_fixed"].to_numpy(float))
-        level /= ml.months_before_start
-    return now[S.AMOUNT].to_numpy(float), now["_fixed"].to_numpy(float), level
+    lp = prepared if prepared is not None else _leaver_payments(project, succ)
+    covered = lp.exit_m + mm <= last
+    amount, fixed = lp.at(lp.code[covered], lp.exit_m[covered] + mm)
+    return amount, fixed, lp.level[covered]
 
 
 def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS,
-                prepared: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> Persistence:
+                prepared: _LeaverPayments | None = None) -> Persistence:
     """How much of the saving the successful leavers kept ``m`` months after their exit.
 
     For each of 3, 6 and 12 months after the exit month, among the successful leavers the payments
