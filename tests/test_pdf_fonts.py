@@ -1,4 +1,5 @@
-"""The PDF's embedded fonts: the renderer's quicker subsetting makes the same fonts as WeasyPrint's."""
+"""The PDF printer: the quicker font subsetting makes the same fonts as WeasyPrint's, and the
+cycle collector, paused while a PDF is made, runs again afterwards."""
 import io
 import re
 import zlib
@@ -43,3 +44,27 @@ def test_quicker_subsetting_embeds_the_fonts_weasyprint_would(tmp_path, monkeypa
     assert len(reference) == 2, "the regular and the bold font"
     assert mine == reference
     assert all("GSUB" not in f and "GPOS" not in f and "kern" not in f for f in mine)
+
+
+def test_the_cycle_collector_runs_again_after_a_pdf_even_a_failed_one(tmp_path, monkeypatch):
+    import gc
+    assert gc.isenabled()
+    render.html_to_pdf(HTML, None, tmp_path)
+    assert gc.isenabled(), "paused only while the PDF is made"
+
+    class Broken:
+        def __init__(self, **_):
+            assert not gc.isenabled(), "paused while WeasyPrint works"
+            raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(weasyprint, "HTML", Broken)
+    with pytest.raises(RuntimeError, match="layout failed"):
+        render.html_to_pdf(HTML, None, tmp_path)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            render.html_to_pdf(HTML, None, tmp_path)
+        assert not gc.isenabled(), "a caller's paused collector stays paused"
+    finally:
+        gc.enable()
