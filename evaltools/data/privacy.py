@@ -19,9 +19,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # (annotations only: the functions import them when they run)
+    import numpy as np
+    import pandas as pd
 
 DEFAULT_MIN_COUNT = 5
 DEFAULT_DOMINANCE = 0.85
@@ -51,6 +53,8 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
         Hiding such a cell protects no one: it is neither suppressed for being small nor chosen
         to protect another cell, and it never counts as hidden.
     """
+    import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy
+    import pandas as pd  # start-up: `import evaltools` (and the command line) does not load pandas
     values = counts.to_numpy(dtype=float)
     known = np.zeros(values.shape, bool) if published is None else np.asarray(published, bool)
     mask = (values > 0) & (values < k) & ~known
@@ -84,6 +88,7 @@ def already_published(counts: pd.DataFrame, published: pd.DataFrame) -> pd.DataF
     published only where the two agree: a breakdown that repeats a published total hides
     nothing, while a disagreement (another definition) keeps the cell under the rule.
     """
+    import pandas as pd  # start-up: `import evaltools` (and the command line) does not load pandas
     same = counts.astype(float).to_numpy() == published.reindex_like(counts).astype(float).to_numpy()
     return pd.DataFrame(same, index=counts.index, columns=counts.columns)
 
@@ -103,6 +108,7 @@ def hidden_label(value: float, k: int) -> str:
 def apply_mask(table: pd.DataFrame, mask: pd.DataFrame | pd.Series, columns: list[str], k: int,
                derived: tuple[str, ...] = ()) -> pd.DataFrame:
     """Return a copy of ``table`` with the masked rows of count ``columns`` and ``derived`` columns hidden."""
+    import pandas as pd  # start-up: `import evaltools` (and the command line) does not load pandas
     out = table.copy()
     m = (mask if isinstance(mask, pd.Series) else mask.any(axis=1)).to_numpy()
     for c in columns:
@@ -121,6 +127,7 @@ def suppress_long(table: pd.DataFrame, count_col: str, group_col: str | None, k:
 
     ``derived`` columns (shares, rates, intervals) are hidden wherever their count is.
     """
+    import pandas as pd  # start-up: `import evaltools` (and the command line) does not load pandas
     out = table.copy()
     hide = pd.Series(False, index=table.index)
     groups = [table.index] if group_col is None else [g.index for _, g in table.groupby(group_col, sort=False)]
@@ -133,6 +140,7 @@ def suppress_long(table: pd.DataFrame, count_col: str, group_col: str | None, k:
 def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, row_totals: bool = True,
                       lines: Sequence[tuple[Sequence[int], int]] = ()) -> pd.DataFrame:
     """A wide table of counts with primary and secondary suppression, as display values."""
+    import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy
     mask = suppression_mask(counts, k, col_totals=col_totals, row_totals=row_totals, lines=lines)
     out = counts.astype(object).copy()
     for c in out.columns:
@@ -157,6 +165,7 @@ def is_suppressed(value: object) -> bool:
 def dominated(largest: np.ndarray | float, total: np.ndarray | float, share: float = DEFAULT_DOMINANCE) -> np.ndarray:
     """The (1, k) dominance rule: whether the largest single contribution is more than ``share``
     of a cell's total (a positive total; an empty cell reveals nothing)."""
+    import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy
     largest, total = np.asarray(largest, float), np.asarray(total, float)
     return (total > 0) & (largest > share * total)
 
@@ -165,6 +174,7 @@ def dominated_cells(frame: pd.DataFrame, by: list[str], person: str, amount: str
                     share: float = DEFAULT_DOMINANCE) -> pd.Series:
     """For each cell of ``by`` in a long table of amounts: whether one ``person``'s sum of
     ``amount`` is more than ``share`` of the cell's total. Indexed by the cells of ``by``."""
+    import pandas as pd  # start-up: `import evaltools` (and the command line) does not load pandas
     per_person = frame.groupby([*by, person], sort=False, observed=True)[amount].sum()
     cells = per_person.groupby(level=list(range(len(by))), sort=False).agg(["max", "sum"])
     return pd.Series(dominated(cells["max"].to_numpy(), cells["sum"].to_numpy(), share), index=cells.index)

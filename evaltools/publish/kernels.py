@@ -38,7 +38,7 @@ ENV_SWITCH = "EVALTOOLS_WARM_KERNELS"
 PRELOAD = (
     "numpy", "pandas", "scipy.stats", "scipy.sparse", "matplotlib.pyplot", "PIL.Image",
     "matplotlib_inline.backend_inline", "openpyxl", "yaml", "pydantic",
-    "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger",
+    "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger",  # (without debugpy: see _serve)
     "evaltools.present.report", "evaltools.present.portfolio", "evaltools.present.plots",
 )
 
@@ -130,6 +130,10 @@ def _serve() -> None:
     listener = socket.socket(fileno=int(sys.argv[1]))
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # as jupyter_client sets for kernels
+    # A report's kernel runs headless: nobody attaches a debugger to it. Without debugpy (about
+    # 0.2 CPU-s of imports here, on the way to every command's first cell) ipykernel starts its
+    # kernels without the debugger, as it does where debugpy is not installed.
+    sys.modules.setdefault("debugpy", None)  # type: ignore[arg-type]  # None: "not importable"
     for name in PRELOAD:
         try:
             importlib.import_module(name)
