@@ -60,7 +60,18 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: an end-to-end test (renders reports, starts kernels or notebooks)")
 
 
+# The longest test files (by their time in a whole run), longest first: they run first, so that no
+# worker ends a parallel run alone with a long file (``make test`` hands out whole files in the
+# order collected, ``--no-loadscope-reorder``). The two that read the shared sample reports come
+# first, so that the two workers render the two languages side by side.
+LONG_FILES = ("test_report.py", "test_docx.py", "test_explore.py", "test_glossary.py", "test_style.py",
+              "test_differencing.py", "test_one_voice.py", "test_board_reading.py", "test_narrative.py",
+              "test_comparison.py", "test_wheel.py", "test_bad_files.py", "test_sources.py", "test_costbenefit.py")
+
+
 def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONG_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # (stable: a file's tests keep their order)
     for item in items:
         name = getattr(item, "originalname", None) or item.name
         if (E2E_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in E2E_FILES
