@@ -32,12 +32,14 @@ $(STAMP): pyproject.toml
 
 # lint (ruff) and types (mypy) first, then the tests; tests draw charts without a screen
 # (JupyterLab keeps its own inline backend). The tests run in parallel, one process per core
-# (pytest-xdist), each test file in one process, so that a file's rendered reports are made once.
+# (pytest-xdist), each test file in one process, so that a file's fixtures are made once; the
+# sample reports are rendered once per run for all of them (tests/conftest.py). Files are handed
+# out longest first, in the order tests/conftest.py collects them (--no-loadscope-reorder).
 # Without the end-to-end tests (rendered reports, kernels, notebooks): $(BIN)/python -m pytest -m "not slow"
 test: $(STAMP)
 	$(BIN)/ruff check evaltools tests
 	$(BIN)/mypy
-	MPLBACKEND=Agg $(BIN)/python -m pytest -n auto --dist loadfile
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 reports: $(STAMP)
 	$(BIN)/evaltools render --all

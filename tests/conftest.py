@@ -1,6 +1,14 @@
 from __future__ import annotations
 
+import contextlib
+import functools
+import json
+import os
+import shutil
 import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +19,8 @@ PARAMS = ROOT / "params"
 # The sample projects, by name: tests never depend on what else an evaluator keeps in params/ and data/.
 SAMPLE_PROJECTS = ("timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan",
                    "nasta-steg", "samverkan-i-praktiken")
+# every sample, the one with a comparison group and a survey too: what ``sample_reports`` renders
+RENDERED_SAMPLES = (*SAMPLE_PROJECTS, "sprangbradan-demo")
 
 PARTICIPANT_ROWS = [
     # person_id, sex, birth_year, household_type, start_date, end_date, outcome
@@ -25,7 +35,8 @@ PARTICIPANT_ROWS = [
 # marked ``slow``: ``pytest -m "not slow"`` runs the rest in about a minute, ``pytest -m slow`` only
 # these. A test is end to end when it uses one of these fixtures, lives in one of these files or
 # has one of these names.
-E2E_FIXTURES = {"rendered", "rendered_en", "corpus", "hostile", "exported", "probe"}
+E2E_FIXTURES = {"rendered", "rendered_en", "corpus", "hostile", "exported", "probe", "sample_reports", "sample_reports_en",
+                "page_ones"}
 E2E_FILES = {"test_kernels.py", "test_extra_projects.py", "test_bad_files.py"}
 E2E_TESTS = {
     "test_failing_notebook_is_kept_for_inspection",
@@ -49,12 +60,33 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: an end-to-end test (renders reports, starts kernels or notebooks)")
 
 
+# The longest test files (by their time in a whole run), longest first: they run first, so that no
+# worker ends a parallel run alone with a long file (``make test`` hands out whole files in the
+# order collected, ``--no-loadscope-reorder``). The two that read the shared sample reports come
+# first, so that the two workers render the two languages side by side.
+LONG_FILES = ("test_report.py", "test_docx.py", "test_explore.py", "test_glossary.py", "test_style.py",
+              "test_differencing.py", "test_one_voice.py", "test_board_reading.py", "test_narrative.py",
+              "test_comparison.py", "test_wheel.py", "test_bad_files.py", "test_sources.py", "test_costbenefit.py")
+
+
 def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONG_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # (stable: a file's tests keep their order)
     for item in items:
         name = getattr(item, "originalname", None) or item.name
         if (E2E_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in E2E_FILES
                 or name in E2E_TESTS):
             item.add_marker(pytest.mark.slow)
+
+
+@functools.cache
+def sample_report(pid: str, lang: str | None = None):
+    """The :class:`evaltools.Report` of the sample ``pid`` (in ``lang``; default: its params file's
+    language), made once per test process: every test that asks gets the same object, so its results
+    are computed once. Read it, never change it (no ``narrative =``, no attribute set, no table changed
+    in place): a test that changes a report makes its own with ``et.Report(...)``."""
+    import evaltools as et  # (the package is imported by the tests that ask, not by every test run)
+    return et.Report(PARAMS / f"{pid}.yaml", lang=lang)
 
 
 def shown_chunks(blocks: list[list]) -> list[str]:
@@ -121,3 +153,160 @@ def tiny_project(tmp_path: Path):
 
     make.dir = tmp_path
     return make
+
+
+# --- made once per test run, shared by every test file and every pytest-xdist worker ---------------
+
+def _shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """pytest's temporary folder of this run, above every worker's own (popen-gw0, popen-gw1, ...)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _make_shared(root: Path, name: str, make: Callable[[Path], None]) -> bool:
+    """Make the shared folder ``name`` unless another worker has begun to; whether this one made it."""
+    try:
+        (root / f"{name}.lock").mkdir()  # atomic on every system: one worker wins
+    except FileExistsError:
+        return False
+    try:
+        (root / name).mkdir()
+        make(root / name)
+    except BaseException as e:
+        (root / f"{name}.failed").write_text(f"{type(e).__name__}: {e}", encoding="utf-8")
+        raise
+    (root / f"{name}.done").touch()
+    return True
+
+
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None],
+                  meanwhile: Callable[[], object] | None = None, timeout: float = 1800) -> Path:
+    """The folder ``name``, made by ``make(folder)`` once per test run and shared by every worker.
+
+    The folder lies beside the workers' own temporary folders (in pytest's temporary folder of
+    this run). The first worker to ask makes it; the others wait until it is done and use the same
+    folder (calling ``meanwhile()`` first, if given: something else they will need). Whoever uses it
+    must not change it. A failure to make it fails every test that asks for it.
+    """
+    root = _shared_root(tmp_path_factory)
+    if _make_shared(root, name, make):
+        return root / name
+    if meanwhile is not None:
+        with contextlib.suppress(Exception):  # (its own failure is reported to whoever needs it)
+            meanwhile()
+    deadline = time.monotonic() + timeout
+    while not (root / f"{name}.done").exists():
+        if (root / f"{name}.failed").exists():
+            why = (root / f"{name}.failed").read_text(encoding="utf-8")
+            pytest.fail(f"{name} could not be made (by another worker): {why}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"{name} was not made within {timeout:.0f} s (by another worker)")
+        time.sleep(0.2)
+    return root / name
+
+
+def _copy_samples(dest: Path) -> None:
+    """The samples' own params, texts and data, as a project folder: tests render these, never the
+    checkout's params/ and data/, where an evaluator may keep other projects."""
+    (dest / "params" / "text").mkdir(parents=True)
+    for pid in RENDERED_SAMPLES:
+        shutil.copy2(PARAMS / f"{pid}.yaml", dest / "params")
+        for text in (PARAMS / "text").glob(f"{pid}.*"):
+            shutil.copy2(text, dest / "params" / "text")
+        if (ROOT / "data" / pid).is_dir():
+            shutil.copytree(ROOT / "data" / pid, dest / "data" / pid)
+
+
+@pytest.fixture(scope="session")
+def sample_params(tmp_path_factory) -> Path:
+    """The params folder of a copy of every sample (``RENDERED_SAMPLES``) with its data; shared, not
+    to be changed (copy it to change it)."""
+    return shared_folder(tmp_path_factory, "samples", _copy_samples) / "params"
+
+
+@dataclass(frozen=True)
+class RenderedSamples:
+    """Every sample rendered in one language by :func:`evaltools.publish.render.render_many`, with the
+    portfolio of them all: the reports folder ``out``, the params folder they were rendered from and
+    the results by project id. Shared by the whole run: read it, never write into it."""
+
+    out: Path
+    params: Path
+    results: dict
+    formats: tuple[str, ...]
+    lang: str
+
+
+SAMPLE_FORMATS = {"sv": ("html", "pdf", "xlsx", "csv", "docx"), "en": ("html", "pdf", "csv-data", "docx")}
+
+
+def _render_samples(params: Path, lang: str, zygote) -> Callable[[Path], None]:
+    """What makes the shared folder of the samples rendered in ``lang`` (the results beside it), with
+    kernels forked from the worker's zygote (``zygote()``, started only by the worker that renders)."""
+    def make(out: Path) -> None:
+        from evaltools.publish import kernels, render
+        with pytest.MonkeyPatch.context() as mp:
+            if (started := zygote()) is not None:
+                mp.setenv(kernels.ENV_ADDRESS, started.address)
+            results = render.render_many([params / f"{p}.yaml" for p in RENDERED_SAMPLES], out, SAMPLE_FORMATS[lang],
+                                         lang=lang, jobs=2, progress=False, portfolio=True)
+        (out.parent / f"{out.name}.json").write_text(json.dumps([asdict(r) for r in results]), encoding="utf-8")
+    return make
+
+
+def _rendered_samples(tmp_path_factory, params: Path, lang: str, zygote) -> RenderedSamples:
+    from evaltools.publish import render
+    formats = SAMPLE_FORMATS[lang]
+    root = _shared_root(tmp_path_factory)
+    # while another worker renders this language, this one renders the other (if nobody has begun it)
+    others = [other for other in SAMPLE_FORMATS if other != lang]
+    out = shared_folder(tmp_path_factory, f"reports-{lang}", _render_samples(params, lang, zygote),
+                        meanwhile=lambda: [_make_shared(root, f"reports-{o}", _render_samples(params, o, zygote))
+                                           for o in others])
+    results = [render.RenderResult(**r) for r in json.loads((out.parent / f"{out.name}.json").read_text(encoding="utf-8"))]
+    return RenderedSamples(out, params, {r.project_id: r for r in results}, formats, lang)
+
+
+@pytest.fixture(scope="session")
+def sample_reports(tmp_path_factory, sample_params, request) -> RenderedSamples:
+    """Every sample and their portfolio in Swedish (HTML, PDF, workbook, CSV and Word), rendered once per
+    test run."""
+    return _rendered_samples(tmp_path_factory, sample_params, "sv",
+                             lambda: request.getfixturevalue("_kernel_zygote"))
+
+
+@pytest.fixture(scope="session")
+def sample_reports_en(tmp_path_factory, sample_params, request) -> RenderedSamples:
+    """Every sample and their portfolio in English (HTML, PDF, machine-readable CSV and Word), rendered
+    once per test run; the reports are in ``out / pid / "en"``."""
+    return _rendered_samples(tmp_path_factory, sample_params, "en",
+                             lambda: request.getfixturevalue("_kernel_zygote"))
+
+
+# --- one kernel zygote per worker ---------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def _kernel_zygote():
+    """The worker's kernel zygote (:class:`evaltools.publish.kernels.KernelZygote`), started on first use
+    and stopped at the end of the run; None where warm kernels are not supported."""
+    from evaltools.publish import kernels
+    if not kernels.supported():
+        yield None
+        return
+    zygote = kernels.KernelZygote()
+    yield zygote
+    zygote.stop()
+
+
+@pytest.fixture
+def worker_zygote(_kernel_zygote, monkeypatch):
+    """Every report this test renders in-process gets a new kernel forked from the worker's zygote
+    (started once per worker) instead of a cold kernel per report or a zygote per batch: each report
+    still runs every cell in a kernel process of its own, as in ``evaltools render``. Not for tests
+    of the kernels themselves (cold kernels, no zygote), nor for tests that set ``EVALTOOLS_ROOT``
+    or run the command in another process or another installation: the zygote imported the toolkit
+    from this checkout, with this run's environment."""
+    from evaltools.publish import kernels
+    if _kernel_zygote is not None:
+        monkeypatch.setenv(kernels.ENV_ADDRESS, _kernel_zygote.address)
+    return _kernel_zygote

@@ -22,22 +22,32 @@ from evaltools.data.params import load_params
 from evaltools.publish import render
 from evaltools.publish.docx import html_to_docx
 
-from .conftest import PARAMS, SAMPLE_PROJECTS
+from .conftest import PARAMS, RENDERED_SAMPLES, SAMPLE_PROJECTS
+
+# every report rendered here gets its kernel from the worker's zygote (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("worker_zygote")
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    """Every sample in Swedish as HTML, PDF and Word, and Timrå in English as HTML and Word."""
-    out = tmp_path_factory.mktemp("reports")
-    results = render.render_many([PARAMS / f"{p}.yaml" for p in SAMPLE_PROJECTS], out, ("html", "pdf", "docx"),
-                                 jobs=2, progress=False, portfolio=True)
-    english = render.render_project(PARAMS / "timra-vagen-ut.yaml", out, ("html", "docx"), lang="en")
-    for r in [*results, english]:
+def rendered(sample_reports):
+    """Every sample and their portfolio in Swedish as HTML, PDF and Word (rendered once per test run, see
+    ``tests/conftest.py``)."""
+    assert {"html", "pdf", "docx"} <= set(sample_reports.formats)
+    for r in sample_reports.results.values():
         assert r.ok, r.error
-    return out
+    return sample_reports.out
+
+
+@pytest.fixture(scope="module")
+def rendered_en(sample_reports_en):
+    """Every sample in English as HTML and Word (the reports are in ``pid/en/``)."""
+    assert {"html", "docx"} <= set(sample_reports_en.formats)
+    for r in sample_reports_en.results.values():
+        assert r.ok, r.error
+    return sample_reports_en.out
 
 
 def _files(out: Path, pid: str, lang: str = "sv") -> tuple[Path, Path]:
@@ -154,12 +164,12 @@ def test_portfolio_reads_back_with_its_forbund_as_author(rendered):
     assert [(lvl, _squash(t)) for lvl, t in _headings(doc)] == want
     assert doc.core_properties.title == "Portföljöversikt"
     assert doc.core_properties.author.split("; ") == sorted(
-        {load_params(PARAMS / f"{p}.yaml").forbund for p in SAMPLE_PROJECTS})
+        {load_params(PARAMS / f"{p}.yaml").forbund for p in RENDERED_SAMPLES})
     assert len(doc.tables) == len(_body(html).find_all("table")) > 0
 
 
-def test_english_report_is_in_english(rendered):
-    html, path = _files(rendered, "timra-vagen-ut", "en")
+def test_english_report_is_in_english(rendered_en):
+    html, path = _files(rendered_en, "timra-vagen-ut", "en")
     doc = docx.Document(str(path))
     lang = doc.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     assert lang.get(f"{W}val") == "en-GB" and doc.core_properties.language == "en-GB"

@@ -12,7 +12,7 @@ from evaltools.present.figures import Basis, Figure, Unit, fold, report_figures
 from evaltools.present.sections.evaluator import figure_text
 from evaltools.words.formats import fmt_kr_prose
 
-from .conftest import PARAMS, ROOT, SAMPLE_PROJECTS
+from .conftest import ROOT, SAMPLE_PROJECTS, sample_report
 
 NBSP = "\u00a0"
 
@@ -61,7 +61,7 @@ def test_a_figure_is_shown_as_page_one_shows_it(figure, sv, en):
 
 @pytest.fixture(scope="module")
 def kompassen():
-    return et.Report(PARAMS / "kompassen-demo.yaml", lang="sv")
+    return sample_report("kompassen-demo", "sv")
 
 
 def test_kompassen_figures_agree_with_its_data_files(kompassen):
@@ -80,7 +80,7 @@ def test_kompassen_figures_agree_with_its_data_files(kompassen):
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_every_cited_figure_reads_as_on_page_one(lang):
-    r = et.Report(PARAMS / "kompassen-demo.yaml", lang=lang)
+    r = sample_report("kompassen-demo", lang)
     page_one = " ".join(r.key_findings())
     names = ["antal_deltagare", "antal_lyckade", "andel_lyckade", "kostnad_totalt", "kostnad_per_deltagare",
              "kostnad_per_lyckat_utfall", "nettonuvarde", "nettonuvarde_samhalle", "nuvarde_nytta",
@@ -111,7 +111,7 @@ def test_the_documented_names_are_the_names_the_code_makes():
     rx = {p: re.compile("^" + re.sub(r"<[a-z]+>", "[a-z0-9_]+", p) + "$") for p in patterns}
     used = set()
     for pid in SAMPLE_PROJECTS:
-        for name in report_figures(et.Report(PARAMS / f"{pid}.yaml")):
+        for name in report_figures(sample_report(pid)):
             matching = [p for p, x in rx.items() if x.match(name)]
             assert matching, f"{pid}: {name} is not in docs/evaluator-text.md"
             used.update(matching)

@@ -130,8 +130,10 @@ def test_structural_page_one(structural):
     assert ("Of the three goals the evaluator assesses (process and quality), one is achieved and one is partly achieved; "
             "one is not assessed.") in structural["en"].key_findings()
     # the survey goal, goal by goal with the others: 164 of 212 on the scale, and the response rate beside it
-    assert any(x.startswith("Minst 70\u00a0% av handläggarna känner till varandras uppdrag och regelverk: uppnått – "
-                            "77,4\u00a0% (164 av 212") and "svarsfrekvens 47\u00a0%" in x for x in sv)
+    # (uncertain: under half of the 450 asked answered, however clearly the share among them is above the target)
+    assert any(x.startswith("Minst 70\u00a0% av handläggarna känner till varandras uppdrag och regelverk: uppnått, men "
+                            "osäkert – 77,4\u00a0% (164 av 212") and "svarsfrekvens 47\u00a0%" in x
+               and "därav ”men osäkert”" in x for x in sv)
     # budget per year 960 000 kr for 2023-09-01..2025-09-30: 2 whole years and 30/365 of the third,
     # 1 998 904 kr, said on page 1 as a reader says it (the budget table has the exact figure)
     assert "Projektets budget är 2\u00a0miljoner kronor i löpande priser." in sv

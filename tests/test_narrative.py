@@ -369,6 +369,7 @@ def test_a_report_without_assessment_is_a_draft(kompassen):
     assert kompassen.is_draft
 
 
+@pytest.mark.usefixtures("worker_zygote")  # (tests/conftest.py)
 def test_a_draft_says_utkast_on_every_pdf_page_and_in_the_index(tiny_project, tmp_path):
     import json
 

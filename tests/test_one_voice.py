@@ -20,7 +20,7 @@ from evaltools.present.sections.evaluator import figure_text
 from evaltools.words.labels import t
 from evaltools.words.verdicts import status_words, verdict_words
 
-from .conftest import ROOT
+from .conftest import ROOT, sample_report
 
 SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "eskilstuna-ansokan", "kompassen-demo", "nasta-steg",
            "samverkan-i-praktiken", "sprangbradan-demo"]
@@ -38,7 +38,7 @@ def _page_one(report) -> list[str]:
                 ids=lambda p: f"{p[0]}-{p[1]}")
 def report(request):
     pid, lang = request.param
-    return et.Report(ROOT / "params" / f"{pid}.yaml", lang=lang)
+    return sample_report(pid, lang)
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,7 @@ def test_the_portfolio_gives_each_goal_the_reports_verdict():
     rows = portfolio.goals
     assert len(rows)
     for pid in SAMPLES:
-        own = _own_goals(et.Report(ROOT / "params" / f"{pid}.yaml", lang="sv"))
+        own = _own_goals(sample_report(pid, "sv"))
         own = own[own["kind"] != "context"].drop_duplicates("goal_id")
         assert [str(v) for v in rows.loc[rows["id"] == pid, "verdict"]] == [str(v) for v in own["verdict"]], pid
     shown = portfolio.goal_table()

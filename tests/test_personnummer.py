@@ -28,6 +28,9 @@ from evaltools.words.text import TextError, load_overrides
 
 from .conftest import participants_frame, write_csv
 
+# every report rendered here gets its kernel from the worker's zygote (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("worker_zygote")
+
 ZWSP = "\u200b"
 # The red team's spellings and the Unicode variants of the separator (a made-up date and number).
 SPELLINGS = {

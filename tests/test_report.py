@@ -14,16 +14,18 @@ from pypdf import PdfReader
 from evaltools.publish import render
 from evaltools.publish.cli import main as cli_main
 
-from .conftest import PARAMS, participants_frame, write_csv
+from .conftest import PARAMS, RENDERED_SAMPLES, participants_frame, write_csv
+
+# every report rendered here gets its kernel from the worker's zygote (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("worker_zygote")
 
 SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan", "sprangbradan-demo"]
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    results = render.render_many([PARAMS / f"{p}.yaml" for p in SAMPLES], out, jobs=2, progress=False, portfolio=True)
-    return out, {r.project_id: r for r in results}
+def rendered(sample_reports):
+    """Every sample and their portfolio in Swedish (rendered once per test run, see ``tests/conftest.py``)."""
+    return sample_reports.out, sample_reports.results
 
 
 def _pdf_text(path: Path) -> tuple[int, str]:
@@ -142,17 +144,18 @@ def test_index_lists_every_report(rendered):
         assert f'href="{pid}/{pid}.pdf"' in index
         # the same links in the same order on every row: HTML, PDF, workbook
         links = re.findall(rf'href="{pid}/[^"]+\.(\w+)"', index)
-        assert links == ["html", "pdf", "xlsx"], (pid, links)
+        assert links == ["html", "pdf", "docx", "xlsx"], (pid, links)
     # times as a reader writes them, to the minute
     assert re.search(r"OK \d{4}-\d\d-\d\d \d\d:\d\d<", index)
     assert "T" not in " ".join(re.findall(r"OK [^<]+", index))
 
 
-def test_english_report(tmp_path):
-    res = render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path, formats=("html", "pdf", "csv-data"), lang="en")
+def test_english_report(sample_reports_en):
+    res, out = sample_reports_en.results["timra-vagen-ut"], sample_reports_en.out
     assert res.ok, res.error
+    assert "csv" not in sample_reports_en.formats and "csv-data" in sample_reports_en.formats
     # every language but Swedish has its own folder, so the two never overwrite each other
-    _, text = _pdf_text(tmp_path / "timra-vagen-ut" / "en" / "timra-vagen-ut.pdf")
+    _, text = _pdf_text(out / "timra-vagen-ut" / "en" / "timra-vagen-ut.pdf")
     flat = " ".join(text.split())
     assert "Goal fulfilment" in flat and "48.6% (18/37)" in flat and "SEK 1,128,000" in flat.replace("\u00a0", " ")
     assert "Page 1 of" in flat
@@ -160,10 +163,10 @@ def test_english_report(tmp_path):
     assert "Whole period Lönekostnader" in flat.replace("\u00a0", " ") and " hela " not in flat
     # (the range each assumption is tested over is a column of the assumptions table, from the registry)
     assert "Tested between" in flat and "1–5 years" in flat and "varieras" not in flat
-    assert '<html lang="en">' in (tmp_path / "timra-vagen-ut" / "en" / "timra-vagen-ut.html").read_text(encoding="utf-8")
-    assert not (tmp_path / "timra-vagen-ut" / "en" / "tables").exists(), "csv not asked for"
+    assert '<html lang="en">' in (out / "timra-vagen-ut" / "en" / "timra-vagen-ut.html").read_text(encoding="utf-8")
+    assert not (out / "timra-vagen-ut" / "en" / "tables").exists(), "csv not asked for"
     # the machine-readable CSV was asked for: comma, decimal point, the stable column names
-    assert (tmp_path / "timra-vagen-ut" / "en" / "tables-data" / "budget.csv").read_text(encoding="utf-8").startswith(
+    assert (out / "timra-vagen-ut" / "en" / "tables-data" / "budget.csv").read_text(encoding="utf-8").startswith(
         "period,category,")
 
 
@@ -476,19 +479,19 @@ def test_swedish_reports_have_no_english_words_or_internal_names(rendered):
 
 
 @pytest.fixture(scope="module")
-def rendered_en(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports-en")
-    results = render.render_many([PARAMS / f"{p}.yaml" for p in SAMPLES], out, formats=("html",), lang="en", jobs=2,
-                                 progress=False, portfolio=True)
+def rendered_en(sample_reports_en):
+    """Every sample and their portfolio in English (rendered once per test run, see ``tests/conftest.py``)."""
+    results = sample_reports_en.results.values()
     assert all(r.ok for r in results), [r.error for r in results if not r.ok]
-    return out
+    return sample_reports_en.out
 
 
 def test_english_reports_have_no_swedish_words_or_internal_names(rendered_en):
     out = rendered_en
-    own = _own_words(SAMPLES)
+    # (the portfolio names every sample it shows)
+    own = {**dict.fromkeys(SAMPLES, _own_words(SAMPLES)), "portfolio": _own_words(list(RENDERED_SAMPLES))}
     for pid in SAMPLES + ["portfolio"]:
-        text = _without(_words(out / pid / "en" / f"{pid}.html"), own)
+        text = _without(_words(out / pid / "en" / f"{pid}.html"), own[pid])
         assert "Summary" in text or "Portfolio overview" in text, pid
         assert _found(text, INTERNAL + SWEDISH) == [], pid
     # (the index lists every language's reports and is written in Swedish)
@@ -537,7 +540,7 @@ def test_body_has_no_technical_terms_and_the_appendix_holds_them(rendered, rende
 def test_page_one_answers_the_board_and_says_whose_assessment(rendered):
     out, _ = rendered
     for pid in SAMPLES:
-        first = _pdf_pages(out / pid / f"{pid}.pdf")[0]
+        (first,) = _pdf_pages(out / pid / f"{pid}.pdf", 1)
         # an application check asks in the future tense what a finished project's report asks in the past
         questions = (("Kan projektet nå sina mål?", "Vad kommer det att kosta?",
                       "Vad krävs för att det ska löna sig – och för vem?") if "ansokan" in pid else
@@ -555,17 +558,13 @@ EVERY_SAMPLE = [*SAMPLES, "nasta-steg", "samverkan-i-praktiken"]
 
 
 @pytest.fixture(scope="module")
-def page_ones(rendered, tmp_path_factory):
+def page_ones(sample_reports, sample_reports_en):
     """The PDF of every sample in Swedish and in English, by (language, project id)."""
-    out, _ = rendered
-    more = tmp_path_factory.mktemp("page-one")
-    rest = [PARAMS / f"{p}.yaml" for p in EVERY_SAMPLE if p not in SAMPLES]
-    english = [PARAMS / f"{p}.yaml" for p in EVERY_SAMPLE]
-    results = [*render.render_many(rest, more, formats=("pdf",), jobs=2, progress=False),
-               *render.render_many(english, more, formats=("pdf",), lang="en", jobs=2, progress=False)]
+    results = [*sample_reports.results.values(), *sample_reports_en.results.values()]
     assert all(r.ok for r in results), [r.error for r in results if not r.ok]
-    pdfs = {("sv", p): (out if p in SAMPLES else more) / p / f"{p}.pdf" for p in EVERY_SAMPLE}
-    pdfs |= {("en", p): more / p / "en" / f"{p}.pdf" for p in EVERY_SAMPLE}
+    assert set(EVERY_SAMPLE) <= set(RENDERED_SAMPLES)
+    pdfs = {("sv", p): sample_reports.out / p / f"{p}.pdf" for p in EVERY_SAMPLE}
+    pdfs |= {("en", p): sample_reports_en.out / p / "en" / f"{p}.pdf" for p in EVERY_SAMPLE}
     return pdfs
 
 
@@ -581,13 +580,14 @@ def test_page_one_holds_on_one_page(page_ones, pid, lang):
     """Page 1 ends with the pointer to the appendix: when that sentence (or any part of the evaluator's
     assessment before it) spills onto page 2, the board's page is no longer one page, in either language."""
     last, facts = PAGE_ONE_END[lang]
-    pages = [" ".join(p.split()) for p in _pdf_pages(page_ones[lang, pid])]
+    pages = [" ".join(p.split()) for p in _pdf_pages(page_ones[lang, pid], 2)]
     assert last in pages[0], (pid, lang, pages[0][-300:])
     assert pages[1].lstrip().startswith(facts) or facts[0] in pages[0], (pid, lang, pages[1][:300])
 
 
-def _pdf_pages(path: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(str(path)).pages]
+def _pdf_pages(path: Path, first: int | None = None) -> list[str]:
+    """The text of each page (of the ``first`` pages only, if given)."""
+    return [page.extract_text() for page in PdfReader(str(path)).pages[:first]]
 
 
 def _without_today(text: str) -> str:
@@ -597,9 +597,11 @@ def _without_today(text: str) -> str:
     return re.sub(re.escape(dt.date.today().isoformat()) + r"(</span>)?( \d{2}:\d{2})?", "DATE", text)
 
 
-def test_two_renders_of_every_sample_are_identical_apart_from_the_date(rendered, tmp_path):
-    out, _ = rendered
-    again = render.render_many([PARAMS / f"{p}.yaml" for p in SAMPLES], tmp_path, jobs=2, progress=False, portfolio=False)
+def test_two_renders_of_every_sample_are_identical_apart_from_the_date(sample_reports, tmp_path):
+    out = sample_reports.out
+    # the same params files again (the page names its params file); the PDF and Word document are not compared
+    again = render.render_many([sample_reports.params / f"{p}.yaml" for p in SAMPLES], tmp_path, ("html", "xlsx", "csv"),
+                               jobs=2, progress=False, portfolio=False)
     assert all(r.ok for r in again), [r.error for r in again if not r.ok]
     for pid in SAMPLES:
         first = (out / pid / f"{pid}.html").read_text(encoding="utf-8")

@@ -20,6 +20,9 @@ from evaltools.data.privacy import find_personnummer, redact
 
 from .conftest import participants_frame, write_csv
 
+# every report rendered here gets its kernel from the worker's zygote (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("worker_zygote")
+
 # one person's number, in every spelling the checks must catch (a made-up date and number)
 PNR_SPELLINGS = ["811218-9876", "8112189876", "811218+9876", "811218 9876", "19811218-9876", "198112189876",
                  "19811218 9876", "81.12.18-9876", "8,11219E+09", "8.11219E+09", "811218-T123", "19811218-T123",

@@ -10,7 +10,7 @@ from evaltools.data import schema as S
 from evaltools.present import sections
 from evaltools.present.sections import budget, costbenefit, goals, participants, payments, summary, title
 
-from .conftest import PARAMS
+from .conftest import sample_report
 
 
 def test_summary_counts_goals_and_periods():
@@ -65,8 +65,7 @@ def test_small_decisions():
 
 @pytest.fixture(scope="module")
 def reports():
-    import evaltools as et
-    return {lang: et.Report(PARAMS / "kompassen-demo.yaml", lang=lang) for lang in ("sv", "en")}
+    return {lang: sample_report("kompassen-demo", lang) for lang in ("sv", "en")}
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -16,10 +16,9 @@ from typing import NamedTuple
 
 import pytest
 
-import evaltools as et
 from evaltools.present.display import Table, Text, keep_units
 
-from .conftest import ROOT
+from .conftest import ROOT, sample_report
 
 SAMPLES = ("timra-vagen-ut", "eskilstuna-specialistteamet", "eskilstuna-ansokan", "kompassen-demo", "nasta-steg",
            "samverkan-i-praktiken", "sprangbradan-demo")
@@ -103,7 +102,7 @@ class Shown:
 def shown(pid: str, lang: str) -> Shown:
     """Every section of the sample ``pid`` in ``lang``, shown once per test session."""
     from evaltools.present import report as report_module
-    r = et.Report(ROOT / "params" / f"{pid}.yaml", lang=lang)
+    r = sample_report(pid, lang)
     seen = Shown()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(report_module, "_display", seen.add)

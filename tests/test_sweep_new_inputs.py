@@ -479,6 +479,7 @@ def test_a_plan_with_a_script_or_a_personnummer_is_cited_by_name_only(body, enco
 
 # --- 7. render refuses what validate refuses ----------------------------------------------------------
 @pytest.mark.slow
+@pytest.mark.usefixtures("worker_zygote")  # (tests/conftest.py)
 def test_render_of_a_refused_project_says_why_and_writes_nothing(tiny_project, tmp_path_factory, capsys):
     params = _wide(tiny_project, [["person_id", "2022-01", "", PNR], ["P1", "9000", "8000", "1"]])
     out = tmp_path_factory.mktemp("reports")
@@ -529,6 +530,7 @@ def _messy_project(tiny_project) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("worker_zygote")  # (tests/conftest.py)
 def test_a_messy_project_renders_without_a_personnummer_formula_or_script_in_any_output(tiny_project, tmp_path_factory):
     from evaltools.publish import render
     params = _messy_project(tiny_project)
