@@ -18,9 +18,9 @@ from evaltools.data.project import load_project
 from tests.conftest import PARAMS
 
 
-def _timed(fn):
+def _timed(fn, *args):
     wall, cpu = time.perf_counter(), time.process_time()
-    out = fn()
+    out = fn(*args)
     return out, time.perf_counter() - wall, time.process_time() - cpu
 
 
@@ -35,11 +35,11 @@ def main() -> None:
     for name in args.projects:
         project = load_project(PARAMS / f"{name}.yaml")
         a = project.params.comparison.anticipation_months
-        es, wall, cpu = _timed(lambda: H.event_study_coefficients(build_panel(project), -a - 1))
+        es, wall, cpu = _timed(lambda p, ref: H.event_study_coefficients(build_panel(p), ref), project, -a - 1)
         grid = H.default_grid(es)
         shape = f"{es.n_pre} / {es.n_post}"
         print(f"| {name} | {shape} | {grid[1]:g} | event study with joint covariance | {wall:.1f} | {cpu:.1f} | |", flush=True)
-        bounds, wall, cpu = _timed(lambda: H.smoothness_bounds(es, grid))
+        bounds, wall, cpu = _timed(H.smoothness_bounds, es, grid)
         print(f"| {name} | {shape} | {grid[1]:g} | bounds, {len(grid)} values of M | {wall:.1f} | {cpu:.1f} | "
               f"{H.breakdown(bounds)} |", flush=True)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -140,15 +141,23 @@ def event_study_coefficients(panel: pd.DataFrame, reference: int) -> EventStudyC
 def smoothness_bounds(es: EventStudyCoefficients, grid: tuple[float, ...]) -> tuple[Bound, ...]:
     """The FLCI under smoothness (Δ^SD) for each M in ``grid``, with ``honestdid``.
 
+    Each M costs seconds (docs/benchmarks.md), so the intervals are kept for the process: the
+    report's two languages, and a report's sections, compute them once.
     Raises ``ImportError`` without the optional extra ``[robust]``.
     """
+    return _smoothness_bounds(es.beta.tobytes(), es.sigma.tobytes(), es.n_pre, es.weights.tobytes(), tuple(grid))
+
+
+@lru_cache(maxsize=16)
+def _smoothness_bounds(beta: bytes, sigma: bytes, n_pre: int, weights: bytes, grid: tuple[float, ...]) -> tuple[Bound, ...]:
+    b, w = np.frombuffer(beta), np.frombuffer(weights)
+    v = np.frombuffer(sigma).reshape(len(b), len(b))
     with warnings.catch_warnings():
         # the package's, torch's and cvxpy's own warnings (solver notices, deprecations) are not the report's
         warnings.simplefilter("ignore")
         import honestdid  # heavy optional dependency (torch, cvxpy): the extra [robust]
-        res = honestdid.createSensitivityResults(betahat=es.beta, sigma=es.sigma, numPrePeriods=es.n_pre,
-                                                 numPostPeriods=es.n_post, Mvec=list(grid), l_vec=es.weights,
-                                                 alpha=0.05)
+        res = honestdid.createSensitivityResults(betahat=b, sigma=v, numPrePeriods=n_pre, numPostPeriods=len(w),
+                                                 Mvec=list(grid), l_vec=w, alpha=0.05)
     return tuple(Bound(float(m), float(lo), float(hi)) for m, lo, hi in zip(res["M"], res["lb"], res["ub"]))
 
 
