@@ -165,3 +165,26 @@ def test_without_honestdid_there_are_no_bounds_and_the_appendix_says_how_to_get_
 def test_without_a_comparison_group_there_are_no_bounds():
     project = et.load_project(PARAMS / "nasta-steg.yaml")
     assert H.honest_bounds(project) is None
+
+
+def _bounds(*rows: tuple[float, float, float]) -> H.HonestBounds:
+    return H.HonestBounds(-1000.0, -1100.0, -900.0, tuple(H.Bound(*x) for x in rows), -4, 8, 16)
+
+
+def test_the_section_words_each_case_and_warns_where_the_check_before_the_start_failed():
+    # the intervals are given, so no honestdid is needed: this checks the words only
+    r = et.Report(PARAMS / "kompassen-demo.yaml", lang="en")
+    r.__dict__["honest"] = _bounds((0, -1200, -800), (10, -1500, -100), (20, -1800, 50))
+    [text, _] = designs.honest_blocks(r)
+    assert "changes by at most SEK\u00a010 per month" in text.paragraphs[0]
+    assert "At SEK\u00a020 per month it no longer does" in text.paragraphs[0]
+    assert "moved apart before the start" not in text.paragraphs[0]  # Kompassen's check before the start passes
+    r.__dict__["honest"] = _bounds((0, -1200, -800), (10, -1500, -100))
+    assert "the largest departure tried" in designs.honest_blocks(r)[0].paragraphs[0]
+    r.__dict__["honest"] = _bounds((0, -1200, 30), (10, -1500, 100))
+    assert "does not stand once the trend before the start" in designs.honest_blocks(r)[0].paragraphs[0]
+    # Språngbrädan's groups moved apart before the start: the bounds lean on continuing that movement
+    s = et.Report(PARAMS / "sprangbradan-demo.yaml", lang="en")
+    assert s.payments.parallel_trends_doubtful
+    s.__dict__["honest"] = _bounds((0, -1200, -800), (10, -1500, -100))
+    assert "they do not make the estimate reliable" in designs.honest_blocks(s)[0].paragraphs[0]

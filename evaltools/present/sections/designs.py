@@ -169,6 +169,8 @@ def honest_blocks(r) -> list:
     else:
         after = min(x.m for x in h.bounds if x.m > b)
         sentence = msg("payments.honest.holds", m=fmt_kr(b, lang), next=fmt_kr(after, lang), effect=effect)
+    if r.payments.parallel_trends_doubtful:  # the placebo rejected: the bounds extrapolate a movement seen before the start
+        sentence += " " + msg("payments.honest.doubtful")
     cols = [msg("payments.honest.deviation"), msg("payments.honest.ci"), msg("payments.honest.excludes_zero")]
     rows = [(msg("payments.honest.parallel"), h.original_low, h.original_high)]
     rows += [(fmt_kr(x.m, lang), x.low, x.high) for x in h.bounds]
