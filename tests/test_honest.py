@@ -188,3 +188,12 @@ def test_the_section_words_each_case_and_warns_where_the_check_before_the_start_
     assert s.payments.parallel_trends_doubtful
     s.__dict__["honest"] = _bounds((0, -1200, -800), (10, -1500, -100))
     assert "they do not make the estimate reliable" in designs.honest_blocks(s)[0].paragraphs[0]
+
+
+def test_no_bounds_when_the_privacy_rules_hide_a_contrast_of_the_event_study(monkeypatch):
+    # the mean of the contrasts from the start and the contrasts shown would tell a hidden one
+    monkeypatch.setattr(H, "robust_available", lambda: True)
+    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    study = et.compare_payments(project).event_study.copy()
+    study.loc[study["event_time"] == 5, ["difference", "difference_low", "difference_high"]] = np.nan
+    assert H.honest_bounds(project, grid=(0.0,), event_study=study) is None

@@ -36,7 +36,7 @@ import pandas as pd
 from statsmodels.regression.linear_model import OLS
 
 from ..data.project import Project
-from .comparison import build_panel, person_months
+from .comparison import build_panel, compare_payments, person_months
 
 # The default grid of M: 0 (a straight-line difference in trends) and this many steps of a tenth of
 # the target's standard error. Each M costs one FLCI (a few seconds; docs/benchmarks.md). The
@@ -112,8 +112,8 @@ def event_study_coefficients(panel: pd.DataFrame, reference: int) -> EventStudyC
     One OLS (statsmodels) of each person's payment in month e minus that in the reference month, on
     an indicator for every month and one for every participant x month, clustered by household: the
     participant x month coefficients are the contrasts (participants' mean change minus the
-    comparison group's) and their covariance is joint. ``None`` without the reference month or with
-    fewer than two months on either side.
+    comparison group's) and their covariance is joint. ``None`` without the reference month, with
+    fewer than two months before it or with no month from the start on.
     """
     wide, months, treated, household = person_months(panel)
     if reference not in months:
@@ -169,7 +169,8 @@ def default_grid(es: EventStudyCoefficients) -> tuple[float, ...]:
     return tuple(step * i for i in range(GRID_STEPS + 1))
 
 
-def honest_bounds(project: Project, grid: tuple[float, ...] | None = None) -> HonestBounds | None:
+def honest_bounds(project: Project, grid: tuple[float, ...] | None = None,
+                  event_study: pd.DataFrame | None = None) -> HonestBounds | None:
     """Honest-DiD sensitivity bounds for the comparison design's mean effect from the start on.
 
     Parameters
@@ -179,12 +180,16 @@ def honest_bounds(project: Project, grid: tuple[float, ...] | None = None) -> Ho
     grid
         The values of M (kr per person and month, per month) to compute intervals for; default:
         :func:`default_grid`.
+    event_study
+        The event study as the report shows it (:func:`evaltools.analysis.comparison.event_study`,
+        contrasts hidden by the privacy rules); default: computed here.
 
     Returns
     -------
     HonestBounds or None
         ``None`` without a comparison group, without enough months on either side of the reference
-        month, or without the optional extra ``[robust]`` (``honestdid``).
+        month, without the optional extra ``[robust]`` (``honestdid``), or when the privacy rules
+        hide a contrast of the event study (the mean of the contrasts and the shown ones would tell it).
     """
     if project.payments is None or project.comparison is None or not project.has_participants:
         return None
@@ -193,6 +198,11 @@ def honest_bounds(project: Project, grid: tuple[float, ...] | None = None) -> Ho
     a = project.params.comparison.anticipation_months
     es = event_study_coefficients(build_panel(project), -a - 1)
     if es is None:
+        return None
+    if event_study is None:
+        event_study = compare_payments(project).event_study
+    shown = event_study.set_index("event_time")["difference"] if event_study is not None else pd.Series(dtype=float)
+    if shown.reindex(list(es.months)).isna().any():
         return None
     grid = default_grid(es) if grid is None else grid
     post = es.sigma[es.n_pre:, es.n_pre:]

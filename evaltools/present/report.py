@@ -132,7 +132,8 @@ class Report:
         """The honest-DiD sensitivity bounds beside the DiD (the payments section's robustness part);
         ``None`` without a DiD or without the optional extra [robust]."""
         from ..analysis.honest import honest_bounds  # start-up, and heavy optional dependency: only reports with a DiD
-        return honest_bounds(self.project) if self.payments.did is not None else None
+        pay = self.payments
+        return honest_bounds(self.project, event_study=pay.event_study) if pay.did is not None else None
 
     @cached_property
     def weighting(self):
