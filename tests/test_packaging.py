@@ -17,7 +17,7 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     want = {_name(r) for r in py["dependencies"] + extras["dev"] + extras["lab"] + extras["robust"]} - {py["name"]}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
-    # conda-forge names PyTorch "pytorch"; a package conda-forge lacks comes from pip
+    # conda-forge names PyTorch "pytorch"; honestdid comes from PyPI (the pip section)
     conda = {"torch" if n == "pytorch" else n for n in conda}
     pip = {_name(d) for e in env["dependencies"] if isinstance(e, dict) for d in e.get("pip", ()) if not d.startswith("-")}
     assert conda | pip == want
