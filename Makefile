@@ -22,10 +22,18 @@ help:
 # setuptools' notice that an editable install reads the package from this folder is expected here
 # and is silenced (the package folder *is* the working copy).
 EDITABLE_QUIET := PYTHONWARNINGS="ignore:Editable installation"
+# The [dev] extra includes [robust] (honestdid, which imports torch). On Linux the package index's
+# default torch is a CUDA build of several GB: the CPU build is installed first, and pip keeps it.
+# Here pip's configured wheel folder holds torch 2.13.0+cpu; elsewhere name PyTorch's CPU index:
+#   make test TORCH_INDEX="--extra-index-url https://download.pytorch.org/whl/cpu"
+TORCH_VERSION := 2.13.0
+TORCH_INDEX ?=
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || { echo "Creating the virtual environment in $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing evaltools and its dependencies into $(VENV) (a few minutes the first time) ..."
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@if [ "$$(uname -s)" = Linux ] && ! $(BIN)/python -c "import torch" 2>/dev/null; then \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check $(TORCH_INDEX) torch==$(TORCH_VERSION); fi
 	@$(EDITABLE_QUIET) $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 	@echo "Installed: $$($(BIN)/evaltools --version)"

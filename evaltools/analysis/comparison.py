@@ -623,20 +623,7 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
     """
     cols = ["event_time", "participants", "participants_low", "participants_high", "comparison", "comparison_low",
             "comparison_high", "difference", "difference_low", "difference_high"]
-    # person x month matrix of payments (NaN outside the payment file's coverage), built with bincount
-    person = pd.factorize(panel["person"])[0]
-    months = np.sort(panel["event_time"].unique())
-    col = np.searchsorted(months, panel["event_time"].to_numpy())
-    n_p, n_e = person.max() + 1, len(months)
-    key = person.astype(np.int64) * n_e + col
-    sums = np.bincount(key, weights=panel["amount"].to_numpy(float), minlength=n_p * n_e).reshape(n_p, n_e)
-    seen = np.bincount(key, minlength=n_p * n_e).reshape(n_p, n_e) > 0
-    wide = np.where(seen, sums, np.nan)
-    # each person's first row: factorize numbers persons in order of appearance, so a person's first
-    # row is where the running maximum of the codes rises
-    first = np.flatnonzero(person > np.maximum.accumulate(np.concatenate([[-1], person[:-1]])))
-    treated = panel["treated"].to_numpy()[first] == 1
-    household = pd.factorize(panel["household"], use_na_sentinel=False)[0][first]
+    wide, months, treated, household = person_months(panel)
     hidden = shown.set_index(["treated", "event_time"])["mean_amount"].isna()
     r_col = int(np.searchsorted(months, reference)) if reference in months else None
 
@@ -662,6 +649,26 @@ def event_study(panel: pd.DataFrame, reference: int, shown: pd.DataFrame) -> pd.
                 row["difference"] = row["difference_low"] = row["difference_high"] = np.nan
         rows.append(row)
     return pd.DataFrame(rows, columns=cols).sort_values("event_time").reset_index(drop=True)
+
+
+def person_months(panel: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The panel's payments as a person x month matrix (NaN outside the payment file's coverage),
+    built with bincount: the matrix, the months relative to the reference month (its columns), and
+    per person (its rows) whether a participant and the household's code."""
+    person = pd.factorize(panel["person"])[0]
+    months = np.sort(panel["event_time"].unique())
+    col = np.searchsorted(months, panel["event_time"].to_numpy())
+    n_p, n_e = person.max() + 1, len(months)
+    key = person.astype(np.int64) * n_e + col
+    sums = np.bincount(key, weights=panel["amount"].to_numpy(float), minlength=n_p * n_e).reshape(n_p, n_e)
+    seen = np.bincount(key, minlength=n_p * n_e).reshape(n_p, n_e) > 0
+    wide = np.where(seen, sums, np.nan)
+    # each person's first row: factorize numbers persons in order of appearance, so a person's first
+    # row is where the running maximum of the codes rises
+    first = np.flatnonzero(person > np.maximum.accumulate(np.concatenate([[-1], person[:-1]])))
+    treated = panel["treated"].to_numpy()[first] == 1
+    household = pd.factorize(panel["household"], use_na_sentinel=False)[0][first]
+    return wide, months, treated, household
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,14 @@ class Report:
         return staggered_effect(self.project)
 
     @cached_property
+    def honest(self):
+        """The honest-DiD sensitivity bounds beside the DiD (the payments section's robustness part);
+        ``None`` without a DiD or without the optional extra [robust]."""
+        from ..analysis.honest import honest_bounds  # start-up, and heavy optional dependency: only reports with a DiD
+        pay = self.payments
+        return honest_bounds(self.project, event_study=pay.event_study) if pay.did is not None else None
+
+    @cached_property
     def weighting(self):
         """The inverse-probability-weighted DiD and its balance table, when the params ask for it."""
         from ..analysis.weighting import comparison_weighting  # start-up: only reports that ask for weighting use it

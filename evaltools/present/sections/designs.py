@@ -1,7 +1,8 @@
 """How strong a comparison design is, in the report's words: an application's minimum detectable
-effect (:mod:`evaltools.analysis.power`), as one page-1 sentence and one key-figure row, and the
+effect (:mod:`evaltools.analysis.power`), as one page-1 sentence and one key-figure row, the
 heterogeneity-robust estimate beside the main DiD (:mod:`evaltools.analysis.staggered`), as a
-robustness row and a sentence when the two disagree."""
+robustness row and a sentence when the two disagree, and how large a departure from parallel trends
+would overturn the result (:mod:`evaltools.analysis.honest`), as a sentence and a small table."""
 from __future__ import annotations
 
 import pandas as pd
@@ -149,3 +150,34 @@ def balance_blocks(r) -> list:
     if few.any():
         note += " " + msg("payments.balance.hidden", k=str(k))
     return [Text([], msg("payments.balance.heading"), 3), Table(frame, notes=(note,), numeric=tuple(cols[1:]))]
+
+
+def honest_blocks(r) -> list:
+    """How far the conclusion survives a departure from parallel trends (honest-DiD bounds): one
+    sentence with the breakdown value and a small table of the intervals; none without bounds (no
+    DiD, or the optional extra [robust] not installed: the appendix then says how to get them)."""
+    h = r.honest if r.payments.did is not None else None
+    if h is None or not h.bounds:
+        return []
+    lang, msg = r.lang, r.msg
+    effect = fmt_kr(h.effect, lang)
+    b = h.breakdown
+    if b is None:
+        sentence = msg("payments.honest.fails", effect=effect)
+    elif h.holds_on_whole_grid:
+        sentence = msg("payments.honest.holds_all", m=fmt_kr(b, lang), effect=effect)
+    else:
+        after = min(x.m for x in h.bounds if x.m > b)
+        sentence = msg("payments.honest.holds", m=fmt_kr(b, lang), next=fmt_kr(after, lang), effect=effect)
+    if r.payments.parallel_trends_doubtful:  # the placebo rejected: the bounds extrapolate a movement seen before the start
+        sentence += " " + msg("payments.honest.doubtful")
+    cols = [msg("payments.honest.deviation"), msg("payments.honest.ci"), msg("payments.honest.excludes_zero")]
+    rows = [(msg("payments.honest.parallel"), h.original_low, h.original_high)]
+    rows += [(fmt_kr(x.m, lang), x.low, x.high) for x in h.bounds]
+    frame = pd.DataFrame({
+        cols[0]: [x[0] for x in rows],
+        cols[1]: [msg("payments.robust.range", low=fmt_kr(lo, lang), high=fmt_kr(hi, lang)) for _, lo, hi in rows],
+        cols[2]: [msg("common.yes" if (lo > 0 or hi < 0) else "common.no") for _, lo, hi in rows],
+    })
+    ref = f"{-h.reference}"
+    return [Text([sentence]), Table(frame, notes=(msg("payments.honest.note", reference=ref),), numeric=(cols[1],))]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...analysis.comparison import WILD_BOOTSTRAP_DRAWS
+from ...analysis.honest import robust_available
 from ...words import glossary
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_pct
@@ -34,11 +35,12 @@ QUOTES = {"method.cb.ledger": ("horizon",), "method.cb.skattefaktor": ("skattefa
 # The comparison-group methods the payments section names, each stated only where the report uses it:
 # t(G − 1) with a DiD, the anticipation window when it leaves months out, the placebo rule with a
 # placebo, the event study with its table, the wild cluster bootstrap below the few-clusters threshold.
+# The honest-DiD bounds' paragraph where the report shows them, else one sentence on how to get them.
 DID_RULES = ("method.did.inference", "method.did.anticipation", "method.did.placebo", "method.did.event_study",
-             "method.did.wild")
+             "method.did.wild", "method.did.honest", "method.did.honest_missing")
 # which of the project's comparison settings each of them quotes
 DID_QUOTES = {"method.did.anticipation": ("months",), "method.did.event_study": ("before", "after", "reference"),
-              "method.did.wild": ("threshold", "draws", "seed")}
+              "method.did.wild": ("threshold", "draws", "seed"), "method.did.honest": ("reference",)}
 
 PARAGRAPHS = ("method.goals", "method.groups", "method.survey", "method.comparison", *DID_RULES, *COSTBENEFIT_RULES, "method.privacy")
 
@@ -89,7 +91,9 @@ def did_rules(r) -> tuple[str, ...]:
             "method.did.anticipation": pay.anticipation_months > 0,
             "method.did.placebo": pay.placebo is not None,
             "method.did.event_study": pay.event_study is not None and not pay.event_study.empty,
-            "method.did.wild": d.wild_p_value is not None}
+            "method.did.wild": d.wild_p_value is not None,
+            "method.did.honest": r.honest is not None,
+            "method.did.honest_missing": not robust_available()}
     return tuple(k for k in DID_RULES if used[k])
 
 

@@ -11,7 +11,7 @@ from . import basis as B
 from ...data.privacy import suppressed_label
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
-from .designs import balance_blocks, robustness_blocks, staggered_sentences, weighting_sentences
+from .designs import balance_blocks, honest_blocks, robustness_blocks, staggered_sentences, weighting_sentences
 
 
 def persons(n: int, k: int, lang: str) -> str:
@@ -68,7 +68,7 @@ def blocks(r) -> list[list]:
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
     out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,
             Table(frame, notes=(basis_note,), numeric=(n, before, after, change)),
-            *_with_robustness(paras[1:], robustness_blocks(r)), *balance_blocks(r), *study,
+            *_with_robustness(paras[1:], robustness_blocks(r)), *honest_blocks(r), *balance_blocks(r), *study,
             Text([], msg("payments.phases"), 3),
             Table(phases, notes=phase_note, numeric=(n, per_month))]]
     er = compare_exit_rates(r.project)
