@@ -269,3 +269,19 @@ def test_no_register_effect_is_estimated_for_fewer_persons_than_the_privacy_thre
     assert register_effects(few).effects == ()
     r = et.cost_benefit(few, monte_carlo=False, effect=False)
     assert "measured" not in set(r.ledger["source"])
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("sv", "lön, skatten på den och statens ersättningar är uppmätta i registeruppgifter"),
+    ("en", "earnings, their tax and state benefits measured in register data"),
+])
+def test_page_one_says_which_flows_are_measured(reports, lang, words):
+    """Page 1's society NPV mixes measured and assumed flows once register files are given: it says which."""
+    assert sum(words in x for x in reports[lang].key_findings()) == 1
+
+
+def test_page_one_of_a_project_without_register_files_claims_no_measurement():
+    from .conftest import sample_report
+    findings = sample_report("sprangbradan-demo", "sv").key_findings()
+    assert any(x.startswith("För samhället som helhet") for x in findings)
+    assert not any("registeruppgifter" in x for x in findings)

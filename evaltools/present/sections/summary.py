@@ -18,7 +18,7 @@ from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import years as years_text
 from . import basis as B
-from ...analysis.costbenefit import CostSummary
+from ...analysis.costbenefit import MEASURED, CostSummary
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import hides
@@ -232,8 +232,10 @@ def worth(r) -> list[str]:
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
                            **benefit_and_cost(row["pv_benefit"], row["pv_cost"], lang)))
         elif p == "samhälle":
-            out.append(msg("summary.worth_society_lower_bound" if row["lower_bound"] else "summary.worth_society",
-                           who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang)))
+            measured = cba.ledger is not None and bool((cba.ledger["source"] == MEASURED).any())
+            key = ("summary.worth_society_lower_bound" if row["lower_bound"] else
+                   "summary.worth_society_measured" if measured else "summary.worth_society")  # (which flows are measured)
+            out.append(msg(key, who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang)))
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
