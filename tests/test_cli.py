@@ -97,6 +97,11 @@ def test_project_folder_from_environment(tmp_path):
     listed = subprocess.run([*run, "list"], env=env, capture_output=True, text=True, cwd=tmp_path)
     assert listed.stdout.split()[0] == "skyddat"
     assert "timra-vagen-ut" not in listed.stdout
+    # the command ends without tearing down the interpreter (cli.run): its exit code and the output
+    # written to a pipe (block-buffered) still arrive in full
+    refused = subprocess.run([*run, "validate", "skyddat"], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert refused.returncode == 1
+    assert "FYLL I" in refused.stderr and refused.stderr.rstrip().endswith("(evaltools new skrev en platshållare)")
     where = subprocess.run([sys.executable, "-c", "from evaltools import paths; print(paths.REPORTS_DIR); "
                             "print(paths.NOTEBOOKS_DIR)"], env=env, capture_output=True, text=True, cwd=tmp_path)
     reports, notebooks = where.stdout.split("\n")[:2]

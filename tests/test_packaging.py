@@ -28,7 +28,7 @@ def test_the_distribution_name_is_not_the_import_name_taken_on_the_index():
     the import name and the command stay evaltools, and JupyterLab is an extra."""
     py = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert py["name"] == "finsam-evaltools"
-    assert py["scripts"] == {"evaltools": "evaltools.publish.cli:main"}
+    assert py["scripts"] == {"evaltools": "evaltools.publish.cli:run"}
     runtime = {_name(r) for r in py["dependencies"]}
     assert not runtime & {"jupyterlab", "ipywidgets", "notebook"}
     assert {_name(r) for r in py["optional-dependencies"]["lab"]} == {"jupyterlab", "ipywidgets"}

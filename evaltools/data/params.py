@@ -1082,6 +1082,12 @@ def kind_inferred(project: object) -> bool:
     return _params_of(project).kind is None
 
 
+def kind_reason(project: object) -> str:
+    """The catalog key of why :func:`project_kind` inferred the kind it did (``kind.reason_<kind>``:
+    participant data, expected volumes, or neither)."""
+    return f"kind.reason_{project_kind(project)}"
+
+
 def _params_of(project: object) -> ProjectParams:
     """The params of a :class:`~evaltools.data.project.Project`, or the params themselves."""
     params = getattr(project, "params", project)

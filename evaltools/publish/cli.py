@@ -13,6 +13,8 @@ Exit codes: 0 success, 1 a project failed (validation or rendering), 2 usage err
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -86,12 +88,11 @@ def cmd_validate(args, parser) -> int:
 
 def _kind_hint(params, lang: str) -> str:
     """How to state the kind of project when the params leave it to be inferred; empty when stated."""
-    from ..data.params import kind_inferred  # start-up: each command imports only what it uses
-    from ..present.sections.facts import inferred_reason  # start-up: each command imports only what it uses
+    from ..data.params import kind_inferred, kind_reason  # start-up: each command imports only what it uses
     from ..words.text import msg  # start-up: each command imports only what it uses
     if not kind_inferred(params):
         return ""
-    return _say("cli.kind_inferred", lang, reason=msg(inferred_reason(params), lang))
+    return _say("cli.kind_inferred", lang, reason=msg(kind_reason(params), lang))
 
 
 def _kind_hints(paths: list[Path], lang: str) -> None:
@@ -360,6 +361,22 @@ def _never_fail_to_print() -> None:
                 reconfigure(errors="replace")
 
 
+def run() -> None:
+    """The ``evaltools`` command: :func:`main`, then end the process without tearing down the interpreter.
+
+    After a render the process holds pandas, scipy, nbconvert and WeasyPrint; freeing their objects one
+    by one as Python exits took about half a second after the last file was written and the summary
+    printed (docs/benchmarks.md). By then every file is written and closed and the kernels are shut
+    down, so the output streams are flushed and the process ends at once with :func:`main`'s exit code.
+    A usage error or an interrupt leaves the usual way.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed or broken stream has nothing left to flush
+            stream.flush()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     _never_fail_to_print()
     parser = build_parser()
@@ -377,4 +394,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

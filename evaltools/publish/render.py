@@ -200,7 +200,7 @@ def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*HarfBuzz-Subset.*")
         try:
-            import weasyprint
+            weasyprint = import_weasyprint()
         except (OSError, ImportError) as e:
             raise PdfEngineMissing(
                 f"no PDF: the PDF printer could not start ({str(e).splitlines()[0][:200]}). The HTML report was "
@@ -209,6 +209,35 @@ def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes 
         with _no_cycle_collection():
             return weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(
                 None if pdf_path is None else str(pdf_path), pdf_variant="pdf/ua-1")
+
+
+def import_weasyprint():
+    """Import WeasyPrint; on Linux without the slow part of its search for the system libraries.
+
+    WeasyPrint opens Pango, HarfBuzz, fontconfig and GObject under several names each, one platform's
+    after another. Each name without a dot (``libgobject-2.0-0``, the Windows name, tried first) goes to
+    ``ctypes.util.find_library``, which on Linux runs ``ldconfig -p``, then the C compiler and the linker,
+    to find it: about twenty programs and 0.3 CPU-s per import (docs/benchmarks.md), before the Linux name
+    (``libgobject-2.0.so.0``) is opened directly. During the import that search answers "not found" at
+    once, so the Linux names are opened as before. Should the import then fail (a system where only the
+    search finds the libraries), it is repeated with the search as it is. Raises what the import raises.
+    """
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    if sys.platform.startswith("linux"):
+        import ctypes.util
+        search = ctypes.util.find_library
+        ctypes.util.find_library = lambda name: None
+        try:
+            import weasyprint
+            return weasyprint
+        except (OSError, ImportError):
+            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+                del sys.modules[name]  # half-imported: imported again below, with the search
+        finally:
+            ctypes.util.find_library = search
+    import weasyprint
+    return weasyprint
 
 
 @contextlib.contextmanager
@@ -725,7 +754,7 @@ def _prepare(formats: tuple[str, ...]) -> None:
             # either) and cost 0.3 CPU-s, mostly subsetting the fonts of a page nobody reads
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", message=".*HarfBuzz-Subset.*")
-                import weasyprint  # noqa: F401
+                import_weasyprint()
     except Exception as e:  # noqa: BLE001
         logging.getLogger(__name__).debug("renderer warm-up skipped: %s", e)
 

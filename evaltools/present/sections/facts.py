@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...analysis.disclosure import Secondary
-from ...data.params import kind_inferred
+from ...data.params import kind_inferred, kind_reason
 from .contents import left_out
 from ..display import Table, Text
 from ...words.formats import fmt_date, fmt_int, fmt_kr, fmt_pct
@@ -32,13 +32,6 @@ def participants_words(r, n: int | None = None) -> str:
     return fmt_int(n, r.lang)
 
 
-def inferred_reason(params) -> str:
-    """Why the kind was inferred as it was (the catalog key of the reason)."""
-    if params.data.participants is not None:
-        return "kind.reason_individ"
-    return "kind.reason_ansökan" if params.expected is not None else "kind.reason_struktur"
-
-
 def reach(n_participants: int, params) -> float | None:
     """Participants over the target population's size, where both exist."""
     tp = params.target_population
@@ -64,7 +57,7 @@ def no_payments_sentence(r) -> list[str]:
 def kind_note(r) -> list[str]:
     """For the appendix: that the kind was inferred, why, and how to state it."""
     p = r.params
-    return [r.msg("kind.inferred", reason=r.msg(inferred_reason(p)))] if kind_inferred(p) else []
+    return [r.msg("kind.inferred", reason=r.msg(kind_reason(p)))] if kind_inferred(p) else []
 
 
 def rows(r) -> list[tuple[str, str]]:
