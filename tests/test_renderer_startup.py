@@ -37,3 +37,65 @@ def test_the_library_search_is_restored_after_the_import():
     search = ctypes.util.find_library
     import_weasyprint()
     assert ctypes.util.find_library is search
+
+
+def _png(mode: str, **save) -> bytes:
+    import io
+
+    from PIL import Image
+    image = Image.new(mode, (40, 30), "white" if mode != "P" else 0)
+    for x in range(40):
+        image.putpixel((x, x % 30), (x * 6, 20, 200)[: len(mode)] if mode in ("RGB", "RGBA") else x * 6)
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", **save)
+    return buf.getvalue()
+
+
+def _interlaced(png: bytes) -> bytes:
+    """The same PNG with its header saying Adam7 interlacing (Pillow writes none)."""
+    import struct
+    import zlib
+    header = png[12:28] + b"\x01"
+    return png[:12] + header + struct.pack(">I", zlib.crc32(header)) + png[33:]
+
+
+def test_only_plain_png_rows_are_passed_to_the_pdf_as_they_are():
+    import zlib
+
+    from evaltools.publish.render import png_image_data
+    rgb = png_image_data(_png("RGB", compress_level=3))
+    assert rgb is not None
+    rows = zlib.decompress(rgb)
+    assert len(rows) == 30 * (1 + 40 * 3)  # a filter byte and three bytes a pixel, each row
+    assert png_image_data(_png("L")) is not None
+    for other in (_png("RGBA"), _png("P"), _interlaced(_png("RGB")), _png("I;16"), b"GIF89a", _png("RGB")[:-30]):
+        assert png_image_data(other) is None
+
+
+def test_charts_in_the_pdf_have_the_pixels_weasyprint_would_give_them(tmp_path, monkeypatch):
+    """The same page, rasterised, whether WeasyPrint encodes the chart again or takes its rows."""
+    import base64
+    import io
+    import shutil
+
+    pytest.importorskip("weasyprint")
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (poppler-utils) rasterises the pages")
+    from evaltools.publish import render
+    chart = base64.b64encode(_png("RGB", compress_level=3)).decode()
+    html = f"<html lang='sv'><body><img style='width:8cm' alt='x' src='data:image/png;base64,{chart}'></body></html>"
+    ours = render.html_to_pdf(html, None, tmp_path)
+    from weasyprint import images
+    if not getattr(images.RasterImage, "_evaltools_png_pass_through", False):
+        pytest.skip("another WeasyPrint version: its own encoding runs")
+    monkeypatch.setattr(images.RasterImage, "_get_png_data", staticmethod(images.RasterImage._weasyprint_get_png_data))
+    theirs = render.html_to_pdf(html, None, tmp_path)
+    assert ours != theirs  # (the image streams differ: the rows compressed at another level)
+    pages = []
+    for name, pdf in (("ours", ours), ("theirs", theirs)):
+        (tmp_path / f"{name}.pdf").write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)],
+                       check=True)
+        from PIL import Image
+        pages.append(Image.open(io.BytesIO((tmp_path / f"{name}.png").read_bytes())).tobytes())
+    assert pages[0] == pages[1]
