@@ -77,3 +77,41 @@ def test_the_report_sets_the_coded_share_beside_the_payments(tiny_project):
     sentence = sentence.replace("\xa0", " ")
     assert "Kodade som att de lämnat försörjningsstödet: 2 (66,7 % av de avslutade)" in sentence
     assert "fick 2 av de 2 som kan följas" in sentence and "2 av 2 var utan försörjningsstöd 12" in sentence
+
+
+def test_a_quarter_of_the_coded_leavers_paid_the_month_after_contradicts_the_codes():
+    """By hand: of 8 coded leavers followed, 2 paid the month after is a quarter; 1 is a data-quality note."""
+    from evaltools.analysis.costbenefit import OutcomeCheck
+    assert OutcomeCheck(coded=9, checked=8, paid_next_month=2, followed_12=8, without_12=6).contradicts_codes
+    assert not OutcomeCheck(coded=9, checked=8, paid_next_month=1, followed_12=8, without_12=7).contradicts_codes
+    assert not OutcomeCheck(coded=3, checked=0, paid_next_month=0, followed_12=0, without_12=0).contradicts_codes
+
+
+def test_page_one_says_when_the_payments_contradict_the_codes():
+    """Page 1 gives the codes' count of successes; where the payments say most of those leavers were
+    still paid, it says so right after, in both languages, with the counts of the data check."""
+    from evaltools.present.sections import summary
+
+    from .conftest import sample_report
+    report = sample_report("kompassen-demo")
+    project = report.project
+    checked, paid = coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes)
+    assert paid >= checked / 4  # (the sample's synthetic leavers keep being paid)
+    sv = " ".join(summary.participation(report)).replace("\xa0", " ")
+    assert f"Enligt utbetalningarna fick dock {paid} av de {checked} som kodats som att de lämnat försörjningsstödet" in sv
+    assert sv.index("fick dock") > sv.index("avslutade deltagare")  # after the codes' count
+    en = " ".join(summary.participation(sample_report("kompassen-demo", "en"))).replace("\xa0", " ")
+    assert f"By the payments, however, {paid} of the {checked} coded as having left social assistance" in en
+
+
+def test_page_one_is_silent_when_the_payments_agree_with_the_codes(tiny_project):
+    from evaltools.present.sections import summary
+    path = tiny_project()
+    write_csv(path.parent / "data" / "payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P2", "month": "2024-05", "amount": 100},
+    ])
+    assert summary.codes_contradicted(et.Report(path)) == []
+    write_csv(path.parent / "data" / "payments.csv", [*PAID_AFTER, {"person_id": "P4", "month": "2023-06", "amount": 50}])
+    (said,) = summary.codes_contradicted(et.Report(path))  # both coded leavers paid the month after
+    assert "<5 av de <5" in said.replace("\xa0", " ")  # (counts under the small-count rule)

@@ -224,6 +224,18 @@ class OutcomeCheck:
     followed_12: int
     without_12: int
 
+    @property
+    def contradicts_codes(self) -> bool:
+        """Do the payments contradict the codes for a material part of those followed: at least
+        :data:`CODES_CONTRADICTED_SHARE` of them paid the month after an exit coded as leaving
+        försörjningsstöd? (A few such persons are a data-quality note; this many, a finding.)"""
+        return self.checked > 0 and self.paid_next_month >= CODES_CONTRADICTED_SHARE * self.checked
+
+
+# The share of the coded leavers followed in the payments who were paid the month after the exit from
+# which the payments, not the codes, are the account of who left försörjningsstöd (page 1 says so).
+CODES_CONTRADICTED_SHARE = 0.25
+
 
 def outcome_check(monthly: pd.DataFrame | None, coded: int) -> OutcomeCheck | None:
     """:class:`OutcomeCheck` from a :func:`persistence` table over :data:`FIRST_YEAR_MONTHS`;

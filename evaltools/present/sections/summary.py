@@ -21,7 +21,7 @@ from . import basis as B
 from ...analysis.costbenefit import MEASURED, CostSummary
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import GoalStatus, success_definition, project_successes
-from ...data.privacy import hides
+from ...data.privacy import hides, suppressed_label
 from ...analysis.disclosure import Secondary
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
@@ -136,6 +136,7 @@ def participation(r) -> list[str]:
         if d.kind != "action_plan":
             values["outcomes"] = outcomes
         out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
+        out += codes_contradicted(r, same=sc.successes)
     if dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
         out.append(msg("summary.ongoing_withheld", k=str(k_min), date=fmt_date(p.as_of)))
     elif df[S.ONGOING].any():
@@ -145,6 +146,21 @@ def participation(r) -> list[str]:
         else:
             out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
     return out
+
+
+def codes_contradicted(r, same: int | None = None) -> list[str]:
+    """Where the payments after exit contradict the outcome codes for a material part of those coded as
+    leaving försörjningsstöd (:attr:`~evaltools.analysis.costbenefit.OutcomeCheck.contradicts_codes`):
+    how many, right after the count of successes the codes give (counts under the small-count rule).
+    When the sentence before counted ``same`` successes and the codes that leave försörjningsstöd are
+    as many, they are the persons just counted and the shorter wording refers to them."""
+    oc = r.cba.outcome_check if r.project.payments is not None else None
+    if oc is None or not oc.contradicts_codes:
+        return []
+    k = r.params.privacy.min_count
+    n = lambda v: suppressed_label(k) if hides(v, k) else fmt_int(v, r.lang)  # noqa: E731
+    key = "summary.success_codes_contradicted" + ("_same" if same is not None and same == oc.coded else "")
+    return [r.msg(key, paid=n(oc.paid_next_month), checked=n(oc.checked))]
 
 
 def goal_fulfilment(r) -> list[str]:
@@ -391,7 +407,7 @@ def answers(r) -> list[tuple[str, object, list[str]]]:
 
 def blocks(r) -> list[list]:
     from IPython.display import HTML
-    parts: list = [Text([], r.msg("summary.heading"))]
+    parts: list = [Text([], r.msg("summary.heading"), css="et-lead")]  # (set close under the title)
     for question, _first, sentences in answers(r):
         if question == "summary.q_assessment" and "assessment" in r.narrative:
             # the evaluator's Markdown, shown safely (evaltools.present.narrative)
