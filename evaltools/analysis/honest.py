@@ -290,16 +290,22 @@ class _StandIns:
 
     def find_worst_case_bias_given_h(self, h, sigma, numPrePeriods, numPostPeriods, l_vec, M=1.0,
                                      returnDF=False):
-        key = (type(h), h, self.tensor_key(sigma), numPrePeriods, numPostPeriods, self.tensor_key(l_vec),
+        # h enters the package's function only as h ** 2: results are kept by that value (the lowest h
+        # comes as a float from the bisection and as a NumPy float from the grid search)
+        h_squared = h ** 2
+        if not isinstance(h_squared, float):  # (np.float64 is one) the package's callers pass floats only
+            return self.originals["_find_worst_case_bias_given_h"](h, sigma, numPrePeriods, numPostPeriods, l_vec, M,
+                                                                   returnDF)
+        key = (h_squared, self.tensor_key(sigma), numPrePeriods, numPostPeriods, self.tensor_key(l_vec),
                type(M), M, returnDF)
         if key not in self.biases:
-            self.biases[key] = self._solve_bias(h, sigma, numPrePeriods, numPostPeriods, l_vec, M, returnDF)
+            self.biases[key] = self._solve_bias(h, h_squared, sigma, numPrePeriods, numPostPeriods, l_vec, M, returnDF)
         return _copied(self.biases[key])
 
-    def _solve_bias(self, h, sigma, K, n_post, l_vec, M, returnDF) -> dict:
+    def _solve_bias(self, h, h_squared, sigma, K, n_post, l_vec, M, returnDF) -> dict:
         cp = self.cp
-        prob, UW, h_squared = self.bias_problem(sigma, K, n_post, l_vec)
-        h_squared.value = h ** 2
+        prob, UW, parameter = self.bias_problem(sigma, K, n_post, l_vec)
+        parameter.value = h_squared
         try:
             prob.solve(solver=cp.CLARABEL, warm_start=False)  # the package's first solver, from scratch
             status = prob.status
