@@ -46,9 +46,11 @@ from ..data.project import Project
 from .comparison import build_panel, compare_payments, person_months
 
 # The default grid of M: 0 (a straight-line difference in trends) and this many steps of a tenth of
-# the target's standard error. Each M costs one FLCI (a few seconds; docs/benchmarks.md). The
-# intervals widen fast with M (a bend accumulates over every month after the start), so an effect of
-# many standard errors breaks down within these steps, as Kompassen's does at 20 kr.
+# the target's standard error. Each M costs one FLCI (with :func:`faster_honestdid` about a tenth of
+# a CPU second on the samples, 1.5 s where the package falls back to a search over 1 000 values of h;
+# docs/benchmarks.md). The intervals widen fast with M (a bend accumulates over every month after the
+# start), so an effect of many standard errors breaks down within these steps, as Kompassen's does at
+# 20 kr.
 GRID_STEPS = 6
 
 
@@ -148,8 +150,9 @@ def event_study_coefficients(panel: pd.DataFrame, reference: int) -> EventStudyC
 def smoothness_bounds(es: EventStudyCoefficients, grid: tuple[float, ...]) -> tuple[Bound, ...]:
     """The FLCI under smoothness (Δ^SD) for each M in ``grid``, with ``honestdid``.
 
-    Each M costs seconds (docs/benchmarks.md), so the intervals are kept for the process: the
-    report's two languages, and a report's sections, compute them once.
+    The package runs with the speed-ups of :func:`faster_honestdid` (the same bits). Its FLCIs
+    still cost up to two CPU seconds for a grid (docs/benchmarks.md), so the intervals are kept for
+    the process: a report's sections, and two languages rendered in one process, compute them once.
     Raises ``ImportError`` without the optional extra ``[robust]``.
     """
     return _smoothness_bounds(es.beta.tobytes(), es.sigma.tobytes(), es.n_pre, es.weights.tobytes(), tuple(grid))
