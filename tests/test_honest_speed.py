@@ -5,6 +5,7 @@ patch is confined to the ``with`` block and to the package version it was checke
 from __future__ import annotations
 
 import math
+import threading
 
 import numpy as np
 import pytest
@@ -157,7 +158,23 @@ def test_the_patch_lives_only_inside_the_with_block():
     with pytest.raises(ZeroDivisionError), H.faster_honestdid():
         1 / 0
     assert all(getattr(core, name) is originals[name] for name in PATCHED)
-    assert not H._PATCH_LOCK.locked()
+    with H.faster_honestdid() as outer:  # a block inside another keeps the outer one's stand-ins
+        patched = {name: getattr(core, name) for name in PATCHED}
+        with H.faster_honestdid() as inner:
+            assert inner == outer and all(getattr(core, name) is patched[name] for name in PATCHED)
+        assert all(getattr(core, name) is patched[name] for name in PATCHED)
+    assert all(getattr(core, name) is originals[name] for name in PATCHED)
+    taken = []
+
+    def take() -> None:  # the lock is free for another thread again
+        taken.append(H._PATCH_LOCK.acquire(blocking=False))
+        if taken[-1]:
+            H._PATCH_LOCK.release()
+
+    thread = threading.Thread(target=take)
+    thread.start()
+    thread.join()
+    assert taken == [True]
     with H.faster_honestdid(enabled=False) as on:
         assert not on and all(getattr(core, name) is originals[name] for name in PATCHED)
 
@@ -174,3 +191,25 @@ def test_another_version_of_honestdid_runs_unpatched(monkeypatch):
     monkeypatch.setattr(H, "HONESTDID_CORE_SHA256", "0" * 64)  # the same version number, another core.py
     with H.faster_honestdid() as on:
         assert not on and all(getattr(core, name) is originals[name] for name in PATCHED)
+
+
+@needs_honestdid
+@pytest.mark.filterwarnings("ignore")  # the solvers' notices
+def test_threads_that_compute_bounds_at_once_get_the_package_s_bits():
+    es, grid = _medicaid(), (0.0, 0.02, 0.05)
+    want = _unpatched(es, grid)
+    got: dict[int, list] = {}
+
+    def bounds(i: int) -> None:
+        out = H._smoothness_bounds.__wrapped__(es.beta.tobytes(), es.sigma.tobytes(), es.n_pre,
+                                               es.weights.tobytes(), grid)  # not the process's kept copy
+        got[i] = [(_bits(b.low), _bits(b.high)) for b in out]
+
+    threads = [threading.Thread(target=bounds, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == {0: want, 1: want, 2: want}
+    from honestdid import core
+    assert all(getattr(core, name).__module__ == "honestdid.core" for name in PATCHED)  # none left patched

@@ -173,14 +173,14 @@ def _smoothness_bounds(beta: bytes, sigma: bytes, n_pre: int, weights: bytes, gr
 
 
 # --- The same numbers, faster --------------------------------------------------------------------
-# honestdid 0.1.1 spends nearly all of an FLCI's time in two private functions of honestdid.core,
+# honestdid 0.1.1 spends nearly all of an FLCI's time in private functions of honestdid.core,
 # called hundreds of times per value of M with arguments that repeat:
 # * ``_qfoldednormal`` (the quantile of a folded normal) draws 10^6 normals with a fixed seed on
 #   every call and takes ``np.quantile`` of their absolute values shifted by mu;
 # * ``_find_worst_case_bias_given_h`` builds and solves one cvxpy problem per standard error h (it
 #   does not depend on M: it is always called with M = 1), and ``_find_lowest_h`` one per M.
 # :func:`faster_honestdid` stands in for them during our call only, with versions that return the
-# same bits (docs/methods.md, "Speed"; tests/test_honest.py compares with the package unpatched):
+# same bits (docs/methods.md, "Speed"; tests/test_honest_speed.py compares with the package unpatched):
 # the draws made once; the quantile read off the sorted draws exactly as ``np.quantile`` computes
 # it (checked against ``np.quantile`` on the draws once per call); the bias problem built once per
 # covariance with h² a cvxpy Parameter and re-solved from scratch for each h (warm_start=False: the
@@ -192,7 +192,8 @@ def _smoothness_bounds(beta: bytes, sigma: bytes, n_pre: int, weights: bytes, gr
 # checked against; with any other file the package runs unpatched.
 HONESTDID_VERSION = "0.1.1"
 HONESTDID_CORE_SHA256 = "a56c7a6e023567b76c09e4d7a2d16fdbfaeff91d0972afeaad1229570d8a9368"
-_PATCH_LOCK = threading.Lock()  # one patched call at a time: the patch is on the shared module
+_PATCH_LOCK = threading.RLock()  # one thread patches at a time: the patch is on the shared module
+_patched_calls = 0  # blocks open (nested ones in the thread that holds the lock)
 
 
 def _core_if_known() -> Any:
@@ -214,7 +215,7 @@ def faster_honestdid(enabled: bool = True) -> Iterator[bool]:
 
     The originals are restored on leaving the block (also after an error); a lock keeps two threads
     from patching at once (another thread that calls honestdid directly meanwhile gets the stand-ins,
-    and so the same numbers). Yields whether the stand-ins are in place: ``False`` when ``enabled`` is
+    and so the same numbers), and a block inside another uses the outer one's stand-ins. Yields whether the stand-ins are in place: ``False`` when ``enabled`` is
     false or honestdid is not the checked version (:data:`HONESTDID_VERSION`,
     :data:`HONESTDID_CORE_SHA256`), and the package then runs unpatched.
     """
@@ -222,10 +223,15 @@ def faster_honestdid(enabled: bool = True) -> Iterator[bool]:
     if core is None:
         yield False
         return
+    global _patched_calls
     with _PATCH_LOCK:
+        if _patched_calls:  # inside another block of this thread: its stand-ins are in place
+            yield True
+            return
         names = ("_qfoldednormal", "_find_worst_case_bias_given_h", "_find_lowest_h")
         originals = {name: getattr(core, name) for name in names}
         stand_ins = _StandIns(core, originals).functions()
+        _patched_calls += 1
         try:
             for name in names:
                 setattr(core, name, stand_ins[name])
@@ -233,6 +239,7 @@ def faster_honestdid(enabled: bool = True) -> Iterator[bool]:
         finally:
             for name, fn in originals.items():
                 setattr(core, name, fn)
+            _patched_calls -= 1
 
 
 class _StandIns:
