@@ -27,9 +27,16 @@ computed (:func:`honest_bounds` returns ``None``) and the report says how to get
 """
 from __future__ import annotations
 
+import hashlib
+import math
+import threading
 import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,9 +46,11 @@ from ..data.project import Project
 from .comparison import build_panel, compare_payments, person_months
 
 # The default grid of M: 0 (a straight-line difference in trends) and this many steps of a tenth of
-# the target's standard error. Each M costs one FLCI (a few seconds; docs/benchmarks.md). The
-# intervals widen fast with M (a bend accumulates over every month after the start), so an effect of
-# many standard errors breaks down within these steps, as Kompassen's does at 20 kr.
+# the target's standard error. Each M costs one FLCI (with :func:`faster_honestdid` about a tenth of
+# a CPU second on the samples, 1.5 s where the package falls back to a search over 1 000 values of h;
+# docs/benchmarks.md). The intervals widen fast with M (a bend accumulates over every month after the
+# start), so an effect of many standard errors breaks down within these steps, as Kompassen's does at
+# 20 kr.
 GRID_STEPS = 6
 
 
@@ -141,8 +150,9 @@ def event_study_coefficients(panel: pd.DataFrame, reference: int) -> EventStudyC
 def smoothness_bounds(es: EventStudyCoefficients, grid: tuple[float, ...]) -> tuple[Bound, ...]:
     """The FLCI under smoothness (Δ^SD) for each M in ``grid``, with ``honestdid``.
 
-    Each M costs seconds (docs/benchmarks.md), so the intervals are kept for the process: the
-    report's two languages, and a report's sections, compute them once.
+    The package runs with the speed-ups of :func:`faster_honestdid` (the same bits). Its FLCIs
+    still cost up to two CPU seconds for a grid (docs/benchmarks.md), so the intervals are kept for
+    the process: a report's sections, and two languages rendered in one process, compute them once.
     Raises ``ImportError`` without the optional extra ``[robust]``.
     """
     return _smoothness_bounds(es.beta.tobytes(), es.sigma.tobytes(), es.n_pre, es.weights.tobytes(), tuple(grid))
@@ -156,9 +166,269 @@ def _smoothness_bounds(beta: bytes, sigma: bytes, n_pre: int, weights: bytes, gr
         # the package's, torch's and cvxpy's own warnings (solver notices, deprecations) are not the report's
         warnings.simplefilter("ignore")
         import honestdid  # heavy optional dependency (torch, cvxpy): the extra [robust]
-        res = honestdid.createSensitivityResults(betahat=b, sigma=v, numPrePeriods=n_pre, numPostPeriods=len(w),
-                                                 Mvec=list(grid), l_vec=w, alpha=0.05)
+        with faster_honestdid():
+            res = honestdid.createSensitivityResults(betahat=b, sigma=v, numPrePeriods=n_pre, numPostPeriods=len(w),
+                                                     Mvec=list(grid), l_vec=w, alpha=0.05)
     return tuple(Bound(float(m), float(lo), float(hi)) for m, lo, hi in zip(res["M"], res["lb"], res["ub"]))
+
+
+# --- The same numbers, faster --------------------------------------------------------------------
+# honestdid 0.1.1 spends nearly all of an FLCI's time in private functions of honestdid.core,
+# called hundreds of times per value of M with arguments that repeat:
+# * ``_qfoldednormal`` (the quantile of a folded normal) draws 10^6 normals with a fixed seed on
+#   every call and takes ``np.quantile`` of their absolute values shifted by mu;
+# * ``_find_worst_case_bias_given_h`` builds and solves one cvxpy problem per standard error h (it
+#   does not depend on M: it is always called with M = 1), and ``_find_lowest_h`` one per M.
+# :func:`faster_honestdid` stands in for them during our call only, with versions that return the
+# same bits (docs/methods.md, "Speed"; tests/test_honest_speed.py compares with the package unpatched):
+# the draws made once; the quantile read off the sorted draws exactly as ``np.quantile`` computes
+# it (checked against ``np.quantile`` on the draws once per call); the bias problem built once per
+# covariance with h² a cvxpy Parameter and re-solved from scratch for each h (warm_start=False: the
+# solver gets the same data as from the package's own problem and gives the same solution; where it
+# reports no optimum, the package's own function runs, with its further solvers); every result kept
+# for the call, since the same h and the same lowest h recur for every M.
+
+# honestdid's version and the SHA-256 of its honestdid/core.py that the stand-ins were written and
+# checked against; with any other file the package runs unpatched.
+HONESTDID_VERSION = "0.1.1"
+HONESTDID_CORE_SHA256 = "a56c7a6e023567b76c09e4d7a2d16fdbfaeff91d0972afeaad1229570d8a9368"
+_PATCH_LOCK = threading.RLock()  # one thread patches at a time: the patch is on the shared module
+_patched_calls = 0  # blocks open (nested ones in the thread that holds the lock)
+
+
+def _core_if_known() -> Any:
+    """``honestdid.core`` when it is the version the stand-ins were checked against, else ``None``."""
+    import honestdid
+    from honestdid import core
+    if getattr(honestdid, "__version__", None) != HONESTDID_VERSION:
+        return None
+    try:
+        digest = hashlib.sha256(Path(core.__file__).read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return core if digest == HONESTDID_CORE_SHA256 else None
+
+
+@contextmanager
+def faster_honestdid(enabled: bool = True) -> Iterator[bool]:
+    """Run honestdid's smoothness FLCIs with the stand-ins above inside the ``with`` block.
+
+    The originals are restored on leaving the block (also after an error); a lock keeps two threads
+    from patching at once (another thread that calls honestdid directly meanwhile gets the stand-ins,
+    and so the same numbers), and a block inside another uses the outer one's stand-ins. Yields whether the stand-ins are in place: ``False`` when ``enabled`` is
+    false or honestdid is not the checked version (:data:`HONESTDID_VERSION`,
+    :data:`HONESTDID_CORE_SHA256`), and the package then runs unpatched.
+    """
+    core = _core_if_known() if enabled else None
+    if core is None:
+        yield False
+        return
+    global _patched_calls
+    with _PATCH_LOCK:
+        if _patched_calls:  # inside another block of this thread: its stand-ins are in place
+            yield True
+            return
+        names = ("_qfoldednormal", "_find_worst_case_bias_given_h", "_find_lowest_h")
+        originals = {name: getattr(core, name) for name in names}
+        stand_ins = _StandIns(core, originals).functions()
+        _patched_calls += 1
+        try:
+            for name in names:
+                setattr(core, name, stand_ins[name])
+            yield True
+        finally:
+            for name, fn in originals.items():
+                setattr(core, name, fn)
+            _patched_calls -= 1
+
+
+class _StandIns:
+    """The stand-ins for honestdid.core's three functions, with caches that live for one patched call.
+
+    Each method takes the arguments of the function it stands in for (the package's names and
+    defaults) and returns what that function returns, bit for bit.
+    """
+
+    def __init__(self, core: Any, originals: dict[str, Callable]) -> None:
+        import cvxpy as cp  # installed with honestdid
+
+        self.core, self.cp, self.originals = core, cp, originals
+        self.draws: dict[tuple, tuple[np.ndarray, np.ndarray, bool]] = {}
+        self.biases: dict[tuple, dict] = {}
+        self.problems: dict[tuple, tuple] = {}
+        self.lowest: dict[tuple, float] = {}
+        self.interned: dict[bytes, bytes] = {}
+
+    def functions(self) -> dict[str, Callable]:
+        return {"_qfoldednormal": self.qfoldednormal, "_find_lowest_h": self.find_lowest_h,
+                "_find_worst_case_bias_given_h": self.find_worst_case_bias_given_h}
+
+    def tensor_key(self, x: Any) -> tuple:
+        """A key that tells tensors (or arrays) apart by shape and every bit of their values."""
+        t = self.core._ensure_tensor(x).contiguous()
+        b = t.numpy().tobytes()
+        return tuple(t.shape), self.interned.setdefault(b, b)  # one copy of each matrix's bytes for all keys
+
+    def folded_normal_draws(self, sd: Any, num_sims: Any, seed: Any) -> tuple[np.ndarray, np.ndarray, bool]:
+        """The package's draws, sorted, and whether :func:`_folded_quantile` gives ``np.quantile``'s
+        bits on them (checked here, once per call, on a few shifts and levels)."""
+        key = (type(sd), sd, type(num_sims), num_sims, type(seed), seed)
+        if key not in self.draws:
+            d = np.random.RandomState(seed).normal(scale=sd, size=num_sims)  # as _qfoldednormal draws
+            d.setflags(write=False)
+            s = np.sort(d)
+            exact = d.ndim == 1 and len(d) >= 2 and not np.isnan(s).any() and all(
+                _folded_quantile(s, q, mu) == np.quantile(np.abs(d + mu), q)
+                for q, mu in ((0.95, 0.0), (0.95, 1.7), (0.9, -0.35), (0.975, 12.5)))
+            self.draws[key] = (d, s, exact)
+        return self.draws[key]
+
+    def qfoldednormal(self, p, mu=0.0, sd=1.0, numSims=10**6, seed=0):  # the package's names
+        d, s, exact = self.folded_normal_draws(sd, numSims, seed)
+        if exact and isinstance(mu, float) and math.isfinite(mu) and isinstance(p, float) and 0.0 < p < 1.0:
+            return _folded_quantile(s, p, mu)
+        if isinstance(mu, (list, np.ndarray, self.core.torch.Tensor)):  # as the package, on the same draws
+            return np.array([np.quantile(np.abs(d + m), p) for m in np.asarray(mu).ravel()])
+        return np.quantile(np.abs(d + mu), p)
+
+    def find_lowest_h(self, sigma, numPrePeriods, numPostPeriods, l_vec, sigmascale=10, maxscale=10):
+        key = (self.tensor_key(sigma), numPrePeriods, numPostPeriods, self.tensor_key(l_vec), sigmascale, maxscale)
+        if key not in self.lowest:
+            self.lowest[key] = self.originals["_find_lowest_h"](sigma, numPrePeriods, numPostPeriods, l_vec,
+                                                                sigmascale, maxscale)
+        return self.lowest[key]
+
+    def find_worst_case_bias_given_h(self, h, sigma, numPrePeriods, numPostPeriods, l_vec, M=1.0,
+                                     returnDF=False):
+        # h enters the package's function only as h ** 2: results are kept by that value (the lowest h
+        # comes as a float from the bisection and as a NumPy float from the grid search)
+        h_squared = h ** 2
+        if not isinstance(h_squared, float):  # (np.float64 is one) the package's callers pass floats only
+            return self.originals["_find_worst_case_bias_given_h"](h, sigma, numPrePeriods, numPostPeriods, l_vec, M,
+                                                                   returnDF)
+        key = (h_squared, self.tensor_key(sigma), numPrePeriods, numPostPeriods, self.tensor_key(l_vec),
+               type(M), M, returnDF)
+        if key not in self.biases:
+            self.biases[key] = self._solve_bias(h, h_squared, sigma, numPrePeriods, numPostPeriods, l_vec, M, returnDF)
+        return _copied(self.biases[key])
+
+    def _solve_bias(self, h, h_squared, sigma, K, n_post, l_vec, M, returnDF) -> dict:
+        cp = self.cp
+        prob, UW, parameter = self.bias_problem(sigma, K, n_post, l_vec)
+        parameter.value = h_squared
+        try:
+            prob.solve(solver=cp.CLARABEL, warm_start=False)  # the package's first solver, from scratch
+            status = prob.status
+        except Exception:  # as the package: any error of a solver
+            status = None
+        if status not in ("optimal", "optimal_inaccurate"):  # the package's own function: its solvers in turn
+            return self.originals["_find_worst_case_bias_given_h"](h, sigma, K, n_post, l_vec, M, returnDF)
+        val = prob.value * M
+        opt_x = np.array(UW.value)  # a copy: the next solve sets UW.value anew
+        opt_w = opt_x[K:]
+        opt_l = self.core._w_to_l_fn(self.core.torch.tensor(opt_w)).numpy()
+        return {"status": status, "value": val / M if M != 0 else val, "value_scaled": val,
+                "optimal_x": opt_x, "optimal_w": opt_w, "optimal_l": opt_l}
+
+    def bias_problem(self, sigma, K, n_post, l_vec) -> tuple:
+        """``_find_worst_case_bias_given_h``'s problem, built line for line as the package builds it,
+        with h² a Parameter: built once for each covariance and target."""
+        key = (self.tensor_key(sigma), K, n_post, self.tensor_key(l_vec))
+        if key not in self.problems:
+            self.problems[key] = _bias_problem(self.core, self.cp, sigma, K, n_post, l_vec)
+        return self.problems[key]
+
+
+def _bias_problem(core: Any, cp: Any, sigma: Any, K: int, n_post: int, l_vec: Any) -> tuple:
+    """honestdid 0.1.1's ``_find_worst_case_bias_given_h`` up to its solve, with ``h ** 2`` replaced by
+    a cvxpy Parameter: (problem, variable, parameter)."""
+    sigma = core._ensure_tensor(sigma)
+    l_vec = core._to_col(core._ensure_tensor(l_vec))
+    dim = 2 * K
+    UW = cp.Variable(dim)
+    lowerTriMat = np.tril(np.ones((K, K)))
+    I_K = np.eye(K)
+    A_abs = np.vstack([np.hstack([-I_K, lowerTriMat]), np.hstack([-I_K, -lowerTriMat])])
+    abs_constraint = A_abs @ UW <= 0
+    sum_coef = np.zeros(dim)
+    sum_coef[K:] = 1.0
+    l_np = l_vec.numpy().ravel()
+    sum_target = float(np.arange(1, n_post + 1) @ l_np)
+    sum_constraint = sum_coef @ UW == sum_target
+    A_quad, A_lin, A_const = core._create_matrices_for_variance_from_w(sigma, K, l_vec)
+    A_quad_np = A_quad.numpy()
+    A_lin_np = A_lin.numpy().ravel()
+    A_const_val = A_const.item()
+    A_quad_np = (A_quad_np + A_quad_np.T) / 2.0
+    eigvals = np.linalg.eigvalsh(A_quad_np)
+    if np.min(eigvals) < -1e-10:
+        A_quad_np += (-np.min(eigvals) + 1e-10) * np.eye(dim)
+    elif np.min(eigvals) < 0:
+        A_quad_np += 1e-10 * np.eye(dim)
+    h_squared = cp.Parameter()
+    quad_constraint = cp.quad_form(UW, A_quad_np) + A_lin_np @ UW + A_const_val <= h_squared
+    constant = 0.0
+    for s in range(1, n_post + 1):
+        constant += abs(float(np.arange(1, s + 1) @ l_np[(n_post - s):]))
+    constant -= float(np.arange(1, n_post + 1) @ l_np)
+    obj_coef = np.zeros(dim)
+    obj_coef[:K] = 1.0
+    objective = cp.Minimize(constant + obj_coef @ UW)
+    return cp.Problem(objective, [abs_constraint, sum_constraint, quad_constraint]), UW, h_squared
+
+
+def _copied(result: dict) -> dict:
+    """A kept result as the package's function returns it: a new dict with new arrays."""
+    return {k: v.copy() if isinstance(v, np.ndarray) else v for k, v in result.items()}
+
+
+def _folded_quantile(s: np.ndarray, p: float, mu: float) -> np.float64:
+    """``np.quantile(np.abs(d + mu), p)`` (method "linear") from ``s``, the draws ``d`` sorted.
+
+    The same bits in microseconds instead of a pass over every draw: the values ``|d + mu|`` are the
+    same multiset in any order, so their order statistics can be read off ``s``. With ``x = s + mu``
+    (rounded like the package's ``d + mu``, and as ``s`` ascending), the negative ones reversed and
+    the others form two ascending runs of ``|x|``, and the k-th smallest of both is found by
+    bisection. The two order statistics around index ``p (n − 1)`` are then interpolated with NumPy's
+    own formula (``numpy.lib._function_base_impl._lerp``).
+    """
+    n = len(s)
+    lo, hi = 0, n  # j: the first draw with s + mu >= 0
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if s[mid] + mu >= 0:
+            hi = mid
+        else:
+            lo = mid + 1
+    j = lo
+    virtual = np.float64((n - 1) * p)
+    below = math.floor(virtual)
+    gamma = np.float64(virtual - below)
+    a = np.float64(_kth_smallest_abs(s, mu, j, below))
+    b = np.float64(_kth_smallest_abs(s, mu, j, below + 1))
+    diff = b - a
+    return b - diff * (1 - gamma) if gamma >= 0.5 else a + diff * gamma
+
+
+def _kth_smallest_abs(s: np.ndarray, mu: float, j: int, k: int) -> float:
+    """The k-th smallest (from 0) of ``|s + mu|``: the merge of the runs ``-(s[j-1-i] + mu)`` and
+    ``s[j+i] + mu`` (i = 0, 1, …), both ascending."""
+    n_neg, n_pos = j, len(s) - j
+
+    def neg(i: int) -> float:
+        return -math.inf if i < 0 else math.inf if i >= n_neg else -(s[j - 1 - i] + mu)
+
+    def pos(i: int) -> float:
+        return -math.inf if i < 0 else math.inf if i >= n_pos else s[j + i] + mu
+
+    lo, hi = max(0, k - n_pos), min(k, n_neg)  # i: how many of the k smaller ones come from the first run
+    while lo < hi:
+        i = (lo + hi) // 2
+        if neg(i) < pos(k - i - 1):
+            lo = i + 1
+        else:
+            hi = i
+    return min(neg(lo), pos(k - lo))
 
 
 def default_grid(es: EventStudyCoefficients) -> tuple[float, ...]:
