@@ -139,7 +139,9 @@ def event_study_coefficients(panel: pd.DataFrame, reference: int) -> EventStudyC
     x = np.zeros((len(y), 2 * k))
     x[np.arange(len(y)), col] = 1.0
     x[np.arange(len(y)), k + col] = treated[person].astype(float)
-    fit = OLS(y, x).fit(cov_type="cluster", cov_kwds={"groups": household[person]})
+    # the month indicators sum to one on every row: a constant, which statsmodels would otherwise find by
+    # a rank check of the whole design (a third of this function's time on Kompassen; the same bits)
+    fit = OLS(y, x, hasconst=True).fit(cov_type="cluster", cov_kwds={"groups": household[person]})
     beta = np.asarray(fit.params)[k:]
     sigma = np.asarray(fit.cov_params())[k:, k:]
     post = np.array([months[j] for j in others[n_pre:]])

@@ -300,13 +300,19 @@ def may_hold_personnummer(cells: pd.Series) -> pd.Series:
     :func:`find_personnummer` certainly finds nothing (fewer than nine ASCII digits, no
     scientific notation and no character outside ASCII), so that only the rest need the full
     check. ``NaN`` cells are ``False``."""
-    s = cells.astype("string")
+    import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy or pandas
+    import pandas as pd
+    # each distinct text is looked at once (a payments file repeats its months, persons and amounts on
+    # every row), then the answers are spread back over the cells
+    codes, distinct = pd.factorize(cells.astype("string"), use_na_sentinel=True)
+    s = pd.Series(distinct, dtype="string")
     # nine digits at least, but not a plain date and time as Excel and pandas write them (2025-01-15 00:00:00)
     digits = (s.str.count(r"[0-9]").fillna(0) >= 9) & ~s.str.fullmatch(
         r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", na=False).astype(bool)
     sci = s.str.contains(r"[.,]\d+ ?[eE]\+?0?(?:9|11)", regex=True, na=False)
     other = s.str.contains(r"[^\x00-\x7f]", regex=True, na=False) & (s.str.count(_DIGITLIKE.pattern).fillna(0) >= 3)
-    return (digits | sci | other).astype(bool)
+    hit = (digits | sci | other).astype(bool).to_numpy()
+    return pd.Series(np.append(hit, False)[codes], index=cells.index, dtype=bool)  # (-1, a missing cell: False)
 
 
 def find_personnummer(text: object) -> bool:
