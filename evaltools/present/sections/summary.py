@@ -304,7 +304,8 @@ def effect(r) -> list[str]:
         # the NPVs above rest on the same comparison group when their deadweight came from it
         return [said + " " + msg("summary.did_unreliable_all" if comparison_unreliable(r) else "summary.did_unreliable")]
     if r.project.payments is not None:
-        return [msg("summary.no_comparison")]
+        from .payments import participants_rose  # (the same direction as the section's table)
+        return [msg("summary.no_comparison_rise" if participants_rose(r) else "summary.no_comparison")]
     return []
 
 
