@@ -1,0 +1,257 @@
+"""Projects unlike the samples: a youth project with participants under 18, a structural project
+whose goals count people it has no file of, payments that rise after the start, a model that
+cannot be fitted, a goal read while the project still runs, reference values for a year the
+shipped data lack. Each fixture is a tiny project written in tmp_path; expected values are worked
+out by hand from the rows written here."""
+from __future__ import annotations
+
+import textwrap
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationError
+
+import evaltools as et
+from evaltools.analysis.cohorts import model_failure, success_model
+from evaltools.analysis.goals import GoalStatus, assess_goals
+from evaltools.data import reference
+from evaltools.data.errors import ParamsError
+from evaltools.present.sections import kind as kind_section
+from evaltools.present.sections import payments as payments_section
+from evaltools.present.sections import quality
+from evaltools.present.sections.costbenefit import persistence_table
+from evaltools.words.labels import note_text
+from evaltools.words.text import catalog
+
+from .conftest import shown_chunks, write_csv
+
+HEAD = """\
+id: unseen
+title: Okänt projekt
+forbund: Testförbundet
+owner: Testkommun
+"""
+
+
+def _params(tmp_path, body: str) -> str:
+    p = tmp_path / "unseen.yaml"
+    p.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+def _person(i: int, *, sex="kvinna", birth_year=2000, start="2023-03-01", end="2023-09-01", outcome="arbete"):
+    return {"person_id": f"U{i:03d}", "sex": sex, "birth_year": birth_year, "household_type": "ensamstående",
+            "start_date": start, "end_date": end, "outcome": outcome}
+
+
+# --- age bands: a 16-year-old is not 18–29 ----------------------------------------------------
+def test_participants_under_18_are_their_own_age_group_not_18_29(tmp_path):
+    # started 2023-03-01: born 2007 is 16, born 2006 is 17, born 2005 is 18, born 1994 is 29, born 1993 is 30
+    rows = [_person(1, birth_year=2007), _person(2, birth_year=2006), _person(3, birth_year=2005),
+            _person(4, birth_year=1994), _person(5, birth_year=1993)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    project = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        """))
+    groups = dict(zip(project.participants["person_id"], project.participants["age_group"]))
+    assert groups == {"U001": "0–17", "U002": "0–17", "U003": "18–29", "U004": "18–29", "U005": "30–39"}
+
+
+# --- a structural project cannot count participants -------------------------------------------
+STRUCTURAL = """\
+    kind: struktur
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    goals:
+      - id: rutiner
+        kind: qualitative
+        label: Samverkansrutiner ska finnas i alla fyra kommuner
+        assessment: delvis
+        evidence: Antagna i tre av fyra kommuner.
+"""
+
+
+def test_a_structural_project_refuses_a_goal_that_counts_participants_naming_it_and_the_way_out(tmp_path):
+    body = STRUCTURAL + """\
+      - id: utbildade
+        kind: participant_count
+        label: Minst 30 handläggare ska ha gått utbildningen
+        target: 30
+        period: whole_period
+    """
+    with pytest.raises(ParamsError) as sv:
+        et.load_params(_params(tmp_path, body))
+    text = str(sv.value)
+    assert "mål 2 (id: utbildade, kind: participant_count)" in text and "kind: qualitative" in text
+    assert "top level" not in text  # the place is worded in the message's language too
+    english = sv.value.message("en")
+    assert "goal 2 (id: utbildade, kind: participant_count)" in english and "top level" not in english
+
+
+def test_a_structural_project_with_assessed_goals_only_loads(tmp_path):
+    params = et.load_params(_params(tmp_path, STRUCTURAL))
+    assert [g.kind for g in params.goals] == ["qualitative"]
+
+
+@pytest.mark.parametrize("lang, said, never", [("sv", "Det enda mål som utvärderaren bedömer", "Av de ett"),
+                                               ("en", "The one goal the evaluator assesses", "Of the one goals")])
+def test_one_assessed_goal_gets_its_status_not_a_tally_of_one(tmp_path, lang, said, never):
+    r = et.Report(et.load_project(_params(tmp_path, STRUCTURAL)), lang=lang)
+    sentence = kind_section.qualitative_sentence(r, *kind_section.qualitative_counts(r.goals.table))
+    assert said in sentence and never not in sentence
+    partly = catalog(lang).msg("kind.structural_goal_partly")
+    assert sentence == partly  # (one goal, assessed delvis)
+
+
+# --- payments that rise after the start -------------------------------------------------------
+def _payments_project(tmp_path, before: float, after: float):
+    """Six participants who start 2023-07-01 and are paid ``before`` kr a month in the twelve months
+    before the start and ``after`` in the twelve after."""
+    rows = [_person(i, start="2023-07-01", end="", outcome="") for i in range(1, 7)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    months = pd.period_range("2022-07", "2024-06", freq="M")
+    pay = [{"person_id": f"U{i:03d}", "month": str(m), "amount": before if m < pd.Period("2023-07", "M") else after}
+           for i in range(1, 7) for m in months]
+    write_csv(tmp_path / "data/payments.csv", pay)
+    return et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data_as_of: 2024-06-30
+        data: {participants: data/participants.csv, payments: data/payments.csv, payments_cover_all_participants: true}
+        """))
+
+
+@pytest.mark.parametrize("lang, rise, fall", [("sv", "ökar efter start", "minskar efter start"),
+                                              ("en", "rise in payments after the start", "fall in payments after the start")])
+def test_without_a_comparison_group_the_caveat_follows_the_direction_of_the_table(tmp_path, lang, rise, fall):
+    up = et.Report(_payments_project(tmp_path / "up", 4000, 7000), lang=lang)
+    assert float(up.payments.table.set_index("group").loc["participants", "change"]) == pytest.approx(3000)
+    said = " ".join(shown_chunks(payments_section.blocks(up)))
+    assert rise in said and fall not in said
+    assert payments_section.participants_rose(up)
+    down = et.Report(_payments_project(tmp_path / "down", 7000, 4000), lang=lang)
+    said = " ".join(shown_chunks(payments_section.blocks(down)))
+    assert fall in said and rise not in said
+
+
+# --- a model that cannot be fitted is explained, never named by its exception -----------------
+@pytest.mark.parametrize("error, code", [(ConvergenceWarning("no"), "separation"),
+                                         (PerfectSeparationError("perfect"), "separation"),
+                                         (np.linalg.LinAlgError("Singular matrix"), "singular"),
+                                         (ValueError("odd"), "other")])
+def test_a_model_failure_is_a_code(error, code):
+    assert model_failure(error) == code
+
+
+def test_perfect_separation_gives_a_sentence_without_the_exception_name(tmp_path):
+    # 20 women all leave for work, 20 men all stay on support: sex separates success perfectly;
+    # one age group and one project year, so the model has sex alone (2 parameters, 20 events each way)
+    rows = [_person(i, sex="kvinna", birth_year=1985, outcome="arbete") for i in range(1, 21)]
+    rows += [_person(i, sex="man", birth_year=1985, outcome="kvar_försörjningsstöd") for i in range(21, 41)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    project = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        """))
+    model = success_model(project)
+    assert model.table.empty
+    for lang in ("sv", "en"):
+        text = " ".join(note_text(n, lang) for n in model.notes)
+        assert text == catalog(lang).msg("note.model_failed.separation")
+        assert "Error" not in text and "Warning" not in text
+
+
+# --- a survey goal while the project runs -----------------------------------------------------
+QUESTIONS = [{"code": "H1", "wording_sv": "Hur mår du?", "scale_min": 1, "scale_max": 5}]
+
+
+def _survey_project(tmp_path, as_of: str):
+    # ten participants answer at start (2) and at exit (3 for the first six, 2 for the rest): 6 of 10 better
+    rows = [_person(i, start="2023-03-01", end="2023-09-01") for i in range(1, 11)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/questions.csv", QUESTIONS)
+    answers = [{"respondent_id": f"U{i:03d}", "respondent_group": g, "date": d, "question": "H1", "answer": a}
+               for i in range(1, 11)
+               for g, d, a in (("deltagare_start", "2023-03-01", 2), ("deltagare_avslut", "2023-09-01", 3 if i <= 6 else 2))]
+    write_csv(tmp_path / "data/responses.csv", answers)
+    return et.load_project(_params(tmp_path, f"""\
+        kind: individ
+        period: {{start: 2023-01-01, planned_end: 2024-12-31}}
+        data_as_of: {as_of}
+        data: {{participants: data/participants.csv, questions: data/questions.csv, responses: data/responses.csv}}
+        goals:
+          - id: halsa
+            kind: survey
+            measure: change
+            label: Hälften av deltagarna ska uppleva förbättrad hälsa
+            question: H1
+            target: 0.5
+        """))
+
+
+def test_a_survey_goal_is_running_while_the_project_runs_and_judged_when_it_has_ended(tmp_path):
+    running = assess_goals(_survey_project(tmp_path / "a", "2024-06-30")).table.iloc[0]
+    assert running["status"] == GoalStatus.RUNNING and bool(running["running"])
+    assert running["value"] == pytest.approx(0.6)  # (6 of 10, shown so far)
+    ended = assess_goals(_survey_project(tmp_path / "b", "2024-12-31")).table.iloc[0]
+    assert ended["status"] != GoalStatus.RUNNING and not bool(ended["running"])
+    assert ended["value"] == pytest.approx(0.6)
+
+
+# --- after exit: a share hidden for the few still paid is not "<5 without" ---------------------
+def _persistence_reader(lang: str, observed, without):
+    words = catalog(lang)
+    pt = pd.DataFrame({"months_after": [3, 12], "observed": observed, "without_fs": without,
+                       "mean_payment": [400.0, 0.0], "with_level": observed, "kept_share": [0.95, 1.0],
+                       "max_months_observed": [26, 26]})
+    summary = SimpleNamespace(first_year_source="assumed", dropoff_source="assumed")
+    return SimpleNamespace(lang=lang, msg=words.msg, words=words, params=SimpleNamespace(privacy=SimpleNamespace(min_count=5)),
+                           cba=SimpleNamespace(persistence=pt, summary=summary, outcome_check=None))
+
+
+def test_a_share_hidden_because_few_are_still_paid_shows_two_dots_and_hides_their_mean():
+    # 3 months: 58 followed, 55 without (3 still paid: fewer than 5) -> the share and the mean are hidden
+    # as "..", not "<5"; 12 months: 30 of 30 without -> 100 % and 0 kr
+    r = _persistence_reader("sv", [58, 30], [55, 30])
+    table = persistence_table(r)[1]
+    frame = table.frame
+    without = frame[r.msg("costbenefit.persist.without")].tolist()
+    mean = frame[r.msg("costbenefit.persist.mean")].tolist()
+    assert without[0] == ".." and mean[0] == ".."
+    assert without[1].replace("\xa0", " ") == "100 %" and mean[1].replace("\xa0", " ") == "0 kr"
+    assert catalog("sv").msg("costbenefit.persist.secondary_note", k="5") in table.notes[0]
+    assert "<5 =" not in table.notes[0]  # (no "<5" in the table: not explained)
+
+
+# --- reference values for a year the shipped data lack -----------------------------------------
+def _flagged(lang: str) -> list[dict]:
+    refs = [reference.riksnorm(2031, "child", "7-10"), reference.kpi(2031)]
+    frame = quality.flagged_references(pd.DataFrame([v.__dict__ for v in refs]))
+    r = SimpleNamespace(lang=lang, msg=catalog(lang).msg)
+    return [{"what": quality.reference_name(r, row), "level": quality.confidence_words(r, row["confidence"]),
+             "source": quality.reference_source(r, row)} for row in frame.to_dict("records")]
+
+
+def test_reference_values_are_named_and_their_marks_and_notes_are_in_the_report_language():
+    sv, en = _flagged("sv"), _flagged("en")
+    assert [x["what"] for x in sv] == ["Riksnormen, barn 7-10 år (kr/mån)", "KPI (1980 = 100)"]
+    assert [x["what"] for x in en] == ["National norm, child aged 7-10 (SEK/month)", "CPI (1980 = 100)"]
+    assert [x["level"] for x in sv] == ["annat års värde", "annat års värde"]
+    assert [x["level"] for x in en] == ["another year's value", "another year's value"]
+    # the latest riksnorm year before 2031 in the shipped data is 2026 (7-10 is not there: 2024), KPI's is 2026
+    base = int(reference.riksnorm_table().query("component == 'child' and band == '7-10'")["year"].max())
+    assert sv[0]["source"].endswith(f"Riksnormen för 2031 saknas; {base} års värde uppräknat med KPI.")
+    assert en[0]["source"].endswith(f"The national norm for 2031 is missing; {base}'s value uprated by CPI.")
+    assert en[1]["source"].endswith("CPI for 2031 is missing; 2026's value is used.")
+    for x in en:
+        assert not any(w in x["source"] for w in ("saknas", "uppräknat", "års värde", "Uppskattning"))
+
+
+def test_every_shipped_reference_source_has_an_english_one():
+    for table in (reference.riksnorm_table(), reference.kpi_table()):
+        assert table["source_en"].notna().all() and (table["source_en"].str.len() > 5).all()
+        assert not table["source_en"].str.contains("saknas|Uppskattning|uppskattad|årsmedeltal", case=False).any()
