@@ -255,3 +255,20 @@ def test_every_shipped_reference_source_has_an_english_one():
     for table in (reference.riksnorm_table(), reference.kpi_table()):
         assert table["source_en"].notna().all() and (table["source_en"].str.len() > 5).all()
         assert not table["source_en"].str.contains("saknas|Uppskattning|uppskattad|årsmedeltal", case=False).any()
+
+
+# --- a budget chart for a running project ------------------------------------------------------
+def test_the_budget_chart_compares_actual_costs_with_the_budget_of_the_same_lines():
+    from evaltools.present.plots import plot_budget
+    # Personal: 2023 budget 1 000 000, actual 1 100 000 (over budget); 2024 budget 1 200 000, no actual yet
+    costs = pd.DataFrame({"period": ["2023", "2024"], "category": ["Personal", "Personal"],
+                          "budget": [1_000_000.0, 1_200_000.0], "actual": [1_100_000.0, np.nan]})
+    fig = plot_budget(costs, "sv")
+    bars = [(round(b.get_x()), round(b.get_width())) for b in fig.axes[0].patches]
+    # budget of the settled line from 0, the unsettled budget stacked after it, the actual from 0
+    assert bars == [(0, 1_000_000), (1_000_000, 1_200_000), (0, 1_100_000)]
+    alt = fig.et_alt.replace("\xa0", " ")
+    assert "budget, poster med utfall 1 000 000 kr, utfall 1 100 000 kr, budget, poster utan utfall än 1 200 000 kr" in alt
+    # every line settled: one budget bar, as before
+    fig = plot_budget(costs.assign(actual=[1_100_000.0, 1_150_000.0]), "en")
+    assert [round(b.get_width()) for b in fig.axes[0].patches] == [2_200_000, 2_250_000]
