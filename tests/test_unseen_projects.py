@@ -272,3 +272,35 @@ def test_the_budget_chart_compares_actual_costs_with_the_budget_of_the_same_line
     # every line settled: one budget bar, as before
     fig = plot_budget(costs.assign(actual=[1_100_000.0, 1_150_000.0]), "en")
     assert [round(b.get_width()) for b in fig.axes[0].patches] == [2_200_000, 2_250_000]
+
+
+# --- page 1 counts the exits the main goal counts, and says which it leaves out ------------------
+@pytest.mark.parametrize("lang, said", [("sv", "Avslut med utfallet flyttat räknas inte bland de avslutade"),
+                                        ("en", "Exits with the outcome moved away are not counted among those who ended")])
+def test_page_one_says_which_exits_the_main_goal_leaves_out(tmp_path, lang, said):
+    from evaltools.present.sections import summary
+    # 12 exits: 6 to studies, 5 still on support, 1 moved away (left out): 6 of 11
+    rows = ([_person(i, outcome="studier") for i in range(1, 7)]
+            + [_person(i, outcome="kvar_försörjningsstöd") for i in range(7, 12)] + [_person(12, outcome="flyttat")])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    goal = """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        goals:
+          - id: vidare
+            kind: share
+            label: Minst 40 procent ska gå vidare till studier eller arbete
+            target: 0.4
+            period: whole_period
+            denominator: exits
+            success_outcomes: [studier, arbete, arbete_med_stöd]
+            exclude_from_denominator: [flyttat]
+        """
+    r = et.Report(et.load_project(_params(tmp_path, goal)), lang=lang)
+    text = " ".join(summary.participation(r))
+    assert ("Av 11 avslutade" if lang == "sv" else "Of 11 participants who ended") in text and said in text
+    # nobody moved away: nothing to explain
+    write_csv(tmp_path / "data/participants.csv", rows[:-1])
+    r = et.Report(et.load_project(_params(tmp_path, goal)), lang=lang)
+    assert said not in " ".join(summary.participation(r))
