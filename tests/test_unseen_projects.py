@@ -304,3 +304,25 @@ def test_page_one_says_which_exits_the_main_goal_leaves_out(tmp_path, lang, said
     write_csv(tmp_path / "data/participants.csv", rows[:-1])
     r = et.Report(et.load_project(_params(tmp_path, goal)), lang=lang)
     assert said not in " ".join(summary.participation(r))
+
+
+# --- a stated budget total in tkr is named in tkr -----------------------------------------------
+def test_a_budget_total_in_tkr_that_disagrees_is_reported_in_tkr_as_written(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    # lines 540 + 196,5 (text with a decimal comma) + 25 = 761,5 tkr; the total row says 770
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "år 1", "category": "Processledare", "budget": 540, "actual": ""},
+        {"period": "år 1", "category": "Utbildning", "budget": "196,5", "actual": ""},
+        {"period": "år 1", "category": "Resor", "budget": 25, "actual": ""},
+        {"period": "år 1", "category": "Totalt ", "budget": 770, "actual": ""},
+    ])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, """\
+            kind: struktur
+            period: {start: 2024-01-01, planned_end: 2024-12-31}
+            granted_sek: 800000
+            data: {budget: data/budget.csv, amount_unit: tkr}
+            """))
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert "rad 5, kolumn 'budget': står '770'; förväntat summan av raderna, 761,5 tkr" in sv
+    assert "row 5, column 'budget': got '770'; expected the sum of its lines, 761.5 tkr" in en

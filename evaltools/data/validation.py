@@ -653,14 +653,22 @@ def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems
     return df
 
 
+def _amount(x: float, lang: str) -> str:
+    """An amount as a message shows it: thousands apart by a space (1 845), at most two decimals, the
+    language's decimal mark (552,3 / 552.3)."""
+    text = f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn)
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
-    if params.data.unit("budget") == "tkr":
-        df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * 1000
+    unit = params.data.unit("budget")
+    factor = 1000 if unit == "tkr" else 1
+    df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
     is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
     lines = df[~is_total]
     for i in np.flatnonzero(is_total.to_numpy()).tolist():
@@ -675,9 +683,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                 continue
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) or abs(stated - summed) > 0.5:
-                lines_sum = f"{0 if pd.isna(summed) else summed:,.0f}".replace(",", " ")
-                problems.append(problem(fname, int(raw.file_rows[i]), col, f"{stated:,.0f}".replace(",", " "),
-                                        "budget.total", lines=lines_sum, period=period))
+                # the total and the lines' sum in the file's own unit (kr or tkr, named), as the cell holds it
+                lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
+                problems.append(problem(fname, int(raw.file_rows[i]), col, _amount(stated / factor, "en"), "budget.total",
+                                        lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
+                                        lines_en=f"{_amount(lines_sum, 'en')} {unit}", period=period))
     file_rows = raw.file_rows[~is_total.to_numpy()]
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
