@@ -326,3 +326,12 @@ def test_a_budget_total_in_tkr_that_disagrees_is_reported_in_tkr_as_written(tmp_
     sv, en = e.value.message("sv"), e.value.message("en")
     assert "rad 5, kolumn 'budget': står '770'; förväntat summan av raderna, 761,5 tkr" in sv
     assert "row 5, column 'budget': got '770'; expected the sum of its lines, 761.5 tkr" in en
+
+
+@pytest.mark.parametrize("lang, so_far", [("sv", "hittills 60,0"), ("en", "so far 60.0")])
+def test_page_one_says_a_running_survey_share_is_so_far(tmp_path, lang, so_far):
+    from evaltools.present.sections import summary
+    running = " ".join(summary.goal_fulfilment(et.Report(_survey_project(tmp_path / "a", "2024-06-30"), lang=lang)))
+    assert so_far in running.replace("\xa0", " ")
+    ended = " ".join(summary.goal_fulfilment(et.Report(_survey_project(tmp_path / "b", "2024-12-31"), lang=lang)))
+    assert so_far not in ended.replace("\xa0", " ") and so_far.split()[-1] in ended.replace("\xa0", " ")
