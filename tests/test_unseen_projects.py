@@ -335,3 +335,16 @@ def test_page_one_says_a_running_survey_share_is_so_far(tmp_path, lang, so_far):
     assert so_far in running.replace("\xa0", " ")
     ended = " ".join(summary.goal_fulfilment(et.Report(_survey_project(tmp_path / "b", "2024-12-31"), lang=lang)))
     assert so_far not in ended.replace("\xa0", " ") and so_far.split()[-1] in ended.replace("\xa0", " ")
+
+
+# --- amounts in the simulation's sentence are said, not printed --------------------------------
+@pytest.mark.parametrize("low, high, lang, said", [
+    (-533_363.0, 4_191_626.0, "sv", ("−530 000 kr", "4,2 miljoner kronor")),
+    (-533_363.0, 4_191_626.0, "en", ("SEK −530,000", "SEK 4.2 million")),
+    # two significant figures would make both ends read "1 miljon kronor": one more figure each
+    (1_012_000.0, 1_041_000.0, "sv", ("1,01 miljoner kronor", "1,04 miljoner kronor")),
+])
+def test_the_simulation_range_is_said_as_a_person_says_amounts(low, high, lang, said):
+    from evaltools.present.sections.costbenefit import prose_range
+    got = prose_range(low, high, lang)
+    assert (got["low"].replace("\xa0", " "), got["high"].replace("\xa0", " ")) == said

@@ -10,7 +10,7 @@ import pandas as pd
 from ...data import schema as S
 from ...words.assumptions import assumptions_table
 from ..display import Table, Text
-from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
+from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join
 from ...analysis.costbenefit import CostSummary
@@ -362,6 +362,16 @@ def benefit_count(r) -> list[str]:
     return out
 
 
+def prose_range(low: float, high: float, lang: str) -> dict[str, str]:
+    """Two ends of a range as a sentence says them: rounded as a person says an amount (two significant
+    figures), with one more figure at a time where the two ends would otherwise read the same."""
+    for significant in (2, 3, 4, 5, 6):
+        a, b = fmt_kr_prose(low, lang, significant), fmt_kr_prose(high, lang, significant)
+        if a != b:
+            break
+    return {"low": a, "high": b}
+
+
 def simulation_text(r, who: str) -> list[str]:
     """The simulation at the key figures' horizon, then, apart, the same draws over a range of horizons."""
     lang, cba = r.lang, r.cba
@@ -370,8 +380,8 @@ def simulation_text(r, who: str) -> list[str]:
         return []
     horizon = years_text(sim.horizon_years, r.lang) if sim else "–"
     out = [r.msg("costbenefit.monte_carlo", draws=fmt_int(mc.draws, lang), who=who, horizon=horizon,
-                 p=fmt_probability(mc.p_npv_positive, lang, prose=True), low=fmt_kr(mc.npv_p05, lang),
-                 high=fmt_kr(mc.npv_p95, lang), basis=B.basis_words(B.present_value(r), lang, short=True))]
+                 p=fmt_probability(mc.p_npv_positive, lang, prose=True), **prose_range(mc.npv_p05, mc.npv_p95, lang),
+                 basis=B.basis_words(B.present_value(r), lang, short=True))]
     hr = sim.horizon_range if sim else None
     if hr is not None and hr.perspective in hr.p_npv_positive:
         out.append(r.msg("costbenefit.monte_carlo_range", who=who, horizon=horizon,
