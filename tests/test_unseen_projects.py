@@ -348,3 +348,66 @@ def test_the_simulation_range_is_said_as_a_person_says_amounts(low, high, lang, 
     from evaltools.present.sections.costbenefit import prose_range
     got = prose_range(low, high, lang)
     assert (got["low"].replace("\xa0", " "), got["high"].replace("\xa0", " ")) == said
+
+
+# --- what Excel writes: percent cells, a word for "still enrolled", drop-down lists ----------------
+def _template_with_rows(path, rows, fmt=None):
+    """The workbook `evaltools new` writes, with participant rows filled in from row 4."""
+    import openpyxl
+    from evaltools.data.template import FIRST_DATA_ROW, write_template
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_template(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["participants"]
+    header = [c.value for c in ws[FIRST_DATA_ROW - 1]]
+    for i, row in enumerate(rows):
+        for key, value in row.items():
+            cell = ws.cell(FIRST_DATA_ROW + i, header.index(key) + 1, value)
+            if fmt and key in fmt:
+                cell.number_format = fmt[key]
+    wb.save(path)
+    return path
+
+
+def _participant_cells(**extra):
+    return {"person_id": "U001", "sex": "kvinna", "birth_year": 2000, "household_type": "ensamstående",
+            "start_date": pd.Timestamp("2023-03-01").to_pydatetime(), **extra}
+
+
+def test_a_percent_cell_is_read_as_the_percent_excel_shows(tmp_path):
+    # extent_before_pct typed as 75 % in a percent-formatted cell: Excel stores 0.75 and shows 75 %
+    _template_with_rows(tmp_path / "data/p.xlsx", [_participant_cells(extent_before_pct=0.75)],
+                        fmt={"extent_before_pct": "0%"})
+    project = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/p.xlsx}
+        """))
+    assert project.participants["extent_before_pct"].tolist() == [75]
+
+
+@pytest.mark.parametrize("word", ["pågår", "-", "Aktiv"])
+def test_a_word_in_the_end_date_says_to_leave_the_cell_empty(tmp_path, word):
+    from evaltools.data.errors import DataValidationError
+    _template_with_rows(tmp_path / "data/p.xlsx", [_participant_cells(end_date=word)])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, """\
+            kind: individ
+            period: {start: 2023-01-01, planned_end: 2024-12-31}
+            data: {participants: data/p.xlsx}
+            """))
+    assert f"rad 4, kolumn 'end_date': står '{word}'" in e.value.message("sv")
+    assert "lämna cellen tom så länge personen är inskriven" in e.value.message("sv")
+    assert "leave the cell empty while the person is still enrolled" in e.value.message("en")
+
+
+def test_the_templates_drop_down_lists_are_not_taken_for_formulas(tmp_path, monkeypatch):
+    # the template's sheets hold <formula1> elements (its drop-down lists) and no formula cell: the
+    # workbook is read once, not a second time looking for formulas
+    from evaltools.data import reading
+    path = _template_with_rows(tmp_path / "p.xlsx", [_participant_cells()])
+    loads = []
+    real = reading.openpyxl.load_workbook
+    monkeypatch.setattr(reading.openpyxl, "load_workbook", lambda *a, **k: loads.append(k) or real(*a, **k))
+    raw = reading.read_table(path, ["person_id", "sex"], table="participants")
+    assert raw.frame["person_id"].tolist() == ["U001"] and loads == [{"data_only": True}]

@@ -47,11 +47,14 @@ def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[p
     return parsed, bad
 
 
-def _date_hint(value: str, kind: str) -> tuple[str, dict]:
-    """A hint for a date or month the parser refused: an Excel serial, 9999-12-31, a year typo, a time."""
+def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
+    """A hint for a date or month the parser refused: an Excel serial, 9999-12-31, a year typo, a
+    time, a word for "still enrolled" in the end date ("pågår", "-")."""
     v = value.strip()
     if v.startswith("9999-12-31"):
         return "hint.open_end", {}
+    if column == S.END_DATE and not any(ch.isdigit() for ch in v):
+        return "hint.open_end_word", {}
     if re.fullmatch(r"\d{5}(?:\.0+)?", v) and 20000 <= float(v) <= 80000:
         d = _EXCEL_EPOCH + dt.timedelta(days=int(float(v)))
         return "hint.serial", {"value": v, "date": d.isoformat() if kind == "date" else d.isoformat()[:7]}
@@ -119,7 +122,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             parsed, bad = _parse_dates(s, empty, _DATE if col.kind == "date" else _MONTH)
             out[col.name] = parsed
             for i in np.flatnonzero(bad.to_numpy()).tolist():
-                hints[i] = _date_hint(s.iloc[i], col.kind)
+                hints[i] = _date_hint(s.iloc[i], col.kind, col.name)
         elif col.kind in ("int", "amount", "signed_amount"):
             num = _parse_amount(s)
             nonfinite = num.notna() & ~np.isfinite(num.fillna(0))
