@@ -411,3 +411,30 @@ def test_the_templates_drop_down_lists_are_not_taken_for_formulas(tmp_path, monk
     monkeypatch.setattr(reading.openpyxl, "load_workbook", lambda *a, **k: loads.append(k) or real(*a, **k))
     raw = reading.read_table(path, ["person_id", "sex"], table="participants")
     assert raw.frame["person_id"].tolist() == ["U001"] and loads == [{"data_only": True}]
+
+
+# --- calendar years in a sentence ----------------------------------------------------------------
+@pytest.mark.parametrize("lang, said", [("sv", ("6 under 2023", "7 under 2024")), ("en", ("6 in 2023", "7 in 2024"))])
+def test_a_count_per_calendar_year_is_not_written_next_to_the_bare_year(tmp_path, lang, said):
+    import re
+    from evaltools.present.sections import summary
+    # six exits to work in 2023 and seven in 2024, counted by exit
+    rows = ([_person(i, start="2023-03-01", end="2023-10-01") for i in range(1, 7)]
+            + [_person(i, start="2023-06-01", end="2024-05-01") for i in range(7, 14)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    r = et.Report(et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-03-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        goals:
+          - id: arbete
+            kind: outcome_count
+            label: Minst 5 per kalenderår ska få arbete
+            target: 5
+            period: calendar_year
+            count_by: exit
+            success_outcomes: [arbete]
+        """)), lang=lang)
+    text = " ".join(summary.goal_fulfilment(r)).replace("\xa0", " ")
+    assert said[0] in text and said[1] in text
+    assert not re.search(r"\d 20\d\d", text)

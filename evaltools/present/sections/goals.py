@@ -45,7 +45,8 @@ def months_run(first: dt.date, last: dt.date) -> float:
 
 
 def period_words(key: str, lang: str) -> str:
-    """A period as it reads inside a sentence: "år 1" / "in year 1", "2019" / "in 2019",
+    """A period as it reads inside a sentence: "år 1" / "in year 1", "under 2019" / "in 2019" (never a
+    bare year after a count: "3 2023" reads as one number),
     "under hela perioden" / "over the whole period"."""
     if key.startswith("år"):
         return t("period_in_year", lang, n=key[2:])
