@@ -438,3 +438,22 @@ def test_a_count_per_calendar_year_is_not_written_next_to_the_bare_year(tmp_path
     text = " ".join(summary.goal_fulfilment(r)).replace("\xa0", " ")
     assert said[0] in text and said[1] in text
     assert not re.search(r"\d 20\d\d", text)
+
+
+@pytest.mark.parametrize("periods, said", [
+    (("project_year",), "Ansökans mätbara mål per projektår räknat från projektets startdatum."),
+    (("calendar_year", "whole_period"), "Ansökans mätbara mål per kalenderår."),
+    (("project_year", "calendar_year"), "Ansökans mätbara mål per projektår (räknat från projektets startdatum) "
+                                        "eller per kalenderår, som varje mål anger."),
+    (("whole_period",), "Ansökans mätbara mål över hela projektperioden."),
+])
+def test_the_goal_section_says_the_periods_its_goals_are_counted_over(tmp_path, periods, said):
+    from evaltools.present.sections import goals as goal_section
+    write_csv(tmp_path / "data/participants.csv", [_person(1), _person(2)])
+    body = ("kind: individ\nperiod: {start: 2023-03-01, planned_end: 2024-12-31}\n"
+            "data: {participants: data/participants.csv}\ngoals:\n"
+            + "".join(f"  - {{id: g{i}, kind: participant_count, label: Mål {i}, target: 10, period: {unit}}}\n"
+                      for i, unit in enumerate(periods)))
+    r = et.Report(et.load_project(_params(tmp_path, body)), lang="sv")
+    intro = goal_section.blocks(r)[0][0].paragraphs[0]
+    assert intro.startswith(said)

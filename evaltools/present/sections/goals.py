@@ -245,13 +245,29 @@ def context_blocks(r) -> list[list]:
     return out
 
 
+# how the goal section's intro says the periods its measurable goals are counted over
+PERIODS_SAID = {"project_year": "goals.periods.project_year", "calendar_year": "goals.periods.calendar_year",
+                "both": "goals.periods.both", "whole_period": "goals.periods.whole_period"}
+
+
+def counted_periods(params) -> str:
+    """Which periods the measurable goals (counts and shares) are counted over: ``project_year``,
+    ``calendar_year``, ``both`` or ``whole_period`` (every goal over the whole period, or none measurable)."""
+    units = {g.period for g in params.goals if g.kind in ("participant_count", "outcome_count", "share")}
+    per_year = units - {"whole_period"}
+    if per_year == {"project_year", "calendar_year"}:
+        return "both"
+    return next(iter(per_year)) if per_year else ("whole_period" if units else "project_year")
+
+
 def blocks(r) -> list[list]:
     lang, msg, g = r.lang, r.msg, r.goals
     k = r.params.privacy.min_count
     tab = g.table
     measurable_rows = tab[~tab["kind"].isin(("qualitative", "context"))]
     ex_ante = bool(len(measurable_rows)) and bool((measurable_rows["mode"] == "ex_ante").all())
-    intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0))]
+    intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0),
+                 periods=msg(PERIODS_SAID[counted_periods(r.params)]))]
     if (tab["source"] != "ansökan").any():
         intro.append(msg("goals.other_sources"))
     if tab["too_few"].fillna(False).astype(bool).any():
