@@ -457,3 +457,22 @@ def test_the_goal_section_says_the_periods_its_goals_are_counted_over(tmp_path, 
     r = et.Report(et.load_project(_params(tmp_path, body)), lang="sv")
     intro = goal_section.blocks(r)[0][0].paragraphs[0]
     assert intro.startswith(said)
+
+
+def test_a_period_shorter_by_plan_that_has_not_started_has_its_part_of_the_target(tmp_path):
+    # calendar years of a project 2023-03-01 – 2026-02-28 read on 2025-11-30: 2026 has not started and
+    # runs 59 of 365 days by plan: 10 × 59/365 = 1,6, so 2 persons
+    write_csv(tmp_path / "data/participants.csv", [_person(1), _person(2)])
+    project = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-03-01, planned_end: 2026-02-28}
+        data_as_of: 2025-11-30
+        data: {participants: data/participants.csv}
+        goals:
+          - {id: per_kalenderår, kind: participant_count, label: Tio per kalenderår, target: 10, period: calendar_year}
+          - {id: per_projektår, kind: participant_count, label: Tio per projektår, target: 10, period: project_year}
+        """))
+    table = assess_goals(project).table.set_index(["goal_id", "period_key"])
+    last = table.loc[("per_kalenderår", "2026")]
+    assert last["status"] == GoalStatus.NOT_ASSESSED and last["target_prorated"] == 2
+    assert table.loc[("per_kalenderår", "2025"), "target_prorated"] == 9  # 10 × 334/365 = 9,2 so far

@@ -313,6 +313,10 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         return row
     if w.observed_last is None:
         row["note"] = "not_started"
+        planned = ((w.last - w.first).days + 1) / w.full_days
+        if goal.kind in ("participant_count", "outcome_count") and planned < 1 - 1e-9:
+            # a period shorter by plan (the last part of a year) has its part of the target, run or not
+            row["target_prorated"] = whole_persons(goal.target * planned)
         return row
     if goal.kind in ("participant_count", "outcome_count"):
         # the target for the time the period ran (a full period: the target itself), in whole persons
