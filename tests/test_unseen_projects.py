@@ -476,3 +476,30 @@ def test_a_period_shorter_by_plan_that_has_not_started_has_its_part_of_the_targe
     last = table.loc[("per_kalenderår", "2026")]
     assert last["status"] == GoalStatus.NOT_ASSESSED and last["target_prorated"] == 2
     assert table.loc[("per_kalenderår", "2025"), "target_prorated"] == 9  # 10 × 334/365 = 9,2 so far
+
+
+# --- a rate chart with at most one group left to show --------------------------------------------
+def test_a_rate_chart_with_fewer_than_two_groups_shown_is_a_sentence():
+    from evaltools.present.display import Text
+    from evaltools.present.sections import outcomes
+    words = catalog("sv")
+    r = SimpleNamespace(lang="sv", k=5, msg=words.msg,
+                        rates=SimpleNamespace(table=pd.DataFrame({"rate": ["..", 0.5, "<5", np.nan]})))
+    [part] = outcomes.rates_chart(r)
+    assert isinstance(part, Text) and part.paragraphs == [words.msg("outcomes.chart_too_few", k="5")]
+
+
+def test_a_rate_chart_with_groups_to_compare_is_drawn(tmp_path):
+    from evaltools.present.sections import outcomes
+    # 12 women (6 to work) and 12 men (4 to work), one age group, one intake year
+    rows = ([_person(i, sex="kvinna", outcome="arbete" if i <= 6 else "kvar_försörjningsstöd") for i in range(1, 13)]
+            + [_person(i, sex="man", outcome="arbete" if i <= 16 else "kvar_försörjningsstöd") for i in range(13, 25)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    r = et.Report(et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        """)), lang="sv")
+    assert outcomes.shown_rates(r) >= 2
+    [chart] = outcomes.rates_chart(r)
+    assert hasattr(chart, "et_alt")  # a figure with its alternative text
