@@ -503,3 +503,24 @@ def test_a_rate_chart_with_groups_to_compare_is_drawn(tmp_path):
     assert outcomes.shown_rates(r) >= 2
     [chart] = outcomes.rates_chart(r)
     assert hasattr(chart, "et_alt")  # a figure with its alternative text
+
+
+@pytest.mark.parametrize("lang, said", [("sv", "delvis uppnått (inte uppnått fullt ut i någon av två perioder)"),
+                                        ("en", "partly achieved (fully reached in none of two periods)")])
+def test_a_partly_verdict_with_no_period_reached_says_so_without_a_zero(tmp_path, lang, said):
+    from evaltools.present.sections import summary
+    # target 5 per calendar year, counted by exit: 2023 (10 months, target 4) has 1 -> not achieved;
+    # 2024 has 4 of 5 -> partly (at least 80 %); so the goal is partly achieved, reached in neither year
+    rows = ([_person(1, start="2023-03-01", end="2023-10-01")]
+            + [_person(i, start="2023-06-01", end="2024-05-01") for i in range(2, 6)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    r = et.Report(et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-03-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        goals:
+          - {id: arbete, kind: outcome_count, label: Fem per år, target: 5, period: calendar_year, count_by: exit,
+             success_outcomes: [arbete]}
+        """)), lang=lang)
+    text = " ".join(summary.goal_fulfilment(r))
+    assert said in text and "noll" not in text and "zero" not in text

@@ -141,8 +141,11 @@ def mixed_reason(r, rows: pd.DataFrame) -> str:
         return ""
     years = all(str(k).startswith("år") for k, s in zip(rows["period_key"], statuses) if s.judged)
     reached = sum(s == GoalStatus.REACHED for s in judged)
+    n = number_word(len(judged), r.lang, neuter=years)
+    if not reached:  # partly, in none reached: "(nått i noll av två perioder)" reads as a slip
+        return " " + r.msg("summary.goal_none_reached_years" if years else "summary.goal_none_reached_periods", n=n)
     key = "summary.goal_mixed_years" if years else "summary.goal_mixed_periods"
-    return " " + r.msg(key, k=number_word(reached, r.lang, neuter=years), n=number_word(len(judged), r.lang, neuter=years))
+    return " " + r.msg(key, k=number_word(reached, r.lang, neuter=years), n=n)
 
 
 def _side_p(row) -> float:
