@@ -424,6 +424,28 @@ class SuccessModel(Result):
     """Logistic regression of success on cohort variables: odds ratios with 95 % intervals."""
 
 
+# why a model could not be fitted: its code and the note that words it
+MODEL_FAILURES = {"separation": "note.model_failed.separation", "singular": "note.model_failed.singular",
+                  "other": "note.model_failed.other"}
+
+
+def model_failure(error: BaseException) -> str:
+    """Why a logistic regression could not be fitted, as a code the report words
+    (``note.model_failed.<code>``), never the exception's class name.
+
+    ``separation``: a category with only successes or only other exits (perfect or quasi-perfect
+    separation; statsmodels says so, or its iterations do not converge towards finite odds ratios);
+    ``singular``: two terms carry the same information (a singular design matrix); ``other``: any
+    other failure.
+    """
+    name = type(error).__name__
+    if "Separation" in name or "Convergence" in name:
+        return "separation"
+    if isinstance(error, np.linalg.LinAlgError) or "singular" in str(error).lower():
+        return "singular"
+    return "other"
+
+
 def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_GROUP, S.PROJECT_YEAR),
                   lang: str | None = None) -> SuccessModel:
     """Do differences in success hold when the cohort variables are taken together?
@@ -480,7 +502,7 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
             warnings.simplefilter("error")
             fit = Logit(df["success"].astype(float), x).fit(disp=False)
     except Exception as e:  # separation or a singular design: say so instead of printing nonsense
-        return SuccessModel(empty, empty, (Note.of("note.model_failed", error=type(e).__name__),))
+        return SuccessModel(empty, empty, (Note.of(MODEL_FAILURES[model_failure(e)]),))
     ci = fit.conf_int()
     table = pd.DataFrame({"term": fit.params.index, "odds_ratio": np.exp(fit.params.to_numpy()),
                           "ci_low": np.exp(ci[0].to_numpy()), "ci_high": np.exp(ci[1].to_numpy()),

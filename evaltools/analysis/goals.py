@@ -32,6 +32,7 @@ Status rules (parameterised by ``partial_band``, default 0.8):
   level or better, or better at exit than at start; :mod:`evaltools.analysis.survey`), judged over
   the whole period by the share rule above with its exact interval; their row has kind ``share``
   and mode ``survey``, and a respondent group under the privacy threshold is not assessed (``too_few``);
+  while the project runs the goal is *running*, with its share so far, as a share goal over the period;
 * context goals (a municipal statistic): shown as a series, never assessed as the project's result
   (status *context*).
 
@@ -303,7 +304,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
            "note": "", "source": goal.source, "main": False}  # (set by assess_goals: the main goal may be inferred)
     if goal.kind == "survey":  # a share of respondents to a questionnaire
-        return _evaluate_survey(row, goal, project, band, min_count)
+        return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
         row["mode"] = "assessed"
         row["cut"] = False
@@ -312,6 +313,10 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         return row
     if w.observed_last is None:
         row["note"] = "not_started"
+        planned = ((w.last - w.first).days + 1) / w.full_days
+        if goal.kind in ("participant_count", "outcome_count") and planned < 1 - 1e-9:
+            # a period shorter by plan (the last part of a year) has its part of the target, run or not
+            row["target_prorated"] = whole_persons(goal.target * planned)
         return row
     if goal.kind in ("participant_count", "outcome_count"):
         # the target for the time the period ran (a full period: the target itself), in whole persons
@@ -356,14 +361,16 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     return row
 
 
-def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_count: int) -> dict:
+def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_count: int,
+                     running: bool = False) -> dict:
     """A survey goal: a share of respondents (:func:`evaltools.analysis.survey.goal_counts`), judged
     by the share rule and its exact interval as every share goal. Its row has kind ``share`` and
     mode ``survey``; a group with fewer respondents than ``min_count``, or a denominator under it,
     is not assessed and its counts are hidden (``too_few``). Below the low response rate
     (:data:`evaltools.analysis.survey.LOW_RESPONSE_RATE`) the status is marked uncertain, as for an
     interval spanning the target: the interval covers chance among those who answered, not how the
-    others would have answered."""
+    others would have answered. While the project runs (``running``) the share so far is shown and
+    the goal is *running*, as a share goal over the same period: answers are still coming in."""
     c = goal_counts(project, goal)
     row.update(kind="share", mode="survey", cut=False)
     if c.hidden or 0 < c.denominator < min_count:
@@ -375,6 +382,9 @@ def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_c
         row["note"] = "no_answers"
         return row
     row.update(share_test(c.successes, c.denominator, goal.target))
+    if running:
+        row["running"], row["status"] = True, GoalStatus.RUNNING
+        return row
     row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
     if c.low_response:  # the respondents may not speak for everyone asked: the verdict is uncertain whatever the interval
         row["status"] = UNCERTAIN_OF.get(row["status"], row["status"])

@@ -215,6 +215,10 @@ class KoladaRef(_Strict):
         return v
 
 
+# goal kinds counted from the participant file
+PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
+
+
 class Goal(_Strict):
     """One goal, as the application (or a final report, or the evaluator) states it.
 
@@ -565,6 +569,13 @@ class ProjectParams(_Strict):
             raise ValueError(f"only one goal can be the main goal (main: true), got {main}")
         if self.kind in ("struktur", "ansökan") and self.data.participants is not None:
             raise ParamsValueError("params.kind_participants", kind=self.kind)
+        # a structural project has no participants: a goal that counts participants or their outcomes
+        # would be reported as 0 (or as running) instead of as what the evaluator knows
+        counted = [(i, g) for i, g in enumerate(self.goals, 1) if g.kind in PERSON_GOAL_KINDS]
+        if self.kind == "struktur" and counted:
+            raise ParamsValueError("params.kind_person_goals",
+                                   **{f"goals_{lang}": "; ".join(f"{word} {i} (id: {g.id}, kind: {g.kind})" for i, g in counted)
+                                      for lang, word in (("sv", "mål"), ("en", "goal"))})
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
             raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))
@@ -691,7 +702,7 @@ def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
     for e in err.errors():
         line = {}
         for lang in ("sv", "en"):
-            place = _place(tuple(e["loc"]), raw, lang) or "(top level)"
+            place = _place(tuple(e["loc"]), raw, lang) or message("params.top_level", lang)
             line[lang] = f"{place}: {_line(e, lang)}"
         if line not in out:  # a union reports one problem once per member it tried
             out.append(line)

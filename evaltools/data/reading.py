@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import io
 import math
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,10 +85,13 @@ def _find_header(cells: pd.DataFrame, wanted: list[str]) -> int:
     return best
 
 
-def _cell_text(v: object) -> str:
-    """An Excel cell's value as the evaluator sees it: dates as YYYY-MM-DD, 9000.0 as 9000."""
+def _cell_text(v: object, number_format: str = "") -> str:
+    """An Excel cell's value as the evaluator sees it: dates as YYYY-MM-DD, 9000.0 as 9000, a number in
+    a percent-formatted cell as the percent Excel shows (0.75 shown as 75 % is 75)."""
     if v is None:
         return ""
+    if "%" in str(number_format) and isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+        v = round(float(v) * 100, 10)
     if isinstance(v, dt.datetime):
         if v.time() == dt.time(0, 0):
             return v.date().isoformat()
@@ -198,10 +202,15 @@ def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
                                        sheets=", ".join(repr(n) for n in names))])
 
 
+_FORMULA_CELL = re.compile(rb"<f[\s>/]")
+
+
 def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
     """Cells that hold a formula, as (row, column) -> formula; empty when the workbook has none."""
+    # a formula cell is an <f> element (<f>...</f>, <f t="shared" .../>); the template's drop-down
+    # lists are <formula1> elements, which are no formula cells and need no second reading
     with zipfile.ZipFile(path) as z:
-        if not any(n.startswith("xl/worksheets/") and b"<f" in z.read(n) for n in z.namelist()):
+        if not any(n.startswith("xl/worksheets/") and _FORMULA_CELL.search(z.read(n)) for n in z.namelist()):
             return {}
     wb = openpyxl.load_workbook(path, data_only=False)
     ws = wb[sheet_title]
@@ -219,9 +228,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
                                            reason=type(e).__name__)]) from None
     ws, note = _pick_sheet(wb, sheet, table, fname)
     rows, numbers = [], []
-    for r in ws.iter_rows(min_row=1, values_only=True):
-        rows.append([_cell_text(v) for v in r])
-        numbers.append([isinstance(v, (int, float)) and not isinstance(v, bool) for v in r])
+    for r in ws.iter_rows(min_row=1):
+        rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
+        numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool) for c in r])
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
     formulas = {}
     missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v == ""]

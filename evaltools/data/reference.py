@@ -1,7 +1,7 @@
 """Reference data shipped with the package: riksnorm, KPI and default assumptions.
 
-Each value carries its source and a confidence mark (H primary, M secondary, L weak,
-EST estimate). A missing value is never invented silently: a lookup that falls back to
+Each value carries its source (and, in column ``source_en``, the source in English where the
+words are Swedish) and a confidence mark (H primary, M secondary, L weak, EST estimate). A missing value is never invented silently: a lookup that falls back to
 another year says so in the returned :class:`RefValue`, and reports show it.
 """
 from __future__ import annotations
@@ -23,11 +23,20 @@ class RefValue:
     confidence: str
     source: str
     note: str = ""
+    what: str = ""  # which value: "kpi", or "riksnorm:<component>:<band>" (worded by the report)
+    fallback_from: int = 0  # the year whose value stands in for a missing ``year`` (0: none)
+    source_en: str = ""  # the source in English where the reference data has it
 
     @property
     def flagged(self) -> bool:
         """True when the value is not from a primary or checked secondary source."""
         return self.confidence not in ("H", "M") or bool(self.note)
+
+
+def _english(row: pd.Series) -> str:
+    """A reference row's source in English (column ``source_en``), or "" where there is none."""
+    v = row.get("source_en", "")
+    return "" if pd.isna(v) else str(v)
 
 
 def _read(name: str) -> pd.DataFrame:
@@ -74,16 +83,17 @@ def default(name: str) -> RefValue:
 def kpi(year: int, overrides: dict[int, float] | None = None) -> RefValue:
     """KPI annual mean for ``year``; params overrides win."""
     if overrides and year in overrides:
-        return RefValue(float(overrides[year]), year, "params", "value given in params reference.kpi")
+        return RefValue(float(overrides[year]), year, "params", "value given in params reference.kpi", what="kpi")
     t = kpi_table()
     row = t[t["year"] == year]
     if row.empty:
         near = int(t["year"].iloc[(t["year"] - year).abs().argmin()])
         r = t[t["year"] == near].iloc[0]
         return RefValue(float(r["kpi_1980_100"]), year, "FALLBACK", r["source"],
-                        f"KPI {year} not in reference data; {near} used (set reference.kpi in params)")
+                        f"KPI {year} not in reference data; {near} used (set reference.kpi in params)",
+                        what="kpi", fallback_from=near, source_en=_english(r))
     r = row.iloc[0]
-    return RefValue(float(r["kpi_1980_100"]), year, r["confidence"], r["source"])
+    return RefValue(float(r["kpi_1980_100"]), year, r["confidence"], r["source"], what="kpi", source_en=_english(r))
 
 
 def price_factor(from_year: int, to_year: int, overrides: dict[int, float] | None = None) -> tuple[float, list[RefValue]]:
@@ -100,8 +110,9 @@ def riksnorm(year: int, component: str, band: str = "", overrides: dict[str, flo
     back to the latest earlier year, uprated by KPI, and is flagged.
     """
     key = f"{year}:{component}:{band}"
+    what = f"riksnorm:{component}:{band}"
     if overrides and key in overrides:
-        return RefValue(float(overrides[key]), year, "params", "value given in params reference.riksnorm")
+        return RefValue(float(overrides[key]), year, "params", "value given in params reference.riksnorm", what=what)
     t = riksnorm_table()
     sel = t[(t["component"] == component) & (t["band"] == band)]
     if sel.empty:
@@ -109,12 +120,13 @@ def riksnorm(year: int, component: str, band: str = "", overrides: dict[str, flo
     exact = sel[sel["year"] == year]
     if not exact.empty:
         r = exact.iloc[0]
-        return RefValue(float(r["amount_sek_month"]), year, r["confidence"], r["source"])
+        return RefValue(float(r["amount_sek_month"]), year, r["confidence"], r["source"], what=what, source_en=_english(r))
     earlier = sel[sel["year"] < year]
     base = earlier.iloc[earlier["year"].argmax()] if not earlier.empty else sel.iloc[sel["year"].argmin()]
     factor, _ = price_factor(int(base["year"]), year)
     return RefValue(round(float(base["amount_sek_month"]) * factor, -1), year, "FALLBACK", base["source"],
-                    f"riksnormen för {year} saknas; {int(base['year'])} års värde uppräknat med KPI")
+                    f"riksnormen för {year} saknas; {int(base['year'])} års värde uppräknat med KPI",
+                    what=what, fallback_from=int(base["year"]), source_en=_english(base))
     # (the params' reference.riksnorm gives the year's value: docs/data-contract.md says how; the report,
     # which shows this note, gives the board no instruction to the evaluator)
 

@@ -160,8 +160,12 @@ LEAVES_SOCIAL_ASSISTANCE = (
 STATE_TRANSFER_OUTCOMES = ("studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning")
 WORK_OUTCOMES = ("arbete", "arbete_med_stöd")
 
+# Age at start, in bands (lowest, highest, label). A participant under 18 is a child in law (the
+# parents' household gets the försörjningsstöd): never counted among "18–29", which a youth project
+# for 16–29-year-olds would otherwise show as everyone. The labels sort in age order as text.
 AGE_BANDS: tuple[tuple[int, int, str], ...] = (
-    (0, 29, "18–29"),
+    (0, 17, "0–17"),
+    (18, 29, "18–29"),
     (30, 39, "30–39"),
     (40, 49, "40–49"),
     (50, 59, "50–59"),

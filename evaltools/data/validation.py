@@ -47,11 +47,14 @@ def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[p
     return parsed, bad
 
 
-def _date_hint(value: str, kind: str) -> tuple[str, dict]:
-    """A hint for a date or month the parser refused: an Excel serial, 9999-12-31, a year typo, a time."""
+def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
+    """A hint for a date or month the parser refused: an Excel serial, 9999-12-31, a year typo, a
+    time, a word for "still enrolled" in the end date ("pågår", "-")."""
     v = value.strip()
     if v.startswith("9999-12-31"):
         return "hint.open_end", {}
+    if column == S.END_DATE and not any(ch.isdigit() for ch in v):
+        return "hint.open_end_word", {}
     if re.fullmatch(r"\d{5}(?:\.0+)?", v) and 20000 <= float(v) <= 80000:
         d = _EXCEL_EPOCH + dt.timedelta(days=int(float(v)))
         return "hint.serial", {"value": v, "date": d.isoformat() if kind == "date" else d.isoformat()[:7]}
@@ -119,7 +122,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             parsed, bad = _parse_dates(s, empty, _DATE if col.kind == "date" else _MONTH)
             out[col.name] = parsed
             for i in np.flatnonzero(bad.to_numpy()).tolist():
-                hints[i] = _date_hint(s.iloc[i], col.kind)
+                hints[i] = _date_hint(s.iloc[i], col.kind, col.name)
         elif col.kind in ("int", "amount", "signed_amount"):
             num = _parse_amount(s)
             nonfinite = num.notna() & ~np.isfinite(num.fillna(0))
@@ -653,14 +656,22 @@ def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems
     return df
 
 
+def _amount(x: float, lang: str) -> str:
+    """An amount as a message shows it: thousands apart by a space (1 845), at most two decimals, the
+    language's decimal mark (552,3 / 552.3)."""
+    text = f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn)
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
-    if params.data.unit("budget") == "tkr":
-        df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * 1000
+    unit = params.data.unit("budget")
+    factor = 1000 if unit == "tkr" else 1
+    df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
     is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
     lines = df[~is_total]
     for i in np.flatnonzero(is_total.to_numpy()).tolist():
@@ -675,9 +686,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                 continue
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) or abs(stated - summed) > 0.5:
-                lines_sum = f"{0 if pd.isna(summed) else summed:,.0f}".replace(",", " ")
-                problems.append(problem(fname, int(raw.file_rows[i]), col, f"{stated:,.0f}".replace(",", " "),
-                                        "budget.total", lines=lines_sum, period=period))
+                # the total and the lines' sum in the file's own unit (kr or tkr, named), as the cell holds it
+                lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
+                problems.append(problem(fname, int(raw.file_rows[i]), col, _amount(stated / factor, "en"), "budget.total",
+                                        lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
+                                        lines_en=f"{_amount(lines_sum, 'en')} {unit}", period=period))
     file_rows = raw.file_rows[~is_total.to_numpy()]
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)

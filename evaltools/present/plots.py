@@ -488,21 +488,40 @@ def plot_event_study(result, lang: str = "sv"):
 
 
 def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
-    """Budget against utfall per cost category (whole period)."""
+    """Budget against utfall per cost category (whole period).
+
+    Where some lines have no utfall yet (a year still to come, a project still running), their
+    budget is drawn apart, stacked in a lighter shade after the budget of the lines that have one: the
+    utfall bar is compared with the budget of the same lines, as the table's share used is, and the
+    whole budget is still seen. Without that split a running project looks far under budget."""
     if costs_table.empty:
         return None
-    g = costs_table.groupby("category", sort=False)[["budget", "actual"]].sum(min_count=1)
+    ct = costs_table.assign(settled=costs_table["budget"].where(costs_table["actual"].notna()),
+                            unsettled=costs_table["budget"].where(costs_table["actual"].isna()))
+    g = ct.groupby("category", sort=False)[["budget", "actual", "settled", "unsettled"]].sum(min_count=1)
+    split = bool(g["unsettled"].notna().any() and g["actual"].notna().any())
     fig, (ax,) = _fig(ax, 0.45 * len(g) + 0.9)
     y = np.arange(len(g))[::-1]
-    ax.barh(y + 0.18, g["budget"].fillna(0), height=0.36, color=GREY, label=t("budget", lang))
+    if split:
+        settled = g["settled"].fillna(0)
+        ax.barh(y + 0.18, settled, height=0.36, color=GREY, label=t("budget_settled", lang))
+        ax.barh(y + 0.18, g["unsettled"].fillna(0), left=settled, height=0.36, color=GREY, alpha=0.35,
+                hatch="///", edgecolor=GREY, linewidth=0, label=t("budget_unsettled", lang))
+    else:
+        ax.barh(y + 0.18, g["budget"].fillna(0), height=0.36, color=GREY, label=t("budget", lang))
     ax.barh(y - 0.18, g["actual"].fillna(0), height=0.36, color=BLUE, label=t("actual", lang))
     ax.set_yticks(y, [_wrap(c, 34) for c in g.index], fontsize=7.5)
     _kr_axis(ax, lang, "x")
     ax.grid(axis="y", visible=False)
     ax.legend(fontsize=7.5, loc="lower right")
     _fit(fig, ax)
-    parts = [f"{c}: {t('budget', lang).lower()} {fmt_kr(b, lang)}, {t('actual', lang).lower()} {fmt_kr(a, lang)}"
-             for c, b, a in zip(g.index, g["budget"], g["actual"])]
+    if split:
+        parts = [f"{c}: {t('budget_settled', lang).lower()} {fmt_kr(s_, lang)}, {t('actual', lang).lower()} "
+                 f"{fmt_kr(a, lang)}, {t('budget_unsettled', lang).lower()} {fmt_kr(u, lang)}"
+                 for c, s_, a, u in zip(g.index, g["settled"], g["actual"], g["unsettled"])]
+    else:
+        parts = [f"{c}: {t('budget', lang).lower()} {fmt_kr(b, lang)}, {t('actual', lang).lower()} {fmt_kr(a, lang)}"
+                 for c, b, a in zip(g.index, g["budget"], g["actual"])]
     return _alt(fig, lang, "plot.alt.budget", parts)
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from ...data import schema as S
 from ...words.assumptions import assumptions_table
 from ..display import Table, Text
-from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_probability
+from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join
 from ...analysis.costbenefit import CostSummary
@@ -196,10 +196,15 @@ def persistence_table(r) -> list:
     df = pd.DataFrame({
         msg("costbenefit.persist.months"): [fmt_int(m, lang) for m in pt["months_after"]],
         obs: [suppressed_label(k) if small(n) else fmt_int(n, lang) for n in pt["observed"]],
-        off: ["–" if n == 0 else (suppressed_label(k) if small(n) or small(w) or small(n - w) else fmt_pct(w / n, lang, 0))
+        # a share hidden because those still paid are few is not a small count of those without: ".."
+        off: ["–" if n == 0 else (suppressed_label(k) if small(n) or small(w) else SECONDARY if small(n - w)
+                                  else fmt_pct(w / n, lang, 0))
               for n, w in zip(pt["observed"], pt["without_fs"])],
-        msg("costbenefit.persist.mean"): ["–" if n == 0 else (suppressed_label(k) if small(n) else fmt_kr(v, lang))
-                                          for n, v in zip(pt["observed"], pt["mean_payment"])],
+        # a mean over everyone followed is the payments of those still paid: fewer than k of them, and the
+        # mean times the persons followed is what those few were paid
+        msg("costbenefit.persist.mean"): ["–" if n == 0 else (suppressed_label(k) if small(n) else SECONDARY if small(n - w)
+                                                              else fmt_kr(v, lang))
+                                          for n, w, v in zip(pt["observed"], pt["without_fs"], pt["mean_payment"])],
         msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (suppressed_label(k) if small(n) else fmt_pct(v, lang, 0))
                                           for n, v in zip(pt["with_level"], pt["kept_share"])],
     })
@@ -208,7 +213,10 @@ def persistence_table(r) -> list:
     else:
         used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
                    else "costbenefit.persist.used_assumed")
-    note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)),
+    cells = [str(v) for c in df.columns[1:] for v in df[c]]
+    hidden = ([msg("costbenefit.persist.small_note", k=str(k))] if suppressed_label(k) in cells else []) + (
+        [msg("costbenefit.persist.secondary_note", k=str(k))] if SECONDARY in cells else [])
+    note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)), *hidden,
                      msg("costbenefit.persist.kept_note"), used))
     return [Text(coded_against_paid(r), msg("costbenefit.persist.heading"), 3),
             Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
@@ -354,6 +362,16 @@ def benefit_count(r) -> list[str]:
     return out
 
 
+def prose_range(low: float, high: float, lang: str) -> dict[str, str]:
+    """Two ends of a range as a sentence says them: rounded as a person says an amount (two significant
+    figures), with one more figure at a time where the two ends would otherwise read the same."""
+    for significant in (2, 3, 4, 5, 6):
+        a, b = fmt_kr_prose(low, lang, significant), fmt_kr_prose(high, lang, significant)
+        if a != b:
+            break
+    return {"low": a, "high": b}
+
+
 def simulation_text(r, who: str) -> list[str]:
     """The simulation at the key figures' horizon, then, apart, the same draws over a range of horizons."""
     lang, cba = r.lang, r.cba
@@ -362,8 +380,8 @@ def simulation_text(r, who: str) -> list[str]:
         return []
     horizon = years_text(sim.horizon_years, r.lang) if sim else "–"
     out = [r.msg("costbenefit.monte_carlo", draws=fmt_int(mc.draws, lang), who=who, horizon=horizon,
-                 p=fmt_probability(mc.p_npv_positive, lang, prose=True), low=fmt_kr(mc.npv_p05, lang),
-                 high=fmt_kr(mc.npv_p95, lang), basis=B.basis_words(B.present_value(r), lang, short=True))]
+                 p=fmt_probability(mc.p_npv_positive, lang, prose=True), **prose_range(mc.npv_p05, mc.npv_p95, lang),
+                 basis=B.basis_words(B.present_value(r), lang, short=True))]
     hr = sim.horizon_range if sim else None
     if hr is not None and hr.perspective in hr.p_npv_positive:
         out.append(r.msg("costbenefit.monte_carlo_range", who=who, horizon=horizon,

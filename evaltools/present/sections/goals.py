@@ -45,7 +45,8 @@ def months_run(first: dt.date, last: dt.date) -> float:
 
 
 def period_words(key: str, lang: str) -> str:
-    """A period as it reads inside a sentence: "år 1" / "in year 1", "2019" / "in 2019",
+    """A period as it reads inside a sentence: "år 1" / "in year 1", "under 2019" / "in 2019" (never a
+    bare year after a count: "3 2023" reads as one number),
     "under hela perioden" / "over the whole period"."""
     if key.startswith("år"):
         return t("period_in_year", lang, n=key[2:])
@@ -140,8 +141,11 @@ def mixed_reason(r, rows: pd.DataFrame) -> str:
         return ""
     years = all(str(k).startswith("år") for k, s in zip(rows["period_key"], statuses) if s.judged)
     reached = sum(s == GoalStatus.REACHED for s in judged)
+    n = number_word(len(judged), r.lang, neuter=years)
+    if not reached:  # partly, in none reached: "(nått i noll av två perioder)" reads as a slip
+        return " " + r.msg("summary.goal_none_reached_years" if years else "summary.goal_none_reached_periods", n=n)
     key = "summary.goal_mixed_years" if years else "summary.goal_mixed_periods"
-    return " " + r.msg(key, k=number_word(reached, r.lang, neuter=years), n=number_word(len(judged), r.lang, neuter=years))
+    return " " + r.msg(key, k=number_word(reached, r.lang, neuter=years), n=n)
 
 
 def _side_p(row) -> float:
@@ -244,13 +248,29 @@ def context_blocks(r) -> list[list]:
     return out
 
 
+# how the goal section's intro says the periods its measurable goals are counted over
+PERIODS_SAID = {"project_year": "goals.periods.project_year", "calendar_year": "goals.periods.calendar_year",
+                "both": "goals.periods.both", "whole_period": "goals.periods.whole_period"}
+
+
+def counted_periods(params) -> str:
+    """Which periods the measurable goals (counts and shares) are counted over: ``project_year``,
+    ``calendar_year``, ``both`` or ``whole_period`` (every goal over the whole period, or none measurable)."""
+    units = {g.period for g in params.goals if g.kind in ("participant_count", "outcome_count", "share")}
+    per_year = units - {"whole_period"}
+    if per_year == {"project_year", "calendar_year"}:
+        return "both"
+    return next(iter(per_year)) if per_year else ("whole_period" if units else "project_year")
+
+
 def blocks(r) -> list[list]:
     lang, msg, g = r.lang, r.msg, r.goals
     k = r.params.privacy.min_count
     tab = g.table
     measurable_rows = tab[~tab["kind"].isin(("qualitative", "context"))]
     ex_ante = bool(len(measurable_rows)) and bool((measurable_rows["mode"] == "ex_ante").all())
-    intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0))]
+    intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0),
+                 periods=msg(PERIODS_SAID[counted_periods(r.params)]))]
     if (tab["source"] != "ansökan").any():
         intro.append(msg("goals.other_sources"))
     if tab["too_few"].fillna(False).astype(bool).any():

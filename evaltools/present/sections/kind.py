@@ -60,6 +60,10 @@ def qualitative_sentence(r, n: int, ok: int, part: int, no: int, unassessed: int
     """How many of the process and qualitative goals are achieved, partly achieved, not achieved and
     not assessed, naming only the groups that have goals ("Av de fyra målen för process och kvalitet
     är två uppnådda och ett delvis uppnått; ett är inte bedömt.")."""
+    if n == 1:  # one goal: its status, not a tally of one ("Av de ett mål ...")
+        key = ("kind.structural_goal_ok" if ok else "kind.structural_goal_partly" if part
+               else "kind.structural_goal_not" if no else "kind.structural_goal_unassessed")
+        return r.msg(key)
     if ok + part + no == 0:
         return r.msg("kind.structural_goals_none", n=n)
     judged = [r.plural(key, c, n=c) for key, c in (("kind.tally_ok", ok), ("kind.tally_partly", part),

@@ -35,6 +35,20 @@ def chart_rates(r):
     return dataclasses.replace(r.rates, table=tab.drop(columns=["p_holm"]))
 
 
+def shown_rates(r) -> int:
+    """How many groups' rates the privacy rule lets the chart show (the others are hidden, "..")."""
+    rates = r.rates.table["rate"]
+    return int(sum(not isinstance(v, str) and pd.notna(v) for v in rates))
+
+
+def rates_chart(r) -> list:
+    """The forest plot of the rates per group, or, when fewer than two groups can be shown, one sentence
+    instead: a chart of hidden rows with one point or none compares nothing."""
+    if shown_rates(r) >= 2:
+        return [plot_outcome_rates(chart_rates(r), lang=r.lang)]
+    return [Text([r.msg("outcomes.chart_too_few", k=str(r.k))])]
+
+
 def hidden_note(r) -> tuple[str, ...]:
     """Why a group the participants table shows is hidden in the rate table (one decision per table, said)."""
     groups = hidden_here(r)
@@ -115,7 +129,7 @@ def blocks(r) -> list[list]:
     out = [[Text([intro], heading),
             Table(frame, numeric=(t("n", lang), t("share_col", lang))),
             Text([], msg("outcomes.by_group", measure=rate_col), 3),
-            plot_outcome_rates(chart_rates(r), lang=lang), Text([verdict]),
+            *rates_chart(r), Text([verdict]),
             Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r),
                   numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
                            msg("outcomes.holm")))]]

@@ -48,7 +48,7 @@ def blocks(r) -> list[list]:
         paras += did_paragraphs(r)
         study = event_study_blocks(r)
     # (with a comparison group the analysis' own note names its model terms; the body says what was compared)
-    paras += [msg("payments.did_note")] if pay.did is not None else [note_text(n, r.lang) for n in pay.notes]
+    paras += [msg("payments.did_note")] if pay.did is not None else [note_text(_directed(n, r), r.lang) for n in pay.notes]
     ph = payment_phases(r.project)
     phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
                    "during": msg("payments.phase.during"),
@@ -89,6 +89,22 @@ def blocks(r) -> list[list]:
                     Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),
                           numeric=(n, rate_col, t("ci", lang), t("p_value", lang)))])
     return out
+
+
+def participants_rose(r) -> bool:
+    """Did the participants' mean payment per month rise from before to after the start (or stay)?
+    Then a sentence about a fall after the start would contradict the table beside it."""
+    tab = r.payments.table
+    part = tab[tab["group"] == "participants"] if "group" in tab else tab.iloc[0:0]
+    return bool(len(part)) and pd.notna(part["change"].iloc[0]) and float(part["change"].iloc[0]) >= 0
+
+
+def _directed(note, r):
+    """The analysis' caveat for a project without a comparison group, in the direction its table shows:
+    a fall is not in itself an effect, and neither is a rise."""
+    if getattr(note, "key", None) == "note.no_comparison" and participants_rose(r):
+        return type(note).of("note.no_comparison_rise")
+    return note
 
 
 def _with_robustness(paras: list[str], robust: list) -> list:

@@ -77,9 +77,49 @@ def blocks(r) -> list[list]:
         out.append([Table(report_table(r))])
     flagged = flagged_references(r.cba.reference_values)
     if len(flagged):
+        rows = flagged.to_dict("records")
         frame = pd.DataFrame({msg("quality.year"): flagged["year"],
+                              msg("quality.what"): [reference_name(r, row) for row in rows],
                               msg("common.value"): [fmt_num(v, 2 if v < 1000 else 0, lang) for v in flagged["value"]],
-                              msg("quality.confidence"): flagged["confidence"],
-                              msg("quality.source"): [f"{s} {n}".strip() for s, n in zip(flagged["source"], flagged["note"])]})
+                              msg("quality.confidence"): [confidence_words(r, c) for c in flagged["confidence"]],
+                              msg("quality.source"): [reference_source(r, row) for row in rows]})
         out.append([Text([msg("quality.references")]), Table(frame)])
     return out
+
+
+RIKSNORM_PARTS = ("adult_single", "adult_couple", "child", "shared")
+LEVELS = ("H", "M", "L", "EST", "FALLBACK", "params")
+
+
+def reference_name(r, row: dict) -> str:
+    """Which reference value a row is, in the report's words ("Riksnormen, barn 7-10 år"); "–" when unknown."""
+    what = str(row.get("what") or "")
+    if what == "kpi":
+        return r.msg("quality.what_kpi")
+    kind, _, rest = what.partition(":")
+    part, _, band = rest.partition(":")
+    if kind == "riksnorm" and part in RIKSNORM_PARTS:
+        key = {"adult_single": "quality.what_riksnorm.adult_single", "adult_couple": "quality.what_riksnorm.adult_couple",
+               "child": "quality.what_riksnorm.child", "shared": "quality.what_riksnorm.shared"}[part]
+        return r.msg(key, band=band) if part in ("child", "shared") else r.msg(key)
+    return "–"
+
+
+def confidence_words(r, code: str) -> str:
+    """A reference value's confidence mark (H, M, L, EST, FALLBACK, params) as words, never the code."""
+    keys = {"H": "quality.level.H", "M": "quality.level.M", "L": "quality.level.L", "EST": "quality.level.EST",
+            "FALLBACK": "quality.level.FALLBACK", "params": "quality.level.params"}
+    return r.msg(keys[code]) if code in keys else str(code)
+
+
+def reference_source(r, row: dict) -> str:
+    """Where a reference value comes from, in the report's language where the reference data has the
+    words (``source_en``), and why another year's value stands in for it."""
+    src = str(row.get("source_en") or "") if r.lang == "en" else ""
+    src = src or str(row.get("source") or "")
+    base = int(row.get("fallback_from") or 0)
+    if base:
+        key = "quality.fallback_kpi" if row.get("what") == "kpi" else "quality.fallback_riksnorm"
+        said = r.msg(key, year=str(row["year"]), base=str(base))
+        return f"{src.rstrip('.')}. {said}" if src else said
+    return f"{src} {row.get('note') or ''}".strip()

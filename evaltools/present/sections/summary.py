@@ -136,6 +136,10 @@ def participation(r) -> list[str]:
         if d.kind != "action_plan":
             values["outcomes"] = outcomes
         out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
+        left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
+        if left_out:  # the sections count every exit: say why page 1's number of ended is smaller
+            out.append(msg("summary.success_excluded",
+                           outcomes=r.words.join([code_label(S.OUTCOME, c, lang).lower() for c in left_out])))
         out += codes_contradicted(r, same=sc.successes)
     if dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
         out.append(msg("summary.ongoing_withheld", k=str(k_min), date=fmt_date(p.as_of)))
@@ -320,7 +324,8 @@ def effect(r) -> list[str]:
         # the NPVs above rest on the same comparison group when their deadweight came from it
         return [said + " " + msg("summary.did_unreliable_all" if comparison_unreliable(r) else "summary.did_unreliable")]
     if r.project.payments is not None:
-        return [msg("summary.no_comparison")]
+        from .payments import participants_rose  # (the same direction as the section's table)
+        return [msg("summary.no_comparison_rise" if participants_rose(r) else "summary.no_comparison")]
     return []
 
 

@@ -66,8 +66,10 @@ def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
     key = "survey.goal_change" if counts.measure == "change" else "survey.goal_level"
     if counts.low_response:  # the interval speaks of those who answered only
         where = msg("survey.where_respondents", where=where)
-    parts = [msg(key, share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang),
-                 n=fmt_int(row.denominator, lang), where=where)]
+    share = fmt_pct(row.value, lang)
+    if getattr(row, "running", False):  # the project runs: the share so far, as a share goal says it
+        share = msg("survey.so_far", share=share)
+    parts = [msg(key, share=share, k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang), where=where)]
     if counts.invited:
         parts.append(msg("survey.goal_response", respondents=fmt_int(counts.respondents, lang),
                          invited=fmt_int(counts.invited, lang), rate=fmt_pct(counts.response_rate, lang, 0)))
