@@ -524,3 +524,23 @@ def test_a_partly_verdict_with_no_period_reached_says_so_without_a_zero(tmp_path
         """)), lang=lang)
     text = " ".join(summary.goal_fulfilment(r))
     assert said in text and "noll" not in text and "zero" not in text
+
+
+# --- an application's expected share has no counts behind it ----------------------------------------
+
+def test_an_expected_share_is_shown_without_empty_counts():
+    """An application check's share goal is the application's expectation: 31,1 %, not 31,1 % (–/–)."""
+    import dataclasses
+
+    import numpy as np
+
+    from evaltools.present.results import goal_table_frame
+
+    from .conftest import sample_report
+    goals = sample_report("eskilstuna-ansokan").goals
+    row = goals.table.iloc[[0]].assign(kind="share", value=0.311, target=0.3, numerator=np.nan,
+                                        denominator=np.nan, ci_low=np.nan, ci_high=np.nan, too_few=False)
+    shown = goal_table_frame(dataclasses.replace(goals, table=row), "sv")
+    assert shown.iloc[0, 2].replace("\xa0", " ") == "31,1 %"
+    counted = row.assign(numerator=14.0, denominator=45.0)
+    assert goal_table_frame(dataclasses.replace(goals, table=counted), "sv").iloc[0, 2].replace("\xa0", " ") == "31,1 % (14/45)"

@@ -55,8 +55,9 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
             if r.too_few:
                 value = t("too_few", lang, k=min_count)
             else:
-                value = f"{fmt_pct(r.value, lang)} ({fmt_int(r.numerator, lang)}/{fmt_int(r.denominator, lang)})" \
-                    if not np.isnan(r.value) else "–"
+                counts = (f" ({fmt_int(r.numerator, lang)}/{fmt_int(r.denominator, lang)})"
+                          if not (np.isnan(r.numerator) or np.isnan(r.denominator)) else "")  # (an application's expected share has none)
+                value = f"{fmt_pct(r.value, lang)}{counts}" if not np.isnan(r.value) else "–"
             target = fmt_pct(r.target, lang, 0)
             ci = (f"{fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)}" if not np.isnan(r.ci_low) else "–")
             if r.ci_verdict:
