@@ -23,7 +23,7 @@ from .arguments import check_lang
 from .crosscheck import coded_exit_paid_note
 from .paths import find_params
 from .privacy import public_name
-from .reading import file_sha256
+from .reading import file_sha256, workbooks_kept
 from .survey import load_survey
 from .template import placeholder_problems
 from .validation import coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons, load_register
@@ -312,7 +312,8 @@ def load_project(params: str | Path | ProjectParams, lang: str | None = None) ->
             raise (e.in_lang(lang) if lang else e) from None
     lang = lang or params.language
     try:
-        return _load(params)
+        with workbooks_kept():  # (the template's tables are sheets of one workbook: it is loaded once)
+            return _load(params)
     except DataValidationError as e:
         raise type(e)(e.problems, lang) from None
 

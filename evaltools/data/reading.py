@@ -5,6 +5,7 @@ Nothing here judges a value; :mod:`evaltools.data.validation` does. Files are on
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -13,6 +14,7 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -204,6 +206,40 @@ def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
 
 _FORMULA_CELL = re.compile(rb"<f[\s>/]")
 
+# Within :func:`workbooks_kept`: the workbooks loaded so far, by file (path, size, modification time)
+# and whether cached values or formulas were read; ``None`` outside it.
+_WORKBOOKS: dict[tuple, object] | None = None
+
+
+@contextlib.contextmanager
+def workbooks_kept() -> Iterator[None]:
+    """Within this block each workbook is loaded once, however many of its sheets are read.
+
+    The data template holds every table of a project in one workbook, and loading it is most of what
+    reading a sheet costs (docs/benchmarks.md). The workbooks are let go when the block ends, so that
+    none stays in memory after a project is read. Blocks inside blocks share the outer one's.
+    """
+    global _WORKBOOKS
+    if _WORKBOOKS is not None:
+        yield
+        return
+    _WORKBOOKS = {}
+    try:
+        yield
+    finally:
+        _WORKBOOKS = None
+
+
+def _load_workbook(path: Path, data_only: bool):
+    """``openpyxl.load_workbook``, once per file within :func:`workbooks_kept`. Read, never changed."""
+    if _WORKBOOKS is None:
+        return openpyxl.load_workbook(path, data_only=data_only)
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns, data_only)
+    if key not in _WORKBOOKS:
+        _WORKBOOKS[key] = openpyxl.load_workbook(path, data_only=data_only)
+    return _WORKBOOKS[key]
+
 
 def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
     """Cells that hold a formula, as (row, column) -> formula; empty when the workbook has none."""
@@ -212,7 +248,7 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
     with zipfile.ZipFile(path) as z:
         if not any(n.startswith("xl/worksheets/") and _FORMULA_CELL.search(z.read(n)) for n in z.namelist()):
             return {}
-    wb = openpyxl.load_workbook(path, data_only=False)
+    wb = _load_workbook(path, data_only=False)
     ws = wb[sheet_title]
     return {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
             if isinstance(c.value, str) and c.value.startswith("=")}
@@ -220,7 +256,7 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
 
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)
+        wb = _load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         if path.stat().st_size == 0:
             raise DataValidationError([problem(fname, None, None, None, "file.empty")]) from None
