@@ -714,9 +714,16 @@ def _did_from_parts(*parts: _TwoWayPart) -> tuple[float, float, float, int]:
     g = np.linalg.lstsq(a, sum(p.rhs for p in parts), rcond=None)[0]
     dms = []
     for p in parts:
-        # the month effects, person-demeaned within the part's own persons
+        # the month effects, person-demeaned within the part's own persons (each column gathered from
+        # a contiguous copy, and the rows' arrays written in place: fewer passes and allocations)
         back = (p.counts @ g) * p.inv_p[:, None]
-        dms.append([p.xp[j] - g[p.month, j] + back[p.person, j] for j in range(3)])
+        d = []
+        for j in range(3):
+            z = np.take(np.ascontiguousarray(g[:, j]), p.month)
+            np.subtract(p.xp[j], z, out=z)
+            z += np.take(np.ascontiguousarray(back[:, j]), p.person)
+            d.append(z)
+        dms.append(d)
     xtx = np.array([[sum(d[i] @ d[j] for d in dms) for j in (1, 2)] for i in (1, 2)])
     xty = np.array([sum(d[i] @ d[0] for d in dms) for i in (1, 2)])
     bread = np.linalg.pinv(xtx)
@@ -726,9 +733,11 @@ def _did_from_parts(*parts: _TwoWayPart) -> tuple[float, float, float, int]:
     seen = np.zeros(n_h, bool)
     n_rows = 0
     for p, d in zip(parts, dms):
-        resid = d[0] - beta[0] * d[1] - beta[1] * d[2]
+        resid = d[0] - beta[0] * d[1]
+        resid -= beta[1] * d[2]
         for j in (0, 1):
-            scores[:, j] += np.bincount(p.household, weights=d[j + 1] * resid, minlength=n_h)
+            d[j + 1] *= resid
+            scores[:, j] += np.bincount(p.household, weights=d[j + 1], minlength=n_h)
         seen[p.household] = True
         n_rows += len(p.household)
     n_groups = int(seen.sum())
