@@ -57,15 +57,18 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
         people, pay_code, pay_m = codes
     codes_e = np.repeat(people.get_indexer(person_ids), n_e)
     keep = pay_code >= 0
+    every = bool(keep.all())  # (every payment row of a paid person: no copies to select them)
     lo, hi = pay_m.min(), pay_m.max()
     if len(people) == len(persons):
         # one enrolment per person (the usual case): each payment's row in the panel follows from its
         # month relative to the person's reference month, and the rows are summed with bincount
-        code = pay_code[keep]
-        e_pay = pay_m[keep] - ref_idx[code]
-        window = (e_pay >= -before) & (e_pay <= after)
-        row = code[window].astype(np.int64) * n_e + (e_pay[window] + before).astype(np.int64)
-        paid = np.nan_to_num(payments[S.AMOUNT].to_numpy(float, na_value=np.nan)[keep][window])  # a missing amount adds 0, as in a sum
+        code = pay_code if every else pay_code[keep]
+        e_pay = (pay_m if every else pay_m[keep]) - ref_idx[code]
+        e_pay += before  # (the row's position in the person's window)
+        window = (e_pay >= 0) & (e_pay <= before + after)
+        row = code[window].astype(np.int64) * n_e + e_pay[window]
+        paid = payments[S.AMOUNT].to_numpy(float, na_value=np.nan)
+        paid = np.nan_to_num((paid if every else paid[keep])[window])  # a missing amount adds 0, as in a sum
         amount = np.bincount(row, weights=paid, minlength=len(persons) * n_e)
     else:
         # payments keyed by (person code, month index) as one integer, summed per key
@@ -77,10 +80,14 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
     # person and household as categoricals: every later grouping of the (large) panel by them then
     # works on integer codes instead of hashing the ids again
     hh_codes, households = pd.factorize(persons[S.HOUSEHOLD_ID])
-    df = pd.DataFrame({"person": pd.Categorical.from_codes(codes_e, categories=people),
-                       "household": pd.Categorical.from_codes(np.repeat(hh_codes, n_e), categories=households),
-                       "month_idx": midx, "event_time": e, "amount": amount, "treated": treated})
-    return df[inside]
+    # (the rows inside the file's months selected before the frame is made: one copy of each column)
+    hh_e = np.repeat(hh_codes, n_e)
+    if not inside.all():
+        codes_e, hh_e, midx, e, amount = (v[inside] for v in (codes_e, hh_e, midx, e, amount))
+    return pd.DataFrame({"person": pd.Categorical.from_codes(codes_e, categories=people),
+                         "household": pd.Categorical.from_codes(hh_e, categories=households),
+                         "month_idx": midx, "event_time": e, "amount": amount, "treated": treated},
+                        index=np.flatnonzero(inside))
 
 
 def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -354,10 +361,14 @@ def _fit_arrays(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, co
     # use_t: statsmodels takes t(G - 1) for clustered errors, not the normal distribution. hasconst:
     # the within-transformed columns sum to zero, so no constant lies in their span (statsmodels'
     # own check, two SVDs of the rows, would find the same)
-    endog, exog = pd.Series(dm[y], name=y), pd.DataFrame({c: dm[c] for c in x})
-    model = OLS(endog, exog, hasconst=False)
-    fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
-    lo, hi = fit.conf_int().loc[term]
+    # (arrays, not frames: statsmodels' frame handling is skipped, and the households go in as 32-bit
+    # codes, which statsmodels counts by a sort instead of its slower hash of 64-bit ones)
+    k = x.index(term)
+    model = OLS(dm[y], np.column_stack([dm[c] for c in x]), hasconst=False)
+    fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups.astype(np.int32) if len(groups) < 2**31 else groups},
+                    use_t=True)
+    lo, hi = fit.conf_int()[k]
+    effect, se, p_value = float(fit.params[k]), float(fit.bse[k]), float(fit.pvalues[k])
     # households counted from their codes (a missing household, code −1, is one group to statsmodels, none here)
     n_groups = int(groups.max()) + 1 if len(groups) else 0
     in_treated = (codes.treated == 1) & (groups >= 0)
@@ -368,15 +379,15 @@ def _fit_arrays(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, co
         ok = groups >= 0
         groups = groups.copy()
         groups[ok] = pd.factorize(groups[ok])[0]
-        wild = _wild_bootstrap_p(model, groups, term, seed)
-        w_lo, w_hi = _wild_bootstrap_ci(endog, exog, groups, term, seed, float(fit.params[term]), float(fit.bse[term]),
-                                        float(hi - lo) / 2)
+        endog, exog = pd.Series(dm[y], name=y), pd.DataFrame({c: dm[c] for c in x})  # (the library finds the term by name)
+        wild = _wild_bootstrap_p(OLS(endog, exog, hasconst=False), groups, term, seed)
+        w_lo, w_hi = _wild_bootstrap_ci(endog, exog, groups, term, seed, effect, se, float(hi - lo) / 2)
     # (an interval the bootstrap cannot bound, or cannot compute on data without variation, is kept
     # beside the t interval but not shown as the main one)
     wild_main = w_lo is not None and w_hi is not None and bool(np.isfinite([w_lo, w_hi]).all())
     main = (w_lo, w_hi) if wild_main else (float(lo), float(hi))
-    return DidEstimate(float(fit.params[term]), float(fit.bse[term]), float(main[0]), float(main[1]),
-                       float(fit.pvalues[term]), int(fit.nobs), n_groups + int((groups < 0).any()), n_treated,
+    return DidEstimate(effect, se, float(main[0]), float(main[1]),
+                       p_value, int(fit.nobs), n_groups + int((groups < 0).any()), n_treated,
                        int(fit.df_resid_inference), wild, float(lo), float(hi), w_lo, w_hi,
                        IntervalMethod.WILD_BOOTSTRAP if wild_main else IntervalMethod.CLUSTER_T)
 
