@@ -172,8 +172,10 @@ def _month_codes(month_idx: np.ndarray) -> tuple[np.ndarray, int]:
     """Calendar months as codes ``0 .. n − 1`` in calendar order, and ``n`` (the months with rows)."""
     if len(month_idx) and month_idx.dtype.kind in "iu":
         lo = int(month_idx.min())
-        present = np.bincount(month_idx - lo) > 0
-        return (np.cumsum(present) - 1)[month_idx - lo], int(present.sum())
+        offset = month_idx - lo
+        present = np.bincount(offset) > 0
+        # (every month from the first to the last has rows: the offsets are the codes)
+        return (offset if present.all() else (np.cumsum(present) - 1)[offset]), int(present.sum())
     codes = pd.factorize(month_idx)[0]
     return codes, int(codes.max()) + 1 if len(codes) else 0
 
@@ -338,9 +340,11 @@ def _dense(codes: np.ndarray) -> np.ndarray:
     ok = codes >= 0
     if not ok.any():
         return codes.astype(np.int64)
-    remap = np.cumsum(np.bincount(codes[ok]) > 0) - 1
+    present = np.bincount(codes[ok]) > 0
     if ok.all():
-        return remap[codes]
+        # (every code from 0 to the largest occurs: already dense, no renumbering)
+        return codes.astype(np.int64, copy=False) if present.all() else (np.cumsum(present) - 1)[codes]
+    remap = np.cumsum(present) - 1
     return np.where(ok, remap[np.where(ok, codes, 0)], -1)
 
 
