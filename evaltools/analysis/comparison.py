@@ -238,7 +238,13 @@ def _within_arrays(xs: list[np.ndarray], person: np.ndarray, n_p: int, month: np
     and ``month`` integer codes below ``n_p`` and ``n_m`` (a person code without rows is allowed)."""
     size_p = np.bincount(person, minlength=n_p).astype(float)
     inv_p = 1 / np.maximum(size_p, 1.0)  # (a code without rows has nothing to demean)
-    xp = [z - (np.bincount(person, weights=z, minlength=n_p) * inv_p)[person] for z in xs]
+    # (one buffer for the gathered means and effects, and the results written in place: a temporary
+    # of this many rows costs as much in page faults as in arithmetic)
+    buf = np.empty(len(person))
+    xp = []
+    for z in xs:
+        np.take(np.bincount(person, weights=z, minlength=n_p) * inv_p, person, out=buf)
+        xp.append(np.subtract(z, buf))
     counts = _PersonMonthCounts(person, month, n_p, n_m)
     a = np.diag(np.bincount(month, minlength=n_m).astype(float)) - counts.cross(inv_p)
     rhs = np.column_stack([np.bincount(month, weights=z, minlength=n_m) for z in xp])
@@ -246,7 +252,12 @@ def _within_arrays(xs: list[np.ndarray], person: np.ndarray, n_p: int, month: np
     # the month effects, person-demeaned: g[m] minus each person's mean of it, the latter from the
     # person x month counts (no second pass over the rows)
     back = (counts @ g) * inv_p[:, None]
-    return [z - g[month, j] + back[person, j] for j, z in enumerate(xp)]
+    for j, z in enumerate(xp):
+        np.take(np.ascontiguousarray(g[:, j]), month, out=buf)
+        np.subtract(z, buf, out=z)
+        np.take(np.ascontiguousarray(back[:, j]), person, out=buf)
+        z += buf
+    return xp
 
 
 def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
@@ -706,7 +717,8 @@ class _TwoWayPart:
         self.size_p = np.bincount(person, minlength=n_p).astype(float)
         inv_p = 1 / np.maximum(self.size_p, 1.0)  # a person without rows here has none to demean
         self.means = [np.bincount(person, weights=z, minlength=n_p) * inv_p for z in self.x]
-        self.xp = [z - m[person] for z, m in zip(self.x, self.means)]
+        buf = np.empty(len(person))
+        self.xp = [np.subtract(z, np.take(m, person, out=buf)) for z, m in zip(self.x, self.means)]
         self.counts = _PersonMonthCounts(person, month, n_p, n_m)
         self.size_m = np.bincount(month, minlength=n_m).astype(float)
         self.cross = self.counts.cross(inv_p)
