@@ -760,8 +760,9 @@ def _did_from_parts(*parts: _TwoWayPart) -> tuple[float, float, float, int]:
     seen = np.zeros(n_h, bool)
     n_rows = 0
     for p, d in zip(parts, dms):
-        resid = d[0] - beta[0] * d[1]
-        resid -= beta[1] * d[2]
+        tmp = np.multiply(d[1], beta[0])
+        resid = np.subtract(d[0], tmp)
+        resid -= np.multiply(d[2], beta[1], out=tmp)
         for j in (0, 1):
             d[j + 1] *= resid
             scores[:, j] += np.bincount(p.household, weights=d[j + 1], minlength=n_h)
