@@ -71,7 +71,9 @@ def _leaver_payments(project: Project, succ: pd.DataFrame) -> _LeaverPayments:
     to_leaver = np.append(people.get_indexer(paid_people), -1)  # (a code of −1, someone else's row, stays −1)
     pay_code = to_leaver[paid_code]
     mine = pay_code >= 0
-    code, m = pay_code[mine], np.asarray(project.payment_months()[mine], dtype=np.int64)
+    months = project.payment_months()
+    assert months is not None  # (there are payments)
+    code, m = pay_code[mine], np.asarray(months[mine], dtype=np.int64)  # (the leavers' rows, then widened)
     amount = pay[S.AMOUNT].to_numpy(float, na_value=np.nan)[mine]
     kpi_over = dict(params.reference.kpi)
     # each year's price factor, looked up by the year's offset from the first (few years, many rows)
