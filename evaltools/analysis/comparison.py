@@ -206,7 +206,8 @@ class _PersonMonthCounts:
         n_here = int(here.sum())
         local = (np.cumsum(here) - 1)[person] if n_here < n_p else person
         c = np.bincount(local * n_m + month, minlength=n_here * n_m).reshape(n_here, n_m)
-        # (counts below 2^24 and factors below 2^31: the signature stays well inside 64 bits)
+        # (a signature shared by different rows, by chance or by overflow, only puts persons in one
+        # group whose rows the check below then separates)
         sig = c @ np.random.default_rng(0).integers(0, 2**31, n_m)
         row, _ = pd.factorize(sig)
         # each signature's first person: factorize numbers them in order of appearance, so where the
