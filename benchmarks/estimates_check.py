@@ -5,14 +5,14 @@ the speed work of issue 23, see docs/benchmarks.md).
     .venv/bin/python benchmarks/estimates_check.py dump before.pkl            # the samples
     .venv/bin/python benchmarks/estimates_check.py dump before.pkl 200000     # national scale
     # then, with either:
-    .venv/bin/python benchmarks/estimates_check.py compare before.pkl after.pkl
+    .venv/bin/python benchmarks/estimates_check.py compare before.pkl after.pkl [1e-9]
 
 ``dump`` pickles every result of ``compare_payments``, ``payment_phases``,
 ``reference_date_sensitivity`` and ``cost_benefit`` (with the comparison's results, and on its
 own) for the sample projects in this checkout's params/ (or, given a number of persons, for the
 generated national-scale project of bench_analysis.py); ``compare`` walks two dumps and fails on
-the first number that differs by more than 1e-6 relative (absolute below 1), or on any other
-difference, and prints the largest relative difference.
+the first number that differs by more than 1e-6 relative (absolute below 1; or the tolerance
+given after the two files), or on any other difference, and prints the largest relative difference.
 """
 from __future__ import annotations
 
@@ -56,10 +56,11 @@ def dump(out: str, n: int) -> None:
 
 
 worst = [0.0, ""]  # the largest relative difference seen, and where
+TOLERANCE = [1e-6]  # the largest relative difference allowed (set by compare's third argument)
 
 
 def cmp(a, b, path: str) -> None:
-    """Walk two results side by side; fail at the first difference beyond 1e-6 relative."""
+    """Walk two results side by side; fail at the first difference beyond the tolerance (relative)."""
     if isinstance(a, pd.DataFrame) or isinstance(a, pd.Series):
         assert type(a) is type(b), path
         if isinstance(a, pd.DataFrame):
@@ -81,7 +82,7 @@ def cmp(a, b, path: str) -> None:
                 m = float(rel.max()) if len(rel) else 0.0
                 if m > worst[0]:
                     worst[:] = [m, path]
-                assert m < 1e-6, (path, m)
+                assert m < TOLERANCE[0], (path, m)
         else:
             for i, (x, y) in enumerate(zip(a.tolist(), b.tolist())):
                 cmp(x, y, f"{path}[{i}]")
@@ -107,7 +108,7 @@ def cmp(a, b, path: str) -> None:
         rel = abs(a - b) / max(abs(a), 1.0)
         if rel > worst[0]:
             worst[:] = [rel, path]
-        assert rel < 1e-6, (path, a, b)
+        assert rel < TOLERANCE[0], (path, a, b)
     elif hasattr(a, "__dict__") and not isinstance(a, type):
         cmp(vars(a), vars(b), path)
     else:
@@ -118,8 +119,10 @@ def main() -> None:
         dump(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     else:
         a, b = (pickle.loads(Path(p).read_bytes()) for p in sys.argv[2:4])
+        if len(sys.argv) > 4:
+            TOLERANCE[0] = float(sys.argv[4])
         cmp(a, b, "")
-        print("all equal within 1e-6 relative; largest relative difference", worst)
+        print(f"all equal within {TOLERANCE[0]:g} relative; largest relative difference", worst)
 
 
 if __name__ == "__main__":

@@ -57,15 +57,18 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
         people, pay_code, pay_m = codes
     codes_e = np.repeat(people.get_indexer(person_ids), n_e)
     keep = pay_code >= 0
+    every = bool(keep.all())  # (every payment row of a paid person: no copies to select them)
     lo, hi = pay_m.min(), pay_m.max()
     if len(people) == len(persons):
         # one enrolment per person (the usual case): each payment's row in the panel follows from its
         # month relative to the person's reference month, and the rows are summed with bincount
-        code = pay_code[keep]
-        e_pay = pay_m[keep] - ref_idx[code]
-        window = (e_pay >= -before) & (e_pay <= after)
-        row = code[window].astype(np.int64) * n_e + (e_pay[window] + before).astype(np.int64)
-        paid = np.nan_to_num(payments[S.AMOUNT].to_numpy(float, na_value=np.nan)[keep][window])  # a missing amount adds 0, as in a sum
+        code = pay_code if every else pay_code[keep]
+        e_pay = (pay_m if every else pay_m[keep]) - ref_idx[code]
+        e_pay += before  # (the row's position in the person's window)
+        window = (e_pay >= 0) & (e_pay <= before + after)
+        row = code[window].astype(np.int64) * n_e + e_pay[window]
+        paid = payments[S.AMOUNT].to_numpy(float, na_value=np.nan)
+        paid = np.nan_to_num((paid if every else paid[keep])[window])  # a missing amount adds 0, as in a sum
         amount = np.bincount(row, weights=paid, minlength=len(persons) * n_e)
     else:
         # payments keyed by (person code, month index) as one integer, summed per key
@@ -77,10 +80,14 @@ def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: in
     # person and household as categoricals: every later grouping of the (large) panel by them then
     # works on integer codes instead of hashing the ids again
     hh_codes, households = pd.factorize(persons[S.HOUSEHOLD_ID])
-    df = pd.DataFrame({"person": pd.Categorical.from_codes(codes_e, categories=people),
-                       "household": pd.Categorical.from_codes(np.repeat(hh_codes, n_e), categories=households),
-                       "month_idx": midx, "event_time": e, "amount": amount, "treated": treated})
-    return df[inside]
+    # (the rows inside the file's months selected before the frame is made: one copy of each column)
+    hh_e = np.repeat(hh_codes, n_e)
+    if not inside.all():
+        codes_e, hh_e, midx, e, amount = (v[inside] for v in (codes_e, hh_e, midx, e, amount))
+    return pd.DataFrame({"person": pd.Categorical.from_codes(codes_e, categories=people),
+                         "household": pd.Categorical.from_codes(hh_e, categories=households),
+                         "month_idx": midx, "event_time": e, "amount": amount, "treated": treated},
+                        index=np.flatnonzero(inside))
 
 
 def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -116,15 +123,19 @@ def build_panel(project: Project) -> pd.DataFrame:
     return panel
 
 
-def _did(panel: pd.DataFrame, project: Project) -> DidEstimate:
+def _did(panel: pd.DataFrame, project: Project, codes: _PanelCodes | None = None) -> DidEstimate:
     """The DiD coefficient on a panel of :func:`build_panel`'s shape: the months of the anticipation
     window (months -a..-1, when need peaks before enrolment) left out of "before", person and
     calendar-month fixed effects, household-clustered, the wild bootstrap below the params' threshold
-    of participating households. The one estimator of the payments DiD and the register outcomes'."""
+    of participating households. The one estimator of the payments DiD and the register outcomes'.
+    ``codes``: the panel's :class:`_PanelCodes`, where the caller has them."""
     c = project.params.comparison
-    used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -c.anticipation_months)]
-    return _fit(used, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold,
-                project.params.cost_benefit.seed)
+    codes = codes or _PanelCodes.of(panel)
+    event = panel["event_time"].to_numpy()
+    used = (event >= 0) | (event < -c.anticipation_months)
+    cols = {name: panel[name].to_numpy(float)[used] for name in ("amount", "after", "treated_after")}
+    return _fit_arrays(cols, "amount", ["after", "treated_after"], "treated_after", codes.take(used),
+                       c.small_cluster_threshold, project.params.cost_benefit.seed)
 
 
 def outcome_panel(project: Project, outcome: pd.DataFrame) -> pd.DataFrame:
@@ -148,33 +159,119 @@ def outcome_did(project: Project, outcome: pd.DataFrame) -> tuple[DidEstimate, p
     return _did(panel, project), panel
 
 
+def _codes_of(values: pd.Series) -> tuple[np.ndarray, int]:
+    """Integer codes ``0 .. n − 1`` of a panel column and ``n``: a categorical's own codes (a category
+    without rows here is a code without rows), else the values factorized."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy().astype(np.int64), len(values.cat.categories)
+    codes = pd.factorize(values)[0]
+    return codes, int(codes.max()) + 1 if len(codes) else 0
+
+
+def _month_codes(month_idx: np.ndarray) -> tuple[np.ndarray, int]:
+    """Calendar months as codes ``0 .. n − 1`` in calendar order, and ``n`` (the months with rows)."""
+    if len(month_idx) and month_idx.dtype.kind in "iu":
+        lo = int(month_idx.min())
+        offset = month_idx - lo
+        present = np.bincount(offset) > 0
+        # (every month from the first to the last has rows: the offsets are the codes)
+        return (offset if present.all() else (np.cumsum(present) - 1)[offset]), int(present.sum())
+    codes = pd.factorize(month_idx)[0]
+    return codes, int(codes.max()) + 1 if len(codes) else 0
+
+
+_DENSE_CELLS = 40_000_000  # person x month counts kept as a dense matrix up to this many cells
+
+
+class _PersonMonthCounts:
+    """The rows' person x calendar-month counts C, for the two-way within transform: the month x
+    month matrix C' diag(w) C and the products C g.
+
+    Persons share their rows of C (the months they have rows in: mostly given by the reference
+    month): C is kept as its distinct rows U and each person's row of U, so C' diag(w) C is
+    U' diag(W) U with W the summed weights of the persons of each row of U, a small product. The
+    distinct rows are found by an integer signature per person and checked exactly (a person whose
+    row differs from its signature's first person's gets a row of its own). Above
+    :data:`_DENSE_CELLS` cells C is a sparse matrix instead.
+    """
+
+    def __init__(self, person: np.ndarray, month: np.ndarray, n_p: int, n_m: int) -> None:
+        self.sparse = n_p * n_m > _DENSE_CELLS
+        if self.sparse:
+            from scipy import sparse
+            self.c = sparse.csr_matrix((np.ones(len(person)), (person, month)), shape=(n_p, n_m))
+            return
+        # only the persons with rows here (the others share one row of zeros, the last of U)
+        here = np.bincount(person, minlength=n_p) > 0
+        n_here = int(here.sum())
+        local = (np.cumsum(here) - 1)[person] if n_here < n_p else person
+        c = np.bincount(local * n_m + month, minlength=n_here * n_m).reshape(n_here, n_m)
+        # (a signature shared by different rows, by chance or by overflow, only puts persons in one
+        # group whose rows the check below then separates)
+        sig = c @ np.random.default_rng(0).integers(0, 2**31, n_m)
+        row, _ = pd.factorize(sig)
+        # each signature's first person: factorize numbers them in order of appearance, so where the
+        # running maximum of the codes rises
+        first = np.flatnonzero(row > np.maximum.accumulate(np.concatenate([[-1], row[:-1]])))
+        differs = np.flatnonzero((c != c[first[row]]).any(axis=1))
+        row[differs] = len(first) + np.arange(len(differs))
+        self.u = np.vstack([c[np.concatenate([first, differs])], np.zeros((1, n_m), c.dtype)]).astype(float)
+        self.row = np.full(n_p, len(self.u) - 1)
+        self.row[here] = row
+
+    def cross(self, w: np.ndarray) -> np.ndarray:
+        """C' diag(w) C, dense."""
+        if self.sparse:
+            from scipy import sparse
+            return (self.c.T @ sparse.diags(w) @ self.c).toarray()
+        weight = np.bincount(self.row, weights=w, minlength=len(self.u))
+        return (self.u * weight[:, None]).T @ self.u
+
+    def __matmul__(self, g: np.ndarray) -> np.ndarray:
+        if self.sparse:
+            return np.asarray(self.c @ g)
+        return (self.u @ g)[self.row]
+
+
+def _within_arrays(xs: list[np.ndarray], person: np.ndarray, n_p: int, month: np.ndarray,
+                   n_m: int) -> list[np.ndarray]:
+    """The exact two-way within transform of :func:`_within` on arrays: ``xs`` the columns, ``person``
+    and ``month`` integer codes below ``n_p`` and ``n_m`` (a person code without rows is allowed)."""
+    size_p = np.bincount(person, minlength=n_p).astype(float)
+    inv_p = 1 / np.maximum(size_p, 1.0)  # (a code without rows has nothing to demean)
+    # (one buffer for the gathered means and effects, and the results written in place: a temporary
+    # of this many rows costs as much in page faults as in arithmetic)
+    buf = np.empty(len(person))
+    xp = []
+    for z in xs:
+        np.take(np.bincount(person, weights=z, minlength=n_p) * inv_p, person, out=buf)
+        xp.append(np.subtract(z, buf))
+    counts = _PersonMonthCounts(person, month, n_p, n_m)
+    a = np.diag(np.bincount(month, minlength=n_m).astype(float)) - counts.cross(inv_p)
+    rhs = np.column_stack([np.bincount(month, weights=z, minlength=n_m) for z in xp])
+    g = np.linalg.lstsq(a, rhs, rcond=None)[0]
+    # the month effects, person-demeaned: g[m] minus each person's mean of it, the latter from the
+    # person x month counts (no second pass over the rows)
+    back = (counts @ g) * inv_p[:, None]
+    for j, z in enumerate(xp):
+        np.take(np.ascontiguousarray(g[:, j]), month, out=buf)
+        np.subtract(z, buf, out=z)
+        np.take(np.ascontiguousarray(back[:, j]), person, out=buf)
+        z += buf
+    return xp
+
+
 def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     """Residuals of ``cols`` on person and calendar-month fixed effects (exact two-way within transform).
 
     Person means are removed directly; the month effects then solve the small normal equations
-    (D_m' M_p D_m) g = D_m' M_p x, with one row and column per calendar month, built from sparse
+    (D_m' M_p D_m) g = D_m' M_p x, with one row and column per calendar month, built from the
     person x month counts. No dummy matrix of persons is ever formed.
     """
-    from scipy import sparse
-    x = panel[cols].to_numpy(float)
-    p = pd.factorize(panel["person"])[0]
-    m = pd.factorize(panel["month_idx"])[0]
-    n_rows, n_p, n_m = len(x), p.max() + 1, m.max() + 1
-    size_p = np.bincount(p, minlength=n_p).astype(float)
-
-    def person_demean(z: np.ndarray) -> np.ndarray:
-        means = np.column_stack([np.bincount(p, weights=z[:, j], minlength=n_p) for j in range(z.shape[1])]) / size_p[:, None]
-        return z - means[p]
-
-    xp = person_demean(x)
-    ones = np.ones(n_rows)
-    counts_pm = sparse.csr_matrix((ones, (p, m)), shape=(n_p, n_m))
-    a = np.diag(np.bincount(m, minlength=n_m).astype(float)) - (counts_pm.T @ sparse.diags(1 / size_p) @ counts_pm).toarray()
-    rhs = np.column_stack([np.bincount(m, weights=xp[:, j], minlength=n_m) for j in range(xp.shape[1])])
-    g = np.linalg.lstsq(a, rhs, rcond=None)[0]
-    # the month effects, person-demeaned: g[m] minus each person's mean of it, the latter from the
-    # person x month counts (no second pass over the rows)
-    return pd.DataFrame(xp - g[m] + ((counts_pm @ g) / size_p[:, None])[p], columns=cols, index=panel.index)
+    person, n_p = _codes_of(panel["person"])
+    month, n_m = _month_codes(panel["month_idx"].to_numpy())
+    out = _within_arrays([panel[c].to_numpy(float) for c in cols], person, n_p, month, n_m)
+    return pd.DataFrame(dict(zip(cols, out)), index=panel.index)
 
 
 WILD_BOOTSTRAP_DRAWS = 9999
@@ -225,28 +322,88 @@ class DidEstimate:
         return bool(p < 0.05)
 
 
+@dataclass(frozen=True)
+class _PanelCodes:
+    """A panel's rows as the integer codes a fit needs: person (below ``n_persons``), calendar month
+    index, household (``0 .. G − 1`` over the households with rows, −1 for a missing one) and the group
+    (1 participant, 0 comparison person). Taken once from a panel; :meth:`take` selects rows."""
+
+    person: np.ndarray
+    n_persons: int
+    month_idx: np.ndarray
+    household: np.ndarray
+    treated: np.ndarray
+
+    @classmethod
+    def of(cls, panel: pd.DataFrame, household: np.ndarray | None = None) -> _PanelCodes:
+        """The codes of ``panel`` (of :func:`build_panel`'s layout unless ``household`` gives the households' codes)."""
+        person, n_p = _codes_of(panel["person"])
+        if household is None:
+            household = _dense(_codes_of(panel["household"])[0])
+        return cls(person, n_p, panel["month_idx"].to_numpy(), household, panel["treated"].to_numpy())
+
+    def take(self, rows: np.ndarray) -> _PanelCodes:
+        return _PanelCodes(self.person[rows], self.n_persons, self.month_idx[rows], _dense(self.household[rows]),
+                           self.treated[rows])
+
+
+def _dense(codes: np.ndarray) -> np.ndarray:
+    """Codes renumbered ``0 .. G − 1`` over those that occur, in the codes' order (−1 stays −1)."""
+    ok = codes >= 0
+    if not ok.any():
+        return codes.astype(np.int64)
+    present = np.bincount(codes[ok]) > 0
+    if ok.all():
+        # (every code from 0 to the largest occurs: already dense, no renumbering)
+        return codes.astype(np.int64, copy=False) if present.all() else (np.cumsum(present) - 1)[codes]
+    remap = np.cumsum(present) - 1
+    return np.where(ok, remap[np.where(ok, codes, 0)], -1)
+
+
 def _fit(panel: pd.DataFrame, y: str, x: list[str], term: str, small_clusters: int = 0, seed: int = 0) -> DidEstimate:
-    dm = _within(panel, [y, *x])
-    groups = pd.factorize(panel["household"])[0]  # (0 .. G − 1: the households with rows here)
-    # use_t: statsmodels takes t(G - 1) for clustered errors, not the normal distribution
-    model = OLS(dm[y], dm[x])
-    fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
-    lo, hi = fit.conf_int().loc[term]
+    # (any panel: its households numbered in order of appearance by factorizing them)
+    codes = _PanelCodes.of(panel, pd.factorize(panel["household"])[0])
+    return _fit_arrays({c: panel[c].to_numpy(float) for c in [y, *x]}, y, x, term, codes, small_clusters, seed)
+
+
+def _fit_arrays(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, codes: _PanelCodes,
+                small_clusters: int = 0, seed: int = 0) -> DidEstimate:
+    """OLS of ``y`` on ``x`` after the two-way within transform (:func:`_within_arrays`), with
+    household-clustered errors and t(G − 1) (statsmodels), the wild cluster bootstrap below
+    ``small_clusters`` participating households."""
+    month, n_m = _month_codes(codes.month_idx)
+    dm = dict(zip(cols, _within_arrays(list(cols.values()), codes.person, codes.n_persons, month, n_m)))
+    groups = codes.household  # (0 .. G − 1: the households with rows here)
+    # use_t: statsmodels takes t(G - 1) for clustered errors, not the normal distribution. hasconst:
+    # the within-transformed columns sum to zero, so no constant lies in their span (statsmodels'
+    # own check, two SVDs of the rows, would find the same)
+    # (arrays, not frames: statsmodels' frame handling is skipped, and the households go in as 32-bit
+    # codes, which statsmodels counts by a sort instead of its slower hash of 64-bit ones)
+    k = x.index(term)
+    model = OLS(dm[y], np.column_stack([dm[c] for c in x]), hasconst=False)
+    fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups.astype(np.int32) if len(groups) < 2**31 else groups},
+                    use_t=True)
+    lo, hi = fit.conf_int()[k]
+    effect, se, p_value = float(fit.params[k]), float(fit.bse[k]), float(fit.pvalues[k])
     # households counted from their codes (a missing household, code −1, is one group to statsmodels, none here)
     n_groups = int(groups.max()) + 1 if len(groups) else 0
-    in_treated = (panel["treated"].to_numpy() == 1) & (groups >= 0)
+    in_treated = (codes.treated == 1) & (groups >= 0)
     n_treated = int(np.count_nonzero(np.bincount(groups[in_treated], minlength=n_groups)))
     wild = w_lo = w_hi = None
     if 0 < n_treated < small_clusters:
-        wild = _wild_bootstrap_p(model, groups, term, seed)
-        w_lo, w_hi = _wild_bootstrap_ci(dm[y], dm[x], groups, term, seed, float(fit.params[term]), float(fit.bse[term]),
-                                        float(hi - lo) / 2)
+        # the bootstrap draws one weight per household in their order: households in order of appearance
+        ok = groups >= 0
+        groups = groups.copy()
+        groups[ok] = pd.factorize(groups[ok])[0]
+        endog, exog = pd.Series(dm[y], name=y), pd.DataFrame({c: dm[c] for c in x})  # (the library finds the term by name)
+        wild = _wild_bootstrap_p(OLS(endog, exog, hasconst=False), groups, term, seed)
+        w_lo, w_hi = _wild_bootstrap_ci(endog, exog, groups, term, seed, effect, se, float(hi - lo) / 2)
     # (an interval the bootstrap cannot bound, or cannot compute on data without variation, is kept
     # beside the t interval but not shown as the main one)
     wild_main = w_lo is not None and w_hi is not None and bool(np.isfinite([w_lo, w_hi]).all())
     main = (w_lo, w_hi) if wild_main else (float(lo), float(hi))
-    return DidEstimate(float(fit.params[term]), float(fit.bse[term]), float(main[0]), float(main[1]),
-                       float(fit.pvalues[term]), int(fit.nobs), n_groups + int((groups < 0).any()), n_treated,
+    return DidEstimate(effect, se, float(main[0]), float(main[1]),
+                       p_value, int(fit.nobs), n_groups + int((groups < 0).any()), n_treated,
                        int(fit.df_resid_inference), wild, float(lo), float(hi), w_lo, w_hi,
                        IntervalMethod.WILD_BOOTSTRAP if wild_main else IntervalMethod.CLUSTER_T)
 
@@ -457,13 +614,15 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     seed = project.params.cost_benefit.seed
     study = None
     if has_comp:
-        did = _did(panel, project)
-        pre = panel[panel["event_time"] < -a].copy()
+        codes = _PanelCodes.of(panel)
+        did = _did(panel, project, codes)
+        pre = event < -a
         # placebo: the later half of the remaining months before against the earlier half
         half = -a - (c.months_before - a) // 2
-        pre["after"] = (pre["event_time"] >= half).astype(float)
-        pre["treated_after"] = pre["after"] * pre["treated"]
-        placebo = _fit(pre, "amount", ["after", "treated_after"], "treated_after", c.small_cluster_threshold, seed)
+        pre_after = (event[pre] >= half).astype(float)
+        cols = {"amount": amount[pre], "after": pre_after, "treated_after": pre_after * treated[pre]}
+        placebo = _fit_arrays(cols, "amount", ["after", "treated_after"], "treated_after", codes.take(pre),
+                              c.small_cluster_threshold, seed)
         study = event_study(panel, -a - 1, ev)
         notes.append(Note.of("note.did"))
     else:
@@ -553,17 +712,17 @@ class _TwoWayPart:
 
     def __init__(self, y: np.ndarray, after: np.ndarray, treated_after: np.ndarray, person: np.ndarray,
                  month: np.ndarray, household: np.ndarray, sizes: tuple[int, int, int]) -> None:
-        from scipy import sparse
         n_p, n_m, _ = sizes
         self.x = (y, after, treated_after)
         self.person, self.month, self.household = person, month, household
         self.size_p = np.bincount(person, minlength=n_p).astype(float)
         inv_p = 1 / np.maximum(self.size_p, 1.0)  # a person without rows here has none to demean
         self.means = [np.bincount(person, weights=z, minlength=n_p) * inv_p for z in self.x]
-        self.xp = [z - m[person] for z, m in zip(self.x, self.means)]
-        self.counts_pm = sparse.csr_matrix((np.ones(len(y)), (person, month)), shape=(n_p, n_m))
+        buf = np.empty(len(person))
+        self.xp = [np.subtract(z, np.take(m, person, out=buf)) for z, m in zip(self.x, self.means)]
+        self.counts = _PersonMonthCounts(person, month, n_p, n_m)
         self.size_m = np.bincount(month, minlength=n_m).astype(float)
-        self.cross = (self.counts_pm.T @ sparse.diags(inv_p) @ self.counts_pm).toarray()
+        self.cross = self.counts.cross(inv_p)
         self.rhs = np.column_stack([np.bincount(month, weights=z, minlength=n_m) for z in self.xp])
         self.inv_p, self.n_households = inv_p, sizes[2]
 
@@ -583,9 +742,16 @@ def _did_from_parts(*parts: _TwoWayPart) -> tuple[float, float, float, int]:
     g = np.linalg.lstsq(a, sum(p.rhs for p in parts), rcond=None)[0]
     dms = []
     for p in parts:
-        # the month effects, person-demeaned within the part's own persons
-        back = (p.counts_pm @ g) * p.inv_p[:, None]
-        dms.append([p.xp[j] - g[p.month, j] + back[p.person, j] for j in range(3)])
+        # the month effects, person-demeaned within the part's own persons (each column gathered from
+        # a contiguous copy, and the rows' arrays written in place: fewer passes and allocations)
+        back = (p.counts @ g) * p.inv_p[:, None]
+        d = []
+        for j in range(3):
+            z = np.take(np.ascontiguousarray(g[:, j]), p.month)
+            np.subtract(p.xp[j], z, out=z)
+            z += np.take(np.ascontiguousarray(back[:, j]), p.person)
+            d.append(z)
+        dms.append(d)
     xtx = np.array([[sum(d[i] @ d[j] for d in dms) for j in (1, 2)] for i in (1, 2)])
     xty = np.array([sum(d[i] @ d[0] for d in dms) for i in (1, 2)])
     bread = np.linalg.pinv(xtx)
@@ -595,9 +761,12 @@ def _did_from_parts(*parts: _TwoWayPart) -> tuple[float, float, float, int]:
     seen = np.zeros(n_h, bool)
     n_rows = 0
     for p, d in zip(parts, dms):
-        resid = d[0] - beta[0] * d[1] - beta[1] * d[2]
+        tmp = np.multiply(d[1], beta[0])
+        resid = np.subtract(d[0], tmp)
+        resid -= np.multiply(d[2], beta[1], out=tmp)
         for j in (0, 1):
-            scores[:, j] += np.bincount(p.household, weights=d[j + 1] * resid, minlength=n_h)
+            d[j + 1] *= resid
+            scores[:, j] += np.bincount(p.household, weights=d[j + 1], minlength=n_h)
         seen[p.household] = True
         n_rows += len(p.household)
     n_groups = int(seen.sum())

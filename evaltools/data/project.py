@@ -110,9 +110,21 @@ class Project:
             return empty_table(S.PARTICIPANTS)
         if payments is None or self.params.data.payments_cover_all_participants:
             return persons
-        # (kept on the project: every payment analysis asks, and the look-up runs over every payment row)
+        # (kept on the project: every payment analysis asks; the look-up is of the payments' distinct ids)
         return self._derive(("paid_persons", comparison), (persons, payments),
-                            lambda: persons[persons[S.PERSON_ID].isin(payments[S.PERSON_ID].dropna())])
+                            lambda: persons[persons[S.PERSON_ID].isin(self._payment_ids(comparison)[1])])
+
+    def _payment_ids(self, comparison: bool = False) -> tuple[np.ndarray, pd.Index]:
+        """Every payment row's id as a code among the table's distinct ids (−1 for a missing id), and
+        those ids: the one pass over the rows' ids that :meth:`paid_persons` and
+        :meth:`payment_persons` share. Kept on the project with the table."""
+        payments = self.comparison_payments if comparison else self.payments
+        assert payments is not None  # (asked only where there are payments)
+
+        def ids() -> tuple[np.ndarray, pd.Index]:
+            codes, distinct = pd.factorize(payments[S.PERSON_ID].to_numpy())
+            return codes.astype(np.int32), pd.Index(distinct)  # (half the memory)
+        return self._derive(("payment_ids", comparison), (payments,), ids)
 
     def payment_persons(self, comparison: bool = False) -> tuple[pd.Index, np.ndarray]:
         """The distinct ids of :meth:`paid_persons` (in their order), and for every payment row its
@@ -125,7 +137,10 @@ class Project:
 
         def codes() -> tuple[pd.Index, np.ndarray]:
             people = pd.Index(pd.unique(persons[S.PERSON_ID].to_numpy()))
-            return people, people.get_indexer(payments[S.PERSON_ID].to_numpy()).astype(np.int32)  # (half the memory)
+            row_ids, distinct = self._payment_ids(comparison)
+            # each distinct id's position among the persons, then each row's (a missing id, −1, stays −1)
+            position = np.append(people.get_indexer(distinct), -1).astype(np.int32)
+            return people, position[row_ids]  # (32-bit: half the memory)
         return self._derive(("payment_persons", comparison), (persons, payments), codes)
 
     def _derive(self, key: tuple, sources: tuple, compute: Callable[[], Any]) -> Any:

@@ -71,7 +71,9 @@ def _leaver_payments(project: Project, succ: pd.DataFrame) -> _LeaverPayments:
     to_leaver = np.append(people.get_indexer(paid_people), -1)  # (a code of −1, someone else's row, stays −1)
     pay_code = to_leaver[paid_code]
     mine = pay_code >= 0
-    code, m = pay_code[mine], np.asarray(project.payment_months(), dtype=np.int64)[mine]
+    months = project.payment_months()
+    assert months is not None  # (there are payments)
+    code, m = pay_code[mine], np.asarray(months[mine], dtype=np.int64)  # (the leavers' rows, then widened)
     amount = pay[S.AMOUNT].to_numpy(float, na_value=np.nan)[mine]
     kpi_over = dict(params.reference.kpi)
     # each year's price factor, looked up by the year's offset from the first (few years, many rows)
@@ -116,7 +118,8 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     ``prepared`` is :func:`_leaver_payments` of the same ``succ``."""
     pay = project.payments
     assert pay is not None  # (persistence is computed only where there are payments)
-    last = _month(pay[S.MONTH].max())
+    months = project.payment_months()  # (kept on the project: the month index of every payment row)
+    last = int(np.nanmax(months)) if months is not None and len(months) else _month(pay[S.MONTH].max())
     lp = prepared if prepared is not None else _leaver_payments(project, succ)
     covered = lp.exit_m + mm <= last
     amount, fixed = lp.at(lp.code[covered], lp.exit_m[covered] + mm)
