@@ -149,6 +149,14 @@ def sample_project(pid: str):
     return et.load_project(PARAMS / f"{pid}.yaml")
 
 
+@functools.cache
+def sample_portfolio(pids: tuple[str, ...], lang: str):
+    """The :class:`evaltools.present.portfolio.Portfolio` of the samples ``pids`` (in that order) in
+    ``lang``, made once per test process. Read it, never change it."""
+    from evaltools.present.portfolio import Portfolio
+    return Portfolio([PARAMS / f"{pid}.yaml" for pid in pids], lang=lang)
+
+
 def shown_chunks(blocks: list[list]) -> list[str]:
     """What a section's blocks show, chunk by chunk: headings, paragraphs, table columns, cells and
     notes, chart alt texts (the evaluator's own Markdown is shown as HTML and is not among them)."""
