@@ -40,9 +40,11 @@ $(STAMP): pyproject.toml
 
 # lint (ruff) and types (mypy) first, then the tests; tests draw charts without a screen
 # (JupyterLab keeps its own inline backend). The tests run in parallel, one process per core
-# (pytest-xdist), each test file in one process, so that a file's fixtures are made once; the
-# sample reports are rendered once per run for all of them (tests/conftest.py). Files are handed
-# out longest first, in the order tests/conftest.py collects them (--no-loadscope-reorder).
+# (pytest-xdist), each test file in one process, so that a file's fixtures are made once, and the
+# files that read the samples' report objects together in one process, so that each sample's
+# analyses are computed once (tests/conftest.py); the sample reports are rendered once per run for
+# all of them. Files are handed out longest first, in the order tests/conftest.py collects them
+# (--no-loadscope-reorder).
 # Without the end-to-end tests (rendered reports, kernels, notebooks): $(BIN)/python -m pytest -m "not slow"
 test: $(STAMP)
 	$(BIN)/ruff check evaltools tests

@@ -60,18 +60,56 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: an end-to-end test (renders reports, starts kernels or notebooks)")
 
 
-# The longest test files (by their time in a whole run), longest first: they run first, so that no
-# worker ends a parallel run alone with a long file (``make test`` hands out whole files in the
-# order collected, ``--no-loadscope-reorder``). The two that read the shared sample reports come
-# first, so that the two workers render the two languages side by side.
-LONG_FILES = ("test_report.py", "test_docx.py", "test_explore.py", "test_glossary.py", "test_style.py",
-              "test_differencing.py", "test_one_voice.py", "test_board_reading.py", "test_narrative.py",
-              "test_comparison.py", "test_wheel.py", "test_bad_files.py", "test_sources.py", "test_costbenefit.py")
+# The test files that read the samples' report objects (``sample_report``): under ``make test``
+# (``--dist loadfile``) they are one unit of work, run one after another in one process (see
+# ``pytest_xdist_make_scheduler``), so that each sample's report and its analyses (above all the
+# honest-DiD bounds of the two samples with a comparison group, which the analysis keeps for the
+# process) are computed once per run instead of once in every process.
+SAMPLE_REPORT_GROUP = "sample-reports"
+SAMPLE_REPORT_FILES = frozenset({
+    "test_style.py", "test_glossary.py", "test_one_voice.py", "test_board_reading.py", "test_board_faults.py",
+    "test_economics.py", "test_deadweight_of_whom.py", "test_exits_named_by_code.py", "test_method_appendix.py",
+    "test_sections.py", "test_figures.py", "test_register.py", "test_findings.py", "test_honest.py",
+    "test_one_account.py", "test_kinds.py", "test_survey_test_in_appendix.py", "test_structural_requirement_words.py",
+    "test_sources.py"})
+
+
+def _unit(file_name: str) -> str:
+    """The unit of work a test file belongs to: its own file, or the group that reads the sample reports."""
+    return SAMPLE_REPORT_GROUP if file_name in SAMPLE_REPORT_FILES else file_name
+
+
+@pytest.hookimpl(optionalhook=True)  # (a hook of pytest-xdist: ignored where it is not installed)
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadfile``: each test file is one unit of work, as pytest-xdist makes them,
+    except that the files of ``SAMPLE_REPORT_GROUP`` are one unit together. (pytest-xdist's own
+    ``--dist loadgroup`` would need an ``xdist_group`` mark on every test, and with this pytest it
+    does not group: it renames the tests through an attribute pytest no longer reads.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SampleReportGrouping(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return SAMPLE_REPORT_GROUP if _unit(path.rsplit("/", 1)[-1]) == SAMPLE_REPORT_GROUP else path
+
+    return SampleReportGrouping(config, log)
+
+
+# The longest units of work (by their time in a whole run), longest first: they run first, so that no
+# worker ends a parallel run alone with a long one (``make test`` hands out whole files, and the files
+# of ``SAMPLE_REPORT_GROUP`` as one, in the order collected, ``--no-loadscope-reorder``). The two
+# that read the shared rendered sample reports start the run, one on each worker, so that the two
+# workers render the two languages side by side.
+LONG_FILES = ("test_report.py", "test_docx.py", SAMPLE_REPORT_GROUP, "test_explore.py", "test_differencing.py",
+              "test_small_projects.py", "test_narrative.py", "test_comparison.py", "test_wheel.py", "test_windows.py",
+              "test_bad_files.py", "test_costbenefit.py")
 
 
 def pytest_collection_modifyitems(config, items):
     rank = {name: i for i, name in enumerate(LONG_FILES)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # (stable: a file's tests keep their order)
+    items.sort(key=lambda item: rank.get(_unit(item.path.name), len(rank)))  # (stable: a file's tests keep their order)
     for item in items:
         name = getattr(item, "originalname", None) or item.name
         if (E2E_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in E2E_FILES
@@ -80,13 +118,43 @@ def pytest_collection_modifyitems(config, items):
 
 
 @functools.cache
+def _params_language(pid: str) -> str:
+    import evaltools as et
+    return et.load_params(PARAMS / f"{pid}.yaml").language
+
+
 def sample_report(pid: str, lang: str | None = None):
-    """The :class:`evaltools.Report` of the sample ``pid`` (in ``lang``; default: its params file's
+    """The :class:`evaltools.Report` of the sample ``pid`` in ``lang`` (default: its params file's
     language), made once per test process: every test that asks gets the same object, so its results
     are computed once. Read it, never change it (no ``narrative =``, no attribute set, no table changed
-    in place): a test that changes a report makes its own with ``et.Report(...)``."""
+    in place): a test that changes a report makes its own with ``et.Report(...)``.
+
+    ``et.Report(et.load_project(path), lang=lang)`` is this same report: a project that loads does
+    not depend on the language asked of :func:`evaltools.load_project`, which only chooses the language
+    of its error messages (``tests/test_io.py`` checks it)."""
+    return _sample_report(pid, lang or _params_language(pid))
+
+
+@functools.cache
+def _sample_report(pid: str, lang: str):
     import evaltools as et  # (the package is imported by the tests that ask, not by every test run)
     return et.Report(PARAMS / f"{pid}.yaml", lang=lang)
+
+
+@functools.cache
+def sample_project(pid: str):
+    """The sample ``pid`` loaded by :func:`evaltools.load_project` (``project.with_params(...)`` gives a
+    changed copy), once per test process. Read it, never change it (no table changed in place)."""
+    import evaltools as et
+    return et.load_project(PARAMS / f"{pid}.yaml")
+
+
+@functools.cache
+def sample_portfolio(pids: tuple[str, ...], lang: str):
+    """The :class:`evaltools.present.portfolio.Portfolio` of the samples ``pids`` (in that order) in
+    ``lang``, made once per test process. Read it, never change it."""
+    from evaltools.present.portfolio import Portfolio
+    return Portfolio([PARAMS / f"{pid}.yaml" for pid in pids], lang=lang)
 
 
 def shown_chunks(blocks: list[list]) -> list[str]:

@@ -17,14 +17,14 @@ from evaltools.data.assumptions import REGISTRY, Range, Unit, catalog_key
 from evaltools.data.params import CostBenefit
 from evaltools.words.text import catalog
 
-from .conftest import PARAMS, ROOT
+from .conftest import PARAMS, ROOT, sample_project
 
 DEFAULTS = ROOT / "evaltools" / "data" / "defaults.csv"
 
 
 @pytest.fixture(scope="module")
 def demo():
-    return et.load_project(PARAMS / "kompassen-demo.yaml")
+    return sample_project("kompassen-demo")
 
 
 @pytest.fixture(scope="module")

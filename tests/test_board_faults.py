@@ -9,11 +9,11 @@ import pytest
 import evaltools as et
 from evaltools.present.display import Table
 from evaltools.present.sections import goals, outcomes, payments
-from tests.conftest import PARAMS
+from tests.conftest import sample_report
 
 
 def _report(pid: str, lang: str = "sv") -> et.Report:
-    return et.Report(et.load_project(PARAMS / f"{pid}.yaml"), lang=lang)
+    return sample_report(pid, lang)  # (shared: read, never changed)
 
 
 @pytest.mark.parametrize("lang, reason", [("sv", "delvis uppnått (nått ett av tre år)"),

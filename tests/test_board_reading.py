@@ -13,7 +13,7 @@ import evaltools as et
 from evaltools.present import sections
 from evaltools.present.display import Table, Text
 from evaltools.present.portfolio import Portfolio, has_participants
-from tests.conftest import PARAMS, shown_chunks
+from tests.conftest import PARAMS, sample_report, shown_chunks
 
 matplotlib.use("Agg")
 
@@ -24,7 +24,7 @@ METHOD_NAMES = re.compile(r"Fisher|chi2|chitvå|chi-square|Kaplan|Aalen|Clopper|
 
 
 def _report(pid: str, lang: str = "sv") -> et.Report:
-    return et.Report(et.load_project(PARAMS / f"{pid}.yaml"), lang=lang)
+    return sample_report(pid, lang)  # (shared: read, never changed)
 
 
 def _words(blocks: list[list]) -> str:

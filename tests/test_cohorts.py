@@ -10,7 +10,7 @@ from evaltools.analysis import goals as goals_module
 from evaltools.analysis import cohorts
 from evaltools.words.labels import note_text
 
-from .conftest import PARAMS
+from .conftest import PARAMS, sample_project
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def timra():
 
 @pytest.fixture(scope="module")
 def demo():
-    return et.load_project(PARAMS / "kompassen-demo.yaml")
+    return sample_project("kompassen-demo")
 
 
 def test_composition_counts_and_suppression(timra):

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-import evaltools as et
 from evaltools.present.sections import summary
 
-from .conftest import PARAMS
+from .conftest import sample_report
 
 
 @pytest.mark.parametrize("lang, words", [
@@ -17,6 +16,6 @@ from .conftest import PARAMS
     ("en", "The calculation assumes that 52% of those who left social assistance would have left it anyway"),
 ])
 def test_page_one_names_the_deadweight_s_base(lang, words):
-    r = et.Report(et.load_project(PARAMS / "kompassen-demo.yaml"), lang=lang)
+    r = sample_report("kompassen-demo", lang)
     text = " ".join(summary.worth(r)).replace("\xa0", " ")
     assert words in text, text

@@ -8,13 +8,13 @@ import pytest
 import evaltools as et
 from evaltools.present.sections import costbenefit as cb_section
 from evaltools.present.sections import summary as summary_section
-from tests.conftest import PARAMS, shown_chunks
+from tests.conftest import PARAMS, sample_project, sample_report, shown_chunks
 
 matplotlib.use("Agg")
 
 
 def _report(pid: str, lang: str = "sv") -> et.Report:
-    return et.Report(et.load_project(PARAMS / f"{pid}.yaml"), lang=lang)
+    return sample_report(pid, lang)  # (shared: read, never changed)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -93,7 +93,7 @@ def test_an_outcome_mix_that_does_not_add_up_is_refused():
 def test_the_effect_based_simulation_draws_the_reference_date_too():
     import pandas as pd
     from evaltools.analysis.comparison import compare_payments
-    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    project = sample_project("kompassen-demo")
     payments = compare_payments(project)
     effect = payments.did.effect
     only_main = pd.DataFrame({"shift_months": [0], "effect": [effect]})

@@ -9,7 +9,7 @@ import pytest
 import evaltools as et
 from evaltools.present.sections import costbenefit as cb_section
 
-from .conftest import PARAMS, write_csv
+from .conftest import sample_report, write_csv
 
 # P1 leaves for work 2022-08-01 and is paid 2022-09, the month after; P4 leaves 2023-05-01 and is paid
 # 2023-06; P2's row makes the payment file run to 2024-05 (as in test_outcome_codes_against_payments)
@@ -51,7 +51,7 @@ def test_the_exits_row_names_the_code_when_the_payments_disagree(tiny_project):
 def test_the_benefit_sentence_says_the_exits_are_codes(lang, words):
     # Kompassen (sample): 86 coded as leaving; its payments show all 86 paid the month after the exit
     # (its section "Stannade de utanför försörjningsstödet?" says the same, from the same payment file)
-    r = et.Report(et.load_project(PARAMS / "kompassen-demo.yaml"), lang=lang)
+    r = sample_report("kompassen-demo", lang)
     text = " ".join(cb_section.benefit_count(r)).replace("\xa0", " ")
     assert all(w in text for w in words), text
 

@@ -29,6 +29,12 @@ def demo():
     return dataclasses.replace(et.load_project(DEMO), earnings=None, benefits=None)
 
 
+@pytest.fixture(scope="module")
+def demo_npv(demo):
+    """The NPV the report of ``demo`` gives, computed once for the tests that compare with it."""
+    return et.Report(demo).cba.summary.npv
+
+
 # --- a project by name or path, from anywhere ------------------------------------------------
 def _readme_snippet() -> str:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -259,10 +265,10 @@ def _report_npv(tmp_path, cost_benefit: dict) -> float:
     return et.Report(str(path)).cba.summary.npv
 
 
-def test_the_panel_starts_at_the_reports_npv_and_follows_the_sliders(demo, tmp_path):
+def test_the_panel_starts_at_the_reports_npv_and_follows_the_sliders(demo, demo_npv, tmp_path):
     panel = et.whatif.panel(demo)
     assert isinstance(panel, et.whatif.WhatIfPanel)
-    assert panel.result.summary.npv == pytest.approx(et.Report(demo).cba.summary.npv, rel=1e-12)
+    assert panel.result.summary.npv == pytest.approx(demo_npv, rel=1e-12)
     panel.controls["horizon_years"].value = 5
     panel.controls["deadweight"].value = 0.4
     panel.controls["discount_rate"].value = 0.02
@@ -274,7 +280,7 @@ def test_the_panel_starts_at_the_reports_npv_and_follows_the_sliders(demo, tmp_p
     kommun = panel.result.table.set_index("perspective").loc["kommun", "npv"]
     assert "Nettonuvärde för kommunen" in panel.figures.value and fmt_kr(kommun) in panel.figures.value
     panel.reset()
-    assert panel.result.summary.npv == pytest.approx(et.Report(demo).cba.summary.npv, rel=1e-12)
+    assert panel.result.summary.npv == pytest.approx(demo_npv, rel=1e-12)
 
 
 def test_monthly_level_in_the_panel_matches_a_fixed_level_in_the_params_file(demo, tmp_path):
@@ -324,12 +330,12 @@ def test_grid_and_key_figures_agree_with_evaluate(demo):
         et.whatif.evaluate(demo, horizon=5)
 
 
-def test_without_widgets_the_panel_is_a_static_table(demo, monkeypatch):
+def test_without_widgets_the_panel_is_a_static_table(demo, demo_npv, monkeypatch):
     monkeypatch.setitem(sys.modules, "ipywidgets", None)  # import ipywidgets now fails
     static = et.whatif.panel(demo)
     assert isinstance(static, et.whatif.WhatIfTable)
     html = static._repr_html_()
-    assert fmt_kr(et.Report(demo).cba.summary.npv) in html
+    assert fmt_kr(demo_npv) in html
     assert "Dödvikt" in html and not re.search(r"\de[+-]\d|NaN", html)
 
 

@@ -1,15 +1,13 @@
 """The summary sentences are generated from the results; check them against the seed figures."""
 from __future__ import annotations
 
-import evaltools as et
-
-from .conftest import PARAMS
+from .conftest import sample_report
 
 NB = "\u00a0"
 
 
 def _text(project: str, lang: str = "sv") -> str:
-    return " ".join(et.Report(PARAMS / f"{project}.yaml", lang=lang).key_findings()).replace(NB, " ")
+    return " ".join(sample_report(project, lang).key_findings()).replace(NB, " ")
 
 
 def test_timra_summary_sentences():
@@ -60,5 +58,5 @@ def test_ex_ante_summary_speaks_of_expected_volumes():
 
 
 def test_title_names_the_kind_of_report():
-    assert "Förhandsbedömning (ex ante) ·" in et.Report(PARAMS / "eskilstuna-ansokan.yaml").title_html()
-    assert "Utvärderingsrapport ·" in et.Report(PARAMS / "timra-vagen-ut.yaml").title_html()
+    assert "Förhandsbedömning (ex ante) ·" in sample_report("eskilstuna-ansokan").title_html()
+    assert "Utvärderingsrapport ·" in sample_report("timra-vagen-ut").title_html()

@@ -17,7 +17,7 @@ from evaltools.words import glossary
 from evaltools.present import sections
 from evaltools.words.text import catalog
 
-from .conftest import PARAMS, participants_frame, shown_chunks, write_csv
+from .conftest import PARAMS, participants_frame, sample_report, shown_chunks, write_csv
 
 matplotlib.use("Agg")
 
@@ -158,7 +158,7 @@ def test_a_samples_sections_say_lyckat_only_in_sentences_about_the_main_goal(pid
     path = PARAMS / f"{pid}.yaml"
     if not path.is_file():
         pytest.skip(f"{pid} is not in params/")
-    r = et.Report(et.load_project(path), lang=lang)
+    r = sample_report(pid, lang)  # (shared: read, never changed)
     patterns = [_template_pattern(f) for k in MAIN_GOAL_KEYS
                 for f in (r.words.messages[k].values() if isinstance(r.words.messages[k], dict) else [r.words.messages[k]])]
     modules = (sections.summary, sections.facts, sections.goals, sections.participants, sections.outcomes,

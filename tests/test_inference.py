@@ -11,7 +11,7 @@ import evaltools as et
 from evaltools.analysis import cohorts
 from evaltools.data.privacy import already_published, suppression_mask
 
-from .conftest import PARAMS
+from .conftest import PARAMS, sample_project
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,7 @@ def test_a_test_is_shown_only_where_every_rate_it_compares_is_shown(timra):
 
 
 def test_model_terms_follow_the_rate_table():
-    demo = et.load_project(PARAMS / "kompassen-demo.yaml")
+    demo = sample_project("kompassen-demo")
     model = cohorts.success_model(demo)
     rates = cohorts.outcome_rates(demo, by=("sex", "age_group", "project_year")).table
     hidden = {(v, str(c)) for v, c, r in zip(rates["variable"], rates["category"], rates["rate"]) if isinstance(r, str)}

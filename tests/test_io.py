@@ -280,3 +280,20 @@ def test_warnings_name_the_file_row(tiny_project):
     found = {(w.code, w.row, w.value) for w in project.warnings}
     assert ("empty_budget_line", 3, "Resor") in found
     assert ("late_end", 5, "2023-05-01") in found
+
+
+def test_a_loaded_project_does_not_depend_on_the_language_of_its_messages(tiny_project):
+    # the language asked of load_project is that of its error messages: the project itself (its tables
+    # and its notes, worded later in the report's language) is the same, so that a report made from a
+    # project loaded in Swedish and one made from its params file in English are the same report
+    write_csv(tiny_project.dir / "data/budget.csv", [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Resor", "budget": None, "actual": None},
+    ])
+    path = tiny_project("data_as_of: 2023-03-01\n")
+    sv, en = et.load_project(path, lang="sv"), et.load_project(path, lang="en")
+    assert {"late_end", "empty_budget_line"} <= {w.code for w in sv.warnings}
+    assert sv.warnings == en.warnings
+    for table in ("participants", "payments", "budget"):
+        pd.testing.assert_frame_equal(getattr(sv, table), getattr(en, table))
+    assert sv.params == en.params and sv.checksums == en.checksums

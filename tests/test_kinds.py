@@ -13,11 +13,11 @@ from evaltools.present.display import Table, Text
 from evaltools.data.params import kind_inferred, project_kind
 from evaltools.data.errors import ParamsError
 from evaltools.data.validation import year_fractions
-from tests.conftest import PARAMS
+from tests.conftest import PARAMS, sample_report
 
 
 def _report(pid: str, lang: str = "sv") -> et.Report:
-    return et.Report(et.load_project(PARAMS / f"{pid}.yaml"), lang=lang)
+    return sample_report(pid, lang)  # (shared: read, never changed)
 
 
 @pytest.fixture(scope="module")

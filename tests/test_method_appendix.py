@@ -7,16 +7,15 @@ from importlib.util import find_spec
 
 import pytest
 
-import evaltools as et
 from evaltools.analysis.comparison import IntervalMethod
 from evaltools.present.sections import method
 
-from .conftest import PARAMS
+from .conftest import sample_report
 
 
 @pytest.fixture(scope="module")
 def kompassen():
-    return {lang: et.Report(PARAMS / "kompassen-demo.yaml", lang=lang) for lang in ("sv", "en")}
+    return {lang: sample_report("kompassen-demo", lang) for lang in ("sv", "en")}
 
 
 def test_the_comparison_methods_the_payments_section_names_are_in_the_appendix(kompassen):
@@ -51,7 +50,7 @@ def test_the_wild_bootstrap_and_its_interval_are_described_where_they_are_used(k
 
 
 def test_no_comparison_paragraphs_without_a_comparison_group():
-    r = et.Report(PARAMS / "timra-vagen-ut.yaml")
+    r = sample_report("timra-vagen-ut")
     assert method.did_rules(r) == ()
     assert not [p for p in method.paragraphs(r) if "G − 1" in p]
 

@@ -18,7 +18,7 @@ from evaltools.analysis.pricebasis import PriceBasis
 from evaltools.present.sections import budget, costbenefit, summary
 from evaltools.present.sections.basis import basis_words
 
-from .conftest import PARAMS, write_csv
+from .conftest import PARAMS, sample_project, sample_report, write_csv
 
 ONE_YEAR = """\
 cost_benefit:
@@ -29,7 +29,7 @@ cost_benefit:
 
 @pytest.fixture(scope="module")
 def reports():
-    return {lang: et.Report(PARAMS / "kompassen-demo.yaml", lang=lang) for lang in ("sv", "en")}
+    return {lang: sample_report("kompassen-demo", lang) for lang in ("sv", "en")}
 
 
 def _kr(cell: str) -> float:
@@ -82,7 +82,7 @@ def test_page_one_probability_is_the_share_of_draws_at_the_npvs_horizon(tiny_pro
 
 
 def test_the_effect_based_simulation_holds_the_same_horizon():
-    r = et.cost_benefit(et.load_project(PARAMS / "kompassen-demo.yaml"))
+    r = et.cost_benefit(sample_project("kompassen-demo"))
     assert r.effect_based.horizon_years == r.simulation.horizon_years == 3.0
 
 
@@ -159,10 +159,10 @@ def test_page_one_says_why_its_present_values_differ_from_the_current_price_tota
 
 
 def test_the_applications_own_terms_only_where_the_params_state_its_level():
-    no_level = et.Report(PARAMS / "samverkan-i-praktiken.yaml")  # the params state no monthly level
+    no_level = sample_report("samverkan-i-praktiken")  # the params state no monthly level
     said = " ".join(summary.worth(no_level)) + " ".join(costbenefit.key_figures(no_level).frame.iloc[:, 0])
     assert "ansökans egna termer" not in said and np.isnan(no_level.cba.summary.break_even_person_years_application)
-    stated = et.Report(PARAMS / "eskilstuna-ansokan.yaml")  # the params give 8 900 kr a month in 2023 prices
+    stated = sample_report("eskilstuna-ansokan")  # the params give 8 900 kr a month in 2023 prices
     key = costbenefit.key_figures(stated)
     labels = " ".join(key.frame.iloc[:, 0])
     assert "ansökans egna termer" in labels and "2023 års priser" in labels
@@ -171,7 +171,7 @@ def test_the_applications_own_terms_only_where_the_params_state_its_level():
 
 # --- 5. "lyckat" only for the main goal's success -------------------------------------------------
 def test_break_even_counts_exits_from_forsorjningsstod_and_the_section_gives_both_counts():
-    r = et.Report(PARAMS / "nasta-steg.yaml")
+    r = sample_report("nasta-steg")
     labels = " ".join(costbenefit.key_figures(r).frame.iloc[:, 0])
     assert "Personer som behöver lämna försörjningsstödet för att täcka kostnaden" in labels
     assert "Lyckade avslut" not in labels and "Kostnad per lyckat utfall" in labels

@@ -13,14 +13,13 @@ import pytest
 import evaltools as et
 from evaltools.analysis.goals import GoalStatus, GoalVerdict
 from evaltools.present.figures import report_figures
-from evaltools.present.portfolio import Portfolio
 from evaltools.present.results import goal_table_frame
 from evaltools.present.sections import summary
 from evaltools.present.sections.evaluator import figure_text
 from evaltools.words.labels import t
 from evaltools.words.verdicts import status_words, verdict_words
 
-from .conftest import ROOT, sample_report
+from .conftest import sample_portfolio, sample_report
 
 SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "eskilstuna-ansokan", "kompassen-demo", "nasta-steg",
            "samverkan-i-praktiken", "sprangbradan-demo"]
@@ -112,8 +111,7 @@ def test_a_probability_on_page_one_names_its_horizon(report):
 
 
 def test_the_portfolio_gives_each_goal_the_reports_verdict():
-    params = [ROOT / "params" / f"{pid}.yaml" for pid in SAMPLES]
-    portfolio = Portfolio(params, lang="sv")
+    portfolio = sample_portfolio(tuple(SAMPLES), "sv")
     rows = portfolio.goals
     assert len(rows)
     for pid in SAMPLES:

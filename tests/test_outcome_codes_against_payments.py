@@ -5,7 +5,7 @@ from __future__ import annotations
 import evaltools as et
 from evaltools.data.crosscheck import coded_exits_paid
 
-from .conftest import PARAMS, write_csv
+from .conftest import sample_project, write_csv
 
 # P1 leaves for work 2022-08-01, P4 for sjukersättning 2023-05-01; P2's row makes the file run to 2024-05
 PAID_AFTER = [
@@ -55,7 +55,7 @@ def test_no_note_when_nobody_is_paid_after_the_exit(tiny_project):
 
 
 def test_the_note_and_the_report_count_the_same_persons():
-    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    project = sample_project("kompassen-demo")
     r = et.cost_benefit(project, monte_carlo=False, effect=False)
     checked, paid = coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes)
     oc = r.outcome_check

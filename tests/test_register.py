@@ -19,7 +19,7 @@ from evaltools.data.reference import price_factor
 from evaltools.present.sections import costbenefit as cb_section
 from evaltools.publish.workbook import report_sheets
 
-from .conftest import PARAMS, ROOT, shown_chunks, write_csv
+from .conftest import PARAMS, ROOT, sample_project, sample_report, shown_chunks, write_csv
 
 
 # --- the data contract ------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def test_the_excel_template_has_a_sheet_for_each_register_file(tmp_path):
 # --- the estimates ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def kompassen():
-    return et.load_project(PARAMS / "kompassen-demo.yaml")
+    return sample_project("kompassen-demo")
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +199,7 @@ def test_a_project_without_register_files_has_the_npvs_it_had(tmp_path, pid):
 # --- what a reader sees -----------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def reports():
-    return {lang: et.Report(PARAMS / "kompassen-demo.yaml", lang=lang) for lang in ("sv", "en")}
+    return {lang: sample_report("kompassen-demo", lang) for lang in ("sv", "en")}
 
 
 @pytest.mark.parametrize("lang, measured, heading, horizon", [
@@ -232,12 +232,14 @@ def test_the_workbook_has_the_ledger_with_its_sources_and_the_estimates(reports)
 
 
 @pytest.mark.slow
-def test_the_rendered_kompassen_report_shows_the_measured_rows(tmp_path):
-    from evaltools.publish import render
-    for lang, words in (("sv", ("Flöden per aktör", "uppmätt", "antaget")), ("en", ("Flows by actor", "measured", "assumed"))):
-        result = render.render_project(PARAMS / "kompassen-demo.yaml", tmp_path, ("html",), lang=lang)
+def test_the_rendered_kompassen_report_shows_the_measured_rows(sample_reports, sample_reports_en):
+    # the samples as rendered once for the whole run (tests/conftest.py), Kompassen among them
+    for rendered, words in ((sample_reports, ("Flöden per aktör", "uppmätt", "antaget")),
+                            (sample_reports_en, ("Flows by actor", "measured", "assumed"))):
+        lang = rendered.lang
+        result = rendered.results["kompassen-demo"]
         assert result.ok, result.error
-        folder = tmp_path / "kompassen-demo" / ("" if lang == "sv" else lang)
+        folder = rendered.out / "kompassen-demo" / ("" if lang == "sv" else lang)
         html = (folder / "kompassen-demo.html").read_text(encoding="utf-8")
         for w in words:
             assert w in html, (lang, w)
@@ -281,7 +283,6 @@ def test_page_one_says_which_flows_are_measured(reports, lang, words):
 
 
 def test_page_one_of_a_project_without_register_files_claims_no_measurement():
-    from .conftest import sample_report
     findings = sample_report("sprangbradan-demo", "sv").key_findings()
     assert any(x.startswith("För samhället som helhet") for x in findings)
     assert not any("registeruppgifter" in x for x in findings)

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from evaltools.publish import render
 from evaltools.publish.cli import main as cli_main
 
-from .conftest import PARAMS, RENDERED_SAMPLES, participants_frame, write_csv
+from .conftest import PARAMS, RENDERED_SAMPLES, participants_frame, sample_project, write_csv
 
 # every report rendered here gets its kernel from the worker's zygote (tests/conftest.py)
 pytestmark = pytest.mark.usefixtures("worker_zygote")
@@ -451,11 +451,10 @@ def _found(text: str, words: list[str]) -> list[str]:
 
 def _own_words(pids: list[str]) -> list[str]:
     """What the projects themselves wrote (names, sources, budget lines): shown as given in any language."""
-    from evaltools import load_project
     from evaltools.data import schema as S
     own = []
     for pid in pids:
-        project = load_project(PARAMS / f"{pid}.yaml")
+        project = sample_project(pid)
         p = project.params
         own += [p.title, p.forbund, p.owner, *p.partners, p.cost_benefit.monthly_level.source or ""]
         if project.budget is not None:

@@ -9,6 +9,7 @@ structural project's requirement, cost / (12 × level), not from the code's outp
 """
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 
@@ -17,9 +18,10 @@ import pytest
 import evaltools as et
 from evaltools.present.sections import costbenefit, quality
 from evaltools.words.labels import note_text
-from tests.conftest import PARAMS, shown_chunks
+from tests.conftest import PARAMS, sample_report, shown_chunks
 
 
+@functools.cache  # (one calculation per sample for every test and language here: read, never changed)
 def _cba(pid: str):
     return et.cost_benefit(et.load_project(PARAMS / f"{pid}.yaml"), monte_carlo=False, effect=False)
 
@@ -68,7 +70,7 @@ def test_a_source_is_the_toolkits_default_or_the_evaluators_choice_never_the_par
 
 @pytest.fixture(scope="module")
 def structural():
-    return et.Report(et.load_project(PARAMS / "samverkan-i-praktiken.yaml"))
+    return sample_report("samverkan-i-praktiken")
 
 
 def test_a_structural_project_lists_only_the_assumptions_its_figures_rest_on(structural):
@@ -86,7 +88,7 @@ def test_a_structural_project_lists_only_the_assumptions_its_figures_rest_on(str
 
 
 def test_a_participant_project_keeps_every_assumption_and_its_sensitivity():
-    r = et.Report(et.load_project(PARAMS / "timra-vagen-ut.yaml"))
+    r = sample_report("timra-vagen-ut")
     names = set(costbenefit.applicable_assumptions(r.cba)["name"])
     assert {"horizon_years", "dropoff_per_year", "deadweight", "skattefaktor"} <= names
     assert len(r.key_tables()["kanslighet"]) > 0
@@ -97,13 +99,13 @@ def test_no_empty_comment_column_in_the_actor_table(structural):
     frame = costbenefit.perspective_table(structural).frame
     assert "Kommentar" not in frame.columns
     # society's row in a participant project says what it leaves out: the column stays
-    r = et.Report(et.load_project(PARAMS / "timra-vagen-ut.yaml"))
+    r = sample_report("timra-vagen-ut")
     assert "Kommentar" in costbenefit.perspective_table(r).frame.columns
 
 
 def test_the_appendix_gives_no_instruction_to_the_evaluator_and_no_file_coordinates():
     from evaltools.present.sections import facts
-    r = et.Report(et.load_project(PARAMS / "timra-vagen-ut.yaml"))
+    r = sample_report("timra-vagen-ut")
     shown = " ".join([*shown_chunks(quality.blocks(r)), *facts.kind_note(r)])
     # Timrå's budget.csv row 7 has no amounts: the board reads which line and what it means, not where it is
     assert "Resekostnader: Budgetraden saknar både budget och utfall" in shown
@@ -126,7 +128,7 @@ def test_validate_tells_the_evaluator_how_to_state_the_kind(tiny_project):
 
 def test_enrolments_after_the_last_intake_are_one_note_without_a_to_do():
     # Nästa steg's params end the intake on 2024-10-31 and two of its participants start later
-    r = et.Report(et.load_project(PARAMS / "nasta-steg.yaml"))
+    r = sample_report("nasta-steg")
     notes = list(quality.report_table(r).iloc[:, 0])
     assert notes == ["Två deltagare skrevs in efter sista intagsdatum 2024-10-31; de räknas med."]
 
@@ -138,7 +140,7 @@ def test_the_workbooks_key_figures_hold_only_what_applies(structural):
     assert not keys & {"participants", "ended", "npv", "bcr", "deadweight", "switching_deadweight",
                        "break_even_person_years_application", "has_comparison"}
     # Timrå states no monthly level of its own: no row for the person-years "in the application's own terms"
-    timra = et.Report(et.load_project(PARAMS / "timra-vagen-ut.yaml")).key_tables()["kostnad_nytta"]
+    timra = sample_report("timra-vagen-ut").key_tables()["kostnad_nytta"]
     assert "break_even_person_years_application" not in timra.columns and "npv" in timra.columns
 
 

@@ -12,7 +12,7 @@ import evaltools as et
 from evaltools.analysis.staggered import COHORT, Agreement, StaggeredEstimate, staggered_effect, sun_abraham
 from evaltools.analysis.comparison import DidEstimate
 from evaltools.present.sections import designs
-from tests.conftest import PARAMS
+from tests.conftest import PARAMS, sample_project
 
 
 def df_het_like(seed: int = 0, n_units: int = 600) -> pd.DataFrame:
@@ -117,7 +117,7 @@ def test_without_comparison_persons_there_is_no_estimate():
 def test_on_kompassen_the_robust_estimate_agrees_with_the_main_one():
     # the sample's payments follow a constant true effect of −2 000 kr from the start month
     # (evaltools/data/synthetic.py): no heterogeneity, so both estimates cover it and agree
-    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    project = sample_project("kompassen-demo")
     res = staggered_effect(project)
     assert res.n_cohorts == 3  # starts in 2021, 2022 and 2023
     assert res.ci_low < -2000 < res.ci_high
@@ -150,6 +150,6 @@ def test_the_report_says_so_only_when_the_two_disagree(monkeypatch):
 
 def test_above_the_size_limit_there_is_no_robust_row(monkeypatch):
     import evaltools.analysis.staggered as st
-    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    project = sample_project("kompassen-demo")
     monkeypatch.setattr(st, "MAX_PANEL_ROWS", 1000)  # Kompassen has 18 000 person-months
     assert staggered_effect(project) is None

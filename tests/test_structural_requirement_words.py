@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import evaltools as et
 from evaltools.present.sections import summary
 
-from .conftest import PARAMS
+from .conftest import sample_report
 
 
 @pytest.mark.parametrize("lang, first, second", [
@@ -16,7 +15,7 @@ from .conftest import PARAMS
     ("en", "the change needs to lead to at least", "A person-year counts as twelve months of"),
 ])
 def test_the_requirement_and_the_level_are_two_sentences(lang, first, second):
-    r = et.Report(et.load_project(PARAMS / "samverkan-i-praktiken.yaml"), lang=lang)
+    r = sample_report("samverkan-i-praktiken", lang)
     (text,) = summary.worth(r)
     requirement, level = text.split(second)
     assert first in requirement

@@ -18,7 +18,7 @@ import pytest
 
 from evaltools.present.display import Table, Text, keep_units
 
-from .conftest import ROOT, sample_report
+from .conftest import sample_portfolio, sample_report
 
 SAMPLES = ("timra-vagen-ut", "eskilstuna-specialistteamet", "eskilstuna-ansokan", "kompassen-demo", "nasta-steg",
            "samverkan-i-praktiken", "sprangbradan-demo")
@@ -120,7 +120,7 @@ def shown(pid: str, lang: str) -> Shown:
 def shown_portfolio(lang: str) -> Shown:
     """The portfolio of the samples in ``lang``: its tables and their notes."""
     from evaltools.present import portfolio as portfolio_module
-    p = portfolio_module.Portfolio([ROOT / "params" / f"{pid}.yaml" for pid in SAMPLES], lang=lang)
+    p = sample_portfolio(tuple(SAMPLES), lang)
     seen = Shown()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(portfolio_module, "show", seen.add)

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-import evaltools as et
 from evaltools.present.sections import method, survey
 
-from .conftest import PARAMS
+from .conftest import sample_report
 
 
 @pytest.fixture(scope="module", params=["sv", "en"])
 def nasta_steg(request):
-    return et.Report(et.load_project(PARAMS / "nasta-steg.yaml"), lang=request.param)
+    return sample_report("nasta-steg", request.param)
 
 
 def test_the_body_gives_the_p_value_and_points_to_the_appendix(nasta_steg):
@@ -31,5 +30,5 @@ def test_the_appendix_names_the_test(nasta_steg):
 
 
 def test_no_survey_paragraph_without_questionnaires():
-    r = et.Report(et.load_project(PARAMS / "timra-vagen-ut.yaml"))
+    r = sample_report("timra-vagen-ut")
     assert "Wilcoxon" not in " ".join(method.paragraphs(r))

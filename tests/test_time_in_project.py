@@ -14,7 +14,7 @@ from evaltools.analysis.result import Categories, Note
 from evaltools.words.breakdowns import group_label, term_label
 from evaltools.words.labels import note_text
 
-from .conftest import PARAMS, participants_frame, write_csv
+from .conftest import participants_frame, sample_project, write_csv
 
 # six persons, every exit a success: days 10, 30, 50 and 60 exits, 20 and 40 still enrolled (censored)
 TIME = np.array([10, 20, 30, 40, 50, 60.])
@@ -108,7 +108,7 @@ def test_the_report_median_uses_the_midpoint_rule(tiny_project):
 
 # --- codes in the analysis, words above it -------------------------------------------------
 def test_cohort_results_hold_codes_and_notes_not_words():
-    demo = et.load_project(PARAMS / "kompassen-demo.yaml")
+    demo = sample_project("kompassen-demo")
     comp = cohorts.composition(demo)
     rates = cohorts.outcome_rates(demo)
     model = cohorts.success_model(demo)
@@ -123,7 +123,7 @@ def test_cohort_results_hold_codes_and_notes_not_words():
 
 
 def test_the_odds_ratio_note_names_the_reference_categories():
-    demo = et.load_project(PARAMS / "kompassen-demo.yaml")
+    demo = sample_project("kompassen-demo")
     model = cohorts.success_model(demo, covariates=("sex",))
     ended = demo.participants[demo.participants["end_date"].notna()]
     most_common = ended["sex"].value_counts().index[0]  # the reference: the most common category
@@ -165,7 +165,7 @@ def test_a_half_day_median_is_written_with_its_half_everywhere(tiny_project, tmp
 
 def test_cohort_results_serialise_to_json_with_their_notes():
     import json
-    demo = et.load_project(PARAMS / "kompassen-demo.yaml")
+    demo = sample_project("kompassen-demo")
     for r in (cohorts.composition(demo), cohorts.outcome_rates(demo), cohorts.success_model(demo),
               cohorts.time_to_exit(demo)):
         d = json.loads(r.to_json())

@@ -11,7 +11,7 @@ import pytest
 import evaltools as et
 from evaltools.analysis.weighting import (AGE, BALANCED, HOUSEHOLD_PREFIX, PRE_MEAN, WOMAN, comparison_weighting,
                                           standardised_difference, weighted_did)
-from tests.conftest import PARAMS
+from tests.conftest import sample_project
 
 TRUE_EFFECT = -1500.0
 TYPES = ("ensamstående", "ensamstående_med_barn", "sambo_med_barn")
@@ -82,7 +82,7 @@ def test_the_standardised_difference_by_hand():
 
 
 def test_weighting_is_a_params_option():
-    project = et.load_project(PARAMS / "kompassen-demo.yaml")
+    project = sample_project("kompassen-demo")
     assert project.params.comparison.weighting == "none" and comparison_weighting(project) is None
     on = project.with_params(comparison={"weighting": "ipw"})
     res = comparison_weighting(on)
@@ -94,7 +94,7 @@ def test_weighting_is_a_params_option():
 def test_the_report_shows_the_weighted_row_the_balance_table_and_hides_few_persons_traits():
     from evaltools.analysis.weighting import WeightedDid
     from evaltools.present.sections import designs
-    project = et.load_project(PARAMS / "kompassen-demo.yaml").with_params(comparison={"weighting": "ipw"})
+    project = sample_project("kompassen-demo").with_params(comparison={"weighting": "ipw"})
     r = et.Report(project)
     [table] = designs.robustness_blocks(r)
     assert table.frame.iloc[-1, 0] == "Viktad jämförelsegrupp (liknar deltagarna före start)"
