@@ -1,6 +1,6 @@
 """Benchmark: the three analyses at national scale (not a test; results go in docs/benchmarks.md).
 
-    .venv/bin/python benchmarks/bench_analysis.py [--persons 200000] [--months 50] [--repeat 3] [--no-memory] [--only comparison] [--cold]
+    .venv/bin/python benchmarks/bench_analysis.py [--persons 200000] [--months 50] [--repeat 3] [--no-memory] [--only comparison] [--cold] [--environment as-is]
 
 Generates synthetic data in memory (participants, a comparison group a quarter that size, and
 ``persons x months`` payment-months for each), then times goal fulfilment, the cohort analyses,
@@ -87,7 +87,17 @@ def main() -> None:
     ap.add_argument("--cold", action="store_true",
                     help="forget what the project keeps between analyses (paid persons, month index, person codes) "
                          "before every run, so that every run pays for it")
+    ap.add_argument("--environment", choices=("kernel", "as-is"), default="kernel",
+                    help="kernel (default): run with the environment the command gives the report kernels "
+                         "(evaltools.publish.kernels.kernel_environment), restarting this script with it; "
+                         "as-is: with this process's environment")
     args = ap.parse_args()
+    if args.environment == "kernel":
+        from evaltools.publish.kernels import kernel_environment
+        missing = {k: v for k, v in kernel_environment().items() if k not in os.environ}
+        if missing:  # read by the C libraries as the process starts: start again with them
+            import sys
+            os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **missing})
     t0 = time.perf_counter()
     project = build_project(args.persons, args.months)
     gen = time.perf_counter() - t0
@@ -95,6 +105,9 @@ def main() -> None:
     print(f"# Analysis benchmark, {dt.date.today()}")
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, pandas {pd.__version__}")
     print(f"load average at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    from evaltools.publish.kernels import kernel_environment
+    settings = ", ".join(f"{k}={os.environ.get(k, '(not set)')}" for k in kernel_environment())
+    print(f"environment ({args.environment}): {settings}")
     print(f"data: {len(project.participants):,} participants, {len(project.comparison):,} comparison persons, "
           f"{n_pay:,} payment-months (generated in {gen:.1f} s)\n")
     print(f"medians of {args.repeat} runs" + (", each with the project's kept values forgotten (--cold)" if args.cold else "")

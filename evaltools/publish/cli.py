@@ -150,7 +150,9 @@ def _validate_text(project, lang: str) -> int:
 def cmd_render(args, parser) -> int:
     if not args.quiet:  # the first line at once: starting Python and its libraries takes a while
         print(_say("cli.step_prepare", _lang(args)), flush=True)
-    from .kernels import warm_kernels  # start-up: each command imports only what it uses
+    from .kernels import kernel_environment, warm_kernels  # start-up: each command imports only what it uses
+    for name, value in kernel_environment().items():  # (for the processes started from here on)
+        os.environ.setdefault(name, value)
     with warm_kernels(not args.cold_kernels):  # started first: it imports the report libraries meanwhile
         return _render(args, parser)
 
