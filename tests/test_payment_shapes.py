@@ -374,3 +374,26 @@ def test_the_rule_holds_for_the_comparison_group_too(tiny_project):
     note = next(w for w in project.warnings if w.key == "payment.not_covered_comparison")
     assert "2 of 3 comparison persons" in note.text("en")
     assert set(project.paid_persons(comparison=True)["person_id"]) == {"C1"}
+
+
+def test_an_own_payments_level_that_cannot_be_had_says_so(tiny_project):
+    """No leaver (P1, P4) has a payment in the six months before the start: the level falls back to the
+    national norm, and the assumption's note says that the params file's choice was not followed, and why."""
+    path = tiny_project("""\
+        cost_benefit:
+          price_year: 2022
+          monthly_level: {method: own_payments, months_before_start: 6, gap_before_start: 0}
+        """)
+    write_csv(path.parent / "data" / "payments.csv", [  # only after the starts (P1 2022-02, P4 2023-01)
+        {"person_id": "P1", "month": "2022-03", "amount": 9000},
+        {"person_id": "P4", "month": "2023-02", "amount": 4000},
+        {"person_id": "P2", "month": "2024-05", "amount": 100},
+    ])
+    cb = et.cost_benefit(et.load_project(path), monte_carlo=False, effect=False)
+    from evaltools.words.labels import note_text
+    row = cb.assumptions.set_index("name").loc["monthly_level"]
+    for lang, words, norm in (("sv", "inte deltagarnas egna utbetalningar, som parameterfilen anger", "riksnormen"),
+                              ("en", "not the participants' own payments, as the params file asks", "national norm")):
+        note = note_text(row["source"], lang)
+        assert words in note and norm in note, (lang, note)
+    assert "månad 6 till 1 före start" in note_text(row["source"], "sv")  # (the window asked for)

@@ -103,11 +103,15 @@ def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, l
     per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
     level = per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float, copy=True)
     missing = np.isnan(level)
-    if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source)
+    if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source),
+        # and the note says that the params file's choice could not be followed, and why
         level, used_refs, _ = _riksnorm_levels(project, succ)
+        riksnorm = Note.of("assumption.monthly_level_riksnorm_source", price_year=str(py),
+                           housing=Money(ml.housing_sek), housing_year=str(ml.housing_year))
         return level, [UsedAssumption("monthly_level", float(level.mean()),
-                                      Note.of("assumption.monthly_level_riksnorm_source", price_year=str(py),
-                                              housing=Money(ml.housing_sek), housing_year=str(ml.housing_year)),
+                                      Note.of("assumption.monthly_level_own_none", riksnorm=riksnorm,
+                                              first=str(ml.months_before_start + ml.gap_before_start),
+                                              last=str(ml.gap_before_start + 1)),
                                       True)], used_refs
     if missing.any():
         level[missing] = np.nanmedian(level)
