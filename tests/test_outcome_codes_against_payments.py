@@ -98,10 +98,11 @@ def test_page_one_says_when_the_payments_contradict_the_codes():
     checked, paid = coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes)
     assert paid >= checked / 4  # (the sample's synthetic leavers keep being paid)
     sv = " ".join(summary.participation(report)).replace("\xa0", " ")
-    assert f"Enligt utbetalningarna fick dock {paid} av de {checked} som kodats som att de lämnat försörjningsstödet" in sv
+    # (the codes that leave försörjningsstöd are the successes just counted: the short wording refers to them)
+    assert f"Enligt utbetalningarna fick dock {paid} av de {checked} som kan följas försörjningsstöd månaden efter" in sv
     assert sv.index("fick dock") > sv.index("avslutade deltagare")  # after the codes' count
     en = " ".join(summary.participation(sample_report("kompassen-demo", "en"))).replace("\xa0", " ")
-    assert f"By the payments, however, {paid} of the {checked} coded as having left social assistance" in en
+    assert f"By the payments, however, {paid} of the {checked} who can be followed were paid social assistance" in en
 
 
 def test_page_one_is_silent_when_the_payments_agree_with_the_codes(tiny_project):

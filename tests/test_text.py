@@ -180,7 +180,7 @@ def test_report_uses_the_project_wording_and_escapes_it(tiny_project):
     report = et.Report(params)
     block = summary.blocks(report)[0][0]
     assert block.heading == "<b>Det viktigaste</b>"
-    assert "<h2>&lt;b&gt;Det viktigaste&lt;/b&gt;</h2>" in block._repr_html_()
+    assert "<h2 class='et-lead'>&lt;b&gt;Det viktigaste&lt;/b&gt;</h2>" in block._repr_html_()  # (page 1's heading: set close under the title)
     path.write_text("summary:\n  participants: 'Bara {n}.'\n", encoding="utf-8")
     with pytest.raises(TextError, match="drops {years}"):
         et.Report(params)

@@ -1096,7 +1096,11 @@ def kind_inferred(project: object) -> bool:
 def kind_reason(project: object) -> str:
     """The catalog key of why :func:`project_kind` inferred the kind it did (``kind.reason_<kind>``:
     participant data, expected volumes, or neither)."""
-    return f"kind.reason_{project_kind(project)}"
+    return KIND_REASONS[project_kind(project)]
+
+
+# why each kind was inferred (catalog keys): participant data, expected volumes, neither
+KIND_REASONS = {"individ": "kind.reason_individ", "ansökan": "kind.reason_ansökan", "struktur": "kind.reason_struktur"}
 
 
 def _params_of(project: object) -> ProjectParams:

@@ -223,9 +223,9 @@ def import_weasyprint():
     once, so the Linux names are opened as before. Should the import then fail (a system where only the
     search finds the libraries), it is repeated with the search as it is. Raises what the import raises.
     """
-    if "weasyprint" in sys.modules:
+    if sys.modules.get("weasyprint") is not None:  # (None there: "not importable", as the import below says)
         return sys.modules["weasyprint"]
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux") and "weasyprint" not in sys.modules:
         import ctypes.util
         search = ctypes.util.find_library
         ctypes.util.find_library = lambda name: None

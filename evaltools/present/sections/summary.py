@@ -163,7 +163,8 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
         return []
     k = r.params.privacy.min_count
     n = lambda v: suppressed_label(k) if hides(v, k) else fmt_int(v, r.lang)  # noqa: E731
-    key = "summary.success_codes_contradicted" + ("_same" if same is not None and same == oc.coded else "")
+    key = ("summary.success_codes_contradicted_same" if same is not None and same == oc.coded
+           else "summary.success_codes_contradicted")
     return [r.msg(key, paid=n(oc.paid_next_month), checked=n(oc.checked))]
 
 
