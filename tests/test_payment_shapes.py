@@ -397,3 +397,18 @@ def test_an_own_payments_level_that_cannot_be_had_says_so(tiny_project):
         note = note_text(row["source"], lang)
         assert words in note and norm in note, (lang, note)
     assert "månad 6 till 1 före start" in note_text(row["source"], "sv")  # (the window asked for)
+
+
+def test_two_reference_values_of_one_amount_are_two_rows(tiny_project):
+    """A single adult's norm and the shared costs of a one-person household, both given as 3 000 kr in the
+    params file: two values with one amount, year and source, listed as two rows, each named."""
+    project = et.load_project(tiny_project("""\
+        cost_benefit:
+          price_year: 2022
+          monthly_level: {method: riksnorm}
+        reference:
+          riksnorm: {"2022:adult_single:": 3000, "2022:shared:1": 3000}
+        """))
+    refs = et.cost_benefit(project, monte_carlo=False, effect=False).reference_values
+    given = refs[refs["value"] == 3000.0]
+    assert sorted(given["what"]) == ["riksnorm:adult_single:", "riksnorm:shared:1"]
