@@ -52,8 +52,9 @@ def test_cost_benefit_says_why_there_is_no_benefit_yet():
 
 
 def test_small_decisions():
-    assert payments.persons(3, 5, "sv") == "<5" and payments.persons(0, 5, "sv") == "0"
-    assert payments.persons(12, 5, "sv") == "12"
+    from evaltools.words.formats import fmt_persons
+    assert fmt_persons(3, 5, "sv") == "<5" and fmt_persons(0, 5, "sv") == "0"
+    assert fmt_persons(12, 5, "sv") == "12" and fmt_persons(1200, 5, "sv") == "1\xa0200"
     assert not payments.chart_shown(None)
     assert not payments.chart_shown(pd.DataFrame({"mean_amount": [float("nan")]}))
     assert participants.has_chart(pd.DataFrame({"n": ["<5", 0]})) is False

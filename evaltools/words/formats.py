@@ -49,6 +49,13 @@ def fmt_int(v: object, lang: str = "sv") -> str:
     return fmt_num(v, 0, lang)
 
 
+def fmt_persons(n: int, k: int, lang: str = "sv") -> str:
+    """A number of persons as the privacy rule shows it (:func:`evaltools.data.privacy.hides`): ``<k``
+    from 1 to k − 1, else the number."""
+    from ..data.privacy import hides, suppressed_label  # (the rule is the data layer's)
+    return suppressed_label(k) if hides(n, k) else fmt_int(n, lang)
+
+
 def fmt_kr(v: object, lang: str = "sv", decimals: int = 0) -> str:
     """Amount in kronor: ``1 276 000 kr`` (sv) or ``SEK 1,276,000`` (en)."""
     if isinstance(v, str) or _missing(v):

@@ -10,7 +10,7 @@ import pandas as pd
 from ...data import schema as S
 from ...words.assumptions import assumptions_table
 from ..display import Table, Text
-from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability
+from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_probability
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join
 from ...analysis.costbenefit import CostSummary
@@ -237,9 +237,7 @@ def coded_against_paid(r) -> list[str]:
     if oc is None or not oc.paid_next_month:
         return []
     k = r.params.privacy.min_count
-
-    def n(v: int) -> str:
-        return suppressed_label(k) if 0 < v < k else fmt_int(v, lang)
+    n = lambda v: fmt_persons(v, k, lang)  # noqa: E731
     share = fmt_pct(s.successes / s.ended, lang) if s.ended and not (0 < s.successes < k) else "–"
     return [msg("costbenefit.persist.coded", coded=n(oc.coded), share=share, paid=n(oc.paid_next_month),
                 checked=n(oc.checked), without=n(oc.without_12), followed=n(oc.followed_12))]
@@ -357,7 +355,7 @@ def benefit_count(r) -> list[str]:
     if _codes_disagree(r):  # the exits are codes the payments contradict: the benefit is not all of them
         k, paid = r.params.privacy.min_count, r.cba.outcome_check.paid_next_month
         out.append(r.msg("costbenefit.benefit_count_coded",
-                         paid=suppressed_label(k) if 0 < paid < k else fmt_int(paid, lang),
+                         paid=fmt_persons(paid, k, lang),
                          heading=r.msg("costbenefit.persist.heading")))
     return out
 

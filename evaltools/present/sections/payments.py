@@ -5,18 +5,12 @@ import pandas as pd
 
 from ...analysis.comparison import compare_exit_rates, payment_phases
 from ..display import Table, Text
-from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct
+from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, fmt_persons
 from ...words.labels import note_text, t
 from . import basis as B
-from ...data.privacy import suppressed_label
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
 from .designs import balance_blocks, honest_blocks, robustness_blocks, staggered_sentences, weighting_sentences
-
-
-def persons(n: int, k: int, lang: str) -> str:
-    """A number of persons as the privacy rule shows it: ``<k`` from 1 to k − 1."""
-    return suppressed_label(k) if 0 < n < k else fmt_int(n, lang)
 
 
 def chart_shown(event_means) -> bool:
@@ -35,7 +29,7 @@ def blocks(r) -> list[list]:
     before, after, change = msg("payments.before"), msg("payments.after"), msg("payments.change")
     frame = pd.DataFrame({
         group: [t(g, lang) for g in tab["group"]],
-        n: [persons(v, k, lang) for v in tab["persons"]],
+        n: [fmt_persons(v, k, lang) for v in tab["persons"]],
         before: [fmt_amount(v, lang) for v in tab["before"]],
         after: [fmt_amount(v, lang) for v in tab["after"]],
         change: [fmt_amount(v, lang) for v in tab["change"]],
@@ -57,7 +51,7 @@ def blocks(r) -> list[list]:
     phases = pd.DataFrame({
         group: [t(g, lang) for g in ph["group"]],
         msg("payments.phase_col"): [phase_names[p_] for p_ in ph["phase"]],
-        n: [persons(v, k, lang) for v in ph["persons"]],
+        n: [fmt_persons(v, k, lang) for v in ph["persons"]],
         per_month: [fmt_amount(v, lang) for v in ph["mean_amount"]],
     })
     # the comparison group's dates are named only where there is a comparison group
@@ -83,7 +77,7 @@ def blocks(r) -> list[list]:
             t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],  # (the test's name: in the appendix)
         })
         oc = r.cba.outcome_check  # the code beside the payments after exit, where they disagree
-        coded = ([msg("payments.exit_rates_coded", paid=persons(oc.paid_next_month, k, lang), checked=persons(oc.checked, k, lang))]
+        coded = ([msg("payments.exit_rates_coded", paid=fmt_persons(oc.paid_next_month, k, lang), checked=fmt_persons(oc.checked, k, lang))]
                  if oc is not None and oc.paid_next_month else [])
         out.append([Text([], msg("payments.exit_rates"), 3),
                     Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),

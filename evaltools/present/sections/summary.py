@@ -13,7 +13,7 @@ from ..markup import markup, render
 from ...data import schema as S
 from .contents import summary_applies
 from ..display import Text
-from ...words.formats import (fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability)
+from ...words.formats import (fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_probability)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import years as years_text
@@ -21,7 +21,7 @@ from . import basis as B
 from ...analysis.costbenefit import MEASURED, CostSummary
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import GoalStatus, success_definition, project_successes
-from ...data.privacy import hides, suppressed_label
+from ...data.privacy import hides
 from ...analysis.disclosure import Secondary
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
@@ -162,10 +162,9 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
     if oc is None or not oc.contradicts_codes:
         return []
     k = r.params.privacy.min_count
-    n = lambda v: suppressed_label(k) if hides(v, k) else fmt_int(v, r.lang)  # noqa: E731
     key = ("summary.success_codes_contradicted_same" if same is not None and same == oc.coded
            else "summary.success_codes_contradicted")
-    return [r.msg(key, paid=n(oc.paid_next_month), checked=n(oc.checked))]
+    return [r.msg(key, paid=fmt_persons(oc.paid_next_month, k, r.lang), checked=fmt_persons(oc.checked, k, r.lang))]
 
 
 def goal_fulfilment(r) -> list[str]:
