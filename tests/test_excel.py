@@ -317,3 +317,11 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
     assert project.budget["budget"].tolist() == [100000, 20000]
     # the example's payments are P1's only: P2–P4 are left out of the payment analyses, with a note
     assert [(w.key, dict(w.values)["n"]) for w in project.warnings] == [("payment.not_covered", 3)]
+    # the three tables are sheets of one workbook: reading the project loads it once, not once per sheet
+    from evaltools.data import reading
+    loaded = []
+    real = reading.openpyxl.load_workbook
+    monkeypatch.setattr(reading.openpyxl, "load_workbook", lambda *a, **k: loaded.append(a[0]) or real(*a, **k))
+    again = et.load_project(params)
+    assert loaded == [book] and again.budget["budget"].tolist() == [100000, 20000]
+    assert reading._WORKBOOKS is None  # let go once the project is read

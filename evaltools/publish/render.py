@@ -342,8 +342,8 @@ def _png_pass_through(weasyprint) -> None:
     For every PNG, WeasyPrint (70) decodes the image and encodes it again only to take the compressed
     rows out of the new file; the charts are opaque 8-bit RGB PNGs, whose own compressed rows are
     what the PDF stores (``/FlateDecode`` with PNG predictors, as WeasyPrint declares them). This gives
-    WeasyPrint those rows: the same pixels in the PDF, and about a fifth of the PDF's time less for
-    the Timrå report's seven charts (docs/benchmarks.md). Any other PNG (with transparency, a
+    WeasyPrint those rows: the same pixels in the PDF, and about 0.1 CPU-s (a tenth) of the PDF's time
+    less for the Timrå report's seven charts (docs/benchmarks.md). Any other PNG (with transparency, a
     palette, 16 bits, interlaced) and any other WeasyPrint version go WeasyPrint's own way.
     """
     from weasyprint import images  # start-up: the PDF printer is imported only when a PDF is made
