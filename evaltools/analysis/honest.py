@@ -93,6 +93,7 @@ class HonestBounds:
     reference: int  # the reference month (relative to the start)
     n_pre: int
     n_post: int
+    unsolved: bool = False  # honestdid's optimisation failed: no intervals (``bounds`` is empty)
 
     @property
     def breakdown(self) -> float | None:
@@ -168,10 +169,46 @@ def _smoothness_bounds(beta: bytes, sigma: bytes, n_pre: int, weights: bytes, gr
         # the package's, torch's and cvxpy's own warnings (solver notices, deprecations) are not the report's
         warnings.simplefilter("ignore")
         import honestdid  # heavy optional dependency (torch, cvxpy): the extra [robust]
-        with faster_honestdid():
-            res = honestdid.createSensitivityResults(betahat=b, sigma=v, numPrePeriods=n_pre, numPostPeriods=len(w),
-                                                     Mvec=list(grid), l_vec=w, alpha=0.05)
+        from cvxpy.error import DCPError
+
+        def solve():
+            with faster_honestdid():
+                return honestdid.createSensitivityResults(betahat=b, sigma=v, numPrePeriods=n_pre,
+                                                          numPostPeriods=len(w), Mvec=list(grid), l_vec=w, alpha=0.05)
+        try:
+            res = solve()
+        except DCPError:
+            # the package shifts its variance matrix until its smallest eigenvalue is positive and then hands
+            # it to cvxpy, whose own numerical check can still find it not positive semidefinite (seen on a
+            # matrix with rows of zeros beside entries of 10^5): solved again with the package's assumption
+            # stated to cvxpy (``assume_PSD``); the package's result is otherwise unchanged
+            with _quad_forms_assumed_psd():
+                res = solve()
     return tuple(Bound(float(m), float(lo), float(hi)) for m, lo, hi in zip(res["M"], res["lb"], res["ub"]))
+
+
+@contextmanager
+def _quad_forms_assumed_psd() -> Iterator[None]:
+    """Inside the block, honestdid's ``cp.quad_form(x, P)`` is ``cvxpy.quad_form(x, P, assume_PSD=True)``:
+    the package makes ``P`` positive semidefinite itself before calling it."""
+    import cvxpy
+    from honestdid import core
+
+    class _Cvxpy:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(cvxpy, name)
+
+        @staticmethod
+        def quad_form(x: Any, p: Any, assume_PSD: bool = True) -> Any:  # noqa: N803 - cvxpy's name
+            return cvxpy.quad_form(x, p, assume_PSD=True)
+
+    with _PATCH_LOCK:
+        saved = core.cp
+        core.cp = _Cvxpy()
+        try:
+            yield
+        finally:
+            core.cp = saved
 
 
 # --- The same numbers, faster --------------------------------------------------------------------
@@ -337,7 +374,9 @@ class _StandIns:
         with h² a Parameter: built once for each covariance and target."""
         key = (self.tensor_key(sigma), K, n_post, self.tensor_key(l_vec))
         if key not in self.problems:
-            self.problems[key] = _bias_problem(self.core, self.cp, sigma, K, n_post, l_vec)
+            # the package's own cvxpy name (``core.cp``), as its function would use it: inside
+            # _quad_forms_assumed_psd that states the package's assumption to cvxpy
+            self.problems[key] = _bias_problem(self.core, self.core.cp, sigma, K, n_post, l_vec)
         return self.problems[key]
 
 
@@ -482,7 +521,11 @@ def honest_bounds(project: Project, grid: tuple[float, ...] | None = None,
     se = float(np.sqrt(es.weights @ post @ es.weights))
     from scipy import stats  # start-up: scipy.stats only where bounds are computed
     z = float(stats.norm.ppf(0.975))
-    return HonestBounds(effect, effect - z * se, effect + z * se, smoothness_bounds(es, grid), -a - 1, es.n_pre, es.n_post)
+    try:
+        bounds, unsolved = smoothness_bounds(es, grid), False
+    except Exception:  # noqa: BLE001 - any failure of the package's solvers: the report says the bounds are missing
+        bounds, unsolved = (), True
+    return HonestBounds(effect, effect - z * se, effect + z * se, bounds, -a - 1, es.n_pre, es.n_post, unsolved)
 
 
 def robust_available() -> bool:

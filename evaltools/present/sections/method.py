@@ -37,7 +37,7 @@ QUOTES = {"method.cb.ledger": ("horizon",), "method.cb.skattefaktor": ("skattefa
 # placebo, the event study with its table, the wild cluster bootstrap below the few-clusters threshold.
 # The honest-DiD bounds' paragraph where the report shows them, else one sentence on how to get them.
 DID_RULES = ("method.did.inference", "method.did.anticipation", "method.did.placebo", "method.did.event_study",
-             "method.did.wild", "method.did.honest", "method.did.honest_missing")
+             "method.did.wild", "method.did.honest", "method.did.honest_unsolved", "method.did.honest_missing")
 # which of the project's comparison settings each of them quotes
 DID_QUOTES = {"method.did.anticipation": ("months",), "method.did.event_study": ("before", "after", "reference"),
               "method.did.wild": ("threshold", "draws", "seed"), "method.did.honest": ("reference",)}
@@ -92,7 +92,8 @@ def did_rules(r) -> tuple[str, ...]:
             "method.did.placebo": pay.placebo is not None,
             "method.did.event_study": pay.event_study is not None and not pay.event_study.empty,
             "method.did.wild": d.wild_p_value is not None,
-            "method.did.honest": r.honest is not None,
+            "method.did.honest": r.honest is not None and not r.honest.unsolved,
+            "method.did.honest_unsolved": r.honest is not None and r.honest.unsolved,
             "method.did.honest_missing": not robust_available()}
     return tuple(k for k in DID_RULES if used[k])
 
