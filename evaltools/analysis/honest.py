@@ -204,11 +204,11 @@ def _quad_forms_assumed_psd() -> Iterator[None]:
 
     with _PATCH_LOCK:
         saved = core.cp
-        core.cp = _Cvxpy()
+        setattr(core, "cp", _Cvxpy())  # noqa: B010 - the module attribute, for its functions
         try:
             yield
         finally:
-            core.cp = saved
+            setattr(core, "cp", saved)  # noqa: B010
 
 
 # --- The same numbers, faster --------------------------------------------------------------------
