@@ -269,8 +269,11 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
     assert ws["A2"].value == "P001" and ws["A2"].font.i  # the example row, in italics above the header
     assert "Rad 2 är ett exempel och läses inte in" in ws["A1"].value
     start = header.index("start_date") + 1
-    assert ws.cell(4, start).number_format == "yyyy-mm-dd" and ws.cell(4, 1).number_format == "@"
-    assert wb["payments"].cell(4, 2).number_format == "yyyy-mm"
+    # each column's format is the whole column's, as Excel stores it (a cell typed into it takes it)
+    start_col = openpyxl.utils.get_column_letter(start)
+    assert ws.column_dimensions[start_col].number_format == "yyyy-mm-dd" and ws.column_dimensions["A"].number_format == "@"
+    assert wb["payments"].column_dimensions["B"].number_format == "yyyy-mm"
+    assert ws.max_row == 3 and wb["payments"].max_row == 3, "no formatted empty rows below the header"
     # a drop-down on every code column, from the codes sheet, where each code has its Swedish label beside it
     lists = {str(dv.sqref).split(":")[0][:-1]: dv.formula1 for dv in ws.data_validations.dataValidation
              if dv.type == "list"}

@@ -27,7 +27,7 @@ from .params import _strings, read_params_mapping
 TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE, SV.RESPONSES, SV.QUESTIONS, *S.REGISTER_TABLES)
 TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
-LAST_FORMATTED_ROW = 2000  # rows that get drop-downs and date formats
+LAST_FORMATTED_ROW = 2000  # rows that get drop-downs (the formats are the whole column's)
 CODES_SHEET, COLUMNS_SHEET = "Koder", "Kolumner"
 
 # One plausible row per table, shown above the header.
@@ -100,8 +100,10 @@ def _data_sheet(wb: Workbook, spec: S.TableSpec, ranges: dict[tuple[str, ...], s
         cell = ws.cell(EXAMPLE_ROW, j, value)
         cell.font = _EXAMPLE
         cell.number_format = _FORMATS.get(c.kind, "General")
-        for r in range(FIRST_DATA_ROW, LAST_FORMATTED_ROW + 1):
-            ws.cell(r, j).number_format = _FORMATS.get(c.kind, "General")
+        # the column's format, as Excel stores a format given to a whole column: a cell typed or pasted
+        # into it takes it (a date as a date, an id as text), and the sheet holds no formatted empty
+        # cells (2 000 of them in each column made a filled template take seconds to read)
+        ws.column_dimensions[letter].number_format = _FORMATS.get(c.kind, "General")
         area = f"{letter}{FIRST_DATA_ROW}:{letter}{last}"
         other = LISTS_FROM_SHEET.get((spec.name, c.name))
         if other is not None:
