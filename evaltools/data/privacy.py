@@ -295,6 +295,23 @@ def _spans(text: object) -> tuple[str, list[int], list[tuple[int, int]]]:
     return norm, origin, _matches(norm)
 
 
+# may_hold_personnummer's rules, one text at a time: nine ASCII digits at least (the pattern matches at
+# the start of any text that has them), but not a plain date and time as Excel and pandas write them
+# (2025-01-15 00:00:00); Excel's scientific notation of a 10- or 12-digit number; or a character outside
+# ASCII with three digit-like characters (superscripts, circled digits, ...)
+_NINE_DIGITS = re.compile(r"(?:[^0-9]*[0-9]){9}")
+_PLAIN_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_SCIENTIFIC = re.compile(r"[.,]\d+ ?[eE]\+?0?(?:9|11)")
+
+
+def _may_hold(text: str) -> bool:
+    if _NINE_DIGITS.match(text) and not _PLAIN_DATETIME.fullmatch(text):
+        return True
+    if _SCIENTIFIC.search(text):
+        return True
+    return not text.isascii() and len(_DIGITLIKE.findall(text)) >= 3
+
+
 def may_hold_personnummer(cells: pd.Series) -> pd.Series:
     """A fast, loose first pass over a column of text cells: ``False`` only where
     :func:`find_personnummer` certainly finds nothing (fewer than nine ASCII digits, no
@@ -305,13 +322,7 @@ def may_hold_personnummer(cells: pd.Series) -> pd.Series:
     # each distinct text is looked at once (a payments file repeats its months, persons and amounts on
     # every row), then the answers are spread back over the cells
     codes, distinct = pd.factorize(cells.astype("string"), use_na_sentinel=True)
-    s = pd.Series(distinct, dtype="string")
-    # nine digits at least, but not a plain date and time as Excel and pandas write them (2025-01-15 00:00:00)
-    digits = (s.str.count(r"[0-9]").fillna(0) >= 9) & ~s.str.fullmatch(
-        r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", na=False).astype(bool)
-    sci = s.str.contains(r"[.,]\d+ ?[eE]\+?0?(?:9|11)", regex=True, na=False)
-    other = s.str.contains(r"[^\x00-\x7f]", regex=True, na=False) & (s.str.count(_DIGITLIKE.pattern).fillna(0) >= 3)
-    hit = (digits | sci | other).astype(bool).to_numpy()
+    hit = np.fromiter((_may_hold(v) for v in distinct), dtype=bool, count=len(distinct))
     return pd.Series(np.append(hit, False)[codes], index=cells.index, dtype=bool)  # (-1, a missing cell: False)
 
 
