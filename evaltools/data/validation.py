@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -27,22 +28,36 @@ _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+def _per_distinct(s: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """``parse(s)``, computed once for each distinct cell of ``s`` (a payments file repeats its months
+    and amounts on every row) and spread back over the cells; a missing cell is one of them."""
+    codes, distinct = pd.factorize(s, use_na_sentinel=False)
+    values = parse(pd.Series(distinct, dtype=s.dtype))
+    out = values.take(codes)
+    out.index, out.name = s.index, s.name
+    return out
+
+
 def _parse_amount(s: pd.Series) -> pd.Series:
-    cleaned = (s.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
-                .str.replace("kr", "", regex=False).str.replace(",", ".", regex=False))
-    return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
+    def parse(u: pd.Series) -> pd.Series:
+        cleaned = (u.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+                    .str.replace("kr", "", regex=False).str.replace(",", ".", regex=False))
+        return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
+    return _per_distinct(s, parse)
 
 
 def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[pd.Series, pd.Series]:
-    """Dates (or months, with ``_MONTH``) from text; bad cells are NaT and marked in the second series."""
-    parts = s.str.fullmatch(pattern.pattern)
-    ok = ~empty & parts
-    text = s.where(ok)
-    years = pd.to_numeric(text.str.slice(0, 4), errors="coerce")
-    ok &= years.between(*_YEARS)
-    iso = text.str.slice(0, 10 if pattern is _DATE else 7).where(ok)
-    fmt = "%Y-%m-%d" if pattern is _DATE else "%Y-%m"
-    parsed = pd.to_datetime(iso, format=fmt, errors="coerce").astype("datetime64[ns]")
+    """Dates (or months, with ``_MONTH``) from text; bad cells are NaT and marked in the second series.
+    ``empty`` marks the empty cells (``s == ""``)."""
+    def parse(u: pd.Series) -> pd.Series:
+        ok = ~(u == "") & u.str.fullmatch(pattern.pattern)
+        text = u.where(ok)
+        years = pd.to_numeric(text.str.slice(0, 4), errors="coerce")
+        ok &= years.between(*_YEARS)
+        iso = text.str.slice(0, 10 if pattern is _DATE else 7).where(ok)
+        fmt = "%Y-%m-%d" if pattern is _DATE else "%Y-%m"
+        return pd.to_datetime(iso, format=fmt, errors="coerce").astype("datetime64[ns]")
+    parsed = _per_distinct(s, parse)
     bad = ~empty & parsed.isna()
     return parsed, bad
 
