@@ -53,6 +53,7 @@ E2E_TESTS = {
     "test_project_with_no_exit_from_social_assistance_shows_the_cost_only",
     "test_a_status_file_that_cannot_be_written_does_not_stop_a_batch",
     "test_a_corrupt_status_file_is_skipped_and_replaced",
+    "test_a_report_rendered_for_a_batch_leaves_its_row_for_the_portfolio",
 }
 
 

@@ -2,8 +2,12 @@
 budget use and cost-benefit."""
 from __future__ import annotations
 
-from .markup import render
+import hashlib
+import json
+import os
 from pathlib import Path
+
+from .markup import render
 
 import numpy as np
 import pandas as pd
@@ -56,10 +60,20 @@ def has_participants(mode: str) -> bool:
 class Portfolio:
     """All projects in a params folder, compared. Projects that fail to load are listed, not hidden."""
 
-    def __init__(self, params_paths: list[str | Path], lang: str = "sv"):
+    def __init__(self, params_paths: list[str | Path], lang: str = "sv", entries: str | Path | None = None):
         self.lang = lang
         rows, goals, failed = [], [], []
+        # each project's row as its own report computed it, where a batch's reports left one
+        # (:func:`write_entry`); any other project is loaded and computed here
+        known = read_entries(entries, lang) if entries else {}
+        self.reused = 0  # projects whose row came from their report
         for path in params_paths:
+            entry = known.get(str(Path(path).resolve()))
+            if entry is not None and entry["params_sha256"] == _sha256(path):
+                rows.append(entry["row"])
+                goals.extend(entry["goals"])
+                self.reused += 1
+                continue
             try:
                 project = load_project(path)
             except EvaltoolsError as e:
@@ -244,6 +258,53 @@ class Portfolio:
 
 
 GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far"]
+
+
+def write_entry(project, lang: str, path: str | Path) -> Path:
+    """Write the project's portfolio row and goal rows (as :class:`Portfolio` computes them) as JSON to
+    ``path``, with the params file they were computed from: a batch's portfolio then takes them
+    instead of loading and analysing the project a second time."""
+    source = project.params.source_path
+    entry = {"params_path": str(Path(source).resolve()) if source else "", "params_sha256": _sha256(source) if source else "",
+             "lang": lang, "row": _row(project, lang), "goals": goal_rows(project, lang)}
+    out = Path(path)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(json.dumps(entry, ensure_ascii=False, default=_json_value), encoding="utf-8")
+    os.replace(tmp, out)  # a portfolio never reads half an entry
+    return out
+
+
+def read_entries(folder: str | Path, lang: str) -> dict[str, dict]:
+    """The entries in ``folder`` written in ``lang`` (:func:`write_entry`), by their params file; an
+    entry that cannot be read is left out (its project is then loaded)."""
+    out = {}
+    for path in sorted(Path(folder).glob("*.json")):
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            if entry["lang"] != lang or not entry["params_path"]:
+                continue
+            row = entry["row"]
+            row["withheld"] = tuple(Secondary(x) for x in row["withheld"])
+            row["success_outcomes"] = tuple(row["success_outcomes"])
+            for g in entry["goals"]:
+                g["verdict"] = GoalVerdict(g["verdict"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        out[entry["params_path"]] = entry
+    return out
+
+
+def _sha256(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _json_value(value: object) -> object:
+    """NumPy's integers and booleans as JSON numbers and booleans (its floats are Python floats)."""
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    raise TypeError(f"not a JSON value: {type(value).__name__}")
 
 
 def goal_rows(project, lang: str = "sv") -> list[dict]:

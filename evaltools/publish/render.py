@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import tempfile
 import threading
 import time
 import traceback
@@ -586,12 +587,13 @@ def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG
 
 
 def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
-                   lang: str | None = None, progress: str | None = None) -> RenderResult:
+                   lang: str | None = None, progress: str | None = None, entries: Path | None = None) -> RenderResult:
     """Render one project's report. Never raises for a failing project: the result says what failed.
 
     The report goes to ``reports/<id>/`` (Swedish) or ``reports/<id>/<lang>/`` (another language);
     files of other formats and languages already there are kept. With ``progress`` (a language)
-    a line is printed as each step starts.
+    a line is printed as each step starts. With ``entries`` (a batch's folder) the report's kernel
+    also leaves the project's portfolio row there (:func:`entry_file`) for the batch's portfolio.
     """
     params_path = Path(params_path).resolve()
     key = params_path.stem
@@ -616,7 +618,10 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
                 drafted.append(is_draft(params_path, use_lang))
             return drafted[0]
 
-        files = _render(REPORT_NOTEBOOK, key, title, use_lang, {"params_path": str(params_path), "lang": use_lang},
+        parameters = {"params_path": str(params_path), "lang": use_lang}
+        if entries is not None:
+            parameters["portfolio_entry"] = str(entry_file(entries, params_path))
+        files = _render(REPORT_NOTEBOOK, key, title, use_lang, parameters,
                         reports_dir, formats, timings, notes, draft,
                         {"author": params.forbund, "template": params.word_template}, _sayer(key, progress))
         return key, title, use_lang, files, draft()
@@ -662,15 +667,18 @@ def _describe(e: Exception) -> str:
 
 
 def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
-                     lang: str = "sv", progress: str | None = None) -> RenderResult:
-    """Render the portfolio report comparing the given projects (``progress``: as :func:`render_project`)."""
+                     lang: str = "sv", progress: str | None = None, entries: Path | None = None) -> RenderResult:
+    """Render the portfolio report comparing the given projects (``progress``: as :func:`render_project`).
+    With ``entries`` (a batch's folder) it takes each project's row that its report left there, where
+    the params file is unchanged, instead of loading and analysing the project again."""
     from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     title = msg("portfolio.heading", lang)
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
         forbund = sorted(_forbund(params_paths)) if "docx" in formats else []  # the Word document's author
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
-                        {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang},
+                        {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang,
+                         "entries": str(entries) if entries is not None else ""},
                         reports_dir, formats, timings, notes, word={"author": "; ".join(forbund)},
                         say=_sayer("portfolio", progress))
         return "portfolio", title, lang, files
@@ -728,6 +736,12 @@ def _refused(key: str, reports_dir: str | Path, params_paths: list[Path], lang: 
         return RenderResult(key, False, None, [], str(e), lang=lang or DEFAULT_LANG,
                             finished=dt.datetime.now().isoformat(timespec="seconds"))
     return None
+
+
+def entry_file(entries: Path, params_path: Path) -> Path:
+    """The file in a batch's folder of portfolio rows for the project of ``params_path``."""
+    name = hashlib.sha256(str(Path(params_path).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return Path(entries) / f"{name}.json"
 
 
 def _worker(args) -> RenderResult:
@@ -832,9 +846,11 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     # one more worker than cores: while one report waits for its kernel to start, another works
     jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(params_paths) + int(portfolio) or 1))
     said = (lang or DEFAULT_LANG) if progress else None  # the language of the progress lines
-    args = [(p, reports_dir, formats, lang, said) for p in params_paths]
+    # the batch's portfolio takes each project's row from its report (a folder of this batch's only)
+    entries = Path(tempfile.mkdtemp(prefix="evaltools-portfolio-")) if portfolio else None
+    args = [(p, reports_dir, formats, lang, said, entries) for p in params_paths]
     results: list[RenderResult] = []
-    with warm_kernels(warm):  # started first: it imports while this process prepares
+    with warm_kernels(warm), _removed(entries):  # the zygote is started first: it imports while this process prepares
         # one process for all reports: the warm-up runs beside the first report's kernel
         prepare(formats, background=jobs == 1)
         total = len(args) + int(portfolio)
@@ -845,31 +861,41 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
                 _print_line(message("cli.step_done", said, mark="✓" if r.ok else "✗", id=r.project_id,
                                     done=len(results), total=total))
         # the largest projects first, so that a batch does not end with one core idle; the
-        # portfolio runs beside them (it reads the data itself)
+        # portfolio last, from the rows the reports left (a project whose report failed is loaded there)
         tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
-        if portfolio:
-            tasks.insert(1 if jobs > 1 else len(tasks), ("portfolio", params_paths, reports_dir, formats, lang or "sv", said))
+        last = [("portfolio", params_paths, reports_dir, formats, lang or "sv", said, entries)] if portfolio else []
         if jobs == 1:
-            for a in tasks:
+            for a in tasks + last:
                 done(_worker(a))
         else:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                futures = {pool.submit(_worker, a): a for a in tasks}
-                for f in as_completed(futures):
-                    try:
-                        done(f.result())
-                    except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
-                        a = futures[f]
-                        key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
-                        done(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
-                                          dt.datetime.now().isoformat(timespec="seconds"), key))
+                for group in (tasks, last):
+                    futures = {pool.submit(_worker, a): a for a in group}
+                    for f in as_completed(futures):
+                        try:
+                            done(f.result())
+                        except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
+                            a = futures[f]
+                            key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
+                            done(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
+                                              dt.datetime.now().isoformat(timespec="seconds"), key))
         _wait_for_warm_up()  # (only if every report failed before exporting)
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
     write_index(reports_dir)  # one page for every language's reports, in Swedish
     return results
+
+
+@contextlib.contextmanager
+def _removed(folder: Path | None):
+    """The block, then ``folder`` (if any) removed with what is in it."""
+    try:
+        yield
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 _LINKED = (".html", ".pdf", ".docx", ".xlsx")  # the files the index links, in this order

@@ -44,7 +44,7 @@ from ..words.verdicts import status_words, verdict_words, interval_words
 from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
 from ..analysis.disclosure import Secondary
-from ..present.portfolio import WITHHELD_COLUMNS
+from ..present.portfolio import WITHHELD_COLUMNS, write_entry
 
 if TYPE_CHECKING:
     from ..present.portfolio import Portfolio
@@ -802,7 +802,7 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
 
-def export_report(report: Report, output_dir: str | Path | None) -> list[Path]:
+def export_report(report: Report, output_dir: str | Path | None, portfolio_entry: str | Path | None = None) -> list[Path]:
     """Write a report's key tables as one .xlsx workbook (``<id>-tabeller.xlsx``), as CSV for Excel
     (``tables/``: semicolon, decimal comma, UTF-8 with BOM) and as machine-readable CSV
     (``tables-data/``: comma, decimal point, UTF-8).
@@ -813,12 +813,18 @@ def export_report(report: Report, output_dir: str | Path | None) -> list[Path]:
         The report whose key tables (:meth:`evaltools.Report.key_tables`) are written.
     output_dir
         The report's folder; nothing is written when it is empty or None.
+    portfolio_entry
+        A file for the project's row in the portfolio of a batch
+        (:func:`evaltools.present.portfolio.write_entry`); none when it is empty or None. Not among
+        the files returned: it is no part of the report.
 
     Returns
     -------
     list of Path
         The files written.
     """
+    if portfolio_entry:
+        write_entry(report.project, report.lang, portfolio_entry)
     if not output_dir:
         return []
     out, lang, p, say = Path(output_dir), report.lang, report.params, report.msg
