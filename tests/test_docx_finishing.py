@@ -407,3 +407,53 @@ def test_every_english_sample_keeps_its_figures_and_gets_a_table_of_contents(sam
     for pid, result in sample_reports_en.results.items():
         assert result.ok, result.error
         _check_sample(sample_reports_en.out / pid / "en", pid)
+
+
+# ------------------------------------------------------------------ column widths and what keeps together
+
+
+_WIDE = """<html><body><main><h1>T</h1><h2>Kostnader</h2>
+<table class='et-table'><thead><tr><th>Projekt</th><th class='num'>Kostnad</th><th class='num'>Förbrukat av budget</th>
+<th class='num'>Per deltagare</th><th class='num'>Per lyckat utfall</th>
+<th class='num'>Nettonuvärde, offentliga finansiärer</th><th class='num'>Nettonuvärde, samhället</th>
+<th class='num'>Nytta/kostnad, offentliga finansiärer</th></tr></thead><tbody>
+<tr><td>Samverkan i praktiken (fiktivt exempel) (strukturinriktad)</td><td class='num'>3 705 667 kr</td>
+<td class='num'>94 %</td><td class='num'>13 984 kr</td><td class='num'>33 086 kr</td>
+<td class='num'>−2 342 825 kr</td><td class='num'>−5 956 352 kr</td><td class='num'>1,96</td></tr>
+</tbody></table></main></body></html>"""
+
+
+def test_a_wide_table_of_amounts_keeps_every_amount_and_word_whole():
+    """Measured with Liberation Sans (metrically Arial, the table's font): every amount fits its
+    column on one line and every heading word its column, inside the page's text width."""
+    font_file = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf")
+    if not font_file.is_file():
+        pytest.skip("Liberation Sans is not installed (fonts-liberation2)")
+    from PIL import ImageFont
+    regular = ImageFont.truetype(str(font_file), 850)  # a hundredth of a point per unit at 8.5 pt
+    bold = ImageFont.truetype(str(font_file.with_name("LiberationSans-Bold.ttf")), 850)
+    doc = docx.Document(io.BytesIO(_build(_WIDE)))
+    (table,) = doc.tables
+    widths = [int(tc.width) for tc in table._tbl.tr_lst[0].tc_lst]
+    assert sum(widths) <= int(Mm(210 - 32)) + 635 * len(widths)  # (each width rounded to a twip)
+    padding = Pt(8.5)  # the cell margins at both sides
+    soup = BeautifulSoup(_WIDE, "html.parser")
+    heads = [th.get_text(" ").split() for th in soup.find_all("th")]
+    cells = [" ".join(td.get_text(" ").split()) for td in soup.find_all("td")]
+    for i, (words, cell) in enumerate(zip(heads, cells)):
+        needs = [bold.getlength(w) / 100 for w in words]
+        if i:  # the amounts on one line
+            needs.append(regular.getlength(cell) / 100)
+        assert widths[i] >= Pt(max(needs)) + padding, (i, words, cell)
+
+
+def test_a_paragraph_between_a_heading_and_its_chart_or_table_keeps_with_it():
+    page = f"""<html><body><main><h1>T</h1><h2>Deltagare</h2><p>Vilka som deltog.</p>
+<figure class='et-fig'><img alt='Diagram över deltagarna: 12 kvinnor' src='data:image/png;base64,{_PIXEL}'></figure>
+<h2>Utfall</h2><p>Utfall för de 12.</p><table class='et-table'><thead><tr><th>Utfall</th></tr></thead>
+<tbody><tr><td>Arbete</td></tr></tbody></table>
+<h2>Analys</h2><p>Första stycket.</p><p>Andra stycket.</p></main></body></html>"""
+    doc = docx.Document(io.BytesIO(_build(page)))
+    keep = {p.text: bool(p.paragraph_format.keep_with_next) for p in doc.paragraphs if p.text}
+    assert keep["Vilka som deltog."] and keep["Utfall för de 12."]
+    assert not keep["Första stycket."] and not keep["Andra stycket."]

@@ -4,15 +4,23 @@ The Word report is made from the same HTML as the HTML and PDF reports (the Jinj
 ``evaltools/templates/html`` and the offline notebook template), read with BeautifulSoup and
 written with python-docx, so that its content is never written a second time:
 
-* ``h1``–``h6`` become the paragraph styles *Heading 1*–*Heading 6* (the navigation pane and a
-  table of contents work); the appendix heading starts a new page, as in the PDF;
-* report tables become Word tables whose header row repeats on every page (``w:tblHeader``),
-  with numbers right-aligned as in the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``);
-  a table's caption is a *Caption* paragraph above it;
+* ``h1``–``h6`` become the paragraph styles *Heading 1*–*Heading 6* (the navigation pane works);
+  the appendix heading starts a new page, as in the PDF;
+* after page 1, on a page of its own, a table of contents: a Word TOC field of the section
+  headings and those under them in Word's *Table of Contents* content control, which Word renews
+  with *Update table* (or F9) after the evaluator's edits;
+* report tables become Word tables whose header row repeats on every page (``w:tblHeader``) and
+  whose rows are never split across two pages (``w:cantSplit``), with numbers right-aligned as in
+  the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
+  rule) is the table style's first-row formatting, not the cells'; a table's caption is a
+  *Caption* paragraph above it;
 * charts become pictures with their alternative text (``wp:docPr/@descr``);
 * lists become Word lists (numbering definitions, a new count for every numbered list);
-* the document's language (``sv-SE`` or ``en-GB``) is set in the styles and in the document
-  properties, with the title and the author (the förbund).
+* the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
+  language's decimal mark) and the document properties, with the title and the author (the
+  förbund); no proofing state is carried over, so Word checks the spelling itself;
+* nothing in the body sets a font, size or colour of its own (links take the *Hyperlink* style),
+  and no empty paragraph makes space, except the one Word needs between two tables.
 
 Printed as the PDF is printed: the params file folded away in the HTML (``<details>``) is left
 out and the line that names it instead (``et-print-only``) is kept.
@@ -20,11 +28,12 @@ out and the line that names it instead (``et-print-only``) is kept.
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
-*Caption*, *List Paragraph*, *Report Note* (notes under tables and charts), *Report Table* (text in
-table cells) and the table style *Report Table Grid*; a template that defines them sets their
+*Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Note* (notes under
+tables and charts), *Report Table* (text in table cells) and the table style *Report Table Grid*
+(its first-row formatting is the header row's look); a template that defines them sets their
 look, and those it lacks are added with the default look. Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
-"Sida 3 av 12" in the footer).
+"Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode).
 """
 from __future__ import annotations
 
@@ -46,7 +55,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Mm, Pt, RGBColor
-from docx.text.paragraph import Paragraph
 
 from ..data.errors import ReportError
 from ..words.text import msg
@@ -151,6 +159,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     _blocks(w, doc, root)
     _contents(w)
     _drop_spacers(doc)
+    _keep_leads_with_what_they_lead(doc)
     if docx_path is None:
         buf = io.BytesIO()
         doc.save(buf)
@@ -257,7 +266,7 @@ def _ensure_styles(doc) -> None:
     except KeyError:
         note = _style(doc, NOTE_STYLE)
         note.font.size, note.font.color.rgb = Pt(8), GREY
-        note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(2), Pt(4)
+        note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(4), Pt(4)
     try:
         doc.styles[CELL_STYLE]
     except KeyError:
@@ -467,7 +476,7 @@ def _contents(w: _Writer) -> None:
         return
     doc = w.doc
     names = {st.style_id: st.name for st in doc.styles}
-    entries = []
+    entries: list[tuple[int, str, str]] = []
     for p in doc.element.body.iterchildren(qn("w:p")):
         m = re.fullmatch(r"Heading ([1-9])", names.get(p.style, "") or "")
         if m is None or int(m.group(1)) not in CONTENTS_LEVELS:
@@ -510,6 +519,21 @@ def _contents(w: _Writer) -> None:
         content.append(p)
 
 
+def _keep_leads_with_what_they_lead(doc) -> None:
+    """A paragraph between a heading and a chart or table stays on the page of what it introduces,
+    as in the PDF (``h2 + p + figure``, ``h3 + p + table``): a heading and its first lines are never
+    left at the foot of a page whose chart is on the next."""
+    names = {st.style_id: st.name for st in doc.styles}
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        before, after = p.getprevious(), p.getnext()
+        if before is None or after is None or before.tag != qn("w:p"):
+            continue
+        if not names.get(before.style or "", "").startswith("Heading") or p.find(f".//{qn('w:drawing')}") is not None:
+            continue
+        if after.tag == qn("w:tbl") or (after.tag == qn("w:p") and after.find(f".//{qn('w:drawing')}") is not None):
+            p.get_or_add_pPr().keepNext_val = True
+
+
 def _drop_spacers(doc) -> None:
     """Remove the empty paragraph written after each table where nothing needs it: Word needs a
     paragraph between two tables (or they become one), at the end of a table cell and at the end
@@ -523,8 +547,7 @@ def _drop_spacers(doc) -> None:
             continue
         p.getparent().remove(p)
         if after.tag == qn("w:p") and after.style in (None, "Normal"):
-            after.get_or_add_pPr()
-            Paragraph(after, None).paragraph_format.space_before = Pt(8)
+            after.get_or_add_pPr().spacing_before = Pt(8)
 
 
 # ---------------------------------------------------------------- blocks
@@ -882,11 +905,30 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     container.add_paragraph(style=w.doc.styles[NOTE_STYLE]).paragraph_format.space_after = Pt(0)
 
 
+# Arial's advance widths in thousandths of an em (the table's font without a template); a
+# character not listed counts as a lower-case letter's 556, an upper-case one as 667
+_NARROW = {" ": 278, ".": 278, ",": 278, ":": 278, ";": 278, "'": 191, "!": 278, "|": 260, "/": 278, "i": 222,
+           "j": 222, "l": 222, "f": 278, "t": 278, "I": 278, "r": 333, "-": 333, "(": 333, ")": 333, "[": 278,
+           "]": 278, "\u00a0": 278, "c": 500, "k": 500, "s": 500, "v": 500, "x": 500, "y": 500, "z": 500,
+           "J": 500, "m": 833, "w": 722, "M": 833, "W": 944, "%": 889, "−": 584, "<": 584, ">": 584,
+           "+": 584, "=": 584, "–": 556, "—": 1000}
+CELL_POINTS = 8.5  # the table text's size (the Report Table style)
+CELL_PADDING = Pt(8.5 + 2)  # the style's cell margins (85 twips at each side) and a little air
+
+
+def _text_emu(text: str, bold: bool = False) -> int:
+    """The width of ``text`` on one line in the table's text, in EMU (bold a tenth wider)."""
+    units = sum(_NARROW.get(c, 667 if c.isupper() else 556) for c in text)
+    return int(Pt(units / 1000 * CELL_POINTS * (1.1 if bold else 1.0)))
+
+
 def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
     """Column widths as a browser lays out the HTML table: a column of numbers gets the room its
-    longest number needs on one line, and the other columns share the rest after their longest
-    texts (a text wraps beyond 30 characters, a heading between its words)."""
-    need = [3] * ncols  # characters, with the cell's padding
+    longest number (and its heading's longest word) needs on one line; the other columns share the
+    rest after their longest words, in proportion to their texts (a text wraps beyond about 30
+    characters, a heading between its words). A table too wide for the page is shrunk evenly."""
+    least = [int(CELL_PADDING)] * ncols  # what a column needs: no word broken, no number wrapped
+    wish = [int(CELL_PADDING)] * ncols  # what it would take, a text on one line up to about 30 characters
     numeric = [False] * ncols
     for tr in rows:
         col = 0
@@ -894,21 +936,34 @@ def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
             span = _span(cell)
             if span == 1 and col < ncols:
                 words = cell.get_text(" ").split()
-                if cell.name == "th":
-                    size = max((len(x) for x in words), default=0)
-                elif "num" in _classes(cell):
-                    size, numeric[col] = len(" ".join(words)), True
+                bold = cell.name == "th"
+                longest = max((_text_emu(x, bold) for x in words), default=0)
+                if "num" in _classes(cell) and cell.name == "td":
+                    numeric[col] = True
+                    longest = _text_emu(" ".join(words))
+                    wide = longest
+                elif bold:
+                    wide = longest
                 else:
-                    size = min(len(" ".join(words)), 30)
-                need[col] = max(need[col], size + 3)
+                    wide = min(_text_emu(" ".join(words)), _text_emu("x" * 30))
+                least[col] = max(least[col], longest + int(CELL_PADDING))
+                wish[col] = max(wish[col], wide + int(CELL_PADDING), least[col])
             col += span
-    char = int(Pt(8.5 * 0.55))  # an average character of the table's text
-    fixed = sum(n * char for n, num in zip(need, numeric) if num)
-    free = sum(n for n, num in zip(need, numeric) if not num)
-    if fixed < width * 0.8 and free:
-        cols = [n * char if num else int((width - fixed) * n / free) for n, num in zip(need, numeric)]
+    for c in range(ncols):  # a number's column takes what its numbers need, no more
+        if numeric[c]:
+            wish[c] = least[c]
+    if sum(wish) <= width:  # the texts get the rest, in proportion to their length
+        texts = sum(x for x, num in zip(wish, numeric) if not num)
+        spare = width - sum(wish)
+        cols = [x if num or not texts else x + int(spare * x / texts) for x, num in zip(wish, numeric)]
+        if not texts:
+            cols = [int(width * x / sum(wish)) for x in wish]
+    elif sum(least) <= width:  # each at least its longest word; the texts share what is left
+        spare = width - sum(least)
+        more = [max(0, x - y) for x, y in zip(wish, least)]
+        cols = [y + (int(spare * m / sum(more)) if sum(more) else 0) for y, m in zip(least, more)]
     else:
-        cols = [int(width * n / sum(need)) for n in need]
+        cols = [int(width * y / sum(least)) for y in least]
     for column, size in zip(table.columns, cols):
         column.width = Emu(size)
     for tr in table._tbl.tr_lst:
