@@ -457,3 +457,20 @@ def test_a_paragraph_between_a_heading_and_its_chart_or_table_keeps_with_it():
     keep = {p.text: bool(p.paragraph_format.keep_with_next) for p in doc.paragraphs if p.text}
     assert keep["Vilka som deltog."] and keep["Utfall för de 12."]
     assert not keep["Första stycket."] and not keep["Andra stycket."]
+
+
+def test_words_own_styles_are_added_as_words_own(tmp_path):
+    """A template without the styles the report needs gets Word's own (Hyperlink, toc 2, Caption,
+    ...) as Word's built-in styles, which Word's table of contents and link commands use, and the
+    report's three as custom styles."""
+    template = docx.Document()
+    styles = template.styles.element
+    for st in list(styles.findall(qn("w:style"))):
+        if st.find(qn("w:name")).get(qn("w:val")) in ("Caption", "Subtitle", "Quote", "List Paragraph"):
+            styles.remove(st)
+    template.save(str(tmp_path / "mall.docx"))
+    doc = docx.Document(io.BytesIO(_build(template=tmp_path / "mall.docx")))
+    for name in ("Hyperlink", "toc 2", "toc 3", "Caption", "Subtitle", "Quote", "List Paragraph"):
+        assert doc.styles[name].builtin, name
+    for name in ("Report Note", "Report Table", "Report Table Grid"):
+        assert not doc.styles[name].builtin, name

@@ -238,7 +238,9 @@ def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Nor
     try:
         return doc.styles[name]
     except KeyError:
-        st = doc.styles.add_style(name, kind)
+        # (Word's own styles are added as Word's, not as custom styles of the same name)
+        own = name.startswith("Report ")
+        st = doc.styles.add_style(name, kind, builtin=not own)
         if base is not None:
             try:
                 st.base_style = doc.styles[base]
