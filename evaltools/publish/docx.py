@@ -4,15 +4,23 @@ The Word report is made from the same HTML as the HTML and PDF reports (the Jinj
 ``evaltools/templates/html`` and the offline notebook template), read with BeautifulSoup and
 written with python-docx, so that its content is never written a second time:
 
-* ``h1``–``h6`` become the paragraph styles *Heading 1*–*Heading 6* (the navigation pane and a
-  table of contents work); the appendix heading starts a new page, as in the PDF;
-* report tables become Word tables whose header row repeats on every page (``w:tblHeader``),
-  with numbers right-aligned as in the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``);
-  a table's caption is a *Caption* paragraph above it;
+* ``h1``–``h6`` become the paragraph styles *Heading 1*–*Heading 6* (the navigation pane works);
+  the appendix heading starts a new page, as in the PDF;
+* after page 1, on a page of its own, a table of contents: a Word TOC field of the section
+  headings and those under them in Word's *Table of Contents* content control, which Word renews
+  with *Update table* (or F9) after the evaluator's edits;
+* report tables become Word tables whose header row repeats on every page (``w:tblHeader``) and
+  whose rows are never split across two pages (``w:cantSplit``), with numbers right-aligned as in
+  the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
+  rule) is the table style's first-row formatting, not the cells'; a table's caption is a
+  *Caption* paragraph above it;
 * charts become pictures with their alternative text (``wp:docPr/@descr``);
 * lists become Word lists (numbering definitions, a new count for every numbered list);
-* the document's language (``sv-SE`` or ``en-GB``) is set in the styles and in the document
-  properties, with the title and the author (the förbund).
+* the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
+  language's decimal mark) and the document properties, with the title and the author (the
+  förbund); no proofing state is carried over, so Word checks the spelling itself;
+* nothing in the body sets a font, size or colour of its own (links take the *Hyperlink* style),
+  and no empty paragraph makes space, except the one Word needs between two tables.
 
 Printed as the PDF is printed: the params file folded away in the HTML (``<details>``) is left
 out and the line that names it instead (``et-print-only``) is kept.
@@ -20,11 +28,12 @@ out and the line that names it instead (``et-print-only``) is kept.
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
-*Caption*, *List Paragraph*, *Report Note* (notes under tables and charts), *Report Table* (text in
-table cells) and the table style *Report Table Grid*; a template that defines them sets their
+*Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Note* (notes under
+tables and charts), *Report Table* (text in table cells) and the table style *Report Table Grid*
+(its first-row formatting is the header row's look); a template that defines them sets their
 look, and those it lacks are added with the default look. Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
-"Sida 3 av 12" in the footer).
+"Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode).
 """
 from __future__ import annotations
 
@@ -51,6 +60,8 @@ from ..data.errors import ReportError
 from ..words.text import msg
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 # the PDF's look (templates/evalprint/index.html.j2), for the document without a template
 FONT = "Arial"
@@ -63,6 +74,7 @@ HEADER_FILL = "EEF3F7"
 NOTE_STYLE = "Report Note"
 CELL_STYLE = "Report Table"
 TABLE_STYLE = "Report Table Grid"
+LINK_STYLE = "Hyperlink"
 
 _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "pre", "blockquote", "div",
           "main", "section", "article", "details", "summary", "hr", "img", "dl", "header", "footer", "body"}
@@ -91,6 +103,8 @@ class _Writer:
     width: int  # EMU between the margins
     bullet_abstract: int | None = None
     number_abstract: int | None = None
+    sections_seen: int = 0  # the section headings (h2) written so far
+    contents: Any = None  # the table of contents (``w:sdt``), put before the second section heading
 
 
 def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title: str, author: str = "",
@@ -140,8 +154,12 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
         draft = soup.select_one(".et-draft strong")
         _default_header_footer(doc, title, lang, draft.get_text(" ", strip=True).upper() if draft else None)
     _properties(doc, title, author, LANGUAGE_TAGS.get(lang, lang))
+    _settings(doc, LANGUAGE_TAGS.get(lang, lang), lang, own=template is None)
     root = soup.find("main") or soup.body or soup
     _blocks(w, doc, root)
+    _contents(w)
+    _drop_spacers(doc)
+    _keep_leads_with_what_they_lead(doc)
     if docx_path is None:
         buf = io.BytesIO()
         doc.save(buf)
@@ -220,7 +238,9 @@ def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Nor
     try:
         return doc.styles[name]
     except KeyError:
-        st = doc.styles.add_style(name, kind)
+        # (Word's own styles are added as Word's, not as custom styles of the same name)
+        own = name.startswith("Report ")
+        st = doc.styles.add_style(name, kind, builtin=not own)
         if base is not None:
             try:
                 st.base_style = doc.styles[base]
@@ -248,7 +268,7 @@ def _ensure_styles(doc) -> None:
     except KeyError:
         note = _style(doc, NOTE_STYLE)
         note.font.size, note.font.color.rgb = Pt(8), GREY
-        note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(2), Pt(4)
+        note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(4), Pt(4)
     try:
         doc.styles[CELL_STYLE]
     except KeyError:
@@ -264,6 +284,25 @@ def _ensure_styles(doc) -> None:
             f'<w:tblPr {nsdecls("w")}><w:tblBorders><w:bottom w:val="single" w:sz="4" w:color="E1E1E1"/>'
             '<w:insideH w:val="single" w:sz="4" w:color="E1E1E1"/></w:tblBorders>'
             '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>'))
+        # the header row's look (bold, the PDF's fill and the rule under it) is the style's, not
+        # the cells': a template's own table style decides it
+        grid.element.append(parse_xml(
+            f'<w:tblStylePr {nsdecls("w")} w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr>'
+            f'<w:tcBorders><w:bottom w:val="single" w:sz="12" w:color="{ACCENT}"/></w:tcBorders>'
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr></w:tblStylePr>'))
+    try:
+        doc.styles[LINK_STYLE]
+    except KeyError:
+        link = _style(doc, LINK_STYLE, WD_STYLE_TYPE.CHARACTER, base=None)
+        link.font.underline, link.font.color.rgb = True, ACCENT
+    for level in range(1, 4):  # the table of contents' lines, under Word's own names and ids
+        try:
+            doc.styles[f"toc {level}"]
+        except KeyError:
+            toc = _style(doc, f"toc {level}")
+            toc.element.set(qn("w:styleId"), f"TOC{level}")
+            toc.paragraph_format.left_indent = Pt(11 * max(0, level - 2))
+            toc.paragraph_format.space_before, toc.paragraph_format.space_after = Pt(0 if level > 2 else 3), Pt(1)
 
 
 def _set_language(doc, tag: str) -> None:
@@ -291,6 +330,75 @@ def _set_language(doc, tag: str) -> None:
         el.set(qn("w:val"), tag)
         el.set(qn("w:eastAsia"), tag)
         el.set(qn("w:bidi"), tag)
+
+
+# where a number's decimal mark and a list's separator are Word's own (table formulas, fields)
+NUMBER_MARKS = {"sv": (",", ";"), "en": (".", ",")}
+
+
+def _settings(doc, tag: str, lang: str, own: bool) -> None:
+    """The document settings as Word should find them: no proofing state carried over from the
+    template (Word checks the report's spelling itself, in its language), the theme's language and
+    the language's decimal mark; the default document is a current Word document (not opened in
+    compatibility mode) and has no preview picture of an empty page."""
+    settings = doc.settings.element
+    for name in ("proofState", "themeFontLang", "decimalSymbol", "listSeparator"):
+        for old in settings.findall(qn(f"w:{name}")):
+            settings.remove(old)
+    decimal, separator = NUMBER_MARKS.get(lang, NUMBER_MARKS["en"])
+    _add_setting(settings, f'<w:themeFontLang {nsdecls("w")} w:val="{tag}"/>')
+    _add_setting(settings, f'<w:decimalSymbol {nsdecls("w")} w:val="{decimal}"/>')
+    _add_setting(settings, f'<w:listSeparator {nsdecls("w")} w:val="{separator}"/>')
+    if own:
+        for mode in settings.iter(qn("w:compatSetting")):
+            if mode.get(qn("w:name")) == "compatibilityMode":
+                mode.set(qn("w:val"), "15")
+        for preview in settings.findall(qn("w:savePreviewPicture")):
+            settings.remove(preview)
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rid)
+
+
+# the order of the settings Word reads (WordprocessingML's CT_Settings), the ones set here and around
+_SETTINGS_ORDER = ("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+                   "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+                   "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+                   "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+                   "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors",
+                   "hideGrammaticalErrors", "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate",
+                   "linkStyles", "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge",
+                   "revisionView", "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting", "documentProtection",
+                   "autoFormatOverride", "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+                   "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+                   "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders",
+                   "bookFoldRevPrinting", "bookFoldPrinting", "bookFoldPrintingSheets",
+                   "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery",
+                   "displayVerticalDrawingGridEvery", "doNotUseMarginsForDrawingGridOrigin",
+                   "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin", "doNotShadeFormData",
+                   "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars",
+                   "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture", "doNotValidateAgainstSchema",
+                   "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+                   "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+                   "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr",
+                   "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+                   "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+                   "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+                   "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _add_setting(settings, xml: str) -> None:
+    """Put a setting into ``settings`` at its place in the schema's order (Word refuses a file out of order)."""
+    element = parse_xml(xml)
+    name = element.tag.split("}")[1]
+    later = set(_SETTINGS_ORDER[_SETTINGS_ORDER.index(name) + 1:])
+    for child in settings:
+        space, local = child.tag[1:].split("}")
+        if local in later or space not in (_W, _MATH):  # (Word's extensions, w14 and on, come last)
+            child.addprevious(element)
+            return
+    settings.append(element)
 
 
 def _properties(doc, title: str, author: str, tag: str) -> None:
@@ -345,6 +453,105 @@ def _add_ppr(ppr, xml: str) -> None:
     ppr.insert_element_before(element, *(f"w:{t}" for t in later))
 
 
+# ---------------------------------------------------------------- the table of contents
+
+CONTENTS_LEVELS = (2, 3)  # the section headings and those under them (level 1 is the report's title)
+
+
+def _append_to_body(doc, element) -> None:
+    """Put ``element`` at the end of the body, before its section properties."""
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(element)
+    else:
+        body.append(element)
+
+
+def _contents(w: _Writer) -> None:
+    """Fill in the table of contents: a Word TOC field (``TOC \\o "2-3" \\h \\z \\u``) in a
+    content control from Word's gallery, so that *Update table* (Uppdatera tabell) and F9 renew it
+    after the evaluator's own edits. Its shown result lists the headings, each a link to its
+    heading with a page reference that Word fills in when the table is updated; a page break
+    before it keeps page 1 on its page."""
+    if w.contents is None:
+        return
+    doc = w.doc
+    names = {st.style_id: st.name for st in doc.styles}
+    entries: list[tuple[int, str, str]] = []
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        m = re.fullmatch(r"Heading ([1-9])", names.get(p.style, "") or "")
+        if m is None or int(m.group(1)) not in CONTENTS_LEVELS:
+            continue
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if not text.strip():
+            continue
+        mark = f"_Toc{len(entries) + 1:08d}"
+        ident = str(len(entries) + 1)
+        p.insert(1 if p.pPr is not None else 0, parse_xml(
+            f'<w:bookmarkStart {nsdecls("w")} w:id="{ident}" w:name="{mark}"/>'))
+        p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{ident}"/>'))
+        entries.append((int(m.group(1)), text, mark))
+    content = w.contents.find(qn("w:sdtContent"))
+    # the page break in a paragraph of its own, before the field, where updating the table keeps it
+    content.append(parse_xml(f'<w:p {nsdecls("w")}><w:r><w:br w:type="page"/></w:r></w:p>'))
+    low, high = CONTENTS_LEVELS
+    tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{int(w.width / 635)}"/></w:tabs>'
+    run = f'<w:r {nsdecls("w")}>{{}}</w:r>'
+    for i, (level, text, mark) in enumerate(entries or [(low, "", "")]):
+        style = doc.styles[f"toc {level}"].style_id
+        p = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style}"/>{tab}</w:pPr></w:p>')
+        if i == 0:
+            p.append(parse_xml(run.format('<w:fldChar w:fldCharType="begin"/>')))
+            p.append(parse_xml(run.format(f'<w:instrText xml:space="preserve"> TOC \\o "{low}-{high}" \\h \\z \\u '
+                                          '</w:instrText>')))
+            p.append(parse_xml(run.format('<w:fldChar w:fldCharType="separate"/>')))
+        if mark:
+            link = parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="{mark}" w:history="1"/>')
+            t = parse_xml(run.format('<w:t xml:space="preserve"></w:t>'))
+            t[0].text = text
+            link.append(t)
+            for part in ('<w:tab/>', '<w:fldChar w:fldCharType="begin"/>',
+                         f'<w:instrText xml:space="preserve"> PAGEREF {mark} \\h </w:instrText>',
+                         '<w:fldChar w:fldCharType="separate"/>', '<w:fldChar w:fldCharType="end"/>'):
+                link.append(parse_xml(run.format(part)))
+            p.append(link)
+        if i == max(len(entries), 1) - 1:
+            p.append(parse_xml(run.format('<w:fldChar w:fldCharType="end"/>')))
+        content.append(p)
+
+
+def _keep_leads_with_what_they_lead(doc) -> None:
+    """A paragraph between a heading and a chart or table stays on the page of what it introduces,
+    as in the PDF (``h2 + p + figure``, ``h3 + p + table``): a heading and its first lines are never
+    left at the foot of a page whose chart is on the next."""
+    names = {st.style_id: st.name for st in doc.styles}
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        before, after = p.getprevious(), p.getnext()
+        if before is None or after is None or before.tag != qn("w:p"):
+            continue
+        if not names.get(before.style or "", "").startswith("Heading") or p.find(f".//{qn('w:drawing')}") is not None:
+            continue
+        if after.tag == qn("w:tbl") or (after.tag == qn("w:p") and after.find(f".//{qn('w:drawing')}") is not None):
+            p.get_or_add_pPr().keepNext_val = True
+
+
+def _drop_spacers(doc) -> None:
+    """Remove the empty paragraph written after each table where nothing needs it: Word needs a
+    paragraph between two tables (or they become one), at the end of a table cell and at the end
+    of the document; anywhere else the space after a table is the next paragraph's."""
+    for tbl in list(doc.element.body.iter(qn("w:tbl"))):
+        p = tbl.getnext()
+        if p is None or p.tag != qn("w:p") or "".join(p.itertext()) or len(p) > 1:
+            continue
+        after = p.getnext()
+        if after is None or after.tag in (qn("w:tbl"), qn("w:sectPr")):
+            continue
+        p.getparent().remove(p)
+        if after.tag == qn("w:p") and after.style in (None, "Normal"):
+            after.get_or_add_pPr().spacing_before = Pt(8)
+
+
 # ---------------------------------------------------------------- blocks
 
 
@@ -383,6 +590,13 @@ def _block(w: _Writer, container, tag: Tag) -> None:
     name, css = tag.name, _classes(tag)
     if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
         level = int(name[1])
+        if level == 2 and container is w.doc:
+            w.sections_seen += 1
+            if w.sections_seen == 2:  # after page 1: the table of contents, filled in when every heading is written
+                w.contents = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj>'
+                                       '<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+                                       '</w:docPartObj></w:sdtPr><w:sdtContent/></w:sdt>')
+                _append_to_body(w.doc, w.contents)
         p = _paragraph(w, container, list(tag.children), f"Heading {level}")
         if "et-appendix" in css or "et-newpage" in css:
             p.paragraph_format.page_break_before = True
@@ -531,8 +745,7 @@ def _inline(w: _Writer, p, segments: list[tuple[str, Fmt]]) -> None:
         for text, fmt in segments[i:j]:
             r = _run(p, text, fmt)
             link.append(r._r)  # moved from the paragraph into the link
-            r.font.underline = True
-            r.font.color.rgb = ACCENT
+            r.style = w.doc.styles[LINK_STYLE]
         i = j
 
 
@@ -665,8 +878,8 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     for i, tr in enumerate(rows):
         row = table.rows[i]
         header = i < len(head_rows)
-        # (rows are not marked w:cantSplit: LibreOffice 7.4 then drops the rows of a table that
-        # breaks after its first row, instead of moving them to the next page)
+        # a row is never split across two pages (as in the PDF); the header row repeats on each
+        row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         if header:
             row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
         col = 0
@@ -681,11 +894,11 @@ def _table(w: _Writer, container, tag: Tag) -> None:
                     extra._p.getparent().remove(extra._p)
             p = cell.paragraphs[0]
             p.style = w.doc.styles[CELL_STYLE]
-            _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th")))
+            # (the header row is bold by the table style; a heading cell in the body by its own run)
+            _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th" and not header)))
             if "num" in _classes(cell_tag):
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if header:
-                _shade(cell, HEADER_FILL, bottom=True)
                 p.paragraph_format.keep_with_next = True
             elif "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
@@ -694,11 +907,30 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     container.add_paragraph(style=w.doc.styles[NOTE_STYLE]).paragraph_format.space_after = Pt(0)
 
 
+# Arial's advance widths in thousandths of an em (the table's font without a template); a
+# character not listed counts as a lower-case letter's 556, an upper-case one as 667
+_NARROW = {" ": 278, ".": 278, ",": 278, ":": 278, ";": 278, "'": 191, "!": 278, "|": 260, "/": 278, "i": 222,
+           "j": 222, "l": 222, "f": 278, "t": 278, "I": 278, "r": 333, "-": 333, "(": 333, ")": 333, "[": 278,
+           "]": 278, "\u00a0": 278, "c": 500, "k": 500, "s": 500, "v": 500, "x": 500, "y": 500, "z": 500,
+           "J": 500, "m": 833, "w": 722, "M": 833, "W": 944, "%": 889, "−": 584, "<": 584, ">": 584,
+           "+": 584, "=": 584, "–": 556, "—": 1000}
+CELL_POINTS = 8.5  # the table text's size (the Report Table style)
+CELL_PADDING = Pt(8.5 + 2)  # the style's cell margins (85 twips at each side) and a little air
+
+
+def _text_emu(text: str, bold: bool = False) -> int:
+    """The width of ``text`` on one line in the table's text, in EMU (bold a tenth wider)."""
+    units = sum(_NARROW.get(c, 667 if c.isupper() else 556) for c in text)
+    return int(Pt(units / 1000 * CELL_POINTS * (1.1 if bold else 1.0)))
+
+
 def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
     """Column widths as a browser lays out the HTML table: a column of numbers gets the room its
-    longest number needs on one line, and the other columns share the rest after their longest
-    texts (a text wraps beyond 30 characters, a heading between its words)."""
-    need = [3] * ncols  # characters, with the cell's padding
+    longest number (and its heading's longest word) needs on one line; the other columns share the
+    rest after their longest words, in proportion to their texts (a text wraps beyond about 30
+    characters, a heading between its words). A table too wide for the page is shrunk evenly."""
+    least = [int(CELL_PADDING)] * ncols  # what a column needs: no word broken, no number wrapped
+    wish = [int(CELL_PADDING)] * ncols  # what it would take, a text on one line up to about 30 characters
     numeric = [False] * ncols
     for tr in rows:
         col = 0
@@ -706,21 +938,34 @@ def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
             span = _span(cell)
             if span == 1 and col < ncols:
                 words = cell.get_text(" ").split()
-                if cell.name == "th":
-                    size = max((len(x) for x in words), default=0)
-                elif "num" in _classes(cell):
-                    size, numeric[col] = len(" ".join(words)), True
+                bold = cell.name == "th"
+                longest = max((_text_emu(x, bold) for x in words), default=0)
+                if "num" in _classes(cell) and cell.name == "td":
+                    numeric[col] = True
+                    longest = _text_emu(" ".join(words))
+                    wide = longest
+                elif bold:
+                    wide = longest
                 else:
-                    size = min(len(" ".join(words)), 30)
-                need[col] = max(need[col], size + 3)
+                    wide = min(_text_emu(" ".join(words)), _text_emu("x" * 30))
+                least[col] = max(least[col], longest + int(CELL_PADDING))
+                wish[col] = max(wish[col], wide + int(CELL_PADDING), least[col])
             col += span
-    char = int(Pt(8.5 * 0.55))  # an average character of the table's text
-    fixed = sum(n * char for n, num in zip(need, numeric) if num)
-    free = sum(n for n, num in zip(need, numeric) if not num)
-    if fixed < width * 0.8 and free:
-        cols = [n * char if num else int((width - fixed) * n / free) for n, num in zip(need, numeric)]
+    for c in range(ncols):  # a number's column takes what its numbers need, no more
+        if numeric[c]:
+            wish[c] = least[c]
+    if sum(wish) <= width:  # the texts get the rest, in proportion to their length
+        texts = sum(x for x, num in zip(wish, numeric) if not num)
+        spare = width - sum(wish)
+        cols = [x if num or not texts else x + int(spare * x / texts) for x, num in zip(wish, numeric)]
+        if not texts:
+            cols = [int(width * x / sum(wish)) for x in wish]
+    elif sum(least) <= width:  # each at least its longest word; the texts share what is left
+        spare = width - sum(least)
+        more = [max(0, x - y) for x, y in zip(wish, least)]
+        cols = [y + (int(spare * m / sum(more)) if sum(more) else 0) for y, m in zip(least, more)]
     else:
-        cols = [int(width * n / sum(need)) for n in need]
+        cols = [int(width * y / sum(least)) for y in least]
     for column, size in zip(table.columns, cols):
         column.width = Emu(size)
     for tr in table._tbl.tr_lst:
@@ -729,15 +974,6 @@ def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
             span = tc.grid_span
             tc.width = Emu(sum(cols[col:col + span]))
             col += span
-
-
-def _shade(cell, fill: str, bottom: bool = False) -> None:
-    """A header cell's fill and the PDF's rule under it."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    if bottom:
-        tc_pr.append(parse_xml(f'<w:tcBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:color="1F5F8B"/>'
-                               '</w:tcBorders>'))
-    tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
 
 
 # ---------------------------------------------------------------- pictures
