@@ -42,6 +42,7 @@ from .costs import BudgetUse, CostTable, budget_use, costs
 from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
+                          on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
                           successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
@@ -102,9 +103,17 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     else:
         df = project.participants
         ended = df[~df[S.ONGOING]]
-        succ = ended[ended[S.OUTCOME].isin(cb.success_outcomes)]
+        # an exit counts only where there was försörjningsstöd to leave: a participant on sickness
+        # benefit at start who returns to sickness benefit saves the municipality nothing
+        fs = on_fs_at_start(project, ended)
+        leaves = ended[S.OUTCOME].isin(cb.success_outcomes)
+        other = ended[leaves & ~fs]
+        succ = ended[leaves & fs]
         exit_m = np.maximum(_first_months_from(succ[S.END_DATE]) - s0, 0).astype(int)
-        info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed")
+        unknown = int((succ[S.SUPPORT_START] == S.UNKNOWN).sum()) if S.SUPPORT_START in succ else len(succ)
+        info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed",
+                    other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
+                    unknown_support=unknown if project.payments is None else 0)
     levels, assumptions, refs = _monthly_levels(project, succ)
 
     rates = None
@@ -379,6 +388,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         level_source=level_note,
         first_year_kept=float(m.first_year.mean()) if m.first_year is not None else 1.0,
         first_year_source="observed" if m.first_year is not None else "assumed",
+        other_support=tuple((str(c), int(n)) for c, n in info.get("other_support", ())),
+        unknown_support=int(info.get("unknown_support", 0)),
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))

@@ -1,0 +1,174 @@
+"""More projects unlike the samples: a rehabilitation project whose participants were on sickness
+benefit at start, a youth project without payments or support codes, a three-year project whose last
+year took in four persons, a project whose exits all fell on one day. Each fixture is a tiny project
+written in tmp_path; expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.present.sections import costbenefit as cb_section
+from evaltools.present.sections import summary
+from evaltools.words.text import catalog
+
+from .conftest import write_csv
+from .test_unseen_projects import _params, _person
+
+PROJECT = """\
+    kind: individ
+    period: {start: 2023-01-01, planned_end: 2024-12-31}
+    granted_sek: 1000000
+    data: {participants: data/participants.csv, budget: data/budget.csv%s}
+    """
+BUDGET = [{"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000}]
+
+
+def _support_project(tmp_path, supports: list[str], payments: list[dict] | None = None):
+    """One participant per entry of ``supports`` (their support at start), each starting 2023-03-01
+    and leaving for work 2023-09-01."""
+    rows = [{**_person(i + 1), "support_start": s} for i, s in enumerate(supports)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    extra = ""
+    if payments is not None:
+        write_csv(tmp_path / "data/payments.csv", payments)
+        extra = ", payments: data/payments.csv"
+    return et.load_project(_params(tmp_path, PROJECT % extra))
+
+
+# --- a participant on sickness benefit at start has no försörjningsstöd to leave ----------------
+def test_exits_of_participants_on_another_support_at_start_save_no_forsorjningsstod(tmp_path):
+    # six on försörjningsstöd and six on sjukpenning at start, all twelve leave for work:
+    # only the six had försörjningsstöd to leave
+    project = _support_project(tmp_path, ["försörjningsstöd"] * 6 + ["sjukpenning"] * 6)
+    s = et.cost_benefit(project).summary
+    assert s.successes == 6
+    assert s.other_support == (("sjukpenning", 6),)
+    assert s.unknown_support == 0
+    # against every one of the twelve on försörjningsstöd: the benefit is about half (same levels, same exits)
+    everyone = et.cost_benefit(_support_project(tmp_path / "all", ["försörjningsstöd"] * 12)).summary
+    assert everyone.successes == 12 and everyone.other_support == ()
+    assert s.pv_avoided_fs == pytest.approx(everyone.pv_avoided_fs / 2, rel=1e-9)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "6 av de avslutade som gick vidare hade en annan försörjning än försörjningsstöd vid start (sjukpenning)"),
+    ("en", "6 of the participants who ended and moved on had support other than social assistance at start "
+           "(sickness benefit)")])
+def test_page_one_and_the_section_say_whose_exits_save_nothing(tmp_path, lang, said):
+    r = et.Report(_support_project(tmp_path, ["försörjningsstöd"] * 6 + ["sjukpenning"] * 6), lang=lang)
+    assert said in " ".join(summary.worth(r))
+    assert said in " ".join(cb_section.benefit_count(r))
+
+
+def test_payments_before_the_start_show_forsorjningsstod_whatever_the_support_code(tmp_path):
+    # the six on sjukpenning were also paid försörjningsstöd (a top-up) in the months before the start
+    months = pd.period_range("2022-09", "2023-02", freq="M")
+    pay = [{"person_id": f"U{i:03d}", "month": str(m), "amount": 3000} for i in range(1, 13) for m in months]
+    project = _support_project(tmp_path, ["försörjningsstöd"] * 6 + ["sjukpenning"] * 6, pay)
+    s = et.cost_benefit(project).summary
+    assert s.successes == 12 and s.other_support == ()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_when_no_one_who_moved_on_had_forsorjningsstod_the_report_says_why_there_is_no_saving(tmp_path, lang):
+    r = et.Report(_support_project(tmp_path, ["sjukpenning"] * 4 + ["sjuk_aktivitetsersättning"] * 3), lang=lang)
+    s = r.cba.summary
+    assert s.successes == 0 and dict(s.other_support) == {"sjukpenning": 4, "sjuk_aktivitetsersättning": 3}
+    assert cb_section.too_early(True, s) == "costbenefit.too_early_other_support"
+    words = catalog(lang)
+    page_one = " ".join(summary.worth(r))
+    assert page_one.startswith("7 ")  # (4 + 3, one sentence saying why there is no saving)
+    assert words.msg("costbenefit.too_early_no_exit") not in page_one
+
+
+# --- nothing shows försörjningsstöd at start: the assumption is said --------------------------------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Kalkylen antar att alla 6 som räknas som att de lämnat försörjningsstödet hade försörjningsstöd vid start"),
+    ("en", "The calculation assumes that all 6 counted as leaving social assistance had social assistance at start")])
+def test_without_support_codes_or_payments_page_one_says_the_leavers_are_assumed_on_forsorjningsstod(tmp_path, lang, said):
+    r = et.Report(_support_project(tmp_path, ["okänt"] * 6), lang=lang)
+    assert r.cba.summary.unknown_support == 6
+    assert said in " ".join(summary.worth(r))
+    # known to be on försörjningsstöd at start: nothing to say
+    known = et.Report(_support_project(tmp_path / "known", ["försörjningsstöd"] * 6), lang=lang)
+    assert known.cba.summary.unknown_support == 0
+    assert said not in " ".join(summary.worth(known))
+
+
+def test_the_workbook_key_figures_hold_no_sentence_fields(tmp_path):
+    r = et.Report(_support_project(tmp_path, ["försörjningsstöd"] * 6 + ["sjukpenning"] * 6), lang="sv")
+    figures = r.key_tables()["kostnad_nytta"]
+    assert "other_support" not in figures.columns and "unknown_support" not in figures.columns
+
+
+# --- a three-year project whose last year took in four persons ---------------------------------------
+def test_outcome_rates_hide_a_small_intake_year_and_one_more_without_failing(tmp_path):
+    # years 1 and 2 take in 10 each (5 to work, 5 still on support), year 3 takes in 4 (2 and 2); a
+    # share goal per project year publishes each year's counts: year 3 is hidden (fewer than 5
+    # successes) and so one more year (no variable has a single hidden row), which the loop marks in
+    # an array pandas may hand out read-only
+    rows = []
+    for year, n in ((2023, 10), (2024, 10), (2025, 4)):
+        for j in range(n):
+            i = len(rows) + 1
+            rows.append(_person(i, start=f"{year}-02-01", end=f"{year}-08-01",
+                                outcome="arbete" if j < n // 2 else "kvar_försörjningsstöd"))
+    write_csv(tmp_path / "data/participants.csv", rows)
+    project = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2025-12-31}
+        data: {participants: data/participants.csv}
+        goals:
+          - {id: andel, kind: share, label: Hälften till arbete, target: 0.5, period: project_year,
+             success_outcomes: [arbete]}
+        """))
+    rates = et.outcome_rates(project).table
+    years = rates[rates["variable"] == "project_year"].set_index("category")
+    hidden = [str(c) for c, v in years["rate"].items() if isinstance(v, str)]
+    assert len(hidden) == 2 and "3" in hidden
+
+
+# --- the median time in the project: never "inf", never ".. (..–..)" --------------------------------
+def _reader(lang: str):
+    return SimpleNamespace(lang=lang, msg=catalog(lang).msg)
+
+
+@pytest.mark.parametrize("lang, open_, closed", [("sv", "150 (från 120)", "150 (120–190)"),
+                                                 ("en", "150 (from 120)", "150 (120–190)")])
+def test_a_median_whose_interval_has_no_upper_bound_is_written_in_words(lang, open_, closed):
+    from evaltools.present.sections.time_in_project import median_cell
+    r = _reader(lang)
+    assert median_cell(r, 150.0, 120.0, np.inf) == open_
+    assert median_cell(r, 150.0, 120.0, np.nan) == open_
+    assert median_cell(r, 150.0, 120.0, 190.0) == closed
+    assert median_cell(r, 150.0, np.nan, np.nan) == "150"  # no interval could be computed
+    assert median_cell(r, "..", "..", "..") == ".."  # hidden: one mark
+    assert median_cell(r, np.nan, np.nan, np.nan) == "–"
+
+
+def test_the_time_table_of_a_group_whose_exits_all_fell_on_one_day_has_no_inf(tmp_path):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import time_in_project
+    # 12 participants of year 1 each stay exactly 184 days (2023-03-01 – 2023-09-01); 8 of year 2 start
+    # 2024-02-01, 3 leave 2024-08-01 and 5 are still enrolled on 2024-12-31: the curve of year 2 never
+    # falls below one half before the last exit can be followed, so its median's upper bound is infinite
+    rows = [_person(i) for i in range(1, 13)]
+    rows += [_person(i, start="2024-02-01", end="2024-08-01" if i < 16 else "", outcome="arbete" if i < 16 else "")
+             for i in range(13, 21)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    project = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data_as_of: 2024-12-31
+        data: {participants: data/participants.csv}
+        """))
+    for lang in ("sv", "en"):
+        r = et.Report(project, lang=lang)
+        [table] = [b for b in time_in_project.blocks(r)[0] if isinstance(b, Table)]
+        shown = table.frame.astype(str).to_numpy().ravel().tolist()
+        assert not any("inf" in c or "(–" in c or "––" in c for c in shown), shown
