@@ -412,7 +412,8 @@ def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
                     pub.loc[i, "other"] = gc.get("not_success", np.nan)
                     pub.loc[i, "ongoing"] = 0
             published = already_published(cells, pub)
-        rows = suppression_mask(cells, k, published=published).any(axis=1).to_numpy()
+        # (a copy: the array pandas returns may be read-only, and one more row may be hidden below)
+        rows = np.array(suppression_mask(cells, k, published=published).any(axis=1), dtype=bool)
         if rows.sum() == 1 and len(rows) > 1:
             sizes = np.where(rows, np.inf, g["n"].to_numpy(float))
             rows[int(np.argmin(sizes))] = True
