@@ -169,7 +169,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     elif earnings == 0:
         earn_src, earn_flag = Note.of("assumption.not_valued"), True
 
-    # costs on the monthly grid, by ledger actor: Finsam shares of the förbund's lines, own financing on the kommun
+    # costs on the monthly grid, by ledger actor: Finsam shares of the förbund's lines, own financing on the
+    # kommun, a partner's co-financing on that partner
     n_cost = max([_cost_months(p, params)[1] for p in ct[S.PERIOD]] + [0]) + 1
     cost_actual = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
     cost_budget = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
@@ -179,8 +180,9 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         per_month = np.zeros(n_cost)
         per_month[a:b + 1] = line.used_fixed / (b - a + 1)
         target = cost_actual if settled[i] else cost_budget
-        if getattr(line, S.FUNDER) == "egen":
-            target["kommun"] += per_month
+        funder = getattr(line, S.FUNDER)
+        if funder in S.FUNDER_ACTOR:  # own financing or a partner's co-financing: borne by that actor alone
+            target[S.FUNDER_ACTOR[funder]] += per_month
         else:
             for actor, share in cb.cost_shares.items():
                 target["stat" if actor == "stat" else actor] += per_month * share
