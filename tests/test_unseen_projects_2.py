@@ -172,3 +172,102 @@ def test_the_time_table_of_a_group_whose_exits_all_fell_on_one_day_has_no_inf(tm
         [table] = [b for b in time_in_project.blocks(r)[0] if isinstance(b, Table)]
         shown = table.frame.astype(str).to_numpy().ravel().tolist()
         assert not any("inf" in c or "(–" in c or "––" in c for c in shown), shown
+
+
+# --- co-financing from the region and Försäkringskassan is borne by them -----------------------------
+def _cofinanced(tmp_path, funders: dict[str, str]):
+    write_csv(tmp_path / "data/participants.csv", [{**_person(i), "support_start": "försörjningsstöd"} for i in range(1, 7)])
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000, "funder": "förbund"},
+        {"period": "hela", "category": "Arbetsterapeut", "budget": 200_000, "actual": 200_000, "funder": funders["region"]},
+        {"period": "hela", "category": "Försäkringssamordnare", "budget": 150_000, "actual": 150_000,
+         "funder": funders["fk"]}])
+    return et.load_project(_params(tmp_path, PROJECT % ""))
+
+
+def test_a_partners_co_financing_is_booked_on_that_partner(tmp_path):
+    # förbund 1 000 000: state 500 000, region 250 000, kommun 250 000; the region's own line 200 000 and
+    # Försäkringskassan's 150 000 on them: kommun 250, region 450, fk 150, stat with fk 650 (thousands);
+    # every line runs over the whole period, so the present values keep these ratios
+    cost = et.cost_benefit(_cofinanced(tmp_path, {"region": "region", "fk": "försäkringskassan"})).table
+    pv = cost.set_index("perspective")["pv_cost"]
+    assert pv["region"] / pv["kommun"] == pytest.approx(450 / 250)
+    assert pv["fk"] / pv["kommun"] == pytest.approx(150 / 250)
+    assert pv["stat"] / pv["kommun"] == pytest.approx(650 / 250)
+    assert pv["offentliga"] / pv["kommun"] == pytest.approx(1350 / 250)
+
+
+def test_a_funder_written_as_a_name_is_refused_listing_the_partner_codes(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    with pytest.raises(DataValidationError) as e:
+        _cofinanced(tmp_path, {"region": "Region Provlän", "fk": "försäkringskassan"})
+    sv = e.value.message("sv")
+    assert "rad 3, kolumn 'funder': står 'Region Provlän'" in sv and "region" in sv.split("förväntat", 1)[1]
+
+
+# --- one workbook as a Swedish Excel user writes it ----------------------------------------------------
+def _swedish_workbook(path, budget_sheet: str = "Budget "):
+    """Sheets named in Swedish, a title row, header cells with trailing spaces, an empty row in the
+    middle, and a budget whose total row at the bottom leaves its period empty."""
+    import datetime as dt
+
+    import openpyxl
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["Deltagarlista, uttag 2024-06-30"])
+    ws.append(["person_id ", "sex", "birth_year", "household_type ", "start_date", "end_date", "outcome"])
+    for i in range(1, 7):
+        if i == 4:
+            ws.append([])
+        ws.append([f"S{i:03d}", "kvinna", 1990, "ensamstående", dt.datetime(2023, 3, 1), dt.datetime(2023, 9, 1), "arbete"])
+    pay = wb.create_sheet("Utbetalningar")
+    pay.append(["person_id", "month", "amount"])
+    for i in range(1, 7):
+        pay.append([f"S{i:03d}", "2023-01", "8 500,50"])
+    budget = wb.create_sheet(budget_sheet)
+    budget.append(["period", "category", "budget", "actual"])
+    budget.append([2023, "Personal", 600_000, 590_000])
+    budget.append([2024, "Personal", 400_000, None])
+    budget.append([None, "Summa", 1_000_000, 590_000])
+    wb.save(path)
+    return path
+
+
+WORKBOOK = """\
+    kind: individ
+    period: {start: 2023-01-01, planned_end: 2024-12-31}
+    data_as_of: 2024-06-30
+    granted_sek: 1000000
+    data: {participants: data/p.xlsx, payments: data/p.xlsx, budget: data/p.xlsx}
+    """
+
+
+def test_a_workbook_with_swedish_sheet_names_and_an_undated_total_row_loads(tmp_path):
+    _swedish_workbook(tmp_path / "data/p.xlsx")
+    project = et.load_project(_params(tmp_path, WORKBOOK))
+    assert project.participants["person_id"].tolist() == [f"S{i:03d}" for i in range(1, 7)]
+    assert project.payments["amount"].tolist() == [8500.5] * 6
+    # the total row (1 000 000 and 590 000) agrees with its lines and is dropped
+    assert project.budget["budget"].tolist() == [600_000, 400_000]
+
+
+def test_an_undated_total_row_that_disagrees_names_its_row(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    path = _swedish_workbook(tmp_path / "data/p.xlsx")
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    wb["Budget "]["C4"] = 1_100_000  # the lines sum to 1 000 000
+    wb.save(path)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, WORKBOOK))
+    assert "rad 4, kolumn 'budget': står '1 100 000'; förväntat summan av raderna, 1 000 000 kr" in e.value.message("sv")
+
+
+def test_a_sheet_named_unlike_any_file_is_still_not_guessed(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    _swedish_workbook(tmp_path / "data/p.xlsx", budget_sheet="Ekonomi 2023")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, WORKBOOK))
+    assert "kolumnen 'period' saknas" in e.value.message("sv")  # (the first sheet, Deltagare, was read for the budget)

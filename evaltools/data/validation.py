@@ -668,6 +668,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    frame = raw.frame
+    if S.PERIOD in frame and S.CATEGORY in frame:
+        # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
+        total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
+        frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
