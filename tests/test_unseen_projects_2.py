@@ -271,3 +271,56 @@ def test_a_sheet_named_unlike_any_file_is_still_not_guessed(tmp_path):
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, WORKBOOK))
     assert "kolumnen 'period' saknas" in e.value.message("sv")  # (the first sheet, Deltagare, was read for the budget)
+
+
+# --- a breakdown unknown for everyone is not a row of "Okänt 100 %" -----------------------------------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Tabellen visar inte försörjning vid start och SGI-status: uppgiften saknas för alla deltagare."),
+    ("en", "The table leaves out support at start and SGI status: not known for any participant.")])
+def test_a_breakdown_the_file_lacks_is_left_out_of_the_participant_table_and_named(tmp_path, lang, said):
+    from evaltools.present.sections import participants
+    # the file has neither support_start nor sgi_status: both are okänt for all six
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 7)])
+    r = et.Report(et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        """)), lang=lang)
+    assert set(r.composition.table["variable"]) == {"sex", "age_group", "household_type", "project_year"}
+    assert participants.unknown_note(r) == (said,)
+    # one person with a known support at start: the breakdown is shown (with its unknowns)
+    rows = [_person(i) for i in range(1, 7)]
+    rows[0]["support_start"] = "försörjningsstöd"
+    write_csv(tmp_path / "data/participants.csv", rows)
+    r = et.Report(et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        """)), lang=lang)
+    assert "support_start" in set(r.composition.table["variable"])
+    assert "sgi_status" not in set(r.composition.table["variable"])
+
+
+# --- a count goal already at its whole target while its period runs --------------------------------------
+@pytest.mark.parametrize("lang, full, part", [
+    ("sv", "7 hittills under hela perioden, som pågår: redan hela periodens målvärde 6", "som gått är"),
+    ("en", "7 so far over the whole period, still running: already the whole period's target of 6", "months so far")])
+def test_page_one_says_a_running_count_goal_already_has_its_whole_target(tmp_path, lang, full, part):
+    # 7 enrolled by 2024-06-30 against a target of 6 for 2023-01-01 – 2024-12-31: a count can only grow
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 8)])
+    body = """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data_as_of: 2024-06-30
+        data: {participants: data/participants.csv}
+        goals:
+          - {id: antal, kind: participant_count, label: Deltagare, target: %d, period: whole_period}
+        """
+    r = et.Report(et.load_project(_params(tmp_path, body % 6)), lang=lang)
+    assert r.goals.table.iloc[0]["status"] == "pågår"  # (still not judged before the period ends)
+    text = " ".join(summary.goal_fulfilment(r)).replace("\xa0", " ")
+    assert full in text and part not in text
+    # 7 of a target of 10: the target for the time run so far, as before
+    r = et.Report(et.load_project(_params(tmp_path, body % 10)), lang=lang)
+    text = " ".join(summary.goal_fulfilment(r)).replace("\xa0", " ")
+    assert part in text and "already" not in text and "redan" not in text
