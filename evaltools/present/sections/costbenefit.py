@@ -66,7 +66,7 @@ def too_early(has_participants: bool, summary: CostSummary) -> str | None:
     ended has left social assistance), or ``None`` when there is one."""
     if not has_participants or summary.successes:
         return None
-    if summary.other_support:  # (those who moved on had no försörjningsstöd to leave)
+    if getattr(summary, "other_support", ()):  # (those who moved on had no försörjningsstöd to leave)
         return "costbenefit.too_early_other_support"
     return "costbenefit.too_early_no_exit" if summary.ended else "costbenefit.too_early_no_ended"
 
