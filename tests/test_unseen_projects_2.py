@@ -324,3 +324,22 @@ def test_page_one_says_a_running_count_goal_already_has_its_whole_target(tmp_pat
     r = et.Report(et.load_project(_params(tmp_path, body % 10)), lang=lang)
     text = " ".join(summary.goal_fulfilment(r)).replace("\xa0", " ")
     assert part in text and "already" not in text and "redan" not in text
+
+
+# --- an English report of a params file written in Swedish ----------------------------------------------
+def test_the_texts_an_english_report_shows_in_swedish_are_listed_with_their_keys(tmp_path):
+    from evaltools.publish.cli import _english_hint, swedish_only
+    params = et.load_params(_params(tmp_path, """\
+        kind: struktur
+        description: Stöd till unga.
+        period: {start: 2024-01-01, planned_end: 2025-12-31}
+        target_population: {size: 120, description: unga som varken arbetar eller studerar}
+        goals:
+          - {id: rutiner, kind: qualitative, label: Rutiner ska finnas, label_en: Routines in place,
+             assessment: delvis, evidence: Antagna i tre av fyra kommuner.}
+          - {id: nätverk, kind: qualitative, label: Ett nätverk ska bildas, assessment: uppnått}
+        """))
+    assert swedish_only(params) == ["description_en", "target_population.description_en",
+                                    "goals: rutiner (evidence_en)", "goals: nätverk (label_en)"]
+    assert "goals: nätverk (label_en)" in _english_hint(params, "en")
+    assert _english_hint(params, "sv") == ""  # (a Swedish report needs none of them)
