@@ -343,3 +343,18 @@ def test_the_texts_an_english_report_shows_in_swedish_are_listed_with_their_keys
                                     "goals: rutiner (evidence_en)", "goals: nätverk (label_en)"]
     assert "goals: nätverk (label_en)" in _english_hint(params, "en")
     assert _english_hint(params, "sv") == ""  # (a Swedish report needs none of them)
+
+
+# --- payments that end before anyone's exit: no table of zeros ------------------------------------------
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_follow_up_after_exit_with_nobody_followed_is_a_sentence_not_a_table(tmp_path, lang):
+    from evaltools.present.display import Table, Text
+    # paid September 2022 – February 2023, all leave for work on 2023-09-01: no month after an exit is in the file
+    months = pd.period_range("2022-09", "2023-02", freq="M")
+    pay = [{"person_id": f"U{i:03d}", "month": str(m), "amount": 8000} for i in range(1, 7) for m in months]
+    r = et.Report(_support_project(tmp_path, ["försörjningsstöd"] * 6, pay), lang=lang)
+    assert (r.cba.persistence["observed"] == 0).all()
+    parts = cb_section.persistence_table(r)
+    assert not any(isinstance(p, Table) for p in parts)
+    [text] = parts
+    assert isinstance(text, Text) and catalog(lang).msg("costbenefit.persist.none_followed") in text.paragraphs

@@ -192,6 +192,8 @@ def persistence_table(r) -> list:
     pt = cba.persistence
     if pt is None or pt.empty:
         return []
+    if not (pt["observed"] > 0).any():  # the payments end before any exit could be followed: a sentence, no empty table
+        return [Text([*coded_against_paid(r), msg("costbenefit.persist.none_followed")], msg("costbenefit.persist.heading"), 3)]
     k = r.params.privacy.min_count
     small = lambda n: 0 < n < k  # noqa: E731
     obs, off = msg("costbenefit.persist.observed"), msg("costbenefit.persist.without")
