@@ -358,3 +358,43 @@ def test_a_follow_up_after_exit_with_nobody_followed_is_a_sentence_not_a_table(t
     assert not any(isinstance(p, Table) for p in parts)
     [text] = parts
     assert isinstance(text, Text) and catalog(lang).msg("costbenefit.persist.none_followed") in text.paragraphs
+
+
+# --- every group's share hidden: no table of marks, no verdict on hidden tests ------------------------
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_outcome_shares_all_hidden_are_a_sentence_without_a_verdict(tmp_path, lang):
+    from evaltools.present.display import Table, Text
+    from evaltools.present.sections import outcomes
+    # 8 ended, 3 to work: fewer than 5 successes in every group, so every share is hidden
+    rows = [_person(i, sex="kvinna" if i % 2 else "man", outcome="arbete" if i <= 3 else "kvar_försörjningsstöd")
+            for i in range(1, 9)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    r = et.Report(et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        """)), lang=lang)
+    assert outcomes.shown_rates(r) == 0
+    parts = outcomes.blocks(r)[0]
+    words = catalog(lang)
+    said = [p for b in parts if isinstance(b, Text) for p in b.paragraphs]
+    assert words.msg("outcomes.none_shown", k="5") in said
+    assert not any(words.msg("outcomes.no_clear_difference", n="1", measure="x").split()[0] in p for p in said[1:])
+    assert sum(isinstance(b, Table) for b in parts) == 1  # the exit outcomes only, no table of hidden shares
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_project_with_one_group_in_every_breakdown_says_nothing_was_compared(tmp_path, lang):
+    from evaltools.present.display import Text
+    from evaltools.present.sections import outcomes
+    # 12 women of one age group, one household type and one intake year: 6 to work, 6 still on support
+    rows = [_person(i, outcome="arbete" if i <= 6 else "kvar_försörjningsstöd") for i in range(1, 13)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    r = et.Report(et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv}
+        """)), lang=lang)
+    said = [p for b in outcomes.blocks(r)[0] if isinstance(b, Text) for p in b.paragraphs]
+    assert catalog(lang).msg("outcomes.no_test") in said
+    assert not any(p.startswith(("Justerat för att 0", "Adjusted for the 0")) for p in said)
