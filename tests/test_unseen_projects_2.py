@@ -398,3 +398,23 @@ def test_a_project_with_one_group_in_every_breakdown_says_nothing_was_compared(t
     said = [p for b in outcomes.blocks(r)[0] if isinstance(b, Text) for p in b.paragraphs]
     assert catalog(lang).msg("outcomes.no_test") in said
     assert not any(p.startswith(("Justerat för att 0", "Adjusted for the 0")) for p in said)
+
+
+# --- words a case worker writes for a code --------------------------------------------------------------
+@pytest.mark.parametrize("column, written, code", [("outcome", "Sjukersättning", "sjuk_aktivitetsersättning"),
+                                                   ("outcome", "lönebidrag", "arbete_med_stöd"),
+                                                   ("support_start", "sjukskriven", "sjukpenning"),
+                                                   ("support_start", "Ekonomiskt bistånd", "försörjningsstöd")])
+def test_a_word_for_a_code_is_refused_with_the_code_suggested(tmp_path, column, written, code):
+    from evaltools.data.errors import DataValidationError
+    row = {**_person(1), "support_start": "försörjningsstöd", column: written}
+    write_csv(tmp_path / "data/participants.csv", [row])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, """\
+            kind: individ
+            period: {start: 2023-01-01, planned_end: 2024-12-31}
+            data: {participants: data/participants.csv}
+            """))
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert f"rad 2, kolumn '{column}': står '{written}'" in sv and f"menar du '{code}'?" in sv
+    assert f"row 2, column '{column}': got '{written}'" in en and f"'{code}'" in en.split("expected", 1)[1]

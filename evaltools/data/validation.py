@@ -68,9 +68,22 @@ def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
     return "", {}
 
 
+# Words a case worker writes for a code (never accepted as the code: only suggested in the message)
+_WORDS_FOR_CODES = {
+    "sjukersättning": "sjuk_aktivitetsersättning", "aktivitetsersättning": "sjuk_aktivitetsersättning",
+    "sjukskriven": "sjukpenning", "sjukskrivning": "sjukpenning", "arbetslös": "arbetssökande",
+    "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
+    "utbildning": "studier", "ekonomiskt bistånd": "försörjningsstöd", "socialbidrag": "försörjningsstöd",
+    "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
+}
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
-    """'Did you mean': a label written for its code, spaces for underscores, or a close spelling."""
+    """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
+    a case worker writes for a code (``sjukersättning``, ``lönebidrag``)."""
     v = " ".join(value.split()).casefold()
+    if _WORDS_FOR_CODES.get(v) in col.vocab:
+        return "hint.did_you_mean", {"code": _WORDS_FOR_CODES[v]}
     for code, sv, en in col.labels:
         if v in (sv.casefold(), en.casefold()) and v != code:
             return "hint.label", {"code": code}
