@@ -69,7 +69,8 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     -------
     Composition
         ``table``: variable, category (codes), n, share, with counts below the privacy threshold
-        hidden; ``raw``: the same unsuppressed. Labels in a language:
+        hidden (a variable unknown, ``okänt``, for every participant has no rows); ``raw``: the
+        same unsuppressed. Labels in a language:
         :func:`evaltools.words.labels.with_breakdown_labels`.
 
     Examples
@@ -80,6 +81,8 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     df = project.participants
     rows = []
     for var in by:
+        if len(df) and (df[var] == S.UNKNOWN).all():  # unknown for everyone (a column the file lacks): nothing to show
+            continue
         counts = df[var].value_counts(dropna=False).sort_index()
         for cat, n in counts.items():
             rows.append({"variable": var, "category": cat, "n": int(n), "share": n / len(df) if len(df) else np.nan})
@@ -412,7 +415,8 @@ def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
                     pub.loc[i, "other"] = gc.get("not_success", np.nan)
                     pub.loc[i, "ongoing"] = 0
             published = already_published(cells, pub)
-        rows = suppression_mask(cells, k, published=published).any(axis=1).to_numpy()
+        # (a copy: the array pandas returns may be read-only, and one more row may be hidden below)
+        rows = np.array(suppression_mask(cells, k, published=published).any(axis=1), dtype=bool)
         if rows.sum() == 1 and len(rows) > 1:
             sizes = np.where(rows, np.inf, g["n"].to_numpy(float))
             rows[int(np.argmin(sizes))] = True

@@ -181,6 +181,29 @@ def _visible(ws) -> bool:
     return getattr(ws, "sheet_state", "visible") == "visible"
 
 
+# The names a Swedish workbook gives the sheet of a data file, besides the file's own name: a sheet
+# named so (in any case, with spaces around) is that file's sheet, as a sheet named like the file is
+SHEET_NAMES: dict[str, tuple[str, ...]] = {
+    "participants": ("deltagare",), "payments": ("utbetalningar", "försörjningsstöd"), "budget": ("budget",),
+    "comparison": ("jämförelsegrupp", "jämförelsegruppen"),
+    "comparison_payments": ("jämförelsegruppens utbetalningar", "utbetalningar jämförelsegrupp"),
+    "earnings": ("inkomster", "arbetsinkomster"), "benefits": ("ersättningar",),
+    "responses": ("svar", "enkätsvar"), "questions": ("frågor",),
+}
+
+
+def _table_sheet(wb, table: str | None):
+    """The visible sheet named like the data file ``table`` (its own name, or its Swedish name in
+    :data:`SHEET_NAMES`, in any case and with spaces around), or ``None``."""
+    if table is None:
+        return None
+    if table in wb.sheetnames and _visible(wb[table]):
+        return wb[table]
+    wanted = {table.casefold(), *SHEET_NAMES.get(table, ())}
+    found = [ws for ws in wb.worksheets if _visible(ws) and ws.title.strip().casefold() in wanted]
+    return found[0] if len(found) == 1 else None
+
+
 def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
     """The sheet to read and, when the workbook's first sheet is hidden and a visible one was read
     in its place, a note saying which. A hidden sheet is read only when the params name it
@@ -188,8 +211,9 @@ def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
     names = wb.sheetnames
     if isinstance(sheet, str) and sheet in names:
         return wb[sheet], None
-    if sheet == 0 and table in names and _visible(wb[table]):  # one sheet per data file (the template)
-        return wb[table], None
+    named = _table_sheet(wb, table) if sheet == 0 else None
+    if named is not None:  # one sheet per data file (the template, or a workbook with Swedish sheet names)
+        return named, None
     visible = [ws for ws in wb.worksheets if _visible(ws)]
     if isinstance(sheet, int) and 0 <= sheet < len(visible):
         ws = visible[sheet]

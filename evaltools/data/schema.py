@@ -133,7 +133,14 @@ YES_NO: dict[str, tuple[str, str]] = {
 FUNDERS: dict[str, tuple[str, str]] = {
     "förbund": ("Samordningsförbundet", "Coordination association"),
     "egen": ("Egen finansiering", "Own financing"),
+    "kommun": ("Kommunens medfinansiering", "Municipality's co-financing"),
+    "region": ("Regionens medfinansiering", "Region's co-financing"),
+    "försäkringskassan": ("Försäkringskassans medfinansiering", "Social Insurance Agency's co-financing"),
+    "arbetsförmedlingen": ("Arbetsförmedlingens medfinansiering", "Public Employment Service's co-financing"),
 }
+# The ledger actor that bears a budget line outside the förbund's shares (own financing: the municipality)
+FUNDER_ACTOR: dict[str, str] = {"egen": "kommun", "kommun": "kommun", "region": "region",
+                                "försäkringskassan": "fk", "arbetsförmedlingen": "stat"}
 
 # The kinds of a register benefit (the benefits file, ``kind``), each with the ledger actor that
 # pays it: Försäkringskassan's own benefits to "fk", Arbetsförmedlingen's programme benefits (paid out

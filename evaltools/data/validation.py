@@ -83,9 +83,22 @@ def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
     return "", {}
 
 
+# Words a case worker writes for a code (never accepted as the code: only suggested in the message)
+_WORDS_FOR_CODES = {
+    "sjukersättning": "sjuk_aktivitetsersättning", "aktivitetsersättning": "sjuk_aktivitetsersättning",
+    "sjukskriven": "sjukpenning", "sjukskrivning": "sjukpenning", "arbetslös": "arbetssökande",
+    "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
+    "utbildning": "studier", "ekonomiskt bistånd": "försörjningsstöd", "socialbidrag": "försörjningsstöd",
+    "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
+}
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
-    """'Did you mean': a label written for its code, spaces for underscores, or a close spelling."""
+    """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
+    a case worker writes for a code (``sjukersättning``, ``lönebidrag``)."""
     v = " ".join(value.split()).casefold()
+    if _WORDS_FOR_CODES.get(v) in col.vocab:
+        return "hint.did_you_mean", {"code": _WORDS_FOR_CODES[v]}
     for code, sv, en in col.labels:
         if v in (sv.casefold(), en.casefold()) and v != code:
             return "hint.label", {"code": code}
@@ -687,6 +700,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    frame = raw.frame
+    if S.PERIOD in frame and S.CATEGORY in frame:
+        # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
+        total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
+        frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1

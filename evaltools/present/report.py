@@ -256,6 +256,8 @@ class Report:
         """The cost-benefit summary's figures by name, its definition and sources in the report's words."""
         s = self.cba.summary
         out = {**s.as_dict(), "success_definition": success_definition_text(s.success_definition, self.lang)}
+        for said in ("other_support", "unknown_support"):  # (sentences of the report, not key figures)
+            del out[said]
         if s.level_source is None:  # (a row only where the level a requirement is counted at has a source)
             del out["level_source"]
         else:

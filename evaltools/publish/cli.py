@@ -79,9 +79,9 @@ def cmd_validate(args, parser) -> int:
         print(_say("cli.validated", lang, id=project.id, n=n, k=len(project.warnings)))
         for w in project.warnings:
             print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
-        hint = _kind_hint(project.params, lang)  # (what the report no longer tells the evaluator to do)
-        if hint:
-            print(f"    {hint}")
+        for hint in (_kind_hint(project.params, lang), _english_hint(project.params, lang)):  # (what the
+            if hint:                                                                      # report does not say)
+                print(f"    {hint}")
         status = max(status, _validate_text(project, lang))
     return status
 
@@ -95,17 +95,41 @@ def _kind_hint(params, lang: str) -> str:
     return _say("cli.kind_inferred", lang, reason=msg(kind_reason(params), lang))
 
 
+def swedish_only(params) -> list[str]:
+    """The params' texts an English report shows in Swedish because the file has no English wording:
+    the keys to add, as the params file spells them (``description_en``, ``goals: studier (label_en)``). The
+    title is a name and may stay Swedish."""
+    out = ["description_en"] if params.description and not params.description_en else []
+    tp = params.target_population
+    if tp is not None and tp.description and not tp.description_en:
+        out.append("target_population.description_en")
+    for g in params.goals:
+        keys = [k for k, sv, en in (("label_en", g.label, g.label_en),
+                                    ("evidence_en", getattr(g, "evidence", None), getattr(g, "evidence_en", None)))
+                if sv and not en]
+        if keys:
+            out.append(f"goals: {g.id} ({', '.join(keys)})")
+    return out
+
+
+def _english_hint(params, lang: str) -> str:
+    """For an English report: the params' texts it shows in Swedish, and how to give them in English."""
+    missing = swedish_only(params) if lang == "en" else []
+    return _say("cli.swedish_in_english", lang, keys="; ".join(missing)) if missing else ""
+
+
 def _kind_hints(paths: list[Path], lang: str) -> None:
-    """After a render: for each params file that leaves the kind of project to be inferred, how to state it."""
+    """After a render: for each params file that leaves the kind of project to be inferred, how to state
+    it, and in an English report the texts the params give only in Swedish."""
     from ..data.params import load_params  # start-up: each command imports only what it uses
     for path in paths:
         try:
             params = load_params(path)
         except EvaltoolsError:  # (a file that does not load is reported by the render itself)
             continue
-        hint = _kind_hint(params, lang)
-        if hint:
-            print(f"  {params.id}: {hint}")
+        for hint in (_kind_hint(params, lang), _english_hint(params, lang)):
+            if hint:
+                print(f"  {params.id}: {hint}")
 
 
 def _other_placeholders(path: Path, said: str, args) -> str:

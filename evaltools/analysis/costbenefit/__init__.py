@@ -42,6 +42,7 @@ from .costs import BudgetUse, CostTable, budget_use, costs
 from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
+                          on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
                           successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
@@ -102,9 +103,17 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     else:
         df = project.participants
         ended = df[~df[S.ONGOING]]
-        succ = ended[ended[S.OUTCOME].isin(cb.success_outcomes)]
+        # an exit counts only where there was försörjningsstöd to leave: a participant on sickness
+        # benefit at start who returns to sickness benefit saves the municipality nothing
+        fs = on_fs_at_start(project, ended)
+        leaves = ended[S.OUTCOME].isin(cb.success_outcomes)
+        other = ended[leaves & ~fs]
+        succ = ended[leaves & fs]
         exit_m = np.maximum(_first_months_from(succ[S.END_DATE]) - s0, 0).astype(int)
-        info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed")
+        unknown = int((succ[S.SUPPORT_START] == S.UNKNOWN).sum()) if S.SUPPORT_START in succ else len(succ)
+        info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed",
+                    other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
+                    unknown_support=unknown if project.payments is None else 0)
     levels, assumptions, refs = _monthly_levels(project, succ)
 
     rates = None
@@ -160,7 +169,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     elif earnings == 0:
         earn_src, earn_flag = Note.of("assumption.not_valued"), True
 
-    # costs on the monthly grid, by ledger actor: Finsam shares of the förbund's lines, own financing on the kommun
+    # costs on the monthly grid, by ledger actor: Finsam shares of the förbund's lines, own financing on the
+    # kommun, a partner's co-financing on that partner
     n_cost = max([_cost_months(p, params)[1] for p in ct[S.PERIOD]] + [0]) + 1
     cost_actual = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
     cost_budget = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
@@ -170,8 +180,9 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         per_month = np.zeros(n_cost)
         per_month[a:b + 1] = line.used_fixed / (b - a + 1)
         target = cost_actual if settled[i] else cost_budget
-        if getattr(line, S.FUNDER) == "egen":
-            target["kommun"] += per_month
+        funder = getattr(line, S.FUNDER)
+        if funder in S.FUNDER_ACTOR:  # own financing or a partner's co-financing: borne by that actor alone
+            target[S.FUNDER_ACTOR[funder]] += per_month
         else:
             for actor, share in cb.cost_shares.items():
                 target["stat" if actor == "stat" else actor] += per_month * share
@@ -379,6 +390,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         level_source=level_note,
         first_year_kept=float(m.first_year.mean()) if m.first_year is not None else 1.0,
         first_year_source="observed" if m.first_year is not None else "assumed",
+        other_support=tuple((str(c), int(n)) for c, n in info.get("other_support", ())),
+        unknown_support=int(info.get("unknown_support", 0)),
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))

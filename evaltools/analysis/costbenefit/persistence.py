@@ -23,11 +23,31 @@ class Persistence(Result):
     """Did the successful leavers stay off försörjningsstöd? Observed in the payments after exit."""
 
 
+FS_SUPPORT = "försörjningsstöd"  # the support code whose end the cost-benefit values
+
+
+def on_fs_at_start(project: Project, df: pd.DataFrame) -> pd.Series:
+    """Whether each participant of ``df`` could leave försörjningsstöd: their support at start
+    (``support_start``) is försörjningsstöd or unknown, or the payments file shows försörjningsstöd
+    paid to them in or before their start month. A participant on sickness benefit, activity
+    compensation or wages at start has no försörjningsstöd to leave, whatever their exit outcome."""
+    support = df[S.SUPPORT_START] if S.SUPPORT_START in df else pd.Series(S.UNKNOWN, index=df.index)
+    ok = support.isna() | support.isin([FS_SUPPORT, S.UNKNOWN])
+    pay = project.payments
+    if pay is not None and not ok.all():
+        first_paid = pay.loc[pay[S.AMOUNT] > 0].groupby(S.PERSON_ID)[S.MONTH].min()
+        first = pd.to_datetime(df[S.PERSON_ID].map(first_paid))
+        ok |= first.notna() & (first <= df[S.START_DATE])
+    return ok.astype(bool)
+
+
 def successful_leavers(project: Project) -> pd.DataFrame:
-    """The participants who ended with an outcome that leaves försörjningsstöd (``success_outcomes``)
-    and whom the payments follow (:meth:`~evaltools.data.project.Project.paid_persons`)."""
+    """The participants who ended with an outcome that leaves försörjningsstöd (``success_outcomes``),
+    who had försörjningsstöd to leave (:func:`on_fs_at_start`) and whom the payments follow
+    (:meth:`~evaltools.data.project.Project.paid_persons`)."""
     df = project.paid_persons()
-    return df[~df[S.ONGOING] & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes) & df[S.END_DATE].notna()]
+    return df[~df[S.ONGOING] & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes) & df[S.END_DATE].notna()
+              & on_fs_at_start(project, df)]
 
 
 @dataclass(frozen=True)

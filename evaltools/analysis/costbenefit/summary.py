@@ -51,6 +51,13 @@ class CostSummary:
     first_year_kept, first_year_source
         The mean share of the leavers' level saved over the first 12 months after the exit (the
         observed share kept month by month, or 1 for the whole level) and its code, ``observed`` / ``assumed``.
+    other_support
+        The exits to an outcome that leaves försörjningsstöd left out of the benefit because the
+        participant had another support at start (``support_start``) and no försörjningsstöd in the
+        payments: (support code, count) pairs. ``successes`` does not count them.
+    unknown_support
+        Of ``successes``, those whose support at start is unknown (``okänt``, or the column absent)
+        where no payments file shows it: the calculation assumes they had försörjningsstöd.
     level_source
         Where the monthly level a requirement is counted at comes from (structural projects and
         projects without leavers), else ``None``.
@@ -91,6 +98,8 @@ class CostSummary:
     level_source: Note | str | None = None
     first_year_kept: float = 1.0  # the mean share of the level saved in the first 12 months after exit
     first_year_source: str = "assumed"  # "observed" (month by month from the payments) or "assumed" (the whole level)
+    other_support: tuple[tuple[str, int], ...] = ()  # exits left out: another support at start (code, count)
+    unknown_support: int = 0  # exits counted though nothing shows försörjningsstöd at start (no payments file)
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""

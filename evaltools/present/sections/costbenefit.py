@@ -22,7 +22,7 @@ from ...data.privacy import SECONDARY, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
-from .summary import comparison_unreliable
+from .summary import comparison_unreliable, support_at_start
 from .designs import mde_row
 
 
@@ -66,6 +66,8 @@ def too_early(has_participants: bool, summary: CostSummary) -> str | None:
     ended has left social assistance), or ``None`` when there is one."""
     if not has_participants or summary.successes:
         return None
+    if getattr(summary, "other_support", ()):  # (those who moved on had no försörjningsstöd to leave)
+        return "costbenefit.too_early_other_support"
     return "costbenefit.too_early_no_exit" if summary.ended else "costbenefit.too_early_no_ended"
 
 
@@ -190,6 +192,8 @@ def persistence_table(r) -> list:
     pt = cba.persistence
     if pt is None or pt.empty:
         return []
+    if not (pt["observed"] > 0).any():  # the payments end before any exit could be followed: a sentence, no empty table
+        return [Text([*coded_against_paid(r), msg("costbenefit.persist.none_followed")], msg("costbenefit.persist.heading"), 3)]
     k = r.params.privacy.min_count
     small = lambda n: 0 < n < k  # noqa: E731
     obs, off = msg("costbenefit.persist.observed"), msg("costbenefit.persist.without")
@@ -340,6 +344,7 @@ def benefit_count(r) -> list[str]:
     s, lang = r.cba.summary, r.lang
     if s.mode != "observed" or not s.successes or r.disclosure.hides(Secondary.EXITS):
         return []  # (a count the differencing rule withholds is not given here either)
+    # (the exits left out for another support at start, or counted on an assumption, are said after the count)
     outcomes = r.params.cost_benefit.success_outcomes
     words = {"exits": fmt_int(s.successes, lang),
              "outcomes": ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in outcomes)}
@@ -357,7 +362,7 @@ def benefit_count(r) -> list[str]:
         out.append(r.msg("costbenefit.benefit_count_coded",
                          paid=fmt_persons(paid, k, lang),
                          heading=r.msg("costbenefit.persist.heading")))
-    return out
+    return out + support_at_start(r)
 
 
 def prose_range(low: float, high: float, lang: str) -> dict[str, str]:

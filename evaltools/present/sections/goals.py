@@ -99,7 +99,10 @@ def goal_details(r, rows: pd.DataFrame) -> str:
             continue
         months = fmt_num(months_run(row.period_first, row.observed_last), 1, lang)
         target = fmt_int(row.target_prorated, lang)  # as it is compared (whole persons)
-        if row.running:
+        if row.running and row.value >= row.target:  # a count only grows: the whole target is already reached
+            parts.append(msg("summary.goal_running_full", value=fmt_int(row.value, lang), period=period,
+                             full=fmt_int(row.target, lang)))
+        elif row.running:
             parts.append(msg("summary.goal_running", value=fmt_int(row.value, lang), period=period, months=months,
                              target=target))
         elif row.cut:

@@ -121,18 +121,24 @@ def blocks(r) -> list[list]:
     n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
     measure = rate_col[:1].lower() + rate_col[1:]
     verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear), measure=measure) if clear
-               else msg("outcomes.no_clear_difference", n=n_tests, measure=measure))
+               else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
+               else msg("outcomes.no_test_shown") if n_tests != "0"  # (tests hidden: nothing to say there is no difference)
+               else msg("outcomes.no_test"))  # (one group in every breakdown: nothing was compared)
     intro = (msg("outcomes.intro", n=fmt_int(len(ended), lang)) if r.disclosure.shows(Secondary.ENDED)
              else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)
     if hides(len(ended), r.k):  # the categories listed would tell the outcomes of the few who ended
         return [[Text([intro, msg("outcomes.too_few_ended", k=str(r.k))], heading)]]
-    out = [[Text([intro], heading),
-            Table(frame, numeric=(t("n", lang), t("share_col", lang))),
-            Text([], msg("outcomes.by_group", measure=rate_col), 3),
-            *rates_chart(r), Text([verdict]),
-            Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r),
-                  numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
-                           msg("outcomes.holm")))]]
+    if not shown_rates(r):  # every group's share hidden: a sentence, not a table of marks
+        out = [[Text([intro], heading), Table(frame, numeric=(t("n", lang), t("share_col", lang))),
+                Text([msg("outcomes.none_shown", k=str(r.k))], msg("outcomes.by_group", measure=rate_col), 3)]]
+    else:
+        out = [[Text([intro], heading),
+                Table(frame, numeric=(t("n", lang), t("share_col", lang))),
+                Text([], msg("outcomes.by_group", measure=rate_col), 3),
+                *rates_chart(r), Text([verdict]),
+                Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r),
+                      numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
+                               msg("outcomes.holm")))]]
     m = r.model
     if len(m.table):
         odds = msg("outcomes.odds_ratio")

@@ -1,12 +1,13 @@
 """Participants: who took part (composition) and starts and exits per quarter."""
 from __future__ import annotations
 
-from ...analysis.cohorts import flows
+from ...analysis.cohorts import BREAKDOWNS, flows
 from ...analysis.disclosure import Secondary
 from ...data.privacy import SECONDARY
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_pct, fmt_quarter
-from ...words.labels import t
+from ...words.labels import t, variable_label
+from ...words.text import join
 from ...words.breakdowns import labelled
 from ..plots import plot_composition
 
@@ -14,6 +15,15 @@ from ..plots import plot_composition
 def has_chart(composition_table) -> bool:
     """A chart only when some count survives suppression (else it would be empty)."""
     return any(not isinstance(v, str) and v > 0 for v in composition_table["n"])
+
+
+def unknown_note(r) -> tuple[str, ...]:
+    """The note naming the breakdowns left out of the table because they are unknown for every
+    participant (a column the participant file does not have), or nothing."""
+    shown = set(r.composition.table["variable"])
+    labels = [variable_label(v, r.lang) for v in BREAKDOWNS if v not in shown]
+    missing = [x[:1].lower() + x[1:] if x[1:2].islower() else x for x in labels]  # (SGI-status keeps its capitals)
+    return (r.msg("participants.all_unknown", variables=join(missing, r.lang)),) if missing else ()
 
 
 def blocks(r) -> list[list]:
@@ -27,7 +37,7 @@ def blocks(r) -> list[list]:
     frame.columns = [t("variable", lang), t("category", lang), t("n", lang), t("share_col", lang)]
     out = [[Text([msg("participants.intro", k=str(k))], msg("participants.heading")),
             plot_composition(c, lang=lang) if has_chart(c.table) else None,
-            Table(frame, numeric=(t("n", lang), t("share_col", lang)))]]
+            Table(frame, notes=unknown_note(r), numeric=(t("n", lang), t("share_col", lang)))]]
     ff = flows(r.project, lang=lang, freq="Q").table.copy()
     ff.iloc[:, 0] = [fmt_quarter(q, lang) for q in ff.iloc[:, 0]]  # 2018Q1 reads as jan–mar 2018
     notes: tuple[str, ...] = ()

@@ -221,6 +221,23 @@ def benefit_and_cost(benefit: float, cost: float, lang: str) -> dict[str, str]:
     return {"benefit": b, "cost": c}
 
 
+def support_at_start(r) -> list[str]:
+    """Whom the calculated saving leaves out or assumes: exits of participants who had another support
+    than försörjningsstöd at start (no saving counted), and leavers whose support at start nothing shows
+    (assumed to have had försörjningsstöd); nothing when every leaver is known to have had it."""
+    s, lang, k = r.cba.summary, r.lang, r.params.privacy.min_count
+    out = []
+    if s.mode == "observed" and s.other_support:
+        supports = ", ".join(code_label(S.SUPPORT_START, c, lang).lower() for c, _ in s.other_support)
+        n = sum(n for _, n in s.other_support)
+        out.append(r.msg("summary.other_support", n=fmt_persons(n, k, lang), supports=supports))
+    if s.mode == "observed" and s.unknown_support and s.successes:
+        total = fmt_persons(s.successes, k, lang)
+        out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
+                   r.msg("summary.unknown_support", n=fmt_persons(s.unknown_support, k, lang), total=total))
+    return out
+
+
 def worth_perspectives(lead: str) -> tuple[str, ...]:
     """The perspectives page 1 states, lead first: always the public financiers' and society's."""
     return tuple(dict.fromkeys((lead, "offentliga", "samhälle")))
@@ -241,7 +258,7 @@ def worth(r) -> list[str]:
     pv = B.present_value(r)
     horizon = years_text(r.params.cost_benefit.horizon_years, r.lang)  # the NPV's, as the probability below says
     if not (s.successes or s.mode == "ex_ante"):
-        return []
+        return support_at_start(r)  # (no saving to count: say why, where the reason is another support at start)
     rows = cba.table.set_index("perspective")
     lead = s.perspective
     for p in worth_perspectives(lead):
@@ -263,6 +280,7 @@ def worth(r) -> list[str]:
     # "beräknad besparing"); without a comparison group, also why it cannot be more
     if s.mode == "observed" and not s.has_comparison:
         out.append(msg("summary.worth_calculated"))
+    out += support_at_start(r)
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     dw_words = dict(dw=fmt_pct(s.deadweight, lang, 0), source=msg(DW_SOURCE[s.deadweight_source]), who=who)

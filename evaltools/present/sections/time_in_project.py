@@ -1,6 +1,7 @@
 """Time in the project: cumulative incidence of each way of leaving (Aalen–Johansen), by intake year."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ...data import schema as S
@@ -26,6 +27,29 @@ def _definition(r):
     return getattr(r.survival, "definition", None) or success_definition(r.params, r.lang)
 
 
+def _bound(v: object) -> bool:
+    """A bound of the median's interval that can be written: a number, or a mark of the privacy rules."""
+    return isinstance(v, str) or (v is not None and not pd.isna(v) and np.isfinite(float(v)))  # type: ignore[arg-type]
+
+
+def median_cell(r, median: object, low: object, high: object) -> str:
+    """The median time and its 95 % interval as the table writes them: ``150 (120–190)``; an interval
+    without an upper bound (the Kaplan–Meier curve never falls far enough, so the bound is infinite)
+    ``150 (från 120)``, never ``inf``; the median alone where no interval could be computed, and one
+    privacy mark where the median is hidden."""
+    def days(v: object) -> str:
+        return fmt_cell(v, fmt_days, r.lang)
+    if isinstance(median, float) and pd.isna(median):
+        return "–"
+    if isinstance(median, str):  # the median itself is hidden: so is its interval (one mark, not ".. (..–..)")
+        return median
+    if _bound(low) and _bound(high):
+        return f"{days(median)} ({days(low)}–{days(high)})"
+    if _bound(low):
+        return r.msg("time.median_open", median=days(median), low=days(low))
+    return days(median)
+
+
 def blocks(r) -> list[list]:
     lang, msg, k = r.lang, r.msg, r.k
     heading = msg("time.heading")
@@ -40,17 +64,16 @@ def blocks(r) -> list[list]:
     measure = term_name(measure_term(_definition(r)), r.words)
     pct = [measure, msg("time.other_exit"), msg("time.still_in")]
 
-    def _days(v):
-        return fmt_cell(v, fmt_days, lang) if not (isinstance(v, float) and pd.isna(v)) else "–"
     frame = pd.DataFrame({
         msg("common.group"): group_labels(s, lang), days: tab["day"],
         **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
            for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
         at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
-        median: [f"{_days(m)} ({_days(a)}–{_days(b)})" if not (isinstance(m, float) and pd.isna(m)) else "–"
-                 for m, a, b in zip(tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
+        median: [median_cell(r, m, a, b) for m, a, b in zip(tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
     })
     drawn = any(len(c) for c in s.curves.values())
+    opened = any(_bound(a) and not _bound(b) for a, b in zip(tab["median_ci_low"], tab["median_ci_high"]))
+    open_note = (msg("time.median_open_note"),) if opened else ()
     return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves", k=str(k))]),
-             Table(frame, notes=(note(r),), numeric=(days, *pct, at_risk, median))]]
+             Table(frame, notes=(note(r), *open_note), numeric=(days, *pct, at_risk, median))]]
