@@ -1,6 +1,10 @@
 """Benchmark: report rendering speed (not a test; results go in docs/benchmarks.md).
 
     .venv/bin/python benchmarks/bench_reports.py [--batch 12] [--repeat 3] [--one] [--by-hand]
+    .venv/bin/python benchmarks/bench_reports.py --all [--repeat 3]
+
+With ``--all``: ``evaltools render --all`` only (every sample and the portfolio), wall and CPU time
+with the kernels (in a control group of its own, where one can be made). Otherwise:
 
 1. One project's report end to end from the command line (HTML + PDF + xlsx), repeated; the
    median is shown with the runs. With ``--by-hand``, also the same notebook run by hand
@@ -14,6 +18,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -49,6 +54,48 @@ def run_cpu(args: list[str], root: Path = ROOT) -> tuple[float, float]:
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run_all(reports: Path, root: Path = ROOT) -> tuple[float, float | None]:
+    """Wall time and CPU time of ``evaltools render --all`` (every sample and the portfolio), the CPU time
+    of every process the command starts, kernels included: the command runs in a control group of its
+    own (Linux, run as root; cgroup v1 ``cpuacct`` or v2). ``None`` for the CPU time where no control
+    group can be made."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    group, read = _cpu_group()
+
+    def enter() -> None:
+        if group is not None:
+            (group / "cgroup.procs").write_text(str(os.getpid()))
+    t = time.perf_counter()
+    subprocess.run(CLI + ["render", "--all", "--reports-dir", str(reports), "--quiet"], check=True, cwd=root, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=enter if group else None)
+    wall = time.perf_counter() - t
+    cpu = read() if read else None
+    if group is not None:
+        with contextlib.suppress(OSError):
+            group.rmdir()
+    return wall, cpu
+
+
+def _cpu_group():
+    """A new control group that counts CPU time, and a function that reads its seconds; (None, None)
+    where none can be made."""
+    name = f"evaltools-bench-{os.getpid()}-{time.monotonic_ns()}"
+    for base, reader in ((Path("/sys/fs/cgroup/cpuacct"), lambda g: int((g / "cpuacct.usage").read_text()) / 1e9),
+                         (Path("/sys/fs/cgroup"), lambda g: int(next(
+                             line.split()[1] for line in (g / "cpu.stat").read_text().splitlines()
+                             if line.startswith("usage_usec"))) / 1e6)):
+        group = base / name
+        try:
+            group.mkdir()
+            reader(group)
+        except (OSError, StopIteration, ValueError):
+            with contextlib.suppress(OSError):
+                group.rmdir()
+            continue
+        return group, lambda g=group, r=reader: r(g)
+    return None, None
 
 
 def make_batch(n: int, folder: Path) -> list[Path]:
@@ -145,6 +192,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--one", action="store_true", help="only the one-report measurements, no batch")
     ap.add_argument("--by-hand", action="store_true", help="also time the notebook run by hand (papermill, nbconvert, WeasyPrint)")
+    ap.add_argument("--all", action="store_true", help="only `evaltools render --all` (the samples and the portfolio), "
+                                                       "--repeat times: wall and CPU time, kernels included")
     ap.add_argument("--against", type=Path, metavar="CHECKOUT",
                     help="another checkout of the toolkit (an earlier version): its one-report command runs "
                          "alternately with this one's, so that both meet the same load; nothing else is measured")
@@ -153,6 +202,16 @@ def main() -> None:
         compare(args.against.resolve(), args.repeat)
         return
     tmp = Path(tempfile.mkdtemp(prefix="evaltools-bench-"))
+    if args.all:
+        documents = len(list((ROOT / "params").glob("*.yaml"))) + 1
+        print(f"# render --all ({documents} documents: every project in params/ and the portfolio)\n")
+        print(f"load average at the start: {load()}\n\n| run | wall (s) | per document (s) | CPU, kernels included (s) |\n|---|---:|---:|---:|")
+        for i in range(args.repeat):
+            wall, cpu = run_all(tmp / f"all-{i}")
+            print(f"| {i + 1} | {wall:.1f} | {wall / documents:.2f} | {'–' if cpu is None else f'{cpu:.1f}'} |")
+        print(f"\nload average at the end: {load()}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
     cores = os.cpu_count()
     print(f"# Report benchmark\nmachine: {platform.platform()}, {cores} cores, Python {platform.python_version()}\n")
     print(f"load average at the start: {load()}\n")
