@@ -66,6 +66,10 @@ class RawTable:
     # the columns (as letters: 'C') that hold values under an empty heading; they are not read, and a
     # reader for which every column counts (a payments file with one column per month) refuses them
     headless: tuple[str, ...] = ()
+    # a workbook's other visible sheets (their names as messages may show them), when the first visible
+    # was read for want of a sheet named for the file, and the names that would be (:data:`SHEET_NAMES`)
+    other_sheets: tuple[str, ...] = ()
+    file_sheets: tuple[str, ...] = ()
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -302,7 +306,10 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
     source = f"{fname} [{redact(ws.title)}]" if len(wb.sheetnames) > 1 else fname
     notes = [note] if note is not None else []
-    return cells, nums, hidden, formulas, source, notes
+    # the other sheets, where the one read was the first visible for want of one named for the file
+    guessed = sheet == 0 and table is not None and _table_sheet(wb, table) is None
+    others = tuple(redact(w.title) for w in wb.worksheets if w is not ws and _visible(w)) if guessed else ()
+    return cells, nums, hidden, formulas, source, notes, others
 
 
 def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None) -> RawTable:
@@ -328,8 +335,9 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     nums = None
     hidden: set[int] = set()
     formulas: dict = {}
+    other_sheets: tuple[str, ...] = ()
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes = _read_xlsx_cells(path, fname, sheet, table)
+        cells, nums, hidden, formulas, fname, notes, other_sheets = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -369,7 +377,9 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     headless = tuple(openpyxl.utils.get_column_letter(j + 1) for j, name in enumerate(header)
                      if not name and (below.iloc[:, j] != "").any())
     body = body.loc[keep].reset_index(drop=True)
-    return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless)
+    file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
+    return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
+                    other_sheets=other_sheets, file_sheets=file_sheets)
 
 
 # --- validation ---------------------------------------------------------------------

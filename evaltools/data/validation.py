@@ -130,6 +130,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     for c in missing:
         problems.append(problem(fname, None, c, None, "column.missing", column=c, found=found or message("none", "en"),
                                 found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+    if missing:
+        _other_sheets(raw, problems)
     out = pd.DataFrame(index=df.index)
     refused = pd.DataFrame(False, index=df.index, columns=[c.name for c in spec.columns])
     for col in spec.columns:
@@ -364,7 +366,18 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     # with every other problem of the file; the number itself is taken out first and never echoed
     problems.extend(_check_pseudonymous(raw, raw.source))
     problems.extend(_check_control_characters(raw, raw.source))
+    if len(raw.frame) == 0:
+        _other_sheets(raw, problems)
     return raw
+
+
+def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
+    """A workbook whose sheet read has no rows or lacks a column: the data may be on another sheet,
+    under a name that is not guessed. One line naming the other sheets and the names that are read."""
+    if raw.file_sheets:
+        problems.append(problem(raw.source, None, None, None, "sheet.others",
+                                sheets=", ".join(f"'{n}'" for n in raw.other_sheets),
+                                names=" / ".join(f"'{n}'" for n in raw.file_sheets)))
 
 
 # control characters no text cell may hold (tab, line feed and carriage return are text); openpyxl
