@@ -381,10 +381,11 @@ def redact(text: str) -> str:
 def neutral_name(path: str | Path, prefix: str = "fil") -> str:
     """A name that stands for a file whose own name must not be shown: ``<prefix>-<hash><suffix>``.
 
-    The hash is of the file's *content* (the first ten hex digits of its SHA-256, which the
-    appendix's checksum line shows in full), never of its name: a hash of a name shaped like a
-    personnummer could be reversed by trying every date and four digits. A file that cannot be
-    read gets a random name.
+    The hash is of the file's *content* (ten hex digits of its SHA-256, which the appendix's
+    checksum line shows in full: the first ten, or the first ten after them that do not themselves
+    look like a personnummer, as ten decimal digits now and then do), never of its name: a hash of a
+    name shaped like a personnummer could be reversed by trying every date and four digits. A file
+    that cannot be read gets a random name, chosen the same way.
     """
     import hashlib
     import uuid
@@ -394,11 +395,14 @@ def neutral_name(path: str | Path, prefix: str = "fil") -> str:
         with open(p, "rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 h.update(chunk)
-        digest = h.hexdigest()[:10]
+        full = h.hexdigest()
     except OSError:
-        digest = uuid.uuid4().hex[:10]
+        full = uuid.uuid4().hex + uuid.uuid4().hex
     suffix = p.suffix
     safe = suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", suffix or "") else ""
+    # (a window of ten hex digits with a letter in it always exists in practice; the last is kept otherwise)
+    windows = [full[i:i + 10] for i in range(0, len(full) - 9)]
+    digest = next((w for w in windows if not find_personnummer(f"{prefix}-{w}{safe}")), windows[-1])
     return f"{prefix}-{digest}{safe}"
 
 
