@@ -63,7 +63,7 @@ def test_a_report_rendered_for_a_batch_leaves_its_row_for_the_portfolio(tmp_path
 def test_a_batch_removes_its_folder_of_rows(tmp_path, monkeypatch):
     made = []
     real = render.tempfile.mkdtemp
-    monkeypatch.setattr(render.tempfile, "mkdtemp", lambda **k: made.append(real(**k)) or made[-1])
+    monkeypatch.setattr(render.tempfile, "mkdtemp", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
     monkeypatch.setattr(render, "_worker", lambda args: render.RenderResult(str(args[0]), True))
     render.render_many([PARAMS / "nasta-steg.yaml"], tmp_path / "out", ("html",), jobs=1, progress=False,
                        portfolio=True, warm=False)

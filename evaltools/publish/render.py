@@ -846,11 +846,14 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     # one more worker than cores: while one report waits for its kernel to start, another works
     jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(params_paths) + int(portfolio) or 1))
     said = (lang or DEFAULT_LANG) if progress else None  # the language of the progress lines
-    # the batch's portfolio takes each project's row from its report (a folder of this batch's only)
-    entries = Path(tempfile.mkdtemp(prefix="evaltools-portfolio-")) if portfolio else None
-    args = [(p, reports_dir, formats, lang, said, entries) for p in params_paths]
+    # the batch's portfolio takes each project's row from its report (a folder of this batch's only,
+    # removed with what is in it when the batch ends)
+    rows_folder = (tempfile.TemporaryDirectory(prefix="evaltools-portfolio-", ignore_cleanup_errors=True)
+                   if portfolio else contextlib.nullcontext(None))
     results: list[RenderResult] = []
-    with warm_kernels(warm), _removed(entries):  # the zygote is started first: it imports while this process prepares
+    with warm_kernels(warm), rows_folder as folder:  # the zygote is started first: it imports while this process prepares
+        entries = Path(folder) if folder else None
+        args = [(p, reports_dir, formats, lang, said, entries) for p in params_paths]
         # one process for all reports: the warm-up runs beside the first report's kernel
         prepare(formats, background=jobs == 1)
         total = len(args) + int(portfolio)
@@ -886,16 +889,6 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
     write_index(reports_dir)  # one page for every language's reports, in Swedish
     return results
-
-
-@contextlib.contextmanager
-def _removed(folder: Path | None):
-    """The block, then ``folder`` (if any) removed with what is in it."""
-    try:
-        yield
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 _LINKED = (".html", ".pdf", ".docx", ".xlsx")  # the files the index links, in this order
