@@ -148,3 +148,49 @@ def test_code_in_the_current_folder_never_reaches_a_kernel(probe, tmp_path, monk
     assert result["answer"] == 42
     assert not marker.exists(), "a file from the current folder was imported"
 
+
+
+OPTIONAL = """\
+import os, sys, json
+print(json.dumps({"ppid": os.getppid(), "imported": "honestdid" in sys.modules,
+                  "request_left": os.environ.get("EVALTOOLS_KERNEL_PRELOAD")}))
+"""
+
+
+def test_the_zygote_imports_an_optional_module_for_the_kernels_that_name_it(tmp_path):
+    pytest.importorskip("honestdid")  # the extra [robust]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OPTIONAL)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "optional.ipynb")
+
+    def run(name: str, preload: tuple[str, ...]) -> dict:
+        executed = execute_notebook(tmp_path / "optional.ipynb", tmp_path / f"{name}.ipynb", {}, tmp_path,
+                                    preload=preload)
+        return json.loads("".join(o.get("text", "") for o in executed.cells[0].outputs))
+
+    with kernels.warm_kernels() as zygote:
+        assert zygote is not None
+        plain = run("plain", ())
+        named = run("named", ("honestdid",))
+        later = run("later", ())
+    # a kernel that does not name it does not get it, until a kernel has named it; from then on the
+    # zygote has it imported, and every kernel it forks shares it (nothing else carries over)
+    assert plain["ppid"] == named["ppid"] == zygote.process.pid
+    assert (plain["imported"], named["imported"], later["imported"]) == (False, True, True)
+    # the request is not part of the kernel's environment
+    assert named["request_left"] is None
+
+
+def test_the_zygote_imports_only_the_optional_modules_it_knows(monkeypatch):
+    import sys
+    monkeypatch.setattr(kernels, "ON_REQUEST", ("tabnanny",))
+    for name in ("tabnanny", "pyclbr"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    tried: set[str] = set()
+    kernels._preload({"env": {kernels.ENV_PRELOAD: "pyclbr, tabnanny ,../x"}}, tried)
+    assert "tabnanny" in sys.modules and "pyclbr" not in sys.modules
+    assert tried == {"tabnanny"}
+    # a request without an environment, or with anything else there, is ignored
+    kernels._preload({"env": "tabnanny"}, tried)
+    kernels._preload({}, tried)
+    assert tried == {"tabnanny"}

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 
 ENV_ADDRESS = "EVALTOOLS_KERNEL_ZYGOTE"
 ENV_SWITCH = "EVALTOOLS_WARM_KERNELS"
+ENV_PRELOAD = "EVALTOOLS_KERNEL_PRELOAD"  # a kernel's request: modules the zygote imports before forking it
 
 # What a report's kernel imports; the zygote imports it once.
 PRELOAD = (
@@ -41,6 +42,11 @@ PRELOAD = (
     "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger",  # (without debugpy: see _serve)
     "evaltools.present.report", "evaltools.present.portfolio", "evaltools.present.plots",
 )
+# What only some reports' kernels import, and at a cost that the zygote pays once for all of them when the
+# first kernel that needs it is requested: ``honestdid`` (the comparison designs' sensitivity bounds) imports
+# torch and cvxpy, about 2 CPU-s in every kernel that imports it (docs/benchmarks.md). A report without a
+# comparison group never asks for it, so its command does not pay for it.
+ON_REQUEST = ("honestdid",)
 
 
 def kernel_environment() -> dict[str, str]:
@@ -162,6 +168,7 @@ def _serve() -> None:
     import gc
     gc.collect()
     gc.freeze()  # the imported modules' objects: kernels neither copy nor scan them in collections
+    tried: set[str] = set()
     while True:
         ready, _, _ = select.select([listener.fileno(), 0], [], [])
         if 0 in ready and not os.read(0, 512):
@@ -173,6 +180,7 @@ def _serve() -> None:
                     request = json.loads(_read_line(conn))
                 except (OSError, ValueError):
                     continue
+                _preload(request, tried)
                 pid = os.fork()
                 if pid == 0:
                     listener.close()
@@ -180,6 +188,26 @@ def _serve() -> None:
                     _become_kernel(request)  # never returns
                 with contextlib.suppress(OSError):
                     conn.sendall(f"{pid}\n".encode())
+
+
+def _preload(request: dict, tried: set[str]) -> None:
+    """Import, once, the modules of :data:`ON_REQUEST` that a kernel's request names (its environment's
+    ``EVALTOOLS_KERNEL_PRELOAD``, comma-separated); other names are ignored. A module that cannot be
+    imported is left to the kernel, which imports it (and meets the error) itself."""
+    import gc
+    import importlib
+    env = request.get("env")
+    wanted = str(env.get(ENV_PRELOAD, "")) if isinstance(env, dict) else ""
+    names = [n for n in (w.strip() for w in wanted.split(",")) if n in ON_REQUEST and n not in tried]
+    for name in names:
+        tried.add(name)
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - an optional extra not installed: the kernel says so itself
+            continue
+    if names:
+        gc.collect()
+        gc.freeze()
 
 
 def _warm_up() -> None:
@@ -238,6 +266,7 @@ def _become_kernel(request: dict) -> None:
         os.chdir(request["cwd"])
         env = dict(request["env"])
         env.pop(ENV_ADDRESS, None)
+        env.pop(ENV_PRELOAD, None)
         env["JPY_PARENT_PID"] = str(os.getppid())  # the kernel exits if the zygote goes away
         os.environ.clear()
         os.environ.update(env)
@@ -356,10 +385,11 @@ def _provisioner_class():
 
 
 @functools.cache
-def kernel_manager_class():
+def kernel_manager_class(preload: tuple[str, ...] = ()):
     """An async kernel manager on IPC sockets with a unique path per kernel, so parallel runs
     cannot race for TCP ports (papermill issue 511) and a fork cannot deadlock it (TCP on Windows,
-    see :func:`transport`); inside :func:`warm_kernels` its kernels come from the zygote."""
+    see :func:`transport`); inside :func:`warm_kernels` its kernels come from the zygote, which first
+    imports the modules of ``preload`` that :data:`ON_REQUEST` lists (once for all its kernels)."""
     import uuid
 
     from jupyter_client.manager import AsyncKernelManager
@@ -375,6 +405,8 @@ def kernel_manager_class():
             super().__init__(*args, transport=transport(), **kwargs)
 
         async def _async_pre_start_kernel(self, **kw):
+            if preload and os.environ.get(ENV_ADDRESS):
+                kw["env"] = {**(kw.get("env") or os.environ), ENV_PRELOAD: ",".join(preload)}
             if self.provisioner is None and os.environ.get(ENV_ADDRESS):
                 self.provisioner = provisioner(kernel_id=self.kernel_id or kw.get("kernel_id"),
                                                kernel_spec=self.kernel_spec, parent=self)

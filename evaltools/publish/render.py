@@ -72,16 +72,18 @@ class RenderResult:
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path,
-                     on_kernel_ready: Callable[[], None] | None = None):
+                     on_kernel_ready: Callable[[], None] | None = None, preload: tuple[str, ...] = ()):
     """Execute ``notebook`` with papermill into ``output`` (python3 kernel, IPC transport) and
     return the executed notebook. ``on_kernel_ready`` is called once the kernel has started,
-    before the first cell runs."""
+    before the first cell runs. ``preload``: optional modules the notebook will import, which a
+    warm kernel's zygote imports once for all the kernels that name them
+    (:data:`evaltools.publish.kernels.ON_REQUEST`)."""
     import papermill as pm
     hooks = {} if on_kernel_ready is None else {"on_notebook_start": lambda **_: on_kernel_ready()}
     # the notebook is written once at the end (and on failure), not after every cell
     return pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
                         progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
-                        request_save_on_cell_execute=False, kernel_manager_class=kernel_manager_class(), **hooks)
+                        request_save_on_cell_execute=False, kernel_manager_class=kernel_manager_class(preload), **hooks)
 
 
 Say = Callable[[str], None]  # prints one progress line, given its catalog key (messages.cli.step_*)
@@ -488,11 +490,11 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...])
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
             formats: tuple[str, ...], timings: dict, notes: list[str] | None = None,
             draft: bool | Callable[[], bool] = False, word: dict | None = None,
-            say: Say | None = None) -> list[str]:
+            say: Say | None = None, preload: tuple[str, ...] = ()) -> list[str]:
     """Execute ``notebook`` into a new folder, export it and move it into place. ``draft`` may be
     a function: it is asked only once the notebook has run (the check imports the text layer).
     ``word`` holds the Word document's ``author`` and ``template`` (see :mod:`evaltools.publish.docx`).
-    ``say`` prints a line as each step starts."""
+    ``say`` prints a line as each step starts; ``preload`` is :func:`execute_notebook`'s."""
     say = say or _sayer(key, None)
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
@@ -504,7 +506,7 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         try:
             say("cli.step_kernel")
             executed = execute_notebook(notebook, nb_out, {**parameters, "output_dir": str(tmp)}, tmp,
-                                        on_kernel_ready=lambda: say("cli.step_analyses"))
+                                        on_kernel_ready=lambda: say("cli.step_analyses"), preload=preload)
         finally:
             timings["execute"] = round(time.perf_counter() - t0, 3)
         t1 = time.perf_counter()
@@ -623,7 +625,9 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
             parameters["portfolio_entry"] = str(entry_file(entries, params_path))
         files = _render(REPORT_NOTEBOOK, key, title, use_lang, parameters,
                         reports_dir, formats, timings, notes, draft,
-                        {"author": params.forbund, "template": params.word_template}, _sayer(key, progress))
+                        {"author": params.forbund, "template": params.word_template}, _sayer(key, progress),
+                        # a comparison group's designs end in the sensitivity bounds (honestdid, torch)
+                        ("honestdid",) if params.data.comparison is not None else ())
         return key, title, use_lang, files, draft()
 
     refused = _refused(key, reports_dir, [params_path], lang)
