@@ -28,6 +28,17 @@ def test_the_portfolio_from_the_reports_rows_is_the_portfolio_computed_here(tmp_
     assert reused.price_year == loaded.price_year
 
 
+def test_a_row_from_the_reports_own_analyses_is_the_row_computed_for_the_portfolio(tmp_path):
+    # the report's cost-benefit result carries the simulation and the effect-based estimate as well,
+    # and its goal table is the report's; the row they give is the row the portfolio computes alone
+    import evaltools as et
+    report = et.Report(PARAMS / "kompassen-demo.yaml", lang="sv")
+    assert report.cba.monte_carlo is not None and report.cba.effect_based is not None
+    mine = write_entry(report.project, "sv", tmp_path / "report.json", cba=report.cba, goals=report.goals.table)
+    alone = write_entry(sample_project("kompassen-demo"), "sv", tmp_path / "alone.json")
+    assert json.loads(mine.read_text(encoding="utf-8")) == json.loads(alone.read_text(encoding="utf-8"))
+
+
 def test_a_row_of_another_params_file_language_or_an_unreadable_one_is_not_used(tmp_path):
     path = PARAMS / "nasta-steg.yaml"
     project = sample_project("nasta-steg")

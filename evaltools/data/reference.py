@@ -84,6 +84,13 @@ def kpi(year: int, overrides: dict[int, float] | None = None) -> RefValue:
     """KPI annual mean for ``year``; params overrides win."""
     if overrides and year in overrides:
         return RefValue(float(overrides[year]), year, "params", "value given in params reference.kpi", what="kpi")
+    return _shipped_kpi(int(year))
+
+
+@lru_cache(maxsize=None)
+def _shipped_kpi(year: int) -> RefValue:
+    """``year``'s KPI from the shipped table (read once per year: a cost-benefit analysis asks for a
+    few years some hundred times)."""
     t = kpi_table()
     row = t[t["year"] == year]
     if row.empty:
@@ -110,9 +117,16 @@ def riksnorm(year: int, component: str, band: str = "", overrides: dict[str, flo
     back to the latest earlier year, uprated by KPI, and is flagged.
     """
     key = f"{year}:{component}:{band}"
-    what = f"riksnorm:{component}:{band}"
     if overrides and key in overrides:
-        return RefValue(float(overrides[key]), year, "params", "value given in params reference.riksnorm", what=what)
+        return RefValue(float(overrides[key]), year, "params", "value given in params reference.riksnorm",
+                        what=f"riksnorm:{component}:{band}")
+    return _shipped_riksnorm(int(year), component, band)
+
+
+@lru_cache(maxsize=None)
+def _shipped_riksnorm(year: int, component: str, band: str) -> RefValue:
+    """One riksnorm amount from the shipped table, or its KPI-uprated stand-in (read once per key)."""
+    what = f"riksnorm:{component}:{band}"
     t = riksnorm_table()
     sel = t[(t["component"] == component) & (t["band"] == band)]
     if sel.empty:

@@ -260,13 +260,20 @@ class Portfolio:
 GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far"]
 
 
-def write_entry(project, lang: str, path: str | Path) -> Path:
+def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None) -> Path:
     """Write the project's portfolio row and goal rows (as :class:`Portfolio` computes them) as JSON to
     ``path``, with the params file they were computed from: a batch's portfolio then takes them
-    instead of loading and analysing the project a second time."""
+    instead of loading and analysing the project a second time.
+
+    ``cba`` and ``goals``: the project's :func:`~evaltools.analysis.costbenefit.cost_benefit` result and
+    :func:`~evaltools.analysis.goals.assess_goals` table in ``lang`` where a report has them already (the
+    row reads only the point figures, which the simulation and the effect-based estimate leave as they
+    are); computed here otherwise."""
     source = project.params.source_path
+    if goals is None:
+        goals = assess_goals(project, lang=lang).table
     entry = {"params_path": str(Path(source).resolve()) if source else "", "params_sha256": _sha256(source) if source else "",
-             "lang": lang, "row": _row(project, lang), "goals": goal_rows(project, lang)}
+             "lang": lang, "row": _row(project, lang, cba, goals), "goals": goal_rows(project, lang, goals)}
     out = Path(path)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(json.dumps(entry, ensure_ascii=False, default=_json_value), encoding="utf-8")
@@ -307,10 +314,11 @@ def _json_value(value: object) -> object:
     raise TypeError(f"not a JSON value: {type(value).__name__}")
 
 
-def goal_rows(project, lang: str = "sv") -> list[dict]:
+def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> list[dict]:
     """The project's own goals (the application's, as page 1 counts them; no context goals), one row
-    each with the verdict computed by :func:`evaltools.analysis.goals.assess_goals`."""
-    tab = assess_goals(project, lang=lang).table
+    each with the verdict computed by :func:`evaltools.analysis.goals.assess_goals` (``goals``: its table
+    in ``lang``, where it is at hand)."""
+    tab = assess_goals(project, lang=lang).table if goals is None else goals
     tab = tab[(tab["source"] == "ansökan") & (tab["kind"] != "context")]
     first = tab.drop_duplicates("goal_id")
     title = NAME_KEYS.get(_mode(project))
@@ -325,9 +333,9 @@ def _mode(project) -> str:
     return {"struktur": "structural", "ansökan": "ex_ante"}.get(project_kind(project), "observed")
 
 
-def _row(project, lang: str = "sv") -> dict:
+def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None) -> dict:
     p = project.params
-    result = cost_benefit(project, monte_carlo=False, effect=False)
+    result = cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False)
     cb = result.summary
     persp = result.table.set_index("perspective")
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
@@ -335,7 +343,7 @@ def _row(project, lang: str = "sv") -> dict:
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
-    held = disclosure(project, assess_goals(project, lang=lang).table).withheld
+    held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals).withheld
     return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang), "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
             "success_definition": success_definition_text(sc.definition, lang),
