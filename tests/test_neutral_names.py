@@ -37,3 +37,20 @@ def test_a_random_name_never_looks_like_a_personnummer(tmp_path, monkeypatch):
     name = neutral_name(tmp_path / "missing.csv")
     assert not find_personnummer(name) and name.startswith("fil-") and name.endswith(".csv")
     assert "8112189876" not in name
+
+
+def test_a_bad_project_ids_stand_in_never_looks_like_a_personnummer(monkeypatch):
+    # a params file name that is no project id stands for the project (until the file is read) as
+    # "params-" and ten hex digits of the name's hash: search for a name whose hash starts with digits
+    # shaped like a personnummer, and see that the stand-in takes other digits of that hash
+    from evaltools.publish import render
+    for i in itertools.count():
+        stem = f"projekt {i}"  # (a space: not a project id)
+        digest = hashlib.sha256(stem.encode()).hexdigest()
+        if find_personnummer(f"params-{digest[:10]}"):
+            break
+    seen = []
+    monkeypatch.setattr(render, "_refused", lambda key, *a: seen.append(key) or render.RenderResult(key, ok=False))
+    render.render_project(f"/nowhere/{stem}.yaml")
+    assert len(seen) == 1 and seen[0].startswith("params-") and seen[0][7:] in digest
+    assert not find_personnummer(seen[0]) and seen[0] != f"params-{digest[:10]}"

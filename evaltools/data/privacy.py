@@ -400,10 +400,16 @@ def neutral_name(path: str | Path, prefix: str = "fil") -> str:
         full = uuid.uuid4().hex + uuid.uuid4().hex
     suffix = p.suffix
     safe = suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", suffix or "") else ""
+    return hashed_name(full, prefix, safe)
+
+
+def hashed_name(hexdigest: str, prefix: str, suffix: str = "") -> str:
+    """``<prefix>-<ten hex digits of hexdigest><suffix>``: the first ten digits, or the first ten after
+    them that do not make the name look like a personnummer (ten decimal digits now and then do)."""
     # (a window of ten hex digits with a letter in it always exists in practice; the last is kept otherwise)
-    windows = [full[i:i + 10] for i in range(0, len(full) - 9)]
-    digest = next((w for w in windows if not find_personnummer(f"{prefix}-{w}{safe}")), windows[-1])
-    return f"{prefix}-{digest}{safe}"
+    windows = [hexdigest[i:i + 10] for i in range(0, len(hexdigest) - 9)]
+    digest = next((w for w in windows if not find_personnummer(f"{prefix}-{w}{suffix}")), windows[-1])
+    return f"{prefix}-{digest}{suffix}"
 
 
 def file_names(path: str | Path) -> list[str]:

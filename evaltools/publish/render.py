@@ -41,7 +41,7 @@ from .._version import __version__
 from ..data.params import load_params
 from ..data.errors import EvaltoolsError, ReportError
 from ..data.messages import message
-from ..data.privacy import redact, find_personnummer, neutral_name
+from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
 from .kernels import kernel_manager_class, warm_kernels
 from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_problem
 
@@ -602,7 +602,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
     if find_personnummer(key):  # a hash of such a name could be reversed: the neutral name hashes the content
         key = Path(neutral_name(params_path, "params")).stem
     elif _bad_id(key):  # until the params file is read, its name stands for the project
-        key = "params-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:10]
+        key = hashed_name(hashlib.sha256(key.encode("utf-8", "replace")).hexdigest(), "params")
     title, use_lang = key, lang or DEFAULT_LANG
 
     def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str], bool]:
