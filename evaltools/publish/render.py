@@ -69,6 +69,9 @@ class RenderResult:
     lang: str = DEFAULT_LANG
     notes: list[str] = field(default_factory=list)  # delivered, but with something missing (e.g. no PDF)
     draft: bool = False  # the evaluator has written no assessment: the report says "Utkast" on every page
+    # the SHA-256 of each file the toolkit made and that is in the folder as it made it: a file changed since
+    # (a Word document the evaluator finished) is told by it and kept when the report is rendered again
+    sha256: dict[str, str] = field(default_factory=dict)
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path,
@@ -460,41 +463,149 @@ def _clear_files(folder: Path) -> None:
         folder.rmdir()
 
 
-def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...]) -> None:
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _previous_run(final: Path) -> tuple[set[str] | None, dict[str, str]]:
+    """What the last render wrote into ``final`` (its status file): the files it made (``None`` when
+    it is not known) and the SHA-256 of each as it made it."""
+    try:
+        status = json.loads((final / "status.json").read_text(encoding="utf-8"))
+        files = {str(f).replace("\\", "/") for f in status.get("files", [])}
+        hashes = {str(k): str(v) for k, v in (status.get("sha256") or {}).items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None, {}
+    return files | set(hashes), hashes
+
+
+def _stamp(moment: float | None = None) -> str:
+    """A date and time for a file name, as Windows allows it (no colon): ``2026-12-03 14.05``."""
+    return dt.datetime.fromtimestamp(time.time() if moment is None else moment).strftime("%Y-%m-%d %H.%M")
+
+
+def _aside(folder: Path, name: str, word: str, moment: float | None = None) -> str:
+    """A free name in ``folder`` for another copy of ``name``: ``<stem> (<word> <date time>)<suffix>``."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    candidate, n = f"{stem} ({word} {_stamp(moment)}){suffix}", 2
+    while (folder / candidate).exists():
+        candidate, n = f"{stem} ({word} {_stamp(moment)} {n}){suffix}", n + 1
+    return candidate
+
+
+def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
+                     lang: str = DEFAULT_LANG) -> tuple[list[str], dict[str, str]]:
     """Move the finished output in ``tmp`` to ``final``, keeping what this run did not make.
 
     Files of formats not asked for this time, and other languages' subfolders, are carried over
-    from the previous report; the output of the formats asked for replaces the old one.
+    from the previous report; the output of the formats asked for replaces the old one. What the
+    toolkit did not make (a file of the evaluator's own in the folder) is always carried over, and a
+    file it made that has been changed since (the Word document the evaluator went on to finish) is
+    kept beside the new one as ``<name> (redigerad <date time>)``: a render never deletes someone's
+    work. Where a file in ``final`` cannot be moved (on Windows: open in Word, Excel or a PDF reader),
+    the folder is updated file by file and a new file that cannot take its place gets a name of its
+    own (``<name> (ny <date time>)``): nothing made is lost.
+
+    Returns what the user is told (one line each, in ``lang``) and the SHA-256 of the files carried
+    over as the toolkit made them.
     """
+    notes: list[str] = []
+    carried: dict[str, str] = {}
+    ours, hashes = _previous_run(final) if final.is_dir() else (None, {})
     if final.exists():
         for item in final.iterdir():
-            if (tmp / item.name).exists() or item.name == "status.json" or item.name.startswith(".old-"):
+            if item.name == "status.json" or item.name.startswith(".old-"):
+                continue
+            plain_file = item.is_file() and not item.is_symlink()
+            if plain_file and item.name in hashes and _sha256(item) != hashes[item.name]:
+                kept = _aside(tmp, item.name, message("cli.edited_word", lang), item.stat().st_mtime)
+                shutil.copy2(item, tmp / kept)
+                notes.append(message("cli.edited_kept", lang, file=item.name, kept=kept))
+                continue
+            if (tmp / item.name).exists():
                 continue
             fmt = _format_of(item.name, key)
-            if fmt in formats or item.name == f"{key}.ipynb":
+            # made by the toolkit (by the last status file; without one, every file of a format it makes)
+            made_here = ours is None or item.name in ours or any(f.startswith(item.name + "/") for f in ours)
+            if (fmt in formats and made_here) or item.name == f"{key}.ipynb":
                 continue
             if item.is_dir() and not item.is_symlink():
                 shutil.copytree(item, tmp / item.name, symlinks=True)
-            elif item.is_file() and not item.is_symlink():
+            elif plain_file:
                 shutil.copy2(item, tmp / item.name)
+                if item.name in hashes:
+                    carried[item.name] = hashes[item.name]
     old = None
     if final.exists():
         old = final.with_name(f".old-{final.name}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
-        final.rename(old)
+        try:
+            final.rename(old)
+        except OSError:  # a file in it is open elsewhere (Windows): the folder is updated file by file
+            notes += _replace_file_by_file(tmp, final, lang)
+            return notes, carried
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp.rename(final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+    return notes, carried
+
+
+def _entries(folder: Path) -> list[Path]:
+    """The files in ``folder`` and its subfolders, relative to it, symbolic links as entries of their own
+    (never followed)."""
+    out = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        out += [(here / n).relative_to(folder) for n in files]
+        out += [(here / n).relative_to(folder) for n in dirs if (here / n).is_symlink()]
+    return sorted(out)
+
+
+def _replace_file_by_file(tmp: Path, final: Path, lang: str) -> list[str]:
+    """Make ``final`` hold what ``tmp`` holds, one file at a time (``tmp`` is then removed). A file that
+    cannot be replaced (open in another program) stays, and the new one gets a name of its own; an old
+    file that cannot be removed stays too. Returns a line for each new file under another name."""
+    notes = []
+    new = _entries(tmp)
+    wanted = set(new)
+    for rel in reversed(_entries(final)):  # the old report's files that this one does not have
+        if rel not in wanted and rel.name != "status.json":
+            with contextlib.suppress(OSError):
+                (final / rel).unlink()  # (one that is open elsewhere stays)
+    for rel in new:
+        src, target = tmp / rel, final / rel
+        if (target.is_file() and not target.is_symlink() and not src.is_symlink()
+                and target.stat().st_size == src.stat().st_size and _sha256(target) == _sha256(src)):
+            continue  # the same file (another language's report carried over): nothing to replace
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(src, target)
+        except OSError:
+            other = target.with_name(_aside(target.parent, rel.name, message("cli.new_word", lang)))
+            os.replace(src, other)
+            notes.append(message("cli.locked_new", lang, file=rel.as_posix(), new=other.relative_to(final).as_posix()))
+    for root, dirs, _files in sorted(os.walk(final, followlinks=False), reverse=True):
+        for d in dirs:
+            with contextlib.suppress(OSError):
+                if not (Path(root) / d).is_symlink():
+                    (Path(root) / d).rmdir()  # a folder left empty (only when empty)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return notes
 
 
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
             formats: tuple[str, ...], timings: dict, notes: list[str] | None = None,
             draft: bool | Callable[[], bool] = False, word: dict | None = None,
-            say: Say | None = None, preload: tuple[str, ...] = ()) -> list[str]:
+            say: Say | None = None, preload: tuple[str, ...] = (), hashes: dict | None = None) -> list[str]:
     """Execute ``notebook`` into a new folder, export it and move it into place. ``draft`` may be
     a function: it is asked only once the notebook has run (the check imports the text layer).
     ``word`` holds the Word document's ``author`` and ``template`` (see :mod:`evaltools.publish.docx`).
-    ``say`` prints a line as each step starts; ``preload`` is :func:`execute_notebook`'s."""
+    ``say`` prints a line as each step starts; ``preload`` is :func:`execute_notebook`'s. ``hashes``,
+    where given, receives the SHA-256 of each file of the toolkit's in the folder (:class:`RenderResult`)."""
     say = say or _sayer(key, None)
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
@@ -550,8 +661,15 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         if "xlsx" not in formats:
             for x in tmp.glob("*.xlsx"):
                 x.unlink()
-        made = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
-        _swap_into_place(tmp, final, key, formats)
+        made = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+        mine = {name: _sha256(tmp / name) for name in made if "/" not in name}
+        told, carried = _swap_into_place(tmp, final, key, formats, lang)
+        if notes is not None:
+            notes.extend(told)
+        if hashes is not None:  # (a new file that had to take another name is not recorded)
+            hashes.update(carried)
+            hashes.update({name: h for name, h in mine.items()
+                           if (final / name).is_file() and (not told or _sha256(final / name) == h)})
         return made
     except BaseException:
         try:
@@ -605,7 +723,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
         key = hashed_name(hashlib.sha256(key.encode("utf-8", "replace")).hexdigest(), "params")
     title, use_lang = key, lang or DEFAULT_LANG
 
-    def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str], bool]:
+    def run(timings: dict, notes: list[str], hashes: dict) -> tuple[str, str, str, list[str], bool]:
         nonlocal key, title, use_lang
         params = load_params(params_path)
         use_lang = lang or params.language
@@ -627,7 +745,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
                         reports_dir, formats, timings, notes, draft,
                         {"author": params.forbund, "template": params.word_template}, _sayer(key, progress),
                         # a comparison group's designs end in the sensitivity bounds (honestdid, torch)
-                        ("honestdid",) if params.data.comparison is not None else ())
+                        ("honestdid",) if params.data.comparison is not None else (), hashes)
         return key, title, use_lang, files, draft()
 
     refused = _refused(key, reports_dir, [params_path], lang)
@@ -642,14 +760,15 @@ def _run_and_record(run, identity, reports_dir: Path) -> RenderResult:
     start = time.perf_counter()
     timings: dict = {}
     notes: list[str] = []
+    hashes: dict[str, str] = {}
     try:
         reports_dir.mkdir(parents=True, exist_ok=True)
         clean_stale(reports_dir)
-        key, title, use_lang, files, *draft = run(timings, notes)
+        key, title, use_lang, files, *draft = run(timings, notes, hashes)
         out = reports_dir / key if use_lang == DEFAULT_LANG else reports_dir / key / use_lang
         res = RenderResult(key, True, str(out), files, None, round(time.perf_counter() - start, 3), timings,
                            dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes,
-                           bool(draft and draft[0]))
+                           bool(draft and draft[0]), dict(sorted(hashes.items())))
     except Exception as e:  # noqa: BLE001 - one project's failure must not stop a batch
         key, title, use_lang = identity()
         res = RenderResult(key, False, None, [], redact(_describe(e)), round(time.perf_counter() - start, 3), timings,
@@ -678,13 +797,13 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
     from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     title = msg("portfolio.heading", lang)
 
-    def run(timings: dict, notes: list[str]) -> tuple[str, str, str, list[str]]:
+    def run(timings: dict, notes: list[str], hashes: dict) -> tuple[str, str, str, list[str]]:
         forbund = sorted(_forbund(params_paths)) if "docx" in formats else []  # the Word document's author
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
                         {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang,
                          "entries": str(entries) if entries is not None else ""},
                         reports_dir, formats, timings, notes, word={"author": "; ".join(forbund)},
-                        say=_sayer("portfolio", progress))
+                        say=_sayer("portfolio", progress), hashes=hashes)
         return "portfolio", title, lang, files
 
     refused = _refused("portfolio", reports_dir, list(params_paths), lang)
