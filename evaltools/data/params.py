@@ -766,7 +766,7 @@ def load_params(path: str | Path) -> ProjectParams:
     try:
         raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
-        raise ParamsError(path, [f"not valid YAML: {_short_text(str(e), 500)}"]) from None
+        raise ParamsError(path, [_yaml_problem(e, text)]) from None
     except RecursionError:  # a backstop: the loader stops at MAX_YAML_DEPTH levels first
         raise ParamsError(path, [_depth_line()]) from None
     if not isinstance(raw, dict):
@@ -897,6 +897,31 @@ class _ParamsLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth = depth - 1
+
+
+def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
+    """What is wrong with a params file that YAML cannot read, in both languages: the line (and column),
+    and for the two mistakes a params file written by hand is most likely to hold, how to fix it — a
+    Windows path with backslashes inside double quotes (``"C:\\Users"``: ``\\U`` starts an escape) and
+    a tab in the indentation."""
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    problem = str(getattr(e, "problem", "") or e)
+    if mark is None:
+        return {lang: message("params.yaml_invalid", lang, line="?", column="?", problem=_short_text(problem, 200))
+                for lang in ("sv", "en")}
+    lines = text.splitlines()
+    # a quoted text that YAML could not finish is named by the line of its opening quote
+    start = getattr(e, "context_mark", None)
+    if start is not None and "quoted scalar" in str(getattr(e, "context", "")):
+        mark = start
+    line = lines[mark.line].strip() if 0 <= mark.line < len(lines) else ""
+    if "escape" in problem and "\\" in line:
+        return {lang: message("params.yaml_backslash", lang, line=str(mark.line + 1), text=_short_text(line, 120))
+                for lang in ("sv", "en")}
+    if "\t" in problem or "'\\t'" in problem:
+        return {lang: message("params.yaml_tab", lang, line=str(mark.line + 1)) for lang in ("sv", "en")}
+    return {lang: message("params.yaml_invalid", lang, line=str(mark.line + 1), column=str(mark.column + 1),
+                          problem=_short_text(problem, 200)) for lang in ("sv", "en")}
 
 
 def _short_text(text: str, limit: int) -> str:
