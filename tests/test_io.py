@@ -148,7 +148,8 @@ def test_params_referencing_missing_file(tiny_project):
     path = tiny_project(data_block="data:\n  participants: data/saknas.csv\n")
     with pytest.raises(ParamsError) as e:
         et.load_project(path)
-    assert "data.participants: file 'data/saknas.csv' does not exist" in str(e.value)
+    assert "data.participants: filen 'data/saknas.csv' finns inte" in str(e.value)  # the evaluator's language
+    assert "data.participants: file 'data/saknas.csv' does not exist" in e.value.message("en")
 
 
 def test_params_unknown_goal_kind_and_unknown_key_reported_together(tiny_project):

@@ -214,7 +214,7 @@ def test_a_number_in_a_params_comment_is_refused_by_line(tmp_path):
     path.write_text(BASE + "# kontakt: 811218\u20139876\n", encoding="utf-8")
     with pytest.raises(ParamsError) as e:
         load_params(path)
-    assert "line 6" in str(e.value)
+    assert "rad 6" in str(e.value) and "line 6" in e.value.message("en")
     _clean(str(e.value))
 
 
@@ -248,7 +248,7 @@ def test_the_params_files_own_name_is_checked(name, tiny_project):
     path.rename(named)
     with pytest.raises(ParamsError) as e:
         load_params(named)
-    assert "params file's own name" in str(e.value)
+    assert "parameterfilens eget namn" in str(e.value) and "params file's own name" in e.value.message("en")
     _clean(str(e.value))
 
 

@@ -451,8 +451,8 @@ def test_a_word_template_that_is_not_the_projects_docx_is_refused(case, tiny_pro
     code, said = _validate(params, capsys)
     assert code == cli.EXIT_FAILED and "word_template" in said, said
     assert "root:" not in said
-    expected = {"passwd": "not a Word document", "directory": "is a folder", "not_zip": "not a readable Word document",
-                "link_out": "outside the project folder", "link_in_to_outside": "outside the project folder"}[case]
+    expected = {"passwd": "är inget Word-dokument", "directory": "är en mapp", "not_zip": "går inte att läsa som Word-dokument",
+                "link_out": "ligger utanför projektmappen", "link_in_to_outside": "ligger utanför projektmappen"}[case]
     assert expected in said, said
 
 

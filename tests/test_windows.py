@@ -115,7 +115,7 @@ def test_notepad_files_crlf_and_byte_order_mark_read_as_any_other(tmp_path):
 def test_a_params_file_saved_as_windows_1252_is_refused_with_how_to_save_it(tmp_path):
     params = _project(tmp_path, "ansi")
     params.write_bytes(params.read_text(encoding="utf-8").encode("cp1252"))  # "Testförbundet": ö is one byte
-    with pytest.raises(ParamsError, match="save it as UTF-8"):
+    with pytest.raises(ParamsError, match="spara den som UTF-8"):
         load_params(params)
 
 

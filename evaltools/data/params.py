@@ -754,15 +754,14 @@ def load_params(path: str | Path) -> ProjectParams:
     """
     path = Path(path)
     if not path.is_file():
-        raise ParamsError(path, [f"no such params file (looked for {path.resolve()})"])
+        raise ParamsError(path, [_both("no_file", full=str(path.resolve()))])
     size = path.stat().st_size
     if size > MAX_PARAMS_BYTES:
-        raise ParamsError(path, [f"the file is {size // 1024} kB; a params file is at most {MAX_PARAMS_BYTES // 1024} kB "
-                                 "(long texts belong in the evaluator's text file, data in data files)"])
+        raise ParamsError(path, [_both("too_big", kb=str(size // 1024), most=str(MAX_PARAMS_BYTES // 1024))])
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ParamsError(path, ["the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"]) from None
+        raise ParamsError(path, [_both("not_utf8")]) from None
     try:
         raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
@@ -770,13 +769,11 @@ def load_params(path: str | Path) -> ProjectParams:
     except RecursionError:  # a backstop: the loader stops at MAX_YAML_DEPTH levels first
         raise ParamsError(path, [_depth_line()]) from None
     if not isinstance(raw, dict):
-        raise ParamsError(path, ["expected a mapping of keys (id:, title:, ...) at the top level"])
+        raise ParamsError(path, [_both("not_mapping")])
     # the appendix prints the file as written, comments too: a number in a comment is refused as well
     lines = [i for i, line in enumerate(text.splitlines(), 1) if find_personnummer(line)]
     if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
-        raise ParamsError(path, [f"line {i}: holds something shaped like a personnummer (not shown here), in a "
-                                 "comment; the report's appendix prints the params file as written: remove it"
-                                 for i in lines])
+        raise ParamsError(path, [_both("personnummer_comment", line=str(i)) for i in lines])
     return params_from_mapping(raw, path)
 
 
@@ -899,6 +896,11 @@ class _ParamsLoader(yaml.SafeLoader):
             self._depth = depth - 1
 
 
+def _both(message_id: str, /, **values: str) -> dict[str, str]:
+    """A params problem (``messages.params.<message_id>``) in Swedish and English."""
+    return {lang: message(f"params.{message_id}", lang, **values) for lang in ("sv", "en")}
+
+
 def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
     """What is wrong with a params file that YAML cannot read, in both languages: the line (and column),
     and for the two mistakes a params file written by hand is most likely to hold, how to fix it — a
@@ -949,9 +951,7 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     problems = []
 
     if name_looks_like_personnummer(path):
-        problems.append("the params file's own name (or the name of a file its link points to) holds something "
-                        "shaped like a personnummer (not shown here); the report lists it in the appendix: rename "
-                        "the file, for example to the project id")
+        problems.append(_both("personnummer_own_name"))
 
     def fix(p: Path | None, key: str) -> Path | None:
         if p is None:
@@ -959,12 +959,10 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         written = p if p.is_absolute() else base / p
         full = p if p.is_absolute() else written.resolve()
         if find_personnummer(str(p)) or name_looks_like_personnummer(written):
-            problems.append(f"data.{key}: the file name (or the name of a file its link points to) holds something "
-                            "shaped like a personnummer (not shown here); rename the file: file names are listed "
-                            "in the report")
+            problems.append(_both("personnummer_data_name", key=f"data.{key}"))
             return full
         if not full.is_file():
-            problems.append(f"data.{key}: file {str(p)!r} does not exist (looked for {full})")
+            problems.append(_both("file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
         return full
 
     template = _word_template(params.word_template, base, problems)
@@ -1054,21 +1052,17 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
     full = (p if p.is_absolute() else base / p).resolve()
     root = project_folder(base)
     if find_personnummer(str(p)) or name_looks_like_personnummer(full):
-        problems.append("word_template: the file name holds something shaped like a personnummer (not shown here); "
-                        "rename the file")
+        problems.append(_both("personnummer_data_name", key="word_template"))
     elif full.suffix.lower() != ".docx":
-        problems.append(f"word_template: {str(p)!r} is not a Word document; name a .docx file (in Word: Save as, "
-                        "Word Document)")
+        problems.append(_both("word_not_docx", file=repr(str(p))))
     elif not full.is_relative_to(root):
-        problems.append(f"word_template: {str(p)!r} lies outside the project folder {root}; keep the template "
-                        "beside the params and data")
+        problems.append(_both("word_outside", file=repr(str(p)), root=str(root)))
     elif full.is_dir():
-        problems.append(f"word_template: {str(p)!r} is a folder, not a Word document; name the .docx file itself")
+        problems.append(_both("word_folder", file=repr(str(p))))
     elif not full.is_file():
-        problems.append(f"word_template: file {str(p)!r} does not exist (looked for {full})")
+        problems.append(_both("file_missing", key="word_template", file=repr(str(p)), full=str(full)))
     elif not _is_word_document(full):
-        problems.append(f"word_template: {str(p)!r} is not a readable Word document (a .docx file is a zip "
-                        "archive holding word/document.xml); save it again from Word as a .docx")
+        problems.append(_both("word_unreadable", file=repr(str(p))))
     return full
 
 

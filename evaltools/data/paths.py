@@ -109,8 +109,9 @@ def find_params(ref: str | Path) -> Path:
         for candidate in tried:
             if candidate.is_file():
                 return candidate
-        looked = " and ".join(str(c) for c in dict.fromkeys(tried))
-        raise ParamsError(p, [f"no such params file (looked for {looked})"])
+        from .messages import message  # (read where an error is worded)
+        looked = "; ".join(str(c) for c in dict.fromkeys(tried))
+        raise ParamsError(p, [{lang: message("params.no_file", lang, full=looked) for lang in ("sv", "en")}])
     params_dir = root / "params"
     for suffix in (".yaml", ".yml"):
         candidate = params_dir / f"{ref}{suffix}"
