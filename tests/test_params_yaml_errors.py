@@ -46,3 +46,27 @@ def test_the_line_shown_never_shows_a_personnummer(tmp_path):
         shown = e.value.message(lang)
         assert "rad 4" in shown or "line 4" in shown
         assert "9876" not in shown and "811218" not in shown
+
+
+def test_a_date_that_does_not_exist_is_a_problem_at_its_line_not_a_traceback(tmp_path):
+    for date in ("2024-13-01", "2023-02-29"):
+        (sv,) = _problems(tmp_path, HEAD + f"period:\n  start: {date}\n")
+        assert sv == f"rad 4: {date} är inget datum som finns; skriv datum som ÅÅÅÅ-MM-DD, till exempel 2024-03-01"
+
+
+def test_an_anchor_or_alias_is_named_by_its_line(tmp_path):
+    (sv,) = _problems(tmp_path, HEAD + "a: &x [1]\nb: *x\n")
+    assert sv.startswith("rad 3: YAML-ankare")
+
+
+@pytest.mark.parametrize(("written", "number"), [("1 200 000 kr", "1200000"), ("1\u00a0200\u00a0000", "1200000"),
+                                                  ("4 300:-", "4300"), ("12,5", "12.5")])
+def test_an_amount_written_as_a_person_writes_it_is_shown_as_the_number_to_write(tmp_path, written, number):
+    path = tmp_path / "p.yaml"
+    path.write_text(f'id: p\ntitle: T\nkind: individ\nforbund: F\nowner: O\ngranted_sek: "{written}"\n'
+                    "period: {start: 2023-01-01, planned_end: 2023-12-31}\n", encoding="utf-8")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    line = next(m for m in e.value.in_lang("sv").messages if m.startswith("granted_sek"))
+    assert line == (f"granted_sek: står {written!r}; skriv talet utan mellanrum, enhet och tusentalsavgränsare, "
+                    f"med decimalpunkt: {number}")

@@ -659,6 +659,18 @@ def _is_percent_text(value: object) -> float | None:
     return None
 
 
+def _is_written_amount(value: object) -> float | None:
+    """An amount written as a person writes it (``'1 200 000 kr'``, ``'12,5'``, ``'4 300:-'``) as the
+    number it means, else None (a params file takes plain numbers: the message shows the one to write)."""
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip())
+    text = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
+    if not re.fullmatch(r"-?\d+(,\d+)?", text) or (text == value.strip() and "," not in text):
+        return None
+    return float(text.replace(",", "."))
+
+
 def _line(e: Mapping[str, Any], lang: str) -> str:
     """The problem ``e`` (one pydantic error) worded in ``lang``."""
     kind, value = e["type"], e.get("input")
@@ -679,6 +691,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     pct = _is_percent_text(value)
     if pct is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.percent", lang, value=_short(value), fixed=f"{pct:g}")
+    amount = _is_written_amount(value)
+    if amount is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return message("params.written_amount", lang, value=_short(value), fixed=f"{amount:.15g}")
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.number", lang, value=_short(value))
     if kind.startswith("date"):
@@ -754,14 +769,14 @@ def load_params(path: str | Path) -> ProjectParams:
     """
     path = Path(path)
     if not path.is_file():
-        raise ParamsError(path, [_both("no_file", full=str(path.resolve()))])
+        raise ParamsError(path, [_both("params.no_file", full=str(path.resolve()))])
     size = path.stat().st_size
     if size > MAX_PARAMS_BYTES:
-        raise ParamsError(path, [_both("too_big", kb=str(size // 1024), most=str(MAX_PARAMS_BYTES // 1024))])
+        raise ParamsError(path, [_both("params.too_big", kb=str(size // 1024), most=str(MAX_PARAMS_BYTES // 1024))])
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ParamsError(path, [_both("not_utf8")]) from None
+        raise ParamsError(path, [_both("params.not_utf8")]) from None
     try:
         raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
@@ -769,11 +784,11 @@ def load_params(path: str | Path) -> ProjectParams:
     except RecursionError:  # a backstop: the loader stops at MAX_YAML_DEPTH levels first
         raise ParamsError(path, [_depth_line()]) from None
     if not isinstance(raw, dict):
-        raise ParamsError(path, [_both("not_mapping")])
+        raise ParamsError(path, [_both("params.not_mapping")])
     # the appendix prints the file as written, comments too: a number in a comment is refused as well
     lines = [i for i, line in enumerate(text.splitlines(), 1) if find_personnummer(line)]
     if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
-        raise ParamsError(path, [_both("personnummer_comment", line=str(i)) for i in lines])
+        raise ParamsError(path, [_both("params.personnummer_comment", line=str(i)) for i in lines])
     return params_from_mapping(raw, path)
 
 
@@ -872,23 +887,26 @@ def _depth_line() -> dict[str, str]:
 MAX_YAML_DEPTH = 32  # levels of nesting; a params file uses four or five
 
 
+class _Refused(yaml.YAMLError):
+    """What the params loader refuses (``messages.<message_id>``, its values), at a line."""
+
+    def __init__(self, message_id: str, line: int, **values: str):
+        self.message_id, self.values = message_id, {"line": str(line), **values}
+        super().__init__(f"line {line}: {message_id}")
+
+
 class _ParamsLoader(yaml.SafeLoader):
     """YAML's safe loader without anchors and aliases (``&a`` / ``*a``): a params file never needs
-    them, and nested aliases can make a few lines expand to gigabytes."""
+    them, and nested aliases can make a few lines expand to gigabytes. A date that does not exist
+    (``2024-13-01``, ``2023-02-29``) is a problem at its line, not an error of the loader."""
 
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML's hook
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: YAML aliases (*name) are not allowed in a "
-                                 "params file; write the value out")
         event = self.peek_event()
-        if getattr(event, "anchor", None):
-            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: YAML anchors (&name) are not allowed in a "
-                                 "params file; write the value out")
+        if self.check_event(yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused("params.yaml_anchor", event.start_mark.line + 1)
         depth = getattr(self, "_depth", 0) + 1
         if depth > MAX_YAML_DEPTH:
-            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: nested more than {MAX_YAML_DEPTH} levels deep; "
-                                 "a params file needs a few levels (goals:, then one goal's keys)")
+            raise _Refused("params.yaml_depth", event.start_mark.line + 1, depth=str(MAX_YAML_DEPTH))
         self._depth = depth
         try:
             return super().compose_node(parent, index)
@@ -896,9 +914,19 @@ class _ParamsLoader(yaml.SafeLoader):
             self._depth = depth - 1
 
 
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        raise _Refused("params.yaml_date", node.start_mark.line + 1, value=_short_text(str(node.value), 40)) from None
+
+
+_ParamsLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def _both(message_id: str, /, **values: str) -> dict[str, str]:
-    """A params problem (``messages.params.<message_id>``) in Swedish and English."""
-    return {lang: message(f"params.{message_id}", lang, **values) for lang in ("sv", "en")}
+    """A params problem (``messages.<message_id>``, e.g. ``params.no_file``) in Swedish and English."""
+    return {lang: message(message_id, lang, **values) for lang in ("sv", "en")}
 
 
 def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
@@ -906,6 +934,8 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
     and for the two mistakes a params file written by hand is most likely to hold, how to fix it — a
     Windows path with backslashes inside double quotes (``"C:\\Users"``: ``\\U`` starts an escape) and
     a tab in the indentation."""
+    if isinstance(e, _Refused):
+        return _both(e.message_id, **e.values)
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     problem = str(getattr(e, "problem", "") or e)
     if mark is None:
@@ -951,7 +981,7 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     problems = []
 
     if name_looks_like_personnummer(path):
-        problems.append(_both("personnummer_own_name"))
+        problems.append(_both("params.personnummer_own_name"))
 
     def fix(p: Path | None, key: str) -> Path | None:
         if p is None:
@@ -959,10 +989,10 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         written = p if p.is_absolute() else base / p
         full = p if p.is_absolute() else written.resolve()
         if find_personnummer(str(p)) or name_looks_like_personnummer(written):
-            problems.append(_both("personnummer_data_name", key=f"data.{key}"))
+            problems.append(_both("params.personnummer_data_name", key=f"data.{key}"))
             return full
         if not full.is_file():
-            problems.append(_both("file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
+            problems.append(_both("params.file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
         return full
 
     template = _word_template(params.word_template, base, problems)
@@ -1052,17 +1082,17 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
     full = (p if p.is_absolute() else base / p).resolve()
     root = project_folder(base)
     if find_personnummer(str(p)) or name_looks_like_personnummer(full):
-        problems.append(_both("personnummer_data_name", key="word_template"))
+        problems.append(_both("params.personnummer_data_name", key="word_template"))
     elif full.suffix.lower() != ".docx":
-        problems.append(_both("word_not_docx", file=repr(str(p))))
+        problems.append(_both("params.word_not_docx", file=repr(str(p))))
     elif not full.is_relative_to(root):
-        problems.append(_both("word_outside", file=repr(str(p)), root=str(root)))
+        problems.append(_both("params.word_outside", file=repr(str(p)), root=str(root)))
     elif full.is_dir():
-        problems.append(_both("word_folder", file=repr(str(p))))
+        problems.append(_both("params.word_folder", file=repr(str(p))))
     elif not full.is_file():
-        problems.append(_both("file_missing", key="word_template", file=repr(str(p)), full=str(full)))
+        problems.append(_both("params.file_missing", key="word_template", file=repr(str(p)), full=str(full)))
     elif not _is_word_document(full):
-        problems.append(_both("word_unreadable", file=repr(str(p))))
+        problems.append(_both("params.word_unreadable", file=repr(str(p))))
     return full
 
 
