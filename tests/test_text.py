@@ -157,6 +157,7 @@ def test_override_that_drops_or_adds_a_placeholder_is_an_error_naming_file_and_k
     ("summary: {heading: !!python/object/apply:os.system ['true']}\n", "not valid YAML"),
     ("a: &a {x: y}\nb: *a\n", "aliases"),
     ("summary:\n  heading: 'x\n", "not valid YAML"),
+    ("summary:\n  heading: 2024-13-01\n", "no date that exists"),
 ])
 def test_hostile_or_broken_override_is_refused(tmp_path, body, expected):
     params = _override(tmp_path, body)

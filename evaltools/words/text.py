@@ -109,6 +109,9 @@ def _safe_load(text: str, source: str) -> dict:
         tree = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader: no tags, no code
     except yaml.YAMLError as e:
         raise TextError(f"{source}: not valid YAML: {e}") from None
+    except (ValueError, OverflowError) as e:  # a date that does not exist (2024-13-01) as a text's value
+        raise TextError(f"{source}: a value YAML reads as a date is no date that exists ({e}); put the text in "
+                        "quotes") from None
     if tree is None:
         return {}
     if not isinstance(tree, dict):
