@@ -55,7 +55,8 @@ def test_a_word_document_finished_after_it_was_made_is_kept_beside_the_new_one(t
     assert (final / "k.docx").read_bytes() == b"new" and (final / "k.html").read_bytes() == b"<new>"
     assert (final / "k (redigerad 2026-03-05 14.07).docx").read_bytes() == b"finished by hand"
     assert notes == ["k.docx har ändrats sedan den skrevs; din version ligger kvar som "
-                     "k (redigerad 2026-03-05 14.07).docx, bredvid den nya"]
+                     "k (redigerad 2026-03-05 14.07).docx, bredvid den nya (i Word visar Granska › Jämför vad som "
+                     "skiljer dem)"]
     assert carried == {}  # the kept version is the evaluator's, not the toolkit's
     assert not tmp.exists()
 
@@ -164,3 +165,14 @@ def test_the_status_file_records_each_file_as_it_was_made(sample_reports, sample
     assert sorted(status["sha256"]) == top and "timra-vagen-ut.docx" in top
     for name in top:
         assert status["sha256"][name] == hashlib.sha256((folder / name).read_bytes()).hexdigest()
+
+
+def test_any_file_of_the_report_changed_since_is_kept_too(tmp_path):
+    final, tmp = tmp_path / "k", tmp_path / ".tmp"
+    _old_report(final, {"k-tabeller.xlsx": b"with my own sheet"}, recorded={"k-tabeller.xlsx": b"as made"})
+    os.utime(final / "k-tabeller.xlsx", (_at(dt.datetime(2026, 1, 2, 3, 4)),) * 2)
+    _new_report(tmp, {"k-tabeller.xlsx": b"new"})
+    notes, _ = render._swap_into_place(tmp, final, "k", ("xlsx",), "sv")
+    assert (final / "k-tabeller (redigerad 2026-01-02 03.04).xlsx").read_bytes() == b"with my own sheet"
+    assert notes == ["k-tabeller.xlsx har ändrats sedan den skrevs; din version ligger kvar som "
+                     "k-tabeller (redigerad 2026-01-02 03.04).xlsx, bredvid den nya"]

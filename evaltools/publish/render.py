@@ -524,7 +524,8 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
             if plain_file and item.name in hashes and _sha256(item) != hashes[item.name]:
                 kept = _aside(tmp, item.name, message("cli.edited_word", lang), item.stat().st_mtime)
                 shutil.copy2(item, tmp / kept)
-                notes.append(message("cli.edited_kept", lang, file=item.name, kept=kept))
+                said = "cli.edited_kept_word" if item.suffix.lower() == ".docx" else "cli.edited_kept"
+                notes.append(message(said, lang, file=item.name, kept=kept))
                 continue
             if (tmp / item.name).exists():
                 continue
