@@ -105,6 +105,9 @@ def _fit(fig, ax, title=None, pad: float = 0.06) -> None:
     xlabel_h = size([ax.xaxis.label])[1] if ax.get_xlabel() else 0.0
     title_h = size([title])[1] if title is not None else 0.0
     left = pad + ylabel_w + (0.05 if ylabel_w else 0) + yw + (tick_pad if yw else 0)
+    # an x tick label is centred on its tick: without y labels the first ("−3 000 000") would reach past
+    # the figure's left edge and lose its minus sign, as the last would past the right edge
+    left = max(left, pad + xw / 2)
     bottom = pad + xlabel_h + (0.04 if xlabel_h else 0) + xh + (tick_pad if xh else 0)
     top = pad + (title_h + 0.08 if title_h else 0)
     right = pad + xw / 2
