@@ -128,8 +128,11 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
             dw_flag = False
             info["deadweight_rates"] = rates
             info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
-        else:
-            dw, dw_src, dw_flag = cb.deadweight_default, Note.of("assumption.deadweight_default"), True
+        else:  # (a comparison group whose file gives no outcome at follow-up is not 'no comparison group')
+            why = ("assumption.deadweight_default" if project.comparison is None else
+                   "assumption.deadweight_default_no_outcomes" if rates is None else
+                   "assumption.deadweight_default_no_successes")
+            dw, dw_src, dw_flag = cb.deadweight_default, Note.of(why), True
     info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
 
     # drop-off: observed persistence after exit where the payments cover enough leavers 12 months
