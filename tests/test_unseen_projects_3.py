@@ -1,0 +1,214 @@
+"""Third sweep of projects unlike the samples: a youth project (16–29), an IPS project whose comparison
+group has no outcome at follow-up, a project run by a hand-made workbook with headings in other letter
+case, and an English report of a project whose Swedish text is still the skeleton. Each fixture is a tiny
+project written in tmp_path; expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.analysis.comparison import compare_exit_rates, payment_phases
+from evaltools.present import narrative
+from evaltools.present.display import Table, Text
+from evaltools.present.sections import payments as pay_section
+from evaltools.words.labels import note_text
+from evaltools.words.text import catalog
+
+from .conftest import write_csv
+from .test_unseen_projects import _params, _person
+
+PROJECT = """\
+    kind: individ
+    period: {start: 2023-01-01, planned_end: 2024-12-31}
+    granted_sek: 1000000
+    data: {participants: data/participants.csv, budget: data/budget.csv%s}
+    """
+BUDGET = [{"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000}]
+
+
+# --- a youth project's ages are split where they differ ------------------------------------------
+def _aged(tmp_path, birth_years: list[int], comparison: list[int] | None = None):
+    """One participant per birth year, each starting 2023-03-01 (age at start = 2023 − birth year)."""
+    write_csv(tmp_path / "data/participants.csv", [_person(i + 1, birth_year=b) for i, b in enumerate(birth_years)])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    extra = ""
+    if comparison is not None:
+        comp = [{**_person(100 + i, birth_year=b, end="", outcome=""), "person_id": f"J{i:03d}"}
+                for i, b in enumerate(comparison)]
+        write_csv(tmp_path / "data/comparison.csv", comp)
+        months = pd.period_range("2022-01", "2023-12", freq="M")
+        pay = [{"person_id": p["person_id"], "month": str(m), "amount": 5000} for p in comp for m in months]
+        write_csv(tmp_path / "data/comparison_payments.csv", pay)
+        write_csv(tmp_path / "data/payments.csv",
+                  [{"person_id": f"U{i + 1:03d}", "month": str(m), "amount": 5000}
+                   for i in range(len(birth_years)) for m in months])
+        extra = (", payments: data/payments.csv, comparison: {persons: data/comparison.csv, "
+                 "payments: data/comparison_payments.csv}")
+    return et.load_project(_params(tmp_path, PROJECT % extra))
+
+
+def test_a_youth_projects_18_to_29_is_split_at_25(tmp_path):
+    # ages at start 16, 19, 24, 25, 29, 22, 27, 20, 18, 28: all ten under 30
+    years = [2007, 2004, 1999, 1998, 1994, 2001, 1996, 2003, 2005, 1995]
+    p = _aged(tmp_path, years)
+    groups = dict(zip(p.participants["person_id"], p.participants["age_group"]))
+    assert groups == {"U001": "0–17", "U002": "18–24", "U003": "18–24", "U004": "25–29", "U005": "25–29",
+                      "U006": "18–24", "U007": "25–29", "U008": "18–24", "U009": "18–24", "U010": "25–29"}
+
+
+def test_a_project_with_a_tenth_over_30_keeps_18_to_29(tmp_path):
+    # nine of ten under 30 is the threshold (90 %): split; eight of ten (one aged 45, one aged 31) is not
+    nine = _aged(tmp_path / "nine", [2000] * 9 + [1978])
+    assert set(nine.participants["age_group"]) == {"18–24", "40–49"}
+    eight = _aged(tmp_path / "eight", [2000] * 8 + [1978, 1992])
+    assert set(eight.participants["age_group"]) == {"18–29", "30–39", "40–49"}
+
+
+def test_comparison_persons_are_grouped_by_the_participants_bands(tmp_path):
+    # participants all 23 (youth bands); comparison persons aged 23 and 27: 18–24 and 25–29, never 18–29,
+    # though only half of them would be young enough to choose the youth bands by themselves
+    p = _aged(tmp_path, [2000] * 6, comparison=[2000, 1996, 1970, 1960])
+    groups = dict(zip(p.comparison["person_id"], p.comparison["age_group"]))
+    assert groups == {"J000": "18–24", "J001": "25–29", "J002": "50–59", "J003": "60+"}
+
+
+# --- a comparison group without outcomes at follow-up -----------------------------------------------
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_comparison_group_without_outcomes_gives_no_exit_rate_table_and_no_claim_of_none(tmp_path, lang):
+    p = _aged(tmp_path, [1990] * 6, comparison=[1990] * 6)
+    assert p.comparison["outcome"].isna().all()
+    assert compare_exit_rates(p).empty  # (not a row of 0 persons with a p-value of 1)
+    r = et.Report(p, lang=lang)
+    words = catalog(lang)
+    # the deadweight is the default, and its source does not say there is no comparison group
+    source = r.cba.summary.deadweight_source
+    assert source == "default"
+    table = r.cba.assumptions
+    [note] = [v for v in table.loc[table["name"] == "deadweight"].iloc[0] if hasattr(v, "key")]
+    assert note.key == "assumption.deadweight_default_no_outcomes"
+    assert note_text(note, lang) == words.msg("assumption.deadweight_default_no_outcomes")
+    assert note_text(note, lang) != words.msg("assumption.deadweight_default")
+    # the payments section says in one sentence why the shares are not compared
+    blocks = [b for part in pay_section.blocks(r) for b in part]
+    said = [q for b in blocks if isinstance(b, Text) for q in b.paragraphs]
+    assert words.msg("payments.exit_rates_no_outcomes") in said
+
+
+def test_phases_no_one_was_in_are_not_rows(tmp_path):
+    # comparison persons have no end date: no 'after' phase; participants (all ended 2023-09-01) have all three
+    p = _aged(tmp_path, [1990] * 6, comparison=[1990] * 6)
+    ph = payment_phases(p)
+    assert set(zip(ph["group"], ph["phase"])) == {("participants", "before"), ("participants", "during"),
+                                                  ("participants", "after"), ("comparison", "before"),
+                                                  ("comparison", "during")}
+    assert (ph["persons"] == 6).all()
+
+
+def test_without_a_comparison_group_the_deadweight_source_says_so(tmp_path):
+    p = _aged(tmp_path, [1990] * 6)
+    note = et.cost_benefit(p).summary
+    assert note.deadweight_source == "default"
+    table = et.cost_benefit(p).assumptions
+    [note] = [v for v in table.loc[table["name"] == "deadweight"].iloc[0] if hasattr(v, "key")]
+    assert note.key == "assumption.deadweight_default"
+
+
+# --- a hand-made workbook: headings in other letter case ----------------------------------------------
+def test_headings_in_other_letter_case_are_the_contract_columns(tmp_path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["Deltagarförteckning, export 2024-12-31"])  # a title row above the header
+    ws.append(["Person_ID ", "Sex", "BIRTH_YEAR", " Household_Type", "Start_Date", "END_DATE", "Outcome", "Support_Start"])
+    ws.append(["U001", "kvinna", 2000, "ensamstående", "2023-03-01", "2023-09-01", "studier", "ingen_offentlig"])
+    ws.append([None] * 8)  # an empty row in the middle
+    ws.append(["U002", "man", 1999, "ensamstående", "2023-04-03", None, None, "försörjningsstöd"])
+    b = wb.create_sheet("Budget")
+    b.append(["Period", "Category ", "BUDGET", "Actual"])
+    b.append(["hela", "Personal", "1 000 000 kr", "990 000"])
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data/handgjord.xlsx")
+    p = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        granted_sek: 1000000
+        data: {participants: data/handgjord.xlsx, budget: data/handgjord.xlsx}
+        """))
+    rows = p.participants.set_index("person_id")
+    assert list(rows.index) == ["U001", "U002"]
+    assert rows.loc["U001", "outcome"] == "studier" and rows.loc["U002", "support_start"] == "försörjningsstöd"
+    assert rows.loc["U001", "end_date"] == pd.Timestamp("2023-09-01") and pd.isna(rows.loc["U002", "end_date"])
+    assert p.budget["budget"].sum() == 1_000_000 and p.budget["actual"].sum() == 990_000
+
+
+def test_a_heading_twice_in_two_cases_is_refused_as_a_column_given_twice(tmp_path):
+    rows = [_person(1)]
+    path = tmp_path / "data/participants.csv"
+    path.parent.mkdir()
+    cols = list(rows[0])
+    path.write_text(",".join(cols + ["OUTCOME"]) + "\n" + ",".join(str(rows[0][c]) for c in cols) + ",arbete\n",
+                    encoding="utf-8")
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(_params(tmp_path, PROJECT % ""))
+    assert any(q.column == "outcome" and "2" in str(q) for q in e.value.problems)
+
+
+# --- an English report beside a Swedish skeleton ---------------------------------------------------
+def test_a_skeleton_in_another_language_is_no_text_in_that_language(tmp_path):
+    params = tmp_path / "params" / "p.yaml"
+    (tmp_path / "params" / "text").mkdir(parents=True)
+    params.write_text("id: p\n", encoding="utf-8")
+    sv = tmp_path / "params" / "text" / "p.sv.md"
+    sv.write_text(narrative.skeleton("sv"), encoding="utf-8")
+    assert narrative.load(params, "en").other_languages == ()
+    sv.write_text("## Sammanfattande bedömning\n\nProjektet nådde sina mål.\n", encoding="utf-8")
+    assert narrative.load(params, "en").other_languages == ("sv",)
+
+
+# --- an axis of negative amounts keeps its minus signs --------------------------------------------------
+def test_the_simulation_chart_keeps_its_leftmost_amount_inside_the_figure():
+    from evaltools.present.plots import plot_monte_carlo
+    # draws from about −3,0 to −1,3 million: the axis runs from just left of −3 000 000 to just right of 0,
+    # so the tick −3 000 000 sits near the left edge with no y labels to make room for it
+    draws = np.linspace(-2_957_000, -1_344_000, 5000)
+    fig = plot_monte_carlo(SimpleNamespace(npv_draws=draws, p_npv_positive=0.0), "sv", who="x")
+    renderer = fig.canvas.get_renderer()
+    [ax] = fig.axes
+    lo, hi = ax.get_xlim()
+    labels = [t for t in ax.get_xticklabels() if t.get_text() and lo <= t.get_position()[0] <= hi]
+    assert labels[0].get_text() == "\u22123\u00a0000\u00a0000"  # (a true minus sign, spaces that do not break)
+    assert min(t.get_window_extent(renderer).x0 for t in labels) >= 0
+
+
+# --- a date typed as text in another order: the message says how to write it ------------------------------
+@pytest.mark.parametrize("written, hint_sv, hint_en", [
+    ("2024.05.02", "skriv 2024-05-02", "write 2024-05-02"),
+    ("2024/5/2", "skriv 2024-05-02", "write 2024-05-02"),
+    ("30/9/2024", "skriv 2024-09-30", "write 2024-09-30"),       # 30 can only be the day
+    ("9/30/2024", "skriv 2024-09-30", "write 2024-09-30"),       # 30 can only be the day, so 9 is the month
+    ("5/3/2024", "skriv 2024-03-05 om det första talet är dagen, 2024-05-03 om det är månaden",
+     "write 2024-03-05 if the first number is the day, 2024-05-03 if it is the month"),
+])
+def test_a_date_written_in_another_order_gets_the_date_to_write(tmp_path, written, hint_sv, hint_en):
+    write_csv(tmp_path / "data/participants.csv", [_person(1, start=written), _person(2, start="2023-04-01")])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(_params(tmp_path, PROJECT % ""))
+    [q] = e.value.problems
+    assert (q.row, q.column, q.value) == (2, "start_date", written)
+    assert q.note("sv").endswith(hint_sv) and q.note("en").endswith(hint_en)
+
+
+def test_a_date_that_exists_in_no_order_gets_no_date_to_write(tmp_path):
+    write_csv(tmp_path / "data/participants.csv", [_person(1, start="31/2/2024")])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(_params(tmp_path, PROJECT % ""))
+    [q] = e.value.problems
+    assert q.column == "start_date" and "2024-" not in q.note("sv") + q.note("en")
