@@ -13,7 +13,7 @@ import pytest
 import evaltools as et
 from evaltools.analysis.comparison import compare_exit_rates, payment_phases
 from evaltools.present import narrative
-from evaltools.present.display import Table, Text
+from evaltools.present.display import Text
 from evaltools.present.sections import payments as pay_section
 from evaltools.words.labels import note_text
 from evaltools.words.text import catalog
@@ -177,13 +177,18 @@ def test_the_simulation_chart_keeps_its_leftmost_amount_inside_the_figure():
     # draws from about −3,0 to −1,3 million: the axis runs from just left of −3 000 000 to just right of 0,
     # so the tick −3 000 000 sits near the left edge with no y labels to make room for it
     draws = np.linspace(-2_957_000, -1_344_000, 5000)
-    fig = plot_monte_carlo(SimpleNamespace(npv_draws=draws, p_npv_positive=0.0), "sv", who="x")
+    fig = plot_monte_carlo(SimpleNamespace(npv_draws=draws, p_npv_positive=0.0), "sv", who="de offentliga finansiärerna")
     renderer = fig.canvas.get_renderer()
     [ax] = fig.axes
     lo, hi = ax.get_xlim()
     labels = [t for t in ax.get_xticklabels() if t.get_text() and lo <= t.get_position()[0] <= hi]
     assert labels[0].get_text() == "\u22123\u00a0000\u00a0000"  # (a true minus sign, spaces that do not break)
     assert min(t.get_window_extent(renderer).x0 for t in labels) >= 0
+    # the title (its probability last) fits in the figure too, wrapped where it must be; the alt text has it on one line
+    [title] = [t for t in (ax.title, ax._left_title) if t.get_text()]
+    assert title.get_window_extent(renderer).x1 <= fig.bbox.width
+    assert title.get_text().replace("\n", " ").endswith(": < 1\u00a0%")
+    assert "\n" not in fig.et_alt and ": < 1\u00a0%" in fig.et_alt
 
 
 # --- a date typed as text in another order: the message says how to write it ------------------------------
