@@ -38,7 +38,7 @@ from ...data.reference import RefValue, default, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
-from .costs import BudgetUse, CostTable, budget_use, costs
+from .costs import BudgetUse, CostTable, budget_use, costs, price_references
 from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
@@ -115,6 +115,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
                     unknown_support=unknown if project.payments is None else 0)
     levels, assumptions, refs = _monthly_levels(project, succ)
+    refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 
     rates = None
     if cb.deadweight is not None:
