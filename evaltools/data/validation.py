@@ -150,6 +150,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     """
     df = raw.frame
     rows = raw.file_rows
+    first = len(problems)
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
@@ -225,7 +226,22 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
             problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i)))
         refused[col.name] = bad.to_numpy()
+    if spec.person_level:
+        _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+def _total_rows(df: pd.DataFrame, rows, problems: list[Problem], first: int, fname: str) -> None:
+    """A row of a file of persons that holds a total label ('Summa', 'Totalt') and was refused: one
+    message saying it is a total row to delete, instead of one for each of its empty cells."""
+    if not len(df.columns):
+        return
+    label = df.apply(lambda c: c.str.strip().str.rstrip(":").str.lower()).isin(S.TOTAL_LABELS)
+    totals = {int(rows[i]): str(df.iloc[i][label.iloc[i]].iloc[0]) for i in np.flatnonzero(label.any(axis=1).to_numpy())}
+    flagged = {int(p.row) for p in problems[first:] if p.file == fname and p.row is not None} & set(totals)
+    if flagged:
+        problems[first:] = [p for p in problems[first:] if not (p.file == fname and p.row in flagged)]
+        problems.extend(problem(fname, r, None, totals[r], "row.total") for r in sorted(flagged))
 
 
 def _expected_values(col: S.ColumnSpec) -> dict:
