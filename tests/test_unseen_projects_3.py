@@ -217,3 +217,54 @@ def test_a_date_that_exists_in_no_order_gets_no_date_to_write(tmp_path):
         et.load_project(_params(tmp_path, PROJECT % ""))
     [q] = e.value.problems
     assert q.column == "start_date" and "2024-" not in q.note("sv") + q.note("en")
+
+
+# --- a running project's price year without a KPI yet is named among the uncertain reference values --------
+def test_the_kpi_that_restates_the_costs_is_listed_where_it_is_estimated_or_missing(tmp_path):
+    from evaltools.analysis.costbenefit.costs import price_references
+    from evaltools.present.sections.quality import flagged_references
+    write_csv(tmp_path / "data/participants.csv", [_person(i, start="2025-03-01", end="2025-09-01") for i in range(1, 7)])
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2025", "category": "Personal", "budget": 500_000, "actual": 480_000},
+                                             {"period": "2026", "category": "Personal", "budget": 500_000, "actual": ""}])
+    # the period ends in 2027, so the costs are restated in 2027 prices; the shipped KPI table ends before 2027
+    p = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2025-01-01, planned_end: 2027-02-28}
+        granted_sek: 1000000
+        data_as_of: 2026-11-30
+        data: {participants: data/participants.csv, budget: data/budget.csv}
+        """))
+    assert p.params.price_year == 2027
+    refs = price_references(p)
+    # each line's year against 2027: (2025, 2027) and (2026, 2027)
+    assert [(r.what, r.year) for r in refs] == [("kpi", 2025), ("kpi", 2027), ("kpi", 2026), ("kpi", 2027)]
+    flagged = flagged_references(et.cost_benefit(p).reference_values)
+    row = flagged[(flagged["what"] == "kpi") & (flagged["year"] == 2027)]
+    assert len(row) == 1 and row.iloc[0]["confidence"] == "FALLBACK"
+    # a budget in the price year itself needs no KPI to restate it
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2027", "category": "Personal", "budget": 500_000, "actual": ""}])
+    assert price_references(et.load_project(tmp_path / "unseen.yaml")) == []
+
+
+# --- a total row at the bottom of a list of persons: one message, not one per empty cell -----------------
+@pytest.mark.parametrize("label", ["Summa", "Totalt:", " TOTAL "])
+def test_a_total_row_in_a_file_of_persons_is_one_message_to_delete_it(tmp_path, label):
+    rows = [_person(1), _person(2, start="5/3/2023"),
+            {"person_id": label, "sex": "", "birth_year": "", "household_type": "", "start_date": "",
+             "end_date": "", "outcome": ""}]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(_params(tmp_path, PROJECT % ""))
+    # row 3 (the second person) keeps its own message; row 4 (the total) has one, without a column
+    assert [(q.row, q.column) for q in e.value.problems] == [(3, "start_date"), (4, None)]
+    total = e.value.problems[1]
+    assert total.note("sv").startswith(f"raden ser ut som en summarad ('{label.strip()}')")
+    assert total.note("en").startswith(f"the row looks like a total row ('{label.strip()}')")
+
+
+def test_a_person_whose_row_is_complete_is_never_taken_for_a_total(tmp_path):
+    write_csv(tmp_path / "data/participants.csv", [_person(1), {**_person(2), "person_id": "Total"}])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    p = et.load_project(_params(tmp_path, PROJECT % ""))
+    assert list(p.participants["person_id"]) == ["U001", "Total"]
