@@ -268,3 +268,23 @@ def test_a_person_whose_row_is_complete_is_never_taken_for_a_total(tmp_path):
     write_csv(tmp_path / "data/budget.csv", BUDGET)
     p = et.load_project(_params(tmp_path, PROJECT % ""))
     assert list(p.participants["person_id"]) == ["U001", "Total"]
+
+
+# --- validate says a structural project's kind, not '0 enrolments' -------------------------------------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "✓ unseen: strukturinriktad insats (inga deltagare); anteckningar om datakvaliteten: 0"),
+    ("en", "✓ unseen: structural project (no participants); data-quality notes: 0")])
+def test_validate_says_a_structural_project_has_no_participants(tmp_path, capsys, lang, said):
+    from evaltools.publish import cli
+    params = _params(tmp_path, """\
+        kind: struktur
+        period: {start: 2024-01-01, planned_end: 2025-12-31}
+        goals:
+          - id: rutiner
+            kind: qualitative
+            label: Samverkansrutiner ska finnas i alla fyra kommuner
+            assessment: delvis
+            evidence: Antagna i tre av fyra kommuner.
+        """)
+    assert cli.main(["validate", str(params), "--lang", lang]) == cli.EXIT_OK
+    assert capsys.readouterr().out.splitlines()[0] == said
