@@ -288,3 +288,14 @@ def test_validate_says_a_structural_project_has_no_participants(tmp_path, capsys
         """)
     assert cli.main(["validate", str(params), "--lang", lang]) == cli.EXIT_OK
     assert capsys.readouterr().out.splitlines()[0] == said
+
+
+# --- the workbook's assumption definitions are words, never a params key -----------------------------------
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_assumption_is_defined_with_a_params_key(lang):
+    import re
+    from evaltools.data.assumptions import REGISTRY
+    from evaltools.words import assumptions as words
+    for name in REGISTRY:
+        text = " ".join((words.label(name, lang), words.unit(name, lang), words.definition(name, lang)))
+        assert not re.findall(r"\b[a-z]+_[a-z_]+\b", text), (name, text)
