@@ -299,3 +299,19 @@ def test_no_assumption_is_defined_with_a_params_key(lang):
     for name in REGISTRY:
         text = " ".join((words.label(name, lang), words.unit(name, lang), words.definition(name, lang)))
         assert not re.findall(r"\b[a-z]+_[a-z_]+\b", text), (name, text)
+
+
+# --- a project that ended early: page 1 says so beside the share of the budget used ----------------------------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Projektet avslutades i förtid, 2024-06-30 i stället för 2024-12-31 som planerat."),
+    ("en", "The project ended early, on 2024-06-30 instead of 2024-12-31 as planned.")])
+def test_page_one_says_the_project_ended_early_beside_its_cost(tmp_path, lang, said):
+    from evaltools.present.sections import summary
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 7)])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    body = PROJECT % ""
+    early = et.Report(et.load_project(_params(tmp_path, body.replace(
+        "planned_end: 2024-12-31}", "planned_end: 2024-12-31, actual_end: 2024-06-30}"))), lang=lang)
+    assert summary.cost(early)[1:] == [said]
+    as_planned = et.Report(et.load_project(_params(tmp_path, body)), lang=lang)
+    assert len(summary.cost(as_planned)) == 1

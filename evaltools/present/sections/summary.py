@@ -181,7 +181,12 @@ def cost(r) -> list[str]:
     s = r.cba.summary
     if not s.total_cost_nominal > 0:  # (unknown without a budget file)
         return []
-    return [cost_sentence(r, s, r.cba.costs)]
+    out = [cost_sentence(r, s, r.cba.costs)]
+    per = r.params.period
+    if per.actual_end is not None and per.actual_end < per.planned_end and s.budget_total:
+        # a share of the budget read beside an early end: the reader sees why less was used
+        out.append(r.msg("summary.ended_early", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat()))
+    return out
 
 
 WHO = {"kommun": "summary.who_kommun", "region": "summary.who_region", "stat": "summary.who_stat",
