@@ -315,3 +315,20 @@ def test_page_one_says_the_project_ended_early_beside_its_cost(tmp_path, lang, s
     assert summary.cost(early)[1:] == [said]
     as_planned = et.Report(et.load_project(_params(tmp_path, body)), lang=lang)
     assert len(summary.cost(as_planned)) == 1
+
+
+# --- a small count in a sentence is said in words, not as the table's '<5' ------------------------------------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Färre än 5 av de avslutade som gick vidare hade en annan försörjning än försörjningsstöd vid start (sjukpenning)"),
+    ("en", "Fewer than 5 of the participants who ended and moved on had support other than social assistance at start "
+           "(sickness benefit)")])
+def test_page_one_says_fewer_than_five_on_another_support_in_words(tmp_path, lang, said):
+    from evaltools.present.sections import summary
+    # six on försörjningsstöd and three on sjukpenning at start, all nine leave for work
+    rows = [{**_person(i + 1), "support_start": s} for i, s in enumerate(["försörjningsstöd"] * 6 + ["sjukpenning"] * 3)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    r = et.Report(et.load_project(_params(tmp_path, PROJECT % "")), lang=lang)
+    assert r.cba.summary.other_support == (("sjukpenning", 3),)
+    [sentence] = summary.support_at_start(r)
+    assert sentence.startswith(said) and "<5" not in sentence
