@@ -198,8 +198,8 @@ TYPICAL = [
      "got 'kvinan'; expected one of kvinna, man, annat, okänt – did you mean 'kvinna'?"),
     ("start_date", "2022-03-15 00:00:00", None, None),  # a date cell written out by another program: accepted
     ("start_date", "15/3/2022",
-     "står '15/3/2022'; förväntat ett datum skrivet ÅÅÅÅ-MM-DD",
-     "got '15/3/2022'; expected a date written YYYY-MM-DD"),
+     "står '15/3/2022'; förväntat ett datum skrivet ÅÅÅÅ-MM-DD – skriv 2022-03-15",
+     "got '15/3/2022'; expected a date written YYYY-MM-DD – write 2022-03-15"),
     ("start_date", "44635",
      "står '44635'; förväntat ett datum skrivet ÅÅÅÅ-MM-DD – 44635 ser ut som ett datumnummer från Excel (2022-03-15): "
      "formatera cellen som datum",

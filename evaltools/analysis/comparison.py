@@ -971,13 +971,16 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
     k, share = project.params.privacy.min_count, project.params.privacy.dominance
     hide = (out["persons"] < k) | dominated(out["largest"].to_numpy(), out["total"].to_numpy(), share)
     out.loc[hide, "mean_amount"] = np.nan
+    # a phase no one of a group was in (comparison persons without an end date have no 'after') is no row
+    out = out[out["persons"] > 0].reset_index(drop=True)
     return out[["group", "phase", "persons", "person_months", "mean_amount"]]
 
 
 def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Share who left försörjningsstöd: ended participants against comparison persons (status at
     follow-up), with exact (Clopper–Pearson) intervals, the goal table's, and one test of the difference (Fisher's exact test when an
-    expected count is below 5, chi-square otherwise). Empty without a comparison group."""
+    expected count is below 5, chi-square otherwise). Empty without a comparison group, and when either group
+    has no one to count (no participant has ended, or no comparison person has an outcome at follow-up)."""
     from scipy import stats
     from statsmodels.stats.proportion import proportion_confint
     cols = ["group", "n", "successes", "rate", "ci_low", "ci_high", "test", "p_value"]
@@ -987,6 +990,8 @@ def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | Non
     p = project.participants[~project.participants[S.ONGOING]]
     c = project.comparison[project.comparison[S.OUTCOME].notna()]
     counts = [(g, len(d), int(d[S.OUTCOME].isin(codes).sum())) for g, d in (("participants", p), ("comparison", c))]
+    if not all(n for _, n, _k in counts):  # (a test against a group of no one is no comparison)
+        return pd.DataFrame(columns=cols)
     table = np.array([[k, n - k] for _, n, k in counts])
     if (stats.contingency.expected_freq(table) < 5).any():
         test, pval = "Fisher", float(stats.fisher_exact(table).pvalue)

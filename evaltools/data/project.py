@@ -26,7 +26,7 @@ from .privacy import public_name
 from .reading import file_sha256, workbooks_kept
 from .survey import load_survey
 from .template import placeholder_problems
-from .validation import coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons, load_register
+from .validation import age_bands, coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons, load_register
 from .params import _format_pydantic, kolada_folder, kolada_series, params_from_mapping, read_params_mapping
 
 
@@ -411,7 +411,8 @@ def _load(params: ProjectParams) -> Project:
                                     params.cost_benefit.success_outcomes, params.privacy.min_count)
         warn += [note] if note is not None else []
     if comparison is not None:
-        comparison = derive_person_columns(comparison, params)
+        bands = age_bands(participants[S.AGE_AT_START]) if len(participants) else None
+        comparison = derive_person_columns(comparison, params, bands)
         if comparison_payments is not None and len(comparison_payments) and d.comparison is not None:
             note = coverage_note(comparison, comparison_payments, covers_all, str(d.comparison.payments), True)
             warn += [note] if note is not None else []

@@ -312,7 +312,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     return cells, nums, hidden, formulas, source, notes, others
 
 
-def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None) -> RawTable:
+def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None,
+               names: tuple[str, ...] = ()) -> RawTable:
     """Read a CSV, TXT or .xlsx file as text cells.
 
     The header row is the first row (of the first 15) that holds the wanted column names, so an
@@ -323,6 +324,8 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     uses that sheet unless ``sheet`` names another. A hidden sheet is read only when ``sheet`` names
     it; a sheet number counts the visible sheets, and when the workbook's first sheet is hidden a
     note says which sheet was read. A text file's cells may be up to :data:`MAX_CSV_FIELD` characters.
+    A heading that is one of ``wanted`` or ``names`` (the contract's column names) in other letter case
+    (``Person_ID``, ``START_DATE``) is read as that column.
 
     Raises
     ------
@@ -347,6 +350,9 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     cells = cells.fillna("").astype(str).apply(lambda c: c.str.strip())
     h = _find_header(cells, wanted) if len(cells) else 0
     header = [str(v).strip() for v in (cells.iloc[h].tolist() if len(cells) else [])]
+    # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
+    canonical = {n.lower(): n for n in (*names, *wanted)}
+    header = [canonical.get(name.lower(), name) for name in header]
     errors: list[Problem] = []
     seen: dict[str, list[int]] = {}
     for j, name in enumerate(header):

@@ -178,6 +178,15 @@ AGE_BANDS: tuple[tuple[int, int, str], ...] = (
     (50, 59, "50–59"),
     (60, 200, "60+"),
 )
+# A youth project's participants ("unga 16–29 år") would all fall in 0–17 and 18–29, which compares
+# nothing: where nearly all participants are under 30 (YOUTH_SHARE of those with a known age), 18–29 is
+# split at 25, as the national statistics on young people split it (18–24, 25–29).
+YOUTH_AGE_BANDS: tuple[tuple[int, int, str], ...] = (
+    (0, 17, "0–17"),
+    (18, 24, "18–24"),
+    (25, 29, "25–29"),
+) + AGE_BANDS[2:]
+YOUTH_SHARE = 0.9
 
 TOTAL_LABELS = ("summa", "total", "totalt", "sum", "total årskostnad")
 

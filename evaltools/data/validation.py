@@ -80,7 +80,34 @@ def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
         return "hint.time", {}
     if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
         return "hint.day_of_month", {}
+    if kind == "date":
+        return _written_date_hint(v)
     return "", {}
+
+
+def _ymd(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _written_date_hint(v: str) -> tuple[str, dict]:
+    """A date typed as text in another order or with other separators: 2024.05.02 and 2024/5/2 are
+    read back as YYYY-MM-DD; 30/9/2024 can only be day/month, 9/30/2024 only month/day; 5/3/2024 is
+    either, and both readings are offered (the cell is never guessed)."""
+    m = re.fullmatch(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", v)
+    if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+        return "hint.write_as", {"date": date}
+    m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", v)
+    if not m:
+        return "", {}
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    day_month, month_day = _ymd(y, b, a), _ymd(y, a, b)
+    if day_month and month_day and day_month != month_day:
+        return "hint.day_or_month", {"day_month": day_month, "month_day": month_day}
+    date = day_month or month_day
+    return ("hint.write_as", {"date": date}) if date else ("", {})
 
 
 # Words a case worker writes for a code (never accepted as the code: only suggested in the message)
@@ -123,6 +150,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     """
     df = raw.frame
     rows = raw.file_rows
+    first = len(problems)
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
@@ -198,7 +226,22 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
             problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i)))
         refused[col.name] = bad.to_numpy()
+    if spec.person_level:
+        _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+def _total_rows(df: pd.DataFrame, rows, problems: list[Problem], first: int, fname: str) -> None:
+    """A row of a file of persons that holds a total label ('Summa', 'Totalt') and was refused: one
+    message saying it is a total row to delete, instead of one for each of its empty cells."""
+    if not len(df.columns):
+        return
+    label = df.apply(lambda c: c.str.strip().str.rstrip(":").str.lower()).isin(S.TOTAL_LABELS)
+    totals = {int(rows[i]): str(df.iloc[i][label.iloc[i]].iloc[0]) for i in np.flatnonzero(label.any(axis=1).to_numpy())}
+    flagged = {int(p.row) for p in problems[first:] if p.file == fname and p.row is not None} & set(totals)
+    if flagged:
+        problems[first:] = [p for p in problems[first:] if not (p.file == fname and p.row in flagged)]
+        problems.extend(problem(fname, r, None, totals[r], "row.total") for r in sorted(flagged))
 
 
 def _expected_values(col: S.ColumnSpec) -> dict:
@@ -254,22 +297,36 @@ def add_years(d: dt.date, n: int) -> dt.date:
         return d.replace(year=d.year + n, day=28)
 
 
-def age_group(age: pd.Series) -> pd.Series:
+def age_bands(age: pd.Series) -> tuple[tuple[int, int, str], ...]:
+    """The age bands of a project whose participants are ``age``: ``schema.YOUTH_AGE_BANDS`` when at
+    least ``schema.YOUTH_SHARE`` of those with a known age are under 30, else ``schema.AGE_BANDS``."""
+    known = age.dropna()
+    young = len(known) > 0 and float((known < 30).mean()) >= S.YOUTH_SHARE
+    return S.YOUTH_AGE_BANDS if young else S.AGE_BANDS
+
+
+def age_group(age: pd.Series, bands: tuple[tuple[int, int, str], ...] = S.AGE_BANDS) -> pd.Series:
     """Age bands used in every breakdown (see ``schema.AGE_BANDS``)."""
     out = pd.Series(S.UNKNOWN, index=age.index, dtype="object")
-    for lo, hi, label in S.AGE_BANDS:
+    for lo, hi, label in bands:
         out[(age >= lo) & (age <= hi)] = label
     return out
 
 
-def derive_person_columns(df: pd.DataFrame, params: ProjectParams) -> pd.DataFrame:
+def age_at_start(df: pd.DataFrame) -> pd.Series:
+    """Age at start: the ``age`` column, else the start year minus the birth year."""
+    return df[S.AGE].where(df[S.AGE].notna(), df[S.START_DATE].dt.year - df[S.BIRTH_YEAR])
+
+
+def derive_person_columns(df: pd.DataFrame, params: ProjectParams,
+                          bands: tuple[tuple[int, int, str], ...] | None = None) -> pd.DataFrame:
+    """The derived columns of a person file; ``bands`` are the participants' age bands (found from
+    ``df`` itself when not given), so that comparison persons are grouped as the participants are."""
     df = df.copy()
     start = df[S.START_DATE]
-    age = df[S.AGE].copy()
-    from_birth = start.dt.year - df[S.BIRTH_YEAR]
-    age = age.where(age.notna(), from_birth)
+    age = age_at_start(df)
     df[S.AGE_AT_START] = age
-    df[S.AGE_GROUP] = age_group(age)
+    df[S.AGE_GROUP] = age_group(age, age_bands(age) if bands is None else bands)
     df[S.PROJECT_YEAR] = _project_year(start, params.period.start)
     df[S.CALENDAR_YEAR] = start.dt.year.astype("Int64")
     df[S.EXIT_PROJECT_YEAR] = _project_year(df[S.END_DATE], params.period.start).where(df[S.END_DATE].notna())
@@ -356,7 +413,8 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     any cell or heading is a problem of the file, its number taken out (:func:`_check_pseudonymous`).
     ``wanted``: the column names that find the header row (default: the spec's required ones)."""
     try:
-        raw = read_table(path, wanted or spec.required, params.data.excel_sheet, table)
+        raw = read_table(path, wanted or spec.required, params.data.excel_sheet, table,
+                         tuple(c.name for c in spec.columns))
     except DataValidationError as e:
         problems.extend(e.problems)
         return None

@@ -385,8 +385,20 @@ def load(params_path: str | Path | None, lang: str) -> Narrative:
     path = text_path(params_path, lang)
     if path.is_file():
         return read(path, lang)
-    others = tuple(o for o in ("sv", "en") if o != lang and text_path(params_path, o).is_file())
+    # (a skeleton left as `evaltools new` wrote it, headings and comments only, is no text in that language)
+    others = tuple(o for o in ("sv", "en") if o != lang and _has_text(text_path(params_path, o), o))
     return Narrative(lang, other_languages=others)
+
+
+def _has_text(path: Path, lang: str) -> bool:
+    """Whether the evaluator's file at ``path`` exists and holds text a report shows (a file that
+    cannot be read counts as text, so that its own message is not hidden)."""
+    if not path.is_file():
+        return False
+    try:
+        return bool(read(path, lang))
+    except NarrativeError:
+        return True
 
 
 def skeleton(lang: str = "sv") -> str:

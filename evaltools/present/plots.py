@@ -105,6 +105,16 @@ def _fit(fig, ax, title=None, pad: float = 0.06) -> None:
     xlabel_h = size([ax.xaxis.label])[1] if ax.get_xlabel() else 0.0
     title_h = size([title])[1] if title is not None else 0.0
     left = pad + ylabel_w + (0.05 if ylabel_w else 0) + yw + (tick_pad if yw else 0)
+    # an x tick label is centred on its tick: without y labels the first ("−3 000 000") would reach past
+    # the figure's left edge and lose its minus sign, as the last would past the right edge
+    left = max(left, pad + xw / 2)
+    if title is not None:  # a title set at the axes' left edge that would run past the figure's right edge wraps
+        tw = size([title])[0]
+        room = width - left - pad
+        if tw > room > 0:
+            text = title.get_text()
+            title.set_text(textwrap.fill(text, max(20, int(len(text) * room / tw))))
+            title_h = size([title])[1]
     bottom = pad + xlabel_h + (0.04 if xlabel_h else 0) + xh + (tick_pad if xh else 0)
     top = pad + (title_h + 0.08 if title_h else 0)
     right = pad + xw / 2
@@ -586,7 +596,7 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None
     _kr_axis(ax, lang, "x")
     _fit(fig, ax, title)
     q05, q50, q95 = np.quantile(npv, [0.05, 0.5, 0.95])
-    parts = [title.get_text(), msg("plot.mc_spread", lang, median=fmt_kr(q50, lang), low=fmt_kr(q05, lang), high=fmt_kr(q95, lang))]
+    parts = [title.get_text().replace("\n", " "), msg("plot.mc_spread", lang, median=fmt_kr(q50, lang), low=fmt_kr(q05, lang), high=fmt_kr(q95, lang))]
     return _alt(fig, lang, "plot.alt.monte_carlo", parts, n=fmt_num(len(npv), 0, lang))
 
 

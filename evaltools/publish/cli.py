@@ -65,6 +65,7 @@ def cmd_list(args) -> int:
 
 def cmd_validate(args, parser) -> int:
     from ..data.project import load_project  # start-up: each command imports only what it uses
+    from ..data.params import project_kind  # start-up: each command imports only what it uses
     status = EXIT_OK
     for path in _projects(args, parser):
         try:
@@ -76,7 +77,10 @@ def cmd_validate(args, parser) -> int:
             continue
         n = len(project.participants)
         lang = args.lang or project.params.language
-        print(_say("cli.validated", lang, id=project.id, n=n, k=len(project.warnings)))
+        # (a structural project or an application has no enrolments to count: its kind is said instead of '0')
+        kind = project_kind(project)
+        key = "cli.validated" if n or kind == "individ" else f"cli.validated_{'struktur' if kind == 'struktur' else 'ansokan'}"
+        print(_say(key, lang, id=project.id, n=n, k=len(project.warnings)))
         for w in project.warnings:
             print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
         for hint in (_kind_hint(project.params, lang), _english_hint(project.params, lang)):  # (what the

@@ -38,7 +38,7 @@ from ...data.reference import RefValue, default, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
-from .costs import BudgetUse, CostTable, budget_use, costs
+from .costs import BudgetUse, CostTable, budget_use, costs, price_references
 from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
@@ -115,6 +115,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
                     unknown_support=unknown if project.payments is None else 0)
     levels, assumptions, refs = _monthly_levels(project, succ)
+    refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 
     rates = None
     if cb.deadweight is not None:
@@ -128,8 +129,11 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
             dw_flag = False
             info["deadweight_rates"] = rates
             info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
-        else:
-            dw, dw_src, dw_flag = cb.deadweight_default, Note.of("assumption.deadweight_default"), True
+        else:  # (a comparison group whose file gives no outcome at follow-up is not 'no comparison group')
+            why = ("assumption.deadweight_default" if project.comparison is None else
+                   "assumption.deadweight_default_no_outcomes" if rates is None else
+                   "assumption.deadweight_default_no_successes")
+            dw, dw_src, dw_flag = cb.deadweight_default, Note.of(why), True
     info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
 
     # drop-off: observed persistence after exit where the payments cover enough leavers 12 months

@@ -30,6 +30,18 @@ def _period_year(period: str, params) -> tuple[int, float]:
     return params.period.end.year, 0.0
 
 
+def price_references(project: Project) -> list:
+    """The KPI values that restate the budget's lines in the price year (``costs``' factors), for
+    the report's list of estimated or uncertain reference values; none for a line already in the
+    price year (its factor is 1 whatever the KPI)."""
+    b, params = project.budget, project.params
+    if b is None or b.empty:
+        return []
+    years = sorted({_period_year(p, params)[0] for p in b[S.PERIOD]} - {params.price_year})
+    overrides = dict(params.reference.kpi)
+    return [r for y in years for r in price_factor(y, params.price_year, overrides)[1]]
+
+
 class CostTable(Result):
     """Budget vs utfall per period and category, with differences, in nominal and fixed prices."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...analysis.comparison import compare_exit_rates, payment_phases
+from ...data import schema as S
 from ..display import Table, Text
 from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, fmt_persons
 from ...words.labels import note_text, t
@@ -82,6 +83,11 @@ def blocks(r) -> list[list]:
         out.append([Text([], msg("payments.exit_rates"), 3),
                     Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),
                           numeric=(n, rate_col, t("ci", lang), t("p_value", lang)))])
+    elif r.project.comparison is not None and r.project.has_participants:
+        # one sentence instead of a table with a group of no one (and a test against it)
+        none_ended = bool(r.project.participants[S.ONGOING].all())
+        out.append([Text([msg("payments.exit_rates_none_ended" if none_ended else "payments.exit_rates_no_outcomes")],
+                         msg("payments.exit_rates"), 3)])
     return out
 
 

@@ -13,7 +13,8 @@ from ..markup import markup, render
 from ...data import schema as S
 from .contents import summary_applies
 from ..display import Text
-from ...words.formats import (fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_probability)
+from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct,
+                              fmt_persons, fmt_probability)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import years as years_text
@@ -181,7 +182,12 @@ def cost(r) -> list[str]:
     s = r.cba.summary
     if not s.total_cost_nominal > 0:  # (unknown without a budget file)
         return []
-    return [cost_sentence(r, s, r.cba.costs)]
+    out = [cost_sentence(r, s, r.cba.costs)]
+    per = r.params.period
+    if per.actual_end is not None and per.actual_end < per.planned_end and s.budget_total:
+        # a share of the budget read beside an early end: the reader sees why less was used
+        out.append(r.msg("summary.ended_early", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat()))
+    return out
 
 
 WHO = {"kommun": "summary.who_kommun", "region": "summary.who_region", "stat": "summary.who_stat",
@@ -225,17 +231,23 @@ def support_at_start(r) -> list[str]:
     """Whom the calculated saving leaves out or assumes: exits of participants who had another support
     than försörjningsstöd at start (no saving counted), and leavers whose support at start nothing shows
     (assumed to have had försörjningsstöd); nothing when every leaver is known to have had it."""
-    s, lang, k = r.cba.summary, r.lang, r.params.privacy.min_count
+    s, lang = r.cba.summary, r.lang
     out = []
     if s.mode == "observed" and s.other_support:
         supports = ", ".join(code_label(S.SUPPORT_START, c, lang).lower() for c, _ in s.other_support)
         n = sum(n for _, n in s.other_support)
-        out.append(r.msg("summary.other_support", n=fmt_persons(n, k, lang), supports=supports))
+        out.append(capitalized(r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports)))
     if s.mode == "observed" and s.unknown_support and s.successes:
-        total = fmt_persons(s.successes, k, lang)
+        total = _persons_prose(r, s.successes)
         out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
-                   r.msg("summary.unknown_support", n=fmt_persons(s.unknown_support, k, lang), total=total))
+                   r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
     return out
+
+
+def _persons_prose(r, n: int) -> str:
+    """A count of persons as a sentence says it: 'färre än 5' ('fewer than 5') where the table shows '<5'."""
+    k = r.params.privacy.min_count
+    return r.msg("facts.participants_few", k=str(k)) if hides(n, k) else fmt_persons(n, k, r.lang)
 
 
 def worth_perspectives(lead: str) -> tuple[str, ...]:
