@@ -42,10 +42,13 @@ STRUCTURAL_KEY_FIGURES = ("mode", "price_year", "total_cost_nominal", "total_cos
 def applicable_key_figures(cba, figures: dict) -> dict:
     """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
     of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
-    years in the application's own terms without an application's level, actual costs where none are booked)."""
+    years in the application's own terms without an application's level, actual costs where none are booked,
+    and for an application, judged on its budget, no actual costs booked since)."""
     out = dict(figures)
     if cba.summary.mode == "structural":
         out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
+    if cba.summary.mode == "ex_ante":
+        out.pop("actual_total", None)
     for key in ("break_even_person_years_application", "actual_total"):
         if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
             del out[key]
@@ -408,7 +411,7 @@ def blocks(r) -> list[list]:
         return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
     a = applicable_assumptions(cba)
     at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry that enters the figures
-    intro = [msg("costbenefit.intro")]
+    intro = [msg("costbenefit.intro_application" if s.mode == "ex_ante" else "costbenefit.intro")]
     if s.mode == "ex_ante":
         intro[0] += " " + msg("costbenefit.intro_ex_ante") + " " + expected_mix(r)
     elif r.project.comparison is None:  # (with one, the effect-based part says what it measured)

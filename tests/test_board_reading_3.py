@@ -1,0 +1,83 @@
+"""What a board member stumbles over when reading the samples page by page: an application checked before
+it starts spoken of in the past tense, an application's workbook showing costs booked after it was
+decided on, and the like. Expected wording and figures come from the samples' own files (the budget
+file, the params), not from the code's output."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from evaltools.present import sections
+from evaltools.present.display import Text
+from evaltools.publish.workbook import report_sheets
+from tests.conftest import PARAMS, sample_report
+
+ROOT = PARAMS.parent
+
+
+# --- an application is checked in the conditional, as what would happen ------------------------------
+
+@pytest.mark.parametrize("lang, society, deadweight, past", [
+    ("sv", "För samhället som helhet skulle nettonuvärdet bli",
+     "av dem som lämnar försörjningsstödet skulle ha gjort det ändå", "som lämnade försörjningsstödet hade"),
+    ("en", "For society as a whole the net present value would be",
+     "of those who leave social assistance would have left it anyway", "of those who left social assistance"),
+])
+def test_an_application_page_one_speaks_of_society_and_deadweight_as_what_would_happen(lang, society, deadweight,
+                                                                                        past):
+    page_one = " ".join(sample_report("eskilstuna-ansokan", lang).key_findings())
+    assert society in page_one
+    assert deadweight in page_one
+    assert past not in page_one
+    # the application's own deadweight switch point (68 % on the sample) is said as a condition too
+    assert ("skulle nettonuvärdet bli noll vid en dödvikt" if lang == "sv"
+            else "the net present value would be zero at a deadweight") in page_one
+
+
+@pytest.mark.parametrize("lang, past", [("sv", "av dem som lämnade försörjningsstödet hade gjort det ändå"),
+                                        ("en", "of those who left social assistance would have left it anyway")])
+def test_a_finished_project_keeps_the_past_tense(lang, past):
+    page_one = " ".join(sample_report("timra-vagen-ut", lang).key_findings())
+    assert past in page_one
+    assert ("skulle nettonuvärdet bli" if lang == "sv" else "net present value would be") not in page_one
+
+
+@pytest.mark.parametrize("lang, future, past", [
+    ("sv", "som inte skulle behöva betalas ut när deltagare går vidare", "som inte behövde betalas ut"),
+    ("en", "that would not have to be paid when participants move on", "that did not have to be paid"),
+])
+def test_an_application_cost_benefit_section_opens_in_the_conditional(lang, future, past):
+    r = sample_report("eskilstuna-ansokan", lang)
+    first = next(p for b in sections.costbenefit.blocks(r) for p in b if isinstance(p, Text) and p.paragraphs)
+    assert future in first.paragraphs[0] and past not in first.paragraphs[0]
+    done = sample_report("timra-vagen-ut", lang)
+    first_done = next(p for b in sections.costbenefit.blocks(done) for p in b if isinstance(p, Text) and p.paragraphs)
+    assert past in first_done.paragraphs[0]
+
+
+# --- an application's workbook shows its budget, not costs booked since --------------------------------
+
+def _actual_sum(pid: str) -> float:
+    """The actual costs the sample's budget file holds, summed from the file itself."""
+    budget = pd.read_csv(ROOT / "data" / pid / "budget.csv")
+    return float(pd.to_numeric(budget["actual"], errors="coerce").sum())
+
+
+def test_an_application_workbook_has_no_actual_costs_as_its_budget_table_has_none():
+    # the application reads the running project's budget file, which carries 2 397 940 kr booked since
+    assert _actual_sum("eskilstuna-specialistteamet") == 2_397_940
+    r = sample_report("eskilstuna-ansokan", "sv")
+    tables = r.key_tables()
+    assert "actual" not in tables["budget"].columns and "used_pct" not in tables["budget"].columns
+    assert tables["budget"]["budget"].sum() == 3_863_075  # the application's budget, every line kept
+    assert "actual_total" not in tables["kostnad_nytta"].columns
+    sheet = next(s for s in report_sheets(tables, r.k, lang="sv") if s.name == "budget")
+    headings = [c.source for c in sheet.columns]
+    assert "actual" not in headings and "difference" not in headings and "budget" in headings
+
+
+def test_a_running_project_workbook_keeps_its_actual_costs():
+    r = sample_report("eskilstuna-specialistteamet", "sv")
+    tables = r.key_tables()
+    assert tables["budget"]["actual"].sum() == _actual_sum("eskilstuna-specialistteamet")
+    assert tables["kostnad_nytta"]["actual_total"].iloc[0] == 2_397_940
