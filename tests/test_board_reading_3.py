@@ -81,3 +81,18 @@ def test_a_running_project_workbook_keeps_its_actual_costs():
     tables = r.key_tables()
     assert tables["budget"]["actual"].sum() == _actual_sum("eskilstuna-specialistteamet")
     assert tables["kostnad_nytta"]["actual_total"].iloc[0] == 2_397_940
+
+
+# --- the portfolio's chart of costs says which costs, in which prices -----------------------------------
+
+@pytest.mark.parametrize("lang, basis", [("sv", "löpande priser"), ("en", "current prices")])
+def test_the_portfolio_chart_caption_says_the_basis_of_the_cost_per_participant(monkeypatch, lang, basis):
+    from evaltools.present import portfolio as module
+    from tests.conftest import sample_portfolio
+    shown = []
+    monkeypatch.setattr(module, "show", lambda *parts: shown.extend(parts))
+    sample_portfolio(("timra-vagen-ut", "eskilstuna-ansokan"), lang).charts()
+    caption = next(p for p in shown if isinstance(p, Text))
+    assert basis in caption.paragraphs[0]
+    # the application has no participants: it gets neither a point nor a bar, and the caption says both
+    assert ("ingen stapel" if lang == "sv" else "no bar") in caption.paragraphs[0]
