@@ -96,3 +96,19 @@ def test_the_portfolio_chart_caption_says_the_basis_of_the_cost_per_participant(
     assert basis in caption.paragraphs[0]
     # the application has no participants: it gets neither a point nor a bar, and the caption says both
     assert ("ingen stapel" if lang == "sv" else "no bar") in caption.paragraphs[0]
+
+
+# --- a running project's goal is not simply "reached" in the portfolio ---------------------------------
+
+@pytest.mark.parametrize("lang, reached, running", [("sv", "Uppnått", "en pågår"), ("en", "Achieved", "one is running")])
+def test_the_portfolio_says_a_goal_reached_so_far_still_has_a_running_period(lang, reached, running):
+    from tests.conftest import sample_portfolio
+    portfolio = sample_portfolio(("eskilstuna-specialistteamet", "timra-vagen-ut"), lang)
+    cells = dict(zip(zip(portfolio.goals["id"], portfolio.goals["goal_id"]), portfolio.goal_table().iloc[:, 2]))
+    # Specialistteamet (data to 2026-10-31, project year 3 runs to 2026-12-31): its count goal was reached in
+    # years 1 and 2 (43 and 46 against 40), and year 3 is still running
+    cell = cells["eskilstuna-specialistteamet", "egen_försörjning"]
+    assert cell.startswith(reached) and running in cell
+    # Timrå ended in 2019: its count goals' verdicts stand alone
+    timra = cells["timra-vagen-ut", "handlagda"]
+    assert running not in timra and "(" not in timra

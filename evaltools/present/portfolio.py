@@ -248,7 +248,9 @@ class Portfolio:
         if g.empty:
             return pd.DataFrame(columns=[m("portfolio.project"), m("portfolio.goal"), m("portfolio.verdict")])
         return pd.DataFrame({m("portfolio.project"): g["title"], m("portfolio.goal"): g["label"],
-                             m("portfolio.verdict"): [verdict_words(v, self.lang) for v in g["verdict"]]})
+                             m("portfolio.verdict"): [m("portfolio.verdict_so_far", verdict=verdict_words(v, self.lang))
+                                                      if so_far else verdict_words(v, self.lang)
+                                                      for v, so_far in zip(g["verdict"], g["verdict_so_far"])]})
 
     def charts(self) -> None:
         if self.table.empty:
