@@ -112,3 +112,19 @@ def test_the_portfolio_says_a_goal_reached_so_far_still_has_a_running_period(lan
     # Timrå ended in 2019: its count goals' verdicts stand alone
     timra = cells["timra-vagen-ut", "handlagda"]
     assert running not in timra and "(" not in timra
+
+
+# --- "86 av de 86" is said as a person says it ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, said, not_said", [
+    ("sv", "Enligt utbetalningarna fick dock alla 86 som kan följas försörjningsstöd månaden efter avslutet",
+     "86 av de 86"),
+    ("en", "By the payments, however, all 86 who can be followed were paid social assistance", "86 of the 86"),
+])
+def test_page_one_says_all_when_every_success_followed_was_paid_the_month_after(lang, said, not_said):
+    # Kompassen: 29 + 40 + 17 = 86 successes in the goal table's three years, and the sample's payments go on
+    # (about 2 000 kr lower) after every exit, so each of the 86 is paid social assistance the month after
+    r = sample_report("kompassen-demo", lang)
+    assert r.cba.outcome_check.coded == r.cba.outcome_check.checked == 86
+    page_one = " ".join(r.key_findings())
+    assert said in page_one and not_said not in page_one

@@ -162,8 +162,11 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
     if oc is None or not oc.contradicts_codes:
         return []
     k = r.params.privacy.min_count
-    key = ("summary.success_codes_contradicted_same" if same is not None and same == oc.coded
-           else "summary.success_codes_contradicted")
+    same_persons = same is not None and same == oc.coded
+    if oc.paid_next_month == oc.checked and not hides(oc.checked, k):  # "alla 86", not "86 av de 86"
+        key = "summary.success_codes_contradicted_same_all" if same_persons else "summary.success_codes_contradicted_all"
+        return [r.msg(key, checked=fmt_persons(oc.checked, k, r.lang))]
+    key = "summary.success_codes_contradicted_same" if same_persons else "summary.success_codes_contradicted"
     return [r.msg(key, paid=fmt_persons(oc.paid_next_month, k, r.lang), checked=fmt_persons(oc.checked, k, r.lang))]
 
 
