@@ -128,3 +128,26 @@ def test_page_one_says_all_when_every_success_followed_was_paid_the_month_after(
     assert r.cba.outcome_check.coded == r.cba.outcome_check.checked == 86
     page_one = " ".join(r.key_findings())
     assert said in page_one and not_said not in page_one
+
+
+# --- one interval per share: the chart's text alternative says the table's interval --------------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_outcome_chart_alt_text_gives_the_tables_interval_to_a_tenth(lang):
+    from scipy.stats import beta
+
+    from evaltools.words.formats import fmt_pct
+    r = sample_report("timra-vagen-ut", lang)
+    import matplotlib.pyplot as plt
+
+    from evaltools.present.plots import plot_outcome_rates
+    fig = plot_outcome_rates(sections.outcomes.chart_rates(r), lang)
+    alt = fig.et_alt.replace("\u00a0", " ")
+    plt.close(fig)
+    # Timrå, project year 1 of intake: 18 of 37 ended with success (the final report's figures); the exact
+    # (Clopper–Pearson) 95 % interval is the beta quantiles 2,5 % of Beta(18, 20) and 97,5 % of Beta(19, 19)
+    low, high = beta.ppf(0.025, 18, 20), beta.ppf(0.975, 19, 19)
+    assert round(low, 3) == 0.319 and round(high, 3) == 0.656
+    shown = f"({fmt_pct(low, lang)}–{fmt_pct(high, lang)})".replace("\u00a0", " ")
+    assert shown in alt
+    assert ("(32 %–66 %)" if lang == "sv" else "(32%–66%)") not in alt

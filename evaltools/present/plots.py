@@ -369,7 +369,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             if isinstance(rate, str) or pd.isna(rate):
                 items.append(f"{c} {_shown(rate, lang, str)}")
             else:
-                items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})")
+                items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")  # (the table's interval)
         parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
     return _alt(fig, lang, "plot.alt.outcome_rates", parts, measure=_lower(measure))
 
