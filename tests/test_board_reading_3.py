@@ -151,3 +151,21 @@ def test_the_outcome_chart_alt_text_gives_the_tables_interval_to_a_tenth(lang):
     shown = f"({fmt_pct(low, lang)}–{fmt_pct(high, lang)})".replace("\u00a0", " ")
     assert shown in alt
     assert ("(32 %–66 %)" if lang == "sv" else "(32%–66%)") not in alt
+
+
+# --- no Swedish agency names in an English report's own words -------------------------------------------
+
+def test_the_english_catalog_names_the_agencies_in_english():
+    from evaltools.words.text import catalog
+    messages = catalog("en").messages
+    texts = [v for m in messages.values() for v in (m.values() if isinstance(m, dict) else [m])]
+    assert not [t for t in texts if "Försäkringskassan" in str(t) or "Arbetsförmedlingen" in str(t)]
+
+
+def test_an_english_cost_benefit_section_names_the_social_insurance_agency_one_way():
+    from tests.conftest import shown_chunks
+    r = sample_report("kompassen-demo", "en")  # register data: a measured benefit from the agency, in the ledger
+    words = " ".join(shown_chunks(sections.costbenefit.blocks(r)))
+    assert "Försäkringskassan" not in words and "Arbetsförmedlingen" not in words
+    assert "Benefit from the Social Insurance Agency" in words  # the ledger's item
+    assert "of which the Social Insurance Agency" in words  # the by-actor table's row
