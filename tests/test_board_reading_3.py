@@ -169,3 +169,19 @@ def test_an_english_cost_benefit_section_names_the_social_insurance_agency_one_w
     assert "Försäkringskassan" not in words and "Arbetsförmedlingen" not in words
     assert "Benefit from the Social Insurance Agency" in words  # the ledger's item
     assert "of which the Social Insurance Agency" in words  # the by-actor table's row
+
+
+# --- an English report writes amounts and the price index the English way --------------------------------
+
+def test_an_english_payments_section_writes_no_swedish_kronor():
+    from tests.conftest import shown_chunks
+    words = " ".join(shown_chunks(sections.payments.blocks(sample_report("kompassen-demo", "en"))))
+    assert "Months without a payment count as SEK 0." in words
+    assert " kr" not in words.replace("\u00a0", " ")
+
+
+def test_the_english_portfolio_converts_with_cpi():
+    from tests.conftest import sample_portfolio
+    portfolio = sample_portfolio(("timra-vagen-ut", "eskilstuna-ansokan"), "en")
+    intro = portfolio.conclusions()[0].paragraphs[0]
+    assert "converted with CPI" in intro and "KPI" not in intro
