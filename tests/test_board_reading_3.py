@@ -185,3 +185,17 @@ def test_the_english_portfolio_converts_with_cpi():
     portfolio = sample_portfolio(("timra-vagen-ut", "eskilstuna-ansokan"), "en")
     intro = portfolio.conclusions()[0].paragraphs[0]
     assert "converted with CPI" in intro and "KPI" not in intro
+
+
+# --- months as a person says them -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, running, cut", [
+    ("sv", "(målet för de 7 månader som gått är 23)", "(perioden kortades till 8,5 månader; målet för den tiden var 35)"),
+    ("en", "(target 23 for the 7 months so far)", "(the period was cut to 8.5 months; the target for that time was 35)"),
+])
+def test_page_one_says_whole_months_without_a_decimal(lang, running, cut):
+    # Specialistteamet's year 3 runs from 2026-04-01 and its data end 2026-10-31: seven whole months, and
+    # 40 × 7/12 = 23,3 → 23 persons; Timrå's year 2 ran 2019-02-01 – 2019-10-15, eight and a half months
+    special = " ".join(sample_report("eskilstuna-specialistteamet", lang).key_findings())
+    assert running in special and ("7,0" if lang == "sv" else "7.0 months") not in special
+    assert cut in " ".join(sample_report("timra-vagen-ut", lang).key_findings())
