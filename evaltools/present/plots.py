@@ -25,7 +25,7 @@ from ..words.glossary import measure_term, name as term_name, share_label
 from ..words.assumptions import end_text, label as assumption_label
 from ..analysis.goals import GoalStatus
 from ..words.verdicts import status_words
-from ..words.formats import fmt_probability
+from ..words.formats import fmt_p, fmt_probability
 from ..words.breakdowns import group_label, labelled
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
@@ -327,8 +327,9 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
         p, holm = g["p_value"].iloc[0], g["p_holm"].iloc[0] if "p_holm" in g else np.nan
         if pd.isna(p):  # no test, or one not shown because a rate it compares is hidden
             return g["variable_label"].iloc[0]
-        adj = "" if pd.isna(holm) else f", Holm {fmt_num(holm, 2, lang)}"
-        return g["variable_label"].iloc[0] + f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)}{adj})"
+        adj = "" if pd.isna(holm) else f", Holm {fmt_p(holm, lang)}"
+        said = fmt_p(p, lang)  # (as the table beside it says it: three decimals, "< 0,001")
+        return g["variable_label"].iloc[0] + f"  ({g['test'].iloc[0]}, p {said if said.startswith('<') else '= ' + said}{adj})"
 
     labels, headers, index = _grouped_rows(tab, header)
     overall = None
