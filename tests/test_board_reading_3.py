@@ -216,3 +216,17 @@ def test_the_outcome_chart_gives_the_adjusted_p_as_the_table_does():
     plt.close(fig)
     assert "Projektår för start (justerat för flera uppdelningar, p = 0,106)" in alt
     assert "p = 0,11)" not in alt
+
+
+def test_the_time_in_project_chart_alt_text_gives_the_tables_shares_to_a_tenth():
+    import matplotlib.pyplot as plt
+
+    from evaltools.present.plots import plot_time_to_exit
+    r = sample_report("timra-vagen-ut", "sv")
+    fig = plot_time_to_exit(r.survival, "sv")
+    alt = fig.et_alt.replace("\u00a0", " ")
+    plt.close(fig)
+    # Timrå's 37 of year 1 had all ended by the analysis date (nobody censored): after 90 days 1 had ended
+    # with success and 1 otherwise (1/37 = 2,7 %), after 180 days 7 and 6 (18,9 % and 16,2 %)
+    assert "efter 90 dagar 2,7 % lyckat utfall och 2,7 % annat avslut" in alt
+    assert "efter 180 dagar 18,9 % lyckat utfall och 16,2 % annat avslut" in alt

@@ -410,8 +410,8 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
               if d <= c["day"].max()]
         parts.append(f"{group_label(getattr(tte, 'by', None), name, lang)}: " + (", ".join(
             msg("plot.exit_after_days", lang, days=d, measure=_lower(measure),
-                success=fmt_pct(0 if r is None else r["success"], lang, 0),
-                other=fmt_pct(0 if r is None else r["other_exit"], lang, 0)) for d, r in at) or "–"))
+                success=fmt_pct(0 if r is None else r["success"], lang),  # (to a tenth, as the table says it)
+                other=fmt_pct(0 if r is None else r["other_exit"], lang)) for d, r in at) or "–"))
     return _alt(fig, lang, "plot.alt.time_to_exit", parts, measure=_lower(measure))
 
 
