@@ -43,12 +43,14 @@ def applicable_key_figures(cba, figures: dict) -> dict:
     """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
     of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
     years in the application's own terms without an application's level, actual costs where none are booked,
-    and for an application, judged on its budget, no actual costs booked since)."""
+    and for an application, judged on its budget and its expected volumes, neither actual costs booked since
+    nor counts of participants it does not have yet, as its key-figure table shows none)."""
     out = dict(figures)
     if cba.summary.mode == "structural":
         out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
     if cba.summary.mode == "ex_ante":
-        out.pop("actual_total", None)
+        for key in ("actual_total", "participants", "ended", "cost_per_participant"):
+            out.pop(key, None)
     for key in ("break_even_person_years_application", "actual_total"):
         if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
             del out[key]
