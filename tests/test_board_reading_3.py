@@ -234,3 +234,15 @@ def test_the_time_in_project_chart_alt_text_gives_the_tables_shares_to_a_tenth()
     # with success and 1 otherwise (1/37 = 2,7 %), after 180 days 7 and 6 (18,9 % and 16,2 %)
     assert "efter 90 dagar 2,7 % lyckat utfall och 2,7 % annat avslut" in alt
     assert "efter 180 dagar 18,9 % lyckat utfall och 16,2 % annat avslut" in alt
+
+
+def test_the_portfolio_period_keeps_its_dash_with_the_first_month(monkeypatch):
+    from evaltools.present import portfolio as module
+    from evaltools.present.display import Table
+    from tests.conftest import sample_portfolio
+    shown = []
+    monkeypatch.setattr(module, "show", lambda *parts: shown.extend(parts))
+    sample_portfolio(("timra-vagen-ut", "eskilstuna-ansokan"), "sv").overview()
+    people = next(p for p in shown if isinstance(p, Table) and "Period" in p.frame.columns)
+    # Timrå ran 2018-02-01 – 2019-10-15: the dash stays on the first month's line when the column wraps
+    assert "2018-02\u00a0– 2019-10" in list(people.frame["Period"])
