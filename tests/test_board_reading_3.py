@@ -246,3 +246,28 @@ def test_the_portfolio_period_keeps_its_dash_with_the_first_month(monkeypatch):
     people = next(p for p in shown if isinstance(p, Table) and "Period" in p.frame.columns)
     # Timrå ran 2018-02-01 – 2019-10-15: the dash stays on the first month's line when the column wraps
     assert "2018-02\u00a0– 2019-10" in list(people.frame["Period"])
+
+
+# --- a small count of persons is not said in a sentence, also not in an assumption's source ----------------
+
+@pytest.mark.parametrize("lang, few, said", [("sv", "färre än 5 med utfallet arbete med stöd", "2 med utfallet"),
+                                             ("en", "fewer than 5 with the outcome subsidised work", "2 with the outcome")])
+def test_the_wage_subsidy_source_hides_a_small_count_of_subsidised_exits(lang, few, said):
+    from evaltools.words.labels import note_text
+    r = sample_report("timra-vagen-ut", lang)
+    # Timrå's participant file has two exits to subsidised work: under 5, shown as <5 in the outcome table
+    outcomes = pd.read_csv(ROOT / "data" / "timra-vagen-ut" / "participants.csv")["outcome"]
+    assert (outcomes == "arbete_med_stöd").sum() == 2
+    used = r.cba.assumptions.set_index("name")
+    source = note_text(used.loc["wage_subsidy_sek_month", "source"], lang)
+    assert few in source and said not in source
+
+
+def test_the_wage_subsidy_source_keeps_a_count_that_is_not_small():
+    from evaltools.words.labels import note_text
+    r = sample_report("kompassen-demo", "sv")
+    outcomes = pd.read_csv(ROOT / "data" / "kompassen-demo" / "participants.csv")["outcome"]
+    n = int((outcomes == "arbete_med_stöd").sum())
+    assert n >= 5
+    source = note_text(r.cba.assumptions.set_index("name").loc["wage_subsidy_sek_month", "source"], "sv")
+    assert f"({n} med utfallet arbete med stöd)" in source
