@@ -271,3 +271,11 @@ def test_the_wage_subsidy_source_keeps_a_count_that_is_not_small():
     assert n >= 5
     source = note_text(r.cba.assumptions.set_index("name").loc["wage_subsidy_sek_month", "source"], "sv")
     assert f"({n} med utfallet arbete med stöd)" in source
+
+
+@pytest.mark.parametrize("n, said", [(2, "; färre än 5 utan utbetalningar fick medianen"),
+                                     (7, "; 7 utan utbetalningar fick medianen")])
+def test_the_own_payments_level_says_a_small_count_without_payments_as_fewer_than(n, said):
+    from evaltools.analysis.costbenefit.model import _missing_note
+    from evaltools.words.labels import note_text
+    assert note_text(_missing_note(n, 5), "sv") == said
