@@ -279,3 +279,23 @@ def test_the_own_payments_level_says_a_small_count_without_payments_as_fewer_tha
     from evaltools.analysis.costbenefit.model import _missing_note
     from evaltools.words.labels import note_text
     assert note_text(_missing_note(n, 5), "sv") == said
+
+
+# --- no switching deadweight: the key-figure table says why, as page 1 does ------------------------------
+
+@pytest.mark.parametrize("lang, never", [("sv", "ingen: negativt även utan dödvikt"),
+                                         ("en", "none: negative even with no deadweight")])
+def test_the_key_figures_say_why_no_deadweight_turns_the_npv_to_zero(lang, never):
+    from evaltools.present.display import Table
+    from evaltools.present.sections.costbenefit import switching_words
+    r = sample_report("kompassen-demo", lang)
+    # Kompassen: for the public financiers the NPV is negative (−2,3 million) even with no deadweight (page 1)
+    assert r.cba.summary.npv < 0 and pd.isna(r.cba.summary.switching_deadweight)
+    table = next(p for b in sections.costbenefit.blocks(r) for p in b if isinstance(p, Table))
+    cells = dict(zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1]))
+    label = r.msg("costbenefit.kf.switching_deadweight", who=r.msg("summary.who_offentliga_again"))
+    assert cells[label] == never
+    # where measured benefits carry the cost the NPV is positive at any deadweight: said so, not "negative"
+    assert switching_words(1_000.0, lang) == ("ingen: positivt vid varje dödvikt" if lang == "sv"
+                                              else "none: positive at any deadweight")
+    assert switching_words(float("nan"), lang) == "–"

@@ -12,7 +12,7 @@ from ...words.assumptions import assumptions_table
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_probability
 from ...words.labels import code_label, note_text, success_definition_text, t
-from ...words.text import join
+from ...words.text import join, msg
 from ...analysis.costbenefit import CostSummary
 from ...analysis.costbenefit import MEASURED
 from . import basis as B
@@ -64,6 +64,14 @@ def applicable_assumptions(cba) -> pd.DataFrame:
     if cba.summary.mode != "structural" or a is None or a.empty:
         return a
     return a[a["name"].isin(STRUCTURAL_ASSUMPTIONS)].reset_index(drop=True)
+
+
+def switching_words(npv: float, lang: str) -> str:
+    """Why no deadweight turns the NPV to zero, in words instead of an empty cell: the NPV is negative even
+    with no deadweight, or (benefits measured against a comparison group carry the cost) positive at any."""
+    if pd.isna(npv):
+        return "–"
+    return msg("costbenefit.switching_always" if npv > 0 else "costbenefit.switching_never", lang)
 
 
 def too_early(has_participants: bool, summary: CostSummary) -> str | None:
@@ -132,7 +140,8 @@ def key_figures(r) -> Table:
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
             (msg("costbenefit.kf.break_even", who=who), _whole_persons(s.break_even_exits, lang)),
-            (msg("costbenefit.kf.switching_deadweight", who=who), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
+            (msg("costbenefit.kf.switching_deadweight", who=who),
+             fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else switching_words(s.npv, lang)),
         ]
     key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s.break_even_person_years, 1, lang)))
     notes = []

@@ -198,7 +198,8 @@ DW_SOURCE = {"default": "summary.dw_source_default", "comparison": "summary.dw_s
 WOULD = {"summary.worth_society": "summary.worth_society_ex_ante",
          "summary.worth_society_lower_bound": "summary.worth_society_lower_bound_ex_ante",
          "summary.worth_deadweight": "summary.worth_deadweight_ex_ante",
-         "summary.worth_deadweight_never": "summary.worth_deadweight_never_ex_ante"}
+         "summary.worth_deadweight_never": "summary.worth_deadweight_never_ex_ante",
+         "summary.worth_deadweight_always": "summary.worth_deadweight_always_ex_ante"}
 
 # an actor's own result in words (an application check speaks of what would happen)
 ACTOR_RESULT = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pays", "even": "summary.actor_even"},
@@ -295,7 +296,9 @@ def worth(r) -> list[str]:
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     dw_words = dict(dw=fmt_pct(s.deadweight, lang, 0), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
-    key = "summary.worth_deadweight_never" if pd.isna(sw) else "summary.worth_deadweight"
+    # (no switching value: negative even with no deadweight, or positive at any where measured flows carry the cost)
+    key = ("summary.worth_deadweight" if not pd.isna(sw) else
+           "summary.worth_deadweight_always" if s.npv > 0 else "summary.worth_deadweight_never")
     if s.mode == "ex_ante":  # (an application speaks of those who would leave)
         key = WOULD[key]
     out.append(msg(key, **dw_words, **({} if pd.isna(sw) else {"switching": fmt_pct(sw, lang, 0)})))
