@@ -99,10 +99,12 @@ def test_page_one_says_when_the_payments_contradict_the_codes():
     assert paid >= checked / 4  # (the sample's synthetic leavers keep being paid)
     sv = " ".join(summary.participation(report)).replace("\xa0", " ")
     # (the codes that leave försörjningsstöd are the successes just counted: the short wording refers to them)
-    assert f"Enligt utbetalningarna fick dock {paid} av de {checked} som kan följas försörjningsstöd månaden efter" in sv
+    # (every one of them paid: "alla 86", as a person says it, not "86 av de 86")
+    said_sv, said_en = (("alla", "all") if paid == checked else (f"{paid} av de", f"{paid} of the"))
+    assert f"Enligt utbetalningarna fick dock {said_sv} {checked} som kan följas försörjningsstöd månaden efter" in sv
     assert sv.index("fick dock") > sv.index("avslutade deltagare")  # after the codes' count
     en = " ".join(summary.participation(sample_report("kompassen-demo", "en"))).replace("\xa0", " ")
-    assert f"By the payments, however, {paid} of the {checked} who can be followed were paid social assistance" in en
+    assert f"By the payments, however, {said_en} {checked} who can be followed were paid social assistance" in en
 
 
 def test_page_one_is_silent_when_the_payments_agree_with_the_codes(tiny_project):

@@ -25,7 +25,7 @@ from ..words.glossary import measure_term, name as term_name, share_label
 from ..words.assumptions import end_text, label as assumption_label
 from ..analysis.goals import GoalStatus
 from ..words.verdicts import status_words
-from ..words.formats import fmt_probability
+from ..words.formats import fmt_p, fmt_probability
 from ..words.breakdowns import group_label, labelled
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
@@ -337,8 +337,9 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
         p, holm = g["p_value"].iloc[0], g["p_holm"].iloc[0] if "p_holm" in g else np.nan
         if pd.isna(p):  # no test, or one not shown because a rate it compares is hidden
             return g["variable_label"].iloc[0]
-        adj = "" if pd.isna(holm) else f", Holm {fmt_num(holm, 2, lang)}"
-        return g["variable_label"].iloc[0] + f"  ({g['test'].iloc[0]}, p = {fmt_num(p, 2, lang)}{adj})"
+        adj = "" if pd.isna(holm) else f", Holm {fmt_p(holm, lang)}"
+        said = fmt_p(p, lang)  # (as the table beside it says it: three decimals, "< 0,001")
+        return g["variable_label"].iloc[0] + f"  ({g['test'].iloc[0]}, p {said if said.startswith('<') else '= ' + said}{adj})"
 
     labels, headers, index = _grouped_rows(tab, header)
     overall = None
@@ -379,7 +380,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             if isinstance(rate, str) or pd.isna(rate):
                 items.append(f"{c} {_shown(rate, lang, str)}")
             else:
-                items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang, 0)}–{fmt_pct(hi, lang, 0)})")
+                items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")  # (the table's interval)
         parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
     return _alt(fig, lang, "plot.alt.outcome_rates", parts, measure=_lower(measure))
 
@@ -419,8 +420,8 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
               if d <= c["day"].max()]
         parts.append(f"{group_label(getattr(tte, 'by', None), name, lang)}: " + (", ".join(
             msg("plot.exit_after_days", lang, days=d, measure=_lower(measure),
-                success=fmt_pct(0 if r is None else r["success"], lang, 0),
-                other=fmt_pct(0 if r is None else r["other_exit"], lang, 0)) for d, r in at) or "–"))
+                success=fmt_pct(0 if r is None else r["success"], lang),  # (to a tenth, as the table says it)
+                other=fmt_pct(0 if r is None else r["other_exit"], lang)) for d, r in at) or "–"))
     return _alt(fig, lang, "plot.alt.time_to_exit", parts, measure=_lower(measure))
 
 

@@ -117,7 +117,8 @@ class Portfolio:
         kinds = [m("portfolio.kind_ex_ante" if mode == "ex_ante" else "portfolio.kind_results") for mode in tab["mode"]]
         people = pd.DataFrame({
             m("portfolio.project"): names,
-            m("portfolio.period"): tab["period"],
+            # (the first month keeps its dash on a narrow column's line: "2018-02 –" above "2019-10")
+            m("portfolio.period"): tab["period"].str.replace(" – ", "\u00a0– ", regex=False),
             m("portfolio.participants"): [(suppressed_label(k) if Secondary.PARTICIPANTS in w else fmt_int(v, lang))
                                           if c else "–" for v, c, w, k in zip(tab["participants"], counted, held,
                                                                                tab["min_count"])],
@@ -248,7 +249,9 @@ class Portfolio:
         if g.empty:
             return pd.DataFrame(columns=[m("portfolio.project"), m("portfolio.goal"), m("portfolio.verdict")])
         return pd.DataFrame({m("portfolio.project"): g["title"], m("portfolio.goal"): g["label"],
-                             m("portfolio.verdict"): [verdict_words(v, self.lang) for v in g["verdict"]]})
+                             m("portfolio.verdict"): [m("portfolio.verdict_so_far", verdict=verdict_words(v, self.lang))
+                                                      if so_far else verdict_words(v, self.lang)
+                                                      for v, so_far in zip(g["verdict"], g["verdict_so_far"])]})
 
     def charts(self) -> None:
         if self.table.empty:

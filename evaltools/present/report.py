@@ -16,6 +16,7 @@ import pandas as pd
 from . import sections
 from ..analysis.cohorts import composition, outcome_rates, success_model, time_to_exit
 from ..analysis.comparison import compare_payments, payment_phases, reference_date_sensitivity
+from ..data import schema as S
 from ..data.params import project_kind
 from ..analysis.costbenefit import cost_benefit
 from .display import Table, Text, figure_html, show
@@ -264,13 +265,21 @@ class Report:
             out["level_source"] = note_text(s.level_source, self.lang)
         return out
 
+    def _budget_table(self) -> pd.DataFrame:
+        """The budget lines as the budget section shows them: an application is judged on its budget, so
+        actual amounts booked since (the same budget file may carry them) are left out, as in its table."""
+        costs = self.cba.costs
+        if self.kind != "ansökan" or costs is None:
+            return costs
+        return costs.drop(columns=[c for c in (S.ACTUAL, "difference", "used_pct") if c in costs.columns])
+
     def key_tables(self) -> dict[str, pd.DataFrame]:
         """The tables published with the report (suppressed where they count persons)."""
         goals = self.goals.table  # the period and its note in the report's words, as the goal table shows them
         goals = goals.assign(period_label=[period_label(row, self.lang) for row in goals.itertuples(index=False)],
                              note=[goal_note(c, self.lang, self.k) for c in goals["note"]]) if len(goals) else goals
         out = {"mal": goals.drop(columns=["period_first", "period_last", "observed_last"]),
-               "budget": self.cba.costs,
+               "budget": self._budget_table(),
                "kostnad_nytta": pd.DataFrame([applicable_key_figures(self.cba, self._summary_words())]),
                "aktorer": self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
                "antaganden": (used := applicable_assumptions(self.cba)).assign(

@@ -33,6 +33,7 @@ import pandas as pd
 from ...data import schema as S
 from ..comparison import comparison_success_rates
 from ..goals import project_successes, success_definition
+from ...data.privacy import hides
 from ...data.project import Project
 from ...data.reference import RefValue, default, price_factor
 from ..result import Money, Note, Share
@@ -226,10 +227,12 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     ]
     if subsidised.any():  # (listed only where an exit to subsidised work makes it count)
         default = "wage_subsidy_sek_month" not in cb.model_fields_set
+        n_sub, k = int(subsidised.sum()), params.privacy.min_count  # (a count of persons: small ones are not said)
+        said = (Note.of("assumption.wage_subsidy_source_few", k=k) if hides(n_sub, k)
+                else Note.of("assumption.wage_subsidy_source", n=n_sub))
         assumptions.append(UsedAssumption(
             "wage_subsidy_sek_month", float(cb.wage_subsidy_sek_month),
-            Note.of("assumption.wage_subsidy_source", n=int(subsidised.sum())) if default else Note.of("assumption.params_file"),
-            default))
+            said if default else Note.of("assumption.params_file"), default))
     for r in refs:
         if r.flagged:
             info.setdefault("flagged_refs", []).append(r)

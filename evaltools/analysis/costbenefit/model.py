@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ...data import schema as S
+from ...data.privacy import hides
 from ...data.project import Project
 from ...data.reference import RefValue, household_norm, price_factor
 from ..result import Money, Note
@@ -50,6 +51,13 @@ def _riksnorm_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, 
     level = (pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()})
              .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
     return (level if len(succ) else level[:0]), used_refs, float(level.mean())
+
+
+def _missing_note(n: int, k: int) -> Note:
+    """How many leavers had no payments before start and got the median level: a count of persons,
+    said as "fewer than k" under the small-count rule."""
+    return (Note.of("assumption.monthly_level_own_missing_few", k=k) if hides(n, k)
+            else Note.of("assumption.monthly_level_own_missing", n=n))
 
 
 def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
@@ -119,7 +127,7 @@ def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, l
                                   Note.of("assumption.monthly_level_own_source",
                                           first=str(ml.months_before_start + ml.gap_before_start),
                                           last=str(ml.gap_before_start + 1),
-                                          missing=(Note.of("assumption.monthly_level_own_missing", n=int(missing.sum()))
+                                          missing=(_missing_note(int(missing.sum()), params.privacy.min_count)
                                                    if missing.any() else "")),
                                   bool(missing.any()))], used_refs
 

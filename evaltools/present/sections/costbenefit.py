@@ -12,7 +12,7 @@ from ...words.assumptions import assumptions_table
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_probability
 from ...words.labels import code_label, note_text, success_definition_text, t
-from ...words.text import join
+from ...words.text import join, msg
 from ...analysis.costbenefit import CostSummary
 from ...analysis.costbenefit import MEASURED
 from . import basis as B
@@ -42,10 +42,15 @@ STRUCTURAL_KEY_FIGURES = ("mode", "price_year", "total_cost_nominal", "total_cos
 def applicable_key_figures(cba, figures: dict) -> dict:
     """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
     of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
-    years in the application's own terms without an application's level, actual costs where none are booked)."""
+    years in the application's own terms without an application's level, actual costs where none are booked,
+    and for an application, judged on its budget and its expected volumes, neither actual costs booked since
+    nor counts of participants it does not have yet, as its key-figure table shows none)."""
     out = dict(figures)
     if cba.summary.mode == "structural":
         out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
+    if cba.summary.mode == "ex_ante":
+        for key in ("actual_total", "participants", "ended", "cost_per_participant"):
+            out.pop(key, None)
     for key in ("break_even_person_years_application", "actual_total"):
         if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
             del out[key]
@@ -59,6 +64,14 @@ def applicable_assumptions(cba) -> pd.DataFrame:
     if cba.summary.mode != "structural" or a is None or a.empty:
         return a
     return a[a["name"].isin(STRUCTURAL_ASSUMPTIONS)].reset_index(drop=True)
+
+
+def switching_words(npv: float, lang: str) -> str:
+    """Why no deadweight turns the NPV to zero, in words instead of an empty cell: the NPV is negative even
+    with no deadweight, or (benefits measured against a comparison group carry the cost) positive at any."""
+    if pd.isna(npv):
+        return "–"
+    return msg("costbenefit.switching_always" if npv > 0 else "costbenefit.switching_never", lang)
 
 
 def too_early(has_participants: bool, summary: CostSummary) -> str | None:
@@ -127,7 +140,8 @@ def key_figures(r) -> Table:
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
             (msg("costbenefit.kf.break_even", who=who), _whole_persons(s.break_even_exits, lang)),
-            (msg("costbenefit.kf.switching_deadweight", who=who), fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else "–"),
+            (msg("costbenefit.kf.switching_deadweight", who=who),
+             fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else switching_words(s.npv, lang)),
         ]
     key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s.break_even_person_years, 1, lang)))
     notes = []
@@ -408,7 +422,7 @@ def blocks(r) -> list[list]:
         return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
     a = applicable_assumptions(cba)
     at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry that enters the figures
-    intro = [msg("costbenefit.intro")]
+    intro = [msg("costbenefit.intro_application" if s.mode == "ex_ante" else "costbenefit.intro")]
     if s.mode == "ex_ante":
         intro[0] += " " + msg("costbenefit.intro_ex_ante") + " " + expected_mix(r)
     elif r.project.comparison is None:  # (with one, the effect-based part says what it measured)

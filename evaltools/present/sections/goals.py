@@ -97,7 +97,8 @@ def goal_details(r, rows: pd.DataFrame) -> str:
                 parts.append(msg("summary.goal_share_running" if row.running else "summary.goal_share",
                                  where=where, **figures))
             continue
-        months = fmt_num(months_run(row.period_first, row.observed_last), 1, lang)
+        run = round(months_run(row.period_first, row.observed_last), 1)
+        months = fmt_num(run, 0 if run == int(run) else 1, lang)  # ("7 månader", not "7,0 månader")
         target = fmt_int(row.target_prorated, lang)  # as it is compared (whole persons)
         if row.running and row.value >= row.target:  # a count only grows: the whole target is already reached
             parts.append(msg("summary.goal_running_full", value=fmt_int(row.value, lang), period=period,

@@ -163,8 +163,11 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
     if oc is None or not oc.contradicts_codes:
         return []
     k = r.params.privacy.min_count
-    key = ("summary.success_codes_contradicted_same" if same is not None and same == oc.coded
-           else "summary.success_codes_contradicted")
+    same_persons = same is not None and same == oc.coded
+    if oc.paid_next_month == oc.checked and not hides(oc.checked, k):  # "alla 86", not "86 av de 86"
+        key = "summary.success_codes_contradicted_same_all" if same_persons else "summary.success_codes_contradicted_all"
+        return [r.msg(key, checked=fmt_persons(oc.checked, k, r.lang))]
+    key = "summary.success_codes_contradicted_same" if same_persons else "summary.success_codes_contradicted"
     return [r.msg(key, paid=fmt_persons(oc.paid_next_month, k, r.lang), checked=fmt_persons(oc.checked, k, r.lang))]
 
 
@@ -196,6 +199,13 @@ WHO_AGAIN = {"offentliga": "summary.who_offentliga_again"}
 DW_SOURCE = {"default": "summary.dw_source_default", "comparison": "summary.dw_source_comparison",
              "params": "summary.dw_source_params"}
 
+
+# page 1's sentences as an application check says them: of what would happen, before anything has happened
+WOULD = {"summary.worth_society": "summary.worth_society_ex_ante",
+         "summary.worth_society_lower_bound": "summary.worth_society_lower_bound_ex_ante",
+         "summary.worth_deadweight": "summary.worth_deadweight_ex_ante",
+         "summary.worth_deadweight_never": "summary.worth_deadweight_never_ex_ante",
+         "summary.worth_deadweight_always": "summary.worth_deadweight_always_ex_ante"}
 
 # an actor's own result in words (an application check speaks of what would happen)
 ACTOR_RESULT = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pays", "even": "summary.actor_even"},
@@ -284,6 +294,8 @@ def worth(r) -> list[str]:
             measured = cba.ledger is not None and bool((cba.ledger["source"] == MEASURED).any())
             key = ("summary.worth_society_lower_bound" if row["lower_bound"] else
                    "summary.worth_society_measured" if measured else "summary.worth_society")  # (which flows are measured)
+            if s.mode == "ex_ante":  # (an application speaks of what would happen)
+                key = WOULD.get(key, key)
             out.append(msg(key, who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang)))
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
@@ -296,10 +308,12 @@ def worth(r) -> list[str]:
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     dw_words = dict(dw=fmt_pct(s.deadweight, lang, 0), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
-    if pd.isna(sw):
-        out.append(msg("summary.worth_deadweight_never", **dw_words))
-    else:
-        out.append(msg("summary.worth_deadweight", switching=fmt_pct(sw, lang, 0), **dw_words))
+    # (no switching value: negative even with no deadweight, or positive at any where measured flows carry the cost)
+    key = ("summary.worth_deadweight" if not pd.isna(sw) else
+           "summary.worth_deadweight_always" if s.npv > 0 else "summary.worth_deadweight_never")
+    if s.mode == "ex_ante":  # (an application speaks of those who would leave)
+        key = WOULD[key]
+    out.append(msg(key, **dw_words, **({} if pd.isna(sw) else {"switching": fmt_pct(sw, lang, 0)})))
     # (the break-even number of exits is in the cost-benefit section; page 1 keeps to the NPV and how sure)
     if not pd.isna(s.break_even_person_years_application):
         ml = r.params.cost_benefit.monthly_level
