@@ -31,7 +31,8 @@ DEFAULT_DOMINANCE = 0.85
 
 def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_totals: bool = True,
                      row_totals: bool = True, lines: Sequence[tuple[Sequence[int], int]] = (),
-                     published: pd.DataFrame | np.ndarray | None = None) -> pd.DataFrame:
+                     published: pd.DataFrame | np.ndarray | None = None,
+                     hidden: pd.DataFrame | np.ndarray | None = None) -> pd.DataFrame:
     """Boolean mask of the cells to hide in a table of person counts.
 
     Parameters
@@ -52,12 +53,18 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
         elsewhere, for example a goal's count for one project year (see :func:`already_published`).
         Hiding such a cell protects no one: it is neither suppressed for being small nor chosen
         to protect another cell, and it never counts as hidden.
+    hidden
+        Cells (same shape as ``counts``) already hidden for another reason, for example a whole
+        project year hidden in every goal because one goal hides it; secondary suppression then
+        protects them too.
     """
     import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy
     import pandas as pd  # start-up: `import evaltools` (and the command line) does not load pandas
     values = counts.to_numpy(dtype=float)
     known = np.zeros(values.shape, bool) if published is None else np.asarray(published, bool)
     mask = (values > 0) & (values < k) & ~known
+    if hidden is not None:
+        mask |= np.asarray(hidden, bool) & ~known
     n_rows, n_cols = values.shape
     cells: list[tuple[np.ndarray, np.ndarray]] = []  # each line: the (row, column) positions it sums
     if col_totals:

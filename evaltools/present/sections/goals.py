@@ -67,6 +67,9 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     once = len(shares) > 1 and len(sides) == 1  # one place of the interval for every period: said once
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
+        if getattr(row, "suppression", "") and row.mode != "survey":  # a period the small-count rule hides
+            parts.append(msg("summary.goal_too_few" if row.too_few else "summary.goal_withheld", period=period))
+            continue
         if row.status == GoalStatus.NOT_ASSESSED and not row.too_few:
             continue
         if row.mode == "survey":  # a share of respondents: its counts, response rate and sample size
@@ -266,6 +269,13 @@ def counted_periods(params) -> str:
     return next(iter(per_year)) if per_year else ("whole_period" if units else "project_year")
 
 
+def hides_periods(tab: pd.DataFrame) -> bool:
+    """Whether the small-count rule hides a period of a count goal, or a period to protect another
+    (a share of too few alone is said by its own sentence)."""
+    hidden = tab["suppression"].fillna("").astype(str)
+    return bool(((hidden != "") & ((tab["kind"] != "share") | ~tab["too_few"].fillna(False).astype(bool))).any())
+
+
 def blocks(r) -> list[list]:
     lang, msg, g = r.lang, r.msg, r.goals
     k = r.params.privacy.min_count
@@ -278,6 +288,8 @@ def blocks(r) -> list[list]:
         intro.append(msg("goals.other_sources"))
     if tab["too_few"].fillna(False).astype(bool).any():
         intro.append(msg("goals.too_few", k=str(k)))
+    if "suppression" in tab and hides_periods(tab):
+        intro.append(msg("goals.hidden_periods", k=str(k)))
     if tab.empty:
         return [[Text([msg("goals.none")], msg("goals.heading"))]]
     measurable = ~tab["kind"].isin(("qualitative", "context")).to_numpy()
@@ -297,7 +309,7 @@ def blocks(r) -> list[list]:
     if uncertain:
         out.append([Text(uncertain)])
     if show_chart(tab):
-        out.append([plot_goals(g, lang)])
+        out.append([plot_goals(g, lang, min_count=k)])
     q = tab[tab["kind"] == "qualitative"]
     if len(q):
         # the evaluator's assessment and what it rests on: never a measured outcome
