@@ -79,10 +79,11 @@ from ..data.validation import add_years
 from .result import Note, Result
 from .survey import goal_counts
 from ..data.errors import Problem
+from ..data.privacy import hides, suppression_mask
 
 GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "period_last", "observed_last",
                 "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
-                "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "status", "verdict", "verdict_so_far",
+                "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
@@ -301,7 +302,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "value": np.nan, "numerator": np.nan, "denominator": np.nan, "target": goal.target or np.nan,
            "target_prorated": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_below_target": np.nan,
            "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "suppression": "",
-           "status": GoalStatus.NOT_ASSESSED,
+           "total": np.nan, "status": GoalStatus.NOT_ASSESSED,
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
            "note": "", "source": goal.source, "main": False}  # (set by assess_goals: the main goal may be inferred)
     if goal.kind == "survey":  # a share of respondents to a questionnaire
@@ -522,7 +523,6 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     goal has exactly one hidden period. Goals over the whole period are totals and are not hidden
     here (a share of too few is, by its own rule). Returns a boolean frame like :func:`period_counts`.
     """
-    from ..data.privacy import suppression_mask
     counts = period_counts(table)
     if counts.empty:
         return counts.astype(bool)
@@ -543,10 +543,21 @@ def hide_small_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     shown as "<k") or ``secondary`` (shown as ".."). A hidden period of fewer than ``k`` persons is not
     assessed (``too_few`` when it is small): its status against the target would narrow the count down
     (a target of 4 reached, with "<5" beside it, is 4); a hidden period of ``k`` or more keeps its
-    status, which tells no single person's outcome."""
+    status, which tells no single person's outcome.
+
+    A count goal with a hidden period keeps its total over the periods (``total``, on each of its
+    rows): the project's accounting to its funder. It is withheld (NaN) when the hidden periods together
+    hold fewer than ``k`` persons, since the total less the periods shown would then give a small count."""
     out = table.copy()
     mask = hidden_periods(table, k)
     counts = period_counts(table)
+    for gid in mask.columns:
+        at = out["goal_id"] == gid
+        if not mask[gid].any() or out.loc[at, "kind"].iloc[0] == "share":
+            continue
+        hidden_sum = float(counts.loc[mask[gid].to_numpy(), gid].fillna(0).sum())
+        if not hides(hidden_sum, k):
+            out.loc[at, "total"] = float(counts[gid].fillna(0).sum())
     for gid in mask.columns:
         for key in mask.index[mask[gid].to_numpy()]:
             at = (out["goal_id"] == gid) & (out["period_key"] == key)
@@ -556,7 +567,7 @@ def hide_small_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
                 out.loc[at, c] = np.nan
             out.loc[at, "ci_verdict"] = ""
             if n < k:
-                out.loc[at, "status"] = GoalStatus.RUNNING if bool(out.loc[at, "running"].iloc[0]) else GoalStatus.NOT_ASSESSED
+                out.loc[at, "status"] = GoalStatus.NOT_ASSESSED  # (running or not, as a share of too few)
                 out.loc[at, "too_few"] = n > 0
                 out.loc[at, "note"] = "too_few_note" if out.loc[at, "kind"].iloc[0] == "share" else "too_few_count_note"
             else:
@@ -750,6 +761,6 @@ def _context_row(goal: Goal, params: ProjectParams, lang: str) -> dict:
                 "period_last": params.period.end, "observed_last": None, "fraction_run": np.nan, "cut": False,
                 "running": False, "mode": "context", "value": float(last["value"]) if last is not None else np.nan,
                 "target": goal.target if goal.target is not None else np.nan, "ci_verdict": "", "too_few": False,
-                "suppression": "", "status": GoalStatus.CONTEXT, "verdict": GoalVerdict.CONTEXT, "verdict_so_far": False, "evidence": "", "note": "context_note", "source": goal.source,
+                "suppression": "", "total": np.nan, "status": GoalStatus.CONTEXT, "verdict": GoalVerdict.CONTEXT, "verdict_so_far": False, "evidence": "", "note": "context_note", "source": goal.source,
                 "main": False})
     return row

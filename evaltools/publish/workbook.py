@@ -438,10 +438,6 @@ MODES = {
     "none": "workbook.mode.none",
     "context": "workbook.mode.context",
 }
-GOAL_HIDDEN = {
-    "small": "workbook.goal_hidden.small",
-    "secondary": "workbook.goal_hidden.secondary",
-}
 GOAL_SOURCES = {
     "ansökan": "workbook.goal_source.ansokan",
     "slutrapport": "workbook.goal_source.slutrapport",
@@ -549,7 +545,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("p_above_target", "workbook.column.mal.p_above_target", "p"),
         C("ci_verdict", "workbook.column.mal.ci_verdict", label=_interval),
         C("too_few", "workbook.column.mal.too_few", "bool"),
-        C("suppression", "workbook.column.mal.suppression", label=_pick(GOAL_HIDDEN)),
+        C("total", "workbook.column.mal.total", "int"),
         C("source", "workbook.column.mal.source", label=_pick(GOAL_SOURCES)),
         C("main", "workbook.column.mal.main", "bool"),
         C("status", "workbook.column.mal.status", label=_status),

@@ -117,7 +117,31 @@ def goal_details(r, rows: pd.DataFrame) -> str:
         else:
             parts.append(msg("summary.goal_count", value=fmt_int(row.value, lang), period=period))
     text = r.words.join(parts)
+    total = total_of(rows)
+    if total is not None:  # a count goal with a hidden period keeps its total (analysis.goals.hide_small_periods)
+        text = msg("summary.goal_total", figures=text, total=fmt_int(total, lang))
     return msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text
+
+
+def total_of(rows: pd.DataFrame) -> float | None:
+    """One goal's total over its periods as the goal table states it beside a hidden period, or None."""
+    if "total" not in rows:
+        return None
+    totals = rows["total"].dropna()
+    return float(totals.iloc[0]) if len(totals) else None
+
+
+def total_notes(r) -> list[str]:
+    """The goal table's note of each count goal's total where the small-count rule hides a period."""
+    tab = r.goals.table
+    out = []
+    for gid in dict.fromkeys(tab["goal_id"]):
+        rows = tab[tab["goal_id"] == gid]
+        total = total_of(rows)
+        if total is not None:
+            out.append(r.msg("goals.hidden_total", goal=rows["label"].iloc[0].rstrip("."),
+                             total=fmt_int(total, r.lang)))
+    return out
 
 
 def denominator_words(r, goal_id: str, n: float) -> str:
@@ -303,7 +327,7 @@ def blocks(r) -> list[list]:
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(msg("goals.ci_note"),), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                Table(quant, notes=(*total_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = uncertainty_sentences(r)
     if uncertain:
