@@ -522,12 +522,18 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     beside a hidden "<5" would tell that none of them succeeded); the rule is applied again until no
     goal has exactly one hidden period. Goals over the whole period are totals and are not hidden
     here (a share of too few is, by its own rule). Returns a boolean frame like :func:`period_counts`.
+
+    Only counts of persons are hidden here: a share goal's numerator of 1 to ``k - 1`` beside a
+    denominator of ``k`` or more is shown (it tells no one's outcome; the share goal is the
+    accounting), unless an outcome goal over the same periods counts the same small number.
     """
     counts = period_counts(table)
     if counts.empty:
         return counts.astype(bool)
     filled, present = counts.fillna(0), counts.notna().to_numpy()
-    mask = suppression_mask(filled, k, col_totals=True, row_totals=False)
+    # the small counts first, their periods hidden in every goal, and only then a further period where a
+    # goal still has one hidden (a zero hidden beside a small count is a second unknown of its line)
+    mask = (filled > 0) & (filled < k)
     while True:
         whole = mask.to_numpy().any(axis=1)[:, None] & present
         new = suppression_mask(filled, k, col_totals=True, row_totals=False, hidden=whole)

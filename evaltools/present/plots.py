@@ -141,7 +141,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
     running is drawn hatched (a share: an open point) and named in the legend with the goal table's
     word for it; the text alternative gives each period's status in the same words. A period the
     small-count rule hides (:func:`evaltools.analysis.goals.hide_small_periods`) has no bar or point,
-    only its mark ("<5" or "..") at the foot of the axis, in the chart and in its text alternative."""
+    only its mark ("<5" or "..") at the foot of the axis, and its text alternative says it in words."""
     k = min_count if min_count is not None else getattr(getattr(assessment, "context", None), "min_count", DEFAULT_MIN_COUNT)
     tab = assessment.table[~assessment.table["kind"].isin(("qualitative", "context"))]
     goals = list(dict.fromkeys(tab["goal_id"]))
@@ -218,12 +218,14 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
         for r in g.itertuples():
             period = period_name(r.period_key, lang)
             if r.kind == "share":
-                value = _hidden_mark(r, k) or ("–" if np.isnan(r.value) else fmt_pct(r.value, lang))
+                mark = _hidden_mark(r, k)  # (said in words, as every chart's text alternative says a hidden value)
+                value = _shown(mark, lang, str) if mark else ("–" if np.isnan(r.value) else fmt_pct(r.value, lang))
                 ci = "" if np.isnan(r.ci_low) else f" ({t('ci', lang)} {fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})"
                 items.append(f"{period} {value}{ci}, {t('target', lang).lower()} {fmt_pct(r.target, lang, 0)}"
                              f" ({status_words(r.status, lang).lower()})")
             else:
-                value = _hidden_mark(r, k) or ("–" if np.isnan(r.value) else fmt_num(r.value, 0, lang))
+                mark = _hidden_mark(r, k)
+                value = _shown(mark, lang, str) if mark else ("–" if np.isnan(r.value) else fmt_num(r.value, 0, lang))
                 prorated = not np.isnan(r.target_prorated) and r.target_prorated != r.target
                 # the target in whole persons, as the goal table shows it and the value is compared with it
                 target = fmt_num(r.target_prorated, 0, lang) if not np.isnan(r.target_prorated) else "–"
