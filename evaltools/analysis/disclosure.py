@@ -1,8 +1,10 @@
 """Differencing protection: which secondary counts a report withholds so that no combination of
 published counts tells the outcome of fewer than ``min_count`` persons.
 
-The goal totals (participants and successes per goal and period) are the project's accounting
-to its funder and are always shown. Beside them a report states other counts of the same persons:
+The goal totals (participants and successes per goal) are the project's accounting to its funder
+and are shown; a goal's periods with small counts are hidden by the small-count rule
+(:func:`evaltools.analysis.goals.hide_small_periods`), and the rule here counts what the goal table
+publishes: the periods shown, or the total it states beside hidden ones. Beside them a report states other counts of the same persons:
 how many took part, how many are still enrolled (so how many have ended), how many ended with a
 success as the project defines it, how many left försörjningsstöd, and costs per participant and
 per success (a total cost divided by a count, so the count can be worked back from them). Each of

@@ -52,7 +52,10 @@ says that a period is still running beside the judged ones.
 
 Counts are attributed to the project year of intake (as the Timrå final report does) unless a
 goal says ``count_by: exit``. Goal totals are the project's public accounting to its funder and
-are shown; breakdowns beneath them are small-count suppressed (see :mod:`evaltools.data.privacy`).
+are shown; breakdowns beneath them are small-count suppressed (see :mod:`evaltools.data.privacy`),
+a goal's periods too: a period with a count of 1 to ``min_count − 1`` persons is hidden in every goal
+over the same periods, with one more period where the goal's total would give it back
+(:func:`hide_small_periods`; ``.raw`` keeps every count).
 
 :func:`success_definition` says what the project counts as a success (its main goal's numerator)
 and :func:`project_successes` counts it; page 1, the cost per success, the portfolio and the

@@ -159,9 +159,10 @@ def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, 
 def hides(count: float, k: int = DEFAULT_MIN_COUNT) -> bool:
     """Whether the rule hides a count of persons: from 1 to ``k - 1``. The same rule holds in
     sentences as in tables: a sentence says such a count as "fewer than k" or leaves it out, and
-    gives no breakdown with a hidden part. Goal totals (participants and successes per goal and
-    period) are the project's accounting to its funder and are shown; a share goal whose
-    denominator is hidden by this rule is not assessed (see :mod:`evaltools.analysis.goals`)."""
+    gives no breakdown with a hidden part. Goal totals (participants and successes per goal) are the
+    project's accounting to its funder and are shown; a goal's periods are a breakdown of its total,
+    hidden by this rule with secondary suppression, and a share goal whose denominator is hidden by
+    it is not assessed (see :func:`evaltools.analysis.goals.hide_small_periods`)."""
     return 0 < count < k
 
 
