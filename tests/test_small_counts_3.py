@@ -277,3 +277,50 @@ def test_intake_year_rates_are_no_longer_taken_as_published(last_year_small):
     years = t[t["variable"] == "project_year"].set_index("category")["successes"].tolist()
     # years 1, 2, 3: 8 shown; 6 and 1 hidden ("..": hidden to protect year 3; "<5": small)
     assert years == [8, "..", "<5"]
+
+
+# --- a comparison group of four -------------------------------------------------------------------
+
+def test_comparison_rate_of_a_few_persons_is_recognised():
+    from evaltools.analysis.comparison import comparison_rate_tells_few
+    # (participants' share, comparison share, participants ended, comparison persons)
+    assert comparison_rate_tells_few((0.5, 0.0, 40, 4), K)  # a group of 4: "0 of 4 left" tells each one
+    assert comparison_rate_tells_few((0.5, 0.1, 40, 20), K)  # 2 of 20 left: a small count
+    assert comparison_rate_tells_few((0.5, 0.85, 40, 20), K)  # 17 of 20 left, 3 did not
+    assert not comparison_rate_tells_few((0.5, 0.0, 40, 20), K)  # none of 20: a zero, and 20 who did not
+    assert not comparison_rate_tells_few((0.5, 0.5, 40, 20), K)  # 10 and 10
+
+
+def _with_comparison(tmp: Path, persons: int, left: int) -> Path:
+    """The small-year project with a comparison group of ``persons``, the first ``left`` of whom left
+    försörjningsstöd for work, and a few months of payments for everyone."""
+    path = project(tmp, ((20, 8), (12, 6), (3, 1)))
+    data = tmp / "data"
+    rows = [{"person_id": f"J{i + 1}", "sex": "man", "birth_year": 1970 + i, "household_type": "ensamstående",
+             "start_date": "2022-03-01", "end_date": "2024-03-15",
+             "outcome": "arbete" if i < left else "kvar_försörjningsstöd"} for i in range(persons)]
+    pd.DataFrame(rows).to_csv(data / "comparison.csv", index=False)
+    months = [f"2021-{m:02d}" for m in range(1, 13)]
+    pay = lambda ids: pd.DataFrame([{"person_id": p, "month": m, "amount": 9000} for p in ids for m in months])  # noqa: E731
+    pay([r["person_id"] for r in rows]).to_csv(data / "comparison_payments.csv", index=False)
+    pay(pd.read_csv(data / "participants.csv")["person_id"]).to_csv(data / "payments.csv", index=False)
+    text = path.read_text(encoding="utf-8").replace(
+        "  budget: data/budget.csv\n",
+        "  budget: data/budget.csv\n  payments: data/payments.csv\n"
+        "  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}\n")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_deadweight_is_not_taken_from_a_comparison_group_of_four(tmp_path):
+    from evaltools.analysis.costbenefit import cost_benefit
+    from evaltools.words.labels import note_text
+    # 0 of 4 comparison persons left: the deadweight 0 / (15/35) = 0 % beside the participants' 42,9 %
+    # would say that none of the four left; the default (25 %) is used instead, and the source says why
+    small = cost_benefit(et.load_project(_with_comparison(tmp_path / "a", 4, 0)), monte_carlo=False, effect=False)
+    assert small.summary.deadweight_source == "default" and small.summary.deadweight == pytest.approx(0.25)
+    src = " ".join(note_text(n, "sv") for n in small.assumptions["source"] if n)
+    assert "färre än 5 personer" in src and "0,0" not in src
+    # 10 of 20 left: a share of 20 with 10 and 10; the deadweight 0,5 / (15/35) is capped at 95 %
+    large = cost_benefit(et.load_project(_with_comparison(tmp_path / "b", 20, 10)), monte_carlo=False, effect=False)
+    assert large.summary.deadweight_source == "comparison" and large.summary.deadweight == pytest.approx(0.95)
