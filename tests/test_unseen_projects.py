@@ -509,17 +509,18 @@ def test_a_rate_chart_with_groups_to_compare_is_drawn(tmp_path):
                                         ("en", "partly achieved (fully reached in none of two periods)")])
 def test_a_partly_verdict_with_no_period_reached_says_so_without_a_zero(tmp_path, lang, said):
     from evaltools.present.sections import summary
-    # target 5 per calendar year, counted by exit: 2023 (10 months, target 4) has 1 -> not achieved;
-    # 2024 has 4 of 5 -> partly (at least 80 %); so the goal is partly achieved, reached in neither year
-    rows = ([_person(1, start="2023-03-01", end="2023-10-01")]
-            + [_person(i, start="2023-06-01", end="2024-05-01") for i in range(2, 6)])
+    # target 10 per calendar year, counted by exit: 2023 (10 months, target 8) has 5 -> not achieved;
+    # 2024 has 9 of 10 -> partly (at least 80 %); so the goal is partly achieved, reached in neither year
+    # (counts of 5 or more: a year of 1 to 4 would be hidden by the small-count rule and not assessed)
+    rows = ([_person(i, start="2023-03-01", end="2023-10-01") for i in range(1, 6)]
+            + [_person(i, start="2023-06-01", end="2024-05-01") for i in range(6, 15)])
     write_csv(tmp_path / "data/participants.csv", rows)
     r = et.Report(et.load_project(_params(tmp_path, """\
         kind: individ
         period: {start: 2023-03-01, planned_end: 2024-12-31}
         data: {participants: data/participants.csv}
         goals:
-          - {id: arbete, kind: outcome_count, label: Fem per år, target: 5, period: calendar_year, count_by: exit,
+          - {id: arbete, kind: outcome_count, label: Tio per år, target: 10, period: calendar_year, count_by: exit,
              success_outcomes: [arbete]}
         """)), lang=lang)
     text = " ".join(summary.goal_fulfilment(r))

@@ -49,7 +49,8 @@ def test_workbook_headings_are_words_not_internal_names(timra):
         "Mål", "Typ av mål", "Period", "Andel av perioden som gått", "Förkortad period", "Pågår vid analysdatumet",
         "Underlag", "Utfall", "Täljare (personer som uppfyller målet)", "Nämnare (de personer målet räknar)", "Målvärde", "Målvärde för tiden som gick",
         "95\u00a0% KI, nedre (Clopper–Pearson)", "95\u00a0% KI, övre (Clopper–Pearson)", "p-värde, ensidigt exakt (under målet)",
-        "p-värde, ensidigt exakt (över målet)", "Intervallet mot målet", "För få för att bedöma", "Målets källa",
+        "p-värde, ensidigt exakt (över målet)", "Intervallet mot målet", "För få för att bedöma",
+            "Summa över perioderna (där en period är dold)", "Målets källa",
         "Projektets huvudmål", "Bedömning för perioden", "Bedömning av målet (alla perioder)",
         "En period pågår (målets bedömning gäller de avslutade)", "Underlag för utvärderarens bedömning", "Anmärkning"]
     internal = {"goal_id", "fraction_run", "p_below_target", "ci_verdict", "ej_bedömt", "ej_uppnått", "kommun", "stat",

@@ -32,7 +32,7 @@ from statsmodels.regression.linear_model import OLS
 
 from ..data import schema as S
 from ..data.project import Project, month_index
-from ..data.privacy import dominated
+from ..data.privacy import dominated, hides
 from .goals import CI_METHOD
 from .result import Note, Result
 
@@ -900,6 +900,17 @@ def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]
         return None
     return (float(p[S.OUTCOME].isin(success_outcomes).mean()), float(c[S.OUTCOME].isin(success_outcomes).mean()),
             len(p), len(c))
+
+
+def comparison_rate_tells_few(rates: tuple[float, float, int, int], k: int) -> bool:
+    """Whether the comparison group's share who left (``rates`` from :func:`comparison_success_rates`)
+    would tell the outcome of fewer than ``k`` persons: the group, those who left or those who did not
+    number 1 to ``k - 1`` ("0 of 4 left" says it of each of the four), the rule of the outcome-rate
+    tables. Such a share is not published, nor a deadweight worked out from it (the participants'
+    share beside it would give it back)."""
+    n = int(rates[3])
+    left = int(round(rates[1] * n))
+    return hides(n, k) or hides(left, k) or hides(n - left, k)
 
 
 PHASES = ("before", "during", "after")

@@ -1,8 +1,10 @@
 """Differencing protection: which secondary counts a report withholds so that no combination of
 published counts tells the outcome of fewer than ``min_count`` persons.
 
-The goal totals (participants and successes per goal and period) are the project's accounting
-to its funder and are always shown. Beside them a report states other counts of the same persons:
+The goal totals (participants and successes per goal) are the project's accounting to its funder
+and are shown; a goal's periods with small counts are hidden by the small-count rule
+(:func:`evaltools.analysis.goals.hide_small_periods`), and the rule here counts what the goal table
+publishes: the periods shown, or the total it states beside hidden ones. Beside them a report states other counts of the same persons:
 how many took part, how many are still enrolled (so how many have ended), how many ended with a
 success as the project defines it, how many left försörjningsstöd, and costs per participant and
 per success (a total cost divided by a count, so the count can be worked back from them). Each of
@@ -133,19 +135,32 @@ def participants_in_goals(goal_table: pd.DataFrame, n: int) -> bool:
     if goal_table is None or goal_table.empty:
         return False
     rows = goal_table[(goal_table["kind"] == "participant_count") & (goal_table["mode"] == "observed")]
-    return any(int(g["value"].fillna(0).sum()) == n for _, g in rows.groupby("goal_id", sort=False))
+    return any(int(_published_total(g, "value")) == n for _, g in rows.groupby("goal_id", sort=False))
+
+
+def _published_total(rows: pd.DataFrame, column: str) -> float:
+    """One goal's published total over its periods: the total the goal table states beside periods
+    the small-count rule hides (``total``), else the sum of the periods shown."""
+    if "total" in rows and rows["total"].notna().any():
+        return float(rows["total"].dropna().iloc[0])
+    return float(rows[column].fillna(0).sum())
 
 
 def goal_successes(goal_table: pd.DataFrame | None) -> tuple[int, ...]:
-    """Each goal's published total of successes among the ended: an outcome goal's counts, a share
-    goal's numerators, over its observed periods (a share of too few is hidden and not counted)."""
+    """Each goal's published total of successes among the ended: an outcome goal's counts over its
+    observed periods (or the total it states beside periods the small-count rule hides), a share goal's
+    numerators (a share of too few, or a period hidden, is not shown and not counted)."""
     if goal_table is None or goal_table.empty:
         return ()
     t = goal_table[goal_table["mode"] == "observed"]
-    counted = pd.concat([t.loc[t["kind"] == "outcome_count", ["goal_id", "value"]],
-                         t.loc[t["kind"] == "share", ["goal_id", "numerator"]].rename(columns={"numerator": "value"})])
-    counted = counted[counted["value"].notna()]
-    return tuple(int(v) for v in counted.groupby("goal_id", sort=False)["value"].sum())
+    out = []
+    for _, g in t[t["kind"] == "outcome_count"].groupby("goal_id", sort=False):
+        if g["value"].notna().any() or ("total" in g and g["total"].notna().any()):
+            out.append(int(_published_total(g, "value")))
+    for _, g in t[t["kind"] == "share"].groupby("goal_id", sort=False):
+        if g["numerator"].notna().any():
+            out.append(int(g["numerator"].sum()))
+    return tuple(out)
 
 
 def counts(project: Project, goal_table: pd.DataFrame | None = None) -> Counts:

@@ -52,7 +52,10 @@ says that a period is still running beside the judged ones.
 
 Counts are attributed to the project year of intake (as the Timrå final report does) unless a
 goal says ``count_by: exit``. Goal totals are the project's public accounting to its funder and
-are shown; breakdowns beneath them are small-count suppressed (see :mod:`evaltools.data.privacy`).
+are shown; breakdowns beneath them are small-count suppressed (see :mod:`evaltools.data.privacy`),
+a goal's periods too: a period with a count of 1 to ``min_count − 1`` persons is hidden in every goal
+over the same periods, with one more period where the goal's total would give it back
+(:func:`hide_small_periods`; ``.raw`` keeps every count).
 
 :func:`success_definition` says what the project counts as a success (its main goal's numerator)
 and :func:`project_successes` counts it; page 1, the cost per success, the portfolio and the
@@ -79,10 +82,11 @@ from ..data.validation import add_years
 from .result import Note, Result
 from .survey import goal_counts
 from ..data.errors import Problem
+from ..data.privacy import hides, suppression_mask
 
 GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "period_last", "observed_last",
                 "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
-                "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "status", "verdict", "verdict_so_far",
+                "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
@@ -300,7 +304,8 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "observed_last": w.observed_last, "fraction_run": w.fraction, "cut": w.cut, "running": False, "mode": mode,
            "value": np.nan, "numerator": np.nan, "denominator": np.nan, "target": goal.target or np.nan,
            "target_prorated": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_below_target": np.nan,
-           "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "status": GoalStatus.NOT_ASSESSED,
+           "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "suppression": "",
+           "total": np.nan, "status": GoalStatus.NOT_ASSESSED,
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
            "note": "", "source": goal.source, "main": False}  # (set by assess_goals: the main goal may be inferred)
     if goal.kind == "survey":  # a share of respondents to a questionnaire
@@ -347,11 +352,11 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     if goal.exclude_from_denominator:
         denom &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
     n, k = int(denom.sum()), int((denom & succ).sum())
+    row["numerator"], row["denominator"] = float(k), float(n)
     if 0 < n < min_count:  # a share of one to four persons tells their outcomes: not assessed, not shown
-        row["too_few"] = True
+        row["too_few"] = True  # (its counts are hidden with the period's others, :func:`hide_small_periods`)
         row["note"] = "too_few_note"
         return row
-    row["numerator"], row["denominator"] = float(k), float(n)
     if n == 0:
         row["status"] = GoalStatus.RUNNING if w.running else GoalStatus.NOT_ASSESSED
         return row
@@ -471,16 +476,117 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
             if mode == "none" and goal.kind not in ("qualitative", "survey"):
                 r["note"] = "no_participants"
             rows.append(r)
-    table = pd.DataFrame(rows, columns=GOAL_COLUMNS)
-    for gid in dict.fromkeys(table["goal_id"]):  # one verdict per goal, over its periods
+    raw = _with_verdicts(pd.DataFrame(rows, columns=GOAL_COLUMNS))  # every count, for the evaluator (``.raw``)
+    table = _with_verdicts(hide_small_periods(pd.DataFrame(rows, columns=GOAL_COLUMNS), k))
+    notes = (Note.of("label.goal_ci_note"),)
+    return GoalAssessment(table, raw, notes)
+
+
+def _with_verdicts(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with each goal's verdict over its periods (the same on every row of the goal)."""
+    for gid in dict.fromkeys(table["goal_id"]):
         at = table["goal_id"] == gid
         statuses = list(table.loc[at, "status"])
         verdict = goal_verdict(statuses)
         table.loc[at, "verdict"] = verdict
         table.loc[at, "verdict_so_far"] = verdict_so_far(statuses, verdict)
     table["verdict_so_far"] = table["verdict_so_far"].astype(bool)
-    notes = (Note.of("label.goal_ci_note"),)
-    return GoalAssessment(table, None, notes)
+    return table
+
+
+# the figures of a period that a hidden period no longer shows
+_HIDDEN_FIGURES = ("value", "numerator", "denominator", "ci_low", "ci_high", "p_below_target", "p_above_target")
+HIDDEN_SMALL = "small"  # a count of 1 to k - 1 persons: shown as "<k"
+HIDDEN_SECONDARY = "secondary"  # hidden so that a small count elsewhere cannot be worked out: ".."
+
+
+def period_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """The counts of persons a goal table states per period of its goals that run over more than one
+    period, measured (not an application's expectations): a count goal's value, a share goal's
+    denominator. One column per goal, one row per period (``period_key``); NaN where a goal has no
+    such period or it has not started."""
+    t = table[(table["mode"] == "observed") & table["kind"].isin(("participant_count", "outcome_count", "share"))
+              & (table["period_key"] != "hela")]
+    count = t["value"].where(t["kind"] != "share", t["denominator"])
+    return (pd.DataFrame({"goal_id": t["goal_id"], "period_key": t["period_key"], "n": count})
+            .pivot(index="period_key", columns="goal_id", values="n"))
+
+
+def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Which goal periods a report hides, by the small-count rule (:func:`evaltools.data.privacy.suppression_mask`).
+
+    A goal's total over its periods is the project's accounting to its funder and may be shown (the
+    participants of a participant goal are the project's participants, stated on page 1), so each
+    goal's periods are one line of the rule: a period's count from 1 to ``k - 1`` is hidden, and when
+    it would be the only hidden period of its goal, the next-smallest period is hidden too. Goals
+    counted over the same periods count the same persons (the participants of year 3 are a share
+    goal's denominator of year 3 and the pool of an outcome goal's successes of year 3), so a period
+    hidden in one goal is hidden in every goal over those periods, zero counts too ("0 till arbete"
+    beside a hidden "<5" would tell that none of them succeeded); the rule is applied again until no
+    goal has exactly one hidden period. Goals over the whole period are totals and are not hidden
+    here (a share of too few is, by its own rule). Returns a boolean frame like :func:`period_counts`.
+
+    Only counts of persons are hidden here: a share goal's numerator of 1 to ``k - 1`` beside a
+    denominator of ``k`` or more is shown (it tells no one's outcome; the share goal is the
+    accounting), unless an outcome goal over the same periods counts the same small number.
+    """
+    counts = period_counts(table)
+    if counts.empty:
+        return counts.astype(bool)
+    filled, present = counts.fillna(0), counts.notna().to_numpy()
+    # the small counts first, their periods hidden in every goal, and only then a further period where a
+    # goal still has one hidden (a zero hidden beside a small count is a second unknown of its line)
+    mask = (filled > 0) & (filled < k)
+    while True:
+        whole = mask.to_numpy().any(axis=1)[:, None] & present
+        new = suppression_mask(filled, k, col_totals=True, row_totals=False, hidden=whole)
+        new = new | pd.DataFrame(whole, index=counts.index, columns=counts.columns)
+        if new.equals(mask):
+            return mask
+        mask = new
+
+
+def hide_small_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
+    """``table`` with the periods :func:`hidden_periods` hides: their figures (value, numerator,
+    denominator, interval, p-values) removed and ``suppression`` set to ``small`` (a count of 1 to k − 1,
+    shown as "<k") or ``secondary`` (shown as ".."). A hidden period of fewer than ``k`` persons is not
+    assessed (``too_few`` when it is small): its status against the target would narrow the count down
+    (a target of 4 reached, with "<5" beside it, is 4); a hidden period of ``k`` or more keeps its
+    status, which tells no single person's outcome.
+
+    A count goal with a hidden period keeps its total over the periods (``total``, on each of its
+    rows): the project's accounting to its funder. It is withheld (NaN) when the hidden periods together
+    hold fewer than ``k`` persons, since the total less the periods shown would then give a small count."""
+    out = table.copy()
+    mask = hidden_periods(table, k)
+    counts = period_counts(table)
+    for gid in mask.columns:
+        at = out["goal_id"] == gid
+        if not mask[gid].any() or out.loc[at, "kind"].iloc[0] == "share":
+            continue
+        hidden_sum = float(counts.loc[mask[gid].to_numpy(), gid].fillna(0).sum())
+        if not hides(hidden_sum, k):
+            out.loc[at, "total"] = float(counts[gid].fillna(0).sum())
+    for gid in mask.columns:
+        for key in mask.index[mask[gid].to_numpy()]:
+            at = (out["goal_id"] == gid) & (out["period_key"] == key)
+            n = float(counts.at[key, gid])
+            out.loc[at, "suppression"] = HIDDEN_SMALL if 0 < n < k else HIDDEN_SECONDARY
+            for c in _HIDDEN_FIGURES:
+                out.loc[at, c] = np.nan
+            out.loc[at, "ci_verdict"] = ""
+            if n < k:
+                out.loc[at, "status"] = GoalStatus.NOT_ASSESSED  # (running or not, as a share of too few)
+                out.loc[at, "too_few"] = n > 0
+                out.loc[at, "note"] = "too_few_note" if out.loc[at, "kind"].iloc[0] == "share" else "too_few_count_note"
+            else:
+                out.loc[at, "note"] = "withheld_period_note"
+    # a share of too few outside the periods above (a goal over the whole period) keeps its own rule
+    few = out["too_few"].astype(bool) & (out["suppression"] == "")
+    for c in ("numerator", "denominator"):
+        out.loc[few, c] = np.nan
+    out.loc[few & (out["mode"] == "observed"), "suppression"] = HIDDEN_SMALL
+    return out
 
 
 def goal_verdict(statuses) -> GoalVerdict:
@@ -664,6 +770,6 @@ def _context_row(goal: Goal, params: ProjectParams, lang: str) -> dict:
                 "period_last": params.period.end, "observed_last": None, "fraction_run": np.nan, "cut": False,
                 "running": False, "mode": "context", "value": float(last["value"]) if last is not None else np.nan,
                 "target": goal.target if goal.target is not None else np.nan, "ci_verdict": "", "too_few": False,
-                "status": GoalStatus.CONTEXT, "verdict": GoalVerdict.CONTEXT, "verdict_so_far": False, "evidence": "", "note": "context_note", "source": goal.source,
+                "suppression": "", "total": np.nan, "status": GoalStatus.CONTEXT, "verdict": GoalVerdict.CONTEXT, "verdict_so_far": False, "evidence": "", "note": "context_note", "source": goal.source,
                 "main": False})
     return row

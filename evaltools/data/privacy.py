@@ -31,7 +31,8 @@ DEFAULT_DOMINANCE = 0.85
 
 def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_totals: bool = True,
                      row_totals: bool = True, lines: Sequence[tuple[Sequence[int], int]] = (),
-                     published: pd.DataFrame | np.ndarray | None = None) -> pd.DataFrame:
+                     published: pd.DataFrame | np.ndarray | None = None,
+                     hidden: pd.DataFrame | np.ndarray | None = None) -> pd.DataFrame:
     """Boolean mask of the cells to hide in a table of person counts.
 
     Parameters
@@ -52,12 +53,18 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
         elsewhere, for example a goal's count for one project year (see :func:`already_published`).
         Hiding such a cell protects no one: it is neither suppressed for being small nor chosen
         to protect another cell, and it never counts as hidden.
+    hidden
+        Cells (same shape as ``counts``) already hidden for another reason, for example a whole
+        project year hidden in every goal because one goal hides it; secondary suppression then
+        protects them too.
     """
     import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy
     import pandas as pd  # start-up: `import evaltools` (and the command line) does not load pandas
     values = counts.to_numpy(dtype=float)
     known = np.zeros(values.shape, bool) if published is None else np.asarray(published, bool)
     mask = (values > 0) & (values < k) & ~known
+    if hidden is not None:
+        mask |= np.asarray(hidden, bool) & ~known
     n_rows, n_cols = values.shape
     cells: list[tuple[np.ndarray, np.ndarray]] = []  # each line: the (row, column) positions it sums
     if col_totals:
@@ -152,9 +159,10 @@ def suppress_crosstab(counts: pd.DataFrame, k: int, *, col_totals: bool = True, 
 def hides(count: float, k: int = DEFAULT_MIN_COUNT) -> bool:
     """Whether the rule hides a count of persons: from 1 to ``k - 1``. The same rule holds in
     sentences as in tables: a sentence says such a count as "fewer than k" or leaves it out, and
-    gives no breakdown with a hidden part. Goal totals (participants and successes per goal and
-    period) are the project's accounting to its funder and are shown; a share goal whose
-    denominator is hidden by this rule is not assessed (see :mod:`evaltools.analysis.goals`)."""
+    gives no breakdown with a hidden part. Goal totals (participants and successes per goal) are the
+    project's accounting to its funder and are shown; a goal's periods are a breakdown of its total,
+    hidden by this rule with secondary suppression, and a share goal whose denominator is hidden by
+    it is not assessed (see :func:`evaltools.analysis.goals.hide_small_periods`)."""
     return 0 < count < k
 
 

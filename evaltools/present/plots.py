@@ -19,11 +19,11 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..words.labels import fmt_kr, fmt_num, fmt_pct, period_name, t
-from ..data.privacy import is_suppressed
+from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, suppressed_label
 from ..words.text import msg
 from ..words.glossary import measure_term, name as term_name, share_label
 from ..words.assumptions import end_text, label as assumption_label
-from ..analysis.goals import GoalStatus
+from ..analysis.goals import HIDDEN_SMALL, GoalStatus
 from ..words.verdicts import status_words
 from ..words.formats import fmt_p, fmt_probability
 from ..words.breakdowns import group_label, labelled
@@ -137,10 +137,22 @@ def _pct_axis(ax, lang: str, axis: str = "y", ticks: tuple[float, ...] | None = 
     a.set_major_formatter(f)
 
 
-def plot_goals(assessment, lang: str = "sv", ax=None):
+def _hidden_mark(row, k: int) -> str:
+    """What a goal period the small-count rule hides shows instead of its value: "<k" or ".."
+    (as the goal table); empty for a period that is shown."""
+    code = getattr(row, "suppression", "")
+    if not code or (isinstance(code, float) and np.isnan(code)):
+        return ""
+    return suppressed_label(k) if code == HIDDEN_SMALL else SECONDARY
+
+
+def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = None):
     """One small panel per quantitative goal: result per period against its target. A period still
     running is drawn hatched (a share: an open point) and named in the legend with the goal table's
-    word for it; the text alternative gives each period's status in the same words."""
+    word for it; the text alternative gives each period's status in the same words. A period the
+    small-count rule hides (:func:`evaltools.analysis.goals.hide_small_periods`) has no bar or point,
+    only its mark ("<5" or "..") at the foot of the axis, and its text alternative says it in words."""
+    k = min_count if min_count is not None else getattr(getattr(assessment, "context", None), "min_count", DEFAULT_MIN_COUNT)
     tab = assessment.table[~assessment.table["kind"].isin(("qualitative", "context"))]
     goals = list(dict.fromkeys(tab["goal_id"]))
     if not goals:
@@ -166,6 +178,10 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
             ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
             ax_.set_ylim(0, 1)
             ax_.set_xlim(-0.5, len(g) - 0.5)  # points clear of the axis, as the bars are
+            for xi, row in zip(x, g.itertuples(index=False)):
+                if mark := _hidden_mark(row, k):
+                    ax_.annotate(mark, (xi, 0), ha="center", va="bottom", fontsize=8, xytext=(0, 3),
+                                 textcoords="offset points")
             _pct_axis(ax_, lang)
         else:
             bars = ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=value_label)
@@ -178,7 +194,10 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
                         label=t("target_prorated", lang), zorder=3)
             ax_.margins(y=0.15)  # room above the highest bar for its label, below the panel's title
             top = ax_.get_ylim()[1]
-            for xi, v, target in zip(x, g["value"], g["target_prorated"]):
+            for xi, v, target, row in zip(x, g["value"], g["target_prorated"], g.itertuples(index=False)):
+                if mark := _hidden_mark(row, k):
+                    ax_.annotate(mark, (xi, 0), ha="center", va="bottom", fontsize=8, xytext=(0, 3),
+                                 textcoords="offset points")
                 if np.isnan(v):
                     continue
                 # a label above the bar would sit on a target mark just above it: put it inside the bar,
@@ -209,12 +228,14 @@ def plot_goals(assessment, lang: str = "sv", ax=None):
         for r in g.itertuples():
             period = period_name(r.period_key, lang)
             if r.kind == "share":
-                value = "–" if np.isnan(r.value) else fmt_pct(r.value, lang)
+                mark = _hidden_mark(r, k)  # (said in words, as every chart's text alternative says a hidden value)
+                value = _shown(mark, lang, str) if mark else ("–" if np.isnan(r.value) else fmt_pct(r.value, lang))
                 ci = "" if np.isnan(r.ci_low) else f" ({t('ci', lang)} {fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})"
                 items.append(f"{period} {value}{ci}, {t('target', lang).lower()} {fmt_pct(r.target, lang, 0)}"
                              f" ({status_words(r.status, lang).lower()})")
             else:
-                value = "–" if np.isnan(r.value) else fmt_num(r.value, 0, lang)
+                mark = _hidden_mark(r, k)
+                value = _shown(mark, lang, str) if mark else ("–" if np.isnan(r.value) else fmt_num(r.value, 0, lang))
                 prorated = not np.isnan(r.target_prorated) and r.target_prorated != r.target
                 # the target in whole persons, as the goal table shows it and the value is compared with it
                 target = fmt_num(r.target_prorated, 0, lang) if not np.isnan(r.target_prorated) else "–"

@@ -21,9 +21,9 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from ..analysis.goals import GoalAssessment, side_p
+from ..analysis.goals import HIDDEN_SMALL, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
-from ..data.privacy import DEFAULT_MIN_COUNT
+from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
 from ..words.formats import fmt_probability
 from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
@@ -54,6 +54,8 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
         elif r.kind == "share":
             if r.too_few:
                 value = t("too_few", lang, k=min_count)
+            elif getattr(r, "suppression", ""):  # hidden to protect another period's hidden count (analysis.goals.hide_small_periods)
+                value = SECONDARY
             else:
                 counts = (f" ({fmt_int(r.numerator, lang)}/{fmt_int(r.denominator, lang)})"
                           if not (np.isnan(r.numerator) or np.isnan(r.denominator)) else "")  # (an application's expected share has none)
@@ -64,6 +66,8 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
                 uncertainty = f"{interval_words(r.ci_verdict, lang)}, p\u00a0=\u00a0{fmt_p(side_p(r), lang)}"
         else:
             value = fmt_int(r.value, lang) if not np.isnan(r.value) else "–"
+            if getattr(r, "suppression", ""):  # a period the small-count rule hides: "<k", or ".." to protect another
+                value = suppressed_label(min_count) if r.suppression == HIDDEN_SMALL else SECONDARY
             target = fmt_int(r.target, lang)
             if not np.isnan(r.target_prorated) and r.target_prorated != r.target:
                 # the target for the time the period ran, in whole persons, as it is compared

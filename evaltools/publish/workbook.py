@@ -545,6 +545,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("p_above_target", "workbook.column.mal.p_above_target", "p"),
         C("ci_verdict", "workbook.column.mal.ci_verdict", label=_interval),
         C("too_few", "workbook.column.mal.too_few", "bool"),
+        C("total", "workbook.column.mal.total", "int"),
         C("source", "workbook.column.mal.source", label=_pick(GOAL_SOURCES)),
         C("main", "workbook.column.mal.main", "bool"),
         C("status", "workbook.column.mal.status", label=_status),
@@ -732,6 +733,15 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
         frame = tables[name].copy()
         if name == "mal":
             frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
+            # a period the small-count rule hides (analysis.goals.hide_small_periods) shows "<k" or "..",
+            # as the goal table does, never an empty cell that could be taken for "none"
+            hidden = (frame["suppression"].fillna("").astype(str) if "suppression" in frame
+                      else pd.Series("", index=frame.index))
+            shares = frame["kind"] == "share"
+            for col, at in (("value", hidden != ""), ("numerator", (hidden != "") & shares),
+                            ("denominator", (hidden != "") & shares)):
+                frame[col] = frame[col].astype(object)
+                frame.loc[at, col] = [suppressed_label(k) if h == "small" else SECONDARY for h in hidden[at]]
         elif name == "kostnad_nytta":
             summary = frame.iloc[0].to_dict()
             frame = pd.DataFrame([{"key": key, "value": SECONDARY if key in hide else summary[key], "_kind": kind}

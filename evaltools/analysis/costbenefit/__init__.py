@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ...data import schema as S
-from ..comparison import comparison_success_rates
+from ..comparison import comparison_rate_tells_few, comparison_success_rates
 from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
@@ -83,6 +83,30 @@ def expected_outcomes(mix: dict[str, float] | None, n: int) -> list[str]:
     return [k for _, k in slots]
 
 
+def _deadweight(project: Project, info: dict) -> tuple[float, Note, bool]:
+    """The deadweight, its source and whether it is an unsourced assumption: from params; else from
+    the comparison group's rate of leaving over the participants' (its rates and counts go into
+    ``info``), unless that rate would tell the outcome of fewer than ``privacy.min_count`` persons
+    (:func:`~evaltools.analysis.comparison.comparison_rate_tells_few`); else the default."""
+    cb, k = project.params.cost_benefit, project.params.privacy.min_count
+    if cb.deadweight is not None:
+        return cb.deadweight, Note.of("assumption.params_file"), False
+    rates = comparison_success_rates(project, cb.success_outcomes)
+    if rates is not None and comparison_rate_tells_few(rates, k):  # the default, and why
+        return cb.deadweight_default, Note.of("assumption.deadweight_default_few", k=k), True
+    if rates and rates[0] > 0:
+        info["deadweight_rates"] = rates
+        info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
+        return (float(min(max(rates[1] / rates[0], 0.0), 0.95)),
+                Note.of("assumption.deadweight_comparison", comparison=Share(rates[1]), participants=Share(rates[0])),
+                False)
+    # (a comparison group whose file gives no outcome at follow-up is not 'no comparison group')
+    why = ("assumption.deadweight_default" if project.comparison is None else
+           "assumption.deadweight_default_no_outcomes" if rates is None else
+           "assumption.deadweight_default_no_successes")
+    return cb.deadweight_default, Note.of(why), True
+
+
 def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
     params, cb = project.params, project.params.cost_benefit
     ct = costs(project, cost_basis).table
@@ -118,23 +142,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     levels, assumptions, refs = _monthly_levels(project, succ)
     refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 
-    rates = None
-    if cb.deadweight is not None:
-        dw, dw_src, dw_flag = cb.deadweight, Note.of("assumption.params_file"), False
-    else:
-        rates = comparison_success_rates(project, cb.success_outcomes)
-        if rates and rates[0] > 0:
-            dw = float(min(max(rates[1] / rates[0], 0.0), 0.95))
-            dw_src = Note.of("assumption.deadweight_comparison", comparison=Share(rates[1]),
-                             participants=Share(rates[0]))
-            dw_flag = False
-            info["deadweight_rates"] = rates
-            info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
-        else:  # (a comparison group whose file gives no outcome at follow-up is not 'no comparison group')
-            why = ("assumption.deadweight_default" if project.comparison is None else
-                   "assumption.deadweight_default_no_outcomes" if rates is None else
-                   "assumption.deadweight_default_no_successes")
-            dw, dw_src, dw_flag = cb.deadweight_default, Note.of(why), True
+    dw, dw_src, dw_flag = _deadweight(project, info)
     info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
 
     # drop-off: observed persistence after exit where the payments cover enough leavers 12 months

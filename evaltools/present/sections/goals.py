@@ -67,6 +67,9 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     once = len(shares) > 1 and len(sides) == 1  # one place of the interval for every period: said once
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
+        if getattr(row, "suppression", "") and row.mode != "survey":  # a period the small-count rule hides
+            parts.append(msg("summary.goal_too_few" if row.too_few else "summary.goal_withheld", period=period))
+            continue
         if row.status == GoalStatus.NOT_ASSESSED and not row.too_few:
             continue
         if row.mode == "survey":  # a share of respondents: its counts, response rate and sample size
@@ -115,7 +118,31 @@ def goal_details(r, rows: pd.DataFrame) -> str:
         else:
             parts.append(msg("summary.goal_count", value=fmt_int(row.value, lang), period=period))
     text = r.words.join(parts)
+    total = total_of(rows)
+    if total is not None:  # a count goal with a hidden period keeps its total (analysis.goals.hide_small_periods)
+        text = msg("summary.goal_total", figures=text, total=fmt_int(total, lang))
     return msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text
+
+
+def total_of(rows: pd.DataFrame) -> float | None:
+    """One goal's total over its periods as the goal table states it beside a hidden period, or None."""
+    if "total" not in rows:
+        return None
+    totals = rows["total"].dropna()
+    return float(totals.iloc[0]) if len(totals) else None
+
+
+def total_notes(r) -> list[str]:
+    """The goal table's note of each count goal's total where the small-count rule hides a period."""
+    tab = r.goals.table
+    out = []
+    for gid in dict.fromkeys(tab["goal_id"]):
+        rows = tab[tab["goal_id"] == gid]
+        total = total_of(rows)
+        if total is not None:
+            out.append(r.msg("goals.hidden_total", goal=rows["label"].iloc[0].rstrip("."),
+                             total=fmt_int(total, r.lang)))
+    return out
 
 
 def denominator_words(r, goal_id: str, n: float) -> str:
@@ -267,6 +294,13 @@ def counted_periods(params) -> str:
     return next(iter(per_year)) if per_year else ("whole_period" if units else "project_year")
 
 
+def hides_periods(tab: pd.DataFrame) -> bool:
+    """Whether the small-count rule hides a period of a count goal, or a period to protect another
+    (a share of too few alone is said by its own sentence)."""
+    hidden = tab["suppression"].fillna("").astype(str)
+    return bool(((hidden != "") & ((tab["kind"] != "share") | ~tab["too_few"].fillna(False).astype(bool))).any())
+
+
 def blocks(r) -> list[list]:
     lang, msg, g = r.lang, r.msg, r.goals
     k = r.params.privacy.min_count
@@ -279,6 +313,8 @@ def blocks(r) -> list[list]:
         intro.append(msg("goals.other_sources"))
     if tab["too_few"].fillna(False).astype(bool).any():
         intro.append(msg("goals.too_few", k=str(k)))
+    if "suppression" in tab and hides_periods(tab):
+        intro.append(msg("goals.hidden_periods", k=str(k)))
     if tab.empty:
         return [[Text([msg("goals.none")], msg("goals.heading"))]]
     measurable = ~tab["kind"].isin(("qualitative", "context")).to_numpy()
@@ -292,13 +328,13 @@ def blocks(r) -> list[list]:
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(msg("goals.ci_note"),), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                Table(quant, notes=(*total_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = uncertainty_sentences(r)
     if uncertain:
         out.append([Text(uncertain)])
     if show_chart(tab):
-        out.append([plot_goals(g, lang)])
+        out.append([plot_goals(g, lang, min_count=k)])
     q = tab[tab["kind"] == "qualitative"]
     if len(q):
         # the evaluator's assessment and what it rests on: never a measured outcome
