@@ -300,6 +300,7 @@ def worth(r) -> list[str]:
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
+    out += running(r)
     # a saving computed from exits is always called calculated (the public financiers' sentence says
     # "beräknad besparing"); without a comparison group, also why it cannot be more
     if s.mode == "observed" and not s.has_comparison:
@@ -325,6 +326,19 @@ def worth(r) -> list[str]:
     # the NPVs built on it are not reliable either; see effect())
     out += probability(r)
     return out
+
+
+def running(r) -> list[str]:
+    """While the project period runs (the analysis date before its end), the NPV above counts the benefit
+    of those who had ended by then only, and the cost may include the budget for what remains: said so,
+    without a count of persons (the period's dates are public; who is still enrolled follows the
+    small-count rule in the participation sentences)."""
+    p, s = r.params, r.cba.summary
+    if s.mode != "observed" or not p.as_of < p.period.end:
+        return []
+    budgeted = not settled_lines(r.cba.costs).all()
+    return [r.msg("summary.worth_running_budget" if budgeted else "summary.worth_running",
+                  end=fmt_date(p.period.end), date=fmt_date(p.as_of))]
 
 
 def comparison_unreliable(r) -> bool:
