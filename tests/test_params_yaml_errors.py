@@ -70,3 +70,32 @@ def test_an_amount_written_as_a_person_writes_it_is_shown_as_the_number_to_write
     line = next(m for m in e.value.in_lang("sv").messages if m.startswith("granted_sek"))
     assert line == (f"granted_sek: står {written!r}; skriv talet utan mellanrum, enhet och tusentalsavgränsare, "
                     f"med decimalpunkt: {number}")
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("1e308", "står '1e308'; förväntat ett tal som är högst 50"),  # (a text to YAML 1.1, a number to the check)
+    (".nan", "står nan; förväntat ett tal (inte nan eller oändligt)"),
+    (".inf", "står inf; förväntat ett tal (inte nan eller oändligt)"),
+    ("0", "står 0; förväntat ett tal större än 0"),
+])
+def test_a_horizon_that_no_analysis_can_take_is_refused_in_words(tmp_path, value, said):
+    # an infinite, undefined or huge horizon stopped the cost-benefit analysis with a traceback
+    path = tmp_path / "p.yaml"
+    path.write_text("id: p\ntitle: T\nkind: individ\nforbund: F\nowner: O\n"
+                    "period: {start: 2023-01-01, planned_end: 2023-12-31}\n"
+                    f"cost_benefit: {{horizon_years: {value}}}\n", encoding="utf-8")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    assert f"cost_benefit, horizon_years: {said}" in e.value.in_lang("sv").messages
+
+
+def test_a_monte_carlo_of_too_many_draws_or_a_negative_seed_is_refused(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("id: p\ntitle: T\nkind: individ\nforbund: F\nowner: O\n"
+                    "period: {start: 2023-01-01, planned_end: 2023-12-31}\n"
+                    "cost_benefit: {monte_carlo_draws: 100000000000000000000, seed: -1}\n", encoding="utf-8")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    assert e.value.in_lang("sv").messages == [
+        "cost_benefit, monte_carlo_draws: står 100000000000000000000; förväntat ett tal som är högst 100 000",
+        "cost_benefit, seed: står -1; förväntat ett tal som är minst 0"]

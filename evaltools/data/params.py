@@ -93,7 +93,8 @@ def _short(value: object, limit: int = 80) -> str:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # (no NaN or infinity in any number: 'nan' and '.inf' are numbers to YAML, and not amounts, shares or years)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Period(_Strict):
@@ -402,6 +403,9 @@ class MonthlyLevel(_Strict):
         return self
 
 
+MAX_HORIZON_YEARS = 50.0  # the longest horizon a cost-benefit analysis takes (its range's upper end too)
+
+
 class CostBenefit(_Strict):
     """Cost-benefit assumptions. Every default is documented in docs/methods.md."""
 
@@ -410,7 +414,7 @@ class CostBenefit(_Strict):
     # without a value of its own: riksnorm for the household plus housing (a general source; a fixed
     # amount only when the params give it with its source)
     monthly_level: MonthlyLevel = MonthlyLevel(method="riksnorm")
-    horizon_years: float = _A["horizon_years"].default
+    horizon_years: float = Field(_A["horizon_years"].default, gt=0.0, le=MAX_HORIZON_YEARS)
     dropoff_per_year: float = _A["dropoff_per_year"].default
     deadweight: float | None = Field(None, description="Share that would have left anyway; None = from the comparison group, else 0.25.")
     deadweight_default: float = _A["deadweight"].default
@@ -449,8 +453,8 @@ class CostBenefit(_Strict):
                                            "else the whole level is saved in the first year.")
     persistence_min_observed: int = Field(20, ge=1, description="Leavers observed 12 months after exit needed to use "
                                           "the observed persistence.")
-    monte_carlo_draws: int = 5000
-    seed: int = 20261123
+    monte_carlo_draws: int = Field(5000, ge=100, le=100_000)
+    seed: int = Field(20261123, ge=0, le=2**63 - 1)
 
     @model_validator(mode="after")
     def _check(self) -> CostBenefit:
@@ -462,7 +466,8 @@ class CostBenefit(_Strict):
             raise ValueError(f"deadweight must be a proportion from 0 to 1, got {self.deadweight}")
         for name in ("deadweight_range", "horizon_range", "ex_ante_success_range"):
             lo, hi = getattr(self, name)
-            if lo > hi or lo < 0 or (name == "deadweight_range" and hi >= 1) or (name == "horizon_range" and lo <= 0):
+            if (lo > hi or lo < 0 or (name == "deadweight_range" and hi >= 1)
+                    or (name == "horizon_range" and (lo <= 0 or hi > MAX_HORIZON_YEARS))):
                 raise ValueError(f"{name} must be (low, high) with 0 <= low <= high, got {(lo, hi)}")
         if abs(sum(self.cost_shares.values()) - 1) > 1e-9:
             raise ValueError(f"cost_shares must add up to 1, got {sum(self.cost_shares.values())}")
@@ -691,6 +696,15 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     pct = _is_percent_text(value)
     if pct is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.percent", lang, value=_short(value), fixed=f"{pct:g}")
+    bound, key = {"greater_than": ("gt", "params.bound_gt"), "greater_than_equal": ("ge", "params.bound_ge"),
+                  "less_than": ("lt", "params.bound_lt"), "less_than_equal": ("le", "params.bound_le")}.get(kind, ("", ""))
+    if bound:
+        limit = (e.get("ctx") or {}).get(bound)
+        said = (f"{limit:,}".replace(",", " ") if isinstance(limit, int) else f"{limit:g}" if isinstance(limit, float)
+                else str(limit))
+        return message(key, lang, value=_short(value), limit=said)
+    if kind == "finite_number":
+        return message("params.finite", lang, value=_short(value))
     amount = _is_written_amount(value)
     if amount is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.written_amount", lang, value=_short(value), fixed=f"{amount:.15g}")
