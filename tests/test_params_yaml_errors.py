@@ -99,3 +99,20 @@ def test_a_monte_carlo_of_too_many_draws_or_a_negative_seed_is_refused(tmp_path)
     assert e.value.in_lang("sv").messages == [
         "cost_benefit, monte_carlo_draws: står 100000000000000000000; förväntat ett tal som är högst 100 000",
         "cost_benefit, seed: står -1; förväntat ett tal som är minst 0"]
+
+
+def test_years_and_amounts_out_of_any_range_are_refused_in_words(tmp_path):
+    # a price year of 10**20 stopped the analyses with a traceback; a negative grant or housing cost is no amount
+    path = tmp_path / "p.yaml"
+    path.write_text("id: p\ntitle: T\nkind: individ\nforbund: F\nowner: O\ngranted_sek: -5\n"
+                    "period: {start: 2023-01-01, planned_end: 2023-12-31}\n"
+                    "cost_benefit: {price_year: 100000000000000000000,\n"
+                    "               monthly_level: {method: riksnorm, housing_sek: -1, housing_year: 1900}}\n",
+                    encoding="utf-8")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    assert sorted(e.value.in_lang("sv").messages) == sorted([
+        "granted_sek: står -5; förväntat ett tal som är minst 0",
+        "cost_benefit, price_year: står 100000000000000000000; förväntat ett tal som är högst 2100",
+        "cost_benefit, monthly_level, housing_sek: står -1; förväntat ett tal som är minst 0",
+        "cost_benefit, monthly_level, housing_year: står 1900; förväntat ett tal som är minst 1980"])

@@ -381,19 +381,23 @@ class TargetPopulation(_Strict):
         return {"size": v} if isinstance(v, int) and not isinstance(v, bool) else v
 
 
+Year = Annotated[int, Field(ge=1980, le=2100)]  # a price year: the reference data's KPI begins in 1980
+Amount = Annotated[float, Field(ge=0.0, le=10_000_000.0)]  # kr per month
+
+
 class MonthlyLevel(_Strict):
     """How the monthly försörjningsstöd avoided per successful exit is valued."""
 
     method: Literal["fixed", "riksnorm", "own_payments"] = "fixed"
-    amount_sek: float | None = Field(None, description="For method fixed: kr per month.")
-    amount_year: int | None = Field(None, description="Price year of amount_sek.")
+    amount_sek: Amount | None = Field(None, description="For method fixed: kr per month.")
+    amount_year: Year | None = Field(None, description="Price year of amount_sek.")
     source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
-    housing_sek: float = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; the toolkit's estimate, "
+    housing_sek: Amount = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; the toolkit's estimate, "
                                "see defaults.csv housing_sek_month).")
-    housing_year: int = 2023
+    housing_year: Year = 2023
     child_age_band: str = "7-10"
-    months_before_start: int = Field(6, ge=1, description="For method own_payments: months of payments averaged.")
-    gap_before_start: int = Field(6, ge=0, description="For method own_payments: months just before the start left out "
+    months_before_start: int = Field(6, ge=1, le=120, description="For method own_payments: months of payments averaged.")
+    gap_before_start: int = Field(6, ge=0, le=120, description="For method own_payments: months just before the start left out "
                                   "(payments rise as enrolment nears; default measured on the samples, see docs).")
 
     @model_validator(mode="after")
@@ -409,7 +413,7 @@ MAX_HORIZON_YEARS = 50.0  # the longest horizon a cost-benefit analysis takes (i
 class CostBenefit(_Strict):
     """Cost-benefit assumptions. Every default is documented in docs/methods.md."""
 
-    price_year: int | None = None
+    price_year: Year | None = None
     cost_basis: Literal["actual_else_budget", "budget"] = "actual_else_budget"
     # without a value of its own: riksnorm for the household plus housing (a general source; a fixed
     # amount only when the params give it with its source)
@@ -421,7 +425,7 @@ class CostBenefit(_Strict):
     discount_rate: float = _A["discount_rate"].default
     success_outcomes: tuple[str, ...] = LEAVES_SOCIAL_ASSISTANCE
     cost_shares: dict[str, float] = Field(default_factory=lambda: {"stat": 0.5, "region": 0.25, "kommun": 0.25})
-    work_earnings_sek_month: float = Field(0.0, description="Gross monthly earnings of a person leaving for work; 0 = not valued.")
+    work_earnings_sek_month: Amount = Field(0.0, description="Gross monthly earnings of a person leaving for work; 0 = not valued.")
     value_earnings: bool = Field(False, description="Value earnings from work at the sourced default wage (flagged) "
                                  "when work_earnings_sek_month is 0.")
     wage_subsidy_sek_month: float = Field(_A["wage_subsidy_sek_month"].default, ge=0.0, le=100_000.0, description=(
@@ -523,7 +527,7 @@ class ProjectParams(_Strict):
     owner: Annotated[str, Field(max_length=MAX_TITLE)]
     partners: tuple[Annotated[str, Field(max_length=MAX_TITLE)], ...] = ()
     period: Period
-    granted_sek: float | None = None
+    granted_sek: float | None = Field(None, ge=0.0, le=10_000_000_000.0)
     data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
     last_intake: dt.date | None = Field(None, description="Last day the project takes in participants; later "
                                                           "enrolments are flagged.")
@@ -700,8 +704,8 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
                   "less_than": ("lt", "params.bound_lt"), "less_than_equal": ("le", "params.bound_le")}.get(kind, ("", ""))
     if bound:
         limit = (e.get("ctx") or {}).get(bound)
-        said = (f"{limit:,}".replace(",", " ") if isinstance(limit, int) else f"{limit:g}" if isinstance(limit, float)
-                else str(limit))
+        said = (f"{limit:,}".replace(",", " ") if isinstance(limit, int) and abs(limit) >= 10_000  # (not a year)
+                else f"{limit:g}" if isinstance(limit, float) else str(limit))
         return message(key, lang, value=_short(value), limit=said)
     if kind == "finite_number":
         return message("params.finite", lang, value=_short(value))
