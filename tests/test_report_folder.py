@@ -176,3 +176,19 @@ def test_any_file_of_the_report_changed_since_is_kept_too(tmp_path):
     assert (final / "k-tabeller (redigerad 2026-01-02 03.04).xlsx").read_bytes() == b"with my own sheet"
     assert notes == ["k-tabeller.xlsx har ändrats sedan den skrevs; din version ligger kvar som "
                      "k-tabeller (redigerad 2026-01-02 03.04).xlsx, bredvid den nya"]
+
+
+def _status(folder: Path, pid: str, lang: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "status.json").write_text(json.dumps({"project_id": pid, "ok": True, "title": pid, "lang": lang,
+                                                    "finished": "2026-12-03T10:00:00"}), encoding="utf-8")
+
+
+def test_the_index_of_english_reports_only_is_in_english_and_of_both_in_swedish(tmp_path):
+    _status(tmp_path / "a" / "en", "a", "en")
+    _status(tmp_path / "b" / "en", "b", "en")
+    page = render.write_index(tmp_path).read_text(encoding="utf-8")
+    assert '<html lang="en"' in page and "<h1>Reports</h1>" in page
+    _status(tmp_path / "b", "b", "sv")
+    page = render.write_index(tmp_path).read_text(encoding="utf-8")
+    assert '<html lang="sv"' in page and "<h1>Rapporter</h1>" in page

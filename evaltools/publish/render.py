@@ -1011,7 +1011,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         _wait_for_warm_up()  # (only if every report failed before exporting)
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
-    write_index(reports_dir)  # one page for every language's reports, in Swedish
+    write_index(reports_dir)  # one page for every language's reports (in Swedish unless all are in one other)
     return results
 
 
@@ -1056,11 +1056,12 @@ def _report_folders(reports_dir: Path, key: str) -> list[tuple[str, Path]]:
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 
-def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_LANG) -> Path | None:
+def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = None) -> Path | None:
     """Write ``reports/index.html``: every report on disk, each language and format, with its status.
 
-    The page's own words are in ``page_lang``. Never raises for a folder it cannot write (the
-    batch's results are printed anyway); returns None then.
+    The page's own words are in ``page_lang``; by default Swedish, or the one other language every report
+    on disk is in (a folder of English reports gets an English page). Never raises for a folder it
+    cannot write (the batch's results are printed anyway); returns None then.
     """
     from urllib.parse import quote
 
@@ -1071,6 +1072,10 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str = DEFAULT_
     keys |= {p.parent.name for p in (reports_dir / "_failed").glob("*/status.json")}
     keys |= {p.parent.parent.name for p in (reports_dir / "_failed").glob("*/*/status.json")}
     keys = {k for k in keys if k != "_failed" and not k.startswith(".") and _linkable(k)}
+    if page_lang is None:
+        langs = {lang for key in keys for base in (reports_dir, reports_dir / "_failed")
+                 for lang, folder in _report_folders(base, key) if (folder / "status.json").is_file()}
+        page_lang = langs.pop() if len(langs) == 1 and langs <= set(_LANG_NAMES) else DEFAULT_LANG
     rows = []
     for key in sorted(keys, key=lambda k: (k == "portfolio", k)):
         good = {lang: _read_status(folder / "status.json") for lang, folder in _report_folders(reports_dir, key)}
