@@ -116,3 +116,16 @@ def test_years_and_amounts_out_of_any_range_are_refused_in_words(tmp_path):
         "cost_benefit, price_year: står 100000000000000000000; förväntat ett tal som är högst 2100",
         "cost_benefit, monthly_level, housing_sek: står -1; förväntat ett tal som är minst 0",
         "cost_benefit, monthly_level, housing_year: står 1900; förväntat ett tal som är minst 1980"])
+
+
+def test_a_comparison_window_no_analysis_can_take_is_refused(tmp_path):
+    # months_after: 10**20 stopped the comparison with a traceback (an array of that many months)
+    path = tmp_path / "p.yaml"
+    path.write_text("id: p\ntitle: T\nkind: individ\nforbund: F\nowner: O\n"
+                    "period: {start: 2023-01-01, planned_end: 2023-12-31}\n"
+                    "comparison: {months_after: 100000000000000000000, months_before: 0}\n", encoding="utf-8")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    assert sorted(e.value.in_lang("sv").messages) == [
+        "comparison, months_after: står 100000000000000000000; förväntat ett tal som är högst 120",
+        "comparison, months_before: står 0; förväntat ett tal som är minst 1"]

@@ -484,11 +484,11 @@ class CostBenefit(_Strict):
 class Comparison(_Strict):
     """Settings for the comparison-group analysis."""
 
-    months_before: int = 12
-    months_after: int = 12
-    anticipation_months: int = Field(3, ge=0, description="Months just before the start left out of 'before' in the DiD: "
+    months_before: int = Field(12, ge=1, le=120)
+    months_after: int = Field(12, ge=1, le=120)
+    anticipation_months: int = Field(3, ge=0, le=120, description="Months just before the start left out of 'before' in the DiD: "
                                                           "people enrol when their need peaks (see docs/methods.md).")
-    small_cluster_threshold: int = Field(50, ge=0, description="Below this many participating households the DiD also gets "
+    small_cluster_threshold: int = Field(50, ge=0, le=1_000_000, description="Below this many participating households the DiD also gets "
                                                               "a wild cluster bootstrap p-value.")
     weighting: Literal["none", "ipw"] = Field("none", description=(
         "ipw: weight the comparison persons by inverse-probability weights (statsmodels Logit on payments "
@@ -504,7 +504,7 @@ class Comparison(_Strict):
 
 
 class Privacy(_Strict):
-    min_count: int = Field(5, ge=2, description="Counts of persons from 1 to min_count-1 are shown as '<min_count'.")
+    min_count: int = Field(5, ge=2, le=1000, description="Counts of persons from 1 to min_count-1 are shown as '<min_count'.")
     dominance: float = Field(0.85, gt=0.5, le=1.0,
                              description="A mean amount is hidden when one person's payments are more than this share of "
                                          "its total (the (1, k) dominance rule); 1.0 switches the rule off.")
