@@ -37,7 +37,11 @@ class Table:
             groups = [{"label": keys.iloc[a], "rows": [list(zip(columns, row)) for row in rows.iloc[a:b].itertuples(index=False)]}
                       for a, b in zip(starts[:-1], starts[1:])]
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
-                      notes=self.notes)
+                      notes=self.notes, short=len(self.frame) <= SHORT_TABLE_ROWS)
+
+
+# a table of at most this many rows is printed whole on one page (moved to the next rather than split)
+SHORT_TABLE_ROWS = 12
 
 
 class Text:
