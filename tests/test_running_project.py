@@ -34,14 +34,13 @@ def test_a_running_project_says_its_npv_counts_those_ended_so_far_and_the_budget
     r = _report(tmp_path, "data_as_of: 2024-06-30", "")
     said = summary.worth(r)
     assert ("Projektet pågår till 2024-12-31: nyttan räknas bara för dem som hade avslutat 2024-06-30, medan "
-            "kostnaden också tar med budgeten för det som återstår. Nettonuvärdet ändras alltså när fler avslutar.") in said
+            "kostnaden också tar med budgeten för det som återstår.") in said
 
 
 def test_with_every_cost_settled_only_the_benefit_is_said_to_be_so_far(tmp_path):
     r = _report(tmp_path, "data_as_of: 2024-06-30", "250000")
     said = summary.worth(r)
-    assert ("Projektet pågår till 2024-12-31: nyttan räknas bara för dem som hade avslutat 2024-06-30. "
-            "Nettonuvärdet ändras alltså när fler avslutar.") in said
+    assert "Projektet pågår till 2024-12-31: nyttan räknas bara för dem som hade avslutat 2024-06-30." in said
 
 
 def test_an_ended_project_says_nothing_of_the_kind(tmp_path):
