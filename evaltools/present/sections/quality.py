@@ -77,6 +77,7 @@ def blocks(r) -> list[list]:
         out.append([Table(report_table(r))])
     flagged = flagged_references(r.cba.reference_values)
     if len(flagged):
+        flagged = flagged.sort_values("year", kind="stable")  # (year by year; within a year as the analysis listed them)
         rows = flagged.to_dict("records")
         frame = pd.DataFrame({msg("quality.year"): flagged["year"],
                               msg("quality.what"): [reference_name(r, row) for row in rows],
