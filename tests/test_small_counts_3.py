@@ -315,12 +315,13 @@ def _with_comparison(tmp: Path, persons: int, left: int) -> Path:
 def test_deadweight_is_not_taken_from_a_comparison_group_of_four(tmp_path):
     from evaltools.analysis.costbenefit import cost_benefit
     from evaltools.words.labels import note_text
-    # 0 of 4 comparison persons left: the deadweight 0 / (15/35) = 0 % beside the participants' 42,9 %
-    # would say that none of the four left; the default (25 %) is used instead, and the source says why
-    small = cost_benefit(et.load_project(_with_comparison(tmp_path / "a", 4, 0)), monte_carlo=False, effect=False)
+    # 2 of 20 comparison persons left: the deadweight 0,1 / (15/35) = 23,3 % beside the participants' 42,9 %
+    # would say how many left (2, a small count); the default (25 %) is used instead, and the source says why
+    # (a group of four is not used at all: tests/test_comparison_too_small.py)
+    small = cost_benefit(et.load_project(_with_comparison(tmp_path / "a", 20, 2)), monte_carlo=False, effect=False)
     assert small.summary.deadweight_source == "default" and small.summary.deadweight == pytest.approx(0.25)
     src = " ".join(note_text(n, "sv") for n in small.assumptions["source"] if n)
-    assert "färre än 5 personer" in src and "0,0" not in src
+    assert "färre än 5 personer" in src and "10,0" not in src
     # 10 of 20 left: a share of 20 with 10 and 10; the deadweight 0,5 / (15/35) is capped at 95 %
     large = cost_benefit(et.load_project(_with_comparison(tmp_path / "b", 20, 10)), monte_carlo=False, effect=False)
     assert large.summary.deadweight_source == "comparison" and large.summary.deadweight == pytest.approx(0.95)

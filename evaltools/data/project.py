@@ -410,6 +410,12 @@ def _load(params: ProjectParams) -> Project:
         note = coded_exit_paid_note(source, participants, payments,
                                     params.cost_benefit.success_outcomes, params.privacy.min_count)
         warn += [note] if note is not None else []
+    if comparison is not None and d.comparison is not None and comparison[S.PERSON_ID].nunique() < params.privacy.min_count:
+        # a mean, a difference or an estimate on fewer than k comparison persons shows single persons' payments
+        # (and says nothing): the project is analysed without a comparison group, and the report says why
+        warn.append(problem(comparison.attrs.get("source", str(d.comparison.persons)), None, None, None,
+                            "comparison.too_few", "warning", "comparison_too_few", k=str(params.privacy.min_count)))
+        comparison = comparison_payments = None
     if comparison is not None:
         bands = age_bands(participants[S.AGE_AT_START]) if len(participants) else None
         comparison = derive_person_columns(comparison, params, bands)

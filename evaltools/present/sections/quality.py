@@ -17,6 +17,8 @@ def warning_text(r, code: str, message: str) -> str:
     """A loader warning in the report's words; the loader's own message (in the report's language)
     where the catalog has none."""
     key = "quality.warning." + str(code)
+    if key == "quality.warning.comparison_too_few":
+        return r.msg(key, k=str(r.params.privacy.min_count))
     return r.msg(key) if key in r.words else message
 
 
