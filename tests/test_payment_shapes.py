@@ -366,13 +366,14 @@ def test_the_rule_holds_for_the_comparison_group_too(tiny_project):
     data = tiny_project.dir / "data"
     write_csv(data / "comparison.csv", [
         {"person_id": f"C{i}", "sex": "man", "birth_year": 1970, "household_type": "ensamstående",
-         "start_date": "2022-03-01", "end_date": "2022-12-01", "outcome": "avbrott"} for i in range(1, 4)])
+         "start_date": "2022-03-01", "end_date": "2022-12-01", "outcome": "avbrott"} for i in range(1, 6)])
+    # five comparison persons: fewer than the small-count limit (5) would not be used at all
     write_csv(data / "comparison_payments.csv", [{"person_id": "C1", "month": "2022-01", "amount": 7000}])
     project = et.load_project(_with_data(tiny_project, "payments.csv",
                                          "comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}"),
                               lang="en")
     note = next(w for w in project.warnings if w.key == "payment.not_covered_comparison")
-    assert "2 of 3 comparison persons" in note.text("en")
+    assert "4 of 5 comparison persons" in note.text("en")
     assert set(project.paid_persons(comparison=True)["person_id"]) == {"C1"}
 
 

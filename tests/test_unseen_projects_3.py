@@ -70,10 +70,11 @@ def test_a_project_with_a_tenth_over_30_keeps_18_to_29(tmp_path):
 
 def test_comparison_persons_are_grouped_by_the_participants_bands(tmp_path):
     # participants all 23 (youth bands); comparison persons aged 23 and 27: 18–24 and 25–29, never 18–29,
-    # though only half of them would be young enough to choose the youth bands by themselves
-    p = _aged(tmp_path, [2000] * 6, comparison=[2000, 1996, 1970, 1960])
+    # though only two of five would be young enough to choose the youth bands by themselves
+    # (five persons: a smaller comparison group is below the small-count limit and not used)
+    p = _aged(tmp_path, [2000] * 6, comparison=[2000, 1996, 1970, 1960, 1980])
     groups = dict(zip(p.comparison["person_id"], p.comparison["age_group"]))
-    assert groups == {"J000": "18–24", "J001": "25–29", "J002": "50–59", "J003": "60+"}
+    assert groups == {"J000": "18–24", "J001": "25–29", "J002": "50–59", "J003": "60+", "J004": "40–49"}
 
 
 # --- a comparison group without outcomes at follow-up -----------------------------------------------
