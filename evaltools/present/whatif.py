@@ -24,13 +24,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..words.labels import fmt_kr, fmt_num, fmt_pct, note_text, t
+from ..words.labels import fmt_int, fmt_kr, fmt_num, fmt_pct, note_text, t
 from .markup import markup, render
 from .results import frame_html
 from ..words.text import msg, plural
 from ..words import assumptions as assumption_words
 from ..data.arguments import check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
+from ..data.privacy import SECONDARY
+from ..analysis.disclosure import Disclosure, Secondary, disclosure
 from .plots import plot_tornado
 from .report import figure_html
 
@@ -229,7 +231,8 @@ def society_note(result, lang: str | None = None) -> str:
     return msg("explore.whatif.society_fixed", lang)
 
 
-def key_figures(result, perspective: str = "offentliga", lang: str | None = None) -> pd.DataFrame:
+def key_figures(result, perspective: str = "offentliga", lang: str | None = None,
+                shown: Disclosure | None = None) -> pd.DataFrame:
     """The figures the panel shows, as a table of text in the report's formats.
 
     Parameters
@@ -241,6 +244,10 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
         ``offentliga``, ``samhälle``) whose figures are shown, beside the public financiers' and society's NPV.
     lang
         ``"sv"`` or ``"en"``; default: the result's.
+    shown
+        The project's small-count rule (:func:`evaltools.analysis.disclosure.disclosure`): where it
+        withholds the number of exits, the break-even's "so far" count is shown as ``..``, as in the
+        report. Without it the count is shown.
 
     Returns
     -------
@@ -259,6 +266,7 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
            if pd.isna(row["npv"]) else fmt_kr(row["npv"], lang) + (f" ({note})" if note else ""))
     payback = row["payback_months"]
     py = s.price_year
+    so_far = fmt_int(s.successes, lang) if shown is None or shown.shows(Secondary.EXITS) else SECONDARY
     rows = [
         (msg("explore.whatif.npv", lang, who=who, price_year=py), net),
         # (the public financiers' and society's NPV beside the chosen perspective's, not twice)
@@ -269,7 +277,7 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
         (msg("explore.whatif.bcr", lang, who=who), fmt_num(row["bcr"], 2, lang)),
         (msg("explore.whatif.break_even", lang, who=who),
          msg("explore.whatif.break_even_value", lang, exits=fmt_num(row["break_even_exits"], 1, lang),
-             successes=s.successes)),
+             successes=so_far)),
         (msg("explore.whatif.payback", lang, who=who),
          msg("explore.whatif.payback_never", lang) if pd.isna(payback)
          else plural("explore.months", lang, round(payback), n=fmt_num(payback, 0, lang))),
@@ -339,7 +347,7 @@ class WhatIfTable:
     def __init__(self, project, lang: str | None = None):
         self.lang = lang or project.params.language
         self.result = evaluate(project, lang=self.lang)
-        self.key_figures = key_figures(self.result, lang=self.lang)
+        self.key_figures = key_figures(self.result, lang=self.lang, shown=disclosure(project))
         self.grid = grid(project, lang=self.lang)
         self.note = society_note(self.result, self.lang)
 
@@ -368,6 +376,7 @@ class WhatIfPanel:
         self.project = project
         self.lang = lang = lang or project.params.language
         self.base = baseline(project)
+        self.shown = disclosure(project)  # (the assumptions change no count of persons)
         style = {"description_width": "16em"}
         layout = w.Layout(width="34em")
         readout = {Unit.YEARS: ".1f", Unit.SHARE: ".0%", Unit.SHARE_PER_YEAR: ".0%", Unit.RATE_PER_YEAR: ".1%"}
@@ -408,7 +417,7 @@ class WhatIfPanel:
         """Recompute the figures and the chart for the current values."""
         lang = self.lang
         self.result = evaluate(self.project, base=self.base, lang=lang, **self.values())
-        table = key_figures(self.result, self.controls["perspective"].value, lang)
+        table = key_figures(self.result, self.controls["perspective"].value, lang, shown=self.shown)
         changed = changes(self.project, self.base, **self.values())
         note = msg("explore.whatif.changed", lang, names=", ".join(control_label(k, lang) for k in changed if k in STEPS)) \
             if changed else msg("explore.whatif.unchanged", lang)
