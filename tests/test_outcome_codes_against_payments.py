@@ -41,7 +41,8 @@ def test_the_count_is_shown_when_the_rule_allows(tiny_project):
     path = tiny_project("privacy: {min_count: 2}\n")
     write_csv(path.parent / "data" / "payments.csv", [*PAID_AFTER, {"person_id": "P4", "month": "2023-06", "amount": 50}])
     (note,) = _notes(et.load_project(path))
-    assert note.note("sv").startswith("2 av 2 avslut") and note.note("en").startswith("2 of 2 exits")
+    # both coded leavers were paid: "alla 2", not "2 av 2"
+    assert note.note("sv").startswith("alla 2 avslut") and note.note("en").startswith("all 2 exits")
 
 
 def test_no_note_when_nobody_is_paid_after_the_exit(tiny_project):
@@ -76,7 +77,8 @@ def test_the_report_sets_the_coded_share_beside_the_payments(tiny_project):
     # months (P1 to 2023-08, P4 to 2024-05) and, with nothing paid then, both without
     sentence = sentence.replace("\xa0", " ")
     assert "Kodade som att de lämnat försörjningsstödet: 2 (66,7 % av de avslutade)" in sentence
-    assert "fick 2 av de 2 som kan följas" in sentence and "2 av 2 var utan försörjningsstöd 12" in sentence
+    # (all of them: "alla 2", not "2 av de 2")
+    assert "fick alla 2 som kan följas" in sentence and "var alla 2 utan försörjningsstöd 12" in sentence
 
 
 def test_a_quarter_of_the_coded_leavers_paid_the_month_after_contradicts_the_codes():

@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
-from .privacy import hides, suppressed_label
+from .privacy import all_of, hides, suppressed_label
 
 
 def _month(dates: pd.Series) -> pd.Series:
@@ -56,5 +56,8 @@ def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.D
         return None
     def show(n: int) -> str:
         return suppressed_label(min_count) if hides(n, min_count) else str(n)
+    if all_of(paid, checked, min_count):  # "all 86 exits", not "86 of 86 exits"
+        return problem(source, None, S.OUTCOME, None, "payment.coded_exit_paid_all", "warning", "coded_exit_paid",
+                       of=show(checked))
     return problem(source, None, S.OUTCOME, None, "payment.coded_exit_paid", "warning", "coded_exit_paid",
                    n=show(paid), of=show(checked))

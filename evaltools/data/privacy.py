@@ -166,6 +166,18 @@ def hides(count: float, k: int = DEFAULT_MIN_COUNT) -> bool:
     return 0 < count < k
 
 
+def all_of(part: float, whole: float, k: int = DEFAULT_MIN_COUNT) -> bool:
+    """Whether a count is the whole of its group and the group can be named: a sentence then says
+    "all 86", not "86 of the 86". Never for a hidden group (it is said as "fewer than k").
+
+    Examples
+    --------
+    >>> all_of(86, 86), all_of(85, 86), all_of(3, 3), all_of(0, 0)
+    (True, False, False, False)
+    """
+    return part == whole and whole > 0 and not hides(whole, k)
+
+
 def is_suppressed(value: object) -> bool:
     return isinstance(value, str) and (value.startswith("<") or value == SECONDARY)
 

@@ -56,6 +56,32 @@ def fmt_persons(n: int, k: int, lang: str = "sv") -> str:
     return suppressed_label(k) if hides(n, k) else fmt_int(n, lang)
 
 
+# a count of a group's persons in running text: all of them, none of them, or some of them
+_OF_WORDS = {"sv": ("alla {whole}", "ingen av de {whole}", "{part} av de {whole}"),
+             "en": ("all {whole}", "none of the {whole}", "{part} of the {whole}")}
+
+
+def fmt_persons_of(part: int, whole: int, k: int, lang: str = "sv") -> str:
+    """A count of a group's persons as running text says it, both counts under the privacy rule:
+    ``alla 86`` (not ``86 av de 86``), ``ingen av de 86``, ``40 av de 86``, ``<5 av de 86``;
+    ``all 86``, ``none of the 86``, ``40 of the 86``. A hidden group is never "all" or "none":
+    ``<5 av de <5``.
+
+    Examples
+    --------
+    >>> fmt_persons_of(86, 86, 5), fmt_persons_of(0, 86, 5, "en"), fmt_persons_of(3, 86, 5)
+    ('alla 86', 'none of the 86', '<5 av de 86')
+    """
+    from ..data.privacy import all_of, hides  # (the rule is the data layer's)
+    every, none, some = _OF_WORDS["en" if lang == "en" else "sv"]
+    whole_text = fmt_persons(whole, k, lang)
+    if all_of(part, whole, k):
+        return every.format(whole=whole_text)
+    if part == 0 and whole > 0 and not hides(whole, k):
+        return none.format(whole=whole_text)
+    return some.format(part=fmt_persons(part, k, lang), whole=whole_text)
+
+
 def fmt_kr(v: object, lang: str = "sv", decimals: int = 0) -> str:
     """Amount in kronor: ``1 276 000 kr`` (sv) or ``SEK 1,276,000`` (en)."""
     if isinstance(v, str) or _missing(v):

@@ -10,7 +10,8 @@ import pandas as pd
 from ...data import schema as S
 from ...words.assumptions import assumptions_table
 from ..display import Table, Text
-from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_probability
+from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_persons_of,
+                              fmt_probability)
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join, msg
 from ...analysis.costbenefit import CostSummary
@@ -257,8 +258,9 @@ def coded_against_paid(r) -> list[str]:
     k = r.params.privacy.min_count
     n = lambda v: fmt_persons(v, k, lang)  # noqa: E731
     share = fmt_pct(s.successes / s.ended, lang) if s.ended and not (0 < s.successes < k) else "–"
-    return [msg("costbenefit.persist.coded", coded=n(oc.coded), share=share, paid=n(oc.paid_next_month),
-                checked=n(oc.checked), without=n(oc.without_12), followed=n(oc.followed_12))]
+    return [msg("costbenefit.persist.coded", coded=n(oc.coded), share=share,  # ("alla 86", not "86 av de 86")
+                paid=fmt_persons_of(oc.paid_next_month, oc.checked, k, lang),
+                without=fmt_persons_of(oc.without_12, oc.followed_12, k, lang))]
 
 
 def effect_based(r) -> list:

@@ -5,6 +5,7 @@ import pandas as pd
 
 from ...analysis.comparison import compare_exit_rates, payment_phases
 from ...data import schema as S
+from ...data.privacy import all_of
 from ..display import Table, Text
 from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, fmt_persons
 from ...words.labels import note_text, t
@@ -78,8 +79,11 @@ def blocks(r) -> list[list]:
             t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],  # (the test's name: in the appendix)
         })
         oc = r.cba.outcome_check  # the code beside the payments after exit, where they disagree
-        coded = ([msg("payments.exit_rates_coded", paid=fmt_persons(oc.paid_next_month, k, lang), checked=fmt_persons(oc.checked, k, lang))]
-                 if oc is not None and oc.paid_next_month else [])
+        coded = ([] if oc is None or not oc.paid_next_month else
+                 [msg("payments.exit_rates_coded_all", checked=fmt_persons(oc.checked, k, lang))]
+                 if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av de 86"
+                 [msg("payments.exit_rates_coded", paid=fmt_persons(oc.paid_next_month, k, lang),
+                      checked=fmt_persons(oc.checked, k, lang))])
         out.append([Text([], msg("payments.exit_rates"), 3),
                     Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),
                           numeric=(n, rate_col, t("ci", lang), t("p_value", lang)))])

@@ -63,7 +63,9 @@ def report_table(r) -> pd.DataFrame:
         note = warning_text(r, code, m)
         shown = c == S.CATEGORY and not _missing(v) and str(v) != ""  # (the budget line's name)
         notes.append(msg("quality.item", value=str(v), note=note) if shown else note)
-    return pd.DataFrame({msg("quality.note"): notes})
+    # (a note of the loader's starts in lower case, as it follows a file and row in `evaltools validate`;
+    # in the report's table each is a sentence of its own)
+    return pd.DataFrame({msg("quality.note"): [capitalized(n) for n in notes]})
 
 
 def flagged_references(refs: pd.DataFrame) -> pd.DataFrame:

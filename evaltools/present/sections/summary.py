@@ -22,7 +22,7 @@ from . import basis as B
 from ...analysis.costbenefit import MEASURED, CostSummary
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import GoalStatus, success_definition, project_successes
-from ...data.privacy import hides
+from ...data.privacy import all_of, hides
 from ...analysis.disclosure import Secondary
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
@@ -164,7 +164,7 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
         return []
     k = r.params.privacy.min_count
     same_persons = same is not None and same == oc.coded
-    if oc.paid_next_month == oc.checked and not hides(oc.checked, k):  # "alla 86", not "86 av de 86"
+    if all_of(oc.paid_next_month, oc.checked, k):  # "alla 86", not "86 av de 86"
         key = "summary.success_codes_contradicted_same_all" if same_persons else "summary.success_codes_contradicted_all"
         return [r.msg(key, checked=fmt_persons(oc.checked, k, r.lang))]
     key = "summary.success_codes_contradicted_same" if same_persons else "summary.success_codes_contradicted"
