@@ -351,7 +351,7 @@ def test_context_series_from_a_csv_and_its_errors(tmp_path, action_plan_project)
 def test_municipality_code_must_be_four_characters_in_quotes(action_plan_project):
     text = action_plan_project.read_text(encoding="utf-8").replace("municipality: '0305'", "municipality: 305")
     action_plan_project.write_text(text, encoding="utf-8")
-    with pytest.raises(et.ParamsError, match="four digits in quotes"):
+    with pytest.raises(et.ParamsError, match="fyra siffror inom citattecken"):  # (Swedish, the default)
         et.load_params(action_plan_project)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
@@ -44,27 +44,31 @@ RESERVED_IDS = {"portfolio", "_failed", "index", "con", "prn", "aux", "nul",
 _ID_PATTERN = re.compile(r"[^\W_][\w-]*")
 
 
-def project_id_problem(value: object) -> str | None:
-    """Why ``value`` cannot be a project id, or None when it can.
+def _project_id_issue(value: object) -> ParamsValueError | None:
+    """Why ``value`` cannot be a project id (a message id and its values), or None when it can."""
+    if not isinstance(value, str) or not value:
+        return ParamsValueError("params.id_empty")
+    if len(value) > MAX_ID:
+        return ParamsValueError("params.id_long", limit=str(MAX_ID), n=str(len(value)))
+    if not _ID_PATTERN.fullmatch(value) or not value.isprintable():
+        return ParamsValueError("params.id_characters", value=_short(value))
+    if value.lower() in RESERVED_IDS:
+        return ParamsValueError("params.id_reserved", value=_short(value))
+    if find_personnummer(value):
+        return ParamsValueError("params.id_personnummer")
+    return None
+
+
+def project_id_problem(value: object, lang: str = "sv") -> str | None:
+    """Why ``value`` cannot be a project id, in ``lang``, or None when it can.
 
     A project id names the project's folders (``reports/<id>/``), so it is a safe slug: it starts
     with a letter or digit and holds only letters (å, ä and ö too), digits, ``-`` and ``_``; no path
     separators, dots, spaces, control or direction-changing characters; at most 64 characters;
     not a name the toolkit or Windows reserves (``portfolio``, ``_failed``, ``index``, ``con``, ...).
     """
-    if not isinstance(value, str) or not value:
-        return "a project id is a short name such as 'mitt-projekt'"
-    shown = _short(value)
-    if len(value) > MAX_ID:
-        return f"a project id has at most {MAX_ID} characters, got {len(value)}"
-    if not _ID_PATTERN.fullmatch(value) or not value.isprintable():
-        return (f"a project id uses letters, digits, '-' and '_' only and starts with a letter or digit "
-                f"(no '/', '.', spaces or special characters), got {shown}")
-    if value.lower() in RESERVED_IDS:
-        return f"{value!r} is reserved for the toolkit's own files; choose another project id"
-    if find_personnummer(value):
-        return "a project id must not hold a personnummer"
-    return None
+    issue = _project_id_issue(value)
+    return None if issue is None else message(issue.key, lang, **issue.values)
 
 
 class ParamsValueError(ValueError):
@@ -111,9 +115,11 @@ class Period(_Strict):
     @model_validator(mode="after")
     def _order(self) -> Period:
         if self.planned_end <= self.start:
-            raise ValueError(f"planned_end {self.planned_end} must be after start {self.start}")
+            raise ParamsValueError("params.end_before_start", field="planned_end", end=self.planned_end.isoformat(),
+                                   start=self.start.isoformat())
         if self.actual_end is not None and self.actual_end <= self.start:
-            raise ValueError(f"actual_end {self.actual_end} must be after start {self.start}")
+            raise ParamsValueError("params.end_before_start", field="actual_end", end=self.actual_end.isoformat(),
+                                   start=self.start.isoformat())
         return self
 
 
@@ -187,7 +193,7 @@ class SeriesPoint(_Strict):
     @classmethod
     def _finite(cls, v: float) -> float:
         if v != v or v in (float("inf"), float("-inf")):
-            raise ValueError("a value must be a number, not inf or nan")
+            raise ParamsValueError("params.finite", value=_short(v))
         return v
 
 
@@ -211,8 +217,7 @@ class KoladaRef(_Strict):
         if isinstance(v, str) and not re.fullmatch(r"\d{4}", v):
             raise ParamsValueError("kolada.bad_municipality", value=v[:40])
         if not isinstance(v, str):
-            raise ValueError(f"a municipality code is four digits in quotes, e.g. '0305'; got {_short(v)}. Without "
-                             "quotes YAML reads 0305 as a number and drops the 0")
+            raise ParamsValueError("params.municipality_code", value=_short(v))
         return v
 
 
@@ -280,48 +285,43 @@ class Goal(_Strict):
         if v is None:
             return v
         if not isinstance(v, str) or not re.fullmatch(r"\d{4}", v):
-            raise ValueError(f"a municipality code is four digits in quotes, e.g. '0305' (Uppsala län's codes start "
-                             f"with 03); got {_short(v)}. Without quotes YAML reads 0305 as a number and drops the 0")
+            raise ParamsValueError("params.municipality_code", value=_short(v))
         return v
 
     @model_validator(mode="after")
     def _check(self) -> Goal:
         if self.kind == "context":
             if not self.series and self.series_file is None and self.kolada is None:
-                raise ValueError(f"goal '{self.id}' of kind context needs a series (a list of period: year, value: "
-                                 "number), a series_file (a CSV with columns period and value) or kolada: {kpi: "
-                                 "N31807, municipality: '0305'}")
+                raise ParamsValueError("params.context_series")
             if self.main:
-                raise ValueError(f"goal '{self.id}': a context goal cannot be the main goal (it is not the project's result)")
+                raise ParamsValueError("params.context_main")
             years = [p.period for p in self.series]
             if len(set(years)) != len(years):
-                raise ValueError(f"goal '{self.id}': a year appears twice in the series")
+                raise ParamsValueError("params.context_year_twice",
+                                       year=", ".join(sorted({str(y) for y in years if years.count(y) > 1})))
             return self
         if self.kind == "survey":
             return self._check_survey()
         if self.main and self.kind not in ("outcome_count", "share"):
-            raise ValueError(f"goal '{self.id}': only an outcome or share goal can be the main goal (main: true), "
-                             f"not a {self.kind} goal")
+            raise ParamsValueError("params.main_kind", kind=str(self.kind))
         if self.kind != "qualitative" and self.target is None:
-            raise ValueError(f"goal '{self.id}' of kind {self.kind} needs a numeric target")
+            raise ParamsValueError("params.target_missing", kind=str(self.kind))
         if self.kind == "share" and self.target is not None and not 0 < self.target <= 1:
-            raise ValueError(f"goal '{self.id}': a share target is a proportion between 0 and 1, got {self.target} (write 0.8 for 80 %)")
+            raise ParamsValueError("params.share_target", value=f"{self.target:g}")
         bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
         if bad:
-            raise ValueError(f"goal '{self.id}': unknown outcome code(s) {bad}; expected codes from: {', '.join(OUTCOMES)}")
+            raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
         return self
 
     def _check_survey(self) -> Goal:
         if self.question is None:
-            raise ValueError(f"goal '{self.id}' of kind survey needs a question (its code in the questions file)")
+            raise ParamsValueError("params.survey_question")
         if self.target is None or not 0 < self.target <= 1:
-            raise ValueError(f"goal '{self.id}': a survey goal's target is a share of respondents between 0 and 1, "
-                             f"got {self.target} (write 0.7 for 70 %)")
+            raise ParamsValueError("params.survey_target", value="–" if self.target is None else f"{self.target:g}")
         if self.measure == "level" and self.level is None:
-            raise ValueError(f"goal '{self.id}': a survey goal of measure level needs a level (the answer on the "
-                             "question's scale from which a respondent counts, e.g. 4 for 'instämmer delvis')")
+            raise ParamsValueError("params.survey_level")
         if self.main:
-            raise ValueError(f"goal '{self.id}': a survey goal cannot be the main goal (main: true)")
+            raise ParamsValueError("params.survey_main")
         return self
 
     @property
@@ -361,10 +361,10 @@ class Expected(_Strict):
             return v
         bad = [k for k in v if k not in LEAVES_SOCIAL_ASSISTANCE]
         if bad:
-            raise ValueError(f"outcome_mix: unknown or non-leaving outcome code(s) {bad}; expected codes from: "
-                             f"{', '.join(LEAVES_SOCIAL_ASSISTANCE)}")
+            raise ParamsValueError("params.outcome_mix_codes", codes=", ".join(map(_short, bad)),
+                                   expected=", ".join(LEAVES_SOCIAL_ASSISTANCE))
         if any(x < 0 for x in v.values()) or abs(sum(v.values()) - 1) > 0.01:
-            raise ValueError(f"outcome_mix: shares must be 0 or more and add up to 1 (100 %), got {sum(v.values()):g}")
+            raise ParamsValueError("params.outcome_mix_sum", sum=f"{sum(v.values()):g}")
         return v
 
 
@@ -403,7 +403,7 @@ class MonthlyLevel(_Strict):
     @model_validator(mode="after")
     def _check(self) -> MonthlyLevel:
         if self.method == "fixed" and (self.amount_sek is None or self.amount_year is None):
-            raise ValueError("monthly_level with method 'fixed' needs amount_sek and amount_year")
+            raise ParamsValueError("params.fixed_level")
         return self
 
 
@@ -460,25 +460,40 @@ class CostBenefit(_Strict):
     monte_carlo_draws: int = Field(5000, ge=100, le=100_000)
     seed: int = Field(20261123, ge=0, le=2**63 - 1)
 
-    @model_validator(mode="after")
-    def _check(self) -> CostBenefit:
-        for name in ("dropoff_per_year", "discount_rate", "tax_rate", "deadweight_default"):
-            v = getattr(self, name)
-            if not 0 <= v < 1:
-                raise ValueError(f"{name} must be a proportion from 0 to 1 (0.035 for 3.5 %), got {v}")
-        if self.deadweight is not None and not 0 <= self.deadweight < 1:
-            raise ValueError(f"deadweight must be a proportion from 0 to 1, got {self.deadweight}")
-        for name in ("deadweight_range", "horizon_range", "ex_ante_success_range"):
-            lo, hi = getattr(self, name)
-            if (lo > hi or lo < 0 or (name == "deadweight_range" and hi >= 1)
-                    or (name == "horizon_range" and (lo <= 0 or hi > MAX_HORIZON_YEARS))):
-                raise ValueError(f"{name} must be (low, high) with 0 <= low <= high, got {(lo, hi)}")
-        if abs(sum(self.cost_shares.values()) - 1) > 1e-9:
-            raise ValueError(f"cost_shares must add up to 1, got {sum(self.cost_shares.values())}")
-        bad = [o for o in self.success_outcomes if o not in OUTCOMES]
+    # each field checked on its own, so that a params file with several mistakes hears of all of them at once
+    @field_validator("dropoff_per_year", "discount_rate", "tax_rate", "deadweight_default", "deadweight")
+    @classmethod
+    def _proportion(cls, v: float | None, info: ValidationInfo) -> float | None:
+        if v is not None and not 0 <= v < 1:
+            raise ParamsValueError("params.proportion", name=str(info.field_name), value=f"{v:g}")
+        return v
+
+    @field_validator("deadweight_range", "horizon_range", "ex_ante_success_range")
+    @classmethod
+    def _range(cls, v: tuple[float, float], info: ValidationInfo) -> tuple[float, float]:
+        lo, hi = v
+        name = info.field_name
+        if (lo > hi or lo < 0 or (name == "deadweight_range" and hi >= 1)
+                or (name == "horizon_range" and (lo <= 0 or hi > MAX_HORIZON_YEARS))):
+            key = {"deadweight_range": "params.range_deadweight", "horizon_range": "params.range_horizon"}.get(
+                str(name), "params.range_successes")
+            raise ParamsValueError(key, value=f"[{lo:g}, {hi:g}]", limit=f"{MAX_HORIZON_YEARS:g}")
+        return v
+
+    @field_validator("cost_shares")
+    @classmethod
+    def _shares(cls, v: dict[str, float]) -> dict[str, float]:
+        if abs(sum(v.values()) - 1) > 1e-9:
+            raise ParamsValueError("params.cost_shares", sum=f"{sum(v.values()):g}")
+        return v
+
+    @field_validator("success_outcomes")
+    @classmethod
+    def _outcomes(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [o for o in v if o not in OUTCOMES]
         if bad:
-            raise ValueError(f"cost_benefit.success_outcomes: unknown outcome code(s) {bad}")
-        return self
+            raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
+        return v
 
 
 class Comparison(_Strict):
@@ -498,8 +513,8 @@ class Comparison(_Strict):
     @model_validator(mode="after")
     def _check(self) -> Comparison:
         if self.anticipation_months >= self.months_before - 1:
-            raise ValueError(f"comparison.anticipation_months ({self.anticipation_months}) must leave at least two months "
-                             f"of 'before' (months_before is {self.months_before})")
+            raise ParamsValueError("params.anticipation", months=str(self.anticipation_months),
+                                   before=str(self.months_before))
         return self
 
 
@@ -562,9 +577,9 @@ class ProjectParams(_Strict):
     @field_validator("id")
     @classmethod
     def _safe_id(cls, v: str) -> str:
-        problem = project_id_problem(v)
-        if problem:
-            raise ValueError(problem)
+        issue = _project_id_issue(v)
+        if issue is not None:
+            raise issue
         return v
 
     @model_validator(mode="after")
@@ -572,10 +587,10 @@ class ProjectParams(_Strict):
         ids = [g.id for g in self.goals]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
-            raise ValueError(f"goal ids must be unique, repeated: {dup}")
+            raise ParamsValueError("params.goal_ids_unique", ids=", ".join(map(_short, dup)))
         main = [g.id for g in self.goals if g.main]
         if len(main) > 1:
-            raise ValueError(f"only one goal can be the main goal (main: true), got {main}")
+            raise ParamsValueError("params.one_main", ids=", ".join(map(_short, main)))
         if self.kind in ("struktur", "ansökan") and self.data.participants is not None:
             raise ParamsValueError("params.kind_participants", kind=self.kind)
         # a structural project has no participants: a goal that counts participants or their outcomes

@@ -266,7 +266,7 @@ def cmd_new(args, parser) -> int:
     from ..data.template import PLACEHOLDER, write_template  # start-up: each command imports only what it uses
     lang = _lang(args)
     pid = args.project_id
-    problem = project_id_problem(pid)
+    problem = project_id_problem(pid, lang)
     if problem:
         parser.error(problem)
     target = PARAMS_DIR / f"{pid}.yaml"
