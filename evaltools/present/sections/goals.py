@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..results import goal_table_frame
 from ..display import Table, Text
-from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct, number_word
+from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, t
 from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict
@@ -226,7 +226,7 @@ def uncertainty_sentences(r) -> list[str]:
                        period=_period_in_sentence(row, lang),
                        share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
                        low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
-                       target=fmt_pct(row.target, lang, 0), p=fmt_p(_side_p(row), lang)))
+                       target=fmt_pct(row.target, lang, 0), p=fmt_p_relation(_side_p(row), lang)))
     return out
 
 
