@@ -79,3 +79,28 @@ def test_a_share_far_below_its_target_says_p_below_not_p_equals_below(tmp_path, 
     cells = " ".join(goal_table_frame(r.goals, lang).astype(str).to_numpy().ravel())
     assert said in cells
     assert "=\u00a0<" not in cells and "= <" not in cells
+
+
+# --- page 1 does not say "<5 av de <5" when few coded leavers can be followed in the payments ---------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "någon av dem som kodats som att de lämnat försörjningsstödet försörjningsstöd redan månaden efter "
+           "avslutet (färre än 5 av dem kan följas)"),
+    ("en", "some of those coded as having left social assistance were paid it the month after their exit "
+           "(fewer than 5 of them can be followed)")])
+def test_page_one_says_some_of_fewer_than_five_coded_leavers_were_paid_in_words(tmp_path, lang, said):
+    from evaltools.present.sections import summary
+    # twelve leave for work 2023-09-01; three had försörjningsstöd at start and are in the payments file,
+    # paid 8 000 kr every month 2022-09 – 2023-12, so all three are paid the month after their exit (2023-10)
+    supports = ["sjuk_aktivitetsersättning"] * 9 + ["försörjningsstöd"] * 3
+    rows = [{**_person(i + 1), "support_start": s} for i, s in enumerate(supports)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    months = [f"{y}-{m:02d}" for y, m in [(2022, 9), (2022, 10), (2022, 11), (2022, 12)] + [(2023, m) for m in range(1, 13)]]
+    write_csv(tmp_path / "data/payments.csv",
+              [{"person_id": f"U{i:03d}", "month": m, "amount": 8000} for i in (10, 11, 12) for m in months])
+    r = et.Report(et.load_project(_params(tmp_path, PROJECT % ", payments: data/payments.csv")), lang=lang)
+    oc = r.cba.outcome_check
+    assert (oc.checked, oc.paid_next_month) == (3, 3)
+    [sentence] = summary.codes_contradicted(r)
+    assert said in sentence
+    assert "<5" not in sentence
