@@ -104,3 +104,114 @@ def test_page_one_says_some_of_fewer_than_five_coded_leavers_were_paid_in_words(
     [sentence] = summary.codes_contradicted(r)
     assert said in sentence
     assert "<5" not in sentence
+
+
+# --- a column headed in Swedish is named in the message, with the heading to write ------------------
+def test_a_missing_column_headed_in_swedish_names_that_heading_and_what_to_write(tmp_path):
+    rows = [{"person_id": "U001", "Kön": "kvinna", "birth_year": 1990, "household_type": "ensamstående",
+             "Startdatum": "2023-03-01", "end_date": "", "outcome": ""}]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    write_csv(tmp_path / "data/payments.csv", [{"person_id": "U001", "månad": "2023-03", "amount": 5000}])
+    with pytest.raises(et.DataValidationError) as err:
+        et.load_project(_params(tmp_path, PROJECT % ", payments: data/payments.csv"))
+    sv, en = err.value.message("sv"), err.value.message("en")
+    assert "kolumnen 'sex' saknas" in sv and "kolumnen 'Kön' är troligen den: skriv rubriken 'sex' i stället för 'Kön'" in sv
+    assert "kolumnen 'Startdatum' är troligen den: skriv rubriken 'start_date' i stället för 'Startdatum'" in sv
+    assert "kolumnen 'månad' är troligen den: skriv rubriken 'month' i stället för 'månad'" in sv
+    assert "the column 'månad' is probably it: write the heading 'month' instead of 'månad'" in en
+
+
+def test_a_missing_column_with_no_heading_like_it_gets_the_plain_message(tmp_path):
+    # 'Kommentar' is no word for any column: the message lists the columns and suggests none
+    rows = [{"person_id": "U001", "Kommentar": "kvinna", "birth_year": 1990, "household_type": "ensamstående",
+             "start_date": "2023-03-01", "end_date": "", "outcome": ""}]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    with pytest.raises(et.DataValidationError) as err:
+        et.load_project(_params(tmp_path, PROJECT % ""))
+    sv = err.value.message("sv")
+    assert "kolumnen 'sex' saknas (kolumner i filen: person_id, Kommentar," in sv
+    assert "troligen" not in sv
+
+
+# --- an Excel error value (#N/A from a lookup) is named as one, in any column ------------------------
+def test_an_excel_error_value_is_refused_as_one_in_a_code_an_amount_and_an_id_column(tmp_path):
+    rows = [{**_person(1), "education": "#N/A"}, {**_person(2), "person_id": "#N/A"}, _person(3)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    write_csv(tmp_path / "data/payments.csv", [{"person_id": "U003", "month": "2023-03", "amount": "#SAKNAS!"}])
+    with pytest.raises(et.DataValidationError) as err:
+        et.load_project(_params(tmp_path, PROJECT % ", payments: data/payments.csv"))
+    found = {(p.row, p.column): p.note("sv") for p in err.value.problems}
+    # rows as Excel shows them: the header is row 1, U001 row 2, the second person row 3
+    assert "#N/A är Excels felvärde" in found[(2, "education")]
+    assert "#N/A är Excels felvärde" in found[(3, "person_id")]
+    assert "#SAKNAS! är Excels felvärde" in found[(2, "amount")]
+    assert "is Excel's error value" in err.value.message("en")
+
+
+# --- a goal's words against what it counts: the period its label names, the share it states ---------
+def _goal_params(tmp_path, goal: str):
+    write_csv(tmp_path / "data/participants.csv", [_person(1)])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    return _params(tmp_path, PROJECT.rstrip(" ") % "" + "    goals:\n      - " + goal + "\n")
+
+
+@pytest.mark.parametrize("goal, said_sv, said_en", [
+    # the application's words name calendar years; the goal is counted per project year (the default)
+    ("{id: arbete, kind: outcome_count, label: Minst 10 deltagare per kalenderår ska gå till arbete, target: 10}",
+     "målets text säger 'kalenderår', men målet räknas med period: project_year; skriv period: calendar_year",
+     "the goal's text says 'kalenderår', but the goal is counted with period: project_year; write period: calendar_year"),
+    # "under projekttiden" is the whole period, not each project year
+    ("{id: antal, kind: participant_count, label: 100 deltagare under projekttiden, target: 100}",
+     "målets text säger 'under projekttiden', men målet räknas med period: project_year; skriv period: whole_period",
+     "write period: whole_period"),
+    # "per år" is a year, not the whole period
+    ("{id: antal, kind: participant_count, label: Minst 35 deltagare per år, target: 35, period: whole_period}",
+     "målets text säger 'per år', men målet räknas med period: whole_period; skriv period: project_year",
+     "write period: project_year"),
+    # "var tredje" is 1/3, not 0.5
+    ("{id: af, kind: share, label: Var tredje deltagare ska gå vidare till Arbetsförmedlingen, target: 0.5}",
+     "målets text säger 'Var tredje', men målvärdet är 0.5; skriv target: 0.333",
+     "the goal's text says 'Var tredje', but the target is 0.5; write target: 0.333"),
+    # "40 av 100" is 0.4
+    ("{id: steg, kind: share, label: Minst 40 av 100 deltagare ska ha arbetstränat, target: 0.04}",
+     "målets text säger '40 av 100', men målvärdet är 0.04; skriv target: 0.4", "write target: 0.4"),
+    # a survey goal: "70 %" is 0.7
+    ("{id: lk, kind: survey, measure: change, question: LK1, label: 70 % ska uppleva ökad livskvalitet, target: 0.07}",
+     "målets text säger '70 %', men målvärdet är 0.07; skriv target: 0.7", "write target: 0.7"),
+])
+def test_a_goal_whose_words_say_another_period_or_share_is_refused_naming_what_to_write(tmp_path, goal, said_sv, said_en):
+    from evaltools.data.errors import ParamsError
+    with pytest.raises(ParamsError) as err:
+        et.load_params(_goal_params(tmp_path, goal))
+    assert said_sv in str(err.value)
+    assert said_en in err.value.message("en")
+
+
+@pytest.mark.parametrize("goal", [
+    "{id: a, kind: share, label: Minst hälften av deltagarna ska ha tagit ett steg närmare arbetsmarknaden, target: 0.5}",
+    "{id: a, kind: share, label: Var tredje deltagare ska gå vidare till Arbetsförmedlingen, target: 0.33}",
+    "{id: a, kind: share, label: Minst 40 av 100 deltagare ska ha arbetstränat, target: 0.4, period: whole_period}",
+    "{id: a, kind: outcome_count, label: Minst 40 av 100 deltagare ska ha arbetstränat, target: 40, period: whole_period}",
+    "{id: a, kind: share, label: 'Öka andelen i arbete från 20 % till 40 %', target: 0.4}",
+    "{id: a, kind: participant_count, label: Minst 10 deltagare per kalenderår, target: 10, period: calendar_year}",
+    "{id: a, kind: participant_count, label: Minst 10 deltagare per år, target: 10, period: calendar_year}",
+    # both a year and the whole project: the words do not say one period, so they are not judged
+    "{id: a, kind: participant_count, label: 'Totalt 100 deltagare under projekttiden, 50 per år', target: 50}",
+    "{id: a, kind: share, label: Andel självförsörjande per år (minst 50 %), label_en: Share per year (at least 50%), target: 0.5}",
+])
+def test_a_goal_whose_words_agree_with_what_it_counts_loads(tmp_path, goal):
+    et.load_params(_goal_params(tmp_path, goal))
+
+
+@pytest.mark.parametrize("written", ["halvår", "half_year", "kvartal"])
+def test_a_goal_per_half_year_says_how_to_write_it_per_year(tmp_path, written):
+    from evaltools.data.errors import ParamsError
+    goal = f"{{id: a, kind: participant_count, label: Minst 10 deltagare per halvår, target: 10, period: {written}}}"
+    with pytest.raises(ParamsError) as err:
+        et.load_params(_goal_params(tmp_path, goal))
+    assert (f"mål 1 (id: a), period: står '{written}'; ett mål räknas per projektår (project_year), kalenderår "
+            "(calendar_year) eller över hela perioden (whole_period)") in str(err.value)
+    assert "with period: calendar_year and keep the application's words in the label" in err.value.message("en")
