@@ -215,3 +215,110 @@ def test_a_goal_per_half_year_says_how_to_write_it_per_year(tmp_path, written):
     assert (f"mål 1 (id: a), period: står '{written}'; ett mål räknas per projektår (project_year), kalenderår "
             "(calendar_year) eller över hela perioden (whole_period)") in str(err.value)
     assert "with period: calendar_year and keep the application's words in the label" in err.value.message("en")
+
+
+# --- a very small project: breakdowns whose every group is hidden leave the table, named ----------
+def _seven(tmp_path, starts: list[str] | None = None):
+    # seven participants: four women and three men; three born 1990 (33 at start, 30–39) and four born
+    # 1980 (43, 40–49); every one ensamstående
+    starts = starts or ["2023-03-01"] * 7
+    rows = [_person(i + 1, sex="kvinna" if i < 4 else "man", birth_year=1990 if i < 3 else 1980, start=starts[i],
+                    end="2024-06-01") for i in range(7)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    return et.load_project(_params(tmp_path, PROJECT % ""))
+
+
+@pytest.mark.parametrize("lang, variables, left_out", [
+    ("sv", ["Hushållstyp", "Projektår för start"], "Tabellen visar inte kön och åldersgrupp: varje grupp har färre än 5"),
+    ("en", ["Household type", "Project year of intake"], "The table leaves out sex and age group: every group has fewer than 5")])
+def test_a_seven_person_project_shows_only_the_breakdowns_with_a_group_of_five(tmp_path, lang, variables, left_out):
+    from evaltools.present.sections import participants
+    r = et.Report(_seven(tmp_path), lang=lang)
+    _text, _chart, table = participants.blocks(r)[0]
+    assert list(dict.fromkeys(table.frame.iloc[:, 0])) == variables  # 7 ensamstående, 7 in year 1
+    assert any(left_out in n for n in table.notes)
+    assert "<5" not in table.frame.to_numpy().ravel().tolist()
+
+
+def test_quarters_that_all_have_fewer_than_five_are_a_sentence(tmp_path):
+    from evaltools.present.sections import participants
+    from evaltools.present.display import Table
+    # starts of 3 + 4 in two quarters (jan–mar and jul–sep 2023), all ending 2024-06-01: 7 exits in apr–jun
+    # 2024 would be shown, so the table stays; with the exits spread too, nothing of five is left
+    starts = ["2023-02-01"] * 3 + ["2023-08-01"] * 4
+    r = et.Report(_seven(tmp_path, starts), lang="sv")
+    assert isinstance(participants.blocks(r)[1][1], Table)
+    rows = [_person(i + 1, start=s, end=e) for i, (s, e) in enumerate(
+        [("2023-02-01", "2023-06-01")] * 3 + [("2023-08-01", "2024-01-15")] * 4)]
+    write_csv(tmp_path / "b/data/participants.csv", rows)
+    write_csv(tmp_path / "b/data/budget.csv", BUDGET)
+    r = et.Report(et.load_project(_params(tmp_path / "b", PROJECT % "")), lang="sv")
+    [[text]] = [b for b in participants.blocks(r)[1:]]
+    assert text.paragraphs == ["Påbörjade och avslutade per kvartal visas inte: inget kvartal har 5 eller fler "
+                               "som påbörjade eller avslutade."]
+
+
+# --- the follow-up after exit of fewer than five: sentences, not "<5 av de <5" and a table of "<5" ------
+def _three_paid_after_exit(tmp_path, lang):
+    # the page-one fixture above: twelve leave for work 2023-09-01, three of them had försörjningsstöd at
+    # start and were paid 8 000 kr every month 2022-09 – 2023-12, so after exit in 2023-10 – 2023-12 as well
+    supports = ["sjuk_aktivitetsersättning"] * 9 + ["försörjningsstöd"] * 3
+    rows = [{**_person(i + 1), "support_start": s} for i, s in enumerate(supports)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    months = [f"{y}-{m:02d}" for y, m in [(2022, 9), (2022, 10), (2022, 11), (2022, 12)] + [(2023, m) for m in range(1, 13)]]
+    write_csv(tmp_path / "data/payments.csv",
+              [{"person_id": f"U{i:03d}", "month": m, "amount": 8000} for i in (10, 11, 12) for m in months])
+    return et.Report(et.load_project(_params(tmp_path, PROJECT % ", payments: data/payments.csv")), lang=lang)
+
+
+@pytest.mark.parametrize("lang, coded, table_left_out", [
+    ("sv", "enligt utbetalningarna fick någon av de färre än 5 som kodats som att de lämnat försörjningsstödet "
+           "försörjningsstöd redan månaden efter avslutet",
+     "Färre än 5 av dem som lämnat försörjningsstödet kan följas i utbetalningarna efter avslut"),
+    ("en", "by the payments, some of the fewer than 5 coded as having left social assistance were paid it the month "
+           "after their exit",
+     "Fewer than 5 of those who left social assistance can be followed in the payments after their exit")])
+def test_a_follow_up_of_three_leavers_is_said_in_words_without_a_table(tmp_path, lang, coded, table_left_out):
+    r = _three_paid_after_exit(tmp_path, lang)
+    oc = r.cba.outcome_check
+    assert (oc.coded, oc.checked, oc.paid_next_month) == (3, 3, 3)
+    [text] = cb_section.persistence_table(r)
+    said = " ".join(text.paragraphs)
+    assert coded in said and table_left_out in said
+    assert "<5" not in said
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Utfallen visas inte ett och ett: varje slags utfall har färre än 5 personer."),
+    ("en", "The outcomes are not shown one by one: every kind of outcome has fewer than 5 persons.")])
+def test_seven_exits_to_three_outcomes_are_a_sentence_not_a_table_of_marks(tmp_path, lang, said):
+    from evaltools.present.display import Table, Text
+    from evaltools.present.sections import outcomes
+    # seven ended: 3 to work, 2 to studies, 2 dropped out; each kind 1–4
+    kinds = ["arbete"] * 3 + ["studier"] * 2 + ["avbrott"] * 2
+    write_csv(tmp_path / "data/participants.csv", [_person(i + 1, outcome=o) for i, o in enumerate(kinds)])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    r = et.Report(et.load_project(_params(tmp_path, PROJECT % "")), lang=lang)
+    first = outcomes.blocks(r)[0]
+    assert not any(isinstance(b, Table) and "<5" in b.frame.to_numpy().ravel().tolist() for b in first)
+    assert any(isinstance(b, Text) and b.paragraphs == [said] for b in first)
+    # with five to work and five to studies, both rows are shown and the table stays
+    kinds = ["arbete"] * 5 + ["studier"] * 5
+    write_csv(tmp_path / "b/data/participants.csv", [_person(i + 1, outcome=o) for i, o in enumerate(kinds)])
+    write_csv(tmp_path / "b/data/budget.csv", BUDGET)
+    r = et.Report(et.load_project(_params(tmp_path / "b", PROJECT % "")), lang=lang)
+    assert isinstance(outcomes.blocks(r)[0][1], Table)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Inga kurvor, andelar eller mediantider visas: i varje grupp fanns färre än 5 personer kvar"),
+    ("en", "No curves, shares or median times are shown: in every group fewer than 5 persons remained")])
+def test_time_in_project_of_two_intake_years_of_three_and_four_is_a_sentence(tmp_path, lang, said):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import time_in_project
+    # three start in project year 1 (2023-03-01), four in year 2 (2024-02-01); all end 2024-06-01
+    r = et.Report(_seven(tmp_path, ["2023-03-01"] * 3 + ["2024-02-01"] * 4), lang=lang)
+    [[text]] = time_in_project.blocks(r)
+    assert not isinstance(text, Table) and said in " ".join(text.paragraphs)
