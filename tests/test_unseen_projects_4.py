@@ -155,6 +155,11 @@ def test_an_excel_error_value_is_refused_as_one_in_a_code_an_amount_and_an_id_co
 def _goal_params(tmp_path, goal: str):
     write_csv(tmp_path / "data/participants.csv", [_person(1)])
     write_csv(tmp_path / "data/budget.csv", BUDGET)
+    return _goal_params_rows(tmp_path, goal)
+
+
+def _goal_params_rows(tmp_path, goal: str):
+    """The params of a project with one goal, beside participant and budget files already written."""
     return _params(tmp_path, PROJECT.rstrip(" ") % "" + "    goals:\n      - " + goal + "\n")
 
 
@@ -322,3 +327,16 @@ def test_time_in_project_of_two_intake_years_of_three_and_four_is_a_sentence(tmp
     r = et.Report(_seven(tmp_path, ["2023-03-01"] * 3 + ["2024-02-01"] * 4), lang=lang)
     [[text]] = time_in_project.blocks(r)
     assert not isinstance(text, Table) and said in " ".join(text.paragraphs)
+
+
+def test_a_partly_verdict_reached_in_no_project_year_reads_as_swedish(tmp_path):
+    from evaltools.present.sections import summary
+    # ten to work a project year: year 1 (2023) has 9 -> partly (at least 80 %), year 2 (2024) has 5 -> not
+    rows = ([_person(i, start="2023-03-01", end="2023-09-01") for i in range(1, 10)]
+            + [_person(i, start="2024-03-01", end="2024-09-01") for i in range(10, 15)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    goal = "{id: arbete, kind: outcome_count, label: Tio till arbete per år, target: 10, success_outcomes: [arbete]}"
+    r = et.Report(et.load_project(_goal_params_rows(tmp_path, goal)), lang="sv")
+    text = " ".join(summary.goal_fulfilment(r))
+    assert "delvis uppnått (inte uppnått fullt ut något av de två åren)" in text
