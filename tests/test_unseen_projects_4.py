@@ -340,3 +340,19 @@ def test_a_partly_verdict_reached_in_no_project_year_reads_as_swedish(tmp_path):
     r = et.Report(et.load_project(_goal_params_rows(tmp_path, goal)), lang="sv")
     text = " ".join(summary.goal_fulfilment(r))
     assert "delvis uppnått (inte uppnått fullt ut något av de två åren)" in text
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Ingen regressionsmodell: färre än 5 händelser för"),
+    ("en", "No regression model: fewer than 5 events for")])
+def test_no_model_for_two_events_says_fewer_than_five_not_two(tmp_path, lang, said):
+    from evaltools.words.labels import note_text
+    # seven ended: 3 to work and 2 to studies (successes), 2 dropped out: the rarer kind has 2
+    kinds = ["arbete"] * 3 + ["studier"] * 2 + ["avbrott"] * 2
+    rows = [_person(i + 1, outcome=o, sex="kvinna" if i % 2 else "man") for i, o in enumerate(kinds)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    r = et.Report(et.load_project(_params(tmp_path, PROJECT % "")), lang=lang)
+    [text] = [note_text(n, lang) for n in r.model.notes if "no_model" in n.key]
+    assert text.startswith(said)
+    assert "2 händelser" not in text and "2 events" not in text
