@@ -356,3 +356,25 @@ def test_no_model_for_two_events_says_fewer_than_five_not_two(tmp_path, lang, sa
     [text] = [note_text(n, lang) for n in r.model.notes if "no_model" in n.key]
     assert text.startswith(said)
     assert "2 händelser" not in text and "2 events" not in text
+
+
+@pytest.mark.parametrize("goal, words", [
+    ("{id: fs, kind: share, label: Minska försörjningsstödet med 10 procentenheter, target: 0.1}", "procentenheter"),
+    ("{id: fs, kind: outcome_count, label: Minska försörjningsstödet med 1 miljon kr, target: 1000000}", "miljon kr"),
+    ("{id: fs, kind: outcome_count, label: 'Minska kostnaden med 500 000 kr per år', target: 500000}", "500 000 kr"),
+])
+def test_a_reduction_in_points_or_kronor_written_as_a_participant_goal_is_refused(tmp_path, goal, words):
+    from evaltools.data.errors import ParamsError
+    with pytest.raises(ParamsError) as err:
+        et.load_params(_goal_params(tmp_path, goal))
+    assert f"målets text talar om '{words}'" in str(err.value)
+    assert "write the goal as kind: qualitative" in err.value.message("en")
+
+
+def test_the_same_reduction_as_a_qualitative_goal_loads_and_is_not_assessed_until_the_evaluator_does(tmp_path):
+    from evaltools.analysis.goals import GoalVerdict
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    goal = "{id: fs, kind: qualitative, label: Minska försörjningsstödet med 10 procentenheter}"
+    r = et.Report(et.load_project(_goal_params_rows(tmp_path, goal)), lang="sv")
+    assert set(r.goals.table["verdict"]) == {GoalVerdict.NOT_ASSESSED}

@@ -242,6 +242,9 @@ _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
 _X_OF_Y = re.compile(r"\b(\d+)\s+(?:av|of|out\s+of)\s+(\d+)\b", re.I)
 # A period shorter than a year, as an application words it: no goal is counted over one
 _SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|month", re.I)
+# Words of a goal no count of participants measures: a change in percentage points, an amount of money
+_NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s]*(?:kr|kronor|tkr|mnkr|sek)\b"
+                          r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 
 
@@ -367,6 +370,9 @@ class Goal(_Strict):
         for label in (self.label, self.label_en):
             if not label:
                 continue
+            beyond = _NOT_COUNTED.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if beyond is not None:
+                raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
             conflict = label_period_conflict(label, self.period)
             if conflict is not None:
                 raise ParamsValueError("params.goal_label_period", words=conflict[0], period=self.period,
