@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..results import goal_table_frame
 from ..display import Table, Text
-from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_p_relation, fmt_pct, number_word
+from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, t
 from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict
