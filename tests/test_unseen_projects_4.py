@@ -378,3 +378,23 @@ def test_the_same_reduction_as_a_qualitative_goal_loads_and_is_not_assessed_unti
     goal = "{id: fs, kind: qualitative, label: Minska försörjningsstödet med 10 procentenheter}"
     r = et.Report(et.load_project(_goal_params_rows(tmp_path, goal)), lang="sv")
     assert set(r.goals.table["verdict"]) == {GoalVerdict.NOT_ASSESSED}
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Minst 3 deltagare per år: inte bedömt – för få för att bedöma något av de tre åren; sammanlagt 7."),
+    ("en", "Minst 3 deltagare per år: not assessed – too few to assess in any of the three years; 7 in all.")])
+def test_a_count_goal_too_few_in_every_year_says_so_once(tmp_path, lang, said):
+    from evaltools.present.sections import summary
+    # seven participants over three project years: 3 in 2022, 2 in 2023, 2 in 2024, each below 5
+    starts = ["2022-02-01"] * 3 + ["2023-02-01"] * 2 + ["2024-02-01"] * 2
+    write_csv(tmp_path / "data/participants.csv", [_person(i + 1, start=s, end="") | {"outcome": ""}
+                                                   for i, s in enumerate(starts)])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    r = et.Report(et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2022-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv, budget: data/budget.csv}
+        goals:
+          - {id: deltagare, kind: participant_count, label: Minst 3 deltagare per år, target: 3}
+        """)), lang=lang)
+    assert said in " ".join(summary.goal_fulfilment(r)).replace("\xa0", " ")
