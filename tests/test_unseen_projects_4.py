@@ -398,3 +398,15 @@ def test_a_count_goal_too_few_in_every_year_says_so_once(tmp_path, lang, said):
           - {id: deltagare, kind: participant_count, label: Minst 3 deltagare per år, target: 3}
         """)), lang=lang)
     assert said in " ".join(summary.goal_fulfilment(r)).replace("\xa0", " ")
+
+
+def test_the_note_on_participants_without_payment_rows_is_english_in_english(tmp_path):
+    # six participants, one of them in the payments file: five are left out of the payment analyses
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 7)])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    write_csv(tmp_path / "data/payments.csv", [{"person_id": "U001", "month": "2023-02", "amount": 7000}])
+    project = et.load_project(_params(tmp_path, PROJECT % ", payments: data/payments.csv"))
+    [note] = [w for w in project.warnings if w.key == "payment.not_covered"]
+    assert ("5 of 6 participants have no rows in the payments file and are left out of "
+            "the analyses of social assistance") in note.text("en")
+    assert "försörjningsstöd" not in note.text("en") and "försörjningsstöd" in note.text("sv")
