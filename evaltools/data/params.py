@@ -359,10 +359,10 @@ class Goal(_Strict):
             raise ValueError(f"goal '{self.id}' of kind {self.kind} needs a numeric target")
         if self.kind == "share" and self.target is not None and not 0 < self.target <= 1:
             raise ValueError(f"goal '{self.id}': a share target is a proportion between 0 and 1, got {self.target} (write 0.8 for 80 %)")
-        self._check_label_words()
         bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
         if bad:
             raise ValueError(f"goal '{self.id}': unknown outcome code(s) {bad}; expected codes from: {', '.join(OUTCOMES)}")
+        self._check_label_words()
         return self
 
     def _check_label_words(self) -> None:
