@@ -5,6 +5,7 @@ fixture is a tiny project written in tmp_path; expected values are worked out by
 written here."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -410,3 +411,41 @@ def test_the_note_on_participants_without_payment_rows_is_english_in_english(tmp
     assert ("5 of 6 participants have no rows in the payments file and are left out of "
             "the analyses of social assistance") in note.text("en")
     assert "försörjningsstöd" not in note.text("en") and "försörjningsstöd" in note.text("sv")
+
+
+# --- a year of fewer than five against a target of ten is below it, whatever the count ----------------
+@pytest.mark.parametrize("lang, said", [
+    # (year 1 is hidden too: the total 15 less its 12 would give year 2)
+    ("sv", "Tio till arbete per år: delvis uppnått (nått ett av två år) – år 1 redovisas inte och färre än 5 år 2 "
+           "(under målvärdet); sammanlagt 15."),
+    ("en", "Tio till arbete per år: partly achieved (reached in one of two years) – ")])
+def test_a_year_of_three_against_a_target_of_ten_is_not_reached_and_the_goal_is_not_called_reached(tmp_path, lang, said):
+    from evaltools.analysis.goals import GoalStatus, GoalVerdict
+    from evaltools.present.sections import summary
+    # twelve to work in project year 1 (2023), three in year 2 (2024): 3 < 8 = 80 % of 10, and so would
+    # be any count from 1 to 4, so year 2 is not reached without its count being shown
+    rows = ([_person(i, start="2023-03-01", end="2023-09-01") for i in range(1, 13)]
+            + [_person(i, start="2024-03-01", end="2024-09-01") for i in range(13, 16)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    goal = "{id: arbete, kind: outcome_count, label: Tio till arbete per år, target: 10, success_outcomes: [arbete]}"
+    r = et.Report(et.load_project(_goal_params_rows(tmp_path, goal)), lang=lang)
+    t = r.goals.table.set_index("period_key")
+    assert t.at["år2", "suppression"] == "small" and pd.isna(t.at["år2", "value"])
+    assert t.at["år2", "status"] == GoalStatus.NOT_REACHED and t.at["år1", "status"] == GoalStatus.REACHED
+    assert set(t["verdict"]) == {GoalVerdict.PARTLY}
+    text = " ".join(summary.goal_fulfilment(r)).replace("\xa0", " ")
+    assert said in text
+    assert ("fewer than 5 in year 2 (below the target); 15 in all" in text) == (lang == "en")
+
+
+def test_a_year_of_fewer_than_five_against_a_target_of_five_stays_not_assessed(tmp_path):
+    from evaltools.analysis.goals import GoalStatus
+    # a target of 5: 4 would be partly (at least 80 %), 3 not reached; the status would narrow "<5" down
+    rows = ([_person(i, start="2023-03-01", end="2023-09-01") for i in range(1, 7)]
+            + [_person(i, start="2024-03-01", end="2024-09-01") for i in range(7, 10)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    goal = "{id: arbete, kind: outcome_count, label: Fem till arbete per år, target: 5, success_outcomes: [arbete]}"
+    t = et.assess_goals(et.load_project(_goal_params_rows(tmp_path, goal))).table.set_index("period_key")
+    assert t.at["år2", "status"] == GoalStatus.NOT_ASSESSED and bool(t.at["år2", "too_few"])

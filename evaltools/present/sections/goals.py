@@ -66,7 +66,8 @@ def goal_details(r, rows: pd.DataFrame) -> str:
                   & rows["value"].notna()]
     sides = {str(v) for v in shares["ci_verdict"]}
     once = len(shares) > 1 and len(sides) == 1  # one place of the interval for every period: said once
-    few = (rows["suppression"].astype(str) != "") & rows["too_few"].astype(bool) if "suppression" in rows else None
+    few = ((rows["suppression"].astype(str) != "") & rows["too_few"].astype(bool)
+           & (rows["status"] != GoalStatus.NOT_REACHED)) if "suppression" in rows else None
     if few is not None and len(rows) > 1 and few.all() and (rows["mode"] != "survey").all():
         # every period too few: said once ("för få för att bedöma något av de tre åren"), not once a period
         years = all(str(k).startswith("år") for k in rows["period_key"])
@@ -76,6 +77,9 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
         if getattr(row, "suppression", "") and row.mode != "survey":  # a period the small-count rule hides
+            if row.too_few and row.status == GoalStatus.NOT_REACHED:  # fewer than k, below the target whatever it is
+                parts.append(msg("summary.goal_below_few", period=period, k=str(r.params.privacy.min_count)))
+                continue
             parts.append(msg("summary.goal_too_few" if row.too_few else "summary.goal_withheld", period=period))
             continue
         if row.status == GoalStatus.NOT_ASSESSED and not row.too_few:
