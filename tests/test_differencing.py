@@ -109,10 +109,11 @@ def published(path: Path, out: Path) -> dict:
             add("ended", m.group(1))
         if m := re.search(r"Ingen av de (\d+) deltagarna", chunk):
             add("participants", m.group(1))
-    flows = [b for b in participants.blocks(r)[1] if hasattr(b, "frame")][0].frame
-    exits = pd.to_numeric(flows.iloc[:, 2], errors="coerce")
-    if exits.notna().all():
-        add("ended", exits.sum())
+    # (quarters that all have fewer than k starts and exits are a sentence, with no counts to add up)
+    for flows in [b.frame for b in participants.blocks(r)[1] if hasattr(b, "frame")]:
+        exits = pd.to_numeric(flows.iloc[:, 2], errors="coerce")
+        if exits.notna().all():
+            add("ended", exits.sum())
     export_report(r, out / "report")
     book = pd.read_csv(out / "report" / "tables-data" / "kostnad_nytta.csv").set_index("key")["value"]
     for name in ("participants", "ended", "goal_successes"):

@@ -18,7 +18,7 @@ from statsmodels.stats.proportion import proportion_confint
 from ..data import schema as S
 from .goals import period_windows, CI_METHOD, SuccessDefinition, success_definition
 from ..data.project import Project
-from ..data.privacy import (SECONDARY, already_published, apply_mask, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
+from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
 from ..data.messages import message
 from .result import Categories, Codes, Note, Result
@@ -492,6 +492,9 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     events = int(min(df["success"].sum(), len(df) - df["success"].sum()))
     empty = pd.DataFrame(columns=["variable", "category", "odds_ratio", "ci_low", "ci_high", "p_value"])
     if not used or events < 10 * n_params:
+        k = project.params.privacy.min_count
+        if hides(events, k):  # "2 händelser" would say how few did (or did not) succeed: in words
+            return SuccessModel(empty, empty, (Note.of("note.no_model_few", k=k, n_params=n_params),))
         return SuccessModel(empty, empty, (Note.of("note.no_model", events=events, n_params=n_params),))
     # treatment coding with the most common category of each variable as the reference
     parts = []

@@ -31,7 +31,9 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
    difference). The cost per success goes with them (total cost ÷ cost per success = ``S``), and is
    also withheld when ``P − S`` is small (with the cost per participant it gives both).
 4. **Exits from försörjningsstöd** (``X`` of ``E``, in the cost-benefit figures) are withheld when
-   ``P`` or ``E`` is small or ``E − X`` is small; the cost per exit goes with them.
+   ``P``, ``E`` or ``X`` is small or ``E − X`` is small; the cost per exit goes with them. ``X`` counts
+   only those who had försörjningsstöd to leave (the cost-benefit model's count, which the report
+   states), so it can be small in a project where most participants came from another support.
 
 A count of zero is shown: an empty group tells nothing about a person. Everything here is
 numbers and codes; the words (what is withheld, and why) are in the catalogs.
@@ -46,6 +48,7 @@ import pandas as pd
 from ..data import schema as S
 from ..data.privacy import hides
 from ..data.project import Project
+from .costbenefit.persistence import on_fs_at_start
 from .goals import project_successes
 
 
@@ -71,7 +74,7 @@ class Counts:
     base: int  # ended participants the success share counts (the main goal's denominator)
     successes: int  # of ``base``
     ended: int  # all ended participants
-    exits: int  # of ``ended``: left försörjningsstöd (the cost-benefit model's successes)
+    exits: int  # of ``ended``: left försörjningsstöd they had at start (the cost-benefit model's successes)
     participants_in_goals: bool = False  # a participant goal's periods already state ``participants``
     goal_successes: tuple[int, ...] = ()  # each goal's total of successes among the ended
 
@@ -124,7 +127,7 @@ def rule(c: Counts, k: int) -> Disclosure:
         out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
     if hides(c.participants - c.successes, k):
         out.add(Secondary.COST_PER_SUCCESS)
-    if few or _small_group(c.ended, c.exits, k):
+    if few or hides(c.exits, k) or _small_group(c.ended, c.exits, k):
         out |= {Secondary.EXITS, Secondary.COST_PER_EXIT}
     return Disclosure(k, frozenset(out))
 
@@ -170,7 +173,8 @@ def counts(project: Project, goal_table: pd.DataFrame | None = None) -> Counts:
     df = project.participants
     sc = project_successes(project)
     ended = df[S.END_DATE].notna()
-    exits = ended & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes)
+    # (as the cost-benefit model counts them: an exit from another support at start leaves no försörjningsstöd)
+    exits = ended & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes) & on_fs_at_start(project, df)
     n = len(df)
     return Counts(n, int(df[S.ONGOING].sum()), sc.base, sc.successes, int(ended.sum()), int(exits.sum()),
                   participants_in_goals(goal_table, n) if goal_table is not None else False,

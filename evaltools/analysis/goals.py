@@ -477,7 +477,7 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
                 r["note"] = "no_participants"
             rows.append(r)
     raw = _with_verdicts(pd.DataFrame(rows, columns=GOAL_COLUMNS))  # every count, for the evaluator (``.raw``)
-    table = _with_verdicts(hide_small_periods(pd.DataFrame(rows, columns=GOAL_COLUMNS), k))
+    table = _with_verdicts(hide_small_periods(pd.DataFrame(rows, columns=GOAL_COLUMNS), k, partial_band))
     notes = (Note.of("label.goal_ci_note"),)
     return GoalAssessment(table, raw, notes)
 
@@ -546,13 +546,15 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
         mask = new
 
 
-def hide_small_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
+def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.DataFrame:
     """``table`` with the periods :func:`hidden_periods` hides: their figures (value, numerator,
     denominator, interval, p-values) removed and ``suppression`` set to ``small`` (a count of 1 to k − 1,
     shown as "<k") or ``secondary`` (shown as ".."). A hidden period of fewer than ``k`` persons is not
     assessed (``too_few`` when it is small): its status against the target would narrow the count down
     (a target of 4 reached, with "<5" beside it, is 4); a hidden period of ``k`` or more keeps its
-    status, which tells no single person's outcome.
+    status, which tells no single person's outcome. A count period that ended, whose every count from 1
+    to k − 1 lies below ``band`` of its target (3 of a target of 10), is *not reached* whatever the count:
+    saying so tells nothing "<k" does not, and a goal is not called reached over a period that fell short.
 
     A count goal with a hidden period keeps its total over the periods (``total``, on each of its
     rows): the project's accounting to its funder. It is withheld (NaN) when the hidden periods together
@@ -576,9 +578,15 @@ def hide_small_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
                 out.loc[at, c] = np.nan
             out.loc[at, "ci_verdict"] = ""
             if n < k:
-                out.loc[at, "status"] = GoalStatus.NOT_ASSESSED  # (running or not, as a share of too few)
+                share = out.loc[at, "kind"].iloc[0] == "share"
+                below = (not share and n > 0 and not out.loc[at, "running"].astype(bool).any()
+                         and (out.loc[at, "mode"] == "observed").all()
+                         and _status(k - 1, float(out.loc[at, "target_prorated"].iloc[0]), band) == GoalStatus.NOT_REACHED)
+                # (running or not, as a share of too few; a count certainly below its target is not reached)
+                out.loc[at, "status"] = GoalStatus.NOT_REACHED if below else GoalStatus.NOT_ASSESSED
                 out.loc[at, "too_few"] = n > 0
-                out.loc[at, "note"] = "too_few_note" if out.loc[at, "kind"].iloc[0] == "share" else "too_few_count_note"
+                out.loc[at, "note"] = ("too_few_note" if share else "too_few_below_note" if below
+                                       else "too_few_count_note")
             else:
                 out.loc[at, "note"] = "withheld_period_note"
     # a share of too few outside the periods above (a goal over the whole period) keeps its own rule

@@ -221,6 +221,59 @@ class KoladaRef(_Strict):
         return v
 
 
+# How a goal's label says the period it is counted over, in Swedish and English, and the periods
+# (``Goal.period``) that fit those words. A label that says one thing while the goal counts another
+# would put the application's words above figures counted otherwise: the params file is refused.
+_PERIOD_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\bkalenderår\w*|\bcalendar years?\b", re.I), ("calendar_year",)),
+    (re.compile(r"\bprojektår\w*|\bproject years?\b", re.I), ("project_year",)),
+    (re.compile(r"\b(?:under|över|för)\s+(?:hela\s+)?projekt(?:tiden|perioden|et)\b|\bhela\s+projekt(?:tiden|perioden)\b"
+                r"|\b(?:during|over|for)\s+the\s+(?:whole\s+)?project(?:\s+period)?\b|\bwhole\s+(?:project\s+)?period\b",
+                re.I), ("whole_period",)),
+    (re.compile(r"\b(?:per|varje)\s+år\b|\bårligen\b|\b(?:per|each|every|a)\s+year\b|\bannually\b", re.I),
+     ("project_year", "calendar_year")),
+)
+
+# How a goal's label states a share: a percentage, "X av Y", or a word for a simple fraction.
+_SHARE_WORDS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"\bhälften\b|\bhalva\b|\bhalf\b", re.I), 0.5),
+    (re.compile(r"\bvar\s+tredje\b|\ben\s+tredjedel\b|\bone\s+in\s+three\b|\ba\s+third\b|\bone\s+third\b", re.I), 1 / 3),
+    (re.compile(r"\bvar\s+fjärde\b|\ben\s+fjärdedel\b|\bone\s+in\s+four\b|\ba\s+quarter\b|\bone\s+quarter\b", re.I), 0.25),
+    (re.compile(r"\btvå\s+av\s+tre\b|\btvå\s+tredjedelar\b|\btwo\s+(?:in|out\s+of)\s+three\b|\btwo\s+thirds\b", re.I), 2 / 3),
+    (re.compile(r"\btre\s+av\s+fyra\b|\btre\s+fjärdedelar\b|\bthree\s+(?:in|out\s+of)\s+four\b|\bthree\s+quarters\b",
+                re.I), 0.75),
+)
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
+_X_OF_Y = re.compile(r"\b(\d+)\s+(?:av|of|out\s+of)\s+(\d+)\b", re.I)
+# A period shorter than a year, as an application words it: no goal is counted over one
+_SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|month", re.I)
+# Words of a goal no count of participants measures: a change in percentage points, an amount of money
+_NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s]*(?:kr|kronor|tkr|mnkr|sek)\b"
+                          r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
+_SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
+
+
+def label_period_conflict(label: str, period: str) -> tuple[str, tuple[str, ...]] | None:
+    """The words of ``label`` that name a period other than ``period``, with the periods they fit;
+    None when the label names none, or names periods that do not agree (then it is not judged)."""
+    found = [(m.group(0), fits) for pattern, fits in _PERIOD_WORDS for m in [pattern.search(label)] if m]
+    if not found:
+        return None
+    fits = set(found[0][1]).intersection(*(set(f) for _, f in found[1:]))
+    if not fits or period in fits:
+        return None
+    return found[0][0], tuple(p for p in ("project_year", "calendar_year", "whole_period") if p in fits)
+
+
+def label_shares(label: str) -> list[tuple[str, float]]:
+    """The shares ``label`` states, each with the words that state it ("70 %", "var tredje", "40 av 100")."""
+    out = [(m.group(0), float(m.group(1).replace(",", ".")) / 100) for m in _PERCENT.finditer(label)]
+    out += [(m.group(0), int(m.group(1)) / int(m.group(2))) for m in _X_OF_Y.finditer(label)
+            if 0 < int(m.group(1)) <= int(m.group(2))]
+    out += [(m.group(0), value) for pattern, value in _SHARE_WORDS for m in [pattern.search(label)] if m]
+    return out
+
+
 # goal kinds counted from the participant file
 PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
 
@@ -311,7 +364,28 @@ class Goal(_Strict):
         bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
         if bad:
             raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
+        self._check_label_words()
         return self
+
+    def _check_label_words(self) -> None:
+        """The label's words against what the goal counts: the period it names, and a share it states."""
+        for label in (self.label, self.label_en):
+            if not label:
+                continue
+            beyond = _NOT_COUNTED.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if beyond is not None:
+                raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
+            conflict = label_period_conflict(label, self.period)
+            if conflict is not None:
+                raise ParamsValueError("params.goal_label_period", words=conflict[0], period=self.period,
+                                       fix=conflict[1][0])
+            if self.kind != "share" or self.target is None:
+                continue
+            stated = label_shares(label)
+            if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated):
+                words, value = stated[0]
+                raise ParamsValueError("params.goal_label_share", words=words, target=f"{self.target:g}",
+                                       fix=f"{round(value, 3):g}")
 
     def _check_survey(self) -> Goal:
         if self.question is None:
@@ -322,6 +396,11 @@ class Goal(_Strict):
             raise ParamsValueError("params.survey_level")
         if self.main:
             raise ParamsValueError("params.survey_main")
+        for label in (self.label, self.label_en):
+            stated = label_shares(label) if label else []
+            if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated):
+                raise ParamsValueError("params.goal_label_share", words=stated[0][0], target=f"{self.target:g}",
+                                       fix=f"{round(stated[0][1], 3):g}")
         return self
 
     @property
@@ -733,6 +812,8 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.date", lang, value=_short(value))
     if kind in ("bool_parsing", "bool_type"):
         return message("params.boolean", lang, value=_short(value))
+    if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "period" and _SUB_YEAR.search(str(value)):
+        return message("params.goal_sub_year", lang, value=_short(value))
     if kind == "literal_error":
         choices = str((e.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
         return message("params.choice", lang, value=_short(value), choices=choices)

@@ -120,6 +120,62 @@ _WORDS_FOR_CODES = {
 }
 
 
+# Headings an evaluator writes in Swedish (or in other words) for a contract column, casefolded with
+# spaces, hyphens and underscores dropped. A missing column whose heading the file has in these words gets
+# a message naming that heading; it is never read in its place (a guess could read the wrong column).
+_HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "person_id": ("personid", "id", "deltagarid", "deltagarkod", "projektkod", "personkod", "löpnummer"),
+    "sex": ("kön", "kon", "gender"),
+    "birth_year": ("födelseår", "fodelsear", "född", "fött"),
+    "age": ("ålder", "alder", "åldervidstart", "ålderstart"),
+    "household_type": ("hushållstyp", "hushall", "hushåll", "hushallstyp"),
+    "n_children": ("antalbarn", "barn"),
+    "municipality": ("kommun", "hemkommun"),
+    "start_date": ("startdatum", "inskrivningsdatum", "inskriven", "inskrivning", "start", "datumstart",
+                   "startdag", "påbörjad"),
+    "end_date": ("slutdatum", "avslutsdatum", "utskrivningsdatum", "utskriven", "avslutad", "avslut", "slut",
+                 "datumavslut", "slutdag"),
+    "outcome": ("utfall", "resultat", "avslutsorsak", "orsak", "utfallvidavslut", "avslutskod"),
+    "support_start": ("försörjningvidstart", "försörjningstart", "försörjning"),
+    "support_exit": ("försörjningvidavslut", "försörjningavslut"),
+    "action_plan": ("handlingsplan", "handlingsplanvidavslut"),
+    "household_id": ("hushållsid", "hushallsid"),
+    "month": ("månad", "manad", "utbetalningsmånad", "år/månad", "årmånad", "period"),
+    "payment_date": ("utbetalningsdatum", "datum", "utbetalningsdag", "betaldatum"),
+    "amount": ("belopp", "utbetalt", "utbetalning", "kronor", "kr", "beloppkr", "summa"),
+    "category": ("kostnadsslag", "kategori", "kostnadspost", "post"),
+    "actual": ("utfall", "utfallkr", "faktisk", "faktiskkostnad", "förbrukat"),
+    "funder": ("finansiär", "finansiar", "finansiering"),
+    "respondent_group": ("grupp", "svarsgrupp", "svarande"),
+    "question": ("fråga", "frågekod"),
+    "answer": ("svar",),
+    "date": ("datum", "svarsdatum"),
+    "code": ("kod", "frågekod"),
+    "wording_sv": ("fråga", "formulering", "frågetext"),
+}
+
+
+def _heading_for(column: str, headings: list[str], spec: S.TableSpec) -> str | None:
+    """The file's heading that is probably the missing ``column``, written in other words (``månad``
+    for ``month``), if exactly one heading is; never a heading that is itself a column of the contract."""
+    words = _HEADINGS_FOR_COLUMNS.get(column, ())
+    known = {c.name for c in spec.columns}
+    found = [h for h in headings if h not in known and re.sub(r"[\s\-_]+", "", str(h).casefold()) in words]
+    return found[0] if len(found) == 1 else None
+
+
+# Excel's error values, as an .xlsx file stores them and as Swedish Excel writes them into a CSV file: a
+# formula that gave no value (a lookup that found no row). Never a value of any column, whatever its kind.
+_EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                           "#GETTING_DATA", "#SAKNAS!", "#VÄRDEFEL!", "#REFERENS!", "#DIVISION/0!", "#NAMN?",
+                           "#OGILTIGT!", "#SKÄRNING!"})
+
+
+def _excel_errors(s: pd.Series) -> pd.Series:
+    """Which cells of ``s`` hold an Excel error value (``#N/A``, ``#SAKNAS!``, ...)."""
+    return s.astype(str).str.strip().str.upper().isin(_EXCEL_ERRORS)
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
     a case worker writes for a code (``sjukersättning``, ``lönebidrag``)."""
@@ -156,6 +212,11 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         missing.remove(S.BIRTH_YEAR)
     found = ", ".join(df.columns)
     for c in missing:
+        heading = _heading_for(c, [str(h) for h in df.columns], spec)
+        if heading is not None:  # the column is there under another heading: say which, and what to write
+            problems.append(problem(fname, None, c, None, "column.missing_heading", column=c, heading=heading,
+                                    found=found))
+            continue
         problems.append(problem(fname, None, c, None, "column.missing", column=c, found=found or message("none", "en"),
                                 found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
     if missing:
@@ -209,8 +270,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             for i in np.flatnonzero(bad.to_numpy()).tolist():
                 hints[i] = _code_hint(s.iloc[i], col)
         else:
-            bad = pd.Series(False, index=df.index)
-            out[col.name] = s.where(~empty).astype("object")
+            bad = _excel_errors(s)  # (any text is a value, but not a formula's error: '#N/A' as a person id)
+            out[col.name] = s.where(~empty & ~bad).astype("object")
             if col.default is not None:
                 out[col.name] = out[col.name].fillna(col.default)
         if not col.nullable and col.default is None:
@@ -221,6 +282,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             bad = bad | empty
         else:
             bad = bad & ~empty
+        for i in np.flatnonzero((bad & _excel_errors(s)).to_numpy()).tolist():
+            hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
         for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
             key, vals = hints.get(i, ("", {}))
             hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}

@@ -24,7 +24,7 @@ import pandas as pd
 from ..analysis.goals import HIDDEN_SMALL, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
-from ..words.formats import fmt_probability
+from ..words.formats import fmt_p_relation, fmt_probability
 from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
                              note_text, period_label, t)
@@ -63,7 +63,7 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
             target = fmt_pct(r.target, lang, 0)
             ci = (f"{fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)}" if not np.isnan(r.ci_low) else "–")
             if r.ci_verdict:
-                uncertainty = f"{interval_words(r.ci_verdict, lang)}, p\u00a0=\u00a0{fmt_p(side_p(r), lang)}"
+                uncertainty = f"{interval_words(r.ci_verdict, lang)}, p\u00a0{fmt_p_relation(side_p(r), lang).replace(' ', NBSP)}"
         else:
             value = fmt_int(r.value, lang) if not np.isnan(r.value) else "–"
             if getattr(r, "suppression", ""):  # a period the small-count rule hides: "<k", or ".." to protect another
@@ -300,8 +300,7 @@ def _headline_comparison(r, lang):
 
 
 def _p_phrase(p: float, lang: str) -> str:
-    s = fmt_p(p, lang)
-    return s if s.startswith("<") else "= " + s
+    return fmt_p_relation(p, lang)
 
 
 def _headline_costs(r, lang):

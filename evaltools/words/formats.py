@@ -111,6 +111,12 @@ def fmt_p(p: object, lang: str = "sv") -> str:
     return "< " + fmt_num(0.001, 3, lang) if _as_float(p) < 0.001 else fmt_num(p, 3, lang)
 
 
+def fmt_p_relation(p: object, lang: str = "sv") -> str:
+    """A p-value as it follows "p" in a sentence or a cell: ``= 0,248``, or ``< 0,001`` (never ``= < 0,001``)."""
+    text = fmt_p(p, lang)
+    return text if text.startswith("<") else "= " + text
+
+
 _BOUND_WORDS = {"sv": ("över", "under"), "en": ("more than", "less than")}
 
 

@@ -135,7 +135,8 @@ def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
     """A goal period's note (a code of :func:`evaltools.analysis.goals.assess_goals`) in ``lang``."""
     if not code:
         return ""
-    return t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note") else t(code, lang)
+    return (t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note", "too_few_below_note")
+            else t(code, lang))
 
 
 def success_definition_text(d: SuccessDefinition, lang: str = "sv") -> str:

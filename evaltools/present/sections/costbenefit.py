@@ -232,6 +232,9 @@ def persistence_table(r) -> list:
     else:
         used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
                    else "costbenefit.persist.used_assumed")
+    if all(small(n) or n == 0 for n in pt["observed"]):  # a table of "<5" only: one sentence says it
+        return [Text([*coded_against_paid(r), msg("costbenefit.persist.all_few", k=str(k), used=used)],
+                     msg("costbenefit.persist.heading"), 3)]
     cells = [str(v) for c in df.columns[1:] for v in df[c]]
     hidden = ([msg("costbenefit.persist.small_note", k=str(k))] if suppressed_label(k) in cells else []) + (
         [msg("costbenefit.persist.secondary_note", k=str(k))] if SECONDARY in cells else [])
@@ -256,6 +259,8 @@ def coded_against_paid(r) -> list[str]:
     if oc is None or not oc.paid_next_month:
         return []
     k = r.params.privacy.min_count
+    if 0 < oc.coded < k:  # "<5 (– av de avslutade) ... <5 av de <5": say it in words
+        return [msg("costbenefit.persist.coded_few", k=str(k))]
     n = lambda v: fmt_persons(v, k, lang)  # noqa: E731
     share = fmt_pct(s.successes / s.ended, lang) if s.ended and not (0 < s.successes < k) else "–"
     return [msg("costbenefit.persist.coded", coded=n(oc.coded), share=share,  # ("alla 86", not "86 av de 86")

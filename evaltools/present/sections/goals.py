@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..results import goal_table_frame
 from ..display import Table, Text
-from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct, number_word
+from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, t
 from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict
@@ -61,13 +61,25 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     and the target for the time run so far; it is never said to have been cut short."""
     lang, msg = r.lang, r.msg
     parts, wheres = [], []
+    total_before = total_of(rows)
     shares = rows[(rows["kind"] == "share") & (rows["mode"] != "survey") & ~rows["too_few"].astype(bool)
                   & rows["value"].notna()]
     sides = {str(v) for v in shares["ci_verdict"]}
     once = len(shares) > 1 and len(sides) == 1  # one place of the interval for every period: said once
+    few = ((rows["suppression"].astype(str) != "") & rows["too_few"].astype(bool)
+           & (rows["status"] != GoalStatus.NOT_REACHED)) if "suppression" in rows else None
+    if few is not None and len(rows) > 1 and few.all() and (rows["mode"] != "survey").all():
+        # every period too few: said once ("för få för att bedöma något av de tre åren"), not once a period
+        years = all(str(k).startswith("år") for k in rows["period_key"])
+        parts = [msg("summary.goal_too_few_all_years" if years else "summary.goal_too_few_all_periods",
+                     n=number_word(len(rows), lang, neuter=years))]
+        rows = rows.iloc[0:0]
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
         if getattr(row, "suppression", "") and row.mode != "survey":  # a period the small-count rule hides
+            if row.too_few and row.status == GoalStatus.NOT_REACHED:  # fewer than k, below the target whatever it is
+                parts.append(msg("summary.goal_below_few", period=period, k=str(r.params.privacy.min_count)))
+                continue
             parts.append(msg("summary.goal_too_few" if row.too_few else "summary.goal_withheld", period=period))
             continue
         if row.status == GoalStatus.NOT_ASSESSED and not row.too_few:
@@ -118,7 +130,7 @@ def goal_details(r, rows: pd.DataFrame) -> str:
         else:
             parts.append(msg("summary.goal_count", value=fmt_int(row.value, lang), period=period))
     text = r.words.join(parts)
-    total = total_of(rows)
+    total = total_of(rows) if len(rows) else total_before
     if total is not None:  # a count goal with a hidden period keeps its total (analysis.goals.hide_small_periods)
         text = msg("summary.goal_total", figures=text, total=fmt_int(total, lang))
     return msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text
@@ -226,7 +238,7 @@ def uncertainty_sentences(r) -> list[str]:
                        period=_period_in_sentence(row, lang),
                        share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
                        low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
-                       target=fmt_pct(row.target, lang, 0), p=fmt_p(_side_p(row), lang)))
+                       target=fmt_pct(row.target, lang, 0), p=fmt_p_relation(_side_p(row), lang)))
     return out
 
 

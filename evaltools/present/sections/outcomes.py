@@ -128,12 +128,15 @@ def blocks(r) -> list[list]:
              else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)
     if hides(len(ended), r.k):  # the categories listed would tell the outcomes of the few who ended
         return [[Text([intro, msg("outcomes.too_few_ended", k=str(r.k))], heading)]]
+    if any(_shown(v) and v > 0 for v in shown["n"]):
+        kinds: Table | Text = Table(frame, numeric=(t("n", lang), t("share_col", lang)))
+    else:  # every outcome "<5": a sentence, not a table of marks
+        kinds = Text([msg("outcomes.all_few", k=str(r.k))])
     if not shown_rates(r):  # every group's share hidden: a sentence, not a table of marks
-        out = [[Text([intro], heading), Table(frame, numeric=(t("n", lang), t("share_col", lang))),
+        out = [[Text([intro], heading), kinds,
                 Text([msg("outcomes.none_shown", k=str(r.k))], msg("outcomes.by_group", measure=rate_col), 3)]]
     else:
-        out = [[Text([intro], heading),
-                Table(frame, numeric=(t("n", lang), t("share_col", lang))),
+        out = [[Text([intro], heading), kinds,
                 Text([], msg("outcomes.by_group", measure=rate_col), 3),
                 *rates_chart(r), Text([verdict]),
                 Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r),

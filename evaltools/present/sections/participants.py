@@ -26,19 +26,50 @@ def unknown_note(r) -> tuple[str, ...]:
     return (r.msg("participants.all_unknown", variables=join(missing, r.lang)),) if missing else ()
 
 
+def _shown(n) -> bool:
+    """A count the table shows as a number of persons (not "<k", not "..", not 0)."""
+    return not isinstance(n, str) and n > 0
+
+
+def hidden_breakdowns(composition_table) -> list[str]:
+    """The breakdowns (variables) none of whose groups the small-count rule lets the table show: a block
+    of rows holding only "<5" and ".." tells a reader nothing, so it leaves the table and is named."""
+    shown = composition_table.groupby("variable", sort=False)["n"].agg(lambda s: any(_shown(n) for n in s))
+    return [str(v) for v, ok in shown.items() if not ok]
+
+
+def _composition(r) -> list:
+    """The composition chart and table, without the breakdowns every group of which is hidden."""
+    lang, msg, k, c = r.lang, r.msg, r.k, r.composition
+    hidden = hidden_breakdowns(c.table)
+    kept = c.table[~c.table["variable"].isin(hidden)]
+    if kept.empty:
+        return [Text([msg("participants.intro", k=str(k)), msg("participants.none_shown", k=str(k))],
+                     msg("participants.heading"))]
+    frame = labelled(kept, lang)[["variable_label", "category_label", "n", "share"]].copy()
+    frame["share"] = [fmt_cell(v, fmt_pct, lang) for v in frame["share"]]
+    frame["n"] = [fmt_cell(v, fmt_int, lang) for v in frame["n"]]
+    frame.columns = [t("variable", lang), t("category", lang), t("n", lang), t("share_col", lang)]
+    notes = unknown_note(r)
+    if hidden:
+        names = [variable_label(v, lang) for v in hidden]
+        names = [x[:1].lower() + x[1:] if x[1:2].islower() else x for x in names]  # (SGI-status keeps its capitals)
+        notes += (msg("participants.all_hidden", variables=join(names, lang), k=str(k)),)
+    variables = tuple(dict.fromkeys(kept["variable"]))
+    return [Text([msg("participants.intro", k=str(k))], msg("participants.heading")),
+            plot_composition(c, variables, lang=lang) if has_chart(kept) else None,
+            Table(frame, notes=notes, numeric=(t("n", lang), t("share_col", lang)))]
+
+
 def blocks(r) -> list[list]:
     lang, msg, k = r.lang, r.msg, r.k
     if not r.project.has_participants:
         return [[Text([msg("participants.absent")], msg("participants.heading"))]]
-    c = r.composition
-    frame = labelled(c.table, lang)[["variable_label", "category_label", "n", "share"]].copy()
-    frame["share"] = [fmt_cell(v, fmt_pct, lang) for v in frame["share"]]
-    frame["n"] = [fmt_cell(v, fmt_int, lang) for v in frame["n"]]
-    frame.columns = [t("variable", lang), t("category", lang), t("n", lang), t("share_col", lang)]
-    out = [[Text([msg("participants.intro", k=str(k))], msg("participants.heading")),
-            plot_composition(c, lang=lang) if has_chart(c.table) else None,
-            Table(frame, notes=unknown_note(r), numeric=(t("n", lang), t("share_col", lang)))]]
+    out = [_composition(r)]
     ff = flows(r.project, lang=lang, freq="Q").table.copy()
+    if not any(_shown(n) for n in ff.iloc[:, 1:].to_numpy().ravel()):  # every quarter "<5", ".." or 0
+        out.append([Text([msg("participants.flows_hidden", k=str(k))], msg("participants.flows"), 3)])
+        return out
     ff.iloc[:, 0] = [fmt_quarter(q, lang) for q in ff.iloc[:, 0]]  # 2018Q1 reads as jan–mar 2018
     notes: tuple[str, ...] = ()
     if r.disclosure.hides(Secondary.ENDED):  # the exits would add up to the number ended (analysis.disclosure)

@@ -7,7 +7,7 @@ from ...analysis.comparison import compare_exit_rates, payment_phases
 from ...data import schema as S
 from ...data.privacy import all_of
 from ..display import Table, Text
-from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, fmt_persons
+from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons
 from ...words.labels import note_text, t
 from . import basis as B
 from ..plots import plot_payments, plot_event_study
@@ -127,7 +127,7 @@ def did_paragraphs(r) -> list[str]:
         out.append(msg("payments.anticipation", months=str(a)))
     if d.wild_p_value is not None:
         # (draws and seed are the appendix's)
-        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold), p=fmt_p(d.wild_p_value, lang),
+        out.append(msg("payments.wild_bootstrap", threshold=str(c.small_cluster_threshold), p=fmt_p_relation(d.wild_p_value, lang),
                        t_low=fmt_kr(d.t_ci_low, lang), t_high=fmt_kr(d.t_ci_high, lang)))
     placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
                "placebo_high": fmt_kr(pl.ci_high, lang)}

@@ -164,6 +164,9 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
         return []
     k = r.params.privacy.min_count
     same_persons = same is not None and same == oc.coded
+    if hides(oc.checked, k):  # "<5 av de <5" says nothing a reader can use: fewer than k, and some of them
+        key = "summary.success_codes_contradicted_same_few" if same_persons else "summary.success_codes_contradicted_few"
+        return [r.msg(key, k=str(k))]
     if all_of(oc.paid_next_month, oc.checked, k):  # "alla 86", not "86 av de 86"
         key = "summary.success_codes_contradicted_same_all" if same_persons else "summary.success_codes_contradicted_all"
         return [r.msg(key, checked=fmt_persons(oc.checked, k, r.lang))]

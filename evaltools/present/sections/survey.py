@@ -14,7 +14,7 @@ import pandas as pd
 from ...analysis.survey import DONT_KNOW_CODE, LOW_RESPONSE_RATE, NO_ANSWER_CODE, Paired, Round, SurveyGoalCounts, SurveyResult
 from ...data import survey as SV
 from ...data.privacy import hides
-from ...words.formats import fmt_int, fmt_num, fmt_p, fmt_pct
+from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct
 from ..display import Text
 from ..survey_plot import plot_survey
 
@@ -84,8 +84,7 @@ def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
 
 def _p_relation(p: float, lang: str) -> str:
     """"= 0,158" or "< 0,001", for "p {p}"."""
-    text = fmt_p(p, lang)
-    return text if text.startswith("<") else "= " + text
+    return fmt_p_relation(p, lang)
 
 
 def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:

@@ -72,6 +72,11 @@ def blocks(r) -> list[list]:
         median: [median_cell(r, m, a, b) for m, a, b in zip(tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
     })
     drawn = any(len(c) for c in s.curves.values())
+    numbers = [v for col in ("success", "other_exit", "median_days") for v in tab[col]
+               if not isinstance(v, str) and not pd.isna(v)]
+    if not drawn and not numbers:  # a table of "–", "<5" and ".." only: one sentence says why
+        return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:]),
+                       msg("time.nothing_shown", k=str(k))], heading)]]
     opened = any(_bound(a) and not _bound(b) for a, b in zip(tab["median_ci_low"], tab["median_ci_high"]))
     open_note = (msg("time.median_open_note"),) if opened else ()
     return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
