@@ -1,0 +1,140 @@
+"""Fifth sweep of projects unlike the samples, about budgets and the cost-benefit chapter: a budget in
+the layout a förbund's budget follow-up has (a row per cost line, a column per year for the budget and
+for the utfall, in tkr, with a total column and a total row as formulas), a budget with several
+financiers, a repayment written as a negative line, a project whose successful leavers had no
+försörjningsstöd to leave, and a price year after the last published KPI. Each fixture is a tiny
+project written in tmp_path; expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import DataValidationError
+
+from .conftest import write_csv
+from .test_unseen_projects import _params, _person
+
+PROJECT = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    granted_sek: 2300000
+    data_as_of: 2025-11-30
+    data: {participants: data/participants.csv, budget: data/%s, amount_unit: {budget: tkr}}
+    """
+
+
+def _cached(path, values: dict[str, object]) -> None:
+    """Give formula cells the result Excel saves with them (openpyxl writes the formula only)."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                for ref, v in values.items():
+                    text, n = re.subn(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?', rf"\1\2<v>{v}</v>", text)
+                    assert n == 1, ref
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    shutil.move(tmp, path)
+
+
+def _wide_budget(path, *, lokaler_total: int = 200, summa_budget_2024: int = 1100, heading_2025: str = "Budget 2025"):
+    """The förbund's layout, tkr: a title row, an empty row, the header on row 3, two cost lines, a
+    total row. Utfall 2025 is not known yet (empty cells; Excel's SUM shows 0 on the total row).
+
+    By hand: Personal 2024 1 000 / 950, 2025 1 100 / –; Lokaler 2024 100 / 120, 2025 100 / –;
+    Summa 2024 1 100 / 1 070, 2025 1 200 / 0; Budget totalt 2 100 and 200 (sum 2 300), Utfall totalt
+    950 and 120 (sum 1 070)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws["A1"] = "Budget och utfall, tkr"
+    ws.append([])
+    ws.append(["Kostnadsslag", "Budget 2024", "Utfall 2024", heading_2025, "Utfall 2025", "Budget totalt", "Utfall totalt"])
+    ws.append(["Personal", 1000, 950, 1100, None, "=B4+D4", "=C4+E4"])
+    ws.append(["Lokaler", 100, 120, 100, None, "=B5+D5", "=C5+E5"])
+    ws.append(["Summa", "=SUM(B4:B5)", "=SUM(C4:C5)", "=SUM(D4:D5)", "=SUM(E4:E5)", "=SUM(F4:F5)", "=SUM(G4:G5)"])
+    wb.save(path)
+    _cached(path, {"F4": 2100, "G4": 950, "F5": lokaler_total, "G5": 120, "B6": summa_budget_2024, "C6": 1070,
+                   "D6": 1200, "E6": 0, "F6": 2300, "G6": 1070})
+
+
+def _kr(cell: str) -> int:
+    """An amount as a table cell shows it ('−10 000 kr', 'SEK 800,000') as a number of kronor."""
+    digits = re.sub(r"[^0-9]", "", cell)
+    return -int(digits) if cell.strip().startswith(("−", "-")) or "SEK −" in cell or "SEK -" in cell else int(digits)
+
+
+def _participants(tmp_path, n: int = 6, **kw) -> None:
+    write_csv(tmp_path / "data/participants.csv",
+              [{**_person(i + 1, start="2024-03-01", end="2024-09-01", **kw), "project_id": "unseen"}
+               for i in range(n)])
+
+
+# --- the förbund's own layout: a column per year for budget and utfall ----------------------------
+def test_a_budget_with_a_column_per_year_and_kind_is_read_as_its_lines(tmp_path):
+    _participants(tmp_path)
+    _wide_budget(tmp_path / "data/budget.xlsx")
+    p = et.load_project(_params(tmp_path, PROJECT % "budget.xlsx"))
+    b = p.budget
+    # one row per line and year, the year's lines together; tkr × 1 000
+    assert b["period"].tolist() == ["2024", "2024", "2025", "2025"]
+    assert b["category"].tolist() == ["Personal", "Lokaler", "Personal", "Lokaler"]
+    assert b["budget"].tolist() == [1_000_000, 100_000, 1_100_000, 100_000]
+    assert b["actual"].iloc[:2].tolist() == [950_000, 120_000] and b["actual"].iloc[2:].isna().all()
+    # the total row and the total columns are checked and not counted: 2 300 000 kr, not twice that
+    assert b["budget"].sum() == 2_300_000
+    assert any(w.code == "budget_wide" for w in p.warnings)
+
+
+def test_a_wide_budgets_wrong_total_column_and_total_row_are_named_by_their_cells(tmp_path):
+    _participants(tmp_path)
+    # Lokaler's total typed 250 (its cells sum to 100 + 100 = 200); Summa Budget 2024 typed 1 150 (1 000 + 100)
+    _wide_budget(tmp_path / "data/budget.xlsx", lokaler_total=250, summa_budget_2024=1150)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, PROJECT % "budget.xlsx"))
+    found = {(p.row, p.column, p.key) for p in e.value.problems}
+    assert found == {(5, "Budget totalt", "budget.wide_total"), (6, "Budget 2024", "budget.total")}
+    lines = {p.key: p.note("sv") for p in e.value.problems}
+    assert "200" in lines["budget.wide_total"] and "1 100 tkr" in lines["budget.total"]
+
+
+def test_a_wide_budgets_unreadable_heading_is_one_problem_without_follow_on_totals(tmp_path):
+    _participants(tmp_path)
+    _wide_budget(tmp_path / "data/budget.xlsx", heading_2025="Budget 2025 prel.")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, PROJECT % "budget.xlsx"))
+    [only] = e.value.problems
+    assert (only.row, only.column, only.key) == (3, "Budget 2025 prel.", "budget.wide_heading")
+    assert "Budget år 1" in only.note("sv") and "Budget år 1" in only.note("en")
+
+
+def test_a_total_of_0_over_cells_not_yet_filled_in_is_not_a_mismatch(tmp_path):
+    # the long layout: the running year's total row shows Excel's 0 over empty utfall cells
+    _participants(tmp_path)
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 1000, "actual": 950},
+        {"period": "2025", "category": "Personal", "budget": 1100, "actual": ""},
+        {"period": "2025", "category": "Summa", "budget": 1100, "actual": 0}])
+    p = et.load_project(_params(tmp_path, PROJECT % "budget.csv"))
+    assert p.budget["actual"].isna().tolist() == [False, True]
+
+
+def test_a_repayment_written_as_a_negative_budget_line_says_what_to_write(tmp_path):
+    _participants(tmp_path)
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 600000, "actual": 580000},
+        {"period": "2025", "category": "Återbetalning", "budget": "", "actual": -20000}])
+    body = (PROJECT % "budget.csv").replace(", amount_unit: {budget: tkr}", "")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, body))
+    [only] = e.value.problems
+    assert (only.row, only.column) == (3, "actual")
+    assert "återbetalning" in only.note("sv") and "ta bort raden" in only.note("sv")
+    assert "repayment" in only.note("en")
