@@ -15,6 +15,8 @@ import pytest
 
 import evaltools as et
 from evaltools.data.errors import DataValidationError
+from evaltools.present.sections import budget as budget_section
+from evaltools.words.labels import NBSP
 
 from .conftest import write_csv
 from .test_unseen_projects import _params, _person
@@ -138,3 +140,50 @@ def test_a_repayment_written_as_a_negative_budget_line_says_what_to_write(tmp_pa
     assert (only.row, only.column) == (3, "actual")
     assert "återbetalning" in only.note("sv") and "ta bort raden" in only.note("sv")
     assert "repayment" in only.note("en")
+
+
+# --- whose money: funders and a subtotal per year -------------------------------------------------
+FUNDED = [  # kr
+    {"period": "2024", "category": "Personal", "budget": 600000, "actual": 580000, "funder": "förbund"},
+    {"period": "2024", "category": "Socialsekreterare (arbetstid)", "budget": 200000, "actual": 210000, "funder": "kommun"},
+    {"period": "2025", "category": "Personal", "budget": 620000, "actual": 640000, "funder": "förbund"},
+    {"period": "2025", "category": "Arbetsterapeut (arbetstid)", "budget": 100000, "actual": "", "funder": "region"},
+]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_budget_table_sums_each_year_and_says_whose_money_each_line_is(tmp_path, lang):
+    _participants(tmp_path)
+    write_csv(tmp_path / "data/budget.csv", FUNDED)
+    body = (PROJECT % "budget.csv").replace(", amount_unit: {budget: tkr}", "")
+    r = et.Report(et.load_project(_params(tmp_path, body)), lang=lang)
+    [[_, table, _]] = budget_section.blocks(r)
+    f = table.frame
+    rows = {str(row.iloc[1]): [c.replace(NBSP, " ") for c in row.tolist()] for _, row in f.iterrows()}
+    total, of_which = ("Summa", "varav") if lang == "sv" else ("Total", "of which")
+    # by hand: 2024 budget 600 000 + 200 000 = 800 000, utfall 580 000 + 210 000 = 790 000 (99 %)
+    assert [_kr(c) for c in rows[f"{total} 2024"][3:6]] == [800_000, 790_000, -10_000]
+    assert rows[f"{total} 2024"][6].startswith("99")
+    # 2025: budget 620 000 + 100 000 = 720 000; utfall only on Personal, 640 000 against its 620 000
+    assert [_kr(c) for c in rows[f"{total} 2025"][3:6]] == [720_000, 640_000, 20_000]
+    # each funder's part: förbund 600 000 + 620 000 = 1 220 000 budget, 580 000 + 640 000 = 1 220 000 utfall;
+    # kommun 200 000 / 210 000; region 100 000 budget, no utfall yet
+    funders = [v for k, v in rows.items() if k.startswith(of_which)]
+    assert [_kr(v[3]) for v in funders] == [1_220_000, 200_000, 100_000]
+    assert [v[4] for v in funders][2] == "–" and [_kr(v[4]) for v in funders[:2]] == [1_220_000, 210_000]
+    # the parts add up to the table's budget total: 1 220 000 + 200 000 + 100 000 = 1 520 000
+    assert sum(_kr(v[3]) for v in funders) == 1_520_000
+    funder_col = r.msg("budget.funder")
+    assert funder_col in f.columns
+    assert f[funder_col].iloc[1] == ("Kommunens medfinansiering" if lang == "sv" else "Municipality's co-financing")
+    assert any(r.msg("budget.funders_note") == n for n in table.notes)
+
+
+def test_a_budget_of_one_funder_and_one_period_has_no_subtotals(tmp_path):
+    _participants(tmp_path)
+    write_csv(tmp_path / "data/budget.csv", [{"period": "hela", "category": "Personal", "budget": 500000,
+                                             "actual": 450000}])
+    body = (PROJECT % "budget.csv").replace(", amount_unit: {budget: tkr}", "")
+    r = et.Report(et.load_project(_params(tmp_path, body)))
+    [[_, table, _]] = budget_section.blocks(r)
+    assert len(table.frame) == 2 and r.msg("budget.funder") not in table.frame.columns
