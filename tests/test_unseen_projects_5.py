@@ -10,13 +10,15 @@ import re
 import shutil
 import zipfile
 
+import numpy as np
 import openpyxl
 import pytest
 
 import evaltools as et
 from evaltools.data.errors import DataValidationError
 from evaltools.present.sections import budget as budget_section
-from evaltools.words.labels import NBSP
+from evaltools.present.sections import costbenefit as cb_section
+from evaltools.words.labels import NBSP, note_text
 
 from .conftest import write_csv
 from .test_unseen_projects import _params, _person
@@ -187,3 +189,40 @@ def test_a_budget_of_one_funder_and_one_period_has_no_subtotals(tmp_path):
     r = et.Report(et.load_project(_params(tmp_path, body)))
     [[_, table, _]] = budget_section.blocks(r)
     assert len(table.frame) == 2 and r.msg("budget.funder") not in table.frame.columns
+
+
+# --- successful leavers who had no försörjningsstöd to leave ----------------------------------
+def test_no_simulated_probability_is_shown_when_no_benefit_was_counted(tmp_path):
+    # six who left for work, each on sjukpenning at the start: no saving is counted, so the section
+    # says it shows the cost only, and its per-actor table has no column of simulated shares
+    _participants(tmp_path, n=6)
+    rows = [{**_person(i + 1, start="2024-03-01", end="2024-09-01"), "support_start": "sjukpenning"} for i in range(6)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2024", "category": "Personal", "budget": 600000,
+                                             "actual": 580000}])
+    body = (PROJECT % "budget.csv").replace(", amount_unit: {budget: tkr}", "")
+    r = et.Report(et.load_project(_params(tmp_path, body)))
+    assert r.cba.summary.successes == 0
+    # nothing was simulated, so the workbook's per-perspective sheet has no share of draws either
+    assert r.cba.monte_carlo is None and r.cba.table["p_npv_positive"].isna().all()
+    table = cb_section.perspective_table(r)
+    assert r.msg("costbenefit.eb.p_positive") not in table.frame.columns
+    assert not any("simuleringar" in n for n in table.notes)
+
+
+# --- a price year after the last published KPI ----------------------------------------------------
+def test_a_price_year_without_a_published_kpi_is_flagged_in_the_assumptions(tmp_path):
+    _participants(tmp_path)
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2024", "category": "Personal", "budget": 600000,
+                                             "actual": 580000}])
+    body = (PROJECT % "budget.csv").replace(", amount_unit: {budget: tkr}", "") + "cost_benefit: {price_year: 2031}\n"
+    r = et.Report(et.load_project(_params(tmp_path, body)))
+    a = r.cba.assumptions.set_index("name").loc["price_year"]
+    last = int(et.data.reference.kpi_table()["year"].max())
+    assert bool(a["flagged"])
+    said = note_text(a["source"], "sv")
+    assert "KPI för 2031 finns inte" in said and f"{last} års index" in said
+    # a published year is not flagged
+    body_ok = body.replace("price_year: 2031", "price_year: 2023")
+    ok = et.Report(et.load_project(_params(tmp_path, body_ok))).cba.assumptions.set_index("name").loc["price_year"]
+    assert not bool(ok["flagged"]) and np.isclose(ok["value"], 2023)
