@@ -18,6 +18,7 @@ import evaltools as et
 from evaltools.data.errors import DataValidationError
 from evaltools.present.sections import budget as budget_section
 from evaltools.present.sections import costbenefit as cb_section
+from evaltools.present.sections import summary
 from evaltools.words.labels import NBSP, note_text
 
 from .conftest import write_csv
@@ -179,6 +180,14 @@ def test_the_budget_table_sums_each_year_and_says_whose_money_each_line_is(tmp_p
     assert funder_col in f.columns
     assert f[funder_col].iloc[1] == ("Kommunens medfinansiering" if lang == "sv" else "Municipality's co-financing")
     assert any(r.msg("budget.funders_note") == n for n in table.notes)
+    # page 1 says whose money the cost is, as the cost is counted (utfall, else budget): förbund
+    # 580 000 + 640 000 = 1 220 000, kommun 210 000, region 100 000 (its budget: no utfall yet)
+    said = summary.cost_sentence(r, r.cba.summary, r.cba.costs).replace(NBSP, " ")
+    expected = {"sv": "Kostnaden per finansiär: Samordningsförbundet 1,2 miljoner kronor, Kommunens medfinansiering "
+                      "210 000 kr och Regionens medfinansiering 100 000 kr.",
+                "en": "The cost by funder: Coordination association SEK 1.2 million, Municipality's co-financing "
+                      "SEK 210,000 and Region's co-financing SEK 100,000."}[lang]
+    assert expected in said
 
 
 def test_a_budget_of_one_funder_and_one_period_has_no_subtotals(tmp_path):
@@ -189,6 +198,7 @@ def test_a_budget_of_one_funder_and_one_period_has_no_subtotals(tmp_path):
     r = et.Report(et.load_project(_params(tmp_path, body)))
     [[_, table, _]] = budget_section.blocks(r)
     assert len(table.frame) == 2 and r.msg("budget.funder") not in table.frame.columns
+    assert "finansiär" not in summary.cost_sentence(r, r.cba.summary, r.cba.costs)
 
 
 # --- successful leavers who had no försörjningsstöd to leave ----------------------------------

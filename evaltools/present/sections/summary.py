@@ -90,7 +90,18 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
             sent += per_success(r, s)
         elif s.goal_successes:
             withheld.append(msg("summary.per_success_withheld", k=k))
-    return " ".join([msg("common.sentence", text=sent), *withheld])
+    return " ".join([msg("common.sentence", text=sent), *funders_sentence(r, costs), *withheld])
+
+
+def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
+    """Whose money the cost is, when the budget's lines have several funders: each funder's part of the
+    cost just stated (utfall, else budget, as the cost is counted), in the order the budget names them."""
+    if S.FUNDER not in costs or costs[S.FUNDER].dropna().nunique() < 2:
+        return []
+    parts = costs.groupby(S.FUNDER, sort=False)["used"].sum()
+    said = join([r.msg("summary.cost_funder", funder=code_label(S.FUNDER, f, r.lang), amount=fmt_kr_prose(v, r.lang))
+                 for f, v in parts.items()], r.lang)
+    return [r.msg("summary.cost_funders", parts=said)]
 
 
 PER_SUCCESS = {"action_plan": "summary.per_success_plan", "goal_outcomes": "summary.per_success_goal",
