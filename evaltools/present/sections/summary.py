@@ -94,9 +94,11 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
 
 
 def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
-    """Whose money the cost is, when the budget's lines have several funders: each funder's part of the
-    cost just stated (utfall, else budget, as the cost is counted), in the order the budget names them."""
-    if S.FUNDER not in costs or costs[S.FUNDER].dropna().nunique() < 2:
+    """Whose money the cost is, when partners co-finance the project (a municipality's, a region's or an
+    agency's staff time): each funder's part of the cost just stated (utfall, else budget, as the cost is
+    counted), in the order the budget names them. (The förbund's money and the owner's own financing
+    alone are left to the section: page 1 holds on one page.)"""
+    if S.FUNDER not in costs or not set(costs[S.FUNDER].dropna().astype(str)) - {"förbund", "egen"}:
         return []
     parts = costs.groupby(S.FUNDER, sort=False)["used"].sum()
     said = join([r.msg("summary.cost_funder", funder=code_label(S.FUNDER, f, r.lang), amount=fmt_kr_prose(v, r.lang))
