@@ -201,6 +201,20 @@ def test_a_budget_of_one_funder_and_one_period_has_no_subtotals(tmp_path):
     assert "finansiär" not in summary.cost_sentence(r, r.cba.summary, r.cba.costs)
 
 
+def test_page_one_leaves_the_forbunds_and_the_owners_own_money_to_the_budget_section(tmp_path):
+    # förbund and egen only: no partner co-finances, so page 1 keeps to the total (it must hold on one
+    # page); the budget table still shows each funder's part
+    _participants(tmp_path)
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 500000, "actual": 450000, "funder": "förbund"},
+        {"period": "2024", "category": "Lokaler", "budget": 100000, "actual": 100000, "funder": "egen"}])
+    body = (PROJECT % "budget.csv").replace(", amount_unit: {budget: tkr}", "")
+    r = et.Report(et.load_project(_params(tmp_path, body)))
+    assert "finansiär" not in summary.cost_sentence(r, r.cba.summary, r.cba.costs)
+    [[_, table, _]] = budget_section.blocks(r)
+    assert r.msg("budget.funder") in table.frame.columns
+
+
 # --- successful leavers who had no försörjningsstöd to leave ----------------------------------
 def test_no_simulated_probability_is_shown_when_no_benefit_was_counted(tmp_path):
     # six who left for work, each on sjukpenning at the start: no saving is counted, so the section
@@ -218,6 +232,28 @@ def test_no_simulated_probability_is_shown_when_no_benefit_was_counted(tmp_path)
     table = cb_section.perspective_table(r)
     assert r.msg("costbenefit.eb.p_positive") not in table.frame.columns
     assert not any("simuleringar" in n for n in table.notes)
+
+
+@pytest.mark.parametrize(("other", "on_fs", "said"), [(10, 5, True), (5, 10, False)])
+def test_page_one_says_a_negative_result_is_the_calculations_reach_when_most_had_no_fs_to_leave(
+        tmp_path, other, on_fs, said):
+    # every participant left for work; `other` of them were on sjukpenning at the start (no saving),
+    # `on_fs` on försörjningsstöd. A cost of 2 000 000 kr against at most 10 leavers' saving over three
+    # years (about 10 × 12 000 kr × 36 months = 4,3 million before deadweight and sharing) is negative for
+    # the public financiers with 5 leavers; the extra sentence comes only when the others are the majority
+    rows = [{**_person(i + 1, start="2024-03-01", end="2024-09-01"),
+             "support_start": "sjukpenning" if i < other else "försörjningsstöd"} for i in range(other + on_fs)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2024", "category": "Personal", "budget": 2_000_000,
+                                             "actual": 2_000_000}])
+    body = (PROJECT % "budget.csv").replace(", amount_unit: {budget: tkr}", "").replace("2300000", "2000000")
+    r = et.Report(et.load_project(_params(tmp_path, body)))
+    assert r.cba.summary.successes == on_fs
+    npv = r.cba.table.set_index("perspective").loc["offentliga", "npv"]
+    page_one = " ".join(summary.worth(r))
+    assert (r.msg("summary.other_support_most") in page_one) == (said and npv < 0)
+    if said:
+        assert npv < 0
 
 
 # --- a price year after the last published KPI ----------------------------------------------------

@@ -260,6 +260,11 @@ def support_at_start(r) -> list[str]:
         supports = ", ".join(code_label(S.SUPPORT_START, c, lang).lower() for c, _ in s.other_support)
         n = sum(n for _, n in s.other_support)
         out.append(capitalized(r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports)))
+        lead_npv = r.cba.table.set_index("perspective").loc[s.perspective, "npv"]
+        if s.successes and n > s.successes and lead_npv < 0:
+            # most who moved on had no försörjningsstöd to leave: the negative result is the calculation's
+            # reach, not a verdict on the goals (which page 1 gave above)
+            out.append(r.msg("summary.other_support_most"))
     if s.mode == "observed" and s.unknown_support and s.successes:
         total = _persons_prose(r, s.successes)
         out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
