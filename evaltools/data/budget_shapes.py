@@ -94,7 +94,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
         Columns ``period``, ``category``, ``budget``, ``actual`` (and ``funder``), each row with its
         row in the file and, in ``cell_columns``, the heading its amounts came from.
     dict
-        Counts for the data-quality note: ``periods`` (as read), ``lines``, ``rows``.
+        Counts for the data-quality note: ``periods`` (as read), ``lines`` and ``rows`` (the cost lines'
+        rows made, total rows not counted).
     """
     df = raw.frame
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
@@ -179,7 +180,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                    cell_columns=cell_columns, headless=raw.headless, other_sheets=raw.other_sheets,
                    file_sheets=raw.file_sheets)
     lines = sum(1 for n in names if str(n).strip() and str(n).strip().lower() not in S.TOTAL_LABELS)
-    return out, {"periods": ", ".join(periods), "lines": lines, "rows": len(frame)}
+    cells_read = sum(1 for row in rows if row[S.CATEGORY].strip().lower() not in S.TOTAL_LABELS)
+    return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read}
 
 
 def _plain(x: float, lang: str) -> str:
