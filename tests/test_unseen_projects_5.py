@@ -122,6 +122,23 @@ def test_a_wide_budgets_unreadable_heading_is_one_problem_without_follow_on_tota
     assert "Budget år 1" in only.note("sv") and "Budget år 1" in only.note("en")
 
 
+def test_a_wide_budget_without_a_heading_over_its_cost_lines_is_one_problem(tmp_path):
+    # Excel users often leave the cell above the cost lines' names empty: that column is not read, so
+    # the budget has no names; one problem says what to write, not one per line and year
+    _participants(tmp_path)
+    path = tmp_path / "data/budget.xlsx"
+    _wide_budget(path)
+    wb = openpyxl.load_workbook(path)
+    wb.active["A3"] = None
+    wb.save(path)
+    _cached(path, {"F4": 2100, "G4": 950, "F5": 200, "G5": 120, "B6": 1100, "C6": 1070, "D6": 1200, "E6": 0,
+                   "F6": 2300, "G6": 1070})
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, PROJECT % "budget.xlsx"))
+    [only] = e.value.problems
+    assert (only.row, only.key) == (3, "budget.wide_no_category") and "Kostnadsslag" in only.note("sv")
+
+
 def test_a_total_of_0_over_cells_not_yet_filled_in_is_not_a_mismatch(tmp_path):
     # the long layout: the running year's total row shows Excel's 0 over empty utfall cells
     _participants(tmp_path)

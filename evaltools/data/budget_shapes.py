@@ -125,6 +125,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     if unread:
         totals = {}
     periods = list(dict.fromkeys(p for _, p in cells))
+    if category is None:  # (no line could be named: one problem, not one per empty name)
+        periods, totals = [], {}
     rows: list[dict[str, str]] = []
     at: list[int] = []
     where: dict[str, list[str]] = {S.BUDGET: [], S.ACTUAL: []}
