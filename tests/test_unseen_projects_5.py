@@ -122,21 +122,42 @@ def test_a_wide_budgets_unreadable_heading_is_one_problem_without_follow_on_tota
     assert "Budget år 1" in only.note("sv") and "Budget år 1" in only.note("en")
 
 
-def test_a_wide_budget_without_a_heading_over_its_cost_lines_is_one_problem(tmp_path):
-    # Excel users often leave the cell above the cost lines' names empty: that column is not read, so
-    # the budget has no names; one problem says what to write, not one per line and year
+def test_a_wide_budget_without_a_heading_over_its_cost_lines_reads_them_from_the_first_column(tmp_path):
+    # Excel users often leave the cell above the cost lines' names empty: the first column is then read
+    # as the names, and a message about them names it by its letter
     _participants(tmp_path)
     path = tmp_path / "data/budget.xlsx"
     _wide_budget(path)
     wb = openpyxl.load_workbook(path)
     wb.active["A3"] = None
+    wb.active["A5"] = None  # Lokaler's name deleted by mistake
     wb.save(path)
     _cached(path, {"F4": 2100, "G4": 950, "F5": 200, "G5": 120, "B6": 1100, "C6": 1070, "D6": 1200, "E6": 0,
                    "F6": 2300, "G6": 1070})
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, PROJECT % "budget.xlsx"))
+    # one cell of the file, read for 2024 and for 2025: one message
     [only] = e.value.problems
-    assert (only.row, only.key) == (3, "budget.wide_no_category") and "Kostnadsslag" in only.note("sv")
+    assert (only.row, only.column, only.key) == (5, "A", "cell.empty")
+    wb = openpyxl.load_workbook(path)
+    wb.active["A5"] = "Lokaler"
+    wb.save(path)
+    _cached(path, {"F4": 2100, "G4": 950, "F5": 200, "G5": 120, "B6": 1100, "C6": 1070, "D6": 1200, "E6": 0,
+                   "F6": 2300, "G6": 1070})
+    b = et.load_project(_params(tmp_path, PROJECT % "budget.xlsx")).budget
+    assert b["category"].tolist() == ["Personal", "Lokaler", "Personal", "Lokaler"]
+    assert b["budget"].sum() == 2_300_000
+
+
+def test_a_wide_budget_with_no_names_at_all_is_one_problem(tmp_path):
+    # a budget whose amounts start in column A has no column of names: one problem says what to write
+    _participants(tmp_path)
+    write_csv(tmp_path / "data/budget.csv", [{"Budget 2024": 1000, "Utfall 2024": 950},
+                                             {"Budget 2024": 100, "Utfall 2024": 120}])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, PROJECT % "budget.csv"))
+    [only] = e.value.problems
+    assert (only.row, only.key) == (1, "budget.wide_no_category") and "Kostnadsslag" in only.note("sv")
 
 
 def test_a_total_of_0_over_cells_not_yet_filled_in_is_not_a_mismatch(tmp_path):

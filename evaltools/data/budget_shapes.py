@@ -67,6 +67,11 @@ def is_wide(columns: list[str]) -> bool:
     return sum(1 for c in columns if (w := wide_heading(c)) is not None and w[1] not in ("", "?")) >= 1
 
 
+def is_wide_read(raw: RawTable) -> bool:
+    """Was ``raw`` made by :func:`long_from_wide` (its cells' headings kept per row)?"""
+    return S.CATEGORY in raw.cell_columns
+
+
 def header_like(cell: str) -> bool:
     """A cell that may be a heading of a wide budget (for finding its header row)."""
     return wide_heading(cell) is not None

@@ -329,7 +329,8 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     note says which sheet was read. A text file's cells may be up to :data:`MAX_CSV_FIELD` characters.
     A heading that is one of ``wanted`` or ``names`` (the contract's column names) in other letter case
     (``Person_ID``, ``START_DATE``) is read as that column. ``header_like`` counts other cells as
-    headings when the header row is looked for (a budget's ``Budget 2024``, ``Utfall 2024``).
+    headings when the header row is looked for (a budget's ``Budget 2024``, ``Utfall 2024``); in a header
+    row found by those alone, an empty first heading above values is read as the column's letter (``A``).
 
     Raises
     ------
@@ -357,6 +358,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
     canonical = {n.lower(): n for n in (*names, *wanted)}
     header = [canonical.get(name.lower(), name) for name in header]
+    if (header_like is not None and header and not header[0] and not set(header) & set(wanted)
+            and (cells.iloc[h + 1:, 0] != "").any()):
+        # a header row found by ``header_like`` alone (a budget with a column per year) often leaves the
+        # cell above the first column's names empty: that column is read under its letter
+        header[0] = openpyxl.utils.get_column_letter(1)
     errors: list[Problem] = []
     seen: dict[str, list[int]] = {}
     for j, name in enumerate(header):

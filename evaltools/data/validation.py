@@ -787,7 +787,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
+    wide, first = budget_shapes.is_wide_read(raw), len(problems)
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
+    if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
+        problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
