@@ -14,7 +14,7 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass, field
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -77,13 +77,16 @@ class RawTable:
         return str(where[i]) if where is not None else column
 
 
-def _find_header(cells: pd.DataFrame, wanted: list[str]) -> int:
-    """Index of the first row (within the first 15) that holds most of the wanted column names."""
+def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[str], bool] | None = None) -> int:
+    """Index of the first row (within the first 15) that holds most of the wanted column names (or,
+    with ``header_like``, of the cells it takes for headings)."""
     best, best_hits = 0, -1
     wanted_set = {w.lower() for w in wanted}
     for i in range(min(15, len(cells))):
         row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
         hits = len(row & wanted_set)
+        if header_like is not None:
+            hits += sum(1 for v in row - wanted_set if v and header_like(v))
         if hits > best_hits:
             best, best_hits = i, hits
         if wanted_set and hits == len(wanted_set):
@@ -313,7 +316,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
 
 
 def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None,
-               names: tuple[str, ...] = ()) -> RawTable:
+               names: tuple[str, ...] = (), header_like: Callable[[str], bool] | None = None) -> RawTable:
     """Read a CSV, TXT or .xlsx file as text cells.
 
     The header row is the first row (of the first 15) that holds the wanted column names, so an
@@ -325,7 +328,9 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     it; a sheet number counts the visible sheets, and when the workbook's first sheet is hidden a
     note says which sheet was read. A text file's cells may be up to :data:`MAX_CSV_FIELD` characters.
     A heading that is one of ``wanted`` or ``names`` (the contract's column names) in other letter case
-    (``Person_ID``, ``START_DATE``) is read as that column.
+    (``Person_ID``, ``START_DATE``) is read as that column. ``header_like`` counts other cells as
+    headings when the header row is looked for (a budget's ``Budget 2024``, ``Utfall 2024``); in a header
+    row found by those alone, an empty first heading above values is read as the column's letter (``A``).
 
     Raises
     ------
@@ -348,11 +353,16 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if len(cells.columns) == 0:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     cells = cells.fillna("").astype(str).apply(lambda c: c.str.strip())
-    h = _find_header(cells, wanted) if len(cells) else 0
+    h = _find_header(cells, wanted, header_like) if len(cells) else 0
     header = [str(v).strip() for v in (cells.iloc[h].tolist() if len(cells) else [])]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
     canonical = {n.lower(): n for n in (*names, *wanted)}
     header = [canonical.get(name.lower(), name) for name in header]
+    if (header_like is not None and header and not header[0] and not set(header) & set(wanted)
+            and (cells.iloc[h + 1:, 0] != "").any()):
+        # a header row found by ``header_like`` alone (a budget with a column per year) often leaves the
+        # cell above the first column's names empty: that column is read under its letter
+        header[0] = openpyxl.utils.get_column_letter(1)
     errors: list[Problem] = []
     seen: dict[str, list[int]] = {}
     for j, name in enumerate(header):

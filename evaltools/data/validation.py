@@ -16,6 +16,7 @@ from . import schema as S
 from .params import ProjectParams
 from .errors import DataValidationError, Problem, problem
 from .messages import message
+from . import budget_shapes
 from .payment_shapes import long_from_wide, payments_shape
 from .reading import RawTable, read_table
 from .privacy import find_personnummer, may_hold_personnummer
@@ -250,7 +251,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 negative = num.notna() & (num < 0)
                 bad |= negative
                 # (in a payments file a negative amount is usually a repayment: say how those are read)
-                key = "hint.negative_payment" if spec is S.PAYMENTS else "hint.negative"
+                # (in a budget, a repayment or correction of utfall: say where the amount belongs)
+                key = ("hint.negative_payment" if spec is S.PAYMENTS else
+                       "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
                     hints[i] = (key, {})
             elif col.kind == "int":
@@ -471,13 +474,15 @@ def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: 
 
 
 def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, problems: list[Problem],
-          warn: list[Problem], wanted: list[str] | None = None) -> RawTable | None:
+          warn: list[Problem], wanted: list[str] | None = None,
+          header_like: Callable[[str], bool] | None = None) -> RawTable | None:
     """Read one file; problems that stop reading it are collected, not raised. A personnummer in
     any cell or heading is a problem of the file, its number taken out (:func:`_check_pseudonymous`).
-    ``wanted``: the column names that find the header row (default: the spec's required ones)."""
+    ``wanted``: the column names that find the header row (default: the spec's required ones);
+    ``header_like``: other cells that count as headings there (:func:`evaltools.data.reading.read_table`)."""
     try:
         raw = read_table(path, wanted or spec.required, params.data.excel_sheet, table,
-                         tuple(c.name for c in spec.columns))
+                         tuple(c.name for c in spec.columns), header_like)
     except DataValidationError as e:
         problems.extend(e.problems)
         return None
@@ -830,16 +835,25 @@ def _amount(x: float, lang: str) -> str:
 
 
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
-    raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn)
+    raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn, header_like=budget_shapes.header_like)
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
+        start = len(problems)
+        raw, info = budget_shapes.long_from_wide(raw, fname, problems)
+        if len(raw.frame) and len(problems) == start:
+            warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
+                                periods=info["periods"], lines=_sek(info["lines"]), rows=_sek(info["rows"])))
     frame = raw.frame
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
+    wide, first = budget_shapes.is_wide_read(raw), len(problems)
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
+    if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
+        problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
@@ -856,10 +870,13 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             if pd.isna(stated):
                 continue
             summed = scope[col].sum(min_count=1)
+            if pd.isna(summed) and stated == 0:
+                continue  # Excel's SUM over cells not yet filled in (the running year's utfall) shows 0
             if pd.isna(summed) or abs(stated - summed) > 0.5:
                 # the total and the lines' sum in the file's own unit (kr or tkr, named), as the cell holds it
                 lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
-                problems.append(problem(fname, int(raw.file_rows[i]), col, _amount(stated / factor, "en"), "budget.total",
+                problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(col, i), _amount(stated / factor, "en"),
+                                        "budget.total",
                                         lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}", period=period))
     file_rows = raw.file_rows[~is_total.to_numpy()]

@@ -35,7 +35,7 @@ from ..comparison import comparison_rate_tells_few, comparison_success_rates
 from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
-from ...data.reference import RefValue, default, price_factor
+from ...data.reference import RefValue, default, kpi, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
@@ -230,7 +230,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         UsedAssumption("skattefaktor", cb.skattefaktor,
                        Note.of("assumption.skattefaktor_source") if cb.skattefaktor != 1 else Note.of("assumption.params_file"),
                        _weak_default("skattefaktor", cb.skattefaktor)),
-        UsedAssumption("price_year", params.price_year, Note.of("assumption.price_year_source")),
+        _price_year_used(params),
         UsedAssumption("work_earnings_sek_month", earnings, earn_src, earn_flag),
     ]
     if subsidised.any():  # (listed only where an exit to subsidised work makes it count)
@@ -295,6 +295,18 @@ def _measured_streams(reg: RegisterEffects, m: _Model, params) -> dict[tuple[str
             add((f"ersattning_{e.actor}", "individ"), flow)
     return out
 
+
+def _price_year_used(params) -> UsedAssumption:
+    """The price year, flagged when SCB's KPI for it is not in the reference data (a price year after
+    the last published year: another year's index stands in) or is an estimate."""
+    py = params.price_year
+    ref = kpi(py, dict(params.reference.kpi))
+    if ref.confidence == "FALLBACK":
+        return UsedAssumption("price_year", py, Note.of("assumption.price_year_fallback", year=str(py),
+                                                        near=str(ref.fallback_from)), True)
+    if ref.confidence not in ("H", "M", "params"):
+        return UsedAssumption("price_year", py, Note.of("assumption.price_year_estimate", year=str(py)), True)
+    return UsedAssumption("price_year", py, Note.of("assumption.price_year_source"))
 
 def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
                  effect: bool = True, payments=None, reference_dates: pd.DataFrame | None = None,
@@ -418,8 +430,10 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     sens_by = {p: (_sensitivity(m, info, p, cb) if (n_s and not structural) else pd.DataFrame(columns=SENSITIVITY_COLUMNS))
                for p in PERSPECTIVES}
     sens = sens_by[lead]
+    # nothing to simulate without a benefit (no exit from försörjningsstöd yet, or every leaver had
+    # another support at the start): every draw would be the cost, the sensitivity is left out likewise
     mc, sim = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias)
-               if monte_carlo and not structural and len(ct) else (None, None))
+               if monte_carlo and not structural and len(ct) and n_s else (None, None))
     by = mc.by_perspective if mc is not None else {}
     persp["p_npv_positive"] = [by[p].p_npv_positive if p in by and not pd.isna(n) else np.nan
                                for p, n in zip(persp["perspective"], persp["npv"])]

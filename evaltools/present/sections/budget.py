@@ -4,11 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...analysis.costbenefit import budget_use
 from ...data import schema as S
 from .contents import applies
 from ..display import Table, Text
 from ...words.formats import fmt_kr, fmt_pct, fmt_budget_share
-from ...words.labels import budget_period_label, t
+from ...words.labels import budget_period_label, code_label, t
 from . import basis as B
 from ..plots import plot_budget
 
@@ -78,27 +79,69 @@ def _basis_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     return ()
 
 
+def _sum_row(r, label: str, group: pd.DataFrame, budget_only: bool) -> list[str]:
+    """A subtotal of some lines (a period's, a funder's), counted as the table's total is: the budget of
+    every line, the actual amounts, and the difference and share used over the lines with an actual."""
+    lang, use = r.lang, budget_use(group)
+    if budget_only or not use.lines_with_actual:
+        return ["", label, fmt_kr(use.budget_total, lang), fmt_kr(np.nan, lang), fmt_kr(np.nan, lang),
+                fmt_pct(np.nan, lang, 0)]
+    return ["", label, fmt_kr(use.budget_total, lang), fmt_kr(use.actual_total, lang), fmt_kr(use.difference, lang),
+            fmt_budget_share(use.share, lang)]
+
+
+def _funders(ct: pd.DataFrame) -> list[str]:
+    """The funders of the budget's lines, in the order they first appear ([] when the file names none)."""
+    if S.FUNDER not in ct:
+        return []
+    return list(dict.fromkeys(str(f) for f in ct[S.FUNDER].dropna()))
+
+
 def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     ct = r.cba.costs
     if ct is None or ct.empty:
         return [[Text([msg("budget.absent")], msg("budget.heading"))]]
-    frame = pd.DataFrame({
-        t("period", lang): [budget_period_label(v, lang) for v in ct[S.PERIOD]], msg("budget.category"): ct[S.CATEGORY],
-        t("budget", lang): [fmt_kr(v, lang) for v in ct[S.BUDGET]],
-        t("actual", lang): [fmt_kr(v, lang) for v in ct[S.ACTUAL]],
-        t("difference", lang): [fmt_kr(v, lang) for v in ct["difference"]],
-        t("used_pct", lang): [fmt_pct(v, lang, 0) for v in ct["used_pct"]],
-    })
     # an application is judged on its budget: actual amounts booked since (the same budget file may
     # carry them) are not what the board was asked to decide on
     budget_only = r.kind == "ansökan" or not has_actuals(ct)
+    periods = list(dict.fromkeys(ct[S.PERIOD]))
+    funders = _funders(ct)
+    rows: list[list[str]] = []
+    funder_of: list[str] = []
+    # lines grouped by period (in the order the file first names them), each period with its subtotal
+    for period in periods:
+        group = ct[ct[S.PERIOD] == period]
+        for _, line in group.iterrows():
+            rows.append([budget_period_label(line[S.PERIOD], lang), line[S.CATEGORY], fmt_kr(line[S.BUDGET], lang),
+                         fmt_kr(line[S.ACTUAL], lang), fmt_kr(line["difference"], lang), fmt_pct(line["used_pct"], lang, 0)])
+            funder_of.append(code_label(S.FUNDER, line[S.FUNDER], lang) if len(funders) > 1 else "")
+        if len(periods) > 1:
+            rows.append(_sum_row(r, msg("budget.total_period", period=budget_period_label(period, lang)), group,
+                                 budget_only))
+            funder_of.append("")
     for row in total_rows(r, budget_only):
-        frame.loc[len(frame)] = row
+        rows.append(row)
+        funder_of.append("")
+    if len(funders) > 1:  # whose money: each funder's part of the total
+        for f in funders:
+            rows.append(_sum_row(r, msg("budget.total_funder", funder=code_label(S.FUNDER, f, lang)),
+                                 ct[ct[S.FUNDER].astype(str) == f], budget_only))
+            funder_of.append("")
+    columns = [t("period", lang), msg("budget.category"), t("budget", lang), t("actual", lang), t("difference", lang),
+               t("used_pct", lang)]
+    frame = pd.DataFrame(rows, columns=columns)
+    if len(funders) > 1:
+        frame.insert(2, msg("budget.funder"), funder_of)
     if budget_only:
-        frame = frame[[t("period", lang), msg("budget.category"), t("budget", lang)]]
+        frame = frame[[c for c in frame.columns if c not in (t("actual", lang), t("difference", lang), t("used_pct", lang))]]
     return [[Text([], msg("budget.heading_budget_only" if budget_only else "budget.heading")),
-             Table(frame, notes=note(r, ct), numeric=(t("budget", lang), t("actual", lang), t("difference", lang),
-                                                      t("used_pct", lang))),
+             Table(frame, notes=note(r, ct) + funder_note(r, funders),
+                   numeric=(t("budget", lang), t("actual", lang), t("difference", lang), t("used_pct", lang))),
              # (budget only: the table says it all; the chart would show an empty actual series)
              None if budget_only else plot_budget(ct, lang)]]
+
+
+def funder_note(r, funders: list[str]) -> tuple[str, ...]:
+    """With several funders: whose money each line is, and how the cost-benefit analysis books it."""
+    return (r.msg("budget.funders_note"),) if len(funders) > 1 else ()

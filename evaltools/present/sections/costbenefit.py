@@ -174,6 +174,8 @@ def perspective_table(r) -> Table:
     lang, msg, cba = r.lang, r.msg, r.cba
     rows = cba.table
     mc = (cba.monte_carlo.by_perspective if cba.monte_carlo is not None else {})
+    if too_early(r.project.has_participants, cba.summary):
+        mc = {}  # no benefit to vary: nothing was simulated that the section could show (it says so)
     structural = cba.summary.mode == "structural"
     benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
     p_col = msg("costbenefit.eb.p_positive")

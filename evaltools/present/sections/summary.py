@@ -90,7 +90,20 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
             sent += per_success(r, s)
         elif s.goal_successes:
             withheld.append(msg("summary.per_success_withheld", k=k))
-    return " ".join([msg("common.sentence", text=sent), *withheld])
+    return " ".join([msg("common.sentence", text=sent), *funders_sentence(r, costs), *withheld])
+
+
+def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
+    """Whose money the cost is, when partners co-finance the project (a municipality's, a region's or an
+    agency's staff time): each funder's part of the cost just stated (utfall, else budget, as the cost is
+    counted), in the order the budget names them. (The förbund's money and the owner's own financing
+    alone are left to the section: page 1 holds on one page.)"""
+    if S.FUNDER not in costs or not set(costs[S.FUNDER].dropna().astype(str)) - {"förbund", "egen"}:
+        return []
+    parts = costs.groupby(S.FUNDER, sort=False)["used"].sum()
+    said = join([r.msg("summary.cost_funder", funder=code_label(S.FUNDER, f, r.lang), amount=fmt_kr_prose(v, r.lang))
+                 for f, v in parts.items()], r.lang)
+    return [r.msg("summary.cost_funders", parts=said)]
 
 
 PER_SUCCESS = {"action_plan": "summary.per_success_plan", "goal_outcomes": "summary.per_success_goal",
@@ -250,6 +263,11 @@ def support_at_start(r) -> list[str]:
         supports = ", ".join(code_label(S.SUPPORT_START, c, lang).lower() for c, _ in s.other_support)
         n = sum(n for _, n in s.other_support)
         out.append(capitalized(r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports)))
+        lead_npv = r.cba.table.set_index("perspective").loc[s.perspective, "npv"]
+        if s.successes and n > s.successes and lead_npv < 0:
+            # most who moved on had no försörjningsstöd to leave: the negative result is the calculation's
+            # reach, not a verdict on the goals (which page 1 gave above)
+            out.append(r.msg("summary.other_support_most"))
     if s.mode == "observed" and s.unknown_support and s.successes:
         total = _persons_prose(r, s.successes)
         out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else

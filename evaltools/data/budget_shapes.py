@@ -1,0 +1,197 @@
+"""A budget in the layout a förbund's budget follow-up usually has, brought to the contract's rows.
+
+The contract's own shape is one row per period and cost line (``period``, ``category``, ``budget``,
+``actual``, ``funder``). A förbund's budget and its follow-up are usually one row per cost line with
+a column per year for the budget and one for the utfall (``Budget 2024``, ``Utfall 2024``, or
+``2024 budget``; project years as ``Budget år 1``), often a total column per kind (``Budget totalt``)
+and a total row (``Summa``). This module finds that layout from the headings and turns it into the
+contract's rows, keeping each cell's row and column for the messages. A total column is checked
+against its row's cells here; a total row becomes the contract's total rows (category ``Summa`` per
+period, and ``alla`` for the total columns), which the budget's loader checks as it checks any.
+Nothing here judges an amount.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from . import schema as S
+from .errors import Problem, problem
+from .reading import RawTable
+
+# the kind of amount a heading names, first or last in it: budget or utfall
+_KINDS = {"budget": S.BUDGET, "budgeterat": S.BUDGET, "budgeterad": S.BUDGET, "utfall": S.ACTUAL,
+          "actual": S.ACTUAL, "actuals": S.ACTUAL, "outcome": S.ACTUAL}
+_KIND_WORDS = "|".join(sorted(_KINDS, key=len, reverse=True))
+_KIND_FIRST = re.compile(rf"^\s*({_KIND_WORDS})\b[\s,:;_\-–]*(.*?)\s*$", re.IGNORECASE)
+_KIND_LAST = re.compile(rf"^\s*(.*?)[\s,:;_\-–]*\b({_KIND_WORDS})\s*$", re.IGNORECASE)
+_UNIT = re.compile(r"\(\s*(t?kr|sek|tsek)\s*\)|\b(t?kr|tsek)\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(19|20|21)\d\d$")
+_PROJECT_YEAR = re.compile(r"^(?:år|ar|projektår|projektar|year|project year)\s*_?(\d{1,2})$", re.IGNORECASE)
+_TOTAL_WORDS = ("", *S.TOTAL_LABELS, "totalt", "hela", "hela perioden", "alla", "all", "whole period")
+# the funder column of a wide budget (the contract's name, or the Swedish word)
+_FUNDER_HEADINGS = ("funder", "finansiär", "finansiar", "financier")
+
+
+def wide_heading(heading: str) -> tuple[str, str] | None:
+    """``(kind, period)`` for a heading of a budget with one column per period and kind: ``Budget 2024``
+    → ``('budget', '2024')``, ``Utfall år 2`` → ``('actual', 'år 2')``, ``Budget totalt`` →
+    ``('budget', '')`` (a total column: period empty); ``None`` when the heading names no kind, and
+    ``(kind, '?')`` when it names one but its period cannot be read."""
+    text = _UNIT.sub(" ", str(heading)).strip()
+    first, last = _KIND_FIRST.match(text), _KIND_LAST.match(text)
+    if first is not None:
+        kind, rest = first.group(1), first.group(2)
+    elif last is not None:
+        kind, rest = last.group(2), last.group(1)
+    else:
+        return None
+    rest = re.sub(r"\s+", " ", rest.strip(" ,:;_-–")).lower()
+    code = _KINDS[kind.lower()]
+    if rest in _TOTAL_WORDS:
+        return code, ""
+    if _YEAR.match(rest):
+        return code, rest
+    py = _PROJECT_YEAR.match(rest)
+    if py:
+        return code, f"år {int(py.group(1))}"
+    return code, "?"
+
+
+def is_wide(columns: list[str]) -> bool:
+    """A budget read with no ``period`` column whose headings name a budget or utfall per period."""
+    if S.PERIOD in columns:
+        return False
+    return sum(1 for c in columns if (w := wide_heading(c)) is not None and w[1] not in ("", "?")) >= 1
+
+
+def is_wide_read(raw: RawTable) -> bool:
+    """Was ``raw`` made by :func:`long_from_wide` (its cells' headings kept per row)?"""
+    return S.CATEGORY in raw.cell_columns
+
+
+def header_like(cell: str) -> bool:
+    """A cell that may be a heading of a wide budget (for finding its header row)."""
+    return wide_heading(cell) is not None
+
+
+def _number(text: str) -> float | None:
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace("kr", "").replace(",", ".")
+    try:
+        return float(cleaned) if cleaned else None
+    except ValueError:
+        return None
+
+
+def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, dict]:
+    """The contract's rows (one per cost line and period) from a budget with one column per period.
+
+    The cost line's name is the first column that names neither an amount nor the funder; a
+    ``funder`` (``Finansiär``) column is kept. A line whose cells for a period are both empty gives no
+    row for that period. A total column (``Budget totalt``) is checked against the row's cells of its
+    kind and then left out, except on a total row, where it becomes the total for period ``alla``.
+
+    Returns
+    -------
+    RawTable
+        Columns ``period``, ``category``, ``budget``, ``actual`` (and ``funder``), each row with its
+        row in the file and, in ``cell_columns``, the heading its amounts came from.
+    dict
+        Counts for the data-quality note: ``periods`` (as read), ``lines`` and ``rows`` (the cost lines'
+        rows made, total rows not counted).
+    """
+    df = raw.frame
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+    cells: dict[tuple[str, str], str] = {}  # (kind, period) -> heading
+    totals: dict[str, str] = {}  # kind -> heading of its total column
+    funder = next((c for c in df.columns if c.strip().lower() in _FUNDER_HEADINGS), None)
+    category = None
+    for c in df.columns:
+        w = wide_heading(c)
+        if w is None:
+            if category is None and c != funder:
+                category = c
+            continue
+        kind, period = w
+        if period == "?":
+            problems.append(problem(fname, header_row, c, c, "budget.wide_heading"))
+        elif period == "":
+            totals.setdefault(kind, c)
+        elif (kind, period) in cells:
+            problems.append(problem(fname, header_row, c, c, "budget.wide_same", other=cells[(kind, period)]))
+        else:
+            cells[(kind, period)] = c
+    if category is None:
+        problems.append(problem(fname, header_row, None, None, "budget.wide_no_category"))
+    # a column whose period cannot be read is left out, so no total can be checked against the rest
+    unread = any(p == "?" for p in map(lambda c: (wide_heading(c) or ("", ""))[1], df.columns))
+    if unread:
+        totals = {}
+    periods = list(dict.fromkeys(p for _, p in cells))
+    if category is None:  # (no line could be named: one problem, not one per empty name)
+        periods, totals = [], {}
+    rows: list[dict[str, str]] = []
+    at: list[int] = []
+    where: dict[str, list[str]] = {S.BUDGET: [], S.ACTUAL: []}
+    order: list[tuple[int, int]] = []
+    names = df[category].to_numpy(object) if category is not None else np.full(len(df), "", dtype=object)
+    for i in range(len(df)):
+        name = str(names[i])
+        line = df.iloc[i]
+        is_total = name.strip().lower() in S.TOTAL_LABELS
+        if is_total and unread:
+            continue
+        for kind, heading in totals.items():  # a line's total column against its own cells
+            stated = _number(str(line[heading]))
+            if is_total or stated is None:  # a total row's total is checked as period 'alla'
+                continue
+            texts = [str(line[cells[(kind, p)]]) for p in periods if (kind, p) in cells]
+            parts = [_number(t) for t in texts]
+            if any(x is None and t.strip() for x, t in zip(parts, texts, strict=True)):
+                continue  # a cell that is not a number is reported on its own
+            summed = sum(x or 0.0 for x in parts)
+            if abs(stated - summed) > 0.5:
+                problems.append(problem(fname, int(raw.file_rows[i]), heading, str(line[heading]), "budget.wide_total",
+                                        lines_sv=_plain(summed, "sv"), lines_en=_plain(summed, "en")))
+        keys: list[str] = [*periods, "alla"] if is_total else periods
+        for period in keys:
+            if period == "alla":
+                b_col, a_col = totals.get(S.BUDGET), totals.get(S.ACTUAL)
+            else:
+                b_col, a_col = cells.get((S.BUDGET, period)), cells.get((S.ACTUAL, period))
+            b = str(line[b_col]) if b_col else ""
+            a = str(line[a_col]) if a_col else ""
+            if not b.strip() and not a.strip():
+                continue
+            row = {S.PERIOD: period, S.CATEGORY: name, S.BUDGET: b, S.ACTUAL: a}
+            if funder is not None:
+                row[S.FUNDER] = str(line[funder])
+            rows.append(row)
+            at.append(int(raw.file_rows[i]))
+            where[S.BUDGET].append(b_col or a_col or "")
+            where[S.ACTUAL].append(a_col or b_col or "")
+            order.append((keys.index(period) if period != "alla" else len(periods), i))
+    # period by period, as a budget per year is read (the lines of 2024, then those of 2025, ...)
+    sort = sorted(range(len(rows)), key=lambda k: order[k])
+    rows, at = [rows[k] for k in sort], [at[k] for k in sort]
+    where = {c: [w[k] for k in sort] for c, w in where.items()}
+    columns = [S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL] + ([S.FUNDER] if funder is not None else [])
+    frame = pd.DataFrame(rows, columns=columns).fillna("")
+    cell_columns = {S.BUDGET: np.asarray(where[S.BUDGET], dtype=object),
+                    S.ACTUAL: np.asarray(where[S.ACTUAL], dtype=object)}
+    if category is not None:
+        cell_columns[S.CATEGORY] = np.full(len(frame), category, dtype=object)
+    out = RawTable(frame, np.asarray(at, dtype=int), raw.name, raw.notes, raw.errors, {}, raw.source,
+                   cell_columns=cell_columns, headless=raw.headless, other_sheets=raw.other_sheets,
+                   file_sheets=raw.file_sheets)
+    lines = sum(1 for n in names if str(n).strip() and str(n).strip().lower() not in S.TOTAL_LABELS)
+    cells_read = sum(1 for row in rows if row[S.CATEGORY].strip().lower() not in S.TOTAL_LABELS)
+    return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read}
+
+
+def _plain(x: float, lang: str) -> str:
+    """A sum as the message shows it, in the file's own unit: 1 944, 552,5 (552.5 in English)."""
+    text = f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
+    return text.replace(".", ",") if lang == "sv" else text
