@@ -31,7 +31,7 @@ from .formats import NBSP, capitalized, number_word
 
 LANGS = ("sv", "en")
 PLURAL_FORMS = frozenset({"one", "other"})
-MAX_OVERRIDE_BYTES = 64 * 1024
+MAX_OVERRIDE_BYTES = 256 * 1024  # (room for a förbund that copies the whole catalog to reword it)
 # messages a förbund may reword: the report's own sentences and headings (not the labels that
 # analysis modules print into their tables, nor the render index)
 OVERRIDABLE = ("report.", "summary.", "facts.", "goals.", "participants.", "outcomes.", "time.", "payments.",
