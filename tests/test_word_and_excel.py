@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 from evaltools.analysis.pricebasis import PriceBasis
 from evaltools.present.sections.basis import basis_words
 from evaltools.publish.docx import html_to_docx
-from evaltools.publish.workbook import (Column, Sheet, cell, sheet_bases, wrapped_lines, write_csv,
+from evaltools.publish.workbook import (Column, Sheet, cell, report_sheets, sheet_bases, wrapped_lines, write_csv,
                                         write_workbook)
 
 PAGE = """<html lang="sv"><body><main>
@@ -220,3 +220,19 @@ def test_libreoffice_shows_the_probabilities_and_the_whole_headings(tmp_path):
         pytest.skip("LibreOffice could not convert the workbook here (no Calc)")
     rows = [line.split(";") for line in shown.read_text(encoding="utf-8").splitlines()]
     assert [r[2] for r in rows[1:4]] == ["> 99 %", "< 1 %", "67%"]
+
+
+@pytest.mark.parametrize("lang, earnings, benefits", [("sv", "Lön", "Ersättningar"), ("en", "Earnings", "Benefits")])
+def test_the_register_outcomes_are_named_alike(tmp_path, lang, earnings, benefits):
+    """The register sheet named one outcome with the word a sentence uses ("lön") and the other with
+    a label ("Ersättningar"); both are labels now."""
+    frame = pd.DataFrame([{"outcome": "earnings", "actor": "individ", "effect": 3009.52, "ci_low": 2986.69,
+                           "ci_high": 3032.35, "ci_method": "cluster_t", "person_months": 2340,
+                           "first_month": "2019-01", "last_month": "2025-06"},
+                          {**dict.fromkeys(("effect", "ci_low", "ci_high"), 791.74), "outcome": "benefits",
+                           "actor": "stat", "ci_method": "cluster_t", "person_months": 2340,
+                           "first_month": "2019-01", "last_month": "2025-06"}])
+    (sheet,) = report_sheets({"registereffekt": frame}, 5, lang=lang)
+    path = write_workbook(tmp_path / "t.xlsx", [sheet], lang, 5)
+    ws = openpyxl.load_workbook(path).worksheets[1]
+    assert [ws.cell(r, 1).value for r in (2, 3)] == [earnings, benefits]

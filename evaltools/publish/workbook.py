@@ -516,7 +516,7 @@ LEDGER_ITEMS = {i: f"costbenefit.register.items.{i}" for i in (
 LEDGER_ACTOR_WORDS = {**{a: f"label.{a}" for a in ("kommun", "region", "stat", "individ", "arbetsgivare", "samhälle")},
                       "fk": "costbenefit.register.fk"}
 LEDGER_SOURCES = {x: f"costbenefit.register.sources.{x}" for x in ("measured", "assumed", "cost")}
-REGISTER_OUTCOMES = {"earnings": "costbenefit.register.earnings", "benefits": "workbook.register.benefits"}
+REGISTER_OUTCOMES = {"earnings": "workbook.register.earnings", "benefits": "workbook.register.benefits"}
 # the kind of an assumption's value, from its unit in the registry (assumptions and the sensitivity)
 UNIT_KINDS = {Unit.KR_PER_MONTH: "kr", Unit.YEARS: "num1", Unit.SHARE: "pct", Unit.SHARE_PER_YEAR: "pct",
               Unit.RATE_PER_YEAR: "pct", Unit.FACTOR: "num2", Unit.MULTIPLE: "num2", Unit.YEAR: "year",
