@@ -236,3 +236,18 @@ def test_the_register_outcomes_are_named_alike(tmp_path, lang, earnings, benefit
     path = write_workbook(tmp_path / "t.xlsx", [sheet], lang, 5)
     ws = openpyxl.load_workbook(path).worksheets[1]
     assert [ws.cell(r, 1).value for r in (2, 3)] == [earnings, benefits]
+
+
+def test_a_budget_period_that_is_a_year_is_a_number(tmp_path):
+    """A budget by calendar year wrote its years as text ("2021", Excel's green corner of a number
+    stored as text, sorted and filtered as text); a year is now a number, the other periods words."""
+    frame = pd.DataFrame({"period": ["2021", 2022, "år 2", "hela"], "category": ["Lön", "Lön", "Lokal", "IT"],
+                          "budget": [100_000, 110_000, 20_000, 5_000]})
+    (sheet,) = report_sheets({"budget": frame}, 5, lang="sv")
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "t.xlsx", [sheet], "sv", 5)).worksheets[1]
+    periods = [ws.cell(r, 1) for r in range(2, 6)]
+    assert [c.value for c in periods] == [2021, 2022, "År 2", "Hela perioden"]
+    assert [c.data_type for c in periods] == ["n", "n", "s", "s"] and periods[0].number_format == "0"
+    # the machine-readable CSV keeps the period as the budget file gave it
+    data = write_csv(tmp_path / "b.csv", sheet, "sv", "data").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[0] for line in data[1:]] == ["2021", "2022", "år 2", "hela"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -610,7 +611,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("note", "workbook.column.mal.note"),
     ]),
     "budget": ("workbook.sheets.budget.title", "workbook.sheets.budget.description", [
-        C("period", "workbook.column.budget.period", label=_period),
+        C("period", "workbook.column.budget.period", label=_period, kind_from="_period_kind"),
         C("category", "workbook.column.budget.category"),
         C("funder", "workbook.column.budget.funder", label=_code("funder")),
         C("budget", "workbook.column.budget.budget", "kr"),
@@ -819,6 +820,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
                 frame[end] = [e * used[n] if n in REGISTRY and REGISTRY[n].range is Range.RELATIVE and n in used
                               and pd.notna(used[n]) else e for n, e in zip(frame["parameter"], frame[end])]
             frame["_kind"] = [_value_kind(n) for n in frame["parameter"]]
+        elif name == "budget":  # a period that is a year is a number (Excel sorts and filters it as one)
+            frame["_period_kind"] = ["year" if re.fullmatch(r"\d{4}", str(v).strip()) else "text" for v in frame["period"]]
         elif name == "tid_i_projekt":  # a median halfway between two days keeps its half day
             frame["_median_kind"] = ["num1" if days_decimals(v) else "int" for v in frame["median_days"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
