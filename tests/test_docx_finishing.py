@@ -378,7 +378,18 @@ def _check_sample(folder: Path, pid: str) -> None:
     # the same figures, as many times, in the document and the HTML (text, tables and the charts'
     # alternative texts); the table of contents holds no figure of its own
     sdt = body.find(qn("w:sdt"))
-    words = " ".join(t.text or "" for t in body.iter(qn("w:t")) if sdt is None or sdt not in t.iterancestors())
+    parts: list[str] = []
+    glued = False  # (Word's non-breaking hyphen in a date reads as "-" between the texts beside it)
+    for t in body.iter(qn("w:t"), qn("w:noBreakHyphen")):
+        if sdt is not None and sdt in t.iterancestors():
+            continue
+        if t.tag == qn("w:noBreakHyphen") and parts:
+            parts[-1], glued = parts[-1] + "-", True
+        elif glued:
+            parts[-1], glued = parts[-1] + (t.text or ""), False
+        else:
+            parts.append(t.text or "")
+    words = " ".join(parts)
     alts = [d.get("descr") for d in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
     html_alts = [img.get("alt") for img in main.find_all("img")]
     assert alts == html_alts and all(alts), pid
