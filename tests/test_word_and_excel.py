@@ -251,3 +251,55 @@ def test_a_budget_period_that_is_a_year_is_a_number(tmp_path):
     # the machine-readable CSV keeps the period as the budget file gave it
     data = write_csv(tmp_path / "b.csv", sheet, "sv", "data").read_text(encoding="utf-8").splitlines()
     assert [line.split(",")[0] for line in data[1:]] == ["2021", "2022", "år 2", "hela"]
+
+
+# ------------------------------------------------------------------ Excel: the data template saved again
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_data_template_saved_again_by_libreoffice_still_loads(tmp_path, monkeypatch):
+    """An evaluator fills in the template and saves it from a spreadsheet program: the file it
+    writes (its own styles, shared strings, date cells) loads as the template did."""
+    import datetime as dt
+    import re
+
+    import evaltools as et
+    from evaltools.publish import cli
+
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "DATA_DIR", tmp_path / "data")
+    assert cli.main(["new", "sparad"]) == 0
+    book = tmp_path / "data" / "sparad" / "sparad.xlsx"
+    wb = openpyxl.load_workbook(book)
+    ws = wb["participants"]
+    header = [c.value for c in ws[3]]
+    rows = [("P1", "kvinna", 1980, "2022-02-01", "2022-08-01", "arbete"),
+            ("P2", "man", 1975, "2022-03-15", None, None)]
+    for r, (pid, sex, born, start, end, outcome) in enumerate(rows, 4):
+        for name, v in (("person_id", pid), ("sex", sex), ("birth_year", born), ("household_type", "ensamstående"),
+                        ("start_date", dt.datetime.fromisoformat(start)),
+                        ("end_date", dt.datetime.fromisoformat(end) if end else None), ("outcome", outcome)):
+            ws.cell(r, header.index(name) + 1, v)
+    for j, v in enumerate(("2022", "Lön", 100000, 90000), 1):
+        wb["budget"].cell(4, j, v)
+    wb.save(book)
+    params = tmp_path / "params" / "sparad.yaml"
+    text = params.read_text(encoding="utf-8")
+    for key, value in (("kind", "individ"), ("title", "Sparad"), ("forbund", "Samordningsförbundet Test"),
+                       ("owner", "Testkommun"), ("start", "2022-01-01"), ("planned_end", "2023-12-31"),
+                       ("granted_sek", "120000")):
+        text = re.sub(rf"^(\s*){key}: FYLL I.*$", rf"\g<1>{key}: {value}", text, flags=re.M)
+    params.write_text(text, encoding="utf-8")
+    again = tmp_path / "again"
+    done = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                           "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(again), str(book)],
+                          capture_output=True, timeout=180)
+    if done.returncode or not (again / "sparad.xlsx").exists():
+        pytest.skip("LibreOffice could not open the workbook here (no Calc)")
+    shutil.copy(again / "sparad.xlsx", book)
+    project = et.load_project(params)
+    got = project.participants
+    assert got["person_id"].tolist() == ["P1", "P2"]  # (not the example row above the header)
+    assert got["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-02-01", "2022-03-15"]
+    assert got["end_date"].isna().tolist() == [False, True] and got["outcome"].tolist()[0] == "arbete"
+    assert project.budget["budget"].tolist() == [100000] and project.budget["actual"].tolist() == [90000]
