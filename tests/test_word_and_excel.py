@@ -303,3 +303,34 @@ def test_the_data_template_saved_again_by_libreoffice_still_loads(tmp_path, monk
     assert got["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-02-01", "2022-03-15"]
     assert got["end_date"].isna().tolist() == [False, True] and got["outcome"].tolist()[0] == "arbete"
     assert project.budget["budget"].tolist() == [100000] and project.budget["actual"].tolist() == [90000]
+
+
+# ------------------------------------------------------------------ Word: notes stay with their table
+
+
+_NOTES = """<html><body><main><h1>T</h1><h2>Del</h2>
+<table class='et-table'><thead><tr><th>Grupp</th><th class='num'>Antal</th></tr></thead>
+<tbody><tr><td>Kvinna</td><td class='num'>12</td></tr><tr><td>Man</td><td class='num'>&lt;5</td></tr></tbody></table>
+<p class='et-note'>Antal under 5 visas som &lt;5.</p><p class='et-note'>Källa: deltagarfilen.</p>
+<p>Löptext efter anmärkningarna.</p>
+<figure class='et-fig'><img alt='Diagram över antalet per grupp: Kvinna 12' style='width:2.00in'
+src='data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC'></figure>
+<p class='et-note'>Diagrammets anmärkning.</p><p>Slut.</p>
+<table class='et-table'><thead><tr><th>A</th></tr></thead><tbody><tr><td>utan anmärkning</td></tr></tbody></table>
+<p>Sista stycket.</p></main></body></html>"""
+
+
+def test_the_notes_under_a_table_or_chart_keep_with_it():
+    """A page never starts with a table's notes: the table's last row keeps with the first note,
+    each note with the next, the last note not (the text after it may start a page); the same for
+    a chart and its note. A table without notes keeps its last row free."""
+    doc = docx.Document(io.BytesIO(html_to_docx(_NOTES, None, "sv", "T", "F")))
+    first, last = doc.tables
+    assert all(p.paragraph_format.keep_with_next for c in first.rows[-1].cells for p in c.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for c in first.rows[1].cells for p in c.paragraphs)
+    keep = {p.text: bool(p.paragraph_format.keep_with_next) for p in doc.paragraphs}
+    assert keep["Antal under 5 visas som <5."] is True and keep["Källa: deltagarfilen."] is False
+    assert keep["Löptext efter anmärkningarna."] is False and keep["Diagrammets anmärkning."] is False
+    (picture,) = [p for p in doc.paragraphs if p._p.find(f".//{qn('w:drawing')}") is not None]
+    assert picture.paragraph_format.keep_with_next
+    assert not any(p.paragraph_format.keep_with_next for c in last.rows[-1].cells for p in c.paragraphs)

@@ -18,7 +18,8 @@ written with python-docx, so that its content is never written a second time:
   the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
   rule) is the table style's first-row formatting, not the cells'; a table's caption is a
   *Caption* paragraph above it;
-* charts become pictures with their alternative text (``wp:docPr/@descr``);
+* charts become pictures with their alternative text (``wp:docPr/@descr``); the notes under a
+  table or chart keep with it (its last row or picture and each note but the last keep with next);
 * lists become Word lists (numbering definitions, a new count for every numbered list);
 * the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
   language's decimal mark) and the document properties, with the title and the author (the
@@ -166,6 +167,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     _contents(w)
     _drop_spacers(doc)
     _keep_leads_with_what_they_lead(doc)
+    _keep_notes_with_what_they_note(doc)
     if docx_path is None:
         buf = io.BytesIO()
         doc.save(buf)
@@ -553,6 +555,28 @@ def _keep_leads_with_what_they_lead(doc) -> None:
             continue
         if after.tag == qn("w:tbl") or (after.tag == qn("w:p") and after.find(f".//{qn('w:drawing')}") is not None):
             p.get_or_add_pPr().keepNext_val = True
+
+
+def _keep_notes_with_what_they_note(doc) -> None:
+    """The notes under a table or a chart (*Report Note*: what a figure means, its source, what is
+    hidden) stay on the page of what they explain: the table's last row and the chart keep with
+    the first note, and each note with the next, so that a page never starts with a table's notes."""
+    names = {st.style_id: st.name for st in doc.styles}
+
+    def is_note(el) -> bool:
+        return el is not None and el.tag == qn("w:p") and names.get(el.style or "", "") == NOTE_STYLE and bool(
+            "".join(el.itertext()).strip())
+
+    for el in doc.element.body.iterchildren():
+        after = el.getnext()
+        if not is_note(after):
+            continue
+        if el.tag == qn("w:tbl"):
+            rows = el.findall(qn("w:tr"))
+            for p in rows[-1].iter(qn("w:p")) if rows else ():
+                p.get_or_add_pPr().keepNext_val = True
+        elif el.tag == qn("w:p") and (is_note(el) or el.find(f".//{qn('w:drawing')}") is not None):
+            el.get_or_add_pPr().keepNext_val = True
 
 
 def _drop_spacers(doc) -> None:
