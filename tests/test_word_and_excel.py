@@ -4,6 +4,7 @@ workbook headings that are not cut off, sheets that say what they hold and in wh
 probabilities shown as the report shows them."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 import subprocess
@@ -236,6 +237,13 @@ def test_the_register_outcomes_are_named_alike(tmp_path, lang, earnings, benefit
     path = write_workbook(tmp_path / "t.xlsx", [sheet], lang, 5)
     ws = openpyxl.load_workbook(path).worksheets[1]
     assert [ws.cell(r, 1).value for r in (2, 3)] == [earnings, benefits]
+    # the register file's first and last month are dates (the month's first day) shown as months
+    first, last = ws.cell(2, 8), ws.cell(2, 9)
+    assert (first.value.date(), last.value.date()) == (dt.date(2019, 1, 1), dt.date(2025, 6, 1))
+    assert first.number_format == last.number_format == "yyyy-mm" and first.is_date
+    for dialect in ("excel", "data"):  # the CSV files write the month as before
+        line = write_csv(tmp_path / f"r-{dialect}.csv", sheet, lang, dialect).read_text(encoding="utf-8-sig").splitlines()[1]
+        assert line.endswith(("2019-01;2025-06", "2019-01,2025-06")), line
 
 
 def test_a_budget_period_that_is_a_year_is_a_number(tmp_path):
@@ -260,7 +268,6 @@ def test_a_budget_period_that_is_a_year_is_a_number(tmp_path):
 def test_the_data_template_saved_again_by_libreoffice_still_loads(tmp_path, monkeypatch):
     """An evaluator fills in the template and saves it from a spreadsheet program: the file it
     writes (its own styles, shared strings, date cells) loads as the template did."""
-    import datetime as dt
     import re
 
     import evaltools as et

@@ -72,7 +72,7 @@ def _yes_no(lang: str) -> tuple[str, str]:
 # them with the reader's separators: 1 276 000 kr in Swedish Excel)
 NUMBER_FORMATS = {
     "int": "#,##0", "count": "#,##0", "year": "0", "num1": "#,##0.0", "num2": "#,##0.00", "p": "0.000",
-    "pct": "0.0%", "pct0": "0%", "date": "yyyy-mm-dd",
+    "pct": "0.0%", "pct0": "0%", "date": "yyyy-mm-dd", "month": "yyyy-mm",
 }
 KR_FORMAT = {"sv": '#,##0 "kr";-#,##0 "kr"', "en": '"SEK "#,##0;-"SEK "#,##0'}
 # a probability as the report writes it (words.formats.fmt_probability): whole percent, never rounded
@@ -95,7 +95,7 @@ class Column:
         The catalog key of the column's heading in the workbook (``workbook.column.*``); ``None``
         for a machine-only column, whose heading is ``source``.
     kind
-        ``text``, ``bool``, ``date``, or a number: ``int``, ``count`` (persons: may be hidden),
+        ``text``, ``bool``, ``date``, ``month`` (a date cell shown as ``2019-01``), or a number: ``int``, ``count`` (persons: may be hidden),
         ``year``, ``kr``, ``pct`` / ``pct0`` (a share 0–1), ``prob`` (a probability, as the report
         writes it: ``> 99 %``), ``num1``, ``num2``, ``p``.
     label
@@ -183,6 +183,8 @@ def cell(column: Column, value: object, lang: str, kind: str | None = None) -> C
         return Cell(_yes_no(lang)[bool(value)])
     if kind == "date":
         return Cell(value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value)
+    if kind == "month":  # a month ("2019-01") as its first day, shown as the month
+        return Cell(pd.Timestamp(str(value)).date().replace(day=1))
     return Cell(column.label(value, lang) if column.label else str(value))
 
 
@@ -285,7 +287,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
             for j, (col, x, kind) in enumerate(zip(columns, cells, row_kinds), start=1):
                 target = sh.cell(r, j)
                 _set(target, x.value)
-                if kind in NUMERIC or kind == "date":
+                if kind in NUMERIC or kind in ("date", "month"):
                     target.number_format = (kr_format if kind == "kr" else PROB_FORMAT[lang] if kind == "prob"
                                             else NUMBER_FORMATS[kind])
                 if x.hidden:
@@ -359,7 +361,7 @@ def _width(heading: str, values: list[object], column: Column | None) -> float:
     longest_word = max((len(w) for w in str(heading).split()), default=4)
     if column is None:  # the hidden-values column: wide enough to read, wrapped otherwise
         return 40
-    if column.kind in NUMERIC or column.kind == "date":
+    if column.kind in NUMERIC or column.kind in ("date", "month"):
         body = 14 if column.kind == "kr" else 11
     else:
         lengths = sorted(len(str(v)) for v in values if v is not None)
@@ -404,6 +406,8 @@ def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel")
                 line.append(x.value if excel else ("true" if bool(v) else "false"))
             elif kind == "date":
                 line.append(x.value.isoformat() if hasattr(x.value, "isoformat") else str(x.value))
+            elif kind == "month":
+                line.append(f"{x.value:%Y-%m}")
             else:
                 line.append(neutralise(x.value if excel or col.label is None else str(v)))
         if any_hidden:
@@ -656,8 +660,8 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("ci_high", "workbook.column.forsorjningsstod_effekt.ci_high", "kr"),
         C("ci_method", "workbook.column.forsorjningsstod_effekt.ci_method", label=_pick(INTERVALS)),
         C("person_months", "workbook.column.registereffekt.person_months", "int"),
-        C("first_month", "workbook.column.registereffekt.first_month"),
-        C("last_month", "workbook.column.registereffekt.last_month"),
+        C("first_month", "workbook.column.registereffekt.first_month", "month"),
+        C("last_month", "workbook.column.registereffekt.last_month", "month"),
     ]),
     # one row per assumption of the registry the calculation used; words from assumption.<name>.*
     "antaganden": ("workbook.sheets.antaganden.title", "workbook.sheets.antaganden.description", [
