@@ -6,15 +6,20 @@ written with python-docx, so that its content is never written a second time:
 
 * ``h1``–``h6`` become the paragraph styles *Heading 1*–*Heading 6* (the navigation pane works);
   the appendix heading starts a new page, as in the PDF;
-* after page 1, on a page of its own, a table of contents: a Word TOC field of the section
-  headings and those under them in Word's *Table of Contents* content control, which Word renews
-  with *Update table* (or F9) after the evaluator's edits;
+* after page 1, on a page of its own under its heading (*TOC Heading*, "Innehåll"), a table of
+  contents: a Word TOC field of the section headings and those under them in Word's *Table of
+  Contents* content control, which Word renews with *Update table* (or F9) after the evaluator's
+  edits; the page break is before its heading, so a page 1 that fills its page is not followed by
+  a blank page;
+* text the HTML keeps on one line (``nw``: dates, amounts) keeps its spaces as no-break spaces and
+  its hyphens as Word's non-breaking hyphens, so that "2021-12-31" is never split in a table cell;
 * report tables become Word tables whose header row repeats on every page (``w:tblHeader``) and
   whose rows are never split across two pages (``w:cantSplit``), with numbers right-aligned as in
   the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
   rule) is the table style's first-row formatting, not the cells'; a table's caption is a
   *Caption* paragraph above it;
-* charts become pictures with their alternative text (``wp:docPr/@descr``);
+* charts become pictures with their alternative text (``wp:docPr/@descr``); the notes under a
+  table or chart keep with it (its last row or picture and each note but the last keep with next);
 * lists become Word lists (numbering definitions, a new count for every numbered list);
 * the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
   language's decimal mark) and the document properties, with the title and the author (the
@@ -75,12 +80,14 @@ NOTE_STYLE = "Report Note"
 CELL_STYLE = "Report Table"
 TABLE_STYLE = "Report Table Grid"
 LINK_STYLE = "Hyperlink"
+CONTENTS_STYLE = "TOC Heading"
 
 _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "pre", "blockquote", "div",
           "main", "section", "article", "details", "summary", "hr", "img", "dl", "header", "footer", "body"}
 _SKIP = {"style", "script", "head", "title", "meta", "link", "template", "noscript", "svg"}
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space (a no-break space is text)
 _WIDTH = re.compile(r"width:\s*([0-9.]+)in")
+NO_BREAK_HYPHEN = "\u2011"  # a hyphen where a line must not break, written as Word's w:noBreakHyphen
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     _contents(w)
     _drop_spacers(doc)
     _keep_leads_with_what_they_lead(doc)
+    _keep_notes_with_what_they_note(doc)
     if docx_path is None:
         buf = io.BytesIO()
         doc.save(buf)
@@ -214,6 +222,7 @@ def _default_look(doc) -> None:
         _font(st, FONT, points, colour)
         st.font.italic = italic
     doc.styles["Caption"].font.bold = True
+    doc.styles[CONTENTS_STYLE].base_style = doc.styles["Heading 2"]  # (Word's is a title's size)
     doc.styles["Footer"].paragraph_format.tab_stops.clear_all()  # the footer sets its own right tab
     subtitle = doc.styles["Subtitle"]
     subtitle.paragraph_format.space_before = Pt(0)
@@ -295,6 +304,13 @@ def _ensure_styles(doc) -> None:
     except KeyError:
         link = _style(doc, LINK_STYLE, WD_STYLE_TYPE.CHARACTER, base=None)
         link.font.underline, link.font.color.rgb = True, ACCENT
+    try:  # the table of contents' heading: Word's own, outside the outline (not a line of the table)
+        doc.styles[CONTENTS_STYLE]
+    except KeyError:
+        contents = _style(doc, CONTENTS_STYLE, base="Heading 2")
+        contents.element.set(qn("w:styleId"), "TOCHeading")
+        contents.paragraph_format.page_break_before = False
+        _add_ppr(contents.element.get_or_add_pPr(), f'<w:outlineLvl {nsdecls("w")} w:val="9"/>')
     for level in range(1, 4):  # the table of contents' lines, under Word's own names and ids
         try:
             doc.styles[f"toc {level}"]
@@ -493,8 +509,13 @@ def _contents(w: _Writer) -> None:
         p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{ident}"/>'))
         entries.append((int(m.group(1)), text, mark))
     content = w.contents.find(qn("w:sdtContent"))
-    # the page break in a paragraph of its own, before the field, where updating the table keeps it
-    content.append(parse_xml(f'<w:p {nsdecls("w")}><w:r><w:br w:type="page"/></w:r></w:p>'))
+    # its heading, before the field (where updating the table keeps it), starts a new page: a page
+    # break *before* it, not a break in a paragraph of its own, which would leave a blank page
+    # where page 1 fills its page
+    heading = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{doc.styles[CONTENTS_STYLE].style_id}"/>'
+                        '<w:keepNext/><w:pageBreakBefore/></w:pPr><w:r><w:t></w:t></w:r></w:p>')
+    heading.find(f"{qn('w:r')}/{qn('w:t')}").text = msg("pdf.contents", w.lang)
+    content.append(heading)
     low, high = CONTENTS_LEVELS
     tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{int(w.width / 635)}"/></w:tabs>'
     run = f'<w:r {nsdecls("w")}>{{}}</w:r>'
@@ -534,6 +555,28 @@ def _keep_leads_with_what_they_lead(doc) -> None:
             continue
         if after.tag == qn("w:tbl") or (after.tag == qn("w:p") and after.find(f".//{qn('w:drawing')}") is not None):
             p.get_or_add_pPr().keepNext_val = True
+
+
+def _keep_notes_with_what_they_note(doc) -> None:
+    """The notes under a table or a chart (*Report Note*: what a figure means, its source, what is
+    hidden) stay on the page of what they explain: the table's last row and the chart keep with
+    the first note, and each note with the next, so that a page never starts with a table's notes."""
+    names = {st.style_id: st.name for st in doc.styles}
+
+    def is_note(el) -> bool:
+        return el is not None and el.tag == qn("w:p") and names.get(el.style or "", "") == NOTE_STYLE and bool(
+            "".join(el.itertext()).strip())
+
+    for el in doc.element.body.iterchildren():
+        after = el.getnext()
+        if not is_note(after):
+            continue
+        if el.tag == qn("w:tbl"):
+            rows = el.findall(qn("w:tr"))
+            for p in rows[-1].iter(qn("w:p")) if rows else ():
+                p.get_or_add_pPr().keepNext_val = True
+        elif el.tag == qn("w:p") and (is_note(el) or el.find(f".//{qn('w:drawing')}") is not None):
+            el.get_or_add_pPr().keepNext_val = True
 
 
 def _drop_spacers(doc) -> None:
@@ -682,8 +725,8 @@ def _segments(nodes: list, fmt: Fmt) -> list[tuple[str, Fmt]]:
             continue
         if isinstance(n, NavigableString):
             text = _SPACE.sub(" ", str(n))
-            if fmt.nowrap:
-                text = text.replace(" ", "\u00a0")
+            if fmt.nowrap:  # (a date, "2021-12-31", is never broken at its hyphens either)
+                text = text.replace(" ", "\u00a0").replace("-", NO_BREAK_HYPHEN)
             if text:
                 out.append((text, fmt))
             continue
@@ -750,11 +793,15 @@ def _inline(w: _Writer, p, segments: list[tuple[str, Fmt]]) -> None:
 
 
 def _run(p, text: str, fmt: Fmt):
-    lines = text.split("\n")
-    r = p.add_run(lines[0])
-    for line in lines[1:]:
-        r.add_break(WD_BREAK.LINE)
-        r.add_text(line)
+    r = p.add_run()
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            r.add_break(WD_BREAK.LINE)
+        for j, part in enumerate(line.split(NO_BREAK_HYPHEN)):
+            if j:  # Word's own non-breaking hyphen (Ctrl+Shift+-), read back as "-"
+                r._r.append(parse_xml(f'<w:noBreakHyphen {nsdecls("w")}/>'))
+            if part:
+                r.add_text(part)
     if fmt.bold:
         r.bold = True
     if fmt.italic:

@@ -24,7 +24,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
-from collections.abc import Callable, Collection, Sequence
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,8 @@ from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
 from ..analysis.disclosure import Secondary
 from ..present.portfolio import WITHHELD_COLUMNS, write_entry
+from ..present.sections import basis
+from ..present.sections.basis import basis_words
 
 if TYPE_CHECKING:
     from ..present.portfolio import Portfolio
@@ -69,12 +72,15 @@ def _yes_no(lang: str) -> tuple[str, str]:
 # them with the reader's separators: 1 276 000 kr in Swedish Excel)
 NUMBER_FORMATS = {
     "int": "#,##0", "count": "#,##0", "year": "0", "num1": "#,##0.0", "num2": "#,##0.00", "p": "0.000",
-    "pct": "0.0%", "pct0": "0%", "date": "yyyy-mm-dd",
+    "pct": "0.0%", "pct0": "0%", "date": "yyyy-mm-dd", "month": "yyyy-mm",
 }
 KR_FORMAT = {"sv": '#,##0 "kr";-#,##0 "kr"', "en": '"SEK "#,##0;-"SEK "#,##0'}
-NUMERIC = {"int", "count", "year", "num1", "num2", "p", "pct", "pct0", "kr"}
+# a probability as the report writes it (words.formats.fmt_probability): whole percent, never rounded
+# to a certainty ("> 99 %", "< 1 %"); the cell keeps the number
+PROB_FORMAT = {"sv": '[>0.99]"> 99 %";[<0.01]"< 1 %";0%', "en": '[>0.99]"> 99%";[<0.01]"< 1%";0%'}
+NUMERIC = {"int", "count", "year", "num1", "num2", "p", "pct", "pct0", "prob", "kr"}
 # decimals kept in the CSV for Excel (what the workbook shows, a little more for shares)
-CSV_DECIMALS = {"int": 0, "count": 0, "year": 0, "kr": 0, "num1": 1, "num2": 2, "p": 4, "pct": 4, "pct0": 4}
+CSV_DECIMALS = {"int": 0, "count": 0, "year": 0, "kr": 0, "num1": 1, "num2": 2, "p": 4, "pct": 4, "pct0": 4, "prob": 4}
 
 
 @dataclass(frozen=True)
@@ -89,8 +95,9 @@ class Column:
         The catalog key of the column's heading in the workbook (``workbook.column.*``); ``None``
         for a machine-only column, whose heading is ``source``.
     kind
-        ``text``, ``bool``, ``date``, or a number: ``int``, ``count`` (persons: may be hidden),
-        ``year``, ``kr``, ``pct`` / ``pct0`` (a share 0–1), ``num1``, ``num2``, ``p``.
+        ``text``, ``bool``, ``date``, ``month`` (a date cell shown as ``2019-01``), or a number: ``int``, ``count`` (persons: may be hidden),
+        ``year``, ``kr``, ``pct`` / ``pct0`` (a share 0–1), ``prob`` (a probability, as the report
+        writes it: ``> 99 %``), ``num1``, ``num2``, ``p``.
     label
         For codes: how a code reads in the report's language, ``label(code, lang)``; the
         machine-readable CSV keeps the code.
@@ -126,12 +133,14 @@ class Sheet:
     frame: pd.DataFrame
     columns: Sequence[Column]
     notes: tuple[str, ...] = ()
+    basis: str | None = None  # in which prices its amounts are (a sentence in the report's language)
 
     def sheet_title(self, lang: str) -> str:
         return msg(self.title, lang)[:31]
 
     def describe(self, lang: str) -> str:
-        return msg(self.description, lang)
+        """What the sheet holds, and in which prices its amounts are."""
+        return msg(self.description, lang) + (f". {self.basis}" if self.basis else "")
 
 
 @dataclass
@@ -174,6 +183,8 @@ def cell(column: Column, value: object, lang: str, kind: str | None = None) -> C
         return Cell(_yes_no(lang)[bool(value)])
     if kind == "date":
         return Cell(value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value)
+    if kind == "month":  # a month ("2019-01") as its first day, shown as the month
+        return Cell(pd.Timestamp(str(value)).date().replace(day=1))
     return Cell(column.label(value, lang) if column.label else str(value))
 
 
@@ -225,7 +236,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F0")
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -242,8 +254,11 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     _append_text(ws, [msg("workbook.sheet", lang), msg("workbook.contents", lang)])
     for c in ws[ws.max_row]:
         c.font, c.fill = bold, head_fill
-    for s in sheets:
+    for s in sheets:  # each sheet's name a link to it
         _append_text(ws, [s.sheet_title(lang), s.describe(lang)])
+        name = ws.cell(ws.max_row, 1)
+        name.hyperlink = Hyperlink(ref=name.coordinate, location=f"{quote_sheetname(s.sheet_title(lang))}!A1")
+        name.font = Font(color="0563C1", underline="single")
     ws.append([])
     _append_text(ws, [msg("workbook.privacy", lang), msg("workbook.privacy_text", lang, k=k)])
     ws.cell(ws.max_row, 1).font = bold
@@ -252,6 +267,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     for row in ws.iter_rows():
         for c in row:
             c.alignment = wrap
+    for r in range(2, ws.max_row + 1):  # (the title's row, in a larger size, keeps its own height)
+        ws.row_dimensions[r].height = _row_height([(ws.cell(r, 1).value, 28, True), (ws.cell(r, 2).value, 100, False)])
 
     kr_format = KR_FORMAT[lang]
     for sheet in sheets:
@@ -264,12 +281,15 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         for c in sh[1]:
             c.font, c.fill = bold, head_fill
             c.alignment = Alignment(wrap_text=True, vertical="bottom")
+        # what the sheet is, on the sheet itself: a note on its first heading (the rows below stay data)
+        sh["A1"].comment = Comment(sheet.describe(lang), "evaltools", width=360, height=120)
         for r, (cells, row_kinds) in enumerate(zip(rows, kinds), start=2):
             for j, (col, x, kind) in enumerate(zip(columns, cells, row_kinds), start=1):
                 target = sh.cell(r, j)
                 _set(target, x.value)
-                if kind in NUMERIC or kind == "date":
-                    target.number_format = kr_format if kind == "kr" else NUMBER_FORMATS[kind]
+                if kind in NUMERIC or kind in ("date", "month"):
+                    target.number_format = (kr_format if kind == "kr" else PROB_FORMAT[lang] if kind == "prob"
+                                            else NUMBER_FORMATS[kind])
                 if x.hidden:
                     target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
             if any_hidden:
@@ -278,9 +298,14 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
             sh.append([])
             _append_text(sh, [note])
         sh.freeze_panes = "A2"
+        widths = []
         for j, col in enumerate(columns + ([None] if any_hidden else []), start=1):
             values = [r[j - 1].value for r in rows] if col is not None else []
-            sh.column_dimensions[get_column_letter(j)].width = _width(headings[j - 1], values, col)
+            widths.append(_width(headings[j - 1], values, col))
+            sh.column_dimensions[get_column_letter(j)].width = widths[-1]
+        # the header row as high as its longest wrapped heading (neither Excel nor LibreOffice
+        # fits a row's height to wrapped text when it opens a file)
+        sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
     path = Path(path)
     wb.save(path)
     return path
@@ -301,17 +326,50 @@ def _append_text(ws, values: Sequence[object]) -> None:
         _set(ws.cell(row, j), v)
 
 
+HEADING_LINES, HEADING_WIDEST = 3, 30  # a heading's lines at most, unless its column would be wider
+LINE_POINTS = 15.0  # the height of a line of the workbook's text (Calibri 11), in points
+
+
+def wrapped_lines(text: object, width: float, bold: bool = False) -> int:
+    """How many lines ``text`` takes, wrapped between words, in a column ``width`` characters wide
+    (a character counted as wide as a digit, a bold one a tenth wider; a word longer than the
+    column is broken over as many lines as it needs)."""
+    room = max(1.0, (width - 1) / (1.1 if bold else 1.0))
+    lines = 0
+    for paragraph in str(text or "").split("\n"):
+        used = None  # the characters on the current line
+        lines += 1
+        for word in paragraph.split():
+            need = len(word) if used is None else used + 1 + len(word)
+            if need <= room:
+                used = need
+                continue
+            if used is not None:
+                lines += 1
+            lines += max(0, math.ceil(len(word) / room) - 1)
+            used = len(word) - (math.ceil(len(word) / room) - 1) * room
+    return max(1, lines)
+
+
+def _row_height(cells: Sequence[tuple[object, float, bool]]) -> float:
+    """The height in points of a row of wrapped cells (text, column width, bold): its tallest cell's."""
+    return LINE_POINTS * max((wrapped_lines(text, width, bold) for text, width, bold in cells), default=1)
+
+
 def _width(heading: str, values: list[object], column: Column | None) -> float:
     """A column width (in characters) that fits the heading's longest word and the values, within bounds."""
     longest_word = max((len(w) for w in str(heading).split()), default=4)
     if column is None:  # the hidden-values column: wide enough to read, wrapped otherwise
         return 40
-    if column.kind in NUMERIC or column.kind == "date":
+    if column.kind in NUMERIC or column.kind in ("date", "month"):
         body = 14 if column.kind == "kr" else 11
     else:
         lengths = sorted(len(str(v)) for v in values if v is not None)
         body = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 8  # most values fit; very long ones wrap
-    return float(min(max(longest_word + 2, body + 2, 8), 60))
+    width = min(max(longest_word + 2, body + 2, 8), 60)
+    while width < HEADING_WIDEST and wrapped_lines(heading, width, bold=True) > HEADING_LINES:
+        width += 1  # a long heading widens its column until it wraps in three lines (or is 30 wide)
+    return float(width)
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -348,6 +406,8 @@ def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel")
                 line.append(x.value if excel else ("true" if bool(v) else "false"))
             elif kind == "date":
                 line.append(x.value.isoformat() if hasattr(x.value, "isoformat") else str(x.value))
+            elif kind == "month":
+                line.append(f"{x.value:%Y-%m}")
             else:
                 line.append(neutralise(x.value if excel or col.label is None else str(v)))
         if any_hidden:
@@ -461,7 +521,7 @@ LEDGER_ITEMS = {i: f"costbenefit.register.items.{i}" for i in (
 LEDGER_ACTOR_WORDS = {**{a: f"label.{a}" for a in ("kommun", "region", "stat", "individ", "arbetsgivare", "samhälle")},
                       "fk": "costbenefit.register.fk"}
 LEDGER_SOURCES = {x: f"costbenefit.register.sources.{x}" for x in ("measured", "assumed", "cost")}
-REGISTER_OUTCOMES = {"earnings": "costbenefit.register.earnings", "benefits": "workbook.register.benefits"}
+REGISTER_OUTCOMES = {"earnings": "workbook.register.earnings", "benefits": "workbook.register.benefits"}
 # the kind of an assumption's value, from its unit in the registry (assumptions and the sensitivity)
 UNIT_KINDS = {Unit.KR_PER_MONTH: "kr", Unit.YEARS: "num1", Unit.SHARE: "pct", Unit.SHARE_PER_YEAR: "pct",
               Unit.RATE_PER_YEAR: "pct", Unit.FACTOR: "num2", Unit.MULTIPLE: "num2", Unit.YEAR: "year",
@@ -555,7 +615,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("note", "workbook.column.mal.note"),
     ]),
     "budget": ("workbook.sheets.budget.title", "workbook.sheets.budget.description", [
-        C("period", "workbook.column.budget.period", label=_period),
+        C("period", "workbook.column.budget.period", label=_period, kind_from="_period_kind"),
         C("category", "workbook.column.budget.category"),
         C("funder", "workbook.column.budget.funder", label=_code("funder")),
         C("budget", "workbook.column.budget.budget", "kr"),
@@ -580,7 +640,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("payback_months", "workbook.column.aktorer.payback_months", "int"),
         C("break_even_exits", "workbook.column.aktorer.break_even_exits", "num1"),
         C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct"),
-        C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "pct"),
+        C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "prob"),
         C("lower_bound", "workbook.column.aktorer.lower_bound", "bool"),
         C("note", "workbook.column.aktorer.note"),
     ]),
@@ -600,8 +660,8 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("ci_high", "workbook.column.forsorjningsstod_effekt.ci_high", "kr"),
         C("ci_method", "workbook.column.forsorjningsstod_effekt.ci_method", label=_pick(INTERVALS)),
         C("person_months", "workbook.column.registereffekt.person_months", "int"),
-        C("first_month", "workbook.column.registereffekt.first_month"),
-        C("last_month", "workbook.column.registereffekt.last_month"),
+        C("first_month", "workbook.column.registereffekt.first_month", "month"),
+        C("last_month", "workbook.column.registereffekt.last_month", "month"),
     ]),
     # one row per assumption of the registry the calculation used; words from assumption.<name>.*
     "antaganden": ("workbook.sheets.antaganden.title", "workbook.sheets.antaganden.description", [
@@ -722,9 +782,10 @@ SUMMARY_WITHHELD = {Secondary.PARTICIPANTS: ("participants",), Secondary.COST_PE
 
 
 def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[Secondary] = (),
-                  lang: str = "sv") -> list[Sheet]:
+                  lang: str = "sv", bases: Mapping[str, str] | None = None) -> list[Sheet]:
     """The report's key tables (:meth:`evaltools.Report.key_tables`) as sheets, in the workbook's order;
-    the key figures ``withheld`` by the differencing rule are written as ``..`` with a note."""
+    the key figures ``withheld`` by the differencing rule are written as ``..`` with a note.
+    ``bases`` says, per sheet name, in which prices its amounts are (:func:`sheet_bases`)."""
     hide = {key for figure in withheld for key in SUMMARY_WITHHELD.get(figure, ())}
     sheets = []
     for name, (title, description, columns) in SHEETS.items():
@@ -763,14 +824,29 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
                 frame[end] = [e * used[n] if n in REGISTRY and REGISTRY[n].range is Range.RELATIVE and n in used
                               and pd.notna(used[n]) else e for n, e in zip(frame["parameter"], frame[end])]
             frame["_kind"] = [_value_kind(n) for n in frame["parameter"]]
+        elif name == "budget":  # a period that is a year is a number (Excel sorts and filters it as one)
+            frame["_period_kind"] = ["year" if re.fullmatch(r"\d{4}", str(v).strip()) else "text" for v in frame["period"]]
         elif name == "tid_i_projekt":  # a median halfway between two days keeps its half day
             frame["_median_kind"] = ["num1" if days_decimals(v) else "int" for v in frame["median_days"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
             frame = _hide_small(frame, "persons", k, ("person_months",) if "person_months" in frame else ())
         cols = [c for c in columns if c.source in frame.columns]
         notes = ((msg("workbook.hidden_withheld", lang, k=k),) if name == "kostnad_nytta" and hide else ())
-        sheets.append(Sheet(name, title, description, frame, cols, notes))
+        sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name)))
     return sheets
+
+
+def sheet_bases(present_value: str, fixed: str, current: str, lang: str) -> dict[str, str]:
+    """Per sheet, in which prices its amounts are, from the report's words for its present values
+    (``nuvärde i 2023 års priser, diskonterat med 3,5 % per år``), its fixed prices (``2023 års
+    priser``) and current prices (:func:`evaltools.present.sections.basis.basis_words`)."""
+    amounts = msg("workbook.basis_amounts", lang, basis=present_value)
+    paid = msg("workbook.basis_amounts", lang, basis=current)
+    return {"budget": msg("workbook.basis_budget", lang, current=current, fixed=fixed),
+            "kostnad_nytta": msg("workbook.basis_present_values", lang, basis=present_value),
+            "aktorer": amounts, "floden": amounts, "kanslighet": amounts,
+            "antaganden": msg("workbook.basis_amounts", lang, basis=fixed),
+            "forsorjningsstod": paid, "forsorjningsstod_effekt": paid, "forsorjningsstod_faser": paid}
 
 
 PORTFOLIO: list[Column] = [
@@ -838,7 +914,10 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     if not output_dir:
         return []
     out, lang, p, say = Path(output_dir), report.lang, report.params, report.msg
-    sheets = report_sheets(report.key_tables(), report.k, report.disclosure.withheld, lang)
+    words = {name: basis_words(b, lang) for name, b in (("pv", basis.present_value(report)),
+                                                          ("fixed", basis.fixed(report)), ("current", basis.CURRENT))}
+    sheets = report_sheets(report.key_tables(), report.k, report.disclosure.withheld, lang,
+                           sheet_bases(words["pv"], words["fixed"], words["current"], lang))
     written = []
     for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
         (out / folder).mkdir(parents=True, exist_ok=True)
