@@ -39,7 +39,7 @@ from ...data.reference import RefValue, default, kpi, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
-from .costs import BudgetUse, CostTable, budget_use, costs, price_references
+from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
 from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
@@ -357,6 +357,9 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     lead = cb.lead_perspective
     structural = info["mode"] == "structural"
     total_nominal = float(ct["used"].sum()) if len(ct) else 0.0
+    # a cost per person of a running project: what is paid so far over the persons so far
+    paid = cost_so_far(ct, project.params.as_of < project.params.period.end, cost_basis)
+    per_person = total_nominal if paid is None else paid
     total_fixed = float(ct["used_fixed"].sum()) if len(ct) else 0.0
     ledger, streams = _ledger(m)
     n_p = info.get("n_participants", 0)
@@ -389,11 +392,11 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         participants=n_p,
         ended=info.get("n_ended", 0),
         successes=n_s,
-        cost_per_participant=total_nominal / n_p if n_p else np.nan,
+        cost_per_participant=per_person / n_p if n_p else np.nan,
         success_definition=definition,
         goal_successes=n_goal,
-        cost_per_success=total_nominal / n_goal if n_goal else np.nan,
-        cost_per_exit_from_fs=total_nominal / n_s if n_s else np.nan,
+        cost_per_success=per_person / n_goal if n_goal else np.nan,
+        cost_per_exit_from_fs=per_person / n_s if n_s else np.nan,
         monthly_level=mean_level,
         pv_cost=float(row["pv_cost"]),
         pv_avoided_fs=m.pv_fs() if n_s else 0.0,
@@ -419,6 +422,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         first_year_source="observed" if m.first_year is not None else "assumed",
         other_support=tuple((str(c), int(n)) for c, n in info.get("other_support", ())),
         unknown_support=int(info.get("unknown_support", 0)),
+        per_person_so_far=paid is not None,
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))

@@ -128,6 +128,23 @@ class BudgetUse:
         return self.actual_total - self.budget_with_actual if self.lines_with_actual else float("nan")
 
 
+def settled_lines(costs: pd.DataFrame) -> pd.Series:
+    """A budget line counts as settled when it has an actual amount, or no amounts at all."""
+    return costs[S.ACTUAL].notna() | costs[S.BUDGET].isna()
+
+
+def cost_so_far(table: pd.DataFrame, running: bool, cost_basis: str) -> float | None:
+    """The cost paid so far — the settled lines' actual amounts — when a cost per person should use it:
+    the project still runs and only some of its lines are settled, so the total holds budget for what
+    remains while the persons are only those so far. ``None`` otherwise (the total is the numerator)."""
+    if not running or cost_basis == "budget" or not len(table):
+        return None
+    settled = settled_lines(table)
+    if settled.all() or not settled.any():
+        return None
+    return float(table.loc[settled, "used"].sum())
+
+
 def budget_use(table: pd.DataFrame) -> BudgetUse:
     """:class:`BudgetUse` of a cost table (:func:`costs`), or of any frame with budget and actual columns."""
     if table is None or not len(table):

@@ -100,6 +100,9 @@ class CostSummary:
     first_year_source: str = "assumed"  # "observed" (month by month from the payments) or "assumed" (the whole level)
     other_support: tuple[tuple[str, int], ...] = ()  # exits left out: another support at start (code, count)
     unknown_support: int = 0  # exits counted though nothing shows försörjningsstöd at start (no payments file)
+    # the costs per participant, success and exit divide the cost paid so far (the settled lines), not the
+    # total with the budget for what remains: the project still runs, and the persons are those so far
+    per_person_so_far: bool = False
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""

@@ -108,6 +108,8 @@ def key_figures(r) -> Table:
     lang, msg, s = r.lang, r.msg, r.cba.summary
     who = t(s.perspective, lang).lower()
     current = B.basis_words(B.CURRENT, lang)
+    # a running project's costs per person divide what is paid so far, and say so
+    per_person = msg("costbenefit.kf.so_far_basis", basis=current) if s.per_person_so_far else current
     pv = B.basis_words(B.present_value(r), lang, short=True)
     fixed = B.basis_words(B.fixed(r), lang)
     payback = (r.plural("costbenefit.months", s.payback_months, n=fmt_num(s.payback_months, 0, lang))
@@ -120,14 +122,14 @@ def key_figures(r) -> Table:
             else msg("costbenefit.kf.total", basis=current), fmt_kr(s.total_cost_nominal, lang))]
     # (no participants of its own, or none expected: no empty per-participant or per-success row)
     if s.mode != "structural" and not np.isnan(s.cost_per_participant):
-        key.append((msg("costbenefit.kf.per_participant", basis=current),
+        key.append((msg("costbenefit.kf.per_participant", basis=per_person),
                     fmt_kr(s.cost_per_participant, lang) if dis.shows(Secondary.COST_PER_PARTICIPANT) else SECONDARY))
     if s.mode != "structural" and not np.isnan(s.cost_per_success):
         # "lyckat" only where the project's main goal defines success; else the exits it counts
         per = ("costbenefit.kf.per_exit_fs" if success_definition(r.params, lang).kind == "leaves_fs"
                else "costbenefit.kf.per_success")
         # (an application's successes are the exits it expects: its cost per success says so, as its exits do)
-        key.append((msg(per, basis=current),  # (divided by the main goal's successes, whatever it is named)
+        key.append((msg(per, basis=per_person),  # (divided by the main goal's successes, whatever it is named)
                     (fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY)
                     + (f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")))
     if s.mode != "structural":

@@ -20,6 +20,7 @@ from ...words.text import join
 from ...words.assumptions import years as years_text
 from . import basis as B
 from ...analysis.costbenefit import MEASURED, CostSummary
+from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import all_of, hides
@@ -45,10 +46,6 @@ def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | N
     ex_ante = all(s in (GoalStatus.VOLUMES_REACH, GoalStatus.VOLUMES_PARTLY, GoalStatus.VOLUMES_SHORT) for s in judged)
     return len(judged), n_ok, n_part, len(judged) - n_ok - n_part, ex_ante
 
-
-def settled_lines(costs: pd.DataFrame) -> pd.Series:
-    """A budget line counts as settled when it has an actual amount, or no amounts at all."""
-    return costs[S.ACTUAL].notna() | costs[S.BUDGET].isna()
 
 
 def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
@@ -80,8 +77,10 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     if r.project.has_participants and s.participants:
         if dis.shows(Secondary.COST_PER_PARTICIPANT):
             cpp = fmt_kr_prose(s.cost_per_participant, lang)
-            if not settled.all() and settled.any():  # the sentence ends and says what is known so far
+            if s.per_person_so_far:  # a running project: the cost paid so far over the participants so far
                 sent += msg("summary.per_participant_so_far", amount=cpp)
+            elif not settled.all() and settled.any():  # (the sentence on the lines without utfall ends first)
+                sent += msg("summary.per_participant_sentence", amount=cpp)
             else:
                 sent += msg("summary.per_participant", amount=cpp)
         else:

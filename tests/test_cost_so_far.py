@@ -1,0 +1,51 @@
+"""A running project's cost per participant and per success divide what is paid so far (the lines
+with utfall) by the participants so far, not the total with the budget for what remains; the
+figure says so on page 1 and in the key figures, and an ended project keeps the total."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.present.sections import costbenefit, summary
+
+from .test_differencing import project
+
+
+def _path(tmp_path, as_of: str):
+    # ten participants, all ended, five to work; 2022's line paid 90 000 kr, 2023's only budgeted (60 000 kr)
+    path = project(tmp_path, n=10, ongoing=0, successes=5)
+    pd.DataFrame([{"period": "2022", "category": "Lön", "budget": 100_000, "actual": 90_000},
+                  {"period": "2023", "category": "Lön", "budget": 60_000, "actual": None}]).to_csv(
+        tmp_path / "data" / "budget.csv", index=False)
+    path.write_text(path.read_text(encoding="utf-8").replace("data_as_of: 2023-06-30", f"data_as_of: {as_of}"),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_running_project_divides_what_is_paid_so_far(tmp_path):
+    r = et.Report(_path(tmp_path, "2023-06-30"))  # the period runs to 2023-12-31
+    s = r.cba.summary
+    assert s.per_person_so_far
+    assert s.total_cost_nominal == pytest.approx(150_000)  # the total still counts the budget for 2023
+    assert s.cost_per_participant == pytest.approx(9_000)  # 90 000 / 10
+    assert s.cost_per_success == pytest.approx(18_000)  # 90 000 / 5 to work
+    text = " ".join(summary.cost(r)).replace("\xa0", " ")
+    assert "Utfallet hittills är 9 000 kr per deltagare och 18 000 kr per lyckat utfall" in text
+    labels = dict(zip(*[costbenefit.key_figures(r).frame.iloc[:, i] for i in (0, 1)]))
+    assert labels["Kostnad per deltagare (utfall hittills; löpande priser)"].replace("\xa0", " ") == "9 000 kr"
+
+
+def test_an_ended_project_divides_the_whole_cost(tmp_path):
+    r = et.Report(_path(tmp_path, "2024-06-30"))  # ended; 2023's line is counted at its budget
+    s = r.cba.summary
+    assert not s.per_person_so_far
+    assert s.cost_per_participant == pytest.approx(15_000)  # (90 000 + 60 000) / 10
+    text = " ".join(summary.cost(r)).replace("\xa0", " ")
+    assert "Det är 15 000 kr per deltagare" in text and "hittills" not in text
+
+
+def test_the_english_report_says_the_same(tmp_path):
+    r = et.Report(_path(tmp_path, "2023-06-30"), lang="en")
+    text = " ".join(summary.cost(r)).replace("\xa0", " ")
+    assert "Outturn so far: SEK 9,000 per participant" in text
