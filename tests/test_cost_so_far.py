@@ -49,3 +49,16 @@ def test_the_english_report_says_the_same(tmp_path):
     r = et.Report(_path(tmp_path, "2023-06-30"), lang="en")
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
     assert "Outturn so far: SEK 9,000 per participant" in text
+
+
+def test_the_workbook_says_which_cost_the_cost_per_participant_divides(tmp_path):
+    from openpyxl import load_workbook
+
+    from evaltools.publish.workbook import export_report
+    r = et.Report(_path(tmp_path, "2023-06-30"))
+    out = export_report(r, tmp_path / "out")
+    book = load_workbook(next(p for p in out if p.suffix == ".xlsx"))
+    cells = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
+    flat = [(row[i], row[i + 1]) for row in cells for i in range(len(row) - 1)]
+    assert ("Kostnad per person räknad på utfallet hittills (projektet pågår)", "Ja") in flat
+    assert any(label == "Kostnad per deltagare" and value == 9000 for label, value in flat)

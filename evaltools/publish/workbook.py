@@ -556,6 +556,7 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "ended": ("workbook.summary.ended", "int"),
     "successes": ("workbook.summary.successes", "int"),
     "cost_per_participant": ("workbook.summary.cost_per_participant", "kr"),
+    "per_person_so_far": ("workbook.summary.per_person_so_far", "bool"),
     "success_definition": ("workbook.summary.success_definition", "text"),
     "goal_successes": ("workbook.summary.goal_successes", "int"),
     "cost_per_success": ("workbook.summary.cost_per_success", "kr"),
