@@ -62,3 +62,13 @@ def test_the_workbook_says_which_cost_the_cost_per_participant_divides(tmp_path)
     flat = [(row[i], row[i + 1]) for row in cells for i in range(len(row) - 1)]
     assert ("Kostnad per person räknad på utfallet hittills (projektet pågår)", "Ja") in flat
     assert any(label == "Kostnad per deltagare" and value == 9000 for label, value in flat)
+
+
+@pytest.mark.parametrize("as_of, cell", [("2023-06-30", "9 000 kr (utfall hittills)"), ("2024-06-30", "15 000 kr")])
+def test_the_portfolio_says_when_a_cost_per_participant_is_the_outturn_so_far(tmp_path, monkeypatch, as_of, cell):
+    from evaltools.present import portfolio as pf_module
+    shown: list = []
+    monkeypatch.setattr(pf_module, "show", lambda *parts: shown.extend(parts))
+    pf_module.Portfolio([_path(tmp_path, as_of)]).overview()
+    money = [p.frame for p in shown if hasattr(p, "frame")][1]
+    assert money.iloc[0]["Per deltagare"].replace("\xa0", " ") == cell

@@ -112,6 +112,12 @@ class Portfolio:
         counted = [has_participants(mode) for mode in tab["mode"]]
         # the differencing rule (analysis.disclosure): a figure withheld in the project's report is withheld here
         held = [frozenset(w) for w in tab["withheld"]]
+        # a running project's costs per person count the outturn so far (CostSummary.per_person_so_far)
+        so_far = ([bool(f) if isinstance(f, (bool, np.bool_)) else False for f in tab["per_person_so_far"]]
+                  if "per_person_so_far" in tab else [False] * len(tab))
+
+        def per_person(v: float, f: bool) -> str:
+            return m("portfolio.so_far", amount=fmt_kr(v, lang)) if f and pd.notna(v) else fmt_kr(v, lang)
         show(*self.conclusions())
         kind_col = m("portfolio.kind")
         kinds = [m("portfolio.kind_ex_ante" if mode == "ex_ante" else "portfolio.kind_results") for mode in tab["mode"]]
@@ -139,10 +145,10 @@ class Portfolio:
             m("portfolio.cost"): [fmt_kr(v, lang) for v in tab["cost"]],
             m("portfolio.budget_used"): [fmt_budget_share(v, lang) if mode != "ex_ante" and not np.isnan(v) else "–"
                                          for v, mode in zip(tab["budget_used"], tab["mode"])],
-            m("portfolio.per_participant"): [SECONDARY if Secondary.COST_PER_PARTICIPANT in w else fmt_kr(v, lang)
-                                             for v, w in zip(tab["cost_per_participant"], held)],
-            m("portfolio.per_success"): [SECONDARY if Secondary.COST_PER_SUCCESS in w else fmt_kr(v, lang)
-                                         for v, w in zip(tab["cost_per_success"], held)],
+            m("portfolio.per_participant"): [SECONDARY if Secondary.COST_PER_PARTICIPANT in w else per_person(v, f)
+                                             for v, w, f in zip(tab["cost_per_participant"], held, so_far)],
+            m("portfolio.per_success"): [SECONDARY if Secondary.COST_PER_SUCCESS in w else per_person(v, f)
+                                         for v, w, f in zip(tab["cost_per_success"], held, so_far)],
             m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv_public"]],
             m("portfolio.npv_society"): [fmt_kr(v, lang) for v in tab["npv_society"]],
             m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr_public"]],
@@ -353,6 +359,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
             "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb.cost_per_participant, "cost_per_success": cb.cost_per_success,
+            "per_person_so_far": cb.per_person_so_far,
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
