@@ -60,8 +60,57 @@ def _missing_note(n: int, k: int) -> Note:
             else Note.of("assumption.monthly_level_own_missing", n=n))
 
 
+def shared_households(succ: pd.DataFrame) -> np.ndarray:
+    """Which leavers share their household with another person who left before them (or on the same
+    day, earlier in the file): försörjningsstöd is paid per household, so a household's level is saved
+    once, by its first leaver, however many of its members leave. Without ``household_id`` every person is
+    their own household (the loader fills it in), so nothing is shared; a person who leaves twice is not
+    a second person of the household."""
+    shared = np.zeros(len(succ), bool)
+    if S.HOUSEHOLD_ID not in succ or not len(succ):
+        return shared
+    order = np.argsort(succ[S.END_DATE].to_numpy("datetime64[ns]"), kind="stable")
+    first: dict[str, str] = {}
+    households, persons = succ[S.HOUSEHOLD_ID].to_numpy(object), succ[S.PERSON_ID].to_numpy(object)
+    for i in order.tolist():
+        hh = households[i]
+        if hh is None or pd.isna(hh) or str(hh).strip() == "":
+            continue
+        shared[i] = first.setdefault(str(hh), str(persons[i])) != str(persons[i])
+    return shared
+
+
+def _household_levels(project: Project, succ: pd.DataFrame, level: np.ndarray,
+                      assumptions: list[UsedAssumption]) -> tuple[np.ndarray, list[UsedAssumption]]:
+    """The levels with a household's saving counted once (:func:`shared_households`): a later leaver
+    of a household saves nothing more, and the monthly level's source says how many were so left out
+    (a count of persons, "fewer than k" under the small-count rule)."""
+    shared = shared_households(succ)
+    if not shared.any():
+        return level, assumptions
+    n, k = int(shared.sum()), project.params.privacy.min_count
+    level = np.where(shared, 0.0, level)
+    out = []
+    for a in assumptions:
+        if a.name == "monthly_level":
+            note = (Note.of("assumption.monthly_level_household_few", source=a.source, k=k) if hides(n, k)
+                    else Note.of("assumption.monthly_level_household", source=a.source, n=n))
+            a = UsedAssumption(a.name, a.value, note, a.flagged)
+        out.append(a)
+    return level, out
+
+
 def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
-    """Monthly försörjningsstöd avoided per successful exit, in price-year prices.
+    """Monthly försörjningsstöd avoided per successful exit, in price-year prices, a household's
+    saving counted once (:func:`shared_households`)."""
+    level, assumptions, refs = _person_levels(project, succ)
+    level, assumptions = _household_levels(project, succ, level, assumptions)
+    return level, assumptions, refs
+
+
+def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
+    """Monthly försörjningsstöd avoided per successful exit, in price-year prices: each leaver's
+    household's level (its riksnorm, or the payments to it before the start).
 
     Without leavers the assumption row carries the level a requirement is counted at: the fixed
     amount where the params give one, else riksnorm for one adult living alone plus housing.

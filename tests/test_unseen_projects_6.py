@@ -1,0 +1,63 @@
+"""Sixth sweep of projects unlike the samples: projects of several municipalities of one förbund, a
+family project where participants share one household's försörjningsstöd, and a project co-financed
+by an EU fund with a region as its owner. Each fixture is a tiny project written in tmp_path; expected
+values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import pytest
+
+import evaltools as et
+from evaltools.words.labels import note_text
+
+from .conftest import write_csv
+from .test_unseen_projects import _params, _person
+
+# fixed level 9 000 kr a month in the price year, one year, no deadweight, no discounting: a leaver saves
+# 12 × 9 000 = 108 000 kr
+FAMILY = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    data: {participants: data/participants.csv}
+    cost_benefit:
+      price_year: 2024
+      monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2024, source: beslut i Testkommun}
+      horizon_years: 1
+      deadweight: 0
+      discount_rate: 0
+    """
+
+
+def _family(tmp_path, *, household_ids: bool) -> None:
+    """U001 and U002 are the two adults of one household (H1) and both leave for work; U003 lives alone
+    (H2) and leaves for work; U004 (H3) stays on försörjningsstöd."""
+    rows = [_person(1, start="2024-02-01", end="2024-06-30"), _person(2, start="2024-02-01", end="2024-08-31"),
+            _person(3, start="2024-03-01", end="2024-09-30"),
+            _person(4, start="2024-03-01", end="2024-09-30", outcome="kvar_försörjningsstöd")]
+    for r, hh in zip(rows, ["H1", "H1", "H2", "H3"]):
+        r["support_start"] = "försörjningsstöd"
+        r["household_type"] = "sambo_med_barn" if hh == "H1" else "ensamstående"
+        if household_ids:
+            r["household_id"] = hh
+    write_csv(tmp_path / "data/participants.csv", rows)
+
+
+# --- one household's försörjningsstöd is saved once, however many of its adults leave -------------
+def test_two_adults_of_one_household_who_leave_save_its_forsorjningsstod_once(tmp_path):
+    _family(tmp_path, household_ids=True)
+    r = et.cost_benefit(et.load_project(_params(tmp_path, FAMILY)), monte_carlo=False, effect=False)
+    # three leavers in two households: H1 (U001 first, U002 adds nothing) and H2: 2 × 108 000
+    assert r.summary.pv_avoided_fs == pytest.approx(2 * 12 * 9000)
+    level = r.assumptions.set_index("name").loc["monthly_level"]
+    assert level["value"] == pytest.approx(9000)  # the level of a household that leaves is unchanged
+    sv, en = note_text(level["source"], "sv"), note_text(level["source"], "en")
+    # one person left out is a count under 5: said as "fewer than 5", never "1"
+    assert "per hushåll" in sv and "färre än 5" in sv and "1 som" not in sv
+    assert "per household" in en and "fewer than 5" in en
+
+
+def test_without_household_ids_each_leaver_is_their_own_household(tmp_path):
+    _family(tmp_path, household_ids=False)
+    r = et.cost_benefit(et.load_project(_params(tmp_path, FAMILY)), monte_carlo=False, effect=False)
+    assert r.summary.pv_avoided_fs == pytest.approx(3 * 12 * 9000)
+    level = r.assumptions.set_index("name").loc["monthly_level"]
+    assert "hushåll" not in note_text(level["source"], "sv")
