@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import evaltools as et
+from evaltools.data.errors import DataValidationError
 from evaltools.words.labels import note_text
 
 from .conftest import write_csv
@@ -61,3 +62,46 @@ def test_without_household_ids_each_leaver_is_their_own_household(tmp_path):
     assert r.summary.pv_avoided_fs == pytest.approx(3 * 12 * 9000)
     level = r.assumptions.set_index("name").loc["monthly_level"]
     assert "hushåll" not in note_text(level["source"], "sv")
+
+
+# --- an EU fund's money: written as funder 'eu', booked on the state ------------------------------
+EU = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2024-12-31}
+    data: {participants: data/participants.csv, budget: data/budget.csv}
+    cost_benefit: {price_year: 2024, discount_rate: 0, deadweight: 0}
+    reference: {kpi: {2023: 100, 2024: 100, 2025: 100}}
+    """
+
+
+def test_an_eu_funds_budget_line_is_the_states_cost_not_shared_as_the_forbunds(tmp_path):
+    write_csv(tmp_path / "data/participants.csv",
+              [_person(i, start="2024-02-01", end="2024-08-31") for i in range(1, 6)])
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 800000, "actual": 800000, "funder": "förbund"},
+        {"period": "2024", "category": "Personal (ESF+)", "budget": 400000, "actual": 400000, "funder": "eu"},
+        {"period": "2024", "category": "Handledare", "budget": 100000, "actual": 100000, "funder": "region"}])
+    r = et.cost_benefit(et.load_project(_params(tmp_path, EU)), monte_carlo=False, effect=False)
+    cost = r.ledger[r.ledger["item"] == "projektkostnad"].set_index("actor")["pv"]
+    # förbund 800 000 by the Finsam shares: state 400 000, region and municipality 200 000 each; the EU
+    # fund's 400 000 on the state; the region's own 100 000 on the region
+    assert -cost["stat"] == pytest.approx(400_000 + 400_000)
+    assert -cost["region"] == pytest.approx(200_000 + 100_000)
+    assert -cost["kommun"] == pytest.approx(200_000)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("sv", "menar du 'eu'?"), ("en", "did you mean 'eu'?")])
+def test_an_eu_fund_written_by_its_name_is_refused_with_the_code_to_write(tmp_path, lang, said):
+    write_csv(tmp_path / "data/participants.csv", [_person(1, start="2024-02-01", end="2024-08-31")])
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 800000, "actual": 800000, "funder": "förbund"},
+        {"period": "2024", "category": "Personal", "budget": 300000, "actual": 300000, "funder": "ESF"},
+        {"period": "2024", "category": "Coach", "budget": 100000, "actual": 100000, "funder": "Europeiska socialfonden"}])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, EU), lang=lang)
+    text = str(e.value)
+    # both lines at once, each with its row as Excel counts (header row 1), column and value
+    for row, value in ((3, "ESF"), (4, "Europeiska socialfonden")):
+        line = next(x for x in text.splitlines() if f"'{value}'" in x)
+        assert f"{'rad' if lang == 'sv' else 'row'} {row}" in line and "'funder'" in line and said in line
+    assert "Traceback" not in text

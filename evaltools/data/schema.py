@@ -137,10 +137,12 @@ FUNDERS: dict[str, tuple[str, str]] = {
     "region": ("Regionens medfinansiering", "Region's co-financing"),
     "försäkringskassan": ("Försäkringskassans medfinansiering", "Social Insurance Agency's co-financing"),
     "arbetsförmedlingen": ("Arbetsförmedlingens medfinansiering", "Public Employment Service's co-financing"),
+    "eu": ("EU-medel", "EU funds"),
 }
-# The ledger actor that bears a budget line outside the förbund's shares (own financing: the municipality)
+# The ledger actor that bears a budget line outside the förbund's shares (own financing: the municipality;
+# an EU fund's grant, ESF+ or another, the state, which pays Sweden's contribution to the EU budget)
 FUNDER_ACTOR: dict[str, str] = {"egen": "kommun", "kommun": "kommun", "region": "region",
-                                "försäkringskassan": "fk", "arbetsförmedlingen": "stat"}
+                                "försäkringskassan": "fk", "arbetsförmedlingen": "stat", "eu": "stat"}
 
 # The kinds of a register benefit (the benefits file, ``kind``), each with the ledger actor that
 # pays it: Försäkringskassan's own benefits to "fk", Arbetsförmedlingen's programme benefits (paid out

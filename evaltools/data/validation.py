@@ -118,6 +118,10 @@ _WORDS_FOR_CODES = {
     "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
     "utbildning": "studier", "ekonomiskt bistånd": "försörjningsstöd", "socialbidrag": "försörjningsstöd",
     "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
+    # a budget line's funder written as the EU fund's name
+    "esf": "eu", "esf+": "eu", "esf-rådet": "eu", "socialfonden": "eu", "europeiska socialfonden": "eu",
+    "europeiska socialfonden+": "eu", "eruf": "eu", "regionalfonden": "eu", "interreg": "eu", "amif": "eu",
+    "eu-medel": "eu", "eu-fonder": "eu", "eu-stöd": "eu",
 }
 
 
