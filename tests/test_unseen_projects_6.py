@@ -8,6 +8,7 @@ import pytest
 
 import evaltools as et
 from evaltools.data.errors import DataValidationError
+from evaltools.present.sections import budget as budget_section
 from evaltools.words.labels import note_text
 
 from .conftest import write_csv
@@ -105,3 +106,24 @@ def test_an_eu_fund_written_by_its_name_is_refused_with_the_code_to_write(tmp_pa
         line = next(x for x in text.splitlines() if f"'{value}'" in x)
         assert f"{'rad' if lang == 'sv' else 'row'} {row}" in line and "'funder'" in line and said in line
     assert "Traceback" not in text
+
+
+@pytest.mark.parametrize(("lang", "said"), [("sv", "EU-medel räknas som statens kostnad"),
+                                            ("en", "EU funds count as the state's cost")])
+def test_the_budget_table_says_whose_cost_the_eu_funds_are(tmp_path, lang, said):
+    write_csv(tmp_path / "data/participants.csv",
+              [_person(i, start="2024-02-01", end="2024-08-31") for i in range(1, 6)])
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 800000, "actual": 800000, "funder": "förbund"},
+        {"period": "2024", "category": "Personal (ESF+)", "budget": 400000, "actual": 400000, "funder": "eu"}])
+    r = et.Report(et.load_project(_params(tmp_path, EU)), lang=lang)
+    [[_, table, _]] = budget_section.blocks(r)
+    assert any(said in n for n in table.notes)
+    assert (lang == "sv") == ("EU-medel" in table.frame.to_string())  # the funder's label in the report's language
+    # a budget without EU money keeps the note as it was
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 800000, "actual": 800000, "funder": "förbund"},
+        {"period": "2024", "category": "Handledare", "budget": 100000, "actual": 100000, "funder": "region"}])
+    r = et.Report(et.load_project(_params(tmp_path, EU)), lang=lang)
+    [[_, table, _]] = budget_section.blocks(r)
+    assert not any(said in n for n in table.notes) and table.notes

@@ -144,4 +144,8 @@ def blocks(r) -> list[list]:
 
 def funder_note(r, funders: list[str]) -> tuple[str, ...]:
     """With several funders: whose money each line is, and how the cost-benefit analysis books it."""
-    return (r.msg("budget.funders_note"),) if len(funders) > 1 else ()
+    if len(funders) < 2:
+        return ()
+    # an EU fund's grant is booked on the state (evaltools.data.schema.FUNDER_ACTOR): the note says so
+    eu = " " + r.msg("budget.funders_note_eu") if "eu" in funders else ""
+    return (r.msg("budget.funders_note") + eu,)
