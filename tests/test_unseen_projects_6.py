@@ -9,6 +9,7 @@ import pytest
 import evaltools as et
 from evaltools.data.errors import DataValidationError
 from evaltools.present.sections import budget as budget_section
+from evaltools.present.sections import participants as participants_section
 from evaltools.words.labels import note_text
 
 from .conftest import write_csv
@@ -127,3 +128,47 @@ def test_the_budget_table_says_whose_cost_the_eu_funds_are(tmp_path, lang, said)
     r = et.Report(et.load_project(_params(tmp_path, EU)), lang=lang)
     [[_, table, _]] = budget_section.blocks(r)
     assert not any(said in n for n in table.notes) and table.notes
+
+
+# --- a project of several municipalities: who took part, and who succeeded, by municipality --------
+SEVERAL = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    data: {participants: data/participants.csv}
+    """
+
+
+def _municipalities(tmp_path, towns: list[tuple[str, int, int]]) -> None:
+    """For each (municipality, persons, of whom leave for work): the others drop out."""
+    rows, i = [], 0
+    for town, n, work in towns:
+        for j in range(n):
+            i += 1
+            rows.append({**_person(i, start="2024-02-01", end="2024-08-31",
+                                   outcome="arbete" if j < work else "avbrott"), "municipality": town})
+    write_csv(tmp_path / "data/participants.csv", rows)
+
+
+def test_participants_and_their_success_are_broken_down_by_municipality_when_there_are_several(tmp_path):
+    _municipalities(tmp_path, [("Norrby", 10, 5), ("Söderby", 10, 7), ("Västerby", 6, 2)])
+    project = et.load_project(_params(tmp_path, SEVERAL))
+    comp = et.composition(project).table
+    towns = comp[comp["variable"] == "municipality"].set_index("category")["n"].to_dict()
+    assert towns == {"Norrby": 10, "Söderby": 10, "Västerby": 6}
+    rates = et.outcome_rates(project).raw
+    by_town = rates[rates["variable"] == "municipality"].set_index("category")
+    # by hand: Norrby 5 of 10, Söderby 7 of 10, Västerby 2 of 6 left for work
+    assert by_town["n"].to_dict() == {"Norrby": 10, "Söderby": 10, "Västerby": 6}
+    assert by_town["successes"].to_dict() == {"Norrby": 5, "Söderby": 7, "Västerby": 2}
+    # the report's table names the breakdown in the report's language
+    table = participants_section.blocks(et.Report(project, lang="en"))[0][2].frame
+    assert list(table[table.iloc[:, 0] == "Municipality"].iloc[:, 1]) == ["Norrby", "Söderby", "Västerby"]
+
+
+def test_a_project_of_one_municipality_has_no_breakdown_by_municipality_and_no_note_about_it(tmp_path):
+    _municipalities(tmp_path, [("Norrby", 10, 5)])
+    project = et.load_project(_params(tmp_path, SEVERAL))
+    assert "municipality" not in set(et.composition(project).table["variable"])
+    assert "municipality" not in set(et.outcome_rates(project).raw["variable"])
+    r = et.Report(project)
+    assert not any("kommun" in n.lower() for n in participants_section.unknown_note(r))

@@ -24,8 +24,19 @@ from ..data.messages import message
 from .result import Categories, Codes, Note, Result
 from .goals import assess_goals
 
-BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS)
-RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE)
+BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS, S.MUNICIPALITY)
+RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNICIPALITY)
+# Breakdowns shown only where the participants differ in them: a project of one municipality has no
+# breakdown by municipality (every participant in one group says nothing), one of several has.
+ONLY_WHEN_SEVERAL = (S.MUNICIPALITY,)
+
+
+def _one_group(df: pd.DataFrame, var: str) -> bool:
+    """Whether ``var`` is a breakdown shown only where the participants differ in it, and they do not
+    (fewer than two known values)."""
+    if var not in ONLY_WHEN_SEVERAL:
+        return False
+    return var not in df or df.loc[df[var] != S.UNKNOWN, var].nunique() < 2
 
 
 def _k(project: Project) -> int:
@@ -82,6 +93,8 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     rows = []
     for var in by:
         if len(df) and (df[var] == S.UNKNOWN).all():  # unknown for everyone (a column the file lacks): nothing to show
+            continue
+        if _one_group(df, var):  # one municipality: no breakdown by municipality
             continue
         counts = df[var].value_counts(dropna=False).sort_index()
         for cat, n in counts.items():
@@ -315,6 +328,8 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows = []
     for var in by:
+        if _one_group(project.participants, var):  # one municipality: no comparison between municipalities
+            continue
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
         test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]), project.params.cost_benefit.seed)
         for cat, r in g.iterrows():

@@ -93,6 +93,8 @@ def category_label(column: str, code: object, lang: str = "sv") -> str:
     """A breakdown category as a table shows it: a code's label, the project year as ``År 2``."""
     if column == S.PROJECT_YEAR:
         return t("year_n", lang, n=int(code))  # type: ignore[call-overload]
+    if column == S.MUNICIPALITY and code == S.UNKNOWN:  # (a municipality is the file's own name, not a code)
+        return t("municipality_unknown", lang)
     return code_label(column, code, lang)
 
 

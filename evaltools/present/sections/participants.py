@@ -1,7 +1,7 @@
 """Participants: who took part (composition) and starts and exits per quarter."""
 from __future__ import annotations
 
-from ...analysis.cohorts import BREAKDOWNS, flows
+from ...analysis.cohorts import BREAKDOWNS, ONLY_WHEN_SEVERAL, flows
 from ...analysis.disclosure import Secondary
 from ...data.privacy import SECONDARY
 from ..display import Table, Text
@@ -21,7 +21,7 @@ def unknown_note(r) -> tuple[str, ...]:
     """The note naming the breakdowns left out of the table because they are unknown for every
     participant (a column the participant file does not have), or nothing."""
     shown = set(r.composition.table["variable"])
-    labels = [variable_label(v, r.lang) for v in BREAKDOWNS if v not in shown]
+    labels = [variable_label(v, r.lang) for v in BREAKDOWNS if v not in shown and v not in ONLY_WHEN_SEVERAL]
     missing = [x[:1].lower() + x[1:] if x[1:2].islower() else x for x in labels]  # (SGI-status keeps its capitals)
     return (r.msg("participants.all_unknown", variables=join(missing, r.lang)),) if missing else ()
 
