@@ -10,6 +10,7 @@ import evaltools as et
 from evaltools.data.errors import DataValidationError
 from evaltools.present.sections import budget as budget_section
 from evaltools.present.sections import participants as participants_section
+from evaltools.present.sections import summary
 from evaltools.words.labels import note_text
 
 from .conftest import write_csv
@@ -172,3 +173,22 @@ def test_a_project_of_one_municipality_has_no_breakdown_by_municipality_and_no_n
     assert "municipality" not in set(et.outcome_rates(project).raw["variable"])
     r = et.Report(project)
     assert not any("kommun" in n.lower() for n in participants_section.unknown_note(r))
+
+
+@pytest.mark.parametrize(("lang", "several", "one"), [
+    ("sv", "kommunerna tillsammans vinner", "kommunen vinner"),
+    ("en", "the municipalities together gain", "the municipality gains")])
+def test_page_one_says_the_municipalities_gain_together_when_there_are_several(tmp_path, lang, several, one):
+    # ten leave for work with a saving far above the small budget, so the municipal side gains
+    body = SEVERAL.replace("data: {participants: data/participants.csv}",
+                           "data: {participants: data/participants.csv, budget: data/budget.csv}\n"
+                           "    cost_benefit: {price_year: 2024}")
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2024", "category": "Personal", "budget": 50000,
+                                             "actual": 50000}])
+    _municipalities(tmp_path, [("Norrby", 6, 5), ("Söderby", 6, 5)])
+    r = et.Report(et.load_project(_params(tmp_path, body)), lang=lang)
+    said = summary.who_gains_pays(r, r.cba.table.set_index("perspective"))
+    assert said.startswith(several)
+    _municipalities(tmp_path, [("Norrby", 12, 10)])
+    r = et.Report(et.load_project(_params(tmp_path, body)), lang=lang)
+    assert summary.who_gains_pays(r, r.cba.table.set_index("perspective")).startswith(one)

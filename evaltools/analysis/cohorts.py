@@ -31,6 +31,11 @@ RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNIC
 ONLY_WHEN_SEVERAL = (S.MUNICIPALITY,)
 
 
+def several_municipalities(project: Project) -> bool:
+    """Whether the participants come from two or more municipalities (known ones)."""
+    return project.has_participants and not _one_group(project.participants, S.MUNICIPALITY)
+
+
 def _one_group(df: pd.DataFrame, var: str) -> bool:
     """Whether ``var`` is a breakdown shown only where the participants differ in it, and they do not
     (fewer than two known values)."""

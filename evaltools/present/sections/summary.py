@@ -25,6 +25,7 @@ from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import GoalStatus, success_definition, project_successes
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import Secondary
+from ...analysis.cohorts import several_municipalities
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text
@@ -239,7 +240,10 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
             continue
         key = words["gains"] if v >= 500 else words["pays"] if v <= -500 else words["even"]
         amount = {} if key == words["even"] else {"amount": fmt_kr_prose(abs(v), r.lang)}
-        parts.append(r.msg(key, who=r.msg(WHO[p]), **amount))
+        who = WHO[p]
+        if p == "kommun" and several_municipalities(r.project):  # several member municipalities: theirs together
+            who, key = "summary.who_kommuner", key + "_plural"
+        parts.append(r.msg(key, who=r.msg(who), **amount))
     return join(parts, r.lang)
 
 
