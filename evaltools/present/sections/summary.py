@@ -227,22 +227,28 @@ WOULD = {"summary.worth_society": "summary.worth_society_ex_ante",
 ACTOR_RESULT = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pays", "even": "summary.actor_even"},
                 True: {"gains": "summary.actor_gains_ex_ante", "pays": "summary.actor_pays_ex_ante",
                        "even": "summary.actor_even_ex_ante"}}
+# the same with a plural subject (the member municipalities together)
+ACTOR_RESULT_PLURAL = {
+    False: {"gains": "summary.actor_gains_plural", "pays": "summary.actor_pays_plural", "even": "summary.actor_even_plural"},
+    True: {"gains": "summary.actor_gains_ex_ante_plural", "pays": "summary.actor_pays_ex_ante_plural",
+           "even": "summary.actor_even_ex_ante_plural"}}
 
 
 def who_gains_pays(r, rows: pd.DataFrame) -> str:
     """Who gains and who pays, in plain words: the municipality, the region and the state, each with
     its own result (present values at the NPV's horizon), said before the public financiers' total."""
-    words = ACTOR_RESULT[r.cba.summary.mode == "ex_ante"]
+    ex_ante = r.cba.summary.mode == "ex_ante"
+    words = ACTOR_RESULT[ex_ante]
     parts = []
     for p in ("kommun", "region", "stat"):
         v = rows.loc[p, "npv"] if p in rows.index else float("nan")
         if pd.isna(v):
             continue
-        key = words["gains"] if v >= 500 else words["pays"] if v <= -500 else words["even"]
-        amount = {} if key == words["even"] else {"amount": fmt_kr_prose(abs(v), r.lang)}
-        who = WHO[p]
+        result = "gains" if v >= 500 else "pays" if v <= -500 else "even"
+        amount = {} if result == "even" else {"amount": fmt_kr_prose(abs(v), r.lang)}
+        who, key = WHO[p], words[result]
         if p == "kommun" and several_municipalities(r.project):  # several member municipalities: theirs together
-            who, key = "summary.who_kommuner", key + "_plural"
+            who, key = "summary.who_kommuner", ACTOR_RESULT_PLURAL[ex_ante][result]
         parts.append(r.msg(key, who=r.msg(who), **amount))
     return join(parts, r.lang)
 
