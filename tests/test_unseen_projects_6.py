@@ -9,6 +9,7 @@ import pytest
 import evaltools as et
 from evaltools.data.errors import DataValidationError
 from evaltools.present.sections import budget as budget_section
+from evaltools.present.sections import facts
 from evaltools.present.sections import participants as participants_section
 from evaltools.present.sections import summary
 from evaltools.words.labels import note_text
@@ -192,3 +193,17 @@ def test_page_one_says_the_municipalities_gain_together_when_there_are_several(t
     _municipalities(tmp_path, [("Norrby", 12, 10)])
     r = et.Report(et.load_project(_params(tmp_path, body)), lang=lang)
     assert summary.who_gains_pays(r, r.cba.table.set_index("perspective")).startswith(one)
+
+
+@pytest.mark.parametrize(("lang", "label"), [("sv", "Beviljat av samordningsförbundet"),
+                                             ("en", "Granted by the coordination association")])
+def test_the_grant_beside_an_eu_co_financed_budget_says_it_is_the_forbunds(tmp_path, lang, label):
+    # granted_sek is the förbund's grant; the budget (1 200 000 kr with the EU fund's part) is larger
+    write_csv(tmp_path / "data/participants.csv",
+              [_person(i, start="2024-02-01", end="2024-08-31") for i in range(1, 6)])
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 800000, "actual": 800000, "funder": "förbund"},
+        {"period": "2024", "category": "Personal (ESF+)", "budget": 400000, "actual": 400000, "funder": "eu"}])
+    r = et.Report(et.load_project(_params(tmp_path, EU.rstrip(" ") + "    granted_sek: 800000\n")), lang=lang)
+    shown = dict(facts.rows(r))
+    assert shown[label].replace("\xa0", " ").replace(",", " ") in ("800 000 kr", "SEK 800 000")
