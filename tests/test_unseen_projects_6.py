@@ -207,3 +207,24 @@ def test_the_grant_beside_an_eu_co_financed_budget_says_it_is_the_forbunds(tmp_p
     r = et.Report(et.load_project(_params(tmp_path, EU.rstrip(" ") + "    granted_sek: 800000\n")), lang=lang)
     shown = dict(facts.rows(r))
     assert shown[label].replace("\xa0", " ").replace(",", " ") in ("800 000 kr", "SEK 800 000")
+
+
+# --- a region owns the project: its own money written as 'egen' would fall on the municipality -------
+@pytest.mark.parametrize("owner", ["Region Testland", "Testkommun"])
+def test_own_financing_in_a_region_owned_project_gets_a_note_naming_its_rows(tmp_path, owner):
+    write_csv(tmp_path / "data/participants.csv",
+              [_person(i, start="2024-02-01", end="2024-08-31") for i in range(1, 6)])
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 800000, "actual": 800000, "funder": "förbund"},
+        {"period": "2024", "category": "Lokaler", "budget": 100000, "actual": 100000, "funder": "egen"},
+        {"period": "2024", "category": "Handledare", "budget": 50000, "actual": 50000, "funder": "egen"}])
+    path = _params(tmp_path, EU)
+    path.write_text(path.read_text(encoding="utf-8").replace("owner: Testkommun", f"owner: {owner}"), encoding="utf-8")
+    notes = [w for w in et.load_project(path).warnings if w.key == "budget.own_financing_region"]
+    if owner == "Testkommun":  # a municipality's own money is what 'egen' means: no note
+        assert notes == []
+        return
+    [note] = notes
+    # the two 'egen' lines are rows 3 and 4 of the file (the header is row 1)
+    assert "raderna 3, 4" in note.note("sv") and "skriv 'region'" in note.note("sv")
+    assert "rows 3, 4" in note.note("en") and "Region Testland" in note.note("en")

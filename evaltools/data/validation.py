@@ -887,6 +887,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
+    _check_own_financing(lines, file_rows, params, fname, warn)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
     out.attrs["file_rows"] = file_rows
@@ -944,6 +945,19 @@ def _per_year_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, p
                         shares_sv=", ".join(f"år {k}: {sh * 100:.1f} %".replace(".", ",") for k, sh in fractions),
                         shares_en=", ".join(f"year {k}: {sh * 100:.1f}%" for k, sh in fractions)))
     return pd.DataFrame(rows).reset_index(drop=True), np.asarray(rows_at), tuple(fractions)
+
+
+def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: ProjectParams, fname: str,
+                         warn: list[Problem]) -> None:
+    """Own financing (funder ``egen``) is booked on the municipality; in a project whose owner is a region
+    (its name begins with 'Region') it is most likely the region's own money: a note naming the rows."""
+    if S.FUNDER not in lines or not re.match(r"\s*region\b", str(params.owner or ""), re.IGNORECASE):
+        return
+    own = (lines[S.FUNDER] == "egen").to_numpy()
+    if own.any():
+        rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[own].tolist())))
+        warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_region", "warning",
+                            "budget_own_region", rows=rows, owner=str(params.owner)))
 
 
 def _check_budget_unit(lines: pd.DataFrame, params: ProjectParams, fname: str, problems: list[Problem]) -> None:
