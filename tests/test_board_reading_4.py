@@ -1,0 +1,47 @@
+"""What a board member stumbles over when reading the samples after the budget, small-project and goal-wording
+changes: a p-value repeated beside each group of a comparison as if each share had been tested, and the like.
+Expected figures are counted from the samples' own files (participants, comparison group), not taken from the
+code's output."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from scipy import stats
+
+from evaltools.present.display import Table
+from evaltools.present.sections import payments as pay_section
+from tests.conftest import PARAMS, sample_report
+
+ROOT = PARAMS.parent
+# the codes kompassen-demo's cost-benefit counts as having left social assistance (its params file)
+KOMPASSEN_LEFT = {"arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning", "sjukpenning",
+                  "annan_ersättning"}
+
+
+def _left(path) -> tuple[int, int]:
+    """(who left social assistance, who is counted): ended persons, or comparison persons with an outcome."""
+    d = pd.read_csv(path)
+    d = d[d["end_date"].notna() & d["outcome"].notna()]
+    return int(d["outcome"].isin(KOMPASSEN_LEFT).sum()), len(d)
+
+
+# --- one test of the difference, one p-value ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, heading, groups", [
+    ("sv", "p-värde för skillnaden", ("Deltagare", "Jämförelsegrupp")),
+    ("en", "p-value of the difference", ("Participants", "Comparison group")),
+])
+def test_the_exit_rate_table_shows_the_p_value_of_the_difference_once(lang, heading, groups):
+    k_p, n_p = _left(ROOT / "data" / "kompassen-demo" / "participants.csv")
+    k_c, n_c = _left(ROOT / "data" / "kompassen-demo" / "comparison.csv")
+    assert (k_p, n_p) == (86, 180)  # page 1: "Av 180 avslutade deltagare fick 86 (47,8 %)"
+    # the expected counts are all far above 5, so the test of the difference is chi-square
+    p = stats.chi2_contingency([[k_p, n_p - k_p], [k_c, n_c - k_c]]).pvalue
+    assert p < 0.001
+    r = sample_report("kompassen-demo", lang)
+    [table] = [b for part in pay_section.blocks(r) for b in part
+               if isinstance(b, Table) and heading in b.frame.columns]
+    assert list(table.frame.iloc[:, 0]) == list(groups)
+    # one p-value, on the comparison group's row; the participants' row has none of its own
+    assert list(table.frame[heading]) == ["", "< 0,001" if lang == "sv" else "< 0.001"]
+    assert "p-värde" not in table.frame.columns and "p-value" not in table.frame.columns
