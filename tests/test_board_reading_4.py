@@ -45,3 +45,24 @@ def test_the_exit_rate_table_shows_the_p_value_of_the_difference_once(lang, head
     # one p-value, on the comparison group's row; the participants' row has none of its own
     assert list(table.frame[heading]) == ["", "< 0,001" if lang == "sv" else "< 0.001"]
     assert "p-värde" not in table.frame.columns and "p-value" not in table.frame.columns
+
+
+# --- an application's key figures speak of those who leave, not those who left ----------------------------
+
+@pytest.mark.parametrize("lang, now, past, expected", [
+    ("sv", "Personer som lämnar försörjningsstödet", "Personer som lämnat försörjningsstödet",
+     "110 (förväntat enligt ansökan)"),
+    ("en", "Persons who leave social assistance", "Persons who left social assistance",
+     "110 (expected according to the application)"),
+])
+def test_an_applications_key_figures_count_those_who_leave_not_those_who_left(lang, now, past, expected):
+    from evaltools.present.sections import costbenefit as cb_section
+    # the application expects 40 a year to leave for own support (params: successes_per_year), 30 in its third
+    # year of 9 months (2026-04-01 – 2026-12-31): 40 + 40 + 30 = 110
+    application = cb_section.key_figures(sample_report("eskilstuna-ansokan", lang))
+    rows = dict(application.frame.itertuples(index=False, name=None))
+    assert rows.get(now) == expected
+    assert past not in rows
+    # a finished project keeps the past tense: those who left
+    done = dict(cb_section.key_figures(sample_report("timra-vagen-ut", lang)).frame.itertuples(index=False, name=None))
+    assert past in done and now not in done

@@ -102,6 +102,14 @@ def _whole_persons(x: float, lang: str) -> str:
     return "–" if pd.isna(x) else fmt_int(math.ceil(round(float(x), 6)), lang)
 
 
+def _exits_label(r) -> str:
+    """The key figures' row of those who left social assistance: coded so, where the payments after exit say
+    otherwise; in an application, those who leave (the value says it is expected), not those who left."""
+    if r.cba.summary.mode == "ex_ante":
+        return "costbenefit.kf.exits_ex_ante"
+    return "costbenefit.kf.exits_coded" if _codes_disagree(r) else "costbenefit.kf.exits"
+
+
 def key_figures(r) -> Table:
     """The key figures; every amount names its basis (:func:`evaltools.present.sections.basis.basis_words`),
     every NPV, ratio, payback and break-even its perspective."""
@@ -133,7 +141,7 @@ def key_figures(r) -> Table:
     if s.mode != "structural":
         key += [
             # (coded so, where the payments after exit say otherwise: the row names its source)
-            (msg("costbenefit.kf.exits_coded" if _codes_disagree(r) else "costbenefit.kf.exits"), exits),
+            (msg(_exits_label(r)), exits),
             (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang)),
             (msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang)),
             (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s.pv_cost, lang)),
