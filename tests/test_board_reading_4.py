@@ -66,3 +66,31 @@ def test_an_applications_key_figures_count_those_who_leave_not_those_who_left(la
     # a finished project keeps the past tense: those who left
     done = dict(cb_section.key_figures(sample_report("timra-vagen-ut", lang)).frame.itertuples(index=False, name=None))
     assert past in done and now not in done
+
+
+# --- the cost-benefit section says "alla 86", as page 1 does, not "86 av dem" of the 86 --------------------
+
+def _coded_and_paid(pid: str) -> tuple[int, int, int]:
+    """(coded as having left, of them covered by the payments file the month after the exit, of those paid
+    social assistance that month), counted from the sample's participants and payments files."""
+    d = pd.read_csv(ROOT / "data" / pid / "participants.csv")
+    d = d[d["end_date"].notna() & d["outcome"].isin(KOMPASSEN_LEFT)]
+    pay = pd.read_csv(ROOT / "data" / pid / "payments.csv")
+    pay["month"] = pd.PeriodIndex(pay["month"], freq="M")
+    last = pay["month"].max()
+    paid = set(zip(pay.loc[pay["amount"] > 0, "person_id"], pay.loc[pay["amount"] > 0, "month"]))
+    after = {p: pd.Period(e, freq="M") + 1 for p, e in zip(d["person_id"], d["end_date"])}
+    checked = [p for p, m in after.items() if m <= last]
+    return len(d), len(checked), sum((p, after[p]) in paid for p in checked)
+
+
+@pytest.mark.parametrize("lang, all_said, part_said", [
+    ("sv", "fick alla 86 som kan följas försörjningsstöd redan månaden efter avslutet", "fick 86 av dem"),
+    ("en", "all 86 who can be followed received social assistance the month after their exit", "86 of them"),
+])
+def test_the_benefit_count_says_all_of_those_followed_were_paid_not_n_of_them(lang, all_said, part_said):
+    from evaltools.present.sections import costbenefit as cb_section
+    assert _coded_and_paid("kompassen-demo") == (86, 86, 86)  # every one coded as having left was paid the month after
+    said = " ".join(cb_section.benefit_count(sample_report("kompassen-demo", lang)))
+    assert all_said in said
+    assert part_said not in said

@@ -19,7 +19,7 @@ from ...analysis.costbenefit import MEASURED
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
-from ...data.privacy import SECONDARY, suppressed_label
+from ...data.privacy import SECONDARY, all_of, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
@@ -389,10 +389,13 @@ def benefit_count(r) -> list[str]:
         out = [r.msg("costbenefit.benefit_count_other", successes=fmt_int(sc.successes, lang),
                      definition=success_definition_text(d, lang), **words)]
     if _codes_disagree(r):  # the exits are codes the payments contradict: the benefit is not all of them
-        k, paid = r.params.privacy.min_count, r.cba.outcome_check.paid_next_month
-        out.append(r.msg("costbenefit.benefit_count_coded",
-                         paid=fmt_persons(paid, k, lang),
-                         heading=r.msg("costbenefit.persist.heading")))
+        k, oc = r.params.privacy.min_count, r.cba.outcome_check
+        heading = r.msg("costbenefit.persist.heading")
+        out.append(r.msg("costbenefit.benefit_count_coded_all", checked=fmt_persons(oc.checked, k, lang),
+                         heading=heading)
+                   if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av dem" of the 86
+                   r.msg("costbenefit.benefit_count_coded", paid=fmt_persons(oc.paid_next_month, k, lang),
+                         heading=heading))
     return out + support_at_start(r)
 
 
