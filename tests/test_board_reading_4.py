@@ -94,3 +94,31 @@ def test_the_benefit_count_says_all_of_those_followed_were_paid_not_n_of_them(la
     said = " ".join(cb_section.benefit_count(sample_report("kompassen-demo", lang)))
     assert all_said in said
     assert part_said not in said
+
+
+# --- the sensitivity bounds' note gives both effects, not "differs a little" beside an eightfold difference -----
+
+@pytest.mark.parametrize("lang, main_words, mean_words, little", [
+    ("sv", r"Skattad effekt \(skillnad-i-skillnader\): (−[\d  ]+ kr)", r"medeleffekten från start \((−[\d  ]+ kr) per",
+     "något från huvudskattningen"),
+    ("en", r"Estimated effect \(difference in differences\): (SEK −[\d,]+)",
+     r"mean effect from the start \((SEK −[\d,]+) per", "differs a little"),
+])
+def test_the_sensitivity_bounds_note_states_the_mean_effect_beside_the_main_estimate(lang, main_words, mean_words,
+                                                                                     little):
+    import re
+    from evaltools.present.display import Text
+    r = sample_report("sprangbradan-demo", lang)
+    blocks = [b for part in pay_section.blocks(r) for b in part]
+    said = " ".join(q for b in blocks if isinstance(b, Text) for q in b.paragraphs).replace("\xa0", " ")
+    main = re.search(main_words, said)
+    mean = re.search(mean_words, said)
+    assert main and mean, said
+    [note] = [n.replace("\xa0", " ") for b in blocks if isinstance(b, Table) for n in b.notes
+              if "Rambachan" in n]
+    # the two figures a reader compares are both in the note, as the section's sentences state them
+    assert f"({mean.group(1)} per" in note and f"({main.group(1)})" in note
+    assert little not in note
+    # and in this sample they are far apart (the groups drifted apart before the start): not "a little"
+    as_kr = [int(re.sub(r"\D", "", m.group(1))) for m in (main, mean)]
+    assert as_kr[1] > 5 * as_kr[0]
