@@ -122,3 +122,34 @@ def test_the_sensitivity_bounds_note_states_the_mean_effect_beside_the_main_esti
     # and in this sample they are far apart (the groups drifted apart before the start): not "a little"
     as_kr = [int(re.sub(r"\D", "", m.group(1))) for m in (main, mean)]
     assert as_kr[1] > 5 * as_kr[0]
+
+
+# --- the portfolio chart says which project's share counts something else ---------------------------------
+
+@pytest.mark.parametrize("lang, plan, caption", [
+    ("sv", "Nästa steg (fiktivt exempel) (handlingsplan vid avslut)", "går inte att jämföra rakt av"),
+    ("en", "Nästa steg (fiktivt exempel) (action plan at exit)", "cannot be compared directly"),
+])
+def test_the_portfolio_chart_marks_a_share_that_counts_action_plans_beside_shares_of_outcomes(lang, plan, caption):
+    from evaltools.present import portfolio as pf_module
+    from evaltools.present.display import Text
+    from evaltools.present.portfolio import Portfolio
+    # nasta-steg's main goal counts exits with a documented action plan; kompassen's and timra's count exit
+    # outcomes (their params files): two kinds of success side by side, the action plan the odd one out
+    pf = Portfolio([PARAMS / f"{p}.yaml" for p in ("kompassen-demo", "nasta-steg", "timra-vagen-ut")], lang)
+    labels = pf.chart_labels()
+    titles = list(pf.table["title"])
+    assert labels is not None and plan in labels
+    assert {t for t in titles if "Nästa steg" not in t} <= set(labels)  # the others keep their names alone
+    parts: list = []
+    original = pf_module.show
+    pf_module.show = lambda *p: parts.extend(p)
+    try:
+        pf.charts()
+    finally:
+        pf_module.show = original
+    [text] = [p for p in parts if isinstance(p, Text)]
+    assert any(caption in q for q in text.paragraphs)
+    # two projects that count the same outcomes: nothing to mark, no sentence
+    alike = Portfolio([PARAMS / f"{p}.yaml" for p in ("kompassen-demo", "sprangbradan-demo")], lang)
+    assert alike.chart_labels() is None

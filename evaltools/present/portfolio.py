@@ -256,8 +256,23 @@ class Portfolio:
     def charts(self) -> None:
         if self.table.empty:
             return
-        show(Text([self.msg("portfolio.charts_caption")], self.msg("portfolio.charts_heading")),
-             plot_portfolio(self.table, self.lang))
+        paragraphs, labels = [self.msg("portfolio.charts_caption")], self.chart_labels()
+        if labels is not None:  # the shares side by side count different things: the chart says so and where
+            paragraphs.append(self.msg("portfolio.charts_definitions_differ"))
+        show(Text(paragraphs, self.msg("portfolio.charts_heading")), plot_portfolio(self.table, self.lang, labels))
+
+    def chart_labels(self) -> list[str] | None:
+        """The chart's project names where the projects with a success rate count success in different ways:
+        a project whose kind of success differs from most has its short words beside its name (a share of
+        exits with an action plan is not a share of exits to work set beside it); None where all count alike."""
+        tab = self.table
+        rated = tab[~tab["success_rate"].isna()]
+        if len({(k, tuple(o)) for k, o in zip(rated["success_kind"], rated["success_outcomes"])}) < 2:
+            return None
+        common = rated["success_kind"].value_counts().index[0]
+        return [f"{title} ({self.msg(SHORT_DEFINITION[kind])})"
+                if not np.isnan(rate) and kind != common and kind in SHORT_DEFINITION else title
+                for title, kind, rate in zip(tab["title"], tab["success_kind"], tab["success_rate"])]
 
 
 GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far"]
