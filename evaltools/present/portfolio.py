@@ -256,10 +256,12 @@ class Portfolio:
     def charts(self) -> None:
         if self.table.empty:
             return
-        paragraphs, labels = [self.msg("portfolio.charts_caption")], self.chart_labels()
-        if labels is not None:  # the shares side by side count different things: the chart says so and where
-            paragraphs.append(self.msg("portfolio.charts_definitions_differ"))
-        show(Text(paragraphs, self.msg("portfolio.charts_heading")), plot_portfolio(self.table, self.lang, labels))
+        labels = self.chart_labels()
+        # the shares side by side count different things: the chart marks where, and a sentence under it says so
+        # (under it: the caption above stays short, on the chart's page)
+        differ = Text([self.msg("portfolio.charts_definitions_differ")]) if labels is not None else None
+        show(Text([self.msg("portfolio.charts_caption")], self.msg("portfolio.charts_heading")),
+             plot_portfolio(self.table, self.lang, labels), differ)
 
     def chart_labels(self) -> list[str] | None:
         """The chart's project names where the projects with a success rate count success in different ways:
