@@ -45,8 +45,8 @@ def test_the_exits_row_names_the_code_when_the_payments_disagree(tiny_project):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("sv", ("bygger på avslutskoden", "fick 86 av dem försörjningsstöd redan månaden efter")),
-    ("en", ("rests on the exit code", "86 of them received social assistance the month after")),
+    ("sv", ("bygger på avslutskoden", "fick alla 86 som kan följas försörjningsstöd redan månaden efter")),
+    ("en", ("rests on the exit code", "all 86 who can be followed received social assistance the month after")),
 ])
 def test_the_benefit_sentence_says_the_exits_are_codes(lang, words):
     # Kompassen (sample): 86 coded as leaving; its payments show all 86 paid the month after the exit

@@ -622,12 +622,13 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None
     return _alt(fig, lang, "plot.alt.monte_carlo", parts, n=fmt_num(len(npv), 0, lang))
 
 
-def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
-    """Success rate with its exact (Clopper–Pearson) interval and cost per participant, one row per project."""
+def plot_portfolio(table: pd.DataFrame, lang: str = "sv", labels: list[str] | None = None):
+    """Success rate with its exact (Clopper–Pearson) interval and cost per participant, one row per project;
+    ``labels`` names the rows where the project's title alone would not do (what its success counts)."""
     plt.rcParams.update(STYLE)
     fig, (a1, a2) = _subplots(1, 2, figsize=(WIDTH, 0.5 * len(table) + 1.2), sharey=True)
     y = np.arange(len(table))[::-1]
-    names = [_wrap(n, 26) for n in table["title"]]
+    names = [_wrap(n, 26) for n in (labels if labels is not None else table["title"])]
     for yi, r in zip(y, table.itertuples()):
         if not np.isnan(r.success_rate):
             a1.errorbar([r.success_rate], [yi], xerr=_ci_err(r.success_rate, r.ci_low, r.ci_high),
@@ -642,8 +643,9 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv"):
     for ax in (a1, a2):
         ax.grid(axis="y", visible=False)
     fig.tight_layout()
-    parts = [f"{r.title}: " + ("–" if np.isnan(r.success_rate) else
-                               f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})")
+    titles = labels if labels is not None else list(table["title"])
+    parts = [f"{title}: " + ("–" if np.isnan(r.success_rate) else
+                             f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})")
              + ", " + msg("plot.per_participant", lang, cost=fmt_kr(r.cost_per_participant, lang))
-             for r in table.itertuples()]
+             for title, r in zip(titles, table.itertuples())]
     return _alt(fig, lang, "plot.alt.portfolio", parts)

@@ -262,8 +262,25 @@ class Portfolio:
     def charts(self) -> None:
         if self.table.empty:
             return
+        labels = self.chart_labels()
+        # the shares side by side count different things: the chart marks where, and a sentence under it says so
+        # (under it: the caption above stays short, on the chart's page)
+        differ = Text([self.msg("portfolio.charts_definitions_differ")]) if labels is not None else None
         show(Text([self.msg("portfolio.charts_caption")], self.msg("portfolio.charts_heading")),
-             plot_portfolio(self.table, self.lang))
+             plot_portfolio(self.table, self.lang, labels), differ)
+
+    def chart_labels(self) -> list[str] | None:
+        """The chart's project names where the projects with a success rate count success in different ways:
+        a project whose kind of success differs from most has its short words beside its name (a share of
+        exits with an action plan is not a share of exits to work set beside it); None where all count alike."""
+        tab = self.table
+        rated = tab[~tab["success_rate"].isna()]
+        if len({(k, tuple(o)) for k, o in zip(rated["success_kind"], rated["success_outcomes"])}) < 2:
+            return None
+        common = rated["success_kind"].value_counts().index[0]
+        return [f"{title} ({self.msg(SHORT_DEFINITION[kind])})"
+                if not np.isnan(rate) and kind != common and kind in SHORT_DEFINITION else title
+                for title, kind, rate in zip(tab["title"], tab["success_kind"], tab["success_rate"])]
 
 
 GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far"]

@@ -19,7 +19,7 @@ from ...analysis.costbenefit import MEASURED
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
-from ...data.privacy import SECONDARY, suppressed_label
+from ...data.privacy import SECONDARY, all_of, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
@@ -102,6 +102,14 @@ def _whole_persons(x: float, lang: str) -> str:
     return "–" if pd.isna(x) else fmt_int(math.ceil(round(float(x), 6)), lang)
 
 
+def _exits_label(r) -> str:
+    """The key figures' row of those who left social assistance: coded so, where the payments after exit say
+    otherwise; in an application, those who leave (the value says it is expected), not those who left."""
+    if r.cba.summary.mode == "ex_ante":
+        return "costbenefit.kf.exits_ex_ante"
+    return "costbenefit.kf.exits_coded" if _codes_disagree(r) else "costbenefit.kf.exits"
+
+
 def key_figures(r) -> Table:
     """The key figures; every amount names its basis (:func:`evaltools.present.sections.basis.basis_words`),
     every NPV, ratio, payback and break-even its perspective."""
@@ -135,7 +143,7 @@ def key_figures(r) -> Table:
     if s.mode != "structural":
         key += [
             # (coded so, where the payments after exit say otherwise: the row names its source)
-            (msg("costbenefit.kf.exits_coded" if _codes_disagree(r) else "costbenefit.kf.exits"), exits),
+            (msg(_exits_label(r)), exits),
             (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang)),
             (msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang)),
             (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s.pv_cost, lang)),
@@ -383,10 +391,13 @@ def benefit_count(r) -> list[str]:
         out = [r.msg("costbenefit.benefit_count_other", successes=fmt_int(sc.successes, lang),
                      definition=success_definition_text(d, lang), **words)]
     if _codes_disagree(r):  # the exits are codes the payments contradict: the benefit is not all of them
-        k, paid = r.params.privacy.min_count, r.cba.outcome_check.paid_next_month
-        out.append(r.msg("costbenefit.benefit_count_coded",
-                         paid=fmt_persons(paid, k, lang),
-                         heading=r.msg("costbenefit.persist.heading")))
+        k, oc = r.params.privacy.min_count, r.cba.outcome_check
+        heading = r.msg("costbenefit.persist.heading")
+        out.append(r.msg("costbenefit.benefit_count_coded_all", checked=fmt_persons(oc.checked, k, lang),
+                         heading=heading)
+                   if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av dem" of the 86
+                   r.msg("costbenefit.benefit_count_coded", paid=fmt_persons(oc.paid_next_month, k, lang),
+                         heading=heading))
     return out + support_at_start(r)
 
 

@@ -69,14 +69,16 @@ def blocks(r) -> list[list]:
             Table(phases, notes=phase_note, numeric=(n, per_month))]]
     er = compare_exit_rates(r.project)
     if not er.empty:
-        rate_col = msg("payments.left")
+        rate_col, p_col = msg("payments.left"), msg("payments.p_difference")
         frame = pd.DataFrame({
             group: [t(g, lang) for g in er["group"]],
             n: [fmt_int(v, lang) for v in er["n"]],
             rate_col: [fmt_cell(v, fmt_pct, lang) for v in er["rate"]],
             t("ci", lang): ["–" if isinstance(a, str) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}"
                             for a, b in zip(er["ci_low"], er["ci_high"])],
-            t("p_value", lang): [fmt_p(v, lang) for v in er["p_value"]],  # (the test's name: in the appendix)
+            # one test of the difference between the two groups: its p-value once, on the comparison group's
+            # row, not beside each group as if each share had been tested (the test's name: in the appendix)
+            p_col: ["" if g == "participants" else fmt_p(v, lang) for g, v in zip(er["group"], er["p_value"])],
         })
         oc = r.cba.outcome_check  # the code beside the payments after exit, where they disagree
         coded = ([] if oc is None or not oc.paid_next_month else
@@ -86,7 +88,7 @@ def blocks(r) -> list[list]:
                       checked=fmt_persons(oc.checked, k, lang))])
         out.append([Text([], msg("payments.exit_rates"), 3),
                     Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),
-                          numeric=(n, rate_col, t("ci", lang), t("p_value", lang)))])
+                          numeric=(n, rate_col, t("ci", lang), p_col))])
     elif r.project.comparison is not None and r.project.has_participants:
         # one sentence instead of a table with a group of no one (and a test against it)
         none_ended = bool(r.project.participants[S.ONGOING].all())
