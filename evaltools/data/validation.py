@@ -18,7 +18,7 @@ from .errors import DataValidationError, Problem, problem
 from .messages import message
 from . import budget_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import RawTable, read_table
+from .reading import RawTable, per_distinct, read_table
 from .privacy import find_personnummer, may_hold_personnummer
 
 
@@ -29,22 +29,12 @@ _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def _per_distinct(s: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
-    """``parse(s)``, computed once for each distinct cell of ``s`` (a payments file repeats its months
-    and amounts on every row) and spread back over the cells; a missing cell is one of them."""
-    codes, distinct = pd.factorize(s, use_na_sentinel=False)
-    values = parse(pd.Series(distinct, dtype=s.dtype))
-    out = values.take(codes)
-    out.index, out.name = s.index, s.name
-    return out
-
-
 def _parse_amount(s: pd.Series) -> pd.Series:
     def parse(u: pd.Series) -> pd.Series:
         cleaned = (u.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
                     .str.replace("kr", "", regex=False).str.replace(",", ".", regex=False))
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
-    return _per_distinct(s, parse)
+    return per_distinct(s, parse)
 
 
 def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[pd.Series, pd.Series]:
@@ -58,7 +48,7 @@ def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[p
         iso = text.str.slice(0, 10 if pattern is _DATE else 7).where(ok)
         fmt = "%Y-%m-%d" if pattern is _DATE else "%Y-%m"
         return pd.to_datetime(iso, format=fmt, errors="coerce").astype("datetime64[ns]")
-    parsed = _per_distinct(s, parse)
+    parsed = per_distinct(s, parse)
     bad = ~empty & parsed.isna()
     return parsed, bad
 
@@ -178,7 +168,7 @@ _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NU
 
 def _excel_errors(s: pd.Series) -> pd.Series:
     """Which cells of ``s`` hold an Excel error value (``#N/A``, ``#SAKNAS!``, ...)."""
-    return s.astype(str).str.strip().str.upper().isin(_EXCEL_ERRORS)
+    return per_distinct(s.astype(str), lambda u: u.str.strip().str.upper().isin(_EXCEL_ERRORS))
 
 
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
@@ -270,7 +260,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
             out[col.name] = num.where(~bad).astype("float64")
         elif col.kind == "code":
-            val = s.str.lower()
+            val = per_distinct(s, lambda u: u.str.lower())
             bad = ~empty & ~val.isin(col.vocab)
             filled = val.where(~empty, col.default if col.default is not None else pd.NA)
             out[col.name] = filled.where(~bad).astype("object")
@@ -289,8 +279,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             bad = bad | empty
         else:
             bad = bad & ~empty
-        for i in np.flatnonzero((bad & _excel_errors(s)).to_numpy()).tolist():
-            hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
+        for i in np.flatnonzero(bad.to_numpy()).tolist():
+            if s.iloc[i].strip().upper() in _EXCEL_ERRORS:
+                hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
         for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
             key, vals = hints.get(i, ("", {}))
             hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
@@ -304,11 +295,14 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
 def _total_rows(df: pd.DataFrame, rows, problems: list[Problem], first: int, fname: str) -> None:
     """A row of a file of persons that holds a total label ('Summa', 'Totalt') and was refused: one
     message saying it is a total row to delete, instead of one for each of its empty cells."""
-    if not len(df.columns):
+    refused = {int(p.row) for p in problems[first:] if p.file == fname and p.row is not None}
+    if not len(df.columns) or not refused:
         return
-    label = df.apply(lambda c: c.str.strip().str.rstrip(":").str.lower()).isin(S.TOTAL_LABELS)
-    totals = {int(rows[i]): str(df.iloc[i][label.iloc[i]].iloc[0]) for i in np.flatnonzero(label.any(axis=1).to_numpy())}
-    flagged = {int(p.row) for p in problems[first:] if p.file == fname and p.row is not None} & set(totals)
+    at = np.flatnonzero(np.isin(np.asarray(rows, dtype=np.int64), np.fromiter(refused, np.int64)))
+    cells = df.iloc[at]  # (only the rows with a problem: a total row without one is no total row to delete)
+    label = cells.apply(lambda c: c.str.strip().str.rstrip(":").str.lower()).isin(S.TOTAL_LABELS)
+    totals = {int(rows[at[i]]): str(cells.iloc[i][label.iloc[i]].iloc[0]) for i in np.flatnonzero(label.any(axis=1).to_numpy())}
+    flagged = refused & set(totals)
     if flagged:
         problems[first:] = [p for p in problems[first:] if not (p.file == fname and p.row in flagged)]
         problems.extend(problem(fname, r, None, totals[r], "row.total") for r in sorted(flagged))
@@ -527,7 +521,7 @@ def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
         s = raw.frame[c]
         # one search of the column's text joined (a control character is one character: joining makes
         # none), and the cells one by one only where it finds one
-        if not CONTROL.search("".join([v for v in s.tolist() if isinstance(v, str)])):
+        if not CONTROL.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
             continue
         hits = s.str.contains(CONTROL, regex=True, na=False).to_numpy()
         for i in np.flatnonzero(hits).tolist():
