@@ -168,8 +168,12 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
     sep = max(counts, key=lambda k: (counts[k], k == ","))
     rows = _csv_rows(text, sep, fname)
-    width = max((len(r) for r in rows), default=0)
-    cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
+    width = max(map(len, rows), default=0)
+    for r in rows:  # (a short row is filled out with empty cells)
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
+    # column by column (a transpose in C), not a frame built from a list of rows
+    cells = pd.DataFrame({j: np.array(col, dtype=object) for j, col in enumerate(zip(*rows))}, columns=range(width))
     return cells, notes
 
 

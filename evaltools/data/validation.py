@@ -31,8 +31,9 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 def _parse_amount(s: pd.Series) -> pd.Series:
     def parse(u: pd.Series) -> pd.Series:
-        cleaned = (u.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
-                    .str.replace("kr", "", regex=False).str.replace(",", ".", regex=False))
+        # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
+        cleaned = pd.Series([v.replace("\u00a0", "").replace(" ", "").replace("kr", "").replace(",", ".")
+                             if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     return per_distinct(s, parse)
 
