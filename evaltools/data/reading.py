@@ -173,7 +173,8 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
         if len(r) < width:
             r.extend([""] * (width - len(r)))
     # column by column (a transpose in C), not a frame built from a list of rows
-    cells = pd.DataFrame({j: np.array(col, dtype=object) for j, col in enumerate(zip(*rows))}, columns=range(width))
+    cells = pd.DataFrame({j: np.array(col, dtype=object) for j, col in enumerate(zip(*rows))}, columns=range(width),
+                         dtype=object)
     return cells, notes
 
 

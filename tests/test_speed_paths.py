@@ -1,0 +1,75 @@
+"""The quicker paths give the answers of the plain ones: string checks once per distinct cell, a text
+file's frame built column by column, a total row found among the rows with a problem, and the Holm
+adjustment without statsmodels' forced garbage collection."""
+import gc
+
+import numpy as np
+import pandas as pd
+import pytest
+from statsmodels.stats.multitest import multipletests
+
+from evaltools.analysis import cohorts
+from evaltools.data.errors import DataValidationError
+from evaltools.data.project import load_project
+from evaltools.data.reading import _read_text_cells, per_distinct
+
+from .conftest import participants_frame, write_csv
+
+
+def test_per_distinct_equals_the_operation_on_every_cell():
+    s = pd.Series([" a ", "B", " a ", "", "B", "c  "] * 3, index=range(10, 28), name="x", dtype="str")
+    got = per_distinct(s, lambda u: u.str.strip().str.lower())
+    expected = pd.Series(["a", "b", "a", "", "b", "c"] * 3, index=range(10, 28), name="x", dtype="str")
+    pd.testing.assert_series_equal(got, expected)
+    flags = per_distinct(s, lambda u: u.str.strip() == "a")
+    assert flags.tolist() == [True, False, True, False, False, False] * 3
+    assert flags.index.tolist() == list(range(10, 28))
+
+
+def test_a_text_files_short_rows_are_filled_out_with_empty_cells(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("a;b;c\n1;2\n\n4;5;6;7\n", encoding="utf-8")
+    cells, notes = _read_text_cells(path, "f.csv")
+    assert notes == []
+    assert list(cells.columns) == [0, 1, 2, 3]
+    assert cells.values.tolist() == [["a", "b", "c", ""], ["1", "2", "", ""], ["", "", "", ""], ["4", "5", "6", "7"]]
+    assert all(cells[c].dtype == object for c in cells.columns)
+
+
+def test_a_total_row_in_a_participants_file_is_one_message_naming_its_row(tiny_project):
+    rows = participants_frame()
+    total = {c: "" for c in rows.columns} | {"person_id": "Summa:"}
+    write_csv(tiny_project.dir / "data" / "participants.csv", pd.concat([rows, pd.DataFrame([total])], ignore_index=True))
+    with pytest.raises(DataValidationError) as e:
+        load_project(tiny_project())
+    about = [p for p in e.value.problems if p.file.endswith("participants.csv")]
+    # the header is row 1 and the four persons rows 2-5: the total is row 6, told once, not per empty cell
+    assert [(p.key, p.row) for p in about] == [("row.total", 6)]
+
+
+def test_an_excel_error_value_is_refused_with_its_hint_once_per_cell(tiny_project):
+    rows = participants_frame().astype(object)
+    rows.loc[1, "person_id"] = " #saknas! "
+    write_csv(tiny_project.dir / "data" / "participants.csv", rows)
+    with pytest.raises(DataValidationError) as e:
+        load_project(tiny_project())
+    bad = [p for p in e.value.problems if p.column == "person_id"]
+    assert [p.row for p in bad] == [3]
+    hint = dict(bad[0].values)
+    assert "#saknas!" in hint["hint_sv"].lower() and "#saknas!" in hint["hint_en"].lower()
+
+
+def test_holm_gives_statsmodels_values_without_a_forced_collection(monkeypatch):
+    raw = pd.DataFrame({"variable": ["a", "a", "b", "c", "c", "d"],
+                        "p_value": [0.01, 0.01, 0.04, 0.03, 0.03, np.nan]})
+    expected = multipletests([0.01, 0.04, 0.03], method="holm")[1]  # statsmodels' own, called plainly
+    # by hand: sorted 0.01, 0.03, 0.04 times 3, 2, 1 -> 0.03, 0.06, then max(0.06, 0.04) = 0.06
+    assert np.allclose(expected, [0.03, 0.06, 0.06])
+    calls = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: calls.append(generation) or 0)
+    got = cohorts.holm(raw)
+    assert np.allclose(got[:5], [expected[0], expected[0], expected[1], expected[2], expected[2]])
+    assert np.isnan(got[5])
+    assert calls == [], "statsmodels' gc.collect() was skipped"
+    gc.collect()
+    assert calls == [2], "gc.collect works again after the adjustment"
