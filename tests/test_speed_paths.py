@@ -73,3 +73,26 @@ def test_holm_gives_statsmodels_values_without_a_forced_collection(monkeypatch):
     assert calls == [], "statsmodels' gc.collect() was skipped"
     gc.collect()
     assert calls == [2], "gc.collect works again after the adjustment"
+
+
+def test_word_styles_set_by_id_read_back_as_the_named_styles():
+    import io
+
+    import docx
+
+    from evaltools.publish.docx import CELL_STYLE, LINK_STYLE, NOTE_STYLE, TABLE_STYLE, html_to_docx
+    html = ("<html lang='sv'><body><h1>Rubrik</h1><p>Vanlig text med <a href='https://example.org'>länk</a>.</p>"
+            "<table><thead><tr><th>Mål</th><th class='num'>Utfall</th></tr></thead>"
+            "<tbody><tr><td>Ett</td><td class='num'>1</td></tr></tbody></table>"
+            "<blockquote><p>Citat</p></blockquote><pre>kod</pre></body></html>")
+    doc = docx.Document(io.BytesIO(html_to_docx(html, None, "sv", "Titel")))
+    (table,) = doc.tables
+    assert table.style.name == TABLE_STYLE
+    assert {p.style.name for row in table.rows for cell in row.cells for p in cell.paragraphs} == {CELL_STYLE}
+    by_text = {p.text: p for p in doc.paragraphs}
+    plain = next(p for p in doc.paragraphs if p.text.startswith("Vanlig text med"))
+    assert plain.style.name == "Normal" and (plain._p.pPr is None or plain._p.pPr.pStyle is None)
+    link_runs = [r for r in plain._p.iter() if r.tag.endswith("}r") and "länk" in "".join(r.itertext())]
+    assert [docx.text.run.Run(r, plain).style.name for r in link_runs] == [LINK_STYLE]
+    assert by_text["Citat"].style.name == "Quote"
+    assert by_text["kod"].style.name == NOTE_STYLE
