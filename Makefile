@@ -35,6 +35,10 @@ $(STAMP): pyproject.toml
 	@if [ "$$(uname -s)" = Linux ] && ! $(BIN)/python -c "import torch" 2>/dev/null; then \
 	  $(BIN)/python -m pip install --quiet --disable-pip-version-check $(TORCH_INDEX) torch==$(TORCH_VERSION); fi
 	@$(EDITABLE_QUIET) $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@# the toolkit's own modules compiled once, as pip does for an installed package (an editable install
+	@# is not compiled, and with PYTHONDONTWRITEBYTECODE set every process compiled them anew); a module
+	@# edited later is compiled again by Python itself
+	@$(BIN)/python -m compileall -q evaltools
 	@touch $(STAMP)
 	@echo "Installed: $$($(BIN)/evaltools --version)"
 

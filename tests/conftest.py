@@ -61,6 +61,19 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: an end-to-end test (renders reports, starts kernels or notebooks)")
 
 
+def pytest_collection_finish(session):
+    """Once the tests are collected (in each worker): what is alive now (the imported libraries, the
+    collected tests) is set aside from the cycle collector, and the youngest generation is collected
+    after 50 000 new containers instead of 700. The tests build hundreds of projects and reports, each
+    allocating hundreds of thousands of containers (a payments file's rows); with Python's default
+    thresholds the full collections scanned the whole process again and again (measured: three files of
+    report-building tests 81-83 s, 60-71 s with this). Memory is still freed by reference counting."""
+    import gc
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
 # The test files that read the samples' report objects (``sample_report``): under ``make test``
 # (``--dist loadfile``) they are one unit of work, run one after another in one process (see
 # ``pytest_xdist_make_scheduler``), so that each sample's report and its analyses (above all the
