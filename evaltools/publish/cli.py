@@ -24,13 +24,6 @@ from ..data.messages import DEFAULT_LANG, message
 from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path, pin_project_root
 from ..data.privacy import redact
 
-# jsonschema, which the notebook format imports to check notebooks, checks IRIs with rfc3987-syntax where
-# that is installed (JupyterLab's dependencies bring it), and importing it builds a grammar parser: about
-# 1.7 CPU-s at the start of every command, before its first report's notebook could start. The notebook
-# format's schema has no IRI to check, so the command goes without it, and jsonschema skips that format as
-# it does where the package is not installed. (Only in this command's process: JupyterLab keeps it.)
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "not importable"
-
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
