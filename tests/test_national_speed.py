@@ -129,3 +129,45 @@ def test_monte_carlo_bootstrap_equals_a_gather_per_draw(monkeypatch) -> None:
     got = result.simulation.draws.dropoff
     assert 0 < expected.min() < expected.max() < 1
     np.testing.assert_allclose(got, expected, rtol=1e-12, atol=0)
+
+
+def _model(**changes):
+    from evaltools.analysis.costbenefit.model import _Model
+    fields = dict(level_by_exit=np.array([8000.0, 9000.0, 10000.0]), exit_m=np.array([0, 6, 18]),
+                  payer=np.array(["", "fk", "stat"]), is_work=np.array([True, False, False]),
+                  cost_actual={"kommun": np.full(12, 1000.0)}, cost_budget={}, horizon=3.0, dropoff=0.2,
+                  deadweight=0.1, rate=0.035, earnings=20000.0, tax=0.32, skattefaktor=1.3, shares={},
+                  tax_share_region=0.35, subsidy=5000.0, is_subsidised=np.array([True, False, False]))
+    return _Model(**(fields | changes))
+
+
+def test_model_coefficients_and_discount_factors_by_hand_when_asked_again() -> None:
+    m = _model()
+    for _ in range(2):  # (the second time from what the model keeps)
+        assert m.fs_coef("kommun").tolist() == [1.0, 1.0, 1.0]
+        assert m.fs_coef("individ").tolist() == [-1.0, 0.0, 0.0]  # a benefit replaces it: no loss
+        assert m.fs_coef("fk").tolist() == [0.0, -1.0, 0.0]
+        assert m.fs_coef("stat").tolist() == [0.0, 0.0, -1.0]
+        np.testing.assert_allclose(m.earn_coef("individ"), [0.68, 0.0, 0.0], rtol=1e-15)
+        np.testing.assert_allclose(m.earn_coef("kommun"), [0.32 * 0.65, 0.0, 0.0], rtol=1e-15)
+        np.testing.assert_allclose(m.earn_coef("region"), [0.32 * 0.35, 0.0, 0.0], rtol=1e-15)
+        assert m.sub_coef("stat").tolist() == [-1.0, 0.0, 0.0]
+        assert m.sub_coef("arbetsgivare").tolist() == [1.0, 0.0, 0.0]
+        for rate in (0.035, 0.0, 0.07):
+            np.testing.assert_allclose(m.discount_at_exit(rate), [1.0, (1 + rate) ** -0.5, (1 + rate) ** -1.5],
+                                       rtol=1e-15)
+    # what a model keeps cannot be changed by a caller, and a changed model keeps its own
+    assert not m.fs_coef("fk").flags.writeable
+    from dataclasses import replace
+    other = replace(m, payer=np.array(["fk", "fk", ""]))
+    assert other.fs_coef("fk").tolist() == [-1.0, -1.0, 0.0]
+    assert m.fs_coef("fk").tolist() == [0.0, -1.0, 0.0]
+
+
+def test_model_npv_the_same_from_kept_values_as_from_a_fresh_model() -> None:
+    # every NPV of the sensitivity's kind, asked of one model in turn, equals the same asked of a new model
+    m = _model()
+    asks = [dict(rate=r, level_mult=lm, dropoff=d) for r in (0.0, 0.035, 0.05) for lm in (0.9, 1.1) for d in (0.1, 0.3)]
+    for perspective in ("kommun", "offentliga", "samhälle", "individ"):
+        for kw in asks:
+            assert m.npv(perspective, **kw) == _model().npv(perspective, **kw)

@@ -164,7 +164,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     level = rng.normal(1.0, REGISTRY["monthly_level"].mc_sd or 0.0, draws).clip(0.5, 1.5)
     cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
     horizon = np.full(draws, float(m.horizon))
-    disc = (1 + m.rate) ** (-m.exit_m / 12)
+    disc = m.discount_at_exit(m.rate)
     common = (1 - deadweight) * success_mult
     # (the observed first year, where used, is held: the drawn drop-off applies from month 13 on)
     fy = m.first_year
