@@ -1,68 +1,13 @@
 """The faster paths of the national-scale analyses give what the plain computation gives.
 
-Each test computes the same figure a second way, the plain one (a loop over the rows, a gather
-per draw), on a small synthetic table written here, and compares.
+Each test computes the same figure a second way, the plain one (a gather per draw, the
+coefficients by hand, a model without kept values), on small synthetic data written here, and
+compares.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-from evaltools.analysis.costbenefit.model import shared_households
-from evaltools.data import schema as S
-
-
-def _shared_by_loop(succ: pd.DataFrame) -> np.ndarray:
-    """Leaver by leaver in the order they left: a household's first leaver keeps its saving, every
-    later leaver of it who is another person shares it (the rule of shared_households, as a loop)."""
-    shared = np.zeros(len(succ), bool)
-    first: dict[str, str] = {}
-    order = sorted(range(len(succ)), key=lambda i: (pd.isna(succ[S.END_DATE].iloc[i]), succ[S.END_DATE].iloc[i]
-                                                   if not pd.isna(succ[S.END_DATE].iloc[i]) else 0, i))
-    for i in order:
-        hh = succ[S.HOUSEHOLD_ID].iloc[i]
-        if hh is None or pd.isna(hh) or str(hh).strip() == "":
-            continue
-        person = str(succ[S.PERSON_ID].iloc[i])
-        if str(hh) not in first:
-            first[str(hh)] = person
-        shared[i] = first[str(hh)] != person
-    return shared
-
-
-def test_shared_households_by_hand() -> None:
-    # H1: p2 left first (March), so p1 (June) shares; H2: p3 twice is one person, p4 on the same day
-    # as p3's second exit but later in the file shares; blank, missing and None households share nothing
-    succ = pd.DataFrame({
-        S.PERSON_ID: ["p1", "p2", "p3", "p3", "p4", "p5", "p6", "p7", "p8"],
-        S.HOUSEHOLD_ID: ["H1", "H1", "H2", "H2", "H2", " ", None, np.nan, "H3"],
-        S.END_DATE: pd.to_datetime(["2021-06-30", "2021-03-31", "2021-01-31", "2021-05-31", "2021-05-31",
-                                    "2021-02-28", "2021-02-28", "2021-02-28", None]),
-    })
-    expected = [True, False, False, False, True, False, False, False, False]
-    assert shared_households(succ).tolist() == expected
-    assert _shared_by_loop(succ).tolist() == expected
-
-
-def test_shared_households_equals_the_loop_on_a_synthetic_table() -> None:
-    rng = np.random.default_rng(11)
-    n = 3000
-    households = np.array([f"H{i}" for i in rng.integers(0, 900, n)], dtype=object)
-    households[rng.random(n) < 0.05] = ""
-    households[rng.random(n) < 0.05] = None
-    persons = np.array([f"P{i}" for i in rng.integers(0, 2500, n)], dtype=object)  # some leave twice
-    ends = pd.Series(pd.to_datetime("2020-01-01") + pd.to_timedelta(rng.integers(0, 700, n), unit="D"))
-    ends[rng.random(n) < 0.02] = pd.NaT
-    succ = pd.DataFrame({S.PERSON_ID: persons, S.HOUSEHOLD_ID: households, S.END_DATE: ends})
-    got = shared_households(succ)
-    assert got.any() and not got.all()
-    assert (got == _shared_by_loop(succ)).all()
-
-
-def test_shared_households_without_any_household() -> None:
-    succ = pd.DataFrame({S.PERSON_ID: ["a", "b"], S.HOUSEHOLD_ID: ["", None],
-                         S.END_DATE: pd.to_datetime(["2021-01-31", "2021-02-28"])})
-    assert shared_households(succ).tolist() == [False, False]
 
 
 def _synthetic_project(n_persons: int):

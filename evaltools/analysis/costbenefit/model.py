@@ -71,19 +71,13 @@ def shared_households(succ: pd.DataFrame) -> np.ndarray:
     if S.HOUSEHOLD_ID not in succ or not len(succ):
         return shared
     order = np.argsort(succ[S.END_DATE].to_numpy("datetime64[ns]"), kind="stable")
-    households = succ[S.HOUSEHOLD_ID].to_numpy(object)
-    key = np.array([str(h) for h in households], dtype=object)  # (households and persons compared as text)
-    valid = ~pd.isna(households) & np.array([k.strip() != "" for k in key], dtype=bool)
-    # the leavers with a household, in the order they left; each household numbered in order of its
-    # first leaver, whose person every later leaver of it is compared with (a vectorised pass: at
-    # national scale a loop over the leavers took about a second)
-    rows = order[valid[order]]
-    if not len(rows):
-        return shared
-    hh_code = pd.factorize(key[rows])[0]
-    first = np.flatnonzero(hh_code > np.maximum.accumulate(np.concatenate([[-1], hh_code[:-1]])))
-    person = np.array([str(x) for x in succ[S.PERSON_ID].to_numpy(object)[rows]], dtype=object)
-    shared[rows] = person != person[first][hh_code]
+    first: dict[str, str] = {}
+    households, persons = succ[S.HOUSEHOLD_ID].to_numpy(object), succ[S.PERSON_ID].to_numpy(object)
+    for i in order.tolist():
+        hh = households[i]
+        if hh is None or pd.isna(hh) or str(hh).strip() == "":
+            continue
+        shared[i] = first.setdefault(str(hh), str(persons[i])) != str(persons[i])
     return shared
 
 
