@@ -675,8 +675,10 @@ def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFER
     wide = _panel(project.paid_persons(comparison=True), project.comparison_payments, c.months_before - min(ks),
                   c.months_after + max(ks), 0, _codes(project, comparison=True))
     panel = _stack([treated, wide])
-    person = panel["person"].cat.codes.to_numpy()
-    household = panel["household"].cat.codes.to_numpy()
+    # (the codes as numpy's index type once: every gather and count over the rows below would
+    # otherwise convert the categoricals' 32-bit codes again, for each shift)
+    person = panel["person"].cat.codes.to_numpy().astype(np.intp)
+    household = panel["household"].cat.codes.to_numpy().astype(np.intp)
     month = pd.factorize(panel["month_idx"])[0]
     is_treated = panel["treated"].to_numpy() == 1
     event = panel["event_time"].to_numpy()
@@ -752,7 +754,9 @@ def _did_from_parts(*parts: _TwoWayPart) -> tuple[float, float, float, int]:
             z += np.take(np.ascontiguousarray(back[:, j]), p.person)
             d.append(z)
         dms.append(d)
-    xtx = np.array([[sum(d[i] @ d[j] for d in dms) for j in (1, 2)] for i in (1, 2)])
+    # (X'X is symmetric: its corner computed once)
+    x11, x12, x22 = (sum(d[i] @ d[j] for d in dms) for i, j in ((1, 1), (1, 2), (2, 2)))
+    xtx = np.array([[x11, x12], [x12, x22]])
     xty = np.array([sum(d[i] @ d[0] for d in dms) for i in (1, 2)])
     bread = np.linalg.pinv(xtx)
     beta = bread @ xty

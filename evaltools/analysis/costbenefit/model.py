@@ -3,6 +3,7 @@ the monthly grid every flow sits on (:class:`_Model`)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -331,11 +332,31 @@ class _Model:
         return float(sum(float((s / (1 + r) ** (np.arange(len(s)) / 12)).sum())
                          for (_, a), s in self.measured.items() if a in actors))
 
+    def _kept(self, key: tuple, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """``compute()``, kept on this model under ``key`` and read-only. The sensitivity and the
+        simulation ask for the same per-success coefficients and discount factors a few hundred times
+        (at national scale each an array over 94 000 leavers); the model is frozen, so what they are
+        computed from does not change."""
+        kept = self.__dict__.setdefault("_kept_arrays", {})
+        if key not in kept:
+            value = np.asarray(compute())
+            value.flags.writeable = False
+            kept[key] = value
+        return kept[key]
+
+    def discount_at_exit(self, rate: float) -> np.ndarray:
+        """Per success: the discount factor (1 + rate)^(−exit month / 12) of its first month without försörjningsstöd."""
+        if np.ndim(rate):
+            return (1 + rate) ** (-self.exit_m / 12)
+        return self._kept(("discount_at_exit", float(rate)), lambda: (1 + rate) ** (-self.exit_m / 12))
+
     def sub_coef(self, actor: str) -> np.ndarray:
         """Per success: the actor's share of each kr of wage subsidy (a transfer from the state,
         through Arbetsförmedlingen, to the employer)."""
-        sub = self.is_subsidised if self.is_subsidised is not None else np.zeros(len(self.payer), bool)
-        return sub.astype(float) * {"stat": -1.0, "arbetsgivare": 1.0}.get(actor, 0.0)
+        def compute() -> np.ndarray:
+            sub = self.is_subsidised if self.is_subsidised is not None else np.zeros(len(self.payer), bool)
+            return sub.astype(float) * {"stat": -1.0, "arbetsgivare": 1.0}.get(actor, 0.0)
+        return self._kept(("sub_coef", actor), compute)
 
     @property
     def t_exit(self) -> np.ndarray:  # (years; kept for callers)
@@ -343,20 +364,25 @@ class _Model:
 
     def fs_coef(self, actor: str) -> np.ndarray:
         """Per success: the ledger actor's share of each kr of försörjningsstöd not paid."""
-        if actor == "kommun":
-            return np.ones(len(self.payer))
-        # (a measured benefit replaces the model's: the individual loses the försörjningsstöd, and what
-        # the state pays instead is the register estimate's flow)
-        payer = np.full(len(self.payer), "") if self.benefits_measured else self.payer
-        if actor == "individ":
-            return -1.0 + (payer != "")
-        return -(payer == actor).astype(float)
+        def compute() -> np.ndarray:
+            if actor == "kommun":
+                return np.ones(len(self.payer))
+            # (a measured benefit replaces the model's: the individual loses the försörjningsstöd, and what
+            # the state pays instead is the register estimate's flow)
+            payer = np.full(len(self.payer), "") if self.benefits_measured else self.payer
+            if actor == "individ":
+                return -1.0 + (payer != "")
+            return -(payer == actor).astype(float)
+        return self._kept(("fs_coef", actor), compute)
 
     def earn_coef(self, actor: str) -> np.ndarray:
         """Per success: the actor's share of each kr earned. Income tax on earnings at this level is
         municipal and regional tax (no state income tax below the threshold)."""
-        w = self.is_work.astype(float) if self.earnings > 0 and not self.earnings_measured else np.zeros(len(self.payer))
-        return w * self._tax_split().get(actor, 0.0)
+        def compute() -> np.ndarray:
+            w = (self.is_work.astype(float) if self.earnings > 0 and not self.earnings_measured
+                 else np.zeros(len(self.payer)))
+            return w * self._tax_split().get(actor, 0.0)
+        return self._kept(("earn_coef", actor), compute)
 
     def _tax_split(self) -> dict[str, float]:
         return {"individ": 1 - self.tax, "kommun": self.tax * (1 - self.tax_share_region),
@@ -402,7 +428,7 @@ class _Model:
         d = self.dropoff if dropoff is None else dropoff
         a = annuity_factor(self.horizon if horizon is None else horizon, d, r, self.first_year)
         dw = self.deadweight if deadweight is None else deadweight
-        disc = (1 + r) ** (-self.exit_m / 12)
+        disc = self.discount_at_exit(r)
         h = self.horizon if horizon is None else horizon
         a_sub = annuity_factor(np.minimum(h, self.subsidy_years), d, r, self.first_year)
         flows = (self.weights(perspective, level_mult) * disc).sum() * a

@@ -145,23 +145,26 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
         step = max(1, 5_000_000 // max(n, 1))  # draws per block: memory stays bounded at national scale
         # (32-bit indices where they fit: the generator draws the same numbers as for 64-bit ones, in
         # half the memory; each draw's resampled leavers are gathered into one reused row, which stays
-        # in the cache, and summed as a row of the block would be)
+        # in the cache, and summed as a row of the block would be. The payment and the level of each
+        # leaver sit side by side as one complex number, so one gather fetches both: their sums, over
+        # the row's real and imaginary parts, are the same pairwise sums as over two rows)
         dtype = np.int32 if n < 2**31 else np.int64
-        row = np.empty(n)
+        pair = np.empty(n, complex)
+        pair.real, pair.imag = paid, level
+        row = np.empty(n, complex)
+        row_paid, row_level = row.real, row.imag
         for a in range(0, draws, step):
             idx = rng.integers(0, n, (min(step, draws - a), n), dtype=dtype)
             for j, drawn in enumerate(idx):
-                np.take(paid, drawn, out=row)
-                p = row.sum()
-                np.take(level, drawn, out=row)
-                ratio[a + j] = p / row.sum()
+                np.take(pair, drawn, out=row)
+                ratio[a + j] = row_paid.sum() / row_level.sum()
         dropoff = np.clip(ratio, 0.0, 1.0)
     else:
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
     level = rng.normal(1.0, REGISTRY["monthly_level"].mc_sd or 0.0, draws).clip(0.5, 1.5)
     cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
     horizon = np.full(draws, float(m.horizon))
-    disc = (1 + m.rate) ** (-m.exit_m / 12)
+    disc = m.discount_at_exit(m.rate)
     common = (1 - deadweight) * success_mult
     # (the observed first year, where used, is held: the drawn drop-off applies from month 13 on)
     fy = m.first_year
