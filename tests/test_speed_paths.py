@@ -96,3 +96,31 @@ def test_word_styles_set_by_id_read_back_as_the_named_styles():
     assert [docx.text.run.Run(r, plain).style.name for r in link_runs] == [LINK_STYLE]
     assert by_text["Citat"].style.name == "Quote"
     assert by_text["kod"].style.name == NOTE_STYLE
+
+
+@pytest.mark.parametrize("pid", ["eskilstuna-specialistteamet", "kompassen-demo"])
+def test_the_success_model_takes_the_reports_rate_table_and_gives_the_same_terms(pid, monkeypatch):
+    from .conftest import sample_project
+    project = sample_project(pid)
+    alone = cohorts.success_model(project)
+    assert len(alone.table) > 0  # (Specialistteamet's hides three of its seven terms: small categories)
+    rates = cohorts.outcome_rates(project)
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the rate table was given")
+    monkeypatch.setattr(cohorts, "outcome_rates", not_again)
+    given = cohorts.success_model(project, rates=rates)
+    pd.testing.assert_frame_equal(given.table, alone.table)
+    pd.testing.assert_frame_equal(given.raw, alone.raw)
+    assert given.notes == alone.notes
+
+
+def test_rates_for_other_outcome_codes_are_not_taken_for_the_main_goals(monkeypatch):
+    from .conftest import sample_project
+    project = sample_project("eskilstuna-specialistteamet")
+    other = cohorts.outcome_rates(project, success_outcomes=("studier",))
+    asked = []
+    real = cohorts.outcome_rates
+    monkeypatch.setattr(cohorts, "outcome_rates", lambda *a, **k: asked.append(k) or real(*a, **k))
+    cohorts.success_model(project, rates=other)
+    assert len(asked) == 1 and asked[0].get("success_outcomes") is None

@@ -493,7 +493,7 @@ def model_failure(error: BaseException) -> str:
 
 
 def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_GROUP, S.PROJECT_YEAR),
-                  lang: str | None = None) -> SuccessModel:
+                  lang: str | None = None, rates: OutcomeComparison | None = None) -> SuccessModel:
     """Do differences in success hold when the cohort variables are taken together?
 
     Odds ratios of a successful outcome (the main goal's definition, as in :func:`outcome_rates`)
@@ -510,6 +510,10 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
         The variables in the model (default: sex, age group, intake year).
     lang
         ``"sv"`` or ``"en"``: as in :func:`outcome_rates` (the table holds codes, not words).
+    rates
+        The project's :func:`outcome_rates` under the main goal's definition, where already computed
+        (a term is shown only where the rate table shows both rates it compares); computed here
+        otherwise. Rates computed for other outcome codes are not used.
 
     Returns
     -------
@@ -564,8 +568,11 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     raw_table.insert(0, "variable", [var for var, _, _ in terms])
     # a term compares one category's odds with its reference category's: it is shown only where
     # the outcome-rate table shows both of their rates
-    rates = outcome_rates(project, by=tuple(used), lang=lang).table
-    shown = {(v, str(c)) for v, c, r in zip(rates["variable"], rates["category"], rates["rate"]) if not isinstance(r, str)}
+    # (the rows of the rate table hidden for one variable do not depend on the other variables in it)
+    given = rates is not None and rates.definition is not None and set(used) <= set(rates.table["variable"])
+    rate_table = rates.table if given else outcome_rates(project, by=tuple(used), lang=lang).table  # type: ignore[union-attr]
+    shown = {(v, str(c)) for v, c, r in zip(rate_table["variable"], rate_table["category"], rate_table["rate"])
+             if not isinstance(r, str)}
     refs = {c: str(df[c].value_counts().index[0]) for c in used}
     keep = np.array([(var, val) in shown and (var, refs[var]) in shown for var, _, val in terms], bool)
     table = raw_table[keep].reset_index(drop=True)

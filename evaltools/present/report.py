@@ -106,7 +106,7 @@ class Report:
 
     @cached_property
     def model(self):
-        return success_model(self.project, lang=self.lang) if self.project.has_participants else None
+        return success_model(self.project, lang=self.lang, rates=self.rates) if self.project.has_participants else None
 
     @cached_property
     def survival(self):
