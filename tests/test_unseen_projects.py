@@ -41,6 +41,17 @@ def _params(tmp_path, body: str) -> str:
     return p
 
 
+# a one-year individual project with a granted sum and one budget line: the base of the sweeps'
+# projects (``PROJECT % ""``, or with more data files after the budget's: ``PROJECT % ", payments: ..."``)
+PROJECT = """\
+    kind: individ
+    period: {start: 2023-01-01, planned_end: 2024-12-31}
+    granted_sek: 1000000
+    data: {participants: data/participants.csv, budget: data/budget.csv%s}
+    """
+BUDGET = [{"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000}]
+
+
 def _person(i: int, *, sex="kvinna", birth_year=2000, start="2023-03-01", end="2023-09-01", outcome="arbete"):
     return {"person_id": f"U{i:03d}", "sex": sex, "birth_year": birth_year, "household_type": "ensamstående",
             "start_date": start, "end_date": end, "outcome": outcome}

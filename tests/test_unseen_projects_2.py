@@ -16,15 +16,7 @@ from evaltools.present.sections import summary
 from evaltools.words.text import catalog
 
 from .conftest import write_csv
-from .test_unseen_projects import _params, _person
-
-PROJECT = """\
-    kind: individ
-    period: {start: 2023-01-01, planned_end: 2024-12-31}
-    granted_sek: 1000000
-    data: {participants: data/participants.csv, budget: data/budget.csv%s}
-    """
-BUDGET = [{"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000}]
+from .test_unseen_projects import BUDGET, PROJECT, _params, _person
 
 
 def _support_project(tmp_path, supports: list[str], payments: list[dict] | None = None):

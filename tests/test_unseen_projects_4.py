@@ -13,15 +13,7 @@ from evaltools.analysis.disclosure import Secondary, counts
 from evaltools.present.sections import costbenefit as cb_section
 
 from .conftest import write_csv
-from .test_unseen_projects import _params, _person
-
-PROJECT = """\
-    kind: individ
-    period: {start: 2023-01-01, planned_end: 2024-12-31}
-    granted_sek: 1000000
-    data: {participants: data/participants.csv, budget: data/budget.csv%s}
-    """
-BUDGET = [{"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000}]
+from .test_unseen_projects import BUDGET, PROJECT, _params, _person
 
 
 # --- the count of exits from försörjningsstöd is a count of persons: 1–4 is never shown ------------
