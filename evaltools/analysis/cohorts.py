@@ -569,8 +569,9 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     # a term compares one category's odds with its reference category's: it is shown only where
     # the outcome-rate table shows both of their rates
     # (the rows of the rate table hidden for one variable do not depend on the other variables in it)
-    given = rates is not None and rates.definition is not None and set(used) <= set(rates.table["variable"])
-    rate_table = rates.table if given else outcome_rates(project, by=tuple(used), lang=lang).table  # type: ignore[union-attr]
+    if rates is None or rates.definition is None or not set(used) <= set(rates.table["variable"]):
+        rates = outcome_rates(project, by=tuple(used), lang=lang)
+    rate_table = rates.table
     shown = {(v, str(c)) for v, c, r in zip(rate_table["variable"], rate_table["category"], rate_table["rate"])
              if not isinstance(r, str)}
     refs = {c: str(df[c].value_counts().index[0]) for c in used}
