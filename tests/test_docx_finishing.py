@@ -377,7 +377,8 @@ def _check_sample(folder: Path, pid: str) -> None:
     body = doc.element.body
     # the same figures, as many times, in the document and the HTML (text, tables and the charts'
     # alternative texts); the table of contents holds no figure of its own
-    sdt = body.find(qn("w:sdt"))
+    # (a draft's places to write are content controls too: the table of contents is the one with a gallery)
+    sdt = next((s for s in body.iter(qn("w:sdt")) if s.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}") is not None), None)
     parts: list[str] = []
     glued = False  # (Word's non-breaking hyphen in a date reads as "-" between the texts beside it)
     for t in body.iter(qn("w:t"), qn("w:noBreakHyphen")):

@@ -181,6 +181,9 @@ def test_sections_place_each_part(kompassen):
     assert evaluator.part_html(kompassen, "background").startswith("<h3>Bakgrund</h3>")
     assert evaluator.part_html(kompassen, "implementation").startswith("<h2>Genomförande</h2>")
     assert evaluator.part_html(kompassen, "lessons") == ""
+    # no assessment yet, so a draft: the part left out is a place to write in the Word document only
+    assert "class='et-write-here' data-part='lessons' hidden" in evaluator.blocks(kompassen, "lessons")[0][0].data
+    kompassen.narrative = parse("## Sammanfattande bedömning\nKlart.\n## Bakgrund\nVarför.\n")
     assert evaluator.blocks(kompassen, "lessons") == []
 
 

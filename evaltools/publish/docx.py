@@ -18,6 +18,9 @@ written with python-docx, so that its content is never written a second time:
   the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
   rule) is the table style's first-row formatting, not the cells'; a table's caption is a
   *Caption* paragraph above it;
+* in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
+  part's heading and a shaded paragraph saying what to write, in a content control named after the
+  part;
 * charts become pictures with their alternative text (``wp:docPr/@descr``); the notes under a
   table or chart keep with it (its last row or picture and each note but the last keep with next);
 * lists become Word lists (numbering definitions, a new count for every numbered list);
@@ -34,7 +37,8 @@ A förbund's own template (``word_template`` in params) is a reference .docx: it
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Note* (notes under
-tables and charts), *Report Table* (text in table cells) and the table style *Report Table Grid*
+tables and charts), *Report Table* (text in table cells), *Report Write Here* (a draft's places for
+the evaluator's text) and the table style *Report Table Grid*
 (its first-row formatting is the header row's look); a template that defines them sets their
 look, and those it lacks are added with the default look. Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
@@ -57,7 +61,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Mm, Pt, RGBColor
 
@@ -78,6 +82,8 @@ HEADER_FILL = "EEF3F7"
 
 NOTE_STYLE = "Report Note"
 CELL_STYLE = "Report Table"
+WRITE_STYLE = "Report Write Here"  # a draft's places for the evaluator to write
+WRITE_FILL = "FFF4C2"
 TABLE_STYLE = "Report Table Grid"
 LINK_STYLE = "Hyperlink"
 CONTENTS_STYLE = "TOC Heading"
@@ -300,6 +306,15 @@ def _ensure_styles(doc) -> None:
         note = _style(doc, NOTE_STYLE)
         note.font.size, note.font.color.rgb = Pt(8), GREY
         note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(4), Pt(4)
+    try:
+        doc.styles[WRITE_STYLE]
+    except KeyError:
+        write = _style(doc, WRITE_STYLE)
+        write.font.italic = True
+        write.paragraph_format.space_before, write.paragraph_format.space_after = Pt(4), Pt(8)
+        edge = 'w:val="single" w:sz="12" w:space="4" w:color="8A4B00"'
+        _add_ppr(write.element.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left {edge}/></w:pBdr>')
+        _add_ppr(write.element.get_or_add_pPr(), f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{WRITE_FILL}"/>')
     try:
         doc.styles[CELL_STYLE]
     except KeyError:
@@ -710,6 +725,8 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         for p in container.paragraphs[before:]:
             _add_ppr(p._p.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="12" '
                      'w:space="8" w:color="C9D6E0"/></w:pBdr>')
+    elif "et-write-here" in css:  # a draft's place to write (hidden in the HTML and the PDF)
+        _write_here(w, container, tag)
     elif "et-draft" in css:  # the PDF's banner: a box above the title
         p = _paragraph(w, container, list(tag.children), None)
         p.paragraph_format.keep_with_next = True
@@ -719,6 +736,37 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         _add_ppr(ppr, f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF4E5"/>')
     else:  # div, main, section and the notebook's wrappers
         _blocks(w, container, tag)
+
+
+def _write_here(w: _Writer, container, tag: Tag) -> None:
+    """A draft's place for a part of the evaluator's text: the part's heading (as any heading, so that
+    the navigation pane and the table of contents list it), then what to write there, in the style
+    *Report Write Here* (a shaded paragraph) inside a content control named after the part (Word shows
+    the name on the box's edge; the tag ``evaltools:<part>`` lets a macro or a later tool find it)."""
+    for child in tag.children:
+        if not _is_block(child):
+            continue
+        if child.name != "p":
+            _block(w, container, child)
+            continue
+        p = _paragraph(w, container, list(child.children), WRITE_STYLE)
+        from ..present.narrative import HEADING_KEYS  # (the parts of the evaluator's text)
+        part = str(tag.get("data-part") or "")
+        known = HEADING_KEYS.get(part)
+        sdt = OxmlElement("w:sdt")
+        pr = OxmlElement("w:sdtPr")
+        if known:
+            alias = OxmlElement("w:alias")
+            alias.set(qn("w:val"), msg(known, w.lang))
+            label = OxmlElement("w:tag")
+            label.set(qn("w:val"), f"evaltools:{part}")
+            pr.append(alias)
+            pr.append(label)
+        sdt.append(pr)
+        content = OxmlElement("w:sdtContent")
+        sdt.append(content)
+        p._p.addprevious(sdt)
+        content.append(p._p)
 
 
 def _blocks_styled(w: _Writer, container, tag: Tag, style: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 
 from ..markup import markup, render
+from ..narrative import GUIDANCE_KEYS, HEADING_KEYS
 from ..figures import Figure, Unit
 from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability, number_word
 from ..display import Text
@@ -57,10 +58,24 @@ def part_html(r, key: str) -> str:
                   body=markup(n.html(key, level + 1)), body_css="", lang="")
 
 
+def write_here_html(r, key: str) -> str:
+    """In a draft, the place where part ``key`` would stand, for the Word document: its heading and
+    a paragraph that says what to write there (hidden in the HTML and the PDF; see
+    :mod:`evaltools.publish.docx`). '' when the report is no draft or the part is written. The
+    assessment has no heading of its own here: page 1 already has it."""
+    if key in r.narrative or not r.is_draft:
+        return ""
+    if key == "assessment":
+        return render("write_here.html.j2", part=key, heading="", level=3, prompt=r.msg("evaluator.write_here_assessment"))
+    return render("write_here.html.j2", part=key, heading=r.msg(HEADING_KEYS[key]), level=LEVELS.get(key, 2),
+                  prompt=r.msg("evaluator.write_here", guidance=r.msg(GUIDANCE_KEYS[key])))
+
+
 def blocks(r, key: str) -> list[list]:
-    """The blocks of one part (none when it is absent)."""
+    """The blocks of one part: the evaluator's text, or in a draft the place to write it in Word
+    (:func:`write_here_html`), or none."""
     from IPython.display import HTML
-    body = part_html(r, key)
+    body = part_html(r, key) or write_here_html(r, key)
     return [[HTML(body)]] if body else []
 
 

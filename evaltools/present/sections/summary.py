@@ -28,7 +28,7 @@ from ...analysis.disclosure import Secondary
 from ...analysis.cohorts import several_municipalities
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
-from .evaluator import figure_text
+from .evaluator import figure_text, write_here_html
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
 
@@ -514,5 +514,7 @@ def blocks(r) -> list[list]:
                                      lead=[sentences[0]], body=markup(paragraphs), body_css="", lang=other)))
         else:
             parts.append(Text(sentences, question_heading(r, question), 3, css="et-lead"))
+            if question == "summary.q_assessment" and (place := write_here_html(r, "assessment")):
+                parts.append(HTML(place))  # (a draft: where to write the assessment in the Word document)
     parts.append(Text([r.msg("summary.see_appendix")], css="et-note"))
     return [parts]
