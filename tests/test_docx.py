@@ -400,6 +400,10 @@ def test_libreoffice_shows_every_word_of_the_pdf(rendered, word_as_pdf, pid):
         missing[len(missing)] = sorted(w for w in words if w not in flat and not (checksum.fullmatch(w) and w in in_document))
         assert len(words) > 100
     assert missing == {0: [], 1: []}
+    # a draft's places to write are in what LibreOffice shows (Nästa steg and Samverkan have no text of their own)
+    word_flat = re.sub(r"\W", "", word_pdf.lower())
+    assert [w for w in places if w not in word_flat] == []
+    assert bool(places) == (pid in ("nasta-steg", "samverkan-i-praktiken"))
     assert set(checksum.findall(report_pdf)) <= set(checksum.findall(in_document))
     # and the figures of page 1 (shares, amounts, years: not the page counts) are all there
     first = re.sub(r"\s", "", PdfReader(str(html.with_suffix(".pdf"))).pages[0].extract_text())
