@@ -79,3 +79,42 @@ def test_every_code_written_wrongly_is_named_at_once_and_a_word_far_from_every_c
     assert "menade du 'calendar_year'?" in calendar
     far = next(p for p in problems if "procent" in p)
     assert "menade du" not in far and "förväntat ett av: 'participant_count'" in far
+
+
+# --- a budget period the contract cannot read is refused with the period to write ------------------
+BUDGET_PROJECT = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    granted_sek: 2000000
+    data: {participants: data/participants.csv, budget: data/budget.csv}
+    """
+
+
+def _budget(tmp_path, periods: list[str]):
+    write_csv(tmp_path / "data/participants.csv", [_person(1, start="2024-03-01", end="2024-09-01")])
+    write_csv(tmp_path / "data/budget.csv", [{"period": p, "category": f"Post {i}", "budget": 500_000, "actual": ""}
+                                             for i, p in enumerate(periods, 1)])
+    return _params(tmp_path, BUDGET_PROJECT)
+
+
+def test_a_forecast_or_a_project_year_written_out_in_the_budget_period_is_refused_with_what_to_write(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    path = _budget(tmp_path, ["2024", "2025 (prognos)", "Projektår 2", "Q1"])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(path)
+    sv = e.value.message("sv")
+    # the header is row 1: "2025 (prognos)" is on row 3, "Projektår 2" on row 4, "Q1" on row 5; all at once
+    assert "rad 3, kolumn 'period': står '2025 (prognos)'; skriv 2025: en prognos är periodens budget" in sv
+    assert "rad 4, kolumn 'period': står 'Projektår 2'; skriv år 2 " in sv
+    assert "rad 5, kolumn 'period': står 'Q1'; förväntat ett kalenderår (2024), ett projektår (år 1)" in sv
+    assert "rad 2," not in sv  # 2024 is a period the contract reads
+    en = e.value.message("en")
+    assert "row 3, column 'period': got '2025 (prognos)'; write 2025: a forecast is the period's budget" in en
+    assert "Traceback" not in sv + en
+
+
+def test_the_periods_the_contract_reads_are_all_taken(tmp_path):
+    # a calendar year, a project year in either letter case, the whole period: 4 × 500 000 kr read
+    project = et.load_project(_budget(tmp_path, ["2024", "År 1", "år 2", "hela"]))
+    assert project.budget["budget"].sum() == pytest.approx(2_000_000)
+

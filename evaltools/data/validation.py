@@ -879,6 +879,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}", period=period))
     file_rows = raw.file_rows[~is_total.to_numpy()]
+    _check_budget_periods(lines, file_rows, raw, fname, problems)
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
@@ -892,6 +893,28 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
 
 
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
+# a budget line's period as the contract reads it: a calendar year, a project year, the whole period
+_BUDGET_PERIOD = re.compile(r"\d{4}|(?:år|year)\s*\d{1,2}|hela|hela perioden|whole period")
+_FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
+
+
+def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
+                          problems: list[Problem]) -> None:
+    """A budget line whose period the contract cannot read is refused, naming its row, with the period to
+    write: "2025 (prognos)" would otherwise be priced and discounted as the whole period, and "Projektår 2"
+    shown as it is. A calendar year or project year inside the text is offered ("skriv 2025"); a forecast
+    is the period's budget with its actual left empty."""
+    for i, period in enumerate(lines[S.PERIOD].tolist()):
+        text = re.sub(r"\s+", " ", str(period).strip().lower())
+        if pd.isna(period) or not text or text in PER_YEAR_LABELS or _BUDGET_PERIOD.fullmatch(text):
+            continue
+        years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)
+        project_year = re.search(r"(?:år|year)\D{0,3}(\d{1,2})(?!\d)", text)
+        fix = years[0] if len(set(years)) == 1 else f"år {int(project_year.group(1))}" if project_year and not years else ""
+        key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
+               else "budget.period")
+        problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period, key,
+                                fix=fix))
 
 
 def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:
