@@ -178,3 +178,24 @@ def test_a_hidden_year_still_running_leaves_the_verdict_one_for_the_years_that_e
     assert set(t["verdict"]) == {GoalVerdict.REACHED}  # 2023 reached; 2024 may still reach 5
     assert t["verdict_so_far"].all()  # "Uppnått (för de avslutade perioderna; en pågår)" in the portfolio
 
+
+# --- a personnummer in a column of the evaluator's own: delete the column ----------------------------
+PNR = "811218-9876"  # shaped like a personnummer (a valid check digit), nobody's
+
+
+def test_a_personnummer_in_a_column_of_ones_own_is_answered_with_delete_the_column(tmp_path):
+    from evaltools.data.errors import PersonalIdentityNumberError
+    rows = [{**_person(1, start="2024-03-01", end="2024-09-01"), "Personnummer": PNR},
+            {**_person(2, start="2024-03-01", end="2024-09-01"), "Personnummer": ""}]
+    rows[1]["person_id"] = PNR  # and one in the person id, where a project code belongs
+    write_csv(tmp_path / "data/participants.csv", rows)
+    with pytest.raises(PersonalIdentityNumberError) as e:
+        et.load_project(_params(tmp_path, GOALS))
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert "rad 2, kolumn 'Personnummer': cellen ser ut som ett personnummer (värdet visas inte); kolumnen är inte " \
+           "en av dem som läses in, så ta bort hela kolumnen ur filen" in sv
+    assert "rad 3, kolumn 'person_id': cellen ser ut som ett personnummer (värdet visas inte); byt ut det mot en " \
+           "projektkod" in sv
+    assert "row 2, column 'Personnummer': the cell looks like a personnummer (the value is not shown); the column " \
+           "is not one that is read, so delete the whole column" in en
+    assert "9876" not in sv + en

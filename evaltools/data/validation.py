@@ -320,12 +320,15 @@ def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[st
                    hint_sv=hint["sv"], hint_en=hint["en"], **_expected_values(col))
 
 
-def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
+def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = ()) -> list[Problem]:
     """Every cell and column heading shaped like a personnummer, masked (never echoed): the
     number is taken out of ``raw`` (the cell emptied, the column dropped), so that the file's other
-    problems can be reported with it and none of them repeats it."""
+    problems can be reported with it and none of them repeats it. In a column of the evaluator's own
+    (not one of ``contract``, and not a month or year heading of a wide layout) the message says to
+    delete the column: it is not read, so no project code belongs in it either."""
     found = []
     for c in list(raw.frame.columns):
+        own = bool(contract) and c not in contract and not any(ch.isdigit() for ch in str(c))
         if find_personnummer(c):
             found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
             del raw.frame[c]
@@ -334,7 +337,8 @@ def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
         cand = s[may_hold_personnummer(s).to_numpy()]  # the full check only where it can find something
         for i, v in cand.items():
             if find_personnummer(v):
-                found.append(problem(fname, int(raw.file_rows[i]), c, None, "person.personnummer"))
+                found.append(problem(fname, int(raw.file_rows[i]), c, None,
+                                     "person.personnummer_own_column" if own else "person.personnummer"))
                 raw.frame.loc[i, c] = ""
     return found
 
@@ -489,7 +493,7 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     warn.extend(raw.notes)
     # a personnummer refuses the project (load_project raises PersonalIdentityNumberError), reported
     # with every other problem of the file; the number itself is taken out first and never echoed
-    problems.extend(_check_pseudonymous(raw, raw.source))
+    problems.extend(_check_pseudonymous(raw, raw.source, tuple(c.name for c in spec.columns)))
     problems.extend(_check_control_characters(raw, raw.source))
     if len(raw.frame) == 0:
         _other_sheets(raw, problems)
