@@ -199,3 +199,64 @@ def test_a_personnummer_in_a_column_of_ones_own_is_answered_with_delete_the_colu
     assert "row 2, column 'Personnummer': the cell looks like a personnummer (the value is not shown); the column " \
            "is not one that is read, so delete the whole column" in en
     assert "9876" not in sv + en
+
+
+# --- a small count of successes does not hide a large year's participants ---------------------------
+YEARS = """\
+    kind: individ
+    period: {start: 2023-01-01, planned_end: 2024-12-31}
+    data: {participants: data/participants.csv}
+    goals:
+      - id: deltagare
+        kind: participant_count
+        label: Minst 8 föräldrar per kalenderår
+        target: 8
+        period: calendar_year
+      - id: arbete
+        kind: outcome_count
+        label: Minst 2 till arbete per kalenderår
+        target: 2
+        period: calendar_year
+        success_outcomes: [arbete]
+    %s"""
+SHARE_PER_YEAR = """\
+  - id: andel
+        kind: share
+        label: Minst 20 % till arbete per kalenderår
+        target: 0.2
+        period: calendar_year
+        success_outcomes: [arbete]
+    """
+
+
+def _ten_a_year(tmp_path, extra: str = ""):
+    """Ten persons start in 2023, six of them leave for work; ten start in 2024, two leave for work."""
+    rows = [_person(i, start="2023-03-01", end="2023-09-01", outcome="arbete" if i <= 6 else "avbrott")
+            for i in range(1, 11)]
+    rows += [_person(i, start="2024-03-01", end="2024-09-01", outcome="arbete" if i <= 12 else "avbrott")
+             for i in range(11, 21)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    return et.assess_goals(et.load_project(_params(tmp_path, YEARS % extra))).table
+
+
+def test_ten_enrolled_beside_fewer_than_five_to_work_are_shown(tmp_path):
+    from evaltools.present.report import Report
+    from evaltools.present.sections.goals import page_one
+    t = _ten_a_year(tmp_path)
+    d, a = t[t["goal_id"] == "deltagare"].set_index("period_key"), t[t["goal_id"] == "arbete"].set_index("period_key")
+    # 10 and 10 enrolled: "10" beside "<5 to work" leaves 6 to 9 others, never a small count: shown
+    assert d["value"].tolist() == [10, 10] and (d["suppression"] == "").all()
+    # 2 to work in 2024 is small; 2023's 6 is hidden with it, since the total 8 is shown (8 − 6 = 2)
+    assert a.at["2024", "suppression"] == "small" and a.at["2023", "suppression"] == "secondary"
+    assert set(a["total"]) == {8}
+    sv = " ".join(page_one(Report(et.load_project(tmp_path / "unseen.yaml"), "sv"))).replace("\u00a0", " ")
+    assert "Minst 8 föräldrar per kalenderår: uppnått – 10 under 2023 och 10 under 2024" in sv
+    assert "6 under 2023" not in sv and "2 under 2024" not in sv
+
+
+def test_a_share_per_year_beside_the_small_count_still_hides_the_whole_year(tmp_path):
+    # the share's numerator for 2024 would be the same 2 to work: the year is hidden in every goal
+    t = _ten_a_year(tmp_path, SHARE_PER_YEAR)
+    hidden = t[t["suppression"] != ""].groupby("goal_id")["period_key"].apply(set).to_dict()
+    assert hidden == {"deltagare": {"2023", "2024"}, "arbete": {"2023", "2024"}, "andel": {"2023", "2024"}}
+

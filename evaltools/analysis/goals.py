@@ -527,7 +527,10 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     goal's denominator of year 3 and the pool of an outcome goal's successes of year 3), so a period
     hidden in one goal is hidden in every goal over those periods, zero counts too ("0 till arbete"
     beside a hidden "<5" would tell that none of them succeeded); the rule is applied again until no
-    goal has exactly one hidden period. Goals over the whole period are totals and are not hidden
+    goal has exactly one hidden period. A hidden count of successes (an outcome goal's) hides its period
+    in the other goals only where they would give it back: a share goal over the same periods, a pool
+    of fewer than ``2k − 1`` persons (5 enrolled beside "<5" to work leaves 1–4 others), or no count of
+    participants at all; 22 enrolled beside "<5" to work are shown. Goals over the whole period are totals and are not hidden
     here (a share of too few is, by its own rule). Returns a boolean frame like :func:`period_counts`.
 
     Only counts of persons are hidden here: a share goal's numerator of 1 to ``k - 1`` beside a
@@ -538,11 +541,24 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     if counts.empty:
         return counts.astype(bool)
     filled, present = counts.fillna(0), counts.notna().to_numpy()
+    kinds = table.drop_duplicates("goal_id").set_index("goal_id")["kind"].reindex(counts.columns).to_numpy()
+    pool, share = kinds != "outcome_count", kinds == "share"  # counts of persons taking part; shares of them
+    small = ((filled > 0) & (filled < k)).to_numpy()
+    has_pool, has_share = (present & pool).any(axis=1), (present & share).any(axis=1)
+    # a pool from which a small count of successes leaves a small count of others (5 beside "<5": 1–4 of 5)
+    narrow = (present & pool & (filled.to_numpy() > 0) & (filled.to_numpy() < 2 * k - 1)).any(axis=1)
     # the small counts first, their periods hidden in every goal, and only then a further period where a
     # goal still has one hidden (a zero hidden beside a small count is a second unknown of its line)
     mask = (filled > 0) & (filled < k)
     while True:
-        whole = mask.to_numpy().any(axis=1)[:, None] & present
+        m = mask.to_numpy()
+        succ = m & ~pool
+        # a period is hidden in every goal when a count of its persons is hidden, or its successes are and
+        # another goal would give them back: a share's numerator, a pool they are most of, or no pool at all
+        # (22 enrolled beside "<5" to work tells no one's outcome, and stays)
+        whole_rows = (m & pool).any(axis=1) | (succ.any(axis=1) & (has_share | ~has_pool)) | (
+            (succ & small).any(axis=1) & narrow)
+        whole = whole_rows[:, None] & present
         new = suppression_mask(filled, k, col_totals=True, row_totals=False, hidden=whole)
         new = new | pd.DataFrame(whole, index=counts.index, columns=counts.columns)
         if new.equals(mask):
