@@ -260,3 +260,18 @@ def test_a_share_per_year_beside_the_small_count_still_hides_the_whole_year(tmp_
     hidden = t[t["suppression"] != ""].groupby("goal_id")["period_key"].apply(set).to_dict()
     assert hidden == {"deltagare": {"2023", "2024"}, "arbete": {"2023", "2024"}, "andel": {"2023", "2024"}}
 
+
+# --- a date written as asked but not in the calendar says so ----------------------------------------
+def test_a_date_written_yyyy_mm_dd_that_does_not_exist_is_told_so_with_the_swap_offered(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    rows = [_person(1, start="2024-13-01", end="2024-09-01"), _person(2, start="2024-03-01", end="2024-02-30")]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, GOALS))
+    sv, en = e.value.message("sv"), e.value.message("en")
+    # 2024-13-01 is 13 January with day and month swapped; 2024-02-30 has no such reading
+    assert "rad 2, kolumn 'start_date': står '2024-13-01'; förväntat ett datum skrivet ÅÅÅÅ-MM-DD – det datumet " \
+           "finns inte i kalendern; menar du 2024-01-13 (dag och månad bytta)?" in sv
+    assert "rad 3, kolumn 'end_date': står '2024-02-30'; förväntat ett datum skrivet ÅÅÅÅ-MM-DD – det datumet " \
+           "finns inte i kalendern; kontrollera månaden och dagen" in sv
+    assert "do you mean 2024-01-13 (day and month swapped)?" in en
