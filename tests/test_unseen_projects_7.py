@@ -275,3 +275,48 @@ def test_a_date_written_yyyy_mm_dd_that_does_not_exist_is_told_so_with_the_swap_
     assert "rad 3, kolumn 'end_date': står '2024-02-30'; förväntat ett datum skrivet ÅÅÅÅ-MM-DD – det datumet " \
            "finns inte i kalendern; kontrollera månaden och dagen" in sv
     assert "do you mean 2024-01-13 (day and month swapped)?" in en
+
+
+# --- the portfolio's chart says that a running project's cost per participant is its outturn so far ----
+def _tiny(tmp_path, pid: str, running: bool):
+    folder = tmp_path / pid
+    write_csv(folder / "data/participants.csv", [_person(i, start="2024-03-01", end="2024-09-01") for i in range(1, 7)])
+    budget = ([{"period": "2024", "category": "Personal", "budget": 400_000, "actual": 380_000},
+               {"period": "2025", "category": "Personal", "budget": 500_000, "actual": ""}] if running else
+              [{"period": "2024", "category": "Personal", "budget": 400_000, "actual": 380_000}])
+    write_csv(folder / "data/budget.csv", budget)
+    path = folder / f"{pid}.yaml"
+    path.write_text(f"""\
+id: {pid}
+title: Projekt {pid}
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {{start: 2024-01-01, planned_end: {'2025-12-31' if running else '2024-12-31'}}}
+{'data_as_of: 2024-12-31' if running else ''}
+data: {{participants: data/participants.csv, budget: data/budget.csv}}
+""", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, so_far", [("sv", "kostnaden per deltagare utfallet hittills"),
+                                          ("en", "the cost per participant is the outturn so far")])
+def test_the_portfolio_chart_says_a_running_projects_cost_is_its_outturn_so_far(tmp_path, lang, so_far):
+    from evaltools.present import portfolio as pf_module
+    from evaltools.present.display import Text
+    from evaltools.present.portfolio import Portfolio
+
+    def caption(paths):
+        parts: list = []
+        original = pf_module.show
+        pf_module.show = lambda *p: parts.extend(p)
+        try:
+            Portfolio(paths, lang).charts()
+        finally:
+            pf_module.show = original
+        return " ".join(s for p in parts if isinstance(p, Text) for s in p.paragraphs)
+
+    ended, running = _tiny(tmp_path, "slut", False), _tiny(tmp_path, "pagar", True)
+    assert so_far not in caption([ended])
+    # running: 380 000 kr of outturn so far over 6 participants, as the cost table says "(utfall hittills)"
+    assert so_far in caption([ended, running])

@@ -266,7 +266,11 @@ class Portfolio:
         # the shares side by side count different things: the chart marks where, and a sentence under it says so
         # (under it: the caption above stays short, on the chart's page)
         differ = Text([self.msg("portfolio.charts_definitions_differ")]) if labels is not None else None
-        show(Text([self.msg("portfolio.charts_caption")], self.msg("portfolio.charts_heading")),
+        caption = [self.msg("portfolio.charts_caption")]
+        tab = self.table
+        if "per_person_so_far" in tab and any(f is True or isinstance(f, np.bool_) and f for f in tab["per_person_so_far"]):
+            caption.append(self.msg("portfolio.charts_so_far"))  # a running project's bar is its outturn so far
+        show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")),
              plot_portfolio(self.table, self.lang, labels), differ)
 
     def chart_labels(self) -> list[str] | None:
