@@ -320,3 +320,20 @@ def test_the_portfolio_chart_says_a_running_projects_cost_is_its_outturn_so_far(
     assert so_far not in caption([ended])
     # running: 380 000 kr of outturn so far over 6 participants, as the cost table says "(utfall hittills)"
     assert so_far in caption([ended, running])
+
+
+def test_a_count_goal_whose_every_year_is_hidden_is_drawn_from_zero_with_its_marks_in_view(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from evaltools.present.plots import plot_goals
+    # both years of the outcome goal are hidden (2024: 2, "<5"; 2023: 6, ".." beside the total 8): no bar
+    goals = et.assess_goals(_two_years(tmp_path, second_to_work=2))
+    fig = plot_goals(goals, "sv", min_count=5)
+    (ax,) = [a for a in fig.axes if a.get_visible() and a.get_title(loc="left")]
+    low, high = ax.get_ylim()
+    marks = {t.get_text() for t in ax.texts}
+    ticks = ax.get_yticks()
+    plt.close(fig)
+    assert low == 0 and high > 5  # the target of 5 and the marks at 0 persons both in view
+    assert {"<5", ".."} <= marks
+    assert all(float(v).is_integer() for v in ticks)  # persons: 0, 1, 2, ... never 4.5
