@@ -277,6 +277,37 @@ def test_a_date_written_yyyy_mm_dd_that_does_not_exist_is_told_so_with_the_swap_
     assert "do you mean 2024-01-13 (day and month swapped)?" in en
 
 
+# --- an optional column headed in Swedish is named, not left unread ---------------------------------
+def test_an_action_plan_column_headed_handlingsplan_is_named_instead_of_counting_no_one(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    # the share goal counts exits with action_plan 'ja'; the column headed 'Handlingsplan' was never read,
+    # and the goal said 0 of 2
+    rows = [{**_person(i, start="2024-03-01", end="2024-09-01"), "Handlingsplan": "ja"} for i in (1, 2)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, GOALS))
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert "kolumn 'action_plan': kolumnen 'Handlingsplan' läses inte" in sv
+    assert "skriv rubriken 'action_plan' i stället för 'Handlingsplan'" in sv
+    assert "write the heading 'action_plan' instead of 'Handlingsplan'" in en
+
+
+def test_a_column_named_like_the_contracts_with_a_space_is_named_too_and_a_heading_of_ones_own_is_not(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    rows = [{**_person(1, start="2024-03-01", end="2024-09-01"), "Action plan": "ja", "Anteckningar": "ringde"}]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, GOALS))
+    assert len(e.value.problems) == 1  # the notes column of one's own is not a problem
+    sv = e.value.message("sv")
+    assert "kolumnen 'Action plan' läses inte" in sv and "Anteckningar" not in sv
+    # with the heading written as the contract's, the file is read and the plan counted
+    rows[0]["action_plan"] = rows[0].pop("Action plan")
+    write_csv(tmp_path / "data/participants.csv", rows)
+    project = et.load_project(tmp_path / "unseen.yaml")
+    assert project.participants["action_plan"].tolist() == ["ja"]
+
+
 # --- the portfolio's chart says that a running project's cost per participant is its outturn so far ----
 def _tiny(tmp_path, pid: str, running: bool):
     folder = tmp_path / pid

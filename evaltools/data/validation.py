@@ -159,7 +159,7 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
 def _heading_for(column: str, headings: list[str], spec: S.TableSpec) -> str | None:
     """The file's heading that is probably the missing ``column``, written in other words (``månad``
     for ``month``), if exactly one heading is; never a heading that is itself a column of the contract."""
-    words = _HEADINGS_FOR_COLUMNS.get(column, ())
+    words = (*_HEADINGS_FOR_COLUMNS.get(column, ()), re.sub(r"[\s\-_]+", "", column.casefold()))
     known = {c.name for c in spec.columns}
     found = [h for h in headings if h not in known and re.sub(r"[\s\-_]+", "", str(h).casefold()) in words]
     return found[0] if len(found) == 1 else None
@@ -220,6 +220,15 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             continue
         problems.append(problem(fname, None, c, None, "column.missing", column=c, found=found or message("none", "en"),
                                 found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+    # an optional column headed in other words ('handlingsplan', 'action plan') would be left unread without
+    # a word, and a goal counting it would count no one ("0 av 33 har en handlingsplan"): name the heading
+    for col in spec.columns:
+        if col.name in df.columns or col.name in missing or (col.name == S.BIRTH_YEAR and S.AGE in df.columns):
+            continue
+        heading = _heading_for(col.name, [str(h) for h in df.columns], spec)
+        if heading is not None:
+            problems.append(problem(fname, None, col.name, None, "column.optional_heading", column=col.name,
+                                    heading=heading))
     if missing:
         _other_sheets(raw, problems)
     out = pd.DataFrame(index=df.index)
