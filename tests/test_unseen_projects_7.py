@@ -135,14 +135,15 @@ COUNT_GOAL = """\
     """
 
 
-def _two_years(tmp_path, *, second_to_work: int, data_as_of: str = ""):
+def _two_years(tmp_path, *, second_to_work: int, data_as_of: str = "", extra_goals: str = ""):
     """Six persons start in 2023 and all leave for work; six start in 2024 and ``second_to_work`` of
     them leave for work, the others stay on försörjningsstöd."""
     first = [_person(i, start="2023-03-01", end="2023-09-01") for i in range(1, 7)]
     second = [_person(i, start="2024-02-01", end="2024-05-31",
                       outcome="arbete" if i <= 6 + second_to_work else "kvar_försörjningsstöd") for i in range(7, 13)]
     write_csv(tmp_path / "data/participants.csv", first + second)
-    return et.load_project(_params(tmp_path, COUNT_GOAL % (f"data_as_of: {data_as_of}" if data_as_of else "")))
+    body = COUNT_GOAL % (f"data_as_of: {data_as_of}" if data_as_of else "") + extra_goals
+    return et.load_project(_params(tmp_path, body))
 
 
 def test_a_year_of_fewer_than_five_successes_against_a_target_of_five_makes_the_goal_partly_reached(tmp_path):
@@ -368,3 +369,35 @@ def test_a_count_goal_whose_every_year_is_hidden_is_drawn_from_zero_with_its_mar
     assert low == 0 and high > 5  # the target of 5 and the marks at 0 persons both in view
     assert {"<5", ".."} <= marks
     assert all(float(v).is_integer() for v in ticks)  # persons: 0, 1, 2, ... never 4.5
+
+
+# --- the portfolio says "none of the goals" rather than "noll av två" ---------------------------------
+@pytest.mark.parametrize("lang, said", [("sv", "nådde inget av de två bedömda målen fullt ut"),
+                                        ("en", "fully reached none of the two goals assessed")])
+def test_a_project_that_reached_no_goal_in_full_is_said_so_in_the_portfolio(tmp_path, lang, said):
+    from evaltools.present import portfolio as pf_module
+    from evaltools.present.display import Text
+    from evaltools.present.portfolio import Portfolio
+    # six a year enrolled against a target of 7 (6 ≥ 80 % of 7: partly, both years); to work 6 in 2023
+    # (target 5: reached) and 2 in 2024 ("<5", short of 5): partly. Two goals judged, none reached in full
+    extra = """\
+  - id: inskrivna
+        kind: participant_count
+        label: Minst 7 inskrivna per kalenderår
+        target: 7
+        period: calendar_year
+    """
+    _two_years(tmp_path, second_to_work=2, extra_goals=extra)
+    path = tmp_path / "unseen.yaml"
+    verdicts = set(et.assess_goals(et.load_project(path)).table["verdict"])
+    assert verdicts == {"delvis"}
+    parts: list = []
+    original = pf_module.show
+    pf_module.show = lambda *p: parts.extend(p)
+    try:
+        Portfolio([path], lang).overview()
+    finally:
+        pf_module.show = original
+    text = " ".join(s for p in parts if isinstance(p, Text) for s in p.paragraphs)
+    assert said in text
+    assert "noll av" not in text and "zero of" not in text

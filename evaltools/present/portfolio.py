@@ -210,6 +210,11 @@ class Portfolio:
             text = self.msg("portfolio.goals_reached_only" if reached else "portfolio.goals_missed_only")
             if uncertain:
                 text += self.msg("portfolio.goals_uncertain_only")
+        elif not reached:  # "nådde noll av två" reads as a slip: none of them, and "fully" where some were partly
+            partly = any(v in (GoalVerdict.PARTLY, GoalVerdict.PARTLY_UNCERTAIN) for v in verdicts)
+            key = ("portfolio.goals_ex_ante_none" if ex_ante else
+                   "portfolio.goals_reached_none_fully" if partly else "portfolio.goals_reached_none")
+            text = self.msg(key, n=number_word(judged, self.lang, neuter=True))
         else:
             text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
                             k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
