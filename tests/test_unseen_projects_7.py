@@ -5,6 +5,9 @@ place, the value and what to write. Each fixture is a tiny project written in tm
 values are worked out by hand from the rows written here."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -401,3 +404,39 @@ def test_a_project_that_reached_no_goal_in_full_is_said_so_in_the_portfolio(tmp_
     text = " ".join(s for p in parts if isinstance(p, Text) for s in p.paragraphs)
     assert said in text
     assert "noll av" not in text and "zero of" not in text
+
+
+# --- a figure's words in brackets may go under it, so a wide table stays on the page ----------------
+def test_a_figure_with_words_in_brackets_keeps_the_figure_whole_and_lets_the_words_wrap():
+    from evaltools.present.markup import cell
+    html = str(cell("26\u00a0659\u00a0kr (utfall hittills)"))
+    # the figure and its unit stay together; the bracket goes into a part the number column lets wrap
+    assert html == "26\u00a0659\u00a0kr<span class='et-aside'> (utfall hittills)</span>"
+    assert str(cell("Text (med parentes)")) == "Text (med parentes)"  # words only: as it was
+    assert str(cell("<5")) == "&lt;5"
+    css = (Path(et.__file__).parent / "templates/evalprint/index.html.j2").read_text(encoding="utf-8")
+    assert ".num .et-aside { white-space: normal; }" in css and ".num { text-align: right; white-space: nowrap; }" in css
+
+
+def test_a_table_of_eight_columns_is_set_narrower_and_one_of_seven_is_not():
+    from evaltools.present.display import Table
+    eight = Table(pd.DataFrame([list(range(8))], columns=[f"k{i}" for i in range(8)]))._repr_html_()
+    seven = Table(pd.DataFrame([list(range(7))], columns=[f"k{i}" for i in range(7)]))._repr_html_()
+    assert "et-wide" in eight.split(">", 1)[0] and "et-wide" not in seven
+    css = (Path(et.__file__).parent / "templates/evalprint/index.html.j2").read_text(encoding="utf-8")
+    assert "table.et-table.et-wide { font-size: 7.5pt; }" in css
+
+
+def test_the_word_document_keeps_the_space_before_a_figures_words_in_brackets():
+    import io
+
+    import docx
+
+    from evaltools.present.display import Table
+    from evaltools.publish.docx import html_to_docx
+    table = Table(pd.DataFrame({"Projekt": ["A"], "Per deltagare": ["26\u00a0659\u00a0kr (utfall hittills)"]}),
+                  numeric=("Per deltagare",))._repr_html_()
+    data = html_to_docx(f"<html><body><h1>Portfölj</h1>{table}</body></html>", None, "sv", "Portfölj")
+    assert data is not None
+    cells = {c.text for t in docx.Document(io.BytesIO(data)).tables for r in t.rows for c in r.cells}
+    assert "26\u00a0659\u00a0kr (utfall hittills)" in cells  # not "26 659 kr(utfall hittills)"
