@@ -440,3 +440,29 @@ def test_the_word_document_keeps_the_space_before_a_figures_words_in_brackets():
     assert data is not None
     cells = {c.text for t in docx.Document(io.BytesIO(data)).tables for r in t.rows for c in r.cells}
     assert "26\u00a0659\u00a0kr (utfall hittills)" in cells  # not "26 659 kr(utfall hittills)"
+
+
+def test_the_portfolio_names_no_brackets_when_the_projects_differ_only_in_outcomes(tmp_path):
+    from evaltools.present import portfolio as pf_module
+    from evaltools.present.display import Text
+    from evaltools.present.portfolio import Portfolio
+    # both count exits to given outcomes as success, one to work, the other to work or studies: the
+    # definitions differ, but no project is of another kind, so no name gets brackets
+    _ten_a_year(tmp_path / "a")
+    second_path = tmp_path / "b"
+    _ten_a_year(second_path)
+    text = (second_path / "unseen.yaml").read_text(encoding="utf-8")
+    (second_path / "unseen.yaml").write_text(text.replace("id: unseen", "id: andra").replace(
+        "success_outcomes: [arbete]", "success_outcomes: [arbete, studier]"), encoding="utf-8")
+    parts: list = []
+    original = pf_module.show
+    pf_module.show = lambda *p: parts.extend(p)
+    try:
+        pf = Portfolio([tmp_path / "a/unseen.yaml", second_path / "unseen.yaml"], "sv")
+        pf.charts()
+    finally:
+        pf_module.show = original
+    said = " ".join(s for p in parts if isinstance(p, Text) for s in p.paragraphs)
+    assert pf.table["success_rate"].notna().all()  # 8 of 20 in each: shown
+    assert "så andelarna går inte att jämföra rakt av." in said
+    assert "inom parentes" not in said

@@ -270,7 +270,11 @@ class Portfolio:
         labels = self.chart_labels()
         # the shares side by side count different things: the chart marks where, and a sentence under it says so
         # (under it: the caption above stays short, on the chart's page)
-        differ = Text([self.msg("portfolio.charts_definitions_differ")]) if labels is not None else None
+        marked = labels is not None and any(lab != title for lab, title in zip(labels, self.table["title"]))
+        # (the same kind of success with other outcomes marks no name: the sentence then names no brackets)
+        differ = (Text([self.msg("portfolio.charts_definitions_differ" if marked
+                                 else "portfolio.charts_definitions_differ_unmarked")])
+                  if labels is not None else None)
         caption = [self.msg("portfolio.charts_caption")]
         tab = self.table
         if "per_person_so_far" in tab and any(f is True or isinstance(f, np.bool_) and f for f in tab["per_person_so_far"]):
