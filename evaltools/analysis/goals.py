@@ -486,10 +486,13 @@ def _with_verdicts(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with each goal's verdict over its periods (the same on every row of the goal)."""
     for gid in dict.fromkeys(table["goal_id"]):
         at = table["goal_id"] == gid
-        statuses = list(table.loc[at, "status"])
+        statuses = verdict_statuses(table.loc[at])
         verdict = goal_verdict(statuses)
         table.loc[at, "verdict"] = verdict
-        table.loc[at, "verdict_so_far"] = verdict_so_far(statuses, verdict)
+        # a period hidden as too few keeps no status of its own, but one still running is still running
+        running = table.loc[at, "running"].fillna(False).astype(bool).any()
+        table.loc[at, "verdict_so_far"] = verdict_so_far(statuses, verdict) or (
+            running and verdict not in (GoalVerdict.RUNNING, GoalVerdict.NOT_ASSESSED, GoalVerdict.CONTEXT))
     table["verdict_so_far"] = table["verdict_so_far"].astype(bool)
     return table
 
@@ -498,6 +501,7 @@ def _with_verdicts(table: pd.DataFrame) -> pd.DataFrame:
 _HIDDEN_FIGURES = ("value", "numerator", "denominator", "ci_low", "ci_high", "p_below_target", "p_above_target")
 HIDDEN_SMALL = "small"  # a count of 1 to k - 1 persons: shown as "<k"
 HIDDEN_SECONDARY = "secondary"  # hidden so that a small count elsewhere cannot be worked out: ".."
+SHORT_NOTE = "too_few_short_note"  # a hidden count period that ended short of its target, not assessed
 
 
 def period_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -523,7 +527,10 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     goal's denominator of year 3 and the pool of an outcome goal's successes of year 3), so a period
     hidden in one goal is hidden in every goal over those periods, zero counts too ("0 till arbete"
     beside a hidden "<5" would tell that none of them succeeded); the rule is applied again until no
-    goal has exactly one hidden period. Goals over the whole period are totals and are not hidden
+    goal has exactly one hidden period. A hidden count of successes (an outcome goal's) hides its period
+    in the other goals only where they would give it back: a share goal over the same periods, a pool
+    of fewer than ``2k − 1`` persons (5 enrolled beside "<5" to work leaves 1–4 others), or no count of
+    participants at all; 22 enrolled beside "<5" to work are shown. Goals over the whole period are totals and are not hidden
     here (a share of too few is, by its own rule). Returns a boolean frame like :func:`period_counts`.
 
     Only counts of persons are hidden here: a share goal's numerator of 1 to ``k - 1`` beside a
@@ -534,11 +541,24 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     if counts.empty:
         return counts.astype(bool)
     filled, present = counts.fillna(0), counts.notna().to_numpy()
+    kinds = table.drop_duplicates("goal_id").set_index("goal_id")["kind"].reindex(counts.columns).to_numpy()
+    pool, share = kinds != "outcome_count", kinds == "share"  # counts of persons taking part; shares of them
+    small = ((filled > 0) & (filled < k)).to_numpy()
+    has_pool, has_share = (present & pool).any(axis=1), (present & share).any(axis=1)
+    # a pool from which a small count of successes leaves a small count of others (5 beside "<5": 1–4 of 5)
+    narrow = (present & pool & (filled.to_numpy() > 0) & (filled.to_numpy() < 2 * k - 1)).any(axis=1)
     # the small counts first, their periods hidden in every goal, and only then a further period where a
     # goal still has one hidden (a zero hidden beside a small count is a second unknown of its line)
     mask = (filled > 0) & (filled < k)
     while True:
-        whole = mask.to_numpy().any(axis=1)[:, None] & present
+        m = mask.to_numpy()
+        succ = m & ~pool
+        # a period is hidden in every goal when a count of its persons is hidden, or its successes are and
+        # another goal would give them back: a share's numerator, a pool they are most of, or no pool at all
+        # (22 enrolled beside "<5" to work tells no one's outcome, and stays)
+        whole_rows = (m & pool).any(axis=1) | (succ.any(axis=1) & (has_share | ~has_pool)) | (
+            (succ & small).any(axis=1) & narrow)
+        whole = whole_rows[:, None] & present
         new = suppression_mask(filled, k, col_totals=True, row_totals=False, hidden=whole)
         new = new | pd.DataFrame(whole, index=counts.index, columns=counts.columns)
         if new.equals(mask):
@@ -585,8 +605,13 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
                 # (running or not, as a share of too few; a count certainly below its target is not reached)
                 out.loc[at, "status"] = GoalStatus.NOT_REACHED if below else GoalStatus.NOT_ASSESSED
                 out.loc[at, "too_few"] = n > 0
+                # a count period that ended with every count from 1 to k − 1 short of its target fell short,
+                # though the band's word (partly or not) is withheld: the goal is not called reached
+                short = (not share and n > 0 and not below and not out.loc[at, "running"].astype(bool).any()
+                         and (out.loc[at, "mode"] == "observed").all()
+                         and k - 1 < float(out.loc[at, "target_prorated"].iloc[0]))
                 out.loc[at, "note"] = ("too_few_note" if share else "too_few_below_note" if below
-                                       else "too_few_count_note")
+                                       else SHORT_NOTE if short else "too_few_count_note")
             else:
                 out.loc[at, "note"] = "withheld_period_note"
     # a share of too few outside the periods above (a goal over the whole period) keeps its own rule
@@ -595,6 +620,18 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
         out.loc[few, c] = np.nan
     out.loc[few & (out["mode"] == "observed"), "suppression"] = HIDDEN_SMALL
     return out
+
+
+def verdict_statuses(rows: pd.DataFrame) -> list[GoalStatus]:
+    """The statuses one goal's verdict is made of: each period's, except that a period hidden as too few
+    which certainly fell short of its target (``SHORT_NOTE``) counts as not reached beside periods that
+    were judged, so that "reached" in the others does not make the goal reached (a goal of at least 5 a
+    year with a year of "<5" was not reached every year). Alone, it stays not assessed."""
+    statuses = [GoalStatus(s) for s in rows["status"]]
+    short = (rows["note"] == SHORT_NOTE).to_numpy()
+    if not short.any() or not any(s.judged for s in statuses):
+        return statuses
+    return [GoalStatus.NOT_REACHED if sh else s for s, sh in zip(statuses, short)]
 
 
 def goal_verdict(statuses) -> GoalVerdict:

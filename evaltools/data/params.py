@@ -252,6 +252,48 @@ _NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s
                           r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 
+# The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
+# the message names the code meant ("kalenderår" -> calendar_year), never taking the word in its place
+_CODE_WORDS: dict[str, dict[str, str]] = {
+    "period": {"kalenderår": "calendar_year", "kalenderar": "calendar_year", "per kalenderår": "calendar_year",
+               "calendar year": "calendar_year", "projektår": "project_year", "projektar": "project_year",
+               "per projektår": "project_year", "project year": "project_year", "hela perioden": "whole_period",
+               "hela projekttiden": "whole_period", "projekttiden": "whole_period", "hela": "whole_period",
+               "projektperioden": "whole_period", "whole period": "whole_period"},
+    "kind": {"antal deltagare": "participant_count", "deltagare": "participant_count",
+             "deltagarantal": "participant_count", "antal utfall": "outcome_count", "utfall": "outcome_count",
+             "andel": "share", "kvalitativ": "qualitative", "kvalitativt": "qualitative",
+             "kvalitativt mål": "qualitative", "sammanhang": "context", "kontext": "context",
+             "enkät": "survey", "enkat": "survey"},
+    "denominator": {"deltagare": "participants", "inskrivna": "participants", "avslutade": "exits",
+                    "avslut": "exits", "utskrivna": "exits", "utskrivningar": "exits"},
+    "assessment": {"delvis uppnått": "delvis", "delvis uppnådd": "delvis", "delvis uppfyllt": "delvis",
+                   "inte uppnått": "ej_uppnått", "inte uppfyllt": "ej_uppnått", "ej uppfyllt": "ej_uppnått",
+                   "inte bedömt": "ej_bedömt", "uppfyllt": "uppnått", "achieved": "uppnått",
+                   "partly achieved": "delvis", "partly": "delvis", "not achieved": "ej_uppnått",
+                   "not assessed": "ej_bedömt"},
+    "count_by": {"inskrivning": "intake", "start": "intake", "avslut": "exit", "utskrivning": "exit"},
+    "numerator": {"handlingsplan": "action_plan", "utfall": "outcome"},
+}
+
+
+def code_meant(key: object, value: object, choices: list[str]) -> str | None:
+    """The code of ``choices`` that ``value``, written for the params key ``key``, most likely means:
+    the code for a Swedish word or a label written out (``kalenderår``: ``calendar_year``), spaces or
+    hyphens written for underscores (``ej uppnått``), another letter case, or a close spelling
+    (``participants_count``); None when nothing is close enough to name."""
+    text = re.sub(r"\s+", " ", str(value).strip().lower())
+    if not text or not choices:
+        return None
+    word = _CODE_WORDS.get(str(key), {}).get(text)
+    if word in choices:
+        return word
+    joined = re.sub(r"[\s-]+", "_", text)
+    if joined in choices:
+        return joined
+    near = difflib.get_close_matches(joined, choices, n=1, cutoff=0.75)
+    return near[0] if near else None
+
 
 def label_period_conflict(label: str, period: str) -> tuple[str, tuple[str, ...]] | None:
     """The words of ``label`` that name a period other than ``period``, with the periods they fit;
@@ -815,7 +857,11 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "period" and _SUB_YEAR.search(str(value)):
         return message("params.goal_sub_year", lang, value=_short(value))
     if kind == "literal_error":
-        choices = str((e.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
+        expected = str((e.get("ctx") or {}).get("expected", ""))
+        choices = expected.replace(" or ", ", ")
+        near = code_meant(loc[-1] if loc else "", value, re.findall(r"'([^']*)'", expected))
+        if near is not None:
+            return message("params.choice_near", lang, value=_short(value), near=near, choices=choices)
         return message("params.choice", lang, value=_short(value), choices=choices)
     msg = e["msg"].removeprefix("Value error, ")
     if kind == "string_too_long":

@@ -333,7 +333,7 @@ def load_project(params: str | Path | ProjectParams, lang: str | None = None) ->
         raise type(e)(e.problems, lang) from None
 
 
-_PERSONNUMMER_KEYS = ("person.personnummer", "person.personnummer_heading")
+_PERSONNUMMER_KEYS = ("person.personnummer", "person.personnummer_own_column", "person.personnummer_heading")
 
 
 def _refusal(problems: list[Problem]) -> DataValidationError:

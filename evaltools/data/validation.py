@@ -91,6 +91,11 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
     m = re.fullmatch(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", v)
     if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
         return "hint.write_as", {"date": date}
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", v)
+    if m and not _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        # written as asked, but no such day: 2024-13-01 (day and month swapped?) or 2024-02-30
+        swapped = _ymd(int(m.group(1)), int(m.group(3)), int(m.group(2)))
+        return ("hint.no_such_date_swapped", {"date": swapped}) if swapped else ("hint.no_such_date", {})
     m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", v)
     if not m:
         return "", {}
@@ -154,7 +159,7 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
 def _heading_for(column: str, headings: list[str], spec: S.TableSpec) -> str | None:
     """The file's heading that is probably the missing ``column``, written in other words (``månad``
     for ``month``), if exactly one heading is; never a heading that is itself a column of the contract."""
-    words = _HEADINGS_FOR_COLUMNS.get(column, ())
+    words = (*_HEADINGS_FOR_COLUMNS.get(column, ()), re.sub(r"[\s\-_]+", "", column.casefold()))
     known = {c.name for c in spec.columns}
     found = [h for h in headings if h not in known and re.sub(r"[\s\-_]+", "", str(h).casefold()) in words]
     return found[0] if len(found) == 1 else None
@@ -215,6 +220,15 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             continue
         problems.append(problem(fname, None, c, None, "column.missing", column=c, found=found or message("none", "en"),
                                 found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+    # an optional column headed in other words ('handlingsplan', 'action plan') would be left unread without
+    # a word, and a goal counting it would count no one ("0 av 33 har en handlingsplan"): name the heading
+    for col in spec.columns:
+        if col.name in df.columns or col.name in missing or (col.name == S.BIRTH_YEAR and S.AGE in df.columns):
+            continue
+        heading = _heading_for(col.name, [str(h) for h in df.columns], spec)
+        if heading is not None:
+            problems.append(problem(fname, None, col.name, None, "column.optional_heading", column=col.name,
+                                    heading=heading))
     if missing:
         _other_sheets(raw, problems)
     out = pd.DataFrame(index=df.index)
@@ -320,12 +334,15 @@ def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[st
                    hint_sv=hint["sv"], hint_en=hint["en"], **_expected_values(col))
 
 
-def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
+def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = ()) -> list[Problem]:
     """Every cell and column heading shaped like a personnummer, masked (never echoed): the
     number is taken out of ``raw`` (the cell emptied, the column dropped), so that the file's other
-    problems can be reported with it and none of them repeats it."""
+    problems can be reported with it and none of them repeats it. In a column of the evaluator's own
+    (not one of ``contract``, and not a month or year heading of a wide layout) the message says to
+    delete the column: it is not read, so no project code belongs in it either."""
     found = []
     for c in list(raw.frame.columns):
+        own = bool(contract) and c not in contract and not any(ch.isdigit() for ch in str(c))
         if find_personnummer(c):
             found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
             del raw.frame[c]
@@ -334,7 +351,8 @@ def _check_pseudonymous(raw: RawTable, fname: str) -> list[Problem]:
         cand = s[may_hold_personnummer(s).to_numpy()]  # the full check only where it can find something
         for i, v in cand.items():
             if find_personnummer(v):
-                found.append(problem(fname, int(raw.file_rows[i]), c, None, "person.personnummer"))
+                found.append(problem(fname, int(raw.file_rows[i]), c, None,
+                                     "person.personnummer_own_column" if own else "person.personnummer"))
                 raw.frame.loc[i, c] = ""
     return found
 
@@ -489,7 +507,7 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     warn.extend(raw.notes)
     # a personnummer refuses the project (load_project raises PersonalIdentityNumberError), reported
     # with every other problem of the file; the number itself is taken out first and never echoed
-    problems.extend(_check_pseudonymous(raw, raw.source))
+    problems.extend(_check_pseudonymous(raw, raw.source, tuple(c.name for c in spec.columns)))
     problems.extend(_check_control_characters(raw, raw.source))
     if len(raw.frame) == 0:
         _other_sheets(raw, problems)
@@ -879,6 +897,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}", period=period))
     file_rows = raw.file_rows[~is_total.to_numpy()]
+    _check_budget_periods(lines, file_rows, raw, fname, problems)
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
@@ -892,6 +911,28 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
 
 
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
+# a budget line's period as the contract reads it: a calendar year, a project year, the whole period
+_BUDGET_PERIOD = re.compile(r"\d{4}|(?:år|year)\s*\d{1,2}|hela|hela perioden|whole period")
+_FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
+
+
+def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
+                          problems: list[Problem]) -> None:
+    """A budget line whose period the contract cannot read is refused, naming its row, with the period to
+    write: "2025 (prognos)" would otherwise be priced and discounted as the whole period, and "Projektår 2"
+    shown as it is. A calendar year or project year inside the text is offered ("skriv 2025"); a forecast
+    is the period's budget with its actual left empty."""
+    for i, period in enumerate(lines[S.PERIOD].tolist()):
+        text = re.sub(r"\s+", " ", str(period).strip().lower())
+        if pd.isna(period) or not text or text in PER_YEAR_LABELS or _BUDGET_PERIOD.fullmatch(text):
+            continue
+        years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)
+        project_year = re.search(r"(?:år|year)\D{0,3}(\d{1,2})(?!\d)", text)
+        fix = years[0] if len(set(years)) == 1 else f"år {int(project_year.group(1))}" if project_year and not years else ""
+        key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
+               else "budget.period")
+        problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period, key,
+                                fix=fix))
 
 
 def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:

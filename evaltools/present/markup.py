@@ -28,9 +28,20 @@ def units(value: object) -> Markup:
     return escape(keep_units(str(value)))
 
 
+# a figure followed by a few words in brackets, "26 659 kr (utfall hittills)": the words may go under it
+_FIGURE_ASIDE = re.compile(r"^(.*\d(?:\u00a0(?:kr|%))?) (\([^()]*\))$")
+
+
 def cell(value: object) -> Markup:
-    """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit."""
-    return Markup(_ISO_DATE.sub(r"<span class='nw'>\1</span>", str(units(value))))
+    """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit. A figure
+    with a few words in brackets after it keeps the figure on one line but lets the words go to the next
+    (a number column does not wrap, and "26 659 kr (utfall hittills)" on one line pushed a wide table's
+    last column off the page)."""
+    text = str(units(value))
+    m = _FIGURE_ASIDE.match(text)
+    if m:
+        text = f"{m.group(1)}<span class='et-aside'> {m.group(2)}</span>"
+    return Markup(_ISO_DATE.sub(r"<span class='nw'>\1</span>", text))
 
 
 @functools.lru_cache(maxsize=1)

@@ -193,6 +193,10 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
             ax_.scatter(x, g["target_prorated"].to_numpy(float), marker="_", s=900, color=ORANGE, lw=2,
                         label=t("target_prorated", lang), zorder=3)
             ax_.margins(y=0.15)  # room above the highest bar for its label, below the panel's title
+            low, high = ax_.get_ylim()
+            if low > 0:  # every period hidden, only the targets drawn: the axis still starts at 0 persons,
+                ax_.set_ylim(0, high * 1.15)  # where the marks for the hidden periods stand
+            ax_.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of persons: no 7.25 ticks
             top = ax_.get_ylim()[1]
             for xi, v, target, row in zip(x, g["value"], g["target_prorated"], g.itertuples(index=False)):
                 if mark := _hidden_mark(row, k):

@@ -210,6 +210,11 @@ class Portfolio:
             text = self.msg("portfolio.goals_reached_only" if reached else "portfolio.goals_missed_only")
             if uncertain:
                 text += self.msg("portfolio.goals_uncertain_only")
+        elif not reached:  # "nådde noll av två" reads as a slip: none of them, and "fully" where some were partly
+            partly = any(v in (GoalVerdict.PARTLY, GoalVerdict.PARTLY_UNCERTAIN) for v in verdicts)
+            key = ("portfolio.goals_ex_ante_none" if ex_ante else
+                   "portfolio.goals_reached_none_fully" if partly else "portfolio.goals_reached_none")
+            text = self.msg(key, n=number_word(judged, self.lang, neuter=True))
         else:
             text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
                             k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
@@ -265,8 +270,16 @@ class Portfolio:
         labels = self.chart_labels()
         # the shares side by side count different things: the chart marks where, and a sentence under it says so
         # (under it: the caption above stays short, on the chart's page)
-        differ = Text([self.msg("portfolio.charts_definitions_differ")]) if labels is not None else None
-        show(Text([self.msg("portfolio.charts_caption")], self.msg("portfolio.charts_heading")),
+        marked = labels is not None and any(lab != title for lab, title in zip(labels, self.table["title"]))
+        # (the same kind of success with other outcomes marks no name: the sentence then names no brackets)
+        differ = (Text([self.msg("portfolio.charts_definitions_differ" if marked
+                                 else "portfolio.charts_definitions_differ_unmarked")])
+                  if labels is not None else None)
+        caption = [self.msg("portfolio.charts_caption")]
+        tab = self.table
+        if "per_person_so_far" in tab and any(f is True or isinstance(f, np.bool_) and f for f in tab["per_person_so_far"]):
+            caption.append(self.msg("portfolio.charts_so_far"))  # a running project's bar is its outturn so far
+        show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")),
              plot_portfolio(self.table, self.lang, labels), differ)
 
     def chart_labels(self) -> list[str] | None:

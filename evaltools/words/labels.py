@@ -137,7 +137,8 @@ def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
     """A goal period's note (a code of :func:`evaltools.analysis.goals.assess_goals`) in ``lang``."""
     if not code:
         return ""
-    return (t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note", "too_few_below_note")
+    return (t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note", "too_few_below_note",
+                                                    "too_few_short_note")
             else t(code, lang))
 
 

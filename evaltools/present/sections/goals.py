@@ -11,7 +11,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, t
-from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict
+from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict, verdict_statuses
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import side_p, context_series
 from ..plots import plot_context, plot_goals
@@ -177,7 +177,7 @@ def verdict_text(rows: pd.DataFrame, lang: str) -> str:
 def mixed_reason(r, rows: pd.DataFrame) -> str:
     """Why one goal's verdict is *partly* when its periods differ: in how many of its judged periods it was
     reached (" (nått ett av tre år)"); empty for a verdict its periods share or a goal of one period."""
-    statuses = [GoalStatus(s) for s in rows["status"]]
+    statuses = verdict_statuses(rows)  # (a period of too few that fell short counts as not reached)
     judged = [s.certain for s in statuses if s.judged]
     if len(judged) < 2 or len(set(judged)) < 2 or GoalVerdict(rows.iloc[0]["verdict"]) not in (
             GoalVerdict.PARTLY, GoalVerdict.PARTLY_UNCERTAIN):
