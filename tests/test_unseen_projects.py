@@ -238,6 +238,34 @@ def test_a_share_hidden_because_few_are_still_paid_shows_two_dots_and_hides_thei
     assert "<5 =" not in table.notes[0]  # (no "<5" in the table: not explained)
 
 
+def test_a_share_or_mean_of_too_few_is_two_dots_never_a_count_that_reads_as_a_percentage():
+    # 3 months: 12 followed, 10 without (2 still paid: fewer than 5) -> share and mean "..";
+    # 12 months: 4 followed (fewer than 5) -> "<5" in the count column, ".." in the share, mean and kept columns
+    r = _persistence_reader("sv", [12, 4], [10, 2])
+    table = persistence_table(r)[1]
+    frame = table.frame
+    m = r.msg
+    assert frame[m("costbenefit.persist.observed")].tolist() == ["12", "<5"]
+    for column in ("without", "mean", "kept"):
+        cells = frame[m(f"costbenefit.persist.{column}")].tolist()
+        assert cells[1] == "..", column
+    assert frame[m("costbenefit.persist.without")].tolist()[0] == ".."
+    assert frame[m("costbenefit.persist.mean")].tolist()[0] == ".."
+    assert frame[m("costbenefit.persist.kept")].tolist()[0].replace("\xa0", " ") == "95 %"  # (12 with a level)
+    # both marks explained, each once
+    note = table.notes[0]
+    assert note.count(catalog("sv").msg("costbenefit.persist.small_note", k="5")) == 1
+    assert note.count(catalog("sv").msg("costbenefit.persist.secondary_note", k="5")) == 1
+    # 3 without of 20 followed: the share would tell the 3 -> ".."; the 17 still paid are no small count,
+    # so their mean (400 kr) is shown; no "<5" anywhere, so it is not explained
+    r = _persistence_reader("en", [20, 12], [3, 12])
+    table = persistence_table(r)[1]
+    frame = table.frame
+    assert frame[r.msg("costbenefit.persist.without")].tolist()[0] == ".."
+    assert frame[r.msg("costbenefit.persist.mean")].tolist()[0].replace("\xa0", " ") == "SEK 400"
+    assert "<5 =" not in table.notes[0] and ".. =" in table.notes[0]
+
+
 # --- reference values for a year the shipped data lack -----------------------------------------
 def _flagged(lang: str) -> list[dict]:
     refs = [reference.riksnorm(2031, "child", "7-10"), reference.kpi(2031)]

@@ -227,16 +227,16 @@ def persistence_table(r) -> list:
     df = pd.DataFrame({
         msg("costbenefit.persist.months"): [fmt_int(m, lang) for m in pt["months_after"]],
         obs: [suppressed_label(k) if small(n) else fmt_int(n, lang) for n in pt["observed"]],
-        # a share hidden because those still paid are few is not a small count of those without: ".."
-        off: ["–" if n == 0 else (suppressed_label(k) if small(n) or small(w) else SECONDARY if small(n - w)
-                                  else fmt_pct(w / n, lang, 0))
+        # a share or a mean is no count: where it would tell a small count (those followed, those without,
+        # or those still paid) it is hidden as "..", as derived figures are everywhere ("<5" in a column of
+        # shares would read "under 5 %")
+        off: ["–" if n == 0 else (SECONDARY if small(n) or small(w) or small(n - w) else fmt_pct(w / n, lang, 0))
               for n, w in zip(pt["observed"], pt["without_fs"])],
         # a mean over everyone followed is the payments of those still paid: fewer than k of them, and the
         # mean times the persons followed is what those few were paid
-        msg("costbenefit.persist.mean"): ["–" if n == 0 else (suppressed_label(k) if small(n) else SECONDARY if small(n - w)
-                                                              else fmt_kr(v, lang))
+        msg("costbenefit.persist.mean"): ["–" if n == 0 else (SECONDARY if small(n) or small(n - w) else fmt_kr(v, lang))
                                           for n, w, v in zip(pt["observed"], pt["without_fs"], pt["mean_payment"])],
-        msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (suppressed_label(k) if small(n) else fmt_pct(v, lang, 0))
+        msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (SECONDARY if small(n) else fmt_pct(v, lang, 0))
                                           for n, v in zip(pt["with_level"], pt["kept_share"])],
     })
     if cba.summary.first_year_source == "observed":  # the first year follows the kept share month by month
@@ -248,7 +248,7 @@ def persistence_table(r) -> list:
         return [Text([*coded_against_paid(r), msg("costbenefit.persist.all_few", k=str(k), used=used)],
                      msg("costbenefit.persist.heading"), 3)]
     cells = [str(v) for c in df.columns[1:] for v in df[c]]
-    hidden = ([msg("costbenefit.persist.small_note", k=str(k))] if suppressed_label(k) in cells else []) + (
+    hidden = ([msg("costbenefit.persist.small_note", k=str(k))] if suppressed_label(k) in df[obs].tolist() else []) + (
         [msg("costbenefit.persist.secondary_note", k=str(k))] if SECONDARY in cells else [])
     note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)), *hidden,
                      msg("costbenefit.persist.kept_note"), used))
