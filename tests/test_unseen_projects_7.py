@@ -84,6 +84,22 @@ def test_every_code_written_wrongly_is_named_at_once_and_a_word_far_from_every_c
     assert "menade du" not in far and "förväntat ett av: 'participant_count'" in far
 
 
+# --- a text with a comma inside { } is cut there: the rest is named as text, not as an unknown key ---
+def test_a_label_cut_at_a_comma_in_braces_is_named_as_the_end_of_a_text_with_the_quotes_to_add(tmp_path):
+    flow = ("      - {id: deltagare, kind: participant_count, label: Minst 20 föräldrar per kalenderår, varav hälften "
+            "pappor, target: 20, period: calendar_year}\n")
+    block = GOALS.split("      - id: plan")[0].split("goals:\n")[1]
+    (sv,) = _problems(tmp_path, {block: flow}, "sv")
+    assert sv == ("mål 1 (id: deltagare), varav hälften pappor: 'varav hälften pappor' ser ut som slutet på en text "
+                  "som delats vid ett kommatecken: inom { } avslutar ett kommatecken texten. Sätt texten inom "
+                  'citattecken (label: "…, varav hälften pappor") eller skriv en nyckel per rad'), sv
+    (en,) = _problems(tmp_path / "en", {block: flow}, "en")
+    assert "'varav hälften pappor' looks like the end of a text cut at a comma" in en
+    # a key misspelt (no spaces, a value) is still an unknown key with the one meant
+    (typo,) = _problems(tmp_path / "typo", {"target: 20": "traget: 20"}, "sv")
+    assert "okänd nyckel; menade du 'target'?" in typo
+
+
 # --- a budget period the contract cannot read is refused with the period to write ------------------
 BUDGET_PROJECT = """\
     kind: individ

@@ -826,6 +826,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     if "amount_unit" in loc:
         return message("params.amount_unit", lang, value=_short(value))
     if kind == "extra_forbidden":
+        if value is None and any(c.isspace() for c in str(loc[-1]).strip()):
+            # words, not a key: the rest of a text cut at a comma inside { } ({label: a, b c})
+            return message("params.unknown_comma", lang, words=_short_text(str(loc[-1]).strip(), 60))
         allowed = _keys_at(loc)
         near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.75)
         if near:
