@@ -482,3 +482,41 @@ def test_the_portfolio_names_no_brackets_when_the_projects_differ_only_in_outcom
     assert pf.table["success_rate"].notna().all()  # 8 of 20 in each: shown
     assert "så andelarna går inte att jämföra rakt av." in said
     assert "inom parentes" not in said
+
+
+# --- the last quarter of a running project's table is counted only up to the data's date ---------------
+RUNNING = """\
+    kind: individ
+    period: {start: 2025-01-01, planned_end: 2026-06-30}
+    data_as_of: 2025-11-30
+    data: {participants: data/participants.csv}
+    """
+
+
+def _flows_notes(tmp_path, body: str, lang: str) -> list[str]:
+    from evaltools.present.display import Table
+    from evaltools.present.sections import participants
+    # six start in February (a quarter of 6 is shown) and six in October, all still enrolled
+    rows = [_person(i, start=f"2025-{'02' if i <= 6 else '10'}-{i + 1:02d}", end="", outcome="") for i in range(1, 13)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    r = et.Report(_params(tmp_path, body), lang=lang)
+    (flows,) = [part for part in participants.blocks(r)[1] if isinstance(part, Table)]
+    return list(flows.notes)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Okt–dec 2025 är inte helt med: uppgifterna gäller till och med 2025-11-30."),
+    ("en", "Oct–Dec 2025 is not complete: the data run to 2025-11-30."),
+])
+def test_a_quarter_the_data_end_inside_says_so_under_the_table(tmp_path, lang, said):
+    notes = _flows_notes(tmp_path, RUNNING, lang)
+    assert [n.replace("\xa0", " ") for n in notes] == [said]
+
+
+def test_a_quarter_the_project_ended_inside_or_a_whole_quarter_needs_no_note(tmp_path):
+    # the project itself ends on 2025-11-30: its last quarter is all there is, not cut short
+    ended = RUNNING.replace("planned_end: 2026-06-30", "planned_end: 2025-11-30")
+    assert _flows_notes(tmp_path / "a", ended, "sv") == []
+    # the data run to the quarter's last day
+    whole = RUNNING.replace("data_as_of: 2025-11-30", "data_as_of: 2025-12-31")
+    assert _flows_notes(tmp_path / "b", whole, "sv") == []

@@ -5,7 +5,7 @@ from ...analysis.cohorts import BREAKDOWNS, ONLY_WHEN_SEVERAL, flows
 from ...analysis.disclosure import Secondary
 from ...data.privacy import SECONDARY
 from ..display import Table, Text
-from ...words.formats import fmt_cell, fmt_int, fmt_pct, fmt_quarter
+from ...words.formats import capitalized, fmt_cell, fmt_date, fmt_int, fmt_pct, fmt_quarter
 from ...words.labels import t, variable_label
 from ...words.text import join
 from ...words.breakdowns import labelled
@@ -61,6 +61,17 @@ def _composition(r) -> list:
             Table(frame, notes=notes, numeric=(t("n", lang), t("share_col", lang)))]
 
 
+def _cut_short(quarter: str, as_of) -> bool:
+    """Whether the calendar quarter ``quarter`` (``2025Q4``) ends after ``as_of`` (a date inside it):
+    its starts and exits are counted only up to that date."""
+    import pandas as pd
+    try:
+        q = pd.Period(quarter, freq="Q")
+    except (ValueError, TypeError):
+        return False
+    return q.start_time.date() <= as_of < q.end_time.date()
+
+
 def blocks(r) -> list[list]:
     lang, msg, k = r.lang, r.msg, r.k
     if not r.project.has_participants:
@@ -70,11 +81,15 @@ def blocks(r) -> list[list]:
     if not any(_shown(n) for n in ff.iloc[:, 1:].to_numpy().ravel()):  # every quarter "<5", ".." or 0
         out.append([Text([msg("participants.flows_hidden", k=str(k))], msg("participants.flows"), 3)])
         return out
+    last = str(ff.iloc[-1, 0]) if len(ff) else ""
     ff.iloc[:, 0] = [fmt_quarter(q, lang) for q in ff.iloc[:, 0]]  # 2018Q1 reads as jan–mar 2018
     notes: tuple[str, ...] = ()
     if r.disclosure.hides(Secondary.ENDED):  # the exits would add up to the number ended (analysis.disclosure)
         ff.iloc[:, 2] = SECONDARY
         notes = (msg("participants.exits_withheld", k=str(k)),)
+    p = r.params
+    if _cut_short(last, p.as_of) and p.as_of < p.period.end:  # the data end inside the last quarter shown
+        notes += (msg("participants.flows_partial", quarter=capitalized(fmt_quarter(last, lang)), date=fmt_date(p.as_of)),)
     ff.columns = [msg("participants.quarter"), t("intake", lang), t("exits", lang)]
     out.append([Text([], msg("participants.flows"), 3),
                 Table(ff, notes=notes, numeric=(t("intake", lang), t("exits", lang)))])
