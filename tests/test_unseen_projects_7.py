@@ -520,3 +520,24 @@ def test_a_quarter_the_project_ended_inside_or_a_whole_quarter_needs_no_note(tmp
     # the data run to the quarter's last day
     whole = RUNNING.replace("data_as_of: 2025-11-30", "data_as_of: 2025-12-31")
     assert _flows_notes(tmp_path / "b", whole, "sv") == []
+
+
+# --- the portfolio's tables say which project still runs, as its page 1 does -------------------------
+@pytest.mark.parametrize("lang, running, both", [("sv", "Projekt pagar (pågår, utkast)", "Projekt klart (utkast)"),
+                                                 ("en", "Projekt pagar (running, draft)", "Projekt klart (draft)")])
+def test_the_portfolio_names_a_running_project_as_running_in_its_tables(tmp_path, lang, running, both):
+    from evaltools.present import portfolio as pf_module
+    from evaltools.present.display import Table
+    from evaltools.present.portfolio import Portfolio
+    paths = [_tiny(tmp_path, "pagar", running=True), _tiny(tmp_path, "klart", running=False)]
+    parts: list = []
+    original = pf_module.show
+    pf_module.show = lambda *p: parts.extend(p)
+    try:
+        Portfolio(paths, lang).overview()
+    finally:
+        pf_module.show = original
+    tables = [p for p in parts if isinstance(p, Table)]
+    assert len(tables) == 2  # (persons and money: both name the projects)
+    for table in tables:
+        assert table.frame.iloc[:, 0].tolist() == [running, both]

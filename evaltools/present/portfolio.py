@@ -107,8 +107,13 @@ class Portfolio:
             return
         names = [m(NAME_KEYS[mode], title=title) if mode in NAME_KEYS else title
                  for title, mode in zip(tab["title"], tab["mode"])]
-        # a report the evaluator has not assessed says so here too, as on its every page
-        names = [m("portfolio.draft", name=n) if d else n for n, d in zip(names, tab["draft"])]
+        # a project whose period runs on past its data says so, as its page 1 does, and a report the
+        # evaluator has not assessed says so here too, as on its every page
+        running = [bool(r) if isinstance(r, (bool, np.bool_)) else False
+                   for r in (tab["running"] if "running" in tab else [False] * len(tab))]
+        tags = [[m("portfolio.tag_running")] * r + [m("portfolio.tag_draft")] * bool(d)
+                for r, d in zip(running, tab["draft"])]
+        names = [m("portfolio.tagged", name=n, tags=", ".join(t)) if t else n for n, t in zip(names, tags)]
         counted = [has_participants(mode) for mode in tab["mode"]]
         # the differencing rule (analysis.disclosure): a figure withheld in the project's report is withheld here
         held = [frozenset(w) for w in tab["withheld"]]
@@ -383,7 +388,9 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals).withheld
-    return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang), "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
+    return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang),
+            # (the period runs on past the data, as the project's page 1 says: summary.running)
+            "running": cb.mode == "observed" and p.as_of < p.period.end, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
             "success_definition": success_definition_text(sc.definition, lang),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
