@@ -15,6 +15,8 @@ from markupsafe import Markup, escape
 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
+# a figure followed by its qualifier in brackets: "9 049 kr (utfall hittills)", "110 (förväntat enligt ansökan)"
+_QUALIFIER = re.compile(r"^(.*\d.*?) (\([^()]*\))$")
 
 
 def keep_units(text: str) -> str:
@@ -29,8 +31,13 @@ def units(value: object) -> Markup:
 
 
 def cell(value: object) -> Markup:
-    """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit."""
-    return Markup(_ISO_DATE.sub(r"<span class='nw'>\1</span>", str(units(value))))
+    """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit.
+
+    A figure's qualifier in brackets after it (``9 049 kr (utfall hittills)``) is marked so that a
+    column of figures, which keeps each figure on one line, may put the qualifier on the next line
+    rather than push the table past the page's edge."""
+    text = _ISO_DATE.sub(r"<span class='nw'>\1</span>", str(units(value)))
+    return Markup(_QUALIFIER.sub(r"\1<span class='et-qual'> \2</span>", text))
 
 
 @functools.lru_cache(maxsize=1)
