@@ -611,7 +611,8 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None
     npv = mc.npv_draws
     ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
     ax.axvline(0, color=RED, ls="--", lw=1)
-    p = fmt_probability(mc.p_npv_positive, lang)
+    # "< 1 %" stays on one line where the title wraps, never "<" at a line's end
+    p = fmt_probability(mc.p_npv_positive, lang).replace(" ", "\u00a0")
     title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
     ax.set_xlabel(_npv_label(lang, who))
     ax.set_yticks([])
