@@ -185,3 +185,28 @@ def test_the_simulation_charts_title_keeps_less_than_one_percent_together(lang, 
     assert len(lines) > 1  # the title did wrap
     assert not any(line.rstrip().endswith("<") for line in lines)
     assert ("<\u00a01\u00a0%" if lang == "sv" else "<\u00a01%") in lines[-1]
+
+
+# --- an application's sensitivity chart speaks of those who leave, as its key figures do ---------------------
+
+@pytest.mark.parametrize("lang, now, past", [
+    ("sv", "Personer som lämnar försörjningsstödet", "Personer som lämnat försörjningsstödet"),
+    ("en", "Persons who leave social assistance", "Persons who left social assistance"),
+])
+def test_an_applications_tornado_names_those_who_leave_not_those_who_left(lang, now, past):
+    from matplotlib.figure import Figure
+
+    from evaltools.present.sections import costbenefit as cb_section
+    from tests.conftest import sample_report
+
+    def tornado_rows(pid: str) -> list[str]:
+        figures = [p for block in cb_section.blocks(sample_report(pid, lang)) for p in block if isinstance(p, Figure)]
+        # (the simulation chart has no row names; the tornado names one assumption per row)
+        [tornado] = [f for f in figures if any(t.get_text() for t in f.axes[0].get_yticklabels())]
+        return [t.get_text() for t in tornado.axes[0].get_yticklabels()]
+    # the application (params: no participant data, 40 expected to leave a year) has not had anyone leave yet
+    rows = tornado_rows("eskilstuna-ansokan")
+    assert now in rows and past not in rows
+    # a finished project's chart keeps the past tense: those who left (Timrå's 19)
+    done = tornado_rows("timra-vagen-ut")
+    assert past in done and now not in done

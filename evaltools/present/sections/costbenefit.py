@@ -102,6 +102,12 @@ def _whole_persons(x: float, lang: str) -> str:
     return "–" if pd.isna(x) else fmt_int(math.ceil(round(float(x), 6)), lang)
 
 
+def _tornado_names(r) -> dict[str, str]:
+    """The tornado's name for the number who leave social assistance, in the key figures' words: an
+    application speaks of those who leave, not of those who left."""
+    return {"successes": r.msg(_exits_label(r))} if r.cba.summary.mode == "ex_ante" else {}
+
+
 def _exits_label(r) -> str:
     """The key figures' row of those who left social assistance: coded so, where the payments after exit say
     otherwise; in an application, those who leave (the value says it is expected), not those who left."""
@@ -466,5 +472,6 @@ def blocks(r) -> list[list]:
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
     if not early and s.mode != "structural" and len(cba.sensitivity):
         parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
-                  plot_tornado(cba.sensitivity, lang, who), Text(mc_text), simulation_chart(r, who)]
+                  plot_tornado(cba.sensitivity, lang, who, names=_tornado_names(r)), Text(mc_text),
+                  simulation_chart(r, who)]
     return [parts]
