@@ -210,3 +210,27 @@ def test_an_applications_tornado_names_those_who_leave_not_those_who_left(lang, 
     # a finished project's chart keeps the past tense: those who left (Timrå's 19)
     done = tornado_rows("timra-vagen-ut")
     assert past in done and now not in done
+
+
+# --- a structural project's table of actors has no rows of 0 kr ----------------------------------------------
+
+@pytest.mark.parametrize("lang, actors", [
+    ("sv", ["Kommunen", "Regionen", "Staten", "De offentliga finansiärerna", "Samhället"]),
+    ("en", ["Municipality", "Region", "State", "The public financiers", "Society"]),
+])
+def test_a_structural_projects_actors_are_those_who_bear_its_cost(lang, actors):
+    from evaltools.present.sections import costbenefit as cb_section
+    from tests.conftest import sample_report
+    # Samverkan i praktiken has no participants: nothing moves between the actors but the cost, which the
+    # förbund's members bear (finsamlagen: the state half, the region and the municipality a quarter each);
+    # the individual and Försäkringskassan bear none of it and had rows of "0 kr"
+    frame = cb_section.perspective_table(sample_report("samverkan-i-praktiken", lang)).frame
+    assert list(frame.iloc[:, 0]) == actors
+    cost = frame.set_index(frame.columns[0]).iloc[:, 0]
+    amounts = {a: float(v.replace("\u00a0", "").replace("kr", "").replace("SEK", "").replace(",", "")
+                        .replace("−", "-")) for a, v in cost.items()}
+    municipality, region, state, public = (amounts[a] for a in actors[:4])
+    assert municipality == region and abs(state - 2 * municipality) <= 1 and abs(public - 4 * municipality) <= 2
+    # a participant project keeps the individual's row (Timrå: earnings not valued) and Försäkringskassan's
+    timra = cb_section.perspective_table(sample_report("timra-vagen-ut", lang)).frame
+    assert len(timra) == 7

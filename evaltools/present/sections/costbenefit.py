@@ -195,7 +195,15 @@ def perspective_table(r) -> Table:
     structural = cba.summary.mode == "structural"
     benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
     p_col = msg("costbenefit.eb.p_positive")
-    keep = [p for p in rows["perspective"] if p != "fk" or (rows.set_index("perspective").loc["fk", "pv_benefit"] != 0)]
+    by = rows.set_index("perspective")
+
+    def shown(p: str) -> bool:
+        """Försäkringskassan's line where it has a benefit (its payments); in a structural project, which has
+        nothing but the cost, only the actors that bear a share of it (no row of 0 kr for the individual)."""
+        if p == "fk" and (pd.isna(by.loc["fk", "pv_benefit"]) or by.loc["fk", "pv_benefit"] == 0):
+            return False
+        return not structural or by.loc[p, "pv_cost"] != 0
+    keep = [p for p in rows["perspective"] if shown(p)]
     rows = rows.set_index("perspective").loc[keep].reset_index()
     data = {msg("costbenefit.actor"): [t(x, lang) for x in rows["perspective"]],
             cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}
