@@ -234,3 +234,17 @@ def test_a_structural_projects_actors_are_those_who_bear_its_cost(lang, actors):
     # a participant project keeps the individual's row (Timrå: earnings not valued) and Försäkringskassan's
     timra = cb_section.perspective_table(sample_report("timra-vagen-ut", lang)).frame
     assert len(timra) == 7
+
+
+# --- a structural project's method appendix speaks of no horizon it does not use ------------------------------
+
+@pytest.mark.parametrize("lang, horizon", [("sv", "Tidshorisonten är"), ("en", "The horizon is")])
+def test_a_structural_projects_method_names_no_horizon(lang, horizon):
+    from evaltools.present.sections import method
+    from tests.conftest import sample_report
+    # Samverkan i praktiken values no exits: its cost is the only flow (its key figures: the cost and the
+    # person-years that would carry it), so "the horizon is 1 year, varied between 1 and 5" describes nothing
+    text = " ".join(method.paragraphs(sample_report("samverkan-i-praktiken", lang)))
+    assert "NyttoSam" in text and horizon not in text
+    # a participant project counts its benefit over its horizon (Timrå: 3 years) and says so
+    assert f"{horizon} 3" in " ".join(method.paragraphs(sample_report("timra-vagen-ut", lang)))
