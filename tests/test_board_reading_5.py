@@ -68,6 +68,8 @@ def test_a_figures_qualifier_may_wrap_but_the_figure_does_not():
     assert html.startswith("9\u00a0049\u00a0kr<span class='et-qual'>")
     assert html.endswith(" (utfall hittills)</span>")
     assert str(cell("Kvinna")) == "Kvinna"  # text without a figure and a qualifier is left as it is
+    # a share's counts in brackets are part of the figure, as the goal table shows them: never wrapped apart
+    assert str(cell("48,6\u00a0% (18/37)")) == "48,6\u00a0% (18/37)"
 
 
 # --- an application's cost per success in the portfolio is expected, as its own report says -----------------

@@ -15,8 +15,9 @@ from markupsafe import Markup, escape
 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
-# a figure followed by its qualifier in brackets: "9 049 kr (utfall hittills)", "110 (förväntat enligt ansökan)"
-_QUALIFIER = re.compile(r"^(.*\d.*?) (\([^()]*\))$")
+# a figure followed by its qualifier in words in brackets: "9 049 kr (utfall hittills)", "110 (förväntat
+# enligt ansökan)"; a count in brackets ("48,6 % (18/37)") is part of the figure and stays on its line
+_QUALIFIER = re.compile(r"^(.*\d.*?) (\([^()]*[^\W\d_][^()]*\))$")
 
 
 def keep_units(text: str) -> str:
