@@ -250,3 +250,24 @@ def test_a_structural_projects_method_names_no_horizon(lang, horizon):
     assert "NyttoSam" in text and horizon not in text
     # a participant project counts its benefit over its horizon (Timrå: 3 years) and says so
     assert f"{horizon} 3" in " ".join(method.paragraphs(sample_report("timra-vagen-ut", lang)))
+
+
+# --- the goal section says over which periods a structural project's survey goals are counted ----------------
+
+@pytest.mark.parametrize("lang, whole, per_year", [
+    ("sv", "Ansökans mätbara mål över hela projektperioden.", "per projektår"),
+    ("en", "The application's measurable goals over the whole project period.", "per project year"),
+])
+def test_survey_goals_are_said_to_be_counted_over_the_whole_period(lang, whole, per_year):
+    import yaml
+
+    from evaltools.present.display import Text
+    from evaltools.present.sections import goals as goal_section
+    from tests.conftest import sample_report
+    # Samverkan i praktiken's measurable goals are both questionnaire goals (params kind: survey), judged once
+    # over the whole period (its goal table: "Hela perioden (2023-09-01 – 2025-09-30)"), not per project year
+    params = yaml.safe_load((PARAMS / "samverkan-i-praktiken.yaml").read_text(encoding="utf-8"))
+    assert {g["kind"] for g in params["goals"]} == {"survey", "qualitative"}
+    [intro] = [p for block in goal_section.blocks(sample_report("samverkan-i-praktiken", lang)) for part in block
+               if isinstance(part, Text) and part.paragraphs for p in part.paragraphs[:1]][:1]
+    assert intro.startswith(whole) and per_year not in intro

@@ -335,7 +335,9 @@ PERIODS_SAID = {"project_year": "goals.periods.project_year", "calendar_year": "
 def counted_periods(params) -> str:
     """Which periods the measurable goals (counts and shares) are counted over: ``project_year``,
     ``calendar_year``, ``both`` or ``whole_period`` (every goal over the whole period, or none measurable)."""
-    units = {g.period for g in params.goals if g.kind in ("participant_count", "outcome_count", "share")}
+    # (a survey goal is judged over the whole period: a questionnaire's rounds are not project years)
+    units = {"whole_period" if g.kind == "survey" else g.period for g in params.goals
+             if g.kind in ("participant_count", "outcome_count", "share", "survey")}
     per_year = units - {"whole_period"}
     if per_year == {"project_year", "calendar_year"}:
         return "both"
