@@ -275,3 +275,25 @@ def test_survey_goals_are_said_to_be_counted_over_the_whole_period(lang, whole, 
     [intro] = [p for block in goal_section.blocks(sample_report("samverkan-i-praktiken", lang)) for part in block
                if isinstance(part, Text) and part.paragraphs for p in part.paragraphs[:1]][:1]
     assert intro.startswith(whole) and per_year not in intro
+
+
+# --- the portfolio's workbook leaves empty what the overview shows as "–" -------------------------------------
+
+def test_the_portfolio_workbook_gives_an_application_no_budget_used_and_no_participants():
+    from evaltools.publish.workbook import portfolio_sheet
+    # the application (params: no participant data) shares its budget file with the project that followed,
+    # whose actual costs are not the application's: the overview shows "–" for its budget used and its
+    # participants, and so does the workbook now instead of 94 % and 0
+    pf = Portfolio([PARAMS / f"{p}.yaml" for p in ("eskilstuna-ansokan", "samverkan-i-praktiken", "timra-vagen-ut")],
+                   "sv")
+    frame = portfolio_sheet(pf.table).frame.set_index("id")
+    for column in ("budget_used", "participants", "ended", "successes"):
+        assert pd.isna(frame.loc["eskilstuna-ansokan", column]), column
+    for column in ("participants", "ended", "successes"):  # a structural project has no participants of its own
+        assert pd.isna(frame.loc["samverkan-i-praktiken", column]), column
+    # a project with results keeps its figures: Timrå's 52 participants, all ended, 31 successes, and its
+    # budget used 1 128 000 / 1 276 000 kr (its budget file's total actual against total budget)
+    d = pd.read_csv(PARAMS.parent / "data" / "timra-vagen-ut" / "participants.csv")
+    timra = frame.loc["timra-vagen-ut"]
+    assert (timra["participants"], timra["ended"], timra["successes"]) == (len(d), 52, 31)
+    assert timra["budget_used"] == pytest.approx(1_128_000 / 1_276_000)
