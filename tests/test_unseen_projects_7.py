@@ -427,11 +427,11 @@ def test_a_figure_with_words_in_brackets_keeps_the_figure_whole_and_lets_the_wor
     from evaltools.present.markup import cell
     html = str(cell("26\u00a0659\u00a0kr (utfall hittills)"))
     # the figure and its unit stay together; the bracket goes into a part the number column lets wrap
-    assert html == "26\u00a0659\u00a0kr<span class='et-aside'> (utfall hittills)</span>"
+    assert html == "26\u00a0659\u00a0kr<span class='et-qual'> (utfall hittills)</span>"
     assert str(cell("Text (med parentes)")) == "Text (med parentes)"  # words only: as it was
     assert str(cell("<5")) == "&lt;5"
     css = (Path(et.__file__).parent / "templates/evalprint/index.html.j2").read_text(encoding="utf-8")
-    assert ".num .et-aside { white-space: normal; }" in css and ".num { text-align: right; white-space: nowrap; }" in css
+    assert ".num .et-qual { white-space: normal; }" in css and ".num { text-align: right; white-space: nowrap; }" in css
 
 
 def test_a_table_of_eight_columns_is_set_narrower_and_one_of_seven_is_not():

@@ -15,6 +15,9 @@ from markupsafe import Markup, escape
 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
+# a figure followed by its qualifier in words in brackets: "9 049 kr (utfall hittills)", "110 (förväntat
+# enligt ansökan)"; a count in brackets ("48,6 % (18/37)") is part of the figure and stays on its line
+_QUALIFIER = re.compile(r"^(.*\d.*?) (\([^()]*[^\W\d_][^()]*\))$")
 
 
 def keep_units(text: str) -> str:
@@ -28,20 +31,14 @@ def units(value: object) -> Markup:
     return escape(keep_units(str(value)))
 
 
-# a figure followed by a few words in brackets, "26 659 kr (utfall hittills)": the words may go under it
-_FIGURE_ASIDE = re.compile(r"^(.*\d(?:\u00a0(?:kr|%))?) (\([^()]*\))$")
-
-
 def cell(value: object) -> Markup:
-    """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit. A figure
-    with a few words in brackets after it keeps the figure on one line but lets the words go to the next
-    (a number column does not wrap, and "26 659 kr (utfall hittills)" on one line pushed a wide table's
-    last column off the page)."""
-    text = str(units(value))
-    m = _FIGURE_ASIDE.match(text)
-    if m:
-        text = f"{m.group(1)}<span class='et-aside'> {m.group(2)}</span>"
-    return Markup(_ISO_DATE.sub(r"<span class='nw'>\1</span>", text))
+    """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit.
+
+    A figure's qualifier in brackets after it (``9 049 kr (utfall hittills)``) is marked so that a
+    column of figures, which keeps each figure on one line, may put the qualifier on the next line
+    rather than push the table past the page's edge."""
+    text = _ISO_DATE.sub(r"<span class='nw'>\1</span>", str(units(value)))
+    return Markup(_QUALIFIER.sub(r"\1<span class='et-qual'> \2</span>", text))
 
 
 @functools.lru_cache(maxsize=1)

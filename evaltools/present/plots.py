@@ -564,12 +564,14 @@ def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
 LABEL_GROUND = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
 
 
-def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = None, ax=None):
+def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = None, ax=None,
+                 names: dict[str, str] | None = None):
     """Tornado chart: one perspective's NPV when each assumption is set to its low and its high value.
 
     One row per row of ``sensitivity`` (:attr:`~evaltools.analysis.costbenefit.CostBenefitResult.sensitivity`,
     generated from :data:`evaltools.data.assumptions.REGISTRY`); names and values from
-    :mod:`evaltools.words.assumptions`.
+    :mod:`evaltools.words.assumptions`, or from ``names`` where it names an assumption otherwise (an
+    application's "Personer som lämnar försörjningsstödet", not those who left).
 
     The value labels sit on a white box above the lines, so the zero line never crosses them."""
     fig, (ax,) = _fig(ax, 0.38 * len(sensitivity) + 0.9)
@@ -587,7 +589,7 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
                     ha="left", va="center", fontsize=7, zorder=5, bbox=LABEL_GROUND)
     ax.axvline(base, color="black", lw=0.8, zorder=1)
     ax.axvline(0, color=RED, lw=0.8, ls="--", zorder=1)
-    names = {p: assumption_label(p, lang) for p in dict.fromkeys(s.parameter)}
+    names = {p: (names or {}).get(p) or assumption_label(p, lang) for p in dict.fromkeys(s.parameter)}
     ax.set_yticks(y, [names[p] for p in s.parameter], fontsize=7.5)
     ax.set_xlabel(_npv_label(lang, who))
     _kr_axis(ax, lang, "x")
@@ -615,7 +617,8 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None
     npv = mc.npv_draws
     ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
     ax.axvline(0, color=RED, ls="--", lw=1)
-    p = fmt_probability(mc.p_npv_positive, lang)
+    # "< 1 %" stays on one line where the title wraps, never "<" at a line's end
+    p = fmt_probability(mc.p_npv_positive, lang).replace(" ", "\u00a0")
     title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
     ax.set_xlabel(_npv_label(lang, who))
     ax.set_yticks([])

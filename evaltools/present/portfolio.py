@@ -24,7 +24,7 @@ from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
 from .display import Table, Text, show
-from ..words.labels import code_label, success_definition_text
+from ..words.labels import code_label, success_definition_text, t
 from .narrative import is_draft
 from ..words.text import join, msg
 from ..data.params import project_kind
@@ -121,7 +121,9 @@ class Portfolio:
         so_far = ([bool(f) if isinstance(f, (bool, np.bool_)) else False for f in tab["per_person_so_far"]]
                   if "per_person_so_far" in tab else [False] * len(tab))
 
-        def per_person(v: float, f: bool) -> str:
+        def per_person(v: float, f: bool, mode: str = "") -> str:
+            if mode == "ex_ante" and pd.notna(v):  # an application's figure is expected, as its report says
+                return f"{fmt_kr(v, lang)} ({t('ex_ante', lang)})"
             return m("portfolio.so_far", amount=fmt_kr(v, lang)) if f and pd.notna(v) else fmt_kr(v, lang)
         show(*self.conclusions())
         kind_col = m("portfolio.kind")
@@ -150,10 +152,11 @@ class Portfolio:
             m("portfolio.cost"): [fmt_kr(v, lang) for v in tab["cost"]],
             m("portfolio.budget_used"): [fmt_budget_share(v, lang) if mode != "ex_ante" and not np.isnan(v) else "–"
                                          for v, mode in zip(tab["budget_used"], tab["mode"])],
-            m("portfolio.per_participant"): [SECONDARY if Secondary.COST_PER_PARTICIPANT in w else per_person(v, f)
-                                             for v, w, f in zip(tab["cost_per_participant"], held, so_far)],
-            m("portfolio.per_success"): [SECONDARY if Secondary.COST_PER_SUCCESS in w else per_person(v, f)
-                                         for v, w, f in zip(tab["cost_per_success"], held, so_far)],
+            m("portfolio.per_participant"): [SECONDARY if Secondary.COST_PER_PARTICIPANT in w else per_person(v, f, mode)
+                                             for v, w, f, mode in zip(tab["cost_per_participant"], held, so_far,
+                                                                      tab["mode"])],
+            m("portfolio.per_success"): [SECONDARY if Secondary.COST_PER_SUCCESS in w else per_person(v, f, mode)
+                                         for v, w, f, mode in zip(tab["cost_per_success"], held, so_far, tab["mode"])],
             m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv_public"]],
             m("portfolio.npv_society"): [fmt_kr(v, lang) for v in tab["npv_society"]],
             m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr_public"]],

@@ -793,8 +793,8 @@ def _segments(nodes: list, fmt: Fmt) -> list[tuple[str, Fmt]]:
 
 
 def _pieces(nodes: list, fmt: Fmt) -> list[tuple[str, Fmt]]:
-    """:func:`_segments` before the paragraph's ends are trimmed: an inline element's own leading space
-    ("48,6 %<span> (18/37)</span>") is a space between words, not the start of a paragraph."""
+    """The pieces of :func:`_segments` before the paragraph's ends are trimmed: a space at the start of
+    an element inside the paragraph (``9 049 kr<span> (utfall hittills)</span>``) is kept."""
     out: list[tuple[str, Fmt]] = []
     for n in nodes:
         if isinstance(n, Comment):

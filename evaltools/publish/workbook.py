@@ -874,6 +874,14 @@ PORTFOLIO: list[Column] = [
 ]
 
 
+# The portfolio's figures a project of a kind has none of, left empty as the overview shows "–": an application
+# has no participants and has spent nothing of its budget (its budget file's actual costs, when it shares one with
+# the project that followed, are not its own), and a structural project has no participants to count
+NOT_ITS_OWN = {"participants": ("ex_ante", "structural"), "ended": ("ex_ante", "structural"),
+               "successes": ("ex_ante", "structural"), "success_definition": ("ex_ante", "structural"),
+               "budget_used": ("ex_ante",)}
+
+
 def portfolio_sheet(table: pd.DataFrame) -> Sheet:
     """The portfolio's table (one row per project) as a sheet; a figure the differencing rule
     withholds (:mod:`evaltools.analysis.disclosure`) is written as its mark, as the overview shows it."""
@@ -885,6 +893,12 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
                     table[c] = table[c].astype(object)
                     table.iloc[i, table.columns.get_loc(c)] = (suppressed_label(int(k)) if c == "participants"
                                                                 else SECONDARY)
+    if "mode" in table.columns:  # what the overview shows as "–": none of a project's own, so no cell of 0
+        table = table.copy()
+        for c, modes in NOT_ITS_OWN.items():
+            if c in table.columns:
+                table[c] = table[c].astype(object)
+                table.loc[table["mode"].isin(modes), c] = None
     cols = [c for c in PORTFOLIO if c.source in table.columns]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 

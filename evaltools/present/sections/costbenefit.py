@@ -102,6 +102,12 @@ def _whole_persons(x: float, lang: str) -> str:
     return "–" if pd.isna(x) else fmt_int(math.ceil(round(float(x), 6)), lang)
 
 
+def _tornado_names(r) -> dict[str, str]:
+    """The tornado's name for the number who leave social assistance, in the key figures' words: an
+    application speaks of those who leave, not of those who left."""
+    return {"successes": r.msg(_exits_label(r))} if r.cba.summary.mode == "ex_ante" else {}
+
+
 def _exits_label(r) -> str:
     """The key figures' row of those who left social assistance: coded so, where the payments after exit say
     otherwise; in an application, those who leave (the value says it is expected), not those who left."""
@@ -189,7 +195,15 @@ def perspective_table(r) -> Table:
     structural = cba.summary.mode == "structural"
     benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
     p_col = msg("costbenefit.eb.p_positive")
-    keep = [p for p in rows["perspective"] if p != "fk" or (rows.set_index("perspective").loc["fk", "pv_benefit"] != 0)]
+    by = rows.set_index("perspective")
+
+    def shown(p: str) -> bool:
+        """Försäkringskassan's line where it has a benefit (its payments); in a structural project, which has
+        nothing but the cost, only the actors that bear a share of it (no row of 0 kr for the individual)."""
+        if p == "fk" and (pd.isna(by.loc["fk", "pv_benefit"]) or by.loc["fk", "pv_benefit"] == 0):
+            return False
+        return not structural or by.loc[p, "pv_cost"] != 0
+    keep = [p for p in rows["perspective"] if shown(p)]
     rows = rows.set_index("perspective").loc[keep].reset_index()
     data = {msg("costbenefit.actor"): [t(x, lang) for x in rows["perspective"]],
             cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}
@@ -466,5 +480,6 @@ def blocks(r) -> list[list]:
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
     if not early and s.mode != "structural" and len(cba.sensitivity):
         parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
-                  plot_tornado(cba.sensitivity, lang, who), Text(mc_text), simulation_chart(r, who)]
+                  plot_tornado(cba.sensitivity, lang, who, names=_tornado_names(r)), Text(mc_text),
+                  simulation_chart(r, who)]
     return [parts]

@@ -14,6 +14,7 @@ from ...words.labels import SOURCE_LABELS, code_label, period_label, t
 from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict, verdict_statuses
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import side_p, context_series
+from ...analysis.survey import LOW_RESPONSE_RATE
 from ..plots import plot_context, plot_goals
 from .survey import goal_figures as survey_figures
 
@@ -229,17 +230,52 @@ def page_one(r) -> list[str]:
 
 def uncertainty_sentences(r) -> list[str]:
     """For each share whose interval spans its target: the data cannot tell whether the target was
-    reached, with n, the interval and the one-sided exact p-value."""
-    lang, msg, out = r.lang, r.msg, []
+    reached, with n, the interval and the one-sided exact p-value; a survey goal that too few of those
+    asked answered also says its response rate."""
     tab = r.goals.table
-    spans = tab["ci_verdict"].map(lambda v: v == IntervalVerdict.SPANS)
-    for row in tab[(tab["kind"] == "share") & spans].itertuples(index=False):
-        out.append(msg("goals.uncertain_running" if row.running else "goals.uncertain", label=row.label.rstrip("."),
-                       period=_period_in_sentence(row, lang),
-                       share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
-                       low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
-                       target=fmt_pct(row.target, lang, 0), p=fmt_p_relation(_side_p(row), lang)))
-    return out
+    return [s for row in tab[tab["ci_verdict"].map(lambda v: v == IntervalVerdict.SPANS) & (tab["kind"] == "share")]
+            .itertuples(index=False) if (s := _uncertain_sentence(r, row))]
+
+
+def uncertain_goal_sentences(r) -> list[str]:
+    """In the goal table's order, for each share judged uncertain: why (:func:`uncertainty_sentences`),
+    or, for a survey goal whose interval lies clear of its target, its too low response rate."""
+    tab = r.goals.table
+    return [s for row in tab[tab["kind"] == "share"].itertuples(index=False) if (s := _uncertain_sentence(r, row))]
+
+
+def _uncertain_sentence(r, row) -> str:
+    lang, msg = r.lang, r.msg
+    counts = _low_response(r, row)
+    if row.ci_verdict == IntervalVerdict.SPANS:
+        text = msg("goals.uncertain_running" if row.running else "goals.uncertain", label=row.label.rstrip("."),
+                   period=_period_in_sentence(row, lang),
+                   share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
+                   low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
+                   target=fmt_pct(row.target, lang, 0), p=fmt_p_relation(_side_p(row), lang))
+        return text + (" " + msg("goals.low_response_also", **_response_values(counts, lang)) if counts else "")
+    if counts is None or row.ci_verdict not in (IntervalVerdict.ABOVE, IntervalVerdict.BELOW):
+        return ""
+    # the interval lies clear of the target, yet the verdict is uncertain: too few of those asked answered
+    return msg("goals.low_response_above" if row.ci_verdict == IntervalVerdict.ABOVE else "goals.low_response_below",
+               label=row.label.rstrip("."), period=_period_in_sentence(row, lang), **_response_values(counts, lang))
+
+
+def _low_response(r, row):
+    """A judged survey goal's counts when fewer of those asked answered than the low response rate
+    (its verdict is then "men osäkert" wherever its interval lies), else None."""
+    def flag(name: str) -> bool:
+        value = getattr(row, name, False)
+        return False if value is None or pd.isna(value) else bool(value)
+    if getattr(row, "mode", None) != "survey" or flag("too_few") or flag("running") or pd.isna(row.value):
+        return None
+    counts = r.survey.goal(row.goal_id)
+    return counts if counts is not None and counts.low_response else None
+
+
+def _response_values(counts, lang: str) -> dict[str, str]:
+    return {"respondents": fmt_int(counts.respondents, lang), "invited": fmt_int(counts.invited, lang),
+            "rate": fmt_pct(counts.response_rate, lang, 0), "threshold": fmt_pct(LOW_RESPONSE_RATE, lang, 0)}
 
 
 _WHOLE_TIME = {"sv": ("hela projekttiden", "hela perioden"), "en": ("whole project", "whole period")}
@@ -299,7 +335,9 @@ PERIODS_SAID = {"project_year": "goals.periods.project_year", "calendar_year": "
 def counted_periods(params) -> str:
     """Which periods the measurable goals (counts and shares) are counted over: ``project_year``,
     ``calendar_year``, ``both`` or ``whole_period`` (every goal over the whole period, or none measurable)."""
-    units = {g.period for g in params.goals if g.kind in ("participant_count", "outcome_count", "share")}
+    # (a survey goal is judged over the whole period: a questionnaire's rounds are not project years)
+    units = {"whole_period" if g.kind == "survey" else g.period for g in params.goals
+             if g.kind in ("participant_count", "outcome_count", "share", "survey")}
     per_year = units - {"whole_period"}
     if per_year == {"project_year", "calendar_year"}:
         return "both"
@@ -342,7 +380,7 @@ def blocks(r) -> list[list]:
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant, notes=(*total_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
-    uncertain = uncertainty_sentences(r)
+    uncertain = uncertain_goal_sentences(r)
     if uncertain:
         out.append([Text(uncertain)])
     if show_chart(tab):

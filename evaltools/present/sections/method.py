@@ -126,6 +126,9 @@ def paragraphs(r) -> list[str]:
             continue
         if key == "method.privacy":
             out.append(r.msg(key, k=str(r.k)))
+        elif key == "method.cb.ledger" and r.cba.summary.mode == "structural":
+            # no exits: the cost is the only flow, and no horizon is counted over
+            out.append(r.msg("method.cb.ledger_structural"))
         elif key.startswith("method.cb."):
             values = _values(r)
             out.append(r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}))
