@@ -85,7 +85,7 @@ SAMPLE_REPORT_FILES = frozenset({
     "test_economics.py", "test_deadweight_of_whom.py", "test_exits_named_by_code.py", "test_method_appendix.py",
     "test_sections.py", "test_figures.py", "test_register.py", "test_findings.py", "test_honest.py",
     "test_one_account.py", "test_kinds.py", "test_survey_test_in_appendix.py", "test_structural_requirement_words.py",
-    "test_sources.py"})
+    "test_sources.py", "test_page_one_measured.py"})
 
 
 def _unit(file_name: str) -> str:

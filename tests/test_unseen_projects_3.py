@@ -180,8 +180,9 @@ def test_the_simulation_chart_keeps_its_leftmost_amount_inside_the_figure():
     # the title (its probability last) fits in the figure too, wrapped where it must be; the alt text has it on one line
     [title] = [t for t in (ax.title, ax._left_title) if t.get_text()]
     assert title.get_window_extent(renderer).x1 <= fig.bbox.width
-    assert title.get_text().replace("\n", " ").endswith(": < 1\u00a0%")
-    assert "\n" not in fig.et_alt and ": < 1\u00a0%" in fig.et_alt
+    # ("< 1 %" kept on one line: no break between "<" and its figure)
+    assert title.get_text().replace("\n", " ").endswith(": <\u00a01\u00a0%")
+    assert "\n" not in fig.et_alt and ": <\u00a01\u00a0%" in fig.et_alt
 
 
 # --- a date typed as text in another order: the message says how to write it ------------------------------

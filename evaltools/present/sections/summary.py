@@ -7,6 +7,7 @@ figures only). Each question has a heading of its own so that a reader finds the
 from __future__ import annotations
 
 
+import numpy as np
 import pandas as pd
 
 from ..markup import markup, render
@@ -408,13 +409,31 @@ def effect(r) -> list[str]:
         if d.ci_method is IntervalMethod.WILD_BOOTSTRAP:  # (below the few-clusters threshold: say which interval)
             said += " " + msg("summary.did_interval_wild")
         if not pay.parallel_trends_doubtful:
-            return [said]
+            return [" ".join([said, *measured_worth(r)])]
         # the NPVs above rest on the same comparison group when their deadweight came from it
         return [said + " " + msg("summary.did_unreliable_all" if comparison_unreliable(r) else "summary.did_unreliable")]
     if r.project.payments is not None:
         from .payments import participants_rose  # (the same direction as the section's table)
         return [msg("summary.no_comparison_rise" if participants_rose(r) else "summary.no_comparison")]
     return []
+
+
+def measured_worth(r) -> list[str]:
+    """Where the lead perspective's NPV counted from the measured effect (the cost–benefit section's table
+    of the two ways, :func:`evaltools.analysis.costbenefit.effect_based`) has the other sign than the main
+    calculation's, that NPV at the same horizon with its share of positive simulations: a board that reads
+    only the main calculation's NPV would not know that the project's own measured effect says otherwise.
+    Where both agree the section's table says it. Not said where the comparison design is in doubt (the
+    sentence before says so)."""
+    eb, main = r.cba.effect_based, r.cba.summary.npv
+    if eb is None or eb.unreliable or not (np.isfinite(eb.npv) and np.isfinite(main)) or (eb.npv > 0) == (main > 0):
+        return []
+    lang = r.lang
+    who = r.msg(WHO_AGAIN.get(eb.perspective, WHO[eb.perspective]))
+    values = {"who": who, "npv": fmt_kr_prose(eb.npv, lang), "horizon": years_text(eb.horizon_years, lang)}
+    if eb.p_npv_positive is None:
+        return [r.msg("summary.worth_measured", **values)]
+    return [r.msg("summary.worth_measured_p", p=fmt_probability(eb.p_npv_positive, lang, prose=True), **values)]
 
 
 def assessment(r) -> list[str]:
