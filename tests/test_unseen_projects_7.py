@@ -5,7 +5,9 @@ place, the value and what to write. Each fixture is a tiny project written in tm
 values are worked out by hand from the rows written here."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -136,6 +138,24 @@ def test_the_periods_the_contract_reads_are_all_taken(tmp_path):
     # a calendar year, a project year in either letter case, the whole period: 4 × 500 000 kr read
     project = et.load_project(_budget(tmp_path, ["2024", "År 1", "år 2", "hela"]))
     assert project.budget["budget"].sum() == pytest.approx(2_000_000)
+
+
+def test_the_loader_the_pricing_and_the_label_read_a_budget_period_one_way():
+    from evaltools.analysis.costbenefit.costs import _period_year
+    from evaltools.analysis.costbenefit.model import _cost_months
+    from evaltools.data.schema import budget_period
+    from evaltools.words.labels import budget_period_label
+    assert [budget_period(p) for p in ("2024", "År 1", "år2", "Year 3", "Hela perioden", "2025 (prognos)", "år")] == [
+        ("year", 2024), ("project_year", 1), ("project_year", 2), ("project_year", 3), ("whole", 0), None, None]
+    # a project 2024-03-01 - 2025-12-31: year 2 is priced in 2025 and spread over months 12-21 of the project;
+    # the whole period in its end year over all 22 months, however it is written
+    params = SimpleNamespace(period=SimpleNamespace(start=dt.date(2024, 3, 1), end=dt.date(2025, 12, 31)))
+    assert _period_year("År 2", params) == _period_year("år 2", params) == (2025, 1.0)
+    assert _cost_months("År 2", params) == (12, 21)
+    assert _period_year("Hela perioden", params) == _period_year("hela", params) == (2025, 0.0)
+    assert _cost_months("whole period", params) == _cost_months("hela", params) == (0, 21)
+    assert budget_period_label("År 2", "sv") == "År 2" and budget_period_label("Hela perioden", "en") == \
+        budget_period_label("hela", "en")
 
 
 # --- a goal is not called reached over a year whose hidden count fell short of its target ----------

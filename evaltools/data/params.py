@@ -740,6 +740,12 @@ class ProjectParams(_Strict):
         return min(end, self.data_as_of) if self.data_as_of else end
 
     @property
+    def runs_on(self) -> bool:
+        """Whether the project period runs on past the last day the analysis sees (:attr:`as_of`): the
+        project was still running when the data were taken."""
+        return self.as_of < self.period.end
+
+    @property
     def price_year(self) -> int:
         return self.cost_benefit.price_year or self.period.end.year
 

@@ -5,6 +5,7 @@ Column names are defined here once; every other module refers to these constants
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from .messages import message
 
@@ -191,6 +192,25 @@ YOUTH_AGE_BANDS: tuple[tuple[int, int, str], ...] = (
 YOUTH_SHARE = 0.9
 
 TOTAL_LABELS = ("summa", "total", "totalt", "sum", "total årskostnad")
+
+# a budget line's period as the contract reads it: a calendar year, a project year, the whole period
+_BUDGET_PERIOD = re.compile(r"(\d{4})|(?:år|year) ?(\d{1,2})|hela|hela perioden|whole period")
+
+
+def budget_period(period: object) -> tuple[str, int] | None:
+    """How the contract reads a budget line's period, in any letter case: ``("year", 2024)`` for a
+    calendar year, ``("project_year", 2)`` for a project year (``år 2``, ``År2``, ``year 2``),
+    ``("whole", 0)`` for the whole period (``hela``, ``hela perioden``, ``whole period``); ``None`` for
+    anything else, which the loader refuses. Read by the loader, the cost–benefit's pricing and
+    spreading of each line, and the report's label of the period."""
+    m = _BUDGET_PERIOD.fullmatch(" ".join(str(period).lower().split()))
+    if m is None:
+        return None
+    if m.group(1):
+        return "year", int(m.group(1))
+    if m.group(2):
+        return "project_year", int(m.group(2))
+    return "whole", 0
 
 
 # --- column specifications -------------------------------------------------------

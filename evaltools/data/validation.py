@@ -911,8 +911,6 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
 
 
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
-# a budget line's period as the contract reads it: a calendar year, a project year, the whole period
-_BUDGET_PERIOD = re.compile(r"\d{4}|(?:år|year)\s*\d{1,2}|hela|hela perioden|whole period")
 _FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
 
 
@@ -924,7 +922,7 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
     is the period's budget with its actual left empty."""
     for i, period in enumerate(lines[S.PERIOD].tolist()):
         text = re.sub(r"\s+", " ", str(period).strip().lower())
-        if pd.isna(period) or not text or text in PER_YEAR_LABELS or _BUDGET_PERIOD.fullmatch(text):
+        if pd.isna(period) or not text or text in PER_YEAR_LABELS or S.budget_period(text) is not None:
             continue
         years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)
         project_year = re.search(r"(?:år|year)\D{0,3}(\d{1,2})(?!\d)", text)

@@ -109,17 +109,14 @@ class Portfolio:
                  for title, mode in zip(tab["title"], tab["mode"])]
         # a project whose period runs on past its data says so, as its page 1 does, and a report the
         # evaluator has not assessed says so here too, as on its every page
-        running = [bool(r) if isinstance(r, (bool, np.bool_)) else False
-                   for r in (tab["running"] if "running" in tab else [False] * len(tab))]
         tags = [[m("portfolio.tag_running")] * r + [m("portfolio.tag_draft")] * bool(d)
-                for r, d in zip(running, tab["draft"])]
-        names = [m("portfolio.tagged", name=n, tags=", ".join(t)) if t else n for n, t in zip(names, tags)]
+                for r, d in zip(_flags(tab, "running"), tab["draft"])]
+        names = [m("portfolio.tagged", name=n, tags=", ".join(said)) if said else n for n, said in zip(names, tags)]
         counted = [has_participants(mode) for mode in tab["mode"]]
         # the differencing rule (analysis.disclosure): a figure withheld in the project's report is withheld here
         held = [frozenset(w) for w in tab["withheld"]]
         # a running project's costs per person count the outturn so far (CostSummary.per_person_so_far)
-        so_far = ([bool(f) if isinstance(f, (bool, np.bool_)) else False for f in tab["per_person_so_far"]]
-                  if "per_person_so_far" in tab else [False] * len(tab))
+        so_far = _flags(tab, "per_person_so_far")
 
         def per_person(v: float, f: bool, mode: str = "") -> str:
             if mode == "ex_ante" and pd.notna(v):  # an application's figure is expected, as its report says
@@ -285,7 +282,7 @@ class Portfolio:
                   if labels is not None else None)
         caption = [self.msg("portfolio.charts_caption")]
         tab = self.table
-        if "per_person_so_far" in tab and any(f is True or isinstance(f, np.bool_) and f for f in tab["per_person_so_far"]):
+        if any(_flags(tab, "per_person_so_far")):
             caption.append(self.msg("portfolio.charts_so_far"))  # a running project's bar is its outturn so far
         show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")),
              plot_portfolio(self.table, self.lang, labels), differ)
@@ -375,6 +372,14 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
             for r in first.itertuples(index=False)]
 
 
+def _flags(tab: pd.DataFrame, column: str) -> list[bool]:
+    """A yes/no column of the portfolio's rows as booleans: False where a row has no such value (a row
+    kept from an earlier version, or a figure withheld)."""
+    if column not in tab:
+        return [False] * len(tab)
+    return [bool(v) if isinstance(v, (bool, np.bool_)) else False for v in tab[column]]
+
+
 def _mode(project) -> str:
     """The portfolio's mode of a project (as its cost-benefit result names it) from its kind."""
     return {"struktur": "structural", "ansökan": "ex_ante"}.get(project_kind(project), "observed")
@@ -393,7 +398,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
     held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals).withheld
     return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang),
             # (the period runs on past the data, as the project's page 1 says: summary.running)
-            "running": cb.mode == "observed" and p.as_of < p.period.end, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
+            "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
             "success_definition": success_definition_text(sc.definition, lang),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,

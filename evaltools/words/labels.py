@@ -33,11 +33,11 @@ def budget_period_label(period: object, lang: str = "sv") -> str:
     """A budget file's period as a reader of the report's language reads it: ``2024`` stays,
     ``hela`` is the whole period, ``år 2`` is year 2."""
     text = str(period).strip()
-    low = text.lower()
-    if low == "hela":
+    kind, n = S.budget_period(text) or ("", 0)
+    if kind == "whole":
         return t("whole_period", lang).replace(" ", NBSP)  # one line in a narrow column
-    if low.startswith(("år", "year")) and any(ch.isdigit() for ch in low):
-        return t("year_n", lang, n=int("".join(ch for ch in low if ch.isdigit())))
+    if kind == "project_year":
+        return t("year_n", lang, n=n)
     return text
 
 

@@ -358,7 +358,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     structural = info["mode"] == "structural"
     total_nominal = float(ct["used"].sum()) if len(ct) else 0.0
     # a cost per person of a running project: what is paid so far over the persons so far
-    paid = cost_so_far(ct, project.params.as_of < project.params.period.end, cost_basis)
+    paid = cost_so_far(ct, project.params.runs_on, cost_basis)
     per_person = total_nominal if paid is None else paid
     total_fixed = float(ct["used_fixed"].sum()) if len(ct) else 0.0
     ledger, streams = _ledger(m)

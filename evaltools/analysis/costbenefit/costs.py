@@ -17,15 +17,11 @@ from ..result import Result
 # --- costs ----------------------------------------------------------------------------
 def _period_year(period: str, params) -> tuple[int, float]:
     """(price year, years from project start to the period's start) for a budget period label."""
-    p = str(period).strip().lower()
+    kind, n = S.budget_period(period) or ("whole", 0)  # (a period the loader refuses never gets here)
     start = params.period.start
-    if p.isdigit() and len(p) == 4:
-        y = int(p)
-        t0 = max(0.0, (dt.date(y, 1, 1) - start).days / 365.25)
-        return y, t0
-    if p.startswith("år") or p.startswith("year"):
-        digits = "".join(ch for ch in p if ch.isdigit())
-        n = int(digits) if digits else 1
+    if kind == "year":
+        return n, max(0.0, (dt.date(n, 1, 1) - start).days / 365.25)
+    if kind == "project_year":
         return start.year + n - 1, float(n - 1)
     return params.period.end.year, 0.0
 

@@ -261,16 +261,13 @@ def _first_months_from(days: pd.Series) -> np.ndarray:
 
 def _cost_months(period: str, params) -> tuple[int, int]:
     """(first, last) month index from the project start over which a budget line is spread."""
-    p = str(period).strip().lower()
+    kind, n = S.budget_period(period) or ("whole", 0)  # (a period the loader refuses never gets here)
     s0, end = _month(params.period.start), _month(params.period.end)
     last_project = max(end - s0, 0)
-    if p.isdigit() and len(p) == 4:
-        y = int(p)
-        a, b = max(y * 12 - s0, 0), min(y * 12 + 11 - s0, last_project)
-        return (a, b) if b >= a else (max(y * 12 - s0, 0),) * 2
-    if p.startswith("år") or p.startswith("year"):
-        digits = "".join(ch for ch in p if ch.isdigit())
-        n = int(digits) if digits else 1
+    if kind == "year":
+        a, b = max(n * 12 - s0, 0), min(n * 12 + 11 - s0, last_project)
+        return (a, b) if b >= a else (max(n * 12 - s0, 0),) * 2
+    if kind == "project_year":
         a, b = 12 * (n - 1), min(12 * n - 1, last_project)
         return (a, b) if b >= a else (a, a)
     return 0, last_project

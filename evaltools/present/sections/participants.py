@@ -88,7 +88,7 @@ def blocks(r) -> list[list]:
         ff.iloc[:, 2] = SECONDARY
         notes = (msg("participants.exits_withheld", k=str(k)),)
     p = r.params
-    if _cut_short(last, p.as_of) and p.as_of < p.period.end:  # the data end inside the last quarter shown
+    if p.runs_on and _cut_short(last, p.as_of):  # the data end inside the last quarter shown
         notes += (msg("participants.flows_partial", quarter=capitalized(fmt_quarter(last, lang)), date=fmt_date(p.as_of)),)
     ff.columns = [msg("participants.quarter"), t("intake", lang), t("exits", lang)]
     out.append([Text([], msg("participants.flows"), 3),

@@ -365,7 +365,7 @@ def running(r) -> list[str]:
     without a count of persons (the period's dates are public; who is still enrolled follows the
     small-count rule in the participation sentences)."""
     p, s = r.params, r.cba.summary
-    if s.mode != "observed" or not p.as_of < p.period.end:
+    if s.mode != "observed" or not p.runs_on:
         return []
     budgeted = not settled_lines(r.cba.costs).all()
     return [r.msg("summary.worth_running_budget" if budgeted else "summary.worth_running",
