@@ -283,10 +283,10 @@ def test_portfolio_counts_success_as_each_project_defines_it(action_plan_project
 
 
 def test_uncertain_share_says_the_data_cannot_tell(action_plan_project):
-    from evaltools.present.sections.goals import uncertainty_sentences
+    from evaltools.present.sections.goals import uncertain_goal_sentences
     from scipy.stats import binom
     r = _report(action_plan_project)
-    (sentence,) = [s for s in uncertainty_sentences(r) if s.replace("\u00a0", " ").startswith("80 % av dem som skrivs ut")]
+    (sentence,) = [s for s in uncertain_goal_sentences(r) if s.replace("\u00a0", " ").startswith("80 % av dem som skrivs ut")]
     # 6 of 10 against 80 %: exact interval 26,2 %–87,8 % (beta quantiles) spans the target;
     # p = P(X <= 6 | n = 10, p = 0.8) = 0,121
     assert round(beta.ppf(0.025, 6, 5), 3) == 0.262 and round(beta.ppf(0.975, 7, 4), 3) == 0.878

@@ -45,7 +45,7 @@ from ..words.verdicts import status_words, verdict_words, interval_words
 from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
 from ..analysis.disclosure import Secondary
-from ..present.portfolio import WITHHELD_COLUMNS, write_entry
+from ..present.portfolio import WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
 
@@ -874,12 +874,11 @@ PORTFOLIO: list[Column] = [
 ]
 
 
-# The portfolio's figures a project of a kind has none of, left empty as the overview shows "–": an application
-# has no participants and has spent nothing of its budget (its budget file's actual costs, when it shares one with
-# the project that followed, are not its own), and a structural project has no participants to count
-NOT_ITS_OWN = {"participants": ("ex_ante", "structural"), "ended": ("ex_ante", "structural"),
-               "successes": ("ex_ante", "structural"), "success_definition": ("ex_ante", "structural"),
-               "budget_used": ("ex_ante",)}
+# The portfolio's figures a project of a kind has none of, left empty as the overview shows "–": a project
+# without participants of its own (an application, a structural project: ``has_participants``) has none to
+# count, and an application has spent nothing of its budget (its budget file's actual costs, when it shares
+# one with the project that followed, are not its own)
+PARTICIPANT_FIGURES = ("participants", "ended", "successes", "success_definition")
 
 
 def portfolio_sheet(table: pd.DataFrame) -> Sheet:
@@ -895,10 +894,12 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
                                                                 else SECONDARY)
     if "mode" in table.columns:  # what the overview shows as "–": none of a project's own, so no cell of 0
         table = table.copy()
-        for c, modes in NOT_ITS_OWN.items():
+        none = {c: ~table["mode"].map(has_participants).astype(bool) for c in PARTICIPANT_FIGURES}
+        none["budget_used"] = table["mode"] == "ex_ante"
+        for c, of_none in none.items():
             if c in table.columns:
                 table[c] = table[c].astype(object)
-                table.loc[table["mode"].isin(modes), c] = None
+                table.loc[of_none, c] = None
     cols = [c for c in PORTFOLIO if c.source in table.columns]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 

@@ -228,18 +228,11 @@ def page_one(r) -> list[str]:
     return out
 
 
-def uncertainty_sentences(r) -> list[str]:
-    """For each share whose interval spans its target: the data cannot tell whether the target was
-    reached, with n, the interval and the one-sided exact p-value; a survey goal that too few of those
-    asked answered also says its response rate."""
-    tab = r.goals.table
-    return [s for row in tab[tab["ci_verdict"].map(lambda v: v == IntervalVerdict.SPANS) & (tab["kind"] == "share")]
-            .itertuples(index=False) if (s := _uncertain_sentence(r, row))]
-
-
 def uncertain_goal_sentences(r) -> list[str]:
-    """In the goal table's order, for each share judged uncertain: why (:func:`uncertainty_sentences`),
-    or, for a survey goal whose interval lies clear of its target, its too low response rate."""
+    """In the goal table's order, for each share judged uncertain, why: for a share whose interval spans
+    its target, that the data cannot tell whether the target was reached, with n, the interval and the
+    one-sided exact p-value (and a survey goal's response rate where too few of those asked answered);
+    for a survey goal whose interval lies clear of its target, its too low response rate."""
     tab = r.goals.table
     return [s for row in tab[tab["kind"] == "share"].itertuples(index=False) if (s := _uncertain_sentence(r, row))]
 
