@@ -743,6 +743,9 @@ def _write_here(w: _Writer, container, tag: Tag) -> None:
     the navigation pane and the table of contents list it), then what to write there, in the style
     *Report Write Here* (a shaded paragraph) inside a content control named after the part (Word shows
     the name on the box's edge; the tag ``evaltools:<part>`` lets a macro or a later tool find it)."""
+    from ..present.narrative import HEADING_KEYS  # (the parts of the evaluator's text)
+    part = str(tag.get("data-part") or "")
+    known = HEADING_KEYS.get(part)
     for child in tag.children:
         if not _is_block(child):
             continue
@@ -750,9 +753,6 @@ def _write_here(w: _Writer, container, tag: Tag) -> None:
             _block(w, container, child)
             continue
         p = _paragraph(w, container, list(child.children), WRITE_STYLE)
-        from ..present.narrative import HEADING_KEYS  # (the parts of the evaluator's text)
-        part = str(tag.get("data-part") or "")
-        known = HEADING_KEYS.get(part)
         sdt = OxmlElement("w:sdt")
         pr = OxmlElement("w:sdtPr")
         if known:
