@@ -37,7 +37,7 @@ class Problem:
     column: str | None
     value: object
     expected: str
-    severity: str = "error"  # "error" refuses the file; "warning" is reported and kept
+    severity: str = "error"  # "error" refuses the file; "warning" is reported and kept; "info" is for the evaluator
     code: str = ""  # a short key for warnings, so reports can word them in their own language
     key: str = ""  # message id: the catalogs' messages.<id> (evaltools.data.messages.message)
     values: tuple = ()  # (name, value) pairs the message is filled in with

@@ -62,6 +62,9 @@ class Project:
         The optional tables, or ``None``.
     warnings
         Problems that were reported but did not stop loading (data quality notes).
+    notices
+        Notes for the evaluator only, never shown in a report: the columns of a file that are not read
+        (``evaltools validate`` prints them).
     checksums
         SHA-256 of every input file, for the report footer.
     overrides
@@ -80,6 +83,7 @@ class Project:
     overrides: dict = field(default_factory=dict)
     responses: pd.DataFrame | None = None  # questionnaire answers (data/survey.py), or None
     questions: pd.DataFrame | None = None
+    notices: list[Problem] = field(default_factory=list)
     earnings: pd.DataFrame | None = None  # register outcome: gross earnings per person and month (kr), or None
     benefits: pd.DataFrame | None = None  # register outcome: state benefits per person, month and kind (kr), or None
     # values derived from the tables and kept for the next analysis (paid_persons, payment_months,
@@ -427,5 +431,8 @@ def _load(params: ProjectParams) -> Project:
         for i in np.flatnonzero(empty.to_numpy()).tolist():
             warn.append(problem(budget.attrs.get("source", str(d.budget)), file_row(budget.attrs.get("file_rows"), i), S.CATEGORY,
                                 budget[S.CATEGORY].iloc[i], "budget.empty_line", "warning", "empty_budget_line"))
+    notices = [w for w in warn if w.severity == "info"]  # (for the evaluator: not the report's data-quality notes)
+    warn = [w for w in warn if w.severity != "info"]
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums,
-                   responses=responses, questions=questions, earnings=earnings, benefits=benefits)
+                   responses=responses, questions=questions, earnings=earnings, benefits=benefits,
+                   notices=notices)

@@ -156,13 +156,24 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _heading_for(column: str, headings: list[str], spec: S.TableSpec) -> str | None:
+def _heading_for(column: str, headings: list[str], spec: S.TableSpec, close: bool = False) -> str | None:
     """The file's heading that is probably the missing ``column``, written in other words (``månad``
-    for ``month``), if exactly one heading is; never a heading that is itself a column of the contract."""
-    words = (*_HEADINGS_FOR_COLUMNS.get(column, ()), re.sub(r"[\s\-_]+", "", column.casefold()))
+    for ``month``), if exactly one heading is; never a heading that is itself a column of the contract.
+    With ``close``, a heading spelt close to one of those words (``hushalstyp``) counts too, where no
+    heading is one of them."""
+    words = (*_HEADINGS_FOR_COLUMNS.get(column, ()), _folded(column))
     known = {c.name for c in spec.columns}
-    found = [h for h in headings if h not in known and re.sub(r"[\s\-_]+", "", str(h).casefold()) in words]
+    found = [h for h in headings if h not in known and _folded(h) in words]
+    if not found and close:
+        found = [h for h in headings if h not in known and len(_folded(h)) >= 4
+                 and difflib.get_close_matches(_folded(h), words, n=1, cutoff=0.8)]
     return found[0] if len(found) == 1 else None
+
+
+def _folded(heading: object) -> str:
+    """A heading as it is compared with the contract's words: casefolded, without spaces, hyphens and
+    underscores."""
+    return re.sub(r"[\s\-_]+", "", str(heading).casefold())
 
 
 # Excel's error values, as an .xlsx file stores them and as Swedish Excel writes them into a CSV file: a
@@ -170,6 +181,53 @@ def _heading_for(column: str, headings: list[str], spec: S.TableSpec) -> str | N
 _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                            "#GETTING_DATA", "#SAKNAS!", "#VÄRDEFEL!", "#REFERENS!", "#DIVISION/0!", "#NAMN?",
                            "#OGILTIGT!", "#SKÄRNING!"})
+
+
+def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
+    """Notes for the evaluator (never the board's report) on the file's columns that the contract does
+    not read: a heading spelt close to one of the contract's (``hushalstyp``, ``Utfal``) gets a note of
+    its own naming the column meant, since an optional column so headed is left out of the report without
+    a word; the others (an evaluator's own notes) are named in one note. A heading that is a contract
+    column in other words is refused by the validation instead (``column.optional_heading``)."""
+    names = {c.name for c in spec.columns}
+    words = {_folded(n): n for n in names}
+    for n in names:
+        words.update({w: n for w in _HEADINGS_FOR_COLUMNS.get(n, ())})
+    present = {str(h) for h in raw.frame.columns}
+    out, rest = [], []
+    for heading in map(str, raw.frame.columns):
+        if heading in names or not heading:
+            continue
+        key = _folded(heading)
+        close = difflib.get_close_matches(key, list(words), n=1, cutoff=0.8) if len(key) >= 4 else []
+        meant = words[key] if key in words else words[close[0]] if close else None
+        if meant is None or meant in present:
+            rest.append(heading)  # (the column meant is read from its own heading: this one is not)
+        elif key not in words:  # (one in the contract's other words is refused by the validation)
+            out.append(problem(fname, None, heading, None, "column.unread_close", "info", "unread_column",
+                               heading=heading, column=meant))
+    if rest:
+        out.append(problem(fname, None, None, None, "column.unread", "info", "unread_columns",
+                           columns=", ".join(f"'{h}'" for h in rest)))
+    return out
+
+
+def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
+    """A goal that counts action plans (``numerator: action_plan``) in a participants file without the
+    column would count no one ("0 of 242 have an action plan"): refused, naming the goal, and the heading
+    that is probably the column where one is spelt close to it. (A heading that is the column in other
+    words is refused by the validation itself.)"""
+    headings = [str(h) for h in raw.frame.columns]
+    if S.ACTION_PLAN in headings or _heading_for(S.ACTION_PLAN, headings, S.PARTICIPANTS) is not None:
+        return []
+    out = []
+    for n, g in enumerate(params.goals, start=1):
+        if g.kind in ("share", "outcome_count") and g.numerator == "action_plan":
+            close = _heading_for(S.ACTION_PLAN, headings, S.PARTICIPANTS, close=True)
+            out.append(problem(fname, None, S.ACTION_PLAN, None,
+                               "column.missing_for_goal_heading" if close else "column.missing_for_goal",
+                               column=S.ACTION_PLAN, goal=g.id, n=n, heading=close or ""))
+    return out
 
 
 def _excel_errors(s: pd.Series) -> pd.Series:
@@ -213,7 +271,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         missing.remove(S.BIRTH_YEAR)
     found = ", ".join(df.columns)
     for c in missing:
-        heading = _heading_for(c, [str(h) for h in df.columns], spec)
+        heading = _heading_for(c, [str(h) for h in df.columns], spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
             problems.append(problem(fname, None, c, None, "column.missing_heading", column=c, heading=heading,
                                     found=found))
@@ -574,6 +632,9 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
     _number_ids(raw, fname, warn)
+    warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
+    if not is_comparison:
+        problems.extend(_columns_goals_count(raw, params, fname))
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
     if not is_comparison and params.last_intake is not None:

@@ -84,6 +84,8 @@ def cmd_validate(args, parser) -> int:
         print(_say(key, lang, id=project.id, n=n, k=len(project.warnings)))
         for w in project.warnings:
             print(f"    {message('note.prefix', lang)}: {w.text(lang)}")
+        for w in project.notices:  # (the columns not read: for the evaluator, never in the report)
+            print(f"    {message('notice.prefix', lang)}: {w.text(lang)}")
         for hint in (_kind_hint(project.params, lang), _english_hint(project.params, lang)):  # (what the
             if hint:                                                                      # report does not say)
                 print(f"    {hint}")
