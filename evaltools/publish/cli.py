@@ -382,16 +382,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Unbroken:
+    """An output stream whose reader may go away: ``evaltools render --all | head -3``, or a console
+    closed while a batch runs. Once writing fails, what is printed is dropped and the command goes on,
+    so a closed pipe never costs a report (it cost every report of the batch: each went to ``_failed``)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self._stream.write(text)
+            except OSError:  # a broken pipe (EPIPE; EINVAL on Windows), a full disk: the output is lost, not the work
+                self.broken = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except OSError:
+                self.broken = True
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def _never_fail_to_print() -> None:
     """Output whose encoding lacks the marks the command prints (✓, ✗) shows them as '?' instead of
-    stopping the command: on Windows, output sent to a file or another program is Windows-1252."""
-    for stream in (sys.stdout, sys.stderr):
+    stopping the command: on Windows, output sent to a file or another program is Windows-1252. Output
+    whose reader has gone away is dropped (:class:`_Unbroken`)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None or isinstance(stream, _Unbroken):
+            continue
         try:
             "✓✗…åäö".encode(stream.encoding or "ascii")
         except (UnicodeEncodeError, LookupError):
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure is not None:
                 reconfigure(errors="replace")
+        setattr(sys, name, _Unbroken(stream))
 
 
 def run() -> None:
