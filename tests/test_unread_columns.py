@@ -126,3 +126,4 @@ def test_validate_prints_the_notice_after_the_notes(tiny_project, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert "upplysning: " in out and "participants.csv: kolumner som inte läses" in out and "'Kommentar'" in out
+

@@ -74,6 +74,31 @@ def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
         return "hint.day_of_month", {}
     if kind == "date":
         return _written_date_hint(v)
+    return _written_month_hint(v)
+
+
+# Month names as Swedish and English Excel write them (a cell formatted "d mmmm yyyy", "mmm-yy"), casefolded
+_MONTH_NAMES = {name: i for i, names in enumerate((
+    ("januari", "january", "jan"), ("februari", "february", "feb"), ("mars", "march", "mar"),
+    ("april", "apr"), ("maj", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+    ("augusti", "august", "aug"), ("september", "sept", "sep"), ("oktober", "october", "okt", "oct"),
+    ("november", "nov"), ("december", "dec")), start=1) for name in names}
+
+
+def _month_number(word: str) -> int | None:
+    return _MONTH_NAMES.get(word.casefold().rstrip("."))
+
+
+def _written_month_hint(v: str) -> tuple[str, dict]:
+    """A month typed as text in another way, read back as YYYY-MM: ``2024-3``, ``2024/03``, ``202403``,
+    ``mars 2024``, ``mar-24`` (Excel's "mmm-yy" typed; a two-digit year is read as 20yy)."""
+    w = v.strip()
+    if m := re.fullmatch(r"(\d{4})(?:[-./](\d{1,2})|(\d{2}))", w):
+        month = int(m.group(2) or m.group(3))
+        return ("hint.write_as", {"date": f"{m.group(1)}-{month:02d}"}) if 1 <= month <= 12 else ("", {})
+    if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (month := _month_number(m.group(1))):
+        year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
+        return "hint.write_as", {"date": f"{year}-{month:02d}"}
     return "", {}
 
 
@@ -92,10 +117,20 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
     if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
         return "hint.write_as", {"date": date}
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", v)
-    if m and not _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+    if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+        return "hint.write_as", {"date": date}  # 2024-3-1: the month and day with two digits each
+    if m:
         # written as asked, but no such day: 2024-13-01 (day and month swapped?) or 2024-02-30
         swapped = _ymd(int(m.group(1)), int(m.group(3)), int(m.group(2)))
         return ("hint.no_such_date_swapped", {"date": swapped}) if swapped else ("hint.no_such_date", {})
+    if (m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", v)) and (date := _ymd(*map(int, m.groups()))):
+        return "hint.write_as", {"date": date}  # 20240301
+    m = re.fullmatch(r"(\d{1,2})(?::[ae])?\.?\s+([^\W\d_]+\.?),?\s+(\d{4})", v)  # 1 mars 2024, 1:a mars 2024
+    if m and (month := _month_number(m.group(2))) and (date := _ymd(int(m.group(3)), month, int(m.group(1)))):
+        return "hint.write_as", {"date": date}
+    m = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{1,2}),?\s+(\d{4})", v)  # March 1, 2024
+    if m and (month := _month_number(m.group(1))) and (date := _ymd(int(m.group(3)), month, int(m.group(2)))):
+        return "hint.write_as", {"date": date}
     m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", v)
     if not m:
         return "", {}
