@@ -94,11 +94,11 @@ def _written_month_hint(v: str) -> tuple[str, dict]:
     ``mars 2024``, ``mar-24`` (Excel's "mmm-yy" typed; a two-digit year is read as 20yy)."""
     w = v.strip()
     if m := re.fullmatch(r"(\d{4})(?:[-./](\d{1,2})|(\d{2}))", w):
-        month = int(m.group(2) or m.group(3))
-        return ("hint.write_as", {"date": f"{m.group(1)}-{month:02d}"}) if 1 <= month <= 12 else ("", {})
-    if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (month := _month_number(m.group(1))):
+        number = int(m.group(2) or m.group(3))
+        return ("hint.write_as", {"date": f"{m.group(1)}-{number:02d}"}) if 1 <= number <= 12 else ("", {})
+    if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (named := _month_number(m.group(1))):
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
-        return "hint.write_as", {"date": f"{year}-{month:02d}"}
+        return "hint.write_as", {"date": f"{year}-{named:02d}"}
     return "", {}
 
 
