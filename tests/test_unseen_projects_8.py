@@ -198,3 +198,71 @@ def test_a_different_count_is_still_called_another_count(tmp_path):
     words = _benefit_words(tmp_path, ["arbete"] * 6 + ["sjukpenning"] * 5)
     assert "Nyttan bygger på de 11 som lämnat försörjningsstödet" in words
     assert "Det är ett annat antal än de 6 lyckade utfallen" in words
+
+
+# --- a percent written as Excel shows it, or as a share, gets the number to write ----------------------
+PLAIN = """\
+    kind: individ
+    period: {start: 2023-01-01, planned_end: 2024-12-31}
+    data: {participants: data/participants.csv}
+    """
+
+
+def test_a_percent_written_with_its_sign_or_as_a_share_gets_the_whole_percent_to_write(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    rows = [{**_person(i), "extent_before_pct": v} for i, v in enumerate(["40 %", "0,4", "50%", "25", "0,25"], 1)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, PLAIN))
+    sv, en = e.value.message("sv"), e.value.message("en")
+    # rows 2–6 as Excel numbers them (header row 1); row 5's 25 is right, every other one is named at once
+    assert "rad 2, kolumn 'extent_before_pct': står '40 %'; förväntat ett heltal från 0 till 100 – skriv talet " \
+           "utan procenttecken: 40" in sv
+    assert "rad 3, kolumn 'extent_before_pct': står '0,4'; förväntat ett heltal från 0 till 100 – 0,4 ser ut som " \
+           "en andel; kolumnen anger procent: skriv 40" in sv
+    assert "rad 4, kolumn 'extent_before_pct': står '50%'" in sv and "procenttecken: 50" in sv
+    assert "rad 6, kolumn 'extent_before_pct': står '0,25'" in sv and "skriv 25" in sv
+    assert "rad 5," not in sv
+    assert "row 3, column 'extent_before_pct': got '0,4'; expected a whole number from 0 to 100 – 0,4 looks like " \
+           "a share; the column takes percent: write 40" in en
+
+
+def test_a_number_of_months_is_not_taken_for_a_percent(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    write_csv(tmp_path / "data/participants.csv", [{**_person(1), "months_on_support_before": "0,5"}])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, PLAIN))
+    assert "andel" not in e.value.message("sv")
+
+
+# --- a budget's total row with 'Summa' in its first column ---------------------------------------------
+TOTALLED = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2024-12-31}
+    granted_sek: 1000000
+    data: {participants: data/participants.csv, budget: data/budget.csv}
+    """
+
+
+def _totalled(tmp_path, budget_total: int):
+    write_csv(tmp_path / "data/participants.csv", [_person(1, start="2024-03-01", end="2024-09-01")])
+    write_csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": 800_000, "actual": 790_000},
+        {"period": "2024", "category": "Lokal", "budget": 200_000, "actual": 150_000},
+        {"period": "Summa", "category": "", "budget": budget_total, "actual": 940_000}])
+    return _params(tmp_path, TOTALLED)
+
+
+def test_a_budget_total_row_with_summa_in_the_period_column_is_checked_and_dropped(tmp_path):
+    project = et.load_project(_totalled(tmp_path, 1_000_000))  # 800 000 + 200 000; 790 000 + 150 000
+    assert sorted(project.budget["category"]) == ["Lokal", "Personal"]
+    assert project.budget["budget"].sum() == 1_000_000
+
+
+def test_a_budget_total_row_with_summa_in_the_period_column_that_differs_is_named(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_totalled(tmp_path, 1_100_000))
+    sv = e.value.message("sv")
+    assert "1 100 000" in sv.replace("\u00a0", " ") and "1 000 000" in sv.replace("\u00a0", " ")
+    assert "kolumn 'period'" not in sv and "kolumn 'category'" not in sv
