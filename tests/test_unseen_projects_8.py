@@ -266,3 +266,37 @@ def test_a_budget_total_row_with_summa_in_the_period_column_that_differs_is_name
     sv = e.value.message("sv")
     assert "1 100 000" in sv.replace("\u00a0", " ") and "1 000 000" in sv.replace("\u00a0", " ")
     assert "kolumn 'period'" not in sv and "kolumn 'category'" not in sv
+
+
+# --- a hidden column of an Excel sheet is read, and said to be --------------------------------------------
+def _xlsx_participants(tmp_path, hide: str | None):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Blad1"
+    ws["A1"] = "Deltagare"  # a title row, then the header on row 3
+    header = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome", "household_id"]
+    for j, h in enumerate(header, 1):
+        ws.cell(3, j, h)
+    for i in range(1, 3):
+        for j, v in enumerate(_person(i).values(), 1):
+            ws.cell(3 + i, j, v)
+        ws.cell(3 + i, 8, f"H{i}")
+    if hide:
+        ws.column_dimensions[hide].hidden = True
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data/participants.xlsx")
+    return et.load_project(_params(tmp_path, PLAIN.replace("participants.csv", "participants.xlsx")))
+
+
+def test_a_hidden_column_with_values_is_read_and_named_in_a_note(tmp_path):
+    project = _xlsx_participants(tmp_path, "H")
+    assert list(project.participants["household_id"]) == ["H1", "H2"]  # read as any other column
+    (note,) = [w for w in project.warnings if w.code == "hidden_columns"]
+    assert "dolda kolumner i Excel lästes som de andra (H)" in note.note("sv")
+    assert "hidden columns in Excel were read like the others (H)" in note.note("en")
+
+
+def test_a_hidden_empty_column_and_a_sheet_without_hidden_columns_give_no_note(tmp_path):
+    assert not [w for w in _xlsx_participants(tmp_path, "K").warnings if w.code == "hidden_columns"]
+    assert not [w for w in _xlsx_participants(tmp_path, None).warnings if w.code == "hidden_columns"]
