@@ -300,3 +300,12 @@ def test_a_hidden_column_with_values_is_read_and_named_in_a_note(tmp_path):
 def test_a_hidden_empty_column_and_a_sheet_without_hidden_columns_give_no_note(tmp_path):
     assert not [w for w in _xlsx_participants(tmp_path, "K").warnings if w.code == "hidden_columns"]
     assert not [w for w in _xlsx_participants(tmp_path, None).warnings if w.code == "hidden_columns"]
+
+
+def test_the_workbook_goal_sheet_says_the_same_about_a_goal_after_exit(tmp_path):
+    r = _after(tmp_path, "Minst 40 % ska ha gått vidare till arbete eller studier inom sex månader efter avslut")
+    (note,) = r.key_tables()["mal"]["note"]
+    assert note == ("Målet gäller läget ”inom sex månader efter avslut”; här räknas utfallet vid avslut, vad som hände "
+                    "sedan visar uppgifterna inte.")
+    assert list(_after(tmp_path, "Minst 40 % ska ha gått vidare till arbete eller studier")
+                .key_tables()["mal"]["note"]) == [""]

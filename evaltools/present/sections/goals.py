@@ -224,7 +224,13 @@ def after_exit_sentences(r) -> list[str]:
 
 def _counts_outcomes(r) -> dict[str, bool]:
     """Whether each goal counts exit outcomes (not the action plan, which is recorded at exit by definition)."""
-    return {g.id: g.kind in ("outcome_count", "share") and g.numerator != "action_plan" for g in r.params.goals}
+    ids = after_exit_goals(r.params)
+    return {g.id: g.id in ids for g in r.params.goals}
+
+
+def after_exit_goals(params) -> set[str]:
+    """The goals that count exit outcomes (not the action plan, which is recorded at exit by definition)."""
+    return {g.id for g in params.goals if g.kind in ("outcome_count", "share") and g.numerator != "action_plan"}
 
 
 def page_one(r) -> list[str]:
