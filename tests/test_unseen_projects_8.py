@@ -309,3 +309,14 @@ def test_the_workbook_goal_sheet_says_the_same_about_a_goal_after_exit(tmp_path)
                     "sedan visar uppgifterna inte.")
     assert list(_after(tmp_path, "Minst 40 % ska ha gått vidare till arbete eller studier")
                 .key_tables()["mal"]["note"]) == [""]
+
+
+def test_an_early_end_with_no_actual_anywhere_states_the_budget_of_the_time_run(tmp_path):
+    # a budget per year (no actuals): year 1 is 600 000 kr, years 2 and 3 begin after the end and cost nothing
+    r = et.Report(_early(tmp_path, budget=[{"period": "per år", "category": "Personal", "budget": 600_000,
+                                            "actual": ""}]))
+    page_one = " ".join(r.key_findings()).replace("\u00a0", " ")
+    assert "Projektet beräknas kosta 600 000 kr i löpande priser" in page_one
+    assert "utfall –" not in page_one and "saknar utfall" not in page_one
+    assert "Budgeten för tiden efter att projektet avslutades 2023-06-30, 1,2 miljoner kronor, användes inte" \
+        in page_one
