@@ -320,3 +320,16 @@ def test_an_early_end_with_no_actual_anywhere_states_the_budget_of_the_time_run(
     assert "utfall –" not in page_one and "saknar utfall" not in page_one
     assert "Budgeten för tiden efter att projektet avslutades 2023-06-30, 1,2 miljoner kronor, användes inte" \
         in page_one
+
+
+def test_the_workbook_budget_sheet_marks_the_lines_never_used(tmp_path):
+    import openpyxl
+    from evaltools.publish.workbook import report_sheets, write_workbook
+    r = et.Report(_early(tmp_path))
+    path = write_workbook(tmp_path / "out.xlsx", report_sheets(r.key_tables(), r.k, lang="sv"), "sv", r.k)
+    ws = openpyxl.load_workbook(path)["Budget"]
+    header = [c.value for c in ws[1]]
+    used, never = header.index("Räknad kostnad (utfall, annars budget)"), \
+        header.index("Efter ett förtida slut, aldrig använd (ingen kostnad)")
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2) if row[0].value is not None]
+    assert [(row[used], row[never]) for row in rows] == [(250_000, "Nej"), (0, "Ja"), (0, "Ja"), (40_000, "Nej")]
