@@ -333,3 +333,17 @@ def test_the_workbook_budget_sheet_marks_the_lines_never_used(tmp_path):
         header.index("Efter ett förtida slut, aldrig använd (ingen kostnad)")
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2) if row[0].value is not None]
     assert [(row[used], row[never]) for row in rows] == [(250_000, "Nej"), (0, "Ja"), (0, "Ja"), (40_000, "Nej")]
+
+
+# --- a date typed without the zero of its month or day gets the date to write --------------------------
+def test_a_date_without_its_zeros_gets_the_date_to_write(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    write_csv(tmp_path / "data/participants.csv", [_person(1, start="2023-3-1", end="2023-09-1"),
+                                                   _person(2, start="2023-03-01", end="2023-9-31")])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, PLAIN))
+    sv = e.value.message("sv")
+    assert "rad 2, kolumn 'start_date': står '2023-3-1'; förväntat ett datum skrivet ÅÅÅÅ-MM-DD – skriv 2023-03-01" in sv
+    assert "rad 2, kolumn 'end_date': står '2023-09-1'; förväntat ett datum skrivet ÅÅÅÅ-MM-DD – skriv 2023-09-01" in sv
+    # 31 September does not exist: no date to write is made up
+    assert "rad 3, kolumn 'end_date': står '2023-9-31'" in sv and "skriv 2023-09-31" not in sv

@@ -92,7 +92,9 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
     if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
         return "hint.write_as", {"date": date}
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", v)
-    if m and not _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+    if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+        return "hint.write_as", {"date": date}  # a month or day without its zero: 2024-3-15
+    if m:
         # written as asked, but no such day: 2024-13-01 (day and month swapped?) or 2024-02-30
         swapped = _ymd(int(m.group(1)), int(m.group(3)), int(m.group(2)))
         return ("hint.no_such_date_swapped", {"date": swapped}) if swapped else ("hint.no_such_date", {})
