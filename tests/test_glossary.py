@@ -40,6 +40,7 @@ MAIN_GOAL_KEYS = frozenset({
     "method.groups", "costbenefit.kf.per_success",
     # the benefit's count set beside the main goal's: both counts, each named
     "costbenefit.benefit_count_same", "costbenefit.benefit_count_other", "costbenefit.benefit_count_generic",
+    "costbenefit.benefit_count_other_equal",
     "label.successes", "label.rate",
     "plot.success_rate", "plot.alt.portfolio",
     "note.odds_ratio",

@@ -317,7 +317,9 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         row["evidence"] = (goal.evidence if lang == "sv" else (goal.evidence_en or goal.evidence)) or ""
         return row
     if w.observed_last is None:
-        row["note"] = "not_started"
+        # a period that would have begun after the project ended early never ran; any other has not begun yet
+        ended = project.params.period.actual_end
+        row["note"] = "not_run" if ended is not None and w.first > ended else "not_started"
         planned = ((w.last - w.first).days + 1) / w.full_days
         if goal.kind in ("participant_count", "outcome_count") and planned < 1 - 1e-9:
             # a period shorter by plan (the last part of a year) has its part of the target, run or not

@@ -326,10 +326,25 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
     source = f"{fname} [{redact(ws.title)}]" if len(wb.sheetnames) > 1 else fname
     notes = [note] if note is not None else []
+    hidden_columns = _hidden_columns(ws, cells)
+    if hidden_columns:  # read as every other column: said, since whoever hid it may have meant it to be left out
+        notes.append(problem(fname, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
+                             columns=", ".join(hidden_columns)))
     # the other sheets, where the one read was the first visible for want of one named for the file
     guessed = sheet == 0 and table is not None and _table_sheet(wb, table) is None
     others = tuple(redact(w.title) for w in wb.worksheets if w is not ws and _visible(w)) if guessed else ()
     return cells, nums, hidden, formulas, source, notes, others
+
+
+def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
+    """The letters of the sheet's hidden columns that hold a value (a hidden empty column is nothing to read)."""
+    hidden: set[int] = set()
+    for key, d in ws.column_dimensions.items():
+        if d.hidden:
+            first = d.min or openpyxl.utils.column_index_from_string(key)
+            hidden.update(range(first, (d.max or first) + 1))
+    used = [i for i in sorted(hidden) if i <= cells.shape[1] and (cells.iloc[:, i - 1] != "").any()]
+    return [openpyxl.utils.get_column_letter(i) for i in used]
 
 
 def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None,

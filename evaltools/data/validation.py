@@ -118,7 +118,7 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
         return "hint.write_as", {"date": date}
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", v)
     if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
-        return "hint.write_as", {"date": date}  # 2024-3-1: the month and day with two digits each
+        return "hint.write_as", {"date": date}  # a month or day without its zero: 2024-3-15
     if m:
         # written as asked, but no such day: 2024-13-01 (day and month swapped?) or 2024-02-30
         swapped = _ymd(int(m.group(1)), int(m.group(3)), int(m.group(2)))
@@ -364,6 +364,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     bad |= num < col.min
                 if col.max is not None:
                     bad |= num > col.max
+                if col.name.endswith("_pct"):  # a percent written as Excel shows it ("40 %") or as a share (0,4)
+                    for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
+                        if (h := _percent_hint(s.iloc[i], num.iloc[i])) is not None:
+                            hints[i] = h
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
                 hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
             out[col.name] = num.where(~bad).astype("float64")
@@ -398,6 +402,21 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     if spec.person_level:
         _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+_PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
+
+
+def _percent_hint(text: str, value: float) -> tuple[str, dict] | None:
+    """What to write in a column of whole percents for a cell written "40 %" (the number without its sign)
+    or 0,4 (a share: the percent it is); None for anything else."""
+    m = _PERCENT_CELL.fullmatch(text)
+    if m is not None:
+        v = float(m.group(1).replace(",", "."))
+        return ("hint.percent_sign", {"fix": f"{round(v):d}"}) if 0 <= v <= 100 else None
+    if 0 < value < 1:
+        return ("hint.percent_share", {"value": text.strip(), "fix": f"{round(value * 100):d}"})
+    return None
 
 
 def _total_rows(df: pd.DataFrame, rows, problems: list[Problem], first: int, fname: str) -> None:
@@ -961,6 +980,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     frame = raw.frame
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
+        # and so does one with 'Summa' in its first column, the period's, and the category left empty
+        period_cell = frame[S.PERIOD].fillna("").astype(str).str.strip()
+        said_in_period = (period_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)
+                          & (frame[S.CATEGORY].fillna("").astype(str).str.strip() == ""))
+        frame.loc[said_in_period, S.CATEGORY] = period_cell[said_in_period].str.rstrip(":")
+        frame.loc[said_in_period, S.PERIOD] = ""
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)

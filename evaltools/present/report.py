@@ -32,6 +32,7 @@ from ..words.labels import goal_note, note_text, period_label, success_definitio
 from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
 from .sections.costbenefit import applicable_assumptions, applicable_key_figures, register_frame
+from .sections.goals import after_exit_goals, after_exit_words
 
 _display = show  # what the section methods show their blocks with
 
@@ -273,11 +274,21 @@ class Report:
             return costs
         return costs.drop(columns=[c for c in (S.ACTUAL, "difference", "used_pct") if c in costs.columns])
 
+    def _goal_note(self, row) -> str:
+        """A goal period's note in the workbook, with the goal section's word that a goal about the situation
+        after exit is counted at exit (the same words as page 1)."""
+        note = goal_note(row.note, self.lang, self.k)
+        words = after_exit_words(row.label) if row.goal_id in after_exit_goals(self.params) else None
+        if not words:
+            return note
+        said = self.msg("summary.goal_after_exit", words=words)
+        return f"{note}; {said}" if note else said
+
     def key_tables(self) -> dict[str, pd.DataFrame]:
         """The tables published with the report (suppressed where they count persons)."""
         goals = self.goals.table  # the period and its note in the report's words, as the goal table shows them
         goals = goals.assign(period_label=[period_label(row, self.lang) for row in goals.itertuples(index=False)],
-                             note=[goal_note(c, self.lang, self.k) for c in goals["note"]]) if len(goals) else goals
+                             note=[self._goal_note(row) for row in goals.itertuples(index=False)]) if len(goals) else goals
         out = {"mal": goals.drop(columns=["period_first", "period_last", "observed_last"]),
                "budget": self._budget_table(),
                "kostnad_nytta": pd.DataFrame([applicable_key_figures(self.cba, self._summary_words())]),

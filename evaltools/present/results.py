@@ -73,6 +73,8 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
                 # the target for the time the period ran, in whole persons, as it is compared
                 target += f" ({fmt_int(r.target_prorated, lang)})"
             ci = "–"
+        if r.note == "not_run" and r.kind != "qualitative":  # (a year after an early end: never run, not missing)
+            value = t("never_run", lang)
         label = r.label if r.source == "ansökan" else f"{r.label} ({t(SOURCE_LABELS[r.source], lang).lower()})"
         rows.append({t("goal", lang): label, t("period", lang): period_label(r, lang), value_col: value,
                      t("target", lang): target, t("ci", lang): ci, t("status", lang): status_words(r.status, lang),

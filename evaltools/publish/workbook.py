@@ -624,6 +624,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("difference", "workbook.column.budget.difference", "kr"),
         C("used_pct", "workbook.column.budget.used_pct", "pct"),
         C("used", "workbook.column.budget.used", "kr"),
+        C("unspent", "workbook.column.budget.unspent", "bool"),
         C("price_year_factor", "workbook.column.budget.price_year_factor", "num2"),
         C("used_fixed", "workbook.column.budget.used_fixed", "kr"),
         C("t_years", "workbook.column.budget.t_years", "num2"),

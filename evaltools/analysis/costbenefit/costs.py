@@ -26,6 +26,27 @@ def _period_year(period: str, params) -> tuple[int, float]:
     return params.period.end.year, 0.0
 
 
+def _period_start(period: str, params) -> dt.date | None:
+    """The first day of a budget period (a calendar year or a project year); None for the whole period."""
+    kind, n = S.budget_period(period) or ("whole", 0)
+    start = params.period.start
+    if kind == "year":
+        return dt.date(n, 1, 1)
+    if kind == "project_year":
+        year = start.year + n - 1
+        return start.replace(year=year) if (start.month, start.day) != (2, 29) else dt.date(year, 3, 1)
+    return None
+
+
+def after_end(periods: pd.Series, params) -> pd.Series:
+    """Whether each budget period begins after the day a project ended early (``period.actual_end``): a line of
+    such a period without an actual amount was never spent, so its budget is no cost of the project."""
+    end = params.period.actual_end
+    if end is None:
+        return pd.Series(False, index=periods.index)
+    return periods.map(lambda p: (d := _period_start(str(p), params)) is not None and d > end).astype(bool)
+
+
 def price_references(project: Project) -> list:
     """The KPI values that restate the budget's lines in the price year (``costs``' factors), for
     the report's list of estimated or uncertain reference values; none for a line already in the
@@ -56,7 +77,9 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
     -------
     CostTable
         ``table``: period, category, budget, actual, funder, difference, used_pct, used (what the
-        cost-benefit analysis counts), price_year_factor, used_fixed (in the price year), t_years.
+        cost-benefit analysis counts), price_year_factor, used_fixed (in the price year), t_years, and
+        unspent (a line without an actual amount of a period that begins after the project ended early:
+        its budget was never spent, so ``used`` is 0).
 
     Examples
     --------
@@ -67,7 +90,8 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
     b = project.budget
     if b is None or b.empty:
         return CostTable(pd.DataFrame(columns=["period", "category", "budget", "actual", "difference", "used_pct",
-                                               "used", "price_year_factor", "used_fixed", "t_years", "funder"]))
+                                               "used", "price_year_factor", "used_fixed", "t_years", "funder",
+                                               "unspent"]))
     params = project.params
     df = b[[S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL, S.FUNDER]].copy()
     df["difference"] = df[S.ACTUAL] - df[S.BUDGET]
@@ -76,6 +100,9 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
         df["used"] = df[S.BUDGET].fillna(0.0)
     else:
         df["used"] = df[S.ACTUAL].where(df[S.ACTUAL].notna(), df[S.BUDGET]).fillna(0.0)
+    # (the ex-ante view counts every line's budget: nothing is unspent there)
+    df["unspent"] = (after_end(df[S.PERIOD], params) & df[S.ACTUAL].isna()) if cost_basis != "budget" else False
+    df.loc[df["unspent"], "used"] = 0.0
     years, ts = zip(*(_period_year(p, params) for p in df[S.PERIOD])) if len(df) else ((), ())
     overrides = dict(params.reference.kpi)
     df["price_year_factor"] = [price_factor(y, params.price_year, overrides)[0] for y in years]
@@ -125,8 +152,10 @@ class BudgetUse:
 
 
 def settled_lines(costs: pd.DataFrame) -> pd.Series:
-    """A budget line counts as settled when it has an actual amount, or no amounts at all."""
-    return costs[S.ACTUAL].notna() | costs[S.BUDGET].isna()
+    """A budget line counts as settled when it has an actual amount, or no amounts at all, or is a line of a
+    period after the project ended early that was never spent (``unspent``)."""
+    settled = costs[S.ACTUAL].notna() | costs[S.BUDGET].isna()
+    return settled | costs["unspent"].astype(bool) if "unspent" in costs else settled
 
 
 def cost_so_far(table: pd.DataFrame, running: bool, cost_basis: str) -> float | None:

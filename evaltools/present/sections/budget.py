@@ -14,9 +14,25 @@ from . import basis as B
 from ..plots import plot_budget
 
 
+def _unspent(costs: pd.DataFrame) -> pd.Series:
+    """The lines of periods after a project ended early that were never spent (no cost; see ``costs``)."""
+    return costs["unspent"].astype(bool) if "unspent" in costs else pd.Series(False, index=costs.index)
+
+
 def missing_actuals(costs: pd.DataFrame) -> int:
-    """Budgeted lines with no actual amount yet."""
-    return int((costs[S.ACTUAL].isna() & costs[S.BUDGET].notna()).sum())
+    """Budgeted lines with no actual amount yet (not the lines of a time after the project ended early)."""
+    return int((costs[S.ACTUAL].isna() & costs[S.BUDGET].notna() & ~_unspent(costs)).sum())
+
+
+def unspent_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+    """When the project ended early: the budget lines of the time after it, which have no actual amount and
+    are no cost, with their periods and amount."""
+    never = costs[_unspent(costs) & costs[S.BUDGET].notna()]
+    if never.empty or r.params.period.actual_end is None:
+        return ()
+    periods = r.words.join(list(dict.fromkeys(budget_period_label(str(p), r.lang) for p in never[S.PERIOD])))
+    return (r.plural("budget.unspent", len(never), n=str(len(never)), end=r.params.period.actual_end.isoformat(),
+                     periods=periods, amount=fmt_kr(float(never[S.BUDGET].sum()), r.lang)),)
 
 
 def per_year_note(r) -> tuple[str, ...]:
@@ -34,15 +50,17 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """The amounts' basis, how the share used is counted, and what the cost-benefit analysis takes
     from this table when it is not simply the actual costs."""
     return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + share_note(r, costs) + per_year_note(r)
-            + (_basis_note(r, costs) if applies(r.kind, "costbenefit") and r.kind != "ansökan" else ()))
+            + (_basis_note(r, costs) if applies(r.kind, "costbenefit") and r.kind != "ansökan" else ())
+            + unspent_note(r, costs))
 
 
 def share_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """When some lines have no actual amount yet: the share used is over the lines that have one."""
     use = r.cba.budget_use
-    if not use.lines_with_actual or not use.lines_without_actual or r.kind == "ansökan":
+    missing = use.lines_without_actual - int((_unspent(costs) & costs[S.BUDGET].notna()).sum())
+    if not use.lines_with_actual or missing <= 0 or r.kind == "ansökan":
         return ()
-    return (r.msg("budget.share_note", n_missing=str(use.lines_without_actual),
+    return (r.msg("budget.share_note", n_missing=str(missing),
                   n_lines=str(use.lines_with_actual + use.lines_without_actual), share=fmt_budget_share(use.share, r.lang)),)
 
 

@@ -401,8 +401,9 @@ def benefit_count(r) -> list[str]:
         out = [r.msg("costbenefit.benefit_count_generic", **words)]
     elif d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s.successes:
         out = [r.msg("costbenefit.benefit_count_same", **words)]
-    else:
-        out = [r.msg("costbenefit.benefit_count_other", successes=fmt_int(sc.successes, lang),
+    else:  # (another definition may still give the same count: then "another count" would be untrue)
+        key = "costbenefit.benefit_count_other_equal" if sc.successes == s.successes else "costbenefit.benefit_count_other"
+        out = [r.msg(key, successes=fmt_int(sc.successes, lang),
                      definition=success_definition_text(d, lang), **words)]
     if _codes_disagree(r):  # the exits are codes the payments contradict: the benefit is not all of them
         k, oc = r.params.privacy.min_count, r.cba.outcome_check

@@ -3,6 +3,7 @@ context goals (municipal statistics) and page 1's goal-by-goal sentences."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -196,6 +197,42 @@ def _side_p(row) -> float:
     return side_p(row)
 
 
+# A goal's words for the situation some time after exit ("inom sex månader efter avslut", "12 months after
+# exit"): the participant file's outcome is the situation at exit, so the figure is that, and is said to be
+_AFTER_EXIT = re.compile(
+    r"(?:\binom\s+|\bwithin\s+)?\b(?:\d+|en|ett|två|tre|fyra|fem|sex|nio|tolv|arton|one|two|three|four|five|six|nine|"
+    r"twelve|eighteen)\s+(?:månader|månad|år|veckor|months?|years?|weeks?)\s+"
+    r"(?:efter|after|from|of)\s+(?:avslut\w*(?:\s+insats\w*)?|utskrivning\w*|insatsen\b|projektet\b|exit\w*|leaving\b|the\s+end\b)",
+    re.IGNORECASE)
+
+
+def after_exit_words(label: str) -> str | None:
+    """The words of a goal's label that put its outcome some time after exit, or None."""
+    m = _AFTER_EXIT.search(label or "")
+    return m.group(0).strip() if m else None
+
+
+def after_exit_sentences(r) -> list[str]:
+    """For each goal counting outcomes whose label is about a time after exit: that the outcome at exit is
+    what the figures count."""
+    tab = r.goals.table
+    rows = tab[tab["kind"].isin(("outcome_count", "share"))].drop_duplicates("goal_id")
+    rows = rows[rows["goal_id"].map(_counts_outcomes(r))]
+    return [r.msg("goals.after_exit", label=row.label.rstrip("."), words=words)
+            for row in rows.itertuples(index=False) if (words := after_exit_words(row.label))]
+
+
+def _counts_outcomes(r) -> dict[str, bool]:
+    """Whether each goal counts exit outcomes (not the action plan, which is recorded at exit by definition)."""
+    ids = after_exit_goals(r.params)
+    return {g.id: g.id in ids for g in r.params.goals}
+
+
+def after_exit_goals(params) -> set[str]:
+    """The goals that count exit outcomes (not the action plan, which is recorded at exit by definition)."""
+    return {g.id for g in params.goals if g.kind in ("outcome_count", "share") and g.numerator != "action_plan"}
+
+
 def page_one(r) -> list[str]:
     """Page 1's goal-by-goal sentences: the application's goals first, each with its verdict and
     figures; then goals from other sources, named as such and never counted as the application's;
@@ -221,6 +258,9 @@ def page_one(r) -> list[str]:
         values = {"details": details} if details else {}
         verdict += mixed_reason(r, rows)
         out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
+        words = after_exit_words(first["label"]) if _counts_outcomes(r).get(gid) else None
+        if words:  # (the figure is the outcome at exit: never said to be the situation months later)
+            out.append(msg("summary.goal_after_exit", words=words))
     if other:  # named once, never counted as the application's; their figures are in the goal section
         sources = list(dict.fromkeys(tab.loc[tab["goal_id"].isin(other), "source"]))
         out.append(r.plural("summary.goals_other_sources", len(other), n=fmt_int(len(other), lang),
@@ -373,7 +413,7 @@ def blocks(r) -> list[list]:
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant, notes=(*total_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
-    uncertain = uncertain_goal_sentences(r)
+    uncertain = uncertain_goal_sentences(r) + after_exit_sentences(r)
     if uncertain:
         out.append([Text(uncertain)])
     if show_chart(tab):

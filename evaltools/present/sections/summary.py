@@ -64,15 +64,18 @@ def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str
 
 def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     lang, msg = r.lang, r.msg
-    settled = settled_lines(costs)
+    # (the lines of a time after an early end were never spent: the sentence is about the others)
+    unspent = costs["unspent"].astype(bool) if "unspent" in costs else pd.Series(False, index=costs.index)
+    settled = settled_lines(costs[~unspent])
     key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s.budget_total))
     values = {"cost": fmt_kr_prose(s.total_cost_nominal, lang), "basis": B.basis_words(B.CURRENT, lang)}
     use = r.cba.budget_use  # the one share of the budget used: the same in the budget table and the portfolio
-    if key == "summary.cost_settled_share":
-        values.update(share=fmt_budget_share(use.share, lang), budget=fmt_kr_prose(s.budget_total, lang))
+    if key == "summary.cost_settled_share":  # (the budget the share is of: not the lines never spent)
+        values.update(share=fmt_budget_share(use.share, lang),
+                      budget=fmt_kr_prose(s.budget_total - float(costs.loc[unspent, S.BUDGET].sum()), lang))
     elif key == "summary.cost_partial":
         values.update(actual=fmt_kr_prose(use.actual_total, lang), share=fmt_budget_share(use.share, lang),
-                      rest=fmt_kr_prose(costs.loc[~settled, "used"].sum(), lang))
+                      rest=fmt_kr_prose(costs[~unspent].loc[~settled, "used"].sum(), lang))
     sent = msg(key, **values)
     withheld = []  # (the differencing rule: a cost per person that would give away a count not reported)
     dis, k = r.disclosure, str(r.params.privacy.min_count)
@@ -91,7 +94,9 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
             sent += per_success(r, s)
         elif s.goal_successes:
             withheld.append(msg("summary.per_success_withheld", k=k))
-    return " ".join([msg("common.sentence", text=sent), *funders_sentence(r, costs), *withheld])
+    never = [msg("summary.cost_unspent", end=r.params.period.actual_end.isoformat(),
+                 amount=fmt_kr_prose(float(costs.loc[unspent, S.BUDGET].sum()), lang))] if unspent.any() else []
+    return " ".join([msg("common.sentence", text=sent), *never, *funders_sentence(r, costs), *withheld])
 
 
 def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
