@@ -1016,7 +1016,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                 problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(col, i), _amount(stated / factor, "en"),
                                         "budget.total",
                                         lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
-                                        lines_en=f"{_amount(lines_sum, 'en')} {unit}", period=period))
+                                        lines_en=f"{_amount(lines_sum, 'en')} {unit}",
+                                        **_total_scope(period)))
     file_rows = raw.file_rows[~is_total.to_numpy()]
     _check_budget_periods(lines, file_rows, raw, fname, problems)
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
@@ -1033,6 +1034,13 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
 
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
 _FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
+
+
+def _total_scope(period: object) -> dict[str, str]:
+    """Which lines a budget total row sums, in the message's words: every period's, or one period's."""
+    if str(period).strip().lower() in ("alla", "all", ""):
+        return {"scope_sv": "alla perioder", "scope_en": "all periods"}
+    return {"scope_sv": f"period '{period}'", "scope_en": f"period '{period}'"}
 
 
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
