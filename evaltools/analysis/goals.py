@@ -299,7 +299,7 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
 
 def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: float, lang: str,
               min_count: int = 5) -> dict:
-    row = {"goal_id": goal.id, "kind": goal.kind, "label": goal.label if lang == "sv" else (goal.label_en or goal.label),
+    row = {"goal_id": goal.id, "kind": goal.kind, "label": goal.label_for(lang),
            "period_key": w.key, "period_first": w.first, "period_last": w.last,
            "observed_last": w.observed_last, "fraction_run": w.fraction, "cut": w.cut, "running": False, "mode": mode,
            "value": np.nan, "numerator": np.nan, "denominator": np.nan, "target": goal.target or np.nan,
@@ -737,7 +737,7 @@ def success_definition(params: ProjectParams, lang: str | None = None) -> Succes
     g = main_goal(params)
     if g is None:
         return SuccessDefinition("leaves_fs", tuple(params.cost_benefit.success_outcomes))
-    label = g.label if lang == "sv" else (g.label_en or g.label)
+    label = g.label_for(lang)
     kind = "action_plan" if g.numerator == "action_plan" else "goal_outcomes"
     return SuccessDefinition(kind, tuple(g.success_outcomes), g.id, label, g.denominator,
                              tuple(g.exclude_from_denominator))
@@ -808,7 +808,7 @@ def _read_series_file(goal: Goal, params: ProjectParams) -> pd.DataFrame:
 
 
 def _context_row(goal: Goal, params: ProjectParams, lang: str) -> dict:
-    label = goal.label if lang == "sv" else (goal.label_en or goal.label)
+    label = goal.label_for(lang)
     series = context_series(goal, params)
     last = series.iloc[-1] if len(series) else None
     row = dict.fromkeys(GOAL_COLUMNS, np.nan)

@@ -96,6 +96,10 @@ def _short(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
+# a number and its per cent sign, apart (see Goal.label_for)
+_PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=%)")
+
+
 class _Strict(BaseModel):
     # (no NaN or infinity in any number: 'nan' and '.inf' are numbers to YAML, and not amounts, shares or years)
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -408,6 +412,18 @@ class Goal(_Strict):
             raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
         self._check_label_words()
         return self
+
+    def label_for(self, lang: str) -> str:
+        """The goal's label in a report in ``lang``: the English label where the report is English and the
+        params give one, else the label. In English the per cent sign is written to its number ("80%"), as
+        the report's sentences write it (:mod:`evaltools.words.text`), so that the label reads the same in
+        every table, chart and sentence."""
+        label = self.label if lang == "sv" else (self.label_en or self.label)
+        return label if lang == "sv" else _PERCENT_SPACE.sub("", label)
+
+    def unit_for(self, lang: str) -> str:
+        """The unit of a context goal's series in a report in ``lang`` (empty where none is given)."""
+        return (self.unit if lang == "sv" else (self.unit_en or self.unit)) or ""
 
     def _check_label_words(self) -> None:
         """The label's words against what the goal counts: the period it names, and a share it states."""

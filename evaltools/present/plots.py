@@ -263,9 +263,9 @@ def plot_context(goal, series, params, lang: str = "sv", ax=None):
     ax_.plot(years, values, marker="o", color=BLUE, lw=1.5, clip_on=False)
     ax_.set_ylim(0, max(values.max() * 1.15, 1) if len(values) else 1)
     ax_.set_xticks(years, [str(y) for y in years], fontsize=7.5)
-    unit = (goal.unit if lang == "sv" else (goal.unit_en or goal.unit)) or ""
+    unit = goal.unit_for(lang)
     ax_.set_ylabel(unit, fontsize=7.5)
-    label = goal.label if lang == "sv" else (goal.label_en or goal.label)
+    label = goal.label_for(lang)
     ax_.set_title(_wrap(label, 70, lines=2), fontsize=8, loc="left")
     ax_.legend(loc="lower left", fontsize=7, frameon=False)
     fig.tight_layout()

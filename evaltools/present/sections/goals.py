@@ -329,7 +329,7 @@ def context_summary(r, goal_id: str) -> str:
     s = context_series(goal, r.params)
     if s.empty:
         return ""
-    unit = (goal.unit if r.lang == "sv" else (goal.unit_en or goal.unit)) or ""
+    unit = goal.unit_for(r.lang)
     first, last = s.iloc[0], s.iloc[-1]
     return r.msg("summary.goal_context", first=_value(first["value"], unit, r.lang), first_year=str(int(first["period"])),
                  last=_value(last["value"], unit, r.lang), last_year=str(int(last["period"])))
@@ -350,10 +350,10 @@ def context_blocks(r) -> list[list]:
     out = [[Text([], msg("goals.context_heading"), 3)]]
     for g in goals:
         s = context_series(g, r.params)
-        unit = (g.unit if lang == "sv" else (g.unit_en or g.unit)) or ""
+        unit = g.unit_for(lang)
         series = r.words.join([msg("goals.context_point", value=_value(v, unit, lang), year=str(int(y)))
                                for y, v in zip(s["period"], s["value"])])
-        label = g.label if lang == "sv" else (g.label_en or g.label)
+        label = g.label_for(lang)
         source = (g.series_source_en if lang == "en" and g.series_source_en else g.series_source) or "–"
         out.append([Text([msg("goals.context", label=label.rstrip("."), series=series, source=source)]),
                     plot_context(g, s, r.params, lang)])
