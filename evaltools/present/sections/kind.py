@@ -78,6 +78,19 @@ def qualitative_sentence(r, n: int, ok: int, part: int, no: int, unassessed: int
     return r.msg("kind.structural_goals", n=n, tally=tally)
 
 
+def own_goals_sentence(r, count: GoalCount, n: int) -> str:
+    """How many of the project's own ``n`` goals are reached, partly reached, not reached and not (yet)
+    judged, one verdict per goal (:func:`evaltools.analysis.goals.count_goals`), naming only the groups
+    that have goals: "Av projektets fyra egna mål är två uppnådda och ett delvis uppnått; ett är inte
+    bedömt." A reach "men osäkert" counts as reached, as the portfolio counts it; its line says so."""
+    judged = [r.plural(key, c, n=c) for key, c in (("kind.tally_ok", count.reached), ("kind.tally_partly", count.partly),
+                                                   ("kind.tally_not", count.not_reached)) if c]
+    tally = r.words.join(judged)
+    if n - count.judged:
+        tally = (tally + "; " if tally else "") + r.plural("kind.tally_unassessed", n - count.judged, n=n - count.judged)
+    return r.msg("kind.structural_goals_own", n=n, tally=tally)
+
+
 def volumes_sentence(r, count: GoalCount) -> str:
     """How many of the application's measurable goals its own volumes would reach in every period, one
     per goal as the portfolio counts them: "Båda målen nås i varje period …" or "… nås ett av tre mål
@@ -96,8 +109,13 @@ def structural(r) -> list[str]:
     pop = population_text(r)
     if pop:
         out.append(r.msg("kind.structural_population", population=pop))
+    own = own_goals(r.goals.table)
     counts = qualitative_counts(r.goals.table)
-    if counts:
+    if len(own) and (own["kind"] != "qualitative").any():
+        # measured goals beside the assessed ones (a questionnaire's share): the project's own goals counted
+        # one verdict each, the count its portfolio row states ("nådde två av tre bedömda mål")
+        out.append(own_goals_sentence(r, count_goals(own_verdicts(r.goals.table)), len(own)))
+    elif counts:
         out.append(qualitative_sentence(r, *counts))
     # (the cost and the break-even requirement follow in the page-1 parts on cost and worth)
     return out
