@@ -366,7 +366,7 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
     in ``lang``, where it is at hand)."""
     tab = assess_goals(project, lang=lang).table if goals is None else goals
     first = own_goals(tab)  # (the goals page 1 counts, by the same function)
-    name = tagged_name(project.params.title, _mode(project), lang)
+    name = tagged_name(project.params.display_title(lang), _mode(project), lang)
     return [{"id": project.params.id, "title": name, "goal_id": r.goal_id, "label": r.label.rstrip("."),
              "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far)}
             for r in first.itertuples(index=False)]
@@ -396,7 +396,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals).withheld
-    return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang),
+    return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.display_title(lang), "draft": bool(p.source_path) and is_draft(p.source_path, lang),
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,
