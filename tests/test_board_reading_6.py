@@ -46,7 +46,8 @@ def test_the_portfolio_overview_never_shows_two_brackets_after_a_name(lang, monk
     pf = Portfolio([PARAMS / "samverkan-i-praktiken.yaml"], lang)
     pf.overview()
     names = [name for t in shown if isinstance(t, Table) for name in t.frame.iloc[:, 0]]
-    title = "Samverkan i praktiken (fiktivt exempel)"  # the params file's own title, bracket and all
+    # the params file's own title (title_en in English), bracket and all
+    title = "Samverkan i praktiken (fiktivt exempel)" if lang == "sv" else "Collaboration in Practice (fictional example)"
     word, draft = ("strukturinriktad", "utkast") if lang == "sv" else ("structural", "draft")
     assert names and set(names) <= {f"{title} ({word}, {draft})", f"{title} ({word})"}  # (the goal table: kind only)
     assert names[0] == f"{title} ({word}, {draft})"
@@ -127,3 +128,27 @@ def test_an_applications_page_one_and_portfolio_row_count_the_same_two_goals(lan
     pf = Portfolio([PARAMS / "eskilstuna-ansokan.yaml"], lang)
     two = "två av två mål" if lang == "sv" else "two of two goals"
     assert two in pf._goals_words("eskilstuna-ansokan", ex_ante=True)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_structural_projects_page_one_counts_its_goals_as_its_portfolio_row_does(lang):
+    # params/samverkan-i-praktiken.yaml: four goals of its own (the fifth is the evaluator's): a
+    # questionnaire share of 164 of 212 against 70 % (reached, but uncertain), and the evaluator's
+    # assessments delvis, uppnått and ej_bedömt: two reached and one partly of three judged
+    r = et.Report(PARAMS / "samverkan-i-praktiken.yaml", lang=lang)
+    said = ("Av projektets fyra egna mål är två uppnådda och ett delvis uppnått; ett är inte bedömt." if lang == "sv"
+            else "Of the project's four own goals, two are achieved and one is partly achieved; one is not assessed.")
+    assert said in kind.page_one(r)
+    pf = Portfolio([PARAMS / "samverkan-i-praktiken.yaml"], lang)
+    two = "två av tre bedömda mål" if lang == "sv" else "two of three"
+    assert two in pf._goals_words("samverkan-i-praktiken", ex_ante=False)
+
+
+@pytest.mark.parametrize(("lang", "title"), [("sv", "Nästa steg (fiktivt exempel)"), ("en", "Next Step (fictional example)")])
+def test_the_portfolio_names_a_project_by_its_title_in_the_portfolios_language(lang, title):
+    # params/nasta-steg.yaml: title "Nästa steg (fiktivt exempel)", title_en "Next Step (fictional example)",
+    # the title its English report carries; the portfolio in English says the same
+    pf = Portfolio([PARAMS / "nasta-steg.yaml"], lang)
+    assert list(pf.table["title"]) == [title]
+    assert set(pf.goals["title"]) == {title}
+    assert pf.conclusions()[1].paragraphs[0].startswith(title)
