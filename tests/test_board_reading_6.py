@@ -152,3 +152,27 @@ def test_the_portfolio_names_a_project_by_its_title_in_the_portfolios_language(l
     assert list(pf.table["title"]) == [title]
     assert set(pf.goals["title"]) == {title}
     assert pf.conclusions()[1].paragraphs[0].startswith(title)
+
+
+# --- the goal chart's legend names a pro-rated target only where there is one -------------------------
+
+def _legend(pid: str, lang: str) -> list[str]:
+    import matplotlib.pyplot as plt
+    from evaltools.present.plots import plot_goals
+    r = et.Report(PARAMS / f"{pid}.yaml", lang=lang)
+    fig = plot_goals(r.goals, lang)
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    plt.close(fig)
+    return labels
+
+
+@pytest.mark.parametrize(("lang", "target"), [("sv", "Målvärde"), ("en", "Target")])
+def test_a_goal_chart_without_a_cut_period_calls_its_mark_the_target(lang, target):
+    # params/nasta-steg.yaml: 2023-01-01 – 2024-12-31, two whole project years and a share over the whole
+    # period: no period cut short or running, so no target for "the time run"
+    assert _legend("nasta-steg", lang)[1] == target
+
+
+def test_a_goal_chart_with_a_cut_period_names_both_targets():
+    # Timrå ended 2019-10-15, its year 2 cut to 8.5 months: the count goals' year-2 target is pro-rated
+    assert _legend("timra-vagen-ut", "sv")[1] == "Målvärde för tiden som gick / Målvärde"
