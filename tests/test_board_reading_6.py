@@ -176,3 +176,16 @@ def test_a_goal_chart_without_a_cut_period_calls_its_mark_the_target(lang, targe
 def test_a_goal_chart_with_a_cut_period_names_both_targets():
     # Timrå ended 2019-10-15, its year 2 cut to 8.5 months: the count goals' year-2 target is pro-rated
     assert _legend("timra-vagen-ut", "sv")[1] == "Målvärde för tiden som gick / Målvärde"
+
+
+# --- the goal section names only the goal sources the report has --------------------------------------
+
+@pytest.mark.parametrize(("pid", "has", "lacks"), [
+    ("samverkan-i-praktiken", "(utvärderarens mål)", "slutrapport"),  # its one goal of another source: source: utvärderare
+    ("timra-vagen-ut", "(slutrapportens förslag)", "utvärderare"),  # its two: source: slutrapport
+])
+def test_the_goal_section_names_only_the_other_sources_it_has(pid, has, lacks):
+    from evaltools.present.sections import goals
+    r = et.Report(PARAMS / f"{pid}.yaml", lang="sv")
+    said = [p for p in goals.blocks(r)[0][0].paragraphs if "inte ansökans mål" in p]
+    assert len(said) == 1 and has in said[0] and lacks not in said[0]

@@ -352,8 +352,10 @@ def blocks(r) -> list[list]:
     ex_ante = bool(len(measurable_rows)) and bool((measurable_rows["mode"] == "ex_ante").all())
     intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0),
                  periods=msg(PERIODS_SAID[counted_periods(r.params)]))]
-    if (tab["source"] != "ansökan").any():
-        intro.append(msg("goals.other_sources"))
+    others = list(dict.fromkeys(tab.loc[tab["source"] != "ansökan", "source"]))
+    if others:  # named as the table marks them, and only the sources this report has
+        marks = [f"({t(SOURCE_LABELS[x], lang).lower()})" for x in others]
+        intro.append(msg("goals.other_sources", sources=msg("goals.other_sources_or").join(marks)))
     if tab["too_few"].fillna(False).astype(bool).any():
         intro.append(msg("goals.too_few", k=str(k)))
     if "suppression" in tab and hides_periods(tab):
