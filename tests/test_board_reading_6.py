@@ -126,8 +126,9 @@ def test_an_applications_page_one_and_portfolio_row_count_the_same_two_goals(lan
     rows = goal_rows(r.project, lang, assess_goals(r.project, lang=lang).table)
     assert count_goals(row["verdict"] for row in rows) == count == count_goals(own_verdicts(r.goals.table))
     pf = Portfolio([PARAMS / "eskilstuna-ansokan.yaml"], lang)
-    two = "två av två mål" if lang == "sv" else "two of two goals"
-    assert two in pf._goals_words("eskilstuna-ansokan", ex_ante=True)
+    # both goals reached with the volumes: "båda", never "två av två"
+    both = "med ansökans volymer nås båda målen" if lang == "sv" else "with the application's volumes both goals are reached"
+    assert pf._goals_words("eskilstuna-ansokan", ex_ante=True) == both
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -189,3 +190,29 @@ def test_the_goal_section_names_only_the_other_sources_it_has(pid, has, lacks):
     r = et.Report(PARAMS / f"{pid}.yaml", lang="sv")
     said = [p for p in goals.blocks(r)[0][0].paragraphs if "inte ansökans mål" in p]
     assert len(said) == 1 and has in said[0] and lacks not in said[0]
+
+
+# --- the portfolio never says "N of N" ---------------------------------------------------------------
+
+def _goal_words(verdicts: list[GoalVerdict], lang: str, ex_ante: bool = False) -> str:
+    import pandas as pd
+    pf = Portfolio.__new__(Portfolio)  # only the goal list is needed
+    pf.lang = lang
+    pf.goals = pd.DataFrame({"id": ["p"] * len(verdicts), "verdict": [v.value for v in verdicts]})
+    return pf._goals_words("p", ex_ante=ex_ante)
+
+
+@pytest.mark.parametrize(("verdicts", "ex_ante", "sv", "en"), [
+    ([GoalVerdict.REACHED] * 2, False, "nådde båda de bedömda målen", "reached both assessed goals"),
+    ([GoalVerdict.REACHED] * 4, False, "nådde alla fyra bedömda mål", "reached all four assessed goals"),
+    ([GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.REACHED], False,
+     "nådde alla tre bedömda mål (men osäkert för ett av de nådda)",
+     "reached all three assessed goals (but uncertain for one of those reached)"),
+    ([GoalVerdict.VOLUMES_REACH], True, "med ansökans volymer nås det enda målet",
+     "with the application's volumes the one goal is reached"),
+    ([GoalVerdict.VOLUMES_REACH] * 3, True, "med ansökans volymer nås alla tre mål",
+     "with the application's volumes all three goals are reached"),
+])
+def test_all_goals_reached_reads_all_or_both_never_n_of_n(verdicts, ex_ante, sv, en):
+    assert _goal_words(verdicts, "sv", ex_ante) == sv
+    assert _goal_words(verdicts, "en", ex_ante) == en

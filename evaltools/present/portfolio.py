@@ -223,8 +223,15 @@ class Portfolio:
                    "portfolio.goals_reached_none_fully" if partly else "portfolio.goals_reached_none")
             text = self.msg(key, n=number_word(judged, self.lang, neuter=True))
         else:
-            text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
-                            k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
+            if reached == judged:  # "nådde båda", "nådde alla fyra", never "två av två"
+                key = ("portfolio.goals_ex_ante_only" if judged == 1 else
+                       "portfolio.goals_ex_ante_both" if judged == 2 and ex_ante else
+                       "portfolio.goals_reached_both" if judged == 2 else
+                       "portfolio.goals_ex_ante_all" if ex_ante else "portfolio.goals_reached_all")
+                text = self.msg(key, **({"n": number_word(judged, self.lang, neuter=True)} if judged > 2 else {}))
+            else:
+                text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
+                                k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
             if uncertain == 1 and reached == 1:
                 text += self.msg("portfolio.goals_uncertain_only")
             elif uncertain:
