@@ -216,3 +216,19 @@ def _goal_words(verdicts: list[GoalVerdict], lang: str, ex_ante: bool = False) -
 def test_all_goals_reached_reads_all_or_both_never_n_of_n(verdicts, ex_ante, sv, en):
     assert _goal_words(verdicts, "sv", ex_ante) == sv
     assert _goal_words(verdicts, "en", ex_ante) == en
+
+
+# --- the goal section explains only the conventions its table uses -------------------------------------
+
+@pytest.mark.parametrize(("pid", "brackets", "running"), [
+    ("samverkan-i-praktiken", False, False),  # questionnaire and assessed goals only, over a period that ended
+    ("eskilstuna-specialistteamet", True, True),  # year 3 runs (data to 2026-10-31): its target 40 reads 40 (23)
+])
+def test_the_goal_intro_explains_brackets_and_running_periods_only_where_the_table_has_them(pid, brackets, running):
+    from evaltools.present.sections import goals
+    r = et.Report(PARAMS / f"{pid}.yaml", lang="sv")
+    intro = goals.blocks(r)[0][0].paragraphs[0]
+    assert intro.startswith("Ansökans mätbara mål")
+    assert ("inom parentes" in intro) is brackets
+    assert ("En period som pågår bedöms inte" in intro) is running
+    assert "men osäkert" in intro  # both have a share goal
