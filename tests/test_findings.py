@@ -50,11 +50,12 @@ def test_english_summary_and_did_sentence():
 
 def test_ex_ante_summary_speaks_of_expected_volumes():
     # the application: 90 participants and 40 exits a year against goals of 80 and 40 a year, over
-    # three project years (the third cut to 275 days, expectation and target pro-rated alike): all six met
+    # three project years (the third cut to 275 days, expectation and target pro-rated alike): both goals
+    # met in every period
     text = _text("eskilstuna-ansokan")
-    assert "Alla sex mål och delperioder nås med ansökans förväntade volymer." in text
+    assert "Båda målen nås i varje period med ansökans förväntade volymer." in text
     assert "uppnåddes" not in text
-    assert "All six goals and part periods are reached" in _text("eskilstuna-ansokan", "en")
+    assert "Both goals are reached in every period" in _text("eskilstuna-ansokan", "en")
 
 
 def test_title_names_the_kind_of_report():

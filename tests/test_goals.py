@@ -132,9 +132,10 @@ def test_display_uses_swedish_formatting(timra_goals):
     project = et.load_project(PARAMS / "timra-vagen-ut.yaml")
     shown = et.assess_goals(project).display("sv")
     values = shown["Utfall"].tolist()
-    assert "48,6\u00a0% (18/37)" in values and "59,6\u00a0% (31/52)" in values
+    # (a share and its counts are one unit: a non-breaking space before the bracket too)
+    assert "48,6\u00a0%\u00a0(18/37)" in values and "59,6\u00a0%\u00a0(31/52)" in values
     en = et.assess_goals(project, lang="en").display("en")
-    assert "48.6% (18/37)" in en["Result"].tolist()
+    assert "48.6%\u00a0(18/37)" in en["Result"].tolist()
 
 
 def test_partial_band_is_validated():
@@ -361,5 +362,5 @@ def test_a_share_whose_interval_spans_its_target_is_not_simply_achieved():
     import evaltools as et
     shown = et.assess_goals(et.load_project(PARAMS / "timra-vagen-ut.yaml")).display("sv")
     by_value = dict(zip(shown["Utfall"], shown["Bedömning"]))
-    assert by_value["59,6\u00a0% (31/52)"] == "Uppnått, men osäkert"
-    assert by_value["86,7\u00a0% (13/15)"] == "Uppnått"
+    assert by_value["59,6\u00a0%\u00a0(31/52)"] == "Uppnått, men osäkert"
+    assert by_value["86,7\u00a0%\u00a0(13/15)"] == "Uppnått"

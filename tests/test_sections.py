@@ -13,12 +13,12 @@ from evaltools.present.sections import budget, costbenefit, goals, participants,
 from .conftest import sample_report
 
 
-def test_summary_counts_goals_and_periods():
-    table = pd.DataFrame({"kind": ["share", "participant_count", "participant_count", "qualitative", "share"],
-                          "status": ["uppnått", "delvis", "ej_uppnått", "uppnått", "ej_bedömt"],
-                          "mode": ["observed"] * 5})
-    assert summary.goal_counts(table) == (3, 1, 1, 1, False)  # the qualitative and the unassessed goal are left out
-    assert summary.goal_counts(table[table["status"] == "ej_bedömt"]) is None
+def test_summary_counts_goals_not_periods():
+    from evaltools.analysis.goals import count_goals
+    # one verdict per goal: reached, partly, not reached, and one not assessed (left out)
+    count = count_goals(["uppnått", "delvis", "ej_uppnått", "ej_bedömt"])
+    assert (count.judged, count.reached, count.partly, count.not_reached, count.volumes_only) == (3, 1, 1, 1, False)
+    assert count_goals(["ej_bedömt"]).judged == 0
 
 
 @pytest.mark.parametrize(("basis", "actual", "budget_total", "key"), [

@@ -668,6 +668,61 @@ def goal_verdict(statuses) -> GoalVerdict:
     return GoalVerdict.PARTLY_UNCERTAIN if uncertain else GoalVerdict.PARTLY
 
 
+# a goal's verdict as it is counted: reached (an uncertain reach and an application's volumes that
+# reach the target too), partly, not reached; a running, unassessed or context goal is not judged
+COUNTED_REACHED = frozenset({GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.VOLUMES_REACH})
+COUNTED_PARTLY = frozenset({GoalVerdict.PARTLY, GoalVerdict.PARTLY_UNCERTAIN, GoalVerdict.VOLUMES_PARTLY})
+COUNTED_NOT = frozenset({GoalVerdict.NOT_REACHED, GoalVerdict.NOT_REACHED_UNCERTAIN, GoalVerdict.VOLUMES_SHORT})
+JUDGED_VERDICTS = COUNTED_REACHED | COUNTED_PARTLY | COUNTED_NOT
+
+
+@dataclass(frozen=True)
+class GoalCount:
+    """How many of a project's own goals reached their targets: one verdict per goal (never one per
+    period), the count page 1 and the portfolio both state (:func:`count_goals`)."""
+
+    judged: int
+    reached: int
+    partly: int
+    not_reached: int
+    uncertain: int  # of the reached, those "men osäkert"
+    running: int  # goals not judged because every period is still running
+    volume_goals: int = 0  # of the judged, those judged on an application's expected volumes
+
+    @property
+    def volumes_only(self) -> bool:
+        """True when every judged goal was judged on an application's expected volumes (nothing has
+        happened yet)."""
+        return self.judged > 0 and self.volume_goals == self.judged
+
+
+def own_goals(table: pd.DataFrame) -> pd.DataFrame:
+    """The application's own goals in a goal table (:func:`assess_goals`), the first row of each in the
+    table's order: goals from other sources and context goals are not the project's to count."""
+    own = table[(table["source"] == "ansökan") & (table["kind"] != "context")]
+    return own.drop_duplicates("goal_id")
+
+
+def own_verdicts(table: pd.DataFrame) -> list[GoalVerdict]:
+    """The verdict of each of the application's own goals (:func:`own_goals`), one per goal."""
+    return [GoalVerdict(v) for v in own_goals(table)["verdict"]]
+
+
+def count_goals(verdicts) -> GoalCount:
+    """The goals judged, reached, partly reached and not reached among ``verdicts`` (one per goal).
+
+    Examples
+    --------
+    >>> count_goals([GoalVerdict.VOLUMES_REACH, GoalVerdict.VOLUMES_PARTLY, GoalVerdict.NOT_ASSESSED])
+    GoalCount(judged=2, reached=1, partly=1, not_reached=0, uncertain=0, running=0, volume_goals=2)
+    """
+    vs = [GoalVerdict(v) for v in verdicts]
+    reached, partly, missed = (sum(v in group for v in vs) for group in (COUNTED_REACHED, COUNTED_PARTLY, COUNTED_NOT))
+    volumes = sum(v in (GoalVerdict.VOLUMES_REACH, GoalVerdict.VOLUMES_PARTLY, GoalVerdict.VOLUMES_SHORT) for v in vs)
+    return GoalCount(reached + partly + missed, reached, partly, missed, sum(v is GoalVerdict.REACHED_UNCERTAIN for v in vs),
+                     sum(v is GoalVerdict.RUNNING for v in vs), volumes)
+
+
 def verdict_so_far(statuses, verdict: GoalVerdict) -> bool:
     """True when the verdict rests on the periods that ended while another is still running."""
     return verdict != GoalVerdict.RUNNING and GoalStatus.RUNNING in [GoalStatus(s) for s in statuses]

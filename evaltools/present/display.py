@@ -4,6 +4,7 @@ Every text is escaped here; sections hand over plain strings.
 """
 from __future__ import annotations
 
+import re
 
 import pandas as pd
 
@@ -87,6 +88,23 @@ def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return render("figure.html.j2", alt=alt, width_in=width_in, data=data)
+
+
+def shown_text(obj) -> str:
+    """The words a shown part puts before a reader: a paragraph block's heading and paragraphs, a
+    table's caption, column names, cells and notes, a chart's alternative text, an HTML block's text
+    without its tags (what :class:`evaltools.present.report.Report` keeps of each section it shows)."""
+    if obj is None:
+        return ""
+    if isinstance(obj, Text):
+        return "\n".join([obj.heading or "", *map(str, obj.paragraphs)])
+    if isinstance(obj, Table):
+        frame = obj.frame
+        return "\n".join([obj.caption, *map(str, frame.columns), *frame.astype(str).to_numpy().ravel(), *obj.notes])
+    if hasattr(obj, "savefig"):
+        return str(getattr(obj, "et_alt", "") or "")
+    html = obj if isinstance(obj, str) else getattr(obj, "data", None)
+    return re.sub(r"<[^>]+>", " ", html) if isinstance(html, str) else ""
 
 
 def show(*objs) -> None:

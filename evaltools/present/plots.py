@@ -218,8 +218,13 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
         ax_.set_visible(False)
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
+    # "the target for the time run" only where a period's target was pro-rated (a period cut short or
+    # still running); elsewhere the mark is simply the target
+    counts = tab[(tab["kind"] != "share") & tab["goal_id"].isin(goals)]
+    prorated = bool((counts["target_prorated"].notna() & (counts["target_prorated"] != counts["target"])).any())
+    target_label = t("target_prorated", lang) + " / " + t("target", lang) if prorated else t("target", lang)
     handles = [Line2D([], [], color=BLUE, lw=6, label=value_label),
-               Line2D([], [], color=ORANGE, lw=2, label=t("target_prorated", lang) + " / " + t("target", lang))]
+               Line2D([], [], color=ORANGE, lw=2, label=target_label)]
     if tab["running"].fillna(False).astype(bool).any():
         handles.append(Patch(facecolor="#7fa7c4", hatch="///", edgecolor="white",
                              label=status_words(GoalStatus.RUNNING, lang)))

@@ -14,7 +14,7 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.costbenefit import cost_benefit
-from ..analysis.goals import CI_METHOD, GoalVerdict, project_successes, assess_goals
+from ..analysis.goals import CI_METHOD, GoalVerdict, assess_goals, count_goals, own_goals, project_successes
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..analysis.disclosure import Secondary, disclosure
@@ -35,10 +35,6 @@ from .plots import plot_portfolio
 # the short words of the success column (each project's full definition is in a note below the table)
 SHORT_DEFINITION = {"goal_outcomes": "portfolio.short_goal_outcomes", "action_plan": "portfolio.short_action_plan",
                     "leaves_fs": "portfolio.short_leaves_fs"}
-# a goal verdict as the conclusions count it
-REACHED = frozenset({GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.VOLUMES_REACH})
-JUDGED = REACHED | {GoalVerdict.PARTLY, GoalVerdict.PARTLY_UNCERTAIN, GoalVerdict.NOT_REACHED,
-                    GoalVerdict.NOT_REACHED_UNCERTAIN, GoalVerdict.VOLUMES_PARTLY, GoalVerdict.VOLUMES_SHORT}
 # an actor's result in words, as page 1 says it (an application check speaks of what would happen)
 ACTOR_WORDS = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pays", "even": "summary.actor_even"},
                True: {"gains": "summary.actor_gains_ex_ante", "pays": "summary.actor_pays_ex_ante",
@@ -49,7 +45,16 @@ NEW_PAGE = "et-newpage"
 
 # A project the portfolio names with its kind: an application check and a structural project have no
 # participants of their own to count (their row shows "–", never 0 of 0).
-NAME_KEYS = {"ex_ante": "portfolio.ex_ante", "structural": "portfolio.structural"}
+NAME_KEYS = {"ex_ante": "portfolio.tag_ex_ante", "structural": "portfolio.tag_structural"}
+
+
+def tagged_name(title: str, mode: str, lang: str, running: bool = False, draft: bool = False) -> str:
+    """A project's name as the portfolio writes it: its title and, in one bracket, what kind of report it
+    is (an application checked before a start, a structural project), whether it is still running and
+    whether it is a draft ("Samverkan (strukturinriktad, utkast)"), never a bracket per tag."""
+    tags = [msg(NAME_KEYS[mode], lang)] if mode in NAME_KEYS else []
+    tags += [msg("portfolio.tag_running", lang)] * running + [msg("portfolio.tag_draft", lang)] * draft
+    return msg("portfolio.tagged", lang, name=title, tags=", ".join(tags)) if tags else title
 
 
 def has_participants(mode: str) -> bool:
@@ -105,13 +110,10 @@ class Portfolio:
         if tab.empty:
             show(Text([m("portfolio.none")]))
             return
-        names = [m(NAME_KEYS[mode], title=title) if mode in NAME_KEYS else title
-                 for title, mode in zip(tab["title"], tab["mode"])]
         # a project whose period runs on past its data says so, as its page 1 does, and a report the
         # evaluator has not assessed says so here too, as on its every page
-        tags = [[m("portfolio.tag_running")] * r + [m("portfolio.tag_draft")] * bool(d)
-                for r, d in zip(_flags(tab, "running"), tab["draft"])]
-        names = [m("portfolio.tagged", name=n, tags=", ".join(said)) if said else n for n, said in zip(names, tags)]
+        names = [tagged_name(title, mode, lang, r, bool(d))
+                 for title, mode, r, d in zip(tab["title"], tab["mode"], _flags(tab, "running"), tab["draft"])]
         counted = [has_participants(mode) for mode in tab["mode"]]
         # the differencing rule (analysis.disclosure): a figure withheld in the project's report is withheld here
         held = [frozenset(w) for w in tab["withheld"]]
@@ -203,12 +205,12 @@ class Portfolio:
     def _goals_words(self, pid: str, ex_ante: bool) -> str:
         """How many of a project's own goals its report judges reached, in words."""
         verdicts = [GoalVerdict(v) for v in self.goals.loc[self.goals["id"] == pid, "verdict"]]
-        reached = sum(v in REACHED for v in verdicts)
-        judged = sum(v in JUDGED for v in verdicts)
-        running = sum(v is GoalVerdict.RUNNING for v in verdicts)
+        # one verdict per goal, counted as page 1 of its report counts them (analysis.goals.count_goals)
+        count = count_goals(verdicts)
+        reached, judged, running = count.reached, count.judged, count.running
         # a goal reached "men osäkert" (its interval spans the target) is counted as reached, as the goal
         # table counts it, but the sentence says so: page 1 of its report never calls it simply reached
-        uncertain = sum(v is GoalVerdict.REACHED_UNCERTAIN for v in verdicts)
+        uncertain = count.uncertain
         if not judged:
             return self.msg("portfolio.goals_running" if running else "portfolio.goals_none")
         if judged == 1 and not ex_ante:  # ("nådde det enda bedömda målet", not "ett av ett")
@@ -221,8 +223,15 @@ class Portfolio:
                    "portfolio.goals_reached_none_fully" if partly else "portfolio.goals_reached_none")
             text = self.msg(key, n=number_word(judged, self.lang, neuter=True))
         else:
-            text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
-                            k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
+            if reached == judged:  # "nådde båda", "nådde alla fyra", never "två av två"
+                key = ("portfolio.goals_ex_ante_only" if judged == 1 else
+                       "portfolio.goals_ex_ante_both" if judged == 2 and ex_ante else
+                       "portfolio.goals_reached_both" if judged == 2 else
+                       "portfolio.goals_ex_ante_all" if ex_ante else "portfolio.goals_reached_all")
+                text = self.msg(key, **({"n": number_word(judged, self.lang, neuter=True)} if judged > 2 else {}))
+            else:
+                text = self.msg("portfolio.goals_ex_ante" if ex_ante else "portfolio.goals_reached",
+                                k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
             if uncertain == 1 and reached == 1:
                 text += self.msg("portfolio.goals_uncertain_only")
             elif uncertain:
@@ -235,7 +244,7 @@ class Portfolio:
     def _conclusion(self, row: dict) -> str:
         """One project's conclusion: its goals and, where it has a result, who gains and who pays."""
         lang, m = self.lang, self.msg
-        name = m(NAME_KEYS[row["mode"]], title=row["title"]) if row["mode"] in NAME_KEYS else row["title"]
+        name = tagged_name(row["title"], row["mode"], lang)
         goals = self._goals_words(row["id"], row["mode"] == "ex_ante")
         if row["mode"] == "structural":
             money = (m("portfolio.money_structural", years=fmt_num(row["break_even_person_years"], 1, lang))
@@ -363,10 +372,8 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
     each with the verdict computed by :func:`evaltools.analysis.goals.assess_goals` (``goals``: its table
     in ``lang``, where it is at hand)."""
     tab = assess_goals(project, lang=lang).table if goals is None else goals
-    tab = tab[(tab["source"] == "ansökan") & (tab["kind"] != "context")]
-    first = tab.drop_duplicates("goal_id")
-    title = NAME_KEYS.get(_mode(project))
-    name = msg(title, lang, title=project.params.title) if title else project.params.title
+    first = own_goals(tab)  # (the goals page 1 counts, by the same function)
+    name = tagged_name(project.params.display_title(lang), _mode(project), lang)
     return [{"id": project.params.id, "title": name, "goal_id": r.goal_id, "label": r.label.rstrip("."),
              "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far)}
             for r in first.itertuples(index=False)]
@@ -396,7 +403,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals).withheld
-    return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.title, "draft": bool(p.source_path) and is_draft(p.source_path, lang),
+    return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.display_title(lang), "draft": bool(p.source_path) and is_draft(p.source_path, lang),
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": len(project.participants), "ended": n, "successes": k,

@@ -19,7 +19,7 @@ from ..analysis.comparison import compare_payments, payment_phases, reference_da
 from ..data import schema as S
 from ..data.params import project_kind
 from ..analysis.costbenefit import cost_benefit
-from .display import Table, Text, figure_html, show
+from .display import Table, Text, figure_html, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
@@ -62,6 +62,8 @@ class Report:
         # the evaluator's own text in params/text/<id>.<lang>.md, if any; a broken file stops here too
         self.narrative = load_narrative(self.params.source_path, self.lang)
         self.kind = project_kind(self.project)  # individ | struktur | ansökan: which sections the report has
+        # the words of every section shown so far, in order: the glossary explains the terms they use
+        self.shown: list[str] = []
 
     @property
     def narrative(self) -> Narrative:
@@ -166,10 +168,14 @@ class Report:
     def _show(self, module) -> None:
         if not sections.applies(self.kind, module.__name__.rsplit(".", 1)[-1]):
             return  # a section this kind of project does not have (the facts section says which)
-        self._show_blocks(module.blocks(self))
+        self._show_blocks(module.blocks(self), keep=True)
 
-    def _show_blocks(self, blocks: list[list]) -> None:
+    def _show_blocks(self, blocks: list[list], keep: bool = False) -> None:
+        """Show blocks; with ``keep``, a section's own words are kept in :attr:`shown` (not the evaluator's
+        text, whose words are theirs: "pågående missbruk" there is not the report's term *Pågående*)."""
         for block in blocks:
+            if keep:
+                self.shown.extend(shown_text(part) for part in block)
             _display(*block)  # (looked up here, so a test can catch what a section shows)
 
     def title(self) -> None:

@@ -24,7 +24,7 @@ import pandas as pd
 from ..analysis.goals import HIDDEN_SMALL, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
-from ..words.formats import fmt_p_relation, fmt_probability
+from ..words.formats import fmt_p_relation, fmt_probability, fmt_share_count
 from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
                              note_text, period_label, t)
@@ -57,9 +57,8 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
             elif getattr(r, "suppression", ""):  # hidden to protect another period's hidden count (analysis.goals.hide_small_periods)
                 value = SECONDARY
             else:
-                counts = (f" ({fmt_int(r.numerator, lang)}/{fmt_int(r.denominator, lang)})"
-                          if not (np.isnan(r.numerator) or np.isnan(r.denominator)) else "")  # (an application's expected share has none)
-                value = f"{fmt_pct(r.value, lang)}{counts}" if not np.isnan(r.value) else "–"
+                # (an application's expected share has no counts; the share and its counts keep together)
+                value = fmt_share_count(r.value, r.numerator, r.denominator, lang)
             target = fmt_pct(r.target, lang, 0)
             ci = (f"{fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)}" if not np.isnan(r.ci_low) else "–")
             if r.ci_verdict:

@@ -97,6 +97,25 @@ def fmt_pct(v: object, lang: str = "sv", decimals: int = 1) -> str:
     return f"{s}{NBSP}%" if lang == "sv" else f"{s}%"
 
 
+def fmt_share_count(v: object, k: object, n: object, lang: str = "sv") -> str:
+    """A share with the counts it is built on, as one unit that a narrow cell never splits over two
+    lines (a non-breaking space before the bracket, in the HTML, the PDF and the Word document alike):
+    ``66,7 % (22/33)`` (sv), ``66.7% (22/33)`` (en); the share alone where a count is missing (an
+    application's expected share has none), ``–`` where the share is.
+
+    Examples
+    --------
+    >>> fmt_share_count(2 / 3, 22, 33) == "66,7" + NBSP + "%" + NBSP + "(22/33)"
+    True
+    """
+    if isinstance(v, str) or _missing(v):
+        return fmt_num(v, 1, lang)
+    share = fmt_pct(v, lang)
+    if _missing(k) or _missing(n):
+        return share
+    return f"{share}{NBSP}({fmt_int(k, lang)}/{fmt_int(n, lang)})"
+
+
 def fmt_date(d: object) -> str:
     """ISO date (the same in both languages)."""
     if _missing(d):

@@ -12,6 +12,7 @@ measure has one name on every page, and the appendix lists the terms a report us
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .text import Catalog, catalog
@@ -111,3 +112,31 @@ def terms_for(has_participants: bool, has_costbenefit: bool) -> tuple[Term, ...]
     cost-benefit calculation only with one."""
     wanted = {ALWAYS} | ({PARTICIPANTS} if has_participants else set()) | ({COSTBENEFIT} if has_costbenefit else set())
     return tuple(term for term in TERMS if term.needs in wanted)
+
+
+def forms(term: Term, words: Catalog | str) -> tuple[str, ...]:
+    """The forms in which a report's text names a term: its name, the name without a bracketed
+    explanation (``95 % KI``), its count and share labels."""
+    w = _words(words)
+    named = [w.msg(key) for key in (term.name, term.count, term.share) if key is not None]
+    short = [n.split(" (")[0] for n in named if " (" in n]
+    return tuple(dict.fromkeys(named + short))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split()).casefold()
+
+
+def used_in(text: str, words: Catalog | str, terms: tuple[Term, ...] = TERMS) -> tuple[Term, ...]:
+    """The terms (of ``terms``, in their order) that ``text`` uses: a form of the term begins a word of
+    it, in any case and inflection (``nettonuvärdet`` uses *Nettonuvärde*; ``pågår`` does not use
+    *Pågående*).
+
+    Examples
+    --------
+    >>> [t.id for t in used_in("Nettonuvärdet för samhället är 2 mkr.", "sv", TERMS)]
+    ['nettonuvarde', 'samhallet']
+    """
+    folded = _folded(text)
+    return tuple(term for term in terms
+                 if any(re.search(r"(?<!\w)" + re.escape(_folded(f)), folded) for f in forms(term, words)))

@@ -189,6 +189,7 @@ RUNNING_COUNTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "budget.missing_actuals": (("n",), False),
     "kind.ex_ante_restates_some": (("k", "n"), True),
     "kind.structural_goals": (("n",), True),
+    "kind.structural_goals_own": (("n",), True),
     "kind.ex_ante_goals": (("n",), True),
     "kind.ex_ante_goals_all": (("n",), True),
     "kind.tally_ok": (("n",), True),

@@ -384,16 +384,36 @@ def hides_periods(tab: pd.DataFrame) -> bool:
     return bool(((hidden != "") & ((tab["kind"] != "share") | ~tab["too_few"].fillna(False).astype(bool))).any())
 
 
+def intro_conventions(rows: pd.DataFrame, msg, partial: str) -> list[str]:
+    """The goal table's conventions the intro explains, each only where the table has a use for it: the
+    pro-rated target in brackets where a count's period was cut short or is running, a running period
+    left unjudged, the partial band, and "men osäkert" where there is a share."""
+    counts = rows[rows["kind"] != "share"]
+    out = []
+    if (counts["target_prorated"].notna() & (counts["target_prorated"] != counts["target"])).any():
+        out.append(msg("goals.intro_prorated"))
+    if rows["running"].fillna(False).astype(bool).any():
+        out.append(msg("goals.intro_running"))
+    out.append(msg("goals.intro_partial", partial=partial))
+    if (rows["kind"] == "share").any():
+        out.append(msg("goals.intro_uncertain"))
+    return out
+
+
 def blocks(r) -> list[list]:
     lang, msg, g = r.lang, r.msg, r.goals
     k = r.params.privacy.min_count
     tab = g.table
     measurable_rows = tab[~tab["kind"].isin(("qualitative", "context"))]
     ex_ante = bool(len(measurable_rows)) and bool((measurable_rows["mode"] == "ex_ante").all())
-    intro = [msg("goals.intro_ex_ante" if ex_ante else "goals.intro", partial=fmt_pct(r.params.partial_band, lang, 0),
-                 periods=msg(PERIODS_SAID[counted_periods(r.params)]))]
-    if (tab["source"] != "ansökan").any():
-        intro.append(msg("goals.other_sources"))
+    periods = msg(PERIODS_SAID[counted_periods(r.params)])
+    partial = fmt_pct(r.params.partial_band, lang, 0)
+    intro = [msg("goals.intro_ex_ante", partial=partial, periods=periods) if ex_ante else
+             " ".join([msg("goals.intro", periods=periods), *intro_conventions(measurable_rows, msg, partial)])]
+    others = list(dict.fromkeys(tab.loc[tab["source"] != "ansökan", "source"]))
+    if others:  # named as the table marks them, and only the sources this report has
+        marks = [f"({t(SOURCE_LABELS[x], lang).lower()})" for x in others]
+        intro.append(msg("goals.other_sources", sources=msg("goals.other_sources_or").join(marks)))
     if tab["too_few"].fillna(False).astype(bool).any():
         intro.append(msg("goals.too_few", k=str(k)))
     if "suppression" in tab and hides_periods(tab):

@@ -12,24 +12,28 @@ import numpy as np
 import pandas as pd
 
 from ...words.formats import fmt_int, number_word
-from ...analysis.goals import GoalStatus
-from ...analysis.goals import restates_target
+from ...analysis.goals import (JUDGED_VERDICTS, GoalCount, GoalStatus, GoalVerdict, count_goals, own_goals, own_verdicts,
+                               restates_target)
 from .survey import has_survey
 from .designs import mde_sentence
 
 
-def ex_ante_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] | None:
-    """(checked, reached, partly, not, restating) over the measurable goals and periods an ex-ante
-    check compared with the application's volumes; ``None`` when none could be."""
+def ex_ante_counts(goal_table: pd.DataFrame) -> tuple[GoalCount, int] | None:
+    """The application's own goals an ex-ante check compared with its volumes, one verdict per goal and
+    counted as the portfolio counts them (:func:`evaltools.analysis.goals.count_goals`), and how many of
+    the judged goals have expected volumes that only restate their targets in every period compared;
+    ``None`` when none could be compared."""
     g = goal_table[(goal_table["kind"] != "qualitative") & (goal_table["mode"] == "ex_ante")]
     g = g[g["value"].notna()]
-    if not len(g):
+    count = count_goals(own_verdicts(goal_table))
+    if not len(g) or not count.judged:
         return None
-    ok = int((g["status"] == GoalStatus.VOLUMES_REACH).sum())
-    part = int((g["status"] == GoalStatus.VOLUMES_PARTLY).sum())
     ref = np.where(g["kind"] == "share", g["target"], g["target_prorated"])
-    same = sum(restates_target(v, t) for v, t in zip(g["value"], ref))
-    return len(g), ok, part, len(g) - ok - part, int(same)
+    restating = pd.Series([restates_target(v, t) for v, t in zip(g["value"], ref)], index=g.index)
+    restates = restating.groupby(g["goal_id"], sort=False).all()
+    first = own_goals(goal_table)
+    judged = [gid for gid, v in zip(first["goal_id"], first["verdict"]) if GoalVerdict(v) in JUDGED_VERDICTS]
+    return count, int(sum(bool(restates.get(gid, False)) for gid in judged))
 
 
 def qualitative_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, int] | None:
@@ -74,13 +78,29 @@ def qualitative_sentence(r, n: int, ok: int, part: int, no: int, unassessed: int
     return r.msg("kind.structural_goals", n=n, tally=tally)
 
 
-def volumes_sentence(r, n: int, ok: int, part: int, no: int) -> str:
-    """How many measurable goals and part periods the application's own volumes would reach: "Alla sex
-    mål och delperioder nås …" or "… nås fyra av sex mål och delperioder; ett nås delvis och ett nås
-    inte", with no zero counts."""
+def own_goals_sentence(r, count: GoalCount, n: int) -> str:
+    """How many of the project's own ``n`` goals are reached, partly reached, not reached and not (yet)
+    judged, one verdict per goal (:func:`evaltools.analysis.goals.count_goals`), naming only the groups
+    that have goals: "Av projektets fyra egna mål är två uppnådda och ett delvis uppnått; ett är inte
+    bedömt." A reach "men osäkert" counts as reached, as the portfolio counts it; its line says so."""
+    judged = [r.plural(key, c, n=c) for key, c in (("kind.tally_ok", count.reached), ("kind.tally_partly", count.partly),
+                                                   ("kind.tally_not", count.not_reached)) if c]
+    tally = r.words.join(judged)
+    if n - count.judged:
+        tally = (tally + "; " if tally else "") + r.plural("kind.tally_unassessed", n - count.judged, n=n - count.judged)
+    return r.msg("kind.structural_goals_own", n=n, tally=tally)
+
+
+def volumes_sentence(r, count: GoalCount) -> str:
+    """How many of the application's measurable goals its own volumes would reach in every period, one
+    per goal as the portfolio counts them: "Båda målen nås i varje period …" or "… nås ett av tre mål
+    i varje period; ett nås delvis och ett nås inte", with no zero counts."""
+    n, ok = count.judged, count.reached
     if ok == n:
-        return r.msg("kind.ex_ante_goals_all", n=n)
-    rest = r.words.join([r.msg(key, n=c) for key, c in (("kind.volumes_partly", part), ("kind.volumes_not", no)) if c])
+        key = {1: "kind.ex_ante_goals_one", 2: "kind.ex_ante_goals_both"}.get(n)
+        return r.msg(key) if key else r.msg("kind.ex_ante_goals_all", n=n)
+    parts = (("kind.volumes_partly", count.partly), ("kind.volumes_not", count.not_reached))
+    rest = r.words.join([r.msg(key, n=c) for key, c in parts if c])
     return r.msg("kind.ex_ante_goals", ok=number_word(ok, r.lang, neuter=True), n=n, rest=rest)
 
 
@@ -89,8 +109,13 @@ def structural(r) -> list[str]:
     pop = population_text(r)
     if pop:
         out.append(r.msg("kind.structural_population", population=pop))
+    own = own_goals(r.goals.table)
     counts = qualitative_counts(r.goals.table)
-    if counts:
+    if len(own) and (own["kind"] != "qualitative").any():
+        # measured goals beside the assessed ones (a questionnaire's share): the project's own goals counted
+        # one verdict each, the count its portfolio row states ("nådde två av tre bedömda mål")
+        out.append(own_goals_sentence(r, count_goals(own_verdicts(r.goals.table)), len(own)))
+    elif counts:
         out.append(qualitative_sentence(r, *counts))
     # (the cost and the break-even requirement follow in the page-1 parts on cost and worth)
     return out
@@ -102,8 +127,9 @@ def ex_ante(r) -> list[str]:
     if counts is None:
         out.append(r.msg("kind.ex_ante_no_volumes"))
         return out
-    n, ok, part, no, same = counts
-    out.append(volumes_sentence(r, n, ok, part, no))
+    count, same = counts
+    n = count.judged
+    out.append(volumes_sentence(r, count))
     if same == n:
         out.append(r.msg("kind.ex_ante_restates_all"))
     elif same:

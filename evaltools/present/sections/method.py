@@ -141,22 +141,29 @@ def paragraphs(r) -> list[str]:
 
 
 def terms(r) -> tuple[glossary.Term, ...]:
-    """The glossary's terms this report uses: participant terms with participants, cost-benefit terms
-    with a cost-benefit calculation that values exits."""
+    """The glossary's terms this report uses: of the terms its kind can have (participant terms with
+    participants, cost-benefit terms with a cost-benefit calculation that values exits), those its body
+    names (page 1 and the sections shown before the appendix, :attr:`Report.shown`), so that a term is
+    never explained in a report that does not use it ("Pågående" where no one is still enrolled). Built
+    apart from a shown body (a section asked for on its own), every term its kind can have."""
     cba = r.cba
     valued = (cba is not None and cba.costs is not None and not cba.costs.empty
               and cba.summary.mode != "structural")
-    return glossary.terms_for(r.project.has_participants, valued)
+    candidates = glossary.terms_for(r.project.has_participants, valued)
+    shown = getattr(r, "shown", None)
+    return glossary.used_in("\n".join(shown), r.words, candidates) if shown else candidates
 
 
 def glossary_block(r) -> list:
     """The terms with their definitions, as a two-column table under its own heading."""
-    words = r.words
+    words, used = r.words, terms(r)
+    if not used:  # (no table without rows)
+        return []
     term_col, definition_col = words.msg(glossary.TERM_COLUMN), words.msg(glossary.DEFINITION_COLUMN)
-    frame = pd.DataFrame({term_col: [words.msg(x.name) for x in terms(r)],
-                          definition_col: [words.msg(x.definition) for x in terms(r)]})
+    frame = pd.DataFrame({term_col: [words.msg(x.name) for x in used],
+                          definition_col: [words.msg(x.definition) for x in used]})
     return [Text([words.msg(glossary.INTRO)], words.msg(glossary.HEADING), 3), Table(frame)]
 
 
 def blocks(r) -> list[list]:
-    return [glossary_block(r), [Text(paragraphs(r), r.msg("method.heading"), 3)]]
+    return [block for block in (glossary_block(r), [Text(paragraphs(r), r.msg("method.heading"), 3)]) if block]

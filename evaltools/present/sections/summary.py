@@ -23,7 +23,7 @@ from . import basis as B
 from ...analysis.costbenefit import MEASURED, CostSummary
 from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
-from ...analysis.goals import GoalStatus, success_definition, project_successes
+from ...analysis.goals import count_goals, own_verdicts, success_definition, project_successes
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import Secondary
 from ...analysis.cohorts import several_municipalities
@@ -32,22 +32,6 @@ from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
-
-
-def goal_counts(goal_table: pd.DataFrame) -> tuple[int, int, int, int, bool] | None:
-    """(judged, reached, partly, not, ex_ante) over the measurable goals and periods that were
-    judged (a running or unassessed period is not); an uncertain status counts at its level
-    ("Uppnått, men osäkert" as reached). ``None`` when none was judged."""
-    g = goal_table[~goal_table["kind"].isin(("qualitative", "context"))]
-    judged = [GoalStatus(s) for s in g["status"] if GoalStatus(s).judged]
-    if not judged:
-        return None
-    levels = [s.certain for s in judged]
-    n_ok = sum(s in (GoalStatus.REACHED, GoalStatus.VOLUMES_REACH) for s in levels)
-    n_part = sum(s in (GoalStatus.PARTLY, GoalStatus.VOLUMES_PARTLY) for s in levels)
-    ex_ante = all(s in (GoalStatus.VOLUMES_REACH, GoalStatus.VOLUMES_PARTLY, GoalStatus.VOLUMES_SHORT) for s in judged)
-    return len(judged), n_ok, n_part, len(judged) - n_ok - n_part, ex_ante
-
 
 
 def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
@@ -196,9 +180,9 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
 def goal_fulfilment(r) -> list[str]:
     """Did the project reach the goals its application set? Goal by goal, with the verdict and the
     figures behind it, as a final report answers (see :func:`evaltools.present.sections.goals.page_one`)."""
-    counts = goal_counts(r.goals.table)
-    if counts and counts[4]:  # nothing has happened yet: what the application's volumes would give
-        return [volumes_sentence(r, *counts[:4])]
+    count = count_goals(own_verdicts(r.goals.table))  # (one per goal, as the portfolio counts them)
+    if count.volumes_only:  # nothing has happened yet: what the application's volumes would give
+        return [volumes_sentence(r, count)]
     return goals_on_page_one(r)
 
 
