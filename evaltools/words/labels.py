@@ -5,6 +5,8 @@ in :mod:`evaltools.words.formats` and imported here for the modules that always 
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -95,6 +97,8 @@ def category_label(column: str, code: object, lang: str = "sv") -> str:
         return t("year_n", lang, n=int(code))  # type: ignore[call-overload]
     if column == S.MUNICIPALITY and code == S.UNKNOWN:  # (a municipality is the file's own name, not a code)
         return t("municipality_unknown", lang)
+    if column == S.AGE_GROUP and isinstance(code, str) and (young := re.fullmatch(r"0[–-](\d+)", code)):
+        return t("age_under", lang, n=int(young.group(1)) + 1)  # "under 18", not "0–17" (no small children)
     return code_label(column, code, lang)
 
 
