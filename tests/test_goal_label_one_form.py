@@ -40,3 +40,16 @@ def test_page_one_and_the_goal_table_write_the_label_alike_in_english(tiny_proje
     assert "80% av de avslutade ska ha en handlingsplan" in page_one
     assert "80% av de avslutade ska ha en handlingsplan" in table
     assert "80 % av" not in page_one + table and "80\u00a0% av" not in page_one + table
+
+
+# --- a grouped table breaks between its groups rather than moving whole to the next page ---------------
+def test_a_table_of_several_groups_may_break_between_them_and_a_short_plain_one_may_not():
+    import pandas as pd
+
+    from evaltools.present.display import Table
+    frame = pd.DataFrame({"Mål": ["A"] * 3 + ["B"] * 3 + ["C"] * 3, "Period": [f"År {i}" for i in (1, 2, 3)] * 3,
+                          "Utfall": ["1"] * 9})
+    grouped = Table(frame, group="Mål")._repr_html_()
+    assert "et-short" not in grouped and grouped.count("<tbody>") == 3  # each group one unbreakable body
+    assert "et-short" in Table(frame.drop(columns="Mål"))._repr_html_()  # 9 rows, one body: kept whole
+    assert "et-short" in Table(frame.iloc[:3], group="Mål")._repr_html_()  # one group: kept whole

@@ -38,10 +38,12 @@ class Table:
             groups = [{"label": keys.iloc[a], "rows": [list(zip(columns, row)) for row in rows.iloc[a:b].itertuples(index=False)]}
                       for a, b in zip(starts[:-1], starts[1:])]
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
-                      notes=self.notes, short=len(self.frame) <= SHORT_TABLE_ROWS)
+                      notes=self.notes, short=len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1)
 
 
-# a table of at most this many rows is printed whole on one page (moved to the next rather than split)
+# a table of at most this many rows is printed whole on one page (moved to the next rather than split); a table
+# of several groups may break between two of them (never inside one; its header row is printed again), so that
+# it is not moved whole to the next page, leaving half a page empty
 SHORT_TABLE_ROWS = 12
 
 
