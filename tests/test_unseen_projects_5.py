@@ -207,8 +207,12 @@ def test_the_budget_table_sums_each_year_and_says_whose_money_each_line_is(tmp_p
     # by hand: 2024 budget 600 000 + 200 000 = 800 000, utfall 580 000 + 210 000 = 790 000 (99 %)
     assert [_kr(c) for c in rows[f"{total} 2024"][3:6]] == [800_000, 790_000, -10_000]
     assert rows[f"{total} 2024"][6].startswith("99")
-    # 2025: budget 620 000 + 100 000 = 720 000; utfall only on Personal, 640 000 against its 620 000
-    assert [_kr(c) for c in rows[f"{total} 2025"][3:6]] == [720_000, 640_000, 20_000]
+    # 2025: utfall only on Personal, 640 000 against its 620 000 (a row whose figures subtract); then the
+    # budget of both lines, 620 000 + 100 000 = 720 000
+    with_actual, every = (("poster med utfall", "alla poster") if lang == "sv"
+                          else ("lines with actual costs", "all lines"))
+    assert [_kr(c) for c in rows[f"{total} 2025, {with_actual}"][3:6]] == [620_000, 640_000, 20_000]
+    assert _kr(rows[f"{total} 2025, {every}"][3]) == 720_000
     # each funder's part: förbund 600 000 + 620 000 = 1 220 000 budget, 580 000 + 640 000 = 1 220 000 utfall;
     # kommun 200 000 / 210 000; region 100 000 budget, no utfall yet
     funders = [v for k, v in rows.items() if k.startswith(of_which)]

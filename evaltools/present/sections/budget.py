@@ -97,15 +97,21 @@ def _basis_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     return ()
 
 
-def _sum_row(r, label: str, group: pd.DataFrame, budget_only: bool) -> list[str]:
-    """A subtotal of some lines (a period's, a funder's), counted as the table's total is: the budget of
-    every line, the actual amounts, and the difference and share used over the lines with an actual."""
+def _sum_rows(r, label: str, group: pd.DataFrame, budget_only: bool) -> list[list[str]]:
+    """A subtotal of some lines (a period's, a funder's), counted as the table's total is (:func:`total_rows`):
+    one row when every line has an actual amount (or none has); else the lines with an actual amount (budget,
+    actual, difference and the share used, all over the same lines, so that the row's figures subtract),
+    then all lines' budget."""
     lang, use = r.lang, budget_use(group)
     if budget_only or not use.lines_with_actual:
-        return ["", label, fmt_kr(use.budget_total, lang), fmt_kr(np.nan, lang), fmt_kr(np.nan, lang),
-                fmt_pct(np.nan, lang, 0)]
-    return ["", label, fmt_kr(use.budget_total, lang), fmt_kr(use.actual_total, lang), fmt_kr(use.difference, lang),
+        return [["", label, fmt_kr(use.budget_total, lang), fmt_kr(np.nan, lang), fmt_kr(np.nan, lang),
+                 fmt_pct(np.nan, lang, 0)]]
+    done = ["", label if not use.lines_without_actual else r.msg("budget.part_with_actual", label=label),
+            fmt_kr(use.budget_with_actual, lang), fmt_kr(use.actual_total, lang), fmt_kr(use.difference, lang),
             fmt_budget_share(use.share, lang)]
+    if not use.lines_without_actual:
+        return [done]
+    return [done, ["", r.msg("budget.part_all", label=label), fmt_kr(use.budget_total, lang), "", "", ""]]
 
 
 def _funders(ct: pd.DataFrame) -> list[str]:
@@ -135,17 +141,19 @@ def blocks(r) -> list[list]:
                          fmt_kr(line[S.ACTUAL], lang), fmt_kr(line["difference"], lang), fmt_pct(line["used_pct"], lang, 0)])
             funder_of.append(code_label(S.FUNDER, line[S.FUNDER], lang) if len(funders) > 1 else "")
         if len(periods) > 1:
-            rows.append(_sum_row(r, msg("budget.total_period", period=budget_period_label(period, lang)), group,
-                                 budget_only))
-            funder_of.append("")
+            for row in _sum_rows(r, msg("budget.total_period", period=budget_period_label(period, lang)), group,
+                                 budget_only):
+                rows.append(row)
+                funder_of.append("")
     for row in total_rows(r, budget_only):
         rows.append(row)
         funder_of.append("")
     if len(funders) > 1:  # whose money: each funder's part of the total
         for f in funders:
-            rows.append(_sum_row(r, msg("budget.total_funder", funder=code_label(S.FUNDER, f, lang)),
-                                 ct[ct[S.FUNDER].astype(str) == f], budget_only))
-            funder_of.append("")
+            for row in _sum_rows(r, msg("budget.total_funder", funder=code_label(S.FUNDER, f, lang)),
+                                 ct[ct[S.FUNDER].astype(str) == f], budget_only):
+                rows.append(row)
+                funder_of.append("")
     columns = [t("period", lang), msg("budget.category"), t("budget", lang), t("actual", lang), t("difference", lang),
                t("used_pct", lang)]
     frame = pd.DataFrame(rows, columns=columns)
