@@ -60,6 +60,26 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     return code, "?"
 
 
+def near_wide_heading(heading: str) -> str | None:
+    """The heading meant where ``heading`` names a period of a wide budget beside a word spelt close to
+    budget or utfall (``Utfal 2024`` → ``Utfall 2024``, ``Budjet år 2`` → ``Budget år 2``): its amounts would
+    otherwise be left out without a word. ``None`` for any other heading."""
+    import difflib
+    text = _UNIT.sub(" ", str(heading)).strip()
+    words = re.split(r"[\s,:;_\-–]+", text)
+    for k, word in enumerate(words):
+        if len(word) < 4 or word.lower() in _KINDS:
+            continue
+        close = difflib.get_close_matches(word.lower(), list(_KINDS), n=1, cutoff=0.75)
+        if not close:
+            continue
+        fixed = " ".join([*words[:k], close[0].capitalize(), *words[k + 1:]])
+        w = wide_heading(fixed)
+        if w is not None and w[1] not in ("", "?"):  # (a period: never the lines' own column, "Budgetpost")
+            return fixed
+    return None
+
+
 def is_wide(columns: list[str]) -> bool:
     """A budget read with no ``period`` column whose headings name a budget or utfall per period."""
     if S.PERIOD in columns:
@@ -111,7 +131,10 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     for c in df.columns:
         w = wide_heading(c)
         if w is None:
-            if category is None and c != funder:
+            meant = near_wide_heading(c)
+            if meant is not None:  # (Utfal 2024: its amounts would be left out without a word)
+                problems.append(problem(fname, header_row, c, c, "budget.wide_heading_near", fix=meant))
+            elif category is None and c != funder:
                 category = c
             continue
         kind, period = w
