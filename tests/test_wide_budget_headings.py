@@ -36,3 +36,14 @@ def test_a_wide_budget_with_its_own_comment_column_reads_as_before(tiny_project)
     budget = et.load_project(tiny_project()).budget
     # two lines of 2022: 100 000 + 20 000 budget, 90 000 + 25 000 actual
     assert budget is not None and (budget["budget"].sum(), budget["actual"].sum()) == (120000, 115000)
+
+
+def test_a_budget_by_rows_with_its_actual_column_misspelt_is_refused(tiny_project):
+    """The contract's own shape (a row per period and line): ``utfal`` for the actual column was left out,
+    and every line counted at its budget."""
+    (tiny_project.dir / "data" / "budget.csv").write_text(
+        "period,category,budget,utfal\n2022,Lön,100000,90000\n2022,Övrigt,20000,25000\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(tiny_project())
+    [p] = e.value.problems
+    assert p.column == "actual" and "skriv rubriken 'actual' i stället för 'utfal'" in p.text("sv")

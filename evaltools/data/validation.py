@@ -219,50 +219,32 @@ _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NU
 
 
 def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
-    """Notes for the evaluator (never the board's report) on the file's columns that the contract does
-    not read: a heading spelt close to one of the contract's (``hushalstyp``, ``Utfal``) gets a note of
-    its own naming the column meant, since an optional column so headed is left out of the report without
-    a word; the others (an evaluator's own notes) are named in one note. A heading that is a contract
-    column in other words is refused by the validation instead (``column.optional_heading``)."""
+    """A note for the evaluator (never the board's report) naming the file's columns that the contract
+    does not read (an evaluator's own notes). A heading that is a contract column in other words or spelt
+    close to one (``handlingsplan``, ``handlingsplann``) is not among them: the validation refuses it
+    with the heading to write (``column.optional_heading``)."""
+    headings = [str(h) for h in raw.frame.columns]
     names = {c.name for c in spec.columns}
-    words = {_folded(n): n for n in names}
-    for n in names:
-        words.update({w: n for w in _HEADINGS_FOR_COLUMNS.get(n, ())})
-    present = {str(h) for h in raw.frame.columns}
-    out, rest = [], []
-    for heading in map(str, raw.frame.columns):
-        if heading in names or not heading:
-            continue
-        key = _folded(heading)
-        close = difflib.get_close_matches(key, list(words), n=1, cutoff=0.8) if len(key) >= 4 else []
-        meant = words[key] if key in words else words[close[0]] if close else None
-        if meant is None or meant in present:
-            rest.append(heading)  # (the column meant is read from its own heading: this one is not)
-        elif key not in words:  # (one in the contract's other words is refused by the validation)
-            out.append(problem(fname, None, heading, None, "column.unread_close", "info", "unread_column",
-                               heading=heading, column=meant))
-    if rest:
-        out.append(problem(fname, None, None, None, "column.unread", "info", "unread_columns",
-                           columns=", ".join(f"'{h}'" for h in rest)))
-    return out
+    meant = {h for c in spec.columns if c.name not in headings
+             for h in [_heading_for(c.name, headings, spec, close=True)] if h is not None}
+    rest = [h for h in headings if h and h not in names and h not in meant]
+    if not rest:
+        return []
+    return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
+                    columns=", ".join(f"'{h}'" for h in rest))]
 
 
 def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
     """A goal that counts action plans (``numerator: action_plan``) in a participants file without the
-    column would count no one ("0 of 242 have an action plan"): refused, naming the goal, and the heading
-    that is probably the column where one is spelt close to it. (A heading that is the column in other
-    words is refused by the validation itself.)"""
+    column would count no one ("0 of 242 have an action plan"): refused, naming the goal. (A heading that
+    is the column in other words or spelt close to it is refused by the validation itself, with the
+    heading to write.)"""
     headings = [str(h) for h in raw.frame.columns]
-    if S.ACTION_PLAN in headings or _heading_for(S.ACTION_PLAN, headings, S.PARTICIPANTS) is not None:
+    if S.ACTION_PLAN in headings or _heading_for(S.ACTION_PLAN, headings, S.PARTICIPANTS, close=True) is not None:
         return []
-    out = []
-    for n, g in enumerate(params.goals, start=1):
-        if g.kind in ("share", "outcome_count") and g.numerator == "action_plan":
-            close = _heading_for(S.ACTION_PLAN, headings, S.PARTICIPANTS, close=True)
-            out.append(problem(fname, None, S.ACTION_PLAN, None,
-                               "column.missing_for_goal_heading" if close else "column.missing_for_goal",
-                               column=S.ACTION_PLAN, goal=g.id, n=n, heading=close or ""))
-    return out
+    return [problem(fname, None, S.ACTION_PLAN, None, "column.missing_for_goal", column=S.ACTION_PLAN, goal=g.id, n=n)
+            for n, g in enumerate(params.goals, start=1)
+            if g.kind in ("share", "outcome_count") and g.numerator == "action_plan"]
 
 
 def _excel_errors(s: pd.Series) -> pd.Series:
@@ -318,7 +300,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     for col in spec.columns:
         if col.name in df.columns or col.name in missing or (col.name == S.BIRTH_YEAR and S.AGE in df.columns):
             continue
-        heading = _heading_for(col.name, [str(h) for h in df.columns], spec)
+        heading = _heading_for(col.name, [str(h) for h in df.columns], spec, close=True)  # (or spelt close: utfal)
         if heading is not None:
             problems.append(problem(fname, None, col.name, None, "column.optional_heading", column=col.name,
                                     heading=heading))
