@@ -12,6 +12,7 @@ Nothing here judges an amount.
 """
 from __future__ import annotations
 
+import difflib
 import re
 
 import numpy as np
@@ -64,7 +65,6 @@ def near_wide_heading(heading: str) -> str | None:
     """The heading meant where ``heading`` names a period of a wide budget beside a word spelt close to
     budget or utfall (``Utfal 2024`` → ``Utfall 2024``, ``Budjet år 2`` → ``Budget år 2``): its amounts would
     otherwise be left out without a word. ``None`` for any other heading."""
-    import difflib
     text = _UNIT.sub(" ", str(heading)).strip()
     words = re.split(r"[\s,:;_\-–]+", text)
     for k, word in enumerate(words):

@@ -982,8 +982,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     for i in np.flatnonzero(is_total.to_numpy()).tolist():
         row = df.iloc[i]
         period = row[S.PERIOD]
-        scope = lines if str(period).lower() in ("alla", "all", "") else lines[lines[S.PERIOD] == period]
-        if str(period).lower() not in ("alla", "all", "") and len(scope) == 0:
+        scope = lines if _every_period(period) else lines[lines[S.PERIOD] == period]
+        if not _every_period(period) and len(scope) == 0:
             scope = lines
         for col in (S.BUDGET, S.ACTUAL):
             stated = row[col]
@@ -1018,9 +1018,14 @@ PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_ye
 _FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
 
 
+def _every_period(period: object) -> bool:
+    """Whether a budget total row's period is every period's (``alla``, as a wide budget's total is read, or empty)."""
+    return str(period).strip().lower() in ("alla", "all", "")
+
+
 def _total_scope(period: object) -> dict[str, str]:
     """Which lines a budget total row sums, in the message's words: every period's, or one period's."""
-    if str(period).strip().lower() in ("alla", "all", ""):
+    if _every_period(period):
         return {"scope_sv": "alla perioder", "scope_en": "all periods"}
     return {"scope_sv": f"period '{period}'", "scope_en": f"period '{period}'"}
 
