@@ -30,7 +30,7 @@ def test_a_leaver_paid_the_month_after_is_a_counted_note(tiny_project):
     assert note.severity == "warning" and note.column == "outcome" and note.row is None
     # one person is below the small-count limit of 5: the note says <5, not 1, and names no one
     for lang in ("sv", "en"):
-        text = note.text(lang)
+        text = note.note(lang)  # (what is said, without the file's temporary folder)
         assert "<5" in text and "P1" not in text and "4000" not in text and "4 000" not in text
         assert "2022" not in text
     table = et.Report(path).quality_table()

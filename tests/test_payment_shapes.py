@@ -87,7 +87,7 @@ def test_one_row_per_payment_is_summed_into_person_and_month(tiny_project):
     note = next(w for w in project.warnings if w.key == "payment.per_payment_read")
     assert dict(note.values)["payments"] == "5" and dict(note.values)["months"] == "3"
     assert dict(note.values)["negative"] == "1"
-    text = note.text("sv") + note.text("en")
+    text = note.note("sv") + note.note("en")  # (what is said, without the file's temporary folder)
     assert "P1" not in text and "2022-01" not in text and "499" not in text  # counts only
 
 
