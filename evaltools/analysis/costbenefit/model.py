@@ -408,8 +408,21 @@ class _Model:
     def pv_costs(self, perspective: str = "samhälle", rate=None, cost_mult=1.0) -> float:
         """Present value of the project's cost borne by the perspective (without the skattefaktor)."""
         r = self.rate if rate is None else rate
-        c = self.cost_stream(perspective, cost_mult)
-        return float((c / (1 + r) ** (np.arange(len(c)) / 12)).sum())
+
+        def compute() -> float:
+            c = self.cost_stream(perspective, cost_mult)
+            return float((c / (1 + r) ** (np.arange(len(c)) / 12)).sum())
+        if np.ndim(r) or np.ndim(cost_mult):
+            return compute()
+        return float(self._kept(("pv_costs", perspective, float(r), float(cost_mult)), compute))
+
+    def _annuity(self, horizon, dropoff, rate) -> np.ndarray:
+        """:func:`annuity_factor` with this model's observed first year; kept for scalar arguments (the
+        sensitivity analysis asks for the same few factors once per perspective and assumption)."""
+        if np.ndim(horizon) or np.ndim(dropoff) or np.ndim(rate):
+            return annuity_factor(horizon, dropoff, rate, self.first_year)
+        return self._kept(("annuity", float(horizon), float(dropoff), float(rate)),
+                          lambda: annuity_factor(horizon, dropoff, rate, self.first_year))
 
     def excess_burden(self, skattefaktor: float | None = None, cost_mult: float = 1.0, **kw) -> float:
         """Present value of the marginal cost of public funds in society's account: (skattefaktor − 1)
@@ -423,11 +436,11 @@ class _Model:
                    success_mult=1.0, subsidy=None) -> float:
         r = self.rate if rate is None else rate
         d = self.dropoff if dropoff is None else dropoff
-        a = annuity_factor(self.horizon if horizon is None else horizon, d, r, self.first_year)
+        a = self._annuity(self.horizon if horizon is None else horizon, d, r)
         dw = self.deadweight if deadweight is None else deadweight
         disc = self.discount_at_exit(r)
         h = self.horizon if horizon is None else horizon
-        a_sub = annuity_factor(np.minimum(h, self.subsidy_years), d, r, self.first_year)
+        a_sub = self._annuity(np.minimum(h, self.subsidy_years), d, r)
         flows = (self.weights(perspective, level_mult) * disc).sum() * a
         flows = flows + (self.sub_weights(perspective, subsidy) * disc).sum() * a_sub
         return float(flows * (1 - dw) * success_mult) + self.pv_measured(perspective, r)
