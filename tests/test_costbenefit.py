@@ -426,3 +426,25 @@ def test_wage_subsidy_for_subsidised_work_is_a_state_cost_and_a_transfer_for_soc
     plain = et.cost_benefit(et.load_project(tiny_project(FIXED)), monte_carlo=False, effect=False)
     assert "wage_subsidy_sek_month" not in set(plain.assumptions["name"])
     assert "lonestod" not in set(plain.ledger["item"])
+
+
+def test_each_perspectives_sensitivity_is_computed_when_read_and_agrees_with_its_npv():
+    import pickle
+    project = et.load_project(PARAMS / "timra-vagen-ut.yaml")
+    r = et.cost_benefit(project)
+    by = r.sensitivity_by_perspective
+    npv = r.table.set_index("perspective")["npv"]
+    assert set(by) == set(npv.index)
+    # the report reads only its own perspective's; the others wait until the what-if panel asks
+    assert set(by._done) == {r.summary.perspective}
+    for p in ("kommun", "stat", "samhälle"):  # each bar around its own perspective's NPV in the perspectives table
+        s = by[p]
+        assert len(s) and s["npv_base"].to_numpy() == pytest.approx(npv[p]) and (s["perspective"] == p).all()
+    # Timrå values no earnings: the individual's NPV is no figure (the table's NaN), so it has no bars
+    # either (before, the what-if panel drew the individual's tornado around an NPV the table withheld)
+    assert np.isnan(npv["individ"]) and by["individ"].empty
+    # kept as a plain dict of every perspective's table (what a saved result holds)
+    saved = pickle.loads(pickle.dumps(by))
+    assert type(saved) is dict and set(saved) == set(npv.index)
+    pd.testing.assert_frame_equal(saved["kommun"], by["kommun"])
+    pd.testing.assert_frame_equal(saved["stat"], et.cost_benefit(project).sensitivity_by_perspective["stat"])

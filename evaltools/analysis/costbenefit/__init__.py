@@ -25,6 +25,7 @@ Method (every number is a parameter in ``params.cost_benefit`` with a sourced de
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -47,8 +48,8 @@ from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _l
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
                           successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
-from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, Simulation, SimulationDraws, _assumption_frame,
-                          _draw_dropoff, _monte_carlo, _sensitivity)
+from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, SensitivityByPerspective, Simulation,
+                          SimulationDraws, _assumption_frame, _draw_dropoff, _monte_carlo)
 
 
 
@@ -431,8 +432,10 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         persp[list(_NO_BENEFIT)] = np.nan
         summary = replace(summary, **_unknown(_NO_BENEFIT))
     # one perspective at a time (the what-if panel's tornado follows the perspective chosen); the lead's is the report's
-    sens_by = {p: (_sensitivity(m, info, p, cb) if (n_s and not structural) else pd.DataFrame(columns=SENSITIVITY_COLUMNS))
-               for p in PERSPECTIVES}
+    sens_by: Mapping[str, pd.DataFrame] = (
+        SensitivityByPerspective(m, info, cb, frozenset(persp.loc[persp["npv"].isna(), "perspective"]))
+        if (n_s and not structural)
+        else {p: pd.DataFrame(columns=SENSITIVITY_COLUMNS) for p in PERSPECTIVES})
     sens = sens_by[lead]
     # nothing to simulate without a benefit (no exit from försörjningsstöd yet, or every leaver had
     # another support at the start): every draw would be the cost, the sensitivity is left out likewise

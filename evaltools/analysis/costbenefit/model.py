@@ -409,11 +409,11 @@ class _Model:
         """Present value of the project's cost borne by the perspective (without the skattefaktor)."""
         r = self.rate if rate is None else rate
 
-        def compute() -> float:
+        def compute() -> np.ndarray:
             c = self.cost_stream(perspective, cost_mult)
-            return float((c / (1 + r) ** (np.arange(len(c)) / 12)).sum())
+            return (c / (1 + r) ** (np.arange(len(c)) / 12)).sum()
         if np.ndim(r) or np.ndim(cost_mult):
-            return compute()
+            return float(compute())
         return float(self._kept(("pv_costs", perspective, float(r), float(cost_mult)), compute))
 
     def _annuity(self, horizon, dropoff, rate) -> np.ndarray:

@@ -2,6 +2,7 @@
 effect-based estimate and the result object that carries them."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -242,7 +243,7 @@ class CostBenefitResult(Result):
     assumptions: pd.DataFrame | None = None
     costs: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
-    sensitivity_by_perspective: dict | None = None  # perspective -> its one-at-a-time sensitivity
+    sensitivity_by_perspective: Mapping | None = None  # perspective -> its one-at-a-time sensitivity (computed when read)
     monte_carlo: MonteCarlo | None = None
     reference_values: pd.DataFrame | None = None
     effect_based: EffectBased | None = None

@@ -2,6 +2,7 @@
 both from the registry of assumptions."""
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -61,6 +62,37 @@ def _sensitivity(m: _Model, info: dict, perspective: str, cb=None) -> pd.DataFra
                     "npv_high": b, "range": abs(b - a), "npv_base": base, "perspective": perspective})
     return (pd.DataFrame(out, columns=SENSITIVITY_COLUMNS).sort_values("range", ascending=False, kind="stable")
             .reset_index(drop=True))
+
+
+class SensitivityByPerspective(Mapping):
+    """Perspective → its one-at-a-time sensitivity (:func:`_sensitivity`), each computed when first
+    read: a report reads the lead perspective's only, the what-if panel the one chosen. A perspective
+    whose NPV is not valued (``unvalued``: the individual's when earnings are not) has no bars: an
+    empty table, as its NPV is no figure. Pickled (and compared) as the plain dict of every perspective's."""
+
+    def __init__(self, m: _Model, info: dict, cb, unvalued: frozenset[str] = frozenset()):
+        self._m, self._info, self._cb, self._unvalued = m, info, cb, unvalued
+        self._done: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, perspective: str) -> pd.DataFrame:
+        if perspective not in PERSPECTIVES:
+            raise KeyError(perspective)
+        if perspective not in self._done:
+            self._done[perspective] = (pd.DataFrame(columns=SENSITIVITY_COLUMNS) if perspective in self._unvalued
+                                       else _sensitivity(self._m, self._info, perspective, self._cb))
+        return self._done[perspective]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PERSPECTIVES)
+
+    def __len__(self) -> int:
+        return len(PERSPECTIVES)
+
+    def __reduce__(self):
+        return dict, (dict(self.items()),)
+
+    def __repr__(self) -> str:
+        return f"SensitivityByPerspective({', '.join(PERSPECTIVES)})"
 
 
 def _assumption_frame(assumptions: list[UsedAssumption], cb, tested: bool = True) -> pd.DataFrame:
