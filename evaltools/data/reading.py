@@ -144,14 +144,20 @@ def _decode(data: bytes, fname: str) -> tuple[str, str | None]:
     raise DataValidationError([problem(fname, None, None, None, "file.encoding")])  # pragma: no cover
 
 
+_SHORT_COLUMN = 64  # rows
+
+
 def per_distinct(s: pd.Series, compute: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """``compute(s)`` (an element-wise operation), computed once for each distinct cell of ``s`` and
     spread back over the cells; a missing cell is one of them. A payments file repeats its person ids,
     months and amounts on every row, and pandas' string methods visit each cell in Python: a file of
-    30 000 rows has a few hundred distinct cells per column."""
-    codes, distinct = pd.factorize(s, use_na_sentinel=False)
-    values = compute(pd.Series(distinct, dtype=s.dtype))
-    out = values.take(codes)
+    30 000 rows has a few hundred distinct cells per column. A short column is computed as it is
+    (finding its distinct cells would cost more than it saves)."""
+    if len(s) <= _SHORT_COLUMN:
+        out = compute(s.reset_index(drop=True))
+    else:
+        codes, distinct = pd.factorize(s, use_na_sentinel=False)
+        out = compute(pd.Series(distinct, dtype=s.dtype)).take(codes)
     out.index, out.name = s.index, s.name
     return out
 
