@@ -25,7 +25,7 @@ from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, sup
 from ..data.errors import EvaltoolsError
 from ..data.messages import message
 from .result import Categories, Codes, Note, Result
-from .goals import assess_goals
+from .goals import GoalAssessment, assess_goals
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS, S.MUNICIPALITY)
 RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNICIPALITY)
@@ -289,7 +289,7 @@ def _ended_with_success(project: Project, d: SuccessDefinition | None,
 
 
 def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang: str | None = None,
-                  success_outcomes: tuple[str, ...] | None = None) -> OutcomeComparison:
+                  success_outcomes: tuple[str, ...] | None = None, goals: GoalAssessment | None = None) -> OutcomeComparison:
     """Which groups leave more often with a successful outcome? Rates of successful outcome by cohort.
 
     A successful outcome is what the project's main goal counts as one
@@ -316,6 +316,10 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     success_outcomes
         Outcome codes to count instead of the main goal's definition (for exploration; the
         result's ``definition`` is then ``None``).
+    goals
+        The project's goal table (:func:`evaltools.analysis.goals.assess_goals`) when it is already
+        computed: a rate row is hidden where it would reveal, beside the goal table's counts, a small
+        count; without it the goal table is computed here.
 
     Returns
     -------
@@ -350,7 +354,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         return OutcomeComparison(raw, raw, (), definition=d)
     raw["p_holm"] = holm(raw)
     k = _k(project)
-    hide = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, d, success_outcomes))
+    hide = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, d, success_outcomes, goals))
     table = apply_mask(raw, pd.Series(hide, index=raw.index), ["n", "successes"], k, ("rate", "ci_low", "ci_high"))
     # a test is shown only where every rate it compares is shown: a "difference" between hidden
     # rates would have no direction a reader could see
@@ -406,8 +410,8 @@ def _counts_as(goal, d: SuccessDefinition | None, codes: tuple[str, ...] | None)
     return goal.numerator != "action_plan" and tuple(sorted(goal.success_outcomes)) == tuple(sorted(wanted))
 
 
-def _goal_counts(project: Project, d: SuccessDefinition | None,
-                 codes: tuple[str, ...] | None = None) -> dict[int, dict[str, float]]:
+def _goal_counts(project: Project, d: SuccessDefinition | None, codes: tuple[str, ...] | None = None,
+                 assessed: GoalAssessment | None = None) -> dict[int, dict[str, float]]:
     """Counts the goal table publishes per project year of intake: ``{year: {"success": n,
     "not_success": n}}``, from goals counted by intake year whose numerator counts the same
     successes (:func:`_counts_as`)."""
@@ -415,7 +419,7 @@ def _goal_counts(project: Project, d: SuccessDefinition | None,
     if d is not None and d.exclude:  # the goal table's counts include those left out here: not the same cells
         return out
     goals = {g.id: g for g in project.params.goals}
-    table = assess_goals(project).table
+    table = (assessed if assessed is not None else assess_goals(project)).table
     for r in table.itertuples():
         g = goals.get(r.goal_id)
         if (g is None or g.period != "project_year" or g.count_by != "intake" or r.mode != "observed"

@@ -105,7 +105,7 @@ class Report:
 
     @cached_property
     def rates(self):
-        return outcome_rates(self.project, lang=self.lang) if self.project.has_participants else None
+        return outcome_rates(self.project, lang=self.lang, goals=self.goals) if self.project.has_participants else None
 
     @cached_property
     def model(self):
