@@ -959,6 +959,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
                                 periods=info["periods"], lines=_sek(info["lines"]), rows=_sek(info["rows"])))
+            if info["parts"]:
+                warn.append(problem(fname, None, None, None, "budget.wide_parts", "warning", "budget_wide",
+                                    parts=info["parts"]))
+            if info["partial"]:
+                warn.append(problem(fname, None, None, None, "budget.wide_parts_partial", "warning", "budget_wide",
+                                    years=info["partial"]))
     frame = raw.frame
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line

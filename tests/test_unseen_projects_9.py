@@ -1,0 +1,135 @@
+"""Ninth sweep of projects unlike the samples, from files made in Excel on Windows: a project for newly
+arrived persons whose goal is a cut in each person's försörjningsstöd by a percent, and a budget
+follow-up kept in tkr per half-year or quarter with utfall only for the parts of a year passed. Each
+fixture is a tiny project written in tmp_path; expected values are worked out by hand from the rows
+written here."""
+from __future__ import annotations
+
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import DataValidationError, ParamsError
+
+from .conftest import write_csv
+from .test_unseen_projects import PROJECT, _params, _person
+
+
+# --- a goal about cutting each person's payments by a percent is not a count of outcomes ----------------
+def _share_goal(label: str, target: float = 0.5) -> str:
+    return f"""\
+    kind: individ
+    period: {{start: 2024-01-01, planned_end: 2025-12-31}}
+    data: {{participants: data/participants.csv}}
+    goals:
+      - id: minskat
+        kind: share
+        label: {label}
+        target: {target}
+        period: whole_period
+        denominator: exits
+    """
+
+
+@pytest.mark.parametrize("label, words", [
+    ("Minst hälften av deltagarna ska ha minskat sitt försörjningsstöd med minst 20 % ett år efter avslut",
+     "minskat sitt försörjningsstöd med minst 20 %"),
+    ("Hälften av deltagarnas försörjningsstöd ska minska med 20 procent", "försörjningsstöd ska minska med 20 procent"),
+    ("At least half reduce their social assistance by at least 20% a year after exit",
+     "reduce their social assistance by at least 20%"),
+])
+def test_a_share_goal_about_cutting_payments_by_a_percent_is_refused_naming_its_words(tmp_path, label, words):
+    # the participant file says where each person went at exit; how much their payments fell it cannot say,
+    # so counting exits to work as "cut by 20 %" would put the application's words above another figure
+    write_csv(tmp_path / "data/participants.csv", [_person(i, start="2024-03-01", end="2024-09-01") for i in range(1, 6)])
+    with pytest.raises(ParamsError) as e:
+        et.load_project(_params(tmp_path, _share_goal(label)))
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert f"'{words}'" in sv and f"'{words}'" in en
+    assert "kind: qualitative" in sv and "kind: qualitative" in en
+    assert "Traceback" not in sv
+
+
+def test_a_share_goal_rising_from_one_percent_to_another_is_still_read(tmp_path):
+    # "öka från 20 % till 45 %" states its target, 45 %, and no change in payments: it is counted, 5 of 5 exits
+    write_csv(tmp_path / "data/participants.csv", [_person(i, start="2024-03-01", end="2024-09-01") for i in range(1, 6)])
+    body = _share_goal("Andelen deltagare i arbete, studier eller arbetsmarknadsinsats ska öka från 20 % till 45 %",
+                       0.45)
+    project = et.load_project(_params(tmp_path, body))
+    table = et.assess_goals(project).table
+    row = table[table["goal_id"] == "minskat"].iloc[0]
+    assert (row["numerator"], row["denominator"]) == (5, 5)
+
+
+# --- a budget follow-up per half-year or quarter, in tkr ---------------------------------------------------
+# Personal: 2024 H1 100 / 95, H2 110 / 120; 2025 H1 120 / 118, H2 120 / (not yet)
+# Lokaler:  2024 H1  20 / 20, H2  20 /  22; 2025 H1  20 /  20, H2  20 / (not yet)
+# Summa as Excel's SUM writes it: 0 under the half-year not yet passed
+HALF_YEARS = [
+    {"Kostnadsslag": "Personal", "Budget 2024 H1": 100, "Utfall 2024 H1": 95, "Budget 2024 H2": 110,
+     "Utfall 2024 H2": 120, "Budget 2025 H1": 120, "Utfall 2025 H1": 118, "Budget 2025 H2": 120, "Utfall 2025 H2": ""},
+    {"Kostnadsslag": "Lokaler", "Budget 2024 H1": 20, "Utfall 2024 H1": 20, "Budget 2024 H2": 20,
+     "Utfall 2024 H2": 22, "Budget 2025 H1": 20, "Utfall 2025 H1": 20, "Budget 2025 H2": 20, "Utfall 2025 H2": ""},
+    {"Kostnadsslag": "Summa", "Budget 2024 H1": 120, "Utfall 2024 H1": 115, "Budget 2024 H2": 130,
+     "Utfall 2024 H2": 142, "Budget 2025 H1": 140, "Utfall 2025 H1": 138, "Budget 2025 H2": 140, "Utfall 2025 H2": 0},
+]
+TKR = PROJECT.replace("budget.csv%s}", "budget.csv%s, amount_unit: {budget: tkr}}").replace(
+    "granted_sek: 1000000", "granted_sek: 520000")
+
+
+def _half_year_project(tmp_path, rows=HALF_YEARS):
+    write_csv(tmp_path / "data/participants.csv", [_person(i, start="2024-03-01", end="2024-09-01") for i in range(1, 6)])
+    write_csv(tmp_path / "data/budget.csv", rows)
+    return et.load_project(_params(tmp_path, TKR % ""))
+
+
+def test_a_budget_per_half_year_is_read_as_calendar_years(tmp_path):
+    p = _half_year_project(tmp_path)
+    b = p.budget
+    assert b["period"].tolist() == ["2024", "2024", "2025", "2025"]
+    assert b["category"].tolist() == ["Personal", "Lokaler", "Personal", "Lokaler"]
+    # 2024: Personal 100 + 110 = 210 tkr, utfall 95 + 120 = 215 tkr; Lokaler 20 + 20 = 40, utfall 20 + 22 = 42
+    # 2025: Personal 120 + 120 = 240, Lokaler 20 + 20 = 40
+    assert b["budget"].tolist() == [210_000, 40_000, 240_000, 40_000]
+    assert b["actual"].iloc[:2].tolist() == [215_000, 42_000]
+    # 2025's utfall is known for H1 only: 118 tkr is no year's utfall, so the year has none yet
+    assert b["actual"].iloc[2:].isna().all()
+    notes = {w.key: w for w in p.warnings}
+    assert "2024 H1, 2024 H2, 2025 H1, 2025 H2" in notes["budget.wide_parts"].note("sv")
+    assert "kalenderår" in notes["budget.wide_parts"].note("sv")
+    assert "calendar years" in notes["budget.wide_parts"].note("en")
+    partial = notes["budget.wide_parts_partial"]
+    assert "utfallet för 2025" in partial.note("sv") and "actuals for 2025" in partial.note("en")
+
+
+def test_a_budget_per_quarter_sums_its_four_quarters(tmp_path):
+    row = {"Kostnadsslag": "Personal"}
+    for q, (budget, actual) in enumerate([(60, 55), (60, 61), (70, 70), (70, 72)], start=1):
+        row[f"Budget Kv{q} 2024"], row[f"Utfall Q{q} 2024"] = budget, actual
+    p = _half_year_project(tmp_path, [row])
+    # 60 + 60 + 70 + 70 = 260 tkr; 55 + 61 + 70 + 72 = 258 tkr
+    assert p.budget["period"].tolist() == ["2024"]
+    assert (p.budget["budget"].iloc[0], p.budget["actual"].iloc[0]) == (260_000, 258_000)
+    assert "budget.wide_parts_partial" not in {w.key for w in p.warnings}
+
+
+def test_a_half_year_total_row_that_is_wrong_is_named_with_the_columns_it_sums(tmp_path):
+    rows = [dict(r) for r in HALF_YEARS]
+    rows[2]["Budget 2024 H2"] = 150  # 110 + 20 = 130: the year's total 120 + 150 = 270 against lines of 250
+    with pytest.raises(DataValidationError) as e:
+        _half_year_project(tmp_path, rows)
+    [only] = e.value.problems
+    assert (only.row, only.key) == (4, "budget.total")
+    assert only.column == "Budget 2024 H1 + Budget 2024 H2"
+    assert "250 tkr" in only.note("sv")
+
+
+def test_a_year_given_whole_and_in_half_years_is_refused(tmp_path):
+    # Budget 2024 beside Budget 2024 H1: the half-year would be counted twice
+    rows = [{"Kostnadsslag": "Personal", "Budget 2024": 210, "Budget 2024 H1": 100, "Utfall 2024": 215}]
+    with pytest.raises(DataValidationError) as e:
+        _half_year_project(tmp_path, rows)
+    keys = [p.key for p in e.value.problems]
+    assert keys == ["budget.wide_parts_mixed"]
+    [only] = e.value.problems
+    assert only.row == 1 and only.column == "Budget 2024 H1"
+    assert "'Budget 2024'" in only.note("sv") and "Budget 2024" in only.note("en")
