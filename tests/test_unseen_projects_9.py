@@ -133,3 +133,35 @@ def test_a_year_given_whole_and_in_half_years_is_refused(tmp_path):
     [only] = e.value.problems
     assert only.row == 1 and only.column == "Budget 2024 H1"
     assert "'Budget 2024'" in only.note("sv") and "Budget 2024" in only.note("en")
+
+
+# --- a line that is a percentage is not money -------------------------------------------------------------
+def test_a_budget_line_named_as_a_percentage_is_refused_and_a_line_of_a_percents_amount_is_read(tmp_path):
+    # "Indirekta kostnader 15 %" is the amount 15 % gives (a number before the sign): read as 30 tkr.
+    # "Andel av tjänst (%)" holds 20 (a cell showing 20 %): summed as 20 tkr it would be money nobody paid
+    rows = [{"period": "2024", "category": "Personal", "budget": 200, "actual": 190},
+            {"period": "2024", "category": "Indirekta kostnader 15 %", "budget": 30, "actual": 28},
+            {"period": "2024", "category": "Andel av tjänst (%)", "budget": 20, "actual": 20},
+            {"period": "2024", "category": "Sysselsättningsgrad i procent", "budget": 50, "actual": 50},
+            {"period": "", "category": "Summa", "budget": 300, "actual": 288}]
+    with pytest.raises(DataValidationError) as e:
+        _half_year_project(tmp_path, rows)
+    # one problem per percentage line (rows 4 and 5 of the file, the header being row 1), and no follow-on
+    # message about the total, which differs only because of them
+    found = [(p.row, p.column, p.key) for p in e.value.problems]
+    assert found == [(4, "category", "budget.percent_line"), (5, "category", "budget.percent_line")]
+    assert "'Andel av tjänst (%)'" in e.value.problems[0].note("sv")
+    assert "procentsats" in e.value.problems[0].note("sv") and "percentage" in e.value.problems[0].note("en")
+    # without them the file is read: 200 + 30 tkr budget, 190 + 28 tkr utfall
+    p = _half_year_project(tmp_path, [rows[0], rows[1]])
+    assert p.budget["budget"].sum() == 230_000 and p.budget["actual"].sum() == 218_000
+
+
+def test_a_percentage_line_of_a_half_year_follow_up_is_named_once(tmp_path):
+    rows = [dict(r) for r in HALF_YEARS[:2]]
+    rows.insert(1, {k: (20 if k != "Kostnadsslag" else "Andel av tjänst (%)") for k in HALF_YEARS[0]})
+    with pytest.raises(DataValidationError) as e:
+        _half_year_project(tmp_path, rows)
+    # the line gives a row for 2024 and one for 2025; it is one line of the file, row 3: one problem
+    [only] = e.value.problems
+    assert (only.row, only.column, only.key) == (3, "Kostnadsslag", "budget.percent_line")
