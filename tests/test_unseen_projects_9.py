@@ -165,3 +165,31 @@ def test_a_percentage_line_of_a_half_year_follow_up_is_named_once(tmp_path):
     # the line gives a row for 2024 and one for 2025; it is one line of the file, row 3: one problem
     [only] = e.value.problems
     assert (only.row, only.column, only.key) == (3, "Kostnadsslag", "budget.percent_line")
+
+
+# --- a small rural project: a year of "<5" against a target of 5 fell short, and page 1 says so ----------
+def test_page_one_says_a_hidden_year_below_its_target_fell_short_as_its_verdict_counts_it(tmp_path):
+    # three project years; 5, 4 and 5 persons enrolled against "at least 5 a year". Year 2's 4 is shown "<5";
+    # any count from 1 to 4 is below 5, so the verdict counts year 2 as not reached (two of three years),
+    # and page 1 must not call the same year "too few to assess" beside that verdict
+    starts = ["2023-02-01"] * 5 + ["2024-02-01"] * 4 + ["2025-02-01"] * 5
+    write_csv(tmp_path / "data/participants.csv",
+              [_person(i, start=s, end=s.replace("-02-", "-06-")) for i, s in enumerate(starts, start=1)])
+    body = """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2025-12-31}
+        data: {participants: data/participants.csv}
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: Minst 5 deltagare per projektår
+            target: 5
+        """
+    project = et.load_project(_params(tmp_path, body))
+    for lang, short, vague in [("sv", "färre än 5 år 2 (under målvärdet)", "för få för att bedöma år 2"),
+                               ("en", "fewer than 5 in year 2 (below the target)", "too few to assess in year 2")]:
+        page_one = " ".join(et.Report(project, lang=lang).key_findings())
+        assert short in page_one, page_one
+        assert vague not in page_one
+    sv = " ".join(et.Report(project, lang="sv").key_findings())
+    assert "delvis uppnått (nått två av tre år)" in sv

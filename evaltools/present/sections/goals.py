@@ -12,7 +12,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, t
-from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict, verdict_statuses
+from ...analysis.goals import SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict, verdict_statuses
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import side_p, context_series
 from ...analysis.survey import LOW_RESPONSE_RATE
@@ -79,7 +79,9 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
         if getattr(row, "suppression", "") and row.mode != "survey":  # a period the small-count rule hides
-            if row.too_few and row.status == GoalStatus.NOT_REACHED:  # fewer than k, below the target whatever it is
+            # fewer than k, below the target whatever it is: not reached, or (SHORT_NOTE) short of it whatever the
+            # band's word, and counted so in the goal's verdict ("nått ett av två år")
+            if row.too_few and (row.status == GoalStatus.NOT_REACHED or row.note == SHORT_NOTE):
                 parts.append(msg("summary.goal_below_few", period=period, k=str(r.params.privacy.min_count)))
                 continue
             parts.append(msg("summary.goal_too_few" if row.too_few else "summary.goal_withheld", period=period))
