@@ -193,3 +193,51 @@ def test_page_one_says_a_hidden_year_below_its_target_fell_short_as_its_verdict_
         assert vague not in page_one
     sv = " ".join(et.Report(project, lang="sv").key_findings())
     assert "delvis uppnått (nått två av tre år)" in sv
+
+
+# --- a goal worded "to work or studies" that counts the default successes says what else it counts ----------
+def _work_or_studies(tmp_path, goal: str):
+    # 5 to work, 1 to studies, 1 to sickness compensation, 1 still on försörjningsstöd
+    outcomes = ["arbete"] * 5 + ["studier", "sjuk_aktivitetsersättning", "kvar_försörjningsstöd"]
+    write_csv(tmp_path / "data/participants.csv",
+              [_person(i, start="2024-03-01", end="2024-09-01", outcome=o) for i, o in enumerate(outcomes, start=1)])
+    body = f"""\
+        kind: individ
+        period: {{start: 2024-01-01, planned_end: 2025-12-31}}
+        data: {{participants: data/participants.csv}}
+        goals:
+          - {goal}
+        """
+    return et.load_project(_params(tmp_path, body))
+
+
+def test_a_goal_worded_work_or_studies_says_the_other_outcomes_it_counts(tmp_path):
+    project = _work_or_studies(tmp_path, "{id: egen, kind: share, label: 40 % ska gå till arbete eller studier, "
+                                         "target: 0.4, period: whole_period, denominator: exits}")
+    row = et.assess_goals(project).table.iloc[0]
+    # the default successes: 5 + 1 + the sickness compensation = 7 of 8 exits
+    assert (row["numerator"], row["denominator"]) == (7, 8)
+    sv = " ".join(et.Report(project, lang="sv").key_findings())
+    assert ("Som lyckat räknas också sjuk- eller aktivitetsersättning, sjukpenning, annan ersättning och aktiv "
+            "planering med annan part, som målets text inte nämner.") in sv
+    en = " ".join(et.Report(project, lang="en").key_findings())
+    assert "Also counted as a success: sickness or activity compensation, sickness benefit, other benefit" in en
+    from evaltools.present.sections.goals import beyond_words_sentences
+    [said] = beyond_words_sentences(et.Report(project, lang="sv"))
+    assert said.startswith("”40\u00a0% ska gå till arbete eller studier” nämner arbete eller studier")
+
+
+@pytest.mark.parametrize("goal", [
+    # counts work and studies only: nothing beyond its words
+    "{id: egen, kind: share, label: 40 % ska gå till arbete eller studier, target: 0.4, period: whole_period, "
+    "denominator: exits, success_outcomes: [arbete, arbete_med_stöd, studier]}",
+    # its words name more than work or studies
+    "{id: egen, kind: share, label: '40 % ska gå till arbete, studier eller rätt ersättning', target: 0.4, "
+    "period: whole_period, denominator: exits}",
+    "{id: egen, kind: share, label: 40 % ska gå till egen försörjning, target: 0.4, period: whole_period, "
+    "denominator: exits}",
+])
+def test_a_goal_whose_words_match_what_it_counts_says_nothing_more(tmp_path, goal):
+    project = _work_or_studies(tmp_path, goal)
+    sv = " ".join(et.Report(project, lang="sv").key_findings())
+    assert "som målets text inte nämner" not in sv
