@@ -3,7 +3,8 @@
 The contract's own shape is one row per period and cost line (``period``, ``category``, ``budget``,
 ``actual``, ``funder``). A förbund's budget and its follow-up are usually one row per cost line with
 a column per year for the budget and one for the utfall (``Budget 2024``, ``Utfall 2024``, or
-``2024 budget``; project years as ``Budget år 1``), often a total column per kind (``Budget totalt``)
+``2024 budget``; project years as ``Budget år 1``; parts of a year as ``Budget 2024 H1`` or ``Utfall Kv3 2024``,
+added up into the year), often a total column per kind (``Budget totalt``)
 and a total row (``Summa``). This module finds that layout from the headings and turns it into the
 contract's rows, keeping each cell's row and column for the messages. A total column is checked
 against its row's cells here; a total row becomes the contract's total rows (category ``Summa`` per
@@ -31,6 +32,14 @@ _KIND_LAST = re.compile(rf"^\s*(.*?)[\s,:;_\-–]*\b({_KIND_WORDS})\s*$", re.IGN
 _UNIT = re.compile(r"\(\s*(t?kr|sek|tsek)\s*\)|\b(t?kr|tsek)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20|21)\d\d$")
 _PROJECT_YEAR = re.compile(r"^(?:år|ar|projektår|projektar|year|project year)\s*_?(\d{1,2})$", re.IGNORECASE)
+# a part of a calendar year, as a förbund's follow-up per half-year, tertial or quarter heads it: 2024 H1,
+# H1 2024, halvår 2 2024, Kv1 2024, kvartal 3 2024, Q4 2024, T2 2024 (tertial)
+_PART_WORDS = {"h": "H", "halvår": "H", "halvar": "H", "half": "H", "kv": "Kv", "kvartal": "Kv", "q": "Kv",
+               "quarter": "Kv", "t": "T", "tertial": "T"}
+_PART_WORD = "|".join(sorted(_PART_WORDS, key=len, reverse=True))
+_PART = re.compile(rf"^(?:((?:19|20|21)\d\d)[\s_\-–]*({_PART_WORD})\s*\.?\s*([1-4])"
+                   rf"|({_PART_WORD})\s*\.?\s*([1-4])[\s_\-–]*((?:19|20|21)\d\d))$", re.IGNORECASE)
+_PART_COUNT = {"H": 2, "T": 3, "Kv": 4}
 _TOTAL_WORDS = ("", *S.TOTAL_LABELS, "totalt", "hela", "hela perioden", "alla", "all", "whole period")
 # the funder column of a wide budget (the contract's name, or the Swedish word)
 _FUNDER_HEADINGS = ("funder", "finansiär", "finansiar", "financier")
@@ -55,10 +64,30 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
         return code, ""
     if _YEAR.match(rest):
         return code, rest
+    part = _part(rest)
+    if part is not None:
+        return code, part
     py = _PROJECT_YEAR.match(rest)
     if py:
         return code, f"år {int(py.group(1))}"
     return code, "?"
+
+
+def _part(text: str) -> str | None:
+    """``'2024 H1'`` for a part of a calendar year written ``2024 H1``, ``h1 2024``, ``Kvartal 3 2024`` (``'2024
+    Kv3'``) or ``T2 2024`` (a tertial, ``'2024 T2'``); ``None`` for anything else or a part the year has not
+    (``H3``, ``T4``)."""
+    m = _PART.match(text.strip())
+    if m is None:
+        return None
+    year, word, n = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(4), m.group(5))
+    part = _PART_WORDS[word.lower()]
+    return f"{year} {part}{n}" if int(n) <= _PART_COUNT[part] else None
+
+
+def year_of(period: str) -> str:
+    """The calendar year a part of a year belongs to (``'2024 H1'`` → ``'2024'``); any other period as it is."""
+    return period.split(" ")[0] if _part(period) is not None else period
 
 
 def near_wide_heading(heading: str) -> str | None:
@@ -152,13 +181,20 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     unread = any(p == "?" for p in map(lambda c: (wide_heading(c) or ("", ""))[1], df.columns))
     if unread:
         totals = {}
-    periods = list(dict.fromkeys(p for _, p in cells))
+    # a year's parts (2024 H1, 2024 H2) are read as the year: the contract's periods are years
+    groups: dict[str, list[str]] = {}
+    for _, p in cells:
+        if p not in groups.setdefault(year_of(p), []):
+            groups[year_of(p)].append(p)
+    _check_parts(groups, cells, fname, header_row, problems)
+    periods = list(groups)
     if category is None:  # (no line could be named: one problem, not one per empty name)
         periods, totals = [], {}
     rows: list[dict[str, str]] = []
     at: list[int] = []
     where: dict[str, list[str]] = {S.BUDGET: [], S.ACTUAL: []}
     order: list[tuple[int, int]] = []
+    partial: dict[str, None] = {}  # years whose utfall some of their parts lack: left empty
     names = df[category].to_numpy(object) if category is not None else np.full(len(df), "", dtype=object)
     for i in range(len(df)):
         name = str(names[i])
@@ -170,7 +206,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
             stated = _number(str(line[heading]))
             if is_total or stated is None:  # a total row's total is checked as period 'alla'
                 continue
-            texts = [str(line[cells[(kind, p)]]) for p in periods if (kind, p) in cells]
+            texts = [str(line[h]) for (k, _), h in cells.items() if k == kind]
             parts = [_number(t) for t in texts]
             if any(x is None and t.strip() for x, t in zip(parts, texts, strict=True)):
                 continue  # a cell that is not a number is reported on its own
@@ -182,10 +218,13 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
         for period in keys:
             if period == "alla":
                 b_col, a_col = totals.get(S.BUDGET), totals.get(S.ACTUAL)
+                b = str(line[b_col]) if b_col else ""
+                a = str(line[a_col]) if a_col else ""
             else:
-                b_col, a_col = cells.get((S.BUDGET, period)), cells.get((S.ACTUAL, period))
-            b = str(line[b_col]) if b_col else ""
-            a = str(line[a_col]) if a_col else ""
+                b, b_col, a, a_col = _year_cells(line, cells, groups[period], is_total)
+                if len(groups[period]) > 1 and not a.strip() and not is_total and any(
+                        str(line[h]).strip() for (k, p), h in cells.items() if k == S.ACTUAL and year_of(p) == period):
+                    partial.setdefault(period, None)
             if not b.strip() and not a.strip():
                 continue
             row = {S.PERIOD: period, S.CATEGORY: name, S.BUDGET: b, S.ACTUAL: a}
@@ -211,7 +250,61 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                    file_sheets=raw.file_sheets)
     lines = sum(1 for n in names if str(n).strip() and str(n).strip().lower() not in S.TOTAL_LABELS)
     cells_read = sum(1 for row in rows if row[S.CATEGORY].strip().lower() not in S.TOTAL_LABELS)
-    return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read}
+    part_periods = [p for g in groups.values() if len(g) > 1 or g[0] not in groups for p in g]
+    return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,
+                 "parts": ", ".join(part_periods), "partial": ", ".join(partial)}
+
+
+def _check_parts(groups: dict[str, list[str]], cells: dict[tuple[str, str], str], fname: str,
+                 header_row: int | None, problems: list[Problem]) -> None:
+    """A year is given whole or in parts of one kind (half-years, tertials or quarters), never both: a
+    column ``Budget 2024`` beside ``Budget 2024 H1``, or ``H1`` beside ``Kv3``, would count an amount twice."""
+    for year, group in groups.items():
+        kinds = {re.sub(r"\d+$", "", p.split(" ")[1]) if " " in p else "" for p in group}
+        if len(kinds) < 2:
+            continue
+        heading = next(h for (_, p), h in cells.items() if p == group[-1])
+        other = next(h for (_, p), h in cells.items() if p == group[0])
+        problems.append(problem(fname, header_row, heading, heading, "budget.wide_parts_mixed", other=other,
+                                year=year))
+
+
+def _sum_cells(line: pd.Series, headings: list[str]) -> tuple[str, str]:
+    """The cells of one line under ``headings`` (a year's parts) as one amount and the heading a message
+    about it names: empty when all are empty, the first cell that is not a number as it is (its own
+    message names it), else the sum, named by the headings it sums (``Budget 2024 H1 + Budget 2024 H2``)."""
+    texts = [str(line[h]) for h in headings]
+    for t, h in zip(texts, headings, strict=True):
+        if t.strip() and _number(t) is None:
+            return t, h
+    filled = [t for t in texts if t.strip()]
+    if not filled:
+        return "", headings[0] if headings else ""
+    total = sum(_number(t) or 0.0 for t in filled)
+    named = [h for t, h in zip(texts, headings, strict=True) if t.strip()]
+    return f"{total:.6f}".rstrip("0").rstrip("."), " + ".join(named)
+
+
+def _year_cells(line: pd.Series, cells: dict[tuple[str, str], str], group: list[str],
+                is_total: bool) -> tuple[str, str, str, str]:
+    """Budget and utfall of one line for a year given whole or in parts: ``(budget, its heading, utfall,
+    its heading)``. The parts' utfall is summed only when every part with a budget has one; a year whose
+    utfall is known for some parts only (the half-years passed) has its utfall left empty, since the sum
+    of the parts passed is no year's utfall. On a total row, an utfall of 0 beside a budget is Excel's
+    ``SUM`` over cells not yet filled in."""
+    b_heads = [cells[(S.BUDGET, p)] for p in group if (S.BUDGET, p) in cells]
+    a_heads = [cells[(S.ACTUAL, p)] for p in group if (S.ACTUAL, p) in cells]
+    b, b_col = _sum_cells(line, b_heads)
+    a, a_col = _sum_cells(line, a_heads)
+    if len(group) == 1 or not a.strip() or _number(a) is None and a.strip():
+        return b, b_col, a, a_col
+    for p in group:
+        b_part = str(line[cells[(S.BUDGET, p)]]) if (S.BUDGET, p) in cells else ""
+        a_part = str(line[cells[(S.ACTUAL, p)]]) if (S.ACTUAL, p) in cells else ""
+        unfilled = not a_part.strip() or (is_total and _number(a_part) == 0 and (_number(b_part) or 0) > 0)
+        if b_part.strip() and (_number(b_part) or 0) > 0 and unfilled:
+            return b, b_col, "", a_col
+    return b, b_col, a, a_col
 
 
 def _plain(x: float, lang: str) -> str:

@@ -254,6 +254,14 @@ _SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|
 # Words of a goal no count of participants measures: a change in percentage points, an amount of money
 _NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s]*(?:kr|kronor|tkr|mnkr|sek)\b"
                           r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
+# ... and a change in a person's payments by a percent ("minskat sitt försörjningsstöd med minst 20 %"): the
+# participant file holds each person's outcome at exit, not how much their payments changed
+_PAYMENT = (r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|bistånd|bidrag|utbetalning|kostnad|social\s+assistance|"
+            r"welfare|benefit|payment|assistance)\w*")
+_CHANGE = r"(?:minsk|sänk|reduc|decreas|lower|cut)\w*"
+_BY_PERCENT = r"(?:med|by)\s+(?:(?:minst|mer\s+än|över|at\s+least|more\s+than|over)\s+)?\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)"
+_PAYMENT_CHANGE = re.compile(rf"\b{_CHANGE}(?:\s+[\wåäö]+){{0,4}}?\s+{_PAYMENT}(?:\s+[\wåäö]+){{0,3}}?\s+{_BY_PERCENT}"
+                             rf"|\b{_PAYMENT}(?:\s+[\wåäö]+){{0,4}}?\s+{_CHANGE}\s+{_BY_PERCENT}", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
@@ -430,7 +438,8 @@ class Goal(_Strict):
         for label in (self.label, self.label_en):
             if not label:
                 continue
-            beyond = _NOT_COUNTED.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label)) if self.kind in PERSON_GOAL_KINDS \
+                else None
             if beyond is not None:
                 raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
             conflict = label_period_conflict(label, self.period)

@@ -959,6 +959,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
                                 periods=info["periods"], lines=_sek(info["lines"]), rows=_sek(info["rows"])))
+            if info["parts"]:
+                warn.append(problem(fname, None, None, None, "budget.wide_parts", "warning", "budget_wide",
+                                    parts=info["parts"]))
+            if info["partial"]:
+                warn.append(problem(fname, None, None, None, "budget.wide_parts_partial", "warning", "budget_wide",
+                                    years=info["partial"]))
     frame = raw.frame
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
@@ -979,7 +985,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
     is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
     lines = df[~is_total]
-    for i in np.flatnonzero(is_total.to_numpy()).tolist():
+    percent = _percent_lines(df, raw, fname, problems)
+    for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
         period = row[S.PERIOD]
         scope = lines if _every_period(period) else lines[lines[S.PERIOD] == period]
@@ -1012,6 +1019,27 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
     return out
+
+
+# a budget line named as a percentage ("Andel av tjänst (%)", "Sysselsättningsgrad i procent"), not as an amount
+# that a percentage gives ("Indirekta kostnader 15 %": a number before the sign)
+_PERCENT_NAME = re.compile(r"(?:^|[^\d\s\u00a0])[\s\u00a0]*(?:%|procent\b|per\s*cent\b)", re.IGNORECASE)
+
+
+def _percent_lines(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem]) -> bool:
+    """A line whose name says it holds a percentage would be summed as an amount of money (a cell shown as
+    20 % is read as 20): one problem per such line, naming its row; True when there is one (its period totals
+    then cannot be checked)."""
+    found, seen = False, set()
+    for i, name in enumerate(df[S.CATEGORY].fillna("").astype(str).tolist()):
+        if not _PERCENT_NAME.search(name):
+            continue
+        found = True
+        row = int(raw.file_rows[i])
+        if row not in seen:
+            seen.add(row)
+            problems.append(problem(fname, row, raw.column_of(S.CATEGORY, i), name.strip(), "budget.percent_line"))
+    return found
 
 
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")

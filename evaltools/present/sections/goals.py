@@ -12,7 +12,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, t
-from ...analysis.goals import GoalStatus, GoalVerdict, IntervalVerdict, verdict_statuses
+from ...analysis.goals import SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict, verdict_statuses
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import side_p, context_series
 from ...analysis.survey import LOW_RESPONSE_RATE
@@ -79,7 +79,9 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     for row in rows.itertuples(index=False):
         period = period_words(row.period_key, lang)
         if getattr(row, "suppression", "") and row.mode != "survey":  # a period the small-count rule hides
-            if row.too_few and row.status == GoalStatus.NOT_REACHED:  # fewer than k, below the target whatever it is
+            # fewer than k, below the target whatever it is: not reached, or (SHORT_NOTE) short of it whatever the
+            # band's word, and counted so in the goal's verdict ("nått ett av två år")
+            if row.too_few and (row.status == GoalStatus.NOT_REACHED or row.note == SHORT_NOTE):
                 parts.append(msg("summary.goal_below_few", period=period, k=str(r.params.privacy.min_count)))
                 continue
             parts.append(msg("summary.goal_too_few" if row.too_few else "summary.goal_withheld", period=period))
@@ -222,6 +224,38 @@ def after_exit_sentences(r) -> list[str]:
             for row in rows.itertuples(index=False) if (words := after_exit_words(row.label))]
 
 
+# A goal's words that name work or studies only ("ska gå till arbete eller studier", "to work or studies"), and
+# words that name more (a benefit, an active plan, self-support, an effort with another party): a goal worded
+# the first way that counts the default successes counts outcomes its words do not name, and says which
+_WORK_STUDIES_WORDS = re.compile(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|studier|studera|utbildning\w*|work|jobs?|"
+                                 r"employment|stud(?:y|ies))\b", re.IGNORECASE)
+_MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|planering|\bplan\b|insats|annan\s+part|sjuk|rehab|"
+                         r"benefit|compensation|self-support|self-sufficien|programme|agency|\brätt\b|\bright\b", re.IGNORECASE)
+WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
+
+
+def outcomes_beyond_words(goal) -> tuple[str, ...]:
+    """The outcomes ``goal`` counts as a success that its label, naming work or studies only, does not name
+    (``()`` when its label names more, or it counts work and studies only, or it counts no outcomes)."""
+    if goal.kind not in ("outcome_count", "share") or goal.numerator == "action_plan":
+        return ()
+    words = " ".join(x for x in (goal.label, goal.label_en) if x)
+    if not _WORK_STUDIES_WORDS.search(words) or _MORE_WORDS.search(words):
+        return ()
+    return tuple(o for o in goal.success_outcomes if o not in WORK_STUDIES)
+
+
+def beyond_words_sentences(r) -> list[str]:
+    """For each goal whose label names work or studies only but which counts more outcomes as a success: which."""
+    out = []
+    for goal in r.params.goals:
+        extra = outcomes_beyond_words(goal)
+        if extra and (goal.id in set(r.goals.table["goal_id"])):
+            out.append(r.msg("goals.beyond_words", label=goal.label_for(r.lang).rstrip("."),
+                             outcomes=r.words.join([code_label(S.OUTCOME, o, r.lang).lower() for o in extra])))
+    return out
+
+
 def _counts_outcomes(r) -> dict[str, bool]:
     """Whether each goal counts exit outcomes (not the action plan, which is recorded at exit by definition)."""
     ids = after_exit_goals(r.params)
@@ -261,6 +295,10 @@ def page_one(r) -> list[str]:
         words = after_exit_words(first["label"]) if _counts_outcomes(r).get(gid) else None
         if words:  # (the figure is the outcome at exit: never said to be the situation months later)
             out.append(msg("summary.goal_after_exit", words=words))
+        extra = outcomes_beyond_words(next(g for g in r.params.goals if g.id == gid)) if first["kind"] in ("outcome_count", "share") else ()
+        if extra:  # (the figure counts more than the goal's words name: said beside it)
+            out.append(msg("summary.goal_beyond_words", outcomes=r.words.join(
+                [code_label(S.OUTCOME, o, lang).lower() for o in extra])))
     if other:  # named once, never counted as the application's; their figures are in the goal section
         sources = list(dict.fromkeys(tab.loc[tab["goal_id"].isin(other), "source"]))
         out.append(r.plural("summary.goals_other_sources", len(other), n=fmt_int(len(other), lang),
@@ -433,7 +471,7 @@ def blocks(r) -> list[list]:
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant, notes=(*total_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
-    uncertain = uncertain_goal_sentences(r) + after_exit_sentences(r)
+    uncertain = uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
     if uncertain:
         out.append([Text(uncertain)])
     if show_chart(tab):
