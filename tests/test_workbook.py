@@ -218,3 +218,16 @@ def test_tab_and_carriage_return_are_neutralised_too(tmp_path):
     assert values[:1] + values[2:] == ["\tTAB", "plain", "a-b", "=1"]
     assert all(c.data_type == "s" for c in _column(ws, "Kostnadspost"))
     assert [c.value for c in _column(ws, "Budget")] == [-5, 1.5, 2, -0.6, 0]
+
+
+def test_the_about_sheet_holds_its_dates_as_date_cells(tiny_project, tmp_path):
+    import datetime as dt
+    path = tiny_project("data_as_of: 2023-06-30\n")
+    out = tmp_path / "out"
+    et.export_report(et.Report(path), out)
+    ws = openpyxl.load_workbook(out / "tiny-tabeller.xlsx")["Om tabellerna"]
+    by_item = {row[0].value: row[1] for row in ws.iter_rows(min_col=1, max_col=2) if row[0].value}
+    data_up_to = next(c for item, c in by_item.items() if str(item).startswith("Data till och med"))
+    made = next(c for item, c in by_item.items() if str(item).startswith("Skapad"))
+    for c, day in ((data_up_to, dt.date(2023, 6, 30)), (made, dt.date.today())):
+        assert c.is_date and c.value.date() == day and c.number_format == "yyyy-mm-dd", (c.value, c.number_format)

@@ -217,7 +217,7 @@ def _rows(sheet: Sheet, lang: str, columns: Sequence[Column]) -> list[list[Cell]
 
 # --- the workbook -----------------------------------------------------------------------------
 def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
-                   about: Sequence[tuple[str, str]] = ()) -> Path:
+                   about: Sequence[tuple[str, object]] = ()) -> Path:
     """Write ``sheets`` as one .xlsx workbook, after a first sheet explaining them.
 
     Parameters
@@ -312,9 +312,12 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
 
 
 def _set(target, value: object) -> None:
-    """Put ``value`` into a worksheet cell; text is always text, never a formula."""
+    """Put ``value`` into a worksheet cell; text is always text, never a formula; a date is a date
+    cell, shown as the report writes dates."""
     target.value = value
-    if isinstance(value, str):
+    if isinstance(value, dt.date):
+        target.number_format = NUMBER_FORMATS["date"]
+    elif isinstance(value, str):
         target.data_type = "s"  # openpyxl would take a leading "=" as a formula
         if value.startswith(FORMULA_START):
             target.quotePrefix = True  # and Excel keeps it text when the cell is edited
@@ -943,8 +946,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     about = [(say("workbook.project"), p.display_title(lang)), (say("facts.forbund"), p.forbund),
              (say("facts.owner"), p.owner),
              (say("facts.period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
-             (say("facts.data_up_to"), fmt_date(p.as_of)),
-             (say("workbook.made"), f"{dt.date.today():%Y-%m-%d}"), (say("workbook.toolkit"), f"evaltools {__version__}"),
+             (say("facts.data_up_to"), p.as_of),  # (dates as date cells: Excel sorts and counts with them)
+             (say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),
              (say("workbook.source_reference"), say("workbook.source_reference_text")),
@@ -966,7 +969,7 @@ def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> lis
     note = say("portfolio.money_note", year=str(portfolio.price_year)) + " " + say("portfolio.note_short")
     if "withheld" in portfolio.table.columns and any(map(len, portfolio.table["withheld"])):
         note += " " + say("portfolio.withheld", k=str(min(portfolio.table["min_count"])))
-    about = [(say("workbook.made"), f"{pd.Timestamp.today():%Y-%m-%d}"), (say("workbook.toolkit"), f"evaltools {__version__}"),
+    about = [(say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("portfolio.about_figures"), note),
              (say("workbook.sources"), say("portfolio.sources"))]
     if portfolio.failed:
