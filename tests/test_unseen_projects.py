@@ -353,7 +353,7 @@ def test_a_budget_total_in_tkr_that_disagrees_is_reported_in_tkr_as_written(tmp_
         {"period": "år 1", "category": "Processledare", "budget": 540, "actual": ""},
         {"period": "år 1", "category": "Utbildning", "budget": "196,5", "actual": ""},
         {"period": "år 1", "category": "Resor", "budget": 25, "actual": ""},
-        {"period": "år 1", "category": "Totalt ", "budget": 770, "actual": ""},
+        {"period": "år 1", "category": "Totalt ", "budget": "770,5", "actual": ""},
     ])
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, """\
@@ -363,8 +363,9 @@ def test_a_budget_total_in_tkr_that_disagrees_is_reported_in_tkr_as_written(tmp_
             data: {budget: data/budget.csv, amount_unit: tkr}
             """))
     sv, en = e.value.message("sv"), e.value.message("en")
-    assert "rad 5, kolumn 'budget': står '770'; förväntat summan av raderna, 761,5 tkr" in sv
-    assert "row 5, column 'budget': got '770'; expected the sum of its lines, 761.5 tkr" in en
+    # (the stated total as the lines' sum is written: the language's decimal mark, the file's unit)
+    assert "rad 5, kolumn 'budget': står 770,5 tkr; förväntat summan av raderna, 761,5 tkr" in sv
+    assert "row 5, column 'budget': got 770.5 tkr; expected the sum of its lines, 761.5 tkr" in en
 
 
 @pytest.mark.parametrize("lang, so_far", [("sv", "hittills 60,0"), ("en", "so far 60.0")])

@@ -254,7 +254,7 @@ def test_an_undated_total_row_that_disagrees_names_its_row(tmp_path):
     wb.save(path)
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, WORKBOOK))
-    assert "rad 4, kolumn 'budget': står '1 100 000'; förväntat summan av raderna, 1 000 000 kr" in e.value.message("sv")
+    assert "rad 4, kolumn 'budget': står 1 100 000 kr; förväntat summan av raderna, 1 000 000 kr" in e.value.message("sv")
 
 
 def test_a_sheet_named_unlike_any_file_is_still_not_guessed(tmp_path):

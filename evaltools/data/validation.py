@@ -1004,6 +1004,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                 lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
                 problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(col, i), _amount(stated / factor, "en"),
                                         "budget.total",
+                                        value_sv=f"{_amount(stated / factor, 'sv')} {unit}",
+                                        value_en=f"{_amount(stated / factor, 'en')} {unit}",
                                         lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}",
                                         **_total_scope(period)))
