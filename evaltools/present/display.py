@@ -60,6 +60,19 @@ class Text:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)
 
 
+def number_figures(parts, first: int, caption) -> int:
+    """Give each chart among ``parts`` its numbered caption, in order from ``first``: ``caption(n, what)``
+    words it ("Figur 3. Stapeldiagram över budget och utfall per kostnadspost."), ``what`` being what the
+    chart shows (the lead of its alternative text, without its numbers). Returns the next number, so that
+    the charts of a whole report are numbered in the order a reader meets them."""
+    n = first
+    for part in parts:
+        if part is not None and hasattr(part, "savefig"):
+            part.et_caption = caption(n, str(getattr(part, "et_what", "") or ""))
+            n += 1
+    return n
+
+
 def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
     """A matplotlib figure as an embedded PNG ``<img>`` with an alternative text; closes the figure.
 
@@ -87,9 +100,10 @@ def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
         titles += [label for ax in fig.axes for label in (ax.get_xlabel(), ax.get_ylabel()) if label]
         alt = "; ".join(t_.replace("\n", " ") for t_ in titles) or "Diagram"
     width_in = fig.get_figwidth()
+    caption = getattr(fig, "et_caption", None)  # (its number in the report, :func:`number_figures`)
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return render("figure.html.j2", alt=alt, width_in=width_in, data=data)
+    return render("figure.html.j2", alt=alt, width_in=width_in, data=data, caption=caption)
 
 
 def shown_text(obj) -> str:
@@ -104,7 +118,7 @@ def shown_text(obj) -> str:
         frame = obj.frame
         return "\n".join([obj.caption, *map(str, frame.columns), *frame.astype(str).to_numpy().ravel(), *obj.notes])
     if hasattr(obj, "savefig"):
-        return str(getattr(obj, "et_alt", "") or "")
+        return "\n".join(t_ for t_ in (getattr(obj, "et_caption", ""), getattr(obj, "et_alt", "")) if t_)
     html = obj if isinstance(obj, str) else getattr(obj, "data", None)
     return re.sub(r"<[^>]+>", " ", html) if isinstance(html, str) else ""
 

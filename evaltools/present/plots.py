@@ -50,6 +50,7 @@ def _alt(fig, lang: str, key: str, parts: list[str] | None = None, **values):
     its key numbers."""
     lead = msg(key, lang, **values)
     fig.et_alt = " ".join([lead.rstrip(".") + "."] + [p_.rstrip(".") + "." for p_ in (parts or []) if p_])
+    fig.et_what = lead.rstrip(".")  # what the chart shows, without its numbers: its caption's words
     return fig
 
 

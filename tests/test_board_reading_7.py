@@ -1,0 +1,98 @@
+"""What a board member stumbles over when reading every sample, in Swedish and in English: a chart that
+cannot be pointed at ("look at figure 3"), and page 1's two net present values that disagree without a word
+on why there are two. Expected values are worked out by hand from the samples' files or from the small
+inputs built here, not taken from the code's output."""
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+import evaltools as et  # noqa: E402
+from evaltools.present import report as report_module  # noqa: E402
+from evaltools.present.display import figure_html, number_figures  # noqa: E402
+from evaltools.present.plots import plot_budget  # noqa: E402
+from evaltools.publish.docx import html_to_docx  # noqa: E402
+
+from .conftest import PARAMS, sample_report  # noqa: E402
+
+
+# --- every chart has a numbered caption saying what it shows, the same in HTML, PDF and Word -----------------
+
+def _chart(what: str | None = None):
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.bar(["a", "b"], [1, 2])
+    if what is not None:
+        fig.et_what = what
+    return fig
+
+
+def test_charts_are_numbered_in_the_order_given_and_other_parts_are_skipped():
+    first, second = _chart("Stapeldiagram över budget"), _chart("Histogram över nettonuvärdet")
+    parts = [None, "en mening", first, object(), second]
+    after = number_figures(parts, 3, lambda n, what: f"Figur {n}. {what}.")
+    assert after == 5  # two charts from 3: the next is 5
+    assert first.et_caption == "Figur 3. Stapeldiagram över budget."
+    assert second.et_caption == "Figur 4. Histogram över nettonuvärdet."
+    plt.close("all")
+
+
+def test_a_numbered_chart_carries_its_caption_under_the_picture_in_html_and_word():
+    fig = _chart()
+    fig.et_alt = "Diagram över två staplar: 1 och 2."
+    fig.et_caption = "Figur 1. Diagram över två staplar."
+    html = figure_html(fig)
+    # the caption follows the picture inside the same figure element (so that print keeps them together)
+    assert re.search(r"<figure class='et-fig'><img [^>]*>\s*<figcaption>Figur 1\. Diagram över två staplar\.</figcaption></figure>",
+                     html)
+    page = f"<html lang='sv'><body><main><h2>Budget</h2>{html}<p>Efter diagrammet.</p></main></body></html>"
+    d = docx.Document(io.BytesIO(html_to_docx(page, None, "sv", "Test")))
+    paragraphs = list(d.paragraphs)
+    (pic,) = [i for i, p in enumerate(paragraphs) if p._p.xpath(".//pic:pic")]
+    caption = paragraphs[pic + 1]
+    assert caption.text == "Figur 1. Diagram över två staplar."
+    assert caption.style.name == "Caption"
+    assert paragraphs[pic].paragraph_format.keep_with_next  # the picture stays on its caption's page
+    assert paragraphs[pic + 2].text == "Efter diagrammet."
+
+
+def test_a_chart_without_a_number_has_no_caption():
+    html = figure_html(_chart())
+    assert "<figcaption" not in html
+
+
+def test_the_chart_function_says_what_the_chart_shows_as_its_caption_words():
+    # the budget chart's words in each catalog, without the key numbers the alternative text adds after them
+    frame = __import__("pandas").DataFrame({"category": ["Personal"], "budget": [100_000.0], "actual": [90_000.0]})
+    for lang, what in (("sv", "Stapeldiagram över budget och utfall per kostnadspost"),
+                       ("en", "Bar chart of budget and actual costs per cost line")):
+        fig = plot_budget(frame, lang)
+        assert fig.et_what == what
+        assert fig.et_alt.startswith(what + ".")
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("lang, word", [("sv", "Figur"), ("en", "Figure")])
+def test_a_reports_charts_are_numbered_one_after_another_across_its_sections(monkeypatch, lang, word):
+    shown: list = []
+    monkeypatch.setattr(report_module, "_display", lambda *parts: shown.extend(parts))
+    r = et.Report(PARAMS / "kompassen-demo.yaml", lang=lang)  # (its own: showing sections numbers its charts)
+    r.goal_section()
+    r.budget_section()
+    r.costbenefit_section()
+    charts = [p for p in shown if hasattr(p, "savefig")]
+    # Kompassen's goal section draws one chart of its measurable goals, the budget section one of budget
+    # against actual costs; the cost-benefit section a tornado and the simulation's histogram: four, in order
+    numbers = [int(re.match(rf"{word} (\d+)\. ", c.et_caption).group(1)) for c in charts]
+    assert numbers == [1, 2, 3, 4]
+    budget = charts[1].et_caption
+    assert budget == ("Figur 2. Stapeldiagram över budget och utfall per kostnadspost." if lang == "sv" else
+                      "Figure 2. Bar chart of budget and actual costs per cost line.")
+    assert r.next_figure == 5
+    plt.close("all")
