@@ -96,3 +96,39 @@ def test_a_reports_charts_are_numbered_one_after_another_across_its_sections(mon
                       "Figure 2. Bar chart of budget and actual costs per cost line.")
     assert r.next_figure == 5
     plt.close("all")
+
+
+# --- page 1: two net present values that disagree say why there are two, and that they disagree -------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_page_one_says_which_question_each_calculation_answers_and_that_they_disagree(lang):
+    r = sample_report("kompassen-demo", lang)
+    eb, main = r.cba.effect_based, r.cba.summary
+    # Kompassen: the main calculation's NPV for the public financiers is negative (−2,4 miljoner kronor on
+    # page 1, −2 384 338 kr in the key figures), the one from the measured difference positive (806 959 kr)
+    assert main.npv < 0 < eb.npv
+    (said,) = __import__("evaltools.present.sections.summary", fromlist=["effect"]).effect(r)
+    if lang == "sv":
+        assert "huvudkalkylen på vad avsluten sparar" in said
+        assert "den andra på hur mycket deltagarnas försörjningsstöd sjönk mot jämförelsegruppens" in said
+        assert "går här isär" in said and "metoden väljer inte mellan dem" in said
+    else:
+        assert "the main one what the exits save" in said
+        assert "the other how much the participants' social assistance fell against the comparison group's" in said
+        assert "here they disagree" in said and "the method does not choose between them" in said
+    # the words come after both figures: the measured one is said first in the same paragraph
+    assert said.index("810") < said.index("huvudkalkylen" if lang == "sv" else "main one")
+
+
+def test_two_calculations_that_agree_in_sign_add_no_such_sentence():
+    import dataclasses
+    from types import SimpleNamespace
+
+    from evaltools.present.sections import summary
+    r = sample_report("kompassen-demo", "sv")
+    fake = SimpleNamespace(lang="sv", msg=r.msg, cba=SimpleNamespace(
+        effect_based=dataclasses.replace(r.cba.effect_based, npv=-100_000.0), summary=SimpleNamespace(npv=-2_400_000.0)))
+    assert summary.measured_worth(fake) == []
+    fake.cba.effect_based = dataclasses.replace(r.cba.effect_based, npv=810_000.0)
+    (said,) = summary.measured_worth(fake)
+    assert "går här isär" in said
