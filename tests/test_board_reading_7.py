@@ -70,11 +70,13 @@ def test_a_chart_without_a_number_has_no_caption():
 def test_the_chart_function_says_what_the_chart_shows_as_its_caption_words():
     # the budget chart's words in each catalog, without the key numbers the alternative text adds after them
     frame = __import__("pandas").DataFrame({"category": ["Personal"], "budget": [100_000.0], "actual": [90_000.0]})
-    for lang, what in (("sv", "Stapeldiagram över budget och utfall per kostnadspost"),
-                       ("en", "Bar chart of budget and actual costs per cost line")):
+    for lang, what, axis in (("sv", "Stapeldiagram över budget och utfall per kostnadspost", "Belopp i kr, löpande priser"),
+                             ("en", "Bar chart of budget and actual costs per cost line", "Amount in SEK, current prices")):
         fig = plot_budget(frame, lang)
         assert fig.et_what == what
         assert fig.et_alt.startswith(what + ".")
+        # the amount axis says its unit and prices, as the budget table's note does (before: bare numbers)
+        assert fig.axes[0].get_xlabel() == axis
         plt.close(fig)
 
 
@@ -95,6 +97,38 @@ def test_a_reports_charts_are_numbered_one_after_another_across_its_sections(mon
     assert budget == ("Figur 2. Stapeldiagram över budget och utfall per kostnadspost." if lang == "sv" else
                       "Figure 2. Bar chart of budget and actual costs per cost line.")
     assert r.next_figure == 5
+    plt.close("all")
+
+
+def test_a_caption_ends_as_a_sentence_once():
+    from evaltools.present.display import full_stop
+    assert full_stop("Figur 1. Stapeldiagram över budget") == "Figur 1. Stapeldiagram över budget."
+    assert full_stop("Figur 1. Klart.") == "Figur 1. Klart."
+    # a question quoted at the end keeps its own mark, a statement quoted at the end gets the full stop after it
+    assert full_stop("Figur 3. Svaren på ”Hur mår du?”") == "Figur 3. Svaren på ”Hur mår du?”"
+    assert full_stop("Figur 2. Svaren på ”Jag mår bra”") == "Figur 2. Svaren på ”Jag mår bra”."
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("sv", ["Figur 2. Deltagare vid start: svaren på ”Jag ser ljust på min framtid”.",
+            "Figur 3. Deltagare vid start: svaren på ”Hur bedömer du ditt allmänna hälsotillstånd?”",
+            "Figur 4. Deltagare vid avslut: svaren på ”Jag ser ljust på min framtid”.",
+            "Figur 5. Deltagare vid avslut: svaren på ”Hur bedömer du ditt allmänna hälsotillstånd?”"]),
+    ("en", ["Figure 2. Participants at start: answers to “I am hopeful about my future”.",
+            "Figure 3. Participants at start: answers to “How do you rate your general health?”",
+            "Figure 4. Participants at exit: answers to “I am hopeful about my future”.",
+            "Figure 5. Participants at exit: answers to “How do you rate your general health?”"])])
+def test_survey_charts_of_one_round_have_captions_that_tell_them_apart(monkeypatch, lang, expected):
+    # Nästa steg's questions file: D1 (agreement) and D2 (health) on different five-step scales, asked at start
+    # and at exit: one chart per scale and round, four in all after the goal chart (figure 1); before, the two
+    # charts of a round had the same caption
+    shown: list = []
+    monkeypatch.setattr(report_module, "_display", lambda *parts: shown.extend(parts))
+    r = et.Report(PARAMS / "nasta-steg.yaml", lang=lang)
+    r.goal_section()
+    r.survey_section()
+    captions = [p.et_caption for p in shown if hasattr(p, "savefig")]
+    assert captions[1:] == expected
     plt.close("all")
 
 

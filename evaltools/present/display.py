@@ -68,9 +68,16 @@ def number_figures(parts, first: int, caption) -> int:
     n = first
     for part in parts:
         if part is not None and hasattr(part, "savefig"):
-            part.et_caption = caption(n, str(getattr(part, "et_what", "") or ""))
+            part.et_caption = full_stop(caption(n, str(getattr(part, "et_what", "") or "")))
             n += 1
     return n
+
+
+def full_stop(text: str) -> str:
+    """A caption ended as a sentence: a full stop, unless it ends in one already or in a question's mark
+    (a question quoted at its end: ``… ”Hur mår du?”``, not ``… ”Hur mår du?”.``)."""
+    text = text.rstrip()
+    return text if re.search(r"[.?!][”“\"’]?$", text) else text + "."
 
 
 def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
