@@ -166,3 +166,24 @@ def test_two_calculations_that_agree_in_sign_add_no_such_sentence():
     fake.cba.effect_based = dataclasses.replace(r.cba.effect_based, npv=810_000.0)
     (said,) = summary.measured_worth(fake)
     assert "går här isär" in said
+
+
+# --- the outcome chart leaves out a breakdown whose every group is hidden -----------------------------------
+
+def test_the_outcome_chart_leaves_out_a_breakdown_whose_every_group_is_hidden():
+    from evaltools.present import sections
+    from evaltools.present.plots import plot_outcome_rates
+    r = sample_report("nasta-steg", "sv")
+    # Nästa steg's participants file: of the 70 who ended, the men are 24 with an action plan and 3 without
+    # (fewer than 5: hidden), so the women's 28 and 15 are hidden too (else the total gives the men's back);
+    # the rate table keeps both rows as "..", the chart would draw two empty lines under the heading Kön
+    sex = r.rates.table[r.rates.table["variable"] == "sex"]
+    assert len(sex) == 2 and all(v == ".." for v in sex["rate"])
+    chart = sections.outcomes.chart_rates(r)
+    assert "sex" not in set(chart.table["variable"])
+    # the intake years are shown: 29 of 40 and 23 of 30 with an action plan (the participants file)
+    years = chart.table[chart.table["variable"] == "project_year"]
+    assert [round(v, 4) for v in years["rate"]] == [round(29 / 40, 4), round(23 / 30, 4)]
+    fig = plot_outcome_rates(chart, "sv")
+    assert "Kön" not in fig.et_alt and "År 1 72,5\u00a0%" in fig.et_alt
+    plt.close(fig)
