@@ -187,3 +187,13 @@ def test_the_outcome_chart_leaves_out_a_breakdown_whose_every_group_is_hidden():
     fig = plot_outcome_rates(chart, "sv")
     assert "Kön" not in fig.et_alt and "År 1 72,5\u00a0%" in fig.et_alt
     plt.close(fig)
+
+
+@pytest.mark.parametrize("lang, spelled, short", [("sv", "95\u00a0% konfidensintervall för skillnaden", " KI "),
+                                                  ("en", "95% confidence interval", " CI ")])
+def test_page_one_spells_out_the_interval_of_the_measured_difference(lang, spelled, short):
+    from evaltools.present.sections import summary
+    # page 1 is the board's page: the difference's interval is named in words, as the goal lines' "felmarginal"
+    # is, not by the tables' abbreviation (explained only in the goal section after it)
+    (said,) = summary.effect(sample_report("kompassen-demo", lang))
+    assert spelled in said and short not in said
