@@ -199,3 +199,45 @@ def test_page_one_spells_out_the_interval_of_the_measured_difference(lang, spell
     # is, not by the tables' abbreviation (explained only in the goal section after it)
     (said,) = summary.effect(sample_report("kompassen-demo", lang))
     assert spelled in said and short not in said
+
+
+# --- the facts about the project are printed whole, never a row or two at the foot of page 1 ------------------
+
+def _facts_page(filler_lines: int, whole: bool) -> str:
+    import nbformat
+    import pandas as pd
+
+    from evaltools.present.display import Table, Text
+    from evaltools.publish import render
+    filler = "".join(f"<p>Rad {i} med vanlig text som fyller sidan.</p>" for i in range(filler_lines))
+    # thirteen rows: one more than a table printed whole for its length alone (the facts of Nästa steg)
+    frame = pd.DataFrame({"Uppgift": [f"Uppgift {i}" for i in range(1, 14)], "Värde": [f"värde {i}" for i in range(1, 14)]})
+    section = (f"<div class='et-block'>{Text(['Om projektet i en mening.'], 'Om projektet')._repr_html_()}"
+               f"{Table(frame, whole=whole)._repr_html_()}</div>")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": filler + section})])])
+    return render.notebook_to_html(nb, "sv", "Test")
+
+
+def test_a_table_printed_whole_keeps_all_its_rows_on_one_page(tmp_path):
+    pytest.importorskip("weasyprint")
+    import pypdf
+
+    from evaltools.present import sections
+    from evaltools.publish import render
+
+    def pages(n: int, whole: bool) -> tuple[list[int], list[int]]:
+        texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(render.html_to_pdf(_facts_page(n, whole), None,
+                                                                                               tmp_path))).pages]
+        return ([i for i, t in enumerate(texts) if "Uppgift 1\n" in t or "Uppgift 1 " in t],
+                [i for i, t in enumerate(texts) if "Uppgift 13" in t])
+
+    split = [n for n in range(22, 38, 3) if len(set(sum(pages(n, False), []))) > 1]  # (measured: 24 to 34 lines)
+    assert split  # without it the table breaks at some filler length: its first rows on one page, the last on the next
+    for n in split:
+        first, last = pages(n, True)
+        assert first == last and first[0] > 0, (n, first, last)  # whole, on the next page
+    # the facts section asks for it
+    (block,) = sections.facts.blocks(sample_report("nasta-steg", "en"))
+    (table,) = [p for p in block if hasattr(p, "whole")]
+    assert table.whole
