@@ -20,12 +20,13 @@ class Table:
     """
 
     def __init__(self, frame: pd.DataFrame, caption: str = "", notes: tuple[str, ...] = (), numeric: tuple[str, ...] = (),
-                 group: str | None = None):
+                 group: str | None = None, whole: bool = False):
         self.frame = frame
         self.caption = caption
         self.notes = notes
         self.numeric = set(numeric)
         self.group = group if group in frame.columns else None
+        self.whole = whole  # printed whole on one page however many rows it has (a list of facts read as one)
 
     def _repr_html_(self) -> str:
         columns = [c for c in self.frame.columns if c != self.group]
@@ -38,7 +39,7 @@ class Table:
             groups = [{"label": keys.iloc[a], "rows": [list(zip(columns, row)) for row in rows.iloc[a:b].itertuples(index=False)]}
                       for a, b in zip(starts[:-1], starts[1:])]
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
-                      notes=self.notes, short=len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1)
+                      notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1))
 
 
 # a table of at most this many rows is printed whole on one page (moved to the next rather than split); a table
@@ -58,6 +59,26 @@ class Text:
 
     def __repr__(self) -> str:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)
+
+
+def number_figures(parts, first: int, caption) -> int:
+    """Give each chart among ``parts`` its numbered caption, in order from ``first``: ``caption(n, what)``
+    words it ("Figur 3. Stapeldiagram över budget och utfall per kostnadspost."), ``what`` being what the
+    chart shows (the lead of its alternative text, without its numbers). Returns the next number, so that
+    the charts of a whole report are numbered in the order a reader meets them."""
+    n = first
+    for part in parts:
+        if part is not None and hasattr(part, "savefig"):
+            part.et_caption = full_stop(caption(n, str(getattr(part, "et_what", "") or "")))
+            n += 1
+    return n
+
+
+def full_stop(text: str) -> str:
+    """A caption ended as a sentence: a full stop, unless it ends in one already or in a question's mark
+    (a question quoted at its end: ``… ”Hur mår du?”``, not ``… ”Hur mår du?”.``)."""
+    text = text.rstrip()
+    return text if re.search(r"[.?!][”“\"’]?$", text) else text + "."
 
 
 def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
@@ -87,9 +108,10 @@ def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
         titles += [label for ax in fig.axes for label in (ax.get_xlabel(), ax.get_ylabel()) if label]
         alt = "; ".join(t_.replace("\n", " ") for t_ in titles) or "Diagram"
     width_in = fig.get_figwidth()
+    caption = getattr(fig, "et_caption", None)  # (its number in the report, :func:`number_figures`)
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return render("figure.html.j2", alt=alt, width_in=width_in, data=data)
+    return render("figure.html.j2", alt=alt, width_in=width_in, data=data, caption=caption)
 
 
 def shown_text(obj) -> str:
@@ -104,7 +126,7 @@ def shown_text(obj) -> str:
         frame = obj.frame
         return "\n".join([obj.caption, *map(str, frame.columns), *frame.astype(str).to_numpy().ravel(), *obj.notes])
     if hasattr(obj, "savefig"):
-        return str(getattr(obj, "et_alt", "") or "")
+        return "\n".join(t_ for t_ in (getattr(obj, "et_caption", ""), getattr(obj, "et_alt", "")) if t_)
     html = obj if isinstance(obj, str) else getattr(obj, "data", None)
     return re.sub(r"<[^>]+>", " ", html) if isinstance(html, str) else ""
 

@@ -50,6 +50,7 @@ def _alt(fig, lang: str, key: str, parts: list[str] | None = None, **values):
     its key numbers."""
     lead = msg(key, lang, **values)
     fig.et_alt = " ".join([lead.rstrip(".") + "."] + [p_.rstrip(".") + "." for p_ in (parts or []) if p_])
+    fig.et_what = lead.rstrip(".")  # what the chart shows, without its numbers: its caption's words
     return fig
 
 
@@ -553,6 +554,7 @@ def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
     ax.barh(y - 0.18, g["actual"].fillna(0), height=0.36, color=BLUE, label=t("actual", lang))
     ax.set_yticks(y, [_wrap(c, 34) for c in g.index], fontsize=7.5)
     _kr_axis(ax, lang, "x")
+    ax.set_xlabel(msg("plot.budget_axis", lang, basis=msg("basis.current", lang)))  # (the amounts' unit and prices)
     ax.grid(axis="y", visible=False)
     ax.legend(fontsize=7.5, loc="lower right")
     _fit(fig, ax)

@@ -23,7 +23,7 @@ from ..data.errors import EvaltoolsError
 from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
-from .display import Table, Text, show
+from .display import Table, Text, number_figures, show
 from ..words.labels import code_label, success_definition_text, t
 from .narrative import is_draft
 from ..words.text import join, msg
@@ -293,8 +293,9 @@ class Portfolio:
         tab = self.table
         if any(_flags(tab, "per_person_so_far")):
             caption.append(self.msg("portfolio.charts_so_far"))  # a running project's bar is its outturn so far
-        show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")),
-             plot_portfolio(self.table, self.lang, labels), differ)
+        chart = plot_portfolio(self.table, self.lang, labels)
+        number_figures([chart], 1, lambda n, what: self.msg("plot.caption", n=n, what=what))  # (its one chart)
+        show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")), chart, differ)
 
     def chart_labels(self) -> list[str] | None:
         """The chart's project names where the projects with a success rate count success in different ways:

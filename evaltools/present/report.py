@@ -19,7 +19,7 @@ from ..analysis.comparison import compare_payments, payment_phases, reference_da
 from ..data import schema as S
 from ..data.params import project_kind
 from ..analysis.costbenefit import cost_benefit
-from .display import Table, Text, figure_html, show, shown_text
+from .display import Table, Text, figure_html, number_figures, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
@@ -64,6 +64,7 @@ class Report:
         self.kind = project_kind(self.project)  # individ | struktur | ansökan: which sections the report has
         # the words of every section shown so far, in order: the glossary explains the terms they use
         self.shown: list[str] = []
+        self.next_figure = 1  # the number the next chart's caption gives it ("Figur 3."), in the order shown
 
     @property
     def narrative(self) -> Narrative:
@@ -174,9 +175,14 @@ class Report:
         """Show blocks; with ``keep``, a section's own words are kept in :attr:`shown` (not the evaluator's
         text, whose words are theirs: "pågående missbruk" there is not the report's term *Pågående*)."""
         for block in blocks:
+            self.next_figure = number_figures(block, self.next_figure, self._figure_caption)
             if keep:
                 self.shown.extend(shown_text(part) for part in block)
             _display(*block)  # (looked up here, so a test can catch what a section shows)
+
+    def _figure_caption(self, n: int, what: str) -> str:
+        """A chart's caption: its number in the report and what it shows."""
+        return self.msg("plot.caption", n=n, what=what) if what else self.msg("plot.caption_bare", n=n)
 
     def title(self) -> None:
         from IPython.display import HTML, display

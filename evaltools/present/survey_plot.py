@@ -18,7 +18,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from ..data.survey import Question
 from ..words.formats import fmt_int, fmt_pct
-from ..words.text import msg
+from ..words.text import join, msg
 from .plots import WIDTH, _alt, _fig
 
 # the colours of the steps on each side, from the end of the scale towards the middle: orange for
@@ -107,5 +107,16 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
     fig.legend(handles, texts, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=3, fontsize=7,
                handlelength=1.2, columnspacing=1.2)
     fig.subplots_adjust(left=0.42, right=0.9, top=1 - 0.1 / height, bottom=below / height)
-    return _alt(fig, lang, "plot.alt.survey", alt_parts, group=group.lower(),
-                n=fmt_int(respondents, lang))
+    _alt(fig, lang, "plot.alt.survey", alt_parts, group=group.lower(), n=fmt_int(respondents, lang))
+    # its caption names the round and the questions: a round whose questions have different scales has one
+    # chart per scale, and the charts' captions must tell them apart
+    fig.et_what = (msg("plot.survey_caption", lang, group=group, questions=join([msg("plot.quoted", lang, text=q.wording(lang))
+                                                                                  for q in questions], lang))
+                   if n_q <= SURVEY_CAPTION_QUESTIONS else
+                   msg("plot.survey_caption_many", lang, group=group, n=fmt_int(n_q, lang),
+                       first=msg("plot.quoted", lang, text=questions[0].wording(lang))))
+    return fig
+
+
+# a chart of at most this many questions names them all in its caption; a longer one names the first and the number
+SURVEY_CAPTION_QUESTIONS = 3

@@ -694,11 +694,12 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         _table(w, container, tag)
     elif name == "figure" or name == "img":
         imgs = [tag] if name == "img" else tag.find_all("img")
-        for img in imgs:
-            _picture(w, container, img)
+        pictures = [_picture(w, container, img) for img in imgs]
         caption = tag.find("figcaption") if name == "figure" else None
-        if caption is not None:
-            _paragraph(w, container, list(caption.children), "Caption")
+        if caption is not None:  # under its chart, on the chart's page
+            if pictures:
+                pictures[-1].paragraph_format.keep_with_next = True
+            _paragraph(w, container, list(caption.children), "Caption").paragraph_format.keep_with_next = False
     elif name == "details":
         summary = tag.find("summary")  # printed as the PDF prints it: the summary line only
         if summary is not None:
@@ -1102,9 +1103,9 @@ def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
 # ---------------------------------------------------------------- pictures
 
 
-def _picture(w: _Writer, container, img: Tag) -> None:
+def _picture(w: _Writer, container, img: Tag):
     """An embedded PNG (or JPEG) chart as a centred picture with its alternative text; an image the
-    document cannot hold is written as its alternative text."""
+    document cannot hold is written as its alternative text. Returns the picture's paragraph."""
     src = str(img.get("src") or "")
     alt = str(img.get("alt") or "")
     m = re.match(r"data:image/(png|jpeg|gif);base64,(.*)", src, re.S)
@@ -1112,7 +1113,7 @@ def _picture(w: _Writer, container, img: Tag) -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if not m:
         p.add_run(alt)
-        return
+        return p
     data = base64.b64decode(m.group(2))
     width = Emu(w.width)
     wm = _WIDTH.search(str(img.get("style") or ""))
@@ -1120,3 +1121,4 @@ def _picture(w: _Writer, container, img: Tag) -> None:
         width = Emu(min(w.width, int(Inches(float(wm.group(1))))))
     shape = p.add_run().add_picture(io.BytesIO(data), width=width)
     shape._inline.docPr.set("descr", alt)
+    return p

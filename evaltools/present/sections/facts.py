@@ -101,4 +101,5 @@ def blocks(r) -> list[list]:
     p, lang, msg = r.params, r.lang, r.msg
     frame = pd.DataFrame(rows(r), columns=[msg("common.item"), msg("common.value")])
     notes = left_out_sentence(r) + no_payments_sentence(r)  # (a kind the toolkit inferred is noted in the appendix)
-    return [[Text(description(p, lang), msg("facts.heading")), Table(frame), Text(notes)]]
+    # (printed whole: at the foot of page 1 its header and a row or two would stand alone, the rest overleaf)
+    return [[Text(description(p, lang), msg("facts.heading")), Table(frame, whole=True), Text(notes)]]

@@ -28,11 +28,15 @@ def outcome_counts(ended: pd.DataFrame, k: int) -> pd.DataFrame:
 
 def chart_rates(r):
     """The rate comparison as the chart shows it: each breakdown's header gives the p-value adjusted for
-    the many breakdowns, in words (the chart would otherwise name the test and the adjustment method)."""
+    the many breakdowns, in words (the chart would otherwise name the test and the adjustment method).
+    A breakdown whose every group is hidden is left out of the chart: its rows would be empty lines (the
+    note under the table names the hidden groups)."""
     tab = r.rates.table.copy()
     tab["p_value"] = tab["p_holm"]
     tab["test"] = r.msg("outcomes.chart_adjusted")
-    return dataclasses.replace(r.rates, table=tab.drop(columns=["p_holm"]))
+    hidden = tab["rate"].map(lambda v: not _shown(v))
+    tab = tab[~hidden.groupby(tab["variable"], sort=False).transform("all")]
+    return dataclasses.replace(r.rates, table=tab.drop(columns=["p_holm"]).reset_index(drop=True))
 
 
 def shown_rates(r) -> int:

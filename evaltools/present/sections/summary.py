@@ -420,9 +420,11 @@ def measured_worth(r) -> list[str]:
     lang = r.lang
     who = r.msg(WHO_AGAIN.get(eb.perspective, WHO[eb.perspective]))
     values = {"who": who, "npv": fmt_kr_prose(eb.npv, lang), "horizon": years_text(eb.horizon_years, lang)}
-    if eb.p_npv_positive is None:
-        return [r.msg("summary.worth_measured", **values)]
-    return [r.msg("summary.worth_measured_p", p=fmt_probability(eb.p_npv_positive, lang, prose=True), **values)]
+    said = (r.msg("summary.worth_measured", **values) if eb.p_npv_positive is None else
+            r.msg("summary.worth_measured_p", p=fmt_probability(eb.p_npv_positive, lang, prose=True), **values))
+    # why there are two (each answers its own question) and their disagreement said as such, with no
+    # preference: the method has none
+    return [" ".join([said, r.msg("summary.two_calculations")])]
 
 
 def assessment(r) -> list[str]:
