@@ -144,12 +144,12 @@ def test_page_one_says_which_question_each_calculation_answers_and_that_they_dis
     (said,) = __import__("evaltools.present.sections.summary", fromlist=["effect"]).effect(r)
     if lang == "sv":
         assert "huvudkalkylen på vad avsluten sparar" in said
-        assert "den andra på hur mycket deltagarnas försörjningsstöd sjönk mot jämförelsegruppens" in said
+        assert "den andra på hur deltagarnas försörjningsstöd förändrades jämfört med jämförelsegruppens" in said
         assert "går här isär" in said and "metoden väljer inte mellan dem" in said
         assert "båda står i avsnittet om kostnad och nytta" in said  # (where a reader finds the two side by side)
     else:
         assert "the main one what the exits save" in said
-        assert "the other how much the participants' social assistance fell relative to the comparison group's" in said
+        assert "the other how the participants' social assistance changed relative to the comparison group's" in said
         assert "here they disagree" in said and "the method does not choose between them" in said
         assert "both are in the section on costs and benefits" in said
     # the words come after both figures: the measured one is said first in the same paragraph
