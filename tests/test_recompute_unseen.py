@@ -96,3 +96,65 @@ def test_an_observed_first_year_with_an_assumed_drop_off_names_the_assumed_rate(
     assert r.cba.summary.first_year_source == "observed"
     assert "därefter avtar besparingen med det antagna 15 % per år" in note
     assert "det som inte fanns kvar efter 12 månader" not in note
+
+
+# --- months after the day the data were taken ------------------------------------------------------
+# Five participants and six comparison persons, each paid 10 000 kr every month from 12 months before
+# their reference month 2023-01 to 2023-12; data taken 2023-06-30. One comparison person's file also
+# has rows for 2023-07 to 2023-09 (and a follow-up date 2023-09-20), which cannot have been known on
+# 2023-06-30. Counted from 2022-01 to 2023-06 only, every person is paid 10 000 kr in every month; with
+# the three late months counted, the five others would be 0 kr in them, as if they had left.
+DID_PARAMS = """\
+id: sen
+title: Sena rader
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2023-01-01, planned_end: 2023-12-31}
+data_as_of: 2023-06-30
+data:
+  participants: data/participants.csv
+  payments: data/payments.csv
+  budget: data/budget.csv
+  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}
+"""
+
+
+def _did_project(tmp_path):
+    person = {"sex": "kvinna", "birth_year": 1985, "household_type": "ensamstående", "start_date": "2023-01-10",
+              "support_start": "försörjningsstöd"}
+    write_csv(tmp_path / "data/participants.csv",
+              [{"person_id": f"D{i}", **person, "end_date": "", "outcome": ""} for i in range(1, 6)])
+    write_csv(tmp_path / "data/comparison.csv",
+              [{"person_id": f"K{i}", **person, "end_date": "2023-09-20" if i == 1 else "",
+                "outcome": "arbete" if i == 1 else ""} for i in range(1, 7)])
+    months = _months((2022, 1), (2023, 6))
+    write_csv(tmp_path / "data/payments.csv",
+              [{"person_id": f"D{i}", "month": m, "amount": 10000} for i in range(1, 6) for m in months])
+    write_csv(tmp_path / "data/comparison_payments.csv",
+              [{"person_id": f"K{i}", "month": m, "amount": 10000} for i in range(1, 7) for m in months]
+              + [{"person_id": "K1", "month": m, "amount": 10000} for m in ("2023-07", "2023-08", "2023-09")])
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2023", "category": "Personal", "budget": 100000}])
+    path = tmp_path / "sen.yaml"
+    path.write_text(DID_PARAMS, encoding="utf-8")
+    return et.load_project(path)
+
+
+def test_payments_after_the_data_date_are_left_out_with_a_note(tmp_path):
+    project = _did_project(tmp_path)
+    assert str(project.comparison_payments["month"].max())[:7] == "2023-06"
+    notes = {w.code: w for w in project.warnings}
+    assert "payment_after_as_of" in notes
+    assert notes["payment_after_as_of"].note("sv").startswith("3 rader gäller månader efter analysdatumet 2023-06-30")
+    # the comparison person's follow-up date after the data date gets the note a participant's end date gets
+    assert [w.value for w in project.warnings if w.code == "late_end"] == ["2023-09-20"]
+
+
+def test_the_comparison_panel_ends_at_the_data_date(tmp_path):
+    from evaltools.analysis.comparison import build_panel
+    panel = build_panel(_did_project(tmp_path))
+    comparison = panel[panel["treated"] == 0]
+    # by hand: reference month 2023-01, window 2022-01 (month −12) to the data date's month 2023-06
+    # (month +5): 18 months for each of the six comparison persons, none of them after 2023-06
+    assert len(comparison) == 6 * 18
+    assert comparison["event_time"].max() == 5
+    assert (panel["amount"] == 10000).all()  # (no month counted as 0 kr for want of a row)
