@@ -158,3 +158,25 @@ def test_the_comparison_panel_ends_at_the_data_date(tmp_path):
     assert len(comparison) == 6 * 18
     assert comparison["event_time"].max() == 5
     assert (panel["amount"] == 10000).all()  # (no month counted as 0 kr for want of a row)
+
+
+# --- the appendix's rules name what the params chose for this report -------------------------------
+@pytest.mark.parametrize("lang, deadweight, persistence", [
+    ("sv", "I den här rapporten är dödvikten 0 %, satt i parameterfilen (utvärderarens val).",
+     "I den här rapporten sparas hela nivån första året och antagandet om 15 % per år gäller, också om "
+     "tillräckligt många har följts, som parameterfilen anger."),
+    ("en", "In this report the deadweight is 0%, set in the parameters file (the evaluator's choice).",
+     "In this report the whole level is saved in the first year and the assumed 15% a year holds, also "
+     "where enough persons have been followed, as the parameters file says.")])
+def test_the_method_appendix_says_the_deadweight_and_persistence_the_params_chose(tmp_path, lang, deadweight, persistence):
+    from evaltools.present.sections.method import paragraphs
+    text = " ".join(paragraphs(_report(tmp_path, lang))).replace("\xa0", " ")
+    assert deadweight in text and persistence in text
+
+
+def test_the_method_appendix_adds_nothing_where_the_params_leave_the_rules_as_they_are(tmp_path):
+    from evaltools.present.sections.method import paragraphs
+    r = _report(tmp_path, drop="true", first="true")
+    r = et.Report(r.project.with_params(cost_benefit={"deadweight": None}), lang="sv")
+    text = " ".join(paragraphs(r))
+    assert "I den här rapporten" not in text
