@@ -193,3 +193,14 @@ def test_the_report_says_in_its_words_that_late_payment_rows_are_not_counted(tmp
     notes = report_table(r).iloc[:, 0].tolist()
     assert said in notes
     assert not any("data_as_of" in n for n in notes)  # (the evaluator's to-do stays in `evaltools validate`)
+
+
+@pytest.mark.parametrize("drop, first, said", [
+    ("false", "true", "I den här rapporten gäller antagandet om 15 % per år från månad 13, också om tillräckligt "
+                      "många har följts, som parameterfilen anger."),
+    ("true", "false", "I den här rapporten sparas hela nivån första året, också om tillräckligt många har följts, "
+                      "som parameterfilen anger.")])
+def test_the_method_appendix_names_which_of_the_two_persistence_rules_the_params_kept(tmp_path, drop, first, said):
+    from evaltools.present.sections.method import paragraphs
+    text = " ".join(paragraphs(_report(tmp_path, drop=drop, first=first))).replace("\xa0", " ")
+    assert said in text

@@ -127,10 +127,12 @@ def _own_choice(r, key: str) -> list[str]:
     if key == "method.cb.deadweight" and cb.deadweight is not None:
         return [r.msg("method.cb.deadweight_params", deadweight=fmt_pct(cb.deadweight, lang, 0))]
     if key == "method.cb.persistence" and not (cb.dropoff_from_payments and cb.first_year_from_payments):
-        which = ("both" if not (cb.dropoff_from_payments or cb.first_year_from_payments)
-                 else "dropoff" if not cb.dropoff_from_payments else "first_year")
-        return [r.msg(f"method.cb.persistence_params_{which}", **(
-            {"dropoff": fmt_pct(cb.dropoff_per_year, lang, 0)} if which != "first_year" else {}))]
+        dropoff = {"dropoff": fmt_pct(cb.dropoff_per_year, lang, 0)}
+        if not (cb.dropoff_from_payments or cb.first_year_from_payments):
+            return [r.msg("method.cb.persistence_params_both", **dropoff)]
+        if not cb.dropoff_from_payments:
+            return [r.msg("method.cb.persistence_params_dropoff", **dropoff)]
+        return [r.msg("method.cb.persistence_params_first_year")]
     return []
 
 
