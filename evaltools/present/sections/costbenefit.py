@@ -255,8 +255,9 @@ def persistence_table(r) -> list:
     })
     # why the drop-off is assumed: too few followed, or the params keep the assumption where enough are
     cb = getattr(r.params, "cost_benefit", None)
+    # (a reader built by hand in a test may have no cost-benefit params: then too few were followed)
     chosen = cba.summary.dropoff_source != "observed" and cb is not None and not cb.dropoff_from_payments
-    dropoff = {"dropoff": fmt_pct(cb.dropoff_per_year, lang, 0)} if chosen else {}
+    dropoff = {"dropoff": fmt_pct(cb.dropoff_per_year, lang, 0)} if chosen and cb is not None else {}
     if cba.summary.first_year_source == "observed":  # the first year follows the kept share month by month
         used = msg("costbenefit.persist.used_first_year_assumed_dropoff" if chosen else "costbenefit.persist.used_first_year",
                    kept=fmt_pct(cba.summary.first_year_kept, lang, 0), **dropoff)
