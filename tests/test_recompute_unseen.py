@@ -119,11 +119,11 @@ data:
 """
 
 
-def _did_project(tmp_path):
+def _did_project(tmp_path, ended: bool = False):
     person = {"sex": "kvinna", "birth_year": 1985, "household_type": "ensamstående", "start_date": "2023-01-10",
               "support_start": "försörjningsstöd"}
-    write_csv(tmp_path / "data/participants.csv",
-              [{"person_id": f"D{i}", **person, "end_date": "", "outcome": ""} for i in range(1, 6)])
+    exit_ = {"end_date": "2023-05-15", "outcome": "arbete"} if ended else {"end_date": "", "outcome": ""}
+    write_csv(tmp_path / "data/participants.csv", [{"person_id": f"D{i}", **person, **exit_} for i in range(1, 6)])
     write_csv(tmp_path / "data/comparison.csv",
               [{"person_id": f"K{i}", **person, "end_date": "2023-09-20" if i == 1 else "",
                 "outcome": "arbete" if i == 1 else ""} for i in range(1, 7)])
@@ -204,3 +204,22 @@ def test_the_method_appendix_names_which_of_the_two_persistence_rules_the_params
     from evaltools.present.sections.method import paragraphs
     text = " ".join(paragraphs(_report(tmp_path, drop=drop, first=first))).replace("\xa0", " ")
     assert said in text
+
+
+# --- the comparison group's exit rate counts only those with a status at follow-up ----------------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "5 av de 6 i jämförelsegruppen har ingen status vid uppföljningen (inget utfall i filen) och räknas "
+           "inte här."),
+    ("en", "5 of the 6 in the comparison group have no status at follow-up (no outcome in the file) and are not "
+           "counted here.")])
+def test_the_exit_rate_table_says_how_many_comparison_persons_have_no_status(tmp_path, lang, said):
+    from evaltools.analysis.comparison import compare_exit_rates
+    from evaltools.present.display import Table
+    from evaltools.present.sections import payments as payments_section
+    # one comparison person of six has an outcome (K1, work, 2023-09-20): the table counts one comparison
+    # person beside the five participants who ended, and the note says that the other five are left out
+    r = et.Report(_did_project(tmp_path, ended=True), lang=lang)
+    assert compare_exit_rates(r.project)["n"].tolist() == [5, 1]
+    tables = [x for block in payments_section.blocks(r) for x in block if isinstance(x, Table)]
+    notes = " ".join(n for tb in tables for n in tb.notes)
+    assert said in notes
