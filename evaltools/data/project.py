@@ -7,6 +7,7 @@ the input files.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from collections.abc import Callable
 from typing import Any
@@ -291,6 +292,21 @@ def _flatten(d: dict, prefix: str = "") -> list[tuple[str, object]]:
     return out
 
 
+def _drop_after_as_of(payments: pd.DataFrame | None, source: str, as_of: dt.date, warn: list) -> pd.DataFrame | None:
+    """The payments without rows for months after the data extraction date ``data_as_of``, with one
+    data-quality note per file saying how many rows were left out."""
+    if payments is None or not len(payments):
+        return payments
+    after = (payments[S.MONTH] > pd.Timestamp(as_of)).to_numpy()
+    if not after.any():
+        return payments
+    warn.append(problem(payments.attrs.get("source", source), None, S.MONTH, None, "payment.after_as_of", "warning",
+                        "payment_after_as_of", n=str(int(after.sum())), as_of=as_of.isoformat()))
+    kept = payments[~after]
+    kept.attrs = dict(payments.attrs)
+    return kept
+
+
 def load_project(params: str | Path | ProjectParams, lang: str | None = None) -> Project:
     """Load a project by its id or params file: every data file read and validated against the contract.
 
@@ -406,6 +422,20 @@ def _load(params: ProjectParams) -> Project:
             warn.append(problem(source, file_row(file_rows, i), S.END_DATE,
                                 participants[S.END_DATE].iloc[i].date().isoformat(), "person.late_end", "warning",
                                 "late_end", as_of=params.as_of.isoformat()))
+    if params.data_as_of is not None:
+        # nothing can have been paid, or followed up, after the day the data were taken: such rows would
+        # stretch the months the file covers past it, and every person not in them would count as paid 0 kr
+        payments = _drop_after_as_of(payments, str(d.payments), params.data_as_of, warn)
+        if d.comparison is not None:
+            comparison_payments = _drop_after_as_of(comparison_payments, str(d.comparison.payments),
+                                                    params.data_as_of, warn)
+        if comparison is not None and d.comparison is not None:
+            late = comparison[S.END_DATE] > pd.Timestamp(params.data_as_of)
+            for i in np.flatnonzero(late.to_numpy()).tolist():
+                warn.append(problem(comparison.attrs.get("source", str(d.comparison.persons)),
+                                    file_row(comparison.attrs.get("file_rows"), i), S.END_DATE,
+                                    comparison[S.END_DATE].iloc[i].date().isoformat(), "person.late_end", "warning",
+                                    "late_end", as_of=params.data_as_of.isoformat()))
     covers_all = d.payments_cover_all_participants
     if payments is not None and len(participants):
         note = coverage_note(participants, payments, covers_all, str(d.payments))

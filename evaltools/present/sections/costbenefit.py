@@ -253,8 +253,16 @@ def persistence_table(r) -> list:
         msg("costbenefit.persist.kept"): ["–" if n == 0 or pd.isna(v) else (SECONDARY if small(n) else fmt_pct(v, lang, 0))
                                           for n, v in zip(pt["with_level"], pt["kept_share"])],
     })
+    # why the drop-off is assumed: too few followed, or the params keep the assumption where enough are
+    cb = getattr(r.params, "cost_benefit", None)
+    # (a reader built by hand in a test may have no cost-benefit params: then too few were followed)
+    chosen = cba.summary.dropoff_source != "observed" and cb is not None and not cb.dropoff_from_payments
+    dropoff = {"dropoff": fmt_pct(cb.dropoff_per_year, lang, 0)} if chosen and cb is not None else {}
     if cba.summary.first_year_source == "observed":  # the first year follows the kept share month by month
-        used = msg("costbenefit.persist.used_first_year", kept=fmt_pct(cba.summary.first_year_kept, lang, 0))
+        used = msg("costbenefit.persist.used_first_year_assumed_dropoff" if chosen else "costbenefit.persist.used_first_year",
+                   kept=fmt_pct(cba.summary.first_year_kept, lang, 0), **dropoff)
+    elif chosen:
+        used = msg("costbenefit.persist.used_assumed_params", **dropoff)
     else:
         used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
                    else "costbenefit.persist.used_assumed")

@@ -119,6 +119,23 @@ def _values(r) -> dict[str, str]:
             "dropoff": fmt_pct(cb.dropoff_per_year, lang, 0), "rate": fmt_pct(cb.discount_rate, lang, 1)}
 
 
+def _own_choice(r, key: str) -> list[str]:
+    """A sentence after a rule whose general case the params overrode for this report: a deadweight set
+    in the params (the rule describes the comparison group's and the default's), an assumed persistence
+    kept although the payments could replace it."""
+    cb, lang = r.params.cost_benefit, r.lang
+    if key == "method.cb.deadweight" and cb.deadweight is not None:
+        return [r.msg("method.cb.deadweight_params", deadweight=fmt_pct(cb.deadweight, lang, 0))]
+    if key == "method.cb.persistence" and not (cb.dropoff_from_payments and cb.first_year_from_payments):
+        dropoff = {"dropoff": fmt_pct(cb.dropoff_per_year, lang, 0)}
+        if not (cb.dropoff_from_payments or cb.first_year_from_payments):
+            return [r.msg("method.cb.persistence_params_both", **dropoff)]
+        if not cb.dropoff_from_payments:
+            return [r.msg("method.cb.persistence_params_dropoff", **dropoff)]
+        return [r.msg("method.cb.persistence_params_first_year")]
+    return []
+
+
 def paragraphs(r) -> list[str]:
     out = []
     for key in PARAGRAPHS:
@@ -131,7 +148,7 @@ def paragraphs(r) -> list[str]:
             out.append(r.msg("method.cb.ledger_structural"))
         elif key.startswith("method.cb."):
             values = _values(r)
-            out.append(r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}))
+            out.append(" ".join([r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}), *_own_choice(r, key)]))
         elif key.startswith("method.did."):
             values = _did_values(r)
             out.append(r.msg(key, **{k: values[k] for k in DID_QUOTES.get(key, ())}))

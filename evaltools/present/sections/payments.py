@@ -7,7 +7,8 @@ from ...analysis.comparison import compare_exit_rates, payment_phases
 from ...data import schema as S
 from ...data.privacy import all_of
 from ..display import Table, Text
-from ...words.formats import fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons
+from ...words.formats import (fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons,
+                               fmt_persons_of)
 from ...words.labels import note_text, t
 from . import basis as B
 from ..plots import plot_payments, plot_event_study
@@ -86,6 +87,13 @@ def blocks(r) -> list[list]:
                  if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av de 86"
                  [msg("payments.exit_rates_coded", paid=fmt_persons(oc.paid_next_month, k, lang),
                       checked=fmt_persons(oc.checked, k, lang))])
+        # comparison persons without a status at follow-up are not in the comparison group's count: say how
+        # many, or the group's count here reads as the group (40 persons in the table above, 10 here)
+        comparison = r.project.comparison
+        no_status = int(comparison[S.OUTCOME].isna().sum()) if comparison is not None else 0
+        if no_status:
+            coded.append(msg("payments.exit_rates_no_status",
+                             who=fmt_persons_of(no_status, len(comparison), k, lang)))
         out.append([Text([], msg("payments.exit_rates"), 3),
                     Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),
                           numeric=(n, rate_col, t("ci", lang), p_col))])
