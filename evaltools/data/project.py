@@ -302,8 +302,11 @@ def _drop_after_as_of(payments: pd.DataFrame | None, source: str, as_of: dt.date
         return payments
     warn.append(problem(payments.attrs.get("source", source), None, S.MONTH, None, "payment.after_as_of", "warning",
                         "payment_after_as_of", n=str(int(after.sum())), as_of=as_of.isoformat()))
-    kept = payments[~after]
+    kept = payments[~after].reset_index(drop=True)  # (a table as loaded: rows numbered from 0)
     kept.attrs = dict(payments.attrs)
+    rows = payments.attrs.get("file_rows")
+    if rows is not None and len(rows) == len(payments):  # each kept row still names its row in the file
+        kept.attrs["file_rows"] = np.asarray(rows)[~after]
     return kept
 
 
