@@ -36,7 +36,7 @@ def _chart(what: str | None = None):
 def test_charts_are_numbered_in_the_order_given_and_other_parts_are_skipped():
     first, second = _chart("Stapeldiagram över budget"), _chart("Histogram över nettonuvärdet")
     parts = [None, "en mening", first, object(), second]
-    after = number_figures(parts, 3, lambda n, what: f"Figur {n}. {what}.")
+    after = number_figures(parts, 3, lambda key, n, what: f"Figur {n}. {what}")
     assert after == 5  # two charts from 3: the next is 5
     assert first.et_caption == "Figur 3. Stapeldiagram över budget."
     assert second.et_caption == "Figur 4. Histogram över nettonuvärdet."

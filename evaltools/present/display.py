@@ -61,15 +61,16 @@ class Text:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)
 
 
-def number_figures(parts, first: int, caption) -> int:
-    """Give each chart among ``parts`` its numbered caption, in order from ``first``: ``caption(n, what)``
-    words it ("Figur 3. Stapeldiagram över budget och utfall per kostnadspost."), ``what`` being what the
-    chart shows (the lead of its alternative text, without its numbers). Returns the next number, so that
-    the charts of a whole report are numbered in the order a reader meets them."""
+def number_figures(parts, first: int, say) -> int:
+    """Give each chart among ``parts`` its numbered caption, in order from ``first``: the catalog's
+    ``plot.caption`` ("Figur 3. Stapeldiagram över budget och utfall per kostnadspost."), worded by ``say``
+    (a report's or portfolio's ``msg``), with what the chart shows (the lead of its alternative text,
+    without its numbers; only the number where a chart has none). Returns the next number, so that the
+    charts of a whole report are numbered in the order a reader meets them."""
     n = first
     for part in parts:
         if part is not None and hasattr(part, "savefig"):
-            part.et_caption = full_stop(caption(n, str(getattr(part, "et_what", "") or "")))
+            part.et_caption = full_stop(say("plot.caption", n=n, what=str(getattr(part, "et_what", "") or "")))
             n += 1
     return n
 

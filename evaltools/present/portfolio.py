@@ -294,7 +294,7 @@ class Portfolio:
         if any(_flags(tab, "per_person_so_far")):
             caption.append(self.msg("portfolio.charts_so_far"))  # a running project's bar is its outturn so far
         chart = plot_portfolio(self.table, self.lang, labels)
-        number_figures([chart], 1, lambda n, what: self.msg("plot.caption", n=n, what=what))  # (its one chart)
+        number_figures([chart], 1, self.msg)  # (its one chart)
         show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")), chart, differ)
 
     def chart_labels(self) -> list[str] | None:

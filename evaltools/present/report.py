@@ -175,14 +175,10 @@ class Report:
         """Show blocks; with ``keep``, a section's own words are kept in :attr:`shown` (not the evaluator's
         text, whose words are theirs: "pågående missbruk" there is not the report's term *Pågående*)."""
         for block in blocks:
-            self.next_figure = number_figures(block, self.next_figure, self._figure_caption)
+            self.next_figure = number_figures(block, self.next_figure, self.msg)
             if keep:
                 self.shown.extend(shown_text(part) for part in block)
             _display(*block)  # (looked up here, so a test can catch what a section shows)
-
-    def _figure_caption(self, n: int, what: str) -> str:
-        """A chart's caption: its number in the report and what it shows."""
-        return self.msg("plot.caption", n=n, what=what) if what else self.msg("plot.caption_bare", n=n)
 
     def title(self) -> None:
         from IPython.display import HTML, display
