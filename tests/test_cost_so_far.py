@@ -1,7 +1,12 @@
 """A running project's cost per participant and per success divide what is paid so far (the lines
 with utfall) by the participants so far, not the total with the budget for what remains; the
-figure says so on page 1 and in the key figures, and an ended project keeps the total."""
+figure says so on page 1 and in the key figures, and an ended project keeps the total. Where the
+lines with utfall are whole budget years before the others, the persons are those of those years:
+the participants who had started by their last day, the successes who had ended by it."""
 from __future__ import annotations
+
+import datetime as dt
+import textwrap
 
 import pandas as pd
 import pytest
@@ -31,9 +36,12 @@ def test_a_running_project_divides_what_is_paid_so_far(tmp_path):
     assert s.cost_per_participant == pytest.approx(9_000)  # 90 000 / 10
     assert s.cost_per_success == pytest.approx(18_000)  # 90 000 / 5 to work
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
-    assert "Utfallet hittills är 9 000 kr per deltagare och 18 000 kr per lyckat utfall" in text
+    # (every participant started and ended in 2022, the year with utfall)
+    assert ("Utfallet till och med 2022-12-31 är 9 000 kr per deltagare som hade börjat då och 18 000 kr per "
+            "lyckat utfall enligt projektets huvudmål fram till dess") in text
     labels = dict(zip(*[costbenefit.key_figures(r).frame.iloc[:, i] for i in (0, 1)]))
-    assert labels["Kostnad per deltagare (utfall hittills; löpande priser)"].replace("\xa0", " ") == "9 000 kr"
+    label = "Kostnad per deltagare (utfall och personer till och med 2022-12-31; löpande priser)"
+    assert labels[label].replace("\xa0", " ") == "9 000 kr"
 
 
 def test_an_ended_project_divides_the_whole_cost(tmp_path):
@@ -48,7 +56,7 @@ def test_an_ended_project_divides_the_whole_cost(tmp_path):
 def test_the_english_report_says_the_same(tmp_path):
     r = et.Report(_path(tmp_path, "2023-06-30"), lang="en")
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
-    assert "Outturn so far: SEK 9,000 per participant" in text
+    assert "The outturn up to 2022-12-31 is SEK 9,000 per participant who had started by then" in text
 
 
 def test_the_workbook_says_which_cost_the_cost_per_participant_divides(tmp_path):
@@ -61,10 +69,12 @@ def test_the_workbook_says_which_cost_the_cost_per_participant_divides(tmp_path)
     cells = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
     flat = [(row[i], row[i + 1]) for row in cells for i in range(len(row) - 1)]
     assert ("Kostnad per person räknad på utfallet hittills (projektet pågår)", "Ja") in flat
+    assert ("Kostnad per person: utfallet och personerna till och med", dt.datetime(2022, 12, 31)) in flat
     assert any(label == "Kostnad per deltagare" and value == 9000 for label, value in flat)
 
 
-@pytest.mark.parametrize("as_of, cell", [("2023-06-30", "9 000 kr (utfall hittills)"), ("2024-06-30", "15 000 kr")])
+@pytest.mark.parametrize("as_of, cell", [("2023-06-30", "9 000 kr (utfall och deltagare t.o.m. 2022-12-31)"),
+                                          ("2024-06-30", "15 000 kr")])
 def test_the_portfolio_says_when_a_cost_per_participant_is_the_outturn_so_far(tmp_path, monkeypatch, as_of, cell):
     from evaltools.present import portfolio as pf_module
     shown: list = []
@@ -72,3 +82,103 @@ def test_the_portfolio_says_when_a_cost_per_participant_is_the_outturn_so_far(tm
     pf_module.Portfolio([_path(tmp_path, as_of)]).overview()
     money = [p.frame for p in shown if hasattr(p, "frame")][1]
     assert money.iloc[0]["Per deltagare"].replace("\xa0", " ") == cell
+
+
+# --- the persons of the budget years paid so far ---------------------------------------------------------
+def _two_years(tmp_path, starts: list[tuple[str, str, str]], budget: list[dict], first_day: str = "2022-01-01") -> str:
+    """A project running 2022–2023 (data as of 2023-06-30), one participant per (start, end, outcome)."""
+    rows = [{"person_id": f"P{i + 1}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1970 + i,
+             "household_type": "ensamstående", "start_date": start, "end_date": end, "outcome": outcome}
+            for i, (start, end, outcome) in enumerate(starts)]
+    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
+    pd.DataFrame(rows).to_csv(tmp_path / "data" / "participants.csv", index=False)
+    pd.DataFrame(budget).to_csv(tmp_path / "data" / "budget.csv", index=False)
+    path = tmp_path / "tva.yaml"
+    path.write_text(textwrap.dedent(f"""\
+        id: tva
+        title: Två år
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {{start: {first_day}, planned_end: 2023-12-31}}
+        data_as_of: 2023-06-30
+        data:
+          participants: data/participants.csv
+          budget: data/budget.csv
+        privacy: {{min_count: 5}}
+        goals:
+          - id: arbete
+            kind: outcome_count
+            label: Minst 10 till arbete
+            target: 10
+            period: whole_period
+            success_outcomes: [arbete]
+        """), encoding="utf-8")
+    return str(path)
+
+
+# 2022: 12 started, of whom 6 ended to work and 5 ended still on försörjningsstöd in 2022, and 1 is still
+# enrolled; 2023: 8 more started, of whom 5 ended to work in 2023-05 (after the year with utfall) and 3 are
+# still enrolled. 20 participants, 11 successes in all; none of the counts is small.
+STARTS = ([("2022-02-01", "2022-10-01", "arbete")] * 6 + [("2022-02-01", "2022-10-01", "kvar_försörjningsstöd")] * 5
+          + [("2022-03-01", "", "")] + [("2023-01-10", "2023-05-01", "arbete")] * 5 + [("2023-02-01", "", "")] * 3)
+YEARS = [{"period": "2022", "category": "Lön", "budget": 130_000, "actual": 120_000},
+         {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}]
+
+
+def test_the_cost_paid_for_the_years_with_utfall_is_divided_by_the_persons_of_those_years(tmp_path):
+    r = et.Report(_two_years(tmp_path, STARTS, YEARS))
+    s = r.cba.summary
+    assert s.per_person_through == dt.date(2022, 12, 31)
+    assert s.total_cost_nominal == pytest.approx(250_000)  # 120 000 paid + 130 000 budget for 2023
+    assert s.participants == 20  # (all participants so far, as the participation sentence counts them)
+    assert s.cost_per_participant == pytest.approx(10_000)  # 120 000 over the 12 who had started by 2022-12-31
+    assert s.cost_per_success == pytest.approx(20_000)  # 120 000 over the 6 who ended to work in 2022
+    assert s.cost_per_exit_from_fs == pytest.approx(20_000)
+    text = " ".join(summary.cost(r)).replace("\xa0", " ")
+    assert ("Utfallet till och med 2022-12-31 är 10 000 kr per deltagare som hade börjat då och 20 000 kr per "
+            "lyckat utfall enligt projektets huvudmål fram till dess") in text
+
+
+def test_project_years_end_on_the_day_before_the_next_project_year(tmp_path):
+    # a project starting 2022-03-01: project year 1 ends 2023-02-28; the 2023-01-10 starters belong to it
+    budget = [{"period": "år 1", "category": "Lön", "budget": 130_000, "actual": 110_000},
+              {"period": "år 2", "category": "Lön", "budget": 130_000, "actual": None}]
+    starts = [(s if s >= "2022-03-01" else "2022-03-01", e, o) for s, e, o in STARTS]
+    r = et.Report(_two_years(tmp_path, starts, budget, first_day="2022-03-01"))
+    s = r.cba.summary
+    assert s.per_person_through == dt.date(2023, 2, 28)
+    assert s.cost_per_participant == pytest.approx(110_000 / 20)  # every one of the 20 had started by 2023-02-28
+    assert s.cost_per_success == pytest.approx(110_000 / 6)  # the 5 who ended 2023-05-01 had not ended by then
+
+
+@pytest.mark.parametrize("budget", [
+    # a line for the whole period, settled beside a year that is not: no day the utfall is paid up to
+    [{"period": "hela perioden", "category": "Lokal", "budget": 20_000, "actual": 20_000},
+     {"period": "2022", "category": "Lön", "budget": 130_000, "actual": 100_000},
+     {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}],
+    # 2022 only partly settled: its other line has no utfall yet
+    [{"period": "2022", "category": "Lön", "budget": 130_000, "actual": 120_000},
+     {"period": "2022", "category": "Resor", "budget": 10_000, "actual": None},
+     {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}],
+])
+def test_utfall_that_is_not_whole_years_before_the_rest_divides_by_the_persons_so_far(tmp_path, budget):
+    r = et.Report(_two_years(tmp_path, STARTS, budget))
+    s = r.cba.summary
+    paid = sum(line["actual"] or 0 for line in budget)
+    assert s.per_person_so_far and s.per_person_through is None
+    assert s.cost_per_participant == pytest.approx(paid / 20)
+    assert "Utfallet hittills är" in " ".join(summary.cost(r))
+
+
+def test_a_cost_per_person_of_few_persons_in_the_years_with_utfall_is_withheld(tmp_path):
+    # 2022: 3 started (2 to work); 2023: 11 more — 14 participants in all, but the cost paid for 2022 over its
+    # 3 participants would let a reader work out 3, and with the cost per success, who succeeded
+    starts = ([("2022-02-01", "2022-10-01", "arbete")] * 2 + [("2022-03-01", "", "")]
+              + [("2023-01-10", "2023-05-01", "arbete")] * 5 + [("2023-02-01", "", "")] * 6)
+    r = et.Report(_two_years(tmp_path, starts, YEARS))
+    from evaltools.analysis.disclosure import Secondary
+    assert r.disclosure.hides(Secondary.COST_PER_PARTICIPANT) and r.disclosure.hides(Secondary.COST_PER_SUCCESS)
+    text = " ".join(summary.cost(r)).replace("\xa0", " ")
+    assert "60 000 kr" not in text and "40 000 kr" not in text  # 120 000 / 2 and 120 000 / 3
+    # the same project with every participant in 2022 shows them (the whole-project counts alone are not small)
+    assert not et.Report(_two_years(tmp_path / "b", STARTS, YEARS)).disclosure.hides(Secondary.COST_PER_PARTICIPANT)

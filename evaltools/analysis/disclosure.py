@@ -40,6 +40,7 @@ numbers and codes; the words (what is withheld, and why) are in the catalogs.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -48,7 +49,7 @@ import pandas as pd
 from ..data import schema as S
 from ..data.privacy import hides
 from ..data.project import Project
-from .costbenefit.persistence import on_fs_at_start
+from .costbenefit.persistence import leavers
 from .goals import project_successes
 
 
@@ -166,22 +167,33 @@ def goal_successes(goal_table: pd.DataFrame | None) -> tuple[int, ...]:
     return tuple(out)
 
 
-def counts(project: Project, goal_table: pd.DataFrame | None = None) -> Counts:
-    """The counts of persons a report about ``project`` states beside its goal totals."""
+def counts(project: Project, goal_table: pd.DataFrame | None = None, through: dt.date | None = None) -> Counts:
+    """The counts of persons a report about ``project`` states beside its goal totals; with ``through``,
+    the counts a cost per person of the budget periods settled so far divides by (the participants who had
+    started by that day, and what had happened to them by then)."""
     if not project.has_participants:
         return Counts(0, 0, 0, 0, 0, 0)
     df = project.participants
-    sc = project_successes(project)
-    ended = df[S.END_DATE].notna()
+    sc = project_successes(project, through=through)
+    if through is not None:
+        df = df[df[S.START_DATE] <= pd.Timestamp(through)]
+        ended = df[S.END_DATE].notna() & (df[S.END_DATE] <= pd.Timestamp(through))
+    else:
+        ended = df[S.END_DATE].notna()
     # (as the cost-benefit model counts them: an exit from another support at start leaves no försörjningsstöd)
-    exits = ended & df[S.OUTCOME].isin(project.params.cost_benefit.success_outcomes) & on_fs_at_start(project, df)
+    exits = leavers(project, df, project.params.cost_benefit.success_outcomes, through)
     n = len(df)
-    return Counts(n, int(df[S.ONGOING].sum()), sc.base, sc.successes, int(ended.sum()), int(exits.sum()),
+    ongoing = int(df[S.ONGOING].sum()) if through is None else n - int(ended.sum())
+    return Counts(n, ongoing, sc.base, sc.successes, int(ended.sum()), int(exits.sum()),
                   participants_in_goals(goal_table, n) if goal_table is not None else False,
                   goal_successes(goal_table))
 
 
-def disclosure(project: Project, goal_table: pd.DataFrame | None = None) -> Disclosure:
+# the figures that divide a cost by a count of persons: with a cost paid so far, by the persons of its periods
+_PER_PERSON = frozenset({Secondary.COST_PER_PARTICIPANT, Secondary.COST_PER_SUCCESS, Secondary.COST_PER_EXIT})
+
+
+def disclosure(project: Project, goal_table: pd.DataFrame | None = None, through: dt.date | None = None) -> Disclosure:
     """Which secondary figures a report about ``project`` withholds (:func:`rule` on its
     :func:`counts`, with the project's ``privacy.min_count``).
 
@@ -192,5 +204,13 @@ def disclosure(project: Project, goal_table: pd.DataFrame | None = None) -> Disc
     goal_table
         Its goal table (:func:`evaltools.analysis.goals.assess_goals`), to know whether a
         participant goal already states the number of participants; without it, it is taken not to.
+    through
+        The last day of the budget periods a running project's costs per person are paid for
+        (:attr:`evaltools.analysis.costbenefit.CostSummary.per_person_through`): those costs are also
+        withheld when the counts of persons by that day would tell a few persons' outcomes.
     """
-    return rule(counts(project, goal_table), project.params.privacy.min_count)
+    k = project.params.privacy.min_count
+    shown = rule(counts(project, goal_table), k)
+    if through is None:
+        return shown
+    return Disclosure(k, shown.withheld | (rule(counts(project, None, through), k).withheld & _PER_PERSON))

@@ -798,14 +798,16 @@ def success_definition(params: ProjectParams, lang: str | None = None) -> Succes
                              tuple(g.exclude_from_denominator))
 
 
-def project_successes(project: Project, lang: str | None = None) -> SuccessCount:
+def project_successes(project: Project, lang: str | None = None, through: dt.date | None = None) -> SuccessCount:
     """How many of the project's ended participants were a success under its own definition, over
-    the whole period (0 of 0 without participant data)."""
+    the whole period, or among those who had ended by ``through`` (0 of 0 without participant data)."""
     d = success_definition(project.params, lang)
     if not project.has_participants:
         return SuccessCount(d, 0, 0)
     df = project.participants
     ended = df[S.END_DATE].notna()
+    if through is not None:
+        ended &= df[S.END_DATE] <= pd.Timestamp(through)
     base = ended & ~df[S.OUTCOME].isin(d.exclude) if d.exclude else ended
     return SuccessCount(d, int((d.is_success(df) & base).sum()), int(base.sum()))
 

@@ -119,10 +119,14 @@ class Portfolio:
         held = [frozenset(w) for w in tab["withheld"]]
         # a running project's costs per person count the outturn so far (CostSummary.per_person_so_far)
         so_far = _flags(tab, "per_person_so_far")
+        # (and, where the outturn is whole budget periods, the persons up to their end: CostSummary.per_person_through)
+        days = list(tab["per_person_through"]) if "per_person_through" in tab else [""] * len(tab)
 
-        def per_person(v: float, f: bool, mode: str = "") -> str:
+        def per_person(v: float, f: bool, mode: str = "", day: object = "") -> str:
             if mode == "ex_ante" and pd.notna(v):  # an application's figure is expected, as its report says
                 return f"{fmt_kr(v, lang)} ({t('ex_ante', lang)})"
+            if f and pd.notna(v) and isinstance(day, str) and day:
+                return m("portfolio.through", amount=fmt_kr(v, lang), through=day)
             return m("portfolio.so_far", amount=fmt_kr(v, lang)) if f and pd.notna(v) else fmt_kr(v, lang)
         show(*self.conclusions())
         kind_col = m("portfolio.kind")
@@ -151,11 +155,13 @@ class Portfolio:
             m("portfolio.cost"): [fmt_kr(v, lang) for v in tab["cost"]],
             m("portfolio.budget_used"): [fmt_budget_share(v, lang) if mode != "ex_ante" and not np.isnan(v) else "–"
                                          for v, mode in zip(tab["budget_used"], tab["mode"])],
-            m("portfolio.per_participant"): [SECONDARY if Secondary.COST_PER_PARTICIPANT in w else per_person(v, f, mode)
-                                             for v, w, f, mode in zip(tab["cost_per_participant"], held, so_far,
-                                                                      tab["mode"])],
-            m("portfolio.per_success"): [SECONDARY if Secondary.COST_PER_SUCCESS in w else per_person(v, f, mode)
-                                         for v, w, f, mode in zip(tab["cost_per_success"], held, so_far, tab["mode"])],
+            m("portfolio.per_participant"): [SECONDARY if Secondary.COST_PER_PARTICIPANT in w
+                                             else per_person(v, f, mode, day)
+                                             for v, w, f, mode, day in zip(tab["cost_per_participant"], held, so_far,
+                                                                           tab["mode"], days)],
+            m("portfolio.per_success"): [SECONDARY if Secondary.COST_PER_SUCCESS in w else per_person(v, f, mode, day)
+                                         for v, w, f, mode, day in zip(tab["cost_per_success"], held, so_far,
+                                                                       tab["mode"], days)],
             m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv_public"]],
             m("portfolio.npv_society"): [fmt_kr(v, lang) for v in tab["npv_society"]],
             m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr_public"]],
@@ -403,7 +409,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
-    held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals).withheld
+    held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals,
+                      cb.per_person_through).withheld
     return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.display_title(lang), "draft": bool(p.source_path) and is_draft(p.source_path, lang),
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
@@ -413,6 +420,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
             "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb.cost_per_participant, "cost_per_success": cb.cost_per_success,
             "per_person_so_far": cb.per_person_so_far,
+            "per_person_through": cb.per_person_through.isoformat() if cb.per_person_through else "",
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,

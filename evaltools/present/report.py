@@ -153,7 +153,7 @@ class Report:
     @cached_property
     def disclosure(self):
         """Which secondary counts the report withholds (:func:`evaltools.analysis.disclosure.disclosure`)."""
-        return disclosure(self.project, self.goals.table)
+        return disclosure(self.project, self.goals.table, self.cba.summary.per_person_through)
 
     @cached_property
     def figures(self):

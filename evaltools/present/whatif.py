@@ -33,6 +33,7 @@ from ..data.arguments import check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from ..data.privacy import SECONDARY
 from ..analysis.disclosure import Disclosure, Secondary, disclosure
+from ..analysis.costbenefit.costs import paid_through
 from .plots import plot_tornado
 from .report import figure_html
 
@@ -347,7 +348,8 @@ class WhatIfTable:
     def __init__(self, project, lang: str | None = None):
         self.lang = lang or project.params.language
         self.result = evaluate(project, lang=self.lang)
-        self.key_figures = key_figures(self.result, lang=self.lang, shown=disclosure(project))
+        self.key_figures = key_figures(self.result, lang=self.lang,
+                                       shown=disclosure(project, through=self.result.summary.per_person_through))
         self.grid = grid(project, lang=self.lang)
         self.note = society_note(self.result, self.lang)
 
@@ -376,7 +378,7 @@ class WhatIfPanel:
         self.project = project
         self.lang = lang = lang or project.params.language
         self.base = baseline(project)
-        self.shown = disclosure(project)  # (the assumptions change no count of persons)
+        self.shown = disclosure(project, through=paid_through(project))  # (the assumptions change no count of persons)
         style = {"description_width": "16em"}
         layout = w.Layout(width="34em")
         readout = {Unit.YEARS: ".1f", Unit.SHARE: ".0%", Unit.SHARE_PER_YEAR: ".0%", Unit.RATE_PER_YEAR: ".1%"}

@@ -560,6 +560,7 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "successes": ("workbook.summary.successes", "int"),
     "cost_per_participant": ("workbook.summary.cost_per_participant", "kr"),
     "per_person_so_far": ("workbook.summary.per_person_so_far", "bool"),
+    "per_person_through": ("workbook.summary.per_person_through", "date"),
     "success_definition": ("workbook.summary.success_definition", "text"),
     "goal_successes": ("workbook.summary.goal_successes", "int"),
     "cost_per_success": ("workbook.summary.cost_per_success", "kr"),

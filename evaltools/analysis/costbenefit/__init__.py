@@ -44,7 +44,7 @@ from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_r
 from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
-                          on_fs_at_start,
+                          leavers, on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
                           successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
@@ -358,24 +358,34 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     lead = cb.lead_perspective
     structural = info["mode"] == "structural"
     total_nominal = float(ct["used"].sum()) if len(ct) else 0.0
-    # a cost per person of a running project: what is paid so far over the persons so far
-    paid = cost_so_far(ct, project.params.runs_on, cost_basis)
-    per_person = total_nominal if paid is None else paid
+    # a cost per person of a running project: what is paid so far over the persons so far — those of the
+    # budget periods it is paid for, where the settled lines are whole periods before the others
+    paid = cost_so_far(ct, project.params.runs_on, cost_basis, project.params)
+    per_person = total_nominal if paid is None else paid.paid
+    through = paid.through if paid is not None else None
     total_fixed = float(ct["used_fixed"].sum()) if len(ct) else 0.0
     ledger, streams = _ledger(m)
     n_p = info.get("n_participants", 0)
     n_s = info.get("n_success", 0)
+    n_p_paid, n_s_paid = n_p, n_s  # (the persons a cost per person divides by)
+    if through is not None and project.has_participants:
+        df = project.participants
+        n_p_paid = int((df[S.START_DATE] <= pd.Timestamp(through)).sum())
+        n_s_paid = int(leavers(project, df, cb.success_outcomes, through).sum())
     persp = _perspectives(m, ledger, streams, n_s)
     mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")
     level_note = None
     if structural or not len(m.level_by_exit):  # the level a requirement is counted at, with its source
         used = next(a for a in assumptions if a.name == "monthly_level")
         mean_level, level_note = used.value, used.source
+    n_goal_paid = 0
     if project.has_participants:  # successes as the project itself defines them (its main goal's numerator)
         successes = project_successes(project, lang)
         n_goal, definition = successes.successes, successes.definition
+        n_goal_paid = project_successes(project, lang, through).successes if through is not None else n_goal
     else:
         n_goal, definition = n_s, success_definition(project.params, lang)
+        n_goal_paid = n_goal
     row = persp.set_index("perspective").loc[lead]
     ml = cb.monthly_level
     # (only where the params state the application's own level: never the shipped default's)
@@ -393,11 +403,11 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         participants=n_p,
         ended=info.get("n_ended", 0),
         successes=n_s,
-        cost_per_participant=per_person / n_p if n_p else np.nan,
+        cost_per_participant=per_person / n_p_paid if n_p_paid else np.nan,
         success_definition=definition,
         goal_successes=n_goal,
-        cost_per_success=per_person / n_goal if n_goal else np.nan,
-        cost_per_exit_from_fs=per_person / n_s if n_s else np.nan,
+        cost_per_success=per_person / n_goal_paid if n_goal_paid else np.nan,
+        cost_per_exit_from_fs=per_person / n_s_paid if n_s_paid else np.nan,
         monthly_level=mean_level,
         pv_cost=float(row["pv_cost"]),
         pv_avoided_fs=m.pv_fs() if n_s else 0.0,
@@ -424,6 +434,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         other_support=tuple((str(c), int(n)) for c, n in info.get("other_support", ())),
         unknown_support=int(info.get("unknown_support", 0)),
         per_person_so_far=paid is not None,
+        per_person_through=through,
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))

@@ -158,7 +158,55 @@ def settled_lines(costs: pd.DataFrame) -> pd.Series:
     return settled | costs["unspent"].astype(bool) if "unspent" in costs else settled
 
 
-def cost_so_far(table: pd.DataFrame, running: bool, cost_basis: str) -> float | None:
+@dataclass(frozen=True)
+class CostSoFar:
+    """The cost paid so far of a running project, and the persons it is paid for.
+
+    Attributes
+    ----------
+    paid
+        The settled lines' actual amounts (current prices).
+    through
+        The last day of the budget periods those lines are (calendar or project years): a cost per
+        person divides ``paid`` by the persons who had started by then, and a cost per success by the
+        successes that had ended by then. ``None`` when the settled lines are not whole periods before
+        the unsettled ones (a line for the whole period, or a period only partly settled): the persons
+        are then those so far.
+    """
+
+    paid: float
+    through: dt.date | None
+
+
+def _period_end(period: str, params) -> dt.date | None:
+    """The last day of a budget period (a calendar year or a project year); None for the whole period."""
+    kind, n = S.budget_period(period) or ("whole", 0)
+    if kind == "year":
+        return dt.date(n, 12, 31)
+    if kind == "project_year":
+        nxt = _period_start(f"år {n + 1}", params)
+        return nxt - dt.timedelta(days=1) if nxt is not None else None
+    return None
+
+
+def settled_through(table: pd.DataFrame, params) -> dt.date | None:
+    """The last day of the budget periods whose lines are all settled, when those periods come before every
+    period with a line not yet settled; None when the settled lines are not such whole periods."""
+    settled = settled_lines(table)
+    ends: dict[str, dt.date] = {}
+    for period in table[S.PERIOD].astype(str).unique():
+        if (end := _period_end(period, params)) is None:
+            return None
+        ends[period] = end
+    done = settled.groupby(table[S.PERIOD].astype(str)).all()
+    closed = [ends[str(p)] for p, ok in done.items() if ok]
+    open_ = [ends[str(p)] for p, ok in done.items() if not ok]
+    if not closed or not open_ or max(closed) >= min(open_):
+        return None
+    return max(closed)
+
+
+def cost_so_far(table: pd.DataFrame, running: bool, cost_basis: str, params) -> CostSoFar | None:
     """The cost paid so far — the settled lines' actual amounts — when a cost per person should use it:
     the project still runs and only some of its lines are settled, so the total holds budget for what
     remains while the persons are only those so far. ``None`` otherwise (the total is the numerator)."""
@@ -167,7 +215,16 @@ def cost_so_far(table: pd.DataFrame, running: bool, cost_basis: str) -> float | 
     settled = settled_lines(table)
     if settled.all() or not settled.any():
         return None
-    return float(table.loc[settled, "used"].sum())
+    return CostSoFar(float(table.loc[settled, "used"].sum()), settled_through(table, params))
+
+
+def paid_through(project: Project, cost_basis: str | None = None) -> dt.date | None:
+    """The last day of the budget periods a running project's costs per person are paid for
+    (:attr:`CostSoFar.through`), or None: what :attr:`CostSummary.per_person_through` holds, without the
+    rest of the cost-benefit analysis."""
+    basis = cost_basis or project.params.cost_benefit.cost_basis
+    so_far = cost_so_far(costs(project, basis).table, project.params.runs_on, basis, project.params)
+    return so_far.through if so_far is not None else None
 
 
 def budget_use(table: pd.DataFrame) -> BudgetUse:

@@ -1,6 +1,7 @@
 """Persistence after exit: did the leavers stay off försörjningsstöd, observed in the payments."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -39,6 +40,16 @@ def on_fs_at_start(project: Project, df: pd.DataFrame) -> pd.Series:
         first = pd.to_datetime(df[S.PERSON_ID].map(first_paid))
         ok |= first.notna() & (first <= df[S.START_DATE])
     return ok.astype(bool)
+
+
+def leavers(project: Project, df: pd.DataFrame, success_outcomes, through: dt.date | None = None) -> pd.Series:
+    """Whether each participant of ``df`` left försörjningsstöd, as the cost-benefit model counts exits: ended
+    (by ``through``, when given) with an outcome of ``success_outcomes``, and on försörjningsstöd at start
+    (:func:`on_fs_at_start`)."""
+    ended = df[S.END_DATE].notna()
+    if through is not None:
+        ended &= df[S.END_DATE] <= pd.Timestamp(through)
+    return (ended & df[S.OUTCOME].isin(list(success_outcomes)) & on_fs_at_start(project, df)).astype(bool)
 
 
 def successful_leavers(project: Project) -> pd.DataFrame:

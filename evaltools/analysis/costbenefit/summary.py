@@ -2,6 +2,7 @@
 effect-based estimate and the result object that carries them."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -104,6 +105,9 @@ class CostSummary:
     # the costs per participant, success and exit divide the cost paid so far (the settled lines), not the
     # total with the budget for what remains: the project still runs, and the persons are those so far
     per_person_so_far: bool = False
+    # the last day of the budget periods the cost paid so far is for, where those are whole periods: the
+    # persons are then those who had started by that day, the successes and exits those who had ended by it
+    per_person_through: dt.date | None = None
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""

@@ -123,7 +123,9 @@ def key_figures(r) -> Table:
     who = t(s.perspective, lang).lower()
     current = B.basis_words(B.CURRENT, lang)
     # a running project's costs per person divide what is paid so far, and say so
-    per_person = msg("costbenefit.kf.so_far_basis", basis=current) if s.per_person_so_far else current
+    per_person = (msg("costbenefit.kf.through_basis", basis=current, through=s.per_person_through.isoformat())
+                  if s.per_person_through is not None
+                  else msg("costbenefit.kf.so_far_basis", basis=current) if s.per_person_so_far else current)
     pv = B.basis_words(B.present_value(r), lang, short=True)
     fixed = B.basis_words(B.fixed(r), lang)
     payback = (r.plural("costbenefit.months", s.payback_months, n=fmt_num(s.payback_months, 0, lang))

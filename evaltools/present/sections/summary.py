@@ -66,7 +66,9 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     if r.project.has_participants and s.participants:
         if dis.shows(Secondary.COST_PER_PARTICIPANT):
             cpp = fmt_kr_prose(s.cost_per_participant, lang)
-            if s.per_person_so_far:  # a running project: the cost paid so far over the participants so far
+            if s.per_person_through is not None:  # the budget periods paid so far, over their participants
+                sent += msg("summary.per_participant_through", amount=cpp, through=s.per_person_through.isoformat())
+            elif s.per_person_so_far:  # a running project: the cost paid so far over the participants so far
                 sent += msg("summary.per_participant_so_far", amount=cpp)
             elif not settled.all() and settled.any():  # (the sentence on the lines without utfall ends first)
                 sent += msg("summary.per_participant_sentence", amount=cpp)
@@ -105,7 +107,9 @@ SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes
 def per_success(r, s: CostSummary) -> str:
     """The cost per success, named as the project counts success (see :func:`evaltools.analysis.goals.success_definition`)."""
     kind = success_definition(r.params, r.lang).kind  # (the main goal's successes, not the exits from försörjningsstöd)
-    return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s.cost_per_success, r.lang))
+    # (of a cost paid for the budget periods so far: the successes by the end of them)
+    by_then = r.msg("summary.by_then") if s.per_person_through is not None else ""
+    return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s.cost_per_success, r.lang)) + by_then
 
 
 def participation(r) -> list[str]:
