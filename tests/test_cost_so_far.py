@@ -151,20 +151,20 @@ def test_project_years_end_on_the_day_before_the_next_project_year(tmp_path):
     assert s.cost_per_success == pytest.approx(110_000 / 6)  # the 5 who ended 2023-05-01 had not ended by then
 
 
-@pytest.mark.parametrize("budget", [
-    # a line for the whole period, settled beside a year that is not: no day the utfall is paid up to
-    [{"period": "hela perioden", "category": "Lokal", "budget": 20_000, "actual": 20_000},
-     {"period": "2022", "category": "Lön", "budget": 130_000, "actual": 100_000},
-     {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}],
+@pytest.mark.parametrize("budget, paid", [
+    # a line for the whole period beside years: no day the utfall is paid up to (and the whole period's
+    # utfall so far is set aside, as the period is not over)
+    ([{"period": "hela perioden", "category": "Lokal", "budget": 20_000, "actual": 20_000},
+      {"period": "2022", "category": "Lön", "budget": 130_000, "actual": 100_000},
+      {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}], 100_000),
     # 2022 only partly settled: its other line has no utfall yet
-    [{"period": "2022", "category": "Lön", "budget": 130_000, "actual": 120_000},
-     {"period": "2022", "category": "Resor", "budget": 10_000, "actual": None},
-     {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}],
+    ([{"period": "2022", "category": "Lön", "budget": 130_000, "actual": 120_000},
+      {"period": "2022", "category": "Resor", "budget": 10_000, "actual": None},
+      {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}], 120_000),
 ])
-def test_utfall_that_is_not_whole_years_before_the_rest_divides_by_the_persons_so_far(tmp_path, budget):
+def test_utfall_that_is_not_whole_years_before_the_rest_divides_by_the_persons_so_far(tmp_path, budget, paid):
     r = et.Report(_two_years(tmp_path, STARTS, budget))
     s = r.cba.summary
-    paid = sum(line["actual"] or 0 for line in budget)
     assert s.per_person_so_far and s.per_person_through is None
     assert s.cost_per_participant == pytest.approx(paid / 20)
     assert "Utfallet hittills är" in " ".join(summary.cost(r))
@@ -182,3 +182,98 @@ def test_a_cost_per_person_of_few_persons_in_the_years_with_utfall_is_withheld(t
     assert "60 000 kr" not in text and "40 000 kr" not in text  # 120 000 / 2 and 120 000 / 3
     # the same project with every participant in 2022 shows them (the whole-project counts alone are not small)
     assert not et.Report(_two_years(tmp_path / "b", STARTS, YEARS)).disclosure.hides(Secondary.COST_PER_PARTICIPANT)
+
+
+# --- the running year's utfall so far is no year's utfall ------------------------------------------------------
+YEAR_SO_FAR = [{"period": "2022", "category": "Lön", "budget": 130_000, "actual": 120_000},
+               {"period": "2023", "category": "Lön", "budget": 130_000, "actual": 55_000},  # January–June only
+               {"period": "2023", "category": "Resor", "budget": 10_000, "actual": 4_000}]
+
+
+def test_the_running_years_utfall_so_far_is_set_aside_and_the_year_counts_at_its_budget(tmp_path):
+    path = _two_years(tmp_path, STARTS, YEAR_SO_FAR)  # data as of 2023-06-30, period to 2023-12-31
+    budget_file = tmp_path / "data" / "budget.csv"
+    before = budget_file.read_bytes()
+    r = et.Report(path)
+    s = r.cba.summary
+    # 2022's utfall and 2023's budget: 120 000 + 130 000 + 10 000, not 120 000 + 55 000 + 4 000
+    assert s.total_cost_nominal == pytest.approx(260_000)
+    assert r.cba.budget_use.share == pytest.approx(120_000 / 130_000)  # the year that is over, against its budget
+    assert s.per_person_through == dt.date(2022, 12, 31)
+    assert s.cost_per_participant == pytest.approx(10_000)  # 120 000 over the 12 who had started in 2022
+    notes = [p.note("sv") for p in r.project.warnings if p.code == "part_period_actual"]
+    assert notes == ["utfallet för 2023 (59\u00a0000 kr på 2 rader) gäller bara en del av perioden, som inte var slut "
+                     "när uppgifterna togs ut 2023-06-30; det räknas inte som periodens utfall: kostnaden för 2023 "
+                     "räknas med budgeten (eller med utfallet hittills på en rad där det redan är större), och "
+                     "andelen av budgeten som använts gäller de perioder som är slut"]
+    english = next(p.note("en") for p in r.project.warnings if p.code == "part_period_actual")
+    assert english.startswith("the actual amounts for 2023 (SEK 59,000 on 2 lines) cover only part of a period")
+    assert budget_file.read_bytes() == before  # the file is read, never changed
+    text = " ".join(summary.cost(r)).replace("\xa0", " ")
+    assert "Projektet har kostat" not in text and "Projektet beräknas kosta 260 000 kr" in text
+
+
+def test_an_ended_project_keeps_its_last_years_utfall(tmp_path):
+    path = _two_years(tmp_path, STARTS, YEAR_SO_FAR)
+    path_text = open(path, encoding="utf-8").read().replace("data_as_of: 2023-06-30", "data_as_of: 2024-03-31")
+    open(path, "w", encoding="utf-8").write(path_text)
+    r = et.Report(path)
+    assert not [p for p in r.project.warnings if p.code == "part_period_actual"]
+    assert r.cba.summary.total_cost_nominal == pytest.approx(179_000)  # every line's utfall: the period is over
+
+
+def test_a_project_year_not_over_sets_its_utfall_aside(tmp_path):
+    # a project from 2022-03-01: project year 2 runs 2023-03-01 – 2024-02-29 and is not over on 2023-06-30
+    budget = [{"period": "år 1", "category": "Lön", "budget": 130_000, "actual": 110_000},
+              {"period": "år 2", "category": "Lön", "budget": 130_000, "actual": 40_000}]
+    starts = [(s if s >= "2022-03-01" else "2022-03-01", e, o) for s, e, o in STARTS]
+    path = _two_years(tmp_path, starts, budget, first_day="2022-03-01")
+    r = et.Report(path)
+    assert [p.code for p in r.project.warnings if p.code == "part_period_actual"] == ["part_period_actual"]
+    assert r.cba.summary.total_cost_nominal == pytest.approx(240_000)  # 110 000 + år 2's budget
+    assert r.cba.summary.per_person_through == dt.date(2023, 2, 28)
+
+
+def test_a_running_years_utfall_so_far_above_its_budget_counts_as_it_is(tmp_path):
+    # 2023's Lön has spent 150 000 by June against a budget of 130 000 for the year: the cost is at least that
+    budget = [{"period": "2022", "category": "Lön", "budget": 130_000, "actual": 120_000},
+              {"period": "2023", "category": "Lön", "budget": 130_000, "actual": 150_000},
+              {"period": "2023", "category": "Resor", "budget": 10_000, "actual": 4_000}]
+    r = et.Report(_two_years(tmp_path, STARTS, budget))
+    assert r.cba.summary.total_cost_nominal == pytest.approx(120_000 + 150_000 + 10_000)
+
+
+@pytest.mark.parametrize("lang, cells, said", [
+    ("sv", ["120 000 kr", "55 000 kr (hittills)"],
+     "Utfallet för 2023 är bara utfallet hittills: perioden var inte slut när uppgifterna togs ut 2023-06-30."),
+    ("en", ["SEK 120,000", "SEK 55,000 (so far)"],
+     "The actual costs for 2023 are the actual costs so far: the period was not over when the data were taken on "
+     "2023-06-30."),
+])
+def test_the_budget_table_shows_the_utfall_so_far_as_such(tmp_path, lang, cells, said):
+    from evaltools.present.sections import budget as budget_section
+    r = et.Report(_two_years(tmp_path, STARTS, YEAR_SO_FAR), lang=lang)
+    [[_, table, _]] = budget_section.blocks(r)
+    lines = table.frame[table.frame.iloc[:, 1] == "Lön"]
+    # 2022's utfall as it is, 2023's marked as the utfall so far
+    assert [c.replace("\xa0", " ") for c in lines.iloc[:, 3]] == cells
+    assert said in " ".join(n.replace("\xa0", " ") for n in table.notes)
+
+
+def test_the_workbook_keeps_the_utfall_so_far_apart_from_the_actual(tmp_path):
+    from openpyxl import load_workbook
+
+    from evaltools.publish.workbook import export_report
+    r = et.Report(_two_years(tmp_path, STARTS, YEAR_SO_FAR))
+    out = export_report(r, tmp_path / "out")
+    book = load_workbook(next(p for p in out if p.suffix == ".xlsx"))
+    sheet = next(ws for ws in book.worksheets if any(
+        c.value == "Utfall hittills i en period som inte var slut (inte periodens utfall)" for row in ws.iter_rows()
+        for c in row))
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    head = next(i for i, row in enumerate(rows) if "Utfall" in row)
+    at = {name: rows[head].index(name) for name in ("Utfall", "Utfall hittills i en period som inte var slut "
+                                                            "(inte periodens utfall)")}
+    values = [(row[at["Utfall"]], row[at["Utfall hittills i en period som inte var slut (inte periodens utfall)"]])
+              for row in rows[head + 1:] if row[at["Utfall"]] is not None or any(row)]
+    assert (120_000, None) in values and (None, 55_000) in values and (None, 4_000) in values

@@ -310,6 +310,37 @@ def _drop_after_as_of(payments: pd.DataFrame | None, source: str, as_of: dt.date
     return kept
 
 
+def _set_aside_part_period_actuals(budget: pd.DataFrame, params: ProjectParams, source: str,
+                                   warn: list) -> pd.DataFrame:
+    """The budget without the actual amounts of periods not over on the day the data were taken.
+
+    A running project's follow-up often has the year's utfall so far on the current year's lines (January to
+    October, say). That is no period's utfall: counted as one it would make the project's cost the amount
+    spent so far and its year look underspent. Such an amount is set aside, as the budget follow-up per
+    half-year leaves a year whose later parts have no utfall (:mod:`evaltools.data.budget_shapes`), and a note
+    says so with the amount; the year then counts at its budget, as a line without utfall does, or at the
+    utfall so far where that is already more (kept in ``actual_so_far``). The file is not changed."""
+    if not params.runs_on or budget[S.ACTUAL].notna().sum() == 0:
+        return budget
+    ends = budget[S.PERIOD].map(lambda p: S.budget_period_end(p, params.period.start, params.period.end))
+    part = budget[S.ACTUAL].notna() & ends.map(lambda e: e is not None and e > params.as_of).astype(bool)
+    if not part.any():
+        return budget
+    out = budget.copy()
+    out.attrs = dict(budget.attrs)
+    out[S.ACTUAL_SO_FAR] = budget[S.ACTUAL].where(part)
+    out.loc[part, S.ACTUAL] = np.nan
+    periods = list(dict.fromkeys(str(p) for p in budget.loc[part, S.PERIOD]))
+    amount = float(budget.loc[part, S.ACTUAL].sum())
+    rows = [file_row(budget.attrs.get("file_rows"), int(i)) for i in np.flatnonzero(part.to_numpy())]
+    warn.append(problem(budget.attrs.get("source", source), rows[0] if len(rows) == 1 else None, S.ACTUAL, None,
+                        "budget.part_period_actual", "warning", "part_period_actual",
+                        periods=", ".join(periods), n=str(len(rows)), as_of=params.as_of.isoformat(),
+                        amount_sv=f"{amount:,.0f} kr".replace(",", "\u00a0"),
+                        amount_en=f"SEK {amount:,.0f}"))
+    return out
+
+
 def load_project(params: str | Path | ProjectParams, lang: str | None = None) -> Project:
     """Load a project by its id or params file: every data file read and validated against the contract.
 
@@ -464,6 +495,7 @@ def _load(params: ProjectParams) -> Project:
         for i in np.flatnonzero(empty.to_numpy()).tolist():
             warn.append(problem(budget.attrs.get("source", str(d.budget)), file_row(budget.attrs.get("file_rows"), i), S.CATEGORY,
                                 budget[S.CATEGORY].iloc[i], "budget.empty_line", "warning", "empty_budget_line"))
+        budget = _set_aside_part_period_actuals(budget, params, str(d.budget), warn)
     notices = [w for w in warn if w.severity == "info"]  # (for the evaluator: not the report's data-quality notes)
     warn = [w for w in warn if w.severity != "info"]
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums,

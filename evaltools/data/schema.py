@@ -5,6 +5,7 @@ Column names are defined here once; every other module refers to these constants
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from .messages import message
@@ -52,6 +53,8 @@ EXIT_PROJECT_YEAR = "exit_project_year"
 CALENDAR_YEAR = "calendar_year"
 ONGOING = "ongoing"
 DAYS_IN_PROJECT = "days_in_project"
+# a budget line's utfall so far in a period not over when the data were taken: set aside from ``actual``
+ACTUAL_SO_FAR = "actual_so_far"
 
 UNKNOWN = "okänt"
 
@@ -211,6 +214,25 @@ def budget_period(period: object) -> tuple[str, int] | None:
     if m.group(2):
         return "project_year", int(m.group(2))
     return "whole", 0
+
+
+def budget_period_end(period: object, start: dt.date, end: dt.date) -> dt.date | None:
+    """The last day a budget line's period covers, for a project from ``start`` to ``end``: a calendar
+    year's 31 December, a project year's day before the next project year begins (a start on 29 February
+    counts its years from 1 March), the project's ``end`` for the whole period (never later than ``end``);
+    ``None`` for a period the contract does not read."""
+    read = budget_period(period)
+    if read is None:
+        return None
+    kind, n = read
+    if kind == "year":
+        last = dt.date(n, 12, 31)
+    elif kind == "project_year":
+        first = start if (start.month, start.day) != (2, 29) else dt.date(start.year, 3, 1)
+        last = first.replace(year=first.year + n) - dt.timedelta(days=1)
+    else:
+        last = end
+    return min(last, end)
 
 
 # --- column specifications -------------------------------------------------------

@@ -625,6 +625,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("funder", "workbook.column.budget.funder", label=_code("funder")),
         C("budget", "workbook.column.budget.budget", "kr"),
         C("actual", "workbook.column.budget.actual", "kr"),
+        C("actual_so_far", "workbook.column.budget.actual_so_far", "kr"),
         C("difference", "workbook.column.budget.difference", "kr"),
         C("used_pct", "workbook.column.budget.used_pct", "pct"),
         C("used", "workbook.column.budget.used", "kr"),

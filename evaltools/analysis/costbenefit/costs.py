@@ -77,9 +77,11 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
     -------
     CostTable
         ``table``: period, category, budget, actual, funder, difference, used_pct, used (what the
-        cost-benefit analysis counts), price_year_factor, used_fixed (in the price year), t_years, and
+        cost-benefit analysis counts), price_year_factor, used_fixed (in the price year), t_years,
         unspent (a line without an actual amount of a period that begins after the project ended early:
-        its budget was never spent, so ``used`` is 0).
+        its budget was never spent, so ``used`` is 0) and actual_so_far (the utfall so far of a period not
+        over when the data were taken, which is not its actual amount: see
+        :func:`evaltools.data.project.load_project`).
 
     Examples
     --------
@@ -91,7 +93,7 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
     if b is None or b.empty:
         return CostTable(pd.DataFrame(columns=["period", "category", "budget", "actual", "difference", "used_pct",
                                                "used", "price_year_factor", "used_fixed", "t_years", "funder",
-                                               "unspent"]))
+                                               "unspent", S.ACTUAL_SO_FAR]))
     params = project.params
     df = b[[S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL, S.FUNDER]].copy()
     df["difference"] = df[S.ACTUAL] - df[S.BUDGET]
@@ -100,6 +102,11 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
         df["used"] = df[S.BUDGET].fillna(0.0)
     else:
         df["used"] = df[S.ACTUAL].where(df[S.ACTUAL].notna(), df[S.BUDGET]).fillna(0.0)
+    # a period not over when the data were taken: its utfall so far (set aside by the loader), and it counts
+    # at its budget, or at that utfall where it is already more
+    df[S.ACTUAL_SO_FAR] = b[S.ACTUAL_SO_FAR] if S.ACTUAL_SO_FAR in b else np.nan
+    if cost_basis != "budget":
+        df["used"] = np.fmax(df["used"], df[S.ACTUAL_SO_FAR].fillna(0.0))
     # (the ex-ante view counts every line's budget: nothing is unspent there)
     df["unspent"] = (after_end(df[S.PERIOD], params) & df[S.ACTUAL].isna()) if cost_basis != "budget" else False
     df.loc[df["unspent"], "used"] = 0.0
@@ -180,13 +187,9 @@ class CostSoFar:
 
 def _period_end(period: str, params) -> dt.date | None:
     """The last day of a budget period (a calendar year or a project year); None for the whole period."""
-    kind, n = S.budget_period(period) or ("whole", 0)
-    if kind == "year":
-        return dt.date(n, 12, 31)
-    if kind == "project_year":
-        nxt = _period_start(f"år {n + 1}", params)
-        return nxt - dt.timedelta(days=1) if nxt is not None else None
-    return None
+    if (S.budget_period(period) or ("whole", 0))[0] == "whole":
+        return None
+    return S.budget_period_end(period, params.period.start, params.period.end)
 
 
 def settled_through(table: pd.DataFrame, params) -> dt.date | None:

@@ -19,9 +19,33 @@ def _unspent(costs: pd.DataFrame) -> pd.Series:
     return costs["unspent"].astype(bool) if "unspent" in costs else pd.Series(False, index=costs.index)
 
 
+def _so_far(costs: pd.DataFrame) -> pd.Series:
+    """The lines of a period not over when the data were taken, with utfall so far (``costs``' actual_so_far)."""
+    return costs[S.ACTUAL_SO_FAR].notna() if S.ACTUAL_SO_FAR in costs else pd.Series(False, index=costs.index)
+
+
 def missing_actuals(costs: pd.DataFrame) -> int:
-    """Budgeted lines with no actual amount yet (not the lines of a time after the project ended early)."""
-    return int((costs[S.ACTUAL].isna() & costs[S.BUDGET].notna() & ~_unspent(costs)).sum())
+    """Budgeted lines with no actual amount yet (not the lines of a time after the project ended early, nor
+    those with utfall so far of a period not over, which :func:`so_far_note` tells of)."""
+    return int((costs[S.ACTUAL].isna() & costs[S.BUDGET].notna() & ~_unspent(costs) & ~_so_far(costs)).sum())
+
+
+def so_far_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+    """When some lines hold the utfall so far of a period not over when the data were taken: which periods,
+    and how the share used and the cost count them."""
+    part = costs[_so_far(costs)]
+    if part.empty:
+        return ()
+    periods = r.words.join(list(dict.fromkeys(budget_period_label(str(p), r.lang) for p in part[S.PERIOD])))
+    return (r.msg("budget.so_far_note", periods=periods, as_of=r.params.as_of.isoformat()),)
+
+
+def _actual_cell(line: pd.Series, lang: str, msg) -> str:
+    """A line's utfall; the utfall so far of a period not over, marked as such."""
+    so_far = line.get(S.ACTUAL_SO_FAR)
+    if pd.isna(line[S.ACTUAL]) and so_far is not None and pd.notna(so_far):
+        return msg("budget.actual_so_far", amount=fmt_kr(so_far, lang))
+    return fmt_kr(line[S.ACTUAL], lang)
 
 
 def unspent_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
@@ -50,6 +74,7 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """The amounts' basis, how the share used is counted, and what the cost-benefit analysis takes
     from this table when it is not simply the actual costs."""
     return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + share_note(r, costs) + per_year_note(r)
+            + so_far_note(r, costs)
             + (_basis_note(r, costs) if applies(r.kind, "costbenefit") and r.kind != "ansökan" else ())
             + unspent_note(r, costs))
 
@@ -128,7 +153,7 @@ def blocks(r) -> list[list]:
         return [[Text([msg("budget.absent")], msg("budget.heading"))]]
     # an application is judged on its budget: actual amounts booked since (the same budget file may
     # carry them) are not what the board was asked to decide on
-    budget_only = r.kind == "ansökan" or not has_actuals(ct)
+    budget_only = r.kind == "ansökan" or not (has_actuals(ct) or _so_far(ct).any())
     periods = list(dict.fromkeys(ct[S.PERIOD]))
     funders = _funders(ct)
     rows: list[list[str]] = []
@@ -138,7 +163,8 @@ def blocks(r) -> list[list]:
         group = ct[ct[S.PERIOD] == period]
         for _, line in group.iterrows():
             rows.append([budget_period_label(line[S.PERIOD], lang), line[S.CATEGORY], fmt_kr(line[S.BUDGET], lang),
-                         fmt_kr(line[S.ACTUAL], lang), fmt_kr(line["difference"], lang), fmt_pct(line["used_pct"], lang, 0)])
+                         _actual_cell(line, lang, msg), fmt_kr(line["difference"], lang),
+                         fmt_pct(line["used_pct"], lang, 0)])
             funder_of.append(code_label(S.FUNDER, line[S.FUNDER], lang) if len(funders) > 1 else "")
         if len(periods) > 1:
             for row in _sum_rows(r, msg("budget.total_period", period=budget_period_label(period, lang)), group,
