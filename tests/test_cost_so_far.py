@@ -152,11 +152,11 @@ def test_project_years_end_on_the_day_before_the_next_project_year(tmp_path):
 
 
 @pytest.mark.parametrize("budget, paid", [
-    # a line for the whole period beside years: no day the utfall is paid up to (and the whole period's
-    # utfall so far is set aside, as the period is not over)
+    # a line for the whole period beside years: its utfall is the utfall so far (the period is not over), so
+    # the cost paid up to the data's day is 2022's and that, over the persons so far
     ([{"period": "hela perioden", "category": "Lokal", "budget": 20_000, "actual": 20_000},
       {"period": "2022", "category": "Lön", "budget": 130_000, "actual": 100_000},
-      {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}], 100_000),
+      {"period": "2023", "category": "Lön", "budget": 130_000, "actual": None}], 120_000),
     # 2022 only partly settled: its other line has no utfall yet
     ([{"period": "2022", "category": "Lön", "budget": 130_000, "actual": 120_000},
       {"period": "2022", "category": "Resor", "budget": 10_000, "actual": None},
@@ -199,8 +199,9 @@ def test_the_running_years_utfall_so_far_is_set_aside_and_the_year_counts_at_its
     # 2022's utfall and 2023's budget: 120 000 + 130 000 + 10 000, not 120 000 + 55 000 + 4 000
     assert s.total_cost_nominal == pytest.approx(260_000)
     assert r.cba.budget_use.share == pytest.approx(120_000 / 130_000)  # the year that is over, against its budget
-    assert s.per_person_through == dt.date(2022, 12, 31)
-    assert s.cost_per_participant == pytest.approx(10_000)  # 120 000 over the 12 who had started in 2022
+    # a cost per person: all utfall up to the data's day (2022's and 2023's so far) over all 20 participants so far
+    assert s.per_person_so_far and s.per_person_through is None
+    assert s.cost_per_participant == pytest.approx((120_000 + 55_000 + 4_000) / 20)
     notes = [p.note("sv") for p in r.project.warnings if p.code == "part_period_actual"]
     assert notes == ["utfallet för 2023 (59\u00a0000 kr på 2 rader) gäller bara en del av perioden, som inte var slut "
                      "när uppgifterna togs ut 2023-06-30; det räknas inte som periodens utfall: kostnaden för 2023 "
@@ -211,6 +212,7 @@ def test_the_running_years_utfall_so_far_is_set_aside_and_the_year_counts_at_its
     assert budget_file.read_bytes() == before  # the file is read, never changed
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
     assert "Projektet har kostat" not in text and "Projektet beräknas kosta 260 000 kr" in text
+    assert "Utfallet hittills är 9 000 kr per deltagare" in text  # 8 950, as a person says it
 
 
 def test_an_ended_project_keeps_its_last_years_utfall(tmp_path):
@@ -231,7 +233,7 @@ def test_a_project_year_not_over_sets_its_utfall_aside(tmp_path):
     r = et.Report(path)
     assert [p.code for p in r.project.warnings if p.code == "part_period_actual"] == ["part_period_actual"]
     assert r.cba.summary.total_cost_nominal == pytest.approx(240_000)  # 110 000 + år 2's budget
-    assert r.cba.summary.per_person_through == dt.date(2023, 2, 28)
+    assert r.cba.summary.cost_per_participant == pytest.approx((110_000 + 40_000) / 20)  # the utfall so far, all
 
 
 def test_a_running_years_utfall_so_far_above_its_budget_counts_as_it_is(tmp_path):
@@ -277,3 +279,17 @@ def test_the_workbook_keeps_the_utfall_so_far_apart_from_the_actual(tmp_path):
     values = [(row[at["Utfall"]], row[at["Utfall hittills i en period som inte var slut (inte periodens utfall)"]])
               for row in rows[head + 1:] if row[at["Utfall"]] is not None or any(row)]
     assert (120_000, None) in values and (None, 55_000) in values and (None, 4_000) in values
+
+
+def test_a_whole_period_line_with_utfall_so_far_divides_it_by_the_participants_so_far(tmp_path):
+    budget = [{"period": "hela", "category": "Personal", "budget": 300_000, "actual": 120_000}]
+    r = et.Report(_two_years(tmp_path, STARTS, budget))
+    s = r.cba.summary
+    assert s.total_cost_nominal == pytest.approx(300_000)  # the period is not over: its budget
+    assert s.cost_per_participant == pytest.approx(6_000)  # 120 000 so far over the 20 participants so far
+    text = " ".join(summary.cost(r)).replace("\xa0", " ")
+    assert "Utfallet hittills är 6 000 kr per deltagare" in text
+    from evaltools.present.sections import budget as budget_section
+    [[_, table, _]] = budget_section.blocks(r)
+    assert any(n.replace("\xa0", " ").startswith("Utfallet för hela perioden är bara utfallet hittills")
+               for n in table.notes)

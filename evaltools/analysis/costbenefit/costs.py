@@ -212,10 +212,16 @@ def settled_through(table: pd.DataFrame, params) -> dt.date | None:
 def cost_so_far(table: pd.DataFrame, running: bool, cost_basis: str, params) -> CostSoFar | None:
     """The cost paid so far — the settled lines' actual amounts — when a cost per person should use it:
     the project still runs and only some of its lines are settled, so the total holds budget for what
-    remains while the persons are only those so far. ``None`` otherwise (the total is the numerator)."""
+    remains while the persons are only those so far. ``None`` otherwise (the total is the numerator). Where
+    a period not over has utfall so far (``actual_so_far``), that is paid too, and the persons are those so
+    far (no :attr:`CostSoFar.through`)."""
     if not running or cost_basis == "budget" or not len(table):
         return None
     settled = settled_lines(table)
+    so_far = table[S.ACTUAL_SO_FAR].notna() if S.ACTUAL_SO_FAR in table else pd.Series(False, index=table.index)
+    if so_far.any():  # the running period's utfall so far too: the cost up to the data's day, over the persons so far
+        return CostSoFar(float(table.loc[settled & ~so_far, "used"].sum() + table.loc[so_far, S.ACTUAL_SO_FAR].sum()),
+                         None)
     if settled.all() or not settled.any():
         return None
     return CostSoFar(float(table.loc[settled, "used"].sum()), settled_through(table, params))

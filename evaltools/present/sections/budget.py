@@ -36,7 +36,9 @@ def so_far_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     part = costs[_so_far(costs)]
     if part.empty:
         return ()
-    periods = r.words.join(list(dict.fromkeys(budget_period_label(str(p), r.lang) for p in part[S.PERIOD])))
+    labels = (budget_period_label(str(p), r.lang) for p in part[S.PERIOD])
+    # (in a sentence: "the whole period", not "The whole period" as the table's first column has it)
+    periods = r.words.join(list(dict.fromkeys(x[:1].lower() + x[1:] if x[:1].isalpha() else x for x in labels)))
     return (r.msg("budget.so_far_note", periods=periods, as_of=r.params.as_of.isoformat()),)
 
 
