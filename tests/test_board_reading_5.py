@@ -36,15 +36,15 @@ def _text_runs(pdf: bytes) -> list[tuple[float, float, str]]:
 def test_a_table_of_eight_amount_columns_with_qualifiers_fits_the_page(tmp_path):
     pytest.importorskip("weasyprint")
     # the shape of the portfolio's cost table: a project column, seven columns of figures, and a running
-    # project's costs per person "(utfall och deltagare t.o.m. ...)"; before, the last two columns were printed past the
+    # project's costs per person "(t.o.m. a day)"; before, the last two columns were printed past the
     # page's right edge
     kr = "\u00a0kr"
     frame = pd.DataFrame({
         "Projekt": ["Specialistteamet", "Kompassen (fiktivt exempel)"],
         "Kostnad": [f"3\u00a0705\u00a0667{kr}", f"4\u00a0286\u00a0200{kr}"],
         "Förbrukat av budget": ["94\u00a0%", "98\u00a0%"],
-        "Per deltagare": [f"12\u00a0892{kr} (utfall och deltagare t.o.m. 2025-12-31)", f"23\u00a0812{kr}"],
-        "Per lyckat utfall": [f"34\u00a0256{kr} (utfall och deltagare t.o.m. 2025-12-31)", f"49\u00a0840{kr}"],
+        "Per deltagare": [f"12\u00a0892{kr} (t.o.m. 2025-12-31)", f"23\u00a0812{kr}"],
+        "Per lyckat utfall": [f"34\u00a0256{kr} (t.o.m. 2025-12-31)", f"49\u00a0840{kr}"],
         "Nettonuvärde, offentliga finansiärer": [f"3\u00a0406\u00a0601{kr}", f"−2\u00a0471\u00a0573{kr}"],
         "Nettonuvärde, samhället": [f"−2\u00a0532\u00a0536{kr}", f"1\u00a0944\u00a0856{kr}"],
         "Nytta/kostnad, offentliga finansiärer": ["1,96", "0,46"],

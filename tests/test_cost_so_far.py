@@ -73,15 +73,18 @@ def test_the_workbook_says_which_cost_the_cost_per_participant_divides(tmp_path)
     assert any(label == "Kostnad per deltagare" and value == 9000 for label, value in flat)
 
 
-@pytest.mark.parametrize("as_of, cell", [("2023-06-30", "9 000 kr (utfall och deltagare t.o.m. 2022-12-31)"),
+@pytest.mark.parametrize("as_of, cell", [("2023-06-30", "9 000 kr (t.o.m. 2022-12-31)"),
                                           ("2024-06-30", "15 000 kr")])
 def test_the_portfolio_says_when_a_cost_per_participant_is_the_outturn_so_far(tmp_path, monkeypatch, as_of, cell):
     from evaltools.present import portfolio as pf_module
     shown: list = []
     monkeypatch.setattr(pf_module, "show", lambda *parts: shown.extend(parts))
     pf_module.Portfolio([_path(tmp_path, as_of)]).overview()
-    money = [p.frame for p in shown if hasattr(p, "frame")][1]
-    assert money.iloc[0]["Per deltagare"].replace("\xa0", " ") == cell
+    money_table = [p for p in shown if hasattr(p, "frame")][1]
+    assert money_table.frame.iloc[0]["Per deltagare"].replace("\xa0", " ") == cell
+    # the table says what "t.o.m." a date means, where a project's cost is counted so
+    said = any("budgetår som var slut det datumet" in n for n in money_table.notes)
+    assert said == ("t.o.m." in cell)
 
 
 # --- the persons of the budget years paid so far ---------------------------------------------------------

@@ -175,7 +175,9 @@ class Portfolio:
              Table(people, notes=(m("portfolio.note"), *self.definitions(), *withheld),
                    numeric=tuple(people.columns[2:5]), group=kind_col),
              Text([], m("portfolio.money_heading")),
-             Table(money, notes=(money_note, *withheld), numeric=tuple(money.columns[1:-1]), group=kind_col))
+             Table(money, notes=(money_note, *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
+                                               else ()), *withheld),
+                   numeric=tuple(money.columns[1:-1]), group=kind_col))
         goals = self.goal_table()
         if len(goals):
             show(Text([], m("portfolio.goals_heading")),
