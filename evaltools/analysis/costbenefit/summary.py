@@ -19,7 +19,7 @@ from .persistence import OutcomeCheck
 
 # --- the analysis ---------------------------------------------------------------------
 _NO_COST = ("total_cost_nominal", "total_cost_fixed", "budget_total", "cost_per_participant", "cost_per_success",
-            "cost_per_exit_from_fs", "pv_cost", "npv", "bcr", "payback_months", "break_even_exits",
+            "cost_per_exit_from_fs", "pv_cost", "pv_skattefaktor", "npv", "bcr", "payback_months", "break_even_exits",
             "break_even_person_years", "break_even_person_years_application", "switching_deadweight")
 _NO_BENEFIT = ("pv_benefit", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight")
 
@@ -104,6 +104,9 @@ class CostSummary:
     # the costs per participant, success and exit divide the cost paid so far (the settled lines), not the
     # total with the budget for what remains: the project still runs, and the persons are those so far
     per_person_so_far: bool = False
+    # the skattefaktor's effect on the lead perspective's net (present value): society's only, NaN for every
+    # other perspective; npv = pv_benefit − pv_cost + pv_skattefaktor (see the ledger's perspectives)
+    pv_skattefaktor: float = float("nan")
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""
@@ -177,6 +180,10 @@ class EffectBased:
     reference_low: float | None = None  # the DiD's range over the reference dates tried (drawn in the simulation)
     reference_high: float | None = None
     pv_measured: float = 0.0  # of pv_benefit: the flows measured from register outcomes (the same in the main calculation)
+    # society's skattefaktor on the net effect on public budgets (NaN for any other perspective):
+    # npv = pv_benefit − pv_cost + pv_skattefaktor
+    pv_skattefaktor: float = float("nan")
+    households: int = 0  # the participants' households, each of which the effect is applied to once
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
