@@ -4,7 +4,9 @@ once in the effect-based estimate too. Each fixture is a tiny project written in
 are worked out by hand from the rows written here (or, for the ratios, by a second route through the model)."""
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -275,3 +277,52 @@ def test_society_effect_based_has_its_skattefaktor_on_the_measured_public_saving
     assert (society.pv_benefit, society.pv_cost) == (pytest.approx(0), pytest.approx(100_000))
     assert society.pv_skattefaktor == pytest.approx(0.3 * 44_000)
     assert society.npv == pytest.approx(-100_000 + 13_200)
+
+
+# --- 3. a median of an even count is midway between the two middle values ------------------------------
+def _ten_leavers(tmp_path, payments: bool = False) -> Path:
+    """Ten participants who start on 1 January 2023 and leave for work after 100, 110, …, 190 days."""
+    start = dt.date(2023, 1, 1)
+    people = [{"person_id": f"U{i:03d}", "sex": "kvinna", "birth_year": 1985, "household_type": "ensamstående",
+               "start_date": start.isoformat(), "end_date": (start + dt.timedelta(days=100 + 10 * i)).isoformat(),
+               "outcome": "arbete", "support_start": "försörjningsstöd"} for i in range(10)]
+    write_csv(tmp_path / "data/participants.csv", people)
+    p = tmp_path / "ten.yaml"
+    p.write_text(textwrap.dedent("""\
+        id: ten
+        title: Tio deltagare
+        forbund: Testförbundet
+        owner: Testkommun
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data: {participants: data/participants.csv%s}
+        reference: {kpi: {2021: 100, 2022: 100, 2023: 100, 2024: 100}}
+        cost_benefit: {price_year: 2023, monthly_level: {method: own_payments}}
+        """) % (", payments: data/payments.csv" if payments else ""), encoding="utf-8")
+    return p
+
+
+def test_the_median_time_in_the_project_of_an_even_count_is_midway_between_the_two_middle_times(tmp_path):
+    stay = et.time_to_exit(et.load_project(_ten_leavers(tmp_path)), by=None)
+    # by hand: the fifth and sixth exits are after 140 and 150 days, so the median is 145
+    assert set(stay.table["median_days"]) == {145.0}
+
+
+def test_the_level_of_a_leaver_without_payments_is_the_median_midway_between_the_two_middle_levels(tmp_path):
+    path = _ten_leavers(tmp_path, payments=True)
+    # four leavers paid 6 000, 8 000, 9 000 and 12 000 kr a month in the window (months −12 to −7 before
+    # the start in January 2023: January–June 2022); the other six have no payments there
+    levels = {"U000": 6000, "U001": 8000, "U002": 9000, "U003": 12_000}
+    write_csv(tmp_path / "data/payments.csv", [{"person_id": pid, "month": f"2022-{m:02d}", "amount": amount}
+                                               for pid, amount in levels.items() for m in range(1, 7)])
+    m = _build(et.load_project(path), "actual_else_budget")[0]
+    # by hand: the median of the four levels is (8 000 + 9 000) / 2 = 8 500 (the mean would be 8 750)
+    assert list(m.level_by_exit) == pytest.approx([6000, 8000, 9000, 12_000] + [8500] * 6)
+
+
+@pytest.mark.parametrize("lang, said", [("sv", "mitt emellan de två mittersta värdena"),
+                                        ("en", "midway between the two middle values")])
+def test_the_method_appendix_states_the_rule_for_an_even_count_once(tmp_path, lang, said):
+    from evaltools.present.sections import method
+    text = " ".join(method.paragraphs(et.Report(_ten_leavers(tmp_path), lang=lang)))
+    assert text.count(said) == 1
