@@ -14,6 +14,7 @@ import pytest
 import evaltools as et
 from evaltools.analysis.costbenefit import _build, effect_based
 from evaltools.present import whatif
+from evaltools.present.figures import report_figures
 from evaltools.present.sections import costbenefit as cb_section
 from evaltools.publish.workbook import report_sheets
 from evaltools.words.formats import NBSP
@@ -161,6 +162,10 @@ def test_society_leading_page_and_section_workbook_and_panel_show_one_object(tin
     assert actors.loc["samhälle", "pv_cost"] == pytest.approx(115_000)
     summary = sheets["kostnad_nytta"].frame.set_index("key")["value"]
     assert summary["pv_skattefaktor"] == pytest.approx(30_300) and summary["pv_cost"] == pytest.approx(115_000)
+    # the figures the evaluator may cite: society's cost and the effect, each as the table has it
+    figures = report_figures(r)
+    assert figures["nuvarde_kostnad_samhalle"].value == pytest.approx(115_000)
+    assert figures["skattefaktorns_effekt_samhalle"].value == pytest.approx(30_300)
     # the what-if panel's NPV for society is the table's
     panel = dict(whatif.key_figures(r.cba, "samhälle", "sv").itertuples(index=False, name=None))
     # (followed by its note: earnings not valued, a lower bound)
