@@ -356,7 +356,8 @@ def _applies(r, eb) -> str:
     n = participants_words(r, eb.participants)
     if not eb.households or eb.households >= eb.participants:
         return r.msg("costbenefit.eb.applies_participants", n=n)
-    if hides(eb.participants - eb.households, r.params.privacy.min_count):
+    # (no count of households beside a withheld count of participants, nor one that tells how few share one)
+    if hides(eb.participants - eb.households, r.params.privacy.min_count) or r.disclosure.hides(Secondary.PARTICIPANTS):
         return r.msg("costbenefit.eb.applies_households_few")
     return r.msg("costbenefit.eb.applies_households", n=n, households=fmt_int(eb.households, r.lang))
 
