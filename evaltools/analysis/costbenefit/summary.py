@@ -97,6 +97,9 @@ class CostSummary:
     skattefaktor: float
     has_comparison: bool
     level_source: Note | str | None = None
+    # the skattefaktor's effect on the lead perspective's net (present value): society's only, NaN for every
+    # other perspective; npv = pv_benefit − pv_cost + pv_skattefaktor (see the ledger's perspectives)
+    pv_skattefaktor: float = float("nan")
     first_year_kept: float = 1.0  # the mean share of the level saved in the first 12 months after exit
     first_year_source: str = "assumed"  # "observed" (month by month from the payments) or "assumed" (the whole level)
     other_support: tuple[tuple[str, int], ...] = ()  # exits left out: another support at start (code, count)
@@ -104,9 +107,6 @@ class CostSummary:
     # the costs per participant, success and exit divide the cost paid so far (the settled lines), not the
     # total with the budget for what remains: the project still runs, and the persons are those so far
     per_person_so_far: bool = False
-    # the skattefaktor's effect on the lead perspective's net (present value): society's only, NaN for every
-    # other perspective; npv = pv_benefit − pv_cost + pv_skattefaktor (see the ledger's perspectives)
-    pv_skattefaktor: float = float("nan")
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""
