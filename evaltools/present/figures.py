@@ -249,6 +249,10 @@ def _cost_figures(r) -> list[Figure]:
             out.append(Figure(f"{prefix}_{name}", v, Unit.KR, definition=col, perspective=p, **pv))
             if p == lead:
                 out.append(Figure(prefix, v, Unit.KR, definition=col, perspective=p, **pv))
+        # society's skattefaktor, not in its cost: its net present value is benefit − cost + this effect
+        sf = _num(row["pv_skattefaktor"]) if p == "samhälle" and "pv_skattefaktor" in row else None
+        if sf:
+            out.append(Figure("skattefaktorns_effekt_samhalle", sf, Unit.KR, definition="pv_skattefaktor", perspective=p, **pv))
     dw = _num(s.deadweight)
     if dw is not None:
         out.append(Figure("dodvikt", dw, Unit.SHARE, Basis.SHARE, "deadweight", 0, perspective=lead))

@@ -217,6 +217,8 @@ def _columns_cba(lang):
             ("pv_benefit", msg("explore.column.pv_benefit", lang),
              lambda v: msg("explore.not_valued", lang) if pd.isna(v) else fmt_kr(v, lang)),
             ("pv_cost", msg("explore.column.pv_cost", lang), "kr"),
+            # (society's only: "–" for the perspectives that do not carry it)
+            ("pv_skattefaktor", msg("costbenefit.skattefaktor_pv", lang), lambda v: "–" if pd.isna(v) else fmt_kr(v, lang)),
             ("npv", msg("explore.column.npv", lang), "kr"),
             ("note", msg("explore.column.note", lang), lambda n: note_text(n, lang))]
 

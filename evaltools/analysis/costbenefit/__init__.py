@@ -410,6 +410,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         cost_per_exit_from_fs=per_person / n_s_paid if n_s_paid else np.nan,
         monthly_level=mean_level,
         pv_cost=float(row["pv_cost"]),
+        pv_skattefaktor=float(row["pv_skattefaktor"]),
         pv_avoided_fs=m.pv_fs() if n_s else 0.0,
         pv_benefit=float(row["pv_benefit"]),
         npv=float(row["npv"]),
@@ -438,7 +439,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))
-        persp[["pv_cost", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
+        persp[["pv_cost", "pv_skattefaktor", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
     if structural:  # no exits to value: the cost and what it would take to carry it, nothing more
         persp[list(_NO_BENEFIT)] = np.nan
         summary = replace(summary, **_unknown(_NO_BENEFIT))
@@ -506,8 +507,14 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     start = project.participants[S.START_DATE]
     year = int(start.dt.year.median())
     factor = price_factor(year, params.price_year, dict(params.reference.kpi))[0]
-    t_start = np.maximum(_months(start).to_numpy() - _month(params.period.start), 0).astype(float) / 12
-    t_unique, inverse = np.unique(t_start, return_inverse=True)
+    # försörjningsstöd is paid per household, and each member's payment rows carry the household's
+    # payments (docs/data-contract.md): the effect per participant is a fall in a household's payments,
+    # so it is applied once per household, from its first participant's start (a person enrolled twice
+    # is one household too; without household_id every person is their own)
+    first = (project.participants.assign(_m=_months(start))
+             .groupby(project.participants[S.HOUSEHOLD_ID].astype(str), sort=False)["_m"].min())
+    t_household = np.maximum(first.to_numpy() - _month(params.period.start), 0).astype(float) / 12
+    t_unique, inverse = np.unique(t_household, return_inverse=True)
     count = np.bincount(inverse, minlength=len(t_unique)).astype(float)
 
     def pv(effect, dropoff, rate):
@@ -522,14 +529,25 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     share = (m.pv_benefit(perspective) - extra) / base_fs if base_fs else np.nan
     pv_b = pv_fs * share + extra
     pv_c = m.pv_costs(perspective)
-    if perspective == "samhälle":  # the skattefaktor on the net public effect, with the measured saving
-        public_extra = m.pv_measured("offentliga")
-        public_share = (m.pv_benefit("offentliga") - public_extra) / base_fs if base_fs else np.nan
-        pv_c += (m.skattefaktor - 1) * (m.pv_costs("offentliga") - pv_fs * public_share - public_extra)
+    society = perspective == "samhälle"
+    # society's skattefaktor, as in the main calculation's ledger: on the net effect on public budgets,
+    # with the measured saving; in the ratio on the side each part comes from
+    sf = m.skattefaktor - 1 if society and m.pv_costs("offentliga") else 0.0
+    public_extra = m.pv_measured("offentliga")
+    public_share = (m.pv_benefit("offentliga") - public_extra) / base_fs if base_fs else np.nan
+    public_cost = m.pv_costs("offentliga")
+
+    def public_benefit(fs):
+        return fs * public_share + public_extra
+
+    pv_sf = -sf * (public_cost - public_benefit(pv_fs)) if society else np.nan
+    c_ratio, b_ratio = pv_c + sf * public_cost, pv_b + sf * public_benefit(pv_fs)
     out = EffectBased(did.effect, did.se, did.ci_low, did.ci_high, factor, perspective, float(m.horizon), pv_fs, share,
-                      pv_b, pv_c, pv_b - pv_c, pv_b / pv_c if pv_c > 0 else np.nan, int(len(start)),
+                      pv_b, pv_c, pv_b - pv_c + (pv_sf if society else 0.0), b_ratio / c_ratio if c_ratio > 0 else np.nan,
+                      int(len(start)),
                       # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
-                      bool(payments.parallel_trends_doubtful), pv_measured=extra)
+                      bool(payments.parallel_trends_doubtful), pv_measured=extra, pv_skattefaktor=pv_sf,
+                      households=int(len(t_household)))
     if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
         # the effect's spread: its standard error, or with few participating households the main (wild
@@ -544,7 +562,9 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
             offsets = ref["effect"].to_numpy(float) - did.effect
             eff = eff + rng.choice(offsets, draws)
             out = replace(out, reference_low=float(ref["effect"].min()), reference_high=float(ref["effect"].max()))
-        npv = pv(eff, dropoff, rate) * share + extra - pv_c
+        fs_drawn = pv(eff, dropoff, rate)
+        # (society's skattefaktor follows each draw's public saving)
+        npv = fs_drawn * share + extra - pv_c - sf * (public_cost - public_benefit(fs_drawn))
         out = replace(out, p_npv_positive=float((npv > 0).mean()), npv_p05=float(np.quantile(npv, 0.05)),
                       npv_p95=float(np.quantile(npv, 0.95)), draws=draws)
     return out

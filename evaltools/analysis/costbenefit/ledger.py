@@ -87,41 +87,63 @@ def _payback(benefit: np.ndarray, cost: np.ndarray, rate: float) -> float:
 
 
 def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int) -> pd.DataFrame:
-    """One row per perspective: cost borne, benefit, NPV, BCR, payback, break-even, switching deadweight."""
+    """One row per perspective: cost borne, benefit, the skattefaktor's effect, NPV, BCR, payback,
+    break-even, switching deadweight.
+
+    ``pv_cost`` is the project's cost the perspective's actors bear (society's: the whole cost) and
+    ``pv_benefit`` their benefit; ``pv_skattefaktor`` is the skattefaktor's effect on society's net,
+    −(skattefaktor − 1) × the net effect on public budgets (the ledger's ``skattefaktor`` row: a loss
+    when the public budgets bear a net cost, a gain when they gain), NaN for every other perspective,
+    which does not carry it. ``npv`` = benefit − cost + the skattefaktor's effect.
+
+    The ratios (BCR, break-even exits, switching deadweight) count society's skattefaktor on the side
+    it comes from: (skattefaktor − 1) × the public cost with the cost, (skattefaktor − 1) × the public
+    savings with the benefit, so that BCR > 1 exactly when the NPV is positive and the break-even and the
+    switching deadweight are where the NPV, skattefaktor included, is zero.
+    """
     earnings_unvalued = not m.earnings > 0 and not m.earnings_measured and bool(m.is_work.any())
+    is_cost = ledger["item"] == "projektkostnad"
+    sf_rows = ledger["item"] == "skattefaktor"
+    # (the ledger has the skattefaktor's row only where it applies: a factor above 1 on a public cost)
+    sf = (m.skattefaktor - 1) if sf_rows.any() else 0.0
+    public = ledger["actor"].isin(PERSPECTIVES["offentliga"])
+    public_cost = -float(ledger.loc[public & is_cost, "pv"].sum())
+    public_benefit = float(ledger.loc[public & ~is_cost & ~sf_rows, "pv"].sum())
     rows = []
     for p, actors in PERSPECTIVES.items():
-        in_p = ledger["actor"].isin(actors) | ((ledger["actor"] == "samhälle") & (p == "samhälle"))
-        cost_rows = in_p & ledger["item"].isin(["projektkostnad", "skattefaktor"])
-        c = -float(ledger.loc[cost_rows, "pv"].sum())
-        b = float(ledger.loc[in_p & ~cost_rows, "pv"].sum())
+        in_p = ledger["actor"].isin(actors)
+        society = p == "samhälle"
+        c = -float(ledger.loc[in_p & is_cost, "pv"].sum())
+        b = float(ledger.loc[in_p & ~is_cost & ~sf_rows, "pv"].sum())
+        e = float(ledger.loc[sf_rows, "pv"].sum()) if society else np.nan
         b_stream = _padded_sum([s for (item, a), s in streams.items()
                                 if (a in actors) and item not in ("projektkostnad", "skattefaktor")])
         c_stream = -_padded_sum([s for (item, a), s in streams.items()
-                                 if (a in actors or (p == "samhälle" and a == "samhälle"))
+                                 if (a in actors or (society and a == "samhälle"))
                                  and item in ("projektkostnad", "skattefaktor")])
         note: Note | str = ""
         if earnings_unvalued and p == "individ":
             b, note = np.nan, Note.of("assumption.actor_individual")
-        elif earnings_unvalued and p == "samhälle":
+        elif earnings_unvalued and society:
             note = Note.of("assumption.actor_society")
-        npv = b - c
+        npv = b - c + (e if society else 0.0)
+        # the ratios' cost and benefit: society's with the skattefaktor on the side it comes from
+        c_ratio = c + (sf * public_cost if society else 0.0)
+        b_ratio = b + (sf * public_benefit if society else 0.0)
         # (flows measured from register outcomes carry no deadweight and come with no exit: the
         # switching deadweight and the break-even count the exits' share of the benefit only)
-        measured = m.pv_measured(p)
-        c_exits = c - measured  # the cost the exits must carry
-        b_exits = b - measured
+        measured = m.pv_measured(p) + (sf * m.pv_measured("offentliga") if society else 0.0)
+        c_exits = c_ratio - measured  # the cost the exits must carry
+        b_exits = b_ratio - measured
         b0 = b_exits / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
         switching = 1 - c_exits / b0 if (c_exits > 0 and b0 > 0) else np.nan
         rows.append({
-            "perspective": p, "pv_cost": c, "pv_benefit": b, "npv": npv,
-            "bcr": b / c if c > 0 and not np.isnan(b) else np.nan,
+            "perspective": p, "pv_cost": c, "pv_benefit": b, "pv_skattefaktor": e, "npv": npv,
+            "bcr": b_ratio / c_ratio if c_ratio > 0 and not np.isnan(b) else np.nan,
             "payback_months": _payback(b_stream, c_stream, m.rate) if n_success and not np.isnan(b) else np.nan,
             "break_even_exits": c_exits / (b_exits / n_success) if (n_success and b_exits > 0 and c_exits > 0) else np.nan,
             "switching_deadweight": switching if 0 <= switching <= 1 else np.nan,
-            "lower_bound": bool(earnings_unvalued and p == "samhälle"),
+            "lower_bound": bool(earnings_unvalued and society),
             "note": note,
         })
     return pd.DataFrame(rows)
-
-

@@ -20,7 +20,7 @@ from .persistence import OutcomeCheck
 
 # --- the analysis ---------------------------------------------------------------------
 _NO_COST = ("total_cost_nominal", "total_cost_fixed", "budget_total", "cost_per_participant", "cost_per_success",
-            "cost_per_exit_from_fs", "pv_cost", "npv", "bcr", "payback_months", "break_even_exits",
+            "cost_per_exit_from_fs", "pv_cost", "pv_skattefaktor", "npv", "bcr", "payback_months", "break_even_exits",
             "break_even_person_years", "break_even_person_years_application", "switching_deadweight")
 _NO_BENEFIT = ("pv_benefit", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight")
 
@@ -98,6 +98,9 @@ class CostSummary:
     skattefaktor: float
     has_comparison: bool
     level_source: Note | str | None = None
+    # the skattefaktor's effect on the lead perspective's net (present value): society's only, NaN for every
+    # other perspective; npv = pv_benefit − pv_cost + pv_skattefaktor (see the ledger's perspectives)
+    pv_skattefaktor: float = float("nan")
     first_year_kept: float = 1.0  # the mean share of the level saved in the first 12 months after exit
     first_year_source: str = "assumed"  # "observed" (month by month from the payments) or "assumed" (the whole level)
     other_support: tuple[tuple[str, int], ...] = ()  # exits left out: another support at start (code, count)
@@ -181,6 +184,10 @@ class EffectBased:
     reference_low: float | None = None  # the DiD's range over the reference dates tried (drawn in the simulation)
     reference_high: float | None = None
     pv_measured: float = 0.0  # of pv_benefit: the flows measured from register outcomes (the same in the main calculation)
+    # society's skattefaktor on the net effect on public budgets (NaN for any other perspective):
+    # npv = pv_benefit − pv_cost + pv_skattefaktor
+    pv_skattefaktor: float = float("nan")
+    households: int = 0  # the participants' households, each of which the effect is applied to once
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)

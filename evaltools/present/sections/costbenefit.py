@@ -19,7 +19,7 @@ from ...analysis.costbenefit import MEASURED
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
-from ...data.privacy import SECONDARY, all_of, suppressed_label
+from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
@@ -37,7 +37,8 @@ STRUCTURAL_ASSUMPTIONS = ("monthly_level", "price_year", "discount_rate", "skatt
 # The key figures a structural project's workbook sheet keeps: its cost, the level and the requirement
 # (and what they rest on); no participants, exits, benefit, NPV or deadweight to report.
 STRUCTURAL_KEY_FIGURES = ("mode", "price_year", "total_cost_nominal", "total_cost_fixed", "budget_total", "actual_total",
-                          "monthly_level", "pv_cost", "break_even_person_years", "skattefaktor", "level_source")
+                          "monthly_level", "pv_cost", "pv_skattefaktor", "break_even_person_years", "skattefaktor",
+                          "level_source")
 
 
 def applicable_key_figures(cba, figures: dict) -> dict:
@@ -52,7 +53,8 @@ def applicable_key_figures(cba, figures: dict) -> dict:
     if cba.summary.mode == "ex_ante":
         for key in ("actual_total", "participants", "ended", "cost_per_participant"):
             out.pop(key, None)
-    for key in ("break_even_person_years_application", "actual_total"):
+    # (the skattefaktor's effect is society's: none where another perspective leads)
+    for key in ("break_even_person_years_application", "actual_total", "pv_skattefaktor"):
         if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
             del out[key]
     return out
@@ -155,6 +157,9 @@ def key_figures(r) -> Table:
             (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang)),
             (msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang)),
             (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s.pv_cost, lang)),
+            # (society's skattefaktor on its own row: benefit − cost + its effect = the NPV below)
+            *([(msg("costbenefit.kf.pv_skattefaktor", who=who, basis=pv), fmt_kr(s.pv_skattefaktor, lang))]
+              if not pd.isna(s.pv_skattefaktor) and s.pv_skattefaktor != 0 else []),
             (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s.npv, lang)),
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
@@ -211,6 +216,13 @@ def perspective_table(r) -> Table:
             cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}
     if not structural:
         data[benefit] = [fmt_kr(v, lang) if not pd.isna(v) else msg("costbenefit.not_valued") for v in rows["pv_benefit"]]
+    # society's skattefaktor in a column of its own, not in its cost: the cost column is the project's cost
+    # each actor bears, and society's net is benefit − cost + this effect (no column where it is 0 kr)
+    effect = rows["pv_skattefaktor"] if "pv_skattefaktor" in rows else pd.Series(np.nan, index=rows.index)
+    with_effect = bool((effect.fillna(0) != 0).any())
+    if with_effect:
+        data[msg("costbenefit.skattefaktor_pv")] = ["–" if pd.isna(v) else fmt_kr(v, lang) for v in effect]
+    if not structural:
         data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
         if mc:
             data[p_col] = [fmt_probability(mc[p].p_npv_positive, lang) if p in mc and not pd.isna(n) else "–"
@@ -224,6 +236,9 @@ def perspective_table(r) -> Table:
     note = ("costbenefit.actor_note_structural" if structural else
             "costbenefit.actor_note_measured" if _benefits_measured(cba) else "costbenefit.actor_note")
     notes = [msg(note, basis=B.basis_words(B.present_value(r), lang))]
+    if with_effect:
+        notes.append(msg("costbenefit.actor_note_skattefaktor_structural" if structural else "costbenefit.actor_note_skattefaktor",
+                         sf=fmt_num(cba.summary.skattefaktor, 1, lang)))
     if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
         notes.append(msg("costbenefit.actor_note_simulation", horizon=years_text(cba.simulation.horizon_years, r.lang)))
     return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric)
@@ -311,25 +326,42 @@ def effect_based(r) -> list:
     if not eb:
         return []
     lead = s.perspective
+    # (society's skattefaktor in a column of its own, as in the table per actor: benefit − cost + it = NPV)
+    sf = not pd.isna(s.pv_skattefaktor) and not pd.isna(eb.pv_skattefaktor) and (s.pv_skattefaktor or eb.pv_skattefaktor)
     rows = [(msg("costbenefit.eb.main"), fmt_kr(s.pv_benefit, lang), fmt_kr(s.pv_cost, lang),
+             *([fmt_kr(s.pv_skattefaktor, lang)] if sf else []),
              fmt_kr(s.npv, lang), fmt_probability(mc.p_npv_positive, lang) if mc else "–"),
             (msg("costbenefit.eb.did_unreliable" if eb.unreliable else "costbenefit.eb.did"),
-             fmt_kr(eb.pv_benefit, lang), fmt_kr(eb.pv_cost, lang), fmt_kr(eb.npv, lang),
-             fmt_probability(eb.p_npv_positive, lang) if eb.p_npv_positive is not None else "–")]
+             fmt_kr(eb.pv_benefit, lang), fmt_kr(eb.pv_cost, lang), *([fmt_kr(eb.pv_skattefaktor, lang)] if sf else []),
+             fmt_kr(eb.npv, lang), fmt_probability(eb.p_npv_positive, lang) if eb.p_npv_positive is not None else "–")]
     cols = [msg("costbenefit.eb.measured_as"), msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"),
-            msg("costbenefit.eb.npv"), msg("costbenefit.eb.p_positive")]
+            *([msg("costbenefit.skattefaktor_pv")] if sf else []), msg("costbenefit.eb.npv"), msg("costbenefit.eb.p_positive")]
     who = t(lead, lang).lower()
     note = msg("costbenefit.eb.note", who=who, basis=B.basis_words(B.present_value(r), lang),
                horizon=years_text(eb.horizon_years, r.lang),
                effect=fmt_kr(eb.did_effect, lang), low=fmt_kr(eb.did_ci_low, lang),
-               high=fmt_kr(eb.did_ci_high, lang), n=participants_words(r, eb.participants),
+               high=fmt_kr(eb.did_ci_high, lang), applies=_applies(r, eb),
                avoided=fmt_kr(eb.pv_avoided_fs, lang), share=fmt_pct(eb.share_of_saving, lang, 0),
                ref_low=fmt_kr(eb.reference_low if eb.reference_low is not None else eb.did_effect, lang),
                ref_high=fmt_kr(eb.reference_high if eb.reference_high is not None else eb.did_effect, lang))
+    if sf:
+        note += " " + msg("costbenefit.eb.note_skattefaktor")
     if eb.pv_measured:  # the register outcomes' flows enter both rows alike
         note += " " + msg("costbenefit.eb.note_measured", measured=fmt_kr(eb.pv_measured, lang), who=who)
     return [Text([], msg("costbenefit.eb.heading", who=who), 3),
             Table(pd.DataFrame(rows, columns=cols), notes=(note,), numeric=tuple(cols[1:]))]
+
+
+def _applies(r, eb) -> str:
+    """To whom the measured effect is applied: every participant, or once per household where participants
+    share one (the number of households withheld where it would tell how few share one)."""
+    n = participants_words(r, eb.participants)
+    if not eb.households or eb.households >= eb.participants:
+        return r.msg("costbenefit.eb.applies_participants", n=n)
+    # (no count of households beside a withheld count of participants, nor one that tells how few share one)
+    if hides(eb.participants - eb.households, r.params.privacy.min_count) or r.disclosure.hides(Secondary.PARTICIPANTS):
+        return r.msg("costbenefit.eb.applies_households_few")
+    return r.msg("costbenefit.eb.applies_households", n=n, households=fmt_int(eb.households, r.lang))
 
 
 def _benefits_measured(cba) -> bool:
