@@ -38,6 +38,7 @@ MAIN_GOAL_KEYS = frozenset({
     "summary.success_action_plan", "summary.success_goal", "summary.success_generic", "summary.success_too_few",
     "summary.per_success_goal",
     "method.groups", "costbenefit.kf.per_success",
+    "portfolio.through_note",  # (the portfolio's column "Per lyckat utfall": the main goal's successes)
     # the benefit's count set beside the main goal's: both counts, each named
     "costbenefit.benefit_count_same", "costbenefit.benefit_count_other", "costbenefit.benefit_count_generic",
     "costbenefit.benefit_count_other_equal",
