@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ import pandas as pd
 from . import schema as S
 from .params import ProjectParams
 from .errors import DataValidationError, Problem, problem
-from .messages import message
+from .messages import message, quote
 from . import budget_shapes
 from .payment_shapes import long_from_wide, payments_shape
 from .reading import RawTable, per_distinct, read_table
@@ -149,6 +150,11 @@ _WORDS_FOR_CODES = {
     "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
     "utbildning": "studier", "ekonomiskt bistånd": "försörjningsstöd", "socialbidrag": "försörjningsstöd",
     "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
+    # a value not known, or one the person would rather not give (a sex, a household type, an outcome)
+    "vill ej uppge": "okänt", "vill inte uppge": "okänt", "ej uppgett": "okänt", "uppgift saknas": "okänt",
+    "saknas": "okänt", "ej angivet": "okänt", "ej angiven": "okänt", "ej känt": "okänt", "vet ej": "okänt",
+    "uppgift finns ej": "okänt", "prefer not to say": "okänt", "not known": "okänt", "missing": "okänt",
+    "icke-binär": "annat", "ickebinär": "annat", "annan": "annat", "non-binary": "annat",
     # a budget line's funder written as the EU fund's name
     "esf": "eu", "esf+": "eu", "esf-rådet": "eu", "socialfonden": "eu", "europeiska socialfonden": "eu",
     "europeiska socialfonden+": "eu", "eruf": "eu", "regionalfonden": "eu", "interreg": "eu", "amif": "eu",
@@ -366,8 +372,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             if col.default is not None:
                 out[col.name] = out[col.name].fillna(col.default)
         if not col.nullable and col.default is None:
+            # (a code column that has 'okänt' says so: a sex or household type not known is a value, not a gap)
+            empty_key = "cell.empty_unknown" if col.kind == "code" and S.UNKNOWN in col.vocab else "cell.empty"
             for i in np.flatnonzero(empty.to_numpy()).tolist():
-                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", "cell.empty",
+                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", empty_key,
                                         expected=col.expected("en"),
                                         **_expected_values(col)))
             bad = bad | empty
@@ -517,6 +525,29 @@ def derive_person_columns(df: pd.DataFrame, params: ProjectParams,
     return df
 
 
+class Enrolments(NamedTuple):
+    """How many enrolments a person file has, of how many persons, and how many of those persons have more
+    than one enrolment (left and came back: a row each, :func:`enrolment_counts`)."""
+
+    enrolments: int
+    persons: int
+    returned: int
+
+
+def enrolment_counts(persons: pd.DataFrame) -> Enrolments:
+    """The enrolments of a person file (one row each) and the persons they are: every count of
+    participants in the report counts enrolments, and a person enrolled twice is two of them.
+
+    Examples
+    --------
+    >>> enrolment_counts(pd.DataFrame({"person_id": ["A", "B", "A", "C", "C", "C"]}))
+    Enrolments(enrolments=6, persons=3, returned=2)
+    """
+    ids = persons[S.PERSON_ID].dropna()
+    per_person = ids.value_counts()
+    return Enrolments(len(persons), int(len(per_person)), int((per_person > 1).sum()))
+
+
 def _iso(ts: pd.Timestamp) -> str:
     return ts.date().isoformat()
 
@@ -557,6 +588,40 @@ def _check_persons(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray, fn
             problems.append(problem(fname, int(rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i], "person.duplicate",
                                     first=int(rows[first.iloc[i]])))
     _check_overlaps(df, dup, rows, fname, problems)
+    _check_same_person(df, refused, rows, fname, problems)
+
+
+# a person's columns that are the same in every enrolment (age at start is not: it grows between them)
+_SAME_PERSON = (S.SEX, S.BIRTH_YEAR)
+
+
+def _check_same_person(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray, fname: str,
+                       problems: list[Problem]) -> None:
+    """A person enrolled twice has one sex and one birth year: two rows of one id that differ in them
+    are two persons under one id, or a mistake, and either way the breakdowns would count the person in
+    two groups. Each later row that differs is named with the first row it contradicts; an unknown
+    value (``okänt``, an empty birth year) contradicts nothing."""
+    ids = df[S.PERSON_ID]
+    again = ids.notna() & ids.duplicated(keep=False)
+    if not again.any():
+        return
+    for col in _SAME_PERSON:
+        if col not in df:
+            continue
+        known = again & df[col].notna() & ~refused[col] & (df[col] != S.UNKNOWN)
+        d = pd.DataFrame({"id": ids[known], "v": df.loc[known, col], "pos": np.flatnonzero(known.to_numpy())})
+        first = d.groupby("id", sort=False).nth(0).set_index("id")
+        for cur in d.itertuples(index=False):
+            was = first.loc[cur.id]
+            if cur.v != was["v"]:
+                value = _person_value(col, cur.v)
+                problems.append(problem(fname, int(rows[cur.pos]), col, value, "person.same_person",
+                                        other=int(rows[int(was["pos"])]), other_value=quote(_person_value(col, was["v"]))))
+
+
+def _person_value(col: str, v: float | str) -> str:
+    """A value of :data:`_SAME_PERSON` as the file has it (a birth year as a whole number)."""
+    return str(int(v)) if col == S.BIRTH_YEAR else str(v)
 
 
 def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: str, problems: list[Problem]) -> None:

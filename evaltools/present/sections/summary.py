@@ -30,6 +30,7 @@ from ...analysis.cohorts import several_municipalities
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
+from .quality import re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
 
@@ -126,6 +127,8 @@ def participation(r) -> list[str]:
     else:
         years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
         out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
+    if not dis.hides(Secondary.PARTICIPANTS) and (again := re_enrolled_sentence(r)) is not None:
+        out.append(again)
     sc = project_successes(r.project, lang)
     if sc.base and dis.hides(Secondary.ENDED):  # ("fewer than k have ended" would bound the number withheld)
         out.append(msg("summary.success_withheld", k=str(k_min)))

@@ -1,0 +1,168 @@
+"""Tenth sweep of projects unlike the samples, from files made in Excel on Windows: a project whose
+participants leave and come back (a row per enrolment, one person id), a participant file whose sex
+column says "Vill ej uppge" or nothing and whose birth year is missing for some, and a project whose
+files were saved by Excel as Windows-1252 CSV. Each fixture is a tiny project written in tmp_path;
+expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import DataValidationError
+from evaltools.present.sections import quality
+from evaltools.words.breakdowns import labelled
+
+from .test_unseen_projects import _params
+from .test_unseen_projects import _person as _person_2023
+
+
+def _person(i: int, **kw):
+    """A participant of 2024 (the base's default dates are 2023's)."""
+    return _person_2023(i, **{"start": "2024-03-01", "end": "2024-09-01", **kw})
+
+RUNNING = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    data_as_of: 2025-06-30
+    data: {participants: data/participants.csv%s}
+    goals:
+      - id: deltagare
+        kind: participant_count
+        label: Minst 5 deltagare under projektet
+        target: 5
+        period: whole_period
+    """
+
+
+def _csv(path, rows, encoding="utf-8-sig"):
+    """``rows`` as Excel on Windows saves a CSV: semicolons, CRLF, a byte-order mark (or Windows-1252)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keys = list(rows[0])
+    lines = [";".join(keys)] + [";".join(str(r.get(k, "")) for k in keys) for r in rows]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+
+
+def _load(tmp_path, rows, body=RUNNING % ""):
+    _csv(tmp_path / "data/participants.csv", rows)
+    return et.load_project(_params(tmp_path, body))
+
+
+# --- a person who left and came back: a row per enrolment, and the report says what it counts ----------------
+def _came_back(ids_back: int, others: int):
+    """``ids_back`` persons who ended in spring 2024 and came back in the autumn, and ``others`` enrolled once."""
+    rows = []
+    for i in range(1, ids_back + 1):
+        rows.append(_person(i, start="2024-02-01", end="2024-05-31", outcome="avbrott"))
+        rows.append(_person(i, start="2024-09-01", end="2025-03-31", outcome="arbete"))
+    rows += [_person(100 + i, start="2024-03-01", end="2024-12-31", outcome="arbete") for i in range(others)]
+    return rows
+
+
+def test_five_persons_who_came_back_are_named_with_the_number_of_persons_they_are(tmp_path):
+    # 5 persons enrolled twice and 2 once: 5 × 2 + 2 = 12 enrolments of 7 persons
+    project = _load(tmp_path, _came_back(5, 2))
+    row = et.assess_goals(project).table.iloc[0]
+    assert row["value"] == 12  # the goal counts enrolments, as the contract says
+    sv = et.Report(project, lang="sv").key_findings()
+    assert "Projektet har haft 12 deltagare (12 under år 1)." in sv
+    assert ("Det är 7 olika personer: 5 av dem skrevs in mer än en gång, och varje inskrivning räknas som en "
+            "deltagare, i målen och i kostnaden per deltagare.") in sv
+    en = " ".join(et.Report(project, lang="en").key_findings())
+    assert "They are 7 different persons: 5 of them were enrolled more than once" in en
+    # the evaluator's note names the three counts; the board's appendix says the same as page 1
+    [note] = [w for w in project.warnings if w.code == "re_enrolled"]
+    assert "12 inskrivningar av 7 olika personer (person-id som står på mer än en rad: 5)" in note.note("sv")
+    assert "12 enrolments of 7 different persons" in note.note("en")
+    appendix = quality.report_table(et.Report(project, lang="sv")).iloc[:, 0].tolist()
+    assert any(n.startswith("Det är 7 olika personer") for n in appendix)
+
+
+def test_fewer_than_five_who_came_back_are_some_and_the_number_of_persons_is_not_given(tmp_path):
+    # 1 person enrolled twice and 5 once: 7 enrolments of 6 persons; "6 olika personer" beside "7 deltagare"
+    # would tell that one person came back
+    project = _load(tmp_path, _came_back(1, 5))
+    for lang in ("sv", "en"):
+        r = et.Report(project, lang=lang)
+        said = " ".join(r.key_findings()) + " ".join(quality.report_table(r).iloc[:, 0])
+        assert ("Några personer (färre än 5) skrevs in mer än en gång" in said if lang == "sv"
+                else "Some persons (fewer than 5) were enrolled more than once" in said)
+        assert " 6 " not in said and "6 olika" not in said and "6 different" not in said
+
+
+def test_a_project_where_no_one_came_back_says_nothing_of_it(tmp_path):
+    project = _load(tmp_path, _came_back(0, 6))
+    assert "re_enrolled" not in {w.code for w in project.warnings}
+    assert not any("olika personer" in s for s in et.Report(project, lang="sv").key_findings())
+
+
+@pytest.mark.parametrize("column, first, again, shown", [
+    ("sex", "kvinna", "man", ("'man'", "'kvinna'")),
+    ("birth_year", 1985, 1958, ("'1958'", "'1985'")),
+])
+def test_one_person_with_two_sexes_or_birth_years_is_refused_naming_both_rows(tmp_path, column, first, again, shown):
+    # P001 on rows 2 and 3 (the header is row 1): one person cannot be a woman in one enrolment and a man in
+    # the next; the breakdowns would count her in both groups
+    rows = _came_back(1, 4)
+    rows[0][column], rows[1][column] = first, again
+    with pytest.raises(DataValidationError) as e:
+        _load(tmp_path, rows)
+    [only] = e.value.problems
+    assert (only.row, only.column, only.key) == (3, column, "person.same_person")
+    sv, en = only.note("sv"), only.note("en")
+    assert f"står {shown[0]}, men samma person har {shown[1]} på rad 2" in sv
+    assert "ge två olika personer olika person-id" in sv
+    assert f"reads {shown[0]}, but the same person has {shown[1]} on row 2" in en
+
+
+def test_an_unknown_sex_or_birth_year_in_one_enrolment_contradicts_nothing(tmp_path):
+    rows = _came_back(2, 3)
+    rows[1]["sex"] = "okänt"  # (the second enrolment of U001)
+    rows[3]["birth_year"] = ""  # (the second enrolment of U002)
+    project = _load(tmp_path, rows)
+    assert len(project.participants) == 7
+
+
+# --- sex not given, and ages not known ---------------------------------------------------------------------
+def test_sex_written_as_a_coordinator_writes_it_gets_the_code_to_write(tmp_path):
+    rows = [_person(i) for i in range(1, 6)]
+    rows[1]["sex"] = "Vill ej uppge"
+    rows[2]["sex"] = ""
+    rows[3]["sex"] = "Icke-binär"
+    rows[4]["sex"] = "Kvinna"  # (a code's label in Excel's capitals is read as the code)
+    with pytest.raises(DataValidationError) as e:
+        _load(tmp_path, rows)
+    found = {p.row: p for p in e.value.problems}
+    assert sorted(found) == [3, 4, 5]
+    assert found[3].note("sv").endswith("menar du 'okänt'?")
+    assert found[4].note("sv") == ("cellen är tom; förväntat en av kvinna, man, annat, okänt (skriv 'okänt' om "
+                                   "uppgiften inte är känd)")
+    assert found[4].note("en").endswith("(write 'okänt' if it is not known)")
+    assert found[5].note("en").endswith("did you mean 'annat'?")
+
+
+def test_participants_of_unknown_age_are_a_group_named_in_the_reports_language(tmp_path):
+    # born 1980 (44 at the start in 2024) × 6, birth year missing × 5, birth year 1999 (25) × 5
+    rows = ([_person(i, birth_year=1980) for i in range(1, 7)] + [_person(i, birth_year="") for i in range(7, 12)]
+            + [_person(i, birth_year=1999) for i in range(12, 17)])
+    project = _load(tmp_path, rows)
+    for lang, unknown in [("sv", "Okänd ålder"), ("en", "Age unknown")]:
+        table = labelled(et.Report(project, lang=lang).composition.table, lang)
+        ages = table[table["variable"] == "age_group"]
+        assert dict(zip(ages["category_label"], ages["n"])) == {"18–29": 5, "40–49": 6, unknown: 5}
+        assert "okänt" not in ages["category_label"].tolist()
+
+
+# --- files saved by Excel as Windows-1252: the board reads one note, not one per file -------------------------
+def test_files_read_as_windows_1252_are_one_note_in_the_reports_appendix(tmp_path):
+    _csv(tmp_path / "data/participants.csv", [_person(i, start="2024-03-01") for i in range(1, 6)], "cp1252")
+    _csv(tmp_path / "data/budget.csv", [{"period": "2024", "category": "Lönekostnad", "budget": 400000,
+                                         "actual": 380000}], "cp1252")
+    project = et.load_project(_params(tmp_path, RUNNING % ", budget: data/budget.csv"))
+    # the evaluator gets one note per file, with the file's name (evaltools validate)
+    assert [w.code for w in project.warnings].count("encoding") == 2
+    for lang, note in [("sv", "Datafiler som var sparade som Windows-1252 (Excels vanliga CSV-format) lästes med "
+                              "den teckenkodningen."),
+                       ("en", "Data files saved as Windows-1252 (Excel's usual CSV format) were read in that encoding.")]:
+        notes = quality.report_table(et.Report(project, lang=lang)).iloc[:, 0].tolist()
+        assert notes.count(note) == 1
+        assert not any("UTF-8" in n for n in notes)  # (the evaluator's to-do is not the board's)
