@@ -166,3 +166,58 @@ def test_files_read_as_windows_1252_are_one_note_in_the_reports_appendix(tmp_pat
         notes = quality.report_table(et.Report(project, lang=lang)).iloc[:, 0].tolist()
         assert notes.count(note) == 1
         assert not any("UTF-8" in n for n in notes)  # (the evaluator's to-do is not the board's)
+
+
+# --- goals worded in other ways ------------------------------------------------------------------------------
+def _goal(tmp_path, goal: str):
+    # 3 to studies, 4 to work, 5 dropped out: 12 exits in 2024
+    outcomes = ["studier"] * 3 + ["arbete"] * 4 + ["avbrott"] * 5
+    rows = [_person(i, outcome=o) for i, o in enumerate(outcomes, start=1)]
+    _csv(tmp_path / "data/participants.csv", rows)
+    body = f"""\
+        kind: individ
+        period: {{start: 2024-01-01, planned_end: 2025-12-31}}
+        data_as_of: 2025-06-30
+        data: {{participants: data/participants.csv}}
+        goals:
+          - {goal}
+        """
+    return et.load_project(_params(tmp_path, body))
+
+
+@pytest.mark.parametrize("goal, words", [
+    ("{id: tid, kind: outcome_count, label: Genomsnittlig tid i försörjningsstöd ska minska, target: 5}",
+     "Genomsnittlig tid i försörjningsstöd"),
+    ("{id: tid, kind: share, label: Tiden med ekonomiskt bistånd ska minska för hälften, target: 0.5, "
+     "period: whole_period, denominator: exits}", "Tiden med ekonomiskt bistånd"),
+    ("{id: tid, kind: outcome_count, label: Average time on social assistance falls, target: 5}",
+     "Average time on social assistance"),
+])
+def test_a_goal_about_time_on_social_assistance_is_refused_naming_its_words(tmp_path, goal, words):
+    # an exit to work is no measure of how long persons are on försörjningsstöd: counted as one, "uppnått – 7"
+    # would stand beside words about months
+    from evaltools.data.errors import ParamsError
+    with pytest.raises(ParamsError) as e:
+        _goal(tmp_path, goal)
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert f"'{words}'" in sv and f"'{words}'" in en
+    assert "kind: qualitative" in sv and "kind: context" in sv
+
+
+def test_a_count_goal_averaged_over_the_years_is_still_counted(tmp_path):
+    # "i genomsnitt ... per år" is a count per year, not a time on support: 3 + 4 = 7 to work or studies in year 1
+    project = _goal(tmp_path, "{id: ut, kind: outcome_count, label: I genomsnitt ska 5 deltagare per år gå till "
+                              "arbete eller studier, target: 5, success_outcomes: [arbete, studier]}")
+    row = et.assess_goals(project).table.iloc[0]
+    assert (row["period_key"], row["value"]) == ("år1", 7)
+
+
+@pytest.mark.parametrize("target, fixed", [("'25 procent'", "skriv 0.25"), ("'25 %'", "skriv 0.25"),
+                                           ("25", "skriv 0.25 för 25 %"), ("'0,25'", "0.25")])
+def test_a_share_target_written_as_a_person_writes_it_gets_the_number_to_write(tmp_path, target, fixed):
+    from evaltools.data.errors import ParamsError
+    with pytest.raises(ParamsError) as e:
+        _goal(tmp_path, "{id: arbete, kind: share, label: 'Andelen som går till arbete ska vara minst 25 %', "
+                        f"target: {target}, period: whole_period, denominator: exits}}")
+    sv = e.value.message("sv")
+    assert fixed in sv, sv
