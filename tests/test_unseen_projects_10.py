@@ -221,3 +221,31 @@ def test_a_share_target_written_as_a_person_writes_it_gets_the_number_to_write(t
                         f"target: {target}, period: whole_period, denominator: exits}}")
     sv = e.value.message("sv")
     assert fixed in sv, sv
+
+
+# --- a budget whose partners' lines are 0 kr ----------------------------------------------------------------
+def _funded(tmp_path, region: tuple[int, int]):
+    _csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 7)])
+    _csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "funder": "förbund", "budget": 500000, "actual": 760000},
+        {"period": "2024", "category": "Personal", "funder": "egen", "budget": 0, "actual": 0},
+        {"period": "2024", "category": "Lokaler", "funder": "region", "budget": region[0], "actual": region[1]}])
+    body = RUNNING.replace("    data:", "    granted_sek: 500000\n    data:") % ", budget: data/budget.csv"
+    return et.Report(et.load_project(_params(tmp_path, body)), lang="sv")
+
+
+def test_a_partner_whose_lines_are_0_kr_is_not_named_as_paying_on_page_one(tmp_path):
+    # the förbund's 760 000 kr is the whole cost (152 % of the budget 500 000 kr); own financing and the region's
+    # 0 kr rows, copied from the template, paid nothing and promised nothing: no "cost per funder" sentence
+    r = _funded(tmp_path, (0, 0))
+    cost = next(s for s in r.key_findings() if s.startswith("Projektet har kostat"))
+    assert "760\u00a0000\u00a0kr" in cost and "152\u00a0%" in cost
+    assert "finansiär" not in cost and "0\u00a0kr och" not in cost
+
+
+def test_a_partner_that_budgeted_and_paid_nothing_is_still_named(tmp_path):
+    # the region budgeted 100 000 kr and its utfall is 0 kr: that is news for the board
+    r = _funded(tmp_path, (100000, 0))
+    cost = next(s for s in r.key_findings() if s.startswith("Projektet har kostat"))
+    assert ("Kostnaden per finansiär: Samordningsförbundet 760\u00a0000\u00a0kr och Regionens medfinansiering "
+            "0\u00a0kr.") in cost

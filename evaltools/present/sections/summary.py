@@ -88,10 +88,15 @@ def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
     """Whose money the cost is, when partners co-finance the project (a municipality's, a region's or an
     agency's staff time): each funder's part of the cost just stated (utfall, else budget, as the cost is
     counted), in the order the budget names them. (The förbund's money and the owner's own financing
-    alone are left to the section: page 1 holds on one page.)"""
-    if S.FUNDER not in costs or not set(costs[S.FUNDER].dropna().astype(str)) - {"förbund", "egen"}:
+    alone are left to the section: page 1 holds on one page.) A funder whose lines are 0 kr both budgeted
+    and used (a template's row for a partner that put in nothing) paid no part and is not named: "the
+    region's co-financing 0 kr" beside the cost reads as a promise broken."""
+    if S.FUNDER not in costs:
         return []
-    parts = costs.groupby(S.FUNDER, sort=False)["used"].sum()
+    sums = costs.groupby(S.FUNDER, sort=False)[["used", S.BUDGET]].sum()
+    parts = sums.loc[(sums["used"] != 0) | (sums[S.BUDGET] != 0), "used"]
+    if not set(parts.index.astype(str)) - {"förbund", "egen"}:
+        return []
     said = join([r.msg("summary.cost_funder", funder=code_label(S.FUNDER, f, r.lang), amount=fmt_kr_prose(v, r.lang))
                  for f, v in parts.items()], r.lang)
     return [r.msg("summary.cost_funders", parts=said)]
