@@ -5,6 +5,8 @@ files were saved by Excel as Windows-1252 CSV. Each fixture is a tiny project wr
 expected values are worked out by hand from the rows written here."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 import evaltools as et
@@ -249,3 +251,30 @@ def test_a_partner_that_budgeted_and_paid_nothing_is_still_named(tmp_path):
     cost = next(s for s in r.key_findings() if s.startswith("Projektet har kostat"))
     assert ("Kostnaden per finansiär: Samordningsförbundet 760\u00a0000\u00a0kr och Regionens medfinansiering "
             "0\u00a0kr.") in cost
+
+
+# --- a difference between the sexes is not made by those whose sex is not known ------------------------------
+def test_the_test_between_the_sexes_leaves_out_those_of_unknown_sex_and_says_so(tmp_path):
+    # 10 women (5 to work, 5 dropped out), 10 men (5 and 5), 20 of unknown sex (5 to work, 15 dropped out)
+    from scipy.stats import chi2_contingency
+    from evaltools.words.labels import note_text
+    outcomes = ["arbete"] * 5 + ["avbrott"] * 5
+    rows = ([_person(i, sex="kvinna", outcome=o) for i, o in enumerate(outcomes, start=1)]
+            + [_person(i, sex="man", outcome=o) for i, o in enumerate(outcomes, start=11)]
+            + [_person(i, sex="okänt", outcome="arbete" if i <= 25 else "avbrott") for i in range(21, 41)])
+    project = _load(tmp_path, rows)
+    rates = et.outcome_rates(project)
+    sex = rates.table[rates.table["variable"] == "sex"].set_index("category")
+    assert sex.loc["okänt", "n"] == 20  # the row is there
+    # the test compares women and men only: 5 of 10 against 5 of 10, no difference at all (p = 1)
+    assert sex["p_value"].iloc[0] == pytest.approx(1.0)
+    # with the unknown's 5 of 20 in it, the test would compare three groups and find a p below 1: by hand, the
+    # chi-square is 2 × 1,25²/3,75 + 2 × 1,25²/6,25 + 2,5²/7,5 + 2,5²/12,5 = 8/3 on 2 degrees of freedom, p = e^(−4/3)
+    assert chi2_contingency([[5, 5], [5, 5], [5, 15]]).pvalue == pytest.approx(math.exp(-4 / 3))
+    assert rates.raw[rates.raw["variable"] == "sex"]["p_value"].iloc[0] == pytest.approx(1.0)
+    said = [note_text(n, "sv") for n in rates.notes]
+    assert any(s.startswith("Grupper där uppgiften inte är känd (okänt kön") for s in said)
+    assert any(note_text(n, "en").startswith("Groups whose value is not known") for n in rates.notes)
+    from evaltools.present.sections.outcomes import rate_notes
+    under_table = rate_notes(et.Report(project, lang="sv"), "1")
+    assert any(s.startswith("Grupper där uppgiften inte är känd") for s in under_table)
