@@ -273,7 +273,7 @@ def test_the_test_between_the_sexes_leaves_out_those_of_unknown_sex_and_says_so(
     assert chi2_contingency([[5, 5], [5, 5], [5, 15]]).pvalue == pytest.approx(math.exp(-4 / 3))
     assert rates.raw[rates.raw["variable"] == "sex"]["p_value"].iloc[0] == pytest.approx(1.0)
     said = [note_text(n, "sv") for n in rates.notes]
-    assert any(s.startswith("Grupper där uppgiften inte är känd (okänt kön") for s in said)
+    assert any(s.startswith("Grupper där uppgiften inte är känd (till exempel okänt kön") for s in said)
     assert any(note_text(n, "en").startswith("Groups whose value is not known") for n in rates.notes)
     from evaltools.present.sections.outcomes import rate_notes
     under_table = rate_notes(et.Report(project, lang="sv"), "1")
