@@ -278,3 +278,19 @@ def test_the_test_between_the_sexes_leaves_out_those_of_unknown_sex_and_says_so(
     from evaltools.present.sections.outcomes import rate_notes
     under_table = rate_notes(et.Report(project, lang="sv"), "1")
     assert any(s.startswith("Grupper där uppgiften inte är känd") for s in under_table)
+
+
+# --- a birth year written as a register or a form gives it ------------------------------------------------------
+@pytest.mark.parametrize("written, hint_sv, hint_en", [
+    ("1985-04-12", "skriv bara födelseåret, 1985", "write the birth year only, 1985"),
+    ("19850412", "skriv bara födelseåret, 1985", "write the birth year only, 1985"),
+    ("85", "skriv året med fyra siffror (1985, inte 85)", "write the year with four digits"),
+])
+def test_a_birth_date_or_a_two_digit_year_gets_the_year_to_write(tmp_path, written, hint_sv, hint_en):
+    rows = [_person(i, birth_year=1985) for i in range(1, 6)]
+    rows[2]["birth_year"] = written
+    with pytest.raises(DataValidationError) as e:
+        _load(tmp_path, rows)
+    [only] = e.value.problems
+    assert (only.row, only.column) == (4, "birth_year")
+    assert hint_sv in only.note("sv") and hint_en in only.note("en")

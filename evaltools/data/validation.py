@@ -356,6 +356,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
                         if (h := _percent_hint(s.iloc[i], num.iloc[i])) is not None:
                             hints[i] = h
+                if col.name == S.BIRTH_YEAR:  # a birth date, or a year of two digits, as a register gives it
+                    for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
+                        if (h := _birth_year_hint(s.iloc[i])) is not None:
+                            hints[i] = h
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
                 hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
             out[col.name] = num.where(~bad).astype("float64")
@@ -406,6 +410,21 @@ def _percent_hint(text: str, value: float) -> tuple[str, dict] | None:
         return ("hint.percent_sign", {"fix": f"{round(v):d}"}) if 0 <= v <= 100 else None
     if 0 < value < 1:
         return ("hint.percent_share", {"value": text.strip(), "fix": f"{round(value * 100):d}"})
+    return None
+
+
+_BIRTH_DATE = re.compile(r"\s*((?:19|20)\d\d)-?\d\d-?\d\d\s*")
+
+
+def _birth_year_hint(text: str) -> tuple[str, dict] | None:
+    """What to write in ``birth_year`` for a birth date (``1985-04-12``: the year alone, ``1985``, which is
+    all the report needs) or a year of two digits (``85``: the century is not guessed); None for anything
+    else. (A personnummer never gets here: the file is refused before any cell is checked.)"""
+    m = _BIRTH_DATE.fullmatch(text)
+    if m is not None:
+        return "hint.birth_date", {"year": m.group(1)}
+    if re.fullmatch(r"\s*\d{2}\s*", text):
+        return "hint.two_digit_year", {}
     return None
 
 
