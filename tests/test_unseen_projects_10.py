@@ -294,3 +294,49 @@ def test_a_birth_date_or_a_two_digit_year_gets_the_year_to_write(tmp_path, writt
     [only] = e.value.problems
     assert (only.row, only.column) == (4, "birth_year")
     assert hint_sv in only.note("sv") and hint_en in only.note("en")
+
+
+# --- nobody has ended yet, or nobody left försörjningsstöd: page 1 still answers "was it worth it" ------------
+def _cost_only(tmp_path, rows):
+    _csv(tmp_path / "data/participants.csv", rows)
+    _csv(tmp_path / "data/budget.csv", [{"period": "2024", "category": "Personal", "budget": 700000, "actual": 650000}])
+    body = RUNNING.replace("    data:", "    granted_sek: 700000\n    data:") % ", budget: data/budget.csv"
+    return et.load_project(_params(tmp_path, body))
+
+
+def _said_under(r, question: str) -> list[str]:
+    """The sentences page 1 gives under one of its three questions (its heading in the report's words)."""
+    from evaltools.present.sections.summary import answers, question_heading
+    return next(sentences for key, _part, sentences in answers(r) if question_heading(r, key) == question)
+
+
+def test_a_project_where_everyone_is_still_enrolled_says_the_benefit_cannot_be_counted_yet(tmp_path):
+    # 6 enrolled in 2025, none ended by 2025-06-30
+    project = _cost_only(tmp_path, [_person(i, start="2025-02-01", end="", outcome="") for i in range(1, 7)])
+    sv = _said_under(et.Report(project, lang="sv"), "Var det värt det – och för vem?")
+    assert sv == ["Nyttan kan inte räknas ännu: ingen deltagare hade avslutat vid analysdatumet 2025-06-30, och "
+                  "besparingen i försörjningsstöd räknas för dem som avslutat."]
+    en = " ".join(et.Report(project, lang="en").key_findings())
+    assert "The benefit cannot be counted yet: no participant had ended by the analysis date 2025-06-30" in en
+
+
+def test_a_project_where_no_one_left_social_assistance_says_there_is_no_saving_to_count(tmp_path):
+    # 6 ended in 2024: 3 still on försörjningsstöd, 3 dropped out; none counts as a success or leaves försörjningsstöd
+    outcomes = ["kvar_försörjningsstöd"] * 3 + ["avbrott"] * 3
+    project = _cost_only(tmp_path, [_person(i, outcome=o) for i, o in enumerate(outcomes, start=1)])
+    r = et.Report(project, lang="sv")
+    assert ("Ingen av de 6 avslutade deltagarna lämnade försörjningsstödet (arbete, arbete med stöd, studier, sjuk- "
+            "eller aktivitetsersättning, sjukpenning, annan ersättning); projektet anger inget eget mått på lyckat "
+            "utfall.") in r.key_findings()
+    said = _said_under(r, "Var det värt det – och för vem?")
+    assert said[0] == ("Ingen av dem som avslutat lämnade försörjningsstödet enligt avslutskoderna, så kalkylen har "
+                       "ingen besparing i försörjningsstöd att räkna mot kostnaden.")
+    en = " ".join(et.Report(project, lang="en").key_findings())
+    assert "None of the 6 participants who ended left social assistance" in en
+
+
+def test_none_of_fewer_than_five_is_not_said(tmp_path):
+    # 4 ended, none to work: "none of them" would be the outcome of each of the 4
+    rows = [_person(i, outcome="avbrott") for i in range(1, 5)] + [_person(i, end="", outcome="") for i in range(5, 9)]
+    r = et.Report(_cost_only(tmp_path, rows), lang="sv")
+    assert not any(s.startswith("Ingen av") for s in r.key_findings())

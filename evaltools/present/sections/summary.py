@@ -147,7 +147,10 @@ def participation(r) -> list[str]:
         values = dict(ended=fmt_int(sc.base, lang), k=fmt_int(sc.successes, lang), share=fmt_pct(sc.share, lang))
         if d.kind != "action_plan":
             values["outcomes"] = outcomes
-        out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
+        if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
+            out.append(msg(SUCCESS_SENTENCE[d.kind] + "_none", **{k: v for k, v in values.items() if k not in ("k", "share")}))
+        else:
+            out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
         if left_out:  # the sections count every exit: say why page 1's number of ended is smaller
             out.append(msg("summary.success_excluded",
@@ -308,7 +311,8 @@ def worth(r) -> list[str]:
     pv = B.present_value(r)
     horizon = years_text(r.params.cost_benefit.horizon_years, r.lang)  # the NPV's, as the probability below says
     if not (s.successes or s.mode == "ex_ante"):
-        return support_at_start(r)  # (no saving to count: say why, where the reason is another support at start)
+        # (no saving to count: say why, where the reason is another support at start; else that there is none)
+        return support_at_start(r) or nothing_to_count(r)
     rows = cba.table.set_index("perspective")
     lead = s.perspective
     for p in worth_perspectives(lead):
@@ -354,6 +358,23 @@ def worth(r) -> list[str]:
     # the NPVs built on it are not reliable either; see effect())
     out += probability(r)
     return out
+
+
+def nothing_to_count(r) -> list[str]:
+    """Page 1's answer to "was it worth it" when the calculation has no exit from försörjningsstöd to count a
+    saving from: no participant had ended by the analysis date, or none of those who ended left försörjningsstöd
+    by their exit codes. Without it page 1 would skip its third question. Said only where the small-count
+    rule lets page 1 tell how many have ended or left (a "none of them" about fewer than k is their outcome)."""
+    s, dis, k = r.cba.summary, r.disclosure, r.params.privacy.min_count
+    if s.mode != "observed" or s.successes:
+        return []
+    if not s.ended:
+        if dis.hides(Secondary.ONGOING):
+            return []
+        return [r.msg("summary.worth_none_ended", date=fmt_date(r.params.as_of))]
+    if hides(s.ended, k) or dis.hides(Secondary.ENDED) or dis.hides(Secondary.EXITS):
+        return []
+    return [r.msg("summary.worth_no_exits"), *running(r)]
 
 
 def running(r) -> list[str]:
