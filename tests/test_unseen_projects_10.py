@@ -340,3 +340,34 @@ def test_none_of_fewer_than_five_is_not_said(tmp_path):
     rows = [_person(i, outcome="avbrott") for i in range(1, 5)] + [_person(i, end="", outcome="") for i in range(5, 9)]
     r = et.Report(_cost_only(tmp_path, rows), lang="sv")
     assert not any(s.startswith("Ingen av") for s in r.key_findings())
+
+
+# --- a coordinator's workbook: a title above the header, a notes column, a note under the list -----------------
+def test_a_note_under_the_list_in_a_notes_column_is_not_read_as_a_person(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare 2024"
+    ws.append(["Deltagarförteckning Steget vidare"])
+    ws.append([])
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome", "Kommentar"])
+    for i in range(1, 7):  # rows 4–9
+        ws.append([f"S{i:02d}", "Kvinna", 1985, "ensamstående", dt.datetime(2024, 2, i), dt.datetime(2024, 9, i),
+                   "Arbete", "ringde 3/9" if i == 2 else None])
+    ws.append([])  # row 10
+    ws.append([None] * 7 + ["Obs: S07 och S08 saknas, kommer i nästa uttag"])  # row 11
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data/deltagare.xlsx")
+    project = et.load_project(_params(tmp_path, RUNNING.replace("participants.csv%s", "deltagare.xlsx")))
+    assert project.participants["person_id"].tolist() == [f"S{i:02d}" for i in range(1, 7)]
+    [note] = [n for n in project.notices if n.code == "note_rows"]  # (for the evaluator: not the report's)
+    assert note.note("sv").startswith("rad 11 har text bara i kolumner som inte läses ('Kommentar')")
+    assert "note_rows" not in {w.code for w in project.warnings}
+    # a row with a value in a column of the contract is a person, and is checked as one
+    ws["A11"] = "S07"
+    wb.save(tmp_path / "data/deltagare.xlsx")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, RUNNING.replace("participants.csv%s", "deltagare.xlsx")))
+    assert {p.row for p in e.value.problems} == {11}

@@ -240,6 +240,28 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
                     columns=", ".join(f"'{h}'" for h in rest))]
 
 
+def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
+    """A row of a person file with text only in the evaluator's own columns (a coordinator's note under the
+    list: "S09 och S10 saknas, kommer i nästa uttag") is no person: it is left out of ``raw`` with a note for
+    the evaluator (never the report), instead of one message for each empty column of the contract. (A row
+    with a value in any column of the contract is read, and checked, as a person.)"""
+    names = [c.name for c in spec.columns if c.name in raw.frame.columns]
+    own = [str(h) for h in raw.frame.columns if h and h not in names]
+    if not names or not own or not len(raw.frame):
+        return []
+    note = (raw.frame[names] == "").all(axis=1).to_numpy() & (raw.frame[own] != "").any(axis=1).to_numpy()
+    if not note.any():
+        return []
+    rows = raw.file_rows[note]
+    keep = ~note
+    raw.frame = raw.frame.loc[keep].reset_index(drop=True)
+    raw.file_rows = raw.file_rows[keep]
+    raw.number_cells = {c: v[keep] for c, v in raw.number_cells.items()}
+    raw.cell_columns = {c: v[keep] for c, v in raw.cell_columns.items()}
+    return [problem(fname, None, None, None, "rows.notes_only", "info", "note_rows",
+                    rows=", ".join(str(int(r)) for r in rows), columns=", ".join(f"'{h}'" for h in own))]
+
+
 def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
     """A goal that counts action plans (``numerator: action_plan``) in a participants file without the
     column would count no one ("0 of 242 have an action plan"): refused, naming the goal. (A heading that
@@ -753,6 +775,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         return empty_table(S.PARTICIPANTS)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
+    warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
     if not is_comparison:
         problems.extend(_columns_goals_count(raw, params, fname))
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname)
