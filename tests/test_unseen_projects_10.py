@@ -371,3 +371,25 @@ def test_a_note_under_the_list_in_a_notes_column_is_not_read_as_a_person(tmp_pat
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, RUNNING.replace("participants.csv%s", "deltagare.xlsx")))
     assert {p.row for p in e.value.problems} == {11}
+
+
+# --- a budget whose utfall runs far past what the förbund granted ---------------------------------------------
+def test_the_budget_table_says_by_how_much_the_forbunds_lines_exceed_its_grant(tmp_path):
+    from evaltools.present.sections import budget
+    # the förbund granted 500 000 kr; its line's utfall is 760 000 kr: 260 000 kr more. The region's 100 000 kr
+    # line is the region's money and not compared with the förbund's grant
+    r = _funded(tmp_path, (100000, 100000))
+    notes = budget.note(r, r.cba.costs)
+    assert ("Utfallet på samordningsförbundets rader, 760\u00a0000\u00a0kr, är 260\u00a0000\u00a0kr mer än förbundet "
+            "beviljade (500\u00a0000\u00a0kr).") in notes
+    en = budget.note(et.Report(r.project, lang="en"), r.cba.costs)
+    assert any("SEK\u00a0260,000 more than it granted (SEK\u00a0500,000)" in n for n in en)
+
+
+def test_a_budget_within_the_grant_says_nothing_of_it(tmp_path):
+    from evaltools.present.sections import budget
+    _csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 7)])
+    _csv(tmp_path / "data/budget.csv", [{"period": "2024", "category": "Personal", "budget": 500000, "actual": 500000}])
+    body = RUNNING.replace("    data:", "    granted_sek: 500000\n    data:") % ", budget: data/budget.csv"
+    r = et.Report(et.load_project(_params(tmp_path, body)), lang="sv")
+    assert not any("beviljade" in n for n in budget.note(r, r.cba.costs))
