@@ -393,3 +393,20 @@ def test_a_budget_within_the_grant_says_nothing_of_it(tmp_path):
     body = RUNNING.replace("    data:", "    granted_sek: 500000\n    data:") % ", budget: data/budget.csv"
     r = et.Report(et.load_project(_params(tmp_path, body)), lang="sv")
     assert not any("beviljade" in n for n in budget.note(r, r.cba.costs))
+
+
+# --- a budget saved from Excel's accounting format ------------------------------------------------------------
+@pytest.mark.parametrize("dash", ["-", " - kr", "–"])
+def test_a_dash_in_an_amount_column_is_named_as_excels_zero(tmp_path, dash):
+    # Excel's "Redovisning" format shows 0 as a dash, and a CSV saved from it holds the dash: 0, or not known yet?
+    _csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
+    _csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "budget": "500\u00a0000,00", "actual": "450\u00a0000 kr"},
+        {"period": "2024", "category": "Lokaler", "budget": "50 000", "actual": dash}], "cp1252")
+    body = RUNNING.replace("    data:", "    granted_sek: 550000\n    data:") % ", budget: data/budget.csv"
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, body))
+    [only] = e.value.problems
+    assert (only.row, only.column) == (3, "actual")
+    assert "ett streck är så Excels format Redovisning visar 0: skriv 0, eller lämna cellen tom" in only.note("sv")
+    assert "a dash is how Excel's Accounting format shows 0" in only.note("en")

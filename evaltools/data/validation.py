@@ -368,6 +368,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                        "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
                     hints[i] = (key, {})
+            if col.kind in ("amount", "signed_amount"):  # a dash: how Excel's accounting format shows 0
+                for i in np.flatnonzero((bad & s.str.fullmatch(_DASH)).to_numpy()).tolist():
+                    hints[i] = ("hint.dash_amount", {})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
@@ -418,6 +421,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     if spec.person_level:
         _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+# a cell of an amount column that Excel's accounting format ("Redovisning") shows, and a CSV saves, for 0
+_DASH = re.compile(r"\s*[-–—]\s*(?:kr|sek)?\s*", re.I)
 
 
 _PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
