@@ -410,3 +410,31 @@ def test_a_dash_in_an_amount_column_is_named_as_excels_zero(tmp_path, dash):
     assert (only.row, only.column) == (3, "actual")
     assert "ett streck är så Excels format Redovisning visar 0: skriv 0, eller lämna cellen tom" in only.note("sv")
     assert "a dash is how Excel's Accounting format shows 0" in only.note("en")
+
+
+# --- a goal that counts enrolments but whose words promise an outcome ----------------------------------------
+@pytest.mark.parametrize("label, words", [
+    ("Minst 10 deltagare per år ska påbörja studier", "ska påbörja studier"),
+    ("Minst 10 deltagare ska gå vidare till arbete", "ska gå vidare till arbete"),
+    ("Minst 10 deltagare ska ha fått arbete", "ska ha fått arbete"),
+    ("At least 10 participants will move on to work", "will move on to work"),
+])
+def test_a_participant_count_whose_words_promise_an_outcome_is_refused_with_the_kind_to_write(tmp_path, label, words):
+    # 12 enrolled, 3 began studies and 4 work: counted as enrolments the goal would read "uppnått – 12"
+    from evaltools.data.errors import ParamsError
+    with pytest.raises(ParamsError) as e:
+        _goal(tmp_path, f"{{id: ut, kind: participant_count, label: {label}, target: 10, period: whole_period}}")
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert f"'{words}'" in sv and f"'{words}'" in en
+    assert "kind: outcome_count" in sv and "kind: outcome_count" in en
+
+
+@pytest.mark.parametrize("label", [
+    "Minst 10 deltagare som har svårt att få arbete ska skrivas in",  # (the target group, described)
+    "Minst 10 deltagare ska få stöd mot arbete eller studier",  # (support on the way)
+    "Minst 10 handläggare ska ha gått utbildningen",
+    "Minst 10 deltagare under projektet",
+])
+def test_a_participant_count_that_describes_whom_it_counts_is_read(tmp_path, label):
+    project = _goal(tmp_path, f"{{id: in, kind: participant_count, label: {label}, target: 10, period: whole_period}}")
+    assert et.assess_goals(project).table.iloc[0]["value"] == 12

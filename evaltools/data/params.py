@@ -271,6 +271,20 @@ _TIME_ON_SUPPORT = re.compile(
     rf"|\btiden?\s+(?:i|med|på|inom)\s+{_SUPPORT}|\bmånader\s+(?:i|med|på)\s+{_SUPPORT}"
     rf"|\b(?:average|mean|median)\s+(?:time|duration|length|number\s+of\s+months)(?:\s+\w+){{0,2}}?\s+{_SUPPORT}"
     rf"|\btime\s+(?:on|in|receiving)\s+{_SUPPORT}", re.I)
+# ... and, in a goal that counts enrolments (participant_count), an outcome its words promise ("minst 10 deltagare
+# per år ska påbörja studier"): counted as enrolments, every participant would be one, and the goal "uppnått"
+# with 12 enrolled while 3 began studies. The promise follows "ska"/"should": a target group described by an
+# outcome ("deltagare som har svårt att få arbete") is not one.
+_OUTCOME_WORDS = (r"(?:arbete|arbetet|jobb\w*|anställning\w*|studier|studierna|studera|utbildning(?:ar)?|egen\s+försörjning|"
+                  r"självförsörj\w*|sjuk\w*ersättning|aktivitetsersättning|handlingsplan\w*|work|employment|a\s+job|"
+                  r"jobs|studies|education|self-sufficien\w*|(?:an\s+)?action\s+plans?)")
+_OUTCOME_VERB = (r"(?:påbörja\w*|börja\w*|gå(?:\s+vidare)?\s+(?:till|ut\s+i)|gått(?:\s+vidare)?\s+(?:till|ut\s+i)|"
+                 r"övergå\w*\s+till|komma\s+(?:ut\s+)?i|kommit\s+(?:ut\s+)?i|få|fått|nå|nått|ha|haft|lämna\w*\s+till|"
+                 r"start|begin|move\s+on\s+to|go\s+on\s+to|get|find|enter|have|reach|leave\s+for)")
+# (support on the way is no outcome: "ska få stöd mot arbete" counts those enrolled)
+_ON_THE_WAY = r"(?!(?:stöd|hjälp|vägledning|insats|coachning|support|help|guidance|coaching)\w*\b)"
+_OUTCOME_PROMISE = re.compile(rf"\b(?:ska|skall|should|will|shall)\s+(?:[\wåäö]+\s+){{0,2}}?{_OUTCOME_VERB}"
+                              rf"(?:\s+{_ON_THE_WAY}[\wåäö]+){{0,2}}?\s+{_OUTCOME_WORDS}\b", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
@@ -454,6 +468,9 @@ class Goal(_Strict):
                 if self.kind in PERSON_GOAL_KINDS else None
             if beyond is not None:
                 raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
+            promise = _OUTCOME_PROMISE.search(label) if self.kind == "participant_count" else None
+            if promise is not None:
+                raise ParamsValueError("params.goal_label_outcome", words=promise.group(0).strip())
             conflict = label_period_conflict(label, self.period)
             if conflict is not None:
                 raise ParamsValueError("params.goal_label_period", words=conflict[0], period=self.period,
