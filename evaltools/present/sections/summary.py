@@ -106,6 +106,9 @@ PER_SUCCESS = {"action_plan": "summary.per_success_plan", "goal_outcomes": "summ
                "leaves_fs": "summary.per_success_generic"}
 SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes": "summary.success_goal",
                     "leaves_fs": "summary.success_generic"}
+# (none of those who ended: "ingen av de 18", not "0 (0,0 %)")
+SUCCESS_NONE = {"action_plan": "summary.success_action_plan_none", "goal_outcomes": "summary.success_goal_none",
+                "leaves_fs": "summary.success_generic_none"}
 
 
 def per_success(r, s: CostSummary) -> str:
@@ -148,7 +151,7 @@ def participation(r) -> list[str]:
         if d.kind != "action_plan":
             values["outcomes"] = outcomes
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
-            out.append(msg(SUCCESS_SENTENCE[d.kind] + "_none", **{k: v for k, v in values.items() if k not in ("k", "share")}))
+            out.append(msg(SUCCESS_NONE[d.kind], **{k: v for k, v in values.items() if k not in ("k", "share")}))
         else:
             out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
