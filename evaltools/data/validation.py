@@ -658,13 +658,11 @@ def _check_same_person(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray
             continue
         known = again & df[col].notna() & ~refused[col] & (df[col] != S.UNKNOWN)
         d = pd.DataFrame({"id": ids[known], "v": df.loc[known, col], "pos": np.flatnonzero(known.to_numpy())})
-        first = d.groupby("id", sort=False).nth(0).set_index("id")
-        for cur in d.itertuples(index=False):
-            was = first.loc[cur.id]
-            if cur.v != was["v"]:
-                value = _person_value(col, cur.v)
-                problems.append(problem(fname, int(rows[cur.pos]), col, value, "person.same_person",
-                                        other=int(rows[int(was["pos"])]), other_value=quote(_person_value(col, was["v"]))))
+        by_id = d.groupby("id", sort=False)
+        d["first_v"], d["first_pos"] = by_id["v"].transform("first"), by_id["pos"].transform("first")
+        for cur in d[d["v"] != d["first_v"]].itertuples(index=False):
+            problems.append(problem(fname, int(rows[cur.pos]), col, _person_value(col, cur.v), "person.same_person",
+                                    other=int(rows[int(cur.first_pos)]), other_value=quote(_person_value(col, cur.first_v))))
 
 
 def _person_value(col: str, v: float | str) -> str:
