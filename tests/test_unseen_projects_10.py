@@ -1,8 +1,11 @@
 """Tenth sweep of projects unlike the samples, from files made in Excel on Windows: a project whose
-participants leave and come back (a row per enrolment, one person id), a participant file whose sex
-column says "Vill ej uppge" or nothing and whose birth year is missing for some, and a project whose
-files were saved by Excel as Windows-1252 CSV. Each fixture is a tiny project written in tmp_path;
-expected values are worked out by hand from the rows written here."""
+participants leave and come back (a row per enrolment, one person id), a participant file whose sex column
+says "Vill ej uppge" or nothing, whose birth year is missing for some or written as a birth date, and whose
+coordinator wrote a note under the list; goals worded in other ways (a time on försörjningsstöd, a count of
+enrolments that promises studies, a target written "25 procent"); a project where no one has ended yet or no
+one left försörjningsstöd; and budgets saved as Windows-1252 CSV from Excel's accounting format, with a
+partner's 0 kr lines and an utfall far past the förbund's grant. Each fixture is a tiny project written in
+tmp_path; expected values are worked out by hand from the rows written here."""
 from __future__ import annotations
 
 import math
