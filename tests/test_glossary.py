@@ -36,6 +36,7 @@ WORD = {"sv": re.compile(r"\blycka[dt]\w*", re.IGNORECASE), "en": re.compile(r"\
 # filled from the glossary (lyckat utfall, or lämnat försörjningsstödet where there is no main goal).
 MAIN_GOAL_KEYS = frozenset({
     "summary.success_action_plan", "summary.success_goal", "summary.success_generic", "summary.success_too_few",
+    "summary.success_action_plan_none", "summary.success_goal_none", "summary.success_generic_none",
     "summary.per_success_goal",
     "method.groups", "costbenefit.kf.per_success",
     "portfolio.through_note",  # (the portfolio's column "Per lyckat utfall": the main goal's successes)

@@ -343,7 +343,10 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         if _one_group(project.participants, var):  # one municipality: no comparison between municipalities
             continue
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
-        test, p = _test(np.column_stack([g["sum"], g["size"] - g["sum"]]), project.params.cost_benefit.seed)
+        # (those whose sex, age or household is not known are a row of the table, not a group the test compares:
+        # a "difference between the sexes" must not come from the persons of unknown sex)
+        known = g[g.index != S.UNKNOWN]
+        test, p = _test(np.column_stack([known["sum"], known["size"] - known["sum"]]), project.params.cost_benefit.seed)
         for cat, r in g.iterrows():
             n, k = int(r["size"]), int(r["sum"])
             lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
@@ -365,6 +368,9 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
     counted = d if d is not None else Codes(S.OUTCOME, tuple(success_outcomes or ()))
     notes: tuple[Note, ...] = (Note.of("note.counted", definition=counted), Note.of("note.rate_tests", n=n_tests))
+    tested_unknown = table["p_value"].notna() & (table["category"] == S.UNKNOWN)
+    if tested_unknown.any():  # (a row the test left out, beside the test's p-value)
+        notes += (Note.of("note.rate_tests_unknown"),)
     if (raw["test"] == "Fisher (MC)").any():  # the seed is an identifier: written as it is, not as a number
         notes += (Note.of("note.fisher_mc", draws=MONTE_CARLO_DRAWS, seed=str(project.params.cost_benefit.seed)),)
     return OutcomeComparison(table, raw, notes, definition=d)

@@ -262,6 +262,29 @@ _CHANGE = r"(?:minsk|sänk|reduc|decreas|lower|cut)\w*"
 _BY_PERCENT = r"(?:med|by)\s+(?:(?:minst|mer\s+än|över|at\s+least|more\s+than|over)\s+)?\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)"
 _PAYMENT_CHANGE = re.compile(rf"\b{_CHANGE}(?:\s+[\wåäö]+){{0,4}}?\s+{_PAYMENT}(?:\s+[\wåäö]+){{0,3}}?\s+{_BY_PERCENT}"
                              rf"|\b{_PAYMENT}(?:\s+[\wåäö]+){{0,4}}?\s+{_CHANGE}\s+{_BY_PERCENT}", re.I)
+# ... and a time: how long persons are on försörjningsstöd ("genomsnittlig tid i försörjningsstöd ska minska"),
+# which no count of exits measures (the payments file does, over months, not a goal of participants)
+_SUPPORT = r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|bistånd|social\s+assistance|welfare)\w*"
+_TIME_ON_SUPPORT = re.compile(
+    rf"\b(?:genomsnittlig|medel|median)\w*\s+(?:tid|tiden|längd|antal\s+månader)(?:\s+[\wåäö]+){{0,2}}?\s+{_SUPPORT}"
+    rf"|\b(?:medeltid|mediantid|snittid)\w*(?:\s+[\wåäö]+){{0,2}}?\s+{_SUPPORT}"
+    rf"|\btiden?\s+(?:i|med|på|inom)\s+{_SUPPORT}|\bmånader\s+(?:i|med|på)\s+{_SUPPORT}"
+    rf"|\b(?:average|mean|median)\s+(?:time|duration|length|number\s+of\s+months)(?:\s+\w+){{0,2}}?\s+{_SUPPORT}"
+    rf"|\btime\s+(?:on|in|receiving)\s+{_SUPPORT}", re.I)
+# ... and, in a goal that counts enrolments (participant_count), an outcome its words promise ("minst 10 deltagare
+# per år ska påbörja studier"): counted as enrolments, every participant would be one, and the goal "uppnått"
+# with 12 enrolled while 3 began studies. The promise follows "ska"/"should": a target group described by an
+# outcome ("deltagare som har svårt att få arbete") is not one.
+_OUTCOME_WORDS = (r"(?:arbete|arbetet|jobb\w*|anställning\w*|studier|studierna|studera|utbildning(?:ar)?|egen\s+försörjning|"
+                  r"självförsörj\w*|sjuk\w*ersättning|aktivitetsersättning|handlingsplan\w*|work|employment|a\s+job|"
+                  r"jobs|studies|education|self-sufficien\w*|(?:an\s+)?action\s+plans?)")
+_OUTCOME_VERB = (r"(?:påbörja\w*|börja\w*|gå(?:\s+vidare)?\s+(?:till|ut\s+i)|gått(?:\s+vidare)?\s+(?:till|ut\s+i)|"
+                 r"övergå\w*\s+till|komma\s+(?:ut\s+)?i|kommit\s+(?:ut\s+)?i|få|fått|nå|nått|ha|haft|lämna\w*\s+till|"
+                 r"start|begin|move\s+on\s+to|go\s+on\s+to|get|find|enter|have|reach|leave\s+for)")
+# (support on the way is no outcome: "ska få stöd mot arbete" counts those enrolled)
+_ON_THE_WAY = r"(?!(?:stöd|hjälp|vägledning|insats|coachning|support|help|guidance|coaching)\w*\b)"
+_OUTCOME_PROMISE = re.compile(rf"\b(?:ska|skall|should|will|shall)\s+(?:[\wåäö]+\s+){{0,2}}?{_OUTCOME_VERB}"
+                              rf"(?:\s+{_ON_THE_WAY}[\wåäö]+){{0,2}}?\s+{_OUTCOME_WORDS}\b", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
@@ -414,6 +437,9 @@ class Goal(_Strict):
         if self.kind != "qualitative" and self.target is None:
             raise ParamsValueError("params.target_missing", kind=str(self.kind))
         if self.kind == "share" and self.target is not None and not 0 < self.target <= 1:
+            if 1 < self.target <= 100:  # a percent written as its number (25 for 25 %): the share to write
+                raise ParamsValueError("params.share_target_percent", value=f"{self.target:g}",
+                                       fixed=f"{self.target / 100:g}")
             raise ParamsValueError("params.share_target", value=f"{self.target:g}")
         bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
         if bad:
@@ -438,10 +464,13 @@ class Goal(_Strict):
         for label in (self.label, self.label_en):
             if not label:
                 continue
-            beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label)) if self.kind in PERSON_GOAL_KINDS \
-                else None
+            beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _TIME_ON_SUPPORT.search(label)) \
+                if self.kind in PERSON_GOAL_KINDS else None
             if beyond is not None:
                 raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
+            promise = _OUTCOME_PROMISE.search(label) if self.kind == "participant_count" else None
+            if promise is not None:
+                raise ParamsValueError("params.goal_label_outcome", words=promise.group(0).strip())
             conflict = label_period_conflict(label, self.period)
             if conflict is not None:
                 raise ParamsValueError("params.goal_label_period", words=conflict[0], period=self.period,
@@ -826,13 +855,10 @@ def _place(loc: tuple, raw: dict, lang: str) -> str:
 
 
 def _is_percent_text(value: object) -> float | None:
-    """``'80 %'`` or ``'80%'`` as the proportion it means (0.8), else None."""
-    if isinstance(value, str) and "%" in value:
-        try:
-            return float(value.replace("%", "").replace(",", ".").replace("\u00a0", "").strip()) / 100
-        except ValueError:
-            return None
-    return None
+    """``'80 %'``, ``'80%'`` or ``'80 procent'`` as the proportion it means (0.8), else None."""
+    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent|per\s*cent)\s*", str(value).replace("\u00a0", " "),
+                     re.I) if isinstance(value, str) else None
+    return float(m.group(1).replace(",", ".")) / 100 if m else None
 
 
 def _is_written_amount(value: object) -> float | None:

@@ -27,7 +27,7 @@ from .privacy import public_name
 from .reading import file_sha256, workbooks_kept
 from .survey import load_survey
 from .template import placeholder_problems
-from .validation import age_bands, coverage_note, derive_person_columns, empty_table, file_row, load_budget, load_payments, load_persons, load_register
+from .validation import age_bands, coverage_note, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
 from .params import _format_pydantic, kolada_folder, kolada_series, params_from_mapping, read_params_mapping
 
 
@@ -451,6 +451,10 @@ def _load(params: ProjectParams) -> Project:
         file_rows = participants.attrs.get("file_rows")
         source = participants.attrs.get("source", str(d.participants))
         participants = derive_person_columns(participants, params)
+        counts = enrolment_counts(participants)
+        if counts.returned:  # (a person who left and came back: each enrolment counts as a participant)
+            warn.append(problem(source, None, S.PERSON_ID, None, "person.re_enrolled", "warning", "re_enrolled",
+                                enrolments=counts.enrolments, persons=counts.persons, returned=counts.returned))
         late = participants[S.END_DATE] > pd.Timestamp(params.as_of)
         for i in np.flatnonzero(late.to_numpy()).tolist():
             warn.append(problem(source, file_row(file_rows, i), S.END_DATE,

@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ import pandas as pd
 from . import schema as S
 from .params import ProjectParams
 from .errors import DataValidationError, Problem, problem
-from .messages import message
+from .messages import message, quote
 from . import budget_shapes
 from .payment_shapes import long_from_wide, payments_shape
 from .reading import RawTable, per_distinct, read_table
@@ -149,6 +150,11 @@ _WORDS_FOR_CODES = {
     "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
     "utbildning": "studier", "ekonomiskt bistånd": "försörjningsstöd", "socialbidrag": "försörjningsstöd",
     "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
+    # a value not known, or one the person would rather not give (a sex, a household type, an outcome)
+    "vill ej uppge": "okänt", "vill inte uppge": "okänt", "ej uppgett": "okänt", "uppgift saknas": "okänt",
+    "saknas": "okänt", "ej angivet": "okänt", "ej angiven": "okänt", "ej känt": "okänt", "vet ej": "okänt",
+    "uppgift finns ej": "okänt", "prefer not to say": "okänt", "not known": "okänt", "missing": "okänt",
+    "icke-binär": "annat", "ickebinär": "annat", "annan": "annat", "non-binary": "annat",
     # a budget line's funder written as the EU fund's name
     "esf": "eu", "esf+": "eu", "esf-rådet": "eu", "socialfonden": "eu", "europeiska socialfonden": "eu",
     "europeiska socialfonden+": "eu", "eruf": "eu", "regionalfonden": "eu", "interreg": "eu", "amif": "eu",
@@ -232,6 +238,28 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
         return []
     return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
                     columns=", ".join(f"'{h}'" for h in rest))]
+
+
+def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
+    """A row of a person file with text only in the evaluator's own columns (a coordinator's note under the
+    list: "S09 och S10 saknas, kommer i nästa uttag") is no person: it is left out of ``raw`` with a note for
+    the evaluator (never the report), instead of one message for each empty column of the contract. (A row
+    with a value in any column of the contract is read, and checked, as a person.)"""
+    names = [c.name for c in spec.columns if c.name in raw.frame.columns]
+    own = [str(h) for h in raw.frame.columns if h and h not in names]
+    if not names or not own or not len(raw.frame):
+        return []
+    note = (raw.frame[names] == "").all(axis=1).to_numpy() & (raw.frame[own] != "").any(axis=1).to_numpy()
+    if not note.any():
+        return []
+    rows = raw.file_rows[note]
+    keep = ~note
+    raw.frame = raw.frame.loc[keep].reset_index(drop=True)
+    raw.file_rows = raw.file_rows[keep]
+    raw.number_cells = {c: v[keep] for c, v in raw.number_cells.items()}
+    raw.cell_columns = {c: v[keep] for c, v in raw.cell_columns.items()}
+    return [problem(fname, None, None, None, "rows.notes_only", "info", "note_rows",
+                    rows=", ".join(str(int(r)) for r in rows), columns=", ".join(f"'{h}'" for h in own))]
 
 
 def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
@@ -340,6 +368,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                        "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
                     hints[i] = (key, {})
+            if col.kind in ("amount", "signed_amount"):  # a dash: how Excel's accounting format shows 0
+                for i in np.flatnonzero((bad & s.str.fullmatch(_DASH)).to_numpy()).tolist():
+                    hints[i] = ("hint.dash_amount", {})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
@@ -349,6 +380,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 if col.name.endswith("_pct"):  # a percent written as Excel shows it ("40 %") or as a share (0,4)
                     for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
                         if (h := _percent_hint(s.iloc[i], num.iloc[i])) is not None:
+                            hints[i] = h
+                if col.name == S.BIRTH_YEAR:  # a birth date, or a year of two digits, as a register gives it
+                    for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
+                        if (h := _birth_year_hint(s.iloc[i])) is not None:
                             hints[i] = h
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
                 hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
@@ -366,8 +401,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             if col.default is not None:
                 out[col.name] = out[col.name].fillna(col.default)
         if not col.nullable and col.default is None:
+            # (a code column that has 'okänt' says so: a sex or household type not known is a value, not a gap)
+            empty_key = "cell.empty_unknown" if col.kind == "code" and S.UNKNOWN in col.vocab else "cell.empty"
             for i in np.flatnonzero(empty.to_numpy()).tolist():
-                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", "cell.empty",
+                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", empty_key,
                                         expected=col.expected("en"),
                                         **_expected_values(col)))
             bad = bad | empty
@@ -386,6 +423,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     return out, refused
 
 
+# a cell of an amount column that Excel's accounting format ("Redovisning") shows, and a CSV saves, for 0
+_DASH = re.compile(r"\s*[-–—]\s*(?:kr|sek)?\s*", re.I)
+
+
 _PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
 
 
@@ -398,6 +439,21 @@ def _percent_hint(text: str, value: float) -> tuple[str, dict] | None:
         return ("hint.percent_sign", {"fix": f"{round(v):d}"}) if 0 <= v <= 100 else None
     if 0 < value < 1:
         return ("hint.percent_share", {"value": text.strip(), "fix": f"{round(value * 100):d}"})
+    return None
+
+
+_BIRTH_DATE = re.compile(r"\s*((?:19|20)\d\d)-?\d\d-?\d\d\s*")
+
+
+def _birth_year_hint(text: str) -> tuple[str, dict] | None:
+    """What to write in ``birth_year`` for a birth date (``1985-04-12``: the year alone, ``1985``, which is
+    all the report needs) or a year of two digits (``85``: the century is not guessed); None for anything
+    else. (A personnummer never gets here: the file is refused before any cell is checked.)"""
+    m = _BIRTH_DATE.fullmatch(text)
+    if m is not None:
+        return "hint.birth_date", {"year": m.group(1)}
+    if re.fullmatch(r"\s*\d{2}\s*", text):
+        return "hint.two_digit_year", {}
     return None
 
 
@@ -517,6 +573,29 @@ def derive_person_columns(df: pd.DataFrame, params: ProjectParams,
     return df
 
 
+class Enrolments(NamedTuple):
+    """How many enrolments a person file has, of how many persons, and how many of those persons have more
+    than one enrolment (left and came back: a row each, :func:`enrolment_counts`)."""
+
+    enrolments: int
+    persons: int
+    returned: int
+
+
+def enrolment_counts(persons: pd.DataFrame) -> Enrolments:
+    """The enrolments of a person file (one row each) and the persons they are: every count of
+    participants in the report counts enrolments, and a person enrolled twice is two of them.
+
+    Examples
+    --------
+    >>> enrolment_counts(pd.DataFrame({"person_id": ["A", "B", "A", "C", "C", "C"]}))
+    Enrolments(enrolments=6, persons=3, returned=2)
+    """
+    ids = persons[S.PERSON_ID].dropna()
+    per_person = ids.value_counts()
+    return Enrolments(len(persons), int(len(per_person)), int((per_person > 1).sum()))
+
+
 def _iso(ts: pd.Timestamp) -> str:
     return ts.date().isoformat()
 
@@ -557,6 +636,38 @@ def _check_persons(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray, fn
             problems.append(problem(fname, int(rows[i]), S.PERSON_ID, df[S.PERSON_ID].iloc[i], "person.duplicate",
                                     first=int(rows[first.iloc[i]])))
     _check_overlaps(df, dup, rows, fname, problems)
+    _check_same_person(df, refused, rows, fname, problems)
+
+
+# a person's columns that are the same in every enrolment (age at start is not: it grows between them)
+_SAME_PERSON = (S.SEX, S.BIRTH_YEAR)
+
+
+def _check_same_person(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray, fname: str,
+                       problems: list[Problem]) -> None:
+    """A person enrolled twice has one sex and one birth year: two rows of one id that differ in them
+    are two persons under one id, or a mistake, and either way the breakdowns would count the person in
+    two groups. Each later row that differs is named with the first row it contradicts; an unknown
+    value (``okänt``, an empty birth year) contradicts nothing."""
+    ids = df[S.PERSON_ID]
+    again = ids.notna() & ids.duplicated(keep=False)
+    if not again.any():
+        return
+    for col in _SAME_PERSON:
+        if col not in df:
+            continue
+        known = again & df[col].notna() & ~refused[col] & (df[col] != S.UNKNOWN)
+        d = pd.DataFrame({"id": ids[known], "v": df.loc[known, col], "pos": np.flatnonzero(known.to_numpy())})
+        by_id = d.groupby("id", sort=False)
+        d["first_v"], d["first_pos"] = by_id["v"].transform("first"), by_id["pos"].transform("first")
+        for cur in d[d["v"] != d["first_v"]].itertuples(index=False):
+            problems.append(problem(fname, int(rows[cur.pos]), col, _person_value(col, cur.v), "person.same_person",
+                                    other=int(rows[int(cur.first_pos)]), other_value=quote(_person_value(col, cur.first_v))))
+
+
+def _person_value(col: str, v: float | str) -> str:
+    """A value of :data:`_SAME_PERSON` as the file has it (a birth year as a whole number)."""
+    return str(int(v)) if col == S.BIRTH_YEAR else str(v)
 
 
 def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: str, problems: list[Problem]) -> None:
@@ -669,6 +780,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         return empty_table(S.PARTICIPANTS)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
+    warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
     if not is_comparison:
         problems.extend(_columns_goals_count(raw, params, fname))
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname)

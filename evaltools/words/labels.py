@@ -99,6 +99,8 @@ def category_label(column: str, code: object, lang: str = "sv") -> str:
         return t("municipality_unknown", lang)
     if column == S.AGE_GROUP and isinstance(code, str) and (young := re.fullmatch(r"0[–-](\d+)", code)):
         return t("age_under", lang, n=int(young.group(1)) + 1)  # "under 18", not "0–17" (no small children)
+    if column == S.AGE_GROUP and code == S.UNKNOWN:  # (the bands are numbers; an unknown age is a word)
+        return t("age_unknown", lang)
     return code_label(column, code, lang)
 
 

@@ -78,7 +78,23 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + share_note(r, costs) + per_year_note(r)
             + so_far_note(r, costs)
             + (_basis_note(r, costs) if applies(r.kind, "costbenefit") and r.kind != "ansökan" else ())
-            + unspent_note(r, costs))
+            + unspent_note(r, costs) + granted_note(r, costs))
+
+
+def granted_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+    """When the förbund's lines cost more than the förbund granted (``granted_sek``): by how much, as the
+    table's own figures show it (the utfall of the förbund's lines, current prices). A board that granted
+    1,6 million and reads 2,5 million spent on its lines asks who paid the rest; the table alone leaves the
+    sum to the reader. Nothing for an application, or where no line has an utfall."""
+    granted = r.params.granted_sek
+    if not granted or r.kind == "ansökan" or not has_actuals(costs):
+        return ()
+    ours = costs[costs[S.FUNDER].astype(str) == "förbund"] if S.FUNDER in costs else costs
+    spent = float(ours[S.ACTUAL].sum())  # (lines without an utfall yet count nothing)
+    if spent <= granted:
+        return ()
+    return (r.msg("budget.over_granted", spent=fmt_kr(spent, r.lang), over=fmt_kr(spent - granted, r.lang),
+                  granted=fmt_kr(granted, r.lang)),)
 
 
 def share_note(r, costs: pd.DataFrame) -> tuple[str, ...]:

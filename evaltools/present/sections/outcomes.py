@@ -73,6 +73,7 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     notes = (counted, r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
         notes += (r.msg("outcomes.simulated_note"),)
+    notes += tuple(note_text(n, r.lang) for n in r.rates.notes if n.key == "note.rate_tests_unknown")
     return notes
 
 

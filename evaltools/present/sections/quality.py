@@ -8,9 +8,27 @@ import pandas as pd
 from ...data import schema as S
 from ..display import Table, Text
 from ...data.errors import problems_frame
-from ...words.formats import capitalized, fmt_num, number_word
+from ...data.privacy import hides
+from ...data.validation import enrolment_counts
+from ...words.formats import capitalized, fmt_int, fmt_num, number_word
 
 UNCERTAIN = ("L", "EST", "FALLBACK")
+
+
+def re_enrolled_sentence(r) -> str | None:
+    """What the report counts when persons left and came back (a row per enrolment): each enrolment is a
+    participant. The number of different persons is said only where those enrolled more than once are at
+    least the small-count limit; fewer are "some" (the difference would tell how many came back). None when
+    no person has more than one enrolment."""
+    if not r.project.has_participants:
+        return None
+    counts = enrolment_counts(r.project.participants)
+    if not counts.returned:
+        return None
+    k = r.params.privacy.min_count
+    if hides(counts.returned, k):
+        return r.msg("summary.re_enrolled_few", k=str(k))
+    return r.msg("summary.re_enrolled", persons=fmt_int(counts.persons, r.lang), returned=fmt_int(counts.returned, r.lang))
 
 
 def warning_text(r, code: str, message: str) -> str:
@@ -19,6 +37,8 @@ def warning_text(r, code: str, message: str) -> str:
     key = "quality.warning." + str(code)
     if key == "quality.warning.comparison_too_few":
         return r.msg(key, k=str(r.params.privacy.min_count))
+    if code == "re_enrolled":
+        return re_enrolled_sentence(r) or message
     return r.msg(key) if key in r.words else message
 
 
@@ -51,7 +71,8 @@ def report_table(r) -> pd.DataFrame:
     """What the loader flagged, as the report's appendix shows it: each note, after the name of the budget
     line it concerns (never a value describing a person); enrolments after the last intake date in one
     note. Where in which file it is (file, row, column) is for the evaluator, who gets it from
-    ``evaltools validate`` and :func:`table`, not for the board."""
+    ``evaltools validate`` and :func:`table`, not for the board; the files read as Windows-1252 in one
+    note, since the board cannot tell one "the file" from another."""
     msg, w = r.msg, problems_frame(r.project.warnings, r.lang)
     notes = []
     late = int((w["code"] == "after_last_intake").sum())
@@ -59,6 +80,9 @@ def report_table(r) -> pd.DataFrame:
         notes.append(capitalized(r.plural("quality.after_last_intake", late, n=number_word(late, r.lang),
                                           date=r.params.last_intake.isoformat())))
         w = w[w["code"] != "after_last_intake"]
+    if (w["code"] == "encoding").any():  # one note for every file so read, without the evaluator's to-do
+        notes.append(msg("quality.encoding"))
+        w = w[w["code"] != "encoding"]
     for c, v, code, m in zip(w["column"], w["value"], w["code"], w["message"]):
         note = warning_text(r, code, m)
         shown = c == S.CATEGORY and not _missing(v) and str(v) != ""  # (the budget line's name)

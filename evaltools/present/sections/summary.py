@@ -30,6 +30,7 @@ from ...analysis.cohorts import several_municipalities
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
+from .quality import re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
 
@@ -89,10 +90,15 @@ def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
     """Whose money the cost is, when partners co-finance the project (a municipality's, a region's or an
     agency's staff time): each funder's part of the cost just stated (utfall, else budget, as the cost is
     counted), in the order the budget names them. (The förbund's money and the owner's own financing
-    alone are left to the section: page 1 holds on one page.)"""
-    if S.FUNDER not in costs or not set(costs[S.FUNDER].dropna().astype(str)) - {"förbund", "egen"}:
+    alone are left to the section: page 1 holds on one page.) A funder whose lines are 0 kr both budgeted
+    and used (a template's row for a partner that put in nothing) paid no part and is not named: "the
+    region's co-financing 0 kr" beside the cost reads as a promise broken."""
+    if S.FUNDER not in costs:
         return []
-    parts = costs.groupby(S.FUNDER, sort=False)["used"].sum()
+    sums = costs.groupby(S.FUNDER, sort=False)[["used", S.BUDGET]].sum()
+    parts = sums.loc[(sums["used"] != 0) | (sums[S.BUDGET] != 0), "used"]
+    if not set(parts.index.astype(str)) - {"förbund", "egen"}:
+        return []
     said = join([r.msg("summary.cost_funder", funder=code_label(S.FUNDER, f, r.lang), amount=fmt_kr_prose(v, r.lang))
                  for f, v in parts.items()], r.lang)
     return [r.msg("summary.cost_funders", parts=said)]
@@ -102,6 +108,9 @@ PER_SUCCESS = {"action_plan": "summary.per_success_plan", "goal_outcomes": "summ
                "leaves_fs": "summary.per_success_generic"}
 SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes": "summary.success_goal",
                     "leaves_fs": "summary.success_generic"}
+# (none of those who ended: "ingen av de 18", not "0 (0,0 %)")
+SUCCESS_NONE = {"action_plan": "summary.success_action_plan_none", "goal_outcomes": "summary.success_goal_none",
+                "leaves_fs": "summary.success_generic_none"}
 
 
 def per_success(r, s: CostSummary) -> str:
@@ -130,6 +139,8 @@ def participation(r) -> list[str]:
     else:
         years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
         out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
+    if not dis.hides(Secondary.PARTICIPANTS) and (again := re_enrolled_sentence(r)) is not None:
+        out.append(again)
     sc = project_successes(r.project, lang)
     if sc.base and dis.hides(Secondary.ENDED):  # ("fewer than k have ended" would bound the number withheld)
         out.append(msg("summary.success_withheld", k=str(k_min)))
@@ -143,7 +154,10 @@ def participation(r) -> list[str]:
         values = dict(ended=fmt_int(sc.base, lang), k=fmt_int(sc.successes, lang), share=fmt_pct(sc.share, lang))
         if d.kind != "action_plan":
             values["outcomes"] = outcomes
-        out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
+        if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
+            out.append(msg(SUCCESS_NONE[d.kind], **{k: v for k, v in values.items() if k not in ("k", "share")}))
+        else:
+            out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
         if left_out:  # the sections count every exit: say why page 1's number of ended is smaller
             out.append(msg("summary.success_excluded",
@@ -304,7 +318,8 @@ def worth(r) -> list[str]:
     pv = B.present_value(r)
     horizon = years_text(r.params.cost_benefit.horizon_years, r.lang)  # the NPV's, as the probability below says
     if not (s.successes or s.mode == "ex_ante"):
-        return support_at_start(r)  # (no saving to count: say why, where the reason is another support at start)
+        # (no saving to count: say why, where the reason is another support at start; else that there is none)
+        return support_at_start(r) or nothing_to_count(r)
     rows = cba.table.set_index("perspective")
     lead = s.perspective
     for p in worth_perspectives(lead):
@@ -350,6 +365,23 @@ def worth(r) -> list[str]:
     # the NPVs built on it are not reliable either; see effect())
     out += probability(r)
     return out
+
+
+def nothing_to_count(r) -> list[str]:
+    """Page 1's answer to "was it worth it" when the calculation has no exit from försörjningsstöd to count a
+    saving from: no participant had ended by the analysis date, or none of those who ended left försörjningsstöd
+    by their exit codes. Without it page 1 would skip its third question. Said only where the small-count
+    rule lets page 1 tell how many have ended or left (a "none of them" about fewer than k is their outcome)."""
+    s, dis, k = r.cba.summary, r.disclosure, r.params.privacy.min_count
+    if s.mode != "observed" or s.successes:
+        return []
+    if not s.ended:
+        if dis.hides(Secondary.ONGOING):
+            return []
+        return [r.msg("summary.worth_none_ended", date=fmt_date(r.params.as_of))]
+    if hides(s.ended, k) or dis.hides(Secondary.ENDED) or dis.hides(Secondary.EXITS):
+        return []
+    return [r.msg("summary.worth_no_exits"), *running(r)]
 
 
 def running(r) -> list[str]:
