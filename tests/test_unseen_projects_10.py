@@ -441,3 +441,44 @@ def test_a_participant_count_whose_words_promise_an_outcome_is_refused_with_the_
 def test_a_participant_count_that_describes_whom_it_counts_is_read(tmp_path, label):
     project = _goal(tmp_path, f"{{id: in, kind: participant_count, label: {label}, target: 10, period: whole_period}}")
     assert et.assess_goals(project).table.iloc[0]["value"] == 12
+
+
+# --- an exit followed by a new enrolment of the same person saves nothing lasting ------------------------------
+def test_an_exit_the_person_came_back_from_is_no_saving_and_the_report_says_so(tmp_path):
+    # 5 persons left for work in April 2024, came back in September and left for work again in March 2025;
+    # 5 others ended still on försörjningsstöd. The cost-benefit counts 5 exits (the later ones), not 10.
+    rows = []
+    for i in range(1, 6):
+        rows.append(_person(i, start="2024-01-15", end="2024-04-30", outcome="arbete"))
+        rows.append(_person(i, start="2024-09-01", end="2025-03-31", outcome="arbete"))
+    rows += [_person(100 + i, start="2024-03-01", end="2024-12-31", outcome="kvar_försörjningsstöd") for i in range(5)]
+    _csv(tmp_path / "data/participants.csv", rows)
+    _csv(tmp_path / "data/budget.csv", [{"period": "2024", "category": "Personal", "budget": 300000, "actual": 300000},
+                                        {"period": "2025", "category": "Personal", "budget": 150000, "actual": 150000}])
+    body = """\
+        kind: individ
+        period: {start: 2024-01-01, planned_end: 2025-06-30}
+        data: {participants: data/participants.csv, budget: data/budget.csv}
+        """
+    project = et.load_project(_params(tmp_path, body))
+    r = et.Report(project, lang="sv")
+    s = r.cba.summary
+    assert (s.successes, s.came_back) == (5, 5)
+    assert s.cost_per_exit_from_fs == 450_000 / 5
+    # each counted exit is the person's second: the saving is that of a project whose 5 persons left once, in
+    # March 2025 (the same rows without the first enrolments)
+    once = tmp_path / "once"
+    _csv(once / "data/participants.csv", [row for row in rows if row["start_date"] != "2024-01-15"])
+    _csv(once / "data/budget.csv", [{"period": "2024", "category": "Personal", "budget": 300000, "actual": 300000},
+                                    {"period": "2025", "category": "Personal", "budget": 150000, "actual": 150000}])
+    single = et.Report(et.load_project(_params(once, body)), lang="sv").cba.summary
+    assert single.came_back == 0 and s.pv_avoided_fs == pytest.approx(single.pv_avoided_fs)
+    from evaltools.present.sections import summary
+    said = " ".join(summary.support_at_start(r))
+    assert ("5 gånger följdes ett avslut från försörjningsstödet av att samma person skrevs in i projektet igen; för "
+            "de avsluten räknar kalkylen ingen besparing") in said.replace("\xa0", " ")
+    # the same exits counted once everywhere: the differencing rule's count of exits is the model's
+    from evaltools.analysis.disclosure import counts
+    assert counts(project).exits == 5
+    en = " ".join(summary.support_at_start(et.Report(project, lang="en")))
+    assert "5 times an exit from social assistance was followed by the same person being enrolled" in en

@@ -596,6 +596,21 @@ def enrolment_counts(persons: pd.DataFrame) -> Enrolments:
     return Enrolments(len(persons), int(len(per_person)), int((per_person > 1).sum()))
 
 
+def came_back(persons: pd.DataFrame) -> pd.Series:
+    """Whether each enrolment (row) ended and the same person was enrolled again later (an enrolment starting
+    after this one's end): whatever this enrolment's outcome, the person came back for support.
+
+    Examples
+    --------
+    >>> came_back(pd.DataFrame({"person_id": ["A", "A", "B"],
+    ...                         "start_date": pd.to_datetime(["2024-01-01", "2024-09-01", "2024-01-01"]),
+    ...                         "end_date": pd.to_datetime(["2024-05-31", None, "2024-05-31"])})).tolist()
+    [True, False, False]
+    """
+    last_start = persons.groupby(S.PERSON_ID)[S.START_DATE].transform("max")
+    return (persons[S.END_DATE].notna() & (last_start > persons[S.END_DATE])).astype(bool)
+
+
 def _iso(ts: pd.Timestamp) -> str:
     return ts.date().isoformat()
 

@@ -36,6 +36,7 @@ from ..comparison import comparison_rate_tells_few, comparison_success_rates
 from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
+from ...data.validation import came_back
 from ...data.reference import RefValue, default, kpi, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
@@ -134,10 +135,14 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         fs = on_fs_at_start(project, ended)
         leaves = ended[S.OUTCOME].isin(cb.success_outcomes)
         other = ended[leaves & ~fs]
-        succ = ended[leaves & fs]
+        # a person enrolled again after an exit came back for support: that exit saved nothing lasting, and
+        # the saving is counted from their later exit (or not at all, if they have not left again)
+        back = came_back(df).reindex(ended.index, fill_value=False)
+        succ = ended[leaves & fs & ~back]
         exit_m = np.maximum(_first_months_from(succ[S.END_DATE]) - s0, 0).astype(int)
         unknown = int((succ[S.SUPPORT_START] == S.UNKNOWN).sum()) if S.SUPPORT_START in succ else len(succ)
         info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed",
+                    came_back=int((leaves & fs & back).sum()),
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
                     unknown_support=unknown if project.payments is None else 0)
     levels, assumptions, refs = _monthly_levels(project, succ)
@@ -436,6 +441,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         unknown_support=int(info.get("unknown_support", 0)),
         per_person_so_far=paid is not None,
         per_person_through=through,
+        came_back=int(info.get("came_back", 0)),
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ...data import schema as S
 from ...data.project import Project
+from ...data.validation import came_back
 from ...data.reference import price_factor
 from ..result import Result
 from .model import _month, _months
@@ -44,12 +45,14 @@ def on_fs_at_start(project: Project, df: pd.DataFrame) -> pd.Series:
 
 def leavers(project: Project, df: pd.DataFrame, success_outcomes, through: dt.date | None = None) -> pd.Series:
     """Whether each participant of ``df`` left försörjningsstöd, as the cost-benefit model counts exits: ended
-    (by ``through``, when given) with an outcome of ``success_outcomes``, and on försörjningsstöd at start
-    (:func:`on_fs_at_start`)."""
+    (by ``through``, when given) with an outcome of ``success_outcomes``, on försörjningsstöd at start
+    (:func:`on_fs_at_start`), and not enrolled again later (:func:`evaltools.data.validation.came_back`: a
+    person who came back for support did not stay off it, and their later exit is the one counted)."""
     ended = df[S.END_DATE].notna()
     if through is not None:
         ended &= df[S.END_DATE] <= pd.Timestamp(through)
-    return (ended & df[S.OUTCOME].isin(list(success_outcomes)) & on_fs_at_start(project, df)).astype(bool)
+    back = came_back(project.participants).reindex(df.index, fill_value=False)
+    return (ended & df[S.OUTCOME].isin(list(success_outcomes)) & on_fs_at_start(project, df) & ~back).astype(bool)
 
 
 def successful_leavers(project: Project) -> pd.DataFrame:

@@ -111,6 +111,8 @@ class CostSummary:
     # the last day of the budget periods the cost paid so far is for, where those are whole periods: the
     # persons are then those who had started by that day, the successes and exits those who had ended by it
     per_person_through: dt.date | None = None
+    # exits from försörjningsstöd left out: the person was enrolled again later (came back for support)
+    came_back: int = 0
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""

@@ -285,6 +285,8 @@ def support_at_start(r) -> list[str]:
             # most who moved on had no försörjningsstöd to leave: the negative result is the calculation's
             # reach, not a verdict on the goals (which page 1 gave above)
             out.append(r.msg("summary.other_support_most"))
+    if s.mode == "observed" and s.came_back:
+        out.append(capitalized(r.msg("summary.came_back", n=_persons_prose(r, s.came_back))))
     if s.mode == "observed" and s.unknown_support and s.successes:
         total = _persons_prose(r, s.successes)
         out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
