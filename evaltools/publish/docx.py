@@ -999,9 +999,13 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     table = container.add_table(rows=len(rows), cols=ncols)
     table._tbl.tblStyle_val = w.style_id(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    # rows kept with the next, as the PDF keeps them: a short table's every row (whole on one page), a long
+    # table's last but one (its last row never alone at the top of a page)
+    whole = "et-short" in _classes(tag)
     for i, tr in enumerate(rows):
         row = table.rows[i]
         header = i < len(head_rows)
+        kept = i < len(rows) - 1 and (whole or i == len(rows) - 2)
         # a row is never split across two pages (as in the PDF); the header row repeats on each
         row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         if header:
@@ -1022,9 +1026,7 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th" and not header)))
             if "num" in _classes(cell_tag):
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if header:
-                p.paragraph_format.keep_with_next = True
-            elif "et-group" in _classes(tr):
+            if header or kept or "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
     _widths(table, rows, ncols, w.width)
