@@ -155,3 +155,29 @@ def test_a_long_table_in_word_keeps_its_last_two_rows_together():
     assert len(kept) == 16
     assert all(kept[0]) and all(kept[-2]) and not any(kept[-1])  # header with the first row, the last two together
     assert not any(any(k) for k in kept[1:-2])  # free to break anywhere else, so no page is left half empty
+
+
+# --- one figure, one definition: the person-years that carry the cost are person-years in work ---------------
+
+@pytest.mark.parametrize("pid", ["samverkan-i-praktiken", "eskilstuna-ansokan"])
+@pytest.mark.parametrize("lang, words", [("sv", "personår i arbete utan försörjningsstöd"),
+                                         ("en", "person-years in work without social assistance")])
+def test_page_one_names_the_person_years_as_the_key_figures_do(pid, lang, words):
+    """The key figures call the requirement person-years *in work* without social assistance (for the public
+    financiers a move to another public benefit saves nothing: the state pays instead); page 1 and the
+    portfolio state the same figure, so they say the same words, not 'person-years without social assistance'."""
+    from evaltools.present.sections import summary
+
+    r = sample_report(pid, lang)
+    key_figures = r.msg("costbenefit.kf.break_even_years", basis="x")
+    assert words in key_figures.lower()  # (the label the key figures table shows)
+    said = [s for s in summary.worth(r) if "personår" in s or "person-years" in s]
+    assert said and all(words in s for s in said), said
+
+
+@pytest.mark.parametrize("lang, words", [("sv", "personår i arbete utan försörjningsstöd"),
+                                         ("en", "person-years in work without social assistance")])
+def test_the_portfolio_names_a_structural_projects_person_years_as_its_report_does(lang, words):
+    from evaltools.words.text import msg
+
+    assert words in msg("portfolio.money_structural", lang, years="17,9")
