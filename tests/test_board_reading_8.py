@@ -181,3 +181,18 @@ def test_the_portfolio_names_a_structural_projects_person_years_as_its_report_do
     from evaltools.words.text import msg
 
     assert words in msg("portfolio.money_structural", lang, years="17,9")
+
+
+# --- an English report and portfolio name the application check in English ---------------------------------
+
+def test_the_english_portfolio_names_the_application_check_in_english():
+    """params/eskilstuna-ansokan.yaml is titled 'Specialistteamet – prövning av ansökan'; its English report and
+    the English portfolio said 'prövning av ansökan' ('check of an application') to an English reader."""
+    from evaltools.present.portfolio import Portfolio
+
+    from .conftest import PARAMS
+    pf = Portfolio([PARAMS / "eskilstuna-ansokan.yaml"], "en")
+    (title,) = list(pf.table["title"])
+    assert "prövning" not in title and "ansökan" not in title and title.startswith("Specialistteamet")
+    r = sample_report("eskilstuna-ansokan", "en")
+    assert "prövning" not in r.title_html() and "Specialistteamet" in r.title_html()  # (its title block)
