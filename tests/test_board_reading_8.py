@@ -196,3 +196,36 @@ def test_the_english_portfolio_names_the_application_check_in_english():
     assert "prövning" not in title and "ansökan" not in title and title.startswith("Specialistteamet")
     r = sample_report("eskilstuna-ansokan", "en")
     assert "prövning" not in r.title_html() and "Specialistteamet" in r.title_html()  # (its title block)
+
+
+# --- Word: a column of amounts has its heading on one line where the table has room --------------------------
+
+def test_a_word_column_of_amounts_keeps_its_heading_on_one_line_where_there_is_room():
+    """Kompassen's 'Före, under och efter deltagandet' in Word: four columns, the last 'Kr per person och månad'
+    over amounts like '10 335 kr'; the column was as narrow as its amounts, so its heading stood on four lines
+    beside a half-empty 'Period' column. Measured with Liberation Sans (metrically Arial, the table's font)."""
+    from pathlib import Path
+
+    font_file = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf")
+    if not font_file.is_file():
+        pytest.skip("Liberation Sans is not installed (fonts-liberation2)")
+    import docx
+    from docx.shared import Pt
+    from PIL import ImageFont
+
+    from evaltools.publish.docx import html_to_docx
+    rows = [("Deltagare", "12 mån före start", "180", "9 680 kr"), ("Deltagare", "Under deltagandet", "180", "8 185 kr"),
+            ("Jämförelsegrupp", "12 mån efter avslut", "540", "10 335 kr")]
+    body = "".join(f"<tr><td>{g}</td><td>{p}</td><td class='num'>{n}</td><td class='num'>{v}</td></tr>"
+                   for g, p, n, v in rows)
+    html = ("<html lang='sv'><body><main><table class='et-table'><thead><tr><th>Grupp</th><th>Period</th>"
+            "<th class='num'>Antal</th><th class='num'>Kr per person och månad</th></tr></thead>"
+            f"<tbody>{body}</tbody></table></main></body></html>")
+    (table,) = docx.Document(io.BytesIO(html_to_docx(html, None, "sv", "Test"))).tables
+    widths = [int(tc.width) for tc in table._tbl.tr_lst[0].tc_lst]
+    bold = ImageFont.truetype(str(font_file), 850)  # a hundredth of a point per unit at 8.5 pt
+    padding = Pt(8.5)  # the cell margins at both sides
+    assert widths[3] >= Pt(bold.getlength("Kr per person och månad") / 100) + padding, widths
+    # and the texts still have the room their longest cell needs on one line
+    regular = ImageFont.truetype(str(font_file.with_name("LiberationSans-Regular.ttf")), 850)
+    assert widths[1] >= Pt(regular.getlength("12 mån efter avslut") / 100) + padding, widths

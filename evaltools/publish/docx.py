@@ -1052,12 +1052,14 @@ def _text_emu(text: str, bold: bool = False) -> int:
 
 def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
     """Column widths as a browser lays out the HTML table: a column of numbers gets the room its
-    longest number (and its heading's longest word) needs on one line; the other columns share the
-    rest after their longest words, in proportion to their texts (a text wraps beyond about 30
-    characters, a heading between its words). A table too wide for the page is shrunk evenly."""
+    longest number (and its heading's longest word) needs on one line, and its whole heading on one
+    line where the table has room; the other columns share the rest after their longest words, in
+    proportion to their texts (a text wraps beyond about 30 characters, a heading between its words).
+    A table too wide for the page is shrunk evenly."""
     least = [int(CELL_PADDING)] * ncols  # what a column needs: no word broken, no number wrapped
     wish = [int(CELL_PADDING)] * ncols  # what it would take, a text on one line up to about 30 characters
     numeric = [False] * ncols
+    heading = [0] * ncols  # a heading on one line ("Kr per person och månad" over amounts of six characters)
     for tr in rows:
         col = 0
         for cell in _cells(tr):
@@ -1072,14 +1074,15 @@ def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
                     wide = longest
                 elif bold:
                     wide = longest
+                    heading[col] = max(heading[col], _text_emu(" ".join(words), bold))
                 else:
                     wide = min(_text_emu(" ".join(words)), _text_emu("x" * 30))
                 least[col] = max(least[col], longest + int(CELL_PADDING))
                 wish[col] = max(wish[col], wide + int(CELL_PADDING), least[col])
             col += span
-    for c in range(ncols):  # a number's column takes what its numbers need, no more
-        if numeric[c]:
-            wish[c] = least[c]
+    for c in range(ncols):  # a number's column takes what its numbers need, and its heading on one line where
+        if numeric[c]:      # there is room (the texts beside it wrap first, as in the PDF)
+            wish[c] = max(least[c], heading[c] + int(CELL_PADDING))
     if sum(wish) <= width:  # the texts get the rest, in proportion to their length
         texts = sum(x for x, num in zip(wish, numeric) if not num)
         spare = width - sum(wish)
