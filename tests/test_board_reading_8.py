@@ -229,3 +229,31 @@ def test_a_word_column_of_amounts_keeps_its_heading_on_one_line_where_there_is_r
     # and the texts still have the room their longest cell needs on one line
     regular = ImageFont.truetype(str(font_file.with_name("LiberationSans-Regular.ttf")), 850)
     assert widths[1] >= Pt(regular.getlength("12 mån efter avslut") / 100) + padding, widths
+
+
+# --- the groups hidden in the rate table are named once per variable -----------------------------------------
+
+def test_hidden_groups_are_named_once_per_variable():
+    from evaltools.present.sections.outcomes import by_variable
+
+    assert by_variable([("Åldersgrupp", "50–59")]) == ["Åldersgrupp 50–59"]  # (Vägen ut: one group, as before)
+    assert by_variable([("Kön", "Kvinna"), ("Kön", "Man"), ("Åldersgrupp", "18–24")]) == [
+        "Kön (Kvinna, Man)", "Åldersgrupp 18–24"]
+    # a group whose name holds a comma: the groups apart by semicolons
+    assert by_variable([("Household type", "Single, no children"), ("Household type", "Single parent")]) == [
+        "Household type (Single, no children; Single parent)"]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("sv", "Kön (Kvinna, Man), Åldersgrupp (18–24, 25–29) och Hushållstyp (Ensamstående utan barn, Ensamstående med "
+           "barn) visas i tabellen över deltagarna men döljs här"),
+    ("en", "Sex (Woman, Man), Age group (18–24, 25–29) and Household type (Single, no children; Single parent) are "
+           "shown in the table of participants but hidden here"),
+])
+def test_nasta_stegs_rate_table_names_its_hidden_groups_once_per_variable(lang, expected):
+    """Nästa steg: the participants table shows both sexes, both age groups and the two single households (each
+    at least 5 in data/nasta-steg/), the rate table hides them all; the note said 'Kön Kvinna, Kön Man, …'."""
+    from evaltools.present.sections import outcomes
+
+    (note,) = outcomes.hidden_note(sample_report("nasta-steg", lang))
+    assert note.startswith(expected), note
