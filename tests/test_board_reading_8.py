@@ -257,3 +257,31 @@ def test_nasta_stegs_rate_table_names_its_hidden_groups_once_per_variable(lang, 
 
     (note,) = outcomes.hidden_note(sample_report("nasta-steg", lang))
     assert note.startswith(expected), note
+
+
+# --- the portfolio chart's two panel titles and tick labels stand clear of each other ------------------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_portfolio_charts_panels_keep_their_titles_and_ticks_apart(lang):
+    """In English 'Share with a successful outcome' ran straight into 'Cost per participant, SEK', and the first
+    panel's '100%' touched the second's '0'."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from evaltools.present.plots import plot_portfolio
+    table = pd.DataFrame({"title": ["Vägen ut för sjukskrivna", "Kompassen (fictional example)"],
+                          "success_rate": [31 / 52, 86 / 180], "ci_low": [0.451, 0.403], "ci_high": [0.730, 0.553],
+                          "cost_per_participant": [21_692.0, 23_812.0]})
+    fig = plot_portfolio(table, lang)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    a1, a2 = fig.axes[:2]
+    t1 = a1.set_title(a1.get_title(loc="left"), loc="left").get_window_extent(renderer)
+    t2 = a2.set_title(a2.get_title(loc="left"), loc="left").get_window_extent(renderer)
+    assert t1.x1 < t2.x0, (a1.get_title(loc="left"), a2.get_title(loc="left"))
+    last = [t for t in a1.get_xticklabels() if t.get_text()][-1].get_window_extent(renderer)
+    first = [t for t in a2.get_xticklabels() if t.get_text()][0].get_window_extent(renderer)
+    assert last.x1 < first.x0  # "100 %" clear of "0"
+    plt.close(fig)
