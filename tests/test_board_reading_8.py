@@ -285,3 +285,28 @@ def test_the_portfolio_charts_panels_keep_their_titles_and_ticks_apart(lang):
     first = [t for t in a2.get_xticklabels() if t.get_text()][0].get_window_extent(renderer)
     assert last.x1 < first.x0  # "100 %" clear of "0"
     plt.close(fig)
+
+
+# --- an amount in a sentence is rounded as a person rounds: a half away from zero ----------------------------
+
+@pytest.mark.parametrize("amount, sv, en", [
+    (2_450_000, "2,5\u00a0miljoner kronor", "SEK\u00a02.5\u00a0million"),  # Nästa steg's budget (1 200 + 1 250 tkr)
+    (-2_450_000, "−2,5\u00a0miljoner kronor", "SEK\u00a0−2.5\u00a0million"),
+    (125_000, "130\u00a0000\u00a0kr", "SEK\u00a0130,000"),  # (the docstring's own example)
+    (2_415_000, "2,4\u00a0miljoner kronor", "SEK\u00a02.4\u00a0million"),  # below the half: down
+    (21_692, "22\u00a0000\u00a0kr", "SEK\u00a022,000"),
+])
+def test_an_amount_in_a_sentence_rounds_a_half_away_from_zero(amount, sv, en):
+    from evaltools.words.formats import fmt_kr_prose
+
+    assert fmt_kr_prose(amount, "sv") == sv and fmt_kr_prose(amount, "en") == en
+
+
+def test_nasta_stegs_page_one_says_its_budget_as_a_person_rounds_it():
+    """data/nasta-steg/budget.csv: 1 100 + 60 + 40 and 1 130 + 60 + 60 tkr, 2 450 000 kr; spent 2 415 000 kr. Page 1
+    said '2,4 miljoner kronor (99 % av budgeten 2,4 miljoner kronor)': the budget rounded to the even
+    neighbour, and two different amounts reading the same."""
+    from evaltools.present.sections import summary
+
+    said = " ".join(summary.cost(sample_report("nasta-steg", "sv")))
+    assert "budgeten 2,5\u00a0miljoner kronor" in said and "kostat 2,4\u00a0miljoner kronor" in said, said

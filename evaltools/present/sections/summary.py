@@ -16,7 +16,7 @@ from ...data import schema as S
 from .contents import summary_applies
 from ..display import Text
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct,
-                              fmt_persons, fmt_probability)
+                              fmt_persons, fmt_probability, round_half_up)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import years as years_text
@@ -269,7 +269,7 @@ def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str) -> dict
     words = {}
     for k in (2, 3, 4):
         unit = 10.0 ** (math.floor(math.log10(abs(npv))) - k + 1) if npv and math.isfinite(npv) else 1.0
-        shown = {name: round(v / unit) * unit for name, v in (("benefit", benefit), ("cost", cost), ("npv", npv))}
+        shown = {name: round_half_up(v / unit) * unit for name, v in (("benefit", benefit), ("cost", cost), ("npv", npv))}
         words = {name: fmt_kr_prose(v, lang, _digits(v, unit)) for name, v in shown.items()}
         if round((shown["benefit"] - shown["cost"] - shown["npv"]) / unit) == 0 and (
                 words["benefit"] != words["cost"] or round(benefit) == round(cost)):
