@@ -310,3 +310,16 @@ def test_nasta_stegs_page_one_says_its_budget_as_a_person_rounds_it():
 
     said = " ".join(summary.cost(sample_report("nasta-steg", "sv")))
     assert "budgeten 2,5\u00a0miljoner kronor" in said and "kostat 2,4\u00a0miljoner kronor" in said, said
+
+
+def test_a_table_amount_rounds_a_half_as_excel_shows_it():
+    """A mean of two persons' payments, 10 108 kr and 10 109 kr, is 10 108,5 kr: the workbook's cell (format
+    '#,##0 "kr"', publish/workbook.py) shows 10 109 kr, as a person rounds; the report showed the even
+    neighbour, 10 108 kr."""
+    from evaltools.words.formats import fmt_kr, fmt_num, fmt_pct
+
+    assert fmt_kr((10_108 + 10_109) / 2, "sv") == "10\u00a0109\u00a0kr"
+    assert fmt_kr((10_108 + 10_109) / 2, "en") == "SEK\u00a010,109"
+    assert fmt_num(-2.5) == "−3" and fmt_num(0.25, 1) == "0,3"
+    assert fmt_pct(0.0125, "sv") == "1,3\u00a0%"  # (1 of 80)
+    assert fmt_num(-1e-9, 1) == "0,0"  # a residue still reads as zero, never −0,0

@@ -30,13 +30,14 @@ def _as_float(v: object) -> float:
 
 
 def fmt_num(v: object, decimals: int = 0, lang: str = "sv") -> str:
-    """A number with the language's separators: 1 276 000 / 48,6 (sv), 1,276,000 / 48.6 (en)."""
+    """A number with the language's separators: 1 276 000 / 48,6 (sv), 1,276,000 / 48.6 (en); a half
+    rounded away from zero, as a person and Excel round (10 108,5 kr → 10 109 kr)."""
     if isinstance(v, str):
         return v
     if _missing(v):
         return "–"
-    x = _as_float(v)
-    if round(x, decimals) == 0:  # a floating-point residue (2.8e-09, −0.0) reads as 0, never "−0"
+    x = round_half_up(_as_float(v), decimals)
+    if x == 0:  # a floating-point residue (2.8e-09, −0.0) reads as 0, never "−0"
         x = 0.0
     s = f"{x:,.{decimals}f}"
     if lang == "sv":
