@@ -113,7 +113,7 @@ def test_structural_report_has_no_participants_npv_or_volumes(structural, monkey
                    "sannolikheten", "Försörjningsstöd före och efter start"):
         assert absent not in sv, absent
     assert "Avsnitten om deltagare, utfall, tid i projektet och försörjningsstöd före och efter start ingår inte" in sv
-    assert "personår utan försörjningsstöd" in sv  # the break-even requirement instead of an NPV
+    assert "personår i arbete utan försörjningsstöd" in sv  # the break-even requirement instead of an NPV
     en = _shown(structural["en"], monkeypatch)
     assert "Net present value" not in en and "net present value" not in en and "expected volumes" not in en
 
@@ -137,7 +137,9 @@ def test_structural_page_one(structural):
     # 1 998 904 kr, said on page 1 as a reader says it (the budget table has the exact figure)
     assert "Projektets budget är 2\u00a0miljoner kronor i löpande priser." in sv
     # ... and what it would take to carry it, instead of an NPV
-    assert any("För att bära kostnaden" in x and "personår utan försörjningsstöd" in x for x in sv)
+    # (in the key figures' words: person-years in work, since a move to another public benefit saves the public
+    # financiers nothing)
+    assert any("För att bära kostnaden" in x and "personår i arbete utan försörjningsstöd" in x for x in sv)
     assert not any("nettonuvärde" in x.lower() for x in sv)
     assert structural["sv"].cba.summary.total_cost_nominal == pytest.approx(960_000 * (2 + 30 / 365), abs=1)
     assert structural["en"].key_findings()[0].startswith("This is a structural project with no participants")

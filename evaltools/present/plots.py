@@ -122,6 +122,23 @@ def _fit(fig, ax, title=None, pad: float = 0.06) -> None:
     fig.subplots_adjust(left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height)
 
 
+def _wrap_titles(fig, axes) -> bool:
+    """Wrap each axes' left-set title that is wider than its axes, so that it never runs into the title of
+    the panel beside it; True where one was wrapped (the layout then needs fitting again)."""
+    renderer = fig.canvas.get_renderer()
+    wrapped = False
+    for ax in axes:
+        text = ax.get_title(loc="left")
+        if not text:
+            continue
+        title = ax.set_title(text, loc="left")  # (the title's artist, its text unchanged)
+        room, width = ax.get_window_extent(renderer).width, title.get_window_extent(renderer).width
+        if width > room > 0:
+            title.set_text(textwrap.fill(text, max(10, int(len(text) * room / width))))
+            wrapped = True
+    return wrapped
+
+
 def _kr_axis(ax, lang: str, axis: str = "y") -> None:
     f = FuncFormatter(lambda v, _: fmt_num(v, 0, lang))
     a = ax.yaxis if axis == "y" else ax.xaxis
@@ -656,7 +673,9 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv", labels: list[str] | No
     a2.set_title(msg("plot.cost_per_participant", lang), loc="left")
     for ax in (a1, a2):
         ax.grid(axis="y", visible=False)
-    fig.tight_layout()
+    fig.tight_layout(w_pad=2.0)  # (room between the panels: the first's "100 %" clear of the second's "0")
+    if _wrap_titles(fig, (a1, a2)):  # a title longer than its panel ("Share with a successful outcome") wraps
+        fig.tight_layout(w_pad=2.0)
     titles = labels if labels is not None else list(table["title"])
     parts = [f"{title}: " + ("–" if np.isnan(r.success_rate) else
                              f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})")

@@ -999,9 +999,13 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     table = container.add_table(rows=len(rows), cols=ncols)
     table._tbl.tblStyle_val = w.style_id(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    # rows kept with the next, as the PDF keeps them: a short table's every row (whole on one page), a long
+    # table's last but one (its last row never alone at the top of a page)
+    whole = "et-short" in _classes(tag)
     for i, tr in enumerate(rows):
         row = table.rows[i]
         header = i < len(head_rows)
+        kept = i < len(rows) - 1 and (whole or i == len(rows) - 2)
         # a row is never split across two pages (as in the PDF); the header row repeats on each
         row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         if header:
@@ -1022,9 +1026,7 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th" and not header)))
             if "num" in _classes(cell_tag):
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if header:
-                p.paragraph_format.keep_with_next = True
-            elif "et-group" in _classes(tr):
+            if header or kept or "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
     _widths(table, rows, ncols, w.width)
@@ -1050,12 +1052,14 @@ def _text_emu(text: str, bold: bool = False) -> int:
 
 def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
     """Column widths as a browser lays out the HTML table: a column of numbers gets the room its
-    longest number (and its heading's longest word) needs on one line; the other columns share the
-    rest after their longest words, in proportion to their texts (a text wraps beyond about 30
-    characters, a heading between its words). A table too wide for the page is shrunk evenly."""
+    longest number (and its heading's longest word) needs on one line, and its whole heading on one
+    line where the table has room; the other columns share the rest after their longest words, in
+    proportion to their texts (a text wraps beyond about 30 characters, a heading between its words).
+    A table too wide for the page is shrunk evenly."""
     least = [int(CELL_PADDING)] * ncols  # what a column needs: no word broken, no number wrapped
     wish = [int(CELL_PADDING)] * ncols  # what it would take, a text on one line up to about 30 characters
     numeric = [False] * ncols
+    heading = [0] * ncols  # a heading on one line ("Kr per person och månad" over amounts of six characters)
     for tr in rows:
         col = 0
         for cell in _cells(tr):
@@ -1070,14 +1074,15 @@ def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
                     wide = longest
                 elif bold:
                     wide = longest
+                    heading[col] = max(heading[col], _text_emu(" ".join(words), bold))
                 else:
                     wide = min(_text_emu(" ".join(words)), _text_emu("x" * 30))
                 least[col] = max(least[col], longest + int(CELL_PADDING))
                 wish[col] = max(wish[col], wide + int(CELL_PADDING), least[col])
             col += span
-    for c in range(ncols):  # a number's column takes what its numbers need, no more
-        if numeric[c]:
-            wish[c] = least[c]
+    for c in range(ncols):  # a number's column takes what its numbers need, and its heading on one line where
+        if numeric[c]:      # there is room (the texts beside it wrap first, as in the PDF)
+            wish[c] = max(least[c], heading[c] + int(CELL_PADDING))
     if sum(wish) <= width:  # the texts get the rest, in proportion to their length
         texts = sum(x for x, num in zip(wish, numeric) if not num)
         spare = width - sum(wish)

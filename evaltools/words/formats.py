@@ -10,6 +10,7 @@ lookup per call (see docs/wording.md).
 """
 from __future__ import annotations
 
+import decimal
 import math
 
 import pandas as pd
@@ -29,13 +30,14 @@ def _as_float(v: object) -> float:
 
 
 def fmt_num(v: object, decimals: int = 0, lang: str = "sv") -> str:
-    """A number with the language's separators: 1 276 000 / 48,6 (sv), 1,276,000 / 48.6 (en)."""
+    """A number with the language's separators: 1 276 000 / 48,6 (sv), 1,276,000 / 48.6 (en); a half
+    rounded away from zero, as a person and Excel round (10 108,5 kr → 10 109 kr)."""
     if isinstance(v, str):
         return v
     if _missing(v):
         return "–"
-    x = _as_float(v)
-    if round(x, decimals) == 0:  # a floating-point residue (2.8e-09, −0.0) reads as 0, never "−0"
+    x = round_half_up(_as_float(v), decimals)
+    if x == 0:  # a floating-point residue (2.8e-09, −0.0) reads as 0, never "−0"
         x = 0.0
     s = f"{x:,.{decimals}f}"
     if lang == "sv":
@@ -214,18 +216,26 @@ def fmt_cell(v: object, fmt, *args) -> str:
 
 
 def _significant(x: float, n: int) -> float:
-    """``x`` rounded to ``n`` significant figures."""
+    """``x`` rounded to ``n`` significant figures, a half away from zero as a person rounds
+    (2 450 000 → 2 500 000 at two figures, not the even 2 400 000)."""
     if x == 0 or not math.isfinite(x):
         return x
-    return round(x, n - 1 - int(math.floor(math.log10(abs(x)))))
+    return round_half_up(x, n - 1 - int(math.floor(math.log10(abs(x)))))
 
 
 def _two_significant(x: float) -> float:
-    """``x`` rounded to two significant figures (1 128 000 → 1 100 000; 21 692 → 22 000)."""
-    if x == 0:
-        return 0.0
-    digits = 1 - int(math.floor(math.log10(abs(x))))
-    return float(round(x, digits))
+    """``x`` rounded to two significant figures (1 128 000 → 1 100 000; 21 692 → 22 000; 125 000 → 130 000)."""
+    return _significant(x, 2)
+
+
+def round_half_up(x: float, digits: int = 0) -> float:
+    """``x`` rounded to ``digits`` decimals (negative: to tens, hundreds, …) with a half away from zero, as
+    a person rounds (125 000 to ten thousands: 130 000; −2,45 to one decimal: −2,5); Python's ``round``
+    takes a half to the even neighbour and works on the binary float (2,675 → 2,67)."""
+    if not math.isfinite(x):
+        return x
+    exact = decimal.Decimal(repr(float(x)))  # (the shortest decimal that is the float: 2.675, not 2.67499…)
+    return float(exact.quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP))
 
 
 def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:

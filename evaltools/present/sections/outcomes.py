@@ -55,12 +55,24 @@ def rates_chart(r) -> list:
 
 def hidden_note(r) -> tuple[str, ...]:
     """Why a group the participants table shows is hidden in the rate table (one decision per table, said)."""
-    groups = hidden_here(r)
+    groups = _hidden_pairs(r)
     if not groups:
         return ()
     measure = term_name(measure_term(r.rates.definition), r.words)  # (lyckat utfall, or lämnat försörjningsstödet)
     measure = measure[:1].lower() + measure[1:]
-    return (r.plural("outcomes.hidden_here", len(groups), groups=r.words.join(groups), k=str(r.k), measure=measure),)
+    return (r.plural("outcomes.hidden_here", len(groups), groups=r.words.join(by_variable(groups)), k=str(r.k),
+                     measure=measure),)
+
+
+def by_variable(pairs: list[tuple[str, str]]) -> list[str]:
+    """Hidden groups named once per variable, in the order given: ``Åldersgrupp 50–59`` for one group of a
+    variable, ``Kön (Kvinna, Man)`` for several, rather than ``Kön Kvinna, Kön Man`` (with semicolons
+    between groups whose names hold a comma: ``Household type (Single, no children; Single parent)``)."""
+    names: dict[str, list[str]] = {}
+    for variable, category in pairs:
+        names.setdefault(variable, []).append(category)
+    return [f"{v} {cs[0]}" if len(cs) == 1 else f"{v} ({('; ' if any(',' in c for c in cs) else ', ').join(cs)})"
+            for v, cs in names.items()]
 
 
 def rate_notes(r, n_tests: str) -> tuple[str, ...]:
@@ -85,11 +97,16 @@ def _shown(v: object) -> bool:
 def hidden_here(r) -> list[str]:
     """The groups the participants table shows but the rate table hides, by name ("Åldersgrupp 50–59"):
     a rate also tells how many in the group lack a successful outcome, and that count may be small."""
+    return [f"{v} {c}" for v, c in _hidden_pairs(r)]
+
+
+def _hidden_pairs(r) -> list[tuple[str, str]]:
+    """(variable label, category label) of each group :func:`hidden_here` names."""
     comp = labelled(r.composition.table, r.lang)
     rates = labelled(r.rates.table, r.lang)
     shown = {(v, c) for v, c, n in zip(comp["variable"], comp["category"], comp["n"]) if _shown(n)}
-    return [f"{vl} {cl}" for v, c, n, vl, cl in zip(rates["variable"], rates["category"], rates["n"],
-                                                    rates["variable_label"], rates["category_label"])
+    return [(str(vl), str(cl)) for v, c, n, vl, cl in zip(rates["variable"], rates["category"], rates["n"],
+                                                          rates["variable_label"], rates["category_label"])
             if not _shown(n) and (v, c) in shown]
 
 

@@ -6,6 +6,7 @@ figures only). Each question has a heading of its own so that a reader finds the
 """
 from __future__ import annotations
 
+import math
 
 import numpy as np
 import pandas as pd
@@ -15,7 +16,7 @@ from ...data import schema as S
 from .contents import summary_applies
 from ..display import Text
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct,
-                              fmt_persons, fmt_probability)
+                              fmt_persons, fmt_probability, round_half_up)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import years as years_text
@@ -261,13 +262,44 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
     return join(parts, r.lang)
 
 
-def benefit_and_cost(benefit: float, cost: float, lang: str) -> dict[str, str]:
-    """Benefit and cost as a sentence says them: two significant figures, or three where two would
-    make different amounts read the same (1,1 against 1,1 million for a result of −44 000 kr)."""
-    b, c = fmt_kr_prose(benefit, lang), fmt_kr_prose(cost, lang)
-    if b == c and round(benefit) != round(cost):
-        b, c = fmt_kr_prose(benefit, lang, 3), fmt_kr_prose(cost, lang, 3)
-    return {"benefit": b, "cost": c}
+def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str) -> dict[str, str]:
+    """Benefit, cost and net present value as one sentence says them, so that the saving less the cost
+    reads as the net present value beside it.
+
+    The net present value is rounded to two significant figures, or three or four where fewer would make
+    the sentence's own subtraction disagree (1,3 against 2,4 million for a result of −1 million reads
+    −1,1): benefit and cost are rounded to the same unit as the net present value (−44 000 kr: a saving
+    of 1,052 million against 1,096 million). The net present value is the table's figure, rounded; it is
+    never made to fit.
+
+    Parameters
+    ----------
+    benefit, cost, npv : float
+        A perspective's present values of benefit and cost and their difference, in kr.
+    lang : str
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    dict
+        ``benefit``, ``cost`` and ``npv`` worded (:func:`~evaltools.words.formats.fmt_kr_prose`).
+    """
+    words = {}
+    for k in (2, 3, 4):
+        unit = 10.0 ** (math.floor(math.log10(abs(npv))) - k + 1) if npv and math.isfinite(npv) else 1.0
+        shown = {name: round_half_up(v / unit) * unit for name, v in (("benefit", benefit), ("cost", cost), ("npv", npv))}
+        words = {name: fmt_kr_prose(v, lang, _digits(v, unit)) for name, v in shown.items()}
+        if round((shown["benefit"] - shown["cost"] - shown["npv"]) / unit) == 0 and (
+                words["benefit"] != words["cost"] or round(benefit) == round(cost)):
+            break
+    return words
+
+
+def _digits(v: float, unit: float) -> int:
+    """The significant figures of ``v`` rounded to ``unit`` (1 052 000 to a unit of 1 000: 4), at least two."""
+    if not v:
+        return 2
+    return max(2, math.floor(math.log10(abs(v))) - round(math.log10(unit)) + 1)
 
 
 def support_at_start(r) -> list[str]:
@@ -328,9 +360,9 @@ def worth(r) -> list[str]:
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":  # who gains and who pays first, then the three together
             out.append(msg("summary.worth_public_ex_ante" if s.mode == "ex_ante" else "summary.worth_public",
-                           parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
+                           parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
-                           **benefit_and_cost(row["pv_benefit"], row["pv_cost"], lang)))
+                           **benefit_and_cost(row["pv_benefit"], row["pv_cost"], row["npv"], lang)))
         elif p == "samhälle":
             measured = cba.ledger is not None and bool((cba.ledger["source"] == MEASURED).any())
             key = ("summary.worth_society_lower_bound" if row["lower_bound"] else
