@@ -323,3 +323,16 @@ def test_a_table_amount_rounds_a_half_as_excel_shows_it():
     assert fmt_num(-2.5) == "−3" and fmt_num(0.25, 1) == "0,3"
     assert fmt_pct(0.0125, "sv") == "1,3\u00a0%"  # (1 of 80)
     assert fmt_num(-1e-9, 1) == "0,0"  # a residue still reads as zero, never −0,0
+
+
+# --- the monthly level's two ranges say which is which ----------------------------------------------------------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "månadsnivå (normalfördelad med 10 % standardavvikelse; tornadodiagrammet prövar ±25 %)"),
+    ("en", "monthly level (normal, 10% standard deviation; the tornado tests ±25%)"),
+])
+def test_the_simulation_says_how_it_draws_the_monthly_level_beside_the_range_the_tornado_tests(lang, said):
+    # the assumptions table tests the level ±25 % one at a time (0.75–1.25 of it); the simulation draws it as a
+    # normal multiple with a standard deviation of 0.10: one sentence names both, each for what it is
+    from evaltools.words.labels import note_text
+    r = sample_report("timra-vagen-ut", lang)
+    assert said in note_text(r.cba.monte_carlo.varied, lang).replace("\xa0", " ")

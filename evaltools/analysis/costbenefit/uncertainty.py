@@ -10,7 +10,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from ...data.assumptions import REGISTRY, Range, bounds, tested_range
 from ..goals import CI_METHOD
-from ..result import Note
+from ..result import Note, Share
 from .model import PERSPECTIVES, UsedAssumption, _Model, annuity_factor
 from .summary import HorizonRangeSimulation, MonteCarlo, NpvSpread, Simulation, SimulationDraws
 
@@ -229,7 +229,9 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
           for p, v in out.items() if np.ptp(v) > 0 or np.any(v)}
     mc = MonteCarlo(draws, seed, lead, float((npv > 0).mean()), float(np.quantile(npv, 0.05)), float(np.median(npv)),
                     float(np.quantile(npv, 0.95)), npv, by, info.get("mode") == "ex_ante",
-                    Note.of("assumption.monte_carlo_varied"))
+                    # (the monthly level's spread in the draws, and the range the tornado tests it over)
+                    Note.of("assumption.monte_carlo_varied", sd=Share(REGISTRY["monthly_level"].mc_sd or 0.0, 0),
+                            tested=Share(REGISTRY["monthly_level"].upper - 1, 0)))
     ranged = (HorizonRangeSimulation(float(h_lo), float(h_hi), lead,
                                      {p: float((v > 0).mean()) for p, v in varied.items() if p in by}, varied[lead])
               if h_hi > h_lo else None)
