@@ -173,10 +173,12 @@ def test_a_person_enrolled_twice(tiny_project):
     assert r.table.iloc[0]["persons"] == 5  # persons, not enrolments
     phases = comparison.payment_phases(project).set_index("phase")
     assert phases.loc["during", "persons"] == 5
-    # each exit is valued by the payments in the six months before its own start:
-    # March: September-February, 6 000 kr -> 1 000 kr a month; August: February-July, 9 000 kr -> 1 500 kr
+    # P1 came back after the first exit: that exit saved nothing lasting and is not counted; the later one is
+    # valued by the payments in the six months before its own start (August: February-July, 6 000 + 3 000 kr
+    # -> 1 500 kr a month), not by those before the first (March: September-February, 1 000 kr a month)
     cb = et.cost_benefit(project, monte_carlo=False, effect=False)
-    assert cb.summary.monthly_level == pytest.approx((1000 + 1500) / 2)
+    assert (cb.summary.successes, cb.summary.came_back) == (1, 1)
+    assert cb.summary.monthly_level == pytest.approx(1500)
 
 
 def test_the_need_peak_sample_shows_the_placebo_warning():
