@@ -172,7 +172,8 @@ class CostSoFar:
     Attributes
     ----------
     paid
-        The settled lines' actual amounts (current prices).
+        The settled lines' actual amounts, and the utfall so far of a period not over where the budget has
+        one (current prices).
     through
         The last day of the budget periods those lines are (calendar or project years): a cost per
         person divides ``paid`` by the persons who had started by then, and a cost per success by the
