@@ -231,7 +231,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
                     float(np.quantile(npv, 0.95)), npv, by, info.get("mode") == "ex_ante",
                     # (the monthly level's spread in the draws, and the range the tornado tests it over)
                     Note.of("assumption.monte_carlo_varied", sd=Share(REGISTRY["monthly_level"].mc_sd or 0.0, 0),
-                            tested=Share(REGISTRY["monthly_level"].upper - 1, 0)))
+                            tested=Share((REGISTRY["monthly_level"].upper or 1.0) - 1, 0)))
     ranged = (HorizonRangeSimulation(float(h_lo), float(h_hi), lead,
                                      {p: float((v > 0).mean()) for p, v in varied.items() if p in by}, varied[lead])
               if h_hi > h_lo else None)
