@@ -1,0 +1,67 @@
+"""What a board member stumbles over when reading every sample a second time today: page 1's per-actor amounts
+that do not add up to the total beside them (Vägen ut: 3,3 − 0,27 − 3,1 million is not −44 000 kr), a payments
+table whose change is not the difference of the amounts shown (10 096 kr → 10 109 kr read +12 kr), a
+before/after table (+12 kr against +664 kr) right above an estimated effect of −171 kr with no word on why, and
+a time-in-project table with rows of "–" beside 0 still in the project and one median repeated on every row
+of its group. Expected values are worked out by hand from the samples' files and the figures quoted here, not
+taken from the code's output.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evaltools.present.sections.summary import benefit_and_cost
+
+from .conftest import sample_report
+from .test_board_reading_8 import _kr, _unit
+
+
+# --- page 1: the actors' amounts add up to the public financiers' total beside them -------------------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("parts, benefit, cost, npv", [
+    # Vägen ut's key figures: 3 307 927 − 274 072 − 3 077 928 = −44 073 kr
+    ({"kommun": 3_307_927.0, "region": -274_072.0, "stat": -3_077_928.0}, 1_052_215.0, 1_096_287.0, -44_073.0),
+    # Specialistteamet's: 29 231 320 − 888 629 − 24 936 090 = 3 406 601 kr
+    ({"kommun": 29_231_320.0, "region": -888_629.0, "stat": -24_936_090.0}, 6_961_117.0, 3_554_516.0, 3_406_601.0),
+    # Språngbrädan's: everyone pays, −1 247 429 − 1 015 234 − 2 113 530 = −4 376 193 kr
+    ({"kommun": -1_247_429.0, "region": -1_015_234.0, "stat": -2_113_530.0}, 57_863.0, 4_434_056.0, -4_376_193.0),
+])
+def test_the_actors_parts_add_up_to_the_total_beside_them(lang, parts, benefit, cost, npv):
+    said = benefit_and_cost(benefit, cost, npv, lang, parts)
+    shown = {p: _kr(said[p]) * (1 if v > 0 else -1) for p, v in parts.items()}  # (the sentence says gains or pays)
+    assert sum(shown.values()) == pytest.approx(_kr(said["npv"]), abs=0.5), said  # the reader's addition
+    assert _kr(said["benefit"]) - _kr(said["cost"]) == pytest.approx(_kr(said["npv"]), abs=0.5), said
+    for key, exact in (*parts.items(), ("npv", npv)):  # each the exact figure, rounded at its last shown digit
+        assert abs(abs(_kr(said[key])) - abs(exact)) <= _unit(said[key]) / 2 + 0.5, (key, said)
+
+
+def test_a_part_that_is_not_zero_never_reads_zero():
+    # 5,2 − 0,0 − 1,8 = 3,4 million adds up at a tenth of a million, but the region pays 30 000 kr
+    said = benefit_and_cost(5_000_000.0, 1_600_000.0, 3_400_000.0, "sv",
+                            {"kommun": 5_230_000.0, "region": -30_000.0, "stat": -1_800_000.0})
+    assert _kr(said["region"]) == 30_000.0, said
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_vagen_uts_page_one_actors_add_up_to_its_total(lang):
+    from evaltools.present.sections import summary
+
+    r = sample_report("timra-vagen-ut", lang)
+    key = "Tillsammans är nettonuvärdet" if lang == "sv" else "Together the net present value"
+    (sentence,) = [s for s in summary.worth(r) if key in s]
+    amount = r"(SEK\u00a0−?[\d.,]+(?:\u00a0million)?|−?[\d ,\u00a0]+(?:miljon(?:er)?\s*kronor|kr))"
+    verbs = (r"kommunen (vinner|betalar) {a}, regionen (vinner|betalar) {a} och staten (vinner|betalar) {a}\."
+             if lang == "sv" else
+             r"the municipality (gains|pays) {a}, the region (gains|pays) {a} and the state (gains|pays) {a}\.")
+    m = re.search(verbs.format(a=amount), sentence)
+    assert m, sentence
+    parts = [_kr(m.group(i + 1)) * (1 if m.group(i) in ("vinner", "gains") else -1) for i in (1, 3, 5)]
+    total = re.search(r"(?:finansiärerna|financiers is) " + amount, sentence)
+    assert total, sentence
+    # the municipality gains, the region and the state pay (the sample's ledger: försörjningsstöd saved
+    # by the municipality, the state pays the benefits instead), and the three add up to the total: −44 000 kr
+    assert parts[0] > 0 > parts[1] and parts[2] < 0
+    assert sum(parts) == pytest.approx(_kr(total.group(1)), abs=0.5) == -44_000.0, sentence
