@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
+from evaltools.present.display import Table
 from evaltools.present.sections.summary import benefit_and_cost
 
 from .conftest import sample_report
@@ -65,3 +67,58 @@ def test_vagen_uts_page_one_actors_add_up_to_its_total(lang):
     # by the municipality, the state pays the benefits instead), and the three add up to the total: −44 000 kr
     assert parts[0] > 0 > parts[1] and parts[2] < 0
     assert sum(parts) == pytest.approx(_kr(total.group(1)), abs=0.5) == -44_000.0, sentence
+
+
+# --- the payments table: its change is the difference of the amounts it shows -------------------------------
+
+def _payments_table(pid: str, lang: str = "sv"):
+    from evaltools.present.sections import payments
+
+    r = sample_report(pid, lang)
+    (table,) = [b for b in payments.blocks(r)[0] if isinstance(b, Table) and "Förändring" in b.frame.columns]
+    return table, table.frame
+
+
+@pytest.mark.parametrize("pid", ["sprangbradan-demo", "kompassen-demo", "eskilstuna-specialistteamet"])
+def test_the_payments_tables_change_is_after_less_before_as_shown(pid):
+    _, frame = _payments_table(pid)
+    for row in frame.itertuples(index=False):
+        before, after, change = (_kr(v) for v in row[2:5])
+        assert after - before == change, row  # 10 096 kr → 10 109 kr reads +13 kr, not +12 kr
+
+
+def test_a_mean_of_half_a_krona_rounds_away_from_zero_in_the_table():
+    from evaltools.analysis.comparison import _whole_kronor
+
+    # 10 108,5 kr: 10 109 kr, as the workbook's cell shows it (Excel rounds a half up); −2,5 kr: −3 kr
+    assert list(_whole_kronor(np.array([10_108.5, 10_108.4, -2.5, 0.0]))) == [10_109.0, 10_108.0, -3.0, 0.0]
+
+
+# --- the before/after table and the estimate below it tell one story ----------------------------------------
+
+@pytest.mark.parametrize("pid, low, high", [
+    ("sprangbradan-demo", -229.0, -113.0),  # the estimate's 95 % interval, −171 kr (the report, page 8)
+    ("kompassen-demo", -2_046.0, -1_943.0),  # −2 000 kr built into the sample (README)
+])
+def test_the_tables_difference_between_the_groups_lies_in_the_estimates_interval(pid, low, high):
+    _, frame = _payments_table(pid)
+    change = {row[0]: _kr(row[4]) for row in frame.itertuples(index=False)}
+    # the table's "before" leaves out the 3 months before the start as the estimate does: the participants' change
+    # less the comparison group's is then near the estimate (Språngbrädan's table read +12 − 664 = −652 kr)
+    assert low <= change["Deltagare"] - change["Jämförelsegrupp"] <= high, change
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_before_after_table_says_which_months_and_what_its_difference_is(lang):
+    from evaltools.present.sections import payments
+
+    r = sample_report("sprangbradan-demo", lang)
+    blocks = payments.blocks(r)[0]
+    intro = " ".join(blocks[0].paragraphs)
+    # params/sprangbradan-demo.yaml: 12 months either side, the params' default 3 months of anticipation left out
+    assert ("från 12 till 4 månader före start" if lang == "sv" else "from 12 to 4 months before the start") in intro
+    (table,) = [b for b in blocks if isinstance(b, Table) and len(b.frame) == 2 and b.frame.shape[1] == 5]
+    change = [_kr(v) for v in table.frame.iloc[:, 4]]
+    said = table.notes[0].replace("\u00a0", " ")
+    difference = f"{change[0] - change[1]:,.0f}".replace("-", "−")
+    assert (difference.replace(",", " ") + " kr" if lang == "sv" else "SEK " + difference) in said, said
