@@ -122,3 +122,27 @@ def test_the_before_after_table_says_which_months_and_what_its_difference_is(lan
     said = table.notes[0].replace("\u00a0", " ")
     difference = f"{change[0] - change[1]:,.0f}".replace("-", "−")
     assert (difference.replace(",", " ") + " kr" if lang == "sv" else "SEK " + difference) in said, said
+
+
+# --- time in the project: no row after everyone has left, one median per group ------------------------------
+
+def test_the_time_table_has_no_row_where_no_one_is_left():
+    from evaltools.present.sections import time_in_project
+
+    r = sample_report("sprangbradan-demo", "sv")
+    tables = [b for b in time_in_project.blocks(r)[0] if isinstance(b, Table)]
+    shares = tables[0].frame
+    # data/sprangbradan-demo/: every participant had left within a year, so there is no row for day 365
+    assert "0" not in set(shares["Antal kvar"]) and "–" not in set(shares["Kvar i projektet"])
+    assert sorted(set(shares["Dagar"])) == [30, 90, 180]
+
+
+def test_each_groups_median_is_stated_once():
+    from evaltools.present.sections import time_in_project
+
+    r = sample_report("sprangbradan-demo", "sv")
+    shares, medians = [b.frame for b in time_in_project.blocks(r)[0] if isinstance(b, Table)]
+    assert not any("Median" in c for c in shares.columns)
+    # three intake years (40, 52 and 28 participants): one median each
+    assert list(medians["Grupp"]) == ["År 1", "År 2", "År 3"]
+    assert all(re.fullmatch(r"[\d,]+ \(\d+–\d+\)", v) for v in medians.iloc[:, 1]), medians
