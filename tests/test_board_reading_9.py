@@ -69,6 +69,29 @@ def test_vagen_uts_page_one_actors_add_up_to_its_total(lang):
     assert sum(parts) == pytest.approx(_kr(total.group(1)), abs=0.5) == -44_000.0, sentence
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_portfolios_conclusion_adds_the_actors_up_to_the_total(lang):
+    from evaltools.present.portfolio import Portfolio
+
+    from .conftest import PARAMS
+
+    pf = Portfolio([PARAMS / "timra-vagen-ut.yaml"], lang)
+    (row,) = pf.table.to_dict("records")
+    said = pf._conclusion(row)
+    amount = r"(SEK\u00a0−?[\d.,]+(?:\u00a0million)?|−?[\d ,\u00a0]+(?:miljon(?:er)?\s*kronor|kr))"
+    verbs = (r"kommunen (vinner|betalar) {a}, regionen (vinner|betalar) {a} och staten (vinner|betalar) {a}"
+             if lang == "sv" else
+             r"the municipality (gains|pays) {a}, the region (gains|pays) {a} and the state (gains|pays) {a}")
+    m = re.search(verbs.format(a=amount), said)
+    total = re.search(r"(?:nettonuvärdet|net present value is) " + amount, said)
+    assert m and total, said
+    parts = [_kr(m.group(i + 1)) * (1 if m.group(i) in ("vinner", "gains") else -1) for i in (1, 3, 5)]
+    # Vägen ut's total restated in the portfolio's price year is a loss of some tens of thousands of kronor
+    # (page 1: −44 000 kr in 2019 prices), and the municipality's gain less the others' payments is that total
+    assert -100_000 < _kr(total.group(1)) < 0
+    assert sum(parts) == pytest.approx(_kr(total.group(1)), abs=0.5), said
+
+
 # --- the payments table: its change is the difference of the amounts it shows -------------------------------
 
 def _payments_table(pid: str, lang: str = "sv"):

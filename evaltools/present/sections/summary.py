@@ -305,17 +305,34 @@ def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str,
         ``benefit``, ``cost`` and ``npv`` worded (:func:`~evaltools.words.formats.fmt_kr_prose`), and each
         part's size without its sign under its name.
     """
+    return _one_rounding(npv, lang, parts, (benefit, cost))
+
+
+def total_and_parts(npv: float, parts: dict[str, float], lang: str) -> dict[str, str]:
+    """A net present value and the actors' parts of it worded in one rounding, so that the parts add up
+    to the total (:func:`benefit_and_cost` without benefit and cost): ``npv`` signed, each part without
+    its sign under its name. The portfolio's conclusions say each project's total and parts this way."""
+    return _one_rounding(npv, lang, parts, None)
+
+
+def _one_rounding(npv: float, lang: str, parts: dict[str, float] | None,
+                  benefit_cost: tuple[float, float] | None) -> dict[str, str]:
+    """The amounts of :func:`benefit_and_cost` rounded to the net present value's unit at two significant
+    figures, or the first finer one at which the sentence's arithmetic holds."""
     parts = dict(parts or {})
     summed = bool(parts) and abs(sum(parts.values()) - npv) < 1.0  # (the actors are the whole)
     words: dict[str, str] = {}
     for k in (2, 3, 4, 5, 6):
         unit = 10.0 ** (math.floor(math.log10(abs(npv))) - k + 1) if npv and math.isfinite(npv) else 1.0
         unit = max(unit, 1.0)
-        values = {"benefit": benefit, "cost": cost, "npv": npv, **parts}
+        values = {"npv": npv, **parts}
+        if benefit_cost is not None:
+            values.update(benefit=benefit_cost[0], cost=benefit_cost[1])
         shown = {name: round_half_up(v / unit) * unit for name, v in values.items()}
         words = {name: fmt_kr_prose(abs(v) if name in parts else v, lang, _digits(v, unit)) for name, v in shown.items()}
-        adds = round((shown["benefit"] - shown["cost"] - shown["npv"]) / unit) == 0 and (
-            words["benefit"] != words["cost"] or round(benefit) == round(cost))
+        adds = benefit_cost is None or (
+            round((shown["benefit"] - shown["cost"] - shown["npv"]) / unit) == 0
+            and (words["benefit"] != words["cost"] or round(benefit_cost[0]) == round(benefit_cost[1])))
         parts_add = not summed or (round((sum(shown[p] for p in parts) - shown["npv"]) / unit) == 0
                                    and all(shown[p] or abs(v) < 500 for p, v in parts.items()))
         if adds and parts_add:
