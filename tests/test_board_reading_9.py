@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from evaltools.present.display import Table
@@ -169,3 +170,50 @@ def test_each_groups_median_is_stated_once():
     # three intake years (40, 52 and 28 participants): one median each
     assert list(medians["Grupp"]) == ["År 1", "År 2", "År 3"]
     assert all(re.fullmatch(r"[\d,]+ \(\d+–\d+\)", v) for v in medians.iloc[:, 1]), medians
+
+
+# --- the cost-benefit section's table of actors keeps within the page ----------------------------------------
+
+def test_the_table_of_actors_with_the_skattefaktor_column_keeps_within_the_margins(tmp_path):
+    pytest.importorskip("weasyprint")
+    import shutil
+    import subprocess
+
+    import nbformat
+
+    from evaltools.publish import render
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) measures where each word ends")
+    # the shape of Specialistteamet's 'Per aktör': an actor, five columns of figures and a comment whose longest
+    # word is 'arbetsinkomster'; with the skattefaktor's own column the comment ran past the page's right edge
+    kr = "\u00a0kr"
+    frame = pd.DataFrame({
+        "Aktör": ["Kommunen", "varav Försäkringskassan", "Samhället"],
+        "Kostnad (nuvärde)": [f"888\u00a0629{kr}", f"0{kr}", f"3\u00a0554\u00a0516{kr}"],
+        "Nytta (nuvärde)": [f"30\u00a0119\u00a0953{kr}", f"−17\u00a0426\u00a0167{kr}", f"0{kr}"],
+        "Skattefaktorns effekt (nuvärde)": ["–", "–", f"1\u00a0021\u00a0980{kr}"],
+        "Netto": [f"29\u00a0231\u00a0324{kr}", f"−17\u00a0426\u00a0167{kr}", f"−2\u00a0532\u00a0536{kr}"],
+        "Andel positiva simuleringar": ["> 99\u00a0%", "< 1\u00a0%", "< 1\u00a0%"],
+        "Kommentar": ["", "", "arbetsinkomster ej värderade; kostnader utanför budgeten ej medräknade"],
+    })
+    html = Table(frame, numeric=tuple(frame.columns[1:6]), wide=True)._repr_html_()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": html})])])
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(render.html_to_pdf(render.notebook_to_html(nb, "sv", "Test"), None, tmp_path))
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    ends = {w: float(x) for x, w in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]+)</word>', boxes)}
+    assert "arbetsinkomster" in ends and "simuleringar" in ends
+    margin = 16 / 25.4 * 72  # the print template's right margin, 16 mm
+    assert max(ends.values()) <= width - margin + 0.5, sorted(ends.items(), key=lambda kv: -kv[1])[:3]
+
+
+def test_the_sections_table_of_actors_asks_for_the_narrower_type_where_it_has_seven_columns():
+    from evaltools.present.sections.costbenefit import perspective_table
+
+    # Specialistteamet: a skattefaktor effect for society (its public budgets go plus) and comments on the
+    # individual and society (earnings not valued): seven columns; Vägen ut's likewise
+    table = perspective_table(sample_report("eskilstuna-specialistteamet", "sv"))
+    assert table.frame.shape[1] == 7 and "et-wide" in table._repr_html_().split(">", 1)[0]
