@@ -69,6 +69,9 @@ def blocks(r) -> list[list]:
         **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
            for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
         at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
+        # a group has one median: on its first row, not repeated on each of its days
+        median: [median_cell(r, m, a, b) if first else "" for first, m, a, b in
+                 zip(~tab["group"].duplicated().to_numpy(), tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
     })
     drawn = any(len(c) for c in s.curves.values())
     numbers = [v for col in ("success", "other_exit", "median_days") for v in tab[col]
@@ -80,19 +83,4 @@ def blocks(r) -> list[list]:
     open_note = (msg("time.median_open_note"),) if opened else ()
     return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves", k=str(k))]),
-             Table(frame, notes=(note(r),), numeric=(days, *pct, at_risk)),
-             Text([], msg("time.median_heading"), 3),
-             Table(median_frame(r), notes=(msg("time.median_note"), *open_note), numeric=(median,))]]
-
-
-def median_frame(r) -> pd.DataFrame:
-    """The median time to any exit, one row per group: a group has one median, so it is not repeated
-    on each of the group's days in the table of shares."""
-    s = r.survival
-    first = ~s.table["group"].duplicated().to_numpy()
-    tab = s.table[first]
-    return pd.DataFrame({
-        r.msg("common.group"): [label for label, f in zip(group_labels(s, r.lang), first) if f],
-        r.msg("time.median_ci"): [median_cell(r, m, a, b) for m, a, b in
-                                  zip(tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
-    })
+             Table(frame, notes=(note(r), *open_note), numeric=(days, *pct, at_risk, median))]]
