@@ -641,7 +641,8 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     over an interval) with its 95 % interval (statsmodels ``SurvfuncRight.quantile_ci``, log-log
     transform).
     Numbers at risk below the privacy threshold are hidden, curves are cut where fewer than that
-    many remain at risk, and a median or interval bound beyond the published curve is hidden.
+    many remain at risk, and a median or interval bound beyond the published curve is hidden. A day
+    by which every person of a group had left has no row in ``table`` (``raw`` keeps it).
 
     Parameters
     ----------
@@ -705,13 +706,16 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
                          "median_days": median if np.isfinite(median) else np.nan, "median_ci_low": lo,
                          "median_ci_high": hi})
     raw = pd.DataFrame(rows)
-    table = raw.copy()
-    if len(raw):
+    # a day by which every person of the group had left has no published row: nothing is left to count, and
+    # a row of "–" beside 0 still in the project reads as missing data (the raw numbers keep it)
+    kept = raw[raw["at_risk"] > 0].reset_index(drop=True) if len(raw) else raw
+    table = kept.copy()
+    if len(kept):
         for j, col in enumerate(("median_days", "median_ci_low", "median_ci_high")):
             table[col] = table["group"].map({g: v[j] for g, v in shown.items()}).astype(object)
-        small = raw["at_risk"] < k
+        small = kept["at_risk"] < k
         table["at_risk"] = table["at_risk"].astype(object)
-        table.loc[small & (raw["at_risk"] > 0), "at_risk"] = suppressed_label(k)  # at-risk counts only shrink: no secondary
+        table.loc[small, "at_risk"] = suppressed_label(k)  # at-risk counts only shrink: no secondary
         for col in ("success", "other_exit", "still_in_project"):
             table[col] = table[col].astype(object)
             table.loc[small, col] = "–"

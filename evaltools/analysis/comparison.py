@@ -546,7 +546,9 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     ComparisonResult
         ``did`` and ``placebo``: effect in kr per person and month, its standard error, 95 %
         interval and p-value (``None`` without a comparison group); ``table``: mean payments
-        before and after by group (hidden for few persons or one dominating person);
+        before and after by group in whole kronor and their difference (hidden for few persons or one
+        dominating person; with a comparison group "before" leaves out the anticipation months, as the
+        DiD does);
         ``event_means``: means by month relative to the start, for
         :func:`evaltools.present.plots.plot_payments`.
 
@@ -588,14 +590,18 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
                        "persons": persons_in[present]})
     hidden = (ev["persons"] < k).to_numpy() | dominated(largest[present], sums[present], share)
     ev.loc[hidden, "mean_amount"] = np.nan
-    # the 2x2 means: group by before/after
-    after = (event >= 0).astype(np.int64)
-    cell2 = treated.astype(np.int64) * 2 + after
+    # the 2x2 means: group by before/after; with a comparison group "before" leaves out the anticipation
+    # months as the DiD does (:func:`_did`), so that the table and the estimate compare the same months
+    a_table = project.params.comparison.anticipation_months if project.comparison is not None else 0
+    used = (event >= 0) | (event < -a_table)
+    after = (event[used] >= 0).astype(np.int64)
+    cell2 = treated[used].astype(np.int64) * 2 + after
     n2 = np.bincount(cell2, minlength=4)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean2 = np.bincount(cell2, weights=amount, minlength=4) / n2
-    largest2 = _largest_person_sums(cell2, person, amount, 4, n_p)
-    dom2 = dominated(largest2, np.bincount(cell2, weights=amount, minlength=4), share)
+        # whole kronor, as the table shows them, so that the change is the difference a reader computes
+        mean2 = _whole_kronor(np.bincount(cell2, weights=amount[used], minlength=4) / n2)
+    largest2 = _largest_person_sums(cell2, person[used], amount[used], 4, n_p)
+    dom2 = dominated(largest2, np.bincount(cell2, weights=amount[used], minlength=4), share)
     rows = []
     for tr, name in ((1, "participants"), (0, "comparison")):
         if n2[2 * tr] + n2[2 * tr + 1]:
@@ -631,6 +637,11 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
         notes.append(Note.of("note.no_comparison"))
     return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp,
                             event_study=study, anticipation_months=a)
+
+
+def _whole_kronor(x: np.ndarray) -> np.ndarray:
+    """Amounts rounded to whole kronor with a half away from zero, as a person (and Excel) rounds."""
+    return np.sign(x) * np.floor(np.abs(x) + 0.5)
 
 
 REFERENCE_SHIFTS = (-3, -2, -1, 1, 2, 3)  # months the comparison persons' reference dates are moved

@@ -20,13 +20,14 @@ class Table:
     """
 
     def __init__(self, frame: pd.DataFrame, caption: str = "", notes: tuple[str, ...] = (), numeric: tuple[str, ...] = (),
-                 group: str | None = None, whole: bool = False):
+                 group: str | None = None, whole: bool = False, wide: bool = False):
         self.frame = frame
         self.caption = caption
         self.notes = notes
         self.numeric = set(numeric)
         self.group = group if group in frame.columns else None
         self.whole = whole  # printed whole on one page however many rows it has (a list of facts read as one)
+        self.wide = wide  # set narrower, as a table of eight columns is, where fewer columns need it too
 
     def _repr_html_(self) -> str:
         columns = [c for c in self.frame.columns if c != self.group]
@@ -39,7 +40,8 @@ class Table:
             groups = [{"label": keys.iloc[a], "rows": [list(zip(columns, row)) for row in rows.iloc[a:b].itertuples(index=False)]}
                       for a, b in zip(starts[:-1], starts[1:])]
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
-                      notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1))
+                      notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1),
+                      wide=self.wide)
 
 
 # a table of at most this many rows is printed whole on one page (moved to the next rather than split); a table

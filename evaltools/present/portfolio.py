@@ -21,7 +21,7 @@ from ..analysis.disclosure import Secondary, disclosure
 from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
-from ..words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_budget_share, number_word
+from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
 from .display import Table, Text, number_figures, show
 from ..words.labels import code_label, success_definition_text, t
@@ -30,6 +30,7 @@ from ..words.text import join, msg
 from ..data.params import project_kind
 from ..words.verdicts import verdict_words
 from .plots import plot_portfolio
+from .sections.summary import total_and_parts
 
 
 # the short words of the success column (each project's full definition is in a note below the table)
@@ -261,16 +262,16 @@ class Portfolio:
             money = ""
         else:
             words = ACTOR_WORDS[row["mode"] == "ex_ante"]
+            # the actors' amounts in the total's rounding, so that they add up to it (as on page 1)
+            values = {a: float(row[f"npv_{a}"]) for a in ACTORS if pd.notna(row[f"npv_{a}"])}
+            said = total_and_parts(float(row["npv_public"]), values, lang)
             parts = []
-            for a in ACTORS:
-                v = row[f"npv_{a}"]
-                if pd.isna(v):
-                    continue
+            for a, v in values.items():
                 key = words["gains"] if v >= 500 else words["pays"] if v <= -500 else words["even"]
-                amount = {} if key == words["even"] else {"amount": fmt_kr_prose(abs(v), lang)}
+                amount = {} if key == words["even"] else {"amount": said[a]}
                 parts.append(msg(key, lang, who=msg(f"summary.who_{a}", lang), **amount))
             money = m("portfolio.money_ex_ante" if row["mode"] == "ex_ante" else "portfolio.money_public",
-                      npv=fmt_kr_prose(row["npv_public"], lang), parts=join(parts, lang))
+                      npv=said["npv"], parts=join(parts, lang))
         if not money:
             return m("portfolio.conclusion_goals", name=name, goals=goals)
         return m("portfolio.conclusion", name=name, goals=goals, money=money)

@@ -241,7 +241,9 @@ def perspective_table(r) -> Table:
                          sf=fmt_num(cba.summary.skattefaktor, 1, lang)))
     if mc and cba.simulation is not None:  # the probability column's horizon: the NPV's beside it
         notes.append(msg("costbenefit.actor_note_simulation", horizon=years_text(cba.simulation.horizon_years, r.lang)))
-    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric)
+    # (seven columns, with the skattefaktor's and the comments': in the narrower type of a table of eight, or
+    # the comment column runs past the page's right edge)
+    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric, wide=len(data) >= 7)
 
 
 def persistence_table(r) -> list:

@@ -245,16 +245,18 @@ ACTOR_RESULT_PLURAL = {
 
 def who_gains_pays(r, rows: pd.DataFrame) -> str:
     """Who gains and who pays, in plain words: the municipality, the region and the state, each with
-    its own result (present values at the NPV's horizon), said before the public financiers' total."""
+    its own result (present values at the NPV's horizon), said before the public financiers' total and
+    rounded with it, so that the three add up to the total beside them (:func:`public_amounts`)."""
     ex_ante = r.cba.summary.mode == "ex_ante"
     words = ACTOR_RESULT[ex_ante]
+    said = public_amounts(rows, r.lang)
     parts = []
-    for p in ("kommun", "region", "stat"):
+    for p in ACTORS:
         v = rows.loc[p, "npv"] if p in rows.index else float("nan")
         if pd.isna(v):
             continue
         result = "gains" if v >= 500 else "pays" if v <= -500 else "even"
-        amount = {} if result == "even" else {"amount": fmt_kr_prose(abs(v), r.lang)}
+        amount = {} if result == "even" else {"amount": said[p]}
         who, key = WHO[p], words[result]
         if p == "kommun" and several_municipalities(r.project):  # several member municipalities: theirs together
             who, key = "summary.who_kommuner", ACTOR_RESULT_PLURAL[ex_ante][result]
@@ -262,15 +264,30 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
     return join(parts, r.lang)
 
 
-def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str) -> dict[str, str]:
-    """Benefit, cost and net present value as one sentence says them, so that the saving less the cost
-    reads as the net present value beside it.
+ACTORS = ("kommun", "region", "stat")  # the public financiers, each said on page 1 before their total
 
-    The net present value is rounded to two significant figures, or three or four where fewer would make
-    the sentence's own subtraction disagree (1,3 against 2,4 million for a result of −1 million reads
-    −1,1): benefit and cost are rounded to the same unit as the net present value (−44 000 kr: a saving
-    of 1,052 million against 1,096 million). The net present value is the table's figure, rounded; it is
-    never made to fit.
+
+def public_amounts(rows: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The public financiers' benefit, cost and net present value and each actor's share of it, worded in
+    one rounding (:func:`benefit_and_cost`): the actors' amounts, without their sign (the sentence says
+    gains or pays), under their perspective's name."""
+    row = rows.loc["offentliga"]
+    parts = {p: float(rows.loc[p, "npv"]) for p in ACTORS if p in rows.index and not pd.isna(rows.loc[p, "npv"])}
+    return benefit_and_cost(row["pv_benefit"], row["pv_cost"], row["npv"], lang, parts)
+
+
+def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str,
+                     parts: dict[str, float] | None = None) -> dict[str, str]:
+    """Benefit, cost and net present value as one sentence says them, so that the saving less the cost
+    reads as the net present value beside it, and the actors' parts said before it add up to it.
+
+    The net present value is rounded to two significant figures, or more where fewer would make the
+    sentence's own arithmetic disagree (1,3 against 2,4 million for a result of −1 million reads −1,1; a
+    municipality's 3,3 million less the region's 0,27 and the state's 3,1 reads −0,07 million, not
+    −44 000 kr): benefit, cost and the parts are rounded to the same unit as the net present value
+    (−44 000 kr: a saving of 1,052 million against 1,096 million; the municipality 3,308 million). A part
+    that is not zero never reads zero. The net present value is the table's figure, rounded; it is never
+    made to fit.
 
     Parameters
     ----------
@@ -278,19 +295,47 @@ def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str) -> dict
         A perspective's present values of benefit and cost and their difference, in kr.
     lang : str
         ``"sv"`` or ``"en"``.
+    parts : dict, optional
+        Net present values (kr) whose sum is ``npv`` (the actors of the public financiers), by name.
+        Parts that do not sum to ``npv`` are worded in the same unit but not checked.
 
     Returns
     -------
     dict
-        ``benefit``, ``cost`` and ``npv`` worded (:func:`~evaltools.words.formats.fmt_kr_prose`).
+        ``benefit``, ``cost`` and ``npv`` worded (:func:`~evaltools.words.formats.fmt_kr_prose`), and each
+        part's size without its sign under its name.
     """
-    words = {}
-    for k in (2, 3, 4):
+    return _one_rounding(npv, lang, parts, (benefit, cost))
+
+
+def total_and_parts(npv: float, parts: dict[str, float], lang: str) -> dict[str, str]:
+    """A net present value and the actors' parts of it worded in one rounding, so that the parts add up
+    to the total (:func:`benefit_and_cost` without benefit and cost): ``npv`` signed, each part without
+    its sign under its name. The portfolio's conclusions say each project's total and parts this way."""
+    return _one_rounding(npv, lang, parts, None)
+
+
+def _one_rounding(npv: float, lang: str, parts: dict[str, float] | None,
+                  benefit_cost: tuple[float, float] | None) -> dict[str, str]:
+    """The amounts of :func:`benefit_and_cost` rounded to the net present value's unit at two significant
+    figures, or the first finer one at which the sentence's arithmetic holds."""
+    parts = dict(parts or {})
+    summed = bool(parts) and abs(sum(parts.values()) - npv) < 1.0  # (the actors are the whole)
+    words: dict[str, str] = {}
+    for k in (2, 3, 4, 5, 6):
         unit = 10.0 ** (math.floor(math.log10(abs(npv))) - k + 1) if npv and math.isfinite(npv) else 1.0
-        shown = {name: round_half_up(v / unit) * unit for name, v in (("benefit", benefit), ("cost", cost), ("npv", npv))}
-        words = {name: fmt_kr_prose(v, lang, _digits(v, unit)) for name, v in shown.items()}
-        if round((shown["benefit"] - shown["cost"] - shown["npv"]) / unit) == 0 and (
-                words["benefit"] != words["cost"] or round(benefit) == round(cost)):
+        unit = max(unit, 1.0)
+        values = {"npv": npv, **parts}
+        if benefit_cost is not None:
+            values.update(benefit=benefit_cost[0], cost=benefit_cost[1])
+        shown = {name: round_half_up(v / unit) * unit for name, v in values.items()}
+        words = {name: fmt_kr_prose(abs(v) if name in parts else v, lang, _digits(v, unit)) for name, v in shown.items()}
+        adds = benefit_cost is None or (
+            round((shown["benefit"] - shown["cost"] - shown["npv"]) / unit) == 0
+            and (words["benefit"] != words["cost"] or round(benefit_cost[0]) == round(benefit_cost[1])))
+        parts_add = not summed or (round((sum(shown[p] for p in parts) - shown["npv"]) / unit) == 0
+                                   and all(shown[p] or abs(v) < 500 for p, v in parts.items()))
+        if adds and parts_add:
             break
     return words
 
@@ -362,7 +407,7 @@ def worth(r) -> list[str]:
             out.append(msg("summary.worth_public_ex_ante" if s.mode == "ex_ante" else "summary.worth_public",
                            parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
-                           **benefit_and_cost(row["pv_benefit"], row["pv_cost"], row["npv"], lang)))
+                           **{k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}))
         elif p == "samhälle":
             measured = cba.ledger is not None and bool((cba.ledger["source"] == MEASURED).any())
             key = ("summary.worth_society_lower_bound" if row["lower_bound"] else

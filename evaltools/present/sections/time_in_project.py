@@ -69,7 +69,9 @@ def blocks(r) -> list[list]:
         **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
            for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
         at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
-        median: [median_cell(r, m, a, b) for m, a, b in zip(tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
+        # a group has one median: on its first row, not repeated on each of its days
+        median: [median_cell(r, m, a, b) if first else "" for first, m, a, b in
+                 zip(~tab["group"].duplicated().to_numpy(), tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
     })
     drawn = any(len(c) for c in s.curves.values())
     numbers = [v for col in ("success", "other_exit", "median_days") for v in tab[col]
