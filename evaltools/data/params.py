@@ -880,6 +880,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     error = (e.get("ctx") or {}).get("error")
     if isinstance(error, ParamsValueError):
         return message(error.key, lang, **error.values)
+    if kind == "extra_forbidden" and len(loc) == 1 and str(loc[0]) in DataPaths.model_fields:
+        # a setting of the data files written at the top (amount_unit: tkr beside granted_sek)
+        return message("params.under_data", lang, key=str(loc[0]))
     if "amount_unit" in loc:
         return message("params.amount_unit", lang, value=_short(value))
     if kind == "extra_forbidden":

@@ -1,0 +1,106 @@
+"""Eleventh sweep of projects unlike the samples, from files made in Excel on Windows: an interim report of a
+running project whose budget follow-up, in the förbund's layout (a column per year, in tkr, with total columns
+and a total row), has the current year's utfall so far, with the unit written at the top of the params file
+where a person puts what holds for the whole project; and a participant file exported from a case system to
+Excel (dates as date cells or as text with a time, ids with leading zeros, empty columns after the last, a
+second sheet of instructions). Each fixture is a tiny project written in tmp_path; expected values are worked
+out by hand from the rows written here."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import ParamsError
+
+from .test_unseen_projects import _params
+
+INTERIM = """\
+    kind: individ
+    period: {start: 2025-01-01, planned_end: 2026-12-31}
+    data_as_of: 2026-10-31
+    granted_sek: 2000000
+    %s
+    goals:
+      - id: deltagare
+        kind: participant_count
+        label: Minst 20 deltagare under projektet
+        target: 20
+        period: whole_period
+    """
+DATA = "data: {participants: data/participants.csv, budget: data/budget.xlsx, amount_unit: tkr}"
+
+
+def _interim(tmp_path, data: str = DATA):
+    """12 participants of 2025, 6 of whom left for work on 2025-10-31; a follow-up in tkr whose 2026 utfall is
+    January to October's."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "budget"
+    ws.append(["Budgetuppföljning (tkr)"])
+    ws.append(["Kostnadsslag", "Budget 2025", "Utfall 2025", "Budget 2026", "Utfall 2026", "Budget totalt",
+               "Utfall totalt"])
+    ws.append(["Personal", 800, 780, 800, 600, 1600, 1380])
+    ws.append(["Lokaler", 100, 100, 100, 80, 200, 180])
+    ws.append(["Övrigt", 100, 90, 100, 40, 200, 130])
+    ws.append(["Summa", 1000, 970, 1000, 720, 2000, 1690])
+    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
+    wb.save(tmp_path / "data/budget.xlsx")
+    rows = ["person_id;sex;birth_year;household_type;start_date;end_date;outcome"]
+    for i in range(1, 13):
+        end, outcome = ("2025-10-31", "arbete") if i <= 6 else ("", "")
+        rows.append(f"U{i:03d};kvinna;1990;ensamstående;2025-0{1 + i % 8}-01;{end};{outcome}")
+    (tmp_path / "data/participants.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-8-sig"))
+    return et.load_project(_params(tmp_path, INTERIM % data))
+
+
+def _said(project, lang: str) -> str:
+    """Page 1's sentences, with the non-breaking spaces of numbers as plain spaces."""
+    return " ".join(et.Report(project, lang=lang).key_findings()).replace("\xa0", " ").replace("\u202f", " ")
+
+
+# --- an interim report: the running year's utfall so far ------------------------------------------------------
+def test_page_one_names_the_running_years_utfall_so_far_beside_its_budget(tmp_path):
+    # 2025 is over: utfall 780 + 100 + 90 = 970 tkr of a budget of 1 000 tkr (97 %); 2026 is not over on
+    # 2026-10-31: it counts at its budget, 1 000 tkr, of which 600 + 80 + 40 = 720 tkr is spent so far.
+    # The cost per participant counts all utfall so far, 970 + 720 = 1 690 tkr, over 12 participants
+    # (140 833 kr, said as 140 000 kr), and per person who left försörjningsstöd over 6 (281 667 kr: 280 000 kr).
+    project = _interim(tmp_path)
+    sv = _said(project, "sv")
+    assert ("Projektet beräknas kosta 2 miljoner kronor i löpande priser: utfall 970 000 kr (97 % av budgeten för "
+            "samma poster) och budget 1 miljon kronor för perioder som ännu inte är slut, av vilken 720 000 kr har "
+            "använts hittills.") in sv
+    assert "saknar utfall" not in sv  # (the 2026 lines have utfall so far; only not the year's)
+    assert "Utfallet hittills är 140 000 kr per deltagare och 280 000 kr per person" in sv
+    en = _said(project, "en")
+    assert ("actual costs SEK 970,000 (97% of the budget for the same lines) and the budget of SEK 1 million for "
+            "periods not yet over, of which SEK 720,000 has been spent so far.") in en
+
+
+def test_a_running_year_without_utfall_so_far_keeps_the_sentence_of_lines_without_utfall(tmp_path):
+    project = _interim(tmp_path)
+    wb = openpyxl.load_workbook(tmp_path / "data/budget.xlsx")
+    ws = wb["budget"]
+    for row in range(3, 7):  # the 2026 utfall not yet filled in (and the sums of what is)
+        ws.cell(row, 5).value = None
+        ws.cell(row, 7).value = ws.cell(row, 3).value
+    wb.save(tmp_path / "data/budget.xlsx")
+    project = et.load_project(project.params.source_path)
+    sv = _said(project, "sv")
+    assert "och budget 1 miljon kronor för poster som ännu saknar utfall" in sv
+    assert "hittills" not in sv.split("Projektet beräknas kosta")[1].split(".")[0]
+
+
+@pytest.mark.parametrize("line", ["amount_unit: tkr", "amount_unit: {budget: tkr, payments: kr}",
+                                  "excel_sheet: budget"])
+def test_a_data_setting_written_at_the_top_of_the_params_file_is_told_to_go_under_data(tmp_path, line):
+    # the unit is the whole project's to a person, so it is written beside granted_sek; the message said
+    # "står 'tkr'; förväntat kr eller tkr", the very value written
+    data = "data: {participants: data/participants.csv, budget: data/budget.xlsx}\n    " + line
+    with pytest.raises(ParamsError) as e:
+        _interim(tmp_path, data)
+    key = line.split(":")[0]
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert f"{key}: hör hemma under data: i params-filen, inte på översta nivån" in sv
+    assert "förväntat kr eller tkr" not in sv
+    assert f"{key}: belongs under data: in the params file, not at the top level" in en
