@@ -91,6 +91,24 @@ def test_a_running_year_without_utfall_so_far_keeps_the_sentence_of_lines_withou
     assert "hittills" not in sv.split("Projektet beräknas kosta")[1].split(".")[0]
 
 
+def test_the_note_on_utfall_so_far_names_the_column_as_the_follow_up_heads_it(tmp_path):
+    # the evaluator's file has no column 'actual': the 2026 utfall is under 'Utfall 2026' (600 + 80 + 40 tkr)
+    project = _interim(tmp_path)
+    [note] = [w for w in project.warnings if w.code == "part_period_actual"]
+    assert note.column == "Utfall 2026"
+    assert "720 000 kr på 3 rader" in note.note("sv").replace("\xa0", " ")
+
+
+def test_a_follow_up_in_the_contracts_columns_still_names_actual(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/budget.csv").write_text("period;category;budget;actual\n2025;Personal;1000;970\n"
+                                              "2026;Personal;1000;720\n", encoding="utf-8")
+    _interim(tmp_path)  # (writes the participants)
+    project = et.load_project(_params(tmp_path, INTERIM % DATA.replace("budget.xlsx", "budget.csv")))
+    [note] = [w for w in project.warnings if w.code == "part_period_actual"]
+    assert note.column == "actual"
+
+
 @pytest.mark.parametrize("line", ["amount_unit: tkr", "amount_unit: {budget: tkr, payments: kr}",
                                   "excel_sheet: budget"])
 def test_a_data_setting_written_at_the_top_of_the_params_file_is_told_to_go_under_data(tmp_path, line):

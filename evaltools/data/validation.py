@@ -1147,6 +1147,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["file_rows"] = file_rows
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
+    headings = raw.cell_columns.get(S.ACTUAL)  # (a förbund's layout: each line's utfall under 'Utfall 2026')
+    if headings is not None and len(headings) == len(df) and int((~is_total).sum()) == len(out):
+        out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~is_total.to_numpy()]
     return out
 
 
