@@ -12,6 +12,7 @@ import pytest
 
 import evaltools as et
 from evaltools.data.errors import ParamsError
+from evaltools.present.sections import budget as budget_section
 
 from .test_unseen_projects import _params
 
@@ -107,6 +108,25 @@ def test_a_follow_up_in_the_contracts_columns_still_names_actual(tmp_path):
     project = et.load_project(_params(tmp_path, INTERIM % DATA.replace("budget.xlsx", "budget.csv")))
     [note] = [w for w in project.warnings if w.code == "part_period_actual"]
     assert note.column == "actual"
+
+
+@pytest.mark.parametrize("lang, subtotal, lacking", [("sv", "720 000 kr (hittills)", "saknar ännu utfall"),
+                                                      ("en", "SEK 720,000 (so far)", "have no actual costs yet")])
+def test_the_budget_table_sums_the_running_years_utfall_so_far_and_no_line_is_said_to_lack_utfall(
+        tmp_path, lang, subtotal, lacking):
+    # the 2026 lines show 600, 80 and 40 tkr (hittills); their subtotal showed '–' beside them, and the note said
+    # "3 av 6 poster saknar ännu utfall" above the note on utfall so far
+    r = et.Report(_interim(tmp_path), lang=lang)
+    [[_, table, _]] = budget_section.blocks(r)
+    cells = [[str(c).replace("\xa0", " ") for c in row] for row in table.frame.itertuples(index=False)]
+    [year] = [row for row in cells if row[1] in ("Summa 2026", "Total 2026")]
+    assert year[2:4] == (["1 000 000 kr", subtotal] if lang == "sv" else ["SEK 1,000,000", subtotal])
+    [done] = [row for row in cells if row[1].startswith(("Summa 2025", "Total 2025"))]
+    assert done[3] == ("970 000 kr" if lang == "sv" else "SEK 970,000")  # (2025 is over: its utfall as it is)
+    notes = " ".join(table.notes)
+    assert lacking not in notes
+    assert ("Utfallet för 2026 är bara utfallet hittills" if lang == "sv"
+            else "The actual costs for 2026 are the actual costs so far") in notes
 
 
 @pytest.mark.parametrize("line", ["amount_unit: tkr", "amount_unit: {budget: tkr, payments: kr}",
