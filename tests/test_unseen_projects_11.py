@@ -1,9 +1,9 @@
 """Eleventh sweep of projects unlike the samples, from files made in Excel on Windows: an interim report of a
 running project whose budget follow-up, in the förbund's layout (a column per year, in tkr, with total columns
 and a total row), has the current year's utfall so far, with the unit written at the top of the params file
-where a person puts what holds for the whole project; and a participant file exported from a case system to
-Excel (dates as date cells or as text with a time, ids with leading zeros, empty columns after the last, a
-second sheet of instructions). Each fixture is a tiny project written in tmp_path; expected values are worked
+where a person puts what holds for the whole project; and an application checked before it starts, its
+budget per year and its expected volumes written as the application words them ("ca 40 per år", "10–15").
+Each fixture is a tiny project written in tmp_path; expected values are worked
 out by hand from the rows written here."""
 from __future__ import annotations
 
@@ -142,3 +142,64 @@ def test_a_data_setting_written_at_the_top_of_the_params_file_is_told_to_go_unde
     assert f"{key}: hör hemma under data: i params-filen, inte på översta nivån" in sv
     assert "förväntat kr eller tkr" not in sv
     assert f"{key}: belongs under data: in the params file, not at the top level" in en
+
+
+# --- an application's volumes written as the application words them -----------------------------------------
+APPLICATION = """\
+    kind: ansökan
+    period: {start: 2026-01-01, planned_end: 2027-12-31}
+    granted_sek: 2000000
+    data: {budget: data/budget.csv}
+    expected:
+      participants_per_year: %s
+      successes_per_year: %s
+    goals:
+      - id: deltagare
+        kind: participant_count
+        label: Minst 40 deltagare per år
+        target: %s
+        period: project_year
+    """
+
+
+def _application(tmp_path, participants="40", successes="12", target="40"):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data/budget.csv").write_bytes("period;category;budget\r\nper år;Personal;900 000\r\n"
+                                               "per år;Lokaler;100 000\r\n".encode("cp1252"))
+    return et.load_project(_params(tmp_path, APPLICATION % (participants, successes, target)))
+
+
+@pytest.mark.parametrize("written, fixed, kind", [
+    ("ca 40", "40", "about"), ("cirka 40 per år", "40", "about"), ("ca. 40 personer per år", "40", "about"),
+    ("40 st", "40", "about"), ("40-50", "40", "range"), ("40–50 deltagare per år", "40", "range"),
+    ("ca 40 till 50", "40", "range"),
+])
+def test_an_expected_volume_written_in_words_gets_the_number_to_write(tmp_path, written, fixed, kind):
+    with pytest.raises(ParamsError) as e:
+        _application(tmp_path, participants=written)
+    [line] = [x for x in e.value.message("sv").splitlines() if "participants_per_year" in x]
+    if kind == "about":
+        assert line.endswith(f"står '{written}'; skriv bara talet: {fixed} (orden kan stå i en kommentar efter #)")
+    else:
+        assert f"står '{written}'; skriv ett tal: ett spann kan inte räknas med. Det lägre, {fixed}, ger den " \
+               "försiktiga kalkylen" in line
+    en = e.value.message("en")
+    assert (f"write the number alone: {fixed}" if kind == "about" else f"The lower, {fixed}, gives the cautious") in en
+
+
+def test_a_target_of_about_40_gets_the_number_but_per_year_words_on_a_target_do_not(tmp_path):
+    # a goal's target is not per year by its key (the goal's period says that): "ca 40 per år" there is not
+    # simply 40, and gets the plain message
+    with pytest.raises(ParamsError) as e:
+        _application(tmp_path, target="ca 40")
+    assert "står 'ca 40'; skriv bara talet: 40" in e.value.message("sv")
+    with pytest.raises(ParamsError) as e:
+        _application(tmp_path, target="ca 40 per år")
+    assert "skriv bara talet" not in e.value.message("sv")
+
+
+def test_the_application_with_its_volumes_written_as_numbers_is_read(tmp_path):
+    # 40 a year over two whole years: 80 participants; 900 000 + 100 000 kr a year for 2 years: 2 000 000 kr
+    said = _said(_application(tmp_path), "sv")
+    assert "Med 80 deltagare och 80 jämförelsepersoner" in said
+    assert "Projektet beräknas kosta 2 miljoner kronor i löpande priser." in said
