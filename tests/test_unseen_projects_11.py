@@ -2,8 +2,8 @@
 running project whose budget follow-up, in the förbund's layout (a column per year, in tkr, with total columns
 and a total row), has the current year's utfall so far, with the unit written at the top of the params file
 where a person puts what holds for the whole project; and an application checked before it starts, its
-budget per year and its expected volumes written as the application words them ("ca 40 per år", "10–15").
-Each fixture is a tiny project written in tmp_path; expected values are worked
+budget per year and its expected volumes written as the application words them ("ca 40 per år", "10–15");
+and a structural project's questionnaire exported from Microsoft Forms to Excel. Each fixture is a tiny project written in tmp_path; expected values are worked
 out by hand from the rows written here."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import evaltools as et
-from evaltools.data.errors import ParamsError
+from evaltools.data.errors import DataValidationError, ParamsError
 from evaltools.present.sections import budget as budget_section
 
 from .test_unseen_projects import _params
@@ -203,3 +203,65 @@ def test_the_application_with_its_volumes_written_as_numbers_is_read(tmp_path):
     said = _said(_application(tmp_path), "sv")
     assert "Med 80 deltagare och 80 jämförelsepersoner" in said
     assert "Projektet beräknas kosta 2 miljoner kronor i löpande priser." in said
+
+
+# --- a questionnaire exported from Microsoft Forms -------------------------------------------------------------
+STRUCTURAL = """\
+    kind: struktur
+    period: {start: 2024-09-01, planned_end: 2025-12-31}
+    target_population: {size: 120, description: handläggare hos parterna}
+    data: {responses: data/forms.xlsx, questions: data/questions.csv}
+    survey: {invited: {personal: 40}}
+    goals:
+      - id: uppdrag
+        kind: survey
+        label: Minst 70 % av handläggarna känner till varandras uppdrag
+        question: F1
+        group: personal
+        level: 4
+        target: 0.7
+    """
+
+
+@pytest.mark.parametrize("head", [
+    ["ID", "Starttid", "Tid för slutförande", "E-post", "Namn"],
+    ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"],
+])
+def test_a_forms_export_is_named_as_such_with_what_to_write_in_one_message(tmp_path, head):
+    # Forms opened in Excel: a row per respondent, the questions as columns after its own five or six; the
+    # loader said 'respondent_group', 'date', 'question' and 'answer' were missing, four messages of no help
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    questions = ["Jag känner till de andra parternas uppdrag", "Jag vet vem jag ska kontakta",
+                 "Samverkan har blivit bättre", "Övriga synpunkter"]
+    ws.append(head + questions)
+    for i in range(1, 9):
+        ws.append([i, "2025-09-01 10:00", "2025-09-01 10:05", "anonymous", None]
+                  + [None] * (len(head) - 5) + ["Instämmer helt", "Varken eller", "Instämmer delvis", ""])
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data/forms.xlsx")
+    (tmp_path / "data/questions.csv").write_text(
+        "code;wording_sv;scale_min;scale_max\nF1;Jag känner till de andra parternas uppdrag;1;5\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, STRUCTURAL))
+    [only] = e.value.problems
+    sv, en = only.note("sv"), only.note("en")
+    assert sv.startswith("filen ser ut som en export från Microsoft Forms: en rad per svarande och en kolumn per "
+                         "fråga (4 frågor: 'Jag känner till de andra parternas uppdrag', 'Jag vet vem jag ska "
+                         "kontakta', 'Samverkan har blivit bättre' …).")
+    assert "en rad per svar, med kolumnerna respondent_group, date, question och answer" in sv
+    assert en.startswith("the file looks like an export from Microsoft Forms: a row per respondent and a column "
+                         "per question (4 questions:")
+    assert "saknas" not in sv
+
+
+def test_a_responses_file_in_the_contracts_columns_is_not_taken_for_a_forms_export(tmp_path):
+    # the contract's columns beside Forms' own (kept from a copy) are the contract's file
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/questions.csv").write_text(
+        "code;wording_sv;scale_min;scale_max\nF1;Jag känner till de andra parternas uppdrag;1;5\n", encoding="utf-8")
+    rows = ["Starttid;Tid för slutförande;respondent_group;date;question;answer"]
+    rows += [f"2025-09-0{i} 10:00;2025-09-0{i} 10:05;personal;2025-09-0{i};F1;{4 + i % 2}" for i in range(1, 9)]
+    (tmp_path / "data/forms.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project = et.load_project(_params(tmp_path, STRUCTURAL.replace("forms.xlsx", "forms.csv")))
+    assert len(project.responses) == 8
