@@ -3,7 +3,8 @@ running project whose budget follow-up, in the förbund's layout (a column per y
 and a total row), has the current year's utfall so far, with the unit written at the top of the params file
 where a person puts what holds for the whole project; and an application checked before it starts, its
 budget per year and its expected volumes written as the application words them ("ca 40 per år", "10–15");
-and a structural project's questionnaire exported from Microsoft Forms to Excel. Each fixture is a tiny project written in tmp_path; expected values are worked
+a structural project's questionnaire exported from Microsoft Forms to Excel; and the facts table of a project
+still running, which said it had ended "enligt plan". Each fixture is a tiny project written in tmp_path; expected values are worked
 out by hand from the rows written here."""
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 import evaltools as et
 from evaltools.data.errors import DataValidationError, ParamsError
 from evaltools.present.sections import budget as budget_section
+from evaltools.present.sections import facts
 
 from .test_unseen_projects import _params
 
@@ -265,3 +267,23 @@ def test_a_responses_file_in_the_contracts_columns_is_not_taken_for_a_forms_expo
     (tmp_path / "data/forms.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     project = et.load_project(_params(tmp_path, STRUCTURAL.replace("forms.xlsx", "forms.csv")))
     assert len(project.responses) == 8
+
+
+# --- a running project has not ended "as planned" -----------------------------------------------------------
+@pytest.mark.parametrize("as_of, sv, en", [
+    ("2026-03-31", "pågick när uppgifterna togs ut 2026-03-31", "still running when the data were taken on 2026-03-31"),
+    ("2027-01-31", "enligt plan", "as planned"),  # (the period ended 2026-12-31 and the data were taken after it)
+])
+def test_the_facts_table_says_a_running_project_was_running_not_that_it_ended_as_planned(tmp_path, as_of, sv, en):
+    body = f"""\
+        kind: struktur
+        period: {{start: 2025-01-01, planned_end: 2026-12-31}}
+        data_as_of: {as_of}
+        target_population: {{size: 120, description: handläggare hos parterna}}
+        goals:
+          - {{id: rutin, kind: qualitative, label: En gemensam rutin för remisser, assessment: uppnått}}
+        """
+    project = et.load_project(_params(tmp_path, body))
+    for lang, said in (("sv", sv), ("en", en)):
+        rows = dict(facts.rows(et.Report(project, lang=lang)))
+        assert rows["Faktiskt slut" if lang == "sv" else "Actual end"] == said
