@@ -3,8 +3,8 @@ running project whose budget follow-up, in the förbund's layout (a column per y
 and a total row), has the current year's utfall so far, with the unit written at the top of the params file
 where a person puts what holds for the whole project; and an application checked before it starts, its
 budget per year and its expected volumes written as the application words them ("ca 40 per år", "10–15");
-a structural project's questionnaire exported from Microsoft Forms to Excel; and the facts table of a project
-still running, which said it had ended "enligt plan". Each fixture is a tiny project written in tmp_path; expected values are worked
+a structural project's questionnaire exported from Microsoft Forms to Excel; and the title and facts table of a
+project still running, which called it an evaluation report and said it had ended "enligt plan". Each fixture is a tiny project written in tmp_path; expected values are worked
 out by hand from the rows written here."""
 from __future__ import annotations
 
@@ -287,3 +287,27 @@ def test_the_facts_table_says_a_running_project_was_running_not_that_it_ended_as
     for lang, said in (("sv", sv), ("en", en)):
         rows = dict(facts.rows(et.Report(project, lang=lang)))
         assert rows["Faktiskt slut" if lang == "sv" else "Actual end"] == said
+
+
+def test_the_title_calls_a_running_projects_report_an_interim_report_with_the_datas_day(tmp_path):
+    # data taken 2026-10-31, the period runs to 2026-12-31: the board reads an interim report, not the final one
+    project = _interim(tmp_path)
+    assert "Delrapport, projektet pågår (data till och med 2026-10-31) ·" in et.Report(project, lang="sv").title_html()
+    assert ("Interim report, the project is running (data up to 2026-10-31) ·"
+            in et.Report(project, lang="en").title_html())
+    assert "Utvärderingsrapport" not in et.Report(project, lang="sv").title_html()
+
+
+def test_the_title_of_a_running_structural_project_and_of_an_ended_one(tmp_path):
+    body = """\
+        kind: struktur
+        period: {start: 2025-01-01, planned_end: 2026-12-31}
+        data_as_of: %s
+        goals:
+          - {id: rutin, kind: qualitative, label: En gemensam rutin för remisser, assessment: uppnått}
+        """
+    running = et.load_project(_params(tmp_path, body % "2026-03-31"))
+    assert ("Delrapport, strukturinriktad insats som pågår (data till och med 2026-03-31) ·"
+            in et.Report(running, lang="sv").title_html())
+    ended = et.load_project(_params(tmp_path, body % "2027-01-31"))
+    assert "Utvärderingsrapport, strukturinriktad insats ·" in et.Report(ended, lang="sv").title_html()
