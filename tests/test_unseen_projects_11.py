@@ -3,10 +3,14 @@ running project whose budget follow-up, in the förbund's layout (a column per y
 and a total row), has the current year's utfall so far, with the unit written at the top of the params file
 where a person puts what holds for the whole project; and an application checked before it starts, its
 budget per year and its expected volumes written as the application words them ("ca 40 per år", "10–15");
-a structural project's questionnaire exported from Microsoft Forms to Excel; and the title and facts table of a
-project still running, which called it an evaluation report and said it had ended "enligt plan". Each fixture is a tiny project written in tmp_path; expected values are worked
-out by hand from the rows written here."""
+a structural project's questionnaire exported from Microsoft Forms to Excel; the title and facts table of a
+project still running, which called it an evaluation report and said it had ended "enligt plan"; and a
+participant file exported from a case system to a workbook whose first sheet is its instructions. Each
+fixture is a tiny project written in tmp_path; expected values are worked out by hand from the rows written
+here."""
 from __future__ import annotations
+
+import datetime as dt
 
 import openpyxl
 import pytest
@@ -311,3 +315,47 @@ def test_the_title_of_a_running_structural_project_and_of_an_ended_one(tmp_path)
             in et.Report(running, lang="sv").title_html())
     ended = et.load_project(_params(tmp_path, body % "2027-01-31"))
     assert "Utvärderingsrapport, strukturinriktad insats ·" in et.Report(ended, lang="sv").title_html()
+
+
+# --- a workbook whose first sheet is its instructions ----------------------------------------------------------
+def _instructions_first(tmp_path, data_sheet: str):
+    """An export with a sheet of instructions first and the 7 participants on ``data_sheet``."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "Instruktioner"
+    wb.active.append(["Så här fyller du i"])
+    wb.active.append(["En rad per deltagare."])
+    ws = wb.create_sheet(data_sheet)
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome", None, None])
+    for i in range(1, 8):  # ids with leading zeros as text, a date cell and a date written out with its midnight
+        ws.append([f"{i:04d}", "kvinna", 1990, "ensamstående", dt.datetime(2024, 3, i), f"2024-09-0{i} 00:00:00",
+                   "arbete", None, None])
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data/export.xlsx")
+    return _params(tmp_path, RUNNING_EXPORT)
+
+
+RUNNING_EXPORT = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    data_as_of: 2025-06-30
+    data: {participants: data/export.xlsx}
+    """
+
+
+def test_an_instructions_sheet_read_first_gives_one_message_on_where_the_data_are_not_one_per_column(tmp_path):
+    # the 7 required columns were each "saknas (kolumner i filen: Så här fyller du i)", the hint on the other
+    # sheets last of eight
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_instructions_first(tmp_path, "Export"))
+    first, second = e.value.problems
+    assert first.note("sv") == ("bladet som lästes har ingen av filens kolumner (person_id, sex, birth_year, "
+                                "household_type, start_date, end_date, outcome); rubrikerna där: Så här fyller du i")
+    assert first.note("en").startswith("the sheet read has none of the file's columns (person_id, sex,")
+    assert second.note("sv").startswith("arbetsboken har också bladen 'Export'")
+    assert not any("saknas" in p.note("sv") for p in e.value.problems)
+
+
+def test_the_export_on_a_sheet_named_for_the_file_is_read_with_its_ids_and_dates(tmp_path):
+    project = et.load_project(_instructions_first(tmp_path, "Deltagare"))
+    assert project.participants["person_id"].tolist()[:2] == ["0001", "0002"]
+    assert project.participants["end_date"].astype(str).tolist()[:2] == ["2024-09-01", "2024-09-02"]
