@@ -262,7 +262,9 @@ def test_a_sheet_named_unlike_any_file_is_still_not_guessed(tmp_path):
     _swedish_workbook(tmp_path / "data/p.xlsx", budget_sheet="Ekonomi 2023")
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, WORKBOOK))
-    assert "kolumnen 'period' saknas" in e.value.message("sv")  # (the first sheet, Deltagare, was read for the budget)
+    # (the first sheet, Deltagare, was read for the budget: none of its columns is the budget's)
+    assert "bladet som lästes har ingen av filens kolumner (period, category" in e.value.message("sv")
+    assert "'Ekonomi 2023'" in e.value.message("sv")  # (named among the other sheets, not read)
 
 
 # --- a breakdown unknown for everyone is not a row of "Okänt 100 %" -----------------------------------

@@ -861,6 +861,30 @@ def _is_percent_text(value: object) -> float | None:
     return float(m.group(1).replace(",", ".")) / 100 if m else None
 
 
+_ABOUT = r"(?:ca\.?|c:a|cirka|circa|omkring|ungefär|runt|drygt|knappt|minst|upp\s+till|about|approx\.?|approximately|around|at\s+least|~)"
+_PER_YEAR = r"(?:per\s+år|/\s*år|om\s+året|i\s+året|varje\s+år|per\s+year|a\s+year|/\s*year|each\s+year)"
+_COUNTED = r"(?:st\.?|stycken|personer|deltagare|persons|people|participants)"
+
+
+def _is_number_in_words(value: object, per_year: bool) -> tuple[str, float] | None:
+    """A number written as an application words it, as ``('about', 40)`` for ``'ca 40'``, ``'cirka 40 personer'``
+    or ``'ca 40 per år'`` (the last only where the key is itself per year, ``per_year``), or ``('range', 10)`` for
+    ``'10-15'`` or ``'10–15 per år'`` (the lower end); else None."""
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"[\u00a0\u202f\u2009]", " ", value).strip().lower()
+    tail = rf"(?:\s*{_COUNTED})?" + (rf"(?:\s*{_PER_YEAR})?" if per_year else "")
+    num = r"(\d{1,3}(?:\s\d{3})+|\d+)(?:[.,](\d+))?"
+    m = re.fullmatch(rf"(?:{_ABOUT}\s*)?{num}\s*(?:-|–|—|till|to)\s*{num}{tail}", text)
+    if m:
+        return "range", float(m.group(1).replace(" ", "") + (f".{m.group(2)}" if m.group(2) else ""))
+    m = re.fullmatch(rf"{_ABOUT}\s*{num}{tail}|{num}{tail}", text)
+    if m and re.search(r"[^\d\s.,]", text):  # (a bare '1 200' is an amount written as a person writes it)
+        whole, dec = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return "about", float(whole.replace(" ", "") + (f".{dec}" if dec else ""))
+    return None
+
+
 def _is_written_amount(value: object) -> float | None:
     """An amount written as a person writes it (``'1 200 000 kr'``, ``'12,5'``, ``'4 300:-'``) as the
     number it means, else None (a params file takes plain numbers: the message shows the one to write)."""
@@ -880,6 +904,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     error = (e.get("ctx") or {}).get("error")
     if isinstance(error, ParamsValueError):
         return message(error.key, lang, **error.values)
+    if kind == "extra_forbidden" and len(loc) == 1 and str(loc[0]) in DataPaths.model_fields:
+        # a setting of the data files written at the top (amount_unit: tkr beside granted_sek)
+        return message("params.under_data", lang, key=str(loc[0]))
     if "amount_unit" in loc:
         return message("params.amount_unit", lang, value=_short(value))
     if kind == "extra_forbidden":
@@ -905,6 +932,10 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message(key, lang, value=_short(value), limit=said)
     if kind == "finite_number":
         return message("params.finite", lang, value=_short(value))
+    worded = _is_number_in_words(value, str(loc[-1] if loc else "").endswith("per_year"))
+    if worded is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return message("params.number_about" if worded[0] == "about" else "params.number_range", lang,
+                       value=_short(value), fixed=f"{worded[1]:g}")
     amount = _is_written_amount(value)
     if amount is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.written_amount", lang, value=_short(value), fixed=f"{amount:.15g}")

@@ -333,7 +333,11 @@ def _set_aside_part_period_actuals(budget: pd.DataFrame, params: ProjectParams, 
     periods = list(dict.fromkeys(str(p) for p in budget.loc[part, S.PERIOD]))
     amount = float(budget.loc[part, S.ACTUAL].sum())
     rows = [file_row(budget.attrs.get("file_rows"), int(i)) for i in np.flatnonzero(part.to_numpy())]
-    warn.append(problem(budget.attrs.get("source", source), rows[0] if len(rows) == 1 else None, S.ACTUAL, None,
+    # the column as the file heads it: a förbund's layout has no 'actual' but 'Utfall 2026'
+    headings = budget.attrs.get("actual_headings")
+    column = (", ".join(dict.fromkeys(str(h) for h in np.asarray(headings)[part.to_numpy()]))
+              if headings is not None and len(headings) == len(budget) else S.ACTUAL)
+    warn.append(problem(budget.attrs.get("source", source), rows[0] if len(rows) == 1 else None, column, None,
                         "budget.part_period_actual", "warning", "part_period_actual",
                         periods=", ".join(periods), n=str(len(rows)), as_of=params.as_of.isoformat(),
                         amount_sv=f"{amount:,.0f} kr".replace(",", "\u00a0"),

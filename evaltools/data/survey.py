@@ -225,6 +225,23 @@ def load_questions(path: Path, params: ProjectParams, problems: list[Problem], w
     return df
 
 
+# the columns Microsoft Forms puts before the questions when its answers are opened in Excel (Swedish and English)
+FORMS_START = frozenset({"starttid", "start time"})
+FORMS_END = frozenset({"tid för slutförande", "slutförandetid", "completion time"})
+FORMS_OTHER = frozenset({"id", "e-post", "email", "namn", "name", "senaste ändringstid", "last modified time",
+                         "poäng", "total points", "feedback", "quiz feedback"})
+
+
+def forms_questions(columns: list[str]) -> list[str] | None:
+    """The question columns of a Microsoft Forms export (a row per respondent, a column per question,
+    after ``ID``, ``Starttid``, ``Tid för slutförande``, ``E-post`` and ``Namn``), or None when ``columns``
+    are not such an export's."""
+    lower = [str(c).strip().lower() for c in columns]
+    if not (FORMS_START & set(lower) and FORMS_END & set(lower)) or {QUESTION, ANSWER} <= set(lower):
+        return None
+    return [str(c) for c, low in zip(columns, lower) if low not in FORMS_START | FORMS_END | FORMS_OTHER]
+
+
 def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, problems: list[Problem],
                    warn: list[Problem]) -> pd.DataFrame:
     """The responses file, checked against the questions file: each question code known, each
@@ -236,6 +253,11 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
     if raw is None:
         return _empty_responses()
     fname = raw.source
+    forms = forms_questions(list(raw.frame.columns))
+    if forms is not None:  # one message on what the file is and what to write, not a missing column each
+        shown = ", ".join(f"'{c}'" for c in forms[:3]) + (" …" if len(forms) > 3 else "")
+        problems.append(problem(fname, None, None, None, "survey.forms_export", n=str(len(forms)), questions=shown))
+        return _empty_responses()
     df, refused = _validate(raw, RESPONSES, problems, fname)
     rows = raw.file_rows
     known = questions_by_code(questions)

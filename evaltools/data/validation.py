@@ -333,6 +333,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             problems.append(problem(fname, None, col.name, None, "column.optional_heading", column=col.name,
                                     heading=heading))
     if missing:
+        if raw.file_sheets and not set(spec.required) & set(df.columns):
+            # a workbook whose first sheet is its instructions ('Så här fyller du i'): none of the columns is on
+            # the sheet read, so the one message that helps is where the data may be, not a missing column each
+            del problems[first:]
+            problems.append(problem(fname, None, None, None, "sheet.none_of_the_columns",
+                                    columns=", ".join(spec.required), found=found or message("none", "en"),
+                                    found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
         _other_sheets(raw, problems)
     out = pd.DataFrame(index=df.index)
     refused = pd.DataFrame(False, index=df.index, columns=[c.name for c in spec.columns])
@@ -1147,6 +1154,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["file_rows"] = file_rows
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
+    headings = raw.cell_columns.get(S.ACTUAL)  # (a förbund's layout: each line's utfall under 'Utfall 2026')
+    if headings is not None and len(headings) == len(df) and int((~is_total).sum()) == len(out):
+        out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~is_total.to_numpy()]
     return out
 
 

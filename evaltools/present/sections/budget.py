@@ -100,7 +100,9 @@ def granted_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
 def share_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """When some lines have no actual amount yet: the share used is over the lines that have one."""
     use = r.cba.budget_use
-    missing = use.lines_without_actual - int((_unspent(costs) & costs[S.BUDGET].notna()).sum())
+    # (a line with utfall so far of a period not over is told of by so_far_note: it does not lack utfall)
+    missing = (use.lines_without_actual - int((_unspent(costs) & costs[S.BUDGET].notna()).sum())
+               - int((_so_far(costs) & costs[S.ACTUAL].isna() & costs[S.BUDGET].notna()).sum()))
     if not use.lines_with_actual or missing <= 0 or r.kind == "ansökan":
         return ()
     return (r.msg("budget.share_note", n_missing=str(missing),
@@ -147,8 +149,11 @@ def _sum_rows(r, label: str, group: pd.DataFrame, budget_only: bool) -> list[lis
     then all lines' budget."""
     lang, use = r.lang, budget_use(group)
     if budget_only or not use.lines_with_actual:
-        return [["", label, fmt_kr(use.budget_total, lang), fmt_kr(np.nan, lang), fmt_kr(np.nan, lang),
-                 fmt_pct(np.nan, lang, 0)]]
+        # a period not over whose every line has utfall so far: their sum, marked as the lines are
+        so_far = group[S.ACTUAL_SO_FAR] if S.ACTUAL_SO_FAR in group else pd.Series(dtype=float)
+        actual = (r.msg("budget.actual_so_far", amount=fmt_kr(float(so_far.sum()), lang))
+                  if not budget_only and len(group) and so_far.notna().all() else fmt_kr(np.nan, lang))
+        return [["", label, fmt_kr(use.budget_total, lang), actual, fmt_kr(np.nan, lang), fmt_pct(np.nan, lang, 0)]]
     done = ["", label if not use.lines_without_actual else r.msg("budget.part_with_actual", label=label),
             fmt_kr(use.budget_with_actual, lang), fmt_kr(use.actual_total, lang), fmt_kr(use.difference, lang),
             fmt_budget_share(use.share, lang)]

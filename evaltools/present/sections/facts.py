@@ -73,7 +73,10 @@ def rows(r) -> list[tuple[str, str]]:
     if r.kind == "ansökan":  # an application: what it asks for, and nothing has ended yet
         out.append((msg("facts.applied"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–"))
     else:
-        out += [(msg("facts.actual_end"), fmt_date(p.period.actual_end) if p.period.actual_end else msg("facts.as_planned")),
+        # (a project still running when the data were taken has not ended: "as planned" would be a forecast)
+        end = (fmt_date(p.period.actual_end) if p.period.actual_end
+               else msg("facts.running", as_of=fmt_date(p.as_of)) if p.runs_on else msg("facts.as_planned"))
+        out += [(msg("facts.actual_end"), end),
                 (msg("facts.granted"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–")]
     if p.last_intake is not None:
         out.append((msg("facts.last_intake"), fmt_date(p.last_intake)))

@@ -62,6 +62,12 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     elif key == "summary.cost_partial":
         values.update(actual=fmt_kr_prose(use.actual_total, lang), share=fmt_budget_share(use.share, lang),
                       rest=fmt_kr_prose(costs[~unspent].loc[~settled, "used"].sum(), lang))
+        # (a running year's utfall so far is on those lines: "saknar utfall" beside a cost per participant
+        # that counts it would not add up)
+        so_far = costs[~unspent].loc[~settled, S.ACTUAL_SO_FAR] if S.ACTUAL_SO_FAR in costs else pd.Series(dtype=float)
+        if so_far.notna().any() and so_far.sum() <= costs[~unspent].loc[~settled, "used"].sum():
+            key = "summary.cost_partial_so_far"
+            values.update(so_far=fmt_kr_prose(float(so_far.sum()), lang))
     sent = msg(key, **values)
     withheld = []  # (the differencing rule: a cost per person that would give away a count not reported)
     dis, k = r.disclosure, str(r.params.privacy.min_count)
