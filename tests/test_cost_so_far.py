@@ -6,7 +6,6 @@ the participants who had started by their last day, the successes who had ended 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pandas as pd
 import pytest
@@ -93,29 +92,11 @@ def _two_years(tmp_path, starts: list[tuple[str, str, str]], budget: list[dict],
     rows = [{"person_id": f"P{i + 1}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1970 + i,
              "household_type": "ensamstående", "start_date": start, "end_date": end, "outcome": outcome}
             for i, (start, end, outcome) in enumerate(starts)]
-    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
+    path = project(tmp_path, n=1, ongoing=0, successes=1)  # (the small project's params; its files replaced here)
     pd.DataFrame(rows).to_csv(tmp_path / "data" / "participants.csv", index=False)
     pd.DataFrame(budget).to_csv(tmp_path / "data" / "budget.csv", index=False)
-    path = tmp_path / "tva.yaml"
-    path.write_text(textwrap.dedent(f"""\
-        id: tva
-        title: Två år
-        forbund: Testförbundet
-        owner: Testkommun
-        period: {{start: {first_day}, planned_end: 2023-12-31}}
-        data_as_of: 2023-06-30
-        data:
-          participants: data/participants.csv
-          budget: data/budget.csv
-        privacy: {{min_count: 5}}
-        goals:
-          - id: arbete
-            kind: outcome_count
-            label: Minst 10 till arbete
-            target: 10
-            period: whole_period
-            success_outcomes: [arbete]
-        """), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("start: 2022-01-01", f"start: {first_day}"),
+                    encoding="utf-8")
     return str(path)
 
 
