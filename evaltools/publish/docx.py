@@ -21,8 +21,11 @@ written with python-docx, so that its content is never written a second time:
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
   part's heading and a shaded paragraph saying what to write, in a content control named after the
   part;
-* charts become pictures with their alternative text (``wp:docPr/@descr``); the notes under a
-  table or chart keep with it (its last row or picture and each note but the last keep with next);
+* charts become pictures with their alternative text (``wp:docPr/@descr``) and their caption under
+  them, whose number ("Figur 3.") is Word's ``SEQ Figur`` field (``SEQ Figure`` in English), so that
+  *Insert Table of Figures* lists the charts and a caption the evaluator inserts continues the count;
+  the notes under a table or chart keep with it (its last row or picture and each note but the last
+  keep with next);
 * lists become Word lists (numbering definitions, a new count for every numbered list);
 * the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
   language's decimal mark) and the document properties, with the title and the author (the
@@ -40,13 +43,17 @@ footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*
 tables and charts), *Report Table* (text in table cells), *Report Write Here* (a draft's places for
 the evaluator's text) and the table style *Report Table Grid*
 (its first-row formatting is the header row's look); a template that defines them sets their
-look, and those it lacks are added with the default look. Without a template the document is a
+look, and those it lacks are added with the default look. The table columns are measured in the
+table text's own font and size (a wider font than Arial gets wider columns), and a template whose
+footer has no page number gets the report's ("Sida 3 av 12"; under the template's own footer text,
+if it has some). Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
 "Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode).
 """
 from __future__ import annotations
 
 import base64
+import copy
 import datetime as dt
 import io
 import re
@@ -55,6 +62,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 import docx
+from lxml import etree
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 from docx.enum.style import WD_STYLE_TYPE
@@ -71,6 +79,7 @@ from ..words.text import msg
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 # the PDF's look (templates/evalprint/index.html.j2), for the document without a template
 FONT = "Arial"
@@ -119,6 +128,7 @@ class _Writer:
     sections_seen: int = 0  # the section headings (h2) written so far
     contents: Any = None  # the table of contents (``w:sdt``), put before the second section heading
     style_ids: dict = field(default_factory=dict)  # (name, type) -> the style's id (None: the type's default)
+    cell_scale: float = 1.0  # the table text's width against Arial 8,5 pt (see _cell_scale)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -184,10 +194,13 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
         _default_look(doc)
     w = _Writer(doc, lang, _text_width(doc.sections[-1]))
     _ensure_styles(doc)
+    w.cell_scale = _cell_scale(doc)
     _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
     if template is None:
         draft = soup.select_one(".et-draft strong")
         _default_header_footer(doc, title, lang, draft.get_text(" ", strip=True).upper() if draft else None)
+    else:
+        _page_numbers(doc, title, lang)
     _properties(doc, title, author, LANGUAGE_TAGS.get(lang, lang))
     _settings(doc, LANGUAGE_TAGS.get(lang, lang), lang, own=template is None)
     root = soup.find("main") or soup.body or soup
@@ -467,24 +480,50 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
 def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> None:
     """The PDF's footer (title at the left, "Sida 3 av 12" at the right) and, for a report the
     evaluator has not assessed, its draft mark at the top of every page."""
-    width = _text_width(doc.sections[0])
     for s in doc.sections:
-        p = s.footer.paragraphs[0]
-        p.style = doc.styles["Footer"]
-        p.paragraph_format.tab_stops.clear_all()
-        p.paragraph_format.tab_stops.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
-        p.add_run(title + "\t")
-        words = msg("pdf.page_number", lang, page="\x00PAGE\x00", pages="\x00NUMPAGES\x00")
-        for i, part in enumerate(words.split("\x00")):
-            if i % 2:
-                p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="{part}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
-            elif part:
-                p.add_run(part)
+        _page_number_line(doc, s.footer.paragraphs[0], title, lang)
         if draft:
             h = s.header.paragraphs[0]
             h.alignment = WD_ALIGN_PARAGRAPH.CENTER
             r = h.add_run(draft)
             r.bold, r.font.size, r.font.color.rgb = True, Pt(9), RGBColor(0x8A, 0x4B, 0x00)
+
+
+def _page_number_line(doc, p, title: str | None, lang: str) -> None:
+    """``p`` as the PDF's footer line: the title at the left (when given) and "Sida 3 av 12" (Word's
+    PAGE and NUMPAGES fields) at the right margin, in the *Footer* style."""
+    p.style = _style(doc, "Footer")
+    p.paragraph_format.tab_stops.clear_all()
+    if title is not None:
+        p.paragraph_format.tab_stops.add_tab_stop(Emu(_text_width(doc.sections[0])), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run(title + "\t")
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    words = msg("pdf.page_number", lang, page="\x00PAGE\x00", pages="\x00NUMPAGES\x00")
+    for i, part in enumerate(words.split("\x00")):
+        if i % 2:
+            p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="{part}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        elif part:
+            p.add_run(part)
+
+
+def _page_numbers(doc, title: str, lang: str) -> None:
+    """A template's footer keeps its own page number; a template without one gets the report's: an empty
+    footer the PDF's whole line (title and "Sida 3 av 12"), a footer of the template's own text a line
+    with the page number under it, so that a printed report's pages are numbered whatever the template."""
+    for i, s in enumerate(doc.sections):
+        footers = [s.footer] + [f for f, on in ((s.first_page_footer, s.different_first_page_header_footer),
+                                                (s.even_page_footer, doc.settings.odd_and_even_pages_header_footer)) if on]
+        for footer in footers:
+            if footer.is_linked_to_previous and i > 0:  # (the first section's footer is written, not linked)
+                continue
+            xml = footer._element.xml
+            if re.search(r'w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b', xml):
+                continue
+            if not footer.paragraphs[0].text.strip() and len(footer.paragraphs) == 1 and "<w:drawing" not in xml:
+                _page_number_line(doc, footer.paragraphs[0], title, lang)
+            else:
+                _page_number_line(doc, footer.add_paragraph(), None, lang)
 
 
 # the order of a paragraph's properties in WordprocessingML (Word refuses a file out of order)
@@ -699,7 +738,9 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         if caption is not None:  # under its chart, on the chart's page
             if pictures:
                 pictures[-1].paragraph_format.keep_with_next = True
-            _paragraph(w, container, list(caption.children), "Caption").paragraph_format.keep_with_next = False
+            p = _paragraph(w, container, list(caption.children), "Caption")
+            p.paragraph_format.keep_with_next = False
+            _number_field(w, p)
     elif name == "details":
         summary = tag.find("summary")  # printed as the PDF prints it: the summary line only
         if summary is not None:
@@ -783,6 +824,41 @@ def _paragraph(w: _Writer, container, nodes: list, style: str | None):
     p = w.paragraph(container, style)
     _inline(w, p, _segments(nodes, Fmt()))
     return p
+
+
+def _number_field(w: _Writer, p) -> None:
+    """A chart's caption numbered as Word numbers captions: the number after the catalog's label
+    ("Figur 3." of ``plot.caption``) becomes a ``SEQ Figur`` field showing that number, so that
+    *Insert Table of Figures* lists the charts and a caption the evaluator inserts (*Insert Caption*)
+    continues the count. A caption that does not start with the label and a number is left as it is."""
+    label = msg("plot.caption", w.lang, n="\x00", what="").split("\x00")[0]
+    name = label.strip()
+    if not p.runs or not name or not re.fullmatch(r"\w+", name):
+        return
+    first = p.runs[0]
+    found = re.match(re.escape(label) + r"(\d+)", first.text)
+    if found is None:
+        return
+    number, rest = found.group(1), first.text[found.end():]
+    first.text = label
+    run = first._r
+    fmt = run.find(qn("w:rPr"))
+    at = run
+    for part in ('<w:fldChar w:fldCharType="begin"/>',
+                 f'<w:instrText xml:space="preserve"> SEQ {name} \\* ARABIC </w:instrText>',
+                 '<w:fldChar w:fldCharType="separate"/>', f'<w:t>{number}</w:t>',
+                 '<w:fldChar w:fldCharType="end"/>', f'<w:t xml:space="preserve">{_xml_text(rest)}</w:t>'):
+        if part.endswith("></w:t>"):  # (no text after the number: no run for it)
+            continue
+        el = parse_xml(f'<w:r {nsdecls("w")}>{part}</w:r>')
+        if fmt is not None:
+            el.insert(0, copy.deepcopy(fmt))
+        at.addnext(el)
+        at = el
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # ---------------------------------------------------------------- inline text
@@ -1029,7 +1105,7 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             if header or kept or "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
-    _widths(table, rows, ncols, w.width)
+    _widths(table, rows, ncols, w.width, w.cell_scale)
     w.paragraph(container, NOTE_STYLE).paragraph_format.space_after = Pt(0)
 
 
@@ -1044,18 +1120,73 @@ CELL_POINTS = 8.5  # the table text's size (the Report Table style)
 CELL_PADDING = Pt(8.5 + 2)  # the style's cell margins (85 twips at each side) and a little air
 
 
-def _text_emu(text: str, bold: bool = False) -> int:
-    """The width of ``text`` on one line in the table's text, in EMU (bold a tenth wider)."""
+# How much wider than Arial a font sets the same text (digits and lower-case letters, on average),
+# for a template whose table text is in a font of its own; a narrower font counts as Arial (its
+# columns keep their room), a font not listed as a tenth wider (a word that may not fit is broken)
+FONT_WIDTHS = {"arial": 1.0, "helvetica": 1.0, "liberation sans": 1.0, "arimo": 1.0, "calibri": 0.9,
+               "carlito": 0.9, "cambria": 0.97, "caladea": 0.97, "times new roman": 0.9, "times": 0.9,
+               "liberation serif": 0.9, "tinos": 0.9, "garamond": 0.88, "georgia": 1.1, "verdana": 1.2,
+               "tahoma": 1.03, "dejavu sans": 1.18, "dejavu serif": 1.22, "segoe ui": 1.02, "trebuchet ms": 1.0,
+               "century gothic": 1.15, "gill sans mt": 0.92, "open sans": 1.08, "lato": 1.0, "roboto": 1.0, "aptos": 1.0}
+UNKNOWN_FONT_WIDTH = 1.1
+
+
+def _text_emu(text: str, bold: bool = False, scale: float = 1.0) -> int:
+    """The width of ``text`` on one line in the table's text, in EMU (bold a tenth wider; ``scale``:
+    the table text's width against Arial 8,5 pt)."""
     units = sum(_NARROW.get(c, 667 if c.isupper() else 556) for c in text)
-    return int(Pt(units / 1000 * CELL_POINTS * (1.1 if bold else 1.0)))
+    return int(Pt(units / 1000 * CELL_POINTS * (1.1 if bold else 1.0) * scale))
 
 
-def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
+def _cell_scale(doc) -> float:
+    """How much wider the table text (the *Report Table* style, as a template may define it or its
+    *Normal*) is set than Arial 8,5 pt, which the column widths are measured in: its size against
+    8,5 pt times its font's width against Arial's (:data:`FONT_WIDTHS`). The font and size are the
+    style's own, else those of the styles it is based on, else the document's defaults (a theme
+    font resolved in the theme); Word's 10 pt where none is given."""
+    name, size = None, None
+    style = doc.styles[CELL_STYLE]
+    while style is not None and (name is None or size is None):
+        fonts = style.element.rPr.find(qn("w:rFonts")) if style.element.rPr is not None else None
+        name = name or _font_name(doc, fonts)
+        size = size or style.font.size
+        style = style.base_style
+    defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if defaults is not None:
+        name = name or _font_name(doc, defaults.find(qn("w:rFonts")))
+        sz = defaults.find(qn("w:sz"))
+        if size is None and sz is not None and str(sz.get(qn("w:val")) or "").isdigit():
+            size = Pt(int(sz.get(qn("w:val"))) / 2)
+    points = size.pt if size is not None else 10.0
+    font = max(1.0, FONT_WIDTHS.get((name or "Times New Roman").strip().lower(), UNKNOWN_FONT_WIDTH))
+    return points / CELL_POINTS * font
+
+
+def _font_name(doc, fonts) -> str | None:
+    """The Latin font a ``w:rFonts`` names: its own, or the theme's (``minorHAnsi``: the theme's body font)."""
+    if fonts is None:
+        return None
+    own = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))
+    if own:
+        return str(own)
+    theme = fonts.get(qn("w:asciiTheme")) or fonts.get(qn("w:hAnsiTheme"))
+    if not theme:
+        return None
+    kind = "majorFont" if str(theme).startswith("major") else "minorFont"
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.THEME and not rel.is_external:
+            found = etree.fromstring(rel.target_part.blob).find(f".//{{{_DRAWING}}}{kind}/{{{_DRAWING}}}latin")
+            return None if found is None else found.get("typeface")
+    return None
+
+
+def _widths(table, rows: list[Tag], ncols: int, width: int, scale: float = 1.0) -> None:
     """Column widths as a browser lays out the HTML table: a column of numbers gets the room its
     longest number (and its heading's longest word) needs on one line, and its whole heading on one
     line where the table has room; the other columns share the rest after their longest words, in
     proportion to their texts (a text wraps beyond about 30 characters, a heading between its words).
-    A table too wide for the page is shrunk evenly."""
+    A table too wide for the page is shrunk evenly. ``scale`` is the table text's width against
+    Arial 8,5 pt (:func:`_cell_scale`): a template's wider table text gets wider columns."""
     least = [int(CELL_PADDING)] * ncols  # what a column needs: no word broken, no number wrapped
     wish = [int(CELL_PADDING)] * ncols  # what it would take, a text on one line up to about 30 characters
     numeric = [False] * ncols
@@ -1067,16 +1198,16 @@ def _widths(table, rows: list[Tag], ncols: int, width: int) -> None:
             if span == 1 and col < ncols:
                 words = cell.get_text(" ").split()
                 bold = cell.name == "th"
-                longest = max((_text_emu(x, bold) for x in words), default=0)
+                longest = max((_text_emu(x, bold, scale) for x in words), default=0)
                 if "num" in _classes(cell) and cell.name == "td":
                     numeric[col] = True
-                    longest = _text_emu(" ".join(words))
+                    longest = _text_emu(" ".join(words), scale=scale)
                     wide = longest
                 elif bold:
                     wide = longest
-                    heading[col] = max(heading[col], _text_emu(" ".join(words), bold))
+                    heading[col] = max(heading[col], _text_emu(" ".join(words), bold, scale))
                 else:
-                    wide = min(_text_emu(" ".join(words)), _text_emu("x" * 30))
+                    wide = min(_text_emu(" ".join(words), scale=scale), _text_emu("x" * 30, scale=scale))
                 least[col] = max(least[col], longest + int(CELL_PADDING))
                 wish[col] = max(wish[col], wide + int(CELL_PADDING), least[col])
             col += span
