@@ -199,3 +199,40 @@ def test_a_templates_own_page_number_is_left_alone(tmp_path):
     footer = _doc(_page("<p>Text.</p>"), template=tmp_path / "mall.docx").sections[0].footer
     assert [q.text for q in footer.paragraphs] == ["Sida "]
     assert _page_fields(footer) == ["PAGE"]
+
+
+# ------------------------------------------------------------------ a wide table a point smaller, as in the PDF
+
+_WIDE = _AMOUNTS.replace("class='et-table'", "class='et-table et-wide'")
+
+
+def test_a_wide_table_is_set_a_point_smaller_as_in_the_pdf():
+    doc = _doc(_page(_WIDE + _AMOUNTS))
+    wide, other = doc.tables
+    assert {p.style.name for row in wide.rows for c in row.cells for p in c.paragraphs} == {"Report Table Wide"}
+    assert {p.style.name for row in other.rows for c in row.cells for p in c.paragraphs} == {"Report Table"}
+    style = doc.styles["Report Table Wide"]
+    # the PDF's table.et-wide { font-size: 7.5pt } against the other tables' 8.5 pt; a custom style based on
+    # the table text's, so that a template's Report Table gives it its font
+    assert style.font.size == Pt(7.5) and style.base_style.name == "Report Table" and not style.builtin
+    # its amounts measured at 7,5 pt: 5 559 / 1000 * 7,5 = 41,69 pt, and the cell's 10,5 pt
+    assert wide.columns[1].width.pt == pytest.approx(5559 / 1000 * 7.5 + 10.5, abs=0.05)
+    assert other.columns[1].width.pt == pytest.approx(ARIAL_AMOUNT + 10.5, abs=0.05)
+
+
+def test_a_templates_table_text_sets_the_wide_tables_a_point_smaller(tmp_path):
+    template = docx.Document()
+    cell = template.styles.add_style("Report Table", 1)
+    cell.font.name, cell.font.size = "Verdana", Pt(10)
+    template.save(str(tmp_path / "mall.docx"))
+    doc = _doc(_page(_WIDE), template=tmp_path / "mall.docx")
+    assert doc.styles["Report Table Wide"].font.size == Pt(9)
+    # Verdana 9 pt: 5 559 / 1000 * 9 * 1,2 = 60,04 pt, and 10,5 pt
+    assert doc.tables[0].columns[1].width.pt == pytest.approx(5559 / 1000 * 9 * 1.2 + 10.5, abs=0.05)
+    # a template's own Report Table Wide is its own
+    own = template.styles.add_style("Report Table Wide", 1)
+    own.base_style, own.font.size = template.styles["Report Table"], Pt(8)
+    template.save(str(tmp_path / "mall.docx"))
+    doc = _doc(_page(_WIDE), template=tmp_path / "mall.docx")
+    assert doc.styles["Report Table Wide"].font.size == Pt(8)
+    assert doc.tables[0].columns[1].width.pt == pytest.approx(5559 / 1000 * 8 * 1.2 + 10.5, abs=0.05)

@@ -40,7 +40,8 @@ A förbund's own template (``word_template`` in params) is a reference .docx: it
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Note* (notes under
-tables and charts), *Report Table* (text in table cells), *Report Write Here* (a draft's places for
+tables and charts), *Report Table* (text in table cells), *Report Table Wide* (the text of a table as
+wide as the page, ``et-wide``: a point smaller, as in the PDF), *Report Write Here* (a draft's places for
 the evaluator's text) and the table style *Report Table Grid*
 (its first-row formatting is the header row's look); a template that defines them sets their
 look, and those it lacks are added with the default look. The table columns are measured in the
@@ -91,6 +92,7 @@ HEADER_FILL = "EEF3F7"
 
 NOTE_STYLE = "Report Note"
 CELL_STYLE = "Report Table"
+WIDE_CELL_STYLE = "Report Table Wide"  # the text of a table as wide as the page (``et-wide``), a point smaller
 WRITE_STYLE = "Report Write Here"  # a draft's places for the evaluator to write
 WRITE_FILL = "FFF4C2"
 TABLE_STYLE = "Report Table Grid"
@@ -129,6 +131,7 @@ class _Writer:
     contents: Any = None  # the table of contents (``w:sdt``), put before the second section heading
     style_ids: dict = field(default_factory=dict)  # (name, type) -> the style's id (None: the type's default)
     cell_scale: float = 1.0  # the table text's width against Arial 8,5 pt (see _cell_scale)
+    wide_scale: float = 1.0  # the same for a wide table's text (Report Table Wide)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -194,7 +197,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
         _default_look(doc)
     w = _Writer(doc, lang, _text_width(doc.sections[-1]))
     _ensure_styles(doc)
-    w.cell_scale = _cell_scale(doc)
+    w.cell_scale, w.wide_scale = _cell_scale(doc, CELL_STYLE), _cell_scale(doc, WIDE_CELL_STYLE)
     _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
     if template is None:
         draft = soup.select_one(".et-draft strong")
@@ -335,6 +338,11 @@ def _ensure_styles(doc) -> None:
         cell.font.size = Pt(8.5)
         cell.paragraph_format.space_before, cell.paragraph_format.space_after = Pt(1), Pt(1)
         cell.paragraph_format.line_spacing = 1.0
+    try:
+        doc.styles[WIDE_CELL_STYLE]
+    except KeyError:  # as the PDF sets a wide table: a point smaller than the other tables
+        wide = _style(doc, WIDE_CELL_STYLE, base=CELL_STYLE)
+        wide.font.size = Pt(max(6.0, _table_font(doc, CELL_STYLE)[1] - 1))
     try:
         doc.styles[TABLE_STYLE]
     except KeyError:
@@ -1074,6 +1082,8 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     ncols = max(sum(_span(c) for c in _cells(tr)) for tr in rows) or 1
     table = container.add_table(rows=len(rows), cols=ncols)
     table._tbl.tblStyle_val = w.style_id(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    wide = "et-wide" in _classes(tag)  # set a point smaller, as in the PDF
+    text_style = w.style_id(WIDE_CELL_STYLE if wide else CELL_STYLE)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     # rows kept with the next, as the PDF keeps them: a short table's every row (whole on one page), a long
     # table's last but one (its last row never alone at the top of a page)
@@ -1097,7 +1107,7 @@ def _table(w: _Writer, container, tag: Tag) -> None:
                 for extra in cell.paragraphs[1:]:
                     extra._p.getparent().remove(extra._p)
             p = cell.paragraphs[0]
-            p._p.style = w.style_id(CELL_STYLE)
+            p._p.style = text_style
             # (the header row is bold by the table style; a heading cell in the body by its own run)
             _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th" and not header)))
             if "num" in _classes(cell_tag):
@@ -1105,7 +1115,7 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             if header or kept or "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
-    _widths(table, rows, ncols, w.width, w.cell_scale)
+    _widths(table, rows, ncols, w.width, w.wide_scale if wide else w.cell_scale)
     w.paragraph(container, NOTE_STYLE).paragraph_format.space_after = Pt(0)
 
 
@@ -1138,14 +1148,21 @@ def _text_emu(text: str, bold: bool = False, scale: float = 1.0) -> int:
     return int(Pt(units / 1000 * CELL_POINTS * (1.1 if bold else 1.0) * scale))
 
 
-def _cell_scale(doc) -> float:
-    """How much wider the table text (the *Report Table* style, as a template may define it or its
-    *Normal*) is set than Arial 8,5 pt, which the column widths are measured in: its size against
-    8,5 pt times its font's width against Arial's (:data:`FONT_WIDTHS`). The font and size are the
-    style's own, else those of the styles it is based on, else the document's defaults (a theme
-    font resolved in the theme); Word's 10 pt where none is given."""
+def _cell_scale(doc, style: str) -> float:
+    """How much wider the table text in ``style`` (*Report Table*, as a template may define it or its
+    *Normal*; *Report Table Wide*) is set than Arial 8,5 pt, which the column widths are measured in:
+    its size against 8,5 pt times its font's width against Arial's (:data:`FONT_WIDTHS`)."""
+    name, points = _table_font(doc, style)
+    font = max(1.0, FONT_WIDTHS.get((name or "Times New Roman").strip().lower(), UNKNOWN_FONT_WIDTH))
+    return points / CELL_POINTS * font
+
+
+def _table_font(doc, style_name: str) -> tuple[str | None, float]:
+    """The font and size (points) of the paragraph style ``style_name``: the style's own, else those of
+    the styles it is based on, else the document's defaults (a theme font resolved in the theme);
+    Word's 10 pt where none is given."""
     name, size = None, None
-    style = doc.styles[CELL_STYLE]
+    style = doc.styles[style_name]
     while style is not None and (name is None or size is None):
         fonts = style.element.rPr.find(qn("w:rFonts")) if style.element.rPr is not None else None
         name = name or _font_name(doc, fonts)
@@ -1157,9 +1174,7 @@ def _cell_scale(doc) -> float:
         sz = defaults.find(qn("w:sz"))
         if size is None and sz is not None and str(sz.get(qn("w:val")) or "").isdigit():
             size = Pt(int(sz.get(qn("w:val"))) / 2)
-    points = size.pt if size is not None else 10.0
-    font = max(1.0, FONT_WIDTHS.get((name or "Times New Roman").strip().lower(), UNKNOWN_FONT_WIDTH))
-    return points / CELL_POINTS * font
+    return name, (size.pt if size is not None else 10.0)
 
 
 def _font_name(doc, fonts) -> str | None:
