@@ -201,6 +201,30 @@ def test_a_templates_own_page_number_is_left_alone(tmp_path):
     assert _page_fields(footer) == ["PAGE"]
 
 
+def test_a_templates_page_number_in_its_header_is_not_repeated_in_the_footer(tmp_path):
+    template = docx.Document()
+    p = template.sections[0].header.paragraphs[0]
+    p.text = "Förbundet, sida "
+    p._p.append(p._p.makeelement(qn("w:fldSimple"), {qn("w:instr"): "PAGE"}))
+    template.save(str(tmp_path / "mall.docx"))
+    doc = _doc(_page("<p>Text.</p>"), template=tmp_path / "mall.docx")
+    assert _page_fields(doc.sections[0].header) == ["PAGE"]
+    assert not _page_fields(doc.sections[0].footer)
+    assert not doc.sections[0].footer.paragraphs[0].text
+
+
+def test_a_templates_own_first_page_is_left_as_it_made_it(tmp_path):
+    template = docx.Document()
+    section = template.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Förbundets logotyp, stor"
+    template.save(str(tmp_path / "mall.docx"))
+    section = _doc(_page("<p>Text.</p>"), template=tmp_path / "mall.docx").sections[0]
+    assert section.different_first_page_header_footer
+    assert not _page_fields(section.first_page_footer)  # the first page has no number, as the template has it
+    assert _page_fields(section.footer) == ["PAGE", "NUMPAGES"]  # every other page has
+
+
 # ------------------------------------------------------------------ a wide table a point smaller, as in the PDF
 
 _WIDE = _AMOUNTS.replace("class='et-table'", "class='et-table et-wide'")

@@ -45,9 +45,9 @@ wide as the page, ``et-wide``: a point smaller, as in the PDF), *Report Write He
 the evaluator's text) and the table style *Report Table Grid*
 (its first-row formatting is the header row's look); a template that defines them sets their
 look, and those it lacks are added with the default look. The table columns are measured in the
-table text's own font and size (a wider font than Arial gets wider columns), and a template whose
-footer has no page number gets the report's ("Sida 3 av 12"; under the template's own footer text,
-if it has some). Without a template the document is a
+table text's own font and size (a wider font than Arial gets wider columns), and a template without
+page numbers in its footer or header gets the report's in its footer ("Sida 3 av 12"; under the
+template's own footer text, if it has some). Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
 "Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode).
 """
@@ -516,22 +516,33 @@ def _page_number_line(doc, p, title: str | None, lang: str) -> None:
 
 
 def _page_numbers(doc, title: str, lang: str) -> None:
-    """A template's footer keeps its own page number; a template without one gets the report's: an empty
-    footer the PDF's whole line (title and "Sida 3 av 12"), a footer of the template's own text a line
-    with the page number under it, so that a printed report's pages are numbered whatever the template."""
+    """A template's page numbers are its own; a template without any (in its footer or its header) gets
+    the report's in its footer: an empty footer the PDF's whole line (title and "Sida 3 av 12"), a
+    footer of the template's own text a line with the page number under it, so that a printed report's
+    pages are numbered whatever the template. A first page the template gives a footer of its own
+    (*Different First Page*) is left as the template made it."""
+    page = re.compile(r'w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b')
+    even = doc.settings.odd_and_even_pages_header_footer
     for i, s in enumerate(doc.sections):
-        footers = [s.footer] + [f for f, on in ((s.first_page_footer, s.different_first_page_header_footer),
-                                                (s.even_page_footer, doc.settings.odd_and_even_pages_header_footer)) if on]
-        for footer in footers:
+        parts = [(s.footer, s.header)] + ([(s.even_page_footer, s.even_page_header)] if even else [])
+        for footer, header in parts:
             if footer.is_linked_to_previous and i > 0:  # (the first section's footer is written, not linked)
                 continue
             xml = footer._element.xml
-            if re.search(r'w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b', xml):
+            if page.search(xml) or page.search(_shown_xml(header)):
                 continue
             if not footer.paragraphs[0].text.strip() and len(footer.paragraphs) == 1 and "<w:drawing" not in xml:
                 _page_number_line(doc, footer.paragraphs[0], title, lang)
             else:
                 _page_number_line(doc, footer.add_paragraph(), None, lang)
+
+
+def _shown_xml(part) -> str:
+    """The XML of the header or footer a section shows (its own, else the one it continues from an earlier
+    section), without adding one where there is none ("" then)."""
+    while part is not None and not part._has_definition:
+        part = part._prior_headerfooter
+    return "" if part is None else str(part._element.xml)
 
 
 # the order of a paragraph's properties in WordprocessingML (Word refuses a file out of order)
