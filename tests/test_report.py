@@ -547,9 +547,12 @@ def test_page_one_answers_the_board_and_says_whose_assessment(rendered):
         assert "Nådde projektet" not in first or "ansokan" not in pid, pid
         order = [first.index(q) for q in (*questions, "Utvärderarens bedömning")]
         assert order == sorted(order), pid
-        # sentences give amounts as a reader says them (a table that follows on page 1 may be exact)
+        # sentences give amounts as a reader says them, rounded, never to the krona (a table that follows on
+        # page 1 may be exact); an amount whose sentence must add up at thousands reads "3 308 000 kr", never
+        # "3,308 miljoner kronor"
         summary = first.split("Om projektet")[0].replace("\u00a0", " ")
-        assert not re.search(r"\d \d{3} \d{3} kr", summary), pid
+        assert not re.search(r"\d \d{3} (?!000)\d{3} kr", summary), pid
+        assert not re.search(r"\d,\d{3} miljon", summary), pid
 
 
 # every sample, also the two the pipeline tests above leave out

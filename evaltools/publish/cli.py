@@ -357,9 +357,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=("sv", "en"), help="language of the report and of the messages about the data "
                                                             "(default: each params file's, else Swedish)")
         if name == "render":
-            p.add_argument("--formats", default="html,pdf,xlsx,csv", help="comma-separated: html,pdf,xlsx,csv (CSV for Excel) and "
-                           "csv-data (machine-readable CSV: comma, decimal point), docx (Word; a params file's "
-                           "word_template names the förbund's reference .docx)")
+            p.add_argument("--formats", default="html,pdf,xlsx,csv,docx",
+                           help="comma-separated, of html, pdf, xlsx, csv (CSV for Excel), docx (Word; a params file's "
+                           "word_template names the förbund's reference .docx) and csv-data (machine-readable CSV: "
+                           "comma, decimal point); default: all but csv-data")
             p.add_argument("--jobs", type=_positive_int, default=None,
                            help="parallel processes (default: one per core, plus one)")
             p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")

@@ -45,9 +45,10 @@ from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
 from .kernels import kernel_manager_class, warm_kernels
 from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_problem
 
-FORMATS = ("html", "pdf", "xlsx", "csv")
+# what a report is made as unless other formats are asked for: Word among them, since reports are finished in it
+FORMATS = ("html", "pdf", "xlsx", "csv", "docx")
 DEFAULT_LANG = "sv"  # reports in other languages go to a subfolder named after the language: reports/<id>/en/
-OPTIONAL_FORMATS = ("csv-data", "docx")  # machine-readable CSV (comma, decimal point) and Word, only when asked for
+OPTIONAL_FORMATS = ("csv-data",)  # machine-readable CSV (comma, decimal point), only when asked for
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 CELL_TIMEOUT_S = 600

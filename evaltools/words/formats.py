@@ -244,7 +244,9 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
 
     ``2,5 miljoner kronor``, ``1,1 miljoner kronor``, ``1 miljon kronor``, ``130 000 kr``,
     ``5 500 kr`` (sv); ``SEK 2.5 million``, ``SEK 130,000`` (en). Exact amounts belong in the
-    tables (:func:`fmt_kr`); a sentence gives the size.
+    tables (:func:`fmt_kr`); a sentence gives the size. Where ``significant`` asks for more than two
+    decimals of a million (a sum whose parts must add up: 3 308 000 kr), the amount is written in kronor
+    (``3 308 000 kr``), never ``3,308 miljoner kronor``, which a reader takes for three thousand.
     """
     if isinstance(v, str) or _missing(v):
         return fmt_num(v, 0, lang)
@@ -255,6 +257,8 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
         if ax >= size:
             m = ax / size
             decimals = 0 if m >= 10 ** (significant - 1) or m == int(m) else significant - 1 - int(math.log10(m))
+            if decimals > 2:  # "3,308 miljoner kronor" is read as three thousand: in the next unit
+                continue  # (1 235 miljoner kronor), or in kronor
             num = fmt_num(m, decimals, lang)
             if lang == "sv":
                 return f"{sign}{num}{NBSP}{sv_one if num == '1' else sv_many} kronor"
