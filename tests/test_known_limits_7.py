@@ -109,3 +109,98 @@ def test_an_excel_datetime_cell_is_read_as_its_day(tiny_project):
     assert note.note("sv") == ("kolumnen start_date har 1 datum med klockslag (rad 2); varje sådant datum läses som "
                                "dagen, utan klockslaget. Kontrollera att det är dagen som avses (en tidsstämpel från "
                                "ett verksamhetssystem är det)")
+
+
+# --- 3. the payments DiD counts a household once ----------------------------------------------------------
+
+def _household_project(tmp_path, seed: int = 7):
+    """Six participants in five households (A and B share H1; B starts two months after A) and five
+    comparison persons, every reference month 2022-04 but B's, payments 2021-04 .. 2023-04. H1's payments
+    fall by 3 000 kr from A's start, the other participants' by 1 000 kr; the comparison group's do not."""
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    months = pd.period_range("2021-04", "2023-04", freq="M")
+    rows_p, rows_c, pay, cpay = [], [], [], []
+    people = [("A", "H1", "2022-04-05"), ("B", "H1", "2022-06-10"), ("C", "H2", "2022-04-01"),
+              ("D", "H3", "2022-04-20"), ("E", "H4", "2022-04-11"), ("F", "H5", "2022-04-28")]
+    series = {}
+    for pid, hh, start in people:
+        rows_p.append({"person_id": pid, "sex": "kvinna", "birth_year": 1980, "household_type": "sambo_utan_barn",
+                       "start_date": start, "end_date": "", "outcome": "", "household_id": hh})
+        if hh not in series:  # the household's payments, the same rows for each of its members
+            drop = 3000 if hh == "H1" else 1000
+            level = rng.integers(8000, 12000)
+            series[hh] = [int(level + rng.integers(-400, 400) - (drop if m >= pd.Period("2022-04", "M") else 0))
+                          for m in months]
+        pay += [{"person_id": pid, "month": str(m), "amount": a, "household_id": hh} for m, a in zip(months, series[hh])]
+    for i in range(5):
+        pid = f"J{i}"
+        rows_c.append({"person_id": pid, "sex": "man", "birth_year": 1975, "household_type": "ensamstående",
+                       "start_date": "2022-04-15", "end_date": "2023-04-15", "outcome": "kvar_försörjningsstöd",
+                       "household_id": f"K{i}"})
+        level = rng.integers(8000, 12000)
+        cpay += [{"person_id": pid, "month": str(m), "amount": int(level + rng.integers(-400, 400)), "household_id": f"K{i}"}
+                 for m in months]
+    data = tmp_path / "data"
+    write_csv(data / "participants.csv", rows_p)
+    write_csv(data / "payments.csv", pay)
+    write_csv(data / "comparison.csv", rows_c)
+    write_csv(data / "comparison_payments.csv", cpay)
+    write_csv(data / "budget.csv", [{"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000}])
+    params = tmp_path / "hh.yaml"
+    params.write_text(
+        "id: hh\ntitle: Hushåll\nforbund: F\nowner: O\nperiod: {start: 2022-01-01, planned_end: 2023-12-31}\n"
+        "data_as_of: 2023-12-31\n"
+        "data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
+        "  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}\n", encoding="utf-8")
+    return params, pd.DataFrame(pay), pd.DataFrame(cpay)
+
+
+def test_the_did_is_the_households_difference_in_mean_changes(tmp_path):
+    from evaltools.analysis import comparison
+    params, pay, cpay = _household_project(tmp_path)
+    res = comparison.compare_payments(et.load_project(params))
+    # by hand: one unit per household, every unit's reference month 2022-04 (H1 from A's start), "before" months
+    # -12..-4 (2021-04 .. 2021-12), "after" months 0..12 (2022-04 .. 2023-04); in a balanced panel with one
+    # reference month the two-way fixed-effects DiD is the treated units' mean change less the comparison units'
+    before = lambda m: "2021-04" <= m <= "2021-12"  # noqa: E731
+    after = lambda m: "2022-04" <= m <= "2023-04"  # noqa: E731
+
+    def changes(frame):
+        out = []
+        for _, g in frame.groupby("household_id"):
+            one = g[g["person_id"] == g["person_id"].iloc[0]]  # one member's rows: the household's payments
+            out.append(one[one["month"].map(after)]["amount"].mean() - one[one["month"].map(before)]["amount"].mean())
+        return out
+
+    treated, control = changes(pay), changes(cpay)
+    assert len(treated) == 5 and len(control) == 5  # five households each, not six participants
+    expected = sum(treated) / 5 - sum(control) / 5
+    assert res.did.effect == pytest.approx(expected, abs=1e-6)
+    assert res.households_merged
+    # the table counts households: five participating, five comparison
+    assert res.table.set_index("group").loc["participants", "persons"] == 5
+
+
+def test_the_did_on_the_household_panel_equals_a_dummy_regression(tmp_path):
+    import statsmodels.formula.api as smf
+
+    from evaltools.analysis import comparison
+    params, pay, cpay = _household_project(tmp_path, seed=11)
+    # B starts later than A: a staggered household, and a comparison person with its own start
+    text = (tmp_path / "data" / "comparison.csv").read_text(encoding="utf-8").replace("J4,man,1975,ensamstående,2022-04-15",
+                                                                                      "J4,man,1975,ensamstående,2022-09-15")
+    (tmp_path / "data" / "comparison.csv").write_text(text, encoding="utf-8")
+    res = comparison.compare_payments(et.load_project(params))
+    # the deduplicated panel built here: A's row stands for H1 (reference 2022-04, A's start), B's rows left out
+    refs = {"A": "2022-04", "C": "2022-04", "D": "2022-04", "E": "2022-04", "F": "2022-04",
+            "J0": "2022-04", "J1": "2022-04", "J2": "2022-04", "J3": "2022-04", "J4": "2022-09"}
+    rows = pd.concat([pay.assign(treated=1), cpay.assign(treated=0)])
+    rows = rows[rows["person_id"].isin(refs)].copy()
+    m = pd.PeriodIndex(rows["month"], freq="M")
+    rows["event"] = [(x - pd.Period(refs[p], "M")).n for x, p in zip(m, rows["person_id"])]
+    rows = rows[rows["event"].between(-12, 12) & ~rows["event"].between(-3, -1)]
+    rows["after"] = (rows["event"] >= 0).astype(float)
+    rows["treated_after"] = rows["after"] * rows["treated"]
+    fit = smf.ols("amount ~ after + treated_after + C(person_id) + C(month)", rows).fit()
+    assert res.did.effect == pytest.approx(fit.params["treated_after"], abs=1e-6)
