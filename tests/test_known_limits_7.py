@@ -204,3 +204,27 @@ def test_the_did_on_the_household_panel_equals_a_dummy_regression(tmp_path):
     rows["treated_after"] = rows["after"] * rows["treated"]
     fit = smf.ols("amount ~ after + treated_after + C(person_id) + C(month)", rows).fit()
     assert res.did.effect == pytest.approx(fit.params["treated_after"], abs=1e-6)
+
+
+# --- 4. a structural project still running says so on page 1 ---------------------------------------------
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Insatsen pågår till 2025-09-30; detta är en delrapport med uppgifter till och med 2024-10-31, så målen "
+           "och kostnaden gäller tiden hittills."),
+    ("en", "The project runs until 2025-09-30; this is an interim report with data up to 2024-10-31, so the goals "
+           "and the cost cover the time so far.")])
+def test_a_running_structural_project_says_on_page_one_that_it_runs_on(lang, said):
+    from evaltools.present.sections import summary
+
+    from .conftest import sample_project
+    # params/samverkan-i-praktiken.yaml: period 2023-09-01 .. 2025-09-30; data taken 2024-10-31
+    r = et.Report(sample_project("samverkan-i-praktiken").with_params(data_as_of="2024-10-31"), lang=lang)
+    assert said in summary.findings(r)
+
+
+def test_an_ended_structural_project_does_not_say_it_runs_on():
+    from evaltools.present.sections import summary
+
+    from .conftest import sample_report
+    findings = " ".join(summary.findings(sample_report("samverkan-i-praktiken", "sv")))
+    assert "delrapport" not in findings and "pågår till" not in findings
