@@ -228,3 +228,40 @@ def test_an_ended_structural_project_does_not_say_it_runs_on():
     from .conftest import sample_report
     findings = " ".join(summary.findings(sample_report("samverkan-i-praktiken", "sv")))
     assert "delrapport" not in findings and "pågår till" not in findings
+
+
+# --- 5. a goal not reached in a year that ended, while the next runs on, is not read as final --------------
+
+def _running_goal_project(tmp_path):
+    """2022-01-01 .. 2023-12-31, data taken 2023-08-31: six enrol in year 1 (all end in work), six in year 2."""
+    rows = [{"person_id": f"P{i}", "sex": "kvinna", "birth_year": 1980, "household_type": "ensamstående",
+             "start_date": f"2022-0{i + 2}-01", "end_date": f"2022-1{i % 3}-01", "outcome": "arbete"} for i in range(6)]
+    rows += [{"person_id": f"P{i}", "sex": "man", "birth_year": 1980, "household_type": "ensamstående",
+              "start_date": f"2023-0{i - 5}-01", "end_date": "", "outcome": ""} for i in range(6, 12)]
+    write_csv(tmp_path / "data" / "participants.csv", rows)
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000}])
+    params = tmp_path / "g.yaml"
+    params.write_text(
+        "id: g\ntitle: Mål\nforbund: F\nowner: O\nperiod: {start: 2022-01-01, planned_end: 2023-12-31}\n"
+        "data_as_of: 2023-08-31\n"
+        "data:\n  participants: data/participants.csv\n  budget: data/budget.csv\n"
+        "goals:\n"
+        "  - {id: deltagare, kind: participant_count, label: Minst 10 deltagare per projektår, target: 10,"
+        " period: project_year}\n", encoding="utf-8")
+    return params
+
+
+@pytest.mark.parametrize("lang, said", [
+    # year 1: 6 of 10 (below 80 % of the target: not reached); year 2 runs to 2023-12-31, 6 so far after 8 months
+    # (target so far 10 × 8/12 = 6,67, compared as 7 whole persons)
+    ("sv", "Minst 10 deltagare per projektår: inte uppnått under de perioder som har slutat; en period pågår ännu – "
+           "6 år 1 och 6 hittills år 2, som pågår (målet för de 8 månader som gått är 7)."),
+    ("en", "Minst 10 deltagare per projektår: not achieved in the periods that have ended; one period is still running – "
+           "6 in year 1 and 6 so far in year 2, still running (target 7 for the 8 months so far).")])
+def test_a_goal_not_reached_in_an_ended_year_reads_as_so_far_while_a_year_runs(tmp_path, lang, said):
+    from evaltools.analysis.goals import GoalStatus
+    from evaltools.present.sections import summary
+    project = et.load_project(_running_goal_project(tmp_path))
+    table = et.assess_goals(project).table.set_index("period_key")
+    assert table.loc["år1", "status"] == GoalStatus.NOT_REACHED and table.loc["år2", "status"] == GoalStatus.RUNNING
+    assert said in summary.goal_fulfilment(et.Report(project, lang=lang))
