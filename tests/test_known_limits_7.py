@@ -265,3 +265,27 @@ def test_a_goal_not_reached_in_an_ended_year_reads_as_so_far_while_a_year_runs(t
     table = et.assess_goals(project).table.set_index("period_key")
     assert table.loc["år1", "status"] == GoalStatus.NOT_REACHED and table.loc["år2", "status"] == GoalStatus.RUNNING
     assert said in summary.goal_fulfilment(et.Report(project, lang=lang))
+
+
+# --- 6. ids that lost their leading zeros: one message for the column -----------------------------------
+
+def test_lost_leading_zeros_give_one_message_naming_column_count_rows_and_fix(tiny_project):
+    people = [(f"00{i}", *r[1:]) for i, r in enumerate(participants_frame().itertuples(index=False, name=None), 1)]
+    write_csv(tiny_project.dir / "data" / "participants.csv", participants_frame(people))
+    # seven payment rows whose ids lost their zeros (1 for 001, ...), one row kept right, one unknown id
+    pay = [{"person_id": pid, "month": m, "amount": 9000}
+           for pid, m in (("1", "2022-01"), ("1", "2022-02"), ("2", "2022-02"), ("2", "2022-03"), ("001", "2022-03"),
+                          ("3", "2022-06"), ("3", "2022-07"), ("4", "2023-01"), ("9", "2022-05"))]
+    (tiny_project.dir / "data" / "payments.csv").write_text(
+        "person_id,month,amount\n" + "".join(f"{p['person_id']},{p['month']},{p['amount']}\n" for p in pay),
+        encoding="utf-8")
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(tiny_project())
+    lost = [p for p in e.value.problems if p.key == "person.lost_zeros"]
+    assert len(lost) == 1  # one message, not seven
+    # file rows (header is row 1): 1 → rows 2, 3; 2 → rows 4, 5; 001 is row 6 (right); 3 → rows 7, 8; 4 → row 9
+    assert lost[0].row == 2 and lost[0].column == "person_id"
+    assert lost[0].note("sv") == (
+        "id i kolumnen person_id som deltagarfilen bara har med inledande nollor: 7 (rad 2, 3, 4, 5, 7 …; den första: "
+        "står '1', deltagarfilen har '001'); nollorna har försvunnit (Excel gör 007 till 7): formatera kolumnen som "
+        "text och skriv in id:na igen, eller ta ut filen från verksamhetssystemet på nytt")

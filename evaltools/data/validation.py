@@ -1039,13 +1039,19 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
     by_digits = {str(k).lstrip("0"): k for k in known if str(k).isdigit()}
     unknown = df[S.PERSON_ID].notna() & ~df[S.PERSON_ID].isin(known)
     notes: dict[str, list[int]] = {}  # one note per unknown person, with the rows of its payments
+    lost: list[tuple[int, str, str]] = []  # (row, id, the person file's id) of ids that lost their leading zeros
     for i in np.flatnonzero(unknown.to_numpy()).tolist():
         pid = str(df[S.PERSON_ID].iloc[i])
         match = by_digits.get(pid.lstrip("0")) if pid.isdigit() else None
         if match is not None:
-            problems.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, pid, "person.lost_zeros", match=match))
+            lost.append((int(raw.file_rows[i]), pid, str(match)))
         else:
             notes.setdefault(pid, []).append(int(raw.file_rows[i]))
+    if lost:  # one message for the column (Excel drops the zeros of every id in it), not one per row
+        row, pid, match = lost[0]
+        listed = ", ".join(str(x[0]) for x in lost[:5]) + (" …" if len(lost) > 5 else "")
+        problems.append(problem(fname, row, S.PERSON_ID, pid, "person.lost_zeros", match=match, n=len(lost),
+                                rows=listed, column=S.PERSON_ID))
     for pid, rows in list(notes.items())[:20]:
         if len(rows) == 1:
             warn.append(problem(fname, rows[0], S.PERSON_ID, pid, "payment.unknown_person", "warning", "unknown_person"))
