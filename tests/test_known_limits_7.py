@@ -289,3 +289,50 @@ def test_lost_leading_zeros_give_one_message_naming_column_count_rows_and_fix(ti
         "id i kolumnen person_id som deltagarfilen bara har med inledande nollor: 7 (rad 2, 3, 4, 5, 7 …; den första: "
         "står '1', deltagarfilen har '001'); nollorna har försvunnit (Excel gör 007 till 7): formatera kolumnen som "
         "text och skriv in id:na igen, eller ta ut filen från verksamhetssystemet på nytt")
+
+
+# --- 7. repayments in a file of one row per person and month: netted in their person-month ------------------
+
+def _payments(tiny_project, lines: str):
+    (tiny_project.dir / "data" / "payments.csv").write_text("person_id,month,amount\n" + lines, encoding="utf-8")
+    return tiny_project()
+
+
+def test_a_repayment_is_netted_within_its_person_and_month(tiny_project):
+    params = _payments(tiny_project, "P1,2022-01,9000\nP1,2022-01,-1500\nP1,2022-02,8500\nP2,2022-02,12000\n"
+                                     "P2,2022-02,-2000\nP2,2022-02,-1000\nP2,2022-03,11000\n")
+    project = et.load_project(params)
+    paid = project.payments.set_index(["person_id", project.payments["month"].dt.strftime("%Y-%m")])["amount"]
+    assert paid[("P1", "2022-01")] == 7500  # 9 000 − 1 500
+    assert paid[("P2", "2022-02")] == 9000  # 12 000 − 2 000 − 1 000
+    assert paid[("P1", "2022-02")] == 8500 and paid[("P2", "2022-03")] == 11000  # untouched
+    assert len(project.payments) == 4  # seven rows, three of them repayments folded into their month
+    (note,) = [w for w in project.warnings if w.key == "payment.repayments_netted"]
+    # three negative rows, netted in two person-months (P1 2022-01, P2 2022-02)
+    assert note.note("sv") == ("filen har återbetalningar (negativa belopp): 3 negativa rader räknades av mot "
+                               "utbetalningarna samma person och månad, i 2 person-månader")
+
+
+def test_a_person_month_whose_net_is_negative_is_refused_with_its_rows(tiny_project):
+    params = _payments(tiny_project, "P1,2022-01,9000\nP1,2022-02,8500\nP1,2022-02,-9000\nP2,2022-02,12000\n"
+                                     "P2,2022-03,-500\nP2,2022-04,abc\n")
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(params)
+    by_key = {}
+    for p in e.value.problems:
+        by_key.setdefault(p.key, []).append(p)
+    # P1 2022-02: 8 500 − 9 000 = −500 (file rows 3 and 4); P2 2022-03: −500 with nothing paid (row 6)
+    refused = by_key["payment.negative_net_month"]
+    assert [(p.row, p.column) for p in refused] == [(3, "month"), (6, "month")]
+    assert refused[0].note("en") == (
+        "the person's repayments in the month '2022-02' exceed what was paid out then (rows 3, 4): a repayment is "
+        "netted in the month it is written in and cannot exceed that month's payments; move it to the month it "
+        "concerns, or remove the row")
+    assert [p.row for p in e.value.problems if p.column == "amount"] == [7]  # every problem at once: 'abc' too
+
+
+def test_two_rows_of_one_month_without_a_repayment_are_still_a_duplicate(tiny_project):
+    params = _payments(tiny_project, "P1,2022-01,9000\nP1,2022-01,9000\nP2,2022-02,12000\nP2,2022-02,-100\n")
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(params)
+    assert [(p.key, p.row) for p in e.value.problems] == [("payment.duplicate", 3)]

@@ -3,6 +3,7 @@ dates, amounts and codes parsed, persons, payments and budget lines checked, eve
 collected with its file, row, column and value before anything is refused."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -868,6 +869,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     start = len(problems)
     if shape == "per_payment":
         raw = _sum_payments(raw, fname, problems, warn)
+    elif shape == "monthly" and S.AMOUNT in raw.frame and S.MONTH in raw.frame:
+        raw = _net_repayments(raw, fname, problems, warn)
     elif shape == "wide":
         raw, info = long_from_wide(raw, fname, problems)
         if len(raw.frame) and len(problems) == start:
@@ -979,6 +982,53 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     # a month is the payment_date column's in the file: a message about it names that column
     return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source,
                     cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)})
+
+
+def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem]) -> RawTable:
+    """A file of one row per person and month with repayments (återkrav, återbetalning) as negative rows,
+    netted within their person and month, as a finance system exports them.
+
+    Only the person-months with a negative row change: their rows become one, the first of them in the
+    file, holding their sum. A person-month whose sum is below 0 (more paid back than paid out that month)
+    is refused, naming its rows. Rows of other person-months are left as they are (two rows of the same
+    person and month without a repayment are still a duplicate). A data-quality note gives the counts:
+    negative rows netted and the person-months they were netted in (never a person's id or amount).
+    """
+    df = raw.frame
+    amount = _parse_amount(df[S.AMOUNT])
+    negative = (amount < 0) & np.isfinite(amount.fillna(0))
+    if not negative.any():
+        return raw
+    month, _bad = _parse_dates(df[S.MONTH], df[S.MONTH] == "", _MONTH)
+    person = df[S.PERSON_ID]
+    ok = (person != "") & month.notna() & amount.notna() & np.isfinite(amount.fillna(0))
+    key = pd.Series(pd.NA, index=df.index, dtype="object")
+    key[ok] = person[ok] + "\x00" + month[ok].dt.strftime("%Y-%m")
+    touched = key[ok & negative].unique()
+    in_group = key.isin(touched) & ok
+    pos = np.arange(len(df))
+    keep = np.ones(len(df), bool)
+    new_amount = df[S.AMOUNT].copy()
+    n_negative, n_months = 0, 0
+    for _k, members in pd.Series(pos[in_group.to_numpy()]).groupby(key[in_group].to_numpy(), sort=False):
+        at = members.to_numpy()
+        net = float(amount.iloc[at].sum())
+        keep[at[1:]] = False
+        n_negative += int(negative.iloc[at].sum())
+        if net < -0.005:
+            keep[at[0]] = False
+            listed = ", ".join(str(int(raw.file_rows[i])) for i in at[:10]) + (" …" if len(at) > 10 else "")
+            problems.append(problem(fname, int(raw.file_rows[at[0]]), S.MONTH, df[S.MONTH].iloc[at[0]],
+                                    "payment.negative_net_month", rows=listed))
+            continue
+        n_months += 1
+        new_amount.iloc[at[0]] = f"{net + 0.0:.2f}".rstrip("0").rstrip(".")
+    warn.append(problem(fname, None, None, None, "payment.repayments_netted", "warning", "repayments_netted",
+                        negative=_sek(n_negative), months=_sek(n_months)))
+    frame = df.assign(**{S.AMOUNT: new_amount})[keep].reset_index(drop=True)
+    return dataclasses.replace(raw, frame=frame, file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()})
 
 
 def _sek(v: float) -> str:
