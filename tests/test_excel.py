@@ -176,8 +176,9 @@ def test_person_ids_stored_as_numbers_are_noted_and_lost_zeros_refused(tiny_proj
     with pytest.raises(DataValidationError) as e:
         et.load_project(params)
     assert [p.text("en").split("payments.xlsx, ")[1] for p in e.value.problems] == [
-        "row 2, column 'person_id': got '1', but the person file has '001': the leading zeros were lost (Excel turns "
-        "007 into 7); format the column as text and type the ids again"]
+        "row 2, column 'person_id': ids in the column person_id that the person file has only with leading zeros: 1 "
+        "(row 2; the first: got '1', the person file has '001'); the zeros were lost (Excel turns 007 into 7): format "
+        "the column as text and type the ids again, or export the file from the case system again"]
     assert path.exists()
 
 

@@ -219,7 +219,7 @@ def test_action_plan_goal_by_hand(action_plan):
 def test_action_plan_sample_facts_reach_and_late_enrolments(action_plan):
     from evaltools.present.sections import facts
     rows = dict(facts.rows(action_plan))
-    assert rows["Räckvidd (deltagare av målgruppen)"] == "25,3\u00a0%"  # 76 / 300
+    assert rows["Räckvidd (andel av målgruppen som deltagit)"] == "25,3\u00a0%"  # 76 persons / 300
     assert rows["Sista intag"] == "2024-10-31"
     late = [w for w in action_plan.project.warnings if w.key == "person.after_last_intake"]
     assert sorted(w.value for w in late) == ["2024-11-12", "2024-11-26"]

@@ -130,12 +130,13 @@ def test_a_payment_far_from_the_project_is_named_by_its_date_column(tiny_project
     assert [(p.row, p.column, p.key) for p in e.value.problems] == [(7, "payment_date", "payment.month_range")]
 
 
-def test_a_negative_amount_in_the_monthly_shape_is_still_refused(tiny_project):
+def test_a_negative_amount_alone_in_its_month_in_the_monthly_shape_is_still_refused(tiny_project):
+    # a repayment is netted within its person and month; with nothing paid that month the net is below 0
     write_csv(tiny_project.dir / "data/m.csv", [{"person_id": "P1", "month": "2022-01", "amount": -100}])
     with pytest.raises(DataValidationError) as e:
         et.load_project(_with_data(tiny_project, "m.csv"), lang="en")
-    assert (2, "amount") in {(p.row, p.column) for p in e.value.problems}
-    assert "is it a repayment?" in e.value.message("en") and "payment_date" in e.value.message("en")
+    assert (2, "month") in {(p.row, p.column) for p in e.value.problems}
+    assert "repayments in the month '2022-01' exceed what was paid out then" in e.value.message("en")
 
 
 # --- one column per month ---------------------------------------------------------------------

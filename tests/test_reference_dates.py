@@ -22,14 +22,17 @@ from .conftest import PARAMS
 
 
 def _shifted_panel(project: Project, k: int) -> pd.DataFrame:
-    """The DiD's rows with every comparison person's reference date moved ``k`` months, the panel rebuilt
+    """The DiD's rows with every comparison household's reference date moved ``k`` months, the panel rebuilt
     (persons without payment rows left out, as the payments rule of the data contract says)."""
     c = project.params.comparison
-    persons = project.paid_persons(comparison=True).copy()
+    # the DiD's units are households (one series per household from its first member's start)
+    units, paid, _ = comparison.household_units(project.paid_persons(), project.payments)
+    persons, cpaid, _ = comparison.household_units(project.paid_persons(comparison=True), project.comparison_payments)
+    persons = persons.copy()
     persons[S.START_DATE] = persons[S.START_DATE] + pd.DateOffset(months=k)
     panel = comparison._stack([
-        comparison._panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1),
-        comparison._panel(persons, project.comparison_payments, c.months_before, c.months_after, 0)])
+        comparison._panel(units, paid, c.months_before, c.months_after, 1),
+        comparison._panel(persons, cpaid, c.months_before, c.months_after, 0)])
     panel["after"] = (panel["event_time"] >= 0).astype(float)
     panel["treated_after"] = panel["after"] * panel["treated"]
     a = c.anticipation_months

@@ -86,7 +86,9 @@ def test_weighting_is_a_params_option():
     assert project.params.comparison.weighting == "none" and comparison_weighting(project) is None
     on = project.with_params(comparison={"weighting": "ipw"})
     res = comparison_weighting(on)
-    assert (res.n_participants, res.n_comparison) == (180, 540)
+    # the DiD's units are households: the files' distinct household ids (180 participants, 540 comparison persons)
+    households = (project.participants["household_id"].nunique(), project.comparison["household_id"].nunique())
+    assert households != (180, 540) and (res.n_participants, res.n_comparison) == households
     # the sample's groups are drawn alike, with a true effect of −2 000 kr: weighting keeps it
     assert res.ci_low < -2000 < res.ci_high and res.balanced
 

@@ -36,9 +36,12 @@ from ..data.privacy import dominated, hides
 from .goals import CI_METHOD
 from .result import Note, Result
 
+# the distinct person ids of a payments table, each payment row's code among them and its month index
+Codes = tuple[pd.Index, np.ndarray, np.ndarray]
+
 
 def _panel(persons: pd.DataFrame, payments: pd.DataFrame, before: int, after: int, treated: int,
-           codes: tuple[pd.Index, np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
+           codes: Codes | None = None) -> pd.DataFrame:
     """The person x month panel of one group (see :func:`build_panel`). ``codes``: the distinct ids of
     ``persons``, each payment row's position among them and its month index, where the project has
     them already (:meth:`~evaltools.data.project.Project.payment_persons`, ``payment_months``)."""
@@ -109,14 +112,72 @@ def _codes(project: Project, comparison: bool = False) -> tuple[pd.Index, np.nda
     return people, code, project.payment_months(comparison)
 
 
+def _units(project: Project, comparison: bool = False) -> tuple[pd.DataFrame, pd.DataFrame, Codes | None]:
+    """The paid persons and payments of one group as :func:`household_units` makes them, with the
+    project's codes for :func:`_panel` where nothing changed."""
+    payments = project.comparison_payments if comparison else project.payments
+    assert payments is not None
+    persons, paid, codes = household_units(project.paid_persons(comparison), payments)
+    if paid is payments:
+        codes = _codes(project, comparison)
+    return persons, paid, codes
+
+
+def _household_of(persons: pd.DataFrame) -> pd.Series:
+    """Each enrolment's household (its person id where the household is not given)."""
+    return persons[S.HOUSEHOLD_ID].astype(object).where(persons[S.HOUSEHOLD_ID].notna(), persons[S.PERSON_ID]).astype(str)
+
+
+def households_merged(project: Project) -> bool:
+    """Whether a household of the payment analyses has more than one enrolment (two members, or one
+    person enrolled twice) in either group, so that the DiD's units are households, not persons."""
+    groups = [project.paid_persons()] + ([project.paid_persons(comparison=True)] if project.comparison is not None else [])
+    return any(not _household_of(g).is_unique for g in groups)
+
+
+def household_units(persons: pd.DataFrame, payments: pd.DataFrame,
+                    codes: Codes | None = None) -> tuple[pd.DataFrame, pd.DataFrame, Codes | None]:
+    """The units of the payments DiD: one per household, since försörjningsstöd is paid per household.
+
+    ``persons`` (one row per enrolment) become one row per household (``household_id``; the loader
+    gives a person without one a household of their own): the row of the household's first enrolment,
+    so that its reference month is the first member's start and its person id and covariates are that
+    member's. The household's payment in a month is the largest that any of its members' rows in
+    ``payments`` gives for it: each member's rows are the household's payments (the data contract), so
+    members' rows for one month are the same payment, never added up; where only one member's rows carry
+    it, those count. A person enrolled twice is one household with one series, from the first start.
+
+    Where every household has one enrolment (the usual case) the tables are returned as they are, with
+    ``codes`` (the payments' person codes and months, :func:`_codes`); otherwise ``codes`` is None.
+    """
+    hh = _household_of(persons)
+    if hh.is_unique:
+        return persons, payments, codes
+    first = persons.assign(_hh=hh.to_numpy()).sort_values(S.START_DATE, kind="stable").drop_duplicates("_hh")
+    units = first.drop(columns="_hh").sort_index()
+    # every member's payments under the household's first member's id, one amount per month
+    member_of = pd.Series(hh.to_numpy(), index=persons[S.PERSON_ID].to_numpy())
+    member_of = member_of[~member_of.index.duplicated()]
+    lead = pd.Series(first[S.PERSON_ID].to_numpy(), index=first["_hh"].to_numpy())
+    unit_id = lead.reindex(member_of.reindex(payments[S.PERSON_ID].to_numpy()).to_numpy()).to_numpy()
+    known = pd.notna(unit_id)
+    rows = pd.DataFrame({S.PERSON_ID: unit_id[known], S.MONTH: payments[S.MONTH].to_numpy()[known],
+                         S.AMOUNT: payments[S.AMOUNT].to_numpy(float)[known]})
+    paid = rows.groupby([S.PERSON_ID, S.MONTH], sort=False, as_index=False)[S.AMOUNT].max()
+    return units, paid, None
+
+
 def build_panel(project: Project) -> pd.DataFrame:
-    """Person x month panel around each person's reference month, participants and comparison persons."""
+    """Household x month panel around each household's reference month (the first member's start),
+    participants and comparison persons (:func:`household_units`); a household of one person is that
+    person. The ``person`` column holds the household's first member's id."""
     c = project.params.comparison
     # (persons without payment rows are in only when the params say the file covers everyone)
-    parts = [_panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1, _codes(project))]
+    persons, paid, codes = _units(project)
+    parts = [_panel(persons, paid, c.months_before, c.months_after, 1, codes)]
     if project.comparison is not None:
-        parts.append(_panel(project.paid_persons(comparison=True), project.comparison_payments, c.months_before,
-                            c.months_after, 0, _codes(project, comparison=True)))
+        persons, paid, codes = _units(project, comparison=True)
+        parts.append(_panel(persons, paid, c.months_before, c.months_after, 0, codes))
     panel = _stack(parts)
     panel["after"] = (panel["event_time"] >= 0).astype(float)
     panel["treated_after"] = panel["after"] * panel["treated"]
@@ -505,6 +566,9 @@ class ComparisonResult(Result):
     has_comparison: bool = False
     event_study: pd.DataFrame | None = None
     anticipation_months: int = 0
+    # True when some household has more than one enrolment in a group: the panel's units (and the
+    # table's counts) are then households, not persons (:func:`household_units`)
+    households_merged: bool = False
 
     @property
     def parallel_trends_doubtful(self) -> bool:
@@ -636,7 +700,7 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     else:
         notes.append(Note.of("note.no_comparison"))
     return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp,
-                            event_study=study, anticipation_months=a)
+                            event_study=study, anticipation_months=a, households_merged=households_merged(project))
 
 
 def _whole_kronor(x: np.ndarray) -> np.ndarray:
@@ -682,11 +746,13 @@ def reference_date_sensitivity(project: Project, shifts: tuple[int, ...] = REFER
     c = project.params.comparison
     a = c.anticipation_months
     ks = sorted({0, *shifts})
-    treated = _panel(project.paid_persons(), project.payments, c.months_before, c.months_after, 1, _codes(project))
+    # (the units of the DiD: one per household, :func:`household_units`)
+    persons, paid, codes = _units(project)
+    treated = _panel(persons, paid, c.months_before, c.months_after, 1, codes)
     # with its reference date moved k months later, a comparison person's month at event time e
     # (from the file's date) is at event time e - k: the widened panel covers every shift's window
-    wide = _panel(project.paid_persons(comparison=True), project.comparison_payments, c.months_before - min(ks),
-                  c.months_after + max(ks), 0, _codes(project, comparison=True))
+    persons, paid, codes = _units(project, comparison=True)
+    wide = _panel(persons, paid, c.months_before - min(ks), c.months_after + max(ks), 0, codes)
     panel = _stack([treated, wide])
     # (the codes as numpy's index type once: every gather and count over the rows below would
     # otherwise convert the categoricals' 32-bit codes again, for each shift)

@@ -199,7 +199,7 @@ def load_questions(path: Path, params: ProjectParams, problems: list[Problem], w
     if raw is None:
         return empty_table(QUESTIONS)
     fname = raw.source
-    df, refused = _validate(raw, QUESTIONS, problems, fname)
+    df, refused = _validate(raw, QUESTIONS, problems, fname, warn)
     rows = raw.file_rows
     dup = df[CODE].notna() & df[CODE].duplicated(keep="first")
     for i in np.flatnonzero(dup.to_numpy()).tolist():
@@ -258,7 +258,7 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
         shown = ", ".join(f"'{c}'" for c in forms[:3]) + (" …" if len(forms) > 3 else "")
         problems.append(problem(fname, None, None, None, "survey.forms_export", n=str(len(forms)), questions=shown))
         return _empty_responses()
-    df, refused = _validate(raw, RESPONSES, problems, fname)
+    df, refused = _validate(raw, RESPONSES, problems, fname, warn)
     rows = raw.file_rows
     known = questions_by_code(questions)
     text = df[ANSWER].fillna("").astype(str).str.strip()

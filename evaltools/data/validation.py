@@ -3,6 +3,7 @@ dates, amounts and codes parsed, persons, payments and budget lines checked, eve
 collected with its file, row, column and value before anything is refused."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -24,7 +25,9 @@ from .privacy import find_personnummer, may_hold_personnummer
 
 
 
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00(?::00)?)?")
+# a date, with a time of day as case systems export it (2024-03-01 08:30, 2024-03-01T08:30:00): read as its day
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?)?")
+_MIDNIGHT = re.compile(r".{10}[ T]00:00(?::00(?:\.0{1,6})?)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})(?:-01)?(?: 00:00(?::00)?)?")
 _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12-31 for "open")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -53,6 +56,22 @@ def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[p
     parsed = per_distinct(s, parse)
     bad = ~empty & parsed.isna()
     return parsed, bad
+
+
+def _timed_note(s: pd.Series, read: pd.Series, raw: RawTable, column: str, fname: str, warn: list[Problem]) -> None:
+    """One data-quality note for a date column whose cells (``read``: those read as dates) hold a time
+    of day other than midnight, as a case system's export does: each is read as its day, and the note
+    names the column, how many cells had a time and the first of their rows (never a value)."""
+    timed = read & (s.str.len() > 10)
+    if not timed.any():
+        return
+    timed &= ~s.where(timed, "").str.fullmatch(_MIDNIGHT.pattern).fillna(False).astype(bool)
+    at = np.flatnonzero(timed.to_numpy())
+    if not len(at):
+        return
+    rows = ", ".join(str(int(raw.file_rows[i])) for i in at[:5]) + (" …" if len(at) > 5 else "")
+    warn.append(problem(fname, int(raw.file_rows[at[0]]), raw.column_of(column, int(at[0])), None, "date.time_read",
+                        "warning", "date_time_read", n=len(at), rows=rows, column=column))
 
 
 def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
@@ -302,8 +321,12 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     return "", {}
 
 
-def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str,
+              warn: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check each column against its spec; return a typed frame (bad cells become missing).
+
+    A date with a time of day other than midnight is read as its day, with one data-quality note per
+    column in ``warn`` naming how many cells had a time (:func:`_timed_note`).
 
     The second frame marks the cells that were refused (one message each), so that checks across
     columns can leave those rows alone instead of reporting a second, follow-on problem.
@@ -362,6 +385,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             out[col.name] = parsed
             for i in np.flatnonzero(bad.to_numpy()).tolist():
                 hints[i] = _date_hint(s.iloc[i], col.kind, col.name)
+            if col.kind == "date":
+                _timed_note(s, ~bad & ~empty, raw, col.name, fname, warn)
         elif col.kind in ("int", "amount", "signed_amount"):
             num = _parse_amount(s)
             nonfinite = num.notna() & ~np.isfinite(num.fillna(0))
@@ -805,7 +830,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
     if not is_comparison:
         problems.extend(_columns_goals_count(raw, params, fname))
-    df, refused = _validate(raw, S.PARTICIPANTS, problems, fname)
+    df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
     if not is_comparison and params.last_intake is not None:
         late = df[S.START_DATE].notna() & (df[S.START_DATE] > pd.Timestamp(params.last_intake))
@@ -844,12 +869,14 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     start = len(problems)
     if shape == "per_payment":
         raw = _sum_payments(raw, fname, problems, warn)
+    elif shape == "monthly" and S.AMOUNT in raw.frame and S.MONTH in raw.frame:
+        raw = _net_repayments(raw, fname, problems, warn)
     elif shape == "wide":
         raw, info = long_from_wide(raw, fname, problems)
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "payment.wide_read", "warning", "payments_wide",
                                 **{k: _sek(v) if isinstance(v, int) else v for k, v in info.items()}))
-    df, _refused = _validate(raw, S.PAYMENTS, problems, fname)
+    df, _refused = _validate(raw, S.PAYMENTS, problems, fname, warn)
     if shape == "wide":
         problems[start:] = _fold_repeats(problems[start:])
     if params.data.unit("comparison_payments" if table != "payments" else "payments") == "tkr":
@@ -927,7 +954,7 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     the file row of its first payment, for later messages. A data-quality note gives the counts:
     payments read, months made, negative rows netted (never a person's id, date or amount).
     """
-    df, _refused = _validate(raw, S.PAYMENTS_PER_PAYMENT, problems, fname)
+    df, _refused = _validate(raw, S.PAYMENTS_PER_PAYMENT, problems, fname, warn)
     ok = (df[S.PERSON_ID].notna() & df[S.PAYMENT_DATE].notna() & df[S.AMOUNT].notna()).to_numpy()
     d = pd.DataFrame({"person": df.loc[ok, S.PERSON_ID].astype(str).to_numpy(),
                       "month": df.loc[ok, S.PAYMENT_DATE].dt.strftime("%Y-%m").to_numpy(),
@@ -955,6 +982,53 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     # a month is the payment_date column's in the file: a message about it names that column
     return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source,
                     cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)})
+
+
+def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem]) -> RawTable:
+    """A file of one row per person and month with repayments (återkrav, återbetalning) as negative rows,
+    netted within their person and month, as a finance system exports them.
+
+    Only the person-months with a negative row change: their rows become one, the first of them in the
+    file, holding their sum. A person-month whose sum is below 0 (more paid back than paid out that month)
+    is refused, naming its rows. Rows of other person-months are left as they are (two rows of the same
+    person and month without a repayment are still a duplicate). A data-quality note gives the counts:
+    negative rows netted and the person-months they were netted in (never a person's id or amount).
+    """
+    df = raw.frame
+    amount = _parse_amount(df[S.AMOUNT])
+    negative = (amount < 0) & np.isfinite(amount.fillna(0))
+    if not negative.any():
+        return raw
+    month, _bad = _parse_dates(df[S.MONTH], df[S.MONTH] == "", _MONTH)
+    person = df[S.PERSON_ID]
+    ok = (person != "") & month.notna() & amount.notna() & np.isfinite(amount.fillna(0))
+    key = pd.Series(pd.NA, index=df.index, dtype="object")
+    key[ok] = person[ok] + "\x00" + month[ok].dt.strftime("%Y-%m")
+    touched = key[ok & negative].unique()
+    in_group = key.isin(touched) & ok
+    pos = np.arange(len(df))
+    keep = np.ones(len(df), bool)
+    new_amount = df[S.AMOUNT].copy()
+    n_negative, n_months = 0, 0
+    for _k, members in pd.Series(pos[in_group.to_numpy()]).groupby(key[in_group].to_numpy(), sort=False):
+        at = members.to_numpy()
+        net = float(amount.iloc[at].sum())
+        keep[at[1:]] = False
+        n_negative += int(negative.iloc[at].sum())
+        if net < -0.005:
+            keep[at[0]] = False
+            listed = ", ".join(str(int(raw.file_rows[i])) for i in at[:10]) + (" …" if len(at) > 10 else "")
+            problems.append(problem(fname, int(raw.file_rows[at[0]]), S.MONTH, df[S.MONTH].iloc[at[0]],
+                                    "payment.negative_net_month", rows=listed))
+            continue
+        n_months += 1
+        new_amount.iloc[at[0]] = f"{net + 0.0:.2f}".rstrip("0").rstrip(".")
+    warn.append(problem(fname, None, None, None, "payment.repayments_netted", "warning", "repayments_netted",
+                        negative=_sek(n_negative), months=_sek(n_months)))
+    frame = df.assign(**{S.AMOUNT: new_amount})[keep].reset_index(drop=True)
+    return dataclasses.replace(raw, frame=frame, file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()})
 
 
 def _sek(v: float) -> str:
@@ -1015,13 +1089,19 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
     by_digits = {str(k).lstrip("0"): k for k in known if str(k).isdigit()}
     unknown = df[S.PERSON_ID].notna() & ~df[S.PERSON_ID].isin(known)
     notes: dict[str, list[int]] = {}  # one note per unknown person, with the rows of its payments
+    lost: list[tuple[int, str, str]] = []  # (row, id, the person file's id) of ids that lost their leading zeros
     for i in np.flatnonzero(unknown.to_numpy()).tolist():
         pid = str(df[S.PERSON_ID].iloc[i])
         match = by_digits.get(pid.lstrip("0")) if pid.isdigit() else None
         if match is not None:
-            problems.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, pid, "person.lost_zeros", match=match))
+            lost.append((int(raw.file_rows[i]), pid, str(match)))
         else:
             notes.setdefault(pid, []).append(int(raw.file_rows[i]))
+    if lost:  # one message for the column (Excel drops the zeros of every id in it), not one per row
+        row, pid, match = lost[0]
+        listed = ", ".join(str(x[0]) for x in lost[:5]) + (" …" if len(lost) > 5 else "")
+        problems.append(problem(fname, row, S.PERSON_ID, pid, "person.lost_zeros", match=match, n=len(lost),
+                                rows=listed, column=S.PERSON_ID))
     for pid, rows in list(notes.items())[:20]:
         if len(rows) == 1:
             warn.append(problem(fname, rows[0], S.PERSON_ID, pid, "payment.unknown_person", "warning", "unknown_person"))
@@ -1051,7 +1131,7 @@ def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems
         return empty_table(spec)
     fname = raw.source
     _number_ids(raw, fname, warn)
-    df, _refused = _validate(raw, spec, problems, fname)
+    df, _refused = _validate(raw, spec, problems, fname, warn)
     lo = pd.Timestamp(params.period.start) - pd.DateOffset(years=10)
     hi = pd.Timestamp(params.period.end) + pd.DateOffset(years=10)
     m = df[S.MONTH]
@@ -1111,7 +1191,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
-    df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname)
+    df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     unit = params.data.unit("budget")

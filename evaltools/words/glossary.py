@@ -49,6 +49,7 @@ TERMS: tuple[Term, ...] = (
     Term("avslutad_deltagare", "glossary.term.avslutad_deltagare.name", "glossary.term.avslutad_deltagare.definition",
          "glossary.term.avslutad_deltagare.count", needs=PARTICIPANTS),
     Term("pagaende", "glossary.term.pagaende.name", "glossary.term.pagaende.definition", needs=PARTICIPANTS),
+    Term("rackvidd", "glossary.term.rackvidd.name", "glossary.term.rackvidd.definition", needs=PARTICIPANTS),
     Term("nettonuvarde", "glossary.term.nettonuvarde.name", "glossary.term.nettonuvarde.definition", needs=COSTBENEFIT),
     Term("dodvikt", "glossary.term.dodvikt.name", "glossary.term.dodvikt.definition", needs=COSTBENEFIT),
     Term("skattefaktor", "glossary.term.skattefaktor.name", "glossary.term.skattefaktor.definition", needs=COSTBENEFIT),

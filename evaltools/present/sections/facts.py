@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...analysis.disclosure import Secondary
+from ...data import schema as S
 from ...data.params import kind_inferred, kind_reason
 from .contents import left_out
 from ..display import Table, Text
@@ -32,12 +33,14 @@ def participants_words(r, n: int | None = None) -> str:
     return fmt_int(n, r.lang)
 
 
-def reach(n_participants: int, params) -> float | None:
-    """Participants over the target population's size, where both exist."""
+def reach(participants: pd.DataFrame, params) -> float | None:
+    """The share of the target population reached: distinct persons among ``participants`` (a person
+    enrolled twice is one person of the target population) over its size, where both exist."""
     tp = params.target_population
-    if tp is None or not tp.size or not n_participants:
+    persons = participants[S.PERSON_ID].nunique() if S.PERSON_ID in participants else 0
+    if tp is None or not tp.size or not persons:
         return None
-    return n_participants / tp.size
+    return persons / tp.size
 
 
 def left_out_sentence(r) -> list[str]:
@@ -94,7 +97,7 @@ def rows(r) -> list[tuple[str, str]]:
             out.append((msg("facts.participants"), msg("facts.participants_few", k=str(p.privacy.min_count))))
             return out  # (the reach, participants over the target population, would give the number back)
         out.append((msg("facts.participants"), fmt_int(n, lang)))
-        share = reach(n, p)
+        share = reach(r.project.participants, p)
         if share is not None:
             out.append((msg("facts.reach"), fmt_pct(share, lang)))
     return out

@@ -291,6 +291,9 @@ def page_one(r) -> list[str]:
         key = "summary.goal_line" if details else "summary.goal_line_plain"
         values = {"details": details} if details else {}
         verdict += mixed_reason(r, rows)
+        if bool(first.get("verdict_so_far", False)):
+            # judged on the periods that ended while another runs on: never read as the goal's final verdict
+            verdict = msg("summary.goal_verdict_so_far", verdict=verdict)
         out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
         words = after_exit_words(first["label"]) if _counts_outcomes(r).get(gid) else None
         if words:  # (the figure is the outcome at exit: never said to be the situation months later)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...words.formats import fmt_int, number_word
+from ...words.formats import fmt_date, fmt_int, number_word
 from ...analysis.goals import (JUDGED_VERDICTS, GoalCount, GoalStatus, GoalVerdict, count_goals, own_goals, own_verdicts,
                                restates_target)
 from .survey import has_survey
@@ -106,6 +106,9 @@ def volumes_sentence(r, count: GoalCount) -> str:
 
 def structural(r) -> list[str]:
     out = [r.msg("kind.structural_survey" if has_survey(r) else "kind.structural")]  # (questionnaires too)
+    p = r.params
+    if p.runs_on:  # still running when the data were taken: an interim report, as the title says
+        out.append(r.msg("kind.structural_running", end=fmt_date(p.period.end), as_of=fmt_date(p.as_of)))
     pop = population_text(r)
     if pop:
         out.append(r.msg("kind.structural_population", population=pop))

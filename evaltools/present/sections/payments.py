@@ -48,6 +48,8 @@ def blocks(r) -> list[list]:
         study = event_study_blocks(r)
     # (with a comparison group the analysis' own note names its model terms; the body says what was compared)
     paras += [msg("payments.did_note")] if pay.did is not None else [note_text(_directed(n, r), r.lang) for n in pay.notes]
+    if pay.households_merged:  # (försörjningsstöd is paid per household: the table below counts households)
+        paras[0] += " " + msg("payments.household_unit")
     ph = payment_phases(r.project)
     phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
                    "during": msg("payments.phase.during"),
