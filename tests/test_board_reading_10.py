@@ -1,0 +1,92 @@
+"""What a board member stumbles over when reading every sample a tenth time, in Swedish and in English: the
+note under the table of shares who left social assistance saying that their *difference* is the deadweight
+(Kompassen: 47,8 % − 24,6 % is 23,2 points, while the assumptions table beside it says 51,6 %, the
+comparison group's share divided by the participants'), and the cost-benefit analysis named two ways in one
+report ("Kostnad–nyttokalkylen" at the start of a sentence beside "kostnadsnyttokalkylen"). Expected values
+are worked out by hand from the samples' files, not taken from the code's output.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evaltools.present.sections import payments
+
+from .conftest import sample_project, sample_report, shown_chunks
+
+
+def _exit_rate_note(report) -> str:
+    """The note under the table 'Andel som lämnat försörjningsstödet' (the one chunk that names the groups)."""
+    notes = [c for c in shown_chunks(payments.blocks(report))
+             if c.startswith(("Deltagare: de som avslutat", "Participants: those who have ended"))]
+    assert len(notes) == 1, notes
+    return notes[0]
+
+
+def _rates_by_hand(pid: str) -> tuple[float, float]:
+    """The participants' and the comparison group's shares who left social assistance, counted from the
+    sample's files: ended participants and comparison persons with a status at follow-up whose outcome is
+    one of the cost-benefit analysis' success outcomes."""
+    project = sample_project(pid)
+    codes = set(project.params.cost_benefit.success_outcomes)
+    ended = project.participants[project.participants["end_date"].notna()]
+    comparison = project.comparison[project.comparison["outcome"].notna()]
+    return (ended["outcome"].isin(codes).mean(), comparison["outcome"].isin(codes).mean())
+
+
+@pytest.mark.parametrize("pid, participants, comparison", [
+    # Kompassen: 86 of the 180 who ended left (47,8 %); 24,6 % of the comparison group (its file)
+    ("kompassen-demo", "47,8", "24,6"),
+    # Språngbrädan: 66 of 120 (55,0 %); 21,7 % of the comparison group
+    ("sprangbradan-demo", "55,0", "21,7"),
+])
+def test_the_exit_rate_note_gives_the_deadweight_as_the_share_over_the_share_not_their_difference(
+        pid, participants, comparison):
+    p, c = _rates_by_hand(pid)
+    assert f"{100 * p:.1f}".replace(".", ",") == participants and f"{100 * c:.1f}".replace(".", ",") == comparison
+    ratio = f"{100 * c / p:.1f}".replace(".", ",")  # Kompassen 0,2463 / 0,4778 = 51,6 %; Språngbrädan 39,4 %
+    difference = f"{100 * (p - c):.1f}".replace(".", ",")  # what the old note named: 23,2 and 33,3 points
+    note = _exit_rate_note(sample_report(pid, "sv"))
+    assert "Skillnaden används som dödvikt" not in note
+    said = re.search(r"Dödvikten i kostnadsnyttoanalysen, ([\d,]+)\u00a0%, är jämförelsegruppens andel "
+                     r"\(([\d,]+)\u00a0%\) delad med deltagarnas \(([\d,]+)\u00a0%\)", note)
+    assert said is not None, note
+    assert said.groups() == (ratio, comparison, participants)
+    assert difference not in note
+    en = _exit_rate_note(sample_report(pid, "en"))
+    assert "difference gives the deadweight" not in en
+    assert f"deadweight in the cost-benefit analysis, {ratio.replace(',', '.')}%, is the comparison group's share" in en
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("sv", "Dödvikten i kostnadsnyttoanalysen, 30,0\u00a0%, räknas inte fram ur andelarna här"),
+    ("en", "The deadweight in the cost-benefit analysis, 30.0%, is not worked out from the shares here"),
+])
+def test_a_deadweight_set_in_the_params_is_not_said_to_come_from_the_exit_rates(lang, words):
+    import evaltools as et
+    project = sample_project("kompassen-demo").with_params(cost_benefit={"deadweight": 0.3})
+    note = _exit_rate_note(et.Report(project, lang=lang))
+    assert words in note
+    assert "delad med" not in note and "divided by" not in note
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_catalog_names_the_cost_benefit_analysis_one_way_at_the_start_of_a_sentence_too(lang):
+    import yaml
+
+    import evaltools as et
+    catalog = yaml.safe_load(open(f"{et.__path__[0]}/locales/{lang}.yaml", encoding="utf-8"))
+
+    def texts(tree, path=()):
+        if isinstance(tree, dict):
+            for key, sub in tree.items():
+                yield from texts(sub, (*path, str(key)))
+        elif isinstance(tree, str):
+            yield ".".join(path), tree
+
+    # the style guide's "kostnadsnyttoanalys, inte kostnad–nyttoanalys", whatever the first letter's case
+    # (before: "Kostnad–nyttokalkylen som bygger på den" under Kompassen's estimated effect)
+    two_ways = [(key, m.group(0)) for key, text in texts(catalog)
+                for m in re.finditer(r"kostnad[–-]nytto\w*", text, re.IGNORECASE)]
+    assert two_ways == []
