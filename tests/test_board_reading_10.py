@@ -90,3 +90,38 @@ def test_the_catalog_names_the_cost_benefit_analysis_one_way_at_the_start_of_a_s
     two_ways = [(key, m.group(0)) for key, text in texts(catalog)
                 for m in re.finditer(r"kostnad[–-]nytto\w*", text, re.IGNORECASE)]
     assert two_ways == []
+
+
+# --- a questionnaire chart's legend reads in the scale's order, row by row ---------------------------------
+
+def _legend_read_row_by_row(fig) -> list[str]:
+    """The legend's labels in the order a reader reads them: top row first, left to right (from where
+    they are drawn, not from the legend's list)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for text in fig.legends[0].get_texts():
+        box = text.get_window_extent(renderer)
+        placed.append((-round(box.y0), box.x0, text.get_text()))
+    return [label for _, _, label in sorted(placed)]
+
+
+@pytest.mark.parametrize("labels", [
+    # Nästa steg's health question (figure 3): five steps read 'Mycket dåligt, Någorlunda, Mycket bra' over
+    # 'Dåligt, Bra' before
+    ("Mycket dåligt", "Dåligt", "Någorlunda", "Bra", "Mycket bra"),
+    ("Instämmer inte alls", "Instämmer delvis inte", "Instämmer delvis", "Instämmer helt"),
+    ("1", "2", "3", "4", "5", "6", "7"),
+])
+def test_a_questionnaire_charts_legend_reads_the_scale_in_order(labels):
+    import matplotlib
+    matplotlib.use("Agg")
+    import pandas as pd
+
+    from evaltools.data.survey import Question
+    from evaltools.present.survey_plot import plot_survey
+    q = Question("halsa", "Hur bedömer du ditt allmänna hälsotillstånd?", "", 1, len(labels), labels, ())
+    dist = pd.DataFrame({"question": "halsa", "answer": list(range(1, len(labels) + 1)),
+                         "share": [1 / len(labels)] * len(labels), "n": [6] * len(labels)})
+    fig = plot_survey([q], dist, 6 * len(labels), "Deltagare vid start", "sv")
+    assert _legend_read_row_by_row(fig) == list(labels)
