@@ -125,3 +125,46 @@ def test_a_questionnaire_charts_legend_reads_the_scale_in_order(labels):
                          "share": [1 / len(labels)] * len(labels), "n": [6] * len(labels)})
     fig = plot_survey([q], dist, 6 * len(labels), "Deltagare vid start", "sv")
     assert _legend_read_row_by_row(fig) == list(labels)
+
+
+# --- a questionnaire round's heading stays on the page of its chart --------------------------------------------
+
+def _round_page(filler_lines: int) -> str:
+    import base64
+    import io as _io
+
+    import nbformat
+    from PIL import Image
+
+    from evaltools.publish import render
+    png = _io.BytesIO()
+    Image.new("RGB", (600, 230), "white").save(png, format="PNG")  # a chart of three questions' height
+    src = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
+    filler = "".join(f"<p>Rad {i} med vanlig text som fyller sidan.</p>" for i in range(filler_lines))
+    # as Samverkan i praktiken's round 'Personal 2023': heading, response rate, the note on it, chart
+    section = ("<div class='et-block'><h3>Personal 2023</h3><p>198 svarande av 450 tillfrågade (svarsfrekvens 44 %).</p>"
+               "<p>Svarsfrekvensen är under 50 %: svaren kan inte tas för att gälla alla tillfrågade, eftersom de som "
+               "inte svarade kan ha en annan uppfattning än de som svarade.</p>"
+               f"<figure class='et-fig'><img alt='Staplar' src='{src}' style='width:6.30in;max-width:100%'/>"
+               "<figcaption>Figur 2. Personal 2023: svaren på frågorna.</figcaption></figure></div>")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": filler + section})])])
+    return render.notebook_to_html(nb, "sv", "Test")
+
+
+def test_a_rounds_heading_and_response_rate_never_end_a_page_without_its_chart(tmp_path):
+    pytest.importorskip("weasyprint")
+    import io
+
+    import pypdf
+
+    from evaltools.publish import render
+    pages_of = {}
+    for n in range(30, 50):  # (filler that puts the heading in the last few lines of the first page, and past it)
+        pdf = render.html_to_pdf(_round_page(n), None, tmp_path)
+        texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+        heading = [i for i, t in enumerate(texts) if "Personal 2023" in t.split("Figur 2.")[0]]
+        caption = [i for i, t in enumerate(texts) if "Figur 2." in t]
+        pages_of[n] = (heading, caption)
+    assert any(h != [0] for h, _ in pages_of.values())  # the filler pushes the round past the first page
+    assert all(len(h) == 1 and h == c for h, c in pages_of.values()), pages_of
