@@ -168,3 +168,22 @@ def test_a_rounds_heading_and_response_rate_never_end_a_page_without_its_chart(t
         pages_of[n] = (heading, caption)
     assert any(h != [0] for h, _ in pages_of.values())  # the filler pushes the round past the first page
     assert all(len(h) == 1 and h == c for h, c in pages_of.values()), pages_of
+
+
+# --- the sensitivity bounds' first column says what its amounts are, as the sentence above it does ------------
+
+@pytest.mark.parametrize("lang, column, said", [
+    # the sentence above the table: "ändras med högst 20 kr per månad från en månad till nästa"; the column
+    # read "Avvikelse per månad och månad", which no one says
+    ("sv", "Avvikelse från en månad till nästa", "från en månad till nästa"),
+    ("en", "Departure from one month to the next", "from one month to the next"),
+])
+def test_the_sensitivity_bounds_column_is_named_as_the_sentence_above_it_says_it(lang, column, said):
+    pytest.importorskip("honestdid")
+    from evaltools.present.display import Table, Text
+    blocks = [b for group in payments.blocks(sample_report("kompassen-demo", lang)) for b in group]
+    tables = [b for b in blocks if isinstance(b, Table) and column in b.frame.columns]
+    assert len(tables) == 1, [list(b.frame.columns) for b in blocks if isinstance(b, Table)]
+    # the amounts in the column are kronor per month (0 kr, 5 kr, …), and the sentence above uses the same words
+    assert all(v.endswith("kr") or v.startswith("SEK") for v in tables[0].frame[column].iloc[1:])
+    assert any(said in p for b in blocks if isinstance(b, Text) for p in b.paragraphs)
