@@ -187,3 +187,28 @@ def test_the_sensitivity_bounds_column_is_named_as_the_sentence_above_it_says_it
     # the amounts in the column are kronor per month (0 kr, 5 kr, …), and the sentence above uses the same words
     assert all(v.endswith("kr") or v.startswith("SEK") for v in tables[0].frame[column].iloc[1:])
     assert any(said in p for b in blocks if isinstance(b, Text) for p in b.paragraphs)
+
+
+# --- the goal chart marks a goal that is not the application's, as the goal table does ---------------------
+
+@pytest.mark.parametrize("lang, mark", [("sv", "(slutrapportens förslag)"), ("en", "(the final report's suggestion)")])
+def test_the_goal_chart_marks_the_final_reports_proposed_goals_as_the_table_does(lang, mark):
+    import matplotlib
+    matplotlib.use("Agg")
+    import yaml
+
+    from evaltools.present.plots import plot_goals
+
+    from .conftest import PARAMS
+    # params/timra-vagen-ut.yaml: two count goals from the application, two share goals with
+    # 'source: slutrapport' (the final report's own proposal of at least 50 %), one qualitative goal
+    goals = yaml.safe_load(open(PARAMS / "timra-vagen-ut.yaml", encoding="utf-8"))["goals"]
+    label = "label" if lang == "sv" else "label_en"
+    proposed = [g[label] for g in goals if g.get("source") == "slutrapport"]
+    own = [g[label] for g in goals if g.get("source", "ansökan") == "ansökan" and g["kind"] != "qualitative"]
+    assert len(proposed) == 2 and len(own) == 2
+    fig = plot_goals(sample_report("timra-vagen-ut", lang).goals, lang)
+    titles = [" ".join(ax.get_title(loc="left").split()) for ax in fig.axes if ax.get_title(loc="left")]
+    assert sorted(titles) == sorted([*own, *(f"{x} {mark}" for x in proposed)])
+    # the text alternative names the panels as their titles do
+    assert fig.et_alt.count(mark) == 2
