@@ -212,3 +212,41 @@ def test_the_goal_chart_marks_the_final_reports_proposed_goals_as_the_table_does
     assert sorted(titles) == sorted([*own, *(f"{x} {mark}" for x in proposed)])
     # the text alternative names the panels as their titles do
     assert fig.et_alt.count(mark) == 2
+
+
+# --- the table of actors says why its rows do not add up to society's benefit -----------------------------
+
+def _amount(cell: str) -> int:
+    return int(cell.replace("\u2212", "-").replace("kr", "").replace("\u00a0", "").replace(" ", ""))
+
+
+def _actor_table(report):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import costbenefit
+    tables = [b for group in costbenefit.blocks(report) for b in (group if isinstance(group, list) else [group])
+              if isinstance(b, Table) and "Aktör" in b.frame.columns]
+    return tables
+
+
+def test_the_table_of_actors_says_the_state_pays_employers_a_wage_subsidy_society_cancels():
+    r = sample_report("kompassen-demo", "sv")
+    tables = _actor_table(r)
+    actors = [t for t in tables if "Nytta (nuvärde)" in t.frame.columns][0]
+    flows = [t for t in tables if "Post" in t.frame.columns][0]
+    benefit = dict(zip(actors.frame["Aktör"], actors.frame["Nytta (nuvärde)"].map(_amount)))
+    # Kompassen: 3 269 748 + 809 346 − 2 029 375 + 4 804 215 = 6 853 934 kr for the actors shown (Försäkringskassan
+    # is part of the state), against society's 7 025 570 kr: 171 636 kr short, which the flows' table books on
+    # the employers as the wage subsidy (171 637 kr, rounded apart)
+    shown = sum(v for a, v in benefit.items() if a in ("Kommunen", "Regionen", "Staten", "Individen"))
+    wage = flows.frame[(flows.frame["Post"] == "Lönestöd") & (flows.frame["Aktör"] == "Arbetsgivaren")]
+    assert len(wage) == 1
+    assert benefit["Samhället"] - shown == pytest.approx(_amount(wage["Nuvärde"].iloc[0]), abs=2)
+    assert "lönestöd till arbetsgivare" in actors.notes[0] and "Arbetsgivarna står inte i tabellen" in actors.notes[0]
+
+
+def test_without_a_wage_subsidy_the_table_of_actors_says_nothing_of_employers():
+    import evaltools as et
+    project = sample_project("kompassen-demo").with_params(cost_benefit={"wage_subsidy_sek_month": 0})
+    tables = _actor_table(et.Report(project, lang="sv"))
+    actors = [t for t in tables if "Nytta (nuvärde)" in t.frame.columns][0]
+    assert "arbetsgivare" not in actors.notes[0].lower()
