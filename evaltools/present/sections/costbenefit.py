@@ -237,7 +237,8 @@ def perspective_table(r) -> Table:
             "costbenefit.actor_note_measured" if _benefits_measured(cba) else "costbenefit.actor_note")
     notes = [msg(note, basis=B.basis_words(B.present_value(r), lang))]
     if not structural and _pays_wage_subsidy(cba):
-        notes.append(msg("costbenefit.actor_note_wage_subsidy"))
+        notes.append(msg("costbenefit.actor_note_wage_subsidy_ex_ante" if cba.summary.mode == "ex_ante"
+                         else "costbenefit.actor_note_wage_subsidy"))  # (an application speaks of those who go)
     if with_effect:
         notes.append(msg("costbenefit.actor_note_skattefaktor_structural" if structural else "costbenefit.actor_note_skattefaktor",
                          sf=fmt_num(cba.summary.skattefaktor, 1, lang)))
