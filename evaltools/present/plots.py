@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..words.labels import fmt_kr, fmt_num, fmt_pct, period_name, t
+from ..words.labels import SOURCE_LABELS, fmt_kr, fmt_num, fmt_pct, period_name, t
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, suppressed_label
 from ..words.text import msg
 from ..words.glossary import measure_term, name as term_name, share_label
@@ -164,6 +164,14 @@ def _hidden_mark(row, k: int) -> str:
     return suppressed_label(k) if code == HIDDEN_SMALL else SECONDARY
 
 
+def goal_title(rows: pd.DataFrame, lang: str = "sv") -> str:
+    """A goal's name in its panel of the goal chart, marked as the goal table marks it when the goal is not
+    the application's ("(slutrapportens förslag)", "(utvärderarens mål)"): the chart showed Vägen ut's two
+    share goals proposed by the final report as if they were the application's, beside the two that are."""
+    label, source = rows["label"].iloc[0], rows["source"].iloc[0] if "source" in rows else "ansökan"
+    return label if source not in SOURCE_LABELS or source == "ansökan" else f"{label} ({t(SOURCE_LABELS[source], lang).lower()})"
+
+
 def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = None):
     """One small panel per quantitative goal: result per period against its target. A period still
     running is drawn hatched (a share: an open point) and named in the legend with the goal table's
@@ -231,7 +239,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
                              textcoords="offset points", color="white" if inside else "black")
         ax_.set_xticks(x, labels, fontsize=7.5)
         # a panel is about 2.6 in wide when there are two: 38 characters at 8 pt fit
-        ax_.set_title(_wrap(g["label"].iloc[0], 38 if ncols == 2 else 80, lines=4), fontsize=8, loc="left")
+        ax_.set_title(_wrap(goal_title(g, lang), 38 if ncols == 2 else 80, lines=4), fontsize=8, loc="left")
     for ax_ in axes.ravel()[len(goals):]:
         ax_.set_visible(False)
     from matplotlib.lines import Line2D
@@ -268,7 +276,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
                 target = fmt_num(r.target_prorated, 0, lang) if not np.isnan(r.target_prorated) else "–"
                 items.append(f"{period} {value}, {(t('target_prorated', lang) if prorated else t('target', lang)).lower()} "
                              f"{target} ({status_words(r.status, lang).lower()})")
-        parts.append(f"{g['label'].iloc[0]}: " + "; ".join(items))
+        parts.append(f"{goal_title(g, lang)}: " + "; ".join(items))
     if ex_ante:
         return _alt(fig, lang, "plot.alt.goals_ex_ante", parts)
     return _alt(fig, lang, "plot.alt.goals", parts)

@@ -51,6 +51,19 @@ def oriented_labels(q: Question, lang: str) -> list[str]:
     return labels if q.positive == "hög" else list(reversed(labels))
 
 
+# the scale's steps in the legend, side by side in this many columns (five labels in one row run past the chart)
+LEGEND_COLUMNS = 3
+
+
+def legend_row_order(items: list, ncol: int) -> list:
+    """``items`` (the scale's steps, negative end first) in the order that makes matplotlib, which fills
+    a legend's columns one after another, show them row by row: the way a reader reads the legend.
+    With five steps in three columns, ``[0, 3, 1, 4, 2]``, so that the rows read 'Mycket dåligt, Dåligt,
+    Någorlunda' and 'Bra, Mycket bra' (filled column by column they read 'Mycket dåligt, Någorlunda,
+    Mycket bra' over 'Dåligt, Bra')."""
+    return [items[i] for c in range(ncol) for i in range(c, len(items), ncol)]
+
+
 def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int, group: str,
                 lang: str = "sv", ax=None):
     """A diverging stacked bar per question for one round.
@@ -100,11 +113,12 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(textwrap.fill(msg("plot.survey_axis", lang), 55))  # (under the bars, not the labels)
     handles, texts = ax.get_legend_handles_labels()
-    rows_of_legend = -(-steps // 3)
+    handles, texts = legend_row_order(handles, LEGEND_COLUMNS), legend_row_order(texts, LEGEND_COLUMNS)
+    rows_of_legend = -(-steps // LEGEND_COLUMNS)
     below = 0.78 + 0.2 * rows_of_legend  # the axis, its label (two lines) and the legend
     height = 0.25 + 0.42 * n_q + below
     fig.set_size_inches(WIDTH, height)
-    fig.legend(handles, texts, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=3, fontsize=7,
+    fig.legend(handles, texts, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=LEGEND_COLUMNS, fontsize=7,
                handlelength=1.2, columnspacing=1.2)
     fig.subplots_adjust(left=0.42, right=0.9, top=1 - 0.1 / height, bottom=below / height)
     _alt(fig, lang, "plot.alt.survey", alt_parts, group=group.lower(), n=fmt_int(respondents, lang))

@@ -99,7 +99,8 @@ def blocks(r) -> list[list]:
             coded.append(msg("payments.exit_rates_no_status",
                              who=fmt_persons_of(no_status, len(comparison), k, lang)))
         out.append([Text([], msg("payments.exit_rates"), 3),
-                    Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *coded]),),
+                    Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *deadweight_sentence(r, er),
+                                                  *coded]),),
                           numeric=(n, rate_col, t("ci", lang), p_col))])
     elif r.project.comparison is not None and r.project.has_participants:
         # one sentence instead of a table with a group of no one (and a test against it)
@@ -107,6 +108,25 @@ def blocks(r) -> list[list]:
         out.append([Text([msg("payments.exit_rates_none_ended" if none_ended else "payments.exit_rates_no_outcomes")],
                          msg("payments.exit_rates"), 3)])
     return out
+
+
+def deadweight_sentence(r, er: pd.DataFrame) -> list[str]:
+    """What the cost-benefit analysis takes from the exit-rate table: the deadweight is the comparison
+    group's share over the participants' (24,6 % of 47,8 % is 51,6 %), not their difference (23,2
+    points), which the note once named; where the deadweight comes from elsewhere (the params file, or
+    the default when the comparison group's share would tell a few persons' outcomes), the sentence
+    says that the table is not its source."""
+    s = r.cba.summary if r.cba is not None else None
+    if s is None or s.deadweight is None:
+        return []
+    rates = er.set_index("group")["rate"]
+    p, c = rates.get("participants"), rates.get("comparison")
+    dw = fmt_pct(s.deadweight, r.lang)
+    shown = all(isinstance(v, float) and not pd.isna(v) for v in (p, c))
+    if s.deadweight_source == "comparison" and shown and p > 0 and abs(c / p - s.deadweight) < 5e-4:
+        return [r.msg("payments.exit_rates_deadweight", comparison=fmt_pct(c, r.lang),
+                      participants=fmt_pct(p, r.lang), deadweight=dw)]
+    return [r.msg("payments.exit_rates_deadweight_other", deadweight=dw)]
 
 
 def table_did_note(r) -> list[str]:
