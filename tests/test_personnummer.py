@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import textwrap
 from pathlib import Path
 from types import SimpleNamespace
@@ -294,13 +295,16 @@ def test_the_appendix_shows_neutral_names_only(tmp_path):
 
 # --- a render: ordinary figures pass, a hostile project publishes no number ----------------------
 def _published_text(folder: Path) -> str:
+    """The text of every file in ``folder`` (and the other files' names), without the SHA-256 checksums of
+    status files and appendices: 64 hex digits of a file's content, which change with its date and hold
+    ten decimal digits shaped like a personnummer in about one checksum of fifty."""
     out = []
     for p in sorted(folder.rglob("*")):
         if p.is_file() and p.suffix in (".html", ".json", ".ipynb", ".csv", ".md", ".txt"):
             out.append(p.name + "\n" + p.read_text(encoding="utf-8", errors="replace"))
         elif p.is_file():
             out.append(p.name)
-    return "\n".join(out)
+    return re.sub(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])", "<sha256>", "\n".join(out))
 
 
 def test_a_report_with_ordinary_figures_still_renders_and_a_hostile_one_publishes_no_number(tiny_project, tmp_path):
