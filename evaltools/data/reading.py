@@ -162,8 +162,22 @@ def per_distinct(s: pd.Series, compute: Callable[[pd.Series], pd.Series]) -> pd.
     return out
 
 
+def _unreadable(path: Path, fname: str, error: OSError) -> DataValidationError:
+    """The error for a data file the system would not let us open: Excel's lock file (``~$name.xlsx``,
+    there while ``name.xlsx`` is open) named as such, any other file with the system's reason and what
+    usually causes it on an evaluator's laptop (the file open in Excel, or not yet downloaded by OneDrive)."""
+    if path.name.startswith("~$"):
+        return DataValidationError([problem(fname, None, None, None, "file.excel_lock",
+                                            workbook=quote(redact(path.name[2:])))])
+    reason = error.strerror or type(error).__name__
+    return DataValidationError([problem(fname, None, None, None, "file.unreadable", reason=redact(str(reason))[:120])])
+
+
 def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem]]:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise _unreadable(path, fname, e) from None
     if not data.strip():
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     text, encoding = _decode(data, fname)
@@ -310,6 +324,11 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
 
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
     try:
+        with open(path, "rb"):  # (a file the system will not open is not a broken workbook)
+            pass
+    except OSError as e:
+        raise _unreadable(path, fname, e) from None
+    try:
         wb = _load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         if path.stat().st_size == 0:
@@ -318,12 +337,17 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
                                            reason=type(e).__name__)]) from None
     ws, note = _pick_sheet(wb, sheet, table, fname)
     rows, numbers = [], []
-    for r in ws.iter_rows(min_row=1):
+    saved_empty: set[tuple[int, int]] = set()
+    for i, r in enumerate(ws.iter_rows(min_row=1), 1):
         rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
         numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool) for c in r])
+        # a formula whose saved result is the empty string (=OM(A2="";"";...) filled down below the data) is
+        # stored as a text cell with an empty value; a formula saved without any result has no type of text
+        saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
     formulas = {}
-    missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v == ""]
+    missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1)
+               if v == "" and (r, c) not in saved_empty]
     if missing:
         found = _formula_cells(path, ws.title, table, sheet)
         formulas = {k: found[k] for k in missing if k in found}
@@ -351,6 +375,17 @@ def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
             hidden.update(range(first, (d.max or first) + 1))
     used = [i for i in sorted(hidden) if i <= cells.shape[1] and (cells.iloc[:, i - 1] != "").any()]
     return [openpyxl.utils.get_column_letter(i) for i in used]
+
+
+# characters that take no room on screen: a cell pasted from a web page or a chat often ends in one,
+# and Excel shows 'P017' for 'P017\u200b' while the two would be different persons
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _trimmed(cells: pd.Series) -> pd.Series:
+    """Cells without the spaces (a non-breaking one too) and invisible characters around their value, as
+    Excel shows them."""
+    return cells.str.strip().str.strip(_INVISIBLE).str.strip()
 
 
 def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None,
@@ -382,6 +417,8 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     hidden: set[int] = set()
     formulas: dict = {}
     other_sheets: tuple[str, ...] = ()
+    if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
+        raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
         cells, nums, hidden, formulas, fname, notes, other_sheets = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
@@ -390,7 +427,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
         raise DataValidationError([problem(fname, None, None, path.suffix, "file.type", suffix=path.suffix or path.name)])
     if len(cells.columns) == 0:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
-    cells = cells.fillna("").astype(str).apply(lambda c: per_distinct(c, lambda u: u.str.strip()))
+    cells = cells.fillna("").astype(str).apply(lambda c: per_distinct(c, _trimmed))
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
     header = [str(v).strip() for v in (cells.iloc[h].tolist() if len(cells) else [])]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)

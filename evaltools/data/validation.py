@@ -30,10 +30,15 @@ _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+# the spaces a number is written with between its thousands: the space, the non-breaking space Swedish Excel
+# writes, the narrow one (U+202F) and the thin and figure spaces a number copied from a web page or a PDF has
+_THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
+
+
 def _parse_amount(s: pd.Series) -> pd.Series:
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([v.replace("\u00a0", "").replace(" ", "").replace("kr", "").replace(",", ".")
+        cleaned = pd.Series([v.translate(_THOUSANDS).replace("kr", "").replace(",", ".")
                              if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     return per_distinct(s, parse)
@@ -280,10 +285,16 @@ def _excel_errors(s: pd.Series) -> pd.Series:
     return per_distinct(s.astype(str), lambda u: u.str.strip().str.upper().isin(_EXCEL_ERRORS))
 
 
+# Excel's truth values (a check box's cell, a formula's result), as an English and a Swedish Excel show them
+_EXCEL_BOOLEANS = {"true": "ja", "sant": "ja", "false": "nej", "falskt": "nej"}
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
     a case worker writes for a code (``sjukersättning``, ``lönebidrag``)."""
     v = " ".join(value.split()).casefold()
+    if v in _EXCEL_BOOLEANS and _EXCEL_BOOLEANS[v] in col.vocab:  # a check box's or a formula's TRUE (SANT)
+        return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
         return "hint.did_you_mean", {"code": _WORDS_FOR_CODES[v]}
     for code, sv, en in col.labels:

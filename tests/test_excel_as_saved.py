@@ -1,0 +1,225 @@
+"""Input as Excel and Windows really save it, one variation at a time: formulas filled down below the
+data, a file Excel or OneDrive keeps locked, Excel's lock file beside an open workbook, numbers written
+with the spaces a web page or PDF puts between thousands, invisible characters pasted with a value,
+Excel's truth values in a yes/no column. Each must read correctly (the figures checked by hand) or
+end in one clear message naming file, row, column and value, never a traceback."""
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import DataValidationError
+from evaltools.publish import cli
+
+from .conftest import PARTICIPANT_ROWS, participants_frame, write_csv
+
+COLS = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
+
+
+def _workbook(path: Path, rows=PARTICIPANT_ROWS, extra: dict[str, object] | None = None,
+              header: list[str] = COLS) -> Path:
+    """A participant sheet as Excel saves typed values: dates as date cells, numbers as numbers;
+    ``extra`` sets further cells by reference ('H1': 'action_plan')."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(header)
+    for r, row in enumerate(rows, 2):
+        for c, v in enumerate(row, 1):
+            if c in (5, 6) and v:
+                cell = ws.cell(r, c, dt.datetime.fromisoformat(v))
+                cell.number_format = "yyyy-mm-dd"
+            else:
+                ws.cell(r, c, v if v != "" else None)
+    for ref, v in (extra or {}).items():
+        ws[ref] = v
+    wb.save(path)
+    return path
+
+
+def _as_excel_saves_it(path: Path, results: dict[str, str]) -> None:
+    """Give formula cells the result Excel saves with them: text results as Excel writes them
+    (``<c t="str"><f>…</f><v>text</v></c>``, an empty text result as ``<v></v>``); openpyxl cannot
+    compute one and writes none."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                for ref, v in results.items():
+                    text, n = re.subn(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v\s*>\s*</v>',
+                                      rf'<c r="{ref}"\1 t="str">\2<v>{v}</v>', text)
+                    assert n == 1, ref
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    shutil.move(tmp, path)
+
+
+def _params(tiny_project, **files: str) -> Path:
+    return tiny_project(data_block="data:\n" + "".join(f"  {k}: data/{v}\n" for k, v in files.items()))
+
+
+def _validate(params: Path, capsys) -> tuple[int, str]:
+    code = cli.main(["validate", str(params)])
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert "Traceback" not in said, said
+    return code, said
+
+
+# --- formulas filled down below the data -----------------------------------------------------------
+
+def test_a_formula_whose_saved_result_is_empty_text_is_an_empty_cell(tiny_project):
+    """A helper column of =OM(...;"";...) filled down past the last person, as evaluators keep them: its
+    empty results are empty cells, the rows below the data are no persons, and no cell is called a formula
+    without a saved value."""
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    extra = {"H1": "municipality"}
+    for r in range(2, 6):  # the four persons: a formula that gives their municipality
+        extra[f"H{r}"] = f'=IF(A{r}="","","Norrby")'
+    for r in range(6, 9):  # three rows below them, every column a formula giving ""
+        for c in "ABCDEFGH":
+            extra[f"{c}{r}"] = f'=IF(Z{r}="","",Z{r})'
+    _workbook(path, extra=extra)
+    _as_excel_saves_it(path, {**{f"H{r}": "Norrby" for r in range(2, 6)},
+                              **{f"{c}{r}": "" for r in range(6, 9) for c in "ABCDEFGH"}})
+    df = et.load_project(_params(tiny_project, participants="deltagare.xlsx")).participants
+    assert df["person_id"].tolist() == ["P1", "P2", "P3", "P4"]
+    assert df["municipality"].tolist() == ["Norrby"] * 4
+
+
+def test_a_formula_saved_without_any_result_is_still_refused_beside_ones_with_empty_text(tiny_project):
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    _workbook(path, extra={"H1": "municipality", "H2": '=IF(A2="","","Norrby")', "H3": '=IF(A3="","","Norrby")'})
+    _as_excel_saves_it(path, {"H2": ""})  # H2 saved with its (empty) result, H3 as another program writes it
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tiny_project, participants="deltagare.xlsx"))
+    assert [(p.row, p.column, p.key) for p in e.value.problems] == [(3, "municipality", "cell.formula")]
+
+
+# --- a file that cannot be opened ------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_file_the_system_will_not_open_is_a_message_with_the_other_files_problems(suffix, tiny_project,
+                                                                                    monkeypatch, capsys):
+    """On Windows a file Excel keeps open, or one OneDrive has not downloaded, cannot be opened: the
+    evaluator is told which file and what to do, with every other file's problems, never a traceback."""
+    data = tiny_project.dir / "data"
+    if suffix == "xlsx":
+        _workbook(data / "participants.xlsx")
+    else:
+        write_csv(data / "participants.csv", participants_frame())
+    write_csv(data / "payments.csv", [{"person_id": "P1", "month": "2022-13", "amount": 9000}])
+    locked = data / f"participants.{suffix}"
+    real_open = builtins.open
+
+    def excel_has_it(file, *args, **kwargs):
+        if Path(str(file)) == locked:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", excel_has_it)
+    monkeypatch.setattr(io, "open", excel_has_it)
+    params = _params(tiny_project, participants=f"participants.{suffix}", payments="payments.csv")
+    code, said = _validate(params, capsys)
+    assert code == cli.EXIT_FAILED
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(params, lang="en")
+    by_key = {p.key: p for p in e.value.problems}
+    assert set(by_key) == {"file.unreadable", "cell.bad"}  # the payments file's bad month too, at once
+    assert by_key["file.unreadable"].file == str(locked)
+    assert by_key["file.unreadable"].note("en") == (
+        "the file cannot be opened (Permission denied); close it if it is open in Excel or another program, "
+        "and if it is in OneDrive, right-click it and choose 'Always keep on this device' so that it is on "
+        "the computer")
+    assert (by_key["cell.bad"].row, by_key["cell.bad"].column) == (2, "month")
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_excels_lock_file_named_in_params_is_told_apart_from_the_workbook(suffix, tiny_project, capsys):
+    """``~$deltagare.xlsx`` is what Excel keeps beside ``deltagare.xlsx`` while it is open (the owner's
+    name and blanks): picked in its place, the message names the file to give."""
+    data = tiny_project.dir / "data"
+    _workbook(data / "deltagare.xlsx")
+    (data / f"~$deltagare.{suffix}").write_bytes(b"\x0bA. Andersson" + b"\x00" * 40 + b" " * 110)
+    params = _params(tiny_project, participants=f"~$deltagare.{suffix}")
+    code, said = _validate(params, capsys)
+    assert code == cli.EXIT_FAILED
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(params, lang="sv")
+    assert [p.key for p in e.value.problems] == ["file.excel_lock"]
+    assert e.value.problems[0].note("sv") == (
+        f"är den låsfil Excel lägger bredvid en arbetsbok som är öppen, inte arbetsboken; ange arbetsboken "
+        f"'deltagare.{suffix}' i params-filen")
+
+
+def test_a_lock_file_beside_the_workbook_changes_nothing(tiny_project):
+    data = tiny_project.dir / "data"
+    _workbook(data / "deltagare.xlsx")
+    (data / "~$deltagare.xlsx").write_bytes(b"\x0bA. Andersson" + b"\x00" * 40)
+    df = et.load_project(_params(tiny_project, participants="deltagare.xlsx")).participants
+    assert df["person_id"].tolist() == ["P1", "P2", "P3", "P4"]
+
+
+# --- numbers and codes as pasted ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u2007", " "],
+                         ids=["no-break", "narrow no-break", "thin", "figure", "space"])
+@pytest.mark.parametrize("how", ["xlsx", "csv"])
+def test_thousands_written_with_any_space_are_read_as_the_number(space, how, tiny_project):
+    """'1 234,50' as text: Swedish Excel writes a no-break space between thousands, a number copied from
+    a web page or a PDF a narrow, thin or figure space; all of them show as a space."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    rows = [["person_id", "month", "amount"], ["P1", "2022-01", f"1{space}234,50"],
+            ["P2", "2022-02", f"12{space}000{space}kr"]]
+    if how == "xlsx":
+        wb = openpyxl.Workbook()
+        for row in rows:
+            wb.active.append(row)
+        wb.save(data / "payments.xlsx")
+    else:
+        (data / "payments.csv").write_text("\r\n".join(";".join(r) for r in rows) + "\r\n", encoding="cp1252"
+                                           if space in " \u00a0" else "utf-8-sig")
+    pay = et.load_project(_params(tiny_project, participants="participants.csv", payments=f"payments.{how}")).payments
+    assert pay["amount"].tolist() == [1234.5, 12000.0]  # 1 234,50 and 12 000 kr, by hand
+
+
+def test_invisible_characters_around_a_pasted_value_are_not_part_of_it(tiny_project):
+    """A zero-width space or a byte-order mark at the end of a pasted id or code: Excel shows 'P1' and 'man',
+    and so they are read; otherwise the payment would belong to no participant."""
+    data = tiny_project.dir / "data"
+    rows = [list(r) for r in PARTICIPANT_ROWS]
+    rows[1][1] = "man\u200b"
+    rows[0][0] = "\ufeffP1"
+    write_csv(data / "participants.csv", participants_frame(rows))
+    write_csv(data / "payments.csv", [{"person_id": "P1\u200b", "month": "2022-01", "amount": 9000},
+                                      {"person_id": "P2\u2060", "month": "2022-02", "amount": 8000}])
+    project = et.load_project(_params(tiny_project, participants="participants.csv", payments="payments.csv"))
+    assert project.participants["sex"].tolist() == ["kvinna", "man", "kvinna", "man"]
+    assert project.payments["person_id"].tolist() == ["P1", "P2"]
+    assert not [w for w in project.warnings if w.key.startswith("payment.unknown")]
+
+
+@pytest.mark.parametrize("cell, written, code", [(True, "TRUE", "ja"), (False, "FALSE", "nej"),
+                                                 ("SANT", "SANT", "ja"), ("falskt", "falskt", "nej")])
+def test_excels_truth_values_in_a_yes_no_column_are_refused_with_the_code_to_write(cell, written, code, tiny_project):
+    """A check box linked to a cell, or a formula, gives TRUE/FALSE (SANT/FALSKT in Swedish Excel): not
+    guessed as ja or nej, but the message says it is Excel's truth value and which code to write."""
+    path = _workbook(tiny_project.dir / "data/deltagare.xlsx", extra={"H1": "action_plan", "H3": cell})
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tiny_project, participants=path.name))
+    (p,) = e.value.problems
+    assert (p.row, p.column) == (3, "action_plan")
+    assert p.note("sv") == (f"står '{written}'; förväntat en av ja, nej, okänt – {written} är ett sanningsvärde "
+                            f"från Excel (SANT/FALSKT eller TRUE/FALSE), till exempel från en kryssruta eller en "
+                            f"formel, inte en kod: skriv '{code}'")
