@@ -223,3 +223,71 @@ def test_excels_truth_values_in_a_yes_no_column_are_refused_with_the_code_to_wri
     assert p.note("sv") == (f"står '{written}'; förväntat en av ja, nej, okänt – {written} är ett sanningsvärde "
                             f"från Excel (SANT/FALSKT eller TRUE/FALSE), till exempel från en kryssruta eller en "
                             f"formel, inte en kod: skriv '{code}'")
+
+
+# --- a budget follow-up with its headings on two rows -------------------------------------------------
+
+def _two_row_budget(path: Path, total_actual_2023: int, kind_over_years: bool = True) -> Path:
+    """A förbund's follow-up as it is often laid out: a title merged over the table, 'Kostnadsslag' merged
+    down over both header rows, 'Budget' merged over the years 2022 and 2023, 'Utfall' over the same years."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budgetuppföljning"
+    ws["A1"] = "Budget och utfall, Projekt X"
+    ws.merge_cells("A1:E1")
+    ws["A2"] = "Kostnadsslag"
+    ws.merge_cells("A2:A3")
+    ws["B2"], ws["D2"] = ("Budget", "Utfall") if kind_over_years else ("2022", "2023")
+    ws.merge_cells("B2:C2")
+    ws.merge_cells("D2:E2")
+    ws["B3"], ws["C3"], ws["D3"], ws["E3"] = (2022, 2023, 2022, 2023) if kind_over_years else ("Budget", "Utfall") * 2
+    for row in (["Lön", 100000, 110000, 90000, 50000], ["Övrigt", 20000, 20000, 25000, 10000],
+                ["Summa", 120000, 130000, 115000, total_actual_2023]):
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind_over_years, total, expected", [
+    # columns B-E are Budget 2022, Budget 2023, Utfall 2022, Utfall 2023: Lön 100 000 / 110 000 budgeted,
+    # 90 000 / 50 000 spent; Övrigt 20 000 / 20 000 and 25 000 / 10 000; the Summa row checked and dropped
+    (True, 60000, {("2022", "Lön"): (100000, 90000), ("2023", "Lön"): (110000, 50000),
+                   ("2022", "Övrigt"): (20000, 25000), ("2023", "Övrigt"): (20000, 10000)}),
+    # columns B-E are 2022 Budget, 2022 Utfall, 2023 Budget, 2023 Utfall: the same cells read so, Lön 100 000
+    # budgeted and 110 000 spent in 2022, ...; Summa's last cell (2023 Utfall) is 50 000 + 10 000
+    (False, 60000, {("2022", "Lön"): (100000, 110000), ("2023", "Lön"): (90000, 50000),
+                    ("2022", "Övrigt"): (20000, 20000), ("2023", "Övrigt"): (25000, 10000)}),
+], ids=["kind over years", "years over kind"])
+def test_a_budget_with_its_headings_merged_over_two_rows_is_read_per_year(kind_over_years, total, expected,
+                                                                            tiny_project):
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    _two_row_budget(data / "budget.xlsx", total, kind_over_years)
+    budget = et.load_project(_params(tiny_project, participants="participants.csv", budget="budget.xlsx")).budget
+    assert {(r.period, r.category): (r.budget, r.actual) for r in budget.itertuples()} == expected
+
+
+def test_a_wrong_total_under_two_header_rows_is_named_by_its_excel_row_and_heading(tiny_project):
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    _two_row_budget(data / "budget.xlsx", 70000)  # 50 000 + 10 000 is 60 000
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tiny_project, participants="participants.csv", budget="budget.xlsx"), lang="en")
+    (p,) = e.value.problems
+    assert (p.row, p.column) == (6, "Utfall 2023")  # title row 1, headings 2-3, Lön 4, Övrigt 5, Summa 6
+
+
+def test_a_title_merged_over_a_header_row_of_whole_headings_is_left_as_it_is(tiny_project):
+    """'Budget och utfall' merged over 'Budget 2022', 'Utfall 2022', ...: a title, not the first half of them."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "Budget och utfall"
+    ws.merge_cells("A1:E1")
+    ws.append(["Kostnadsslag", "Budget 2022", "Utfall 2022", "Budget 2023", "Utfall 2023"])
+    ws.append(["Lön", 100000, 90000, 110000, 50000])
+    wb.save(data / "budget.xlsx")
+    budget = et.load_project(_params(tiny_project, participants="participants.csv", budget="budget.xlsx")).budget
+    assert {(r.period, r.category): (r.budget, r.actual) for r in budget.itertuples()} == {
+        ("2022", "Lön"): (100000, 90000), ("2023", "Lön"): (110000, 50000)}

@@ -363,7 +363,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     # the other sheets, where the one read was the first visible for want of one named for the file
     guessed = sheet == 0 and table is not None and _table_sheet(wb, table) is None
     others = tuple(redact(w.title) for w in wb.worksheets if w is not ws and _visible(w)) if guessed else ()
-    return cells, nums, hidden, formulas, source, notes, others
+    # the merged ranges (0-based row, first and last column) of the first rows, where headings are
+    merged = [(m.min_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges if m.min_row <= 16]
+    return cells, nums, hidden, formulas, source, notes, others, merged
 
 
 def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
@@ -377,6 +379,11 @@ def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
     return [openpyxl.utils.get_column_letter(i) for i in used]
 
 
+# the spaces a number is written with between its thousands, all taken out before it is read: the space,
+# the non-breaking space Swedish Excel writes, the narrow one (U+202F) and the thin and figure spaces of a
+# number copied from a web page or a PDF
+THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
+
 # characters that take no room on screen: a cell pasted from a web page or a chat often ends in one,
 # and Excel shows 'P017' for 'P017\u200b' while the two would be different persons
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -386,6 +393,33 @@ def _trimmed(cells: pd.Series) -> pd.Series:
     """Cells without the spaces (a non-breaking one too) and invisible characters around their value, as
     Excel shows them."""
     return cells.str.strip().str.strip(_INVISIBLE).str.strip()
+
+
+def _headings_on_one_row(cells: pd.DataFrame, merged: list[tuple[int, int, int]],
+                         header_like: Callable[[str], bool]) -> pd.DataFrame:
+    """A header written on two rows, as a budget follow-up often has it (``Budget`` merged over the cells
+    ``2024`` and ``2025`` below it, ``Utfall`` over the next two), brought to one row as Excel shows it:
+    ``Budget 2024``, ``Budget 2025``, ``Utfall 2024``, ... . Only where a merged cell over two columns or more
+    makes, with each cell below it, a heading ``header_like`` takes (``2024`` merged over ``Budget`` and ``Utfall``
+    too), unless both are headings on their own (a title ``Budget och utfall`` merged over ``Budget 2024``, ...,
+    is left as it is); a heading of that upper row over an
+    empty cell (``Kostnadsslag``, merged down over both rows or not) is moved down beside them."""
+    joined: dict[int, set[int]] = {}
+    for r, first, last in merged:
+        if last <= first or r + 1 >= len(cells) or r >= 15:
+            continue
+        top, below = cells.iat[r, first], [cells.iat[r + 1, c] for c in range(first, last + 1)]
+        if (top and all(below) and all(header_like(f"{top} {b}") for b in below)
+                and not (header_like(top) and any(header_like(b) for b in below))):
+            cells = cells.copy() if not joined else cells
+            for c, b in zip(range(first, last + 1), below):
+                cells.iat[r + 1, c] = f"{top} {b}"
+            joined.setdefault(r, set()).update(range(first, last + 1))
+    for r, columns in joined.items():
+        for c in range(cells.shape[1]):
+            if c not in columns and cells.iat[r, c] and not cells.iat[r + 1, c]:
+                cells.iat[r + 1, c] = cells.iat[r, c]
+    return cells
 
 
 def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None,
@@ -417,10 +451,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     hidden: set[int] = set()
     formulas: dict = {}
     other_sheets: tuple[str, ...] = ()
+    merged: list[tuple[int, int, int]] = []
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes, other_sheets = _read_xlsx_cells(path, fname, sheet, table)
+        cells, nums, hidden, formulas, fname, notes, other_sheets, merged = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -428,6 +463,8 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if len(cells.columns) == 0:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     cells = cells.fillna("").astype(str).apply(lambda c: per_distinct(c, _trimmed))
+    if header_like is not None and merged:
+        cells = _headings_on_one_row(cells, merged, header_like)
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
     header = [str(v).strip() for v in (cells.iloc[h].tolist() if len(cells) else [])]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)

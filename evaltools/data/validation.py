@@ -19,7 +19,7 @@ from .errors import DataValidationError, Problem, problem
 from .messages import message, quote
 from . import budget_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import RawTable, per_distinct, read_table
+from .reading import THOUSANDS, RawTable, per_distinct, read_table
 from .privacy import find_personnummer, may_hold_personnummer
 
 
@@ -30,15 +30,10 @@ _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-# the spaces a number is written with between its thousands: the space, the non-breaking space Swedish Excel
-# writes, the narrow one (U+202F) and the thin and figure spaces a number copied from a web page or a PDF has
-_THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
-
-
 def _parse_amount(s: pd.Series) -> pd.Series:
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([v.translate(_THOUSANDS).replace("kr", "").replace(",", ".")
+        cleaned = pd.Series([v.translate(THOUSANDS).replace("kr", "").replace(",", ".")
                              if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     return per_distinct(s, parse)
