@@ -291,3 +291,34 @@ def test_a_title_merged_over_a_header_row_of_whole_headings_is_left_as_it_is(tin
     budget = et.load_project(_params(tiny_project, participants="participants.csv", budget="budget.xlsx")).budget
     assert {(r.period, r.category): (r.budget, r.actual) for r in budget.itertuples()} == {
         ("2022", "Lön"): (100000, 90000), ("2023", "Lön"): (110000, 50000)}
+
+
+# --- ids kept with their zeros by a number format ------------------------------------------------------
+
+@pytest.mark.parametrize("number_format, shown", [("000", "007"), ('"P"000', "P007"), ("0000", "0007")])
+def test_an_id_stored_as_a_number_under_a_format_of_leading_zeros_is_read_as_excel_shows_it(number_format, shown,
+                                                                                           tiny_project):
+    """The custom format '000' is how many keep 007 in a column of numbers: Excel shows 007, the finance
+    system's file says 007, and they are the same person (no note that zeros may have been lost)."""
+    data = tiny_project.dir / "data"
+    rows = [list(r) for r in PARTICIPANT_ROWS]
+    rows[0][0] = 7
+    path = _workbook(data / "deltagare.xlsx", rows)
+    wb = openpyxl.load_workbook(path)
+    wb.active["A2"].number_format = number_format
+    wb.save(path)
+    write_csv(data / "payments.csv", [{"person_id": shown, "month": "2022-01", "amount": 9000}])
+    project = et.load_project(_params(tiny_project, participants="deltagare.xlsx", payments="payments.csv"))
+    assert project.participants["person_id"].tolist() == [shown, "P2", "P3", "P4"]
+    assert project.payments["person_id"].tolist() == [shown]
+    assert not [w for w in project.warnings if w.key == "person.id_number"]
+
+
+def test_an_id_stored_as_a_number_without_such_a_format_is_still_noted(tiny_project):
+    data = tiny_project.dir / "data"
+    rows = [list(r) for r in PARTICIPANT_ROWS]
+    rows[0][0] = 7
+    _workbook(data / "deltagare.xlsx", rows)
+    project = et.load_project(_params(tiny_project, participants="deltagare.xlsx"))
+    assert project.participants["person_id"].tolist() == ["7", "P2", "P3", "P4"]
+    assert [(w.key, w.row) for w in project.warnings if w.key == "person.id_number"] == [("person.id_number", 2)]

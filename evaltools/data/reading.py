@@ -94,11 +94,28 @@ def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[
     return best
 
 
+# a number format that writes a whole number with leading zeros ('000' shows 7 as 007), with text before or
+# after it ('"P"000' shows P007): how an id keeps its zeros in a column of numbers
+_ZEROS_FORMAT = re.compile(r'(?:"([^"]*)"|\\(.))?(0{2,})(?:"([^"]*)")?')
+
+
+def _padded(v: object, number_format: str) -> str | None:
+    """A whole number as a format of leading zeros shows it (7 under '000' is '007'), or None."""
+    m = _ZEROS_FORMAT.fullmatch(str(number_format))
+    if (m is None or isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)
+            or v < 0 or v != int(v)):
+        return None
+    return f"{m.group(1) or m.group(2) or ''}{int(v):0{len(m.group(3))}d}{m.group(4) or ''}"
+
+
 def _cell_text(v: object, number_format: str = "") -> str:
     """An Excel cell's value as the evaluator sees it: dates as YYYY-MM-DD, 9000.0 as 9000, a number in
-    a percent-formatted cell as the percent Excel shows (0.75 shown as 75 % is 75)."""
+    a percent-formatted cell as the percent Excel shows (0.75 shown as 75 % is 75), a whole number under a
+    format of leading zeros as it shows (7 under '000' is 007)."""
     if v is None:
         return ""
+    if number_format and number_format[0] in '0"\\' and (shown := _padded(v, number_format)) is not None:
+        return shown
     if "%" in str(number_format) and isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
         v = round(float(v) * 100, 10)
     if isinstance(v, dt.datetime):
@@ -340,7 +357,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     saved_empty: set[tuple[int, int]] = set()
     for i, r in enumerate(ws.iter_rows(min_row=1), 1):
         rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
-        numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool) for c in r])
+        # (a number shown with its leading zeros, 007, has lost none: no note that it may have)
+        numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
+                        and _padded(c.value, getattr(c, "number_format", "")) is None for c in r])
         # a formula whose saved result is the empty string (=OM(A2="";"";...) filled down below the data) is
         # stored as a text cell with an empty value; a formula saved without any result has no type of text
         saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
