@@ -322,3 +322,40 @@ def test_an_id_stored_as_a_number_without_such_a_format_is_still_noted(tiny_proj
     project = et.load_project(_params(tiny_project, participants="deltagare.xlsx"))
     assert project.participants["person_id"].tolist() == ["7", "P2", "P3", "P4"]
     assert [(w.key, w.row) for w in project.warnings if w.key == "person.id_number"] == [("person.id_number", 2)]
+
+
+# --- cells merged down over rows ----------------------------------------------------------------------
+
+def test_a_value_merged_down_over_rows_is_read_in_each_row_as_excel_shows_it(tiny_project):
+    """'Norrby' merged over the rows of P1 and P2, 'Södertuna' over P3 and P4: Excel shows each beside both
+    persons; read otherwise, P2 and P4 would silently count as living in a municipality not known."""
+    data = tiny_project.dir / "data"
+    rows = [list(r) + [m] for r, m in zip(PARTICIPANT_ROWS, ["Norrby", None, "Södertuna", None])]
+    path = _workbook(data / "deltagare.xlsx", rows, header=[*COLS, "municipality"])
+    wb = openpyxl.load_workbook(path)
+    wb.active.merge_cells("H2:H3")
+    wb.active.merge_cells("H4:H5")
+    wb.save(path)
+    df = et.load_project(_params(tiny_project, participants="deltagare.xlsx")).participants
+    assert df["municipality"].tolist() == ["Norrby", "Norrby", "Södertuna", "Södertuna"]
+
+
+def test_a_budget_period_merged_down_is_each_lines_period_and_an_amount_merged_down_counts_once(tiny_project):
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["period", "category", "budget", "actual"], [2022, "Lön", 100000, 90000],
+                [None, "Lön, sociala avgifter", None, 25000], ["2023", "Lön", 100000, 50000],
+                [None, "Övrigt", 20000, 10000]):
+        ws.append(row)
+    ws.merge_cells("A2:A3")  # the year as a number
+    ws.merge_cells("A4:A5")  # the year as text
+    ws.merge_cells("C2:C3")  # one budget of 100 000 for both lines of 2022
+    wb.save(data / "budget.xlsx")
+    budget = et.load_project(_params(tiny_project, participants="participants.csv", budget="budget.xlsx")).budget
+    assert budget["period"].tolist() == ["2022", "2022", "2023", "2023"]
+    # the budget: 100 000 (2022, once) + 100 000 + 20 000 (2023) = 220 000; the utfall 90 000 + 25 000 +
+    # 50 000 + 10 000 = 175 000
+    assert budget["budget"].sum() == 220000
+    assert budget["actual"].sum() == 175000

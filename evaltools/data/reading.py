@@ -363,6 +363,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         # a formula whose saved result is the empty string (=OM(A2="";"";...) filled down below the data) is
         # stored as a text cell with an empty value; a formula saved without any result has no type of text
         saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
+    _fill_merged_down(ws, rows, numbers)
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
     formulas = {}
     missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1)
@@ -385,6 +386,23 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     # the merged ranges (0-based row, first and last column) of the first rows, where headings are
     merged = [(m.min_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges if m.min_row <= 16]
     return cells, nums, hidden, formulas, source, notes, others, merged
+
+
+def _fill_merged_down(ws, rows: list[list[str]], numbers: list[list[bool]]) -> None:
+    """A cell merged down over rows (a period written once beside its budget lines, a municipality beside
+    its persons) read in each row as Excel shows it there: Excel keeps the value in the first cell only, and
+    the rows below would read as empty, or as a value not known. A merge across columns is left as it is, and
+    so is an amount merged down: repeated, it would be counted once in every row (a year is repeated)."""
+    for m in ws.merged_cells.ranges:
+        c = m.min_col - 1
+        if m.min_col != m.max_col or m.max_row <= m.min_row or m.min_row > len(rows) or c >= len(rows[m.min_row - 1]):
+            continue
+        top, number = rows[m.min_row - 1][c], numbers[m.min_row - 1][c]
+        if number and not re.fullmatch(r"(19|20)\d\d", top):
+            continue
+        for r in range(m.min_row, min(m.max_row, len(rows))):
+            if c < len(rows[r]):
+                rows[r][c], numbers[r][c] = top, number
 
 
 def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
