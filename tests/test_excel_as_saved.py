@@ -359,3 +359,15 @@ def test_a_budget_period_merged_down_is_each_lines_period_and_an_amount_merged_d
     # 50 000 + 10 000 = 175 000
     assert budget["budget"].sum() == 220000
     assert budget["actual"].sum() == 175000
+
+
+def test_a_csv_whose_first_line_names_its_separator_is_numbered_as_excel_shows_it(tiny_project):
+    """'sep=;' on the first line (written by programs that export for Excel): Excel reads it and shows the
+    header as row 1, so a message names the row Excel shows, 3 for the second person."""
+    rows = [[str(v) for v in r] for r in PARTICIPANT_ROWS]
+    rows[1][1] = "mann"
+    text = "sep=;\r\n" + "\r\n".join(";".join(r) for r in [COLS, *rows]) + "\r\n"
+    (tiny_project.dir / "data/deltagare.csv").write_text(text, encoding="utf-8-sig")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tiny_project, participants="deltagare.csv"))
+    assert [(p.row, p.column, p.value) for p in e.value.problems] == [(3, "sex", "mann")]

@@ -204,6 +204,9 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
     sep = max(counts, key=lambda k: (counts[k], k == ","))
+    said = re.fullmatch(r"\s*sep=(.)\s*", text.split("\n", 1)[0])
+    if said is not None:  # a first line 'sep=;' names the separator; Excel reads it and shows the rows below it
+        sep, text = said.group(1), text.split("\n", 1)[1] if "\n" in text else ""
     rows = _csv_rows(text, sep, fname)
     width = max(map(len, rows), default=0)
     for r in rows:  # (a short row is filled out with empty cells)
