@@ -371,3 +371,17 @@ def test_a_csv_whose_first_line_names_its_separator_is_numbered_as_excel_shows_i
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tiny_project, participants="deltagare.csv"))
     assert [(p.row, p.column, p.value) for p in e.value.problems] == [(3, "sex", "mann")]
+
+
+@pytest.mark.parametrize("streams, key", [(["EncryptedInfo", "EncryptedPackage"], "file.encrypted"),
+                                          (["Workbook", "SummaryInformation"], "file.old_excel")],
+                         ids=["saved with a password", "an .xls renamed"])
+def test_a_workbook_saved_with_a_password_or_in_the_old_format_is_named_as_such(streams, key, tiny_project):
+    """Both are Compound Files (the magic number d0cf11e0a1b11ae1 and a directory of streams named in
+    UTF-16), not the zip an .xlsx is: the message says which, not that the file is no workbook."""
+    body = bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 504 + b"".join(
+        name.encode("utf-16-le") + b"\x00" * (128 - 2 * len(name)) for name in streams)
+    (tiny_project.dir / "data/deltagare.xlsx").write_bytes(body + b"\x00" * 2048)
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tiny_project, participants="deltagare.xlsx"), lang="en")
+    assert [p.key for p in e.value.problems] == [key]

@@ -342,6 +342,11 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
             if isinstance(c.value, str) and c.value.startswith("=")}
 
 
+# the first bytes of a Compound File, the container of an .xls workbook and of an .xlsx saved with a password
+# (its stream 'EncryptedPackage' holds the workbook, encrypted)
+_OLE = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
     try:
         with open(path, "rb"):  # (a file the system will not open is not a broken workbook)
@@ -353,6 +358,11 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         if path.stat().st_size == 0:
             raise DataValidationError([problem(fname, None, None, None, "file.empty")]) from None
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+        if head.startswith(_OLE):  # an Excel file, but no .xlsx: saved with a password, or an old .xls renamed
+            key = "file.encrypted" if "EncryptedPackage".encode("utf-16-le") in head else "file.old_excel"
+            raise DataValidationError([problem(fname, None, None, None, key)]) from None
         raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
                                            reason=type(e).__name__)]) from None
     ws, note = _pick_sheet(wb, sheet, table, fname)
