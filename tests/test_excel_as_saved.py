@@ -385,3 +385,48 @@ def test_a_workbook_saved_with_a_password_or_in_the_old_format_is_named_as_such(
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tiny_project, participants="deltagare.xlsx"), lang="en")
     assert [p.key for p in e.value.problems] == [key]
+
+
+# --- what the toolkit writes, when the last report is still open ---------------------------------------
+
+def test_a_previous_workbook_that_cannot_be_read_does_not_stop_the_new_report(tmp_path, monkeypatch):
+    """The last report's workbook open in Excel, or in OneDrive but not on the computer, may refuse to be
+    read: the new report is still put in place (here the old one could be replaced), never a traceback."""
+    import hashlib
+    import json
+    import os
+
+    from evaltools.publish import render
+
+    final, tmp = tmp_path / "k", tmp_path / ".tmp"
+    final.mkdir()
+    tmp.mkdir()
+    old = {"k.html": b"<old>", "k-tabeller.xlsx": b"old1"}
+    for name, data in old.items():
+        (final / name).write_bytes(data)
+    (final / "status.json").write_text(json.dumps({
+        "project_id": "k", "ok": True, "files": sorted(old),
+        "sha256": {n: hashlib.sha256(d).hexdigest() for n, d in old.items()}}), encoding="utf-8")
+    (tmp / "k.html").write_bytes(b"<new>")
+    (tmp / "k-tabeller.xlsx").write_bytes(b"new1")  # the same size as the old: compared by content
+    real_open, rename = builtins.open, Path.rename
+    locked = final / "k-tabeller.xlsx"
+
+    def no_reading(file, mode="r", *args, **kwargs):
+        if Path(str(file)) == locked and "r" in mode:
+            raise PermissionError(13, "The process cannot access the file", str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    def no_renaming(self, target):  # (Windows: a folder with an open file in it cannot be renamed)
+        if Path(self) == final:
+            raise PermissionError(13, "The process cannot access the file", str(self))
+        return rename(self, target)
+
+    monkeypatch.setattr(builtins, "open", no_reading)
+    monkeypatch.setattr(Path, "rename", no_renaming)
+    notes, _ = render._swap_into_place(tmp, final, "k", ("html", "xlsx"), "sv")
+    monkeypatch.undo()
+    assert notes == []
+    assert (final / "k.html").read_bytes() == b"<new>"
+    assert (final / "k-tabeller.xlsx").read_bytes() == b"new1"
+    assert not [p for p in os.listdir(final) if "redigerad" in p]  # not taken for a file edited since
