@@ -430,3 +430,44 @@ def test_a_previous_workbook_that_cannot_be_read_does_not_stop_the_new_report(tm
     assert (final / "k.html").read_bytes() == b"<new>"
     assert (final / "k-tabeller.xlsx").read_bytes() == b"new1"
     assert not [p for p in os.listdir(final) if "redigerad" in p]  # not taken for a file edited since
+
+
+# --- where the header is, and how it is written ----------------------------------------------------------
+
+def test_a_header_row_below_a_page_of_instructions_is_found(tiny_project):
+    """Twenty rows of instructions above the table (the förbund's own template): the header is found there,
+    and the rows are named as Excel numbers them (the header is row 21, the second person row 23)."""
+    data = tiny_project.dir / "data"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for i in range(20):
+        ws.append([f"Instruktion {i + 1}: fyll i en rad per inskrivning"])
+    ws.append(COLS)
+    for r in PARTICIPANT_ROWS:
+        ws.append(list(r))
+    ws["B23"] = "mann"
+    wb.save(data / "deltagare.xlsx")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tiny_project, participants="deltagare.xlsx"))
+    assert [(p.row, p.column, p.value) for p in e.value.problems] == [(23, "sex", "mann")]
+
+
+@pytest.mark.parametrize("heading, column", [("amount (kr)", "amount"), ("Amount\n(kr)", "amount"),
+                                             ("month [ÅÅÅÅ-MM]", "month")])
+def test_a_heading_with_its_unit_in_brackets_is_refused_with_the_heading_to_write(heading, column, tiny_project):
+    """Not read in the column's place (the unit is the params file's: 'amount (tkr)' read as kr would be a
+    thousand times off), but the message names the heading, on one line, and the heading to write."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([heading if c == column else c for c in ("person_id", "month", "amount")])
+    ws.append(["P1", "2022-01", 9000])
+    wb.save(data / "payments.xlsx")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tiny_project, participants="participants.csv", payments="payments.xlsx"), lang="en")
+    (p,) = e.value.problems
+    shown = " ".join(heading.split())
+    assert p.key == "column.missing_heading"
+    assert p.note("en").endswith(f"the column '{shown}' is probably it: write the heading '{column}' instead of "
+                                 f"'{shown}'")

@@ -77,12 +77,16 @@ class RawTable:
         return str(where[i]) if where is not None else column
 
 
+# how far down the header row is looked for: below a title, an example row, or a page of instructions
+_HEADER_ROWS = 60
+
+
 def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[str], bool] | None = None) -> int:
-    """Index of the first row (within the first 15) that holds most of the wanted column names (or,
-    with ``header_like``, of the cells it takes for headings)."""
+    """Index of the first row (within the first :data:`_HEADER_ROWS`) that holds most of the wanted column
+    names (or, with ``header_like``, of the cells it takes for headings)."""
     best, best_hits = 0, -1
     wanted_set = {w.lower() for w in wanted}
-    for i in range(min(15, len(cells))):
+    for i in range(min(_HEADER_ROWS, len(cells))):
         row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
         hits = len(row & wanted_set)
         if header_like is not None:
@@ -476,7 +480,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
                names: tuple[str, ...] = (), header_like: Callable[[str], bool] | None = None) -> RawTable:
     """Read a CSV, TXT or .xlsx file as text cells.
 
-    The header row is the first row (of the first 15) that holds the wanted column names, so an
+    The header row is the first row (of the first :data:`_HEADER_ROWS`) that holds the wanted column names, so an
     Excel sheet with a title row (or the template's example row) above the header loads as it is.
     Text files may be UTF-8 (with or without a byte-order mark), Excel's UTF-16 "Unicode text" or
     Windows-1252 (read with a note), separated by tab, semicolon or comma. Excel date cells read
@@ -516,7 +520,8 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if header_like is not None and merged:
         cells = _headings_on_one_row(cells, merged, header_like)
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
-    header = [str(v).strip() for v in (cells.iloc[h].tolist() if len(cells) else [])]
+    # (a heading on two lines of its cell, Alt+Enter in Excel, is read on one)
+    header = [" ".join(str(v).split()) for v in (cells.iloc[h].tolist() if len(cells) else [])]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
     canonical = {n.lower(): n for n in (*names, *wanted)}
     header = [canonical.get(name.lower(), name) for name in header]

@@ -204,11 +204,17 @@ def _heading_for(column: str, headings: list[str], spec: S.TableSpec, close: boo
     heading is one of them."""
     words = (*_HEADINGS_FOR_COLUMNS.get(column, ()), _folded(column))
     known = {c.name for c in spec.columns}
-    found = [h for h in headings if h not in known and _folded(h) in words]
+    found = [h for h in headings if h not in known and (_folded(h) in words or _folded(_bare(h)) in words)]
     if not found and close:
         found = [h for h in headings if h not in known and len(_folded(h)) >= 4
                  and difflib.get_close_matches(_folded(h), words, n=1, cutoff=0.8)]
     return found[0] if len(found) == 1 else None
+
+
+def _bare(heading: str) -> str:
+    """A heading without what it says in brackets about its unit or form: ``amount (kr)``, ``start_date``
+    over a line ``(ÅÅÅÅ-MM-DD)`` in the same cell, ``Belopp [tkr]``."""
+    return re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", heading)
 
 
 def _folded(heading: object) -> str:
