@@ -471,3 +471,19 @@ def test_a_heading_with_its_unit_in_brackets_is_refused_with_the_heading_to_writ
     assert p.key == "column.missing_heading"
     assert p.note("en").endswith(f"the column '{shown}' is probably it: write the heading '{column}' instead of "
                                  f"'{shown}'")
+
+
+def test_a_text_longer_than_an_excel_cell_holds_is_cut_so_that_excel_opens_the_workbook_without_repair(tmp_path):
+    """A budget line's name may be a page long in a CSV file; Excel holds 32 767 characters in a cell and
+    calls a workbook with more damaged. The cell keeps 32 766 of them and an ellipsis; other cells are whole."""
+    import pandas as pd
+
+    from evaltools.publish.workbook import Column, Sheet, write_workbook
+    long = "Lön " + "x" * 40_000
+    frame = pd.DataFrame({"text": [long, "=kort"], "amount": [1.0, 2.0]})
+    sheet = Sheet("t", "workbook.sheets.budget.title", "workbook.sheets.budget.description", frame,
+                  [Column("text", "workbook.column.budget.category"), Column("amount", "workbook.column.budget.budget", "kr")])
+    write_workbook(tmp_path / "t.xlsx", [sheet], "sv", 5)
+    cells = [c.value for c in openpyxl.load_workbook(tmp_path / "t.xlsx")["Budget"]["A"]]
+    assert max(len(str(v)) for v in cells if v is not None) == 32767
+    assert long[:32766] + "…" in cells and "=kort" in cells
