@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
-from .reading import RawTable
+from .reading import THOUSANDS, RawTable
 
 # the kind of amount a heading names, first or last in it: budget or utfall
 _KINDS = {"budget": S.BUDGET, "budgeterat": S.BUDGET, "budgeterad": S.BUDGET, "utfall": S.ACTUAL,
@@ -127,7 +127,7 @@ def header_like(cell: str) -> bool:
 
 
 def _number(text: str) -> float | None:
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace("kr", "").replace(",", ".")
+    cleaned = text.translate(THOUSANDS).replace("kr", "").replace(",", ".")
     try:
         return float(cleaned) if cleaned else None
     except ValueError:

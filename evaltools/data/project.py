@@ -7,6 +7,7 @@ the input files.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from collections.abc import Callable
@@ -414,7 +415,8 @@ def _load(params: ProjectParams) -> Project:
     for p in (d.participants, d.payments, d.budget, d.responses, d.questions, d.earnings, d.benefits,
               *((d.comparison.persons, d.comparison.payments) if d.comparison else ())):
         if p is not None:
-            checksums[public_name(p)] = file_sha256(p)  # a name like a personnummer is never shown
+            with contextlib.suppress(OSError):  # (a file that cannot be opened: its reader says so, with the others)
+                checksums[public_name(p)] = file_sha256(p)  # a name like a personnummer is never shown
     for g in params.goals:  # a context goal's series kept from Kolada is an input too
         if g.kolada is not None:
             kept = kolada_folder(params) / f"kolada_{g.kolada.kpi}_{g.kolada.municipality}.csv"

@@ -77,12 +77,16 @@ class RawTable:
         return str(where[i]) if where is not None else column
 
 
+# how far down the header row is looked for: below a title, an example row, or a page of instructions
+_HEADER_ROWS = 60
+
+
 def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[str], bool] | None = None) -> int:
-    """Index of the first row (within the first 15) that holds most of the wanted column names (or,
-    with ``header_like``, of the cells it takes for headings)."""
+    """Index of the first row (within the first :data:`_HEADER_ROWS`) that holds most of the wanted column
+    names (or, with ``header_like``, of the cells it takes for headings)."""
     best, best_hits = 0, -1
     wanted_set = {w.lower() for w in wanted}
-    for i in range(min(15, len(cells))):
+    for i in range(min(_HEADER_ROWS, len(cells))):
         row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
         hits = len(row & wanted_set)
         if header_like is not None:
@@ -94,11 +98,28 @@ def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[
     return best
 
 
+# a number format that writes a whole number with leading zeros ('000' shows 7 as 007), with text before or
+# after it ('"P"000' shows P007): how an id keeps its zeros in a column of numbers
+_ZEROS_FORMAT = re.compile(r'(?:"([^"]*)"|\\(.))?(0{2,})(?:"([^"]*)")?')
+
+
+def _padded(v: object, number_format: str) -> str | None:
+    """A whole number as a format of leading zeros shows it (7 under '000' is '007'), or None."""
+    m = _ZEROS_FORMAT.fullmatch(str(number_format))
+    if (m is None or isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)
+            or v < 0 or v != int(v)):
+        return None
+    return f"{m.group(1) or m.group(2) or ''}{int(v):0{len(m.group(3))}d}{m.group(4) or ''}"
+
+
 def _cell_text(v: object, number_format: str = "") -> str:
     """An Excel cell's value as the evaluator sees it: dates as YYYY-MM-DD, 9000.0 as 9000, a number in
-    a percent-formatted cell as the percent Excel shows (0.75 shown as 75 % is 75)."""
+    a percent-formatted cell as the percent Excel shows (0.75 shown as 75 % is 75), a whole number under a
+    format of leading zeros as it shows (7 under '000' is 007)."""
     if v is None:
         return ""
+    if number_format and number_format[0] in '0"\\' and (shown := _padded(v, number_format)) is not None:
+        return shown
     if "%" in str(number_format) and isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
         v = round(float(v) * 100, 10)
     if isinstance(v, dt.datetime):
@@ -162,8 +183,22 @@ def per_distinct(s: pd.Series, compute: Callable[[pd.Series], pd.Series]) -> pd.
     return out
 
 
+def _unreadable(path: Path, fname: str, error: OSError) -> DataValidationError:
+    """The error for a data file the system would not let us open: Excel's lock file (``~$name.xlsx``,
+    there while ``name.xlsx`` is open) named as such, any other file with the system's reason and what
+    usually causes it on an evaluator's laptop (the file open in Excel, or not yet downloaded by OneDrive)."""
+    if path.name.startswith("~$"):
+        return DataValidationError([problem(fname, None, None, None, "file.excel_lock",
+                                            workbook=quote(redact(path.name[2:])))])
+    reason = error.strerror or type(error).__name__
+    return DataValidationError([problem(fname, None, None, None, "file.unreadable", reason=redact(str(reason))[:120])])
+
+
 def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem]]:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise _unreadable(path, fname, e) from None
     if not data.strip():
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     text, encoding = _decode(data, fname)
@@ -173,6 +208,9 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
     sep = max(counts, key=lambda k: (counts[k], k == ","))
+    said = re.fullmatch(r"\s*sep=(.)\s*", text.split("\n", 1)[0])
+    if said is not None:  # a first line 'sep=;' names the separator; Excel reads it and shows the rows below it
+        sep, text = said.group(1), text.split("\n", 1)[1] if "\n" in text else ""
     rows = _csv_rows(text, sep, fname)
     width = max(map(len, rows), default=0)
     for r in rows:  # (a short row is filled out with empty cells)
@@ -308,22 +346,45 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
             if isinstance(c.value, str) and c.value.startswith("=")}
 
 
+# the first bytes of a Compound File, the container of an .xls workbook and of an .xlsx saved with a password
+# (its stream 'EncryptedPackage' holds the workbook, encrypted)
+_OLE = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
+    try:
+        with open(path, "rb"):  # (a file the system will not open is not a broken workbook)
+            pass
+    except OSError as e:
+        raise _unreadable(path, fname, e) from None
     try:
         wb = _load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         if path.stat().st_size == 0:
             raise DataValidationError([problem(fname, None, None, None, "file.empty")]) from None
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+        if head.startswith(_OLE):  # an Excel file, but no .xlsx: saved with a password, or an old .xls renamed
+            key = "file.encrypted" if "EncryptedPackage".encode("utf-16-le") in head else "file.old_excel"
+            raise DataValidationError([problem(fname, None, None, None, key)]) from None
         raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
                                            reason=type(e).__name__)]) from None
     ws, note = _pick_sheet(wb, sheet, table, fname)
     rows, numbers = [], []
-    for r in ws.iter_rows(min_row=1):
+    saved_empty: set[tuple[int, int]] = set()
+    for i, r in enumerate(ws.iter_rows(min_row=1), 1):
         rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
-        numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool) for c in r])
+        # (a number shown with its leading zeros, 007, has lost none: no note that it may have)
+        numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
+                        and _padded(c.value, getattr(c, "number_format", "")) is None for c in r])
+        # a formula whose saved result is the empty string (=OM(A2="";"";...) filled down below the data) is
+        # stored as a text cell with an empty value; a formula saved without any result has no type of text
+        saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
+    _fill_merged_down(ws, rows, numbers)
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
     formulas = {}
-    missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v == ""]
+    missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1)
+               if v == "" and (r, c) not in saved_empty]
     if missing:
         found = _formula_cells(path, ws.title, table, sheet)
         formulas = {k: found[k] for k in missing if k in found}
@@ -339,7 +400,26 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     # the other sheets, where the one read was the first visible for want of one named for the file
     guessed = sheet == 0 and table is not None and _table_sheet(wb, table) is None
     others = tuple(redact(w.title) for w in wb.worksheets if w is not ws and _visible(w)) if guessed else ()
-    return cells, nums, hidden, formulas, source, notes, others
+    # the merged ranges (0-based row, first and last column) of the first rows, where headings are
+    merged = [(m.min_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges if m.min_row <= 16]
+    return cells, nums, hidden, formulas, source, notes, others, merged
+
+
+def _fill_merged_down(ws, rows: list[list[str]], numbers: list[list[bool]]) -> None:
+    """A cell merged down over rows (a period written once beside its budget lines, a municipality beside
+    its persons) read in each row as Excel shows it there: Excel keeps the value in the first cell only, and
+    the rows below would read as empty, or as a value not known. A merge across columns is left as it is, and
+    so is an amount merged down: repeated, it would be counted once in every row (a year is repeated)."""
+    for m in ws.merged_cells.ranges:
+        c = m.min_col - 1
+        if m.min_col != m.max_col or m.max_row <= m.min_row or m.min_row > len(rows) or c >= len(rows[m.min_row - 1]):
+            continue
+        top, number = rows[m.min_row - 1][c], numbers[m.min_row - 1][c]
+        if number and not re.fullmatch(r"(19|20)\d\d", top):
+            continue
+        for r in range(m.min_row, min(m.max_row, len(rows))):
+            if c < len(rows[r]):
+                rows[r][c], numbers[r][c] = top, number
 
 
 def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
@@ -353,11 +433,54 @@ def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
     return [openpyxl.utils.get_column_letter(i) for i in used]
 
 
+# the spaces a number is written with between its thousands, all taken out before it is read: the space,
+# the non-breaking space Swedish Excel writes, the narrow one (U+202F) and the thin and figure spaces of a
+# number copied from a web page or a PDF
+THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
+
+# characters that take no room on screen: a cell pasted from a web page or a chat often ends in one,
+# and Excel shows 'P017' for 'P017\u200b' while the two would be different persons
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _trimmed(cells: pd.Series) -> pd.Series:
+    """Cells without the spaces (a non-breaking one too) and invisible characters around their value, as
+    Excel shows them."""
+    return cells.str.strip().str.strip(_INVISIBLE).str.strip()
+
+
+def _headings_on_one_row(cells: pd.DataFrame, merged: list[tuple[int, int, int]],
+                         header_like: Callable[[str], bool]) -> pd.DataFrame:
+    """A header written on two rows, as a budget follow-up often has it (``Budget`` merged over the cells
+    ``2024`` and ``2025`` below it, ``Utfall`` over the next two), brought to one row as Excel shows it:
+    ``Budget 2024``, ``Budget 2025``, ``Utfall 2024``, ... . Only where a merged cell over two columns or more
+    makes, with each cell below it, a heading ``header_like`` takes (``2024`` merged over ``Budget`` and ``Utfall``
+    too), unless both are headings on their own (a title ``Budget och utfall`` merged over ``Budget 2024``, ...,
+    is left as it is); a heading of that upper row over an
+    empty cell (``Kostnadsslag``, merged down over both rows or not) is moved down beside them."""
+    joined: dict[int, set[int]] = {}
+    for r, first, last in merged:
+        if last <= first or r + 1 >= len(cells) or r >= 15:
+            continue
+        top, below = cells.iat[r, first], [cells.iat[r + 1, c] for c in range(first, last + 1)]
+        if (top and all(below) and all(header_like(f"{top} {b}") for b in below)
+                and not (header_like(top) and any(header_like(b) for b in below))):
+            cells = cells.copy() if not joined else cells
+            for c, b in zip(range(first, last + 1), below):
+                cells.iat[r + 1, c] = f"{top} {b}"
+            joined.setdefault(r, set()).update(range(first, last + 1))
+    for r, columns in joined.items():
+        for c in range(cells.shape[1]):
+            if c not in columns and cells.iat[r, c] and not cells.iat[r + 1, c]:
+                cells.iat[r + 1, c] = cells.iat[r, c]
+    return cells
+
+
 def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table: str | None = None,
                names: tuple[str, ...] = (), header_like: Callable[[str], bool] | None = None) -> RawTable:
     """Read a CSV, TXT or .xlsx file as text cells.
 
-    The header row is the first row (of the first 15) that holds the wanted column names, so an
+    The header row is the first row (of the first :data:`_HEADER_ROWS`) that holds the wanted column names, so an
     Excel sheet with a title row (or the template's example row) above the header loads as it is.
     Text files may be UTF-8 (with or without a byte-order mark), Excel's UTF-16 "Unicode text" or
     Windows-1252 (read with a note), separated by tab, semicolon or comma. Excel date cells read
@@ -382,17 +505,23 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     hidden: set[int] = set()
     formulas: dict = {}
     other_sheets: tuple[str, ...] = ()
+    merged: list[tuple[int, int, int]] = []
+    if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
+        raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes, other_sheets = _read_xlsx_cells(path, fname, sheet, table)
+        cells, nums, hidden, formulas, fname, notes, other_sheets, merged = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
         raise DataValidationError([problem(fname, None, None, path.suffix, "file.type", suffix=path.suffix or path.name)])
     if len(cells.columns) == 0:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
-    cells = cells.fillna("").astype(str).apply(lambda c: per_distinct(c, lambda u: u.str.strip()))
+    cells = cells.fillna("").astype(str).apply(lambda c: per_distinct(c, _trimmed))
+    if header_like is not None and merged:
+        cells = _headings_on_one_row(cells, merged, header_like)
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
-    header = [str(v).strip() for v in (cells.iloc[h].tolist() if len(cells) else [])]
+    # (a heading on two lines of its cell, Alt+Enter in Excel, is read on one)
+    header = [" ".join(str(v).split()) for v in (cells.iloc[h].tolist() if len(cells) else [])]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
     canonical = {n.lower(): n for n in (*names, *wanted)}
     header = [canonical.get(name.lower(), name) for name in header]

@@ -20,7 +20,7 @@ from .errors import DataValidationError, Problem, problem
 from .messages import message, quote
 from . import budget_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import RawTable, per_distinct, read_table
+from .reading import THOUSANDS, RawTable, per_distinct, read_table
 from .privacy import find_personnummer, may_hold_personnummer
 
 
@@ -36,7 +36,7 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 def _parse_amount(s: pd.Series) -> pd.Series:
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([v.replace("\u00a0", "").replace(" ", "").replace("kr", "").replace(",", ".")
+        cleaned = pd.Series([v.translate(THOUSANDS).replace("kr", "").replace(",", ".")
                              if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     return per_distinct(s, parse)
@@ -223,11 +223,17 @@ def _heading_for(column: str, headings: list[str], spec: S.TableSpec, close: boo
     heading is one of them."""
     words = (*_HEADINGS_FOR_COLUMNS.get(column, ()), _folded(column))
     known = {c.name for c in spec.columns}
-    found = [h for h in headings if h not in known and _folded(h) in words]
+    found = [h for h in headings if h not in known and (_folded(h) in words or _folded(_bare(h)) in words)]
     if not found and close:
         found = [h for h in headings if h not in known and len(_folded(h)) >= 4
                  and difflib.get_close_matches(_folded(h), words, n=1, cutoff=0.8)]
     return found[0] if len(found) == 1 else None
+
+
+def _bare(heading: str) -> str:
+    """A heading without what it says in brackets about its unit or form: ``amount (kr)``, ``start_date``
+    over a line ``(ÅÅÅÅ-MM-DD)`` in the same cell, ``Belopp [tkr]``."""
+    return re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", heading)
 
 
 def _folded(heading: object) -> str:
@@ -299,10 +305,16 @@ def _excel_errors(s: pd.Series) -> pd.Series:
     return per_distinct(s.astype(str), lambda u: u.str.strip().str.upper().isin(_EXCEL_ERRORS))
 
 
+# Excel's truth values (a check box's cell, a formula's result), as an English and a Swedish Excel show them
+_EXCEL_BOOLEANS = {"true": "ja", "sant": "ja", "false": "nej", "falskt": "nej"}
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
     a case worker writes for a code (``sjukersättning``, ``lönebidrag``)."""
     v = " ".join(value.split()).casefold()
+    if v in _EXCEL_BOOLEANS and _EXCEL_BOOLEANS[v] in col.vocab:  # a check box's or a formula's TRUE (SANT)
+        return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
         return "hint.did_you_mean", {"code": _WORDS_FOR_CODES[v]}
     for code, sv, en in col.labels:

@@ -472,6 +472,15 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _sha256_if_readable(path: Path) -> str | None:
+    """:func:`_sha256`, or None for a file the system will not let us read (on Windows: locked by the program
+    that has it open, or a OneDrive file not on the computer); such a file is then left where it is."""
+    try:
+        return _sha256(path)
+    except OSError:
+        return None
+
+
 def _previous_run(final: Path) -> tuple[set[str] | None, dict[str, str]]:
     """What the last render wrote into ``final`` (its status file): the files it made (``None`` when
     it is not known) and the SHA-256 of each as it made it."""
@@ -522,7 +531,7 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
             if item.name == "status.json" or item.name.startswith(".old-"):
                 continue
             plain_file = item.is_file() and not item.is_symlink()
-            if plain_file and item.name in hashes and _sha256(item) != hashes[item.name]:
+            if plain_file and item.name in hashes and _sha256_if_readable(item) not in (hashes[item.name], None):
                 kept = _aside(tmp, item.name, message("cli.edited_word", lang), item.stat().st_mtime)
                 shutil.copy2(item, tmp / kept)
                 said = "cli.edited_kept_word" if item.suffix.lower() == ".docx" else "cli.edited_kept"
@@ -581,7 +590,7 @@ def _replace_file_by_file(tmp: Path, final: Path, lang: str) -> list[str]:
     for rel in new:
         src, target = tmp / rel, final / rel
         if (target.is_file() and not target.is_symlink() and not src.is_symlink()
-                and target.stat().st_size == src.stat().st_size and _sha256(target) == _sha256(src)):
+                and target.stat().st_size == src.stat().st_size and _sha256_if_readable(target) == _sha256(src)):
             continue  # the same file (another language's report carried over): nothing to replace
         target.parent.mkdir(parents=True, exist_ok=True)
         try:

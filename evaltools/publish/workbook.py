@@ -311,9 +311,17 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     return path
 
 
+# the most characters a cell of Excel holds: a longer text makes Excel call the file damaged and offer to
+# repair it (by cutting the text)
+CELL_CHARACTERS = 32_767
+
+
 def _set(target, value: object) -> None:
-    """Put ``value`` into a worksheet cell; text is always text, never a formula; a date is a date
-    cell, shown as the report writes dates."""
+    """Put ``value`` into a worksheet cell; text is always text, never a formula, and cut to what a cell of
+    Excel holds (:data:`CELL_CHARACTERS`, the last one an ellipsis); a date is a date cell, shown as the
+    report writes dates."""
+    if isinstance(value, str) and len(value) > CELL_CHARACTERS:
+        value = value[:CELL_CHARACTERS - 1] + "…"
     target.value = value
     if isinstance(value, dt.date):
         target.number_format = NUMBER_FORMATS["date"]
