@@ -1,0 +1,103 @@
+"""Twelfth sweep of projects unlike the samples, from files made in Excel on Windows: a youth project (16–29,
+UVAS) of two municipalities whose budget follow-up gives each year's budget whole and its utfall quarter by
+quarter, per financier; an IPS project whose participants came from Försäkringskassan's benefits, not
+försörjningsstöd; and a project ending mid-year, whose last budget year is five months, with goals per calendar
+year and a follow-up a year after its end. Each fixture is a tiny project written in tmp_path; expected values
+are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import DataValidationError
+
+from .test_unseen_projects import PROJECT, _params, _person
+from .test_unseen_projects_5 import _cached
+from .conftest import write_csv
+
+KR = PROJECT.replace("granted_sek: 1000000", "granted_sek: 2000000")
+
+
+# --- a year's budget whole, its utfall quarter by quarter --------------------------------------------------
+def _quarterly(tmp_path, *, kv4_2025=(150_000, 76_000), total_kv4_2025=(150_000 + 76_000 + 30_000)):
+    """The follow-up of a project of two municipalities (kr): a title cell merged over the table, an empty row,
+    the header on row 3, a line per municipality's staff and one for premises, a financier column and a total
+    row of Excel's SUM. Budget per year, utfall per quarter.
+
+    By hand: Personal Norrby 2024 budget 600 000, utfall 140 000 + 150 000 + 150 000 + 155 000 = 595 000;
+    Personal Söderby 2024 300 000, utfall 70 000 + 75 000 + 72 000 + 80 000 = 297 000; Lokaler 2024 120 000,
+    utfall 4 × 30 000 = 120 000. 2025 with Kv4 as given."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws["A1"] = "Ungkraft – budget och utfall (kr)"
+    ws.merge_cells("A1:F1")
+    ws.append([])
+    ws.append(["Kostnadsslag", "Finansiär", "Budget 2024", "Utfall Kv1 2024", "Utfall Kv2 2024", "Utfall Kv3 2024",
+               "Utfall Kv4 2024", "Budget 2025", "Utfall Kv1 2025", "Utfall Kv2 2025", "Utfall Kv3 2025",
+               "Utfall Kv4 2025"])
+    ws.append(["Personal Norrby", "förbund", 600_000, 140_000, 150_000, 150_000, 155_000,
+               620_000, 150_000, 155_000, 160_000, kv4_2025[0]])
+    ws.append(["Personal Söderby", "förbund", 300_000, 70_000, 75_000, 72_000, 80_000,
+               310_000, 76_000, 78_000, 77_000, kv4_2025[1]])
+    ws.append(["Lokaler", "kommun", 120_000, 30_000, 30_000, 30_000, 30_000, 120_000, 30_000, 30_000, 30_000, 30_000])
+    ws.append(["Summa", None, *[f"=SUM({c}4:{c}6)" for c in "CDEFGHIJKL"]])
+    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "data/budget.xlsx"
+    wb.save(path)
+    sums = {"C7": 1_020_000, "D7": 240_000, "E7": 255_000, "F7": 252_000, "G7": 265_000,
+            "H7": 1_050_000, "I7": 256_000, "J7": 263_000, "K7": 267_000, "L7": total_kv4_2025}
+    _cached(path, sums)
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
+    return et.load_project(_params(tmp_path, KR.replace("budget.csv", "budget.xlsx") % ""))
+
+
+def test_a_years_budget_followed_up_quarter_by_quarter_is_read_with_the_quarters_summed(tmp_path):
+    p = _quarterly(tmp_path)
+    b = p.budget.set_index(["period", "category"])
+    assert b.loc[("2024", "Personal Norrby"), "budget"] == 600_000
+    assert b.loc[("2024", "Personal Norrby"), "actual"] == 595_000  # 140 + 150 + 150 + 155 tkr
+    assert b.loc[("2024", "Personal Söderby"), "actual"] == 297_000  # 70 + 75 + 72 + 80 tkr
+    # 2025: Norrby 150 + 155 + 160 + 150 = 615 tkr; Söderby 76 + 78 + 77 + 76 = 307 tkr
+    assert b.loc[("2025", "Personal Norrby"), "actual"] == 615_000
+    assert b.loc[("2025", "Personal Söderby"), "actual"] == 307_000
+    assert b.loc[("2025", "Lokaler"), "funder"] == "kommun"
+    notes = {w.key: w for w in p.warnings}
+    # the note names the quarters added up, not the whole years beside them
+    assert "(2024 Kv1, 2024 Kv2, 2024 Kv3, 2024 Kv4, 2025 Kv1, 2025 Kv2, 2025 Kv3, 2025 Kv4)" in (
+        notes["budget.wide_parts"].note("sv"))
+    assert "budget.wide_parts_partial" not in notes
+
+
+def test_a_year_whose_last_quarters_utfall_is_not_in_yet_counts_at_its_budget(tmp_path):
+    # Kv4 2025 not booked yet: the cells are empty, Excel's SUM shows 0 on the total row. 150 + 155 + 160 = 465
+    # tkr is not 2025's utfall of a 620 tkr line, so the year's utfall is left empty, with a note naming 2025
+    p = _quarterly(tmp_path, kv4_2025=(None, None), total_kv4_2025=30_000)
+    b = p.budget.set_index(["period", "category"])
+    assert b.loc[("2024", "Personal Norrby"), "actual"] == 595_000
+    assert b.loc[("2025", "Personal Norrby"), "budget"] == 620_000
+    assert b.loc[[("2025", "Personal Norrby"), ("2025", "Personal Söderby")], "actual"].isna().all()
+    assert b.loc[("2025", "Lokaler"), "actual"] == 120_000  # its four quarters are in
+    partial = {w.key: w for w in p.warnings}["budget.wide_parts_partial"]
+    assert "utfallet för 2025" in partial.note("sv")
+
+
+def test_budget_per_half_year_beside_the_years_utfall_is_read_too(tmp_path):
+    rows = [{"Kostnadsslag": "Personal", "Budget H1 2024": 500_000, "Budget H2 2024": 500_000,
+             "Utfall 2024": 990_000}]
+    write_csv(tmp_path / "data/budget.csv", rows)
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
+    p = et.load_project(_params(tmp_path, KR % ""))
+    # 500 000 + 500 000 = 1 000 000 budget; the year's utfall as written
+    assert (p.budget["budget"].iloc[0], p.budget["actual"].iloc[0]) == (1_000_000, 990_000)
+
+
+def test_utfall_in_half_years_beside_utfall_in_quarters_is_still_refused(tmp_path):
+    rows = [{"Kostnadsslag": "Personal", "Budget 2024": 1_000_000, "Utfall H1 2024": 500_000,
+             "Utfall Kv3 2024": 250_000, "Utfall Kv4 2024": 250_000}]
+    write_csv(tmp_path / "data/budget.csv", rows)
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, KR % ""))
+    assert [pr.key for pr in e.value.problems] == ["budget.wide_parts_mixed"]
