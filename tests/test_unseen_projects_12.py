@@ -101,3 +101,24 @@ def test_utfall_in_half_years_beside_utfall_in_quarters_is_still_refused(tmp_pat
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, KR % ""))
     assert [pr.key for pr in e.value.problems] == ["budget.wide_parts_mixed"]
+
+
+# --- an amount said to five or six significant figures ------------------------------------------------------
+def test_an_amount_a_sentence_needs_to_the_ten_kronor_is_written_in_kronor_not_in_millions_with_five_decimals():
+    from evaltools.present.sections.summary import benefit_and_cost
+    from evaltools.words.formats import fmt_kr_prose
+    # the youth project's public financiers: benefit 1 395 480, cost 2 133 932, NPV −738 452 kr; the
+    # municipalities 1 948 400, the region −475 181, the state −2 211 671 (1 948 400 − 475 181 − 2 211 671 =
+    # −738 452). Rounded to 10 000 the parts add up (195 − 48 − 221 = −74) but benefit less cost does not
+    # (140 − 213 = −73); to 1 000 (1 395 − 2 134 = −739 against −738) and to 100 (13 955 − 21 339 = −7 384
+    # against −7 385) neither; to 10 kr both do: 139 548 − 213 393 = −73 845 and 194 840 − 47 518 − 221 167 =
+    # −73 845. Six figures of a million read as kronor.
+    words = benefit_and_cost(1_395_480, 2_133_932, -738_452, "sv",
+                             {"kommun": 1_948_400, "region": -475_181, "stat": -2_211_671})
+    plain = {k: v.replace("\xa0", " ") for k, v in words.items()}
+    assert plain == {"npv": "−738 450 kr", "benefit": "1 395 480 kr", "cost": "2 133 930 kr",
+                     "kommun": "1 948 400 kr", "region": "475 180 kr", "stat": "2 211 670 kr"}
+    # four figures of a million still read as millions (3,308 miljoner), two as ever
+    assert fmt_kr_prose(3_308_000, "sv", 4).replace("\xa0", " ") == "3,308 miljoner kronor"
+    assert fmt_kr_prose(1_948_400, "en", 6).replace("\xa0", " ") == "SEK 1,948,400"
+    assert fmt_kr_prose(2_200_000, "sv").replace("\xa0", " ") == "2,2 miljoner kronor"

@@ -244,7 +244,9 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
 
     ``2,5 miljoner kronor``, ``1,1 miljoner kronor``, ``1 miljon kronor``, ``130 000 kr``,
     ``5 500 kr`` (sv); ``SEK 2.5 million``, ``SEK 130,000`` (en). Exact amounts belong in the
-    tables (:func:`fmt_kr`); a sentence gives the size.
+    tables (:func:`fmt_kr`); a sentence gives the size. An amount of millions that needs more than three
+    decimals of a million (five or six significant figures, where a sentence's sums must hold) is written
+    in kronor, ``1 948 400 kr``, never ``1,94840 miljoner kronor``.
     """
     if isinstance(v, str) or _missing(v):
         return fmt_num(v, 0, lang)
@@ -255,6 +257,8 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
         if ax >= size:
             m = ax / size
             decimals = 0 if m >= 10 ** (significant - 1) or m == int(m) else significant - 1 - int(math.log10(m))
+            if decimals > 3:  # (1,94840 miljoner kronor is read by no one: the amount in kronor instead)
+                return fmt_kr(x, lang)
             num = fmt_num(m, decimals, lang)
             if lang == "sv":
                 return f"{sign}{num}{NBSP}{sv_one if num == '1' else sv_many} kronor"
