@@ -7,9 +7,11 @@ are worked out by hand from the rows written here."""
 from __future__ import annotations
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import evaltools as et
+from evaltools.analysis.result import Note
 from evaltools.data.errors import DataValidationError
 
 from .test_unseen_projects import PROJECT, _params, _person
@@ -122,3 +124,35 @@ def test_an_amount_a_sentence_needs_to_the_ten_kronor_is_written_in_kronor_not_i
     assert fmt_kr_prose(3_308_000, "sv", 4).replace("\xa0", " ") == "3,308 miljoner kronor"
     assert fmt_kr_prose(1_948_400, "en", 6).replace("\xa0", " ") == "SEK 1,948,400"
     assert fmt_kr_prose(2_200_000, "sv").replace("\xa0", " ") == "2,2 miljoner kronor"
+
+
+# --- an IPS project whose participants came from Försäkringskassan ------------------------------------------
+def _ips(tmp_path, supports: list[str], outcomes: list[str]):
+    rows = [{**_person(i + 1, outcome=o), "support_start": s} for i, (s, o) in enumerate(zip(supports, outcomes))]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", [{"period": "hela", "category": "IPS-coacher", "budget": 1_000_000,
+                                              "actual": 1_000_000}])
+    return et.load_project(_params(tmp_path, PROJECT % ""))
+
+
+def test_work_found_by_participants_on_sickness_compensation_is_not_said_to_give_the_individual_nothing(tmp_path):
+    # five on sjuk- eller aktivitetsersättning at start: three to work, two to subsidised work. No
+    # försörjningsstöd to leave, so no saving is counted (0 exits in the calculation), but five found work whose
+    # earnings the calculation does not value: the individual's benefit is "not valued", not 0 kr, and
+    # society's figure is a lower bound
+    p = _ips(tmp_path, ["sjuk_aktivitetsersättning"] * 5, ["arbete"] * 3 + ["arbete_med_stöd"] * 2)
+    cba = et.cost_benefit(p)
+    assert cba.summary.successes == 0
+    t = cba.table.set_index("perspective")
+    assert pd.isna(t.loc["individ", "pv_benefit"])
+    assert t.loc["individ", "note"] == Note.of("assumption.actor_individual")
+    assert bool(t.loc["samhälle", "lower_bound"])
+    assert t.loc["kommun", "pv_benefit"] == 0  # nothing invented for the municipality
+
+
+def test_no_earnings_caveat_where_no_one_found_work(tmp_path):
+    # five on sickness compensation at start who return to it: no work, nothing unvalued for the individual
+    p = _ips(tmp_path, ["sjuk_aktivitetsersättning"] * 5, ["sjuk_aktivitetsersättning"] * 5)
+    t = et.cost_benefit(p).table.set_index("perspective")
+    assert t.loc["individ", "pv_benefit"] == 0
+    assert not bool(t.loc["samhälle", "lower_bound"])
