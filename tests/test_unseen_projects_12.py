@@ -6,6 +6,8 @@ year and a follow-up a year after its end. Each fixture is a tiny project writte
 are worked out by hand from the rows written here."""
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -13,6 +15,7 @@ import pytest
 import evaltools as et
 from evaltools.analysis.result import Note
 from evaltools.data.errors import DataValidationError
+from evaltools.present.sections import facts
 
 from .test_unseen_projects import PROJECT, _params, _person
 from .test_unseen_projects_5 import _cached
@@ -156,3 +159,50 @@ def test_no_earnings_caveat_where_no_one_found_work(tmp_path):
     t = et.cost_benefit(p).table.set_index("perspective")
     assert t.loc["individ", "pv_benefit"] == 0
     assert not bool(t.loc["samhälle", "lower_bound"])
+
+
+# --- a project ending mid-year, followed up a year after its end ---------------------------------------------
+FOLLOW_UP = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2026-05-31}
+    data_as_of: %s
+    granted_sek: 1000000
+    data: {participants: data/participants.csv, payments: data/payments.csv}
+    """
+
+
+def _follow_up(tmp_path, as_of: str):
+    """Five participants of 2025 who left for work on 2025-06-01; their payments from 2024-01 to the data's
+    day (9 000 kr a month before the exit, none after it): a follow-up evaluation a year after the end reads
+    payments to 2027-05."""
+    write_csv(tmp_path / "data/participants.csv",
+              [_person(i, start="2025-01-15", end="2025-06-01") for i in range(1, 6)])
+    last = pd.Period(as_of[:7], "M")
+    pay = [{"person_id": f"U{i:03d}", "month": str(m), "amount": 9000 if m < pd.Period("2025-06", "M") else 0}
+           for i in range(1, 6) for m in pd.period_range("2024-01", last, freq="M")]
+    write_csv(tmp_path / "data/payments.csv", pay)
+    return et.load_project(_params(tmp_path, FOLLOW_UP % as_of))
+
+
+@pytest.mark.parametrize("as_of, shown", [
+    ("2027-05-31", "2027-05-31"),  # a follow-up a year after the end: the payments run to 2027-05
+    ("2026-03-31", "2026-03-31"),  # still running: the data's day
+])
+def test_the_facts_give_the_data_s_own_last_day_for_a_follow_up_after_the_end(tmp_path, as_of, shown):
+    project = _follow_up(tmp_path, as_of)
+    for lang, item in (("sv", "Data till och med"), ("en", "Data up to")):
+        assert dict(facts.rows(et.Report(project, lang=lang)))[item] == shown
+    assert project.params.as_of == min(dt.date.fromisoformat(as_of), dt.date(2026, 5, 31))  # enrolments: to the end
+    # the payments after the end are read: 2024-01 to the data's day, five persons
+    months = pd.period_range("2024-01", as_of[:7], freq="M")
+    assert len(project.payments) == 5 * len(months)
+
+
+def test_the_facts_give_the_project_s_end_without_a_day_of_data(tmp_path):
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
+    project = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2023-12-31}
+        data: {participants: data/participants.csv}
+        """))
+    assert dict(facts.rows(et.Report(project, lang="sv")))["Data till och med"] == "2023-12-31"

@@ -794,6 +794,13 @@ class ProjectParams(_Strict):
         return min(end, self.data_as_of) if self.data_as_of else end
 
     @property
+    def data_until(self) -> dt.date:
+        """The day the data were taken (``data_as_of``), else the project's end: what a report's facts give as
+        its data's last day. A follow-up after the end (payments a year after it) is data to that later day,
+        though the enrolments are counted to the end (:attr:`as_of`)."""
+        return self.data_as_of or self.period.end
+
+    @property
     def runs_on(self) -> bool:
         """Whether the project period runs on past the last day the analysis sees (:attr:`as_of`): the
         project was still running when the data were taken."""
