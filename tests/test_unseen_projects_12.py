@@ -206,3 +206,36 @@ def test_the_facts_give_the_project_s_end_without_a_day_of_data(tmp_path):
         data: {participants: data/participants.csv}
         """))
     assert dict(facts.rows(et.Report(project, lang="sv")))["Data till och med"] == "2023-12-31"
+
+
+# --- a case system's export: a title row above Swedish headings ---------------------------------------------
+def test_swedish_headings_below_a_title_row_are_found_and_each_named_with_the_heading_to_write(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Export"
+    ws["A1"] = "Uttag ur verksamhetssystemet 2026-01-15"
+    ws.merge_cells("A1:F1")
+    ws.append(["Deltagar-ID", "Kön", "Födelseår", "Hushållstyp", "Startdatum", "Slutdatum", "Avslutsorsak",
+               "Handläggare"])
+    for i in range(1, 6):
+        ws.append([f"U{i:03d}", "kvinna", 2000, "ensamstående", dt.datetime(2023, 3, 1), dt.datetime(2023, 9, 1),
+                   "arbete", "Coach A"])
+    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
+    wb.save(tmp_path / "data/participants.xlsx")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, """\
+            kind: individ
+            period: {start: 2023-01-01, planned_end: 2024-12-31}
+            data: {participants: data/participants.xlsx}
+            """))
+    problems = e.value.problems
+    # seven required columns headed in Swedish, one message each, naming the heading found on row 2 (not the
+    # title on row 1, which was taken for the only heading)
+    assert sorted(p.column for p in problems) == sorted(
+        ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    said = {p.column: p.note("sv") for p in problems}
+    for column, heading in (("person_id", "Deltagar-ID"), ("sex", "Kön"), ("birth_year", "Födelseår"),
+                            ("household_type", "Hushållstyp"), ("start_date", "Startdatum"),
+                            ("end_date", "Slutdatum"), ("outcome", "Avslutsorsak")):
+        assert f"skriv rubriken '{column}' i stället för '{heading}'" in said[column]
+    assert not any("Uttag ur" in n for n in said.values())
