@@ -239,3 +239,48 @@ def test_swedish_headings_below_a_title_row_are_found_and_each_named_with_the_he
                             ("end_date", "Slutdatum"), ("outcome", "Avslutsorsak")):
         assert f"skriv rubriken '{column}' i stället för '{heading}'" in said[column]
     assert not any("Uttag ur" in n for n in said.values())
+
+
+# --- a main goal that is a share of every participant ---------------------------------------------------------
+def _share_of_participants(tmp_path):
+    """15 participants from 2023-03-01: 5 left for work and 5 dropped out on 2023-09-01, 5 are still enrolled.
+    The main goal counts work of every participant: 5 of 15."""
+    rows = ([_person(i) for i in range(1, 6)] + [_person(i, outcome="avbrott") for i in range(6, 11)]
+            + [_person(i, end="", outcome="") for i in range(11, 16)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", [{"period": "hela", "category": "Personal", "budget": 1_000_000,
+                                              "actual": 1_000_000}])
+    return et.load_project(_params(tmp_path, (PROJECT % "").rstrip(" ") + """\
+    data_as_of: 2023-12-31
+    goals:
+      - id: anstallning
+        kind: share
+        label: Minst 30 % av deltagarna ska få en anställning med eller utan lönestöd
+        target: 0.3
+        denominator: participants
+        success_outcomes: [arbete, arbete_med_stöd]
+        period: whole_period
+    """))
+
+
+def test_page_one_gives_the_main_goals_share_of_every_participant_once_not_a_share_of_exits_beside_it(tmp_path):
+    project = _share_of_participants(tmp_path)
+    sv, en = (" ".join(et.Report(project, lang=lang).key_findings()).replace("\xa0", " ") for lang in ("sv", "en"))
+    # 5 of the 10 who ended (50,0 %) and 5 of all 15 (33,3 %): the goal's share is 5/15 = 33,3 %, the only one said
+    assert "Av 10 avslutade deltagare fick 5 ett utfall som projektets huvudmål räknar som lyckat" in sv
+    assert "50,0 %" not in sv and "33,3 %" in sv
+    assert "Huvudmålet räknar dem som andel av alla deltagare" in sv
+    assert "Of 10 participants who ended, 5 had an outcome the main goal counts as a success" in en
+    assert "50.0%" not in en and "33.3%" in en
+
+
+def test_a_share_of_participants_when_everyone_has_ended_keeps_its_share_in_the_sentence(tmp_path):
+    # everyone ended (the five still enrolled leave for work): 10 of 15 = 66,7 % of those who ended and of all
+    rows = ([_person(i) for i in range(1, 6)] + [_person(i, outcome="avbrott") for i in range(6, 11)]
+            + [_person(i) for i in range(11, 16)])
+    project = _share_of_participants(tmp_path)
+    write_csv(tmp_path / "data/participants.csv", rows)
+    project = et.load_project(project.params.source_path)
+    sv = " ".join(et.Report(project, lang="sv").key_findings()).replace("\xa0", " ")
+    assert "Av 15 avslutade deltagare fick 10 (66,7 %) ett utfall" in sv
+    assert "Huvudmålet räknar dem som andel av alla deltagare" not in sv
