@@ -284,3 +284,14 @@ def test_a_share_of_participants_when_everyone_has_ended_keeps_its_share_in_the_
     sv = " ".join(et.Report(project, lang="sv").key_findings()).replace("\xa0", " ")
     assert "Av 15 avslutade deltagare fick 10 (66,7 %) ett utfall" in sv
     assert "Huvudmålet räknar dem som andel av alla deltagare" not in sv
+
+
+def test_a_participant_who_ends_on_the_benefit_they_came_from_is_not_said_to_have_moved_on(tmp_path):
+    # ten on sjuk- eller aktivitetsersättning at start: five to work, five back on the same compensation. No
+    # saving for any of them; the five who found work moved on from it, the five on it still did not
+    p = _ips(tmp_path, ["sjuk_aktivitetsersättning"] * 10, ["arbete"] * 5 + ["sjuk_aktivitetsersättning"] * 5)
+    s = et.cost_benefit(p).summary
+    assert s.successes == 0
+    assert s.other_support == (("sjuk_aktivitetsersättning", 5),)
+    sv = " ".join(et.Report(p, lang="sv").key_findings()).replace("\xa0", " ")
+    assert "5 av de avslutade som gick vidare hade en annan försörjning än försörjningsstöd vid start" in sv

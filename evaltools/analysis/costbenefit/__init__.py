@@ -134,7 +134,10 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         # benefit at start who returns to sickness benefit saves the municipality nothing
         fs = on_fs_at_start(project, ended)
         leaves = ended[S.OUTCOME].isin(cb.success_outcomes)
-        other = ended[leaves & ~fs]
+        # (those who moved on from another support: one who ends on the benefit they had at start, sickness
+        # compensation to sickness compensation, has not moved on from it)
+        stayed = (ended[S.OUTCOME] == ended[S.SUPPORT_START]) if S.SUPPORT_START in ended else False
+        other = ended[leaves & ~fs & ~stayed]
         # a person enrolled again after an exit came back for support: that exit saved nothing lasting, and
         # the saving is counted from their later exit (or not at all, if they have not left again)
         back = came_back(df).reindex(ended.index, fill_value=False)
