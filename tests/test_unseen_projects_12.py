@@ -14,7 +14,7 @@ import pytest
 
 import evaltools as et
 from evaltools.analysis.result import Note
-from evaltools.data.errors import DataValidationError
+from evaltools.data.errors import DataValidationError, ParamsError
 from evaltools.present.sections import facts
 
 from .test_unseen_projects import PROJECT, _params, _person
@@ -295,3 +295,49 @@ def test_a_participant_who_ends_on_the_benefit_they_came_from_is_not_said_to_hav
     assert s.other_support == (("sjuk_aktivitetsersättning", 5),)
     sv = " ".join(et.Report(p, lang="sv").key_findings()).replace("\xa0", " ")
     assert "5 av de avslutade som gick vidare hade en annan försörjning än försörjningsstöd vid start" in sv
+
+
+# --- a goal that counts what the project does, not persons ---------------------------------------------------
+@pytest.mark.parametrize("kind, label, words", [
+    ("participant_count", "Minst 150 arbetsgivarkontakter per år", "150 arbetsgivarkontakter"),
+    ("outcome_count", "Minst 12 möten med arbetsgivare per år", "12 möten"),
+    ("participant_count", "At least 150 employer contacts a year", "150 employer contacts"),
+])
+def test_a_count_goal_of_employer_contacts_is_refused_with_the_kind_to_write(tmp_path, kind, label, words):
+    # counted as participants, 5 enrolled would be set against 150 contacts: a wrong figure, not a verdict
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
+    with pytest.raises(ParamsError) as e:
+        et.load_project(_params(tmp_path, f"""\
+            kind: individ
+            period: {{start: 2023-01-01, planned_end: 2024-12-31}}
+            data: {{participants: data/participants.csv}}
+            goals:
+              - id: kontakter
+                kind: {kind}
+                label: {label}
+                target: 150
+                period: project_year
+            """))
+    sv = e.value.message("sv")
+    assert f"'{words}'" in sv and "kind: qualitative" in sv and "Traceback" not in sv
+
+
+@pytest.mark.parametrize("label", ["Minst 30 deltagare ska ha kontakt med arbetsgivare",
+                                   "Minst 25 deltagare per år ska delta i aktiviteter",
+                                   "Minst 20 med aktivitetsersättning per år"])
+def test_participants_described_by_contacts_or_activities_are_still_counted(tmp_path, label):
+    write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
+    project = et.load_project(_params(tmp_path, f"""\
+        kind: individ
+        period: {{start: 2023-01-01, planned_end: 2024-12-31}}
+        data: {{participants: data/participants.csv}}
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: {label}
+            target: 20
+            period: project_year
+        """))
+    table = et.assess_goals(project).table
+    # five enrolled 2023-03-01, in project year 1
+    assert table.loc[table["period_key"] == "år1", "value"].iloc[0] == 5
