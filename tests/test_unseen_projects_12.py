@@ -17,7 +17,7 @@ from evaltools.analysis.result import Note
 from evaltools.data.errors import DataValidationError, ParamsError
 from evaltools.present.sections import facts
 
-from .test_unseen_projects import PROJECT, _params, _person
+from .test_unseen_projects import BUDGET, PROJECT, _params, _person
 from .test_unseen_projects_5 import _cached
 from .conftest import write_csv
 
@@ -341,3 +341,26 @@ def test_participants_described_by_contacts_or_activities_are_still_counted(tmp_
     table = et.assess_goals(project).table
     # five enrolled 2023-03-01, in project year 1
     assert table.loc[table["period_key"] == "år1", "value"].iloc[0] == 5
+
+
+def test_a_share_of_participants_with_moves_left_out_and_everyone_ended_keeps_its_share(tmp_path):
+    # 5 to work, 5 dropped out, 5 moved (left out of the denominator); everyone has ended: 5 of 10 = 50,0 % both of
+    # those who ended and of the participants the goal counts, so the sentence keeps its share
+    rows = ([_person(i) for i in range(1, 6)] + [_person(i, outcome="avbrott") for i in range(6, 11)]
+            + [_person(i, outcome="flyttat") for i in range(11, 16)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    project = et.load_project(_params(tmp_path, (PROJECT % "").rstrip(" ") + """\
+    goals:
+      - id: anstallning
+        kind: share
+        label: Minst 30 % av deltagarna ska få en anställning
+        target: 0.3
+        denominator: participants
+        exclude_from_denominator: [flyttat]
+        success_outcomes: [arbete, arbete_med_stöd]
+        period: whole_period
+    """))
+    sv = " ".join(et.Report(project, lang="sv").key_findings()).replace("\xa0", " ")
+    assert "Av 10 avslutade deltagare fick 5 (50,0 %) ett utfall" in sv
+    assert "Huvudmålet räknar dem som andel av alla deltagare" not in sv

@@ -165,7 +165,7 @@ def participation(r) -> list[str]:
             values["outcomes"] = outcomes
         # a main goal that is a share of every participant, some still enrolled: its share is the goal's (12 of
         # 30, 40 %), so a share of those who ended (12 of 24, 50 %) is not said beside it as a second one
-        of_all = d.denominator == "participants" and d.kind in SUCCESS_COUNT and sc.base < len(df)
+        of_all = d.denominator == "participants" and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any())
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
             out.append(msg(SUCCESS_NONE[d.kind], **{k: v for k, v in values.items() if k not in ("k", "share")}))
         elif of_all:
