@@ -364,3 +364,23 @@ def test_a_share_of_participants_with_moves_left_out_and_everyone_ended_keeps_it
     sv = " ".join(et.Report(project, lang="sv").key_findings()).replace("\xa0", " ")
     assert "Av 10 avslutade deltagare fick 5 (50,0 %) ett utfall" in sv
     assert "Huvudmålet räknar dem som andel av alla deltagare" not in sv
+
+
+def test_a_main_goal_counting_outcomes_keeps_the_share_of_those_who_ended_while_some_are_enrolled(tmp_path):
+    # the main goal counts exits to work (no share of its own): 5 of the 10 who ended, 50,0 %, is the only share
+    rows = ([_person(i) for i in range(1, 6)] + [_person(i, outcome="avbrott") for i in range(6, 11)]
+            + [_person(i, end="", outcome="") for i in range(11, 16)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    project = et.load_project(_params(tmp_path, (PROJECT % "").rstrip(" ") + """\
+    data_as_of: 2023-12-31
+    goals:
+      - id: arbete
+        kind: outcome_count
+        label: Minst 5 deltagare per år ska gå till arbete
+        target: 5
+        success_outcomes: [arbete, arbete_med_stöd]
+    """))
+    sv = " ".join(et.Report(project, lang="sv").key_findings()).replace("\xa0", " ")
+    assert "Av 10 avslutade deltagare fick 5 (50,0 %) ett utfall" in sv
+    assert "Huvudmålet räknar dem som andel av alla deltagare" not in sv

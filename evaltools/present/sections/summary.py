@@ -24,7 +24,7 @@ from . import basis as B
 from ...analysis.costbenefit import MEASURED, CostSummary
 from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
-from ...analysis.goals import count_goals, own_verdicts, success_definition, project_successes
+from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import Secondary
 from ...analysis.cohorts import several_municipalities
@@ -165,7 +165,9 @@ def participation(r) -> list[str]:
             values["outcomes"] = outcomes
         # a main goal that is a share of every participant, some still enrolled: its share is the goal's (12 of
         # 30, 40 %), so a share of those who ended (12 of 24, 50 %) is not said beside it as a second one
-        of_all = d.denominator == "participants" and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any())
+        main = main_goal(p)
+        of_all = (main is not None and main.kind == "share" and d.denominator == "participants"
+                  and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any()))
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
             out.append(msg(SUCCESS_NONE[d.kind], **{k: v for k, v in values.items() if k not in ("k", "share")}))
         elif of_all:
