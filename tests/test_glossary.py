@@ -38,6 +38,8 @@ MAIN_GOAL_KEYS = frozenset({
     "summary.success_action_plan", "summary.success_goal", "summary.success_generic", "summary.success_too_few",
     "summary.success_action_plan_none", "summary.success_goal_none", "summary.success_generic_none",
     "summary.per_success_goal",
+    # (the count without a share, where the main goal is a share of every participant)
+    "summary.success_action_plan_count", "summary.success_goal_count",
     "method.groups", "costbenefit.kf.per_success",
     "portfolio.through_note",  # (the portfolio's column "Per lyckat utfall": the main goal's successes)
     # the benefit's count set beside the main goal's: both counts, each named

@@ -235,6 +235,9 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
             where[S.BUDGET].append(b_col or a_col or "")
             where[S.ACTUAL].append(a_col or b_col or "")
             order.append((keys.index(period) if period != "alla" else len(periods), i))
+    for row in rows:  # a year some of whose lines lack a part's utfall has no total utfall to check either
+        if row[S.PERIOD] in partial and row[S.CATEGORY].strip().lower() in S.TOTAL_LABELS:
+            row[S.ACTUAL] = ""
     # period by period, as a budget per year is read (the lines of 2024, then those of 2025, ...)
     sort = sorted(range(len(rows)), key=lambda k: order[k])
     rows, at = [rows[k] for k in sort], [at[k] for k in sort]
@@ -250,23 +253,30 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                    file_sheets=raw.file_sheets)
     lines = sum(1 for n in names if str(n).strip() and str(n).strip().lower() not in S.TOTAL_LABELS)
     cells_read = sum(1 for row in rows if row[S.CATEGORY].strip().lower() not in S.TOTAL_LABELS)
-    part_periods = [p for g in groups.values() if len(g) > 1 or g[0] not in groups for p in g]
+    part_periods = [p for g in groups.values() for p in g if _part_kind(p)]
     return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,
                  "parts": ", ".join(part_periods), "partial": ", ".join(partial)}
 
 
+def _part_kind(period: str) -> str:
+    """``'Kv'`` for ``'2024 Kv3'``, ``'H'`` for ``'2024 H1'``, ``''`` for a whole year."""
+    return re.sub(r"\d+$", "", period.split(" ")[1]) if " " in period else ""
+
+
 def _check_parts(groups: dict[str, list[str]], cells: dict[tuple[str, str], str], fname: str,
                  header_row: int | None, problems: list[Problem]) -> None:
-    """A year is given whole or in parts of one kind (half-years, tertials or quarters), never both: a
-    column ``Budget 2024`` beside ``Budget 2024 H1``, or ``H1`` beside ``Kv3``, would count an amount twice."""
+    """Each kind of amount gives a year whole or in parts of one kind (half-years, tertials or quarters),
+    never both: a column ``Budget 2024`` beside ``Budget 2024 H1``, or ``Utfall H1`` beside ``Utfall Kv3``,
+    would count an amount twice. The budget may be given for the year and its utfall in parts (a year's
+    budget followed up quarter by quarter): each amount is then counted once."""
     for year, group in groups.items():
-        kinds = {re.sub(r"\d+$", "", p.split(" ")[1]) if " " in p else "" for p in group}
-        if len(kinds) < 2:
-            continue
-        heading = next(h for (_, p), h in cells.items() if p == group[-1])
-        other = next(h for (_, p), h in cells.items() if p == group[0])
-        problems.append(problem(fname, header_row, heading, heading, "budget.wide_parts_mixed", other=other,
-                                year=year))
+        for kind in (S.BUDGET, S.ACTUAL):
+            own = [p for p in group if (kind, p) in cells]
+            if len({_part_kind(p) for p in own}) < 2:
+                continue
+            heading, other = cells[(kind, own[-1])], cells[(kind, own[0])]
+            problems.append(problem(fname, header_row, heading, heading, "budget.wide_parts_mixed", other=other,
+                                    year=year))
 
 
 def _sum_cells(line: pd.Series, headings: list[str]) -> tuple[str, str]:
@@ -296,8 +306,18 @@ def _year_cells(line: pd.Series, cells: dict[tuple[str, str], str], group: list[
     a_heads = [cells[(S.ACTUAL, p)] for p in group if (S.ACTUAL, p) in cells]
     b, b_col = _sum_cells(line, b_heads)
     a, a_col = _sum_cells(line, a_heads)
-    if len(group) == 1 or not a.strip() or _number(a) is None and a.strip():
+    a_parts = [p for p in group if (S.ACTUAL, p) in cells and _part_kind(p)]
+    if len(group) == 1 or not a_parts or not a.strip() or _number(a) is None and a.strip():
         return b, b_col, a, a_col
+    if any((S.BUDGET, p) in cells and not _part_kind(p) for p in group):
+        # the year's budget whole, its utfall in parts: the utfall is the year's when every part has one
+        # (a line with no budget for the year sums what it has)
+        if (_number(b) or 0) <= 0:
+            return b, b_col, a, a_col
+        texts = [str(line[cells[(S.ACTUAL, p)]]) for p in a_parts]
+        filled = [t for t in texts if t.strip() and not (is_total and _number(t) == 0)]
+        whole = len(filled) == _PART_COUNT[_part_kind(a_parts[0])]
+        return (b, b_col, a, a_col) if whole else (b, b_col, "", a_col)
     for p in group:
         b_part = str(line[cells[(S.BUDGET, p)]]) if (S.BUDGET, p) in cells else ""
         a_part = str(line[cells[(S.ACTUAL, p)]]) if (S.ACTUAL, p) in cells else ""

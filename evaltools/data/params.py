@@ -254,6 +254,11 @@ _SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|
 # Words of a goal no count of participants measures: a change in percentage points, an amount of money
 _NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s]*(?:kr|kronor|tkr|mnkr|sek)\b"
                           r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
+# ... and a number of things the project does rather than persons ("minst 150 arbetsgivarkontakter per år", "20
+# informationsträffar", "150 employer contacts"): counted as participants, 18 enrolled would be set against 150
+_ACTIVITIES = re.compile(
+    r"\b\d[\d\s]*\s+(?:[\wåäö]+\s+)?[\wåäö]*(?:kontakt|besök|möte|träff|samtal|tillfälle|föreläsning|workshop|"
+    r"aktivitet|contact|visit|meeting|session)(?:er|erna|en|ar|arna|n|na|s)?\b", re.I)
 # ... and a change in a person's payments by a percent ("minskat sitt försörjningsstöd med minst 20 %"): the
 # participant file holds each person's outcome at exit, not how much their payments changed
 _PAYMENT = (r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|bistånd|bidrag|utbetalning|kostnad|social\s+assistance|"
@@ -464,7 +469,8 @@ class Goal(_Strict):
         for label in (self.label, self.label_en):
             if not label:
                 continue
-            beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _TIME_ON_SUPPORT.search(label)) \
+            beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _TIME_ON_SUPPORT.search(label)
+                      or _ACTIVITIES.search(label)) \
                 if self.kind in PERSON_GOAL_KINDS else None
             if beyond is not None:
                 raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
@@ -792,6 +798,13 @@ class ProjectParams(_Strict):
         """Last day the analysis may see: the earlier of project end and data extraction date."""
         end = self.period.end
         return min(end, self.data_as_of) if self.data_as_of else end
+
+    @property
+    def data_until(self) -> dt.date:
+        """The day the data were taken (``data_as_of``), else the project's end: what a report's facts give as
+        its data's last day. A follow-up after the end (payments a year after it) is data to that later day,
+        though the enrolments are counted to the end (:attr:`as_of`)."""
+        return self.data_as_of or self.period.end
 
     @property
     def runs_on(self) -> bool:

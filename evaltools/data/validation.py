@@ -216,6 +216,15 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _other_words(spec: S.TableSpec) -> Callable[[str], bool]:
+    """Whether a cell is one of ``spec``'s columns headed in other words (:data:`_HEADINGS_FOR_COLUMNS`)."""
+    words = {w for c in spec.columns for w in _HEADINGS_FOR_COLUMNS.get(c.name, ())}
+
+    def is_heading(cell: str) -> bool:
+        return _folded(cell) in words
+    return is_heading
+
+
 def _heading_for(column: str, headings: list[str], spec: S.TableSpec, close: bool = False) -> str | None:
     """The file's heading that is probably the missing ``column``, written in other words (``månad``
     for ``month``), if exactly one heading is; never a heading that is itself a column of the contract.
@@ -760,10 +769,12 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     """Read one file; problems that stop reading it are collected, not raised. A personnummer in
     any cell or heading is a problem of the file, its number taken out (:func:`_check_pseudonymous`).
     ``wanted``: the column names that find the header row (default: the spec's required ones);
-    ``header_like``: other cells that count as headings there (:func:`evaltools.data.reading.read_table`)."""
+    ``header_like``: other cells that count as headings there (:func:`evaltools.data.reading.read_table`);
+    by default a contract column's heading in other words (``Kön``, ``Startdatum``), so that a header row in
+    Swedish below a title row is found, and its headings named in the messages, rather than the title."""
     try:
         raw = read_table(path, wanted or spec.required, params.data.excel_sheet, table,
-                         tuple(c.name for c in spec.columns), header_like)
+                         tuple(c.name for c in spec.columns), header_like or _other_words(spec))
     except DataValidationError as e:
         problems.extend(e.problems)
         return None

@@ -958,7 +958,7 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     about = [(say("workbook.project"), p.display_title(lang)), (say("facts.forbund"), p.forbund),
              (say("facts.owner"), p.owner),
              (say("facts.period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
-             (say("facts.data_up_to"), p.as_of),  # (dates as date cells: Excel sorts and counts with them)
+             (say("facts.data_up_to"), p.data_until),  # (dates as date cells: Excel sorts and counts with them)
              (say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),

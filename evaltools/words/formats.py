@@ -246,7 +246,8 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
     ``5 500 kr`` (sv); ``SEK 2.5 million``, ``SEK 130,000`` (en). Exact amounts belong in the
     tables (:func:`fmt_kr`); a sentence gives the size. Where ``significant`` asks for more than two
     decimals of a million (a sum whose parts must add up: 3 308 000 kr), the amount is written in kronor
-    (``3 308 000 kr``), never ``3,308 miljoner kronor``, which a reader takes for three thousand.
+    (``3 308 000 kr``, ``1 948 400 kr``), never ``3,308`` or ``1,94840 miljoner kronor``, which a reader
+    takes for three thousand or cannot read at all.
     """
     if isinstance(v, str) or _missing(v):
         return fmt_num(v, 0, lang)

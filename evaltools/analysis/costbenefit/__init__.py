@@ -134,7 +134,10 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         # benefit at start who returns to sickness benefit saves the municipality nothing
         fs = on_fs_at_start(project, ended)
         leaves = ended[S.OUTCOME].isin(cb.success_outcomes)
-        other = ended[leaves & ~fs]
+        # (those who moved on from another support: one who ends on the benefit they had at start, sickness
+        # compensation to sickness compensation, has not moved on from it)
+        stayed = (ended[S.OUTCOME] == ended[S.SUPPORT_START]) if S.SUPPORT_START in ended else False
+        other = ended[leaves & ~fs & ~stayed]
         # a person enrolled again after an exit came back for support: that exit saved nothing lasting, and
         # the saving is counted from their later exit (or not at all, if they have not left again)
         back = came_back(df).reindex(ended.index, fill_value=False)
@@ -144,7 +147,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed",
                     came_back=int((leaves & fs & back).sum()),
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
-                    unknown_support=unknown if project.payments is None else 0)
+                    unknown_support=unknown if project.payments is None else 0,
+                    work_left_out=bool(other[S.OUTCOME].isin(S.WORK_OUTCOMES).any()))
     levels, assumptions, refs = _monthly_levels(project, succ)
     refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 
@@ -212,7 +216,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                    succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(), cost_actual, cost_budget,
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
                    dict(cb.cost_shares), cb.tax_share_region, float(cb.wage_subsidy_sek_month),
-                   cb.wage_subsidy_months / 12, subsidised, first[0] if first else None)
+                   cb.wage_subsidy_months / 12, subsidised, first[0] if first else None,
+                   work_left_out=bool(info.get("work_left_out", False)))
     model, info["register"], measured_src = _with_register(project, model)
     if measured_src is not None:  # the wage of a leaver is no longer assumed: the register measures earnings
         earnings, earn_src, earn_flag = np.nan, measured_src, False

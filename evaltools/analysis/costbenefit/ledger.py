@@ -101,7 +101,9 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
     savings with the benefit, so that BCR > 1 exactly when the NPV is positive and the break-even and the
     switching deadweight are where the NPV, skattefaktor included, is zero.
     """
-    earnings_unvalued = not m.earnings > 0 and not m.earnings_measured and bool(m.is_work.any())
+    # (exits to work of persons without försörjningsstöd at start count too: their earnings are not valued either)
+    earnings_unvalued = (not m.earnings > 0 and not m.earnings_measured
+                         and (bool(m.is_work.any()) or m.work_left_out))
     is_cost = ledger["item"] == "projektkostnad"
     sf_rows = ledger["item"] == "skattefaktor"
     # (the ledger has the skattefaktor's row only where it applies: a factor above 1 on a public cost)

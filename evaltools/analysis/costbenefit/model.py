@@ -306,6 +306,9 @@ class _Model:
     # model's flows of those items (earnings and the tax on them, the benefits paid instead) and carry no
     # deadweight, drop-off or horizon
     measured: dict | None = None
+    # an exit to work the model leaves out (another support than försörjningsstöd at start): no saving is
+    # counted for it, but the individual's earnings and society's gain from it are not valued either
+    work_left_out: bool = False
 
     def is_measured(self, item: str) -> bool:
         """Whether the ledger item's flows come from a register estimate instead of the model."""

@@ -91,7 +91,7 @@ def rows(r) -> list[tuple[str, str]]:
         if tp.size:
             out.append((msg("facts.target_population_size"), fmt_int(tp.size, lang)))
     if r.kind == "individ":
-        out.append((msg("facts.data_up_to"), fmt_date(p.as_of)))
+        out.append((msg("facts.data_up_to"), fmt_date(p.data_until)))
         n = len(r.project.participants)
         if r.disclosure.hides(Secondary.PARTICIPANTS):  # (with the goals' counts it would tell a few persons' outcomes)
             out.append((msg("facts.participants"), msg("facts.participants_few", k=str(p.privacy.min_count))))

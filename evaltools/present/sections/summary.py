@@ -24,7 +24,7 @@ from . import basis as B
 from ...analysis.costbenefit import MEASURED, CostSummary
 from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
-from ...analysis.goals import count_goals, own_verdicts, success_definition, project_successes
+from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import Secondary
 from ...analysis.cohorts import several_municipalities
@@ -116,6 +116,8 @@ PER_SUCCESS = {"action_plan": "summary.per_success_plan", "goal_outcomes": "summ
 SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes": "summary.success_goal",
                     "leaves_fs": "summary.success_generic"}
 # (none of those who ended: "ingen av de 18", not "0 (0,0 %)")
+# the sentence without a share, where the main goal's share is of every participant (said at the goal)
+SUCCESS_COUNT = {"action_plan": "summary.success_action_plan_count", "goal_outcomes": "summary.success_goal_count"}
 SUCCESS_NONE = {"action_plan": "summary.success_action_plan_none", "goal_outcomes": "summary.success_goal_none",
                 "leaves_fs": "summary.success_generic_none"}
 
@@ -161,10 +163,19 @@ def participation(r) -> list[str]:
         values = dict(ended=fmt_int(sc.base, lang), k=fmt_int(sc.successes, lang), share=fmt_pct(sc.share, lang))
         if d.kind != "action_plan":
             values["outcomes"] = outcomes
+        # a main goal that is a share of every participant, some still enrolled: its share is the goal's (12 of
+        # 30, 40 %), so a share of those who ended (12 of 24, 50 %) is not said beside it as a second one
+        main = main_goal(p)
+        of_all = (main is not None and main.kind == "share" and d.denominator == "participants"
+                  and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any()))
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
             out.append(msg(SUCCESS_NONE[d.kind], **{k: v for k, v in values.items() if k not in ("k", "share")}))
+        elif of_all:
+            out.append(msg(SUCCESS_COUNT[d.kind], **{k: v for k, v in values.items() if k != "share"}))
         else:
             out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
+        if of_all:
+            out.append(msg("summary.success_share_of_all"))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
         if left_out:  # the sections count every exit: say why page 1's number of ended is smaller
             out.append(msg("summary.success_excluded",
