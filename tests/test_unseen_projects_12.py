@@ -123,8 +123,10 @@ def test_an_amount_a_sentence_needs_to_the_ten_kronor_is_written_in_kronor_not_i
     plain = {k: v.replace("\xa0", " ") for k, v in words.items()}
     assert plain == {"npv": "−738 450 kr", "benefit": "1 395 480 kr", "cost": "2 133 930 kr",
                      "kommun": "1 948 400 kr", "region": "475 180 kr", "stat": "2 211 670 kr"}
-    # four figures of a million still read as millions (3,308 miljoner), two as ever
-    assert fmt_kr_prose(3_308_000, "sv", 4).replace("\xa0", " ") == "3,308 miljoner kronor"
+    # four figures of a million read in kronor too (3 308 000 kr, not 3,308 miljoner: tests/test_prose_amounts.py),
+    # three as two decimals of a million, two as ever
+    assert fmt_kr_prose(3_308_000, "sv", 4).replace("\xa0", " ") == "3 308 000 kr"
+    assert fmt_kr_prose(3_308_000, "sv", 3).replace("\xa0", " ") == "3,31 miljoner kronor"
     assert fmt_kr_prose(1_948_400, "en", 6).replace("\xa0", " ") == "SEK 1,948,400"
     assert fmt_kr_prose(2_200_000, "sv").replace("\xa0", " ") == "2,2 miljoner kronor"
 
