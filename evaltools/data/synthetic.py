@@ -17,7 +17,10 @@ from . import schema as S
 from .reference import price_factor
 
 SEED = 20261123
-DEMO_TRUE_EFFECT_SEK = -2000.0  # kr per person-month from the start month on (kompassen-demo)
+# kompassen-demo: kr a month less from the start month on while a participant's household is paid at all.
+# The project's true effect on payments is larger, since it also makes more participants leave: see
+# ``true_effect`` (about -2 770 kr per participant-month over the start month and the 12 after it).
+DEMO_TRUE_EFFECT_SEK = -2000.0
 
 _HOUSEHOLDS = ["ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn"]
 _SUPPORT_AFTER = {
@@ -208,14 +211,14 @@ def eskilstuna_payments(persons: pd.DataFrame, seed: int = SEED) -> pd.DataFrame
 NEEDPEAK_TRUE_EFFECT_SEK = 0.0  # sprangbradan-demo: the project changes nothing
 
 # Outcomes at exit and their probabilities: the participants of both demo projects, and the comparison
-# persons of Kompassen (whose share of outcomes that leave försörjningsstöd is what the participants'
-# would have been without the project). Språngbrädan's comparison persons leave as often as its
-# participants (the project changes nothing).
+# persons: where the project has an effect (Kompassen), fewer of them leave försörjningsstöd, as many as
+# the participants would have without the project; where it has none (Språngbrädan, or any draw with a
+# true effect of 0), as many as the participants.
 _DEMO_OUTCOMES = ("arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning",
                   "kvar_försörjningsstöd", "avbrott", "aktiv_planering_annan_part")
 _DEMO_OUTCOME_P = (0.18, 0.1, 0.07, 0.12, 0.35, 0.08, 0.1)
 _DEMO_COMPARISON_OUTCOMES = ("arbete", "studier", "sjuk_aktivitetsersättning", "kvar_försörjningsstöd")
-_DEMO_COMPARISON_P = {"shared": (0.12, 0.04, 0.06, 0.78), "participants": (0.28, 0.07, 0.12, 0.53)}
+_DEMO_COMPARISON_P = {"effect": (0.12, 0.04, 0.06, 0.78), "none": (0.28, 0.07, 0.12, 0.53)}
 
 
 def _leaves(outcomes: Sequence[str]) -> np.ndarray:
@@ -226,7 +229,7 @@ def _anyway_share() -> float:
     """The share of Kompassen's leavers who would have left försörjningsstöd without the project:
     the comparison persons' probability of leaving over the participants'."""
     p_part = sum(p for o, p in zip(_DEMO_OUTCOMES, _DEMO_OUTCOME_P) if o in S.LEAVES_SOCIAL_ASSISTANCE)
-    p_comp = sum(p for o, p in zip(_DEMO_COMPARISON_OUTCOMES, _DEMO_COMPARISON_P["shared"])
+    p_comp = sum(p for o, p in zip(_DEMO_COMPARISON_OUTCOMES, _DEMO_COMPARISON_P["effect"])
                  if o in S.LEAVES_SOCIAL_ASSISTANCE)
     return p_comp / p_part
 
@@ -270,13 +273,15 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
     ``true_effect`` kr a month more (a negative amount: less) while they are paid at all; and
     the project makes more of them leave: without it only as many as among the comparison
     persons would have left, at the comparison persons' times (the rest of those who left would
-    have stayed). With ``counterfactual`` the result also holds ``counterfactual_payments``:
-    each participant's payments without the project, from the same level, season, need and noise
-    (the project's true effect is the mean difference between ``payments`` and them). With
-    ``true_effect`` 0 and ``need_peak="participants"`` (:func:`needpeak_project`) the project
-    changes nothing and the two are the same.
+    have stayed). With ``true_effect`` 0 the project changes nothing: the comparison persons leave as
+    often as the participants, and the participants' payments are those they would have had without
+    it (:func:`needpeak_project`; the null of the simulation studies). With ``counterfactual`` the
+    result also holds ``counterfactual_payments``: each participant's payments without the project,
+    from the same level, season, need and noise (:func:`true_effect`: the mean difference between
+    ``payments`` and them).
     """
     shared = need_peak == "shared"
+    kind = "effect" if true_effect else "none"  # a project with no effect changes no one's exit either
     rng = np.random.default_rng(seed + 3 if shared else seed + 7)
     # exit times and what would have happened without the project: a generator of their own, so
     # that the person files keep the draws they had before exits were tied to the payments
@@ -297,7 +302,7 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
                 ends.append(min(r + dt.timedelta(days=int(rng.integers(90, 365))), dt.date(2023, 12, 31)))
                 outs.append(rng.choice(list(_DEMO_OUTCOMES), p=list(_DEMO_OUTCOME_P)))
         else:
-            outs = list(rng.choice(list(_DEMO_COMPARISON_OUTCOMES), n, p=list(_DEMO_COMPARISON_P[need_peak])))
+            outs = list(rng.choice(list(_DEMO_COMPARISON_OUTCOMES), n, p=list(_DEMO_COMPARISON_P[kind])))
             days = rng_x.integers(90, 365, n)
             ends = [r + dt.timedelta(days=int(d) if o in S.LEAVES_SOCIAL_ASSISTANCE else 365)
                     for r, d, o in zip(refs, days, outs)]
@@ -338,7 +343,7 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
         y = np.where(month_idx[None, :] > hh_exit[:, None], 0.0, y)
         cf = None
         if treated and counterfactual:
-            if shared:
+            if kind == "effect":
                 # without the project: of the households that left, as many as among the comparison
                 # persons would have left anyway, 90–364 days after the reference date; the rest stay
                 anyway = rng_x.random(n) < _anyway_share()
@@ -357,6 +362,41 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
     if pcf is not None:
         out["counterfactual_payments"] = pcf
     return out
+
+
+def true_effect(project: dict[str, pd.DataFrame], months_after: int = 12) -> pd.Series:
+    """The project's true effect on its participants' försörjningsstöd, by month from each
+    participant's start month (0 to ``months_after``): the mean over participants of what they were
+    paid less what they would have been paid without the project.
+
+    Parameters
+    ----------
+    project
+        :func:`demo_project`'s (or :func:`needpeak_project`'s) frames made with ``counterfactual=True``.
+    months_after
+        The last month after the start month (the params' ``comparison.months_after``).
+
+    Returns
+    -------
+    pandas.Series
+        kr per participant, indexed by the month relative to the start month; a month without a
+        payment row is 0 kr. Its mean is the true average effect over those months (each month has
+        every participant), the figure a difference in differences over the same months estimates.
+    """
+    p = project["participants"]
+    start = pd.to_datetime(p[S.START_DATE])
+    ref = (start.dt.year * 12 + start.dt.month - 1).to_numpy()
+    event = np.arange(months_after + 1)
+    m = (ref[:, None] + event[None, :]).ravel()
+    keys = pd.MultiIndex.from_arrays([np.repeat(p[S.PERSON_ID].to_numpy(), len(event)),
+                                      [f"{v // 12}-{v % 12 + 1:02d}" for v in m]])
+
+    def paid(frame: pd.DataFrame) -> np.ndarray:
+        s = frame.set_index([S.PERSON_ID, S.MONTH])[S.AMOUNT]
+        return s.reindex(keys).fillna(0).to_numpy(float).reshape(len(p), len(event))
+
+    diff = paid(project["payments"]) - paid(project["counterfactual_payments"])
+    return pd.Series(diff.mean(axis=0), index=pd.Index(event, name="event_time"), name="true_effect")
 
 
 def _payment_rows(ids: Sequence[str], months: pd.DatetimeIndex, amounts: np.ndarray, households: np.ndarray) -> pd.DataFrame:
