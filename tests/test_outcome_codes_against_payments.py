@@ -2,6 +2,8 @@
 note counting persons (never an id, date or amount), and the report's figures reconciled."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import evaltools as et
 from evaltools.data.crosscheck import coded_exits_paid
 
@@ -14,6 +16,22 @@ PAID_AFTER = [
     {"person_id": "P4", "month": "2023-07", "amount": 3000},   # two months after P4's: not the month checked
     {"person_id": "P2", "month": "2024-05", "amount": 100},
 ]
+
+
+def contradicting_project(tiny_project) -> Path:
+    """Twelve participants (A0-A11) in ``tiny_project``'s folder, enrolled 2022-02-01 and ended 2022-08-15: six
+    coded as leaving for work and six as staying on försörjningsstöd, every one of them paid 9 000 kr in 2022-01
+    and in 2022-09 (the month after the exit month) and A11 also in 2024-05: all six coded leavers are paid the
+    month after. The samples' leavers are not (their generator stops a leaver's payments after the exit)."""
+    from .conftest import participants_frame
+    path = tiny_project()
+    rows = [(f"A{i}", "kvinna" if i % 2 else "man", 1980, "ensamstående", "2022-02-01", "2022-08-15",
+             "arbete" if i < 6 else "kvar_försörjningsstöd") for i in range(12)]
+    write_csv(path.parent / "data" / "participants.csv", participants_frame(rows))
+    write_csv(path.parent / "data" / "payments.csv",
+              [{"person_id": f"A{i}", "month": m, "amount": 9000} for i in range(12) for m in ("2022-01", "2022-09")]
+              + [{"person_id": "A11", "month": "2024-05", "amount": 9000}])
+    return path
 
 
 def _notes(project):
@@ -93,16 +111,8 @@ def test_page_one_says_when_the_payments_contradict_the_codes(tiny_project):
     """Page 1 gives the codes' count of successes; where the payments say most of those leavers were
     still paid, it says so right after, in both languages, with the counts of the data check."""
     from evaltools.present.sections import summary
-    from .conftest import participants_frame
-    # (a project of its own: the samples' synthetic leavers are no longer paid after their exit). Six leave
-    # for work in 2022-08 and six stay on försörjningsstöd; every one of the six is paid in 2022-09
-    path = tiny_project()
-    rows = [(f"A{i}", "kvinna" if i % 2 else "man", 1980, "ensamstående", "2022-02-01", "2022-08-15",
-             "arbete" if i < 6 else "kvar_försörjningsstöd") for i in range(12)]
-    write_csv(path.parent / "data" / "participants.csv", participants_frame(rows))
-    write_csv(path.parent / "data" / "payments.csv",
-              [{"person_id": f"A{i}", "month": m, "amount": 9000} for i in range(12) for m in ("2022-01", "2022-09")]
-              + [{"person_id": "A11", "month": "2024-05", "amount": 9000}])
+    # (a project of its own: the samples' synthetic leavers are no longer paid after their exit)
+    path = contradicting_project(tiny_project)
     sv = " ".join(summary.participation(et.Report(path))).replace("\xa0", " ")
     # (the codes that leave försörjningsstöd are the successes just counted: the short wording refers to them)
     # (every one of them paid: "alla 6", as a person says it, not "6 av de 6")
