@@ -12,8 +12,12 @@ mean estimate, its bias, the coverage of the 95 % interval and how often the tes
   Run with the anticipation window of 0 and of 3 months.
 * **clusters** - few participating households (5 and 10), true effect 0: how often does the
   clustered t(G-1) test reject at the 5 % level, and how often the wild cluster bootstrap?
-* **followup** - the Kompassen model (true effect -2 000 kr) with the payment file ending in
-  September 2023, so the late starters have few months after their start.
+* **followup** - the Kompassen model (2 000 kr a month less while paid, and more participants
+  leaving försörjningsstöd than without the project) with the payment file ending in September
+  2023, so the late starters have few months after their start. Each draw's true effect is its
+  participants' mean payment less their payment without the project
+  (``demo_project(counterfactual=True)``) over the months the DiD sees: months 0-12 from the start
+  month up to September 2023.
 """
 from __future__ import annotations
 
@@ -58,11 +62,12 @@ def project(frames: dict, anticipation: int = 3, threshold: int = 50, seed: int 
         shutil.rmtree(d)
 
 
-def summarise(name: str, truth: float, est: list) -> dict:
+def summarise(name: str, truth: float | np.ndarray, est: list) -> dict:
+    """One row of the table; ``truth`` is one true effect for every draw or one per draw."""
     eff = np.array([d.effect for d, _ in est])
     lo, hi = np.array([d.ci_low for d, _ in est]), np.array([d.ci_high for d, _ in est])
-    row = {"scenario": name, "reps": len(est), "true effect": truth, "mean estimate": eff.mean(),
-           "bias": eff.mean() - truth, "coverage 95 % CI": np.mean((lo <= truth) & (truth <= hi)),
+    row = {"scenario": name, "reps": len(est), "true effect": np.mean(truth), "mean estimate": eff.mean(),
+           "bias": np.mean(eff - truth), "coverage 95 % CI": np.mean((lo <= truth) & (truth <= hi)),
            "rejects (t)": np.mean([d.p_value < 0.05 for d, _ in est]),
            "rejects (wild bootstrap)": (np.mean([d.wild_p_value < 0.05 for d, _ in est])
                                         if all(d.wild_p_value is not None for d, _ in est) else np.nan),
@@ -95,15 +100,32 @@ def run_clusters(reps: int) -> list[dict]:
     return out
 
 
+def true_effect_until(fr: dict, last: str, months_after: int = 12) -> float:
+    """The mean over participants and months 0..months_after from each one's start month, up to
+    ``last``, of payments less payments without the project (no row: 0 kr)."""
+    p = fr["participants"]
+    start = pd.to_datetime(p["start_date"])
+    ref = (start.dt.year * 12 + start.dt.month - 1).to_numpy()
+    m = (ref[:, None] + np.arange(months_after + 1)[None, :]).ravel()
+    keys = pd.MultiIndex.from_arrays([np.repeat(p["person_id"].to_numpy(), months_after + 1),
+                                      [f"{v // 12}-{v % 12 + 1:02d}" for v in m]])
+    seen = np.asarray(keys.get_level_values(1) <= last)
+    diff = sum(sign * f.set_index(["person_id", "month"])["amount"].reindex(keys).fillna(0).to_numpy()
+               for sign, f in ((1, fr["payments"]), (-1, fr["counterfactual_payments"])))
+    return float(diff[seen].mean())
+
+
 def run_followup(reps: int) -> list[dict]:
-    est = []
+    est, truth = [], []
     for r in range(reps):
-        fr = synthetic.demo_project(3000 + r, project_id="sim")
+        fr = synthetic.demo_project(3000 + r, project_id="sim", counterfactual=True)
+        truth.append(true_effect_until(fr, "2023-09"))
+        del fr["counterfactual_payments"]
         for k in ("payments", "comparison_payments"):
             fr[k] = fr[k][fr[k]["month"] <= "2023-09"]
         res = comparison.compare_payments(project(fr, threshold=0))
         est.append((res.did, res.placebo))
-    return [summarise("Kompassen model, payment file ends 2023-09", synthetic.DEMO_TRUE_EFFECT_SEK, est)]
+    return [summarise("Kompassen model, payment file ends 2023-09", np.array(truth), est)]
 
 
 def main() -> None:

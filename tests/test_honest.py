@@ -135,13 +135,16 @@ def test_the_joint_covariance_agrees_with_the_event_study_s_own_intervals():
 
 @needs_honestdid
 def test_on_kompassen_every_interval_covers_the_true_effect_and_the_section_says_where_it_breaks():
-    # the sample's payments follow a constant true effect of −2 000 kr from the start month, with
-    # parallel trends (evaltools/data/synthetic.py): every interval must cover it
+    # the sample's payments have a known true effect with parallel trends (evaltools/data/synthetic.py):
+    # its mean over months 0-12 (against month −4, where it is 0) is what the bounds' target estimates,
+    # and every interval must cover it
+    from evaltools.data import synthetic
+    truth = synthetic.true_effect(synthetic.demo_project(counterfactual=True)).mean()
     project = et.load_project(PARAMS / "kompassen-demo.yaml")
     h = H.honest_bounds(project, grid=(0.0, 10.0, 20.0, 40.0))
-    assert h.original_low < -2000 < h.original_high
+    assert h.original_low < truth < h.original_high
     for b in h.bounds:
-        assert b.low < -2000 < b.high
+        assert b.low < truth < b.high
     assert all(b.high - b.low > h.original_high - h.original_low for b in h.bounds)  # never narrower
     assert h.bounds[0].excludes_zero and not h.bounds[-1].excludes_zero
     r = et.Report(PARAMS / "kompassen-demo.yaml")

@@ -314,10 +314,17 @@ def test_the_english_text_is_read_with_english_numbers():
     assert [x.found for x in unmatched_numbers(text, _figures())] == ["52.1%"]
 
 
-def test_the_check_in_the_appendix_says_what_it_found(kompassen):
+def test_the_check_in_the_appendix_says_what_it_found():
+    import evaltools as et
     from evaltools.present.sections import evaluator
+
+    from .conftest import PARAMS
+    # Språngbrädan: its NPV for the public financiers is negative (Kompassen's, since its leavers stop being
+    # paid, is not), and one of its four goals is clearly reached; the nearest amount to 61 442 kr is its cost
+    # per success (4 286 200 kr / 66 = 64 942 kr), not its cost per participant (4 286 200 / 120 = 35 718 kr)
+    kompassen = et.Report(PARAMS / "sprangbradan-demo.yaml", lang="sv")
     kompassen.narrative = parse("## Sammanfattande bedömning\nProjektet nådde sina mål och är lönsamt. "
-                                "Det kostade 46 442 kr per lyckat utfall.\n")
+                                "Det kostade 61 442 kr per lyckat utfall.\n")
     notes = evaluator.check_notes(kompassen)
     assert len(notes) == 3
     assert notes[0].startswith("Rad 2: texten säger att projektet nådde sina mål (”nådde sina mål”), men ett av fyra")
@@ -331,10 +338,11 @@ def test_validate_fails_on_a_contradiction_and_warns_of_numbers(tmp_path, capsys
     import shutil
     from .conftest import PARAMS, ROOT
     (tmp_path / "params" / "text").mkdir(parents=True)
-    params = tmp_path / "params" / "kompassen-demo.yaml"
-    text = (PARAMS / "kompassen-demo.yaml").read_text(encoding="utf-8")
+    # (Språngbrädan: its NPV for the public financiers is negative, so "täcks med god marginal" contradicts it)
+    params = tmp_path / "params" / "sprangbradan-demo.yaml"
+    text = (PARAMS / "sprangbradan-demo.yaml").read_text(encoding="utf-8")
     params.write_text(text.replace("../data/", f"{ROOT}/data/"), encoding="utf-8")
-    shutil.copytree(ROOT / "data" / "kompassen-demo", tmp_path / "data" / "kompassen-demo")
+    shutil.copytree(ROOT / "data" / "sprangbradan-demo", tmp_path / "data" / "sprangbradan-demo")
     t = text_path(params, "sv")
     t.write_text("## Sammanfattande bedömning\nKostnaden täcks med god marginal, 46 442 kr.\n", encoding="utf-8")
     assert cli.main(["validate", str(params)]) == 1

@@ -17,7 +17,10 @@ from . import schema as S
 from .reference import price_factor
 
 SEED = 20261123
-DEMO_TRUE_EFFECT_SEK = -2000.0  # kr per person-month from the start month on (kompassen-demo)
+# kompassen-demo: kr a month less from the start month on while a participant's household is paid at all.
+# The project's true effect on payments is larger, since it also makes more participants leave: see
+# ``true_effect`` (about -2 770 kr per participant-month over the start month and the 12 after it).
+DEMO_TRUE_EFFECT_SEK = -2000.0
 
 _HOUSEHOLDS = ["ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn"]
 _SUPPORT_AFTER = {
@@ -207,8 +210,35 @@ def eskilstuna_payments(persons: pd.DataFrame, seed: int = SEED) -> pd.DataFrame
 # --- Kompassen (fictional): comparison group and a known effect ------------------------
 NEEDPEAK_TRUE_EFFECT_SEK = 0.0  # sprangbradan-demo: the project changes nothing
 
+# Outcomes at exit and their probabilities: the participants of both demo projects, and the comparison
+# persons: where the project has an effect (Kompassen), fewer of them leave försörjningsstöd, as many as
+# the participants would have without the project; where it has none (Språngbrädan, or any draw with a
+# true effect of 0), as many as the participants.
+_DEMO_OUTCOMES = ("arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning",
+                  "kvar_försörjningsstöd", "avbrott", "aktiv_planering_annan_part")
+_DEMO_OUTCOME_P = (0.18, 0.1, 0.07, 0.12, 0.35, 0.08, 0.1)
+_DEMO_COMPARISON_OUTCOMES = ("arbete", "studier", "sjuk_aktivitetsersättning", "kvar_försörjningsstöd")
+_DEMO_COMPARISON_P = {"effect": (0.12, 0.04, 0.06, 0.78), "none": (0.28, 0.07, 0.12, 0.53)}
 
-def needpeak_project(seed: int = SEED) -> dict[str, pd.DataFrame]:
+
+def _leaves(outcomes: Sequence[str]) -> np.ndarray:
+    return np.isin(np.asarray(outcomes, dtype=object), S.LEAVES_SOCIAL_ASSISTANCE)
+
+
+def _anyway_share() -> float:
+    """The share of Kompassen's leavers who would have left försörjningsstöd without the project:
+    the comparison persons' probability of leaving over the participants'."""
+    p_part = sum(p for o, p in zip(_DEMO_OUTCOMES, _DEMO_OUTCOME_P) if o in S.LEAVES_SOCIAL_ASSISTANCE)
+    p_comp = sum(p for o, p in zip(_DEMO_COMPARISON_OUTCOMES, _DEMO_COMPARISON_P["effect"])
+                 if o in S.LEAVES_SOCIAL_ASSISTANCE)
+    return p_comp / p_part
+
+
+def _month_of(dates: Sequence[dt.date]) -> np.ndarray:
+    return np.array([d.year * 12 + d.month - 1 for d in dates], dtype=np.int64)
+
+
+def needpeak_project(seed: int = SEED, *, counterfactual: bool = False) -> dict[str, pd.DataFrame]:
     """A fictional project (Språngbrädan) whose participants enrol when their need peaks and
     whose true effect is zero.
 
@@ -217,59 +247,86 @@ def needpeak_project(seed: int = SEED) -> dict[str, pd.DataFrame]:
     no such peak. The fall after the start is therefore not an effect, but a difference in
     differences reads part of it as one (the rise reaches into the months counted as before), and the placebo test before the start (months -12 to -4) sees
     the groups move apart: the sample shows the report's warning that parallel trends are doubtful.
+    The project changes nothing: its participants leave försörjningsstöd as often and as soon after
+    the start as the comparison persons after their reference date, and each participant's payments
+    are those they would have had without it (``counterfactual``: see :func:`demo_project`).
     """
     return demo_project(seed, n_participants=120, n_comparison=360, project_id="sprangbradan-demo",
-                        true_effect=NEEDPEAK_TRUE_EFFECT_SEK, need_peak="participants")
+                        true_effect=NEEDPEAK_TRUE_EFFECT_SEK, need_peak="participants", counterfactual=counterfactual)
 
 
 def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int = 540, *,
                  project_id: str = "kompassen-demo", true_effect: float = DEMO_TRUE_EFFECT_SEK,
-                 need_peak: str = "shared") -> dict[str, pd.DataFrame]:
+                 need_peak: str = "shared", counterfactual: bool = False) -> dict[str, pd.DataFrame]:
     """A fictional project with a comparison group and monthly payments for both groups.
 
-    Payments follow a simple model: a person (household) level, a calendar-month effect
-    (prices and season), and a rise in need in the months before the reference date
-    (enrolment for participants, a matched date for comparison persons) that fades after it,
-    the same in both groups. From the start month on, participants' payments are lower by
-    exactly ``DEMO_TRUE_EFFECT_SEK`` per month. A plain before/after comparison therefore
-    overstates the effect; a difference-in-differences recovers it.
+    Payments are the household's (persons who share a household share one series, and the
+    same exit): a household level, a calendar-month effect (prices and season), and a rise in
+    need in the months before the reference date (enrolment for participants, a matched date for
+    comparison persons) that fades after it, the same in both groups. A household whose person is
+    coded as leaving försörjningsstöd (``schema.LEAVES_SOCIAL_ASSISTANCE``) is paid through the
+    exit month and never after it; the others are paid every month to the end of the data. A
+    comparison person who leaves does so 90–364 days after the reference date (the end date);
+    one who stays has the end date a year after it.
+
+    The project's effect works in two ways. From the start month on, participants are paid
+    ``true_effect`` kr a month more (a negative amount: less) while they are paid at all; and
+    the project makes more of them leave: without it only as many as among the comparison
+    persons would have left, at the comparison persons' times (the rest of those who left would
+    have stayed). With ``true_effect`` 0 the project changes nothing: the comparison persons leave as
+    often as the participants, and the participants' payments are those they would have had without
+    it (:func:`needpeak_project`; the null of the simulation studies). With ``counterfactual`` the
+    result also holds ``counterfactual_payments``: each participant's payments without the project,
+    from the same level, season, need and noise (:func:`true_effect`: the mean difference between
+    ``payments`` and them).
     """
-    rng = np.random.default_rng(seed + 3 if need_peak == "shared" else seed + 7)
+    shared = need_peak == "shared"
+    kind = "effect" if true_effect else "none"  # a project with no effect changes no one's exit either
+    rng = np.random.default_rng(seed + 3 if shared else seed + 7)
+    # exit times and what would have happened without the project: a generator of their own, so
+    # that the person files keep the draws they had before exits were tied to the payments
+    rng_x = np.random.default_rng(seed + 13 if shared else seed + 17)
     first, last = dt.date(2021, 1, 1), dt.date(2023, 6, 30)
     months = pd.date_range("2019-01-01", "2025-06-01", freq="MS")
+    month_idx = (months.year * 12 + months.month - 1).to_numpy()
     season = np.where(months.month == 12, 1.06, np.where(months.month.isin([6, 7]), 0.97, 1.0))
     kpi_f = np.array([price_factor(2021, m.year)[0] for m in months])
+    never = np.iinfo(np.int64).max
 
-    def group(n: int, prefix: str, treated: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def group(n: int, prefix: str, treated: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
         refs = _dates_between(rng, first, last, n)
         ids = [f"{prefix}{i + 1:04d}" for i in range(n)]
         if treated:
             ends, outs = [], []
             for r in refs:
                 ends.append(min(r + dt.timedelta(days=int(rng.integers(90, 365))), dt.date(2023, 12, 31)))
-                outs.append(rng.choice(["arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning",
-                                        "kvar_försörjningsstöd", "avbrott", "aktiv_planering_annan_part"],
-                                       p=[0.18, 0.1, 0.07, 0.12, 0.35, 0.08, 0.1]))
+                outs.append(rng.choice(list(_DEMO_OUTCOMES), p=list(_DEMO_OUTCOME_P)))
         else:
-            ends = [r + dt.timedelta(days=365) for r in refs]
-            outs = list(rng.choice(["arbete", "studier", "sjuk_aktivitetsersättning", "kvar_försörjningsstöd"],
-                                   n, p=[0.12, 0.04, 0.06, 0.78]))
+            outs = list(rng.choice(list(_DEMO_COMPARISON_OUTCOMES), n, p=list(_DEMO_COMPARISON_P[kind])))
+            days = rng_x.integers(90, 365, n)
+            ends = [r + dt.timedelta(days=int(d) if o in S.LEAVES_SOCIAL_ASSISTANCE else 365)
+                    for r, d, o in zip(refs, days, outs)]
         persons = _person_frame(rng, ids, refs, ends, outs, project_id if treated else "", "Exempelby")
         if not treated:
             persons[S.PROJECT_ID] = ""
-        # a tenth of persons share a household with the previous person (same payment level)
+        leaves = _leaves(outs)
+        # a tenth of persons share a household with the nearest person before them whose exit is of
+        # the same kind (one household's försörjningsstöd stops for both or for neither)
         share = rng.random(n) < 0.1
         share[0] = False
         hh = persons[S.HOUSEHOLD_ID].to_numpy().copy()
+        head = np.arange(n)  # the household's first person: its reference date and its series
         for i in np.flatnonzero(share):
-            hh[i] = hh[i - 1]
+            same = np.flatnonzero(leaves[:i] == leaves[i])
+            if len(same):
+                head[i] = head[same[-1]]
+                hh[i] = hh[head[i]]
         persons[S.HOUSEHOLD_ID] = hh
         hh_level = {h: rng.uniform(6500, 11000) for h in pd.unique(hh)}
         base = np.array([hh_level[h] for h in hh])
-        ref_m = pd.DatetimeIndex([pd.Timestamp(r).to_period("M").to_timestamp() for r in refs])
-        # event time in months, person x month
-        et = ((months.year.to_numpy()[None, :] - ref_m.year.to_numpy()[:, None]) * 12
-              + (months.month.to_numpy()[None, :] - ref_m.month.to_numpy()[:, None]))
+        ref_m = _month_of(refs)[head]
+        # event time in months from the household's reference month, person x month
+        et = month_idx[None, :] - ref_m[:, None]
         # need rises over the six months before the reference month and fades over three after it
         if need_peak == "shared":
             dip = np.where(et < 0, np.clip(1 - np.abs(et) / 7, 0, None), np.clip(1 - et / 3, 0, None)) * 2500
@@ -277,21 +334,78 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
             dip = np.where(et < 0, np.clip(1 - (np.abs(et) - 1) / 8, 0, None), np.clip(1 - et / 3, 0, None)) * 3000
         else:
             dip = np.zeros(et.shape)
-        y = base[:, None] * kpi_f[None, :] * season[None, :] + dip + rng.normal(0, 500, et.shape)
-        if treated:
-            y = y + np.where(et >= 0, true_effect, 0.0)
-        y = np.clip(np.round(y), 0, None)
-        pay = pd.DataFrame({
-            S.PERSON_ID: np.repeat(ids, len(months)),
-            S.MONTH: np.tile(months.strftime("%Y-%m"), n),
-            S.AMOUNT: y.ravel().astype(int),
-            S.HOUSEHOLD_ID: np.repeat(hh, len(months)),
-        })
-        return persons, pay
+        y0 = base[:, None] * kpi_f[None, :] * season[None, :] + dip + rng.normal(0, 500, et.shape)
+        y0 = y0[head]  # one series per household
+        # the household's last month paid: the first exit month of its persons (all leave or none)
+        exit_m = np.where(leaves, _month_of(ends), never)
+        hh_exit = pd.Series(exit_m).groupby(head).transform("min").to_numpy()
+        y = y0 + np.where(et >= 0, true_effect, 0.0) if treated else y0
+        y = np.where(month_idx[None, :] > hh_exit[:, None], 0.0, y)
+        cf = None
+        if treated and counterfactual:
+            if kind == "effect":
+                # without the project: of the households that left, as many as among the comparison
+                # persons would have left anyway, 90–364 days after the reference date; the rest stay
+                anyway = rng_x.random(n) < _anyway_share()
+                days = rng_x.integers(90, 365, n)
+                cf_exit = np.where(leaves & anyway, _month_of([r + dt.timedelta(days=int(d)) for r, d in zip(refs, days)]),
+                                   never)[head]
+            else:
+                cf_exit = hh_exit
+            y_cf = np.where(month_idx[None, :] > cf_exit[:, None], 0.0, y0)
+            cf = _payment_rows(ids, months, y_cf, hh)
+        return persons, _payment_rows(ids, months, y, hh), cf
 
-    p, pp = group(n_participants, "K", True)
-    c, cp = group(n_comparison, "J", False)
-    return {"participants": p, "payments": pp, "comparison": c, "comparison_payments": cp}
+    p, pp, pcf = group(n_participants, "K", True)
+    c, cp, _ = group(n_comparison, "J", False)
+    out = {"participants": p, "payments": pp, "comparison": c, "comparison_payments": cp}
+    if pcf is not None:
+        out["counterfactual_payments"] = pcf
+    return out
+
+
+def true_effect(project: dict[str, pd.DataFrame], months_after: int = 12) -> pd.Series:
+    """The project's true effect on its participants' försörjningsstöd, by month from each
+    participant's start month (0 to ``months_after``): the mean over participants of what they were
+    paid less what they would have been paid without the project.
+
+    Parameters
+    ----------
+    project
+        :func:`demo_project`'s (or :func:`needpeak_project`'s) frames made with ``counterfactual=True``.
+    months_after
+        The last month after the start month (the params' ``comparison.months_after``).
+
+    Returns
+    -------
+    pandas.Series
+        kr per participant, indexed by the month relative to the start month; a month without a
+        payment row is 0 kr. Its mean is the true average effect over those months (each month has
+        every participant), the figure a difference in differences over the same months estimates.
+    """
+    p = project["participants"]
+    start = pd.to_datetime(p[S.START_DATE])
+    ref = (start.dt.year * 12 + start.dt.month - 1).to_numpy()
+    event = np.arange(months_after + 1)
+    m = (ref[:, None] + event[None, :]).ravel()
+    keys = pd.MultiIndex.from_arrays([np.repeat(p[S.PERSON_ID].to_numpy(), len(event)),
+                                      [f"{v // 12}-{v % 12 + 1:02d}" for v in m]])
+
+    def paid(frame: pd.DataFrame) -> np.ndarray:
+        s = frame.set_index([S.PERSON_ID, S.MONTH])[S.AMOUNT]
+        return s.reindex(keys).fillna(0).to_numpy(float).reshape(len(p), len(event))
+
+    diff = paid(project["payments"]) - paid(project["counterfactual_payments"])
+    return pd.Series(diff.mean(axis=0), index=pd.Index(event, name="event_time"), name="true_effect")
+
+
+def _payment_rows(ids: Sequence[str], months: pd.DatetimeIndex, amounts: np.ndarray, households: np.ndarray) -> pd.DataFrame:
+    """One row per person and month paid (as a finance system exports them: no row for a month
+    without payment), in kr."""
+    y = np.clip(np.round(amounts), 0, None).astype(int)
+    i, j = np.nonzero(y > 0)
+    return pd.DataFrame({S.PERSON_ID: np.asarray(ids)[i], S.MONTH: months.strftime("%Y-%m")[j],
+                         S.AMOUNT: y[i, j], S.HOUSEHOLD_ID: np.asarray(households)[i]})
 
 
 # kompassen-demo's register outcomes: the true effects per participant-month from the start month on
