@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -18,9 +19,19 @@ def demo_result():
 
 @pytest.fixture(scope="module")
 def true_effect():
-    """The sample's true effect by month from the start (the sample files are the generator's output,
-    test_samples.test_generator_is_deterministic): its payments less those without the project."""
-    return synthetic.true_effect(synthetic.demo_project(counterfactual=True))
+    """The sample's true effect by month from the start, per household as the DiD counts them (the sample
+    files are the generator's output, test_samples.test_generator_is_deterministic): for each household,
+    from its first participant's start month, what its series was paid less what it would have been paid
+    without the project (no row: 0 kr), averaged over households, by dictionary look-ups."""
+    from .test_sample_consistency import _add_months, _month
+    frames = synthetic.demo_project(counterfactual=True)
+    first = frames["participants"].sort_values(["start_date", "person_id"]).drop_duplicates("household_id")
+    paid, cf = ({(p, m): a for p, m, a in frames[name][["person_id", "month", "amount"]].itertuples(index=False)}
+                for name in ("payments", "counterfactual_payments"))
+    return pd.Series({k: np.mean([paid.get((pid, _add_months(_month(start), k)), 0)
+                                  - cf.get((pid, _add_months(_month(start), k)), 0)
+                                  for pid, start in zip(first["person_id"], first["start_date"])])
+                      for k in range(13)})
 
 
 def test_did_recovers_the_known_true_effect(demo_result, true_effect):
@@ -220,7 +231,7 @@ def test_event_study_contrast_by_hand(demo_result, true_effect):
         assert es.loc[e, "difference_low"] < es.loc[e, "difference"] < es.loc[e, "difference_high"]
         assert es.loc[e, "participants"] == pytest.approx(wide[e].xs(1, level="treated").mean())
     assert es.loc[ref, "difference"] == 0
-    # after the start each month's contrast recovers that month's true effect (month 6: −2 866 kr)
+    # after the start each month's contrast recovers that month's true effect per household (month 6: −2 545 kr)
     for e in (0, 6, 12):
         assert es.loc[e, "difference_low"] < true_effect[e] < es.loc[e, "difference_high"]
 
