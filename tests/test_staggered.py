@@ -144,7 +144,7 @@ def test_the_report_says_so_only_when_the_two_disagree(monkeypatch):
     assert table.frame.iloc[1, 1] == "−2\u00a0030\u00a0kr"
     r.__dict__["staggered"] = _estimate(-2600.0, -2700.0, -2500.0, Agreement.SIZE_DIFFERS)
     [sentence] = designs.staggered_sentences(r)
-    assert "ger −2\u00a0600\u00a0kr per person och månad (−2\u00a0700\u00a0kr till −2\u00a0500\u00a0kr)" in sentence
+    assert "ger −2\u00a0600\u00a0kr per hushåll och månad (−2\u00a0700\u00a0kr till −2\u00a0500\u00a0kr)" in sentence
     assert "Den robusta skattningen är den säkrare." in sentence
     r.__dict__["staggered"] = _estimate(-100.0, -300.0, 100.0, Agreement.CONCLUSION_DIFFERS)
     [sentence] = designs.staggered_sentences(r)
