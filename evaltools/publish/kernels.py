@@ -384,6 +384,59 @@ def _provisioner_class():
     return ForkedKernelProvisioner
 
 
+READY_TRY_S = 1.0  # how long one kernel_info request waits for its reply, and then for its idle status
+
+
+@functools.cache
+def ready_client_class():
+    """An async kernel client whose readiness check ends as soon as the kernel has answered.
+
+    jupyter_client's own check (``wait_for_ready``) waits, after the kernel's reply, for any message
+    on the broadcast channel (IOPub), and then until that channel has been quiet for 0.2 s: a fixed
+    wait on the way to every report's first cell. This one asks for the kernel's info and waits for
+    the kernel's reply and for the *idle* status the kernel broadcasts after it (ipykernel sends it
+    last, for that very request). Seeing it proves that the broadcast channel is connected and
+    that everything the kernel broadcast before has been received, which is what the quiet
+    period stood for. If the broadcast channel was not connected in time (a request's status can
+    then be lost), the request is simply sent again, as jupyter_client does.
+    """
+    import time
+    from queue import Empty
+
+    from jupyter_client.asynchronous.client import AsyncKernelClient
+
+    class ReadyKernelClient(AsyncKernelClient):
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+            while True:
+                request = self.kernel_info()
+                reply = await _reply_to(self.shell_channel, request, "kernel_info_reply", deadline)
+                if reply is not None and await _reply_to(self.iopub_channel, request, "status", deadline,
+                                                         idle=True) is not None:
+                    self._handle_kernel_info_reply(reply)
+                    return
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+    async def _reply_to(channel, request: str, msg_type: str, deadline: float, idle: bool = False):
+        """The message of ``msg_type`` that answers ``request`` on ``channel`` (others are passed
+        over), or None if none came within :data:`READY_TRY_S` (or before ``deadline``)."""
+        end = min(time.monotonic() + READY_TRY_S, deadline)
+        while (left := end - time.monotonic()) > 0:
+            try:
+                msg = await channel.get_msg(timeout=left)
+            except Empty:
+                return None
+            if (msg.get("parent_header", {}).get("msg_id") == request and msg.get("msg_type") == msg_type
+                    and (not idle or msg.get("content", {}).get("execution_state") == "idle")):
+                return msg
+        return None
+
+    return ReadyKernelClient
+
+
 @functools.cache
 def kernel_manager_class(preload: tuple[str, ...] = ()):
     """An async kernel manager on IPC sockets with a unique path per kernel, so parallel runs
@@ -402,6 +455,7 @@ def kernel_manager_class(preload: tuple[str, ...] = ()):
             os.makedirs(jupyter_runtime_dir(), exist_ok=True)
             kwargs.setdefault("kernel_id", kid)
             kwargs.setdefault("connection_file", os.path.join(jupyter_runtime_dir(), f"kernel-{kid}.json"))
+            kwargs.setdefault("client_factory", ready_client_class())  # no fixed wait before the first cell
             super().__init__(*args, transport=transport(), **kwargs)
 
         async def _async_pre_start_kernel(self, **kw):
