@@ -639,30 +639,35 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         timings["html"] = round(time.perf_counter() - t1, 3)
         if "html" in formats:
             (tmp / f"{key}.html").write_text(page, encoding="utf-8")
-        if "pdf" in formats:
-            t2 = time.perf_counter()
-            say("cli.step_pdf")
-            try:
-                html_to_pdf(page, tmp / f"{key}.pdf", tmp)
-            except PdfEngineMissing as e:
-                if "html" not in formats:  # nothing else to deliver: the project failed
-                    raise
-                (tmp / f"{key}.pdf").unlink(missing_ok=True)
-                if notes is not None:
-                    notes.append(str(e))
-            timings["pdf"] = round(time.perf_counter() - t2, 3)
+        beside = _word_beside(page, tmp / f"{key}.docx", lang, title, word or {}) if {"pdf", "docx"} <= set(formats) else None
+        try:
+            if "pdf" in formats:
+                t2 = time.perf_counter()
+                say("cli.step_pdf")
+                try:
+                    html_to_pdf(page, tmp / f"{key}.pdf", tmp)
+                except PdfEngineMissing as e:
+                    if "html" not in formats:  # nothing else to deliver: the project failed
+                        raise
+                    (tmp / f"{key}.pdf").unlink(missing_ok=True)
+                    if notes is not None:
+                        notes.append(str(e))
+                timings["pdf"] = round(time.perf_counter() - t2, 3)
+        finally:
+            written = beside() if beside is not None else None
         if "docx" in formats:
             t3 = time.perf_counter()
             from .docx import html_to_docx  # start-up: python-docx only when a Word document is asked for
             try:
-                html_to_docx(page, tmp / f"{key}.docx", lang, title, **(word or {}))
+                if written is None:  # not written beside the PDF (or that failed): written here, errors told
+                    html_to_docx(page, tmp / f"{key}.docx", lang, title, **(word or {}))
             except ReportError as e:  # a template Word cannot open: the other formats are delivered
                 if formats == ("docx",):
                     raise
                 (tmp / f"{key}.docx").unlink(missing_ok=True)
                 if notes is not None:
                     notes.append(f"no Word document: {e}")
-            timings["docx"] = round(time.perf_counter() - t3, 3)
+            timings["docx"] = written if written is not None else round(time.perf_counter() - t3, 3)
         if "csv" not in formats:
             shutil.rmtree(tmp / "tables", ignore_errors=True)
         if "csv-data" not in formats:
@@ -695,6 +700,67 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+# Whether a report's Word document is written in a forked process beside its PDF: set for a run that
+# renders one report at a time (:func:`render_many` with one worker), where the second core would
+# otherwise wait. In a batch every core already has a report of its own.
+_SIDE_BY_SIDE = False
+WORD_TIMEOUT_S = 600
+
+
+def _word_beside(page: str, path: Path, lang: str, title: str, word: dict) -> Callable[[], float | None] | None:
+    """Start writing the Word document ``path`` in a forked process, beside the PDF this process
+    prints meanwhile (only with :data:`_SIDE_BY_SIDE`, and where processes can be forked).
+
+    Returns a function that waits for it and gives the seconds it took, or None when the document
+    was not written there (an error, a template Word cannot open, a process that died): the caller
+    then writes it itself, so that every error is met, and told, as without the second process.
+    Returns None at once when no process is started.
+    """
+    if not _SIDE_BY_SIDE or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_word_in_child, args=(send, page, path, lang, title, word), name="evaltools-word")
+    try:
+        child.start()
+    except OSError:
+        receive.close()
+        send.close()
+        return None
+    send.close()
+
+    def wait() -> float | None:
+        seconds = None
+        try:
+            if receive.poll(WORD_TIMEOUT_S):
+                seconds = receive.recv()
+        except (EOFError, OSError):
+            seconds = None  # it died before answering
+        finally:
+            receive.close()
+            child.join(timeout=10)
+            if child.is_alive():
+                child.kill()
+                child.join()
+        if seconds is None:
+            path.unlink(missing_ok=True)  # whatever it left is written again
+        return seconds
+    return wait
+
+
+def _word_in_child(send, page: str, path: Path, lang: str, title: str, word: dict) -> None:
+    """In the forked process: write the Word document and send its seconds (None if it failed)."""
+    t = time.perf_counter()
+    try:
+        from .docx import html_to_docx  # (imported by the warm-up: the fork has it)
+        html_to_docx(page, path, lang, title, **word)
+        send.send(round(time.perf_counter() - t, 3))
+    except BaseException:  # noqa: BLE001 - the parent writes it again and meets the error itself
+        send.send(None)
+    finally:
+        send.close()
 
 
 def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG) -> None:
@@ -951,6 +1017,8 @@ def _prepare(formats: tuple[str, ...]) -> None:
             nbformat.v4.new_output("display_data", data={"text/html": html_part, "text/plain": "x"})])])
         for lang in ("sv", "en"):
             notebook_to_html(nb, lang, "x")
+        if "docx" in formats:
+            from . import docx  # noqa: F401 - python-docx and lxml, once for the processes forked from here
         if "pdf" in formats:
             # importing the PDF printer (its C bindings' type tables) is its one-time cost: printing a
             # page here as well was measured to leave the report's own PDF no faster (1.62 CPU-s after
@@ -990,34 +1058,39 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         args = [(p, reports_dir, formats, lang, said, entries) for p in params_paths]
         # one process for all reports: the warm-up runs beside the first report's kernel
         prepare(formats, background=jobs == 1)
-        total = len(args) + int(portfolio)
+        global _SIDE_BY_SIDE
+        _SIDE_BY_SIDE = jobs == 1 and (os.cpu_count() or 1) > 1  # one report at a time: the Word document beside its PDF
+        try:
+            total = len(args) + int(portfolio)
 
-        def done(r: RenderResult) -> None:
-            results.append(r)
-            if said and total > 1:  # (one report's line is the command's summary)
-                _print_line(message("cli.step_done", said, mark="✓" if r.ok else "✗", id=r.project_id,
-                                    done=len(results), total=total))
-        # the largest projects first, so that a batch does not end with one core idle; the
-        # portfolio last, from the rows the reports left (a project whose report failed is loaded there)
-        tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
-        last = [("portfolio", params_paths, reports_dir, formats, lang or "sv", said, entries)] if portfolio else []
-        if jobs == 1:
-            for a in tasks + last:
-                done(_worker(a))
-        else:
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                for group in (tasks, last):
-                    futures = {pool.submit(_worker, a): a for a in group}
-                    for f in as_completed(futures):
-                        try:
-                            done(f.result())
-                        except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
-                            a = futures[f]
-                            key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
-                            done(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
-                                              dt.datetime.now().isoformat(timespec="seconds"), key))
+            def done(r: RenderResult) -> None:
+                results.append(r)
+                if said and total > 1:  # (one report's line is the command's summary)
+                    _print_line(message("cli.step_done", said, mark="✓" if r.ok else "✗", id=r.project_id,
+                                        done=len(results), total=total))
+            # the largest projects first, so that a batch does not end with one core idle; the
+            # portfolio last, from the rows the reports left (a project whose report failed is loaded there)
+            tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
+            last = [("portfolio", params_paths, reports_dir, formats, lang or "sv", said, entries)] if portfolio else []
+            if jobs == 1:
+                for a in tasks + last:
+                    done(_worker(a))
+            else:
+                methods = multiprocessing.get_all_start_methods()
+                ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+                with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                    for group in (tasks, last):
+                        futures = {pool.submit(_worker, a): a for a in group}
+                        for f in as_completed(futures):
+                            try:
+                                done(f.result())
+                            except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
+                                a = futures[f]
+                                key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
+                                done(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
+                                                  dt.datetime.now().isoformat(timespec="seconds"), key))
+        finally:
+            _SIDE_BY_SIDE = False
         _wait_for_warm_up()  # (only if every report failed before exporting)
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
