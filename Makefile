@@ -69,6 +69,7 @@ sample-data: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python benchmarks/bench_kernel_ready.py
 	$(BIN)/python benchmarks/bench_cells.py
 
 clean-reports:
