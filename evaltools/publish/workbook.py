@@ -612,7 +612,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("numerator", "workbook.column.mal.numerator", "int"),
         C("denominator", "workbook.column.mal.denominator", "int"),
         C("target", "workbook.column.mal.target", kind_from="_value_kind"),
-        C("target_prorated", "workbook.column.mal.target_prorated", "num1"),
+        C("target_prorated", "workbook.column.mal.target_prorated", "int"),  # whole persons, as compared
         C("ci_low", "workbook.column.mal.ci_low", "pct"),
         C("ci_high", "workbook.column.mal.ci_high", "pct"),
         C("p_below_target", "workbook.column.mal.p_below_target", "p"),
