@@ -112,3 +112,24 @@ def test_a_silent_kernel_times_out(monkeypatch):
 def test_the_toolkits_kernel_manager_makes_this_client():
     manager = kernels.kernel_manager_class()(kernel_name="python3")
     assert isinstance(manager.client(), kernels.ready_client_class())
+
+
+
+def test_a_kernel_asked_to_shut_down_is_looked_at_every_10_ms(monkeypatch):
+    """jupyter_client looked every 0.1 s whether a kernel that was asked to shut down had gone, and
+    every report waited for the next look (0.07-0.12 s at its end); the toolkit's manager looks every
+    10 ms, whatever interval it is called with."""
+    manager = kernels.kernel_manager_class()(kernel_name="python3")
+    answers = iter([True, True, False])
+    slept: list[float] = []
+
+    async def alive():
+        return next(answers)
+
+    async def sleep(seconds):
+        slept.append(seconds)
+
+    monkeypatch.setattr(manager, "_async_is_alive", alive)
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    asyncio.run(manager._async_wait(pollinterval=0.1))
+    assert slept == [kernels.SHUTDOWN_POLL_S] * 2 and kernels.SHUTDOWN_POLL_S == 0.01

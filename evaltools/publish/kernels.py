@@ -384,6 +384,7 @@ def _provisioner_class():
     return ForkedKernelProvisioner
 
 
+SHUTDOWN_POLL_S = 0.01  # how often a kernel asked to shut down is looked at until it has gone
 READY_TRY_S = 1.0  # how long one kernel_info request waits for its reply, and then for its idle status
 
 
@@ -457,6 +458,11 @@ def kernel_manager_class(preload: tuple[str, ...] = ()):
             kwargs.setdefault("connection_file", os.path.join(jupyter_runtime_dir(), f"kernel-{kid}.json"))
             kwargs.setdefault("client_factory", ready_client_class())  # no fixed wait before the first cell
             super().__init__(*args, transport=transport(), **kwargs)
+
+        async def _async_wait(self, pollinterval: float = 0.1) -> None:
+            # jupyter_client looks every 0.1 s whether a kernel asked to shut down has gone; it goes within
+            # milliseconds, and every report waited for the next look: look every 10 ms
+            await super()._async_wait(pollinterval=min(pollinterval, SHUTDOWN_POLL_S))
 
         async def _async_pre_start_kernel(self, **kw):
             if preload and os.environ.get(ENV_ADDRESS):
