@@ -160,3 +160,30 @@ def test_true_effect_per_household_counts_a_shared_household_once_from_its_first
     # C as H2 → by month (−1 000 − 3 000 − 500)/3 = −1 500, −1 500, (−3 000 − 3 000 + 100)/3 = −1 966,67
     per_p = synthetic.true_effect(frames, months_after=2)
     assert per_p.tolist() == pytest.approx([-1500.0, -1500.0, -5900 / 3])
+
+
+def test_the_samples_household_truth_and_the_readme_that_states_it():
+    from .conftest import ROOT
+    frames = synthetic.demo_project(counterfactual=True)
+    # by look-ups: each household from its first participant's start (earliest date, then id), that
+    # participant's rows (a member's rows are the household's), months 0..12, no row 0 kr
+    paid, cf = ({(p, m): a for p, m, a in frames[k][["person_id", "month", "amount"]].itertuples(index=False)}
+                for k in ("payments", "counterfactual_payments"))
+    first: dict[str, tuple[str, str]] = {}
+    for start, pid, hh in sorted(zip(frames["participants"]["start_date"], frames["participants"]["person_id"],
+                                     frames["participants"]["household_id"])):
+        first.setdefault(hh, (start, pid))
+    diffs = []
+    for start, pid in first.values():
+        y, m = int(start[:4]), int(start[5:7])
+        for k in range(13):
+            mm = f"{y + (m - 1 + k) // 12}-{(m - 1 + k) % 12 + 1:02d}"
+            diffs.append(paid.get((pid, mm), 0) - cf.get((pid, mm), 0))
+    truth = float(np.mean(diffs))
+    assert len(first) == 159
+    assert synthetic.true_effect(frames, per="household").mean() == pytest.approx(truth)
+    # to the nearest ten kronor, as the README's sample table says it (−2 643 kr → "−2 640 kr per household-month")
+    ten = int(round(abs(truth), -1))
+    row = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+               if line.startswith("| `kompassen-demo`"))
+    assert f"−{ten // 1000} {ten % 1000:03d} kr per household-month" in row

@@ -19,7 +19,8 @@ from .reference import price_factor
 SEED = 20261123
 # kompassen-demo: kr a month less from the start month on while a participant's household is paid at all.
 # The project's true effect on payments is larger, since it also makes more participants leave: see
-# ``true_effect`` (about -2 770 kr per participant-month over the start month and the 12 after it).
+# ``true_effect`` (over the start month and the 12 after it about -2 640 kr per household-month, the DiD's
+# estimand, and -2 770 kr per participant-month).
 DEMO_TRUE_EFFECT_SEK = -2000.0
 
 _HOUSEHOLDS = ["ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn"]
