@@ -16,8 +16,8 @@ mean estimate, its bias, the coverage of the 95 % interval and how often the tes
   leaving försörjningsstöd than without the project) with the payment file ending in September
   2023, so the late starters have few months after their start. Each draw's true effect is its
   participants' mean payment less their payment without the project
-  (``demo_project(counterfactual=True)``) over the months the DiD sees: months 0-12 from the start
-  month up to September 2023.
+  (``demo_project(counterfactual=True)``) over the months the DiD sees, per household as the DiD
+  counts them: months 0-12 from each household's first participant's start month, up to September 2023.
 """
 from __future__ import annotations
 
@@ -101,9 +101,9 @@ def run_clusters(reps: int) -> list[dict]:
 
 
 def true_effect_until(fr: dict, last: str, months_after: int = 12) -> float:
-    """The mean over participants and months 0..months_after from each one's start month, up to
-    ``last``, of payments less payments without the project (no row: 0 kr)."""
-    p = fr["participants"]
+    """The mean over participating households and months 0..months_after from each household's first
+    start month, up to ``last``, of payments less payments without the project (no row: 0 kr)."""
+    p = fr["participants"].sort_values(["start_date", "person_id"], kind="stable").drop_duplicates("household_id")
     start = pd.to_datetime(p["start_date"])
     ref = (start.dt.year * 12 + start.dt.month - 1).to_numpy()
     m = (ref[:, None] + np.arange(months_after + 1)[None, :]).ravel()

@@ -45,7 +45,8 @@ def test_english_summary_and_did_sentence():
     text = _text("kompassen-demo", "en")
     assert "The project has had 180 participants" in text
     # the difference in words: fell (or rose) by about a rounded amount more than the comparison group's
-    assert "participants' social assistance after the start was about" in text and "lower per household and month" in text
+    assert ("the social assistance paid to participants' households in the start month and the 12 months after it was about"
+            in text and "lower per household and month" in text)
 
 
 def test_ex_ante_summary_speaks_of_expected_volumes():

@@ -198,7 +198,8 @@ def test_page_one_says_an_interval_holding_both_a_fall_and_a_rise_cannot_tell(la
     from evaltools.words.text import msg
     pay = SimpleNamespace(did=_did(-174.0, -750.0, 402.0), parallel_trends_doubtful=True)
     r = SimpleNamespace(lang=lang, msg=lambda key, **v: msg(key, lang, **v), payments=pay,
-                        cba=SimpleNamespace(summary=SimpleNamespace(deadweight_source="params")))
+                        cba=SimpleNamespace(summary=SimpleNamespace(deadweight_source="params")),
+                        params=SimpleNamespace(comparison=SimpleNamespace(months_after=12)))
     said = " ".join(summary.effect(r)).replace("\xa0", " ")
     if lang == "sv":
         assert ("omkring 170 kr lägre per hushåll och månad, men uppgifterna kan inte avgöra om det blev lägre eller "
@@ -206,6 +207,9 @@ def test_page_one_says_an_interval_holding_both_a_fall_and_a_rise_cannot_tell(la
         assert "−402" not in said
     else:
         assert "from SEK 750 lower to SEK 402 higher" in said, said
+    # and it says over which months: the start month and the 12 after it (months_after)
+    assert ("under startmånaden och de 12 månaderna därefter" if lang == "sv"
+            else "in the start month and the 12 months after it") in said, said
     # an interval on one side keeps the sentence it had: a fall of 2 142 to 2 911 kr
     r.payments = SimpleNamespace(did=_did(-2526.0, -2911.0, -2142.0), parallel_trends_doubtful=True)
     said = " ".join(summary.effect(r)).replace("\xa0", " ")

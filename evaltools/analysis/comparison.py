@@ -1,5 +1,6 @@
 """Comparison with other försörjningsstöd recipients: payments before, during and after, and a
-difference-in-differences (DiD) estimate of the project's effect in kr per person-month.
+difference-in-differences (DiD) estimate of the project's effect in kr per household and month over the
+start month and the ``months_after`` months after it (the household as unit: :func:`household_units`).
 
 Design. Every person has a reference month: the start month for participants, and for a
 comparison person the date given in the comparison file's ``start_date`` (chosen to match the
@@ -608,7 +609,9 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     Returns
     -------
     ComparisonResult
-        ``did`` and ``placebo``: effect in kr per person and month, its standard error, 95 %
+        ``did`` and ``placebo``: effect in kr per household and month (``did`` over months 0 to
+        ``months_after`` from each household's first participant's start; ``placebo`` over a fake start
+        in the months before), its standard error, 95 %
         interval and p-value (``None`` without a comparison group); ``table``: mean payments
         before and after by group in whole kronor and their difference (hidden for few persons or one
         dominating person; with a comparison group "before" leaves out the anticipation months, as the

@@ -19,7 +19,8 @@ from .reference import price_factor
 SEED = 20261123
 # kompassen-demo: kr a month less from the start month on while a participant's household is paid at all.
 # The project's true effect on payments is larger, since it also makes more participants leave: see
-# ``true_effect`` (about -2 770 kr per participant-month over the start month and the 12 after it).
+# ``true_effect`` (over the start month and the 12 after it about -2 640 kr per household-month, the DiD's
+# estimand, and -2 770 kr per participant-month).
 DEMO_TRUE_EFFECT_SEK = -2000.0
 
 _HOUSEHOLDS = ["ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn"]
@@ -364,10 +365,9 @@ def demo_project(seed: int = SEED, n_participants: int = 180, n_comparison: int 
     return out
 
 
-def true_effect(project: dict[str, pd.DataFrame], months_after: int = 12) -> pd.Series:
-    """The project's true effect on its participants' försörjningsstöd, by month from each
-    participant's start month (0 to ``months_after``): the mean over participants of what they were
-    paid less what they would have been paid without the project.
+def true_effect(project: dict[str, pd.DataFrame], months_after: int = 12, per: str = "participant") -> pd.Series:
+    """The project's true effect on its participants' försörjningsstöd, by month from the start month
+    (0 to ``months_after``): the mean of what was paid less what would have been paid without the project.
 
     Parameters
     ----------
@@ -375,15 +375,27 @@ def true_effect(project: dict[str, pd.DataFrame], months_after: int = 12) -> pd.
         :func:`demo_project`'s (or :func:`needpeak_project`'s) frames made with ``counterfactual=True``.
     months_after
         The last month after the start month (the params' ``comparison.months_after``).
+    per
+        ``"participant"``: one series per participant, from that participant's own start month (a
+        household of two participants counts twice, the second time from a later start).
+        ``"household"``: one series per household that took part (``household_id``), from its first
+        participant's start month, read from that participant's rows (members' rows are the
+        household's payments): the unit and months the payments DiD estimates its effect over
+        (:func:`evaltools.analysis.comparison.household_units`), so the figure to compare it with.
 
     Returns
     -------
     pandas.Series
-        kr per participant, indexed by the month relative to the start month; a month without a
-        payment row is 0 kr. Its mean is the true average effect over those months (each month has
-        every participant), the figure a difference in differences over the same months estimates.
+        kr per participant (or household), indexed by the month relative to the start month; a month
+        without a payment row is 0 kr. Its mean is the true average effect over those months (each month
+        has every participant or household).
     """
     p = project["participants"]
+    if per == "household":
+        hh = p[S.HOUSEHOLD_ID].where(p[S.HOUSEHOLD_ID].notna(), p[S.PERSON_ID]) if S.HOUSEHOLD_ID in p else p[S.PERSON_ID]
+        p = p.assign(_hh=hh.to_numpy()).sort_values([S.START_DATE, S.PERSON_ID], kind="stable").drop_duplicates("_hh")
+    elif per != "participant":
+        raise ValueError(f"per must be 'participant' or 'household', not {per!r}")
     start = pd.to_datetime(p[S.START_DATE])
     ref = (start.dt.year * 12 + start.dt.month - 1).to_numpy()
     event = np.arange(months_after + 1)
