@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 import typing
+import unicodedata
 import zipfile
 from pathlib import Path
 from collections.abc import Mapping
@@ -42,18 +43,36 @@ MAX_ID = 64
 RESERVED_IDS = {"portfolio", "_failed", "index", "con", "prn", "aux", "nul",
                 *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 _ID_PATTERN = re.compile(r"[^\W_][\w-]*")
+# the letters a project id may hold: the Latin alphabet's, with its accented forms (å, ä, ö, é, ü, ø, ...).
+# A letter of another alphabet can look exactly like one of them (Cyrillic 'о' beside Latin 'o'), and two
+# projects 'kompassen' would then be two folders, two rows of the portfolio and two links of one name
+_LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
+def id_key(value: str) -> str:
+    """The folder a project id names on every system: its compatibility form (NFKC: a full-width 'Ｐ', a
+    superscript '¹' read as 'P', '1') in one letter case, as Windows and macOS compare file names. Two
+    projects whose ids have one key would write one report folder there."""
+    return unicodedata.normalize("NFKC", value).casefold()
 
 
 def _project_id_issue(value: object) -> ParamsValueError | None:
     """Why ``value`` cannot be a project id (a message id and its values), or None when it can."""
     if not isinstance(value, str) or not value:
         return ParamsValueError("params.id_empty")
+    value = unicodedata.normalize("NFC", value)  # (å as a and its ring, as macOS writes a file name, is å)
     if len(value) > MAX_ID:
         return ParamsValueError("params.id_long", limit=str(MAX_ID), n=str(len(value)))
     if not _ID_PATTERN.fullmatch(value) or not value.isprintable():
         return ParamsValueError("params.id_characters", value=_short(value))
-    if value.lower() in RESERVED_IDS:
+    # (Windows reserves COM¹ and LPT² as it does COM1: the reserved names are compared in their compatibility form)
+    if value.lower() in RESERVED_IDS or id_key(value) in RESERVED_IDS:
         return ParamsValueError("params.id_reserved", value=_short(value))
+    odd = [c for c in dict.fromkeys(value) if not c.isascii() and (
+        not _LATIN_LETTER.fullmatch(c) or unicodedata.normalize("NFKC", c) != c)]  # (digits are 0-9 only)
+    if odd:
+        return ParamsValueError("params.id_lookalike", value=_short(value),
+                                chars=", ".join(f"U+{ord(c):04X}" for c in odd))
     if find_personnummer(value):
         return ParamsValueError("params.id_personnummer")
     return None
@@ -757,7 +776,10 @@ class ProjectParams(_Strict):
 
     @field_validator("id")
     @classmethod
-    def _safe_id(cls, v: str) -> str:
+    def _safe_id(cls, v: object) -> object:
+        # (an id written with a letter and its accent as two characters, as macOS writes file names and a
+        # name copied from one, is the same id as the one letter: read in its composed form, NFC)
+        v = unicodedata.normalize("NFC", v) if isinstance(v, str) else v
         issue = _project_id_issue(v)
         if issue is not None:
             raise issue

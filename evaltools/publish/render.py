@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .._version import __version__
-from ..data.params import load_params
+from ..data.params import id_key, load_params
 from ..data.errors import EvaltoolsError, ReportError
 from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
@@ -962,6 +962,31 @@ def _prepare(formats: tuple[str, ...]) -> None:
         logging.getLogger(__name__).debug("renderer warm-up skipped: %s", e)
 
 
+def one_folder(params_paths: list[Path], lang: str = DEFAULT_LANG) -> dict[Path, str]:
+    """The params files whose project ids name one report folder, each with the message that says so.
+
+    Two params files with one id (a copy renamed but not changed) would render into one folder, the
+    second report silently replacing the first; so would ids that differ only in letter case or in the
+    form of a character (``Tiny`` and ``tiny``), since Windows and macOS take them for one folder
+    (:func:`evaltools.data.params.id_key`). None of them is rendered, and the reports already there stay.
+    A params file that cannot be read is left to its own render, which says why.
+    """
+    by_key: dict[str, list[tuple[Path, str]]] = {}
+    for path in dict.fromkeys(Path(p).resolve() for p in params_paths):
+        try:
+            pid = load_params(path).id
+        except EvaltoolsError:
+            continue
+        by_key.setdefault(id_key(pid), []).append((path, pid))
+    out = {}
+    for group in by_key.values():
+        if len(group) > 1:
+            for path, pid in group:
+                others = "; ".join(f"{redact(str(q))} ({o})" for q, o in group if q != path)
+                out[path] = message("cli.same_folder", lang, id=pid, file=redact(str(path)), others=others)
+    return out
+
+
 def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                 lang: str | None = None, jobs: int | None = None, progress: bool = True,
                 portfolio: bool = False, warm: bool = True) -> list[RenderResult]:
@@ -977,6 +1002,10 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     check_reports_dir(reports_dir, params_paths)
     reports_dir = Path(reports_dir).resolve()
     reports_dir.mkdir(parents=True, exist_ok=True)
+    # projects whose ids name one folder are refused, not rendered over each other (their reports stay)
+    clashes = one_folder(params_paths, lang or DEFAULT_LANG)
+    refused = [_clash_result(p, e, reports_dir, lang) for p, e in clashes.items()]
+    params_paths = [p for p in params_paths if Path(p).resolve() not in clashes]
     # one more worker than cores: while one report waits for its kernel to start, another works
     jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(params_paths) + int(portfolio) or 1))
     said = (lang or DEFAULT_LANG) if progress else None  # the language of the progress lines
@@ -984,13 +1013,13 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     # removed with what is in it when the batch ends)
     rows_folder = (tempfile.TemporaryDirectory(prefix="evaltools-portfolio-", ignore_cleanup_errors=True)
                    if portfolio else contextlib.nullcontext(None))
-    results: list[RenderResult] = []
+    results: list[RenderResult] = list(refused)
     with warm_kernels(warm), rows_folder as folder:  # the zygote is started first: it imports while this process prepares
         entries = Path(folder) if folder else None
         args = [(p, reports_dir, formats, lang, said, entries) for p in params_paths]
         # one process for all reports: the warm-up runs beside the first report's kernel
         prepare(formats, background=jobs == 1)
-        total = len(args) + int(portfolio)
+        total = len(args) + int(portfolio) + len(refused)
 
         def done(r: RenderResult) -> None:
             results.append(r)
@@ -1020,9 +1049,20 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
                                               dt.datetime.now().isoformat(timespec="seconds"), key))
         _wait_for_warm_up()  # (only if every report failed before exporting)
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
+    order.update({r.project_id: -1 for r in refused})  # (said first: nothing of them was rendered)
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
     write_index(reports_dir)  # one page for every language's reports (in Swedish unless all are in one other)
     return results
+
+
+def _clash_result(params_path: Path, error: str, reports_dir: Path, lang: str | None) -> RenderResult:
+    """The failed result of a project refused because its id names another project's folder too; its
+    status file goes to ``_failed/`` (the report already in its folder stays as it is)."""
+    pid = load_params(params_path).id
+    res = RenderResult(pid, False, None, [], error, 0.0, {}, dt.datetime.now().isoformat(timespec="seconds"), pid,
+                       lang or DEFAULT_LANG)
+    _write_status(res, reports_dir, res.lang)
+    return res
 
 
 _LINKED = (".html", ".pdf", ".docx", ".xlsx")  # the files the index links, in this order

@@ -1,0 +1,152 @@
+"""Hostile input as a Windows or Mac user makes it, without meaning to: project ids that Windows
+reserves or that only look like others (a Cyrillic 'о', a full-width 'ｔ', a superscript '¹'), two
+params files whose ids name one report folder, titles given to ``evaltools new`` that YAML would read
+otherwise, CSV files saved by Excel as "CSV (Macintosh)" or "CSV (MS-DOS)", workbooks that take
+values from another workbook or unpack to far more than a data file holds. Each case ends in one
+clear message naming what to change, or in a correct report; never a traceback, never a
+personnummer echoed, never a report lost."""
+from __future__ import annotations
+
+import hashlib
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from evaltools.data.errors import EvaltoolsError
+from evaltools.data.params import load_params, project_id_problem
+from evaltools.publish import cli, render
+
+from .conftest import participants_frame, write_csv
+
+PNR = "811218-9876"  # shaped like a personnummer, nobody's
+BASE = "title: T\nforbund: F\nowner: O\nperiod: {start: 2022-01-01, planned_end: 2023-12-31}\n"
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# --- project ids ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("bad", ["com¹", "COM²", "lpt³", "Lpt¹"])
+def test_windows_reserved_names_written_with_superscript_digits_are_refused(bad, tmp_path):
+    # Windows reserves COM¹-COM³ and LPT¹-LPT³ as it does COM1: a folder of that name cannot be made there
+    said = project_id_problem(bad, "en")
+    assert said is not None and "used by the toolkit's own files" in said
+    (tmp_path / "p.yaml").write_text(f"id: {json.dumps(bad)}\n" + BASE, encoding="utf-8")
+    with pytest.raises(EvaltoolsError):
+        load_params(tmp_path / "p.yaml")
+
+
+@pytest.mark.parametrize("bad, chars", [
+    ("k\u043empassen", "U+043E"),  # a Cyrillic o
+    ("\uff54iny", "U+FF54"),  # a full-width t
+    ("projekt\u00b2", "U+00B2"),  # a superscript 2
+    ("\u0663\u0663", "U+0663"),  # Arabic-Indic digits
+    ("\u2177", "U+2177"),  # a Roman numeral as one character
+])
+def test_a_project_id_that_only_looks_like_an_ordinary_one_is_refused_naming_the_characters(bad, chars):
+    said = project_id_problem(bad, "sv")
+    assert said is not None and "latinska bokstäver" in said and chars in said, said
+
+
+@pytest.mark.parametrize("good", ["vägen-ut", "Göteborg_2025", "café", "Ærø", "P1"])
+def test_latin_letters_with_accents_are_ordinary_ids(good):
+    assert project_id_problem(good) is None
+
+
+def test_an_id_whose_letters_are_decomposed_as_macos_writes_them_is_read_composed(tmp_path):
+    # 'va' + U+0308 (a combining diaeresis) + 'gen' is 'vägen' written as macOS writes a file name
+    (tmp_path / "p.yaml").write_text('id: "va\u0308gen"\n' + BASE, encoding="utf-8")
+    assert load_params(tmp_path / "p.yaml").id == "v\u00e4gen"
+
+
+# --- two params files, one report folder ------------------------------------------------------------
+def _project_folder(root: Path, ids: dict[str, str]) -> Path:
+    """A project folder whose params/ holds one file per name in ``ids`` (file stem -> project id), all
+    with the same small data."""
+    data = root / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    write_csv(data / "budget.csv", [{"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000}])
+    (root / "params").mkdir(parents=True)
+    for stem, pid in ids.items():
+        (root / "params" / f"{stem}.yaml").write_text(textwrap.dedent(f"""\
+            id: {pid}
+            kind: individ
+            title: Projekt {stem}
+            forbund: F
+            owner: O
+            period: {{start: 2022-01-01, planned_end: 2023-12-31}}
+            data:
+              participants: ../data/participants.csv
+              budget: ../data/budget.csv
+            """), encoding="utf-8")
+    return root / "params"
+
+
+def test_ids_naming_one_folder_on_windows_are_found_in_either_case_or_form(tmp_path):
+    params = _project_folder(tmp_path, {"a": "tiny", "b": "Tiny", "c": "other", "d": "TINY"})
+    clashes = render.one_folder(sorted(params.glob("*.yaml")), "en")
+    assert sorted(p.stem for p in clashes) == ["a", "b", "d"]  # 'other' renders
+    said = clashes[(params / "b.yaml").resolve()]
+    assert "project id Tiny" in said and "a.yaml (tiny)" in said and "d.yaml (TINY)" in said
+
+
+def test_a_batch_renders_no_two_projects_into_one_folder_and_keeps_the_report_there(tmp_path, capsys):
+    # a params file copied and renamed but not changed: both say id: tiny. Before, both rendered and the
+    # second report silently replaced the first
+    params = _project_folder(tmp_path, {"tiny": "tiny", "tiny-kopia": "tiny"})
+    reports = tmp_path / "reports"
+    earlier = reports / "tiny"
+    earlier.mkdir(parents=True)
+    (earlier / "tiny.html").write_text("<p>förra månadens rapport</p>", encoding="utf-8")
+    before = _snapshot(earlier)
+    results = render.render_many(sorted(params.glob("*.yaml")), reports, ("html",), lang="sv", jobs=1,
+                                 progress=False, warm=False)
+    assert [(r.project_id, r.ok) for r in results] == [("tiny", False), ("tiny", False)]
+    for r, other in zip(results, ("tiny-kopia.yaml", "tiny.yaml")):
+        assert other in r.error and "ingen av dem renderas" in r.error, r.error
+    assert _snapshot(earlier) == before  # the report already there is untouched
+    assert json.loads((reports / "_failed" / "tiny" / "status.json").read_text(encoding="utf-8"))["ok"] is False
+
+
+def test_validate_names_two_projects_that_would_share_a_folder(tmp_path, capsys):
+    params = _project_folder(tmp_path, {"a": "tiny", "b": "Tiny"})
+    code = cli.main(["validate", str(params / "a.yaml"), str(params / "b.yaml"), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_FAILED
+    assert "a.yaml has the project id tiny, which names the same report folder as" in err and "b.yaml (Tiny)" in err
+
+
+# --- evaltools new --------------------------------------------------------------------------------
+@pytest.mark.parametrize("title", ["Projekt: Vägen ut", "#1 i länet", 'Arbete "först"', "x\nkind: struktur",
+                                   "- lista", "{a: b}", "'citat'", "yes"])
+def test_a_title_given_to_new_is_written_as_the_title_and_nothing_else(title, tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "DATA_DIR", tmp_path / "data")
+    assert cli.main(["new", "mitt-projekt", "--title", title]) == cli.EXIT_OK
+    written = yaml.safe_load((tmp_path / "params" / "mitt-projekt.yaml").read_text(encoding="utf-8"))
+    assert written["title"] == title  # the same text, as a string
+    assert str(written["kind"]).startswith("FYLL I")  # no key added by the title
+
+
+def test_a_title_with_a_personnummer_is_refused_by_new_without_echoing_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "DATA_DIR", tmp_path / "data")
+    with pytest.raises(SystemExit):
+        cli.main(["new", "mitt-projekt", "--title", f"Stöd till {PNR}"])
+    err = capsys.readouterr().err
+    assert "liknar ett personnummer" in err and "9876" not in err
+    assert not (tmp_path / "params").exists()  # nothing written
+
+
+def test_a_project_named_on_the_command_line_like_a_personnummer_is_not_echoed(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "all_params", lambda: [])
+    monkeypatch.setattr(cli, "params_path", lambda ref: tmp_path / "params" / f"{ref}.yaml")
+    with pytest.raises(SystemExit):
+        cli.main(["validate", PNR])
+    err = capsys.readouterr().err
+    assert "ingen parameterfil" in err and "[personnummer borttaget]" in err and "9876" not in err
