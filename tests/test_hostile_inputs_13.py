@@ -150,3 +150,63 @@ def test_a_project_named_on_the_command_line_like_a_personnummer_is_not_echoed(t
         cli.main(["validate", PNR])
     err = capsys.readouterr().err
     assert "ingen parameterfil" in err and "[personnummer borttaget]" in err and "9876" not in err
+
+
+# --- CSV files saved by Excel in its older formats ----------------------------------------------------
+PARTICIPANTS = [("P1", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-08-01", "arbete"),
+                ("P2", "man", 1975, "sambo_med_barn", "2022-03-15", "2022-12-01", "kvar_försörjningsstöd"),
+                ("P3", "kvinna", 1990, "ensamstående_med_barn", "2022-06-01", "", "")]
+BUDGET = [("2022", "Lön", 100000, 90000), ("2022", "Övrigt, resor å ort", 20000, 25000)]
+
+
+def _saved_as(tiny_project, encoding: str, line_end: str) -> Path:
+    """The tiny project with its participant and budget files saved as Excel saves them in ``encoding``, each
+    line ended by ``line_end`` (a Mac's "CSV (Macintosh)" ends its lines with a carriage return alone)."""
+    data = tiny_project.dir / "data"
+    heads = ["person_id;sex;birth_year;household_type;start_date;end_date;outcome", "period;category;budget;actual"]
+    for name, head, rows in (("participants.csv", heads[0], PARTICIPANTS), ("budget.csv", heads[1], BUDGET)):
+        text = line_end.join([head, *(";".join(map(str, r)) for r in rows)]) + line_end
+        (data / name).write_bytes(text.encode(encoding))
+    return tiny_project()
+
+
+@pytest.mark.parametrize("encoding, line_end, said", [
+    ("mac_roman", "\r", "Mac OS Roman"),  # Excel for Mac: "CSV (Macintosh)"
+    ("cp850", "\r\n", "DOS (cp850"),  # Excel for Windows: "CSV (MS-DOS)"
+])
+def test_csv_saved_by_excel_as_macintosh_or_ms_dos_reads_its_swedish_letters(encoding, line_end, said, tiny_project,
+                                                                              capsys):
+    # before, both were read as Windows-1252: 'ensamstående' became 'ensamstŒende' (five refused cells, in a
+    # correct file) and the budget line 'Lön' was shown as 'Lšn'
+    from evaltools.data.project import load_project
+    params = _saved_as(tiny_project, encoding, line_end)
+    before = _snapshot(params.parent / "data")
+    project = load_project(params)
+    assert list(project.participants["household_type"]) == [r[3] for r in PARTICIPANTS]
+    assert list(project.participants["outcome"].fillna("")) == [r[6] for r in PARTICIPANTS]
+    assert list(project.budget["category"]) == [r[1] for r in BUDGET]
+    notes = [w.note("sv") for w in project.warnings if w.code == "encoding_old"]
+    assert len(notes) == 2 and all(said in n for n in notes)
+    assert _snapshot(params.parent / "data") == before
+
+
+def test_the_report_says_which_older_encoding_it_read_not_windows_1252(tiny_project):
+    import evaltools as et
+    from evaltools.present.sections.quality import report_table
+    report = et.Report(_saved_as(tiny_project, "mac_roman", "\r"), lang="sv")
+    notes = list(report_table(report).iloc[:, 0])
+    assert any("Mac OS Roman eller DOS" in n for n in notes)
+    assert not any("Windows-1252" in n for n in notes)
+
+
+@pytest.mark.parametrize("text", [
+    "period;category;budget;actual\r\n2022;Lön och ”övrigt”;100000;90000\r\n",  # Swedish quotes beside å, ä, ö
+    "period;category;budget;actual\r\n2022;Resor (€) … ”taxi”;100000;90000\r\n",  # no Swedish letter at all
+    "period;category;budget;actual\r\n2022;Microsoft™ för skolan;100000;90000\r\n",  # a sign Mac and DOS read as letters
+])
+def test_windows_1252_files_are_still_read_as_windows_1252(text, tiny_project):
+    from evaltools.data.project import load_project
+    (tiny_project.dir / "data" / "budget.csv").write_bytes(text.encode("cp1252"))
+    project = load_project(tiny_project())
+    assert project.budget["category"].iloc[0] == text.split("\r\n")[1].split(";")[1]
+    assert [w.code for w in project.warnings if w.code.startswith("encoding")] == ["encoding"]

@@ -157,12 +157,51 @@ def _decode(data: bytes, fname: str) -> tuple[str, str | None]:
             return data.decode(enc), None
         except UnicodeDecodeError:
             raise DataValidationError([problem(fname, None, None, None, "file.encoding")]) from None
-    for enc, label in _TEXT_ENCODINGS:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    # Excel on a Mac saves "CSV (Macintosh)" as Mac OS Roman, and Excel on Windows "CSV (MS-DOS)" as code page
+    # 850: read as Windows-1252 their å, ä and ö become Œ, Š, š or †, „, ” (a budget line 'Lön' shown as
+    # 'Lšn'). Where Windows-1252 cannot read the file, or reads characters no Swedish text holds, the
+    # encoding read is the one in which the most of its bytes are Swedish letters
+    found = _letters_read(data)
+    if found is not None:
+        return data.decode(found[0]), found[1]
+    for enc, label in _TEXT_ENCODINGS[1:]:
         try:
             return data.decode(enc), label
         except UnicodeDecodeError:
             continue
     raise DataValidationError([problem(fname, None, None, None, "file.encoding")])  # pragma: no cover
+
+
+# the one-byte encodings a text file of Swedish comes in besides Windows-1252, with their names as messages
+# say them; and the characters that Windows-1252 reads from their å, ä, ö, Å, Ä, Ö, é and that no Swedish
+# text holds
+_OLD_ENCODINGS = (("mac_roman", "Mac OS Roman (Excel: CSV (Macintosh))"), ("cp850", "DOS (cp850; Excel: CSV (MS-DOS))"))
+_NOT_SWEDISH = frozenset("ŒŠšŽžŸƒ‰†‡ˆ˜™‚„")
+_ASCII = bytes(range(128))
+
+
+def _letters_read(data: bytes) -> tuple[str, str] | None:
+    """The old encoding (:data:`_OLD_ENCODINGS`) a text file that is not UTF-8 is in, or None for Windows-1252."""
+    high = set(data.translate(None, _ASCII))  # (the distinct bytes above ASCII: a file is counted per byte value)
+    try:
+        shown = {b: bytes([b]).decode("cp1252") for b in high}
+    except UnicodeDecodeError:
+        shown = None
+    if shown is not None and not _NOT_SWEDISH & set(shown.values()):
+        return None
+    counts = {b: data.count(bytes([b])) for b in high}
+
+    def letters(encoding: str) -> int:
+        return sum(counts[b] for b in high if bytes([b]).decode(encoding) in _SWEDISH_LETTERS)
+    best = max(_OLD_ENCODINGS, key=lambda e: letters(e[0]))
+    return best if letters(best[0]) > (letters("cp1252") if shown is not None else 0) else None
+
+
+_SWEDISH_LETTERS = frozenset("åäöÅÄÖéÉüÜ")
 
 
 _SHORT_COLUMN = 64  # rows
@@ -204,7 +243,8 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     text, encoding = _decode(data, fname)
     notes = []
     if encoding:
-        notes.append(problem(fname, None, None, None, "file.encoding_note", "warning", "encoding", encoding=encoding))
+        code = "encoding" if encoding in ("Windows-1252", "ISO-8859-1") else "encoding_old"  # (the report words each)
+        notes.append(problem(fname, None, None, None, "file.encoding_note", "warning", code, encoding=encoding))
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
     sep = max(counts, key=lambda k: (counts[k], k == ","))
