@@ -210,3 +210,90 @@ def test_windows_1252_files_are_still_read_as_windows_1252(text, tiny_project):
     project = load_project(tiny_project())
     assert project.budget["category"].iloc[0] == text.split("\r\n")[1].split(";")[1]
     assert [w.code for w in project.warnings if w.code.startswith("encoding")] == ["encoding"]
+
+
+# --- workbooks that unpack to more than any data file -----------------------------------------------
+def _with_shared_strings(path: Path, rows: list[list[object]], mb: int) -> Path:
+    """An openpyxl workbook of ``rows`` with a shared-strings table of one string of ``mb`` MB added: a file of
+    about ``mb`` kB, since a run of one letter packs a thousand times."""
+    import zipfile
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "participants"
+    for r in rows:
+        ws.append(list(r))
+    plain = path.with_suffix(".plain.xlsx")
+    wb.save(plain)
+    with zipfile.ZipFile(plain) as z, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in z.namelist():
+            data = z.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            if name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats'
+                                    b'.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                                    b"</Relationships>")
+            out.writestr(name, data)
+        with out.open("xl/sharedStrings.xml", "w") as f:
+            f.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>')
+            for _ in range(mb):
+                f.write(b"A" * 2**20)
+            f.write(b"</t></si></sst>")
+    plain.unlink()
+    return path
+
+
+def test_a_workbook_whose_shared_strings_unpack_a_thousandfold_is_refused_before_it_is_read(tiny_project, capsys):
+    # before: a 1 MB workbook whose shared-strings table unpacks to 1 GB took 2.2 GB of memory and 15 s, and
+    # one of 10 MB would take the whole memory of an evaluator's laptop
+    from evaltools.data.project import load_project
+    rows = [["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"],
+            *[list(r) for r in PARTICIPANTS]]
+    path = _with_shared_strings(tiny_project.dir / "data" / "deltagare.xlsx", rows, 40)
+    params = tiny_project(data_block=f"data:\n  participants: data/{path.name}\n  budget: data/budget.csv\n")
+    assert path.stat().st_size < 200_000  # (40 MB packed into less than 200 kB: 200 times or more)
+    with pytest.raises(EvaltoolsError) as e:
+        load_project(params, lang="en")
+    notes = [p.note("en") for p in e.value.problems]
+    # the ratio from the zip's own directory: the part's size unpacked over its size packed (about a thousand)
+    unpacked, packed = zip_sizes(path, "xl/sharedStrings.xml")
+    ratio = f"{round(unpacked / packed):,}".replace(",", " ")
+    assert notes == [f"a part of the workbook ('xl/sharedStrings.xml') unpacks to 40 MB, {ratio} times what it takes "
+                     "in the file; Excel never packs data that tight, and it is not read, since it would take the "
+                     "computer's whole memory. Open it in Excel, copy the sheet with the data into a new workbook and "
+                     "save that, or save the sheet as 'CSV UTF-8'"]
+    assert 500 < unpacked / packed < 2000
+
+
+def zip_sizes(path: Path, part: str) -> tuple[int, int]:
+    """The unpacked and packed sizes of ``part`` in the zip ``path``, as its directory states them."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        return z.getinfo(part).file_size, z.getinfo(part).compress_size
+
+
+def test_a_workbook_that_unpacks_beyond_any_data_file_is_refused_naming_the_size(tiny_project, monkeypatch):
+    from evaltools.data import reading
+    from evaltools.data.project import load_project
+    rows = [["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"],
+            *[list(r) for r in PARTICIPANTS]]
+    path = _with_shared_strings(tiny_project.dir / "data" / "deltagare.xlsx", rows, 3)
+    params = tiny_project(data_block=f"data:\n  participants: data/{path.name}\n  budget: data/budget.csv\n")
+    monkeypatch.setattr(reading, "MAX_XLSX_UNPACKED", 2 * 2**20)  # (2 MB stands for 1 GB: the rule, not the size)
+    with pytest.raises(EvaltoolsError) as e:
+        load_project(params, lang="sv")
+    (only,) = e.value.problems
+    assert only.file.endswith("deltagare.xlsx")
+    assert only.note("sv").startswith("arbetsboken packas upp till 3 MB, mer än en datafil i Excel rymmer (högst 2 MB)")
+
+
+def test_an_ordinary_workbook_is_read_as_before(tiny_project):
+    from evaltools.data.project import load_project
+    rows = [["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"],
+            *[list(r) for r in PARTICIPANTS]]
+    path = _with_shared_strings(tiny_project.dir / "data" / "deltagare.xlsx", rows, 1)  # (1 MB: under the bar)
+    params = tiny_project(data_block=f"data:\n  participants: data/{path.name}\n  budget: data/budget.csv\n")
+    assert len(load_project(params).participants) == 3

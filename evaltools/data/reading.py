@@ -391,12 +391,47 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")
 
 
+# What a workbook may unpack to. Excel's largest sheet (1 048 576 rows) of a payments file's three columns
+# unpacks to about 180 MB, packed about ten times; openpyxl takes some ten times the unpacked size in memory.
+# A part packed a hundred times tighter than that, or a workbook that unpacks beyond this, is no data file
+# Excel wrote: a shared-strings table of 1 GB packs into 1 MB and took 2.2 GB of memory to read
+MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
+MAX_XLSX_RATIO, _RATIO_FROM = 200, 16 * 1024 * 1024
+
+
+def _unpacked_too_big(path: Path, fname: str) -> DataValidationError | None:
+    """The error for a workbook that unpacks to more than any data file holds, or None. Read from the zip's
+    own directory (Python's zip reader never unpacks more than it declares), before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # (openpyxl says what is wrong with it)
+    total = sum(p.file_size for p in parts)
+    largest = max(parts, key=lambda p: p.file_size, default=None)
+    if largest is None:
+        return None
+    ratio = largest.file_size / max(largest.compress_size, 1)
+    def mb(n: float) -> str:
+        return f"{n / 2**20:,.0f}".replace(",", " ")
+    if total > MAX_XLSX_UNPACKED:
+        return DataValidationError([problem(fname, None, None, None, "file.unpacked_too_big", mb=mb(total),
+                                            most=mb(MAX_XLSX_UNPACKED))])
+    if largest.file_size > _RATIO_FROM and ratio > MAX_XLSX_RATIO:
+        return DataValidationError([problem(fname, None, None, None, "file.packed_too_tight",
+                                            part=quote(redact(largest.filename)), mb=mb(largest.file_size),
+                                            ratio=f"{ratio:,.0f}".replace(",", " "))])
+    return None
+
+
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
     try:
         with open(path, "rb"):  # (a file the system will not open is not a broken workbook)
             pass
     except OSError as e:
         raise _unreadable(path, fname, e) from None
+    if (too_big := _unpacked_too_big(path, fname)) is not None:
+        raise too_big
     try:
         wb = _load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
