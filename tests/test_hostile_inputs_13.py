@@ -148,8 +148,8 @@ def test_a_project_named_on_the_command_line_like_a_personnummer_is_not_echoed(t
     monkeypatch.setattr(cli, "params_path", lambda ref: tmp_path / "params" / f"{ref}.yaml")
     with pytest.raises(SystemExit):
         cli.main(["validate", PNR])
-    err = capsys.readouterr().err
-    assert "ingen parameterfil" in err and "[personnummer borttaget]" in err and "9876" not in err
+    err = capsys.readouterr().err.replace(str(tmp_path), "<tmp>")
+    assert "ingen parameterfil: <tmp>/params/[personnummer borttaget].yaml" in err and "9876" not in err
 
 
 # --- CSV files saved by Excel in its older formats ----------------------------------------------------
@@ -297,3 +297,77 @@ def test_an_ordinary_workbook_is_read_as_before(tiny_project):
     path = _with_shared_strings(tiny_project.dir / "data" / "deltagare.xlsx", rows, 1)  # (1 MB: under the bar)
     params = tiny_project(data_block=f"data:\n  participants: data/{path.name}\n  budget: data/budget.csv\n")
     assert len(load_project(params).participants) == 3
+
+
+# --- a workbook that takes values from another workbook -------------------------------------------------
+EXTERNAL_LINK = ('<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.'
+                 'openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName '
+                 'val="Blad1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="2"><cell r="C2"><v>1980</v></cell>'
+                 '</row></sheetData></sheetDataSet></externalBook></externalLink>')
+# the linked file's name holds a personnummer: it is never opened, named or echoed
+EXTERNAL_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+                 'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
+                 f'Target="file:///\\\\server\\share\\{PNR}.xlsx" TargetMode="External"/></Relationships>')
+
+
+def _linked_workbook(path: Path) -> Path:
+    """The participants as a workbook whose C2 (a birth year) is a formula into another workbook, saved with its
+    value 1980 as Excel saves it, and the link's parts as Excel writes them."""
+    import re
+    import zipfile
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "participants"
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    for r in PARTICIPANTS:
+        ws.append(list(r))
+    plain = path.with_suffix(".plain.xlsx")
+    wb.save(plain)
+    rel = ('<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+           'externalLink" Target="externalLinks/externalLink1.xml"/>')
+    kind = ('<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.externalLink+xml"/>')
+    with zipfile.ZipFile(plain) as z, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in z.namelist():
+            text = z.read(name).decode("utf-8")
+            if name == "xl/worksheets/sheet1.xml":
+                text, n = re.subn(r'<c r="C2"[^>]*>.*?</c>', '<c r="C2"><f>[1]Blad1!C2</f><v>1980</v></c>', text)
+                assert n == 1
+            elif name == "xl/workbook.xml":
+                text = text.replace("<definedNames/>", '<externalReferences><externalReference r:id="rIdX"/>'
+                                    "</externalReferences><definedNames/>")
+                if 'xmlns:r="' not in text.split(">", 1)[0]:
+                    text = text.replace("<workbook ", '<workbook xmlns:r="http://schemas.openxmlformats.org/'
+                                        'officeDocument/2006/relationships" ', 1)
+            elif name == "xl/_rels/workbook.xml.rels":
+                text = text.replace("</Relationships>", rel + "</Relationships>")
+            elif name == "[Content_Types].xml":
+                text = text.replace("</Types>", kind + "</Types>")
+            out.writestr(name, text)
+        out.writestr("xl/externalLinks/externalLink1.xml", EXTERNAL_LINK)
+        out.writestr("xl/externalLinks/_rels/externalLink1.xml.rels", EXTERNAL_RELS)
+    plain.unlink()
+    return path
+
+
+def test_values_taken_from_another_workbook_are_read_as_saved_with_a_word_to_the_evaluator(tiny_project, capsys):
+    # before: read silently; the figures were whatever Excel last fetched from a file the evaluator may since
+    # have changed
+    from evaltools.data.project import load_project
+    path = _linked_workbook(tiny_project.dir / "data" / "deltagare.xlsx")
+    params = tiny_project(data_block=f"data:\n  participants: data/{path.name}\n  budget: data/budget.csv\n")
+    before = _snapshot(path.parent)
+    project = load_project(params)
+    assert project.participants["birth_year"].iloc[0] == 1980  # the value Excel saved
+    (notice,) = [n for n in project.notices if n.code == "external_links"]
+    assert notice.note("en").startswith("the workbook takes values from other workbooks (links: 1), and they are "
+                                        "read as Excel last saved them")
+    assert not [w for w in project.warnings if w.code == "external_links"]  # (for the evaluator, not the board)
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    said = capsys.readouterr()
+    (line,) = [x for x in said.out.splitlines() if "hämtar värden från andra arbetsböcker" in x]
+    assert line.replace(str(path), "<file>").startswith("    upplysning: <file>: arbetsboken hämtar")
+    assert "9876" not in line.replace(str(path), "<file>")
+    assert _snapshot(path.parent) == before

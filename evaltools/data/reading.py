@@ -424,6 +424,15 @@ def _unpacked_too_big(path: Path, fname: str) -> DataValidationError | None:
     return None
 
 
+def _external_links(path: Path) -> int:
+    """How many other workbooks this one takes values from (its ``xl/externalLinks/`` parts)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return sum(1 for n in z.namelist() if re.fullmatch(r"xl/externalLinks/externalLink\d+\.xml", n))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
+
+
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
     try:
         with open(path, "rb"):  # (a file the system will not open is not a broken workbook)
@@ -468,6 +477,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
     source = f"{fname} [{redact(ws.title)}]" if len(wb.sheetnames) > 1 else fname
     notes = [note] if note is not None else []
+    if links := _external_links(path):  # (the values are Excel's last saved copy of another file's)
+        notes.append(problem(fname, None, None, None, "file.external_links", "info", "external_links", n=links))
     hidden_columns = _hidden_columns(ws, cells)
     if hidden_columns:  # read as every other column: said, since whoever hid it may have meant it to be left out
         notes.append(problem(fname, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
