@@ -371,3 +371,43 @@ def test_values_taken_from_another_workbook_are_read_as_saved_with_a_word_to_the
     assert line.replace(str(path), "<file>").startswith("    upplysning: <file>: arbetsboken hämtar")
     assert "9876" not in line.replace(str(path), "<file>")
     assert _snapshot(path.parent) == before
+
+
+# --- Windows' limit of 260 characters for a path ---------------------------------------------------------
+def test_the_longest_path_a_report_writes_is_counted_from_its_folder_and_id(tmp_path):
+    reports = tmp_path / "r"
+    base = len(str(reports.resolve()))
+    # a short id: the longest is a table changed since the last render, kept beside the new one
+    kept = base + len("/abc/tables-data/forsorjningsstod_effekt (redigerad 2026-12-03 14.05).csv")
+    assert render.longest_path(reports, "abc", "sv") == kept
+    assert render.longest_path(reports, "abc", "en") == kept + len("/en")  # (one folder deeper: reports/<id>/en/)
+    # a long id: the workbook, kept, or in the temporary folder the report is made in
+    pid = "a" * 60
+    kept = base + len(f"/{pid}/{pid}-tabeller (redigerad 2026-12-03 14.05).xlsx")
+    made = base + len(f"/.tmp-{pid}-sv-p9999999-00000000/{pid}-tabeller.xlsx")
+    assert render.longest_path(reports, pid, "sv") == max(kept, made) == kept
+
+
+def test_a_report_whose_paths_windows_would_refuse_fails_before_anything_is_written(tiny_project, monkeypatch):
+    monkeypatch.setattr(render, "_windows_path_limit", lambda: True)  # Windows without long paths enabled
+    pid = "uppfoljning-av-samordnade-insatser-for-unga-vuxna-2025"  # 54 characters
+    params = tiny_project().read_text(encoding="utf-8").replace("id: tiny", f"id: {pid}")
+    (tiny_project.dir / "p.yaml").write_text(params, encoding="utf-8")
+    # a reports folder as deep as a OneDrive folder's (C:\Users\...\OneDrive - Kommunen\...\reports)
+    reports = tiny_project.dir / "OneDrive - Kommunen" / ("Utvärderingar " * 6) / "reports"
+    n = render.longest_path(reports, pid, "sv")
+    assert n > render.WINDOWS_MAX_PATH
+    res = render.render_project(tiny_project.dir / "p.yaml", reports, ("html",), lang="sv")
+    assert not res.ok and not (reports / pid).exists()
+    assert res.error.startswith(f"rapportens längsta sökväg blir {n} tecken, och Windows tar högst 259 när långa "
+                                f"sökvägar inte är påslagna; ingenting har skrivits. Korta den med minst {n - 259} tecken")
+    assert f"({pid} har 54 tecken" in res.error
+
+
+def test_the_path_check_is_only_where_windows_limits_paths(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "_windows_path_limit", lambda: False)
+    render.check_path_length(tmp_path / ("x" * 240), "a" * 64, "en")  # (no error: long paths are fine here)
+    monkeypatch.setattr(render, "_windows_path_limit", lambda: True)
+    render.check_path_length(tmp_path, "tiny", "sv")  # a short path passes on Windows too
+    with pytest.raises(EvaltoolsError):
+        render.check_path_length(tmp_path / ("x" * 240), "a" * 64, "en")

@@ -717,6 +717,54 @@ def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG
             tmp.unlink(missing_ok=True)
 
 
+# the longest path Windows takes where long paths are not enabled (MAX_PATH, 260, less its final NUL)
+WINDOWS_MAX_PATH = 259
+# the longest names of a report's files: its workbook after the project id ('-tabeller.xlsx'), its longest
+# table ('tables-data/forsorjningsstod_effekt.csv') and what a file changed since the last render is kept
+# beside the new one with (' (redigerad 2026-12-03 14.05)')
+_AFTER_ID, _LONGEST_TABLE, _KEPT = len("-tabeller.xlsx"), 39, len(" (redigerad 2026-12-03 14.05)")
+
+
+def longest_path(reports_dir: str | Path, key: str, lang: str = DEFAULT_LANG) -> int:
+    """The length of the longest path a report of the project ``key`` can write: a file kept beside its new
+    version (``reports/<id>/en/<id>-tabeller (redigerad ...).xlsx``, ``.../tables-data/... (redigerad ...).csv``)
+    or a file in the temporary folder the report is made in (``reports/.tmp-<id>-sv-p<pid>-<hex>/...``)."""
+    base = len(str(Path(reports_dir).resolve()))
+    name = max(len(key) + _AFTER_ID, _LONGEST_TABLE)
+    final = base + 1 + len(key) + (0 if lang == DEFAULT_LANG else 1 + len(lang)) + 1 + name + _KEPT
+    tmp = base + 1 + len(f".tmp-{key}-{lang}-p{'9' * 7}-{'0' * 8}") + 1 + name
+    return max(final, tmp)
+
+
+def _windows_path_limit() -> bool:
+    """Whether paths are held to :data:`WINDOWS_MAX_PATH`: on Windows, unless long paths are enabled
+    (``LongPathsEnabled`` in the registry, which Python honours)."""
+    if sys.platform != "win32":
+        return False
+    try:
+        import winreg  # start-up: only on Windows, only when a report is rendered
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"SYSTEM\CurrentControlSet\Control\FileSystem") as k:
+            return not winreg.QueryValueEx(k, "LongPathsEnabled")[0]
+    except OSError:
+        return True
+
+
+def check_path_length(reports_dir: str | Path, key: str, lang: str = DEFAULT_LANG) -> None:
+    """Refuse a report whose files would have paths longer than Windows takes (see :func:`longest_path`),
+    before anything is written: Windows would refuse the first such file halfway through, with a reason
+    that speaks of a missing file or a full disk.
+
+    Raises
+    ------
+    ReportError
+        Naming the length, the limit and what to shorten.
+    """
+    n = longest_path(reports_dir, key, lang)
+    if n > WINDOWS_MAX_PATH and _windows_path_limit():
+        raise ReportError(message("cli.path_too_long", lang, n=n, most=WINDOWS_MAX_PATH, id=key, id_n=len(key),
+                                  folder=redact(str(Path(reports_dir).resolve())), over=n - WINDOWS_MAX_PATH))
+
+
 def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                    lang: str | None = None, progress: str | None = None, entries: Path | None = None) -> RenderResult:
     """Render one project's report. Never raises for a failing project: the result says what failed.
@@ -739,6 +787,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
         params = load_params(params_path)
         use_lang = lang or params.language
         key, title = params.id, params.display_title(use_lang)
+        check_path_length(reports_dir, key, use_lang)
         drafted: list[bool] = []
 
         def draft() -> bool:
