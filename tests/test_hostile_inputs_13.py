@@ -411,3 +411,25 @@ def test_the_path_check_is_only_where_windows_limits_paths(tmp_path, monkeypatch
     render.check_path_length(tmp_path, "tiny", "sv")  # a short path passes on Windows too
     with pytest.raises(EvaltoolsError):
         render.check_path_length(tmp_path / ("x" * 240), "a" * 64, "en")
+
+
+# --- data file names as Windows reads them ------------------------------------------------------------
+@pytest.mark.parametrize("written", ["data/PARTICIPANTS.CSV", '"data/participants.csv "', '"data/participants.csv."',
+                                     '"data/participants.csv\\u200b"', "data/participants"])
+def test_a_data_file_named_as_windows_would_find_it_is_named_with_the_file_there(written, tiny_project):
+    # Windows opens 'PARTICIPANTS.CSV' and 'participants.csv ' as participants.csv; on a colleague's Mac the
+    # same params file said only "does not exist"
+    from evaltools.data.params import load_params
+    block = f"data:\n  participants: {written}\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
+    with pytest.raises(EvaltoolsError) as e:
+        load_params(tiny_project(data_block=block))
+    said = e.value.message("en")
+    assert "data.participants: the file " in said and "does not exist, but 'participants.csv' is in the same folder" in said
+
+
+def test_a_data_file_with_no_file_alike_is_still_said_not_to_exist(tiny_project):
+    from evaltools.data.params import load_params
+    block = "data:\n  participants: data/deltagare.csv\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
+    with pytest.raises(EvaltoolsError) as e:
+        load_params(tiny_project(data_block=block))
+    assert "data.participants: file 'data/deltagare.csv' does not exist (looked for " in e.value.message("en")

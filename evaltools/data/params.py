@@ -1262,6 +1262,32 @@ def _strings(value: object, where: str = "") -> list[tuple[str, str]]:
     return out
 
 
+_INVISIBLE_IN_NAMES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"))
+
+
+def _plain_name(name: str) -> str:
+    """A file name as Windows compares it: in one letter case, without the spaces and dots it drops from the
+    end, and here also without invisible characters and in its composed form (NFC, as macOS decomposes å)."""
+    return unicodedata.normalize("NFC", name).translate(_INVISIBLE_IN_NAMES).rstrip(" .").casefold()
+
+
+def _named_alike(full: Path) -> Path | None:
+    """The one file in ``full``'s folder that its name means but does not spell exactly, or None: another letter
+    case, a space or dot at the end, an invisible character, or the name without its suffix ('deltagare' for
+    'deltagare.csv'). Windows finds the first two itself, and a params file written there fails on a Mac."""
+    try:
+        if not full.parent.is_dir():
+            return None
+        files = [f for f in full.parent.iterdir() if f.is_file()]
+    except OSError:
+        return None
+    wanted = _plain_name(full.name)
+    alike = [f for f in files if _plain_name(f.name) == wanted]
+    if not alike and not full.suffix:
+        alike = [f for f in files if _plain_name(f.stem) == wanted and f.suffix.lower() in (".csv", ".xlsx", ".txt")]
+    return alike[0] if len(alike) == 1 else None
+
+
 def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     base = path.resolve().parent
     problems = []
@@ -1278,7 +1304,12 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
             problems.append(_both("params.personnummer_data_name", key=f"data.{key}"))
             return full
         if not full.is_file():
-            problems.append(_both("params.file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
+            like = _named_alike(full)
+            if like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
+                problems.append(_both("params.file_named_alike", key=f"data.{key}", file=repr(str(p)),
+                                      found=repr(like.name)))
+            else:
+                problems.append(_both("params.file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
         return full
 
     template = _word_template(params.word_template, base, problems)
