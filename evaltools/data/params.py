@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 import typing
+import unicodedata
 import zipfile
 from pathlib import Path
 from collections.abc import Mapping
@@ -42,18 +43,36 @@ MAX_ID = 64
 RESERVED_IDS = {"portfolio", "_failed", "index", "con", "prn", "aux", "nul",
                 *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 _ID_PATTERN = re.compile(r"[^\W_][\w-]*")
+# the letters a project id may hold: the Latin alphabet's, with its accented forms (å, ä, ö, é, ü, ø, ...).
+# A letter of another alphabet can look exactly like one of them (Cyrillic 'о' beside Latin 'o'), and two
+# projects 'kompassen' would then be two folders, two rows of the portfolio and two links of one name
+_LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
+def id_key(value: str) -> str:
+    """The folder a project id names on every system: its compatibility form (NFKC: a full-width 'Ｐ', a
+    superscript '¹' read as 'P', '1') in one letter case, as Windows and macOS compare file names. Two
+    projects whose ids have one key would write one report folder there."""
+    return unicodedata.normalize("NFKC", value).casefold()
 
 
 def _project_id_issue(value: object) -> ParamsValueError | None:
     """Why ``value`` cannot be a project id (a message id and its values), or None when it can."""
     if not isinstance(value, str) or not value:
         return ParamsValueError("params.id_empty")
+    value = unicodedata.normalize("NFC", value)  # (å as a and its ring, as macOS writes a file name, is å)
     if len(value) > MAX_ID:
         return ParamsValueError("params.id_long", limit=str(MAX_ID), n=str(len(value)))
     if not _ID_PATTERN.fullmatch(value) or not value.isprintable():
         return ParamsValueError("params.id_characters", value=_short(value))
-    if value.lower() in RESERVED_IDS:
+    # (Windows reserves COM¹ and LPT² as it does COM1: the reserved names are compared in their compatibility form)
+    if value.lower() in RESERVED_IDS or id_key(value) in RESERVED_IDS:
         return ParamsValueError("params.id_reserved", value=_short(value))
+    odd = [c for c in dict.fromkeys(value) if not c.isascii() and (
+        not _LATIN_LETTER.fullmatch(c) or unicodedata.normalize("NFKC", c) != c)]  # (digits are 0-9 only)
+    if odd:
+        return ParamsValueError("params.id_lookalike", value=_short(value),
+                                chars=", ".join(f"U+{ord(c):04X}" for c in odd))
     if find_personnummer(value):
         return ParamsValueError("params.id_personnummer")
     return None
@@ -757,7 +776,10 @@ class ProjectParams(_Strict):
 
     @field_validator("id")
     @classmethod
-    def _safe_id(cls, v: str) -> str:
+    def _safe_id(cls, v: object) -> object:
+        # (an id written with a letter and its accent as two characters, as macOS writes file names and a
+        # name copied from one, is the same id as the one letter: read in its composed form, NFC)
+        v = unicodedata.normalize("NFC", v) if isinstance(v, str) else v
         issue = _project_id_issue(v)
         if issue is not None:
             raise issue
@@ -1240,6 +1262,32 @@ def _strings(value: object, where: str = "") -> list[tuple[str, str]]:
     return out
 
 
+_INVISIBLE_IN_NAMES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"))
+
+
+def _plain_name(name: str) -> str:
+    """A file name as Windows compares it: in one letter case, without the spaces and dots it drops from the
+    end, and here also without invisible characters and in its composed form (NFC, as macOS decomposes å)."""
+    return unicodedata.normalize("NFC", name).translate(_INVISIBLE_IN_NAMES).rstrip(" .").casefold()
+
+
+def _named_alike(full: Path) -> Path | None:
+    """The one file in ``full``'s folder that its name means but does not spell exactly, or None: another letter
+    case, a space or dot at the end, an invisible character, or the name without its suffix ('deltagare' for
+    'deltagare.csv'). Windows finds the first two itself, and a params file written there fails on a Mac."""
+    try:
+        if not full.parent.is_dir():
+            return None
+        files = [f for f in full.parent.iterdir() if f.is_file()]
+    except OSError:
+        return None
+    wanted = _plain_name(full.name)
+    alike = [f for f in files if _plain_name(f.name) == wanted]
+    if not alike and not full.suffix:
+        alike = [f for f in files if _plain_name(f.stem) == wanted and f.suffix.lower() in (".csv", ".xlsx", ".txt")]
+    return alike[0] if len(alike) == 1 else None
+
+
 def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
     base = path.resolve().parent
     problems = []
@@ -1256,7 +1304,12 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
             problems.append(_both("params.personnummer_data_name", key=f"data.{key}"))
             return full
         if not full.is_file():
-            problems.append(_both("params.file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
+            like = _named_alike(full)
+            if like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
+                problems.append(_both("params.file_named_alike", key=f"data.{key}", file=repr(str(p)),
+                                      found=repr(like.name)))
+            else:
+                problems.append(_both("params.file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
         return full
 
     template = _word_template(params.word_template, base, problems)

@@ -157,12 +157,51 @@ def _decode(data: bytes, fname: str) -> tuple[str, str | None]:
             return data.decode(enc), None
         except UnicodeDecodeError:
             raise DataValidationError([problem(fname, None, None, None, "file.encoding")]) from None
-    for enc, label in _TEXT_ENCODINGS:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    # Excel on a Mac saves "CSV (Macintosh)" as Mac OS Roman, and Excel on Windows "CSV (MS-DOS)" as code page
+    # 850: read as Windows-1252 their å, ä and ö become Œ, Š, š or †, „, ” (a budget line 'Lön' shown as
+    # 'Lšn'). Where Windows-1252 cannot read the file, or reads characters no Swedish text holds, the
+    # encoding read is the one in which the most of its bytes are Swedish letters
+    found = _letters_read(data)
+    if found is not None:
+        return data.decode(found[0]), found[1]
+    for enc, label in _TEXT_ENCODINGS[1:]:
         try:
             return data.decode(enc), label
         except UnicodeDecodeError:
             continue
     raise DataValidationError([problem(fname, None, None, None, "file.encoding")])  # pragma: no cover
+
+
+# the one-byte encodings a text file of Swedish comes in besides Windows-1252, with their names as messages
+# say them; and the characters that Windows-1252 reads from their å, ä, ö, Å, Ä, Ö, é and that no Swedish
+# text holds
+_OLD_ENCODINGS = (("mac_roman", "Mac OS Roman (Excel: CSV (Macintosh))"), ("cp850", "DOS (cp850; Excel: CSV (MS-DOS))"))
+_NOT_SWEDISH = frozenset("ŒŠšŽžŸƒ‰†‡ˆ˜™‚„")
+_ASCII = bytes(range(128))
+
+
+def _letters_read(data: bytes) -> tuple[str, str] | None:
+    """The old encoding (:data:`_OLD_ENCODINGS`) a text file that is not UTF-8 is in, or None for Windows-1252."""
+    high = set(data.translate(None, _ASCII))  # (the distinct bytes above ASCII: a file is counted per byte value)
+    try:
+        shown = {b: bytes([b]).decode("cp1252") for b in high}
+    except UnicodeDecodeError:
+        shown = None
+    if shown is not None and not _NOT_SWEDISH & set(shown.values()):
+        return None
+    counts = {b: data.count(bytes([b])) for b in high}
+
+    def letters(encoding: str) -> int:
+        return sum(counts[b] for b in high if bytes([b]).decode(encoding) in _SWEDISH_LETTERS)
+    best = max(_OLD_ENCODINGS, key=lambda e: letters(e[0]))
+    return best if letters(best[0]) > (letters("cp1252") if shown is not None else 0) else None
+
+
+_SWEDISH_LETTERS = frozenset("åäöÅÄÖéÉüÜ")
 
 
 _SHORT_COLUMN = 64  # rows
@@ -204,7 +243,8 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     text, encoding = _decode(data, fname)
     notes = []
     if encoding:
-        notes.append(problem(fname, None, None, None, "file.encoding_note", "warning", "encoding", encoding=encoding))
+        code = "encoding" if encoding in ("Windows-1252", "ISO-8859-1") else "encoding_old"  # (the report words each)
+        notes.append(problem(fname, None, None, None, "file.encoding_note", "warning", code, encoding=encoding))
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
     sep = max(counts, key=lambda k: (counts[k], k == ","))
@@ -351,12 +391,56 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")
 
 
+# What a workbook may unpack to. Excel's largest sheet (1 048 576 rows) of a payments file's three columns
+# unpacks to about 180 MB, packed about ten times; openpyxl takes some ten times the unpacked size in memory.
+# A part packed a hundred times tighter than that, or a workbook that unpacks beyond this, is no data file
+# Excel wrote: a shared-strings table of 1 GB packs into 1 MB and took 2.2 GB of memory to read
+MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
+MAX_XLSX_RATIO, _RATIO_FROM = 200, 16 * 1024 * 1024
+
+
+def _unpacked_too_big(path: Path, fname: str) -> DataValidationError | None:
+    """The error for a workbook that unpacks to more than any data file holds, or None. Read from the zip's
+    own directory (Python's zip reader never unpacks more than it declares), before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # (openpyxl says what is wrong with it)
+    total = sum(p.file_size for p in parts)
+    largest = max(parts, key=lambda p: p.file_size, default=None)
+    if largest is None:
+        return None
+    ratio = largest.file_size / max(largest.compress_size, 1)
+    def mb(n: float) -> str:
+        return f"{n / 2**20:,.0f}".replace(",", " ")
+    if total > MAX_XLSX_UNPACKED:
+        return DataValidationError([problem(fname, None, None, None, "file.unpacked_too_big", mb=mb(total),
+                                            most=mb(MAX_XLSX_UNPACKED))])
+    if largest.file_size > _RATIO_FROM and ratio > MAX_XLSX_RATIO:
+        return DataValidationError([problem(fname, None, None, None, "file.packed_too_tight",
+                                            part=quote(redact(largest.filename)), mb=mb(largest.file_size),
+                                            ratio=f"{ratio:,.0f}".replace(",", " "))])
+    return None
+
+
+def _external_links(path: Path) -> int:
+    """How many other workbooks this one takes values from (its ``xl/externalLinks/`` parts)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return sum(1 for n in z.namelist() if re.fullmatch(r"xl/externalLinks/externalLink\d+\.xml", n))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
+
+
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
     try:
         with open(path, "rb"):  # (a file the system will not open is not a broken workbook)
             pass
     except OSError as e:
         raise _unreadable(path, fname, e) from None
+    if (too_big := _unpacked_too_big(path, fname)) is not None:
+        raise too_big
     try:
         wb = _load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
@@ -393,6 +477,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
     source = f"{fname} [{redact(ws.title)}]" if len(wb.sheetnames) > 1 else fname
     notes = [note] if note is not None else []
+    if links := _external_links(path):  # (the values are Excel's last saved copy of another file's)
+        notes.append(problem(fname, None, None, None, "file.external_links", "info", "external_links", n=links))
     hidden_columns = _hidden_columns(ws, cells)
     if hidden_columns:  # read as every other column: said, since whoever hid it may have meant it to be left out
         notes.append(problem(fname, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",

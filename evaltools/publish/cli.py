@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from .._version import __version__
 from ..data.errors import EvaltoolsError
 from ..data.messages import DEFAULT_LANG, message
 from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path, pin_project_root
-from ..data.privacy import redact
+from ..data.privacy import find_personnummer, redact
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -48,7 +49,7 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         known = ", ".join(redact(p.stem) for p in all_params()) or _say("cli.no_projects", lang)
-        parser.error(_say("cli.no_params", lang, missing=", ".join(missing), folder=PARAMS_DIR, known=known))
+        parser.error(_say("cli.no_params", lang, missing=redact(", ".join(missing)), folder=PARAMS_DIR, known=known))
     return paths
 
 
@@ -90,6 +91,10 @@ def cmd_validate(args, parser) -> int:
             if hint:                                                                      # report does not say)
                 print(f"    {hint}")
         status = max(status, _validate_text(project, lang))
+    from .render import one_folder  # start-up: each command imports only what it uses
+    for said in one_folder(_projects(args, parser), _lang(args)).values():  # (render would refuse them)
+        print(f"✗ {said}\n", file=sys.stderr)
+        status = EXIT_FAILED
     return status
 
 
@@ -261,6 +266,18 @@ cost_benefit:
 """
 
 
+def _yaml_text(text: str) -> str:
+    """``text`` as the value of a YAML key: as it is where YAML reads it back as that text ('Vägen ut'), else
+    as a quoted string ('"Projekt: Vägen ut"')."""
+    import yaml  # start-up: each command imports only what it uses
+    try:
+        if "\n" not in text and yaml.safe_load(f"title: {text}") == {"title": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
 def cmd_new(args, parser) -> int:
     from ..data import schema as S  # start-up: each command imports only what it uses
     from ..data.params import project_id_problem  # start-up: each command imports only what it uses
@@ -271,13 +288,18 @@ def cmd_new(args, parser) -> int:
     problem = project_id_problem(pid, lang)
     if problem:
         parser.error(problem)
+    if args.title and find_personnummer(args.title):  # (the title is shown on every page of the report)
+        parser.error(_say("cli.title_personnummer", lang))
     target = PARAMS_DIR / f"{pid}.yaml"
     data = DATA_DIR / pid
     if target.exists() or data.exists():
         print(_say("cli.exists", lang, path=target if target.exists() else data), file=sys.stderr)
         return EXIT_FAILED
     PARAMS_DIR.mkdir(parents=True, exist_ok=True)
-    target.write_text(TEMPLATE.format(id=pid, title=args.title or f"{PLACEHOLDER} projektets namn", marker=PLACEHOLDER,
+    # (a title of the evaluator's is written as a quoted YAML string: 'Projekt: Vägen ut', '#1 i länet' or a
+    # line break would otherwise end the value, begin a comment or add a key of its own)
+    title = _yaml_text(args.title) if args.title else f"{PLACEHOLDER} projektets namn"
+    target.write_text(TEMPLATE.format(id=pid, title=title, marker=PLACEHOLDER,
                                       lang=lang), encoding="utf-8")
     data.mkdir(parents=True)
     for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
@@ -311,7 +333,8 @@ def cmd_kolada(args) -> int:
     lang = _lang(args)
     if args.project and not params_path(args.project).is_file():
         known = ", ".join(redact(p.stem) for p in all_params()) or _say("cli.no_projects", lang)
-        print("✗ " + _say("cli.no_params", lang, missing=str(params_path(args.project)), folder=PARAMS_DIR, known=known),
+        print("✗ " + _say("cli.no_params", lang, missing=redact(str(params_path(args.project))), folder=PARAMS_DIR,
+                          known=known),
               file=sys.stderr)
         return EXIT_FAILED
     try:

@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .._version import __version__
-from ..data.params import load_params
+from ..data.params import id_key, load_params
 from ..data.errors import EvaltoolsError, ReportError
 from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
@@ -783,6 +783,54 @@ def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG
             tmp.unlink(missing_ok=True)
 
 
+# the longest path Windows takes where long paths are not enabled (MAX_PATH, 260, less its final NUL)
+WINDOWS_MAX_PATH = 259
+# the longest names of a report's files: its workbook after the project id ('-tabeller.xlsx'), its longest
+# table ('tables-data/forsorjningsstod_effekt.csv') and what a file changed since the last render is kept
+# beside the new one with (' (redigerad 2026-12-03 14.05)')
+_AFTER_ID, _LONGEST_TABLE, _KEPT = len("-tabeller.xlsx"), 39, len(" (redigerad 2026-12-03 14.05)")
+
+
+def longest_path(reports_dir: str | Path, key: str, lang: str = DEFAULT_LANG) -> int:
+    """The length of the longest path a report of the project ``key`` can write: a file kept beside its new
+    version (``reports/<id>/en/<id>-tabeller (redigerad ...).xlsx``, ``.../tables-data/... (redigerad ...).csv``)
+    or a file in the temporary folder the report is made in (``reports/.tmp-<id>-sv-p<pid>-<hex>/...``)."""
+    base = len(str(Path(reports_dir).resolve()))
+    name = max(len(key) + _AFTER_ID, _LONGEST_TABLE)
+    final = base + 1 + len(key) + (0 if lang == DEFAULT_LANG else 1 + len(lang)) + 1 + name + _KEPT
+    tmp = base + 1 + len(f".tmp-{key}-{lang}-p{'9' * 7}-{'0' * 8}") + 1 + name
+    return max(final, tmp)
+
+
+def _windows_path_limit() -> bool:
+    """Whether paths are held to :data:`WINDOWS_MAX_PATH`: on Windows, unless long paths are enabled
+    (``LongPathsEnabled`` in the registry, which Python honours)."""
+    if sys.platform != "win32":
+        return False
+    try:
+        import winreg  # start-up: only on Windows, only when a report is rendered
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"SYSTEM\CurrentControlSet\Control\FileSystem") as k:
+            return not winreg.QueryValueEx(k, "LongPathsEnabled")[0]
+    except OSError:
+        return True
+
+
+def check_path_length(reports_dir: str | Path, key: str, lang: str = DEFAULT_LANG) -> None:
+    """Refuse a report whose files would have paths longer than Windows takes (see :func:`longest_path`),
+    before anything is written: Windows would refuse the first such file halfway through, with a reason
+    that speaks of a missing file or a full disk.
+
+    Raises
+    ------
+    ReportError
+        Naming the length, the limit and what to shorten.
+    """
+    n = longest_path(reports_dir, key, lang)
+    if n > WINDOWS_MAX_PATH and _windows_path_limit():
+        raise ReportError(message("cli.path_too_long", lang, n=n, most=WINDOWS_MAX_PATH, id=key, id_n=len(key),
+                                  folder=redact(str(Path(reports_dir).resolve())), over=n - WINDOWS_MAX_PATH))
+
+
 def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                    lang: str | None = None, progress: str | None = None, entries: Path | None = None) -> RenderResult:
     """Render one project's report. Never raises for a failing project: the result says what failed.
@@ -805,6 +853,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
         params = load_params(params_path)
         use_lang = lang or params.language
         key, title = params.id, params.display_title(use_lang)
+        check_path_length(reports_dir, key, use_lang)
         drafted: list[bool] = []
 
         def draft() -> bool:
@@ -1030,6 +1079,31 @@ def _prepare(formats: tuple[str, ...]) -> None:
         logging.getLogger(__name__).debug("renderer warm-up skipped: %s", e)
 
 
+def one_folder(params_paths: list[Path], lang: str = DEFAULT_LANG) -> dict[Path, str]:
+    """The params files whose project ids name one report folder, each with the message that says so.
+
+    Two params files with one id (a copy renamed but not changed) would render into one folder, the
+    second report silently replacing the first; so would ids that differ only in letter case or in the
+    form of a character (``Tiny`` and ``tiny``), since Windows and macOS take them for one folder
+    (:func:`evaltools.data.params.id_key`). None of them is rendered, and the reports already there stay.
+    A params file that cannot be read is left to its own render, which says why.
+    """
+    by_key: dict[str, list[tuple[Path, str]]] = {}
+    for path in dict.fromkeys(Path(p).resolve() for p in params_paths):
+        try:
+            pid = load_params(path).id
+        except EvaltoolsError:
+            continue
+        by_key.setdefault(id_key(pid), []).append((path, pid))
+    out = {}
+    for group in by_key.values():
+        if len(group) > 1:
+            for path, pid in group:
+                others = "; ".join(f"{redact(str(q))} ({o})" for q, o in group if q != path)
+                out[path] = message("cli.same_folder", lang, id=pid, file=redact(str(path)), others=others)
+    return out
+
+
 def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
                 lang: str | None = None, jobs: int | None = None, progress: bool = True,
                 portfolio: bool = False, warm: bool = True) -> list[RenderResult]:
@@ -1045,6 +1119,10 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     check_reports_dir(reports_dir, params_paths)
     reports_dir = Path(reports_dir).resolve()
     reports_dir.mkdir(parents=True, exist_ok=True)
+    # projects whose ids name one folder are refused, not rendered over each other (their reports stay)
+    clashes = one_folder(params_paths, lang or DEFAULT_LANG)
+    refused = [_clash_result(p, e, reports_dir, lang) for p, e in clashes.items()]
+    params_paths = [p for p in params_paths if Path(p).resolve() not in clashes]
     # one more worker than cores: while one report waits for its kernel to start, another works
     jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(params_paths) + int(portfolio) or 1))
     said = (lang or DEFAULT_LANG) if progress else None  # the language of the progress lines
@@ -1052,7 +1130,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     # removed with what is in it when the batch ends)
     rows_folder = (tempfile.TemporaryDirectory(prefix="evaltools-portfolio-", ignore_cleanup_errors=True)
                    if portfolio else contextlib.nullcontext(None))
-    results: list[RenderResult] = []
+    results: list[RenderResult] = list(refused)
     with warm_kernels(warm), rows_folder as folder:  # the zygote is started first: it imports while this process prepares
         entries = Path(folder) if folder else None
         args = [(p, reports_dir, formats, lang, said, entries) for p in params_paths]
@@ -1061,7 +1139,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         global _SIDE_BY_SIDE
         _SIDE_BY_SIDE = jobs == 1 and (os.cpu_count() or 1) > 1  # one report at a time: the Word document beside its PDF
         try:
-            total = len(args) + int(portfolio)
+            total = len(args) + int(portfolio) + len(refused)
 
             def done(r: RenderResult) -> None:
                 results.append(r)
@@ -1093,9 +1171,20 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
             _SIDE_BY_SIDE = False
         _wait_for_warm_up()  # (only if every report failed before exporting)
     order = {Path(p).stem: i for i, p in enumerate(params_paths)}
+    order.update({r.project_id: -1 for r in refused})  # (said first: nothing of them was rendered)
     results.sort(key=lambda r: order.get(r.project_id, len(order)))
     write_index(reports_dir)  # one page for every language's reports (in Swedish unless all are in one other)
     return results
+
+
+def _clash_result(params_path: Path, error: str, reports_dir: Path, lang: str | None) -> RenderResult:
+    """The failed result of a project refused because its id names another project's folder too; its
+    status file goes to ``_failed/`` (the report already in its folder stays as it is)."""
+    pid = load_params(params_path).id
+    res = RenderResult(pid, False, None, [], error, 0.0, {}, dt.datetime.now().isoformat(timespec="seconds"), pid,
+                       lang or DEFAULT_LANG)
+    _write_status(res, reports_dir, res.lang)
+    return res
 
 
 _LINKED = (".html", ".pdf", ".docx", ".xlsx")  # the files the index links, in this order

@@ -80,9 +80,11 @@ def report_table(r) -> pd.DataFrame:
         notes.append(capitalized(r.plural("quality.after_last_intake", late, n=number_word(late, r.lang),
                                           date=r.params.last_intake.isoformat())))
         w = w[w["code"] != "after_last_intake"]
-    if (w["code"] == "encoding").any():  # one note for every file so read, without the evaluator's to-do
-        notes.append(msg("quality.encoding"))
-        w = w[w["code"] != "encoding"]
+    # one note for every file so read, without the evaluator's to-do
+    for code, key in (("encoding", "quality.encoding"), ("encoding_old", "quality.encoding_old")):
+        if (w["code"] == code).any():
+            notes.append(msg(key))
+            w = w[w["code"] != code]
     for c, v, code, m in zip(w["column"], w["value"], w["code"], w["message"]):
         note = warning_text(r, code, m)
         shown = c == S.CATEGORY and not _missing(v) and str(v) != ""  # (the budget line's name)
