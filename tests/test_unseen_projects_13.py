@@ -230,3 +230,21 @@ def test_a_budget_in_tkr_with_decimals_in_kind_co_financing_and_esf_is_read_in_k
         et.load_project(tmp_path / "unseen13.yaml")
     assert "amount_unit: tkr" in e.value.problems[0].note("sv")
 
+
+
+# --- the same data-quality sentence once per person ---------------------------------------------------------
+def test_end_dates_after_the_analysis_date_are_one_note_with_their_number_not_one_sentence_each(tmp_path):
+    from evaltools.present.sections import quality
+    # six persons, three of whom end after data_as_of 2026-06-30 (the list written later than the data were
+    # taken): one note saying three, not "Slutdatum efter analysdatum." three times
+    (tmp_path / "data").mkdir()
+    ends = ["2025-10-01", "2025-11-01", "2025-12-01", "2026-08-01", "2026-09-01", "2026-10-01"]
+    rows = [f"P{i};kvinna;1990;ensamstående;2025-03-01;{e};arbete" for i, e in enumerate(ends, 1)]
+    (tmp_path / "data/deltagare.csv").write_text(
+        "person_id;sex;birth_year;household_type;start_date;end_date;outcome\n" + "\n".join(rows) + "\n",
+        encoding="utf-8")
+    path = _params(tmp_path, "data: {participants: data/deltagare.csv}\n")
+    notes = quality.report_table(et.Report(path, lang="sv")).iloc[:, 0].tolist()
+    assert [n for n in notes if "analysdatum" in n] == ["Tre slutdatum ligger efter analysdatumet."]
+    notes_en = quality.report_table(et.Report(path, lang="en")).iloc[:, 0].tolist()
+    assert [n for n in notes_en if "analysis date" in n] == ["Three end dates are after the analysis date."]
