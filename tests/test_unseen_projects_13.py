@@ -248,3 +248,39 @@ def test_end_dates_after_the_analysis_date_are_one_note_with_their_number_not_on
     assert [n for n in notes if "analysdatum" in n] == ["Tre slutdatum ligger efter analysdatumet."]
     notes_en = quality.report_table(et.Report(path, lang="en")).iloc[:, 0].tolist()
     assert [n for n in notes_en if "analysis date" in n] == ["Three end dates are after the analysis date."]
+
+
+# --- a goal per intake group ---------------------------------------------------------------------------------
+GROUP_GOAL = """\
+    data: {participants: data/deltagare.csv}
+    goals:
+      - id: intag
+        kind: %s
+        label: %s
+        target: %s
+        period: calendar_year
+    """
+
+
+@pytest.mark.parametrize("kind, label, target", [
+    ("participant_count", "Varje intagsgrupp om 12 deltagare, två intag per år", 24),
+    ("share", "Minst 50 % av deltagarna i varje intagsgrupp ska efter avslut ha arbete eller studier", 0.5),
+    ("outcome_count", "At least 6 in each intake group find work", 12),
+])
+def test_a_target_per_intake_group_counted_per_calendar_year_is_refused_with_the_words_to_write(tmp_path, kind,
+                                                                                               label, target):
+    # two groups of a year counted together, 14 + 11 = 25 against 24, would be "uppnått" while the autumn group of
+    # 11 missed its 12: refused, with a label for the year to write
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/deltagare.csv").write_text("person_id\n", encoding="utf-8")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(_params(tmp_path, GROUP_GOAL % (kind, label, target)))
+    assert "period: calendar_year" in str(e.value) and "två intagsgrupper om 12" in str(e.value)
+
+
+def test_a_years_target_that_names_its_intake_groups_is_read_as_written(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/deltagare.csv").write_text("person_id\n", encoding="utf-8")
+    path = _params(tmp_path, GROUP_GOAL % ("participant_count", "Minst 24 deltagare per kalenderår (två intagsgrupper "
+                                           "om 12)", 24))
+    assert et.load_params(path).goals[0].target == 24
