@@ -284,3 +284,30 @@ def test_a_years_target_that_names_its_intake_groups_is_read_as_written(tmp_path
     path = _params(tmp_path, GROUP_GOAL % ("participant_count", "Minst 24 deltagare per kalenderår (två intagsgrupper "
                                            "om 12)", 24))
     assert et.load_params(path).goals[0].target == 24
+
+
+# --- the running year's utfall headed as "so far" --------------------------------------------------------------
+@pytest.mark.parametrize("heading", ["Utfall 2026 t.o.m. september", "Utfall hittills 2026", "Utfall jan–sep 2026",
+                                     "Utfall t.o.m. 2026-09-30"])
+def test_an_utfall_column_headed_as_the_running_years_utfall_so_far_gets_the_heading_to_write(tmp_path, heading):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/budget.csv").write_text(
+        f"Kostnadsslag;Budget 2025;Utfall 2025;Budget 2026;{heading}\nPersonal;412,5;398,2;425;310,4\n",
+        encoding="utf-8")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tmp_path, "granted_sek: 850000\ndata: {budget: data/budget.csv, amount_unit: tkr}\n"))
+    [pr] = e.value.problems
+    assert pr.key == "budget.wide_heading_so_far" and pr.column == heading
+    assert "skriv rubriken 'Utfall 2026'" in pr.note("sv") and "write the heading 'Utfall 2026'" in pr.note("en")
+
+
+def test_the_running_years_utfall_under_its_plain_heading_is_read_as_the_utfall_so_far(tmp_path):
+    # data_as_of 2026-06-30: 2026 is not over, so its 310,4 tkr is the utfall so far, 2025's 398,2 tkr the year's
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/budget.csv").write_text(
+        "Kostnadsslag;Budget 2025;Utfall 2025;Budget 2026;Utfall 2026\nPersonal;412,5;398,2;425;310,4\n",
+        encoding="utf-8")
+    p = et.load_project(_params(tmp_path, "granted_sek: 850000\ndata: {budget: data/budget.csv, amount_unit: tkr}\n"))
+    b = p.budget.set_index("period")
+    assert b.loc["2025", "actual"] == pytest.approx(398_200)
+    assert b.loc["2026", "actual_so_far"] == pytest.approx(310_400)
