@@ -311,3 +311,20 @@ def test_the_running_years_utfall_under_its_plain_heading_is_read_as_the_utfall_
     b = p.budget.set_index("period")
     assert b.loc["2025", "actual"] == pytest.approx(398_200)
     assert b.loc["2026", "actual_so_far"] == pytest.approx(310_400)
+
+
+# --- the portfolio of a förbund whose rehabilitation project reached both its goals uncertainly ---------------
+@pytest.mark.parametrize("lang, expected", [
+    ("sv", "nådde båda de bedömda målen (men osäkert för alla de nådda)"),
+    ("en", "reached both assessed goals (but uncertain for all of those reached)"),
+])
+def test_a_portfolio_project_whose_every_reached_goal_is_uncertain_is_worded_not_a_failed_portfolio(lang, expected):
+    # Steg för hälsa: 16 of 23 moved up a step against 60 % (interval 47,1 %–86,8 %) and 11 of 23 at the labour
+    # market's disposal against 30 % (26,8 %–69,4 %): both reached, both uncertain. The sentence said so with a
+    # count the message has no place for, and the whole portfolio failed
+    from evaltools.analysis.goals import GoalVerdict as V
+    from evaltools.present.portfolio import Portfolio
+    pf = Portfolio.__new__(Portfolio)  # only the goal list is needed, not projects on disk
+    pf.lang = lang
+    pf.goals = pd.DataFrame({"id": ["s", "s"], "verdict": [V.REACHED_UNCERTAIN.value] * 2})
+    assert pf._goals_words("s", ex_ante=False) == expected
