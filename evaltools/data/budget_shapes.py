@@ -73,6 +73,23 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     return code, "?"
 
 
+# an utfall column of a running year, headed as the förbund's follow-up often heads it: the utfall so far
+# ("Utfall 2026 t.o.m. september", "Utfall hittills 2026", "Utfall jan–sep 2026", "Utfall t.o.m. 2026-09-30")
+_SO_FAR = re.compile(r"\bt\.?\s?o\.?\s?m\b|\btill\s+och\s+med\b|\bhittills\b|\bto\s+date\b|\bso\s+far\b|\bytd\b"
+                     r"|\bjan\w*\s*[-–—]\s*[a-zåäö]+", re.I)
+_ONE_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
+
+
+def so_far_year(heading: str) -> str | None:
+    """The year of an utfall column headed as its utfall so far (``Utfall 2026 t.o.m. september``: ``'2026'``);
+    None for any other heading, or one naming more than one year."""
+    w = wide_heading(heading)
+    if w is None or w != ("actual", "?") or not _SO_FAR.search(str(heading)):
+        return None
+    years = set(_ONE_YEAR.findall(str(heading)))
+    return years.pop() if len(years) == 1 else None
+
+
 def _part(text: str) -> str | None:
     """``'2024 H1'`` for a part of a calendar year written ``2024 H1``, ``h1 2024``, ``Kvartal 3 2024`` (``'2024
     Kv3'``) or ``T2 2024`` (a tertial, ``'2024 T2'``); ``None`` for anything else or a part the year has not
@@ -167,7 +184,9 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                 category = c
             continue
         kind, period = w
-        if period == "?":
+        if period == "?" and (year := so_far_year(c)) is not None:  # the running year's utfall so far
+            problems.append(problem(fname, header_row, c, c, "budget.wide_heading_so_far", year=year))
+        elif period == "?":
             problems.append(problem(fname, header_row, c, c, "budget.wide_heading"))
         elif period == "":
             totals.setdefault(kind, c)

@@ -309,6 +309,20 @@ _OUTCOME_VERB = (r"(?:påbörja\w*|börja\w*|gå(?:\s+vidare)?\s+(?:till|ut\s+i)
 _ON_THE_WAY = r"(?!(?:stöd|hjälp|vägledning|insats|coachning|support|help|guidance|coaching)\w*\b)"
 _OUTCOME_PROMISE = re.compile(rf"\b(?:ska|skall|should|will|shall)\s+(?:[\wåäö]+\s+){{0,2}}?{_OUTCOME_VERB}"
                               rf"(?:\s+{_ON_THE_WAY}[\wåäö]+){{0,2}}?\s+{_OUTCOME_WORDS}\b", re.I)
+# ... and a movement on a scale: a step model's or a ladder's steps ("minst 60 % ska ha gjort minst en
+# stegförflyttning", "flyttat sig minst ett steg på stegmodellen"), which the participant file does not hold (it
+# holds each person's outcome at exit): counted as exits to the default outcomes, the goal would claim steps
+# no one measured. The steps at start and at exit are a survey goal's answers (``measure: change``).
+_STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bförflytt\w*\s+(?:[\wåäö]+\s+){0,2}?steg\b"
+                    r"|\b(?:ett|minst\s+ett|1)\s+steg\s+(?:uppåt|framåt|på\s+\w+)|\bsteg\s+på\s+(?:stegmodell|stegtrapp|"
+                    r"trapp|skala)\w*|\bstep\s+(?:change|movement|progression)s?\b|\b(?:one|a)\s+step\s+(?:up|forward|on)\b"
+                    r"|\bsteps?\s+on\s+the\s+(?:scale|ladder|step\s+model)\b", re.I)
+# ... and a target per intake group ("varje intagsgrupp om 12 deltagare", "50 % i varje kull"): no period counts a
+# group, and a year's two groups counted together can reach a target one of them missed ("uppnått" with 14 + 11
+# against two groups of 12). Two groups named as a year's ("två intagsgrupper om 12 per år") are read as written.
+_PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+(?:intagsgrupp|intag|kull|omgång|"
+                        r"grupp|deltagargrupp|kohort)\w*|\b(?:each|every|per)\s+(?:intake|cohort|group)\w*"
+                        r"(?:\s+group)?", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
@@ -493,6 +507,12 @@ class Goal(_Strict):
                 if self.kind in PERSON_GOAL_KINDS else None
             if beyond is not None:
                 raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
+            group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if group is not None:
+                raise ParamsValueError("params.goal_label_per_group", words=group.group(0).strip())
+            steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if steps is not None:
+                raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
             promise = _OUTCOME_PROMISE.search(label) if self.kind == "participant_count" else None
             if promise is not None:
                 raise ParamsValueError("params.goal_label_outcome", words=promise.group(0).strip())

@@ -19,6 +19,7 @@ from .params import ProjectParams
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote
 from . import budget_shapes
+from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
 from .reading import THOUSANDS, RawTable, per_distinct, read_table
 from .privacy import find_personnummer, may_hold_personnummer
@@ -848,12 +849,16 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if len(raw.frame) == 0:
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
+    raw, named = _numbered_enrolments(raw, fname, problems, warn)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
     if not is_comparison:
         problems.extend(_columns_goals_count(raw, params, fname))
+    first = len(problems)
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn)
+    # (a column named by its numbered headings in other words has that message, not 'missing' as well)
+    problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
     if not is_comparison and params.last_intake is not None:
         late = df[S.START_DATE].notna() & (df[S.START_DATE] > pd.Timestamp(params.last_intake))
@@ -864,6 +869,27 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
     return df
+
+
+def _numbered_enrolments(raw: RawTable, fname: str, problems: list[Problem],
+                         warn: list[Problem]) -> tuple[RawTable, set[str]]:
+    """A person file with a row per person and numbered columns per enrolment (``start_date 1``,
+    ``end_date 1``, ``outcome 1``, ``start_date 2``, ...) as one row per enrolment, with a data-quality note
+    (:mod:`evaltools.data.enrolment_shapes`); the same groups headed in other words (``Inskriven 1``) give
+    one message per column with the headings to write. Returns the table and the columns so named."""
+    words = {c: _HEADINGS_FOR_COLUMNS.get(c, ()) for c in enrolment_shapes.PER_ENROLMENT}
+    refused, named = enrolment_shapes.other_words_problems(raw, fname, words)
+    problems.extend(refused)
+    first = len(problems)
+    read = enrolment_shapes.long_from_numbered(raw, fname, problems)
+    if len(problems) > first:  # a column both plain and numbered: that message, not a missing column beside it
+        named |= set(enrolment_shapes.numbered_groups([str(h) for h in raw.frame.columns]))
+    if read is None:
+        return raw, named
+    raw, info = read
+    warn.append(problem(fname, None, None, None, "person.numbered_read", "warning", "enrolments_numbered",
+                        persons=info["persons"], enrolments=info["enrolments"]))
+    return raw, named
 
 
 PLAUSIBLE_MONTHLY_SEK = (100, 100_000)  # försörjningsstöd to one household in one month, generously

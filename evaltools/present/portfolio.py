@@ -243,9 +243,10 @@ class Portfolio:
                                 k=number_word(reached, self.lang, neuter=True), n=number_word(judged, self.lang, neuter=True))
             if uncertain == 1 and reached == 1:
                 text += self.msg("portfolio.goals_uncertain_only")
+            elif uncertain == reached:  # ("alla de nådda": no count to say)
+                text += self.msg("portfolio.goals_uncertain_all")
             elif uncertain:
-                text += self.msg("portfolio.goals_uncertain_all" if uncertain == reached else "portfolio.goals_uncertain",
-                                 n=number_word(uncertain, self.lang, neuter=True))
+                text += self.msg("portfolio.goals_uncertain", n=number_word(uncertain, self.lang, neuter=True))
         if running:
             text += self.msg("portfolio.goals_also_running", n=number_word(running, self.lang, neuter=True))
         return text

@@ -80,6 +80,10 @@ def report_table(r) -> pd.DataFrame:
         notes.append(capitalized(r.plural("quality.after_last_intake", late, n=number_word(late, r.lang),
                                           date=r.params.last_intake.isoformat())))
         w = w[w["code"] != "after_last_intake"]
+    ends = int((w["code"] == "late_end").sum())
+    if ends > 1:  # one note for them all: the same sentence once per person's row says nothing more
+        notes.append(capitalized(r.plural("quality.late_end", ends, n=number_word(ends, r.lang, neuter=True))))
+        w = w[w["code"] != "late_end"]
     # one note for every file so read, without the evaluator's to-do
     for code, key in (("encoding", "quality.encoding"), ("encoding_old", "quality.encoding_old")):
         if (w["code"] == code).any():
