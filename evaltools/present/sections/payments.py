@@ -39,8 +39,11 @@ def blocks(r) -> list[list]:
     })
     c = r.params.comparison
     a = pay.anticipation_months if pay.has_comparison else 0  # (the table's "before" is the DiD's)
-    intro = (msg("payments.intro_anticipation", before=str(c.months_before), last=str(a + 1), after=str(c.months_after),
-                 months=str(a)) if a else msg("payments.intro", before=str(c.months_before), after=str(c.months_after)))
+    # the table's unit: households where persons share one (its counts are households, and so are its means)
+    per = msg("payments.per_household" if pay.households_merged else "payments.per_person")
+    intro = (msg("payments.intro_anticipation", per=per, before=str(c.months_before), last=str(a + 1),
+                 after=str(c.months_after), months=str(a)) if a
+             else msg("payments.intro", per=per, before=str(c.months_before), after=str(c.months_after)))
     paras = [intro + (" " + msg("payments.intro_comparison") if pay.has_comparison else "")]
     study = []
     if pay.did is not None:

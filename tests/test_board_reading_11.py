@@ -1,0 +1,124 @@
+"""What a board member stumbles over when reading every sample an eleventh time, in Swedish and in English: one
+effect said in two units (Kompassen's −2 486 kr "per hushåll och månad" in the payments section, "per deltagare
+och månad" in the cost-benefit note beside it), a payments section that opens with amounts "per person" above a
+table whose counts and means are households, a chart caption saying "per person" under a chart titled "per
+hushåll", and a sensitivity sentence defending "the conclusion that the effect is not zero" in a report whose
+main estimate cannot tell (Språngbrädan: −614 kr to 357 kr). Expected values are worked out by hand from the
+samples' files or from the small inputs built here, not taken from the code's output.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.present.sections import costbenefit, payments
+
+from .conftest import ROOT, sample_report, shown_chunks, write_csv
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def _chunks(blocks) -> list[str]:
+    return [_plain(c) for c in shown_chunks(blocks)]
+
+
+def _kompassen_households() -> tuple[int, int]:
+    """(participants, their households), counted from the sample's participants file."""
+    d = pd.read_csv(ROOT / "data" / "kompassen-demo" / "participants.csv")
+    return len(d), d["household_id"].nunique()
+
+
+# --- 1. one effect, one unit: the cost-benefit note says per household, as the payments section does -----------
+
+@pytest.mark.parametrize("lang, unit, wrong", [
+    ("sv", "per hushåll och månad", "per deltagare och månad"),
+    ("en", "per household and month", "per participant and month"),
+])
+def test_the_measured_effect_in_the_cost_benefit_note_is_per_household_as_in_the_payments_section(lang, unit, wrong):
+    n, households = _kompassen_households()
+    assert (n, households) == (180, 159)  # 180 participants in 159 households: the DiD's units are households
+    r = sample_report("kompassen-demo", lang)
+    said = [c for c in _chunks(payments.blocks(r)) if c.startswith(("Skattad effekt", "Estimated effect"))]
+    assert len(said) == 1, said
+    # the payments section's estimate: "−2 486 kr per hushåll och månad" / "SEK −2,486 per household and month"
+    effect = re.search(r"(−[\d ,]+ kr|SEK −[\d,]+) " + unit, said[0])
+    assert effect is not None, said[0]
+    notes = [c for c in _chunks(costbenefit.blocks(r)) if effect.group(1) in c and ("159" in c)]
+    assert len(notes) == 1, notes
+    assert f"({effect.group(1)} {unit}" in notes[0]
+    assert wrong not in notes[0]
+
+
+# --- 2. the payments section's opening sentence names the table's unit ------------------------------------------
+
+def _household_params(tmp_path, share: bool):
+    """The small household project of test_known_limits_7 (six participants, A and B in household H1); with
+    ``share=False`` B gets a household of its own (H6), so that no two enrolments share one."""
+    from .test_known_limits_7 import _household_project
+    params, pay, _ = _household_project(tmp_path)
+    if not share:
+        data = tmp_path / "data"
+        persons = pd.read_csv(data / "participants.csv")
+        persons.loc[persons["person_id"] == "B", "household_id"] = "H6"
+        write_csv(data / "participants.csv", persons)
+        pay.loc[pay["person_id"] == "B", "household_id"] = "H6"
+        write_csv(data / "payments.csv", pay)
+    return params
+
+
+@pytest.mark.parametrize("share, sv, en", [
+    (True, "Genomsnittligt försörjningsstöd per hushåll och månad", "Average social assistance per household and month"),
+    (False, "Genomsnittligt försörjningsstöd per person och månad", "Average social assistance per person and month"),
+])
+def test_the_payments_section_opens_with_the_unit_its_table_counts(tmp_path, share, sv, en):
+    params = _household_params(tmp_path, share)
+    project = et.load_project(params)
+    for lang, expected in (("sv", sv), ("en", en)):
+        first = _chunks(payments.blocks(et.Report(project, lang=lang)))[1]  # (the heading, then the opening)
+        assert first.startswith(expected), first
+    # the table under it: with A and B in one household, 5 participating households of 6 participants
+    table = _chunks(payments.blocks(et.Report(project, lang="sv")))
+    assert ("5" if share else "6") in table[table.index("Deltagare") + 1]
+
+
+@pytest.mark.parametrize("lang, unit", [("sv", "per hushåll för deltagare"), ("en", "per household for participants")])
+def test_the_event_study_chart_is_described_per_household_as_its_title_says(lang, unit):
+    r = sample_report("kompassen-demo", lang)
+    figures = [part for block in payments.blocks(r) for part in block if hasattr(part, "et_alt")]
+    alts = [_plain(f.et_alt) for f in figures if f.et_alt.startswith(("Två linjediagram", "Two line charts"))]
+    assert len(alts) == 1 and unit in alts[0], alts
+    assert "per person för" not in alts[0] and "per person for" not in alts[0]
+
+
+# --- 3. the sensitivity bounds do not defend a conclusion the main estimate does not draw --------------------
+
+def _honest_sentence(pid: str, lang: str) -> str:
+    said = [c for c in _chunks(payments.blocks(sample_report(pid, lang)))
+            if c.startswith(("Hur mycket tål", "How much does the result"))]
+    assert len(said) == 1, said
+    return said[0]
+
+
+def test_spranbradans_bounds_are_about_the_mean_effect_since_its_main_interval_holds_zero():
+    pytest.importorskip("honestdid")
+    # Språngbrädan's page 1: "omkring 130 kr lägre ..., men uppgifterna kan inte avgöra om det blev lägre eller
+    # högre" (−614 kr to 357 kr): there is no conclusion "that the effect is not zero" to defend
+    sv = _honest_sentence("sprangbradan-demo", "sv")
+    assert "Slutsatsen att effekten inte är noll" not in sv
+    assert "Huvudskattningens 95 %-intervall (−614 kr till 357 kr) rymmer noll" in sv
+    assert "rapportens slutsats bygger på huvudskattningen" in sv
+    en = _honest_sentence("sprangbradan-demo", "en")
+    assert "The conclusion that the effect" not in en
+    assert "The main estimate's 95% interval (SEK −614 to SEK 357) includes zero" in en
+
+
+def test_kompassens_bounds_still_defend_its_conclusion():
+    pytest.importorskip("honestdid")
+    # Kompassen's main interval, −2 814 kr to −2 158 kr, excludes zero: its conclusion is there to be tested
+    assert _honest_sentence("kompassen-demo", "sv").startswith(
+        "Hur mycket tål resultatet att gruppernas trender inte hade följts åt? Slutsatsen att effekten inte är noll")
