@@ -122,3 +122,49 @@ def test_kompassens_bounds_still_defend_its_conclusion():
     # Kompassen's main interval, −2 814 kr to −2 158 kr, excludes zero: its conclusion is there to be tested
     assert _honest_sentence("kompassen-demo", "sv").startswith(
         "Hur mycket tål resultatet att gruppernas trender inte hade följts åt? Slutsatsen att effekten inte är noll")
+
+
+# --- 4. the avoided level per person beside the assumptions' level: why two figures ---------------------------
+
+FIXED_LEVEL = """\
+    cost_benefit:
+      price_year: 2022
+      monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2022}
+      horizon_years: 1
+      dropoff_per_year: 0
+      deadweight: 0
+      discount_rate: 0
+    """
+
+
+def _key_figure_notes(report) -> list[str]:
+    return [_plain(n) for n in costbenefit.key_figures(report).notes]
+
+
+def test_the_key_figures_say_why_the_avoided_level_is_below_the_assumed_level_where_a_household_leaves_twice(
+        tiny_project):
+    # P1 (arbete, ends 2022-08-01) and P4 (sjuk- och aktivitetsersättning, ends 2023-05-01) leave social
+    # assistance; put in one household, P4's saving is the household's, already saved by P1: the mean over the
+    # two leavers is (9 000 + 0) / 2 = 4 500 kr, beside the assumptions table's 9 000 kr
+    frame = pd.read_csv(tiny_project.dir / "data" / "participants.csv")
+    frame["household_id"] = ["H1", "H2", "H3", "H1"]
+    write_csv(tiny_project.dir / "data" / "participants.csv", frame)
+    shared = et.load_project(tiny_project(FIXED_LEVEL))
+    sv = et.Report(shared, lang="sv")
+    assert round(sv.cba.summary.monthly_level) == 4500
+    notes = [n for n in _key_figure_notes(sv) if n.startswith("Undvikt försörjningsstöd per person och månad")]
+    assert notes == ["Undvikt försörjningsstöd per person och månad, 4 500 kr, är ett medelvärde över alla som "
+                     "lämnat försörjningsstödet. Försörjningsstöd betalas per hushåll och kan bara sparas en gång: den "
+                     "som lämnade i ett hushåll där någon annan redan lämnat räknas med 0 kr. Därför är det lägre än "
+                     "försörjningsstödet per månad i tabellen Antaganden, 9 000 kr, som är nivån för den som sparar "
+                     "den."]
+    en = _key_figure_notes(et.Report(shared, lang="en"))
+    assert any(n.startswith("Avoided social assistance per person and month, SEK 4,500, is a mean") and
+               "in the table Assumptions, SEK 9,000" in n for n in en), en
+
+
+def test_no_such_note_where_every_leaver_is_a_household_of_their_own(tiny_project):
+    # without household ids every person is their own household: both leavers save 9 000 kr, the mean is 9 000 kr
+    report = et.Report(et.load_project(tiny_project(FIXED_LEVEL)), lang="sv")
+    assert round(report.cba.summary.monthly_level) == 9000
+    assert not [n for n in _key_figure_notes(report) if "medelvärde över alla som lämnat" in n]
