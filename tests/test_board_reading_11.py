@@ -168,3 +168,20 @@ def test_no_such_note_where_every_leaver_is_a_household_of_their_own(tiny_projec
     report = et.Report(et.load_project(tiny_project(FIXED_LEVEL)), lang="sv")
     assert round(report.cba.summary.monthly_level) == 9000
     assert not [n for n in _key_figure_notes(report) if "medelvärde över alla som lämnat" in n]
+
+
+# --- 5. the check before the start says what its amount is ----------------------------------------------------
+
+@pytest.mark.parametrize("lang, start, unit", [
+    ("sv", "Kontroll före start: ", r"(−?[\d ]+ kr) per hushåll och månad \(95 % KI (−?[\d ]+ kr) till (−?[\d ]+ kr)\)"),
+    ("en", "Check before the start: ", r"(SEK −?[\d,]+) per household and month \(95% CI (SEK −?[\d,]+) to (SEK −?[\d,]+)\)"),
+])
+def test_the_check_before_the_start_names_its_unit_and_interval(lang, start, unit):
+    # a placebo effect of "50 kr (−13 kr till 113 kr)" left the reader to guess: kronor of what, and which
+    # bracket; it is the DiD's own unit, a household's payments per month, with its 95 % interval
+    said = [c for c in _chunks(payments.blocks(sample_report("kompassen-demo", lang))) if c.startswith(start)]
+    assert len(said) == 1, said
+    m = re.match(re.escape(start) + unit, said[0])
+    assert m is not None, said[0]
+    value, low, high = (float(re.sub(r"[^\d−]", "", g).replace("−", "-")) for g in m.groups())
+    assert low < value < high
