@@ -185,3 +185,29 @@ def test_the_check_before_the_start_names_its_unit_and_interval(lang, start, uni
     assert m is not None, said[0]
     value, low, high = (float(re.sub(r"[^\d−]", "", g).replace("−", "-")) for g in m.groups())
     assert low < value < high
+
+
+# --- 6. a budget's closing totals do not stand alone at the top of a page ---------------------------------------
+
+def test_a_long_tables_last_three_rows_stay_together_so_closing_totals_keep_a_row(tmp_path):
+    # Samverkan i praktiken's budget: "Summa År 3" and "Summa" stood alone under the repeated header at the top
+    # of a page, two totals without a line they add up; the last three rows now keep together
+    pytest.importorskip("weasyprint")
+    import io
+
+    import pypdf
+
+    from evaltools.publish import render
+
+    from .test_board_reading_8 import _table_page
+    rows = 15
+    fragments = {}
+    for n in range(18, 38):  # (the filler lines before the table that make it split, as in test_board_reading_8)
+        pdf = render.html_to_pdf(_table_page(n, rows), None, tmp_path)
+        per_page = [sum(f"Grupp{i:02d}x" in line for line in t.splitlines() for i in range(1, rows + 1))
+                    for t in (p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)]
+        fragments[n] = [k for k in per_page if k]
+        assert sum(fragments[n]) == rows, (n, fragments[n])
+    split = {n: f for n, f in fragments.items() if len(f) > 1}
+    assert split  # without it the table never breaks and this test says nothing
+    assert all(f[-1] >= 3 for f in split.values()), split
