@@ -211,3 +211,25 @@ def test_a_long_tables_last_three_rows_stay_together_so_closing_totals_keep_a_ro
     split = {n: f for n, f in fragments.items() if len(f) > 1}
     assert split  # without it the table never breaks and this test says nothing
     assert all(f[-1] >= 3 for f in split.values()), split
+
+
+# --- 7. the workbook's sheet of payments before and after says its unit as its columns do ------------------------
+
+def test_the_workbooks_payments_sheet_is_described_per_person_or_household_as_its_count_column_is(tmp_path):
+    import openpyxl
+
+    from evaltools.publish.workbook import report_sheets, write_workbook
+    # Kompassen's 180 participants live in 159 households (its participants file): the sheet counts 159 units
+    assert _kompassen_households() == (180, 159)
+    r = sample_report("kompassen-demo", "sv")
+    path = write_workbook(tmp_path / "k.xlsx", report_sheets(r.key_tables(), r.k, lang="sv"), "sv", r.k)
+    wb = openpyxl.load_workbook(path)
+    about = [[c.value for c in row] for row in wb["Om tabellerna"].iter_rows()]
+    described = [row for row in about if row and row[0] == "Försörjningsstöd"]
+    assert len(described) == 1, described
+    text = " ".join(str(v) for v in described[0][1:] if v)
+    assert "per person eller per hushåll där personer delar hushåll" in text
+    assert "per person och månad före och efter start" not in text
+    sheet = wb["Försörjningsstöd"]
+    assert sheet.cell(1, 2).value == "Personer (hushåll, där personer delar hushåll)"
+    assert sheet.cell(2, 2).value == 159
