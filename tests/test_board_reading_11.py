@@ -233,3 +233,35 @@ def test_the_workbooks_payments_sheet_is_described_per_person_or_household_as_it
     sheet = wb["Försörjningsstöd"]
     assert sheet.cell(1, 2).value == "Personer (hushåll, där personer delar hushåll)"
     assert sheet.cell(2, 2).value == 159
+
+
+# --- 8. no word on tests the reader cannot see -----------------------------------------------------------------
+
+def _outcome_verdict(pid: str, lang: str) -> str:
+    from evaltools.present.sections import outcomes
+    said = [c for c in _chunks(outcomes.blocks(sample_report(pid, lang))) if c.startswith(("Justerat", "Adjusted"))]
+    assert len(said) == 1, said
+    return said[0]
+
+
+def test_a_breakdown_whose_test_is_hidden_is_not_said_to_show_no_clear_difference():
+    # Nästa steg: of the 27 men who ended, 3 had no action plan (its participants file), fewer than 5, so the
+    # breakdown by sex is hidden, and with it its test; only the project year's test is shown. "No breakdown
+    # shows a clear difference" spoke of four tests, three of which the reader cannot see
+    d = pd.read_csv(ROOT / "data" / "nasta-steg" / "participants.csv")
+    ended_men = d[d["end_date"].notna() & (d["sex"] == "man")]
+    assert (len(ended_men), int((ended_men["action_plan"] == "nej").sum())) == (27, 3)
+    sv = _outcome_verdict("nasta-steg", "sv")
+    assert "visar ingen uppdelning" not in sv
+    assert sv == ("Justerat för att fyra uppdelningar prövas samtidigt är skillnaden i andel lyckade utfall inte "
+                  "tydlig för: Projektår för start; skillnaderna där kan vara slumpen. För en uppdelning med en dold "
+                  "grupp visas inget test.")
+    en = _outcome_verdict("nasta-steg", "en")
+    assert "no breakdown shows" not in en and "not clear for: Project year of intake;" in en
+
+
+def test_where_every_test_is_shown_the_sentence_speaks_of_every_breakdown():
+    # Kompassen: every group of every breakdown has at least 5 who succeeded and 5 who did not (its smallest,
+    # the 18 aged 60+, 7 and 11): all four tests are shown
+    assert _outcome_verdict("kompassen-demo", "sv").startswith(
+        "Justerat för att fyra uppdelningar prövas samtidigt visar ingen uppdelning en tydlig skillnad")
