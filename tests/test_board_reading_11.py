@@ -265,3 +265,19 @@ def test_where_every_test_is_shown_the_sentence_speaks_of_every_breakdown():
     # the 18 aged 60+, 7 and 11): all four tests are shown
     assert _outcome_verdict("kompassen-demo", "sv").startswith(
         "Justerat för att fyra uppdelningar prövas samtidigt visar ingen uppdelning en tydlig skillnad")
+
+
+# --- 9. the sensitivity charts' amount axes name their prices, as the key figures do --------------------------
+
+@pytest.mark.parametrize("pid, year", [("kompassen-demo", "2023"), ("nasta-steg", "2024")])  # (their params' price_year)
+@pytest.mark.parametrize("lang, label", [
+    ("sv", "Nettonuvärde för de offentliga finansiärerna, kr (nuvärde i {year} års priser)"),
+    ("en", "Net present value for the public financiers, SEK (present value in {year} prices)"),
+])
+def test_the_tornado_and_the_histogram_say_which_prices_their_amounts_are_in(pid, year, lang, label):
+    import yaml
+    params = yaml.safe_load((ROOT / "params" / f"{pid}.yaml").read_text(encoding="utf-8"))
+    assert str(params["cost_benefit"]["price_year"]) == year
+    figures = [p for b in costbenefit.blocks(sample_report(pid, lang)) for p in b if hasattr(p, "axes")]
+    assert len(figures) == 2  # the tornado and the histogram of the simulations
+    assert [f.axes[0].get_xlabel() for f in figures] == [label.format(year=year)] * 2

@@ -519,7 +519,12 @@ def simulation_text(r, who: str) -> list[str]:
 def simulation_chart(r, who: str):
     """The simulated NPVs' histogram (at the horizon the sentence above it names)."""
     mc = r.cba.monte_carlo
-    return plot_monte_carlo(mc, r.lang, who) if mc else None
+    return plot_monte_carlo(mc, r.lang, who, basis=_axis_basis(r)) if mc else None
+
+
+def _axis_basis(r) -> str:
+    """The basis an NPV axis names, as the key figures do: "nuvärde i 2023 års priser"."""
+    return B.basis_words(B.present_value(r), r.lang, short=True)
 
 
 def blocks(r) -> list[list]:
@@ -552,6 +557,6 @@ def blocks(r) -> list[list]:
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
     if not early and s.mode != "structural" and len(cba.sensitivity):
         parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
-                  plot_tornado(cba.sensitivity, lang, who, names=_tornado_names(r)), Text(mc_text),
+                  plot_tornado(cba.sensitivity, lang, who, names=_tornado_names(r), basis=_axis_basis(r)), Text(mc_text),
                   simulation_chart(r, who)]
     return [parts]
