@@ -281,3 +281,59 @@ def test_the_tornado_and_the_histogram_say_which_prices_their_amounts_are_in(pid
     figures = [p for b in costbenefit.blocks(sample_report(pid, lang)) for p in b if hasattr(p, "axes")]
     assert len(figures) == 2  # the tornado and the histogram of the simulations
     assert [f.axes[0].get_xlabel() for f in figures] == [label.format(year=year)] * 2
+
+
+# --- 10. a heading and its opening lines do not end a page above their chart ------------------------------------
+
+def _chart_page(filler_lines: int) -> str:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import nbformat
+
+    from evaltools.present.display import Text, figure_html
+    from evaltools.publish import render
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    ax.bar(["a", "b"], [1, 2])
+    filler = "".join(f"<p>Rad {i} med vanlig text som fyller sidan.</p>" for i in range(filler_lines))
+    intro = ("Andel lyckade utfall bland avslutade deltagare med 95 %-intervall, och kostnad per deltagare (utfall, "
+             "annars budget, i löpande priser). Ett projekt utan avslutade deltagare har ingen punkt, och ett utan "
+             "deltagare ingen stapel. För ett projekt som pågår är kostnaden per deltagare utfallet hittills.")
+    section = (f"<div class='et-block'>{Text([intro], 'Projekten i diagram')._repr_html_()}"
+               f"{figure_html(fig)}</div>")
+    plt.close(fig)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": filler + section})])])
+    return render.notebook_to_html(nb, "sv", "Test")
+
+
+def _pages_of(html: str) -> list[tuple[str, bool]]:
+    """Each page's text and whether a picture (the chart) is laid out on it, from WeasyPrint's own layout."""
+    import weasyprint
+
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", []):
+            yield from walk(child)
+    out = []
+    for page in weasyprint.HTML(string=html).render().pages:
+        boxes = list(walk(page._page_box))
+        text = " ".join(getattr(b, "text", "") for b in boxes if isinstance(getattr(b, "text", None), str))
+        out.append((text.replace("\u00a0", " "), any(getattr(b, "element_tag", "") == "img" for b in boxes)))
+    return out
+
+
+def test_a_sections_heading_and_opening_lines_move_with_its_chart():
+    # the portfolio: "Projekten i diagram" and two lines of its opening paragraph ended page 4, the rest of the
+    # paragraph and the chart stood on page 5
+    pytest.importorskip("weasyprint")
+    moved = 0
+    for n in range(20, 44, 2):
+        pages = _pages_of(_chart_page(n))
+        heading = [i for i, (t, _) in enumerate(pages) if "Projekten i diagram" in t]
+        chart = [i for i, (_, img) in enumerate(pages) if img]
+        end = [i for i, (t, _) in enumerate(pages) if "utfallet hittills" in t]
+        assert len(heading) == 1 and len(chart) == 1 and len(end) == 1, (n, heading, chart, end)
+        assert heading == chart == end, (n, heading, chart, end)
+        moved += heading[0] > 0
+    assert moved  # some fillers push the section to the second page: else this test says nothing
