@@ -597,7 +597,7 @@ LABEL_GROUND = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor"
 
 
 def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = None, ax=None,
-                 names: dict[str, str] | None = None):
+                 names: dict[str, str] | None = None, basis: str | None = None):
     """Tornado chart: one perspective's NPV when each assumption is set to its low and its high value.
 
     One row per row of ``sensitivity`` (:attr:`~evaltools.analysis.costbenefit.CostBenefitResult.sensitivity`,
@@ -623,7 +623,7 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
     ax.axvline(0, color=RED, lw=0.8, ls="--", zorder=1)
     names = {p: (names or {}).get(p) or assumption_label(p, lang) for p in dict.fromkeys(s.parameter)}
     ax.set_yticks(y, [names[p] for p in s.parameter], fontsize=7.5)
-    ax.set_xlabel(_npv_label(lang, who))
+    ax.set_xlabel(_npv_label(lang, who, basis))
     _kr_axis(ax, lang, "x")
     lo = min(s.npv_low.min(), s.npv_high.min(), 0)
     hi = max(s.npv_low.max(), s.npv_high.max(), 0)
@@ -639,11 +639,14 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
     return _alt(fig, lang, "plot.alt.tornado", parts)
 
 
-def _npv_label(lang: str, who: str | None) -> str:
+def _npv_label(lang: str, who: str | None, basis: str | None = None) -> str:
+    """The NPV axis: whose, in kronor, and (where given) the basis, "nuvärde i 2023 års priser"."""
+    if who and basis:
+        return msg("costbenefit.npv_axis_basis", lang, who=who, basis=basis)
     return msg("costbenefit.npv_axis", lang, who=who) if who else msg("plot.npv_axis", lang)
 
 
-def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None):
+def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None, basis: str | None = None):
     """Distribution of one perspective's NPV over the Monte Carlo draws, with the break-even line."""
     fig, (ax,) = _fig(ax, 2.3)
     npv = mc.npv_draws
@@ -652,7 +655,7 @@ def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None
     # "< 1 %" stays on one line where the title wraps, never "<" at a line's end
     p = fmt_probability(mc.p_npv_positive, lang).replace(" ", "\u00a0")
     title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
-    ax.set_xlabel(_npv_label(lang, who))
+    ax.set_xlabel(_npv_label(lang, who, basis))
     ax.set_yticks([])
     _kr_axis(ax, lang, "x")
     _fit(fig, ax, title)

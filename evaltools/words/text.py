@@ -184,6 +184,7 @@ RUNNING_COUNTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "note.rate_tests": (("n",), False),
     "outcomes.clear_difference": (("n",), False),
     "outcomes.no_clear_difference": (("n",), False),
+    "outcomes.no_clear_difference_shown": (("n",), False),
     "outcomes.tests_note": (("n",), False),
     "summary.goals_other_sources": (("n",), True),
     "budget.missing_actuals": (("n",), False),

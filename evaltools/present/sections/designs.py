@@ -162,13 +162,21 @@ def honest_blocks(r) -> list:
     lang, msg = r.lang, r.msg
     effect = fmt_kr(h.effect, lang)
     b = h.breakdown
+    d = r.payments.did
+    # where the main estimate's interval holds zero, there is no conclusion "that the effect is not zero" to test:
+    # the bounds are said to be about the mean effect from the start, another measure (Språngbrädan: −129 kr,
+    # −614 kr to 357 kr, beside a mean effect of −1 397 kr whose interval excludes zero)
+    spans = bool(d.ci_low <= 0 <= d.ci_high)
+    main = {"low": fmt_kr(d.ci_low, lang), "high": fmt_kr(d.ci_high, lang), "reference": f"{-h.reference}"} if spans else {}
     if b is None:
         sentence = msg("payments.honest.fails", effect=effect)
     elif h.holds_on_whole_grid:
-        sentence = msg("payments.honest.holds_all", m=fmt_kr(b, lang), effect=effect)
+        sentence = msg("payments.honest.holds_all_main_spans" if spans else "payments.honest.holds_all",
+                       m=fmt_kr(b, lang), effect=effect, **main)
     else:
         after = min(x.m for x in h.bounds if x.m > b)
-        sentence = msg("payments.honest.holds", m=fmt_kr(b, lang), next=fmt_kr(after, lang), effect=effect)
+        sentence = msg("payments.honest.holds_main_spans" if spans else "payments.honest.holds", m=fmt_kr(b, lang),
+                       next=fmt_kr(after, lang), effect=effect, **main)
     if r.payments.parallel_trends_doubtful:  # the placebo rejected: the bounds extrapolate a movement seen before the start
         sentence += " " + msg("payments.honest.doubtful")
     cols = [msg("payments.honest.deviation"), msg("payments.honest.ci"), msg("payments.honest.excludes_zero")]

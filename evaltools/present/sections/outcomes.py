@@ -142,7 +142,12 @@ def blocks(r) -> list[list]:
     clear = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
     n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
     measure = rate_col[:1].lower() + rate_col[1:]
+    # where a breakdown's test is hidden (a group of it is), "no breakdown shows a clear difference" would speak
+    # of tests the reader cannot see (Nästa steg: four tested, one shown): the sentence names the ones shown
+    shown_tests = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p)]
     verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear), measure=measure) if clear
+               else msg("outcomes.no_clear_difference_shown", n=n_tests, which=", ".join(shown_tests), measure=measure)
+               if shown_tests and len(shown_tests) < int(n_tests)
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
                else msg("outcomes.no_test_shown") if n_tests != "0"  # (tests hidden: nothing to say there is no difference)
                else msg("outcomes.no_test"))  # (one group in every breakdown: nothing was compared)
