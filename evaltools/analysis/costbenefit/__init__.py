@@ -268,6 +268,7 @@ def _with_register(project: Project, m: _Model) -> tuple[_Model, RegisterEffects
     earned = reg.of(REGISTER_EARNINGS)
     if earned is None:
         return m, reg, None
+    m = replace(m, earnings_months=earned.months_after + 1)  # (the start month and the months after it)
     d = earned.did
     return m, reg, Note.of("assumption.earnings_measured", effect=Money(d.effect), low=Money(d.ci_low),
                            high=Money(d.ci_high), months=earned.person_months)

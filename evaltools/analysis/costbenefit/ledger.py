@@ -124,10 +124,19 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
                                  if (a in actors or (society and a == "samhälle"))
                                  and item in ("projektkostnad", "skattefaktor")])
         note: Note | str = ""
+        # earnings measured over fewer months than the försörjningsstöd saved is counted over: the
+        # individual's NPV would set the shorter window against the longer one, and society's counts the
+        # earnings of the measured months only
+        short = m.earnings_cut_short
+        window = {"months": int(m.earnings_months), "horizon": int(round(m.horizon * 12))}
         if earnings_unvalued and p == "individ":
             b, note = np.nan, Note.of("assumption.actor_individual")
         elif earnings_unvalued and society:
             note = Note.of("assumption.actor_society")
+        elif short and p == "individ":
+            b, note = np.nan, Note.of("assumption.actor_individual_short", months=window["months"], horizon=window["horizon"])
+        elif short and society:
+            note = Note.of("assumption.actor_society_short", months=window["months"], horizon=window["horizon"])
         npv = b - c + (e if society else 0.0)
         # the ratios' cost and benefit: society's with the skattefaktor on the side it comes from
         c_ratio = c + (sf * public_cost if society else 0.0)
@@ -145,7 +154,7 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
             "payback_months": _payback(b_stream, c_stream, m.rate) if n_success and not np.isnan(b) else np.nan,
             "break_even_exits": c_exits / (b_exits / n_success) if (n_success and b_exits > 0 and c_exits > 0) else np.nan,
             "switching_deadweight": switching if 0 <= switching <= 1 else np.nan,
-            "lower_bound": bool(earnings_unvalued and society),
+            "lower_bound": bool((earnings_unvalued or short) and society),
             "note": note,
         })
     return pd.DataFrame(rows)

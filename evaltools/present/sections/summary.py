@@ -427,11 +427,16 @@ def worth(r) -> list[str]:
                            **{k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}))
         elif p == "samhälle":
             measured = cba.ledger is not None and bool((cba.ledger["source"] == MEASURED).any())
-            key = ("summary.worth_society_lower_bound" if row["lower_bound"] else
+            note = row["note"]
+            # earnings measured for fewer months than the calculation's horizon: counted for those months only
+            short = dict(note.values) if getattr(note, "key", "") == "assumption.actor_society_short" else None
+            key = ("summary.worth_society_measured_short" if short else
+                   "summary.worth_society_lower_bound" if row["lower_bound"] else
                    "summary.worth_society_measured" if measured else "summary.worth_society")  # (which flows are measured)
             if s.mode == "ex_ante":  # (an application speaks of what would happen)
                 key = WOULD.get(key, key)
-            out.append(msg(key, who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang)))
+            out.append(msg(key, who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang),
+                           **({"months": fmt_int(short["months"], lang)} if short else {})))
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
