@@ -101,3 +101,34 @@ def test_a_small_year_of_participants_is_hidden_in_the_goal_table_and_on_page_on
     chart = r.composition.table
     years = chart[chart["variable"] == "project_year"].set_index("category")["n"]
     assert [isinstance(v, str) for v in years] == [True, False, True]
+
+
+# --- a verdict resting on one assessable year --------------------------------------------------------------
+def test_a_verdict_resting_on_one_year_says_so_on_page_one_and_under_the_goal_table(tmp_path):
+    # data to 2026-03-31: 2026 is still running. 2024: 3 enrolled, 1 to work: "<5", and a target of 3 to work
+    # may have been reached by 1–4, so 2024 is not judged; 2025: 7 to work against 3, reached. The outcome
+    # goal's "uppnått" rests on 2025 alone. The participant goal's 2024 ("<5" against 10: at most 4, under
+    # 8 = 80 % of 10) counts as not reached beside 2025's 12: two years judged, no such qualifier
+    body = STEGET.replace("data_as_of: 2026-05-31", "data_as_of: 2026-03-31").replace(
+        "label: Minst 5 deltagare per år ska gå till arbete\n        target: 5",
+        "label: Minst 3 deltagare per år ska gå till arbete\n        target: 3")
+    project = _steget(tmp_path, years=((3, 1), (12, 7), (5, 2)), body=body)
+    from evaltools.analysis.goals import sole_judged_period
+    t = et.assess_goals(project).table
+    assert sole_judged_period(t[t["goal_id"] == "arbete"]) == "2025"
+    assert sole_judged_period(t[t["goal_id"] == "deltagare"]) is None
+    from evaltools.present.sections.goals import one_period_notes
+    sv_lines = page_one(et.Report(project, lang="sv"))
+    work = next(s for s in sv_lines if s.startswith("Minst 3 deltagare per år ska gå till arbete"))
+    assert work.startswith("Minst 3 deltagare per år ska gå till arbete: uppnått, bedömt enbart på 2025 "
+                           "(en period pågår ännu) – ")
+    part = next(s for s in sv_lines if s.startswith("Minst 10 deltagare per år"))
+    assert "bedömt enbart" not in part
+    en_lines = page_one(et.Report(project, lang="en"))
+    work_en = next(s for s in en_lines if s.startswith("Minst 3 deltagare per år ska gå till arbete"))
+    assert ": achieved, judged on 2025 alone (one period is still running) – " in work_en
+    assert one_period_notes(et.Report(project, lang="sv")) == [
+        "Minst 3 deltagare per år ska gå till arbete: uppnått, bedömt enbart på 2025. De andra perioderna kan "
+        "inte bedömas: de redovisas inte, har för få deltagare eller har inte slutat."]
+    assert one_period_notes(et.Report(project, lang="en"))[0].startswith(
+        "Minst 3 deltagare per år ska gå till arbete: achieved, judged on 2025 alone. The other periods")

@@ -639,6 +639,17 @@ def verdict_statuses(rows: pd.DataFrame) -> list[GoalStatus]:
     return [GoalStatus.NOT_REACHED if sh else s for s, sh in zip(statuses, short)]
 
 
+def sole_judged_period(rows: pd.DataFrame) -> str | None:
+    """The period key of the only period one goal's verdict rests on (``"2025"``, ``"år2"``), where the goal
+    runs over more than one measured period and every other is hidden as too few, not assessed, still
+    running or not yet begun; else ``None``. A verdict of one period is then no goal reached "per år"."""
+    rows = rows[rows["mode"] == "observed"]
+    if len(rows) < 2:
+        return None
+    keys = [str(k) for k, s in zip(rows["period_key"], verdict_statuses(rows)) if s.judged]
+    return keys[0] if len(keys) == 1 else None
+
+
 def goal_verdict(statuses) -> GoalVerdict:
     """One goal's verdict over its periods' statuses (see the module docstring).
 
