@@ -9,6 +9,8 @@ import textwrap
 from pathlib import Path
 
 
+import pandas as pd
+
 import evaltools as et
 from evaltools.present.sections.goals import page_one
 
@@ -132,3 +134,58 @@ def test_a_verdict_resting_on_one_year_says_so_on_page_one_and_under_the_goal_ta
         "inte bedömas: de redovisas inte, har för få deltagare eller har inte slutat."]
     assert one_period_notes(et.Report(project, lang="en"))[0].startswith(
         "Minst 3 deltagare per år ska gå till arbete: achieved, judged on 2025 alone. The other periods")
+
+
+# --- open enrolments in a project that has ended -----------------------------------------------------------
+def _open_enrolments(tmp_path, as_of: str, years=((10, 6), (12, 7), (5, 2)), open_=6):
+    """Steget with the last ``open_`` participants of 2025 written without an end date or outcome."""
+    project = _steget(tmp_path, years=years, body=STEGET.replace("data_as_of: 2026-05-31", f"data_as_of: {as_of}"))
+    rows = pd.read_csv(tmp_path / "data/participants.csv", dtype=str, keep_default_na=False)
+    first_2025 = years[0][0]
+    last = range(first_2025 + years[1][0] - open_, first_2025 + years[1][0])
+    rows.loc[list(last), ["end_date", "outcome"]] = ""
+    rows.to_csv(tmp_path / "data/participants.csv", index=False)
+    return et.load_project(project.params.source_path)
+
+
+def test_open_enrolments_after_the_end_get_a_note_and_page_one_does_not_call_them_still_enrolled(tmp_path):
+    from evaltools.present.sections import quality, summary
+    # 27 participants; the last 6 of 2025's 12 (rows 18–23 of the file: a header, then 10 of 2024 and 12 of
+    # 2025, so 2025's rows are 12–23) have no end date; data taken on the project's last day, 2026-05-31
+    project = _open_enrolments(tmp_path, "2026-05-31")
+    notes = [w for w in project.warnings if w.code == "open_after_end"]
+    assert [w.note("sv") for w in notes] == [
+        "6 inskrivningar saknar slutdatum fast projektet slutade 2026-05-31 (rad 18, 19, 20, 21, 22, 23): "
+        "kontrollera dem och skriv in slutdatum och utfall, eller rätta projektets slut i params-filen; till dess "
+        "räknas de som inte avslutade"]
+    sv = _sv(summary.participation(et.Report(project, lang="sv")))
+    assert "6 deltagare saknar slutdatum fast projektet slutade 2026-05-31; de räknas inte som avslutade" in sv
+    assert "fortfarande inskrivna" not in sv
+    en = _sv(summary.participation(et.Report(project, lang="en")))
+    assert "6 participants have no end date although the project ended on 2026-05-31" in en
+    assert "still enrolled" not in en
+    note = quality.report_table(et.Report(project, lang="sv")).iloc[:, 0].tolist()
+    assert note[0].startswith("6 deltagare saknar slutdatum fast projektet slutade 2026-05-31. De räknas inte "
+                              "som avslutade")
+
+
+def test_open_enrolments_while_the_project_runs_are_still_enrolled_and_get_no_note(tmp_path):
+    from evaltools.present.sections import summary
+    # data taken 2026-05-20, after 2026's exits (2026-05-15) and before the end 2026-05-31: the six are
+    # enrolled as they may be while the project runs
+    project = _open_enrolments(tmp_path, "2026-05-20")
+    assert not [w for w in project.warnings if w.code == "open_after_end"]
+    sv = _sv(summary.participation(et.Report(project, lang="sv")))
+    assert "6 deltagare var fortfarande inskrivna vid analysdatumet 2026-05-20" in sv
+
+
+def test_a_few_open_enrolments_after_the_end_are_said_as_fewer_than_five(tmp_path):
+    from evaltools.present.sections import quality, summary
+    # 2 open of 27: 25 ended, the outcome goal's 15 successes leave 10 without (not small): the count of open
+    # enrolments is small, said as "färre än 5" on page 1 and in the note
+    project = _open_enrolments(tmp_path, "2026-06-30", open_=2)
+    r = et.Report(project, lang="sv")
+    sv = _sv(summary.participation(r))
+    assert "Färre än 5 deltagare saknar slutdatum fast projektet slutade 2026-05-31" in sv
+    assert "2 deltagare" not in sv
+    assert any(n.startswith("Färre än 5 deltagare saknar slutdatum") for n in quality.report_table(r).iloc[:, 0])

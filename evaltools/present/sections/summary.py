@@ -31,9 +31,10 @@ from ...analysis.cohorts import several_municipalities
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
-from .quality import re_enrolled_sentence
+from .quality import open_after_end, re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
+from ...data.validation import project_ended
 
 
 def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
@@ -181,7 +182,9 @@ def participation(r) -> list[str]:
             out.append(msg("summary.success_excluded",
                            outcomes=r.words.join([code_label(S.OUTCOME, c, lang).lower() for c in left_out])))
         out += codes_contradicted(r, same=sc.successes)
-    if dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
+    if project_ended(p):  # (an enrolment without an end date in a project that has ended is not "still enrolled")
+        out += open_after_end(r)
+    elif dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
         out.append(msg("summary.ongoing_withheld", k=str(k_min), date=fmt_date(p.as_of)))
     elif df[S.ONGOING].any():
         n_on = int(df[S.ONGOING].sum())
