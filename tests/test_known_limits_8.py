@@ -189,3 +189,63 @@ def test_a_few_open_enrolments_after_the_end_are_said_as_fewer_than_five(tmp_pat
     assert "Färre än 5 deltagare saknar slutdatum fast projektet slutade 2026-05-31" in sv
     assert "2 deltagare" not in sv
     assert any(n.startswith("Färre än 5 deltagare saknar slutdatum") for n in quality.report_table(r).iloc[:, 0])
+
+
+# --- the payments section says per household, and its phases count households -----------------------------
+HOUSEHOLDS = """\
+    id: hushall
+    title: Hushåll
+    forbund: Testförbundet
+    owner: Testkommun
+    kind: individ
+    period: {start: 2025-01-01, planned_end: 2026-06-30}
+    data_as_of: 2026-02-28
+    data: {participants: data/participants.csv, payments: data/payments.csv}
+    """
+
+
+def _households(tmp_path):
+    """Six participants from 2025-03-01 to 2025-08-15; S001 and S002 share household H1, the others have one
+    each. Payments 2024-03 to 2026-02: H1 10 000 kr a month before the start (on both members' rows, the
+    household's one payment), the others 6 000; 4 000 a month for everyone during; nothing after."""
+    people = [dict(_person(i, "2025-03-01", "2025-08-15", "arbete"), household_id=f"H{max(i - 1, 1)}")
+              for i in range(1, 7)]
+    write_csv(tmp_path / "data/participants.csv", people)
+    pay = []
+    for i in range(1, 7):
+        for m in pd.period_range("2024-03", "2026-02", freq="M"):
+            before = 10_000 if i <= 2 else 6_000
+            amount = before if m < pd.Period("2025-03", "M") else 4_000 if m <= pd.Period("2025-08", "M") else 0
+            pay.append({"person_id": f"S{i:03d}", "month": str(m), "amount": amount})
+    write_csv(tmp_path / "data/payments.csv", pay)
+    path = tmp_path / "hushall.yaml"
+    path.write_text(textwrap.dedent(HOUSEHOLDS), encoding="utf-8")
+    return et.load_project(path)
+
+
+def test_the_phases_count_households_as_the_before_after_table_and_the_did_do(tmp_path):
+    from evaltools.analysis.comparison import payment_phases
+    project = _households(tmp_path)
+    ph = payment_phases(project).set_index("phase")
+    # five households (H1, S003–S006), 12 months each before the start (2024-03 – 2025-02):
+    # (10 000 + 4 × 6 000) / 5 = 6 800 kr per household and month (per person it would be 44 000 / 6 = 7 333)
+    assert ph.at["before", "persons"] == 5 and ph.at["before", "person_months"] == 60
+    assert ph.at["before", "mean_amount"] == 6_800
+    # during, 2025-03 – 2025-08: 4 000 a month; after, 2025-09 – 2026-02 (the file's last month): nothing
+    assert ph.at["during", "mean_amount"] == 4_000 and ph.at["after", "mean_amount"] == 0
+    # the before/after table of the same section counts the same five units
+    assert et.compare_payments(project).table.set_index("group").at["participants", "persons"] == 5
+
+
+def test_the_payments_section_names_the_household_as_its_unit_in_both_languages(tmp_path):
+    from evaltools.present.display import Table, Text
+    from evaltools.present.sections import payments
+    project = _households(tmp_path)
+    for lang, unit, column in (("sv", "per hushåll och månad", "Kr per hushåll och månad"),
+                               ("en", "per household and month", "SEK per household and month")):
+        parts = [p for block in payments.blocks(et.Report(project, lang=lang)) for p in block]
+        intro = next(p for p in parts if isinstance(p, Text)).paragraphs[0]
+        assert unit in intro and "per person" not in intro
+        tables = [p.frame for p in parts if isinstance(p, Table)]
+        assert any(column in f.columns for f in tables)
+        assert not any("per person" in str(c).lower() for f in tables for c in f.columns)

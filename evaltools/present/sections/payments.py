@@ -54,7 +54,7 @@ def blocks(r) -> list[list]:
     phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
                    "during": msg("payments.phase.during"),
                    "after": msg("payments.phase.after", months=str(c.months_before))}
-    per_month = msg("payments.per_person_month")
+    per_month = msg("payments.per_household_month")
     phases = pd.DataFrame({
         group: [t(g, lang) for g in ph["group"]],
         msg("payments.phase_col"): [phase_names[p_] for p_ in ph["phase"]],
