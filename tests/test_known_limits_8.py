@@ -88,6 +88,8 @@ def test_a_years_participants_are_printed_in_the_goal_table_as_on_page_one_and_i
     chart = r.composition.table
     years = chart[chart["variable"] == "project_year"].set_index("category")["n"]
     assert years.tolist() == [10, 12, 5]
+    from evaltools.analysis.disclosure import intake_per_year
+    assert intake_per_year(project).tolist() == [10, 12, 5]  # the one rule page 1 and the cited figures ask
 
 
 def test_a_small_year_of_participants_is_hidden_in_the_goal_table_and_on_page_one_alike(tmp_path):
@@ -103,6 +105,8 @@ def test_a_small_year_of_participants_is_hidden_in_the_goal_table_and_on_page_on
     chart = r.composition.table
     years = chart[chart["variable"] == "project_year"].set_index("category")["n"]
     assert [isinstance(v, str) for v in years] == [True, False, True]
+    from evaltools.analysis.disclosure import intake_per_year
+    assert intake_per_year(project) is None
 
 
 # --- a verdict resting on one assessable year --------------------------------------------------------------
