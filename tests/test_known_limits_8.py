@@ -253,3 +253,19 @@ def test_the_payments_section_names_the_household_as_its_unit_in_both_languages(
         tables = [p.frame for p in parts if isinstance(p, Table)]
         assert any(column in f.columns for f in tables)
         assert not any("per person" in str(c).lower() for f in tables for c in f.columns)
+
+
+def test_open_enrolments_are_not_counted_in_the_report_where_the_differencing_rule_withholds_them(tmp_path):
+    from evaltools.analysis.disclosure import Secondary
+    from evaltools.present.sections import quality, summary
+    # 9 of 10, 7 of 12 and 5 of 5 to work; 2025's five who dropped out have no end date: 22 ended, 21 of them
+    # to work (the outcome goal's total), so 22 − 21 = 1 ended without work. The number still open (5) with
+    # the 27 participants would give that 1: withheld. The evaluator's note keeps it; the report does not
+    project = _open_enrolments(tmp_path, "2026-05-31", years=((10, 9), (12, 7), (5, 5)), open_=5)
+    assert [w.code for w in project.warnings].count("open_after_end") == 1
+    r = et.Report(project, lang="sv")
+    assert r.disclosure.hides(Secondary.ONGOING)
+    sv = _sv(summary.participation(r))
+    assert ("Hur många deltagare som saknar slutdatum när projektet slutade 2026-05-31 redovisas inte: "
+            "tillsammans med målens siffror skulle det visa utfallet för färre än 5 personer.") in sv
+    assert not any("saknar slutdatum" in n for n in quality.report_table(r).iloc[:, 0])
