@@ -42,8 +42,8 @@ def test_a_share_that_leaves_exits_out_of_its_denominator_says_so(lang, words):
 
 def test_the_payments_tables_state_their_price_basis():
     tables = [p for block in payments.blocks(_report("kompassen-demo")) for p in block if isinstance(p, Table)]
-    # the amounts before and after start, and per phase (kronor per person and month, as paid out)
-    amounts = [t for t in tables if any("kr/mån" in c or "Kr per person och månad" in c for c in t.frame.columns)]
+    # the amounts before and after start, and per phase (kronor per household and month, as paid out)
+    amounts = [t for t in tables if any("kr/mån" in c or "Kr per hushåll och månad" in c for c in t.frame.columns)]
     assert len(amounts) == 2
     assert all(any("löpande priser" in n for n in t.notes) for t in amounts)
 

@@ -180,18 +180,20 @@ def test_nothing_is_hidden_where_no_count_is_small(tmp_path):
     assert (_rows(t, "andel").at["år3", "numerator"], _rows(t, "andel").at["år3", "denominator"]) == (0, 5)
 
 
-def test_a_small_success_count_hides_its_year_in_the_participant_goal_too(tmp_path):
-    # year 3: 5 participants (not small) but 2 to work (small): "5" beside "<5" would still say 2 of 5,
-    # so year 3 goes in every goal; year 2 goes with it (12 participants, 6 to work, 12 in the share)
+def test_a_small_success_count_hides_its_year_in_the_outcome_and_share_goals_not_the_participant_goal(tmp_path):
+    # year 3: 5 participants (not small) but 2 to work (small): the share's "2 av 5" would give the 2 back, so
+    # year 3 goes in the outcome and share goals, and year 2 with it (6 to work, 12 in the share). The 20, 12
+    # and 5 enrolled, which page 1 prints as well, give no hidden count back and stay in the participant goal
     path = project(tmp_path, ((20, 8), (12, 6), (5, 2)))
     t = et.assess_goals(et.load_project(path)).table
-    d, a = _rows(t, "deltagare"), _rows(t, "arbete")
-    assert a.at["år3", "suppression"] == "small" and d.at["år3", "suppression"] == "secondary"
-    # 5 is not fewer than 5: year 3 of the participant goal keeps its verdict (5 against the 5 for three months)
-    assert d.at["år3", "status"] == "uppnått" and np.isnan(d.at["år3", "value"])
-    assert d.at["år2", "suppression"] == "secondary" and a.at["år2", "suppression"] == "secondary"
-    # totals: 37 (17 hidden) and 16 (8 hidden) are kept
-    assert set(d["total"]) == {37} and set(a["total"]) == {16}
+    d, a, s = _rows(t, "deltagare"), _rows(t, "arbete"), _rows(t, "andel")
+    assert a.at["år3", "suppression"] == "small" and (d["suppression"] == "").all()
+    assert d["value"].tolist() == [20, 12, 5]
+    assert s.loc[["år2", "år3"], "suppression"].tolist() == ["secondary", "secondary"]
+    assert d.at["år3", "status"] == "uppnått"  # 5 against the 5 for three months
+    assert a.at["år2", "suppression"] == "secondary"
+    # the outcome goal's total 16 (8 hidden) is kept; the participant goal hides nothing and needs none
+    assert d["total"].isna().all() and set(a["total"]) == {16}
 
 
 # --- every place the figures appear ---------------------------------------------------------------

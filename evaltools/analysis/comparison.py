@@ -1051,19 +1051,24 @@ def _phase_means(persons: pd.DataFrame, payments: pd.DataFrame, window: int,
 
 
 def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
-    """Mean monthly försörjningsstöd before, during and after participation, by group.
+    """Mean monthly försörjningsstöd before, during and after participation, by group, per household and
+    month: the units of :func:`compare_payments` (:func:`household_units`), since försörjningsstöd is paid
+    per household. A household with several enrolments is one unit with the household's payments, its
+    phases those of its first enrolment (the DiD's reference month is that start too); a person who shares
+    no household is one unit, as before. ``persons`` counts these units.
 
     For comparison persons the same phases are measured around the dates in their file
-    (``start_date`` and ``end_date``, the follow-up date). A phase with fewer persons than the
-    privacy threshold, or whose total one person's payments dominate, is hidden.
+    (``start_date`` and ``end_date``, the follow-up date). A phase with fewer units than the
+    privacy threshold, or whose total one unit's payments dominate, is hidden.
     """
     window = window or project.params.comparison.months_before
     if project.payments is None or not project.has_participants:
         return pd.DataFrame(columns=["group", "phase", "persons", "person_months", "mean_amount"])
-    parts = [_phase_means(project.paid_persons(), project.payments, window, _codes(project)).assign(group="participants")]
+    units, paid, codes = _units(project)
+    parts = [_phase_means(units, paid, window, codes).assign(group="participants")]
     if project.comparison is not None:
-        parts.append(_phase_means(project.paid_persons(comparison=True), project.comparison_payments, window,
-                                  _codes(project, comparison=True)).assign(group="comparison"))
+        units, paid, codes = _units(project, comparison=True)
+        parts.append(_phase_means(units, paid, window, codes).assign(group="comparison"))
     out = pd.concat(parts, ignore_index=True)
     k, share = project.params.privacy.min_count, project.params.privacy.dominance
     hide = (out["persons"] < k) | dominated(out["largest"].to_numpy(), out["total"].to_numpy(), share)

@@ -214,3 +214,17 @@ def disclosure(project: Project, goal_table: pd.DataFrame | None = None, through
     if through is None:
         return shown
     return Disclosure(k, shown.withheld | (rule(counts(project, None, through), k).withheld & _PER_PERSON))
+
+
+def intake_per_year(project: Project) -> pd.Series | None:
+    """The participants per project year of intake as page 1 and the evaluator's citable figures state them,
+    or ``None`` where a year holds 1 to ``min_count − 1`` (then only the total is said: a small year could
+    be read off it). The same rule as the intake-year rows of the participant chart and a participant goal's
+    years in the goal table (:func:`evaltools.analysis.goals.hidden_periods`): a year of ``min_count`` or
+    more is printed everywhere, whatever an outcome goal hides for that year, since it gives no hidden
+    count back (docs/methods.md, small-count suppression)."""
+    if not project.has_participants:
+        return None
+    per_year = project.participants.groupby(S.PROJECT_YEAR).size()
+    k = project.params.privacy.min_count
+    return None if any(hides(int(n), k) for n in per_year) else per_year

@@ -530,10 +530,16 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     hidden in one goal is hidden in every goal over those periods, zero counts too ("0 till arbete"
     beside a hidden "<5" would tell that none of them succeeded); the rule is applied again until no
     goal has exactly one hidden period. A hidden count of successes (an outcome goal's) hides its period
-    in the other goals only where they would give it back: a share goal over the same periods, a pool
-    of fewer than ``2k − 1`` persons (5 enrolled beside "<5" to work leaves 1–4 others), or no count of
-    participants at all; 22 enrolled beside "<5" to work are shown. Goals over the whole period are totals and are not hidden
-    here (a share of too few is, by its own rule). Returns a boolean frame like :func:`period_counts`.
+    in the other outcome and share goals only where they would give it back: a share goal over the same
+    periods (its numerator), or no count of participants at all.
+
+    A participant goal's periods (how many enrolled in each) are hidden by their own line only: a count
+    of 1 to ``k - 1``, and the next-smallest beside it. They are the same counts page 1 and the intake
+    chart print per year, and one figure has one disclosure decision: 5 enrolled beside "<5" to work,
+    or 10 beside a share goal hidden for that year, makes no hidden count recoverable (a total less the
+    printed periods gives back only sums of hidden periods), so the count is printed everywhere. Goals
+    over the whole period are totals and are not hidden here (a share of too few is, by its own rule).
+    Returns a boolean frame like :func:`period_counts`.
 
     Only counts of persons are hidden here: a share goal's numerator of 1 to ``k - 1`` beside a
     denominator of ``k`` or more is shown (it tells no one's outcome; the share goal is the
@@ -545,22 +551,19 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
     filled, present = counts.fillna(0), counts.notna().to_numpy()
     kinds = table.drop_duplicates("goal_id").set_index("goal_id")["kind"].reindex(counts.columns).to_numpy()
     pool, share = kinds != "outcome_count", kinds == "share"  # counts of persons taking part; shares of them
-    small = ((filled > 0) & (filled < k)).to_numpy()
+    enrolled = kinds == "participant_count"  # how many enrolled: hidden by their own line only
     has_pool, has_share = (present & pool).any(axis=1), (present & share).any(axis=1)
-    # a pool from which a small count of successes leaves a small count of others (5 beside "<5": 1–4 of 5)
-    narrow = (present & pool & (filled.to_numpy() > 0) & (filled.to_numpy() < 2 * k - 1)).any(axis=1)
     # the small counts first, their periods hidden in every goal, and only then a further period where a
     # goal still has one hidden (a zero hidden beside a small count is a second unknown of its line)
     mask = (filled > 0) & (filled < k)
     while True:
         m = mask.to_numpy()
         succ = m & ~pool
-        # a period is hidden in every goal when a count of its persons is hidden, or its successes are and
-        # another goal would give them back: a share's numerator, a pool they are most of, or no pool at all
-        # (22 enrolled beside "<5" to work tells no one's outcome, and stays)
-        whole_rows = (m & pool).any(axis=1) | (succ.any(axis=1) & (has_share | ~has_pool)) | (
-            (succ & small).any(axis=1) & narrow)
-        whole = whole_rows[:, None] & present
+        # a period is hidden in the outcome and share goals when a count of its persons is hidden, or its
+        # successes are and another goal would give them back: a share's numerator, or no pool at all
+        # (10 or 5 enrolled beside "<5" to work tell no one's outcome, and stay)
+        whole_rows = (m & pool).any(axis=1) | (succ.any(axis=1) & (has_share | ~has_pool))
+        whole = whole_rows[:, None] & present & ~enrolled[None, :]
         new = suppression_mask(filled, k, col_totals=True, row_totals=False, hidden=whole)
         new = new | pd.DataFrame(whole, index=counts.index, columns=counts.columns)
         if new.equals(mask):
@@ -634,6 +637,17 @@ def verdict_statuses(rows: pd.DataFrame) -> list[GoalStatus]:
     if not short.any() or not any(s.judged for s in statuses):
         return statuses
     return [GoalStatus.NOT_REACHED if sh else s for s, sh in zip(statuses, short)]
+
+
+def sole_judged_period(rows: pd.DataFrame) -> str | None:
+    """The period key of the only period one goal's verdict rests on (``"2025"``, ``"år2"``), where the goal
+    runs over more than one measured period and every other is hidden as too few, not assessed, still
+    running or not yet begun; else ``None``. A verdict of one period is then no goal reached "per år"."""
+    rows = rows[rows["mode"] == "observed"]
+    if len(rows) < 2:
+        return None
+    keys = [str(k) for k, s in zip(rows["period_key"], verdict_statuses(rows)) if s.judged]
+    return keys[0] if len(keys) == 1 else None
 
 
 def goal_verdict(statuses) -> GoalVerdict:

@@ -866,6 +866,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
             warn.append(problem(fname, int(raw.file_rows[i]), S.START_DATE, _iso(df[S.START_DATE].iloc[i]),
                                 "person.after_last_intake", "warning", "after_last_intake",
                                 last_intake=params.last_intake.isoformat()))
+    if not is_comparison:
+        warn.extend(_open_after_end(df, raw.file_rows, fname, params))
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
     return df
@@ -890,6 +892,26 @@ def _numbered_enrolments(raw: RawTable, fname: str, problems: list[Problem],
     warn.append(problem(fname, None, None, None, "person.numbered_read", "warning", "enrolments_numbered",
                         persons=info["persons"], enrolments=info["enrolments"]))
     return raw, named
+
+
+def project_ended(params: ProjectParams) -> bool:
+    """Whether the project had ended by the day its data were taken (``data_as_of`` on or after the end)."""
+    return params.data_as_of is not None and params.data_as_of >= params.period.end
+
+
+def _open_after_end(df: pd.DataFrame, file_rows: np.ndarray, fname: str, params: ProjectParams) -> list[Problem]:
+    """One note naming how many enrolments have no end date in a project that had ended by ``data_as_of``
+    (and their rows, for the evaluator): an enrolment cannot run on past the project, so each is to be
+    checked and closed with its end date and outcome. Until then they count as not ended."""
+    if not project_ended(params) or S.END_DATE not in df:
+        return []
+    open_ = (df[S.END_DATE].isna() & df[S.START_DATE].notna()).to_numpy()
+    if not open_.any():
+        return []
+    rows = [int(file_rows[i]) for i in np.flatnonzero(open_)]
+    shown = ", ".join(str(x) for x in rows[:10]) + (" …" if len(rows) > 10 else "")
+    return [problem(fname, None, S.END_DATE, None, "person.open_after_end", "warning", "open_after_end",
+                    n=len(rows), end=params.period.end.isoformat(), rows=shown)]
 
 
 PLAUSIBLE_MONTHLY_SEK = (100, 100_000)  # försörjningsstöd to one household in one month, generously

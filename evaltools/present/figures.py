@@ -21,7 +21,7 @@ from enum import Enum
 
 import pandas as pd
 
-from ..analysis.disclosure import Secondary
+from ..analysis.disclosure import Secondary, intake_per_year
 from ..analysis.goals import GoalVerdict
 from ..data import schema as S
 from ..analysis.goals import project_successes, success_definition
@@ -147,8 +147,8 @@ def _participant_figures(r) -> list[Figure]:
     dis = r.disclosure  # (the differencing rule: a figure the report withholds cannot be cited either)
     out = ([Figure("antal_deltagare", float(len(df)), Unit.COUNT, Basis.COUNT, "participants")]
            if dis.shows(Secondary.PARTICIPANTS) else [])
-    per_year = df.groupby(S.PROJECT_YEAR).size()
-    if not any(hides(n, k) for n in per_year):
+    per_year = intake_per_year(r.project)  # (page 1's rule: no year where one is small)
+    if per_year is not None:
         out += [Figure(f"antal_deltagare_ar{y}", float(n), Unit.COUNT, Basis.COUNT, f"participants:year{y}")
                 for y, n in per_year.items()]
     sc = project_successes(r.project, r.lang)

@@ -492,7 +492,7 @@ def plot_payments(result, lang: str = "sv", ax=None):
     ax.axvline(-0.5, color=GREY, ls=":", lw=1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(msg("plot.months_around_start", lang))
-    ax.set_ylabel(msg("plot.kr_per_person_month", lang))
+    ax.set_ylabel(msg("plot.kr_per_household_month", lang))
     _kr_axis(ax, lang)
     ax.set_ylim(bottom=0)  # an amount axis starts at zero, so a fall looks as large as it is
     ax.legend(fontsize=7.5)

@@ -11,8 +11,9 @@ from ..results import goal_table_frame
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
-from ...words.labels import SOURCE_LABELS, code_label, period_label, t
-from ...analysis.goals import SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict, verdict_statuses
+from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
+from ...analysis.goals import (SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict, sole_judged_period,
+                                verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import side_p, context_series
 from ...analysis.survey import LOW_RESPONSE_RATE
@@ -161,6 +162,22 @@ def total_notes(r) -> list[str]:
     return out
 
 
+def one_period_notes(r) -> list[str]:
+    """The goal table's note of each goal whose verdict rests on one period, the others hidden, too few
+    to judge or not ended (:func:`evaltools.analysis.goals.sole_judged_period`), with the verdict and
+    qualifier page 1 gives it."""
+    tab = r.goals.table
+    out = []
+    for gid in dict.fromkeys(tab["goal_id"]):
+        rows = tab[tab["goal_id"] == gid]
+        if rows["kind"].iloc[0] in ("qualitative", "context") or (sole := sole_judged_period(rows)) is None:
+            continue
+        verdict = r.msg("summary.goal_verdict_one_period", verdict=lower_first(verdict_text(rows, r.lang)),
+                        period=lower_first(period_name(sole, r.lang)))
+        out.append(r.msg("goals.one_period_note", goal=rows["label"].iloc[0].rstrip("."), verdict=verdict))
+    return out
+
+
 def denominator_words(r, goal_id: str, n: float) -> str:
     """A share's denominator as page 1 gives it; where the goal leaves some exits out (those who moved
     away, say) it says so, so that the count of ended participants beside it need not match."""
@@ -291,7 +308,14 @@ def page_one(r) -> list[str]:
         key = "summary.goal_line" if details else "summary.goal_line_plain"
         values = {"details": details} if details else {}
         verdict += mixed_reason(r, rows)
-        if bool(first.get("verdict_so_far", False)):
+        sole = sole_judged_period(rows) if first["kind"] not in ("qualitative", "context") else None
+        if sole is not None:
+            # one year judged, the others hidden or not ended: the verdict says which year it rests on
+            verdict = msg("summary.goal_verdict_one_period", verdict=verdict,
+                          period=lower_first(period_name(sole, lang)))
+            if bool(first.get("verdict_so_far", False)):
+                verdict += msg("summary.goal_one_period_running")
+        elif bool(first.get("verdict_so_far", False)):
             # judged on the periods that ended while another runs on: never read as the goal's final verdict
             verdict = msg("summary.goal_verdict_so_far", verdict=verdict)
         out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
@@ -472,7 +496,7 @@ def blocks(r) -> list[list]:
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                Table(quant, notes=(*total_notes(r), *one_period_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
     if uncertain:

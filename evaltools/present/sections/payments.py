@@ -39,11 +39,8 @@ def blocks(r) -> list[list]:
     })
     c = r.params.comparison
     a = pay.anticipation_months if pay.has_comparison else 0  # (the table's "before" is the DiD's)
-    # (the table's means are per household where the comparison counts households, :func:`household_units`)
-    unit = msg("payments.unit_household" if pay.households_merged else "payments.unit_person")
     intro = (msg("payments.intro_anticipation", before=str(c.months_before), last=str(a + 1), after=str(c.months_after),
-                 months=str(a), unit=unit) if a else
-             msg("payments.intro", before=str(c.months_before), after=str(c.months_after), unit=unit))
+                 months=str(a)) if a else msg("payments.intro", before=str(c.months_before), after=str(c.months_after)))
     paras = [intro + (" " + msg("payments.intro_comparison") if pay.has_comparison else "")]
     study = []
     if pay.did is not None:
@@ -57,7 +54,7 @@ def blocks(r) -> list[list]:
     phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
                    "during": msg("payments.phase.during"),
                    "after": msg("payments.phase.after", months=str(c.months_before))}
-    per_month = msg("payments.per_person_month")
+    per_month = msg("payments.per_household_month")
     phases = pd.DataFrame({
         group: [t(g, lang) for g in ph["group"]],
         msg("payments.phase_col"): [phase_names[p_] for p_ in ph["phase"]],

@@ -9,8 +9,9 @@ from ...data import schema as S
 from ..display import Table, Text
 from ...data.errors import problems_frame
 from ...data.privacy import hides
+from ...analysis.disclosure import Secondary
 from ...data.validation import enrolment_counts
-from ...words.formats import capitalized, fmt_int, fmt_num, number_word
+from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, number_word
 
 UNCERTAIN = ("L", "EST", "FALLBACK")
 
@@ -29,6 +30,25 @@ def re_enrolled_sentence(r) -> str | None:
     if hides(counts.returned, k):
         return r.msg("summary.re_enrolled_few", k=str(k))
     return r.msg("summary.re_enrolled", persons=fmt_int(counts.persons, r.lang), returned=fmt_int(counts.returned, r.lang))
+
+
+def open_after_end(r, prefix: str = "summary") -> list[str]:
+    """In a project that had ended by its data's day, the enrolments still without an end date: not said to be
+    "still enrolled" but to lack an end date, and not counted as ended. Under the differencing rule page 1
+    says that their number is not reported (whether or not there are any, so that the sentence tells
+    nothing); the data-quality note (``prefix="quality"``) is then left out. Empty where none is open."""
+    p, dis, k = r.params, r.disclosure, r.params.privacy.min_count
+    n_on = int(r.project.participants[S.ONGOING].sum())
+    end = fmt_date(p.period.end)
+    if dis.hides(Secondary.ONGOING):
+        return [r.msg("summary.open_after_end_withheld", k=str(k), end=end)] if prefix == "summary" else []
+    if not n_on:
+        return []
+    page_one = prefix == "summary"
+    if hides(n_on, k):
+        return [r.msg("summary.open_after_end_few" if page_one else "quality.open_after_end_few", k=str(k), end=end)]
+    return [r.plural("summary.open_after_end" if page_one else "quality.open_after_end", n_on,
+                     n=fmt_int(n_on, r.lang), end=end)]
 
 
 def warning_text(r, code: str, message: str) -> str:
@@ -75,6 +95,9 @@ def report_table(r) -> pd.DataFrame:
     note, since the board cannot tell one "the file" from another."""
     msg, w = r.msg, problems_frame(r.project.warnings, r.lang)
     notes = []
+    if (w["code"] == "open_after_end").any():  # in the report's words, under the small-count and differencing rules
+        notes += open_after_end(r, "quality")
+        w = w[w["code"] != "open_after_end"]
     late = int((w["code"] == "after_last_intake").sum())
     if late and r.params.last_intake is not None:  # one note for them all, without the evaluator's to-do
         notes.append(capitalized(r.plural("quality.after_last_intake", late, n=number_word(late, r.lang),

@@ -26,14 +26,15 @@ from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
-from ...analysis.disclosure import Secondary
+from ...analysis.disclosure import Secondary, intake_per_year
 from ...analysis.cohorts import several_municipalities
 from .goals import page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
-from .quality import re_enrolled_sentence
+from .quality import open_after_end, re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
+from ...data.validation import project_ended
 
 
 def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
@@ -139,11 +140,11 @@ def participation(r) -> list[str]:
     if not r.project.has_participants:
         return [msg("summary.no_participants")]
     df = r.project.participants
-    per_year = df.groupby(S.PROJECT_YEAR).size()
+    per_year = intake_per_year(r.project)  # (None where a small year could be read off the total: total only)
     dis = r.disclosure  # the differencing rule: counts that together would tell a few persons' outcomes
     if dis.hides(Secondary.PARTICIPANTS):
         out.append(msg("summary.participants_few", k=str(k_min)))
-    elif any(hides(n, k_min) for n in per_year):  # a small year could be read off the total: total only
+    elif per_year is None:
         out.append(msg("summary.participants_total", n=fmt_int(len(df), lang)))
     else:
         years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
@@ -181,7 +182,9 @@ def participation(r) -> list[str]:
             out.append(msg("summary.success_excluded",
                            outcomes=r.words.join([code_label(S.OUTCOME, c, lang).lower() for c in left_out])))
         out += codes_contradicted(r, same=sc.successes)
-    if dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
+    if project_ended(p):  # (an enrolment without an end date in a project that has ended is not "still enrolled")
+        out += open_after_end(r)
+    elif dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
         out.append(msg("summary.ongoing_withheld", k=str(k_min), date=fmt_date(p.as_of)))
     elif df[S.ONGOING].any():
         n_on = int(df[S.ONGOING].sum())
