@@ -73,7 +73,8 @@ def _household_params(tmp_path, share: bool):
 
 @pytest.mark.parametrize("share, sv, en", [
     (True, "Genomsnittligt försörjningsstöd per hushåll och månad", "Average social assistance per household and month"),
-    (False, "Genomsnittligt försörjningsstöd per person och månad", "Average social assistance per person and month"),
+    # (a person who shares no household is a household of one: the DiD's unit, named so throughout)
+    (False, "Genomsnittligt försörjningsstöd per hushåll och månad", "Average social assistance per household and month"),
 ])
 def test_the_payments_section_opens_with_the_unit_its_table_counts(tmp_path, share, sv, en):
     params = _household_params(tmp_path, share)
@@ -228,7 +229,7 @@ def test_the_workbooks_payments_sheet_is_described_per_person_or_household_as_it
     described = [row for row in about if row and row[0] == "Försörjningsstöd"]
     assert len(described) == 1, described
     text = " ".join(str(v) for v in described[0][1:] if v)
-    assert "per person eller per hushåll där personer delar hushåll" in text
+    assert "per hushåll och månad före och efter start" in text
     assert "per person och månad före och efter start" not in text
     sheet = wb["Försörjningsstöd"]
     assert sheet.cell(1, 2).value == "Personer (hushåll, där personer delar hushåll)"
