@@ -1326,6 +1326,7 @@ def _widths(table, rows: list[Tag], ncols: int, width: int, measure: _TextMeasur
     numeric = [False] * ncols
     heading = [0] * ncols  # a heading on one line ("Kr per person och månad" over amounts of six characters)
     qualified = [0] * ncols  # a number and its qualifier on one line
+    content = [0] * ncols  # a text column's longest text on one line
     for tr in rows:
         col = 0
         for cell in _cells(tr):
@@ -1347,21 +1348,32 @@ def _widths(table, rows: list[Tag], ncols: int, width: int, measure: _TextMeasur
                     heading[col] = max(heading[col], measure.emu(text, bold))
                 else:
                     wide = min(measure.emu(text), measure.emu("x" * 30))
+                    content[col] = max(content[col], measure.emu(text) + int(CELL_PADDING))
                 least[col] = max(least[col], longest + int(CELL_PADDING))
                 wish[col] = max(wish[col], wide + int(CELL_PADDING), least[col])
             col += span
     for c in range(ncols):  # a number's column takes what its numbers need, and its heading (and a number's
         if numeric[c]:      # qualifier) on one line where there is room (the texts beside it wrap first, as in the PDF)
             wish[c] = max(least[c], heading[c] + int(CELL_PADDING), qualified[c])
-    if sum(wish) <= width:  # the texts get the rest, in proportion to their length
+    if sum(wish) <= width:  # the texts get the rest: as a browser shares it, to the texts that would wrap in
+        # proportion to how much more they would take on one line (a column of long sources before a
+        # column of short names), and what is left beyond that in proportion to their length
         texts = sum(x for x, num in zip(wish, numeric) if not num)
         spare = width - sum(wish)
-        cols = [x if num or not texts else x + int(spare * x / texts) for x, num in zip(wish, numeric)]
+        more = [0 if num else max(0, c - x) for x, c, num in zip(wish, content, numeric)]
+        if sum(more) >= spare > 0:
+            cols = [x + int(spare * m / sum(more)) for x, m in zip(wish, more)]
+        else:
+            full = [x + m for x, m in zip(wish, more)]
+            texts = sum(x for x, num in zip(full, numeric) if not num)
+            spare = width - sum(full)
+            cols = [x if num or not texts else x + int(spare * x / texts) for x, num in zip(full, numeric)]
         if not texts:
             cols = [int(width * x / sum(wish)) for x in wish]
-    elif sum(least) <= width:  # each at least its longest word; the texts share what is left
+    elif sum(least) <= width:  # each at least its longest word; the rest is shared in proportion to how much
+        # more each column would take on one line (its texts' whole length, a number's heading and qualifier)
         spare = width - sum(least)
-        more = [max(0, x - y) for x, y in zip(wish, least)]
+        more = [max(0, x - y, c - y) for x, y, c in zip(wish, least, content)]
         cols = [y + (int(spare * m / sum(more)) if sum(more) else 0) for y, m in zip(least, more)]
     else:  # the longest words need more than the text's width: the table reaches into the margins as
         # far as it must and may (``outdent`` at each side) rather than break a word, as Word itself lays
