@@ -45,7 +45,10 @@ wide as the page, ``et-wide``: a point smaller, as in the PDF), *Report Write He
 the evaluator's text) and the table style *Report Table Grid*
 (its first-row formatting is the header row's look); a template that defines them sets their
 look, and those it lacks are added with the default look. The table columns are measured in the
-table text's own font and size (a wider font than Arial gets wider columns), and a template without
+table text's own font and size: in the font's own widths where its file is installed (matplotlib's list
+of the computer's fonts finds it, fontTools reads it), else Arial's widths scaled by the font's known
+width; a figure's qualifier in brackets may wrap under it, as in the PDF, and a table whose words do not
+fit between the margins reaches into them (leaving 12 mm of paper) rather than break a word. A template without
 page numbers in its footer or header gets the report's in its footer ("Sida 3 av 12"; under the
 template's own footer text, if it has some). Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
