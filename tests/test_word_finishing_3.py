@@ -14,6 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from evaltools.publish import docx as word
 from evaltools.publish.docx import html_to_docx
 
 _PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"
@@ -88,6 +89,13 @@ def _amount_column_points(doc) -> float:
     return doc.tables[0].columns[1].width.pt
 
 
+@pytest.fixture
+def estimated(monkeypatch):
+    """The fonts' widths estimated from Arial's, as where the font's file is not on the computer (a font
+    that is, is measured in its own widths: tests/test_word_finishing_4.py)."""
+    monkeypatch.setattr(word, "_font_advances", lambda family, bold: None)
+
+
 def test_without_a_template_the_amount_column_is_its_arial_width():
     assert _amount_column_points(_doc(_page(_AMOUNTS))) == pytest.approx(ARIAL_AMOUNT + 10.5, abs=0.05)  # 57,75 pt
 
@@ -98,7 +106,7 @@ def test_without_a_template_the_amount_column_is_its_arial_width():
     ("Calibri", None, ARIAL_AMOUNT + 10.5),  # a narrower font keeps Arial's room: 57,75 pt
     ("Arial", 10, 5559 / 1000 * 10 + 10.5),  # the template's table text at 10 pt: 55,59 + 10,5 = 66,09 pt
 ])
-def test_a_templates_table_font_gets_the_room_its_amounts_need(tmp_path, font, size, expected):
+def test_a_templates_table_font_gets_the_room_its_amounts_need(tmp_path, font, size, expected, estimated):
     template = docx.Document()
     if size is None:  # the table text inherits the template's Normal
         template.styles["Normal"].font.name = font
@@ -114,7 +122,7 @@ def test_a_templates_table_font_gets_the_room_its_amounts_need(tmp_path, font, s
     assert sum(c.width for c in doc.tables[0].columns) <= room
 
 
-def test_a_theme_font_is_read_from_the_templates_theme(tmp_path):
+def test_a_theme_font_is_read_from_the_templates_theme(tmp_path, estimated):
     # python-docx's own document names no font in its styles: its text is the theme's body font,
     # Cambria (a little narrower than Arial), so the amounts keep Arial's room
     template = docx.Document()
@@ -244,7 +252,7 @@ def test_a_wide_table_is_set_a_point_smaller_as_in_the_pdf():
     assert other.columns[1].width.pt == pytest.approx(ARIAL_AMOUNT + 10.5, abs=0.05)
 
 
-def test_a_templates_table_text_sets_the_wide_tables_a_point_smaller(tmp_path):
+def test_a_templates_table_text_sets_the_wide_tables_a_point_smaller(tmp_path, estimated):
     template = docx.Document()
     cell = template.styles.add_style("Report Table", 1)
     cell.font.name, cell.font.size = "Verdana", Pt(10)

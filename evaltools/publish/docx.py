@@ -45,7 +45,10 @@ wide as the page, ``et-wide``: a point smaller, as in the PDF), *Report Write He
 the evaluator's text) and the table style *Report Table Grid*
 (its first-row formatting is the header row's look); a template that defines them sets their
 look, and those it lacks are added with the default look. The table columns are measured in the
-table text's own font and size (a wider font than Arial gets wider columns), and a template without
+table text's own font and size: in the font's own widths where its file is installed (matplotlib's list
+of the computer's fonts finds it, fontTools reads it), else Arial's widths scaled by the font's known
+width; a figure's qualifier in brackets may wrap under it, as in the PDF, and a table whose words do not
+fit between the margins reaches into them (leaving 12 mm of paper) rather than break a word. A template without
 page numbers in its footer or header gets the report's in its footer ("Sida 3 av 12"; under the
 template's own footer text, if it has some). Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
@@ -55,6 +58,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import functools
 import datetime as dt
 import io
 import re
@@ -130,8 +134,9 @@ class _Writer:
     sections_seen: int = 0  # the section headings (h2) written so far
     contents: Any = None  # the table of contents (``w:sdt``), put before the second section heading
     style_ids: dict = field(default_factory=dict)  # (name, type) -> the style's id (None: the type's default)
-    cell_scale: float = 1.0  # the table text's width against Arial 8,5 pt (see _cell_scale)
-    wide_scale: float = 1.0  # the same for a wide table's text (Report Table Wide)
+    cell_text: _TextMeasure = field(default_factory=lambda: _TextMeasure())  # how the table text is measured
+    wide_text: _TextMeasure = field(default_factory=lambda: _TextMeasure())  # the same for a wide table's text
+    outdent: int = 0  # EMU a table whose words do not fit may reach into each side margin (see _outdent)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -195,9 +200,9 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     else:
         doc = docx.Document()
         _default_look(doc)
-    w = _Writer(doc, lang, _text_width(doc.sections[-1]))
+    w = _Writer(doc, lang, _text_width(doc.sections[-1]), outdent=_outdent(doc.sections[-1]))
     _ensure_styles(doc)
-    w.cell_scale, w.wide_scale = _cell_scale(doc, CELL_STYLE), _cell_scale(doc, WIDE_CELL_STYLE)
+    w.cell_text, w.wide_text = _measure(doc, CELL_STYLE), _measure(doc, WIDE_CELL_STYLE)
     _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
     if template is None:
         draft = soup.select_one(".et-draft strong")
@@ -229,6 +234,18 @@ def _text_width(section) -> int:
     left = section.left_margin if section.left_margin is not None else Mm(16)
     right = section.right_margin if section.right_margin is not None else Mm(16)
     return int(page) - int(left) - int(right)
+
+
+MARGIN_LEAST = Mm(12)  # the narrowest margin a table too wide for the text may leave at the paper's edge
+
+
+def _outdent(section) -> int:
+    """How far (EMU) a table whose words do not fit between the margins may reach into each side margin:
+    as far as leaves :data:`MARGIN_LEAST` of paper at the narrower side (A4 with the PDF's margins where
+    the template leaves them open)."""
+    left = section.left_margin if section.left_margin is not None else Mm(16)
+    right = section.right_margin if section.right_margin is not None else Mm(16)
+    return max(0, min(int(left), int(right)) - int(MARGIN_LEAST))
 
 
 def _clear_body(doc) -> None:
@@ -1126,7 +1143,13 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             if header or kept or "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
-    _widths(table, rows, ncols, w.width, w.wide_scale if wide else w.cell_scale)
+    reach = _widths(table, rows, ncols, w.width, w.wide_text if wide else w.cell_text,
+                    w.outdent if container is w.doc else 0)
+    if reach:  # centred over the text: as far into the left margin as into the right
+        table._tbl.tblPr.insert_element_before(
+            parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{-round(reach / 635)}" w:type="dxa"/>'),
+            "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+            "w:tblPrChange")
     w.paragraph(container, NOTE_STYLE).paragraph_format.space_after = Pt(0)
 
 
@@ -1136,36 +1159,108 @@ _NARROW = {" ": 278, ".": 278, ",": 278, ":": 278, ";": 278, "'": 191, "!": 278,
            "j": 222, "l": 222, "f": 278, "t": 278, "I": 278, "r": 333, "-": 333, "(": 333, ")": 333, "[": 278,
            "]": 278, "\u00a0": 278, "c": 500, "k": 500, "s": 500, "v": 500, "x": 500, "y": 500, "z": 500,
            "J": 500, "m": 833, "w": 722, "M": 833, "W": 944, "%": 889, "−": 584, "<": 584, ">": 584,
-           "+": 584, "=": 584, "–": 556, "—": 1000}
+           "+": 584, "=": 584, "–": 556, "—": 1000, NO_BREAK_HYPHEN: 333}
 CELL_POINTS = 8.5  # the table text's size (the Report Table style)
 CELL_PADDING = Pt(8.5 + 2)  # the style's cell margins (85 twips at each side) and a little air
 
 
 # How much wider than Arial a font sets the same text (digits and lower-case letters, on average),
-# for a template whose table text is in a font of its own; a narrower font counts as Arial (its
-# columns keep their room), a font not listed as a tenth wider (a word that may not fit is broken)
+# for a template whose table text is in a font of its own whose file is not on this computer (see
+# _TextMeasure); a narrower font counts as Arial (its columns keep their room), a font not listed as
+# a tenth wider (a word that may not fit is broken)
 FONT_WIDTHS = {"arial": 1.0, "helvetica": 1.0, "liberation sans": 1.0, "arimo": 1.0, "calibri": 0.9,
                "carlito": 0.9, "cambria": 0.97, "caladea": 0.97, "times new roman": 0.9, "times": 0.9,
                "liberation serif": 0.9, "tinos": 0.9, "garamond": 0.88, "georgia": 1.1, "verdana": 1.2,
                "tahoma": 1.03, "dejavu sans": 1.18, "dejavu serif": 1.22, "segoe ui": 1.02, "trebuchet ms": 1.0,
                "century gothic": 1.15, "gill sans mt": 0.92, "open sans": 1.08, "lato": 1.0, "roboto": 1.0, "aptos": 1.0}
 UNKNOWN_FONT_WIDTH = 1.1
+# fonts set exactly as Arial's table above (_NARROW): measured by it, not looked up
+ARIAL_METRICS = frozenset({"arial", "helvetica", "liberation sans", "arimo"})
+BOLD_WIDTH = 1.1  # bold against regular where the bold face is not measured
 
 
-def _text_emu(text: str, bold: bool = False, scale: float = 1.0) -> int:
-    """The width of ``text`` on one line in the table's text, in EMU (bold a tenth wider; ``scale``:
-    the table text's width against Arial 8,5 pt)."""
-    units = sum(_NARROW.get(c, 667 if c.isupper() else 556) for c in text)
-    return int(Pt(units / 1000 * CELL_POINTS * (1.1 if bold else 1.0) * scale))
+@dataclass(frozen=True)
+class _TextMeasure:
+    """How wide a table's text is set, for its column widths: the text's size, and its font's own
+    advance widths where the font's file is on this computer (``regular``, ``bold``: thousandths of an
+    em per character), else Arial's (:data:`_NARROW`) times the font's width against Arial's
+    (``factor``, :data:`FONT_WIDTHS`)."""
+
+    points: float = CELL_POINTS
+    factor: float = 1.0
+    regular: dict[str, float] | None = None
+    bold: dict[str, float] | None = None
+
+    def emu(self, text: str, bold: bool = False) -> int:
+        """The width of ``text`` on one line, in EMU."""
+        return int(Pt(self.units(text, bold) / 1000 * self.points))
+
+    def units(self, text: str, bold: bool = False) -> float:
+        """The width of ``text`` in thousandths of an em: measured, or estimated from Arial's widths (a
+        character the font lacks, which Word sets in another font, counts as Arial's)."""
+        face = self.bold if bold and self.bold is not None else self.regular
+        if face is None:
+            return sum(_arial(c) for c in text) * self.factor * (BOLD_WIDTH if bold else 1.0)
+        widths = (face[c] if c in face else _arial(c) for c in text)
+        return sum(widths) * (BOLD_WIDTH if bold and self.bold is None else 1.0)
 
 
-def _cell_scale(doc, style: str) -> float:
-    """How much wider the table text in ``style`` (*Report Table*, as a template may define it or its
-    *Normal*; *Report Table Wide*) is set than Arial 8,5 pt, which the column widths are measured in:
-    its size against 8,5 pt times its font's width against Arial's (:data:`FONT_WIDTHS`)."""
+def _arial(c: str) -> int:
+    """Arial's advance width of ``c`` in thousandths of an em (a character not listed in :data:`_NARROW`
+    counts as a lower-case letter's 556, an upper-case one as 667)."""
+    return _NARROW.get(c, 667 if c.isupper() else 556)
+
+
+def _measure(doc, style: str) -> _TextMeasure:
+    """How the table text in ``style`` (*Report Table*, as a template may define it or its *Normal*;
+    *Report Table Wide*) is measured: in its size, with its font's own widths where the font's file is
+    found on this computer (:func:`_font_advances`), else estimated from Arial's (:data:`FONT_WIDTHS`)."""
     name, points = _table_font(doc, style)
-    font = max(1.0, FONT_WIDTHS.get((name or "Times New Roman").strip().lower(), UNKNOWN_FONT_WIDTH))
-    return points / CELL_POINTS * font
+    key = (name or "Times New Roman").strip().lower()
+    if key in ARIAL_METRICS:
+        return _TextMeasure(points)
+    regular = _font_advances(key, False)
+    if regular is not None:
+        return _TextMeasure(points, regular=regular, bold=_font_advances(key, True))
+    return _TextMeasure(points, factor=max(1.0, FONT_WIDTHS.get(key, UNKNOWN_FONT_WIDTH)))
+
+
+@functools.lru_cache(maxsize=32)
+def _font_advances(family: str, bold: bool) -> dict[str, float] | None:
+    """The advance widths (thousandths of an em per character) of the upright face of ``family`` (lower
+    case) in the regular or bold weight, read from its font file where one is installed (or comes with
+    matplotlib); None when there is none, or it cannot be read."""
+    path = _font_file(family, bold)
+    if path is None:
+        return None
+    # start-up: fontTools (matplotlib's and WeasyPrint's own dependency) only for a template's own font
+    from fontTools.ttLib import TTFont
+    try:
+        with TTFont(path, fontNumber=0, lazy=True) as font:
+            per_em = 1000 / font["head"].unitsPerEm
+            metrics = font["hmtx"].metrics
+            return {chr(code): metrics[glyph][0] * per_em for code, glyph in font.getBestCmap().items()}
+    except Exception:  # noqa: BLE001 - a damaged or unusual font file: its widths are estimated instead
+        return None
+
+
+def _font_file(family: str, bold: bool) -> str | None:
+    """The file of the upright, normal-width face of ``family`` (lower case) nearest the weight asked
+    for (400, or 700 for bold), among the fonts matplotlib finds on this computer; None when the family
+    has no such face (a bold face must be at least semibold, a regular one no heavier than medium)."""
+    # start-up: matplotlib's font list only when a template's table text is in a font of its own
+    from matplotlib import font_manager
+    target = 700 if bold else 400
+    best: tuple[int, str] | None = None
+    for entry in font_manager.fontManager.ttflist:
+        if entry.name.strip().lower() != family or entry.style != "normal" or entry.stretch != "normal":
+            continue
+        weight = entry.weight if isinstance(entry.weight, int) else font_manager.weight_dict.get(str(entry.weight), 400)
+        if (bold and weight < 600) or (not bold and weight > 500):
+            continue
+        if best is None or abs(weight - target) < best[0]:
+            best = (abs(weight - target), str(entry.fname))
+    return None if best is None else best[1]
 
 
 def _table_font(doc, style_name: str) -> tuple[str | None, float]:
@@ -1206,52 +1301,88 @@ def _font_name(doc, fonts) -> str | None:
     return None
 
 
-def _widths(table, rows: list[Tag], ncols: int, width: int, scale: float = 1.0) -> None:
+def _cell_text(nodes: list) -> str:
+    """The text of a cell's ``nodes`` as Word gets it: white space collapsed, and the text the HTML keeps
+    on one line (``nw``, a number and its unit) joined by no-break spaces and hyphens, so that splitting
+    it at its spaces gives the pieces a line may break between."""
+    return "".join(text for text, _ in _segments(nodes, Fmt()))
+
+
+def _words(text: str) -> list[str]:
+    """The pieces of ``text`` between which a line may break (a no-break space joins its neighbours)."""
+    return [x for x in re.split(r"[ \n]+", text) if x]
+
+
+def _widths(table, rows: list[Tag], ncols: int, width: int, measure: _TextMeasure = _TextMeasure(),
+            outdent: int = 0) -> int:
     """Column widths as a browser lays out the HTML table: a column of numbers gets the room its
     longest number (and its heading's longest word) needs on one line, and its whole heading on one
-    line where the table has room; the other columns share the rest after their longest words, in
-    proportion to their texts (a text wraps beyond about 30 characters, a heading between its words).
-    A table too wide for the page is shrunk evenly. ``scale`` is the table text's width against
-    Arial 8,5 pt (:func:`_cell_scale`): a template's wider table text gets wider columns."""
+    line where the table has room; a number's qualifier in brackets after it (``et-qual``: "12 892 kr
+    (t.o.m. 2025-12-31)") may wrap under it, as in the PDF, so only its longest word counts. The other
+    columns share the rest after their longest words, in proportion to their texts (a text wraps beyond
+    about 30 characters, a heading between its words). A table whose longest words need more than the
+    text's width reaches into the side margins, up to ``outdent`` (EMU) at each side, and beyond that is
+    shrunk evenly. ``measure`` is how the table's text is set (:func:`_measure`): a template's wider
+    table text gets wider columns. Returns how far the table reaches into each side margin (EMU)."""
     least = [int(CELL_PADDING)] * ncols  # what a column needs: no word broken, no number wrapped
     wish = [int(CELL_PADDING)] * ncols  # what it would take, a text on one line up to about 30 characters
     numeric = [False] * ncols
     heading = [0] * ncols  # a heading on one line ("Kr per person och månad" over amounts of six characters)
+    qualified = [0] * ncols  # a number and its qualifier on one line
+    content = [0] * ncols  # a text column's longest text on one line
     for tr in rows:
         col = 0
         for cell in _cells(tr):
             span = _span(cell)
             if span == 1 and col < ncols:
-                words = cell.get_text(" ").split()
                 bold = cell.name == "th"
-                longest = max((_text_emu(x, bold, scale) for x in words), default=0)
+                text = _cell_text(list(cell.children))
+                longest = max((measure.emu(x, bold) for x in _words(text)), default=0)
                 if "num" in _classes(cell) and cell.name == "td":
                     numeric[col] = True
-                    longest = _text_emu(" ".join(words), scale=scale)
+                    qualifiers = [n for n in cell.children if isinstance(n, Tag) and "et-qual" in _classes(n)]
+                    figure = _cell_text([n for n in cell.children if n not in qualifiers]).strip()
+                    qualifier = _words(_cell_text(qualifiers))
+                    longest = max([measure.emu(figure)] + [measure.emu(x) for x in qualifier])
                     wide = longest
+                    qualified[col] = max(qualified[col], measure.emu(text.strip()) + int(CELL_PADDING))
                 elif bold:
                     wide = longest
-                    heading[col] = max(heading[col], _text_emu(" ".join(words), bold, scale))
+                    heading[col] = max(heading[col], measure.emu(text, bold))
                 else:
-                    wide = min(_text_emu(" ".join(words), scale=scale), _text_emu("x" * 30, scale=scale))
+                    wide = min(measure.emu(text), measure.emu("x" * 30))
+                    content[col] = max(content[col], measure.emu(text) + int(CELL_PADDING))
                 least[col] = max(least[col], longest + int(CELL_PADDING))
                 wish[col] = max(wish[col], wide + int(CELL_PADDING), least[col])
             col += span
-    for c in range(ncols):  # a number's column takes what its numbers need, and its heading on one line where
-        if numeric[c]:      # there is room (the texts beside it wrap first, as in the PDF)
-            wish[c] = max(least[c], heading[c] + int(CELL_PADDING))
-    if sum(wish) <= width:  # the texts get the rest, in proportion to their length
+    for c in range(ncols):  # a number's column takes what its numbers need, and its heading (and a number's
+        if numeric[c]:      # qualifier) on one line where there is room (the texts beside it wrap first, as in the PDF)
+            wish[c] = max(least[c], heading[c] + int(CELL_PADDING), qualified[c])
+    if sum(wish) <= width:  # the texts get the rest: as a browser shares it, to the texts that would wrap in
+        # proportion to how much more they would take on one line (a column of long sources before a
+        # column of short names), and what is left beyond that in proportion to their length
         texts = sum(x for x, num in zip(wish, numeric) if not num)
         spare = width - sum(wish)
-        cols = [x if num or not texts else x + int(spare * x / texts) for x, num in zip(wish, numeric)]
+        more = [0 if num else max(0, c - x) for x, c, num in zip(wish, content, numeric)]
+        if sum(more) >= spare > 0:
+            cols = [x + int(spare * m / sum(more)) for x, m in zip(wish, more)]
+        else:
+            full = [x + m for x, m in zip(wish, more)]
+            texts = sum(x for x, num in zip(full, numeric) if not num)
+            spare = width - sum(full)
+            cols = [x if num or not texts else x + int(spare * x / texts) for x, num in zip(full, numeric)]
         if not texts:
             cols = [int(width * x / sum(wish)) for x in wish]
-    elif sum(least) <= width:  # each at least its longest word; the texts share what is left
+    elif sum(least) <= width:  # each at least its longest word; the rest is shared in proportion to how much
+        # more each column would take on one line (its texts' whole length, a number's heading and qualifier)
         spare = width - sum(least)
-        more = [max(0, x - y) for x, y in zip(wish, least)]
+        more = [max(0, x - y, c - y) for x, y, c in zip(wish, least, content)]
         cols = [y + (int(spare * m / sum(more)) if sum(more) else 0) for y, m in zip(least, more)]
-    else:
-        cols = [int(width * y / sum(least)) for y in least]
+    else:  # the longest words need more than the text's width: the table reaches into the margins as
+        # far as it must and may (``outdent`` at each side) rather than break a word, as Word itself lays
+        # out a table whose words do not fit; a table that needs more still is shrunk evenly
+        room = min(sum(least), width + 2 * outdent)
+        cols = least if sum(least) <= room else [int(room * y / sum(least)) for y in least]
     for column, size in zip(table.columns, cols):
         column.width = Emu(size)
     for tr in table._tbl.tr_lst:
@@ -1260,6 +1391,7 @@ def _widths(table, rows: list[Tag], ncols: int, width: int, scale: float = 1.0) 
             span = tc.grid_span
             tc.width = Emu(sum(cols[col:col + span]))
             col += span
+    return max(0, (sum(cols) - width) // 2)
 
 
 # ---------------------------------------------------------------- pictures
