@@ -31,7 +31,7 @@ def test_the_individuals_npv_is_not_shown_where_the_windows_differ():
     assert math.isnan(t.loc["individ", "npv"]) and math.isnan(t.loc["individ", "pv_benefit"])
     assert t.loc["individ", "note"] == Note.of("assumption.actor_individual_short", months=13, horizon=36)
     assert note_text(t.loc["individ", "note"], "sv").startswith(
-        "visas inte: arbetsinkomsterna är uppmätta för 13 månader från start")
+        "visas inte: lönen är uppmätt i 13 månader, försörjningsstödet räknas över 36 månader")
     # society's figure holds the earnings of the measured months only: a lower bound, and said to be
     assert bool(t.loc["samhälle", "lower_bound"])
     assert "13 uppmätta månaderna" in note_text(t.loc["samhälle", "note"], "sv")

@@ -136,7 +136,7 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
         elif short and p == "individ":
             b, note = np.nan, Note.of("assumption.actor_individual_short", months=window["months"], horizon=window["horizon"])
         elif short and society:
-            note = Note.of("assumption.actor_society_short", months=window["months"], horizon=window["horizon"])
+            note = Note.of("assumption.actor_society_short", months=window["months"])
         npv = b - c + (e if society else 0.0)
         # the ratios' cost and benefit: society's with the skattefaktor on the side it comes from
         c_ratio = c + (sf * public_cost if society else 0.0)
