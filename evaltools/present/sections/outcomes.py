@@ -137,6 +137,12 @@ def blocks(r) -> list[list]:
         t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
         msg("outcomes.holm"): [fmt_p(p, lang) for p in rt["p_holm"]],
     })  # the test's name is method, told in the appendix; the body says what the numbers mean
+    # a group whose every figure is hidden is a row of marks that tells the board nothing: left out, and said
+    # (the groups the participants table shows are named in the note on those hidden here)
+    marks = pd.Series([not any(_shown(v) or (isinstance(v, str) and v.startswith("<")) for v in row)
+                       for row in zip(rt["n"], rt["successes"], rt["rate"])], index=rates.index)
+    rates = rates[~marks].reset_index(drop=True)
+    left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
     clear = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
@@ -166,7 +172,7 @@ def blocks(r) -> list[list]:
         out = [[Text([intro], heading), kinds,
                 Text([], msg("outcomes.by_group", measure=rate_col), 3),
                 *rates_chart(r), Text([verdict]),
-                Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r),
+                Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r) + left_out,
                       numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
                                msg("outcomes.holm")))]]
     m = r.model

@@ -1,0 +1,33 @@
+"""The outcomes-by-group table leaves out a group whose every figure is hidden (a row of ".." tells the board
+nothing) and says so under the table; a group with any figure shown, or a "<5", keeps its row."""
+from __future__ import annotations
+
+from evaltools.present.display import Table
+from evaltools.present.sections import outcomes
+
+from .conftest import sample_report
+
+
+def _rate_table(r) -> Table:
+    return [b for g in outcomes.blocks(r) for b in g if isinstance(b, Table) and "Kategori" in b.frame.columns][0]
+
+
+def test_a_row_of_marks_only_is_left_out_and_the_note_says_so():
+    r = sample_report("nasta-steg", "sv")
+    raw = r.rates.table  # the analysis' rows: (variable, category) with counts or marks
+    # by the analysis' own marks: a row stays when its count, successes or rate is a number or a "<5"
+    def kept(row):
+        return any(not isinstance(v, str) or v.startswith("<") for v in (row.n, row.successes, row.rate))
+    expected = sum(kept(row) for row in raw.itertuples())
+    assert expected < len(raw)  # (Nästa steg hides whole groups: the case this is about)
+    table = _rate_table(r)
+    assert len(table.frame) == expected
+    assert not any(set(row[2:5]) == {".."} for row in table.frame.itertuples(index=False))
+    assert table.notes[-1] == "Grupper där alla siffror är dolda står inte i tabellen."
+
+
+def test_a_table_without_such_rows_keeps_every_row_and_says_nothing_of_it():
+    r = sample_report("kompassen-demo", "sv")  # (every group of Kompassen's 14 shows a figure)
+    table = _rate_table(r)
+    assert len(r.rates.table) == 14 and len(table.frame) == 14
+    assert "Grupper där alla siffror är dolda står inte i tabellen." not in table.notes
