@@ -164,6 +164,8 @@ _TITLES = {
 
 def _title(result: Result, lang: str) -> str:
     key = _TITLES.get(type(result).__name__)
+    if key and getattr(result, "freq", "M") == "Q":  # flows per quarter
+        key += "_quarter"
     return msg(key, lang) if key else type(result).__name__
 
 
@@ -497,7 +499,10 @@ def display_frame(result: Result, lang: str) -> pd.DataFrame:
         return goal_table_frame(result, lang, result.context.min_count if result.context else DEFAULT_MIN_COUNT)
     spec = _COLUMNS.get(type(result).__name__)
     table = _worded(result, lang)
-    return format_frame(table, spec(lang) if spec else _generic_spec(table, lang), lang)
+    columns = spec(lang) if spec else _generic_spec(table, lang)
+    if getattr(result, "freq", "M") == "Q":  # flows per quarter: the period column is a quarter
+        columns = [(c, msg("participants.quarter", lang) if c == "month" else head, kind) for c, head, kind in columns]
+    return format_frame(table, columns, lang)
 
 
 def _worded(result: Result, lang: str) -> pd.DataFrame:

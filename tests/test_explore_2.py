@@ -1,0 +1,72 @@
+"""Exploring a project in a notebook as a newcomer does, by the README and the docstrings: an
+argument written wrong says what was wrong and what to write, and a result says what it is."""
+from __future__ import annotations
+
+import pytest
+
+import evaltools as et
+
+
+@pytest.fixture
+def tiny(tiny_project):
+    return et.load_project(tiny_project())
+
+
+# --- breakdown variables: one name is one variable, an unknown one is named with what to write ----
+@pytest.mark.parametrize("call, where, name", [
+    (lambda p: et.outcome_rates(p, by=("kön",)), "outcome_rates", "by"),
+    (lambda p: et.composition(p, by=("kön",)), "composition", "by"),
+    (lambda p: et.success_model(p, covariates=("kön",)), "success_model", "covariates"),
+    (lambda p: et.time_to_exit(p, by="kön"), "time_to_exit", "by"),
+])
+def test_a_breakdown_the_participants_lack_is_named_with_the_variables_to_write(tiny, call, where, name):
+    """These raised a bare KeyError('kön') from inside pandas."""
+    with pytest.raises(et.ParamsError) as err:
+        call(tiny)
+    text = err.value.message("sv")
+    assert text.startswith(f"{where}:")
+    line = text.splitlines()[1]
+    assert line.startswith(f"  - {name}: står 'kön'; förväntat ett av: ")
+    assert "sex" in line and "age_group" in line and "household_type" in line
+
+
+def test_a_misspelt_breakdown_gets_the_nearest_column(tiny):
+    with pytest.raises(et.ParamsError) as err:
+        et.outcome_rates(tiny, by=("sex", "age_grop"))
+    lines = err.value.message("en").splitlines()[1:]
+    assert len(lines) == 1  # "sex" is a column: only the misspelt one is named
+    assert lines[0].startswith("  - by: got 'age_grop'; did you mean 'age_group'?")
+
+
+def test_one_breakdown_may_be_written_as_a_name(tiny):
+    """by="sex" was read letter by letter and raised KeyError('s')."""
+    raw = et.outcome_rates(tiny, by="sex").raw
+    # ended in the tiny project: P1 (kvinna), P2 and P4 (man); P3 is still enrolled
+    assert set(raw["variable"]) == {"sex"}
+    assert dict(zip(raw["category"], raw["n"])) == {"kvinna": 1, "man": 2}
+    comp = et.composition(tiny, by="sex").raw
+    # enrolled: P1, P3 (kvinna), P2, P4 (man)
+    assert dict(zip(comp["category"], comp["n"])) == {"kvinna": 2, "man": 2}
+
+
+# --- flows per quarter say quarter ------------------------------------------------------------------
+def test_flows_per_quarter_are_titled_and_headed_as_quarters(tiny):
+    """et.flows(project, freq="Q") showed quarters under the title 'per månad' and the heading 'Månad'."""
+    q = et.flows(tiny, freq="Q")
+    # starts 2022-02-01, 2022-03-15 (Q1), 2022-06-01 (Q2), 2023-01-10 (2023Q1);
+    # ends 2022-08-01 (Q3), 2022-12-01 (Q4), 2023-05-01 (2023Q2)
+    assert q.raw["month"].tolist() == ["2022Q1", "2022Q2", "2022Q3", "2022Q4", "2023Q1", "2023Q2"]
+    assert q.raw["intake"].tolist() == [2, 1, 0, 0, 1, 0]
+    assert q.raw["exits"].tolist() == [0, 0, 1, 1, 0, 1]
+    html = q._repr_html_()
+    assert "Påbörjade och avslutade per kvartal" in html and "per månad" not in html
+    assert list(q.display("sv").columns)[0] == "Kvartal"
+    assert list(q.display("en").columns)[0] == "Quarter"
+    m = et.flows(tiny)
+    assert list(m.display("sv").columns)[0] == "Månad" and "per månad" in m._repr_html_()
+
+
+def test_an_unknown_frequency_names_the_two(tiny):
+    with pytest.raises(et.ParamsError) as err:
+        et.flows(tiny, freq="vecka")
+    assert err.value.message("sv").splitlines()[1] == "  - freq: står 'vecka'; förväntat ett av: M, Q"
