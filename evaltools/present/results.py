@@ -164,8 +164,8 @@ _TITLES = {
 
 def _title(result: Result, lang: str) -> str:
     key = _TITLES.get(type(result).__name__)
-    if key and getattr(result, "freq", "M") == "Q":  # flows per quarter
-        key += "_quarter"
+    if getattr(result, "freq", "M") == "Q":  # flows per quarter
+        key = "explore.title.flows_quarter"
     return msg(key, lang) if key else type(result).__name__
 
 
