@@ -70,3 +70,40 @@ def test_an_unknown_frequency_names_the_two(tiny):
     with pytest.raises(et.ParamsError) as err:
         et.flows(tiny, freq="vecka")
     assert err.value.message("sv").splitlines()[1] == "  - freq: står 'vecka'; förväntat ett av: M, Q"
+
+
+# --- errors about the project and its goals in the reader's language --------------------------------
+def test_a_project_id_not_in_the_params_folder_is_worded_in_swedish_and_in_english(tiny_project, monkeypatch):
+    """The message was English inside a Swedish error ('1 problem i projektparametrarna: no project ...')."""
+    path = tiny_project()
+    (path.parent / "params").mkdir()
+    (path.parent / "params" / "tiny.yaml").write_text(path.read_text(encoding="utf-8").replace("data/", "../data/"),
+                                                      encoding="utf-8")
+    monkeypatch.setenv("EVALTOOLS_ROOT", str(path.parent))
+    with pytest.raises(et.ParamsError) as err:
+        et.load_project("tinny")
+    folder = path.parent / "params"
+    assert err.value.message("sv").splitlines()[1] == (
+        f"  - inget projekt 'tinny' i {folder} (projekt där: tiny); skriv ett projekt-id eller sökvägen till en "
+        "parameterfil")
+    assert err.value.message("en").splitlines()[1] == (
+        f"  - no project 'tinny' in {folder} (projects there: tiny); give a project id or the path to a params file")
+
+
+def test_a_goal_id_that_does_not_exist_is_worded_in_swedish_and_in_english(tiny_project):
+    project = et.load_project(tiny_project("""\
+        goals:
+          - {id: deltagare, kind: participant_count, label: Minst 2 deltagare per år, target: 2, period: project_year}
+        """))
+    with pytest.raises(et.ParamsError) as err:
+        project.with_params(goals={"deltagre": {"target": 3}, "deltagare": 3})
+    assert err.value.message("sv").splitlines()[1:] == [
+        "  - goals.deltagre: inget mål med detta id (målen: deltagare)",
+        "  - goals.deltagare: förväntat nycklarna som ska ändras, till exempel {'target': 50}; står 3"]
+    assert err.value.message("en").splitlines()[1:] == [
+        "  - goals.deltagre: no goal with this id (goals: deltagare)",
+        "  - goals.deltagare: expected the keys to change, such as {'target': 50}, got 3"]
+    with pytest.raises(et.ParamsError) as err:
+        project.with_params(data={"participants": "x.csv"})
+    assert err.value.message("sv").splitlines()[1] == (
+        "  - data: kan inte ändras för utforskning; läs in en annan parameterfil i stället")
