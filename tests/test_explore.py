@@ -337,9 +337,9 @@ def test_grid_and_key_figures_agree_with_evaluate(demo):
     assert g.iloc[1, 1] == fmt_kr(et.whatif.evaluate(demo, deadweight=0.5, horizon_years=3).summary.npv)
     kf = et.whatif.key_figures(et.cost_benefit(demo, monte_carlo=False), "stat")
     assert kf.iloc[0, 0].startswith("Nettonuvärde för staten")
-    with pytest.raises(ValueError, match="perspective must be one of"):
+    with pytest.raises(et.ParamsError, match="perspective: står 'nosuch'; förväntat ett av: kommun"):
         et.whatif.key_figures(et.cost_benefit(demo, monte_carlo=False), "nosuch")
-    with pytest.raises(TypeError, match="unknown assumption"):
+    with pytest.raises(et.ParamsError, match="assumption: står 'horizon'; menade du 'horizon_years'"):
         et.whatif.evaluate(demo, horizon=5)
 
 

@@ -107,3 +107,40 @@ def test_a_goal_id_that_does_not_exist_is_worded_in_swedish_and_in_english(tiny_
         project.with_params(data={"participants": "x.csv"})
     assert err.value.message("sv").splitlines()[1] == (
         "  - data: kan inte ändras för utforskning; läs in en annan parameterfil i stället")
+
+
+# --- the what-if functions' choices: named with the nearest one, in the project's language ----------
+@pytest.fixture(scope="module")
+def demo_cba():
+    project = et.load_project("kompassen-demo")
+    return project, et.cost_benefit(project, monte_carlo=False)
+
+
+def test_a_misspelt_perspective_is_named_with_the_nearest_one(demo_cba):
+    """It was an English ValueError ('perspective must be one of ...') in a Swedish notebook."""
+    _, cba = demo_cba
+    for call, where in ((lambda: et.whatif.key_figures(cba, perspective="kommunen"), "key_figures"),
+                        (lambda: et.whatif.tornado_data(cba, "kommunen"), "tornado_data")):
+        with pytest.raises(et.ParamsError) as err:
+            call()
+        head, line = err.value.message("sv").splitlines()
+        assert head.startswith(f"{where}:")
+        assert line.startswith("  - perspective: står 'kommunen'; menade du 'kommun'? (förväntat ett av: kommun, ")
+    assert et.whatif.key_figures(cba, perspective="kommun").iloc[0, 0].startswith("Nettonuvärde för kommunen")
+
+
+def test_a_misspelt_assumption_or_cost_basis_is_named_with_the_nearest_one(demo_cba):
+    """evaluate(deadwight=...) raised an English TypeError; cost_basis='budgett' an English ValueError."""
+    project, _ = demo_cba
+    with pytest.raises(et.ParamsError) as err:
+        et.whatif.evaluate(project, deadwight=0.5)
+    assert err.value.message("sv").splitlines()[1] == (
+        "  - assumption: står 'deadwight'; menade du 'deadweight'? (förväntat ett av: monthly_level, horizon_years, "
+        "dropoff_per_year, deadweight, discount_rate)")
+    with pytest.raises(et.ParamsError) as err:
+        et.whatif.grid(project, "deadweight", (0.25, 0.5), "horizon", (3, 5))
+    assert err.value.message("en").splitlines()[1].startswith("  - columns: got 'horizon'; did you mean 'horizon_years'?")
+    with pytest.raises(et.ParamsError) as err:
+        et.costs(project, cost_basis="budgett")
+    assert err.value.message("sv").splitlines()[1] == (
+        "  - cost_basis: står 'budgett'; menade du 'budget'? (förväntat ett av: actual_else_budget, budget)")
