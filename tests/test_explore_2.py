@@ -144,3 +144,17 @@ def test_a_misspelt_assumption_or_cost_basis_is_named_with_the_nearest_one(demo_
         et.costs(project, cost_basis="budgett")
     assert err.value.message("sv").splitlines()[1] == (
         "  - cost_basis: står 'budgett'; menade du 'budget'? (förväntat ett av: actual_else_budget, budget)")
+
+
+def test_setup_notebook_shows_a_table_of_text_whole(demo_cba):
+    """key_figures' cells were cut at pandas' 50 characters: 'Nettonuvärde för de offentliga finansiärerna (...'."""
+    import pandas as pd
+
+    _, cba = demo_cba
+    kf = et.whatif.key_figures(cba, perspective="samhälle")
+    label = kf.iloc[1, 0]
+    assert label == "Nettonuvärde för de offentliga finansiärerna (2023 års priser)"  # 62 characters, the demo in 2023 prices
+    with pd.option_context("display.max_colwidth", 50):  # pandas' default; restored after the test
+        assert label not in kf._repr_html_()
+        et.setup_notebook()
+        assert label in kf._repr_html_()
