@@ -158,3 +158,22 @@ def test_setup_notebook_shows_a_table_of_text_whole(demo_cba):
         assert label not in kf._repr_html_()
         et.setup_notebook()
         assert label in kf._repr_html_()
+
+
+# --- outcome codes chosen for exploration ------------------------------------------------------------
+def test_a_misspelt_outcome_code_is_refused_not_counted_as_no_one(tiny):
+    """success_outcomes=("arbte",) counted 0 successes and the headline still said 'enligt projektets huvudmål'."""
+    with pytest.raises(et.ParamsError) as err:
+        et.outcome_rates(tiny, success_outcomes=("arbte", "studier"))
+    lines = err.value.message("sv").splitlines()[1:]
+    assert len(lines) == 1 and lines[0].startswith("  - success_outcomes: står 'arbte'; menade du 'arbete'?")
+
+
+def test_outcomes_chosen_are_not_called_the_main_goals(tiny):
+    r = et.outcome_rates(tiny, by="sex", success_outcomes="arbete")
+    # ended: P1 kvinna (arbete), P2 man (kvar_försörjningsstöd), P4 man (sjuk_aktivitetsersättning)
+    assert dict(zip(r.raw["category"], zip(r.raw["n"], r.raw["successes"]))) == {"kvinna": (1, 1), "man": (2, 0)}
+    # 1 of 3 = 33,3 %
+    assert r.headline("sv").replace("\xa0", " ") == "Av 3 avslutade hade 1 (33,3 %) ett av de valda utfallen."
+    assert r.headline("en").replace("\xa0", " ") == "Of 3 who ended, 1 (33.3%) had one of the outcomes chosen."
+    assert "huvudmål" in et.outcome_rates(tiny, by="sex").headline("sv")

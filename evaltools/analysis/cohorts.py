@@ -23,7 +23,7 @@ from .goals import period_windows, CI_METHOD, SuccessDefinition, success_definit
 from ..data.project import Project
 from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
-from ..data.arguments import check_choice, check_columns
+from ..data.arguments import check_choice, check_names
 from ..data.messages import message
 from .result import Categories, Codes, Note, Result
 from .goals import GoalAssessment, assess_goals
@@ -78,7 +78,7 @@ def _breakdowns(project: Project, name: str, value: object, where: str, lang: st
     """The breakdown variables ``value`` names (one name or several) when the participant table has
     them; otherwise a :class:`~evaltools.data.errors.ParamsError` naming each unknown one and the
     variables to write."""
-    return check_columns(name, value, tuple(project.participants.columns), BREAKDOWN_CHOICES, where,
+    return check_names(name, value, tuple(project.participants.columns), BREAKDOWN_CHOICES, where,
                          lang or project.params.language)
 
 
@@ -338,7 +338,9 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         displays itself in (its context).
     success_outcomes
         Outcome codes to count instead of the main goal's definition (for exploration; the
-        result's ``definition`` is then ``None``).
+        result's ``definition`` is then ``None`` and its headline says "the outcomes chosen"), one
+        code (``"arbete"``) or several; a code that is not an outcome code
+        (docs/data-contract.md, *Outcomes*) raises a :class:`~evaltools.data.errors.ParamsError`.
     goals
         The project's goal table (:func:`evaltools.analysis.goals.assess_goals`) when it is already
         computed: a rate row is hidden where it would reveal, beside the goal table's counts, a small
@@ -360,6 +362,9 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     """
     _require_participants(project, lang)
     by = _breakdowns(project, "by", by, "outcome_rates", lang)
+    if success_outcomes:  # a misspelt code would count no one, silently
+        success_outcomes = check_names("success_outcomes", success_outcomes, tuple(S.OUTCOMES), tuple(S.OUTCOMES),
+                                       "outcome_rates", lang or project.params.language)
     d = None if success_outcomes else success_definition(project.params, lang)
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows = []

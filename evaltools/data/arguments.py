@@ -112,10 +112,10 @@ def check_choice(name: str, value: object, choices: tuple[str, ...] | list[str],
     raise ParamsError(where, [line], lang if lang in LANGS else DEFAULT_LANG)
 
 
-def check_columns(name: str, value: object, columns: tuple[str, ...] | list[str], suggested: tuple[str, ...],
-                  where: str, lang: str | None = None) -> tuple[str, ...]:
-    """``value`` as a tuple of column names that the participant table has: a single name
-    (``"sex"``) is one column; a list or tuple is several.
+def check_names(name: str, value: object, columns: tuple[str, ...] | list[str], suggested: tuple[str, ...],
+                where: str, lang: str | None = None) -> tuple[str, ...]:
+    """``value`` as a tuple of names that ``columns`` holds (the participant table's columns, or the
+    outcome codes): a single name (``"sex"``) is one; a list or tuple is several.
 
     Parameters
     ----------
@@ -124,9 +124,9 @@ def check_columns(name: str, value: object, columns: tuple[str, ...] | list[str]
     value
         What was given.
     columns
-        The columns the participant table has.
+        The names allowed (the columns the participant table has, or codes).
     suggested
-        The breakdown variables the message lists as the ones to write.
+        The names the message lists as the ones to write.
     where
         The function the argument was given to (``outcome_rates``).
     lang
@@ -135,8 +135,8 @@ def check_columns(name: str, value: object, columns: tuple[str, ...] | list[str]
     Raises
     ------
     ParamsError
-        One line per name that is not a column, each naming the nearest column where one is close,
-        and the breakdown variables to write.
+        One line per name that is not allowed, each naming the nearest one where one is close, and
+        the names to write.
     """
     names = (value,) if isinstance(value, str) else value
     if not isinstance(names, (tuple, list)):

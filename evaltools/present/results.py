@@ -265,7 +265,9 @@ def _headline_rates(r, lang):
     if first is None or not first["n"].sum():
         return msg("explore.rates.none", lang)
     n, k = int(first["n"].sum()), int(first["successes"].sum())
-    return msg("explore.rates.headline", lang, n=fmt_int(n, lang), k=fmt_int(k, lang), share=fmt_pct(k / n, lang))
+    # (outcome codes the caller chose are not the main goal's definition: the headline must not say so)
+    key = "explore.rates.headline" if getattr(r, "definition", None) is not None else "explore.rates.headline_chosen"
+    return msg(key, lang, n=fmt_int(n, lang), k=fmt_int(k, lang), share=fmt_pct(k / n, lang))
 
 
 def _headline_model(r, lang):
