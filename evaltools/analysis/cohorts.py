@@ -23,6 +23,7 @@ from .goals import period_windows, CI_METHOD, SuccessDefinition, success_definit
 from ..data.project import Project
 from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
+from ..data.arguments import check_choice, check_names
 from ..data.messages import message
 from .result import Categories, Codes, Note, Result
 from .goals import GoalAssessment, assess_goals
@@ -32,6 +33,9 @@ RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNIC
 # Breakdowns shown only where the participants differ in them: a project of one municipality has no
 # breakdown by municipality (every participant in one group says nothing), one of several has.
 ONLY_WHEN_SEVERAL = (S.MUNICIPALITY,)
+# the breakdown variables an error message offers when a notebook asks for a column the participants lack
+BREAKDOWN_CHOICES = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNICIPALITY, S.SUPPORT_START,
+                     S.SGI_STATUS, S.EDUCATION)
 
 
 def several_municipalities(project: Project) -> bool:
@@ -70,6 +74,14 @@ def _require_participants(project: Project, lang: str | None) -> None:
                                           id=project.params.id))
 
 
+def _breakdowns(project: Project, name: str, value: object, where: str, lang: str | None) -> tuple[str, ...]:
+    """The breakdown variables ``value`` names (one name or several) when the participant table has
+    them; otherwise a :class:`~evaltools.data.errors.ParamsError` naming each unknown one and the
+    variables to write."""
+    return check_names(name, value, tuple(project.participants.columns), BREAKDOWN_CHOICES, where,
+                         lang or project.params.language)
+
+
 def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | None = None) -> Composition:
     """Who took part? Counts and shares of participants for each breakdown variable.
 
@@ -78,8 +90,10 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     project
         A loaded project.
     by
-        The variables to break down by (default: sex, age group, household type, intake year,
-        support at start, SGI status).
+        The variables to break down by, columns of ``project.participants`` (default: sex, age
+        group, household type, intake year, support at start, SGI status, municipality); one name
+        (``"sex"``) or several (``("sex", "age_group")``). A name the participants lack raises a
+        :class:`~evaltools.data.errors.ParamsError` that names it and the variables to write.
     lang
         ``"sv"`` or ``"en"``: the language of messages about the data; the result holds codes only
         (its display language is set by the result's context, see :func:`evaltools.outcome_rates`).
@@ -97,6 +111,7 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     >>> et.composition(project, by=("sex", "age_group"))  # doctest: +SKIP
     """
     _require_participants(project, lang)
+    by = _breakdowns(project, "by", by, "composition", lang)
     df = project.participants
     rows = []
     for var in by:
@@ -112,8 +127,12 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     return Composition(table, raw, (Note.of("note.counts_hidden", k=_k(project)),))
 
 
+@dataclass(frozen=True)
 class Flows(Result):
-    """Intake and exits per month."""
+    """Intake and exits per month (``freq="M"``) or per quarter (``freq="Q"``); the column ``month``
+    holds the period either way."""
+
+    freq: str = "M"
 
 
 def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
@@ -126,21 +145,22 @@ def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
     lang
         Not used for the numbers; kept for a uniform signature.
     freq
-        ``"M"`` for months or ``"Q"`` for quarters.
+        ``"M"`` for months or ``"Q"`` for quarters (anything else raises a
+        :class:`~evaltools.data.errors.ParamsError` naming the two).
 
     Returns
     -------
     Flows
-        ``table``: month, intake, exits, suppressed per cell and against every published
-        total (column totals, project years); ``raw``: unsuppressed.
+        ``table``: month (the month, or the quarter written ``2024Q1``), intake, exits, suppressed
+        per cell and against every published total (column totals, project years); ``raw``:
+        unsuppressed; ``freq``: as given.
 
     Examples
     --------
     >>> et.flows(project, freq="Q")  # doctest: +SKIP
     """
     _require_participants(project, lang)
-    if freq not in ("M", "Q"):
-        raise ValueError(f"freq must be 'M' (month) or 'Q' (quarter), got {freq!r}")
+    check_choice("freq", freq, ("M", "Q"), "flows", lang or project.params.language)
     df = project.participants
     start = df[S.START_DATE].dt.to_period(freq).value_counts()
     end = df[S.END_DATE].dropna().dt.to_period(freq).value_counts()
@@ -156,7 +176,7 @@ def flows(project: Project, lang: str | None = None, freq: str = "M") -> Flows:
     lines = [(rows.tolist(), j) for rows in _whole_periods_in_years(months, project.params) for j in (0, 1)]
     supp = suppress_crosstab(raw[["intake", "exits"]], _k(project), col_totals=True, row_totals=False, lines=lines)
     table = pd.concat([raw[["month"]], supp], axis=1)
-    return Flows(table, raw, ())
+    return Flows(table, raw, (), freq=freq)
 
 
 def _whole_periods_in_years(periods: pd.PeriodIndex, params) -> list[np.ndarray]:
@@ -307,7 +327,10 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     project
         A loaded project.
     by
-        The variables to compare (default: intake year, sex, age group, household type).
+        The variables to compare, columns of ``project.participants`` (default: intake year, sex,
+        age group, household type, municipality); one name (``"sex"``) or several. A name the
+        participants lack raises a :class:`~evaltools.data.errors.ParamsError` that names it and the
+        variables to write.
     lang
         ``"sv"`` or ``"en"``: the language of the main goal's name in ``definition`` and of messages
         about the data; default: the params file's. The table holds codes, not words: called as
@@ -315,7 +338,9 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         displays itself in (its context).
     success_outcomes
         Outcome codes to count instead of the main goal's definition (for exploration; the
-        result's ``definition`` is then ``None``).
+        result's ``definition`` is then ``None`` and its headline says "the outcomes chosen"), one
+        code (``"arbete"``) or several; a code that is not an outcome code
+        (docs/data-contract.md, *Outcomes*) raises a :class:`~evaltools.data.errors.ParamsError`.
     goals
         The project's goal table (:func:`evaltools.analysis.goals.assess_goals`) when it is already
         computed: a rate row is hidden where it would reveal, beside the goal table's counts, a small
@@ -336,6 +361,10 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     >>> rates.display().to_excel("rates.xlsx", index=False)  # doctest: +SKIP
     """
     _require_participants(project, lang)
+    by = _breakdowns(project, "by", by, "outcome_rates", lang)
+    if success_outcomes:  # a misspelt code would count no one, silently
+        success_outcomes = check_names("success_outcomes", success_outcomes, tuple(S.OUTCOMES), tuple(S.OUTCOMES),
+                                       "outcome_rates", lang or project.params.language)
     d = None if success_outcomes else success_definition(project.params, lang)
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows = []
@@ -517,7 +546,9 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     project
         A loaded project.
     covariates
-        The variables in the model (default: sex, age group, intake year).
+        The variables in the model, columns of ``project.participants`` (default: sex, age group,
+        intake year); one name or several. A name the participants lack raises a
+        :class:`~evaltools.data.errors.ParamsError` that names it and the variables to write.
     lang
         ``"sv"`` or ``"en"``: as in :func:`outcome_rates` (the table holds codes, not words).
     rates
@@ -538,6 +569,7 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     >>> et.success_model(project, covariates=("sex", "household_type"))  # doctest: +SKIP
     """
     _require_participants(project, lang)
+    covariates = _breakdowns(project, "covariates", covariates, "success_model", lang)
     df = _ended_with_success(project, success_definition(project.params, lang))
     df["success"] = df["success"].astype(int)
     codes = {c: {str(v): v for v in df[c].unique()} for c in covariates}  # each category's code, by its text
@@ -649,7 +681,10 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     project
         A loaded project.
     by
-        The variable to compare (default: intake year), or ``None`` for everyone together.
+        The variable to compare, a column of ``project.participants`` such as ``"sex"`` or
+        ``"household_type"`` (default: intake year, ``"project_year"``), or ``None`` for everyone
+        together. A name the participants lack raises a :class:`~evaltools.data.errors.ParamsError`
+        that names it and the variables to write.
     days
         The days since start at which the shares are tabulated.
     lang
@@ -669,6 +704,10 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     >>> et.plots.plot_time_to_exit(stay)  # doctest: +SKIP
     """
     _require_participants(project, lang)
+    if by is not None:
+        one = _breakdowns(project, "by", by, "time_to_exit", lang)
+        by = one[0] if len(one) == 1 else check_choice("by", by, BREAKDOWN_CHOICES, "time_to_exit",
+                                                       lang or project.params.language)
     k = _k(project)
     sd = success_definition(project.params, lang)
     df = project.participants.copy()

@@ -3,12 +3,13 @@ the same messages as the params file, so a mistyped argument reads like a mistyp
 never as a bare ``ValueError`` or ``KeyError``."""
 from __future__ import annotations
 
+import difflib
 import math
 from itertools import islice
 from numbers import Real
 
 from .errors import ParamsError
-from .messages import LANGS, message
+from .messages import DEFAULT_LANG, LANGS, message
 
 
 def _short(value: object, limit: int = 80) -> str:
@@ -78,3 +79,76 @@ def check_grid(rows: object, columns: object, where: str) -> tuple[list, list]:
         raise ParamsError(where, [_line("params.grid_size", "row_values, column_values", rows=sizes[0],
                                         columns=sizes[1], limit=MAX_GRID_CELLS)])
     return out[0], out[1]
+
+
+def check_choice(name: str, value: object, choices: tuple[str, ...] | list[str], where: str,
+                 lang: str | None = None) -> str:
+    """``value`` when it is one of ``choices``.
+
+    Parameters
+    ----------
+    name
+        The argument's name, as the message names it (``perspective``).
+    value
+        What was given.
+    choices
+        The values allowed.
+    where
+        The function the argument was given to (``key_figures``).
+    lang
+        The language the error is worded in (Swedish when ``None``).
+
+    Raises
+    ------
+    ParamsError
+        Naming the argument, what was given, the nearest choice where one is close and every choice.
+    """
+    if isinstance(value, str) and value in choices:
+        return value
+    listed = ", ".join(choices)
+    near = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6) if isinstance(value, str) else []
+    line = (_line("params.choice_near", name, value=_short(value), near=near[0], choices=listed) if near
+            else _line("params.choice", name, value=_short(value), choices=listed))
+    raise ParamsError(where, [line], lang if lang in LANGS else DEFAULT_LANG)
+
+
+def check_names(name: str, value: object, columns: tuple[str, ...] | list[str], suggested: tuple[str, ...],
+                where: str, lang: str | None = None) -> tuple[str, ...]:
+    """``value`` as a tuple of names that ``columns`` holds (the participant table's columns, or the
+    outcome codes): a single name (``"sex"``) is one; a list or tuple is several.
+
+    Parameters
+    ----------
+    name
+        The argument's name (``by``, ``covariates``).
+    value
+        What was given.
+    columns
+        The names allowed (the columns the participant table has, or codes).
+    suggested
+        The names the message lists as the ones to write.
+    where
+        The function the argument was given to (``outcome_rates``).
+    lang
+        The language the error is worded in (Swedish when ``None``).
+
+    Raises
+    ------
+    ParamsError
+        One line per name that is not allowed, each naming the nearest one where one is close, and
+        the names to write.
+    """
+    names = (value,) if isinstance(value, str) else value
+    if not isinstance(names, (tuple, list)):
+        names = (value,)
+    listed = ", ".join(suggested)
+    problems = []
+    for col in names:
+        if isinstance(col, str) and col in columns:
+            continue
+        near = difflib.get_close_matches(col, list(columns), n=1, cutoff=0.6) if isinstance(col, str) else []
+        problems.append(_line("params.choice_near", name, value=_short(col), near=near[0], choices=listed) if near
+                        else _line("params.choice", name, value=_short(col), choices=listed))
+    if problems:
+        raise ParamsError(where, problems, lang if lang in LANGS else DEFAULT_LANG)
+    return tuple(names)

@@ -117,10 +117,11 @@ def find_params(ref: str | Path) -> Path:
         candidate = params_dir / f"{ref}{suffix}"
         if candidate.is_file():
             return candidate.resolve()
-    known = ", ".join(q.stem for q in sorted(params_dir.glob("*.y*ml"))) or "none"
+    from .messages import message  # (read where an error is worded)
+    stems = ", ".join(q.stem for q in sorted(params_dir.glob("*.y*ml")))
     raise ParamsError(params_dir / f"{ref}.yaml",
-                      [f"no project '{ref}' in {params_dir} (projects there: {known}); give a project id "
-                       f"or the path to a params file"])
+                      [{lang: message("params.no_project", lang, ref=ref, folder=params_dir,
+                                      known=stems or {"sv": "inga", "en": "none"}[lang]) for lang in ("sv", "en")}])
 
 
 def memo_folder(project_id: str, folder: str | Path | None = None) -> Path:

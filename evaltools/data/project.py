@@ -22,6 +22,7 @@ from . import schema as S
 from .params import ProjectParams, load_params
 from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problem, problems_frame
 from .arguments import check_lang
+from .messages import LANGS, message
 from .crosscheck import coded_exit_paid_note
 from .paths import find_params
 from .privacy import public_name
@@ -215,11 +216,10 @@ class Project:
         where = f"{self.params.source_path.name if self.params.source_path else self.id} (with_params)"
         fixed = [k for k in ("id", "data") if k in changes]
         if fixed:
-            raise ParamsError(where, [f"{k}: cannot be changed for exploration; load another params file instead"
-                                      for k in fixed])
+            raise ParamsError(where, [_both("params.not_explorable", key=k) for k in fixed])
         overrides = _merge_dicts(self.overrides, changes)
         source = self.params.source_path
-        problems: list[str] = []
+        problems: list = []
         if source is not None and source.is_file():
             # the changes are applied to the params file as written and checked as load_params
             # checks it, so a problem reads exactly as it would if the change were in the file
@@ -268,16 +268,21 @@ def _merge_dicts(base: dict, changes: dict) -> dict:
     return out
 
 
-def _merge_params(base: dict, changes: dict, problems: list[str]) -> dict:
+def _both(message_key: str, /, **values: object) -> dict[str, str]:
+    """The message ``message_key`` in both languages, as a :class:`ParamsError` line."""
+    return {lang: message(message_key, lang, **values) for lang in LANGS}
+
+
+def _merge_params(base: dict, changes: dict, problems: list) -> dict:
     """The params as a mapping with ``changes`` merged in; goals are matched by their id."""
     goals = changes.get("goals")
     if isinstance(goals, dict):
         by_id = {g["id"]: g for g in base["goals"]}
         for gid, change in goals.items():
             if gid not in by_id:
-                problems.append(f"goals.{gid}: no goal with this id (goals: {', '.join(by_id) or 'none'})")
+                problems.append(_both("params.no_goal", key=f"goals.{gid}", ids=", ".join(map(str, by_id)) or "–"))
             elif not isinstance(change, dict):
-                problems.append(f"goals.{gid}: expected the keys to change, such as {{'target': 50}}, got {change!r}")
+                problems.append(_both("params.goal_change", key=f"goals.{gid}", value=repr(change)[:80]))
             else:
                 by_id[gid] = _merge_dicts(by_id[gid], change)
         changes = {**changes, "goals": list(by_id.values())}

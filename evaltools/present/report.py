@@ -338,10 +338,14 @@ def did_table(payments) -> pd.DataFrame:
 
 
 def setup_notebook() -> None:
-    """Set a notebook up for evaltools' charts: PNG at the figures' 150 dpi.
+    """Set a notebook up for evaltools' charts and tables: PNG charts at the figures' 150 dpi, and
+    tables of text shown whole.
 
     Charts are sharp in print and quick to lay out (SVG charts took WeasyPrint several seconds
-    per report). Call it once at the top of a notebook; outside IPython it does nothing.
+    per report). A table of text (``et.whatif.key_figures(...)``, ``result.display()``) shows each
+    cell whole: pandas otherwise cuts a cell at 50 characters ("Nettonuvärde för de offentliga
+    finansiärerna (..."), which cut off what a figure is. Call it once at the top of a notebook;
+    outside IPython only the tables' setting is made.
 
     Returns
     -------
@@ -352,6 +356,7 @@ def setup_notebook() -> None:
     >>> import evaltools as et
     >>> et.setup_notebook()
     """
+    pd.set_option("display.max_colwidth", None)  # a label or a value with its note is read whole
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
         set_matplotlib_formats("png")

@@ -164,6 +164,8 @@ _TITLES = {
 
 def _title(result: Result, lang: str) -> str:
     key = _TITLES.get(type(result).__name__)
+    if getattr(result, "freq", "M") == "Q":  # flows per quarter
+        key = "explore.title.flows_quarter"
     return msg(key, lang) if key else type(result).__name__
 
 
@@ -263,7 +265,9 @@ def _headline_rates(r, lang):
     if first is None or not first["n"].sum():
         return msg("explore.rates.none", lang)
     n, k = int(first["n"].sum()), int(first["successes"].sum())
-    return msg("explore.rates.headline", lang, n=fmt_int(n, lang), k=fmt_int(k, lang), share=fmt_pct(k / n, lang))
+    # (outcome codes the caller chose are not the main goal's definition: the headline must not say so)
+    key = "explore.rates.headline" if getattr(r, "definition", None) is not None else "explore.rates.headline_chosen"
+    return msg(key, lang, n=fmt_int(n, lang), k=fmt_int(k, lang), share=fmt_pct(k / n, lang))
 
 
 def _headline_model(r, lang):
@@ -497,7 +501,10 @@ def display_frame(result: Result, lang: str) -> pd.DataFrame:
         return goal_table_frame(result, lang, result.context.min_count if result.context else DEFAULT_MIN_COUNT)
     spec = _COLUMNS.get(type(result).__name__)
     table = _worded(result, lang)
-    return format_frame(table, spec(lang) if spec else _generic_spec(table, lang), lang)
+    columns = spec(lang) if spec else _generic_spec(table, lang)
+    if getattr(result, "freq", "M") == "Q":  # flows per quarter: the period column is a quarter
+        columns = [(c, msg("participants.quarter", lang) if c == "month" else head, kind) for c, head, kind in columns]
+    return format_frame(table, columns, lang)
 
 
 def _worded(result: Result, lang: str) -> pd.DataFrame:

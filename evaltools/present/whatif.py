@@ -29,7 +29,7 @@ from .markup import markup, render
 from .results import frame_html
 from ..words.text import msg, plural
 from ..words import assumptions as assumption_words
-from ..data.arguments import check_grid, check_lang, check_number
+from ..data.arguments import check_choice, check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from ..data.privacy import SECONDARY
 from ..analysis.disclosure import Disclosure, Secondary, disclosure
@@ -137,9 +137,8 @@ def changes(project, base: Assumptions | None = None, **values: float) -> dict:
     """The ``cost_benefit`` settings to change for ``values``: only those that differ from the
     baseline by at least half a slider step, so the baseline rounded to the sliders' steps gives
     the report's own figures."""
-    unknown = sorted(set(values) - set(STEPS))
-    if unknown:
-        raise TypeError(f"unknown assumption(s) {unknown}; expected some of: {', '.join(STEPS)}")
+    for name in values:  # a misspelt assumption is named with the nearest one and every one to write
+        check_choice("assumption", name, tuple(STEPS), "whatif", project.params.language)
     values = {name: None if v is None else check_number(name, v, "whatif") for name, v in values.items()}
     base = base or baseline(project)
     out: dict = {}
@@ -181,7 +180,8 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     Raises
     ------
     ParamsError
-        For a value that is not a number or is out of range, worded as for the params file.
+        For a value that is not a number or is out of range, or an assumption it does not know
+        (naming the nearest one and every one to write), worded as for the params file.
 
     Examples
     --------
@@ -211,15 +211,18 @@ def tornado_data(result, perspective: str | None = None) -> pd.DataFrame:
         low_value, high_value, npv_low, npv_high, range, npv_base, perspective); ``npv_base`` is
         the perspective's NPV in ``result.table``. Empty when there is no benefit to vary.
 
+    Raises
+    ------
+    ParamsError
+        For a perspective the result does not have, naming the nearest one and every one to write.
+
     Examples
     --------
     >>> et.whatif.tornado_data(et.whatif.evaluate(project), "kommun")  # doctest: +SKIP
     """
     perspective = perspective or result.summary.perspective
     by = result.sensitivity_by_perspective or {}
-    if perspective not in by:
-        raise ValueError(f"perspective must be one of {', '.join(by) or '(none)'}, got {perspective!r}")
-    return by[perspective]
+    return by[check_choice("perspective", perspective, tuple(by) or ("–",), "tornado_data", result.lang)]
 
 
 def society_note(result, lang: str | None = None) -> str:
@@ -254,13 +257,16 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
     -------
     pandas.DataFrame
         Two columns, key figure and value.
+
+    Raises
+    ------
+    ParamsError
+        For a perspective the result does not have, naming the nearest one and every one to write.
     """
     lang = lang or result.lang
     s = result.summary
     actors = result.table.set_index("perspective")
-    if perspective not in actors.index:
-        raise ValueError(f"perspective must be one of {', '.join(actors.index)}, got {perspective!r}")
-    row = actors.loc[perspective]
+    row = actors.loc[check_choice("perspective", perspective, tuple(actors.index), "key_figures", lang)]
     who = t(perspective, lang).lower()
     note = note_text(row["note"], lang)
     net = (msg("explore.not_valued", lang) + (f" ({note})" if note else "")
@@ -313,16 +319,16 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
     Raises
     ------
     ParamsError
-        For a value that is not a number, or too many combinations, worded as for the params file.
+        For a value that is not a number, an assumption it does not know, or too many
+        combinations, worded as for the params file.
 
     Examples
     --------
     >>> et.whatif.grid(project, "deadweight", (0.25, 0.5), "horizon_years", (3, 5))  # doctest: +SKIP
     """
-    unknown = sorted({rows, columns} - set(STEPS))
-    if unknown:
-        raise TypeError(f"unknown assumption(s) {unknown}; expected some of: {', '.join(STEPS)}")
     check_lang(lang, "whatif.grid")
+    for name, value in (("rows", rows), ("columns", columns)):
+        check_choice(name, value, tuple(STEPS), "whatif.grid", lang or project.params.language)
     row_values, column_values = check_grid(row_values, column_values, "whatif.grid")
     row_values = [check_number(rows, v, "whatif.grid") for v in row_values]
     column_values = [check_number(columns, v, "whatif.grid") for v in column_values]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ...data.arguments import check_choice
 from ...data import schema as S
 from ...data.project import Project
 from ...data.reference import price_factor
@@ -87,8 +88,7 @@ def costs(project: Project, cost_basis: str = "actual_else_budget") -> CostTable
     --------
     >>> et.costs(project).table["used"].sum()  # doctest: +SKIP
     """
-    if cost_basis not in ("actual_else_budget", "budget"):
-        raise ValueError(f"cost_basis must be 'actual_else_budget' or 'budget', got {cost_basis!r}")
+    check_choice("cost_basis", cost_basis, ("actual_else_budget", "budget"), "costs", project.params.language)
     b = project.budget
     if b is None or b.empty:
         return CostTable(pd.DataFrame(columns=["period", "category", "budget", "actual", "difference", "used_pct",
