@@ -312,6 +312,17 @@ def _table_sheet(wb, table: str | None):
     return found[0] if len(found) == 1 else None
 
 
+def sheets_beside(path: Path, source: str) -> tuple[str, ...]:
+    """The visible sheets of the workbook ``path`` other than the one read (named at the end of ``source``,
+    the file as messages name it, ``deltagare.xlsx [Budget]``), as messages may show them; none for a
+    text file or a workbook of one sheet."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not source.endswith("]"):
+        return ()
+    wb = _load_workbook(path, data_only=True)
+    return tuple(redact(ws.title) for ws in wb.worksheets
+                 if _visible(ws) and not source.endswith(f" [{redact(ws.title)}]"))
+
+
 def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
     """The sheet to read and, when the workbook's first sheet is hidden and a visible one was read
     in its place, a note saying which. A hidden sheet is read only when the params name it
