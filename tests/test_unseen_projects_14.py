@@ -225,3 +225,34 @@ def test_the_utfall_moved_beside_the_budget_is_read_per_year(tmp_path):
     # the other sheets: Deltagare (4 rows under two title rows) and Försörjningsstöd (3 months of R004)
     assert p.participants["person_id"].tolist() == ["R001", "R002", "R003", "R004"]
     assert p.payments["amount"].sum() == 3 * 6500
+
+
+def _group_goal(tmp_path, label: str, r002_support: str = "försörjningsstöd"):
+    """The workbook with its utfall beside the budget and the main goal set for those on sjukpenning; R002's
+    support at start as given (R001 and R002 are the two who have ended)."""
+    p = _workbook(tmp_path, utfall_on_budget_sheet=True)
+    wb = openpyxl.load_workbook(tmp_path / "data/ater_i_arbete.xlsx")
+    wb["Deltagare"]["H5"] = r002_support
+    wb.save(tmp_path / "data/ater_i_arbete.xlsx")
+    p.write_text(p.read_text(encoding="utf-8").replace("Minst 40 % av de avslutade ska ha återgått i arbete", label),
+                 encoding="utf-8")
+    return p
+
+
+def test_a_goal_for_those_on_sjukpenning_that_counts_everyone_is_refused(tmp_path):
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_group_goal(tmp_path, "Minst 40 % av deltagarna med sjukpenning ska ha återgått i arbete"))
+    (p,) = e.value.problems
+    # the goal counts the exits, R001 (sjukpenning) and R002 (försörjningsstöd): 1 of the 2 had another support
+    assert p.note("sv") == (
+        "målet 'återgång' säger 'deltagarna med sjukpenning', men det räknar alla: 1 av de 2 det räknar hade en "
+        "annan försörjning än sjukpenning vid start (support_start), så andelen vore en annan grupps. Skriv målets "
+        "text för alla det räknar (till exempel 'Minst 40 % av de avslutade ska ha arbete'), eller bedöm gruppens "
+        "mål som kind: qualitative med antalet för gruppen som underlag (evidence)")
+
+
+def test_a_goal_for_those_on_sjukpenning_is_read_as_written_when_everyone_it_counts_was(tmp_path):
+    # both exits had sjukpenning at start (R004, still enrolled, had försörjningsstöd but is no exit)
+    p = et.load_project(_group_goal(tmp_path, "Minst 40 % av dem som hade sjukpenning ska ha återgått i arbete",
+                                    r002_support="sjukpenning"))
+    assert len(p.participants) == 4

@@ -314,6 +314,49 @@ def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> li
             if g.kind in ("share", "outcome_count") and g.numerator == "action_plan"]
 
 
+# A goal's words naming a group of participants by their support at start ("av deltagarna med sjukpenning",
+# "those on sickness benefit"), and the code of support_start each names
+_SUPPORT_WORDS = {
+    "sjukpenning": "sjukpenning", "sjukersättning": "sjuk_aktivitetsersättning",
+    "aktivitetsersättning": "sjuk_aktivitetsersättning", "försörjningsstöd": "försörjningsstöd",
+    "ekonomiskt bistånd": "försörjningsstöd", "a-kassa": "a_kassa", "aktivitetsstöd": "aktivitetsstöd",
+    "sickness benefit": "sjukpenning", "social assistance": "försörjningsstöd",
+}
+_GROUP_BY_SUPPORT = re.compile(
+    r"\b(?:deltagar\w*|avslutade|personer\w*|dem|de|participants|those|persons|people)\s+"
+    r"(?:som\s+(?:har|hade|uppbär|uppbar|får|fick)\s+|med\s+|on\s+|with\s+|receiving\s+)"
+    r"(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _SUPPORT_WORDS) + r")\b", re.I)
+
+
+def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A participant, outcome or share goal whose label sets it for the participants on one support at start
+    ("Minst 40 % av deltagarna med sjukpenning ska ha återgått i arbete") counts every participant (every
+    exit) all the same: refused, naming the goal, when the file's ``support_start`` shows persons of another
+    support among those it counts, since the share would then be another group's. A project whose every
+    participant had that support is read as written."""
+    if S.SUPPORT_START not in df.columns:
+        return []
+    found = []
+    for g in params.goals:
+        if g.kind not in ("share", "outcome_count"):
+            continue
+        for label in (g.label, g.label_en):
+            m = _GROUP_BY_SUPPORT.search(label or "")
+            if m is None:
+                continue
+            code = _SUPPORT_WORDS[re.sub(r"\s+", " ", m.group(1).casefold())]
+            counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
+                pd.Series(True, index=df.index)
+            support = df.loc[counted, S.SUPPORT_START]
+            other = support.notna() & ~support.isin([code, S.UNKNOWN])
+            if other.any():
+                found.append(problem(fname, None, S.SUPPORT_START, None, "column.goal_of_a_group", goal=g.id,
+                                     words=m.group(0).strip(), code=code, n=_sek(int(other.sum())),
+                                     of=_sek(int(counted.sum()))))
+            break
+    return found
+
+
 def _excel_errors(s: pd.Series) -> pd.Series:
     """Which cells of ``s`` hold an Excel error value (``#N/A``, ``#SAKNAS!``, ...)."""
     return per_distinct(s.astype(str), lambda u: u.str.strip().str.upper().isin(_EXCEL_ERRORS))
@@ -863,6 +906,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     first = len(problems)
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn)
     problems.extend(_free_text_codes(raw, fname))
+    if not is_comparison:
+        problems.extend(_goals_of_a_group(df, params, fname))
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
