@@ -118,6 +118,23 @@ def test_reasons_translated_in_the_params_file_are_read_as_their_codes_and_said_
     assert p.participants.dropna(subset=["outcome"])["outcome"].isin(["arbete", "studier"]).sum() == 2
 
 
+@pytest.mark.parametrize("lang, expected", [
+    ("sv", "Utfall vid avslut stod i deltagarfilen som ärendesystemets texter och lästes enligt utvärderarens "
+           "översättning till rapportens kategorier: 'Fått anställning' som Arbete, 'Börjat studera' som Studier, "
+           "'Flyttat från kommunen' som Flyttat, 'Avbrutit' som Avbrott, 'Sjukskriven' som Sjukpenning, 'Övrigt' "
+           "som Annat."),
+    ("en", "Exit outcome was given in the participants file as the case system's texts and read through the "
+           "evaluator's translation into the report's categories: 'Fått anställning' as Work, 'Börjat studera' as "
+           "Studies, 'Flyttat från kommunen' as Moved away, 'Avbrutit' as Dropped out, 'Sjukskriven' as Sickness "
+           "benefit, 'Övrigt' as Other."),
+])
+def test_the_report_names_each_translation_in_its_own_words_not_the_params_keys(tmp_path, lang, expected):
+    from evaltools.present.sections import quality
+    notes = quality.report_table(et.Report(et.load_project(_reasons(tmp_path, TRANSLATED)), lang=lang)).iloc[:, 0]
+    assert expected in notes.tolist()
+    assert not any("data.codes" in n for n in notes)
+
+
 @pytest.mark.parametrize("codes, key", [
     ("codes: {utfall: {'Fått anställning': arbete}}\n", "params.codes_column"),
     ("codes: {outcome: {'Fått anställning': anställning}}\n", "params.codes_value"),
