@@ -91,15 +91,15 @@ def test_reasons_written_out_are_refused_with_what_to_write_once_in_the_params_f
 
 def test_a_reason_without_a_known_code_gets_a_question_mark_not_a_guess(tmp_path):
     with pytest.raises(DataValidationError) as e:
-        et.load_project(_reasons(tmp_path, reasons=["Fått anställning", "Insats avslutad enl. plan"]))
+        et.load_project(_reasons(tmp_path, reasons=["Fått anställning", "Insats avslutad enl. plan", "Övrigt"]))
     note = next(p for p in e.value.problems if p.key == "column.free_text_codes").note("sv")
-    assert "{'Fått anställning': arbete, 'Insats avslutad enl. plan': ?}" in note
+    assert "{'Fått anställning': arbete, 'Insats avslutad enl. plan': ?, 'Övrigt': annat}" in note
 
 
-def test_one_wrong_code_gets_no_column_message(tmp_path):
+def test_a_slip_or_two_gets_no_column_message(tmp_path):
     with pytest.raises(DataValidationError) as e:
-        et.load_project(_reasons(tmp_path, reasons=["arbete", "arbte", "studier"]))
-    assert [p.row for p in e.value.problems] == [5]
+        et.load_project(_reasons(tmp_path, reasons=["arbete", "arbte", "studier", "Avbrutit"]))
+    assert [p.row for p in e.value.problems] == [5, 7]
     assert not [p for p in e.value.problems if p.key == "column.free_text_codes"]
 
 

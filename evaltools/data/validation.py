@@ -950,7 +950,7 @@ def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: li
 
 
 def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
-    """One message per code column holding two or more different texts that are no codes (a case system's
+    """One message per code column holding three or more different texts that are no codes (a case system's
     reasons written out: 'Fått anställning', 'Börjat studera'): besides each cell's message, what to write
     once in the params file (``data.codes``) instead of in every row, with the code each text probably
     means where one is known, and a ``?`` where it is not. Never a guess read in the text's place."""
@@ -961,7 +961,7 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
         cells = raw.frame[col.name].fillna("").astype(str).str.strip()
         bad = cells[(cells != "") & ~cells.str.lower().isin(col.vocab)]
         texts = list(dict.fromkeys(bad))
-        if len(texts) < 2:
+        if len(texts) < 3:  # (a slip or two is answered cell by cell)
             continue
         shown = texts[:8]
         pairs = ", ".join(f"'{t}': {_suggested_code(t, col)}" for t in shown) + (", ..." if len(texts) > len(shown) else "")
