@@ -273,3 +273,29 @@ def test_a_goal_for_those_on_sjukpenning_is_read_as_written_when_everyone_it_cou
     p = et.load_project(_group_goal(tmp_path, "Minst 40 % av dem som hade sjukpenning ska ha återgått i arbete",
                                     r002_support="sjukpenning"))
     assert len(p.participants) == 4
+
+
+def test_excel_sheet_naming_the_budget_sheet_is_refused_for_the_other_files_once_each(tmp_path):
+    # data.excel_sheet holds for every file: the evaluator meant it for the budget, and the participants and
+    # payments would be read from the sheet 'Budget' (a missing column each, 'Summa' offered as the amount)
+    p = _workbook(tmp_path, utfall_on_budget_sheet=True)
+    p.write_text(p.read_text(encoding="utf-8").replace("  amount_unit:", "  excel_sheet: Budget\n  amount_unit:"),
+                 encoding="utf-8")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(p)
+    assert [pr.note("sv") for pr in e.value.problems] == [
+        f"data.excel_sheet i params-filen anger bladet 'Budget', som är en annan fils blad, och det gäller varje fil "
+        f"som params-filen läser ur arbetsboken; ta bort data.excel_sheet, så läses varje fil från bladet med dess "
+        f"namn (här '{own}')" for own in ("Deltagare", "Försörjningsstöd")]
+
+
+def test_excel_sheet_naming_a_sheet_of_no_file_is_read_as_before(tmp_path):
+    # a sheet named for no file ('Deltagare 2025') is the evaluator's to choose, as before
+    p = _workbook(tmp_path, utfall_on_budget_sheet=True)
+    wb = openpyxl.load_workbook(tmp_path / "data/ater_i_arbete.xlsx")
+    wb["Deltagare"].title = "Deltagare 2025"
+    wb.save(tmp_path / "data/ater_i_arbete.xlsx")
+    p.write_text(p.read_text(encoding="utf-8").replace("  budget: data/ater_i_arbete.xlsx\n", "").replace(
+        "  payments: data/ater_i_arbete.xlsx\n", "").replace("  amount_unit:", "  excel_sheet: Deltagare 2025\n"
+                                                             "  amount_unit:"), encoding="utf-8")
+    assert et.load_project(p).participants["person_id"].tolist() == ["R001", "R002", "R003", "R004"]

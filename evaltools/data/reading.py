@@ -329,6 +329,16 @@ def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
     (``data.excel_sheet``); a sheet number counts the visible sheets."""
     names = wb.sheetnames
     if isinstance(sheet, str) and sheet in names:
+        # data.excel_sheet holds for every file of the params file: a sheet named for another file (the
+        # budget's 'Budget' read as the participants) is never what is meant, and its rows would be read as
+        # this file's; say so once, not a missing column each
+        owner = next((t for t, words in SHEET_NAMES.items() if t != table
+                      and sheet.strip().casefold() in {t, *words}), None)
+        if table is not None and owner is not None and sheet.strip().casefold() not in {table, *SHEET_NAMES.get(table, ())}:
+            own = _table_sheet(wb, table)
+            raise DataValidationError([problem(fname, None, None, None, "sheet.named_for_other", sheet=quote(sheet),
+                                               own=quote(own.title) if own is not None else " / ".join(
+                                                   quote(n) for n in (table, *(w.capitalize() for w in SHEET_NAMES.get(table, ())))))])
         return wb[sheet], None
     named = _table_sheet(wb, table) if sheet == 0 else None
     if named is not None:  # one sheet per data file (the template, or a workbook with Swedish sheet names)
