@@ -3,7 +3,8 @@ records each exit as a Swedish reason written out ("Fått anställning", "Börja
 kommunen", "Avbrutit", "Sjukskriven", "Övrigt") instead of a code, translated once in the params file
 (``data.codes``) and never guessed; and a return-to-work project owned by a region, for persons on sjukpenning,
 whose one workbook holds everything on Swedish sheets (Deltagare, Budget, Utfall per kvartal,
-Försörjningsstöd), the utfall on a sheet of its own. Each fixture is a tiny project written in tmp_path;
+Försörjningsstöd), the utfall on a sheet of its own, ``data.excel_sheet`` written for the budget alone, and a
+goal set for those on sjukpenning that counts every exit. Each fixture is a tiny project written in tmp_path;
 expected values are worked out by hand from the rows written here."""
 from __future__ import annotations
 
