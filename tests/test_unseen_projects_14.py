@@ -68,7 +68,7 @@ def _reasons(tmp_path, codes: str = "", reasons=REASONS):
 
 TRANSLATED = """\
 codes:
-  outcome: {'Fått anställning': arbete, 'börjat studera ': studier, 'Flyttat från kommunen': flyttat,
+  outcome: {'Fått anställning': Arbete, 'börjat studera ': studier, 'Flyttat från kommunen': flyttat,
             'Avbrutit': avbrott, 'Sjukskriven': sjukpenning, 'ÖVRIGT': annat}
 """
 
@@ -108,7 +108,7 @@ def test_reasons_translated_in_the_params_file_are_read_as_their_codes_and_said_
     p = et.load_project(_reasons(tmp_path, TRANSLATED))
     ended = p.participants.dropna(subset=["outcome"])
     # rows 4-9 in order: arbete, studier, flyttat, avbrott, sjukpenning, annat (matched whatever the case and
-    # spaces: 'börjat studera ' and 'ÖVRIGT' in the params file)
+    # spaces: 'börjat studera ' and 'ÖVRIGT' in the params file; the code 'Arbete' in any case, as in a cell)
     assert ended["outcome"].tolist() == ["arbete", "studier", "flyttat", "avbrott", "sjukpenning", "annat"]
     assert p.participants["outcome"].isna().sum() == 2  # the two still running stay without an outcome
     note = next(n for n in p.warnings if n.key == "person.codes_read").note("sv")

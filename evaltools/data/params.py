@@ -209,7 +209,7 @@ class DataPaths(_Strict):
             vocab = columns[column].vocab
             out[column] = {}
             for text, code in (texts or {}).items():
-                key, code = str(text).strip().casefold(), str(code).strip()
+                key, code = str(text).strip().casefold(), str(code).strip().lower()  # (a code in any case, as in a cell)
                 if key in vocab:
                     raise ParamsValueError("params.codes_is_code", column=column, text=_short(text))
                 if code not in vocab:
