@@ -24,7 +24,7 @@ from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
 from .messages import message
 from .privacy import find_personnummer, name_looks_like_personnummer
-from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES
+from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
@@ -182,6 +182,11 @@ class DataPaths(_Strict):
         "kr", description="Unit of the amounts: one unit for every file (kr or tkr), or one per file "
                           "({budget: tkr, payments: kr}).")
     excel_sheet: str | int = 0
+    codes: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="A case system's texts for the codes of the participants file, translated once: "
+                    "{outcome: {'Fått anställning': arbete, 'Börjat studera': studier}}. A text is matched whatever "
+                    "its letter case and spaces around it; a code is always read as itself.")
     payments_format: Literal["auto", "monthly", "per_payment", "wide"] = Field(
         "auto", description="How the payments files are laid out: one row per person and month (monthly), one row "
                             "per payment with its date (per_payment), one column per month (wide), or told apart "
@@ -190,6 +195,28 @@ class DataPaths(_Strict):
         False, description="True when the payments file lists every participant's payments, so that a participant "
                            "without rows was paid nothing (0 kr); false (the default) leaves such participants out "
                            "of the payment analyses, with a data-quality note saying how many.")
+
+    @field_validator("codes")
+    @classmethod
+    def _codes(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        """Each column a code column of the participants file, each text translated to one of its codes, and
+        no code translated to another; the texts kept casefolded and stripped, as cells are matched."""
+        columns = {c.name: c for c in PARTICIPANTS.columns if c.kind == "code"}
+        out: dict[str, dict[str, str]] = {}
+        for column, texts in value.items():
+            if column not in columns:
+                raise ParamsValueError("params.codes_column", value=_short(column), columns=", ".join(columns))
+            vocab = columns[column].vocab
+            out[column] = {}
+            for text, code in (texts or {}).items():
+                key, code = str(text).strip().casefold(), str(code).strip().lower()  # (a code in any case, as in a cell)
+                if key in vocab:
+                    raise ParamsValueError("params.codes_is_code", column=column, text=_short(text))
+                if code not in vocab:
+                    raise ParamsValueError("params.codes_value", column=column, text=_short(text),
+                                           value=_short(code), codes=", ".join(vocab))
+                out[column][key] = code
+        return out
 
     @model_validator(mode="after")
     def _questions(self) -> DataPaths:

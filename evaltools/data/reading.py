@@ -312,12 +312,33 @@ def _table_sheet(wb, table: str | None):
     return found[0] if len(found) == 1 else None
 
 
+def sheets_beside(path: Path, source: str) -> tuple[str, ...]:
+    """The visible sheets of the workbook ``path`` other than the one read (named at the end of ``source``,
+    the file as messages name it, ``deltagare.xlsx [Budget]``), as messages may show them; none for a
+    text file or a workbook of one sheet."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not source.endswith("]"):
+        return ()
+    wb = _load_workbook(path, data_only=True)
+    return tuple(redact(ws.title) for ws in wb.worksheets
+                 if _visible(ws) and not source.endswith(f" [{redact(ws.title)}]"))
+
+
 def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
     """The sheet to read and, when the workbook's first sheet is hidden and a visible one was read
     in its place, a note saying which. A hidden sheet is read only when the params name it
     (``data.excel_sheet``); a sheet number counts the visible sheets."""
     names = wb.sheetnames
     if isinstance(sheet, str) and sheet in names:
+        # data.excel_sheet holds for every file of the params file: a sheet named for another file (the
+        # budget's 'Budget' read as the participants) is never what is meant, and its rows would be read as
+        # this file's; say so once, not a missing column each
+        owner = next((t for t, words in SHEET_NAMES.items() if t != table
+                      and sheet.strip().casefold() in {t, *words}), None)
+        if table is not None and owner is not None and sheet.strip().casefold() not in {table, *SHEET_NAMES.get(table, ())}:
+            own = _table_sheet(wb, table)
+            raise DataValidationError([problem(fname, None, None, None, "sheet.named_for_other", sheet=quote(sheet),
+                                               own=quote(own.title) if own is not None else " / ".join(
+                                                   quote(n) for n in (table, *(w.capitalize() for w in SHEET_NAMES.get(table, ())))))])
         return wb[sheet], None
     named = _table_sheet(wb, table) if sheet == 0 else None
     if named is not None:  # one sheet per data file (the template, or a workbook with Swedish sheet names)

@@ -21,7 +21,7 @@ from .messages import message, quote
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import THOUSANDS, RawTable, per_distinct, read_table
+from .reading import THOUSANDS, RawTable, per_distinct, read_table, sheets_beside
 from .privacy import find_personnummer, may_hold_personnummer
 
 
@@ -170,6 +170,10 @@ _WORDS_FOR_CODES = {
     "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
     "utbildning": "studier", "ekonomiskt bistånd": "försörjningsstöd", "socialbidrag": "försörjningsstöd",
     "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
+    # a case system's reasons for an exit, written out
+    "fått anställning": "arbete", "fått arbete": "arbete", "börjat arbeta": "arbete", "börjat studera": "studier",
+    "börjat studier": "studier", "flyttat från kommunen": "flyttat", "flyttat från orten": "flyttat",
+    "övrigt": "annat", "annan orsak": "annat",
     # a value not known, or one the person would rather not give (a sex, a household type, an outcome)
     "vill ej uppge": "okänt", "vill inte uppge": "okänt", "ej uppgett": "okänt", "uppgift saknas": "okänt",
     "saknas": "okänt", "ej angivet": "okänt", "ej angiven": "okänt", "ej känt": "okänt", "vet ej": "okänt",
@@ -308,6 +312,49 @@ def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> li
     return [problem(fname, None, S.ACTION_PLAN, None, "column.missing_for_goal", column=S.ACTION_PLAN, goal=g.id, n=n)
             for n, g in enumerate(params.goals, start=1)
             if g.kind in ("share", "outcome_count") and g.numerator == "action_plan"]
+
+
+# A goal's words naming a group of participants by their support at start ("av deltagarna med sjukpenning",
+# "those on sickness benefit"), and the code of support_start each names
+_SUPPORT_WORDS = {
+    "sjukpenning": "sjukpenning", "sjukersättning": "sjuk_aktivitetsersättning",
+    "aktivitetsersättning": "sjuk_aktivitetsersättning", "försörjningsstöd": "försörjningsstöd",
+    "ekonomiskt bistånd": "försörjningsstöd", "a-kassa": "a_kassa", "aktivitetsstöd": "aktivitetsstöd",
+    "sickness benefit": "sjukpenning", "social assistance": "försörjningsstöd",
+}
+_GROUP_BY_SUPPORT = re.compile(
+    r"\b(?:deltagar\w*|avslutade|personer\w*|dem|de|participants|those|persons|people)\s+"
+    r"(?:som\s+(?:har|hade|uppbär|uppbar|får|fick)\s+|med\s+|on\s+|with\s+|receiving\s+)"
+    r"(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _SUPPORT_WORDS) + r")\b", re.I)
+
+
+def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A participant, outcome or share goal whose label sets it for the participants on one support at start
+    ("Minst 40 % av deltagarna med sjukpenning ska ha återgått i arbete") counts every participant (every
+    exit) all the same: refused, naming the goal, when the file's ``support_start`` shows persons of another
+    support among those it counts, since the share would then be another group's. A project whose every
+    participant had that support is read as written."""
+    if S.SUPPORT_START not in df.columns:
+        return []
+    found = []
+    for g in params.goals:
+        if g.kind not in ("share", "outcome_count"):
+            continue
+        for label in (g.label, g.label_en):
+            m = _GROUP_BY_SUPPORT.search(label or "")
+            if m is None:
+                continue
+            code = _SUPPORT_WORDS[re.sub(r"\s+", " ", m.group(1).casefold())]
+            counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
+                pd.Series(True, index=df.index)
+            support = df.loc[counted, S.SUPPORT_START]
+            other = support.notna() & ~support.isin([code, S.UNKNOWN])
+            if other.any():
+                found.append(problem(fname, None, S.SUPPORT_START, None, "column.goal_of_a_group", goal=g.id,
+                                     words=m.group(0).strip(), code=code, n=_sek(int(other.sum())),
+                                     of=_sek(int(counted.sum()))))
+            break
+    return found
 
 
 def _excel_errors(s: pd.Series) -> pd.Series:
@@ -850,6 +897,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
     raw, named = _numbered_enrolments(raw, fname, problems, warn)
+    raw = _translated_codes(raw, params, fname, warn)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
@@ -857,6 +905,9 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.extend(_columns_goals_count(raw, params, fname))
     first = len(problems)
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn)
+    problems.extend(_free_text_codes(raw, fname))
+    if not is_comparison:
+        problems.extend(_goals_of_a_group(df, params, fname))
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
@@ -871,6 +922,60 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
     return df
+
+
+def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem]) -> RawTable:
+    """The participants file with a case system's texts in its code columns translated to codes, as the
+    params file's ``data.codes`` says (matched whatever their letter case and spaces around), and a
+    data-quality note per column naming each text, its code and how many cells. Nothing else is translated:
+    a text the params file does not name is refused as before (:func:`_free_text_codes`)."""
+    frame = None
+    for column, texts in params.data.codes.items():
+        if column not in raw.frame.columns or not texts:
+            continue
+        cells = raw.frame[column].fillna("").astype(str)
+        folded = cells.str.strip().str.casefold()
+        hit = folded.isin(list(texts))
+        if not hit.any():
+            continue
+        frame = raw.frame.copy() if frame is None else frame
+        frame.loc[hit, column] = folded[hit].map(texts)
+        # (each text with its code, as written in the file; no count per text: a count of an outcome is shown
+        # only where small counts are hidden)
+        pairs = [f"'{cells[hit & (folded == t)].iloc[0].strip()}' → {code}"
+                 for t, code in texts.items() if (hit & (folded == t)).any()]
+        warn.append(problem(fname, None, None, None, "person.codes_read", "warning", "codes_translated",
+                            column=column, pairs="; ".join(pairs)))
+    return raw if frame is None else dataclasses.replace(raw, frame=frame)
+
+
+def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
+    """One message per code column holding three or more different texts that are no codes (a case system's
+    reasons written out: 'Fått anställning', 'Börjat studera'): besides each cell's message, what to write
+    once in the params file (``data.codes``) instead of in every row, with the code each text probably
+    means where one is known, and a ``?`` where it is not. Never a guess read in the text's place."""
+    found = []
+    for col in S.PARTICIPANTS.columns:
+        if col.kind != "code" or col.name not in raw.frame.columns:
+            continue
+        cells = raw.frame[col.name].fillna("").astype(str).str.strip()
+        bad = cells[(cells != "") & ~cells.str.lower().isin(col.vocab)]
+        texts = list(dict.fromkeys(bad))
+        if len(texts) < 3:  # (a slip or two is answered cell by cell)
+            continue
+        shown = texts[:8]
+        pairs = ", ".join(f"'{t}': {_suggested_code(t, col)}" for t in shown) + (", ..." if len(texts) > len(shown) else "")
+        found.append(problem(fname, None, col.name, None, "column.free_text_codes", n=_sek(len(texts)),
+                             column=col.name, texts=", ".join(f"'{t}'" for t in shown)
+                             + (", ..." if len(texts) > len(shown) else ""),
+                             pairs=pairs, codes=", ".join(col.vocab)))
+    return found
+
+
+def _suggested_code(text: str, col: S.ColumnSpec) -> str:
+    """The code a text probably means (a suggestion in a message, never read in its place), or ``?``."""
+    key, vals = _code_hint(text, col)
+    return str(vals["code"]) if key in ("hint.did_you_mean", "hint.label") else "?"
 
 
 def _numbered_enrolments(raw: RawTable, fname: str, problems: list[Problem],
@@ -1265,6 +1370,13 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
+    if len(df) and df[S.ACTUAL].isna().all():
+        # one workbook of everything, its utfall on a sheet of its own ('Utfall per kvartal'): never read, so
+        # the cost would be the budget without a word; say where the utfall's columns go
+        for sheet in sheets_beside(path, fname):
+            if "utfall" in sheet.casefold():
+                problems.append(problem(fname, None, None, None, "budget.utfall_sheet", read=quote(
+                    fname.rsplit(" [", 1)[-1].rstrip("]")), sheet=quote(sheet)))
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor

@@ -11,6 +11,7 @@ from ...data.errors import problems_frame
 from ...data.privacy import hides
 from ...analysis.disclosure import Secondary
 from ...data.validation import enrolment_counts
+from ...words.labels import code_label, t
 from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, number_word
 
 UNCERTAIN = ("L", "EST", "FALLBACK")
@@ -107,6 +108,10 @@ def report_table(r) -> pd.DataFrame:
     if ends > 1:  # one note for them all: the same sentence once per person's row says nothing more
         notes.append(capitalized(r.plural("quality.late_end", ends, n=number_word(ends, r.lang, neuter=True))))
         w = w[w["code"] != "late_end"]
+    for problem in r.project.warnings:  # a case system's texts read as codes, in the report's words and labels
+        if problem.code == "codes_translated":
+            notes.append(codes_translated(r, dict(problem.values)))
+    w = w[w["code"] != "codes_translated"]
     # one note for every file so read, without the evaluator's to-do
     for code, key in (("encoding", "quality.encoding"), ("encoding_old", "quality.encoding_old")):
         if (w["code"] == code).any():
@@ -119,6 +124,17 @@ def report_table(r) -> pd.DataFrame:
     # (a note of the loader's starts in lower case, as it follows a file and row in `evaltools validate`;
     # in the report's table each is a sentence of its own)
     return pd.DataFrame({msg("quality.note"): [capitalized(n) for n in notes]})
+
+
+def codes_translated(r, values: dict) -> str:
+    """The note that a code column was read through the params file's ``data.codes``: each text as the file
+    has it, with the label of its code in the report's language ('Fått anställning' som Arbete), never the
+    code itself or the params file's keys."""
+    column = str(values["column"])
+    pairs = [pair.rsplit(" → ", 1) for pair in str(values["pairs"]).split("; ")]
+    read = ", ".join(r.msg("quality.codes_pair", text=text, label=code_label(column, code, r.lang))
+                     for text, code in pairs)
+    return r.msg("quality.codes_translated", column=t(column, r.lang), pairs=read)
 
 
 def flagged_references(refs: pd.DataFrame) -> pd.DataFrame:
