@@ -1,0 +1,57 @@
+"""What a board member stumbles over when reading every sample a twelfth time, after the payments section
+came to count households throughout, the individual's NPV was withheld where earnings are measured over a
+shorter window than the horizon, and a verdict resting on one judged period came to name it: Kompassen's
+society row called its 4,7 M kr "nedre gräns" while the method appendix beside it says the result is "ingen
+säker nedre gräns" (costs outside the budget are left out as well as the later earnings), and its page 1
+no longer said that those costs are left out. Expected values are worked out by hand from the samples'
+files and params or from the small inputs built here, not taken from the code's output.
+"""
+from __future__ import annotations
+
+import yaml
+
+from evaltools.analysis.costbenefit import cost_benefit
+from evaltools.words.labels import note_text
+
+from .conftest import PARAMS, sample_project, sample_report
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+# --- 1. society's figure with earnings of a short window: what it leaves out, not "a lower bound" ------------
+
+def _kompassen_windows() -> tuple[int, int]:
+    """(months of earnings measured, months the social assistance saved is counted over), from the params."""
+    params = yaml.safe_load((PARAMS / "kompassen-demo.yaml").read_text(encoding="utf-8"))
+    # the start month and months_after after it (12 + 1 = 13); horizon_years × 12 after each exit (3 × 12 = 36)
+    return params["comparison"]["months_after"] + 1, params["cost_benefit"]["horizon_years"] * 12
+
+
+def test_society_row_says_what_it_leaves_out_on_both_sides_and_claims_no_lower_bound():
+    months, horizon = _kompassen_windows()
+    assert (months, horizon) == (13, 36)
+    table = cost_benefit(sample_project("kompassen-demo"), monte_carlo=False, effect=False).table
+    note = table.set_index("perspective").loc["samhälle", "note"]
+    sv, en = _plain(note_text(note, "sv")), _plain(note_text(note, "en"))
+    assert sv == (f"arbetsinkomsterna räknas bara för de {months} uppmätta månaderna från start (kalkylen i övrigt "
+                  f"över {horizon} månader efter avslut); kostnader utanför budgeten ej medräknade")
+    assert en == (f"earnings count only for the {months} measured months from the start (the rest of the "
+                  f"calculation over {horizon} months after the exit); costs outside the budget not counted")
+    # (the method appendix of the same report: "så resultatet är ingen säker nedre gräns")
+    assert "nedre gräns" not in sv and "lower bound" not in en
+
+
+def test_page_one_names_the_costs_outside_the_budget_beside_the_short_earnings_window():
+    months, _ = _kompassen_windows()
+    for lang, expected in (
+        ("sv", f"lönen bara för de {months} uppmätta månaderna från start, så lön därefter och kostnader utanför "
+               "budgeten är inte medräknade)."),
+        ("en", f"earnings only for the {months} measured months from the start, so earnings after them and costs "
+               "outside the budget are not counted)."),
+    ):
+        findings = [_plain(x) for x in sample_report("kompassen-demo", lang).key_findings()]
+        society = [x for x in findings if x.startswith(("För samhället som helhet", "For society as a whole"))]
+        assert len(society) == 1, findings
+        assert society[0].endswith(expected), society[0]
