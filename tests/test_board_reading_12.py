@@ -55,3 +55,33 @@ def test_page_one_names_the_costs_outside_the_budget_beside_the_short_earnings_w
         society = [x for x in findings if x.startswith(("För samhället som helhet", "For society as a whole"))]
         assert len(society) == 1, findings
         assert society[0].endswith(expected), society[0]
+
+
+# --- 2. the before/after table's difference in the unit of the table it is computed from -------------------
+
+def _kr(cell: str) -> int:
+    """A table cell's amount as a number: "−2 474 kr" or "SEK −2,474" → -2474."""
+    digits = _plain(cell).replace("SEK", "").replace("kr", "").replace(",", "").replace(" ", "").replace("−", "-")
+    return int(digits)
+
+
+def test_the_tables_difference_is_said_per_household_and_month_as_the_table_counts():
+    import pandas as pd
+
+    from evaltools.present.display import Table
+    from evaltools.present.sections import payments
+
+    from .conftest import ROOT
+    # the table counts households: data/kompassen-demo/participants.csv has 180 participants in 159 households
+    households = pd.read_csv(ROOT / "data" / "kompassen-demo" / "participants.csv")["household_id"].nunique()
+    assert households == 159
+    for lang, said in (("sv", "Deltagarnas förändring minus jämförelsegruppens är {} per hushåll och månad."),
+                       ("en", "The participants' change less the comparison group's is {} per household and month.")):
+        blocks = payments.blocks(sample_report("kompassen-demo", lang))[0]
+        (table,) = [b for b in blocks if isinstance(b, Table) and len(b.frame) == 2 and b.frame.shape[1] == 5]
+        assert _kr(table.frame.iloc[0, 1]) == households
+        # the participants' change less the comparison group's, read off the table's last column
+        diff = _kr(table.frame.iloc[0, 4]) - _kr(table.frame.iloc[1, 4])
+        amount = (f"{diff:,}".replace(",", " ").replace("-", "−") + " kr" if lang == "sv"
+                  else "SEK " + f"{diff:,}".replace("-", "−"))
+        assert said.format(amount) in _plain(table.notes[0]), table.notes[0]
