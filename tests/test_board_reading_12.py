@@ -85,3 +85,25 @@ def test_the_tables_difference_is_said_per_household_and_month_as_the_table_coun
         amount = (f"{diff:,}".replace(",", " ").replace("-", "−") + " kr" if lang == "sv"
                   else "SEK " + f"{diff:,}".replace("-", "−"))
         assert said.format(amount) in _plain(table.notes[0]), table.notes[0]
+
+
+# --- 3. a verdict resting on one judged period: the portfolio names the period as page 1 does ---------------
+
+def test_the_portfolio_names_the_one_period_a_verdict_rests_on_as_page_one_does(tmp_path):
+    import evaltools as et
+    from evaltools.present.portfolio import Portfolio
+    from evaltools.present.sections import summary
+
+    from .test_known_limits_7 import _running_goal_project
+    # 2022-01-01 .. 2023-12-31, data taken 2023-08-31: 6 enrol in year 1 against a target of 10 (below 80 %:
+    # not reached), year 2 still runs, so the verdict rests on year 1 alone
+    params = _running_goal_project(tmp_path)
+    for lang, page_one, portfolio in (
+        ("sv", "inte uppnått, bedömt enbart på år 1 (en period pågår ännu)",
+         "Inte uppnått (bedömt enbart på år 1; en period pågår)"),
+        ("en", "not achieved, judged on year 1 alone (one period is still running)",
+         "Not achieved (judged on year 1 alone; one period is running)"),
+    ):
+        assert page_one in " ".join(summary.goal_fulfilment(et.Report(et.load_project(params), lang=lang)))
+        table = Portfolio([params], lang=lang).goal_table()
+        assert list(table.iloc[:, 2]) == [portfolio], table

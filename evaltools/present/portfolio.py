@@ -14,7 +14,8 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.costbenefit import cost_benefit
-from ..analysis.goals import CI_METHOD, GoalVerdict, assess_goals, count_goals, own_goals, project_successes
+from ..analysis.goals import (CI_METHOD, GoalVerdict, assess_goals, count_goals, own_goals, project_successes,
+                              sole_judged_period)
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..analysis.disclosure import Secondary, disclosure
@@ -24,11 +25,11 @@ from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
 from .display import Table, Text, number_figures, show
-from ..words.labels import code_label, success_definition_text, t
+from ..words.labels import code_label, period_name, success_definition_text, t
 from .narrative import is_draft
 from ..words.text import join, msg
 from ..data.params import project_kind
-from ..words.verdicts import verdict_words
+from ..words.verdicts import lower_first, verdict_words
 from .plots import plot_portfolio
 from .sections.summary import total_and_parts
 
@@ -284,9 +285,20 @@ class Portfolio:
         if g.empty:
             return pd.DataFrame(columns=[m("portfolio.project"), m("portfolio.goal"), m("portfolio.verdict")])
         return pd.DataFrame({m("portfolio.project"): g["title"], m("portfolio.goal"): g["label"],
-                             m("portfolio.verdict"): [m("portfolio.verdict_so_far", verdict=verdict_words(v, self.lang))
-                                                      if so_far else verdict_words(v, self.lang)
-                                                      for v, so_far in zip(g["verdict"], g["verdict_so_far"])]})
+                             m("portfolio.verdict"): [self._verdict(v, bool(so_far), sole)
+                                                      for v, so_far, sole in zip(g["verdict"], g["verdict_so_far"],
+                                                                                 g["sole_period"])]})
+
+    def _verdict(self, verdict: GoalVerdict, so_far: bool, sole: object) -> str:
+        """A goal's verdict as its report's page 1 qualifies it: resting on one judged period, it names
+        that period ("Inte uppnått (bedömt enbart på år 1; en period pågår)"), as page 1 does; judged on the
+        periods that ended while another runs, it says so."""
+        words = verdict_words(verdict, self.lang)
+        if isinstance(sole, str) and sole:
+            period = lower_first(period_name(sole, self.lang))
+            key = "portfolio.verdict_one_period_so_far" if so_far else "portfolio.verdict_one_period"
+            return self.msg(key, verdict=words, period=period)
+        return self.msg("portfolio.verdict_so_far", verdict=words) if so_far else words
 
     def charts(self) -> None:
         if self.table.empty:
@@ -321,7 +333,7 @@ class Portfolio:
                 for title, kind, rate in zip(tab["title"], tab["success_kind"], tab["success_rate"])]
 
 
-GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far"]
+GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far", "sole_period"]
 
 
 def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None) -> Path:
@@ -386,7 +398,10 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
     first = own_goals(tab)  # (the goals page 1 counts, by the same function)
     name = tagged_name(project.params.display_title(lang), _mode(project), lang)
     return [{"id": project.params.id, "title": name, "goal_id": r.goal_id, "label": r.label.rstrip("."),
-             "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far)}
+             "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far),
+             # the one period a verdict rests on, named as page 1 names it ("" where it rests on more)
+             "sole_period": ("" if r.kind in ("qualitative", "context") else
+                             sole_judged_period(tab[tab["goal_id"] == r.goal_id]) or "")}
             for r in first.itertuples(index=False)]
 
 
