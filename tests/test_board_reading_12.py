@@ -8,6 +8,7 @@ files and params or from the small inputs built here, not taken from the code's 
 """
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from evaltools.analysis.costbenefit import cost_benefit
@@ -107,3 +108,27 @@ def test_the_portfolio_names_the_one_period_a_verdict_rests_on_as_page_one_does(
         assert page_one in " ".join(summary.goal_fulfilment(et.Report(et.load_project(params), lang=lang)))
         table = Portfolio([params], lang=lang).goal_table()
         assert list(table.iloc[:, 2]) == [portfolio], table
+
+
+# --- 4. the portfolio's column of society's NPVs says where it counts earnings and where it does not --------
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Samhällets nettonuvärde räknar med deltagarnas arbetsinkomster bara för Kompassen (fiktivt exempel), "
+           "för de {months} uppmätta månaderna från start; för de andra projekten är arbetsinkomsterna inte "
+           "värderade, så samhällets nettonuvärden går inte att jämföra rakt av."),
+    ("en", "Society's net present value counts the participants' earnings only for Kompassen (fictional example), "
+           "for the {months} measured months from the start; for the other projects earnings are not valued, so "
+           "society's net present values cannot be compared directly."),
+])
+def test_the_portfolio_says_which_projects_society_npv_counts_earnings(lang, said):
+    from .conftest import sample_portfolio
+    months, _ = _kompassen_windows()
+    # params/kompassen-demo.yaml names register files of earnings (data/kompassen-demo/earnings.csv); Nästa steg
+    # names none, so its society's NPV values no earnings
+    for pid, has in (("kompassen-demo", True), ("nasta-steg", False)):
+        data = yaml.safe_load((PARAMS / f"{pid}.yaml").read_text(encoding="utf-8"))["data"]
+        assert ("earnings" in data) is has
+    portfolio = sample_portfolio(("kompassen-demo", "nasta-steg"), lang)
+    assert [_plain(x) for x in portfolio.society_earnings_note()] == [said.format(months=months)]
+    # with Nästa steg alone the column holds one kind of figure: nothing to say
+    assert sample_portfolio(("nasta-steg",), lang).society_earnings_note() == []

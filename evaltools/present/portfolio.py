@@ -177,7 +177,7 @@ class Portfolio:
              Table(people, notes=(m("portfolio.note"), *self.definitions(), *withheld),
                    numeric=tuple(people.columns[2:5]), group=kind_col),
              Text([], m("portfolio.money_heading")),
-             Table(money, notes=(money_note, *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
+             Table(money, notes=(money_note, *self.society_earnings_note(), *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
                                                else ()), *withheld),
                    numeric=tuple(money.columns[1:-1]), group=kind_col))
         goals = self.goal_table()
@@ -198,6 +198,24 @@ class Portfolio:
         return [self.msg("portfolio.definition", name=join(names, self.lang),
                          outcomes=", ".join(code_label(S.OUTCOME, c, self.lang).lower() for c in outcomes))
                 for outcomes, names in by_outcomes.items()]
+
+    def society_earnings_note(self) -> list[str]:
+        """Which projects' NPV for society counts the participants' earnings (and over how many months where
+        they are measured for fewer than the horizon), said where some do and some do not: one column then
+        holds figures that count different things (Kompassen's earnings of 13 months beside projects whose
+        earnings are not valued)."""
+        tab = self.table
+        if tab.empty or "society_earnings" not in tab:
+            return []
+        shown = tab[tab["npv_society"].notna() & tab["society_earnings"].isin(("none", "short", "valued"))]
+        counted = shown[shown["society_earnings"] != "none"]
+        if counted.empty or len(counted) == len(shown):
+            return []
+        names = [self.msg("portfolio.society_earnings_short", name=name, months=fmt_int(months, self.lang))
+                 if kind == "short" else name
+                 for name, kind, months in zip(counted["title"], counted["society_earnings"],
+                                               counted["society_earnings_months"])]
+        return [self.msg("portfolio.society_earnings_differ", projects=join(names, self.lang))]
 
     def conclusions(self) -> list[Text]:
         """The first page's conclusions: for each project with results, which goals it reached and who
@@ -441,11 +459,22 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
             "per_person_so_far": cb.per_person_so_far,
             "per_person_through": cb.per_person_through.isoformat() if cb.per_person_through else "",
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
+            **society_earnings(persp.loc["samhälle", "note"]),
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
             "break_even_person_years": cb.break_even_person_years, "success_kind": sc.definition.kind,
             "success_outcomes": tuple(sc.definition.outcomes)})}
+
+
+def society_earnings(note: object) -> dict:
+    """What society's NPV holds of the participants' earnings, from its note in the cost-benefit table:
+    ``"none"`` (not valued), ``"short"`` (measured for ``society_earnings_months`` months from the start
+    only) or ``"valued"``."""
+    key = getattr(note, "key", "")
+    if key == "assumption.actor_society_short":
+        return {"society_earnings": "short", "society_earnings_months": int(dict(note.values)["months"])}  # type: ignore[attr-defined]
+    return {"society_earnings": "none" if key == "assumption.actor_society" else "valued", "society_earnings_months": 0}
 
 
 # the actors whose own result the conclusions name (who gains and who pays), as page 1 does
