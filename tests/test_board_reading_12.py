@@ -132,3 +132,26 @@ def test_the_portfolio_says_which_projects_society_npv_counts_earnings(lang, sai
     assert [_plain(x) for x in portfolio.society_earnings_note()] == [said.format(months=months)]
     # with Nästa steg alone the column holds one kind of figure: nothing to say
     assert sample_portfolio(("nasta-steg",), lang).society_earnings_note() == []
+
+
+# --- 5. the portfolio does not state an NPV its project's report calls unreliable without saying so ---------
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", ", men det är inte tillförlitligt: dödvikten är skattad ur en jämförelsegrupp som skilde sig från "
+           "deltagarna redan före start."),
+    ("en", ", but it is not reliable: the deadweight is estimated from a comparison group that differed from the "
+           "participants before the start."),
+])
+def test_the_portfolio_says_an_npv_resting_on_a_comparison_that_moved_apart_is_not_reliable(lang, said):
+    from evaltools.present.sections.summary import comparison_unreliable
+
+    from .conftest import sample_portfolio
+    # Språngbrädan's own report: its placebo test before the start rejects zero (page 1: "Grupperna skilde sig
+    # åt redan före start ... och inte heller dödvikten och nettonuvärdena ovan"); Kompassen's does not
+    assert comparison_unreliable(sample_report("sprangbradan-demo", lang))
+    assert not comparison_unreliable(sample_report("kompassen-demo", lang))
+    conclusions = [_plain(c) for c in sample_portfolio(("kompassen-demo", "sprangbradan-demo"), lang).conclusions()[1].paragraphs]
+    assert len(conclusions) == 2
+    kompassen, sprangbradan = conclusions
+    assert sprangbradan.startswith(("Språngbrädan", "Springboard")) and sprangbradan.endswith(said), sprangbradan
+    assert kompassen.startswith("Kompassen") and said not in kompassen

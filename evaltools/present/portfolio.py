@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
+from ..analysis.comparison import compare_payments
 from ..analysis.costbenefit import cost_benefit
 from ..analysis.goals import (CI_METHOD, GoalVerdict, assess_goals, count_goals, own_goals, project_successes,
                               sole_judged_period)
@@ -292,6 +293,8 @@ class Portfolio:
                 parts.append(msg(key, lang, who=msg(f"summary.who_{a}", lang), **amount))
             money = m("portfolio.money_ex_ante" if row["mode"] == "ex_ante" else "portfolio.money_public",
                       npv=said["npv"], parts=join(parts, lang))
+            if row.get("comparison_unreliable") is True:  # (as the project's own page 1 says)
+                money += m("portfolio.money_unreliable")
         if not money:
             return m("portfolio.conclusion_goals", name=name, goals=goals)
         return m("portfolio.conclusion", name=name, goals=goals, money=money)
@@ -354,7 +357,8 @@ class Portfolio:
 GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far", "sole_period"]
 
 
-def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None) -> Path:
+def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None,
+                payments=None) -> Path:
     """Write the project's portfolio row and goal rows (as :class:`Portfolio` computes them) as JSON to
     ``path``, with the params file they were computed from: a batch's portfolio then takes them
     instead of loading and analysing the project a second time.
@@ -362,12 +366,13 @@ def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.Dat
     ``cba`` and ``goals``: the project's :func:`~evaltools.analysis.costbenefit.cost_benefit` result and
     :func:`~evaltools.analysis.goals.assess_goals` table in ``lang`` where a report has them already (the
     row reads only the point figures, which the simulation and the effect-based estimate leave as they
-    are); computed here otherwise."""
+    are); computed here otherwise. ``payments``: its :func:`~evaltools.analysis.comparison.compare_payments`
+    result, where a report has it (the placebo test before the start says whether the NPVs hold)."""
     source = project.params.source_path
     if goals is None:
         goals = assess_goals(project, lang=lang).table
     entry = {"params_path": str(Path(source).resolve()) if source else "", "params_sha256": _sha256(source) if source else "",
-             "lang": lang, "row": _row(project, lang, cba, goals), "goals": goal_rows(project, lang, goals)}
+             "lang": lang, "row": _row(project, lang, cba, goals, payments), "goals": goal_rows(project, lang, goals)}
     out = Path(path)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(json.dumps(entry, ensure_ascii=False, default=_json_value), encoding="utf-8")
@@ -436,10 +441,16 @@ def _mode(project) -> str:
     return {"struktur": "structural", "ansökan": "ex_ante"}.get(project_kind(project), "observed")
 
 
-def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None) -> dict:
+def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None, payments=None) -> dict:
     p = project.params
     result = cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False)
     cb = result.summary
+    # the deadweight taken from a comparison group that moved apart from the participants before the start:
+    # the project's report calls its NPVs not reliable (present.sections.summary.comparison_unreliable)
+    unreliable = False
+    if cb.mode == "observed" and cb.deadweight_source == "comparison":
+        pay = payments if payments is not None else compare_payments(project, lang=lang)
+        unreliable = pay.did is not None and bool(pay.parallel_trends_doubtful)
     persp = result.table.set_index("perspective")
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     k, n = sc.successes, sc.base
@@ -459,7 +470,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
             "per_person_so_far": cb.per_person_so_far,
             "per_person_through": cb.per_person_through.isoformat() if cb.per_person_through else "",
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
-            **society_earnings(persp.loc["samhälle", "note"]),
+            **society_earnings(persp.loc["samhälle", "note"]), "comparison_unreliable": unreliable,
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
