@@ -155,3 +155,25 @@ def test_the_portfolio_says_an_npv_resting_on_a_comparison_that_moved_apart_is_n
     kompassen, sprangbradan = conclusions
     assert sprangbradan.startswith(("Språngbrädan", "Springboard")) and sprangbradan.endswith(said), sprangbradan
     assert kompassen.startswith("Kompassen") and said not in kompassen
+
+
+# --- 6. an individual's benefit withheld for its short earnings window is not called "not valued" ------------
+
+@pytest.mark.parametrize("lang, not_valued, why", [("sv", "ej värderad", "visas inte:"),
+                                                   ("en", "not valued", "not shown:")])
+def test_the_individuals_withheld_benefit_is_not_called_not_valued_beside_measured_earnings(lang, not_valued, why):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import costbenefit
+    # params/kompassen-demo.yaml names register files of earnings: the individual's earnings are measured (the
+    # flows' table shows them, 'uppmätt'), only set against a longer window; its NPV is withheld for that
+    assert "earnings" in yaml.safe_load((PARAMS / "kompassen-demo.yaml").read_text(encoding="utf-8"))["data"]
+    r = sample_report("kompassen-demo", lang)
+    tables = [b.frame for block in costbenefit.blocks(r) for b in block
+              if isinstance(b, Table) and b.frame.shape[1] >= 6 and b.frame.columns[0] in ("Aktör", "Actor")]
+    assert len(tables) == 1
+    frame = tables[0]
+    row = frame[frame.iloc[:, 0].isin(["Individen", "The individual", "Individual"])]
+    assert len(row) == 1, frame.iloc[:, 0].tolist()
+    cells = [_plain(str(c)) for c in row.iloc[0]]
+    assert cells[2] == "–" and not_valued not in cells[2]  # (the benefit column: withheld, as the net is)
+    assert cells[-1].startswith(why)
