@@ -13,8 +13,10 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
+from ..analysis.comparison import compare_payments
 from ..analysis.costbenefit import cost_benefit
-from ..analysis.goals import CI_METHOD, GoalVerdict, assess_goals, count_goals, own_goals, project_successes
+from ..analysis.goals import (CI_METHOD, GoalVerdict, assess_goals, count_goals, own_goals, project_successes,
+                              sole_judged_period)
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..analysis.disclosure import Secondary, disclosure
@@ -24,11 +26,11 @@ from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
 from .display import Table, Text, number_figures, show
-from ..words.labels import code_label, success_definition_text, t
+from ..words.labels import code_label, period_name, success_definition_text, t
 from .narrative import is_draft
 from ..words.text import join, msg
 from ..data.params import project_kind
-from ..words.verdicts import verdict_words
+from ..words.verdicts import lower_first, verdict_words
 from .plots import plot_portfolio
 from .sections.summary import total_and_parts
 
@@ -176,7 +178,7 @@ class Portfolio:
              Table(people, notes=(m("portfolio.note"), *self.definitions(), *withheld),
                    numeric=tuple(people.columns[2:5]), group=kind_col),
              Text([], m("portfolio.money_heading")),
-             Table(money, notes=(money_note, *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
+             Table(money, notes=(money_note, *self.society_earnings_note(), *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
                                                else ()), *withheld),
                    numeric=tuple(money.columns[1:-1]), group=kind_col))
         goals = self.goal_table()
@@ -197,6 +199,24 @@ class Portfolio:
         return [self.msg("portfolio.definition", name=join(names, self.lang),
                          outcomes=", ".join(code_label(S.OUTCOME, c, self.lang).lower() for c in outcomes))
                 for outcomes, names in by_outcomes.items()]
+
+    def society_earnings_note(self) -> list[str]:
+        """Which projects' NPV for society counts the participants' earnings (and over how many months where
+        they are measured for fewer than the horizon), said where some do and some do not: one column then
+        holds figures that count different things (Kompassen's earnings of 13 months beside projects whose
+        earnings are not valued)."""
+        tab = self.table
+        if tab.empty or "society_earnings" not in tab:
+            return []
+        shown = tab[tab["npv_society"].notna() & tab["society_earnings"].isin(("none", "short", "valued"))]
+        counted = shown[shown["society_earnings"] != "none"]
+        if counted.empty or len(counted) == len(shown):
+            return []
+        names = [self.msg("portfolio.society_earnings_short", name=name, months=fmt_int(months, self.lang))
+                 if kind == "short" else name
+                 for name, kind, months in zip(counted["title"], counted["society_earnings"],
+                                               counted["society_earnings_months"])]
+        return [self.msg("portfolio.society_earnings_differ", projects=join(names, self.lang))]
 
     def conclusions(self) -> list[Text]:
         """The first page's conclusions: for each project with results, which goals it reached and who
@@ -273,6 +293,8 @@ class Portfolio:
                 parts.append(msg(key, lang, who=msg(f"summary.who_{a}", lang), **amount))
             money = m("portfolio.money_ex_ante" if row["mode"] == "ex_ante" else "portfolio.money_public",
                       npv=said["npv"], parts=join(parts, lang))
+            if row.get("comparison_unreliable") is True:  # (as the project's own page 1 says)
+                money += m("portfolio.money_unreliable")
         if not money:
             return m("portfolio.conclusion_goals", name=name, goals=goals)
         return m("portfolio.conclusion", name=name, goals=goals, money=money)
@@ -284,9 +306,20 @@ class Portfolio:
         if g.empty:
             return pd.DataFrame(columns=[m("portfolio.project"), m("portfolio.goal"), m("portfolio.verdict")])
         return pd.DataFrame({m("portfolio.project"): g["title"], m("portfolio.goal"): g["label"],
-                             m("portfolio.verdict"): [m("portfolio.verdict_so_far", verdict=verdict_words(v, self.lang))
-                                                      if so_far else verdict_words(v, self.lang)
-                                                      for v, so_far in zip(g["verdict"], g["verdict_so_far"])]})
+                             m("portfolio.verdict"): [self._verdict(v, bool(so_far), sole)
+                                                      for v, so_far, sole in zip(g["verdict"], g["verdict_so_far"],
+                                                                                 g["sole_period"])]})
+
+    def _verdict(self, verdict: GoalVerdict, so_far: bool, sole: object) -> str:
+        """A goal's verdict as its report's page 1 qualifies it: resting on one judged period, it names
+        that period ("Inte uppnått (bedömt enbart på år 1; en period pågår)"), as page 1 does; judged on the
+        periods that ended while another runs, it says so."""
+        words = verdict_words(verdict, self.lang)
+        if isinstance(sole, str) and sole:
+            period = lower_first(period_name(sole, self.lang))
+            key = "portfolio.verdict_one_period_so_far" if so_far else "portfolio.verdict_one_period"
+            return self.msg(key, verdict=words, period=period)
+        return self.msg("portfolio.verdict_so_far", verdict=words) if so_far else words
 
     def charts(self) -> None:
         if self.table.empty:
@@ -321,10 +354,11 @@ class Portfolio:
                 for title, kind, rate in zip(tab["title"], tab["success_kind"], tab["success_rate"])]
 
 
-GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far"]
+GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far", "sole_period"]
 
 
-def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None) -> Path:
+def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None,
+                payments=None) -> Path:
     """Write the project's portfolio row and goal rows (as :class:`Portfolio` computes them) as JSON to
     ``path``, with the params file they were computed from: a batch's portfolio then takes them
     instead of loading and analysing the project a second time.
@@ -332,12 +366,13 @@ def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.Dat
     ``cba`` and ``goals``: the project's :func:`~evaltools.analysis.costbenefit.cost_benefit` result and
     :func:`~evaltools.analysis.goals.assess_goals` table in ``lang`` where a report has them already (the
     row reads only the point figures, which the simulation and the effect-based estimate leave as they
-    are); computed here otherwise."""
+    are); computed here otherwise. ``payments``: its :func:`~evaltools.analysis.comparison.compare_payments`
+    result, where a report has it (the placebo test before the start says whether the NPVs hold)."""
     source = project.params.source_path
     if goals is None:
         goals = assess_goals(project, lang=lang).table
     entry = {"params_path": str(Path(source).resolve()) if source else "", "params_sha256": _sha256(source) if source else "",
-             "lang": lang, "row": _row(project, lang, cba, goals), "goals": goal_rows(project, lang, goals)}
+             "lang": lang, "row": _row(project, lang, cba, goals, payments), "goals": goal_rows(project, lang, goals)}
     out = Path(path)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(json.dumps(entry, ensure_ascii=False, default=_json_value), encoding="utf-8")
@@ -386,7 +421,10 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
     first = own_goals(tab)  # (the goals page 1 counts, by the same function)
     name = tagged_name(project.params.display_title(lang), _mode(project), lang)
     return [{"id": project.params.id, "title": name, "goal_id": r.goal_id, "label": r.label.rstrip("."),
-             "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far)}
+             "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far),
+             # the one period a verdict rests on, named as page 1 names it ("" where it rests on more)
+             "sole_period": ("" if r.kind in ("qualitative", "context") else
+                             sole_judged_period(tab[tab["goal_id"] == r.goal_id]) or "")}
             for r in first.itertuples(index=False)]
 
 
@@ -403,10 +441,16 @@ def _mode(project) -> str:
     return {"struktur": "structural", "ansökan": "ex_ante"}.get(project_kind(project), "observed")
 
 
-def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None) -> dict:
+def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None, payments=None) -> dict:
     p = project.params
     result = cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False)
     cb = result.summary
+    # the deadweight taken from a comparison group that moved apart from the participants before the start:
+    # the project's report calls its NPVs not reliable (present.sections.summary.comparison_unreliable)
+    unreliable = False
+    if cb.mode == "observed" and cb.deadweight_source == "comparison":
+        pay = payments if payments is not None else compare_payments(project, lang=lang)
+        unreliable = pay.did is not None and bool(pay.parallel_trends_doubtful)
     persp = result.table.set_index("perspective")
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     k, n = sc.successes, sc.base
@@ -426,11 +470,22 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None)
             "per_person_so_far": cb.per_person_so_far,
             "per_person_through": cb.per_person_through.isoformat() if cb.per_person_through else "",
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
+            **society_earnings(persp.loc["samhälle", "note"]), "comparison_unreliable": unreliable,
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
             "break_even_person_years": cb.break_even_person_years, "success_kind": sc.definition.kind,
             "success_outcomes": tuple(sc.definition.outcomes)})}
+
+
+def society_earnings(note: object) -> dict:
+    """What society's NPV holds of the participants' earnings, from its note in the cost-benefit table:
+    ``"none"`` (not valued), ``"short"`` (measured for ``society_earnings_months`` months from the start
+    only) or ``"valued"``."""
+    key = getattr(note, "key", "")
+    if key == "assumption.actor_society_short":
+        return {"society_earnings": "short", "society_earnings_months": int(dict(note.values)["months"])}  # type: ignore[attr-defined]
+    return {"society_earnings": "none" if key == "assumption.actor_society" else "valued", "society_earnings_months": 0}
 
 
 # the actors whose own result the conclusions name (who gains and who pays), as page 1 does

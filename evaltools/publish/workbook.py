@@ -942,7 +942,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
         The files written.
     """
     if portfolio_entry:
-        write_entry(report.project, report.lang, portfolio_entry, cba=report.cba, goals=report.goals.table)
+        write_entry(report.project, report.lang, portfolio_entry, cba=report.cba, goals=report.goals.table,
+                    payments=report.payments)
     if not output_dir:
         return []
     out, lang, p, say = Path(output_dir), report.lang, report.params, report.msg

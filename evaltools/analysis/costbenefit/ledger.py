@@ -154,7 +154,7 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
             "payback_months": _payback(b_stream, c_stream, m.rate) if n_success and not np.isnan(b) else np.nan,
             "break_even_exits": c_exits / (b_exits / n_success) if (n_success and b_exits > 0 and c_exits > 0) else np.nan,
             "switching_deadweight": switching if 0 <= switching <= 1 else np.nan,
-            "lower_bound": bool((earnings_unvalued or short) and society),
+            "lower_bound": bool(earnings_unvalued and society),  # (a short window is said in its note: no sure bound either way)
             "note": note,
         })
     return pd.DataFrame(rows)

@@ -230,7 +230,11 @@ def perspective_table(r) -> Table:
     data = {msg("costbenefit.actor"): [t(x, lang) for x in rows["perspective"]],
             cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}
     if not structural:
-        data[benefit] = [fmt_kr(v, lang) if not pd.isna(v) else msg("costbenefit.not_valued") for v in rows["pv_benefit"]]
+        # an individual's benefit withheld because its earnings are measured over a shorter window than the
+        # horizon is valued (the flows' table shows it) but not shown: "–" as its net, never "ej värderad"
+        withheld = [getattr(n, "key", "") == "assumption.actor_individual_short" for n in rows["note"]]
+        data[benefit] = [fmt_kr(v, lang) if not pd.isna(v) else "–" if w else msg("costbenefit.not_valued")
+                         for v, w in zip(rows["pv_benefit"], withheld)]
     # society's skattefaktor in a column of its own, not in its cost: the cost column is the project's cost
     # each actor bears, and society's net is benefit − cost + this effect (no column where it is 0 kr)
     effect = rows["pv_skattefaktor"] if "pv_skattefaktor" in rows else pd.Series(np.nan, index=rows.index)
