@@ -23,7 +23,7 @@ from .goals import period_windows, CI_METHOD, SuccessDefinition, success_definit
 from ..data.project import Project
 from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
-from ..data.arguments import check_choice, check_names
+from ..data.arguments import check_choice, check_days, check_names
 from ..data.messages import message
 from .result import Categories, Codes, Note, Result
 from .goals import GoalAssessment, assess_goals
@@ -704,6 +704,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     >>> et.plots.plot_time_to_exit(stay)  # doctest: +SKIP
     """
     _require_participants(project, lang)
+    days = check_days("days", days, "time_to_exit", lang or project.params.language)
     if by is not None:
         one = _breakdowns(project, "by", by, "time_to_exit", lang)
         by = one[0] if len(one) == 1 else check_choice("by", by, BREAKDOWN_CHOICES, "time_to_exit",

@@ -55,6 +55,40 @@ def check_number(name: str, value: object, where: str) -> float:
     return number
 
 
+def check_days(name: str, value: object, where: str, lang: str | None = None) -> tuple[int, ...]:
+    """``value`` as whole days, at least 0: one number or several (``(30, 90)``; a text that is a
+    number, ``"90"``, is read as one).
+
+    Raises
+    ------
+    ParamsError
+        One line per value that is not a whole number of days, under ``where``.
+    """
+    values = [value] if isinstance(value, (str, bytes, Real)) else value
+    if not hasattr(values, "__iter__"):
+        raise ParamsError(where, [_line("params.number", name, value=_short(value))], lang if lang in LANGS else DEFAULT_LANG)
+    out, lines = [], []
+    for v in islice(values, 1000):  # (a list of days is short; an endless iterable is not read to its end)
+        number: float | None = None
+        if isinstance(v, Real) and not isinstance(v, bool):
+            number = float(v)
+        elif isinstance(v, str) and len(v) <= 40:
+            try:
+                number = float(v.strip().replace(",", "."))
+            except ValueError:
+                number = None
+        if number is None or not math.isfinite(number) or number != int(number):
+            lines.append(_line("params.number", name, value=_short(v)))
+        elif number < 0:
+            lines.append(_line("params.bound_ge", name, value=_short(v), limit=0))
+        else:
+            out.append(int(number))
+    if lines or not out:
+        raise ParamsError(where, lines or [_line("params.number", name, value=_short(value))],
+                          lang if lang in LANGS else DEFAULT_LANG)
+    return tuple(out)
+
+
 MAX_GRID_CELLS = 100  # a what-if table is read by people; each cell is one cost-benefit run (~0.5 s)
 
 
