@@ -61,3 +61,18 @@ def test_page_one_says_the_earnings_count_for_the_measured_months_only():
     assert len(society) == 1
     assert "lönen bara för de 13 uppmätta månaderna från start" in society[0]
     assert "arbetsinkomster och kostnader utanför budgeten är inte medräknade" not in society[0]
+
+
+def test_page_one_says_the_public_figures_measured_flows_cover_the_measured_months_only():
+    """The public financiers' NPV holds measured flows (tax on earnings, the state's benefits) for the 13 months
+    from each start beside försörjningsstöd calculated over 3 years: page 1 says so after the sum."""
+    import evaltools as et
+    findings = et.Report(sample_project("kompassen-demo"), lang="sv").key_findings()
+    public = [i for i, x in enumerate(findings) if x.startswith("Räknat som nuvärde")]
+    assert len(public) == 1
+    assert findings[public[0] + 1] == ("Skatten på lön och statens ersättningar i den summan är uppmätta i "
+                                       "registeruppgifter för de 13 månaderna från start, inte över 3 år; "
+                                       "försörjningsstödet är beräknat över 3 år.")
+    # a project without register data says nothing of it
+    other = et.Report(sample_project("sprangbradan-demo"), lang="sv").key_findings()
+    assert not any("uppmätta i registeruppgifter för de" in x for x in other)

@@ -263,6 +263,21 @@ ACTOR_RESULT_PLURAL = {
            "even": "summary.actor_even_ex_ante_plural"}}
 
 
+
+def _measured_window(r) -> int | None:
+    """Months from each start that the register data's measured flows in the public financiers' figures
+    cover (the start month and ``comparison.months_after``), when that is shorter than the calculation's
+    horizon; None when no public flow is measured or the window reaches the horizon."""
+    cba = r.cba
+    ledger = cba.ledger
+    if ledger is None or r.params.comparison is None:
+        return None
+    public = ledger["actor"].isin(("kommun", "region", "stat", "fk"))
+    if not bool((public & (ledger["source"] == MEASURED)).any()):
+        return None
+    months = int(r.params.comparison.months_after) + 1
+    return months if months < round(r.params.cost_benefit.horizon_years * 12) else None
+
 def who_gains_pays(r, rows: pd.DataFrame) -> str:
     """Who gains and who pays, in plain words: the municipality, the region and the state, each with
     its own result (present values at the NPV's horizon), said before the public financiers' total and
@@ -428,6 +443,9 @@ def worth(r) -> list[str]:
                            parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
                            **{k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}))
+            window = _measured_window(r)
+            if window is not None:  # register flows measured over fewer months than the horizon: say which
+                out.append(msg("summary.worth_public_measured_window", months=fmt_int(window, lang), horizon=horizon))
         elif p == "samhälle":
             measured = cba.ledger is not None and bool((cba.ledger["source"] == MEASURED).any())
             note = row["note"]
