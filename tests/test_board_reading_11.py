@@ -255,10 +255,10 @@ def test_a_breakdown_whose_test_is_hidden_is_not_said_to_show_no_clear_differenc
     sv = _outcome_verdict("nasta-steg", "sv")
     assert "visar ingen uppdelning" not in sv
     assert sv == ("Justerat för att fyra uppdelningar prövas samtidigt är skillnaden i andel lyckade utfall inte "
-                  "tydlig för: Projektår för start; skillnaderna där kan vara slumpen. För en uppdelning med en dold "
+                  "tydlig för: projektår för start; skillnaderna där kan vara slumpen. För en uppdelning med en dold "
                   "grupp visas inget test.")
     en = _outcome_verdict("nasta-steg", "en")
-    assert "no breakdown shows" not in en and "not clear for: Project year of intake;" in en
+    assert "no breakdown shows" not in en and "not clear for: project year of intake;" in en
 
 
 def test_where_every_test_is_shown_the_sentence_speaks_of_every_breakdown():

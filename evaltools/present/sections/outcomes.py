@@ -89,6 +89,12 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     return notes
 
 
+def _inline(label: object) -> str:
+    """A breakdown's label as a word inside a sentence: its first letter in lower case ("Kön" -> "kön")."""
+    text = str(label)
+    return text[:1].lower() + text[1:]
+
+
 def _shown(v: object) -> bool:
     """True for a count the table shows (not ``..``, ``<k`` or missing)."""
     return not isinstance(v, str) and not pd.isna(v)
@@ -145,12 +151,13 @@ def blocks(r) -> list[list]:
     left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
-    clear = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
+    # (a breakdown's name inside the sentence, after its colon: in lower case, "tydlig för: kön, åldersgrupp")
+    clear = [_inline(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
     n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
     measure = rate_col[:1].lower() + rate_col[1:]
     # where a breakdown's test is hidden (a group of it is), "no breakdown shows a clear difference" would speak
     # of tests the reader cannot see (Nästa steg: four tested, one shown): the sentence names the ones shown
-    shown_tests = [str(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p)]
+    shown_tests = [_inline(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p)]
     verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear), measure=measure) if clear
                else msg("outcomes.no_clear_difference_shown", n=n_tests, which=", ".join(shown_tests), measure=measure)
                if shown_tests and len(shown_tests) < int(n_tests)
