@@ -118,7 +118,8 @@ def test_portfolio_names_each_kind_and_counts_no_participants_it_does_not_have(p
     lang, (people, money, goals) = portfolio_tables
     names = list(people.iloc[:, 0])
     # results first (the structural project, then Timrå, in the order given), the application check apart, last
-    assert ("(strukturinriktad" if lang == "sv" else "(structural") in names[0]  # (with its other tags in one bracket)
+    assert ("; strukturinriktad" if lang == "sv" else "; structural") in names[0]  # (in the title's own bracket)
+    assert names[0].count("(") == 1
     assert names[2].endswith("(ex ante)") and "ex ante" not in names[0] + names[1]
     kinds = list(people.iloc[:, -1])
     assert kinds[0] == kinds[1] != kinds[2]

@@ -46,11 +46,13 @@ def test_the_portfolio_overview_never_shows_two_brackets_after_a_name(lang, monk
     pf = Portfolio([PARAMS / "samverkan-i-praktiken.yaml"], lang)
     pf.overview()
     names = [name for t in shown if isinstance(t, Table) for name in t.frame.iloc[:, 0]]
-    # the params file's own title (title_en in English), bracket and all
-    title = "Samverkan i praktiken (fiktivt exempel)" if lang == "sv" else "Collaboration in Practice (fictional example)"
+    # the params file's own title (title_en in English), whose own bracket takes the tags after a semicolon
+    title, own = (("Samverkan i praktiken", "fiktivt exempel") if lang == "sv"
+                  else ("Collaboration in Practice", "fictional example"))
     word, draft = ("strukturinriktad", "utkast") if lang == "sv" else ("structural", "draft")
-    assert names and set(names) <= {f"{title} ({word}, {draft})", f"{title} ({word})"}  # (the goal table: kind only)
-    assert names[0] == f"{title} ({word}, {draft})"
+    assert names and set(names) <= {f"{title} ({own}; {word}, {draft})", f"{title} ({own}; {word})"}  # (goal table: kind only)
+    assert names[0] == f"{title} ({own}; {word}, {draft})"
+    assert all(name.count("(") == 1 for name in names)
 
 
 # --- b. a share and its counts keep together --------------------------------------------------------

@@ -31,3 +31,12 @@ def test_a_table_without_such_rows_keeps_every_row_and_says_nothing_of_it():
     table = _rate_table(r)
     assert len(r.rates.table) == 14 and len(table.frame) == 14
     assert "Grupper där alla siffror är dolda står inte i tabellen." not in table.notes
+
+
+def test_a_portfolio_name_whose_title_ends_in_a_bracket_gets_its_tags_in_that_bracket():
+    from evaltools.present.portfolio import tagged_name
+    assert (tagged_name("Samverkan i praktiken (fiktivt exempel)", "structural", "sv", draft=True)
+            == "Samverkan i praktiken (fiktivt exempel; strukturinriktad, utkast)")
+    assert tagged_name("Kompassen (fiktivt exempel)", "results", "sv") == "Kompassen (fiktivt exempel)"
+    # a bracket inside the title is left alone
+    assert tagged_name("Steg (1) framåt", "ex_ante", "sv") == "Steg (1) framåt (ex ante)"

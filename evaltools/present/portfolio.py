@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 from .markup import render
@@ -57,7 +58,12 @@ def tagged_name(title: str, mode: str, lang: str, running: bool = False, draft: 
     whether it is a draft ("Samverkan (strukturinriktad, utkast)"), never a bracket per tag."""
     tags = [msg(NAME_KEYS[mode], lang)] if mode in NAME_KEYS else []
     tags += [msg("portfolio.tag_running", lang)] * running + [msg("portfolio.tag_draft", lang)] * draft
-    return msg("portfolio.tagged", lang, name=title, tags=", ".join(tags)) if tags else title
+    if not tags:
+        return title
+    own = re.fullmatch(r"(.*\S)\s*\(([^()]*)\)", title)  # a title ending in a bracket of its own: one bracket
+    if own:  # ("Samverkan (fiktivt exempel; strukturinriktad, utkast)", not two brackets side by side)
+        return msg("portfolio.tagged", lang, name=own.group(1), tags=f"{own.group(2)}; {', '.join(tags)}")
+    return msg("portfolio.tagged", lang, name=title, tags=", ".join(tags))
 
 
 def has_participants(mode: str) -> bool:
