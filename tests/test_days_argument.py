@@ -32,3 +32,13 @@ def test_time_to_exit_takes_a_text_day_and_refuses_a_wrong_one():
     assert by_text.raw.equals(by_number.raw)
     with pytest.raises(ParamsError, match="days: står 'nittio'"):
         et.time_to_exit(project, by=None, days=(30, "nittio"))
+
+
+def test_an_argument_error_is_headed_as_the_arguments_not_the_params_file():
+    """A wrong argument was headed '1 problem i projektparametrarna', as if the params file were wrong."""
+    project = sample_project("timra-vagen-ut")
+    with pytest.raises(ParamsError) as e:
+        et.time_to_exit(project, by=None, days=("nittio",))
+    assert str(e.value).startswith("time_to_exit: 1 problem i argumenten:")
+    assert "projektparametrarna" not in str(e.value)
+    assert e.value.in_lang("en").message("en").startswith("time_to_exit: 1 problem(s) in the arguments:")

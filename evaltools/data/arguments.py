@@ -31,7 +31,7 @@ def check_lang(lang: object, where: str) -> str | None:
     """
     if lang is None or (isinstance(lang, str) and lang in LANGS):
         return lang
-    raise ParamsError(where, [_line("params.choice", "lang", value=_short(lang), choices=", ".join(LANGS))])
+    raise ParamsError(where, [_line("params.choice", "lang", value=_short(lang), choices=", ".join(LANGS))], arguments=True)
 
 
 def check_number(name: str, value: object, where: str) -> float:
@@ -51,7 +51,7 @@ def check_number(name: str, value: object, where: str) -> float:
         except ValueError:
             number = None
     if number is None or not math.isfinite(number):
-        raise ParamsError(where, [_line("params.number", name, value=_short(value))])
+        raise ParamsError(where, [_line("params.number", name, value=_short(value))], arguments=True)
     return number
 
 
@@ -66,7 +66,7 @@ def check_days(name: str, value: object, where: str, lang: str | None = None) ->
     """
     values = [value] if isinstance(value, (str, bytes, Real)) else value
     if not hasattr(values, "__iter__"):
-        raise ParamsError(where, [_line("params.number", name, value=_short(value))], lang if lang in LANGS else DEFAULT_LANG)
+        raise ParamsError(where, [_line("params.number", name, value=_short(value))], lang if lang in LANGS else DEFAULT_LANG, arguments=True)
     out, lines = [], []
     for v in islice(values, 1000):  # (a list of days is short; an endless iterable is not read to its end)
         number: float | None = None
@@ -85,7 +85,7 @@ def check_days(name: str, value: object, where: str, lang: str | None = None) ->
             out.append(int(number))
     if lines or not out:
         raise ParamsError(where, lines or [_line("params.number", name, value=_short(value))],
-                          lang if lang in LANGS else DEFAULT_LANG)
+                          lang if lang in LANGS else DEFAULT_LANG, arguments=True)
     return tuple(out)
 
 
@@ -103,7 +103,7 @@ def check_grid(rows: object, columns: object, where: str) -> tuple[list, list]:
     out, sizes = [], []
     for name, values in (("row_values", rows), ("column_values", columns)):
         if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-            raise ParamsError(where, [_line("params.number", name, value=_short(values))])
+            raise ParamsError(where, [_line("params.number", name, value=_short(values))], arguments=True)
         size = len(values) if hasattr(values, "__len__") else None
         values = list(islice(values, MAX_GRID_CELLS + 1))  # enough to know it is too many
         out.append(values)
@@ -111,7 +111,7 @@ def check_grid(rows: object, columns: object, where: str) -> tuple[list, list]:
     cells = len(out[0]) * len(out[1])
     if not cells or cells > MAX_GRID_CELLS:
         raise ParamsError(where, [_line("params.grid_size", "row_values, column_values", rows=sizes[0],
-                                        columns=sizes[1], limit=MAX_GRID_CELLS)])
+                                        columns=sizes[1], limit=MAX_GRID_CELLS)], arguments=True)
     return out[0], out[1]
 
 
@@ -143,7 +143,7 @@ def check_choice(name: str, value: object, choices: tuple[str, ...] | list[str],
     near = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6) if isinstance(value, str) else []
     line = (_line("params.choice_near", name, value=_short(value), near=near[0], choices=listed) if near
             else _line("params.choice", name, value=_short(value), choices=listed))
-    raise ParamsError(where, [line], lang if lang in LANGS else DEFAULT_LANG)
+    raise ParamsError(where, [line], lang if lang in LANGS else DEFAULT_LANG, arguments=True)
 
 
 def check_names(name: str, value: object, columns: tuple[str, ...] | list[str], suggested: tuple[str, ...],
@@ -184,5 +184,5 @@ def check_names(name: str, value: object, columns: tuple[str, ...] | list[str], 
         problems.append(_line("params.choice_near", name, value=_short(col), near=near[0], choices=listed) if near
                         else _line("params.choice", name, value=_short(col), choices=listed))
     if problems:
-        raise ParamsError(where, problems, lang if lang in LANGS else DEFAULT_LANG)
+        raise ParamsError(where, problems, lang if lang in LANGS else DEFAULT_LANG, arguments=True)
     return tuple(names)

@@ -141,21 +141,24 @@ class ParamsError(EvaltoolsError, ValueError):
     worded in both languages; :meth:`message` gives them in either language (Swedish by default).
     """
 
-    def __init__(self, path: str | Path, messages: list, lang: str = DEFAULT_LANG):
+    def __init__(self, path: str | Path, messages: list, lang: str = DEFAULT_LANG, arguments: bool = False):
         self.path = str(path)
         self.lines = [m if isinstance(m, dict) else {"sv": str(m), "en": str(m)} for m in messages]
         self.lang = lang
+        # the problems are in a function's arguments (``path`` names the function), not in a params file
+        self.arguments = arguments
         self.messages = [line[lang] for line in self.lines]
         super().__init__(self.message(lang))
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
         """Every problem, one line each, in ``lang``."""
-        head = message("params.head", lang, path=self.path, n=len(self.lines))
+        head = (message("params.head_arguments", lang, path=self.path, n=len(self.lines)) if self.arguments
+                else message("params.head", lang, path=self.path, n=len(self.lines)))
         return redact(head + "\n" + "\n".join(f"  - {line[lang]}" for line in self.lines))
 
     def in_lang(self, lang: str) -> ParamsError:
         """The same error worded in ``lang``."""
-        return ParamsError(self.path, self.lines, lang)
+        return ParamsError(self.path, self.lines, lang, self.arguments)
 
 
 class PersonalIdentityNumberError(DataValidationError):
