@@ -42,6 +42,14 @@ def check_number(name: str, value: object, where: str) -> float:
     ParamsError
         Under ``where``, worded as a number in the params file.
     """
+    number = _as_number(value)
+    if number is None:
+        raise ParamsError(where, [_line("params.number", name, value=_short(value))], arguments=True)
+    return number
+
+
+def _as_number(value: object) -> float | None:
+    """``value`` as a finite number (an int or float, or a text that is one: ``"0.5"``, ``"0,5"``), else None."""
     number: float | None = None
     if isinstance(value, Real) and not isinstance(value, bool):
         number = float(value)
@@ -50,9 +58,7 @@ def check_number(name: str, value: object, where: str) -> float:
             number = float(value.strip().replace(",", "."))
         except ValueError:
             number = None
-    if number is None or not math.isfinite(number):
-        raise ParamsError(where, [_line("params.number", name, value=_short(value))], arguments=True)
-    return number
+    return number if number is not None and math.isfinite(number) else None
 
 
 def check_days(name: str, value: object, where: str, lang: str | None = None) -> tuple[int, ...]:
@@ -69,15 +75,8 @@ def check_days(name: str, value: object, where: str, lang: str | None = None) ->
         raise ParamsError(where, [_line("params.number", name, value=_short(value))], lang if lang in LANGS else DEFAULT_LANG, arguments=True)
     out, lines = [], []
     for v in islice(values, 1000):  # (a list of days is short; an endless iterable is not read to its end)
-        number: float | None = None
-        if isinstance(v, Real) and not isinstance(v, bool):
-            number = float(v)
-        elif isinstance(v, str) and len(v) <= 40:
-            try:
-                number = float(v.strip().replace(",", "."))
-            except ValueError:
-                number = None
-        if number is None or not math.isfinite(number) or number != int(number):
+        number = _as_number(v)
+        if number is None or number != int(number):
             lines.append(_line("params.number", name, value=_short(v)))
         elif number < 0:
             lines.append(_line("params.bound_ge", name, value=_short(v), limit=0))
