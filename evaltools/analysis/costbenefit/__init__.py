@@ -264,11 +264,11 @@ def _with_register(project: Project, m: _Model) -> tuple[_Model, RegisterEffects
     reg = register_effects(project) if project.has_participants else None
     if reg is None or not reg.effects:
         return m, reg, None
-    m = replace(m, measured=_measured_streams(reg, m, project.params))
+    # (every estimate covers the same months: the start month and comparison.months_after after it)
+    m = replace(m, measured=_measured_streams(reg, m, project.params), measured_months=reg.effects[0].months_after + 1)
     earned = reg.of(REGISTER_EARNINGS)
     if earned is None:
         return m, reg, None
-    m = replace(m, earnings_months=earned.months_after + 1)  # (the start month and the months after it)
     d = earned.did
     return m, reg, Note.of("assumption.earnings_measured", effect=Money(d.effect), low=Money(d.ci_low),
                            high=Money(d.ci_high), months=earned.person_months)
@@ -444,6 +444,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         first_year_kept=float(m.first_year.mean()) if m.first_year is not None else 1.0,
         first_year_source="observed" if m.first_year is not None else "assumed",
         other_support=tuple((str(c), int(n)) for c, n in info.get("other_support", ())),
+        measured_months=m.measured_months if m.measured else 0,
         unknown_support=int(info.get("unknown_support", 0)),
         per_person_so_far=paid is not None,
         per_person_through=through,

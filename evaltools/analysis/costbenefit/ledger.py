@@ -128,7 +128,7 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
         # individual's NPV would set the shorter window against the longer one, and society's counts the
         # earnings of the measured months only
         short = m.earnings_cut_short
-        window = {"months": int(m.earnings_months), "horizon": int(round(m.horizon * 12))}
+        window = {"months": int(m.measured_months), "horizon": int(round(m.horizon * 12))}
         if earnings_unvalued and p == "individ":
             b, note = np.nan, Note.of("assumption.actor_individual")
         elif earnings_unvalued and society:

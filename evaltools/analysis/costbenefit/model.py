@@ -306,9 +306,9 @@ class _Model:
     # model's flows of those items (earnings and the tax on them, the benefits paid instead) and carry no
     # deadweight, drop-off or horizon
     measured: dict | None = None
-    # months after each start that a measured earnings estimate covers (its start month and
-    # ``comparison.months_after`` after it); 0 when earnings are not measured
-    earnings_months: int = 0
+    # months from each start that the register estimates' measured flows cover (the start month and
+    # ``comparison.months_after`` after it); 0 without register outcomes
+    measured_months: int = 0
     # an exit to work the model leaves out (another support than försörjningsstöd at start): no saving is
     # counted for it, but the individual's earnings and society's gain from it are not valued either
     work_left_out: bool = False
@@ -326,7 +326,7 @@ class _Model:
         """Earnings are measured over fewer months than the försörjningsstöd saved is counted over (the
         horizon after each exit): a perspective that holds both (the individual's: the earnings gained
         against the försörjningsstöd given up) would set a shorter window against a longer one."""
-        return self.earnings_measured and self.earnings_months < round(self.horizon * 12)
+        return self.earnings_measured and self.measured_months < round(self.horizon * 12)
 
     @property
     def benefits_measured(self) -> bool:

@@ -104,6 +104,8 @@ class CostSummary:
     first_year_kept: float = 1.0  # the mean share of the level saved in the first 12 months after exit
     first_year_source: str = "assumed"  # "observed" (month by month from the payments) or "assumed" (the whole level)
     other_support: tuple[tuple[str, int], ...] = ()  # exits left out: another support at start (code, count)
+    # months from each start that the register-measured flows cover (0 without register outcomes)
+    measured_months: int = 0
     unknown_support: int = 0  # exits counted though nothing shows försörjningsstöd at start (no payments file)
     # the costs per participant, success and exit divide the cost paid so far (the settled lines), not the
     # total with the budget for what remains: the project still runs, and the persons are those so far

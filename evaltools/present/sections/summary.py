@@ -266,16 +266,16 @@ ACTOR_RESULT_PLURAL = {
 
 def _measured_window(r) -> int | None:
     """Months from each start that the register data's measured flows in the public financiers' figures
-    cover (the start month and ``comparison.months_after``), when that is shorter than the calculation's
-    horizon; None when no public flow is measured or the window reaches the horizon."""
+    cover (:attr:`CostSummary.measured_months`), when that is shorter than the calculation's horizon; None
+    when no public flow is measured or the window reaches the horizon."""
     cba = r.cba
+    months = cba.summary.measured_months if cba.summary is not None else 0
     ledger = cba.ledger
-    if ledger is None or r.params.comparison is None:
+    if not months or ledger is None:
         return None
     public = ledger["actor"].isin(("kommun", "region", "stat", "fk"))
     if not bool((public & (ledger["source"] == MEASURED)).any()):
         return None
-    months = int(r.params.comparison.months_after) + 1
     return months if months < round(r.params.cost_benefit.horizon_years * 12) else None
 
 def who_gains_pays(r, rows: pd.DataFrame) -> str:
