@@ -4,9 +4,11 @@ import contextlib
 import functools
 import json
 import os
+import re
 import shutil
 import textwrap
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -192,6 +194,29 @@ def write_csv(path: Path, rows: list[dict] | pd.DataFrame) -> Path:
     df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
     df.to_csv(path, index=False)
     return path
+
+
+def save_formula_results(path: Path, results: dict[str, object], *, text: bool = False) -> None:
+    """Give formula cells on the first sheet of the workbook ``path`` the result Excel saves with them;
+    openpyxl writes the formula only. With ``text`` the results are text, as Excel writes a text result
+    (``<c t="str"><f>…</f><v>text</v></c>``, an empty one as ``<v></v>``)."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                xml = data.decode("utf-8")
+                for ref, v in results.items():
+                    if text:
+                        xml, n = re.subn(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v\s*>\s*</v>',
+                                         rf'<c r="{ref}"\1 t="str">\2<v>{v}</v>', xml)
+                    else:
+                        xml, n = re.subn(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?',
+                                         rf"\1\2<v>{v}</v>", xml)
+                    assert n == 1, ref
+                data = xml.encode("utf-8")
+            zout.writestr(item, data)
+    shutil.move(tmp, path)
 
 
 def participants_frame(rows=PARTICIPANT_ROWS) -> pd.DataFrame:

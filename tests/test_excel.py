@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import zipfile
 
 import openpyxl
 import pytest
@@ -17,7 +15,7 @@ from evaltools.publish import cli
 from evaltools.data import schema as S
 from evaltools.data.errors import DataValidationError
 
-from .conftest import PARTICIPANT_ROWS
+from .conftest import PARTICIPANT_ROWS, save_formula_results
 
 COLS = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
 
@@ -69,22 +67,6 @@ def test_excel_month_cells_and_numbers_in_payments(tiny_project):
     assert pay["amount"].tolist() == [9000, 8500.5]
 
 
-def _add_cached_values(path, values: dict[str, str]):
-    """Give formula cells a saved result, as Excel does when it saves (openpyxl cannot compute one)."""
-    tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                text = data.decode("utf-8")
-                for ref, v in values.items():
-                    text, n = re.subn(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?', rf"\1\2<v>{v}</v>", text)
-                    assert n == 1, ref
-                data = text.encode("utf-8")
-            zout.writestr(item, data)
-    shutil.move(tmp, path)
-
-
 def _participants_with_formulas(path):
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -99,7 +81,7 @@ def _participants_with_formulas(path):
 
 def test_formulas_with_saved_values_are_read(tiny_project):
     path = _participants_with_formulas(tiny_project.dir / "data/participants.xlsx")
-    _add_cached_values(path, {"C2": "1980", "C3": "1975"})
+    save_formula_results(path, {"C2": "1980", "C3": "1975"})
     df = et.load_project(_xlsx_params(tiny_project)).participants
     assert df["birth_year"].tolist() == [1980, 1975, 1990, 1968]
 

@@ -8,9 +8,6 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import io
-import re
-import shutil
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -20,7 +17,7 @@ import evaltools as et
 from evaltools.data.errors import DataValidationError
 from evaltools.publish import cli
 
-from .conftest import PARTICIPANT_ROWS, participants_frame, write_csv
+from .conftest import PARTICIPANT_ROWS, participants_frame, save_formula_results, write_csv
 
 COLS = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
 
@@ -43,25 +40,6 @@ def _workbook(path: Path, rows=PARTICIPANT_ROWS, extra: dict[str, object] | None
         ws[ref] = v
     wb.save(path)
     return path
-
-
-def _as_excel_saves_it(path: Path, results: dict[str, str]) -> None:
-    """Give formula cells the result Excel saves with them: text results as Excel writes them
-    (``<c t="str"><f>…</f><v>text</v></c>``, an empty text result as ``<v></v>``); openpyxl cannot
-    compute one and writes none."""
-    tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                text = data.decode("utf-8")
-                for ref, v in results.items():
-                    text, n = re.subn(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v\s*>\s*</v>',
-                                      rf'<c r="{ref}"\1 t="str">\2<v>{v}</v>', text)
-                    assert n == 1, ref
-                data = text.encode("utf-8")
-            zout.writestr(item, data)
-    shutil.move(tmp, path)
 
 
 def _params(tiny_project, **files: str) -> Path:
@@ -90,8 +68,8 @@ def test_a_formula_whose_saved_result_is_empty_text_is_an_empty_cell(tiny_projec
         for c in "ABCDEFGH":
             extra[f"{c}{r}"] = f'=IF(Z{r}="","",Z{r})'
     _workbook(path, extra=extra)
-    _as_excel_saves_it(path, {**{f"H{r}": "Norrby" for r in range(2, 6)},
-                              **{f"{c}{r}": "" for r in range(6, 9) for c in "ABCDEFGH"}})
+    save_formula_results(path, {**{f"H{r}": "Norrby" for r in range(2, 6)},
+                              **{f"{c}{r}": "" for r in range(6, 9) for c in "ABCDEFGH"}}, text=True)
     df = et.load_project(_params(tiny_project, participants="deltagare.xlsx")).participants
     assert df["person_id"].tolist() == ["P1", "P2", "P3", "P4"]
     assert df["municipality"].tolist() == ["Norrby"] * 4
@@ -100,7 +78,7 @@ def test_a_formula_whose_saved_result_is_empty_text_is_an_empty_cell(tiny_projec
 def test_a_formula_saved_without_any_result_is_still_refused_beside_ones_with_empty_text(tiny_project):
     path = tiny_project.dir / "data/deltagare.xlsx"
     _workbook(path, extra={"H1": "municipality", "H2": '=IF(A2="","","Norrby")', "H3": '=IF(A3="","","Norrby")'})
-    _as_excel_saves_it(path, {"H2": ""})  # H2 saved with its (empty) result, H3 as another program writes it
+    save_formula_results(path, {"H2": ""}, text=True)  # H2 saved with its (empty) result, H3 as another program writes it
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tiny_project, participants="deltagare.xlsx"))
     assert [(p.row, p.column, p.key) for p in e.value.problems] == [(3, "municipality", "cell.formula")]

@@ -7,8 +7,6 @@ project written in tmp_path; expected values are worked out by hand from the row
 from __future__ import annotations
 
 import re
-import shutil
-import zipfile
 
 import numpy as np
 import openpyxl
@@ -21,7 +19,7 @@ from evaltools.present.sections import costbenefit as cb_section
 from evaltools.present.sections import summary
 from evaltools.words.labels import NBSP, note_text
 
-from .conftest import write_csv
+from .conftest import save_formula_results, write_csv
 from .test_unseen_projects import _params, _person
 
 PROJECT = """\
@@ -31,22 +29,6 @@ PROJECT = """\
     data_as_of: 2025-11-30
     data: {participants: data/participants.csv, budget: data/%s, amount_unit: {budget: tkr}}
     """
-
-
-def _cached(path, values: dict[str, object]) -> None:
-    """Give formula cells the result Excel saves with them (openpyxl writes the formula only)."""
-    tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                text = data.decode("utf-8")
-                for ref, v in values.items():
-                    text, n = re.subn(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?', rf"\1\2<v>{v}</v>", text)
-                    assert n == 1, ref
-                data = text.encode("utf-8")
-            zout.writestr(item, data)
-    shutil.move(tmp, path)
 
 
 def _wide_budget(path, *, lokaler_total: int = 200, summa_budget_2024: int = 1100, heading_2025: str = "Budget 2025"):
@@ -66,7 +48,7 @@ def _wide_budget(path, *, lokaler_total: int = 200, summa_budget_2024: int = 110
     ws.append(["Lokaler", 100, 120, 100, None, "=B5+D5", "=C5+E5"])
     ws.append(["Summa", "=SUM(B4:B5)", "=SUM(C4:C5)", "=SUM(D4:D5)", "=SUM(E4:E5)", "=SUM(F4:F5)", "=SUM(G4:G5)"])
     wb.save(path)
-    _cached(path, {"F4": 2100, "G4": 950, "F5": lokaler_total, "G5": 120, "B6": summa_budget_2024, "C6": 1070,
+    save_formula_results(path, {"F4": 2100, "G4": 950, "F5": lokaler_total, "G5": 120, "B6": summa_budget_2024, "C6": 1070,
                    "D6": 1200, "E6": 0, "F6": 2300, "G6": 1070})
 
 
@@ -132,7 +114,7 @@ def test_a_wide_budget_without_a_heading_over_its_cost_lines_reads_them_from_the
     wb.active["A3"] = None
     wb.active["A5"] = None  # Lokaler's name deleted by mistake
     wb.save(path)
-    _cached(path, {"F4": 2100, "G4": 950, "F5": 200, "G5": 120, "B6": 1100, "C6": 1070, "D6": 1200, "E6": 0,
+    save_formula_results(path, {"F4": 2100, "G4": 950, "F5": 200, "G5": 120, "B6": 1100, "C6": 1070, "D6": 1200, "E6": 0,
                    "F6": 2300, "G6": 1070})
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, PROJECT % "budget.xlsx"))
@@ -142,7 +124,7 @@ def test_a_wide_budget_without_a_heading_over_its_cost_lines_reads_them_from_the
     wb = openpyxl.load_workbook(path)
     wb.active["A5"] = "Lokaler"
     wb.save(path)
-    _cached(path, {"F4": 2100, "G4": 950, "F5": 200, "G5": 120, "B6": 1100, "C6": 1070, "D6": 1200, "E6": 0,
+    save_formula_results(path, {"F4": 2100, "G4": 950, "F5": 200, "G5": 120, "B6": 1100, "C6": 1070, "D6": 1200, "E6": 0,
                    "F6": 2300, "G6": 1070})
     b = et.load_project(_params(tmp_path, PROJECT % "budget.xlsx")).budget
     assert b["category"].tolist() == ["Personal", "Lokaler", "Personal", "Lokaler"]
