@@ -91,6 +91,6 @@ def test_a_whole_count_is_shown_without_decimals(shown):
     shortened period, halves up: Timrå's 25 a year over 70,4 % of year 2 is 17,6, so 18); Calc showed
     "18.0" from a one-decimal format."""
     ws, rows = shown["timra-vagen-ut-tabeller"]["Mål"]
-    column = [c.value for c in ws[1]].index("Målvärde för tiden som gick")
+    column = [c.value for c in ws[1]].index("Målvärde för periodens längd")
     values = [row[column] for row in rows[1:] if row[column]]
     assert "18" in values and not any("." in v for v in values), values
