@@ -243,3 +243,15 @@ def test_the_report_names_the_translated_columns_by_their_words(project):
     assert "'Övriga' som Övrigt" in shown
     shown = quality.report_table(et.Report(project, lang="en")).to_string()
     assert "Education" in shown and "'Övriga' as Other" in shown
+
+
+def test_a_heading_left_out_of_data_columns_is_named_with_the_line_to_add(tmp_path):
+    # data.columns without 'Utbildningsnivå' (education) and 'Omfattning efter' (extent_after_pct)
+    columns = COLUMNS.replace("'Utbildningsnivå': education, ", "").replace(", 'Omfattning efter': extent_after_pct", "")
+    codes = CODES.replace("education: {'Gymnasium': gymnasial, 'Grundskola': förgymnasial, "
+                          "'Grundskola ej fullföljd': förgymnasial_ej_fullföljd}, ", "")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(sus_project(tmp_path, data_lines=f"  columns: {columns}\n  codes: {codes}\n"))
+    [p] = e.value.problems
+    assert p.text("en").endswith("add them there: 'Utbildningsnivå': education, 'Omfattning efter': extent_after_pct "
+                                 "(check each heading)")

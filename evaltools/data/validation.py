@@ -940,7 +940,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.extend(_goals_of_a_group(df, params, fname))
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
-    problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname)
+    problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own))
     if groups is not None:
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
@@ -1091,19 +1091,20 @@ _EXIT_REASON_HEADINGS = ("avslutsanledning", "avslutningsanledning")
 _OUTCOME_CHOICES = ("sysselsättningefter", "sysselsättningefterinsats", "försörjningefter", "försörjningefterinsats")
 
 
-def _headings_to_map(found: list[Problem], headings: list[str], fname: str) -> list[Problem]:
+def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapping: bool = False) -> list[Problem]:
     """Three or more of the contract's columns under headings in other words (a follow-up system's export,
     a SUS report) as one message with the lines to write once in the params file (``data.columns``), instead of
-    a message per heading. A column the export has no heading for stays a message of its own. The outcome at
+    a message per heading; with a ``data.columns`` already written (``mapping``), any such heading, as the
+    headings to add to it. A column the export has no heading for stays a message of its own. The outcome at
     exit, which SUS does not record, is suggested as the occupation after ('Sysselsättning efter'), to confirm
     or change: the message says so; never read by a guess."""
     keys = ("column.missing_heading", "column.optional_heading")
     pairs = {str(dict(p.values)["heading"]): str(dict(p.values)["column"]) for p in found if p.key in keys}
-    if len(pairs) < 3:
+    if len(pairs) < (1 if mapping else 3):
         return found
     pairs.update({h: S.EXIT_REASON for h in headings if _folded(h) in _EXIT_REASON_HEADINGS})
     chosen = ""
-    if S.OUTCOME not in pairs.values():
+    if S.OUTCOME not in pairs.values() and not mapping:
         choices = sorted((h for h in headings if _folded(h) in _OUTCOME_CHOICES),
                          key=lambda h: _OUTCOME_CHOICES.index(_folded(h)))
         if choices:
@@ -1116,6 +1117,8 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str) -> l
     block = ", ".join(f"'{h}': {pairs[h]}" for h in headings if h in pairs)  # (in the file's order)
     key = "column.own_headings_outcome" if chosen else (
         "column.own_headings" if S.OUTCOME in mapped else "column.own_headings_no_outcome")
+    if mapping:  # (the outcome, if still missing, is its own message: the evaluator's data.columns names none)
+        key = "column.own_headings_more"
     others = [h for h in headings if _folded(h) in _OUTCOME_CHOICES and h != chosen]
     return [problem(fname, None, None, None, key, block=block, heading=chosen,
                     other=f"'{others[0]}'" if others else "'Försörjning efter'"), *rest]
