@@ -48,10 +48,10 @@ def test_a_file_with_only_the_contracts_columns_has_no_notice(tiny_project):
     assert et.load_project(tiny_project()).notices == []
 
 
-@pytest.mark.parametrize("heading", ["hushalls_typ", "Sysselsattning efter"])
+@pytest.mark.parametrize("heading", ["hushalls_typ", "Handläggare efter"])
 def test_a_heading_close_to_a_column_the_file_has_or_to_none_is_an_own_column(tiny_project, heading):
     """``hushalls_typ`` is household_type in other words, but the file has household_type already;
-    "Sysselsattning efter" is close to no column of the contract: both are the evaluator's own."""
+    "Handläggare efter" is close to no column of the contract: both are the evaluator's own."""
     _with_columns(tiny_project, **{heading: ["", "", "", ""]})
     project = et.load_project(tiny_project())
     assert [w.code for w in project.notices] == ["unread_columns"]

@@ -24,7 +24,7 @@ from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
 from .messages import message
 from .privacy import find_personnummer, name_looks_like_personnummer
-from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS
+from .schema import EXIT_REASON, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
@@ -187,6 +187,12 @@ class DataPaths(_Strict):
         description="A case system's texts for the codes of the participants file, translated once: "
                     "{outcome: {'Fått anställning': arbete, 'Börjat studera': studier}}. A text is matched whatever "
                     "its letter case and spaces around it; a code is always read as itself.")
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="The person files' own headings for the contract's columns, written once: {'Kön': sex, "
+                    "'Ålder': age, 'Inskrivningsdatum': start_date, 'Sysselsättning efter': outcome} (a follow-up "
+                    "system's export, such as a SUS report). A heading is matched whatever its letter case and "
+                    "spaces around it; 'exit_reason' names the column whose 'Felregistrering' leaves an enrolment out.")
     payments_format: Literal["auto", "monthly", "per_payment", "wide"] = Field(
         "auto", description="How the payments files are laid out: one row per person and month (monthly), one row "
                             "per payment with its date (per_payment), one column per month (wide), or told apart "
@@ -216,6 +222,25 @@ class DataPaths(_Strict):
                     raise ParamsValueError("params.codes_value", column=column, text=_short(text),
                                            value=_short(code), codes=", ".join(vocab))
                 out[column][key] = code
+        return out
+
+    @field_validator("columns")
+    @classmethod
+    def _columns(cls, value: dict[str, str]) -> dict[str, str]:
+        """Each heading read as a column of the participants file (or ``exit_reason``), no column named twice;
+        the headings kept casefolded and stripped, as a file's headings are matched."""
+        allowed = (*(c.name for c in PARTICIPANTS.columns), EXIT_REASON)
+        out: dict[str, str] = {}
+        for heading, column in (value or {}).items():
+            column = str(column).strip()
+            if column not in allowed:
+                near = difflib.get_close_matches(column, allowed, n=1, cutoff=0.6)
+                raise ParamsValueError("params.columns_value", heading=_short(heading), value=_short(column),
+                                       columns=", ".join(allowed), hint_sv=f" (menade du '{near[0]}'?)" if near else "",
+                                       hint_en=f" (did you mean '{near[0]}'?)" if near else "")
+            if column in out.values():
+                raise ParamsValueError("params.columns_twice", column=column)
+            out[" ".join(str(heading).split()).casefold()] = column
         return out
 
     @model_validator(mode="after")

@@ -29,7 +29,7 @@ from .privacy import public_name
 from .reading import file_sha256, workbooks_kept
 from .survey import load_survey
 from .template import placeholder_problems
-from .validation import age_bands, coverage_note, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
+from .validation import age_bands, coverage_note, group_bands, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
 from .params import _format_pydantic, kolada_folder, kolada_series, params_from_mapping, read_params_mapping
 
 
@@ -500,7 +500,9 @@ def _load(params: ProjectParams) -> Project:
                             "comparison.too_few", "warning", "comparison_too_few", k=str(params.privacy.min_count)))
         comparison = comparison_payments = None
     if comparison is not None:
-        bands = age_bands(participants[S.AGE_AT_START]) if len(participants) else None
+        # (participants whose ages were given as groups: the comparison persons in the same groups)
+        given = group_bands(participants[S.AGE_GROUP]) if participants[S.AGE_AT_START].isna().all() else None
+        bands = given or age_bands(participants[S.AGE_AT_START]) if len(participants) else None
         comparison = derive_person_columns(comparison, params, bands)
         if comparison_payments is not None and len(comparison_payments) and d.comparison is not None:
             note = coverage_note(comparison, comparison_payments, covers_all, str(d.comparison.payments), True)

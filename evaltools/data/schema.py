@@ -45,6 +45,11 @@ BUDGET = "budget"
 ACTUAL = "actual"
 FUNDER = "funder"
 
+# Not a column of the contract: the heading a params file names (``data.columns``) for a follow-up system's
+# reason for an exit (SUS's 'Avslutsanledning'), read only for FELREGISTRERING, which leaves the enrolment out
+EXIT_REASON = "exit_reason"
+FELREGISTRERING = "felregistrering"
+
 # Derived columns added by the loader (never read from input files).
 AGE_AT_START = "age_at_start"
 AGE_GROUP = "age_group"

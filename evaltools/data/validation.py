@@ -193,19 +193,26 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "person_id": ("personid", "id", "deltagarid", "deltagarkod", "projektkod", "personkod", "löpnummer"),
     "sex": ("kön", "kon", "gender"),
     "birth_year": ("födelseår", "fodelsear", "född", "fött"),
-    "age": ("ålder", "alder", "åldervidstart", "ålderstart"),
+    "age": ("ålder", "alder", "åldervidstart", "ålderstart", "åldersgrupp", "åldervidinskrivning"),
     "household_type": ("hushållstyp", "hushall", "hushåll", "hushallstyp"),
     "n_children": ("antalbarn", "barn"),
-    "municipality": ("kommun", "hemkommun"),
+    "municipality": ("kommun", "hemkommun", "folkbokföringskommun"),
     "start_date": ("startdatum", "inskrivningsdatum", "inskriven", "inskrivning", "start", "datumstart",
-                   "startdag", "påbörjad"),
+                   "startdag", "påbörjad", "inregistreringsdatum", "inregistrerad", "inregistrering"),
     "end_date": ("slutdatum", "avslutsdatum", "utskrivningsdatum", "utskriven", "avslutad", "avslut", "slut",
-                 "datumavslut", "slutdag"),
+                 "datumavslut", "slutdag", "utregistreringsdatum", "utregistrerad", "utregistrering"),
     "outcome": ("utfall", "resultat", "avslutsorsak", "orsak", "utfallvidavslut", "avslutskod"),
-    "support_start": ("försörjningvidstart", "försörjningstart", "försörjning"),
-    "support_exit": ("försörjningvidavslut", "försörjningavslut"),
+    "support_start": ("försörjningvidstart", "försörjningstart", "försörjning", "försörjningföre",
+                      "försörjningföreinsats"),
+    "support_exit": ("försörjningvidavslut", "försörjningavslut", "försörjningefter", "försörjningefterinsats"),
     "action_plan": ("handlingsplan", "handlingsplanvidavslut"),
     "household_id": ("hushållsid", "hushallsid"),
+    # a follow-up system's export (SUS): its variables' headings
+    "education": ("utbildningsnivå", "högstaslutfördautbildningsnivå", "högstautbildning"),
+    "occupation_before": ("sysselsättningföre", "sysselsättningföreinsats"),
+    "occupation_after": ("sysselsättningefter", "sysselsättningefterinsats"),
+    "extent_before_pct": ("omfattningföre", "omfattningföreinsats"),
+    "extent_after_pct": ("omfattningefter", "omfattningefterinsats"),
     "month": ("månad", "manad", "utbetalningsmånad", "år/månad", "årmånad", "period"),
     "payment_date": ("utbetalningsdatum", "datum", "utbetalningsdag", "betaldatum"),
     "amount": ("belopp", "utbetalt", "utbetalning", "kronor", "kr", "beloppkr", "summa"),
@@ -240,8 +247,21 @@ def _heading_for(column: str, headings: list[str], spec: S.TableSpec, close: boo
     found = [h for h in headings if h not in known and (_folded(h) in words or _folded(_bare(h)) in words)]
     if not found and close:
         found = [h for h in headings if h not in known and len(_folded(h)) >= 4
-                 and difflib.get_close_matches(_folded(h), words, n=1, cutoff=0.8)]
+                 and difflib.get_close_matches(_folded(h), words, n=1, cutoff=0.8)
+                 and _closest_column(h, spec) == column]  # ('sysselsattning efter': after, not before)
     return found[0] if len(found) == 1 else None
+
+
+def _closest_column(heading: str, spec: S.TableSpec) -> str | None:
+    """The column of ``spec`` whose name or other words a heading is spelt closest to."""
+    folded = _folded(heading)
+    best, score = None, 0.0
+    for c in spec.columns:
+        for w in (*_HEADINGS_FOR_COLUMNS.get(c.name, ()), _folded(c.name)):
+            r = difflib.SequenceMatcher(None, folded, w).ratio()
+            if r > score:
+                best, score = c.name, r
+    return best
 
 
 def _bare(heading: str) -> str:
@@ -660,7 +680,10 @@ def derive_person_columns(df: pd.DataFrame, params: ProjectParams,
     start = df[S.START_DATE]
     age = age_at_start(df)
     df[S.AGE_AT_START] = age
+    given = df[S.AGE_GROUP] if S.AGE_GROUP in df.columns else None  # ages given as groups (:func:`_age_groups`)
     df[S.AGE_GROUP] = age_group(age, age_bands(age) if bands is None else bands)
+    if given is not None:
+        df[S.AGE_GROUP] = given.where(given.notna() & (given != S.UNKNOWN), df[S.AGE_GROUP])
     df[S.PROJECT_YEAR] = _project_year(start, params.period.start)
     df[S.CALENDAR_YEAR] = start.dt.year.astype("Int64")
     df[S.EXIT_PROJECT_YEAR] = _project_year(df[S.END_DATE], params.period.start).where(df[S.END_DATE].notna())
@@ -889,15 +912,22 @@ def _number_ids(raw: RawTable, fname: str, warn: list[Problem]) -> None:
 
 def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_comparison: bool,
                   warn: list[Problem]) -> pd.DataFrame:
-    raw = _read(path, S.PARTICIPANTS, params, "comparison" if is_comparison else "participants", problems, warn)
+    own = params.data.columns  # a follow-up system's own headings, read as the params file says
+    other_words = _other_words(S.PARTICIPANTS)
+    raw = _read(path, S.PARTICIPANTS, params, "comparison" if is_comparison else "participants", problems, warn,
+                header_like=lambda cell: other_words(cell) or " ".join(cell.split()).casefold() in own)
     if raw is None:
         return empty_table(S.PARTICIPANTS)
     fname = raw.source
     if len(raw.frame) == 0:
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
+    raw = _own_headings(raw, params, fname, problems, warn)
     raw, named = _numbered_enrolments(raw, fname, problems, warn)
+    raw = _misregistered(raw, fname, warn)
     raw = _translated_codes(raw, params, fname, warn)
+    raw, groups = _age_groups(raw, fname, warn)
+    raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
@@ -910,6 +940,9 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.extend(_goals_of_a_group(df, params, fname))
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
+    problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own))
+    if groups is not None:
+        df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
     if not is_comparison and params.last_intake is not None:
         late = df[S.START_DATE].notna() & (df[S.START_DATE] > pd.Timestamp(params.last_intake))
@@ -922,6 +955,173 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
     return df
+
+
+def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: list[Problem],
+                  warn: list[Problem]) -> RawTable:
+    """The person file with its own headings read as the contract's columns, as the params file's
+    ``data.columns`` says (a follow-up system's export: ``'Kön': sex``), matched whatever their letter case and
+    spaces; a note for the evaluator naming each, and one for the report naming the column read as the outcome
+    (the follow-up system has none of its own: the evaluator chose it). A heading so read beside a column that
+    already has the contract's name is refused (which one holds is not guessed)."""
+    own = params.data.columns
+    if not own:
+        return raw
+    rename = {h: own[k] for h in raw.frame.columns if (k := " ".join(str(h).split()).casefold()) in own}
+    clash = [h for h, c in rename.items() if c in raw.frame.columns and c not in rename]
+    for h in clash:
+        problems.append(problem(fname, None, rename[h], None, "column.own_heading_twice", heading=h, column=rename[h]))
+        del rename[h]
+    if not rename:
+        return raw
+    warn.append(problem(fname, None, None, None, "person.columns_read", "info", "columns_read",
+                        pairs="; ".join(f"'{h}' → {c}" for h, c in rename.items())))
+    outcome = [h for h, c in rename.items() if c == S.OUTCOME]
+    if outcome:
+        warn.append(problem(fname, None, S.OUTCOME, None, "person.outcome_from", "warning", "outcome_from",
+                            heading=outcome[0]))
+    return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename),
+                               number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
+                               cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()})
+
+
+def _misregistered(raw: RawTable, fname: str, warn: list[Problem]) -> RawTable:
+    """The person file without its enrolments registered in error: an outcome or a reason for the exit
+    (``data.columns`` naming ``exit_reason``: SUS's 'Avslutsanledning') that reads 'Felregistrering' is no
+    participant's, so the row is left out of every count, with one data-quality note saying how many. The
+    ``exit_reason`` column is read for that alone."""
+    columns = [c for c in (S.OUTCOME, S.EXIT_REASON) if c in raw.frame.columns]
+    if not columns:
+        return raw
+    wrong = np.zeros(len(raw.frame), bool)
+    for c in columns:
+        wrong |= (raw.frame[c].astype(str).str.strip().str.casefold() == S.FELREGISTRERING).to_numpy()
+    keep = ~wrong
+    frame = raw.frame.loc[keep].drop(columns=[S.EXIT_REASON], errors="ignore").reset_index(drop=True)
+    if wrong.any():
+        warn.append(problem(fname, int(raw.file_rows[wrong][0]), None, None, "person.misregistered", "warning",
+                            "misregistered", n=int(wrong.sum())))
+    return dataclasses.replace(raw, frame=frame, file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items() if c != S.EXIT_REASON},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items() if c != S.EXIT_REASON})
+
+
+# An age written as a group, as a follow-up system reports it ('20–24', '25-29 år', '65 år och äldre', '65+',
+# '-19'): the lowest and highest age of the group (200 for a group without an upper end)
+_AGE_RANGE = re.compile(r"(\d{1,3})\s*[–—-]\s*(\d{1,3})")
+_AGE_FROM = re.compile(r"(\d{1,3})\s*(?:\+|och äldre|or older|and over|[–—-])")
+_AGE_UNDER = re.compile(r"(?:[–—-]|under|upp till|up to)\s*(\d{1,3})")
+
+
+def age_group_bounds(text: str) -> tuple[int, int] | None:
+    """The lowest and highest age of an age group as written (``'25-29 år'`` → (25, 29)), or None when the
+    text is no group (a plain age is not one).
+
+    Examples
+    --------
+    >>> age_group_bounds("20–24"), age_group_bounds("25-29 år"), age_group_bounds("65 år och äldre")
+    ((20, 24), (25, 29), (65, 200))
+    >>> age_group_bounds("-19"), age_group_bounds("34")
+    ((0, 19), None)
+    """
+    v = re.sub(r"\s*\bår\b\s*", " ", str(text).casefold()).strip()
+    if (m := _AGE_RANGE.fullmatch(v)) and int(m.group(1)) <= int(m.group(2)):
+        return int(m.group(1)), int(m.group(2))
+    if m := _AGE_FROM.fullmatch(v):
+        return int(m.group(1)), 200
+    if m := _AGE_UNDER.fullmatch(v):
+        return 0, int(m.group(1)) - (1 if v.startswith("under") else 0)  # ('under 20' is up to 19)
+    return None
+
+
+def _group_label(lo: int, hi: int) -> str:
+    return f"{lo}+" if hi >= 200 else f"{lo}–{hi}"
+
+
+def group_bands(groups: pd.Series) -> tuple[tuple[int, int, str], ...] | None:
+    """The age bands of participants whose ages were given as groups (the labels :func:`_age_groups` wrote),
+    for grouping comparison persons as they are; None when the ages were not groups."""
+    bands = {b for g in groups.dropna().unique().tolist() if (b := age_group_bounds(str(g).replace("+", " och äldre")))}
+    return tuple(sorted((lo, hi, _group_label(lo, hi)) for lo, hi in bands)) or None
+
+
+def _age_groups(raw: RawTable, fname: str, warn: list[Problem]) -> tuple[RawTable, pd.Series | None]:
+    """An ``age`` column whose every filled cell is an age group (a SUS report's ages: '20–24', '25-29 år'), read
+    as the groups: their labels (``'25–29'``, ``'65+'``) are returned for the breakdowns by age, the age in years
+    is left unknown, and one data-quality note says so (an analysis that needs an age in years, the comparison
+    group's weighting, counts without it). A column of ages in years, or of ages and groups mixed, is read (and
+    refused) as before."""
+    if S.AGE not in raw.frame.columns:
+        return raw, None
+    cells = raw.frame[S.AGE].astype(str).str.strip()
+    unknown = cells.str.casefold().map(lambda v: _WORDS_FOR_CODES.get(v) == S.UNKNOWN or v == S.UNKNOWN)
+    filled = cells[(cells != "") & ~unknown]  # ('Okänt', 'Uppgift saknas': an age not known, in either form)
+    found = {v: age_group_bounds(v) for v in filled.unique().tolist()}
+    bounds = {v: b for v, b in found.items() if b is not None}
+    if not len(filled) or len(bounds) < len(found):
+        return raw, None
+    labels = cells.map(lambda v: _group_label(*bounds[v]) if v in bounds else "")
+    frame = raw.frame.copy()
+    frame[S.AGE] = ""
+    shown = sorted(set(labels[labels != ""]), key=lambda g: age_group_bounds(g.replace("+", " och äldre")) or (0, 0))
+    warn.append(problem(fname, None, S.AGE, None, "person.age_groups", "warning", "age_groups",
+                        groups=", ".join(shown)))
+    return dataclasses.replace(raw, frame=frame), labels
+
+
+def _household_unknown(raw: RawTable, fname: str, warn: list[Problem]) -> RawTable:
+    """A person file without a household type (a SUS report records none) read with every household type
+    unknown (``okänt``), with one data-quality note, rather than refused as a whole. A household type under
+    another heading (``hushållstyp``, or spelt close to it) is still refused with the heading to write."""
+    headings = [str(h) for h in raw.frame.columns]
+    if S.HOUSEHOLD_TYPE in headings or _heading_for(S.HOUSEHOLD_TYPE, headings, S.PARTICIPANTS, close=True):
+        return raw
+    if not set(S.PARTICIPANTS.required) & set(headings) - {S.HOUSEHOLD_TYPE}:
+        return raw  # (none of the contract's columns: a sheet of instructions, or headings in other words)
+    frame = raw.frame.copy()
+    frame[S.HOUSEHOLD_TYPE] = S.UNKNOWN
+    warn.append(problem(fname, None, S.HOUSEHOLD_TYPE, None, "person.household_unknown", "warning",
+                        "household_unknown"))
+    return dataclasses.replace(raw, frame=frame)
+
+
+# a SUS report's reason for an exit ('Avslutsanledning'), read for its 'Felregistrering' alone
+_EXIT_REASON_HEADINGS = ("avslutsanledning", "avslutningsanledning")
+# the follow-up system's columns one of which the evaluator names as the outcome at exit (it records none)
+_OUTCOME_CHOICES = ("sysselsättningefter", "sysselsättningefterinsats", "försörjningefter", "försörjningefterinsats")
+
+
+def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapping: bool = False) -> list[Problem]:
+    """Three or more of the contract's columns under headings in other words (a follow-up system's export,
+    a SUS report) as one message with the lines to write once in the params file (``data.columns``), instead of
+    a message per heading; with a ``data.columns`` already written (``mapping``), any such heading, as the
+    headings to add to it. A column the export has no heading for stays a message of its own. The outcome at
+    exit, which SUS does not record, is suggested as the occupation after ('Sysselsättning efter'), to confirm
+    or change: the message says so; never read by a guess."""
+    keys = ("column.missing_heading", "column.optional_heading")
+    pairs = {str(dict(p.values)["heading"]): str(dict(p.values)["column"]) for p in found if p.key in keys}
+    if len(pairs) < (1 if mapping else 3):
+        return found
+    pairs.update({h: S.EXIT_REASON for h in headings if _folded(h) in _EXIT_REASON_HEADINGS})
+    chosen = ""
+    if S.OUTCOME not in pairs.values() and not mapping:
+        choices = sorted((h for h in headings if _folded(h) in _OUTCOME_CHOICES),
+                         key=lambda h: _OUTCOME_CHOICES.index(_folded(h)))
+        if choices:
+            chosen = choices[0]
+            pairs = {h: c for h, c in pairs.items() if h != chosen} | {chosen: S.OUTCOME}
+    mapped = set(pairs.values())
+    rest = [p for p in found if p.key not in keys and not (
+        p.key == "column.missing" and (p.column in mapped or p.column == S.HOUSEHOLD_TYPE  # (read as okänt)
+                                       or (p.column == S.BIRTH_YEAR and S.AGE in mapped)))]
+    block = ", ".join(f"'{h}': {pairs[h]}" for h in headings if h in pairs)  # (in the file's order)
+    key = "column.own_headings_outcome" if chosen else (
+        "column.own_headings" if S.OUTCOME in mapped else "column.own_headings_no_outcome")
+    if mapping:  # (the outcome, if still missing, is its own message: the evaluator's data.columns names none)
+        key = "column.own_headings_more"
+    others = [h for h in headings if _folded(h) in _OUTCOME_CHOICES and h != chosen]
+    return [problem(fname, None, None, None, key, block=block, heading=chosen,
+                    other=f"'{others[0]}'" if others else "'Försörjning efter'"), *rest]
 
 
 def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem]) -> RawTable:
