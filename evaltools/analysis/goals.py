@@ -78,7 +78,7 @@ from ..data import schema as S
 from ..data.params import Goal, ProjectParams
 from ..data.errors import DataValidationError
 from ..data.project import Project
-from ..data.validation import add_years
+from ..data.validation import add_years, persons_of
 from .result import Note, Result
 from .survey import goal_counts
 from ..data.errors import Problem
@@ -87,7 +87,8 @@ from ..data.privacy import hides, suppression_mask
 GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "period_last", "observed_last",
                 "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
-                "evidence", "note", "source", "main"]
+                "evidence", "note", "source", "main",
+                "enrolments", "total_persons", "total_enrolments", "returned"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
 
@@ -307,7 +308,8 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "suppression": "",
            "total": np.nan, "status": GoalStatus.NOT_ASSESSED,
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
-           "note": "", "source": goal.source, "main": False}  # (set by assess_goals: the main goal may be inferred)
+           "note": "", "source": goal.source, "main": False,  # (set by assess_goals: the main goal may be inferred)
+           "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan}
     if goal.kind == "survey":  # a share of respondents to a questionnaire
         return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
@@ -337,8 +339,9 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     df = project.participants
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     in_w = _in_window(df[date_col], w)
-    if goal.kind == "participant_count":
-        row["value"] = float(in_w.sum())
+    if goal.kind == "participant_count":  # persons, each once in the period (a row is an enrolment)
+        row["value"] = float(persons_of(df[in_w]))
+        row["enrolments"] = float(in_w.sum())
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # an outcome only counts once the person has ended; an action plan is recorded at exit too
@@ -472,16 +475,33 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
             continue
         whole = goal.kind in ("qualitative", "survey")  # (a questionnaire's rounds are not project years)
         windows = period_windows(project.params, "whole_period" if whole else goal.period)
+        totals = (_participant_totals(goal, windows, project)
+                  if goal.kind == "participant_count" and mode == "observed" else {})
         for w in windows:
             r = _evaluate(goal, w, project, mode, partial_band, lang, k)
             r["main"] = main is not None and goal.id == main.id  # the goal whose numerator defines success
             if mode == "none" and goal.kind not in ("qualitative", "survey"):
                 r["note"] = "no_participants"
+            r.update(totals)
             rows.append(r)
     raw = _with_verdicts(pd.DataFrame(rows, columns=GOAL_COLUMNS))  # every count, for the evaluator (``.raw``)
     table = _with_verdicts(hide_small_periods(pd.DataFrame(rows, columns=GOAL_COLUMNS), k, partial_band))
     notes = (Note.of("label.goal_ci_note"),)
     return GoalAssessment(table, raw, notes)
+
+
+def _participant_totals(goal: Goal, windows: list[PeriodWindow], project: Project) -> dict:
+    """A participant goal's persons over all its periods, each person once (``total_persons``), the
+    enrolments they had in them (``total_enrolments``) and how many of the persons had more than one
+    (``returned``): a person enrolled in two periods counts in each period and once in the total."""
+    df = project.participants
+    date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
+    counted = pd.Series(False, index=df.index)
+    for w in windows:
+        counted |= _in_window(df[date_col], w)
+    ids = df.loc[counted, S.PERSON_ID].dropna()
+    return {"total_persons": float(persons_of(df[counted])), "total_enrolments": float(counted.sum()),
+            "returned": float((ids.value_counts() > 1).sum())}
 
 
 def _with_verdicts(table: pd.DataFrame) -> pd.DataFrame:
@@ -500,7 +520,8 @@ def _with_verdicts(table: pd.DataFrame) -> pd.DataFrame:
 
 
 # the figures of a period that a hidden period no longer shows
-_HIDDEN_FIGURES = ("value", "numerator", "denominator", "ci_low", "ci_high", "p_below_target", "p_above_target")
+_HIDDEN_FIGURES = ("value", "numerator", "denominator", "ci_low", "ci_high", "p_below_target", "p_above_target",
+                   "enrolments")
 HIDDEN_SMALL = "small"  # a count of 1 to k - 1 persons: shown as "<k"
 HIDDEN_SECONDARY = "secondary"  # hidden so that a small count elsewhere cannot be worked out: ".."
 SHORT_NOTE = "too_few_short_note"  # a hidden count period that ended short of its target, not assessed
@@ -592,8 +613,14 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
         if not mask[gid].any() or out.loc[at, "kind"].iloc[0] == "share":
             continue
         hidden_sum = float(counts.loc[mask[gid].to_numpy(), gid].fillna(0).sum())
-        if not hides(hidden_sum, k):
-            out.loc[at, "total"] = float(counts[gid].fillna(0).sum())
+        total = float(counts[gid].fillna(0).sum())
+        persons = out.loc[at, "total_persons"].dropna()
+        if len(persons):  # a participant goal: its persons, each once (one enrolled in two periods counts in both)
+            total = float(persons.iloc[0])
+        # (nor when the total less the periods shown is a small number: those enrolled only in hidden periods)
+        rest = total - float(counts.loc[~mask[gid].to_numpy(), gid].fillna(0).sum())
+        if not hides(hidden_sum, k) and not hides(rest, k):
+            out.loc[at, "total"] = total
     for gid in mask.columns:
         for key in mask.index[mask[gid].to_numpy()]:
             at = (out["goal_id"] == gid) & (out["period_key"] == key)

@@ -683,9 +683,25 @@ class Enrolments(NamedTuple):
     returned: int
 
 
+def persons_of(enrolments: pd.DataFrame) -> int:
+    """How many different persons the enrolments (rows of a person file) are: the number of participants
+    as the report counts them (an application's "deltagare" are persons), a person enrolled twice being one
+    participant. A row without a person id (there is none in a loaded file) counts as a person of its own.
+
+    Examples
+    --------
+    >>> persons_of(pd.DataFrame({"person_id": ["A", "B", "A"]}))
+    2
+    """
+    if S.PERSON_ID not in enrolments:
+        return len(enrolments)
+    ids = enrolments[S.PERSON_ID]
+    return int(ids.dropna().nunique()) + int(ids.isna().sum())
+
+
 def enrolment_counts(persons: pd.DataFrame) -> Enrolments:
-    """The enrolments of a person file (one row each) and the persons they are: every count of
-    participants in the report counts enrolments, and a person enrolled twice is two of them.
+    """The enrolments of a person file (one row each) and the persons they are: the number of participants
+    counts persons (:func:`persons_of`), the outcomes count enrolments (each ends with one).
 
     Examples
     --------

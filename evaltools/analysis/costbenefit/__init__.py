@@ -36,7 +36,7 @@ from ..comparison import comparison_rate_tells_few, comparison_success_rates
 from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
-from ...data.validation import came_back
+from ...data.validation import came_back, persons_of
 from ...data.reference import RefValue, default, kpi, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
@@ -144,7 +144,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         succ = ended[leaves & fs & ~back]
         exit_m = np.maximum(_first_months_from(succ[S.END_DATE]) - s0, 0).astype(int)
         unknown = int((succ[S.SUPPORT_START] == S.UNKNOWN).sum()) if S.SUPPORT_START in succ else len(succ)
-        info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed",
+        info.update(n_ended=len(ended), n_success=len(succ), n_participants=persons_of(df), mode="observed",
                     came_back=int((leaves & fs & back).sum()),
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
                     unknown_support=unknown if project.payments is None else 0,
@@ -381,7 +381,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     n_p_paid, n_s_paid = n_p, n_s  # (the persons a cost per person divides by)
     if through is not None and project.has_participants:
         df = project.participants
-        n_p_paid = int((df[S.START_DATE] <= pd.Timestamp(through)).sum())
+        n_p_paid = persons_of(df[df[S.START_DATE] <= pd.Timestamp(through)])
         n_s_paid = int(leavers(project, df, cb.success_outcomes, through).sum())
     persp = _perspectives(m, ledger, streams, n_s)
     mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")

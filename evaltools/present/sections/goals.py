@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..results import goal_table_frame
 from ..display import Table, Text
+from ...data.privacy import hides
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
@@ -159,6 +160,30 @@ def total_notes(r) -> list[str]:
         if total is not None:
             out.append(r.msg("goals.hidden_total", goal=rows["label"].iloc[0].rstrip("."),
                              total=fmt_int(total, r.lang)))
+    return out
+
+
+def enrolment_notes(r) -> list[str]:
+    """The goal table's note of each participant goal whose persons had more enrolments than they are (a
+    person who left and came back): the goal counts persons, each once in a period and once in all. The
+    numbers are said where those enrolled more than once are at least the small-count limit and no hidden
+    period's count could be worked out from them; otherwise the note says what is counted, without them."""
+    tab = r.goals.table
+    k = r.params.privacy.min_count
+    out = []
+    for gid in dict.fromkeys(tab["goal_id"]):
+        rows = tab[tab["goal_id"] == gid]
+        if rows["kind"].iloc[0] != "participant_count" or not (rows["returned"].fillna(0) > 0).any():
+            continue
+        first = rows.iloc[0]
+        goal = str(first["label"]).rstrip(".")
+        hidden = (rows["suppression"].astype(str) != "").any()
+        if hides(float(first["returned"]), k) or (hidden and total_of(rows) is None):
+            out.append(r.msg("goals.enrolments_some", goal=goal))
+        else:
+            out.append(r.msg("goals.enrolments", goal=goal, persons=fmt_int(first["total_persons"], r.lang),
+                             enrolments=fmt_int(first["total_enrolments"], r.lang),
+                             returned=fmt_int(first["returned"], r.lang)))
     return out
 
 
@@ -496,7 +521,8 @@ def blocks(r) -> list[list]:
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *one_period_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                Table(quant, notes=(*total_notes(r), *enrolment_notes(r), *one_period_notes(r),
+                                   msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
     if uncertain:

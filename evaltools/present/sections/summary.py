@@ -34,7 +34,7 @@ from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
-from ...data.validation import project_ended
+from ...data.validation import persons_of, project_ended
 
 
 def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
@@ -145,10 +145,10 @@ def participation(r) -> list[str]:
     if dis.hides(Secondary.PARTICIPANTS):
         out.append(msg("summary.participants_few", k=str(k_min)))
     elif per_year is None:
-        out.append(msg("summary.participants_total", n=fmt_int(len(df), lang)))
+        out.append(msg("summary.participants_total", n=fmt_int(persons_of(df), lang)))
     else:
         years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
-        out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
+        out.append(msg("summary.participants", n=fmt_int(persons_of(df), lang), years=years))
     if not dis.hides(Secondary.PARTICIPANTS) and (again := re_enrolled_sentence(r)) is not None:
         out.append(again)
     sc = project_successes(r.project, lang)
