@@ -5,6 +5,7 @@ that is partly measured. Each fixture is a tiny project written in tmp_path; exp
 by hand from the rows written here."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -134,3 +135,97 @@ def test_a_hidden_year_keeps_the_goals_total_of_persons_not_the_sum_of_its_years
     notes = goal_section.enrolment_notes(et.Report(project, lang="sv"))
     assert notes[0] == ("Minst 12 deltagare per projektår: målet räknar personer. Några av dem skrevs in mer än en "
                         "gång; var och en räknas en gång i varje period hen skrevs in och en gång sammanlagt.")
+
+
+# --- a goal set for a group of the participants (among:) ----------------------------------------------------
+def _aged(pid: str, birth_year: int, outcome: str) -> dict:
+    return {**_person(pid, "2024-02-01", "2024-08-31", outcome), "birth_year": birth_year}
+
+
+YOUNG_GOAL = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2024-12-31}
+    data_as_of: 2025-03-31
+    data: {participants: data/participants.csv}
+    goals:
+      - id: unga
+        kind: share
+        label: Minst 40 %% av de unga under 25 ska gå till arbete eller studier
+        target: 0.4
+        denominator: exits
+        success_outcomes: [arbete, studier]
+        period: whole_period
+        among: %s
+    """
+
+
+def _young(tmp_path, older: int, among: str = "{age_below: 25}"):
+    # ten born 2002 (22 at start in 2024): 4 to work, 2 to studies, 4 dropped out; ``older`` born 1980 (44),
+    # every one of them dropped out
+    outcomes = ["arbete"] * 4 + ["studier"] * 2 + ["avbrott"] * 4
+    rows = [_aged(f"Y{i:02d}", 2002, o) for i, o in enumerate(outcomes)]
+    rows += [_aged(f"O{i:02d}", 1980, "avbrott") for i in range(older)]
+    _csv(tmp_path / "data/participants.csv", rows)
+    return et.load_project(_params(tmp_path, YOUNG_GOAL % among))
+
+
+def test_a_goal_for_the_young_counts_the_young_only_with_the_share_rule(tmp_path):
+    project = _young(tmp_path, older=6)
+    row = et.assess_goals(project).table.iloc[0]
+    # 6 of the 10 young (4 + 2), not 6 of all 16 exits (37,5 %)
+    assert (row["numerator"], row["denominator"]) == (6, 10)
+    assert row["value"] == pytest.approx(0.6)
+    # Clopper–Pearson 95 % for 6 of 10, from the beta quantiles Beta(0,025; 6, 5) and Beta(0,975; 7, 4):
+    # 0,2624 – 0,8784 (the standard tables' values); it spans 0,40: reached, but uncertain
+    assert (row["ci_low"], row["ci_high"]) == (pytest.approx(0.2624, abs=1e-4), pytest.approx(0.8784, abs=1e-4))
+    assert row["status"] == "uppnått_osäkert"
+    r = et.Report(project, lang="sv")
+    said = " ".join(r.key_findings())
+    assert "Målet räknar bara sin grupp av deltagarna (under 25 år vid start)." in said
+    assert ("Minst 40 % av de unga under 25 ska gå till arbete eller studier: målet räknar bara sin grupp av "
+            "deltagarna (under 25 år vid start).") in [n.replace("\xa0", " ") for n in goal_section.group_notes(r)]
+    en = " ".join(et.Report(project, lang="en").key_findings())
+    assert "The goal counts its group of the participants only (under 25 at start)." in en
+
+
+def test_a_group_whose_others_are_few_is_not_shown(tmp_path):
+    # 3 older exits: all 13 exits less the 10 young would tell the 3 older persons' outcomes
+    row = et.assess_goals(_young(tmp_path, older=3)).table.iloc[0]
+    assert pd.isna(row["value"]) and pd.isna(row["denominator"])
+    assert row["status"] == "ej_bedömt" and row["note"] == "among_few_others_note"
+    raw = et.assess_goals(_young(tmp_path, older=3)).raw.iloc[0]  # (the evaluator's own figures keep them)
+    assert (raw["numerator"], raw["denominator"]) == (6, 10)
+
+
+@pytest.mark.parametrize("among, group", [("{sex: man}", 0), ("{project_year: 1}", 16)])
+def test_other_groups_filter_on_their_column(tmp_path, among, group):
+    # everyone is a woman enrolled in year 1: no man, all 16 in year 1
+    row = et.assess_goals(_young(tmp_path, older=6, among=among)).raw.iloc[0]
+    assert row["denominator"] == group
+
+
+def test_an_age_band_the_project_does_not_use_is_refused_with_what_to_write(tmp_path):
+    # 10 of 16 under 30 (62,5 %, below 90 %): the bands are the ordinary ones, 18–29 not split at 25
+    with pytest.raises(et.DataValidationError) as e:
+        _young(tmp_path, older=6, among="{age_group: 18-24}")
+    (p,) = e.value.problems
+    assert p.note("sv") == ("målet 'unga' gäller åldersgruppen 18–24 (among: age_group), men deltagarna delas in i "
+                            "0–17, 18–29, 30–39, 40–49, 50–59, 60+; skriv en av dem, eller among: {age_below: 25} för "
+                            "dem som var under 25 år vid start")
+
+
+def test_a_group_code_that_does_not_exist_is_refused_in_the_params_file(tmp_path):
+    with pytest.raises(et.ParamsError) as e:
+        _young(tmp_path, older=6, among="{sex: kvinnor}")
+    assert "among: sex: står 'kvinnor'; förväntat en av: kvinna, man, annat" in e.value.message("sv")
+
+
+def test_a_goal_for_those_on_sjukpenning_written_with_among_is_counted_for_them(tmp_path):
+    from .test_unseen_projects_14 import _group_goal
+    p = _group_goal(tmp_path, "Minst 40 % av deltagarna med sjukpenning ska ha återgått i arbete")
+    p.write_text(p.read_text(encoding="utf-8").replace(
+        "success_outcomes: [arbete, arbete_med_stöd]",
+        "success_outcomes: [arbete, arbete_med_stöd]\n    among: {support_start: sjukpenning}"), encoding="utf-8")
+    # of the two exits R001 had sjukpenning at start and R002 försörjningsstöd: the group's denominator is R001
+    row = et.assess_goals(et.load_project(p)).raw.iloc[0]
+    assert row["denominator"] == 1 and row["group_others"] == 1

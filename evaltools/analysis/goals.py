@@ -88,7 +88,7 @@ GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "perio
                 "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main",
-                "enrolments", "total_persons", "total_enrolments", "returned"]
+                "enrolments", "total_persons", "total_enrolments", "returned", "group_others"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
 
@@ -309,7 +309,8 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "total": np.nan, "status": GoalStatus.NOT_ASSESSED,
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
            "note": "", "source": goal.source, "main": False,  # (set by assess_goals: the main goal may be inferred)
-           "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan}
+           "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan,
+           "group_others": np.nan}
     if goal.kind == "survey":  # a share of respondents to a questionnaire
         return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
@@ -332,22 +333,35 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         row["target_prorated"] = whole_persons(goal.target * w.fraction)
     if w.cut:
         row["note"] = "cut_short"
+    if mode == "ex_ante" and goal.among is not None:  # the application's volumes are everyone's, not the group's
+        row["note"] = "among_ex_ante"
+        return row
     if mode == "ex_ante":
         return _evaluate_ex_ante(row, goal, w, project, band, lang)
+    return _evaluate_observed(row, goal, w, project, band, min_count)
 
+
+def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project, band: float, min_count: int) -> dict:
+    """A participant, outcome or share goal's period counted in the participant data (of its group, where
+    the goal has one: ``group_others`` holds what the same count gives outside it)."""
     row["running"] = w.running
     df = project.participants
+    group = in_group(df, goal.among)  # (every row when the goal is set for everyone)
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     in_w = _in_window(df[date_col], w)
     if goal.kind == "participant_count":  # persons, each once in the period (a row is an enrolment)
-        row["value"] = float(persons_of(df[in_w]))
-        row["enrolments"] = float(in_w.sum())
+        row["value"] = float(persons_of(df[in_w & group]))
+        row["enrolments"] = float((in_w & group).sum())
+        if goal.among is not None:  # those the same count would hold outside the group
+            row["group_others"] = float(persons_of(df[in_w & ~group]))
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # an outcome only counts once the person has ended; an action plan is recorded at exit too
     succ = _successes(df, goal) & df[S.END_DATE].notna()
     if goal.kind == "outcome_count":
-        row["value"] = float((in_w & succ).sum())
+        row["value"] = float((in_w & succ & group).sum())
+        if goal.among is not None:
+            row["group_others"] = float((in_w & succ & ~group).sum())
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # share
@@ -356,6 +370,9 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         denom &= df[S.END_DATE].notna()
     if goal.exclude_from_denominator:
         denom &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
+    if goal.among is not None:
+        row["group_others"] = float((denom & ~group).sum())
+        denom &= group
     n, k = int(denom.sum()), int((denom & succ).sum())
     row["numerator"], row["denominator"] = float(k), float(n)
     if 0 < n < min_count:  # a share of one to four persons tells their outcomes: not assessed, not shown
@@ -369,6 +386,36 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     row["status"] = GoalStatus.RUNNING if w.running else share_status(row["value"], goal.target, band,
                                                                         row["ci_verdict"])
     return row
+
+
+# the participant columns a goal's group (``among:``) filters on, by its key
+_GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group": S.AGE_GROUP,
+                  "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START}
+
+
+def in_group(df: pd.DataFrame, among) -> pd.Series:
+    """Which rows (enrolments) of a participants frame belong to a goal's group (``among:``, a
+    :class:`~evaltools.data.params.GoalGroup`): each of its filters met, a value not known (``okänt``, an
+    unknown age) never in the group; every row where ``among`` is None. ``age_below`` reads the age at start.
+
+    Examples
+    --------
+    >>> from evaltools.data.params import GoalGroup
+    >>> df = pd.DataFrame({"age_at_start": [22, 31, None], "sex": ["kvinna", "kvinna", "man"]})
+    >>> in_group(df, GoalGroup(age_below=25)).tolist()
+    [True, False, False]
+    """
+    keep = pd.Series(True, index=df.index)
+    if among is None:
+        return keep
+    for key, value in among.items():
+        if key == "age_below":
+            age = pd.to_numeric(df[S.AGE_AT_START], errors="coerce")
+            keep &= age.notna() & (age < value)
+        else:
+            col = _GROUP_COLUMNS[key]
+            keep &= (df[col] == value) if col in df else False
+    return keep
 
 
 def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_count: int,
@@ -605,9 +652,9 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
     A count goal with a hidden period keeps its total over the periods (``total``, on each of its
     rows): the project's accounting to its funder. It is withheld (NaN) when the hidden periods together
     hold fewer than ``k`` persons, since the total less the periods shown would then give a small count."""
-    out = table.copy()
-    mask = hidden_periods(table, k)
-    counts = period_counts(table)
+    out = _hide_few_others(table.copy(), k)
+    mask = hidden_periods(out, k)
+    counts = period_counts(out)
     for gid in mask.columns:
         at = out["goal_id"] == gid
         if not mask[gid].any() or out.loc[at, "kind"].iloc[0] == "share":
@@ -651,6 +698,23 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
     for c in ("numerator", "denominator"):
         out.loc[few, c] = np.nan
     out.loc[few & (out["mode"] == "observed"), "suppression"] = HIDDEN_SMALL
+    return out
+
+
+def _hide_few_others(out: pd.DataFrame, k: int) -> pd.DataFrame:
+    """A goal set for a group (``among:``) is a breakdown of the same count over everyone: where those the
+    count holds outside the group (``group_others``) are 1 to ``k − 1``, a goal over everyone (or the
+    project's totals) less the group's figure would tell their count, or their outcomes. Such a period's
+    figures are hidden (``..``) and it is not assessed."""
+    few = (out["group_others"].fillna(0) > 0) & (out["group_others"].fillna(0) < k) & (out["mode"] == "observed")
+    if not few.any():
+        return out
+    for c in _HIDDEN_FIGURES:
+        out.loc[few, c] = np.nan
+    out.loc[few, "group_others"] = np.nan
+    out.loc[few, ["ci_verdict", "suppression", "note"]] = ["", HIDDEN_SECONDARY, "among_few_others_note"]
+    out.loc[few, "status"] = GoalStatus.NOT_ASSESSED
+    out.loc[few, "too_few"] = False
     return out
 
 

@@ -328,17 +328,40 @@ _GROUP_BY_SUPPORT = re.compile(
     r"(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _SUPPORT_WORDS) + r")\b", re.I)
 
 
+def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A goal set for a group (``among:``) whose group the file cannot give is refused, naming the goal: an age
+    band the project's participants are not grouped in (``18–24`` where the bands are ``18–29``; write
+    ``age_below``), or a support at start without the file's ``support_start`` column. Either would count no
+    one without a word."""
+    found = []
+    bands = None
+    for g in params.goals:
+        if g.among is None:
+            continue
+        if g.among.age_group is not None:
+            if bands is None:
+                age = (age_at_start(df) if S.AGE in df else
+                       pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
+                bands = tuple(label for *_, label in age_bands(age))
+            if g.among.age_group not in bands:
+                found.append(problem(fname, None, S.AGE, None, "column.among_age_group", goal=g.id,
+                                     value=g.among.age_group, bands=", ".join(bands)))
+        if g.among.support_start is not None and S.SUPPORT_START not in df.columns:
+            found.append(problem(fname, None, S.SUPPORT_START, None, "column.among_support", goal=g.id))
+    return found
+
+
 def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
     """A participant, outcome or share goal whose label sets it for the participants on one support at start
     ("Minst 40 % av deltagarna med sjukpenning ska ha återgått i arbete") counts every participant (every
     exit) all the same: refused, naming the goal, when the file's ``support_start`` shows persons of another
     support among those it counts, since the share would then be another group's. A project whose every
     participant had that support is read as written."""
+    found = _goal_groups(df, params, fname)
     if S.SUPPORT_START not in df.columns:
-        return []
-    found = []
+        return found
     for g in params.goals:
-        if g.kind not in ("share", "outcome_count"):
+        if g.kind not in ("share", "outcome_count") or g.among is not None:  # (among: counts its group only)
             continue
         for label in (g.label, g.label_en):
             m = _GROUP_BY_SUPPORT.search(label or "")
