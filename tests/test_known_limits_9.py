@@ -5,6 +5,8 @@ that is partly measured. Each fixture is a tiny project written in tmp_path; exp
 by hand from the rows written here."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -229,3 +231,51 @@ def test_a_goal_for_those_on_sjukpenning_written_with_among_is_counted_for_them(
     # of the two exits R001 had sjukpenning at start and R002 försörjningsstöd: the group's denominator is R001
     row = et.assess_goals(et.load_project(p)).raw.iloc[0]
     assert row["denominator"] == 1 and row["group_others"] == 1
+
+
+# --- a saving partly measured in register data is not called calculated ---------------------------------------
+def test_how_a_perspectives_benefit_is_known_follows_its_ledger_rows():
+    from evaltools.analysis.costbenefit import ASSUMED, COST, MEASURED, benefit_basis, earnings_measured
+    ledger = pd.DataFrame({
+        "item": ["forsorjningsstod", "forsorjningsstod", "skatt", "ersattning_fk", "arbetsinkomst", "projektkostnad"],
+        "actor": ["kommun", "individ", "kommun", "fk", "individ", "kommun"],
+        "pv": [500.0, -500.0, 40.0, -30.0, 300.0, -200.0],
+        "source": [ASSUMED, ASSUMED, MEASURED, MEASURED, MEASURED, COST]})
+    # the public financiers (kommun, region, stat, fk): försörjningsstöd assumed, tax and FK measured
+    assert benefit_basis(ledger, "offentliga") == "partly"
+    # the state (stat, fk): only the measured FK benefit; the municipality without its tax row: calculated
+    assert benefit_basis(ledger, "stat") == "measured"
+    assert benefit_basis(ledger[ledger["item"] != "skatt"], "kommun") == "calculated"
+    assert earnings_measured(ledger) and not earnings_measured(ledger[ledger["item"] != "arbetsinkomst"])
+
+
+@pytest.mark.parametrize("lang, partly, calculated", [
+    ("sv", r"för de offentliga finansiärerna .+?, en besparing på [0-9 ,]+ (?:miljoner kronor|kr), delvis uppmätt i registeruppgifter och "
+           r"delvis beräknad, mot kostnaden", "en beräknad besparing på"),
+    ("en", r"for the public financiers is .+?, a saving of SEK [\d.]+ million, partly measured in register data and "
+           r"partly calculated, against the cost", "a calculated saving of"),
+])
+def test_page_one_says_the_saving_is_partly_measured_where_register_data_measure_part_of_it(lang, partly, calculated):
+    from .conftest import sample_report
+    # Kompassen: register files measure the tax on earnings and the state's benefits; the försörjningsstöd
+    # saved is calculated from the exits
+    said = " ".join(sample_report("kompassen-demo", lang).key_findings()).replace("\xa0", " ")
+    assert re.search(partly, said) and calculated not in said
+    # Timrå has no register data: its saving is calculated
+    assert calculated in " ".join(sample_report("timra-vagen-ut", lang).key_findings()).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("lang, measured, valued", [
+    ("sv", "arbetsinkomster, här uppmätta i registeruppgifter för deltagarna mot jämförelsegruppen",
+     "arbetsinkomster, när en lönenivå anges"),
+    ("en", "earnings from work, here measured in register data for the participants against the comparison group",
+     "earnings from work, when a wage level is given"),
+])
+def test_the_method_appendix_says_earnings_are_measured_where_they_are(lang, measured, valued):
+    from evaltools.present.sections import method
+
+    from .conftest import sample_report
+    kompassen = " ".join(method.paragraphs(sample_report("kompassen-demo", lang)))
+    assert measured in kompassen and valued not in kompassen
+    timra = " ".join(method.paragraphs(sample_report("timra-vagen-ut", lang)))
+    assert valued in timra and measured not in timra

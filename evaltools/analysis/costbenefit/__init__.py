@@ -42,7 +42,8 @@ from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
-from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
+from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, _ledger,
+                     _perspectives, benefit_basis, earnings_measured)
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
@@ -583,7 +584,8 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     return out
 
 
-__all__ = ["ASSUMED", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
+__all__ = ["ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis",
+           "earnings_measured", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
            "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
            "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
            "annuity_factor", "budget_use", "cost_benefit", "costs", "effect_based", "expected_outcomes", "is_structural",

@@ -21,7 +21,8 @@ from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import years as years_text
 from . import basis as B
-from ...analysis.costbenefit import MEASURED, CostSummary
+from ...analysis.costbenefit import (BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
+                                     benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
@@ -264,6 +265,11 @@ ACTOR_RESULT_PLURAL = {
 
 
 
+# the public financiers' saving as it is known (:func:`evaltools.analysis.costbenefit.benefit_basis`)
+SAVING_WORDS = {BENEFIT_CALCULATED: "summary.saving_calculated", BENEFIT_MEASURED: "summary.saving_measured",
+                BENEFIT_PARTLY: "summary.saving_partly"}
+
+
 def _measured_window(r) -> int | None:
     """Months from each start that the register data's measured flows in the public financiers' figures
     cover (:attr:`CostSummary.measured_months`), when that is shorter than the calculation's horizon; None
@@ -439,10 +445,14 @@ def worth(r) -> list[str]:
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":  # who gains and who pays first, then the three together
+            amounts = {k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}
+            if s.mode != "ex_ante":  # (the saving named as it is known: measured in register data, calculated, or both)
+                amounts["saving"] = msg(SAVING_WORDS[benefit_basis(cba.ledger, p)], benefit=amounts["benefit"])
+                del amounts["benefit"]
             out.append(msg("summary.worth_public_ex_ante" if s.mode == "ex_ante" else "summary.worth_public",
                            parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
-                           **{k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}))
+                           **amounts))
             window = _measured_window(r)
             if window is not None:  # register flows measured over fewer months than the horizon: say which
                 out.append(msg("summary.worth_public_measured_window", months=fmt_int(window, lang), horizon=horizon))
@@ -462,8 +472,9 @@ def worth(r) -> list[str]:
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
     out += running(r)
-    # a saving computed from exits is always called calculated (the public financiers' sentence says
-    # "beräknad besparing"); without a comparison group, also why it cannot be more
+    # a saving computed from exits is called calculated (the public financiers' sentence says "beräknad
+    # besparing", or "delvis uppmätt ... och delvis beräknad" beside register flows); without a comparison
+    # group, also why it cannot be more
     if s.mode == "observed" and not s.has_comparison:
         out.append(msg("summary.worth_calculated"))
     out += support_at_start(r)
