@@ -279,3 +279,14 @@ def test_the_method_appendix_says_earnings_are_measured_where_they_are(lang, mea
     assert measured in kompassen and valued not in kompassen
     timra = " ".join(method.paragraphs(sample_report("timra-vagen-ut", lang)))
     assert valued in timra and measured not in timra
+
+
+def test_the_participants_table_says_a_person_can_count_in_two_years(tmp_path):
+    from evaltools.present.sections import participants
+    # P06–P10 are in år 1 and år 2: 15 + 11 = 26 of 21 persons, 71,4 % + 52,4 %
+    r = et.Report(_persons_project(tmp_path), lang="sv")
+    assert participants.counted_twice_note(r)[0].startswith("Tabellen räknar personer: den som skrevs in mer än en")
+    # enrolled once each: no such note
+    once = tmp_path / "once"
+    r1 = et.Report(_persons_project(once, [_person(f"Z{i}", "2023-03-01", "2023-09-30") for i in range(6)]), lang="sv")
+    assert participants.counted_twice_note(r1) == ()
