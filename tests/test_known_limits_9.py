@@ -290,3 +290,19 @@ def test_the_participants_table_says_a_person_can_count_in_two_years(tmp_path):
     once = tmp_path / "once"
     r1 = et.Report(_persons_project(once, [_person(f"Z{i}", "2023-03-01", "2023-09-30") for i in range(6)]), lang="sv")
     assert participants.counted_twice_note(r1) == ()
+
+
+def test_page_one_calls_the_ended_enrolments_what_they_are_beside_the_persons(tmp_path):
+    # 31 enrolments ended (every row has an end date); 21 of them to work (P01–P10's second, P11–P21):
+    # 21 / 31 = 67,7 %; the participants are 21 persons, so the 31 are not "avslutade deltagare"
+    project = _persons_project(tmp_path)
+    sv = " ".join(et.Report(project, lang="sv").key_findings()).replace("\xa0", " ")
+    assert "Av 31 avslutade inskrivningar slutade 21 (67,7 %) med att personen lämnade försörjningsstödet" in sv
+    assert "31 avslutade deltagare" not in sv
+    en = " ".join(et.Report(project, lang="en").key_findings()).replace("\xa0", " ")
+    assert "Of 31 enrolments that ended, 21 (67.7%) ended with the person leaving social assistance" in en
+    # without anyone enrolled twice the sentence is about participants, as before
+    once = tmp_path / "once"
+    rows = [_person(f"Z{i}", "2023-03-01", "2023-09-30") for i in range(6)]
+    said = " ".join(et.Report(_persons_project(once, rows), lang="sv").key_findings())
+    assert "avslutade deltagare" in said and "avslutade inskrivningar" not in said

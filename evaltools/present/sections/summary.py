@@ -35,7 +35,7 @@ from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
-from ...data.validation import persons_of, project_ended
+from ...data.validation import enrolment_counts, persons_of, project_ended
 
 
 def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
@@ -122,6 +122,18 @@ SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes
 SUCCESS_COUNT = {"action_plan": "summary.success_action_plan_count", "goal_outcomes": "summary.success_goal_count"}
 SUCCESS_NONE = {"action_plan": "summary.success_action_plan_none", "goal_outcomes": "summary.success_goal_none",
                 "leaves_fs": "summary.success_generic_none"}
+# the same sentences where a person was enrolled more than once: the ended are enrolments, not participants
+# (who are persons), and are called so
+BY_ENROLMENT = {
+    "summary.success_action_plan": "summary.success_action_plan_enrolments",
+    "summary.success_goal": "summary.success_goal_enrolments",
+    "summary.success_generic": "summary.success_generic_enrolments",
+    "summary.success_action_plan_count": "summary.success_action_plan_count_enrolments",
+    "summary.success_goal_count": "summary.success_goal_count_enrolments",
+    "summary.success_action_plan_none": "summary.success_action_plan_none_enrolments",
+    "summary.success_goal_none": "summary.success_goal_none_enrolments",
+    "summary.success_generic_none": "summary.success_generic_none_enrolments",
+}
 
 
 def per_success(r, s: CostSummary) -> str:
@@ -170,12 +182,16 @@ def participation(r) -> list[str]:
         main = main_goal(p)
         of_all = (main is not None and main.kind == "share" and d.denominator == "participants"
                   and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any()))
+        twice = enrolment_counts(df).returned > 0  # (then "31 avslutade inskrivningar", not "deltagare")
+
+        def said(key: str) -> str:
+            return BY_ENROLMENT[key] if twice else key
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
-            out.append(msg(SUCCESS_NONE[d.kind], **{k: v for k, v in values.items() if k not in ("k", "share")}))
+            out.append(msg(said(SUCCESS_NONE[d.kind]), **{k: v for k, v in values.items() if k not in ("k", "share")}))
         elif of_all:
-            out.append(msg(SUCCESS_COUNT[d.kind], **{k: v for k, v in values.items() if k != "share"}))
+            out.append(msg(said(SUCCESS_COUNT[d.kind]), **{k: v for k, v in values.items() if k != "share"}))
         else:
-            out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
+            out.append(msg(said(SUCCESS_SENTENCE[d.kind]), **values))
         if of_all:
             out.append(msg("summary.success_share_of_all"))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
