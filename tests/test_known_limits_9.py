@@ -306,3 +306,10 @@ def test_page_one_calls_the_ended_enrolments_what_they_are_beside_the_persons(tm
     rows = [_person(f"Z{i}", "2023-03-01", "2023-09-30") for i in range(6)]
     said = " ".join(et.Report(_persons_project(once, rows), lang="sv").key_findings())
     assert "avslutade deltagare" in said and "avslutade inskrivningar" not in said
+
+
+def test_the_notebook_headline_of_who_took_part_gives_the_persons(tmp_path):
+    from evaltools.present.results import headline
+    # by project year the counts are 15 + 11 = 26, but the participants are 21 persons
+    comp = et.composition(_persons_project(tmp_path), by="project_year")
+    assert headline(comp, "sv") == "21 deltagare (personer)."
