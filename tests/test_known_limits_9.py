@@ -313,3 +313,21 @@ def test_the_notebook_headline_of_who_took_part_gives_the_persons(tmp_path):
     # by project year the counts are 15 + 11 = 26, but the participants are 21 persons
     comp = et.composition(_persons_project(tmp_path), by="project_year")
     assert headline(comp, "sv") == "21 deltagare (personer)."
+
+
+def test_a_goal_for_the_young_written_without_among_is_refused_with_what_to_write(tmp_path):
+    # the same goal without among: it would count all 16 exits; 6 of them (born 1980, 44 at start) are not under 25
+    rows = [_aged(f"Y{i:02d}", 2002, "arbete") for i in range(10)] + [_aged(f"O{i}", 1980, "avbrott") for i in range(6)]
+    _csv(tmp_path / "data/participants.csv", rows)
+    body = YOUNG_GOAL.replace("        among: %s\n", "").replace("%%", "%")
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(_params(tmp_path, body))
+    (p,) = e.value.problems
+    assert p.note("sv") == (
+        "målet 'unga' säger 'unga under 25', men det räknar alla: 6 av de 16 det räknar var 25 år eller äldre vid "
+        "start, så siffran vore en annan grupps. Skriv among: {age_below: 25} i målet, så räknar det bara dem under "
+        "25 år, eller skriv målets text för alla det räknar")
+    # a project whose every participant it counts is under 25 is read as written
+    young = tmp_path / "young"
+    _csv(young / "data/participants.csv", rows[:10])
+    assert et.assess_goals(et.load_project(_params(young, body))).table.iloc[0]["denominator"] == 10

@@ -328,6 +328,48 @@ _GROUP_BY_SUPPORT = re.compile(
     r"(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _SUPPORT_WORDS) + r")\b", re.I)
 
 
+# A goal's words naming the young by an age limit ("av de unga under 25", "deltagare under 25 år", "yngre än 30
+# år", "those under 25"): the limit is the group's, which among: {age_below: N} counts
+_GROUP_BY_AGE = re.compile(
+    r"\b(?:(?:unga|ungdomar\w*|deltagar\w*|personer\w*|de|dem)\s+(?:som\s+är\s+)?(?:under|yngre\s+än)\s+(\d{2})\b"
+    r"(?!\s*(?:%|procent|månad|mån|veck|dag|timm))"
+    r"|(?:under|yngre\s+än)\s+(\d{2})\s+år\b"
+    r"|(?:young\s+people|participants|those|persons)\s+(?:aged\s+)?under\s+(\d{2})\b"
+    r"(?!\s*(?:%|per\s*cent|months?|weeks?|days?|hours?|years?\s+(?:of|in)))"
+    r"|under\s+(\d{2})\s+years?\s+(?:old|of\s+age))", re.I)
+
+
+def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A participant, outcome or share goal whose words set it for the young under an age ("Minst 40 % av de
+    unga under 25 ska gå till arbete eller studier") without ``among:`` counts everyone: refused, naming the
+    goal, when those it counts include persons of that age or older, with the ``among:`` to write. A project
+    whose every counted participant was younger is read as written."""
+    found = []
+    age = None
+    for g in params.goals:
+        if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None:
+            continue
+        for label in (g.label, g.label_en):
+            m = _GROUP_BY_AGE.search(label or "")
+            if m is None:
+                continue
+            limit = int(next(x for x in m.groups() if x))
+            if not 16 <= limit <= 40:  # (not an age that names the young)
+                break
+            if age is None:
+                age = (age_at_start(df) if S.AGE in df else
+                       pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
+            counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
+                pd.Series(True, index=df.index)
+            older = counted & age.notna() & (age >= limit)
+            if older.any():
+                found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age", goal=g.id,
+                                     words=m.group(0).strip(), limit=limit, n=_sek(int(older.sum())),
+                                     of=_sek(int(counted.sum()))))
+            break
+    return found
+
+
 def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
     """A goal set for a group (``among:``) whose group the file cannot give is refused, naming the goal: an age
     band the project's participants are not grouped in (``18–24`` where the bands are ``18–29``; write
@@ -357,7 +399,7 @@ def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> li
     exit) all the same: refused, naming the goal, when the file's ``support_start`` shows persons of another
     support among those it counts, since the share would then be another group's. A project whose every
     participant had that support is read as written."""
-    found = _goal_groups(df, params, fname)
+    found = _goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
     if S.SUPPORT_START not in df.columns:
         return found
     for g in params.goals:
