@@ -331,3 +331,25 @@ def test_a_goal_for_the_young_written_without_among_is_refused_with_what_to_writ
     young = tmp_path / "young"
     _csv(young / "data/participants.csv", rows[:10])
     assert et.assess_goals(et.load_project(_params(young, body))).table.iloc[0]["denominator"] == 10
+
+
+def test_an_application_is_not_judged_on_a_groups_goal_with_everyones_volumes(tmp_path):
+    body = """\
+        kind: ansökan
+        period: {start: 2026-01-01, planned_end: 2027-12-31}
+        expected: {participants_per_year: 40, successes_per_year: 16}
+        goals:
+          - id: unga
+            kind: share
+            label: Minst 40 % av de unga under 25 ska gå till arbete eller studier
+            target: 0.4
+            success_outcomes: [arbete, studier]
+            period: whole_period
+            among: {age_below: 25}
+        """
+    project = et.load_project(_params(tmp_path, body))
+    row = et.assess_goals(project).table.iloc[0]
+    # 16 / 40 = 40 % would "reach" the target, but the volumes are everyone's, not the young's
+    assert row["status"] == "ej_bedömt" and row["note"] == "among_ex_ante" and pd.isna(row["value"])
+    from evaltools.words.labels import goal_note
+    assert goal_note(row["note"], "sv") == "bedöms inte: ansökans volymer gäller alla deltagare, inte målets grupp"
