@@ -51,7 +51,12 @@ period the verdict is *running* when a period is running, else *not assessed*. `
 says that a period is still running beside the judged ones.
 
 Counts are attributed to the project year of intake (as the Timrå final report does) unless a
-goal says ``count_by: exit``. Goal totals are the project's public accounting to its funder and
+goal says ``count_by: exit``. A participant goal counts persons (a row is an enrolment): a person
+enrolled twice in a period counts once in it, and once in the goal's total over its periods
+(``total_persons``, with ``total_enrolments`` and ``returned`` for the goal table's note). A goal set
+for a group (``among:``) counts the participants of its group only (:func:`in_group`); where the same
+count outside the group (``group_others``) is 1 to ``min_count − 1`` its period is hidden, since a goal
+over everyone less the group's figure would give it. Goal totals are the project's public accounting to its funder and
 are shown; breakdowns beneath them are small-count suppressed (see :mod:`evaltools.data.privacy`),
 a goal's periods too: a period with a count of 1 to ``min_count − 1`` persons is hidden in every goal
 over the same periods, with one more period where the goal's total would give it back
