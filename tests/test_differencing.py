@@ -91,7 +91,7 @@ def published(path: Path, out: Path) -> dict:
             add("successes", COST / _int(m.group(1)))
     if not any("fortfarande" in s for s in text):  # page 1 says nothing of those still enrolled: none is
         add("ongoing", 0)
-    value = dict(facts.rows(r))["Deltagare (inskrivningar)"]
+    value = dict(facts.rows(r))["Deltagare (personer)"]
     if value.isdigit():
         add("participants", value)
     key = costbenefit.key_figures(r).frame

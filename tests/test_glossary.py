@@ -40,6 +40,11 @@ MAIN_GOAL_KEYS = frozenset({
     "summary.per_success_goal",
     # (the count without a share, where the main goal is a share of every participant)
     "summary.success_action_plan_count", "summary.success_goal_count",
+    # (the same sentences where a person was enrolled more than once: the ended are enrolments)
+    "summary.success_action_plan_enrolments", "summary.success_goal_enrolments", "summary.success_generic_enrolments",
+    "summary.success_action_plan_count_enrolments", "summary.success_goal_count_enrolments",
+    "summary.success_action_plan_none_enrolments", "summary.success_goal_none_enrolments",
+    "summary.success_generic_none_enrolments",
     "method.groups", "costbenefit.kf.per_success",
     "portfolio.through_note",  # (the portfolio's column "Per lyckat utfall": the main goal's successes)
     # the benefit's count set beside the main goal's: both counts, each named

@@ -109,7 +109,7 @@ def _shown(r, monkeypatch) -> str:
 
 def test_structural_report_has_no_participants_npv_or_volumes(structural, monkeypatch):
     sv = _shown(structural["sv"], monkeypatch)
-    for absent in ("Nettonuvärde", "nettonuvärdet", "förväntade volymer", "Deltagare (inskrivningar)",
+    for absent in ("Nettonuvärde", "nettonuvärdet", "förväntade volymer", "Deltagare (personer)",
                    "sannolikheten", "Försörjningsstöd före och efter start"):
         assert absent not in sv, absent
     assert "Avsnitten om deltagare, utfall, tid i projektet och försörjningsstöd före och efter start ingår inte" in sv
@@ -151,7 +151,7 @@ def test_structural_title_and_facts(structural):
     assert "Collaboration in Practice (fictional example)" in en and "structural project" in en
     from evaltools.present.sections import facts
     rows = dict(facts.rows(structural["sv"]))
-    assert rows["Målgruppens storlek, personer"] == "450" and "Deltagare (inskrivningar)" not in rows
+    assert rows["Målgruppens storlek, personer"] == "450" and "Deltagare (personer)" not in rows
     assert rows["Projektslag"] == "strukturinriktad insats (utan deltagare)"
 
 

@@ -23,7 +23,9 @@ def _report(path, lang: str = "sv"):
 
 TWICE = [*participants_frame().itertuples(index=False, name=None),
          # P1 ended 2022-08-01 and comes back: a second enrolment of the same person
-         ("P1", "kvinna", 1980, "ensamstående", "2023-02-01", "2023-06-01", "arbete")]
+         ("P1", "kvinna", 1980, "ensamstående", "2023-02-01", "2023-06-01", "arbete"),
+         # a fifth person: four persons would be too few to state as the number of participants (or the reach)
+         ("P5", "man", 1985, "ensamstående", "2023-02-01", "2023-06-01", "arbete")]
 
 
 @pytest.mark.parametrize("lang, label", [("sv", "Räckvidd (andel av målgruppen som deltagit)"),
@@ -31,10 +33,10 @@ TWICE = [*participants_frame().itertuples(index=False, name=None),
 def test_reach_counts_a_person_enrolled_twice_once(tiny_project, lang, label):
     from evaltools.present.sections import facts
     write_csv(tiny_project.dir / "data" / "participants.csv", participants_frame(TWICE))
-    r = _report(tiny_project("target_population: 8\n"), lang)
-    assert len(r.project.participants) == 5  # five enrolments ...
+    r = _report(tiny_project("target_population: 10\n"), lang)
+    assert len(r.project.participants) == 6  # six enrolments ...
     rows = dict(facts.rows(r))
-    # ... of four persons (P1, P2, P3, P4): 4 / 8 = 50,0 % (enrolments would give 5 / 8 = 62,5 %)
+    # ... of five persons (P1, P2, P3, P4, P5): 5 / 10 = 50,0 % (enrolments would give 6 / 10 = 60,0 %)
     assert rows[label] == ("50,0\u00a0%" if lang == "sv" else "50.0%")
 
 

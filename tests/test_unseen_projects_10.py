@@ -64,34 +64,35 @@ def _came_back(ids_back: int, others: int):
 
 
 def test_five_persons_who_came_back_are_named_with_the_number_of_persons_they_are(tmp_path):
-    # 5 persons enrolled twice and 2 once: 5 × 2 + 2 = 12 enrolments of 7 persons
+    # 5 persons enrolled twice and 2 once: 5 × 2 + 2 = 12 enrolments of 7 persons; a participant is a person
     project = _load(tmp_path, _came_back(5, 2))
     row = et.assess_goals(project).table.iloc[0]
-    assert row["value"] == 12  # the goal counts enrolments, as the contract says
+    assert row["value"] == 7  # the goal counts persons (an application's "deltagare")
     sv = et.Report(project, lang="sv").key_findings()
-    assert "Projektet har haft 12 deltagare (12 under år 1)." in sv
-    assert ("Det är 7 olika personer: 5 av dem skrevs in mer än en gång, och varje inskrivning räknas som en "
-            "deltagare, i målen och i kostnaden per deltagare.") in sv
+    assert "Projektet har haft 7 deltagare (7 under år 1)." in sv
+    assert ("De 7 deltagarna skrevs in 12 gånger: 5 av dem mer än en gång. Varje person räknas som en deltagare, i "
+            "målen och i kostnaden per deltagare; avsluten och utfallen räknas för varje inskrivning.") in sv
     en = " ".join(et.Report(project, lang="en").key_findings())
-    assert "They are 7 different persons: 5 of them were enrolled more than once" in en
+    assert "The 7 participants were enrolled 12 times: 5 of them more than once." in en
     # the evaluator's note names the three counts; the board's appendix says the same as page 1
     [note] = [w for w in project.warnings if w.code == "re_enrolled"]
     assert "12 inskrivningar av 7 olika personer (person-id som står på mer än en rad: 5)" in note.note("sv")
     assert "12 enrolments of 7 different persons" in note.note("en")
     appendix = quality.report_table(et.Report(project, lang="sv")).iloc[:, 0].tolist()
-    assert any(n.startswith("Det är 7 olika personer") for n in appendix)
+    assert any(n.startswith("De 7 deltagarna skrevs in 12 gånger") for n in appendix)
 
 
-def test_fewer_than_five_who_came_back_are_some_and_the_number_of_persons_is_not_given(tmp_path):
-    # 1 person enrolled twice and 5 once: 7 enrolments of 6 persons; "6 olika personer" beside "7 deltagare"
-    # would tell that one person came back
+def test_fewer_than_five_who_came_back_are_some_and_the_number_of_enrolments_is_not_given(tmp_path):
+    # 1 person enrolled twice and 5 once: 7 enrolments of 6 persons; the participants are the 6 persons, and
+    # "7 inskrivningar" beside them would tell that one person came back
     project = _load(tmp_path, _came_back(1, 5))
     for lang in ("sv", "en"):
         r = et.Report(project, lang=lang)
         said = " ".join(r.key_findings()) + " ".join(quality.report_table(r).iloc[:, 0])
         assert ("Några personer (färre än 5) skrevs in mer än en gång" in said if lang == "sv"
                 else "Some persons (fewer than 5) were enrolled more than once" in said)
-        assert " 6 " not in said and "6 olika" not in said and "6 different" not in said
+        assert ("Projektet har haft 6 deltagare" in said if lang == "sv" else "The project has had 6 participants" in said)
+        assert "7 inskrivningar" not in said and "7 enrolments" not in said and "7 deltagare" not in said
 
 
 def test_a_project_where_no_one_came_back_says_nothing_of_it(tmp_path):
@@ -440,7 +441,7 @@ def test_a_participant_count_whose_words_promise_an_outcome_is_refused_with_the_
 ])
 def test_a_participant_count_that_describes_whom_it_counts_is_read(tmp_path, label):
     project = _goal(tmp_path, f"{{id: in, kind: participant_count, label: {label}, target: 10, period: whole_period}}")
-    assert et.assess_goals(project).table.iloc[0]["value"] == 12
+    assert et.assess_goals(project).table.iloc[0]["value"] == 12  # (12 persons, each enrolled once)
 
 
 # --- an exit followed by a new enrolment of the same person saves nothing lasting ------------------------------

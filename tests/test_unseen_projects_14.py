@@ -264,9 +264,9 @@ def test_a_goal_for_those_on_sjukpenning_that_counts_everyone_is_refused(tmp_pat
     # the goal counts the exits, R001 (sjukpenning) and R002 (försörjningsstöd): 1 of the 2 had another support
     assert p.note("sv") == (
         "målet 'återgång' säger 'deltagarna med sjukpenning', men det räknar alla: 1 av de 2 det räknar hade en "
-        "annan försörjning än sjukpenning vid start (support_start), så andelen vore en annan grupps. Skriv målets "
-        "text för alla det räknar (till exempel 'Minst 40 % av de avslutade ska ha arbete'), eller bedöm gruppens "
-        "mål som kind: qualitative med antalet för gruppen som underlag (evidence)")
+        "annan försörjning än sjukpenning vid start (support_start), så andelen vore en annan grupps. Skriv among: "
+        "{support_start: sjukpenning} i målet, så räknar det bara gruppen, eller skriv målets text för alla det "
+        "räknar (till exempel 'Minst 40 % av de avslutade ska ha arbete')")
 
 
 def test_a_goal_for_those_on_sjukpenning_is_read_as_written_when_everyone_it_counts_was(tmp_path):

@@ -25,6 +25,7 @@ from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, sup
 from ..data.errors import EvaltoolsError
 from ..data.arguments import check_choice, check_days, check_names
 from ..data.messages import message
+from ..data.validation import persons_of
 from .result import Categories, Codes, Note, Result
 from .goals import GoalAssessment, assess_goals
 
@@ -101,7 +102,9 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     Returns
     -------
     Composition
-        ``table``: variable, category (codes), n, share, with counts below the privacy threshold
+        ``table``: variable, category (codes), n (persons: a person enrolled twice counts once in each
+        group they were in, so an intake year counts the persons who started in it), share (of the
+        participants, persons), with counts below the privacy threshold
         hidden (a variable unknown, ``okänt``, for every participant has no rows); ``raw``: the
         same unsuppressed. Labels in a language:
         :func:`evaltools.words.labels.with_breakdown_labels`.
@@ -113,15 +116,18 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     _require_participants(project, lang)
     by = _breakdowns(project, "by", by, "composition", lang)
     df = project.participants
+    total = persons_of(df)  # (participants are persons: one enrolled twice is one of them)
     rows = []
     for var in by:
         if len(df) and (df[var] == S.UNKNOWN).all():  # unknown for everyone (a column the file lacks): nothing to show
             continue
         if _one_group(df, var):  # one municipality: no breakdown by municipality
             continue
-        counts = df[var].value_counts(dropna=False).sort_index()
+        # each person once in each group they were in (a person enrolled in two intake years is in both)
+        once = df.drop_duplicates([S.PERSON_ID, var]) if S.PERSON_ID in df else df
+        counts = once[var].value_counts(dropna=False).sort_index()
         for cat, n in counts.items():
-            rows.append({"variable": var, "category": cat, "n": int(n), "share": n / len(df) if len(df) else np.nan})
+            rows.append({"variable": var, "category": cat, "n": int(n), "share": n / total if total else np.nan})
     raw = pd.DataFrame(rows, columns=["variable", "category", "n", "share"])
     table = suppress_long(raw, "n", "variable", _k(project), ("share",))
     return Composition(table, raw, (Note.of("note.counts_hidden", k=_k(project)),))

@@ -48,6 +48,7 @@ import pandas as pd
 
 from ..data import schema as S
 from ..data.privacy import hides
+from ..data.validation import persons_of
 from ..data.project import Project
 from .costbenefit.persistence import leavers
 from .goals import project_successes
@@ -182,8 +183,8 @@ def counts(project: Project, goal_table: pd.DataFrame | None = None, through: dt
         ended = df[S.END_DATE].notna()
     # (as the cost-benefit model counts them: an exit from another support at start leaves no försörjningsstöd)
     exits = leavers(project, df, project.params.cost_benefit.success_outcomes, through)
-    n = len(df)
-    ongoing = int(df[S.ONGOING].sum()) if through is None else n - int(ended.sum())
+    n = persons_of(df)  # (the number of participants: persons, one enrolled twice once)
+    ongoing = int(df[S.ONGOING].sum()) if through is None else len(df) - int(ended.sum())
     return Counts(n, ongoing, sc.base, sc.successes, int(ended.sum()), int(exits.sum()),
                   participants_in_goals(goal_table, n) if goal_table is not None else False,
                   goal_successes(goal_table))
@@ -225,6 +226,7 @@ def intake_per_year(project: Project) -> pd.Series | None:
     count back (docs/methods.md, small-count suppression)."""
     if not project.has_participants:
         return None
-    per_year = project.participants.groupby(S.PROJECT_YEAR).size()
+    # (persons: one enrolled twice in a year counts once in it, one enrolled in two years in each)
+    per_year = project.participants.groupby(S.PROJECT_YEAR)[S.PERSON_ID].nunique()
     k = project.params.privacy.min_count
     return None if any(hides(int(n), k) for n in per_year) else per_year

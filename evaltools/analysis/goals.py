@@ -51,7 +51,12 @@ period the verdict is *running* when a period is running, else *not assessed*. `
 says that a period is still running beside the judged ones.
 
 Counts are attributed to the project year of intake (as the Timrå final report does) unless a
-goal says ``count_by: exit``. Goal totals are the project's public accounting to its funder and
+goal says ``count_by: exit``. A participant goal counts persons (a row is an enrolment): a person
+enrolled twice in a period counts once in it, and once in the goal's total over its periods
+(``total_persons``, with ``total_enrolments`` and ``returned`` for the goal table's note). A goal set
+for a group (``among:``) counts the participants of its group only (:func:`in_group`); where the same
+count outside the group (``group_others``) is 1 to ``min_count − 1`` its period is hidden, since a goal
+over everyone less the group's figure would give it. Goal totals are the project's public accounting to its funder and
 are shown; breakdowns beneath them are small-count suppressed (see :mod:`evaltools.data.privacy`),
 a goal's periods too: a period with a count of 1 to ``min_count − 1`` persons is hidden in every goal
 over the same periods, with one more period where the goal's total would give it back
@@ -78,7 +83,7 @@ from ..data import schema as S
 from ..data.params import Goal, ProjectParams
 from ..data.errors import DataValidationError
 from ..data.project import Project
-from ..data.validation import add_years
+from ..data.validation import add_years, persons_of
 from .result import Note, Result
 from .survey import goal_counts
 from ..data.errors import Problem
@@ -87,7 +92,8 @@ from ..data.privacy import hides, suppression_mask
 GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "period_last", "observed_last",
                 "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
-                "evidence", "note", "source", "main"]
+                "evidence", "note", "source", "main",
+                "enrolments", "total_persons", "total_enrolments", "returned", "group_others"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
 
@@ -307,7 +313,9 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "p_above_target": np.nan, "ci_verdict": "", "too_few": False, "suppression": "",
            "total": np.nan, "status": GoalStatus.NOT_ASSESSED,
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
-           "note": "", "source": goal.source, "main": False}  # (set by assess_goals: the main goal may be inferred)
+           "note": "", "source": goal.source, "main": False,  # (set by assess_goals: the main goal may be inferred)
+           "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan,
+           "group_others": np.nan}
     if goal.kind == "survey":  # a share of respondents to a questionnaire
         return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
@@ -330,21 +338,35 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         row["target_prorated"] = whole_persons(goal.target * w.fraction)
     if w.cut:
         row["note"] = "cut_short"
+    if mode == "ex_ante" and goal.among is not None:  # the application's volumes are everyone's, not the group's
+        row["note"] = "among_ex_ante"
+        return row
     if mode == "ex_ante":
         return _evaluate_ex_ante(row, goal, w, project, band, lang)
+    return _evaluate_observed(row, goal, w, project, band, min_count)
 
+
+def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project, band: float, min_count: int) -> dict:
+    """A participant, outcome or share goal's period counted in the participant data (of its group, where
+    the goal has one: ``group_others`` holds what the same count gives outside it)."""
     row["running"] = w.running
     df = project.participants
+    group = in_group(df, goal.among)  # (every row when the goal is set for everyone)
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     in_w = _in_window(df[date_col], w)
-    if goal.kind == "participant_count":
-        row["value"] = float(in_w.sum())
+    if goal.kind == "participant_count":  # persons, each once in the period (a row is an enrolment)
+        row["value"] = float(persons_of(df[in_w & group]))
+        row["enrolments"] = float((in_w & group).sum())
+        if goal.among is not None:  # those the same count would hold outside the group
+            row["group_others"] = float(persons_of(df[in_w & ~group]))
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # an outcome only counts once the person has ended; an action plan is recorded at exit too
     succ = _successes(df, goal) & df[S.END_DATE].notna()
     if goal.kind == "outcome_count":
-        row["value"] = float((in_w & succ).sum())
+        row["value"] = float((in_w & succ & group).sum())
+        if goal.among is not None:
+            row["group_others"] = float((in_w & succ & ~group).sum())
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # share
@@ -353,6 +375,9 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         denom &= df[S.END_DATE].notna()
     if goal.exclude_from_denominator:
         denom &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
+    if goal.among is not None:
+        row["group_others"] = float((denom & ~group).sum())
+        denom &= group
     n, k = int(denom.sum()), int((denom & succ).sum())
     row["numerator"], row["denominator"] = float(k), float(n)
     if 0 < n < min_count:  # a share of one to four persons tells their outcomes: not assessed, not shown
@@ -366,6 +391,36 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     row["status"] = GoalStatus.RUNNING if w.running else share_status(row["value"], goal.target, band,
                                                                         row["ci_verdict"])
     return row
+
+
+# the participant columns a goal's group (``among:``) filters on, by its key
+_GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group": S.AGE_GROUP,
+                  "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START}
+
+
+def in_group(df: pd.DataFrame, among) -> pd.Series:
+    """Which rows (enrolments) of a participants frame belong to a goal's group (``among:``, a
+    :class:`~evaltools.data.params.GoalGroup`): each of its filters met, a value not known (``okänt``, an
+    unknown age) never in the group; every row where ``among`` is None. ``age_below`` reads the age at start.
+
+    Examples
+    --------
+    >>> from evaltools.data.params import GoalGroup
+    >>> df = pd.DataFrame({"age_at_start": [22, 31, None], "sex": ["kvinna", "kvinna", "man"]})
+    >>> in_group(df, GoalGroup(age_below=25)).tolist()
+    [True, False, False]
+    """
+    keep = pd.Series(True, index=df.index)
+    if among is None:
+        return keep
+    for key, value in among.items():
+        if key == "age_below":
+            age = pd.to_numeric(df[S.AGE_AT_START], errors="coerce")
+            keep &= age.notna() & (age < value)
+        else:
+            col = _GROUP_COLUMNS[key]
+            keep &= (df[col] == value) if col in df else False
+    return keep
 
 
 def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_count: int,
@@ -472,16 +527,33 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
             continue
         whole = goal.kind in ("qualitative", "survey")  # (a questionnaire's rounds are not project years)
         windows = period_windows(project.params, "whole_period" if whole else goal.period)
+        totals = (_participant_totals(goal, windows, project)
+                  if goal.kind == "participant_count" and mode == "observed" else {})
         for w in windows:
             r = _evaluate(goal, w, project, mode, partial_band, lang, k)
             r["main"] = main is not None and goal.id == main.id  # the goal whose numerator defines success
             if mode == "none" and goal.kind not in ("qualitative", "survey"):
                 r["note"] = "no_participants"
+            r.update(totals)
             rows.append(r)
     raw = _with_verdicts(pd.DataFrame(rows, columns=GOAL_COLUMNS))  # every count, for the evaluator (``.raw``)
     table = _with_verdicts(hide_small_periods(pd.DataFrame(rows, columns=GOAL_COLUMNS), k, partial_band))
     notes = (Note.of("label.goal_ci_note"),)
     return GoalAssessment(table, raw, notes)
+
+
+def _participant_totals(goal: Goal, windows: list[PeriodWindow], project: Project) -> dict:
+    """A participant goal's persons over all its periods, each person once (``total_persons``), the
+    enrolments they had in them (``total_enrolments``) and how many of the persons had more than one
+    (``returned``): a person enrolled in two periods counts in each period and once in the total."""
+    df = project.participants
+    date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
+    counted = pd.Series(False, index=df.index)
+    for w in windows:
+        counted |= _in_window(df[date_col], w)
+    ids = df.loc[counted, S.PERSON_ID].dropna()
+    return {"total_persons": float(persons_of(df[counted])), "total_enrolments": float(counted.sum()),
+            "returned": float((ids.value_counts() > 1).sum())}
 
 
 def _with_verdicts(table: pd.DataFrame) -> pd.DataFrame:
@@ -500,7 +572,8 @@ def _with_verdicts(table: pd.DataFrame) -> pd.DataFrame:
 
 
 # the figures of a period that a hidden period no longer shows
-_HIDDEN_FIGURES = ("value", "numerator", "denominator", "ci_low", "ci_high", "p_below_target", "p_above_target")
+_HIDDEN_FIGURES = ("value", "numerator", "denominator", "ci_low", "ci_high", "p_below_target", "p_above_target",
+                   "enrolments")
 HIDDEN_SMALL = "small"  # a count of 1 to k - 1 persons: shown as "<k"
 HIDDEN_SECONDARY = "secondary"  # hidden so that a small count elsewhere cannot be worked out: ".."
 SHORT_NOTE = "too_few_short_note"  # a hidden count period that ended short of its target, not assessed
@@ -584,16 +657,22 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
     A count goal with a hidden period keeps its total over the periods (``total``, on each of its
     rows): the project's accounting to its funder. It is withheld (NaN) when the hidden periods together
     hold fewer than ``k`` persons, since the total less the periods shown would then give a small count."""
-    out = table.copy()
-    mask = hidden_periods(table, k)
-    counts = period_counts(table)
+    out = _hide_few_others(table.copy(), k)
+    mask = hidden_periods(out, k)
+    counts = period_counts(out)
     for gid in mask.columns:
         at = out["goal_id"] == gid
         if not mask[gid].any() or out.loc[at, "kind"].iloc[0] == "share":
             continue
         hidden_sum = float(counts.loc[mask[gid].to_numpy(), gid].fillna(0).sum())
-        if not hides(hidden_sum, k):
-            out.loc[at, "total"] = float(counts[gid].fillna(0).sum())
+        total = float(counts[gid].fillna(0).sum())
+        persons = out.loc[at, "total_persons"].dropna()
+        if len(persons):  # a participant goal: its persons, each once (one enrolled in two periods counts in both)
+            total = float(persons.iloc[0])
+        # (nor when the total less the periods shown is a small number: those enrolled only in hidden periods)
+        rest = total - float(counts.loc[~mask[gid].to_numpy(), gid].fillna(0).sum())
+        if not hides(hidden_sum, k) and not hides(rest, k):
+            out.loc[at, "total"] = total
     for gid in mask.columns:
         for key in mask.index[mask[gid].to_numpy()]:
             at = (out["goal_id"] == gid) & (out["period_key"] == key)
@@ -624,6 +703,23 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
     for c in ("numerator", "denominator"):
         out.loc[few, c] = np.nan
     out.loc[few & (out["mode"] == "observed"), "suppression"] = HIDDEN_SMALL
+    return out
+
+
+def _hide_few_others(out: pd.DataFrame, k: int) -> pd.DataFrame:
+    """A goal set for a group (``among:``) is a breakdown of the same count over everyone: where those the
+    count holds outside the group (``group_others``) are 1 to ``k − 1``, a goal over everyone (or the
+    project's totals) less the group's figure would tell their count, or their outcomes. Such a period's
+    figures are hidden (``..``) and it is not assessed."""
+    few = (out["group_others"].fillna(0) > 0) & (out["group_others"].fillna(0) < k) & (out["mode"] == "observed")
+    if not few.any():
+        return out
+    for c in _HIDDEN_FIGURES:
+        out.loc[few, c] = np.nan
+    out.loc[few, "group_others"] = np.nan
+    out.loc[few, ["ci_verdict", "suppression", "note"]] = ["", HIDDEN_SECONDARY, "among_few_others_note"]
+    out.loc[few, "status"] = GoalStatus.NOT_ASSESSED
+    out.loc[few, "too_few"] = False
     return out
 
 

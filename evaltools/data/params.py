@@ -24,7 +24,8 @@ from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
 from .messages import message
 from .privacy import find_personnummer, name_looks_like_personnummer
-from .schema import EXIT_REASON, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS
+from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
+                     SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS)
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
@@ -445,6 +446,45 @@ def label_shares(label: str) -> list[tuple[str, float]]:
 PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
 
 
+AGE_GROUP_LABELS = tuple(dict.fromkeys(label for *_, label in (*AGE_BANDS, *YOUTH_AGE_BANDS)))
+
+
+class GoalGroup(_Strict):
+    """The group of participants a goal is set for (``among:``): "minst 40 % av de unga under 25 ska gå till
+    arbete eller studier". Each key is a filter on a participant column the data contract defines; with
+    several, a participant must meet them all. A participant whose value is not known (``okänt``, no age)
+    is not counted in the group."""
+
+    sex: str | None = Field(None, description="The code of the participants' sex: kvinna, man, annat.")
+    household_type: str | None = Field(None, description="The code of the household type.")
+    age_group: str | None = Field(None, description="An age band as the report shows it: '18–29' (or '18-29').")
+    age_below: int | None = Field(None, ge=16, le=100, description="Age at start under this many years: 25 for 'under 25'.")
+    project_year: int | None = Field(None, ge=1, le=20, description="The project year of intake: 1 for those who started in year 1.")
+    support_start: str | None = Field(None, description="The code of the support at start: sjukpenning, försörjningsstöd, ...")
+
+    @field_validator("age_group", mode="before")
+    @classmethod
+    def _dash(cls, v: object) -> object:
+        return v.strip().replace("-", "–") if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _check(self) -> GoalGroup:
+        given = self.model_dump(exclude_none=True)
+        if not given:
+            raise ParamsValueError("params.among_empty")
+        for key, vocab in (("sex", SEXES), ("household_type", HOUSEHOLD_TYPES), ("age_group", AGE_GROUP_LABELS),
+                           ("support_start", SUPPORT_SOURCES)):
+            codes = tuple(c for c in vocab if c != UNKNOWN)  # (a group of those whose value is not known is none)
+            value = given.get(key)
+            if value is not None and value not in codes:
+                raise ParamsValueError("params.among_code", name=key, value=_short(value), codes=", ".join(codes))
+        return self
+
+    def items(self) -> list[tuple[str, object]]:
+        """The filters given, in the order of the fields."""
+        return list(self.model_dump(exclude_none=True).items())
+
+
 class Goal(_Strict):
     """One goal, as the application (or a final report, or the evaluator) states it.
 
@@ -476,6 +516,10 @@ class Goal(_Strict):
     evidence_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     source: GoalSource = "ansökan"
     main: bool = False
+    among: GoalGroup | None = Field(None, description=(
+        "The group of participants a participant, outcome or share goal is set for: {age_below: 25}, "
+        "{sex: kvinna}, {household_type: ensamstående_med_barn}, {age_group: '18–29'}, {project_year: 1}, "
+        "{support_start: sjukpenning}; every count of the goal counts that group only."))
     # context goals: a municipal statistic as a series (from params or a CSV file)
     series: tuple[SeriesPoint, ...] = ()
     series_file: Path | None = Field(None, description="CSV with columns period (year) and value, relative to the params file.")
@@ -522,6 +566,8 @@ class Goal(_Strict):
             return self
         if self.kind == "survey":
             return self._check_survey()
+        if self.among is not None and self.kind not in PERSON_GOAL_KINDS:
+            raise ParamsValueError("params.among_kind", kind=str(self.kind))
         if self.main and self.kind not in ("outcome_count", "share"):
             raise ParamsValueError("params.main_kind", kind=str(self.kind))
         if self.kind != "qualitative" and self.target is None:

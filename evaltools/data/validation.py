@@ -348,17 +348,82 @@ _GROUP_BY_SUPPORT = re.compile(
     r"(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _SUPPORT_WORDS) + r")\b", re.I)
 
 
+# A goal's words naming the young by an age limit ("av de unga under 25", "deltagare under 25 år", "yngre än 30
+# år", "those under 25"): the limit is the group's, which among: {age_below: N} counts
+_GROUP_BY_AGE = re.compile(
+    r"\b(?:(?:unga|ungdomar\w*|deltagar\w*|personer\w*|de|dem)\s+(?:som\s+är\s+)?(?:under|yngre\s+än)\s+(\d{2})\b"
+    r"(?!\s*(?:%|procent|månad|mån|veck|dag|timm))"
+    r"|(?:under|yngre\s+än)\s+(\d{2})\s+år\b"
+    r"|(?:young\s+people|participants|those|persons)\s+(?:aged\s+)?under\s+(\d{2})\b"
+    r"(?!\s*(?:%|per\s*cent|months?|weeks?|days?|hours?|years?\s+(?:of|in)))"
+    r"|under\s+(\d{2})\s+years?\s+(?:old|of\s+age))", re.I)
+
+
+def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A participant, outcome or share goal whose words set it for the young under an age ("Minst 40 % av de
+    unga under 25 ska gå till arbete eller studier") without ``among:`` counts everyone: refused, naming the
+    goal, when those it counts include persons of that age or older, with the ``among:`` to write. A project
+    whose every counted participant was younger is read as written."""
+    found = []
+    age = None
+    for g in params.goals:
+        if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None:
+            continue
+        for label in (g.label, g.label_en):
+            m = _GROUP_BY_AGE.search(label or "")
+            if m is None:
+                continue
+            limit = int(next(x for x in m.groups() if x))
+            if not 16 <= limit <= 40:  # (not an age that names the young)
+                break
+            if age is None:
+                age = (age_at_start(df) if S.AGE in df else
+                       pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
+            counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
+                pd.Series(True, index=df.index)
+            older = counted & age.notna() & (age >= limit)
+            if older.any():
+                found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age", goal=g.id,
+                                     words=m.group(0).strip(), limit=limit, n=_sek(int(older.sum())),
+                                     of=_sek(int(counted.sum()))))
+            break
+    return found
+
+
+def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A goal set for a group (``among:``) whose group the file cannot give is refused, naming the goal: an age
+    band the project's participants are not grouped in (``18–24`` where the bands are ``18–29``; write
+    ``age_below``), or a support at start without the file's ``support_start`` column. Either would count no
+    one without a word."""
+    found = []
+    bands = None
+    for g in params.goals:
+        if g.among is None:
+            continue
+        if g.among.age_group is not None:
+            if bands is None:
+                age = (age_at_start(df) if S.AGE in df else
+                       pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
+                bands = tuple(label for *_, label in age_bands(age))
+            if g.among.age_group not in bands:
+                found.append(problem(fname, None, S.AGE, None, "column.among_age_group", goal=g.id,
+                                     value=g.among.age_group, bands=", ".join(bands)))
+        if g.among.support_start is not None and S.SUPPORT_START not in df.columns:
+            found.append(problem(fname, None, S.SUPPORT_START, None, "column.among_support", goal=g.id))
+    return found
+
+
 def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
     """A participant, outcome or share goal whose label sets it for the participants on one support at start
     ("Minst 40 % av deltagarna med sjukpenning ska ha återgått i arbete") counts every participant (every
     exit) all the same: refused, naming the goal, when the file's ``support_start`` shows persons of another
     support among those it counts, since the share would then be another group's. A project whose every
     participant had that support is read as written."""
+    found = _goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
     if S.SUPPORT_START not in df.columns:
-        return []
-    found = []
+        return found
     for g in params.goals:
-        if g.kind not in ("share", "outcome_count"):
+        if g.kind not in ("share", "outcome_count") or g.among is not None:  # (among: counts its group only)
             continue
         for label in (g.label, g.label_en):
             m = _GROUP_BY_SUPPORT.search(label or "")
@@ -706,9 +771,25 @@ class Enrolments(NamedTuple):
     returned: int
 
 
+def persons_of(enrolments: pd.DataFrame) -> int:
+    """How many different persons the enrolments (rows of a person file) are: the number of participants
+    as the report counts them (an application's "deltagare" are persons), a person enrolled twice being one
+    participant. A row without a person id (there is none in a loaded file) counts as a person of its own.
+
+    Examples
+    --------
+    >>> persons_of(pd.DataFrame({"person_id": ["A", "B", "A"]}))
+    2
+    """
+    if S.PERSON_ID not in enrolments:
+        return len(enrolments)
+    ids = enrolments[S.PERSON_ID]
+    return int(ids.dropna().nunique()) + int(ids.isna().sum())
+
+
 def enrolment_counts(persons: pd.DataFrame) -> Enrolments:
-    """The enrolments of a person file (one row each) and the persons they are: every count of
-    participants in the report counts enrolments, and a person enrolled twice is two of them.
+    """The enrolments of a person file (one row each) and the persons they are: the number of participants
+    counts persons (:func:`persons_of`), the outcomes count enrolments (each ends with one).
 
     Examples
     --------

@@ -24,6 +24,7 @@ import pandas as pd
 from ..analysis.disclosure import Secondary, intake_per_year
 from ..analysis.goals import GoalVerdict
 from ..data import schema as S
+from ..data.validation import persons_of
 from ..analysis.goals import project_successes, success_definition
 from ..data.privacy import hides
 
@@ -145,7 +146,7 @@ def _participant_figures(r) -> list[Figure]:
     k = r.params.privacy.min_count
     df = r.project.participants
     dis = r.disclosure  # (the differencing rule: a figure the report withholds cannot be cited either)
-    out = ([Figure("antal_deltagare", float(len(df)), Unit.COUNT, Basis.COUNT, "participants")]
+    out = ([Figure("antal_deltagare", float(persons_of(df)), Unit.COUNT, Basis.COUNT, "participants")]
            if dis.shows(Secondary.PARTICIPANTS) else [])
     per_year = intake_per_year(r.project)  # (page 1's rule: no year where one is small)
     if per_year is not None:

@@ -20,6 +20,7 @@ from ..analysis.goals import (CI_METHOD, GoalVerdict, assess_goals, count_goals,
                               sole_judged_period)
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
+from ..data.validation import persons_of
 from ..analysis.disclosure import Secondary, disclosure
 from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
@@ -468,7 +469,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.display_title(lang), "draft": bool(p.source_path) and is_draft(p.source_path, lang),
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
-            "participants": len(project.participants), "ended": n, "successes": k,
+            "participants": persons_of(project.participants), "ended": n, "successes": k,
             "success_definition": success_definition_text(sc.definition, lang),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
             "budget": budget, "budget_used": use.share,

@@ -251,7 +251,11 @@ def _headline_composition(r, lang):
     first = _first_breakdown(r.raw)
     if first is None:
         return msg("explore.no_participants", lang)
-    return msg("explore.composition", lang, n=fmt_int(first["n"].sum(), lang))
+    # the participants (persons) the shares are of: a person enrolled in two groups (both project years) is in
+    # both, so a breakdown's counts may add up to more
+    some = first[(first["n"] > 0) & (first["share"] > 0)]
+    n = round(float(some["n"].iloc[0] / some["share"].iloc[0])) if len(some) else int(first["n"].sum())
+    return msg("explore.composition", lang, n=fmt_int(n, lang))
 
 
 def _headline_flows(r, lang):

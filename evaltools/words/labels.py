@@ -145,7 +145,7 @@ def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
     if not code:
         return ""
     return (t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note", "too_few_below_note",
-                                                    "too_few_short_note")
+                                                    "too_few_short_note", "among_few_others_note")
             else t(code, lang))
 
 

@@ -36,13 +36,14 @@ from ..comparison import comparison_rate_tells_few, comparison_success_rates
 from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
-from ...data.validation import came_back
+from ...data.validation import came_back, persons_of
 from ...data.reference import RefValue, default, kpi, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
-from .ledger import ASSUMED, COST, MEASURED, _ledger, _perspectives
+from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, _ledger,
+                     _perspectives, benefit_basis, earnings_measured)
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
@@ -144,7 +145,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         succ = ended[leaves & fs & ~back]
         exit_m = np.maximum(_first_months_from(succ[S.END_DATE]) - s0, 0).astype(int)
         unknown = int((succ[S.SUPPORT_START] == S.UNKNOWN).sum()) if S.SUPPORT_START in succ else len(succ)
-        info.update(n_ended=len(ended), n_success=len(succ), n_participants=len(df), mode="observed",
+        info.update(n_ended=len(ended), n_success=len(succ), n_participants=persons_of(df), mode="observed",
                     came_back=int((leaves & fs & back).sum()),
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
                     unknown_support=unknown if project.payments is None else 0,
@@ -381,7 +382,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     n_p_paid, n_s_paid = n_p, n_s  # (the persons a cost per person divides by)
     if through is not None and project.has_participants:
         df = project.participants
-        n_p_paid = int((df[S.START_DATE] <= pd.Timestamp(through)).sum())
+        n_p_paid = persons_of(df[df[S.START_DATE] <= pd.Timestamp(through)])
         n_s_paid = int(leavers(project, df, cb.success_outcomes, through).sum())
     persp = _perspectives(m, ledger, streams, n_s)
     mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")
@@ -583,7 +584,8 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     return out
 
 
-__all__ = ["ASSUMED", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
+__all__ = ["ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis",
+           "earnings_measured", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
            "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
            "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
            "annuity_factor", "budget_use", "cost_benefit", "costs", "effect_based", "expected_outcomes", "is_structural",

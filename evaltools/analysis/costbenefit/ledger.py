@@ -19,6 +19,41 @@ BENEFIT_ITEMS = {"forsorjningsstod": "transfer", "ersattning_fk": "transfer", "e
                  "lonestod": "transfer", "arbetsinkomst": "resource", "skatt": "transfer"}
 
 
+# how a perspective's benefit is known (:func:`benefit_basis`): every flow of it measured in register
+# data, none of them (calculated from exits and assumptions), or some of each
+BENEFIT_MEASURED, BENEFIT_CALCULATED, BENEFIT_PARTLY = "measured", "calculated", "partly"
+
+
+def benefit_basis(ledger: pd.DataFrame | None, perspective: str) -> str:
+    """Whether the benefit of ``perspective`` (its actors' flows other than the project's cost) is measured
+    in register data (``BENEFIT_MEASURED``), calculated from the exits and the assumptions
+    (``BENEFIT_CALCULATED``), or partly each (``BENEFIT_PARTLY``: the försörjningsstöd saved calculated, the
+    tax on earnings and the state's benefits measured, say). A ledger without such flows is calculated.
+
+    Examples
+    --------
+    >>> led = pd.DataFrame({"item": ["forsorjningsstod", "skatt"], "actor": ["kommun", "kommun"],
+    ...                     "pv": [100.0, 20.0], "source": [ASSUMED, MEASURED]})
+    >>> benefit_basis(led, "kommun"), benefit_basis(led.iloc[1:], "kommun"), benefit_basis(led.iloc[:1], "kommun")
+    ('partly', 'measured', 'calculated')
+    """
+    if ledger is None or ledger.empty:
+        return BENEFIT_CALCULATED
+    rows = ledger[ledger["actor"].isin(PERSPECTIVES[perspective]) & (ledger["source"] != COST) & (ledger["pv"] != 0)]
+    sources = set(rows["source"])
+    if sources == {MEASURED}:
+        return BENEFIT_MEASURED
+    return BENEFIT_PARTLY if MEASURED in sources else BENEFIT_CALCULATED
+
+
+def earnings_measured(ledger: pd.DataFrame | None) -> bool:
+    """Whether the ledger's earnings from work are measured in register data (rather than valued at a
+    wage level the params give, or not valued at all)."""
+    if ledger is None or ledger.empty:
+        return False
+    return bool(((ledger["item"] == "arbetsinkomst") & (ledger["source"] == MEASURED)).any())
+
+
 def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]:
     """Every flow per ledger actor (present values, price-year kr), and the monthly streams.
 

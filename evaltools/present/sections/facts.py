@@ -5,6 +5,7 @@ import pandas as pd
 
 from ...analysis.disclosure import Secondary
 from ...data import schema as S
+from ...data.validation import persons_of
 from ...data.params import kind_inferred, kind_reason
 from .contents import left_out
 from ..display import Table, Text
@@ -27,7 +28,7 @@ def description(params, lang: str) -> list[str]:
 def participants_words(r, n: int | None = None) -> str:
     """The number of participants (``n``, by default all) as a sentence may give it: the number, or
     "färre än 5" where the differencing rule withholds it (:mod:`evaltools.analysis.disclosure`)."""
-    n = len(r.project.participants) if n is None else n
+    n = persons_of(r.project.participants) if n is None else n
     if r.disclosure.hides(Secondary.PARTICIPANTS):
         return r.msg("facts.participants_few", k=str(r.params.privacy.min_count))
     return fmt_int(n, r.lang)
@@ -92,7 +93,7 @@ def rows(r) -> list[tuple[str, str]]:
             out.append((msg("facts.target_population_size"), fmt_int(tp.size, lang)))
     if r.kind == "individ":
         out.append((msg("facts.data_up_to"), fmt_date(p.data_until)))
-        n = len(r.project.participants)
+        n = persons_of(r.project.participants)
         if r.disclosure.hides(Secondary.PARTICIPANTS):  # (with the goals' counts it would tell a few persons' outcomes)
             out.append((msg("facts.participants"), msg("facts.participants_few", k=str(p.privacy.min_count))))
             return out  # (the reach, participants over the target population, would give the number back)

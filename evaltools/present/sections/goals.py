@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..results import goal_table_frame
 from ..display import Table, Text
+from ...data.privacy import hides
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
@@ -159,6 +160,59 @@ def total_notes(r) -> list[str]:
         if total is not None:
             out.append(r.msg("goals.hidden_total", goal=rows["label"].iloc[0].rstrip("."),
                              total=fmt_int(total, r.lang)))
+    return out
+
+
+# how each filter of a goal's group (``among:``) is said, and the column whose code labels its value
+_GROUP_KEYS = {"sex": ("goals.among.sex", S.SEX), "household_type": ("goals.among.household_type", S.HOUSEHOLD_TYPE),
+               "age_group": ("goals.among.age_group", None), "age_below": ("goals.among.age_below", None),
+               "project_year": ("goals.among.project_year", None),
+               "support_start": ("goals.among.support_start", S.SUPPORT_START)}
+
+
+def group_words(r, goal_id: str) -> str:
+    """The group a goal is set for (``among:``) as a sentence names it ("under 25 år vid start, kön kvinna");
+    empty for a goal set for everyone."""
+    goal = next((g for g in r.params.goals if g.id == goal_id), None)
+    if goal is None or goal.among is None:
+        return ""
+    parts = []
+    for key, value in goal.among.items():
+        words, column = _GROUP_KEYS[key]
+        shown = code_label(column, str(value), r.lang).lower() if column else str(value)
+        parts.append(r.msg(words, value=shown))
+    return ", ".join(parts)
+
+
+def group_notes(r) -> list[str]:
+    """The goal table's note of each goal set for a group: it counts that group only."""
+    tab = r.goals.table
+    return [r.msg("goals.among_note", goal=str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."),
+                  group=group)
+            for gid in dict.fromkeys(tab["goal_id"]) if (group := group_words(r, gid))]
+
+
+def enrolment_notes(r) -> list[str]:
+    """The goal table's note of each participant goal whose persons had more enrolments than they are (a
+    person who left and came back): the goal counts persons, each once in a period and once in all. The
+    numbers are said where those enrolled more than once are at least the small-count limit and no hidden
+    period's count could be worked out from them; otherwise the note says what is counted, without them."""
+    tab = r.goals.table
+    k = r.params.privacy.min_count
+    out = []
+    for gid in dict.fromkeys(tab["goal_id"]):
+        rows = tab[tab["goal_id"] == gid]
+        if rows["kind"].iloc[0] != "participant_count" or not (rows["returned"].fillna(0) > 0).any():
+            continue
+        first = rows.iloc[0]
+        goal = str(first["label"]).rstrip(".")
+        hidden = (rows["suppression"].astype(str) != "").any()
+        if hides(float(first["returned"]), k) or (hidden and total_of(rows) is None):
+            out.append(r.msg("goals.enrolments_some", goal=goal))
+        else:
+            out.append(r.msg("goals.enrolments", goal=goal, persons=fmt_int(first["total_persons"], r.lang),
+                             enrolments=fmt_int(first["total_enrolments"], r.lang),
+                             returned=fmt_int(first["returned"], r.lang)))
     return out
 
 
@@ -319,6 +373,9 @@ def page_one(r) -> list[str]:
             # judged on the periods that ended while another runs on: never read as the goal's final verdict
             verdict = msg("summary.goal_verdict_so_far", verdict=verdict)
         out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
+        group = group_words(r, gid)
+        if group:  # (a goal set for a group: its figures are the group's)
+            out.append(msg("summary.goal_among", group=group))
         words = after_exit_words(first["label"]) if _counts_outcomes(r).get(gid) else None
         if words:  # (the figure is the outcome at exit: never said to be the situation months later)
             out.append(msg("summary.goal_after_exit", words=words))
@@ -496,7 +553,8 @@ def blocks(r) -> list[list]:
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *one_period_notes(r), msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                Table(quant, notes=(*total_notes(r), *group_notes(r), *enrolment_notes(r), *one_period_notes(r),
+                                   msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
     if uncertain:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...analysis.comparison import WILD_BOOTSTRAP_DRAWS
+from ...analysis.costbenefit import earnings_measured
 from ...analysis.honest import robust_available
 from ...words import glossary
 from ..display import Table, Text
@@ -143,6 +144,9 @@ def paragraphs(r) -> list[str]:
             continue
         if key == "method.privacy":
             out.append(r.msg(key, k=str(r.k)))
+        elif key == "method.cb.transfers" and earnings_measured(r.cba.ledger):
+            # (earnings measured in register data, not valued "när en lönenivå anges")
+            out.append(r.msg("method.cb.transfers_measured"))
         elif key == "method.cb.ledger" and r.cba.summary.mode == "structural":
             # no exits: the cost is the only flow, and no horizon is counted over
             out.append(r.msg("method.cb.ledger_structural"))

@@ -10,6 +10,7 @@ from ...words.labels import t, variable_label
 from ...words.text import join
 from ...words.breakdowns import labelled
 from ..plots import plot_composition
+from ...data.validation import persons_of
 
 
 def has_chart(composition_table) -> bool:
@@ -24,6 +25,16 @@ def unknown_note(r) -> tuple[str, ...]:
     labels = [variable_label(v, r.lang) for v in BREAKDOWNS if v not in shown and v not in ONLY_WHEN_SEVERAL]
     missing = [x[:1].lower() + x[1:] if x[1:2].islower() else x for x in labels]  # (SGI-status keeps its capitals)
     return (r.msg("participants.all_unknown", variables=join(missing, r.lang)),) if missing else ()
+
+
+def counted_twice_note(r) -> tuple[str, ...]:
+    """Where a person enrolled more than once was in two groups of a breakdown (both project years, say), the
+    note that each person counts once in each group they were in, so that a breakdown's shares can add up to
+    more than 100 %; nothing otherwise."""
+    raw = r.composition.raw
+    persons = persons_of(r.project.participants)
+    twice = bool(len(raw)) and bool((raw.groupby("variable")["n"].sum() > persons).any())
+    return (r.msg("participants.counted_twice"),) if twice else ()
 
 
 def _shown(n) -> bool:
@@ -50,7 +61,7 @@ def _composition(r) -> list:
     frame["share"] = [fmt_cell(v, fmt_pct, lang) for v in frame["share"]]
     frame["n"] = [fmt_cell(v, fmt_int, lang) for v in frame["n"]]
     frame.columns = [t("variable", lang), t("category", lang), t("n", lang), t("share_col", lang)]
-    notes = unknown_note(r)
+    notes = unknown_note(r) + counted_twice_note(r)
     if hidden:
         names = [variable_label(v, lang) for v in hidden]
         names = [x[:1].lower() + x[1:] if x[1:2].islower() else x for x in names]  # (SGI-status keeps its capitals)

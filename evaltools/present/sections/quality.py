@@ -18,10 +18,10 @@ UNCERTAIN = ("L", "EST", "FALLBACK")
 
 
 def re_enrolled_sentence(r) -> str | None:
-    """What the report counts when persons left and came back (a row per enrolment): each enrolment is a
-    participant. The number of different persons is said only where those enrolled more than once are at
-    least the small-count limit; fewer are "some" (the difference would tell how many came back). None when
-    no person has more than one enrolment."""
+    """What the report counts when persons left and came back (a row per enrolment): each person is one
+    participant, each enrolment's exit and outcome counts. The number of enrolments is said only where those
+    enrolled more than once are at least the small-count limit; fewer are "some" (the difference would tell
+    how many came back). None when no person has more than one enrolment."""
     if not r.project.has_participants:
         return None
     counts = enrolment_counts(r.project.participants)
@@ -30,7 +30,8 @@ def re_enrolled_sentence(r) -> str | None:
     k = r.params.privacy.min_count
     if hides(counts.returned, k):
         return r.msg("summary.re_enrolled_few", k=str(k))
-    return r.msg("summary.re_enrolled", persons=fmt_int(counts.persons, r.lang), returned=fmt_int(counts.returned, r.lang))
+    return r.msg("summary.re_enrolled", persons=fmt_int(counts.persons, r.lang),
+                 enrolments=fmt_int(counts.enrolments, r.lang), returned=fmt_int(counts.returned, r.lang))
 
 
 def open_after_end(r, prefix: str = "summary") -> list[str]:

@@ -21,7 +21,8 @@ from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import years as years_text
 from . import basis as B
-from ...analysis.costbenefit import MEASURED, CostSummary
+from ...analysis.costbenefit import (BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
+                                     benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
@@ -34,7 +35,7 @@ from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
-from ...data.validation import project_ended
+from ...data.validation import enrolment_counts, persons_of, project_ended
 
 
 def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
@@ -121,6 +122,18 @@ SUCCESS_SENTENCE = {"action_plan": "summary.success_action_plan", "goal_outcomes
 SUCCESS_COUNT = {"action_plan": "summary.success_action_plan_count", "goal_outcomes": "summary.success_goal_count"}
 SUCCESS_NONE = {"action_plan": "summary.success_action_plan_none", "goal_outcomes": "summary.success_goal_none",
                 "leaves_fs": "summary.success_generic_none"}
+# the same sentences where a person was enrolled more than once: the ended are enrolments, not participants
+# (who are persons), and are called so
+BY_ENROLMENT = {
+    "summary.success_action_plan": "summary.success_action_plan_enrolments",
+    "summary.success_goal": "summary.success_goal_enrolments",
+    "summary.success_generic": "summary.success_generic_enrolments",
+    "summary.success_action_plan_count": "summary.success_action_plan_count_enrolments",
+    "summary.success_goal_count": "summary.success_goal_count_enrolments",
+    "summary.success_action_plan_none": "summary.success_action_plan_none_enrolments",
+    "summary.success_goal_none": "summary.success_goal_none_enrolments",
+    "summary.success_generic_none": "summary.success_generic_none_enrolments",
+}
 
 
 def per_success(r, s: CostSummary) -> str:
@@ -145,10 +158,10 @@ def participation(r) -> list[str]:
     if dis.hides(Secondary.PARTICIPANTS):
         out.append(msg("summary.participants_few", k=str(k_min)))
     elif per_year is None:
-        out.append(msg("summary.participants_total", n=fmt_int(len(df), lang)))
+        out.append(msg("summary.participants_total", n=fmt_int(persons_of(df), lang)))
     else:
         years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
-        out.append(msg("summary.participants", n=fmt_int(len(df), lang), years=years))
+        out.append(msg("summary.participants", n=fmt_int(persons_of(df), lang), years=years))
     if not dis.hides(Secondary.PARTICIPANTS) and (again := re_enrolled_sentence(r)) is not None:
         out.append(again)
     sc = project_successes(r.project, lang)
@@ -169,12 +182,16 @@ def participation(r) -> list[str]:
         main = main_goal(p)
         of_all = (main is not None and main.kind == "share" and d.denominator == "participants"
                   and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any()))
+        twice = enrolment_counts(df).returned > 0  # (then "31 avslutade inskrivningar", not "deltagare")
+
+        def said(key: str) -> str:
+            return BY_ENROLMENT[key] if twice else key
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
-            out.append(msg(SUCCESS_NONE[d.kind], **{k: v for k, v in values.items() if k not in ("k", "share")}))
+            out.append(msg(said(SUCCESS_NONE[d.kind]), **{k: v for k, v in values.items() if k not in ("k", "share")}))
         elif of_all:
-            out.append(msg(SUCCESS_COUNT[d.kind], **{k: v for k, v in values.items() if k != "share"}))
+            out.append(msg(said(SUCCESS_COUNT[d.kind]), **{k: v for k, v in values.items() if k != "share"}))
         else:
-            out.append(msg(SUCCESS_SENTENCE[d.kind], **values))
+            out.append(msg(said(SUCCESS_SENTENCE[d.kind]), **values))
         if of_all:
             out.append(msg("summary.success_share_of_all"))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
@@ -262,6 +279,11 @@ ACTOR_RESULT_PLURAL = {
     True: {"gains": "summary.actor_gains_ex_ante_plural", "pays": "summary.actor_pays_ex_ante_plural",
            "even": "summary.actor_even_ex_ante_plural"}}
 
+
+
+# the public financiers' saving as it is known (:func:`evaltools.analysis.costbenefit.benefit_basis`)
+SAVING_WORDS = {BENEFIT_CALCULATED: "summary.saving_calculated", BENEFIT_MEASURED: "summary.saving_measured",
+                BENEFIT_PARTLY: "summary.saving_partly"}
 
 
 def _measured_window(r) -> int | None:
@@ -439,10 +461,14 @@ def worth(r) -> list[str]:
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
         if p == "offentliga":  # who gains and who pays first, then the three together
+            amounts = {k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}
+            if s.mode != "ex_ante":  # (the saving named as it is known: measured in register data, calculated, or both)
+                amounts["saving"] = msg(SAVING_WORDS[benefit_basis(cba.ledger, p)], benefit=amounts["benefit"])
+                del amounts["benefit"]
             out.append(msg("summary.worth_public_ex_ante" if s.mode == "ex_ante" else "summary.worth_public",
                            parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
-                           **{k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}))
+                           **amounts))
             window = _measured_window(r)
             if window is not None:  # register flows measured over fewer months than the horizon: say which
                 out.append(msg("summary.worth_public_measured_window", months=fmt_int(window, lang), horizon=horizon))
@@ -462,8 +488,9 @@ def worth(r) -> list[str]:
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
     out += running(r)
-    # a saving computed from exits is always called calculated (the public financiers' sentence says
-    # "beräknad besparing"); without a comparison group, also why it cannot be more
+    # a saving computed from exits is called calculated (the public financiers' sentence says "beräknad
+    # besparing", or "delvis uppmätt ... och delvis beräknad" beside register flows); without a comparison
+    # group, also why it cannot be more
     if s.mode == "observed" and not s.has_comparison:
         out.append(msg("summary.worth_calculated"))
     out += support_at_start(r)
