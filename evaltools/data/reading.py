@@ -42,6 +42,11 @@ def file_sha256(path: str | Path) -> str:
     return h.hexdigest()
 
 
+# the day Excel's date serial numbers count from in the 1900 date system (serial 1 is 1900-01-01, as Excel
+# counts 1900 a leap year); a workbook of the 1904 date system counts from 1904-01-01
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
 # --- reading ------------------------------------------------------------------------
 @dataclass
 class RawTable:
@@ -70,6 +75,9 @@ class RawTable:
     # was read for want of a sheet named for the file, and the names that would be (:data:`SHEET_NAMES`)
     other_sheets: tuple[str, ...] = ()
     file_sheets: tuple[str, ...] = ()
+    # the day an Excel date serial number counts from: 1899-12-30, or 1904-01-01 in a workbook of the 1904
+    # date system (saved by Excel for Mac, or with "Use 1904 date system" on), where 43131 is 2022-02-01
+    epoch: dt.date = EXCEL_EPOCH
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -509,7 +517,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     others = tuple(redact(w.title) for w in wb.worksheets if w is not ws and _visible(w)) if guessed else ()
     # the merged ranges (0-based row, first and last column) of the first rows, where headings are
     merged = [(m.min_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges if m.min_row <= 16]
-    return cells, nums, hidden, formulas, source, notes, others, merged
+    epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else EXCEL_EPOCH
+    return cells, nums, hidden, formulas, source, notes, others, merged, epoch
 
 
 def _fill_merged_down(ws, rows: list[list[str]], numbers: list[list[bool]]) -> None:
@@ -613,10 +622,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     formulas: dict = {}
     other_sheets: tuple[str, ...] = ()
     merged: list[tuple[int, int, int]] = []
+    epoch = EXCEL_EPOCH
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes, other_sheets, merged = _read_xlsx_cells(path, fname, sheet, table)
+        cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -669,7 +679,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = body.loc[keep].reset_index(drop=True)
     file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
-                    other_sheets=other_sheets, file_sheets=file_sheets)
+                    other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch)
 
 
 # --- validation ---------------------------------------------------------------------

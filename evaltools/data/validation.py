@@ -21,7 +21,7 @@ from .messages import message, quote
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import THOUSANDS, RawTable, per_distinct, read_table, sheets_beside
+from .reading import EXCEL_EPOCH, THOUSANDS, RawTable, per_distinct, read_table, sheets_beside
 from .privacy import find_personnummer, may_hold_personnummer
 
 
@@ -31,7 +31,6 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](?:[01]\d|2[0-3]):[0-5]\d(?::
 _MIDNIGHT = re.compile(r".{10}[ T]00:00(?::00(?:\.0{1,6})?)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})(?:-01)?(?: 00:00(?::00)?)?")
 _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12-31 for "open")
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def _parse_amount(s: pd.Series) -> pd.Series:
@@ -75,16 +74,16 @@ def _timed_note(s: pd.Series, read: pd.Series, raw: RawTable, column: str, fname
                         "warning", "date_time_read", n=len(at), rows=rows, column=column))
 
 
-def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
-    """A hint for a date or month the parser refused: an Excel serial, 9999-12-31, a year typo, a
-    time, a word for "still enrolled" in the end date ("pågår", "-")."""
+def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_EPOCH) -> tuple[str, dict]:
+    """A hint for a date or month the parser refused: an Excel serial (counted from the workbook's
+    ``epoch``), 9999-12-31, a year typo, a time, a word for "still enrolled" in the end date ("pågår", "-")."""
     v = value.strip()
     if v.startswith("9999-12-31"):
         return "hint.open_end", {}
     if column == S.END_DATE and not any(ch.isdigit() for ch in v):
         return "hint.open_end_word", {}
     if re.fullmatch(r"\d{5}(?:\.0+)?", v) and 20000 <= float(v) <= 80000:
-        d = _EXCEL_EPOCH + dt.timedelta(days=int(float(v)))
+        d = epoch + dt.timedelta(days=int(float(v)))
         return "hint.serial", {"value": v, "date": d.isoformat() if kind == "date" else d.isoformat()[:7]}
     m = re.match(r"(\d{4})-\d{2}", v)
     if m and not _YEARS[0] <= int(m.group(1)) <= _YEARS[1]:
@@ -453,7 +452,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             parsed, bad = _parse_dates(s, empty, _DATE if col.kind == "date" else _MONTH)
             out[col.name] = parsed
             for i in np.flatnonzero(bad.to_numpy()).tolist():
-                hints[i] = _date_hint(s.iloc[i], col.kind, col.name)
+                hints[i] = _date_hint(s.iloc[i], col.kind, col.name, raw.epoch)
             if col.kind == "date":
                 _timed_note(s, ~bad & ~empty, raw, col.name, fname, warn)
         elif col.kind in ("int", "amount", "signed_amount"):
@@ -1157,7 +1156,7 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
         number_cells[S.PERSON_ID] = raw.number_cells[S.PERSON_ID][first_of.reindex(summed["row"]).to_numpy(int)]
     # a month is the payment_date column's in the file: a message about it names that column
     return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source,
-                    cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)})
+                    cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)}, epoch=raw.epoch)
 
 
 def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem]) -> RawTable:
