@@ -494,10 +494,11 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         # stored as a text cell with an empty value; a formula saved without any result has no type of text
         saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
     _fill_merged_down(ws, rows, numbers)
+    totals = _table_total_rows(ws, rows, numbers)
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
     formulas = {}
     missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1)
-               if v == "" and (r, c) not in saved_empty]
+               if v == "" and (r, c) not in saved_empty and (r, c) not in totals]
     if missing:
         found = _formula_cells(path, ws.title, table, sheet)
         formulas = {k: found[k] for k in missing if k in found}
@@ -508,6 +509,10 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     notes = [note] if note is not None else []
     if links := _external_links(path):  # (the values are Excel's last saved copy of another file's)
         notes.append(problem(fname, None, None, None, "file.external_links", "info", "external_links", n=links))
+    for name, at in sorted({(name, r) for (r, _), name in totals.items()}, key=lambda x: x[1]):
+        # (a table's total row, Excel's Summa row under a table, is no person or cost line: said, not read)
+        notes.append(problem(fname, at, None, None, "sheet.table_total", "info", "table_total",
+                             table=quote(redact(name))))
     hidden_columns = _hidden_columns(ws, cells)
     if hidden_columns:  # read as every other column: said, since whoever hid it may have meant it to be left out
         notes.append(problem(fname, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
@@ -519,6 +524,25 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     merged = [(m.min_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges if m.min_row <= 16]
     epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else EXCEL_EPOCH
     return cells, nums, hidden, formulas, source, notes, others, merged, epoch
+
+
+def _table_total_rows(ws, rows: list[list[str]], numbers: list[list[bool]]) -> dict[tuple[int, int], str]:
+    """The cells of the total rows of the sheet's Excel tables (Insert > Table with "Total row" ticked:
+    ``Summa`` and a ``SUBTOTAL`` under the columns), as (row, column) -> the table's name, emptied in ``rows``:
+    such a row sums the rows above it and is no row of data, and its formulas may have no saved result when
+    another program wrote the workbook."""
+    cells: dict[tuple[int, int], str] = {}
+    for table in ws.tables.values():
+        count = int(getattr(table, "totalsRowCount", 0) or 0)
+        if count <= 0 or not table.ref:
+            continue
+        first_col, _, last_col, last_row = openpyxl.utils.cell.range_boundaries(table.ref)
+        for r in range(last_row - count + 1, last_row + 1):
+            for c in range(first_col, last_col + 1):
+                cells[(r, c)] = table.displayName or table.name
+                if r <= len(rows) and c <= len(rows[r - 1]):
+                    rows[r - 1][c - 1], numbers[r - 1][c - 1] = "", False
+    return cells
 
 
 def _fill_merged_down(ws, rows: list[list[str]], numbers: list[list[bool]]) -> None:
