@@ -33,10 +33,14 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})(?:-01)?(?: 00:00(?::00)?)?")
 _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12-31 for "open")
 
 
+# the mark after a price in kronor ('12 000:-', '450,-'), as 'kr' is: no part of the number
+_PRICE_DASH = re.compile(r"(?<=\d)[:,]-$")
+
+
 def _parse_amount(s: pd.Series) -> pd.Series:
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([v.translate(THOUSANDS).replace("kr", "").replace(",", ".")
+        cleaned = pd.Series([_PRICE_DASH.sub("", v.translate(THOUSANDS).replace("kr", "")).replace(",", ".")
                              if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     return per_distinct(s, parse)
@@ -132,7 +136,8 @@ def _ymd(y: int, m: int, d: int) -> str | None:
 def _written_date_hint(v: str) -> tuple[str, dict]:
     """A date typed as text in another order or with other separators: 2024.05.02 and 2024/5/2 are
     read back as YYYY-MM-DD; 30/9/2024 can only be day/month, 9/30/2024 only month/day; 5/3/2024 is
-    either, and both readings are offered (the cell is never guessed)."""
+    either, and both readings are offered (the cell is never guessed). A month (``mars 2024``, ``2024-03``,
+    ``202403``) is named as one, with the month to write the day in (the day is never guessed)."""
     m = re.fullmatch(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", v)
     if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
         return "hint.write_as", {"date": date}
@@ -151,6 +156,9 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
     m = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{1,2}),?\s+(\d{4})", v)  # March 1, 2024
     if m and (month := _month_number(m.group(1))) and (date := _ymd(int(m.group(3)), month, int(m.group(2)))):
         return "hint.write_as", {"date": date}
+    said, values = _written_month_hint(v)  # a month where a day is asked for: mars 2024, 2024-03, 202403
+    if said:
+        return "hint.month_for_date", {"month": values["date"]}
     m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", v)
     if not m:
         return "", {}
@@ -447,7 +455,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             continue
         s = df[col.name]
         empty = s == ""
-        hints: dict[int, tuple[str, dict]] = {}
+        hints: dict[int, tuple[str | tuple[str, ...], dict]] = {}
         if col.kind in ("date", "month"):
             parsed, bad = _parse_dates(s, empty, _DATE if col.kind == "date" else _MONTH)
             out[col.name] = parsed
@@ -464,13 +472,20 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 bad |= negative
                 # (in a payments file a negative amount is usually a repayment: say how those are read)
                 # (in a budget, a repayment or correction of utfall: say where the amount belongs)
-                key = ("hint.negative_payment" if spec is S.PAYMENTS else
-                       "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
+                negative_key = ("hint.negative_payment" if spec is S.PAYMENTS else
+                                "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
-                    hints[i] = (key, {})
+                    hints[i] = (negative_key, {})
             if col.kind in ("amount", "signed_amount"):  # a dash: how Excel's accounting format shows 0
                 for i in np.flatnonzero((bad & s.str.fullmatch(_DASH)).to_numpy()).tolist():
                     hints[i] = ("hint.dash_amount", {})
+                # a number in parentheses: how the accounting format shows a negative number, (1 200) for -1200
+                for i in np.flatnonzero((bad & s.str.fullmatch(_PARENTHESISED)).to_numpy()).tolist():
+                    if (shown := _PARENTHESISED.fullmatch(s.iloc[i])) is None:
+                        continue
+                    fix = "-" + shown.group(1).translate(THOUSANDS)
+                    then = negative_key if col.kind == "amount" else "hint.write_amount"
+                    hints[i] = (("hint.parenthesised", then), {"fix": fix})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
@@ -515,7 +530,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
         for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
             key, vals = hints.get(i, ("", {}))
-            hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
+            keys = key if isinstance(key, tuple) else (key,) if key else ()  # (a hint may be two, one after the other)
+            hint = {lang: "".join(message(k, lang, **vals) for k in keys) for lang in ("sv", "en")}
             problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i)))
         refused[col.name] = bad.to_numpy()
     if spec.person_level:
@@ -525,6 +541,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
 
 # a cell of an amount column that Excel's accounting format ("Redovisning") shows, and a CSV saves, for 0
 _DASH = re.compile(r"\s*[-–—]\s*(?:kr|sek)?\s*", re.I)
+
+
+# a number in parentheses, as the accounting format ("Redovisning") shows a negative one: (1 200), (1 200 kr)
+_PARENTHESISED = re.compile(r"\s*\(\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr)?\s*\)\s*(?:kr)?\s*", re.I)
 
 
 _PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
