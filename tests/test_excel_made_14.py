@@ -213,6 +213,50 @@ def test_a_month_column_heading_as_a_serial_number_in_a_1904_workbook_is_its_mon
     assert got == [("P1", "2022-02", 9000), ("P1", "2022-03", 8500), ("P2", "2022-03", 12000)]
 
 
+# --- dates shown as their month ------------------------------------------------------------------
+
+@pytest.mark.parametrize("number_format", ["yyyy-mm", "mmm-yy", "mmmm yyyy", "[$-41D]mmmm yyyy;@"])
+def test_a_payment_date_shown_as_its_month_is_that_month(number_format, tiny_project):
+    """A finance export's payment date (2022-05-15) in the month column, formatted to show the month: Excel
+    shows 2022-05 (maj-22, maj 2022), and so it is read; before, it was refused as a month with a day."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["person_id", "month", "amount"], ["P1", dt.datetime(2022, 5, 15), 9000],
+                ["P1", dt.datetime(2022, 6, 1), 8500]):
+        ws.append(row)
+    for r in (2, 3):
+        ws.cell(r, 2).number_format = number_format
+    wb.save(data / "payments.xlsx")
+    pay = et.load_project(_params(tiny_project, participants="participants.csv", payments="payments.xlsx")).payments
+    assert [str(m)[:7] for m in pay["month"]] == ["2022-05", "2022-06"]
+
+
+def test_a_payment_date_shown_with_its_day_in_the_month_column_is_still_refused(tiny_project):
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "month", "amount"])
+    ws.append(["P1", dt.datetime(2022, 5, 15), 9000])
+    ws["B2"].number_format = "yyyy-mm-dd"
+    wb.save(data / "payments.xlsx")
+    (p,) = _problems(_params(tiny_project, participants="participants.csv", payments="payments.xlsx"))
+    assert (p.row, p.column, p.value) == (2, "month", "2022-05-15")
+
+
+def test_a_start_date_shown_as_its_month_is_still_read_as_its_day(tiny_project):
+    """Only the month column takes a date as its month: a start date formatted 'mmm-yy' keeps its day."""
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    wb = _participants(path)
+    for r in range(2, 6):
+        wb.active.cell(r, 5).number_format = "mmm-yy"
+    wb.save(path)
+    df = et.load_project(_params(tiny_project, participants="deltagare.xlsx")).participants
+    assert [d.date().isoformat() for d in df["start_date"]] == [r[4] for r in PARTICIPANT_ROWS]
+
+
 # --- dates and months typed as text ----------------------------------------------------------------
 
 @pytest.mark.parametrize("typed, month", [("mars 2022", "2022-03"), ("2022-03", "2022-03"), ("202203", "2022-03"),

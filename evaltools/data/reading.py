@@ -21,6 +21,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 
+from . import schema as S
 from .errors import DataValidationError, Problem, problem
 from .messages import quote
 from .privacy import find_personnummer, redact
@@ -118,6 +119,17 @@ def _padded(v: object, number_format: str) -> str | None:
             or v < 0 or v != int(v)):
         return None
     return f"{m.group(1) or m.group(2) or ''}{int(v):0{len(m.group(3))}d}{m.group(4) or ''}"
+
+
+# the parts of a number format that show no date: text in quotes, an escaped character, a [section]
+_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _shows_month(number_format: str) -> bool:
+    """Whether a date format shows the month and year without the day or a time ('yyyy-mm', 'mmm-yy',
+    'mmmm yyyy', '[$-41D]mmmm yyyy;@')."""
+    f = _FORMAT_TEXT.sub("", str(number_format)).lower()
+    return "y" in f and "m" in f and not any(ch in f for ch in "dhs")
 
 
 def _cell_text(v: object, number_format: str = "") -> str:
@@ -485,8 +497,11 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     ws, note = _pick_sheet(wb, sheet, table, fname)
     rows, numbers = [], []
     saved_empty: set[tuple[int, int]] = set()
+    months: set[tuple[int, int]] = set()
     for i, r in enumerate(ws.iter_rows(min_row=1), 1):
         rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
+        months.update((i, j) for j, c in enumerate(r, 1)
+                      if isinstance(c.value, dt.date) and _shows_month(getattr(c, "number_format", "")))
         # (a number shown with its leading zeros, 007, has lost none: no note that it may have)
         numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
                         and _padded(c.value, getattr(c, "number_format", "")) is None for c in r])
@@ -523,7 +538,10 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     # the merged ranges (0-based row, first and last column) of the first rows, where headings are
     merged = [(m.min_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges if m.min_row <= 16]
     epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else EXCEL_EPOCH
-    return cells, nums, hidden, formulas, source, notes, others, merged, epoch
+    shown = pd.DataFrame(False, index=cells.index, columns=cells.columns)
+    for r, c in months:
+        shown.iat[r - 1, c - 1] = True
+    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown
 
 
 def _table_total_rows(ws, rows: list[list[str]], numbers: list[list[bool]]) -> dict[tuple[int, int], str]:
@@ -647,10 +665,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     other_sheets: tuple[str, ...] = ()
     merged: list[tuple[int, int, int]] = []
     epoch = EXCEL_EPOCH
+    shown = None
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch = _read_xlsx_cells(path, fname, sheet, table)
+        cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -697,6 +716,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if nums is not None:
         sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
         number_cells = {name: sub[:, k] for k, name in enumerate(body.columns)}
+    if shown is not None and S.MONTH in body.columns and shown.to_numpy().any():
+        # a date under a format that shows its month alone ('yyyy-mm', 'mmm-yy', 'mmmm yyyy') is, in the month
+        # column, the month Excel shows (a payment date shown as its month); elsewhere it is read as its day
+        at = shown.iloc[h + 1:, keep_cols].to_numpy()[:, list(body.columns).index(S.MONTH)]
+        body[S.MONTH] = body[S.MONTH].where(~at, body[S.MONTH].str.slice(0, 7))
     below = cells.iloc[h + 1:]
     headless = tuple(openpyxl.utils.get_column_letter(j + 1) for j, name in enumerate(header)
                      if not name and (below.iloc[:, j] != "").any())
