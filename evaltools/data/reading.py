@@ -712,6 +712,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     for (r, c), formula in sorted(formulas.items()):
         if r > h + 1 and c - 1 in keep_cols:
             errors.append(problem(fname, r, header[c - 1], None, "cell.formula", formula=quote(formula)))
+        elif r == h + 1 and c <= len(header) and not header[c - 1]:
+            # a heading made by a formula (="Utfall "&2024) saved without its result: the column would be
+            # left unread under an empty heading, without a word
+            errors.append(problem(fname, r, openpyxl.utils.get_column_letter(c), None, "cell.formula",
+                                  formula=quote(formula)))
     number_cells = {}
     if nums is not None:
         sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
