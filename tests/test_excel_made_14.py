@@ -172,6 +172,23 @@ def test_formulas_another_program_wrote_are_named_cell_by_cell_with_what_to_do(t
                                       "with it; open the file in Excel and save it again (or paste the values)")
 
 
+def test_a_heading_made_by_a_formula_without_its_result_is_named_not_left_unread(tiny_project):
+    """A budget follow-up whose heading is a formula (="Utfall "&2022) written by a program that saves no
+    results: before, the heading read as empty and the utfall column was left out without a word (the budget
+    was read with no utfall at all); now the heading's cell is named by its row and letter."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["Kostnadsslag", "Budget 2022", '="Utfall "&2022'], ["Lön", 100000, 90000], ["Övrigt", 20000, 25000]):
+        ws.append(row)
+    wb.save(data / "budget.xlsx")
+    problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert [(p.row, p.column, p.key) for p in problems] == [(1, "C", "cell.formula")]
+    assert problems[0].note("sv") == ("cellen har formeln '=\"Utfall \"&2022' men inget beräknat värde sparat; "
+                                      "öppna filen i Excel och spara den igen (eller klistra in värdena)")
+
+
 # --- the 1904 date system ----------------------------------------------------------------------------
 
 def test_a_1904_workbooks_date_cells_are_its_dates(tiny_project):
@@ -305,6 +322,37 @@ def test_an_amount_with_the_price_mark_is_read_as_kronor(tiny_project):
         "P2;2022-03;0 kr\r\n", encoding="utf-8-sig")
     pay = et.load_project(_params(tiny_project, participants="participants.csv", payments="payments.csv")).payments
     assert pay["amount"].tolist() == [12000, 450, 9000, 0]
+
+
+@pytest.mark.parametrize("written", ["9 000 SEK", "9000 Kr", "9 000 kronor", "kr 9 000", "SEK 9000", "9 000,00 kr"])
+def test_an_amount_with_its_currency_written_any_way_is_read_as_kronor(written, tiny_project):
+    """Before, only a lower-case 'kr' was read: '9 000 SEK', '9000 Kr' and '9 000 kronor' were refused."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    (data / "payments.csv").write_text(f"person_id;month;amount\r\nP1;2022-01;{written}\r\n", encoding="utf-8-sig")
+    pay = et.load_project(_params(tiny_project, participants="participants.csv", payments="payments.csv")).payments
+    assert pay["amount"].tolist() == [9000]
+
+
+def test_thousands_of_kronor_are_never_read_as_kronor(tiny_project):
+    """'9 tkr' is a thousand times '9 kr': the unit is the params file's, and such a cell is refused."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    (data / "payments.csv").write_text("person_id;month;amount\r\nP1;2022-01;9 tkr\r\nP1;2022-02;9 TKR\r\n",
+                                       encoding="utf-8-sig")
+    problems = _problems(_params(tiny_project, participants="participants.csv", payments="payments.csv"))
+    assert [(p.row, p.column, p.key) for p in problems] == [(2, "amount", "cell.bad"), (3, "amount", "cell.bad")]
+
+
+def test_a_minus_sign_copied_from_a_web_page_is_a_minus(tiny_project):
+    """'−1 200' with the typographic minus (U+2212) of a web page or PDF: a repayment in a file of one row
+    per payment, netted in its month as one written '-1 200' is: 9 000 − 1 200 = 7 800 kr."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    (data / "payments.csv").write_text(
+        "person_id;payment_date;amount\r\nP1;2022-01-10;9 000\r\nP1;2022-01-20;\u22121 200\r\n", encoding="utf-8-sig")
+    pay = et.load_project(_params(tiny_project, participants="participants.csv", payments="payments.csv")).payments
+    assert pay["amount"].tolist() == [7800]
 
 
 def test_a_number_in_parentheses_is_named_as_excels_negative_number(tiny_project):

@@ -33,14 +33,15 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})(?:-01)?(?: 00:00(?::00)?)?")
 _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12-31 for "open")
 
 
-# the mark after a price in kronor ('12 000:-', '450,-'), as 'kr' is: no part of the number
-_PRICE_DASH = re.compile(r"(?<=\d)[:,]-$")
+# the currency written with an amount, no part of the number (read once the spaces are out): 'kr', 'Kr', 'SEK'
+# or 'kronor' after it, 'kr' or 'SEK' before it, and the mark after a price ('12 000:-', '450,-'); never 'tkr'
+_CURRENCY = re.compile(r"^(?:kr|sek)(?=[-(\d])|(?<=[\d.,)])(?:kr\.?|kronor|sek|:-|,-)$", re.I)
 
 
 def _parse_amount(s: pd.Series) -> pd.Series:
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([_PRICE_DASH.sub("", v.translate(THOUSANDS).replace("kr", "")).replace(",", ".")
+        cleaned = pd.Series([_CURRENCY.sub("", v.translate(THOUSANDS).replace("\u2212", "-")).replace(",", ".")
                              if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     return per_distinct(s, parse)
