@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -417,11 +418,47 @@ def test_a_macro_workbook_is_read_as_a_workbook(tiny_project):
     assert df["person_id"].tolist() == ["P1", "P2", "P3", "P4"]
 
 
-def test_an_old_xls_workbook_is_named_with_what_to_save_it_as(tiny_project):
+@pytest.mark.parametrize("suffix", [".xls", ".xlsb", ".ods"])
+def test_a_workbook_of_another_format_is_named_with_what_to_save_it_as(suffix, tiny_project):
+    """Before, an .xlsb or .ods file was told to 'save an .xls workbook as .xlsx'."""
     data = tiny_project.dir / "data"
-    (data / "deltagare.xls").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504)
-    (p,) = _problems(_params(tiny_project, participants="deltagare.xls"))
-    assert p.note("sv") == "filtypen '.xls' kan inte läsas; förväntat en .csv-, .txt- eller .xlsx-fil (spara en .xls-arbetsbok som .xlsx)"
+    (data / f"deltagare{suffix}").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504)
+    (p,) = _problems(_params(tiny_project, participants=f"deltagare{suffix}"))
+    assert p.note("sv") == (f"filtypen '{suffix}' kan inte läsas; förväntat en .csv-, .txt- eller .xlsx-fil: öppna "
+                            "arbetsboken i Excel (eller LibreOffice) och spara den som Excel-arbetsbok (.xlsx)")
+
+
+def test_a_pdf_is_not_told_to_be_saved_as_a_workbook(tiny_project):
+    data = tiny_project.dir / "data"
+    (data / "deltagare.pdf").write_bytes(b"%PDF-1.7\n")
+    (p,) = _problems(_params(tiny_project, participants="deltagare.pdf"))
+    assert p.note("sv") == "filtypen '.pdf' kan inte läsas; förväntat en .csv-, .txt- eller .xlsx-fil"
+
+
+def test_a_workbook_saved_as_strict_open_xml_is_named_so(tiny_project, capsys):
+    """Excel's "Strict Open XML" .xlsx uses other namespaces, which openpyxl reads as a workbook without a
+    sheet: before, the message said to unhide the sheet with the data (and a warning of openpyxl's was printed)."""
+    data = tiny_project.dir / "data"
+    plain = data / "plain.xlsx"
+    _participants(plain).save(plain)
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(data / "deltagare.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            xml = zin.read(item.filename)
+            for transitional, strict in STRICT_NAMESPACES:
+                xml = xml.replace(transitional, strict)
+            zout.writestr(item, xml)
+    params = _params(tiny_project, participants="deltagare.xlsx")
+    (p,) = _problems(params)
+    assert p.note("sv") == ("arbetsboken är sparad i formatet Strict Open XML, som inte kan läsas; öppna den i Excel "
+                            "och spara den som Excel-arbetsbok (.xlsx)")
+    code, said = _validate(params, capsys)
+    assert code == cli.EXIT_FAILED and "UserWarning" not in said
+
+
+STRICT_NAMESPACES = [(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                      b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+                     (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                      b"http://purl.oclc.org/ooxml/officeDocument/relationships")]
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig"])

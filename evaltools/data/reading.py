@@ -427,6 +427,13 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
             if isinstance(c.value, str) and c.value.startswith("=")}
 
 
+# workbooks of other formats than Office Open XML: Excel's older (.xls) and binary (.xlsb) ones, LibreOffice's
+# and Numbers'
+_OTHER_WORKBOOKS = (".xls", ".xlsb", ".ods", ".numbers", ".fods")
+
+# the namespace of a workbook saved by Excel as "Strict Open XML" (openpyxl reads only the transitional one)
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
 # the first bytes of a Compound File, the container of an .xls workbook and of an .xlsx saved with a password
 # (its stream 'EncryptedPackage' holds the workbook, encrypted)
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -465,6 +472,15 @@ def _unpacked_too_big(path: Path, fname: str) -> DataValidationError | None:
     return None
 
 
+def _strict(path: Path) -> bool:
+    """Whether the workbook is saved as Strict Open XML, which openpyxl would read as a workbook without sheets."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return "xl/workbook.xml" in z.namelist() and _STRICT in z.read("xl/workbook.xml")[:4096]
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+
+
 def _external_links(path: Path) -> int:
     """How many other workbooks this one takes values from (its ``xl/externalLinks/`` parts)."""
     try:
@@ -482,6 +498,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         raise _unreadable(path, fname, e) from None
     if (too_big := _unpacked_too_big(path, fname)) is not None:
         raise too_big
+    if _strict(path):
+        raise DataValidationError([problem(fname, None, None, None, "file.strict")])
     try:
         wb = _load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
@@ -673,7 +691,9 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
-        raise DataValidationError([problem(fname, None, None, path.suffix, "file.type", suffix=path.suffix or path.name)])
+        # (a workbook of another format, Excel's older or binary one or LibreOffice's: the fix is to save it again)
+        key = "file.type_workbook" if suffix in _OTHER_WORKBOOKS else "file.type"
+        raise DataValidationError([problem(fname, None, None, path.suffix, key, suffix=path.suffix or path.name)])
     if len(cells.columns) == 0:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     cells = cells.fillna("").astype(str).apply(lambda c: per_distinct(c, _trimmed))
