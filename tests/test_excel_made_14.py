@@ -173,6 +173,55 @@ def test_formulas_another_program_wrote_are_named_cell_by_cell_with_what_to_do(t
                                       "with it; open the file in Excel and save it again (or paste the values)")
 
 
+def _with_saved_results(path: Path, results: dict[str, object], marked: bool) -> None:
+    """The workbook ``path`` with ``results`` saved beside its formulas, as XlsxWriter writes them (0 for each
+    formula) or a script that changed an Excel file leaves them, and with or without the mark to calculate
+    it when opened (``fullCalcOnLoad``), which such programs set and Excel removes when it saves."""
+    save_formula_results(path, results)  # (as Excel saves it: without the mark)
+    if marked:
+        tmp = path.with_suffix(".tmp")
+        with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "xl/workbook.xml":
+                    data, n = re.subn(rb"<calcPr ", b'<calcPr fullCalcOnLoad="1" ', data)
+                    assert n == 1
+                zout.writestr(item, data)
+        tmp.replace(path)
+
+
+def test_results_saved_by_a_program_that_calculates_no_formulas_are_not_read(tiny_project):
+    """XlsxWriter saves 0 beside every formula, and marks the workbook to be calculated when opened; before,
+    the 0 was read as the cell's value (a birth year 0 here; an amount would have been 0 kr without a word).
+    Each such cell is now named with its formula and the fix, and its value is not read (no second message)."""
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    wb = _participants(path)
+    wb.active["C2"] = "=1970+10"
+    wb.active["C4"] = "=YEAR(E4)-32"
+    wb.save(path)
+    _with_saved_results(path, {"C2": 0, "C4": 0}, marked=True)
+    problems = _problems(_params(tiny_project, participants="deltagare.xlsx"))
+    assert [(p.row, p.column, p.key) for p in problems] == [(2, "birth_year", "cell.formula_not_calculated"),
+                                                            (4, "birth_year", "cell.formula_not_calculated")]
+    assert problems[0].note("en") == (
+        "the cell holds the formula '=1970+10', but the workbook was saved by a program that does not calculate "
+        "formulas (it is marked to be recalculated when opened), so the value saved with it is not Excel's result; "
+        "open the file in Excel and save it again (or paste the values)")
+
+
+def test_results_excel_saved_are_read_as_saved(tiny_project):
+    """The same workbook saved by Excel (no mark): the saved results are Excel's, and read (1980 = 1970 + 10,
+    1990 = the year of 2022-06-01 minus 32)."""
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    wb = _participants(path)
+    wb.active["C2"] = "=1970+10"
+    wb.active["C4"] = "=YEAR(E4)-32"
+    wb.save(path)
+    _with_saved_results(path, {"C2": 1980, "C4": 1990}, marked=False)
+    df = et.load_project(_params(tiny_project, participants="deltagare.xlsx")).participants
+    assert df["birth_year"].tolist() == [1980, 1975, 1990, 1968]
+
+
 def test_a_heading_made_by_a_formula_without_its_result_is_named_not_left_unread(tiny_project):
     """A budget follow-up whose heading is a formula (="Utfall "&2022) written by a program that saves no
     results: before, the heading read as empty and the utfall column was left out without a word (the budget

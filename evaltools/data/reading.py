@@ -481,6 +481,20 @@ def _strict(path: Path) -> bool:
         return False
 
 
+# the mark a program that calculates no formulas leaves on a workbook for Excel to calculate it when it opens it
+# (read from the file: openpyxl takes a workbook without the attribute as marked)
+_FULL_CALC_ON_LOAD = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
+
+
+def _calculated_on_load(path: Path) -> bool:
+    """Whether the workbook is marked to be calculated when it is opened (``fullCalcOnLoad``)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return bool(_FULL_CALC_ON_LOAD.search(z.read("xl/workbook.xml")))
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+
+
 def _external_links(path: Path) -> int:
     """How many other workbooks this one takes values from (its ``xl/externalLinks/`` parts)."""
     try:
@@ -529,12 +543,20 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     _fill_merged_down(ws, rows, numbers)
     totals = _table_total_rows(ws, rows, numbers)
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
-    formulas = {}
+    formulas: dict[tuple[int, int], tuple[str, str]] = {}  # (row, column) -> the formula and the message's key
     missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1)
                if v == "" and (r, c) not in saved_empty and (r, c) not in totals]
-    if missing:
+    # a workbook marked to be calculated when it is opened (fullCalcOnLoad) was saved by a program that calculates
+    # no formulas (openpyxl, XlsxWriter, a script that changed an Excel file's cells): a result saved with a
+    # formula there is a placeholder (XlsxWriter's 0) or the result before the change, never Excel's. Excel
+    # calculates such a workbook when it opens it and saves it without the mark
+    recalc = _calculated_on_load(path)
+    if missing or recalc:
         found = _formula_cells(path, ws.title, table, sheet)
-        formulas = {k: found[k] for k in missing if k in found}
+        formulas = {k: (found[k], "cell.formula") for k in missing if k in found}
+        if recalc:
+            formulas.update({k: (f, "cell.formula_not_calculated") for k, f in found.items()
+                             if k not in formulas and k not in totals})
     width = max((len(r) for r in rows), default=0)
     cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
@@ -725,18 +747,20 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = cells.iloc[h + 1:, keep_cols].copy()
     body.columns = [header[j] for j in keep_cols]
     file_rows = np.arange(h + 2, h + 2 + len(body))
-    keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
-    for r in file_rows[keep]:
-        if int(r) in hidden:
-            errors.append(problem(fname, int(r), None, None, "row.hidden"))
-    for (r, c), formula in sorted(formulas.items()):
+    for (r, c), (formula, key) in sorted(formulas.items()):
         if r > h + 1 and c - 1 in keep_cols:
-            errors.append(problem(fname, r, header[c - 1], None, "cell.formula", formula=quote(formula)))
+            errors.append(problem(fname, r, header[c - 1], None, key, formula=quote(formula)))
+            if key != "cell.formula":  # (its value is no result: not read, so that it gives no second message)
+                body.iat[r - h - 2, keep_cols.index(c - 1)] = ""
         elif r == h + 1 and c <= len(header) and not header[c - 1]:
             # a heading made by a formula (="Utfall "&2024) saved without its result: the column would be
             # left unread under an empty heading, without a word
             errors.append(problem(fname, r, openpyxl.utils.get_column_letter(c), None, "cell.formula",
                                   formula=quote(formula)))
+    keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
+    for r in file_rows[keep]:
+        if int(r) in hidden:
+            errors.append(problem(fname, int(r), None, None, "row.hidden"))
     number_cells = {}
     if nums is not None:
         sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
