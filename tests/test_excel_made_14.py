@@ -324,6 +324,62 @@ def test_a_start_date_shown_as_its_month_is_still_read_as_its_day(tiny_project):
     assert [d.date().isoformat() for d in df["start_date"]] == [r[4] for r in PARTICIPANT_ROWS]
 
 
+# --- numbers in a column formatted as dates ----------------------------------------------------------
+
+@pytest.mark.parametrize("epoch", [None, CALENDAR_MAC_1904], ids=["1900 date system", "1904 date system"])
+def test_a_year_typed_in_a_column_formatted_as_dates_is_named_with_the_number_typed(epoch, tiny_project):
+    """A date format copied over the birth year column: Excel shows 1980 as 1905-06-02 (1904 system:
+    1909-06-03). Before, the message said to write the birth year 1905; now it names the number typed and
+    the fix (the year is never taken from the date shown)."""
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    wb = _participants(path, epoch=epoch)
+    for r in range(2, 6):
+        wb.active.cell(r, 3).number_format = "yyyy-mm-dd"
+    wb.save(path)
+    problems = _problems(_params(tiny_project, participants="deltagare.xlsx"))
+    assert [(p.row, p.column) for p in problems] == [(r, "birth_year") for r in range(2, 6)]
+    assert [p.note("sv").split(" – ", 1)[1] for p in problems] == [
+        f"cellen är formaterad som datum: {p.value} är hur Excel visar talet {year}; formatera kolumnen som tal "
+        "(Start > Talformat > Allmänt)" for p, year in zip(problems, [r[2] for r in PARTICIPANT_ROWS])]
+
+
+def test_an_amount_and_a_count_in_cells_formatted_as_dates_are_named_with_their_numbers(tiny_project):
+    """9 000 kr under a date format shows as 1924-08-21; 12 months as 1900-01-12 (Excel's serial 12, before
+    the 29 February 1900 Excel counts)."""
+    data = tiny_project.dir / "data"
+    path = data / "deltagare.xlsx"
+    wb = _participants(path)
+    wb.active["H1"] = "months_on_support_before"
+    wb.active["H2"] = 12
+    wb.active["H2"].number_format = "yyyy-mm-dd"
+    wb.save(path)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "month", "amount"])
+    ws.append(["P1", "2022-05", 9000])
+    ws["C2"].number_format = "yyyy-mm-dd"
+    wb.save(data / "payments.xlsx")
+    problems = _problems(_params(tiny_project, participants="deltagare.xlsx", payments="payments.xlsx"), lang="en")
+    got = {p.column: (p.value, p.note("en").split(" – ", 1)[1]) for p in problems}
+    assert got == {
+        "months_on_support_before": ("1900-01-12", "the cell is formatted as a date: 1900-01-12 is how Excel shows "
+                                     "the number 12; format the column as numbers (Home > Number Format > General)"),
+        "amount": ("1924-08-21", "the cell is formatted as a date: 1924-08-21 is how Excel shows the number 9000; "
+                   "format the column as numbers (Home > Number Format > General)")}
+
+
+def test_a_birth_date_typed_as_a_date_still_gets_the_year_to_write(tiny_project):
+    """1985-04-12 typed in Excel is a date cell holding 31149, no birth year: the year to write, as before."""
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    wb = _participants(path)
+    wb.active["C2"] = dt.datetime(1985, 4, 12)
+    wb.active["C2"].number_format = "yyyy-mm-dd"
+    wb.save(path)
+    (p,) = _problems(_params(tiny_project, participants="deltagare.xlsx"))
+    assert p.note("sv").endswith("– skriv bara födelseåret, 1985: rapporten behöver inte mer, och ett födelsedatum "
+                                 "säger mer om personen")
+
+
 # --- dates and months typed as text ----------------------------------------------------------------
 
 @pytest.mark.parametrize("typed, month", [("mars 2022", "2022-03"), ("2022-03", "2022-03"), ("202203", "2022-03"),

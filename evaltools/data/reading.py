@@ -79,6 +79,8 @@ class RawTable:
     # the day an Excel date serial number counts from: 1899-12-30, or 1904-01-01 in a workbook of the 1904
     # date system (saved by Excel for Mac, or with "Use 1904 date system" on), where 43131 is 2022-02-01
     epoch: dt.date = EXCEL_EPOCH
+    # per column, the cells Excel stores as dates (a number under a date format shows as one: 1980 as 1905-06-02)
+    date_cells: dict[str, np.ndarray] = field(default_factory=dict)
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -530,7 +532,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     rows, numbers = [], []
     saved_empty: set[tuple[int, int]] = set()
     months: set[tuple[int, int]] = set()
+    dates: set[tuple[int, int]] = set()
     for i, r in enumerate(ws.iter_rows(min_row=1), 1):
+        dates.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, dt.date))
         rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
         months.update((i, j) for j, c in enumerate(r, 1)
                       if isinstance(c.value, dt.date) and _shows_month(getattr(c, "number_format", "")))
@@ -581,7 +585,11 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     shown = pd.DataFrame(False, index=cells.index, columns=cells.columns)
     for r, c in months:
         shown.iat[r - 1, c - 1] = True
-    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown
+    dated = pd.DataFrame(False, index=cells.index, columns=cells.columns)
+    for r, c in dates:
+        if r <= len(dated) and c <= dated.shape[1]:
+            dated.iat[r - 1, c - 1] = True
+    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated
 
 
 def _table_total_rows(ws, rows: list[list[str]], numbers: list[list[bool]]) -> dict[tuple[int, int], str]:
@@ -705,11 +713,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     other_sheets: tuple[str, ...] = ()
     merged: list[tuple[int, int, int]] = []
     epoch = EXCEL_EPOCH
-    shown = None
+    shown = dated = None
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown = _read_xlsx_cells(path, fname, sheet, table)
+        cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -765,6 +773,10 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if nums is not None:
         sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
         number_cells = {name: sub[:, k] for k, name in enumerate(body.columns)}
+    date_cells = {}
+    if dated is not None and dated.to_numpy().any():
+        sub = dated.iloc[h + 1:, keep_cols].to_numpy()[keep]
+        date_cells = {name: sub[:, k] for k, name in enumerate(body.columns) if sub[:, k].any()}
     if shown is not None and S.MONTH in body.columns and shown.to_numpy().any():
         # a date under a format that shows its month alone ('yyyy-mm', 'mmm-yy', 'mmmm yyyy') is, in the month
         # column, the month Excel shows (a payment date shown as its month); elsewhere it is read as its day
@@ -776,7 +788,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = body.loc[keep].reset_index(drop=True)
     file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
-                    other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch)
+                    other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells)
 
 
 # --- validation ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
 from .params import ProjectParams
@@ -503,6 +504,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                             hints[i] = h
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
                 hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
+            if col.name in raw.date_cells:  # a number under a date format, shown (and read) as a date
+                for i in np.flatnonzero((bad & raw.date_cells[col.name]).to_numpy()).tolist():
+                    if (h := _date_formatted_hint(s.iloc[i], raw.epoch, col)) is not None:
+                        hints[i] = h
             out[col.name] = num.where(~bad).astype("float64")
         elif col.kind == "code":
             val = per_distinct(s, lambda u: u.str.lower())
@@ -561,6 +566,23 @@ def _percent_hint(text: str, value: float) -> tuple[str, dict] | None:
     if 0 < value < 1:
         return ("hint.percent_share", {"value": text.strip(), "fix": f"{round(value * 100):d}"})
     return None
+
+
+def _date_formatted_hint(text: str, epoch: dt.date, col: S.ColumnSpec) -> tuple[str, dict] | None:
+    """What a date cell in a column of numbers is when the number it holds is one the column takes: a number
+    typed under a date format (1980 in a birth year column formatted as dates shows as 1905-06-02), with the
+    number and the fix; None for a date typed as a date (a birth date 1985-04-12 holds 31149, no birth year)."""
+    try:
+        day = dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+    if text.strip()[10:].strip() not in ("", "00:00:00"):
+        return None
+    # (as Excel counts: a 29 February 1900 that never was, so that serials before 1900-03-01 are a day less)
+    number = int(to_excel(day, dt.datetime.combine(epoch, dt.time())))
+    if number < (col.min if col.min is not None else 0) or (col.max is not None and number > col.max):
+        return None
+    return "hint.date_formatted", {"number": number, "value": text.strip()}
 
 
 _BIRTH_DATE = re.compile(r"\s*((?:19|20)\d\d)-?\d\d-?\d\d\s*")
