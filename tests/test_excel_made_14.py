@@ -514,6 +514,26 @@ def test_a_share_column_in_percent_format_is_the_percent_shown(tiny_project):
     assert df["extent_before_pct"].tolist() == [25, 25, 25, 25]
 
 
+# --- ids as Excel's CSV saves them ----------------------------------------------------------------------
+
+def test_an_id_saved_in_scientific_notation_is_refused_not_read_as_one_person(tiny_project):
+    """Ids of nine digits in a General column: Excel shows 123456789 and 123457001 both as 1,23457E+08, and a
+    CSV file saves what it shows. Before, the two were read as one person enrolled twice; now each cell is
+    named with why and the fix."""
+    rows = [list(r) for r in PARTICIPANT_ROWS]
+    rows[0][0] = rows[1][0] = "1,23457E+08"
+    data = tiny_project.dir / "data"
+    lines = [";".join(COLS)] + [";".join(map(str, r)) for r in rows]
+    (data / "participants.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    problems = _problems(_params(tiny_project, participants="participants.csv"), lang="en")
+    assert [(p.row, p.column, p.value) for p in problems] == [(2, "person_id", "1,23457E+08"),
+                                                              (3, "person_id", "1,23457E+08")]
+    assert problems[0].note("en").endswith(
+        "– that is how Excel shows a long number (in scientific notation), and how the CSV file saved it: the "
+        "digits after the first are lost, and several persons may now share the id; format the column as text in "
+        "the workbook and save the CSV file again")
+
+
 # --- file types Excel saves -------------------------------------------------------------------------
 
 def test_a_macro_workbook_is_read_as_a_workbook(tiny_project):

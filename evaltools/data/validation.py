@@ -366,6 +366,10 @@ def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> li
     return found
 
 
+# a number as Excel shows it in scientific notation, in a Swedish or an English Excel: 1,00235E+11, 1.00235e+11
+_SCIENTIFIC = re.compile(r"\s*\d(?:[.,]\d+)?[eE]\+\d+\s*")
+
+
 def _excel_errors(s: pd.Series) -> pd.Series:
     """Which cells of ``s`` hold an Excel error value (``#N/A``, ``#SAKNAS!``, ...)."""
     return per_distinct(s.astype(str), lambda u: u.str.strip().str.upper().isin(_EXCEL_ERRORS))
@@ -518,6 +522,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 hints[i] = _code_hint(s.iloc[i], col)
         else:
             bad = _excel_errors(s)  # (any text is a value, but not a formula's error: '#N/A' as a person id)
+            if col.name in (S.PERSON_ID, S.HOUSEHOLD_ID):
+                # an id Excel showed in scientific notation (1,00235E+11) and a CSV file kept so: its last digits
+                # are gone, and two persons may now share it
+                shown = per_distinct(s, lambda u: u.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool))
+                for i in np.flatnonzero(shown.to_numpy()).tolist():
+                    hints[i] = ("hint.scientific_id", {})
+                bad = bad | shown
             out[col.name] = s.where(~empty & ~bad).astype("object")
             if col.default is not None:
                 out[col.name] = out[col.name].fillna(col.default)
