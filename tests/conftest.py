@@ -199,7 +199,8 @@ def write_csv(path: Path, rows: list[dict] | pd.DataFrame) -> Path:
 def save_formula_results(path: Path, results: dict[str, object], *, text: bool = False) -> None:
     """Give formula cells on the first sheet of the workbook ``path`` the result Excel saves with them;
     openpyxl writes the formula only. With ``text`` the results are text, as Excel writes a text result
-    (``<c t="str"><f>…</f><v>text</v></c>``, an empty one as ``<v></v>``)."""
+    (``<c t="str"><f>…</f><v>text</v></c>``, an empty one as ``<v></v>``). The workbook loses openpyxl's mark
+    to be calculated when opened (``fullCalcOnLoad``), as Excel saves it."""
     tmp = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
@@ -215,6 +216,8 @@ def save_formula_results(path: Path, results: dict[str, object], *, text: bool =
                                          rf"\1\2<v>{v}</v>", xml)
                     assert n == 1, ref
                 data = xml.encode("utf-8")
+            elif item.filename == "xl/workbook.xml":
+                data = data.replace(b' fullCalcOnLoad="1"', b"")
             zout.writestr(item, data)
     shutil.move(tmp, path)
 

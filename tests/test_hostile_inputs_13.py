@@ -335,7 +335,8 @@ def _linked_workbook(path: Path) -> Path:
             if name == "xl/worksheets/sheet1.xml":
                 text, n = re.subn(r'<c r="C2"[^>]*>.*?</c>', '<c r="C2"><f>[1]Blad1!C2</f><v>1980</v></c>', text)
                 assert n == 1
-            elif name == "xl/workbook.xml":
+            elif name == "xl/workbook.xml":  # (saved by Excel: without openpyxl's mark to calculate it when opened)
+                text = text.replace(' fullCalcOnLoad="1"', "")
                 text = text.replace("<definedNames/>", '<externalReferences><externalReference r:id="rIdX"/>'
                                     "</externalReferences><definedNames/>")
                 if 'xmlns:r="' not in text.split(">", 1)[0]:

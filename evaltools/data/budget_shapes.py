@@ -269,7 +269,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
         cell_columns[S.CATEGORY] = np.full(len(frame), category, dtype=object)
     out = RawTable(frame, np.asarray(at, dtype=int), raw.name, raw.notes, raw.errors, {}, raw.source,
                    cell_columns=cell_columns, headless=raw.headless, other_sheets=raw.other_sheets,
-                   file_sheets=raw.file_sheets)
+                   file_sheets=raw.file_sheets, epoch=raw.epoch)
     lines = sum(1 for n in names if str(n).strip() and str(n).strip().lower() not in S.TOTAL_LABELS)
     cells_read = sum(1 for row in rows if row[S.CATEGORY].strip().lower() not in S.TOTAL_LABELS)
     part_periods = [p for g in groups.values() for p in g if _part_kind(p)]

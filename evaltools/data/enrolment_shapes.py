@@ -115,5 +115,5 @@ def long_from_numbered(raw: RawTable, fname: str, problems: list[Problem]) -> tu
     cell_columns = {c: np.concatenate([w[c] for w in where])[sort] for c in groups}
     info = {"persons": int(len(frame)), "enrolments": int(len(body))}
     out = RawTable(body, np.concatenate(rows)[sort], raw.name, raw.notes, raw.errors, number_cells, raw.source,
-                   cell_columns, raw.headless, raw.other_sheets, raw.file_sheets)
+                   cell_columns, raw.headless, raw.other_sheets, raw.file_sheets, raw.epoch)
     return out, info

@@ -18,10 +18,9 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
-from .reading import RawTable
+from .reading import EXCEL_EPOCH, RawTable
 
 # Excel counts days from 1899-12-30; a serial in this range is a date from 1954 to 2119
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIALS = (20000, 80000)
 _YEARS = (1900, 2100)
 
@@ -42,7 +41,7 @@ _SERIAL = re.compile(r"(\d{5})(?:\.0+)?")
 _NAMED = re.compile(r"([a-zåäö]+)\.?[\s\-]*(\d{4}|\d{2})")
 
 
-def month_heading(text: str) -> str | None:
+def month_heading(text: str, epoch: dt.date = EXCEL_EPOCH) -> str | None:
     """The month a column heading names, as ``YYYY-MM``, or None when it names none.
 
     Accepted: ``2023-01``, a date (``2023-01-01``, also with ``00:00:00``; an Excel date cell is read
@@ -60,7 +59,7 @@ def month_heading(text: str) -> str | None:
             except ValueError:
                 return None
     elif _SERIAL.fullmatch(t) and _SERIALS[0] <= float(t) <= _SERIALS[1]:
-        d = _EXCEL_EPOCH + dt.timedelta(days=int(float(t)))
+        d = epoch + dt.timedelta(days=int(float(t)))
         year, month = d.year, d.month
     elif (m := _NAMED.fullmatch(t)) and m.group(1) in _MONTH_NAMES:
         month = _MONTH_NAMES[m.group(1)]
@@ -116,7 +115,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     for c in df.columns:
         if c in (S.PERSON_ID, S.HOUSEHOLD_ID):
             continue
-        month = month_heading(c)
+        month = month_heading(c, raw.epoch)
         if month is None:
             if any(ch.isdigit() for ch in c) and not _is_total(c):
                 problems.append(problem(fname, header_row, c, c, "payment.wide_heading"))
@@ -152,7 +151,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     frame = frame.astype(str).reset_index(drop=True)
     long = RawTable(frame, raw.file_rows[rows_i], raw.name, [], [], {}, raw.source,
                     cell_columns={S.AMOUNT: np.asarray([headings[j] for j in cols_j], dtype=object),
-                                  S.MONTH: np.asarray([headings[j] for j in cols_j], dtype=object)})
+                                  S.MONTH: np.asarray([headings[j] for j in cols_j], dtype=object)}, epoch=raw.epoch)
     ordered = sorted(months.values())
     info = {"columns": len(months), "first": ordered[0] if ordered else "–", "last": ordered[-1] if ordered else "–",
             "persons": len(pd.unique(ids[ids != ""])), "months": len(frame)}

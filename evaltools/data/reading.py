@@ -21,6 +21,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 
+from . import schema as S
 from .errors import DataValidationError, Problem, problem
 from .messages import quote
 from .privacy import find_personnummer, redact
@@ -40,6 +41,11 @@ def file_sha256(path: str | Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+# the day Excel's date serial numbers count from in the 1900 date system (serial 1 is 1900-01-01, as Excel
+# counts 1900 a leap year); a workbook of the 1904 date system counts from 1904-01-01
+EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 # --- reading ------------------------------------------------------------------------
@@ -70,6 +76,11 @@ class RawTable:
     # was read for want of a sheet named for the file, and the names that would be (:data:`SHEET_NAMES`)
     other_sheets: tuple[str, ...] = ()
     file_sheets: tuple[str, ...] = ()
+    # the day an Excel date serial number counts from: 1899-12-30, or 1904-01-01 in a workbook of the 1904
+    # date system (saved by Excel for Mac, or with "Use 1904 date system" on), where 43131 is 2022-02-01
+    epoch: dt.date = EXCEL_EPOCH
+    # per column, the cells Excel stores as dates (a number under a date format shows as one: 1980 as 1905-06-02)
+    date_cells: dict[str, np.ndarray] = field(default_factory=dict)
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -110,6 +121,17 @@ def _padded(v: object, number_format: str) -> str | None:
             or v < 0 or v != int(v)):
         return None
     return f"{m.group(1) or m.group(2) or ''}{int(v):0{len(m.group(3))}d}{m.group(4) or ''}"
+
+
+# the parts of a number format that show no date: text in quotes, an escaped character, a [section]
+_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _shows_month(number_format: str) -> bool:
+    """Whether a date format shows the month and year without the day or a time ('yyyy-mm', 'mmm-yy',
+    'mmmm yyyy', '[$-41D]mmmm yyyy;@')."""
+    f = _FORMAT_TEXT.sub("", str(number_format)).lower()
+    return "y" in f and "m" in f and not any(ch in f for ch in "dhs")
 
 
 def _cell_text(v: object, number_format: str = "") -> str:
@@ -407,6 +429,13 @@ def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str |
             if isinstance(c.value, str) and c.value.startswith("=")}
 
 
+# workbooks of other formats than Office Open XML: Excel's older (.xls) and binary (.xlsb) ones, LibreOffice's
+# and Numbers'
+_OTHER_WORKBOOKS = (".xls", ".xlsb", ".ods", ".numbers", ".fods")
+
+# the namespace of a workbook saved by Excel as "Strict Open XML" (openpyxl reads only the transitional one)
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
 # the first bytes of a Compound File, the container of an .xls workbook and of an .xlsx saved with a password
 # (its stream 'EncryptedPackage' holds the workbook, encrypted)
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -445,6 +474,29 @@ def _unpacked_too_big(path: Path, fname: str) -> DataValidationError | None:
     return None
 
 
+def _strict(path: Path) -> bool:
+    """Whether the workbook is saved as Strict Open XML, which openpyxl would read as a workbook without sheets."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return "xl/workbook.xml" in z.namelist() and _STRICT in z.read("xl/workbook.xml")[:4096]
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+
+
+# the mark a program that calculates no formulas leaves on a workbook for Excel to calculate it when it opens it
+# (read from the file: openpyxl takes a workbook without the attribute as marked)
+_FULL_CALC_ON_LOAD = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
+
+
+def _calculated_on_load(path: Path) -> bool:
+    """Whether the workbook is marked to be calculated when it is opened (``fullCalcOnLoad``)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return bool(_FULL_CALC_ON_LOAD.search(z.read("xl/workbook.xml")))
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+
+
 def _external_links(path: Path) -> int:
     """How many other workbooks this one takes values from (its ``xl/externalLinks/`` parts)."""
     try:
@@ -462,6 +514,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         raise _unreadable(path, fname, e) from None
     if (too_big := _unpacked_too_big(path, fname)) is not None:
         raise too_big
+    if _strict(path):
+        raise DataValidationError([problem(fname, None, None, None, "file.strict")])
     try:
         wb = _load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
@@ -477,8 +531,13 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     ws, note = _pick_sheet(wb, sheet, table, fname)
     rows, numbers = [], []
     saved_empty: set[tuple[int, int]] = set()
+    months: set[tuple[int, int]] = set()
+    dates: set[tuple[int, int]] = set()
     for i, r in enumerate(ws.iter_rows(min_row=1), 1):
+        dates.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, dt.date))
         rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
+        months.update((i, j) for j, c in enumerate(r, 1)
+                      if isinstance(c.value, dt.date) and _shows_month(getattr(c, "number_format", "")))
         # (a number shown with its leading zeros, 007, has lost none: no note that it may have)
         numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
                         and _padded(c.value, getattr(c, "number_format", "")) is None for c in r])
@@ -486,13 +545,22 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         # stored as a text cell with an empty value; a formula saved without any result has no type of text
         saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
     _fill_merged_down(ws, rows, numbers)
+    totals = _table_total_rows(ws, rows, numbers)
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
-    formulas = {}
+    formulas: dict[tuple[int, int], tuple[str, str]] = {}  # (row, column) -> the formula and the message's key
     missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1)
-               if v == "" and (r, c) not in saved_empty]
-    if missing:
+               if v == "" and (r, c) not in saved_empty and (r, c) not in totals]
+    # a workbook marked to be calculated when it is opened (fullCalcOnLoad) was saved by a program that calculates
+    # no formulas (openpyxl, XlsxWriter, a script that changed an Excel file's cells): a result saved with a
+    # formula there is a placeholder (XlsxWriter's 0) or the result before the change, never Excel's. Excel
+    # calculates such a workbook when it opens it and saves it without the mark
+    recalc = _calculated_on_load(path)
+    if missing or recalc:
         found = _formula_cells(path, ws.title, table, sheet)
-        formulas = {k: found[k] for k in missing if k in found}
+        formulas = {k: (found[k], "cell.formula") for k in missing if k in found}
+        if recalc:
+            formulas.update({k: (f, "cell.formula_not_calculated") for k, f in found.items()
+                             if k not in formulas and k not in totals})
     width = max((len(r) for r in rows), default=0)
     cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
     nums = pd.DataFrame([r + [False] * (width - len(r)) for r in numbers], dtype=bool)
@@ -500,6 +568,10 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     notes = [note] if note is not None else []
     if links := _external_links(path):  # (the values are Excel's last saved copy of another file's)
         notes.append(problem(fname, None, None, None, "file.external_links", "info", "external_links", n=links))
+    for name, at in sorted({(name, r) for (r, _), name in totals.items()}, key=lambda x: x[1]):
+        # (a table's total row, Excel's Summa row under a table, is no person or cost line: said, not read)
+        notes.append(problem(fname, at, None, None, "sheet.table_total", "info", "table_total",
+                             table=quote(redact(name))))
     hidden_columns = _hidden_columns(ws, cells)
     if hidden_columns:  # read as every other column: said, since whoever hid it may have meant it to be left out
         notes.append(problem(fname, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
@@ -509,7 +581,34 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     others = tuple(redact(w.title) for w in wb.worksheets if w is not ws and _visible(w)) if guessed else ()
     # the merged ranges (0-based row, first and last column) of the first rows, where headings are
     merged = [(m.min_row - 1, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges if m.min_row <= 16]
-    return cells, nums, hidden, formulas, source, notes, others, merged
+    epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else EXCEL_EPOCH
+    shown = pd.DataFrame(False, index=cells.index, columns=cells.columns)
+    for r, c in months:
+        shown.iat[r - 1, c - 1] = True
+    dated = pd.DataFrame(False, index=cells.index, columns=cells.columns)
+    for r, c in dates:
+        if r <= len(dated) and c <= dated.shape[1]:
+            dated.iat[r - 1, c - 1] = True
+    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated
+
+
+def _table_total_rows(ws, rows: list[list[str]], numbers: list[list[bool]]) -> dict[tuple[int, int], str]:
+    """The cells of the total rows of the sheet's Excel tables (Insert > Table with "Total row" ticked:
+    ``Summa`` and a ``SUBTOTAL`` under the columns), as (row, column) -> the table's name, emptied in ``rows``:
+    such a row sums the rows above it and is no row of data, and its formulas may have no saved result when
+    another program wrote the workbook."""
+    cells: dict[tuple[int, int], str] = {}
+    for table in ws.tables.values():
+        count = int(getattr(table, "totalsRowCount", 0) or 0)
+        if count <= 0 or not table.ref:
+            continue
+        first_col, _, last_col, last_row = openpyxl.utils.cell.range_boundaries(table.ref)
+        for r in range(last_row - count + 1, last_row + 1):
+            for c in range(first_col, last_col + 1):
+                cells[(r, c)] = table.displayName or table.name
+                if r <= len(rows) and c <= len(rows[r - 1]):
+                    rows[r - 1][c - 1], numbers[r - 1][c - 1] = "", False
+    return cells
 
 
 def _fill_merged_down(ws, rows: list[list[str]], numbers: list[list[bool]]) -> None:
@@ -613,14 +712,18 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     formulas: dict = {}
     other_sheets: tuple[str, ...] = ()
     merged: list[tuple[int, int, int]] = []
+    epoch = EXCEL_EPOCH
+    shown = dated = None
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes, other_sheets, merged = _read_xlsx_cells(path, fname, sheet, table)
+        cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
-        raise DataValidationError([problem(fname, None, None, path.suffix, "file.type", suffix=path.suffix or path.name)])
+        # (a workbook of another format, Excel's older or binary one or LibreOffice's: the fix is to save it again)
+        key = "file.type_workbook" if suffix in _OTHER_WORKBOOKS else "file.type"
+        raise DataValidationError([problem(fname, None, None, path.suffix, key, suffix=path.suffix or path.name)])
     if len(cells.columns) == 0:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     cells = cells.fillna("").astype(str).apply(lambda c: per_distinct(c, _trimmed))
@@ -652,24 +755,40 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = cells.iloc[h + 1:, keep_cols].copy()
     body.columns = [header[j] for j in keep_cols]
     file_rows = np.arange(h + 2, h + 2 + len(body))
+    for (r, c), (formula, key) in sorted(formulas.items()):
+        if r > h + 1 and c - 1 in keep_cols:
+            errors.append(problem(fname, r, header[c - 1], None, key, formula=quote(formula)))
+            if key != "cell.formula":  # (its value is no result: not read, so that it gives no second message)
+                body.iat[r - h - 2, keep_cols.index(c - 1)] = ""
+        elif r == h + 1 and c <= len(header) and not header[c - 1]:
+            # a heading made by a formula (="Utfall "&2024) saved without its result: the column would be
+            # left unread under an empty heading, without a word
+            errors.append(problem(fname, r, openpyxl.utils.get_column_letter(c), None, "cell.formula",
+                                  formula=quote(formula)))
     keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
     for r in file_rows[keep]:
         if int(r) in hidden:
             errors.append(problem(fname, int(r), None, None, "row.hidden"))
-    for (r, c), formula in sorted(formulas.items()):
-        if r > h + 1 and c - 1 in keep_cols:
-            errors.append(problem(fname, r, header[c - 1], None, "cell.formula", formula=quote(formula)))
     number_cells = {}
     if nums is not None:
         sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]
         number_cells = {name: sub[:, k] for k, name in enumerate(body.columns)}
+    date_cells = {}
+    if dated is not None and dated.to_numpy().any():
+        sub = dated.iloc[h + 1:, keep_cols].to_numpy()[keep]
+        date_cells = {name: sub[:, k] for k, name in enumerate(body.columns) if sub[:, k].any()}
+    if shown is not None and S.MONTH in body.columns and shown.to_numpy().any():
+        # a date under a format that shows its month alone ('yyyy-mm', 'mmm-yy', 'mmmm yyyy') is, in the month
+        # column, the month Excel shows (a payment date shown as its month); elsewhere it is read as its day
+        at = shown.iloc[h + 1:, keep_cols].to_numpy()[:, list(body.columns).index(S.MONTH)]
+        body[S.MONTH] = body[S.MONTH].where(~at, body[S.MONTH].str.slice(0, 7))
     below = cells.iloc[h + 1:]
     headless = tuple(openpyxl.utils.get_column_letter(j + 1) for j, name in enumerate(header)
                      if not name and (below.iloc[:, j] != "").any())
     body = body.loc[keep].reset_index(drop=True)
     file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
-                    other_sheets=other_sheets, file_sheets=file_sheets)
+                    other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells)
 
 
 # --- validation ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
 from .params import ProjectParams
@@ -21,7 +22,7 @@ from .messages import message, quote
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import THOUSANDS, RawTable, per_distinct, read_table, sheets_beside
+from .reading import EXCEL_EPOCH, THOUSANDS, RawTable, per_distinct, read_table, sheets_beside
 from .privacy import find_personnummer, may_hold_personnummer
 
 
@@ -31,13 +32,17 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](?:[01]\d|2[0-3]):[0-5]\d(?::
 _MIDNIGHT = re.compile(r".{10}[ T]00:00(?::00(?:\.0{1,6})?)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})(?:-01)?(?: 00:00(?::00)?)?")
 _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12-31 for "open")
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+# the currency written with an amount, no part of the number (read once the spaces are out): 'kr', 'Kr', 'SEK'
+# or 'kronor' after it, 'kr' or 'SEK' before it, and the mark after a price ('12 000:-', '450,-'); never 'tkr'
+_CURRENCY = re.compile(r"^(?:kr|sek)(?=[-(\d])|(?<=[\d.,)])(?:kr\.?|kronor|sek|:-|,-)$", re.I)
 
 
 def _parse_amount(s: pd.Series) -> pd.Series:
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([v.translate(THOUSANDS).replace("kr", "").replace(",", ".")
+        cleaned = pd.Series([_CURRENCY.sub("", v.translate(THOUSANDS).replace("\u2212", "-")).replace(",", ".")
                              if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     return per_distinct(s, parse)
@@ -75,16 +80,16 @@ def _timed_note(s: pd.Series, read: pd.Series, raw: RawTable, column: str, fname
                         "warning", "date_time_read", n=len(at), rows=rows, column=column))
 
 
-def _date_hint(value: str, kind: str, column: str = "") -> tuple[str, dict]:
-    """A hint for a date or month the parser refused: an Excel serial, 9999-12-31, a year typo, a
-    time, a word for "still enrolled" in the end date ("pågår", "-")."""
+def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_EPOCH) -> tuple[str, dict]:
+    """A hint for a date or month the parser refused: an Excel serial (counted from the workbook's
+    ``epoch``), 9999-12-31, a year typo, a time, a word for "still enrolled" in the end date ("pågår", "-")."""
     v = value.strip()
     if v.startswith("9999-12-31"):
         return "hint.open_end", {}
     if column == S.END_DATE and not any(ch.isdigit() for ch in v):
         return "hint.open_end_word", {}
     if re.fullmatch(r"\d{5}(?:\.0+)?", v) and 20000 <= float(v) <= 80000:
-        d = _EXCEL_EPOCH + dt.timedelta(days=int(float(v)))
+        d = epoch + dt.timedelta(days=int(float(v)))
         return "hint.serial", {"value": v, "date": d.isoformat() if kind == "date" else d.isoformat()[:7]}
     m = re.match(r"(\d{4})-\d{2}", v)
     if m and not _YEARS[0] <= int(m.group(1)) <= _YEARS[1]:
@@ -133,7 +138,8 @@ def _ymd(y: int, m: int, d: int) -> str | None:
 def _written_date_hint(v: str) -> tuple[str, dict]:
     """A date typed as text in another order or with other separators: 2024.05.02 and 2024/5/2 are
     read back as YYYY-MM-DD; 30/9/2024 can only be day/month, 9/30/2024 only month/day; 5/3/2024 is
-    either, and both readings are offered (the cell is never guessed)."""
+    either, and both readings are offered (the cell is never guessed). A month (``mars 2024``, ``2024-03``,
+    ``202403``) is named as one, with the month to write the day in (the day is never guessed)."""
     m = re.fullmatch(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", v)
     if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
         return "hint.write_as", {"date": date}
@@ -152,6 +158,9 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
     m = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{1,2}),?\s+(\d{4})", v)  # March 1, 2024
     if m and (month := _month_number(m.group(1))) and (date := _ymd(int(m.group(3)), month, int(m.group(2)))):
         return "hint.write_as", {"date": date}
+    said, values = _written_month_hint(v)  # a month where a day is asked for: mars 2024, 2024-03, 202403
+    if said:
+        return "hint.month_for_date", {"month": values["date"]}
     m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", v)
     if not m:
         return "", {}
@@ -442,6 +451,10 @@ def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> li
     return found
 
 
+# a number as Excel shows it in scientific notation, in a Swedish or an English Excel: 1,00235E+11, 1.00235e+11
+_SCIENTIFIC = re.compile(r"\s*\d(?:[.,]\d+)?[eE]\+\d+\s*")
+
+
 def _excel_errors(s: pd.Series) -> pd.Series:
     """Which cells of ``s`` hold an Excel error value (``#N/A``, ``#SAKNAS!``, ...)."""
     return per_distinct(s.astype(str), lambda u: u.str.strip().str.upper().isin(_EXCEL_ERRORS))
@@ -533,12 +546,12 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             continue
         s = df[col.name]
         empty = s == ""
-        hints: dict[int, tuple[str, dict]] = {}
+        hints: dict[int, tuple[str | tuple[str, ...], dict]] = {}
         if col.kind in ("date", "month"):
             parsed, bad = _parse_dates(s, empty, _DATE if col.kind == "date" else _MONTH)
             out[col.name] = parsed
             for i in np.flatnonzero(bad.to_numpy()).tolist():
-                hints[i] = _date_hint(s.iloc[i], col.kind, col.name)
+                hints[i] = _date_hint(s.iloc[i], col.kind, col.name, raw.epoch)
             if col.kind == "date":
                 _timed_note(s, ~bad & ~empty, raw, col.name, fname, warn)
         elif col.kind in ("int", "amount", "signed_amount"):
@@ -550,13 +563,20 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 bad |= negative
                 # (in a payments file a negative amount is usually a repayment: say how those are read)
                 # (in a budget, a repayment or correction of utfall: say where the amount belongs)
-                key = ("hint.negative_payment" if spec is S.PAYMENTS else
-                       "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
+                negative_key = ("hint.negative_payment" if spec is S.PAYMENTS else
+                                "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
-                    hints[i] = (key, {})
+                    hints[i] = (negative_key, {})
             if col.kind in ("amount", "signed_amount"):  # a dash: how Excel's accounting format shows 0
                 for i in np.flatnonzero((bad & s.str.fullmatch(_DASH)).to_numpy()).tolist():
                     hints[i] = ("hint.dash_amount", {})
+                # a number in parentheses: how the accounting format shows a negative number, (1 200) for -1200
+                for i in np.flatnonzero((bad & s.str.fullmatch(_PARENTHESISED)).to_numpy()).tolist():
+                    if (shown := _PARENTHESISED.fullmatch(s.iloc[i])) is None:
+                        continue
+                    fix = "-" + shown.group(1).translate(THOUSANDS)
+                    then = negative_key if col.kind == "amount" else "hint.write_amount"
+                    hints[i] = (("hint.parenthesised", then), {"fix": fix})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
@@ -573,6 +593,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                             hints[i] = h
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
                 hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
+            if col.name in raw.date_cells:  # a number under a date format, shown (and read) as a date
+                for i in np.flatnonzero((bad & raw.date_cells[col.name]).to_numpy()).tolist():
+                    if (h := _date_formatted_hint(s.iloc[i], raw.epoch, col)) is not None:
+                        hints[i] = h
             out[col.name] = num.where(~bad).astype("float64")
         elif col.kind == "code":
             val = per_distinct(s, lambda u: u.str.lower())
@@ -583,6 +607,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 hints[i] = _code_hint(s.iloc[i], col)
         else:
             bad = _excel_errors(s)  # (any text is a value, but not a formula's error: '#N/A' as a person id)
+            if col.name in (S.PERSON_ID, S.HOUSEHOLD_ID):
+                # an id Excel showed in scientific notation (1,00235E+11) and a CSV file kept so: its last digits
+                # are gone, and two persons may now share it
+                shown = per_distinct(s, lambda u: u.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool))
+                for i in np.flatnonzero(shown.to_numpy()).tolist():
+                    hints[i] = ("hint.scientific_id", {})
+                bad = bad | shown
             out[col.name] = s.where(~empty & ~bad).astype("object")
             if col.default is not None:
                 out[col.name] = out[col.name].fillna(col.default)
@@ -601,7 +632,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
         for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
             key, vals = hints.get(i, ("", {}))
-            hint = {lang: (message(key, lang, **vals) if key else "") for lang in ("sv", "en")}
+            keys = key if isinstance(key, tuple) else (key,) if key else ()  # (a hint may be two, one after the other)
+            hint = {lang: "".join(message(k, lang, **vals) for k in keys) for lang in ("sv", "en")}
             problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i)))
         refused[col.name] = bad.to_numpy()
     if spec.person_level:
@@ -611,6 +643,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
 
 # a cell of an amount column that Excel's accounting format ("Redovisning") shows, and a CSV saves, for 0
 _DASH = re.compile(r"\s*[-–—]\s*(?:kr|sek)?\s*", re.I)
+
+
+# a number in parentheses, as the accounting format ("Redovisning") shows a negative one: (1 200), (1 200 kr)
+_PARENTHESISED = re.compile(r"\s*\(\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr)?\s*\)\s*(?:kr)?\s*", re.I)
 
 
 _PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
@@ -626,6 +662,23 @@ def _percent_hint(text: str, value: float) -> tuple[str, dict] | None:
     if 0 < value < 1:
         return ("hint.percent_share", {"value": text.strip(), "fix": f"{round(value * 100):d}"})
     return None
+
+
+def _date_formatted_hint(text: str, epoch: dt.date, col: S.ColumnSpec) -> tuple[str, dict] | None:
+    """What a date cell in a column of numbers is when the number it holds is one the column takes: a number
+    typed under a date format (1980 in a birth year column formatted as dates shows as 1905-06-02), with the
+    number and the fix; None for a date typed as a date (a birth date 1985-04-12 holds 31149, no birth year)."""
+    try:
+        day = dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+    if text.strip()[10:].strip() not in ("", "00:00:00"):
+        return None
+    # (as Excel counts: a 29 February 1900 that never was, so that serials before 1900-03-01 are a day less)
+    number = int(to_excel(day, dt.datetime.combine(epoch, dt.time())))
+    if number < (col.min if col.min is not None else 0) or (col.max is not None and number > col.max):
+        return None
+    return "hint.date_formatted", {"number": number, "value": text.strip()}
 
 
 _BIRTH_DATE = re.compile(r"\s*((?:19|20)\d\d)-?\d\d-?\d\d\s*")
@@ -1438,7 +1491,7 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
         number_cells[S.PERSON_ID] = raw.number_cells[S.PERSON_ID][first_of.reindex(summed["row"]).to_numpy(int)]
     # a month is the payment_date column's in the file: a message about it names that column
     return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source,
-                    cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)})
+                    cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)}, epoch=raw.epoch)
 
 
 def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem]) -> RawTable:
