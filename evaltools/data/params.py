@@ -24,7 +24,7 @@ from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
 from .messages import message
 from .privacy import find_personnummer, name_looks_like_personnummer
-from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS
+from .schema import LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS, SEXES
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
@@ -352,6 +352,22 @@ _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+
                         r"(?:\s+group)?", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 
+# A goal on who takes part, not on where they went ("minst 40 % av deltagarna ska vara kvinnor", "varav minst en
+# tredjedel unga under 25 år"): a share of the participants themselves. Counted as an outcome share (the default
+# numerator) it would set the exits to work against 40 % of women; in a count of enrolments its share would not be
+# judged at all. Such a goal counts a trait of the participants (``numerator: sex`` or ``numerator: age``).
+_TRAIT = (r"(?:kvinnor|män|flickor|pojkar|unga(?:\s+vuxna)?|ungdomar|(?:personer|deltagare)\s+(?:under|över)\s+\d+"
+          r"(?:\s+år)?|(?:under|över)\s+\d+\s+år|\d+\s+år\s+eller\s+(?:äldre|yngre)|\d+\s*[-–]\s*\d+\s+år|women|men"
+          r"|girls|boys|young\s+(?:people|persons|adults)|(?:aged\s+)?(?:under|over)\s+\d+(?:\s+years)?)")
+_SHARE_WORD = (r"(?:\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)|hälften|halva|var\s+(?:tredje|fjärde)|en\s+(?:tredjedel|"
+               r"fjärdedel)|två\s+av\s+tre|tre\s+av\s+fyra|\d+\s+av\s+\d+|half|one\s+(?:third|quarter|in\s+(?:three|four))"
+               r"|a\s+(?:third|quarter)|two\s+thirds)")
+_OF_THEM = (r"(?:\s+(?:av|of)\s+(?:alla\s+|the\s+|all\s+)?(?:deltagarna|de\s+inskrivna|inskrivna|participants|those\s+"
+            r"enrolled))?(?:\s+(?:ska|skall|bör|should|will|shall|must)(?:\s+vara|\s+be)?|\s+(?:är|are|utgörs\s+av|vara|be))?")
+_COMPOSITION = re.compile(rf"{_SHARE_WORD}{_OF_THEM}\s+{_TRAIT}(?![\wåäö])|\b(?:andel(?:en)?|share\s+of|proportion"
+                          rf"\s+of)\s+{_TRAIT}(?![\wåäö])", re.I)
+COMPOSITION_NUMERATORS = ("sex", "age")
+
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
 # the message names the code meant ("kalenderår" -> calendar_year), never taking the word in its place
 _CODE_WORDS: dict[str, dict[str, str]] = {
@@ -373,7 +389,8 @@ _CODE_WORDS: dict[str, dict[str, str]] = {
                    "partly achieved": "delvis", "partly": "delvis", "not achieved": "ej_uppnått",
                    "not assessed": "ej_bedömt"},
     "count_by": {"inskrivning": "intake", "start": "intake", "avslut": "exit", "utskrivning": "exit"},
-    "numerator": {"handlingsplan": "action_plan", "utfall": "outcome"},
+    "numerator": {"handlingsplan": "action_plan", "utfall": "outcome", "kön": "sex", "kon": "sex", "ålder": "age",
+                  "alder": "age", "kvinnor": "sex", "women": "sex"},
 }
 
 
@@ -445,7 +462,12 @@ class Goal(_Strict):
     denominator: Literal["participants", "exits"] = "participants"
     exclude_from_denominator: tuple[str, ...] = ()
     count_by: Literal["intake", "exit"] = "intake"
-    numerator: Literal["outcome", "action_plan"] = "outcome"
+    numerator: Literal["outcome", "action_plan", "sex", "age"] = "outcome"
+    sex: tuple[str, ...] = Field((), description="Composition goal (numerator: sex): the sex codes counted, e.g. [kvinna].")
+    age_below: int | None = Field(None, description="Composition goal (numerator: age): counts those younger than this "
+                                                    "at start (25 for 'unga under 25 år').")
+    age_from: int | None = Field(None, description="Composition goal (numerator: age): counts those of this age or "
+                                                   "older at start (50 for '50 år eller äldre').")
     assessment: Status | None = None
     evidence: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     evidence_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
@@ -509,8 +531,46 @@ class Goal(_Strict):
         bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
         if bad:
             raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
+        self._check_composition()
         self._check_label_words()
         return self
+
+    @property
+    def composition(self) -> bool:
+        """Whether the goal counts who takes part (a trait of the participants: ``numerator: sex`` or ``age``)
+        rather than where they went."""
+        return self.numerator in COMPOSITION_NUMERATORS
+
+    def _check_composition(self) -> None:
+        """A goal on who takes part: the trait it counts is written, and it counts enrolments, never exits."""
+        trait_keys = [k for k, v in (("sex", self.sex), ("age_below", self.age_below), ("age_from", self.age_from))
+                      if v not in ((), None)]
+        wanted = {"sex": ("sex",), "age": ("age_below", "age_from")}.get(self.numerator, ())
+        stray = [k for k in trait_keys if k not in wanted]
+        if stray:
+            raise ParamsValueError("params.composition_stray", keys=", ".join(stray), numerator=self.numerator,
+                                   fix="sex" if stray[0] == "sex" else "age")
+        if not self.composition:
+            return
+        if self.kind not in ("share", "participant_count"):
+            raise ParamsValueError("params.composition_kind", kind=self.kind)
+        if self.numerator == "sex":
+            bad = [c for c in self.sex if c not in SEXES]
+            if not self.sex or bad:
+                raise ParamsValueError("params.composition_sex", value=", ".join(map(_short, bad)) or "–",
+                                       expected=", ".join(SEXES))
+        elif self.age_below is None and self.age_from is None:
+            raise ParamsValueError("params.composition_age")
+        else:
+            for v in (self.age_below, self.age_from):
+                if v is not None and not 15 < v <= 100:
+                    raise ParamsValueError("params.composition_age_range", value=f"{v}")
+            if self.age_below is not None and self.age_from is not None and self.age_from >= self.age_below:
+                raise ParamsValueError("params.composition_age_range", value=f"{self.age_from}–{self.age_below}")
+        if self.kind == "share" and (self.denominator != "participants" or self.exclude_from_denominator):
+            raise ParamsValueError("params.composition_denominator")
+        if self.main:
+            raise ParamsValueError("params.composition_main")
 
     def label_for(self, lang: str) -> str:
         """The goal's label in a report in ``lang``: the English label where the report is English and the
@@ -540,6 +600,12 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
+            who = _COMPOSITION.search(label) if self.kind in ("participant_count", "share") else None
+            if who is not None and self.kind == "participant_count" and not self.composition:
+                raise ParamsValueError("params.goal_label_composition_count", words=who.group(0).strip())
+            if who is not None and self.kind == "share" and not self.composition \
+                    and not _OUTCOME_PROMISE.search(label):
+                raise ParamsValueError("params.goal_label_composition", words=who.group(0).strip())
             promise = _OUTCOME_PROMISE.search(label) if self.kind == "participant_count" else None
             if promise is not None:
                 raise ParamsValueError("params.goal_label_outcome", words=promise.group(0).strip())
