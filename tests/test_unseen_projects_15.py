@@ -19,7 +19,7 @@ from scipy.stats import beta
 import evaltools as et
 from evaltools.analysis.disclosure import goal_successes
 from evaltools.analysis.goals import GoalStatus, assess_goals, success_definition
-from evaltools.data.errors import ParamsError
+from evaltools.data.errors import DataValidationError, ParamsError
 
 
 # --- goals on who takes part --------------------------------------------------------------------------------
@@ -256,3 +256,211 @@ def test_an_applications_share_of_women_is_not_judged_by_its_expected_successes(
         """), encoding="utf-8")
     row = _row(assess_goals(et.load_project(p)).table, "kvinnor")
     assert row.note == "no_participants" and row.value != row.value  # (NaN: not 20/40 = 50 %)
+
+
+# --- a project counted in school years, its budget follow-up per project year ---------------------------------
+LINES = [("Personal", 620_000, 598_000, 640_000, 655_000), ("Lokaler", 60_000, 60_000, 62_000, 62_000),
+         ("Resor och aktiviteter", 40_000, 31_500, 40_000, 44_200)]
+# OH-kostnader 15 % of each column's three lines, rounded as the formula rounds:
+# budget år 1 (620 000 + 60 000 + 40 000) × 0,15 = 108 000; utfall år 1 (598 000 + 60 000 + 31 500) × 0,15 = 103 425
+# budget år 2 (640 000 + 62 000 + 40 000) × 0,15 = 111 300; utfall år 2 (655 000 + 62 000 + 44 200) × 0,15 = 114 180
+OH = {"B": 108_000, "C": 103_425, "D": 111_300, "E": 114_180}
+# the Summa row: år 1 budget 720 000 + 108 000 = 828 000, utfall 689 500 + 103 425 = 792 925;
+# år 2 budget 742 000 + 111 300 = 853 300, utfall 761 200 + 114 180 = 875 380
+SUMMA = {"B": 828_000, "C": 792_925, "D": 853_300, "E": 875_380}
+
+
+def _lasar_budget(tmp_path, first="Projektår 1", second="Projektår 2"):
+    """Läsårsspåret's budget follow-up as the förbund lays it out: a bold title merged over the table, the header
+    on rows 3-4 (the project year merged over its Budget and Utfall, Kostnadsslag merged down, a Totalt pair),
+    three cost lines, 'OH-kostnader 15 %' as a formula of the lines above it, a Summa row of SUM formulas and
+    total columns of formulas, the amounts formatted as kr; formulas saved with their results, as Excel does."""
+    from .conftest import save_formula_results
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws["A1"] = "Budgetuppföljning – Läsårsspåret"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.merge_cells("A1:G1")
+    ws["A3"], ws["B3"], ws["D3"], ws["F3"] = "Kostnadsslag", first, second, "Totalt"
+    for cells in ("B3:C3", "D3:E3", "F3:G3", "A3:A4"):
+        ws.merge_cells(cells)
+    for c, v in zip("BCDEFG", ["Budget", "Utfall"] * 3, strict=True):
+        ws[f"{c}4"] = v
+    results: dict[str, object] = {}
+    for r, (name, *amounts) in enumerate(LINES, start=5):
+        ws[f"A{r}"] = name
+        for c, x in zip("BCDE", amounts, strict=True):
+            ws[f"{c}{r}"] = x
+        ws[f"F{r}"], ws[f"G{r}"] = f"=B{r}+D{r}", f"=C{r}+E{r}"
+        results[f"F{r}"], results[f"G{r}"] = amounts[0] + amounts[2], amounts[1] + amounts[3]
+    ws["A8"] = "OH-kostnader 15 %"
+    for c in "BCDE":
+        ws[f"{c}8"] = f"=ROUND(SUM({c}5:{c}7)*0.15,0)"
+        ws[f"{c}9"] = f"=SUM({c}5:{c}8)"
+        results[f"{c}8"], results[f"{c}9"] = OH[c], SUMMA[c]
+    ws["F8"], ws["G8"] = "=B8+D8", "=C8+E8"
+    results["F8"], results["G8"] = OH["B"] + OH["D"], OH["C"] + OH["E"]
+    ws["A9"] = "Summa"
+    ws["F9"], ws["G9"] = "=SUM(F5:F8)", "=SUM(G5:G8)"
+    results["F9"], results["G9"] = SUMMA["B"] + SUMMA["D"], SUMMA["C"] + SUMMA["E"]
+    for row in ws.iter_rows(min_row=5, max_row=9, min_col=2, max_col=7):
+        for cell in row:
+            cell.number_format = '#,##0 "kr"'
+    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
+    wb.save(tmp_path / "data/budget.xlsx")
+    save_formula_results(tmp_path / "data/budget.xlsx", results)
+
+
+def _lasar_people(tmp_path):
+    """44 participants: L01-L24 start in project year 1 (September to December 2024) and end May-July 2025, L25-L44
+    in year 2 (September to December 2025) and end May-July 2026; outcome by index % 5: arbete, studier,
+    kvar_försörjningsstöd, arbete, avbrott."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    d = dt.date
+    for i in range(44):
+        first_year = i < 24
+        start = d(2024, 9 + i % 4, 2) if first_year else d(2025, 9 + i % 4, 1)
+        end = d(2025, 5 + i % 3, 28) if first_year else d(2026, 5 + i % 3, 29)
+        ws.append([f"L{i + 1:02d}", "kvinna" if i % 2 else "man", 1985 + i % 15, "ensamstående", start, end,
+                   ["arbete", "studier", "kvar_försörjningsstöd", "arbete", "avbrott"][i % 5]])
+    for row in ws.iter_rows(min_row=2, min_col=5, max_col=6):
+        for cell in row:
+            cell.number_format = "yyyy-mm-dd"
+    wb.save(tmp_path / "data/deltagare.xlsx")
+
+
+LASAR_GOALS = """\
+goals:
+  - id: antal
+    kind: participant_count
+    label: Minst 20 deltagare per läsår
+    target: 20
+  - id: arbete
+    kind: share
+    label: Minst 40 % av de avslutade ska gå till arbete eller studier varje läsår
+    target: 0.4
+    denominator: exits
+    success_outcomes: [arbete, studier]
+"""
+
+
+def _lasar(tmp_path, first="Projektår 1", second="Projektår 2", start="2024-09-01", goals=LASAR_GOALS,
+           budget="data/budget.xlsx"):
+    _lasar_budget(tmp_path, first, second)
+    _lasar_people(tmp_path)
+    end = {"2024-09-01": "2026-08-31", "2024-01-15": "2026-01-14"}[start]
+    p = tmp_path / "lasar.yaml"
+    p.write_text(textwrap.dedent(f"""\
+        id: lasar
+        title: Läsårsspåret
+        forbund: Samordningsförbundet Testbygd
+        owner: Testkommun
+        kind: individ
+        period: {{start: {start}, planned_end: {end}}}
+        data_as_of: {end}
+        granted_sek: 1900000
+        data:
+          participants: data/deltagare.xlsx
+          budget: {budget}
+        """) + goals, encoding="utf-8")
+    return p
+
+
+def _lines(project):
+    b = project.budget.set_index(["period", "category"])
+    return {k: (float(v.budget), float(v.actual)) for k, v in b.iterrows()}
+
+
+EXPECTED_LINES = {
+    ("år 1", "Personal"): (620_000, 598_000), ("år 1", "Lokaler"): (60_000, 60_000),
+    ("år 1", "Resor och aktiviteter"): (40_000, 31_500), ("år 1", "OH-kostnader 15 %"): (108_000, 103_425),
+    ("år 2", "Personal"): (640_000, 655_000), ("år 2", "Lokaler"): (62_000, 62_000),
+    ("år 2", "Resor och aktiviteter"): (40_000, 44_200), ("år 2", "OH-kostnader 15 %"): (111_300, 114_180),
+}
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Projektår 1", "Projektår 2"),
+    ("Läsår 2024/25", "Läsår 2025/26"),
+    ("2024/25", "2025/26"),
+    ("Projektår 1 (2024/25)", "Projektår 2 (2025/26)"),
+    ("År 1 ht24-vt25", "År 2 ht25-vt26"),
+    ("Projektår 1 (sep 2024–aug 2025)", "Projektår 2 (sep 2025–aug 2026)"),
+])
+def test_a_follow_up_per_project_or_school_year_with_its_overhead_line_is_read_per_project_year(
+        tmp_path, first, second):
+    project = et.load_project(_lasar(tmp_path, first, second))
+    assert _lines(project) == EXPECTED_LINES
+    # the overhead line is an amount like any other; the Summa row and Totalt columns agreed with the lines
+    # (1 681 300 kr budget and 1 668 305 kr utfall: 828 000 + 853 300 and 792 925 + 875 380)
+    assert float(project.budget["budget"].sum()) == 1_681_300 and float(project.budget["actual"].sum()) == 1_668_305
+    keys = [w.key for w in project.warnings]
+    assert "budget.wide_parts" not in keys  # (a school year is no part of a calendar year)
+    if first != "Projektår 1":
+        note = next(w for w in project.warnings if w.key == "budget.school_year_read")
+        assert note.note("sv").endswith("läsår 2024/25 som år 1 (2024-09-01 – 2025-08-31); "
+                                        "läsår 2025/26 som år 2 (2025-09-01 – 2026-08-31)")
+        assert "school year 2024/25 as year 1" in note.note("en")
+    else:
+        assert "budget.school_year_read" not in keys
+
+
+def test_goals_per_school_year_are_counted_per_project_year_from_september(tmp_path):
+    table = assess_goals(et.load_project(_lasar(tmp_path))).table
+    counts = table[table["goal_id"] == "antal"].set_index("period_key")["value"]
+    # L01-L24 started September-December 2024 (year 1: 2024-09-01 - 2025-08-31), L25-L44 in autumn 2025
+    assert counts.to_dict() == {"år1": 24, "år2": 20}
+    share = table[table["goal_id"] == "arbete"].set_index("period_key")
+    # year 1, index 0-23 by index % 5 in (0, 1, 3): 0,1,3,5,6,8,10,11,13,15,16,18,20,21,23 = 15 of 24;
+    # year 2, index 24-43: 25,26,28,30,31,33,35,36,38,40,41,43 = 12 of 20
+    assert (share.loc["år1", "numerator"], share.loc["år1", "denominator"]) == (15, 24)
+    assert (share.loc["år2", "numerator"], share.loc["år2", "denominator"]) == (12, 20)
+
+
+def test_school_years_in_a_project_counted_from_january_are_refused_naming_the_column(tmp_path):
+    goals = LASAR_GOALS.replace("per läsår", "per projektår").replace("varje läsår", "varje projektår")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_lasar(tmp_path, "Läsår 2024/25", "Läsår 2025/26", start="2024-01-15", goals=goals))
+    refused = [p for p in e.value.problems if p.key == "budget.school_year_no_project_year"]
+    assert [p.column for p in refused] == ["Läsår 2024/25 Budget", "Läsår 2025/26 Budget"]
+    assert "projektets start 2024-01-15" in refused[0].note("sv") and "Budget år 1" in refused[0].note("sv")
+    # one message per column, not one more per line for its period
+    assert not [p for p in e.value.problems if p.key.startswith("budget.period")]
+
+
+def test_a_project_year_beside_another_school_year_is_refused(tmp_path):
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_lasar(tmp_path, "Projektår 1 (2023/24)", "Projektår 2 (2024/25)"))
+    notes = [p.note("sv") for p in e.value.problems]
+    assert len(notes) == 2, notes
+    assert "projektår 1 är läsåret 2023/24, men projektår 1 löper 2024-09-01 – 2025-08-31" in notes[0]
+
+
+def test_a_school_year_beside_the_same_project_year_is_refused_as_counted_twice(tmp_path):
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_lasar(tmp_path, "Läsår 2024/25", "Projektår 1"))
+    twice = [p for p in e.value.problems if p.key == "budget.school_year_twice"]
+    assert len(twice) == 1 and "båda år 1" in twice[0].note("sv")
+
+
+def test_a_school_year_written_in_a_budget_per_row_gets_the_project_year_to_write(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/budget.csv").write_text("period;category;budget;actual\nLäsår 2025/26;Personal;640000;655000\n",
+                                              encoding="utf-8")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_lasar(tmp_path, budget="data/budget.csv"))
+    (p,) = [p for p in e.value.problems if p.column == "period"]
+    assert "skriv år 2" in p.note("sv")  # (not "skriv 2025": the school year 2025/26 is project year 2)
+
+
+def test_a_goal_per_school_year_is_refused_where_project_years_are_no_school_years(tmp_path):
+    with pytest.raises(ParamsError) as e:
+        et.load_params(_lasar(tmp_path, start="2024-01-15"))
+    assert "'per läsår'" in str(e.value.in_lang("sv")) and "2024-01-15" in str(e.value.in_lang("sv"))
+    cal = LASAR_GOALS.replace("    target: 20\n", "    target: 20\n    period: calendar_year\n")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(_lasar(tmp_path, goals=cal))
+    assert "skriv period: project_year" in str(e.value.in_lang("sv"))

@@ -271,12 +271,18 @@ class KoladaRef(_Strict):
         return v
 
 
+# A school year (läsår) as a goal's words name it: a project counted from the autumn counts its project years so
+SCHOOL_YEAR_WORDS = re.compile(r"\b(?:per\s+|varje\s+|varje\s+nytt\s+)?(?:läsår|skolår)\w*|\b(?:per\s+|each\s+|every\s+)?"
+                               r"(?:school|academic)\s+years?\b", re.I)
+AUTUMN_MONTHS = (7, 8, 9, 10)  # a project year that begins in these months is its school year
+
 # How a goal's label says the period it is counted over, in Swedish and English, and the periods
 # (``Goal.period``) that fit those words. A label that says one thing while the goal counts another
 # would put the application's words above figures counted otherwise: the params file is refused.
 _PERIOD_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\bkalenderår\w*|\bcalendar years?\b", re.I), ("calendar_year",)),
     (re.compile(r"\bprojektår\w*|\bproject years?\b", re.I), ("project_year",)),
+    (SCHOOL_YEAR_WORDS, ("project_year",)),
     (re.compile(r"\b(?:under|över|för)\s+(?:hela\s+)?projekt(?:tiden|perioden|et)\b|\bhela\s+projekt(?:tiden|perioden)\b"
                 r"|\b(?:during|over|for)\s+the\s+(?:whole\s+)?project(?:\s+period)?\b|\bwhole\s+(?:project\s+)?period\b",
                 re.I), ("whole_period",)),
@@ -916,6 +922,14 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.kind_person_goals",
                                    **{f"goals_{lang}": "; ".join(f"{word} {i} (id: {g.id}, kind: {g.kind})" for i, g in counted)
                                       for lang, word in (("sv", "mål"), ("en", "goal"))})
+        # a goal per school year is counted per project year, which is the school year only when the project
+        # years begin in the autumn
+        school = [(i, g, m) for i, g in enumerate(self.goals, 1) if g.kind != "context"
+                  for m in [SCHOOL_YEAR_WORDS.search(" ".join(x for x in (g.label, g.label_en) if x))] if m]
+        if school and self.period.start.month not in AUTUMN_MONTHS:
+            i, g, m = school[0]
+            raise ParamsValueError("params.goal_label_school_year", n=i, goal=g.id, words=m.group(0).strip(),
+                                   start=self.period.start.isoformat())
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
             raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))
