@@ -464,3 +464,64 @@ def test_a_goal_per_school_year_is_refused_where_project_years_are_no_school_yea
     with pytest.raises(ParamsError) as e:
         et.load_params(_lasar(tmp_path, goals=cal))
     assert "skriv period: project_year" in str(e.value.in_lang("sv"))
+
+
+# --- goal words an application uses: more than a number, a year before the project, a count of a trait --------
+def _one_goal(tmp_path, kind: str, label: str, target: str):
+    return _vagen(tmp_path, f"  - id: g\n    kind: {kind}\n    label: {label}\n    target: {target}\n"
+                            "    period: project_year\n")
+
+
+@pytest.mark.parametrize("kind, label, target, fix", [
+    ("participant_count", "Fler än 25 personer per år ska skrivas in", "25", "target: 26"),
+    ("outcome_count", "Mer än 10 deltagare per år ska gå till arbete", "10", "target: 11"),
+    ("participant_count", "More than 25 participants per year", "25", "target: 26"),
+])
+def test_a_count_more_than_a_number_whose_target_is_that_number_is_refused(tmp_path, kind, label, target, fix):
+    # 25 enrolled would reach a target of 25, and the application asks for more than 25
+    with pytest.raises(ParamsError) as e:
+        et.load_params(_one_goal(tmp_path, kind, label, target))
+    assert fix in str(e.value.in_lang("sv"))
+
+
+@pytest.mark.parametrize("kind, label, target", [
+    ("participant_count", "Fler än 25 personer per år ska skrivas in", "26"),   # the target the words ask
+    ("participant_count", "Minst 10 deltagare per år, fler än året innan", "10"),  # no number passed
+    ("share", "Ökad andel till arbete jämfört med 2023 (28 %)", "0.28"),      # the level of 2023 stated
+    ("participant_count", "Minst 25 unga per år", "25"),                       # a youth project's target group
+    ("participant_count", "Minst 40 deltagare 16–29 år per år", "40"),
+])
+def test_goal_words_that_say_what_the_target_is_are_read_as_written(tmp_path, kind, label, target):
+    assert et.load_params(_one_goal(tmp_path, kind, label, target)).goals[0].label == label
+
+
+@pytest.mark.parametrize("kind, label, target", [
+    ("share", "Ökad andel som går till arbete jämfört med 2023", "0.3"),
+    ("outcome_count", "Fler till arbete än 2023", "12"),
+    ("share", "A larger share in work compared with 2023", "0.3"),
+])
+def test_a_goal_against_a_year_before_the_project_without_its_level_is_refused(tmp_path, kind, label, target):
+    # the participant file holds no 2023: "uppnått" against 0.3 would say nothing of an increase since 2023
+    with pytest.raises(ParamsError) as e:
+        et.load_params(_one_goal(tmp_path, kind, label, target))
+    text = str(e.value.in_lang("sv"))
+    assert "2023" in text and "kind: context" in text and "target: 0.28" in text
+
+
+@pytest.mark.parametrize("label, words", [
+    ("Minst 15 kvinnor per år", "15 kvinnor"),
+    ("Minst 10 deltagare över 50 år per år", "10 deltagare över 50 år"),
+    ("Totalt 90 deltagare, varav 36 kvinnor", "36 kvinnor"),
+])
+def test_a_count_of_participants_with_a_trait_counted_as_every_enrolment_is_refused(tmp_path, label, words):
+    with pytest.raises(ParamsError) as e:
+        et.load_params(_one_goal(tmp_path, "participant_count", label, "10"))
+    text = str(e.value.in_lang("sv"))
+    assert f"'{words}'" in text and "numerator: sex med sex: [kvinna]" in text and "age_from: 50" in text
+
+
+def test_a_count_in_a_calendar_year_is_no_trait(tmp_path):
+    # "under 2024" is a year, not an age
+    p = _vagen(tmp_path, "  - id: g\n    kind: participant_count\n    label: Minst 20 deltagare under 2024\n"
+                         "    target: 20\n    period: calendar_year\n")
+    assert et.load_params(p).goals[0].numerator == "outcome"

@@ -357,14 +357,22 @@ _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+
                         r"grupp|deltagargrupp|kohort)\w*|\b(?:each|every|per)\s+(?:intake|cohort|group)\w*"
                         r"(?:\s+group)?", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
+# A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
+# is the next whole person. (An age, "över 25 år", is no count.)
+_MORE_THAN = re.compile(r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b))"
+                        r"|\b(?:över|over)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b|tkr|kr\b))", re.I)
+# A goal set against a year before the project ("ökad andel till arbete jämfört med 2023", "fler än 2023",
+# "compared with 2023"): the participant file holds no such year, so its target is the evaluator's reading of it
+_BASELINE = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än|compared\s+(?:with|to)|than)\s+"
+                       r"(?:år\s+|in\s+)?((?:19|20)\d\d)\b", re.I)
 
 # A goal on who takes part, not on where they went ("minst 40 % av deltagarna ska vara kvinnor", "varav minst en
 # tredjedel unga under 25 år"): a share of the participants themselves. Counted as an outcome share (the default
 # numerator) it would set the exits to work against 40 % of women; in a count of enrolments its share would not be
 # judged at all. Such a goal counts a trait of the participants (``numerator: sex`` or ``numerator: age``).
 _TRAIT = (r"(?:kvinnor|män|flickor|pojkar|unga(?:\s+vuxna)?|ungdomar|(?:personer|deltagare)\s+(?:under|över)\s+\d+"
-          r"(?:\s+år)?|(?:under|över)\s+\d+\s+år|\d+\s+år\s+eller\s+(?:äldre|yngre)|\d+\s*[-–]\s*\d+\s+år|women|men"
-          r"|girls|boys|young\s+(?:people|persons|adults)|(?:aged\s+)?(?:under|over)\s+\d+(?:\s+years)?)")
+          r"\s+år|(?:under|över)\s+\d+\s+år|\d+\s+år\s+eller\s+(?:äldre|yngre)|\d+\s*[-–]\s*\d+\s+år|women|men"
+          r"|girls|boys|young\s+(?:people|persons|adults)|aged\s+(?:under|over)\s+\d+|(?:under|over)\s+\d+\s+years)")
 _SHARE_WORD = (r"(?:\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)|hälften|halva|var\s+(?:tredje|fjärde)|en\s+(?:tredjedel|"
                r"fjärdedel)|två\s+av\s+tre|tre\s+av\s+fyra|\d+\s+av\s+\d+|half|one\s+(?:third|quarter|in\s+(?:three|four))"
                r"|a\s+(?:third|quarter)|two\s+thirds)")
@@ -372,6 +380,12 @@ _OF_THEM = (r"(?:\s+(?:av|of)\s+(?:alla\s+|the\s+|all\s+)?(?:deltagarna|de\s+ins
             r"enrolled))?(?:\s+(?:ska|skall|bör|should|will|shall|must)(?:\s+vara|\s+be)?|\s+(?:är|are|utgörs\s+av|vara|be))?")
 _COMPOSITION = re.compile(rf"{_SHARE_WORD}{_OF_THEM}\s+{_TRAIT}(?![\wåäö])|\b(?:andel(?:en)?|share\s+of|proportion"
                           rf"\s+of)\s+{_TRAIT}(?![\wåäö])", re.I)
+# ... and a count of them ("minst 15 kvinnor", "10 deltagare över 50 år"), which a count of every enrolment is not
+_COUNT_TRAIT = re.compile(rf"(?<![\d,.])\d+\s+(?:(?:deltagare|personer|participants|persons|people)\s+(?:som\s+är\s+|"
+                          rf"who\s+are\s+)?)?{_TRAIT}(?![\wåäö])", re.I)
+# (a youth project's own target group, "minst 25 unga per år", "40 deltagare 16–29 år", is everyone it counts)
+_TARGET_GROUP = re.compile(r"\bunga\b|\bungdomar\b|\bunga\s+vuxna\b|\d+\s*[-–]\s*\d+\s+år|\byoung\s+(?:people|persons|adults)",
+                           re.I)
 COMPOSITION_NUMERATORS = ("sex", "age")
 
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
@@ -609,12 +623,16 @@ class Goal(_Strict):
             who = _COMPOSITION.search(label) if self.kind in ("participant_count", "share") else None
             if who is not None and self.kind == "participant_count" and not self.composition:
                 raise ParamsValueError("params.goal_label_composition_count", words=who.group(0).strip())
+            counted = _COUNT_TRAIT.search(label) if self.kind == "participant_count" else None
+            if counted is not None and not self.composition and not _TARGET_GROUP.search(counted.group(0)):
+                raise ParamsValueError("params.goal_label_trait_count", words=counted.group(0).strip())
             if who is not None and self.kind == "share" and not self.composition \
                     and not _OUTCOME_PROMISE.search(label):
                 raise ParamsValueError("params.goal_label_composition", words=who.group(0).strip())
             promise = _OUTCOME_PROMISE.search(label) if self.kind == "participant_count" else None
             if promise is not None:
                 raise ParamsValueError("params.goal_label_outcome", words=promise.group(0).strip())
+            self._check_label_numbers(label)
             conflict = label_period_conflict(label, self.period)
             if conflict is not None:
                 raise ParamsValueError("params.goal_label_period", words=conflict[0], period=self.period,
@@ -626,6 +644,22 @@ class Goal(_Strict):
                 words, value = stated[0]
                 raise ParamsValueError("params.goal_label_share", words=words, target=f"{self.target:g}",
                                        fix=f"{round(value, 3):g}")
+
+    def _check_label_numbers(self, label: str) -> None:
+        """A count "fler än 25" whose target is 25 (which 25 would reach), and a goal set against a year before the
+        project without the level it is judged against in its words."""
+        more = _MORE_THAN.search(label) if self.kind in ("participant_count", "outcome_count") else None
+        if more is not None and self.target is not None and float(more.group(1) or more.group(2)) == self.target:
+            raise ParamsValueError("params.goal_label_more_than", words=more.group(0).strip(),
+                                   target=f"{self.target:g}", fix=f"{self.target + 1:g}")
+        base = _BASELINE.search(label) if self.kind in PERSON_GOAL_KINDS else None
+        if base is None or self.target is None:
+            return
+        stated = label_shares(label) if self.kind == "share" else \
+            [n for n in re.findall(r"(?<![\d,.])\d+(?![\d,.])", label) if n != base.group(1)]
+        if not stated:
+            raise ParamsValueError("params.goal_label_baseline", words=base.group(0).strip(), year=base.group(1),
+                                   kind=self.kind)
 
     def _check_survey(self) -> Goal:
         if self.question is None:
