@@ -322,7 +322,7 @@ def _counted(goal: Goal, df: pd.DataFrame, in_w: pd.Series, row: dict) -> tuple[
     has, known = trait(df, goal)
     if goal.kind == "share" and (in_w & ~known).any():
         in_w = in_w & known
-        row["note"] = row["note"] or f"unknown_{goal.numerator}_left_out"
+        row["note"] = row["note"] or {"sex": "unknown_sex_left_out", "age": "unknown_age_left_out"}[goal.numerator]
     if goal.kind == "participant_count":
         in_w = in_w & has
     return in_w, has
