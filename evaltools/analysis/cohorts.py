@@ -448,7 +448,7 @@ def _counts_as(goal, d: SuccessDefinition | None, codes: tuple[str, ...] | None)
     if d is not None and d.kind == "action_plan":
         return goal.numerator == "action_plan"
     wanted = d.outcomes if d is not None else tuple(codes or ())
-    return goal.numerator != "action_plan" and tuple(sorted(goal.success_outcomes)) == tuple(sorted(wanted))
+    return goal.numerator == "outcome" and tuple(sorted(goal.success_outcomes)) == tuple(sorted(wanted))
 
 
 def _goal_counts(project: Project, d: SuccessDefinition | None, codes: tuple[str, ...] | None = None,

@@ -162,7 +162,9 @@ def goal_successes(goal_table: pd.DataFrame | None) -> tuple[int, ...]:
     for _, g in t[t["kind"] == "outcome_count"].groupby("goal_id", sort=False):
         if g["value"].notna().any() or ("total" in g and g["total"].notna().any()):
             out.append(int(_published_total(g, "value")))
-    for _, g in t[t["kind"] == "share"].groupby("goal_id", sort=False):
+    # (a share of who takes part counts a trait of those enrolled, not successes among the ended)
+    shares = t[(t["kind"] == "share") & ~(t["composition"].fillna(False).astype(bool) if "composition" in t else False)]
+    for _, g in shares.groupby("goal_id", sort=False):
         if g["numerator"].notna().any():
             out.append(int(g["numerator"].sum()))
     return tuple(out)

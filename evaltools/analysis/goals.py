@@ -92,7 +92,7 @@ from ..data.privacy import hides, suppression_mask
 GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "period_last", "observed_last",
                 "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
-                "evidence", "note", "source", "main",
+                "evidence", "note", "source", "main", "composition",
                 "enrolments", "total_persons", "total_enrolments", "returned", "group_others"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
@@ -274,6 +274,21 @@ def side_p(row) -> float:
     return row.p_above_target if row.value >= row.target else row.p_below_target
 
 
+def trait(df: pd.DataFrame, goal: Goal) -> tuple[pd.Series, pd.Series]:
+    """For a goal on who takes part (:attr:`Goal.composition`), which participants have the trait it counts and
+    which are known: a sex among ``goal.sex`` (``okänt`` is not known), or an age at start (the start year less
+    the birth year, as the age breakdown counts it) below ``age_below`` and from ``age_from``."""
+    if goal.numerator == "sex":
+        return df[S.SEX].isin(goal.sex), df[S.SEX] != S.UNKNOWN
+    age = df[S.AGE_AT_START]
+    has = age.notna()
+    if goal.age_below is not None:
+        has &= age < goal.age_below
+    if goal.age_from is not None:
+        has &= age >= goal.age_from
+    return has, age.notna()
+
+
 def _successes(df: pd.DataFrame, goal: Goal) -> pd.Series:
     if goal.numerator == "action_plan":
         return df[S.ACTION_PLAN] == "ja"
@@ -290,7 +305,7 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
         row["value"] = whole_persons(e.participants_per_year * years)
     elif goal.kind == "outcome_count" and e.successes_per_year is not None:
         row["value"] = whole_persons(e.successes_per_year * years)
-    elif goal.kind == "share" and e.successes_per_year and e.participants_per_year:
+    elif goal.kind == "share" and e.successes_per_year and e.participants_per_year and not goal.composition:
         row["value"] = e.successes_per_year / e.participants_per_year
     else:
         row["note"] = "no_participants"
@@ -301,6 +316,22 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
     if restates_target(shown, ref):
         row["note"] = "restates_target"
     return row
+
+
+def _counted(goal: Goal, df: pd.DataFrame, in_w: pd.Series, row: dict) -> tuple[pd.Series, pd.Series]:
+    """The persons of the period ``in_w`` a goal counts, and its successes among them. An outcome only counts once
+    the person has ended (an action plan is recorded at exit too); a goal on who takes part counts a trait of
+    those enrolled, ended or not, and its share leaves out (with a note in ``row``) those whose sex or age is not
+    known, since an unknown is no one's trait; its count of participants counts those with the trait."""
+    if not goal.composition:
+        return in_w, _successes(df, goal) & df[S.END_DATE].notna()
+    has, known = trait(df, goal)
+    if goal.kind == "share" and (in_w & ~known).any():
+        in_w = in_w & known
+        row["note"] = row["note"] or {"sex": "unknown_sex_left_out", "age": "unknown_age_left_out"}[goal.numerator]
+    if goal.kind == "participant_count":
+        in_w = in_w & has
+    return in_w, has
 
 
 def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: float, lang: str,
@@ -314,6 +345,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "total": np.nan, "status": GoalStatus.NOT_ASSESSED,
            "verdict": GoalVerdict.NOT_ASSESSED, "verdict_so_far": False, "evidence": "",
            "note": "", "source": goal.source, "main": False,  # (set by assess_goals: the main goal may be inferred)
+           "composition": goal.composition,  # (who takes part, not where they went: no outcome among the ended)
            "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan,
            "group_others": np.nan}
     if goal.kind == "survey":  # a share of respondents to a questionnaire
@@ -354,6 +386,7 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     group = in_group(df, goal.among)  # (every row when the goal is set for everyone)
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     in_w = _in_window(df[date_col], w)
+    in_w, succ = _counted(goal, df, in_w, row)
     if goal.kind == "participant_count":  # persons, each once in the period (a row is an enrolment)
         row["value"] = float(persons_of(df[in_w & group]))
         row["enrolments"] = float((in_w & group).sum())
@@ -361,8 +394,6 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
             row["group_others"] = float(persons_of(df[in_w & ~group]))
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
-    # an outcome only counts once the person has ended; an action plan is recorded at exit too
-    succ = _successes(df, goal) & df[S.END_DATE].notna()
     if goal.kind == "outcome_count":
         row["value"] = float((in_w & succ & group).sum())
         if goal.among is not None:
@@ -378,7 +409,10 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     if goal.among is not None:
         row["group_others"] = float((denom & ~group).sum())
         denom &= group
-    n, k = int(denom.sum()), int((denom & succ).sum())
+    if goal.composition:  # who takes part: persons, each once (a row is an enrolment)
+        n, k = persons_of(df[denom]), persons_of(df[denom & succ])
+    else:
+        n, k = int(denom.sum()), int((denom & succ).sum())
     row["numerator"], row["denominator"] = float(k), float(n)
     if 0 < n < min_count:  # a share of one to four persons tells their outcomes: not assessed, not shown
         row["too_few"] = True  # (its counts are hidden with the period's others, :func:`hide_small_periods`)
@@ -551,6 +585,9 @@ def _participant_totals(goal: Goal, windows: list[PeriodWindow], project: Projec
     counted = pd.Series(False, index=df.index)
     for w in windows:
         counted |= _in_window(df[date_col], w)
+    counted &= in_group(df, goal.among)  # (the goal's group, where it has one)
+    if goal.composition:  # a count of the participants with a trait counts those with it
+        counted &= trait(df, goal)[0]
     ids = df.loc[counted, S.PERSON_ID].dropna()
     return {"total_persons": float(persons_of(df[counted])), "total_enrolments": float(counted.sum()),
             "returned": float((ids.value_counts() > 1).sum())}
@@ -886,7 +923,7 @@ def main_goal(params: ProjectParams) -> Goal | None:
     if marked:
         return marked[0]
     for g in params.goals:
-        if g.kind in ("outcome_count", "share") and g.source == "ansökan":
+        if g.kind in ("outcome_count", "share") and g.source == "ansökan" and not g.composition:
             return g
     return None
 

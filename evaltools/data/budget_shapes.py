@@ -40,6 +40,33 @@ _PART_WORD = "|".join(sorted(_PART_WORDS, key=len, reverse=True))
 _PART = re.compile(rf"^(?:((?:19|20|21)\d\d)[\s_\-–]*({_PART_WORD})\s*\.?\s*([1-4])"
                    rf"|({_PART_WORD})\s*\.?\s*([1-4])[\s_\-–]*((?:19|20|21)\d\d))$", re.IGNORECASE)
 _PART_COUNT = {"H": 2, "T": 3, "Kv": 4}
+# a school year (läsår), as a project counted from the autumn heads its follow-up: Läsår 2024/25, 2024/2025,
+# ht24–vt25, sep 2024–aug 2025; and a project year with its school year beside it: Projektår 1 (2024/25)
+_SCHOOL = r"(?:läsår(?:et)?|lasar|skolår|school\s+year|academic\s+year)"
+_YY = r"((?:19|20|21)?\d\d)"
+_SCHOOL_YEAR = (re.compile(rf"^(?:{_SCHOOL}\s*)?((?:19|20|21)\d\d)\s*[/\-–]\s*{_YY}$", re.I),
+                re.compile(rf"^(?:{_SCHOOL}\s*)?ht\s*-?\s*{_YY}\s*[/\-–,]?\s*vt\s*-?\s*{_YY}$", re.I),
+                re.compile(rf"^{_SCHOOL}\s*(\d\d)\s*/\s*(\d\d)$", re.I),
+                re.compile(rf"^(?:{_SCHOOL}\s*)?[a-zåäö]{{3,9}}\.?\s*((?:19|20|21)\d\d)\s*[\-–]\s*[a-zåäö]{{3,9}}\.?\s*"
+                           rf"((?:19|20|21)\d\d)$", re.I))
+_PROJECT_YEAR_OF = re.compile(r"^(?:år|ar|projektår|projektar|year|project year)\s*_?(\d{1,2})\s*[(,:\-–]?\s*(.+?)\s*\)?$",
+                              re.I)
+SCHOOL_PERIOD = re.compile(r"^(?:år (\d{1,2}) \()?läsår ((?:19|20|21)\d\d)/\d\d\)?$")
+
+
+def school_year(text: str) -> int | None:
+    """The first calendar year of a school year written ``Läsår 2024/25``, ``2024/2025``, ``ht24–vt25`` or ``sep
+    2024–aug 2025`` (``2024``); None for anything else, or two years that do not follow each other."""
+    t = re.sub(r"\s+", " ", text.strip().strip("()")).lower()
+    for pattern in _SCHOOL_YEAR:
+        m = pattern.match(t)
+        if m is None:
+            continue
+        first, second = (int(g) for g in m.groups())
+        first = first if first >= 100 else 2000 + first
+        if second % 100 == (first + 1) % 100 and (second < 100 or second == first + 1):
+            return first
+    return None
 _TOTAL_WORDS = ("", *S.TOTAL_LABELS, "totalt", "hela", "hela perioden", "alla", "all", "whole period")
 # the funder column of a wide budget (the contract's name, or the Swedish word)
 _FUNDER_HEADINGS = ("funder", "finansiär", "finansiar", "financier")
@@ -70,6 +97,13 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     py = _PROJECT_YEAR.match(rest)
     if py:
         return code, f"år {int(py.group(1))}"
+    school = school_year(rest)
+    if school is not None:  # (the project year it is, the loader finds from the project's start)
+        return code, f"läsår {school}/{(school + 1) % 100:02d}"
+    py = _PROJECT_YEAR_OF.match(rest)
+    school = school_year(py.group(2)) if py else None
+    if py and school is not None:
+        return code, f"år {int(py.group(1))} (läsår {school}/{(school + 1) % 100:02d})"
     return code, "?"
 
 
@@ -279,7 +313,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
 
 def _part_kind(period: str) -> str:
     """``'Kv'`` for ``'2024 Kv3'``, ``'H'`` for ``'2024 H1'``, ``''`` for a whole year."""
-    return re.sub(r"\d+$", "", period.split(" ")[1]) if " " in period else ""
+    return re.sub(r"\d+$", "", period.split(" ")[1]) if _part(period) is not None else ""
 
 
 def _check_parts(groups: dict[str, list[str]], cells: dict[tuple[str, str], str], fname: str,

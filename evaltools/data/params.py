@@ -297,12 +297,18 @@ class KoladaRef(_Strict):
         return v
 
 
+# A school year (läsår) as a goal's words name it: a project counted from the autumn counts its project years so
+SCHOOL_YEAR_WORDS = re.compile(r"\b(?:per\s+|varje\s+|varje\s+nytt\s+)?(?:läsår|skolår)\w*|\b(?:per\s+|each\s+|every\s+)?"
+                               r"(?:school|academic)\s+years?\b", re.I)
+AUTUMN_MONTHS = (7, 8, 9, 10)  # a project year that begins in these months is its school year
+
 # How a goal's label says the period it is counted over, in Swedish and English, and the periods
 # (``Goal.period``) that fit those words. A label that says one thing while the goal counts another
 # would put the application's words above figures counted otherwise: the params file is refused.
 _PERIOD_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\bkalenderår\w*|\bcalendar years?\b", re.I), ("calendar_year",)),
     (re.compile(r"\bprojektår\w*|\bproject years?\b", re.I), ("project_year",)),
+    (SCHOOL_YEAR_WORDS, ("project_year",)),
     (re.compile(r"\b(?:under|över|för)\s+(?:hela\s+)?projekt(?:tiden|perioden|et)\b|\bhela\s+projekt(?:tiden|perioden)\b"
                 r"|\b(?:during|over|for)\s+the\s+(?:whole\s+)?project(?:\s+period)?\b|\bwhole\s+(?:project\s+)?period\b",
                 re.I), ("whole_period",)),
@@ -377,6 +383,36 @@ _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+
                         r"grupp|deltagargrupp|kohort)\w*|\b(?:each|every|per)\s+(?:intake|cohort|group)\w*"
                         r"(?:\s+group)?", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
+# A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
+# is the next whole person. (An age, "över 25 år", is no count.)
+_MORE_THAN = re.compile(r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b))"
+                        r"|\b(?:över|over)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b|tkr|kr\b))", re.I)
+# A goal set against a year before the project ("ökad andel till arbete jämfört med 2023", "fler än 2023",
+# "compared with 2023"): the participant file holds no such year, so its target is the evaluator's reading of it
+_BASELINE = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än|compared\s+(?:with|to)|than)\s+"
+                       r"(?:år\s+|in\s+)?((?:19|20)\d\d)\b", re.I)
+
+# A goal on who takes part, not on where they went ("minst 40 % av deltagarna ska vara kvinnor", "varav minst en
+# tredjedel unga under 25 år"): a share of the participants themselves. Counted as an outcome share (the default
+# numerator) it would set the exits to work against 40 % of women; in a count of enrolments its share would not be
+# judged at all. Such a goal counts a trait of the participants (``numerator: sex`` or ``numerator: age``).
+_TRAIT = (r"(?:kvinnor|män|flickor|pojkar|unga(?:\s+vuxna)?|ungdomar|(?:personer|deltagare)\s+(?:under|över)\s+\d+"
+          r"\s+år|(?:under|över)\s+\d+\s+år|\d+\s+år\s+eller\s+(?:äldre|yngre)|\d+\s*[-–]\s*\d+\s+år|women|men"
+          r"|girls|boys|young\s+(?:people|persons|adults)|aged\s+(?:under|over)\s+\d+|(?:under|over)\s+\d+\s+years)")
+_SHARE_WORD = (r"(?:\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)|hälften|halva|var\s+(?:tredje|fjärde)|en\s+(?:tredjedel|"
+               r"fjärdedel)|två\s+av\s+tre|tre\s+av\s+fyra|\d+\s+av\s+\d+|half|one\s+(?:third|quarter|in\s+(?:three|four))"
+               r"|a\s+(?:third|quarter)|two\s+thirds)")
+_OF_THEM = (r"(?:\s+(?:av|of)\s+(?:alla\s+|the\s+|all\s+)?(?:deltagarna|de\s+inskrivna|inskrivna|participants|those\s+"
+            r"enrolled))?(?:\s+(?:ska|skall|bör|should|will|shall|must)(?:\s+vara|\s+be)?|\s+(?:är|are|utgörs\s+av|vara|be))?")
+_COMPOSITION = re.compile(rf"{_SHARE_WORD}{_OF_THEM}\s+{_TRAIT}(?![\wåäö])|\b(?:andel(?:en)?|share\s+of|proportion"
+                          rf"\s+of)\s+{_TRAIT}(?![\wåäö])", re.I)
+# ... and a count of them ("minst 15 kvinnor", "10 deltagare över 50 år"), which a count of every enrolment is not
+_COUNT_TRAIT = re.compile(rf"(?<![\d,.])\d+\s+(?:(?:deltagare|personer|participants|persons|people)\s+(?:som\s+är\s+|"
+                          rf"who\s+are\s+)?)?{_TRAIT}(?![\wåäö])", re.I)
+# (a youth project's own target group, "minst 25 unga per år", "40 deltagare 16–29 år", is everyone it counts)
+_TARGET_GROUP = re.compile(r"\bunga\b|\bungdomar\b|\bunga\s+vuxna\b|\d+\s*[-–]\s*\d+\s+år|\byoung\s+(?:people|persons|adults)",
+                           re.I)
+COMPOSITION_NUMERATORS = ("sex", "age")
 
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
 # the message names the code meant ("kalenderår" -> calendar_year), never taking the word in its place
@@ -399,7 +435,8 @@ _CODE_WORDS: dict[str, dict[str, str]] = {
                    "partly achieved": "delvis", "partly": "delvis", "not achieved": "ej_uppnått",
                    "not assessed": "ej_bedömt"},
     "count_by": {"inskrivning": "intake", "start": "intake", "avslut": "exit", "utskrivning": "exit"},
-    "numerator": {"handlingsplan": "action_plan", "utfall": "outcome"},
+    "numerator": {"handlingsplan": "action_plan", "utfall": "outcome", "kön": "sex", "kon": "sex", "ålder": "age",
+                  "alder": "age", "kvinnor": "sex", "women": "sex"},
 }
 
 
@@ -510,7 +547,12 @@ class Goal(_Strict):
     denominator: Literal["participants", "exits"] = "participants"
     exclude_from_denominator: tuple[str, ...] = ()
     count_by: Literal["intake", "exit"] = "intake"
-    numerator: Literal["outcome", "action_plan"] = "outcome"
+    numerator: Literal["outcome", "action_plan", "sex", "age"] = "outcome"
+    sex: tuple[str, ...] = Field((), description="Composition goal (numerator: sex): the sex codes counted, e.g. [kvinna].")
+    age_below: int | None = Field(None, description="Composition goal (numerator: age): counts those younger than this "
+                                                    "at start (25 for 'unga under 25 år').")
+    age_from: int | None = Field(None, description="Composition goal (numerator: age): counts those of this age or "
+                                                   "older at start (50 for '50 år eller äldre').")
     assessment: Status | None = None
     evidence: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     evidence_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
@@ -580,8 +622,46 @@ class Goal(_Strict):
         bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
         if bad:
             raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
+        self._check_composition()
         self._check_label_words()
         return self
+
+    @property
+    def composition(self) -> bool:
+        """Whether the goal counts who takes part (a trait of the participants: ``numerator: sex`` or ``age``)
+        rather than where they went."""
+        return self.numerator in COMPOSITION_NUMERATORS
+
+    def _check_composition(self) -> None:
+        """A goal on who takes part: the trait it counts is written, and it counts enrolments, never exits."""
+        trait_keys = [k for k, v in (("sex", self.sex), ("age_below", self.age_below), ("age_from", self.age_from))
+                      if v not in ((), None)]
+        wanted = {"sex": ("sex",), "age": ("age_below", "age_from")}.get(self.numerator, ())
+        stray = [k for k in trait_keys if k not in wanted]
+        if stray:
+            raise ParamsValueError("params.composition_stray", keys=", ".join(stray), numerator=self.numerator,
+                                   fix="sex" if stray[0] == "sex" else "age")
+        if not self.composition:
+            return
+        if self.kind not in ("share", "participant_count"):
+            raise ParamsValueError("params.composition_kind", kind=self.kind)
+        if self.numerator == "sex":
+            bad = [c for c in self.sex if c not in SEXES]
+            if not self.sex or bad:
+                raise ParamsValueError("params.composition_sex", value=", ".join(map(_short, bad)) or "–",
+                                       expected=", ".join(SEXES))
+        elif self.age_below is None and self.age_from is None:
+            raise ParamsValueError("params.composition_age")
+        else:
+            for v in (self.age_below, self.age_from):
+                if v is not None and not 15 < v <= 100:
+                    raise ParamsValueError("params.composition_age_range", value=f"{v}")
+            if self.age_below is not None and self.age_from is not None and self.age_from >= self.age_below:
+                raise ParamsValueError("params.composition_age_range", value=f"{self.age_from}–{self.age_below}")
+        if self.kind == "share" and (self.denominator != "participants" or self.exclude_from_denominator):
+            raise ParamsValueError("params.composition_denominator")
+        if self.main:
+            raise ParamsValueError("params.composition_main")
 
     def label_for(self, lang: str) -> str:
         """The goal's label in a report in ``lang``: the English label where the report is English and the
@@ -611,9 +691,19 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
+            who = _COMPOSITION.search(label) if self.kind in ("participant_count", "share") else None
+            if who is not None and self.kind == "participant_count" and not self.composition:
+                raise ParamsValueError("params.goal_label_composition_count", words=who.group(0).strip())
+            counted = _COUNT_TRAIT.search(label) if self.kind == "participant_count" else None
+            if counted is not None and not self.composition and not _TARGET_GROUP.search(counted.group(0)):
+                raise ParamsValueError("params.goal_label_trait_count", words=counted.group(0).strip())
+            if who is not None and self.kind == "share" and not self.composition \
+                    and not _OUTCOME_PROMISE.search(label):
+                raise ParamsValueError("params.goal_label_composition", words=who.group(0).strip())
             promise = _OUTCOME_PROMISE.search(label) if self.kind == "participant_count" else None
             if promise is not None:
                 raise ParamsValueError("params.goal_label_outcome", words=promise.group(0).strip())
+            self._check_label_numbers(label)
             conflict = label_period_conflict(label, self.period)
             if conflict is not None:
                 raise ParamsValueError("params.goal_label_period", words=conflict[0], period=self.period,
@@ -625,6 +715,22 @@ class Goal(_Strict):
                 words, value = stated[0]
                 raise ParamsValueError("params.goal_label_share", words=words, target=f"{self.target:g}",
                                        fix=f"{round(value, 3):g}")
+
+    def _check_label_numbers(self, label: str) -> None:
+        """A count "fler än 25" whose target is 25 (which 25 would reach), and a goal set against a year before the
+        project without the level it is judged against in its words."""
+        more = _MORE_THAN.search(label) if self.kind in ("participant_count", "outcome_count") else None
+        if more is not None and self.target is not None and float(more.group(1) or more.group(2)) == self.target:
+            raise ParamsValueError("params.goal_label_more_than", words=more.group(0).strip(),
+                                   target=f"{self.target:g}", fix=f"{self.target + 1:g}")
+        base = _BASELINE.search(label) if self.kind in PERSON_GOAL_KINDS else None
+        if base is None or self.target is None:
+            return
+        stated = label_shares(label) if self.kind == "share" else \
+            [n for n in re.findall(r"(?<![\d,.])\d+(?![\d,.])", label) if n != base.group(1)]
+        if not stated:
+            raise ParamsValueError("params.goal_label_baseline", words=base.group(0).strip(), year=base.group(1),
+                                   kind=self.kind)
 
     def _check_survey(self) -> Goal:
         if self.question is None:
@@ -921,6 +1027,14 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.kind_person_goals",
                                    **{f"goals_{lang}": "; ".join(f"{word} {i} (id: {g.id}, kind: {g.kind})" for i, g in counted)
                                       for lang, word in (("sv", "mål"), ("en", "goal"))})
+        # a goal per school year is counted per project year, which is the school year only when the project
+        # years begin in the autumn
+        school = [(i, g, m) for i, g in enumerate(self.goals, 1) if g.kind != "context"
+                  for m in [SCHOOL_YEAR_WORDS.search(" ".join(x for x in (g.label, g.label_en) if x))] if m]
+        if school and self.period.start.month not in AUTUMN_MONTHS:
+            i, g, m = school[0]
+            raise ParamsValueError("params.goal_label_school_year", n=i, goal=g.id, words=m.group(0).strip(),
+                                   start=self.period.start.isoformat())
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
             raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))

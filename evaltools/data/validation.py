@@ -376,8 +376,8 @@ def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> lis
     found = []
     age = None
     for g in params.goals:
-        if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None:
-            continue
+        if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None or g.composition:
+            continue  # (a goal on who takes part counts an age of everyone's by design: numerator: age)
         for label in (g.label, g.label_en):
             m = _GROUP_BY_AGE.search(label or "")
             if m is None:
@@ -1672,6 +1672,77 @@ def _amount(x: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "sv" else text
 
 
+def _project_year_firsts(params: ProjectParams) -> dict[int, dt.date]:
+    """The first day of each project year of the project's period (planned, or longer where it ended later)."""
+    start = params.period.start
+    end = max(params.period.planned_end, params.period.actual_end or params.period.planned_end)
+    firsts, k = {}, 1
+    while add_years(start, k - 1) <= end:
+        firsts[k] = add_years(start, k - 1)
+        k += 1
+    return firsts
+
+
+def _school_project_year(year: int, firsts: dict[int, dt.date]) -> int | None:
+    """The project year that is the school year beginning in ``year``: the one that begins from July to October
+    of that year (None when no project year does)."""
+    return next((n for n, first in firsts.items() if dt.date(year, 7, 1) <= first <= dt.date(year, 10, 31)), None)
+
+
+def _school_years(raw: RawTable, params: ProjectParams, fname: str, problems: list[Problem], warn: list[Problem],
+                  periods: str) -> str:
+    """A wide budget's school years (``Läsår 2024/25``, ``Projektår 1 (2024/25)``) as the project years they are.
+
+    A project counted from the autumn (from 1 September, say) keeps its follow-up per school year: a school year
+    is the project year that begins from July to October of its first calendar year, and is read as it. A school
+    year no project year begins in (a project counted from January) is refused, naming its column, and so is a
+    project year whose school year beside it is not the one it runs (``Projektår 1 (2024/25)`` in a project from
+    2024-01-15), since its amounts would be dated a year wrong; two columns that are one project year
+    (``Läsår 2024/25`` beside ``Budget år 1``) are refused too. Returns the periods read, for the note."""
+    frame = raw.frame
+    found = [p for p in dict.fromkeys(frame[S.PERIOD].astype(str)) if budget_shapes.SCHOOL_PERIOD.match(p)]
+    if not found:
+        return periods
+    start = params.period.start
+    firsts = _project_year_firsts(params)
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+    headings = raw.cell_columns.get(S.BUDGET, np.full(len(frame), "", dtype=object))
+    mapping: dict[str, str] = {}
+    read: list[tuple[str, int, str]] = []
+    for period in found:
+        m = budget_shapes.SCHOOL_PERIOD.match(period)
+        assert m is not None
+        stated, year = (int(m.group(1)) if m.group(1) else None), int(m.group(2))
+        heading = str(headings[int(np.flatnonzero((frame[S.PERIOD] == period).to_numpy())[0])])
+        k_of = _school_project_year(year, firsts)
+        school = f"{year}/{(year + 1) % 100:02d}"
+        if stated is not None and k_of != stated:
+            first = add_years(start, stated - 1)
+            problems.append(problem(fname, header_row, heading, heading, "budget.school_year_not_project_year",
+                                    n=stated, school=school, first=first.isoformat(),
+                                    last=(add_years(start, stated) - dt.timedelta(days=1)).isoformat()))
+        elif k_of is None:
+            problems.append(problem(fname, header_row, heading, heading, "budget.school_year_no_project_year",
+                                    school=school, start=start.isoformat()))
+        else:
+            mapping[period] = f"år {k_of}"
+            read.append((school, k_of, f"{firsts[k_of].isoformat()} – "
+                                       f"{(add_years(start, k_of) - dt.timedelta(days=1)).isoformat()}"))
+    plain = {p for p in frame[S.PERIOD].astype(str) if p not in found}
+    for k_year in sorted(set(mapping.values())):
+        twice = [p for p, v in mapping.items() if v == k_year] + ([k_year] if k_year in plain else [])
+        if len(twice) > 1:
+            heads = [str(headings[int(np.flatnonzero((frame[S.PERIOD] == p).to_numpy())[0])]) for p in twice]
+            problems.append(problem(fname, header_row, heads[1], heads[1], "budget.school_year_twice",
+                                    other=heads[0], period=k_year))
+    frame[S.PERIOD] = frame[S.PERIOD].replace(mapping)
+    if read:
+        warn.append(problem(fname, None, None, None, "budget.school_year_read", "warning", "budget_wide",
+                            years_sv="; ".join(f"läsår {y} som år {k} ({span})" for y, k, span in read),
+                            years_en="; ".join(f"school year {y} as year {k} ({span})" for y, k, span in read)))
+    return ", ".join(dict.fromkeys(mapping.get(p.strip(), p.strip()) for p in periods.split(",")))
+
+
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn, header_like=budget_shapes.header_like)
     if raw is None:
@@ -1680,6 +1751,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
         raw, info = budget_shapes.long_from_wide(raw, fname, problems)
+        info["periods"] = _school_years(raw, params, fname, problems, warn, info["periods"])
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
                                 periods=info["periods"], lines=_sek(info["lines"]), rows=_sek(info["rows"])))
@@ -1741,7 +1813,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}",
                                         **_total_scope(period)))
     file_rows = raw.file_rows[~is_total.to_numpy()]
-    _check_budget_periods(lines, file_rows, raw, fname, problems)
+    _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
@@ -1795,7 +1867,8 @@ def _total_scope(period: object) -> dict[str, str]:
 
 
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
-                          problems: list[Problem]) -> None:
+                          problems: list[Problem], wide: bool = False,
+                          firsts: dict[int, dt.date] | None = None) -> None:
     """A budget line whose period the contract cannot read is refused, naming its row, with the period to
     write: "2025 (prognos)" would otherwise be priced and discounted as the whole period, and "Projektår 2"
     shown as it is. A calendar year or project year inside the text is offered ("skriv 2025"); a forecast
@@ -1804,9 +1877,15 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         text = re.sub(r"\s+", " ", str(period).strip().lower())
         if pd.isna(period) or not text or text in PER_YEAR_LABELS or S.budget_period(text) is not None:
             continue
+        if wide and budget_shapes.SCHOOL_PERIOD.match(text):  # (a school year its column's heading refused)
+            continue
         years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)
         project_year = re.search(r"(?:år|year)\D{0,3}(\d{1,2})(?!\d)", text)
         fix = years[0] if len(set(years)) == 1 else f"år {int(project_year.group(1))}" if project_year and not years else ""
+        school = budget_shapes.school_year(text)
+        if school is not None:  # a school year (läsår 2024/25) is the project year it is, or none ("2024" is wrong)
+            k_of = _school_project_year(school, firsts or {})
+            fix = f"år {k_of}" if k_of is not None else ""
         key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
                else "budget.period")
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period, key,

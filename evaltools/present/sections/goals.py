@@ -308,7 +308,7 @@ WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
 def outcomes_beyond_words(goal) -> tuple[str, ...]:
     """The outcomes ``goal`` counts as a success that its label, naming work or studies only, does not name
     (``()`` when its label names more, or it counts work and studies only, or it counts no outcomes)."""
-    if goal.kind not in ("outcome_count", "share") or goal.numerator == "action_plan":
+    if goal.kind not in ("outcome_count", "share") or goal.numerator != "outcome":
         return ()
     words = " ".join(x for x in (goal.label, goal.label_en) if x)
     if not _WORK_STUDIES_WORDS.search(words) or _MORE_WORDS.search(words):
@@ -335,7 +335,7 @@ def _counts_outcomes(r) -> dict[str, bool]:
 
 def after_exit_goals(params) -> set[str]:
     """The goals that count exit outcomes (not the action plan, which is recorded at exit by definition)."""
-    return {g.id for g in params.goals if g.kind in ("outcome_count", "share") and g.numerator != "action_plan"}
+    return {g.id for g in params.goals if g.kind in ("outcome_count", "share") and g.numerator == "outcome"}
 
 
 def page_one(r) -> list[str]:
