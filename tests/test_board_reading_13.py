@@ -65,3 +65,60 @@ def test_a_drafts_hidden_places_for_the_evaluators_text_never_make_a_blank_page(
     assert last_row_pages == {0, 1}  # (the table ends on the first page for some spaces: the case that was blank)
     assert all(not pages for pages in blank.values()), blank
 
+
+# --- 2. a riksnorm the reference data only estimate is not said to be Socialstyrelsen's ----------------------
+
+def _riksnorm_rows(year: int) -> list[tuple[str, str]]:
+    """(component, confidence) of the shipped riksnorm rows of ``year`` for one adult living alone."""
+    import pandas as pd
+
+    from .conftest import ROOT
+    t = pd.read_csv(ROOT / "evaltools" / "data" / "riksnorm.csv", dtype={"band": str}, keep_default_na=False)
+    rows = t[(t["year"] == year) & (t["component"].isin(["adult_single", "shared"]))
+             & (t["band"].isin(["", "1"]))]
+    return list(zip(rows["component"], rows["confidence"]))
+
+
+@pytest.mark.parametrize("year, estimated", [(2025, True), (2024, True), (2019, False), (2023, False)])
+def test_the_monthly_levels_source_says_whether_the_riksnorm_is_socialstyrelsens_or_an_estimate(
+        tiny_project, year, estimated):
+    import evaltools as et
+    from evaltools.analysis.costbenefit import cost_benefit
+    from evaltools.words.labels import note_text
+    # evaltools/data/riksnorm.csv: 2019 is Socialstyrelsen's own text (H), 2023 a municipality's copy of it (M);
+    # 2024 is the toolkit's estimate (EST: 2023 × 1,087) and 2025 has no row (2024's value uprated by KPI)
+    rows = _riksnorm_rows(year)
+    assert (rows == []) if year == 2025 else (len(rows) == 2)
+    assert all(c == ("EST" if year == 2024 else "H" if year == 2019 else "M") for _, c in rows)
+    path = tiny_project(f"""\
+        cost_benefit:
+          price_year: {year}
+          monthly_level: {{method: riksnorm}}
+        """)
+    r = cost_benefit(et.load_project(path), monte_carlo=False, effect=False)
+    source = r.assumptions.set_index("name").loc["monthly_level", "source"]
+    sv, en = _plain(note_text(source, "sv")), _plain(note_text(source, "en"))
+    # the tiny project's leavers (P1 to work, P4 to sickness compensation) live in households of their own types
+    assert sv.startswith(f"riksnormen för {year} per hushållstyp, ") and en.startswith(f"the national norm for {year} ")
+    if estimated:
+        assert "enligt Socialstyrelsen" not in sv and "from Socialstyrelsen" not in en
+        assert "verktygets uppskattning eftersom Socialstyrelsens belopp för året saknas" in sv
+        assert "the toolkit's estimate as Socialstyrelsen's amount for the year is not in its reference values" in en
+    else:
+        assert sv.startswith(f"riksnormen för {year} per hushållstyp, enligt Socialstyrelsen, plus boende 4 300 kr")
+        assert en.startswith(f"the national norm for {year} by household type, from Socialstyrelsen, plus housing")
+
+
+def test_a_structural_projects_page_one_gives_its_estimated_riksnorm_as_an_estimate():
+    from .conftest import sample_report
+    # params/samverkan-i-praktiken.yaml: a structural project running 2023-09-01 – 2025-09-30, so its price year
+    # is 2025, for which evaltools/data/riksnorm.csv has no row: 2024's estimate uprated by KPI (3 790 kr × 418,47
+    # / 415,15 = 3 820 kr for one adult, as the appendix's table of reference values shows)
+    for lang, said, not_said in (
+            ("sv", "riksnormen för 2025 för en vuxen som bor ensam, verktygets uppskattning", "enligt Socialstyrelsen"),
+            ("en", "the national norm for 2025 for one adult living alone, the toolkit's estimate", "from Socialstyrelsen")):
+        worth = [_plain(x) for x in sample_report("samverkan-i-praktiken", lang).key_findings()]
+        year = [x for x in worth if said in x]
+        assert len(year) == 1, worth
+        assert not_said not in year[0]
+
