@@ -122,3 +122,50 @@ def test_a_structural_projects_page_one_gives_its_estimated_riksnorm_as_an_estim
         assert len(year) == 1, worth
         assert not_said not in year[0]
 
+
+# --- 3. the method appendix describes the comparison the payments section makes, in its unit ------------------
+
+def _method(pid: str, lang: str) -> list[str]:
+    from evaltools.present.sections import method
+
+    from .conftest import sample_report
+    return [_plain(p) for p in method.paragraphs(sample_report(pid, lang))]
+
+
+def test_the_method_names_households_where_the_payments_section_counts_households():
+    import pandas as pd
+
+    from .conftest import ROOT
+    # data/kompassen-demo/participants.csv: 180 participants in 159 households, so the DiD's units are households
+    # (the payments section: "646 hushåll, varav 159 med deltagare")
+    people = pd.read_csv(ROOT / "data" / "kompassen-demo" / "participants.csv")
+    assert (len(people), people["household_id"].nunique()) == (180, 159)
+    for lang, said, not_said in (
+            ("sv", "Jämförelsegrupp: skillnad-i-skillnader på hushåll och månad med fasta effekter för hushåll och "
+                   "kalendermånad", "på person och månad"),
+            ("en", "Comparison group: difference in differences on household-months with household and "
+                   "calendar-month fixed effects", "person-months")):
+        paras = _method("kompassen-demo", lang)
+        comparison = [p for p in paras if p.startswith(("Jämförelsegrupp:", "Comparison group:"))]
+        assert len(comparison) == 1 and comparison[0].startswith(said), comparison
+        assert not_said not in comparison[0]
+
+
+def test_a_report_without_a_comparison_group_describes_no_difference_in_differences():
+    import yaml
+
+    from .conftest import PARAMS
+    # params/eskilstuna-specialistteamet.yaml has payments but no comparison group: the payments section shows the
+    # amounts before and after the start only ("Det finns ingen jämförelsegrupp")
+    params = yaml.safe_load((PARAMS / "eskilstuna-specialistteamet.yaml").read_text(encoding="utf-8"))
+    assert params["data"].get("payments") and not params["data"].get("comparison")
+    for lang, said, not_said in (
+            ("sv", "Försörjningsstöd före och efter start: utan jämförelsegrupp redovisas bara medelbeloppen före och "
+                   "efter start, som inte är en effekt av projektet.", "skillnad-i-skillnader"),
+            ("en", "Social assistance before and after the start: without a comparison group only the mean amounts "
+                   "before and after the start are shown, which are not an effect of the project.",
+             "difference in differences")):
+        paras = _method("eskilstuna-specialistteamet", lang)
+        assert said in paras
+        assert not any(not_said in p for p in paras), paras
+
