@@ -169,3 +169,33 @@ def test_a_report_without_a_comparison_group_describes_no_difference_in_differen
         assert said in paras
         assert not any(not_said in p for p in paras), paras
 
+
+
+# --- 4. the what-if panel's break-even in whole persons, as the report's key figures --------------------------
+
+@pytest.mark.parametrize("x, sv, en", [(110.3, "111", "111"), (19.796, "20", "20"), (20.0, "20", "20"),
+                                        (1234.2, "1 235", "1,235"), (float("nan"), "–", "–")])
+def test_a_number_of_persons_needed_is_the_next_whole_person_up(x, sv, en):
+    from evaltools.words.formats import fmt_persons_needed
+    assert _plain(fmt_persons_needed(x, "sv")) == sv and fmt_persons_needed(x, "en") == en
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_what_if_break_even_is_the_reports_whole_persons(lang):
+    from evaltools.present import whatif
+    from evaltools.present.display import Table
+    from evaltools.present.sections import costbenefit
+
+    from .conftest import sample_project, sample_report
+    # Vägen ut's key figures: the public financiers' cost 1 096 287 kr against a benefit of 1 052 215 kr from the
+    # 19 who left social assistance, 55 380 kr each: 1 096 287 / 55 380 = 19,8 persons, that is 20 whole persons
+    assert 1_096_287 / (1_052_215 / 19) == pytest.approx(19.8, abs=0.01)
+    tables = [b for group in costbenefit.blocks(sample_report("timra-vagen-ut", lang)) for b in group
+              if isinstance(b, Table)]
+    key = tables[0].frame
+    rows = [v for k, v in zip(key.iloc[:, 0], key.iloc[:, 1]) if "(brytpunkt)" in k or "(break-even)" in k]
+    assert rows == ["20"], list(key.iloc[:, 0])
+    figures = whatif.key_figures(whatif.evaluate(sample_project("timra-vagen-ut")), lang=lang)
+    panel = [v for k, v in zip(figures.iloc[:, 0], figures.iloc[:, 1]) if "(brytpunkt)" in k or "(break-even)" in k]
+    so_far = {"sv": "hittills", "en": "so far"}[lang]
+    assert panel == [f"20 ({so_far} 19)"], figures
