@@ -199,3 +199,29 @@ def test_the_what_if_break_even_is_the_reports_whole_persons(lang):
     panel = [v for k, v in zip(figures.iloc[:, 0], figures.iloc[:, 1]) if "(brytpunkt)" in k or "(break-even)" in k]
     so_far = {"sv": "hittills", "en": "so far"}[lang]
     assert panel == [f"20 ({so_far} 19)"], figures
+
+
+# --- 5. the sensitivity section says what the tornado's two lines are --------------------------------------
+
+@pytest.mark.parametrize("lang, heading, said", [
+    ("sv", "Känslighetsanalys",
+     "Den svarta linjen är kalkylens nettonuvärde, −44 072 kr, och den streckade röda linjen noll: där en stapel går "
+     "förbi den röda linjen räcker det antagandet ensamt för att ändra om nettonuvärdet är positivt eller negativt."),
+    ("en", "Sensitivity analysis",
+     "The black line is the calculation's net present value, SEK −44,072, and the dashed red line zero: where a bar "
+     "crosses the red line, that assumption alone is enough to change whether the net present value is positive or "
+     "negative."),
+])
+def test_the_sensitivity_section_says_what_the_tornados_lines_are(lang, heading, said):
+    from evaltools.present.display import Text
+    from evaltools.present.sections import costbenefit
+
+    from .conftest import sample_report
+    # Vägen ut's key figures: a benefit of 1 052 215 kr against a cost of 1 096 287 kr for the public financiers,
+    # a net present value of 1 052 215 − 1 096 287 = −44 072 kr: the black line of the tornado (plots.plot_tornado
+    # draws the base case in black, zero dashed in red)
+    assert 1_052_215 - 1_096_287 == -44_072
+    texts = [b for group in costbenefit.blocks(sample_report("timra-vagen-ut", lang)) for b in group
+             if isinstance(b, Text) and b.heading == heading]
+    assert len(texts) == 1
+    assert [_plain(p) for p in texts[0].paragraphs][1] == said

@@ -553,7 +553,9 @@ def blocks(r) -> list[list]:
              Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *register_part(r), *persistence_table(r),
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
     if not early and s.mode != "structural" and len(cba.sensitivity):
-        parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
+        # (what the chart's two lines are: the tornado draws the calculation's NPV in black, zero dashed in red)
+        lines = msg("costbenefit.sensitivity_lines", npv=fmt_kr(cba.sensitivity["npv_base"].iloc[0], lang))
+        parts += [Text([msg("costbenefit.sensitivity_intro", who=who), lines], msg("costbenefit.sensitivity"), 3),
                   plot_tornado(cba.sensitivity, lang, who, names=_tornado_names(r), basis=_axis_basis(r)), Text(mc_text),
                   simulation_chart(r, who)]
     return [parts]
