@@ -225,3 +225,46 @@ def test_the_sensitivity_section_says_what_the_tornados_lines_are(lang, heading,
              if isinstance(b, Text) and b.heading == heading]
     assert len(texts) == 1
     assert [_plain(p) for p in texts[0].paragraphs][1] == said
+
+
+# --- 6. the tax on earnings is in the table of assumptions wherever the calculation uses it ------------------
+
+@pytest.mark.parametrize("earnings, listed", [(20000, True), (0, False)])
+def test_the_tax_on_earnings_is_listed_among_the_assumptions_where_earnings_are_valued(tiny_project, earnings, listed):
+    import evaltools as et
+    from evaltools.analysis.costbenefit import cost_benefit
+    from evaltools.words.assumptions import assumptions_table
+    # evaltools/data/defaults.csv: tax_rate 0.32 ("municipal income tax, about 32 %") and tax_share_region 0.36
+    # (11,7 of 32,4 percentage points go to the region), both EST: the tax on a wage the calculation counts,
+    # which the section's words call "ett antagande" while its opening says every assumption is in the table
+    path = tiny_project(f"""\
+        cost_benefit:
+          work_earnings_sek_month: {earnings}
+        """)
+    r = cost_benefit(et.load_project(path), monte_carlo=False, effect=False)
+    for lang, rows in (("sv", {"Skatt på arbetsinkomst": "32 %", "Regionens del av skatten": "36 %"}),
+                       ("en", {"Tax on earnings": "32%", "The region's part of the tax": "36%"})):
+        table = assumptions_table(r.assumptions, lang)
+        shown = {_plain(k): _plain(v) for k, v in zip(table.iloc[:, 0], table.iloc[:, 1])}
+        if listed:
+            assert {k: shown.get(k) for k in rows} == rows
+            uncertain = table.set_index(table.columns[0]).iloc[:, -1]
+            assert all(uncertain[k] in ("ja", "yes") for k in rows)  # (estimates, flagged as the table flags them)
+        else:
+            assert not set(rows) & set(shown)
+
+
+def test_the_register_paragraph_gives_the_tax_as_the_table_of_assumptions_does():
+    from evaltools.present.display import Table
+    from evaltools.present.sections import costbenefit
+
+    from .conftest import sample_report
+    # Kompassen measures earnings in its register files: the tax on them at the calculation's 32 % (defaults.csv)
+    report = sample_report("kompassen-demo", "sv")
+    paras = [_plain(p) for p in costbenefit.register_part(report)[0].paragraphs]
+    assert any("Skatten på lönen räknas med kalkylens skattesats (32 %), ett antagande." in p for p in paras), paras
+    tables = [b for group in costbenefit.blocks(report) for b in group
+              if isinstance(b, Table) and "Antagande" in b.frame.columns]
+    assert len(tables) == 1
+    shown = dict(zip(tables[0].frame["Antagande"], (_plain(v) for v in tables[0].frame["Värde"])))
+    assert shown["Skatt på arbetsinkomst"] == "32 %"

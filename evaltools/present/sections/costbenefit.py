@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ...data import schema as S
-from ...words.assumptions import assumptions_table
+from ...words.assumptions import assumptions_table, value_text
 from ..display import Table, Text
 from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
                               fmt_probability)
@@ -417,7 +417,7 @@ def register_text(r) -> list[str]:
             msg("costbenefit.register.horizon", months=fmt_int(max(e.person_months for e in reg.effects), lang),
                 after=fmt_int(first.months_after, lang), last=f"{first.last_month:%Y-%m}",
                 horizon=years_text(r.params.cost_benefit.horizon_years, lang),
-                tax=fmt_pct(r.params.cost_benefit.tax_rate, lang))]
+                tax=value_text("tax_rate", r.params.cost_benefit.tax_rate, lang))]  # (as the assumptions table)
 
 
 def ledger_table(r) -> Table:
