@@ -18,8 +18,7 @@ from evaltools.data.errors import DataValidationError, ParamsError
 from evaltools.present.sections import facts
 
 from .test_unseen_projects import BUDGET, PROJECT, _params, _person
-from .test_unseen_projects_5 import _cached
-from .conftest import write_csv
+from .conftest import save_formula_results, write_csv
 
 KR = PROJECT.replace("granted_sek: 1000000", "granted_sek: 2000000")
 
@@ -53,7 +52,7 @@ def _quarterly(tmp_path, *, kv4_2025=(150_000, 76_000), total_kv4_2025=(150_000 
     wb.save(path)
     sums = {"C7": 1_020_000, "D7": 240_000, "E7": 255_000, "F7": 252_000, "G7": 265_000,
             "H7": 1_050_000, "I7": 256_000, "J7": 263_000, "K7": 267_000, "L7": total_kv4_2025}
-    _cached(path, sums)
+    save_formula_results(path, sums)
     write_csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 6)])
     return et.load_project(_params(tmp_path, KR.replace("budget.csv", "budget.xlsx") % ""))
 
