@@ -182,6 +182,10 @@ _ALL: tuple[Assumption, ...] = (
                catalog_key("price_year", "definition")),
     _sourced("work_earnings_sek_month", Unit.KR_PER_MONTH, "work_earnings_default", lower=None, upper=None,
              range=Range.FIXED),
+    # the income tax on earnings from work and the region's part of it: used (and listed) only where
+    # earnings are valued, assumed or measured; not varied
+    _sourced("tax_rate", Unit.SHARE, "tax_rate", lower=None, upper=None, range=Range.FIXED),
+    _sourced("tax_share_region", Unit.SHARE, "tax_share_region", lower=None, upper=None, range=Range.FIXED),
     # the spread of a person-month's försörjningsstöd: only for an application's minimum detectable
     # effect (analysis.power), never in the cost-benefit calculation, its table or its sensitivity
     _sourced("payment_sd", Unit.KR_PER_MONTH, "payment_sd", lower=None, upper=None, range=Range.FIXED,

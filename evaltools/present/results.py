@@ -24,7 +24,7 @@ import pandas as pd
 from ..analysis.goals import HIDDEN_SMALL, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
-from ..words.formats import fmt_p_relation, fmt_probability, fmt_share_count
+from ..words.formats import fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_share_count
 from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
                              note_text, period_label, t)
@@ -332,7 +332,7 @@ def _headline_cba(r, lang):
     key = "explore.costbenefit.headline_ex_ante" if s.mode == "ex_ante" else "explore.costbenefit.headline"
     return msg(key, lang, who=t(s.perspective, lang).lower(), npv=fmt_kr(s.npv, lang),
                price_year=s.price_year, bcr=fmt_num(s.bcr, 2, lang),
-               break_even=fmt_num(s.break_even_exits, 1, lang), successes=fmt_int(s.successes, lang))
+               break_even=fmt_persons_needed(s.break_even_exits, lang), successes=fmt_int(s.successes, lang))
 
 
 _HEADLINES = {"GoalAssessment": _headline_goals, "Composition": _headline_composition, "Flows": _headline_flows,

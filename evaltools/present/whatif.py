@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..words.labels import fmt_int, fmt_kr, fmt_num, fmt_pct, note_text, t
+from ..words.formats import fmt_persons_needed
 from .markup import markup, render
 from .results import frame_html
 from ..words.text import msg, plural
@@ -283,7 +284,7 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
           [(msg("explore.whatif.npv_society", lang, price_year=py), fmt_kr(actors.loc["samhälle", "npv"], lang))]),
         (msg("explore.whatif.bcr", lang, who=who), fmt_num(row["bcr"], 2, lang)),
         (msg("explore.whatif.break_even", lang, who=who),
-         msg("explore.whatif.break_even_value", lang, exits=fmt_num(row["break_even_exits"], 1, lang),
+         msg("explore.whatif.break_even_value", lang, exits=fmt_persons_needed(row["break_even_exits"], lang),
              successes=so_far)),
         (msg("explore.whatif.payback", lang, who=who),
          msg("explore.whatif.payback_never", lang) if pd.isna(payback)

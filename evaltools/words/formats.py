@@ -51,6 +51,13 @@ def fmt_int(v: object, lang: str = "sv") -> str:
     return fmt_num(v, 0, lang)
 
 
+def fmt_persons_needed(x: object, lang: str = "sv") -> str:
+    """A number of persons who must do something (a break-even), in whole persons: the next whole
+    number up (110,3 persons needed means 111 persons); ``–`` where there is none. One format for the
+    report's key figures, the notebook display and the what-if panel."""
+    return "–" if _missing(x) else fmt_int(math.ceil(round(_as_float(x), 6)), lang)
+
+
 def fmt_persons(n: int, k: int, lang: str = "sv") -> str:
     """A number of persons as the privacy rule shows it (:func:`evaltools.data.privacy.hides`): ``<k``
     from 1 to k − 1, else the number."""

@@ -253,6 +253,14 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         assumptions.append(UsedAssumption(
             "wage_subsidy_sek_month", float(cb.wage_subsidy_sek_month),
             said if default else Note.of("assumption.params_file"), default))
+    if model.earnings > 0 or model.earnings_measured:  # (listed only where earnings, and so the tax on them, count)
+        assumptions += [
+            UsedAssumption("tax_rate", cb.tax_rate, Note.of(
+                "assumption.tax_rate_source" if _is_default("tax_rate", cb.tax_rate) else "assumption.params_file"),
+                _weak_default("tax_rate", cb.tax_rate)),
+            UsedAssumption("tax_share_region", cb.tax_share_region, Note.of(
+                "assumption.tax_share_region_source" if _is_default("tax_share_region", cb.tax_share_region)
+                else "assumption.params_file"), _weak_default("tax_share_region", cb.tax_share_region))]
     for r in refs:
         if r.flagged:
             info.setdefault("flagged_refs", []).append(r)

@@ -54,6 +54,26 @@ def _riksnorm_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, 
     return (level if len(succ) else level[:0]), used_refs, float(level.mean())
 
 
+def _riksnorm_source(project: Project, refs: list[RefValue], single: bool) -> Note:
+    """Where a riksnorm level comes from: Socialstyrelsen's amount for the price year, or, where the
+    reference data hold only an estimate for that year (another year's value uprated by KPI, or one
+    marked as an estimate or unchecked), the toolkit's estimate, so that no page says "enligt
+    Socialstyrelsen" of a figure the appendix lists among the estimated reference values."""
+    ml = project.params.cost_benefit.monthly_level
+    estimated = any(v.what.startswith("riksnorm:") and (v.fallback_from or v.confidence in ESTIMATED)
+                    for v in refs)
+    key = {(False, False): "assumption.monthly_level_riksnorm_source",
+           (True, False): "assumption.monthly_level_riksnorm_single_source",
+           (False, True): "assumption.monthly_level_riksnorm_estimated_source",
+           (True, True): "assumption.monthly_level_riksnorm_single_estimated_source"}[single, estimated]
+    return Note.of(key, price_year=str(project.params.price_year), housing=Money(ml.housing_sek),
+                   housing_year=str(ml.housing_year))
+
+
+# the reference data's marks of a value that is not the source's own figure for its year (docs: reference.py)
+ESTIMATED = ("EST", "L", "FALLBACK")
+
+
 def _missing_note(n: int, k: int) -> Note:
     """How many leavers had no payments before start and got the median level: a count of persons,
     said as "fewer than k" under the small-count rule."""
@@ -138,10 +158,7 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
         level, used_refs, mean = _riksnorm_levels(project, succ)
         flag = any(v.flagged for v in used_refs)
         # (with no leavers: the level of one adult living alone, what a requirement is counted at)
-        key = "assumption.monthly_level_riksnorm_source" if len(succ) else "assumption.monthly_level_riksnorm_single_source"
-        return level, [UsedAssumption("monthly_level", mean,
-                                      Note.of(key, price_year=str(py),
-                                              housing=Money(ml.housing_sek), housing_year=str(ml.housing_year)),
+        return level, [UsedAssumption("monthly_level", mean, _riksnorm_source(project, used_refs, single=not len(succ)),
                                       flag)], used_refs
     # own payments in the months before start, deflated to the price year
     pay = project.payments
@@ -164,8 +181,7 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
     if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source),
         # and the note says that the params file's choice could not be followed, and why
         level, used_refs, _ = _riksnorm_levels(project, succ)
-        riksnorm = Note.of("assumption.monthly_level_riksnorm_source", price_year=str(py),
-                           housing=Money(ml.housing_sek), housing_year=str(ml.housing_year))
+        riksnorm = _riksnorm_source(project, used_refs, single=False)
         return level, [UsedAssumption("monthly_level", float(level.mean()),
                                       Note.of("assumption.monthly_level_own_none", riksnorm=riksnorm,
                                               first=str(ml.months_before_start + ml.gap_before_start),

@@ -2,15 +2,14 @@
 sensitivity and Monte Carlo."""
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pandas as pd
 
 from ...data import schema as S
-from ...words.assumptions import assumptions_table
+from ...words.assumptions import assumptions_table, value_text
 from ..display import Table, Text
-from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_persons_of,
+from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
                               fmt_probability)
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join, msg
@@ -98,12 +97,6 @@ def expected_mix(r) -> str:
     return r.msg("costbenefit.mix_given", mix=join(parts, r.lang))
 
 
-def _whole_persons(x: float, lang: str) -> str:
-    """A number of persons who must do something, in whole persons: the next whole number up
-    (110,3 persons needed means 111 persons)."""
-    return "–" if pd.isna(x) else fmt_int(math.ceil(round(float(x), 6)), lang)
-
-
 def _tornado_names(r) -> dict[str, str]:
     """The tornado's name for the number who leave social assistance, in the key figures' words: an
     application speaks of those who leave, not of those who left."""
@@ -163,7 +156,7 @@ def key_figures(r) -> Table:
             (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s.npv, lang)),
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
-            (msg("costbenefit.kf.break_even", who=who), _whole_persons(s.break_even_exits, lang)),
+            (msg("costbenefit.kf.break_even", who=who), fmt_persons_needed(s.break_even_exits, lang)),
             (msg("costbenefit.kf.switching_deadweight", who=who),
              fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else switching_words(s.npv, lang)),
         ]
@@ -424,7 +417,7 @@ def register_text(r) -> list[str]:
             msg("costbenefit.register.horizon", months=fmt_int(max(e.person_months for e in reg.effects), lang),
                 after=fmt_int(first.months_after, lang), last=f"{first.last_month:%Y-%m}",
                 horizon=years_text(r.params.cost_benefit.horizon_years, lang),
-                tax=fmt_pct(r.params.cost_benefit.tax_rate, lang))]
+                tax=value_text("tax_rate", r.params.cost_benefit.tax_rate, lang))]  # (as the assumptions table)
 
 
 def ledger_table(r) -> Table:
@@ -560,7 +553,9 @@ def blocks(r) -> list[list]:
              Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *register_part(r), *persistence_table(r),
              Text([], msg("costbenefit.assumptions"), 3), Table(at)]
     if not early and s.mode != "structural" and len(cba.sensitivity):
-        parts += [Text([msg("costbenefit.sensitivity_intro", who=who)], msg("costbenefit.sensitivity"), 3),
+        # (what the chart's two lines are: the tornado draws the calculation's NPV in black, zero dashed in red)
+        lines = msg("costbenefit.sensitivity_lines", npv=fmt_kr(cba.sensitivity["npv_base"].iloc[0], lang))
+        parts += [Text([msg("costbenefit.sensitivity_intro", who=who), lines], msg("costbenefit.sensitivity"), 3),
                   plot_tornado(cba.sensitivity, lang, who, names=_tornado_names(r), basis=_axis_basis(r)), Text(mc_text),
                   simulation_chart(r, who)]
     return [parts]

@@ -99,6 +99,17 @@ def did_rules(r) -> tuple[str, ...]:
     return tuple(k for k in DID_RULES if used[k])
 
 
+def _comparison_key(r) -> str:
+    """The comparison group's paragraph in the unit the payments section counts: none without a DiD
+    (only the amounts before and after the start), households where a household has more than one
+    enrolment (the DiD's units are then households, :func:`evaltools.analysis.comparison.household_units`),
+    else persons (each a household of their own)."""
+    pay = r.payments
+    if pay.did is None:
+        return "method.comparison_none"
+    return "method.comparison_households" if pay.households_merged else "method.comparison"
+
+
 def _did_values(r) -> dict[str, str]:
     """The project's comparison settings that the DiD paragraphs quote."""
     c, pay = r.params.comparison, r.payments
@@ -153,6 +164,8 @@ def paragraphs(r) -> list[str]:
         elif key.startswith("method.cb."):
             values = _values(r)
             out.append(" ".join([r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}), *_own_choice(r, key)]))
+        elif key == "method.comparison":
+            out.append(r.msg(_comparison_key(r)))
         elif key.startswith("method.did."):
             values = _did_values(r)
             out.append(r.msg(key, **{k: values[k] for k in DID_QUOTES.get(key, ())}))
