@@ -257,3 +257,51 @@ def test_unga_without_an_age_is_read_as_written_beside_older_participants(tmp_pa
     # no age limit to check the file against: the words are the application's, the count everyone's
     p = _write(tmp_path, _count("Minst 3 unga ska gå till arbete"), _young_and_old(older=5))
     assert et.assess_goals(et.load_project(p)).raw.iloc[0]["value"] == 9  # 4 young + 5 older to work
+
+
+# --- an even sex balance ---------------------------------------------------------------------------------------
+EVEN_ONE_SIDE = """\
+- id: jamn
+  kind: share
+  label: Jämn könsfördelning bland deltagarna
+  numerator: sex
+  sex: [kvinna]
+  target: 0.4
+  period: whole_period
+"""
+
+
+def test_an_even_sex_balance_counted_as_one_sex_only_is_refused_with_the_other_goal_to_write(tmp_path):
+    # 18 women of 20 (90 %) would reach "minst 40 % kvinnor" and be called an even balance
+    note = _refusal(tmp_path, EVEN_ONE_SIDE, _sexes(18, 2))
+    assert note.endswith(
+        "mål 1 (id: jamn) säger 'Jämn könsfördelning' men räknar bara andelen med sex: [kvinna], som når målvärdet "
+        "även om nästan alla deltagare har det könet: skriv också ett mål med numerator: sex, sex: [man, annat], "
+        "target: 0.4 (så att den övre gränsen hålls), eller skriv målet som qualitative med bedömning och underlag")
+
+
+def test_an_even_sex_balance_with_the_other_goal_judges_both_sides(tmp_path):
+    other = EVEN_ONE_SIDE.replace("id: jamn", "id: man").replace("sex: [kvinna]", "sex: [man, annat]")
+    raw = et.assess_goals(et.load_project(_write(tmp_path, EVEN_ONE_SIDE + other, _sexes(18, 2)))).raw
+    got = raw.set_index("goal_id")
+    # 18 / 20 = 0,9 women; 2 / 20 = 0,1 others, below 0,8 x 0,4 = 0,32: the balance is not reached
+    assert got.loc["jamn", "value"] == pytest.approx(0.9) and got.loc["man", "value"] == pytest.approx(0.1)
+    assert str(got.loc["man", "status"]).startswith("ej_uppnått")
+
+
+@pytest.mark.parametrize("kind", ["share", "participant_count"])
+def test_an_even_sex_balance_counted_as_outcomes_or_enrolments_is_refused(tmp_path, kind):
+    goals = (f"- id: jamn\n  kind: {kind}\n  label: Jämn könsfördelning bland deltagarna\n  target: "
+             f"{'0.4' if kind == 'share' else '10'}\n  period: whole_period\n")
+    note = _refusal(tmp_path, goals, _sexes(10, 10))
+    assert note.endswith("målets text säger 'Jämn könsfördelning', men målet räknar inte könsfördelningen: skriv den "
+                         "som två mål om vilka som deltar, ett med numerator: sex, sex: [kvinna], target: 0.4 och ett "
+                         "med numerator: sex, sex: [man, annat], target: 0.4 (så att vart och ett av könen är minst "
+                         "40 %, den vanliga gränsen för en jämn fördelning), eller som qualitative med bedömning och "
+                         "underlag")
+
+
+def test_an_even_sex_balance_as_qualitative_is_read_as_written(tmp_path):
+    goals = ("- id: jamn\n  kind: qualitative\n  label: Jämn könsfördelning bland deltagarna\n  assessment: uppnått\n"
+             "  evidence: 10 kvinnor och 10 män\n")
+    assert et.load_project(_write(tmp_path, goals, _sexes(10, 10))).params.goals[0].kind == "qualitative"

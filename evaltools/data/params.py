@@ -421,6 +421,11 @@ COMPOSITION_NUMERATORS = ("sex", "age")
 _MORE_THAN_SHARE = re.compile(rf"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
                               rf"|\b(?:över|överstiga\w*|over|above|exceed\w*)\s+({_SHARE_WORD})", re.I)
 _JUST_ABOVE = 0.01
+# ... and an even sex balance ("Jämn könsfördelning bland deltagarna", "gender balance"): two bounds, commonly 40–60 %,
+# which a share of one sex judges from one side only (90 % women would reach "minst 40 % kvinnor")
+_EVEN_SEXES = re.compile(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
+                         r"(?:kvinnor\s+och\s+män|män\s+och\s+kvinnor|könen)|\b(?:even|equal|balanced)\s+(?:gender|sex)"
+                         r"\s+(?:balance|distribution|split|mix)|\bgender[\s-]+balanced?\b", re.I)
 # A range of shares ("Jämn könsfördelning, 40–60 % kvinnor", "mellan 40 och 60 %", "between 40% and 60%"): a goal is
 # judged against one target it reaches or passes, so a range is two goals (a trait's upper bound is the lower
 # bound of the others) or the evaluator's qualitative assessment. ("från 30 % till 40 %" is a rise, not a range.)
@@ -708,6 +713,9 @@ class Goal(_Strict):
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
             if self.kind == "share":
                 self._check_share_range(label)
+            even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None
+            if even is not None and not self.composition and not _OUTCOME_PROMISE.search(label):
+                raise ParamsValueError("params.goal_label_even_sexes", words=even.group(0).strip())
             who = _COMPOSITION.search(label) if self.kind in ("participant_count", "share") else None
             if who is not None and self.kind == "participant_count" and not self.composition:
                 raise ParamsValueError("params.goal_label_composition_count", words=who.group(0).strip())
@@ -1116,6 +1124,7 @@ class ProjectParams(_Strict):
             i, g, m = school[0]
             raise ParamsValueError("params.goal_label_school_year", n=i, goal=g.id, words=m.group(0).strip(),
                                    start=self.period.start.isoformat())
+        self._check_even_sexes()
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
             raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))
@@ -1123,6 +1132,20 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
                                    start=self.period.start.isoformat(), end=self.period.end.isoformat())
         return self
+
+    def _check_even_sexes(self) -> None:
+        """A share of one sex whose words promise an even sex balance ("Jämn könsfördelning: minst 40 % kvinnor")
+        judges its lower bound only: without a goal on the other sexes it is refused, with that goal to write."""
+        shares = [g for g in self.goals if g.kind == "share" and g.numerator == "sex"]
+        for i, g in enumerate(self.goals, 1):
+            even = next((m for x in (g.label, g.label_en) if x for m in [_EVEN_SEXES.search(x)] if m), None)
+            if g not in shares or even is None:
+                continue
+            if any(not set(o.sex) & set(g.sex) for o in shares if o is not g):
+                continue
+            others = [c for c in SEXES if c not in g.sex and c != UNKNOWN]
+            raise ParamsValueError("params.goal_even_sexes_one_side", n=i, goal=g.id, words=even.group(0).strip(),
+                                   codes=", ".join(g.sex), others=", ".join(others), target=f"{g.target:g}")
 
     def display_title(self, lang: str = "sv") -> str:
         """The project's title in ``lang``: ``title_en`` in an English report where there is one."""
