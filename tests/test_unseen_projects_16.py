@@ -161,9 +161,14 @@ def test_a_range_of_a_share_of_women_is_refused_with_the_two_goals_to_write(tmp_
                          f"nås: {TWO_GOALS}")
 
 
-def test_a_range_of_an_outcome_share_is_refused_with_its_lower_bound(tmp_path):
-    note = _refusal(tmp_path, _share("Mellan 40 och 60 % ska gå till arbete", "0.4"))
-    assert note.endswith("målets text sätter ett spann, 'Mellan 40 och 60 %', men ett mål bedöms mot ett målvärde "
+@pytest.mark.parametrize("label, words", [
+    ("Mellan 40 och 60 % ska gå till arbete", "Mellan 40 och 60 %"),
+    ("40-60% ska gå till arbete", "40-60%"),
+    ("Between 40% and 60% go to work", "Between 40% and 60%"),
+])
+def test_a_range_of_an_outcome_share_is_refused_with_its_lower_bound(tmp_path, label, words):
+    note = _refusal(tmp_path, _share(label, "0.4"))
+    assert note.endswith(f"målets text sätter ett spann, '{words}', men ett mål bedöms mot ett målvärde "
                          "som ska nås: skriv den nedre gränsen som målvärde, target: 0.4, med ordet 'minst' i "
                          "texten, eller skriv målet som qualitative med bedömning och underlag")
 
