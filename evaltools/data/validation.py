@@ -370,7 +370,7 @@ _GROUP_BY_AGE = re.compile(
 
 # ... and by an age band or an oldest age ("Minst 10 unga (16–24 år) ska gå till arbete", "deltagare 18–29 år",
 # "ungdomar upp till 24 år", "young people aged 18-24"): the band's top, one year on, is the limit among: counts
-# below (its lower end is not checked: a count of the young rarely holds persons younger than its band)
+# below (its lower end, 20 or younger, is not checked: a count of the young rarely holds persons younger than it)
 _GROUP_BY_AGE_UP_TO = re.compile(
     r"\b(?:unga(?:\s+vuxna)?|ungdomar\w*|deltagar\w*|personer\w*|de|dem)\s+(?:som\s+är\s+)?\(?"
     r"(?:i\s+åldern\s+|mellan\s+)?\d{2}\s*(?:[-–]|till|och)\s*(\d{2})\s*år\b\)?"
@@ -386,9 +386,10 @@ def _age_limit(label: str) -> tuple[str, int] | None:
     if m is not None:
         return m.group(0).strip(), int(next(x for x in m.groups() if x))
     m = _GROUP_BY_AGE_UP_TO.search(label)
-    if m is not None:
-        return m.group(0).strip(" ("), int(next(x for x in m.groups() if x)) + 1
-    return None
+    ages = [int(x) for x in re.findall(r"\d{2}", m.group(0))] if m is not None else []
+    if m is None or (len(ages) == 2 and ages[0] > 20):  # (a band of older ages, "30–39 år", is no group of the young)
+        return None
+    return m.group(0).strip(" ("), ages[-1] + 1
 
 
 def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
