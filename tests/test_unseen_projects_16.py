@@ -313,3 +313,11 @@ def test_an_even_sex_balance_as_qualitative_is_read_as_written(tmp_path):
     goals = ("- id: jamn\n  kind: qualitative\n  label: Jämn könsfördelning bland deltagarna\n  assessment: uppnått\n"
              "  evidence: 10 kvinnor och 10 män\n")
     assert et.load_project(_write(tmp_path, goals, _sexes(10, 10))).params.goals[0].kind == "qualitative"
+
+
+def test_the_refusal_of_an_even_sex_balance_in_english(tmp_path):
+    goals = "- id: jamn\n  kind: share\n  label: Jämn könsfördelning\n  target: 0.4\n  period: whole_period\n"
+    with pytest.raises(ParamsError) as e:
+        et.load_project(_write(tmp_path, goals, _sexes(10, 10)))
+    (note,) = e.value.in_lang("en").messages
+    assert "(so that each sex is at least 40%, the usual bound of an even balance)" in str(note)
