@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import typing
 import unicodedata
@@ -414,6 +415,25 @@ _TARGET_GROUP = re.compile(r"\bunga\b|\bungdomar\b|\bunga\s+vuxna\b|\d+\s*[-–]
                            re.I)
 COMPOSITION_NUMERATORS = ("sex", "age")
 
+# A share that must pass a share ("mer än 40 % ska gå till arbete", "över hälften", "more than 40%"): exactly 40 %
+# does not reach it, so its target lies just above (0.401: a share is compared as shown, to a tenth of a percentage
+# point), as a count "fler än 25" takes 26. A target up to one percentage point above (0.41) is read as written.
+_MORE_THAN_SHARE = re.compile(rf"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
+                              rf"|\b(?:över|överstiga\w*|over|above|exceed\w*)\s+({_SHARE_WORD})", re.I)
+_JUST_ABOVE = 0.01
+# ... and an even sex balance ("Jämn könsfördelning bland deltagarna", "gender balance"): two bounds, commonly 40–60 %,
+# which a share of one sex judges from one side only (90 % women would reach "minst 40 % kvinnor")
+_EVEN_SEXES = re.compile(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
+                         r"(?:kvinnor\s+och\s+män|män\s+och\s+kvinnor|könen)|\b(?:even|equal|balanced)\s+(?:gender|sex)"
+                         r"\s+(?:balance|distribution|split|mix)|\bgender[\s-]+balanced?\b", re.I)
+# A range of shares ("Jämn könsfördelning, 40–60 % kvinnor", "mellan 40 och 60 %", "between 40% and 60%"): a goal is
+# judged against one target it reaches or passes, so a range is two goals (a trait's upper bound is the lower
+# bound of the others) or the evaluator's qualitative assessment. ("från 30 % till 40 %" is a rise, not a range.)
+_NUM = r"\d+(?:[.,]\d+)?"
+_PCT = r"\s*(?:%|procent\b|per\s*cent\b)"
+_SHARE_RANGE = re.compile(rf"(?<![\d,.])({_NUM})(?:{_PCT})?\s*[-–—]\s*({_NUM}){_PCT}"
+                          rf"|\b(?:mellan|between)\s+({_NUM})(?:{_PCT})?\s+(?:och|and)\s+({_NUM}){_PCT}", re.I)
+
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
 # the message names the code meant ("kalenderår" -> calendar_year), never taking the word in its place
 _CODE_WORDS: dict[str, dict[str, str]] = {
@@ -691,6 +711,11 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
+            if self.kind == "share":
+                self._check_share_range(label)
+            even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None
+            if even is not None and not self.composition and not _OUTCOME_PROMISE.search(label):
+                raise ParamsValueError("params.goal_label_even_sexes", words=even.group(0).strip())
             who = _COMPOSITION.search(label) if self.kind in ("participant_count", "share") else None
             if who is not None and self.kind == "participant_count" and not self.composition:
                 raise ParamsValueError("params.goal_label_composition_count", words=who.group(0).strip())
@@ -710,11 +735,77 @@ class Goal(_Strict):
                                        fix=conflict[1][0])
             if self.kind != "share" or self.target is None:
                 continue
-            stated = label_shares(label)
-            if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated):
-                words, value = stated[0]
-                raise ParamsValueError("params.goal_label_share", words=words, target=f"{self.target:g}",
-                                       fix=f"{round(value, 3):g}")
+            self._check_label_target(label)
+
+    def _check_label_target(self, label: str) -> None:
+        """A share or survey goal's target against the shares its label states: a range of shares, a share the
+        goal must pass ("mer än 40 %", whose target is then just above it), and any other share stated."""
+        if self.target is None:
+            return
+        passed = self._check_share_bounds(label)
+        stated = label_shares(label)
+        if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated) \
+                and not any(v < self.target <= v + _JUST_ABOVE + 1e-9 for v, _ in passed):
+            words, value = stated[0]
+            # (a share the goal must pass takes the target just above it, never the share itself)
+            fix = next((above for v, above in passed if abs(v - value) < 1e-9), value)
+            raise ParamsValueError("params.goal_label_share", words=words, target=f"{self.target:g}",
+                                   fix=f"{round(fix, 3):g}")
+
+    def _check_share_bounds(self, label: str) -> list[tuple[float, float]]:
+        """A range of shares in the label ("Jämn könsfördelning, 40–60 % kvinnor") is refused with the two goals
+        (or the one) to write, and a share the goal must pass ("mer än 40 %", "över hälften") whose target is that
+        share, which the share would reach, with the words or the target to write. Returns the shares the label
+        must pass, each with the share just above it: a target up to one percentage point above one of them is
+        read as written."""
+        self._check_share_range(label)
+        passed: list[tuple[float, float]] = []
+        for m in _MORE_THAN_SHARE.finditer(label):
+            words = (m.group(1) or m.group(2)).strip()
+            values = label_shares(words)
+            if not values:
+                continue
+            value = values[0][1]
+            above = (math.floor(value * 1000 + 1e-6) + 1) / 1000  # the next share as shown
+            passed.append((value, above))
+            if self.target is not None and value - _SHARE_TOLERANCE <= self.target <= value + 1e-9:
+                raise ParamsValueError("params.goal_label_more_than_share", words=m.group(0).strip(), share=words,
+                                       target=f"{self.target:g}", fix=f"{round(above, 3):g}")
+        return passed
+
+    def _check_share_range(self, label: str) -> None:
+        """Refuse a share or survey goal whose label sets a range of shares: for a trait of the participants (a
+        share of women, of the young), with the two goals on who takes part to write, the upper bound as the
+        others' lower bound; else with its lower bound and the words "minst", or a qualitative goal."""
+        rng = _SHARE_RANGE.search(label)
+        if rng is None:
+            return
+        low, high = (float(x.replace(",", ".")) / 100 for x in (rng.group(1) or rng.group(3), rng.group(2) or rng.group(4)))
+        if not 0 <= low < high <= 1:
+            return
+        words = rng.group(0).strip()
+        if self.kind != "share":
+            raise ParamsValueError("params.goal_label_range", words=words, low=f"{low:g}")
+        rest = f"{round(1 - high, 3):g}"
+        codes: list[str] = []
+        if self.numerator == "sex":
+            codes = list(self.sex)
+        elif not self.composition and re.search(r"\bkvinn\w*|\bflickor\b|\bwomen\b|\bgirls\b", label, re.I):
+            codes = ["kvinna"]
+        elif not self.composition and re.search(r"\bmän\b|\bpojkar\b|\bmen\b|\bboys\b", label, re.I):
+            codes = ["man"]
+        pair = None
+        if codes:
+            others = [c for c in SEXES if c not in codes and c != UNKNOWN]
+            pair = (f"numerator: sex, sex: [{', '.join(codes)}], target: {low:g}",
+                    f"numerator: sex, sex: [{', '.join(others)}], target: {rest}")
+        elif self.numerator == "age" and (self.age_below is None) != (self.age_from is None):
+            limit, key, other = ((self.age_below, "age_below", "age_from") if self.age_below is not None
+                                 else (self.age_from, "age_from", "age_below"))
+            pair = (f"numerator: age, {key}: {limit}, target: {low:g}", f"numerator: age, {other}: {limit}, target: {rest}")
+        if pair is not None:
+            raise ParamsValueError("params.goal_label_range_trait", words=words, first=pair[0], second=pair[1])
+        raise ParamsValueError("params.goal_label_range", words=words, low=f"{low:g}")
 
     def _check_label_numbers(self, label: str) -> None:
         """A count "fler än 25" whose target is 25 (which 25 would reach), and a goal set against a year before the
@@ -742,10 +833,8 @@ class Goal(_Strict):
         if self.main:
             raise ParamsValueError("params.survey_main")
         for label in (self.label, self.label_en):
-            stated = label_shares(label) if label else []
-            if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated):
-                raise ParamsValueError("params.goal_label_share", words=stated[0][0], target=f"{self.target:g}",
-                                       fix=f"{round(stated[0][1], 3):g}")
+            if label:
+                self._check_label_target(label)
         return self
 
     @property
@@ -1035,6 +1124,7 @@ class ProjectParams(_Strict):
             i, g, m = school[0]
             raise ParamsValueError("params.goal_label_school_year", n=i, goal=g.id, words=m.group(0).strip(),
                                    start=self.period.start.isoformat())
+        self._check_even_sexes()
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
             raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))
@@ -1042,6 +1132,20 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
                                    start=self.period.start.isoformat(), end=self.period.end.isoformat())
         return self
+
+    def _check_even_sexes(self) -> None:
+        """A share of one sex whose words promise an even sex balance ("Jämn könsfördelning: minst 40 % kvinnor")
+        judges its lower bound only: without a goal on the other sexes it is refused, with that goal to write."""
+        shares = [g for g in self.goals if g.kind == "share" and g.numerator == "sex"]
+        for i, g in enumerate(self.goals, 1):
+            even = next((m for x in (g.label, g.label_en) if x for m in [_EVEN_SEXES.search(x)] if m), None)
+            if g not in shares or even is None:
+                continue
+            if any(not set(o.sex) & set(g.sex) for o in shares if o is not g):
+                continue
+            others = [c for c in SEXES if c not in g.sex and c != UNKNOWN]
+            raise ParamsValueError("params.goal_even_sexes_one_side", n=i, goal=g.id, words=even.group(0).strip(),
+                                   codes=", ".join(g.sex), others=", ".join(others), target=f"{g.target:g}")
 
     def display_title(self, lang: str = "sv") -> str:
         """The project's title in ``lang``: ``title_en`` in an English report where there is one."""

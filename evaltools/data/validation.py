@@ -368,6 +368,30 @@ _GROUP_BY_AGE = re.compile(
     r"|under\s+(\d{2})\s+years?\s+(?:old|of\s+age))", re.I)
 
 
+# ... and by an age band or an oldest age ("Minst 10 unga (16–24 år) ska gå till arbete", "deltagare 18–29 år",
+# "ungdomar upp till 24 år", "young people aged 18-24"): the band's top, one year on, is the limit among: counts
+# below (its lower end, 20 or younger, is not checked: a count of the young rarely holds persons younger than it)
+_GROUP_BY_AGE_UP_TO = re.compile(
+    r"\b(?:unga(?:\s+vuxna)?|ungdomar\w*|deltagar\w*|personer\w*|de|dem)\s+(?:som\s+är\s+)?\(?"
+    r"(?:i\s+åldern\s+|mellan\s+)?\d{2}\s*(?:[-–]|till|och)\s*(\d{2})\s*år\b\)?"
+    r"|\b(?:upp\s+till|till\s+och\s+med|t\.\s*o\.\s*m\.?|högst)\s+(\d{2})\s+år\b"
+    r"|\b(?:young\s+(?:people|persons|adults)|participants|persons|those)\s+\(?(?:aged\s+)?\d{2}\s*[-–]\s*(\d{2})\b"
+    r"|\baged\s+\d{2}\s*(?:[-–]|to)\s*(\d{2})\b|\baged\s+up\s+to\s+(\d{2})\b", re.I)
+
+
+def _age_limit(label: str) -> tuple[str, int] | None:
+    """The words of ``label`` that set a goal for the young by their age, and the age from which a participant
+    is not of them (25 for "under 25" and for "16–24 år"); None when it names no such age."""
+    m = _GROUP_BY_AGE.search(label)
+    if m is not None:
+        return m.group(0).strip(), int(next(x for x in m.groups() if x))
+    m = _GROUP_BY_AGE_UP_TO.search(label)
+    ages = [int(x) for x in re.findall(r"\d{2}", m.group(0))] if m is not None else []
+    if m is None or (len(ages) == 2 and ages[0] > 20):  # (a band of older ages, "30–39 år", is no group of the young)
+        return None
+    return m.group(0).strip(" ("), ages[-1] + 1
+
+
 def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
     """A participant, outcome or share goal whose words set it for the young under an age ("Minst 40 % av de
     unga under 25 ska gå till arbete eller studier") without ``among:`` counts everyone: refused, naming the
@@ -379,10 +403,10 @@ def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> lis
         if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None or g.composition:
             continue  # (a goal on who takes part counts an age of everyone's by design: numerator: age)
         for label in (g.label, g.label_en):
-            m = _GROUP_BY_AGE.search(label or "")
-            if m is None:
+            named = _age_limit(label or "")
+            if named is None:
                 continue
-            limit = int(next(x for x in m.groups() if x))
+            words, limit = named
             if not 16 <= limit <= 40:  # (not an age that names the young)
                 break
             if age is None:
@@ -393,7 +417,7 @@ def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> lis
             older = counted & age.notna() & (age >= limit)
             if older.any():
                 found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age", goal=g.id,
-                                     words=m.group(0).strip(), limit=limit, n=_sek(int(older.sum())),
+                                     words=words, limit=limit, n=_sek(int(older.sum())),
                                      of=_sek(int(counted.sum()))))
             break
     return found
