@@ -182,13 +182,16 @@ def participation(r) -> list[str]:
         main = main_goal(p)
         of_all = (main is not None and main.kind == "share" and d.denominator == "participants"
                   and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any()))
+        # a main goal that counts successes while another goal judges their share of the exits: that goal's
+        # line below gives the share (over its denominator), so it is said once, there
+        at_goal = d.share_goal_id is not None and d.kind in SUCCESS_COUNT
         twice = enrolment_counts(df).returned > 0  # (then "31 avslutade inskrivningar", not "deltagare")
 
         def said(key: str) -> str:
             return BY_ENROLMENT[key] if twice else key
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
             out.append(msg(said(SUCCESS_NONE[d.kind]), **{k: v for k, v in values.items() if k not in ("k", "share")}))
-        elif of_all:
+        elif of_all or at_goal:
             out.append(msg(said(SUCCESS_COUNT[d.kind]), **{k: v for k, v in values.items() if k != "share"}))
         else:
             out.append(msg(said(SUCCESS_SENTENCE[d.kind]), **values))
@@ -196,8 +199,10 @@ def participation(r) -> list[str]:
             out.append(msg("summary.success_share_of_all"))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
         if left_out:  # the sections count every exit: say why page 1's number of ended is smaller
-            out.append(msg("summary.success_excluded",
+            out.append(msg("summary.success_excluded_share" if at_goal else "summary.success_excluded",
                            outcomes=r.words.join([code_label(S.OUTCOME, c, lang).lower() for c in left_out])))
+        elif at_goal and sc.successes:
+            out.append(msg("summary.success_share_at_goal"))
         out += codes_contradicted(r, same=sc.successes)
     if project_ended(p):  # (an enrolment without an end date in a project that has ended is not "still enrolled")
         out += open_after_end(r)
