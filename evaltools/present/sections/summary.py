@@ -183,8 +183,11 @@ def participation(r) -> list[str]:
         of_all = (main is not None and main.kind == "share" and d.denominator == "participants"
                   and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any()))
         # a main goal that counts successes while another goal judges their share of the exits: that goal's
-        # line below gives the share (over its denominator), so it is said once, there
+        # line below gives the share over its denominator and says what it leaves out, so the share is said
+        # once, there; here the count of everyone who ended, as the other goals and the facts count them
         at_goal = d.share_goal_id is not None and d.kind in SUCCESS_COUNT
+        if at_goal:
+            values["ended"] = fmt_int(int(df[S.END_DATE].notna().sum()), lang)
         twice = enrolment_counts(df).returned > 0  # (then "31 avslutade inskrivningar", not "deltagare")
 
         def said(key: str) -> str:
@@ -198,11 +201,9 @@ def participation(r) -> list[str]:
         if of_all:
             out.append(msg("summary.success_share_of_all"))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
-        if left_out:  # the sections count every exit: say why page 1's number of ended is smaller
-            out.append(msg("summary.success_excluded_share" if at_goal else "summary.success_excluded",
+        if left_out and not at_goal:  # the sections count every exit: say why page 1's number of ended is smaller
+            out.append(msg("summary.success_excluded",
                            outcomes=r.words.join([code_label(S.OUTCOME, c, lang).lower() for c in left_out])))
-        elif at_goal and sc.successes:
-            out.append(msg("summary.success_share_at_goal"))
         out += codes_contradicted(r, same=sc.successes)
     if project_ended(p):  # (an enrolment without an end date in a project that has ended is not "still enrolled")
         out += open_after_end(r)
