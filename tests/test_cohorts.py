@@ -100,7 +100,7 @@ def test_logit_odds_ratios_are_exp_of_coefficients(demo):
 def test_logit_refuses_too_few_events(timra):
     res = cohorts.success_model(timra)
     assert res.table.empty and res.notes[0].key == "note.no_model"
-    assert "10 per parameter" in note_text(res.notes[0], "en")
+    assert "logistic regression): it needs at least" in note_text(res.notes[0], "en")
 
 
 def test_time_to_exit_matches_hand_kaplan_meier():

@@ -283,9 +283,10 @@ def test_reference_values_are_named_and_their_marks_and_notes_are_in_the_report_
     assert [x["level"] for x in en] == ["another year's value", "another year's value"]
     # the latest riksnorm year before 2031 in the shipped data is 2026 (7-10 is not there: 2024), KPI's is 2026
     base = int(reference.riksnorm_table().query("component == 'child' and band == '7-10'")["year"].max())
-    assert sv[0]["source"].endswith(f"Riksnormen för 2031 saknas; {base} års värde uppräknat med KPI.")
-    assert en[0]["source"].endswith(f"The national norm for 2031 is missing; {base}'s value uprated by CPI.")
-    assert en[1]["source"].endswith("CPI for 2031 is missing; 2026's value is used.")
+    # (the stand-in's derivation first, then where the other year's value comes from)
+    assert sv[0]["source"].startswith(f"Riksnormen för 2031 saknas; {base} års värde uppräknat med KPI.")
+    assert en[0]["source"].startswith(f"The national norm for 2031 is missing; {base}'s value uprated by CPI.")
+    assert en[1]["source"].startswith("CPI for 2031 is missing; 2026's value is used.")
     for x in en:
         assert not any(w in x["source"] for w in ("saknas", "uppräknat", "års värde", "Uppskattning"))
 
@@ -379,10 +380,11 @@ def test_page_one_says_a_running_survey_share_is_so_far(tmp_path, lang, so_far):
 
 # --- amounts in the simulation's sentence are said, not printed --------------------------------
 @pytest.mark.parametrize("low, high, lang, said", [
-    (-533_363.0, 4_191_626.0, "sv", ("−530 000 kr", "4,2 miljoner kronor")),
-    (-533_363.0, 4_191_626.0, "en", ("SEK −530,000", "SEK 4.2 million")),
+    # (one unit for the range, the larger end's, written once: −533 363 kr is −0,53 miljoner)
+    (-533_363.0, 4_191_626.0, "sv", ("−0,53", "4,2 miljoner kronor")),
+    (-533_363.0, 4_191_626.0, "en", ("SEK −0.53", "4.2 million")),
     # two significant figures would make both ends read "1 miljon kronor": one more figure each
-    (1_012_000.0, 1_041_000.0, "sv", ("1,01 miljoner kronor", "1,04 miljoner kronor")),
+    (1_012_000.0, 1_041_000.0, "sv", ("1,01", "1,04 miljoner kronor")),
 ])
 def test_the_simulation_range_is_said_as_a_person_says_amounts(low, high, lang, said):
     from evaltools.present.sections.costbenefit import prose_range

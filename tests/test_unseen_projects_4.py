@@ -336,8 +336,8 @@ def test_a_partly_verdict_reached_in_no_project_year_reads_as_swedish(tmp_path):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("sv", "Ingen regressionsmodell: färre än 5 händelser för"),
-    ("en", "No regression model: fewer than 5 events for")])
+    ("sv", "och här är de färre än 5."),
+    ("en", "and here there are fewer than 5.")])
 def test_no_model_for_two_events_says_fewer_than_five_not_two(tmp_path, lang, said):
     from evaltools.words.labels import note_text
     # seven ended: 3 to work and 2 to studies (successes), 2 dropped out: the rarer kind has 2
@@ -347,8 +347,8 @@ def test_no_model_for_two_events_says_fewer_than_five_not_two(tmp_path, lang, sa
     write_csv(tmp_path / "data/budget.csv", BUDGET)
     r = et.Report(et.load_project(_params(tmp_path, PROJECT % "")), lang=lang)
     [text] = [note_text(n, lang) for n in r.model.notes if "no_model" in n.key]
-    assert text.startswith(said)
-    assert "2 händelser" not in text and "2 events" not in text
+    assert said in text.replace("\n", " ")
+    assert "de 2." not in text and "are 2." not in text
 
 
 @pytest.mark.parametrize("goal, words", [

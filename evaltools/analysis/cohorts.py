@@ -585,11 +585,11 @@ def success_model(project: Project, covariates: tuple[str, ...] = (S.SEX, S.AGE_
     n_params = sum(df[c].nunique() - 1 for c in used) + 1
     events = int(min(df["success"].sum(), len(df) - df["success"].sum()))
     empty = pd.DataFrame(columns=["variable", "category", "odds_ratio", "ci_low", "ci_high", "p_value"])
-    if not used or events < 10 * n_params:
+    if not used or events < 10 * n_params:  # (ten events of the rarer kind per estimated parameter)
         k = project.params.privacy.min_count
         if hides(events, k):  # "2 händelser" would say how few did (or did not) succeed: in words
-            return SuccessModel(empty, empty, (Note.of("note.no_model_few", k=k, n_params=n_params),))
-        return SuccessModel(empty, empty, (Note.of("note.no_model", events=events, n_params=n_params),))
+            return SuccessModel(empty, empty, (Note.of("note.no_model_few", k=k, needed=10 * n_params),))
+        return SuccessModel(empty, empty, (Note.of("note.no_model", events=events, needed=10 * n_params),))
     # treatment coding with the most common category of each variable as the reference
     parts = []
     for c in used:

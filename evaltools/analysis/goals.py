@@ -893,6 +893,7 @@ class SuccessDefinition:
     goal_label: str | None = None
     denominator: str = "exits"
     exclude: tuple[str, ...] = ()
+    share_goal_id: str | None = None
 
     def is_success(self, df: pd.DataFrame) -> pd.Series:
         """Which rows of a participants frame are successes under this definition (ended only)."""
@@ -941,8 +942,32 @@ def success_definition(params: ProjectParams, lang: str | None = None) -> Succes
         return SuccessDefinition("leaves_fs", tuple(params.cost_benefit.success_outcomes))
     label = g.label_for(lang)
     kind = "action_plan" if g.numerator == "action_plan" else "goal_outcomes"
+    judged = share_goal_of(params, g)
+    if judged is not None:  # a count of successes whose share another goal judges: that goal's denominator
+        return SuccessDefinition(kind, tuple(g.success_outcomes), g.id, label, judged.denominator,
+                                 tuple(judged.exclude_from_denominator), judged.id)
     return SuccessDefinition(kind, tuple(g.success_outcomes), g.id, label, g.denominator,
                              tuple(g.exclude_from_denominator))
+
+
+def share_goal_of(params: ProjectParams, main: Goal) -> Goal | None:
+    """The goal that judges the share of a main goal that is a count of exits: an application's share
+    goal of the exits over the same successes (the same outcomes, or an action plan), for every
+    participant. ``None`` when the main goal is itself a share, or no such goal exists.
+
+    A count goal has no denominator of its own; where the application also sets a share of exits for
+    the same successes ("40 a year to own support" and "at least 45 % of exits to own support"), the
+    share of those who ended that page 1, the portfolio and the exports give is that goal's: over its
+    denominator, with the exits it leaves out left out, so that one share has one definition.
+    """
+    if main.kind != "outcome_count" or main.among is not None:
+        return None
+    for g in params.goals:
+        if (g.kind == "share" and g.denominator == "exits" and g.source == main.source and g.among is None
+                and not g.composition and g.numerator == main.numerator
+                and (g.numerator == "action_plan" or set(g.success_outcomes) == set(main.success_outcomes))):
+            return g
+    return None
 
 
 def project_successes(project: Project, lang: str | None = None, through: dt.date | None = None) -> SuccessCount:

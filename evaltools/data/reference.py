@@ -26,6 +26,7 @@ class RefValue:
     what: str = ""  # which value: "kpi", or "riksnorm:<component>:<band>" (worded by the report)
     fallback_from: int = 0  # the year whose value stands in for a missing ``year`` (0: none)
     source_en: str = ""  # the source in English where the reference data has it
+    base_confidence: str = ""  # a stand-in's: the confidence of the year's value it is uprated from
 
     @property
     def flagged(self) -> bool:
@@ -140,7 +141,8 @@ def _shipped_riksnorm(year: int, component: str, band: str) -> RefValue:
     factor, _ = price_factor(int(base["year"]), year)
     return RefValue(round(float(base["amount_sek_month"]) * factor, -1), year, "FALLBACK", base["source"],
                     f"riksnormen för {year} saknas; {int(base['year'])} års värde uppräknat med KPI",
-                    what=what, fallback_from=int(base["year"]), source_en=_english(base))
+                    what=what, fallback_from=int(base["year"]), source_en=_english(base),
+                    base_confidence=str(base["confidence"]))
     # (the params' reference.riksnorm gives the year's value: docs/data-contract.md says how; the report,
     # which shows this note, gives the board no instruction to the evaluator)
 

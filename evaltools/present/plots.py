@@ -224,16 +224,17 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
                 ax_.set_ylim(0, high * 1.15)  # where the marks for the hidden periods stand
             ax_.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of persons: no 7.25 ticks
             top = ax_.get_ylim()[1]
-            for xi, v, target, row in zip(x, g["value"], g["target_prorated"], g.itertuples(index=False)):
+            for xi, v, target, row, run in zip(x, g["value"], g["target_prorated"], g.itertuples(index=False), running):
                 if mark := _hidden_mark(row, k):
                     ax_.annotate(mark, (xi, 0), ha="center", va="bottom", fontsize=8, xytext=(0, 3),
                                  textcoords="offset points")
                 if np.isnan(v):
                     continue
                 # a label above the bar would sit on a target mark just above it: put it inside the bar,
-                # or above the mark when the bar is too short to hold it
+                # or above the mark when the bar is too short to hold it or is a running period's (white
+                # figures on its white hatching cannot be read)
                 clash = not np.isnan(target) and 0 <= target - v < 0.1 * top
-                inside = clash and v > 0.15 * top
+                inside = clash and v > 0.15 * top and not run
                 ax_.annotate(fmt_num(v, 0, lang), (xi, target if clash and not inside else v), ha="center",
                              va="top" if inside else "bottom", fontsize=8, xytext=(0, -2 if inside else 3),
                              textcoords="offset points", color="white" if inside else "black")

@@ -274,6 +274,51 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
     return fmt_kr(x, lang)
 
 
+def fmt_kr_prose_range(low: float, high: float, lang: str = "sv") -> tuple[str, str]:
+    """The two ends of a range of amounts as a sentence says them, in one unit: the unit of the larger
+    end, written once after the second (``mellan −0,88 och 6,3 miljoner kronor``, ``between SEK −0.88 and
+    6.3 million``; ``mellan −880 000 och 130 000 kr``), never ``−880 000 kr och 6,3 miljoner kronor``.
+
+    Each end is rounded as a person says an amount (two significant figures), with one more figure at a
+    time where the two ends would otherwise read the same. In millions the smaller end is given to at
+    most two decimals (−8 800 kr beside 6,3 miljoner is ``−0,01``); where the larger end would need more
+    than two decimals of a million, both ends are written in kronor.
+
+    Examples
+    --------
+    >>> [e.replace("\xa0", " ") for e in fmt_kr_prose_range(-880_123, 6_312_000)]
+    ['−0,88', '6,3 miljoner kronor']
+    """
+    a = b = ""
+    for significant in (2, 3, 4, 5, 6):
+        lo, hi = _significant(_as_float(low), significant), _significant(_as_float(high), significant)
+        big = max(abs(lo), abs(hi))
+        size, sv_one, sv_many, en = next(((z, o, m, e) for z, o, m, e in (
+            (1e9, "miljard", "miljarder", "billion"), (1e6, "miljon", "miljoner", "million")) if big >= z),
+            (1.0, "", "", ""))
+        places = [0 if x == 0 or abs(x / size) >= 10 ** (significant - 1) or x / size == int(x / size)
+                  else max(0, significant - 1 - int(math.floor(math.log10(abs(x / size))))) for x in (lo, hi)]
+        larger = places[0] if abs(lo) >= abs(hi) else places[1]
+        if size > 1 and larger > 2:  # (3,308 miljoner reads as three thousand: in kronor)
+            size, places = 1.0, [0, 0]
+        nums = []
+        for x, d in zip((lo, hi), places):
+            d = min(d, 2) if size > 1 else 0
+            v = round_half_up(x / size, d)
+            while d and round_half_up(v, d - 1) == v:  # (0,5 miljoner, not 0,50)
+                d -= 1
+            nums.append(fmt_num(0.0 if v == 0 else v, d, lang))
+        if size == 1:
+            a, b = (nums[0], f"{nums[1]}{NBSP}kr") if lang == "sv" else (f"SEK{NBSP}{nums[0]}", nums[1])
+        elif lang == "sv":
+            a, b = nums[0], f"{nums[1]}{NBSP}{sv_one if nums[1] == '1' else sv_many} kronor"
+        else:
+            a, b = f"SEK{NBSP}{nums[0]}", f"{nums[1]}{NBSP}{en}"
+        if nums[0] != nums[1]:
+            break
+    return a, b
+
+
 _QUARTER_MONTHS = {"sv": ("jan–mar", "apr–jun", "jul–sep", "okt–dec"), "en": ("Jan–Mar", "Apr–Jun", "Jul–Sep", "Oct–Dec")}
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from ...data import schema as S
 from ...words.assumptions import assumptions_table, value_text
 from ..display import Table, Text
-from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
+from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
                               fmt_probability)
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join, msg
@@ -485,12 +485,8 @@ def benefit_count(r) -> list[str]:
 
 
 def prose_range(low: float, high: float, lang: str) -> dict[str, str]:
-    """Two ends of a range as a sentence says them: rounded as a person says an amount (two significant
-    figures), with one more figure at a time where the two ends would otherwise read the same."""
-    for significant in (2, 3, 4, 5, 6):
-        a, b = fmt_kr_prose(low, lang, significant), fmt_kr_prose(high, lang, significant)
-        if a != b:
-            break
+    """Two ends of a range as a sentence says them, in one unit (:func:`~evaltools.words.formats.fmt_kr_prose_range`)."""
+    a, b = fmt_kr_prose_range(low, high, lang)
     return {"low": a, "high": b}
 
 

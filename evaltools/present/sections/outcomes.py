@@ -111,8 +111,10 @@ def _hidden_pairs(r) -> list[tuple[str, str]]:
     comp = labelled(r.composition.table, r.lang)
     rates = labelled(r.rates.table, r.lang)
     shown = {(v, c) for v, c, n in zip(comp["variable"], comp["category"], comp["n"]) if _shown(n)}
-    return [(str(vl), str(cl)) for v, c, n, vl, cl in zip(rates["variable"], rates["category"], rates["n"],
-                                                          rates["variable_label"], rates["category_label"])
+    # (a project year inside the sentence is a period, in lower case: "projektår för start (år 1, år 2)")
+    return [(str(vl), _inline(cl) if v == S.PROJECT_YEAR else str(cl))
+            for v, c, n, vl, cl in zip(rates["variable"], rates["category"], rates["n"],
+                                       rates["variable_label"], rates["category_label"])
             if not _shown(n) and (v, c) in shown]
 
 

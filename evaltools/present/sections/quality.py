@@ -1,6 +1,7 @@
 """Data quality (in the appendix): what the loader flagged, and the reference values that are estimated or uncertain."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -189,12 +190,21 @@ def confidence_words(r, code: str) -> str:
 
 def reference_source(r, row: dict) -> str:
     """Where a reference value comes from, in the report's language where the reference data has the
-    words (``source_en``), and why another year's value stands in for it."""
+    words (``source_en``), and why another year's value stands in for it.
+
+    A stand-in says one derivation, in the order it was made: first how this year's value was made from
+    another year's, then where that year's value comes from (an estimate of the toolkit's own: how it was
+    estimated), never the other year's source before it, which reads as this value's own."""
     src = str(row.get("source_en") or "") if r.lang == "en" else ""
     src = src or str(row.get("source") or "")
     base = int(row.get("fallback_from") or 0)
     if base:
         key = "quality.fallback_kpi" if row.get("what") == "kpi" else "quality.fallback_riksnorm"
         said = r.msg(key, year=str(row["year"]), base=str(base))
-        return f"{src.rstrip('.')}. {said}" if src else said
+        if not src:
+            return said
+        how = re.sub(r"^(Uppskattning|Estimate)\s*:\s*", "", src).rstrip(".")
+        if row.get("base_confidence") == "EST" and how != src.rstrip("."):
+            return f"{said} {r.msg('quality.fallback_base_estimated', base=str(base), how=how)}"
+        return f"{said} {r.msg('quality.fallback_base_source', base=str(base), source=src.rstrip('.'))}"
     return f"{src} {row.get('note') or ''}".strip()

@@ -182,20 +182,26 @@ def participation(r) -> list[str]:
         main = main_goal(p)
         of_all = (main is not None and main.kind == "share" and d.denominator == "participants"
                   and d.kind in SUCCESS_COUNT and bool(df[S.ONGOING].any()))
+        # a main goal that counts successes while another goal judges their share of the exits: that goal's
+        # line below gives the share over its denominator and says what it leaves out, so the share is said
+        # once, there; here the count of everyone who ended, as the other goals and the facts count them
+        at_goal = d.share_goal_id is not None and d.kind in SUCCESS_COUNT
+        if at_goal:
+            values["ended"] = fmt_int(int(df[S.END_DATE].notna().sum()), lang)
         twice = enrolment_counts(df).returned > 0  # (then "31 avslutade inskrivningar", not "deltagare")
 
         def said(key: str) -> str:
             return BY_ENROLMENT[key] if twice else key
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
             out.append(msg(said(SUCCESS_NONE[d.kind]), **{k: v for k, v in values.items() if k not in ("k", "share")}))
-        elif of_all:
+        elif of_all or at_goal:
             out.append(msg(said(SUCCESS_COUNT[d.kind]), **{k: v for k, v in values.items() if k != "share"}))
         else:
             out.append(msg(said(SUCCESS_SENTENCE[d.kind]), **values))
         if of_all:
             out.append(msg("summary.success_share_of_all"))
         left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
-        if left_out:  # the sections count every exit: say why page 1's number of ended is smaller
+        if left_out and not at_goal:  # the sections count every exit: say why page 1's number of ended is smaller
             out.append(msg("summary.success_excluded",
                            outcomes=r.words.join([code_label(S.OUTCOME, c, lang).lower() for c in left_out])))
         out += codes_contradicted(r, same=sc.successes)
