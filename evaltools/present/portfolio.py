@@ -199,13 +199,21 @@ class Portfolio:
         """What each project's main goal counts as a successful outcome, one line per project that counts
         outcomes (the column says it in two words)."""
         tab, by_outcomes = self.table, {}
-        for name, kind, outcomes, mode in zip(tab["title"], tab["success_kind"], tab["success_outcomes"], tab["mode"]):
+        excluded = tab["success_excluded"] if "success_excluded" in tab else [()] * len(tab)
+        for name, kind, outcomes, left_out, mode in zip(tab["title"], tab["success_kind"], tab["success_outcomes"],
+                                                        excluded, tab["mode"]):
             if mode in NAME_KEYS or kind == "action_plan":  # (no outcomes of its own, or none counted)
                 continue
-            by_outcomes.setdefault(tuple(outcomes), []).append(name)  # projects with the same definition: one line
-        return [self.msg("portfolio.definition", name=join(names, self.lang),
-                         outcomes=", ".join(code_label(S.OUTCOME, c, self.lang).lower() for c in outcomes))
-                for outcomes, names in by_outcomes.items()]
+            # projects with the same definition: one line; one that leaves exits out of its base says which
+            by_outcomes.setdefault((tuple(outcomes), tuple(left_out)), []).append(name)
+
+        def labels(codes) -> str:
+            return ", ".join(code_label(S.OUTCOME, c, self.lang).lower() for c in codes)
+        return [self.msg("portfolio.definition_excluded", name=join(names, self.lang), outcomes=labels(outcomes),
+                         excluded=join([code_label(S.OUTCOME, c, self.lang).lower() for c in left_out], self.lang))
+                if left_out else
+                self.msg("portfolio.definition", name=join(names, self.lang), outcomes=labels(outcomes))
+                for (outcomes, left_out), names in by_outcomes.items()]
 
     def society_earnings_note(self) -> list[str]:
         """Which projects' NPV for society counts the participants' earnings (and over how many months where
@@ -399,6 +407,7 @@ def read_entries(folder: str | Path, lang: str) -> dict[str, dict]:
             row = entry["row"]
             row["withheld"] = tuple(Secondary(x) for x in row["withheld"])
             row["success_outcomes"] = tuple(row["success_outcomes"])
+            row["success_excluded"] = tuple(row.get("success_excluded", ()))
             for g in entry["goals"]:
                 g["verdict"] = GoalVerdict(g["verdict"])
         except (OSError, ValueError, KeyError, TypeError):
@@ -482,7 +491,11 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
             "break_even_person_years": cb.break_even_person_years, "success_kind": sc.definition.kind,
-            "success_outcomes": tuple(sc.definition.outcomes)})}
+            "success_outcomes": tuple(sc.definition.outcomes),
+            # the outcomes the main goal leaves out of those who ended, where any exit has one (the base is smaller)
+            "success_excluded": tuple(c for c in sc.definition.exclude
+                                      if (project.participants[S.OUTCOME] == c).any()) if project.has_participants
+            else ()})}
 
 
 def society_earnings(note: object) -> dict:
