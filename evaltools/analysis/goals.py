@@ -84,7 +84,7 @@ from ..data.params import Goal, ProjectParams
 from ..data.errors import DataValidationError
 from ..data.project import Project
 from ..data.validation import add_years, persons_of
-from .result import Note, Result
+from .result import Codes, Note, Result
 from .survey import goal_counts
 from ..data.errors import Problem
 from ..data.privacy import hides, suppression_mask
@@ -572,8 +572,26 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
             rows.append(r)
     raw = _with_verdicts(pd.DataFrame(rows, columns=GOAL_COLUMNS))  # every count, for the evaluator (``.raw``)
     table = _with_verdicts(hide_small_periods(pd.DataFrame(rows, columns=GOAL_COLUMNS), k, partial_band))
-    notes = (Note.of("label.goal_ci_note"),)
+    # a goal set for a group names it beside its figures, as the report's goal table does
+    groups = tuple(_among_note(goal, str(table.loc[table["goal_id"] == goal.id, "label"].iloc[0]))
+                   for goal in project.params.goals
+                   if getattr(goal, "among", None) and (table["goal_id"] == goal.id).any())
+    notes = (*groups, Note.of("label.goal_ci_note"))
     return GoalAssessment(table, raw, notes)
+
+
+# the ``among:`` keys whose value is a code of a participants column (worded as its label)
+_AMONG_CODES = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "support_start": S.SUPPORT_START}
+
+
+def _among_note(goal: Goal, label: str) -> Note:
+    """The note that a goal set for a group (``among:``) counts that group only, naming the group."""
+    parts = [Note.of(f"goals.among.{key}", value=Codes(_AMONG_CODES[key], (str(value),)) if key in _AMONG_CODES
+                     else value) for key, value in goal.among.items()]
+    group = parts[0]
+    for part in parts[1:]:
+        group = Note.of("goals.among_and", first=group, second=part)
+    return Note.of("goals.among_note", goal=label.rstrip("."), group=group)
 
 
 def _participant_totals(goal: Goal, windows: list[PeriodWindow], project: Project) -> dict:
@@ -614,6 +632,7 @@ _HIDDEN_FIGURES = ("value", "numerator", "denominator", "ci_low", "ci_high", "p_
 HIDDEN_SMALL = "small"  # a count of 1 to k - 1 persons: shown as "<k"
 HIDDEN_SECONDARY = "secondary"  # hidden so that a small count elsewhere cannot be worked out: ".."
 SHORT_NOTE = "too_few_short_note"  # a hidden count period that ended short of its target, not assessed
+AMONG_FEW_OTHERS = "among_few_others_note"  # a group's goal period hidden: the same count outside the group is small
 
 
 def period_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -754,7 +773,7 @@ def _hide_few_others(out: pd.DataFrame, k: int) -> pd.DataFrame:
     for c in _HIDDEN_FIGURES:
         out.loc[few, c] = np.nan
     out.loc[few, "group_others"] = np.nan
-    out.loc[few, ["ci_verdict", "suppression", "note"]] = ["", HIDDEN_SECONDARY, "among_few_others_note"]
+    out.loc[few, ["ci_verdict", "suppression", "note"]] = ["", HIDDEN_SECONDARY, AMONG_FEW_OTHERS]
     out.loc[few, "status"] = GoalStatus.NOT_ASSESSED
     out.loc[few, "too_few"] = False
     return out

@@ -32,7 +32,7 @@ from ..words.labels import goal_note, note_text, period_label, success_definitio
 from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
 from .sections.costbenefit import applicable_assumptions, applicable_key_figures, register_frame
-from .sections.goals import after_exit_goals, after_exit_words
+from .sections.goals import after_exit_goals, after_exit_words, group_words
 
 _display = show  # what the section methods show their blocks with
 
@@ -283,9 +283,15 @@ class Report:
         return costs.drop(columns=[c for c in (S.ACTUAL, "difference", "used_pct") if c in costs.columns])
 
     def _goal_note(self, row) -> str:
-        """A goal period's note in the workbook, with the goal section's word that a goal about the situation
-        after exit is counted at exit (the same words as page 1)."""
+        """A goal period's note in the workbook, with the group a goal set for a group counts (the goal table's
+        note) and the goal section's word that a goal about the situation after exit is counted at exit (the
+        same words as page 1)."""
         note = goal_note(row.note, self.lang, self.k)
+        # a goal set for a group names it on each of its rows, as the goal table's note does
+        group = group_words(self, row.goal_id)
+        if group:
+            said = self.msg("goals.among_row", group=group)
+            note = f"{note}; {said}" if note else said
         words = after_exit_words(row.label) if row.goal_id in after_exit_goals(self.params) else None
         if not words:
             return note
