@@ -471,6 +471,9 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     k, n = sc.successes, sc.base
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
+    # the outcomes the main goal leaves out of those who ended, where any exit has one (the base is smaller)
+    left_out = (tuple(c for c in sc.definition.exclude if (project.participants[S.OUTCOME] == c).any())
+                if project.has_participants else ())
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals,
@@ -479,7 +482,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": persons_of(project.participants), "ended": n, "successes": k,
-            "success_definition": success_definition_text(sc.definition, lang),
+            "success_definition": success_definition_text(sc.definition, lang, left_out),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
             "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb.cost_per_participant, "cost_per_success": cb.cost_per_success,
@@ -491,11 +494,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
             "break_even_person_years": cb.break_even_person_years, "success_kind": sc.definition.kind,
-            "success_outcomes": tuple(sc.definition.outcomes),
-            # the outcomes the main goal leaves out of those who ended, where any exit has one (the base is smaller)
-            "success_excluded": tuple(c for c in sc.definition.exclude
-                                      if (project.participants[S.OUTCOME] == c).any()) if project.has_participants
-            else ()})}
+            "success_outcomes": tuple(sc.definition.outcomes), "success_excluded": left_out})}
 
 
 def society_earnings(note: object) -> dict:

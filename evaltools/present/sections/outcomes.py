@@ -80,7 +80,11 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     of the rate comparison: the main goal's definition), what the two p-values mean, and whether any
     p-value was simulated. The tests' names belong to the appendix's method section."""
     d = r.rates.definition
-    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words), definition=success_definition_text(d, r.lang))
+    # the exits the definition leaves out (those who moved): the table's ended are fewer than the report's others
+    left_out = (tuple(c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any())
+                if d is not None and d.exclude else ())
+    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words),
+                     definition=success_definition_text(d, r.lang, left_out))
                if d is not None else note_text(r.rates.notes[0], r.lang))
     notes = (counted, r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
