@@ -12,7 +12,9 @@ import evaltools as et
 from evaltools.present.portfolio import _row
 from evaltools.present.sections.outcomes import rate_notes
 
+from .conftest import shown_chunks, write_csv
 from .test_board_reading_14 import COUNT_GOAL, SHARE_GOAL, _exits_project, _plain
+from .test_unseen_projects import BUDGET, PROJECT, _params, _person
 
 
 # --- 1. the table of successes per group says which exits it leaves out of those who ended ---------------------
@@ -45,3 +47,43 @@ def test_the_portfolio_workbooks_definition_says_why_its_ended_are_fewer(tmp_pat
     assert (port["ended"], port["successes"]) == (20, 12)
     assert port["success_definition"].endswith("; avslut med utfallet flyttat räknas inte bland de avslutade")
     assert port["success_excluded"] == ("flyttat",)
+
+
+# --- 2. the outcome section says its ended are enrolments where a person was enrolled more than once ----------
+
+def _returned_project(tmp_path, again: bool):
+    """30 persons who ended in 2023 (18 to work, 12 dropped out, half of each women); with ``again``, person 1
+    (who dropped out in March) was enrolled a second time and ended in work: 31 enrolments that ended, 30 persons."""
+    rows = [_person(i, sex="kvinna" if i % 2 else "man", outcome="arbete" if i > 12 else "avbrott",
+                    **({"start": "2023-01-10", "end": "2023-03-01"} if i == 1 else {})) for i in range(1, 31)]
+    if again:
+        rows.append({**_person(1, sex="kvinna", start="2023-05-02", end="2023-10-01"), "person_id": "U001"})
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    return et.load_project(_params(tmp_path, PROJECT.rstrip(" ") % "" + f"    goals:\n      - {COUNT_GOAL}\n"))
+
+
+@pytest.mark.parametrize("lang, intro, note", [
+    ("sv", "Utfall för de 31 avslutade inskrivningarna: den som skrevs in mer än en gång har ett utfall för varje "
+           "inskrivning.",
+     "Tabellen räknar avslutade inskrivningar, inte personer: den som skrevs in mer än en gång räknas en gång för "
+     "varje avslut."),
+    ("en", "Outcomes of the 31 enrolments that ended: a person enrolled more than once has an outcome for each "
+           "enrolment.",
+     "The table counts enrolments that ended, not persons: a person enrolled more than once counts once for each "
+     "exit.")])
+def test_the_outcome_section_calls_the_ended_enrolments_where_a_person_came_back(tmp_path, lang, intro, note):
+    from evaltools.present.sections import outcomes
+    # 30 participants (persons), 31 enrolments that ended: "de 31 som avslutat" would be 31 persons of 30
+    r = et.Report(_returned_project(tmp_path, again=True), lang=lang)
+    shown = [_plain(c) for c in shown_chunks(outcomes.blocks(r))]
+    assert intro in shown, shown
+    assert note in shown, shown
+
+
+def test_the_outcome_section_speaks_of_participants_where_each_was_enrolled_once(tmp_path):
+    from evaltools.present.sections import outcomes
+    r = et.Report(_returned_project(tmp_path, again=False), lang="sv")
+    shown = [_plain(c) for c in shown_chunks(outcomes.blocks(r))]
+    assert "Utfall för de 30 som avslutat sin insats." in shown, shown  # 30 persons, each ended once
+    assert not any("inskrivning" in c for c in shown), shown
