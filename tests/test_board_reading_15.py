@@ -87,3 +87,25 @@ def test_the_outcome_section_speaks_of_participants_where_each_was_enrolled_once
     shown = [_plain(c) for c in shown_chunks(outcomes.blocks(r))]
     assert "Utfall för de 30 som avslutat sin insats." in shown, shown  # 30 persons, each ended once
     assert not any("inskrivning" in c for c in shown), shown
+
+
+# --- 3. page 1 says what the skattefaktor falls on: a net cost, or the public budgets' surplus ------------------
+
+@pytest.mark.parametrize("budget, lang, falls_on, not_said", [
+    # 12 exits to work, each saving about 9 400 kr a month (riksnorm and housing) for three years, less a quarter
+    # that would have left anyway and a fifth a year dropping off: well over 2 million kr, against a cost of
+    # 1 million kr: the public budgets go plus, and the skattefaktor's effect is a gain for society
+    (1_000_000, "sv", "skattefaktorn 1,3 läggs på de offentliga budgetarnas överskott", "nettokostnaden"),
+    (1_000_000, "en", "the tax factor 1.3 falls on the public budgets' surplus", "net cost"),
+    # the same saving, at most 12 × 36 × 9 400 ≈ 4,1 million kr before anything is taken off, against a cost of
+    # 10 million kr: the public budgets bear a net cost
+    (10_000_000, "sv", "skattefaktorn 1,3 läggs på den offentliga nettokostnaden", "överskott"),
+    (10_000_000, "en", "the tax factor 1.3 falls on the public net cost", "surplus")])
+def test_page_one_says_the_skattefaktor_falls_on_a_surplus_where_the_public_budgets_go_plus(
+        tmp_path, budget, lang, falls_on, not_said):
+    from evaltools.present.sections import summary
+    _exits_project(tmp_path, [COUNT_GOAL])
+    write_csv(tmp_path / "data/budget.csv", [{**BUDGET[0], "budget": budget, "actual": budget}])
+    r = et.Report(et.load_project(tmp_path / "unseen.yaml"), lang=lang)
+    society = [_plain(s) for s in summary.worth(r) if s.startswith(("För samhället", "For society"))]
+    assert len(society) == 1 and falls_on in society[0] and not_said not in society[0], society
