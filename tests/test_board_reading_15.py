@@ -109,3 +109,22 @@ def test_page_one_says_the_skattefaktor_falls_on_a_surplus_where_the_public_budg
     r = et.Report(et.load_project(tmp_path / "unseen.yaml"), lang=lang)
     society = [_plain(s) for s in summary.worth(r) if s.startswith(("För samhället", "For society"))]
     assert len(society) == 1 and falls_on in society[0] and not_said not in society[0], society
+
+
+# --- 4. the portfolio names the goal whose words leave the exits out -------------------------------------------
+
+MAIN_SHARE_GOAL = SHARE_GOAL.replace("{id: andel,", "{id: andel, main: true,")
+
+
+@pytest.mark.parametrize("goals, lang, says", [
+    # the main goal counts successes (Tio per år till arbete) and says nothing of those who moved; the share goal
+    # (Minst hälften av de avslutade till arbete) leaves them out: the note names that goal, not the main goal
+    ([COUNT_GOAL, SHARE_GOAL], "sv", "räknas inte bland de avslutade, som målet för deras andel anger."),
+    ([COUNT_GOAL, SHARE_GOAL], "en", "are not counted among those who ended, as the goal for their share says."),
+    # the share goal is itself the main goal: its own words leave them out
+    ([MAIN_SHARE_GOAL, COUNT_GOAL], "sv", "räknas inte bland de avslutade, som huvudmålet anger.")])
+def test_the_portfolio_says_whose_words_leave_the_exits_out(tmp_path, goals, lang, says):
+    from evaltools.present.portfolio import Portfolio
+    _exits_project(tmp_path, goals)
+    [note] = Portfolio([tmp_path / "unseen.yaml"], lang=lang).definitions()
+    assert _plain(note).endswith(says), note

@@ -58,7 +58,7 @@ MAIN_GOAL_KEYS = frozenset({
     "portfolio.note", "portfolio.note_short", "portfolio.charts_caption", "portfolio.charts_definitions_differ",
     "portfolio.charts_definitions_differ_unmarked",
     "portfolio.definition",
-    "portfolio.definition_excluded",
+    "portfolio.definition_excluded", "portfolio.definition_excluded_share",
     "workbook.summary.success_definition", "workbook.summary.goal_successes", "workbook.summary.cost_per_success",
     "workbook.sheets.utfall_per_grupp.description", "workbook.sheets.tid_i_projekt.description",
     "workbook.column.utfall_per_grupp.successes", "workbook.column.utfall_per_grupp.rate",
