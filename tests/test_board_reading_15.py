@@ -95,8 +95,8 @@ def test_the_outcome_section_speaks_of_participants_where_each_was_enrolled_once
     # 12 exits to work, each saving about 9 400 kr a month (riksnorm and housing) for three years, less a quarter
     # that would have left anyway and a fifth a year dropping off: well over 2 million kr, against a cost of
     # 1 million kr: the public budgets go plus, and the skattefaktor's effect is a gain for society
-    (1_000_000, "sv", "skattefaktorn 1,3 läggs på de offentliga budgetarnas överskott", "nettokostnaden"),
-    (1_000_000, "en", "the tax factor 1.3 falls on the public budgets' surplus", "net cost"),
+    (1_000_000, "sv", "skattefaktorn 1,3 läggs på det offentliga överskottet", "nettokostnaden"),
+    (1_000_000, "en", "the tax factor 1.3 falls on the public surplus", "net cost"),
     # the same saving, at most 12 × 36 × 9 400 ≈ 4,1 million kr before anything is taken off, against a cost of
     # 10 million kr: the public budgets bear a net cost
     (10_000_000, "sv", "skattefaktorn 1,3 läggs på den offentliga nettokostnaden", "överskott"),
