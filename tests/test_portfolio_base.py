@@ -13,8 +13,9 @@ from .conftest import ROOT, sample_portfolio
 @pytest.mark.parametrize(("lang", "words"), [
     ("sv", "Lyckat utfall för Specialistteamet: arbete, arbete med stöd, studier, sjuk- eller "
            "aktivitetsersättning, sjukpenning, annan ersättning; avslut med utfallet flyttat räknas inte bland "
-           "de avslutade, som huvudmålet anger."),
-    ("en", "; exits with the outcome moved away are not counted among those who ended, as the main goal says."),
+           "de avslutade, som målet för deras andel anger."),
+    ("en", "; exits with the outcome moved away are not counted among those who ended, as the goal for their share "
+           "says."),
 ])
 def test_the_note_on_success_says_which_exits_the_base_leaves_out(lang, words):
     portfolio = sample_portfolio(("eskilstuna-specialistteamet", "kompassen-demo"), lang)

@@ -200,20 +200,23 @@ class Portfolio:
         outcomes (the column says it in two words)."""
         tab, by_outcomes = self.table, {}
         excluded = tab["success_excluded"] if "success_excluded" in tab else [()] * len(tab)
-        for name, kind, outcomes, left_out, mode in zip(tab["title"], tab["success_kind"], tab["success_outcomes"],
-                                                        excluded, tab["mode"]):
+        # (whose words leave them out: the main goal's, or, where it counts successes, its share goal's)
+        by_share = tab["success_excluded_by_share"] if "success_excluded_by_share" in tab else [False] * len(tab)
+        for name, kind, outcomes, left_out, share, mode in zip(tab["title"], tab["success_kind"],
+                                                               tab["success_outcomes"], excluded, by_share, tab["mode"]):
             if mode in NAME_KEYS or kind == "action_plan":  # (no outcomes of its own, or none counted)
                 continue
             # projects with the same definition: one line; one that leaves exits out of its base says which
-            by_outcomes.setdefault((tuple(outcomes), tuple(left_out)), []).append(name)
+            by_outcomes.setdefault((tuple(outcomes), tuple(left_out), bool(share) and bool(left_out)), []).append(name)
 
         def labels(codes) -> str:
             return ", ".join(code_label(S.OUTCOME, c, self.lang).lower() for c in codes)
-        return [self.msg("portfolio.definition_excluded", name=join(names, self.lang), outcomes=labels(outcomes),
+        return [self.msg("portfolio.definition_excluded_share" if share else "portfolio.definition_excluded",
+                         name=join(names, self.lang), outcomes=labels(outcomes),
                          excluded=join([code_label(S.OUTCOME, c, self.lang).lower() for c in left_out], self.lang))
                 if left_out else
                 self.msg("portfolio.definition", name=join(names, self.lang), outcomes=labels(outcomes))
-                for (outcomes, left_out), names in by_outcomes.items()]
+                for (outcomes, left_out, share), names in by_outcomes.items()]
 
     def society_earnings_note(self) -> list[str]:
         """Which projects' NPV for society counts the participants' earnings (and over how many months where
@@ -408,6 +411,7 @@ def read_entries(folder: str | Path, lang: str) -> dict[str, dict]:
             row["withheld"] = tuple(Secondary(x) for x in row["withheld"])
             row["success_outcomes"] = tuple(row["success_outcomes"])
             row["success_excluded"] = tuple(row.get("success_excluded", ()))
+            row["success_excluded_by_share"] = bool(row.get("success_excluded_by_share", False))
             for g in entry["goals"]:
                 g["verdict"] = GoalVerdict(g["verdict"])
         except (OSError, ValueError, KeyError, TypeError):
@@ -471,6 +475,9 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     k, n = sc.successes, sc.base
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
+    # the outcomes the main goal leaves out of those who ended, where any exit has one (the base is smaller)
+    left_out = (tuple(c for c in sc.definition.exclude if (project.participants[S.OUTCOME] == c).any())
+                if project.has_participants else ())
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals,
@@ -479,7 +486,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
             "participants": persons_of(project.participants), "ended": n, "successes": k,
-            "success_definition": success_definition_text(sc.definition, lang),
+            "success_definition": success_definition_text(sc.definition, lang, left_out),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
             "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb.cost_per_participant, "cost_per_success": cb.cost_per_success,
@@ -491,11 +498,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
             "break_even_person_years": cb.break_even_person_years, "success_kind": sc.definition.kind,
-            "success_outcomes": tuple(sc.definition.outcomes),
-            # the outcomes the main goal leaves out of those who ended, where any exit has one (the base is smaller)
-            "success_excluded": tuple(c for c in sc.definition.exclude
-                                      if (project.participants[S.OUTCOME] == c).any()) if project.has_participants
-            else ()})}
+            "success_outcomes": tuple(sc.definition.outcomes), "success_excluded": left_out,
+            "success_excluded_by_share": sc.definition.share_goal_id is not None})}
 
 
 def society_earnings(note: object) -> dict:

@@ -14,7 +14,7 @@ from ..analysis.goals import SuccessDefinition
 from ..analysis.result import Categories, Codes, Money, Note, Share
 from ..data import schema as S
 from .formats import NBSP, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
-from .text import catalog
+from .text import catalog, join
 
 _VOCABS = {
     S.OUTCOME: S.OUTCOMES, S.SEX: S.SEXES, S.HOUSEHOLD_TYPE: S.HOUSEHOLD_TYPES,
@@ -149,11 +149,28 @@ def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
             else t(code, lang))
 
 
-def success_definition_text(d: SuccessDefinition, lang: str = "sv") -> str:
+def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = ()) -> str:
     """What a project counts as a success (:class:`evaltools.analysis.goals.SuccessDefinition`), as a
-    label for tables and exports."""
+    label for tables and exports.
+
+    Parameters
+    ----------
+    d : SuccessDefinition
+        The project's definition of success.
+    lang : str
+        ``"sv"`` or ``"en"``.
+    left_out : tuple of str
+        Outcome codes of exits the definition leaves out of those who ended (``d.exclude``, where any exit
+        has one), said after the definition where a figure beside it counts its base: a table whose ended
+        participants are fewer than those who ended (Specialistteamet's 236 of 242, those who moved left
+        out). Empty where the figure beside the label counts every exit.
+    """
     outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in d.outcomes)
     values = {"action_plan": {"goal": d.goal_label or ""},
               "goal_outcomes": {"outcomes": outcomes, "goal": d.goal_label or ""},
               "leaves_fs": {"outcomes": outcomes}}[d.kind]
-    return t(SUCCESS_LABELS[d.kind], lang, **values)
+    text = t(SUCCESS_LABELS[d.kind], lang, **values)
+    if not left_out:
+        return text
+    return t("success_left_out", lang, definition=text,
+             outcomes=join([code_label(S.OUTCOME, c, lang).lower() for c in left_out], lang))

@@ -12,6 +12,7 @@ from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
 from ...data.privacy import hides, suppress_long
+from ...data.validation import enrolment_counts
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
@@ -80,7 +81,11 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     of the rate comparison: the main goal's definition), what the two p-values mean, and whether any
     p-value was simulated. The tests' names belong to the appendix's method section."""
     d = r.rates.definition
-    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words), definition=success_definition_text(d, r.lang))
+    # the exits the definition leaves out (those who moved): the table's ended are fewer than the report's others
+    left_out = (tuple(c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any())
+                if d is not None and d.exclude else ())
+    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words),
+                     definition=success_definition_text(d, r.lang, left_out))
                if d is not None else note_text(r.rates.notes[0], r.lang))
     notes = (counted, r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
@@ -166,7 +171,11 @@ def blocks(r) -> list[list]:
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
                else msg("outcomes.no_test_shown") if n_tests != "0"  # (tests hidden: nothing to say there is no difference)
                else msg("outcomes.no_test"))  # (one group in every breakdown: nothing was compared)
-    intro = (msg("outcomes.intro", n=fmt_int(len(ended), lang)) if r.disclosure.shows(Secondary.ENDED)
+    # where a person was enrolled more than once the ended are enrolments (page 1's "avslutade inskrivningar"),
+    # not the participants the report counts as persons: said so, not "de 52 som avslutat" beside 46 participants
+    twice = enrolment_counts(r.project.participants).returned > 0
+    intro = (msg("outcomes.intro_enrolments" if twice else "outcomes.intro", n=fmt_int(len(ended), lang))
+             if r.disclosure.shows(Secondary.ENDED)
              else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)
     if hides(len(ended), r.k):  # the categories listed would tell the outcomes of the few who ended
         return [[Text([intro, msg("outcomes.too_few_ended", k=str(r.k))], heading)]]
@@ -181,7 +190,8 @@ def blocks(r) -> list[list]:
         out = [[Text([intro], heading), kinds,
                 Text([], msg("outcomes.by_group", measure=rate_col), 3),
                 *rates_chart(r), Text([verdict]),
-                Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r) + left_out,
+                Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r) + left_out
+                      + ((msg("outcomes.rates_count_enrolments"),) if twice else ()),
                       numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
                                msg("outcomes.holm")))]]
     m = r.model

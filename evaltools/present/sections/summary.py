@@ -488,8 +488,11 @@ def worth(r) -> list[str]:
                    "summary.worth_society_measured" if measured else "summary.worth_society")  # (which flows are measured)
             if s.mode == "ex_ante":  # (an application speaks of what would happen)
                 key = WOULD.get(key, key)
+            # the skattefaktor falls on the public budgets' net result: a net cost, or a surplus where they go plus
+            # (Specialistteamet's +3,4 miljoner: "läggs på den offentliga nettokostnaden" spoke of a cost not there)
+            sf_on = msg("summary.sf_on_surplus" if row["pv_skattefaktor"] > 0 else "summary.sf_on_cost")
             out.append(msg(key, who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang),
-                           **({"months": fmt_int(short["months"], lang)} if short else {})))
+                           sf_on=sf_on, **({"months": fmt_int(short["months"], lang)} if short else {})))
         elif not pd.isna(row["npv"]):
             out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
