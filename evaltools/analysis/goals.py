@@ -914,6 +914,13 @@ class SuccessDefinition:
     exclude: tuple[str, ...] = ()
     share_goal_id: str | None = None
 
+    def left_out(self, df: pd.DataFrame) -> tuple[str, ...]:
+        """The outcomes this definition leaves out of those who ended (``exclude``) that some row of the
+        participants frame ``df`` has: where any, its base is smaller than the number of ended."""
+        if not self.exclude or S.OUTCOME not in df:
+            return ()
+        return tuple(c for c in self.exclude if (df[S.OUTCOME] == c).any())
+
     def is_success(self, df: pd.DataFrame) -> pd.Series:
         """Which rows of a participants frame are successes under this definition (ended only)."""
         ended = df[S.END_DATE].notna()

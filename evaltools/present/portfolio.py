@@ -476,8 +476,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     k, n = sc.successes, sc.base
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
     # the outcomes the main goal leaves out of those who ended, where any exit has one (the base is smaller)
-    left_out = (tuple(c for c in sc.definition.exclude if (project.participants[S.OUTCOME] == c).any())
-                if project.has_participants else ())
+    left_out = sc.definition.left_out(project.participants) if project.has_participants else ()
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
     held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals,

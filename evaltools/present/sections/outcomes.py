@@ -82,8 +82,7 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     p-value was simulated. The tests' names belong to the appendix's method section."""
     d = r.rates.definition
     # the exits the definition leaves out (those who moved): the table's ended are fewer than the report's others
-    left_out = (tuple(c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any())
-                if d is not None and d.exclude else ())
+    left_out = d.left_out(r.project.participants) if d is not None else ()
     counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words),
                      definition=success_definition_text(d, r.lang, left_out))
                if d is not None else note_text(r.rates.notes[0], r.lang))

@@ -200,7 +200,7 @@ def participation(r) -> list[str]:
             out.append(msg(said(SUCCESS_SENTENCE[d.kind]), **values))
         if of_all:
             out.append(msg("summary.success_share_of_all"))
-        left_out = [c for c in d.exclude if (r.project.participants[S.OUTCOME] == c).any()]
+        left_out = d.left_out(r.project.participants)
         if left_out and not at_goal:  # the sections count every exit: say why page 1's number of ended is smaller
             out.append(msg("summary.success_excluded",
                            outcomes=r.words.join([code_label(S.OUTCOME, c, lang).lower() for c in left_out])))
