@@ -8,7 +8,7 @@
     evaltools kolada N31807 0305 --project mitt-projekt
                                            a municipality's Kolada series, kept in the project's data folder
 
-Exit codes: 0 success, 1 a project failed (validation or rendering), 2 usage error.
+Exit codes: 0 success, 1 a project failed (validation or rendering), 2 usage error, 130 interrupted (Ctrl+C).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_p
 from ..data.privacy import find_personnummer, redact
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl+C
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -190,17 +191,47 @@ def cmd_render(args, parser) -> int:
     for name, value in kernel_environment().items():  # (for the processes started from here on)
         os.environ.setdefault(name, value)
     with warm_kernels(not args.cold_kernels):  # started first: it imports the report libraries meanwhile
-        return _render(args, parser)
+        paths = _projects(args, parser)
+        if not args.watch:
+            return _render(args, parser, paths)
+        from .watch import snapshot, watched  # start-up: each command imports only what it uses
+        before = snapshot(watched(paths))  # (taken before the render: a file saved meanwhile is a change)
+        return _watch(args, parser, paths, before, _render(args, parser, paths))
 
 
-def _render(args, parser) -> int:
+def _watch(args, parser, paths: list[Path], before, code: int) -> int:
+    """``render --watch``: render again each time a file of the projects' input is saved, in this
+    process and from its kernel zygote (each render in a new kernel), until Ctrl+C. Returns the last
+    render's exit code."""
+    from .watch import wait_for_change  # start-up: each command imports only what it uses
+    lang = _lang(args)
+    try:
+        while True:
+            print("\n" + _say("cli.watch_waiting", lang), flush=True)
+            files, before = wait_for_change(paths, before)
+            print(_say("cli.watch_changed", lang, files=", ".join(_shown_path(f) for f in files)), flush=True)
+            code = _render(args, parser, paths)
+    except KeyboardInterrupt:
+        print(_say("cli.watch_stopped", lang), flush=True)
+        return code
+
+
+def _shown_path(path: Path) -> str:
+    """A file as the command names it: relative to the current folder where it lies inside it."""
+    try:
+        shown = str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        shown = str(path)
+    return redact(shown)
+
+
+def _render(args, parser, paths: list[Path]) -> int:
     from .render import FORMATS, OPTIONAL_FORMATS, check_reports_dir, render_many  # start-up: each command imports only what it uses
     lang = _lang(args)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
         parser.error(_say("cli.formats", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats)))
-    paths = _projects(args, parser)
     try:
         check_reports_dir(args.reports_dir, paths)
     except EvaltoolsError as e:
@@ -389,6 +420,9 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
             p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
             p.add_argument("--quiet", action="store_true", help="no progress lines")
+            p.add_argument("--watch", action="store_true",
+                           help="keep running and render again each time the params file, the evaluator's text or a "
+                                "data file is saved (a few seconds; Ctrl+C stops)")
             p.add_argument("--cold-kernels", action="store_true",
                            help="start every kernel from scratch instead of forking it from a process that has "
                                 "imported the report libraries (slower; for troubleshooting)")
@@ -472,15 +506,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     pin_project_root()  # the kernels and worker processes use the same project folder as this command
-    if args.command == "list":
-        return cmd_list(args)
-    if args.command == "validate":
-        return cmd_validate(args, parser)
-    if args.command == "render":
-        return cmd_render(args, parser)
-    if args.command == "kolada":
-        return cmd_kolada(args)
-    return cmd_new(args, parser)
+    try:
+        if args.command == "list":
+            return cmd_list(args)
+        if args.command == "validate":
+            return cmd_validate(args, parser)
+        if args.command == "render":
+            return cmd_render(args, parser)
+        if args.command == "kolada":
+            return cmd_kolada(args)
+        return cmd_new(args, parser)
+    except KeyboardInterrupt:  # Ctrl+C: said in a line, not a traceback (a render's unfinished files are removed)
+        print("\n" + _say("cli.interrupted", _lang(args)), file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

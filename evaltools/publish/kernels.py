@@ -114,7 +114,10 @@ class KernelZygote:
                 # is run would otherwise be imported by every report's kernel), and neither are PYTHONPATH and
                 # the user's site-packages; only the toolkit's own environment is imported.
                 [sys.executable, "-I", "-c", _ZYGOTE_MAIN, str(listener.fileno()), str(Path(__file__).resolve().parents[2])],
-                pass_fds=(listener.fileno(),), stdin=subprocess.PIPE)
+                pass_fds=(listener.fileno(),), stdin=subprocess.PIPE,
+                # a session of its own: Ctrl+C in the terminal stops the command, which then stops the
+                # zygote (end of its stdin), instead of interrupting its imports with a traceback
+                start_new_session=True)
         finally:
             listener.close()  # the zygote has its own copy; connections queue until it accepts
 
@@ -251,7 +254,12 @@ def _quiet_shutdown_interrupt(record: logging.LogRecord) -> bool:
     kernel then logs this as an ERROR, which the terminal of ``evaltools render`` showed as if a
     report had failed. A real failure reaches the notebook and the command's summary instead.
     """
-    return record.getMessage() != "KeyboardInterrupt caught in kernel."
+    return record.getMessage() not in _QUIET
+
+
+# What a kernel logs that is no news to the person at the terminal: the interrupt before every shutdown
+# (above), and its leaving once the command stopped (Ctrl+C), which already said so.
+_QUIET = ("KeyboardInterrupt caught in kernel.", "Parent appears to have exited, shutting down.")
 
 
 def _become_kernel(request: dict) -> None:

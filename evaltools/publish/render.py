@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -993,6 +994,29 @@ def entry_file(entries: Path, params_path: Path) -> Path:
     return Path(entries) / f"{name}.json"
 
 
+def _leave_interrupts_to_parent() -> None:
+    """In a batch's worker: Ctrl+C (which the terminal sends to every process of the command) is the
+    parent's to act on (:func:`_stop_workers`); a worker interrupted by itself would go on to the
+    next report of the queue."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(pool: ProcessPoolExecutor, reports_dir: Path) -> None:
+    """Ctrl+C during a batch: the reports not started are not started, those in progress are stopped
+    and their unfinished folders removed; finished reports stay. (The kernels of the stopped reports
+    leave with the zygote, at the end of the command.)"""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # (before shutdown, which forgets them)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for w in workers:
+        with contextlib.suppress(Exception):
+            w.terminate()
+    for w in workers:
+        with contextlib.suppress(Exception):
+            w.join(timeout=5)
+    with contextlib.suppress(OSError):
+        clean_stale(reports_dir)
+
+
 def _worker(args) -> RenderResult:
     if args[0] == "portfolio":
         return render_portfolio(*args[1:])
@@ -1156,17 +1180,21 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
             else:
                 methods = multiprocessing.get_all_start_methods()
                 ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-                with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                    for group in (tasks, last):
-                        futures = {pool.submit(_worker, a): a for a in group}
-                        for f in as_completed(futures):
-                            try:
-                                done(f.result())
-                            except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
-                                a = futures[f]
-                                key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
-                                done(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
-                                                  dt.datetime.now().isoformat(timespec="seconds"), key))
+                with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_leave_interrupts_to_parent) as pool:
+                    try:
+                        for group in (tasks, last):
+                            futures = {pool.submit(_worker, a): a for a in group}
+                            for f in as_completed(futures):
+                                try:
+                                    done(f.result())
+                                except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
+                                    a = futures[f]
+                                    key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
+                                    done(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
+                                                      dt.datetime.now().isoformat(timespec="seconds"), key))
+                    except KeyboardInterrupt:
+                        _stop_workers(pool, reports_dir)
+                        raise
         finally:
             _SIDE_BY_SIDE = False
         _wait_for_warm_up()  # (only if every report failed before exporting)
