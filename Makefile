@@ -71,6 +71,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_reports.py
 	$(BIN)/python benchmarks/bench_kernel_ready.py
 	$(BIN)/python benchmarks/bench_cells.py
+	$(BIN)/python benchmarks/bench_watch.py
 
 clean-reports:
 	rm -rf reports/*/ reports/index.html
