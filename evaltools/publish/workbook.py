@@ -38,7 +38,7 @@ from .._version import __version__
 from ..data.assumptions import REGISTRY, Range, Unit
 from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
-from ..words.formats import fmt_date
+from ..words.formats import fmt_date, persons_needed
 from ..words.text import msg
 from ..words.labels import t, code_label, NBSP, budget_period_label
 from ..words.verdicts import status_words, verdict_words, interval_words
@@ -71,16 +71,16 @@ def _yes_no(lang: str) -> tuple[str, str]:
 # kind -> Excel number format (format codes use "," and "." whatever the language; Excel shows
 # them with the reader's separators: 1 276 000 kr in Swedish Excel)
 NUMBER_FORMATS = {
-    "int": "#,##0", "count": "#,##0", "year": "0", "num1": "#,##0.0", "num2": "#,##0.00", "p": "0.000",
+    "int": "#,##0", "count": "#,##0", "persons_needed": "#,##0", "year": "0", "num1": "#,##0.0", "num2": "#,##0.00", "p": "0.000",
     "pct": "0.0%", "pct0": "0%", "date": "yyyy-mm-dd", "month": "yyyy-mm",
 }
 KR_FORMAT = {"sv": '#,##0 "kr";-#,##0 "kr"', "en": '"SEK "#,##0;-"SEK "#,##0'}
 # a probability as the report writes it (words.formats.fmt_probability): whole percent, never rounded
 # to a certainty ("> 99 %", "< 1 %"); the cell keeps the number
 PROB_FORMAT = {"sv": '[>0.99]"> 99 %";[<0.01]"< 1 %";0%', "en": '[>0.99]"> 99%";[<0.01]"< 1%";0%'}
-NUMERIC = {"int", "count", "year", "num1", "num2", "p", "pct", "pct0", "prob", "kr"}
+NUMERIC = {"int", "count", "persons_needed", "year", "num1", "num2", "p", "pct", "pct0", "prob", "kr"}
 # decimals kept in the CSV for Excel (what the workbook shows, a little more for shares)
-CSV_DECIMALS = {"int": 0, "count": 0, "year": 0, "kr": 0, "num1": 1, "num2": 2, "p": 4, "pct": 4, "pct0": 4, "prob": 4}
+CSV_DECIMALS = {"int": 0, "count": 0, "persons_needed": 0, "year": 0, "kr": 0, "num1": 1, "num2": 2, "p": 4, "pct": 4, "pct0": 4, "prob": 4}
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ class Column:
         for a machine-only column, whose heading is ``source``.
     kind
         ``text``, ``bool``, ``date``, ``month`` (a date cell shown as ``2019-01``), or a number: ``int``, ``count`` (persons: may be hidden),
+        ``persons_needed`` (a break-even in whole persons, the next whole number up),
         ``year``, ``kr``, ``pct`` / ``pct0`` (a share 0–1), ``prob`` (a probability, as the report
         writes it: ``> 99 %``), ``num1``, ``num2``, ``p``.
     label
@@ -176,6 +177,8 @@ def cell(column: Column, value: object, lang: str, kind: str | None = None) -> C
         v = float(value)
         if not np.isfinite(v):
             return Cell(None)
+        if kind == "persons_needed":  # (a break-even: in whole persons, as the report says it)
+            return Cell(persons_needed(v))
         if kind in ("year",) or (kind in ("int", "count") and v == round(v)):
             return Cell(int(round(v)))
         return Cell(round(v, 2) if kind == "kr" else round(v, 10))  # no 4.7e-10 kr of rounding noise
@@ -582,7 +585,7 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "npv": ("workbook.summary.npv", "kr"),
     "bcr": ("workbook.summary.bcr", "num2"),
     "payback_months": ("workbook.summary.payback_months", "int"),
-    "break_even_exits": ("workbook.summary.break_even_exits", "num1"),
+    "break_even_exits": ("workbook.summary.break_even_exits", "persons_needed"),
     "break_even_person_years": ("workbook.summary.break_even_person_years", "num1"),
     "break_even_person_years_application": ("workbook.summary.break_even_person_years_application", "num1"),
     "switching_deadweight": ("workbook.summary.switching_deadweight", "pct"),
@@ -655,7 +658,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("npv", "workbook.column.aktorer.npv", "kr"),
         C("bcr", "workbook.column.aktorer.bcr", "num2"),
         C("payback_months", "workbook.column.aktorer.payback_months", "int"),
-        C("break_even_exits", "workbook.column.aktorer.break_even_exits", "num1"),
+        C("break_even_exits", "workbook.column.aktorer.break_even_exits", "persons_needed"),
         C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct"),
         C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "prob"),
         C("lower_bound", "workbook.column.aktorer.lower_bound", "bool"),

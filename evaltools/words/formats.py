@@ -51,11 +51,16 @@ def fmt_int(v: object, lang: str = "sv") -> str:
     return fmt_num(v, 0, lang)
 
 
+def persons_needed(x: float) -> int:
+    """A number of persons who must do something (a break-even) in whole persons: the next whole
+    number up (110,3 persons needed means 111 persons; 19,999 999 9 of rounding noise is 20). One
+    rule for the report, the notebook display, the what-if panel and the workbook."""
+    return math.ceil(round(float(x), 6))
+
+
 def fmt_persons_needed(x: object, lang: str = "sv") -> str:
-    """A number of persons who must do something (a break-even), in whole persons: the next whole
-    number up (110,3 persons needed means 111 persons); ``–`` where there is none. One format for the
-    report's key figures, the notebook display and the what-if panel."""
-    return "–" if _missing(x) else fmt_int(math.ceil(round(_as_float(x), 6)), lang)
+    """:func:`persons_needed` as the report writes it; ``–`` where there is none."""
+    return "–" if _missing(x) else fmt_int(persons_needed(_as_float(x)), lang)
 
 
 def fmt_persons(n: int, k: int, lang: str = "sv") -> str:
