@@ -85,6 +85,15 @@ class Categories:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """The evaluator's own text from the params file inside a note, in Swedish and, where the file gives
+    it, in English (worded in the report's language; Swedish where there is no English)."""
+
+    sv: str
+    en: str | None = None
+
+
+@dataclass(frozen=True)
 class Note:
     """A caveat that belongs next to a result: the catalog key of its sentence and the values it is
     filled in with (numbers and codes, never words), worded by :func:`evaltools.words.labels.note_text`.

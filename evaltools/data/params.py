@@ -905,6 +905,8 @@ class MonthlyLevel(_Strict):
     amount_sek: Amount | None = Field(None, description="For method fixed: kr per month.")
     amount_year: Year | None = Field(None, description="Price year of amount_sek.")
     source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
+    source_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = Field(
+        None, description="The source in English, for an English report (else the Swedish source is shown).")
     housing_sek: Amount = Field(4300.0, description="Housing cost added to riksnorm (2023 prices; the toolkit's estimate, "
                                "see defaults.csv housing_sek_month).")
     housing_year: Year = 2023

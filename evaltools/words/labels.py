@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.goals import SuccessDefinition
-from ..analysis.result import Categories, Codes, Money, Note, Share
+from ..analysis.result import Categories, Codes, Money, Note, Share, Wording
 from ..data import schema as S
 from .formats import NBSP, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
 from .text import catalog, join
@@ -84,6 +84,8 @@ def value_text(v: object, lang: str = "sv") -> str:
         return success_definition_text(v, lang)
     if isinstance(v, Note):
         return note_text(v, lang)
+    if isinstance(v, Wording):
+        return v.en if lang == "en" and v.en else v.sv
     return str(v)
 
 

@@ -13,7 +13,7 @@ from ...data import schema as S
 from ...data.privacy import hides
 from ...data.project import Project
 from ...data.reference import RefValue, household_norm, price_factor
-from ..result import Money, Note
+from ..result import Money, Note, Wording
 from ...data.params import project_kind
 
 
@@ -149,7 +149,7 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
         f, refs = price_factor(year, py, kpi_over)
         used_refs += refs
         level = np.full(len(succ), amount * f)
-        src = ml.source or Note.of("assumption.params_file")
+        src = Wording(ml.source, ml.source_en) if ml.source else Note.of("assumption.params_file")
         return level, [UsedAssumption("monthly_level", float(amount * f),
                                       Note.of("assumption.monthly_level_fixed_source", amount=Money(amount),
                                               year=str(year), source=src),
