@@ -8,15 +8,17 @@ kernel of its own and executes every cell; only the imports are reused. Changes 
 itself are not picked up: they need a new command.
 
 The files are watched by looking at their sizes and modification times four times a second (a
-*snapshot* of the folders that hold them). Operating systems' change notifications miss changes
-on network drives, where a municipality's evaluators often keep their files; a snapshot of a few
-folders costs microseconds.
+*snapshot*). Operating systems' change notifications miss changes on network drives, where a
+municipality's evaluators often keep their files; a snapshot of a project's few files costs
+microseconds.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -54,17 +56,25 @@ def _paths_in(value: object) -> Iterable[Path]:
             yield from _paths_in(getattr(value, name, None))
 
 
-def watched(params_paths: Iterable[Path]) -> dict[Path, Callable[[str], bool]]:
-    """The folders to look at, each with the test of which of its files count.
+@dataclass(frozen=True)
+class Watched:
+    """What :func:`snapshot` looks at: in ``folders``, the files whose name begins with one of the
+    stems (a project's params file and its evaluator's text files); and the ``files`` named by the
+    params (data files, a comparison group's, a questionnaire, a series, the Word template)."""
 
-    A project's params file and the evaluator's text files beside it (``text/<id>.sv.md``) count by
-    name: another project's params file in the same folder does not. In a folder that holds a data
-    file every file counts (a workbook saved under a new name, a file added that the params will
-    name). A params file that cannot be read names no data files; once it is saved readable, the
-    next look finds them.
-    """
+    folders: dict[Path, frozenset[str]]
+    files: frozenset[Path]
+
+
+def watched(params_paths: Iterable[Path]) -> Watched:
+    """The projects' input files: each params file and the evaluator's text files beside it
+    (``text/<id>.sv.md``), by name (another project's params file in the same folder does not count),
+    and every file the params name. A params file that cannot be read names no files; once it is
+    saved readable, the next look finds them. Only these files are looked at, never a whole data
+    folder: on a network drive, listing a folder of many files four times a second would load the
+    server."""
     by_name: dict[Path, set[str]] = {}
-    whole: set[Path] = set()
+    files: set[Path] = set()
     for path in params_paths:
         path = Path(path).resolve()
         by_name.setdefault(path.parent, set()).add(path.stem)
@@ -73,39 +83,37 @@ def watched(params_paths: Iterable[Path]) -> dict[Path, Callable[[str], bool]]:
             params = load_params(path)
         except Exception:  # noqa: BLE001 - a params file that does not load is the render's to report
             continue
-        whole.update(Path(p).resolve().parent for p in _paths_in(params) if p != params.source_path)
-    out: dict[Path, Callable[[str], bool]] = {folder: _named(frozenset(stems)) for folder, stems in by_name.items()}
-    out.update({folder: _any for folder in whole})
-    return out
+        files.update(Path(p).resolve() for p in _paths_in(params) if p != params.source_path)
+    return Watched({folder: frozenset(stems) for folder, stems in by_name.items()}, frozenset(files))
 
 
-def _named(stems: frozenset[str]) -> Callable[[str], bool]:
-    """The test of a file that counts by its name: ``tiny.yaml``, ``tiny.sv.md`` for the stem ``tiny``."""
-    return lambda name: name.split(".", 1)[0] in stems
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
 
 
-def _any(name: str) -> bool:
-    return True
-
-
-def snapshot(folders: dict[Path, Callable[[str], bool]]) -> Snapshot:
-    """Size and modification time of every file that counts in ``folders`` (see :func:`watched`);
-    a folder that is missing or cannot be read holds none."""
+def snapshot(what: Watched) -> Snapshot:
+    """Size and modification time of every file :func:`watched` gives that exists (a missing
+    folder or file holds none)."""
     out: Snapshot = {}
-    for folder, counts in folders.items():
+    for folder, stems in what.folders.items():
         try:
             with os.scandir(folder) as entries:
                 for e in entries:
-                    if _ignored(e.name) or not counts(e.name):
+                    if _ignored(e.name) or e.name.split(".", 1)[0] not in stems:
                         continue
-                    try:
+                    with contextlib.suppress(OSError):
                         if e.is_file():
                             st = e.stat()
                             out[Path(e.path)] = (st.st_size, st.st_mtime_ns)
-                    except OSError:
-                        continue
         except OSError:
             continue
+    for path in what.files:
+        if (seen := _stat(path)) is not None:
+            out[path] = seen
     return out
 
 
@@ -116,8 +124,8 @@ def changed(before: Snapshot, after: Snapshot) -> list[Path]:
 
 def wait_for_change(params_paths: list[Path], before: Snapshot, sleep: Callable[[float], None] = time.sleep,
                     clock: Callable[[], float] = time.monotonic) -> tuple[list[Path], Snapshot]:
-    """Wait until a file of the projects' input differs from ``before`` (a :func:`snapshot` of the
-    folders :func:`watched` gives) and has then stayed the same for :data:`QUIET_S` (a file saved in
+    """Wait until a file of the projects' input differs from ``before`` (a :func:`snapshot` of what
+    :func:`watched` gives) and has then stayed the same for :data:`QUIET_S` (a file saved in
     several writes is read once, whole). Returns the files that changed and a new snapshot of the
     input, to compare the next change with (take it before rendering: a file saved while the report
     renders is then a change too)."""
