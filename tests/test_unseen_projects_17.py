@@ -280,3 +280,45 @@ def test_an_age_from_not_below_age_below_is_refused_with_what_to_write(tmp_path)
     assert ("among: age_from: 25 och age_below: 16 ger ingen ålder (age_from räknar dem som var 25 år eller äldre "
             "vid start, age_below dem under 16); för 16–24 år skriv among: {age_from: 16, age_below: 25}") \
         in e.value.message("sv")
+
+
+# --- 4. referrals and referring actors ----------------------------------------------------------------------------
+@pytest.mark.parametrize("label, kind, words", [
+    ("Minst 40 remitterade per år", "participant_count", "remitterade"),
+    ("Minst 10 deltagare från Försäkringskassan per år", "participant_count", "deltagare från Försäkringskassan"),
+    ("Minst 20 remisser från vården per år", "participant_count", "remisser från vården"),
+    ("Minst 5 deltagare från Arbetsförmedlingen ska gå till arbete per år", "outcome_count",
+     "deltagare från Arbetsförmedlingen"),
+])
+def test_a_goal_on_referrals_or_a_referring_actor_is_refused(tmp_path, label, kind, words):
+    # the file holds the 44 enrolled, none of them marked by who referred them: counted as enrolments the goal
+    # would be everyone's (44 "från Försäkringskassan") or miss the referrals never enrolled
+    note = _params_refusal(tmp_path, _count(label, "10", kind), _intake())
+    assert note.endswith(
+        f"målets text talar om '{words}', men ett mål av slaget {kind} räknar de inskrivna i deltagarfilen, som inte "
+        "säger vilka som remitterades eller av vem: de remitterade som aldrig skrevs in saknas, och alla aktörers "
+        "deltagare räknas som en aktörs. Skriv målet för de inskrivna (till exempel 'Minst 40 inskrivna deltagare "
+        "per år'), eller som kind: qualitative med antalet remisser per aktör ur remisslistan som underlag")
+
+
+def test_a_goal_on_referrals_is_refused_in_english(tmp_path):
+    note = _params_refusal(tmp_path, _count("At least 10 participants referred by the Public Employment Service per "
+                                            "year", "10"), _intake(), lang="en")
+    assert "the goal's text speaks of 'referred by the Public Employment Service', but a goal of kind " \
+           "participant_count counts those enrolled in the participant file" in note
+
+
+@pytest.mark.parametrize("label", ["Minst 40 anvisade deltagare per år", "Minst 40 deltagare från kommunen per år",
+                                   "Minst 40 inskrivna deltagare per år"])
+def test_those_enrolled_are_read_as_written(tmp_path, label):
+    # 41 enrolled in year 1 (above); "anvisade" and a home municipality describe those enrolled
+    p = _write(tmp_path, _count(label, "40"), _intake())
+    assert et.assess_goals(et.load_project(p)).raw["value"].tolist() == [41, 3]
+
+
+def test_referrals_as_a_qualitative_goal_are_read_as_written(tmp_path):
+    goals = ("- id: remisser\n  kind: qualitative\n  label: Minst 40 remitterade per år, 10 av dem från "
+             "Försäkringskassan\n  assessment: delvis\n  evidence: 34 remisser 2024, 8 från Försäkringskassan "
+             "(remisslistan)\n")
+    project = et.load_project(_write(tmp_path, goals, _intake()))
+    assert project.params.goals[0].assessment == "delvis"

@@ -400,6 +400,18 @@ _PER_PART = re.compile(r"(?<![\d,.])(\d+)(?![\d,.])(?!\s*(?:%|procent\b|per\s*ce
 _PARTS_IN_YEAR = {"kvartal": 4, "kvartalsvis": 4, "quarter": 4, "quarterly": 4, "halvår": 2, "half year": 2,
                   "half-year": 2, "termin": 2, "term": 2, "semester": 2, "tertial": 3, "månad": 12, "month": 12,
                   "monthly": 12}
+# ... and referrals: a count of persons referred ("minst 40 remitterade per år", "remisser", "aktualiseras") or of those
+# referred by one actor ("deltagare från Försäkringskassan", "anvisade av Arbetsförmedlingen", "referred by the
+# Public Employment Service"). The participant file holds those enrolled, not who was referred nor by whom: counted
+# as enrolments, referrals never enrolled go missing and every actor's persons count as one actor's.
+_ACTOR = (r"(?:arbetsförmedlingen|försäkringskassan|af|fk|socialtjänsten|vården|primärvården|"
+          r"psykiatrin|vårdcentral\w*|hälso-\s+och\s+sjukvården|the\s+(?:public\s+)?employment\s+service|"
+          r"the\s+(?:swedish\s+)?social\s+insurance\s+agency|social\s+services|(?:the\s+)?health\s+care)")
+_REFERRALS = re.compile(
+    r"(?<![\wåäö])(?:remitter\w*|remiss\w*|aktualiser\w*|referrals?|referred)(?![\wåäö])(?:\s+(?:från|av|via|by|from)\s+"
+    rf"{_ACTOR}(?![\wåäö]))?"
+    rf"|(?<![\wåäö])(?:deltagar\w*|personer\w*|inskrivna|anvisade|hänvisade|participants|persons|people)\s+(?:som\s+"
+    rf"(?:kommer|kommit|anvisats|hänvisats)\s+)?(?:från|via|av|from)\s+{_ACTOR}(?![\wåäö])", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
@@ -761,6 +773,9 @@ class Goal(_Strict):
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if group is not None:
                 raise ParamsValueError("params.goal_label_per_group", words=group.group(0).strip())
+            referred = _REFERRALS.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if referred is not None:
+                raise ParamsValueError("params.goal_label_referrals", words=referred.group(0).strip(), kind=self.kind)
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
