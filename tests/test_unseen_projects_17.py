@@ -94,6 +94,7 @@ def _count(label: str, target: str, kind: str = "participant_count", period: str
     ("Minst 6 deltagare per termin ska gå till arbete eller studier", "outcome_count", "6", "12", "2"),
     ("Minst 3 nya deltagare varje månad", "participant_count", "3", "36", "12"),
     ("Minst 15 deltagare per halvår", "participant_count", "15", "30", "2"),
+    ("Minst 5 nya deltagare i månaden", "participant_count", "5", "60", "12"),
 ])
 def test_a_count_per_part_of_a_year_whose_target_is_the_part_s_is_refused_with_the_year_s(tmp_path, label, kind, n,
                                                                                            fix, times):
@@ -135,6 +136,12 @@ def test_the_note_on_a_count_per_quarter_in_english(tmp_path):
     assert goal_section.per_part_notes(r) == [
         'At least 10 new participants per quarter: the application says "10 new participants per quarter", but a '
         "goal is counted per year, so the target is the year's, 40 (4 times 10)."]
+
+
+@pytest.mark.parametrize("label", ["At least 10 in work within a month", "Minst 10 nya deltagare i kvartal 1 2024"])
+def test_a_month_or_a_quarter_that_is_no_rate_is_read_as_written(tmp_path, label):
+    # "within a month" is a time to work, "i kvartal 1" one quarter: neither a count per part of a year
+    assert et.load_project(_write(tmp_path, _count(label, "10", "outcome_count"), _intake())).params.goals[0].target == 10
 
 
 def test_a_share_per_quarter_and_a_count_with_another_target_are_read_as_written(tmp_path):

@@ -394,8 +394,8 @@ _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+
 # A count per part of a year ("minst 10 nya deltagare per kvartal", "12 per termin", "5 per månad"): no goal is counted
 # over one, so its target is the year's (10 per quarter is 40 a year); the number of such parts in a year by their word
 _PER_PART = re.compile(r"(?<![\d,.])(\d+)(?![\d,.])(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){0,4}?\s+"
-                       r"(?:per|varje|i|each|every|a)\s+(kvartal|halvår|termin|tertial|månad|quarter|half[\s-]year|term|semester"
-                       r"|month)(?![\wåäö])|(?<![\d,.])(\d+)(?![\d,.])(?:\s+[\wåäö]+){0,4}?\s+(kvartalsvis|quarterly|monthly)\b",
+                       r"(?:(?:per|varje|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|half[\s-]year|term|semester"
+                       r"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|(?<![\d,.])(\d+)(?![\d,.])(?:\s+[\wåäö]+){0,4}?\s+(kvartalsvis|quarterly|monthly)\b",
                        re.I)
 _PARTS_IN_YEAR = {"kvartal": 4, "kvartalsvis": 4, "quarter": 4, "quarterly": 4, "halvår": 2, "half year": 2,
                   "half-year": 2, "termin": 2, "term": 2, "semester": 2, "tertial": 3, "månad": 12, "month": 12,
@@ -530,7 +530,8 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
     m = _PER_PART.search(label)
     if m is None:
         return None
-    return m.group(0).strip(), int(m.group(1) or m.group(3)), _PARTS_IN_YEAR[re.sub(r"\s+", " ", (m.group(2) or m.group(4)).casefold())]
+    part = next(g for g in (m.group(2), m.group(3), m.group(5)) if g)
+    return m.group(0).strip(), int(m.group(1) or m.group(4)), _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
 
 
 def label_shares(label: str) -> list[tuple[str, float]]:
