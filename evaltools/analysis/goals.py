@@ -435,7 +435,8 @@ _GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group":
 def in_group(df: pd.DataFrame, among) -> pd.Series:
     """Which rows (enrolments) of a participants frame belong to a goal's group (``among:``, a
     :class:`~evaltools.data.params.GoalGroup`): each of its filters met, a value not known (``okänt``, an
-    unknown age) never in the group; every row where ``among`` is None. ``age_below`` reads the age at start.
+    unknown age) never in the group; every row where ``among`` is None. ``age_below`` and ``age_from`` read the age
+    at start.
 
     Examples
     --------
@@ -443,14 +444,16 @@ def in_group(df: pd.DataFrame, among) -> pd.Series:
     >>> df = pd.DataFrame({"age_at_start": [22, 31, None], "sex": ["kvinna", "kvinna", "man"]})
     >>> in_group(df, GoalGroup(age_below=25)).tolist()
     [True, False, False]
+    >>> in_group(df, GoalGroup(age_from=30)).tolist()
+    [False, True, False]
     """
     keep = pd.Series(True, index=df.index)
     if among is None:
         return keep
     for key, value in among.items():
-        if key == "age_below":
+        if key in ("age_below", "age_from"):
             age = pd.to_numeric(df[S.AGE_AT_START], errors="coerce")
-            keep &= age.notna() & (age < value)
+            keep &= age.notna() & ((age < value) if key == "age_below" else (age >= value))
         else:
             col = _GROUP_COLUMNS[key]
             keep &= (df[col] == value) if col in df else False
@@ -587,7 +590,7 @@ _AMONG_CODES = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "support_start
 def _among_note(goal: Goal, label: str) -> Note:
     """The note that a goal set for a group (``among:``) counts that group only, naming the group."""
     parts = [Note.of(f"goals.among.{key}", value=Codes(_AMONG_CODES[key], (str(value),)) if key in _AMONG_CODES
-                     else value) for key, value in goal.among.items()]
+                     else value) for key, value in goal.among.parts()]
     group = parts[0]
     for part in parts[1:]:
         group = Note.of("goals.among_and", first=group, second=part)

@@ -328,6 +328,14 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], float], ...] = (
 )
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
 _X_OF_Y = re.compile(r"\b(\d+)\s+(?:av|of|out\s+of)\s+(\d+)\b", re.I)
+# ... and the same in words ("åtta av tio", "en av fem", "four out of ten"): the numbers one to ten
+_NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+                 "tio": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+_SV_WORDS = "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio"
+_EN_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_WORDS_OF = re.compile(rf"(?<![\wåäö])({_SV_WORDS})\s+av\s+({_SV_WORDS})(?![\wåäö])"
+                       rf"|\b({_EN_WORDS})\s+(?:in|out\s+of)\s+({_EN_WORDS})\b", re.I)
 # A period shorter than a year, as an application words it: no goal is counted over one
 _SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|month", re.I)
 # Words of a goal no count of participants measures: a change in percentage points, an amount of money
@@ -383,6 +391,27 @@ _STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bfö
 _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+(?:intagsgrupp|intag|kull|omgång|"
                         r"grupp|deltagargrupp|kohort)\w*|\b(?:each|every|per)\s+(?:intake|cohort|group)\w*"
                         r"(?:\s+group)?", re.I)
+# A count per part of a year ("minst 10 nya deltagare per kvartal", "12 per termin", "5 per månad"): no goal is counted
+# over one, so its target is the year's (10 per quarter is 40 a year); the number of such parts in a year by their word
+_PER_PART = re.compile(r"(?<![\d,.])(\d+)(?![\d,.])(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){0,4}?\s+"
+                       r"(?:(?:per|varje|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|half[\s-]year|term|semester"
+                       r"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|(?<![\d,.])(\d+)(?![\d,.])(?:\s+[\wåäö]+){0,4}?\s+(kvartalsvis|quarterly|monthly)\b",
+                       re.I)
+_PARTS_IN_YEAR = {"kvartal": 4, "kvartalsvis": 4, "quarter": 4, "quarterly": 4, "halvår": 2, "half year": 2,
+                  "half-year": 2, "termin": 2, "term": 2, "semester": 2, "tertial": 3, "månad": 12, "month": 12,
+                  "monthly": 12}
+# ... and referrals: a count of persons referred ("minst 40 remitterade per år", "remisser", "aktualiseras") or of those
+# referred by one actor ("deltagare från Försäkringskassan", "anvisade av Arbetsförmedlingen", "referred by the
+# Public Employment Service"). The participant file holds those enrolled, not who was referred nor by whom: counted
+# as enrolments, referrals never enrolled go missing and every actor's persons count as one actor's.
+_ACTOR = (r"(?:arbetsförmedlingen|försäkringskassan|af|fk|socialtjänsten|vården|primärvården|"
+          r"psykiatrin|vårdcentral\w*|hälso-\s+och\s+sjukvården|the\s+(?:public\s+)?employment\s+service|"
+          r"the\s+(?:swedish\s+)?social\s+insurance\s+agency|social\s+services|(?:the\s+)?health\s+care)")
+_REFERRALS = re.compile(
+    r"(?<![\wåäö])(?:remitter\w*|remiss\w*|aktualiser\w*|referrals?|referred)(?![\wåäö])(?:\s+(?:från|av|via|by|from)\s+"
+    rf"{_ACTOR}(?![\wåäö]))?"
+    rf"|(?<![\wåäö])(?:deltagar\w*|personer\w*|inskrivna|anvisade|hänvisade|participants|persons|people)\s+(?:som\s+"
+    rf"(?:kommer|kommit|anvisats|hänvisats)\s+)?(?:från|via|av|from)\s+{_ACTOR}(?![\wåäö])", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
@@ -401,7 +430,8 @@ _TRAIT = (r"(?:kvinnor|män|flickor|pojkar|unga(?:\s+vuxna)?|ungdomar|(?:persone
           r"\s+år|(?:under|över)\s+\d+\s+år|\d+\s+år\s+eller\s+(?:äldre|yngre)|\d+\s*[-–]\s*\d+\s+år|women|men"
           r"|girls|boys|young\s+(?:people|persons|adults)|aged\s+(?:under|over)\s+\d+|(?:under|over)\s+\d+\s+years)")
 _SHARE_WORD = (r"(?:\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)|hälften|halva|var\s+(?:tredje|fjärde)|en\s+(?:tredjedel|"
-               r"fjärdedel)|två\s+av\s+tre|tre\s+av\s+fyra|\d+\s+av\s+\d+|half|one\s+(?:third|quarter|in\s+(?:three|four))"
+               r"fjärdedel)|två\s+av\s+tre|tre\s+av\s+fyra|\d+\s+av\s+\d+|(?:en|två|tre|fyra|fem|sex|sju|åtta|nio)\s+av\s+"
+               r"(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio)|half|one\s+(?:third|quarter|in\s+(?:three|four))"
                r"|a\s+(?:third|quarter)|two\s+thirds)")
 _OF_THEM = (r"(?:\s+(?:av|of)\s+(?:alla\s+|the\s+|all\s+)?(?:deltagarna|de\s+inskrivna|inskrivna|participants|those\s+"
             r"enrolled))?(?:\s+(?:ska|skall|bör|should|will|shall|must)(?:\s+vara|\s+be)?|\s+(?:är|are|utgörs\s+av|vara|be))?")
@@ -425,12 +455,16 @@ _JUST_ABOVE = 0.01
 # which a share of one sex judges from one side only (90 % women would reach "minst 40 % kvinnor")
 _EVEN_SEXES = re.compile(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
                          r"(?:kvinnor\s+och\s+män|män\s+och\s+kvinnor|könen)|\b(?:even|equal|balanced)\s+(?:gender|sex)"
-                         r"\s+(?:balance|distribution|split|mix)|\bgender[\s-]+balanced?\b", re.I)
+                         r"\s+(?:balance|distribution|split|mix)|\bgender[\s-]+balanced?\b|(?<![\d,./])50\s*(?:%\s*)?/\s*50"
+                         r"(?![\d,./])(?:\s*%)?", re.I)
 # A range of shares ("Jämn könsfördelning, 40–60 % kvinnor", "mellan 40 och 60 %", "between 40% and 60%"): a goal is
 # judged against one target it reaches or passes, so a range is two goals (a trait's upper bound is the lower
 # bound of the others) or the evaluator's qualitative assessment. ("från 30 % till 40 %" is a rise, not a range.)
 _NUM = r"\d+(?:[.,]\d+)?"
 _PCT = r"\s*(?:%|procent\b|per\s*cent\b)"
+# ... and a split written with a slash ("Könsfördelning 40/60 kvinnor/män", "60/40", "40/60 %"): neither side below its
+# smaller share, a range as 40–60 % is (50/50, an even balance, is read as one below with the words of an even balance)
+_SHARE_SPLIT = re.compile(r"(?<![\d,./])(\d{1,2})\s*(?:%\s*)?/\s*(\d{1,2})(?![\d,./])(?:\s*%)?")
 _SHARE_RANGE = re.compile(rf"(?<![\d,.])({_NUM})(?:{_PCT})?\s*[-–—]\s*({_NUM}){_PCT}"
                           rf"|\b(?:mellan|between)\s+({_NUM})(?:{_PCT})?\s+(?:och|and)\s+({_NUM}){_PCT}", re.I)
 
@@ -490,12 +524,26 @@ def label_period_conflict(label: str, period: str) -> tuple[str, tuple[str, ...]
     return found[0][0], tuple(p for p in ("project_year", "calendar_year", "whole_period") if p in fits)
 
 
+def label_per_part(label: str) -> tuple[str, int, int] | None:
+    """The count ``label`` states per part of a year ("10 nya deltagare per kvartal"): its words, the number, and
+    how many such parts a year has (4 for a quarter); None when it states none."""
+    m = _PER_PART.search(label)
+    if m is None:
+        return None
+    part = next(g for g in (m.group(2), m.group(3), m.group(5)) if g)
+    return m.group(0).strip(), int(m.group(1) or m.group(4)), _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
+
+
 def label_shares(label: str) -> list[tuple[str, float]]:
     """The shares ``label`` states, each with the words that state it ("70 %", "var tredje", "40 av 100")."""
     out = [(m.group(0), float(m.group(1).replace(",", ".")) / 100) for m in _PERCENT.finditer(label)]
     out += [(m.group(0), int(m.group(1)) / int(m.group(2))) for m in _X_OF_Y.finditer(label)
             if 0 < int(m.group(1)) <= int(m.group(2))]
     out += [(m.group(0), value) for pattern, value in _SHARE_WORDS for m in [pattern.search(label)] if m]
+    for m in _WORDS_OF.finditer(label):
+        x, y = (_NUMBER_WORDS[w.casefold()] for w in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+        if x < y and not any(m.group(0).casefold() == words.casefold() for words, _ in out):
+            out.append((m.group(0), x / y))
     return out
 
 
@@ -516,6 +564,8 @@ class GoalGroup(_Strict):
     household_type: str | None = Field(None, description="The code of the household type.")
     age_group: str | None = Field(None, description="An age band as the report shows it: '18–29' (or '18-29').")
     age_below: int | None = Field(None, ge=16, le=100, description="Age at start under this many years: 25 for 'under 25'.")
+    age_from: int | None = Field(None, ge=16, le=100, description="Age at start this many years or older: 50 for '50 år "
+                                                                 "och äldre', 51 for 'över 50 år', 16 for '16–24 år'.")
     project_year: int | None = Field(None, ge=1, le=20, description="The project year of intake: 1 for those who started in year 1.")
     support_start: str | None = Field(None, description="The code of the support at start: sjukpenning, försörjningsstöd, ...")
 
@@ -529,6 +579,8 @@ class GoalGroup(_Strict):
         given = self.model_dump(exclude_none=True)
         if not given:
             raise ParamsValueError("params.among_empty")
+        if self.age_from is not None and self.age_below is not None and self.age_from >= self.age_below:
+            raise ParamsValueError("params.among_age_range", low=self.age_from, high=self.age_below)
         for key, vocab in (("sex", SEXES), ("household_type", HOUSEHOLD_TYPES), ("age_group", AGE_GROUP_LABELS),
                            ("support_start", SUPPORT_SOURCES)):
             codes = tuple(c for c in vocab if c != UNKNOWN)  # (a group of those whose value is not known is none)
@@ -540,6 +592,20 @@ class GoalGroup(_Strict):
     def items(self) -> list[tuple[str, object]]:
         """The filters given, in the order of the fields."""
         return list(self.model_dump(exclude_none=True).items())
+
+    def parts(self) -> list[tuple[str, object]]:
+        """The filters as the report names them: an age from and an age below given together are one band,
+        ``("age_band", "16–24")`` for ``{age_from: 16, age_below: 25}``; the others as :meth:`items`."""
+        given = self.items()
+        if self.age_from is None or self.age_below is None:
+            return given
+        out: list[tuple[str, object]] = []
+        for key, value in given:
+            if key == "age_below":
+                out.append(("age_band", f"{self.age_from}–{self.age_below - 1}"))
+            elif key != "age_from":
+                out.append((key, value))
+        return out
 
 
 class Goal(_Strict):
@@ -580,7 +646,7 @@ class Goal(_Strict):
     main: bool = False
     among: GoalGroup | None = Field(None, description=(
         "The group of participants a participant, outcome or share goal is set for: {age_below: 25}, "
-        "{sex: kvinna}, {household_type: ensamstående_med_barn}, {age_group: '18–29'}, {project_year: 1}, "
+        "{age_from: 50}, {sex: kvinna}, {household_type: ensamstående_med_barn}, {age_group: '18–29'}, {project_year: 1}, "
         "{support_start: sjukpenning}; every count of the goal counts that group only."))
     # context goals: a municipal statistic as a series (from params or a CSV file)
     series: tuple[SeriesPoint, ...] = ()
@@ -708,6 +774,9 @@ class Goal(_Strict):
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if group is not None:
                 raise ParamsValueError("params.goal_label_per_group", words=group.group(0).strip())
+            referred = _REFERRALS.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if referred is not None:
+                raise ParamsValueError("params.goal_label_referrals", words=referred.group(0).strip(), kind=self.kind)
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
@@ -778,12 +847,19 @@ class Goal(_Strict):
         share of women, of the young), with the two goals on who takes part to write, the upper bound as the
         others' lower bound; else with its lower bound and the words "minst", or a qualitative goal."""
         rng = _SHARE_RANGE.search(label)
-        if rng is None:
+        split = next((m for m in _SHARE_SPLIT.finditer(label) if int(m.group(1)) + int(m.group(2)) == 100
+                     and m.group(1) != m.group(2)), None)
+        if rng is not None:
+            low, high = (float(x.replace(",", ".")) / 100
+                         for x in (rng.group(1) or rng.group(3), rng.group(2) or rng.group(4)))
+            words = rng.group(0).strip()
+        elif split is not None:
+            low, high = sorted(int(x) / 100 for x in split.groups())
+            words = split.group(0).strip()
+        else:
             return
-        low, high = (float(x.replace(",", ".")) / 100 for x in (rng.group(1) or rng.group(3), rng.group(2) or rng.group(4)))
         if not 0 <= low < high <= 1:
             return
-        words = rng.group(0).strip()
         if self.kind != "share":
             raise ParamsValueError("params.goal_label_range", words=words, low=f"{low:g}")
         rest = f"{round(1 - high, 3):g}"
@@ -808,8 +884,15 @@ class Goal(_Strict):
         raise ParamsValueError("params.goal_label_range", words=words, low=f"{low:g}")
 
     def _check_label_numbers(self, label: str) -> None:
-        """A count "fler än 25" whose target is 25 (which 25 would reach), and a goal set against a year before the
-        project without the level it is judged against in its words."""
+        """A count "fler än 25" whose target is 25 (which 25 would reach), a count per part of a year ("10 per
+        kvartal") whose target is that part's, and a goal set against a year before the project without the level it
+        is judged against in its words."""
+        part = label_per_part(label) if self.kind in ("participant_count", "outcome_count") else None
+        if part is not None and self.target is not None and part[1] == self.target:
+            words, n, times = part
+            key = "params.goal_label_per_part_whole" if self.period == "whole_period" else "params.goal_label_per_part"
+            raise ParamsValueError(key, words=words, target=f"{self.target:g}", times=times, fix=f"{n * times:g}",
+                                   period=self.period)
         more = _MORE_THAN.search(label) if self.kind in ("participant_count", "outcome_count") else None
         if more is not None and self.target is not None and float(more.group(1) or more.group(2)) == self.target:
             raise ParamsValueError("params.goal_label_more_than", words=more.group(0).strip(),

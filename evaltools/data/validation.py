@@ -392,32 +392,79 @@ def _age_limit(label: str) -> tuple[str, int] | None:
     return m.group(0).strip(" ("), ages[-1] + 1
 
 
+# ... and the older by a lowest age ("deltagare över 50 år", "50 år och äldre", "äldre än 55 år", "participants aged 50
+# or over") or by a band of older ages ("deltagare 50–64 år"): among: {age_from: N} counts them ("över 50" leaves out
+# those aged 50, as "fler än 25" leaves out 25: age_from 51)
+_OLDER_NOUN = (r"(?:deltagar\w*|personer\w*|de|dem|avslutade|inskrivna|arbetssökande|individer|kvinnor|män|participants|"
+               r"persons|people|those|jobseekers)")
+_GROUP_BY_AGE_FROM = re.compile(
+    rf"\b{_OLDER_NOUN}\s+(?:som\s+är\s+|who\s+are\s+)?(?:över|äldre\s+än|från(?:\s+och\s+med)?|over|older\s+than|"
+    rf"aged\s+(?:over|above)|above|from)\s+(\d{{2}})\s*(?:år|years?(?:\s+of\s+age|\s+old)?)?(?=[\s,.;:)]|$)"
+    rf"(?!\s*(?:%|procent|per\s*cent|månad|mån|veck|dag|timm|months?|weeks?|days?|hours?|sedan))"
+    r"|\b(\d{2})\s+(?:år|years)\s+(?:och|eller|and|or)\s+(?:äldre|uppåt|över|older|over|above)\b"
+    r"|\baged\s+(\d{2})\s+(?:and|or)\s+(?:over|older|above)\b", re.I)
+# (words that include the group in everyone rather than set the goal for it: "även de över 50 år")
+_INCLUSIVE = re.compile(r"(?:även|också|inklusive|inkl\.?|bland\s+annat|including|also|even)\s*$", re.I)
+_BAND = re.compile(r"(?<![\d,.])(\d{2})\s*(?:[-–]|till|och|to)\s*(\d{2})\s*(?:år|years)\b", re.I)
+
+
+def _age_group_named(label: str) -> tuple[str, int | None, int | None] | None:
+    """The words of ``label`` that set a goal for an age group, with the age from which a participant is of it and
+    the age from which they are not: ``(words, None, 25)`` for the young under 25, ``(words, 16, 25)`` for a band
+    16–24 år, ``(words, 51, None)`` for "över 50 år", ``(words, 50, 65)`` for "50–64 år"; None when it names none."""
+    young = _age_limit(label)
+    if young is not None:
+        words, limit = young
+        band = _BAND.search(words)
+        return words, (int(band.group(1)) if band is not None else None), limit
+    m = _GROUP_BY_AGE_UP_TO.search(label)
+    if m is not None:  # a band of older ages ("deltagare 50–64 år")
+        ages = [int(x) for x in re.findall(r"\d{2}", m.group(0))]
+        if len(ages) == 2 and ages[0] < ages[1]:
+            return m.group(0).strip(" ("), ages[0], ages[1] + 1
+    m = next((m for m in _GROUP_BY_AGE_FROM.finditer(label) if not _INCLUSIVE.search(label[:m.start()])), None)
+    if m is None:
+        return None
+    age = int(next(x for x in m.groups() if x))
+    strict = re.search(r"\b(?:över|äldre\s+än|over|older\s+than|above)\s+\d", m.group(0), re.I) is not None
+    return m.group(0).strip(), age + 1 if strict else age, None
+
+
 def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
-    """A participant, outcome or share goal whose words set it for the young under an age ("Minst 40 % av de
-    unga under 25 ska gå till arbete eller studier") without ``among:`` counts everyone: refused, naming the
-    goal, when those it counts include persons of that age or older, with the ``among:`` to write. A project
-    whose every counted participant was younger is read as written."""
+    """A participant, outcome or share goal whose words set it for an age group (the young under an age, "Minst 40 %
+    av de unga under 25 ska gå till arbete eller studier"; the older, "Minst 30 % av deltagarna över 50 år ska gå till
+    arbete"; a band, "deltagare 50–64 år") without ``among:`` counts everyone: refused, naming the goal, when those it
+    counts include persons outside that group, with the ``among:`` to write. A project whose every counted
+    participant was of the group is read as written."""
     found = []
     age = None
     for g in params.goals:
         if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None or g.composition:
             continue  # (a goal on who takes part counts an age of everyone's by design: numerator: age)
         for label in (g.label, g.label_en):
-            named = _age_limit(label or "")
+            named = _age_group_named(label or "")
             if named is None:
                 continue
-            words, limit = named
-            if not 16 <= limit <= 40:  # (not an age that names the young)
-                break
+            words, low, limit = named
+            if not all(x is None or 16 <= x <= 100 for x in (low, limit)) or (low is None and not 16 <= (limit or 0) <= 40):
+                break  # (not an age that names a group of participants)
             if age is None:
                 age = (age_at_start(df) if S.AGE in df else
                        pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
             counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
                 pd.Series(True, index=df.index)
-            older = counted & age.notna() & (age >= limit)
-            if older.any():
+            younger = age.notna() & (age < low) if low is not None else pd.Series(False, index=df.index)
+            older = age.notna() & (age >= limit) if limit is not None else pd.Series(False, index=df.index)
+            if low is not None and limit is not None and limit <= 40 and not (counted & younger).any():
+                low = None  # (a band of the young, "unga 16–24 år", whose counted are none younger: its top limit)
+            if low is None and (counted & older).any():
                 found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age", goal=g.id,
-                                     words=words, limit=limit, n=_sek(int(older.sum())),
+                                     words=words, limit=limit, n=_sek(int((counted & older).sum())),
+                                     of=_sek(int(counted.sum()))))
+            elif low is not None and (counted & (younger | older)).any():
+                among = f"age_from: {low}" + (f", age_below: {limit}" if limit is not None else "")
+                found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age_group", goal=g.id,
+                                     words=words, among=among, n=_sek(int((counted & (younger | older)).sum())),
                                      of=_sek(int(counted.sum()))))
             break
     return found

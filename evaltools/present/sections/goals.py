@@ -10,6 +10,7 @@ import pandas as pd
 from ..results import goal_table_frame
 from ..display import Table, Text
 from ...data.privacy import hides
+from ...data.params import label_per_part
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
@@ -166,6 +167,7 @@ def total_notes(r) -> list[str]:
 # how each filter of a goal's group (``among:``) is said, and the column whose code labels its value
 _GROUP_KEYS = {"sex": ("goals.among.sex", S.SEX), "household_type": ("goals.among.household_type", S.HOUSEHOLD_TYPE),
                "age_group": ("goals.among.age_group", None), "age_below": ("goals.among.age_below", None),
+               "age_from": ("goals.among.age_from", None), "age_band": ("goals.among.age_band", None),
                "project_year": ("goals.among.project_year", None),
                "support_start": ("goals.among.support_start", S.SUPPORT_START)}
 
@@ -177,7 +179,7 @@ def group_words(r, goal_id: str) -> str:
     if goal is None or goal.among is None:
         return ""
     parts = []
-    for key, value in goal.among.items():
+    for key, value in goal.among.parts():
         words, column = _GROUP_KEYS[key]
         shown = code_label(column, str(value), r.lang).lower() if column else str(value)
         parts.append(r.msg(words, value=shown))
@@ -190,6 +192,19 @@ def group_notes(r) -> list[str]:
     return [r.msg("goals.among_note", goal=str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."),
                   group=group)
             for gid in dict.fromkeys(tab["goal_id"]) if (group := group_words(r, gid))]
+
+
+def per_part_notes(r) -> list[str]:
+    """The goal table's note of each count goal whose words set it per part of a year ("Minst 10 nya deltagare per
+    kvartal") while its target is the year's (40): the target is that count times the parts of a year."""
+    out = []
+    for g in r.params.goals:
+        part = label_per_part(g.label_for(r.lang)) if g.kind in ("participant_count", "outcome_count") else None
+        if part is None or g.target is None or g.period == "whole_period" or g.target != part[1] * part[2]:
+            continue
+        out.append(r.msg("goals.per_part_note", goal=g.label_for(r.lang).rstrip("."), words=part[0],
+                         target=fmt_int(g.target, r.lang), times=str(part[2]), n=fmt_int(part[1], r.lang)))
+    return out
 
 
 def enrolment_notes(r) -> list[str]:
@@ -573,7 +588,8 @@ def blocks(r) -> list[list]:
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *group_notes(r), *among_hidden_notes(r), *enrolment_notes(r),
+                Table(quant, notes=(*total_notes(r), *group_notes(r), *per_part_notes(r), *among_hidden_notes(r),
+                                   *enrolment_notes(r),
                                    *one_period_notes(r),
                                    msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
