@@ -6,6 +6,8 @@ here, not taken from the code's output.
 """
 from __future__ import annotations
 
+import pytest
+
 import evaltools as et
 from evaltools.data import schema as S
 from evaltools.present.sections import outcomes
@@ -81,3 +83,34 @@ def test_without_a_hidden_exit_in_the_sum_nothing_more_is_hidden(tmp_path):
     r = et.Report(_exits_project(tmp_path, exits), lang="sv")
     cells = _outcome_cells(r)
     assert (cells["studier"], cells["sjukpenning"]) == ("10", "5")
+
+
+# --- 2. the appendix says a small number enrolled after the last intake as "fewer than 5" --------------------------
+
+def _late_project(tmp_path, late: int):
+    """Ten persons who ended in 2023, ``late`` of them enrolled after the last intake date 2023-05-31."""
+    rows = [{**_person(i, start="2023-06-15" if i <= late else "2023-03-01", end="2023-11-01"),
+             "support_start": "försörjningsstöd", "action_plan": "ja"} for i in range(1, 11)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    return et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2023-12-31}
+        last_intake: 2023-05-31
+        granted_sek: 1000000
+        data: {participants: data/participants.csv, budget: data/budget.csv}
+        """))
+
+
+@pytest.mark.parametrize("late, lang, note", [
+    # two of ten started 2023-06-15, after the intake closed on 2023-05-31: a count of 1–4 persons is "färre än 5"
+    (2, "sv", "Färre än 5 deltagare skrevs in efter sista intagsdatum 2023-05-31; de räknas med."),
+    (2, "en", "Fewer than 5 participants were enrolled after the last intake date 2023-05-31; they are counted."),
+    # five of ten: 5 is shown, in words as the note writes a number
+    (5, "sv", "Fem deltagare skrevs in efter sista intagsdatum 2023-05-31; de räknas med."),
+    (5, "en", "Five participants were enrolled after the last intake date 2023-05-31; they are counted.")])
+def test_the_appendix_says_a_small_number_enrolled_after_the_last_intake_as_fewer_than_k(tmp_path, late, lang, note):
+    from evaltools.present.sections import quality
+    r = et.Report(_late_project(tmp_path, late), lang=lang)
+    notes = [n.replace("\u00a0", " ") for n in quality.report_table(r).iloc[:, 0]]
+    assert note in notes, notes
