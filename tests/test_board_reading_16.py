@@ -114,3 +114,24 @@ def test_the_appendix_says_a_small_number_enrolled_after_the_last_intake_as_fewe
     r = et.Report(_late_project(tmp_path, late), lang=lang)
     notes = [n.replace("\u00a0", " ") for n in quality.report_table(r).iloc[:, 0]]
     assert note in notes, notes
+
+
+# --- 3. the ledger says the skattefaktor's effect comes from the public budgets' net, not from the budget --------
+
+@pytest.mark.parametrize("lang, source, not_source", [
+    ("sv", "de offentliga budgetarnas netto", "budget och utfall"),
+    ("en", "the public budgets' net", "budget and actuals")])
+def test_the_ledger_names_the_public_net_as_the_skattefaktors_source(tmp_path, lang, source, not_source):
+    from evaltools.present.sections.costbenefit import ledger_table
+    r = et.Report(_exits_project(tmp_path), lang=lang)
+    led = r.cba.ledger
+    # (skattefaktor − 1) × the public budgets' net: the kommun's, the region's and the state's rows (with
+    # Försäkringskassan), savings less their part of the project's cost; Kompassen's 2 126 865 kr is 0,3 × 7 089 550 kr
+    public = led[led["actor"].isin(["kommun", "region", "stat", "fk"])]["pv"].sum()
+    effect = led[led["item"] == "skattefaktor"]["pv"]
+    assert len(effect) == 1 and effect.iloc[0] == pytest.approx(0.3 * public)
+    frame = ledger_table(r).frame
+    row = frame[frame.iloc[:, 0] == ("Skattefaktorns effekt" if lang == "sv" else "Tax factor's effect")]
+    assert list(row.iloc[:, -1]) == [source]
+    # the project's cost still says it comes from the budget and its utfall
+    assert set(frame[frame.iloc[:, -1] == not_source].index) == set(frame[led["item"].eq("projektkostnad").to_numpy()].index)
