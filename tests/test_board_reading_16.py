@@ -135,3 +135,35 @@ def test_the_ledger_names_the_public_net_as_the_skattefaktors_source(tmp_path, l
     assert list(row.iloc[:, -1]) == [source]
     # the project's cost still says it comes from the budget and its utfall
     assert set(frame[frame.iloc[:, -1] == not_source].index) == set(frame[led["item"].eq("projektkostnad").to_numpy()].index)
+
+
+# --- 4. page 1's difference against the comparison group says its prices, beside present values ---------------------
+
+@pytest.mark.parametrize("lang, effect, low, high, says", [
+    # a fall of 2 526 kr a month (interval 2 142 to 2 911 kr): "omkring 2 500 kr" as a person says it, in the
+    # current prices the payments were made in, beside page 1's present values in the price year's prices
+    ("sv", -2526.0, -2911.0, -2142.0,
+     "omkring 2 500 kr lägre per hushåll och månad i löpande priser (95 % konfidensintervall för skillnaden 2 142 kr "
+     "till 2 911 kr)."),
+    ("en", -2526.0, -2911.0, -2142.0,
+     "about SEK 2,500 lower per household and month in current prices (95% confidence interval SEK 2,142 to "
+     "SEK 2,911)."),
+    # a rise of 300 kr (interval 100 to 500 kr)
+    ("sv", 300.0, 100.0, 500.0,
+     "omkring 300 kr högre per hushåll och månad i löpande priser (95 % konfidensintervall för skillnaden 100 kr "
+     "till 500 kr)."),
+    # an interval holding a fall and a rise (−750 to 402 kr)
+    ("en", -174.0, -750.0, 402.0, "about SEK 170 lower per household and month in current prices, but the data")])
+def test_page_one_says_the_prices_of_the_difference_against_the_comparison_group(lang, effect, low, high, says):
+    from types import SimpleNamespace
+
+    from evaltools.analysis.comparison import IntervalMethod
+    from evaltools.present.sections import summary
+    from evaltools.words.text import msg
+    did = SimpleNamespace(effect=effect, ci_low=low, ci_high=high, ci_method=IntervalMethod.CLUSTER_T)
+    r = SimpleNamespace(lang=lang, msg=lambda key, **v: msg(key, lang, **v),
+                        payments=SimpleNamespace(did=did, parallel_trends_doubtful=True),
+                        cba=SimpleNamespace(summary=SimpleNamespace(deadweight_source="params")),
+                        params=SimpleNamespace(comparison=SimpleNamespace(months_after=12)))
+    said = " ".join(summary.effect(r)).replace("\xa0", " ").replace("\n", " ")
+    assert says in said, said
