@@ -167,3 +167,52 @@ def test_page_one_says_the_prices_of_the_difference_against_the_comparison_group
                         params=SimpleNamespace(comparison=SimpleNamespace(months_after=12)))
     said = " ".join(summary.effect(r)).replace("\xa0", " ").replace("\n", " ")
     assert says in said, said
+
+
+# --- 5. the same persons' change before and after is not said to be the project's effect --------------------------
+
+def _survey_project(tmp_path, after: list[int]):
+    """Ten participants who answered a five-step question at start (all 2) and at exit (``after``)."""
+    rows = [{**_person(i), "support_start": "försörjningsstöd", "action_plan": "ja"} for i in range(1, 11)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    write_csv(tmp_path / "data/questions.csv", [{
+        "code": "D1", "wording_sv": "Jag ser ljust på min framtid", "wording_en": "I am hopeful about my future",
+        "scale_min": 1, "scale_max": 5, "labels_sv": "Inte alls|Delvis inte|Varken eller|Delvis|Helt",
+        "labels_en": "Not at all|Hardly|Neither|Partly|Fully", "positive": "hög"}])
+    answers = [{"respondent_id": f"U{i:03d}", "respondent_group": g, "date": d, "question": "D1", "answer": a}
+               for i, b in zip(range(1, 11), after)
+               for g, d, a in (("deltagare_start", "2023-03-01", 2), ("deltagare_avslut", "2023-09-01", b))]
+    write_csv(tmp_path / "data/responses.csv", answers)
+    return et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2023-12-31}
+        granted_sek: 1000000
+        data: {participants: data/participants.csv, budget: data/budget.csv, responses: data/responses.csv,
+               questions: data/questions.csv}
+        """))
+
+
+@pytest.mark.parametrize("lang, caveat", [
+    ("sv", "En förändring hos samma personer före och efter är ingen uppmätt effekt av projektet: utan en "
+           "jämförelsegrupp som svarat på samma frågor vet vi inte hur svaren hade ändrats ändå."),
+    ("en", "A change in the same persons before and after is not a measured effect of the project: without a "
+           "comparison group answering the same questions we do not know how the answers would have changed "
+           "anyway.")])
+def test_the_same_persons_change_is_not_said_to_be_the_projects_effect(tmp_path, lang, caveat):
+    from evaltools.present.sections import survey
+    # ten pairs, from 2 to 4 for seven and to 2 for three: the mean rose by 7 × 2 / 10 = 1,4 steps
+    r = et.Report(_survey_project(tmp_path, [4] * 7 + [2] * 3), lang=lang)
+    heading = "Samma personer före och efter" if lang == "sv" else "The same persons before and after"
+    shown = [c.replace("\u00a0", " ").replace("\n", " ") for c in shown_chunks(survey.blocks(r))]
+    i = shown.index(heading)
+    assert ("1,40 steg" if lang == "sv" else "1.40 steps") in shown[i + 1], shown[i + 1]
+    assert shown[i + 2] == caveat, shown[i:]
+
+
+def test_where_no_one_changed_there_is_no_change_to_warn_of(tmp_path):
+    from evaltools.present.sections import survey
+    # everyone answered 2 both times: "ingen ändrade sitt svar", and no caveat about a change
+    r = et.Report(_survey_project(tmp_path, [2] * 10), lang="sv")
+    shown = " ".join(shown_chunks(survey.blocks(r)))
+    assert "ingen ändrade sitt svar" in shown and "ingen uppmätt effekt" not in shown, shown
