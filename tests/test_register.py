@@ -198,7 +198,7 @@ def test_a_project_without_register_files_has_the_npvs_it_had(tmp_path, pid):
     npv = r.table.set_index("perspective")["npv"]
     for who, value in BEFORE[pid].items():
         assert npv[who] == pytest.approx(value, abs=0.01), who
-    assert set(r.ledger["source"]) <= {"assumed", "cost"}
+    assert set(r.ledger["source"]) <= {"assumed", "cost", "public_net"}  # (nothing measured)
     assert r.register is None
 
 
@@ -230,7 +230,7 @@ def test_the_cost_benefit_section_marks_measured_and_assumed_rows(reports, lang,
 def test_the_workbook_has_the_ledger_with_its_sources_and_the_estimates(reports):
     r = reports["sv"]
     sheets = {s.name: s for s in report_sheets(r.key_tables(), r.k, lang="sv")}
-    assert set(sheets["floden"].frame["source"]) == {"measured", "assumed", "cost"}
+    assert set(sheets["floden"].frame["source"]) == {"measured", "assumed", "cost", "public_net"}
     # the same ledger object as the section's table
     assert sheets["floden"].frame["pv"].sum() == pytest.approx(r.cba.ledger["pv"].sum())
     eff = sheets["registereffekt"].frame.set_index(["outcome", "actor"])

@@ -202,7 +202,7 @@ def test_page_one_says_an_interval_holding_both_a_fall_and_a_rise_cannot_tell(la
                         params=SimpleNamespace(comparison=SimpleNamespace(months_after=12)))
     said = " ".join(summary.effect(r)).replace("\xa0", " ")
     if lang == "sv":
-        assert ("omkring 170 kr lägre per hushåll och månad, men uppgifterna kan inte avgöra om det blev lägre eller "
+        assert ("omkring 170 kr lägre per hushåll och månad i löpande priser, men uppgifterna kan inte avgöra om det blev lägre eller "
                 "högre: 95 % konfidensintervallet för skillnaden går från 750 kr lägre till 402 kr högre.") in said
         assert "−402" not in said
     else:

@@ -131,7 +131,8 @@ def test_enrolments_after_the_last_intake_are_one_note_without_a_to_do():
     # taken on its last day with six enrolments still open, which have a note of their own (asking for a check)
     r = sample_report("nasta-steg")
     notes = list(quality.report_table(r).iloc[:, 0])
-    assert notes[1:] == ["Två deltagare skrevs in efter sista intagsdatum 2024-10-31; de räknas med."]
+    # (two persons: a count under the small-count rule, said as "färre än 5")
+    assert notes[1:] == ["Färre än 5 deltagare skrevs in efter sista intagsdatum 2024-10-31; de räknas med."]
     assert notes[0].startswith("6 deltagare saknar slutdatum fast projektet slutade 2024-12-31.")
 
 

@@ -138,7 +138,7 @@ def test_override_rewords_a_message(tmp_path):
 
 def test_override_that_drops_or_adds_a_placeholder_is_an_error_naming_file_and_key(tmp_path):
     params = _override(tmp_path, "summary:\n  participants: 'Insatsen har haft {n} deltagare.'\n"
-                                 "  did_decrease: 'Effekten under start och {after} månader var {effect} ({low}–{high}) enligt {kalla}.'\n")
+                                 "  did_decrease: 'Effekten under start och {after} månader var {effect} i {basis} ({low}–{high}) enligt {kalla}.'\n")
     with pytest.raises(TextError) as e:
         text.project_catalog(params, "sv")
     err = str(e.value)

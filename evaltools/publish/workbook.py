@@ -534,7 +534,7 @@ LEDGER_ITEMS = {i: f"costbenefit.register.items.{i}" for i in (
     "skattefaktor")}
 LEDGER_ACTOR_WORDS = {**{a: f"label.{a}" for a in ("kommun", "region", "stat", "individ", "arbetsgivare", "samhälle")},
                       "fk": "costbenefit.register.fk"}
-LEDGER_SOURCES = {x: f"costbenefit.register.sources.{x}" for x in ("measured", "assumed", "cost")}
+LEDGER_SOURCES = {x: f"costbenefit.register.sources.{x}" for x in ("measured", "assumed", "cost", "public_net")}
 REGISTER_OUTCOMES = {"earnings": "workbook.register.earnings", "benefits": "workbook.register.benefits"}
 # the kind of an assumption's value, from its unit in the registry (assumptions and the sensitivity)
 UNIT_KINDS = {Unit.KR_PER_MONTH: "kr", Unit.YEARS: "num1", Unit.SHARE: "pct", Unit.SHARE_PER_YEAR: "pct",

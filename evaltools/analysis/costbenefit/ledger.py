@@ -11,9 +11,10 @@ from .model import LEDGER_ACTORS, PERSPECTIVES, _Model
 
 
 
-# where a ledger row's figure comes from: a register estimate, the model's assumptions, or the
-# project's cost (budget and utfall; the skattefaktor on it)
-MEASURED, ASSUMED, COST = "measured", "assumed", "cost"
+# where a ledger row's figure comes from: a register estimate, the model's assumptions, the project's cost
+# (budget and utfall), or the public budgets' net result (the skattefaktor's effect: on the cost less the public
+# savings, measured and assumed alike, so neither the budget's nor one of the others')
+MEASURED, ASSUMED, COST, PUBLIC_NET = "measured", "assumed", "cost", "public_net"
 
 BENEFIT_ITEMS = {"forsorjningsstod": "transfer", "ersattning_fk": "transfer", "ersattning_stat": "transfer",
                  "lonestod": "transfer", "arbetsinkomst": "resource", "skatt": "transfer"}
@@ -39,7 +40,8 @@ def benefit_basis(ledger: pd.DataFrame | None, perspective: str) -> str:
     """
     if ledger is None or ledger.empty:
         return BENEFIT_CALCULATED
-    rows = ledger[ledger["actor"].isin(PERSPECTIVES[perspective]) & (ledger["source"] != COST) & (ledger["pv"] != 0)]
+    rows = ledger[ledger["actor"].isin(PERSPECTIVES[perspective]) & ~ledger["source"].isin((COST, PUBLIC_NET))
+                  & (ledger["pv"] != 0)]
     sources = set(rows["source"])
     if sources == {MEASURED}:
         return BENEFIT_MEASURED
@@ -93,7 +95,7 @@ def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]
         extra = -(m.skattefaktor - 1) * _padded_sum([total, *(-g for g in gained)])
         streams[("skattefaktor", "samhälle")] = extra
         rows.append({"item": "skattefaktor", "kind": "resource", "actor": "samhälle",
-                     "pv": float((extra * disc(len(extra))).sum()), "source": COST})
+                     "pv": float((extra * disc(len(extra))).sum()), "source": PUBLIC_NET})
     return pd.DataFrame(rows, columns=["item", "kind", "actor", "pv", "source"]), streams
 
 

@@ -3,6 +3,7 @@ definition, named as the glossary names it) by group, a logistic regression."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -11,20 +12,66 @@ from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
-from ...data.privacy import hides, suppress_long
+from ...data.privacy import apply_mask, hides, suppression_mask
 from ...data.validation import enrolment_counts
 from ...analysis.disclosure import Secondary
+from ...analysis.result import Note
 from .facts import participants_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
 from ..plots import plot_outcome_rates
 
 
-def outcome_counts(ended: pd.DataFrame, k: int) -> pd.DataFrame:
-    """Exit outcomes of the participants who ended, small counts suppressed."""
+def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = (),
+                   known: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """Exit outcomes of the participants who ended, small counts suppressed.
+
+    Parameters
+    ----------
+    ended
+        The participants who ended.
+    k
+        Smallest count that may be shown.
+    sums
+        Sets of outcomes whose total the report states elsewhere (the exits from försörjningsstöd the
+        cost-benefit calculation counts, a goal's successes): each is a sum through which one hidden count
+        could be worked out from the others ("32 som lämnat försörjningsstödet" beside arbete 12, studier 10,
+        arbete med stöd 6 and sjukpenning <5 gives 4), so it gets secondary suppression as the total does.
+    known
+        Outcomes and the count the report states for them elsewhere (the assumptions table's count of
+        exits to subsidised work): where the two agree, hiding it protects no one, so another count is
+        hidden in its place.
+    """
     counts = ended[S.OUTCOME].value_counts()
     raw = pd.DataFrame({"variable": "outcome", "category": counts.index, "n": counts.to_numpy(),
-                        "share": counts.to_numpy() / max(len(ended), 1)})
-    return suppress_long(raw, "n", "variable", k, ("share",))
+                        "share": counts.to_numpy() / max(len(ended), 1)}).reset_index(drop=True)
+    codes = list(raw["category"])
+    lines = [([codes.index(c) for c in dict.fromkeys(s) if c in codes], 0) for s in sums]
+    known = known or {}
+    published = pd.DataFrame({"n": [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]})
+    mask = suppression_mask(raw[["n"]], k, col_totals=True, row_totals=False, lines=lines, published=published)
+    return apply_mask(raw, mask["n"], ["n"], k, ("share",))
+
+
+def stated_sums(r) -> list[tuple[str, ...]]:
+    """The sets of exit outcomes whose total the report states beside the outcome table: the exits from
+    försörjningsstöd the cost-benefit calculation counts (where the differencing rule shows them) and each
+    goal's successes counted by outcome (goal totals are always shown)."""
+    p = r.params
+    sums = [tuple(p.cost_benefit.success_outcomes)] if r.disclosure.shows(Secondary.EXITS) else []
+    sums += [tuple(g.success_outcomes) for g in p.goals
+             if g.kind in ("outcome_count", "share") and g.numerator == "outcome" and g.success_outcomes]
+    return sums
+
+
+def stated_counts(r) -> dict[str, int]:
+    """Exit outcomes whose count the report states outside the outcome table: the exits to subsidised work
+    the assumptions table gives beside the wage subsidy (when it gives the number, not "färre än 5")."""
+    a = r.cba.assumptions
+    if a is None or a.empty:
+        return {}
+    said = [int(dict(src.values)["n"]) for src in a.loc[a["name"] == "wage_subsidy_sek_month", "source"]
+            if isinstance(src, Note) and src.key == "assumption.wage_subsidy_source"]
+    return {"arbete_med_stöd": said[0]} if said else {}
 
 
 def chart_rates(r):
@@ -131,7 +178,7 @@ def blocks(r) -> list[list]:
     ended = df[~df[S.ONGOING]]
     if ended.empty:
         return [[Text([msg("outcomes.none_ended", n=participants_words(r))], heading)]]
-    shown = outcome_counts(ended, r.k)
+    shown = outcome_counts(ended, r.k, stated_sums(r), stated_counts(r))
     frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})

@@ -103,8 +103,9 @@ def report_table(r) -> pd.DataFrame:
         w = w[w["code"] != "open_after_end"]
     late = int((w["code"] == "after_last_intake").sum())
     if late and r.params.last_intake is not None:  # one note for them all, without the evaluator's to-do
-        notes.append(capitalized(r.plural("quality.after_last_intake", late, n=number_word(late, r.lang),
-                                          date=r.params.last_intake.isoformat())))
+        date = r.params.last_intake.isoformat()  # (a count of persons under the small-count rule: "färre än 5")
+        notes.append(r.msg("quality.after_last_intake_few", k=str(r.k), date=date) if hides(late, r.k)
+                     else capitalized(r.plural("quality.after_last_intake", late, n=number_word(late, r.lang), date=date)))
         w = w[w["code"] != "after_last_intake"]
     ends = int((w["code"] == "late_end").sum())
     if ends > 1:  # one note for them all: the same sentence once per person's row says nothing more

@@ -589,12 +589,14 @@ def effect(r) -> list[str]:
         low, high = (-d.ci_high, -d.ci_low) if fall else (d.ci_low, d.ci_high)
         # (the estimate averages the start month and the months after it that the DiD sees)
         after = str(r.params.comparison.months_after)
+        # (the payments as paid out, as the section on försörjningsstöd states them: not the present values beside)
+        basis = B.basis_words(B.CURRENT, lang)
         if d.ci_low < 0 < d.ci_high:  # the interval holds a fall and a rise: say so, not "lower by −402 kr"
             said = msg("summary.did_spans_zero", effect=fmt_kr_prose(abs(d.effect), lang),
                        direction=msg("summary.did_lower" if fall else "summary.did_higher"),
-                       lower=fmt_kr(-d.ci_low, lang), higher=fmt_kr(d.ci_high, lang), after=after)
+                       lower=fmt_kr(-d.ci_low, lang), higher=fmt_kr(d.ci_high, lang), after=after, basis=basis)
         else:
-            said = msg("summary.did_decrease" if fall else "summary.did_increase", after=after,
+            said = msg("summary.did_decrease" if fall else "summary.did_increase", after=after, basis=basis,
                        effect=fmt_kr_prose(abs(d.effect), lang), low=fmt_kr(low, lang), high=fmt_kr(high, lang))
         if d.ci_method is IntervalMethod.WILD_BOOTSTRAP:  # (below the few-clusters threshold: say which interval)
             said += " " + msg("summary.did_interval_wild")

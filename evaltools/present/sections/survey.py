@@ -143,7 +143,12 @@ def blocks(r) -> list[list]:
     for rnd in shown:
         out.append(_round_block(r, s, rnd, questions))
     if s.paired:
-        out.append([Text([paired_sentence(r, p, questions) for p in s.paired], msg("survey.paired_heading"), 3)])
+        said = [paired_sentence(r, p, questions) for p in s.paired]
+        # a change with a figure to it is the same persons' change, not the project's effect: no one answered
+        # beside them without the project (a questionnaire has no comparison group), said once after them
+        if any(not p.too_few and p.n_pairs > 0 and not np.isnan(p.wilcoxon_p) for p in s.paired):
+            said.append(msg("survey.paired_not_effect"))
+        out.append([Text(said, msg("survey.paired_heading"), 3)])
     return out
 
 
