@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
-from .reading import THOUSANDS, RawTable
+from .reading import THOUSANDS, RawTable, plain_number
 
 # the kind of amount a heading names, first or last in it: budget or utfall
 _KINDS = {"budget": S.BUDGET, "budgeterat": S.BUDGET, "budgeterad": S.BUDGET, "utfall": S.ACTUAL,
@@ -178,7 +178,7 @@ def header_like(cell: str) -> bool:
 
 
 def _number(text: str) -> float | None:
-    cleaned = text.translate(THOUSANDS).replace("kr", "").replace(",", ".")
+    cleaned = plain_number(text.translate(THOUSANDS).replace("kr", ""))
     try:
         return float(cleaned) if cleaned else None
     except ValueError:
