@@ -106,6 +106,22 @@ def test_a_number_excel_stores_is_read_as_the_number_whatever_it_shows(tiny_proj
     assert project.payments["amount"].tolist() == [9000.0, 1.234, 1234.5, 12000.0]
 
 
+def test_a_tkr_budget_of_numbers_with_three_decimals_is_read_in_a_column_per_year(tiny_project):
+    """A budget in tkr with a column per year (reshaped, so with no mark of which cells Excel stored as
+    numbers): the number 100.125 is 100,125 tkr, never refused as a thousand written with a point."""
+    data = tiny_project.dir / "data"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kostnadsslag", "Budget 2022", "Utfall 2022"])
+    ws.append(["Lön", 100.125, 90.5])
+    wb.save(data / "budget.xlsx")
+    params = tiny_project(data_block="data:\n  participants: data/participants.csv\n  budget: data/budget.xlsx\n"
+                                     "  amount_unit: tkr\n")
+    budget = et.load_project(params).budget
+    # 100,125 tkr = 100 125 kr budgeted, 90,5 tkr = 90 500 kr spent
+    assert [(r.budget, r.actual) for r in budget.itertuples()] == [(100125.0, 90500.0)]
+
+
 # --- 2. a time of day alone, Excel's 0 and its 1900-02-29 in a date column ----------------------------
 
 def _participants(path: Path) -> openpyxl.Workbook:

@@ -166,7 +166,9 @@ def _cell_text(v: object, number_format: str = "") -> str:
     if isinstance(v, float):
         if math.isfinite(v) and v.is_integer() and abs(v) < 1e15:
             return str(int(v))
-        return repr(v)
+        # (a number Excel stores is no thousand written with a point: 1.234 is written 1.2340, which nothing reads
+        # as 1 234, wherever the cell goes: a budget or payments reshaped from columns keeps no mark of its numbers)
+        return repr(v) + "0" if AMBIGUOUS_POINT.fullmatch(repr(v)) else repr(v)
     return str(v)
 
 
