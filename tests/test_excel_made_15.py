@@ -192,6 +192,28 @@ def test_a_date_and_time_in_a_date_column_is_read_as_its_day_with_a_note(tiny_pr
     assert note.row == 3
 
 
+def test_a_date_and_time_or_a_time_alone_in_the_month_column_is_refused_with_the_month_to_write(tiny_project):
+    """A payment month as a case system's timestamp (a date-and-time cell) or a time alone: refused naming the
+    cell, with the month the timestamp is in to write (the month of a payment is not guessed from its day)."""
+    data = tiny_project.dir / "data"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "month", "amount"])
+    ws.append(["P1", dt.datetime(2022, 3, 15, 8, 30), 9000])
+    ws["B2"].number_format = "yyyy-mm-dd hh:mm"
+    ws.append(["P1", dt.time(12, 0), 9000])
+    ws["B3"].number_format = "hh:mm"
+    ws.append(["P2", dt.datetime(2022, 4, 1), 9000])  # (a first of the month is its month, as before)
+    ws["B4"].number_format = "yyyy-mm-dd"
+    wb.save(data / "payments.xlsx")
+    problems = _problems(_params(tiny_project, participants="participants.csv", payments="payments.xlsx"), "en")
+    assert [(p.row, p.column, p.value) for p in problems] == [(2, "month", "2022-03-15 08:30:00"),
+                                                             (3, "month", "12:00:00")]
+    assert problems[0].note("en").endswith(" – the cell holds a date and a time of day; a month is written YYYY-MM: "
+                                           "write 2022-03 if that is the month the row is for")
+    assert problems[1].note("sv").endswith("skriv månaden som ÅÅÅÅ-MM")
+
+
 # --- 3. rows hidden by a height of 0, and hidden rows in one message ------------------------------------
 
 def _many_participants(path: Path) -> openpyxl.Workbook:

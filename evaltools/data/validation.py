@@ -127,6 +127,8 @@ def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_E
         return "hint.time", {}
     if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
         return "hint.day_of_month", {}
+    if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
+        return "hint.month_of_timestamp", {"month": v[:7]}  # (a date-and-time cell: the month is not guessed)
     if kind == "date":
         return _written_date_hint(v)
     return _written_month_hint(v)
