@@ -55,6 +55,8 @@ def _sha(path: Path) -> str:
     ("8 500,50", 8500.5),        # as before
     ("12.5", 12.5),              # a decimal point alone, as before
     ("1234.567", 1234.567),      # four digits before the point: no thousand is written so
+    ("0.125", 0.125),            # nor with a 0 before the point
+    ("150,125", 150.125),        # a decimal comma with three decimals (tkr to the krona), as before
 ])
 def test_amounts_written_with_points_between_thousands_read_as_the_one_number_they_can_be(text, number):
     assert _parse_amount(pd.Series([text])).tolist() == [number]
@@ -64,6 +66,18 @@ def test_amounts_written_with_points_between_thousands_read_as_the_one_number_th
 def test_one_point_before_three_digits_is_never_read(text):
     """'12.000' is 12 000 with a point between thousands or 12 with three decimals: not read (before, 12)."""
     assert _parse_amount(pd.Series([text])).isna().all()
+
+
+def test_a_negative_amount_in_parentheses_with_one_point_gets_both_readings(tiny_project):
+    """'(1.200)', how the accounting format shows a negative number, with one point: -1200 or -1,2, not guessed
+    (before, the hint said to write -1.200, which is read as -1,2)."""
+    write_csv(tiny_project.dir / "data/budget.csv", [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Rättelse", "budget": "", "actual": "(1.200)"},
+    ])
+    problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.csv"), "en")
+    assert [(p.row, p.column, p.value) for p in problems] == [(3, "actual", "(1.200)")]
+    assert problems[0].note("en").endswith("write -1200 if it is thousands, -1,2 if it is decimals")
 
 
 def test_a_swedish_csv_with_points_between_thousands_reads_them_and_names_the_ambiguous_cell(tiny_project, capsys):

@@ -664,8 +664,8 @@ THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
 _POINT_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+,\d+|-?\d{1,3}(?:\.\d{3}){2,}")
 _COMMA_THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d+|-?\d{1,3}(?:,\d{3}){2,}")
 # one point before three digits and nothing else ('12.000', '1.234'): a thousand (12 000) or a decimal (12),
-# never guessed
-AMBIGUOUS_POINT = re.compile(r"-?\d{1,3}\.\d{3}")
+# never guessed ('0.125' is no thousand)
+AMBIGUOUS_POINT = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
 
 
 def plain_number(text: str) -> str:

@@ -629,6 +629,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 for i in np.flatnonzero((bad & s.str.fullmatch(_PARENTHESISED)).to_numpy()).tolist():
                     if (shown := _PARENTHESISED.fullmatch(s.iloc[i])) is None:
                         continue
+                    if (h := _point_hint("-" + shown.group(1))) is not None:  # ('(1.200)': -1200 or -1,2)
+                        hints[i] = h
+                        continue
                     fix = "-" + shown.group(1).translate(THOUSANDS)
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.parenthesised", then), {"fix": fix})
