@@ -672,7 +672,7 @@ def plain_number(text: str) -> str:
     """A number as written in a text cell (its spaces between thousands and currency already out), in the
     form ``float`` reads: a decimal comma as a point, points between thousands out (``1.234,50`` is
     ``1234.50``), commas between thousands out (``1,234.50``). A text :data:`AMBIGUOUS_POINT` matches
-    (``12.000``) is returned as ``""`` with a mark no number has, ``"?"``, so that it is never read."""
+    (``12.000``: 12 000 or 12) is returned as ``"?"``, which no number is, so that it is never read."""
     if _POINT_THOUSANDS.fullmatch(text):
         return text.replace(".", "").replace(",", ".")
     if _COMMA_THOUSANDS.fullmatch(text):
@@ -680,6 +680,7 @@ def plain_number(text: str) -> str:
     if AMBIGUOUS_POINT.fullmatch(text):
         return "?"
     return text.replace(",", ".")
+
 
 # characters that take no room on screen: a cell pasted from a web page or a chat often ends in one,
 # and Excel shows 'P017' for 'P017\u200b' while the two would be different persons
