@@ -134,12 +134,14 @@ def test_rows_a_filter_or_a_folded_group_hides_are_named_never_dropped(how, tiny
     wb.save(path)
     params = _params(tiny_project, participants="deltagare.xlsx")
     problems = _problems(params)
-    rows = [3, 5] if how == "filtered out" else [3, 4, 5]
-    assert [(p.row, p.key) for p in problems] == [(r, "row.hidden") for r in rows]
-    assert problems[0].note("sv") == ("raden är dold i Excel (dold eller bortfiltrerad) men skulle läsas in som "
-                                      "data; visa den och ta bort den om den inte ska räknas")
+    # (one message for the sheet, every hidden row named in it: rows 3 and 5, or the run 3–5)
+    rows, n = ("3, 5", 2) if how == "filtered out" else ("3–5", 3)
+    assert [(p.row, p.key) for p in problems] == [(None, "rows.hidden")]
+    assert problems[0].note("sv") == (f"raderna {rows} ({n} rader) är dolda i Excel (dolda, bortfiltrerade, i en "
+                                      "ihopfälld grupp eller med höjden 0) men skulle läsas in som data; visa dem och "
+                                      "ta bort de rader som inte ska räknas")
     code, said = _validate(params, capsys)
-    assert code == cli.EXIT_FAILED and "rad 3:" in said
+    assert code == cli.EXIT_FAILED and f"raderna {rows} " in said
 
 
 def test_frozen_panes_and_notes_change_nothing_that_is_read(tiny_project):

@@ -26,12 +26,13 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PERSONAL = (S.PERSON_ID, S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE, S.AMOUNT)
 
 
-# two persons' payments, P2's written with a dot for thousands (10.242 meant 10 242 kr)
+# two persons' payments, P2's written in tkr with a decimal comma (10,242 meant 10 242 kr; written with a point
+# between thousands, 10.242, it is refused naming the cell, since it may be 10 242 or 10,242)
 SCALED_PAYMENTS = [
     {"person_id": "P1", "month": "2022-01", "amount": 9000},
     {"person_id": "P1", "month": "2022-02", "amount": 8700},
-    {"person_id": "P2", "month": "2022-03", "amount": "10.242"},
-    {"person_id": "P2", "month": "2022-04", "amount": "9.815"},
+    {"person_id": "P2", "month": "2022-03", "amount": "10,242"},
+    {"person_id": "P2", "month": "2022-04", "amount": "9,815"},
 ]
 
 
@@ -164,7 +165,7 @@ def test_a_hidden_sheet_named_after_the_table_is_not_read(tiny_project):
 
 
 def test_one_persons_payments_a_thousandth_of_the_others_are_a_note_with_rows(tiny_project):
-    """10.242 (ten thousand, written with a dot) was read as 10,242 kr, unnoticed."""
+    """10,242 (ten thousand, written in tkr) was read as 10,242 kr, unnoticed."""
     d = tiny_project.dir / "data"
     write_csv(d / "payments.csv", [
         *SCALED_PAYMENTS,

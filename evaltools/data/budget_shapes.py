@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
-from .reading import THOUSANDS, RawTable
+from .reading import AMBIGUOUS_POINT, THOUSANDS, RawTable, plain_number
 
 # the kind of amount a heading names, first or last in it: budget or utfall
 _KINDS = {"budget": S.BUDGET, "budgeterat": S.BUDGET, "budgeterad": S.BUDGET, "utfall": S.ACTUAL,
@@ -178,7 +178,7 @@ def header_like(cell: str) -> bool:
 
 
 def _number(text: str) -> float | None:
-    cleaned = text.translate(THOUSANDS).replace("kr", "").replace(",", ".")
+    cleaned = plain_number(text.translate(THOUSANDS).replace("kr", ""))
     try:
         return float(cleaned) if cleaned else None
     except ValueError:
@@ -345,7 +345,9 @@ def _sum_cells(line: pd.Series, headings: list[str]) -> tuple[str, str]:
         return "", headings[0] if headings else ""
     total = sum(_number(t) or 0.0 for t in filled)
     named = [h for t, h in zip(texts, headings, strict=True) if t.strip()]
-    return f"{total:.6f}".rstrip("0").rstrip("."), " + ".join(named)
+    text = f"{total:.6f}".rstrip("0").rstrip(".")
+    # (a sum is a number: 100.125 written 100.1250, never read as a thousand written with a point)
+    return (text + "0" if AMBIGUOUS_POINT.fullmatch(text) else text), " + ".join(named)
 
 
 def _year_cells(line: pd.Series, cells: dict[tuple[str, str], str], group: list[str],

@@ -195,6 +195,10 @@ class DataPaths(_Strict):
                     "'Ålder': age, 'Inskrivningsdatum': start_date, 'Sysselsättning efter': outcome} (a follow-up "
                     "system's export, such as a SUS report). A heading is matched whatever its letter case and "
                     "spaces around it; 'exit_reason' names the column whose 'Felregistrering' leaves an enrolment out.")
+    insats: str | None = Field(
+        None, description="The project's insats in a participants file that lists several (a SUS report of the "
+                          "förbund's insatser, with a column 'Insats'): only its rows are read, the others left out "
+                          "with a note saying how many.")
     payments_format: Literal["auto", "monthly", "per_payment", "wide"] = Field(
         "auto", description="How the payments files are laid out: one row per person and month (monthly), one row "
                             "per payment with its date (per_payment), one column per month (wide), or told apart "

@@ -88,6 +88,17 @@ class RawTable:
         return str(where[i]) if where is not None else column
 
 
+def row_ranges(rows: list[int]) -> str:
+    """Row numbers as a reader lists them, runs of consecutive rows as one range: ``5–9, 12``."""
+    runs: list[list[int]] = []
+    for r in sorted(set(rows)):
+        if runs and r == runs[-1][1] + 1:
+            runs[-1][1] = r
+        else:
+            runs.append([r, r])
+    return ", ".join(f"{a}" if a == b else f"{a}, {b}" if b == a + 1 else f"{a}–{b}" for a, b in runs)
+
+
 # how far down the header row is looked for: below a title, an example row, or a page of instructions
 _HEADER_ROWS = 60
 
@@ -155,7 +166,9 @@ def _cell_text(v: object, number_format: str = "") -> str:
     if isinstance(v, float):
         if math.isfinite(v) and v.is_integer() and abs(v) < 1e15:
             return str(int(v))
-        return repr(v)
+        # (a number Excel stores is no thousand written with a point: 1.234 is written 1.2340, which nothing reads
+        # as 1 234, wherever the cell goes: a budget or payments reshaped from columns keeps no mark of its numbers)
+        return repr(v) + "0" if AMBIGUOUS_POINT.fullmatch(repr(v)) else repr(v)
     return str(v)
 
 
@@ -546,7 +559,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
     _fill_merged_down(ws, rows, numbers)
     totals = _table_total_rows(ws, rows, numbers)
-    hidden = {i for i, d in ws.row_dimensions.items() if d.hidden}
+    # (a row made 0 high, dragged shut or given the height 0, is hidden as surely as one Excel hides)
+    hidden = {i for i, d in ws.row_dimensions.items() if d.hidden or (d.ht is not None and float(d.ht) == 0)}
     formulas: dict[tuple[int, int], tuple[str, str]] = {}  # (row, column) -> the formula and the message's key
     missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1)
                if v == "" and (r, c) not in saved_empty and (r, c) not in totals]
@@ -643,6 +657,30 @@ def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
 # the non-breaking space Swedish Excel writes, the narrow one (U+202F) and the thin and figure spaces of a
 # number copied from a web page or a PDF
 THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
+
+# a number written with points between its thousands and a decimal comma, as German and Swedish habits
+# have it ('1.234,50', '1.234.567'), or with commas between its thousands and a decimal point, as English
+# ones have it ('1,234.50', '1,234,567'): read as the number, since neither can be read another way
+_POINT_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+,\d+|-?\d{1,3}(?:\.\d{3}){2,}")
+_COMMA_THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d+|-?\d{1,3}(?:,\d{3}){2,}")
+# one point before three digits and nothing else ('12.000', '1.234'): a thousand (12 000) or a decimal (12),
+# never guessed ('0.125' is no thousand)
+AMBIGUOUS_POINT = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
+
+
+def plain_number(text: str) -> str:
+    """A number as written in a text cell (its spaces between thousands and currency already out), in the
+    form ``float`` reads: a decimal comma as a point, points between thousands out (``1.234,50`` is
+    ``1234.50``), commas between thousands out (``1,234.50``). A text :data:`AMBIGUOUS_POINT` matches
+    (``12.000``: 12 000 or 12) is returned as ``"?"``, which no number is, so that it is never read."""
+    if _POINT_THOUSANDS.fullmatch(text):
+        return text.replace(".", "").replace(",", ".")
+    if _COMMA_THOUSANDS.fullmatch(text):
+        return text.replace(",", "")
+    if AMBIGUOUS_POINT.fullmatch(text):
+        return "?"
+    return text.replace(",", ".")
+
 
 # characters that take no room on screen: a cell pasted from a web page or a chat often ends in one,
 # and Excel shows 'P017' for 'P017\u200b' while the two would be different persons
@@ -766,9 +804,12 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
             errors.append(problem(fname, r, openpyxl.utils.get_column_letter(c), None, "cell.formula",
                                   formula=quote(formula)))
     keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
-    for r in file_rows[keep]:
-        if int(r) in hidden:
-            errors.append(problem(fname, int(r), None, None, "row.hidden"))
+    if hidden_rows := [int(r) for r in file_rows[keep] if int(r) in hidden]:  # (one message, every row named)
+        if len(hidden_rows) == 1:
+            errors.append(problem(fname, hidden_rows[0], None, None, "row.hidden"))
+        else:
+            errors.append(problem(fname, None, None, None, "rows.hidden", rows=row_ranges(hidden_rows),
+                                  n=len(hidden_rows)))
     number_cells = {}
     if nums is not None:
         sub = nums.iloc[h + 1:, keep_cols].to_numpy()[keep]

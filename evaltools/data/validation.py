@@ -22,7 +22,8 @@ from .messages import message, quote
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import EXCEL_EPOCH, THOUSANDS, RawTable, per_distinct, read_table, sheets_beside
+from .reading import (AMBIGUOUS_POINT, EXCEL_EPOCH, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
+                      sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
 
@@ -32,6 +33,11 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](?:[01]\d|2[0-3]):[0-5]\d(?::
 _MIDNIGHT = re.compile(r".{10}[ T]00:00(?::00(?:\.0{1,6})?)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})(?:-01)?(?: 00:00(?::00)?)?")
 _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12-31 for "open")
+# the first date read: an Excel date cell before it holds a number from 1 to 60, and Excel's 60 is a 29 February
+# 1900 that never was (openpyxl reads 59 and 60 both as 1900-02-28), so no such date is read as the day it shows
+_FIRST_DAY = "1900-03-01"
+# a time of day alone, as a cell holding a number below 1 under a date or time format is read (12:00:00; 0 is 00:00:00)
+_TIME_ONLY = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?")
 
 
 # the currency written with an amount, no part of the number (read once the spaces are out): 'kr', 'Kr', 'SEK'
@@ -39,13 +45,30 @@ _YEARS = (1900, 2100)  # dates outside these years are typing errors (or 9999-12
 _CURRENCY = re.compile(r"^(?:kr|sek)(?=[-(\d])|(?<=[\d.,)])(?:kr\.?|kronor|sek|:-|,-)$", re.I)
 
 
-def _parse_amount(s: pd.Series) -> pd.Series:
+def _parse_amount(s: pd.Series, numbers: np.ndarray | None = None) -> pd.Series:
+    """Numbers from text cells (:func:`~evaltools.data.reading.plain_number`); a cell that is not one is NaN.
+    ``numbers`` marks the cells Excel stored as numbers: those are read as they are (1.234 is the number
+    Excel holds, never a thousand written with a point)."""
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([_CURRENCY.sub("", v.translate(THOUSANDS).replace("\u2212", "-")).replace(",", ".")
+        cleaned = pd.Series([plain_number(_CURRENCY.sub("", v.translate(THOUSANDS).replace("\u2212", "-")))
                              if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
-    return per_distinct(s, parse)
+    out = per_distinct(s, parse)
+    if numbers is not None and len(numbers) == len(s) and numbers.any():
+        out = out.where(~numbers, pd.to_numeric(s.where(numbers), errors="coerce"))
+    return out
+
+
+def _point_hint(text: str) -> tuple[str, dict] | None:
+    """What to write for an amount with one point before three digits (``12.000``): a thousand written with a
+    point, or a decimal point, is not guessed; both readings are given. None for anything else."""
+    cleaned = _CURRENCY.sub("", text.translate(THOUSANDS).replace("\u2212", "-"))
+    if not AMBIGUOUS_POINT.fullmatch(cleaned):
+        return None
+    whole, _, decimals = cleaned.partition(".")
+    return "hint.point_thousands", {"value": text.strip(), "thousands": whole + decimals,
+                                    "decimal": (whole + "," + decimals.rstrip("0")).rstrip(",")}
 
 
 def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[pd.Series, pd.Series]:
@@ -56,6 +79,8 @@ def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[p
         text = u.where(ok)
         years = pd.to_numeric(text.str.slice(0, 4), errors="coerce")
         ok &= years.between(*_YEARS)
+        if pattern is _DATE:  # (Excel's dates before 1900-03-01 count a 29 February 1900 that never was)
+            ok &= text.str.slice(0, 10) >= _FIRST_DAY
         iso = text.str.slice(0, 10 if pattern is _DATE else 7).where(ok)
         fmt = "%Y-%m-%d" if pattern is _DATE else "%Y-%m"
         return pd.to_datetime(iso, format=fmt, errors="coerce").astype("datetime64[ns]")
@@ -88,6 +113,10 @@ def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_E
         return "hint.open_end", {}
     if column == S.END_DATE and not any(ch.isdigit() for ch in v):
         return "hint.open_end_word", {}
+    if _TIME_ONLY.fullmatch(v):  # a time of day without a date: a number below 1 under a date or time format
+        return ("hint.time_only" if kind == "date" else "hint.time_only_month"), {"value": v[:5]}
+    if kind == "date" and re.fullmatch(r"1900-0[12]-\d{2}(?: 00:00(?::00)?)?", v):
+        return "hint.before_1900_march", {}
     if re.fullmatch(r"\d{5}(?:\.0+)?", v) and 20000 <= float(v) <= 80000:
         d = epoch + dt.timedelta(days=int(float(v)))
         return "hint.serial", {"value": v, "date": d.isoformat() if kind == "date" else d.isoformat()[:7]}
@@ -98,6 +127,8 @@ def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_E
         return "hint.time", {}
     if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
         return "hint.day_of_month", {}
+    if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
+        return "hint.month_of_timestamp", {"month": v[:7]}  # (a date-and-time cell: the month is not guessed)
     if kind == "date":
         return _written_date_hint(v)
     return _written_month_hint(v)
@@ -626,7 +657,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             if col.kind == "date":
                 _timed_note(s, ~bad & ~empty, raw, col.name, fname, warn)
         elif col.kind in ("int", "amount", "signed_amount"):
-            num = _parse_amount(s)
+            num = _parse_amount(s, raw.number_cells.get(col.name))
             nonfinite = num.notna() & ~np.isfinite(num.fillna(0))
             bad = ~empty & (num.isna() | nonfinite)
             if col.kind == "amount":
@@ -645,6 +676,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 for i in np.flatnonzero((bad & s.str.fullmatch(_PARENTHESISED)).to_numpy()).tolist():
                     if (shown := _PARENTHESISED.fullmatch(s.iloc[i])) is None:
                         continue
+                    if (h := _point_hint("-" + shown.group(1))) is not None:  # ('(1.200)': -1200 or -1,2)
+                        hints[i] = h
+                        continue
                     fix = "-" + shown.group(1).translate(THOUSANDS)
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.parenthesised", then), {"fix": fix})
@@ -662,6 +696,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
                         if (h := _birth_year_hint(s.iloc[i])) is not None:
                             hints[i] = h
+            for i in np.flatnonzero((bad & ~empty & num.isna()).to_numpy()).tolist():
+                if (h := _point_hint(s.iloc[i])) is not None:  # '12.000': 12 000 or 12, not guessed
+                    hints[i] = h
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
                 hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
             if col.name in raw.date_cells:  # a number under a date format, shown (and read) as a date
@@ -1128,6 +1165,9 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
     raw = _own_headings(raw, params, fname, problems, warn)
+    several = False
+    if not is_comparison:
+        raw, several = _project_insats(raw, params, fname, problems, warn)
     raw, named = _numbered_enrolments(raw, fname, problems, warn)
     raw = _misregistered(raw, fname, warn)
     raw = _translated_codes(raw, params, fname, warn)
@@ -1145,10 +1185,15 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.extend(_goals_of_a_group(df, params, fname))
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
-    problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own))
+    problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own),
+                                        raw.frame, params.data.codes)
     if groups is not None:
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
+    at = len(problems)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
+    if several:  # (the insatser's spells overlap as one person's: the message naming the insatser says why)
+        problems[at:] = [p for p in problems[at:] if p.key not in ("person.overlap", "person.duplicate",
+                                                                     "person.same_person")]
     if not is_comparison and params.last_intake is not None:
         late = df[S.START_DATE].notna() & (df[S.START_DATE] > pd.Timestamp(params.last_intake))
         for i in np.flatnonzero(late.to_numpy()).tolist():
@@ -1188,6 +1233,60 @@ def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: li
     return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename),
                                number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()})
+
+
+# the heading of a follow-up system's column naming each row's insats (a SUS report of a förbund's insatser)
+_INSATS_HEADINGS = ("insats", "insatsnamn", "insatsens namn", "namn på insats")
+_ROWS_KEY = {False: "person.insats_rows", True: "person.insats_row"}
+
+
+def _project_insats(raw: RawTable, params: ProjectParams, fname: str, problems: list[Problem],
+                    warn: list[Problem]) -> tuple[RawTable, bool]:
+    """The participants file with only the project's insats, when it lists several in a column ``Insats``
+    (a SUS report of the förbund's insatser): the params file's ``data.insats`` names the project's, matched
+    whatever its letter case and spaces around it, and the other insatser's rows are left out with one
+    data-quality note saying how many (a row with an empty cell there is read: it is no other insats's).
+    Without ``data.insats``, a file with two or more insatser gets one message listing them, with their rows,
+    and the line to write; the second value says so (each person's spells in two insatser would otherwise be
+    refused row by row as overlapping enrolments). ``data.insats`` that names none of the file's insatser, or
+    a file without such a column, is refused."""
+    wanted = params.data.insats
+    headings = [h for h in raw.frame.columns if " ".join(str(h).split()).casefold() in _INSATS_HEADINGS]
+    if not headings:
+        if wanted is not None:
+            problems.append(problem(fname, None, None, None, "person.insats_no_column", insats=quote(wanted),
+                                    headings=", ".join(f"'{h.capitalize()}'" for h in _INSATS_HEADINGS[:2])))
+        return raw, False
+    heading = str(headings[0])
+    cells = raw.frame[headings[0]].astype(str).str.strip()
+    folded = cells.str.casefold()
+    counts = folded[folded != ""].value_counts(sort=False)
+    shown = {f: cells[folded == f].iloc[0] for f in counts.index}  # (each insats as the file first writes it)
+    listed = {lang: ", ".join(f"{quote(shown[f])} ({message(_ROWS_KEY[n == 1], lang, n=_sek(int(n)))})"
+                              for f, n in counts.items()) for lang in ("sv", "en")}
+    if wanted is None:
+        if len(counts) < 2:
+            return raw, False
+        title = params.title.strip().casefold()
+        best = next((f for f in counts.index if f == title), str(counts.idxmax()))  # (a suggestion to check)
+        problems.append(problem(fname, None, heading, None, "person.insatser", column=heading, n=len(counts),
+                                found_sv=listed["sv"], found_en=listed["en"], insats=quote(shown[best])))
+        return raw, True
+    key = " ".join(wanted.split()).casefold()
+    if key not in counts.index:
+        problems.append(problem(fname, None, heading, None, "person.insats_unknown", column=heading,
+                                insats=quote(wanted), found_sv=listed["sv"], found_en=listed["en"]))
+        return raw, True
+    keep = ((folded == key) | (folded == "")).to_numpy()
+    others = [quote(shown[f]) for f in counts.index if f != key]
+    if others:
+        warn.append(problem(fname, None, heading, None, "person.other_insatser", "warning", "other_insatser",
+                                n=_sek(int((~keep).sum())), insats=quote(shown[key]), others=", ".join(others)))
+    frame = raw.frame.loc[keep].drop(columns=[headings[0]]).reset_index(drop=True)  # (read: not named as unread)
+    return dataclasses.replace(raw, frame=frame, file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
+                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), False
 
 
 def _misregistered(raw: RawTable, fname: str, warn: list[Problem]) -> RawTable:
@@ -1296,7 +1395,31 @@ _EXIT_REASON_HEADINGS = ("avslutsanledning", "avslutningsanledning")
 _OUTCOME_CHOICES = ("sysselsättningefter", "sysselsättningefterinsats", "försörjningefter", "försörjningefterinsats")
 
 
-def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapping: bool = False) -> list[Problem]:
+def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFrame,
+                    known: dict[str, dict[str, str]]) -> str:
+    """The ``data.codes`` line for the code columns of a ``data.columns`` line not yet written (``pairs``: each
+    heading with its column): each column's texts that are no code in any letter case (nor ``Felregistrering``,
+    nor a text ``known`` already translates), in the file's order, with the code each probably means or ``?``.
+    Empty when no text needs a translation."""
+    specs = {c.name: c for c in S.PARTICIPANTS.columns if c.kind == "code"}
+    parts = []
+    for h in headings:
+        col = specs.get(pairs.get(h, ""))
+        if col is None or h not in frame.columns:
+            continue
+        cells = frame[h].fillna("").astype(str).str.strip()
+        folded = cells.str.casefold()
+        done = set(known.get(col.name, {}))
+        texts = list(dict.fromkeys(cells[(cells != "") & ~folded.isin([*col.vocab, S.FELREGISTRERING, *done])]))
+        if texts:
+            shown = texts[:12]
+            parts.append(f"{col.name}: {{" + ", ".join(f"'{t}': {_suggested_code(t, col)}" for t in shown)
+                         + (", ..." if len(texts) > len(shown) else "") + "}")
+    return "{" + ", ".join(parts) + "}" if parts else ""
+
+
+def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapping: bool = False,
+                     frame: pd.DataFrame | None = None, known: dict[str, dict[str, str]] | None = None) -> list[Problem]:
     """Three or more of the contract's columns under headings in other words (a follow-up system's export,
     a SUS report) as one message with the lines to write once in the params file (``data.columns``), instead of
     a message per heading; with a ``data.columns`` already written (``mapping``), any such heading, as the
@@ -1325,8 +1448,12 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapp
     if mapping:  # (the outcome, if still missing, is its own message: the evaluator's data.columns names none)
         key = "column.own_headings_more"
     others = [h for h in headings if _folded(h) in _OUTCOME_CHOICES and h != chosen]
+    # the data.codes line in the same message, from the texts under the headings just named: one validate, not two
+    codes = "" if mapping or frame is None else _codes_to_write(pairs, headings, frame, known or {})
+    said = {lang: message("column.own_headings_codes", lang, block=codes) if codes else "" for lang in ("sv", "en")}
     return [problem(fname, None, None, None, key, block=block, heading=chosen,
-                    other=f"'{others[0]}'" if others else "'Försörjning efter'"), *rest]
+                    other=f"'{others[0]}'" if others else "'Försörjning efter'", codes_sv=said["sv"],
+                    codes_en=said["en"]), *rest]
 
 
 def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem]) -> RawTable:
