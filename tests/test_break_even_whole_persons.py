@@ -44,3 +44,15 @@ def test_the_workbook_gives_the_break_even_in_whole_persons(tmp_path):
         rows = list(csv.reader(f, delimiter=";"))
     col = next(i for i, h in enumerate(rows[0]) if h.startswith("Personer som behöver lämna"))
     assert {r[0]: r[col] for r in rows[1:]}["De offentliga finansiärerna"] == "20"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("sv", "personår i arbete utan försörjningsstöd"),
+                                             ("en", "person-years in work without social assistance")])
+def test_the_method_and_the_glossary_name_the_person_years_as_the_key_figures_do(lang, words):
+    """The key figures and page 1 say person-years *in work* (a move to another public benefit saves the public
+    financiers nothing); the method appendix and the glossary defined the same figure as person-years without
+    social assistance."""
+    from evaltools.words.text import msg
+    assert words in msg("costbenefit.kf.break_even_years", lang, basis="x").lower()
+    assert words in " ".join(msg("method.cb.requirement", lang).split())
+    assert words in " ".join(msg("glossary.term.brytpunkt.definition", lang).split())
