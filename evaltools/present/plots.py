@@ -385,8 +385,8 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
 
 def plot_outcome_rates(comparison, lang: str = "sv"):
     """The share with a successful outcome (the main goal's definition) with its exact
-    (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); hidden
-    categories are marked "..". The dashed line is the share for everyone who ended. The axis is
+    (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); a hidden
+    category says so in a word ("dolt"). The dashed line is the share for everyone who ended. The axis is
     labelled with the glossary's name of the measure."""
     tab = labelled(comparison.table, lang)
 
@@ -419,7 +419,8 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
             continue
         rate = tab.at[i, "rate"]
         if isinstance(rate, str) or pd.isna(rate):
-            ax.annotate("..", (0.01, yi), va="center", fontsize=7.5, color=GREY)
+            # said in a word, darker than the grid: a grey ".." at the axis read as nothing at all on paper
+            ax.annotate(msg("plot.hidden", lang), (0.015, yi), va="center", fontsize=7, color="#555555", style="italic")
             continue
         lo, hi = tab.at[i, "ci_low"], tab.at[i, "ci_high"]
         ax.errorbar([rate], [yi], xerr=_ci_err(rate, lo, hi), fmt="o", ms=3.5, color=BLUE, capsize=2.5, lw=1,
