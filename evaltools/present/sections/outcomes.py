@@ -137,8 +137,11 @@ def blocks(r) -> list[list]:
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
     rt = labelled(r.rates.table, lang)
     term = measure_term(r.rates.definition)  # lyckat utfall, or (no main goal) lämnat försörjningsstödet
-    ended_col, successes_col, rate_col = (count_label(ENDED, r.words), count_label(term, r.words),
-                                          share_label(term, r.words))
+    # where a person was enrolled more than once the ended are enrolments (page 1's "avslutade inskrivningar"),
+    # not the participants the report counts as persons: said so, not "de 52 som avslutat" beside 46 participants
+    twice = enrolment_counts(r.project.participants).by_enrolment
+    ended_col, successes_col, rate_col = (msg("outcomes.ended_enrolments") if twice else count_label(ENDED, r.words),
+                                          count_label(term, r.words), share_label(term, r.words))
     rates = pd.DataFrame({
         t("variable", lang): rt["variable_label"], t("category", lang): rt["category_label"],
         ended_col: [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
@@ -170,9 +173,6 @@ def blocks(r) -> list[list]:
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
                else msg("outcomes.no_test_shown") if n_tests != "0"  # (tests hidden: nothing to say there is no difference)
                else msg("outcomes.no_test"))  # (one group in every breakdown: nothing was compared)
-    # where a person was enrolled more than once the ended are enrolments (page 1's "avslutade inskrivningar"),
-    # not the participants the report counts as persons: said so, not "de 52 som avslutat" beside 46 participants
-    twice = enrolment_counts(r.project.participants).returned > 0
     intro = (msg("outcomes.intro_enrolments" if twice else "outcomes.intro", n=fmt_int(len(ended), lang))
              if r.disclosure.shows(Secondary.ENDED)
              else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)

@@ -1,0 +1,100 @@
+"""Where persons, enrolments, groups and the portfolio met and the words did not follow the figures: the ended
+called participants where some came back, a chart of outcomes labelled as all who ended while it counts the
+share goal's base, a net cost said of a surplus, a rates row of hidden marks beside a note that such rows are
+left out, and the privacy of group goals and of a few who came back. Each fixture is a tiny project written in
+tmp_path; expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.present import sections
+from evaltools.words.text import msg
+
+from .conftest import shown_chunks, write_csv
+
+HEAD = """\
+id: k10
+title: Tillbaka igen
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {start: 2023-01-01, planned_end: 2024-12-31}
+granted_sek: 1000000
+data: {participants: data/participants.csv, budget: data/budget.csv}
+data_as_of: 2025-01-31
+goals:
+  - id: arbete
+    kind: share
+    label: Minst 30 % av de avslutade ska gå till arbete
+    target: 0.3
+    denominator: exits
+    success_outcomes: [arbete]
+"""
+BUDGET = [{"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000}]
+
+
+def _row(i: int, start: str, end: str, outcome: str) -> dict:
+    return {"person_id": f"U{i:03d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1990,
+            "household_type": "ensamstående", "start_date": start, "end_date": end, "outcome": outcome}
+
+
+def project(root: Path, back: int, params: str = HEAD) -> Path:
+    """20 persons U000-U019 enrolled 2023-02-01 to 2023-06-30, every third (U000, U003, ..., U018: 7) to work,
+    the rest to a drop-out; the first ``back`` of them enrolled again 2023-09-01 to 2024-03-31, the even ones to
+    work, the odd ones to studies. Every enrolment has ended: 20 + ``back`` ended enrolments of 20 persons."""
+    rows = [_row(i, "2023-02-01", "2023-06-30", "arbete" if i % 3 == 0 else "avbrott") for i in range(20)]
+    rows += [_row(i, "2023-09-01", "2024-03-31", "arbete" if i % 2 == 0 else "studier") for i in range(back)]
+    write_csv(root / "data/participants.csv", rows)
+    write_csv(root / "data/budget.csv", BUDGET)
+    path = root / "k10.yaml"
+    path.write_text(params, encoding="utf-8")
+    return path
+
+
+def _workbook_rows(report: et.Report, out: Path) -> dict[str, list[tuple]]:
+    from evaltools.publish.workbook import export_report
+    xlsx = next(f for f in export_report(report, out) if f.suffix == ".xlsx")
+    wb = openpyxl.load_workbook(xlsx)
+    return {name: list(wb[name].iter_rows(values_only=True)) for name in wb.sheetnames}
+
+
+# --- 1. the ended are called enrolments wherever someone came back ----------------------------------------------
+@pytest.mark.parametrize("lang, ended, rates_column, described", [
+    ("sv", "Avslutade inskrivningar (den som skrevs in mer än en gång räknas för varje avslut)",
+     "Avslutade inskrivningar", "bland avslutade inskrivningar"),
+    ("en", "Enrolments that ended (a person enrolled more than once counts for each exit)",
+     "Enrolments that ended", "among enrolments that ended"),
+])
+def test_the_workbook_calls_the_ended_enrolments_where_some_came_back(tmp_path, lang, ended, rates_column, described):
+    # 6 of the 20 persons came back: 20 + 6 = 26 ended enrolments beside 20 participants
+    report = et.Report(project(tmp_path, back=6), lang=lang)
+    sheets = _workbook_rows(report, tmp_path / "out")
+    key_figures = dict(r[:2] for r in sheets[msg("workbook.sheets.kostnad_nytta.title", lang)])
+    assert key_figures[ended] == 26
+    assert key_figures["Deltagare" if lang == "sv" else "Participants"] == 20
+    rates_title = msg("workbook.sheets.utfall_per_grupp.title", lang)
+    assert rates_column in sheets[rates_title][0]
+    about = [r[1] for r in next(iter(sheets.values())) if r[0] == rates_title]  # (the first sheet: what each holds)
+    assert len(about) == 1 and described in about[0]
+
+
+def test_the_report_rates_table_calls_them_enrolments_as_page_one_does(tmp_path):
+    report = et.Report(project(tmp_path, back=6), lang="sv")
+    page1 = [c.replace("\u00a0", " ") for c in shown_chunks(sections.summary.blocks(report))]
+    # page 1: 7 + 3 (U000, U002, U004 back to work) = 10 successes of 26 ended enrolments = 38.5 %
+    assert any(c.startswith("Av 26 avslutade inskrivningar slutade 10 (38,5 %)") for c in page1)
+    chunks = shown_chunks(sections.outcomes.blocks(report))
+    assert "Avslutade inskrivningar" in chunks and "Avslutade deltagare" not in chunks
+
+
+def test_without_anyone_coming_back_the_ended_stay_participants(tmp_path):
+    report = et.Report(project(tmp_path, back=0), lang="sv")
+    sheets = _workbook_rows(report, tmp_path / "out")
+    key_figures = dict(r[:2] for r in sheets["Kostnad och nytta"])
+    assert key_figures["Avslutade deltagare"] == 20
+    assert "Avslutade deltagare" in sheets["Utfall per grupp"][0]
+    assert "Avslutade deltagare" in shown_chunks(sections.outcomes.blocks(report))
