@@ -42,11 +42,13 @@ def _row(i: int, start: str, end: str, outcome: str) -> dict:
             "household_type": "ensamstående", "start_date": start, "end_date": end, "outcome": outcome}
 
 
-def project(root: Path, back: int, params: str = HEAD) -> Path:
-    """20 persons U000-U019 enrolled 2023-02-01 to 2023-06-30, every third (U000, U003, ..., U018: 7) to work,
-    the rest to a drop-out; the first ``back`` of them enrolled again 2023-09-01 to 2024-03-31, the even ones to
-    work, the odd ones to studies. Every enrolment has ended: 20 + ``back`` ended enrolments of 20 persons."""
-    rows = [_row(i, "2023-02-01", "2023-06-30", "arbete" if i % 3 == 0 else "avbrott") for i in range(20)]
+def project(root: Path, back: int, params: str = HEAD, n: int = 20, moved: tuple[int, ...] = ()) -> Path:
+    """``n`` persons U000-U019 (n = 20) enrolled 2023-02-01 to 2023-06-30, every third (U000, U003, ..., U018: 7)
+    to work, those numbered in ``moved`` moved away, the rest to a drop-out; the first ``back`` of them enrolled
+    again 2023-09-01 to 2024-03-31, the even ones to work, the odd ones to studies. Every enrolment has ended:
+    n + ``back`` ended enrolments of n persons. Odd numbers are women, even ones men."""
+    rows = [_row(i, "2023-02-01", "2023-06-30", "flyttat" if i in moved else "arbete" if i % 3 == 0 else "avbrott")
+            for i in range(n)]
     rows += [_row(i, "2023-09-01", "2024-03-31", "arbete" if i % 2 == 0 else "studier") for i in range(back)]
     write_csv(root / "data/participants.csv", rows)
     write_csv(root / "data/budget.csv", BUDGET)
@@ -98,3 +100,27 @@ def test_without_anyone_coming_back_the_ended_stay_participants(tmp_path):
     assert key_figures["Avslutade deltagare"] == 20
     assert "Avslutade deltagare" in sheets["Utfall per grupp"][0]
     assert "Avslutade deltagare" in shown_chunks(sections.outcomes.blocks(report))
+
+
+# --- 2. the chart's line for all who ended counts the main goal's base and says so -------------------------------
+MOVED = HEAD.replace("    success_outcomes: [arbete]\n", "    success_outcomes: [arbete]\n    exclude_from_denominator: [flyttat]\n")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Alla avslutade utom utfallet flyttat: 40,0 %."),
+    ("en", "All who ended except those marked moved away: 40.0%."),
+])
+def test_the_chart_of_outcomes_names_the_exits_its_line_leaves_out(tmp_path, lang, said):
+    # 40 persons, U001, U002, U004, U005 and U007 moved (none a multiple of 3): the goal's base is 35 exits; to
+    # work every third, U000, U003, ..., U039: 14. 14 / 35 = 40.0 %, not 14 / 40 = 35.0 %
+    report = et.Report(project(tmp_path, back=0, params=MOVED, n=40, moved=(1, 2, 4, 5, 7)), lang=lang)
+    (fig,) = sections.outcomes.rates_chart(report)
+    assert said in fig.et_alt.replace("\u00a0", " ")
+    assert any(t.get_text().replace("\u00a0", " ") == said.rstrip(".") for t in fig.axes[0].get_yticklabels())
+
+
+def test_the_chart_of_a_project_that_leaves_no_exit_out_says_all_who_ended(tmp_path):
+    # the same 40 without anyone who moved: 14 of 40 = 35.0 %
+    report = et.Report(project(tmp_path, back=0, params=MOVED, n=40), lang="sv")
+    (fig,) = sections.outcomes.rates_chart(report)
+    assert "Alla avslutade: 35,0 %." in fig.et_alt.replace("\u00a0", " ")

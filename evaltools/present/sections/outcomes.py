@@ -50,7 +50,9 @@ def rates_chart(r) -> list:
     """The forest plot of the rates per group, or, when fewer than two groups can be shown, one sentence
     instead: a chart of hidden rows with one point or none compares nothing."""
     if shown_rates(r) >= 2:
-        return [plot_outcome_rates(chart_rates(r), lang=r.lang)]
+        d = r.rates.definition  # (its reference line counts the main goal's base, as the table beside it)
+        return [plot_outcome_rates(chart_rates(r), lang=r.lang,
+                                   left_out=d.left_out(r.project.participants) if d is not None else ())]
     return [Text([r.msg("outcomes.chart_too_few", k=str(r.k))])]
 
 
