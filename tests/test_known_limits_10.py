@@ -34,7 +34,7 @@ goals:
     denominator: exits
     success_outcomes: [arbete]
 """
-BUDGET = [{"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000}]
+BUDGET = [{"period": "hela", "category": "Personal", "budget": 1_000_000, "actual": 1_000_000}]  # (``cost``)
 
 
 def _row(i: int, start: str, end: str, outcome: str) -> dict:
@@ -42,7 +42,8 @@ def _row(i: int, start: str, end: str, outcome: str) -> dict:
             "household_type": "ensamstående", "start_date": start, "end_date": end, "outcome": outcome}
 
 
-def project(root: Path, back: int, params: str = HEAD, n: int = 20, moved: tuple[int, ...] = ()) -> Path:
+def project(root: Path, back: int, params: str = HEAD, n: int = 20, moved: tuple[int, ...] = (),
+            cost: int = 1_000_000) -> Path:
     """``n`` persons U000-U019 (n = 20) enrolled 2023-02-01 to 2023-06-30, every third (U000, U003, ..., U018: 7)
     to work, those numbered in ``moved`` moved away, the rest to a drop-out; the first ``back`` of them enrolled
     again 2023-09-01 to 2024-03-31, the even ones to work, the odd ones to studies. Every enrolment has ended:
@@ -51,7 +52,7 @@ def project(root: Path, back: int, params: str = HEAD, n: int = 20, moved: tuple
             for i in range(n)]
     rows += [_row(i, "2023-09-01", "2024-03-31", "arbete" if i % 2 == 0 else "studier") for i in range(back)]
     write_csv(root / "data/participants.csv", rows)
-    write_csv(root / "data/budget.csv", BUDGET)
+    write_csv(root / "data/budget.csv", [{**BUDGET[0], "budget": cost, "actual": cost}])
     path = root / "k10.yaml"
     path.write_text(params, encoding="utf-8")
     return path
@@ -124,3 +125,39 @@ def test_the_chart_of_a_project_that_leaves_no_exit_out_says_all_who_ended(tmp_p
     report = et.Report(project(tmp_path, back=0, params=MOVED, n=40), lang="sv")
     (fig,) = sections.outcomes.rates_chart(report)
     assert "Alla avslutade: 35,0 %." in fig.et_alt.replace("\u00a0", " ")
+
+
+# --- 3. the portfolio's note on society's NPV follows the sign of the public result ------------------------------
+def _portfolio(tmp_path, lang: str, costs: dict[str, int]):
+    from evaltools.present.portfolio import Portfolio
+    paths = []
+    for pid, cost in costs.items():
+        paths.append(project(tmp_path / pid, back=0, cost=cost, params=HEAD.replace("id: k10\ntitle: Tillbaka igen",
+                                                                                     f"id: {pid}\ntitle: Projekt {pid}")))
+    return Portfolio(paths, lang=lang)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "skattefaktor på den offentliga nettokostnaden, eller på det offentliga överskottet där de offentliga "
+           "finansiärerna går plus (Projekt billig)"),
+    ("en", "tax factor on the public net cost, or on the public surplus where the public financiers come out "
+           "ahead (Projekt billig)"),
+])
+def test_the_portfolio_names_the_projects_whose_public_budgets_come_out_ahead(tmp_path, monkeypatch, lang, said):
+    # the same 20 persons, 7 of them to work, at 10 000 kr and at 20 million kr: 7 exits from försörjningsstöd
+    # save the public far more than 10 000 kr and far less than 20 million
+    pf = _portfolio(tmp_path, lang, {"billig": 10_000, "dyr": 20_000_000})
+    npv = dict(zip(pf.table["id"], pf.table["npv_public"]))
+    assert npv["billig"] > 0 > npv["dyr"]
+    shown: list = []
+    monkeypatch.setattr("evaltools.present.portfolio.show", lambda *parts: shown.extend(parts))
+    pf.overview()
+    notes = [n.replace("\n", " ") for n in shown_chunks([shown]) if n.startswith(("Kostnad = utfall", "Cost = actual"))]
+    assert len(notes) == 1 and said in notes[0]
+
+
+def test_the_portfolio_of_projects_at_a_net_cost_says_net_cost(tmp_path):
+    pf = _portfolio(tmp_path, "sv", {"dyr": 20_000_000})
+    assert pf.skattefaktor_on() == "på den offentliga nettokostnaden"
+    pf = _portfolio(tmp_path / "b", "sv", {"billig": 10_000})
+    assert pf.skattefaktor_on() == "på det offentliga överskottet, där de offentliga finansiärerna går plus"
