@@ -1002,7 +1002,8 @@ def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> lis
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     sheet = portfolio_sheet(portfolio.table)
-    note = say("portfolio.money_note", year=str(portfolio.price_year)) + " " + say("portfolio.note_short")
+    note = (say("portfolio.money_note", year=str(portfolio.price_year), sf_on=portfolio.skattefaktor_on()) + " "
+            + say("portfolio.note_short"))
     if "withheld" in portfolio.table.columns and any(map(len, portfolio.table["withheld"])):
         note += " " + say("portfolio.withheld", k=str(min(portfolio.table["min_count"])))
     about = [(say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),
