@@ -183,3 +183,61 @@ def test_a_row_showing_only_a_small_count_stays_and_the_note_says_so(tmp_path, l
     assert [list(row[1:5]) for row in sex.itertuples(index=False)] == [
         ["Kvinna" if lang == "sv" else "Woman", "..", "<5", ".."]]
     assert note in table.notes
+
+
+# --- 5a. a group's goal is part of the differencing check --------------------------------------------------------
+GROUP = HEAD.replace("""goals:
+  - id: arbete
+    kind: share
+    label: Minst 30 % av de avslutade ska gå till arbete
+    target: 0.3
+    denominator: exits
+    success_outcomes: [arbete]
+""", """goals:
+  - id: arbete
+    kind: outcome_count
+    label: Minst 5 till arbete
+    target: 5
+    period: whole_period
+    success_outcomes: [arbete]
+  - id: kvinnor
+    kind: share
+    label: Minst 30 % av kvinnorna som avslutat ska gå till arbete
+    target: 0.3
+    period: whole_period
+    denominator: exits
+    success_outcomes: [arbete]
+    among: {sex: kvinna}
+""")
+
+
+def _group_project(root: Path, men_to_work: int) -> Path:
+    # women W01-W10: 4 to work, 6 drop-outs; men M01-M08: ``men_to_work`` to work, the rest drop-outs
+    rows = [{**_row(i, "2023-02-01", "2023-06-30", "arbete" if i < 4 else "avbrott"), "person_id": f"W{i:02d}",
+             "sex": "kvinna"} for i in range(10)]
+    rows += [{**_row(i, "2023-02-01", "2023-06-30", "arbete" if i < men_to_work else "avbrott"),
+              "person_id": f"M{i:02d}", "sex": "man"} for i in range(8)]
+    write_csv(root / "data/participants.csv", rows)
+    write_csv(root / "data/budget.csv", BUDGET)
+    (root / "k10.yaml").write_text(GROUP, encoding="utf-8")
+    return root / "k10.yaml"
+
+
+def test_a_group_goal_beside_the_number_ended_withholds_it_where_few_outside_the_group_did_not_succeed(tmp_path):
+    from evaltools.analysis.disclosure import Secondary
+    # published goals: 9 to work (4 women + 5 men) over everyone, and the women's 4 of 10 exits. Beside them the
+    # number ended (18) would give the men: 18 - 10 = 8 exits, 9 - 4 = 5 to work, so 8 - 5 = 3 did not: fewer
+    # than 5 persons' outcomes. The number ended (and page 1's successes of the ended, which state it) goes.
+    report = et.Report(_group_project(tmp_path, men_to_work=5), lang="sv")
+    raw = report.goals.raw.set_index("goal_id")
+    assert (raw.loc["kvinnor", "numerator"], raw.loc["kvinnor", "denominator"], raw.loc["arbete", "value"]) == (4, 10, 9)
+    assert {Secondary.ENDED, Secondary.SUCCESSES} <= report.disclosure.withheld
+
+
+def test_a_group_goal_whose_outside_is_large_enough_withholds_nothing(tmp_path):
+    from evaltools.analysis.disclosure import Secondary
+    # men 0 to work: 18 ended, 4 to work; outside the group 8 exits, 0 to work and 8 not (a zero tells nothing
+    # of a person; 8 is not small). The number ended and the successes stay (the 4 who left försörjningsstöd,
+    # the cost-benefit's count, are withheld as small on their own).
+    report = et.Report(_group_project(tmp_path, men_to_work=0), lang="sv")
+    assert not {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES} & report.disclosure.withheld
