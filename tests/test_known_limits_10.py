@@ -138,10 +138,10 @@ def _portfolio(tmp_path, lang: str, costs: dict[str, int]):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("sv", "skattefaktor på den offentliga nettokostnaden, eller på det offentliga överskottet där de offentliga "
-           "finansiärerna går plus (Projekt billig)"),
-    ("en", "tax factor on the public net cost, or on the public surplus where the public financiers come out "
-           "ahead (Projekt billig)"),
+    ("sv", "skattefaktor på den offentliga nettokostnaden, eller på det offentliga överskottet för Projekt billig, "
+           "där de offentliga finansiärerna går plus)."),
+    ("en", "tax factor on the public net cost, or on the public surplus for Projekt billig, where the public "
+           "financiers come out ahead)."),
 ])
 def test_the_portfolio_names_the_projects_whose_public_budgets_come_out_ahead(tmp_path, monkeypatch, lang, said):
     # the same 20 persons, 7 of them to work, at 10 000 kr and at 20 million kr: 7 exits from försörjningsstöd
