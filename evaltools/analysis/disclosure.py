@@ -34,6 +34,12 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
    ``P``, ``E`` or ``X`` is small or ``E − X`` is small; the cost per exit goes with them. ``X`` counts
    only those who had försörjningsstöd to leave (the cost-benefit model's count, which the report
    states), so it can be small in a project where most participants came from another support.
+5. **A goal set for a group** (``among:``) that counts the same successes (``n`` of the group's ``d``
+   exits, or a count ``n``) is a breakdown of them: the successes of ended are withheld when ``B − d``
+   is small or ``(B − d) − (S − n)`` is small (for a count: ``S − n`` small), and the number ended
+   goes too when a goal over everyone counts the same successes ``G`` and ``E − d`` or
+   ``(E − d) − (G − n)`` is small: those outside the group would be a few persons, or their outcomes
+   would be.
 
 A count of zero is shown: an empty group tells nothing about a person. Everything here is
 numbers and codes; the words (what is withheld, and why) are in the catalogs.
@@ -79,6 +85,10 @@ class Counts:
     exits: int  # of ``ended``: left försörjningsstöd they had at start (the cost-benefit model's successes)
     participants_in_goals: bool = False  # a participant goal's periods already state ``participants``
     goal_successes: tuple[int, ...] = ()  # each goal's total of successes among the ended
+    # each goal set for a group (``among:``) that counts the project's own success: its published successes
+    # and, for a share of the same exits as ``base``, its published exits (None otherwise)
+    group_successes: tuple[tuple[int, int | None], ...] = ()
+    same_successes: tuple[int, ...] = ()  # each goal's over everyone that counts the same successes: its total
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,13 @@ def rule(c: Counts, k: int) -> Disclosure:
         out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
     if few or _small_group(c.base, c.successes, k):
         out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
+    # a group's goal beside the project's successes (or beside the number ended and a goal over everyone that
+    # counts the same successes): the difference is those outside the group, whose outcomes tell as above
+    for n, d in c.group_successes:
+        if _small_group(c.base - d, c.successes - n, k) if d is not None else hides(c.successes - n, k):
+            out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
+        if d is not None and c.base == c.ended and any(_small_group(c.ended - d, g - n, k) for g in c.same_successes):
+            out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
     if hides(c.participants - c.successes, k):
         out.add(Secondary.COST_PER_SUCCESS)
     if few or hides(c.exits, k) or _small_group(c.ended, c.exits, k):
@@ -170,6 +187,40 @@ def goal_successes(goal_table: pd.DataFrame | None) -> tuple[int, ...]:
     return tuple(out)
 
 
+def group_successes(project: Project, goal_table: pd.DataFrame | None
+                    ) -> tuple[tuple[tuple[int, int | None], ...], tuple[int, ...]]:
+    """The goals that count the project's own success (:func:`project_successes`: the same outcomes, or an
+    action plan), as the goal table publishes them. First each goal set for a group (``among:``): its total of
+    successes over its observed periods and, for a share of the exits leaving out the same outcomes as the
+    success share, its total of exits (``None`` otherwise); then each such goal's total over everyone. The
+    project's successes and exits less a group's are those outside the group."""
+    if goal_table is None or goal_table.empty or not project.has_participants:
+        return (), ()
+    d = project_successes(project).definition
+    t = goal_table[goal_table["mode"] == "observed"]
+    groups: list[tuple[int, int | None]] = []
+    everyone: list[int] = []
+    for g in project.params.goals:
+        same = (g.numerator == "action_plan") if d.kind == "action_plan" else (
+            g.numerator == "outcome" and set(g.success_outcomes) == set(d.outcomes))
+        rows = t[t["goal_id"] == g.id]
+        if not same or rows.empty:
+            continue
+        if g.kind == "outcome_count" and (rows["value"].notna().any() or rows["total"].notna().any()):
+            n, exits = int(_published_total(rows, "value")), None
+        elif g.kind == "share" and rows["numerator"].notna().any():
+            n = int(rows["numerator"].sum())
+            same_exits = g.denominator == "exits" and set(g.exclude_from_denominator) == set(d.exclude)
+            exits = int(rows["denominator"].sum()) if same_exits else None
+        else:
+            continue
+        if g.among is None:
+            everyone.append(n)
+        else:
+            groups.append((n, exits))
+    return tuple(groups), tuple(everyone)
+
+
 def counts(project: Project, goal_table: pd.DataFrame | None = None, through: dt.date | None = None) -> Counts:
     """The counts of persons a report about ``project`` states beside its goal totals; with ``through``,
     the counts a cost per person of the budget periods settled so far divides by (the participants who had
@@ -189,7 +240,7 @@ def counts(project: Project, goal_table: pd.DataFrame | None = None, through: dt
     ongoing = int(df[S.ONGOING].sum()) if through is None else len(df) - int(ended.sum())
     return Counts(n, ongoing, sc.base, sc.successes, int(ended.sum()), int(exits.sum()),
                   participants_in_goals(goal_table, n) if goal_table is not None else False,
-                  goal_successes(goal_table))
+                  goal_successes(goal_table), *(group_successes(project, goal_table) if through is None else ((), ())))
 
 
 # the figures that divide a cost by a count of persons: with a cost paid so far, by the persons of its periods

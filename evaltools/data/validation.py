@@ -931,6 +931,13 @@ class Enrolments(NamedTuple):
     persons: int
     returned: int
 
+    @property
+    def by_enrolment(self) -> bool:
+        """Whether the exits are to be called enrolments, not participants: some person was enrolled more than
+        once, so the ended ("52 avslutade inskrivningar") are counted per enrolment while the participants
+        ("46 deltagare") are persons. The one rule every page, table and sheet words its ended by."""
+        return self.returned > 0
+
 
 def persons_of(enrolments: pd.DataFrame) -> int:
     """How many different persons the enrolments (rows of a person file) are: the number of participants

@@ -18,9 +18,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..words.labels import SOURCE_LABELS, fmt_kr, fmt_num, fmt_pct, period_name, t
+from ..data.schema import OUTCOME
+from ..words.labels import SOURCE_LABELS, code_label, fmt_kr, fmt_num, fmt_pct, period_name, t
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, suppressed_label
-from ..words.text import msg
+from ..words.text import join, msg
 from ..words.glossary import measure_term, name as term_name, share_label
 from ..words.assumptions import end_text, label as assumption_label
 from ..analysis.goals import HIDDEN_SMALL, GoalStatus
@@ -383,11 +384,13 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
     return _alt(fig, lang, "plot.alt.composition", parts)
 
 
-def plot_outcome_rates(comparison, lang: str = "sv"):
+def plot_outcome_rates(comparison, lang: str = "sv", left_out: tuple[str, ...] = ()):
     """The share with a successful outcome (the main goal's definition) with its exact
     (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); a hidden
-    category says so in a word ("dolt"). The dashed line is the share for everyone who ended. The axis is
-    labelled with the glossary's name of the measure."""
+    category says so in a word ("dolt"). The dashed line is the share for everyone who ended, less the exits
+    with an outcome in ``left_out`` (those the main goal's base leaves out, where any has one:
+    Specialistteamet's 236 of 242, those who moved left out), which its label names as page 1 and the goal
+    table do. The axis is labelled with the glossary's name of the measure."""
     tab = labelled(comparison.table, lang)
 
     def header(g):
@@ -405,7 +408,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
         first = raw[raw["variable"] == raw["variable"].iloc[0]]
         if first["n"].sum():  # the rate for everyone who ended: the reference line, drawn as the first row
             overall = first["successes"].sum() / first["n"].sum()
-            labels.insert(0, msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)))
+            labels.insert(0, _all_ended(overall, left_out, lang))
             headers.insert(0, True)
             index.insert(0, None)
     plt.rcParams.update(STYLE)
@@ -431,7 +434,7 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
     # (a long measure name is wrapped: the plot area beside long category labels is narrow)
     ax.set_xlabel(textwrap.fill(msg("plot.success_rate_ci", lang, measure=measure), 30))
     _fit(fig, ax)
-    parts = [msg("plot.all_ended", lang, rate=fmt_pct(overall, lang)) if overall is not None else ""]
+    parts = [_all_ended(overall, left_out, lang) if overall is not None else ""]
     for _, g in tab.groupby("variable", sort=False):
         items = []
         for c, rate, lo, hi in zip(g["category_label"], g["rate"], g["ci_low"], g["ci_high"]):
@@ -441,6 +444,15 @@ def plot_outcome_rates(comparison, lang: str = "sv"):
                 items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")  # (the table's interval)
         parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
     return _alt(fig, lang, "plot.alt.outcome_rates", parts, measure=_lower(measure))
+
+
+def _all_ended(rate: float, left_out: tuple[str, ...], lang: str) -> str:
+    """The reference line's label: the share for all who ended, or for all but the exits the main goal leaves
+    out of its base (``left_out``, outcome codes)."""
+    if not left_out:
+        return msg("plot.all_ended", lang, rate=fmt_pct(rate, lang))
+    return msg("plot.all_ended_but", lang, rate=fmt_pct(rate, lang),
+               outcomes=join([code_label(OUTCOME, c, lang).lower() for c in left_out], lang))
 
 
 def plot_time_to_exit(tte, lang: str = "sv", ax=None):

@@ -178,7 +178,7 @@ class Portfolio:
             kind_col: kinds,
         })
         withheld = (m("portfolio.withheld", k=str(min(tab["min_count"]))),) if any(held) else ()
-        money_note = m("portfolio.money_note", year=str(self.price_year))
+        money_note = m("portfolio.money_note", year=str(self.price_year), sf_on=self.skattefaktor_on())
         # the conclusions are the board's page: the tables start on a page of their own, never as a
         # heading and two rows at the foot of page 1
         show(Text([], m("portfolio.people_heading"), css=NEW_PAGE),
@@ -217,6 +217,19 @@ class Portfolio:
                 if left_out else
                 self.msg("portfolio.definition", name=join(names, self.lang), outcomes=labels(outcomes))
                 for (outcomes, left_out, share), names in by_outcomes.items()]
+
+    def skattefaktor_on(self) -> str:
+        """What society's skattefaktor falls on, as each project's page 1 says it: the public budgets' net cost,
+        or their surplus where the public financiers come out ahead (``society_surplus``); where the projects
+        differ, those with a surplus are named."""
+        tab = self.table
+        shown = tab[tab["npv_society"].notna()] if "npv_society" in tab else tab.iloc[:0]
+        surplus = [title for title, f in zip(shown["title"], _flags(shown, "society_surplus")) if f]
+        if not surplus:
+            return self.msg("portfolio.sf_on_cost")
+        if len(surplus) == len(shown):
+            return self.msg("portfolio.sf_on_surplus")
+        return self.msg("portfolio.sf_on_mixed", projects=join(surplus, self.lang))
 
     def society_earnings_note(self) -> list[str]:
         """Which projects' NPV for society counts the participants' earnings (and over how many months where
@@ -493,6 +506,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "per_person_through": cb.per_person_through.isoformat() if cb.per_person_through else "",
             "npv_public": persp.loc["offentliga", "npv"], "npv_society": persp.loc["samhälle", "npv"],
             **society_earnings(persp.loc["samhälle", "note"]), "comparison_unreliable": unreliable,
+            # the skattefaktor falls on a public surplus, not a net cost (as page 1 words it: summary.sf_on_surplus)
+            "society_surplus": bool(persp.loc["samhälle"].get("pv_skattefaktor", np.nan) > 0),
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),

@@ -26,7 +26,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +44,7 @@ from ..words.labels import t, code_label, NBSP, budget_period_label
 from ..words.verdicts import status_words, verdict_words, interval_words
 from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
+from ..data.validation import enrolment_counts
 from ..analysis.disclosure import Secondary
 from ..present.portfolio import WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
@@ -801,16 +802,37 @@ SUMMARY_WITHHELD = {Secondary.PARTICIPANTS: ("participants",), Secondary.COST_PE
                     Secondary.COST_PER_EXIT: ("cost_per_exit_from_fs",)}
 
 
+# where a person was enrolled more than once (:attr:`evaltools.data.validation.Enrolments.by_enrolment`, the rule
+# page 1 words its "avslutade inskrivningar" by), the sheets' words for the ended: enrolments, not participants
+SUMMARY_BY_ENROLMENT = _pick({**{k_: key for k_, (key, _) in SUMMARY.items()},
+                              "ended": "workbook.summary.ended_enrolments"})
+RATES_BY_ENROLMENT = ("workbook.sheets.utfall_per_grupp.description_enrolments",
+                      {"n": "workbook.column.utfall_per_grupp.n_enrolments"})
+
+
+def _by_enrolment(name: str, description: str, columns: list[Column]) -> tuple[str, list[Column]]:
+    """A sheet's description and columns where the ended are enrolments (see ``SUMMARY_BY_ENROLMENT``)."""
+    if name == "kostnad_nytta":
+        return description, [replace(c, label=SUMMARY_BY_ENROLMENT) if c.source == "key" else c for c in columns]
+    if name == "utfall_per_grupp":
+        said, keys = RATES_BY_ENROLMENT
+        return said, [replace(c, key=keys.get(c.source, c.key)) for c in columns]
+    return description, columns
+
+
 def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[Secondary] = (),
-                  lang: str = "sv", bases: Mapping[str, str] | None = None) -> list[Sheet]:
+                  lang: str = "sv", bases: Mapping[str, str] | None = None, by_enrolment: bool = False) -> list[Sheet]:
     """The report's key tables (:meth:`evaltools.Report.key_tables`) as sheets, in the workbook's order;
     the key figures ``withheld`` by the differencing rule are written as ``..`` with a note.
-    ``bases`` says, per sheet name, in which prices its amounts are (:func:`sheet_bases`)."""
+    ``bases`` says, per sheet name, in which prices its amounts are (:func:`sheet_bases`); with
+    ``by_enrolment`` (someone was enrolled more than once) the ended are called enrolments."""
     hide = {key for figure in withheld for key in SUMMARY_WITHHELD.get(figure, ())}
     sheets = []
     for name, (title, description, columns) in SHEETS.items():
         if name not in tables:
             continue
+        if by_enrolment:
+            description, columns = _by_enrolment(name, description, columns)
         frame = tables[name].copy()
         if name == "mal":
             frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
@@ -952,8 +974,9 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     out, lang, p, say = Path(output_dir), report.lang, report.params, report.msg
     words = {name: basis_words(b, lang) for name, b in (("pv", basis.present_value(report)),
                                                           ("fixed", basis.fixed(report)), ("current", basis.CURRENT))}
+    twice = report.project.has_participants and enrolment_counts(report.project.participants).by_enrolment
     sheets = report_sheets(report.key_tables(), report.k, report.disclosure.withheld, lang,
-                           sheet_bases(words["pv"], words["fixed"], words["current"], lang))
+                           sheet_bases(words["pv"], words["fixed"], words["current"], lang), by_enrolment=twice)
     written = []
     for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
         (out / folder).mkdir(parents=True, exist_ok=True)
@@ -982,7 +1005,8 @@ def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> lis
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     sheet = portfolio_sheet(portfolio.table)
-    note = say("portfolio.money_note", year=str(portfolio.price_year)) + " " + say("portfolio.note_short")
+    note = (say("portfolio.money_note", year=str(portfolio.price_year), sf_on=portfolio.skattefaktor_on()) + " "
+            + say("portfolio.note_short"))
     if "withheld" in portfolio.table.columns and any(map(len, portfolio.table["withheld"])):
         note += " " + say("portfolio.withheld", k=str(min(portfolio.table["min_count"])))
     about = [(say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),

@@ -97,7 +97,9 @@ def rates_chart(r) -> list:
     """The forest plot of the rates per group, or, when fewer than two groups can be shown, one sentence
     instead: a chart of hidden rows with one point or none compares nothing."""
     if shown_rates(r) >= 2:
-        return [plot_outcome_rates(chart_rates(r), lang=r.lang)]
+        d = r.rates.definition  # (its reference line counts the main goal's base, as the table beside it)
+        return [plot_outcome_rates(chart_rates(r), lang=r.lang,
+                                   left_out=d.left_out(r.project.participants) if d is not None else ())]
     return [Text([r.msg("outcomes.chart_too_few", k=str(r.k))])]
 
 
@@ -184,8 +186,11 @@ def blocks(r) -> list[list]:
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
     rt = labelled(r.rates.table, lang)
     term = measure_term(r.rates.definition)  # lyckat utfall, or (no main goal) lämnat försörjningsstödet
-    ended_col, successes_col, rate_col = (count_label(ENDED, r.words), count_label(term, r.words),
-                                          share_label(term, r.words))
+    # where a person was enrolled more than once the ended are enrolments (page 1's "avslutade inskrivningar"),
+    # not the participants the report counts as persons: said so, not "de 52 som avslutat" beside 46 participants
+    twice = enrolment_counts(r.project.participants).by_enrolment
+    ended_col, successes_col, rate_col = (msg("outcomes.ended_enrolments") if twice else count_label(ENDED, r.words),
+                                          count_label(term, r.words), share_label(term, r.words))
     rates = pd.DataFrame({
         t("variable", lang): rt["variable_label"], t("category", lang): rt["category_label"],
         ended_col: [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
@@ -198,10 +203,15 @@ def blocks(r) -> list[list]:
     })  # the test's name is method, told in the appendix; the body says what the numbers mean
     # a group whose every figure is hidden is a row of marks that tells the board nothing: left out, and said
     # (the groups the participants table shows are named in the note on those hidden here)
+    # a group whose only figure is a "<k" keeps its row (it says that fewer than k are counted there), and the
+    # note says so, so that it does not read as a row the note says is left out
+    cells = list(zip(rt["n"], rt["successes"], rt["rate"]))
     marks = pd.Series([not any(_shown(v) or (isinstance(v, str) and v.startswith("<")) for v in row)
-                       for row in zip(rt["n"], rt["successes"], rt["rate"])], index=rates.index)
+                       for row in cells], index=rates.index)
+    small_only = any(not m and not any(_shown(v) for v in row) for m, row in zip(marks, cells))
     rates = rates[~marks].reset_index(drop=True)
-    left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
+    left_out = ((msg("outcomes.rows_left_out_small", k=str(r.k)) if small_only else msg("outcomes.rows_left_out"),)
+                if marks.any() else ())
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
     # (a breakdown's name inside the sentence, after its colon: in lower case, "tydlig för: kön, åldersgrupp")
@@ -217,9 +227,6 @@ def blocks(r) -> list[list]:
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
                else msg("outcomes.no_test_shown") if n_tests != "0"  # (tests hidden: nothing to say there is no difference)
                else msg("outcomes.no_test"))  # (one group in every breakdown: nothing was compared)
-    # where a person was enrolled more than once the ended are enrolments (page 1's "avslutade inskrivningar"),
-    # not the participants the report counts as persons: said so, not "de 52 som avslutat" beside 46 participants
-    twice = enrolment_counts(r.project.participants).returned > 0
     intro = (msg("outcomes.intro_enrolments" if twice else "outcomes.intro", n=fmt_int(len(ended), lang))
              if r.disclosure.shows(Secondary.ENDED)
              else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)

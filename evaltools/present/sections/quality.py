@@ -26,7 +26,7 @@ def re_enrolled_sentence(r) -> str | None:
     if not r.project.has_participants:
         return None
     counts = enrolment_counts(r.project.participants)
-    if not counts.returned:
+    if not counts.by_enrolment:  # (the one rule page 1 words its ended by)
         return None
     k = r.params.privacy.min_count
     if hides(counts.returned, k):

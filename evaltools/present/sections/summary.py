@@ -188,7 +188,7 @@ def participation(r) -> list[str]:
         at_goal = d.share_goal_id is not None and d.kind in SUCCESS_COUNT
         if at_goal:
             values["ended"] = fmt_int(int(df[S.END_DATE].notna().sum()), lang)
-        twice = enrolment_counts(df).returned > 0  # (then "31 avslutade inskrivningar", not "deltagare")
+        twice = enrolment_counts(df).by_enrolment  # (then "31 avslutade inskrivningar", not "deltagare")
 
         def said(key: str) -> str:
             return BY_ENROLMENT[key] if twice else key
