@@ -133,3 +133,23 @@ def test_a_kernel_asked_to_shut_down_is_looked_at_every_10_ms(monkeypatch):
     monkeypatch.setattr(asyncio, "sleep", sleep)
     asyncio.run(manager._async_wait(pollinterval=0.1))
     assert slept == [kernels.SHUTDOWN_POLL_S] * 2 and kernels.SHUTDOWN_POLL_S == 0.01
+
+
+def test_a_missed_status_is_waited_for_briefly_not_a_whole_try():
+    """A kernel forked from a warm zygote answers at once, before the broadcast channel has connected: its idle
+    status is then never received, and waiting a whole try (a second) for it before asking again cost one report
+    in two made again by ``render --watch`` a second."""
+    waits = []
+
+    class Recording(FakeChannel):
+        async def get_msg(self, timeout=None):
+            waits.append(timeout)
+            return await super().get_msg(timeout)
+
+    shell = FakeChannel([message("kernel_info_reply", "r1", **REPLY), message("kernel_info_reply", "r2", **REPLY)])
+    iopub = Recording([None, message("status", "r2", execution_state="idle")])
+    iopub.messages[0] = lambda: (_ for _ in ()).throw(Empty())  # r1's status went out before the channel connected
+    c = client(shell, iopub)
+    asyncio.run(c.wait_for_ready(timeout=5))
+    assert c.sent == ["r1", "r2"]
+    assert waits[0] <= kernels.READY_IDLE_S <= 0.1 < kernels.READY_TRY_S

@@ -393,7 +393,12 @@ def _provisioner_class():
 
 
 SHUTDOWN_POLL_S = 0.01  # how often a kernel asked to shut down is looked at until it has gone
-READY_TRY_S = 1.0  # how long one kernel_info request waits for its reply, and then for its idle status
+READY_TRY_S = 1.0  # how long one kernel_info request waits for its reply
+# ... and then for the idle status broadcast for it, which the kernel sends right after the reply. Missing
+# after this long, it was broadcast before the channel had connected (a kernel forked from a warm zygote
+# answers at once) and will never come: the request is sent again. A second's wait there was one report in
+# two made again by `render --watch` (docs/benchmarks.md).
+READY_IDLE_S = 0.1
 
 
 @functools.cache
@@ -419,9 +424,9 @@ def ready_client_class():
             deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
             while True:
                 request = self.kernel_info()
-                reply = await _reply_to(self.shell_channel, request, "kernel_info_reply", deadline)
+                reply = await _reply_to(self.shell_channel, request, "kernel_info_reply", deadline, READY_TRY_S)
                 if reply is not None and await _reply_to(self.iopub_channel, request, "status", deadline,
-                                                         idle=True) is not None:
+                                                         READY_IDLE_S, idle=True) is not None:
                     self._handle_kernel_info_reply(reply)
                     return
                 if not await self._async_is_alive():
@@ -429,10 +434,10 @@ def ready_client_class():
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
-    async def _reply_to(channel, request: str, msg_type: str, deadline: float, idle: bool = False):
+    async def _reply_to(channel, request: str, msg_type: str, deadline: float, wait: float, idle: bool = False):
         """The message of ``msg_type`` that answers ``request`` on ``channel`` (others are passed
-        over), or None if none came within :data:`READY_TRY_S` (or before ``deadline``)."""
-        end = min(time.monotonic() + READY_TRY_S, deadline)
+        over), or None if none came within ``wait`` seconds (or before ``deadline``)."""
+        end = min(time.monotonic() + wait, deadline)
         while (left := end - time.monotonic()) > 0:
             try:
                 msg = await channel.get_msg(timeout=left)
