@@ -40,3 +40,36 @@ def test_a_hidden_group_in_the_outcome_chart_says_so_in_a_word(lang, word):
         plt.close(fig)
     assert marks.count(word) >= 3, marks  # (18–29, 50–59 and 60+ at least)
     assert ".." not in marks
+
+
+def test_an_estimated_deadweight_above_the_range_is_tested_on_both_sides():
+    """Språngbrädan's deadweight, estimated from its comparison group at 84,3 %, lies above the default range
+    (0–75 %); the sensitivity tested it from 0 % up to 84,3 % only ('Prövas mellan 0–84,3 %'), never at a larger
+    deadweight, though the estimate is uncertain both ways. It is now tested to the upper end of the ratio's 95 %
+    interval, within 95 %."""
+    import math
+
+    from evaltools.analysis.comparison import comparison_success_rates
+
+    r = sample_report("sprangbradan-demo", "sv")
+    p_rate, c_rate, n_p, n_c = comparison_success_rates(r.project, r.params.cost_benefit.success_outcomes)
+    kp, kc = round(p_rate * n_p), round(c_rate * n_c)
+    assert c_rate / p_rate == pytest.approx(0.843, abs=0.001)
+    # the ratio's interval by Katz's log method, by hand: exp(ln RR ± 1,96 √(1/kc − 1/nc + 1/kp − 1/np))
+    se = math.sqrt(1 / kc - 1 / n_c + 1 / kp - 1 / n_p)
+    upper = math.exp(math.log(c_rate / p_rate) + 1.96 * se)
+    assert upper > 0.95  # so the tested range reaches the largest deadweight the estimate may take, 95 %
+    a = r.cba.assumptions
+    (row,) = a[a["name"] == "deadweight"].to_dict("records")
+    assert (row["lower"], row["upper"]) == (0.0, 0.95)
+    bar = r.cba.sensitivity[r.cba.sensitivity["parameter"] == "deadweight"]
+    assert sorted([float(bar["low_value"].iloc[0]), float(bar["high_value"].iloc[0])]) == [0.0, 0.95]
+
+
+def test_an_estimated_deadweight_inside_the_range_keeps_the_range():
+    # Kompassen's 51,6 % (24,6 % of the comparison group against 47,8 % of the participants) lies inside 0–75 %,
+    # and so does its interval: the range tested is the default one
+    a = sample_report("kompassen-demo", "sv").cba.assumptions
+    (row,) = a[a["name"] == "deadweight"].to_dict("records")
+    assert row["value"] == pytest.approx(0.246 / 0.478, abs=0.002)
+    assert (row["lower"], row["upper"]) == (0.0, 0.75)

@@ -478,7 +478,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     by = mc.by_perspective if mc is not None else {}
     persp["p_npv_positive"] = [by[p].p_npv_positive if p in by and not pd.isna(n) else np.nan
                                for p, n in zip(persp["perspective"], persp["npv"])]
-    a_df = _assumption_frame(assumptions, cb, tested=bool(n_s) and not structural)
+    a_df = _assumption_frame(assumptions, cb, tested=bool(n_s) and not structural, info=info)
     # one row per reference value used: which value (what) is part of it, so that two riksnorm parts of
     # the same amount stay two rows
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.what, r.value, r.year, r.source, r.note): r for r in refs}.values()])

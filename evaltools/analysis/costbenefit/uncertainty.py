@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from ...data.assumptions import REGISTRY, Range, bounds, tested_range
 from ..goals import CI_METHOD
@@ -23,6 +23,29 @@ _MODEL_ARGS = {"monthly_level": "level_mult", "horizon_years": "horizon", "dropo
                "deadweight": "deadweight", "discount_rate": "rate", "cost": "cost_mult",
                "skattefaktor": "skattefaktor", "successes": "success_mult", "wage_subsidy_sek_month": "subsidy"}
 SENSITIVITY_COLUMNS = ["parameter", "low_value", "high_value", "npv_low", "npv_high", "range", "npv_base", "perspective"]
+
+
+DEADWEIGHT_MAX = 0.95  # the largest deadweight a comparison group's rates give (as the estimate is clipped)
+
+
+def assumption_range(name: str, value: float | None, info: dict, cb) -> tuple[float, float]:
+    """The ends the one-at-a-time sensitivity tests for one assumption, and the assumptions table states.
+
+    :func:`evaltools.data.assumptions.tested_range` (the range in the params or the defaults, widened to
+    take in the value used); a deadweight estimated from a comparison group (the comparison's share that
+    left over the participants') is tested over that range and the 95 % interval of the ratio of the two
+    shares (statsmodels' ``confint_proportions_2indep``, ``compare="ratio"``), within 0–95 %, whichever
+    reaches further: an estimate above the range (Språngbrädan's 84 % against 0–75 %) was tested only
+    from 0 % up to itself, never at a larger deadweight, though it is uncertain both ways.
+    """
+    lo, hi = tested_range(name, value, cb)
+    counts = info.get("deadweight_counts")
+    if name == "deadweight" and counts and info.get("deadweight_source") == "comparison":
+        kp, n_p, kc, n_c = counts
+        ci_lo, ci_hi = confint_proportions_2indep(kc, n_c, kp, n_p, compare="ratio")
+        lo = max(0.0, min(lo, float(ci_lo)))
+        hi = min(DEADWEIGHT_MAX, max(hi, float(ci_hi)))
+    return lo, hi
 
 
 def _sensitivity_ends(m: _Model, info: dict, cb) -> list[tuple[str, float, float, dict, dict]]:
@@ -42,7 +65,7 @@ def _sensitivity_ends(m: _Model, info: dict, cb) -> list[tuple[str, float, float
                 out.append((name, lo * n, hi * n, {arg: lo * n / k}, {arg: hi * n / k}))
             continue
         value = getattr(m, _MODEL_VALUES[name]) if name in _MODEL_VALUES else None
-        lo, hi = tested_range(name, value, cb)
+        lo, hi = assumption_range(name, value, info, cb)
         out.append((name, lo, hi, {arg: lo}, {arg: hi}))
     return out
 
@@ -95,7 +118,7 @@ class SensitivityByPerspective(Mapping):
         return f"SensitivityByPerspective({', '.join(PERSPECTIVES)})"
 
 
-def _assumption_frame(assumptions: list[UsedAssumption], cb, tested: bool = True) -> pd.DataFrame:
+def _assumption_frame(assumptions: list[UsedAssumption], cb, tested: bool = True, info: dict | None = None) -> pd.DataFrame:
     """The assumptions used, in the registry's order, with the registry's unit code and the range
     the sensitivity analysis tests (``lower``, ``upper``; empty when it is not varied, and for every
     assumption when no sensitivity analysis was run: ``tested`` false)."""
@@ -105,7 +128,7 @@ def _assumption_frame(assumptions: list[UsedAssumption], cb, tested: bool = True
         if name not in by_name:
             continue
         a, reg = by_name[name], REGISTRY[name]
-        lo, hi = (tested_range(name, a.value, cb) if tested and reg.range in (Range.ABSOLUTE, Range.RELATIVE)
+        lo, hi = (assumption_range(name, a.value, info or {}, cb) if tested and reg.range in (Range.ABSOLUTE, Range.RELATIVE)
                   else (np.nan, np.nan))
         rows.append({"name": name, "value": a.value, "unit": reg.unit.value, "lower": lo, "upper": hi,
                      "source": a.source, "flagged": a.flagged})
