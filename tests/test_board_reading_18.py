@@ -1,0 +1,34 @@
+"""What a board member stumbles over, an eighteenth reading: the assumptions table said the skattefaktor falls on
+"den offentliga nettokostnaden" where page 1 and the table per actor put it on the public surplus (Specialistteamet,
+Kompassen), and the method appendix gave no upper end for a deadweight's tested range that the assumptions table
+states as 0–95 % (Språngbrädan), so that "95 %" read as the interval's level."""
+from __future__ import annotations
+
+import pytest
+
+from evaltools.words import assumptions as assumption_words
+
+from .conftest import sample_report
+
+SOURCE = {"sv": "Källa", "en": "Source"}
+NET_COST_ONLY = {"sv": "den offentliga nettokostnaden bär", "en": "the public net cost carries"}
+SURPLUS = {"sv": "överskott", "en": "surplus"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_skattefaktors_source_does_not_put_it_on_a_net_cost_where_the_public_budgets_come_out_ahead(lang):
+    """Specialistteamet: benefit 6 961 117 kr − cost 3 554 516 kr = 3 406 601 kr for the public financiers, a
+    surplus; page 1 says the skattefaktor falls on it ("läggs på det offentliga överskottet"), so the assumptions
+    table, the workbook's unit and the glossary's definition may not say it falls on a net cost only."""
+    r = sample_report("eskilstuna-specialistteamet", lang)
+    persp = r.cba.table.set_index("perspective")
+    assert persp.loc["offentliga", "npv"] == pytest.approx(6_961_117 - 3_554_516, abs=2)
+    table = assumption_words.assumptions_table(r.cba.assumptions, lang)
+    names = list(table.iloc[:, 0])
+    source = table.loc[names.index(assumption_words.label("skattefaktor", lang)), SOURCE[lang]]
+    assert NET_COST_ONLY[lang] not in source
+    assert SURPLUS[lang] in source, source
+    unit = assumption_words.unit("skattefaktor", lang)
+    assert unit in ("faktor på de offentliga budgetarnas netto", "factor on the public budgets' net result"), unit
+    definition = assumption_words.definition("skattefaktor", lang)
+    assert ("plus" if lang == "sv" else "ahead") in definition, definition
