@@ -1,12 +1,15 @@
 """What a board member stumbles over, an eighteenth reading: the assumptions table said the skattefaktor falls on
 "den offentliga nettokostnaden" where page 1 and the table per actor put it on the public surplus (Specialistteamet,
 Kompassen), and the method appendix gave no upper end for a deadweight's tested range that the assumptions table
-states as 0–95 % (Språngbrädan), so that "95 %" read as the interval's level."""
+states as 0–95 % (Språngbrädan), so that "95 %" read as the interval's level; and a running project's
+cost-benefit section said its benefit and its cost per success rest on the same count (112 against 70)."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
-from evaltools.present.sections import method
+from evaltools.present.sections import costbenefit, method
 from evaltools.words import assumptions as assumption_words
 
 from .conftest import sample_report
@@ -47,3 +50,30 @@ def test_the_method_gives_the_upper_end_of_an_estimated_deadweights_tested_range
     assert row["upper"] == 0.95
     (rule,) = [p for p in method.paragraphs(r) if p.startswith(("Det som hade hänt ändå", "What would have happened"))]
     assert most in rule, rule
+
+
+@pytest.mark.parametrize(("lang", "same"), [("sv", "räknas på samma antal"), ("en", "rest on the same count")])
+def test_a_running_projects_benefit_is_not_said_to_rest_on_the_count_its_cost_per_success_divides_by(lang, same):
+    """Specialistteamet runs: its cost per success, 34 256 kr, is the outturn up to 2025-12-31 (1 128 470 kr for
+    2024 + 1 269 470 kr for 2025 = 2 397 940 kr in the budget table) over the 70 successes up to then
+    (2 397 940 / 70 = 34 256,29), while the benefit rests on all 112 who had left by the analysis date. The section
+    said the two "räknas på samma antal"; it now says which count each takes."""
+    r = sample_report("eskilstuna-specialistteamet", lang)
+    s = r.cba.summary
+    assert s.per_person_through == dt.date(2025, 12, 31)
+    assert s.successes == 112
+    assert s.cost_per_success == pytest.approx((1_128_470 + 1_269_470) / 70, abs=0.01)
+    (sentence,) = costbenefit.benefit_count(r)
+    assert same not in sentence
+    assert "2025-12-31" in sentence and sentence.count("112") == 2, sentence
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_finished_projects_benefit_still_rests_on_the_same_count(lang):
+    # Kompassen has ended: its cost per success, 4 286 200 kr / 86 = 49 839,53 kr, divides by the 86 who left
+    r = sample_report("kompassen-demo", lang)
+    s = r.cba.summary
+    assert s.per_person_through is None and s.successes == 86
+    assert s.cost_per_success == pytest.approx(4_286_200 / 86, abs=0.01)
+    (sentence,) = costbenefit.benefit_count(r)
+    assert ("samma antal" if lang == "sv" else "the same count") in sentence
