@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from evaltools.present.sections import costbenefit, method
@@ -17,6 +18,8 @@ from .conftest import sample_report
 SOURCE = {"sv": "Källa", "en": "Source"}
 NET_COST_ONLY = {"sv": "den offentliga nettokostnaden bär", "en": "the public net cost carries"}
 SURPLUS = {"sv": "överskott", "en": "surplus"}
+# the outcomes Specialistteamet's main goal counts as a success (its params file)
+SUCCESS_OUTCOMES = {"arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning"}
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -61,6 +64,11 @@ def test_a_running_projects_benefit_is_not_said_to_rest_on_the_count_its_cost_pe
     r = sample_report("eskilstuna-specialistteamet", lang)
     s = r.cba.summary
     assert s.per_person_through == dt.date(2025, 12, 31)
+    # the successes counted from the participants' rows: the main goal's outcomes, ended by 2025-12-31 or at all
+    rows = r.project.participants
+    success = rows["outcome"].isin(SUCCESS_OUTCOMES)
+    ended_by = pd.to_datetime(rows["end_date"]) <= pd.Timestamp("2025-12-31")
+    assert (int((success & ended_by).sum()), int(success.sum())) == (70, 112)
     assert s.successes == 112
     assert s.cost_per_success == pytest.approx((1_128_470 + 1_269_470) / 70, abs=0.01)
     (sentence,) = costbenefit.benefit_count(r)
