@@ -49,7 +49,7 @@ MAIN_GOAL_KEYS = frozenset({
     "portfolio.through_note",  # (the portfolio's column "Per lyckat utfall": the main goal's successes)
     # the benefit's count set beside the main goal's: both counts, each named
     "costbenefit.benefit_count_same", "costbenefit.benefit_count_other", "costbenefit.benefit_count_generic",
-    "costbenefit.benefit_count_other_equal",
+    "costbenefit.benefit_count_other_equal", "costbenefit.benefit_count_same_through",
     "label.successes", "label.rate",
     "plot.success_rate", "plot.alt.portfolio",
     "note.odds_ratio",

@@ -50,7 +50,7 @@ from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _l
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
                           successful_leavers)
 from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
-from .uncertainty import (SENSITIVITY_COLUMNS, HorizonRangeSimulation, SensitivityByPerspective, Simulation,
+from .uncertainty import (DEADWEIGHT_MAX, SENSITIVITY_COLUMNS, HorizonRangeSimulation, SensitivityByPerspective, Simulation,
                           SimulationDraws, _assumption_frame, _draw_dropoff, _monte_carlo)
 
 
@@ -100,7 +100,7 @@ def _deadweight(project: Project, info: dict) -> tuple[float, Note, bool]:
     if rates and rates[0] > 0:
         info["deadweight_rates"] = rates
         info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
-        return (float(min(max(rates[1] / rates[0], 0.0), 0.95)),
+        return (float(min(max(rates[1] / rates[0], 0.0), DEADWEIGHT_MAX)),
                 Note.of("assumption.deadweight_comparison", comparison=Share(rates[1]), participants=Share(rates[0])),
                 False)
     # (a comparison group whose file gives no outcome at follow-up is not 'no comparison group')

@@ -184,7 +184,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
         kp, np_, kc, nc = rates
         pr = rng.beta(kp + 0.5, np_ - kp + 0.5, draws)
         cr = rng.beta(kc + 0.5, nc - kc + 0.5, draws)
-        deadweight = np.clip(cr / pr, 0.0, 0.95)
+        deadweight = np.clip(cr / pr, 0.0, DEADWEIGHT_MAX)
     else:
         lo, hi = info["deadweight_range"]
         mid = min(max(m.deadweight, lo), hi)

@@ -468,7 +468,9 @@ def benefit_count(r) -> list[str]:
     if d.kind == "leaves_fs":
         out = [r.msg("costbenefit.benefit_count_generic", **words)]
     elif d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s.successes:
-        out = [r.msg("costbenefit.benefit_count_same", **words)]
+        # (a running project's cost per success divides what was paid up to a date by the successes up to it)
+        out = ([r.msg("costbenefit.benefit_count_same_through", through=s.per_person_through.isoformat(), **words)]
+               if s.per_person_through is not None else [r.msg("costbenefit.benefit_count_same", **words)])
     else:  # (another definition may still give the same count: then "another count" would be untrue)
         key = "costbenefit.benefit_count_other_equal" if sc.successes == s.successes else "costbenefit.benefit_count_other"
         out = [r.msg(key, successes=fmt_int(sc.successes, lang),

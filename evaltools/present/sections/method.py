@@ -16,6 +16,7 @@ import pandas as pd
 
 from ...analysis.comparison import WILD_BOOTSTRAP_DRAWS
 from ...analysis.costbenefit import earnings_measured
+from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from ...analysis.honest import robust_available
 from ...words import glossary
 from ..display import Table, Text
@@ -30,7 +31,7 @@ STRUCTURAL_RULES = ("method.cb.costs", "method.cb.ledger", "method.cb.requiremen
 
 # which of the project's settings each rule quotes
 QUOTES = {"method.cb.ledger": ("horizon",), "method.cb.skattefaktor": ("skattefaktor",),
-          "method.cb.saving": ("first", "last"), "method.cb.deadweight": ("deadweight", "low", "high"),
+          "method.cb.saving": ("first", "last"), "method.cb.deadweight": ("deadweight", "low", "high", "most"),
           "method.cb.persistence": ("n", "dropoff"), "method.cb.discounting": ("rate",)}
 
 # The comparison-group methods the payments section names, each stated only where the report uses it:
@@ -127,7 +128,7 @@ def _values(r) -> dict[str, str]:
     return {"horizon": fmt_num(cb.horizon_years, 0, lang), "skattefaktor": fmt_num(cb.skattefaktor, 1, lang),
             "first": fmt_int(ml.months_before_start + ml.gap_before_start, lang), "last": fmt_int(ml.gap_before_start + 1, lang),
             "deadweight": fmt_pct(cb.deadweight_default, lang, 0), "low": fmt_pct(cb.deadweight_range[0], lang, 0),
-            "high": fmt_pct(cb.deadweight_range[1], lang, 0), "n": fmt_int(cb.persistence_min_observed, lang),
+            "high": fmt_pct(cb.deadweight_range[1], lang, 0), "most": fmt_pct(DEADWEIGHT_MAX, lang, 0), "n": fmt_int(cb.persistence_min_observed, lang),
             "dropoff": fmt_pct(cb.dropoff_per_year, lang, 0), "rate": fmt_pct(cb.discount_rate, lang, 1)}
 
 
