@@ -7,6 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import DataValidationError
+
 from evaltools.publish import cli, watch
 
 
@@ -55,3 +60,48 @@ def test_a_deleted_file_is_said_to_be_gone_not_saved(monkeypatch, capsys, tmp_pa
     assert "Sparad: text.md – gör om rapporten …" in lines
     assert not [line for line in lines if line.startswith("Sparad:") and "tiny.yaml" in line]
     assert lines[-1] == "Bevakningen avslutad."
+
+
+# --- 2. a goal whose among: counts another age than its words ----------------------------------------------
+
+def _goal_refusal(tmp_path: Path, label: str, among: str) -> list:
+    from .test_unseen_projects_17 import _ages, _older_share, _write
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_write(tmp_path, _older_share(label, among), _ages()))
+    return [p for p in e.value.problems if p.key == "params.among_other_age"]
+
+
+@pytest.mark.parametrize("label, among, words, given, fix", [
+    # "över 50" leaves out those aged 50 (the contract: age_from: 51); age_from: 50 takes them in
+    ("Minst 30 % av deltagarna över 50 år ska gå till arbete", "{age_from: 50}", "deltagarna över 50 år",
+     "age_from: 50", "age_from: 51"),
+    # "50 år och äldre" takes them in: age_from: 51 leaves them out
+    ("Minst 30 % av deltagarna 50 år och äldre ska gå till arbete", "{age_from: 51}", "50 år och äldre",
+     "age_from: 51", "age_from: 50"),
+    # a group by sex only, under words for the older: the age is added to what is given
+    ("Minst 30 % av deltagarna över 50 år ska gå till arbete", "{sex: kvinna}", "deltagarna över 50 år",
+     "sex: kvinna", "sex: kvinna, age_from: 51"),
+    # a band 50–64 år: from 50, the first age not counted 65
+    ("Minst 30 % av deltagare 50–64 år ska gå till arbete", "{age_from: 50}", "deltagare 50–64 år",
+     "age_from: 50", "age_from: 50, age_below: 65"),
+    # the young under 25: age_below 25, not 30
+    ("Minst 30 % av de unga under 25 ska gå till arbete", "{age_below: 30}", "unga under 25",
+     "age_below: 30", "age_below: 25"),
+])
+def test_among_that_counts_another_age_than_the_words_is_refused(tmp_path, label, among, words, given, fix):
+    (p,) = _goal_refusal(tmp_path, label, among)
+    assert p.file == "sweep17.yaml"
+    assert p.note("sv") == (
+        f"målet 'aldre' säger '{words}', men among: {{{given}}} räknar en annan ålder vid start, så siffran vore en "
+        f"annan grupps under målets ord. Skriv among: {{{fix}}} i målet (age_from är den lägsta åldern som räknas, "
+        "age_below den första som inte gör det), eller skriv målets text för dem det räknar")
+    assert f"Write among: {{{fix}}} in the goal" in p.note("en")
+
+
+def test_among_that_counts_the_age_the_words_say_is_counted(tmp_path):
+    from .test_unseen_projects_17 import _ages, _older_share, _write
+    # "50–64 år" = {age_from: 50, age_below: 65}: the 6 aged 54 (3 to work) and the 4 aged 50 (all to work)
+    project = et.load_project(_write(tmp_path, _older_share("Minst 30 % av deltagare 50–64 år ska gå till arbete",
+                                                            "{age_from: 50, age_below: 65}"), _ages()))
+    row = et.assess_goals(project).raw.iloc[0]
+    assert (row["numerator"], row["denominator"]) == (3 + 4, 6 + 4)

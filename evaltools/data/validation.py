@@ -461,13 +461,47 @@ def _age_group_named(label: str) -> tuple[str, int | None, int | None] | None:
     return m.group(0).strip(), age + 1 if strict else age, None
 
 
+def _among_other_ages(params: ProjectParams) -> list[Problem]:
+    """A participant, outcome or share goal whose words set it for an age group ("deltagarna över 50 år") and whose
+    ``among:`` counts another one ({age_from: 50}, which takes in those aged 50; {age_from: 30}; {sex: kvinna}
+    without an age) is refused, naming the params file, the goal, its words, its ``among:`` and the ``among:`` its
+    words mean: the figure would be another group's under the goal's words. An ``among:`` by ``age_group`` is
+    checked against the file's bands elsewhere."""
+    found = []
+    fname = params.source_path.name if params.source_path is not None else "params"
+    for g in params.goals:
+        if (g.kind not in ("participant_count", "outcome_count", "share") or g.among is None or g.composition
+                or g.among.age_group is not None):
+            continue
+        for label in (g.label, g.label_en):
+            named = _age_group_named(label or "")
+            if named is None:
+                continue
+            words, low, limit = named
+            if not all(x is None or 16 <= x <= 100 for x in (low, limit)) or (low is None and not 16 <= (limit or 0) <= 40):
+                break  # (not an age that names a group of participants)
+            given = dict(g.among.items())
+            young_band = low is not None and limit is not None and limit <= 40
+            if young_band and given.get("age_from") is None:
+                low = None  # (a band of the young, "unga 16–24 år", is counted by its top limit alone)
+            wanted = {"age_from": low, "age_below": limit}
+            if all(given.get(k) == v for k, v in wanted.items() if v is not None):
+                break
+            among = {k: v for k, v in given.items() if k not in wanted} | {k: v for k, v in wanted.items() if v is not None}
+            found.append(problem(fname, None, None, None, "params.among_other_age", goal=g.id, words=words,
+                                 given=", ".join(f"{k}: {v}" for k, v in given.items()),
+                                 among=", ".join(f"{k}: {v}" for k, v in among.items())))
+            break
+    return found
+
+
 def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
     """A participant, outcome or share goal whose words set it for an age group (the young under an age, "Minst 40 %
     av de unga under 25 ska gå till arbete eller studier"; the older, "Minst 30 % av deltagarna över 50 år ska gå till
     arbete"; a band, "deltagare 50–64 år") without ``among:`` counts everyone: refused, naming the goal, when those it
     counts include persons outside that group, with the ``among:`` to write. A project whose every counted
     participant was of the group is read as written."""
-    found = []
+    found = _among_other_ages(params)
     age = None
     for g in params.goals:
         if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None or g.composition:
