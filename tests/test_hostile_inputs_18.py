@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -90,7 +91,7 @@ def _goal_refusal(tmp_path: Path, label: str, among: str) -> list:
 ])
 def test_among_that_counts_another_age_than_the_words_is_refused(tmp_path, label, among, words, given, fix):
     (p,) = _goal_refusal(tmp_path, label, among)
-    assert p.file == "sweep17.yaml"
+    assert Path(p.file).name == "sweep17.yaml"
     assert p.note("sv") == (
         f"målet 'aldre' säger '{words}', men among: {{{given}}} räknar en annan ålder vid start, så siffran vore en "
         f"annan grupps under målets ord. Skriv among: {{{fix}}} i målet (age_from är den lägsta åldern som räknas, "
@@ -105,3 +106,39 @@ def test_among_that_counts_the_age_the_words_say_is_counted(tmp_path):
                                                             "{age_from: 50, age_below: 65}"), _ages()))
     row = et.assess_goals(project).raw.iloc[0]
     assert (row["numerator"], row["denominator"]) == (3 + 4, 6 + 4)
+
+
+# --- 3. an amount with a point (comma) and a space between its thousands ------------------------------------
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("1.000 000", None),      # a million, or 1,000000 = 1: without the space it was read as 1
+    ("1,000 000", None),      # the same with a comma
+    ("1.234.567 890", None),
+    ("1 234,50", 1234.5),     # spaces before the decimal comma only: as before
+    ("1 234.50", 1234.5),     # ... and before a decimal point
+    ("1.234.567,89 kr", 1234567.89),
+    ("-1.234,50", -1234.5),
+    ("\u00a01.234,50\u00a0", 1234.5),
+])
+def test_a_space_after_the_point_or_comma_is_not_read_away(text, number):
+    from evaltools.data.validation import _parse_amount
+    (got,) = _parse_amount(pd.Series([text])).tolist()
+    assert (pd.isna(got) if number is None else got == number)
+
+
+def test_a_million_written_with_a_point_and_a_space_is_refused_with_both_readings(tiny_project):
+    from .conftest import write_csv
+    params = tiny_project()
+    write_csv(tiny_project.dir / "data" / "payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P1", "month": "2022-02", "amount": "1.000 000"},
+        {"person_id": "P2", "month": "2022-02", "amount": 12000},
+    ])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(params)
+    (p,) = e.value.problems
+    # the second data row is the file's row 3 (the header is row 1); read without the space it was 1 kr
+    assert (Path(p.file).name, p.row, p.column) == ("payments.csv", 3, "amount")
+    assert p.note("sv").endswith(
+        "ett mellanslag står bland siffrorna efter punkten eller kommat, så det kan skilja tusental (1000000) eller "
+        "stå bland decimaler (1); det gissas inte: skriv 1000000 om det är tusental, 1 om det är decimaler")

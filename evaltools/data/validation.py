@@ -22,7 +22,7 @@ from .messages import message, quote
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_POINT, EXCEL_EPOCH, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
+from .reading import (AMBIGUOUS_POINT, EXCEL_EPOCH, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
                       sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -51,8 +51,9 @@ def _parse_amount(s: pd.Series, numbers: np.ndarray | None = None) -> pd.Series:
     Excel holds, never a thousand written with a point)."""
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([plain_number(_CURRENCY.sub("", v.translate(THOUSANDS).replace("\u2212", "-")))
-                             if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
+        cleaned = pd.Series([v if not isinstance(v, str) else "?" if SPACED_DECIMALS.search(v) else
+                             plain_number(_CURRENCY.sub("", v.translate(THOUSANDS).replace("\u2212", "-")))
+                             for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     out = per_distinct(s, parse)
     if numbers is not None and len(numbers) == len(s) and numbers.any():
@@ -61,9 +62,15 @@ def _parse_amount(s: pd.Series, numbers: np.ndarray | None = None) -> pd.Series:
 
 
 def _point_hint(text: str) -> tuple[str, dict] | None:
-    """What to write for an amount with one point before three digits (``12.000``): a thousand written with a
-    point, or a decimal point, is not guessed; both readings are given. None for anything else."""
+    """What to write for an amount with one point before three digits (``12.000``), or with a space among the
+    digits after its point or comma (``1.000 000``): a thousand written with a point, or a decimal point, is not
+    guessed; both readings are given. None for anything else."""
     cleaned = _CURRENCY.sub("", text.translate(THOUSANDS).replace("\u2212", "-"))
+    if SPACED_DECIMALS.search(text):
+        at = max(cleaned.rfind("."), cleaned.rfind(","))
+        whole, decimals = re.sub(r"[.,]", "", cleaned[:at]), cleaned[at + 1:]
+        return "hint.spaced_decimals", {"value": text.strip(), "thousands": whole + decimals,
+                                        "decimal": (whole + "," + decimals.rstrip("0")).rstrip(",")}
     if not AMBIGUOUS_POINT.fullmatch(cleaned):
         return None
     whole, _, decimals = cleaned.partition(".")
@@ -468,7 +475,7 @@ def _among_other_ages(params: ProjectParams) -> list[Problem]:
     words mean: the figure would be another group's under the goal's words. An ``among:`` by ``age_group`` is
     checked against the file's bands elsewhere."""
     found = []
-    fname = params.source_path.name if params.source_path is not None else "params"
+    fname = str(params.source_path) if params.source_path is not None else "params"
     for g in params.goals:
         if (g.kind not in ("participant_count", "outcome_count", "share") or g.among is None or g.composition
                 or g.among.age_group is not None):
