@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
-from .reading import AMBIGUOUS_POINT, THOUSANDS, RawTable, plain_number
+from .reading import AMBIGUOUS_POINT, SPACED_DECIMALS, THOUSANDS, RawTable, plain_number
 
 # the kind of amount a heading names, first or last in it: budget or utfall
 _KINDS = {"budget": S.BUDGET, "budgeterat": S.BUDGET, "budgeterad": S.BUDGET, "utfall": S.ACTUAL,
@@ -178,6 +178,8 @@ def header_like(cell: str) -> bool:
 
 
 def _number(text: str) -> float | None:
+    if SPACED_DECIMALS.search(text):  # ('1.000 000': a million or 1, never guessed)
+        return None
     cleaned = plain_number(text.translate(THOUSANDS).replace("kr", ""))
     try:
         return float(cleaned) if cleaned else None

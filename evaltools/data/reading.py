@@ -666,6 +666,9 @@ _COMMA_THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d+|-?\d{1,3}(?:,\d{3}){2,
 # one point before three digits and nothing else ('12.000', '1.234'): a thousand (12 000) or a decimal (12),
 # never guessed ('0.125' is no thousand)
 AMBIGUOUS_POINT = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
+# a space among the digits after a point or a comma ('1.000 000', '1,000 000'): the point (comma) and the space
+# cannot both separate thousands and decimals, and read without the space the million would be 1; never guessed
+SPACED_DECIMALS = re.compile(r"[.,]\d+[ \u00a0\u202f\u2009\u2007]+\d")
 
 
 def plain_number(text: str) -> str:

@@ -22,7 +22,7 @@ from .messages import message, quote
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_POINT, EXCEL_EPOCH, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
+from .reading import (AMBIGUOUS_POINT, EXCEL_EPOCH, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
                       sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -51,8 +51,9 @@ def _parse_amount(s: pd.Series, numbers: np.ndarray | None = None) -> pd.Series:
     Excel holds, never a thousand written with a point)."""
     def parse(u: pd.Series) -> pd.Series:
         # (a list, not four passes of pandas' string methods: a register file has tens of thousands of amounts)
-        cleaned = pd.Series([plain_number(_CURRENCY.sub("", v.translate(THOUSANDS).replace("\u2212", "-")))
-                             if isinstance(v, str) else v for v in u.tolist()], index=u.index, dtype=object)
+        cleaned = pd.Series([v if not isinstance(v, str) else "?" if SPACED_DECIMALS.search(v) else
+                             plain_number(_CURRENCY.sub("", v.translate(THOUSANDS).replace("\u2212", "-")))
+                             for v in u.tolist()], index=u.index, dtype=object)
         return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
     out = per_distinct(s, parse)
     if numbers is not None and len(numbers) == len(s) and numbers.any():
@@ -61,9 +62,15 @@ def _parse_amount(s: pd.Series, numbers: np.ndarray | None = None) -> pd.Series:
 
 
 def _point_hint(text: str) -> tuple[str, dict] | None:
-    """What to write for an amount with one point before three digits (``12.000``): a thousand written with a
-    point, or a decimal point, is not guessed; both readings are given. None for anything else."""
+    """What to write for an amount with one point before three digits (``12.000``), or with a space among the
+    digits after its point or comma (``1.000 000``): a thousand written with a point, or a decimal point, is not
+    guessed; both readings are given. None for anything else."""
     cleaned = _CURRENCY.sub("", text.translate(THOUSANDS).replace("\u2212", "-"))
+    if SPACED_DECIMALS.search(text):
+        at = max(cleaned.rfind("."), cleaned.rfind(","))
+        whole, decimals = re.sub(r"[.,]", "", cleaned[:at]), cleaned[at + 1:]
+        return "hint.spaced_decimals", {"value": text.strip(), "thousands": whole + decimals,
+                                        "decimal": (whole + "," + decimals.rstrip("0")).rstrip(",")}
     if not AMBIGUOUS_POINT.fullmatch(cleaned):
         return None
     whole, _, decimals = cleaned.partition(".")
@@ -461,13 +468,47 @@ def _age_group_named(label: str) -> tuple[str, int | None, int | None] | None:
     return m.group(0).strip(), age + 1 if strict else age, None
 
 
+def _among_other_ages(params: ProjectParams) -> list[Problem]:
+    """A participant, outcome or share goal whose words set it for an age group ("deltagarna över 50 år") and whose
+    ``among:`` counts another one ({age_from: 50}, which takes in those aged 50; {age_from: 30}; {sex: kvinna}
+    without an age) is refused, naming the params file, the goal, its words, its ``among:`` and the ``among:`` its
+    words mean: the figure would be another group's under the goal's words. An ``among:`` by ``age_group`` is
+    checked against the file's bands elsewhere."""
+    found = []
+    fname = str(params.source_path) if params.source_path is not None else "params"
+    for g in params.goals:
+        if (g.kind not in ("participant_count", "outcome_count", "share") or g.among is None or g.composition
+                or g.among.age_group is not None):
+            continue
+        for label in (g.label, g.label_en):
+            named = _age_group_named(label or "")
+            if named is None:
+                continue
+            words, low, limit = named
+            if not all(x is None or 16 <= x <= 100 for x in (low, limit)) or (low is None and not 16 <= (limit or 0) <= 40):
+                break  # (not an age that names a group of participants)
+            given = dict(g.among.items())
+            young_band = low is not None and limit is not None and limit <= 40
+            if young_band and given.get("age_from") is None:
+                low = None  # (a band of the young, "unga 16–24 år", is counted by its top limit alone)
+            wanted = {"age_from": low, "age_below": limit}
+            if all(given.get(k) == v for k, v in wanted.items() if v is not None):
+                break
+            among = {k: v for k, v in given.items() if k not in wanted} | {k: v for k, v in wanted.items() if v is not None}
+            found.append(problem(fname, None, None, None, "params.among_other_age", goal=g.id, words=words,
+                                 given=", ".join(f"{k}: {v}" for k, v in given.items()),
+                                 among=", ".join(f"{k}: {v}" for k, v in among.items())))
+            break
+    return found
+
+
 def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
     """A participant, outcome or share goal whose words set it for an age group (the young under an age, "Minst 40 %
     av de unga under 25 ska gå till arbete eller studier"; the older, "Minst 30 % av deltagarna över 50 år ska gå till
     arbete"; a band, "deltagare 50–64 år") without ``among:`` counts everyone: refused, naming the goal, when those it
     counts include persons outside that group, with the ``among:`` to write. A project whose every counted
     participant was of the group is read as written."""
-    found = []
+    found = _among_other_ages(params)
     age = None
     for g in params.goals:
         if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None or g.composition:

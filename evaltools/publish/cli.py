@@ -212,7 +212,12 @@ def _watch(args, parser, paths: list[Path], before, code: int) -> int:
         while True:
             print("\n" + _say("cli.watch_waiting", lang), flush=True)
             files, before = wait_for_change(paths, before)
-            print(_say("cli.watch_changed", lang, files=", ".join(_shown_path(f) for f in files)), flush=True)
+            gone = [f for f in files if f not in before]  # (removed, renamed or moved: not there now)
+            saved = [f for f in files if f in before]
+            if gone:
+                print(_say("cli.watch_gone", lang, files=", ".join(_shown_path(f) for f in gone)), flush=True)
+            if saved:
+                print(_say("cli.watch_changed", lang, files=", ".join(_shown_path(f) for f in saved)), flush=True)
             code = _render(args, parser, paths)
     except KeyboardInterrupt:
         print(_say("cli.watch_stopped", lang), flush=True)

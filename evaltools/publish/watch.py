@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..data.params import load_params
+from ..data.params import ProjectParams, forward_slashes, load_params, read_params_mapping
 
 POLL_S = 0.25  # how often the folders are looked at
 QUIET_S = 0.3  # a change counts once the files have stayed as they are this long (a save in several writes)
@@ -79,12 +79,24 @@ def watched(params_paths: Iterable[Path]) -> Watched:
         path = Path(path).resolve()
         by_name.setdefault(path.parent, set()).add(path.stem)
         by_name.setdefault(path.parent / "text", set()).add(path.stem)
-        try:
-            params = load_params(path)
-        except Exception:  # noqa: BLE001 - a params file that does not load is the render's to report
-            continue
-        files.update(Path(p).resolve() for p in _paths_in(params) if p != params.source_path)
+        files.update(_named_files(path))
     return Watched({folder: frozenset(stems) for folder, stems in by_name.items()}, frozenset(files))
+
+
+def _named_files(path: Path) -> set[Path]:
+    """The files the params file ``path`` names, resolved against its folder. A params file that names a
+    file that is not there (a data folder moved, renamed or on a drive that is away) does not load, but
+    still names its files: they are watched all the same, so that the report is made again once they are
+    back. A params file that cannot be read at all names none (it is the render's to report)."""
+    try:
+        params = load_params(path)
+    except Exception:  # noqa: BLE001 - a params file that does not load is the render's to report
+        try:  # (its files as written, without the check that they are there)
+            params = ProjectParams.model_validate(forward_slashes(read_params_mapping(path)))
+        except Exception:  # noqa: BLE001
+            return set()
+    return {(p if p.is_absolute() else path.parent / p).resolve() for p in map(Path, _paths_in(params))
+            if p != params.source_path}
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
