@@ -142,3 +142,28 @@ def test_a_million_written_with_a_point_and_a_space_is_refused_with_both_reading
     assert p.note("sv").endswith(
         "ett mellanslag står bland siffrorna efter punkten eller kommat, så det kan skilja tusental (1000000) eller "
         "stå bland decimaler (1); det gissas inte: skriv 1000000 om det är tusental, 1 om det är decimaler")
+
+
+def test_an_insats_typed_with_a_no_break_space_in_the_file_is_matched(tmp_path):
+    """The file's cells hold 'Steget\\xa0vidare' (a no-break space, as a case system or Word puts it) where the
+    params say 'Steget vidare': the two looked identical in the message that refused them."""
+    import openpyxl
+
+    import evaltools as et
+
+    from .test_excel_made_15 import CODES, COLUMNS, _two_insatser
+    path = _two_insatser(tmp_path, f"  columns: {COLUMNS}\n  codes: {CODES}\n  insats: Steget vidare\n")
+    book = tmp_path / "data" / "sus.xlsx"
+    wb = openpyxl.load_workbook(book)
+    ws = wb.active
+    changed = 0
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value == "Steget vidare":
+                c.value = "Steget\u00a0 vidare"  # a no-break space and a space
+                changed += 1
+    assert changed == 10
+    wb.save(book)
+    project = et.load_project(path)
+    # the 10 rows of 'Steget vidare' less its 1 'Felregistrering' (tests/test_excel_made_15.py): 9 enrolments
+    assert len(project.participants) == 9

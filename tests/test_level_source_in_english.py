@@ -38,3 +38,9 @@ def test_without_an_english_source_the_swedish_one_is_shown_and_the_key_named(ti
     params = tiny_project(textwrap.dedent(LEVEL))
     assert "Ansökan: 9 000 kr i månaden" in _level_source(params, "en")
     assert swedish_only(et.load_params(params)) == ["cost_benefit.monthly_level.source_en"]
+
+
+def test_a_blank_english_source_is_none(tiny_project):
+    params = tiny_project(LEVEL.rstrip(" ") + '        source_en: "   "\n')
+    assert "Ansökan: 9 000 kr i månaden" in _level_source(params, "en")
+    assert swedish_only(et.load_params(params)) == ["cost_benefit.monthly_level.source_en"]

@@ -1307,7 +1307,8 @@ def _project_insats(raw: RawTable, params: ProjectParams, fname: str, problems: 
         return raw, False
     heading = str(headings[0])
     cells = raw.frame[headings[0]].astype(str).str.strip()
-    folded = cells.str.casefold()
+    # (spaces inside a name folded as the params value's are: a no-break or double space typed in the file)
+    folded = cells.map(lambda c: " ".join(c.split())).str.casefold()
     counts = folded[folded != ""].value_counts(sort=False)
     shown = {f: cells[folded == f].iloc[0] for f in counts.index}  # (each insats as the file first writes it)
     listed = {lang: ", ".join(f"{quote(shown[f])} ({message(_ROWS_KEY[n == 1], lang, n=_sek(int(n)))})"

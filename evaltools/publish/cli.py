@@ -117,7 +117,7 @@ def swedish_only(params) -> list[str]:
     if tp is not None and tp.description and not tp.description_en:
         out.append("target_population.description_en")
     level = params.cost_benefit.monthly_level
-    if level.source and not level.source_en:
+    if level.source and not (level.source_en or "").strip():
         out.append("cost_benefit.monthly_level.source_en")
     for g in params.goals:
         keys = [k for k, sv, en in (("label_en", g.label, g.label_en),

@@ -85,7 +85,7 @@ def value_text(v: object, lang: str = "sv") -> str:
     if isinstance(v, Note):
         return note_text(v, lang)
     if isinstance(v, Wording):
-        return v.en if lang == "en" and v.en else v.sv
+        return v.en if lang == "en" and v.en and v.en.strip() else v.sv  # (a blank English text is none)
     return str(v)
 
 
