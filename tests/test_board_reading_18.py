@@ -85,3 +85,27 @@ def test_a_finished_projects_benefit_still_rests_on_the_same_count(lang):
     assert s.cost_per_success == pytest.approx(4_286_200 / 86, abs=0.01)
     (sentence,) = costbenefit.benefit_count(r)
     assert ("samma antal" if lang == "sv" else "the same count") in sentence
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_tornados_axis_label_stays_inside_the_figure(lang):
+    """Språngbrädan's tornado: its axis label ("Nettonuvärde för de offentliga finansiärerna, kr (nuvärde i 2023
+    års priser)"), centred under an axes narrowed by long assumption names, ran past the figure's right edge
+    ("priser)" cut off in the PDF)."""
+    import matplotlib.pyplot as plt
+
+    from evaltools.present.plots import plot_tornado
+    from evaltools.present.sections import costbenefit
+    from evaltools.words.labels import t
+
+    from .conftest import sample_report
+    r = sample_report("sprangbradan-demo", lang)
+    who = t(r.cba.summary.perspective, lang).lower()  # (as the cost-benefit section names the perspective)
+    fig = plot_tornado(r.cba.sensitivity, lang, who, names=costbenefit._tornado_names(r), basis=costbenefit._axis_basis(r))
+    try:
+        fig.canvas.draw()
+        box = fig.axes[0].xaxis.label.get_window_extent(fig.canvas.get_renderer())
+        width = fig.get_figwidth() * fig.dpi
+        assert box.x0 >= 0 and box.x1 <= width, (box, width, fig.axes[0].get_xlabel())
+    finally:
+        plt.close(fig)

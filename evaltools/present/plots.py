@@ -117,9 +117,16 @@ def _fit(fig, ax, title=None, pad: float = 0.06) -> None:
             text = title.get_text()
             title.set_text(textwrap.fill(text, max(20, int(len(text) * room / tw))))
             title_h = size([title])[1]
+    right = pad + xw / 2
+    if xlabel_h:  # an axis label wider than the axes (centred under them) would run past the figure's edges: it wraps
+        lw = size([ax.xaxis.label])[0]
+        room = width - left - right
+        if lw > room > 0:
+            text = ax.get_xlabel()
+            ax.set_xlabel(textwrap.fill(text, max(20, int(len(text) * room / lw))))
+            xlabel_h = size([ax.xaxis.label])[1]
     bottom = pad + xlabel_h + (0.04 if xlabel_h else 0) + xh + (tick_pad if xh else 0)
     top = pad + (title_h + 0.08 if title_h else 0)
-    right = pad + xw / 2
     fig.subplots_adjust(left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height)
 
 
