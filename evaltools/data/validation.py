@@ -468,6 +468,21 @@ def _age_group_named(label: str) -> tuple[str, int | None, int | None] | None:
     return m.group(0).strip(), age + 1 if strict else age, None
 
 
+def _participants_age_named(g) -> tuple[str, int | None, int | None] | None:
+    """The age group a goal's words set it for (:func:`_age_group_named` of its first label that names one:
+    the words, the lower age, the age it stays under), where that is an age of participants (16–100; the
+    young under an age of at most 40); None where the words name none."""
+    for label in (g.label, g.label_en):
+        named = _age_group_named(label or "")
+        if named is None:
+            continue
+        _words, low, limit = named
+        if not all(x is None or 16 <= x <= 100 for x in (low, limit)) or (low is None and not 16 <= (limit or 0) <= 40):
+            return None  # (not an age that names a group of participants)
+        return named
+    return None
+
+
 def _among_other_ages(params: ProjectParams) -> list[Problem]:
     """A participant, outcome or share goal whose words set it for an age group ("deltagarna över 50 år") and whose
     ``among:`` counts another one ({age_from: 50}, which takes in those aged 50; {age_from: 30}; {sex: kvinna}
@@ -480,25 +495,20 @@ def _among_other_ages(params: ProjectParams) -> list[Problem]:
         if (g.kind not in ("participant_count", "outcome_count", "share") or g.among is None or g.composition
                 or g.among.age_group is not None):
             continue
-        for label in (g.label, g.label_en):
-            named = _age_group_named(label or "")
-            if named is None:
-                continue
-            words, low, limit = named
-            if not all(x is None or 16 <= x <= 100 for x in (low, limit)) or (low is None and not 16 <= (limit or 0) <= 40):
-                break  # (not an age that names a group of participants)
-            given = dict(g.among.items())
-            young_band = low is not None and limit is not None and limit <= 40
-            if young_band and given.get("age_from") is None:
-                low = None  # (a band of the young, "unga 16–24 år", is counted by its top limit alone)
-            wanted = {"age_from": low, "age_below": limit}
-            if all(given.get(k) == v for k, v in wanted.items() if v is not None):
-                break
-            among = {k: v for k, v in given.items() if k not in wanted} | {k: v for k, v in wanted.items() if v is not None}
-            found.append(problem(fname, None, None, None, "params.among_other_age", goal=g.id, words=words,
-                                 given=", ".join(f"{k}: {v}" for k, v in given.items()),
-                                 among=", ".join(f"{k}: {v}" for k, v in among.items())))
-            break
+        if (named := _participants_age_named(g)) is None:
+            continue
+        words, low, limit = named
+        given = dict(g.among.items())
+        young_band = low is not None and limit is not None and limit <= 40
+        if young_band and given.get("age_from") is None:
+            low = None  # (a band of the young, "unga 16–24 år", is counted by its top limit alone)
+        wanted = {"age_from": low, "age_below": limit}
+        if all(given.get(k) == v for k, v in wanted.items() if v is not None):
+            continue
+        among = {k: v for k, v in given.items() if k not in wanted} | {k: v for k, v in wanted.items() if v is not None}
+        found.append(problem(fname, None, None, None, "params.among_other_age", goal=g.id, words=words,
+                             given=", ".join(f"{k}: {v}" for k, v in given.items()),
+                             among=", ".join(f"{k}: {v}" for k, v in among.items())))
     return found
 
 
@@ -513,32 +523,27 @@ def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> lis
     for g in params.goals:
         if g.kind not in ("participant_count", "outcome_count", "share") or g.among is not None or g.composition:
             continue  # (a goal on who takes part counts an age of everyone's by design: numerator: age)
-        for label in (g.label, g.label_en):
-            named = _age_group_named(label or "")
-            if named is None:
-                continue
-            words, low, limit = named
-            if not all(x is None or 16 <= x <= 100 for x in (low, limit)) or (low is None and not 16 <= (limit or 0) <= 40):
-                break  # (not an age that names a group of participants)
-            if age is None:
-                age = (age_at_start(df) if S.AGE in df else
-                       pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
-            counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
-                pd.Series(True, index=df.index)
-            younger = age.notna() & (age < low) if low is not None else pd.Series(False, index=df.index)
-            older = age.notna() & (age >= limit) if limit is not None else pd.Series(False, index=df.index)
-            if low is not None and limit is not None and limit <= 40 and not (counted & younger).any():
-                low = None  # (a band of the young, "unga 16–24 år", whose counted are none younger: its top limit)
-            if low is None and (counted & older).any():
-                found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age", goal=g.id,
-                                     words=words, limit=limit, n=_sek(int((counted & older).sum())),
-                                     of=_sek(int(counted.sum()))))
-            elif low is not None and (counted & (younger | older)).any():
-                among = f"age_from: {low}" + (f", age_below: {limit}" if limit is not None else "")
-                found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age_group", goal=g.id,
-                                     words=words, among=among, n=_sek(int((counted & (younger | older)).sum())),
-                                     of=_sek(int(counted.sum()))))
-            break
+        if (named := _participants_age_named(g)) is None:
+            continue
+        words, low, limit = named
+        if age is None:
+            age = (age_at_start(df) if S.AGE in df else
+                   pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
+        counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
+            pd.Series(True, index=df.index)
+        younger = age.notna() & (age < low) if low is not None else pd.Series(False, index=df.index)
+        older = age.notna() & (age >= limit) if limit is not None else pd.Series(False, index=df.index)
+        if low is not None and limit is not None and limit <= 40 and not (counted & younger).any():
+            low = None  # (a band of the young, "unga 16–24 år", whose counted are none younger: its top limit)
+        if low is None and (counted & older).any():
+            found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age", goal=g.id,
+                                 words=words, limit=limit, n=_sek(int((counted & older).sum())),
+                                 of=_sek(int(counted.sum()))))
+        elif low is not None and (counted & (younger | older)).any():
+            among = f"age_from: {low}" + (f", age_below: {limit}" if limit is not None else "")
+            found.append(problem(fname, None, S.BIRTH_YEAR, None, "column.goal_of_an_age_group", goal=g.id,
+                                 words=words, among=among, n=_sek(int((counted & (younger | older)).sum())),
+                                 of=_sek(int(counted.sum()))))
     return found
 
 
