@@ -69,8 +69,8 @@ class Watched:
 def watched(params_paths: Iterable[Path]) -> Watched:
     """The projects' input files: each params file and the evaluator's text files beside it
     (``text/<id>.sv.md``), by name (another project's params file in the same folder does not count),
-    and every file the params name. A params file that cannot be read names no files; once it is
-    saved readable, the next look finds them. Only these files are looked at, never a whole data
+    and every file the params name (:func:`_named_files`: also where the params file does not load
+    because a file it names is away). Only these files are looked at, never a whole data
     folder: on a network drive, listing a folder of many files four times a second would load the
     server."""
     by_name: dict[Path, set[str]] = {}
