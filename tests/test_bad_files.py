@@ -156,8 +156,8 @@ def test_validate_and_render_name_file_and_row(corpus, pid):
     _root, validate, render = corpus
     file, row = BAD[pid][2]
     for block in (_blocks(validate.stderr, "validate")[pid], _blocks(render.stderr, "render")[pid]):
-        first = next(line for line in block.splitlines() if line.startswith("  - "))
-        assert file in first, block
+        first = next((line for line in block.splitlines() if line.startswith("  - ")), None)
+        assert first is not None and file in first, block
         if row is not None:
             assert f"{file}, rad {row}" in block or f"{file} [Sheet], rad {row}" in block, block
 

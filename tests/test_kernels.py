@@ -121,6 +121,58 @@ def test_a_zygote_that_never_answers_falls_back_to_a_cold_kernel(probe, monkeypa
     assert result["answer"] == 42 and not result["preloaded"] and result["ppid"] == os.getpid()
 
 
+def test_a_warm_kernel_that_dies_at_once_is_replaced_by_a_cold_one(probe, monkeypatch, tmp_path, capsys):
+    import socket
+    import subprocess
+    import threading
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # the pid of a process that has exited: a forked kernel that died before answering
+    fake = socket.socket(socket.AF_UNIX)
+    fake.bind(str(tmp_path / "fake.sock"))
+    fake.listen(4)
+
+    def answer():
+        conn, _ = fake.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(f"{gone.pid}\n".encode())
+
+    threading.Thread(target=answer, daemon=True).start()
+    monkeypatch.setenv(kernels.ENV_ADDRESS, str(tmp_path / "fake.sock"))
+    try:
+        result = probe("died")
+    finally:
+        fake.close()
+    # made in a kernel this process started itself, and the warm kernels are used again afterwards
+    assert result["answer"] == 42 and result["ppid"] == os.getpid()
+    assert os.environ[kernels.ENV_ADDRESS] == str(tmp_path / "fake.sock")
+    assert "running the report again" in capsys.readouterr().err
+
+
+def test_a_warm_kernel_that_dies_in_a_cell_is_replaced_by_a_cold_one(tmp_path):
+    # the first cell ends its kernel where that kernel was forked from the zygote, as a crash would
+    code = f"import os, signal\nif os.getppid() != {os.getpid()}:\n    os.kill(os.getpid(), signal.SIGKILL)\nprint(os.getppid())"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    path = tmp_path / "crash.ipynb"
+    nbformat.write(nb, path)
+    with kernels.warm_kernels() as zygote:
+        assert zygote is not None
+        executed = execute_notebook(path, tmp_path / "out.ipynb", {}, tmp_path)
+    assert executed.cells[0].outputs[0]["text"].strip() == str(os.getpid())
+
+
+def test_an_error_in_a_cell_is_never_run_again(tmp_path):
+    import papermill as pm
+    marker = tmp_path / "runs.txt"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        f"open({str(marker)!r}, 'a').write('x')\nraise ValueError('bad data')")])
+    path = tmp_path / "fails.ipynb"
+    nbformat.write(nb, path)
+    with kernels.warm_kernels(), pytest.raises(pm.PapermillExecutionError):
+        execute_notebook(path, tmp_path / "out.ipynb", {}, tmp_path)
+    assert marker.read_text() == "x"
+
+
 def test_the_shutdown_interrupt_is_not_logged_as_an_error():
     import logging
 

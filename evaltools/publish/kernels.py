@@ -10,7 +10,9 @@ Only the imported modules are shared, copy-on-write.
 
 The zygote is used on Linux (it relies on ``fork``). Elsewhere, or with
 ``EVALTOOLS_WARM_KERNELS=0``, kernels start the usual way. If the zygote cannot serve a request,
-the kernel is started the usual way as well, so warm kernels can only make a run faster. Windows
+the kernel is started the usual way as well, and a warm kernel that dies or never answers is
+replaced by one started the usual way (:func:`evaltools.publish.render.execute_notebook`), so warm
+kernels can only make a run faster. Windows
 has neither ``fork`` nor the IPC sockets the kernels otherwise talk over: there every kernel
 starts the usual way and talks over TCP on the local machine.
 """

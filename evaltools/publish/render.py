@@ -84,11 +84,34 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path,
     warm kernel's zygote imports once for all the kernels that name them
     (:data:`evaltools.publish.kernels.ON_REQUEST`)."""
     import papermill as pm
+    from nbclient.exceptions import DeadKernelError
+
+    from .kernels import ENV_ADDRESS
     hooks = {} if on_kernel_ready is None else {"on_notebook_start": lambda **_: on_kernel_ready()}
-    # the notebook is written once at the end (and on failure), not after every cell
-    return pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
-                        progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
-                        request_save_on_cell_execute=False, kernel_manager_class=kernel_manager_class(preload), **hooks)
+
+    def run():
+        # the notebook is written once at the end (and on failure), not after every cell
+        return pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
+                                   cwd=str(cwd), progress_bar=False, log_output=False,
+                                   execution_timeout=CELL_TIMEOUT_S, request_save_on_cell_execute=False,
+                                   kernel_manager_class=kernel_manager_class(preload), **hooks)
+
+    address = os.environ.get(ENV_ADDRESS)
+    try:
+        return run()
+    except (DeadKernelError, RuntimeError) as e:
+        # A warm kernel (forked from the zygote) that died or never answered is not the report's fault:
+        # the report is made once more in a kernel started the usual way, as when the zygote cannot serve
+        # a request. An error in a cell is a PapermillExecutionError and is never run again.
+        if not address or not (isinstance(e, DeadKernelError) or str(e).startswith("Kernel ")):
+            raise
+        print(f"evaltools: the warm kernel stopped ({type(e).__name__}: {e}); running the report again in a "
+              "kernel started the usual way", file=sys.stderr)
+        os.environ.pop(ENV_ADDRESS, None)
+        try:
+            return run()
+        finally:
+            os.environ[ENV_ADDRESS] = address
 
 
 Say = Callable[[str], None]  # prints one progress line, given its catalog key (messages.cli.step_*)
