@@ -201,6 +201,10 @@ def test_failing_notebook_is_kept_for_inspection(tmp_path, monkeypatch):
     assert not res.ok and "avsiktligt fel" in res.error
     assert (tmp_path / "r" / "_failed" / "timra-vagen-ut" / "timra-vagen-ut.ipynb").exists()
     assert not (tmp_path / "r" / "timra-vagen-ut").exists()
+    # made again once the fault is gone: no failure is kept, nor an empty folder for one
+    monkeypatch.undo()
+    assert render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path / "r", formats=("html",)).ok
+    assert not (tmp_path / "r" / "_failed").exists()
 
 
 def test_html_only_needs_no_pdf_printer_and_a_missing_printer_still_delivers_html(tmp_path, monkeypatch):

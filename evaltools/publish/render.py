@@ -800,6 +800,9 @@ def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG
         os.replace(tmp, where / "status.json")  # never a half-written status file
         if res.ok:
             _clear_files(inside(reports_dir, "_failed", *parts))
+            for empty in (inside(reports_dir, "_failed", parts[0]), inside(reports_dir, "_failed")):
+                with contextlib.suppress(OSError):  # (left where another failure is still kept there)
+                    empty.rmdir()
     except (OSError, EvaltoolsError) as e:
         note = f"the status file could not be written ({type(e).__name__}: {str(e)[:200]})"
         res.notes.append(note)
