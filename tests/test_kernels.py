@@ -173,6 +173,27 @@ def test_an_error_in_a_cell_is_never_run_again(tmp_path):
     assert marker.read_text() == "x"
 
 
+def test_a_cells_output_that_comes_seconds_after_its_reply_is_still_read(tmp_path, monkeypatch):
+    """On a busy machine a cell's error (sent before its reply, on the other channel) can be read seconds
+    after the reply: the report must fail with the cell's own error, not with a timeout."""
+    import asyncio
+
+    import nbclient.client
+    import papermill as pm
+    poll = nbclient.client.NotebookClient._async_poll_output_msg
+
+    async def late(self, *args, **kwargs):
+        await asyncio.sleep(5)  # (nbclient waited 4 s for the output by default)
+        return await poll(self, *args, **kwargs)
+
+    monkeypatch.setattr(nbclient.client.NotebookClient, "_async_poll_output_msg", late)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise ValueError('bad data in row 7')")])
+    path = tmp_path / "late.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(pm.PapermillExecutionError, match="bad data in row 7"):
+        execute_notebook(path, tmp_path / "out.ipynb", {}, tmp_path)
+
+
 def test_the_shutdown_interrupt_is_not_logged_as_an_error():
     import logging
 

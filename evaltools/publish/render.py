@@ -53,6 +53,11 @@ OPTIONAL_FORMATS = ("csv-data",)  # machine-readable CSV (comma, decimal point),
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 CELL_TIMEOUT_S = 600
+# How long a cell's output may lag behind its reply. The kernel sends the output (an error among it) before
+# the reply, on another channel; on a busy machine it can arrive seconds later, and nbclient's default of 4 s
+# then failed a report with "Timeout waiting for IOPub output" instead of the data error the cell raised.
+# The wait ends as soon as the output has come, so a longer limit costs nothing when it comes at once.
+IOPUB_TIMEOUT_S = 120
 
 
 @dataclass
@@ -93,7 +98,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path,
         # the notebook is written once at the end (and on failure), not after every cell
         return pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
                                    cwd=str(cwd), progress_bar=False, log_output=False,
-                                   execution_timeout=CELL_TIMEOUT_S, request_save_on_cell_execute=False,
+                                   execution_timeout=CELL_TIMEOUT_S, iopub_timeout=IOPUB_TIMEOUT_S,
+                                   request_save_on_cell_execute=False,
                                    kernel_manager_class=kernel_manager_class(preload), **hooks)
 
     address = os.environ.get(ENV_ADDRESS)
