@@ -160,6 +160,8 @@ def test_validate_and_render_name_file_and_row(corpus, pid):
         assert first is not None and file in first, block
         if row is not None:
             assert f"{file}, rad {row}" in block or f"{file} [Sheet], rad {row}" in block, block
+        # the data's own words, not the name of an exception class or the report cell that read the file
+        assert not re.match(r"\w+Error: ", block) and "rapportens cell" not in block and "(cell " not in block, block
 
 
 @pytest.mark.parametrize("pid", sorted(GOOD))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -198,13 +199,27 @@ def test_failing_notebook_is_kept_for_inspection(tmp_path, monkeypatch):
     nbformat.write(nb, bad_nb)
     monkeypatch.setattr(render, "REPORT_NOTEBOOK", bad_nb)
     res = render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path / "r", formats=("html",))
-    assert not res.ok and "avsiktligt fel" in res.error
+    assert not res.ok and res.error.startswith("RuntimeError: avsiktligt fel\n")
+    # where it happened, in the report's language, and where the notebook that shows it was kept
+    # the appended cell runs last: after every code cell of the notebook and the parameters cell papermill adds
+    cell = sum(c.cell_type == "code" for c in nb.cells) + 1
+    assert res.error.endswith(f"(Felet uppstod i rapportens cell {cell}; den körda notebooken finns i "
+                              f"{tmp_path / 'r' / '_failed' / 'timra-vagen-ut'}{os.sep}.)"), res.error
     assert (tmp_path / "r" / "_failed" / "timra-vagen-ut" / "timra-vagen-ut.ipynb").exists()
     assert not (tmp_path / "r" / "timra-vagen-ut").exists()
     # made again once the fault is gone: no failure is kept, nor an empty folder for one
     monkeypatch.undo()
     assert render.render_project(PARAMS / "timra-vagen-ut.yaml", tmp_path / "r", formats=("html",)).ok
     assert not (tmp_path / "r" / "_failed").exists()
+
+
+@pytest.mark.parametrize("lang, advice", [
+    ("sv", "Kontrollera att det går att skriva i rapportmappen och att disken har plats."),
+    ("en", "Check that the reports folder is writable and the disk has room."),
+])
+def test_a_full_disk_is_said_in_the_reports_language(lang, advice):
+    said = render._describe(OSError(28, "No space left on device", "/r/x.pdf"), lang)
+    assert said == f"OSError: No space left on device (/r/x.pdf). {advice}"
 
 
 def test_html_only_needs_no_pdf_printer_and_a_missing_printer_still_delivers_html(tmp_path, monkeypatch):

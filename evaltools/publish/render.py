@@ -930,22 +930,46 @@ def _run_and_record(run, identity, reports_dir: Path) -> RenderResult:
                            bool(draft and draft[0]), dict(sorted(hashes.items())))
     except Exception as e:  # noqa: BLE001 - one project's failure must not stop a batch
         key, title, use_lang = identity()
-        res = RenderResult(key, False, None, [], redact(_describe(e)), round(time.perf_counter() - start, 3), timings,
+        parts = (key,) if use_lang == DEFAULT_LANG else (key, use_lang)
+        failed = reports_dir.joinpath("_failed", *parts) if key and _linkable(key) else None
+        res = RenderResult(key, False, None, [], redact(_describe(e, use_lang, failed)),
+                           round(time.perf_counter() - start, 3), timings,
                            dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes)
     _write_status(res, reports_dir, res.lang)
     return res
 
 
-def _describe(e: Exception) -> str:
+def _describe(e: Exception, lang: str = DEFAULT_LANG, failed: Path | None = None) -> str:
+    """What went wrong, for the person at the terminal, in ``lang``, without a traceback.
+
+    An error the report's own checks raised in a cell (the data, the params) is said as those checks
+    word it, with nothing about cells: it names the file, row and value to correct. Any other error in
+    a cell is named with its cell and where the executed notebook was kept (``failed``)."""
     if isinstance(e, EvaltoolsError):
         return str(e)
     name = type(e).__name__
     if name == "PapermillExecutionError":
-        return f"{e.ename}: {str(e.evalue)[:2000]} (cell {e.exec_count}; see the executed notebook in reports/_failed/)"
+        said = str(e.evalue)[:2000]
+        if e.ename in _TOOLKIT_ERRORS:
+            return said
+        where = f"{failed}{os.sep}" if failed is not None else f"reports{os.sep}_failed{os.sep}"
+        return f"{e.ename}: {said}\n" + message("cli.failed_cell", lang, cell=e.exec_count, folder=where)
     if isinstance(e, OSError):
-        return (f"{type(e).__name__}: {e.strerror or e} ({e.filename or ''}). Check that the reports folder is "
-                "writable and the disk has room.")
+        return message("cli.failed_disk", lang, error=f"{name}: {e.strerror or e}", file=e.filename or "")
     return "".join(traceback.format_exception_only(type(e), e)).strip()[:2000]
+
+
+def _toolkit_errors() -> frozenset[str]:
+    """The names of the toolkit's own errors, which say what to correct themselves."""
+    found, todo = set(), [EvaltoolsError]
+    while todo:
+        cls = todo.pop()
+        found.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return frozenset(found)
+
+
+_TOOLKIT_ERRORS = _toolkit_errors()
 
 
 def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
@@ -1222,7 +1246,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
                                 except Exception as e:  # noqa: BLE001 - a worker that died must not stop the batch
                                     a = futures[f]
                                     key = "portfolio" if a[0] == "portfolio" else Path(a[0]).stem
-                                    done(RenderResult(key, False, None, [], redact(_describe(e)), 0.0, {},
+                                    done(RenderResult(key, False, None, [], redact(_describe(e, lang or DEFAULT_LANG)), 0.0, {},
                                                       dt.datetime.now().isoformat(timespec="seconds"), key))
                     except KeyboardInterrupt:
                         _stop_workers(pool, reports_dir)
