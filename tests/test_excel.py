@@ -223,7 +223,7 @@ def test_typical_mistakes_word_for_word_in_both_languages(tiny_project, column, 
     with pytest.raises(DataValidationError) as e2:
         et.load_project(params, lang="en")
     assert str(e2.value).splitlines() == [
-        f"1 problem(s) in {where}. Fix them in the source file and load again; the file was not changed.",
+        f"1 problem in {where}. Fix it in the file and load again; the file was not changed.",
         f"  - {where}, row 3, column '{column}': {en}"]
 
 

@@ -17,6 +17,22 @@ def _problems(exc: DataValidationError) -> list[tuple]:
     return [(p.row, p.column, p.value) for p in exc.problems]
 
 
+@pytest.mark.parametrize("where, sv, en", [
+    ([("a.csv", 2)], "1 problem i a.csv. Rätta det i filen och läs in igen; filen har inte ändrats.",
+     "1 problem in a.csv. Fix it in the file and load again; the file was not changed."),
+    ([("a.csv", 2), ("a.csv", 3)], "2 problem i a.csv. Rätta dem i filen och läs in igen; filen har inte ändrats.",
+     "2 problems in a.csv. Fix them in the file and load again; the file was not changed."),
+    ([("a.csv", 2), ("b.csv", 5)],
+     "2 problem i a.csv, b.csv. Rätta dem i filerna och läs in igen; filerna har inte ändrats.",
+     "2 problems in a.csv, b.csv. Fix them in the files and load again; the files were not changed."),
+])
+def test_the_errors_first_line_counts_its_problems_and_files(where, sv, en):
+    from evaltools.data.errors import Problem
+    error = DataValidationError([Problem(f, row, "x", "?", "a number") for f, row in where])
+    assert error.message("sv").splitlines()[0] == sv
+    assert error.message("en").splitlines()[0] == en
+
+
 def test_tiny_project_loads_with_typed_and_derived_columns(tiny_project):
     project = et.load_project(tiny_project())
     df = project.participants

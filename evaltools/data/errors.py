@@ -114,7 +114,10 @@ class DataValidationError(EvaltoolsError, ValueError):
     def message(self, lang: str = DEFAULT_LANG) -> str:
         """Every problem, one line each (repeated ones folded), in ``lang``."""
         files = sorted({p.file for p in self.problems})
-        head = message("error.head", lang, n=len(self.problems), files=", ".join(files))
+        n, named = len(self.problems), ", ".join(files)
+        head = (message("error.head_files", lang, n=n, files=named) if len(files) > 1
+                else message("error.head_one", lang, files=named) if n == 1
+                else message("error.head", lang, n=n, files=named))
         return redact(head + "\n" + "\n".join(_summarise(self.problems, lang)))
 
 
