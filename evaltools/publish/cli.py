@@ -412,7 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("list", help="list the projects in params/")
     for name, helptext in (("validate", "check a project's data without rendering"),
-                           ("render", "render reports (HTML, PDF, CSV, xlsx)")):
+                           ("render", "render reports (HTML, PDF, Word, Excel workbook, CSV)")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("projects", nargs="*", help="project ids in params/ or paths to params .yaml files")
         p.add_argument("--all", action="store_true", help="every project in params/")
@@ -435,8 +435,10 @@ def build_parser() -> argparse.ArgumentParser:
                            help="start every kernel from scratch instead of forking it from a process that has "
                                 "imported the report libraries (slower; for troubleshooting)")
     n = sub.add_parser("new", help="scaffold params and empty data templates for a new project")
-    n.add_argument("project_id")
-    n.add_argument("--title", default=None)
+    n.add_argument("project_id", help="a short name for the project: letters, digits, - and _, at most 64 "
+                   "(e.g. vagen-ut-2025); it names params/<id>.yaml and the folder data/<id>/")
+    n.add_argument("--title", default=None, help="the project's name as the report's title says it "
+                   "(default: a placeholder to fill in in the params file)")
     n.add_argument("--lang", choices=("sv", "en"), help="language of the messages and of the evaluator's text file "
                                                         "(default: Swedish)")
     k = sub.add_parser("kolada", help="fetch a municipality's series of one Kolada KPI for a context goal")
