@@ -3,7 +3,8 @@ or an approximation ("30–40 deltagare per år", "mellan 30 och 40 deltagare", 
 helst 20 deltagare"), reached at their lower end, and a region's project with Försäkringskassan and
 Arbetsförmedlingen whose structural goals count persons who are not its participants ("minst 40 handläggare ska ha
 utbildats i metoden", "minst 10 arbetsgivare ska ta emot deltagare för praktik") beside its goals for the
-participants. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the
+participants; and a project prolonged mid-way (förlängning, ``period.actual_end`` after ``planned_end``) whose extra
+year's participants no goal counted. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the
 rows written here."""
 from __future__ import annotations
 
@@ -191,3 +192,69 @@ def test_a_structural_goal_beside_the_participants_goals_as_qualitative_is_read(
     tab = et.assess_goals(et.load_project(_write(tmp_path, goals))).raw
     row = tab[tab["goal_id"] == "utbildade"].iloc[0]
     assert str(row["status"]) == "uppnått" and row["mode"] == "assessed"
+
+
+# --- 4. a project prolonged mid-way (förlängning): period.actual_end after planned_end --------------------------
+PROLONGED = HEAD.replace("period: {start: 2024-01-01, planned_end: 2025-12-31}",
+                         "period: {start: 2024-01-01, planned_end: 2025-12-31, actual_end: 2026-12-31}").replace(
+    "data_as_of: 2026-03-31", "data_as_of: 2026-06-30")
+
+
+def _prolonged(tmp_path, goals: str):
+    """30 persons start in 2024, 25 in 2025 and 10 in the extra year 2026 (2026-01-05 and every 14 days to
+    2026-05-11); each ends 100 days after the start where that day is passed by 2026-06-30, else is still enrolled."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    for i in range(65):
+        year, k, step = (2024, i, 11) if i < 30 else (2025, i - 30, 11) if i < 55 else (2026, i - 55, 14)
+        start = dt.date(year, 1, 5) + dt.timedelta(days=step * k)
+        end = start + dt.timedelta(days=100)
+        done = end <= dt.date(2026, 6, 30)
+        ws.append([f"P{i:02d}", ("kvinna", "man")[i % 2], 1975 + i % 20, "ensamstående", start,
+                   end if done else None, ("arbete", "studier", "kvar_försörjningsstöd")[i % 3] if done else None])
+    wb.save(tmp_path / "data/deltagare.xlsx")
+    p = tmp_path / "sweep18.yaml"
+    p.write_text(PROLONGED + textwrap.indent(textwrap.dedent(goals), "  "), encoding="utf-8")
+    return et.load_project(p)
+
+
+def test_a_prolonged_project_counts_its_goals_to_the_new_end(tmp_path):
+    goals = (_goal("Minst 25 deltagare per projektår", "25")
+             + "- id: totalt\n  kind: participant_count\n  label: Totalt 50 deltagare under projekttiden\n"
+               "  target: 50\n  period: whole_period\n")
+    tab = et.assess_goals(_prolonged(tmp_path, goals)).raw
+    years = tab[tab["goal_id"] == "mål"]
+    # the extra year 2026 is project year 3, with the yearly target: its 10 persons were left out of every goal
+    assert years["period_key"].tolist() == ["år1", "år2", "år3"]
+    assert years["value"].tolist() == [30, 25, 10]
+    # year 3 runs on 2026-06-30: 181 of 365 days, 25 * 181 / 365 = 12.4 -> 12 so far
+    assert years["target_prorated"].tolist() == [25, 25, 12]
+    assert [str(s) for s in years["status"]] == ["uppnått", "uppnått", "pågår"]
+    whole = tab[tab["goal_id"] == "totalt"].iloc[0]
+    # over the prolonged period 2024-01-01 – 2026-12-31 (1 096 days), 912 run: 50 * 912 / 1096 = 41.6 -> 42
+    assert whole["period_last"] == dt.date(2026, 12, 31)
+    assert (whole["value"], whole["target_prorated"]) == (65, 42)
+
+
+@pytest.mark.parametrize("lang, page_one, intro", [
+    ("sv", "Projektet förlängdes till 2026-12-31 i stället för 2025-12-31 som planerat; målen räknas till det nya "
+           "slutet.",
+     "Projektet förlängdes från 2025-12-31 till 2026-12-31. Målen räknas till det nya slutet: förlängningstiden med "
+     "samma målvärde per år som ansökan, och ett mål för hela perioden över hela den förlängda tiden med samma "
+     "målvärde."),
+    ("en", "The project was prolonged to 2026-12-31 instead of 2025-12-31 as planned; the goals are counted to the "
+           "new end.",
+     "The project was prolonged from 2025-12-31 to 2026-12-31. The goals are counted to the new end: the extra time "
+     "with the application's target per year, and a goal for the whole period over the whole prolonged time with "
+     "the same target."),
+])
+def test_page_one_and_the_goal_section_say_the_project_was_prolonged(tmp_path, lang, page_one, intro):
+    from evaltools.present.display import Text
+    from evaltools.present.sections import goals as goal_section
+    from evaltools.present.sections import summary
+    r = et.Report(_prolonged(tmp_path, _goal("Minst 25 deltagare per projektår", "25")), lang=lang)
+    assert page_one in summary.participation(r)
+    first = next(part for block in goal_section.blocks(r) for part in block if isinstance(part, Text))
+    assert intro in first.paragraphs
