@@ -436,7 +436,6 @@ def test_a_participant_count_whose_words_promise_an_outcome_is_refused_with_the_
 @pytest.mark.parametrize("label", [
     "Minst 10 deltagare som har svårt att få arbete ska skrivas in",  # (the target group, described)
     "Minst 10 deltagare ska få stöd mot arbete eller studier",  # (support on the way)
-    "Minst 10 handläggare ska ha gått utbildningen",
     "Minst 10 deltagare under projektet",
 ])
 def test_a_participant_count_that_describes_whom_it_counts_is_read(tmp_path, label):

@@ -210,8 +210,11 @@ class PeriodWindow:
 
 
 def period_windows(params: ProjectParams, unit: str) -> list[PeriodWindow]:
-    """The periods a goal is evaluated over, each cut at the analysis date (``params.as_of``)."""
-    start, planned_end, as_of = params.period.start, params.period.planned_end, params.as_of
+    """The periods a goal is evaluated over, each cut at the analysis date (``params.as_of``). A project prolonged
+    (``period.actual_end`` after ``planned_end``, a förlängning) is counted to its new end: the extra time has its
+    project or calendar years, with the yearly target, and the whole period runs to the new end."""
+    start, as_of = params.period.start, params.as_of
+    planned_end = max(params.period.planned_end, params.period.end)  # (the last day counted)
     wins = []
     if unit == "whole_period":
         bounds = [("hela", start, planned_end, (planned_end - start).days + 1)]

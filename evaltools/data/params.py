@@ -416,6 +416,28 @@ _REFERRALS = re.compile(
     rf"{_ACTOR}(?![\wåäö]))?"
     rf"|(?<![\wåäö])(?:deltagar\w*|personer\w*|inskrivna|anvisade|hänvisade|participants|persons|people)\s+(?:som\s+"
     rf"(?:kommer|kommit|anvisats|hänvisats)\s+)?(?:från|via|av|from)\s+{_ACTOR}(?![\wåäö])", re.I)
+# A count of persons who are not the participants: staff trained, employers, firms ("minst 40 handläggare ska ha
+# utbildats", "10 arbetsgivare ska ta emot deltagare för praktik", "40 trained case workers"). The participant file
+# holds the participants: counted from it, 36 participants would be set against 40 case workers. (Participants
+# described by them, "30 deltagare ska ha kontakt med arbetsgivare", are read as written.)
+_NOT_PARTICIPANTS = re.compile(
+    r"(?<![\d,.])\d+(?![\d,.])\s+(?:procent\s+|per\s*cent\s+)?(?:(?:nya|fler|utbildade|trained|new|more)\s+)?"
+    r"(?:(?:av|of)\s+(?:the\s+|de\s+)?(?:[\wåäö]+s\s+)?)?(?:(?:nya|utbildade|trained|new)\s+)?"
+    r"(?:handläggar\w*|medarbetar\w*|personal(?:en)?|yrkesverksamma|chefer(?:na)?|arbetsgivar\w*|företag(?:en)?"
+    r"|arbetsplatser(?:na)?|case\s*workers?|caseworkers?|staff|professionals|managers|employers|companies|workplaces)"
+    r"(?![\wåäö])", re.I)
+# A count written as a range ("30–40 deltagare per år", "mellan 30 och 40 deltagare", "between 30 and 40
+# participants"): reached at its lower end, so its target is that. (An age band, "16–29 år", is no count; "från 30
+# till 40 deltagare" is a rise.)
+_PERSONS = (r"(?:nya\s+|new\s+)?(?:deltagare|personer|unga|ungdomar|individer|inskrivna|participants|persons|people"
+            r"|young\s+people)(?![\wåäö])")
+_COUNT_RANGE = re.compile(rf"(?<![\d,.])(?<!från\s)(?<!from\s)(\d+)(?:\s*[-–—]\s*|\s+(?:till|to)\s+)(\d+)\s+{_PERSONS}"
+                          rf"|\b(?:mellan|between)\s+(\d+)\s+(?:och|and)\s+(\d+)\s+{_PERSONS}", re.I)
+# ... and a floor with a hope above it ("minst 15 men helst 20 deltagare", "minst 40 %, gärna 50 %", "at least 15,
+# ideally 20"): the goal is reached at its floor; the hope is no target
+_WISH = re.compile(r"\b(?:minst|at\s+least)\s+(\d+(?:[.,]\d+)?)(\s*(?:%|procent\b|per\s*cent\b))?(?:\s+[\wåäö]+){0,3}?\s*,?"
+                   r"\s+(?:men\s+|och\s+|but\s+|and\s+)?(?:helst|gärna|förhoppningsvis|önskvärt|ideally|preferably|hopefully)"
+                   r"\s+(?:upp\s+till\s+|up\s+to\s+)?(\d+(?:[.,]\d+)?)(\s*(?:%|procent\b|per\s*cent\b))?", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
@@ -432,6 +454,7 @@ _BASELINE = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\
 # judged at all. Such a goal counts a trait of the participants (``numerator: sex`` or ``numerator: age``).
 _TRAIT = (r"(?:kvinnor|män|flickor|pojkar|unga(?:\s+vuxna)?|ungdomar|(?:personer|deltagare)\s+(?:under|över)\s+\d+"
           r"\s+år|(?:under|över)\s+\d+\s+år|\d+\s+år\s+eller\s+(?:äldre|yngre)|\d+\s*[-–]\s*\d+\s+år|women|men"
+          r"(?!\s+(?:helst|gärna|förhoppningsvis|önskvärt|högst|inte|ej|ambitionen|målet)(?![\wåäö]))"  # (Swedish "but")
           r"|girls|boys|young\s+(?:people|persons|adults)|aged\s+(?:under|over)\s+\d+|(?:under|over)\s+\d+\s+years)")
 _SHARE_WORD = (r"(?:\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)|hälften|halva|var\s+(?:tredje|fjärde)|en\s+(?:tredjedel|"
                r"fjärdedel)|två\s+av\s+tre|tre\s+av\s+fyra|\d+\s+av\s+\d+|(?:en|två|tre|fyra|fem|sex|sju|åtta|nio)\s+av\s+"
@@ -892,6 +915,7 @@ class Goal(_Strict):
         kvartal") whose target is that part's, and a goal set against a year before the project without the level it
         is judged against in its words."""
         part = label_per_part(label) if self.kind in ("participant_count", "outcome_count") else None
+        self._check_floor(label, part[2] if part is not None else 1)
         if part is not None and self.target is not None and part[1] == self.target:
             words, n, times = part
             key = "params.goal_label_per_part_whole" if self.period == "whole_period" else "params.goal_label_per_part"
@@ -909,6 +933,32 @@ class Goal(_Strict):
         if not stated:
             raise ParamsValueError("params.goal_label_baseline", words=base.group(0).strip(), year=base.group(1),
                                    kind=self.kind)
+
+    def _check_floor(self, label: str, times: int) -> None:
+        """A count written as a range ("30–40 deltagare per år") or a floor with a hope above it ("minst 15 men helst
+        20", also of a share) is reached at its lower end: a target above it is refused with the lower end to write
+        (``times`` the lower end where the label states it per part of a year, 4 for a quarter)."""
+        if self.target is None:
+            return
+        count = self.kind in ("participant_count", "outcome_count")
+        wish = _WISH.search(label) if count or self.kind == "share" else None
+        if wish is not None and bool(wish.group(2)) == (self.kind == "share") and bool(wish.group(4)) == bool(wish.group(2)):
+            low = float(wish.group(1).replace(",", ".")) / (100 if wish.group(2) else 1)
+            fix = low * (1 if wish.group(2) else times)
+            tolerance = _SHARE_TOLERANCE if wish.group(2) else 1e-9
+            if abs(self.target - fix) > tolerance:
+                raise ParamsValueError("params.goal_label_wish", words=wish.group(0).strip(), target=f"{self.target:g}",
+                                       low=wish.group(1) + (wish.group(2) or ""), high=wish.group(3) + (wish.group(4) or ""),
+                                       fix=f"{round(fix, 3):g}")
+        rng = _COUNT_RANGE.search(label) if count else None
+        if rng is None:
+            return
+        low_n, high_n = (int(x) for x in ((rng.group(1), rng.group(2)) if rng.group(1) else (rng.group(3), rng.group(4))))
+        if not 0 < low_n < high_n:
+            return
+        if abs(self.target - low_n * times) > 1e-9:
+            raise ParamsValueError("params.goal_label_count_range", words=rng.group(0).strip(), target=f"{self.target:g}",
+                                   low=f"{low_n}", fix=f"{low_n * times:g}")
 
     def _check_survey(self) -> Goal:
         if self.question is None:
@@ -1205,6 +1255,14 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.kind_person_goals",
                                    **{f"goals_{lang}": "; ".join(f"{word} {i} (id: {g.id}, kind: {g.kind})" for i, g in counted)
                                       for lang, word in (("sv", "mål"), ("en", "goal"))})
+        # a goal counting persons who are not the participants (staff trained, employers): in a structural project
+        # refused above as any counted goal; in a participant project it would count the participants
+        staff = [(i, g, m) for i, g in counted for m in [_NOT_PARTICIPANTS.search(" ".join(
+            x for x in (g.label, g.label_en) if x))] if m]
+        if staff:
+            i, g, m = staff[0]
+            raise ParamsValueError("params.goal_label_not_participants", n=i, goal=g.id, words=m.group(0).strip(),
+                                   kind=g.kind)
         # a goal per school year is counted per project year, which is the school year only when the project
         # years begin in the autumn
         school = [(i, g, m) for i, g in enumerate(self.goals, 1) if g.kind != "context"

@@ -567,6 +567,10 @@ def blocks(r) -> list[list]:
     partial = fmt_pct(r.params.partial_band, lang, 0)
     intro = [msg("goals.intro_ex_ante", partial=partial, periods=periods) if ex_ante else
              " ".join([msg("goals.intro", periods=periods), *intro_conventions(measurable_rows, msg, partial)])]
+    per = r.params.period
+    if per.actual_end is not None and per.actual_end > per.planned_end and len(measurable_rows) and not ex_ante:
+        # a förlängning: the goals are counted to the new end (analysis.goals.period_windows), with the same targets
+        intro.append(msg("goals.intro_prolonged", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat()))
     others = list(dict.fromkeys(tab.loc[tab["source"] != "ansökan", "source"]))
     if others:  # named as the table marks them, and only the sources this report has
         marks = [f"({t(SOURCE_LABELS[x], lang).lower()})" for x in others]

@@ -164,6 +164,9 @@ def participation(r) -> list[str]:
         out.append(msg("summary.participants", n=fmt_int(persons_of(df), lang), years=years))
     if not dis.hides(Secondary.PARTICIPANTS) and (again := re_enrolled_sentence(r)) is not None:
         out.append(again)
+    per = p.period
+    if per.actual_end is not None and per.actual_end > per.planned_end:  # a förlängning: the goals count to its end
+        out.append(msg("summary.prolonged", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat()))
     sc = project_successes(r.project, lang)
     if sc.base and dis.hides(Secondary.ENDED):  # ("fewer than k have ended" would bound the number withheld)
         out.append(msg("summary.success_withheld", k=str(k_min)))
