@@ -1,7 +1,8 @@
 """What a board member stumbles over, a nineteenth reading: Språngbrädan's report says on page 1, in its payments
 section and in its cost-benefit section that the comparison is not reliable (the groups already differed before the
 start), but its workbook gave the same estimate, the deadweight from it and the net present values built on it
-without that verdict."""
+without that verdict; and the workbook's sheet per perspective answered "Arbetsinkomster ej värderade: Nej" on the
+individual's row, whose note beside it (and the report's table per actor) says "arbetsinkomster ej värderade"."""
 from __future__ import annotations
 
 import pytest
@@ -75,3 +76,34 @@ def test_a_deadweight_without_a_comparison_group_has_no_row_on_a_comparison():
     figures = r.key_tables()["kostnad_nytta"].iloc[0]
     assert figures["deadweight"] == 0.25
     assert "comparison_unreliable" not in figures.index
+
+
+EARNINGS_COLUMN = {"sv": "Arbetsinkomster ej värderade", "en": "Earnings not valued"}
+ACTOR_NOTE = {"sv": "arbetsinkomster ej värderade", "en": "earnings from work not valued"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_perspective_sheet_says_earnings_are_not_valued_on_every_row_whose_note_says_so(lang, tmp_path):
+    """Timrå values no earnings (no wage level, no register data) while 5 of its participants left for work (its
+    outcome table): the individual's benefit and society's real gain are missing, as the notes of both rows say."""
+    r, sheets = _sheets("timra-vagen-ut", lang, tmp_path)
+    assert int((r.project.participants["outcome"] == "arbete").sum()) == 5
+    name = {"sv": "Per perspektiv", "en": "By perspective"}[lang]
+    header, *rows = sheets[name]
+    by = {row[0]: dict(zip(header, row)) for row in rows}
+    yes, no = YES_NO[lang]
+    individual, society = ({"sv": ("Individen", "Samhället"), "en": ("Individual", "Society")}[lang])
+    for who in (individual, society):
+        assert by[who][header[-1]].startswith(ACTOR_NOTE[lang]), by[who]
+        assert by[who][EARNINGS_COLUMN[lang]] == yes, by[who]
+    # a perspective whose note is silent on earnings is not said to leave them out
+    for who, row in by.items():
+        if not row[header[-1]]:
+            assert row[EARNINGS_COLUMN[lang]] == no, row
+
+
+def test_measured_earnings_are_not_said_to_be_unvalued(tmp_path):
+    # Kompassen measures earnings in register data (+3 010 kr per participant and month): no row says they are unvalued
+    _, sheets = _sheets("kompassen-demo", "sv", tmp_path)
+    header, *rows = sheets["Per perspektiv"]
+    assert [row[header.index(EARNINGS_COLUMN["sv"])] for row in rows] == ["Nej"] * len(rows)

@@ -663,7 +663,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("break_even_exits", "workbook.column.aktorer.break_even_exits", "persons_needed"),
         C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct"),
         C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "prob"),
-        C("lower_bound", "workbook.column.aktorer.lower_bound", "bool"),
+        C("earnings_unvalued", "workbook.column.aktorer.earnings_unvalued", "bool"),
         C("note", "workbook.column.aktorer.note"),
     ]),
     # the ledger, every flow per actor, each row measured (register outcomes), assumed or the cost
