@@ -2,7 +2,9 @@
 section and in its cost-benefit section that the comparison is not reliable (the groups already differed before the
 start), but its workbook gave the same estimate, the deadweight from it and the net present values built on it
 without that verdict; and the workbook's sheet per perspective answered "Arbetsinkomster ej värderade: Nej" on the
-individual's row, whose note beside it (and the report's table per actor) says "arbetsinkomster ej värderade"."""
+individual's row, whose note beside it (and the report's table per actor) says "arbetsinkomster ej värderade"; the
+English report named the coordination association "samordningsförbund" in its glossary and the difference in
+differences "DiD" in the table of the two ways to measure the benefit."""
 from __future__ import annotations
 
 import pytest
@@ -107,3 +109,29 @@ def test_measured_earnings_are_not_said_to_be_unvalued(tmp_path):
     _, sheets = _sheets("kompassen-demo", "sv", tmp_path)
     header, *rows = sheets["Per perspektiv"]
     assert [row[header.index(EARNINGS_COLUMN["sv"])] for row in rows] == ["Nej"] * len(rows)
+
+
+def _rows_of(blocks) -> list:
+    from evaltools.present.display import Table
+    return [row for block in blocks if isinstance(block, Table) for row in block.frame.itertuples(index=False)]
+
+
+@pytest.mark.parametrize("pid", ["kompassen-demo", "sprangbradan-demo"])
+def test_the_english_table_of_two_ways_names_the_method_in_words(pid):
+    from evaltools.present.sections import costbenefit
+    rows = _rows_of(costbenefit.effect_based(sample_report(pid, "en")))
+    assert len(rows) == 2, rows
+    label = rows[1][0]
+    # the payments section's words for the same estimate: "Main estimate (difference in differences)"
+    assert label.startswith("Measured effect against the comparison group (difference in differences)"), label
+    assert "DiD" not in label
+
+
+def test_the_english_glossary_calls_the_association_as_the_report_does():
+    from evaltools.present.sections import method
+    r = sample_report("timra-vagen-ut", "en")
+    terms = {row[0]: row[1] for row in _rows_of(method.glossary_block(r))}
+    definition = terms["The public financiers"]
+    assert "samordningsförbund" not in definition, definition
+    # the facts table's "Granted by the coordination association", in the definition's own words
+    assert "fund the coordination association" in definition, definition
