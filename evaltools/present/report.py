@@ -268,6 +268,8 @@ class Report:
         out = {**s.as_dict(), "success_definition": success_definition_text(s.success_definition, self.lang)}
         for said in ("other_support", "unknown_support"):  # (sentences of the report, not key figures)
             del out[said]
+        if s.deadweight_source == "comparison":  # (the verdict page 1 and the cost-benefit section give it)
+            out["comparison_unreliable"] = sections.summary.comparison_unreliable(self)
         if s.level_source is None:  # (a row only where the level a requirement is counted at has a source)
             del out["level_source"]
         else:
@@ -331,11 +333,14 @@ class Report:
 
 def did_table(payments) -> pd.DataFrame:
     """The DiD estimate and the placebo, one row each: the main interval (``ci_method`` says which)
-    beside the t(G − 1) interval and, below the few-clusters threshold, the wild bootstrap one."""
+    beside the t(G − 1) interval and, below the few-clusters threshold, the wild bootstrap one. The DiD's
+    row says whether it is unreliable, as the report says it: the placebo before the start rejected zero."""
     rows = []
     for name, d in (("did", payments.did), ("placebo", payments.placebo)):
         if d is not None:
+            unreliable = bool(payments.parallel_trends_doubtful) if name == "did" else None
             rows.append({"estimate": name, "effect": d.effect, "ci_low": d.ci_low, "ci_high": d.ci_high,
+                         "unreliable": unreliable,
                          "ci_method": d.ci_method.value, "p_value": d.p_value, "wild_p_value": d.wild_p_value,
                          "t_ci_low": d.t_ci_low, "t_ci_high": d.t_ci_high, "wild_ci_low": d.wild_ci_low,
                          "wild_ci_high": d.wild_ci_high, "n_clusters": d.n_clusters,

@@ -131,7 +131,9 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
     ``pv_benefit`` their benefit; ``pv_skattefaktor`` is the skattefaktor's effect on society's net,
     −(skattefaktor − 1) × the net effect on public budgets (the ledger's ``skattefaktor`` row: a loss
     when the public budgets bear a net cost, a gain when they gain), NaN for every other perspective,
-    which does not carry it. ``npv`` = benefit − cost + the skattefaktor's effect.
+    which does not carry it. ``npv`` = benefit − cost + the skattefaktor's effect. ``earnings_unvalued``
+    marks the perspectives whose result misses the earnings of those who left for work (the individual's
+    and society's, where no wage level is given and none is measured), the rows whose note says so.
 
     The ratios (BCR, break-even exits, switching deadweight) count society's skattefaktor on the side
     it comes from: (skattefaktor − 1) × the public cost with the cost, (skattefaktor − 1) × the public
@@ -192,6 +194,8 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
             "break_even_exits": c_exits / (b_exits / n_success) if (n_success and b_exits > 0 and c_exits > 0) else np.nan,
             "switching_deadweight": switching if 0 <= switching <= 1 else np.nan,
             "lower_bound": bool(earnings_unvalued and society),  # (a short window is said in its note: no sure bound either way)
+            # the perspectives whose result misses the earnings (the individual's and society's, as their notes say)
+            "earnings_unvalued": bool(earnings_unvalued and p in ("individ", "samhälle")),
             "note": note,
         })
     return pd.DataFrame(rows)
