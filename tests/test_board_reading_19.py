@@ -135,3 +135,13 @@ def test_the_english_glossary_calls_the_association_as_the_report_does():
     assert "samordningsförbund" not in definition, definition
     # the facts table's "Granted by the coordination association", in the definition's own words
     assert "fund the coordination association" in definition, definition
+
+
+@pytest.mark.parametrize("lang, label, said", [("sv", "Avtagande effekt: observerad eller antagen", "Observerad"),
+                                               ("en", "Drop-off: observed or assumed", "Observed")])
+def test_a_drop_off_seen_in_the_payments_is_called_observed_not_a_measured_outcome(lang, label, said, tmp_path):
+    """Kompassen's drop-off is read from its participants' payments after exit: its workbook answered the question
+    "observed or assumed" with the goal table's word for a measured outcome ("Uppmätt utfall")."""
+    r, sheets = _sheets("kompassen-demo", lang, tmp_path)
+    assert r.cba.summary.dropoff_source == "observed"
+    assert _key_figures(sheets, lang)[label] == said

@@ -47,6 +47,8 @@ def applicable_key_figures(cba, figures: dict) -> dict:
     and for an application, judged on its budget and its expected volumes, neither actual costs booked since
     nor counts of participants it does not have yet, as its key-figure table shows none)."""
     out = dict(figures)
+    if out.get("dropoff_source") == "observed":  # (the drop-off seen in the payments, not a goal's measured outcome)
+        out["dropoff_source"] = "observed_dropoff"
     if cba.summary.mode == "structural":
         out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
     if cba.summary.mode == "ex_ante":
