@@ -145,3 +145,16 @@ def test_a_drop_off_seen_in_the_payments_is_called_observed_not_a_measured_outco
     r, sheets = _sheets("kompassen-demo", lang, tmp_path)
     assert r.cba.summary.dropoff_source == "observed"
     assert _key_figures(sheets, lang)[label] == said
+
+
+@pytest.mark.parametrize("lang, text, defined", [
+    ("en", "Did the project reach its goals? Yes: 3 of 4.", False),
+    ("en", "Reach (share of the target population who took part) 25,3 %", True),
+    ("sv", "Nådde projektet sina mål? Räckvidd (andel av målgruppen som deltagit) 25,3 %", True),
+    ("sv", "Nådde projektet sina mål? Ja.", False),
+])
+def test_reach_is_explained_only_where_the_report_shows_the_reach(lang, text, defined):
+    """Every English report with participants explained "Reach" in its glossary, because page 1 asks "Did the
+    project reach its goals?"; none of them shows a reach unless it names a target population."""
+    from evaltools.words import glossary
+    assert ("rackvidd" in [t.id for t in glossary.used_in(text, lang)]) is defined

@@ -33,6 +33,9 @@ class Term:
     count: str | None = None
     share: str | None = None
     needs: str = ALWAYS
+    # the one form a report names the term in, where its name is also an everyday word ("reach" in "did the
+    # project reach its goals?"): the glossary explains it only where that form stands
+    only_as: str | None = None
 
 
 # The keys are written out in full so that the catalogs' check for unused entries finds them.
@@ -49,7 +52,8 @@ TERMS: tuple[Term, ...] = (
     Term("avslutad_deltagare", "glossary.term.avslutad_deltagare.name", "glossary.term.avslutad_deltagare.definition",
          "glossary.term.avslutad_deltagare.count", needs=PARTICIPANTS),
     Term("pagaende", "glossary.term.pagaende.name", "glossary.term.pagaende.definition", needs=PARTICIPANTS),
-    Term("rackvidd", "glossary.term.rackvidd.name", "glossary.term.rackvidd.definition", needs=PARTICIPANTS),
+    Term("rackvidd", "glossary.term.rackvidd.name", "glossary.term.rackvidd.definition", needs=PARTICIPANTS,
+         only_as="facts.reach"),
     Term("nettonuvarde", "glossary.term.nettonuvarde.name", "glossary.term.nettonuvarde.definition", needs=COSTBENEFIT),
     Term("dodvikt", "glossary.term.dodvikt.name", "glossary.term.dodvikt.definition", needs=COSTBENEFIT),
     Term("skattefaktor", "glossary.term.skattefaktor.name", "glossary.term.skattefaktor.definition", needs=COSTBENEFIT),
@@ -117,8 +121,10 @@ def terms_for(has_participants: bool, has_costbenefit: bool) -> tuple[Term, ...]
 
 def forms(term: Term, words: Catalog | str) -> tuple[str, ...]:
     """The forms in which a report's text names a term: its name, the name without a bracketed
-    explanation (``95 % KI``), its count and share labels."""
+    explanation (``95 % KI``), its count and share labels; or only its :attr:`Term.only_as` form."""
     w = _words(words)
+    if term.only_as is not None:
+        return (w.msg(term.only_as),)
     named = [w.msg(key) for key in (term.name, term.count, term.share) if key is not None]
     short = [n.split(" (")[0] for n in named if " (" in n]
     return tuple(dict.fromkeys(named + short))
