@@ -158,3 +158,17 @@ def test_reach_is_explained_only_where_the_report_shows_the_reach(lang, text, de
     project reach its goals?"; none of them shows a reach unless it names a target population."""
     from evaltools.words import glossary
     assert ("rackvidd" in [t.id for t in glossary.used_in(text, lang)]) is defined
+
+
+@pytest.mark.parametrize("pairs, start", [
+    ([("Age group", "40–49"), ("Age group", "60+")], "Age group (40–49, 60+) is shown"),
+    ([("Age group", "40–49"), ("Sex", "Woman")], "Age group 40–49 and Sex Woman are shown"),
+])
+def test_the_note_on_groups_hidden_here_agrees_with_what_it_names(pairs, start, monkeypatch):
+    """Språngbrädan's English rate table said "Age group (40–49, 60+) are shown in the table of participants":
+    two groups of one variable are named as one phrase, whose verb is singular."""
+    from evaltools.present.sections import outcomes
+    r = sample_report("sprangbradan-demo", "en")
+    monkeypatch.setattr(outcomes, "_hidden_pairs", lambda _r: pairs)
+    (note,) = outcomes.hidden_note(r)
+    assert note.startswith(start), note

@@ -110,8 +110,8 @@ def hidden_note(r) -> tuple[str, ...]:
         return ()
     measure = term_name(measure_term(r.rates.definition), r.words)  # (lyckat utfall, or lämnat försörjningsstödet)
     measure = measure[:1].lower() + measure[1:]
-    return (r.plural("outcomes.hidden_here", len(groups), groups=r.words.join(by_variable(groups)), k=str(r.k),
-                     measure=measure),)
+    named = by_variable(groups)  # (the verb agrees with what the sentence names: "Age group (40–49, 60+) is")
+    return (r.plural("outcomes.hidden_here", len(named), groups=r.words.join(named), k=str(r.k), measure=measure),)
 
 
 def by_variable(pairs: list[tuple[str, str]]) -> list[str]:
