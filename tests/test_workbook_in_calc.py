@@ -94,3 +94,21 @@ def test_a_whole_count_is_shown_without_decimals(shown):
     column = [c.value for c in ws[1]].index("Målvärde för periodens längd")
     values = [row[column] for row in rows[1:] if row[column]]
     assert "18" in values and not any("." in v for v in values), values
+
+
+def test_a_p_value_below_a_thousandth_is_shown_as_such_not_as_zero(shown):
+    """Språngbrädan's check before the start has a bootstrap p-value of 0 (no draw as far from zero as the
+    estimate): the workbook showed "0.000", a certainty no test gives; the report writes "< 0,001"."""
+    seen = []
+    for book, sheets in shown.items():
+        for title, (ws, rows) in sheets.items():
+            for r, row in enumerate(ws.iter_rows(), 1):
+                for c, cell in enumerate(row, 1):
+                    if isinstance(cell.value, int | float) and not isinstance(cell.value, bool) \
+                            and cell.number_format.startswith("[<0.001]"):
+                        text = rows[r - 1][c - 1]
+                        if cell.value < 0.001:
+                            seen.append((f"{book}/{title}!{cell.coordinate}", text))
+                        else:
+                            assert re.fullmatch(r"\d\.\d{3}", text), (book, title, cell.coordinate, text)
+    assert seen and all(text == "< 0,001" for _, text in seen), seen

@@ -79,6 +79,8 @@ KR_FORMAT = {"sv": '#,##0 "kr";-#,##0 "kr"', "en": '"SEK "#,##0;-"SEK "#,##0'}
 # a probability as the report writes it (words.formats.fmt_probability): whole percent, never rounded
 # to a certainty ("> 99 %", "< 1 %"); the cell keeps the number
 PROB_FORMAT = {"sv": '[>0.99]"> 99 %";[<0.01]"< 1 %";0%', "en": '[>0.99]"> 99%";[<0.01]"< 1%";0%'}
+# a p-value as the report writes it (words.formats.fmt_p): "< 0,001" rather than a misleading 0,000
+P_FORMAT = {"sv": '[<0.001]"< 0,001";0.000', "en": '[<0.001]"< 0.001";0.000'}
 NUMERIC = {"int", "count", "persons_needed", "year", "num1", "num2", "p", "pct", "pct0", "prob", "kr"}
 # decimals kept in the CSV for Excel (what the workbook shows, a little more for shares)
 CSV_DECIMALS = {"int": 0, "count": 0, "persons_needed": 0, "year": 0, "kr": 0, "num1": 1, "num2": 2, "p": 4, "pct": 4, "pct0": 4, "prob": 4}
@@ -293,7 +295,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
                 _set(target, x.value)
                 if kind in NUMERIC or kind in ("date", "month"):
                     target.number_format = (kr_format if kind == "kr" else PROB_FORMAT[lang] if kind == "prob"
-                                            else NUMBER_FORMATS[kind])
+                                            else P_FORMAT[lang] if kind == "p" else NUMBER_FORMATS[kind])
                 if x.hidden:
                     target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
             if any_hidden:
