@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import sample_report
+from .conftest import sample_report, shown_chunks
 
 UNRELIABLE_EFFECT = {"sv": "Inte tillförlitlig: grupperna skilde sig åt redan före start",
                      "en": "Not reliable: the groups already differed before the start"}
@@ -172,3 +172,16 @@ def test_the_note_on_groups_hidden_here_agrees_with_what_it_names(pairs, start, 
     monkeypatch.setattr(outcomes, "_hidden_pairs", lambda _r: pairs)
     (note,) = outcomes.hidden_note(r)
     assert note.startswith(start), note
+
+
+@pytest.mark.parametrize("lang, title, during", [("sv", "Försörjningsstöd per fas", "Under deltagandet"),
+                                                 ("en", "Social assistance by phase", "During participation")])
+def test_the_workbooks_phases_say_during_participation_as_the_payments_section_does(lang, title, during, tmp_path):
+    """Kompassen's payments section says "Under deltagandet" (each participant's own time in the project); its
+    workbook's sheet said "Under projektet", as if the project's whole period were meant."""
+    from evaltools.present.sections import payments
+    r, sheets = _sheets("kompassen-demo", lang, tmp_path)
+    header, *rows = sheets[title]
+    phases = {row[header.index({"sv": "Fas", "en": "Phase"}[lang])] for row in rows}
+    assert during in phases and {"Under projektet", "During the project"}.isdisjoint(phases), phases
+    assert any(during in chunk for chunk in shown_chunks(payments.blocks(r)))

@@ -527,7 +527,8 @@ TESTS = {
     "–": "workbook.test.none",
 }
 GROUPS = {"participants": "workbook.group.participants", "comparison": "workbook.group.comparison"}
-PHASES = {"before": "workbook.phase.before", "during": "workbook.phase.during", "after": "workbook.phase.after"}
+# (the time during participation in the payments section's own word; before and after there name their months)
+PHASES = {"before": "workbook.phase.before", "during": "payments.phase.during", "after": "workbook.phase.after"}
 # the DiD estimates and which interval is the main one (analysis.comparison.IntervalMethod)
 ESTIMATES = {"did": "workbook.estimate.did", "placebo": "workbook.estimate.placebo"}
 INTERVALS = {"cluster_t": "workbook.interval.cluster_t", "wild_bootstrap": "workbook.interval.wild_bootstrap"}
