@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import evaltools as et
-from evaltools.data.errors import DataValidationError
+from evaltools.data.errors import DataValidationError, ParamsError
 from evaltools.data.validation import _parse_amount
 from evaltools.publish import cli
 
@@ -185,3 +185,77 @@ def test_a_count_in_scientific_form_is_refused_and_a_number_cell_is_read(tiny_pr
     persons["months_on_support_before"] = ["10", "", "", ""]
     write_csv(data / "participants.csv", persons)
     assert et.load_project(params).participants["months_on_support_before"].tolist()[0] == 10
+
+
+# --- 3. params values of the wrong shape ------------------------------------------------------------------
+
+def _params_lines(params: Path, lang: str = "sv") -> list[str]:
+    with pytest.raises(ParamsError) as e:
+        et.load_params(params)
+    return e.value.in_lang(lang).messages
+
+
+_GOAL = """\
+goals:
+  - id: aldre
+    kind: share
+    label: Minst 30 % av deltagarna 50 år eller äldre ska gå till arbete
+    target: 0.3
+    success_outcomes: [arbete]
+    period: whole_period
+    among: {among}
+"""
+_INSATS = "data:\n  participants: data/participants.csv\n  insats: {insats}\n"
+
+
+@pytest.mark.parametrize(("insats", "sv", "en"), [
+    ("[Steget, Vägen]",
+     "data, insats: står ['Steget', 'Vägen'], en lista; en rapport gäller en insats: skriv insatsens namn som det "
+     "står i kolumnen Insats (insats: Steget) och gör en parameterfil för varje annan insats",
+     "data, insats: got ['Steget', 'Vägen'], a list; a report covers one insats: write its name as it stands in "
+     "the column Insats (insats: Steget) and make a params file for each other insats"),
+    ("12",
+     "data, insats: står 12; förväntat en text: skriv den inom citattecken, som den står i filen (insats: '12'), så "
+     "att YAML inte läser den som ett tal eller ett datum",
+     "data, insats: got 12; expected a text: write it in quotes, as it stands in the file (insats: '12'), so that "
+     "YAML does not read it as a number or a date"),
+])
+def test_an_insats_given_as_a_list_or_a_number_is_told_what_to_write(insats, sv, en, tiny_project):
+    """pydantic's own words ('Input should be a valid string, got 12') were the message, in English."""
+    params = tiny_project(data_block=_INSATS.format(insats=insats))
+    assert _params_lines(params) == [sv]
+    assert _params_lines(params, "en") == [en]
+    assert "Input should" not in sv + en
+
+
+def test_an_age_with_decimals_in_among_gets_the_whole_years_to_write(tiny_project, capsys):
+    params = tiny_project(_GOAL.format(among="{age_from: 50.5}"))
+    before = _sha(params)
+    assert _params_lines(params) == ["mål 1 (id: aldre), among, age_from: står 50.5; förväntat ett heltal: skriv 50 "
+                                     "eller 51"]
+    assert _params_lines(params, "en") == ["goal 1 (id: aldre), among, age_from: got 50.5; expected a whole "
+                                           "number: write 50 or 51"]
+    assert cli.main(["validate", str(params)]) == cli.EXIT_FAILED
+    assert "Traceback" not in capsys.readouterr().err
+    assert _sha(params) == before
+    # written as the words say, 50 or older: the params load
+    assert et.load_params(tiny_project(_GOAL.format(among="{age_from: 50}"))).goals[0].among.age_from == 50
+
+
+@pytest.mark.parametrize(("extra", "sv"), [
+    # a value where keys go
+    (_GOAL.format(among="50"), "mål 1 (id: aldre), among: står 50; förväntat nycklar med sina värden (among: {sex: "
+     "...}); tillåtna här: sex, household_type, age_group, age_below, age_from, project_year, support_start"),
+    # one partner where a list goes
+    ("partners: Arbetsförmedlingen\n", "partners: står 'Arbetsförmedlingen'; förväntat en lista: en post per rad, "
+     "med bindestreck (partners: följt av raden - Arbetsförmedlingen indragen under), eller inom hakparenteser "
+     "(partners: [Arbetsförmedlingen])"),
+    # a goal without its dash
+    ("goals:\n  id: aldre\n  kind: participant_count\n", "goals: står nycklar med värden; förväntat en lista: skriv "
+     "ett bindestreck före varje posts första nyckel (goals: följt av raden - id: aldre indragen under, och "
+     "postens övriga nycklar under den)"),
+])
+def test_other_values_of_the_wrong_shape_are_told_in_the_toolkits_words(extra, sv, tiny_project):
+    lines = _params_lines(tiny_project(extra))
+    assert lines == [sv]
+    assert not [w for w in ("Input should", "valid", "instance of") if w in lines[0]]

@@ -1414,12 +1414,53 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         if near is not None:
             return message("params.choice_near", lang, value=_short(value), near=near, choices=choices)
         return message("params.choice", lang, value=_short(value), choices=choices)
+    shape = _wrong_shape(kind, value, loc, lang)
+    if shape is not None:
+        return shape
     msg = e["msg"].removeprefix("Value error, ")
     if kind == "string_too_long":
         msg = f"{msg} (got {len(str(value))}); shorten the text"
     elif "input" in e and "project id" not in msg and "got " not in msg:
         msg = f"{msg[:300]}, got {_short(value)}"
     return message("params.other", lang, text=msg)
+
+
+def _wrong_shape(kind: str, value: object, loc: tuple, lang: str) -> str | None:
+    """A value of the wrong shape for its key, worded with what to write: a list, a number or a mapping where a
+    text goes (``insats: [A, B]``, ``insats: 12``), one text where a list goes (``partners: Kommunen``), a value
+    where keys with values go (``among: 50``), a number with decimals where a whole number goes
+    (``age_from: 50.5``); None for any other problem."""
+    key = next((str(p) for p in reversed(loc) if isinstance(p, str) and not (p[:1].isupper() or "[" in p)), "")
+    if kind == "string_type":
+        if isinstance(value, (list, tuple)):
+            first = _plain(value[0]) if value else "…"
+            return message("params.insats_list" if key == "insats" else "params.text_list", lang,
+                           value=_short(value), key=key, first=first)
+        if isinstance(value, dict):
+            return message("params.text_mapping", lang, value=_short(value), key=key)
+        if isinstance(value, bool):
+            said = "yes" if value else "no"  # (one of the words YAML reads so)
+            return message("params.text_boolean", lang, value=str(value).lower(), key=key, fixed=said)
+        return message("params.text_quoted", lang, value=_short(value), key=key, fixed=_plain(value))
+    if kind in ("tuple_type", "list_type") and isinstance(value, dict):
+        first = next(iter(value.items()), ("…", "…"))
+        return message("params.list_of_items", lang, key=key, first=f"{_plain(first[0])}: {_plain(first[1])}")
+    if kind in ("tuple_type", "list_type"):
+        return message("params.list_expected", lang, value=_short(value), key=key, first=_plain(value))
+    if kind in ("model_type", "dict_type"):
+        keys = _keys_at((*loc, ""))
+        return message("params.mapping_expected", lang, value=_short(value), key=key,
+                       keys=", ".join(keys) or "–", first=keys[0] if keys else "…")
+    if kind == "int_from_float" and isinstance(value, float) and math.isfinite(value):
+        low = math.floor(value)
+        return message("params.whole_number", lang, value=_short(value), low=low, high=low + 1)
+    return None
+
+
+def _plain(value: object) -> str:
+    """A value as written in the params file (``12``, ``A``, ``2024-01-31``), shortened, for a line to write."""
+    text = str(value).strip()
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
