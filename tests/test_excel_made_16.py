@@ -17,6 +17,7 @@ import pytest
 import evaltools as et
 from evaltools.data.errors import DataValidationError, ParamsError
 from evaltools.data.validation import _parse_amount
+from evaltools.present.sections.goals import per_part_notes
 from evaltools.publish import cli
 
 from .conftest import write_csv
@@ -259,3 +260,75 @@ def test_other_values_of_the_wrong_shape_are_told_in_the_toolkits_words(extra, s
     lines = _params_lines(tiny_project(extra))
     assert lines == [sv]
     assert not [w for w in ("Input should", "valid", "instance of") if w in lines[0]]
+
+
+# --- 4. a split in three, a count per quarter in words -----------------------------------------------------
+
+def _sex_share(label: str) -> str:
+    return ("goals:\n  - id: kon\n    kind: share\n    label: " + label + "\n    numerator: sex\n    sex: [kvinna]\n"
+            "    target: 0.4\n    period: whole_period\n")
+
+
+@pytest.mark.parametrize(("label", "words"), [
+    ("Könsfördelning 40/60/0 kvinnor/män/annat", "40/60/0"),
+    ("Könsfördelningen ska vara 60/40/0 %", "60/40/0 %"),
+])
+def test_a_split_in_three_with_a_part_of_0_is_the_split_of_two_and_refused_with_its_two_goals(label, words,
+                                                                                               tiny_project):
+    """'40/60/0' (women/men/other) was loaded as 'at least 40 % women', which 90 % women would reach; it is the
+    range 40/60 is: a share of women of at least 0.4 and of the others of at least 1 - 0.6 = 0.4."""
+    (sv,) = _params_lines(tiny_project(_sex_share(label)))
+    assert sv == (f"mål 1 (id: kon): målets text sätter ett spann, '{words}', men ett mål bedöms mot ett målvärde "
+                  "som ska nås: skriv det som två mål om vilka som deltar, det ena med numerator: sex, sex: [kvinna], "
+                  "target: 0.4 (den nedre gränsen) och det andra med numerator: sex, sex: [man, annat], target: 0.4 "
+                  "(de övriga, så att den övre gränsen hålls), eller som qualitative med bedömning och underlag")
+
+
+def test_a_split_in_three_parts_is_refused_with_a_goal_for_each_part(tiny_project):
+    params = tiny_project(_sex_share("Könsfördelning 30/30/40"))
+    # 30/30/40 of 100: 0.3, 0.3 and 0.4
+    assert _params_lines(params) == [
+        "mål 1 (id: kon): målets text sätter en fördelning i tre delar, '30/30/40', men ett mål bedöms mot ett "
+        "målvärde som ska nås: skriv ett mål för varje del, med delens andel som målvärde och ordet 'minst' i texten "
+        "(target: 0.3, 0.3 och 0.4, i textens ordning), eller skriv målet som qualitative med bedömning och underlag"]
+    assert _params_lines(params, "en") == [
+        "goal 1 (id: kon): the goal's text sets a split in three parts, '30/30/40', but a goal is judged against one "
+        "target to reach: write a goal for each part, with the part's share as its target and the words 'at least' "
+        "in its text (target: 0.3, 0.3 and 0.4, in the text's order), or write the goal as qualitative with an "
+        "assessment and its evidence"]
+
+
+def test_slashes_that_make_no_hundred_are_read_as_written(tiny_project):
+    """'24/7/365' sums to 396: no split of shares; the 40 % is the target."""
+    goals = ("goals:\n  - id: g\n    kind: share\n    label: Stöd 24/7/365, minst 40 % ska gå till arbete\n"
+             "    target: 0.4\n    denominator: exits\n    period: whole_period\n")
+    assert et.load_params(tiny_project(goals)).goals[0].target == 0.4
+
+
+_PER_QUARTER = ("goals:\n  - id: nya\n    kind: participant_count\n    label: {label}\n    target: {target}\n"
+                "    period: project_year\n")
+
+
+@pytest.mark.parametrize(("label", "words"), [
+    ("Minst tio nya deltagare per kvartal", "tio nya deltagare per kvartal"),
+    ("Ten new participants per quarter", "Ten new participants per quarter"),
+])
+def test_a_count_per_quarter_in_words_gets_the_years_target(label, words, tiny_project):
+    """'tio nya deltagare per kvartal' with target 10 was loaded as 10 a year; in figures ('10 ... per kvartal')
+    it was refused. Ten a quarter is 4 × 10 = 40 a year."""
+    params = tiny_project(_PER_QUARTER.format(label=label, target=10))
+    assert _params_lines(params) == [
+        f"mål 1 (id: nya): målets text säger '{words}', men ett mål räknas per år (period: project_year), aldrig per "
+        "kvartal, halvår, termin eller månad, så ett år med 10 räknas som nått: skriv årets målvärde, target: 40 "
+        "(4 gånger 10), och behåll ansökans ord i label"]
+    # written as the message says: read as 40 a year, and the goal table's note says why
+    project = et.load_project(tiny_project(_PER_QUARTER.format(label=label, target=40)))
+    assert project.params.goals[0].target == 40
+    (note,) = per_part_notes(et.Report(project, lang="sv"))
+    assert note == f"{label}: ansökan anger ”{words}”, men ett mål räknas per år, så målvärdet är årets, 40 (4 gånger 10)."
+
+
+def test_a_word_for_one_and_other_parts_of_the_text_are_no_count_per_quarter(tiny_project):
+    """'en gång per kvartal' is how often, not a count ('en' is an article too): the year's 10 is read as written."""
+    label = "Minst 10 deltagare per år, som följs upp en gång per kvartal"
+    assert et.load_params(tiny_project(_PER_QUARTER.format(label=label, target=10))).goals[0].target == 10

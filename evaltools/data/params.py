@@ -397,9 +397,16 @@ _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+
                         r"(?:\s+group)?", re.I)
 # A count per part of a year ("minst 10 nya deltagare per kvartal", "12 per termin", "5 per månad"): no goal is counted
 # over one, so its target is the year's (10 per quarter is 40 a year); the number of such parts in a year by their word
-_PER_PART = re.compile(r"(?<![\d,.])(\d+)(?![\d,.])(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){0,4}?\s+"
+# (the count in figures or in words, "tio nya deltagare per kvartal", two to twenty: 'en' and 'one' are articles too)
+_COUNT_WORDS = {**{w: n for w, n in _NUMBER_WORDS.items() if n > 1}, "elva": 11, "tolv": 12, "tretton": 13,
+                "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_COUNT = rf"(?<![\d,.\wåäö])(\d+(?![\d,.])|(?:{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})(?![\wåäö]))"
+_PER_PART = re.compile(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){{0,4}}?\s+"
                        r"(?:(?:per|varje|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|half[\s-]year|term|semester"
-                       r"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|(?<![\d,.])(\d+)(?![\d,.])(?:\s+[\wåäö]+){0,4}?\s+(kvartalsvis|quarterly|monthly)\b",
+                       rf"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|{_COUNT}(?:\s+[\wåäö]+){{0,4}}?\s+"
+                       r"(kvartalsvis|quarterly|monthly)\b",
                        re.I)
 _PARTS_IN_YEAR = {"kvartal": 4, "kvartalsvis": 4, "quarter": 4, "quarterly": 4, "halvår": 2, "half year": 2,
                   "half-year": 2, "termin": 2, "term": 2, "semester": 2, "tertial": 3, "månad": 12, "month": 12,
@@ -460,15 +467,25 @@ _JUST_ABOVE = 0.01
 _EVEN_SEXES = re.compile(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
                          r"(?:kvinnor\s+och\s+män|män\s+och\s+kvinnor|könen)|\b(?:even|equal|balanced)\s+(?:gender|sex)"
                          r"\s+(?:balance|distribution|split|mix)|\bgender[\s-]+balanced?\b|(?<![\d,./])50\s*(?:%\s*)?/\s*50"
-                         r"(?![\d,./])(?:\s*%)?", re.I)
+                         r"(?:\s*(?:%\s*)?/\s*0)?(?![\d,./])(?:\s*%)?", re.I)
 # A range of shares ("Jämn könsfördelning, 40–60 % kvinnor", "mellan 40 och 60 %", "between 40% and 60%"): a goal is
 # judged against one target it reaches or passes, so a range is two goals (a trait's upper bound is the lower
 # bound of the others) or the evaluator's qualitative assessment. ("från 30 % till 40 %" is a rise, not a range.)
 _NUM = r"\d+(?:[.,]\d+)?"
 _PCT = r"\s*(?:%|procent\b|per\s*cent\b)"
 # ... and a split written with a slash ("Könsfördelning 40/60 kvinnor/män", "60/40", "40/60 %"): neither side below its
-# smaller share, a range as 40–60 % is (50/50, an even balance, is read as one below with the words of an even balance)
-_SHARE_SPLIT = re.compile(r"(?<![\d,./])(\d{1,2})\s*(?:%\s*)?/\s*(\d{1,2})(?![\d,./])(?:\s*%)?")
+# smaller share, a range as 40–60 % is (50/50, an even balance, is read as one below with the words of an even balance);
+# a split in three whose third part is 0 ("40/60/0 kvinnor/män/annat") is that split of two, and one of three parts
+# ("30/30/40") three shares, each a goal of its own
+_SHARE_SPLIT = re.compile(r"(?<![\d,./])(\d{1,2})\s*(?:%\s*)?/\s*(\d{1,2})(?:\s*(?:%\s*)?/\s*(\d{1,2}))?(?![\d,./])(?:\s*%)?")
+
+
+def _split_parts(m: re.Match[str]) -> list[int]:
+    """The parts of a split :data:`_SHARE_SPLIT` found that are above 0, when its parts make 100 and are not all
+    even (50/50 is an even balance); else []."""
+    parts = [int(x) for x in m.groups() if x is not None]
+    shown = [p for p in parts if p]
+    return shown if sum(parts) == 100 and len(shown) >= 2 and len(set(shown)) > 1 else []
 _SHARE_RANGE = re.compile(rf"(?<![\d,.])({_NUM})(?:{_PCT})?\s*[-–—]\s*({_NUM}){_PCT}"
                           rf"|\b(?:mellan|between)\s+({_NUM})(?:{_PCT})?\s+(?:och|and)\s+({_NUM}){_PCT}", re.I)
 
@@ -535,7 +552,9 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
     if m is None:
         return None
     part = next(g for g in (m.group(2), m.group(3), m.group(5)) if g)
-    return m.group(0).strip(), int(m.group(1) or m.group(4)), _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
+    count = m.group(1) or m.group(4)
+    n = int(count) if count.isdigit() else _COUNT_WORDS[count.casefold()]
+    return m.group(0).strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
 
 
 def label_shares(label: str) -> list[tuple[str, float]]:
@@ -851,14 +870,17 @@ class Goal(_Strict):
         share of women, of the young), with the two goals on who takes part to write, the upper bound as the
         others' lower bound; else with its lower bound and the words "minst", or a qualitative goal."""
         rng = _SHARE_RANGE.search(label)
-        split = next((m for m in _SHARE_SPLIT.finditer(label) if int(m.group(1)) + int(m.group(2)) == 100
-                     and m.group(1) != m.group(2)), None)
+        split = next((m for m in _SHARE_SPLIT.finditer(label) if _split_parts(m)), None)
         if rng is not None:
             low, high = (float(x.replace(",", ".")) / 100
                          for x in (rng.group(1) or rng.group(3), rng.group(2) or rng.group(4)))
             words = rng.group(0).strip()
+        elif split is not None and len(parts := _split_parts(split)) == 3:
+            *first, last = (f"{p / 100:g}" for p in parts)
+            raise ParamsValueError("params.goal_label_split_three", words=split.group(0).strip(),
+                                   targets=", ".join(first), last=last)
         elif split is not None:
-            low, high = sorted(int(x) / 100 for x in split.groups())
+            low, high = sorted(p / 100 for p in parts)
             words = split.group(0).strip()
         else:
             return
