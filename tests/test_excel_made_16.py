@@ -33,6 +33,12 @@ def _problems(params: Path, lang: str = "sv") -> list:
     return e.value.problems
 
 
+def _params_lines(params: Path, lang: str = "sv") -> list[str]:
+    with pytest.raises(ParamsError) as e:
+        et.load_params(params)
+    return e.value.in_lang(lang).messages
+
+
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -140,6 +146,20 @@ def test_a_wide_budget_with_a_comma_before_three_digits_names_its_cell(tiny_proj
     assert [(r.budget, r.actual) for r in budget.itertuples()] == [(10000.0, 12000.0), (2000.0, 1500.0)]
 
 
+def test_an_amount_with_a_comma_before_three_digits_in_the_params_file_gets_both_readings(tiny_project):
+    """granted_sek: "12,000" was told to be written 12 (the Swedish reading only)."""
+    params = tiny_project('granted_sek: "12,000"\n')
+    assert _params_lines(params) == [
+        "granted_sek: står '12,000'; ett kommatecken före tre siffror kan skilja tusental, som engelska Excel skriver "
+        "dem, eller vara ett decimalkomma, och det gissas inte: skriv 12000 om det är tusental, 12 om det är decimaler "
+        "(talet utan mellanrum och tusentalsavgränsare, med decimalpunkt)"]
+    assert _params_lines(params, "en")[0].endswith("write 12000 if it is thousands, 12 if it is decimals (the number "
+                                                   "without spaces or thousands separators, with a decimal point)")
+    # '12,5' has one reading, as before: 12.5
+    assert _params_lines(tiny_project('granted_sek: "12,5"\n'))[0].endswith("med decimalpunkt: 12.5")
+    assert et.load_params(tiny_project("granted_sek: 12000\n")).granted_sek == 12000
+
+
 # --- 2. a number in scientific form ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "number"), [
@@ -189,12 +209,6 @@ def test_a_count_in_scientific_form_is_refused_and_a_number_cell_is_read(tiny_pr
 
 
 # --- 3. params values of the wrong shape ------------------------------------------------------------------
-
-def _params_lines(params: Path, lang: str = "sv") -> list[str]:
-    with pytest.raises(ParamsError) as e:
-        et.load_params(params)
-    return e.value.in_lang(lang).messages
-
 
 _GOAL = """\
 goals:

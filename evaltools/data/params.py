@@ -1374,9 +1374,23 @@ def _is_written_amount(value: object) -> float | None:
         return None
     text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip())
     text = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
-    if not re.fullmatch(r"-?\d+(,\d+)?", text) or (text == value.strip() and "," not in text):
+    if not re.fullmatch(r"-?\d+(,\d+)?", text) or (text == value.strip() and "," not in text) \
+            or _written_comma_thousands(value) is not None:
         return None
     return float(text.replace(",", "."))
+
+
+def _written_comma_thousands(value: object) -> tuple[str, str] | None:
+    """The two readings of an amount written with one comma before three digits and nothing else (``'12,000'``:
+    twelve thousand as an English Excel writes it, or 12), as the numbers to write ``('12000', '12')``; None for
+    anything else. Never guessed, as in a data file."""
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip())
+    if not re.fullmatch(r"-?[1-9]\d{0,2},\d{3}", text):
+        return None
+    whole, _, decimals = text.partition(",")
+    return whole + decimals, f"{float(whole + '.' + decimals):g}"
 
 
 def _line(e: Mapping[str, Any], lang: str) -> str:
@@ -1418,6 +1432,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     if worded is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.number_about" if worded[0] == "about" else "params.number_range", lang,
                        value=_short(value), fixed=f"{worded[1]:g}")
+    both = _written_comma_thousands(value)
+    if both is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return message("params.written_amount_comma", lang, value=_short(value), thousands=both[0], decimal=both[1])
     amount = _is_written_amount(value)
     if amount is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.written_amount", lang, value=_short(value), fixed=f"{amount:.15g}")
