@@ -265,6 +265,9 @@ def test_an_age_with_decimals_in_among_gets_the_whole_years_to_write(tiny_projec
     ("partners: Arbetsförmedlingen\n", "partners: står 'Arbetsförmedlingen'; förväntat en lista: en post per rad, "
      "med bindestreck (partners: följt av raden - Arbetsförmedlingen indragen under), eller inom hakparenteser "
      "(partners: [Arbetsförmedlingen])"),
+    # a key with nothing after its colon (pydantic's words: 'Input should be a valid tuple, got None')
+    ("partners:\n", "partners: inget står efter partners:; skriv värdet på samma rad (eller på de indragna raderna "
+     "under), eller ta bort raden om nyckeln inte behövs"),
     # a goal without its dash
     ("goals:\n  id: aldre\n  kind: participant_count\n", "goals: står nycklar med värden; förväntat en lista: skriv "
      "ett bindestreck före varje posts första nyckel (goals: följt av raden - id: aldre indragen under, och "

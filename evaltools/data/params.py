@@ -1470,6 +1470,8 @@ def _wrong_shape(kind: str, value: object, loc: tuple, lang: str) -> str | None:
     where keys with values go (``among: 50``), a number with decimals where a whole number goes
     (``age_from: 50.5``); None for any other problem."""
     key = next((str(p) for p in reversed(loc) if isinstance(p, str) and not (p[:1].isupper() or "[" in p)), "")
+    if value is None and kind in ("string_type", "tuple_type", "list_type", "model_type", "dict_type"):
+        return message("params.empty_value", lang, key=key)  # (a key with nothing after its colon)
     if kind == "string_type":
         if isinstance(value, (list, tuple)):
             first = _plain(value[0]) if value else "…"
