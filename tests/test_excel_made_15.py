@@ -56,7 +56,7 @@ def _sha(path: Path) -> str:
     ("12.5", 12.5),              # a decimal point alone, as before
     ("1234.567", 1234.567),      # four digits before the point: no thousand is written so
     ("0.125", 0.125),            # nor with a 0 before the point
-    ("150,125", 150.125),        # a decimal comma with three decimals (tkr to the krona), as before
+    ("150,1250", 150.125),       # a decimal comma with four decimals (three alone, '150,125', may be a thousand)
 ])
 def test_amounts_written_with_points_between_thousands_read_as_the_one_number_they_can_be(text, number):
     assert _parse_amount(pd.Series([text])).tolist() == [number]

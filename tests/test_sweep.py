@@ -26,13 +26,13 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PERSONAL = (S.PERSON_ID, S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE, S.AMOUNT)
 
 
-# two persons' payments, P2's written in tkr with a decimal comma (10,242 meant 10 242 kr; written with a point
-# between thousands, 10.242, it is refused naming the cell, since it may be 10 242 or 10,242)
+# two persons' payments, P2's written in tkr with a decimal comma (10,24 meant 10 240 kr; written with three
+# decimals, 10,242, or with a point, 10.242, it is refused naming the cell, since it may be 10 242 or 10,242)
 SCALED_PAYMENTS = [
     {"person_id": "P1", "month": "2022-01", "amount": 9000},
     {"person_id": "P1", "month": "2022-02", "amount": 8700},
-    {"person_id": "P2", "month": "2022-03", "amount": "10,242"},
-    {"person_id": "P2", "month": "2022-04", "amount": "9,815"},
+    {"person_id": "P2", "month": "2022-03", "amount": "10,24"},
+    {"person_id": "P2", "month": "2022-04", "amount": "9,82"},
 ]
 
 
@@ -79,8 +79,8 @@ def test_the_notes_a_tiny_project_triggers_name_rows_not_values(tiny_project):
     codes = {w.code for w in project.warnings}
     assert {"after_last_intake", "late_end", "unknown_person", "person_scale"} <= codes
     persons = participants_frame()
-    personal = {*persons["start_date"], *persons["end_date"], *map(str, persons["birth_year"]), "P77", "10.242",
-                "10,242", "9.815", "9,815", "6100", "6 100"} - {""}
+    personal = {*persons["start_date"], *persons["end_date"], *map(str, persons["birth_year"]), "P77", "10.24",
+                "10,24", "9.82", "9,82", "6100", "6 100"} - {""}
     for w in project.warnings:
         for lang in ("sv", "en"):
             text = w.text(lang)
@@ -165,7 +165,7 @@ def test_a_hidden_sheet_named_after_the_table_is_not_read(tiny_project):
 
 
 def test_one_persons_payments_a_thousandth_of_the_others_are_a_note_with_rows(tiny_project):
-    """10,242 (ten thousand, written in tkr) was read as 10,242 kr, unnoticed."""
+    """10,24 (ten thousand, written in tkr) was read as 10,24 kr, unnoticed."""
     d = tiny_project.dir / "data"
     write_csv(d / "payments.csv", [
         *SCALED_PAYMENTS,
@@ -319,7 +319,7 @@ def test_the_reports_data_quality_table_shows_rows_not_values(tiny_project):
     block = "data:\n  participants: data/deltagare.xlsx\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
     table = et.Report(load_project(tiny_project("last_intake: 2022-12-31\n", data_block=block))).quality_table()
     shown = table.to_string()
-    for value in ("2023-01-10", "10.242", "10,242", "9.815", "nan", "None"):
+    for value in ("2023-01-10", "10.24", "10,24", "9.82", "9,82", "nan", "None"):
         assert value not in shown, value
     scale = table[table["Kolumn"] == "amount"].iloc[0]
     assert scale["Värde"] == "(visas inte)" and scale["Rad"] == "4"

@@ -397,9 +397,16 @@ _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+
                         r"(?:\s+group)?", re.I)
 # A count per part of a year ("minst 10 nya deltagare per kvartal", "12 per termin", "5 per månad"): no goal is counted
 # over one, so its target is the year's (10 per quarter is 40 a year); the number of such parts in a year by their word
-_PER_PART = re.compile(r"(?<![\d,.])(\d+)(?![\d,.])(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){0,4}?\s+"
+# (the count in figures or in words, "tio nya deltagare per kvartal", two to twenty: 'en' and 'one' are articles too)
+_COUNT_WORDS = {**{w: n for w, n in _NUMBER_WORDS.items() if n > 1}, "elva": 11, "tolv": 12, "tretton": 13,
+                "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_COUNT = rf"(?<![\d,.\wåäö])(\d+(?![\d,.])|(?:{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})(?![\wåäö]))"
+_PER_PART = re.compile(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){{0,4}}?\s+"
                        r"(?:(?:per|varje|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|half[\s-]year|term|semester"
-                       r"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|(?<![\d,.])(\d+)(?![\d,.])(?:\s+[\wåäö]+){0,4}?\s+(kvartalsvis|quarterly|monthly)\b",
+                       rf"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|{_COUNT}(?:\s+[\wåäö]+){{0,4}}?\s+"
+                       r"(kvartalsvis|quarterly|monthly)\b",
                        re.I)
 _PARTS_IN_YEAR = {"kvartal": 4, "kvartalsvis": 4, "quarter": 4, "quarterly": 4, "halvår": 2, "half year": 2,
                   "half-year": 2, "termin": 2, "term": 2, "semester": 2, "tertial": 3, "månad": 12, "month": 12,
@@ -483,15 +490,25 @@ _JUST_ABOVE = 0.01
 _EVEN_SEXES = re.compile(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
                          r"(?:kvinnor\s+och\s+män|män\s+och\s+kvinnor|könen)|\b(?:even|equal|balanced)\s+(?:gender|sex)"
                          r"\s+(?:balance|distribution|split|mix)|\bgender[\s-]+balanced?\b|(?<![\d,./])50\s*(?:%\s*)?/\s*50"
-                         r"(?![\d,./])(?:\s*%)?", re.I)
+                         r"(?:\s*(?:%\s*)?/\s*0)?(?![\d,./])(?:\s*%)?", re.I)
 # A range of shares ("Jämn könsfördelning, 40–60 % kvinnor", "mellan 40 och 60 %", "between 40% and 60%"): a goal is
 # judged against one target it reaches or passes, so a range is two goals (a trait's upper bound is the lower
 # bound of the others) or the evaluator's qualitative assessment. ("från 30 % till 40 %" is a rise, not a range.)
 _NUM = r"\d+(?:[.,]\d+)?"
 _PCT = r"\s*(?:%|procent\b|per\s*cent\b)"
 # ... and a split written with a slash ("Könsfördelning 40/60 kvinnor/män", "60/40", "40/60 %"): neither side below its
-# smaller share, a range as 40–60 % is (50/50, an even balance, is read as one below with the words of an even balance)
-_SHARE_SPLIT = re.compile(r"(?<![\d,./])(\d{1,2})\s*(?:%\s*)?/\s*(\d{1,2})(?![\d,./])(?:\s*%)?")
+# smaller share, a range as 40–60 % is (50/50, an even balance, is read as one below with the words of an even balance);
+# a split in three whose third part is 0 ("40/60/0 kvinnor/män/annat") is that split of two, and one of three parts
+# ("30/30/40") three shares, each a goal of its own
+_SHARE_SPLIT = re.compile(r"(?<![\d,./])(\d{1,2})\s*(?:%\s*)?/\s*(\d{1,2})(?:\s*(?:%\s*)?/\s*(\d{1,2}))?(?![\d,./])(?:\s*%)?")
+
+
+def _split_parts(m: re.Match[str]) -> list[int]:
+    """The parts of a split :data:`_SHARE_SPLIT` found that are above 0, when its parts make 100 and are not all
+    even (50/50 is an even balance); else []."""
+    parts = [int(x) for x in m.groups() if x is not None]
+    shown = [p for p in parts if p]
+    return shown if sum(parts) == 100 and len(shown) >= 2 and len(set(shown)) > 1 else []
 _SHARE_RANGE = re.compile(rf"(?<![\d,.])({_NUM})(?:{_PCT})?\s*[-–—]\s*({_NUM}){_PCT}"
                           rf"|\b(?:mellan|between)\s+({_NUM})(?:{_PCT})?\s+(?:och|and)\s+({_NUM}){_PCT}", re.I)
 
@@ -558,7 +575,9 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
     if m is None:
         return None
     part = next(g for g in (m.group(2), m.group(3), m.group(5)) if g)
-    return m.group(0).strip(), int(m.group(1) or m.group(4)), _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
+    count = m.group(1) or m.group(4)
+    n = int(count) if count.isdigit() else _COUNT_WORDS[count.casefold()]
+    return m.group(0).strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
 
 
 def label_shares(label: str) -> list[tuple[str, float]]:
@@ -874,14 +893,17 @@ class Goal(_Strict):
         share of women, of the young), with the two goals on who takes part to write, the upper bound as the
         others' lower bound; else with its lower bound and the words "minst", or a qualitative goal."""
         rng = _SHARE_RANGE.search(label)
-        split = next((m for m in _SHARE_SPLIT.finditer(label) if int(m.group(1)) + int(m.group(2)) == 100
-                     and m.group(1) != m.group(2)), None)
+        split = next((m for m in _SHARE_SPLIT.finditer(label) if _split_parts(m)), None)
         if rng is not None:
             low, high = (float(x.replace(",", ".")) / 100
                          for x in (rng.group(1) or rng.group(3), rng.group(2) or rng.group(4)))
             words = rng.group(0).strip()
+        elif split is not None and len(parts := _split_parts(split)) == 3:
+            *first, last = (f"{p / 100:g}" for p in parts)
+            raise ParamsValueError("params.goal_label_split_three", words=split.group(0).strip(),
+                                   targets=", ".join(first), last=last)
         elif split is not None:
-            low, high = sorted(int(x) / 100 for x in split.groups())
+            low, high = sorted(p / 100 for p in parts)
             words = split.group(0).strip()
         else:
             return
@@ -1410,9 +1432,23 @@ def _is_written_amount(value: object) -> float | None:
         return None
     text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip())
     text = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
-    if not re.fullmatch(r"-?\d+(,\d+)?", text) or (text == value.strip() and "," not in text):
+    if not re.fullmatch(r"-?\d+(,\d+)?", text) or (text == value.strip() and "," not in text) \
+            or _written_comma_thousands(value) is not None:
         return None
     return float(text.replace(",", "."))
+
+
+def _written_comma_thousands(value: object) -> tuple[str, str] | None:
+    """The two readings of an amount written with one comma before three digits and nothing else (``'12,000'``:
+    twelve thousand as an English Excel writes it, or 12), as the numbers to write ``('12000', '12')``; None for
+    anything else. Never guessed, as in a data file."""
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip())
+    if not re.fullmatch(r"-?[1-9]\d{0,2},\d{3}", text):
+        return None
+    whole, _, decimals = text.partition(",")
+    return whole + decimals, f"{float(whole + '.' + decimals):g}"
 
 
 def _line(e: Mapping[str, Any], lang: str) -> str:
@@ -1454,6 +1490,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     if worded is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.number_about" if worded[0] == "about" else "params.number_range", lang,
                        value=_short(value), fixed=f"{worded[1]:g}")
+    both = _written_comma_thousands(value)
+    if both is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return message("params.written_amount_comma", lang, value=_short(value), thousands=both[0], decimal=both[1])
     amount = _is_written_amount(value)
     if amount is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.written_amount", lang, value=_short(value), fixed=f"{amount:.15g}")
@@ -1472,12 +1511,55 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         if near is not None:
             return message("params.choice_near", lang, value=_short(value), near=near, choices=choices)
         return message("params.choice", lang, value=_short(value), choices=choices)
+    shape = _wrong_shape(kind, value, loc, lang)
+    if shape is not None:
+        return shape
     msg = e["msg"].removeprefix("Value error, ")
     if kind == "string_too_long":
         msg = f"{msg} (got {len(str(value))}); shorten the text"
     elif "input" in e and "project id" not in msg and "got " not in msg:
         msg = f"{msg[:300]}, got {_short(value)}"
     return message("params.other", lang, text=msg)
+
+
+def _wrong_shape(kind: str, value: object, loc: tuple, lang: str) -> str | None:
+    """A value of the wrong shape for its key, worded with what to write: a list, a number or a mapping where a
+    text goes (``insats: [A, B]``, ``insats: 12``), one text where a list goes (``partners: Kommunen``), a value
+    where keys with values go (``among: 50``), a number with decimals where a whole number goes
+    (``age_from: 50.5``); None for any other problem."""
+    key = next((str(p) for p in reversed(loc) if isinstance(p, str) and not (p[:1].isupper() or "[" in p)), "")
+    if value is None and kind in ("string_type", "tuple_type", "list_type", "model_type", "dict_type"):
+        return message("params.empty_value", lang, key=key)  # (a key with nothing after its colon)
+    if kind == "string_type":
+        if isinstance(value, (list, tuple)):
+            first = _plain(value[0]) if value else "…"
+            return message("params.insats_list" if key == "insats" else "params.text_list", lang,
+                           value=_short(value), key=key, first=first)
+        if isinstance(value, dict):
+            return message("params.text_mapping", lang, value=_short(value), key=key)
+        if isinstance(value, bool):
+            said = "yes" if value else "no"  # (one of the words YAML reads so)
+            return message("params.text_boolean", lang, value=str(value).lower(), key=key, fixed=said)
+        return message("params.text_quoted", lang, value=_short(value), key=key, fixed=_plain(value))
+    if kind in ("tuple_type", "list_type") and isinstance(value, dict):
+        first = next(iter(value.items()), ("…", "…"))
+        return message("params.list_of_items", lang, key=key, first=f"{_plain(first[0])}: {_plain(first[1])}")
+    if kind in ("tuple_type", "list_type"):
+        return message("params.list_expected", lang, value=_short(value), key=key, first=_plain(value))
+    if kind in ("model_type", "dict_type"):
+        keys = _keys_at((*loc, ""))
+        return message("params.mapping_expected", lang, value=_short(value), key=key,
+                       keys=", ".join(keys) or "–", first=keys[0] if keys else "…")
+    if kind == "int_from_float" and isinstance(value, float) and math.isfinite(value):
+        low = math.floor(value)
+        return message("params.whole_number", lang, value=_short(value), low=low, high=low + 1)
+    return None
+
+
+def _plain(value: object) -> str:
+    """A value as written in the params file (``12``, ``A``, ``2024-01-31``), shortened, for a line to write."""
+    text = str(value).strip()
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:

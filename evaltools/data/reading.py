@@ -666,6 +666,13 @@ _COMMA_THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d+|-?\d{1,3}(?:,\d{3}){2,
 # one point before three digits and nothing else ('12.000', '1.234'): a thousand (12 000) or a decimal (12),
 # never guessed ('0.125' is no thousand)
 AMBIGUOUS_POINT = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
+# one comma before three digits and nothing else ('12,000', '150,125'): a thousand as an English Excel writes it
+# (12 000) or a decimal comma as a Swedish one does (12), never guessed ('1 234,500', with a space between its
+# thousands, and '0,125' are decimals)
+AMBIGUOUS_COMMA = re.compile(r"-?[1-9]\d{0,2},\d{3}")
+# a number in scientific form ('1E+03', '1,23457E+11'): how Excel shows a number too wide for its column, and
+# how it is copied or saved as text from there, with its last digits gone; never read
+SCIENTIFIC = re.compile(r"-?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 # a space among the digits after a point or a comma ('1.000 000', '1,000 000'): the point (comma) and the space
 # cannot both separate thousands and decimals, and read without the space the million would be 1; never guessed
 SPACED_DECIMALS = re.compile(r"[.,]\d+[ \u00a0\u202f\u2009\u2007]+\d")
@@ -674,13 +681,14 @@ SPACED_DECIMALS = re.compile(r"[.,]\d+[ \u00a0\u202f\u2009\u2007]+\d")
 def plain_number(text: str) -> str:
     """A number as written in a text cell (its spaces between thousands and currency already out), in the
     form ``float`` reads: a decimal comma as a point, points between thousands out (``1.234,50`` is
-    ``1234.50``), commas between thousands out (``1,234.50``). A text :data:`AMBIGUOUS_POINT` matches
-    (``12.000``: 12 000 or 12) is returned as ``"?"``, which no number is, so that it is never read."""
+    ``1234.50``), commas between thousands out (``1,234.50``). A text :data:`AMBIGUOUS_POINT` or
+    :data:`AMBIGUOUS_COMMA` matches (``12.000``, ``12,000``: 12 000 or 12), or one in :data:`SCIENTIFIC` form
+    (``1E+03``), is returned as ``"?"``, which no number is, so that it is never read."""
     if _POINT_THOUSANDS.fullmatch(text):
         return text.replace(".", "").replace(",", ".")
     if _COMMA_THOUSANDS.fullmatch(text):
         return text.replace(",", "")
-    if AMBIGUOUS_POINT.fullmatch(text):
+    if AMBIGUOUS_POINT.fullmatch(text) or AMBIGUOUS_COMMA.fullmatch(text) or SCIENTIFIC.fullmatch(text):
         return "?"
     return text.replace(",", ".")
 

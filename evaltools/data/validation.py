@@ -22,7 +22,7 @@ from .messages import message, quote
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_POINT, EXCEL_EPOCH, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
                       sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -61,21 +61,38 @@ def _parse_amount(s: pd.Series, numbers: np.ndarray | None = None) -> pd.Series:
     return out
 
 
+def _decimal_written(whole: str, decimals: str) -> str:
+    """``whole`` and ``decimals`` as a number to write with a decimal comma that reads one way only: no
+    trailing zeros (``12,000`` is ``12``), and a zero after exactly three decimals (``150,125`` is written
+    ``150,1250``, since a comma before three digits is never read)."""
+    decimals = decimals.rstrip("0")
+    return whole + "," + decimals + ("0" if len(decimals) == 3 else "") if decimals else whole
+
+
 def _point_hint(text: str) -> tuple[str, dict] | None:
-    """What to write for an amount with one point before three digits (``12.000``), or with a space among the
-    digits after its point or comma (``1.000 000``): a thousand written with a point, or a decimal point, is not
-    guessed; both readings are given. None for anything else."""
+    """What to write for an amount with one point (``12.000``) or one comma (``12,000``) before three digits,
+    with a space among the digits after its point or comma (``1.000 000``), or in scientific form (``1E+03``,
+    as Excel shows a number wider than its column): a thousand written with a point or a comma, or a decimal
+    point or comma, is not guessed; both readings are given. None for anything else."""
     cleaned = _CURRENCY.sub("", text.translate(THOUSANDS).replace("\u2212", "-"))
     if SPACED_DECIMALS.search(text):
         at = max(cleaned.rfind("."), cleaned.rfind(","))
         whole, decimals = re.sub(r"[.,]", "", cleaned[:at]), cleaned[at + 1:]
         return "hint.spaced_decimals", {"value": text.strip(), "thousands": whole + decimals,
-                                        "decimal": (whole + "," + decimals.rstrip("0")).rstrip(",")}
-    if not AMBIGUOUS_POINT.fullmatch(cleaned):
+                                        "decimal": _decimal_written(whole, decimals)}
+    if SCIENTIFIC.fullmatch(cleaned):
+        number = float(cleaned.replace(",", "."))
+        shown = f"{number:.15g}" if not np.isfinite(number) or abs(number) < 1e15 else f"{number:.0f}"
+        return "hint.scientific_number", {"value": text.strip(), "number": shown.replace(".", ",")}
+    if AMBIGUOUS_POINT.fullmatch(cleaned):
+        whole, _, decimals = cleaned.partition(".")
+        key = "hint.point_thousands"
+    elif AMBIGUOUS_COMMA.fullmatch(cleaned):
+        whole, _, decimals = cleaned.partition(",")
+        key = "hint.comma_thousands"
+    else:
         return None
-    whole, _, decimals = cleaned.partition(".")
-    return "hint.point_thousands", {"value": text.strip(), "thousands": whole + decimals,
-                                    "decimal": (whole + "," + decimals.rstrip("0")).rstrip(",")}
+    return key, {"value": text.strip(), "thousands": whole + decimals, "decimal": _decimal_written(whole, decimals)}
 
 
 def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[pd.Series, pd.Series]:
