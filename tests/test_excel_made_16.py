@@ -160,6 +160,21 @@ def test_an_amount_with_a_comma_before_three_digits_in_the_params_file_gets_both
     assert et.load_params(tiny_project("granted_sek: 12000\n")).granted_sek == 12000
 
 
+@pytest.mark.parametrize(("written", "read", "thousands"), [("12.000", "12", "12000"), ("1.276", "1.276", "1276"),
+                                                           ("250", "250", "250000")])
+def test_a_grant_of_a_few_kronor_is_a_thousands_point_read_as_a_decimal_point(tiny_project, written, read, thousands):
+    """granted_sek: 12.000 (unquoted) is the number 12 to YAML, and the report said the förbund granted 12 kr."""
+    params = tiny_project(f"granted_sek: {written}\n")
+    assert _params_lines(params) == [
+        f"granted_sek: står {read} kr, mindre än 1000 kr, vilket inget förbund beviljar: en punkt mellan tusentalen "
+        f"läses som decimaltecken (12.000 blir 12), och beloppet är i kronor, inte tkr. Skriv det i kronor utan punkt, "
+        f"till exempel {thousands}"]
+    assert _params_lines(params, "en")[0].startswith(f"granted_sek: got SEK {read}, less than SEK 1000")
+    # a grant of 1 000 kr or more, and none at all (0), as written
+    assert et.load_params(tiny_project("granted_sek: 1000\n")).granted_sek == 1000
+    assert et.load_params(tiny_project("granted_sek: 0\n")).granted_sek == 0
+
+
 # --- 2. a number in scientific form ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "number"), [

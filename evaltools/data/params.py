@@ -1204,6 +1204,10 @@ class ReferenceOverride(_Strict):
     kpi: dict[int, float] = Field(default_factory=dict)
 
 
+# The smallest grant a förbund makes; less is a number whose thousands point was read as a decimal point.
+MIN_GRANT_SEK = 1000
+
+
 class ProjectParams(_Strict):
     """Everything the toolkit knows about one project, from its params file."""
 
@@ -1217,6 +1221,15 @@ class ProjectParams(_Strict):
     partners: tuple[Annotated[str, Field(max_length=MAX_TITLE)], ...] = ()
     period: Period
     granted_sek: float | None = Field(None, ge=0.0, le=10_000_000_000.0)
+
+    @field_validator("granted_sek")
+    @classmethod
+    def _granted_kronor(cls, v: float | None) -> float | None:
+        """A grant of a few kronor is a thousands point read as a decimal point (YAML reads ``12.000`` as 12)."""
+        if v is not None and 0 < v < MIN_GRANT_SEK:
+            raise ParamsValueError("params.granted_too_small", value=f"{v:g}", least=f"{MIN_GRANT_SEK:g}",
+                                   thousands=f"{v * 1000:.0f}")
+        return v
     data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
     last_intake: dt.date | None = Field(None, description="Last day the project takes in participants; later "
                                                           "enrolments are flagged.")
