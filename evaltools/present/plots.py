@@ -450,7 +450,9 @@ def plot_outcome_rates(comparison, lang: str = "sv", left_out: tuple[str, ...] =
             else:
                 items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")  # (the table's interval)
         parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
-    return _alt(fig, lang, "plot.alt.outcome_rates", parts, measure=_lower(measure))
+    # (someone came back: the ended are enrolments, as page 1 and the table beside it say)
+    key = "plot.alt.outcome_rates_enrolments" if getattr(comparison, "by_enrolment", False) else "plot.alt.outcome_rates"
+    return _alt(fig, lang, key, parts, measure=_lower(measure))
 
 
 def _all_ended(rate: float, left_out: tuple[str, ...], lang: str) -> str:

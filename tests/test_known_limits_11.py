@@ -1,0 +1,78 @@
+"""Where the words still did not follow the figures: the definition of a successful outcome, the notebook's
+rates display and the rates chart's alt text called ended enrolments participants where a person came back;
+the portfolio workbook's "Avslutade" was the main goal's base beside a report that says how many ended; a page 1
+said "utan jämförelsegrupp" twice; and the workbook named riksnormen as the monthly level's source where the
+params take it from the participants' own payments. Each fixture is a tiny project written in tmp_path;
+expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.present import sections
+from evaltools.present.plots import plot_outcome_rates
+from evaltools.present.results import display_frame
+from evaltools.present.sections.outcomes import chart_rates, rate_notes
+
+from .test_known_limits_10 import project
+
+# the main goal of test_known_limits_10's project, as its label is written there
+GOAL = "Minst 30 % av de avslutade ska gå till arbete"
+NBSP = "\u00a0"  # (the reports keep a number and its unit together: compared as plain spaces)
+GOAL_EN = GOAL.replace("30 %", "30%")  # (the English report writes a percentage without the space)
+
+
+def _workbook_rows(report: et.Report, out: Path) -> dict[str, list[tuple]]:
+    from evaltools.publish.workbook import export_report
+    xlsx = next(f for f in export_report(report, out) if f.suffix == ".xlsx")
+    wb = openpyxl.load_workbook(xlsx)
+    return {name: list(wb[name].iter_rows(values_only=True)) for name in wb.sheetnames}
+
+
+# --- 1. the definition, the notebook's rates column and the chart's alt text follow Enrolments.by_enrolment ------
+@pytest.mark.parametrize("back, lang, defined, column, alt", [
+    # (6 came back; 2: fewer than 5, whose number is not told: the same words, no count)
+    *((back, "sv", f"Lyckat utfall räknas så här: avslutade inskrivningar med utfallen arbete (målet ”{GOAL}”).",
+     "Avslutade inskrivningar",
+     "Diagram över andel lyckade utfall bland avslutade inskrivningar per grupp, med 95 % konfidensintervall.")
+      for back in (6, 2)),
+    (6, "en", f"Successful outcome is counted as: enrolments that ended with the outcomes work (the goal “{GOAL_EN}”).",
+     "Enrolments that ended",
+     "Chart of the share with a successful outcome among enrolments that ended, per group, with 95% confidence "
+     "intervals."),
+])
+def test_where_someone_came_back_the_definition_column_and_alt_text_say_enrolments(tmp_path, back, lang, defined,
+                                                                                  column, alt):
+    report = et.Report(project(tmp_path, back=back), lang=lang)
+    # the rate table's note: the whole sentence, so it names no number of those who came back
+    assert rate_notes(report, "1")[0].replace(NBSP, " ") == defined
+    # the notebook's display of the same comparison: its ended column and its note
+    rates = et.outcome_rates(report.project, lang=lang)
+    assert column in list(display_frame(rates, lang).columns)
+    assert column.lower().split()[0] in et.words.labels.note_text(rates.notes[0], lang).lower()
+    # the chart's alt text leads with what it shows; its caption (et_what) is the same lead
+    fig = plot_outcome_rates(chart_rates(report), lang=lang)
+    assert fig.et_alt.replace(NBSP, " ").startswith(alt) and fig.et_what.replace(NBSP, " ") == alt.rstrip(".")
+
+
+def test_the_time_note_workbook_and_portfolio_say_the_same_definition(tmp_path):
+    report = et.Report(project(tmp_path, back=6), lang="sv")
+    said = f"avslutade inskrivningar med utfallen arbete (målet ”{GOAL}”)"
+    assert sections.time_in_project.note(report).replace(NBSP, " ").startswith(f"Lyckat utfall räknas så här: {said}.")
+    key_figures = dict(r[:2] for r in _workbook_rows(report, tmp_path / "out")["Kostnad och nytta"])
+    assert key_figures["Lyckat utfall räknat som"].replace(NBSP, " ") == said
+    from evaltools.present.portfolio import Portfolio
+    [row] = Portfolio([tmp_path / "k10.yaml"], lang="sv").table.to_dict("records")
+    assert row["success_definition"].replace(NBSP, " ") == said
+
+
+def test_without_anyone_coming_back_the_definition_and_chart_stay_participants(tmp_path):
+    report = et.Report(project(tmp_path, back=0), lang="sv")
+    assert rate_notes(report, "1")[0].replace(NBSP, " ") == (f"Lyckat utfall räknas så här: avslutade deltagare med utfallen arbete "
+                                          f"(målet ”{GOAL}”).")
+    assert "Avslutade deltagare" in list(display_frame(et.outcome_rates(report.project), "sv").columns)
+    fig = plot_outcome_rates(chart_rates(report), lang="sv")
+    assert fig.et_alt.replace(NBSP, " ").startswith("Diagram över andel lyckade utfall bland avslutade deltagare per grupp")
