@@ -17,7 +17,8 @@ from evaltools.present.plots import plot_outcome_rates
 from evaltools.present.results import display_frame
 from evaltools.present.sections.outcomes import chart_rates, rate_notes
 
-from .test_known_limits_10 import project
+from .conftest import write_csv
+from .test_known_limits_10 import BUDGET, _row, project
 
 # the main goal of test_known_limits_10's project, as its label is written there
 GOAL = "Minst 30 % av de avslutade ska gå till arbete"
@@ -76,3 +77,62 @@ def test_without_anyone_coming_back_the_definition_and_chart_stay_participants(t
     assert "Avslutade deltagare" in list(display_frame(et.outcome_rates(report.project), "sv").columns)
     fig = plot_outcome_rates(chart_rates(report), lang="sv")
     assert fig.et_alt.replace(NBSP, " ").startswith("Diagram över andel lyckade utfall bland avslutade deltagare per grupp")
+
+
+# --- 3. page 1 says once that there is no comparison group ---------------------------------------------------
+PAID = """\
+id: k11
+title: Egna utbetalningar
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {start: 2023-01-01, planned_end: 2024-06-30}
+granted_sek: 1000000
+data: {participants: data/participants.csv, budget: data/budget.csv, payments: data/payments.csv}
+data_as_of: 2024-06-30
+goals:
+  - id: arbete
+    kind: share
+    label: Minst 30 % av de avslutade ska gå till arbete
+    target: 0.3
+    denominator: exits
+    success_outcomes: [arbete]
+cost_benefit:
+  monthly_level: {method: own_payments, months_before_start: 6}
+"""
+
+
+def paid_project(root: Path, params: str = PAID) -> Path:
+    """20 persons V000-V019, enrolled once 2023-02-01 to 2023-06-30, every third (7) to work and the rest to a
+    drop-out; each paid 10 000 kr a month 2022-01 to 2023-01 and 6 000 kr a month 2023-02 to 2024-06 (a fall
+    after the start), no comparison group."""
+    rows = [dict(_row(i, "2023-02-01", "2023-06-30", "arbete" if i % 3 == 0 else "avbrott"), person_id=f"V{i:03d}")
+            for i in range(20)]
+    months = [f"{y}-{m:02d}" for y in (2022, 2023, 2024) for m in range(1, 13) if f"{y}-{m:02d}" <= "2024-06"]
+    pay = [{"person_id": f"V{i:03d}", "month": m, "amount": 10_000 if m < "2023-02" else 6_000}
+           for i in range(20) for m in months]
+    write_csv(root / "data/participants.csv", rows)
+    write_csv(root / "data/budget.csv", BUDGET)
+    write_csv(root / "data/payments.csv", pay)
+    path = root / "k11.yaml"
+    path.write_text(params, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, said, word", [
+    ("sv", "Nyttan är en beräknad besparing som bygger på antaganden, inte en uppmätt effekt: utan jämförelsegrupp "
+           "vet vi inte hur många som hade lämnat försörjningsstödet ändå, och projektets effekt på "
+           "försörjningsstödet kan inte skattas – en minskning efter start är inte i sig en effekt.",
+     "jämförelsegrupp"),
+    ("en", "The benefit is a calculated saving that rests on assumptions, not a measured effect: without a "
+           "comparison group we do not know how many would have left social assistance anyway, and the project's "
+           "effect on social assistance cannot be estimated – a fall after the start is not in itself an effect.",
+     "comparison group"),
+])
+def test_page_one_says_once_that_there_is_no_comparison_group(tmp_path, lang, said, word):
+    report = et.Report(paid_project(tmp_path), lang=lang)
+    worth = [" ".join(c.replace(NBSP, " ").split()) for q, _, cs in sections.summary.answers(report)
+             if q == "summary.q_worth" for c in cs]
+    assert said in worth
+    # (the payments fell from 10 000 to 6 000 kr a month: the fall is said, in the same one sentence)
+    assert sum(c.count(word) for c in worth) == 1
