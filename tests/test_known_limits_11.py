@@ -16,6 +16,7 @@ from evaltools.present import sections
 from evaltools.present.plots import plot_outcome_rates
 from evaltools.present.results import display_frame
 from evaltools.present.sections.outcomes import chart_rates, rate_notes
+from evaltools.words.text import msg
 
 from .conftest import write_csv
 from .test_known_limits_10 import BUDGET, _row, project
@@ -136,3 +137,32 @@ def test_page_one_says_once_that_there_is_no_comparison_group(tmp_path, lang, sa
     assert said in worth
     # (the payments fell from 10 000 to 6 000 kr a month: the fall is said, in the same one sentence)
     assert sum(c.count(word) for c in worth) == 1
+
+
+# --- 4. the first sheet names the monthly level's source the report uses ---------------------------------------
+@pytest.mark.parametrize("lang, reference, level", [
+    # the params take the level from the participants' own payments, 6 months ending 6 months before the start:
+    # months 6 + 6 = 12 to 6 + 1 = 7 before it; riksnormen is not used, KPI brings the payments to the price year
+    ("sv", "KPI (SCB), se bladet Antaganden och rapportens metodavsnitt",
+     "deltagarnas egna utbetalningar månad 12 till 7 före start (före toppen inför start)"),
+    ("en", "CPI (Statistics Sweden), see the sheet Assumptions and the report's method section",
+     "the participants' own payments in months 12 to 7 before the start (before the rise ahead of the start)"),
+])
+def test_the_workbook_names_own_payments_not_riksnormen_as_the_level_s_source(tmp_path, lang, reference, level):
+    report = et.Report(paid_project(tmp_path), lang=lang)
+    sheets = _workbook_rows(report, tmp_path / "out")
+    about = dict(r[:2] for r in sheets[msg("workbook.about", lang)])
+    assert about[msg("workbook.source_reference", lang)] == reference
+    assert about[msg("workbook.summary.level_source", lang)] == level
+    # the same source as the assumptions sheet's row for the monthly level
+    assumptions = sheets[msg("workbook.sheets.antaganden.title", lang)]
+    assert any(level in row for row in assumptions)
+
+
+def test_where_the_level_is_riksnormen_the_first_sheet_names_it(tmp_path):
+    report = et.Report(project(tmp_path, back=0), lang="sv")  # (no monthly_level in its params: riksnormen)
+    about = dict(r[:2] for r in _workbook_rows(report, tmp_path / "out")["Om tabellerna"])
+    assert about["Referensvärden"] == ("Riksnorm för försörjningsstöd (Socialstyrelsen) och KPI (SCB), se bladet "
+                                       "Antaganden och rapportens metodavsnitt")
+    assert about["Källa för månadsnivån"].startswith("riksnormen för ")  # (the price year's riksnorm)
+    assert "per hushållstyp" in about["Källa för månadsnivån"]

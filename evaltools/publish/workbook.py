@@ -945,6 +945,23 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
 
+def reference_rows(report: Report, assumptions: pd.DataFrame | None) -> list[tuple[str, str]]:
+    """The first sheet's rows on the reference values and the monthly level's source: the reference data the
+    calculation used (KPI, which brings every amount to one year's prices, and riksnormen only where a level
+    was taken from it: not where the params take the level from the participants' own payments or a fixed
+    amount), and the source of the monthly level as the assumptions sheet and the report's assumption table
+    give it."""
+    say = report.msg
+    refs = report.cba.reference_values  # (RefValue.what: "kpi", or "riksnorm:<component>:<band>")
+    riksnorm = refs is not None and "what" in refs and any(str(w).startswith("riksnorm") for w in refs["what"])
+    out = [(say("workbook.source_reference"),
+            say("workbook.source_reference_text" if riksnorm else "workbook.source_reference_kpi"))]
+    level = assumptions[assumptions["name"] == "monthly_level"] if assumptions is not None and len(assumptions) else ()
+    if len(level):
+        out.append((say("workbook.summary.level_source"), str(level["source"].iloc[0])))
+    return out
+
+
 def export_report(report: Report, output_dir: str | Path | None, portfolio_entry: str | Path | None = None) -> list[Path]:
     """Write a report's key tables as one .xlsx workbook (``<id>-tabeller.xlsx``), as CSV for Excel
     (``tables/``: semicolon, decimal comma, UTF-8 with BOM) and as machine-readable CSV
@@ -975,7 +992,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     words = {name: basis_words(b, lang) for name, b in (("pv", basis.present_value(report)),
                                                           ("fixed", basis.fixed(report)), ("current", basis.CURRENT))}
     twice = report.project.has_participants and enrolment_counts(report.project.participants).by_enrolment
-    sheets = report_sheets(report.key_tables(), report.k, report.disclosure.withheld, lang,
+    tables = report.key_tables()
+    sheets = report_sheets(tables, report.k, report.disclosure.withheld, lang,
                            sheet_bases(words["pv"], words["fixed"], words["current"], lang), by_enrolment=twice)
     written = []
     for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
@@ -989,7 +1007,7 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
              (say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),
-             (say("workbook.source_reference"), say("workbook.source_reference_text")),
+             *reference_rows(report, tables.get("antaganden")),
              ("CSV", say("workbook.csv_note"))]
     written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about))
     return written
