@@ -166,3 +166,29 @@ def test_where_the_level_is_riksnormen_the_first_sheet_names_it(tmp_path):
                                        "Antaganden och rapportens metodavsnitt")
     assert about["Källa för månadsnivån"].startswith("riksnormen för ")  # (the price year's riksnorm)
     assert "per hushållstyp" in about["Källa för månadsnivån"]
+
+
+# --- 2. the portfolio workbook shows the report's ended beside the main goal's base, each under its label --------
+@pytest.mark.parametrize("lang, every_exit, base", [
+    ("sv", "Avslutade, alla avslut (som projektets rapport räknar dem)",
+     "Avslutade som andelen lyckade räknas på (utom avslut som huvudmålet inte räknar)"),
+    ("en", "Ended, every exit (as the project's report counts them)",
+     "Ended that the share with a successful outcome is of (without exits the main goal does not count)"),
+])
+def test_the_portfolio_workbook_shows_the_report_s_ended_and_the_goal_s_base(tmp_path, lang, every_exit, base):
+    from evaltools.present.portfolio import Portfolio
+    from evaltools.publish.workbook import export_portfolio
+    from .test_known_limits_10 import MOVED
+    # 40 persons, U001, U002, U004, U005, U007 and U008 moved (none a multiple of 3): 40 exits in the report, 40 - 6
+    # = 34 in the main goal's base, 14 to work (U000, U003, ..., U039); 14 / 34 = 41.2 %
+    path = project(tmp_path, back=0, params=MOVED, n=40, moved=(1, 2, 4, 5, 7, 8))
+    report = et.Report(path, lang=lang)
+    key_figures = dict(r[:2] for r in _workbook_rows(report, tmp_path / "out")[msg("workbook.sheets.kostnad_nytta.title",
+                                                                                   lang)])
+    assert key_figures[msg("workbook.summary.ended", lang)] == 40  # (the report's own figure)
+    xlsx = next(f for f in export_portfolio(Portfolio([path], lang=lang), tmp_path / "pf") if f.suffix == ".xlsx")
+    rows = list(openpyxl.load_workbook(xlsx)[msg("workbook.sheets.portfolio.title", lang)].iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1]))
+    assert (row[every_exit], row[base]) == (40, 34)
+    assert row[msg("workbook.column.portfolio.successes", lang)] == 14
+    assert row[msg("workbook.column.portfolio.success_rate", lang)] == pytest.approx(14 / 34)

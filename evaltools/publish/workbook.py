@@ -897,7 +897,8 @@ PORTFOLIO: list[Column] = [
     C("period", "workbook.column.portfolio.period"),
     C("mode", "workbook.column.portfolio.mode", label=_pick(MODES)),
     C("participants", "workbook.column.portfolio.participants", "int"),
-    C("ended", "workbook.column.portfolio.ended", "int"),
+    C("ended_all", "workbook.column.portfolio.ended_all", "int"),  # (every exit: the report's "avslutade")
+    C("ended", "workbook.column.portfolio.ended", "int"),  # (the main goal's base: the share is of these)
     C("success_definition", "workbook.column.portfolio.success_definition"),
     C("successes", "workbook.column.portfolio.successes", "int"),
     C("success_rate", "workbook.column.portfolio.success_rate", "pct"),
@@ -919,7 +920,7 @@ PORTFOLIO: list[Column] = [
 # without participants of its own (an application, a structural project: ``has_participants``) has none to
 # count, and an application has spent nothing of its budget (its budget file's actual costs, when it shares
 # one with the project that followed, are not its own)
-PARTICIPANT_FIGURES = ("participants", "ended", "successes", "success_definition")
+PARTICIPANT_FIGURES = ("participants", "ended_all", "ended", "successes", "success_definition")
 
 
 def portfolio_sheet(table: pd.DataFrame) -> Sheet:
