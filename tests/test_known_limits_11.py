@@ -64,6 +64,10 @@ def test_the_time_note_workbook_and_portfolio_say_the_same_definition(tmp_path):
     report = et.Report(project(tmp_path, back=6), lang="sv")
     said = f"avslutade inskrivningar med utfallen arbete (målet ”{GOAL}”)"
     assert sections.time_in_project.note(report).replace(NBSP, " ").startswith(f"Lyckat utfall räknas så här: {said}.")
+    # the time chart's curves count the same enrolments (one row each), and its alt text says so
+    from evaltools.present.plots import plot_time_to_exit
+    assert plot_time_to_exit(report.survival, lang="sv").et_alt.startswith(
+        "Kurvor över andelen inskrivningar som har avslutats på vart och ett av två sätt")
     key_figures = dict(r[:2] for r in _workbook_rows(report, tmp_path / "out")["Kostnad och nytta"])
     assert key_figures["Lyckat utfall räknat som"].replace(NBSP, " ") == said
     from evaltools.present.portfolio import Portfolio

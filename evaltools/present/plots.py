@@ -501,7 +501,10 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
             msg("plot.exit_after_days", lang, days=d, measure=_lower(measure),
                 success=fmt_pct(0 if r is None else r["success"], lang),  # (to a tenth, as the table says it)
                 other=fmt_pct(0 if r is None else r["other_exit"], lang)) for d, r in at) or "–"))
-    return _alt(fig, lang, "plot.alt.time_to_exit", parts, measure=_lower(measure))
+    # (someone came back: the curves count enrolments, as the definition beside them says: SuccessDefinition.by_enrolment)
+    twice = getattr(getattr(tte, "definition", None), "by_enrolment", False)
+    return _alt(fig, lang, "plot.alt.time_to_exit_enrolments" if twice else "plot.alt.time_to_exit", parts,
+                measure=_lower(measure))
 
 
 def plot_payments(result, lang: str = "sv", ax=None):
