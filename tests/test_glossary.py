@@ -66,6 +66,7 @@ MAIN_GOAL_KEYS = frozenset({
     "workbook.column.tid_i_projekt.success",
     "workbook.column.portfolio.success_definition", "workbook.column.portfolio.successes",
     "workbook.column.portfolio.success_rate", "workbook.column.portfolio.cost_per_success",
+    "workbook.column.portfolio.ended",  # (the exits the main goal's share of successful outcomes is of)
     "glossary.term.lyckat_utfall.name", "glossary.term.lyckat_utfall.count", "glossary.term.lyckat_utfall.share",
     "glossary.term.lyckat_utfall.definition",
 })

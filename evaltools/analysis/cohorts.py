@@ -19,13 +19,13 @@ from statsmodels.duration.survfunc import CumIncidenceRight, SurvfuncRight
 from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
-from .goals import period_windows, CI_METHOD, SuccessDefinition, success_definition
+from .goals import period_windows, CI_METHOD, SuccessDefinition, project_definition, success_definition
 from ..data.project import Project
 from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
 from ..data.arguments import check_choice, check_days, check_names
 from ..data.messages import message
-from ..data.validation import persons_of
+from ..data.validation import enrolment_counts, persons_of
 from .result import Categories, Codes, Note, Result
 from .goals import GoalAssessment, assess_goals
 
@@ -210,9 +210,12 @@ class OutcomeComparison(Result):
 
     ``definition`` is what was counted as a success: the project's main goal's definition
     (:func:`evaltools.analysis.goals.success_definition`), or ``None`` when the caller chose the outcome codes.
+    ``by_enrolment`` says that its ``n`` (ended) counts enrolments, not persons: some person was enrolled more
+    than once (:attr:`evaltools.data.validation.Enrolments.by_enrolment`, the rule page 1 words its ended by).
     """
 
     definition: SuccessDefinition | None = None
+    by_enrolment: bool = False
 
 
 EXACT_LIMIT = 2_000_000  # tables with the observed margins enumerated at most; above it a seeded Monte Carlo
@@ -371,7 +374,9 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     if success_outcomes:  # a misspelt code would count no one, silently
         success_outcomes = check_names("success_outcomes", success_outcomes, tuple(S.OUTCOMES), tuple(S.OUTCOMES),
                                        "outcome_rates", lang or project.params.language)
-    d = None if success_outcomes else success_definition(project.params, lang)
+    d = None if success_outcomes else project_definition(project, lang)
+    # (someone came back: the ended are enrolments, and the result says so: Enrolments.by_enrolment)
+    twice = enrolment_counts(project.participants).by_enrolment
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows = []
     for var in by:
@@ -389,7 +394,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
                          "p_value": p})
     raw = pd.DataFrame(rows)
     if raw.empty:
-        return OutcomeComparison(raw, raw, (), definition=d)
+        return OutcomeComparison(raw, raw, (), definition=d, by_enrolment=twice)
     raw["p_holm"] = holm(raw)
     k = _k(project)
     hide = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, d, success_outcomes, goals))
@@ -408,7 +413,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         notes += (Note.of("note.rate_tests_unknown"),)
     if (raw["test"] == "Fisher (MC)").any():  # the seed is an identifier: written as it is, not as a number
         notes += (Note.of("note.fisher_mc", draws=MONTE_CARLO_DRAWS, seed=str(project.params.cost_benefit.seed)),)
-    return OutcomeComparison(table, raw, notes, definition=d)
+    return OutcomeComparison(table, raw, notes, definition=d, by_enrolment=twice)
 
 
 def holm(raw: pd.DataFrame) -> np.ndarray:
@@ -716,7 +721,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         by = one[0] if len(one) == 1 else check_choice("by", by, BREAKDOWN_CHOICES, "time_to_exit",
                                                        lang or project.params.language)
     k = _k(project)
-    sd = success_definition(project.params, lang)
+    sd = project_definition(project, lang)  # (counted per enrolment: worded so where someone came back)
     df = project.participants.copy()
     df["_success"] = sd.is_success(df).to_numpy(bool)
     groups = [(ALL, df)] if by is None else list(df.groupby(by))

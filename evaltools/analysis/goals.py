@@ -70,7 +70,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -83,7 +83,7 @@ from ..data import schema as S
 from ..data.params import Goal, ProjectParams
 from ..data.errors import DataValidationError
 from ..data.project import Project
-from ..data.validation import add_years, persons_of
+from ..data.validation import add_years, enrolment_counts, persons_of
 from .result import Codes, Note, Result
 from .survey import goal_counts
 from ..data.errors import Problem
@@ -909,7 +909,11 @@ class SuccessDefinition:
     outcome goal) the generic definition, leaving försörjningsstöd.
 
     ``kind`` is ``action_plan`` (an exit with a documented action plan), ``goal_outcomes`` (an exit
-    to one of the main goal's outcomes) or ``leaves_fs`` (the generic one).
+    to one of the main goal's outcomes) or ``leaves_fs`` (the generic one). ``by_enrolment`` says that
+    the ended it counts are enrolments, not persons: some person was enrolled more than once
+    (:attr:`evaltools.data.validation.Enrolments.by_enrolment`, set by :func:`project_definition`), and
+    the definition is worded "avslutade inskrivningar" as page 1 words its ended. It is how the
+    definition is said, not what it counts: two definitions that differ only in it are equal.
     """
 
     kind: str
@@ -919,6 +923,7 @@ class SuccessDefinition:
     denominator: str = "exits"
     exclude: tuple[str, ...] = ()
     share_goal_id: str | None = None
+    by_enrolment: bool = field(default=False, compare=False)
 
     def left_out(self, df: pd.DataFrame) -> tuple[str, ...]:
         """The outcomes this definition leaves out of those who ended (``exclude``) that some row of the
@@ -982,6 +987,22 @@ def success_definition(params: ProjectParams, lang: str | None = None) -> Succes
                              tuple(g.exclude_from_denominator))
 
 
+def project_definition(project: Project, lang: str | None = None) -> SuccessDefinition:
+    """The project's :func:`success_definition`, marked ``by_enrolment`` where some person was enrolled
+    more than once (:attr:`evaltools.data.validation.Enrolments.by_enrolment`, the one rule page 1, the
+    outcomes section and the workbook word their ended by): its counts are then of ended enrolments.
+
+    Examples
+    --------
+    >>> project_definition(et.load_project("params/nasta-steg.yaml")).by_enrolment  # doctest: +SKIP
+    True
+    """
+    d = success_definition(project.params, lang)
+    if project.has_participants and enrolment_counts(project.participants).by_enrolment:
+        return replace(d, by_enrolment=True)
+    return d
+
+
 def share_goal_of(params: ProjectParams, main: Goal) -> Goal | None:
     """The goal that judges the share of a main goal that is a count of exits: an application's share
     goal of the exits over the same successes (the same outcomes, or an action plan), for every
@@ -1005,7 +1026,7 @@ def share_goal_of(params: ProjectParams, main: Goal) -> Goal | None:
 def project_successes(project: Project, lang: str | None = None, through: dt.date | None = None) -> SuccessCount:
     """How many of the project's ended participants were a success under its own definition, over
     the whole period, or among those who had ended by ``through`` (0 of 0 without participant data)."""
-    d = success_definition(project.params, lang)
+    d = project_definition(project, lang)
     if not project.has_participants:
         return SuccessCount(d, 0, 0)
     df = project.participants

@@ -450,7 +450,9 @@ def plot_outcome_rates(comparison, lang: str = "sv", left_out: tuple[str, ...] =
             else:
                 items.append(f"{c} {fmt_pct(rate, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")  # (the table's interval)
         parts.append(" ".join(header(g).split()) + ": " + ", ".join(items))
-    return _alt(fig, lang, "plot.alt.outcome_rates", parts, measure=_lower(measure))
+    # (someone came back: the ended are enrolments, as page 1 and the table beside it say)
+    key = "plot.alt.outcome_rates_enrolments" if getattr(comparison, "by_enrolment", False) else "plot.alt.outcome_rates"
+    return _alt(fig, lang, key, parts, measure=_lower(measure))
 
 
 def _all_ended(rate: float, left_out: tuple[str, ...], lang: str) -> str:
@@ -499,7 +501,10 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
             msg("plot.exit_after_days", lang, days=d, measure=_lower(measure),
                 success=fmt_pct(0 if r is None else r["success"], lang),  # (to a tenth, as the table says it)
                 other=fmt_pct(0 if r is None else r["other_exit"], lang)) for d, r in at) or "–"))
-    return _alt(fig, lang, "plot.alt.time_to_exit", parts, measure=_lower(measure))
+    # (someone came back: the curves count enrolments, as the definition beside them says: SuccessDefinition.by_enrolment)
+    twice = getattr(getattr(tte, "definition", None), "by_enrolment", False)
+    return _alt(fig, lang, "plot.alt.time_to_exit_enrolments" if twice else "plot.alt.time_to_exit", parts,
+                measure=_lower(measure))
 
 
 def plot_payments(result, lang: str = "sv", ax=None):

@@ -497,7 +497,9 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.display_title(lang), "draft": bool(p.source_path) and is_draft(p.source_path, lang),
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
-            "participants": persons_of(project.participants), "ended": n, "successes": k,
+            # every exit, as the project's report counts its ended ("Av 242 avslutade"), beside the main goal's
+            # base the share is of (Specialistteamet's 236: those who moved left out), each under its own label
+            "participants": persons_of(project.participants), "ended_all": cb.ended, "ended": n, "successes": k,
             "success_definition": success_definition_text(sc.definition, lang, left_out),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
             "budget": budget, "budget_used": use.share,
@@ -548,7 +550,7 @@ def one_price_year(table: pd.DataFrame) -> tuple[pd.DataFrame, int | None]:
 
 # the row's numbers each secondary figure takes with it when the differencing rule withholds it
 WITHHELD_COLUMNS = {Secondary.PARTICIPANTS: ("participants",),
-                    Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",), Secondary.ENDED: ("ended",),
+                    Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",), Secondary.ENDED: ("ended_all", "ended"),
                     Secondary.SUCCESSES: ("ended", "successes", "success_rate", "ci_low", "ci_high"),
                     Secondary.COST_PER_SUCCESS: ("cost_per_success",)}
 

@@ -508,6 +508,9 @@ def display_frame(result: Result, lang: str) -> pd.DataFrame:
     columns = spec(lang) if spec else _generic_spec(table, lang)
     if getattr(result, "freq", "M") == "Q":  # flows per quarter: the period column is a quarter
         columns = [(c, msg("participants.quarter", lang) if c == "month" else head, kind) for c, head, kind in columns]
+    if getattr(result, "by_enrolment", False):  # (someone came back: the ended are enrolments, as on page 1)
+        columns = [(c, msg("explore.column.ended_enrolments", lang) if c == "n" else head, kind)
+                   for c, head, kind in columns]
     return format_frame(table, columns, lang)
 
 

@@ -903,7 +903,8 @@ PORTFOLIO: list[Column] = [
     C("period", "workbook.column.portfolio.period"),
     C("mode", "workbook.column.portfolio.mode", label=_pick(MODES)),
     C("participants", "workbook.column.portfolio.participants", "int"),
-    C("ended", "workbook.column.portfolio.ended", "int"),
+    C("ended_all", "workbook.column.portfolio.ended_all", "int"),  # (every exit: the report's "avslutade")
+    C("ended", "workbook.column.portfolio.ended", "int"),  # (the main goal's base: the share is of these)
     C("success_definition", "workbook.column.portfolio.success_definition"),
     C("successes", "workbook.column.portfolio.successes", "int"),
     C("success_rate", "workbook.column.portfolio.success_rate", "pct"),
@@ -925,7 +926,7 @@ PORTFOLIO: list[Column] = [
 # without participants of its own (an application, a structural project: ``has_participants``) has none to
 # count, and an application has spent nothing of its budget (its budget file's actual costs, when it shares
 # one with the project that followed, are not its own)
-PARTICIPANT_FIGURES = ("participants", "ended", "successes", "success_definition")
+PARTICIPANT_FIGURES = ("participants", "ended_all", "ended", "successes", "success_definition")
 
 
 def portfolio_sheet(table: pd.DataFrame) -> Sheet:
@@ -949,6 +950,23 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
                 table.loc[of_none, c] = None
     cols = [c for c in PORTFOLIO if c.source in table.columns]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
+
+
+def reference_rows(report: Report, assumptions: pd.DataFrame | None) -> list[tuple[str, str]]:
+    """The first sheet's rows on the reference values and the monthly level's source: the reference data the
+    calculation used (KPI, which brings every amount to one year's prices, and riksnormen only where a level
+    was taken from it: not where the params take the level from the participants' own payments or a fixed
+    amount), and the source of the monthly level as the assumptions sheet and the report's assumption table
+    give it."""
+    say = report.msg
+    refs = report.cba.reference_values  # (RefValue.what: "kpi", or "riksnorm:<component>:<band>")
+    riksnorm = refs is not None and "what" in refs and any(str(w).startswith("riksnorm") for w in refs["what"])
+    out = [(say("workbook.source_reference"),
+            say("workbook.source_reference_text" if riksnorm else "workbook.source_reference_kpi"))]
+    level = assumptions[assumptions["name"] == "monthly_level"] if assumptions is not None and len(assumptions) else ()
+    if len(level):
+        out.append((say("workbook.summary.level_source"), str(level["source"].iloc[0])))
+    return out
 
 
 def export_report(report: Report, output_dir: str | Path | None, portfolio_entry: str | Path | None = None) -> list[Path]:
@@ -981,7 +999,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     words = {name: basis_words(b, lang) for name, b in (("pv", basis.present_value(report)),
                                                           ("fixed", basis.fixed(report)), ("current", basis.CURRENT))}
     twice = report.project.has_participants and enrolment_counts(report.project.participants).by_enrolment
-    sheets = report_sheets(report.key_tables(), report.k, report.disclosure.withheld, lang,
+    tables = report.key_tables()
+    sheets = report_sheets(tables, report.k, report.disclosure.withheld, lang,
                            sheet_bases(words["pv"], words["fixed"], words["current"], lang), by_enrolment=twice)
     written = []
     for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
@@ -995,7 +1014,7 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
              (say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),
-             (say("workbook.source_reference"), say("workbook.source_reference_text")),
+             *reference_rows(report, tables.get("antaganden")),
              ("CSV", say("workbook.csv_note"))]
     written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about))
     return written

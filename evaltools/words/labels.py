@@ -121,6 +121,10 @@ def with_breakdown_labels(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame
 # --- goals ----------------------------------------------------------------------------------
 SUCCESS_LABELS = {"action_plan": "success_action_plan", "goal_outcomes": "success_goal_outcomes",
                   "leaves_fs": "success_leaves_fs"}
+# (where the ended it counts are enrolments: SuccessDefinition.by_enrolment)
+SUCCESS_LABELS_ENROLMENTS = {"action_plan": "success_action_plan_enrolments",
+                             "goal_outcomes": "success_goal_outcomes_enrolments",
+                             "leaves_fs": "success_leaves_fs_enrolments"}
 SOURCE_LABELS = {"ansökan": "source_ansokan", "slutrapport": "source_slutrapport", "utvärderare": "source_utvarderare"}
 
 
@@ -153,7 +157,8 @@ def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
 
 def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = ()) -> str:
     """What a project counts as a success (:class:`evaltools.analysis.goals.SuccessDefinition`), as a
-    label for tables and exports.
+    label for tables and exports: "avslutade deltagare med ...", or, where the definition counts ended
+    enrolments (``d.by_enrolment``: someone came back), "avslutade inskrivningar med ...".
 
     Parameters
     ----------
@@ -171,7 +176,8 @@ def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tu
     values = {"action_plan": {"goal": d.goal_label or ""},
               "goal_outcomes": {"outcomes": outcomes, "goal": d.goal_label or ""},
               "leaves_fs": {"outcomes": outcomes}}[d.kind]
-    text = t(SUCCESS_LABELS[d.kind], lang, **values)
+    # (someone came back: the ended it counts are enrolments, as page 1 says them)
+    text = t((SUCCESS_LABELS_ENROLMENTS if d.by_enrolment else SUCCESS_LABELS)[d.kind], lang, **values)
     if not left_out:
         return text
     return t("success_left_out", lang, definition=text,

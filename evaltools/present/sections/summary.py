@@ -504,7 +504,9 @@ def worth(r) -> list[str]:
     # besparing", or "delvis uppmätt ... och delvis beräknad" beside register flows); without a comparison
     # group, also why it cannot be more
     if s.mode == "observed" and not s.has_comparison:
-        out.append(msg("summary.worth_calculated"))
+        # (with payments, the same missing comparison group also says why a fall after the start is no effect:
+        # one sentence, not "utan jämförelsegrupp" here and "Det finns ingen jämförelsegrupp" two sentences on)
+        out.append(msg(CALCULATED.get(no_comparison_key(r) or "", "summary.worth_calculated")))
     out += support_at_start(r)
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
@@ -581,8 +583,32 @@ def probability(r) -> list[str]:
                   p_society=fmt_probability(by["samhälle"].p_npv_positive, r.lang, prose=True))]
 
 
+# the calculated saving's sentence that also says what the payments cannot show, by the payments' direction
+CALCULATED = {"summary.no_comparison": "summary.worth_calculated_fall",
+              "summary.no_comparison_rise": "summary.worth_calculated_rise"}
+
+
+def no_comparison_key(r) -> str | None:
+    """Page 1's sentence on the payments without a comparison group (a fall, or a rise, after the start is not
+    in itself an effect), in the direction of the payments section's table; ``None`` where a comparison group
+    estimates the effect or there are no payments."""
+    if r.payments.did is not None or r.project.payments is None:
+        return None
+    from .payments import participants_rose  # (the same direction as the section's table)
+    return "summary.no_comparison_rise" if participants_rose(r) else "summary.no_comparison"
+
+
+def says_calculated(r) -> bool:
+    """Whether page 1's answer to "was it worth it" says that its saving is calculated for want of a
+    comparison group (:func:`worth`): then it says what the payments cannot show in the same sentence."""
+    s = r.cba.summary
+    return (summary_applies(r.kind, "worth") and s.total_cost_nominal > 0 and s.mode == "observed"
+            and bool(s.successes) and not s.has_comparison)
+
+
 def effect(r) -> list[str]:
-    """What the comparison group says about the effect on försörjningsstöd, where there is one."""
+    """What the comparison group says about the effect on försörjningsstöd, where there is one (where there
+    is none and :func:`worth` has said so, nothing more)."""
     lang, msg = r.lang, r.msg
     pay = r.payments
     if pay.did is not None:
@@ -607,10 +633,8 @@ def effect(r) -> list[str]:
             return [" ".join([said, *measured_worth(r)])]
         # the NPVs above rest on the same comparison group when their deadweight came from it
         return [said + " " + msg("summary.did_unreliable_all" if comparison_unreliable(r) else "summary.did_unreliable")]
-    if r.project.payments is not None:
-        from .payments import participants_rose  # (the same direction as the section's table)
-        return [msg("summary.no_comparison_rise" if participants_rose(r) else "summary.no_comparison")]
-    return []
+    key = no_comparison_key(r)
+    return [msg(key)] if key and not says_calculated(r) else []
 
 
 def measured_worth(r) -> list[str]:
