@@ -43,7 +43,7 @@ from ..data.params import id_key, load_params
 from ..data.errors import EvaltoolsError, ReportError
 from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
-from .kernels import kernel_manager_class, warm_kernels
+from .kernels import ENV_ADDRESS, kernel_manager_class, warm_kernels
 from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_problem
 
 # what a report is made as unless other formats are asked for: Word among them, since reports are finished in it
@@ -90,8 +90,6 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path,
     (:data:`evaltools.publish.kernels.ON_REQUEST`)."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
-
-    from .kernels import ENV_ADDRESS
     hooks = {} if on_kernel_ready is None else {"on_notebook_start": lambda **_: on_kernel_ready()}
 
     def run():
