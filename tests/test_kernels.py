@@ -149,16 +149,16 @@ def test_a_warm_kernel_that_dies_at_once_is_replaced_by_a_cold_one(probe, monkey
     assert "running the report again" in capsys.readouterr().err
 
 
-def test_a_warm_kernel_that_dies_in_a_cell_is_replaced_by_a_cold_one(tmp_path):
+def test_a_warm_kernel_that_dies_in_a_cell_is_replaced_by_a_cold_one(tmp_path, worker_zygote):
     # the first cell ends its kernel where that kernel was forked from the zygote, as a crash would
     code = f"import os, signal\nif os.getppid() != {os.getpid()}:\n    os.kill(os.getpid(), signal.SIGKILL)\nprint(os.getppid())"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     path = tmp_path / "crash.ipynb"
     nbformat.write(nb, path)
-    with kernels.warm_kernels() as zygote:
-        assert zygote is not None
-        executed = execute_notebook(path, tmp_path / "out.ipynb", {}, tmp_path)
+    assert worker_zygote is not None and os.environ[kernels.ENV_ADDRESS] == worker_zygote.address
+    executed = execute_notebook(path, tmp_path / "out.ipynb", {}, tmp_path)
     assert executed.cells[0].outputs[0]["text"].strip() == str(os.getpid())
+    assert os.environ[kernels.ENV_ADDRESS] == worker_zygote.address  # (warm kernels again for the next report)
 
 
 def test_an_error_in_a_cell_is_never_run_again(tmp_path):
