@@ -265,6 +265,20 @@ def tiny_project(tmp_path: Path):
     return make
 
 
+def params_with_files(tiny_project, **files: str) -> Path:
+    """The tiny project's params naming only ``files`` (``participants="p.xlsx"``: data/p.xlsx)."""
+    return tiny_project(data_block="data:\n" + "".join(f"  {k}: data/{v}\n" for k, v in files.items()))
+
+
+def load_problems(params: Path, lang: str = "sv") -> list:
+    """The problems the project's data files are refused with (the test fails where they load)."""
+    import evaltools as et
+    from evaltools.data.errors import DataValidationError
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(params, lang=lang)
+    return e.value.problems
+
+
 # --- made once per test run, shared by every test file and every pytest-xdist worker ---------------
 
 def _shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:

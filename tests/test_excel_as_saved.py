@@ -17,7 +17,7 @@ import evaltools as et
 from evaltools.data.errors import DataValidationError
 from evaltools.publish import cli
 
-from .conftest import PARTICIPANT_ROWS, participants_frame, save_formula_results, write_csv
+from .conftest import PARTICIPANT_ROWS, participants_frame, save_formula_results, write_csv, params_with_files as _params
 
 COLS = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
 
@@ -40,10 +40,6 @@ def _workbook(path: Path, rows=PARTICIPANT_ROWS, extra: dict[str, object] | None
         ws[ref] = v
     wb.save(path)
     return path
-
-
-def _params(tiny_project, **files: str) -> Path:
-    return tiny_project(data_block="data:\n" + "".join(f"  {k}: data/{v}\n" for k, v in files.items()))
 
 
 def _validate(params: Path, capsys) -> tuple[int, str]:

@@ -20,10 +20,9 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 import evaltools as et
-from evaltools.data.errors import DataValidationError
 from evaltools.publish import cli
 
-from .conftest import PARTICIPANT_ROWS, participants_frame, save_formula_results, write_csv
+from .conftest import PARTICIPANT_ROWS, participants_frame, save_formula_results, write_csv, params_with_files as _params, load_problems as _problems
 
 COLS = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
 
@@ -42,16 +41,6 @@ def _participants(path: Path, rows=PARTICIPANT_ROWS, epoch: dt.datetime | None =
             else:
                 ws.cell(r, c, v if v != "" else None)
     return wb
-
-
-def _params(tiny_project, **files: str) -> Path:
-    return tiny_project(data_block="data:\n" + "".join(f"  {k}: data/{v}\n" for k, v in files.items()))
-
-
-def _problems(params: Path, lang: str = "sv") -> list:
-    with pytest.raises(DataValidationError) as e:
-        et.load_project(params, lang=lang)
-    return e.value.problems
 
 
 def _validate(params: Path, capsys) -> tuple[int, str]:

@@ -18,25 +18,14 @@ import pandas as pd
 import pytest
 
 import evaltools as et
-from evaltools.data.errors import DataValidationError
 from evaltools.data.reading import row_ranges
 from evaltools.data.validation import _parse_amount
 from evaltools.publish import cli
 
-from .conftest import PARTICIPANT_ROWS, participants_frame, write_csv
+from .conftest import PARTICIPANT_ROWS, participants_frame, write_csv, params_with_files as _params, load_problems as _problems
 from .test_sus_export import COLUMNS, CODES, ROWS, sus_project
 
 COLS = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
-
-
-def _params(tiny_project, **files: str) -> Path:
-    return tiny_project(data_block="data:\n" + "".join(f"  {k}: data/{v}\n" for k, v in files.items()))
-
-
-def _problems(params: Path, lang: str = "sv") -> list:
-    with pytest.raises(DataValidationError) as e:
-        et.load_project(params, lang=lang)
-    return e.value.problems
 
 
 def _sha(path: Path) -> str:

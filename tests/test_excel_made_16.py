@@ -15,22 +15,12 @@ import pandas as pd
 import pytest
 
 import evaltools as et
-from evaltools.data.errors import DataValidationError, ParamsError
+from evaltools.data.errors import ParamsError
 from evaltools.data.validation import _parse_amount
 from evaltools.present.sections.goals import per_part_notes
 from evaltools.publish import cli
 
-from .conftest import write_csv
-
-
-def _params(tiny_project, **files: str) -> Path:
-    return tiny_project(data_block="data:\n" + "".join(f"  {k}: data/{v}\n" for k, v in files.items()))
-
-
-def _problems(params: Path, lang: str = "sv") -> list:
-    with pytest.raises(DataValidationError) as e:
-        et.load_project(params, lang=lang)
-    return e.value.problems
+from .conftest import write_csv, params_with_files as _params, load_problems as _problems
 
 
 def _params_lines(params: Path, lang: str = "sv") -> list[str]:
