@@ -25,7 +25,7 @@ written with python-docx, so that its content is never written a second time:
   them, whose number ("Figur 3.") is Word's ``SEQ Figur`` field (``SEQ Figure`` in English), so that
   *Insert Table of Figures* lists the charts and a caption the evaluator inserts continues the count;
   the notes under a table or chart keep with it (its last row or picture and each note but the last
-  keep with next);
+  keep with next); a paragraph of text right before a table or a chart keeps with it, as in the PDF;
 * lists become Word lists (numbering definitions, a new count for every numbered list);
 * the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
   language's decimal mark) and the document properties, with the title and the author (the
@@ -665,18 +665,35 @@ def _contents(w: _Writer) -> None:
 
 
 def _keep_leads_with_what_they_lead(doc) -> None:
-    """A paragraph between a heading and a chart or table stays on the page of what it introduces,
-    as in the PDF (``h2 + p + figure``, ``h3 + p + table``): a heading and its first lines are never
-    left at the foot of a page whose chart is on the next."""
+    """A paragraph of text right before a chart or a table stays on the page of what it introduces,
+    as in the PDF (``h3 + p + table``, ``.et-block > p + table``, ``.et-block > p + figure``): a
+    heading and its first lines are never left at the foot of a page whose chart is on the next, nor
+    a sentence ending in a colon ("Referensvärden som är uppskattade eller osäkra:") above an empty
+    foot of the page with its table on the next. The table's caption above it counts as the table's;
+    a heading's first paragraph before such a lead keeps with it too (``h3 + p + p``), so that a
+    heading and one paragraph are not left at the foot of the page."""
     names = {st.style_id: st.name for st in doc.styles}
+    text = {None, "Normal", LEAD_STYLE}  # (a note, a caption, a list item or a heading is no lead)
+
+    def drawing(el) -> bool:
+        return el.tag == qn("w:p") and el.find(f".//{qn('w:drawing')}") is not None
+
     for p in doc.element.body.iterchildren(qn("w:p")):
-        before, after = p.getprevious(), p.getnext()
-        if before is None or after is None or before.tag != qn("w:p"):
+        after = p.getnext()
+        if after is None or drawing(p) or not "".join(p.itertext()).strip():
             continue
-        if not names.get(before.style or "", "").startswith("Heading") or p.find(f".//{qn('w:drawing')}") is not None:
+        if (names.get(p.style, "") if p.style else None) not in text:
             continue
-        if after.tag == qn("w:tbl") or (after.tag == qn("w:p") and after.find(f".//{qn('w:drawing')}") is not None):
+        if after.tag == qn("w:p") and names.get(after.style or "") == "Caption" and not drawing(after):
+            after = after.getnext()  # a table's caption, above it
+        if after is not None and (after.tag == qn("w:tbl") or drawing(after)):
             p.get_or_add_pPr().keepNext_val = True
+            first = p.getprevious()  # a heading's first paragraph before it stays too (``h3 + p + p``)
+            heading = first.getprevious() if first is not None else None
+            if (first is not None and heading is not None and first.tag == qn("w:p") and heading.tag == qn("w:p")
+                    and (names.get(first.style, "") if first.style else None) in text
+                    and names.get(heading.style or "", "").startswith("Heading")):
+                first.get_or_add_pPr().keepNext_val = True
 
 
 def _keep_notes_with_what_they_note(doc) -> None:
