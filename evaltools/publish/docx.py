@@ -25,7 +25,7 @@ written with python-docx, so that its content is never written a second time:
   them, whose number ("Figur 3.") is Word's ``SEQ Figur`` field (``SEQ Figure`` in English), so that
   *Insert Table of Figures* lists the charts and a caption the evaluator inserts continues the count;
   the notes under a table or chart keep with it (its last row or picture and each note but the last
-  keep with next);
+  keep with next); a paragraph of text right before a table or a chart keeps with it, as in the PDF;
 * lists become Word lists (numbering definitions, a new count for every numbered list);
 * the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
   language's decimal mark) and the document properties, with the title and the author (the
@@ -39,7 +39,8 @@ out and the line that names it instead (``et-print-only``) is kept.
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
-*Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Note* (notes under
+*Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
+``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Note* (notes under
 tables and charts), *Report Table* (text in table cells), *Report Table Wide* (the text of a table as
 wide as the page, ``et-wide``: a point smaller, as in the PDF), *Report Write Here* (a draft's places for
 the evaluator's text) and the table style *Report Table Grid*
@@ -95,6 +96,8 @@ HEADING_SIZES = {1: 20, 2: 14, 3: 11, 4: 10, 5: 10, 6: 10}
 HEADER_FILL = "EEF3F7"
 
 NOTE_STYLE = "Report Note"
+LEAD_STYLE = "Report Lead"  # page 1's text (``et-lead``), set a little smaller and closer, as in the PDF
+LEAD_SCALE = 0.95  # the PDF's page 1 text against its body text (9.5 pt against 10 pt)
 CELL_STYLE = "Report Table"
 WIDE_CELL_STYLE = "Report Table Wide"  # the text of a table as wide as the page (``et-wide``), a point smaller
 WRITE_STYLE = "Report Write Here"  # a draft's places for the evaluator to write
@@ -137,6 +140,7 @@ class _Writer:
     cell_text: _TextMeasure = field(default_factory=lambda: _TextMeasure())  # how the table text is measured
     wide_text: _TextMeasure = field(default_factory=lambda: _TextMeasure())  # the same for a wide table's text
     outdent: int = 0  # EMU a table whose words do not fit may reach into each side margin (see _outdent)
+    lead: bool = False  # writing page 1's text (inside an ``et-lead`` block): its paragraphs in LEAD_STYLE
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -339,6 +343,12 @@ def _ensure_styles(doc) -> None:
         note = _style(doc, NOTE_STYLE)
         note.font.size, note.font.color.rgb = Pt(8), GREY
         note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(4), Pt(4)
+    try:
+        doc.styles[LEAD_STYLE]
+    except KeyError:  # as the PDF sets page 1 (.et-lead): a little smaller and closer, so that it keeps to its page
+        lead = _style(doc, LEAD_STYLE)
+        lead.font.size = Pt(max(6.0, round(_table_font(doc, "Normal")[1] * LEAD_SCALE * 2) / 2))
+        lead.paragraph_format.space_before, lead.paragraph_format.space_after = Pt(1), Pt(1)
     try:
         doc.styles[WRITE_STYLE]
     except KeyError:
@@ -655,18 +665,35 @@ def _contents(w: _Writer) -> None:
 
 
 def _keep_leads_with_what_they_lead(doc) -> None:
-    """A paragraph between a heading and a chart or table stays on the page of what it introduces,
-    as in the PDF (``h2 + p + figure``, ``h3 + p + table``): a heading and its first lines are never
-    left at the foot of a page whose chart is on the next."""
+    """A paragraph of text right before a chart or a table stays on the page of what it introduces,
+    as in the PDF (``h3 + p + table``, ``.et-block > p + table``, ``.et-block > p + figure``): a
+    heading and its first lines are never left at the foot of a page whose chart is on the next, nor
+    a sentence ending in a colon ("Referensvärden som är uppskattade eller osäkra:") above an empty
+    foot of the page with its table on the next. The table's caption above it counts as the table's;
+    a heading's first paragraph before such a lead keeps with it too (``h3 + p + p``), so that a
+    heading and one paragraph are not left at the foot of the page."""
     names = {st.style_id: st.name for st in doc.styles}
+    text = {None, "Normal", LEAD_STYLE}  # (a note, a caption, a list item or a heading is no lead)
+
+    def drawing(el) -> bool:
+        return el.tag == qn("w:p") and el.find(f".//{qn('w:drawing')}") is not None
+
     for p in doc.element.body.iterchildren(qn("w:p")):
-        before, after = p.getprevious(), p.getnext()
-        if before is None or after is None or before.tag != qn("w:p"):
+        after = p.getnext()
+        if after is None or drawing(p) or not "".join(p.itertext()).strip():
             continue
-        if not names.get(before.style or "", "").startswith("Heading") or p.find(f".//{qn('w:drawing')}") is not None:
+        if (names.get(p.style, "") if p.style else None) not in text:
             continue
-        if after.tag == qn("w:tbl") or (after.tag == qn("w:p") and after.find(f".//{qn('w:drawing')}") is not None):
+        if after.tag == qn("w:p") and names.get(after.style or "") == "Caption" and not drawing(after):
+            after = after.getnext()  # a table's caption, above it
+        if after is not None and (after.tag == qn("w:tbl") or drawing(after)):
             p.get_or_add_pPr().keepNext_val = True
+            first = p.getprevious()  # a heading's first paragraph before it stays too (``h3 + p + p``)
+            heading = first.getprevious() if first is not None else None
+            if (first is not None and heading is not None and first.tag == qn("w:p") and heading.tag == qn("w:p")
+                    and (names.get(first.style, "") if first.style else None) in text
+                    and names.get(heading.style or "", "").startswith("Heading")):
+                first.get_or_add_pPr().keepNext_val = True
 
 
 def _keep_notes_with_what_they_note(doc) -> None:
@@ -760,6 +787,8 @@ def _block(w: _Writer, container, tag: Tag) -> None:
             style = "Subtitle"
         elif "et-note" in css:
             style = NOTE_STYLE
+        elif "et-lead" in css or w.lead:
+            style = LEAD_STYLE
         else:
             style = None
         _paragraph(w, container, list(tag.children), style)
@@ -799,7 +828,7 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         _blocks(w, container, tag)
     elif "et-evaluator" in css:  # the evaluator's own words: a quiet rule at their left, as in the PDF
         before = len(container.paragraphs)
-        _blocks(w, container, tag)
+        _lead_blocks(w, container, tag)
         for p in container.paragraphs[before:]:
             _add_ppr(p._p.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="12" '
                      'w:space="8" w:color="C9D6E0"/></w:pBdr>')
@@ -813,7 +842,18 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         _add_ppr(ppr, f'<w:pBdr {nsdecls("w")}><w:top {edge}/><w:left {edge}/><w:bottom {edge}/><w:right {edge}/></w:pBdr>')
         _add_ppr(ppr, f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF4E5"/>')
     else:  # div, main, section and the notebook's wrappers
+        _lead_blocks(w, container, tag)
+
+
+def _lead_blocks(w: _Writer, container, tag: Tag) -> None:
+    """The children of a block; those of page 1's text (``et-lead``, the evaluator's assessment there
+    included) with their paragraphs in *Report Lead*, as the PDF sets everything inside it."""
+    outer = w.lead
+    w.lead = outer or "et-lead" in _classes(tag)
+    try:
         _blocks(w, container, tag)
+    finally:
+        w.lead = outer
 
 
 def _write_here(w: _Writer, container, tag: Tag) -> None:
