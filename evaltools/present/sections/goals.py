@@ -169,7 +169,8 @@ _GROUP_KEYS = {"sex": ("goals.among.sex", S.SEX), "household_type": ("goals.amon
                "age_group": ("goals.among.age_group", None), "age_below": ("goals.among.age_below", None),
                "age_from": ("goals.among.age_from", None), "age_band": ("goals.among.age_band", None),
                "project_year": ("goals.among.project_year", None),
-               "support_start": ("goals.among.support_start", S.SUPPORT_START)}
+               "support_start": ("goals.among.support_start", S.SUPPORT_START),
+               "municipality": ("goals.among.municipality", None)}
 
 
 def group_words(r, goal_id: str) -> str:
