@@ -241,3 +241,88 @@ def test_a_municipality_goal_without_the_column_is_refused(tmp_path):
     (note,) = _refusals(tmp_path, TIMRA + "  among: {municipality: Timrå}\n", municipality=False)
     assert note.endswith("målet 'timra' gäller kommunen Timrå (among: municipality), men filen har ingen kolumn "
                          "municipality; lägg till den med varje deltagares kommun, eller ta bort municipality ur among")
+
+
+# --- 3. a youth project (16–19 år) whose exits are a return to school, written as the case system writes them -------
+YOUTH = """\
+id: skolan
+title: Tillbaka till skolan
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {start: 2024-08-01, planned_end: 2025-07-31}
+data_as_of: 2025-09-30
+data:
+  participants: data/deltagare.csv
+  columns: {'Kod': person_id, 'Kön': sex, 'Födelseår': birth_year, 'Hushållstyp': household_type,
+            'Startdatum': start_date, 'Slutdatum': end_date, 'Avslutsorsak': outcome}
+CODES
+goals:
+  - id: studera
+    kind: share
+    label: Minst 50 % av de unga ska börja studera
+    target: 0.5
+    denominator: exits
+    period: whole_period
+SUCCESS
+"""
+REASONS = ("Återgång till skola", "Studier på gymnasiet", "Fått anställning", "Avbrutit", "Återgång till skola")
+CODES = ("  codes: {outcome: {'Återgång till skola': studier, 'Studier på gymnasiet': studier, 'Fått anställning': "
+         "arbete, 'Avbrutit': avbrott}}")
+
+
+def _youth(tmp_path, codes: str = CODES, success: str = ""):
+    """Ten persons of 16 to 19 at start (born 2005 to 2008, starting in 2024), U00..U09; their exits by turns
+    'Återgång till skola', 'Studier på gymnasiet', 'Fått anställning', 'Avbrutit', 'Återgång till skola': six go
+    back to school (i % 5 in 0, 1, 4), two to work (U02, U07), two drop out."""
+    lines = ["Kod;Kön;Födelseår;Hushållstyp;Startdatum;Slutdatum;Avslutsorsak"]
+    for i in range(10):
+        start = dt.date(2024, 8, 20) + dt.timedelta(days=15 * i)
+        lines.append(f"U{i:02d};{('Kvinna', 'Man')[i % 2]};{2005 + i % 4};ensamstående;{start};"
+                     f"{start + dt.timedelta(days=120)};{REASONS[i % 5]}")
+    _csv(tmp_path / "data/deltagare.csv", lines)
+    p = tmp_path / "skolan.yaml"
+    p.write_text(YOUTH.replace("CODES\n", codes + "\n" if codes else "").replace("SUCCESS\n", success), encoding="utf-8")
+    return p
+
+
+def test_a_return_to_school_written_out_is_suggested_as_studies(tmp_path):
+    # before, 'Återgång till skola' and 'Studier på gymnasiet' were suggested as '?'
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_youth(tmp_path, codes=""))
+    (column,) = [p for p in e.value.problems if p.row is None and p.column == "outcome"]
+    assert ("{outcome: {'Återgång till skola': studier, 'Studier på gymnasiet': studier, 'Fått anställning': arbete, "
+            "'Avbrutit': avbrott}}") in column.note("sv")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "”Minst 50\u00a0% av de unga ska börja studera” nämner studier, men målet räknar också arbete, arbete med "
+           "stöd, sjuk- eller aktivitetsersättning, sjukpenning, annan ersättning och aktiv planering med annan part."),
+    ("en", "“Minst 50% av de unga ska börja studera” names studies, but the goal also counts work, subsidised work, "
+           "sickness or activity compensation, sickness benefit, other benefit and active plan with another agency."),
+])
+def test_a_goal_to_study_counting_the_default_successes_says_it_counts_work_too(tmp_path, lang, said):
+    from evaltools.present.sections.goals import beyond_words_sentences
+    project = et.load_project(_youth(tmp_path))
+    row = et.assess_goals(project).raw.iloc[0]
+    assert (row["numerator"], row["denominator"]) == (8, 10)  # six back to school and two to work, of ten who ended
+    # before, the work it counts was not named: only the benefits and the active plan were
+    assert beyond_words_sentences(et.Report(project, lang=lang)) == [said]
+
+
+def test_a_goal_to_study_counting_studies_is_counted_so_and_says_nothing_more(tmp_path):
+    from evaltools.present.sections.goals import beyond_words_sentences
+    project = et.load_project(_youth(tmp_path, success="    success_outcomes: [studier]\n"))
+    row = et.assess_goals(project).raw.iloc[0]
+    assert (row["numerator"], row["denominator"]) == (6, 10)  # U00, U01, U04, U05, U06, U09
+    assert beyond_words_sentences(et.Report(project, lang="sv")) == []
+    # the participants are 16 to 19 at start: 2024 less 2005..2008
+    assert sorted(set(project.participants["age_at_start"])) == [16, 17, 18, 19]
+
+
+def test_a_goal_naming_work_only_names_the_studies_it_counts(tmp_path):
+    from evaltools.present.sections.goals import beyond_words_sentences
+    p = _youth(tmp_path, success="    success_outcomes: [arbete, studier]\n")
+    p.write_text(p.read_text(encoding="utf-8").replace("ska börja studera", "ska få ett arbete"), encoding="utf-8")
+    assert beyond_words_sentences(et.Report(et.load_project(p), lang="sv")) == [
+        "”Minst 50\u00a0% av de unga ska få ett arbete” nämner arbete, men målet räknar också studier."]

@@ -236,7 +236,13 @@ _WORDS_FOR_CODES = {
     "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
     # a case system's reasons for an exit, written out
     "fått anställning": "arbete", "fått arbete": "arbete", "börjat arbeta": "arbete", "börjat studera": "studier",
-    "börjat studier": "studier", "flyttat från kommunen": "flyttat", "flyttat från orten": "flyttat",
+    "börjat studier": "studier", "flyttat från kommunen": "flyttat",
+    # a youth project's return to school, as a case system writes it
+    "återgång till skola": "studier", "återgång till skolan": "studier", "återgått till skolan": "studier",
+    "tillbaka till skolan": "studier", "studier på gymnasiet": "studier", "studier på gymnasium": "studier",
+    "gymnasiestudier": "studier", "börjat på gymnasiet": "studier", "börjat gymnasiet": "studier",
+    "studier på komvux": "studier", "börjat på komvux": "studier", "komvux": "studier", "folkhögskola": "studier",
+    "studier på folkhögskola": "studier", "börjat på folkhögskola": "studier", "flyttat från orten": "flyttat",
     "övrigt": "annat", "annan orsak": "annat",
     # a value not known, or one the person would rather not give (a sex, a household type, an outcome)
     "vill ej uppge": "okänt", "vill inte uppge": "okänt", "ej uppgett": "okänt", "uppgift saknas": "okänt",
