@@ -432,7 +432,7 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
 
 # the participant columns a goal's group (``among:``) filters on, by its key
 _GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group": S.AGE_GROUP,
-                  "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START}
+                  "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START, "municipality": S.MUNICIPALITY}
 
 
 def in_group(df: pd.DataFrame, among) -> pd.Series:
@@ -457,6 +457,9 @@ def in_group(df: pd.DataFrame, among) -> pd.Series:
         if key in ("age_below", "age_from"):
             age = pd.to_numeric(df[S.AGE_AT_START], errors="coerce")
             keep &= age.notna() & ((age < value) if key == "age_below" else (age >= value))
+        elif key == "municipality":  # (the file's own name: matched whatever its letter case and spaces)
+            names = df[S.MUNICIPALITY].astype("string").str.split().str.join(" ").str.casefold() if S.MUNICIPALITY in df else None
+            keep &= (names == str(value).casefold()).fillna(False).astype(bool) if names is not None else False
         else:
             col = _GROUP_COLUMNS[key]
             keep &= (df[col] == value) if col in df else False

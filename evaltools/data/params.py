@@ -614,11 +614,19 @@ class GoalGroup(_Strict):
                                                                  "och äldre', 51 for 'över 50 år', 16 for '16–24 år'.")
     project_year: int | None = Field(None, ge=1, le=20, description="The project year of intake: 1 for those who started in year 1.")
     support_start: str | None = Field(None, description="The code of the support at start: sjukpenning, försörjningsstöd, ...")
+    municipality: Annotated[str, Field(min_length=1, max_length=MAX_TITLE)] | None = Field(
+        None, description="The municipality as the participants file's municipality column writes it: 'Timrå' (the "
+                          "file's rows are matched whatever their letter case and spaces).")
 
     @field_validator("age_group", mode="before")
     @classmethod
     def _dash(cls, v: object) -> object:
         return v.strip().replace("-", "–") if isinstance(v, str) else v
+
+    @field_validator("municipality", mode="before")
+    @classmethod
+    def _name(cls, v: object) -> object:
+        return " ".join(v.split()) if isinstance(v, str) else v
 
     @model_validator(mode="after")
     def _check(self) -> GoalGroup:
@@ -693,7 +701,7 @@ class Goal(_Strict):
     among: GoalGroup | None = Field(None, description=(
         "The group of participants a participant, outcome or share goal is set for: {age_below: 25}, "
         "{age_from: 50}, {sex: kvinna}, {household_type: ensamstående_med_barn}, {age_group: '18–29'}, {project_year: 1}, "
-        "{support_start: sjukpenning}; every count of the goal counts that group only."))
+        "{support_start: sjukpenning}, {municipality: Timrå}; every count of the goal counts that group only."))
     # context goals: a municipal statistic as a series (from params or a CSV file)
     series: tuple[SeriesPoint, ...] = ()
     series_file: Path | None = Field(None, description="CSV with columns period (year) and value, relative to the params file.")

@@ -236,7 +236,13 @@ _WORDS_FOR_CODES = {
     "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
     # a case system's reasons for an exit, written out
     "fått anställning": "arbete", "fått arbete": "arbete", "börjat arbeta": "arbete", "börjat studera": "studier",
-    "börjat studier": "studier", "flyttat från kommunen": "flyttat", "flyttat från orten": "flyttat",
+    "börjat studier": "studier", "flyttat från kommunen": "flyttat",
+    # a youth project's return to school, as a case system writes it
+    "återgång till skola": "studier", "återgång till skolan": "studier", "återgått till skolan": "studier",
+    "tillbaka till skolan": "studier", "studier på gymnasiet": "studier", "studier på gymnasium": "studier",
+    "gymnasiestudier": "studier", "börjat på gymnasiet": "studier", "börjat gymnasiet": "studier",
+    "studier på komvux": "studier", "börjat på komvux": "studier", "komvux": "studier", "folkhögskola": "studier",
+    "studier på folkhögskola": "studier", "börjat på folkhögskola": "studier", "flyttat från orten": "flyttat",
     "övrigt": "annat", "annan orsak": "annat",
     # a value not known, or one the person would rather not give (a sex, a household type, an outcome)
     "vill ej uppge": "okänt", "vill inte uppge": "okänt", "ej uppgett": "okänt", "uppgift saknas": "okänt",
@@ -584,6 +590,70 @@ def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Pr
                                      value=g.among.age_group, bands=", ".join(bands)))
         if g.among.support_start is not None and S.SUPPORT_START not in df.columns:
             found.append(problem(fname, None, S.SUPPORT_START, None, "column.among_support", goal=g.id))
+        if g.among.municipality is not None:
+            names = _municipalities(df)
+            if not names:  # (no column, or an empty one: the loader adds an optional column the file lacks)
+                found.append(problem(fname, None, S.MUNICIPALITY, None, "column.among_municipality_missing", goal=g.id,
+                                     value=g.among.municipality))
+            elif g.among.municipality not in names:  # (as the file writes it: the report names it so)
+                found.append(problem(fname, None, S.MUNICIPALITY, None, "column.among_municipality_unknown", goal=g.id,
+                                     value=g.among.municipality, names=", ".join(names)))
+    return found + _goals_of_a_municipality(df, params, fname)
+
+
+def _municipalities(df: pd.DataFrame) -> list[str]:
+    """The municipalities of the participants file as it first writes each (spaces tidied; the same name in
+    another letter case is one); none without the column."""
+    if S.MUNICIPALITY not in df.columns:
+        return []
+    cells = df[S.MUNICIPALITY].dropna().astype(str).str.split().str.join(" ")
+    cells = cells[(cells != "") & (cells.str.casefold() != S.UNKNOWN)]
+    seen: dict[str, str] = {}
+    for c in cells.tolist():
+        seen.setdefault(c.casefold(), c)
+    return list(seen.values())
+
+
+# A goal set for each municipality of a förbund's several ("minst 15 deltagare från varje kommun", "i respektive
+# kommun", "per kommun", "from each municipality"): one goal counts them all together
+_EACH_MUNICIPALITY = re.compile(r"\b(?:(?:från|i|per|för)\s+(?:varje|var\s+och\s+en\s+av\s+de|respektive|vardera|"
+                                r"båda|alla)\s+kommun\w*|per\s+kommun\b|kommunvis|(?:from|in|for|per)\s+(?:each|every)\s+"
+                                r"(?:member\s+)?municipalit\w*|per\s+municipality\b)", re.IGNORECASE)
+
+
+def _goals_of_a_municipality(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A participant, outcome or share goal whose words set it for one municipality of several ("Timrå: 20 deltagare
+    per år", "Minst 10 deltagare från Härnösand", "i Härnösands kommun") without ``among: {municipality: ...}``
+    counts the participants of every municipality: refused, naming the goal, when the file's ``municipality`` column
+    holds others among those it counts, with the ``among:`` to write. A goal set for each municipality ("minst 15 deltagare från varje kommun")
+    is refused with one goal per municipality to write, since one count of them all lets a municipality short of
+    its target hide behind the others."""
+    found = []
+    names = _municipalities(df)
+    for g in params.goals:
+        if g.kind not in ("participant_count", "outcome_count", "share") or (
+                g.among is not None and g.among.municipality is not None):
+            continue
+        label = " ".join(x for x in (g.label, g.label_en) if x)
+        each = _EACH_MUNICIPALITY.search(label)
+        if each:
+            goals = ("; ".join(f"{{municipality: {n}}}" for n in names) if names else
+                     "among: {municipality: <kommun>}")
+            key = "column.goal_per_municipality" if names else "column.goal_per_municipality_no_column"
+            found.append(problem(fname, None, S.MUNICIPALITY, None, key, goal=g.id, words=each.group(0), goals=goals))
+            continue
+        if len(names) < 2:
+            continue  # (a project of one municipality: its name in a goal is everyone's)
+        named = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}s?(?!\w)", label, re.IGNORECASE)]
+        if len(named) != 1:  # (none, or several: "deltagare från Härnösand och Timrå" is everyone)
+            continue
+        counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
+            pd.Series(True, index=df.index)
+        place = df[S.MUNICIPALITY].astype("string").str.split().str.join(" ").str.casefold()
+        others = counted & (place != named[0].casefold()).fillna(True).astype(bool)
+        if others.any():
+            found.append(problem(fname, None, S.MUNICIPALITY, None, "column.goal_of_a_municipality", goal=g.id,
+                                 name=named[0], n=_sek(int(others.sum())), of=_sek(int(counted.sum()))))
     return found
 
 

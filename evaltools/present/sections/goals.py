@@ -169,7 +169,8 @@ _GROUP_KEYS = {"sex": ("goals.among.sex", S.SEX), "household_type": ("goals.amon
                "age_group": ("goals.among.age_group", None), "age_below": ("goals.among.age_below", None),
                "age_from": ("goals.among.age_from", None), "age_band": ("goals.among.age_band", None),
                "project_year": ("goals.among.project_year", None),
-               "support_start": ("goals.among.support_start", S.SUPPORT_START)}
+               "support_start": ("goals.among.support_start", S.SUPPORT_START),
+               "municipality": ("goals.among.municipality", None)}
 
 
 def group_words(r, goal_id: str) -> str:
@@ -313,22 +314,38 @@ def after_exit_sentences(r) -> list[str]:
 # A goal's words that name work or studies only ("ska gå till arbete eller studier", "to work or studies"), and
 # words that name more (a benefit, an active plan, self-support, an effort with another party): a goal worded
 # the first way that counts the default successes counts outcomes its words do not name, and says which
-_WORK_STUDIES_WORDS = re.compile(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|studier|studera|utbildning\w*|work|jobs?|"
-                                 r"employment|stud(?:y|ies))\b", re.IGNORECASE)
+_WORK_WORDS = re.compile(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|work|jobs?|employment)\b", re.IGNORECASE)
+# (studies as a youth project words them: back to school, upper secondary school, komvux, folkhögskola)
+_STUDIES_WORDS = re.compile(r"\b(?:studier|studera\w*|utbildning\w*|skola\w*|skolan|gymnasie\w*|gymnasiet|komvux|"
+                            r"folkhögskola\w*|stud(?:y|ies|ying)|school\w*|education)\b", re.IGNORECASE)
 _MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|planering|\bplan\b|insats|annan\s+part|sjuk|rehab|"
                          r"benefit|compensation|self-support|self-sufficien|programme|agency|\brätt\b|\bright\b", re.IGNORECASE)
 WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
+WORK, STUDIES = ("arbete", "arbete_med_stöd"), ("studier",)
+
+
+def words_named(goal) -> str:
+    """What a goal's label names of work and studies: ``"work"``, ``"studies"``, ``"both"``, or ``""`` for neither or
+    for words that name more (a benefit, an active plan, self-support)."""
+    words = " ".join(x for x in (goal.label, goal.label_en) if x)
+    if _MORE_WORDS.search(words):
+        return ""
+    work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
+    return "both" if work and studies else "work" if work else "studies" if studies else ""
 
 
 def outcomes_beyond_words(goal) -> tuple[str, ...]:
     """The outcomes ``goal`` counts as a success that its label, naming work or studies only, does not name
-    (``()`` when its label names more, or it counts work and studies only, or it counts no outcomes)."""
+    (``()`` when its label names more, or it counts no more than its words, or it counts no outcomes): a label
+    naming studies only ("minst 50 % ska börja studera") that counts work too names work among them, and one
+    naming work only names studies."""
     if goal.kind not in ("outcome_count", "share") or goal.numerator != "outcome":
         return ()
-    words = " ".join(x for x in (goal.label, goal.label_en) if x)
-    if not _WORK_STUDIES_WORDS.search(words) or _MORE_WORDS.search(words):
+    named = words_named(goal)
+    if not named:
         return ()
-    return tuple(o for o in goal.success_outcomes if o not in WORK_STUDIES)
+    said = {"both": WORK_STUDIES, "work": WORK, "studies": STUDIES}[named]
+    return tuple(o for o in goal.success_outcomes if o not in said)
 
 
 def beyond_words_sentences(r) -> list[str]:
@@ -337,7 +354,9 @@ def beyond_words_sentences(r) -> list[str]:
     for goal in r.params.goals:
         extra = outcomes_beyond_words(goal)
         if extra and (goal.id in set(r.goals.table["goal_id"])):
-            out.append(r.msg("goals.beyond_words", label=goal.label_for(r.lang).rstrip("."),
+            key = {"work": "goals.beyond_words_work", "studies": "goals.beyond_words_studies"}.get(
+                words_named(goal), "goals.beyond_words")
+            out.append(r.msg(key, label=goal.label_for(r.lang).rstrip("."),
                              outcomes=r.words.join([code_label(S.OUTCOME, o, r.lang).lower() for o in extra])))
     return out
 

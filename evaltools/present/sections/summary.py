@@ -254,8 +254,8 @@ def goal_fulfilment(r) -> list[str]:
 def cost(r) -> list[str]:
     """What did it cost: in total, per participant and per success."""
     s = r.cba.summary
-    if not s.total_cost_nominal > 0:  # (unknown without a budget file)
-        return []
+    if not s.total_cost_nominal > 0:  # (unknown without a budget file: said, with the grant where there is one)
+        return cost_unknown(r)
     out = [cost_sentence(r, s, r.cba.costs)]
     per = r.params.period
     if per.actual_end is not None and per.actual_end < per.planned_end and s.budget_total:
@@ -448,13 +448,26 @@ def worth_perspectives(lead: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((lead, "offentliga", "samhälle")))
 
 
+def cost_unknown(r) -> list[str]:
+    """Page 1's answer to "what did it cost" in a report without a budget file (``data.budget``): that the cost
+    is not known, and the amount the förbund granted (or the application asks for) beside it, never read as a
+    cost (a grant is not what was spent). Without it page 1 would skip its second and third questions."""
+    if r.params.data.budget is not None:  # (a budget file whose amounts sum to 0: its own table says so)
+        return []
+    granted = r.params.granted_sek
+    if not granted:
+        return [r.msg("summary.cost_unknown")]
+    key = "summary.cost_unknown_applied" if r.kind == "ansökan" else "summary.cost_unknown_granted"
+    return [r.msg(key, granted=fmt_kr_prose(granted, r.lang))]
+
+
 def worth(r) -> list[str]:
     """Was it worth it, for whom, and how sure: every figure with its perspective and prices."""
     lang, msg, out = r.lang, r.msg, []
     cba = r.cba
     s = cba.summary
-    if not s.total_cost_nominal > 0:
-        return []
+    if not s.total_cost_nominal > 0:  # (no cost to set a saving against: said where no budget file was given)
+        return [msg("summary.worth_unknown_cost")] if cost_unknown(r) else []
     if s.mode == "structural":  # cost and level both in the price year's prices
         return [msg("summary.worth_structural", cost=fmt_kr_prose(s.total_cost_fixed, lang),
                     basis=B.basis_words(B.fixed(r), lang),
