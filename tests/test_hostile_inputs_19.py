@@ -7,12 +7,14 @@ import textwrap
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import evaltools as et
+from evaltools.data.errors import ParamsError
 from evaltools.analysis.goals import GoalStatus, GoalVerdict, assess_goals
 from evaltools.words.labels import goal_note
 
-from .conftest import write_csv
+from .conftest import PARTICIPANT_ROWS, write_csv
 
 
 def _project(tmp_path: Path, period: str, goals: str, rows: list[tuple]) -> Path:
@@ -77,3 +79,37 @@ def test_a_prolonged_period_with_a_target_of_one_person_or_more_is_still_judged(
     # year 2 runs 90 of 365 days: 10 × 90 / 365 = 2,47, 2 whole persons; nobody went to work in it
     assert rows.loc["år2", "target_prorated"] == 2
     assert rows.loc["år2", "status"] == GoalStatus.NOT_REACHED
+
+
+# --- 2. a count per quarter in words above twenty ------------------------------------------------------------
+
+def _count_goal(label: str, target: int) -> str:
+    return f"""\
+    goals:
+      - id: nya
+        label: {label}
+        kind: participant_count
+        target: {target}
+        period: project_year
+    """
+
+
+@pytest.mark.parametrize("label, target, fix", [
+    ("Minst tjugofem nya deltagare per kvartal", 25, 100),  # 4 quarters × 25
+    ("Minst trettio nya deltagare per kvartal", 30, 120),  # 4 × 30
+    ("Hundra nya deltagare per halvår", 100, 200),  # 2 half-years × 100
+    ("Två hundra nya deltagare per halvår", 200, 400),  # 2 × 200
+    ("At least twenty-five new participants per quarter", 25, 100),  # 4 × 25
+])
+def test_a_count_per_quarter_in_words_above_twenty_gets_the_years_target(tmp_path, label, target, fix):
+    params = _project(tmp_path, "period: {start: 2022-01-01, planned_end: 2023-12-31}", _count_goal(label, target),
+                      PARTICIPANT_ROWS)
+    with pytest.raises(ParamsError) as e:
+        et.load_project(params)
+    [line] = e.value.lines
+    assert f"målvärde, target: {fix} (" in line["sv"]
+    assert f"ett år med {target} räknas som nått" in line["sv"]
+    # the year's target is taken as written
+    (tmp_path / "tiny.yaml").write_text(params.read_text(encoding="utf-8").replace(
+        f"target: {target}\n", f"target: {fix}\n"), encoding="utf-8")
+    assert et.load_project(params).params.goals[0].target == fix

@@ -397,12 +397,21 @@ _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+
                         r"(?:\s+group)?", re.I)
 # A count per part of a year ("minst 10 nya deltagare per kvartal", "12 per termin", "5 per månad"): no goal is counted
 # over one, so its target is the year's (10 per quarter is 40 a year); the number of such parts in a year by their word
-# (the count in figures or in words, "tio nya deltagare per kvartal", two to twenty: 'en' and 'one' are articles too)
+# (the count in figures or in words, "tio nya deltagare per kvartal", two to a hundred, "tjugofem", "twenty-five",
+# "hundra": 'en' and 'one' are articles too; a word before 'hundra' or 'tusen' is no count of its own)
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
+_TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNT_WORDS = {**{w: n for w, n in _NUMBER_WORDS.items() if n > 1}, "elva": 11, "tolv": 12, "tretton": 13,
-                "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+                "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19,
                 "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_COUNT = rf"(?<![\d,.\wåäö])(\d+(?![\d,.])|(?:{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})(?![\wåäö]))"
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS, **_TENS_EN,
+                **{t + u: n + _NUMBER_WORDS[u] for t, n in _TENS.items() for u in _SV_WORDS.split("|") if u != "tio"},
+                **{f"{t}{sep}{u}": n + _NUMBER_WORDS[u] for t, n in _TENS_EN.items() for u in _EN_WORDS.split("|")
+                   if u not in ("one", "ten") for sep in ("-", " ")},
+                **{f"{t}{sep}one": n + 1 for t, n in _TENS_EN.items() for sep in ("-", " ")},
+                "hundra": 100, "etthundra": 100, "hundred": 100, "one hundred": 100, "a hundred": 100}
+_COUNT = (rf"(?<![\d,.\wåäö])(\d+(?![\d,.])|(?:{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})"
+          r"(?![\wåäö])(?!\s+(?:hundra|tusen|hundred|thousand)(?![\wåäö])))")
 _PER_PART = re.compile(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){{0,4}}?\s+"
                        r"(?:(?:per|varje|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|half[\s-]year|term|semester"
                        rf"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|{_COUNT}(?:\s+[\wåäö]+){{0,4}}?\s+"
@@ -576,8 +585,14 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
         return None
     part = next(g for g in (m.group(2), m.group(3), m.group(5)) if g)
     count = m.group(1) or m.group(4)
-    n = int(count) if count.isdigit() else _COUNT_WORDS[count.casefold()]
-    return m.group(0).strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
+    n = int(count) if count.isdigit() else _COUNT_WORDS[re.sub(r"\s+", " ", count.casefold())]
+    first = m.start()
+    before = re.search(r"(?<![\wåäö])(\d+|[\wåäö]+)\s+$", label[:first])
+    if not count.isdigit() and n == 100 and before is not None and (before.group(1).isdigit() or before.group(1).casefold() in _COUNT_WORDS):
+        # hundreds ("två hundra", "two hundred"): the word before counts them
+        n *= int(before.group(1)) if before.group(1).isdigit() else _COUNT_WORDS[before.group(1).casefold()]
+        first = before.start()
+    return label[first:m.end()].strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
 
 
 def label_shares(label: str) -> list[tuple[str, float]]:
