@@ -113,3 +113,22 @@ def test_a_count_per_quarter_in_words_above_twenty_gets_the_years_target(tmp_pat
     (tmp_path / "tiny.yaml").write_text(params.read_text(encoding="utf-8").replace(
         f"target: {target}\n", f"target: {fix}\n"), encoding="utf-8")
     assert et.load_project(params).params.goals[0].target == fix
+
+
+# --- 3. a personnummer pasted into a params text: refused in the report's language, placed as the evaluator counts
+
+@pytest.mark.parametrize("extra, sv, en", [
+    ("goals:\n  - {id: utb, kind: qualitative, label: 'Minst 40 handläggare, t.ex. 811218-9876, ska utbildas'}\n",
+     "mål 1 (id: utb), label", "goal 1 (id: utb), label"),
+    ("partners: [Arbetsförmedlingen, 'Kontakt 811218-9876']\n", "samverkanspart 2", "partner 2"),
+    # a key holding one is named by where it is, never by itself
+    ("reference:\n  riksnorm: {'811218-9876': 5}\n", "en nyckel i reference, riksnorm", "a key in reference, riksnorm"),
+])
+def test_a_personnummer_in_a_params_text_is_refused_in_the_reports_words(tiny_project, extra, sv, en):
+    with pytest.raises(ParamsError) as e:
+        et.load_project(tiny_project(extra))
+    [line] = e.value.lines
+    assert line["sv"] == (f"{sv}: innehåller något som liknar ett personnummer (visas inte här); rapporten publiceras "
+                          "och får inte kunna peka ut en person: ta bort det")
+    assert line["en"] == (f"{en}: holds something shaped like a personnummer (not shown here); a report is published "
+                          "and must not identify a person: remove it")

@@ -1712,10 +1712,10 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) 
     # removed from texts; the project id keeps them, to be refused as no safe slug
     raw = {k: v if k == "id" else strip_bidi(v) for k, v in raw.items()} if isinstance(raw, dict) else raw
     raw = forward_slashes(raw)
-    pnr = [place for place, value in _strings(raw) if find_personnummer(value)]
+    pnr = [(loc, key) for loc, key, value in _texts(raw) if find_personnummer(value)]
     if pnr:
-        raise ParamsError(where, [f"{place}: holds something shaped like a personnummer (not shown here); a report is "
-                                  "published and must not identify a person: remove it" for place in pnr])
+        raise ParamsError(where, [{lang: message("params.personnummer", lang, place=_text_place(loc, key, raw, lang))
+                                   for lang in ("sv", "en")} for loc, key in pnr])
     control = control_problems(raw)
     if control:
         raise ParamsError(where, control)
@@ -1751,11 +1751,12 @@ def control_problems(raw: object) -> list[dict[str, str]]:
     """One message (in both languages) per text or key of a parsed params mapping that holds a
     control character, naming its place and the character's code, never the text."""
     out = []
-    for place, value in _strings(raw):
+    for loc, key, value in _texts(raw):
         m = CONTROL_CHARACTERS.search(value)
         if m:
             code = f"U+{ord(m.group()):04X}"
-            out.append({lang: message("params.control", lang, place=place, code=code) for lang in ("sv", "en")})
+            out.append({lang: message("params.control", lang, place=_text_place(loc, key, raw, lang), code=code)
+                        for lang in ("sv", "en")})
     return out
 
 
@@ -1837,6 +1838,31 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
 
 def _short_text(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _texts(value: object, loc: tuple = ()) -> list[tuple[tuple, bool, str]]:
+    """Every text and number in a parsed params file with its place as a validation error has it (``('goals', 1,
+    'label')``, list items counted from 0) and whether it is a key (then ``loc`` ends in the key)."""
+    out: list[tuple[tuple, bool, str]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.append(((*loc, k), True, str(k)))
+            out += _texts(v, (*loc, k))
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            out += _texts(v, (*loc, i))
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        out.append((loc, False, str(value) if not isinstance(value, float) else repr(value)))
+    return out
+
+
+def _text_place(loc: tuple, key: bool, raw: dict, lang: str) -> str:
+    """Where a text :func:`_texts` found is, as the evaluator counts (``mål 2 (id: andel), label``); a key is named
+    by the place it is in, never by itself (``en nyckel i data``), since what it holds is the problem."""
+    if not key:
+        return _place(loc, raw, lang) or message("params.top_level", lang)
+    within = _place(loc[:-1], raw, lang)
+    return message("params.key_in", lang, place=within) if within else message("params.key_top", lang)
 
 
 def _strings(value: object, where: str = "") -> list[tuple[str, str]]:
