@@ -132,3 +132,12 @@ def test_a_personnummer_in_a_params_text_is_refused_in_the_reports_words(tiny_pr
                           "och får inte kunna peka ut en person: ta bort det")
     assert line["en"] == (f"{en}: holds something shaped like a personnummer (not shown here); a report is published "
                           "and must not identify a person: remove it")
+
+
+def test_the_goal_section_says_a_period_may_be_too_short_to_judge(tmp_path):
+    from evaltools.present.sections.goals import one_period_notes
+    project = et.load_project(_project(
+        tmp_path, "period: {start: 2022-01-01, planned_end: 2022-12-31, actual_end: 2023-01-15}", _TEN_A_YEAR, _YEAR_ONE))
+    assert one_period_notes(et.Report(project, lang="sv")) == [
+        "Minst 10 deltagare per år ska börja arbeta: inte uppnått, bedömt enbart på år 1. De andra perioderna kan "
+        "inte bedömas: de redovisas inte, har för få deltagare, är för korta för att bedömas eller har inte slutat."]
