@@ -135,7 +135,7 @@ def test_a_verdict_resting_on_one_year_says_so_on_page_one_and_under_the_goal_ta
     assert ": achieved, judged on 2025 alone (one period is still running) – " in work_en
     assert one_period_notes(et.Report(project, lang="sv")) == [
         "Minst 3 deltagare per år ska gå till arbete: uppnått, bedömt enbart på 2025. De andra perioderna kan "
-        "inte bedömas: de redovisas inte, har för få deltagare eller har inte slutat."]
+        "inte bedömas: de redovisas inte, har för få deltagare, är för korta för att bedömas eller har inte slutat."]
     assert one_period_notes(et.Report(project, lang="en"))[0].startswith(
         "Minst 3 deltagare per år ska gå till arbete: achieved, judged on 2025 alone. The other periods")
 

@@ -177,7 +177,7 @@ PLACES = {
     "title_en": ("title_en", "title_en: {v}"),
     "description": ("description", "description: {v}"),
     "description_en": ("description_en", "description_en: {v}"),
-    "goal label_en": ("goals[1].label_en", "goals: [{{id: g1, kind: qualitative, label: Mål, label_en: {v}}}]"),
+    "goal label_en": ("mål 1 (id: g1), label_en", "goals: [{{id: g1, kind: qualitative, label: Mål, label_en: {v}}}]"),
 }
 
 

@@ -377,8 +377,19 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         row["note"] = "among_ex_ante"
         return row
     if mode == "ex_ante":
-        return _evaluate_ex_ante(row, goal, w, project, band, lang)
-    return _evaluate_observed(row, goal, w, project, band, min_count)
+        return _too_short(_evaluate_ex_ante(row, goal, w, project, band, lang), goal)
+    return _too_short(_evaluate_observed(row, goal, w, project, band, min_count), goal)
+
+
+def _too_short(row: dict, goal: Goal) -> dict:
+    """A count period too short to judge: its target for the time it ran is 0 whole persons (a prolonged or
+    shortened project's last two weeks of a goal of 10 a year), which no one, or anyone, reaches; its count is
+    shown but not judged (``TOO_SHORT_NOTE``), so that nobody in a fortnight does not make the goal reached."""
+    if (goal.kind in ("participant_count", "outcome_count") and goal.target and row["target_prorated"] == 0
+            and GoalStatus(row["status"]).judged):
+        row["status"] = GoalStatus.NOT_ASSESSED
+        row["note"] = TOO_SHORT_NOTE
+    return row
 
 
 def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project, band: float, min_count: int) -> dict:
@@ -640,6 +651,7 @@ _HIDDEN_FIGURES = ("value", "numerator", "denominator", "ci_low", "ci_high", "p_
                    "enrolments")
 HIDDEN_SMALL = "small"  # a count of 1 to k - 1 persons: shown as "<k"
 HIDDEN_SECONDARY = "secondary"  # hidden so that a small count elsewhere cannot be worked out: ".."
+TOO_SHORT_NOTE = "too_short_note"  # a count period whose target for its length is 0 whole persons: not judged
 SHORT_NOTE = "too_few_short_note"  # a hidden count period that ended short of its target, not assessed
 AMONG_FEW_OTHERS = "among_few_others_note"  # a group's goal period hidden: the same count outside the group is small
 

@@ -397,12 +397,21 @@ _PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+
                         r"(?:\s+group)?", re.I)
 # A count per part of a year ("minst 10 nya deltagare per kvartal", "12 per termin", "5 per månad"): no goal is counted
 # over one, so its target is the year's (10 per quarter is 40 a year); the number of such parts in a year by their word
-# (the count in figures or in words, "tio nya deltagare per kvartal", two to twenty: 'en' and 'one' are articles too)
+# (the count in figures or in words, "tio nya deltagare per kvartal", two to a hundred, "tjugofem", "twenty-five",
+# "hundra": 'en' and 'one' are articles too; a word before 'hundra' or 'tusen' is no count of its own)
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
+_TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNT_WORDS = {**{w: n for w, n in _NUMBER_WORDS.items() if n > 1}, "elva": 11, "tolv": 12, "tretton": 13,
-                "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+                "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19,
                 "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_COUNT = rf"(?<![\d,.\wåäö])(\d+(?![\d,.])|(?:{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})(?![\wåäö]))"
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS, **_TENS_EN,
+                **{t + u: n + _NUMBER_WORDS[u] for t, n in _TENS.items() for u in _SV_WORDS.split("|") if u != "tio"},
+                **{f"{t}{sep}{u}": n + _NUMBER_WORDS[u] for t, n in _TENS_EN.items() for u in _EN_WORDS.split("|")
+                   if u not in ("one", "ten") for sep in ("-", " ")},
+                **{f"{t}{sep}one": n + 1 for t, n in _TENS_EN.items() for sep in ("-", " ")},
+                "hundra": 100, "etthundra": 100, "hundred": 100, "one hundred": 100, "a hundred": 100}
+_COUNT = (rf"(?<![\d,.\wåäö])(\d+(?![\d,.])|(?:{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})"
+          r"(?![\wåäö])(?!\s+(?:hundra|tusen|hundred|thousand)(?![\wåäö])))")
 _PER_PART = re.compile(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){{0,4}}?\s+"
                        r"(?:(?:per|varje|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|half[\s-]year|term|semester"
                        rf"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|{_COUNT}(?:\s+[\wåäö]+){{0,4}}?\s+"
@@ -576,8 +585,14 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
         return None
     part = next(g for g in (m.group(2), m.group(3), m.group(5)) if g)
     count = m.group(1) or m.group(4)
-    n = int(count) if count.isdigit() else _COUNT_WORDS[count.casefold()]
-    return m.group(0).strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
+    n = int(count) if count.isdigit() else _COUNT_WORDS[re.sub(r"\s+", " ", count.casefold())]
+    first = m.start()
+    before = re.search(r"(?<![\wåäö])(\d+|[\wåäö]+)\s+$", label[:first])
+    if not count.isdigit() and n == 100 and before is not None and (before.group(1).isdigit() or before.group(1).casefold() in _COUNT_WORDS):
+        # hundreds ("två hundra", "two hundred"): the word before counts them
+        n *= int(before.group(1)) if before.group(1).isdigit() else _COUNT_WORDS[before.group(1).casefold()]
+        first = before.start()
+    return label[first:m.end()].strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
 
 
 def label_shares(label: str) -> list[tuple[str, float]]:
@@ -1705,10 +1720,10 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) 
     # removed from texts; the project id keeps them, to be refused as no safe slug
     raw = {k: v if k == "id" else strip_bidi(v) for k, v in raw.items()} if isinstance(raw, dict) else raw
     raw = forward_slashes(raw)
-    pnr = [place for place, value in _strings(raw) if find_personnummer(value)]
+    pnr = [(loc, key) for loc, key, value in _texts(raw) if find_personnummer(value)]
     if pnr:
-        raise ParamsError(where, [f"{place}: holds something shaped like a personnummer (not shown here); a report is "
-                                  "published and must not identify a person: remove it" for place in pnr])
+        raise ParamsError(where, [{lang: message("params.personnummer", lang, place=_text_place(loc, key, raw, lang))
+                                   for lang in ("sv", "en")} for loc, key in pnr])
     control = control_problems(raw)
     if control:
         raise ParamsError(where, control)
@@ -1744,11 +1759,12 @@ def control_problems(raw: object) -> list[dict[str, str]]:
     """One message (in both languages) per text or key of a parsed params mapping that holds a
     control character, naming its place and the character's code, never the text."""
     out = []
-    for place, value in _strings(raw):
+    for loc, key, value in _texts(raw):
         m = CONTROL_CHARACTERS.search(value)
         if m:
             code = f"U+{ord(m.group()):04X}"
-            out.append({lang: message("params.control", lang, place=place, code=code) for lang in ("sv", "en")})
+            out.append({lang: message("params.control", lang, place=_text_place(loc, key, raw, lang), code=code)
+                        for lang in ("sv", "en")})
     return out
 
 
@@ -1830,6 +1846,31 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
 
 def _short_text(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _texts(value: object, loc: tuple = ()) -> list[tuple[tuple, bool, str]]:
+    """Every text and number in a parsed params file with its place as a validation error has it (``('goals', 1,
+    'label')``, list items counted from 0) and whether it is a key (then ``loc`` ends in the key)."""
+    out: list[tuple[tuple, bool, str]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.append(((*loc, k), True, str(k)))
+            out += _texts(v, (*loc, k))
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            out += _texts(v, (*loc, i))
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        out.append((loc, False, str(value) if not isinstance(value, float) else repr(value)))
+    return out
+
+
+def _text_place(loc: tuple, key: bool, raw: dict, lang: str) -> str:
+    """Where a text :func:`_texts` found is, as the evaluator counts (``mål 2 (id: andel), label``); a key is named
+    by the place it is in, never by itself (``en nyckel i data``), since what it holds is the problem."""
+    if not key:
+        return _place(loc, raw, lang) or message("params.top_level", lang)
+    within = _place(loc[:-1], raw, lang)
+    return message("params.key_in", lang, place=within) if within else message("params.key_top", lang)
 
 
 def _strings(value: object, where: str = "") -> list[tuple[str, str]]:
