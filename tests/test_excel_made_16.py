@@ -165,6 +165,22 @@ def test_a_grant_of_a_few_kronor_is_a_thousands_point_read_as_a_decimal_point(ti
     assert et.load_params(tiny_project("granted_sek: 0\n")).granted_sek == 0
 
 
+@pytest.mark.parametrize("written", ["0.5", "0.001", "0.0005"])
+def test_a_grant_under_a_krona_gets_no_example_that_is_refused_too(tiny_project, written):
+    """granted_sek: 0.5 was told to write 500, which is under 1 000 kr and refused in its turn."""
+    (line,) = _params_lines(tiny_project(f"granted_sek: {written}\n"))
+    assert line == (f"granted_sek: står {float(written):g} kr, mindre än 1000 kr, vilket inget förbund beviljar: skriv "
+                    "det beviljade beloppet i hela kronor, utan punkt mellan tusentalen (1 200 000 kr skrivs 1200000)")
+
+
+@pytest.mark.parametrize("written", ['"1E+06"', '"1,23457E+06"', "1e6"])
+def test_a_grant_in_exponent_form_is_not_read(tiny_project, written):
+    """granted_sek: "1E+06" (copied from a narrow Excel column) was read as 1 000 000; a data file refuses it."""
+    (line,) = _params_lines(tiny_project(f"granted_sek: {written}\n"))
+    assert line.startswith(f"granted_sek: står '{written.strip(chr(34))}', ett tal i exponentform"), line
+    assert line.endswith("skriv beloppet i hela kronor (till exempel 1200000)")
+
+
 # --- 2. a number in scientific form ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "number"), [

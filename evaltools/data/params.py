@@ -1245,11 +1245,22 @@ class ProjectParams(_Strict):
     period: Period
     granted_sek: float | None = Field(None, ge=0.0, le=10_000_000_000.0)
 
+    @field_validator("granted_sek", mode="before")
+    @classmethod
+    def _granted_in_full(cls, v: object) -> object:
+        """An amount in exponent form ("1E+06", as Excel shows a number too wide for its column) may have lost
+        digits: it is never read."""
+        if isinstance(v, str) and re.fullmatch(r"\s*-?\d+(?:[.,]\d+)?[eE][+-]?\d+\s*", v):
+            raise ParamsValueError("params.exponent_form", value=_short(v))
+        return v
+
     @field_validator("granted_sek")
     @classmethod
     def _granted_kronor(cls, v: float | None) -> float | None:
         """A grant of a few kronor is a thousands point read as a decimal point (YAML reads ``12.000`` as 12)."""
         if v is not None and 0 < v < MIN_GRANT_SEK:
+            if v * 1000 < MIN_GRANT_SEK:  # (no reading of it as thousands is a grant either: no example)
+                raise ParamsValueError("params.granted_too_small_any", value=f"{v:g}", least=f"{MIN_GRANT_SEK:g}")
             raise ParamsValueError("params.granted_too_small", value=f"{v:g}", least=f"{MIN_GRANT_SEK:g}",
                                    thousands=f"{v * 1000:.0f}")
         return v
