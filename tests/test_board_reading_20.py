@@ -1,0 +1,64 @@
+"""What a board member stumbles over, a twentieth reading: Kompassen's workbook wrote "Före start" on two sheets for
+two figures (the before-and-after sheet's months 12 to 4 before the start, 9 148 kr, and the phase sheet's 12 months
+before it, 9 619 kr), where the report's payments section names the phase table's months ("12 mån före start");
+and the portfolio's workbook gave Specialistteamet's cost per participant and per success (the outturn and the
+persons up to 2025-12-31, as the overview says "t.o.m. 2025-12-31") without that date, so that they read as the
+total cost over every participant."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.analysis.comparison import payment_phases
+from evaltools.publish.workbook import report_sheets, write_workbook
+
+from .conftest import sample_report, shown_chunks
+
+PHASE_SHEET = {"sv": "Försörjningsstöd per fas", "en": "Social assistance by phase"}
+BEFORE_AFTER_SHEET = {"sv": "Försörjningsstöd", "en": "Social assistance"}
+
+
+def _sheets(path):
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb.worksheets}
+
+
+def _report_sheets(r, lang, tmp_path):
+    path = write_workbook(tmp_path / f"{lang}.xlsx", report_sheets(r.key_tables(), r.k, lang=lang), lang, r.k)
+    return _sheets(path)
+
+
+@pytest.mark.parametrize(("lang", "phases"), [
+    ("sv", ["12 mån före start", "Under deltagandet", "12 mån efter avslut"]),
+    ("en", ["12 months before start", "During participation", "12 months after exit"])])
+def test_the_workbooks_phases_name_their_months_as_the_payments_section_does(lang, phases, tmp_path):
+    """Kompassen's params take 12 months before the start and after the exit for the phases (comparison:
+    months_before: 12), and its before-and-after sheet's "before" stops 3 months short of the start (the
+    anticipation window), so the two sheets' "before" for the participants are two figures: the phase sheet's
+    label names its 12 months, in the words of the report's own table."""
+    from evaltools.present.sections import payments
+    r = sample_report("kompassen-demo", lang)
+    sheets = _report_sheets(r, lang, tmp_path)
+    header, *rows = sheets[PHASE_SHEET[lang]]
+    col = header.index({"sv": "Fas", "en": "Phase"}[lang])
+    assert [row[col] for row in rows] == phases * 2  # (participants, then the comparison group)
+    shown = " ".join(shown_chunks(payments.blocks(r)))
+    assert all(p in shown for p in phases)
+    # the two sheets' participants' "before" are two different figures, so they may not carry one name
+    before_after = sheets[BEFORE_AFTER_SHEET[lang]]
+    assert round(before_after[1][2]) != round(rows[0][-1])
+    assert before_after[0][2].split(",")[0] != rows[0][col]
+
+
+def test_the_phases_months_follow_the_window_the_params_set(tiny_project, tmp_path):
+    """A project whose params set 6 months before the start: the phases take 6 months (the analysis says so on
+    every row), and the sheet says "6 mån före start", never 12."""
+    project = et.load_project(tiny_project("comparison:\n  months_before: 6\n"))
+    phases = payment_phases(project)
+    assert set(phases["months"]) == {6}
+    path = write_workbook(tmp_path / "tiny.xlsx", report_sheets({"forsorjningsstod_faser": phases}, 5, lang="sv"),
+                          "sv", 5)
+    header, *rows = _sheets(path)[PHASE_SHEET["sv"]]
+    # (the payments file covers 2022-01..2022-02 only: no one's months after the exit are in it, so no row)
+    assert [row[header.index("Fas")] for row in rows] == ["6 mån före start", "Under deltagandet"]
