@@ -6,14 +6,17 @@ persons up to 2025-12-31, as the overview says "t.o.m. 2025-12-31") without that
 total cost over every participant."""
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
+import pandas as pd
 import pytest
 
 import evaltools as et
 from evaltools.analysis.comparison import payment_phases
-from evaltools.publish.workbook import report_sheets, write_workbook
+from evaltools.publish.workbook import portfolio_sheet, report_sheets, write_workbook
 
-from .conftest import sample_report, shown_chunks
+from .conftest import sample_portfolio, sample_project, sample_report, shown_chunks
 
 PHASE_SHEET = {"sv": "Försörjningsstöd per fas", "en": "Social assistance by phase"}
 BEFORE_AFTER_SHEET = {"sv": "Försörjningsstöd", "en": "Social assistance"}
@@ -62,3 +65,28 @@ def test_the_phases_months_follow_the_window_the_params_set(tiny_project, tmp_pa
     header, *rows = _sheets(path)[PHASE_SHEET["sv"]]
     # (the payments file covers 2022-01..2022-02 only: no one's months after the exit are in it, so no row)
     assert [row[header.index("Fas")] for row in rows] == ["6 mån före start", "Under deltagandet"]
+
+
+@pytest.mark.parametrize(("lang", "so_far", "through", "yes_no"), [
+    ("sv", "Kostnad per deltagare och per lyckat utfall räknad på utfallet hittills (projektet pågår)",
+     "Kostnad per deltagare och per lyckat utfall: utfallet och personerna till och med", ("Ja", "Nej")),
+    ("en", "Cost per participant and per successful outcome counted on the outturn so far (the project runs)",
+     "Cost per participant and per successful outcome: the outturn and the persons up to", ("Yes", "No"))])
+def test_the_portfolio_workbook_says_up_to_when_a_running_projects_costs_per_person_count(lang, so_far, through,
+                                                                                           yes_no, tmp_path):
+    """Specialistteamet runs to 2026-12-31 with data up to 2026-10-31: its budget has outturn for 2024
+    (1 128 470 kr) and 2025 (1 269 470 kr) only, so its cost per participant is 2 397 940 kr over the persons who
+    had started by 2025-12-31, and the overview writes "(t.o.m. 2025-12-31)" beside it. The workbook's row gives
+    that date and says the figure is the outturn so far; Kompassen, finished, has no date."""
+    pf = sample_portfolio(("eskilstuna-specialistteamet", "kompassen-demo"), lang)
+    path = write_workbook(tmp_path / "portfolio.xlsx", [portfolio_sheet(pf.table)], lang, 5)
+    header, *rows = next(v for k, v in _sheets(path).items() if k not in ("Om tabellerna", "About the tables"))
+    by_id = {row[0]: dict(zip(header, row)) for row in rows}
+    st, ko = by_id["eskilstuna-specialistteamet"], by_id["kompassen-demo"]
+    # the persons who had started by 2025-12-31, counted from the participants' rows
+    parts = sample_project("eskilstuna-specialistteamet").participants
+    started = parts.loc[pd.to_datetime(parts["start_date"]) <= pd.Timestamp("2025-12-31"), "person_id"].nunique()
+    per_participant = st[{"sv": "Kostnad per deltagare", "en": "Cost per participant"}[lang]]
+    assert per_participant == pytest.approx((1_128_470 + 1_269_470) / started, abs=0.01)
+    assert st[so_far] == yes_no[0] and st[through].date() == dt.date(2025, 12, 31)
+    assert ko[so_far] == yes_no[1] and ko[through] is None

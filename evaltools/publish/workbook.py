@@ -932,6 +932,10 @@ PORTFOLIO: list[Column] = [
     C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
     C("cost_per_participant", "workbook.column.portfolio.cost_per_participant", "kr"),
     C("cost_per_success", "workbook.column.portfolio.cost_per_success", "kr"),
+    # (a running project's costs per person: the outturn so far, and the date its outturn and persons run up
+    # to, as the overview says "t.o.m. 2025-12-31" and the project's own workbook says it)
+    C("per_person_so_far", "workbook.column.portfolio.per_person_so_far", "bool"),
+    C("per_person_through", "workbook.column.portfolio.per_person_through", "date"),
     C("npv_public", "workbook.column.portfolio.npv_public", "kr"),
     C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
     C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
@@ -965,6 +969,10 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
             if c in table.columns:
                 table[c] = table[c].astype(object)
                 table.loc[of_none, c] = None
+    if "per_person_through" in table.columns:  # (a day as the entry writes it, "" for none: a date or nothing)
+        table = table.copy()
+        table["per_person_through"] = [dt.date.fromisoformat(d) if isinstance(d, str) and d else None
+                                       for d in table["per_person_through"]]
     cols = [c for c in PORTFOLIO if c.source in table.columns]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
