@@ -3,7 +3,8 @@ two figures (the before-and-after sheet's months 12 to 4 before the start, 9 148
 before it, 9 619 kr), where the report's payments section names the phase table's months ("12 mån före start");
 and the portfolio's workbook gave Specialistteamet's cost per participant and per success (the outturn and the
 persons up to 2025-12-31, as the overview says "t.o.m. 2025-12-31") without that date, so that they read as the
-total cost over every participant."""
+total cost over every participant; and Specialistteamet's evaluator gave 47,5 % as the share "av dem som avslutat"
+beside page 1's "Av 242 avslutade deltagare fick 112" (46,3 %): the share is of the 236 who did not move."""
 from __future__ import annotations
 
 import datetime as dt
@@ -90,3 +91,16 @@ def test_the_portfolio_workbook_says_up_to_when_a_running_projects_costs_per_per
     assert per_participant == pytest.approx((1_128_470 + 1_269_470) / started, abs=0.01)
     assert st[so_far] == yes_no[0] and st[through].date() == dt.date(2025, 12, 31)
     assert ko[so_far] == yes_no[1] and ko[through] is None
+
+
+def test_the_evaluators_share_of_the_ended_says_whom_it_leaves_out():
+    """Specialistteamet: 112 successes among 242 ended, 6 of whom moved (its outcome table); page 1 says "Av 242
+    avslutade deltagare fick 112". The evaluator's cited share is the share goal's, 112 / (242 − 6) = 47,46 %
+    (47,5 %), not 112 / 242 = 46,28 %: the sentence that cites it says that those who moved are left out."""
+    r = sample_report("eskilstuna-specialistteamet", "sv")
+    outcomes = r.project.participants.loc[r.project.participants["end_date"].notna(), "outcome"]
+    assert (len(outcomes), int((outcomes == "flyttat").sum())) == (242, 6)
+    text = " ".join(r.narrative.resolved("assessment").split())
+    (sentence,) = [s for s in text.split(". ") if "avslutat" in s]
+    assert "47\\,5 \\%" in sentence and round(100 * 112 / (242 - 6), 1) == 47.5
+    assert "utom de som flyttat" in sentence, sentence
