@@ -67,6 +67,8 @@ MAIN_GOAL_KEYS = frozenset({
     "workbook.column.portfolio.success_definition", "workbook.column.portfolio.successes",
     "workbook.column.portfolio.success_rate", "workbook.column.portfolio.cost_per_success",
     "workbook.column.portfolio.ended",  # (the exits the main goal's share of successful outcomes is of)
+    # (a running project's costs per participant and per success, the main goal's: the outturn so far, up to a day)
+    "workbook.column.portfolio.per_person_so_far", "workbook.column.portfolio.per_person_through",
     "glossary.term.lyckat_utfall.name", "glossary.term.lyckat_utfall.count", "glossary.term.lyckat_utfall.share",
     "glossary.term.lyckat_utfall.definition",
 })

@@ -1059,11 +1059,12 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
 
     For comparison persons the same phases are measured around the dates in their file
     (``start_date`` and ``end_date``, the follow-up date). A phase with fewer units than the
-    privacy threshold, or whose total one unit's payments dominate, is hidden.
+    privacy threshold, or whose total one unit's payments dominate, is hidden. ``months`` is ``window``,
+    the months before the start and after the exit that the phases take, on every row.
     """
     window = window or project.params.comparison.months_before
     if project.payments is None or not project.has_participants:
-        return pd.DataFrame(columns=["group", "phase", "persons", "person_months", "mean_amount"])
+        return pd.DataFrame(columns=["group", "phase", "persons", "person_months", "mean_amount", "months"])
     units, paid, codes = _units(project)
     parts = [_phase_means(units, paid, window, codes).assign(group="participants")]
     if project.comparison is not None:
@@ -1075,7 +1076,8 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
     out.loc[hide, "mean_amount"] = np.nan
     # a phase no one of a group was in (comparison persons without an end date have no 'after') is no row
     out = out[out["persons"] > 0].reset_index(drop=True)
-    return out[["group", "phase", "persons", "person_months", "mean_amount"]]
+    out["months"] = window  # (the months before the start and after the exit that the phases take)
+    return out[["group", "phase", "persons", "person_months", "mean_amount", "months"]]
 
 
 def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | None = None) -> pd.DataFrame:

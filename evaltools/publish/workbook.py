@@ -527,8 +527,22 @@ TESTS = {
     "–": "workbook.test.none",
 }
 GROUPS = {"participants": "workbook.group.participants", "comparison": "workbook.group.comparison"}
-# (the time during participation in the payments section's own word; before and after there name their months)
-PHASES = {"before": "workbook.phase.before", "during": "payments.phase.during", "after": "workbook.phase.after"}
+# the phases in the payments section's own words: before and after name their months ("12 mån före start"), as
+# the section's table does, so that the sheet's "before" is not read as the before-and-after sheet's (whose
+# months before may stop short of the start)
+PHASES = {"before": "payments.phase.before", "during": "payments.phase.during", "after": "payments.phase.after"}
+
+
+def _phase_words(months: int | None) -> Callable[[object, str], str]:
+    """A label function for the phases of :func:`evaltools.analysis.comparison.payment_phases`, in the
+    payments section's words with the phases' window of ``months`` (``12 mån före start``, ``Under
+    deltagandet``, ``12 mån efter avslut``); an unknown code as it is."""
+    def label(v: object, lang: str) -> str:
+        key = PHASES.get(str(v))
+        if key is None:
+            return str(v)
+        return msg(key, lang) if v == "during" or months is None else msg(key, lang, months=str(months))
+    return label
 # the DiD estimates and which interval is the main one (analysis.comparison.IntervalMethod)
 ESTIMATES = {"did": "workbook.estimate.did", "placebo": "workbook.estimate.placebo"}
 INTERVALS = {"cluster_t": "workbook.interval.cluster_t", "wild_bootstrap": "workbook.interval.wild_bootstrap"}
@@ -780,7 +794,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
     ]),
     "forsorjningsstod_faser": ("workbook.sheets.forsorjningsstod_faser.title", "workbook.sheets.forsorjningsstod_faser.description", [
         C("group", "workbook.column.forsorjningsstod_faser.group", label=_pick(GROUPS)),
-        C("phase", "workbook.column.forsorjningsstod_faser.phase", label=_pick(PHASES)),
+        C("phase", "workbook.column.forsorjningsstod_faser.phase", label=_phase_words(None)),
         C("persons", "workbook.column.forsorjningsstod_faser.persons", "count"),
         C("person_months", "workbook.column.forsorjningsstod_faser.person_months", "count"),
         C("mean_amount", "workbook.column.forsorjningsstod_faser.mean_amount", "kr", hidden_when_missing=True),
@@ -878,6 +892,9 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             frame["_median_kind"] = ["num1" if days_decimals(v) else "int" for v in frame["median_days"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
             frame = _hide_small(frame, "persons", k, ("person_months",) if "person_months" in frame else ())
+            if name == "forsorjningsstod_faser" and "months" in frame and len(frame):  # (the window the phases used)
+                months = int(frame["months"].iloc[0])
+                columns = [replace(c, label=_phase_words(months)) if c.source == "phase" else c for c in columns]
         cols = [c for c in columns if c.source in frame.columns]
         notes = ((msg("workbook.hidden_withheld", lang, k=k),) if name == "kostnad_nytta" and hide else ())
         sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name)))
@@ -915,6 +932,10 @@ PORTFOLIO: list[Column] = [
     C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
     C("cost_per_participant", "workbook.column.portfolio.cost_per_participant", "kr"),
     C("cost_per_success", "workbook.column.portfolio.cost_per_success", "kr"),
+    # (a running project's costs per person: the outturn so far, and the date its outturn and persons run up
+    # to, as the overview says "t.o.m. 2025-12-31" and the project's own workbook says it)
+    C("per_person_so_far", "workbook.column.portfolio.per_person_so_far", "bool"),
+    C("per_person_through", "workbook.column.portfolio.per_person_through", "date"),
     C("npv_public", "workbook.column.portfolio.npv_public", "kr"),
     C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
     C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
@@ -948,6 +969,10 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
             if c in table.columns:
                 table[c] = table[c].astype(object)
                 table.loc[of_none, c] = None
+    if "per_person_through" in table.columns:  # (a day as the entry writes it, "" for none: a date or nothing)
+        table = table.copy()
+        table["per_person_through"] = [dt.date.fromisoformat(d) if isinstance(d, str) and d else None
+                                       for d in table["per_person_through"]]
     cols = [c for c in PORTFOLIO if c.source in table.columns]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
