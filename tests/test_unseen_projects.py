@@ -277,8 +277,8 @@ def _flagged(lang: str) -> list[dict]:
 
 def test_reference_values_are_named_and_their_marks_and_notes_are_in_the_report_language():
     sv, en = _flagged("sv"), _flagged("en")
-    assert [x["what"] for x in sv] == ["Riksnormen, barn 7-10 år (kr/mån)", "KPI (1980 = 100)"]
-    assert [x["what"] for x in en] == ["National norm, child aged 7-10 (SEK/month)", "CPI (1980 = 100)"]
+    assert [x["what"] for x in sv] == ["Riksnormen, barn 7–10 år (kr/mån)", "KPI (1980 = 100)"]
+    assert [x["what"] for x in en] == ["National norm, child aged 7–10 (SEK/month)", "CPI (1980 = 100)"]
     assert [x["level"] for x in sv] == ["annat års värde", "annat års värde"]
     assert [x["level"] for x in en] == ["another year's value", "another year's value"]
     # the latest riksnorm year before 2031 in the shipped data is 2026 (7-10 is not there: 2024), KPI's is 2026
@@ -308,7 +308,7 @@ def test_the_budget_chart_compares_actual_costs_with_the_budget_of_the_same_line
     # budget of the settled line from 0, the unsettled budget stacked after it, the actual from 0
     assert bars == [(0, 1_000_000), (1_000_000, 1_200_000), (0, 1_100_000)]
     alt = fig.et_alt.replace("\xa0", " ")
-    assert "budget, poster med utfall 1 000 000 kr, utfall 1 100 000 kr, budget, poster utan utfall än 1 200 000 kr" in alt
+    assert "budget, poster med utfall 1 000 000 kr, utfall 1 100 000 kr, budget för poster som ännu saknar utfall 1 200 000 kr" in alt
     # every line settled: one budget bar, as before
     fig = plot_budget(costs.assign(actual=[1_100_000.0, 1_150_000.0]), "en")
     assert [round(b.get_width()) for b in fig.axes[0].patches] == [2_200_000, 2_250_000]

@@ -169,7 +169,7 @@ LEVELS = ("H", "M", "L", "EST", "FALLBACK", "params")
 
 
 def reference_name(r, row: dict) -> str:
-    """Which reference value a row is, in the report's words ("Riksnormen, barn 7-10 år"); "–" when unknown."""
+    """Which reference value a row is, in the report's words ("Riksnormen, barn 7–10 år"); "–" when unknown."""
     what = str(row.get("what") or "")
     if what == "kpi":
         return r.msg("quality.what_kpi")
@@ -178,6 +178,7 @@ def reference_name(r, row: dict) -> str:
     if kind == "riksnorm" and part in RIKSNORM_PARTS:
         key = {"adult_single": "quality.what_riksnorm.adult_single", "adult_couple": "quality.what_riksnorm.adult_couple",
                "child": "quality.what_riksnorm.child", "shared": "quality.what_riksnorm.shared"}[part]
+        band = re.sub(r"(\d)\s*-\s*(\d)", "\\1–\\2", band)  # (an age band as a range is written with a dash: 7–10)
         return r.msg(key, band=band) if part in ("child", "shared") else r.msg(key)
     return "–"
 
