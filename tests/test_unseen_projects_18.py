@@ -82,6 +82,8 @@ def _refusal(tmp_path, goals: str, lang: str = "sv") -> str:
     ("30–40 deltagare per år", "40", "30–40 deltagare"),
     ("30-40 deltagare per år", "35", "30-40 deltagare"),
     ("Mellan 30 och 40 nya deltagare per år", "40", "Mellan 30 och 40 nya deltagare"),
+    # written from its upper end, the same range (it was taken with any target)
+    ("40–30 deltagare per år", "40", "40–30 deltagare"),
 ])
 def test_a_count_written_as_a_range_whose_target_is_not_its_lower_end_is_refused(tmp_path, label, target, words):
     # judged against 40, a year of 31 enrolled would read "delvis" though the application's 30–40 holds 31

@@ -998,7 +998,8 @@ class Goal(_Strict):
         rng = _COUNT_RANGE.search(label) if count else None
         if rng is None:
             return
-        low_n, high_n = (int(x) for x in ((rng.group(1), rng.group(2)) if rng.group(1) else (rng.group(3), rng.group(4))))
+        # (a range written from its upper end, "40–30 deltagare", is the same range: reached at 30)
+        low_n, high_n = sorted(int(x) for x in ((rng.group(1), rng.group(2)) if rng.group(1) else (rng.group(3), rng.group(4))))
         if not 0 < low_n < high_n:
             return
         if abs(self.target - low_n * times) > 1e-9:
