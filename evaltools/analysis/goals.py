@@ -401,17 +401,18 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     in_w = _in_window(df[date_col], w)
     in_w, succ = _counted(goal, df, in_w, row)
+    siblings = _siblings(goal, project, df)
     if goal.kind == "participant_count":  # persons, each once in the period (a row is an enrolment)
         row["value"] = float(persons_of(df[in_w & group]))
         row["enrolments"] = float((in_w & group).sum())
         if goal.among is not None:  # those the same count would hold outside the group
-            row["group_others"] = float(persons_of(df[in_w & ~group]))
+            row["group_others"] = _others(goal, group, siblings, lambda m: float(persons_of(df[in_w & m])), min_count)
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     if goal.kind == "outcome_count":
         row["value"] = float((in_w & succ & group).sum())
         if goal.among is not None:
-            row["group_others"] = float((in_w & succ & ~group).sum())
+            row["group_others"] = _others(goal, group, siblings, lambda m: float((in_w & succ & m).sum()), min_count)
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # share
@@ -421,7 +422,7 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     if goal.exclude_from_denominator:
         denom &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
     if goal.among is not None:
-        row["group_others"] = float((denom & ~group).sum())
+        row["group_others"] = _others(goal, group, siblings, lambda m: float((denom & m).sum()), min_count)
         denom &= group
     if goal.composition:  # who takes part: persons, each once (a row is an enrolment)
         n, k = persons_of(df[denom]), persons_of(df[denom & succ])
@@ -444,6 +445,44 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
 # the participant columns a goal's group (``among:``) filters on, by its key
 _GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group": S.AGE_GROUP,
                   "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START, "municipality": S.MUNICIPALITY}
+
+
+def _siblings(goal: Goal, project: Project, df: pd.DataFrame) -> list[tuple[str, pd.Series]]:
+    """The goals that count the same thing as ``goal`` for groups of the same kind (a goal per municipality, one
+    for women and one for men): the same kind, period and count, ``among:`` on the same keys; ``goal`` among them.
+    Each as (goal id, its group's rows), in the params file's order; empty where no other goal is such."""
+    if goal.among is None:
+        return []
+    def rule(g: Goal) -> tuple:
+        keys = tuple(sorted(key for key, _ in g.among.items())) if g.among is not None else ()
+        return (g.kind, g.period, g.count_by, keys, g.numerator, tuple(g.success_outcomes),
+                g.denominator, tuple(g.exclude_from_denominator), g.composition)
+    family = [(g.id, in_group(df, g.among)) for g in project.params.goals if g.among is not None and rule(g) == rule(goal)]
+    return family if len(family) > 1 else []
+
+
+def _others(goal: Goal, group: pd.Series, family: list[tuple[str, pd.Series]], count, k: int) -> float:
+    """Those the goal's count holds outside its group (``count`` of a row mask). Where goals for other groups of the
+    same kind count the same (``family``: a goal per municipality), the total less all their published figures
+    tells those outside every one of the groups: where they are 1 to ``k − 1``, the goals of the smallest groups
+    (the first in the params file where two are as small), as many as it takes for those outside and those hidden
+    to be ``k`` or more, get that number, so that their period is hidden and the others can be shown."""
+    own = count(~group)
+    if not family:
+        return own
+    union = group.copy()
+    for _, rows in family:
+        union |= rows
+    outside = count(~union)
+    if not 0 < outside < k:
+        return own
+    hidden, left = [], float(outside)
+    for i in sorted(range(len(family)), key=lambda i: (count(family[i][1]), i)):
+        if left >= k:
+            break
+        hidden.append(family[i][0])
+        left += count(family[i][1])
+    return outside if goal.id in hidden else own
 
 
 def in_group(df: pd.DataFrame, among) -> pd.Series:
