@@ -637,3 +637,15 @@ def test_two_renders_of_every_sample_are_identical_apart_from_the_date(sample_re
         book_b = openpyxl.load_workbook(tmp_path / pid / f"{pid}-tabeller.xlsx")
         for ws in book_a.worksheets:
             assert list(ws.values) == list(book_b[ws.title].values), (pid, ws.title)
+
+
+def test_an_error_in_the_evaluators_text_is_told_in_its_own_words(tiny_project):
+    """A figure name the report does not have, cited in the evaluator's text, stops the report with the file, line
+    and name; the command said it as "NarrativeError: … (Felet uppstod i rapportens cell …)"."""
+    path = tiny_project()
+    (path.parent / "text").mkdir()
+    (path.parent / "text" / "tiny.sv.md").write_text("## Sammanfattande bedömning\nKostnaden var {{ okand_siffra }}.\n",
+                                                     encoding="utf-8")
+    res = render.render_project(path, tiny_project.dir / "reports", formats=("html",))
+    assert not res.ok and "okand_siffra" in res.error and "tiny.sv.md" in res.error, res.error
+    assert not re.match(r"\w+Error: ", res.error) and "rapportens cell" not in res.error, res.error

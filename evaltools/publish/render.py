@@ -948,7 +948,7 @@ def _describe(e: Exception, lang: str = DEFAULT_LANG, failed: Path | None = None
     name = type(e).__name__
     if name == "PapermillExecutionError":
         said = str(e.evalue)[:2000]
-        if e.ename in _TOOLKIT_ERRORS:
+        if e.ename in _toolkit_errors():
             return said
         where = f"{failed}{os.sep}" if failed is not None else f"reports{os.sep}_failed{os.sep}"
         return f"{e.ename}: {said}\n" + message("cli.failed_cell", lang, cell=e.exec_count, folder=where)
@@ -958,16 +958,17 @@ def _describe(e: Exception, lang: str = DEFAULT_LANG, failed: Path | None = None
 
 
 def _toolkit_errors() -> frozenset[str]:
-    """The names of the toolkit's own errors, which say what to correct themselves."""
+    """The names of the toolkit's own errors, which say what to correct themselves: those a report's cells
+    raise about the evaluator's text and the analyses too, whose modules this process has not imported."""
+    from ..analysis import cohorts  # noqa: F401  # start-up: only for a report that failed (its error's class)
+    from ..present import narrative  # noqa: F401  # start-up: only for a report that failed
+    from ..words import text  # noqa: F401  # start-up: only for a report that failed
     found, todo = set(), [EvaltoolsError]
     while todo:
         cls = todo.pop()
         found.add(cls.__name__)
         todo.extend(cls.__subclasses__())
     return frozenset(found)
-
-
-_TOOLKIT_ERRORS = _toolkit_errors()
 
 
 def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR, formats: tuple[str, ...] = FORMATS,
