@@ -13,7 +13,6 @@ from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
 from ...data.privacy import apply_mask, hides, suppression_mask
-from ...data.validation import enrolment_counts
 from ...analysis.disclosure import Secondary
 from ...analysis.result import Note
 from .facts import participants_words
@@ -188,7 +187,7 @@ def blocks(r) -> list[list]:
     term = measure_term(r.rates.definition)  # lyckat utfall, or (no main goal) lämnat försörjningsstödet
     # where a person was enrolled more than once the ended are enrolments (page 1's "avslutade inskrivningar"),
     # not the participants the report counts as persons: said so, not "de 52 som avslutat" beside 46 participants
-    twice = enrolment_counts(r.project.participants).by_enrolment
+    twice = r.rates.by_enrolment  # (the one rule: Enrolments.by_enrolment, carried by the comparison)
     ended_col, successes_col, rate_col = (msg("outcomes.ended_enrolments") if twice else count_label(ENDED, r.words),
                                           count_label(term, r.words), share_label(term, r.words))
     rates = pd.DataFrame({
