@@ -274,6 +274,10 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
     assert len(explained) == sum(len(t.columns) for t in (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE,
                                                           SV.RESPONSES, SV.QUESTIONS, S.EARNINGS, S.BENEFITS))
     assert ("participants", "start_date", "ett datum skrivet ÅÅÅÅ-MM-DD") in explained
+    # a column that may be empty never says, in the next column, that its cell may not be empty
+    rows = [[c.value for c in r] for r in wb["Kolumner"].iter_rows(min_row=2)]
+    assert [r[:2] for r in rows if r[3] == "ja" and "inte vara tom" in (r[4] or "")] == []
+    assert ["participants", "project_id", "nej", "ja", "valfri text eller tom cell"] in [r[:5] for r in rows]
 
     # fill it in as an evaluator would: typed dates become date cells, ids typed in the text column
     for r, (pid, sex, born, house, start, end, outcome) in enumerate(PARTICIPANT_ROWS, 4):

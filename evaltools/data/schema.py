@@ -272,6 +272,8 @@ class ColumnSpec:
             if self.min is not None and self.max is not None:
                 return message("expect.int_range", lang, min=f"{self.min:g}", max=f"{self.max:g}")
             return message("expect.int", lang)
+        if self.nullable:  # (the sheet of columns says so beside "may be empty")
+            return message("expect.any_text", lang)
         return message("expect.text", lang)
 
     def describe(self, lang: str = "en") -> str:

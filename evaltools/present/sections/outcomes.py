@@ -256,6 +256,9 @@ def blocks(r) -> list[list]:
                            t("p_value", lang): [fmt_p(v, lang) for v in m.table["p_value"]]})
         out.append([Text([], msg("outcomes.regression"), 3),
                     Table(mt, notes=tuple(note_text(n, lang) for n in m.notes), numeric=(odds, t("ci", lang), t("p_value", lang)))])
-    else:
-        out.append([Text([note_text(n, lang) for n in m.notes], msg("outcomes.regression"), 3)])
+    else:  # no model: its note, and where the shares per group are shown, that they stand
+        said = [note_text(n, lang) for n in m.notes]
+        if said and shown_rates(r):
+            said[-1] += " " + msg("outcomes.rates_stand")
+        out.append([Text(said, msg("outcomes.regression"), 3)])
     return out
