@@ -515,6 +515,11 @@ def _load(params: ProjectParams) -> Project:
         budget = _set_aside_part_period_actuals(budget, params, str(d.budget), warn)
     notices = [w for w in warn if w.severity == "info"]  # (for the evaluator: not the report's data-quality notes)
     warn = [w for w in warn if w.severity != "info"]
+    # what the readers noted on a table for the checks above (its file, each row's place in it) is not kept: pandas
+    # copies a table's notes, deeply, into every table computed from it, and the analyses compute thousands
+    for frame in (participants, payments, comparison, comparison_payments, responses, questions, earnings, benefits):
+        if frame is not None:
+            frame.attrs = {}
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums,
                    responses=responses, questions=questions, earnings=earnings, benefits=benefits,
                    notices=notices)
