@@ -499,6 +499,7 @@ def _pick(keys: dict[str, str]) -> Callable[[object, str], str]:
 MODES = {
     "observed": "workbook.mode.observed",
     "assessed": "workbook.mode.assessed",
+    "survey": "workbook.mode.survey",  # a questionnaire goal's share of respondents
     "ex_ante": "workbook.mode.ex_ante",
     "structural": "workbook.mode.structural",
     "offentliga": "workbook.mode.offentliga",

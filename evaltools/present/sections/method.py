@@ -21,6 +21,7 @@ from ...analysis.honest import robust_available
 from ...words import glossary
 from ..display import Table, Text
 from ...words.formats import fmt_int, fmt_num, fmt_pct
+from ...words.assumptions import years as years_text
 
 # The cost-benefit rules, in the order docs/methods.md gives them (a test checks both name them alike).
 COSTBENEFIT_RULES = ("method.cb.costs", "method.cb.ledger", "method.cb.transfers", "method.cb.skattefaktor",
@@ -125,7 +126,7 @@ def _values(r) -> dict[str, str]:
     """The project's own settings that the cost-benefit rules quote, in the report's number formats."""
     cb, lang = r.params.cost_benefit, r.lang
     ml = cb.monthly_level
-    return {"horizon": fmt_num(cb.horizon_years, 0, lang), "skattefaktor": fmt_num(cb.skattefaktor, 1, lang),
+    return {"horizon": years_text(cb.horizon_years, lang), "skattefaktor": fmt_num(cb.skattefaktor, 1, lang),
             "first": fmt_int(ml.months_before_start + ml.gap_before_start, lang), "last": fmt_int(ml.gap_before_start + 1, lang),
             "deadweight": fmt_pct(cb.deadweight_default, lang, 0), "low": fmt_pct(cb.deadweight_range[0], lang, 0),
             "high": fmt_pct(cb.deadweight_range[1], lang, 0), "most": fmt_pct(DEADWEIGHT_MAX, lang, 0), "n": fmt_int(cb.persistence_min_observed, lang),

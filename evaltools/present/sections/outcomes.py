@@ -39,6 +39,13 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
         Outcomes and the count the report states for them elsewhere (the assumptions table's count of
         exits to subsidised work): where the two agree, hiding it protects no one, so another count is
         hidden in its place.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outcome: the shown counts largest first, then the hidden ones in the vocabulary's order
+        (:data:`evaltools.data.schema.OUTCOMES`). A hidden count placed by its size would tell it: ``..``
+        between arbete 12 and arbetssökande 10 is 10–12, and a column of ``<5`` in falling order ranks them.
     """
     counts = ended[S.OUTCOME].value_counts()
     raw = pd.DataFrame({"variable": "outcome", "category": counts.index, "n": counts.to_numpy(),
@@ -48,7 +55,13 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
     known = known or {}
     published = pd.DataFrame({"n": [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]})
     mask = suppression_mask(raw[["n"]], k, col_totals=True, row_totals=False, lines=lines, published=published)
-    return apply_mask(raw, mask["n"], ["n"], k, ("share",))
+    out = apply_mask(raw, mask["n"], ["n"], k, ("share",))
+    hidden = mask["n"].to_numpy(dtype=bool)
+    vocabulary = list(S.OUTCOMES)
+    place = [vocabulary.index(c) if c in vocabulary else len(vocabulary) for c in out["category"]]
+    after = out[hidden].assign(_place=[p for p, h in zip(place, hidden) if h])
+    after = after.sort_values("_place", kind="stable").drop(columns="_place")
+    return pd.concat([out[~hidden], after], ignore_index=True)
 
 
 def stated_sums(r) -> list[tuple[str, ...]]:
