@@ -92,7 +92,7 @@ WORK = """\
   period: whole_period
 """
 LEFT_OUT_SV = ("Målet räknar inte arbete med stöd (anställning med lönebidrag eller lönestöd, nystartsjobb och liknande) "
-               "som arbete: de som gick dit räknas inte som lyckade.")
+               "som arbete: de som gick dit räknas inte in i målets siffra.")
 
 
 def test_subsidised_work_counts_as_work_with_one_line_and_not_without_it(tmp_path):
@@ -115,10 +115,10 @@ def test_page_one_says_the_goal_leaves_out_subsidised_work_beside_its_verdict(tm
 @pytest.mark.parametrize("lang, sentence", [
     ("sv", "”Minst 30\xa0% av de avslutade ska gå till arbete eller studier” räknar inte arbete med stöd (anställning "
            "med lönebidrag eller lönestöd, nystartsjobb och liknande) som arbete, och bland dem det räknar finns sådana "
-           "avslut: de räknas inte som lyckade. Hur många de är visar avsnittet Utfall."),
+           "avslut: de räknas inte in i målets siffra. Hur många de är visar avsnittet Utfall."),
     ("en", "“Minst 30% av de avslutade ska gå till arbete eller studier” does not count subsidised work (employment "
            "with a wage subsidy, a new start job and the like) as work, and among those it counts some exits went "
-           "there: they are not counted as successes. The section Outcomes shows how many."),
+           "there: they are not in the goal's figure. The section Outcomes shows how many."),
 ])
 def test_the_goal_section_says_the_goal_leaves_out_subsidised_work(tmp_path, lang, sentence):
     from evaltools.present.sections.goals import subsidised_sentences
