@@ -339,6 +339,8 @@ def _counted(goal: Goal, df: pd.DataFrame, in_w: pd.Series, row: dict) -> tuple[
 
 def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: float, lang: str,
               min_count: int = 5) -> dict:
+    if goal.targets is not None:  # a target per year: the period is judged against its own
+        goal = goal.model_copy(update={"target": goal.target_in(w.key)})
     row = {"goal_id": goal.id, "kind": goal.kind, "label": goal.label_for(lang),
            "period_key": w.key, "period_first": w.first, "period_last": w.last,
            "observed_last": w.observed_last, "fraction_run": w.fraction, "cut": w.cut, "running": False, "mode": mode,
@@ -483,6 +485,21 @@ def _others(goal: Goal, group: pd.Series, family: list[tuple[str, pd.Series]], c
         hidden.append(family[i][0])
         left += count(family[i][1])
     return outside if goal.id in hidden else own
+
+
+def exits_to(goal: Goal, project: Project, outcome: str) -> int:
+    """How many of the ended enrolments ``goal`` counts (its group, its base: those left out of its denominator
+    are not) ended in ``outcome``: an exit its words may name that the goal does not count as a success (subsidised
+    work beside "arbete")."""
+    df = project.participants
+    if df is None or df.empty:
+        return 0
+    date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
+    seen = (df[date_col] >= pd.Timestamp(project.params.period.start)) & (df[date_col] <= pd.Timestamp(project.params.as_of))
+    counted = seen & in_group(df, goal.among) & df[S.END_DATE].notna() & (df[S.OUTCOME] == outcome)
+    if goal.exclude_from_denominator:
+        counted &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
+    return int(counted.sum())
 
 
 def in_group(df: pd.DataFrame, among) -> pd.Series:

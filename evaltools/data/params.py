@@ -595,6 +595,69 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
     return label[first:m.end()].strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
 
 
+# A target stated for one year in a goal's words, as an application sets a target per year in one sentence: "år 1: 20",
+# "12 deltagare år 1", "2025: 15", "30 % första året", "40 % därefter", "year 1: 20", "thereafter"
+_YEAR_KEY = re.compile(r"\b(?:projekt)?år\s*(\d{1,2})\b(?!\s*(?:år|%))|\b(?:project\s+)?year\s*(\d{1,2})\b|"
+                       r"\b((?:19|20)\d\d)\b|\b(?:det\s+|under\s+)?första\s+(?:projekt)?året\b|\b(?:in\s+)?the\s+first\s+year\b|"
+                       r"\b(därefter|de\s+följande\s+åren|följande\s+år|övriga\s+år(?:en)?|resterande\s+år(?:en)?|"
+                       r"thereafter|(?:in\s+)?the\s+following\s+years|(?:in\s+)?later\s+years)\b", re.I)
+_CLAUSE = re.compile(r",(?!\d)|;|\(|\)|\s+och\s+|\s+and\s+", re.I)
+_NUMBER = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)\s*(%|procent\b|per\s*cent\b)?", re.I)
+LATER_YEARS = 0  # the key of a target for every year after those named ("40 % därefter")
+
+
+def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool, list[str]]:
+    """The targets ``label`` sets for single years in one sentence ("år 1: 20 deltagare, år 2: 30", "2025: 15, 2026:
+    25", "30 % första året, 40 % därefter"): each project year's (1, 2, ...) or calendar year's (2025) target, a
+    target for the later years under :data:`LATER_YEARS`, whether the years are calendar years, and the words that
+    state them. A share's targets are the percentages (as shares), a count's the numbers without a per cent sign;
+    a clause naming two years, or none, states none."""
+    found: dict[int, float] = {}
+    kinds, words = set(), []
+    for clause in _CLAUSE.split(label):
+        keys = list(_YEAR_KEY.finditer(clause))
+        if len(keys) != 1:
+            continue
+        m = keys[0]
+        rest = clause[:m.start()] + " " + clause[m.end():]
+        num = _NUMBER.search(rest)
+        if num is None or bool(num.group(2)) != share:
+            continue
+        value = float(num.group(1).replace(",", ".")) / (100 if share else 1)
+        if m.group(1) or m.group(2):
+            key, kind = int(m.group(1) or m.group(2)), "project"
+        elif m.group(3):
+            key, kind = int(m.group(3)), "calendar"
+        else:
+            key, kind = (LATER_YEARS if m.group(4) else 1), "project"
+        if found.get(key, value) != value:
+            return {}, False, []
+        found[key] = value
+        kinds.add(kind)
+        words.append(clause.strip())
+    if len(kinds) != 1:
+        return {}, False, []
+    return found, kinds == {"calendar"}, words
+
+
+def goal_years(period: Period, unit: str) -> list[int]:
+    """The years a goal counted per ``unit`` (``project_year``, ``calendar_year``) has in ``period``: 1, 2, ... or
+    the calendar years, to the last day counted (a prolonged project's new end)."""
+    last = max(period.planned_end, period.end)
+    if unit == "calendar_year":
+        return list(range(period.start.year, last.year + 1))
+    out, k = [], 1
+    while True:
+        try:
+            first = period.start.replace(year=period.start.year + k - 1)
+        except ValueError:  # (29 February in a year without it)
+            first = dt.date(period.start.year + k - 1, 2, 28)
+        if first > last:
+            return out
+        out.append(k)
+        k += 1
+
+
 def label_shares(label: str) -> list[tuple[str, float]]:
     """The shares ``label`` states, each with the words that state it ("70 %", "var tredje", "40 av 100")."""
     out = [(m.group(0), float(m.group(1).replace(",", ".")) / 100) for m in _PERCENT.finditer(label)]
@@ -606,6 +669,11 @@ def label_shares(label: str) -> list[tuple[str, float]]:
         if x < y and not any(m.group(0).casefold() == words.casefold() for words, _ in out):
             out.append((m.group(0), x / y))
     return out
+
+
+def _targets_line(targets: Mapping[int, float | None]) -> str:
+    """The ``targets:`` line to write, ``?`` for a year whose target is not known."""
+    return "targets: {" + ", ".join(f"{y}: {'?' if v is None else f'{v:g}'}" for y, v in targets.items()) + "}"
 
 
 # goal kinds counted from the participant file
@@ -697,6 +765,10 @@ class Goal(_Strict):
     label: Annotated[str, Field(max_length=MAX_TITLE)]
     label_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     target: float | None = None
+    targets: dict[int, float] | None = Field(None, description=(
+        "A target per period, where the application sets one for each year in one sentence ('år 1: 20 deltagare, "
+        "år 2: 30, år 3: 30'): {1: 20, 2: 30, 3: 30} for project years (period: project_year), {2025: 15, 2026: 25} "
+        "for calendar years (period: calendar_year); written in place of target, a target for every period."))
     period: PeriodUnit = "project_year"
     success_outcomes: tuple[str, ...] = DEFAULT_SUCCESS
     denominator: Literal["participants", "exits"] = "participants"
@@ -767,7 +839,9 @@ class Goal(_Strict):
             raise ParamsValueError("params.among_kind", kind=str(self.kind))
         if self.main and self.kind not in ("outcome_count", "share"):
             raise ParamsValueError("params.main_kind", kind=str(self.kind))
-        if self.kind != "qualitative" and self.target is None:
+        if self.targets is not None:
+            self._check_targets()
+        elif self.kind != "qualitative" and self.target is None:
             raise ParamsValueError("params.target_missing", kind=str(self.kind))
         if self.kind == "share" and self.target is not None and not 0 < self.target <= 1:
             if 1 < self.target <= 100:  # a percent written as its number (25 for 25 %): the share to write
@@ -780,6 +854,32 @@ class Goal(_Strict):
         self._check_composition()
         self._check_label_words()
         return self
+
+    def _check_targets(self) -> None:
+        """A target per period (``targets``): for a goal counted per project or calendar year, in place of
+        ``target``, each a count of 0 or more or a share above 0 and at most 1."""
+        if self.kind not in PERSON_GOAL_KINDS:
+            raise ParamsValueError("params.targets_kind", kind=str(self.kind))
+        if self.target is not None:
+            raise ParamsValueError("params.targets_and_target")
+        if self.period == "whole_period" or not self.targets:
+            raise ParamsValueError("params.targets_period")
+        for key, value in self.targets.items():
+            if self.kind == "share" and not 0 < value <= 1:
+                if 1 < value <= 100:
+                    raise ParamsValueError("params.share_target_percent", value=f"{key}: {value:g}",
+                                           fixed=f"{key}: {value / 100:g}")
+                raise ParamsValueError("params.share_target", value=f"{key}: {value:g}")
+            if self.kind != "share" and not (math.isfinite(value) and value >= 0):
+                raise ParamsValueError("params.targets_count", value=f"{key}: {value:g}")
+
+    def target_in(self, period_key: str) -> float | None:
+        """The goal's target in the period ``period_key`` (``år2``, ``2025``, ``hela``): its ``targets`` entry for
+        that project or calendar year where it has a target per period, else ``target``."""
+        if self.targets is None:
+            return self.target
+        digits = re.sub(r"\D", "", period_key)
+        return self.targets.get(int(digits)) if digits else None
 
     @property
     def composition(self) -> bool:
@@ -1342,6 +1442,7 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.goal_label_school_year", n=i, goal=g.id, words=m.group(0).strip(),
                                    start=self.period.start.isoformat())
         self._check_even_sexes()
+        self._check_year_targets()
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
             raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))
@@ -1349,6 +1450,36 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
                                    start=self.period.start.isoformat(), end=self.period.end.isoformat())
         return self
+
+    def _check_year_targets(self) -> None:
+        """A target per period (``targets``) names every year the goal is counted in, and no other; a goal whose words
+        set different targets for different years ("år 1: 20 deltagare, år 2: 30") with one ``target`` (each year
+        judged against it) is refused with the ``targets`` to write."""
+        for i, g in enumerate(self.goals, 1):
+            if g.kind not in PERSON_GOAL_KINDS:
+                continue
+            if g.targets is not None:
+                years = goal_years(self.period, g.period)
+                if sorted(g.targets) != years:
+                    raise ParamsValueError("params.targets_years", n=i, goal=g.id, period=g.period,
+                                           given=", ".join(str(y) for y in sorted(g.targets)),
+                                           years=", ".join(str(y) for y in years),
+                                           fix=_targets_line({y: g.targets.get(y) for y in years}))
+                continue
+            if g.target is None:
+                continue
+            for label in (x for x in (g.label, g.label_en) if x):
+                stated, calendar, words = label_year_targets(label, g.kind == "share")
+                if len(set(stated.values())) < 2:
+                    continue
+                unit = "calendar_year" if calendar else "project_year"
+                later = stated.pop(LATER_YEARS, None)
+                years = goal_years(self.period, unit)
+                named = max(stated, default=0)
+                fix = {y: stated.get(y, later if later is not None and y > named else None) for y in years}
+                line = _targets_line(fix) + ("" if g.period == unit else f", period: {unit}")
+                raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
+                                       target=f"{g.target:g}", fix=line)
 
     def _check_even_sexes(self) -> None:
         """A share of one sex whose words promise an even sex balance ("Jämn könsfördelning: minst 40 % kvinnor")

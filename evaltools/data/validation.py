@@ -244,6 +244,19 @@ _WORDS_FOR_CODES = {
     "studier på komvux": "studier", "börjat på komvux": "studier", "komvux": "studier", "folkhögskola": "studier",
     "studier på folkhögskola": "studier", "börjat på folkhögskola": "studier", "flyttat från orten": "flyttat",
     "övrigt": "annat", "annan orsak": "annat",
+    # subsidised work as a case system writes it: a job with a wage subsidy or another state support to the employer
+    "nystartsjobb": "arbete_med_stöd", "introduktionsjobb": "arbete_med_stöd", "extratjänst": "arbete_med_stöd",
+    "offentligt skyddad anställning": "arbete_med_stöd", "offentligt skyddad anställning (osa)": "arbete_med_stöd",
+    "osa": "arbete_med_stöd", "anställning med lönestöd": "arbete_med_stöd", "anställning med lönebidrag": "arbete_med_stöd",
+    "lönestöd för utveckling i anställning": "arbete_med_stöd", "lönebidragsanställning": "arbete_med_stöd",
+    "trygghetsanställning": "arbete_med_stöd", "utvecklingsanställning": "arbete_med_stöd",
+    "anställningsstöd": "arbete_med_stöd", "subventionerad anställning": "arbete_med_stöd",
+    "subventionerat arbete": "arbete_med_stöd", "arbete med lönebidrag": "arbete_med_stöd",
+    "arbete med lönestöd": "arbete_med_stöd", "skyddat arbete": "arbete_med_stöd", "samhall": "arbete_med_stöd",
+    "jobb med stöd": "arbete_med_stöd", "fått nystartsjobb": "arbete_med_stöd", "fått lönebidrag": "arbete_med_stöd",
+    "fått anställning med lönestöd": "arbete_med_stöd", "fått extratjänst": "arbete_med_stöd",
+    "subsidised employment": "arbete_med_stöd", "subsidized employment": "arbete_med_stöd",
+    "wage subsidy": "arbete_med_stöd", "sheltered employment": "arbete_med_stöd",
     # a value not known, or one the person would rather not give (a sex, a household type, an outcome)
     "vill ej uppge": "okänt", "vill inte uppge": "okänt", "ej uppgett": "okänt", "uppgift saknas": "okänt",
     "saknas": "okänt", "ej angivet": "okänt", "ej angiven": "okänt", "ej känt": "okänt", "vet ej": "okänt",
@@ -937,15 +950,28 @@ def _birth_year_hint(text: str) -> tuple[str, dict] | None:
     return None
 
 
+# a total written with its count in one cell, as a list typed by hand ends: "Totalt 47", "Summa: 47", "Antal deltagare: 47",
+# "Totalt 47 st", "Total 47 participants"
+_TOTAL_WITH_COUNT = re.compile(r"(?:summa|totalt?|sum|antal|totalt\s+antal|total\s+number|number)"
+                               r"(?:\s+(?:deltagare|personer|inskrivna|inskrivningar|participants|persons|enrolments))?"
+                               r"\s*[:=]?\s*\d[\d \xa0]*(?:\s*(?:st\.?|deltagare|personer|pers\.?|participants|persons))?")
+
+
+def _is_total_label(value: str) -> bool:
+    """Whether a cell (stripped, lower case, without a colon after it) is a total row's label: 'summa', 'totalt', or
+    a total with its count ('totalt 47', 'antal deltagare: 47')."""
+    return value in S.TOTAL_LABELS or _TOTAL_WITH_COUNT.fullmatch(value) is not None
+
+
 def _total_rows(df: pd.DataFrame, rows, problems: list[Problem], first: int, fname: str) -> None:
-    """A row of a file of persons that holds a total label ('Summa', 'Totalt') and was refused: one
-    message saying it is a total row to delete, instead of one for each of its empty cells."""
+    """A row of a file of persons that holds a total label ('Summa', 'Totalt', or one with its count, 'Totalt 47')
+    and was refused: one message saying it is a total row to delete, instead of one for each of its empty cells."""
     refused = {int(p.row) for p in problems[first:] if p.file == fname and p.row is not None}
     if not len(df.columns) or not refused:
         return
     at = np.flatnonzero(np.isin(np.asarray(rows, dtype=np.int64), np.fromiter(refused, np.int64)))
     cells = df.iloc[at]  # (only the rows with a problem: a total row without one is no total row to delete)
-    label = cells.apply(lambda c: c.str.strip().str.rstrip(":").str.lower()).isin(S.TOTAL_LABELS)
+    label = cells.apply(lambda c: c.str.strip().str.rstrip(":").str.lower().map(_is_total_label)).astype(bool)
     totals = {int(rows[at[i]]): str(cells.iloc[i][label.iloc[i]].iloc[0]) for i in np.flatnonzero(label.any(axis=1).to_numpy())}
     flagged = refused & set(totals)
     if flagged:

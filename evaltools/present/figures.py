@@ -186,6 +186,8 @@ def _goal_figures(r) -> list[Figure]:
         target = _num(first["target"])
         if target is None or first["kind"] in ("qualitative", "context"):
             continue
+        if tab.loc[tab["goal_id"] == gid, "target"].nunique() > 1:  # a target per year: no one target to cite
+            continue
         share = first["kind"] == "share"
         out.append(Figure(f"malvarde_{fold(str(gid))}", target, Unit.SHARE if share else Unit.COUNT,
                           Basis.SHARE if share else Basis.COUNT, f"goal_target:{gid}", decimals=0))

@@ -209,7 +209,11 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
                          clip_on=False)  # a share of 0 % or 100 % is drawn whole
             for xi, vi, run in zip(x, v, running):
                 ax_.plot([xi], [vi], "o", color=BLUE, mfc="white" if run else BLUE, clip_on=False)
-            ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
+            if g["target"].nunique() > 1:  # a target per year (targets:): each period's own, beside its point
+                ax_.hlines(g["target"].to_numpy(float), x - 0.4, x + 0.4, color=ORANGE, ls="--", lw=1.2,
+                           label=t("target", lang))
+            else:
+                ax_.axhline(g["target"].iloc[0], color=ORANGE, ls="--", lw=1.2, label=t("target", lang))
             ax_.set_ylim(0, 1)
             ax_.set_xlim(-0.5, len(g) - 0.5)  # points clear of the axis, as the bars are
             for xi, row in zip(x, g.itertuples(index=False)):

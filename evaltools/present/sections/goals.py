@@ -17,7 +17,7 @@ from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name
 from ...analysis.goals import (AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
-from ...analysis.goals import side_p, context_series
+from ...analysis.goals import context_series, exits_to, side_p
 from ...analysis.survey import LOW_RESPONSE_RATE
 from ..plots import plot_context, plot_goals
 from .survey import goal_figures as survey_figures
@@ -322,6 +322,7 @@ _MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|p
                          r"benefit|compensation|self-support|self-sufficien|programme|agency|\brätt\b|\bright\b", re.IGNORECASE)
 WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
 WORK, STUDIES = ("arbete", "arbete_med_stöd"), ("studier",)
+SUBSIDISED = "arbete_med_stöd"
 
 
 def words_named(goal) -> str:
@@ -346,6 +347,24 @@ def outcomes_beyond_words(goal) -> tuple[str, ...]:
         return ()
     said = {"both": WORK_STUDIES, "work": WORK, "studies": STUDIES}[named]
     return tuple(o for o in goal.success_outcomes if o not in said)
+
+
+def leaves_out_subsidised(r, goal) -> bool:
+    """Whether ``goal``'s words name work and it counts work (``arbete``) but not subsidised work (``arbete_med_stöd``:
+    a job with a wage subsidy, a new start job, OSA) while some of the exits it counts went there: read as written,
+    its words would count them, so the report says they are not counted."""
+    if goal.kind not in ("outcome_count", "share") or goal.numerator != "outcome" or goal.composition:
+        return False
+    if words_named(goal) not in ("work", "both") or SUBSIDISED in goal.success_outcomes or WORK[0] not in goal.success_outcomes:
+        return False
+    return exits_to(goal, r.project, SUBSIDISED) > 0
+
+
+def subsidised_sentences(r) -> list[str]:
+    """For each goal whose words name work that leaves out exits to subsidised work: that they are not counted."""
+    shown = set(r.goals.table["goal_id"])
+    return [r.msg("goals.subsidised_left_out", label=g.label_for(r.lang).rstrip("."))
+            for g in r.params.goals if g.id in shown and leaves_out_subsidised(r, g)]
 
 
 def beyond_words_sentences(r) -> list[str]:
@@ -417,6 +436,9 @@ def page_one(r) -> list[str]:
         if extra:  # (the figure counts more than the goal's words name: said beside it)
             out.append(msg("summary.goal_beyond_words", outcomes=r.words.join(
                 [code_label(S.OUTCOME, o, lang).lower() for o in extra])))
+        if first["kind"] in ("outcome_count", "share") and leaves_out_subsidised(
+                r, next(g for g in r.params.goals if g.id == gid)):  # (its words' "work" counts less than it says)
+            out.append(msg("summary.goal_subsidised_left_out"))
     if other:  # named once, never counted as the application's; their figures are in the goal section
         sources = list(dict.fromkeys(tab.loc[tab["goal_id"].isin(other), "source"]))
         out.append(r.plural("summary.goals_other_sources", len(other), n=fmt_int(len(other), lang),
@@ -616,7 +638,8 @@ def blocks(r) -> list[list]:
                                    *one_period_notes(r),
                                    msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
-    uncertain = uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
+    uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
+                 + subsidised_sentences(r))
     if uncertain:
         out.append([Text(uncertain)])
     if show_chart(tab):
