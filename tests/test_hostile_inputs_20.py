@@ -9,8 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import evaltools as et
+from evaltools.data.errors import ParamsError
 from evaltools.analysis.goals import AMONG_FEW_BEYOND, hide_small_periods
 from evaltools.present import sections
 from evaltools.words.labels import goal_note
@@ -120,3 +122,62 @@ def test_the_goal_table_says_why_in_both_languages(tmp_path):
     assert [c for c in chunks if c.startswith("Mål u25, year 1: shown as .. and not assessed: another goal")]
     assert "färre än 5 personer till" in goal_note(AMONG_FEW_BEYOND, "sv")
     assert "fewer than 5 persons more" in goal_note(AMONG_FEW_BEYOND, "en")
+
+
+# --- 2. yes, no, true or false where a number goes: YAML's true is not 1 ------------------------------------------
+
+def _params_problems(tmp_path: Path, extra: str, lang: str = "sv") -> list[str]:
+    """The params file's problems, one line each, of the tiny project with ``extra`` at its end."""
+    path = tmp_path / "p.yaml"
+    path.write_text("id: p\ntitle: T\nkind: individ\nforbund: F\nowner: O\n"
+                    "period: {start: 2023-01-01, planned_end: 2023-12-31}\n" + extra, encoding="utf-8")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    return e.value.in_lang(lang).messages
+
+
+BOOLEAN_SV = ("står true; förväntat ett tal: YAML läser yes, no, on, off, true och false utan citattecken som sant "
+              "eller falskt, inte som ett tal, och det tas inte som 1 eller 0: skriv talet (t.ex. 40 eller 0.8)")
+
+
+@pytest.mark.parametrize("written", ["yes", "true", "on", "True"])
+def test_a_count_target_of_yes_is_refused_not_read_as_one_person(tmp_path, written):
+    # before: target 1, and the 12 participants 'reached' it
+    goals = ("goals:\n  - id: g\n    kind: participant_count\n    label: Deltagare\n"
+             f"    target: {written}\n    period: whole_period\n")
+    assert _params_problems(tmp_path, goals) == [f"mål 1 (id: g), target: {BOOLEAN_SV}"]
+
+
+def test_a_share_target_of_true_and_a_grant_of_true_are_refused_in_both_languages(tmp_path):
+    # before: a share target of true was 100 %, and a grant of true was '1 kr ... for example 1000'
+    goals = ("goals:\n  - id: andel\n    kind: share\n    label: Andel i arbete\n    numerator: outcome\n"
+             "    success_outcomes: [arbete]\n    denominator: exits\n    target: true\n    period: whole_period\n")
+    assert _params_problems(tmp_path, "granted_sek: true\n" + goals) == [
+        f"granted_sek: {BOOLEAN_SV}", f"mål 1 (id: andel), target: {BOOLEAN_SV}"]
+    (line,) = _params_problems(tmp_path, "granted_sek: no\n", lang="en")
+    assert line == ("granted_sek: got false; expected a number: YAML reads yes, no, on, off, true and false without "
+                    "quotes as true or false, not as a number, and it is not taken as 1 or 0: write the number (such "
+                    "as 40 or 0.8)")
+
+
+def test_true_or_false_where_true_or_false_goes_is_still_read(tmp_path):
+    # a key that takes true or false (a goal's main: true) is untouched by the check
+    path = tmp_path / "p.yaml"
+    path.write_text("id: p\ntitle: T\nkind: individ\nforbund: F\nowner: O\ngranted_sek: 500000\n"
+                    "period: {start: 2023-01-01, planned_end: 2023-12-31}\n"
+                    "goals:\n  - id: g\n    kind: outcome_count\n    label: I arbete\n    target: 10\n"
+                    "    success_outcomes: [arbete]\n    period: whole_period\n    main: true\n", encoding="utf-8")
+    prm = et.load_params(path)
+    assert prm.goals[0].main is True and prm.goals[0].target == 10 and prm.granted_sek == 500000
+
+
+# --- 3. an amount with points between the thousands ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "number"), [("1.000.000", "1000000"), ("'1.200.000 kr'", "1200000"),
+                                                  ("'1.200,50'", "1200.5")])
+def test_an_amount_with_points_between_thousands_gets_the_number_to_write(tmp_path, written, number):
+    # YAML reads 1.000.000 as a text (two points): before, 'expected a number (such as 40 or 0.8)'
+    (line,) = _params_problems(tmp_path, f"granted_sek: {written}\n")
+    said = written.strip("'")
+    assert line == (f"granted_sek: står '{said}'; skriv talet utan mellanrum, enhet och tusentalsavgränsare, med "
+                    f"decimalpunkt: {number}")
