@@ -93,7 +93,8 @@ GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "perio
                 "fraction_run", "cut", "running", "mode", "value", "numerator", "denominator", "target", "target_prorated", "ci_low",
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main", "composition",
-                "enrolments", "total_persons", "total_enrolments", "returned", "group_others"]
+                "enrolments", "total_persons", "total_enrolments", "returned", "group_others",
+                "group_within"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
 
@@ -352,7 +353,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "note": "", "source": goal.source, "main": False,  # (set by assess_goals: the main goal may be inferred)
            "composition": goal.composition,  # (who takes part, not where they went: no outcome among the ended)
            "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan,
-           "group_others": np.nan}
+           "group_others": np.nan, "group_within": np.nan}
     if goal.kind == "survey":  # a share of respondents to a questionnaire
         return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
@@ -403,18 +404,20 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     in_w = _in_window(df[date_col], w)
     in_w, succ = _counted(goal, df, in_w, row)
-    siblings = _siblings(goal, project, df)
+    siblings, kin = _siblings(goal, project, df), _kin(goal, project, df)
     if goal.kind == "participant_count":  # persons, each once in the period (a row is an enrolment)
         row["value"] = float(persons_of(df[in_w & group]))
         row["enrolments"] = float((in_w & group).sum())
         if goal.among is not None:  # those the same count would hold outside the group
             row["group_others"] = _others(goal, group, siblings, lambda m: float(persons_of(df[in_w & m])), min_count)
+            row["group_within"] = _within(group, kin, lambda m: float(persons_of(df[in_w & m])), min_count)
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     if goal.kind == "outcome_count":
         row["value"] = float((in_w & succ & group).sum())
         if goal.among is not None:
             row["group_others"] = _others(goal, group, siblings, lambda m: float((in_w & succ & m).sum()), min_count)
+            row["group_within"] = _within(group, kin, lambda m: float((in_w & succ & m).sum()), min_count)
         row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # share
@@ -425,6 +428,7 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         denom &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
     if goal.among is not None:
         row["group_others"] = _others(goal, group, siblings, lambda m: float((denom & m).sum()), min_count)
+        row["group_within"] = _within(group, kin, lambda m: float((denom & m).sum()), min_count)
         denom &= group
     if goal.composition:  # who takes part: persons, each once (a row is an enrolment)
         n, k = persons_of(df[denom]), persons_of(df[denom & succ])
@@ -449,18 +453,43 @@ _GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group":
                   "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START, "municipality": S.MUNICIPALITY}
 
 
+def _count_rule(g: Goal, keys: bool = True) -> tuple:
+    """What a goal counts (kind, period, count and, with ``keys``, the keys its group is chosen by): two goals
+    with the same rule count the same thing, each for its own group."""
+    on = tuple(sorted(key for key, _ in g.among.items())) if keys and g.among is not None else ()
+    return (g.kind, g.period, g.count_by, on, g.numerator, tuple(g.success_outcomes),
+            g.denominator, tuple(g.exclude_from_denominator), g.composition)
+
+
 def _siblings(goal: Goal, project: Project, df: pd.DataFrame) -> list[tuple[str, pd.Series]]:
     """The goals that count the same thing as ``goal`` for groups of the same kind (a goal per municipality, one
     for women and one for men): the same kind, period and count, ``among:`` on the same keys; ``goal`` among them.
     Each as (goal id, its group's rows), in the params file's order; empty where no other goal is such."""
     if goal.among is None:
         return []
-    def rule(g: Goal) -> tuple:
-        keys = tuple(sorted(key for key, _ in g.among.items())) if g.among is not None else ()
-        return (g.kind, g.period, g.count_by, keys, g.numerator, tuple(g.success_outcomes),
-                g.denominator, tuple(g.exclude_from_denominator), g.composition)
-    family = [(g.id, in_group(df, g.among)) for g in project.params.goals if g.among is not None and rule(g) == rule(goal)]
+    family = [(g.id, in_group(df, g.among)) for g in project.params.goals
+              if g.among is not None and _count_rule(g) == _count_rule(goal)]
     return family if len(family) > 1 else []
+
+
+def _kin(goal: Goal, project: Project, df: pd.DataFrame) -> list[pd.Series]:
+    """The groups (their rows) of the other goals set for a group that count the same thing as ``goal``, whatever
+    keys their groups are chosen by (women, and women under 25; those under 25, and those under 30); empty where
+    ``goal`` has no group."""
+    if goal.among is None:
+        return []
+    return [in_group(df, g.among) for g in project.params.goals
+            if g.among is not None and g.id != goal.id and _count_rule(g, keys=False) == _count_rule(goal, keys=False)]
+
+
+def _within(group: pd.Series, kin: list[pd.Series], count, k: int) -> float:
+    """The fewest that the same count holds in another goal's group beyond this goal's, where that group holds
+    all of this one's (``count`` of a row mask): women under 25 within women, those under 25 within those under
+    30. The two published figures differ by exactly that many, so where it is 1 to ``k − 1`` it tells their count
+    or outcomes (12 under 30 less 10 under 25: 2 aged 25–29). NaN where no other group holds this one."""
+    beyond = [count(rows & ~group) for rows in kin if count(group & ~rows) == 0]
+    small = [n for n in beyond if 0 < n < k]
+    return min(small) if small else (min(beyond) if beyond else np.nan)
 
 
 def _others(goal: Goal, group: pd.Series, family: list[tuple[str, pd.Series]], count, k: int) -> float:
@@ -710,6 +739,8 @@ HIDDEN_SECONDARY = "secondary"  # hidden so that a small count elsewhere cannot 
 TOO_SHORT_NOTE = "too_short_note"  # a count period whose target for its length is 0 whole persons: not judged
 SHORT_NOTE = "too_few_short_note"  # a hidden count period that ended short of its target, not assessed
 AMONG_FEW_OTHERS = "among_few_others_note"  # a group's goal period hidden: the same count outside the group is small
+# a group's goal period hidden: another goal's group holds this one and the same count in it beyond this one is small
+AMONG_FEW_BEYOND = "among_few_beyond_note"
 
 
 def period_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -842,15 +873,24 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
 def _hide_few_others(out: pd.DataFrame, k: int) -> pd.DataFrame:
     """A goal set for a group (``among:``) is a breakdown of the same count over everyone: where those the
     count holds outside the group (``group_others``) are 1 to ``k − 1``, a goal over everyone (or the
-    project's totals) less the group's figure would tell their count, or their outcomes. Such a period's
-    figures are hidden (``..``) and it is not assessed."""
-    few = (out["group_others"].fillna(0) > 0) & (out["group_others"].fillna(0) < k) & (out["mode"] == "observed")
+    project's totals) less the group's figure would tell their count, or their outcomes. The same holds where
+    another goal's group holds this one's and the same count in it beyond this group (``group_within``) is 1 to
+    ``k − 1``: the other goal's figure less this one's would tell them. Such a period's figures are hidden
+    (``..``) and it is not assessed."""
+    if "group_within" not in out:  # (a table from before the check of groups within groups)
+        out["group_within"] = np.nan
+    observed = out["mode"] == "observed"
+    outside = out["group_others"].fillna(0).between(0, k, inclusive="neither") & observed
+    within = out["group_within"].fillna(0).between(0, k, inclusive="neither") & observed & ~outside
+    few = outside | within
     if not few.any():
         return out
     for c in _HIDDEN_FIGURES:
         out.loc[few, c] = np.nan
-    out.loc[few, "group_others"] = np.nan
-    out.loc[few, ["ci_verdict", "suppression", "note"]] = ["", HIDDEN_SECONDARY, AMONG_FEW_OTHERS]
+    out.loc[few, ["group_others", "group_within"]] = np.nan
+    out.loc[few, ["ci_verdict", "suppression"]] = ["", HIDDEN_SECONDARY]
+    out.loc[outside, "note"] = AMONG_FEW_OTHERS
+    out.loc[within, "note"] = AMONG_FEW_BEYOND
     out.loc[few, "status"] = GoalStatus.NOT_ASSESSED
     out.loc[few, "too_few"] = False
     return out

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import types
 import typing
 import unicodedata
 import zipfile
@@ -121,9 +122,33 @@ def _short(value: object, limit: int = 80) -> str:
 _PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=%)")
 
 
+def _number_only(annotation: object) -> bool:
+    """Whether a field's type takes numbers and nothing else (``float``, ``int | None``, ``Annotated[float, ...]``),
+    not a text, a code, a list or true/false."""
+    if annotation in (int, float):
+        return True
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is Annotated:
+        return _number_only(args[0])
+    if origin in (typing.Union, types.UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        return bool(kinds) and all(_number_only(a) for a in kinds)
+    return False
+
+
 class _Strict(BaseModel):
     # (no NaN or infinity in any number: 'nan' and '.inf' are numbers to YAML, and not amounts, shares or years)
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_true_or_false_as_number(cls, v: object, info: ValidationInfo) -> object:
+        """yes, no, on, off, true and false are true or false to YAML, which a number field would take as 1 or 0
+        (``target: yes`` a target of one person, a share's ``target: true`` 100 %): never read as a number."""
+        if isinstance(v, bool) and info.field_name in cls.model_fields \
+                and _number_only(cls.model_fields[info.field_name].annotation):
+            raise ParamsValueError("params.number_boolean", value=str(v).lower())
+        return v
 
 
 class Period(_Strict):
@@ -1605,12 +1630,15 @@ def _is_number_in_words(value: object, per_year: bool) -> tuple[str, float] | No
 
 
 def _is_written_amount(value: object) -> float | None:
-    """An amount written as a person writes it (``'1 200 000 kr'``, ``'12,5'``, ``'4 300:-'``) as the
-    number it means, else None (a params file takes plain numbers: the message shows the one to write)."""
+    """An amount written as a person writes it (``'1 200 000 kr'``, ``'12,5'``, ``'4 300:-'``, and with points
+    between the thousands where no decimal point can be meant: ``'1.000.000'``, ``'1.200,50'``) as the number it
+    means, else None (a params file takes plain numbers: the message shows the one to write)."""
     if not isinstance(value, str):
         return None
     text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip())
     text = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}(,\d+)?|-?\d{1,3}(\.\d{3})+,\d+", text):  # (two points, or a comma after)
+        text = text.replace(".", "")
     if not re.fullmatch(r"-?\d+(,\d+)?", text) or (text == value.strip() and "," not in text) \
             or _written_comma_thousands(value) is not None:
         return None

@@ -151,7 +151,8 @@ def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
     if not code:
         return ""
     return (t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note", "too_few_below_note",
-                                                    "too_few_short_note", "among_few_others_note")
+                                                    "too_few_short_note", "among_few_others_note",
+                                                    "among_few_beyond_note")
             else t(code, lang))
 
 

@@ -14,7 +14,7 @@ from ...data.params import label_per_part
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
-from ...analysis.goals import (AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
+from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import context_series, exits_to, side_p
@@ -559,26 +559,29 @@ def hides_periods(tab: pd.DataFrame) -> bool:
     """Whether the small-count rule hides a period of a count goal, or a period to protect another
     (a share of too few alone is said by its own sentence)."""
     hidden = tab["suppression"].fillna("").astype(str)
-    # (a period of a group's goal hidden to protect those outside the group has its own note: no total, no
-    # hidden count of the goal's own stands behind it)
-    own = tab["note"].fillna("").astype(str) != AMONG_FEW_OTHERS if "note" in tab else True
+    # (a period of a group's goal hidden to protect those outside the group, or those in a larger group's goal
+    # beyond it, has its own note: no total, no hidden count of the goal's own stands behind it)
+    own = ~tab["note"].fillna("").astype(str).isin((AMONG_FEW_OTHERS, AMONG_FEW_BEYOND)) if "note" in tab else True
     return bool(((hidden != "") & own & ((tab["kind"] != "share") | ~tab["too_few"].fillna(False).astype(bool))).any())
 
 
 def among_hidden_notes(r) -> list[str]:
     """The goal table's note of each goal set for a group (``among:``) whose periods are hidden because the
-    same count outside the group is small (:func:`evaltools.analysis.goals.hide_small_periods`): which
-    periods, and why, in place of the rule of hidden counts and totals, which does not apply to them."""
+    same count outside the group, or in a larger group's goal beyond it, is small
+    (:func:`evaltools.analysis.goals.hide_small_periods`): which periods, and why, in place of the rule of
+    hidden counts and totals, which does not apply to them."""
     tab = r.goals.table
     if "note" not in tab:
         return []
     out = []
     for gid in dict.fromkeys(tab["goal_id"]):
-        rows = tab[(tab["goal_id"] == gid) & (tab["note"] == AMONG_FEW_OTHERS)]
-        if len(rows):
-            periods = r.words.join([lower_first(period_name(key, r.lang)) for key in rows["period_key"]])
-            out.append(r.msg("goals.among_hidden_note", goal=str(rows["label"].iloc[0]).rstrip("."), periods=periods,
-                             k=str(r.params.privacy.min_count)))
+        for note, said in ((AMONG_FEW_OTHERS, "goals.among_hidden_note"),
+                           (AMONG_FEW_BEYOND, "goals.among_beyond_hidden_note")):
+            rows = tab[(tab["goal_id"] == gid) & (tab["note"] == note)]
+            if len(rows):
+                periods = r.words.join([lower_first(period_name(key, r.lang)) for key in rows["period_key"]])
+                out.append(r.msg(said, goal=str(rows["label"].iloc[0]).rstrip("."), periods=periods,
+                                 k=str(r.params.privacy.min_count)))
     return out
 
 
