@@ -40,6 +40,17 @@ STRUCTURAL_KEY_FIGURES = ("mode", "price_year", "total_cost_nominal", "total_cos
                           "level_source")
 
 
+# the key figures of a running project's costs per person (what they divide, by whom, up to which day): left
+# out where those costs are the whole cost over every person, rather than listed as "Nej" and an empty cell
+PER_PERSON_FIGURES = ("per_person_so_far", "per_person_through", "cost_per_person_basis", "participants_paid",
+                      "goal_successes_paid", "successes_paid")
+
+
+def _not_given(value: object) -> bool:
+    """A running project's per-person key figure that a finished one does not have: False, None or NaN."""
+    return (not value) if isinstance(value, (bool, np.bool_)) else value is None or bool(pd.isna(value))
+
+
 def applicable_key_figures(cba, figures: dict) -> dict:
     """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
     of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
@@ -55,6 +66,9 @@ def applicable_key_figures(cba, figures: dict) -> dict:
         for key in ("actual_total", "participants", "ended", "cost_per_participant"):
             out.pop(key, None)
     # (the skattefaktor's effect is society's: none where another perspective leads)
+    for key in PER_PERSON_FIGURES:  # (a finished project's costs per person are the whole cost over everyone)
+        if key in out and _not_given(out[key]):
+            del out[key]
     for key in ("break_even_person_years_application", "actual_total", "pv_skattefaktor"):
         if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
             del out[key]

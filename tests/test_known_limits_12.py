@@ -1,0 +1,83 @@
+"""Where a reader could not redo a figure or met words without their value: a running project's workbook
+divided its cost per successful outcome by a count of successes it showed nowhere; a finished project's
+workbook listed "till och med" with an empty cell; an actual end years after the plan or before the start was
+taken as it stood; the refusal of goals that count staff named only the first; and the English tables headed
+present values "PV"/"NPV". Each fixture is a tiny project written in tmp_path; expected values are worked
+out by hand from the rows written here."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import evaltools as et
+
+from .test_cost_so_far import STARTS, YEARS, _path, _two_years
+
+SHEET = {"sv": "Kostnad och nytta", "en": "Costs and benefits"}
+
+
+def _key_figures(report: et.Report, out: Path) -> tuple[dict[str, object], list[list[str]]]:
+    """The workbook's cost-benefit key figures (name → value) and the same sheet's CSV for Excel."""
+    from evaltools.publish.workbook import export_report
+    files = export_report(report, out)
+    book = openpyxl.load_workbook(next(f for f in files if f.suffix == ".xlsx"))
+    rows = list(book[SHEET[report.lang]].iter_rows(values_only=True))
+    with open(out / "tables" / "kostnad_nytta.csv", encoding="utf-8-sig") as f:
+        table = list(csv.reader(f, delimiter=";"))
+    return {r[0]: r[1] for r in rows[1:]}, table
+
+
+# --- 1. the counts a running project's costs per person divide by stand beside them ------------------------------
+def test_the_workbook_shows_what_a_running_projects_costs_per_person_divide(tmp_path):
+    # STARTS/YEARS (test_cost_so_far): 2022 paid 120 000 kr and was the only year with utfall; by 2022-12-31
+    # 12 had started (6+5+1) and 6 had ended to work (the main goal's and the benefit's success alike)
+    figures, _ = _key_figures(et.Report(_two_years(tmp_path, STARTS, YEARS)), tmp_path / "out")
+    assert figures["Kostnad per person: utfallet och personerna till och med"] == dt.datetime(2022, 12, 31)
+    assert figures["Kostnad som kostnaderna per person räknas på (utfallet hittills)"] == 120_000
+    assert figures["Deltagare som kostnaden per deltagare delas med"] == 12
+    assert figures["Lyckade utfall som kostnaden per lyckat utfall delas med"] == 6
+    assert figures["Personer som lämnat försörjningsstödet som kostnaden per sådan person delas med"] == 6
+    # the whole counts stay what page 1 says (20 participants, 11 to work), and each division can be redone
+    assert figures["Deltagare"] == 20 and figures["Lyckade utfall (enligt projektets huvudmål)"] == 11
+    assert figures["Kostnad per deltagare"] == 10_000  # 120 000 / 12
+    assert figures["Kostnad per lyckat utfall (enligt projektets huvudmål)"] == 20_000  # 120 000 / 6
+    assert figures["Kostnad per person som lämnat försörjningsstödet"] == 20_000  # 120 000 / 6
+
+
+def test_the_english_workbook_names_the_same_counts(tmp_path):
+    figures, _ = _key_figures(et.Report(_two_years(tmp_path, STARTS, YEARS), lang="en"), tmp_path / "out")
+    assert figures["Cost the costs per person are counted on (the outturn so far)"] == 120_000
+    assert figures["Participants the cost per participant is divided by"] == 12
+    assert figures["Successful outcomes the cost per successful outcome is divided by"] == 6
+    assert figures["Persons who left social assistance the cost per such person is divided by"] == 6
+
+
+def test_a_withheld_cost_per_person_withholds_the_count_it_divides_by(tmp_path):
+    # 2022: 3 started (2 to work), 2023: 11 more (test_cost_so_far's withheld case): the cost paid for 2022
+    # over its 3 participants is withheld, and so are the 3 and the 2 it would divide by
+    starts = ([("2022-02-01", "2022-10-01", "arbete")] * 2 + [("2022-03-01", "", "")]
+              + [("2023-01-10", "2023-05-01", "arbete")] * 5 + [("2023-02-01", "", "")] * 6)
+    _, table = _key_figures(et.Report(_two_years(tmp_path, starts, YEARS)), tmp_path / "out")
+    rows = {row[0]: row[1:] for row in table[1:]}  # (value, and the column saying what is withheld)
+    for withheld in ("Kostnad per deltagare", "Deltagare som kostnaden per deltagare delas med",
+                     "Lyckade utfall som kostnaden per lyckat utfall delas med",
+                     "Personer som lämnat försörjningsstödet som kostnaden per sådan person delas med"):
+        assert rows[withheld] == ["", "Värde: .."], withheld
+    assert rows["Deltagare"] == ["14", ""]  # (the whole count is no secondary figure: 3 + 11)
+
+
+# --- 2. a finished project's workbook lists no cost "so far" and no empty "up to" -------------------------------------
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_finished_projects_workbook_has_no_empty_up_to_row(tmp_path, lang):
+    # ten participants, all ended; the period ended 2023-12-31 and the data run to 2024-06-30: the cost per
+    # participant is the whole cost over everyone, (90 000 + 60 000) / 10 = 15 000 kr
+    figures, table = _key_figures(et.Report(_path(tmp_path, "2024-06-30"), lang=lang), tmp_path / "out")
+    assert figures["Kostnad per deltagare" if lang == "sv" else "Cost per participant"] == 15_000
+    assert all(v is not None for v in figures.values())
+    said = " ".join(figures).lower()
+    assert not any(w in said for w in ("till och med", "hittills", "delas med", "up to", "so far", "divided by"))
+    assert all(row[1] != "" for row in table[1:])  # (the CSV for Excel alike)
