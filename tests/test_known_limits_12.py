@@ -81,3 +81,60 @@ def test_a_finished_projects_workbook_has_no_empty_up_to_row(tmp_path, lang):
     said = " ".join(figures).lower()
     assert not any(w in said for w in ("till och med", "hittills", "delas med", "up to", "so far", "divided by"))
     assert all(row[1] != "" for row in table[1:])  # (the CSV for Excel alike)
+
+
+# --- 3. an end before the start is refused, each at once; an end years past the plan is warned of ---------------------
+def _with_period(tmp_path: Path, period: str) -> Path:
+    """test_differencing's small project (start 2022-01-01, planned end 2023-12-31) with another period."""
+    from .test_differencing import project
+    path = project(tmp_path, n=6, ongoing=0, successes=3)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("period: {start: 2022-01-01, planned_end: 2023-12-31}", period), encoding="utf-8")
+    return path
+
+
+def test_both_ends_before_the_start_are_named_at_once(tmp_path):
+    from evaltools.data.errors import ParamsError
+    path = _with_period(tmp_path, "period: {start: 2022-01-01, planned_end: 2021-12-31, actual_end: 2021-06-30}")
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    assert e.value.in_lang("sv").messages == [
+        "period, planned_end: står 2021-12-31, inte efter startdatumet 2022-01-01; skriv ett slutdatum efter start "
+        "(ÅÅÅÅ-MM-DD)",
+        "period, actual_end: står 2021-06-30, inte efter startdatumet 2022-01-01; skriv ett slutdatum efter start "
+        "(ÅÅÅÅ-MM-DD)"]
+    assert e.value.in_lang("en").messages[1] == (
+        "period, actual_end: got 2021-06-30, not after the start date 2022-01-01; write an end date after the start "
+        "(YYYY-MM-DD)")
+    assert str(path.name) in e.value.message("sv")  # (the file is named in the heading)
+
+
+FAR_SV = ("period.actual_end är 2031-12-31, mer än två år efter det planerade slutet 2023-12-31 (period.planned_end). "
+          "Projektet räknas som förlängt till dess, och dess mål räknas till det datumet; är datumet fel skrivet, "
+          "skriv dagen projektet slutade eller ska sluta (ÅÅÅÅ-MM-DD)")
+
+
+@pytest.mark.parametrize("actual_end, warned", [
+    ("2031-12-31", True),   # eight years past the planned 2023-12-31: a digit mistyped, or a prolonging seldom granted
+    ("2026-01-01", True),   # a day more than two years past it
+    ("2025-12-31", False),  # two years to the day: a long prolonging, read as written
+    ("2023-06-30", False),  # an early end
+])
+def test_an_end_more_than_two_years_past_the_plan_is_warned_of(tmp_path, actual_end, warned):
+    path = _with_period(tmp_path, f"period: {{start: 2022-01-01, planned_end: 2023-12-31, actual_end: {actual_end}}}")
+    project = et.load_project(path)
+    far = [w for w in project.warnings if w.code == "actual_end_far"]
+    assert len(far) == int(warned)
+    if warned:
+        assert far[0].file == str(path) and far[0].severity == "warning"
+        assert far[0].note("sv") == FAR_SV.replace("2031-12-31", actual_end)
+        assert far[0].note("en").startswith(f"period.actual_end is {actual_end}, more than two years after the "
+                                            "planned end 2023-12-31 (period.planned_end).")
+
+
+def test_the_report_says_the_prolonging_in_its_own_words(tmp_path):
+    from evaltools.present.sections import quality
+    path = _with_period(tmp_path, "period: {start: 2022-01-01, planned_end: 2023-12-31, actual_end: 2031-12-31}")
+    notes = list(quality.report_table(et.Report(et.load_project(path), lang="sv")).iloc[:, 0])
+    assert ("Projektets verkliga slutdatum ligger mer än två år efter det planerade; projektet räknas som förlängt "
+            "till dess, och dess mål räknas till det datumet.") in notes
