@@ -138,3 +138,24 @@ def test_the_report_says_the_prolonging_in_its_own_words(tmp_path):
     notes = list(quality.report_table(et.Report(et.load_project(path), lang="sv")).iloc[:, 0])
     assert ("Projektets verkliga slutdatum ligger mer än två år efter det planerade; projektet räknas som förlängt "
             "till dess, och dess mål räknas till det datumet.") in notes
+
+
+# --- 4. every goal counting staff or employers is named at once ---------------------------------------------------
+def test_every_goal_counting_staff_or_employers_is_named_at_once(tmp_path):
+    from .test_unseen_projects_18 import _goal, _refusal
+    goals = (_goal("Minst 30 % ska gå till arbete", "0.3", "share")
+             + _goal("Minst 40 handläggare ska ha utbildats i metoden", "40").replace("id: mål", "id: personal")
+             + _goal("Minst 10 arbetsgivare ska ta emot deltagare för praktik", "10", "outcome_count").replace(
+                 "id: mål", "id: arbetsgivare"))
+    assert _refusal(tmp_path, goals).endswith(
+        "mål 2 (id: personal, kind: participant_count) räknar '40 handläggare' och mål 3 (id: arbetsgivare, kind: "
+        "outcome_count) räknar '10 arbetsgivare', personer som inte är projektets deltagare, men mål av de slagen "
+        "räknar deltagarna i deltagarfilen och skulle ställa dem mot målvärdena: skriv vart och ett av målen som "
+        "kind: qualitative med din bedömning och ditt underlag (till exempel '34 handläggare gick utbildningen, "
+        "kurslistor oktober 2025'), eller som kind: survey om de har svarat på en enkät")
+    assert _refusal(tmp_path, goals, lang="en").endswith(
+        "goal 2 (id: personal, kind: participant_count) counts '40 handläggare' and goal 3 (id: arbetsgivare, kind: "
+        "outcome_count) counts '10 arbetsgivare', persons who are not the project's participants, but goals of those "
+        "kinds count the participants in the participant file and would set them against the targets: write each "
+        "of the goals as kind: qualitative with your assessment and its evidence (for example '34 case workers took "
+        "the training, course lists October 2025'), or as kind: survey if they answered a questionnaire")

@@ -1347,10 +1347,15 @@ class ProjectParams(_Strict):
         # refused above as any counted goal; in a participant project it would count the participants
         staff = [(i, g, m) for i, g in counted for m in [_NOT_PARTICIPANTS.search(" ".join(
             x for x in (g.label, g.label_en) if x))] if m]
-        if staff:
+        if len(staff) == 1:
             i, g, m = staff[0]
             raise ParamsValueError("params.goal_label_not_participants", n=i, goal=g.id, words=m.group(0).strip(),
                                    kind=g.kind)
+        if staff:  # (every such goal at once: the evaluator rewrites them all before the file loads)
+            raise ParamsValueError("params.goal_labels_not_participants", **{
+                f"goals_{lang}": _and([f"{word} {i} (id: {g.id}, kind: {g.kind}) {counts} '{m.group(0).strip()}'"
+                                       for i, g, m in staff], last)
+                for lang, word, counts, last in (("sv", "mål", "räknar", "och"), ("en", "goal", "counts", "and"))})
         # a goal per school year is counted per project year, which is the school year only when the project
         # years begin in the autumn
         school = [(i, g, m) for i, g in enumerate(self.goals, 1) if g.kind != "context"
@@ -1620,6 +1625,11 @@ def _wrong_shape(kind: str, value: object, loc: tuple, lang: str) -> str | None:
         low = math.floor(value)
         return message("params.whole_number", lang, value=_short(value), low=low, high=low + 1)
     return None
+
+
+def _and(items: list[str], word: str) -> str:
+    """``a, b och c`` (``word`` before the last), for a message naming several places of the file."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def _plain(value: object) -> str:
