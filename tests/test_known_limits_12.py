@@ -159,3 +159,32 @@ def test_every_goal_counting_staff_or_employers_is_named_at_once(tmp_path):
         "kinds count the participants in the participant file and would set them against the targets: write each "
         "of the goals as kind: qualitative with your assessment and its evidence (for example '34 case workers took "
         "the training, course lists October 2025'), or as kind: survey if they answered a questionnaire")
+
+
+# --- 5. the English tables say "present value" and "net present value", as the glossary does ----------------------------
+def test_no_english_words_abbreviate_present_values():
+    import re
+
+    import yaml
+    en = yaml.safe_load((Path(et.__file__).parent / "locales" / "en.yaml").read_text(encoding="utf-8"))
+
+    def texts(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from texts(v)
+        elif isinstance(node, str):
+            yield node
+    assert [s for s in texts(en) if re.search(r"\bN?PVs?\b", s)] == []
+    assert en["glossary"]["term"]["nettonuvarde"]["name"] == "Net present value"
+
+
+@pytest.mark.parametrize("lang, heads", [
+    ("sv", ["Aktör", "Kostnad (nuvärde)", "Nytta (nuvärde)", "Skattefaktorns effekt (nuvärde)", "Netto"]),
+    ("en", ["Actor", "Cost (present value)", "Benefit (present value)", "Tax factor's effect (present value)", "Net"]),
+])
+def test_the_table_per_actor_heads_its_present_values_in_words(tiny_project, lang, heads):
+    from evaltools.present.sections import costbenefit as cb_section
+
+    from .test_actor_costs import TWO_YEARS
+    frame = cb_section.perspective_table(et.Report(tiny_project(TWO_YEARS), lang=lang)).frame
+    assert list(frame.columns)[:5] == heads
