@@ -48,6 +48,20 @@ def test_the_workbook_shows_what_a_running_projects_costs_per_person_divide(tmp_
     assert figures["Kostnad per person som lämnat försörjningsstödet"] == 20_000  # 120 000 / 6
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Projektet pågår: kostnaden per lyckat utfall delar utfallet till och med 2022-12-31, 120 000 kr, med de 6 "
+           "lyckade utfallen fram till dess."),
+    ("en", "The project is running: the cost per successful outcome divides the outturn up to 2022-12-31, SEK 120,000, "
+           "by the 6 successes up to then."),
+])
+def test_the_section_says_the_cost_and_the_count_the_cost_per_success_divides(tmp_path, lang, said):
+    # (the same project: the main goal counts work, the benefit every exit from försörjningsstöd, 11 each in all;
+    # the section said the cost per success was counted on the 11, where it divides 120 000 kr by the 6 of 2022)
+    from evaltools.present.sections.costbenefit import benefit_count
+    sentences = [x.replace("\xa0", " ") for x in benefit_count(et.Report(_two_years(tmp_path, STARTS, YEARS), lang=lang))]
+    assert said in sentences
+
+
 def test_the_english_workbook_names_the_same_counts(tmp_path):
     figures, _ = _key_figures(et.Report(_two_years(tmp_path, STARTS, YEARS), lang="en"), tmp_path / "out")
     assert figures["Cost the costs per person are counted on (the outturn so far)"] == 120_000
