@@ -111,7 +111,7 @@ def test_societys_ratios_are_where_its_npv_with_the_skattefaktor_is_zero(tiny_pr
 
 
 @pytest.mark.parametrize("lang, column, actor", [("sv", "Skattefaktorns effekt (nuvärde)", "Samhället"),
-                                                 ("en", "Tax factor's effect (PV)", "Society")])
+                                                 ("en", "Tax factor's effect (present value)", "Society")])
 def test_the_table_per_actor_shows_the_skattefaktor_in_its_own_column(tiny_project, lang, column, actor):
     r = et.Report(tiny_project(TWO_YEARS), lang=lang)
     frame = cb_section.perspective_table(r).frame.set_index(r.msg("costbenefit.actor"))

@@ -50,6 +50,7 @@ MAIN_GOAL_KEYS = frozenset({
     # the benefit's count set beside the main goal's: both counts, each named
     "costbenefit.benefit_count_same", "costbenefit.benefit_count_other", "costbenefit.benefit_count_generic",
     "costbenefit.benefit_count_other_equal", "costbenefit.benefit_count_same_through",
+    "costbenefit.benefit_count_same_through_n", "costbenefit.per_success_through_n", "costbenefit.per_success_through",
     "label.successes", "label.rate",
     "plot.success_rate", "plot.alt.portfolio",
     "note.odds_ratio",
@@ -60,6 +61,7 @@ MAIN_GOAL_KEYS = frozenset({
     "portfolio.definition",
     "portfolio.definition_excluded", "portfolio.definition_excluded_share",
     "workbook.summary.success_definition", "workbook.summary.goal_successes", "workbook.summary.cost_per_success",
+    "workbook.summary.goal_successes_paid",  # (the main goal's successes a running project's cost per success divides by)
     "workbook.sheets.utfall_per_grupp.description",
     "workbook.sheets.utfall_per_grupp.description_enrolments", "workbook.sheets.tid_i_projekt.description",
     "workbook.column.utfall_per_grupp.successes", "workbook.column.utfall_per_grupp.rate",

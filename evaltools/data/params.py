@@ -162,15 +162,33 @@ class Period(_Strict):
     def end(self) -> dt.date:
         return self.actual_end or self.planned_end
 
-    @model_validator(mode="after")
-    def _order(self) -> Period:
-        if self.planned_end <= self.start:
-            raise ParamsValueError("params.end_before_start", field="planned_end", end=self.planned_end.isoformat(),
-                                   start=self.start.isoformat())
-        if self.actual_end is not None and self.actual_end <= self.start:
-            raise ParamsValueError("params.end_before_start", field="actual_end", end=self.actual_end.isoformat(),
-                                   start=self.start.isoformat())
-        return self
+    @field_validator("planned_end", "actual_end")
+    @classmethod
+    def _after_start(cls, end: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        """An end on or before the start is refused, each end on its own (both at once where both are)."""
+        start = info.data.get("start")
+        if end is not None and start is not None and end <= start:
+            raise ParamsValueError("params.end_before_start", end=end.isoformat(), start=start.isoformat())
+        return end
+
+    @property
+    def prolonged_far(self) -> bool:
+        """Whether the actual end is more than :data:`MAX_PROLONGING_YEARS` after the planned end: a prolonging
+        seldom granted, and an easy slip of the pen (2031 for 2021); the project's loading warns of it."""
+        return self.actual_end is not None and self.actual_end > _years_after(self.planned_end, MAX_PROLONGING_YEARS)
+
+
+# a prolonging longer than this many years past the planned end is warned of (see Period.prolonged_far; the
+# catalogs' ``params.actual_end_far`` says the number in words)
+MAX_PROLONGING_YEARS = 2
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (28 February for a 29 February in a year that has none)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 class ComparisonPaths(_Strict):
@@ -1454,10 +1472,15 @@ class ProjectParams(_Strict):
         # refused above as any counted goal; in a participant project it would count the participants
         staff = [(i, g, m) for i, g in counted for m in [_NOT_PARTICIPANTS.search(" ".join(
             x for x in (g.label, g.label_en) if x))] if m]
-        if staff:
+        if len(staff) == 1:
             i, g, m = staff[0]
             raise ParamsValueError("params.goal_label_not_participants", n=i, goal=g.id, words=m.group(0).strip(),
                                    kind=g.kind)
+        if staff:  # (every such goal at once: the evaluator rewrites them all before the file loads)
+            raise ParamsValueError("params.goal_labels_not_participants", **{
+                f"goals_{lang}": _and([f"{word} {i} (id: {g.id}, kind: {g.kind}) {counts} '{m.group(0).strip()}'"
+                                       for i, g, m in staff], last)
+                for lang, word, counts, last in (("sv", "mål", "räknar", "och"), ("en", "goal", "counts", "and"))})
         # a goal per school year is counted per project year, which is the school year only when the project
         # years begin in the autumn
         school = [(i, g, m) for i, g in enumerate(self.goals, 1) if g.kind != "context"
@@ -1761,6 +1784,11 @@ def _wrong_shape(kind: str, value: object, loc: tuple, lang: str) -> str | None:
         low = math.floor(value)
         return message("params.whole_number", lang, value=_short(value), low=low, high=low + 1)
     return None
+
+
+def _and(items: list[str], word: str) -> str:
+    """``a, b och c`` (``word`` before the last), for a message naming several places of the file."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def _plain(value: object) -> str:

@@ -455,6 +455,10 @@ def _load(params: ProjectParams) -> Project:
     responses, questions = load_survey(params, problems, warn)
     if params.source_path is not None:  # a value `evaltools new` left for the evaluator to fill in
         problems += placeholder_problems(params.source_path)
+    if params.period.prolonged_far:  # (years past the plan: most likely a date mistyped, perhaps a long prolonging)
+        warn.append(problem(str(params.source_path or "params"), None, None, None, "params.actual_end_far", "warning",
+                            "actual_end_far", end=params.period.end.isoformat(),
+                            planned=params.period.planned_end.isoformat()))
     if problems:
         raise _refusal(problems)
 

@@ -589,12 +589,18 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "ended": ("workbook.summary.ended", "int"),
     "successes": ("workbook.summary.successes", "int"),
     "cost_per_participant": ("workbook.summary.cost_per_participant", "kr"),
+    # (a running project's costs per person: what they divide and by whom, so that each division can be redone;
+    # rows a finished project leaves out, see ``present.sections.costbenefit.PER_PERSON_FIGURES``)
     "per_person_so_far": ("workbook.summary.per_person_so_far", "bool"),
     "per_person_through": ("workbook.summary.per_person_through", "date"),
+    "cost_per_person_basis": ("workbook.summary.cost_per_person_basis", "kr"),
+    "participants_paid": ("workbook.summary.participants_paid", "int"),
     "success_definition": ("workbook.summary.success_definition", "text"),
     "goal_successes": ("workbook.summary.goal_successes", "int"),
     "cost_per_success": ("workbook.summary.cost_per_success", "kr"),
+    "goal_successes_paid": ("workbook.summary.goal_successes_paid", "int"),
     "cost_per_exit_from_fs": ("workbook.summary.cost_per_exit_from_fs", "kr"),
+    "successes_paid": ("workbook.summary.successes_paid", "int"),
     "monthly_level": ("workbook.summary.monthly_level", "kr"),
     "pv_cost": ("workbook.summary.pv_cost", "kr"),
     "pv_skattefaktor": ("workbook.summary.pv_skattefaktor", "kr"),
@@ -821,6 +827,11 @@ SUMMARY_WITHHELD = {Secondary.PARTICIPANTS: ("participants",), Secondary.COST_PE
                     Secondary.ENDED: ("ended",), Secondary.SUCCESSES: ("goal_successes",),
                     Secondary.COST_PER_SUCCESS: ("cost_per_success",), Secondary.EXITS: ("successes",),
                     Secondary.COST_PER_EXIT: ("cost_per_exit_from_fs",)}
+# (and the counts a running project's costs per person divide by, with those costs and with the whole counts)
+for _figure, _count in ((Secondary.PARTICIPANTS, "participants_paid"), (Secondary.COST_PER_PARTICIPANT, "participants_paid"),
+                        (Secondary.SUCCESSES, "goal_successes_paid"), (Secondary.COST_PER_SUCCESS, "goal_successes_paid"),
+                        (Secondary.EXITS, "successes_paid"), (Secondary.COST_PER_EXIT, "successes_paid")):
+    SUMMARY_WITHHELD[_figure] += (_count,)
 
 
 # where a person was enrolled more than once (:attr:`evaltools.data.validation.Enrolments.by_enrolment`, the rule

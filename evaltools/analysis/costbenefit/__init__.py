@@ -457,6 +457,10 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         unknown_support=int(info.get("unknown_support", 0)),
         per_person_so_far=paid is not None,
         per_person_through=through,
+        cost_per_person_basis=per_person if paid is not None else np.nan,
+        participants_paid=n_p_paid if paid is not None else None,
+        goal_successes_paid=n_goal_paid if paid is not None else None,
+        successes_paid=n_s_paid if paid is not None else None,
         came_back=int(info.get("came_back", 0)),
     )
     if no_cost:

@@ -113,6 +113,13 @@ class CostSummary:
     # the last day of the budget periods the cost paid so far is for, where those are whole periods: the
     # persons are then those who had started by that day, the successes and exits those who had ended by it
     per_person_through: dt.date | None = None
+    # what the costs per participant, success and exit divide (where ``per_person_so_far``): the cost paid so
+    # far, and the participants, main-goal successes and exits from försörjningsstöd by ``per_person_through``
+    # (the whole counts without that day), so that a reader can redo each division; NaN / None otherwise
+    cost_per_person_basis: float = float("nan")
+    participants_paid: int | None = None
+    goal_successes_paid: int | None = None
+    successes_paid: int | None = None
     # exits from försörjningsstöd left out: the person was enrolled again later (came back for support)
     came_back: int = 0
 

@@ -40,6 +40,17 @@ STRUCTURAL_KEY_FIGURES = ("mode", "price_year", "total_cost_nominal", "total_cos
                           "level_source")
 
 
+# the key figures of a running project's costs per person (what they divide, by whom, up to which day): left
+# out where those costs are the whole cost over every person, rather than listed as "Nej" and an empty cell
+PER_PERSON_FIGURES = ("per_person_so_far", "per_person_through", "cost_per_person_basis", "participants_paid",
+                      "goal_successes_paid", "successes_paid")
+
+
+def _not_given(value: object) -> bool:
+    """A running project's per-person key figure that a finished one does not have: False, None or NaN."""
+    return (not value) if isinstance(value, (bool, np.bool_)) else value is None or bool(pd.isna(value))
+
+
 def applicable_key_figures(cba, figures: dict) -> dict:
     """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
     of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
@@ -55,6 +66,9 @@ def applicable_key_figures(cba, figures: dict) -> dict:
         for key in ("actual_total", "participants", "ended", "cost_per_participant"):
             out.pop(key, None)
     # (the skattefaktor's effect is society's: none where another perspective leads)
+    for key in PER_PERSON_FIGURES:  # (a finished project's costs per person are the whole cost over everyone)
+        if key in out and _not_given(out[key]):
+            del out[key]
     for key in ("break_even_person_years_application", "actual_total", "pv_skattefaktor"):
         if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
             del out[key]
@@ -467,16 +481,25 @@ def benefit_count(r) -> list[str]:
              "outcomes": ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in outcomes)}
     sc = project_successes(r.project, lang)
     d = sc.definition
-    if d.kind == "leaves_fs":
-        out = [r.msg("costbenefit.benefit_count_generic", **words)]
-    elif d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s.successes:
-        # (a running project's cost per success divides what was paid up to a date by the successes up to it)
-        out = ([r.msg("costbenefit.benefit_count_same_through", through=s.per_person_through.isoformat(), **words)]
-               if s.per_person_through is not None else [r.msg("costbenefit.benefit_count_same", **words)])
-    else:  # (another definition may still give the same count: then "another count" would be untrue)
-        key = "costbenefit.benefit_count_other_equal" if sc.successes == s.successes else "costbenefit.benefit_count_other"
-        out = [r.msg(key, successes=fmt_int(sc.successes, lang),
-                     definition=success_definition_text(d, lang), **words)]
+    # a running project's cost per success divides what was paid up to a day by the successes up to it: with that
+    # cost and that count (the workbook's same figures) where the cost per success is shown
+    through = s.per_person_through.isoformat() if s.per_person_through is not None else None
+    counted = (through is not None and bool(s.goal_successes_paid) and r.disclosure.shows(Secondary.COST_PER_SUCCESS))
+    paid = ({"through": through, "cost": fmt_kr(s.cost_per_person_basis, lang),
+             "paid": fmt_int(s.goal_successes_paid, lang)} if counted else {"through": through} if through else {})
+    if d.kind == "goal_outcomes" and set(d.outcomes) == set(outcomes) and sc.successes == s.successes:
+        key = ("costbenefit.benefit_count_same" if through is None else
+               "costbenefit.benefit_count_same_through_n" if counted else "costbenefit.benefit_count_same_through")
+        out = [r.msg(key, **paid, **words)]
+    else:
+        if d.kind == "leaves_fs":
+            out = [r.msg("costbenefit.benefit_count_generic", **words)]
+        else:  # (another definition may still give the same count: then "another count" would be untrue)
+            key = "costbenefit.benefit_count_other_equal" if sc.successes == s.successes else "costbenefit.benefit_count_other"
+            out = [r.msg(key, successes=fmt_int(sc.successes, lang), definition=success_definition_text(d, lang), **words)]
+        if through is not None and s.goal_successes:  # (the successes it divides by are not all of them)
+            out.append(r.msg("costbenefit.per_success_through_n" if counted else "costbenefit.per_success_through",
+                             **paid))
     if _codes_disagree(r):  # the exits are codes the payments contradict: the benefit is not all of them
         k, oc = r.params.privacy.min_count, r.cba.outcome_check
         heading = r.msg("costbenefit.persist.heading")
