@@ -13,8 +13,17 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pandas as pd
-import pytest
+# The environment the command gives the processes that run reports (one thread for the linear-algebra libraries,
+# evaltools.publish.kernels.kernel_environment) is this run's too, set before numpy is first imported: the tests
+# build reports in their own processes, two or more side by side, and a thread waiting for a busy core spins
+# (the regression-heavy test files took a fifth more CPU time with a thread per core).
+from evaltools.publish.kernels import kernel_environment  # (imports neither numpy nor pandas)
+
+for _name, _value in kernel_environment().items():
+    os.environ.setdefault(_name, _value)
+
+import pandas as pd  # noqa: E402 - after the environment above
+import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = ROOT / "params"
