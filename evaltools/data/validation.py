@@ -257,6 +257,9 @@ _WORDS_FOR_CODES = {
     "fått anställning med lönestöd": "arbete_med_stöd", "fått extratjänst": "arbete_med_stöd",
     "subsidised employment": "arbete_med_stöd", "subsidized employment": "arbete_med_stöd",
     "wage subsidy": "arbete_med_stöd", "sheltered employment": "arbete_med_stöd",
+    # a sex as a case system or a youth project writes it ('K'/'M' in most Swedish systems)
+    "k": "kvinna", "kv": "kvinna", "m": "man", "kvinnlig": "kvinna", "manlig": "man", "flicka": "kvinna",
+    "tjej": "kvinna", "pojke": "man", "kille": "man", "female": "kvinna", "woman": "kvinna", "male": "man",
     # a value not known, or one the person would rather not give (a sex, a household type, an outcome)
     "vill ej uppge": "okänt", "vill inte uppge": "okänt", "ej uppgett": "okänt", "uppgift saknas": "okänt",
     "saknas": "okänt", "ej angivet": "okänt", "ej angiven": "okänt", "ej känt": "okänt", "vet ej": "okänt",
