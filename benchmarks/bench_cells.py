@@ -85,7 +85,11 @@ def _cells(params: str | Path) -> None:
 
 
 def measure(repeat: int) -> dict[str, float]:
-    """Least CPU seconds of ``repeat`` runs, per sample and for the small project."""
+    """Least CPU seconds of ``repeat`` runs, per sample and for the small project, in the environment the
+    command gives a report's kernel (one thread for the linear-algebra libraries), set before numpy is imported."""
+    from evaltools.publish.kernels import kernel_environment  # (imports neither numpy nor pandas)
+    for name, value in kernel_environment().items():
+        os.environ.setdefault(name, value)
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.chdir(ROOT)  # (the samples are found by id in this checkout's params/)
     import gc
