@@ -119,3 +119,90 @@ def test_the_years_written_as_the_words_give_them_are_each_judged_against_their_
                                    "Minst 30 deltagare år 1 och 30 år 2 och 3"])
 def test_one_target_for_a_range_of_years_is_read_as_written(tmp_path, label):
     assert et.load_project(_steg(tmp_path, _count(label))).params.goals[0].target == 30
+
+
+# --- 2. a project whose main goal is set for a group of its participants ----------------------------------------
+GROUP = """\
+id: unga
+title: Unga vägen
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {start: 2024-01-01, planned_end: 2025-12-31}
+data_as_of: 2026-01-31
+granted_sek: 1200000
+data: {participants: data/deltagare.csv}
+goals:
+  - id: u25
+    kind: share
+    label: Minst 40 % av de unga under 25 år ska gå till arbete eller studier
+    target: 0.4
+    denominator: exits
+    period: whole_period
+    success_outcomes: [arbete, studier]
+    among: {age_below: 25}
+"""
+# 16 young (U00-U15, born 2002: 21-23 at start) and 24 older (A00-A23, born 1975), one starting every 15 days from
+# 2024-02-01, each ending 200 days after the start; the young: 7 to work, 2 to studies, 5 still on support, 2 still
+# enrolled (14 ended); the older: 3 to work, 15 still on support, 2 dropped out, 4 still enrolled (20 ended)
+YOUNG = ["arbete"] * 7 + ["studier"] * 2 + ["kvar_försörjningsstöd"] * 5 + [""] * 2
+OLDER = ["arbete"] * 3 + ["kvar_försörjningsstöd"] * 15 + ["avbrott"] * 2 + [""] * 4
+
+
+def _unga(tmp_path, params: str = GROUP):
+    """The project's params file, its participants in a CSV as Excel on Windows saves it (;, Windows-1252, CRLF)."""
+    rows, i = ["person_id;sex;birth_year;household_type;start_date;end_date;outcome"], 0
+    for prefix, outcomes, born in (("U", YOUNG, 2002), ("A", OLDER, 1975)):
+        for k, outcome in enumerate(outcomes):
+            start = dt.date(2024, 2, 1) + dt.timedelta(days=15 * i)
+            end = (start + dt.timedelta(days=200)).isoformat() if outcome else ""
+            rows.append(f"{prefix}{k:02d};{('kvinna', 'man')[k % 2]};{born};ensamstående;{start};{end};{outcome}")
+            i += 1
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data/deltagare.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    p = tmp_path / "unga.yaml"
+    p.write_text(params, encoding="utf-8")
+    return p
+
+
+def _page_one_goals(r) -> list[str]:
+    from evaltools.present.sections.summary import answers, question_heading
+    heading = "Nådde projektet sina mål?" if r.lang == "sv" else "Did the project reach its goals?"
+    return next(sentences for key, _part, sentences in answers(r) if question_heading(r, key) == heading)
+
+
+@pytest.mark.parametrize("lang, success, group", [
+    ("sv", "Av 34 avslutade deltagare fick 12 (35,3\u00a0%) ett utfall som projektets huvudmål räknar som lyckat "
+           "(arbete, studier).",
+     "Huvudmålet gäller bara sin grupp av deltagarna (under 25 år vid start), men här och i resten av rapporten räknas "
+     "dess utfall för alla avslutade, också dem utanför gruppen."),
+    ("en", "Of 34 participants who ended, 12 (35.3%) had an outcome the main goal counts as a success (work, studies).",
+     "The main goal is set for its group of the participants only (under 25 at start), but here and in the rest of "
+     "the report its outcomes are counted for everyone who ended, those outside the group too."),
+])
+def test_page_one_says_the_successes_it_counts_are_everyones_not_the_groups(tmp_path, lang, success, group):
+    said = _page_one_goals(et.Report(et.load_project(_unga(tmp_path)), lang=lang))
+    # ended: 14 young + 20 older = 34; to work or studies: 7 + 2 young and 3 older = 12, 12 / 34 = 35,3 %; the goal
+    # itself counts the young only (9 of 14), so the 3 older are no success of the goal: the next sentence says so
+    assert said[said.index(success) + 1] == group
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "avslutade deltagare med utfallen arbete, studier (målet ”Minst 40\u00a0% av de unga under 25 år ska gå till "
+           "arbete eller studier”), räknat för alla deltagare, också dem utanför målets grupp"),
+    ("en", "participants who ended with the outcomes work, studies (the goal “Minst 40% av de unga under 25 år ska gå "
+           "till arbete eller studier”), counted for every participant, those outside the goal's group too"),
+])
+def test_the_definition_the_sections_and_workbook_give_says_it_counts_everyone(tmp_path, lang, said):
+    from evaltools.analysis.goals import project_definition
+    from evaltools.words.labels import success_definition_text
+    d = project_definition(et.load_project(_unga(tmp_path)), lang)
+    assert success_definition_text(d, lang) == said
+
+
+def test_a_main_goal_for_everyone_says_nothing_of_a_group(tmp_path):
+    params = GROUP.replace("    among: {age_below: 25}\n", "").replace("av de unga under 25 år ", "av deltagarna ")
+    r = et.Report(et.load_project(_unga(tmp_path, params)), lang="sv")
+    assert not any("sin grupp" in s for s in _page_one_goals(r))
+    from evaltools.analysis.goals import project_definition
+    assert not project_definition(r.project).group
