@@ -2,8 +2,12 @@
 evaluator copies from an application in the words it uses ("år 1: 20 deltagare, år 2 och 3: 30", "år 2–3: 30",
 "20 deltagare första året, därefter 30 per år", "30 andra och tredje året", "från 30 % 2024 till 40 % 2026"), each
 year read with its own target (a range or a list of years shares one) and refused with the whole ``targets:`` line to
-write, never a year's target taken from the range's last year ("år 2–3: 30" was a target of 3 for year 2). Each
-fixture is a tiny project written in tmp_path; expected values are worked out by hand from the rows written here."""
+write, never a year's target taken from the range's last year ("år 2–3: 30" was a target of 3 for year 2); a project
+whose main goal is set for the young (``among: {age_below: 25}``) while the successes page 1, the sections and the
+workbook count are everyone's, which they now say; and a structural project of a förbund whose four municipalities
+co-finance it, written by name in the budget's funder column ("Härnösands kommun"), refused with the code and where
+the name goes. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the
+rows written here."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +17,7 @@ import openpyxl
 import pytest
 
 import evaltools as et
-from evaltools.data.errors import ParamsError
+from evaltools.data.errors import DataValidationError, ParamsError
 
 HEAD = """\
 id: steg
@@ -206,3 +210,74 @@ def test_a_main_goal_for_everyone_says_nothing_of_a_group(tmp_path):
     assert not any("sin grupp" in s for s in _page_one_goals(r))
     from evaltools.analysis.goals import project_definition
     assert not project_definition(r.project).group
+
+
+# --- 3. a structural project of a förbund whose four municipalities co-finance it --------------------------------
+STRUCTURAL = """\
+id: adalen
+title: Samverkan Ådalen
+forbund: Samordningsförbundet Ådalen
+owner: Samordningsförbundet Ådalen
+partners: [Härnösands kommun, Timrå kommun, Kramfors kommun, Sollefteå kommun, Region Västernorrland]
+kind: struktur
+period: {start: 2024-01-01, planned_end: 2026-12-31}
+data_as_of: 2026-03-31
+granted_sek: 2400000
+target_population: {size: 300, description: handläggare i de fyra kommunerna}
+data: {budget: data/budget.csv}
+goals:
+  - {id: rutin, kind: qualitative, label: En gemensam rutin för samordnad rehabilitering i alla fyra kommuner}
+"""
+TOWNS = ("Härnösands kommun", "Timrå kommun", "Kramfors kommun", "Sollefteå kommun")
+
+
+def _adalen(tmp_path, funder=lambda town: town, category=lambda town: "Personal (medfinansiering)"):
+    """The budget as the förbund's Excel saves it as CSV (;, decimal comma, Windows-1252): per year 2024-2026 a
+    process leader (650 000 kr) and training days (120 000 kr) paid by the förbund, and 50 000 kr of staff time from
+    each of the four municipalities; utfall for 2024 and 2025 only (612 345,50, 98 000 and 48 000 each)."""
+    rows = ["period;category;budget;actual;funder"]
+    for year, spent in ((2024, True), (2025, True), (2026, False)):
+        rows.append(f"{year};Processledare;650000;{'612 345,50' if spent else ''};förbund")
+        rows.append(f"{year};Utbildningsdagar;120000;{'98000' if spent else ''};förbund")
+        rows += [f"{year};{category(t)};50000;{'48000' if spent else ''};{funder(t)}" for t in TOWNS]
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data/budget.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    p = tmp_path / "adalen.yaml"
+    p.write_text(STRUCTURAL, encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("lang, hint", [
+    ("sv", "står 'Härnösands kommun'; förväntat en av förbund, egen, kommun, region, försäkringskassan, "
+           "arbetsförmedlingen, eu – en av förbundets kommuner eller dess region som medfinansierar skrivs med koden, "
+           "'kommun', vilken den än är; skriv namnet i kolumnen category (till exempel 'Personal, Härnösands kommun'), "
+           "så hålls raderna isär i budgettabellen"),
+    ("en", "one of the förbund's municipalities, or its region, that co-finances is written with the code, 'kommun', "
+           "whichever it is; write the name in the category column (for example 'Personal, Härnösands kommun')"),
+])
+def test_a_municipality_named_as_funder_gets_the_code_and_where_its_name_goes(tmp_path, lang, hint):
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_adalen(tmp_path), lang=lang)
+    first = next(p for p in e.value.problems if p.row == 4)  # (header line 1, then two förbund lines)
+    assert first.column == "funder" and hint in first.note(lang)
+
+
+def test_a_region_named_as_funder_gets_its_code(tmp_path):
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_adalen(tmp_path, funder=lambda t: "Region Västernorrland"))
+    assert "skrivs med koden, 'region', vilken den än är" in e.value.problems[0].note("sv")
+
+
+def test_the_four_municipalities_written_as_kommun_are_one_funder_on_page_one(tmp_path):
+    from evaltools.present.sections.summary import answers, question_heading
+    p = et.load_project(_adalen(tmp_path, funder=lambda t: "kommun", category=lambda t: f"Personal, {t}"))
+    r = et.Report(p, lang="sv")
+    cost = next(s for key, _part, s in answers(r) if question_heading(r, key) == "Vad kostade det?")
+    # spent 2024 and 2025: 612 345,50 + 98 000 + 4 × 48 000 = 902 345,50 a year; 2026 its budget, 770 000 + 200 000;
+    # 2 × 902 345,50 + 970 000 = 2 774 691 kr; the municipalities 2 × 192 000 + 200 000 = 584 000 kr (580 000 shown),
+    # the förbund 2 774 691 − 584 000 = 2 190 691 kr (2,2 miljoner)
+    assert round(r.cba.summary.total_cost_nominal) == 2_774_691
+    assert ("Kostnaden per finansiär: Samordningsförbundet 2,2\u00a0miljoner kronor och Kommunens medfinansiering "
+            "580\u00a0000\u00a0kr.") in " ".join(cost)
+    assert sorted(set(p.budget["category"])) == sorted(["Processledare", "Utbildningsdagar",
+                                                         *(f"Personal, {t}" for t in TOWNS)])
