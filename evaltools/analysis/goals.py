@@ -1025,6 +1025,9 @@ class SuccessDefinition:
     (:attr:`evaltools.data.validation.Enrolments.by_enrolment`, set by :func:`project_definition`), and
     the definition is worded "avslutade inskrivningar" as page 1 words its ended. It is how the
     definition is said, not what it counts: two definitions that differ only in it are equal.
+    ``group`` says that the main goal is set for a group of the participants (``among:``): the goal counts
+    that group only, while the success its outcomes define is counted for every participant (page 1, the
+    outcome and time sections, the cost per success), and the definition says so.
     """
 
     kind: str
@@ -1035,6 +1038,7 @@ class SuccessDefinition:
     exclude: tuple[str, ...] = ()
     share_goal_id: str | None = None
     by_enrolment: bool = field(default=False, compare=False)
+    group: bool = False
 
     def left_out(self, df: pd.DataFrame) -> tuple[str, ...]:
         """The outcomes this definition leaves out of those who ended (``exclude``) that some row of the
@@ -1095,7 +1099,7 @@ def success_definition(params: ProjectParams, lang: str | None = None) -> Succes
         return SuccessDefinition(kind, tuple(g.success_outcomes), g.id, label, judged.denominator,
                                  tuple(judged.exclude_from_denominator), judged.id)
     return SuccessDefinition(kind, tuple(g.success_outcomes), g.id, label, g.denominator,
-                             tuple(g.exclude_from_denominator))
+                             tuple(g.exclude_from_denominator), group=g.among is not None)
 
 
 def project_definition(project: Project, lang: str | None = None) -> SuccessDefinition:

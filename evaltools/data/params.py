@@ -639,22 +639,47 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
 
 
 # A target stated for one year in a goal's words, as an application sets a target per year in one sentence: "år 1: 20",
-# "12 deltagare år 1", "2025: 15", "30 % första året", "40 % därefter", "year 1: 20", "thereafter"
-_YEAR_KEY = re.compile(r"\b(?:projekt)?år\s*(\d{1,2})\b(?!\s*(?:år|%))|\b(?:project\s+)?year\s*(\d{1,2})\b|"
-                       r"\b((?:19|20)\d\d)\b|\b(?:det\s+|under\s+)?första\s+(?:projekt)?året\b|\b(?:in\s+)?the\s+first\s+year\b|"
-                       r"\b(därefter|de\s+följande\s+åren|följande\s+år|övriga\s+år(?:en)?|resterande\s+år(?:en)?|"
-                       r"thereafter|(?:in\s+)?the\s+following\s+years|(?:in\s+)?later\s+years)\b", re.I)
-_CLAUSE = re.compile(r",(?!\d)|;|\(|\)|\s+och\s+|\s+and\s+", re.I)
-_NUMBER = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)\s*(%|procent\b|per\s*cent\b)?", re.I)
+# "12 deltagare år 1", "2025: 15", "30 % första året", "40 % därefter", "year 1: 20", "thereafter"; or for several
+# years at once: "år 2 och 3: 30", "år 2–3: 30", "30 andra och tredje året", "2025 och 2026: 15", "years 2 and 3: 30"
+_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6,
+             "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORD = r"(?:första|andra|tredje|fjärde|femte|sjätte|first|second|third|fourth|fifth|sixth)"
+_JOIN = r"(?:\s+(?:och|and|till|to)\s+|\s*[&–—-]\s*)"
+_YEAR_KEY = re.compile(
+    rf"\b(?:projekt)?år(?:en)?\s*(?P<p>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\b(?!\s*(?:år|%))|"
+    rf"\b(?:project\s+)?years?\s*(?P<e>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\b|"
+    rf"\b(?P<c>(?:19|20)\d\d(?:{_JOIN}(?:19|20)\d\d)*)\b|"
+    rf"\b(?:det\s+|under\s+)?(?P<o>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:projekt)?året\b|"
+    rf"\b(?:in\s+)?the\s+(?P<oe>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:project\s+)?years?\b|"
+    r"\b(?P<later>därefter|sedan|de\s+följande\s+åren|följande\s+år|övriga\s+år(?:en)?|resterande\s+år(?:en)?|"
+    r"thereafter|then|(?:in\s+)?the\s+following\s+years|(?:in\s+)?later\s+years)\b", re.I)
+# a clause ends at a comma, semicolon, bracket, "och" or "and", except where "och" joins the years of one target
+# ("år 2 och 3: 30", "andra och tredje året")
+_CLAUSE = re.compile(rf",(?!\d)|\.\s+|;|\(|\)|\s+(?:och|and)\s+(?!(?:\d{{1,2}}|(?:19|20)\d\d)\s*(?:[:;,.)]|$)|{_ORD}\s+"
+                     rf"(?:projekt)?år(?:et)?\b|{_ORD}\s+(?:project\s+)?years?\b)|\s+(?:till|to)\s+(?=\d+(?:[,.]\d+)?\s*"
+                     r"(?:%|(?:procent|per\s*cent|deltagare|personer|participants|persons|people)\b))", re.I)
+_NUMBER = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)(?!\d|[,.]\d|\s*(?:år|years?)\b)\s*(%|procent\b|per\s*cent\b)?", re.I)
 LATER_YEARS = 0  # the key of a target for every year after those named ("40 % därefter")
 
 
+def _years_said(words: str) -> list[int]:
+    """The years ``words`` names ("2 och 3", "2–4", "andra och tredje", "2025–2026"), in order: a range joined by a
+    dash, "till" or "to" holds every year from its first to its last."""
+    parts = re.split(r"\s+(och|and|till|to)\s+|\s*([&–—-])\s*", words.strip(), flags=re.I)
+    parts = [p for p in parts if p is not None]
+    years = [int(x) if x.isdigit() else _ORDINALS[x.casefold()] for x in parts[::2]]
+    out = [years[0]]
+    for join, year in zip(parts[1::2], years[1:]):
+        out += (list(range(out[-1] + 1, year + 1)) if join.casefold() not in ("och", "and", "&") else [year])
+    return out
+
+
 def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool, list[str]]:
-    """The targets ``label`` sets for single years in one sentence ("år 1: 20 deltagare, år 2: 30", "2025: 15, 2026:
-    25", "30 % första året, 40 % därefter"): each project year's (1, 2, ...) or calendar year's (2025) target, a
+    """The targets ``label`` sets for single years in one sentence ("år 1: 20 deltagare, år 2 och 3: 30", "2025: 15,
+    2026: 25", "30 % första året, 40 % därefter"): each project year's (1, 2, ...) or calendar year's (2025) target, a
     target for the later years under :data:`LATER_YEARS`, whether the years are calendar years, and the words that
     state them. A share's targets are the percentages (as shares), a count's the numbers without a per cent sign;
-    a clause naming two years, or none, states none."""
+    a clause naming two years apart, or none, states none."""
     found: dict[int, float] = {}
     kinds, words = set(), []
     for clause in _CLAUSE.split(label):
@@ -667,15 +692,17 @@ def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool,
         if num is None or bool(num.group(2)) != share:
             continue
         value = float(num.group(1).replace(",", ".")) / (100 if share else 1)
-        if m.group(1) or m.group(2):
-            key, kind = int(m.group(1) or m.group(2)), "project"
-        elif m.group(3):
-            key, kind = int(m.group(3)), "calendar"
+        said = next((m.group(k) for k in ("p", "e", "o", "oe") if m.group(k)), None)
+        if m.group("c"):
+            years, kind = _years_said(m.group("c")), "calendar"
+        elif said is not None:
+            years, kind = _years_said(said), "project"
         else:
-            key, kind = (LATER_YEARS if m.group(4) else 1), "project"
-        if found.get(key, value) != value:
-            return {}, False, []
-        found[key] = value
+            years, kind = ([LATER_YEARS] if m.group("later") else [1]), "project"
+        for key in years:
+            if found.get(key, value) != value:
+                return {}, False, []
+            found[key] = value
         kinds.add(kind)
         words.append(clause.strip())
     if len(kinds) != 1:

@@ -715,6 +715,12 @@ def _excel_errors(s: pd.Series) -> pd.Series:
 _EXCEL_BOOLEANS = {"true": "ja", "sant": "ja", "false": "nej", "falskt": "nej"}
 
 
+# a co-financier named as a budget file names it: one of the förbund's municipalities ("Härnösands kommun", "Kommun
+# Timrå", "Sollefteå kommun") or its region ("Region Västernorrland")
+_NAMED_MUNICIPALITY = re.compile(r"^(?:[\wåäöé.\- ]+\s+kommun|kommun(?:en)?\s+[\wåäöé.\- ]+)$|^[\wåäöé\-]+\s+municipality$")
+_NAMED_REGION = re.compile(r"^region(?:en)?\s+[\wåäöé.\- ]+$|^[\wåäöé\-]+\s+region$")
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
     a case worker writes for a code (``sjukersättning``, ``lönebidrag``)."""
@@ -723,6 +729,10 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
         return "hint.did_you_mean", {"code": _WORDS_FOR_CODES[v]}
+    if col.name == S.FUNDER and v not in col.vocab:  # a member municipality or region by name: the code is the same
+        for code, named in (("kommun", _NAMED_MUNICIPALITY), ("region", _NAMED_REGION)):
+            if named.search(v):
+                return "hint.named_funder", {"code": code, "value": value.strip()}
     for code, sv, en in col.labels:
         if v in (sv.casefold(), en.casefold()) and v != code:
             return "hint.label", {"code": code}
@@ -1677,7 +1687,7 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
 def _suggested_code(text: str, col: S.ColumnSpec) -> str:
     """The code a text probably means (a suggestion in a message, never read in its place), or ``?``."""
     key, vals = _code_hint(text, col)
-    return str(vals["code"]) if key in ("hint.did_you_mean", "hint.label") else "?"
+    return str(vals["code"]) if key in ("hint.did_you_mean", "hint.label", "hint.named_funder") else "?"
 
 
 def _numbered_enrolments(raw: RawTable, fname: str, problems: list[Problem],

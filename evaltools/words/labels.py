@@ -179,6 +179,8 @@ def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tu
               "leaves_fs": {"outcomes": outcomes}}[d.kind]
     # (someone came back: the ended it counts are enrolments, as page 1 says them)
     text = t((SUCCESS_LABELS_ENROLMENTS if d.by_enrolment else SUCCESS_LABELS)[d.kind], lang, **values)
+    if d.group and d.kind != "leaves_fs":  # (a main goal set for a group: its success is counted for everyone)
+        text = t("success_for_everyone", lang, definition=text)
     if not left_out:
         return text
     return t("success_left_out", lang, definition=text,

@@ -29,7 +29,7 @@ from ...analysis.goals import count_goals, main_goal, own_verdicts, project_succ
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import Secondary, intake_per_year
 from ...analysis.cohorts import several_municipalities
-from .goals import page_one as goals_on_page_one
+from .goals import group_words, page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
@@ -203,6 +203,8 @@ def participation(r) -> list[str]:
             out.append(msg(said(SUCCESS_SENTENCE[d.kind]), **values))
         if of_all:
             out.append(msg("summary.success_share_of_all"))
+        if d.group and main is not None:  # (the goal counts its group; the successes here are everyone's)
+            out.append(msg("summary.success_group_goal", group=group_words(r, main.id)))
         left_out = d.left_out(r.project.participants)
         if left_out and not at_goal:  # the sections count every exit: say why page 1's number of ended is smaller
             out.append(msg("summary.success_excluded",
