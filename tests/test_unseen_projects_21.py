@@ -84,14 +84,15 @@ def _count(label: str, target: str = "target: 30") -> str:
 def test_years_sharing_a_target_are_each_given_it_in_the_line_to_write(tmp_path, label):
     # three project years (2024-01-01 – 2026-12-31): 20 in year 1, 30 in years 2 and 3 (a range, a list, "därefter",
     # ordinals); never '?' for a year the words name, nor 3 for year 2 from 'år 2–3: 30', nor 25 from 'under 25 år'
-    assert "targets: {1: 20, 2: 30, 3: 30} (skriv" in _params_refusal(_steg(tmp_path, _count(label)))
+    # (every year has its number: the line is complete, and the message asks for no number where it says ?)
+    assert "targets: {1: 20, 2: 30, 3: 30}, och behåll" in _params_refusal(_steg(tmp_path, _count(label)))
 
 
 def test_the_english_words_give_the_same_line(tmp_path):
     goal = _count("Antal deltagare", "target: 30\n  label_en: 20 participants in year 1, 30 in years 2 and 3")
     said = _params_refusal(_steg(tmp_path, goal), "en")
     assert ("('20 participants in year 1', '30 in years 2 and 3'), but target: 30 is the same target for every year"
-            in said and "targets: {1: 20, 2: 30, 3: 30} (write" in said)
+            in said and "targets: {1: 20, 2: 30, 3: 30}, and keep" in said)
 
 
 def test_a_share_from_a_baseline_year_to_a_later_one_gives_calendar_years_to_write(tmp_path):

@@ -1553,7 +1553,10 @@ class ProjectParams(_Strict):
                 named = max(stated, default=0)
                 fix = {y: stated.get(y, later if later is not None and y > named else None) for y in years}
                 line = _targets_line(fix) + ("" if g.period == unit else f", period: {unit}")
-                raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
+                if "?" in line:  # (a year the words give no number for: the evaluator writes it)
+                    raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
+                                           target=f"{g.target:g}", fix=line)
+                raise ParamsValueError("params.goal_label_year_targets_all", n=i, goal=g.id, words="', '".join(words),
                                        target=f"{g.target:g}", fix=line)
 
     def _check_even_sexes(self) -> None:
