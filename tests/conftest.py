@@ -279,6 +279,15 @@ def params_with_files(tiny_project, **files: str) -> Path:
     return tiny_project(data_block="data:\n" + "".join(f"  {k}: data/{v}\n" for k, v in files.items()))
 
 
+def params_refusal(params: Path, lang: str = "sv") -> str:
+    """The message the params file ``params`` is refused with, in ``lang`` (the test fails where it loads)."""
+    import evaltools as et
+    from evaltools.data.errors import ParamsError
+    with pytest.raises(ParamsError) as e:
+        et.load_project(params, lang=lang)
+    return e.value.message(lang)
+
+
 def load_problems(params: Path, lang: str = "sv") -> list:
     """The problems the project's data files are refused with (the test fails where they load)."""
     import evaltools as et

@@ -15,7 +15,9 @@ import openpyxl
 import pytest
 
 import evaltools as et
-from evaltools.data.errors import DataValidationError, ParamsError
+from evaltools.data.errors import DataValidationError
+
+from .conftest import params_refusal
 
 
 def _csv(path, lines: list[str]) -> None:
@@ -68,12 +70,6 @@ def _jobb(tmp_path, goals: str, exits=EXITS):
     p = tmp_path / "jobb.yaml"
     p.write_text(HEAD + textwrap.indent(textwrap.dedent(goals), "  "), encoding="utf-8")
     return p
-
-
-def _params_refusal(path, lang: str = "sv") -> str:
-    with pytest.raises(ParamsError) as e:
-        et.load_project(path, lang=lang)
-    return e.value.message(lang)
 
 
 def _page_one_goals(r) -> list[str]:
@@ -195,7 +191,7 @@ def test_a_share_with_a_target_per_year_is_tested_against_each_years_target(tmp_
            "label"),
 ])
 def test_a_label_with_a_target_per_year_and_one_target_is_refused_with_the_targets_to_write(tmp_path, lang, said):
-    assert said in _params_refusal(_jobb(tmp_path, PER_YEAR + "  target: 12\n"), lang)
+    assert said in params_refusal(_jobb(tmp_path, PER_YEAR + "  target: 12\n"), lang)
 
 
 def test_a_target_for_the_first_year_and_another_thereafter_is_spelt_out_for_every_year(tmp_path):
@@ -207,7 +203,7 @@ def test_a_target_for_the_first_year_and_another_thereafter_is_spelt_out_for_eve
           denominator: exits
         """)
     # a project of three project years (2024-01-01 – 2026-12-31): 20 % in year 1, 40 % in years 2 and 3
-    assert "targets: {1: 0.2, 2: 0.4, 3: 0.4}" in _params_refusal(_jobb(tmp_path, goal))
+    assert "targets: {1: 0.2, 2: 0.4, 3: 0.4}" in params_refusal(_jobb(tmp_path, goal))
 
 
 def test_calendar_years_in_the_label_give_calendar_years_to_write(tmp_path):
@@ -220,11 +216,11 @@ def test_calendar_years_in_the_label_give_calendar_years_to_write(tmp_path):
         """)
     # the project runs 2024-2026: 2026 has no target in the label, so it is written '?', and the message asks for it
     # (a line with every year's number does not: the test above)
-    assert "targets: {2024: 12, 2025: 10, 2026: ?} (skriv ett tal där det står ?)" in _params_refusal(_jobb(tmp_path, goal))
+    assert "targets: {2024: 12, 2025: 10, 2026: ?} (skriv ett tal där det står ?)" in params_refusal(_jobb(tmp_path, goal))
 
 
 def test_targets_that_miss_a_year_of_the_goal_are_refused_naming_the_years(tmp_path):
-    said = _params_refusal(_jobb(tmp_path, PER_YEAR + "  targets: {1: 12, 2: 14}\n"))
+    said = params_refusal(_jobb(tmp_path, PER_YEAR + "  targets: {1: 12, 2: 14}\n"))
     assert ("har målvärden (targets) för åren 1, 2, men målet räknas med period: project_year och har åren 1, 2, 3: "
             "skriv ett målvärde för varje år och inga andra, targets: {1: 12, 2: 14, 3: ?}") in said
 

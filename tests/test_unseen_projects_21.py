@@ -17,7 +17,9 @@ import openpyxl
 import pytest
 
 import evaltools as et
-from evaltools.data.errors import DataValidationError, ParamsError
+from evaltools.data.errors import DataValidationError
+
+from .conftest import params_refusal
 
 HEAD = """\
 id: steg
@@ -59,12 +61,6 @@ def _steg(tmp_path, goals: str):
     return p
 
 
-def _params_refusal(path, lang: str = "sv") -> str:
-    with pytest.raises(ParamsError) as e:
-        et.load_project(path, lang=lang)
-    return e.value.message(lang)
-
-
 def _count(label: str, target: str = "target: 30") -> str:
     return f"- id: antal\n  kind: participant_count\n  label: \"{label}\"\n  {target}\n"
 
@@ -85,12 +81,12 @@ def test_years_sharing_a_target_are_each_given_it_in_the_line_to_write(tmp_path,
     # three project years (2024-01-01 – 2026-12-31): 20 in year 1, 30 in years 2 and 3 (a range, a list, "därefter",
     # ordinals); never '?' for a year the words name, nor 3 for year 2 from 'år 2–3: 30', nor 25 from 'under 25 år'
     # (every year has its number: the line is complete, and the message asks for no number where it says ?)
-    assert "targets: {1: 20, 2: 30, 3: 30}, och behåll" in _params_refusal(_steg(tmp_path, _count(label)))
+    assert "targets: {1: 20, 2: 30, 3: 30}, och behåll" in params_refusal(_steg(tmp_path, _count(label)))
 
 
 def test_the_english_words_give_the_same_line(tmp_path):
     goal = _count("Antal deltagare", "target: 30\n  label_en: 20 participants in year 1, 30 in years 2 and 3")
-    said = _params_refusal(_steg(tmp_path, goal), "en")
+    said = params_refusal(_steg(tmp_path, goal), "en")
     assert ("('20 participants in year 1', '30 in years 2 and 3'), but target: 30 is the same target for every year"
             in said and "targets: {1: 20, 2: 30, 3: 30}, and keep" in said)
 
@@ -106,7 +102,7 @@ def test_a_share_from_a_baseline_year_to_a_later_one_gives_calendar_years_to_wri
         """)
     # 2024 30 %, 2026 40 %, 2025 no target in the words ('?'); counted per project year, so the period to write too
     assert ("('Andelen som går till arbete ska öka från 30 % 2024', '40 % 2026'), men target: 0.4 är samma målvärde "
-            "för varje år" in (said := _params_refusal(_steg(tmp_path, goal))))
+            "för varje år" in (said := params_refusal(_steg(tmp_path, goal))))
     assert "targets: {2024: 0.3, 2025: ?, 2026: 0.4}, period: calendar_year (skriv" in said
 
 
