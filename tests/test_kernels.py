@@ -107,6 +107,19 @@ def test_a_failing_notebook_in_a_warm_kernel_raises_and_leaves_no_kernel(tmp_pat
     assert _gone(pid)
 
 
+def test_a_zygote_of_another_copy_of_the_toolkit_is_never_used(probe, monkeypatch, tmp_path):
+    # a command of another checkout or installation whose environment names this zygote (as a command run from a
+    # test, or a terminal inside a report's process, could inherit it): its kernel starts cold, with its own code
+    with kernels.warm_kernels() as zygote:
+        assert zygote is not None
+        monkeypatch.setattr(kernels, "TOOLKIT", str(tmp_path / "another-checkout" / "evaltools"))
+        other = probe("other")
+        monkeypatch.undo()
+        same = probe("same")
+    assert other["answer"] == 42 and not other["preloaded"] and other["ppid"] == os.getpid()
+    assert same["preloaded"] and same["ppid"] == zygote.process.pid  # (the zygote still serves its own copy)
+
+
 def test_a_zygote_that_never_answers_falls_back_to_a_cold_kernel(probe, monkeypatch, tmp_path):
     import socket
     silent = socket.socket(socket.AF_UNIX)

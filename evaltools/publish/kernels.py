@@ -34,6 +34,8 @@ from pathlib import Path
 from collections.abc import Iterator
 
 ENV_ADDRESS = "EVALTOOLS_KERNEL_ZYGOTE"
+# the folder this copy of the toolkit is imported from: a zygote forks kernels only for a command of the same copy
+TOOLKIT = str(Path(__file__).resolve().parents[1])
 ENV_SWITCH = "EVALTOOLS_WARM_KERNELS"
 ENV_PRELOAD = "EVALTOOLS_KERNEL_PRELOAD"  # a kernel's request: modules the zygote imports before forking it
 
@@ -184,6 +186,12 @@ def _serve() -> None:
                 try:
                     request = json.loads(_read_line(conn))
                 except (OSError, ValueError):
+                    continue
+                if request.get("toolkit") != TOOLKIT:
+                    # a command of another checkout or installation (its environment named this zygote): its
+                    # reports are never run with this copy's code; it starts its kernels the usual way
+                    with contextlib.suppress(OSError):
+                        conn.sendall(f"other {TOOLKIT}\n".encode())
                     continue
                 _preload(request, tried)
                 pid = os.fork()
@@ -356,7 +364,7 @@ ZYGOTE_TIMEOUT_S = 120  # its imports take a few seconds; the first run on a mac
 async def _request_fork(address: str, argv: list[str], cwd: str, env: dict) -> int:
     reader, writer = await asyncio.open_unix_connection(address)
     try:
-        writer.write((json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n").encode())
+        writer.write((json.dumps({"argv": argv, "cwd": cwd, "env": env, "toolkit": TOOLKIT}) + "\n").encode())
         await writer.drain()
         try:
             line = await asyncio.wait_for(reader.readline(), ZYGOTE_TIMEOUT_S)
@@ -366,6 +374,8 @@ async def _request_fork(address: str, argv: list[str], cwd: str, env: dict) -> i
         writer.close()
     if not line.strip():
         raise OSError("the kernel zygote did not answer")
+    if line.startswith(b"other "):
+        raise OSError(f"the kernel zygote runs another copy of the toolkit, {line[6:].decode(errors='replace').strip()}")
     return int(line)
 
 
