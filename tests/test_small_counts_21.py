@@ -1,0 +1,102 @@
+"""Small counts in the questionnaires, the rates table and group goals.
+
+Expected values are worked out by hand in the comments, never copied from the code's output."""
+from __future__ import annotations
+
+import pytest
+
+import evaltools as et
+from evaltools.analysis import survey as A
+from evaltools.present import report as report_module
+
+from .conftest import write_csv
+from .test_survey_data import DATA, QUESTIONS, _row
+
+
+def _staff(answers: dict[str, list[str]]) -> list[dict]:
+    """One staff member per position; ``answers`` gives each question's answers in order."""
+    rows = []
+    for q, values in answers.items():
+        rows += [_row(f"S{i}", "personal", "2025-09-01", q, a) for i, a in enumerate(values, 1)]
+    return rows
+
+
+def _answers(counts: dict[str, int]) -> list[str]:
+    return [a for a, n in counts.items() for _ in range(n)]
+
+
+# the managers' answers to F1 in Samverkan i praktiken, 2025: 1, 2, 6, 15 and 14 on the scale 1–5 (38)
+CHEFER_F1 = _answers({"1": 1, "2": 2, "3": 6, "4": 15, "5": 14})
+# F2 (scale 1–4, low is positive): 3 answered 1, none 2, 6 answered 3, 29 answered 4 (38)
+LONE_F2 = _answers({"1": 3, "3": 6, "4": 29})
+
+
+@pytest.fixture
+def report(tiny_project):
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", _staff({"F1": CHEFER_F1, "F2": LONE_F2}))
+    return et.Report(et.load_project(tiny_project(data_block=DATA)))
+
+
+def _by_answer(table, question):
+    rows = table[(table["group"] == "personal") & (table["question"] == question)]
+    return dict(zip(rows["answer"], rows["n"])), dict(zip(rows["answer"], rows["share"]))
+
+
+def test_answer_counts_under_five_are_hidden_in_the_table_and_workbook(report):
+    n, share = _by_answer(report.survey.table, "F1")
+    # 1 and 2 are small; the two hidden together (3 = 38 − 6 − 15 − 14) do not tell either one
+    assert n == {1: "<5", 2: "<5", 3: 6, 4: 15, 5: 14, "vet_ej": 0, "inget_svar": 0}
+    assert share[1] == share[2] == ".." and share[3] == pytest.approx(6 / 38)
+    sheet = report.key_tables()["enkater"]
+    f1 = sheet[sheet["question"] == "F1"]
+    assert list(f1["n"]) == ["<5", "<5", 6, 15, 14, 0, 0]
+    # a lone small count (3 answered 1 on F2) would follow from the 38 on the scale: the next smallest, 6, goes too
+    n2, _ = _by_answer(report.survey.table, "F2")
+    assert n2 == {1: "<5", 2: 0, 3: "..", 4: 29, "vet_ej": 0, "inget_svar": 0}
+    raw = report.survey.raw  # the evaluator's own copy keeps the counts
+    assert list(raw[raw["question"] == "F1"]["n"])[:5] == [1, 2, 6, 15, 14]
+
+
+def _alt_texts(r, monkeypatch) -> list[str]:
+    seen: list = []
+    monkeypatch.setattr(report_module, "_display", lambda *parts: seen.extend(parts))
+    r.survey_section()
+    return [p.et_alt for p in seen if hasattr(p, "et_alt")]
+
+
+def test_the_chart_joins_hidden_answers_on_one_side_and_leaves_out_a_split_question(report, monkeypatch):
+    alts = _alt_texts(report, monkeypatch)
+    f1 = next(a for a in alts if "Jag ser ljust på framtiden" in a)
+    # F1: the hidden answers (1 and 2) are both negative: negative (1 + 2)/38 = 7,9 % → 8 %, positive 29/38 → 76 %
+    assert "Jag ser ljust på framtiden: 76\u00a0% positiva, 8\u00a0% negativa" in f1
+    f2 = next(a for a in alts if "Jag känner mig stressad" in a)
+    # F2 (1–4, low positive): hidden 1 (positive end) and 3 (negative side): a bar would tell their split
+    assert "Jag känner mig stressad: visas inte" in f2 and "positiva" not in f2.split("Jag känner mig stressad")[1]
+
+
+@pytest.mark.parametrize("goal, expected", [
+    # steps 0, 7, 8, 10, 2: the 2 who answered 5 are small and the next smallest on the scale, 7, protects them
+    ("", {1: 0, 2: "..", 3: 8, 4: 10, 5: "<5"}),
+    # a goal "answer 4 or 5" publishes 12: with 4 shown, 5 would be 12 − 10 = 2, so 4 is hidden too
+    ("goals:\n  - {id: g, kind: survey, label: Instämmer, question: F1, group: personal, level: 4, target: 0.5}\n",
+     {1: 0, 2: "..", 3: 8, 4: "..", 5: "<5"}),
+])
+def test_a_level_goals_count_protects_the_answers_above_its_level(tiny_project, goal, expected):
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", _staff({"F1": _answers({"2": 7, "3": 8, "4": 10, "5": 2})}))
+    s = A.survey(et.load_project(tiny_project(goal, data_block=DATA)))
+    n, _ = _by_answer(s.table, "F1")
+    assert {a: v for a, v in n.items() if not isinstance(a, str)} == expected
+
+
+def test_dont_know_is_protected_with_the_answers(tiny_project):
+    # 2, 6, 16, 12 on the scale (36), 2 "vet ej" and 7 empty (45 respondents). The scale: the 2 alone would follow
+    # from 36, so 6 goes. Off the scale: 45 − 36 = 9 are "vet ej" or empty, so the 7 empty go with the 2 "vet ej"
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv",
+              _staff({"F1": _answers({"2": 2, "3": 6, "4": 16, "5": 12, "vet ej": 2, "": 7})}))
+    s = A.survey(et.load_project(tiny_project(data_block=DATA)))
+    n, _ = _by_answer(s.table, "F1")
+    assert n == {1: 0, 2: "<5", 3: "..", 4: 16, 5: 12, "vet_ej": "<5", "inget_svar": ".."}
+
