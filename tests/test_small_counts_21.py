@@ -4,6 +4,7 @@ Expected values are worked out by hand in the comments, never copied from the co
 from __future__ import annotations
 
 import pytest
+from pathlib import Path
 
 import evaltools as et
 from evaltools.analysis import survey as A
@@ -99,4 +100,53 @@ def test_dont_know_is_protected_with_the_answers(tiny_project):
     s = A.survey(et.load_project(tiny_project(data_block=DATA)))
     n, _ = _by_answer(s.table, "F1")
     assert n == {1: 0, 2: "<5", 3: "..", 4: 16, 5: 12, "vet_ej": "<5", "inget_svar": ".."}
+
+
+# --- 2. the rates table: the number ended where hiding it protects nothing; one rule for a group's row ------------
+RATE_GOAL = """\
+goals:
+  - {id: arbete, kind: share, label: Minst 40 % till arbete, target: 0.4, denominator: exits, success_outcomes: [arbete]}
+"""
+
+
+def _households(tiny_project) -> Path:
+    """Household types as (persons, still enrolled, ended in work); the other ended stay on försörjningsstöd."""
+    rows, i = [], 0
+    for household, n, ongoing, work in (("ensamstående", 20, 0, 10), ("ensamstående_med_barn", 10, 2, 5),
+                                        ("sambo_med_barn", 12, 0, 6), ("sambo_utan_barn", 8, 0, 3)):
+        for j in range(n):
+            i += 1
+            ended = j >= ongoing
+            rows.append({"person_id": f"P{i}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980,
+                         "household_type": household, "start_date": "2022-02-01",
+                         "end_date": "2022-10-01" if ended else "",
+                         "outcome": ("arbete" if j - ongoing < work else "kvar_försörjningsstöd") if ended else ""})
+    write_csv(tiny_project.dir / "data/participants.csv", rows)
+    return tiny_project(RATE_GOAL)
+
+
+def test_the_number_ended_is_shown_where_hiding_it_protects_nothing(tiny_project):
+    from evaltools.analysis.cohorts import outcome_rates
+    rates = outcome_rates(et.load_project(_households(tiny_project)), by=("household_type",))
+    got = {c: (n, s) for c, n, s in zip(rates.table["category"], rates.table["n"], rates.table["successes"])}
+    # cells (work, other ended, still enrolled): 10/10/0, 5/3/2, 6/6/0, 3/5/0. Small: the 3 other and 2 enrolled
+    # of single parents, the 3 in work of couples without children. The work column would give 3 back from the
+    # total: the next smallest, 5, goes too; the other column likewise its 5. Two rows hidden.
+    # Couples without children: 8 persons, none still enrolled (a zero), so 8 ended is the participants table's 8:
+    # shown (it was ".."). Single parents: 10 less 2 still enrolled: their 8 ended would give the 2, so "..".
+    assert got == {"ensamstående": (20, 10), "ensamstående_med_barn": ("..", ".."),
+                   "sambo_med_barn": (12, 6), "sambo_utan_barn": (8, "<5")}
+
+
+def test_a_group_row_of_marks_only_is_left_out_whatever_its_marks(tiny_project):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import outcomes
+    r = et.Report(et.load_project(_households(tiny_project)))
+    (table,) = [b for g in outcomes.blocks(r) for b in g if isinstance(b, Table) and "Kategori" in b.frame.columns]
+    households = {row[1]: list(row[2:5]) for row in table.frame.itertuples(index=False) if row[0] == "Hushållstyp"}
+    # single parents ("..", "..", "..") are left out; couples without children show their 8 ended
+    assert households == {"Ensamstående utan barn": ["20", "10", "50,0\u00a0%"],
+                          "Sammanboende med barn": ["12", "6", "50,0\u00a0%"],
+                          "Sammanboende utan barn": ["8", "<5", ".."]}
+    assert "Grupper där alla siffror är dolda står inte i tabellen." in table.notes
 

@@ -213,17 +213,14 @@ def blocks(r) -> list[list]:
         t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
         msg("outcomes.holm"): [fmt_p(p, lang) for p in rt["p_holm"]],
     })  # the test's name is method, told in the appendix; the body says what the numbers mean
-    # a group whose every figure is hidden is a row of marks that tells the board nothing: left out, and said
-    # (the groups the participants table shows are named in the note on those hidden here)
-    # a group whose only figure is a "<k" keeps its row (it says that fewer than k are counted there), and the
-    # note says so, so that it does not read as a row the note says is left out
-    cells = list(zip(rt["n"], rt["successes"], rt["rate"]))
-    marks = pd.Series([not any(_shown(v) or (isinstance(v, str) and v.startswith("<")) for v in row)
-                       for row in cells], index=rates.index)
-    small_only = any(not m and not any(_shown(v) for v in row) for m, row in zip(marks, cells))
+    # one rule for a group's row: it is shown where it shows a figure; a row of marks only ("..", "<k") tells the
+    # board nothing and is left out, and said (the groups the participants table shows are named in the note on
+    # those hidden here). Before, a row whose marks included a "<k" stayed (Nästa steg's lone "Sambo utan barn
+    # <5 <5" among household types left out)
+    marks = pd.Series([not any(_shown(v) for v in row) for row in zip(rt["n"], rt["successes"], rt["rate"])],
+                      index=rates.index)
     rates = rates[~marks].reset_index(drop=True)
-    left_out = ((msg("outcomes.rows_left_out_small", k=str(r.k)) if small_only else msg("outcomes.rows_left_out"),)
-                if marks.any() else ())
+    left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
     # (a breakdown's name inside the sentence, after its colon: in lower case, "tydlig för: kön, åldersgrupp")
