@@ -150,3 +150,53 @@ def test_a_group_row_of_marks_only_is_left_out_whatever_its_marks(tiny_project):
                           "Sammanboende utan barn": ["8", "<5", ".."]}
     assert "Grupper där alla siffror är dolda står inte i tabellen." in table.notes
 
+
+# --- 3. a goal for a group that nobody belongs to is refused --------------------------------------------------------
+def _refusals(path: Path, lang: str = "sv") -> list[str]:
+    from evaltools.data.errors import DataValidationError
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(path)
+    return [p.note(lang) for p in e.value.problems]
+
+
+def _group_goal(among: str) -> str:
+    return ("goals:\n  - {id: unga, kind: outcome_count, label: Minst 2 unga till arbete, target: 2, "
+            "success_outcomes: [arbete], among: " + among + "}\n")
+
+
+@pytest.mark.parametrize("lang, said", [
+    # the tiny project's four were born 1968–1990 and started 2022–2023: aged 32 (2022 − 1990) to 55 (2023 − 1968)
+    ("sv", "målet 'unga' gäller age_below: 18 (among), men ingen deltagare i filen hör till den gruppen, så målet "
+           "skulle räkna 0 och visas som ej uppnått utan att säga att gruppen är tom; deltagarnas ålder vid start är "
+           "32–55 år: rätta åldersgränsen, eller ta bort målet"),
+    ("en", "the goal 'unga' is set for age_below: 18 (among), but no participant in the file is in that group, so the "
+           "goal would count 0 and be shown as not reached without saying that the group is empty; the participants' "
+           "ages at start are 32–55: correct the age limit, or remove the goal"),
+])
+def test_an_age_group_nobody_is_in_is_refused(tiny_project, lang, said):
+    notes = _refusals(tiny_project(_group_goal("{age_below: 18}")), lang)
+    assert [n for n in notes if "unga" in n] == [said]
+
+
+def test_a_household_type_nobody_has_is_refused_with_those_the_file_holds(tiny_project):
+    notes = _refusals(tiny_project(_group_goal("{household_type: sambo_utan_barn}")))
+    # the four hold ensamstående (P1, P4), sambo_med_barn (P2), ensamstående_med_barn (P3)
+    assert [n for n in notes if "unga" in n] == [
+        "målet 'unga' gäller household_type: sambo_utan_barn (among), men ingen deltagare i filen har det värdet, så "
+        "målet skulle räkna 0 och visas som ej uppnått utan att säga att gruppen är tom; kolumnen household_type har "
+        "ensamstående, ensamstående_med_barn, sambo_med_barn: skriv ett värde som finns där, eller ta bort målet"]
+
+
+def test_keys_each_met_but_never_together_are_refused_together(tiny_project):
+    # women: P1 (born 1980, 42 at start) and P3 (1990, 32); aged 50 or more: P4 only, a man
+    notes = _refusals(tiny_project(_group_goal("{sex: kvinna, age_from: 50}")))
+    assert [n for n in notes if "unga" in n] == [
+        "målet 'unga' gäller sex: kvinna, age_from: 50 (among), men ingen deltagare i filen uppfyller allt det på en "
+        "gång, så målet skulle räkna 0 och visas som ej uppnått utan att säga att gruppen är tom: rätta among, eller "
+        "ta bort målet"]
+
+
+def test_a_group_somebody_is_in_and_a_project_year_not_begun_are_read(tiny_project):
+    # P1 and P3 are women; project year 3 (from 2024-01-01) has not begun by the data's date (the period ends 2023)
+    et.load_project(tiny_project(_group_goal("{sex: kvinna}")))
+    et.load_project(tiny_project(_group_goal("{project_year: 3}")))
