@@ -135,7 +135,8 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
         ax.text(1.02, y, msg("plot.survey_n", lang, n=fmt_int(on_scale, lang)), va="center", fontsize=7.5,
                 transform=ax.get_yaxis_transform(), color="#444444")
         if side is None:  # hidden answers on both sides: no bar, a word at its place
-            ax.text(0, y, msg("plot.survey_not_drawn", lang), ha="center", va="center", fontsize=7, color="#444444")
+            ax.text(0, y, msg("plot.survey_not_drawn", lang), ha="center", va="center", fontsize=7, color="#444444",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
             alt_parts.append(msg("plot.survey_question_hidden", lang, question=q.wording(lang), k=str(k)))
             continue
         gap = max(0.0, 1.0 - sum(s for s in shares if s is not None))  # the hidden answers together
@@ -160,6 +161,7 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
     ax.set_xlim(-1, 1)
     ax.xaxis.set_major_locator(FixedLocator([-1, -0.5, 0, 0.5, 1]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_pct(abs(v), lang, 0)))
+    ax.set_ylim(-0.6, n_q - 0.4)  # (every row, a question without a bar too: its words sit in its row)
     ax.set_yticks(range(n_q))
     ax.set_yticklabels([textwrap.fill(q.wording(lang), 42) for q in reversed(questions)], fontsize=7.5)
     ax.grid(axis="y", visible=False)
