@@ -200,3 +200,17 @@ def test_a_group_somebody_is_in_and_a_project_year_not_begun_are_read(tiny_proje
     # P1 and P3 are women; project year 3 (from 2024-01-01) has not begun by the data's date (the period ends 2023)
     et.load_project(tiny_project(_group_goal("{sex: kvinna}")))
     et.load_project(tiny_project(_group_goal("{project_year: 3}")))
+
+
+def test_page_one_does_not_give_dont_know_beside_a_small_number_of_empty_answers(tiny_project):
+    # 40 answered F1 on its scale (20 "4", 20 "5"), 6 "vet ej", 2 empty: 48 respondents. "6 svarade vet ej" beside
+    # "40 av 48" would give the 2 empty (48 − 40 − 6); with 7 empty (53 respondents) the 6 may be said
+    goal = "goals:\n  - {id: g, kind: survey, label: Personalen instämmer, question: F1, group: personal, level: 4, target: 0.5}\n"
+    said = {}
+    for empty in (2, 7):
+        write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+        write_csv(tiny_project.dir / "data/responses.csv",
+                  _staff({"F1": _answers({"4": 20, "5": 20, "vet ej": 6, "": empty})}))
+        r = et.Report(et.load_project(tiny_project(goal, data_block=DATA)))
+        said[empty] = next(x for x in r.key_findings() if x.startswith("Personalen instämmer"))
+    assert "svarade vet ej" not in said[2] and "6 svarade vet ej" in said[7]

@@ -77,7 +77,9 @@ def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
             parts[-1] += " – " + msg("survey.goal_low")
     else:
         parts.append(msg("survey.goal_response_unknown", respondents=fmt_int(counts.respondents, lang)))
-    if counts.dont_know and not hides(counts.dont_know, k):
+    # "vet ej" and empty answers together are the respondents less the denominator: neither is said where the
+    # other is 1 to k − 1 (the table hides them both then)
+    if counts.dont_know and not hides(counts.dont_know, k) and not hides(counts.missing, k):
         parts.append(msg("survey.dont_know", n=fmt_int(counts.dont_know, lang)))
     return "; ".join(parts)
 
