@@ -177,10 +177,11 @@ def _hidden_pairs(r) -> list[tuple[str, str]]:
     rates = labelled(r.rates.table, r.lang)
     shown = {(v, c) for v, c, n in zip(comp["variable"], comp["category"], comp["n"]) if _shown(n)}
     # (a project year inside the sentence is a period, in lower case: "projektår för start (år 1, år 2)")
+    # (by its rate: a hidden row may still show its number ended, where hiding that protects nothing)
     return [(str(vl), _inline(cl) if v == S.PROJECT_YEAR else str(cl))
-            for v, c, n, vl, cl in zip(rates["variable"], rates["category"], rates["n"],
-                                       rates["variable_label"], rates["category_label"])
-            if not _shown(n) and (v, c) in shown]
+            for v, c, rate, vl, cl in zip(rates["variable"], rates["category"], rates["rate"],
+                                          rates["variable_label"], rates["category_label"])
+            if not _shown(rate) and (v, c) in shown]
 
 
 def blocks(r) -> list[list]:
