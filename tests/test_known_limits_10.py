@@ -163,26 +163,24 @@ def test_the_portfolio_of_projects_at_a_net_cost_says_net_cost(tmp_path):
     assert pf.skattefaktor_on() == "på det offentliga överskottet, där de offentliga finansiärerna går plus"
 
 
-# --- 4. a row whose only figure is "<5" stays, and the note says so ----------------------------------------------
-@pytest.mark.parametrize("lang, note", [
-    ("sv", "Grupper där alla siffror är dolda står inte i tabellen; en grupp vars enda siffra är <5 står kvar: talet "
-           "i den kolumnen är färre än 5."),
-    ("en", "Groups whose every figure is hidden are left out of the table; a group whose only figure is <5 stays: the "
-           "number in that column is fewer than 5."),
-])
-def test_a_row_showing_only_a_small_count_stays_and_the_note_says_so(tmp_path, lang, note):
+# --- 4. a row shows the number ended where hiding it protects nothing ------------------------------------------
+# (changed with the rate table's rule: a row of marks only is left out, and a hidden row's number ended is shown
+# where every one of its enrolments has ended; the note on rows of a lone "<5" is gone)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_row_showing_only_a_small_count_shows_its_ended_where_all_have_ended(tmp_path, lang):
     from evaltools.present.display import Table
     # 6 came back. Women (odd numbers, 10): 10 exits + U001, U003, U005 back to studies = 13 exits, to work U003,
     # U009, U015 = 3 (<5). Men (10): 10 + U000, U002, U004 back to work = 13 exits, to work U000, U006, U012, U018
-    # and the three back = 7. The women's 3 is shown as <5, their 13 and share hidden beside it (..); the men's
-    # row would give the women's count from the total (10 - 7 = 3), so all of it is hidden: left out.
+    # and the three back = 7. The women's 3 is shown as <5, their share hidden beside it (..); the men's count
+    # would give the women's from the total (10 - 7 = 3), so it is hidden too. Everyone has ended (none still
+    # enrolled, a zero): each row's 13 ended is the group's enrolments, and hiding it would protect no count.
     report = et.Report(project(tmp_path, back=6), lang=lang)
     (table,) = [b for g in sections.outcomes.blocks(report) for b in g
                 if isinstance(b, Table) and len(b.frame.columns) > 5]
     sex = table.frame[table.frame.iloc[:, 0] == ("Kön" if lang == "sv" else "Sex")]
     assert [list(row[1:5]) for row in sex.itertuples(index=False)] == [
-        ["Kvinna" if lang == "sv" else "Woman", "..", "<5", ".."]]
-    assert note in table.notes
+        ["Kvinna" if lang == "sv" else "Woman", "13", "<5", ".."], ["Man", "13", "..", ".."]]
+    assert not any("<5 st" in n or "<5 stays" in n for n in table.notes)
 
 
 # --- 5a. a group's goal is part of the differencing check --------------------------------------------------------

@@ -199,12 +199,20 @@ def test_a_group_whose_others_are_few_is_not_shown(tmp_path):
     assert (raw["numerator"], raw["denominator"]) == (6, 10)
 
 
-@pytest.mark.parametrize("among, group", [("{sex: man, age_below: 25}", 0), ("{project_year: 1, age_below: 25}", 10)])
+@pytest.mark.parametrize("among, group", [("{project_year: 1, age_below: 25}", 10)])
 def test_other_groups_filter_on_their_column(tmp_path, among, group):
-    # everyone is a woman enrolled in year 1: no man, all 10 young in year 1 (the goal's words say the young
+    # everyone is a woman enrolled in year 1: all 10 young in year 1 (the goal's words say the young
     # under 25, so its among: says so too)
     row = et.assess_goals(_young(tmp_path, older=6, among=among)).raw.iloc[0]
     assert row["denominator"] == group
+
+
+def test_a_group_nobody_is_in_is_refused_not_counted_as_zero(tmp_path):
+    # (changed: a group of no one, the men of a project of women, was counted as 0; it is now refused)
+    with pytest.raises(et.DataValidationError) as e:
+        _young(tmp_path, older=6, among="{sex: man, age_below: 25}")
+    (p,) = e.value.problems
+    assert p.column == "sex" and "kolumnen sex har kvinna" in p.note("sv")
 
 
 def test_an_age_band_the_project_does_not_use_is_refused_with_what_to_write(tmp_path):

@@ -1,5 +1,6 @@
 """The outcomes-by-group table leaves out a group whose every figure is hidden (a row of ".." tells the board
-nothing) and says so under the table; a group with any figure shown, or a "<5", keeps its row."""
+nothing) and says so under the table; a group with any figure shown keeps its row, and one of marks only ("..",
+"<5") is left out too: one rule for when a group's row is shown."""
 from __future__ import annotations
 
 from evaltools.present.display import Table
@@ -15,21 +16,18 @@ def _rate_table(r) -> Table:
 def test_a_row_of_marks_only_is_left_out_and_the_note_says_so():
     r = sample_report("nasta-steg", "sv")
     raw = r.rates.table  # the analysis' rows: (variable, category) with counts or marks
-    # by the analysis' own marks: a row stays when its count, successes or rate is a number or a "<5"
+    # by the analysis' own marks: a row stays when its count, successes or rate is a number
     def kept(row):
-        return any(not isinstance(v, str) or v.startswith("<") for v in (row.n, row.successes, row.rate))
+        return any(not isinstance(v, str) for v in (row.n, row.successes, row.rate))
     expected = sum(kept(row) for row in raw.itertuples())
     assert expected < len(raw)  # (Nästa steg hides whole groups: the case this is about)
     table = _rate_table(r)
     assert len(table.frame) == expected
-    assert not any(set(row[2:5]) == {".."} for row in table.frame.itertuples(index=False))
-    # a kept row whose only figure is a "<5" is said to stay (Nästa steg has one), so the note does not speak
-    # of it as left out
-    only_small = any(kept(row) and all(isinstance(v, str) for v in (row.n, row.successes, row.rate))
-                     for row in raw.itertuples())
-    assert only_small
-    assert table.notes[-1] == ("Grupper där alla siffror är dolda står inte i tabellen; en grupp vars enda siffra är "
-                               "<5 står kvar: talet i den kolumnen är färre än 5.")
+    assert not any(set(row[2:5]) <= {"..", "<5"} for row in table.frame.itertuples(index=False))
+    # Nästa steg's "Sambo utan barn <5 <5 .." is left out with the other household types, and the note says so
+    assert any(row.n == "<5" and row.category == "sambo_utan_barn" for row in raw.itertuples())
+    assert not any("Sambo utan barn" in str(c) for c in table.frame.iloc[:, 1])
+    assert table.notes[-1] == "Grupper där alla siffror är dolda står inte i tabellen."
 
 
 def test_a_table_without_such_rows_keeps_every_row_and_says_nothing_of_it():

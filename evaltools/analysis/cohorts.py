@@ -397,8 +397,9 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         return OutcomeComparison(raw, raw, (), definition=d, by_enrolment=twice)
     raw["p_holm"] = holm(raw)
     k = _k(project)
-    hide = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, d, success_outcomes, goals))
-    table = apply_mask(raw, pd.Series(hide, index=raw.index), ["n", "successes"], k, ("rate", "ci_low", "ci_high"))
+    hide, hide_n = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, d, success_outcomes, goals))
+    table = apply_mask(raw, pd.Series(hide, index=raw.index), ["successes"], k, ("rate", "ci_low", "ci_high"))
+    table["n"] = apply_mask(raw, pd.Series(hide_n, index=raw.index), ["n"], k)["n"]
     # a test is shown only where every rate it compares is shown: a "difference" between hidden
     # rates would have no direction a reader could see
     untested = table.groupby("variable", sort=False)["variable"].transform(lambda v: hide[v.index].any()).astype(bool)
@@ -480,8 +481,8 @@ def _goal_counts(project: Project, d: SuccessDefinition | None, codes: tuple[str
 
 
 def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
-                       goal_counts: dict[int, dict[str, float]] | None = None) -> np.ndarray:
-    """Rows of the outcome-rate table to hide.
+                       goal_counts: dict[int, dict[str, float]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of the outcome-rate table to hide, and the rows whose number ended is hidden with them.
 
     Each category splits into successes, other exits and persons still enrolled; with the
     composition table published beside it, any of the three could be worked out. A row is hidden
@@ -489,8 +490,15 @@ def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
     suppression over the category x (success, other, ongoing) table), and in each variable either
     no row or at least two rows are hidden. Counts the goal table already publishes for an intake
     year (``goal_counts``) are not hidden (:func:`evaltools.data.privacy.already_published`).
+
+    A hidden row's successes and rate are hidden; its number ended only where hiding it protects
+    something: where the number is itself 1 to ``k - 1``, where the persons still enrolled in the group
+    are hidden (the ended are the group less them), or where the participants table hides the group
+    (:func:`composition`'s rule). Elsewhere it is the group's participants less a count the rule lets
+    be known (Språngbrädan's 8 aged 60+, all ended, was shown as ``..`` beside the participants' 8).
     """
     hide = np.zeros(len(raw), bool)
+    hide_n = np.zeros(len(raw), bool)
     for var, g in raw.groupby("variable", sort=False):
         idx = g.index.to_numpy()
         total = participants[var].value_counts(dropna=False).reindex(g["category"]).fillna(0).to_numpy()
@@ -508,12 +516,20 @@ def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
                     pub.loc[i, "ongoing"] = 0
             published = already_published(cells, pub)
         # (a copy: the array pandas returns may be read-only, and one more row may be hidden below)
-        rows = np.array(suppression_mask(cells, k, published=published).any(axis=1), dtype=bool)
+        mask = suppression_mask(cells, k, published=published)
+        rows = np.array(mask.any(axis=1), dtype=bool)
         if rows.sum() == 1 and len(rows) > 1:
             sizes = np.where(rows, np.inf, g["n"].to_numpy(float))
             rows[int(np.argmin(sizes))] = True
         hide[raw.index.get_indexer(idx)] = rows
-    return hide
+        # the participants table's counts (each person once per group) under its rule
+        once = participants.drop_duplicates([S.PERSON_ID, var]) if S.PERSON_ID in participants else participants
+        everyone = once[var].value_counts(dropna=False)
+        in_composition = suppression_mask(everyone.to_frame("n"), k, row_totals=False)["n"]
+        composition_hides = in_composition.reindex(g["category"]).fillna(True).to_numpy(bool)
+        small = np.array([hides(n, k) for n in g["n"]], dtype=bool)
+        hide_n[raw.index.get_indexer(idx)] = rows & (mask["ongoing"].to_numpy(bool) | small | composition_hides)
+    return hide, hide_n
 
 
 class SuccessModel(Result):

@@ -83,7 +83,7 @@ from ..data import schema as S
 from ..data.params import Goal, ProjectParams
 from ..data.errors import DataValidationError
 from ..data.project import Project
-from ..data.validation import add_years, enrolment_counts, persons_of
+from ..data.validation import add_years, enrolment_counts, in_goal_group, persons_of
 from .result import Codes, Note, Result
 from .survey import goal_counts
 from ..data.errors import Problem
@@ -448,11 +448,6 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     return row
 
 
-# the participant columns a goal's group (``among:``) filters on, by its key
-_GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group": S.AGE_GROUP,
-                  "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START, "municipality": S.MUNICIPALITY}
-
-
 def _count_rule(g: Goal, keys: bool = True) -> tuple:
     """What a goal counts (kind, period, count and, with ``keys``, the keys its group is chosen by): two goals
     with the same rule count the same thing, each for its own group."""
@@ -535,7 +530,8 @@ def in_group(df: pd.DataFrame, among) -> pd.Series:
     """Which rows (enrolments) of a participants frame belong to a goal's group (``among:``, a
     :class:`~evaltools.data.params.GoalGroup`): each of its filters met, a value not known (``okänt``, an
     unknown age) never in the group; every row where ``among`` is None. ``age_below`` and ``age_from`` read the age
-    at start.
+    at start. The one rule is :func:`evaltools.data.validation.in_goal_group`, which `validate` also uses to refuse a
+    group that nobody belongs to.
 
     Examples
     --------
@@ -546,20 +542,7 @@ def in_group(df: pd.DataFrame, among) -> pd.Series:
     >>> in_group(df, GoalGroup(age_from=30)).tolist()
     [False, True, False]
     """
-    keep = pd.Series(True, index=df.index)
-    if among is None:
-        return keep
-    for key, value in among.items():
-        if key in ("age_below", "age_from"):
-            age = pd.to_numeric(df[S.AGE_AT_START], errors="coerce")
-            keep &= age.notna() & ((age < value) if key == "age_below" else (age >= value))
-        elif key == "municipality":  # (the file's own name: matched whatever its letter case and spaces)
-            names = df[S.MUNICIPALITY].astype("string").str.split().str.join(" ").str.casefold() if S.MUNICIPALITY in df else None
-            keep &= (names == str(value).casefold()).fillna(False).astype(bool) if names is not None else False
-        else:
-            col = _GROUP_COLUMNS[key]
-            keep &= (df[col] == value) if col in df else False
-    return keep
+    return in_goal_group(df, among)
 
 
 def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_count: int,

@@ -12,6 +12,13 @@ and the counts behind a survey goal. Numbers and codes only; the words are in th
   left out of :attr:`SurveyResult.table` and :attr:`SurveyResult.rounds` marks it ``hidden``, and a
   goal on it is not assessed (``too_few``, as a share goal with a small denominator). So is a
   question that fewer than the threshold answered on its scale in a round that is shown.
+* **Small answer counts.** The answers per option are counts of persons, a breakdown of the round's
+  respondents: in a round that is shown, a count of 1 to ``min_count - 1`` is shown as ``<5`` and its
+  share hidden, with secondary suppression (:func:`evaltools.data.privacy.suppression_mask`) so that
+  no hidden count can be worked back from a published sum: the answers on the scale (the ``n`` the
+  chart gives and every share implies), the others ("vet ej" and empty, the respondents less them),
+  and each level goal's count of answers at or above its level (:func:`answer_mask`). :attr:`SurveyResult.table` holds the display
+  values (``n`` ``<5`` or ``..``, ``share`` ``..``); ``raw`` keeps every count.
 * **Response rate.** Respondents over the number asked (``survey.invited`` in params; for
   participants, by default the participant file's persons: :func:`invited`). Below
   :data:`LOW_RESPONSE_RATE` the answers cannot be taken to speak for the whole group; with no number
@@ -32,7 +39,7 @@ from scipy import stats
 from ..data import schema as S
 from ..data import survey as SV
 from ..data.params import Goal
-from ..data.privacy import hides
+from ..data.privacy import SECONDARY, hidden_label, hides, suppression_mask
 from ..data.project import Project
 from .result import Result
 
@@ -117,7 +124,8 @@ class SurveyResult(Result):
     """Result of :func:`survey`. ``table``: the distribution of answers, one row per round,
     question and answer (``answer`` a step of the scale, ``vet_ej`` or ``inget_svar``), with ``n``
     and ``share`` (of the answers on the scale; ``nan`` for the two others); hidden rounds are left
-    out (``raw`` keeps them, for the evaluator's own exploration)."""
+    out, and a count of 1–4 is ``<5`` (or ``..``, protecting another) with its share ``..``
+    (``raw`` keeps them all, for the evaluator's own exploration)."""
 
     rounds: tuple[Round, ...] = ()
     goals: tuple[SurveyGoalCounts, ...] = ()
@@ -184,9 +192,10 @@ def rounds(project: Project) -> tuple[Round, ...]:
 
 def distribution(project: Project) -> pd.DataFrame:
     """One row per round, question (on a scale) and answer: ``group``, ``round``, ``question``,
-    ``answer``, ``n``, ``share`` (of the answers on the scale) and ``hidden`` (the round is hidden, or
-    fewer than the privacy threshold answered the question on its scale)."""
-    cols = ["group", "round", "question", "answer", "n", "share", "hidden"]
+    ``answer``, ``n``, ``share`` (of the answers on the scale), ``hidden`` (the round is hidden, or
+    fewer than the privacy threshold answered the question on its scale) and ``suppressed`` (in a
+    question that is shown, the count is hidden by the small-count rule: :func:`answer_mask`)."""
+    cols = ["group", "round", "question", "answer", "n", "share", "hidden", "suppressed"]
     if project.responses is None or project.responses.empty:
         return pd.DataFrame(columns=cols)
     questions = SV.questions_by_code(project.questions)
@@ -203,17 +212,56 @@ def distribution(project: Project) -> pd.DataFrame:
             rows.append((group, rnd, code, step, n, n / len(on_scale) if len(on_scale) else np.nan))
         rows.append((group, rnd, code, DONT_KNOW_CODE, int(g[SV.DONT_KNOW].sum()), np.nan))
         rows.append((group, rnd, code, NO_ANSWER_CODE, int(g[SV.MISSING].sum()), np.nan))
-    out = pd.DataFrame(rows, columns=cols[:-1])
+    out = pd.DataFrame(rows, columns=cols[:-2])
     # a question answered on its scale by fewer than the threshold is hidden as a whole round is
     on_scale = out[out["answer"].map(lambda a: not isinstance(a, str))].groupby(["group", "round", "question"])["n"].sum()
     k = project.params.privacy.min_count
     out["hidden"] = [hidden.get((g, r), False) or hides(on_scale.get((g, r, q), 0), k)
                      for g, r, q in zip(out["group"], out["round"], out["question"])]
+    out["suppressed"] = False
+    for (group, rnd, code), g in out.groupby(["group", "round", "question"], sort=False):
+        if not g["hidden"].any():
+            out.loc[g.index, "suppressed"] = answer_mask(project, questions[str(code)], str(group), int(rnd),
+                                                         g["answer"].tolist(), g["n"].to_numpy(), k)
     order = {g: i for i, g in enumerate(SV.RESPONDENT_GROUPS)}
     qorder = {c: i for i, c in enumerate(questions)}
     out = out.sort_values(["group", "round", "question"], key=lambda s: s.map(order) if s.name == "group" else
                           (s.map(qorder) if s.name == "question" else s), kind="stable")
     return out.reset_index(drop=True)
+
+
+def answer_mask(project: Project, q: SV.Question, group: str, rnd: int, answers: list, counts: np.ndarray,
+                k: int) -> np.ndarray:
+    """Which of one shown question's answer counts (its steps, then "vet ej" and empty) the small-count
+    rule hides: counts of 1 to ``k - 1``, and enough others that none can be worked back from the sums
+    the report publishes: the answers on the scale, the others ("vet ej" and empty: the respondents less
+    those on the scale), and those at or above the level of each level goal on this question and group
+    whose answers may fall in this round."""
+    steps = [i for i, a in enumerate(answers) if not isinstance(a, str)]
+    # the answers on the scale (the chart's n, a goal's denominator) and, the round's respondents less them,
+    # those who said "vet ej" or left it empty together; where one of these two is 0, the other follows from the
+    # totals whatever is hidden (docs/security.md, residual risks)
+    lines = [(steps, 0), ([i for i, a in enumerate(answers) if isinstance(a, str)], 0)]
+    for goal in project.params.goals:
+        if (goal.kind != "survey" or goal.measure == "change" or goal.question != q.code
+                or goal.respondents != group
+                or (rnd and goal.answered_from is not None and rnd < goal.answered_from.year)):
+            continue
+        level = q.oriented(float(goal.level or 0))
+        lines.append(([i for i in steps if q.oriented(float(answers[i])) >= level], 0))
+    mask = suppression_mask(pd.DataFrame({"n": counts}), k, col_totals=False, row_totals=False, lines=lines)
+    return mask["n"].to_numpy()
+
+
+def shown_table(raw: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The distribution as the report shows it: hidden rounds and questions left out, and each hidden
+    answer count shown as ``<k`` (or ``..`` where it protects another) with its share ``..``."""
+    shown = raw[~raw["hidden"].astype(bool)].reset_index(drop=True)
+    out = shown.drop(columns=["hidden", "suppressed"]).astype({"n": object, "share": object})
+    m = shown["suppressed"].astype(bool).to_numpy()
+    out.loc[m, "n"] = [hidden_label(float(v), k) for v in shown.loc[m, "n"]]
+    out.loc[m, "share"] = SECONDARY
+    return out
 
 
 def _answers(project: Project, question: str, group: str, since=None) -> pd.DataFrame:
@@ -346,7 +394,7 @@ def survey(project: Project) -> SurveyResult:
     >>> [(r.group, r.respondents) for r in s.rounds]  # doctest: +SKIP
     """
     raw = distribution(project)
-    table = raw[~raw["hidden"].astype(bool)].drop(columns="hidden").reset_index(drop=True)
+    table = shown_table(raw, project.params.privacy.min_count)
     goals = tuple(goal_counts(project, g) for g in project.params.goals if g.kind == "survey")
     paired_results = []
     if project.responses is not None and len(project.responses):

@@ -614,7 +614,86 @@ def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Pr
             elif g.among.municipality not in names:  # (as the file writes it: the report names it so)
                 found.append(problem(fname, None, S.MUNICIPALITY, None, "column.among_municipality_unknown", goal=g.id,
                                      value=g.among.municipality, names=", ".join(names)))
-    return found + _goals_of_a_municipality(df, params, fname)
+    refused = {dict(p.values).get("goal") for p in found}
+    return found + _empty_goal_groups(df, params, fname, refused) + _goals_of_a_municipality(df, params, fname)
+
+
+# the participant columns a goal's group (``among:``) filters on, by its key (the ages read the age at start)
+GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group": S.AGE_GROUP,
+                 "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START, "municipality": S.MUNICIPALITY,
+                 "age_below": S.AGE_AT_START, "age_from": S.AGE_AT_START}
+
+
+def in_goal_group(df: pd.DataFrame, among, keys: tuple[str, ...] | None = None) -> pd.Series:
+    """Which rows (enrolments) of a participants frame with its derived columns
+    (:func:`derive_person_columns`) belong to a goal's group (``among:``, a
+    :class:`~evaltools.data.params.GoalGroup`): each of its filters met (only those of ``keys``, when given), a
+    value not known (``okänt``, an unknown age) never in the group; every row where ``among`` is None.
+    ``age_below`` and ``age_from`` read the age at start."""
+    keep = pd.Series(True, index=df.index)
+    if among is None:
+        return keep
+    for key, value in among.items():
+        if keys is not None and key not in keys:
+            continue
+        if key in ("age_below", "age_from"):
+            age = pd.to_numeric(df[S.AGE_AT_START], errors="coerce")
+            keep &= age.notna() & ((age < value) if key == "age_below" else (age >= value))
+        elif key == "municipality":  # (the file's own name: matched whatever its letter case and spaces)
+            names = df[S.MUNICIPALITY].astype("string").str.split().str.join(" ").str.casefold() if S.MUNICIPALITY in df else None
+            keep &= (names == str(value).casefold()).fillna(False).astype(bool) if names is not None else False
+        else:
+            col = GROUP_COLUMNS[key]
+            keep &= (df[col] == value) if col in df else False
+    return keep
+
+
+def _held(df: pd.DataFrame, key: str) -> str:
+    """What the participants hold for one key of ``among:``, for a message: the ages at start as a range
+    ("19–64"), or the values written (codes, years, names), or "–" for none."""
+    col = df[GROUP_COLUMNS[key]]
+    if key in ("age_below", "age_from"):
+        age = pd.to_numeric(col, errors="coerce").dropna()
+        return f"{int(age.min())}–{int(age.max())}" if len(age) else "–"
+    values = sorted({str(v) for v in col.dropna() if str(v).strip() and str(v) != S.UNKNOWN})
+    return ", ".join(values) or "–"
+
+
+def _empty_goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str, refused: set) -> list[Problem]:
+    """A goal set for a group (``among:``) that no participant belongs to would be shown as 0, "not reached",
+    without a word that the group is empty (``age_below: 18`` in a project of adults, a household type nobody
+    has): refused, naming the goal, the key and its value, and what the file holds for it (the ages at start,
+    the values written). A goal for a project year that has not begun by ``as_of`` is not refused (nobody can
+    have started in it yet). Goals refused already for their group (an unknown municipality, a band the
+    project does not use) are not named twice."""
+    goals = [g for g in params.goals if g.among is not None and g.id not in refused]
+    if not goals or df.empty or S.START_DATE not in df:
+        return []
+    try:
+        derived = derive_person_columns(df, params)
+    except (KeyError, TypeError, ValueError):  # (a file with other problems: they are named; this waits for it)
+        return []
+    found = []
+    as_of = pd.Timestamp(params.as_of)
+    for g in goals:
+        among = g.among
+        assert among is not None  # (the goals chosen above)
+        if among.project_year is not None and \
+                pd.Timestamp(params.period.start) + pd.DateOffset(years=among.project_year - 1) > as_of:
+            continue
+        if in_goal_group(derived, among).any():
+            continue
+        keys = [k for k, _ in among.items() if not in_goal_group(derived, among, (k,)).any()]
+        if keys:  # one key (or more) that nobody meets on its own
+            for key in keys:
+                found.append(problem(fname, None, GROUP_COLUMNS[key], None,
+                                     "column.among_nobody_age" if key in ("age_below", "age_from") else "column.among_nobody",
+                                     goal=g.id, key=key, value=str(getattr(among, key)), column=GROUP_COLUMNS[key],
+                                     held=_held(derived, key)))
+        else:  # each key meets somebody, the keys together nobody
+            found.append(problem(fname, None, None, None, "column.among_nobody_together", goal=g.id,
+                                 among=", ".join(f"{k}: {v}" for k, v in among.items())))
+    return found
 
 
 def _municipalities(df: pd.DataFrame) -> list[str]:

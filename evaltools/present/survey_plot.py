@@ -4,7 +4,12 @@ The standard chart for answers on an agreement scale: each question is one bar o
 answers on its scale, the negative answers stacked to the left of zero and the positive ones to the
 right, a middle answer (on a scale with an odd number of steps) split half on each side. The
 positive end is always on the right (a question whose low end is positive is turned round), and
-"don't know" and unanswered questions are left out of the bar (the section counts them). The chart
+"don't know" and unanswered questions are left out of the bar (the section counts them). An answer
+count the small-count rule hides (``<5`` or ``..`` in the table) has no segment of its own: where every
+hidden answer lies on one side, they are one grey hatched segment at that side's end (its width is the
+answers on the scale less those shown, which the table gives too); where they lie on both sides or in
+the middle, where a segment would tell how the hidden answers split, the question has no bar and says
+so. The chart
 follows :mod:`evaltools.present.plots`: the page width, the style, the Swedish number format and an
 alternative text with the key numbers.
 """
@@ -14,8 +19,10 @@ import textwrap
 
 import numpy as np
 import pandas as pd
+from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
+from ..data.privacy import is_suppressed
 from ..data.survey import Question
 from ..words.formats import fmt_int, fmt_pct
 from ..words.text import join, msg
@@ -29,6 +36,8 @@ _SIDE_POSITIVE = {1: ("#1f5f8b",), 2: ("#1f5f8b", "#9ecae1"), 3: ("#123d5c", "#1
                   4: ("#123d5c", "#1f5f8b", "#5b95c2", "#c6dbef"),
                   5: ("#0b2a40", "#123d5c", "#1f5f8b", "#5b95c2", "#c6dbef")}
 _MIDDLE = "#d0d0d0"
+# the hidden answers of a question (counts under the privacy threshold): one hatched grey segment
+_HATCH: dict = {"facecolor": "#f2f2f2", "edgecolor": "#888888", "hatch": "////", "linewidth": 0.5}
 
 
 def step_colours(steps: int) -> list[str]:
@@ -39,11 +48,28 @@ def step_colours(steps: int) -> list[str]:
     return neg + ([_MIDDLE] if steps % 2 else []) + pos
 
 
-def oriented_shares(q: Question, rows: pd.DataFrame) -> list[float]:
-    """The shares of a question's steps from the negative end to the positive end."""
+def oriented_shares(q: Question, rows: pd.DataFrame) -> list[float | None]:
+    """The shares of a question's steps from the negative end to the positive end; ``None`` for a
+    step whose count is hidden."""
     share = dict(zip(rows["answer"], rows["share"]))
     steps = list(q.steps) if q.positive == "hög" else list(reversed(q.steps))
-    return [float(share.get(s, 0.0) or 0.0) for s in steps]
+    return [None if is_suppressed(share.get(s)) else float(share.get(s, 0.0) or 0.0) for s in steps]
+
+
+def hidden_side(shares: list[float | None]) -> int | None:
+    """Where a question's hidden steps lie: 0 none, -1 all on the negative side, 1 all on the positive
+    side; ``None`` when they lie on both sides or in the middle (no bar can be drawn without telling
+    how they split)."""
+    steps = len(shares)
+    half = steps // 2
+    hidden = [j for j, s in enumerate(shares) if s is None]
+    if not hidden:
+        return 0
+    if all(j < half for j in hidden):
+        return -1
+    if all(j >= half + steps % 2 for j in hidden):
+        return 1
+    return None
 
 
 def oriented_labels(q: Question, lang: str) -> list[str]:
@@ -64,8 +90,19 @@ def legend_row_order(items: list, ncol: int) -> list:
     return [items[i] for c in range(ncol) for i in range(c, len(items), ncol)]
 
 
+def _on_scale(rows: pd.DataFrame) -> int:
+    """A question's answers on its scale: its steps' counts, shown or hidden (the table's shown counts
+    divided by their shares give it as well)."""
+    steps = rows[rows["answer"].map(lambda a: isinstance(a, (int, np.integer)))]
+    shown = steps[~steps["n"].map(is_suppressed)]
+    if len(shown) and (shown["share"].astype(float) > 0).any():
+        first = shown[shown["share"].astype(float) > 0].iloc[0]
+        return int(round(float(first["n"]) / float(first["share"])))
+    return int(pd.to_numeric(steps["n"], errors="coerce").fillna(0).sum())
+
+
 def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int, group: str,
-                lang: str = "sv", ax=None):
+                lang: str = "sv", ax=None, k: int = 5):
     """A diverging stacked bar per question for one round.
 
     Parameters
@@ -79,6 +116,8 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
         The round's respondents, for the alternative text.
     group
         The round's name as the report says it ("Personal 2025").
+    k
+        The privacy threshold, for the hidden answers' legend ("färre än 5").
     """
     n_q = len(questions)
     fig, (ax,) = _fig(ax, 0.55 + 0.42 * n_q + 0.45)  # (resized below, once the legend's rows are known)
@@ -86,35 +125,52 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
     colours = step_colours(steps)
     labels = oriented_labels(questions[0], lang)
     alt_parts = []
+    hatch_drawn = False
     for i, q in enumerate(questions):
         rows = dist[dist["question"] == q.code]
         shares = oriented_shares(q, rows)
-        half = steps // 2
-        middle = shares[half] if steps % 2 else 0.0
-        left = -(sum(shares[:half]) + middle / 2)
+        side = hidden_side(shares)
         y = n_q - 1 - i
-        for j, (s, c) in enumerate(zip(shares, colours)):
-            ax.barh(y, s, left=left, color=c, edgecolor="white", linewidth=0.5, height=0.62,
-                    label=labels[j] if i == 0 else None)
-            left += s
-        on_scale = rows[rows["answer"].map(lambda a: isinstance(a, (int, np.integer)))]["n"].sum()
+        on_scale = _on_scale(rows)
         ax.text(1.02, y, msg("plot.survey_n", lang, n=fmt_int(on_scale, lang)), va="center", fontsize=7.5,
                 transform=ax.get_yaxis_transform(), color="#444444")
-        positive = sum(shares[half + (steps % 2):])
-        negative = sum(shares[:half])
+        if side is None:  # hidden answers on both sides: no bar, a word at its place
+            ax.text(0, y, msg("plot.survey_not_drawn", lang), ha="center", va="center", fontsize=7, color="#444444",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+            alt_parts.append(msg("plot.survey_question_hidden", lang, question=q.wording(lang), k=str(k)))
+            continue
+        gap = max(0.0, 1.0 - sum(s for s in shares if s is not None))  # the hidden answers together
+        half = steps // 2
+        middle = (shares[half] or 0.0) if steps % 2 else 0.0
+        negative = sum(s for s in shares[:half] if s is not None) + (gap if side == -1 else 0.0)
+        positive = sum(s for s in shares[half + (steps % 2):] if s is not None) + (gap if side == 1 else 0.0)
+        left = -(negative + middle / 2)
+        segments: list[tuple[float, str | None]] = [(s, c) for s, c in zip(shares, colours) if s is not None]
+        hatch: list[tuple[float, str | None]] = [(gap, None)]
+        segments = (hatch if side == -1 else []) + segments + (hatch if side == 1 else [])
+        for s, c in segments:
+            if c is None:
+                ax.barh(y, s, left=left, height=0.62, **_HATCH)
+                hatch_drawn = True
+            else:
+                ax.barh(y, s, left=left, color=c, edgecolor="white", linewidth=0.5, height=0.62)
+            left += s
         alt_parts.append(msg("plot.survey_question", lang, question=q.wording(lang), positive=fmt_pct(positive, lang, 0),
                              negative=fmt_pct(negative, lang, 0)))
     ax.axvline(0, color="#444444", linewidth=0.8)
     ax.set_xlim(-1, 1)
     ax.xaxis.set_major_locator(FixedLocator([-1, -0.5, 0, 0.5, 1]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_pct(abs(v), lang, 0)))
+    ax.set_ylim(-0.6, n_q - 0.4)  # (every row, a question without a bar too: its words sit in its row)
     ax.set_yticks(range(n_q))
     ax.set_yticklabels([textwrap.fill(q.wording(lang), 42) for q in reversed(questions)], fontsize=7.5)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(textwrap.fill(msg("plot.survey_axis", lang), 55))  # (under the bars, not the labels)
-    handles, texts = ax.get_legend_handles_labels()
+    # every step in the legend, drawn or not (the first question's may be hidden), and the hidden answers
+    handles: list = [Patch(color=c) for c in colours] + ([Patch(**_HATCH)] if hatch_drawn else [])
+    texts = list(labels) + ([msg("plot.survey_hidden", lang, k=str(k))] if hatch_drawn else [])
     handles, texts = legend_row_order(handles, LEGEND_COLUMNS), legend_row_order(texts, LEGEND_COLUMNS)
-    rows_of_legend = -(-steps // LEGEND_COLUMNS)
+    rows_of_legend = -(-len(handles) // LEGEND_COLUMNS)
     below = 0.78 + 0.2 * rows_of_legend  # the axis, its label (two lines) and the legend
     height = 0.25 + 0.42 * n_q + below
     fig.set_size_inches(WIDTH, height)

@@ -177,10 +177,11 @@ def _hidden_pairs(r) -> list[tuple[str, str]]:
     rates = labelled(r.rates.table, r.lang)
     shown = {(v, c) for v, c, n in zip(comp["variable"], comp["category"], comp["n"]) if _shown(n)}
     # (a project year inside the sentence is a period, in lower case: "projektår för start (år 1, år 2)")
+    # (by its rate: a hidden row may still show its number ended, where hiding that protects nothing)
     return [(str(vl), _inline(cl) if v == S.PROJECT_YEAR else str(cl))
-            for v, c, n, vl, cl in zip(rates["variable"], rates["category"], rates["n"],
-                                       rates["variable_label"], rates["category_label"])
-            if not _shown(n) and (v, c) in shown]
+            for v, c, rate, vl, cl in zip(rates["variable"], rates["category"], rates["rate"],
+                                          rates["variable_label"], rates["category_label"])
+            if not _shown(rate) and (v, c) in shown]
 
 
 def blocks(r) -> list[list]:
@@ -213,17 +214,14 @@ def blocks(r) -> list[list]:
         t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
         msg("outcomes.holm"): [fmt_p(p, lang) for p in rt["p_holm"]],
     })  # the test's name is method, told in the appendix; the body says what the numbers mean
-    # a group whose every figure is hidden is a row of marks that tells the board nothing: left out, and said
-    # (the groups the participants table shows are named in the note on those hidden here)
-    # a group whose only figure is a "<k" keeps its row (it says that fewer than k are counted there), and the
-    # note says so, so that it does not read as a row the note says is left out
-    cells = list(zip(rt["n"], rt["successes"], rt["rate"]))
-    marks = pd.Series([not any(_shown(v) or (isinstance(v, str) and v.startswith("<")) for v in row)
-                       for row in cells], index=rates.index)
-    small_only = any(not m and not any(_shown(v) for v in row) for m, row in zip(marks, cells))
+    # one rule for a group's row: it is shown where it shows a figure; a row of marks only ("..", "<k") tells the
+    # board nothing and is left out, and said (the groups the participants table shows are named in the note on
+    # those hidden here). Before, a row whose marks included a "<k" stayed (Nästa steg's lone "Sambo utan barn
+    # <5 <5" among household types left out)
+    marks = pd.Series([not any(_shown(v) for v in row) for row in zip(rt["n"], rt["successes"], rt["rate"])],
+                      index=rates.index)
     rates = rates[~marks].reset_index(drop=True)
-    left_out = ((msg("outcomes.rows_left_out_small", k=str(r.k)) if small_only else msg("outcomes.rows_left_out"),)
-                if marks.any() else ())
+    left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
     # (a breakdown's name inside the sentence, after its colon: in lower case, "tydlig för: kön, åldersgrupp")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ...analysis.survey import DONT_KNOW_CODE, LOW_RESPONSE_RATE, NO_ANSWER_CODE, Paired, Round, SurveyGoalCounts, SurveyResult
 from ...data import survey as SV
-from ...data.privacy import hides
+from ...data.privacy import hides, is_suppressed
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct
 from ..display import Text
 from ..survey_plot import plot_survey
@@ -77,7 +77,9 @@ def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
             parts[-1] += " – " + msg("survey.goal_low")
     else:
         parts.append(msg("survey.goal_response_unknown", respondents=fmt_int(counts.respondents, lang)))
-    if counts.dont_know and not hides(counts.dont_know, k):
+    # "vet ej" and empty answers together are the respondents less the denominator: neither is said where the
+    # other is 1 to k − 1 (the table hides them both then)
+    if counts.dont_know and not hides(counts.dont_know, k) and not hides(counts.missing, k):
         parts.append(msg("survey.dont_know", n=fmt_int(counts.dont_know, lang)))
     return "; ".join(parts)
 
@@ -120,7 +122,7 @@ def _round_block(r, s: SurveyResult, rnd: Round, questions: dict[str, SV.Questio
         q = questions[c]
         by_scale.setdefault((q.steps, q.labels(r.lang), q.positive), []).append(q)
     for qs in by_scale.values():
-        block.append(plot_survey(qs, dist, rnd.respondents, name, r.lang))
+        block.append(plot_survey(qs, dist, rnd.respondents, name, r.lang, k=r.params.privacy.min_count))
     return block
 
 
@@ -154,7 +156,8 @@ def blocks(r) -> list[list]:
 
 def workbook_frame(r) -> pd.DataFrame:
     """The distribution of answers for the workbook's sheet: the codes (group, round, question,
-    answer) with their words beside them, ``n`` and ``share``; hidden rounds are not in it."""
+    answer) with their words beside them, ``n`` and ``share``; hidden rounds are not in it, and a
+    hidden count is ``<5`` or ``..`` with its share ``..``, as in the chart."""
     s = r.survey
     lang = r.lang
     questions = SV.questions_by_code(r.project.questions)
@@ -168,5 +171,5 @@ def workbook_frame(r) -> pd.DataFrame:
         rows.append({"group": row.group, "group_label": group_name(str(row.group), lang),
                      "round": int(row.round) or None, "question": row.question,
                      "question_label": q.wording(lang) if q else row.question, "answer": str(row.answer),
-                     "answer_label": label, "n": int(row.n), "share": row.share})
+                     "answer_label": label, "n": row.n if is_suppressed(row.n) else int(row.n), "share": row.share})
     return pd.DataFrame(rows)
