@@ -179,3 +179,26 @@ def test_the_structural_workbook_has_no_ratio_note(structural, tmp_path):
         cells = [str(c.value) for row in book["Per perspektiv"].iter_rows() for c in row if c.value]
         # (the sheet of a project without exits has no ratios, and no note explaining them)
         assert cells and not any(c.startswith("Nytta/kostnad, återbetalningstid") for c in cells)
+
+
+# --- 4. a wage that is not valued has no value in the assumptions -----------------------------------------------
+def test_earnings_not_valued_show_no_amount_in_the_assumptions(tiny_project):
+    # no wage in the params and no register data: earnings are not valued; "0 kr" in the value column read as "the
+    # participants earn nothing", where the source column says "ej värderat"
+    from evaltools.words.assumptions import assumptions_table
+    r = et.Report(et.load_project(tiny_project()), lang="sv")
+    used = r.cba.assumptions.set_index("name")
+    assert used.loc["work_earnings_sek_month", "source"].key == "assumption.not_valued"
+    table = assumptions_table(r.cba.assumptions, "sv").set_index("Antagande")
+    row = table.loc["Arbetsinkomst per månad"]
+    assert row["Värde"] == "–" and row["Källa"] == "ej värderat"
+    en = assumptions_table(r.cba.assumptions, "en").set_index("Assumption").loc["Monthly earnings from work"]
+    assert en["Value"] == "–" and en["Source"] == "not valued"
+
+
+def test_a_wage_the_params_give_is_still_listed(tiny_project):
+    # 20 000 kr a month, the evaluator's own figure, listed as given (price year = the params' amount year)
+    from evaltools.words.assumptions import assumptions_table
+    r = et.Report(et.load_project(tiny_project("cost_benefit: {work_earnings_sek_month: 20000}\n")), lang="sv")
+    table = assumptions_table(r.cba.assumptions, "sv").set_index("Antagande")
+    assert _plain(table.loc["Arbetsinkomst per månad", "Värde"]) == "20 000 kr"
