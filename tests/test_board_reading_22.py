@@ -202,3 +202,16 @@ def test_a_wage_the_params_give_is_still_listed(tiny_project):
     r = et.Report(et.load_project(tiny_project("cost_benefit: {work_earnings_sek_month: 20000}\n")), lang="sv")
     table = assumptions_table(r.cba.assumptions, "sv").set_index("Antagande")
     assert _plain(table.loc["Arbetsinkomst per månad", "Värde"]) == "20 000 kr"
+
+
+def test_a_sheets_notes_stand_below_its_table_after_an_empty_row(tmp_path):
+    # the notes were written on the row right under the last perspective, where a filter or a sort in Excel takes
+    # them for a row of data: three rows of data (rows 2-4), an empty row 5, the notes on rows 6 and 8
+    from evaltools.publish.workbook import Column, Sheet, write_workbook
+    frame = pd.DataFrame({"perspective": ["kommun", "offentliga", "samhälle"], "npv": [2.0, -1.0, 1.0]})
+    sheet = Sheet("aktorer", "workbook.sheets.aktorer.title", "workbook.sheets.aktorer.description", frame,
+                  [Column("perspective", "workbook.column.aktorer.perspective"),
+                   Column("npv", "workbook.column.aktorer.npv", "kr")], notes=("Första anmärkningen.", "Andra."))
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "t.xlsx", [sheet], "sv", 5))["Per perspektiv"]
+    assert [ws.cell(r, 1).value for r in range(1, 9)] == [
+        "Perspektiv", "kommun", "offentliga", "samhälle", None, "Första anmärkningen.", None, "Andra."]

@@ -300,9 +300,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
                     target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
             if any_hidden:
                 _set(sh.cell(r, len(columns) + 1), hidden_note(columns, cells, lang) or None)
-        for note in sheet.notes:
-            sh.append([])
-            _append_text(sh, [note])
+        for note in sheet.notes:  # below the table after an empty row, so that a filter or a sort leaves them out
+            _set(sh.cell(sh.max_row + 2, 1), note)
         sh.freeze_panes = "A2"
         widths = []
         for j, col in enumerate(columns + ([None] if any_hidden else []), start=1):
