@@ -25,7 +25,17 @@ def _sheets(pid: str, lang: str, tmp_path):
     r = sample_report(pid, lang)
     path = write_workbook(tmp_path / f"{pid}.xlsx", report_sheets(r.key_tables(), r.k, lang=lang), lang, r.k)
     wb = openpyxl.load_workbook(path)
-    return r, {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb.worksheets}
+    return r, {ws.title: _table(ws) for ws in wb.worksheets}
+
+
+def _table(ws) -> list[list]:
+    """A sheet's table: its rows down to the first empty one (the sheet's notes follow it)."""
+    rows = []
+    for row in ws.iter_rows(values_only=True):
+        if all(v is None for v in row):
+            break
+        rows.append(list(row))
+    return rows
 
 
 def _effect_rows(sheets: dict, lang: str) -> dict:

@@ -302,7 +302,7 @@ def test_participants_without_rows_count_as_zero_when_the_file_covers_everyone(t
                               lang="en")
     keys = [w.key for w in project.warnings]
     assert keys.count("payment.covered_zero") == 1 and "payment.not_covered" not in keys  # said once
-    assert "count as 0 kr" in next(w for w in project.warnings if w.key == "payment.covered_zero").text("en")
+    assert "count as SEK 0" in next(w for w in project.warnings if w.key == "payment.covered_zero").text("en")
     assert set(project.paid_persons()["person_id"]) == {"P1", "P2", "P3", "P4"}
 
 

@@ -38,7 +38,7 @@ from .._version import __version__
 from ..data.assumptions import REGISTRY, Range, Unit
 from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
-from ..words.formats import fmt_date, persons_needed
+from ..words.formats import fmt_date, fmt_persons_needed, persons_needed
 from ..words.text import msg
 from ..words.labels import t, code_label, NBSP, budget_period_label
 from ..words.verdicts import status_words, verdict_words, interval_words
@@ -300,9 +300,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
                     target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
             if any_hidden:
                 _set(sh.cell(r, len(columns) + 1), hidden_note(columns, cells, lang) or None)
-        for note in sheet.notes:
-            sh.append([])
-            _append_text(sh, [note])
+        for note in sheet.notes:  # below the table after an empty row, so that a filter or a sort leaves them out
+            _set(sh.cell(sh.max_row + 2, 1), note)
         sh.freeze_panes = "A2"
         widths = []
         for j, col in enumerate(columns + ([None] if any_hidden else []), start=1):
@@ -909,8 +908,35 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
                 columns = [replace(c, label=_phase_words(months)) if c.source == "phase" else c for c in columns]
         cols = [c for c in columns if c.source in frame.columns]
         notes = ((msg("workbook.hidden_withheld", lang, k=k),) if name == "kostnad_nytta" and hide else ())
+        if name == "aktorer":
+            notes = _perspective_notes(frame, tables.get("kostnad_nytta"), lang)
         sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name)))
     return sheets
+
+
+# the sheet per perspective's figures the report states for its lead perspective only
+PER_PERSPECTIVE_ONLY = ("bcr", "payback_months", "break_even_exits", "switching_deadweight")
+
+
+def _perspective_notes(frame: pd.DataFrame, summary: pd.DataFrame | None, lang: str) -> tuple[str, ...]:
+    """What the sheet per perspective's ratios are where the report does not show them: whose cost and
+    benefit each row counts (the report states them for its lead perspective only), and why society's
+    break-even is high where its benefit holds no earnings (social assistance is a transfer for society,
+    so its benefit per leaver is only the tax factor's effect on the public saving)."""
+    shown = [c for c in PER_PERSPECTIVE_ONLY if c in frame]
+    if not shown or not frame[shown].notna().to_numpy().any():
+        return ()  # (a structural project, or nothing valued: no ratios to explain)
+    lead = (str(summary["perspective"].iloc[0]) if summary is not None and "perspective" in summary
+            and len(summary) else "offentliga")
+    notes = [msg("workbook.perspective_figures", lang, lead=t(lead, lang).lower(),
+                 section=msg("costbenefit.heading", lang))]
+    society = frame[frame["perspective"] == "samhälle"] if "perspective" in frame else frame.iloc[0:0]
+    if (len(society) and "break_even_exits" in society and "earnings_unvalued" in society
+            and bool(society["earnings_unvalued"].iloc[0]) and pd.notna(society["break_even_exits"].iloc[0])
+            and society["pv_benefit"].fillna(0).iloc[0] == 0):  # (its benefit is the tax factor's effect alone)
+        notes.append(msg("workbook.perspective_society", lang,
+                         n=fmt_persons_needed(float(society["break_even_exits"].iloc[0]), lang)))
+    return tuple(notes)
 
 
 def sheet_bases(present_value: str, fixed: str, current: str, lang: str) -> dict[str, str]:

@@ -47,6 +47,8 @@ TERMS: tuple[Term, ...] = (
          "glossary.term.lamnat_forsorjningsstodet.share", PARTICIPANTS),
     Term("arbete_eller_studier", "glossary.term.arbete_eller_studier.name",
          "glossary.term.arbete_eller_studier.definition", needs=PARTICIPANTS),
+    # (a participant's SGI status is a breakdown, and an English reader does not know the abbreviation)
+    Term("sgi", "glossary.term.sgi.name", "glossary.term.sgi.definition", needs=PARTICIPANTS),
     Term("avslut_med_handlingsplan", "glossary.term.avslut_med_handlingsplan.name",
          "glossary.term.avslut_med_handlingsplan.definition", needs=PARTICIPANTS),
     Term("avslutad_deltagare", "glossary.term.avslutad_deltagare.name", "glossary.term.avslutad_deltagare.definition",

@@ -184,6 +184,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
 
     # earnings from work: the params' wage, else the optional sourced default, else not valued
     earnings, earn_src, earn_flag = float(cb.work_earnings_sek_month), Note.of("assumption.params_file"), False
+    valued = True  # (a wage that is not valued has no value to list: 0 kr would read as "they earn nothing")
     if earnings == 0 and cb.value_earnings:
         f, r_ = price_factor(EARNINGS_DEFAULT[1], params.price_year, dict(params.reference.kpi))
         refs = [*refs, *r_]
@@ -191,7 +192,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         earn_src, earn_flag = Note.of("assumption.earnings_default", amount=Money(EARNINGS_DEFAULT[0]),
                                       year=str(EARNINGS_DEFAULT[1])), True
     elif earnings == 0:
-        earn_src, earn_flag = Note.of("assumption.not_valued"), True
+        earn_src, earn_flag, valued = Note.of("assumption.not_valued"), True, False
 
     # costs on the monthly grid, by ledger actor: Finsam shares of the förbund's lines, own financing on the
     # kommun, a partner's co-financing on that partner
@@ -243,7 +244,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                        Note.of("assumption.skattefaktor_source") if cb.skattefaktor != 1 else Note.of("assumption.params_file"),
                        _weak_default("skattefaktor", cb.skattefaktor)),
         _price_year_used(params),
-        UsedAssumption("work_earnings_sek_month", earnings, earn_src, earn_flag),
+        UsedAssumption("work_earnings_sek_month", earnings if valued else np.nan, earn_src, earn_flag),
     ]
     if subsidised.any():  # (listed only where an exit to subsidised work makes it count)
         default = "wage_subsidy_sek_month" not in cb.model_fields_set

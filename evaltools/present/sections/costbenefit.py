@@ -181,7 +181,8 @@ def key_figures(r) -> Table:
     if s.mode != "structural":  # the present values beside the current-price total: say why they differ
         notes.append(msg("costbenefit.kf.pv_note", basis=B.basis_words(B.present_value(r), lang), current=current))
     else:  # the requirement's fixed prices beside the current-price total
-        notes.append(msg("costbenefit.kf.fixed_note", basis=fixed, current=current))
+        # (the cost in the requirement's prices named here only, under the total it restates)
+        notes.append(msg("costbenefit.kf.fixed_note", basis=fixed, cost=fmt_kr(s.total_cost_fixed, lang), current=current))
     if not pd.isna(s.break_even_person_years_application):
         ml = r.params.cost_benefit.monthly_level
         level_basis = B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang)
@@ -263,7 +264,12 @@ def perspective_table(r) -> Table:
     # (where the benefits paid instead are measured, the note does not say they are assumed)
     note = ("costbenefit.actor_note_structural" if structural else
             "costbenefit.actor_note_measured" if _benefits_measured(cba) else "costbenefit.actor_note")
-    notes = [msg(note, basis=B.basis_words(B.present_value(r), lang))]
+    pv_basis = B.basis_words(B.present_value(r), lang)
+    # (a structural project's only figures are its cost: the note ties the present values to the current-price
+    # total the key figures state first, so that the board reads one cost and sees the others as restatements)
+    notes = [msg(note, basis=pv_basis, total=fmt_kr(cba.summary.total_cost_nominal, lang),
+                 current=B.basis_words(B.CURRENT, lang), pv=fmt_kr(by.loc["samhälle", "pv_cost"], lang))
+             if structural else msg(note, basis=pv_basis)]
     if not structural and _pays_wage_subsidy(cba):
         notes.append(msg("costbenefit.actor_note_wage_subsidy_ex_ante" if cba.summary.mode == "ex_ante"
                          else "costbenefit.actor_note_wage_subsidy"))  # (an application speaks of those who go)

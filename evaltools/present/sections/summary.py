@@ -471,8 +471,8 @@ def worth(r) -> list[str]:
     if not s.total_cost_nominal > 0:  # (no cost to set a saving against: said where no budget file was given)
         return [msg("summary.worth_unknown_cost")] if cost_unknown(r) else []
     if s.mode == "structural":  # cost and level both in the price year's prices
-        return [msg("summary.worth_structural", cost=fmt_kr_prose(s.total_cost_fixed, lang),
-                    basis=B.basis_words(B.fixed(r), lang),
+        # (the cost itself is stated once, above, in current prices: here only the prices it is counted in)
+        return [msg("summary.worth_structural", basis=B.basis_words(B.fixed(r), lang),
                     years=fmt_num(s.break_even_person_years, 1, lang), level=fmt_kr(s.monthly_level, lang),
                     source=note_text(s.level_source or "", lang))]
     pv = B.present_value(r)
