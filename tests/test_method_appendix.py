@@ -90,3 +90,30 @@ def test_page_one_and_the_payments_section_say_which_interval(kompassen):
         assert fmt_kr(r.payments.did.t_ci_low, lang) in text and fmt_kr(r.payments.did.t_ci_high, lang) in text
         # above the threshold (Kompassen as it is) page 1 does not mention the bootstrap
         assert "bootstrap" not in " ".join(summary.effect(r))
+
+
+# --- the break-even in persons: defined where the key figures give it (not for a structural project) ----------
+EXITS = {"sv": "Brytpunkten i personer (nyckeltalen) är kostnaden delad med nyttan per person som lämnat "
+               "försörjningsstödet",
+         "en": "The break-even in persons (the key figures) is the cost divided by the benefit per person who left "
+               "social assistance"}
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_participant_project_s_appendix_defines_the_break_even_in_persons(lang):
+    r = sample_report("timra-vagen-ut", lang)
+    assert r.cba.summary.break_even_exits > 0  # (the key figure the sentence defines is there to define)
+    [requirement] = [p for p in map(_plain, method.paragraphs(r)) if "Brytpunkt:" in p or "Break-even:" in p]
+    assert EXITS[lang] in requirement
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_structural_project_s_appendix_has_no_break_even_in_persons(lang):
+    r = sample_report("samverkan-i-praktiken", lang)
+    assert r.cba.summary.mode == "structural"
+    said = " ".join(map(_plain, method.paragraphs(r)))
+    assert ("Brytpunkt:" in said or "Break-even:" in said) and EXITS[lang] not in said

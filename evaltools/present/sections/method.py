@@ -147,6 +147,9 @@ def _own_choice(r, key: str) -> list[str]:
         if not cb.dropoff_from_payments:
             return [r.msg("method.cb.persistence_params_dropoff", **dropoff)]
         return [r.msg("method.cb.persistence_params_first_year")]
+    if key == "method.cb.requirement" and r.cba.summary.mode != "structural":
+        # the break-even in persons the key figures give beside the person-years (a structural project has no exits)
+        return [r.msg("method.cb.requirement_exits")]
     return []
 
 
