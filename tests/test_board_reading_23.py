@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 import textwrap
 
+import pandas as pd
 import pytest
 
 import evaltools as et
-from evaltools.analysis.costbenefit import COST
+from evaltools.analysis.costbenefit import ASSUMED, COST, MEASURED
 from evaltools.present.sections import summary
 
 from .conftest import PARTICIPANT_ROWS, participants_frame, write_csv
@@ -74,3 +75,39 @@ def test_page_one_sets_the_saving_against_the_same_cost_counted_as_a_present_val
     assert abs(said - by_hand) <= 10, (said, by_hand)
     # the old words, which read as a second price list beside the cost, are gone
     assert "inte de löpande priserna ovan" not in sentence and "not the current prices above" not in sentence
+
+
+# --- 2. the state's figure says that it rests on an assumption ------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_states_result_is_said_as_resting_on_the_assumed_benefit(tmp_path, lang):
+    # P4 leaves for sjuk- och aktivitetsersättning: a benefit the state (Försäkringskassan) pays instead, at
+    # an assumed amount (no register data): the state's figure says so, right after it
+    r = et.Report(_project(tmp_path), lang=lang)
+    sentence = _public_sentence(r)
+    assert re.search(STATE_PAYS[lang] + re.escape(ASSUMED_WORDS[lang]), sentence), sentence
+    # said once, after the state only (not after the municipality's or the region's figure)
+    assert sentence.count(ASSUMED_WORDS[lang].strip()) == 1
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_assumption_is_said_where_no_one_moves_to_a_benefit_from_the_state(tmp_path, lang):
+    # the same project with P4 gone to work instead: the state pays only its share of the cost
+    rows = [row[:6] + ("arbete",) if row[0] == "P4" else row for row in PARTICIPANT_ROWS]
+    r = et.Report(_project(tmp_path, rows), lang=lang)
+    sentence = _public_sentence(r)
+    assert re.search(STATE_PAYS[lang], sentence), sentence
+    assert ASSUMED_WORDS[lang].strip() not in sentence
+
+
+def test_the_assumption_is_read_from_the_states_assumed_benefit_rows():
+    def ledger(actor: str, source: str, pv: float = -1000.0) -> pd.DataFrame:
+        return pd.DataFrame({"item": ["forsorjningsstod", "ersattning_fk"], "actor": ["kommun", actor],
+                             "pv": [1000.0, pv], "source": [ASSUMED, source]})
+
+    assert summary.state_benefit_assumed(ledger("fk", ASSUMED))       # Försäkringskassan, counted with the state
+    assert summary.state_benefit_assumed(ledger("stat", ASSUMED))     # studiestöd and other state benefits
+    assert not summary.state_benefit_assumed(ledger("fk", MEASURED))  # measured in register data: no assumption
+    assert not summary.state_benefit_assumed(ledger("fk", ASSUMED, pv=0.0))  # no flow
+    assert not summary.state_benefit_assumed(ledger("fk", ASSUMED).iloc[:1])  # försörjningsstöd only
+    assert not summary.state_benefit_assumed(None)
