@@ -77,10 +77,12 @@ def test_nasta_stegs_page_one_sentence_adds_up(lang):
     key = "beräknad besparing på" if lang == "sv" else "calculated saving of"
     (sentence,) = [s for s in summary.worth(r) if key in s]
     pattern = (r"nettonuvärdet för .+? (−?[\d ,\u00a0]+(?:miljon(?:er)?)?\s*(?:kronor|kr)), en beräknad besparing på "
-               r"([\d ,\u00a0]+(?:miljon(?:er)?)?\s*(?:kronor|kr)) mot kostnaden ([\d ,\u00a0]+(?:miljon(?:er)?)?\s*(?:kronor|kr))"
+               r"([\d ,\u00a0]+(?:miljon(?:er)?)?\s*(?:kronor|kr)) mot kostnaden ovan räknad som nuvärde, "
+               r"([\d ,\u00a0]+(?:miljon(?:er)?)?\s*(?:kronor|kr))"
                if lang == "sv" else
                r"net present value for .+? is (SEK\u00a0−?[\d.,]+(?:\u00a0million)?), a calculated saving of "
-               r"(SEK\u00a0[\d.,]+(?:\u00a0million)?) against the cost of (SEK\u00a0[\d.,]+(?:\u00a0million)?)")
+               r"(SEK\u00a0[\d.,]+(?:\u00a0million)?) against the cost above as a present value, "
+               r"(SEK\u00a0[\d.,]+(?:\u00a0million)?)")
     m = re.search(pattern, sentence)
     assert m, sentence
     n, b, c = (_kr(g) for g in m.groups())

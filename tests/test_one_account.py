@@ -155,7 +155,7 @@ def test_page_one_says_why_its_present_values_differ_from_the_current_price_tota
     said = " ".join(summary.cost(r) + summary.worth(r))
     assert "i löpande priser" in said
     assert basis_words(PriceBasis.present_value(2023, 0.035), "sv", short=True) in said
-    assert "nuvärden, inte de löpande priserna ovan" in said  # why they differ from the cost above
+    assert "kostnaden ovan räknad som nuvärde" in said  # the same cost, counted another way
 
 
 def test_the_applications_own_terms_only_where_the_params_state_its_level():

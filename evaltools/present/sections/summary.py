@@ -21,8 +21,8 @@ from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import years as years_text
 from . import basis as B
-from ...analysis.costbenefit import (BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
-                                     benefit_basis)
+from ...analysis.costbenefit import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
+                                     PERSPECTIVES, benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
@@ -328,8 +328,22 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
         who, key = WHO[p], words[result]
         if p == "kommun" and several_municipalities(r.project):  # several member municipalities: theirs together
             who, key = "summary.who_kommuner", ACTOR_RESULT_PLURAL[ex_ante][result]
-        parts.append(r.msg(key, who=r.msg(who), **amount))
+        said_p = r.msg(key, who=r.msg(who), **amount)
+        if p == "stat" and state_benefit_assumed(r.cba.ledger):  # (the state's figure rests on that assumption)
+            said_p += r.msg("summary.state_benefit_assumed")
+        parts.append(said_p)
     return join(parts, r.lang)
+
+
+def state_benefit_assumed(ledger: pd.DataFrame | None) -> bool:
+    """Whether the state's result counts a benefit it pays in place of försörjningsstöd at an assumed amount
+    (equal to the försörjningsstöd it replaces, as the actors' note says) rather than measured in register
+    data: page 1 then says that the state's figure rests on that assumption."""
+    if ledger is None or ledger.empty:
+        return False
+    rows = ledger[ledger["item"].str.startswith("ersattning_") & ledger["actor"].isin(PERSPECTIVES["stat"])
+                  & (ledger["source"] == ASSUMED) & (ledger["pv"] != 0)]
+    return not rows.empty
 
 
 ACTORS = ("kommun", "region", "stat")  # the public financiers, each said on page 1 before their total
