@@ -136,6 +136,16 @@ def _number_only(annotation: object) -> bool:
     return False
 
 
+def _number_mapping(annotation: object) -> bool:
+    """Whether a field's type is a mapping of numbers to numbers (``dict[int, float]``, optional or not), as a
+    goal's ``targets`` is."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        return len(kinds) == 1 and _number_mapping(kinds[0])
+    return origin is dict and len(args) == 2 and all(_number_only(a) for a in args)
+
+
 class _Strict(BaseModel):
     # (no NaN or infinity in any number: 'nan' and '.inf' are numbers to YAML, and not amounts, shares or years)
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -145,9 +155,15 @@ class _Strict(BaseModel):
     def _no_true_or_false_as_number(cls, v: object, info: ValidationInfo) -> object:
         """yes, no, on, off, true and false are true or false to YAML, which a number field would take as 1 or 0
         (``target: yes`` a target of one person, a share's ``target: true`` 100 %): never read as a number."""
-        if isinstance(v, bool) and info.field_name in cls.model_fields \
-                and _number_only(cls.model_fields[info.field_name].annotation):
+        annotation = cls.model_fields[info.field_name].annotation if info.field_name in cls.model_fields else None
+        if isinstance(v, bool) and _number_only(annotation):
             raise ParamsValueError("params.number_boolean", value=str(v).lower())
+        if isinstance(v, dict) and _number_mapping(annotation):  # (``targets: {1: yes}`` a target of 1 in year 1)
+            for key, value in v.items():
+                if isinstance(key, bool) or isinstance(value, bool):
+                    said = f"{str(key).lower() if isinstance(key, bool) else key}: " \
+                           f"{str(value).lower() if isinstance(value, bool) else value}"
+                    raise ParamsValueError("params.number_boolean", value=said)
         return v
 
 
@@ -1633,7 +1649,7 @@ def _place(loc: tuple, raw: dict, lang: str) -> str:
         part = loc[i]
         nxt = loc[i + 1] if i + 1 < len(loc) else None
         child = node.get(part) if isinstance(node, dict) else None
-        if isinstance(nxt, int):
+        if isinstance(nxt, int) and not isinstance(child, dict):  # (a mapping's number is its key: targets, 2)
             item = child[nxt] if isinstance(child, (list, tuple)) and nxt < len(child) else None
             if part == "goals":
                 text = message("params.goal", lang, n=nxt + 1)
