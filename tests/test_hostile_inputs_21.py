@@ -64,3 +64,54 @@ def test_a_years_target_written_as_swedish_decimal_is_placed_at_its_year(tiny_pr
     line = next(x for x in msg.splitlines() if "'12,5'" in x)
     assert "targets, 2: står '12,5'" in line and line.rstrip().endswith("12.5")
     assert "nr 3" not in line
+
+
+# --- a label's targets per year: a number beside the year that is no target ---------------------------------------
+
+LABEL_GOAL = """\
+goals:
+  - id: deltagare
+    kind: {kind}
+    label: "{label}"
+    target: {target}
+    period: project_year
+"""
+
+
+def _label_refusal(tiny_project, label: str, target: str = "20", kind: str = "participant_count") -> str:
+    extra = SHARE if kind == "share" else ""
+    return params_refusal(tiny_project(LABEL_GOAL.format(kind=kind, label=label, target=target) + extra))
+
+
+def test_a_goals_own_number_before_the_years_is_not_written_as_year_ones_target(tiny_project):
+    # "Mål 2: år 1: 20, år 2: 30": year 1's target is 20, the number after it; the line to write said
+    # targets: {1: 2, 2: 30} (the goal's number 2, the first number of the clause)
+    msg = _label_refusal(tiny_project, "Mål 2: år 1: 20 deltagare, år 2: 30")
+    assert "targets: {1: 20, 2: 30}" in msg
+    assert "{1: 2," not in msg
+
+
+def test_an_age_range_before_the_years_is_not_written_as_year_ones_target(tiny_project):
+    # "Unga 16–29 år: år 1: 20 deltagare": 16 is an age, not year 1's target (20)
+    msg = _label_refusal(tiny_project, "Unga 16–29 år: år 1: 20 deltagare, år 2: 30")
+    assert "targets: {1: 20, 2: 30}" in msg and "{1: 16," not in msg
+
+
+def test_a_number_in_a_formula_like_label_is_not_written_as_a_target(tiny_project):
+    # the 0 of 'A0' was year 1's target: targets: {1: 0, 2: 30}
+    msg = _label_refusal(tiny_project, "=cmd|' /C calc'!A0 år 1: 20, år 2: 30")
+    assert "targets: {1: 20, 2: 30}" in msg and "{1: 0," not in msg
+
+
+def test_a_shares_years_after_the_goals_number_are_both_read(tiny_project):
+    # "Mål 2: 30 % år 1, 40 % år 2": year 1's clause began with the number 2 (no per cent sign), so year 1 was
+    # left without a target (targets: {1: ?, 2: 0.4}); 30 % = 0.3, 40 % = 0.4
+    msg = _label_refusal(tiny_project, "Mål 2: 30 % år 1, 40 % år 2", target="0.3", kind="share")
+    assert "targets: {1: 0.3, 2: 0.4}" in msg
+
+
+def test_several_numbers_none_of_them_beside_the_year_give_no_target_for_it(tiny_project):
+    # "Steg 2, nivå 3 år 1, 30 deltagare år 2": year 1's clause holds 2 and 3, neither beside the year nor counting
+    # persons: year 1 gets a ?, never 2 or 3
+    msg = _label_refusal(tiny_project, "Steg 2 nivå 3 år 1, 30 deltagare år 2, 40 deltagare år 3", target="30")
+    assert "targets: {1: ?, 2: 30}" in msg

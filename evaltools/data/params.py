@@ -690,6 +690,24 @@ def _years_said(words: str) -> list[int]:
     return out
 
 
+_UNIT_AFTER = re.compile(r"\s*(?:deltagare|personer|participants|persons|people)\b", re.I)
+
+
+def _clause_target(rest: str, after: int, share: bool) -> re.Match[str] | None:
+    """The number a clause states as its year's target, ``rest`` being the clause without its year (whose words
+    followed from ``after``): its one number of the goal's kind (a percentage for a share), or of several the one
+    right after the year ("Mål 2: år 1: 20", "Unga 16–29 år: år 1: 20"), else the one counting persons ("20
+    deltagare"); None where no number or no one of several is the target."""
+    nums = [n for n in _NUMBER.finditer(rest) if bool(n.group(2)) == share]
+    if len(nums) <= 1:
+        return nums[0] if nums else None
+    right = [n for n in nums if n.start() >= after and re.fullmatch(r"\s*[:=]?\s*", rest[after:n.start()])]
+    if right:
+        return right[0]
+    persons = [n for n in nums if _UNIT_AFTER.match(rest, n.end())]
+    return persons[0] if len(persons) == 1 else None
+
+
 def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool, list[str]]:
     """The targets ``label`` sets for single years in one sentence ("år 1: 20 deltagare, år 2 och 3: 30", "2025: 15,
     2026: 25", "30 % första året, 40 % därefter"): each project year's (1, 2, ...) or calendar year's (2025) target, a
@@ -704,8 +722,8 @@ def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool,
             continue
         m = keys[0]
         rest = clause[:m.start()] + " " + clause[m.end():]
-        num = _NUMBER.search(rest)
-        if num is None or bool(num.group(2)) != share:
+        num = _clause_target(rest, m.start() + 1, share)
+        if num is None:
             continue
         value = float(num.group(1).replace(",", ".")) / (100 if share else 1)
         said = next((m.group(k) for k in ("p", "e", "o", "oe") if m.group(k)), None)
