@@ -136,6 +136,16 @@ def _number_only(annotation: object) -> bool:
     return False
 
 
+def _number_mapping(annotation: object) -> bool:
+    """Whether a field's type is a mapping of numbers to numbers (``dict[int, float]``, optional or not), as a
+    goal's ``targets`` is."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        return len(kinds) == 1 and _number_mapping(kinds[0])
+    return origin is dict and len(args) == 2 and all(_number_only(a) for a in args)
+
+
 class _Strict(BaseModel):
     # (no NaN or infinity in any number: 'nan' and '.inf' are numbers to YAML, and not amounts, shares or years)
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -145,9 +155,15 @@ class _Strict(BaseModel):
     def _no_true_or_false_as_number(cls, v: object, info: ValidationInfo) -> object:
         """yes, no, on, off, true and false are true or false to YAML, which a number field would take as 1 or 0
         (``target: yes`` a target of one person, a share's ``target: true`` 100 %): never read as a number."""
-        if isinstance(v, bool) and info.field_name in cls.model_fields \
-                and _number_only(cls.model_fields[info.field_name].annotation):
+        annotation = cls.model_fields[info.field_name].annotation if info.field_name in cls.model_fields else None
+        if isinstance(v, bool) and _number_only(annotation):
             raise ParamsValueError("params.number_boolean", value=str(v).lower())
+        if isinstance(v, dict) and _number_mapping(annotation):  # (``targets: {1: yes}`` a target of 1 in year 1)
+            for key, value in v.items():
+                if isinstance(key, bool) or isinstance(value, bool):
+                    said = f"{str(key).lower() if isinstance(key, bool) else key}: " \
+                           f"{str(value).lower() if isinstance(value, bool) else value}"
+                    raise ParamsValueError("params.number_boolean", value=said)
         return v
 
 
@@ -674,6 +690,24 @@ def _years_said(words: str) -> list[int]:
     return out
 
 
+_UNIT_AFTER = re.compile(r"\s*(?:deltagare|personer|participants|persons|people)\b", re.I)
+
+
+def _clause_target(rest: str, after: int, share: bool) -> re.Match[str] | None:
+    """The number a clause states as its year's target, ``rest`` being the clause without its year (whose words
+    followed from ``after``): its one number of the goal's kind (a percentage for a share), or of several the one
+    right after the year ("Mål 2: år 1: 20", "Unga 16–29 år: år 1: 20"), else the one counting persons ("20
+    deltagare"); None where no number or no one of several is the target."""
+    nums = [n for n in _NUMBER.finditer(rest) if bool(n.group(2)) == share]
+    if len(nums) <= 1:
+        return nums[0] if nums else None
+    right = [n for n in nums if n.start() >= after and re.fullmatch(r"\s*[:=]?\s*", rest[after:n.start()])]
+    if right:
+        return right[0]
+    persons = [n for n in nums if _UNIT_AFTER.match(rest, n.end())]
+    return persons[0] if len(persons) == 1 else None
+
+
 def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool, list[str]]:
     """The targets ``label`` sets for single years in one sentence ("år 1: 20 deltagare, år 2 och 3: 30", "2025: 15,
     2026: 25", "30 % första året, 40 % därefter"): each project year's (1, 2, ...) or calendar year's (2025) target, a
@@ -688,8 +722,8 @@ def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool,
             continue
         m = keys[0]
         rest = clause[:m.start()] + " " + clause[m.end():]
-        num = _NUMBER.search(rest)
-        if num is None or bool(num.group(2)) != share:
+        num = _clause_target(rest, m.start() + 1, share)
+        if num is None:
             continue
         value = float(num.group(1).replace(",", ".")) / (100 if share else 1)
         said = next((m.group(k) for k in ("p", "e", "o", "oe") if m.group(k)), None)
@@ -1633,7 +1667,7 @@ def _place(loc: tuple, raw: dict, lang: str) -> str:
         part = loc[i]
         nxt = loc[i + 1] if i + 1 < len(loc) else None
         child = node.get(part) if isinstance(node, dict) else None
-        if isinstance(nxt, int):
+        if isinstance(nxt, int) and not isinstance(child, dict):  # (a mapping's number is its key: targets, 2)
             item = child[nxt] if isinstance(child, (list, tuple)) and nxt < len(child) else None
             if part == "goals":
                 text = message("params.goal", lang, n=nxt + 1)
