@@ -129,3 +129,33 @@ def test_a_comparison_window_no_analysis_can_take_is_refused(tmp_path):
     assert sorted(e.value.in_lang("sv").messages) == [
         "comparison, months_after: står 100000000000000000000; förväntat ett tal som är högst 120",
         "comparison, months_before: står 0; förväntat ett tal som är minst 1"]
+
+
+# --- a key written twice: YAML keeps the last value silently, the toolkit refuses it at its line -----------------
+
+def test_a_key_written_twice_in_a_goal_is_refused_at_its_second_line(tmp_path):
+    text = HEAD + "goals:\n  - id: g\n    kind: participant_count\n    target: 10\n    target: 20\n"
+    # lines: 1 id, 2 title, 3 goals, 4 - id, 5 kind, 6 target: 10, 7 target: 20
+    (sv,) = _problems(tmp_path, text)
+    assert sv == ("rad 7: target står en andra gång (första gången på rad 6); YAML läser bara det sista värdet utan att "
+                  "säga det: ta bort raden som inte gäller")
+    (en,) = _problems(tmp_path, text, "en")
+    assert en.startswith("line 7: target is written a second time (first on line 6)")
+
+
+def test_a_year_written_twice_in_a_flow_mapping_is_refused(tmp_path):
+    (sv,) = _problems(tmp_path, HEAD + "goals:\n  - {id: g, kind: participant_count, targets: {1: 10, 1: 20}}\n")
+    assert sv.startswith("rad 4: 1 står en andra gång (första gången på rad 4)")
+
+
+def test_a_key_written_twice_never_shows_a_personnummer(tmp_path):
+    (sv,) = _problems(tmp_path, HEAD + "data:\n  codes:\n    sex: {19850312-1234: man, 19850312-1234: kvinna}\n")
+    # (lines: 1 id, 2 title, 3 data, 4 codes, 5 sex)
+    assert sv.startswith("rad 5: ") and "1234" not in sv and "850312" not in sv
+
+
+def test_the_same_key_in_two_goals_is_no_repetition(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(HEAD + "goals:\n  - {id: a, target: 10}\n  - {id: b, target: 10}\n", encoding="utf-8")
+    from evaltools.data.params import read_params_mapping
+    assert [g["id"] for g in read_params_mapping(path)["goals"]] == ["a", "b"]

@@ -25,7 +25,7 @@ from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
 from .messages import message
-from .privacy import find_personnummer, name_looks_like_personnummer
+from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
                      SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS)
 
@@ -2063,6 +2063,24 @@ class _ParamsLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth = depth - 1
+
+
+    def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML's hook
+        # a key written twice in one mapping (two ``target:`` lines in a goal, ``{1: 10, 1: 20}``): YAML keeps the last
+        # one without a word, so the other is refused at its line instead of silently dropped
+        if isinstance(node, yaml.MappingNode):
+            first: dict[object, int] = {}
+            for key_node, _value in node.value:
+                try:
+                    key = self.construct_object(key_node, deep=True)
+                    hash(key)
+                except (TypeError, yaml.constructor.ConstructorError):
+                    continue  # (an unhashable key: PyYAML's own message)
+                if key in first:
+                    raise _Refused("params.yaml_duplicate_key", key_node.start_mark.line + 1,
+                                   key=_short_text(redact(str(key)), 40), first=str(first[key]))  # (no personnummer)
+                first[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.Node):
