@@ -26,6 +26,7 @@ from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
 from .messages import message
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
+from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
                      SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS)
 
@@ -158,13 +159,33 @@ class _Strict(BaseModel):
         annotation = cls.model_fields[info.field_name].annotation if info.field_name in cls.model_fields else None
         if isinstance(v, bool) and _number_only(annotation):
             raise ParamsValueError("params.number_boolean", value=str(v).lower())
+        if _number_only(annotation) and (both := _written_point_thousands(v)) is not None:
+            raise ParamsValueError("params.written_point_thousands", value=_short(v), thousands=both[0],
+                                   decimal=both[1])
         if isinstance(v, dict) and _number_mapping(annotation):  # (``targets: {1: yes}`` a target of 1 in year 1)
             for key, value in v.items():
                 if isinstance(key, bool) or isinstance(value, bool):
                     said = f"{str(key).lower() if isinstance(key, bool) else key}: " \
                            f"{str(value).lower() if isinstance(value, bool) else value}"
                     raise ParamsValueError("params.number_boolean", value=said)
+                if (both := _written_point_thousands(value)) is not None:  # (``targets: {1: '1.000'}``)
+                    raise ParamsValueError("params.written_point_thousands", value=f"{key}: {_short(value)}",
+                                           thousands=both[0], decimal=both[1])
         return v
+
+
+def _written_point_thousands(value: object) -> tuple[str, str] | None:
+    """The two readings of a number written in quotes with one point before three digits and nothing else
+    (``'1.000'``: a thousand as Swedish text and a Swedish Excel write it, or 1, which is how a number field would
+    read it), as the numbers to write ``('1000', '1')``; None for anything else, a number YAML read itself
+    (an unquoted ``1.000`` is 1.0 and cannot be told apart) too. Never guessed, as in a data file."""
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip()).translate(THOUSANDS)
+    if not AMBIGUOUS_POINT.fullmatch(text):
+        return None
+    whole, _, decimals = text.partition(".")
+    return whole + decimals, f"{float(text):g}"
 
 
 class Period(_Strict):

@@ -1,0 +1,65 @@
+"""A hostile or careless user's input on a goal's target: a thousand written with a point in quotes (``'1.000'``,
+read as 1), a count of persons that is no whole number (``12.5``), thousands of years under ``targets:`` echoed
+whole, and a funder cell naming a municipality of any length echoed whole. Each ends in one clear message naming
+the goal (or cell), the value and what to write."""
+from __future__ import annotations
+
+import evaltools as et
+
+from .conftest import params_refusal
+
+GOAL = """\
+goals:
+  - id: deltagare
+    kind: {kind}
+    label: Deltagare per år
+    {target}
+    period: project_year
+"""
+SHARE = """\
+    numerator: outcome
+    success_outcomes: [arbete]
+"""
+
+
+def _params(tiny_project, target: str, kind: str = "participant_count"):
+    # the tiny project runs 2022-01-01 to 2023-12-31: project years 1 and 2
+    return tiny_project(GOAL.format(kind=kind, target=target) + (SHARE if kind == "share" else ""))
+
+
+def _line(msg: str, needle: str) -> str:
+    return next(x for x in msg.splitlines() if needle in x)
+
+
+# --- a thousand written with a point, in quotes ----------------------------------------------------------------------
+
+def test_a_quoted_thousand_with_a_point_is_refused_not_read_as_one(tiny_project):
+    # '1.000' is 1 000 as Swedish text writes it, and 1 to a number field: the goal was judged against 1 person
+    msg = params_refusal(_params(tiny_project, "target: '1.000'"))
+    line = _line(msg, "'1.000'")
+    assert line.strip().startswith("- mål 1 (id: deltagare), target: står '1.000'; en punkt före tre siffror")
+    assert line.rstrip().endswith("skriv 1000 om det är tusental, 1 om det är decimaler (talet utan citattecken, "
+                                  "mellanrum och tusentalsavgränsare, med decimalpunkt)")
+
+
+def test_a_years_quoted_thousand_with_a_point_names_the_year_and_both_readings(tiny_project):
+    # '12.500': 12 500 (12 + 500) or 12.5 (12 and 500 thousandths)
+    msg = params_refusal(_params(tiny_project, "targets: {1: '12.500', 2: 20}"))
+    line = _line(msg, "'12.500'")
+    assert "mål 1 (id: deltagare), targets: står 1: '12.500';" in line
+    assert "skriv 12500 om det är tusental, 12.5 om det är decimaler" in line
+
+
+def test_a_quoted_thousand_with_a_point_in_english(tiny_project):
+    msg = params_refusal(_params(tiny_project, "target: '2.000'"), "en")
+    line = _line(msg, "'2.000'")
+    assert "goal 1 (id: deltagare), target: got '2.000'; a point before three digits" in line
+    assert "write 2000 if it is thousands, 2 if it is decimals" in line
+
+
+def test_a_quoted_share_with_a_leading_zero_is_no_thousand(tiny_project):
+    # '0.125' is an eighth and nothing else (no thousand begins with 0): read as the share 0.125
+    p = et.load_project(_params(tiny_project, "target: '0.125'", kind="share"))
+    assert p.params.goals[0].target == 0.125
+
+
