@@ -63,3 +63,36 @@ def test_a_quoted_share_with_a_leading_zero_is_no_thousand(tiny_project):
     assert p.params.goals[0].target == 0.125
 
 
+# --- a count of persons that is no whole number ----------------------------------------------------------------------
+
+def test_a_count_target_of_half_a_person_is_refused(tiny_project):
+    msg = params_refusal(_params(tiny_project, "target: 0.5"))
+    line = _line(msg, "0.5")
+    assert "mål 1 (id: deltagare): target: står 0.5, men ett mål som räknar personer" in line
+    assert "helt antal personer som målvärde: skriv target: 0 eller target: 1 (" in line
+
+
+def test_a_years_count_target_that_is_no_whole_number_names_the_year(tiny_project):
+    # 12.5 lies between 12 and 13
+    msg = params_refusal(_params(tiny_project, "targets: {1: 12.5, 2: 20}", kind="outcome_count"))
+    line = _line(msg, "12.5")
+    assert "mål 1 (id: deltagare): targets, 1: står 12.5, men" in line and "skriv 1: 12 eller 1: 13 (" in line
+
+
+def test_a_count_target_that_is_no_whole_number_in_english(tiny_project):
+    msg = params_refusal(_params(tiny_project, "target: 7.25", kind="outcome_count"), "en")
+    line = _line(msg, "7.25")
+    assert "target: got 7.25, but a goal that counts persons" in line and "write target: 7 or target: 8 (" in line
+
+
+def test_a_share_target_of_a_half_is_read(tiny_project):
+    p = et.load_project(_params(tiny_project, "targets: {1: 0.5, 2: 0.6}", kind="share"))
+    assert p.params.goals[0].targets == {1: 0.5, 2: 0.6}
+
+
+def test_a_whole_count_target_written_with_a_point_is_read(tiny_project):
+    # 20.0 is 20 persons
+    p = et.load_project(_params(tiny_project, "target: 20.0"))
+    assert p.params.goals[0].target == 20
+
+

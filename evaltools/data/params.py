@@ -803,6 +803,16 @@ def _targets_line(targets: Mapping[int, float | None]) -> str:
 
 # goal kinds counted from the participant file
 PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
+COUNT_GOAL_KINDS = ("participant_count", "outcome_count")  # goals whose target is a number of persons
+
+
+def _check_whole(target: float, where: str, key: str) -> None:
+    """Refuse a count goal's target that is no whole number of persons (``target: 12.5``), ``where`` being the
+    key the message names (``target``, or ``targets, 1`` for a year's target) and ``key`` what goes before the
+    number written (``target: ``, ``1: ``), with the whole numbers either side of it to write."""
+    if math.isfinite(target) and target != math.floor(target):
+        raise ParamsValueError("params.count_target_whole", where=where, value=f"{target:g}",
+                               down=f"{key}{math.floor(target):g}", up=f"{key}{math.ceil(target):g}")
 
 
 AGE_GROUP_LABELS = tuple(dict.fromkeys(label for *_, label in (*AGE_BANDS, *YOUTH_AGE_BANDS)))
@@ -973,6 +983,8 @@ class Goal(_Strict):
                 raise ParamsValueError("params.share_target_percent", value=f"{self.target:g}",
                                        fixed=f"{self.target / 100:g}")
             raise ParamsValueError("params.share_target", value=f"{self.target:g}")
+        if self.kind in COUNT_GOAL_KINDS and self.target is not None:
+            _check_whole(self.target, "target", "target: ")
         bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
         if bad:
             raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
@@ -997,6 +1009,8 @@ class Goal(_Strict):
                 raise ParamsValueError("params.share_target", value=f"{key}: {value:g}")
             if self.kind != "share" and not (math.isfinite(value) and value >= 0):
                 raise ParamsValueError("params.targets_count", value=f"{key}: {value:g}")
+            if self.kind != "share":
+                _check_whole(value, f"targets, {key}", f"{key}: ")
 
     def target_in(self, period_key: str) -> float | None:
         """The goal's target in the period ``period_key`` (``år2``, ``2025``, ``hela``): its ``targets`` entry for
