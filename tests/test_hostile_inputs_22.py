@@ -4,9 +4,12 @@ whole, and a funder cell naming a municipality of any length echoed whole. Each 
 the goal (or cell), the value and what to write."""
 from __future__ import annotations
 
-import evaltools as et
+import pytest
 
-from .conftest import params_refusal
+import evaltools as et
+from evaltools.data.errors import DataValidationError
+
+from .conftest import params_refusal, write_csv
 
 GOAL = """\
 goals:
@@ -96,3 +99,34 @@ def test_a_whole_count_target_written_with_a_point_is_read(tiny_project):
     assert p.params.goals[0].target == 20
 
 
+# --- long values echoed whole ----------------------------------------------------------------------------------------
+
+def test_thousands_of_years_under_targets_are_not_all_listed(tiny_project):
+    # years 1 to 3000 for a goal counted in project years 1 and 2: the message listed all 3000 (about 17 KB)
+    years = ", ".join(f"{y}: 10" for y in range(1, 3001))
+    msg = params_refusal(_params(tiny_project, "targets: {" + years + "}"))
+    line = _line(msg, "targets")
+    assert line.strip() == ("- parameterfilen som helhet: mål 1 (id: deltagare) har målvärden (targets) för åren 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 …, "
+                            "men målet räknas med period: project_year och har åren 1, 2: skriv ett målvärde för "
+                            "varje år och inga andra, targets: {1: 10, 2: 10} (ett ? där ansökan inte anger något)")
+
+
+def test_a_few_wrong_years_are_all_listed(tiny_project):
+    msg = params_refusal(_params(tiny_project, "targets: {1: 10, 2: 10, 3: 10}"))
+    assert "för åren 1, 2, 3, men" in msg
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_funder_naming_a_municipality_of_any_length_is_shortened(tiny_project, tmp_path, lang):
+    # a name of 200 letters before ' kommun': echoed as its first 57 characters and an ellipsis, as a cell is
+    name = "A" * 200 + " kommun"
+    p = tiny_project("")
+    write_csv(tmp_path / "data" / "budget.csv", [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000, "funder": "förbund"},
+        {"period": "2022", "category": "Personal", "budget": 20000, "actual": 25000, "funder": name},
+    ])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(p, lang=lang)
+    note = next(x for x in e.value.problems if x.column == "funder").note(lang)
+    assert "'Personal, " + "A" * 57 + "…'" in note
+    assert "A" * 58 not in note

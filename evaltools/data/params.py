@@ -1606,8 +1606,7 @@ class ProjectParams(_Strict):
                 years = goal_years(self.period, g.period)
                 if sorted(g.targets) != years:
                     raise ParamsValueError("params.targets_years", n=i, goal=g.id, period=g.period,
-                                           given=", ".join(str(y) for y in sorted(g.targets)),
-                                           years=", ".join(str(y) for y in years),
+                                           given=_listed(sorted(g.targets)), years=_listed(years),
                                            fix=_targets_line({y: g.targets.get(y) for y in years}))
                 continue
             if g.target is None:
@@ -2158,6 +2157,12 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
         return {lang: message("params.yaml_tab", lang, line=str(mark.line + 1)) for lang in ("sv", "en")}
     return {lang: message("params.yaml_invalid", lang, line=str(mark.line + 1), column=str(mark.column + 1),
                           problem=_short_text(problem, 200)) for lang in ("sv", "en")}
+
+
+def _listed(items: list[int], most: int = 10) -> str:
+    """``1, 2, 3`` for a message, the first ``most`` items and an ellipsis where there are more (a ``targets:``
+    mapping of thousands of years is not echoed whole)."""
+    return ", ".join(str(x) for x in items[:most]) + (" …" if len(items) > most else "")
 
 
 def _short_text(text: str, limit: int) -> str:

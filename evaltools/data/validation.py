@@ -811,7 +811,9 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     if col.name == S.FUNDER and v not in col.vocab:  # a member municipality or region by name: the code is the same
         for code, named in (("kommun", _NAMED_MUNICIPALITY), ("region", _NAMED_REGION)):
             if named.search(v):
-                return "hint.named_funder", {"code": code, "value": value.strip()}
+                named_as = value.strip()  # (shortened as quote() shortens a cell: a name of any length is not echoed)
+                return "hint.named_funder", {"code": code, "value": named_as if len(named_as) <= 60
+                                             else named_as[:57] + "…"}
     for code, sv, en in col.labels:
         if v in (sv.casefold(), en.casefold()) and v != code:
             return "hint.label", {"code": code}
