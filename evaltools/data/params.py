@@ -983,13 +983,16 @@ class Goal(_Strict):
                 raise ParamsValueError("params.share_target_percent", value=f"{self.target:g}",
                                        fixed=f"{self.target / 100:g}")
             raise ParamsValueError("params.share_target", value=f"{self.target:g}")
-        if self.kind in COUNT_GOAL_KINDS and self.target is not None:
-            _check_whole(self.target, "target", "target: ")
         bad = [o for o in (*self.success_outcomes, *self.exclude_from_denominator) if o not in OUTCOMES]
         if bad:
             raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
         self._check_composition()
         self._check_label_words()
+        if self.kind in COUNT_GOAL_KINDS:  # (after the words: a count of steps on a scale wants another kind first)
+            if self.target is not None:
+                _check_whole(self.target, "target", "target: ")
+            for key, value in (self.targets or {}).items():
+                _check_whole(value, f"targets, {key}", f"{key}: ")
         return self
 
     def _check_targets(self) -> None:
@@ -1009,8 +1012,6 @@ class Goal(_Strict):
                 raise ParamsValueError("params.share_target", value=f"{key}: {value:g}")
             if self.kind != "share" and not (math.isfinite(value) and value >= 0):
                 raise ParamsValueError("params.targets_count", value=f"{key}: {value:g}")
-            if self.kind != "share":
-                _check_whole(value, f"targets, {key}", f"{key}: ")
 
     def target_in(self, period_key: str) -> float | None:
         """The goal's target in the period ``period_key`` (``år2``, ``2025``, ``hela``): its ``targets`` entry for
