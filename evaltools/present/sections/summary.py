@@ -29,6 +29,7 @@ from ...analysis.goals import count_goals, main_goal, own_verdicts, project_succ
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import Secondary, intake_per_year
 from ...analysis.cohorts import several_municipalities
+from .budget import funder_label
 from .goals import group_words, page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
@@ -108,7 +109,7 @@ def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
     parts = sums.loc[(sums["used"] != 0) | (sums[S.BUDGET] != 0), "used"]
     if not set(parts.index.astype(str)) - {"förbund", "egen"}:
         return []
-    said = join([r.msg("summary.cost_funder", funder=code_label(S.FUNDER, f, r.lang), amount=fmt_kr_prose(v, r.lang))
+    said = join([r.msg("summary.cost_funder", funder=funder_label(r, f, costs), amount=fmt_kr_prose(v, r.lang))
                  for f, v in parts.items()], r.lang)
     return [r.msg("summary.cost_funders", parts=said)]
 
