@@ -8,6 +8,7 @@ here."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import openpyxl
 import pytest
@@ -93,3 +94,73 @@ def test_one_municipalitys_co_financing_keeps_its_words(tmp_path):
     r = et.Report(et.load_project(_adal(tmp_path, towns=TOWNS[:1])), lang="sv")
     # 2 × 40 000 = 80 000 kr from Härnösand alone: singular, as before
     assert f"Kommunens medfinansiering 80{NBSP}000{NBSP}kr." in _cost_answer(r)
+
+
+# --- 2. the state's result rests on an assumed wage subsidy -----------------------------------------------------
+STEG = """\
+id: steg
+title: Steget till jobb
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2022-01-01, planned_end: 2023-12-31}
+data: {participants: data/deltagare.xlsx, payments: data/utbetalningar.xlsx, budget: data/budget.xlsx}
+privacy: {min_count: 2}
+cost_benefit: {wage_subsidy_sek_month: 12000, wage_subsidy_months: 18}
+"""
+
+
+def _steg(tmp_path, outcomes=("arbete_med_stöd", "arbete_med_stöd", "arbete_med_stöd", "kvar_försörjningsstöd")):
+    """Four participants, each on försörjningsstöd (9 000 kr a month) from January 2022, ended in 2022 with the
+    outcomes given; 300 000 kr spent."""
+    people = [["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]]
+    pay = [["person_id", "month", "amount"]]
+    for k, outcome in enumerate(outcomes):
+        pid = f"S{k + 1}"
+        people.append([pid, ("kvinna", "man")[k % 2], 1980 + k, "ensamstående", dt.date(2022, 2, 1),
+                       dt.date(2022, 9, 1), outcome])
+        pay += [[pid, f"2022-{m:02d}", 9000] for m in range(1, 9)]
+    _xlsx(tmp_path / "data/deltagare.xlsx", "Deltagare", people)
+    _xlsx(tmp_path / "data/utbetalningar.xlsx", "Utbetalningar", pay)
+    _xlsx(tmp_path / "data/budget.xlsx", "Budget", [["period", "category", "budget", "actual"],
+                                                    [2022, "Lön", 300000, 300000]])
+    p = tmp_path / "steg.yaml"
+    p.write_text(STEG, encoding="utf-8")
+    return p
+
+
+STATE = {"sv": r"staten (betalar|vinner) [\d  ]+ (kr|miljoner kronor)",
+         "en": r"the state (pays|gains) (SEK [\d,]+|SEK [\d.]+ million)"}
+# the params' 12 000 kr a month, for 18 months (within the default horizon)
+SUBSIDY = {"sv": f" (antaget att lönestödet är 12{NBSP}000{NBSP}kr i månaden i 18 månader per person i arbete med stöd)",
+           "en": " (assuming a wage subsidy of SEK 12,000 a month for 18 months per subsidised job)"}
+BOTH = {"sv": " (antaget att dess ersättning är lika stor som försörjningsstödet den ersätter, och med antaget "
+              "lönestöd)",
+        "en": " (assuming benefits equal to assistance and a wage subsidy)"}
+
+
+def _public_sentence(r) -> str:
+    page = " ".join(" ".join(s) for _key, _part, s in answers(r))
+    return re.sub(r"\s+", " ", page.replace(NBSP, " "))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_states_result_is_said_as_resting_on_the_assumed_wage_subsidy(tmp_path, lang):
+    page = _public_sentence(et.Report(et.load_project(_steg(tmp_path)), lang=lang))
+    words = SUBSIDY[lang].replace(NBSP, " ")
+    assert re.search(STATE[lang] + re.escape(words), page), page
+    assert page.count(words.strip()) == 1
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_assumed_benefit_and_subsidy_are_said_together(tmp_path, lang):
+    outcomes = ("arbete_med_stöd", "arbete_med_stöd", "sjuk_aktivitetsersättning", "sjuk_aktivitetsersättning")
+    page = _public_sentence(et.Report(et.load_project(_steg(tmp_path, outcomes)), lang=lang))
+    assert re.search(STATE[lang] + re.escape(BOTH[lang].replace(NBSP, " ")), page), page
+
+
+def test_no_subsidy_is_said_where_none_is_assumed(tmp_path):
+    p = _steg(tmp_path)
+    p.write_text(STEG.replace("wage_subsidy_sek_month: 12000", "wage_subsidy_sek_month: 0"), encoding="utf-8")
+    page = _public_sentence(et.Report(et.load_project(p), lang="sv"))
+    assert re.search(STATE["sv"], page), page
+    assert "lönestöd" not in page
