@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +14,29 @@ from ...data.project import Project
 from ...data.reference import price_factor
 from ..result import Result
 
+
+
+# a municipality named in a budget line's category ('Personal, Härnösands kommun', 'Timrå kommun'): the capitalised
+# word before 'kommun'
+_MUNICIPALITY_NAMED = re.compile(r"\b([A-ZÅÄÖÉ][\w-]*)\s+kommun\b")
+
+
+def co_financing_municipalities(costs: pd.DataFrame | None) -> int:
+    """How many municipalities the budget's co-financing lines (funder ``kommun``) name in their category:
+    the lines of a förbund's member municipalities are all written with the code ``kommun`` and told apart by
+    the name in the category ('Personal, Härnösands kommun', 'Personal, Timrå kommun').
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"category": ["Personal, Härnösands kommun", "Personal, Timrå kommun", "Lokal"],
+    ...                       "funder": ["kommun", "kommun", "förbund"]})
+    >>> co_financing_municipalities(lines), co_financing_municipalities(lines.iloc[1:])
+    (2, 1)
+    """
+    if costs is None or costs.empty or S.FUNDER not in costs:
+        return 0
+    lines = costs.loc[costs[S.FUNDER].astype(str) == "kommun", S.CATEGORY].astype(str)
+    return len({m.group(1).lower() for c in lines for m in _MUNICIPALITY_NAMED.finditer(c)})
 
 
 # --- costs ----------------------------------------------------------------------------

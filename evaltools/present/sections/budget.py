@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from ...analysis.costbenefit import budget_use
+from ...analysis.costbenefit.costs import co_financing_municipalities
 from ...data import schema as S
 from .contents import applies
 from ..display import Table, Text
@@ -169,6 +170,15 @@ def _funders(ct: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(str(f) for f in ct[S.FUNDER].dropna()))
 
 
+def funder_label(r, funder: str, costs: pd.DataFrame) -> str:
+    """A funder's name for its part of the cost: the municipalities' co-financing in the plural where the
+    lines written with the code ``kommun`` name two or more municipalities ('Personal, Härnösands kommun',
+    'Personal, Timrå kommun'); one municipality's is said as the code's label."""
+    if str(funder) == "kommun" and co_financing_municipalities(costs) > 1:
+        return r.msg("budget.funder_kommuner")
+    return code_label(S.FUNDER, funder, r.lang)
+
+
 def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     ct = r.cba.costs
@@ -199,7 +209,7 @@ def blocks(r) -> list[list]:
         funder_of.append("")
     if len(funders) > 1:  # whose money: each funder's part of the total
         for f in funders:
-            for row in _sum_rows(r, msg("budget.total_funder", funder=code_label(S.FUNDER, f, lang)),
+            for row in _sum_rows(r, msg("budget.total_funder", funder=funder_label(r, f, ct)),
                                  ct[ct[S.FUNDER].astype(str) == f], budget_only):
                 rows.append(row)
                 funder_of.append("")

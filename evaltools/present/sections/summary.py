@@ -29,6 +29,7 @@ from ...analysis.goals import count_goals, main_goal, own_verdicts, project_succ
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import Secondary, intake_per_year
 from ...analysis.cohorts import several_municipalities
+from .budget import funder_label
 from .goals import group_words, page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
@@ -108,7 +109,7 @@ def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
     parts = sums.loc[(sums["used"] != 0) | (sums[S.BUDGET] != 0), "used"]
     if not set(parts.index.astype(str)) - {"förbund", "egen"}:
         return []
-    said = join([r.msg("summary.cost_funder", funder=code_label(S.FUNDER, f, r.lang), amount=fmt_kr_prose(v, r.lang))
+    said = join([r.msg("summary.cost_funder", funder=funder_label(r, f, costs), amount=fmt_kr_prose(v, r.lang))
                  for f, v in parts.items()], r.lang)
     return [r.msg("summary.cost_funders", parts=said)]
 
@@ -329,10 +330,37 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
         if p == "kommun" and several_municipalities(r.project):  # several member municipalities: theirs together
             who, key = "summary.who_kommuner", ACTOR_RESULT_PLURAL[ex_ante][result]
         said_p = r.msg(key, who=r.msg(who), **amount)
-        if p == "stat" and state_benefit_assumed(r.cba.ledger):  # (the state's figure rests on that assumption)
-            said_p += r.msg("summary.state_benefit_assumed")
+        if p == "stat":  # (the state's figure rests on those assumptions)
+            said_p += state_assumptions(r)
         parts.append(said_p)
     return join(parts, r.lang)
+
+
+def state_assumptions(r) -> str:
+    """The bracket after the state's result on page 1 naming the assumed flows it rests on: the benefit it
+    pays in place of försörjningsstöd (:func:`state_benefit_assumed`), the wage subsidy it pays employers for
+    the exits to arbete med stöd (:func:`state_subsidy_assumed`: the amount a month and for how long the
+    calculation assumes), or both; "" where neither is in its figure."""
+    ledger = r.cba.ledger
+    benefit, subsidy = state_benefit_assumed(ledger), state_subsidy_assumed(ledger)
+    if not subsidy:
+        return r.msg("summary.state_benefit_assumed") if benefit else ""
+    if benefit:  # (both: named without the subsidy's amount, which the assumptions give; page 1 holds on one page)
+        return r.msg("summary.state_both_assumed")
+    cb = r.params.cost_benefit
+    months = min(cb.wage_subsidy_months, round(cb.horizon_years * 12))  # (paid at most over the horizon)
+    return r.msg("summary.state_subsidy_assumed", amount=fmt_kr_prose(cb.wage_subsidy_sek_month, r.lang),
+                 months=fmt_int(months, r.lang))
+
+
+def state_subsidy_assumed(ledger: pd.DataFrame | None) -> bool:
+    """Whether the state's result counts a wage subsidy (lönestöd) paid to employers for the exits to arbete
+    med stöd, at the amount and for the months the calculation assumes (no register data measure it)."""
+    if ledger is None or ledger.empty:
+        return False
+    rows = ledger[(ledger["item"] == "lonestod") & ledger["actor"].isin(PERSPECTIVES["stat"])
+                  & (ledger["source"] == ASSUMED) & (ledger["pv"] != 0)]
+    return not rows.empty
 
 
 def state_benefit_assumed(ledger: pd.DataFrame | None) -> bool:
