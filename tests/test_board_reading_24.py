@@ -72,3 +72,42 @@ def test_a_chart_with_one_drawable_question_is_kept():
     block = _round_block(dist, [HEALTH, mental], "sv")
     assert isinstance(block[0], Text) and len(block) == 2
     assert not any("visas inte i något diagram" in p for p in block[0].paragraphs)
+
+
+# --- the person-years that carry the cost name the cost they divide ---------------------------------------------
+
+# all the tiny project's costs fall in 2022 (actual 90 000 + 25 000 = 115 000 kr), and the price year is 2022, so the
+# cost in the price year's prices is 115 000 kr; discounted at 3.5 % a year its present value is another figure
+DISCOUNTED = """\
+    cost_benefit:
+      price_year: 2022
+      monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2022}
+      horizon_years: 2
+      dropoff_per_year: 0
+      deadweight: 0
+      discount_rate: 0.035
+    """
+
+
+@pytest.mark.parametrize("lang, years_label, note_start", [
+    ("sv", "Personår i arbete utan försörjningsstöd",
+     "Personåren räknas med kostnaden omräknad till 2022 års priser, 115\u00a0000\u00a0kr, samma prisnivå"),
+    ("en", "Person-years in work without social assistance",
+     "The person-years are counted with the cost converted to 2022 prices, SEK\u00a0115,000, the same price level"),
+])
+def test_the_person_years_note_names_the_cost_they_divide_beside_the_present_value(tiny_project, lang, years_label,
+                                                                                  note_start):
+    import evaltools as et
+    from evaltools.present.sections import costbenefit as cb_section
+    r = et.Report(et.load_project(tiny_project(DISCOUNTED)), lang=lang)
+    table = cb_section.key_figures(r)
+    kf = dict(table.frame.itertuples(index=False, name=None))
+    years = next(v for k, v in kf.items() if k.startswith(years_label))
+    # 115 000 / (12 × 9 000) = 115 000 / 108 000 = 1.065 -> 1,1 / 1.1
+    assert years == ("1,1" if lang == "sv" else "1.1")
+    # the cost as a present value stands above it and is not 115 000 kr: without the note a reader dividing it by
+    # 12 × 9 000 kr gets another number of person-years
+    pv_cost = next(v for k, v in kf.items() if k.startswith("Kostnad för" if lang == "sv" else "Cost for"))
+    assert "115" not in pv_cost
+    notes = [n for n in table.notes if n.startswith(note_start.split(",")[0])]
+    assert len(notes) == 1 and notes[0].replace("\u202f", "\u00a0").startswith(note_start), table.notes
