@@ -111,17 +111,14 @@ def test_a_caption_ends_as_a_sentence_once():
 
 @pytest.mark.parametrize("lang, expected", [
     ("sv", ["Figur 2. Deltagare vid start: svaren på ”Jag ser ljust på min framtid”.",
-            "Figur 3. Deltagare vid start: svaren på ”Hur bedömer du ditt allmänna hälsotillstånd?”",
-            "Figur 4. Deltagare vid avslut: svaren på ”Jag ser ljust på min framtid”.",
-            "Figur 5. Deltagare vid avslut: svaren på ”Hur bedömer du ditt allmänna hälsotillstånd?”"]),
+            "Figur 3. Deltagare vid start: svaren på ”Hur bedömer du ditt allmänna hälsotillstånd?”"]),
     ("en", ["Figure 2. Participants at start: answers to “I am hopeful about my future”.",
-            "Figure 3. Participants at start: answers to “How do you rate your general health?”",
-            "Figure 4. Participants at exit: answers to “I am hopeful about my future”.",
-            "Figure 5. Participants at exit: answers to “How do you rate your general health?”"])])
+            "Figure 3. Participants at start: answers to “How do you rate your general health?”"])])
 def test_survey_charts_of_one_round_have_captions_that_tell_them_apart(monkeypatch, lang, expected):
     # Nästa steg's questions file: D1 (agreement) and D2 (health) on different five-step scales, asked at start
     # and at exit: one chart per scale and round, four in all after the goal chart (figure 1); before, the two
-    # charts of a round had the same caption
+    # charts of a round had the same caption. The exit round's questions have hidden answers on both sides of the
+    # middle, so they have no bar and that round has a sentence instead of two charts of empty rows
     shown: list = []
     monkeypatch.setattr(report_module, "_display", lambda *parts: shown.extend(parts))
     r = et.Report(PARAMS / "nasta-steg.yaml", lang=lang)

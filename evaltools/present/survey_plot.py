@@ -72,6 +72,12 @@ def hidden_side(shares: list[float | None]) -> int | None:
     return None
 
 
+def drawable(q: Question, rows: pd.DataFrame) -> bool:
+    """Whether a question has a bar in the chart: its hidden steps, if any, lie all on one side
+    (``rows`` are the question's rows of the round's distribution)."""
+    return hidden_side(oriented_shares(q, rows)) is not None
+
+
 def oriented_labels(q: Question, lang: str) -> list[str]:
     labels = list(q.labels(lang))
     return labels if q.positive == "hög" else list(reversed(labels))

@@ -180,6 +180,8 @@ def key_figures(r) -> Table:
     notes = []
     if s.mode != "structural":  # the present values beside the current-price total: say why they differ
         notes.append(msg("costbenefit.kf.pv_note", basis=B.basis_words(B.present_value(r), lang), current=current))
+        if not pd.isna(s.break_even_person_years):  # the person-years' cost is not the present value beside them
+            notes.append(msg("costbenefit.kf.years_note", basis=fixed, cost=fmt_kr(s.total_cost_fixed, lang)))
     else:  # the requirement's fixed prices beside the current-price total
         # (the cost in the requirement's prices named here only, under the total it restates)
         notes.append(msg("costbenefit.kf.fixed_note", basis=fixed, cost=fmt_kr(s.total_cost_fixed, lang), current=current))

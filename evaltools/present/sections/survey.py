@@ -15,8 +15,9 @@ from ...analysis.survey import DONT_KNOW_CODE, LOW_RESPONSE_RATE, NO_ANSWER_CODE
 from ...data import survey as SV
 from ...data.privacy import hides, is_suppressed
 from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct
+from ...words.text import join
 from ..display import Text
-from ..survey_plot import plot_survey
+from ..survey_plot import drawable, plot_survey
 
 
 # the two answers off the scale, by their code in the analysis
@@ -115,15 +116,24 @@ def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:
 def _round_block(r, s: SurveyResult, rnd: Round, questions: dict[str, SV.Question]) -> list:
     dist = s.table[(s.table["group"] == rnd.group) & (s.table["round"] == rnd.round)]
     name = round_name(r, rnd)
-    block: list = [Text(response_sentences(r, rnd), name, 3)]
+    sentences = response_sentences(r, rnd)
     codes = [c for c in questions if c in set(dist["question"])]
     by_scale: dict[tuple, list[SV.Question]] = {}
     for c in codes:  # one chart per scale (one legend each)
         q = questions[c]
         by_scale.setdefault((q.steps, q.labels(r.lang), q.positive), []).append(q)
+    k = r.params.privacy.min_count
+    charts: list = []
+    undrawn: list[SV.Question] = []
     for qs in by_scale.values():
-        block.append(plot_survey(qs, dist, rnd.respondents, name, r.lang, k=r.params.privacy.min_count))
-    return block
+        if any(drawable(q, dist[dist["question"] == q.code]) for q in qs):
+            charts.append(plot_survey(qs, dist, rnd.respondents, name, r.lang, k=k))
+        else:  # not a chart of empty rows: one sentence says which answers are not shown, and why
+            undrawn += qs
+    if undrawn:
+        quoted = [r.msg("plot.quoted", text=q.wording(r.lang)) for q in undrawn]
+        sentences = [*sentences, r.msg("survey.not_drawn", questions=join(quoted, r.lang), k=str(k))]
+    return [Text(sentences, name, 3), *charts]
 
 
 def blocks(r) -> list[list]:
