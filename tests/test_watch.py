@@ -95,13 +95,16 @@ def test_watch_renders_again_on_save_and_stops_on_ctrl_c(tmp_path, tiny_project)
                             stderr=subprocess.PIPE, text=True, encoding="utf-8", start_new_session=True,
                             env={**os.environ, "MPLBACKEND": "Agg"})
     lines: list[str] = []
+    errors: list[str] = []  # (read as it comes too: a command blocked on a full pipe would never stop)
     reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
     reader.start()
+    err_reader = threading.Thread(target=lambda: errors.extend(proc.stderr), daemon=True)
+    err_reader.start()
 
     def wait_for(text: str, n: int) -> None:
         end = time.monotonic() + 180
         while sum(text in line for line in list(lines)) < n:
-            assert proc.poll() is None, "".join(lines) + proc.stderr.read()
+            assert proc.poll() is None, "".join(lines) + "".join(errors)
             assert time.monotonic() < end, "".join(lines)
             time.sleep(0.05)
 
@@ -118,9 +121,16 @@ def test_watch_renders_again_on_save_and_stops_on_ctrl_c(tmp_path, tiny_project)
         wait_for("Bevakar", 2)
     finally:
         os.killpg(proc.pid, signal.SIGINT)
-        proc.wait(timeout=60)
-    reader.join(timeout=10)  # (the reader has every line once the command's output has closed)
-    err = proc.stderr.read()
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # (what it was doing, to tell why it did not stop)
+            proc.kill()
+            proc.wait()
+            pytest.fail("the command did not stop within 60 s of Ctrl+C:\n" + "".join(lines[-20:])
+                        + "".join(errors[-40:]))
+    reader.join(timeout=10)  # (the readers have every line once the command's output has closed)
+    err_reader.join(timeout=10)
+    err = "".join(errors)
     assert proc.returncode == 0
     assert lines[-1].strip() == "Bevakningen avslutad."
     assert "Traceback" not in err
