@@ -356,21 +356,23 @@ def state_assumptions(r) -> str:
 def state_subsidy_assumed(ledger: pd.DataFrame | None) -> bool:
     """Whether the state's result counts a wage subsidy (lönestöd) paid to employers for the exits to arbete
     med stöd, at the amount and for the months the calculation assumes (no register data measure it)."""
-    if ledger is None or ledger.empty:
-        return False
-    rows = ledger[(ledger["item"] == "lonestod") & ledger["actor"].isin(PERSPECTIVES["stat"])
-                  & (ledger["source"] == ASSUMED) & (ledger["pv"] != 0)]
-    return not rows.empty
+    return _state_assumes(ledger, lambda item: item == "lonestod")
 
 
 def state_benefit_assumed(ledger: pd.DataFrame | None) -> bool:
     """Whether the state's result counts a benefit it pays in place of försörjningsstöd at an assumed amount
     (equal to the försörjningsstöd it replaces, as the actors' note says) rather than measured in register
     data: page 1 then says that the state's figure rests on that assumption."""
+    return _state_assumes(ledger, lambda item: item.str.startswith("ersattning_"))
+
+
+def _state_assumes(ledger: pd.DataFrame | None, items) -> bool:
+    """Whether the state's result holds a flow of the ledger's ``items`` (a test on its item column) at an
+    assumed, not measured, amount."""
     if ledger is None or ledger.empty:
         return False
-    rows = ledger[ledger["item"].str.startswith("ersattning_") & ledger["actor"].isin(PERSPECTIVES["stat"])
-                  & (ledger["source"] == ASSUMED) & (ledger["pv"] != 0)]
+    rows = ledger[items(ledger["item"]) & ledger["actor"].isin(PERSPECTIVES["stat"]) & (ledger["source"] == ASSUMED)
+                  & (ledger["pv"] != 0)]
     return not rows.empty
 
 
