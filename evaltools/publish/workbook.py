@@ -821,16 +821,17 @@ def _hide_small(frame: pd.DataFrame, column: str, k: int, also: tuple[str, ...] 
     return out
 
 
-# the cost-benefit key figures each withheld secondary figure (:mod:`evaltools.analysis.disclosure`) hides
-SUMMARY_WITHHELD = {Secondary.PARTICIPANTS: ("participants",), Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",),
-                    Secondary.ENDED: ("ended",), Secondary.SUCCESSES: ("goal_successes",),
-                    Secondary.COST_PER_SUCCESS: ("cost_per_success",), Secondary.EXITS: ("successes",),
-                    Secondary.COST_PER_EXIT: ("cost_per_exit_from_fs",)}
-# (and the counts a running project's costs per person divide by, with those costs and with the whole counts)
-for _figure, _count in ((Secondary.PARTICIPANTS, "participants_paid"), (Secondary.COST_PER_PARTICIPANT, "participants_paid"),
-                        (Secondary.SUCCESSES, "goal_successes_paid"), (Secondary.COST_PER_SUCCESS, "goal_successes_paid"),
-                        (Secondary.EXITS, "successes_paid"), (Secondary.COST_PER_EXIT, "successes_paid")):
-    SUMMARY_WITHHELD[_figure] += (_count,)
+# the cost-benefit key figures each withheld secondary figure (:mod:`evaltools.analysis.disclosure`) hides, with
+# the count a running project's cost per person divides by (withheld with that cost and with the whole count)
+SUMMARY_WITHHELD = {
+    Secondary.PARTICIPANTS: ("participants", "participants_paid"),
+    Secondary.COST_PER_PARTICIPANT: ("cost_per_participant", "participants_paid"),
+    Secondary.ENDED: ("ended",),
+    Secondary.SUCCESSES: ("goal_successes", "goal_successes_paid"),
+    Secondary.COST_PER_SUCCESS: ("cost_per_success", "goal_successes_paid"),
+    Secondary.EXITS: ("successes", "successes_paid"),
+    Secondary.COST_PER_EXIT: ("cost_per_exit_from_fs", "successes_paid"),
+}
 
 
 # where a person was enrolled more than once (:attr:`evaltools.data.validation.Enrolments.by_enrolment`, the rule
