@@ -117,7 +117,7 @@ class KernelZygote:
                 # -I: isolated mode. The current folder is not put on sys.path (a calendar.py where the command
                 # is run would otherwise be imported by every report's kernel), and neither are PYTHONPATH and
                 # the user's site-packages; only the toolkit's own environment is imported.
-                [sys.executable, "-I", "-c", _ZYGOTE_MAIN, str(listener.fileno()), str(Path(__file__).resolve().parents[2])],
+                [sys.executable, "-I", "-c", _ZYGOTE_MAIN, str(listener.fileno()), str(Path(TOOLKIT).parent)],
                 pass_fds=(listener.fileno(),), stdin=subprocess.PIPE,
                 # a session of its own: Ctrl+C in the terminal stops the command, which then stops the
                 # zygote (end of its stdin), instead of interrupting its imports with a traceback
