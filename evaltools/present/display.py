@@ -53,11 +53,14 @@ SHORT_TABLE_ROWS = 12
 class Text:
     """Paragraphs (and an optional heading) rendered as HTML."""
 
-    def __init__(self, paragraphs: list[str], heading: str | None = None, level: int = 2, css: str = ""):
+    def __init__(self, paragraphs: list[str], heading: str | None = None, level: int = 2, css: str = "",
+                 anchor: str = ""):
         self.paragraphs, self.heading, self.level, self.css = paragraphs, heading, level, css
+        self.anchor = anchor  # the id of the first paragraph (a place the PDF printer looks for), if any
 
     def _repr_html_(self) -> str:
-        return render("text.html.j2", heading=self.heading, level=self.level, css=self.css, paragraphs=self.paragraphs)
+        return render("text.html.j2", heading=self.heading, level=self.level, css=self.css, paragraphs=self.paragraphs,
+                      anchor=self.anchor)
 
     def __repr__(self) -> str:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)

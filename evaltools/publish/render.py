@@ -175,11 +175,12 @@ def page_number_css(lang: str) -> str:
     return " ".join(parts)
 
 
-def notebook_to_html(notebook, lang: str, title: str, draft: bool = False) -> str:
+def notebook_to_html(notebook, lang: str, title: str, draft: bool = False, lengths: bool = False) -> str:
     """Self-contained HTML with code hidden: the package's offline template, images embedded.
 
     ``notebook`` is an executed notebook or the path of one. A ``draft`` (a report the evaluator
-    has not assessed) says so in the running header of every printed page.
+    has not assessed) says so in the running header of every printed page. Page 1 at its full length
+    only, or with ``lengths`` at every length the report gives (for :func:`print_report`).
     """
     import copy
 
@@ -196,13 +197,19 @@ def notebook_to_html(notebook, lang: str, title: str, draft: bool = False) -> st
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
     body, _ = _exporter(lang).from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
+    return body if lengths else longest(body)
 
 
 PANGO_INSTALL = "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
 # on Windows, as WeasyPrint's documentation says (the README's Windows section has the steps)
 PANGO_INSTALL_WINDOWS = ("install MSYS2 (msys2.org) and in its terminal run pacman -S mingw-w64-ucrt-x86_64-pango; "
                          "if Pango is elsewhere, name its folder in WEASYPRINT_DLL_DIRECTORIES")
+
+
+def longest(page: str) -> str:
+    """A report's HTML page with page 1 at its full length only (:mod:`evaltools.words.lengths`)."""
+    from ..words.lengths import LENGTHS, at_length  # (no libraries: the words of one module)
+    return at_length(page, LENGTHS[0])
 
 
 def pango_advice() -> str:
@@ -230,6 +237,47 @@ def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes 
     PdfEngineMissing
         When WeasyPrint or the system libraries it needs cannot be loaded, with the install command.
     """
+    with _printer() as lay_out:
+        return _write_pdf(lay_out(html_text, base_url), pdf_path)
+
+
+def print_report(page: str, pdf_path: Path, base_url: Path) -> str:
+    """Print a report's HTML ``page`` to ``pdf_path`` as :func:`html_to_pdf` does, and return the page as
+    printed, which the HTML file and the Word document then say too.
+
+    A page whose page 1 answers "did the project reach its goals?" at several lengths
+    (:mod:`evaltools.words.lengths`: an application with many goals) is printed with the longest that keeps
+    page 1 on one page, found by laying the page out at each length in turn (a page 1 that holds at its full
+    length costs nothing more). Where none does, the full length is printed: nothing would be gained by
+    leaving figures out. Raises :class:`PdfEngineMissing` as :func:`html_to_pdf` does.
+    """
+    from ..words.lengths import PAGE_ONE_END, at_length, lengths  # (no libraries: the words of one module)
+    names = lengths(page)
+    with _printer() as lay_out:
+        if not names:
+            _write_pdf(lay_out(page, base_url), pdf_path)
+            return page
+        first = at_length(page, names[0])
+        printed, document = first, lay_out(first, base_url)
+        for name in names[1:]:
+            if PAGE_ONE_END in document.pages[0].anchors:
+                break
+            shorter = at_length(page, name)
+            laid = lay_out(shorter, base_url)
+            if PAGE_ONE_END in laid.pages[0].anchors:
+                printed, document = shorter, laid
+                break
+        _write_pdf(document, pdf_path)
+        return printed
+
+
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # a tagged PDF (see html_to_pdf)
+
+
+@contextlib.contextmanager
+def _printer():
+    """WeasyPrint, ready to lay pages out: yields a function from (HTML text, base URL) to a laid-out
+    document. Raises :class:`PdfEngineMissing` when it cannot start."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     with warnings.catch_warnings():
@@ -243,8 +291,13 @@ def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes 
         _quick_font_subsetting(weasyprint)
         _png_pass_through(weasyprint)
         with _no_cycle_collection():
-            return weasyprint.HTML(string=html_text, base_url=str(base_url)).write_pdf(
-                None if pdf_path is None else str(pdf_path), pdf_variant="pdf/ua-1")
+            yield lambda html_text, base_url: weasyprint.HTML(string=html_text, base_url=str(base_url)).render(
+                **PDF_OPTIONS)
+
+
+def _write_pdf(document, pdf_path: Path | None) -> bytes | None:
+    """Write a laid-out document as a PDF to ``pdf_path`` (the bytes, with no path)."""
+    return document.write_pdf(None if pdf_path is None else str(pdf_path), **PDF_OPTIONS)
 
 
 def import_weasyprint():
@@ -663,17 +716,16 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         _wait_for_warm_up()  # started beside the kernel (one report): done by now, or nearly
         if callable(draft):
             draft = draft()
-        page = notebook_to_html(executed, lang, title, draft)
+        marked = notebook_to_html(executed, lang, title, draft, lengths=True)
+        page = longest(marked)  # (page 1 at its full length; the PDF may print a shorter one, below)
         timings["html"] = round(time.perf_counter() - t1, 3)
-        if "html" in formats:
-            (tmp / f"{key}.html").write_text(page, encoding="utf-8")
         beside = _word_beside(page, tmp / f"{key}.docx", lang, title, word or {}) if {"pdf", "docx"} <= set(formats) else None
         try:
             if "pdf" in formats:
                 t2 = time.perf_counter()
                 say("cli.step_pdf")
                 try:
-                    html_to_pdf(page, tmp / f"{key}.pdf", tmp)
+                    page = print_report(marked, tmp / f"{key}.pdf", tmp)
                 except PdfEngineMissing as e:
                     if "html" not in formats:  # nothing else to deliver: the project failed
                         raise
@@ -683,6 +735,11 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
                 timings["pdf"] = round(time.perf_counter() - t2, 3)
         finally:
             written = beside() if beside is not None else None
+        if written is not None and page != longest(marked):  # page 1 printed shorter: the document says it too
+            (tmp / f"{key}.docx").unlink(missing_ok=True)
+            written = None
+        if "html" in formats:
+            (tmp / f"{key}.html").write_text(page, encoding="utf-8")
         if "docx" in formats:
             t3 = time.perf_counter()
             from .docx import html_to_docx  # start-up: python-docx only when a Word document is asked for

@@ -391,10 +391,11 @@ def after_exit_goals(params) -> set[str]:
     return {g.id for g in params.goals if g.kind in ("outcome_count", "share") and g.numerator == "outcome"}
 
 
-def page_one(r) -> list[str]:
+def page_one(r, length: str = "full") -> list[str]:
     """Page 1's goal-by-goal sentences: the application's goals first, each with its verdict and
     figures; then goals from other sources, named as such and never counted as the application's;
-    a context goal as context, never as the project's result."""
+    a context goal as context, never as the project's result. ``length`` is one of
+    :data:`evaltools.words.lengths.LENGTHS`; the shorter ones say the same verdicts in fewer lines."""
     lang, msg, tab = r.lang, r.msg, r.goals.table
     if tab.empty:
         return []
@@ -402,14 +403,25 @@ def page_one(r) -> list[str]:
     order = list(dict.fromkeys(tab["goal_id"]))
     own = [g for g in order if tab.loc[tab["goal_id"] == g, "source"].iloc[0] == "ansökan"]
     other = [g for g in order if g not in own]
+    qualitative = [g for g in own if tab.loc[tab["goal_id"] == g, "kind"].iloc[0] == "qualitative"]
+    together = length != "full" and len(qualitative) > 1
+    if together:  # (said where the first of them stood)
+        own = [g for g in own if g not in qualitative[1:]]
+    brief = length == "shortest"
+    briefed = False
     for gid in own:
         rows = tab[tab["goal_id"] == gid]
         first = rows.iloc[0]
+        if together and gid == qualitative[0]:
+            out.append(_qualitative_together(r, qualitative, pointer=not brief))
+            continue
         verdict = lower_first(verdict_text(rows, lang))
         if first["kind"] == "qualitative":
             details = msg("summary.goal_qualitative") if first["status"] != GoalStatus.NOT_ASSESSED else ""
         elif first["kind"] == "context":
             details = context_summary(r, gid)
+        elif brief:  # (the figures are in the goal section: said once, after the goals)
+            details, briefed = "", True
         else:
             details = goal_details(r, rows)
         key = "summary.goal_line" if details else "summary.goal_line_plain"
@@ -439,11 +451,28 @@ def page_one(r) -> list[str]:
         if first["kind"] in ("outcome_count", "share") and leaves_out_subsidised(
                 r, next(g for g in r.params.goals if g.id == gid)):  # (its words' "work" counts less than it says)
             out.append(msg("summary.goal_subsidised_left_out"))
+    if briefed:
+        out.append(msg("summary.goals_figures_in_section"))
     if other:  # named once, never counted as the application's; their figures are in the goal section
         sources = list(dict.fromkeys(tab.loc[tab["goal_id"].isin(other), "source"]))
         out.append(r.plural("summary.goals_other_sources", len(other), n=fmt_int(len(other), lang),
                             sources=r.words.join([t(SOURCE_LABELS[x], lang).lower() for x in sources])))
     return out
+
+
+def _qualitative_together(r, goal_ids: list[str], pointer: bool = True) -> str:
+    """The application's qualitative goals in one sentence: how many the evaluator judged each way, in the
+    verdict words of the goal table ("uppnått (1), delvis uppnått (4), inte bedömt (1)"), most favourable
+    first; with ``pointer``, where each goal is (else a sentence after the goals says it for all of them)."""
+    tab, lang = r.goals.table, r.lang
+    verdicts = [GoalVerdict(tab.loc[tab["goal_id"] == g, "verdict"].iloc[0]) for g in goal_ids]
+    order = list(GoalVerdict)
+    counts = {v: verdicts.count(v) for v in sorted(set(verdicts), key=order.index)}
+    parts = [r.msg("summary.goals_qualitative_count", verdict=lower_first(verdict_words(v, lang)),
+                   n=fmt_int(n, lang)) for v, n in counts.items()]
+    said = r.msg("summary.goals_qualitative_together", n=number_word(len(goal_ids), lang, neuter=True),
+                 verdicts=", ".join(parts))
+    return said + " " + r.msg("summary.goals_each_in_section") if pointer else said
 
 
 def uncertain_goal_sentences(r) -> list[str]:

@@ -15,6 +15,7 @@ from ..markup import markup, render
 from ...data import schema as S
 from .contents import summary_applies
 from ..display import Text
+from ...words.lengths import LENGTHS, PAGE_ONE_END, at_lengths
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct,
                               fmt_persons, fmt_probability, round_half_up)
 from ...words.labels import code_label, note_text
@@ -245,13 +246,30 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
     return [r.msg(key, paid=fmt_persons(oc.paid_next_month, k, r.lang), checked=fmt_persons(oc.checked, k, r.lang))]
 
 
-def goal_fulfilment(r) -> list[str]:
+def goal_fulfilment(r, length: str = "full") -> list[str]:
     """Did the project reach the goals its application set? Goal by goal, with the verdict and the
-    figures behind it, as a final report answers (see :func:`evaltools.present.sections.goals.page_one`)."""
+    figures behind it, as a final report answers (see :func:`evaltools.present.sections.goals.page_one`);
+    ``length`` as there."""
     count = count_goals(own_verdicts(r.goals.table))  # (one per goal, as the portfolio counts them)
     if count.volumes_only:  # nothing has happened yet: what the application's volumes would give
         return [volumes_sentence(r, count)]
-    return goals_on_page_one(r)
+    return goals_on_page_one(r, length)
+
+
+def goal_lengths(r, sentences: list[str]) -> list[tuple[str, list[str]]]:
+    """Page 1's answer to "did the project reach its goals?" (``sentences``, the full answer) at each length
+    of :data:`evaltools.words.lengths.LENGTHS` that says it in fewer words than the one before; the full
+    answer first. The goal sentences are replaced where they stand, the others kept."""
+    full = goal_fulfilment(r)
+    at = next((i for i in range(len(sentences) - len(full) + 1) if sentences[i:i + len(full)] == full), None)
+    out = [("full", sentences)]
+    if not full or at is None:
+        return out
+    for length in LENGTHS[1:]:
+        said = sentences[:at] + goal_fulfilment(r, length) + sentences[at + len(full):]
+        if len(" ".join(said).split()) < len(" ".join(out[-1][1]).split()):
+            out.append((length, said))
+    return out
 
 
 def cost(r) -> list[str]:
@@ -811,9 +829,15 @@ def blocks(r) -> list[list]:
             paragraphs = render("text.html.j2", heading=None, level=3, css="et-lead", paragraphs=sentences[1:])
             parts.append(HTML(render("evaluator.html.j2", heading=r.msg(question), level=3, css="et-lead",
                                      lead=[sentences[0]], body=markup(paragraphs), body_css="", lang=other)))
+        elif question == "summary.q_goals" and len(versions := goal_lengths(r, sentences)) > 1:
+            # an application with many goals: the answer at each length, the PDF printed with the longest that
+            # keeps page 1 on one page (evaltools.words.lengths)
+            heading = question_heading(r, question)
+            parts.append(HTML(at_lengths([(length, Text(said, heading, 3, css="et-lead")._repr_html_())
+                                          for length, said in versions])))
         else:
             parts.append(Text(sentences, question_heading(r, question), 3, css="et-lead"))
             if question == "summary.q_assessment" and (place := write_here_html(r, "assessment")):
                 parts.append(HTML(place))  # (a draft: where to write the assessment in the Word document)
-    parts.append(Text([r.msg("summary.see_appendix")], css="et-note"))
+    parts.append(Text([r.msg("summary.see_appendix")], css="et-note", anchor=PAGE_ONE_END))
     return [parts]
