@@ -5,6 +5,7 @@ goals in one sentence with how many the evaluator judged each way, then the meas
 figures (which stay in the goal section)."""
 from __future__ import annotations
 
+import json
 import textwrap
 
 import docx
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 
 import evaltools as et
 from evaltools.present.sections import summary
-from evaltools.publish import render
+from evaltools.publish import cli, render
 from evaltools.words.lengths import at_length, at_lengths, lengths
 
 # ten qualitative goals with long labels, as an application lists them: 3 achieved, 5 partly, 2 not assessed
@@ -125,3 +126,22 @@ def test_the_shortest_length_says_the_measurable_goals_verdicts_without_their_fi
     assert not any("Each goal is in the section" in s for s in shortest)
     # the sentences before and after the goals are the same in every length
     assert full[0] == short[0] == shortest[0]
+
+
+def test_a_page_one_that_runs_on_at_every_length_is_told_after_the_render(tiny_project, worker_zygote, capsys):
+    params = tiny_project(_qualitative_goals(10))
+    # an overall assessment of twelve paragraphs of about 60 words: more than page 1 holds after its questions
+    paragraph = " ".join(["Projektet har arbetat nära deltagarna och samverkat med parterna under hela perioden."] * 6)
+    (tiny_project.dir / "text").mkdir()  # (the evaluator's text beside the params file: text/<id>.sv.md)
+    (tiny_project.dir / "text" / "tiny.sv.md").write_text(
+        "## Sammanfattande bedömning\n\n" + "\n\n".join([paragraph] * 12) + "\n", encoding="utf-8")
+    out = tiny_project.dir / "reports"
+    code = cli.main(["render", str(params), "--reports-dir", str(out), "--formats", "html,pdf", "--quiet"])
+    said = capsys.readouterr().out
+    assert code == 0  # (delivered: nothing is missing)
+    pages = _pages(out / "tiny" / "tiny.pdf")
+    assert "Hur siffrorna är beräknade står i bilagan sist i rapporten." not in pages[0]
+    # printed at full length (nothing is gained by leaving figures out), and the command says so
+    assert "Kvalitativt mål 1 om att" in pages[0]
+    assert "tiny: sida 1 i PDF:en fortsätter på sida 2" in _words(said)
+    assert json.loads((out / "tiny" / "status.json").read_text(encoding="utf-8"))["page_one_held"] is False

@@ -79,6 +79,8 @@ class RenderResult:
     # the SHA-256 of each file the toolkit made and that is in the folder as it made it: a file changed since
     # (a Word document the evaluator finished) is told by it and kept when the report is rendered again
     sha256: dict[str, str] = field(default_factory=dict)
+    # whether the PDF's page 1 held on one page (evaltools.words.lengths); None where the report has no page 1 or no PDF
+    page_one_held: bool | None = None
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path,
@@ -241,9 +243,10 @@ def html_to_pdf(html_text: str, pdf_path: Path | None, base_url: Path) -> bytes 
         return _write_pdf(lay_out(html_text, base_url), pdf_path)
 
 
-def print_report(page: str, pdf_path: Path, base_url: Path) -> str:
+def print_report(page: str, pdf_path: Path, base_url: Path) -> tuple[str, bool | None]:
     """Print a report's HTML ``page`` to ``pdf_path`` as :func:`html_to_pdf` does, and return the page as
-    printed, which the HTML file and the Word document then say too.
+    printed, which the HTML file and the Word document then say too, and whether its page 1 held on one
+    page (None for a page without page 1's last line, such as the portfolio).
 
     A page whose page 1 answers "did the project reach its goals?" at several lengths
     (:mod:`evaltools.words.lengths`: an application with many goals) is printed with the longest that keeps
@@ -252,23 +255,29 @@ def print_report(page: str, pdf_path: Path, base_url: Path) -> str:
     leaving figures out. Raises :class:`PdfEngineMissing` as :func:`html_to_pdf` does.
     """
     from ..words.lengths import PAGE_ONE_END, at_length, lengths  # (no libraries: the words of one module)
+    def held(document) -> bool | None:
+        if PAGE_ONE_END in document.pages[0].anchors:
+            return True
+        return False if any(PAGE_ONE_END in p.anchors for p in document.pages[1:]) else None
+
     names = lengths(page)
     with _printer() as lay_out:
         if not names:
-            _write_pdf(lay_out(page, base_url), pdf_path)
-            return page
+            document = lay_out(page, base_url)
+            _write_pdf(document, pdf_path)
+            return page, held(document)
         first = at_length(page, names[0])
         printed, document = first, lay_out(first, base_url)
         for name in names[1:]:
-            if PAGE_ONE_END in document.pages[0].anchors:
+            if held(document):
                 break
             shorter = at_length(page, name)
             laid = lay_out(shorter, base_url)
-            if PAGE_ONE_END in laid.pages[0].anchors:
+            if held(laid):
                 printed, document = shorter, laid
                 break
         _write_pdf(document, pdf_path)
-        return printed
+        return printed, held(document)
 
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # a tagged PDF (see html_to_pdf)
@@ -692,12 +701,14 @@ def _replace_file_by_file(tmp: Path, final: Path, lang: str) -> list[str]:
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
             formats: tuple[str, ...], timings: dict, notes: list[str] | None = None,
             draft: bool | Callable[[], bool] = False, word: dict | None = None,
-            say: Say | None = None, preload: tuple[str, ...] = (), hashes: dict | None = None) -> list[str]:
+            say: Say | None = None, preload: tuple[str, ...] = (), hashes: dict | None = None,
+            printed: dict | None = None) -> list[str]:
     """Execute ``notebook`` into a new folder, export it and move it into place. ``draft`` may be
     a function: it is asked only once the notebook has run (the check imports the text layer).
     ``word`` holds the Word document's ``author`` and ``template`` (see :mod:`evaltools.publish.docx`).
     ``say`` prints a line as each step starts; ``preload`` is :func:`execute_notebook`'s. ``hashes``,
-    where given, receives the SHA-256 of each file of the toolkit's in the folder (:class:`RenderResult`)."""
+    where given, receives the SHA-256 of each file of the toolkit's in the folder (:class:`RenderResult`);
+    ``printed``, where given, whether the PDF's page 1 held on one page (``page_one_held``)."""
     say = say or _sayer(key, None)
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
@@ -725,7 +736,9 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
                 t2 = time.perf_counter()
                 say("cli.step_pdf")
                 try:
-                    page = print_report(marked, tmp / f"{key}.pdf", tmp)
+                    page, held = print_report(marked, tmp / f"{key}.pdf", tmp)
+                    if printed is not None:
+                        printed["page_one_held"] = held
                 except PdfEngineMissing as e:
                     if "html" not in formats:  # nothing else to deliver: the project failed
                         raise
@@ -936,7 +949,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
         key = hashed_name(hashlib.sha256(key.encode("utf-8", "replace")).hexdigest(), "params")
     title, use_lang = key, lang or DEFAULT_LANG
 
-    def run(timings: dict, notes: list[str], hashes: dict) -> tuple[str, str, str, list[str], bool]:
+    def run(timings: dict, notes: list[str], hashes: dict, printed: dict) -> tuple[str, str, str, list[str], bool]:
         nonlocal key, title, use_lang
         params = load_params(params_path)
         use_lang = lang or params.language
@@ -959,7 +972,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
                         reports_dir, formats, timings, notes, draft,
                         {"author": params.forbund, "template": params.word_template}, _sayer(key, progress),
                         # a comparison group's designs end in the sensitivity bounds (honestdid, torch)
-                        ("honestdid",) if params.data.comparison is not None else (), hashes)
+                        ("honestdid",) if params.data.comparison is not None else (), hashes, printed)
         return key, title, use_lang, files, draft()
 
     refused = _refused(key, reports_dir, [params_path], lang)
@@ -975,14 +988,15 @@ def _run_and_record(run, identity, reports_dir: Path) -> RenderResult:
     timings: dict = {}
     notes: list[str] = []
     hashes: dict[str, str] = {}
+    printed: dict = {}
     try:
         reports_dir.mkdir(parents=True, exist_ok=True)
         clean_stale(reports_dir)
-        key, title, use_lang, files, *draft = run(timings, notes, hashes)
+        key, title, use_lang, files, *draft = run(timings, notes, hashes, printed)
         out = reports_dir / key if use_lang == DEFAULT_LANG else reports_dir / key / use_lang
         res = RenderResult(key, True, str(out), files, None, round(time.perf_counter() - start, 3), timings,
                            dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes,
-                           bool(draft and draft[0]), dict(sorted(hashes.items())))
+                           bool(draft and draft[0]), dict(sorted(hashes.items())), printed.get("page_one_held"))
     except Exception as e:  # noqa: BLE001 - one project's failure must not stop a batch
         key, title, use_lang = identity()
         parts = (key,) if use_lang == DEFAULT_LANG else (key, use_lang)
@@ -1036,13 +1050,13 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
     from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     title = msg("portfolio.heading", lang)
 
-    def run(timings: dict, notes: list[str], hashes: dict) -> tuple[str, str, str, list[str]]:
+    def run(timings: dict, notes: list[str], hashes: dict, printed: dict) -> tuple[str, str, str, list[str]]:
         forbund = sorted(_forbund(params_paths)) if "docx" in formats else []  # the Word document's author
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
                         {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang,
                          "entries": str(entries) if entries is not None else ""},
                         reports_dir, formats, timings, notes, word={"author": "; ".join(forbund)},
-                        say=_sayer("portfolio", progress), hashes=hashes)
+                        say=_sayer("portfolio", progress), hashes=hashes, printed=printed)
         return "portfolio", title, lang, files
 
     refused = _refused("portfolio", reports_dir, list(params_paths), lang)
