@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from types import SimpleNamespace
 
 import numpy as np
 import openpyxl
@@ -17,6 +18,8 @@ import pytest
 
 import evaltools as et
 from evaltools.present.sections import costbenefit as cb_section
+from evaltools.present.sections import goals as goals_section
+from evaltools.present.sections.summary import answers, question_heading
 
 NBSP = "\u00a0"
 
@@ -128,6 +131,43 @@ def test_the_actors_and_assumptions_are_the_cost_only_and_the_workbook_agrees(tm
     figures = r.key_tables()["kostnad_nytta"]
     assert float(figures["total_cost_nominal"].iloc[0]) == 340000
     assert not {"npv", "bcr", "pv_benefit", "payback_months", "deadweight", "switching_deadweight"} & set(figures.columns)
+
+
+# --- 2. a goal of coming closer to work or studies counts job seeking as its words do -------------------------
+def _goal_answer(r) -> str:
+    heading = {"sv": "Nådde projektet sina mål?", "en": "Did the project reach its goals?"}[r.lang]
+    return " ".join(next(s for key, _part, s in answers(r) if question_heading(r, key) == heading))
+
+
+@pytest.mark.parametrize("lang, beyond", [
+    ("sv", "som dess text inte nämner"),
+    ("en", "which its words do not name"),
+])
+def test_a_goal_of_coming_closer_to_work_or_studies_is_not_said_to_count_beyond_its_words(tmp_path, lang, beyond):
+    r = et.Report(_steget(tmp_path), lang=lang)
+    # 2 arbete + 1 studier + 2 arbetssökande of 6 participants: 5 of 6, 83,3 %
+    assert (r.goals.table["numerator"].iloc[0], r.goals.table["denominator"].iloc[0]) == (5, 6)
+    assert beyond not in _goal_answer(r)
+    assert goals_section.beyond_words_sentences(r) == []
+    # a goal to go to work or studies that counts job seekers too still says so, on page 1 and in the goal section
+    to_work = et.Report(_steget(tmp_path / "to", label="Minst 40 % av deltagarna ska gå till arbete eller studier"),
+                        lang=lang)
+    assert beyond in _goal_answer(to_work)
+    assert len(goals_section.beyond_words_sentences(to_work)) == 1
+
+
+@pytest.mark.parametrize("label", [GOAL, "Minst 40 % ska ha närmat sig arbetsmarknaden eller studier",
+                                   "At least 40% of the participants should have come closer to work or studies",
+                                   "At least 40% should have moved towards work or studies"])
+def test_words_of_coming_closer_name_more_than_work_and_studies(label):
+    # (a goal as the params model holds it: its kind, label and success outcomes)
+    g = SimpleNamespace(kind="share", numerator="outcome", label=label, label_en=None,
+                        success_outcomes=("arbete", "studier", "arbetssökande"))
+    assert goals_section.words_named(g) == ""
+    assert goals_section.outcomes_beyond_words(g) == ()
+    # the words of going to work or studies name them only: job seeking is beyond them
+    g.label = "Minst 40 % ska gå till arbete eller studier"
+    assert goals_section.outcomes_beyond_words(g) == ("arbetssökande",)
 
 
 def test_the_excel_files_are_read_as_an_evaluator_saves_them(tmp_path):
