@@ -151,7 +151,8 @@ def test_work_found_by_participants_on_sickness_compensation_is_not_said_to_give
     assert pd.isna(t.loc["individ", "pv_benefit"])
     assert t.loc["individ", "note"] == Note.of("assumption.actor_individual")
     assert bool(t.loc["samhälle", "lower_bound"])
-    assert t.loc["kommun", "pv_benefit"] == 0  # nothing invented for the municipality
+    # nothing invented for the municipality (with no försörjningsstöd left by anyone the benefit is not valued at all)
+    assert not t.loc["kommun", "pv_benefit"] > 0
 
 
 def test_no_earnings_caveat_where_no_one_found_work(tmp_path):

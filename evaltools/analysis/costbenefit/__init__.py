@@ -467,7 +467,11 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))
         persp[["pv_cost", "pv_skattefaktor", "npv", "bcr", "payback_months", "break_even_exits", "switching_deadweight"]] = np.nan
-    if structural:  # no exits to value: the cost and what it would take to carry it, nothing more
+    # every exit that moved on was from another support than försörjningsstöd (sickness benefit, activity
+    # compensation): what the project saved in that support is not valued, so its benefit is unknown, not 0 kr,
+    # and no net present value, ratio, payback or break-even is stated, as for a structural project
+    unvalued = info["mode"] == "observed" and not n_s and bool(info.get("other_support"))
+    if structural or unvalued:  # no exits to value: the cost and what it would take to carry it, nothing more
         persp[list(_NO_BENEFIT)] = np.nan
         summary = replace(summary, **_unknown(_NO_BENEFIT))
     # one perspective at a time (the what-if panel's tornado follows the perspective chosen); the lead's is the report's

@@ -51,6 +51,20 @@ def _not_given(value: object) -> bool:
     return (not value) if isinstance(value, (bool, np.bool_)) else value is None or bool(pd.isna(value))
 
 
+def benefit_unvalued(summary) -> bool:
+    """Whether a participant project's benefit is not valued while its cost is known: every exit that moved on was
+    from another support than försörjningsstöd (the analysis states no net present value, ratio, payback or
+    break-even then). Its figures are then the cost and what it would take to carry it, as a structural project's."""
+    return summary.mode == "observed" and pd.isna(summary.npv) and not pd.isna(summary.pv_cost)
+
+
+# The key figures of the benefit, left out where it is not valued (:func:`benefit_unvalued`): its value, what it
+# would take (deadweight, drop-off) and the ratios built on it
+BENEFIT_KEY_FIGURES = ("cost_per_exit_from_fs", "pv_avoided_fs", "pv_benefit", "npv", "bcr", "payback_months",
+                       "break_even_exits", "switching_deadweight", "deadweight", "deadweight_source", "dropoff_source",
+                       "first_year_kept", "first_year_source")
+
+
 def applicable_key_figures(cba, figures: dict) -> dict:
     """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
     of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
@@ -62,6 +76,8 @@ def applicable_key_figures(cba, figures: dict) -> dict:
         out["dropoff_source"] = "observed_dropoff"
     if cba.summary.mode == "structural":
         out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
+    if benefit_unvalued(cba.summary):
+        out = {k: v for k, v in out.items() if k not in BENEFIT_KEY_FIGURES}
     if cba.summary.mode == "ex_ante":
         for key in ("actual_total", "participants", "ended", "cost_per_participant"):
             out.pop(key, None)
@@ -79,7 +95,7 @@ def applicable_assumptions(cba) -> pd.DataFrame:
     """The assumptions that enter the project's figures, one row each: every one the calculation used,
     but for a structural project only those of :data:`STRUCTURAL_ASSUMPTIONS`."""
     a = cba.assumptions
-    if cba.summary.mode != "structural" or a is None or a.empty:
+    if (cba.summary.mode != "structural" and not benefit_unvalued(cba.summary)) or a is None or a.empty:
         return a
     return a[a["name"].isin(STRUCTURAL_ASSUMPTIONS)].reset_index(drop=True)
 
@@ -159,16 +175,20 @@ def key_figures(r) -> Table:
         key.append((msg(per, basis=per_person),  # (divided by the main goal's successes, whatever it is named)
                     (fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY)
                     + (f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")))
+    unvalued = benefit_unvalued(s)  # (the cost and the requirement only: no benefit, net or ratio built on it)
     if s.mode != "structural":
         key += [
             # (coded so, where the payments after exit say otherwise: the row names its source)
             (msg(_exits_label(r)), exits),
             (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang)),
-            (msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang)),
+            *([] if unvalued else [(msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang))]),
             (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s.pv_cost, lang)),
             # (society's skattefaktor on its own row: benefit − cost + its effect = the NPV below)
             *([(msg("costbenefit.kf.pv_skattefaktor", who=who, basis=pv), fmt_kr(s.pv_skattefaktor, lang))]
               if not pd.isna(s.pv_skattefaktor) and s.pv_skattefaktor != 0 else []),
+        ]
+    if s.mode != "structural" and not unvalued:
+        key += [
             (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s.npv, lang)),
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
@@ -179,7 +199,8 @@ def key_figures(r) -> Table:
     key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s.break_even_person_years, 1, lang)))
     notes = []
     if s.mode != "structural":  # the present values beside the current-price total: say why they differ
-        notes.append(msg("costbenefit.kf.pv_note", basis=B.basis_words(B.present_value(r), lang), current=current))
+        notes.append(msg("costbenefit.kf.pv_note_cost" if unvalued else "costbenefit.kf.pv_note",
+                         basis=B.basis_words(B.present_value(r), lang), current=current))
         if not pd.isna(s.break_even_person_years):  # the person-years' cost is not the present value beside them
             notes.append(msg("costbenefit.kf.years_note", basis=fixed, cost=fmt_kr(s.total_cost_fixed, lang)))
     else:  # the requirement's fixed prices beside the current-price total
@@ -226,7 +247,8 @@ def perspective_table(r) -> Table:
     mc = (cba.monte_carlo.by_perspective if cba.monte_carlo is not None else {})
     if too_early(r.project.has_participants, cba.summary):
         mc = {}  # no benefit to vary: nothing was simulated that the section could show (it says so)
-    structural = cba.summary.mode == "structural"
+    # (a participant project whose benefit is not valued shows its cost per actor as a structural project does)
+    structural = cba.summary.mode == "structural" or benefit_unvalued(cba.summary)
     benefit, cost, net = msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"), msg("costbenefit.net")
     p_col = msg("costbenefit.eb.p_positive")
     by = rows.set_index("perspective")

@@ -318,8 +318,12 @@ _WORK_WORDS = re.compile(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|work|jobs?
 # (studies as a youth project words them: back to school, upper secondary school, komvux, folkhögskola)
 _STUDIES_WORDS = re.compile(r"\b(?:studier|studera\w*|utbildning\w*|skola\w*|skolan|gymnasie\w*|gymnasiet|komvux|"
                             r"folkhögskola\w*|stud(?:y|ies|ying)|school\w*|education)\b", re.IGNORECASE)
+# (so do words of coming closer to work or studies, "ska ha närmat sig arbete eller studier", "closer to work": a
+# step towards them, such as job seeking or an active plan, is what such a goal counts)
 _MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|planering|\bplan\b|insats|annan\s+part|sjuk|rehab|"
-                         r"benefit|compensation|self-support|self-sufficien|programme|agency|\brätt\b|\bright\b", re.IGNORECASE)
+                         r"benefit|compensation|self-support|self-sufficien|programme|agency|\brätt\b|\bright\b|"
+                         r"\bnärma\w*\s+sig\b|\bnärmare\s+(?:arbete|studier|arbetsmarknad)|\bpå\s+väg\s+mot\b|"
+                         r"\bcloser\s+to\b|\bnearer\b|\btowards\b", re.IGNORECASE)
 WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
 WORK, STUDIES = ("arbete", "arbete_med_stöd"), ("studier",)
 SUBSIDISED = "arbete_med_stöd"
