@@ -513,7 +513,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
-            "break_even_person_years": cb.break_even_person_years, "success_kind": sc.definition.kind,
+            "break_even_person_years": cb.break_even_person_years, "break_even_cost": cb.total_cost_fixed,
+            "success_kind": sc.definition.kind,
             "success_outcomes": tuple(sc.definition.outcomes), "success_excluded": left_out,
             "success_excluded_by_share": sc.definition.share_goal_id is not None})}
 
