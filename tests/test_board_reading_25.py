@@ -156,6 +156,8 @@ def test_a_running_share_goals_figure_says_pågår_in_the_portfolio_as_in_the_re
     frame = goal_table.frame
     share_goal = frame[frame.iloc[:, 1].str.contains("av de avslutade till arbete")]
     assert share_goal.iloc[0, 2] == verdict, frame
+    # and the portfolio's workbook marks the same share as the figure so far of a running goal
+    assert portfolio_sheet(pf.table).frame.set_index("id").loc["tiny", "success_goal_running"] == True  # noqa: E712
 
 
 def test_a_share_whose_goal_is_judged_is_shown_as_before(tiny_project):
@@ -165,6 +167,7 @@ def test_a_share_whose_goal_is_judged_is_shown_as_before(tiny_project):
     params.write_text(text, encoding="utf-8")
     pf = Portfolio([params], "sv")
     assert pf.share_goal_running() == [False]
+    assert portfolio_sheet(pf.table).frame.set_index("id").loc["tiny", "success_goal_running"] == False  # noqa: E712
 
 
 # --- 3. a main goal set for a group names its group once on page 1 -----------------------------------------------

@@ -102,6 +102,8 @@ class Portfolio:
         self.table, self.price_year = one_price_year(pd.DataFrame(rows))
         self.goals = pd.DataFrame(sorted(goals, key=lambda g: order.get(g["id"], 0)), columns=GOAL_ROW_COLUMNS)
         self.failed = failed
+        if not self.table.empty:  # (the workbook's column beside the share, as the overview's "Pågår – hittills")
+            self.table["success_goal_running"] = self.share_goal_running()
 
     @classmethod
     def from_dir(cls, params_dir: str | Path | None = None, lang: str = "sv") -> Portfolio:

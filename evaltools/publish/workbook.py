@@ -966,6 +966,7 @@ PORTFOLIO: list[Column] = [
     C("success_rate", "workbook.column.portfolio.success_rate", "pct"),
     C("ci_low", "workbook.column.portfolio.ci_low", "pct"),
     C("ci_high", "workbook.column.portfolio.ci_high", "pct"),
+    C("success_goal_running", "workbook.column.portfolio.success_goal_running", "bool"),  # (its goal: "Pågår")
     C("cost", "workbook.column.portfolio.cost", "kr"),
     C("budget", "workbook.column.portfolio.budget", "kr"),
     C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
