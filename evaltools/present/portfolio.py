@@ -16,8 +16,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.comparison import compare_payments
 from ..analysis.costbenefit import cost_benefit
-from ..analysis.goals import (CI_METHOD, GoalVerdict, assess_goals, count_goals, own_goals, project_successes,
-                              sole_judged_period)
+from ..analysis.goals import (CI_METHOD, GoalVerdict, assess_goals, count_goals, main_goal, own_goals,
+                              project_successes, sole_judged_period)
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..data.validation import persons_of
@@ -102,6 +102,8 @@ class Portfolio:
         self.table, self.price_year = one_price_year(pd.DataFrame(rows))
         self.goals = pd.DataFrame(sorted(goals, key=lambda g: order.get(g["id"], 0)), columns=GOAL_ROW_COLUMNS)
         self.failed = failed
+        if not self.table.empty:  # (the workbook's column beside the share, as the overview's "Pågår – hittills")
+            self.table["success_goal_running"] = self.share_goal_running()
 
     @classmethod
     def from_dir(cls, params_dir: str | Path | None = None, lang: str = "sv") -> Portfolio:
@@ -151,10 +153,13 @@ class Portfolio:
             m("portfolio.successes_ended"): [(SECONDARY if Secondary.SUCCESSES in w else
                                               f"{fmt_int(a, lang)}/{fmt_int(b, lang)}") if c else "–"
                                              for a, b, c, w in zip(tab["successes"], tab["ended"], counted, held)],
+            # (a share whose goal runs on is the figure so far, as the project's page 1 says it: "pågår – hittills")
             m("portfolio.success_rate"): [
-                SECONDARY if Secondary.SUCCESSES in w else
-                "–" if np.isnan(r) else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
-                for r, lo, hi, w in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"], held)],
+                SECONDARY if Secondary.SUCCESSES in w else "–" if np.isnan(r) else
+                m("portfolio.share_running", verdict=verdict_words(GoalVerdict.RUNNING, lang), share=f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")
+                if running else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
+                for r, lo, hi, w, running in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"], held,
+                                                 self.share_goal_running())],
             m("portfolio.success_definition"): [m("portfolio.structural_definition") if mode == "structural" else
                                                 "–" if mode == "ex_ante" else m(SHORT_DEFINITION[kind])
                                                 for kind, mode in zip(tab["success_kind"], tab["mode"])],
@@ -330,6 +335,14 @@ class Portfolio:
             return m("portfolio.conclusion_goals", name=name, goals=goals)
         return m("portfolio.conclusion", name=name, goals=goals, money=money)
 
+    def share_goal_running(self) -> list[bool]:
+        """Per row, whether the goal its share is (``success_goal``: the share goal whose figure the row's share
+        of the exits is) has the verdict "pågår" in the project's report, so that the overview says the same."""
+        tab, g = self.table, self.goals
+        goal_ids = tab["success_goal"] if "success_goal" in tab else [""] * len(tab)
+        running = {(pid, gid) for pid, gid, v in zip(g["id"], g["goal_id"], g["verdict"]) if v == GoalVerdict.RUNNING}
+        return [(pid, gid) in running for pid, gid in zip(tab["id"], goal_ids)]
+
     def goal_table(self) -> pd.DataFrame:
         """Each project's own goals with the verdict its report gives them, in the same words
         (:mod:`evaltools.words.verdicts`): project, goal, verdict."""
@@ -486,6 +499,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
         unreliable = pay.did is not None and bool(pay.parallel_trends_doubtful)
     persp = result.table.set_index("perspective")
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
+    main = main_goal(p)
+    main_is_share = main is not None and main.kind == "share" and main.id == sc.definition.goal_id
     k, n = sc.successes, sc.base
     lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
     # the outcomes the main goal leaves out of those who ended, where any exit has one (the base is smaller)
@@ -513,9 +528,13 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
-            "break_even_person_years": cb.break_even_person_years, "success_kind": sc.definition.kind,
+            "break_even_person_years": cb.break_even_person_years, "break_even_cost": cb.total_cost_fixed,
+            "success_kind": sc.definition.kind,
             "success_outcomes": tuple(sc.definition.outcomes), "success_excluded": left_out,
-            "success_excluded_by_share": sc.definition.share_goal_id is not None})}
+            "success_excluded_by_share": sc.definition.share_goal_id is not None,
+            # the goal whose share of the exits the row's share is (a share goal beside a main goal that counts,
+            # or the main goal itself where it is a share): its verdict is the share's, as the report gives it
+            "success_goal": sc.definition.share_goal_id or (sc.definition.goal_id if main_is_share else "")})}
 
 
 def society_earnings(note: object) -> dict:

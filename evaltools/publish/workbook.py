@@ -966,6 +966,7 @@ PORTFOLIO: list[Column] = [
     C("success_rate", "workbook.column.portfolio.success_rate", "pct"),
     C("ci_low", "workbook.column.portfolio.ci_low", "pct"),
     C("ci_high", "workbook.column.portfolio.ci_high", "pct"),
+    C("success_goal_running", "workbook.column.portfolio.success_goal_running", "bool"),  # (its goal: "Pågår")
     C("cost", "workbook.column.portfolio.cost", "kr"),
     C("budget", "workbook.column.portfolio.budget", "kr"),
     C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
@@ -979,6 +980,11 @@ PORTFOLIO: list[Column] = [
     C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
     C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
     C("npv_price_year", "workbook.column.portfolio.npv_price_year", "int"),  # (one year for every row's NPVs)
+    # the person-years the conclusions give a structural project, with the cost they divide and its own price year
+    # (not restated: the same figure as the project's key figures)
+    C("break_even_person_years", "workbook.column.portfolio.break_even_person_years", "num1"),
+    C("break_even_cost", "workbook.column.portfolio.break_even_cost", "kr"),
+    C("price_year", "workbook.column.portfolio.price_year", "int"),
 ]
 
 

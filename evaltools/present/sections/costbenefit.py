@@ -205,7 +205,10 @@ def key_figures(r) -> Table:
             notes.append(msg("costbenefit.kf.years_note", basis=fixed, cost=fmt_kr(s.total_cost_fixed, lang)))
     else:  # the requirement's fixed prices beside the current-price total
         # (the cost in the requirement's prices named here only, under the total it restates)
-        notes.append(msg("costbenefit.kf.fixed_note", basis=fixed, cost=fmt_kr(s.total_cost_fixed, lang), current=current))
+        # (and the present value the table of actors below shows, so that a reader sees why a third cost differs)
+        public = r.cba.table.set_index("perspective")["pv_cost"].get("offentliga", np.nan)
+        notes.append(msg("costbenefit.kf.fixed_note", basis=fixed, cost=fmt_kr(s.total_cost_fixed, lang), current=current,
+                         pv=fmt_kr(public, lang)))
     if not pd.isna(s.break_even_person_years_application):
         ml = r.params.cost_benefit.monthly_level
         level_basis = B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang)

@@ -206,7 +206,11 @@ def participation(r) -> list[str]:
         if of_all:
             out.append(msg("summary.success_share_of_all"))
         if d.group and main is not None:  # (the goal counts its group; the successes here are everyone's)
-            out.append(msg("summary.success_group_goal", group=group_words(r, main.id)))
+            # (an application's goal has its own line below, which names the group: named once, there)
+            tab = r.goals.table
+            below = main.source == "ansökan" and "goal_id" in tab and bool((tab["goal_id"] == main.id).any())
+            out.append(msg("summary.success_group_goal_below") if below
+                       else msg("summary.success_group_goal", group=group_words(r, main.id)))
         left_out = d.left_out(r.project.participants)
         if left_out and not at_goal:  # the sections count every exit: say why page 1's number of ended is smaller
             out.append(msg("summary.success_excluded",
