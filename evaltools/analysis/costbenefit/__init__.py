@@ -463,6 +463,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         goal_successes_paid=n_goal_paid if paid is not None else None,
         successes_paid=n_s_paid if paid is not None else None,
         came_back=int(info.get("came_back", 0)),
+        exits_to_state_benefit=int((m.payer != "").sum()),
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))

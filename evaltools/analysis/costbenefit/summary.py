@@ -122,6 +122,9 @@ class CostSummary:
     successes_paid: int | None = None
     # exits from försörjningsstöd left out: the person was enrolled again later (came back for support)
     came_back: int = 0
+    # of ``successes``, the exits to a benefit the state (or Försäkringskassan) pays in place of försörjningsstöd:
+    # sjuk-/aktivitetsersättning, sjukpenning, studier, annan ersättning (ex ante: of the expected exits)
+    exits_to_state_benefit: int = 0
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""

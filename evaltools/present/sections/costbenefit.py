@@ -297,6 +297,8 @@ def perspective_table(r) -> Table:
     notes = [msg(note, basis=pv_basis, total=fmt_kr(cba.summary.total_cost_nominal, lang),
                  current=B.basis_words(B.CURRENT, lang), pv=fmt_kr(by.loc["samhälle", "pv_cost"], lang))
              if structural else msg(note, basis=pv_basis)]
+    if not structural and not _benefits_measured(cba):  # (why the state's figure is far beyond its share of the cost)
+        notes += state_why(r)
     if not structural and _pays_wage_subsidy(cba):
         notes.append(msg("costbenefit.actor_note_wage_subsidy_ex_ante" if cba.summary.mode == "ex_ante"
                          else "costbenefit.actor_note_wage_subsidy"))  # (an application speaks of those who go)
@@ -308,6 +310,25 @@ def perspective_table(r) -> Table:
     # (seven columns, with the skattefaktor's and the comments': in the narrower type of a table of eight, or
     # the comment column runs past the page's right edge)
     return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric, wide=len(data) >= 7)
+
+
+def state_why(r) -> list[str]:
+    """Why the state's result in the table per actor is far larger than its share of the project's cost: the
+    exits to a benefit it pays in place of försörjningsstöd (sjuk-/aktivitetsersättning, sjukpenning, studier,
+    annan ersättning), counted of all the exits the saving counts ("81 av de 112"; ex ante, of the expected
+    exits), without counts where the small-count rule hides either part. Nothing where no exit went to one."""
+    s, k = r.cba.summary, r.params.privacy.min_count
+    n, total = s.exits_to_state_benefit, s.successes
+    if not n or not total:
+        return []
+    if s.mode == "ex_ante":  # (expected volumes, not persons: nothing to hide)
+        return [r.msg("costbenefit.actor_note_state_why_ex_ante", who=fmt_persons_of(n, total, 1, r.lang))]
+    # (no breakdown with a hidden part: "<5 av de 112", or 110 of 112 beside the 2 it leaves)
+    if n < total and hides(n, k):
+        return [r.msg("costbenefit.actor_note_state_why_some")]
+    if n < total and hides(total - n, k):
+        return [r.msg("costbenefit.actor_note_state_why_most")]
+    return [r.msg("costbenefit.actor_note_state_why", who=fmt_persons_of(n, total, k, r.lang))]
 
 
 def persistence_table(r) -> list:
