@@ -712,14 +712,19 @@ def _years_said(words: str) -> list[int]:
 
 
 _UNIT_AFTER = re.compile(r"\s*(?:deltagare|personer|participants|persons|people)\b", re.I)
+# a goal's own number ("Mål 2", "Delmål 3", "Goal 2.1"), which is never a target, right before a number
+_GOAL_NUMBER = re.compile(r"(?<![\wåäö])(?:(?:del|effekt|huvud|projekt)?mål|(?:sub-?)?goal|objective)\s*"
+                          r"(?:nr\.?|nummer|no\.?|number|#)?\s*$", re.I)
 
 
 def _clause_target(rest: str, after: int, share: bool) -> re.Match[str] | None:
     """The number a clause states as its year's target, ``rest`` being the clause without its year (whose words
     followed from ``after``): its one number of the goal's kind (a percentage for a share), or of several the one
     right after the year ("Mål 2: år 1: 20", "Unga 16–29 år: år 1: 20"), else the one counting persons ("20
-    deltagare"); None where no number or no one of several is the target."""
-    nums = [n for n in _NUMBER.finditer(rest) if bool(n.group(2)) == share]
+    deltagare"); None where no number or no one of several is the target. A goal's own number ("Mål 2 år 1, 30 år
+    2") is none of them, unless persons follow it ("Mål 20 deltagare år 1")."""
+    nums = [n for n in _NUMBER.finditer(rest) if bool(n.group(2)) == share
+            and not (_GOAL_NUMBER.search(rest, 0, n.start()) and not _UNIT_AFTER.match(rest, n.end()))]
     if len(nums) <= 1:
         return nums[0] if nums else None
     right = [n for n in nums if n.start() >= after and re.fullmatch(r"\s*[:=]?\s*", rest[after:n.start()])]
