@@ -76,3 +76,64 @@ def test_a_number_of_persons_after_the_goal_word_is_a_target(tiny_project):
     # 'Mål 20 deltagare år 1': 20 counts persons, so it is year 1's target, not a goal's number
     msg = params_refusal(_params(tiny_project, "Mål 20 deltagare år 1, 30 år 2"))
     assert "targets: {1: 20, 2: 30}, och behåll" in _line(msg, "olika år")
+
+
+# --- an unquoted number with a point before three digits -------------------------------------------------------------
+
+def test_an_unquoted_thousand_with_a_point_is_refused_not_read_as_one(tiny_project):
+    # target: 1.000 is the number 1.0 to YAML: the goal was judged against 1 person. It is 1 000 (1 and 000) as
+    # Swedish text writes it, or 1 (1 and 000 thousandths)
+    msg = params_refusal(_params(tiny_project, "Deltagare per år", "target: 1.000"))
+    line = _line(msg, "1.000")
+    assert line.strip() == ("- mål 1 (id: antal), target: står 1.000, som läses som 1; en punkt före tre siffror kan "
+                            "skilja tusental, som svensk text och svenska Excel skriver dem, eller vara en "
+                            "decimalpunkt, och det gissas inte: skriv 1000 om det är tusental, 1 om det är decimaler "
+                            "(talet utan mellanrum och tusentalsavgränsare, med decimalpunkt)")
+
+
+def test_a_years_unquoted_thousand_with_a_point_names_the_year_and_both_readings(tiny_project):
+    # 12.500: 12 500 (12 and 500) or 12.5 (12 and 500 thousandths)
+    msg = params_refusal(_params(tiny_project, "Deltagare per år", "targets: {1: 12.500, 2: 20}"))
+    line = _line(msg, "12.500")
+    assert "mål 1 (id: antal), targets: står 1: 12.500, som läses som 12.5;" in line
+    assert "skriv 12500 om det är tusental, 12.5 om det är decimaler" in line
+
+
+def test_an_unquoted_thousand_with_a_point_in_english(tiny_project):
+    msg = params_refusal(_params(tiny_project, "Participants per year", "target: 2.000"), "en")
+    line = _line(msg, "2.000")
+    assert "goal 1 (id: antal), target: got 2.000, which is read as 2; a point before three digits" in line
+    assert "write 2000 if it is thousands, 2 if it is decimals (the number without spaces" in line
+
+
+def test_an_amount_in_kronor_with_an_unquoted_thousands_point_is_refused(tiny_project):
+    # work_earnings_sek_month: 25.000 was 25 kr a month; 25 000 kr (25 and 000) or 25 (25 and 000 thousandths)
+    p = tiny_project("cost_benefit: {work_earnings_sek_month: 25.000}\n")
+    line = _line(params_refusal(p), "25.000")
+    assert "work_earnings_sek_month: står 25.000, som läses som 25;" in line
+    assert "skriv 25000 om det är tusental, 25 om det är decimaler" in line
+
+
+@pytest.mark.parametrize(("target", "kind", "expected"), [
+    ("target: 0.25", "share", 0.25),        # a share: no thousand begins with 0
+    ("target: 0.125", "share", 0.125),      # an eighth
+    ("target: 12", "participant_count", 12),
+    ("target: 20.0", "participant_count", 20),   # one decimal: no thousands point
+    ("target: 1000", "participant_count", 1000),
+])
+def test_numbers_that_are_no_thousands_point_are_read(tiny_project, target, kind, expected):
+    p = et.load_project(_params(tiny_project, "Deltagare per år", target, kind=kind))
+    assert p.params.goals[0].target == expected
+
+
+def test_a_share_of_one_and_a_half_is_not_called_a_thousands_point(tiny_project):
+    # 1.5 has one decimal: refused as no share (above 1), never with a thousands reading
+    msg = params_refusal(_params(tiny_project, "Andel till arbete", "target: 1.5", kind="share"))
+    assert "1.5" in msg and "tusental" not in _line(msg, "1.5")
+
+
+def test_a_factor_with_three_decimals_is_read_as_written(tiny_project):
+    # skattefaktor 1.312 is a factor between 1 and 3, where no thousands point is plausible
+    p = et.load_project(tiny_project("cost_benefit: {skattefaktor: 1.312}\n"))
+    assert p.params.cost_benefit.skattefaktor == 1.312
+    assert type(p.params.cost_benefit.skattefaktor) is float

@@ -159,26 +159,64 @@ class _Strict(BaseModel):
         annotation = cls.model_fields[info.field_name].annotation if info.field_name in cls.model_fields else None
         if isinstance(v, bool) and _number_only(annotation):
             raise ParamsValueError("params.number_boolean", value=str(v).lower())
-        if _number_only(annotation) and (both := _written_point_thousands(v)) is not None:
-            raise ParamsValueError("params.written_point_thousands", value=_short(v), thousands=both[0],
-                                   decimal=both[1])
+        counts = info.field_name in _COUNT_OR_AMOUNT_KEYS
+        if _number_only(annotation) and (both := _written_point_thousands(v, counts)) is not None:
+            raise ParamsValueError(_point_message(v), value=_point_said(v), thousands=both[0], decimal=both[1])
         if isinstance(v, dict) and _number_mapping(annotation):  # (``targets: {1: yes}`` a target of 1 in year 1)
             for key, value in v.items():
                 if isinstance(key, bool) or isinstance(value, bool):
                     said = f"{str(key).lower() if isinstance(key, bool) else key}: " \
                            f"{str(value).lower() if isinstance(value, bool) else value}"
                     raise ParamsValueError("params.number_boolean", value=said)
-                if (both := _written_point_thousands(value)) is not None:  # (``targets: {1: '1.000'}``)
-                    raise ParamsValueError("params.written_point_thousands", value=f"{key}: {_short(value)}",
+                if (both := _written_point_thousands(value, counts)) is not None:  # (``targets: {1: '1.000'}``)
+                    raise ParamsValueError(_point_message(value), value=f"{key}: {_point_said(value)}",
                                            thousands=both[0], decimal=both[1])
         return v
 
 
-def _written_point_thousands(value: object) -> tuple[str, str] | None:
+class _PointNumber(float):
+    """A number YAML read from a plain (unquoted) scalar with one point before three digits (``1.000``, the float 1.0),
+    with its text as written, so that a count or an amount written with a thousands point is refused, not read as 1.
+    Never kept: a model's field holds a plain float, and a copy or a pickle is one."""
+
+    written: str
+
+    def __new__(cls, value: float, written: str) -> _PointNumber:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __reduce__(self):  # (a plain float: ``float.__getnewargs__`` would leave out the text)
+        return float, (float(self),)
+
+
+# the keys whose unquoted number with a point before three digits (``target: 1.000``, ``targets: {1: 12.500}``) is
+# refused with both readings: counts of persons and amounts in kronor, where a thousands point is plausible; a share,
+# a rate or a factor (``skattefaktor: 1.312``, ``discount_rate: 0.035``) is read as written, and a grant's thousands
+# point has its own message (a grant under 1 000 kr)
+_COUNT_OR_AMOUNT_KEYS = frozenset({
+    "target", "targets", "participants_per_year", "successes_per_year", "comparison_persons", "payment_sd_sek", "size",
+    "amount_sek", "housing_sek", "work_earnings_sek_month", "wage_subsidy_sek_month"})
+
+
+def _point_message(value: object) -> str:
+    return "params.written_point_thousands_plain" if isinstance(value, _PointNumber) else \
+        "params.written_point_thousands"
+
+
+def _point_said(value: object) -> str:
+    """A number with a point before three digits as written: ``1.000`` unquoted, ``'1.000'`` quoted."""
+    return value.written if isinstance(value, _PointNumber) else _short(value)
+
+
+def _written_point_thousands(value: object, unquoted: bool = False) -> tuple[str, str] | None:
     """The two readings of a number written in quotes with one point before three digits and nothing else
     (``'1.000'``: a thousand as Swedish text and a Swedish Excel write it, or 1, which is how a number field would
-    read it), as the numbers to write ``('1000', '1')``; None for anything else, a number YAML read itself
-    (an unquoted ``1.000`` is 1.0 and cannot be told apart) too. Never guessed, as in a data file."""
+    read it), as the numbers to write ``('1000', '1')``, or, where ``unquoted``, such a number written without
+    quotes (``1.000``, which YAML reads as 1.0: a :class:`_PointNumber`); None for anything else. Never guessed,
+    as in a data file."""
+    if isinstance(value, _PointNumber) and unquoted:
+        value = value.written
     if not isinstance(value, str):
         return None
     text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip()).translate(THOUSANDS)
@@ -2130,7 +2168,16 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node):
         raise _Refused("params.yaml_date", node.start_mark.line + 1, value=_short_text(str(node.value), 40)) from None
 
 
+def _float(loader: yaml.SafeLoader, node: yaml.Node):
+    """A number with a point, kept with its text where the point stands before three digits (see :class:`_PointNumber`)."""
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    if isinstance(node, yaml.ScalarNode) and node.style is None and AMBIGUOUS_POINT.fullmatch(str(node.value)):
+        return _PointNumber(value, str(node.value))
+    return value
+
+
 _ParamsLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_ParamsLoader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 def _both(message_id: str, /, **values: str) -> dict[str, str]:
