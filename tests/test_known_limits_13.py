@@ -1,5 +1,5 @@
 """Known limits of the params file's goals: a goal's own number in its words ("Mål 2 år 1, 30 år 2") taken as a year's
-target, per-year targets written in number words ("år ett: 20, år två: 30") not read as per-year, and an unquoted
+target, per-year targets with their years in words ("år ett: 20, år två och tre 30") not read as per-year, and an unquoted
 number with a point before three digits (``target: 1.000``, which YAML reads as 1.0) taken as a target of 1. Each
 ends in one clear message naming the goal, the words or value as written and what to write. Expected values are
 worked out by hand from the words written here."""
@@ -76,6 +76,44 @@ def test_a_number_of_persons_after_the_goal_word_is_a_target(tiny_project):
     # 'Mål 20 deltagare år 1': 20 counts persons, so it is year 1's target, not a goal's number
     msg = params_refusal(_params(tiny_project, "Mål 20 deltagare år 1, 30 år 2"))
     assert "targets: {1: 20, 2: 30}, och behåll" in _line(msg, "olika år")
+
+
+# --- per-year targets with the years in words ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("label", [
+    "år ett: 20, år två: 30, år tre: 30",
+    "år ett: 20, år två och tre 30",
+    "Antal deltagare år ett 20, år två och tre: 30",
+    "första året 20, andra året 30, tredje året 30",
+    "år ett: 20 deltagare, år två–tre: 30 deltagare",
+])
+def test_years_in_words_with_their_targets_are_refused_beside_one_target(tiny_project, label):
+    # three project years (2022-2024): year 1 20, years 2 and 3 30 each, so target: 30 judged year 1 against 30;
+    # 'år ett: 20, år två och tre 30' was not read as per year at all and accepted
+    msg = params_refusal(_params(tiny_project, label, years=3))
+    line = _line(msg, "olika år")
+    assert "men target: 30 är samma målvärde för varje år" in line
+    assert "skriv i stället för target ett målvärde per år, targets: {1: 20, 2: 30, 3: 30}, och behåll" in line
+
+
+def test_years_in_words_in_english(tiny_project):
+    msg = params_refusal(_params(tiny_project, "year one: 20, years two and three: 30", years=3), "en")
+    assert "targets: {1: 20, 2: 30, 3: 30}, and keep" in _line(msg, "different years")
+
+
+def test_years_in_words_name_the_words_and_ask_for_a_missing_year(tiny_project):
+    # year 2 has no target in the words: its place in the line to write is a ?
+    msg = params_refusal(_params(tiny_project, "år ett: 20, år tre: 30", years=3))
+    line = _line(msg, "olika år")
+    assert "sätter olika mål för olika år ('år ett: 20', 'år tre: 30'), men target: 30" in line
+    assert "targets: {1: 20, 2: ?, 3: 30} (skriv ett tal där det står ?)" in line
+
+
+@pytest.mark.parametrize("label", ["år ett och två: 30", "Minst 30 deltagare per år, tre handläggare",
+                                   "30 deltagare per år, varav tre deltagare år ett"])
+def test_years_in_words_with_one_target_are_read(tiny_project, label):
+    # one target for the years named (30), or a count of persons in words ('tre deltagare') that is no year's target
+    assert et.load_project(_params(tiny_project, label)).params.goals[0].target == 30
 
 
 # --- an unquoted number with a point before three digits -------------------------------------------------------------

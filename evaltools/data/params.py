@@ -720,9 +720,12 @@ _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "s
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _ORD = r"(?:första|andra|tredje|fjärde|femte|sjätte|first|second|third|fourth|fifth|sixth)"
 _JOIN = r"(?:\s+(?:och|and|till|to)\s+|\s*[&–—-]\s*)"
+# a project year in digits or in words ("år ett", "år två och tre", "year two")
+_SV_YEAR = r"(?:\d{1,2}|ett|två|tre|fyra|fem|sex)"
+_EN_YEAR = r"(?:\d{1,2}|one|two|three|four|five|six)"
 _YEAR_KEY = re.compile(
-    rf"\b(?:projekt)?år(?:en)?\s*(?P<p>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\b(?!\s*(?:år|%))|"
-    rf"\b(?:project\s+)?years?\s*(?P<e>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\b|"
+    rf"\b(?:projekt)?år(?:en)?\s*(?P<p>{_SV_YEAR}(?:{_JOIN}{_SV_YEAR})*)\b(?!\s*(?:år|%))|"
+    rf"\b(?:project\s+)?years?\s*(?P<e>{_EN_YEAR}(?:{_JOIN}{_EN_YEAR})*)\b|"
     rf"\b(?P<c>(?:19|20)\d\d(?:{_JOIN}(?:19|20)\d\d)*)\b|"
     rf"\b(?:det\s+|under\s+)?(?P<o>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:projekt)?året\b|"
     rf"\b(?:in\s+)?the\s+(?P<oe>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:project\s+)?years?\b|"
@@ -730,7 +733,8 @@ _YEAR_KEY = re.compile(
     r"thereafter|then|(?:in\s+)?the\s+following\s+years|(?:in\s+)?later\s+years)\b", re.I)
 # a clause ends at a comma, semicolon, bracket, "och" or "and", except where "och" joins the years of one target
 # ("år 2 och 3: 30", "andra och tredje året")
-_CLAUSE = re.compile(rf",(?!\d)|\.\s+|;|\(|\)|\s+(?:och|and)\s+(?!(?:\d{{1,2}}|(?:19|20)\d\d)\s*(?:[:;,.)]|$)|{_ORD}\s+"
+_CLAUSE = re.compile(rf",(?!\d)|\.\s+|;|\(|\)|\s+(?:och|and)\s+(?!(?:\d{{1,2}}|(?:19|20)\d\d)\s*(?:[:;,.)]|$)|"
+                     rf"(?:ett|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s*(?:[:;,.)]|$|\d)|{_ORD}\s+"
                      rf"(?:projekt)?år(?:et)?\b|{_ORD}\s+(?:project\s+)?years?\b)|\s+(?:till|to)\s+(?=\d+(?:[,.]\d+)?\s*"
                      r"(?:%|(?:procent|per\s*cent|deltagare|personer|participants|persons|people)\b))", re.I)
 _NUMBER = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)(?!\d|[,.]\d|\s*(?:år|years?)\b)\s*(%|procent\b|per\s*cent\b)?", re.I)
@@ -738,11 +742,11 @@ LATER_YEARS = 0  # the key of a target for every year after those named ("40 % d
 
 
 def _years_said(words: str) -> list[int]:
-    """The years ``words`` names ("2 och 3", "2–4", "andra och tredje", "2025–2026"), in order: a range joined by a
+    """The years ``words`` names ("2 och 3", "2–4", "andra och tredje", "två och tre", "2025–2026"), in order: a range joined by a
     dash, "till" or "to" holds every year from its first to its last."""
     parts = re.split(r"\s+(och|and|till|to)\s+|\s*([&–—-])\s*", words.strip(), flags=re.I)
     parts = [p for p in parts if p is not None]
-    years = [int(x) if x.isdigit() else _ORDINALS[x.casefold()] for x in parts[::2]]
+    years = [int(x) if x.isdigit() else _ORDINALS.get(x.casefold()) or _NUMBER_WORDS[x.casefold()] for x in parts[::2]]
     out = [years[0]]
     for join, year in zip(parts[1::2], years[1:]):
         out += (list(range(out[-1] + 1, year + 1)) if join.casefold() not in ("och", "and", "&") else [year])
