@@ -159,26 +159,64 @@ class _Strict(BaseModel):
         annotation = cls.model_fields[info.field_name].annotation if info.field_name in cls.model_fields else None
         if isinstance(v, bool) and _number_only(annotation):
             raise ParamsValueError("params.number_boolean", value=str(v).lower())
-        if _number_only(annotation) and (both := _written_point_thousands(v)) is not None:
-            raise ParamsValueError("params.written_point_thousands", value=_short(v), thousands=both[0],
-                                   decimal=both[1])
+        counts = info.field_name in _COUNT_OR_AMOUNT_KEYS
+        if _number_only(annotation) and (both := _written_point_thousands(v, counts)) is not None:
+            raise ParamsValueError(_point_message(v), value=_point_said(v), thousands=both[0], decimal=both[1])
         if isinstance(v, dict) and _number_mapping(annotation):  # (``targets: {1: yes}`` a target of 1 in year 1)
             for key, value in v.items():
                 if isinstance(key, bool) or isinstance(value, bool):
                     said = f"{str(key).lower() if isinstance(key, bool) else key}: " \
                            f"{str(value).lower() if isinstance(value, bool) else value}"
                     raise ParamsValueError("params.number_boolean", value=said)
-                if (both := _written_point_thousands(value)) is not None:  # (``targets: {1: '1.000'}``)
-                    raise ParamsValueError("params.written_point_thousands", value=f"{key}: {_short(value)}",
+                if (both := _written_point_thousands(value, counts)) is not None:  # (``targets: {1: '1.000'}``)
+                    raise ParamsValueError(_point_message(value), value=f"{key}: {_point_said(value)}",
                                            thousands=both[0], decimal=both[1])
         return v
 
 
-def _written_point_thousands(value: object) -> tuple[str, str] | None:
+class _PointNumber(float):
+    """A number YAML read from a plain (unquoted) scalar with one point before three digits (``1.000``, the float 1.0),
+    with its text as written, so that a count or an amount written with a thousands point is refused, not read as 1.
+    Never kept: a model's field holds a plain float, and a copy or a pickle is one."""
+
+    written: str
+
+    def __new__(cls, value: float, written: str) -> _PointNumber:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __reduce__(self):  # (a plain float: ``float.__getnewargs__`` would leave out the text)
+        return float, (float(self),)
+
+
+# the keys whose unquoted number with a point before three digits (``target: 1.000``, ``targets: {1: 12.500}``) is
+# refused with both readings: counts of persons and amounts in kronor, where a thousands point is plausible; a share,
+# a rate or a factor (``skattefaktor: 1.312``, ``discount_rate: 0.035``) is read as written, and a grant's thousands
+# point has its own message (a grant under 1 000 kr)
+_COUNT_OR_AMOUNT_KEYS = frozenset({
+    "target", "targets", "participants_per_year", "successes_per_year", "comparison_persons", "payment_sd_sek", "size",
+    "amount_sek", "housing_sek", "work_earnings_sek_month", "wage_subsidy_sek_month"})
+
+
+def _point_message(value: object) -> str:
+    return "params.written_point_thousands_plain" if isinstance(value, _PointNumber) else \
+        "params.written_point_thousands"
+
+
+def _point_said(value: object) -> str:
+    """A number with a point before three digits as written: ``1.000`` unquoted, ``'1.000'`` quoted."""
+    return value.written if isinstance(value, _PointNumber) else _short(value)
+
+
+def _written_point_thousands(value: object, unquoted: bool = False) -> tuple[str, str] | None:
     """The two readings of a number written in quotes with one point before three digits and nothing else
     (``'1.000'``: a thousand as Swedish text and a Swedish Excel write it, or 1, which is how a number field would
-    read it), as the numbers to write ``('1000', '1')``; None for anything else, a number YAML read itself
-    (an unquoted ``1.000`` is 1.0 and cannot be told apart) too. Never guessed, as in a data file."""
+    read it), as the numbers to write ``('1000', '1')``, or, where ``unquoted``, such a number written without
+    quotes (``1.000``, which YAML reads as 1.0: a :class:`_PointNumber`); None for anything else. Never guessed,
+    as in a data file."""
+    if isinstance(value, _PointNumber) and unquoted:
+        value = value.written
     if not isinstance(value, str):
         return None
     text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip()).translate(THOUSANDS)
@@ -682,9 +720,12 @@ _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "s
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _ORD = r"(?:första|andra|tredje|fjärde|femte|sjätte|first|second|third|fourth|fifth|sixth)"
 _JOIN = r"(?:\s+(?:och|and|till|to)\s+|\s*[&–—-]\s*)"
+# a project year in digits or in words ("år ett", "år två och tre", "year two")
+_SV_YEAR = r"(?:\d{1,2}|ett|två|tre|fyra|fem|sex)"
+_EN_YEAR = r"(?:\d{1,2}|one|two|three|four|five|six)"
 _YEAR_KEY = re.compile(
-    rf"\b(?:projekt)?år(?:en)?\s*(?P<p>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\b(?!\s*(?:år|%))|"
-    rf"\b(?:project\s+)?years?\s*(?P<e>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\b|"
+    rf"\b(?:projekt)?år(?:en)?\s*(?P<p>{_SV_YEAR}(?:{_JOIN}{_SV_YEAR})*)\b(?!\s*(?:år|%))|"
+    rf"\b(?:project\s+)?years?\s*(?P<e>{_EN_YEAR}(?:{_JOIN}{_EN_YEAR})*)\b|"
     rf"\b(?P<c>(?:19|20)\d\d(?:{_JOIN}(?:19|20)\d\d)*)\b|"
     rf"\b(?:det\s+|under\s+)?(?P<o>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:projekt)?året\b|"
     rf"\b(?:in\s+)?the\s+(?P<oe>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:project\s+)?years?\b|"
@@ -692,7 +733,8 @@ _YEAR_KEY = re.compile(
     r"thereafter|then|(?:in\s+)?the\s+following\s+years|(?:in\s+)?later\s+years)\b", re.I)
 # a clause ends at a comma, semicolon, bracket, "och" or "and", except where "och" joins the years of one target
 # ("år 2 och 3: 30", "andra och tredje året")
-_CLAUSE = re.compile(rf",(?!\d)|\.\s+|;|\(|\)|\s+(?:och|and)\s+(?!(?:\d{{1,2}}|(?:19|20)\d\d)\s*(?:[:;,.)]|$)|{_ORD}\s+"
+_CLAUSE = re.compile(rf",(?!\d)|\.\s+|;|\(|\)|\s+(?:och|and)\s+(?!(?:\d{{1,2}}|(?:19|20)\d\d)\s*(?:[:;,.)]|$)|"
+                     rf"(?:ett|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s*(?:[:;,.)]|$|\d)|{_ORD}\s+"
                      rf"(?:projekt)?år(?:et)?\b|{_ORD}\s+(?:project\s+)?years?\b)|\s+(?:till|to)\s+(?=\d+(?:[,.]\d+)?\s*"
                      r"(?:%|(?:procent|per\s*cent|deltagare|personer|participants|persons|people)\b))", re.I)
 _NUMBER = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)(?!\d|[,.]\d|\s*(?:år|years?)\b)\s*(%|procent\b|per\s*cent\b)?", re.I)
@@ -700,11 +742,11 @@ LATER_YEARS = 0  # the key of a target for every year after those named ("40 % d
 
 
 def _years_said(words: str) -> list[int]:
-    """The years ``words`` names ("2 och 3", "2–4", "andra och tredje", "2025–2026"), in order: a range joined by a
+    """The years ``words`` names ("2 och 3", "2–4", "andra och tredje", "två och tre", "2025–2026"), in order: a range joined by a
     dash, "till" or "to" holds every year from its first to its last."""
     parts = re.split(r"\s+(och|and|till|to)\s+|\s*([&–—-])\s*", words.strip(), flags=re.I)
     parts = [p for p in parts if p is not None]
-    years = [int(x) if x.isdigit() else _ORDINALS[x.casefold()] for x in parts[::2]]
+    years = [int(x) if x.isdigit() else _ORDINALS.get(x.casefold()) or _NUMBER_WORDS[x.casefold()] for x in parts[::2]]
     out = [years[0]]
     for join, year in zip(parts[1::2], years[1:]):
         out += (list(range(out[-1] + 1, year + 1)) if join.casefold() not in ("och", "and", "&") else [year])
@@ -712,14 +754,19 @@ def _years_said(words: str) -> list[int]:
 
 
 _UNIT_AFTER = re.compile(r"\s*(?:deltagare|personer|participants|persons|people)\b", re.I)
+# a goal's own number ("Mål 2", "Delmål 3", "Goal 2.1"), which is never a target, right before a number
+_GOAL_NUMBER = re.compile(r"(?<![\wåäö])(?:(?:del|effekt|huvud|projekt)?mål|(?:sub-?)?goal|objective)\s*"
+                          r"(?:nr\.?|nummer|no\.?|number|#)?\s*$", re.I)
 
 
 def _clause_target(rest: str, after: int, share: bool) -> re.Match[str] | None:
     """The number a clause states as its year's target, ``rest`` being the clause without its year (whose words
     followed from ``after``): its one number of the goal's kind (a percentage for a share), or of several the one
     right after the year ("Mål 2: år 1: 20", "Unga 16–29 år: år 1: 20"), else the one counting persons ("20
-    deltagare"); None where no number or no one of several is the target."""
-    nums = [n for n in _NUMBER.finditer(rest) if bool(n.group(2)) == share]
+    deltagare"); None where no number or no one of several is the target. A goal's own number ("Mål 2 år 1, 30 år
+    2") is none of them, unless persons follow it ("Mål 20 deltagare år 1")."""
+    nums = [n for n in _NUMBER.finditer(rest) if bool(n.group(2)) == share
+            and not (_GOAL_NUMBER.search(rest, 0, n.start()) and not _UNIT_AFTER.match(rest, n.end()))]
     if len(nums) <= 1:
         return nums[0] if nums else None
     right = [n for n in nums if n.start() >= after and re.fullmatch(r"\s*[:=]?\s*", rest[after:n.start()])]
@@ -2125,7 +2172,16 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node):
         raise _Refused("params.yaml_date", node.start_mark.line + 1, value=_short_text(str(node.value), 40)) from None
 
 
+def _float(loader: yaml.SafeLoader, node: yaml.Node):
+    """A number with a point, kept with its text where the point stands before three digits (see :class:`_PointNumber`)."""
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    if isinstance(node, yaml.ScalarNode) and node.style is None and AMBIGUOUS_POINT.fullmatch(str(node.value)):
+        return _PointNumber(value, str(node.value))
+    return value
+
+
 _ParamsLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_ParamsLoader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 def _both(message_id: str, /, **values: str) -> dict[str, str]:
