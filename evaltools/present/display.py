@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from .markup import keep_units, markup, render  # noqa: F401 - keep_units re-exported for the sections
+from ..words.lengths import at_lengths
 
 
 class Table:
@@ -64,6 +65,19 @@ class Text:
 
     def __repr__(self) -> str:
         return "\n".join(([self.heading] if self.heading else []) + self.paragraphs)
+
+
+class Lengths(Text):
+    """Paragraphs said at several lengths (:mod:`evaltools.words.lengths`): the longest, as a :class:`Text`,
+    whose HTML also carries the shorter ones, hidden, for the PDF printer to choose among."""
+
+    def __init__(self, versions: list[tuple[str, Text]]):
+        longest = versions[0][1]
+        super().__init__(longest.paragraphs, longest.heading, longest.level, longest.css, longest.anchor)
+        self.versions = versions
+
+    def _repr_html_(self) -> str:
+        return at_lengths([(length, text._repr_html_()) for length, text in self.versions])
 
 
 def number_figures(parts, first: int, say) -> int:

@@ -510,7 +510,7 @@ def clean_stale(reports_dir: Path) -> list[str]:
     """Remove temporary and replaced folders left by renders that were killed (their process is
     gone); folders of renders still running are left alone. Returns the names removed."""
     removed = []
-    for d in list(Path(reports_dir).glob(".tmp-*")) + list(Path(reports_dir).glob("**/.old-*")):
+    for d in _stale_candidates(Path(reports_dir)):
         m = re.search(r"-p(\d+)-[0-9a-f]{8}$", d.name)
         if m and _pid_alive(int(m.group(1))):
             continue
@@ -520,6 +520,22 @@ def clean_stale(reports_dir: Path) -> list[str]:
             d.unlink(missing_ok=True)
         removed.append(d.name)
     return removed
+
+
+def _stale_candidates(reports_dir: Path) -> list[Path]:
+    """The temporary folders (``.tmp-*``, at the top) and replaced files and folders (``.old-*``, anywhere)
+    in ``reports_dir``. Renders running beside this one rename and remove such folders meanwhile: one that
+    is gone by the time it would be looked into is passed over (os.walk ignores it; a recursive glob
+    raised FileNotFoundError and failed this render), and none is looked into."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(reports_dir):
+        here = Path(root)
+        names = dirs + files
+        if here == reports_dir:
+            found += [here / n for n in names if n.startswith(".tmp-")]
+        found += [here / n for n in names if n.startswith(".old-")]
+        dirs[:] = [d for d in dirs if not d.startswith((".tmp-", ".old-"))]
+    return found
 
 
 def _format_of(name: str, key: str) -> str | None:

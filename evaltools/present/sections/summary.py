@@ -14,8 +14,8 @@ import pandas as pd
 from ..markup import markup, render
 from ...data import schema as S
 from .contents import summary_applies
-from ..display import Text
-from ...words.lengths import LENGTHS, PAGE_ONE_END, at_lengths
+from ..display import Lengths, Text
+from ...words.lengths import LENGTHS, PAGE_ONE_END
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct,
                               fmt_persons, fmt_probability, round_half_up)
 from ...words.labels import code_label, note_text
@@ -837,8 +837,7 @@ def blocks(r) -> list[list]:
             # an application with many goals: the answer at each length, the PDF printed with the longest that
             # keeps page 1 on one page (evaltools.words.lengths)
             heading = question_heading(r, question)
-            parts.append(HTML(at_lengths([(length, Text(said, heading, 3, css="et-lead")._repr_html_())
-                                          for length, said in versions])))
+            parts.append(Lengths([(length, Text(said, heading, 3, css="et-lead")) for length, said in versions]))
         else:
             parts.append(Text(sentences, question_heading(r, question), 3, css="et-lead"))
             if question == "summary.q_assessment" and (place := write_here_html(r, "assessment")):
