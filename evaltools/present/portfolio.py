@@ -103,7 +103,9 @@ class Portfolio:
         self.goals = pd.DataFrame(sorted(goals, key=lambda g: order.get(g["id"], 0)), columns=GOAL_ROW_COLUMNS)
         self.failed = failed
         if not self.table.empty:  # (the workbook's column beside the share, as the overview's "Pågår – hittills")
-            self.table["success_goal_running"] = self.share_goal_running()
+            self.table["success_goal_running"] = running = self.share_goal_running()
+            # a share that pools the years its goal judges one by one says so (a running goal's says "hittills")
+            self.table["success_pooled"] = [p and not r for p, r in zip(_flags(self.table, "success_pooled"), running)]
 
     @classmethod
     def from_dir(cls, params_dir: str | Path | None = None, lang: str = "sv") -> Portfolio:
@@ -154,12 +156,15 @@ class Portfolio:
                                               f"{fmt_int(a, lang)}/{fmt_int(b, lang)}") if c else "–"
                                              for a, b, c, w in zip(tab["successes"], tab["ended"], counted, held)],
             # (a share whose goal runs on is the figure so far, as the project's page 1 says it: "pågår – hittills")
+            # (a share over every year of a goal judged year by year is no figure the report judges: it says so)
             m("portfolio.success_rate"): [
                 SECONDARY if Secondary.SUCCESSES in w else "–" if np.isnan(r) else
                 m("portfolio.share_running", verdict=verdict_words(GoalVerdict.RUNNING, lang), share=f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")
-                if running else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
-                for r, lo, hi, w, running in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"], held,
-                                                 self.share_goal_running())],
+                if running else
+                m("portfolio.share_pooled", share=f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")
+                if pooled else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
+                for r, lo, hi, w, running, pooled in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"], held,
+                                                         self.share_goal_running(), _flags(tab, "success_pooled"))],
             m("portfolio.success_definition"): [m("portfolio.structural_definition") if mode == "structural" else
                                                 "–" if mode == "ex_ante" else m(SHORT_DEFINITION[kind])
                                                 for kind, mode in zip(tab["success_kind"], tab["mode"])],
@@ -187,7 +192,7 @@ class Portfolio:
         # the conclusions are the board's page: the tables start on a page of their own, never as a
         # heading and two rows at the foot of page 1
         show(Text([], m("portfolio.people_heading"), css=NEW_PAGE),
-             Table(people, notes=(m("portfolio.note"), *self.definitions(), *withheld),
+             Table(people, notes=(m("portfolio.note"), *self.pooled_note(), *self.definitions(), *withheld),
                    numeric=tuple(people.columns[2:5]), group=kind_col),
              Text([], m("portfolio.money_heading")),
              Table(money, notes=(money_note, *self.society_earnings_note(), *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
@@ -199,6 +204,17 @@ class Portfolio:
                  Table(goals, notes=(m("portfolio.goals_note"),), group=m("portfolio.project")))
         if self.failed:
             show(Text([f"{pid}: {err}" for pid, err in self.failed], m("portfolio.failed"), 3))
+
+    def pooled_projects(self) -> list[str]:
+        """The projects whose share of the exits pools every year of a goal that their report judges year by
+        year (``success_pooled``): the share is no figure the report judges against the goal."""
+        tab = self.table
+        return [title for title, f in zip(tab["title"], _flags(tab, "success_pooled")) if f] if not tab.empty else []
+
+    def pooled_note(self) -> list[str]:
+        """The sentence under the table that names a share over all years as what it is, where any row has one."""
+        names = self.pooled_projects()
+        return [self.msg("portfolio.pooled_note", projects=join(names, self.lang))] if names else []
 
     def definitions(self) -> list[str]:
         """What each project's main goal counts as a successful outcome, one line per project that counts
@@ -380,6 +396,8 @@ class Portfolio:
         tab = self.table
         if any(_flags(tab, "per_person_so_far")):
             caption.append(self.msg("portfolio.charts_so_far"))  # a running project's bar is its outturn so far
+        if self.pooled_projects():  # (the same share as the table's, named as the table names it)
+            caption.append(self.msg("portfolio.charts_pooled", projects=join(self.pooled_projects(), self.lang)))
         chart = plot_portfolio(self.table, self.lang, labels)
         number_figures([chart], 1, self.msg)  # (its one chart)
         show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")), chart, differ)
@@ -498,6 +516,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
         pay = payments if payments is not None else compare_payments(project, lang=lang)
         unreliable = pay.did is not None and bool(pay.parallel_trends_doubtful)
     persp = result.table.set_index("perspective")
+    goal_table = assess_goals(project, lang=lang).table if goals is None else goals
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     main = main_goal(p)
     main_is_share = main is not None and main.kind == "share" and main.id == sc.definition.goal_id
@@ -507,8 +526,13 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     left_out = sc.definition.left_out(project.participants) if project.has_participants else ()
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
-    held = disclosure(project, assess_goals(project, lang=lang).table if goals is None else goals,
-                      cb.per_person_through).withheld
+    held = disclosure(project, goal_table, cb.per_person_through).withheld
+    # the goal whose share of the exits the row's share is (a share goal beside a main goal that counts, or the
+    # main goal itself where it is a share); judged per year (more than one period), the row's share over every
+    # year is not the figure its report judges (page 1 gives each year's share and one verdict over them)
+    success_goal = sc.definition.share_goal_id or (sc.definition.goal_id if main_is_share else "")
+    pooled = bool(success_goal) and int(((goal_table["goal_id"] == success_goal)
+                                         & (goal_table["mode"] == "observed")).sum()) > 1
     return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.display_title(lang), "draft": bool(p.source_path) and is_draft(p.source_path, lang),
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
@@ -532,9 +556,9 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "success_kind": sc.definition.kind,
             "success_outcomes": tuple(sc.definition.outcomes), "success_excluded": left_out,
             "success_excluded_by_share": sc.definition.share_goal_id is not None,
-            # the goal whose share of the exits the row's share is (a share goal beside a main goal that counts,
-            # or the main goal itself where it is a share): its verdict is the share's, as the report gives it
-            "success_goal": sc.definition.share_goal_id or (sc.definition.goal_id if main_is_share else "")})}
+            # the goal whose share of the exits the row's share is: its verdict is the share's, as the report gives
+            # it, and where it judges year by year the share pools the years (``success_pooled``)
+            "success_goal": success_goal, "success_pooled": pooled})}
 
 
 def society_earnings(note: object) -> dict:

@@ -967,6 +967,7 @@ PORTFOLIO: list[Column] = [
     C("ci_low", "workbook.column.portfolio.ci_low", "pct"),
     C("ci_high", "workbook.column.portfolio.ci_high", "pct"),
     C("success_goal_running", "workbook.column.portfolio.success_goal_running", "bool"),  # (its goal: "Pågår")
+    C("success_pooled", "workbook.column.portfolio.success_pooled", "bool"),  # (all years; its goal: per year)
     C("cost", "workbook.column.portfolio.cost", "kr"),
     C("budget", "workbook.column.portfolio.budget", "kr"),
     C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
