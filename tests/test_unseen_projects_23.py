@@ -125,9 +125,9 @@ def test_the_actors_and_assumptions_are_the_cost_only_and_the_workbook_agrees(tm
     assert list(table.columns[:2]) == ["Aktör", "Kostnad (nuvärde)"]
     assert "Netto" not in table.columns and "Nytta (nuvärde)" not in table.columns
     assert "Individen" not in list(table["Aktör"])
-    # the assumptions that enter the cost and the requirement: no deadweight, horizon or drop-off
-    assert set(cb_section.applicable_assumptions(r.cba)["name"]) == {"monthly_level", "price_year", "discount_rate",
-                                                                     "skattefaktor"}
+    # the assumptions that enter the cost: no deadweight, horizon or drop-off, and (nobody had försörjningsstöd at
+    # start, so no person-years without it are counted) no monthly level of it
+    assert set(cb_section.applicable_assumptions(r.cba)["name"]) == {"price_year", "discount_rate", "skattefaktor"}
     figures = r.key_tables()["kostnad_nytta"]
     assert float(figures["total_cost_nominal"].iloc[0]) == 340000
     assert not {"npv", "bcr", "pv_benefit", "payback_months", "deadweight", "switching_deadweight"} & set(figures.columns)

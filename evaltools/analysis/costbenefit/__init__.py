@@ -150,6 +150,10 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
                     unknown_support=unknown if project.payments is None else 0,
                     work_left_out=bool(other[S.OUTCOME].isin(S.WORK_OUTCOMES).any()))
+        # nobody, ended or not, had försörjningsstöd at start (each had another support, and no payments show
+        # any): the supports they had, most common first, so that the report can say why no saving is counted
+        if len(df) and not on_fs_at_start(project, df).any():
+            info["no_fs_at_start"] = tuple(str(c) for c in df[S.SUPPORT_START].value_counts().index)
     levels, assumptions, refs = _monthly_levels(project, succ)
     refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 
@@ -463,6 +467,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         goal_successes_paid=n_goal_paid if paid is not None else None,
         successes_paid=n_s_paid if paid is not None else None,
         came_back=int(info.get("came_back", 0)),
+        no_fs_at_start=tuple(info.get("no_fs_at_start", ())),
         exits_to_state_benefit=int((m.payer != "").sum()),
     )
     if no_cost:

@@ -57,6 +57,9 @@ class CostSummary:
         The exits to an outcome that leaves försörjningsstöd left out of the benefit because the
         participant had another support at start (``support_start``) and no försörjningsstöd in the
         payments: (support code, count) pairs. ``successes`` does not count them.
+    no_fs_at_start
+        Where no participant had försörjningsstöd at start, the supports they had instead (codes of
+        ``support_start``, most common first); empty where any participant had, or may have had, it.
     unknown_support
         Of ``successes``, those whose support at start is unknown (``okänt``, or the column absent)
         where no payments file shows it: the calculation assumes they had försörjningsstöd.
@@ -125,6 +128,9 @@ class CostSummary:
     # of ``successes``, the exits to a benefit the state (or Försäkringskassan) pays in place of försörjningsstöd:
     # sjuk-/aktivitetsersättning, sjukpenning, studier, annan ersättning (ex ante: of the expected exits)
     exits_to_state_benefit: int = 0
+    # where no participant had försörjningsstöd at start (each had another support and no payments show any):
+    # the supports they had (codes, most common first); empty where any participant had, or may have had, it
+    no_fs_at_start: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""

@@ -65,6 +65,17 @@ BENEFIT_KEY_FIGURES = ("cost_per_exit_from_fs", "pv_avoided_fs", "pv_benefit", "
                        "first_year_kept", "first_year_source")
 
 
+def no_fs_at_start(summary) -> bool:
+    """Whether no participant had försörjningsstöd at start (:attr:`CostSummary.no_fs_at_start`): then nobody
+    could leave it, and the figures counted in it (the exits from it, the avoided amount per person and month,
+    the person-years without it that would carry the cost and the monthly level they rest on) do not apply."""
+    return summary.mode == "observed" and bool(getattr(summary, "no_fs_at_start", ()))
+
+
+# The key figures counted in försörjningsstöd, left out where no participant had any (:func:`no_fs_at_start`)
+NO_FS_KEY_FIGURES = ("successes", "monthly_level", "break_even_person_years", "level_source")
+
+
 def applicable_key_figures(cba, figures: dict) -> dict:
     """The cost-benefit key figures by name as the workbook lists them: a structural project's only those
     of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
@@ -78,6 +89,8 @@ def applicable_key_figures(cba, figures: dict) -> dict:
         out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
     if benefit_unvalued(cba.summary):
         out = {k: v for k, v in out.items() if k not in BENEFIT_KEY_FIGURES}
+    if no_fs_at_start(cba.summary):
+        out = {k: v for k, v in out.items() if k not in NO_FS_KEY_FIGURES}
     if cba.summary.mode == "ex_ante":
         for key in ("actual_total", "participants", "ended", "cost_per_participant"):
             out.pop(key, None)
@@ -97,7 +110,8 @@ def applicable_assumptions(cba) -> pd.DataFrame:
     a = cba.assumptions
     if (cba.summary.mode != "structural" and not benefit_unvalued(cba.summary)) or a is None or a.empty:
         return a
-    return a[a["name"].isin(STRUCTURAL_ASSUMPTIONS)].reset_index(drop=True)
+    names = [n for n in STRUCTURAL_ASSUMPTIONS if not (n == "monthly_level" and no_fs_at_start(cba.summary))]
+    return a[a["name"].isin(names)].reset_index(drop=True)
 
 
 def switching_words(npv: float, lang: str) -> str:
@@ -176,11 +190,12 @@ def key_figures(r) -> Table:
                     (fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY)
                     + (f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")))
     unvalued = benefit_unvalued(s)  # (the cost and the requirement only: no benefit, net or ratio built on it)
+    none_had = no_fs_at_start(s)  # (nobody had försörjningsstöd: no exit from it, amount saved or person-year without it)
     if s.mode != "structural":
         key += [
             # (coded so, where the payments after exit say otherwise: the row names its source)
-            (msg(_exits_label(r)), exits),
-            (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang)),
+            *([] if none_had else [(msg(_exits_label(r)), exits),
+                                   (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang))]),
             *([] if unvalued else [(msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang))]),
             (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s.pv_cost, lang)),
             # (society's skattefaktor on its own row: benefit − cost + its effect = the NPV below)
@@ -196,12 +211,13 @@ def key_figures(r) -> Table:
             (msg("costbenefit.kf.switching_deadweight", who=who),
              fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else switching_words(s.npv, lang)),
         ]
-    key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s.break_even_person_years, 1, lang)))
+    if not none_had:
+        key.append((msg("costbenefit.kf.break_even_years", basis=fixed), fmt_num(s.break_even_person_years, 1, lang)))
     notes = []
     if s.mode != "structural":  # the present values beside the current-price total: say why they differ
         notes.append(msg("costbenefit.kf.pv_note_cost" if unvalued else "costbenefit.kf.pv_note",
                          basis=B.basis_words(B.present_value(r), lang), current=current))
-        if not pd.isna(s.break_even_person_years):  # the person-years' cost is not the present value beside them
+        if not pd.isna(s.break_even_person_years) and not none_had:  # the person-years' cost is not the present value beside them
             notes.append(msg("costbenefit.kf.years_note", basis=fixed, cost=fmt_kr(s.total_cost_fixed, lang)))
     else:  # the requirement's fixed prices beside the current-price total
         # (the cost in the requirement's prices named here only, under the total it restates)
@@ -234,7 +250,8 @@ def level_note(r) -> list[str]:
     per month: a household's saving is counted once, so a leaver in a household where another has already
     left saves 0 kr, and the mean over every leaver is lower (Kompassen: 8 964 kr beside 10 089 kr)."""
     s, a = r.cba.summary, r.cba.assumptions
-    if s.mode != "observed" or a is None or a.empty or not (a["name"] == "monthly_level").any():
+    if (s.mode != "observed" or no_fs_at_start(s) or a is None or a.empty
+            or not (a["name"] == "monthly_level").any()):
         return []
     level = float(a.loc[a["name"] == "monthly_level", "value"].iloc[0])
     if pd.isna(level) or pd.isna(s.monthly_level) or round(level) == round(s.monthly_level):
@@ -624,7 +641,11 @@ def blocks(r) -> list[list]:
     intro += benefit_count(r)
     # with no exit from försörjningsstöd yet there is no benefit to vary: the calculation shows the cost only
     early = too_early(r.project.has_participants, s)
-    if early:
+    if benefit_unvalued(s):  # (what the section shows, not a saving it then says it has none of)
+        intro = [msg("costbenefit.intro_cost_only")]  # (no net present value for a comparison group to unsettle)
+        # nobody had försörjningsstöd: that plain reason (page 1's words) stands for the general one
+        intro += support_at_start(r) if no_fs_at_start(s) else [msg(early)] if early else []
+    elif early:
         intro.append(msg(early))
     parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),
              Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *register_part(r), *persistence_table(r),

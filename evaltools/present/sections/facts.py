@@ -54,8 +54,12 @@ def left_out_sentence(r) -> list[str]:
 
 
 def no_payments_sentence(r) -> list[str]:
-    """One sentence where a participant project's payments section is left out for want of payment data."""
-    return [r.msg("payments.no_payments")] if r.kind == "individ" and r.payments.table.empty else []
+    """One sentence where a participant project's payments section is left out for want of payment data: that
+    no participant had försörjningsstöd at start, where none had (so there was none to follow, not data missing)."""
+    if r.kind != "individ" or not r.payments.table.empty:
+        return []
+    # (the analysis names the supports only where it is so: CostSummary.no_fs_at_start)
+    return [r.msg("payments.no_fs_at_start" if r.cba.summary.no_fs_at_start else "payments.no_payments")]
 
 
 def kind_note(r) -> list[str]:

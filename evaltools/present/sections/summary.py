@@ -482,12 +482,19 @@ def _digits(v: float, unit: float) -> int:
 
 
 def support_at_start(r) -> list[str]:
-    """Whom the calculated saving leaves out or assumes: exits of participants who had another support
-    than försörjningsstöd at start (no saving counted), and leavers whose support at start nothing shows
+    """Whom the calculated saving leaves out or assumes: that no participant had försörjningsstöd at start (none
+    to save), or exits of participants who had another support than försörjningsstöd at start (no saving
+    counted), and leavers whose support at start nothing shows
     (assumed to have had försörjningsstöd); nothing when every leaver is known to have had it."""
     s, lang = r.cba.summary, r.lang
     out = []
-    if s.mode == "observed" and s.other_support:
+    if s.mode == "observed" and s.no_fs_at_start:  # (nobody had any: the plain reason no saving is counted)
+        supports = r.words.join([code_label(S.SUPPORT_START, c, lang).lower() for c in s.no_fs_at_start])
+        moved_on = sum(n for _, n in s.other_support)  # (those who moved on all the same, said first)
+        out.append(capitalized(r.msg("summary.no_fs_at_start_moved_on", n=_persons_prose(r, moved_on),
+                                     supports=supports)) if moved_on else
+                   r.msg("summary.no_fs_at_start", supports=supports))
+    elif s.mode == "observed" and s.other_support:
         supports = ", ".join(code_label(S.SUPPORT_START, c, lang).lower() for c, _ in s.other_support)
         n = sum(n for _, n in s.other_support)
         out.append(capitalized(r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports)))
