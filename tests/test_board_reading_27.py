@@ -115,3 +115,45 @@ def test_page_one_and_the_goal_table_say_which_goals_the_volumes_cannot_judge(tm
     assert "Båda målen nås" not in said and "Both goals are reached" not in said
     assert note in goals_section.unexpected_outcome_notes(r)
     assert len(goals_section.unexpected_outcome_notes(r)) == 2  # one note per goal, not per period
+
+
+# --- a qualitative goal's long name with an optional hyphen, pasted from Word ---------------------------------------
+QUALITATIVE = ("Samverkan mellan kommunens försörjningsstöd, Arbetsförmedlingen, Försäkringskassan och regionens "
+               "primär\u00advård ska vara etablerad i en gemensam struktur med regelbundna ärendedragningar senast "
+               "under projektets andra år")
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child)
+
+
+def test_a_qualitative_goals_name_with_an_optional_hyphen_keeps_its_table_within_the_margins(tiny_project,
+                                                                                            worker_zygote):
+    # the PDF printer took the name's optional hyphen for a reason to measure the whole name as one word: the
+    # table's assessment column was printed past the right margin, cut off at the page's edge
+    from evaltools.publish import render
+    params = tiny_project(f"""\
+        goals:
+          - {{id: antal, kind: participant_count, label: Minst 2 deltagare per år, target: 2, period: project_year}}
+          - id: samverkan
+            kind: qualitative
+            label: "{QUALITATIVE}"
+            assessment: ej_bedömt
+        """)
+    out = tiny_project.dir / "reports"
+    res = render.render_project(params, out, ("html",))
+    assert res.ok, res.error
+    page = (out / "tiny" / "tiny.html").read_text(encoding="utf-8")
+    assert "primär\u00advård" in page  # (the name as written, its optional hyphen kept)
+    doc = render.import_weasyprint().HTML(string=page, base_url=str(out / "tiny")).render()
+    seen = ""
+    for number, p in enumerate(doc.pages, start=1):
+        root = p._page_box
+        right = root.margin_width() - root.margin_right  # the content's right edge (16 mm margin in @page)
+        body = [child for child in root.children if type(child).__name__ != "MarginBox"]
+        for box in (b for child in body for b in _boxes(child) if type(b).__name__ == "TextBox"):
+            assert box.position_x + box.width <= right + 0.5, (number, box.text, box.position_x + box.width, right)
+            seen += box.text
+    assert "Inte bedömt" in seen  # the assessment beside the name is printed
