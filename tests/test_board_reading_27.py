@@ -157,3 +157,19 @@ def test_a_qualitative_goals_name_with_an_optional_hyphen_keeps_its_table_within
             assert box.position_x + box.width <= right + 0.5, (number, box.text, box.position_x + box.width, right)
             seen += box.text
     assert "Inte bedömt" in seen  # the assessment beside the name is printed
+
+
+@pytest.mark.parametrize(("lang", "what"), [
+    ("sv", "Diagram över ansökans förväntade volymer per period mot målvärdet för varje mätbart mål som kan jämföras "
+           "med dem (förväntat enligt ansökan, inget utfall)"),
+    ("en", "Chart of the application's expected volumes per period against the target for each measurable goal that "
+           "can be compared with them (expected according to the application, no outcome)"),
+])
+def test_the_goal_chart_draws_only_the_goals_the_volumes_can_be_compared_with(tmp_path, lang, what):
+    from evaltools.present.plots import plot_goals
+    fig = plot_goals(assess_goals(et.load_project(_application(tmp_path)), lang=lang), lang)
+    # four measurable goals, two without an expected value: two panels, not two more with a target alone
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert len(titles) == 2, titles
+    assert fig.et_what == what
+    assert "studera" not in fig.et_alt and "studying" not in fig.et_alt

@@ -30,6 +30,8 @@ SHARE_WHERE = {IntervalVerdict.ABOVE: "summary.goal_share_above", IntervalVerdic
 def show_chart(goal_table: pd.DataFrame) -> bool:
     """A chart when there is a measurable goal with something to compare against."""
     measurable = goal_table[~goal_table["kind"].isin(("qualitative", "context"))]
+    if len(measurable) and (measurable["mode"] == "ex_ante").all():  # only the goals the volumes can be compared with
+        return bool(measurable["value"].notna().any())
     return bool(len(measurable)) and measurable["mode"].iloc[0] != "none"
 
 
