@@ -299,18 +299,38 @@ def _successes(df: pd.DataFrame, goal: Goal) -> pd.Series:
     return df[S.OUTCOME].isin(goal.success_outcomes)
 
 
+def expected_part(goal: Goal, params: ProjectParams) -> float | None:
+    """The part of an application's expected successes (``expected.successes_per_year``, exits from
+    försörjningsstöd) that an outcome or share goal counts: all of them for the main goal (its successes
+    are the application's) and for a goal that counts every outcome they may go to; else the part of
+    ``expected.outcome_mix`` in the goal's outcomes; ``None`` where no mix says how many go to the goal's
+    outcomes (a goal of studies among successes the application does not divide). A goal counting action
+    plans or who takes part is not divided so (1)."""
+    main = main_goal(params)
+    if goal.numerator == "action_plan" or goal.composition or (main is not None and goal.id == main.id):
+        return 1.0
+    mix = params.expected.outcome_mix if params.expected is not None else None
+    if mix:
+        return float(sum(v for k, v in mix.items() if k in goal.success_outcomes))
+    return 1.0 if set(S.LEAVES_SOCIAL_ASSISTANCE) <= set(goal.success_outcomes) else None
+
+
 def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, band: float, lang: str) -> dict:
     """An application's check: the volumes the application states for the period against its target."""
     e = project.params.expected
     # a project or calendar year carries the whole yearly expectation (pro-rated like the
     # target when the year is shorter); the whole period counts its length in years
     years = w.fraction if goal.period != "whole_period" else ((w.observed_last - w.first).days + 1) / 365.25
+    part = expected_part(goal, project.params) if goal.kind in ("outcome_count", "share") else 1.0
     if goal.kind == "participant_count" and e.participants_per_year is not None:
         row["value"] = whole_persons(e.participants_per_year * years)
+    elif goal.kind in ("outcome_count", "share") and e.successes_per_year is not None and part is None:
+        row["note"] = "outcomes_not_expected"  # the volumes do not say how many go where this goal counts
+        return row
     elif goal.kind == "outcome_count" and e.successes_per_year is not None:
-        row["value"] = whole_persons(e.successes_per_year * years)
+        row["value"] = whole_persons(e.successes_per_year * (part or 0.0) * years)
     elif goal.kind == "share" and e.successes_per_year and e.participants_per_year and not goal.composition:
-        row["value"] = e.successes_per_year / e.participants_per_year
+        row["value"] = e.successes_per_year * (part or 0.0) / e.participants_per_year
     else:
         row["note"] = "no_participants"
         return row

@@ -188,6 +188,13 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
     only its mark ("<5" or "..") at the foot of the axis, and its text alternative says it in words."""
     k = min_count if min_count is not None else getattr(getattr(assessment, "context", None), "min_count", DEFAULT_MIN_COUNT)
     tab = assessment.table[~assessment.table["kind"].isin(("qualitative", "context"))]
+    # an ex-ante check draws what the application expects, never an outcome
+    ex_ante = bool(len(tab)) and bool((tab["mode"] == "ex_ante").all())
+    # a goal the application's volumes cannot be compared with has no expected value in any period: no empty
+    # panel of targets alone (the goal table says why), and the text alternative says the others are drawn
+    compared = tab.groupby("goal_id", sort=False)["value"].transform(lambda v: v.notna().any()).astype(bool)
+    some_left_out = ex_ante and not compared.all()
+    tab = tab[compared] if ex_ante else tab
     goals = list(dict.fromkeys(tab["goal_id"]))
     if not goals:
         return None
@@ -195,8 +202,6 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
     nrows = int(np.ceil(len(goals) / ncols))
     plt.rcParams.update(STYLE)
     fig, axes = _subplots(nrows, ncols, figsize=(WIDTH, 2.5 * nrows), squeeze=False)
-    # an ex-ante check draws what the application expects, never an outcome
-    ex_ante = bool((tab["mode"] == "ex_ante").all())
     value_label = t("expected_by_application" if ex_ante else "value", lang)
     for ax_, gid in zip(axes.ravel(), goals):
         g = tab[tab["goal_id"] == gid]
@@ -291,7 +296,7 @@ def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = No
                              f"{target} ({status_words(r.status, lang).lower()})")
         parts.append(f"{goal_title(g, lang)}: " + "; ".join(items))
     if ex_ante:
-        return _alt(fig, lang, "plot.alt.goals_ex_ante", parts)
+        return _alt(fig, lang, "plot.alt.goals_ex_ante_compared" if some_left_out else "plot.alt.goals_ex_ante", parts)
     return _alt(fig, lang, "plot.alt.goals", parts)
 
 

@@ -30,6 +30,8 @@ SHARE_WHERE = {IntervalVerdict.ABOVE: "summary.goal_share_above", IntervalVerdic
 def show_chart(goal_table: pd.DataFrame) -> bool:
     """A chart when there is a measurable goal with something to compare against."""
     measurable = goal_table[~goal_table["kind"].isin(("qualitative", "context"))]
+    if len(measurable) and (measurable["mode"] == "ex_ante").all():  # only the goals the volumes can be compared with
+        return bool(measurable["value"].notna().any())
     return bool(len(measurable)) and measurable["mode"].iloc[0] != "none"
 
 
@@ -246,6 +248,16 @@ def one_period_notes(r) -> list[str]:
                         period=lower_first(period_name(sole, r.lang)))
         out.append(r.msg("goals.one_period_note", goal=rows["label"].iloc[0].rstrip("."), verdict=verdict))
     return out
+
+
+def unexpected_outcome_notes(r) -> list[str]:
+    """An application's goal table's note of each goal its volumes cannot be compared with, since the application
+    does not say how many of its expected exits go to the goal's outcomes (a goal of studies among successes not
+    divided; :func:`evaltools.analysis.goals.expected_part`): why it is not assessed."""
+    tab = r.goals.table
+    said = tab.loc[tab["note"] == "outcomes_not_expected", "label"]
+    return [r.msg("goals.outcomes_not_expected_note", goal=str(label).rstrip("."))
+            for label in dict.fromkeys(said)]
 
 
 def denominator_words(r, goal_id: str, n: float) -> str:
@@ -666,6 +678,7 @@ def blocks(r) -> list[list]:
     elif ex_ante:  # expected volumes have no sampling uncertainty: no interval columns, no interval note
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant.drop(columns=[c for c in (t("ci", lang), t("uncertainty", lang)) if c in quant.columns]),
+                      notes=tuple(unexpected_outcome_notes(r)),
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),

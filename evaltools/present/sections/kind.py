@@ -91,11 +91,15 @@ def own_goals_sentence(r, count: GoalCount, n: int) -> str:
     return r.msg("kind.structural_goals_own", n=n, tally=tally)
 
 
-def volumes_sentence(r, count: GoalCount) -> str:
+def volumes_sentence(r, count: GoalCount, others: bool = False) -> str:
     """How many of the application's measurable goals its own volumes would reach in every period, one
     per goal as the portfolio counts them: "Båda målen nås i varje period …" or "… nås ett av tre mål
-    i varje period; ett nås delvis och ett nås inte", with no zero counts."""
+    i varje period; ett nås delvis och ett nås inte", with no zero counts; ``others`` when a sentence
+    before it has named goals the volumes cannot be compared with ("Båda de andra målen nås …")."""
     n, ok = count.judged, count.reached
+    if ok == n and others:  # after the goals the volumes cannot be compared with: these are the others
+        key = {1: "kind.ex_ante_goals_one_other", 2: "kind.ex_ante_goals_both_others"}.get(n)
+        return r.msg(key) if key else r.msg("kind.ex_ante_goals_all_others", n=number_word(n, r.lang, neuter=True))
     if ok == n:
         key = {1: "kind.ex_ante_goals_one", 2: "kind.ex_ante_goals_both"}.get(n)
         return r.msg(key) if key else r.msg("kind.ex_ante_goals_all", n=n)
@@ -124,15 +128,37 @@ def structural(r) -> list[str]:
     return out
 
 
+def unexpected_outcomes_sentence(r) -> str | None:
+    """How many of the application's measurable goals its volumes cannot be compared with, since it does not
+    say how its expected exits divide between the outcomes (a goal of studies among successes not divided,
+    :func:`evaltools.analysis.goals.expected_part`): "Två av de fyra mätbara målen kan inte jämföras …";
+    ``None`` when there is none."""
+    own = own_goals(r.goals.table)
+    measured = own[~own["kind"].isin(("qualitative", "survey"))]
+    k = int(r.goals.table.loc[r.goals.table["goal_id"].isin(measured["goal_id"]), "note"]
+            .eq("outcomes_not_expected").groupby(r.goals.table["goal_id"]).any().sum())
+    if not k:
+        return None
+    if k == len(measured):
+        return r.msg("kind.ex_ante_outcomes_unknown_all")
+    said = r.msg("kind.ex_ante_outcomes_unknown", k=number_word(k, r.lang, neuter=True),
+                 n=number_word(len(measured), r.lang, neuter=True))
+    return said[:1].upper() + said[1:]
+
+
 def ex_ante(r) -> list[str]:
     out = [r.msg("kind.ex_ante")]
     counts = ex_ante_counts(r.goals.table)
+    unexpected = unexpected_outcomes_sentence(r)
+    if unexpected:  # said first, so that the goals the volumes reach are read as the others
+        out.append(unexpected)
     if counts is None:
-        out.append(r.msg("kind.ex_ante_no_volumes"))
+        if not unexpected:
+            out.append(r.msg("kind.ex_ante_no_volumes"))
         return out
     count, same = counts
     n = count.judged
-    out.append(volumes_sentence(r, count))
+    out.append(volumes_sentence(r, count, others=bool(unexpected)))
     if same == n:
         out.append(r.msg("kind.ex_ante_restates_all"))
     elif same:
