@@ -168,10 +168,10 @@ def test_the_ledger_per_actor_is_the_hand_computation(tmp_path, rate):
 
 
 # B (sjuk-/aktivitetsersättning) and C (studier) of the four leavers: the state pays them instead
-WHY = {"sv": "Staten betalar mer än sin del av projektets kostnad eftersom 2 av de 4 som lämnade försörjningsstödet "
+WHY = {"sv": "Statens nettoresultat är sämre än bara dess andel av projektets kostnad, eftersom 2 av de 4 som lämnade försörjningsstödet "
              "gick till sjuk- eller aktivitetsersättning, sjukpenning, studier eller annan ersättning, som staten "
              "betalar i stället för kommunen.",
-       "en": "The state pays more than its share of the project's cost because 2 of the 4 who left social assistance "
+       "en": "The state's net result is worse than its share of the project's cost alone, because 2 of the 4 who left social assistance "
              "moved to sickness or activity compensation, sickness benefit, studies or another benefit, which the "
              "state pays instead of the municipality."}
 
@@ -196,7 +196,7 @@ def test_no_such_reason_when_nobody_left_for_a_state_benefit(tmp_path):
                     .replace("studier", "arbete"), encoding="utf-8")
     r = et.Report(path)
     assert r.cba.summary.exits_to_state_benefit == 0
-    assert "Staten betalar mer än sin del" not in _actor_note(r)
+    assert "Statens nettoresultat är sämre" not in _actor_note(r)
 
 
 def test_a_hidden_count_is_not_said(tmp_path):
