@@ -16,7 +16,9 @@ written with python-docx, so that its content is never written a second time:
 * report tables become Word tables whose header row repeats on every page (``w:tblHeader``) and
   whose rows are never split across two pages (``w:cantSplit``), with numbers right-aligned as in
   the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
-  rule) is the table style's first-row formatting, not the cells'; a table's caption is a
+  rule) is the table style's first-row formatting, not the cells'; its cells set their labels at
+  the foot of the row (``w:vAlign``), as the PDF does, so that a short label stands level with the
+  last line of a label that wraps, just above its column's figures; a table's caption is a
   *Caption* paragraph above it;
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
   part's heading and a shaded paragraph saying what to write, in a content control named after the
@@ -72,7 +74,7 @@ from lxml import etree
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
@@ -1135,7 +1137,8 @@ def _span(cell: Tag) -> int:
 
 
 def _table(w: _Writer, container, tag: Tag) -> None:
-    """A Word table: caption above, header rows repeated on every page, numbers at the right."""
+    """A Word table: caption above, header rows repeated on every page with their labels at the foot of
+    the row, numbers at the right."""
     caption = tag.find("caption", recursive=False)
     if caption is not None:
         _paragraph(w, container, list(caption.children), "Caption")
@@ -1180,6 +1183,8 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th" and not header)))
             if "num" in _classes(cell_tag):
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if header:  # at the foot of the header row, as in the PDF: each label just above its column's figures
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
             if header or kept or "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
