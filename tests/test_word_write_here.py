@@ -140,3 +140,21 @@ def test_the_rendered_draft_sample_has_the_places_in_word_only(sample_reports, s
         assert all("".join(x.text for x in b.iter(qn("w:t"))).startswith(word) for b in boxes), lang
     timra = docx.Document(str(sample_reports.out / "timra-vagen-ut" / "timra-vagen-ut.docx")).element.body
     assert not list(timra.iter(qn("w:tag")))
+
+
+@pytest.mark.parametrize("lang, normal", [("sv", "formatet Normal, så försvinner den gula rutan."),
+                                          ("en", "the style Normal, and the yellow box goes.")])
+def test_each_place_says_how_the_text_written_there_loses_the_box(draft, lang, normal):
+    """Text typed into a place takes its paragraph's style (shaded, italic, the left edge): each place says to
+    give the text the style Normal, which is how the box goes. The box is yellow: 0xFFF4C2 has red and green at
+    255 and 244 and blue at 194."""
+    from evaltools.present.sections import evaluator
+    from evaltools.publish.docx import WRITE_FILL
+    assert WRITE_FILL == "FFF4C2"
+    import evaltools as et
+    from .conftest import PARAMS
+    r = draft if lang == "sv" else et.Report(PARAMS / "nasta-steg.yaml", lang=lang)
+    r.narrative = Narrative(lang)
+    for key in PARTS:
+        said = " ".join(_section(evaluator.write_here_html(r, key)).p.get_text().split())
+        assert said.endswith(normal), (key, said)
