@@ -141,7 +141,10 @@ def test_a_page_one_that_runs_on_at_every_length_is_told_after_the_render(tiny_p
     assert code == 0  # (delivered: nothing is missing)
     pages = _pages(out / "tiny" / "tiny.pdf")
     assert "Hur siffrorna är beräknade står i bilagan sist i rapporten." not in pages[0]
-    # printed at full length (nothing is gained by leaving figures out), and the command says so
-    assert "Kvalitativt mål 1 om att" in pages[0]
+    # printed at the shortest length, so that page 1 runs on least (the qualitative goals in one sentence), and the
+    # command says so
+    assert "Kvalitativt mål 1 om att" not in pages[0]
+    assert "De tio kvalitativa målen enligt utvärderarens bedömning: uppnått (3), delvis uppnått (5), inte bedömt (2)." \
+        in pages[0]
     assert "tiny: sida 1 i PDF:en fortsätter på sida 2" in _words(said)
     assert json.loads((out / "tiny" / "status.json").read_text(encoding="utf-8"))["page_one_held"] is False

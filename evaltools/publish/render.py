@@ -251,8 +251,9 @@ def print_report(page: str, pdf_path: Path, base_url: Path) -> tuple[str, bool |
     A page whose page 1 answers "did the project reach its goals?" at several lengths
     (:mod:`evaltools.words.lengths`: an application with many goals) is printed with the longest that keeps
     page 1 on one page, found by laying the page out at each length in turn (a page 1 that holds at its full
-    length costs nothing more). Where none does, the full length is printed: nothing would be gained by
-    leaving figures out. Raises :class:`PdfEngineMissing` as :func:`html_to_pdf` does.
+    length costs nothing more). Where none does, the shortest is printed: page 1 then runs on least onto
+    page 2, and every figure left out stands in the goal section. Raises :class:`PdfEngineMissing` as
+    :func:`html_to_pdf` does.
     """
     from ..words.lengths import PAGE_ONE_END, at_length, lengths  # (no libraries: the words of one module)
     def held(document) -> bool | None:
@@ -266,15 +267,10 @@ def print_report(page: str, pdf_path: Path, base_url: Path) -> tuple[str, bool |
             document = lay_out(page, base_url)
             _write_pdf(document, pdf_path)
             return page, held(document)
-        first = at_length(page, names[0])
-        printed, document = first, lay_out(first, base_url)
-        for name in names[1:]:
+        for name in names:  # (longest first: the first that holds, else the last, the shortest)
+            printed = at_length(page, name)
+            document = lay_out(printed, base_url)
             if held(document):
-                break
-            shorter = at_length(page, name)
-            laid = lay_out(shorter, base_url)
-            if held(laid):
-                printed, document = shorter, laid
                 break
         _write_pdf(document, pdf_path)
         return printed, held(document)

@@ -2,7 +2,8 @@
 
 An application may set many goals. Page 1 answers the board's three questions on one page, so the
 report carries its goal answer at each length of :data:`LENGTHS`, longest first, and the PDF is
-printed with the longest that keeps page 1 on one page (:func:`evaltools.publish.render.print_report`);
+printed with the longest that keeps page 1 on one page, or the shortest where none does
+(:func:`evaltools.publish.render.print_report`);
 the HTML page, the Word document and the PDF then say the same words. A page shown as it is (in
 JupyterLab) shows the longest; the others are there, hidden.
 
