@@ -80,3 +80,41 @@ def test_a_goals_later_group_is_not_split():
             assert len(f) >= 3, (mm, fragments)
             if any(r in second for r in f):
                 assert all(r in f for r in second), (mm, fragments)
+
+
+# The questionnaire section shows its answers in charts only: its opening says where an answer chosen by fewer
+# than five is shown (the charts' grey hatched segment, by its legend's words), not "in the tables" it has none of.
+
+@pytest.fixture
+def survey_report(tiny_project):
+    import evaltools as et
+
+    from .conftest import write_csv
+    from .test_survey import _responses
+    from .test_survey_data import DATA, QUESTIONS
+    from .test_survey_report import GOALS
+
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", _responses())
+    return et.Report(et.load_project(tiny_project(GOALS, data_block=DATA)))
+
+
+@pytest.mark.parametrize(("lang", "where", "tables"), [
+    ("sv", "i diagrammet ingår det i ett grått, streckat fält, som i teckenförklaringen heter "
+           "”Färre än 5 svar per alternativ (dolt)”.", "i tabellerna"),
+    ("en", 'in the chart it is part of a grey hatched segment, labelled "Fewer than 5 answers per option '
+           '(hidden)" in the legend.', "in the tables"),
+])
+def test_the_survey_section_says_hidden_answers_are_in_the_chart(survey_report, monkeypatch, lang, where, tables):
+    import evaltools as et
+    from evaltools.present import report as report_module
+    from evaltools.present.display import Table, Text
+
+    seen: list = []
+    monkeypatch.setattr(report_module, "_display", lambda *parts: seen.extend(parts))
+    et.Report(survey_report.project, lang=lang).survey_section()
+    assert not any(isinstance(part, Table) for part in seen)  # the section has charts, no table
+    (intro,) = [p for part in seen if isinstance(part, Text) for p in part.paragraphs
+                if "streckat" in p or "hatched" in p]
+    assert intro.endswith(where), intro
+    assert tables not in intro and "<5" not in intro
