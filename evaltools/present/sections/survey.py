@@ -144,7 +144,8 @@ def blocks(r) -> list[list]:
     s = r.survey
     k = r.params.privacy.min_count
     questions = SV.questions_by_code(r.project.questions)
-    intro = [msg("survey.intro", k=str(k))]
+    # the section has charts only: a hidden answer is named by the words of the charts' legend
+    intro = [msg("survey.intro", k=str(k), hidden=msg("plot.survey_hidden", k=str(k)))]
     if s.goals:  # the goal table's note speaks of all participants; a questionnaire has non-respondents
         intro.append(msg("survey.goals_note", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0)))
     out: list[list] = [[Text(intro, msg("survey.heading"))]]
