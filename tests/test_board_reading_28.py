@@ -11,6 +11,7 @@ import pytest
 import evaltools as et
 from evaltools.present.portfolio import Portfolio, write_entry
 from evaltools.present.sections import kind
+from evaltools.publish.workbook import report_sheets
 
 from .conftest import write_csv
 
@@ -150,3 +151,18 @@ def test_an_application_whose_volumes_reach_every_goal_reads_as_before(paths, la
                                                                        "goals are reached"}
     assert expected[lang] in line, line
     assert "jämföras" not in line and "compared" not in line
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("sv", "Förväntat enligt ansökan"),
+                                               ("en", "Expected according to the application")])
+def test_the_applications_goal_sheet_heads_its_values_as_expected(paths, lang, heading):
+    project, app = paths
+    r = et.Report(app, lang=lang)
+    [sheet] = [s for s in report_sheets(r.key_tables(), r.k, lang=lang) if s.name == "mal"]
+    [value] = [c for c in sheet.columns if c.source == "value"]
+    assert value.heading(lang) == heading
+    # a project with results keeps its heading: its values are outcomes
+    r = et.Report(project, lang=lang)
+    [sheet] = [s for s in report_sheets(r.key_tables(), r.k, lang=lang) if s.name == "mal"]
+    [value] = [c for c in sheet.columns if c.source == "value"]
+    assert value.heading(lang) == {"sv": "Utfall", "en": "Result"}[lang]
