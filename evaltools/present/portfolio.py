@@ -333,7 +333,8 @@ class Portfolio:
         "två av de fyra mätbara målen kan inte jämföras med ansökans volymer, och båda de andra nås med dem";
         "" where there is no such goal. ``count``: its own goals' verdicts counted as page 1 counts them."""
         g = self.goals[self.goals["id"] == pid]
-        unknown = int(g["volumes_unknown"].eq(True).sum())
+        # (an entry written before goal rows said so has none: its goals are counted as before)
+        unknown = int(g["volumes_unknown"].eq(True).sum()) if "volumes_unknown" in g else 0
         if not unknown:
             return ""
         measured = int((~g["kind"].isin(("qualitative", "survey"))).sum())
