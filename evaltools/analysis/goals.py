@@ -989,6 +989,23 @@ def own_goals(table: pd.DataFrame) -> pd.DataFrame:
     return own.drop_duplicates("goal_id")
 
 
+def measurable_own_goals(table: pd.DataFrame) -> pd.DataFrame:
+    """The application's own goals (:func:`own_goals`) that are measured, not assessed by the evaluator
+    (neither qualitative nor a questionnaire's)."""
+    own = own_goals(table)
+    return own[~own["kind"].isin(("qualitative", "survey"))]
+
+
+def volumes_not_comparable(table: pd.DataFrame) -> list[str]:
+    """The ids of an application's measurable own goals (:func:`measurable_own_goals`) its volumes cannot be
+    compared with in some period: the application does not say how many of its expected exits go to the
+    goal's outcomes (note ``outcomes_not_expected``, :func:`expected_part`). Page 1 and the portfolio count
+    these."""
+    measured = set(measurable_own_goals(table)["goal_id"])
+    said = table.loc[table["note"].eq("outcomes_not_expected") & table["goal_id"].isin(measured), "goal_id"]
+    return list(dict.fromkeys(said))
+
+
 def own_verdicts(table: pd.DataFrame) -> list[GoalVerdict]:
     """The verdict of each of the application's own goals (:func:`own_goals`), one per goal."""
     return [GoalVerdict(v) for v in own_goals(table)["verdict"]]

@@ -16,8 +16,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.comparison import compare_payments
 from ..analysis.costbenefit import cost_benefit
-from ..analysis.goals import (CI_METHOD, GoalVerdict, assess_goals, count_goals, main_goal, own_goals,
-                              project_successes, sole_judged_period)
+from ..analysis.goals import (CI_METHOD, GoalCount, GoalVerdict, assess_goals, count_goals, main_goal, own_goals,
+                              project_successes, sole_judged_period, volumes_not_comparable)
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..data.validation import persons_of
@@ -292,6 +292,10 @@ class Portfolio:
         # a goal reached "men osäkert" (its interval spans the target) is counted as reached, as the goal
         # table counts it, but the sentence says so: page 1 of its report never calls it simply reached
         uncertain = count.uncertain
+        if ex_ante:  # goals the application's volumes cannot be compared with, as page 1 of its report counts them
+            unknown = self._not_comparable(pid, count)
+            if unknown:
+                return unknown
         if not judged:
             return self.msg("portfolio.goals_running" if running else "portfolio.goals_none")
         if judged == 1 and not ex_ante:  # ("nådde det enda bedömda målet", not "ett av ett")
@@ -322,6 +326,36 @@ class Portfolio:
         if running:
             text += self.msg("portfolio.goals_also_running", n=number_word(running, self.lang, neuter=True))
         return text
+
+    def _not_comparable(self, pid: str, count: GoalCount) -> str:
+        """An application's goals in words where its volumes cannot be compared with some of its measurable
+        goals (:func:`evaltools.analysis.goals.volumes_not_comparable`), the counts page 1 of its report gives:
+        "två av de fyra mätbara målen kan inte jämföras med ansökans volymer, och båda de andra nås med dem";
+        "" where there is no such goal. ``count``: its own goals' verdicts counted as page 1 counts them."""
+        g = self.goals[self.goals["id"] == pid]
+        # (an entry written before goal rows said so has none: its goals are counted as before)
+        unknown = int(g["volumes_unknown"].eq(True).sum()) if "volumes_unknown" in g else 0
+        if not unknown:
+            return ""
+        measured = int((~g["kind"].isin(("qualitative", "survey"))).sum())
+        if unknown >= measured:
+            return self.msg("portfolio.goals_ex_ante_unknown_all")
+        said = self.msg("portfolio.goals_ex_ante_unknown", k=number_word(unknown, self.lang, neuter=True),
+                        n=number_word(measured, self.lang, neuter=True))
+        n, ok = count.judged, count.reached
+        if not n:
+            return said
+        word = {"n": number_word(n, self.lang, neuter=True)}
+        if ok == n:
+            rest = (self.msg("portfolio.goals_ex_ante_others_one") if n == 1 else
+                    self.msg("portfolio.goals_ex_ante_others_both") if n == 2 else
+                    self.msg("portfolio.goals_ex_ante_others_all", **word))
+        elif not ok:
+            rest = (self.msg("portfolio.goals_ex_ante_others_one_not") if n == 1 else
+                    self.msg("portfolio.goals_ex_ante_others_none", **word))
+        else:
+            rest = self.msg("portfolio.goals_ex_ante_others", k=number_word(ok, self.lang, neuter=True), **word)
+        return said + rest
 
     def _conclusion(self, row: dict) -> str:
         """One project's conclusion: its goals and, where it has a result, who gains and who pays."""
@@ -416,7 +450,8 @@ class Portfolio:
                 for title, kind, rate in zip(tab["title"], tab["success_kind"], tab["success_rate"])]
 
 
-GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far", "sole_period"]
+GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far", "sole_period",
+                    "volumes_unknown"]
 
 
 def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None,
@@ -483,12 +518,14 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
     in ``lang``, where it is at hand)."""
     tab = assess_goals(project, lang=lang).table if goals is None else goals
     first = own_goals(tab)  # (the goals page 1 counts, by the same function)
+    unknown = set(volumes_not_comparable(tab))  # (an application's goals its volumes cannot be compared with)
     name = tagged_name(project.params.display_title(lang), _mode(project), lang)
     return [{"id": project.params.id, "title": name, "goal_id": r.goal_id, "label": r.label.rstrip("."),
              "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far),
              # the one period a verdict rests on, named as page 1 names it ("" where it rests on more)
              "sole_period": ("" if r.kind in ("qualitative", "context") else
-                             sole_judged_period(tab[tab["goal_id"] == r.goal_id]) or "")}
+                             sole_judged_period(tab[tab["goal_id"] == r.goal_id]) or ""),
+             "volumes_unknown": r.goal_id in unknown}
             for r in first.itertuples(index=False)]
 
 

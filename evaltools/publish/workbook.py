@@ -868,6 +868,12 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
         frame = tables[name].copy()
         if name == "mal":
             frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
+            measured = frame["mode"][~frame["mode"].isin(("assessed", "context"))] if "mode" in frame else []
+            if len(measured) and measured.eq("ex_ante").all():
+                # an application's values are its expected volumes (its qualitative goals have none, its context
+                # goals are statistics): headed as its report's goal table heads them, not as results
+                columns = [replace(c, key="label.expected_by_application") if c.source == "value" else c
+                           for c in columns]
             # a period the small-count rule hides (analysis.goals.hide_small_periods) shows "<k" or "..",
             # as the goal table does, never an empty cell that could be taken for "none"
             hidden = (frame["suppression"].fillna("").astype(str) if "suppression" in frame

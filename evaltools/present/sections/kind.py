@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from ...words.formats import fmt_date, fmt_int, number_word
-from ...analysis.goals import (JUDGED_VERDICTS, GoalCount, GoalStatus, GoalVerdict, count_goals, own_goals, own_verdicts,
-                               restates_target)
+from ...analysis.goals import (JUDGED_VERDICTS, GoalCount, GoalStatus, GoalVerdict, count_goals, measurable_own_goals,
+                               own_goals, own_verdicts, restates_target, volumes_not_comparable)
 from .survey import has_survey
 from .designs import mde_sentence
 
@@ -133,10 +133,8 @@ def unexpected_outcomes_sentence(r) -> str | None:
     say how its expected exits divide between the outcomes (a goal of studies among successes not divided,
     :func:`evaltools.analysis.goals.expected_part`): "Två av de fyra mätbara målen kan inte jämföras …";
     ``None`` when there is none."""
-    own = own_goals(r.goals.table)
-    measured = own[~own["kind"].isin(("qualitative", "survey"))]
-    k = int(r.goals.table.loc[r.goals.table["goal_id"].isin(measured["goal_id"]), "note"]
-            .eq("outcomes_not_expected").groupby(r.goals.table["goal_id"]).any().sum())
+    measured = measurable_own_goals(r.goals.table)
+    k = len(volumes_not_comparable(r.goals.table))  # (the count the portfolio's row states)
     if not k:
         return None
     if k == len(measured):
