@@ -11,13 +11,19 @@ from ..display import Text
 from ...words.labels import note_text
 from ...words.formats import fmt_int
 from . import facts, footer, method, quality
+from .costbenefit import benefit_unvalued
 from ..plan import citation
 
 ANCHOR = "et-appendix"  # the id of the appendix heading: everything before it is the report's body
 
 
 def heading_html(r) -> str:
-    return render("appendix.html.j2", anchor=ANCHOR, heading=r.msg("appendix.heading"), intro=r.msg("appendix.intro"))
+    """The appendix's heading and what it holds: not the simulation's settings where the benefit is not valued
+    (:func:`evaltools.present.sections.costbenefit.benefit_unvalued`: nothing is simulated)."""
+    cba = r.cba
+    unvalued = cba is not None and cba.summary is not None and benefit_unvalued(cba.summary)
+    intro = r.msg("appendix.intro_unvalued" if unvalued else "appendix.intro")
+    return render("appendix.html.j2", anchor=ANCHOR, heading=r.msg("appendix.heading"), intro=intro)
 
 
 def simulation(r) -> list:

@@ -20,6 +20,7 @@ from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from ...analysis.honest import robust_available
 from ...words import glossary
 from ..display import Table, Text
+from .costbenefit import benefit_unvalued, no_fs_at_start
 from ...words.formats import fmt_int, fmt_num, fmt_pct
 from ...words.assumptions import years as years_text
 
@@ -29,6 +30,10 @@ COSTBENEFIT_RULES = ("method.cb.costs", "method.cb.ledger", "method.cb.transfers
                      "method.cb.uncertainty", "method.cb.requirement")
 # A structural project has no exits to value: only what its cost is and what would carry it.
 STRUCTURAL_RULES = ("method.cb.costs", "method.cb.ledger", "method.cb.requirement")
+# A participant project whose benefit is not valued (no exit from försörjningsstöd) likewise; where no participant
+# had försörjningsstöd at start, not the requirement either (the person-years without it are not given)
+UNVALUED_RULES = STRUCTURAL_RULES
+NO_FS_RULES = ("method.cb.costs", "method.cb.ledger")
 
 # which of the project's settings each rule quotes
 QUOTES = {"method.cb.ledger": ("horizon",), "method.cb.skattefaktor": ("skattefaktor",),
@@ -50,12 +55,19 @@ PARAGRAPHS = ("method.goals", "method.groups", "method.survey", "method.comparis
 
 def costbenefit_rules(r) -> tuple[str, ...]:
     """The cost-benefit rules that apply to this report: none without a budget, three for a
-    structural project, the drop-off rule only with payment data."""
+    structural project and for one whose benefit is not valued (:func:`benefit_unvalued`: no deadweight,
+    discounting of a benefit or simulation), two where no participant had försörjningsstöd at start
+    (:func:`no_fs_at_start`: no saving per month and no person-years without it), the drop-off rule only
+    with payment data."""
     cba = r.cba
     if cba is None or cba.costs is None or cba.costs.empty:
         return ()
     if cba.summary.mode == "structural":
         return STRUCTURAL_RULES
+    if no_fs_at_start(cba.summary):
+        return NO_FS_RULES
+    if benefit_unvalued(cba.summary):
+        return UNVALUED_RULES
     return tuple(x for x in COSTBENEFIT_RULES if x != "method.cb.persistence" or r.project.payments is not None)
 
 
@@ -147,7 +159,7 @@ def _own_choice(r, key: str) -> list[str]:
         if not cb.dropoff_from_payments:
             return [r.msg("method.cb.persistence_params_dropoff", **dropoff)]
         return [r.msg("method.cb.persistence_params_first_year")]
-    if key == "method.cb.requirement" and r.cba.summary.mode != "structural":
+    if key == "method.cb.requirement" and r.cba.summary.mode != "structural" and not benefit_unvalued(r.cba.summary):
         # the break-even in persons the key figures give beside the person-years (a structural project has no exits)
         return [r.msg("method.cb.requirement_exits")]
     return []
@@ -166,6 +178,9 @@ def paragraphs(r) -> list[str]:
         elif key == "method.cb.ledger" and r.cba.summary.mode == "structural":
             # no exits: the cost is the only flow, and no horizon is counted over
             out.append(r.msg("method.cb.ledger_structural"))
+        elif key == "method.cb.ledger" and benefit_unvalued(r.cba.summary):
+            # no exit from försörjningsstöd to value: likewise
+            out.append(r.msg("method.cb.ledger_unvalued"))
         elif key.startswith("method.cb."):
             values = _values(r)
             out.append(" ".join([r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}), *_own_choice(r, key)]))
