@@ -111,8 +111,10 @@ def test_page_one_says_plainly_that_no_participant_had_forsorjningsstod(tmp_path
 
 
 @pytest.mark.parametrize("lang, opening", [
-    ("sv", "5 av de avslutade som gick vidare hade en annan försörjning"),
-    ("en", "5 of the participants who ended and moved on had support other than social assistance"),
+    # (the count itself is not given: beside the goal's 6 who moved on it would give back the one exit from
+    # försörjningsstöd that the small-count rule hides, see tests/test_unseen_projects_25.py)
+    ("sv", "En del av de avslutade som gick vidare hade en annan försörjning"),
+    ("en", "Some of the participants who ended and moved on had support other than social assistance"),
 ])
 def test_where_one_had_forsorjningsstod_page_one_keeps_the_sentence_on_the_other_exits(tmp_path, lang, opening):
     # B01 had försörjningsstöd and went to work (valued); the moved-on exits from another support: B02–B04 on

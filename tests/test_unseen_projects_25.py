@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 
 import evaltools as et
+from evaltools.analysis.disclosure import Secondary
 from evaltools.present.sections import appendix, method
+from evaltools.present.sections import costbenefit as cb_section
 from evaltools.present.sections.costbenefit import benefit_unvalued, no_fs_at_start
-from .test_unseen_projects_24 import SP, _bron
+from .test_unseen_projects_24 import SP, _bron, _worth
 
 # the rules' opening words, as the locale files give them, that the no-FS project has none of
 LEFT_OUT = {"sv": ("Det som hade hänt ändå", "Osäkerhet", "Brytpunkt", "Beräknad besparing", "Diskontering",
@@ -59,3 +61,32 @@ def test_where_one_had_forsorjningsstod_but_nobody_left_it_the_appendix_keeps_th
     assert len(requirement) == 1 and in_persons not in requirement[0]
     assert not any(p.startswith(LEFT_OUT[lang][:2]) for p in paragraphs)
     assert appendix.simulation(r) == []
+
+
+@pytest.mark.parametrize("lang, some, count_said, few, most", [
+    ("sv", "En del av de avslutade som gick vidare hade en annan försörjning än försörjningsstöd vid start",
+     "5 av de avslutade som gick vidare", "de få som lämnade", "De flesta som gick vidare"),
+    ("en", "Some of the participants who ended and moved on had support other than social assistance at start",
+     "5 of the participants who ended and moved on", "the few who left", "Most of those who moved on"),
+])
+def test_one_exit_from_forsorjningsstod_is_not_given_back_by_page_one(tmp_path, lang, some, count_said, few, most):
+    # B01 had försörjningsstöd and went to work; B02–B04 (sjukpenning) and B07, B08 (activity compensation) moved on
+    # from another support: 5. The goal counts everyone who moved on, 1 + 5 = 6 of 10, so "5 from another support"
+    # would give the one exit from försörjningsstöd (6 − 5 = 1) that the key figures hide as '..' (a count 1–4)
+    r = et.Report(_bron(tmp_path, first_support="försörjningsstöd"), lang=lang)
+    assert r.cba.summary.successes == 1
+    assert r.disclosure.hides(Secondary.EXITS)
+    worth = _worth(r)
+    assert some in worth
+    assert count_said not in worth and few not in worth and most not in worth
+    # the key figures' row of those who left försörjningsstöd: hidden
+    table = cb_section.key_figures(r).frame
+    exits = [v for k, v in zip(table.iloc[:, 0], table.iloc[:, 1])
+             if k.startswith(("Personer som lämnat försörjningsstödet", "Persons who left social assistance"))]
+    assert exits == [".."]
+    # five who left försörjningsstöd and five who moved on from sjukpenning (neither count 1–4, nor 10 − 5): both
+    # are given, and the sentence keeps its count
+    rows = [("försörjningsstöd", "arbete")] * 5 + [(SP, "arbete")] * 5
+    shown = et.Report(_bron(tmp_path / "five", first_support="försörjningsstöd", rows=rows), lang=lang)
+    assert shown.cba.summary.successes == 5 and not shown.disclosure.hides(Secondary.EXITS)
+    assert count_said in _worth(shown)

@@ -497,12 +497,18 @@ def support_at_start(r) -> list[str]:
     elif s.mode == "observed" and s.other_support:
         supports = ", ".join(code_label(S.SUPPORT_START, c, lang).lower() for c, _ in s.other_support)
         n = sum(n for _, n in s.other_support)
-        out.append(capitalized(r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports)))
+        # the exits from försörjningsstöd withheld by the small-count rule (the key figures' '..'): this count
+        # beside the goals' count of those who moved on would give them back (6 moved on, 5 from another
+        # support: 1 left försörjningsstöd), and "most"/"the few" would tell them roughly, so neither is said
+        # (a count said as 'fewer than 5' gives no exact number back)
+        hidden = bool(s.successes) and r.disclosure.hides(Secondary.EXITS) and not hides(n, r.params.privacy.min_count)
+        out.append(capitalized(r.msg("summary.other_support_hidden", supports=supports) if hidden else
+                               r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports)))
         lead_npv = r.cba.table.set_index("perspective").loc[s.perspective, "npv"]
-        if s.successes and n > s.successes and lead_npv < 0:
+        if s.successes and lead_npv < 0 and (hidden or n > s.successes):
             # most who moved on had no försörjningsstöd to leave: the negative result is the calculation's
             # reach, not a verdict on the goals (which page 1 gave above)
-            out.append(r.msg("summary.other_support_most"))
+            out.append(r.msg("summary.other_support_most_hidden" if hidden else "summary.other_support_most"))
     if s.mode == "observed" and s.came_back:
         out.append(capitalized(r.msg("summary.came_back", n=_persons_prose(r, s.came_back))))
     if s.mode == "observed" and s.unknown_support and s.successes:
