@@ -46,7 +46,8 @@ footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*
 tables and charts), *Report Table* (text in table cells), *Report Table Wide* (the text of a table as
 wide as the page, ``et-wide``: a point smaller, as in the PDF), *Report Write Here* (a draft's places for
 the evaluator's text) and the table style *Report Table Grid*
-(its first-row formatting is the header row's look); a template that defines them sets their
+(its first-row formatting is the header row's look; as in the PDF, the tables switch on no
+first-column, last-row or banded formatting a template's table style may have); a template that defines them sets their
 look, and those it lacks are added with the default look. The table columns are measured in the
 table text's own font and size: in the font's own widths where its file is installed (matplotlib's list
 of the computer's fonts finds it, fontTools reads it), else Arial's widths scaled by the font's known
@@ -1153,6 +1154,7 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     ncols = max(sum(_span(c) for c in _cells(tr)) for tr in rows) or 1
     table = container.add_table(rows=len(rows), cols=ncols)
     table._tbl.tblStyle_val = w.style_id(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    _look_as_in_the_pdf(table)
     wide = "et-wide" in _classes(tag)  # set a point smaller, as in the PDF
     text_style = w.style_id(WIDE_CELL_STYLE if wide else CELL_STYLE)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -1196,6 +1198,27 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
             "w:tblPrChange")
     w.paragraph(container, NOTE_STYLE).paragraph_format.space_after = Pt(0)
+
+
+def _look_as_in_the_pdf(table) -> None:
+    """Which parts of the table style apply, as in the PDF: the header row's look, no first column's
+    (a template's table style that bolds the first column leaves the row labels plain), no last row's or
+    column's, and no banded rows or columns (the PDF's rows are all alike).
+
+    Parameters
+    ----------
+    table : docx.table.Table
+        The table, its ``w:tblLook`` set in place (python-docx's new table switches on the first column).
+    """
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = parse_xml(f'<w:tblLook {nsdecls("w")}/>')
+        table._tbl.tblPr.insert_element_before(look, "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+    flags = {"firstRow": 1, "lastRow": 0, "firstColumn": 0, "lastColumn": 0, "noHBand": 1, "noVBand": 1}
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), str(on))
+    # the same in the older hexadecimal form that Word 2007 reads: firstRow 0x20, noHBand 0x200, noVBand 0x400
+    look.set(qn("w:val"), "0620")
 
 
 # Arial's advance widths in thousandths of an em (the table's font without a template); a
