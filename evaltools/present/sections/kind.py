@@ -164,7 +164,20 @@ def ex_ante(r) -> list[str]:
     mde = mde_sentence(r)  # how large an effect the planned volumes could show
     if mde:
         out.append(mde)
+    waiting = _qualitative_not_assessed(r)
+    if waiting:  # (the goal table lists them as not assessed: page 1 names them, never counts them as reached)
+        out.append(r.plural("kind.ex_ante_qualitative", waiting, n=number_word(waiting, r.lang, neuter=True)))
     return out
+
+
+def _qualitative_not_assessed(r) -> int:
+    """How many of the application's own qualitative goals the evaluator has not assessed (before the start)."""
+    tab = r.goals.table
+    if tab.empty:
+        return 0
+    first = tab.drop_duplicates("goal_id")
+    own = first[(first["source"] == "ansökan") & (first["kind"] == "qualitative")]
+    return int((own["status"] == GoalStatus.NOT_ASSESSED).sum())
 
 
 def page_one(r) -> list[str]:
