@@ -14,50 +14,13 @@ from evaltools.present.sections import kind
 from evaltools.publish.workbook import report_sheets
 
 from .conftest import write_csv
+from .test_board_reading_27 import _application  # (the same four-goal application, no outcome mix)
 
-OWN_SUPPORT = "[arbete, arbete_med_stöd, studier, sjuk_aktivitetsersättning, sjukpenning, annan_ersättning]"
-
-# Four measurable goals and one qualitative (not assessed). Expected 90 participants and 40 exits to own support a
-# year, with no outcome_mix: the main goal (40 a year against 40) and the participants (90 against 80) are reached in
-# both project years; the goal of studies and the share to work or studies count some of the 40 exits, which the
-# application does not divide, so those two cannot be compared: two of four, and both of the other two are reached.
-APPLICATION = f"""\
-id: ansokan
-title: Vägen framåt
-forbund: Testförbundet
-owner: Testkommun
-kind: ansökan
-period: {{start: 2026-01-01, planned_end: 2027-12-31}}
-expected: {{participants_per_year: 90, successes_per_year: 40}}
-goals:
-  - id: egen
-    kind: outcome_count
-    label: 40 personer per år till egen försörjning
-    target: 40
-    count_by: exit
-    main: true
-    success_outcomes: {OWN_SUPPORT}
-  - id: deltagare
-    kind: participant_count
-    label: Minst 80 deltagare per år
-    target: 80
-  - id: studier
-    kind: outcome_count
-    label: Minst 10 personer per år börjar studera
-    target: 10
-    count_by: exit
-    success_outcomes: [studier]
-  - id: arbete_studier
-    kind: share
-    label: Minst 40 % av de avslutade går till arbete eller studier
-    target: 0.4
-    denominator: exits
-    success_outcomes: [arbete, arbete_med_stöd, studier]
-  - id: samverkan
-    kind: qualitative
-    label: Samverkan ska vara etablerad
-    assessment: ej_bedömt
-"""
+# The application (tests/test_board_reading_27.py): four measurable goals and one qualitative (not assessed).
+# Expected 90 participants and 40 exits to own support a year, with no outcome_mix: the main goal (40 a year against
+# 40) and the participants (90 against 80) are reached in both project years; the goal of studies and the share to
+# work or studies count some of the 40 exits, which the application does not divide, so those two cannot be
+# compared: two of four, and both of the other two are reached.
 
 PROJECT = """\
 id: deltagarprojekt
@@ -82,8 +45,7 @@ goals:
 
 @pytest.fixture
 def paths(tmp_path):
-    app = tmp_path / "ansokan.yaml"
-    app.write_text(APPLICATION, encoding="utf-8")
+    app = _application(tmp_path)
     folder = tmp_path / "deltagarprojekt"
     outcomes = ["arbete"] * 8 + ["kvar_försörjningsstöd"] * 5  # 13 ended, 8 to work
     write_csv(folder / "data" / "participants.csv", [
@@ -143,9 +105,7 @@ def test_an_application_whose_volumes_reach_every_goal_reads_as_before(paths, la
     # with a mix (a quarter of the 40 exits to studies = 10 against 10; half to work and a quarter to studies
     # = 30 of 90 = 33,3 % against 40 %: partly), every measurable goal is compared: no sentence of goals left out
     project, app = paths
-    app.write_text(APPLICATION.replace("successes_per_year: 40}",
-                                       "successes_per_year: 40, outcome_mix: {arbete: 0.5, studier: 0.25, "
-                                       "sjuk_aktivitetsersättning: 0.25}}"), encoding="utf-8")
+    app = _application(tmp_path, mix=", outcome_mix: {arbete: 0.5, studier: 0.25, sjuk_aktivitetsersättning: 0.25}")
     line = _application_line(Portfolio([project, app], lang))
     expected = {"sv": "med ansökans volymer nås tre av fyra mål", "en": "with the application's volumes three of four "
                                                                        "goals are reached"}
