@@ -740,7 +740,7 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         if callable(draft):
             draft = draft()
         marked = notebook_to_html(executed, lang, title, draft, lengths=True)
-        page = longest(marked)  # (page 1 at its full length; the PDF may print a shorter one, below)
+        page = full = longest(marked)  # (page 1 at its full length; the PDF may print a shorter one, below)
         timings["html"] = round(time.perf_counter() - t1, 3)
         beside = _word_beside(page, tmp / f"{key}.docx", lang, title, word or {}) if {"pdf", "docx"} <= set(formats) else None
         try:
@@ -760,7 +760,7 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
                 timings["pdf"] = round(time.perf_counter() - t2, 3)
         finally:
             written = beside() if beside is not None else None
-        if written is not None and page != longest(marked):  # page 1 printed shorter: the document says it too
+        if written is not None and page != full:  # page 1 printed shorter: the Word document says it too
             (tmp / f"{key}.docx").unlink(missing_ok=True)
             written = None
         if "html" in formats:
