@@ -164,6 +164,9 @@ UNCERTAIN_OF = {v: k for k, v in _UNCERTAIN.items()}
 EX_ANTE_STATUS = {GoalStatus.REACHED: GoalStatus.VOLUMES_REACH, GoalStatus.PARTLY: GoalStatus.VOLUMES_PARTLY,
                   GoalStatus.NOT_REACHED: GoalStatus.VOLUMES_SHORT}
 VOLUME_STATUSES = frozenset(EX_ANTE_STATUS.values())
+# why an application's volumes cannot be compared with a goal: they do not say how many of the expected exits
+# go to the goal's outcomes, or how many of the exits are expected to have an action plan
+NOT_EXPECTED = ("outcomes_not_expected", "plans_not_expected")
 
 
 def whole_persons(x: float) -> float:
@@ -322,8 +325,18 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
     # target when the year is shorter); the whole period counts its length in years
     years = w.fraction if goal.period != "whole_period" else ((w.observed_last - w.first).days + 1) / 365.25
     part = expected_part(goal, project.params) if goal.kind in ("outcome_count", "share") else 1.0
+    plans = goal.kind in ("outcome_count", "share") and goal.numerator == "action_plan"
     if goal.kind == "participant_count" and e.participants_per_year is not None:
         row["value"] = whole_persons(e.participants_per_year * years)
+    elif plans and e.exits_with_action_plan_share is None:
+        # an action plan is not a success: the expected successes say nothing of how many exits have one
+        row["note"] = "plans_not_expected"
+        return row
+    elif plans and goal.kind == "share":
+        row["value"] = e.exits_with_action_plan_share
+    elif plans and e.participants_per_year is not None:
+        # the exits with a plan, as if every participant of the year ended in it (as an expected share assumes)
+        row["value"] = whole_persons(e.participants_per_year * (e.exits_with_action_plan_share or 0.0) * years)
     elif goal.kind in ("outcome_count", "share") and e.successes_per_year is not None and part is None:
         row["note"] = "outcomes_not_expected"  # the volumes do not say how many go where this goal counts
         return row
@@ -999,10 +1012,11 @@ def measurable_own_goals(table: pd.DataFrame) -> pd.DataFrame:
 def volumes_not_comparable(table: pd.DataFrame) -> list[str]:
     """The ids of an application's measurable own goals (:func:`measurable_own_goals`) its volumes cannot be
     compared with in some period: the application does not say how many of its expected exits go to the
-    goal's outcomes (note ``outcomes_not_expected``, :func:`expected_part`). Page 1 and the portfolio count
-    these."""
+    goal's outcomes (note ``outcomes_not_expected``, :func:`expected_part`) or, for a goal counting action
+    plans, how many of the exits are expected to have one (note ``plans_not_expected``,
+    ``expected.exits_with_action_plan_share``). Page 1 and the portfolio count these."""
     measured = set(measurable_own_goals(table)["goal_id"])
-    said = table.loc[table["note"].eq("outcomes_not_expected") & table["goal_id"].isin(measured), "goal_id"]
+    said = table.loc[table["note"].isin(NOT_EXPECTED) & table["goal_id"].isin(measured), "goal_id"]
     return list(dict.fromkeys(said))
 
 

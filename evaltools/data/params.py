@@ -1325,7 +1325,8 @@ class Expected(_Strict):
 
     participants_per_year: float | None = None
     successes_per_year: float | None = None
-    exits_with_action_plan_share: float | None = None
+    exits_with_action_plan_share: float | None = Field(None, ge=0, le=1, description=(
+        "Share of exits the application expects to have an action plan (0–1), for a goal counting action plans."))
     comparison_persons: int | None = Field(None, ge=1, description=(
         "Comparison persons the evaluation expects to follow; default as many as the expected participants."))
     payment_sd_sek: float | None = Field(None, gt=0, description=(

@@ -17,7 +17,7 @@ from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
-from ...analysis.goals import context_series, exits_to, side_p
+from ...analysis.goals import context_series, exits_to, expected_part, side_p
 from ...analysis.survey import LOW_RESPONSE_RATE
 from ..plots import plot_context, plot_goals
 from .survey import goal_figures as survey_figures
@@ -255,9 +255,39 @@ def unexpected_outcome_notes(r) -> list[str]:
     does not say how many of its expected exits go to the goal's outcomes (a goal of studies among successes not
     divided; :func:`evaltools.analysis.goals.expected_part`): why it is not assessed."""
     tab = r.goals.table
-    said = tab.loc[tab["note"] == "outcomes_not_expected", "label"]
-    return [r.msg("goals.outcomes_not_expected_note", goal=str(label).rstrip("."))
-            for label in dict.fromkeys(said)]
+    out = []
+    for note, key in (("outcomes_not_expected", "goals.outcomes_not_expected_note"),
+                      ("plans_not_expected", "goals.plans_not_expected_note")):
+        said = tab.loc[tab["note"] == note, "label"]
+        out += [r.msg(key, goal=str(label).rstrip(".")) for label in dict.fromkeys(said)]
+    return out
+
+
+def expected_share_notes(r) -> list[str]:
+    """An application's goal table's note of each share its volumes give: how the expected share is made of
+    them, since an application states counts a year, not shares: the expected exits to the goal's outcomes a
+    year over the expected participants a year, as if every participant ended within the year; or the
+    application's own expected share of exits with an action plan (and for a count of plans, that share of the
+    participants)."""
+    tab = r.goals.table
+    e = r.params.expected
+    if e is None:
+        return []
+    out = []
+    for gid in dict.fromkeys(tab.loc[tab["value"].notna() & tab["kind"].isin(("share", "outcome_count")), "goal_id"]):
+        goal = next(g for g in r.params.goals if g.id == gid)
+        label = str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip(".")
+        if goal.numerator == "action_plan":
+            share = fmt_pct(e.exits_with_action_plan_share, r.lang, decimals=0)
+            key = "goals.expected_plans_share_note" if goal.kind == "share" else "goals.expected_plans_count_note"
+            out.append(r.msg(key, goal=label, share=share,
+                             participants=fmt_num(e.participants_per_year, 0, r.lang)))
+        elif goal.kind == "share" and not goal.composition:
+            successes = (e.successes_per_year or 0.0) * (expected_part(goal, r.params) or 0.0)
+            out.append(r.msg("goals.expected_share_note", goal=label,
+                             successes=fmt_num(successes, 0 if successes == round(successes) else 1, r.lang),
+                             participants=fmt_num(e.participants_per_year, 0, r.lang)))
+    return out
 
 
 def denominator_words(r, goal_id: str, n: float) -> str:
@@ -678,7 +708,7 @@ def blocks(r) -> list[list]:
     elif ex_ante:  # expected volumes have no sampling uncertainty: no interval columns, no interval note
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant.drop(columns=[c for c in (t("ci", lang), t("uncertainty", lang)) if c in quant.columns]),
-                      notes=tuple(unexpected_outcome_notes(r)),
+                      notes=(*unexpected_outcome_notes(r), *expected_share_notes(r)),
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),

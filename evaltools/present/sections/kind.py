@@ -133,14 +133,19 @@ def unexpected_outcomes_sentence(r) -> str | None:
     say how its expected exits divide between the outcomes (a goal of studies among successes not divided,
     :func:`evaltools.analysis.goals.expected_part`): "Två av de fyra mätbara målen kan inte jämföras …";
     ``None`` when there is none."""
-    measured = measurable_own_goals(r.goals.table)
-    k = len(volumes_not_comparable(r.goals.table))  # (the count the portfolio's row states)
+    tab = r.goals.table
+    measured = measurable_own_goals(tab)
+    k = len(volumes_not_comparable(tab))  # (the count the portfolio's row states)
     if not k:
         return None
+    notes = set(tab.loc[tab["goal_id"].isin(measured["goal_id"]), "note"])
+    what = r.words.join([r.msg(key) for note, key in (("outcomes_not_expected", "kind.not_expected_outcomes"),
+                                                      ("plans_not_expected", "kind.not_expected_plans"))
+                         if note in notes])
     if k == len(measured):
-        return r.msg("kind.ex_ante_outcomes_unknown_all")
-    said = r.msg("kind.ex_ante_outcomes_unknown", k=number_word(k, r.lang, neuter=True),
-                 n=number_word(len(measured), r.lang, neuter=True))
+        return r.msg("kind.ex_ante_not_comparable_all", what=what)
+    said = r.msg("kind.ex_ante_not_comparable", k=number_word(k, r.lang, neuter=True),
+                 n=number_word(len(measured), r.lang, neuter=True), what=what)
     return said[:1].upper() + said[1:]
 
 
