@@ -140,3 +140,38 @@ def test_a_year_in_words_after_under_is_a_year(tiny_project):
     # 'under år två' is project year 2: 20 for year 2, 30 for year 3, no target for year 1 in the words
     msg = params_refusal(_params(tiny_project, "Minst 20 deltagare under år två och 30 under år tre"))
     assert "targets: {1: ?, 2: 20, 3: 30} (skriv ett tal där det står ?)" in _line(msg, "olika år")
+
+
+# --- 3. one year's own target beside the goal's in the words ----------------------------------------------------------
+
+@pytest.mark.parametrize(("label", "target", "kind", "line"), [
+    # 20 in year 1, 30 (the goal's, which the words say too) in years 2 and 3; before, only year 1 was read, one
+    # number, so target: 30 judged year 1 against 30 without a word
+    ("Minst 30 deltagare per år (20 det första året)", "target: 30", "participant_count", "{1: 20, 2: 30, 3: 30}"),
+    # 30 % in year 1, 40 % (0.4) in years 2 and 3
+    ("Minst 40 % ska ha påbörjat arbete eller studier vid avslut, år 1 30 %", "target: 0.4", "share",
+     "{1: 0.3, 2: 0.4, 3: 0.4}"),
+    # 'år 1 20 och 2 30': year 2's 30 after 'och' was lost; the goal's 30 is years 2 and 3's
+    ("år 1 20 och 2 30", "target: 30", "participant_count", "{1: 20, 2: 30, 3: 30}"),
+])
+def test_one_years_own_target_beside_the_goals_is_refused(tiny_project, label, target, kind, line):
+    msg = params_refusal(_params(tiny_project, label, target, kind=kind))
+    assert f"men {target} är samma målvärde för varje år" in _line(msg, "olika år")
+    assert f"targets: {line}, och behåll" in _line(msg, "olika år")
+
+
+@pytest.mark.parametrize(("label", "target"), [
+    ("Projektet pågår i tre år med 30 deltagare per år, varav 10 unga år 1", "target: 30"),  # a part of year 1's 30
+    ("Minst 12 deltagare under 2023", "target: 10"),   # the words say no other target: read as written
+    ("30 deltagare år 1", "target: 30"),                # the goal's own target
+])
+def test_a_years_number_that_is_no_other_target_is_read(tiny_project, label, target):
+    assert et.load_project(_params(tiny_project, label, target)).params.goals[0].target == float(target.split()[1])
+
+
+def test_a_whole_periods_goal_with_one_years_number_is_read(tiny_project):
+    # a goal counted once over the whole period: 'år 1 20' is a step on the way, never a year judged against 60
+    p = _params(tiny_project, "Totalt 60 deltagare, år 1 20", "target: 60")
+    p.write_text(p.read_text(encoding="utf-8").replace("period: project_year", "period: whole_period"),
+                 encoding="utf-8")
+    assert et.load_project(p).params.goals[0].target == 60

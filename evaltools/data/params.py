@@ -840,6 +840,16 @@ def label_year_unsure(label: str, share: bool) -> list[tuple[str, list[int]]]:
     return out
 
 
+# words that make a year's number part of a whole ("30 deltagare per år, varav 10 unga år 1"), no target of its own
+_PART_OF = re.compile(r"(?<![\wåäö])(?:varav|därav|av\s+dem|av\s+dessa|of\s+whom|of\s+them|including)(?![\wåäö])", re.I)
+
+
+def _says(label: str, target: float, share: bool) -> bool:
+    """Whether ``label`` states ``target`` as a number of the goal's kind (a percentage for a share)."""
+    return any(math.isclose(float(n.group(1).replace(",", ".")) / (100 if share else 1), target)
+               for n in _NUMBER.finditer(label) if bool(n.group(2)) == share)
+
+
 def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool, list[str]]:
     """The targets ``label`` sets for single years in one sentence ("år 1: 20 deltagare, år 2 och 3: 30", "2025: 15,
     2026: 25", "30 % första året, 40 % därefter"): each project year's (1, 2, ...) or calendar year's (2025) target, a
@@ -1738,13 +1748,20 @@ class ProjectParams(_Strict):
                     raise ParamsValueError("params.goal_label_year_or_target", n=i, goal=g.id, words=clause,
                                            years=", ".join(map(str, named)), target=f"{g.target:g}",
                                            fix=_targets_line(fix) + ("" if g.period == unit else f", period: {unit}"))
-                if len(set(stated.values())) < 2:
+                values, other = set(stated.values()), None
+                if len(values) == 1 and LATER_YEARS not in stated and g.period != "whole_period" \
+                        and not _PART_OF.search(" ".join(words)) and not math.isclose(min(values), g.target) \
+                        and _says(label, g.target, g.kind == "share"):
+                    # the words set some years a target of their own beside the goal's, which is the other years'
+                    # ("Minst 30 deltagare per år (20 det första året)")
+                    other = g.target
+                elif len(values) < 2:
                     continue
                 unit = "calendar_year" if calendar else "project_year"
                 later = stated.pop(LATER_YEARS, None)
                 years = goal_years(self.period, unit)
                 named = max(stated, default=0)
-                fix = {y: stated.get(y, later if later is not None and y > named else None) for y in years}
+                fix = {y: stated.get(y, later if later is not None and y > named else other) for y in years}
                 line = _targets_line(fix) + ("" if g.period == unit else f", period: {unit}")
                 if "?" in line:  # (a year the words give no number for: the evaluator writes it)
                     raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
