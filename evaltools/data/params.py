@@ -724,8 +724,8 @@ _JOIN = r"(?:\s+(?:och|and|till|to)\s+|\s*[&–—-]\s*)"
 _SV_YEAR = r"(?:\d{1,2}|ett|två|tre|fyra|fem|sex)"
 _EN_YEAR = r"(?:\d{1,2}|one|two|three|four|five|six)"
 _YEAR_KEY = re.compile(
-    rf"\b(?:projekt)?år(?:en)?\s*(?P<p>{_SV_YEAR}(?:{_JOIN}{_SV_YEAR})*)\b(?!\s*(?:år|%))|"
-    rf"\b(?:project\s+)?years?\s*(?P<e>{_EN_YEAR}(?:{_JOIN}{_EN_YEAR})*)\b|"
+    rf"\b(?:projekt)?år(?:en)?\s*(?P<p>{_SV_YEAR}(?:{_JOIN}(?:år\s*)?{_SV_YEAR})*)\b(?!\s*(?:år|%))|"
+    rf"\b(?:project\s+)?years?\s*(?P<e>{_EN_YEAR}(?:{_JOIN}(?:years?\s*)?{_EN_YEAR})*)\b|"
     rf"\b(?P<c>(?:19|20)\d\d(?:{_JOIN}(?:19|20)\d\d)*)\b|"
     rf"\b(?:det\s+|under\s+)?(?P<o>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:projekt)?året\b|"
     rf"\b(?:in\s+)?the\s+(?P<oe>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:project\s+)?years?\b|"
@@ -744,7 +744,8 @@ LATER_YEARS = 0  # the key of a target for every year after those named ("40 % d
 def _years_said(words: str) -> list[int]:
     """The years ``words`` names ("2 och 3", "2–4", "andra och tredje", "två och tre", "2025–2026"), in order: a range joined by a
     dash, "till" or "to" holds every year from its first to its last."""
-    parts = re.split(r"\s+(och|and|till|to)\s+|\s*([&–—-])\s*", words.strip(), flags=re.I)
+    words = re.sub(r"(?<![\wåäö])(?:år|years?)\s+", "", words.strip(), flags=re.I)  # ("1 och år 2")
+    parts = re.split(r"\s+(och|and|till|to)\s+|\s*([&–—-])\s*", words, flags=re.I)
     parts = [p for p in parts if p is not None]
     years = [int(x) if x.isdigit() else _ORDINALS.get(x.casefold()) or _NUMBER_WORDS[x.casefold()] for x in parts[::2]]
     out = [years[0]]
@@ -776,6 +777,79 @@ def _clause_target(rest: str, after: int, share: bool) -> re.Match[str] | None:
     return persons[0] if len(persons) == 1 else None
 
 
+# what makes the "år" after it no year of the project: a count or length before it ("sex år", "under tre år 20
+# deltagare") or a word of every year ("varje år sex nya grupper", "per år", "each year two groups")
+_NO_YEAR_BEFORE = re.compile(rf"(?<![\wåäö])(?:{_SV_WORDS}|{_EN_WORDS}|{'|'.join(_TENS)}|{'|'.join(_TENS_EN)}|varje|"
+                             r"per|vart|om|each|every|a)\s+(?:projekt)?$", re.I)
+# a clause that ends in project years written in digits ("20 deltagare år 1", "år 2"), which the digits after an "och"
+# or "and" may go on ("år 2 och 3 30", "år 1 och 2 och 30 år 3", "år 1 och år 2: 30")
+_YEARS_AT_END = re.compile(rf"\b(?:(?:projekt)?år(?:en)?|(?:project\s+)?years?)\s*(\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\s*$",
+                           re.I)
+_YEAR_GOES_ON = re.compile(r"(?:(?:år|years?)\s*)?(\d{1,2})(?![\d,.]|\s*(?:%|procent\b|per\s*cent\b|år\b|years?\b))"
+                           r"(?=\s*$|\s*[:=]?\s*\d)", re.I)
+_AND_BETWEEN = re.compile(r"\s+(?:och|and)\s+", re.I)
+
+
+def _clauses(label: str, share: bool) -> list[str]:
+    """``label`` cut at :data:`_CLAUSE`, except where the digits after an "och" or "and" are more years of the
+    clause before, which ends in its years: a larger year, alone or before a number ("år 2 och 3 30", "år 1 och år
+    2: 30", "20 deltagare år 1 och 2 och 30 år 3"). Where the clause before states its own target and the words
+    after that year name their own year ("20 deltagare år 1 och 2 30 deltagare år 3"), the year alone goes on it."""
+    out: list[str] = []
+    last, joined = 0, ""
+    for cut in [*_CLAUSE.finditer(label), None]:
+        piece = label[last:cut.start() if cut else len(label)]
+        years = _YEARS_AT_END.search(out[-1]) if out and joined else None
+        goes = _YEAR_GOES_ON.match(piece) if years else None
+        if years and goes and int(goes.group(1)) > _years_said(years.group(1))[-1]:
+            prev, tail = out[-1], piece[goes.end():]
+            own = _clause_target(prev[:years.start()], years.start(), share) is not None
+            keep = goes.end() if own and _YEAR_KEY.search(tail) else len(piece)
+            out[-1] = prev + joined + piece[:keep]
+            if keep < len(piece):
+                out.append(tail)
+        else:
+            out.append(piece)
+        joined = cut.group(0) if cut is not None and _AND_BETWEEN.fullmatch(cut.group(0)) else ""
+        last = cut.end() if cut is not None else len(label)
+    return out
+
+
+def _year_or_target(clause: str, key: re.Match[str], share: bool) -> bool:
+    """Whether ``clause`` can be read two ways: its target before years joined by "och" or "and" and another number
+    right after them, without a colon ("20 deltagare år 1 och 2 30": 20 for years 1 and 2, or 20 for year 1 and 30
+    for year 2)."""
+    said = next((key.group(k) for k in ("p", "e", "o", "oe", "c") if key.group(k)), "")
+    if not _AND_BETWEEN.search(said):
+        return False
+    after = _NUMBER.match(clause, key.end() + len(re.match(r"\s*", clause[key.end():]).group(0)))
+    return (after is not None and after.start() > key.end() and bool(after.group(2)) == share
+            and _clause_target(clause[:key.start()], key.start(), share) is not None)
+
+
+def label_year_unsure(label: str, share: bool) -> list[tuple[str, list[int]]]:
+    """The clauses of ``label`` that :func:`_year_or_target` finds can be read two ways, each with the years its
+    words name ("20 deltagare år 1 och 2 30": years 1 and 2), whose targets are not known."""
+    out = []
+    for clause in _clauses(label, share):
+        keys = [k for k in _YEAR_KEY.finditer(clause) if not _NO_YEAR_BEFORE.search(clause, 0, k.start())]
+        if len(keys) == 1 and _year_or_target(clause, keys[0], share):
+            m = keys[0]
+            said = next(m.group(k) for k in ("p", "e", "o", "oe", "c") if m.group(k))
+            out.append((clause.strip(), _years_said(said)))
+    return out
+
+
+# words that make a year's number part of a whole ("30 deltagare per år, varav 10 unga år 1"), no target of its own
+_PART_OF = re.compile(r"(?<![\wåäö])(?:varav|därav|av\s+dem|av\s+dessa|of\s+whom|of\s+them|including)(?![\wåäö])", re.I)
+
+
+def _says(label: str, target: float, share: bool) -> bool:
+    """Whether ``label`` states ``target`` as a number of the goal's kind (a percentage for a share)."""
+    return any(math.isclose(float(n.group(1).replace(",", ".")) / (100 if share else 1), target)
+               for n in _NUMBER.finditer(label) if bool(n.group(2)) == share)
+
+
 def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool, list[str]]:
     """The targets ``label`` sets for single years in one sentence ("år 1: 20 deltagare, år 2 och 3: 30", "2025: 15,
     2026: 25", "30 % första året, 40 % därefter"): each project year's (1, 2, ...) or calendar year's (2025) target, a
@@ -784,12 +858,14 @@ def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool,
     a clause naming two years apart, or none, states none."""
     found: dict[int, float] = {}
     kinds, words = set(), []
-    for clause in _CLAUSE.split(label):
-        keys = list(_YEAR_KEY.finditer(clause))
+    for clause in _clauses(label, share):
+        keys = [k for k in _YEAR_KEY.finditer(clause) if not _NO_YEAR_BEFORE.search(clause, 0, k.start())]
         if len(keys) != 1:
             continue
         m = keys[0]
         rest = clause[:m.start()] + " " + clause[m.end():]
+        if _year_or_target(clause, m, share):
+            continue
         num = _clause_target(rest, m.start() + 1, share)
         if num is None:
             continue
@@ -1662,13 +1738,31 @@ class ProjectParams(_Strict):
                 continue
             for label in (x for x in (g.label, g.label_en) if x):
                 stated, calendar, words = label_year_targets(label, g.kind == "share")
-                if len(set(stated.values())) < 2:
+                unsure = label_year_unsure(label, g.kind == "share")
+                if unsure:  # (digits after "och" that are a year or a target: each of its years is written)
+                    clause, named = unsure[0]
+                    unit = "calendar_year" if calendar or named[0] > 1900 else "project_year"
+                    later = stated.pop(LATER_YEARS, None)
+                    last = max([*stated, *named])
+                    fix = {y: None if y in named else stated.get(y, later if later is not None and y > last else None)
+                           for y in goal_years(self.period, unit)}
+                    raise ParamsValueError("params.goal_label_year_or_target", n=i, goal=g.id, words=clause,
+                                           years=", ".join(map(str, named)), target=f"{g.target:g}",
+                                           fix=_targets_line(fix) + ("" if g.period == unit else f", period: {unit}"))
+                values, other = set(stated.values()), None
+                if len(values) == 1 and LATER_YEARS not in stated and g.period != "whole_period" \
+                        and not _PART_OF.search(" ".join(words)) and not math.isclose(min(values), g.target) \
+                        and _says(label, g.target, g.kind == "share"):
+                    # the words set some years a target of their own beside the goal's, which is the other years'
+                    # ("Minst 30 deltagare per år (20 det första året)")
+                    other = g.target
+                elif len(values) < 2:
                     continue
                 unit = "calendar_year" if calendar else "project_year"
                 later = stated.pop(LATER_YEARS, None)
                 years = goal_years(self.period, unit)
                 named = max(stated, default=0)
-                fix = {y: stated.get(y, later if later is not None and y > named else None) for y in years}
+                fix = {y: stated.get(y, later if later is not None and y > named else other) for y in years}
                 line = _targets_line(fix) + ("" if g.period == unit else f", period: {unit}")
                 if "?" in line:  # (a year the words give no number for: the evaluator writes it)
                     raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
