@@ -15,7 +15,7 @@ from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_w
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
-                                sole_judged_period, verdict_statuses)
+                                measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import context_series, exits_to, side_p
 from ...analysis.survey import LOW_RESPONSE_RATE
@@ -423,13 +423,20 @@ def page_one(r, length: str = "full") -> list[str]:
     together = length != "full" and len(qualitative) > 1
     if together:  # (said where the first of them stood)
         own = [g for g in own if g not in qualitative[1:]]
-    brief = length == "shortest"
+    measured = _measured_together(r) if length == "fewest" else []
+    if measured:  # (said where the first of them stood)
+        own = [g for g in own if g not in measured[1:]]
+    brief = length in ("shortest", "fewest")
     briefed = False
     for gid in own:
         rows = tab[tab["goal_id"] == gid]
         first = rows.iloc[0]
         if together and gid == qualitative[0]:
             out.append(_qualitative_together(r, qualitative, pointer=not brief))
+            continue
+        if measured and gid == measured[0]:
+            out.append(_measurable_counted(r, measured))
+            briefed = True  # (the figures are in the goal section: said once, after the goals)
             continue
         verdict = lower_first(verdict_text(rows, lang))
         if first["kind"] == "qualitative":
@@ -489,6 +496,44 @@ def _qualitative_together(r, goal_ids: list[str], pointer: bool = True) -> str:
     said = r.msg("summary.goals_qualitative_together", n=number_word(len(goal_ids), lang, neuter=True),
                  verdicts=", ".join(parts))
     return said + " " + r.msg("summary.goals_each_in_section") if pointer else said
+
+
+# the verdicts of a measurable goal said after "uppnåddes" ("tre, två delvis och tre inte"), most favourable first;
+# the others (an application's volumes, running, not assessed) are said after them, each with its own verb
+_ACHIEVED_VERDICTS = (GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.PARTLY,
+                      GoalVerdict.PARTLY_UNCERTAIN, GoalVerdict.NOT_REACHED, GoalVerdict.NOT_REACHED_UNCERTAIN)
+
+
+def _measured_together(r) -> list[str]:
+    """The application's measurable goals (:func:`evaltools.analysis.goals.measurable_own_goals`) page 1
+    says in one sentence at the length ``fewest``, in the goal table's order: two or more, of which at
+    least one is judged reached, partly reached or not; else none (they are said one by one)."""
+    tab = r.goals.table
+    goals = measurable_own_goals(tab)
+    if len(goals) < 2 or not any(GoalVerdict(v) in _ACHIEVED_VERDICTS for v in goals["verdict"]):
+        return []
+    return list(goals["goal_id"])
+
+
+def _measurable_counted(r, goal_ids: list[str]) -> str:
+    """The application's measurable goals in one sentence: how many had each verdict, the verdict the goal
+    section gives each goal (the first row's, one per goal), counted, not judged again ("Av de åtta mätbara
+    målen uppnåddes tre, två delvis och tre inte."); running, unassessed and volume-judged goals after a
+    semicolon."""
+    tab, lang = r.goals.table, r.lang
+    verdicts = [GoalVerdict(tab.loc[tab["goal_id"] == g, "verdict"].iloc[0]) for g in goal_ids]
+    order = list(GoalVerdict)
+    counts = {v: verdicts.count(v) for v in sorted(set(verdicts), key=order.index)}
+
+    def part(v: GoalVerdict, k: int) -> str:
+        return r.plural(f"summary.goals_counted_{v.name.lower()}", k, k=number_word(k, lang, neuter=True))
+    achieved = [part(v, k) for v, k in counts.items() if v in _ACHIEVED_VERDICTS]
+    more = [part(v, k) for v, k in counts.items() if v not in _ACHIEVED_VERDICTS]
+    n = number_word(len(goal_ids), lang, neuter=True)
+    if more:
+        return r.msg("summary.goals_measurable_counted_more", n=n, verdicts=r.words.join(achieved),
+                     more=r.words.join(more))
+    return r.msg("summary.goals_measurable_counted", n=n, verdicts=r.words.join(achieved))
 
 
 def uncertain_goal_sentences(r) -> list[str]:
