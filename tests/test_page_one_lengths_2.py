@@ -119,3 +119,18 @@ def test_the_fewest_words_say_running_and_unassessed_goals_after_the_counted_one
                    for s in versions["fewest"])
     # the sentences before and after the goals are the same as at the other lengths
     assert versions["fewest"][0] == versions["full"][0]
+
+
+def test_none_reached_is_said_as_none(tiny_project):
+    # the participant goals over the whole period count 4 (above): 4 < 0.8 * 10 = 8 and 4 < 0.8 * 20 = 16, so
+    # both are not reached, and none is reached, not even partly
+    goals = textwrap.dedent(f"""\
+        goals:
+          - {{id: antal10, kind: participant_count, label: "Minst 10 deltagare {LONG}", target: 10, period: whole_period}}
+          - {{id: antal20, kind: participant_count, label: "Minst 20 deltagare {LONG}", target: 20, period: whole_period}}
+        """)
+    r = et.Report(tiny_project(goals))
+    (sentences,) = [s for q, _part, s in summary.answers(r) if q == "summary.q_goals"]
+    fewest = dict(summary.goal_lengths(r, sentences))["fewest"]
+    assert "Av de två mätbara målen uppnåddes inget." in fewest
+    assert not any("uppnåddes två inte" in s for s in fewest)

@@ -518,8 +518,8 @@ def _measured_together(r) -> list[str]:
 def _measurable_counted(r, goal_ids: list[str]) -> str:
     """The application's measurable goals in one sentence: how many had each verdict, the verdict the goal
     section gives each goal (the first row's, one per goal), counted, not judged again ("Av de åtta mätbara
-    målen uppnåddes tre, två delvis och tre inte."); running, unassessed and volume-judged goals after a
-    semicolon."""
+    målen uppnåddes tre, två delvis och tre inte."; "uppnåddes inget" where none was reached, not even partly);
+    running, unassessed and volume-judged goals after a semicolon."""
     tab, lang = r.goals.table, r.lang
     verdicts = [GoalVerdict(tab.loc[tab["goal_id"] == g, "verdict"].iloc[0]) for g in goal_ids]
     order = list(GoalVerdict)
@@ -528,12 +528,17 @@ def _measurable_counted(r, goal_ids: list[str]) -> str:
     def part(v: GoalVerdict, k: int) -> str:
         return r.plural(f"summary.goals_counted_{v.name.lower()}", k, k=number_word(k, lang, neuter=True))
     achieved = [part(v, k) for v, k in counts.items() if v in _ACHIEVED_VERDICTS]
-    more = [part(v, k) for v, k in counts.items() if v not in _ACHIEVED_VERDICTS]
+    more = {"more": r.words.join([part(v, k) for v, k in counts.items() if v not in _ACHIEVED_VERDICTS])}
     n = number_word(len(goal_ids), lang, neuter=True)
-    if more:
-        return r.msg("summary.goals_measurable_counted_more", n=n, verdicts=r.words.join(achieved),
-                     more=r.words.join(more))
-    return r.msg("summary.goals_measurable_counted", n=n, verdicts=r.words.join(achieved))
+    key = "summary.goals_measurable_counted"
+    values = {"verdicts": r.words.join(achieved)}
+    if not any(v in counts for v in _ACHIEVED_VERDICTS[:4]):  # none reached, not even partly: "uppnåddes inget"
+        uncertain = counts.get(GoalVerdict.NOT_REACHED_UNCERTAIN, 0)
+        key = "summary.goals_measurable_none_uncertain" if uncertain else "summary.goals_measurable_none"
+        values = {"k": number_word(uncertain, lang, neuter=True)} if uncertain else {}
+    if more["more"]:
+        return r.msg(key + "_more", n=n, **values, **more)
+    return r.msg(key, n=n, **values)
 
 
 def uncertain_goal_sentences(r) -> list[str]:
