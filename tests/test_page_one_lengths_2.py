@@ -13,6 +13,8 @@ import evaltools as et
 from evaltools.present.sections import summary
 from evaltools.publish import render
 
+from .conftest import participants_frame, write_csv
+
 LONG = ("om att deltagarna i projektet ska få ett samordnat stöd från kommunen, regionen, Arbetsförmedlingen och "
         "Försäkringskassan och att stödet ska bli varaktigt efter projektets slut")
 
@@ -134,3 +136,25 @@ def test_none_reached_is_said_as_none(tiny_project):
     fewest = dict(summary.goal_lengths(r, sentences))["fewest"]
     assert "Av de två mätbara målen uppnåddes inget." in fewest
     assert not any("uppnåddes två inte" in s for s in fewest)
+
+
+def test_a_verdict_on_the_periods_that_ended_is_said_so(tiny_project):
+    # twelve participants still enrolled on 2023-06-30: six started in project year 1 (2022), six in year 2 (2023)
+    rows = [(f"P{i}", "kvinna", 1980, "ensamstående", f"2022-0{i + 1}-01", "", "") for i in range(1, 7)]
+    rows += [(f"P{i}", "man", 1985, "ensamstående", f"2023-0{i - 6}-01", "", "") for i in range(7, 13)]
+    write_csv(tiny_project.dir / "data" / "participants.csv", participants_frame(rows))
+    # "per": year 1 ended with 6 >= 5, reached; year 2 runs, not judged: reached on the year that ended (so far);
+    # "hela": the whole period runs: running, not judged
+    goals = textwrap.dedent(f"""\
+        data_as_of: 2023-06-30
+        goals:
+          - {{id: per, kind: participant_count, label: "Minst 5 deltagare per projektår {LONG}", target: 5,
+             period: project_year}}
+          - {{id: hela, kind: participant_count, label: "Minst 100 deltagare {LONG}", target: 100, period: whole_period}}
+        """)
+    r = et.Report(tiny_project(goals))
+    (sentences,) = [s for q, _part, s in summary.answers(r) if q == "summary.q_goals"]
+    fewest = dict(summary.goal_lengths(r, sentences))["fewest"]
+    said = ["Av de två mätbara målen uppnåddes ett; ett pågår ännu.",
+            "För ett av de bedömda målen gäller bedömningen de perioder som har slutat; en period pågår ännu."]
+    assert fewest[fewest.index(said[0]) + 1] == said[1]

@@ -436,6 +436,11 @@ def page_one(r, length: str = "full") -> list[str]:
             continue
         if measured and gid == measured[0]:
             out.append(_measurable_counted(r, measured))
+            so_far = sum(bool(tab.loc[tab["goal_id"] == g, "verdict_so_far"].iloc[0]) for g in measured
+                         if GoalVerdict(tab.loc[tab["goal_id"] == g, "verdict"].iloc[0]) in _ACHIEVED_VERDICTS) \
+                if "verdict_so_far" in tab else 0
+            if so_far:  # (judged on the periods that ended while another runs on: never read as final)
+                out.append(msg("summary.goals_measurable_so_far", k=number_word(so_far, lang, neuter=True)))
             briefed = True  # (the figures are in the goal section: said once, after the goals)
             continue
         verdict = lower_first(verdict_text(rows, lang))
