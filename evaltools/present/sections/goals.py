@@ -507,6 +507,23 @@ def _qualitative_together(r, goal_ids: list[str], pointer: bool = True) -> str:
 # the others (an application's volumes, running, not assessed) are said after them, each with its own verb
 _ACHIEVED_VERDICTS = (GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.PARTLY,
                       GoalVerdict.PARTLY_UNCERTAIN, GoalVerdict.NOT_REACHED, GoalVerdict.NOT_REACHED_UNCERTAIN)
+_COUNTED_KEYS = {GoalVerdict.REACHED: "summary.goals_counted_reached",
+                 GoalVerdict.REACHED_UNCERTAIN: "summary.goals_counted_reached_uncertain",
+                 GoalVerdict.PARTLY: "summary.goals_counted_partly",
+                 GoalVerdict.PARTLY_UNCERTAIN: "summary.goals_counted_partly_uncertain",
+                 GoalVerdict.NOT_REACHED: "summary.goals_counted_not_reached",
+                 GoalVerdict.NOT_REACHED_UNCERTAIN: "summary.goals_counted_not_reached_uncertain",
+                 GoalVerdict.VOLUMES_REACH: "summary.goals_counted_volumes_reach",
+                 GoalVerdict.VOLUMES_PARTLY: "summary.goals_counted_volumes_partly",
+                 GoalVerdict.VOLUMES_SHORT: "summary.goals_counted_volumes_short",
+                 GoalVerdict.RUNNING: "summary.goals_counted_running",
+                 GoalVerdict.NOT_ASSESSED: "summary.goals_counted_not_assessed"}
+# the sentence, by whether some goal was reached (at least partly), some reached none but uncertainly, and
+# whether running, unassessed or volume-judged goals follow: (key, key with those after a semicolon)
+_COUNTED_SENTENCES = {"some": ("summary.goals_measurable_counted", "summary.goals_measurable_counted_more"),
+                      "none": ("summary.goals_measurable_none", "summary.goals_measurable_none_more"),
+                      "none_uncertain": ("summary.goals_measurable_none_uncertain",
+                                         "summary.goals_measurable_none_uncertain_more")}
 
 
 def _measured_together(r) -> list[str]:
@@ -531,19 +548,18 @@ def _measurable_counted(r, goal_ids: list[str]) -> str:
     counts = {v: verdicts.count(v) for v in sorted(set(verdicts), key=order.index)}
 
     def part(v: GoalVerdict, k: int) -> str:
-        return r.plural(f"summary.goals_counted_{v.name.lower()}", k, k=number_word(k, lang, neuter=True))
+        return r.plural(_COUNTED_KEYS[v], k, k=number_word(k, lang, neuter=True))
     achieved = [part(v, k) for v, k in counts.items() if v in _ACHIEVED_VERDICTS]
-    more = {"more": r.words.join([part(v, k) for v, k in counts.items() if v not in _ACHIEVED_VERDICTS])}
-    n = number_word(len(goal_ids), lang, neuter=True)
-    key = "summary.goals_measurable_counted"
-    values = {"verdicts": r.words.join(achieved)}
-    if not any(v in counts for v in _ACHIEVED_VERDICTS[:4]):  # none reached, not even partly: "uppnåddes inget"
-        uncertain = counts.get(GoalVerdict.NOT_REACHED_UNCERTAIN, 0)
-        key = "summary.goals_measurable_none_uncertain" if uncertain else "summary.goals_measurable_none"
-        values = {"k": number_word(uncertain, lang, neuter=True)} if uncertain else {}
-    if more["more"]:
-        return r.msg(key + "_more", n=n, **values, **more)
-    return r.msg(key, n=n, **values)
+    more = r.words.join([part(v, k) for v, k in counts.items() if v not in _ACHIEVED_VERDICTS])
+    values = {"n": number_word(len(goal_ids), lang, neuter=True)}
+    if any(v in counts for v in _ACHIEVED_VERDICTS[:4]):
+        kind, values["verdicts"] = "some", r.words.join(achieved)
+    elif uncertain := counts.get(GoalVerdict.NOT_REACHED_UNCERTAIN, 0):  # none reached, not even partly
+        kind, values["k"] = "none_uncertain", number_word(uncertain, lang, neuter=True)
+    else:
+        kind = "none"
+    plain, with_more = _COUNTED_SENTENCES[kind]
+    return r.msg(with_more, more=more, **values) if more else r.msg(plain, **values)
 
 
 def uncertain_goal_sentences(r) -> list[str]:
