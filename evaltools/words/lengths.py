@@ -16,13 +16,17 @@ section:
     the application's qualitative goals (two or more) in one sentence, with how many the evaluator
     judged each way;
 ``shortest``
-    that, and the measurable goals with their verdicts only.
+    that, and the measurable goals with their verdicts only;
+``fewest``
+    that, with the measurable goals (two or more, some judged) in one sentence too, counted by their
+    verdicts as the goal section gives them ("Av de åtta mätbara målen uppnåddes tre, två delvis och tre
+    inte.").
 """
 from __future__ import annotations
 
 import re
 
-LENGTHS = ("full", "short", "shortest")
+LENGTHS = ("full", "short", "shortest", "fewest")
 # the id of page 1's last line: page 1 holds on one page when this line is printed on it
 PAGE_ONE_END = "et-page-one-end"
 

@@ -15,7 +15,7 @@ from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_w
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
-                                sole_judged_period, verdict_statuses)
+                                measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import context_series, exits_to, expected_part, side_p
 from ...analysis.survey import LOW_RESPONSE_RATE
@@ -453,13 +453,25 @@ def page_one(r, length: str = "full") -> list[str]:
     together = length != "full" and len(qualitative) > 1
     if together:  # (said where the first of them stood)
         own = [g for g in own if g not in qualitative[1:]]
-    brief = length == "shortest"
+    measured = _measured_together(r) if length == "fewest" else []
+    if measured:  # (said where the first of them stood)
+        own = [g for g in own if g not in measured[1:]]
+    brief = length in ("shortest", "fewest")
     briefed = False
     for gid in own:
         rows = tab[tab["goal_id"] == gid]
         first = rows.iloc[0]
         if together and gid == qualitative[0]:
             out.append(_qualitative_together(r, qualitative, pointer=not brief))
+            continue
+        if measured and gid == measured[0]:
+            out.append(_measurable_counted(r, measured))
+            so_far = sum(bool(tab.loc[tab["goal_id"] == g, "verdict_so_far"].iloc[0]) for g in measured
+                         if GoalVerdict(tab.loc[tab["goal_id"] == g, "verdict"].iloc[0]) in _ACHIEVED_VERDICTS) \
+                if "verdict_so_far" in tab else 0
+            if so_far:  # (judged on the periods that ended while another runs on: never read as final)
+                out.append(msg("summary.goals_measurable_so_far", k=number_word(so_far, lang, neuter=True)))
+            briefed = True  # (the figures are in the goal section: said once, after the goals)
             continue
         verdict = lower_first(verdict_text(rows, lang))
         if first["kind"] == "qualitative":
@@ -519,6 +531,65 @@ def _qualitative_together(r, goal_ids: list[str], pointer: bool = True) -> str:
     said = r.msg("summary.goals_qualitative_together", n=number_word(len(goal_ids), lang, neuter=True),
                  verdicts=", ".join(parts))
     return said + " " + r.msg("summary.goals_each_in_section") if pointer else said
+
+
+# the verdicts of a measurable goal said after "uppnåddes" ("tre, två delvis och tre inte"), most favourable first;
+# the others (an application's volumes, running, not assessed) are said after them, each with its own verb
+_ACHIEVED_VERDICTS = (GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.PARTLY,
+                      GoalVerdict.PARTLY_UNCERTAIN, GoalVerdict.NOT_REACHED, GoalVerdict.NOT_REACHED_UNCERTAIN)
+_COUNTED_KEYS = {GoalVerdict.REACHED: "summary.goals_counted_reached",
+                 GoalVerdict.REACHED_UNCERTAIN: "summary.goals_counted_reached_uncertain",
+                 GoalVerdict.PARTLY: "summary.goals_counted_partly",
+                 GoalVerdict.PARTLY_UNCERTAIN: "summary.goals_counted_partly_uncertain",
+                 GoalVerdict.NOT_REACHED: "summary.goals_counted_not_reached",
+                 GoalVerdict.NOT_REACHED_UNCERTAIN: "summary.goals_counted_not_reached_uncertain",
+                 GoalVerdict.VOLUMES_REACH: "summary.goals_counted_volumes_reach",
+                 GoalVerdict.VOLUMES_PARTLY: "summary.goals_counted_volumes_partly",
+                 GoalVerdict.VOLUMES_SHORT: "summary.goals_counted_volumes_short",
+                 GoalVerdict.RUNNING: "summary.goals_counted_running",
+                 GoalVerdict.NOT_ASSESSED: "summary.goals_counted_not_assessed"}
+# the sentence, by whether some goal was reached (at least partly), some reached none but uncertainly, and
+# whether running, unassessed or volume-judged goals follow: (key, key with those after a semicolon)
+_COUNTED_SENTENCES = {"some": ("summary.goals_measurable_counted", "summary.goals_measurable_counted_more"),
+                      "none": ("summary.goals_measurable_none", "summary.goals_measurable_none_more"),
+                      "none_uncertain": ("summary.goals_measurable_none_uncertain",
+                                         "summary.goals_measurable_none_uncertain_more")}
+
+
+def _measured_together(r) -> list[str]:
+    """The application's measurable goals (:func:`evaltools.analysis.goals.measurable_own_goals`) page 1
+    says in one sentence at the length ``fewest``, in the goal table's order: two or more, of which at
+    least one is judged reached, partly reached or not; else none (they are said one by one)."""
+    tab = r.goals.table
+    goals = measurable_own_goals(tab)
+    if len(goals) < 2 or not any(GoalVerdict(v) in _ACHIEVED_VERDICTS for v in goals["verdict"]):
+        return []
+    return list(goals["goal_id"])
+
+
+def _measurable_counted(r, goal_ids: list[str]) -> str:
+    """The application's measurable goals in one sentence: how many had each verdict, the verdict the goal
+    section gives each goal (the first row's, one per goal), counted, not judged again ("Av de åtta mätbara
+    målen uppnåddes tre, två delvis och tre inte."; "uppnåddes inget" where none was reached, not even partly);
+    running, unassessed and volume-judged goals after a semicolon."""
+    tab, lang = r.goals.table, r.lang
+    verdicts = [GoalVerdict(tab.loc[tab["goal_id"] == g, "verdict"].iloc[0]) for g in goal_ids]
+    order = list(GoalVerdict)
+    counts = {v: verdicts.count(v) for v in sorted(set(verdicts), key=order.index)}
+
+    def part(v: GoalVerdict, k: int) -> str:
+        return r.plural(_COUNTED_KEYS[v], k, k=number_word(k, lang, neuter=True))
+    achieved = [part(v, k) for v, k in counts.items() if v in _ACHIEVED_VERDICTS]
+    more = r.words.join([part(v, k) for v, k in counts.items() if v not in _ACHIEVED_VERDICTS])
+    values = {"n": number_word(len(goal_ids), lang, neuter=True)}
+    if any(v in counts for v in _ACHIEVED_VERDICTS[:4]):
+        kind, values["verdicts"] = "some", r.words.join(achieved)
+    elif uncertain := counts.get(GoalVerdict.NOT_REACHED_UNCERTAIN, 0):  # none reached, not even partly
+        kind, values["k"] = "none_uncertain", number_word(uncertain, lang, neuter=True)
+    else:
+        kind = "none"
+    plain, with_more = _COUNTED_SENTENCES[kind]
+    return r.msg(with_more, more=more, **values) if more else r.msg(plain, **values)
 
 
 def uncertain_goal_sentences(r) -> list[str]:
