@@ -53,3 +53,44 @@ def test_the_block_still_moves_to_the_next_page_when_it_must(pages):
     # as the text area (259 mm), the heading and the note both start the second page
     assert any(len(texts) == 1 for texts in pages.values())
     assert any(HEADING in texts[1] for texts in pages.values() if len(texts) > 1)
+
+
+# The workbook's first sheet ("Om tabellerna") gave the application check "Data till och med 2026-12-31", the end of
+# the period it applies for: a day after the sheet's own "Skapad" 2026-12-05, for an application that has no data at
+# all. Its report's facts give no such day (an application has only its budget and its expected volumes); the sheet
+# says what the report says, and a participant project's sheet still gives its data's last day.
+
+def _about(report, out) -> dict[str, object]:
+    import openpyxl
+
+    import evaltools as et
+
+    et.export_report(report, out)
+    ws = openpyxl.load_workbook(out / f"{report.params.id}-tabeller.xlsx").worksheets[0]
+    return {row[0].value: row[1].value for row in ws.iter_rows(min_col=1, max_col=2) if row[0].value}
+
+
+@pytest.mark.parametrize("lang, item", [("sv", "Data till och med"), ("en", "Data up to")])
+def test_an_application_s_workbook_gives_no_day_of_data(tiny_project, tmp_path, lang, item):
+    import evaltools as et
+    from evaltools.present.sections import facts
+
+    path = tiny_project("kind: ansökan\ngoals:\n  - {id: g, kind: participant_count, label: Minst 10, target: 10}\n",
+                        data_block="data:\n  budget: data/budget.csv\n")
+    report = et.Report(path, lang=lang)
+    assert item not in dict(facts.rows(report))  # the report's facts: no day of data
+    about = _about(report, tmp_path / "out")
+    assert item not in about
+    assert about  # (the sheet itself is there: the project's name, its period …)
+
+
+@pytest.mark.parametrize("lang, item", [("sv", "Data till och med"), ("en", "Data up to")])
+def test_a_participant_project_s_workbook_still_gives_its_day_of_data(tiny_project, tmp_path, lang, item):
+    import datetime as dt
+
+    import evaltools as et
+    from evaltools.present.sections import facts
+
+    report = et.Report(tiny_project("data_as_of: 2023-06-30\n"), lang=lang)
+    assert dict(facts.rows(report))[item] == "2023-06-30"
+    assert _about(report, tmp_path / "out")[item] == dt.datetime(2023, 6, 30)
