@@ -94,3 +94,47 @@ def test_a_participant_project_s_workbook_still_gives_its_day_of_data(tiny_proje
     report = et.Report(tiny_project("data_as_of: 2023-06-30\n"), lang=lang)
     assert dict(facts.rows(report))[item] == "2023-06-30"
     assert _about(report, tmp_path / "out")[item] == dt.datetime(2023, 6, 30)
+
+
+# Page 1 said Kompassen's deadweight as "52 %" ("Kalkylen antar att 52 % av dem som lämnade försörjningsstödet hade
+# gjort det ändå") where the assumptions table beside the calculation, and the payments section's note under the
+# table of shares it comes from, say 51,6 % (24,6 % of 47,8 %; Språngbrädan: 84 % against 84,3 %). One figure is
+# said one way: as the assumptions table says it, with the decimal it needs and none it does not (25 %, 51,6 %).
+# Here the deadweight is set in the params, 0.123: 12,3 % (sv), 12.3% (en); and the default 0.25: 25 %, not 25,0 %.
+
+DEADWEIGHT = """\
+    cost_benefit:
+      price_year: 2022
+      monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2022}
+      horizon_years: 2
+      dropoff_per_year: 0
+      discount_rate: 0
+    """
+
+
+def _deadweight_words(tiny_project, extra: str, lang: str):
+    import evaltools as et
+    from evaltools.present.sections import method, summary
+
+    r = et.Report(tiny_project(DEADWEIGHT + extra), lang=lang)
+    (page_one,) = [s for s in summary.worth(r) if s.startswith(("Kalkylen antar att", "The calculation assumes"))]
+    # (the method's sentence follows its rule on deadweight, in the same paragraph)
+    own = [p[p.index(start):] for p in method.paragraphs(r)
+           for start in ("I den här rapporten är dödvikten", "In this report the deadweight") if start in p]
+    return page_one, own
+
+
+@pytest.mark.parametrize("lang, page_one, own", [
+    ("sv", "Kalkylen antar att 12,3\u00a0% av dem", "I den här rapporten är dödvikten 12,3\u00a0%, satt i parameterfilen"),
+    ("en", "The calculation assumes that 12.3% of those", "In this report the deadweight is 12.3%, set in the parameters file"),
+])
+def test_a_deadweight_with_a_decimal_is_said_with_it_on_page_one_and_in_the_method(tiny_project, lang, page_one, own):
+    said, own_choice = _deadweight_words(tiny_project, "  deadweight: 0.123\n", lang)
+    assert said.startswith(page_one), said
+    assert len(own_choice) == 1 and own_choice[0].startswith(own), own_choice
+
+
+def test_the_default_deadweight_is_said_without_a_decimal(tiny_project):
+    said, own_choice = _deadweight_words(tiny_project, "", "sv")
+    assert said.startswith("Kalkylen antar att 25\u00a0% av dem"), said  # (not "25,0 %")
+    assert own_choice == []  # (no deadweight set in the params)
