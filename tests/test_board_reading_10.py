@@ -61,8 +61,9 @@ def test_the_exit_rate_note_gives_the_deadweight_as_the_share_over_the_share_not
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("sv", "Dödvikten i kostnadsnyttoanalysen, 30,0\u00a0%, räknas inte fram ur andelarna här"),
-    ("en", "The deadweight in the cost-benefit analysis, 30.0%, is not worked out from the shares here"),
+    # (as the assumptions table says it: 30 %, not 30,0 %)
+    ("sv", "Dödvikten i kostnadsnyttoanalysen, 30\u00a0%, räknas inte fram ur andelarna här"),
+    ("en", "The deadweight in the cost-benefit analysis, 30%, is not worked out from the shares here"),
 ])
 def test_a_deadweight_set_in_the_params_is_not_said_to_come_from_the_exit_rates(lang, words):
     import evaltools as et

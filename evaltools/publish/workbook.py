@@ -49,6 +49,7 @@ from ..analysis.disclosure import Secondary
 from ..present.portfolio import WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
+from ..present.sections.facts import gives_data_day
 
 if TYPE_CHECKING:
     from ..present.portfolio import Portfolio
@@ -1087,7 +1088,9 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     about = [(say("workbook.project"), p.display_title(lang)), (say("facts.forbund"), p.forbund),
              (say("facts.owner"), p.owner),
              (say("facts.period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
-             (say("facts.data_up_to"), p.data_until),  # (dates as date cells: Excel sorts and counts with them)
+             # (dates as date cells: Excel sorts and counts with them; the data's last day where the report's facts
+             # give it, not an application's period end, after the day the sheet was made and with no data)
+             *([(say("facts.data_up_to"), p.data_until)] if gives_data_day(report) else []),
              (say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),

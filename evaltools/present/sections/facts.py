@@ -68,6 +68,13 @@ def kind_note(r) -> list[str]:
     return [r.msg("kind.inferred", reason=r.msg(kind_reason(p)))] if kind_inferred(p) else []
 
 
+def gives_data_day(r) -> bool:
+    """Whether the facts give the data's last day: a participant project's, whose figures are counted to it; an
+    application has no data and a structural project only its budget and answers. The workbook's first sheet asks
+    the same (:func:`evaltools.publish.workbook.export_report`)."""
+    return r.kind == "individ"
+
+
 def rows(r) -> list[tuple[str, str]]:
     p, lang, msg = r.params, r.lang, r.msg
     kind = msg(KIND_NAMES[r.kind])
@@ -95,7 +102,7 @@ def rows(r) -> list[tuple[str, str]]:
             out.append((msg("facts.target_population"), desc))
         if tp.size:
             out.append((msg("facts.target_population_size"), fmt_int(tp.size, lang)))
-    if r.kind == "individ":
+    if gives_data_day(r):
         out.append((msg("facts.data_up_to"), fmt_date(p.data_until)))
         n = persons_of(r.project.participants)
         if r.disclosure.hides(Secondary.PARTICIPANTS):  # (with the goals' counts it would tell a few persons' outcomes)

@@ -22,7 +22,7 @@ from ...words import glossary
 from ..display import Table, Text
 from .costbenefit import benefit_unvalued, no_fs_at_start
 from ...words.formats import fmt_int, fmt_num, fmt_pct
-from ...words.assumptions import years as years_text
+from ...words.assumptions import value_text, years as years_text
 
 # The cost-benefit rules, in the order docs/methods.md gives them (a test checks both name them alike).
 COSTBENEFIT_RULES = ("method.cb.costs", "method.cb.ledger", "method.cb.transfers", "method.cb.skattefaktor",
@@ -151,7 +151,7 @@ def _own_choice(r, key: str) -> list[str]:
     kept although the payments could replace it."""
     cb, lang = r.params.cost_benefit, r.lang
     if key == "method.cb.deadweight" and cb.deadweight is not None:
-        return [r.msg("method.cb.deadweight_params", deadweight=fmt_pct(cb.deadweight, lang, 0))]
+        return [r.msg("method.cb.deadweight_params", deadweight=value_text("deadweight", cb.deadweight, lang))]
     if key == "method.cb.persistence" and not (cb.dropoff_from_payments and cb.first_year_from_payments):
         dropoff = {"dropoff": fmt_pct(cb.dropoff_per_year, lang, 0)}
         if not (cb.dropoff_from_payments or cb.first_year_from_payments):

@@ -10,6 +10,7 @@ from ..display import Table, Text
 from ...words.formats import (fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons,
                                fmt_persons_of)
 from ...words.labels import note_text, t
+from ...words.assumptions import value_text
 from . import basis as B
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
@@ -121,7 +122,7 @@ def deadweight_sentence(r, er: pd.DataFrame) -> list[str]:
         return []
     rates = er.set_index("group")["rate"]
     p, c = rates.get("participants"), rates.get("comparison")
-    dw = fmt_pct(s.deadweight, r.lang)
+    dw = value_text("deadweight", s.deadweight, r.lang)  # (as the assumptions table: 51,6 %, and 25 %, not 25,0 %)
     shown = all(isinstance(v, float) and not pd.isna(v) for v in (p, c))
     if s.deadweight_source == "comparison" and shown and p > 0 and abs(c / p - s.deadweight) < 5e-4:
         return [r.msg("payments.exit_rates_deadweight", comparison=fmt_pct(c, r.lang),

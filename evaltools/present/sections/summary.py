@@ -20,7 +20,7 @@ from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, 
                               fmt_persons, fmt_probability, round_half_up)
 from ...words.labels import code_label, note_text
 from ...words.text import join
-from ...words.assumptions import years as years_text
+from ...words.assumptions import value_text, years as years_text
 from . import basis as B
 from ...analysis.costbenefit import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
                                      PERSPECTIVES, benefit_basis)
@@ -604,7 +604,8 @@ def worth(r) -> list[str]:
     out += support_at_start(r)
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
-    dw_words = dict(dw=fmt_pct(s.deadweight, lang, 0), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
+    # (the deadweight as the assumptions table and the payments section say it: 51,6 %, not 52 %; 25 %, not 25,0 %)
+    dw_words = dict(dw=value_text("deadweight", s.deadweight, lang), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
     # (no switching value: negative even with no deadweight, or positive at any where measured flows carry the cost)
     key = ("summary.worth_deadweight" if not pd.isna(sw) else
            "summary.worth_deadweight_always" if s.npv > 0 else "summary.worth_deadweight_never")
