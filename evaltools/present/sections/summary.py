@@ -491,9 +491,10 @@ def support_at_start(r) -> list[str]:
     if s.mode == "observed" and s.no_fs_at_start:  # (nobody had any: the plain reason no saving is counted)
         supports = r.words.join([code_label(S.SUPPORT_START, c, lang).lower() for c in s.no_fs_at_start])
         moved_on = sum(n for _, n in s.other_support)  # (those who moved on all the same, said first)
+        unvalued = _unvalued(r, s.no_fs_at_start, "other")
         out.append(capitalized(r.msg("summary.no_fs_at_start_moved_on", n=_persons_prose(r, moved_on),
-                                     supports=supports)) if moved_on else
-                   r.msg("summary.no_fs_at_start", supports=supports))
+                                     supports=supports, unvalued=unvalued)) if moved_on else
+                   r.msg("summary.no_fs_at_start", supports=supports, unvalued=unvalued))
     elif s.mode == "observed" and s.other_support:
         supports = ", ".join(code_label(S.SUPPORT_START, c, lang).lower() for c, _ in s.other_support)
         n = sum(n for _, n in s.other_support)
@@ -502,8 +503,10 @@ def support_at_start(r) -> list[str]:
         # support: 1 left försörjningsstöd), and "most"/"the few" would tell them roughly, so neither is said
         # (a count said as 'fewer than 5' gives no exact number back)
         hidden = bool(s.successes) and r.disclosure.hides(Secondary.EXITS) and not hides(n, r.params.privacy.min_count)
-        out.append(capitalized(r.msg("summary.other_support_hidden", supports=supports) if hidden else
-                               r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports)))
+        unvalued = _unvalued(r, [c for c, _ in s.other_support], "that")
+        out.append(capitalized(r.msg("summary.other_support_hidden", supports=supports, unvalued=unvalued) if hidden
+                               else r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports,
+                                          unvalued=unvalued)))
         lead_npv = r.cba.table.set_index("perspective").loc[s.perspective, "npv"]
         if s.successes and lead_npv < 0 and (hidden or n > s.successes):
             # most who moved on had no försörjningsstöd to leave: the negative result is the calculation's
@@ -516,6 +519,19 @@ def support_at_start(r) -> list[str]:
         out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
                    r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
     return out
+
+
+def _unvalued(r, supports, benefit: str) -> str:
+    """What the calculation leaves unvalued for those who had ``supports`` (codes) at start instead of
+    försörjningsstöd: the saving in that benefit (``benefit`` "that", or "other" support), or, for those who had no
+    public support at all (young people living with their parents), what studies or work give them in time, since
+    there was no benefit to save; both where the supports are of both kinds."""
+    none = [c for c in supports if c == "ingen_offentlig"]
+    if none and len(none) == len(supports):
+        return r.msg("summary.unvalued_none")
+    keys = {"that": ("summary.unvalued_that", "summary.unvalued_mixed_that"),
+            "other": ("summary.unvalued_other", "summary.unvalued_mixed_other")}[benefit]
+    return r.msg(keys[bool(none)])
 
 
 def _persons_prose(r, n: int) -> str:
