@@ -254,3 +254,42 @@ def test_page_one_does_not_speak_of_a_benefit_saved_for_young_people_who_had_non
     sick = _worth(et.Report(_bron(tmp_path / "bron", first_support="försörjningsstöd"), lang=lang))
     assert {"sv": "; vad projektet kan ha sparat i den ersättningen värderas inte. Hur",
             "en": "; what the project may have saved in that benefit is not valued. How"}[lang] in sick
+
+
+@pytest.mark.parametrize("lang, page_one, section", [
+    ("sv", "När antagandena varieras samtidigt, med tidshorisonten 3 år som ovan, ändras inte nettonuvärdet för de "
+           "offentliga finansiärerna eller för samhället, eftersom besparingen för dem är 0 kr i varje simulering.",
+     "När antagandena varieras samtidigt i 5 000 simuleringar med tidshorisonten 3 år, som i nyckeltalen, är "
+     "nettonuvärdet för de offentliga finansiärerna detsamma i alla, {npv} (nuvärde i 2026 års priser): besparingen "
+     "för de offentliga finansiärerna är 0 kr i varje simulering, så inget av det som varieras ändrar nettonuvärdet."),
+    ("en", "With the assumptions varied together, at the same horizon of 3 years, the net present value for the "
+           "public financiers or for society does not change, since their saving is SEK 0 in every simulation.",
+     "When the assumptions are varied together in 5,000 simulations with the horizon of 3 years, as in the key "
+     "figures, the net present value for the public financiers is the same in all of them, {npv} (present value in "
+     "2026 prices): the saving for the public financiers is SEK 0 in every simulation, so nothing that is varied "
+     "changes the net present value."),
+])
+def test_a_net_present_value_no_simulation_changes_is_said_so_not_as_a_share_a_range_or_a_histogram(
+        tmp_path, lang, page_one, section):
+    # the three who left försörjningsstöd (U001, U031, U061) all went to komvux: the municipality's saving is the
+    # state's study support instead, so the public financiers together save 0 kr in whatever draw; deadweight,
+    # drop-off and level vary a saving of 0 kr, the cost is fixed: "positive in under 1 %", "90 % between
+    # −6 064 120 and −6 064 120 kr" and a histogram of one invisible bar said nothing else
+    r = et.Report(_uvas(tmp_path), lang=lang)
+    table = r.cba.table.set_index("perspective")
+    assert table.loc["kommun", "pv_benefit"] == pytest.approx(-table.loc["stat", "pv_benefit"])
+    assert table.loc["offentliga", "pv_benefit"] == pytest.approx(0, abs=0.5)
+    worth = _worth(r).replace("\xa0", " ")
+    assert page_one in worth
+    assert not any(x in worth for x in ("under 1 %", "less than 1%"))
+    who = {"sv": "de offentliga finansiärerna", "en": "the public financiers"}[lang]
+    said = [x.replace("\xa0", " ") for x in cb_section.simulation_text(r, who)]
+    # the amount is the key figures' net present value, as that table writes it
+    npv = next(v for k, v in zip(*[cb_section.key_figures(r).frame.iloc[:, i] for i in (0, 1)])
+               if k.startswith(("Nettonuvärde för", "Net present value for")))
+    assert said == [section.format(npv=npv.replace("\xa0", " "))]
+    assert cb_section.simulation_chart(r, who) is None
+    # one who left försörjningsstöd for work (tests/test_unseen_projects_24.py): a saving the draws vary, as before
+    work = et.Report(_bron(tmp_path / "bron", first_support="försörjningsstöd"), lang=lang)
+    assert {"sv": "är nettonuvärdet positivt", "en": "the net present value is positive"}[lang] in _worth(work)
+    assert cb_section.simulation_chart(work, who) is not None

@@ -688,9 +688,32 @@ def probability(r) -> list[str]:
     lead = cba.summary.perspective
     by = mc.by_perspective
     key = "summary.worth_probability_ex_ante" if mc.ex_ante else "summary.worth_probability"
-    return [r.msg(key, who=r.msg(WHO_AGAIN.get(lead, WHO[lead])), horizon=years_text(sim.horizon_years, r.lang),
-                  p=fmt_probability(by[lead].p_npv_positive, r.lang, prose=True),
-                  p_society=fmt_probability(by["samhälle"].p_npv_positive, r.lang, prose=True))]
+    values = {"who": r.msg(WHO_AGAIN.get(lead, WHO[lead])), "horizon": years_text(sim.horizon_years, r.lang),
+              "p": fmt_probability(by[lead].p_npv_positive, r.lang, prose=True),
+              "p_society": fmt_probability(by["samhälle"].p_npv_positive, r.lang, prose=True)}
+    if not mc.ex_ante and unvaried(r, lead):  # (not "positive in under 1 %": the same in every simulation)
+        del values["p"]
+        key = "summary.worth_probability_unvaried"
+        if unvaried(r, "samhälle"):
+            key = "summary.worth_probability_unvaried_both"
+            del values["p_society"]
+    return [r.msg(key, **values)]
+
+
+def unvaried(r, perspective: str) -> bool:
+    """Whether the simulation leaves ``perspective``'s net present value as the calculation gives it: its saving
+    is 0 kr (those who left försörjningsstöd went to a benefit the state pays instead, which takes the
+    municipality's saving out for the public financiers together) and its simulated values lie within one krona
+    of each other (the lead perspective's every draw; another's 5th to 95th percentile). A share of simulations
+    with a positive value, a range or a histogram would then say nothing."""
+    mc = r.cba.monte_carlo
+    table = r.cba.table.set_index("perspective")
+    if not mc or perspective not in table.index or not abs(float(table.loc[perspective, "pv_benefit"])) < 0.5:
+        return False
+    if perspective == mc.perspective:
+        return bool(len(mc.npv_draws)) and float(np.ptp(mc.npv_draws)) < 1.0
+    spread = mc.by_perspective.get(perspective)
+    return spread is not None and spread.npv_p95 - spread.npv_p05 < 1.0
 
 
 # the calculated saving's sentence that also says what the payments cannot show, by the payments' direction
