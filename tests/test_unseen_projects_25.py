@@ -13,6 +13,7 @@ from evaltools.analysis.disclosure import Secondary
 from evaltools.present.sections import appendix, method
 from evaltools.present.sections import costbenefit as cb_section
 from evaltools.present.sections.costbenefit import benefit_unvalued, no_fs_at_start
+from evaltools.words.labels import t
 from .test_unseen_projects_24 import SP, _bron, _worth
 
 # the rules' opening words, as the locale files give them, that the no-FS project has none of
@@ -289,6 +290,13 @@ def test_a_net_present_value_no_simulation_changes_is_said_so_not_as_a_share_a_r
                if k.startswith(("Nettonuvärde för", "Net present value for")))
     assert said == [section.format(npv=npv.replace("\xa0", " "))]
     assert cb_section.simulation_chart(r, who) is None
+    # the table per actor says the same: the public financiers, society and the region (a share of the cost, no
+    # saving) are positive in no simulation; the municipality's saving varies with the draws
+    actors = cb_section.perspective_table(r).frame.set_index(r.msg("costbenefit.actor"))
+    shares = actors[r.msg("costbenefit.eb.p_positive")].str.replace("\xa0", " ")
+    pct0 = {"sv": "0 %", "en": "0%"}[lang]
+    assert [shares[t(p, lang)] for p in ("offentliga", "samhälle", "region")] == [pct0] * 3
+    assert shares[t("kommun", lang)] != pct0
     # one who left försörjningsstöd for work (tests/test_unseen_projects_24.py): a saving the draws vary, as before
     work = et.Report(_bron(tmp_path / "bron", first_support="försörjningsstöd"), lang=lang)
     assert {"sv": "är nettonuvärdet positivt", "en": "the net present value is positive"}[lang] in _worth(work)

@@ -298,7 +298,11 @@ def perspective_table(r) -> Table:
     if not structural:
         data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
         if mc:
-            data[p_col] = [fmt_probability(mc[p].p_npv_positive, lang) if p in mc and not pd.isna(n) else "–"
+            # (a perspective whose every simulation gives the same negative value is positive in none: 0 %, as
+            # the sentences say, not "< 1 %")
+            data[p_col] = [("–" if p not in mc or pd.isna(n) else
+                            fmt_pct(0, lang, 0) if n < 0 and unvaried(r, p) else
+                            fmt_probability(mc[p].p_npv_positive, lang))
                            for p, n in zip(rows["perspective"], rows["npv"])]
     comments = [note_text(n, lang) for n in rows["note"]]
     if any(comments):  # (no column of empty cells)
