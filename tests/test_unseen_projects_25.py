@@ -283,6 +283,8 @@ def test_a_net_present_value_no_simulation_changes_is_said_so_not_as_a_share_a_r
     worth = _worth(r).replace("\xa0", " ")
     assert page_one in worth
     assert not any(x in worth for x in ("under 1 %", "less than 1%"))
+    # nor the deadweight, which changes a saving of 0 kr in nothing (page 1 ran on to page 2)
+    assert not any(x in worth for x in ("hade gjort det ändå", "would have left it anyway"))
     who = {"sv": "de offentliga finansiärerna", "en": "the public financiers"}[lang]
     said = [x.replace("\xa0", " ") for x in cb_section.simulation_text(r, who)]
     # the amount is the key figures' net present value, as that table writes it
@@ -300,4 +302,5 @@ def test_a_net_present_value_no_simulation_changes_is_said_so_not_as_a_share_a_r
     # one who left försörjningsstöd for work (tests/test_unseen_projects_24.py): a saving the draws vary, as before
     work = et.Report(_bron(tmp_path / "bron", first_support="försörjningsstöd"), lang=lang)
     assert {"sv": "är nettonuvärdet positivt", "en": "the net present value is positive"}[lang] in _worth(work)
+    assert any(x in _worth(work) for x in ("hade gjort det ändå", "would have left it anyway"))
     assert cb_section.simulation_chart(work, who) is not None

@@ -626,7 +626,10 @@ def worth(r) -> list[str]:
            "summary.worth_deadweight_always" if s.npv > 0 else "summary.worth_deadweight_never")
     if s.mode == "ex_ante":  # (an application speaks of those who would leave)
         key = WOULD[key]
-    out.append(msg(key, **dw_words, **({} if pd.isna(sw) else {"switching": fmt_pct(sw, lang, 0)})))
+    # (a saving of 0 kr for the lead in every simulation has no part that would have come anyway: the
+    # probability's sentence below says so, and the deadweight changes nothing)
+    if not unvaried(r, lead):
+        out.append(msg(key, **dw_words, **({} if pd.isna(sw) else {"switching": fmt_pct(sw, lang, 0)})))
     # (the break-even number of exits is in the cost-benefit section; page 1 keeps to the NPV and how sure)
     if not pd.isna(s.break_even_person_years_application):
         ml = r.params.cost_benefit.monthly_level
