@@ -3,7 +3,12 @@ benefit, activity compensation) values no benefit, and its method appendix now s
 costs and whose they are, not the deadweight, the simulation, the break-even or the monthly level of
 försörjningsstöd, and its intro does not promise the simulation's settings. Where exactly one participant had
 försörjningsstöd and left it, page 1 does not give that exit away beside the goal's count of those who moved on.
-Each fixture is a tiny project written in tmp_path (the helper of the twenty-fourth sweep); expected words by hand."""
+Each fixture is a tiny project written in tmp_path (the helper of the twenty-fourth sweep); expected words by hand.
+A youth project for young people who neither work nor study (UVAS), written as Excel writes it, most of them
+without public support at start: page 1 does not speak of a benefit saved for those who had none, and where the
+public financiers save 0 kr in every simulation (the few who left försörjningsstöd went to studies, paid by the
+state instead) page 1 and the section say the net present value does not change, without a share, a range from
+a value to itself, an invisible histogram or a deadweight that changes nothing."""
 from __future__ import annotations
 
 import pytest
