@@ -22,7 +22,7 @@ from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
-from .summary import comparison_unreliable, support_at_start
+from .summary import comparison_unreliable, support_at_start, unvaried
 from .designs import mde_row
 
 
@@ -298,7 +298,11 @@ def perspective_table(r) -> Table:
     if not structural:
         data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
         if mc:
-            data[p_col] = [fmt_probability(mc[p].p_npv_positive, lang) if p in mc and not pd.isna(n) else "–"
+            # (a perspective whose every simulation gives the same negative value is positive in none: 0 %, as
+            # the sentences say, not "< 1 %")
+            data[p_col] = [("–" if p not in mc or pd.isna(n) else
+                            fmt_pct(0, lang, 0) if n < 0 and unvaried(r, p) else
+                            fmt_probability(mc[p].p_npv_positive, lang))
                            for p, n in zip(rows["perspective"], rows["npv"])]
     comments = [note_text(n, lang) for n in rows["note"]]
     if any(comments):  # (no column of empty cells)
@@ -595,6 +599,10 @@ def simulation_text(r, who: str) -> list[str]:
     if not mc:
         return []
     horizon = years_text(sim.horizon_years, r.lang) if sim else "–"
+    if unvaried(r, mc.perspective):  # (the same value in every draw: no share, range or second horizon to give)
+        npv = float(cba.table.set_index("perspective").loc[mc.perspective, "npv"])
+        return [r.msg("costbenefit.monte_carlo_unvaried", draws=fmt_int(mc.draws, lang), who=who, horizon=horizon,
+                      npv=fmt_kr(npv, lang), basis=B.basis_words(B.present_value(r), lang, short=True))]
     out = [r.msg("costbenefit.monte_carlo", draws=fmt_int(mc.draws, lang), who=who, horizon=horizon,
                  p=fmt_probability(mc.p_npv_positive, lang, prose=True), **prose_range(mc.npv_p05, mc.npv_p95, lang),
                  basis=B.basis_words(B.present_value(r), lang, short=True))]
@@ -610,7 +618,9 @@ def simulation_text(r, who: str) -> list[str]:
 def simulation_chart(r, who: str):
     """The simulated NPVs' histogram (at the horizon the sentence above it names)."""
     mc = r.cba.monte_carlo
-    return plot_monte_carlo(mc, r.lang, who, basis=_axis_basis(r)) if mc else None
+    if not mc or unvaried(r, mc.perspective):  # (every draw the same value: a histogram of one bar too thin to see)
+        return None
+    return plot_monte_carlo(mc, r.lang, who, basis=_axis_basis(r))
 
 
 def _axis_basis(r) -> str:

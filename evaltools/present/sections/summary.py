@@ -491,9 +491,10 @@ def support_at_start(r) -> list[str]:
     if s.mode == "observed" and s.no_fs_at_start:  # (nobody had any: the plain reason no saving is counted)
         supports = r.words.join([code_label(S.SUPPORT_START, c, lang).lower() for c in s.no_fs_at_start])
         moved_on = sum(n for _, n in s.other_support)  # (those who moved on all the same, said first)
+        unvalued = _unvalued(r, s.no_fs_at_start, "other")
         out.append(capitalized(r.msg("summary.no_fs_at_start_moved_on", n=_persons_prose(r, moved_on),
-                                     supports=supports)) if moved_on else
-                   r.msg("summary.no_fs_at_start", supports=supports))
+                                     supports=supports, unvalued=unvalued)) if moved_on else
+                   r.msg("summary.no_fs_at_start", supports=supports, unvalued=unvalued))
     elif s.mode == "observed" and s.other_support:
         supports = ", ".join(code_label(S.SUPPORT_START, c, lang).lower() for c, _ in s.other_support)
         n = sum(n for _, n in s.other_support)
@@ -502,8 +503,10 @@ def support_at_start(r) -> list[str]:
         # support: 1 left försörjningsstöd), and "most"/"the few" would tell them roughly, so neither is said
         # (a count said as 'fewer than 5' gives no exact number back)
         hidden = bool(s.successes) and r.disclosure.hides(Secondary.EXITS) and not hides(n, r.params.privacy.min_count)
-        out.append(capitalized(r.msg("summary.other_support_hidden", supports=supports) if hidden else
-                               r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports)))
+        unvalued = _unvalued(r, [c for c, _ in s.other_support], "that")
+        out.append(capitalized(r.msg("summary.other_support_hidden", supports=supports, unvalued=unvalued) if hidden
+                               else r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports,
+                                          unvalued=unvalued)))
         lead_npv = r.cba.table.set_index("perspective").loc[s.perspective, "npv"]
         if s.successes and lead_npv < 0 and (hidden or n > s.successes):
             # most who moved on had no försörjningsstöd to leave: the negative result is the calculation's
@@ -516,6 +519,19 @@ def support_at_start(r) -> list[str]:
         out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
                    r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
     return out
+
+
+def _unvalued(r, supports, benefit: str) -> str:
+    """What the calculation leaves unvalued for those who had ``supports`` (codes) at start instead of
+    försörjningsstöd: the saving in that benefit (``benefit`` "that", or "other" support), or, for those who had no
+    public support at all (young people living with their parents), what studies or work give them in time, since
+    there was no benefit to save; both where the supports are of both kinds."""
+    none = [c for c in supports if c == "ingen_offentlig"]
+    if none and len(none) == len(supports):
+        return r.msg("summary.unvalued_none")
+    keys = {"that": ("summary.unvalued_that", "summary.unvalued_mixed_that"),
+            "other": ("summary.unvalued_other", "summary.unvalued_mixed_other")}[benefit]
+    return r.msg(keys[bool(none)])
 
 
 def _persons_prose(r, n: int) -> str:
@@ -611,7 +627,10 @@ def worth(r) -> list[str]:
            "summary.worth_deadweight_always" if s.npv > 0 else "summary.worth_deadweight_never")
     if s.mode == "ex_ante":  # (an application speaks of those who would leave)
         key = WOULD[key]
-    out.append(msg(key, **dw_words, **({} if pd.isna(sw) else {"switching": fmt_pct(sw, lang, 0)})))
+    # (a saving of 0 kr for the lead in every simulation has no part that would have come anyway: the
+    # probability's sentence below says so, and the deadweight changes nothing)
+    if not unvaried(r, lead):
+        out.append(msg(key, **dw_words, **({} if pd.isna(sw) else {"switching": fmt_pct(sw, lang, 0)})))
     # (the break-even number of exits is in the cost-benefit section; page 1 keeps to the NPV and how sure)
     if not pd.isna(s.break_even_person_years_application):
         ml = r.params.cost_benefit.monthly_level
@@ -673,9 +692,32 @@ def probability(r) -> list[str]:
     lead = cba.summary.perspective
     by = mc.by_perspective
     key = "summary.worth_probability_ex_ante" if mc.ex_ante else "summary.worth_probability"
-    return [r.msg(key, who=r.msg(WHO_AGAIN.get(lead, WHO[lead])), horizon=years_text(sim.horizon_years, r.lang),
-                  p=fmt_probability(by[lead].p_npv_positive, r.lang, prose=True),
-                  p_society=fmt_probability(by["samhälle"].p_npv_positive, r.lang, prose=True))]
+    values = {"who": r.msg(WHO_AGAIN.get(lead, WHO[lead])), "horizon": years_text(sim.horizon_years, r.lang),
+              "p": fmt_probability(by[lead].p_npv_positive, r.lang, prose=True),
+              "p_society": fmt_probability(by["samhälle"].p_npv_positive, r.lang, prose=True)}
+    if not mc.ex_ante and unvaried(r, lead):  # (not "positive in under 1 %": the same in every simulation)
+        del values["p"]
+        key = "summary.worth_probability_unvaried"
+        if unvaried(r, "samhälle"):
+            key = "summary.worth_probability_unvaried_both"
+            del values["p_society"]
+    return [r.msg(key, **values)]
+
+
+def unvaried(r, perspective: str) -> bool:
+    """Whether the simulation leaves ``perspective``'s net present value as the calculation gives it: its saving
+    is 0 kr (those who left försörjningsstöd went to a benefit the state pays instead, which takes the
+    municipality's saving out for the public financiers together) and its simulated values lie within one krona
+    of each other (the lead perspective's every draw; another's 5th to 95th percentile). A share of simulations
+    with a positive value, a range or a histogram would then say nothing."""
+    mc = r.cba.monte_carlo
+    table = r.cba.table.set_index("perspective")
+    if not mc or perspective not in table.index or not abs(float(table.loc[perspective, "pv_benefit"])) < 0.5:
+        return False
+    if perspective == mc.perspective:
+        return bool(len(mc.npv_draws)) and float(np.ptp(mc.npv_draws)) < 1.0
+    spread = mc.by_perspective.get(perspective)
+    return spread is not None and spread.npv_p95 - spread.npv_p05 < 1.0
 
 
 # the calculated saving's sentence that also says what the payments cannot show, by the payments' direction
