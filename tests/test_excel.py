@@ -168,14 +168,14 @@ TYPICAL = [
     # (column, value, Swedish message, English message) for participant row 3 (data row 2)
     ("household_type", "ensamstående med barn",
      "står 'ensamstående med barn'; förväntat en av ensamstående, ensamstående_med_barn, sambo_utan_barn, "
-     "sambo_med_barn, annat, okänt – det är etiketten; koden är 'ensamstående_med_barn'",
+     "sambo_med_barn, bor_med_föräldrar, annat, okänt – det är etiketten; koden är 'ensamstående_med_barn'",
      "got 'ensamstående med barn'; expected one of ensamstående, ensamstående_med_barn, sambo_utan_barn, "
-     "sambo_med_barn, annat, okänt – that is the label; the code is 'ensamstående_med_barn'"),
+     "sambo_med_barn, bor_med_föräldrar, annat, okänt – that is the label; the code is 'ensamstående_med_barn'"),
     ("household_type", "sambo med barn",
      "står 'sambo med barn'; förväntat en av ensamstående, ensamstående_med_barn, sambo_utan_barn, sambo_med_barn, "
-     "annat, okänt – menar du 'sambo_med_barn'?",
+     "bor_med_föräldrar, annat, okänt – menar du 'sambo_med_barn'?",
      "got 'sambo med barn'; expected one of ensamstående, ensamstående_med_barn, sambo_utan_barn, sambo_med_barn, "
-     "annat, okänt – did you mean 'sambo_med_barn'?"),
+     "bor_med_föräldrar, annat, okänt – did you mean 'sambo_med_barn'?"),
     ("sex", "kvinan",
      "står 'kvinan'; förväntat en av kvinna, man, annat, okänt – menar du 'kvinna'?",
      "got 'kvinan'; expected one of kvinna, man, annat, okänt – did you mean 'kvinna'?"),

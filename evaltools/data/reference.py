@@ -147,9 +147,24 @@ def _shipped_riksnorm(year: int, component: str, band: str) -> RefValue:
     # which shows this note, gives the board no instruction to the evaluator)
 
 
+# the size of a young adult's parents' household where the riksnorm's shared costs are divided (two parents
+# and the young person; the participants file gives no size); docs/methods.md, the monthly level
+PARENTS_HOUSEHOLD = 3
+
+
 def household_norm(year: int, household_type: str, n_children: int = 0, child_band: str = "7-10",
                    overrides: dict[str, float] | None = None) -> tuple[float, list[RefValue]]:
-    """Riksnorm for a whole household of the given type (kr per month), with the values used."""
+    """Riksnorm for a whole household of the given type (kr per month), with the values used.
+
+    A young adult living with their parents (``bor_med_föräldrar``) is a case of their own in a shared
+    household: the personal costs of an adult living alone plus their share of the household's shared
+    costs (Socialstyrelsen's rule for an adult in a household without being its partner), the household
+    taken as :data:`PARENTS_HOUSEHOLD` persons (two parents and the young person).
+    """
+    if household_type == "bor_med_föräldrar":
+        own, shared = (riksnorm(year, "adult_single", "", overrides),
+                       riksnorm(year, "shared", str(PARENTS_HOUSEHOLD), overrides))
+        return own.value + shared.value / PARENTS_HOUSEHOLD, [own, shared]
     couple = household_type in ("sambo_utan_barn", "sambo_med_barn")
     kids = n_children if household_type in ("ensamstående_med_barn", "sambo_med_barn") else 0
     if household_type in ("ensamstående_med_barn", "sambo_med_barn") and kids == 0:
@@ -162,4 +177,4 @@ def household_norm(year: int, household_type: str, n_children: int = 0, child_ba
 
 
 __all__ = ["RefValue", "riksnorm_table", "kpi_table", "default_assumptions", "default", "kpi", "price_factor",
-           "riksnorm", "household_norm"]
+           "riksnorm", "household_norm", "PARENTS_HOUSEHOLD"]

@@ -92,6 +92,9 @@ HOUSEHOLD_TYPES: dict[str, tuple[str, str]] = {
     "ensamstående_med_barn": ("Ensamstående med barn", "Single parent"),
     "sambo_utan_barn": ("Sammanboende utan barn", "Couple, no children"),
     "sambo_med_barn": ("Sammanboende med barn", "Couple with children"),
+    # a young adult in the parents' home (a youth project's commonest household): not a child of the
+    # parents' household in försörjningsstöd once of age, nor a household of their own
+    "bor_med_föräldrar": ("Bor hos föräldrar", "Living with parents"),
     "annat": ("Annat", "Other"),
     UNKNOWN: ("Okänt", "Unknown"),
 }

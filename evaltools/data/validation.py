@@ -265,6 +265,15 @@ _WORDS_FOR_CODES = {
     "saknas": "okänt", "ej angivet": "okänt", "ej angiven": "okänt", "ej känt": "okänt", "vet ej": "okänt",
     "uppgift finns ej": "okänt", "prefer not to say": "okänt", "not known": "okänt", "missing": "okänt",
     "icke-binär": "annat", "ickebinär": "annat", "annan": "annat", "non-binary": "annat",
+    # a young person's home as a youth project's case system writes it
+    "bor hos föräldrar": "bor_med_föräldrar", "bor hos förälder": "bor_med_föräldrar",
+    "bor hos föräldrarna": "bor_med_föräldrar", "bor med föräldrar": "bor_med_föräldrar",
+    "bor med förälder": "bor_med_föräldrar", "bor hemma": "bor_med_föräldrar", "hemmaboende": "bor_med_föräldrar",
+    "boende hos föräldrar": "bor_med_föräldrar", "hos föräldrar": "bor_med_föräldrar",
+    "hos föräldrarna": "bor_med_föräldrar", "i föräldrahemmet": "bor_med_föräldrar",
+    "föräldrahemmet": "bor_med_föräldrar", "bor i föräldrahemmet": "bor_med_föräldrar",
+    "living with parents": "bor_med_föräldrar", "lives with parents": "bor_med_föräldrar",
+    "with parents": "bor_med_föräldrar", "living at home": "bor_med_föräldrar",
     # a budget line's funder written as the EU fund's name
     "esf": "eu", "esf+": "eu", "esf-rådet": "eu", "socialfonden": "eu", "europeiska socialfonden": "eu",
     "europeiska socialfonden+": "eu", "eruf": "eu", "regionalfonden": "eu", "interreg": "eu", "amif": "eu",

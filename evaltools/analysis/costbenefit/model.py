@@ -12,7 +12,7 @@ import pandas as pd
 from ...data import schema as S
 from ...data.privacy import hides
 from ...data.project import Project
-from ...data.reference import RefValue, household_norm, price_factor
+from ...data.reference import PARENTS_HOUSEHOLD, RefValue, household_norm, price_factor
 from ..result import Money, Note, Wording
 from ...data.params import project_kind
 
@@ -32,11 +32,12 @@ class UsedAssumption:
 
 def _riksnorm_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[RefValue], float]:
     """Riksnorm for each leaver's household plus housing, in price-year prices; with no leavers,
-    the level of one adult living alone (what a requirement is counted at)."""
+    the level of one adult living alone (what a requirement is counted at). A leaver living with their
+    parents saves their own part of the household's norm and no housing: the home is the parents'."""
     params, ml = project.params, project.params.cost_benefit.monthly_level
     py, kpi_over = params.price_year, dict(params.reference.kpi)
     fh, used_refs = price_factor(ml.housing_year, py, kpi_over)
-    known = ("ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn")
+    known = ("ensamstående", "ensamstående_med_barn", "sambo_utan_barn", "sambo_med_barn", PARENTS)
     if len(succ):
         types = succ[S.HOUSEHOLD_TYPE].where(succ[S.HOUSEHOLD_TYPE].isin(known), "ensamstående")
         kids = succ[S.N_CHILDREN].fillna(0).astype(int)
@@ -47,14 +48,22 @@ def _riksnorm_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, 
     for ht, nk in combos.itertuples(index=False):  # one lookup per household kind, not per person
         norm, vals = household_norm(py, ht, int(nk), ml.child_age_band, dict(params.reference.riksnorm))
         used_refs = [*used_refs, *vals]
-        norms.append(norm + ml.housing_sek * fh)
+        norms.append(norm + (0.0 if ht == PARENTS else ml.housing_sek * fh))
     combos["level"] = norms
     level = (pd.DataFrame({"ht": types.to_numpy(), "kids": kids.to_numpy()})
              .merge(combos, on=["ht", "kids"], how="left")["level"].to_numpy(float))
     return (level if len(succ) else level[:0]), used_refs, float(level.mean())
 
 
-def _riksnorm_source(project: Project, refs: list[RefValue], single: bool) -> Note:
+PARENTS = "bor_med_föräldrar"  # a young adult in the parents' home: their share of its norm, no housing
+
+
+def _with_parents(succ: pd.DataFrame) -> bool:
+    """Whether any leaver lives with their parents (their level is worked out in its own way)."""
+    return bool(len(succ)) and bool((succ[S.HOUSEHOLD_TYPE] == PARENTS).any())
+
+
+def _riksnorm_source(project: Project, refs: list[RefValue], single: bool, parents: bool = False) -> Note:
     """Where a riksnorm level comes from: Socialstyrelsen's amount for the price year, or, where the
     reference data hold only an estimate for that year (another year's value uprated by KPI, or one
     marked as an estimate or unchecked), the toolkit's estimate, so that no page says "enligt
@@ -67,7 +76,9 @@ def _riksnorm_source(project: Project, refs: list[RefValue], single: bool) -> No
            (False, True): "assumption.monthly_level_riksnorm_estimated_source",
            (True, True): "assumption.monthly_level_riksnorm_single_estimated_source"}[single, estimated]
     return Note.of(key, price_year=str(project.params.price_year), housing=Money(ml.housing_sek),
-                   housing_year=str(ml.housing_year))
+                   housing_year=str(ml.housing_year),
+                   parents=Note.of("assumption.monthly_level_riksnorm_parents", n=str(PARENTS_HOUSEHOLD))
+                   if parents else "")
 
 
 # the reference data's marks of a value that is not the source's own figure for its year (docs: reference.py)
@@ -158,7 +169,8 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
         level, used_refs, mean = _riksnorm_levels(project, succ)
         flag = any(v.flagged for v in used_refs)
         # (with no leavers: the level of one adult living alone, what a requirement is counted at)
-        return level, [UsedAssumption("monthly_level", mean, _riksnorm_source(project, used_refs, single=not len(succ)),
+        return level, [UsedAssumption("monthly_level", mean, _riksnorm_source(project, used_refs, single=not len(succ),
+                                                                         parents=_with_parents(succ)),
                                       flag)], used_refs
     # own payments in the months before start, deflated to the price year
     pay = project.payments
@@ -181,7 +193,7 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
     if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source),
         # and the note says that the params file's choice could not be followed, and why
         level, used_refs, _ = _riksnorm_levels(project, succ)
-        riksnorm = _riksnorm_source(project, used_refs, single=False)
+        riksnorm = _riksnorm_source(project, used_refs, single=False, parents=_with_parents(succ))
         return level, [UsedAssumption("monthly_level", float(level.mean()),
                                       Note.of("assumption.monthly_level_own_none", riksnorm=riksnorm,
                                               first=str(ml.months_before_start + ml.gap_before_start),
