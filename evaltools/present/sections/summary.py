@@ -320,6 +320,17 @@ SAVING_WORDS = {BENEFIT_CALCULATED: "summary.saving_calculated", BENEFIT_MEASURE
                 BENEFIT_PARTLY: "summary.saving_partly"}
 
 
+def saving_transferred(rows: pd.DataFrame) -> bool:
+    """Whether the public financiers together save nothing although the municipality saves försörjningsstöd:
+    every exit from it went to a benefit the state pays instead (studies, sickness or activity compensation,
+    sickness benefit or another), so the municipality's saving is the state's cost. Page 1 then says so beside
+    the saving of 0 kr, which would otherwise read as no exit at all (``rows``: the table per perspective)."""
+    if not {"offentliga", "kommun"} <= set(rows.index):
+        return False
+    # (in whole kronor: a saving that rounds to 0 kr is said as 0 kr)
+    return abs(float(rows.loc["offentliga", "pv_benefit"])) < 0.5 and float(rows.loc["kommun", "pv_benefit"]) >= 0.5
+
+
 def _measured_window(r) -> int | None:
     """Months from each start that the register data's measured flows in the public financiers' figures
     cover (:attr:`CostSummary.measured_months`), when that is shorter than the calculation's horizon; None
@@ -582,7 +593,10 @@ def worth(r) -> list[str]:
         if p == "offentliga":  # who gains and who pays first, then the three together
             amounts = {k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}
             if s.mode != "ex_ante":  # (the saving named as it is known: measured in register data, calculated, or both)
-                amounts["saving"] = msg(SAVING_WORDS[benefit_basis(cba.ledger, p)], benefit=amounts["benefit"])
+                basis = benefit_basis(cba.ledger, p)
+                key = ("summary.saving_transferred" if basis == BENEFIT_CALCULATED and saving_transferred(rows)
+                       else SAVING_WORDS[basis])  # (a saving of 0 kr says why: the state pays instead)
+                amounts["saving"] = msg(key, benefit=amounts["benefit"])
                 del amounts["benefit"]
             out.append(msg("summary.worth_public_ex_ante" if s.mode == "ex_ante" else "summary.worth_public",
                            parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), horizon=horizon,
