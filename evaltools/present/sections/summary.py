@@ -810,14 +810,18 @@ def measured_worth(r) -> list[str]:
 
 def assessment(r) -> list[str]:
     """The evaluator's own assessment (as plain paragraphs), or a sentence saying that the report
-    holds the toolkit's figures only."""
+    holds the toolkit's figures only (in a draft, whose banner says so, only that there is no assessment)."""
     n = r.narrative
     if "assessment" in n:
         return n.plain("assessment")
     other = other_language_assessment(r)
     if other:  # page 1 is never without the assessment: said to be in the other language, and shown
         return [r.msg("summary.evaluator_assessment_other_language"), *other]
-    return [r.msg("summary.evaluator_text_other_language" if n.other_languages else "summary.no_evaluator_text")]
+    if n.other_languages:
+        return [r.msg("summary.evaluator_text_other_language")]
+    # (a draft's banner above the title already says that the report holds the toolkit's figures only and is
+    # not ready for the board: page 1 does not say it twice, and keeps the line it would take)
+    return [r.msg("summary.no_evaluator_text_draft" if r.is_draft else "summary.no_evaluator_text")]
 
 
 def other_language_assessment(r) -> list[str]:
