@@ -258,7 +258,9 @@ def _cost_figures(r) -> list[Figure]:
             out.append(Figure("skattefaktorns_effekt_samhalle", sf, Unit.KR, definition="pv_skattefaktor", perspective=p, **pv))
     dw = _num(s.deadweight)
     if dw is not None:
-        out.append(Figure("dodvikt", dw, Unit.SHARE, Basis.SHARE, "deadweight", 0, perspective=lead))
+        # (to a tenth of a percentage point where it has one, as the assumptions table and page 1 say it: 51,6 %, 25 %)
+        tenths = 0 if math.isclose(dw * 100, round(dw * 100), abs_tol=1e-9) else 1
+        out.append(Figure("dodvikt", dw, Unit.SHARE, Basis.SHARE, "deadweight", tenths, perspective=lead))
     sw = _num(s.switching_deadweight)
     if sw is not None:
         out.append(Figure("dodvikt_nollpunkt", sw, Unit.SHARE, Basis.SHARE, "switching_deadweight", 0, perspective=lead))
