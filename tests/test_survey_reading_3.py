@@ -94,3 +94,47 @@ def test_participants_asked_both_times_are_those_who_left(tiny_project):
     # asked: 8 at start, 6 at exit; both times the 6 who left; 5 answered both times: 5 / 6 = 83 %
     assert (p.n_pairs, p.respondents, p.invited) == (5, 5, 6)
     assert p.response_rate == pytest.approx(5 / 6) and not p.low_response
+
+
+# --- the diverging bars print their shares and say their respondents as a board member reads them ------------
+
+def _chart(shares, counts, lang="sv"):
+    import matplotlib
+    matplotlib.use("Agg")
+    import pandas as pd
+
+    from evaltools.data.survey import Question
+    from evaltools.present.survey_plot import plot_survey
+    labels = ("Instämmer inte alls", "Instämmer delvis inte", "Varken eller", "Instämmer delvis", "Instämmer helt")
+    q = Question("F1", "Jag känner till de andra parternas uppdrag", "", 1, 5, labels, ())
+    dist = pd.DataFrame({"question": "F1", "answer": [1, 2, 3, 4, 5], "share": shares, "n": counts})
+    fig = plot_survey([q], dist, 60, "Personal 2025", lang)
+    return fig, [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_each_segment_prints_its_share_where_it_fits_and_the_respondents_beside_the_bar():
+    # 60 answers on the scale: 3, 6, 12, 24 and 15 of them, 5 %, 10 %, 20 %, 40 % and 25 %
+    fig, texts = _chart([3 / 60, 6 / 60, 12 / 60, 24 / 60, 15 / 60], [3, 6, 12, 24, 15])
+    assert {"10", "20", "40", "25"} <= set(texts)  # per cent, in the segments from about 8 % on
+    assert "5" not in texts  # 5 % is too narrow a segment for its number
+    assert "60 svarande" in texts and not any(t.startswith("n =") for t in texts)
+    ax = fig.axes[0]
+    beside = next(t for t in ax.texts if t.get_text() == "60 svarande")
+    question = ax.get_yticklabels()[0]  # the respondents in the size and colour of the question's words
+    assert beside.get_fontsize() == question.get_fontsize() and beside.get_color() == question.get_color()
+    assert beside.get_fontfamily() == question.get_fontfamily()
+    # the alt text says the respondents the same way, and the middle answers: 40 + 25 = 65 % positive,
+    # 20 % in the middle, 5 + 10 = 15 % negative
+    assert "Jag känner till de andra parternas uppdrag (60 svarande): 65\u00a0% positiva, 20\u00a0% i mitten och " \
+           "15\u00a0% negativa" in fig.et_alt
+    _, en = _chart([3 / 60, 6 / 60, 12 / 60, 24 / 60, 15 / 60], [3, 6, 12, 24, 15], "en")
+    assert "60 respondents" in en
+
+
+def test_hidden_answers_print_no_share():
+    # the two negative steps hidden ('<5' and '..', protecting it): one hatched segment of 1 − (0,2 + 0,4 + 0,28)
+    # = 12 % of the answers, which no number gives away; the shown steps print theirs
+    fig, texts = _chart(["..", "..", 0.2, 0.4, 0.28], ["<5", "..", 10, 20, 14])
+    assert {"20", "40", "28"} <= set(texts)
+    assert "12" not in texts and "..<5" not in "".join(texts)
+    assert "50 svarande" in texts  # 10 / 0,2 = 50 answered on the scale
