@@ -67,7 +67,7 @@ def test_page_1_the_goal_section_the_survey_section_and_the_workbook_say_the_sam
     questions = SV.questions_by_code(staff.questions)
     paired = next(p for p in r.survey.paired if p.before_group == p.after_group == "personal")
     sentence = paired_sentence(r, paired, questions)
-    assert said in sentence and "Svarsfrekvensen är under 50\u00a0%" in sentence
+    assert said in sentence and "Under 50\u00a0% kan svaren inte tas för att gälla alla som tillfrågades båda" in sentence
     note = r.key_tables()["mal"].set_index("goal_id").loc["battre", "note"]
     assert said in note
     en = et.Report(staff, lang="en")
@@ -138,3 +138,22 @@ def test_hidden_answers_print_no_share():
     assert {"20", "40", "28"} <= set(texts)
     assert "12" not in texts and "..<5" not in "".join(texts)
     assert "50 svarande" in texts  # 10 / 0,2 = 50 answered on the scale
+
+
+def test_page_1_says_a_level_goals_response_rate_in_the_goal_sections_words(tiny_project):
+    """A level goal's rate on page 1 in the words of the goal section and the workbook: one figure, one wording."""
+    rows = [_row(f"S{i}", "personal", "2023-10-01", "F1", "4") for i in range(1, 11)]  # ten staff answer 4
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", rows)
+    goal = """\
+survey:
+  invited: {personal: 40}
+goals:
+  - {id: kanner, kind: survey, label: Minst 70 % av handläggarna instämmer, question: F1, group: personal,
+     level: 4, target: 0.7}
+"""
+    r = et.Report(et.load_project(tiny_project(goal, data_block=DATA)))
+    said = "10 av 40 tillfrågade svarade (svarsfrekvens 25\u00a0%)"  # 10 / 40 = 25 %
+    line = next(x for x in r.key_findings() if x.startswith("Minst 70"))
+    assert said + " – för låg" in line
+    assert said in r.key_tables()["mal"].set_index("goal_id").loc["kanner", "note"]

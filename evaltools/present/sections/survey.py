@@ -84,15 +84,8 @@ def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
     if getattr(row, "running", False):  # the project runs: the share so far, as a share goal says it
         share = msg("survey.so_far", share=share)
     parts = [msg(key, share=share, k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang), where=where)]
-    if counts.measure == "change":  # the same persons both times: those asked both times answered or not
-        parts.append(response_words(r, counts) + (" – " + msg("survey.goal_low") if counts.low_response else ""))
-    elif counts.invited:
-        parts.append(msg("survey.goal_response", respondents=fmt_int(counts.respondents, lang),
-                         invited=fmt_int(counts.invited, lang), rate=fmt_pct(counts.response_rate, lang, 0)))
-        if counts.low_response:
-            parts[-1] += " – " + msg("survey.goal_low")
-    else:
-        parts.append(msg("survey.goal_response_unknown", respondents=fmt_int(counts.respondents, lang)))
+    # the response rate of the persons behind the figure, in the words the goal section and the workbook use
+    parts.append(response_words(r, counts) + (" – " + msg("survey.goal_low") if counts.low_response else ""))
     # "vet ej" and empty answers together are the respondents less the denominator: neither is said where the
     # other is 1 to k − 1 (the table hides them both then)
     if counts.dont_know and not hides(counts.dont_know, k) and not hides(counts.missing, k):
@@ -144,11 +137,12 @@ def _paired_answered(r, p: Paired) -> str:
 
 
 def _low_paired(r, p: Paired) -> str:
-    """Below the low response rate, that the answers cannot be taken for everyone asked (the rate of the
-    persons the change is of)."""
+    """Below the low response rate, that the answers cannot be taken for everyone asked both times (the rate
+    of the persons the change is of), in a short sentence: the round's own warning, said above, is not
+    repeated for each question."""
     if not p.low_response:
         return ""
-    return " " + r.msg("survey.low_response", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))
+    return " " + r.msg("survey.paired_low", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))
 
 
 def _round_block(r, s: SurveyResult, rnd: Round, questions: dict[str, SV.Question]) -> list:
