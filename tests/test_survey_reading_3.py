@@ -157,3 +157,26 @@ goals:
     line = next(x for x in r.key_findings() if x.startswith("Minst 70"))
     assert said + " – för låg" in line
     assert said in r.key_tables()["mal"].set_index("goal_id").loc["kanner", "note"]
+
+
+def test_several_comparisons_all_below_the_low_rate_say_it_once(tiny_project):
+    from evaltools.present.display import Text
+    from evaltools.present.sections import survey as section
+
+    from .conftest import participants_frame
+    # twelve participants, all of whom have left; five answer F1 and F2 at start and at exit: 5 / 12 = 42 %
+    people = [(f"Q{i}", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-11-01", "arbete") for i in range(1, 13)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(people))
+    rows = []
+    for i, (before, after) in enumerate([(1, 3), (2, 4), (2, 2), (3, 5), (1, 4)], 1):
+        for q, b, a in (("F1", before, after), ("F2", 5 - before, 4 - min(after, 3))):
+            rows.append(_row(f"Q{i}", "deltagare_start", "2022-02-01", q, str(b)))
+            rows.append(_row(f"Q{i}", "deltagare_avslut", "2022-11-01", q, str(a)))
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", rows)
+    r = et.Report(et.load_project(tiny_project(data_block=DATA)))
+    [block] = [b for b in section.blocks(r) if isinstance(b[0], Text) and b[0].heading == "Samma personer före och efter"]
+    texts = list(block[0].paragraphs)
+    assert sum("5 av 12 tillfrågade svarade båda gångerna (svarsfrekvens 42\u00a0%)" in t for t in texts) == 2
+    once = [t for t in texts if "färre än 50\u00a0% av de tillfrågade båda gångerna" in t]
+    assert len(once) == 1 and not any("Under 50\u00a0% kan svaren" in t for t in texts)

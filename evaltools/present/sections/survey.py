@@ -98,7 +98,9 @@ def _p_relation(p: float, lang: str) -> str:
     return fmt_p_relation(p, lang)
 
 
-def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:
+def paired_sentence(r, p: Paired, questions: dict[str, SV.Question], low_said: bool = False) -> str:
+    """One question's change in the same persons, with their response rate; below the low rate, that the
+    answers cannot be taken for everyone asked both times, unless ``low_said`` (said once after them all)."""
     lang, msg = r.lang, r.msg
     k = r.params.privacy.min_count
     q = questions.get(p.question)
@@ -112,7 +114,7 @@ def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:
         return msg("survey.paired_too_few", k=str(k), **values)
     values["answered"] = _paired_answered(r, p)
     if np.isnan(p.wilcoxon_p):
-        return msg("survey.paired_no_test", **values) + _low_paired(r, p)
+        return msg("survey.paired_no_test", **values) + ("" if low_said else _low_paired(r, p))
     text = msg("survey.paired", diff=fmt_num(p.mean_difference, 2, lang),
                low=fmt_num(p.ci_low, 2, lang), high=fmt_num(p.ci_high, 2, lang), p=_p_relation(p.wilcoxon_p, lang),
                **values)
@@ -120,7 +122,7 @@ def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:
     if not any(hides(x, k) for x in (p.better, p.same, p.worse, p.respondents - p.n_pairs)):
         text += " " + msg("survey.paired_counts", better=fmt_int(p.better, lang), same=fmt_int(p.same, lang),
                           worse=fmt_int(p.worse, lang))
-    return text + _low_paired(r, p)
+    return text + ("" if low_said else _low_paired(r, p))
 
 
 def _paired_answered(r, p: Paired) -> str:
@@ -188,7 +190,12 @@ def blocks(r) -> list[list]:
     for rnd in shown:
         out.append(_round_block(r, s, rnd, questions))
     if s.paired:
-        said = [paired_sentence(r, p, questions) for p in s.paired]
+        told = [p for p in s.paired if not p.too_few and p.n_pairs > 0]
+        # every one of several comparisons below the low rate: said once after them, not once each
+        low_all = len(told) > 1 and all(p.low_response for p in told)
+        said = [paired_sentence(r, p, questions, low_all) for p in s.paired]
+        if low_all:
+            said.append(msg("survey.paired_low_all", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0)))
         # a change with a figure to it is the same persons' change, not the project's effect: no one answered
         # beside them without the project (a questionnaire has no comparison group), said once after them
         if any(not p.too_few and p.n_pairs > 0 and not np.isnan(p.wilcoxon_p) for p in s.paired):
