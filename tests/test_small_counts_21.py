@@ -71,7 +71,8 @@ def test_the_chart_joins_hidden_answers_on_one_side_and_leaves_out_a_split_quest
     alts = _alt_texts(report, monkeypatch)
     f1 = next(a for a in alts if "Jag ser ljust på framtiden" in a)
     # F1: the hidden answers (1 and 2) are both negative: negative (1 + 2)/38 = 7,9 % → 8 %, positive 29/38 → 76 %
-    assert "Jag ser ljust på framtiden: 76\u00a0% positiva, 8\u00a0% negativa" in f1
+    # (and the middle 6/38 = 15,8 % → 16 %, with the 38 who answered on the scale)
+    assert "Jag ser ljust på framtiden (38 svarande): 76\u00a0% positiva, 16\u00a0% i mitten och 8\u00a0% negativa" in f1
     # F2 (1–4, low positive): hidden 1 (positive end) and 3 (negative side): a bar would tell their split. It is
     # alone on its scale, so its chart would have no bar at all: a sentence of the round names it instead
     assert not any("Jag känner mig stressad" in a for a in alts)

@@ -63,7 +63,7 @@ def test_response_rate_and_respondents_beside_the_survey_goal(report):
     line = next(x for x in report.key_findings() if x.startswith("Personalen instämmer"))
     # 3 of the 5 staff who answered on the scale; 7 respondents of 20 asked, 35 %: too low to generalise
     assert "60,0\u00a0% (3 av 5 som svarade på frågans skala" in line
-    assert "7 svarande av 20 tillfrågade, svarsfrekvens 35\u00a0% – för låg" in line
+    assert "7 av 20 tillfrågade svarade (svarsfrekvens 35\u00a0%) – för låg" in line
     # 60 % against a target of 50 %, the interval (15–95 %) spanning it: uncertain; the low response rate
     # is said to be a reason too, and the interval's words say whom they are about
     assert line.startswith("Personalen instämmer: uppnått, men osäkert")

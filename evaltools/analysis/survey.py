@@ -22,7 +22,10 @@ and the counts behind a survey goal. Numbers and codes only; the words are in th
 * **Response rate.** Respondents over the number asked (``survey.invited`` in params; for
   participants, by default the participant file's persons: :func:`invited`). Below
   :data:`LOW_RESPONSE_RATE` the answers cannot be taken to speak for the whole group; with no number
-  asked, the rate is unknown and the report says so.
+  asked, the rate is unknown and the report says so. A figure's rate is of the persons behind it: a
+  round's and a level goal's, the round's respondents; the same persons before and after (a change
+  goal, :class:`Paired`), those who answered both times of those asked both times
+  (:func:`both_times`, :func:`asked_both_times`).
 * **Before and after.** :func:`paired` pairs the same respondents' answers (by ``respondent_id``)
   and tests the change with the Wilcoxon signed-rank test (:func:`scipy.stats.wilcoxon`) and the
   paired mean difference with its 95 % t interval (:func:`scipy.stats.ttest_rel`). Answers are
@@ -80,8 +83,9 @@ class Round(_ResponseRate):
 
 
 @dataclass(frozen=True)
-class Paired:
-    """The same respondents' answers to one question before and after (oriented: higher is better)."""
+class Paired(_ResponseRate):
+    """The same respondents' answers to one question before and after (oriented: higher is better), with
+    the response rate of the persons behind it: those who answered both times of those asked both times."""
 
     question: str
     before_group: str
@@ -98,12 +102,16 @@ class Paired:
     wilcoxon_statistic: float
     wilcoxon_p: float
     too_few: bool  # fewer pairs than the privacy threshold: not shown
+    respondents: int = 0  # answered both times (:func:`both_times`), on the scale or not
+    invited: int | None = None  # asked both times (:func:`asked_both_times`); None when unknown
 
 
 @dataclass(frozen=True)
 class SurveyGoalCounts(_ResponseRate):
     """The counts behind one survey goal: ``successes`` of ``denominator`` respondents who answered
-    on the scale, with those who said "vet ej" or left the question empty beside them."""
+    on the scale, with those who said "vet ej" or left the question empty beside them. ``respondents``
+    and ``invited`` are of the persons behind the figure: for a level goal the round's respondents and
+    the number asked; for a change goal those who answered both times and those asked both times."""
 
     goal_id: str
     measure: str
@@ -115,8 +123,7 @@ class SurveyGoalCounts(_ResponseRate):
     missing: int
     respondents: int
     invited: int | None
-    hidden: bool  # the goal's group has fewer respondents than the privacy threshold
-
+    hidden: bool  # the goal's respondents are fewer than the privacy threshold
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,35 @@ def _asked(project: Project, group: str, respondents: int) -> int | None:
     if n is not None and respondents > n and group not in project.params.survey.invited:
         return None
     return n
+
+
+def both_times(project: Project, before_group: str, after_group: str, since=None) -> pd.Index:
+    """The persons (``respondent_id``) who answered both times: in ``before_group`` and, later, in
+    ``after_group`` (from ``since`` on), whatever they answered; when the two are one group, on
+    different days. Those :func:`pairs` pairs on a question are among them."""
+    df = project.responses
+    if df is None or df.empty:
+        return pd.Index([], dtype=object)
+    named = df[df[SV.RESPONDENT_ID].notna()]
+    before = named[named[SV.RESPONDENT_GROUP] == before_group]
+    after = named[named[SV.RESPONDENT_GROUP] == after_group]
+    if since is not None:
+        after = after[after[SV.DATE] >= pd.Timestamp(since)]
+    first = before.groupby(SV.RESPONDENT_ID)[SV.DATE].min().rename("first")
+    last = after.groupby(SV.RESPONDENT_ID)[SV.DATE].max().rename("last")
+    both = pd.concat([first, last], axis=1, join="inner")
+    return both.index[both["last"] > both["first"]]
+
+
+def asked_both_times(project: Project, before_group: str, after_group: str, respondents: int) -> int | None:
+    """How many were asked both times: the number asked in the group (one group asked twice), else the
+    smaller of the two groups' (:func:`invited`; participants at exit were all asked at start too).
+    Unknown (``None``) where either is, or where it is below those who answered both times."""
+    asked = [invited(project, g) for g in dict.fromkeys((before_group, after_group))]
+    if any(a is None for a in asked):
+        return None
+    n = min(a for a in asked if a is not None)
+    return None if respondents > n else n
 
 
 def rounds(project: Project) -> tuple[Round, ...]:
@@ -333,11 +369,13 @@ def paired(project: Project, question: str, before_group: str = "deltagare_start
     d = (p["after"] - p["before"]).to_numpy()
     test = paired_test(p["before"].to_numpy(), p["after"].to_numpy())
     n = len(p)
+    both = len(both_times(project, before_group, after_group, since))
     return Paired(question, before_group, after_group, n, int((d > 0).sum()), int((d == 0).sum()),
                   int((d < 0).sum()), float(p["before"].mean()) if n else np.nan,
                   float(p["after"].mean()) if n else np.nan, test["mean_difference"], test["ci_low"],
                   test["ci_high"], test["wilcoxon_statistic"], test["wilcoxon_p"],
-                  hides(n, project.params.privacy.min_count))
+                  hides(n, project.params.privacy.min_count), both,
+                  asked_both_times(project, before_group, after_group, both))
 
 
 def _goal_round(project: Project, goal: Goal) -> pd.DataFrame:
@@ -355,8 +393,11 @@ def goal_counts(project: Project, goal: Goal) -> SurveyGoalCounts:
     """The counts behind a survey goal (``kind: survey``).
 
     ``level``: of the respondents who answered the question on its scale, those whose answer is at
-    ``level`` or nearer the positive end. ``change``: of the respondents with an answer at both times
-    (:func:`pairs`), those whose answer is better after. "Vet ej" and empty answers are left out of
+    ``level`` or nearer the positive end; its response rate is the round's. ``change``: of the
+    respondents with an answer at both times (:func:`pairs`), those whose answer is better after; its
+    response rate is of those who answered both times (:func:`both_times`) among those asked both
+    times (:func:`asked_both_times`), and those of them without a pair who said "vet ej" (at either
+    time) or left the question empty are counted beside it. "Vet ej" and empty answers are left out of
     the denominator and counted beside it."""
     q = SV.questions_by_code(project.questions).get(goal.question or "")
     k_min = project.params.privacy.min_count
@@ -370,11 +411,22 @@ def goal_counts(project: Project, goal: Goal) -> SurveyGoalCounts:
     if goal.measure == "change":
         p = pairs(project, q.code, goal.before_group, goal.respondents, goal.answered_from)
         k, n = int((p["after"] > p["before"]).sum()), len(p)
+        both = both_times(project, goal.before_group, goal.respondents, goal.answered_from)
+        respondents = len(both)
+        # of those who answered both times without a pair: "vet ej" at either time, else empty or not asked
+        unpaired = set(both) - set(p[SV.RESPONDENT_ID])
+        before = _answers(project, q.code, goal.before_group)
+        either = pd.concat([before, answers])
+        dont_know = int(either[either[SV.DONT_KNOW] & either[SV.RESPONDENT_ID].isin(unpaired)]
+                        [SV.RESPONDENT_ID].nunique())
+        missing = respondents - n - dont_know
+        asked = asked_both_times(project, goal.before_group, goal.respondents, respondents)
     else:
         on_scale = answers[SV.ANSWER].dropna().map(q.oriented)
         k, n = int((on_scale >= q.oriented(float(goal.level or 0))).sum()), len(on_scale)
+        asked = _asked(project, goal.respondents, respondents)
     return SurveyGoalCounts(goal.id, goal.measure, q.code, goal.respondents, k, n, dont_know, missing,
-                            respondents, _asked(project, goal.respondents, respondents), hides(respondents, k_min))
+                            respondents, asked, hides(respondents, k_min))
 
 
 def survey(project: Project) -> SurveyResult:

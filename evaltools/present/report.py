@@ -289,6 +289,11 @@ class Report:
         note) and the goal section's word that a goal about the situation after exit is counted at exit (the
         same words as page 1)."""
         note = goal_note(row.note, self.lang, self.k)
+        counts = self.survey.goal(row.goal_id) if getattr(row, "mode", None) == "survey" else None
+        if counts is not None and not bool(row.too_few) and pd.notna(row.value):
+            # a survey goal's response rate, of the persons behind its figure, as page 1 and the goal section say it
+            said = sections.survey.response_words(self, counts)
+            note = f"{note}; {said}" if note else said
         # a goal set for a group names it on each of its rows, as the goal table's note does
         group = group_words(self, row.goal_id)
         if group:

@@ -9,9 +9,11 @@ count the small-count rule hides (``<5`` or ``..`` in the table) has no segment 
 hidden answer lies on one side, they are one grey hatched segment at that side's end (its width is the
 answers on the scale less those shown, which the table gives too); where they lie on both sides or in
 the middle, where a segment would tell how the hidden answers split, the question has no bar and says
-so. The chart
-follows :mod:`evaltools.present.plots`: the page width, the style, the Swedish number format and an
-alternative text with the key numbers.
+so. Each drawn segment prints its share in per cent where the number fits inside it (from about
+:data:`SEGMENT_LABEL_MIN` of the answers; the axis says the numbers are per cent), and each question
+says beside its bar how many answered it on its scale ("60 svarande"), in the size and colour of the
+questions' words. The chart follows :mod:`evaltools.present.plots`: the page width, the style, the
+Swedish number format and an alternative text with the key numbers.
 """
 from __future__ import annotations
 
@@ -38,6 +40,31 @@ _SIDE_POSITIVE = {1: ("#1f5f8b",), 2: ("#1f5f8b", "#9ecae1"), 3: ("#123d5c", "#1
 _MIDDLE = "#d0d0d0"
 # the hidden answers of a question (counts under the privacy threshold): one hatched grey segment
 _HATCH: dict = {"facecolor": "#f2f2f2", "edgecolor": "#888888", "hatch": "////", "linewidth": 0.5}
+# a segment's share is printed in it from this share of the answers on, where its number fits
+SEGMENT_LABEL_MIN = 0.08
+SEGMENT_FONT = 6.0
+QUESTION_FONT = 7.5  # the questions' words and the respondents beside each bar
+
+
+def _dark(colour: str) -> bool:
+    """Whether a segment's colour is dark enough for a white number on it (relative luminance under 0,4)."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] < 0.4
+
+
+def _segment_labels(fig, ax, labels: list[tuple[float, float, float, str, str]]) -> None:
+    """Print each segment's share (``(centre, y, width, text, segment colour)``) in it where the number fits
+    inside the segment with a little room, once the figure has its final size; the others are left out."""
+    renderer = fig.canvas.get_renderer()
+    for x, y, width, text, ground in labels:
+        colour = "white" if _dark(ground) else "#1d1d1d"
+        # (on its segment's own colour, so that the zero line through a middle segment does not cross the number)
+        t = ax.text(x, y, text, ha="center", va="center", fontsize=SEGMENT_FONT, color=colour, zorder=5,
+                    bbox={"facecolor": ground, "edgecolor": "none", "pad": 0.4})
+        left, right = ax.transData.transform([(x - width / 2, y), (x + width / 2, y)])[:, 0]
+        if t.get_window_extent(renderer).width > (right - left) - fig.dpi / 72:  # (half a point of room each side)
+            t.remove()
 
 
 def step_colours(steps: int) -> list[str]:
@@ -131,6 +158,8 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
     colours = step_colours(steps)
     labels = oriented_labels(questions[0], lang)
     alt_parts = []
+    labels_in: list[tuple[float, float, float, str, str]] = []
+    beside: list = []  # the respondents beside each bar
     hatch_drawn = False
     for i, q in enumerate(questions):
         rows = dist[dist["question"] == q.code]
@@ -138,8 +167,8 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
         side = hidden_side(shares)
         y = n_q - 1 - i
         on_scale = _on_scale(rows)
-        ax.text(1.02, y, msg("plot.survey_n", lang, n=fmt_int(on_scale, lang)), va="center", fontsize=7.5,
-                transform=ax.get_yaxis_transform(), color="#444444")
+        said_n = msg("plot.survey_n", lang, n=fmt_int(on_scale, lang))
+        beside.append(ax.text(1.02, y, said_n, va="center", fontsize=QUESTION_FONT, transform=ax.get_yaxis_transform()))
         if side is None:  # hidden answers on both sides: no bar, a word at its place
             ax.text(0, y, msg("plot.survey_not_drawn", lang), ha="center", va="center", fontsize=7, color="#444444",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
@@ -160,9 +189,14 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
                 hatch_drawn = True
             else:
                 ax.barh(y, s, left=left, color=c, edgecolor="white", linewidth=0.5, height=0.62)
+                if s >= SEGMENT_LABEL_MIN:  # (per cent, as the axis says; printed where it fits, below)
+                    labels_in.append((left + s / 2, y, s, fmt_int(100 * s, lang), c))
             left += s
-        alt_parts.append(msg("plot.survey_question", lang, question=q.wording(lang), positive=fmt_pct(positive, lang, 0),
-                             negative=fmt_pct(negative, lang, 0)))
+        alt_parts.append(msg("plot.survey_question", lang, question=q.wording(lang), n=said_n,
+                             positive=fmt_pct(positive, lang, 0), negative=fmt_pct(negative, lang, 0),
+                             middle=fmt_pct(middle, lang, 0)) if steps % 2 else
+                         msg("plot.survey_question_even", lang, question=q.wording(lang), n=said_n,
+                             positive=fmt_pct(positive, lang, 0), negative=fmt_pct(negative, lang, 0)))
     ax.axvline(0, color="#444444", linewidth=0.8)
     ax.set_xlim(-1, 1)
     ax.xaxis.set_major_locator(FixedLocator([-1, -0.5, 0, 0.5, 1]))
@@ -182,7 +216,12 @@ def plot_survey(questions: list[Question], dist: pd.DataFrame, respondents: int,
     fig.set_size_inches(WIDTH, height)
     fig.legend(handles, texts, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=LEGEND_COLUMNS, fontsize=7,
                handlelength=1.2, columnspacing=1.2)
-    fig.subplots_adjust(left=0.42, right=0.9, top=1 - 0.1 / height, bottom=below / height)
+    # the bars end where the respondents beside them still fit on the page ("212 respondents" is longer than "212 svarande")
+    renderer = fig.canvas.get_renderer()
+    widest = max(t.get_window_extent(renderer).width for t in beside) / fig.dpi
+    right = min(0.9, 1 - (widest + 0.15) / WIDTH)
+    fig.subplots_adjust(left=0.42, right=right, top=1 - 0.1 / height, bottom=below / height)
+    _segment_labels(fig, ax, labels_in)
     _alt(fig, lang, "plot.alt.survey", alt_parts, group=group.lower(), n=fmt_int(respondents, lang))
     # its caption names the round and the questions: a round whose questions have different scales has one
     # chart per scale, and the charts' captions must tell them apart

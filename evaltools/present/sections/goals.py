@@ -21,6 +21,7 @@ from ...analysis.goals import context_series, exits_to, expected_part, side_p
 from ...analysis.survey import LOW_RESPONSE_RATE
 from ..plots import plot_context, plot_goals
 from .survey import goal_figures as survey_figures
+from .survey import response_words
 
 # where a share's interval lies, as page 1 says it in a goal's figures
 SHARE_WHERE = {IntervalVerdict.ABOVE: "summary.goal_share_above", IntervalVerdict.BELOW: "summary.goal_share_below",
@@ -610,12 +611,12 @@ def _uncertain_sentence(r, row) -> str:
                    share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
                    low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
                    target=fmt_pct(row.target, lang, 0), p=fmt_p_relation(_side_p(row), lang))
-        return text + (" " + msg("goals.low_response_also", **_response_values(counts, lang)) if counts else "")
+        return text + (" " + msg("goals.low_response_also", **_response_values(r, counts)) if counts else "")
     if counts is None or row.ci_verdict not in (IntervalVerdict.ABOVE, IntervalVerdict.BELOW):
         return ""
     # the interval lies clear of the target, yet the verdict is uncertain: too few of those asked answered
     return msg("goals.low_response_above" if row.ci_verdict == IntervalVerdict.ABOVE else "goals.low_response_below",
-               label=row.label.rstrip("."), period=_period_in_sentence(row, lang), **_response_values(counts, lang))
+               label=row.label.rstrip("."), period=_period_in_sentence(row, lang), **_response_values(r, counts))
 
 
 def _low_response(r, row):
@@ -630,9 +631,10 @@ def _low_response(r, row):
     return counts if counts is not None and counts.low_response else None
 
 
-def _response_values(counts, lang: str) -> dict[str, str]:
-    return {"respondents": fmt_int(counts.respondents, lang), "invited": fmt_int(counts.invited, lang),
-            "rate": fmt_pct(counts.response_rate, lang, 0), "threshold": fmt_pct(LOW_RESPONSE_RATE, lang, 0)}
+def _response_values(r, counts) -> dict[str, str]:
+    """The response rate of the persons behind a survey goal's figure (those who answered both times, for a
+    change goal) and the low rate's threshold."""
+    return {"response": response_words(r, counts), "threshold": fmt_pct(LOW_RESPONSE_RATE, r.lang, 0)}
 
 
 _WHOLE_TIME = {"sv": ("hela projekttiden", "hela perioden"), "en": ("whole project", "whole period")}

@@ -53,6 +53,19 @@ def response_sentences(r, rnd: Round) -> list[str]:
     return out
 
 
+def response_words(r, counts: SurveyGoalCounts | Paired) -> str:
+    """The response rate of the persons a figure rests on: "212 av 450 tillfrågade svarade (svarsfrekvens
+    47 %)" for a round's answers, "120 av 450 tillfrågade svarade båda gångerna (svarsfrekvens 27 %)" for
+    the same persons before and after (a change goal, a paired comparison)."""
+    lang = r.lang
+    both = isinstance(counts, Paired) or counts.measure == "change"
+    values = {"respondents": fmt_int(counts.respondents, lang)}
+    if not counts.invited:
+        return r.msg("survey.answered_both_unknown" if both else "survey.goal_response_unknown", **values)
+    return r.msg("survey.answered_both" if both else "survey.answered", invited=fmt_int(counts.invited, lang),
+                 rate=fmt_pct(counts.response_rate, lang, 0), **values)
+
+
 def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
     """Page 1's figures for a survey goal: the share with its counts and where its interval lies,
     then the respondents, the number asked and the response rate (and when it is too low to
@@ -71,13 +84,8 @@ def goal_figures(r, row, counts: SurveyGoalCounts | None, where: str) -> str:
     if getattr(row, "running", False):  # the project runs: the share so far, as a share goal says it
         share = msg("survey.so_far", share=share)
     parts = [msg(key, share=share, k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang), where=where)]
-    if counts.invited:
-        parts.append(msg("survey.goal_response", respondents=fmt_int(counts.respondents, lang),
-                         invited=fmt_int(counts.invited, lang), rate=fmt_pct(counts.response_rate, lang, 0)))
-        if counts.low_response:
-            parts[-1] += " – " + msg("survey.goal_low")
-    else:
-        parts.append(msg("survey.goal_response_unknown", respondents=fmt_int(counts.respondents, lang)))
+    # the response rate of the persons behind the figure, in the words the goal section and the workbook use
+    parts.append(response_words(r, counts) + (" – " + msg("survey.goal_low") if counts.low_response else ""))
     # "vet ej" and empty answers together are the respondents less the denominator: neither is said where the
     # other is 1 to k − 1 (the table hides them both then)
     if counts.dont_know and not hides(counts.dont_know, k) and not hides(counts.missing, k):
@@ -90,7 +98,9 @@ def _p_relation(p: float, lang: str) -> str:
     return fmt_p_relation(p, lang)
 
 
-def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:
+def paired_sentence(r, p: Paired, questions: dict[str, SV.Question], low_said: bool = False) -> str:
+    """One question's change in the same persons, with their response rate; below the low rate, that the
+    answers cannot be taken for everyone asked both times, unless ``low_said`` (said once after them all)."""
     lang, msg = r.lang, r.msg
     k = r.params.privacy.min_count
     q = questions.get(p.question)
@@ -102,15 +112,39 @@ def paired_sentence(r, p: Paired, questions: dict[str, SV.Question]) -> str:
     values = {"question": q.wording(lang) if q else p.question, "groups": groups}
     if p.too_few or p.n_pairs == 0:
         return msg("survey.paired_too_few", k=str(k), **values)
+    values["answered"] = _paired_answered(r, p)
     if np.isnan(p.wilcoxon_p):
-        return msg("survey.paired_no_test", n=fmt_int(p.n_pairs, lang), **values)
-    text = msg("survey.paired", n=fmt_int(p.n_pairs, lang), diff=fmt_num(p.mean_difference, 2, lang),
+        return msg("survey.paired_no_test", **values) + ("" if low_said else _low_paired(r, p))
+    text = msg("survey.paired", diff=fmt_num(p.mean_difference, 2, lang),
                low=fmt_num(p.ci_low, 2, lang), high=fmt_num(p.ci_high, 2, lang), p=_p_relation(p.wilcoxon_p, lang),
                **values)
-    if not any(hides(x, k) for x in (p.better, p.same, p.worse)):  # (no breakdown with a hidden part)
+    # (no breakdown with a hidden part, nor one that would tell how many of them did not answer on the scale)
+    if not any(hides(x, k) for x in (p.better, p.same, p.worse, p.respondents - p.n_pairs)):
         text += " " + msg("survey.paired_counts", better=fmt_int(p.better, lang), same=fmt_int(p.same, lang),
                           worse=fmt_int(p.worse, lang))
-    return text
+    return text + ("" if low_said else _low_paired(r, p))
+
+
+def _paired_answered(r, p: Paired) -> str:
+    """Who the change is of, with their response rate: "120 av 450 tillfrågade svarade båda gångerna
+    (svarsfrekvens 27 %)", and how many of them answered on the question's scale where some did not
+    (where 1 to k − 1 did not, only that fewer than k did not)."""
+    said = response_words(r, p)
+    if p.respondents == p.n_pairs:
+        return said
+    k = r.params.privacy.min_count
+    if hides(p.respondents - p.n_pairs, k):  # the few who did not answer on the scale are not counted out
+        return r.msg("survey.paired_of_them_few", response=said, k=str(k))
+    return r.msg("survey.paired_of_them", response=said, n=fmt_int(p.n_pairs, r.lang))
+
+
+def _low_paired(r, p: Paired) -> str:
+    """Below the low response rate, that the answers cannot be taken for everyone asked both times (the rate
+    of the persons the change is of), in a short sentence: the round's own warning, said above, is not
+    repeated for each question."""
+    if not p.low_response:
+        return ""
+    return " " + r.msg("survey.paired_low", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))
 
 
 def _round_block(r, s: SurveyResult, rnd: Round, questions: dict[str, SV.Question]) -> list:
@@ -156,7 +190,12 @@ def blocks(r) -> list[list]:
     for rnd in shown:
         out.append(_round_block(r, s, rnd, questions))
     if s.paired:
-        said = [paired_sentence(r, p, questions) for p in s.paired]
+        told = [p for p in s.paired if not p.too_few and p.n_pairs > 0]
+        # every one of several comparisons below the low rate: said once after them, not once each
+        low_all = len(told) > 1 and all(p.low_response for p in told)
+        said = [paired_sentence(r, p, questions, low_all) for p in s.paired]
+        if low_all:
+            said.append(msg("survey.paired_low_all", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0)))
         # a change with a figure to it is the same persons' change, not the project's effect: no one answered
         # beside them without the project (a questionnaire has no comparison group), said once after them
         if any(not p.too_few and p.n_pairs > 0 and not np.isnan(p.wilcoxon_p) for p in s.paired):
