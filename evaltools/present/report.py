@@ -311,7 +311,9 @@ class Report:
         out = {"mal": goals.drop(columns=["period_first", "period_last", "observed_last"]),
                "budget": self._budget_table(),
                "kostnad_nytta": pd.DataFrame([applicable_key_figures(self.cba, self._summary_words())]),
-               "aktorer": self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
+               "aktorer": sections.costbenefit.with_exit_range(
+                   self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
+                   self.cba.summary.exit_range),
                "antaganden": (used := applicable_assumptions(self.cba)).assign(
                    source=[note_text(n, self.lang) for n in used["source"]])}
         if self.cba.register is not None and self.cba.register.effects:  # (measured rows: the ledger marks them)

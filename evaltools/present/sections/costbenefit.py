@@ -95,6 +95,15 @@ def applicable_key_figures(cba, figures: dict) -> dict:
     if cba.summary.mode == "ex_ante":
         for key in ("actual_total", "participants", "ended", "cost_per_participant"):
             out.pop(key, None)
+    out.pop("exit_range", None)
+    er = cba.summary.exit_range
+    if er is not None:  # 1 to k − 1 exits: the lead perspective's range in place of the figures that give the count
+        for key in ("pv_avoided_fs", "pv_benefit", "npv", "bcr", "payback_months", "switching_deadweight"):
+            out.pop(key, None)
+        lead = er.lead
+        out.update({"benefit_per_exit": lead.per_exit, "exits_low": er.low, "exits_high": er.high,
+                    "pv_benefit_low": lead.benefit_low, "pv_benefit_high": lead.benefit_high,
+                    "npv_low": lead.npv_low, "npv_high": lead.npv_high, "bcr_low": lead.bcr_low, "bcr_high": lead.bcr_high})
     # (the skattefaktor's effect is society's: none where another perspective leads)
     for key in PER_PERSON_FIGURES:  # (a finished project's costs per person are the whole cost over everyone)
         if key in out and _not_given(out[key]):
@@ -103,6 +112,20 @@ def applicable_key_figures(cba, figures: dict) -> dict:
         if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
             del out[key]
     return out
+
+
+def with_exit_range(table: pd.DataFrame, er) -> pd.DataFrame:
+    """The table per perspective as the workbook writes it: where 1 to k − 1 exits are valued, each perspective's
+    benefit and net present value at the lowest and highest count (:class:`~evaltools.analysis.costbenefit.ExitRange`)
+    in place of the figures that give the count (left out); ``table`` otherwise."""
+    if er is None:
+        return table
+    ranges = [er.of(p) for p in table["perspective"]]
+    blank = [c for c in ("pv_benefit", "pv_skattefaktor", "npv", "bcr", "payback_months", "switching_deadweight",
+                         "p_npv_positive") if c in table]
+    return table.drop(columns=blank).assign(**{col: [getattr(pr, attr) if pr is not None else np.nan for pr in ranges]
+                           for col, attr in (("pv_benefit_low", "benefit_low"), ("pv_benefit_high", "benefit_high"),
+                                             ("npv_low", "npv_low"), ("npv_high", "npv_high"))})
 
 
 def applicable_assumptions(cba) -> pd.DataFrame:
