@@ -1012,6 +1012,13 @@ PORTFOLIO: list[Column] = [
     C("npv_public", "workbook.column.portfolio.npv_public", "kr"),
     C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
     C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
+    # (a project of 1 to k − 1 exits: its range over them in place of its exact NPVs and ratio)
+    C("npv_public_low", "workbook.column.portfolio.npv_public_low", "kr"),
+    C("npv_public_high", "workbook.column.portfolio.npv_public_high", "kr"),
+    C("npv_society_low", "workbook.column.portfolio.npv_society_low", "kr"),
+    C("npv_society_high", "workbook.column.portfolio.npv_society_high", "kr"),
+    C("bcr_public_low", "workbook.column.portfolio.bcr_public_low", "num2"),
+    C("bcr_public_high", "workbook.column.portfolio.bcr_public_high", "num2"),
     C("npv_price_year", "workbook.column.portfolio.npv_price_year", "int"),  # (one year for every row's NPVs)
     # the person-years the conclusions give a structural project, with the cost they divide and its own price year
     # (not restated: the same figure as the project's key figures)

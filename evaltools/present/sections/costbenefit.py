@@ -284,7 +284,12 @@ def range_cell(er, pr, figure: str, lang: str) -> str:
     """A perspective's ``figure`` (``benefit``, ``npv`` or ``bcr``) over the counts of exits an
     :class:`~evaltools.analysis.costbenefit.ExitRange` covers, as a table cell: "65 000 till 260 000 kr"
     (rounded as a sentence says amounts, in one unit), "0,22 till 0,87"; "–" where it is not valued."""
-    low, high = getattr(pr, f"{figure}_low"), getattr(pr, f"{figure}_high")
+    return range_text(getattr(pr, f"{figure}_low"), getattr(pr, f"{figure}_high"), figure, lang)
+
+
+def range_text(low: float, high: float, figure: str, lang: str) -> str:
+    """Two ends of a range over the counts of exits as a table cell (:func:`range_cell`): amounts rounded as a
+    sentence says them, in one unit, a ratio to two decimals; one figure where both ends read the same."""
     if pd.isna(low) or pd.isna(high):
         return "–"
     if figure == "bcr":
