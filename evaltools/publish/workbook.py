@@ -46,7 +46,7 @@ from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
 from ..data.validation import enrolment_counts
 from ..analysis.disclosure import Secondary
-from ..present.portfolio import WITHHELD_COLUMNS, has_participants, write_entry
+from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
 
@@ -1058,7 +1058,9 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
         table = table.copy()
         table["per_person_through"] = [dt.date.fromisoformat(d) if isinstance(d, str) and d else None
                                        for d in table["per_person_through"]]
-    cols = [c for c in PORTFOLIO if c.source in table.columns]
+    # (the range over 1 to k − 1 exits only where a project has one: no empty columns beside exact figures)
+    cols = [c for c in PORTFOLIO if c.source in table.columns
+            and not (c.source in RANGE_COLUMNS and table[c.source].isna().all())]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
 
