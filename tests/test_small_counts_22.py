@@ -185,3 +185,13 @@ def test_five_exits_stay_exact(tmp_path):
     values = dict(zip(kf.iloc[:, 0], (v.replace("\xa0", " ") for v in kf.iloc[:, 1])))
     assert next(v for k, v in values.items() if k.startswith("Nytta för de offentliga")) == "1 080 000 kr"
     assert next(v for k, v in values.items() if k.startswith("Nettonuvärde för de offentliga")) == "−420 000 kr"
+
+
+def test_the_appendix_promises_no_simulation_and_the_method_says_why(expensive):
+    from evaltools.present.sections import appendix, method
+    assert appendix.simulation(expensive) == []
+    assert "simuleringens inställningar" not in appendix.heading_html(expensive)
+    assert "Ingen simulering visas, eftersom färre än 5 personer har lämnat försörjningsstödet" in appendix.heading_html(
+        expensive).replace("\n", " ")
+    [rule] = [p for p in method.paragraphs(expensive) if p.startswith("Osäkerhet")]
+    assert "anges för 1 till 4 personer i stället för exakt" in rule
