@@ -15,7 +15,7 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.comparison import compare_payments
-from ..analysis.costbenefit import cost_benefit
+from ..analysis.costbenefit import cost_benefit, published
 from ..analysis.goals import (CI_METHOD, GoalCount, GoalVerdict, assess_goals, count_goals, main_goal, own_goals,
                               project_successes, sole_judged_period, volumes_not_comparable)
 from ..analysis.pricebasis import PriceBasis, restate
@@ -25,7 +25,7 @@ from ..analysis.disclosure import Secondary, disclosure
 from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
-from ..words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct, fmt_budget_share, number_word
+from ..words.formats import fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
 from .display import Table, Text, number_figures, show
 from ..words.labels import code_label, period_name, success_definition_text, t
@@ -35,6 +35,7 @@ from ..data.params import project_kind
 from ..words.verdicts import lower_first, verdict_words
 from .plots import plot_portfolio
 from .sections.summary import total_and_parts
+from .sections.costbenefit import range_text
 
 
 # the short words of the success column (each project's full definition is in a note below the table)
@@ -182,9 +183,11 @@ class Portfolio:
             m("portfolio.per_success"): [SECONDARY if Secondary.COST_PER_SUCCESS in w else per_person(v, f, mode, day)
                                          for v, w, f, mode, day in zip(tab["cost_per_success"], held, so_far,
                                                                        tab["mode"], days)],
-            m("portfolio.npv"): [fmt_kr(v, lang) for v in tab["npv_public"]],
-            m("portfolio.npv_society"): [fmt_kr(v, lang) for v in tab["npv_society"]],
-            m("portfolio.bcr"): [fmt_num(v, 2, lang) for v in tab["bcr_public"]],
+            # (a project of 1 to k − 1 exits: its range over them, as its report gives it)
+            m("portfolio.npv"): [_or_range(tab, i, "npv_public", fmt_kr(v, lang), lang) for i, v in enumerate(tab["npv_public"])],
+            m("portfolio.npv_society"): [_or_range(tab, i, "npv_society", fmt_kr(v, lang), lang)
+                                         for i, v in enumerate(tab["npv_society"])],
+            m("portfolio.bcr"): [_or_range(tab, i, "bcr_public", fmt_num(v, 2, lang), lang) for i, v in enumerate(tab["bcr_public"])],
             kind_col: kinds,
         })
         withheld = (m("portfolio.withheld", k=str(min(tab["min_count"]))),) if any(held) else ()
@@ -365,6 +368,10 @@ class Portfolio:
         if row["mode"] == "structural":
             money = (m("portfolio.money_structural", years=fmt_num(row["break_even_person_years"], 1, lang))
                      if pd.notna(row["break_even_person_years"]) else "")
+        elif pd.isna(row["npv_public"]) and pd.notna(row.get("npv_public_low", np.nan)):
+            # 1 to k − 1 exits: the range over them, as the project's page 1 says it (never the count)
+            low, high = fmt_kr_prose_range(float(row["npv_public_low"]), float(row["npv_public_high"]), lang)
+            money = m("portfolio.money_range", low=low, high=high, k=str(row["min_count"]))
         elif pd.isna(row["npv_public"]):
             money = ""
         else:
@@ -544,7 +551,8 @@ def _mode(project) -> str:
 
 def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None, payments=None) -> dict:
     p = project.params
-    result = cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False)
+    # (as the project's report publishes it: where 1 to k − 1 exits are valued, the range over them, not the figures)
+    result = published(cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False))
     cb = result.summary
     # the deadweight taken from a comparison group that moved apart from the participants before the start:
     # the project's report calls its NPVs not reliable (present.sections.summary.comparison_unreliable)
@@ -587,7 +595,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             # the skattefaktor falls on a public surplus, not a net cost (as page 1 words it: summary.sf_on_surplus)
             "society_surplus": bool(persp.loc["samhälle"].get("pv_skattefaktor", np.nan) > 0),
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
-            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode,
+            "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode, **exit_range_columns(cb.exit_range),
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
             "break_even_person_years": cb.break_even_person_years, "break_even_cost": cb.total_cost_fixed,
             "success_kind": sc.definition.kind,
@@ -596,6 +604,15 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             # the goal whose share of the exits the row's share is: its verdict is the share's, as the report gives
             # it, and where it judges year by year the share pools the years (``success_pooled``)
             "success_goal": success_goal, "success_pooled": pooled})}
+
+
+def _or_range(tab: pd.DataFrame, i: int, column: str, exact: str, lang: str) -> str:
+    """Row ``i``'s ``column`` as the overview shows it: its range over 1 to k − 1 exits where the row has one
+    (``<column>_low``, ``<column>_high``), else ``exact``."""
+    low, high = (tab[f"{column}_{end}"].iloc[i] if f"{column}_{end}" in tab else np.nan for end in ("low", "high"))
+    if pd.isna(low) or pd.isna(high):
+        return exact
+    return range_text(float(low), float(high), "bcr" if column.startswith("bcr") else "npv", lang)
 
 
 def society_earnings(note: object) -> dict:
@@ -608,10 +625,31 @@ def society_earnings(note: object) -> dict:
     return {"society_earnings": "none" if key == "assumption.actor_society" else "valued", "society_earnings_months": 0}
 
 
+def exit_range_columns(er) -> dict:
+    """A portfolio row's range where 1 to k − 1 exits are valued (:class:`~evaltools.analysis.costbenefit.ExitRange`):
+    the public financiers' and society's net present value and the public financiers' ratio at the lowest and the
+    highest count, which the row shows in place of its exact figures (NaN, as the report publishes them)."""
+    out = dict.fromkeys(RANGE_COLUMNS, np.nan)
+    if er is None:
+        return out
+    for col, p in (("public", "offentliga"), ("society", "samhälle")):
+        pr = er.of(p)
+        if pr is not None:
+            out.update({f"npv_{col}_low": pr.npv_low, f"npv_{col}_high": pr.npv_high})
+    public = er.of("offentliga")
+    if public is not None:
+        out.update({"bcr_public_low": public.bcr_low, "bcr_public_high": public.bcr_high})
+    return out
+
+
 # the actors whose own result the conclusions name (who gains and who pays), as page 1 does
 ACTORS = ("kommun", "region", "stat")
 # the present values the portfolio restates in one price year (the BCR is a ratio and needs none)
-NPV_COLUMNS = ("npv_public", "npv_society", *(f"npv_{a}" for a in ACTORS))
+NPV_COLUMNS = ("npv_public", "npv_society", *(f"npv_{a}" for a in ACTORS),
+               "npv_public_low", "npv_public_high", "npv_society_low", "npv_society_high")
+# a row's range over 1 to k − 1 exits (:func:`exit_range_columns`), NaN where its exact figures are shown
+RANGE_COLUMNS = ("npv_public_low", "npv_public_high", "npv_society_low", "npv_society_high", "bcr_public_low",
+                 "bcr_public_high")
 
 
 def one_price_year(table: pd.DataFrame) -> tuple[pd.DataFrame, int | None]:
@@ -622,6 +660,8 @@ def one_price_year(table: pd.DataFrame) -> tuple[pd.DataFrame, int | None]:
     year = int(table["price_year"].max())
     out = table.copy()
     for c in NPV_COLUMNS:
+        if c not in table:  # (a row written before the ranges were)
+            continue
         out[c] = [restate(v, PriceBasis.present_value(py, rate), year)[0] if pd.notna(v) else v
                   for v, py, rate in zip(table[c], table["price_year"], table["discount_rate"])]
     out["npv_price_year"] = year

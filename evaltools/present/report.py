@@ -18,7 +18,7 @@ from ..analysis.cohorts import composition, outcome_rates, success_model, time_t
 from ..analysis.comparison import compare_payments, payment_phases, reference_date_sensitivity
 from ..data import schema as S
 from ..data.params import project_kind
-from ..analysis.costbenefit import cost_benefit
+from ..analysis.costbenefit import cost_benefit, published
 from .display import Table, Text, figure_html, number_figures, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
@@ -148,7 +148,10 @@ class Report:
 
     @cached_property
     def cba(self):
-        return cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates, lang=self.lang)
+        """The cost-benefit as the report publishes it (:func:`evaltools.analysis.costbenefit.published`): where
+        1 to k − 1 exits from försörjningsstöd are counted, their range instead of figures that give the count."""
+        return published(cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates,
+                                      lang=self.lang))
 
     @cached_property
     def disclosure(self):
@@ -313,7 +316,9 @@ class Report:
         out = {"mal": goals.drop(columns=["period_first", "period_last", "observed_last"]),
                "budget": self._budget_table(),
                "kostnad_nytta": pd.DataFrame([applicable_key_figures(self.cba, self._summary_words())]),
-               "aktorer": self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
+               "aktorer": sections.costbenefit.with_exit_range(
+                   self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
+                   self.cba.summary.exit_range),
                "antaganden": (used := applicable_assumptions(self.cba)).assign(
                    source=[note_text(n, self.lang) for n in used["source"]])}
         if self.cba.register is not None and self.cba.register.effects:  # (measured rows: the ledger marks them)

@@ -24,7 +24,7 @@ import pandas as pd
 from ..analysis.goals import HIDDEN_SMALL, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
-from ..words.formats import fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_share_count
+from ..words.formats import fmt_kr_prose_range, fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_share_count
 from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
                              note_text, period_label, t)
@@ -327,6 +327,12 @@ def _headline_cba(r, lang):
     s = r.summary
     if not s:
         return ""
+    if s.exit_range is not None and pd.isna(s.npv):  # (as a report publishes it: the range over 1 to k − 1 exits)
+        er = s.exit_range
+        low, high = fmt_kr_prose_range(er.lead.npv_low, er.lead.npv_high, lang)
+        return msg("explore.costbenefit.headline_range", lang, who=t(s.perspective, lang).lower(),
+                   npv=msg("costbenefit.kf.range", lang, low=low, high=high), price_year=s.price_year,
+                   low=str(er.low), high=str(er.high), break_even=fmt_persons_needed(s.break_even_exits, lang))
     if pd.isna(s.npv):
         return msg("explore.costbenefit.no_budget", lang)
     key = "explore.costbenefit.headline_ex_ante" if s.mode == "ex_ante" else "explore.costbenefit.headline"

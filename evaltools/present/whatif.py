@@ -34,7 +34,9 @@ from ..data.arguments import check_choice, check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from ..data.privacy import SECONDARY
 from ..analysis.disclosure import Disclosure, Secondary, disclosure
+from ..analysis.costbenefit import published
 from ..analysis.costbenefit.costs import paid_through
+from .sections.costbenefit import range_cell
 from .plots import plot_tornado
 from .report import figure_html
 
@@ -102,7 +104,20 @@ class Assumptions:
 
 def _cost_benefit(project, lang=None):
     from .. import cost_benefit  # the package's public function: its result displays with its project
-    return cost_benefit(project, monte_carlo=False, effect=False, lang=lang)
+    # (as the report publishes it: where 1 to k − 1 exits are valued, their range, never figures that give the count)
+    return published(cost_benefit(project, monte_carlo=False, effect=False, lang=lang))
+
+
+def _range(result, perspective: str, figure: str, lang: str) -> str | None:
+    """``figure`` (``npv``, ``bcr``, ``benefit``) of ``perspective`` over the counts of exits the result's range
+    covers, as the report's key figures say it (:func:`~evaltools.present.sections.costbenefit.range_cell`), with
+    those counts; ``None`` where the result has no range (0 or at least k exits: the exact figure is shown)."""
+    er = result.summary.exit_range
+    pr = er.of(perspective) if er is not None else None
+    if pr is None:
+        return None
+    return msg("explore.whatif.range_value", lang, range=range_cell(er, pr, figure, lang), low=str(er.low),
+               high=str(er.high))
 
 
 def baseline(project) -> Assumptions:
@@ -275,22 +290,33 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
     payback = row["payback_months"]
     py = s.price_year
     so_far = fmt_int(s.successes, lang) if shown is None or shown.shows(Secondary.EXITS) else SECONDARY
+    # where 1 to k − 1 exits are valued, the NPVs and the ratio over them (the exact ones would give the count)
+    ranged = s.exit_range is not None
+    if ranged:
+        net = _range(result, perspective, "npv", lang) or "–"
     rows = [
         (msg("explore.whatif.npv", lang, who=who, price_year=py), net),
+        # (the value of one exit, which with the break-even says what the range is made of)
+        *([(msg("explore.whatif.per_exit", lang, who=who, price_year=py), fmt_kr(s.exit_range.of(perspective).per_exit, lang))]
+          if ranged and s.exit_range.of(perspective) is not None else []),
         # (the public financiers' and society's NPV beside the chosen perspective's, not twice)
         *([] if perspective == "offentliga" else
-          [(msg("explore.whatif.npv_public", lang, price_year=py), fmt_kr(actors.loc["offentliga", "npv"], lang))]),
+          [(msg("explore.whatif.npv_public", lang, price_year=py),
+            _range(result, "offentliga", "npv", lang) or fmt_kr(actors.loc["offentliga", "npv"], lang))]),
         *([] if perspective == "samhälle" else
-          [(msg("explore.whatif.npv_society", lang, price_year=py), fmt_kr(actors.loc["samhälle", "npv"], lang))]),
-        (msg("explore.whatif.bcr", lang, who=who), fmt_num(row["bcr"], 2, lang)),
+          [(msg("explore.whatif.npv_society", lang, price_year=py),
+            _range(result, "samhälle", "npv", lang) or fmt_kr(actors.loc["samhälle", "npv"], lang))]),
+        (msg("explore.whatif.bcr", lang, who=who), _range(result, perspective, "bcr", lang) or fmt_num(row["bcr"], 2, lang)),
         (msg("explore.whatif.break_even", lang, who=who),
          msg("explore.whatif.break_even_value", lang, exits=fmt_persons_needed(row["break_even_exits"], lang),
              successes=so_far)),
-        (msg("explore.whatif.payback", lang, who=who),
-         msg("explore.whatif.payback_never", lang) if pd.isna(payback)
-         else plural("explore.months", lang, round(payback), n=fmt_num(payback, 0, lang))),
-        (msg("explore.whatif.switching", lang, who=who),
-         fmt_pct(row["switching_deadweight"], lang, 0) if 0 <= row["switching_deadweight"] <= 1 else "–"),
+        # (no payback or switching deadweight over a range of exits: each would give the count back)
+        *([] if ranged else [
+            (msg("explore.whatif.payback", lang, who=who),
+             msg("explore.whatif.payback_never", lang) if pd.isna(payback)
+             else plural("explore.months", lang, round(payback), n=fmt_num(payback, 0, lang))),
+            (msg("explore.whatif.switching", lang, who=who),
+             fmt_pct(row["switching_deadweight"], lang, 0) if 0 <= row["switching_deadweight"] <= 1 else "–")]),
     ]
     return pd.DataFrame(rows, columns=[msg("explore.column.key_figure", lang), msg("common.value", lang)])
 
@@ -337,8 +363,11 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
     base = baseline(project)
     out = {}
     for cv in column_values:
-        out[_value_label(columns, cv, lang)] = [fmt_kr(evaluate(project, base=base, **{rows: rv, columns: cv}).summary.npv, lang)
-                                                for rv in row_values]
+        results = [evaluate(project, base=base, **{rows: rv, columns: cv}) for rv in row_values]
+        # (where 1 to k − 1 exits are valued, the lead perspective's range over them: the NPV would give the count)
+        out[_value_label(columns, cv, lang)] = [
+            fmt_kr(r.summary.npv, lang) if r.summary.exit_range is None
+            else range_cell(r.summary.exit_range, r.summary.exit_range.lead, "npv", lang) for r in results]
     frame = pd.DataFrame(out)
     frame.insert(0, f"{control_label(rows, lang)} \\ {control_label(columns, lang)}",
                  [_value_label(rows, v, lang) for v in row_values])

@@ -46,7 +46,7 @@ from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
 from ..data.validation import enrolment_counts
 from ..analysis.disclosure import Secondary
-from ..present.portfolio import WITHHELD_COLUMNS, has_participants, write_entry
+from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
 from ..present.sections.facts import gives_data_day
@@ -607,6 +607,16 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "pv_avoided_fs": ("workbook.summary.pv_avoided_fs", "kr"),
     "perspective": ("workbook.summary.perspective", "text"),
     "pv_benefit": ("workbook.summary.pv_benefit", "kr"),
+    # where 1 to k − 1 exits are valued: the range over them in place of the benefit, NPV and ratio (ExitRange)
+    "benefit_per_exit": ("workbook.summary.benefit_per_exit", "kr"),
+    "exits_low": ("workbook.summary.exits_low", "int"),
+    "exits_high": ("workbook.summary.exits_high", "int"),
+    "pv_benefit_low": ("workbook.summary.pv_benefit_low", "kr"),
+    "pv_benefit_high": ("workbook.summary.pv_benefit_high", "kr"),
+    "npv_low": ("workbook.summary.npv_low", "kr"),
+    "npv_high": ("workbook.summary.npv_high", "kr"),
+    "bcr_low": ("workbook.summary.bcr_low", "num2"),
+    "bcr_high": ("workbook.summary.bcr_high", "num2"),
     "npv": ("workbook.summary.npv", "kr"),
     "bcr": ("workbook.summary.bcr", "num2"),
     "payback_months": ("workbook.summary.payback_months", "int"),
@@ -680,8 +690,12 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("perspective", "workbook.column.aktorer.perspective", label=_t),
         C("pv_cost", "workbook.column.aktorer.pv_cost", "kr"),
         C("pv_benefit", "workbook.column.aktorer.pv_benefit", "kr"),
+        C("pv_benefit_low", "workbook.column.aktorer.pv_benefit_low", "kr"),
+        C("pv_benefit_high", "workbook.column.aktorer.pv_benefit_high", "kr"),
         C("pv_skattefaktor", "workbook.column.aktorer.pv_skattefaktor", "kr"),
         C("npv", "workbook.column.aktorer.npv", "kr"),
+        C("npv_low", "workbook.column.aktorer.npv_low", "kr"),
+        C("npv_high", "workbook.column.aktorer.npv_high", "kr"),
         C("bcr", "workbook.column.aktorer.bcr", "num2"),
         C("payback_months", "workbook.column.aktorer.payback_months", "int"),
         C("break_even_exits", "workbook.column.aktorer.break_even_exits", "persons_needed"),
@@ -918,8 +932,19 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
         notes = ((msg("workbook.hidden_withheld", lang, k=k),) if name == "kostnad_nytta" and hide else ())
         if name == "aktorer":
             notes = _perspective_notes(frame, tables.get("kostnad_nytta"), lang)
+        ends = _exit_range_ends(tables.get("kostnad_nytta"))
+        if name in ("kostnad_nytta", "aktorer") and ends is not None:  # (the range in place of the exact figures)
+            notes += (msg("workbook.exits_range", lang, k=k, low=ends[0], high=ends[1]),)
         sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name)))
     return sheets
+
+
+def _exit_range_ends(summary: pd.DataFrame | None) -> tuple[int, int] | None:
+    """The counts of exits the key figures' range runs over (``exits_low``, ``exits_high``), where 1 to k − 1
+    exits are valued (:class:`~evaltools.analysis.costbenefit.ExitRange`); ``None`` otherwise."""
+    if summary is None or not len(summary) or "exits_low" not in summary:
+        return None
+    return int(summary["exits_low"].iloc[0]), int(summary["exits_high"].iloc[0])
 
 
 # the sheet per perspective's figures the report states for its lead perspective only
@@ -941,7 +966,8 @@ def _perspective_notes(frame: pd.DataFrame, summary: pd.DataFrame | None, lang: 
     society = frame[frame["perspective"] == "samhälle"] if "perspective" in frame else frame.iloc[0:0]
     if (len(society) and "break_even_exits" in society and "earnings_unvalued" in society
             and bool(society["earnings_unvalued"].iloc[0]) and pd.notna(society["break_even_exits"].iloc[0])
-            and society["pv_benefit"].fillna(0).iloc[0] == 0):  # (its benefit is the tax factor's effect alone)
+            and society.get("pv_benefit", society.get("pv_benefit_high", pd.Series([np.nan]))).fillna(0).iloc[0] == 0):
+        # (its benefit is the tax factor's effect alone; where 1 to k − 1 exits are valued, at every count)
         notes.append(msg("workbook.perspective_society", lang,
                          n=fmt_persons_needed(float(society["break_even_exits"].iloc[0]), lang)))
     return tuple(notes)
@@ -987,6 +1013,13 @@ PORTFOLIO: list[Column] = [
     C("npv_public", "workbook.column.portfolio.npv_public", "kr"),
     C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
     C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
+    # (a project of 1 to k − 1 exits: its range over them in place of its exact NPVs and ratio)
+    C("npv_public_low", "workbook.column.portfolio.npv_public_low", "kr"),
+    C("npv_public_high", "workbook.column.portfolio.npv_public_high", "kr"),
+    C("npv_society_low", "workbook.column.portfolio.npv_society_low", "kr"),
+    C("npv_society_high", "workbook.column.portfolio.npv_society_high", "kr"),
+    C("bcr_public_low", "workbook.column.portfolio.bcr_public_low", "num2"),
+    C("bcr_public_high", "workbook.column.portfolio.bcr_public_high", "num2"),
     C("npv_price_year", "workbook.column.portfolio.npv_price_year", "int"),  # (one year for every row's NPVs)
     # the person-years the conclusions give a structural project, with the cost they divide and its own price year
     # (not restated: the same figure as the project's key figures)
@@ -1026,7 +1059,9 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
         table = table.copy()
         table["per_person_through"] = [dt.date.fromisoformat(d) if isinstance(d, str) and d else None
                                        for d in table["per_person_through"]]
-    cols = [c for c in PORTFOLIO if c.source in table.columns]
+    # (the range over 1 to k − 1 exits only where a project has one: no empty columns beside exact figures)
+    cols = [c for c in PORTFOLIO if c.source in table.columns
+            and not (c.source in RANGE_COLUMNS and table[c.source].isna().all())]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,14 +43,15 @@ from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
-from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, _ledger,
-                     _perspectives, benefit_basis, earnings_measured)
+from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, PER_EXIT_COLUMNS,
+                     _ledger, _perspectives, benefit_basis, earnings_measured)
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
                           successful_leavers)
-from .summary import CostBenefitResult, CostSummary, EffectBased, MonteCarlo, NpvSpread, _NO_BENEFIT, _NO_COST, _unknown
+from .summary import (CostBenefitResult, CostSummary, EffectBased, ExitRange, MonteCarlo, NpvSpread, PerspectiveRange,
+                      RangeVerdict, _NO_BENEFIT, _NO_COST, _unknown)
 from .uncertainty import (DEADWEIGHT_MAX, SENSITIVITY_COLUMNS, HorizonRangeSimulation, SensitivityByPerspective, Simulation,
                           SimulationDraws, _assumption_frame, _draw_dropoff, _monte_carlo)
 
@@ -398,6 +400,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         n_p_paid = persons_of(df[df[S.START_DATE] <= pd.Timestamp(through)])
         n_s_paid = int(leavers(project, df, cb.success_outcomes, through).sum())
     persp = _perspectives(m, ledger, streams, n_s)
+    per_exit, persp = persp[["perspective", *PER_EXIT_COLUMNS]], persp.drop(columns=list(PER_EXIT_COLUMNS))
     mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")
     level_note = None
     if structural or not len(m.level_by_exit):  # the level a requirement is counted at, with its source
@@ -480,6 +483,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     if structural or unvalued:  # no exits to value: the cost and what it would take to carry it, nothing more
         persp[list(_NO_BENEFIT)] = np.nan
         summary = replace(summary, **_unknown(_NO_BENEFIT))
+    if info["mode"] == "observed" and hides(n_s, project.params.privacy.min_count) and not no_cost:
+        summary = replace(summary, exit_range=exit_range(persp, per_exit, n_s, project.params.privacy.min_count, lead))
     # one perspective at a time (the what-if panel's tornado follows the perspective chosen); the lead's is the report's
     sens_by: Mapping[str, pd.DataFrame] = (
         SensitivityByPerspective(m, info, cb, frozenset(persp.loc[persp["npv"].isna(), "perspective"]))
@@ -506,6 +511,74 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
                              persistence_monthly=info.get("persistence_monthly"), simulation=sim,
                              outcome_check=outcome_check(info.get("persistence_monthly"), n_s) if project.has_participants else None,
                              budget_use=budget_use(ct), register=info.get("register"))
+
+
+def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, k: int, lead: str) -> ExitRange:
+    """Each perspective's benefit, net present value and benefit-cost ratio at 1 and at ``k`` − 1 exits from
+    försörjningsstöd, from its figures at the ``n`` exits counted and what one exit adds (``per_exit``: the
+    ledger's :data:`~.ledger.PER_EXIT_COLUMNS`). The benefit at ``c`` exits is the benefit less ``n − c``
+    exits' worth; the NPV and the ratio's benefit likewise, with society's skattefaktor on the public savings.
+
+    Examples
+    --------
+    A cost of 300 000 kr, no measured flows, 3 exits worth 65 000 kr each (benefit 195 000 kr, NPV −105 000 kr):
+    at 1 exit the benefit is 65 000 kr and the NPV −235 000 kr, at 4 exits 260 000 kr and −40 000 kr.
+
+    >>> t = pd.DataFrame({"perspective": ["kommun"], "pv_cost": [300e3], "pv_benefit": [195e3], "npv": [-105e3],
+    ...                   "bcr": [0.65], "break_even_exits": [300e3 / 65e3]})
+    >>> e = pd.DataFrame({"perspective": ["kommun"], "benefit_per_exit": [65e3], "net_per_exit": [65e3],
+    ...                   "ratio_cost": [300e3]})
+    >>> r = exit_range(t, e, 3, 5, "kommun").lead
+    >>> (r.benefit_low, r.benefit_high, r.npv_low, r.npv_high, r.verdict.value)
+    (65000.0, 260000.0, -235000.0, -40000.0, 'not_covered')
+    """
+    low, high = 1, k - 1
+    extra = per_exit.set_index("perspective")
+    out = []
+    for row in table.itertuples(index=False):
+        p = row.perspective
+        b1, net1, cost = (float(extra.loc[p, c]) for c in PER_EXIT_COLUMNS)
+        benefit = float(row.pv_benefit)
+        npv = float(row.npv)
+        at = {c: (benefit + (c - n) * b1, npv + (c - n) * net1,
+                  (float(row.bcr) * cost + (c - n) * net1) / cost if cost > 0 and not np.isnan(row.bcr) else np.nan)
+              for c in (low, high)}
+        (b_lo, n_lo, r_lo), (b_hi, n_hi, r_hi) = at[low], at[high]
+        verdict = (None if np.isnan(n_lo) or np.isnan(n_hi) else RangeVerdict.COVERED if n_lo > 0
+                   else RangeVerdict.NOT_COVERED if n_hi <= 0 else RangeVerdict.DEPENDS)
+        out.append(PerspectiveRange(p, b1, b_lo, b_hi, n_lo, n_hi, r_lo, r_hi, float(row.break_even_exits), verdict))
+    return ExitRange(low, high, lead, tuple(out))
+
+
+# the figures of the cost-benefit's table that move with the number of exits (the cost and the break-even do not)
+_COUNT_FIGURES = ("pv_benefit", "pv_skattefaktor", "npv", "bcr", "payback_months", "switching_deadweight",
+                  "p_npv_positive")
+
+
+def published(result: CostBenefitResult) -> CostBenefitResult:
+    """``result`` as a report publishes it: where the exits from försörjningsstöd are 1 to k − 1
+    (``summary.exit_range`` is set), without the figures that are that count times a stated amount or move
+    with it — the benefit, net present value, ratio, payback, switching deadweight and the skattefaktor's
+    effect of every perspective, the ledger's flows but the cost, the sensitivity and the simulation — so that
+    no page, sheet or chart can give the count back; the range stands in their place. Otherwise ``result``.
+
+    The analysis keeps the exact figures (:func:`cost_benefit`); page 1, the sections, the workbook, the
+    what-if panel and the portfolio read this one.
+    """
+    s = result.summary
+    if s is None or s.exit_range is None:
+        return result
+    blank: dict[str, Any] = dict.fromkeys(("pv_avoided_fs", "pv_benefit", "npv", "bcr", "payback_months",
+                                           "switching_deadweight", "pv_skattefaktor"), np.nan)
+    table = result.table.copy()
+    table[[c for c in _COUNT_FIGURES if c in table]] = np.nan
+    ledger = result.ledger
+    if ledger is not None:
+        ledger = ledger.copy()
+        ledger.loc[ledger["item"] != "projektkostnad", "pv"] = np.nan
+    empty = pd.DataFrame(columns=SENSITIVITY_COLUMNS)
+    return replace(result, table=table, summary=replace(s, **blank), ledger=ledger, sensitivity=empty,
+                   sensitivity_by_perspective={p: empty for p in PERSPECTIVES}, monte_carlo=None, simulation=None)
 
 
 def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, seed: int = 0,
@@ -609,7 +682,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
 
 __all__ = ["ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis",
            "earnings_measured", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
-           "HorizonRangeSimulation", "LEDGER_ACTORS", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
+           "ExitRange", "HorizonRangeSimulation", "LEDGER_ACTORS", "PerspectiveRange", "RangeVerdict", "published", "exit_range", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
            "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
            "annuity_factor", "budget_use", "cost_benefit", "costs", "effect_based", "expected_outcomes", "is_structural",
            "first_year_kept", "observed_dropoff", "outcome_check", "persistence"]

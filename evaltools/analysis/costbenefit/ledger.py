@@ -197,5 +197,16 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
             # the perspectives whose result misses the earnings (the individual's and society's, as their notes say)
             "earnings_unvalued": bool(earnings_unvalued and p in ("individ", "samhälle")),
             "note": note,
+            # what one more (or one fewer) exit adds: to the benefit as stated (measured flows come with no exit)
+            # and to the NPV and the ratios' benefit (society's skattefaktor on the public savings included);
+            # with the ratios' cost, the figures at any other number of exits (:class:`~.summary.ExitRange`)
+            "benefit_per_exit": (b - m.pv_measured(p)) / n_success if n_success else np.nan,
+            "net_per_exit": b_exits / n_success if n_success and not np.isnan(b) else np.nan,
+            "ratio_cost": c_ratio,
         })
     return pd.DataFrame(rows)
+
+
+# the columns of :func:`_perspectives` that say what one exit adds; the cost-benefit result keeps them apart
+# from its table (:func:`evaltools.analysis.costbenefit.exit_range`)
+PER_EXIT_COLUMNS = ("benefit_per_exit", "net_per_exit", "ratio_cost")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,64 @@ _NO_BENEFIT = ("pv_benefit", "npv", "bcr", "payback_months", "break_even_exits",
 def _unknown(names: tuple[str, ...]) -> dict[str, Any]:
     """The figures ``names`` as unknown (NaN), for :func:`dataclasses.replace`."""
     return dict.fromkeys(names, np.nan)
+
+
+class RangeVerdict(StrEnum):
+    """Whether a perspective's net present value is on one side of zero at every number of exits a range
+    covers (:class:`ExitRange`)."""
+
+    COVERED = "covered"  # positive at every count: the saving carries the cost whatever the exact number
+    NOT_COVERED = "not_covered"  # zero or negative at every count: the cost is not carried
+    DEPENDS = "depends"  # negative at the smallest count, positive at the largest: it turns on the exact number
+
+
+@dataclass(frozen=True)
+class PerspectiveRange:
+    """One perspective's figures over the numbers of exits an :class:`ExitRange` covers (kronor, present
+    value in the price year's prices; ``*_low`` at the smallest count, ``*_high`` at the largest).
+
+    ``per_exit`` is what one exit from försörjningsstöd adds to the perspective's benefit (the mean over
+    the project's exits: the monthly level over the horizon, with drop-off, deadweight and discounting);
+    ``break_even_exits`` the exits that carry the cost, as in the perspectives' table. Neither is the
+    number of exits. ``verdict`` is ``None`` where the perspective's benefit is not valued."""
+
+    perspective: str
+    per_exit: float
+    benefit_low: float
+    benefit_high: float
+    npv_low: float
+    npv_high: float
+    bcr_low: float
+    bcr_high: float
+    break_even_exits: float
+    verdict: RangeVerdict | None
+
+
+@dataclass(frozen=True)
+class ExitRange:
+    """Where the exits from försörjningsstöd the benefit counts are 1 to ``privacy.min_count`` − 1, the
+    benefit, net present value and benefit-cost ratio at every count the project could have, ``low`` to
+    ``high`` (1 to k − 1), per perspective: the exact figures are the count times a stated value of one
+    exit and would give the count back, so a report states this range instead (docs/security.md).
+
+    The figures are linear in the count: the benefit of ``n`` exits is the measured flows (which come with
+    no exit) plus ``n`` × ``per_exit``; the net present value at ``n`` is zero at ``break_even_exits``."""
+
+    low: int
+    high: int
+    perspective: str  # the lead perspective
+    by_perspective: tuple[PerspectiveRange, ...]  # one per perspective of the cost-benefit's table, in its order
+
+    def of(self, perspective: str) -> PerspectiveRange | None:
+        """The range of ``perspective`` (``None`` where the table has no such row)."""
+        return next((p for p in self.by_perspective if p.perspective == perspective), None)
+
+    @property
+    def lead(self) -> PerspectiveRange:
+        """The lead perspective's range."""
+        out = self.of(self.perspective)
+        assert out is not None
+        return out
 
 
 @dataclass(frozen=True)
@@ -131,6 +190,9 @@ class CostSummary:
     # where no participant had försörjningsstöd at start (each had another support and no payments show any):
     # the supports they had (codes, most common first); empty where any participant had, or may have had, it
     no_fs_at_start: tuple[str, ...] = ()
+    # where the exits from försörjningsstöd are 1 to privacy.min_count − 1: the benefit, NPV and ratio at every
+    # count they could be (the report's figures; the exact ones would give the count back); None otherwise
+    exit_range: ExitRange | None = None
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""

@@ -22,7 +22,11 @@ def heading_html(r) -> str:
     (:func:`evaltools.present.sections.costbenefit.benefit_unvalued`: nothing is simulated)."""
     cba = r.cba
     unvalued = cba is not None and cba.summary is not None and benefit_unvalued(cba.summary)
-    intro = r.msg("appendix.intro_unvalued" if unvalued else "appendix.intro")
+    if cba is not None and cba.summary is not None and cba.summary.exit_range is not None:
+        # 1 to k − 1 exits: their range, and no simulation (it would give the count back)
+        intro = r.msg("appendix.intro_range", k=str(r.params.privacy.min_count))
+    else:
+        intro = r.msg("appendix.intro_unvalued" if unvalued else "appendix.intro")
     return render("appendix.html.j2", anchor=ANCHOR, heading=r.msg("appendix.heading"), intro=intro)
 
 

@@ -55,7 +55,8 @@ def benefit_unvalued(summary) -> bool:
     """Whether a participant project's benefit is not valued while its cost is known: every exit that moved on was
     from another support than försörjningsstöd (the analysis states no net present value, ratio, payback or
     break-even then). Its figures are then the cost and what it would take to carry it, as a structural project's."""
-    return summary.mode == "observed" and pd.isna(summary.npv) and not pd.isna(summary.pv_cost)
+    return (summary.mode == "observed" and pd.isna(summary.npv) and not pd.isna(summary.pv_cost)
+            and summary.exit_range is None)  # (a range of 1 to k − 1 exits is valued: it stands in for the NPV)
 
 
 # The key figures of the benefit, left out where it is not valued (:func:`benefit_unvalued`): its value, what it
@@ -94,6 +95,15 @@ def applicable_key_figures(cba, figures: dict) -> dict:
     if cba.summary.mode == "ex_ante":
         for key in ("actual_total", "participants", "ended", "cost_per_participant"):
             out.pop(key, None)
+    out.pop("exit_range", None)
+    er = cba.summary.exit_range
+    if er is not None:  # 1 to k − 1 exits: the lead perspective's range in place of the figures that give the count
+        for key in ("pv_avoided_fs", "pv_benefit", "npv", "bcr", "payback_months", "switching_deadweight"):
+            out.pop(key, None)
+        lead = er.lead
+        out.update({"benefit_per_exit": lead.per_exit, "exits_low": er.low, "exits_high": er.high,
+                    "pv_benefit_low": lead.benefit_low, "pv_benefit_high": lead.benefit_high,
+                    "npv_low": lead.npv_low, "npv_high": lead.npv_high, "bcr_low": lead.bcr_low, "bcr_high": lead.bcr_high})
     # (the skattefaktor's effect is society's: none where another perspective leads)
     for key in PER_PERSON_FIGURES:  # (a finished project's costs per person are the whole cost over everyone)
         if key in out and _not_given(out[key]):
@@ -102,6 +112,20 @@ def applicable_key_figures(cba, figures: dict) -> dict:
         if key in out and (out[key] is None or (isinstance(out[key], float) and np.isnan(out[key]))):
             del out[key]
     return out
+
+
+def with_exit_range(table: pd.DataFrame, er) -> pd.DataFrame:
+    """The table per perspective as the workbook writes it: where 1 to k − 1 exits are valued, each perspective's
+    benefit and net present value at the lowest and highest count (:class:`~evaltools.analysis.costbenefit.ExitRange`)
+    in place of the figures that give the count (left out); ``table`` otherwise."""
+    if er is None:
+        return table
+    ranges = [er.of(p) for p in table["perspective"]]
+    blank = [c for c in ("pv_benefit", "pv_skattefaktor", "npv", "bcr", "payback_months", "switching_deadweight",
+                         "p_npv_positive") if c in table]
+    return table.drop(columns=blank).assign(**{col: [getattr(pr, attr) if pr is not None else np.nan for pr in ranges]
+                           for col, attr in (("pv_benefit_low", "benefit_low"), ("pv_benefit_high", "benefit_high"),
+                                             ("npv_low", "npv_low"), ("npv_high", "npv_high"))})
 
 
 def applicable_assumptions(cba) -> pd.DataFrame:
@@ -202,7 +226,16 @@ def key_figures(r) -> Table:
             *([(msg("costbenefit.kf.pv_skattefaktor", who=who, basis=pv), fmt_kr(s.pv_skattefaktor, lang))]
               if not pd.isna(s.pv_skattefaktor) and s.pv_skattefaktor != 0 else []),
         ]
-    if s.mode != "structural" and not unvalued:
+    er = s.exit_range
+    if er is not None:  # 1 to k − 1 exits: the value of one, the range over them and the break-even, never the count
+        lead = er.lead
+        key = [(label, range_cell(er, lead, "benefit", lang) if label == msg("costbenefit.kf.pv_benefit", who=who, basis=pv)
+                else value) for label, value in key]
+        key += [(msg("costbenefit.kf.per_exit", who=who, basis=pv), fmt_kr(lead.per_exit, lang)),
+                (msg("costbenefit.kf.npv", who=who, basis=pv), range_cell(er, lead, "npv", lang)),
+                (msg("costbenefit.kf.bcr", who=who), range_cell(er, lead, "bcr", lang)),
+                (msg("costbenefit.kf.break_even", who=who), fmt_persons_needed(lead.break_even_exits, lang))]
+    elif s.mode != "structural" and not unvalued:
         key += [
             (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s.npv, lang)),
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
@@ -240,9 +273,32 @@ def key_figures(r) -> Table:
         notes.append(mde[1])
     if any(v == SECONDARY for _, v in key) or any(str(v).startswith(SECONDARY + " ") for _, v in key):
         notes.append(msg("costbenefit.withheld", k=str(r.params.privacy.min_count)))
+    if er is not None:
+        notes.append(msg("costbenefit.kf.range_note", low=str(er.low), high=str(er.high), k=str(er.high + 1)))
     value = msg("common.value")
     return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), notes=tuple(notes),
                  numeric=(value,))
+
+
+def range_cell(er, pr, figure: str, lang: str) -> str:
+    """A perspective's ``figure`` (``benefit``, ``npv`` or ``bcr``) over the counts of exits an
+    :class:`~evaltools.analysis.costbenefit.ExitRange` covers, as a table cell: "65 000 till 260 000 kr"
+    (rounded as a sentence says amounts, in one unit), "0,22 till 0,87"; "–" where it is not valued."""
+    return range_text(getattr(pr, f"{figure}_low"), getattr(pr, f"{figure}_high"), figure, lang)
+
+
+def range_text(low: float, high: float, figure: str, lang: str) -> str:
+    """Two ends of a range over the counts of exits as a table cell (:func:`range_cell`): amounts rounded as a
+    sentence says them, in one unit, a ratio to two decimals; one figure where both ends read the same."""
+    if pd.isna(low) or pd.isna(high):
+        return "–"
+    if figure == "bcr":
+        a, b = fmt_num(low, 2, lang), fmt_num(high, 2, lang)
+    elif abs(high - low) < 0.5:  # (an actor whose figure no exit moves: one amount, as the table states it)
+        return fmt_kr(low, lang)
+    else:
+        a, b = fmt_kr_prose_range(low, high, lang)
+    return a if a == b else msg("costbenefit.kf.range", lang, low=a, high=b)
 
 
 def level_note(r) -> list[str]:
@@ -295,7 +351,11 @@ def perspective_table(r) -> Table:
     with_effect = bool((effect.fillna(0) != 0).any())
     if with_effect:
         data[msg("costbenefit.skattefaktor_pv")] = ["–" if pd.isna(v) else fmt_kr(v, lang) for v in effect]
-    if not structural:
+    er = cba.summary.exit_range
+    if er is not None and not structural:  # 1 to k − 1 exits: each actor's benefit and net over them, never the count
+        data[benefit] = [range_cell(er, er.of(p), "benefit", lang) for p in rows["perspective"]]
+        data[net] = [range_cell(er, er.of(p), "npv", lang) for p in rows["perspective"]]
+    elif not structural:
         data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
         if mc:
             # (a perspective whose every simulation gives the same negative value is positive in none: 0 %, as
@@ -436,9 +496,11 @@ def effect_based(r) -> list:
     lead = s.perspective
     # (society's skattefaktor in a column of its own, as in the table per actor: benefit − cost + it = NPV)
     sf = not pd.isna(s.pv_skattefaktor) and not pd.isna(eb.pv_skattefaktor) and (s.pv_skattefaktor or eb.pv_skattefaktor)
-    rows = [(msg("costbenefit.eb.main"), fmt_kr(s.pv_benefit, lang), fmt_kr(s.pv_cost, lang),
-             *([fmt_kr(s.pv_skattefaktor, lang)] if sf else []),
-             fmt_kr(s.npv, lang), fmt_probability(mc.p_npv_positive, lang) if mc else "–"),
+    er = s.exit_range  # (1 to k − 1 exits: the main calculation's range, never the figures that give the count)
+    rows = [(msg("costbenefit.eb.main"), fmt_kr(s.pv_benefit, lang) if er is None else range_cell(er, er.lead, "benefit", lang),
+             fmt_kr(s.pv_cost, lang), *([fmt_kr(s.pv_skattefaktor, lang)] if sf else []),
+             fmt_kr(s.npv, lang) if er is None else range_cell(er, er.lead, "npv", lang),
+             fmt_probability(mc.p_npv_positive, lang) if mc else "–"),
             (msg("costbenefit.eb.did_unreliable" if eb.unreliable else "costbenefit.eb.did"),
              fmt_kr(eb.pv_benefit, lang), fmt_kr(eb.pv_cost, lang), *([fmt_kr(eb.pv_skattefaktor, lang)] if sf else []),
              fmt_kr(eb.npv, lang), fmt_probability(eb.p_npv_positive, lang) if eb.p_npv_positive is not None else "–")]

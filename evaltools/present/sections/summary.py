@@ -16,14 +16,14 @@ from ...data import schema as S
 from .contents import summary_applies
 from ..display import Lengths, Text
 from ...words.lengths import LENGTHS, PAGE_ONE_END
-from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct,
-                              fmt_persons, fmt_probability, round_half_up)
+from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_kr_prose_range,
+                              fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_probability, round_half_up)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import value_text, years as years_text
 from . import basis as B
 from ...analysis.costbenefit import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
-                                     PERSPECTIVES, benefit_basis)
+                                     PERSPECTIVES, PerspectiveRange, RangeVerdict, benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
@@ -586,6 +586,12 @@ def worth(r) -> list[str]:
     if not (s.successes or s.mode == "ex_ante"):
         # (no saving to count: say why, where the reason is another support at start; else that there is none)
         return support_at_start(r) or nothing_to_count(r)
+    if s.exit_range is not None:  # 1 to k − 1 exits: the value of one, the break-even and the range, never the count
+        out += few_exits(r)
+        out += running(r)
+        if s.mode == "observed" and not s.has_comparison:
+            out.append(msg(CALCULATED.get(no_comparison_key(r) or "", "summary.worth_calculated")))
+        return out + support_at_start(r)
     rows = cba.table.set_index("perspective")
     lead = s.perspective
     for p in worth_perspectives(lead):
@@ -655,6 +661,62 @@ def worth(r) -> list[str]:
     # (a comparison design the placebo rejects: the effect sentence below says that the deadweight and
     # the NPVs built on it are not reliable either; see effect())
     out += probability(r)
+    return out
+
+
+# the verdict over the range of exits, in a sentence (page 1 and the cost-benefit section)
+RANGE_VERDICT = {RangeVerdict.COVERED: "summary.few_exits_covered", RangeVerdict.NOT_COVERED: "summary.few_exits_not_covered",
+                 RangeVerdict.DEPENDS: "summary.few_exits_depends"}
+
+
+def range_words(pr: PerspectiveRange, lang: str) -> dict[str, str]:
+    """A perspective's range over the counts of exits as a sentence says it: the benefit and the net present
+    value, each as two ends in one unit (``benefit_low`` … ``npv_high``), and the value of one exit."""
+    b_lo, b_hi = fmt_kr_prose_range(pr.benefit_low, pr.benefit_high, lang)
+    n_lo, n_hi = fmt_kr_prose_range(pr.npv_low, pr.npv_high, lang)
+    return {"benefit_low": b_lo, "benefit_high": b_hi, "npv_low": n_lo, "npv_high": n_hi,
+            "per_exit": fmt_kr_prose(pr.per_exit, lang)}
+
+
+def range_verdict(r, pr: PerspectiveRange, who: str) -> str:
+    """Whether the saving carries the cost for ``who`` at every count of exits the range covers, at none, or
+    only from the break-even on (which the report states, the count it does not); "" without a verdict."""
+    if pr.verdict is None:
+        return ""
+    cost = fmt_kr_prose(float(r.cba.table.set_index("perspective").loc[pr.perspective, "pv_cost"]), r.lang)
+    k = str(r.params.privacy.min_count)
+    needed = fmt_persons_needed(pr.break_even_exits, r.lang)
+    values = {RangeVerdict.COVERED: {"k": k}, RangeVerdict.NOT_COVERED: {"k": k, "needed": needed},
+              RangeVerdict.DEPENDS: {"needed": needed}}[pr.verdict]
+    return r.msg(RANGE_VERDICT[pr.verdict], who=who, cost=cost, **values)
+
+
+def few_exits(r) -> list[str]:
+    """Page 1's answer to "was it worth it" where 1 to k − 1 participants left försörjningsstöd: the value of one
+    exit and the break-even in persons (neither is the count), the benefit and net present value over every
+    count the project can have, and the verdict where the whole range is on one side of zero; society's range
+    after the lead perspective's (:class:`~evaltools.analysis.costbenefit.ExitRange`)."""
+    s, lang = r.cba.summary, r.lang
+    er = s.exit_range
+    lead = er.lead
+    who = r.msg(WHO_AGAIN.get(lead.perspective, WHO[lead.perspective]))
+    words = range_words(lead, lang)
+    k = r.params.privacy.min_count
+    out = [r.msg("summary.few_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
+                 basis=B.basis_words(B.present_value(r), lang, short=True),
+                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=fmt_pct(s.deadweight, lang, 0)),
+           r.msg("summary.few_exits_range", low=str(er.low), high=str(er.high), **words)]
+    said = range_verdict(r, lead, who)
+    if said:
+        out.append(said)
+    for p in worth_perspectives(lead.perspective)[1:]:
+        pr = er.of(p)
+        if pr is None or pr.verdict is None:
+            continue
+        who_p = r.msg(WHO_AGAIN.get(p, WHO[p]))
+        words = range_words(pr, lang)
+        out.append(r.msg("summary.few_exits_other", who=who_p, npv_low=words["npv_low"], npv_high=words["npv_high"])
+                   + " " + range_verdict(r, pr, who_p))
     return out
 
 
