@@ -82,3 +82,86 @@ def test_a_follow_up_per_year_in_tkr_with_a_total_row_tells_of_them_once_too(tmp
     notes = " ".join(_budget_notes(_tkr_per_year_project(tmp_path), lang))
     assert notes.count(once) == 1
     assert twice not in notes
+
+
+# --- 2. a section's heading, its opening text and its first table or chart on one page -------------------------
+# Specialistteamet's "Kostnad och nytta" and its first paragraph stood at the foot of page 8, its second paragraph
+# and the key figures on page 9. The page is the report's own template around a section as its displays write it
+# (a heading with its opening paragraphs, then a table or a chart), under an empty box made taller step by step,
+# so that the section meets the page's foot at every line.
+HEADING = "Kostnad och nytta"
+OPENING = [
+    "Kalkylen jämför projektets kostnad med det försörjningsstöd som inte behövde betalas ut när deltagare gick "
+    "vidare till arbete, studier eller annan ersättning, per perspektiv: vem som bär kostnaden och vem som får "
+    "nyttan. Alla antaganden står i tabellen.",
+    "Nyttan bygger på de 112 som lämnat försörjningsstödet (arbete, arbete med stöd, studier, sjuk- eller "
+    "aktivitetsersättning, sjukpenning, annan ersättning); projektets huvudmål räknar samma utfall som lyckade.",
+    "Projektet pågår: kostnaden per lyckat utfall delar utfallet till och med 2025-12-31 med de lyckade utfallen "
+    "fram till dess, medan nyttan räknar alla som lämnat försörjningsstödet."]
+FIRST_ROW = "Nyckeltal nummer 1"
+PAGE_TEXT_MM = 259  # the page's text area: 297 − 18 − 20 mm
+
+
+def _section(paragraphs: int, chart: bool) -> str:
+    import pandas as pd
+
+    from evaltools.present.display import Table, Text, figure_html
+    from evaltools.present.markup import markup, render as render_template
+    parts = [Text(OPENING[:paragraphs], HEADING)._repr_html_()]
+    if chart:
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots(figsize=(6, 3))
+        ax.bar(["a", "b"], [1, 2])
+        fig.et_caption = FIRST_ROW
+        parts.append(figure_html(fig))
+        plt.close(fig)
+    else:  # the key figures: more rows than a short table has, so that the table itself may break
+        frame = pd.DataFrame({"Nyckeltal": [f"Nyckeltal nummer {i}" for i in range(1, 19)],
+                              "Värde": [f"{i} 000 kr" for i in range(1, 19)]})
+        parts.append(Table(frame, numeric=("Värde",))._repr_html_())
+    return render_template("block.html.j2", parts=[markup(p) for p in parts])
+
+
+def _layout(section: str, space_mm: int) -> list[list[tuple[str, float, float]]]:
+    """Each page's text boxes (text, top, bottom in mm) for ``section`` under an empty box ``space_mm`` high."""
+    import nbformat
+
+    from evaltools.publish import render
+    block = f"<div style='height: {space_mm}mm'></div>{section}"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": block, "text/plain": "x"})])])
+    document = render.import_weasyprint().HTML(string=render.notebook_to_html(nb, "sv", "Test")).render()
+    px = 25.4 / 96
+    return [[(b.text, b.position_y * px, (b.position_y + b.height) * px) for b in _boxes(p._page_box)
+             if type(b).__name__ == "TextBox"] for p in document.pages]
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child)
+
+
+def _page_of(pages, text: str) -> int:
+    return min(i for i, boxes in enumerate(pages) for t, *_ in boxes if text in t)
+
+
+@pytest.mark.parametrize("paragraphs, chart", [(2, False), (3, False), (2, True)])
+def test_a_section_heading_stays_with_its_opening_text_and_its_first_table_or_chart(paragraphs, chart):
+    section = _section(paragraphs, chart)
+    # the section's height from its heading to its first row (or its chart's caption), laid out on an empty page
+    free = _layout(section, 0)[0]
+    top = min(t0 for t, t0, _ in free if HEADING in t)
+    height = max(t1 for t, _, t1 in free if FIRST_ROW in t) - top
+    last_words = OPENING[paragraphs - 1].split()[-1]
+    moved = 0
+    for mm in range(150, PAGE_TEXT_MM, 3):
+        pages = _layout(section, mm)
+        heading, opening_end, first = (_page_of(pages, HEADING), _page_of(pages, last_words), _page_of(pages, FIRST_ROW))
+        assert heading == opening_end == first, (mm, paragraphs, chart, pages)
+        # ... and it moves to the next page only when it does not fit below the box: no page left half empty
+        if heading == 1:
+            moved += 1
+            assert mm + height > PAGE_TEXT_MM - 3, (mm, height)
+    assert moved  # (the box grows until the section must move)
+
