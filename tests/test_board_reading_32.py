@@ -165,3 +165,53 @@ def test_a_section_heading_stays_with_its_opening_text_and_its_first_table_or_ch
             assert mm + height > PAGE_TEXT_MM - 3, (mm, height)
     assert moved  # (the box grows until the section must move)
 
+
+
+# --- 3. a median time in the project in whole days ----------------------------------------------------------------
+# Språngbrädan's table gave "256,5 (198–284)" days: the Kaplan–Meier curve is exactly one half between two exits,
+# and the median is the midpoint. A board member counts whole days: the median is rounded to a whole day (a half day
+# up), said once beside the table, and the table, the notebook display and the workbook give the same figure.
+def _half_day_median(tiny_project):
+    # ten persons who all ended with work after 11, 21, 31, 41, 51, 60, 70, 80, 90 and 100 days: the share still in
+    # the project is 5/10, one half exactly, from day 51 until day 60, so the median is (51 + 60) / 2 = 55,5 days,
+    # said as 56; six persons remain on day 51 and five on day 60, so the median is on the published curve
+    import datetime as dt
+
+    from .conftest import participants_frame
+    start = dt.date(2022, 2, 1)
+    days = [11, 21, 31, 41, 51, 60, 70, 80, 90, 100]
+    rows = [(f"P{i}", "kvinna", 1980, "ensamstående", str(start), str(start + dt.timedelta(days=d)), "arbete")
+            for i, d in enumerate(days, start=1)]
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    return et.load_project(tiny_project())
+
+
+def test_the_median_time_is_a_whole_day_in_the_table_the_display_and_the_workbook(tiny_project, tmp_path):
+    from evaltools.analysis import cohorts
+    from evaltools.present.sections import time_in_project
+    from evaltools.publish.workbook import report_sheets, write_csv as sheet_csv
+    project = _half_day_median(tiny_project)
+    tte = cohorts.time_to_exit(project, by=None)
+    assert tte.table["median_days"].iloc[0] == 56 and tte.raw["median_days"].iloc[0] == 56
+    for lang in ("sv", "en"):
+        [[_, _, table]] = time_in_project.blocks(et.Report(project, lang=lang))
+        [cell] = [c for c in table.frame.iloc[:, -1] if c]
+        assert _plain(cell).startswith("56 ("), cell  # (the interval follows in brackets)
+    shown = et.time_to_exit(project, by=None, lang="sv")
+    assert shown.display()["Median, dagar"].iloc[0] == "56"
+    assert "Deltagare 56" in _plain(shown.headline())
+    (sheet,) = report_sheets({"tid_i_projekt": tte.table.assign(group="Deltagare")}, 5)
+    text = sheet_csv(tmp_path / "t.csv", sheet, "sv").read_text(encoding="utf-8-sig")
+    assert ";56;" in text and "55,5" not in text
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Medianen är tiden från start till avslut oavsett skäl i hela dagar (en halv dag avrundas uppåt), med "
+           "95 % KI"),
+    ("en", "The median is the time from the start to exit for any reason in whole days (half a day rounded up), "
+           "with its 95% CI")])
+def test_the_table_says_once_how_the_median_is_rounded(tiny_project, lang, said):
+    from evaltools.present.sections import time_in_project
+    [[_, _, table]] = time_in_project.blocks(et.Report(_half_day_median(tiny_project), lang=lang))
+    notes = " ".join(_plain(n) for n in table.notes)
+    assert notes.count(said) == 1
