@@ -167,6 +167,23 @@ def test_a_section_heading_stays_with_its_opening_text_and_its_first_table_or_ch
 
 
 
+
+def test_a_table_of_many_tall_rows_may_break_between_rows_and_a_short_one_is_kept_whole():
+    # moving the key figures to the next page left Vägen ut's assumptions (ten rows, each with its source in a
+    # sentence or two: about 1 300 characters) below the actors' table, kept whole on a page of its own and half a
+    # page empty above it; a table of ten rows of figures (about 200 characters) is still kept whole
+    import pandas as pd
+
+    from evaltools.present.display import Table
+    source = "verktygets standardvärde, ett antagande utan källa: andelen som fortfarande är utan stöd efter ett år (se bilagan)"
+    tall = pd.DataFrame({"Antagande": [f"Antagande {i}" for i in range(10)], "Källa": [source] * 10})
+    assert sum(len(str(v)) for v in tall.to_numpy().ravel()) > 1200  # 10 × (11 + 114) = 1 250 characters
+    assert "et-short" not in Table(tall)._repr_html_()
+    short = pd.DataFrame({"Nyckeltal": [f"Tal {i}" for i in range(10)], "Värde": ["1 000 kr"] * 10})
+    assert "et-short" in Table(short)._repr_html_()
+    assert "et-short" in Table(tall.iloc[:5])._repr_html_()  # five tall rows: too few to break, kept whole
+
+
 # --- 3. a median time in the project in whole days ----------------------------------------------------------------
 # Språngbrädan's table gave "256,5 (198–284)" days: the Kaplan–Meier curve is exactly one half between two exits,
 # and the median is the midpoint. A board member counts whole days: the median is rounded to a whole day (a half day
