@@ -232,3 +232,52 @@ def test_the_table_says_once_how_the_median_is_rounded(tiny_project, lang, said)
     [[_, _, table]] = time_in_project.blocks(et.Report(_half_day_median(tiny_project), lang=lang))
     notes = " ".join(_plain(n) for n in table.notes)
     assert notes.count(said) == 1
+
+
+# --- 4. an application's page 1: the unit of the smallest effect and the work assumption ---------------------------
+# Specialistteamet's application check said on page 1 that an evaluation could detect a fall "minst 1 400 kr per
+# person och månad", while a participant report's payments sections count per household; and only the cost-benefit
+# section said that every expected exit is counted as an exit to work.
+APPLICATION = """\
+    kind: ansökan
+    period: {start: 2026-01-01, planned_end: 2026-12-31}
+    data: {budget: data/budget.csv}
+    expected: {participants_per_year: 40, successes_per_year: 20%s}
+    goals:
+      - id: egen
+        kind: outcome_count
+        label: 20 personer per år till egen försörjning
+        target: 20
+        count_by: exit
+        success_outcomes: [arbete, studier, sjuk_aktivitetsersättning]
+    cost_benefit:
+      monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2025, source: "Ansökan"}
+    """
+
+
+def _application(tmp_path, extra: str = ""):
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2026", "category": "Personal", "budget": 1_000_000}])
+    return et.load_project(_params(tmp_path, APPLICATION % extra))
+
+
+def _page_one(project, lang: str) -> str:
+    return _plain(" ".join(et.Report(project, lang=lang).key_findings()))
+
+
+@pytest.mark.parametrize("lang, unit, work", [
+    ("sv", "per person och månad (beräkningen räknar personer, inte hushåll);",
+     "Kalkylen räknar varje förväntat avslut från försörjningsstödet som ett avslut till arbete."),
+    ("en", "per person and month (the calculation counts persons, not households);",
+     "The calculation counts every expected exit from social assistance as an exit to work.")])
+def test_an_application_s_page_one_says_the_effect_s_unit_and_that_every_exit_is_counted_as_work(
+        tmp_path, lang, unit, work):
+    said = _page_one(_application(tmp_path), lang)
+    assert unit in said
+    assert said.count(work) == 1
+
+
+def test_an_application_with_an_outcome_mix_says_the_mix_on_page_one_instead(tmp_path):
+    # half to work, half to sjuk- eller aktivitetsersättning (the params' outcome_mix)
+    said = _page_one(_application(tmp_path, ", outcome_mix: {arbete: 0.5, sjuk_aktivitetsersättning: 0.5}"), "sv")
+    assert "De förväntade avsluten från försörjningsstödet räknas som 50 % arbete" in said
+    assert "varje förväntat avslut" not in said
