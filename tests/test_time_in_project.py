@@ -141,8 +141,9 @@ def test_group_names():
     assert group_label("sex", "kvinna", "en") == "Woman"
 
 
-def test_a_half_day_median_is_written_with_its_half_everywhere(tiny_project, tmp_path):
-    # four persons who stayed 10, 20, 30 and 40 days: median 25 (whole); with 11 and 21: (21 + 30) / 2 = 25.5
+def test_a_half_day_median_is_said_as_one_whole_day_everywhere(tiny_project, tmp_path):
+    # four persons who stayed 10, 20, 30 and 40 days: median 25 (whole); with 11 and 21: (21 + 30) / 2 = 25.5,
+    # said in whole days as 26 (a half day rounded up) in the analysis' figures, the displays and the workbook
     from evaltools.publish.workbook import report_sheets, write_csv as sheet_csv
     from evaltools.words.breakdowns import fmt_days
     from evaltools.words.formats import fmt_num
@@ -150,17 +151,17 @@ def test_a_half_day_median_is_written_with_its_half_everywhere(tiny_project, tmp
     assert fmt_days(float("inf"), "sv") == fmt_num(float("inf"), 0, "sv")  # an unbounded interval bound
     project = _ended_after(tiny_project, [11, 21, 30, 40])
     tte = cohorts.time_to_exit(project, by=None)
-    assert tte.raw["median_days"].iloc[0] == pytest.approx(25.5)
+    assert tte.raw["median_days"].iloc[0] == 26
     # the notebook display and its headline (of the unsuppressed table: with four persons the published
     # median is hidden)
     import dataclasses
     shown = dataclasses.replace(et.time_to_exit(project, by=None, lang="sv"), table=tte.raw)
-    assert shown.display()["Median, dagar"].iloc[0] == "25,5"
-    assert "Deltagare 25,5" in shown.headline()
+    assert shown.display()["Median, dagar"].iloc[0] == "26"
+    assert "Deltagare 26" in shown.headline()
     table = tte.raw.assign(group="Deltagare")
     (sheet,) = report_sheets({"tid_i_projekt": table}, 5)
     text = sheet_csv(tmp_path / "t.csv", sheet, "sv").read_text(encoding="utf-8-sig")
-    assert ";25,5;" in text
+    assert ";26;" in text
 
 
 def test_cohort_results_serialise_to_json_with_their_notes():

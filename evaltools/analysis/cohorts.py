@@ -755,7 +755,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         cif = _cumulative_incidence(time, status)
         on_curve = cif["day"] <= last_shown
         curves[name] = cif[on_curve & (cif["at_risk"] >= k)].reset_index(drop=True)
-        median = median_time(sf.surv_times, sf.surv_prob, float(time.max()))
+        median = whole_days(median_time(sf.surv_times, sf.surv_prob, float(time.max())))
         lo, hi = (float(v) for v in _quiet(sf.quantile_ci, 0.5, 0.05, "cloglog")) if np.isfinite(median) else (np.nan, np.nan)
         # a median (or bound) is published only where the published curve reaches it: one reached
         # while fewer than k remain would describe those few persons
@@ -791,6 +791,18 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
 
 
 MEDIAN_TOLERANCE = float(np.sqrt(np.finfo(float).eps))  # R survival's default ``tolerance``
+
+
+def whole_days(days: float) -> float:
+    """A median time in whole days, as a board member counts them: to the nearest day, a half day up.
+
+    :func:`median_time` lies halfway between two days where the curve is exactly one half between
+    two exits (55.5); the report, its notebook displays and the workbook give the one figure, 56.
+
+    >>> whole_days(55.5), whole_days(55.0), whole_days(float("nan")) != whole_days(float("nan"))
+    (56.0, 55.0, True)
+    """
+    return float(np.floor(days + 0.5)) if np.isfinite(days) else days
 
 
 def median_time(times: np.ndarray, surv: np.ndarray, last_time: float) -> float:

@@ -41,7 +41,8 @@ class Table:
             groups = [{"label": keys.iloc[a], "rows": [list(zip(columns, row)) for row in rows.iloc[a:b].itertuples(index=False)]}
                       for a, b in zip(starts[:-1], starts[1:])]
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
-                      notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1),
+                      notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1
+                                                             and not _tall(rows)),
                       wide=self.wide)
 
 
@@ -49,6 +50,16 @@ class Table:
 # of several groups may break between two of them (never inside one; its header row is printed again), so that
 # it is not moved whole to the next page, leaving half a page empty
 SHORT_TABLE_ROWS = 12
+# ... unless its rows are tall: a table of at least this many rows whose cells hold more than this many characters
+# in all (the assumptions with their sources, the glossary) runs to half a page, and kept whole it leaves the rest
+# of a page empty when it does not fit below what comes before it; it breaks between rows instead (the print
+# rules keep its header with its first three rows and its last two rows together)
+TALL_TABLE_ROWS, TALL_TABLE_CHARS = 6, 1200
+
+
+def _tall(rows: pd.DataFrame) -> bool:
+    """Are a table's rows many and tall enough to be let break across pages (:data:`TALL_TABLE_CHARS`)?"""
+    return len(rows) >= TALL_TABLE_ROWS and sum(len(str(v)) for v in rows.to_numpy().ravel()) > TALL_TABLE_CHARS
 
 
 class Text:

@@ -42,7 +42,6 @@ from ..words.formats import fmt_date, fmt_persons_needed, persons_needed
 from ..words.text import msg
 from ..words.labels import t, code_label, NBSP, budget_period_label
 from ..words.verdicts import status_words, verdict_words, interval_words
-from ..words.breakdowns import days_decimals
 from ..data.privacy import suppressed_label
 from ..data.validation import enrolment_counts
 from ..analysis.disclosure import Secondary
@@ -785,7 +784,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("other_exit", "workbook.column.tid_i_projekt.other_exit", "pct"),
         C("still_in_project", "workbook.column.tid_i_projekt.still_in_project", "pct"),
         C("at_risk", "workbook.column.tid_i_projekt.at_risk", "count"),
-        C("median_days", "workbook.column.tid_i_projekt.median_days", kind_from="_median_kind"),
+        C("median_days", "workbook.column.tid_i_projekt.median_days", "int"),
         C("median_ci_low", "workbook.column.tid_i_projekt.median_ci_low", "int"),
         C("median_ci_high", "workbook.column.tid_i_projekt.median_ci_high", "int"),
     ]),
@@ -921,8 +920,6 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             frame["_kind"] = [_value_kind(n) for n in frame["parameter"]]
         elif name == "budget":  # a period that is a year is a number (Excel sorts and filters it as one)
             frame["_period_kind"] = ["year" if re.fullmatch(r"\d{4}", str(v).strip()) else "text" for v in frame["period"]]
-        elif name == "tid_i_projekt":  # a median halfway between two days keeps its half day
-            frame["_median_kind"] = ["num1" if days_decimals(v) else "int" for v in frame["median_days"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
             frame = _hide_small(frame, "persons", k, ("person_months",) if "person_months" in frame else ())
             if name == "forsorjningsstod_faser" and "months" in frame and len(frame):  # (the window the phases used)

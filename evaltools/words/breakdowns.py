@@ -35,8 +35,9 @@ def term_labels(table: pd.DataFrame, lang: str = "sv") -> list[str]:
 
 
 def days_decimals(value: object) -> int:
-    """Decimals a number of days is written with: none for whole days, one for a median that lies
-    halfway between two days (:func:`evaltools.analysis.cohorts.median_time`)."""
+    """Decimals a number of days is written with: none for whole days (a report's median time in the
+    project is one, :func:`evaltools.analysis.cohorts.whole_days`), one for a number that lies halfway
+    between two days."""
     try:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -45,7 +46,8 @@ def days_decimals(value: object) -> int:
 
 
 def fmt_days(value: object, lang: str = "sv") -> str:
-    """A number of days (a median time in the project) as the report writes it: ``229``, ``256,5``."""
+    """A number of days (a median time in the project) as the report writes it: ``229``; ``256,5`` for a
+    half day, which a report's median never is."""
     return fmt_num(value, days_decimals(value), lang)
 
 

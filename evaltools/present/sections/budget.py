@@ -76,9 +76,14 @@ def per_year_note(r) -> tuple[str, ...]:
 def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """The amounts' basis, how the share used is counted, and what the cost-benefit analysis takes
     from this table when it is not simply the actual costs."""
-    return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + share_note(r, costs) + per_year_note(r)
+    cba = applies(r.kind, "costbenefit") and r.kind != "ansökan"
+    # the lines without utfall are told of once: where the share note counts them, it also says that the
+    # cost-benefit analysis takes their budget, and the basis note does not count them again
+    budget_where_missing = cba and _budget_where_missing(r, costs)
+    share = share_note(r, costs, budget_where_missing)
+    return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + share + per_year_note(r)
             + so_far_note(r, costs)
-            + (_basis_note(r, costs) if applies(r.kind, "costbenefit") and r.kind != "ansökan" else ())
+            + (_basis_note(r, costs, said=bool(share)) if cba else ())
             + unspent_note(r, costs) + granted_note(r, costs))
 
 
@@ -98,15 +103,18 @@ def granted_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
                   granted=fmt_kr(granted, r.lang)),)
 
 
-def share_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
-    """When some lines have no actual amount yet: the share used is over the lines that have one."""
+def share_note(r, costs: pd.DataFrame, budget_where_missing: bool = False) -> tuple[str, ...]:
+    """When some lines have no actual amount yet: the share used is over the lines that have one; with
+    ``budget_where_missing``, also that the cost-benefit analysis counts those lines at their budget (the
+    one sentence that tells of them)."""
     use = r.cba.budget_use
     # (a line with utfall so far of a period not over is told of by so_far_note: it does not lack utfall)
     missing = (use.lines_without_actual - int((_unspent(costs) & costs[S.BUDGET].notna()).sum())
                - int((_so_far(costs) & costs[S.ACTUAL].isna() & costs[S.BUDGET].notna()).sum()))
     if not use.lines_with_actual or missing <= 0 or r.kind == "ansökan":
         return ()
-    return (r.msg("budget.share_note", n_missing=str(missing),
+    key = "budget.share_note_budget_counted" if budget_where_missing else "budget.share_note"
+    return (r.msg(key, n_missing=str(missing),
                   n_lines=str(use.lines_with_actual + use.lines_without_actual), share=fmt_budget_share(use.share, r.lang)),)
 
 
@@ -132,13 +140,22 @@ def has_actuals(costs: pd.DataFrame) -> bool:
     return bool(costs[S.ACTUAL].notna().any())
 
 
-def _basis_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+def _budget_where_missing(r, costs: pd.DataFrame) -> bool:
+    """Does the cost-benefit analysis count some lines at their budget because they have no utfall yet
+    (the cost basis is the utfall, and some lines have one)?"""
+    return (has_actuals(costs) and r.params.cost_benefit.cost_basis != "budget"
+            and missing_actuals(costs) > 0)
+
+
+def _basis_note(r, costs: pd.DataFrame, said: bool = False) -> tuple[str, ...]:
+    """What the cost-benefit analysis takes from the table when it is not simply the utfall; ``said``: the
+    share note has already told of the lines without utfall, and of their budget in the analysis."""
     missing = missing_actuals(costs)
     if not has_actuals(costs):  # the budget is all there is: nothing to say about lines with actuals
         return ()
     if r.params.cost_benefit.cost_basis == "budget":
         return (r.msg("budget.basis_budget"),)
-    if missing:
+    if missing and not said:
         return (r.plural("budget.missing_actuals", missing, n=str(missing)),)
     return ()
 

@@ -22,7 +22,7 @@ from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
-from .summary import comparison_unreliable, support_at_start, unvaried
+from .summary import comparison_unreliable, expected_mix, support_at_start, unvaried
 from .designs import mde_row
 
 
@@ -154,17 +154,6 @@ def too_early(has_participants: bool, summary: CostSummary) -> str | None:
     if getattr(summary, "other_support", ()):  # (those who moved on had no försörjningsstöd to leave)
         return "costbenefit.too_early_other_support"
     return "costbenefit.too_early_no_exit" if summary.ended else "costbenefit.too_early_no_ended"
-
-
-def expected_mix(r) -> str:
-    """Where an application's expected successes are counted as going: the params' outcome mix, or
-    (stated as an assumption) every one to work."""
-    e = r.params.expected
-    mix = e.outcome_mix if e is not None else None
-    if not mix:
-        return r.msg("costbenefit.mix_assumed")
-    parts = [f"{fmt_pct(v, r.lang, 0)} {code_label(S.OUTCOME, k, r.lang).lower()}" for k, v in mix.items() if v > 0]
-    return r.msg("costbenefit.mix_given", mix=join(parts, r.lang))
 
 
 def _tornado_names(r) -> dict[str, str]:

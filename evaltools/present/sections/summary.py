@@ -569,6 +569,18 @@ def cost_unknown(r) -> list[str]:
     return [r.msg(key, granted=fmt_kr_prose(granted, r.lang))]
 
 
+def expected_mix(r, page_one: bool = False) -> str:
+    """Where an application's expected successes are counted as going: the params' outcome mix, or
+    (stated as an assumption) every one to work; on ``page_one``, the assumption in a few words (the
+    cost-benefit section says why it matters)."""
+    e = r.params.expected
+    mix = e.outcome_mix if e is not None else None
+    if not mix:
+        return r.msg("summary.ex_ante_all_to_work" if page_one else "costbenefit.mix_assumed")
+    parts = [f"{fmt_pct(v, r.lang, 0)} {code_label(S.OUTCOME, k, r.lang).lower()}" for k, v in mix.items() if v > 0]
+    return r.msg("costbenefit.mix_given", mix=join(parts, r.lang))
+
+
 def worth(r) -> list[str]:
     """Was it worth it, for whom, and how sure: every figure with its perspective and prices."""
     lang, msg, out = r.lang, r.msg, []
@@ -608,6 +620,8 @@ def worth(r) -> list[str]:
                            parts=who_gains_pays(r, rows), who=msg(WHO_AGAIN.get(p, WHO[p])), horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True),  # (the rate: in the section's note)
                            **amounts))
+            if s.mode == "ex_ante":  # (which outcomes the application's volumes are counted as: the saving rests on it)
+                out.append(expected_mix(r, page_one=True))
             window = _measured_window(r)
             if window is not None:  # register flows measured over fewer months than the horizon: say which
                 out.append(msg("summary.worth_public_measured_window", months=fmt_int(window, lang), horizon=horizon))
