@@ -698,6 +698,8 @@ def range_verdict(r, pr: PerspectiveRange, who: str) -> str:
     if pr.verdict is None:
         return ""
     cost = fmt_kr_prose(float(r.cba.table.set_index("perspective").loc[pr.perspective, "pv_cost"]), r.lang)
+    if not np.isfinite(pr.break_even_exits):  # (no number of exits carries it: one adds nothing, or takes away)
+        return r.msg("summary.few_exits_never", who=who, cost=cost)
     k = str(r.params.privacy.min_count)
     needed = fmt_persons_needed(pr.break_even_exits, r.lang)
     values = {RangeVerdict.COVERED: {"k": k}, RangeVerdict.NOT_COVERED: {"k": k, "needed": needed},
@@ -718,8 +720,14 @@ def few_exits(r) -> list[str]:
     k = r.params.privacy.min_count
     out = [r.msg("summary.few_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
                  basis=B.basis_words(B.present_value(r), lang, short=True),
-                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=fmt_pct(s.deadweight, lang, 0)),
-           r.msg("summary.few_exits_range", low=str(er.low), high=str(er.high), **words)]
+                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=fmt_pct(s.deadweight, lang, 0))]
+    if _flat(lead):  # one exit adds nothing: the figures are the same at every count, no range from a value to itself
+        kommun = er.of("kommun")
+        key = ("summary.few_exits_flat_transferred" if kommun is not None and not _flat(kommun) and kommun.per_exit > 0
+               else "summary.few_exits_flat")  # (the municipality's saving is the state's cost: say so)
+        out.append(r.msg(key, npv=fmt_kr_prose(lead.npv_low, lang)))
+    else:
+        out.append(r.msg("summary.few_exits_range", low=str(er.low), high=str(er.high), **words))
     said = range_verdict(r, lead, who)
     if said:
         out.append(said)
@@ -729,9 +737,16 @@ def few_exits(r) -> list[str]:
             continue
         who_p = r.msg(WHO_AGAIN.get(p, WHO[p]))
         words = range_words(pr, lang)
-        out.append(r.msg("summary.few_exits_other", who=who_p, npv_low=words["npv_low"], npv_high=words["npv_high"])
-                   + " " + range_verdict(r, pr, who_p))
+        said = (r.msg("summary.few_exits_other_flat", who=who_p, npv=fmt_kr_prose(pr.npv_low, lang)) if _flat(pr) else
+                r.msg("summary.few_exits_other", who=who_p, npv_low=words["npv_low"], npv_high=words["npv_high"]))
+        out.append(said + " " + range_verdict(r, pr, who_p))
     return out
+
+
+def _flat(pr: PerspectiveRange) -> bool:
+    """Whether one exit adds nothing to the perspective's benefit (0 kr, in whole kronor): its figures are the same
+    at every count of exits, so they say nothing of the count and are stated as one figure."""
+    return abs(pr.per_exit) < 0.5
 
 
 def nothing_to_count(r) -> list[str]:
