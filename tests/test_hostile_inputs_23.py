@@ -1,0 +1,87 @@
+"""A hostile or careless user's input on the surfaces added last: an application's goal counting action plans. It
+ends in a report, never in a traceback. Tiny projects in tmp_path; expected values by hand."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import evaltools as et
+from evaltools.analysis.goals import GoalStatus, assess_goals
+from evaltools.present.sections import goals as goals_section
+
+
+def _application_params(tmp_path, expected: str, goals: str):
+    p = tmp_path / "ansokan.yaml"
+    p.write_text(textwrap.dedent("""\
+        id: ansokan
+        title: Nya vägar (ansökan)
+        forbund: Testförbundet
+        owner: Testkommun
+        kind: ansökan
+        period: {start: 2026-01-01, planned_end: 2027-12-31}
+        expected: {%s}
+        goals:
+        """) % expected + textwrap.indent(goals, "  "), encoding="utf-8")
+    return p
+
+
+PLAN_SHARE = textwrap.dedent("""\
+    - id: plan
+      kind: share
+      label: Minst 80 % av de avslutade har en handlingsplan
+      target: 0.8
+      numerator: action_plan
+      denominator: exits
+    """)
+PLAN_COUNT = textwrap.dedent("""\
+    - id: planer
+      kind: outcome_count
+      label: Minst 30 avslutade per år med handlingsplan
+      target: 30
+      numerator: action_plan
+      count_by: exit
+    """)
+
+
+# --- an application's goal counting action plans ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_expected_share_of_plans_is_noted_without_a_participant_count(tmp_path, lang):
+    # the goal table's note of a share of plans named participants its words do not take: every application with
+    # such a goal and exits_with_action_plan_share stopped its report (TypeError in the goal section)
+    p = et.load_project(_application_params(tmp_path, "participants_per_year: 90, exits_with_action_plan_share: 0.85",
+                                            PLAN_SHARE), lang=lang)
+    r = et.Report(p, lang=lang)
+    notes = goals_section.expected_share_notes(r)
+    # 0,85 -> 85 %, the application's own share
+    want = {"sv": "Minst 80\u00a0% av de avslutade har en handlingsplan: den förväntade andelen är ansökans förväntade "
+                  "andel avslutade med handlingsplan, 85\u00a0%.",
+            # (English writes a percentage without a space, the label's too)
+            "en": "Minst 80% av de avslutade har en handlingsplan: the expected share is the application's "
+                  "expected share of exits with an action plan, 85%."}[lang]
+    assert notes == [want]
+    assert goals_section.blocks(r)  # (the whole goal section is built)
+
+
+def test_an_expected_count_of_plans_still_names_the_participants(tmp_path):
+    p = et.load_project(_application_params(tmp_path, "participants_per_year: 40, exits_with_action_plan_share: 0.75",
+                                            PLAN_COUNT))
+    notes = goals_section.expected_share_notes(et.Report(p, lang="sv"))
+    # 40 participants a year x 0,75 = 30 exits with a plan a year
+    assert notes == ["Minst 30 avslutade per år med handlingsplan: det förväntade antalet är ansökans 40 förväntade "
+                     "deltagare per år gånger dess förväntade andel avslutade med handlingsplan, 75\u00a0%, som om "
+                     "alla deltagare avslutar under året."]
+    rows = assess_goals(p).table
+    assert rows["value"].tolist() == [30, 30]
+
+
+def test_a_count_of_plans_without_expected_participants_is_not_set_against_the_successes(tmp_path):
+    # a share of plans but no participants a year: the count of plans cannot be made, and the 40 expected
+    # successes a year are no plans (before: 40 a year, 'reached' against 30)
+    p = et.load_project(_application_params(tmp_path, "successes_per_year: 40, exits_with_action_plan_share: 0.75",
+                                            PLAN_COUNT))
+    rows = assess_goals(p).table
+    assert rows["value"].isna().all()
+    assert (rows["status"] == GoalStatus.NOT_ASSESSED).all()
+    assert goals_section.expected_share_notes(et.Report(p, lang="sv")) == []
