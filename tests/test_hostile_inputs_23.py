@@ -1,5 +1,7 @@
-"""A hostile or careless user's input on the surfaces added last: an application's goal counting action plans. It
-ends in a report, never in a traceback. Tiny projects in tmp_path; expected values by hand."""
+"""A hostile or careless user's input on the surfaces added last: an application's expected volumes (negative, huge,
+more successes than participants a year) and an application's goal counting action plans. Each ends in one clear
+message naming the key, the value and what to write, or in a report; never in a traceback. Tiny projects in
+tmp_path; expected values by hand."""
 from __future__ import annotations
 
 import textwrap
@@ -9,6 +11,8 @@ import pytest
 import evaltools as et
 from evaltools.analysis.goals import GoalStatus, assess_goals
 from evaltools.present.sections import goals as goals_section
+
+from .conftest import params_refusal
 
 
 def _application_params(tmp_path, expected: str, goals: str):
@@ -42,6 +46,10 @@ PLAN_COUNT = textwrap.dedent("""\
       numerator: action_plan
       count_by: exit
     """)
+
+
+def _line(msg: str, needle: str) -> str:
+    return next(x for x in msg.splitlines() if needle in x)
 
 
 # --- an application's goal counting action plans ---------------------------------------------------------------------
@@ -85,3 +93,40 @@ def test_a_count_of_plans_without_expected_participants_is_not_set_against_the_s
     assert rows["value"].isna().all()
     assert (rows["status"] == GoalStatus.NOT_ASSESSED).all()
     assert goals_section.expected_share_notes(et.Report(p, lang="sv")) == []
+
+
+# --- an application's expected volumes -------------------------------------------------------------------------------
+
+def test_negative_expected_volumes_are_refused_both_at_once(tmp_path):
+    # -40 participants and -5 successes a year were read, and the goal table showed '-5' persons to work
+    msg = params_refusal(_application_params(tmp_path, "participants_per_year: -40, successes_per_year: -5",
+                                             PLAN_SHARE))
+    assert _line(msg, "participants_per_year").strip() == \
+        "- expected, participants_per_year: står -40; förväntat ett tal som är minst 0"
+    assert _line(msg, "successes_per_year").strip() == \
+        "- expected, successes_per_year: står -5; förväntat ett tal som är minst 0"
+
+
+def test_a_huge_expected_volume_is_refused(tmp_path):
+    # 1e30 participants a year passed the check and stopped the report (the minimum detectable effect's solver)
+    msg = params_refusal(_application_params(tmp_path, "participants_per_year: 1.0e+30", PLAN_SHARE))
+    assert _line(msg, "participants_per_year").strip() == \
+        "- expected, participants_per_year: står 1e+30; förväntat ett tal som är högst 100000"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_more_expected_successes_than_participants_a_year_are_refused(tmp_path, lang):
+    # 40 successes among 10 participants a year: an expected share of 400 %
+    msg = params_refusal(_application_params(tmp_path, "participants_per_year: 10, successes_per_year: 40",
+                                             PLAN_SHARE), lang)
+    line = _line(msg, "successes_per_year").strip()
+    assert line.startswith({"sv": "- expected: successes_per_year är 40, fler än participants_per_year, 10:",
+                            "en": "- expected: successes_per_year is 40, more than participants_per_year, 10:"}[lang])
+
+
+def test_zero_and_equal_expected_volumes_are_read(tmp_path):
+    p = et.load_project(_application_params(tmp_path, "participants_per_year: 20, successes_per_year: 20",
+                                            PLAN_SHARE))
+    assert p.params.expected.successes_per_year == 20
+    q = et.load_project(_application_params(tmp_path, "participants_per_year: 0, successes_per_year: 0", PLAN_SHARE))
+    assert q.params.expected.participants_per_year == 0
