@@ -1,7 +1,7 @@
 """A hostile or careless user's input on the surfaces added last: an application's expected volumes (negative, huge,
-more successes than participants a year) and an application's goal counting action plans. Each ends in one clear
-message naming the key, the value and what to write, or in a report; never in a traceback. Tiny projects in
-tmp_path; expected values by hand."""
+more successes than participants a year), an application's goal counting action plans, and a goal's words with a
+year written against its "år" ("år 1 och år2"). Each ends in one clear message naming the key, the value and what
+to write, or in a report; never in a traceback. Tiny projects in tmp_path; expected values by hand."""
 from __future__ import annotations
 
 import textwrap
@@ -130,3 +130,41 @@ def test_zero_and_equal_expected_volumes_are_read(tmp_path):
     assert p.params.expected.successes_per_year == 20
     q = et.load_project(_application_params(tmp_path, "participants_per_year: 0, successes_per_year: 0", PLAN_SHARE))
     assert q.params.expected.participants_per_year == 0
+
+
+# --- a year written against its "år" in a goal's words ---------------------------------------------------------------
+
+def _labelled(tiny_project, label: str, target: int):
+    # the tiny project runs 2022-01-01 to 2023-12-31: project years 1 and 2
+    return tiny_project(textwrap.dedent(f"""\
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: "{label}"
+            target: {target}
+            period: project_year
+        """))
+
+
+def test_years_joined_with_a_year_written_against_its_ar_are_read(tiny_project):
+    # 'år2' stopped validate with KeyError: 'år2' (a traceback); 'år 1 och år2: 20' is 20 for years 1 and 2, the
+    # goal's target
+    p = et.load_project(_labelled(tiny_project, "År 1 och år2: 20 deltagare", 20))
+    assert p.params.goals[0].target == 20 and p.params.goals[0].targets is None
+
+
+def test_a_year_written_against_its_ar_with_its_own_target_is_refused_with_the_line_to_write(tiny_project):
+    # 20 in year 1 and 30 in year 2, against one target of 20 for both
+    msg = params_refusal(_labelled(tiny_project, "år 1: 20, år2: 30", 20))
+    line = _line(msg, "(id: deltagare)").strip()
+    assert line == ("- parameterfilen som helhet: mål 1 (id: deltagare) sätter olika mål för olika år ('år 1: 20', "
+                    "'år2: 30'), men target: 20 är samma målvärde för varje år, så varje år bedöms mot det: skriv i "
+                    "stället för target ett målvärde per år, targets: {1: 20, 2: 30}, och behåll ansökans ord i label")
+
+
+def test_a_year_written_against_its_ar_before_a_number_that_may_be_a_target_is_refused(tiny_project):
+    # '20 deltagare år 1 och år2 30': 20 for years 1 and 2, or 20 for year 1 and 30 for year 2: not guessed
+    msg = params_refusal(_labelled(tiny_project, "Minst 20 deltagare år 1 och år2 30", 10))
+    line = _line(msg, "(id: deltagare)").strip()
+    assert "'Minst 20 deltagare år 1 och år2 30' kan läsas på två sätt: som ett målvärde för åren 1, 2," in line
+    assert line.endswith("targets: {1: ?, 2: ?} (skriv ett tal där det står ?), och behåll ansökans ord i label")

@@ -744,7 +744,7 @@ LATER_YEARS = 0  # the key of a target for every year after those named ("40 % d
 def _years_said(words: str) -> list[int]:
     """The years ``words`` names ("2 och 3", "2–4", "andra och tredje", "två och tre", "2025–2026"), in order: a range joined by a
     dash, "till" or "to" holds every year from its first to its last."""
-    words = re.sub(r"(?<![\wåäö])(?:år|years?)\s+", "", words.strip(), flags=re.I)  # ("1 och år 2")
+    words = re.sub(r"(?<![\wåäö])(?:år|years?)\s*", "", words.strip(), flags=re.I)  # ("1 och år 2", "1 och år2")
     parts = re.split(r"\s+(och|and|till|to)\s+|\s*([&–—-])\s*", words, flags=re.I)
     parts = [p for p in parts if p is not None]
     years = [int(x) if x.isdigit() else _ORDINALS.get(x.casefold()) or _NUMBER_WORDS[x.casefold()] for x in parts[::2]]
