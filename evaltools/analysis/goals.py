@@ -337,6 +337,9 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
     elif plans and e.participants_per_year is not None:
         # the exits with a plan, as if every participant of the year ended in it (as an expected share assumes)
         row["value"] = whole_persons(e.participants_per_year * (e.exits_with_action_plan_share or 0.0) * years)
+    elif plans:  # (a count of plans without expected participants: the expected successes are no plans)
+        row["note"] = "no_participants"
+        return row
     elif goal.kind in ("outcome_count", "share") and e.successes_per_year is not None and part is None:
         row["note"] = "outcomes_not_expected"  # the volumes do not say how many go where this goal counts
         return row

@@ -744,7 +744,7 @@ LATER_YEARS = 0  # the key of a target for every year after those named ("40 % d
 def _years_said(words: str) -> list[int]:
     """The years ``words`` names ("2 och 3", "2–4", "andra och tredje", "två och tre", "2025–2026"), in order: a range joined by a
     dash, "till" or "to" holds every year from its first to its last."""
-    words = re.sub(r"(?<![\wåäö])(?:år|years?)\s+", "", words.strip(), flags=re.I)  # ("1 och år 2")
+    words = re.sub(r"(?<![\wåäö])(?:år|years?)\s*", "", words.strip(), flags=re.I)  # ("1 och år 2", "1 och år2")
     parts = re.split(r"\s+(och|and|till|to)\s+|\s*([&–—-])\s*", words, flags=re.I)
     parts = [p for p in parts if p is not None]
     years = [int(x) if x.isdigit() else _ORDINALS.get(x.casefold()) or _NUMBER_WORDS[x.casefold()] for x in parts[::2]]
@@ -1396,11 +1396,18 @@ class Survey(_Strict):
         default_factory=dict, description="Persons asked to answer, per respondent group (for the response rate).")
 
 
+# the most persons a year an application's volumes may name: more than any samordningsförbund's project reaches (a
+# million a year, or 1e30, once passed the check and stopped the report's minimum detectable effect)
+MAX_EXPECTED_PER_YEAR = 100_000
+
+
 class Expected(_Strict):
     """Expected volumes for an ex-ante check of an application without participant data."""
 
-    participants_per_year: float | None = None
-    successes_per_year: float | None = None
+    participants_per_year: float | None = Field(None, ge=0, le=MAX_EXPECTED_PER_YEAR, description=(
+        "Participants the application expects a year."))
+    successes_per_year: float | None = Field(None, ge=0, le=MAX_EXPECTED_PER_YEAR, description=(
+        "Successful exits the application expects a year; at most the participants a year."))
     exits_with_action_plan_share: float | None = Field(None, ge=0, le=1, description=(
         "Share of exits the application expects to have an action plan (0–1), for a goal counting action plans."))
     comparison_persons: int | None = Field(None, ge=1, description=(
@@ -1426,6 +1433,15 @@ class Expected(_Strict):
         if any(x < 0 for x in v.values()) or abs(sum(v.values()) - 1) > 0.01:
             raise ParamsValueError("params.outcome_mix_sum", sum=f"{sum(v.values()):g}")
         return v
+
+    @model_validator(mode="after")
+    def _successes_among_participants(self) -> Expected:
+        # (more successes than participants a year would make an expected share above 100 %)
+        p, s = self.participants_per_year, self.successes_per_year
+        if p is not None and s is not None and s > p:
+            raise ParamsValueError("params.expected_successes_above_participants", name="successes_per_year",
+                                   successes=f"{s:g}", participants=f"{p:g}")
+        return self
 
 
 class TargetPopulation(_Strict):

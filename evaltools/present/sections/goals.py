@@ -280,9 +280,11 @@ def expected_share_notes(r) -> list[str]:
         label = str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip(".")
         if goal.numerator == "action_plan":
             share = fmt_pct(e.exits_with_action_plan_share, r.lang, decimals=0)
-            key = "goals.expected_plans_share_note" if goal.kind == "share" else "goals.expected_plans_count_note"
-            out.append(r.msg(key, goal=label, share=share,
-                             participants=fmt_num(e.participants_per_year, 0, r.lang)))
+            if goal.kind == "share":  # (the application's own share: no participants in it)
+                out.append(r.msg("goals.expected_plans_share_note", goal=label, share=share))
+            else:
+                out.append(r.msg("goals.expected_plans_count_note", goal=label, share=share,
+                                 participants=fmt_num(e.participants_per_year, 0, r.lang)))
         elif goal.kind == "share" and not goal.composition:
             successes = (e.successes_per_year or 0.0) * (expected_part(goal, r.params) or 0.0)
             out.append(r.msg("goals.expected_share_note", goal=label,
