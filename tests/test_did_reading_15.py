@@ -121,7 +121,7 @@ def test_the_bounds_table_names_its_own_measure_and_reads_as_no_evidence(needpea
     assert list(table.frame.iloc[:, 2]) == [UNRELIABLE[lang]] * 3
     none = {"sv": "Inget av intervallen är tillförlitligt eller visar en effekt: grupperna skilde sig åt redan före "
                   "start (kontrollen ovan).",
-            "en": "None of the intervals is reliable or shows an effect: the groups already differed before the start "
+            "en": "No interval here is reliable or shows an effect: the groups already differed before the start "
                   "(the check above)."}[lang]
     assert table.notes[0].startswith(none)
 
@@ -187,3 +187,12 @@ def test_where_the_check_passes_the_rows_are_as_before(tiny_project):
     assert [c.replace("\u00a0", " ") for c in table.frame.columns] == ["Skattning", "Effekt per hushåll och månad", "95 % KI"]
     _, bounds = designs.honest_blocks(r)
     assert list(bounds.frame.iloc[:, 2]) == ["ja", "ja", "ja"]  # (−1 100 to −900, −1 200 to −800, −1 500 to −100)
+
+
+def test_the_workbook_carries_the_robustness_row_marked_as_the_main_estimate_is(needpeak):
+    effect = et.Report(needpeak, lang="sv").key_tables()["forsorjningsstod_effekt"].set_index("estimate")
+    assert list(effect.index) == ["did", "placebo", "staggered"]
+    # one intake cohort, every participant-month weighted alike: the Sun–Abraham estimate is the same difference of
+    # means as the main one, 8 000 − 8 333,33 = −333,33 kr (both over months 0 to 12 against months −12 to −4)
+    assert effect.loc["staggered", "effect"] == pytest.approx(8000 - (7 * 8000 + 9000 + 10000) / 9, abs=0.5)
+    assert effect.loc["did", "unreliable"] is True and effect.loc["staggered", "unreliable"] is True
