@@ -192,7 +192,8 @@ def honest_blocks(r) -> list:
         # the placebo rejected: no interval here may read as evidence of an effect (Språngbrädan's mean effect,
         # −1 397 kr, excluded zero up to a bend of 52 kr while its true effect is zero), so no breakdown value is
         # stated, only what the table measures and that it rests on the same comparison
-        sentence = msg("payments.honest.doubtful_lead", effect=effect, reference=f"{-h.reference}")
+        sentence = (msg("payments.honest.doubtful_lead_main_spans", effect=effect, **main) if spans else
+                    msg("payments.honest.doubtful_lead", effect=effect, reference=f"{-h.reference}"))
     elif b is None:
         sentence = msg("payments.honest.fails", effect=effect)
     elif h.holds_on_whole_grid:
