@@ -258,7 +258,9 @@ def _cost_figures(r) -> list[Figure]:
             out.append(Figure("skattefaktorns_effekt_samhalle", sf, Unit.KR, definition="pv_skattefaktor", perspective=p, **pv))
     dw = _num(s.deadweight)
     if dw is not None:
-        out.append(Figure("dodvikt", dw, Unit.SHARE, Basis.SHARE, "deadweight", 0, perspective=lead))
+        # as page 1 and the assumptions table say it (words.assumptions.value_text): 51,6 %, but 25 %, not 25,0 %
+        whole = math.isclose(dw * 100, round(dw * 100), abs_tol=1e-9)
+        out.append(Figure("dodvikt", dw, Unit.SHARE, Basis.SHARE, "deadweight", 0 if whole else 1, perspective=lead))
     sw = _num(s.switching_deadweight)
     if sw is not None:
         out.append(Figure("dodvikt_nollpunkt", sw, Unit.SHARE, Basis.SHARE, "switching_deadweight", 0, perspective=lead))
