@@ -336,25 +336,37 @@ class Report:
         if not self.payments.table.empty:
             out["forsorjningsstod"] = self.payments.table
             if self.payments.did is not None:  # the DiD and its placebo, each with its main interval and which it is
-                out["forsorjningsstod_effekt"] = did_table(self.payments)
+                out["forsorjningsstod_effekt"] = did_table(self.payments, self.staggered, self.weighting)
             out["forsorjningsstod_faser"] = payment_phases(self.project)
         return out
 
 
-def did_table(payments) -> pd.DataFrame:
+def did_table(payments, staggered=None, weighting=None) -> pd.DataFrame:
     """The DiD estimate and the placebo, one row each: the main interval (``ci_method`` says which)
     beside the t(G − 1) interval and, below the few-clusters threshold, the wild bootstrap one. The DiD's
-    row says whether it is unreliable, as the report says it: the placebo before the start rejected zero."""
+    row says whether it is unreliable, as the report says it: the placebo before the start rejected zero.
+
+    The payments section's robustness rows follow, the same object as the main estimate (per household
+    and month over the same months): the heterogeneity-robust (Sun–Abraham) estimate and, where the
+    params ask for it, the weighted comparison group, each with its t(G − 1) interval. They rest on the
+    same comparison, so each is as unreliable as the DiD's row."""
     rows = []
+    doubtful = bool(payments.parallel_trends_doubtful)
     for name, d in (("did", payments.did), ("placebo", payments.placebo)):
         if d is not None:
-            unreliable = bool(payments.parallel_trends_doubtful) if name == "did" else None
+            unreliable = doubtful if name == "did" else None
             rows.append({"estimate": name, "effect": d.effect, "ci_low": d.ci_low, "ci_high": d.ci_high,
                          "unreliable": unreliable,
                          "ci_method": d.ci_method.value, "p_value": d.p_value, "wild_p_value": d.wild_p_value,
                          "t_ci_low": d.t_ci_low, "t_ci_high": d.t_ci_high, "wild_ci_low": d.wild_ci_low,
                          "wild_ci_high": d.wild_ci_high, "n_clusters": d.n_clusters,
                          "n_treated_clusters": d.n_treated_clusters})
+    if payments.did is not None:
+        for name, e in (("staggered", staggered), ("weighted", weighting)):
+            if e is not None:
+                rows.append({"estimate": name, "effect": e.effect, "ci_low": e.ci_low, "ci_high": e.ci_high,
+                             "unreliable": doubtful, "ci_method": "cluster_t", "p_value": e.p_value,
+                             "t_ci_low": e.ci_low, "t_ci_high": e.ci_high})
     return pd.DataFrame(rows)
 
 

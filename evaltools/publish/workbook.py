@@ -544,7 +544,9 @@ def _phase_words(months: int | None) -> Callable[[object, str], str]:
         return msg(key, lang) if v == "during" or months is None else msg(key, lang, months=str(months))
     return label
 # the DiD estimates and which interval is the main one (analysis.comparison.IntervalMethod)
-ESTIMATES = {"did": "workbook.estimate.did", "placebo": "workbook.estimate.placebo"}
+ESTIMATES = {"did": "workbook.estimate.did", "placebo": "workbook.estimate.placebo",
+             # the payments section's robustness rows, in its table's words
+             "staggered": "payments.robust.staggered", "weighted": "payments.robust.weighted"}
 INTERVALS = {"cluster_t": "workbook.interval.cluster_t", "wild_bootstrap": "workbook.interval.wild_bootstrap"}
 # the ledger's items, actors and sources in the cost-benefit section's words
 LEDGER_ITEMS = {i: f"costbenefit.register.items.{i}" for i in (

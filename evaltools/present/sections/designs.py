@@ -52,11 +52,19 @@ def _robust(r):
     return r.staggered if r.payments.did is not None else None
 
 
+def _doubtful(r) -> bool:
+    """Did the check before the start reject (the groups moved apart before anything could be an effect)?
+    Then every estimate resting on the comparison group is as unreliable as the main one."""
+    return r.payments.did is not None and bool(r.payments.parallel_trends_doubtful)
+
+
 def staggered_sentences(r) -> list[str]:
     """The sentence when the heterogeneity-robust estimate and the main DiD disagree (in size or in
-    conclusion); none when they agree or there is no robust estimate."""
+    conclusion); none when they agree or there is no robust estimate, and none where the check before the
+    start failed: the robust row rests on the same comparison, so it is not "the safer one" (its table row
+    says that it is not reliable)."""
     s = _robust(r)
-    if s is None or s.agreement is Agreement.AGREE:
+    if s is None or s.agreement is Agreement.AGREE or _doubtful(r):
         return []
     key = "payments.staggered_size" if s.agreement is Agreement.SIZE_DIFFERS else "payments.staggered_conclusion"
     lang = r.lang
@@ -67,7 +75,12 @@ def staggered_sentences(r) -> list[str]:
 def robustness_blocks(r) -> list:
     """The robustness rows beside the main DiD: the heterogeneity-robust estimate and, where the params
     ask for it, the estimate with a weighted comparison group, each with its 95 % interval, in one small
-    table; none when neither is there."""
+    table; none when neither is there.
+
+    Every row is the same object as the main estimate (per household and month, months 0 to
+    ``months_after`` against the months before the anticipation window, on the same panel); where the
+    check before the start failed, every row rests on the same comparison, so each says that it is not
+    reliable, and why, and the note says that none of the intervals shows an effect."""
     if r.payments.did is None:
         return []
     s, w = r.staggered, r.weighting
@@ -84,9 +97,13 @@ def robustness_blocks(r) -> list:
     frame = pd.DataFrame({cols[0]: [x[0] for x in rows], cols[1]: [fmt_kr(x[1], lang) for x in rows],
                           cols[2]: [msg("payments.robust.range", low=fmt_kr(x[2], lang), high=fmt_kr(x[3], lang))
                                     for x in rows]})
-    notes = ([msg("payments.robust.note")] if s is not None else []) + (
+    doubtful = _doubtful(r)
+    if doubtful:
+        frame[msg("payments.robust.reliable")] = msg("payments.robust.unreliable")
+    notes = ([msg("payments.robust.unreliable_note")] if doubtful else []) + (
+        [msg("payments.robust.note")] if s is not None else []) + (
         [msg("payments.robust.weighted_note")] if w is not None else [])
-    return [Table(frame, notes=(" ".join(notes),), numeric=tuple(cols[1:]))]
+    return [Table(frame, notes=(" ".join(notes),), numeric=tuple(cols[1:3]))]
 
 
 # the catalog key of each covariate's name in the balance table
@@ -116,10 +133,12 @@ def weighting_sentences(r) -> list[str]:
         return []
     lang = r.lang
     values = {"effect": fmt_kr(w.effect, lang), "low": fmt_kr(w.ci_low, lang), "high": fmt_kr(w.ci_high, lang)}
+    # where the check before the start failed, the weighted comparison group is the same persons: not reliable either
+    doubtful = [r.msg("payments.weighted_doubtful")] if _doubtful(r) else []
     if w.balanced:
-        return [r.msg("payments.weighted_balanced", **values)]
+        return [" ".join([r.msg("payments.weighted_balanced", **values), *doubtful])]
     unlike = int((w.balance["smd_after"].abs() >= BALANCED).sum())
-    return [r.plural("payments.weighted_unbalanced", unlike, n=fmt_int(unlike, lang), **values)]
+    return [" ".join([r.plural("payments.weighted_unbalanced", unlike, n=fmt_int(unlike, lang), **values), *doubtful])]
 
 
 def balance_blocks(r) -> list:
@@ -168,7 +187,14 @@ def honest_blocks(r) -> list:
     # −614 kr to 357 kr, beside a mean effect of −1 397 kr whose interval excludes zero)
     spans = bool(d.ci_low <= 0 <= d.ci_high)
     main = {"low": fmt_kr(d.ci_low, lang), "high": fmt_kr(d.ci_high, lang), "reference": f"{-h.reference}"} if spans else {}
-    if b is None:
+    doubtful = _doubtful(r)
+    if doubtful:
+        # the placebo rejected: no interval here may read as evidence of an effect (Språngbrädan's mean effect,
+        # −1 397 kr, excluded zero up to a bend of 52 kr while its true effect is zero), so no breakdown value is
+        # stated, only what the table measures and that it rests on the same comparison
+        sentence = (msg("payments.honest.doubtful_lead_main_spans", effect=effect, **main) if spans else
+                    msg("payments.honest.doubtful_lead", effect=effect, reference=f"{-h.reference}"))
+    elif b is None:
         sentence = msg("payments.honest.fails", effect=effect)
     elif h.holds_on_whole_grid:
         sentence = msg("payments.honest.holds_all_main_spans" if spans else "payments.honest.holds_all",
@@ -177,18 +203,24 @@ def honest_blocks(r) -> list:
         after = min(x.m for x in h.bounds if x.m > b)
         sentence = msg("payments.honest.holds_main_spans" if spans else "payments.honest.holds", m=fmt_kr(b, lang),
                        next=fmt_kr(after, lang), effect=effect, **main)
-    if r.payments.parallel_trends_doubtful:  # the placebo rejected: the bounds extrapolate a movement seen before the start
+    if doubtful:  # the placebo rejected: the bounds extrapolate a movement seen before the start
         sentence += " " + msg("payments.honest.doubtful")
-    cols = [msg("payments.honest.deviation"), msg("payments.honest.ci"), msg("payments.honest.excludes_zero")]
+    ref = f"{-h.reference}"
+    # the column says what is measured: the mean effect against one month, not the main estimate
+    cols = [msg("payments.honest.deviation"), msg("payments.honest.ci", reference=ref),
+            msg("payments.robust.reliable" if doubtful else "payments.honest.excludes_zero")]
     rows = [(msg("payments.honest.parallel"), h.original_low, h.original_high)]
     rows += [(fmt_kr(x.m, lang), x.low, x.high) for x in h.bounds]
     frame = pd.DataFrame({
         cols[0]: [x[0] for x in rows],
         cols[1]: [msg("payments.robust.range", low=fmt_kr(lo, lang), high=fmt_kr(hi, lang)) for _, lo, hi in rows],
-        cols[2]: [msg("common.yes" if (lo > 0 or hi < 0) else "common.no") for _, lo, hi in rows],
+        # where the check before the start failed, no row says "excludes zero": each says it is not reliable, and why
+        cols[2]: [msg("payments.robust.unreliable") if doubtful else
+                  msg("common.yes" if (lo > 0 or hi < 0) else "common.no") for _, lo, hi in rows],
     })
-    ref = f"{-h.reference}"
     # the mean effect beside the main estimate, both as figures: they differ by much where the groups drifted apart
     # before the start, and a reader told only that they differ "a little" would stumble over the table
     note = msg("payments.honest.note", reference=ref, effect=effect, main=fmt_kr(r.payments.did.effect, lang))
+    if doubtful:
+        note = msg("payments.honest.unreliable_note") + " " + note
     return [Text([sentence]), Table(frame, notes=(note,), numeric=(cols[1],))]
