@@ -931,7 +931,10 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             notes = _perspective_notes(frame, tables.get("kostnad_nytta"), lang)
         ends = _exit_range_ends(tables.get("kostnad_nytta"))
         if name in ("kostnad_nytta", "aktorer") and ends is not None:  # (the range in place of the exact figures)
-            notes += (msg("workbook.exits_range", lang, k=k, low=ends[0], high=ends[1]),)
+            # (a range from 1 is over the few exits themselves; one from more is over a count of k or more that
+            # the report withholds all the same: analysis.disclosure.exit_counts)
+            notes += (msg("workbook.exits_range" if ends[0] == 1 else "workbook.exits_range_withheld", lang, k=k,
+                          low=ends[0], high=ends[1]),)
         sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name)))
     return sheets
 

@@ -702,6 +702,11 @@ def range_verdict(r, pr: PerspectiveRange, who: str) -> str:
     needed = fmt_persons_needed(pr.break_even_exits, r.lang)
     values = {RangeVerdict.COVERED: {"k": k}, RangeVerdict.NOT_COVERED: {"k": k, "needed": needed},
               RangeVerdict.DEPENDS: {"needed": needed}}[pr.verdict]
+    er = r.cba.summary.exit_range
+    if not er.few and pr.verdict is not RangeVerdict.DEPENDS:  # (k or more, withheld: "of the 16 to 19", not "fewer than k")
+        values.pop("k")
+        return r.msg(RANGE_VERDICT[pr.verdict].replace("few_exits", "withheld_exits"), who=who, cost=cost,
+                     low=str(er.low), high=str(er.high), **values)
     return r.msg(RANGE_VERDICT[pr.verdict], who=who, cost=cost, **values)
 
 
@@ -716,7 +721,7 @@ def few_exits(r) -> list[str]:
     who = r.msg(WHO_AGAIN.get(lead.perspective, WHO[lead.perspective]))
     words = range_words(lead, lang)
     k = r.params.privacy.min_count
-    out = [r.msg("summary.few_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
+    out = [r.msg("summary.few_exits" if er.few else "summary.withheld_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
                  basis=B.basis_words(B.present_value(r), lang, short=True),
                  horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=fmt_pct(s.deadweight, lang, 0)),
            r.msg("summary.few_exits_range", low=str(er.low), high=str(er.high), **words)]
