@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -22,7 +23,7 @@ from evaltools.present import portfolio, whatif
 from evaltools.present.sections import appendix, method
 from evaltools.present.sections import costbenefit as cb_section
 from evaltools.present.sections import summary as page_one
-from evaltools.publish.workbook import export_report
+from evaltools.publish.workbook import export_report, portfolio_sheet
 
 from .conftest import write_csv
 
@@ -38,7 +39,8 @@ goals:
 """
 
 
-def _project(root: Path, cost: int, exits: int, stayed: int, ongoing: int = 5, goal: bool = False) -> Path:
+def _project(root: Path, cost: int, exits: int, stayed: int, ongoing: int = 5, goal: bool = False,
+             extra: str = "") -> Path:
     """``exits`` ended to work, ``stayed`` ended still on försörjningsstöd, ``ongoing`` still enrolled."""
     rows = []
     outcomes = ["arbete"] * exits + ["kvar_försörjningsstöd"] * stayed + [""] * ongoing
@@ -65,7 +67,7 @@ def _project(root: Path, cost: int, exits: int, stayed: int, ongoing: int = 5, g
           dropoff_per_year: 0
           deadweight: 0
           discount_rate: 0
-        """) + (WORK_GOAL if goal else ""), encoding="utf-8")
+        """) + (WORK_GOAL if goal else "") + extra, encoding="utf-8")
     return path
 
 
@@ -201,3 +203,22 @@ def test_a_count_shown_stays_exact(tmp_path):
     assert r.disclosure.shows(Secondary.EXITS)
     assert exit_counts(r.project, r.goals.table) is None
     assert r.cba.summary.exit_range is None and r.cba.summary.pv_benefit == pytest.approx(1_296_000)
+
+
+def _range_headings(rows: list[dict], lang: str) -> list[str]:
+    sheet = portfolio_sheet(pd.DataFrame(rows))
+    return [c.heading(lang) for c in sheet.columns if c.source.startswith(("npv_", "bcr_")) and
+            c.source.endswith(("_low", "_high"))]
+
+
+def test_the_portfolio_workbook_headings_name_the_projects_own_threshold(tmp_path):
+    # a threshold of 4: 2 exits are 1 to 3, a range; its headings say "färre än 4", not a threshold in words
+    four = portfolio._row(_report(tmp_path / "four", 1_500_000, 2, 2, extra="privacy: {min_count: 4}\n").project)
+    assert four["min_count"] == 4 and pd.notna(four["npv_public_low"])
+    sv, en = _range_headings([four], "sv"), _range_headings([four], "en")
+    assert len(sv) == 6 and all("utfallet för färre än 4 personer" in h for h in sv), sv
+    assert all("the outcome of fewer than 4 persons" in h for h in en), en
+    assert not any("för få" in h for h in sv) and not any("too few" in h for h in en)
+    # beside a project of the default 5 (3 exits): the larger, 5, which is true of both (fewer than 4 is fewer than 5)
+    five = portfolio._row(_report(tmp_path / "five", 1_500_000, 3, 2).project)
+    assert all("färre än 5 personer" in h for h in _range_headings([four, five], "sv"))
