@@ -123,6 +123,9 @@ def test_page_one_says_the_count_is_withheld_not_that_it_is_few(six_of_eight):
     assert "Med 4 till 7 personer blir besparingen mellan" in said
     # break-even 1 500 000 / 216 000 = 6,94: from 7 persons
     assert "kalkylen går ihop från 7 personer" in said
+    # nor in the sentence on the support at start, which said "alla 6 som räknas som att de lämnat …"
+    assert "Kalkylen antar att de som räknas som att de lämnat försörjningsstödet hade försörjningsstöd" in said
+    assert "alla 6 som" not in said
     # the exact benefit 1 296 000 (1,3 miljoner) and NPV −204 000 (−200 000, −0,2 miljoner) are nowhere
     for exact in ("1 296 000", "1,3 miljoner", "204 000", "200 000", "0,2 miljoner"):
         assert exact not in said
@@ -183,6 +186,10 @@ def test_the_workbook_what_if_and_portfolio_read_the_same_range(six_of_eight, tm
     row = portfolio._row(r.project)
     assert np.isnan(row["npv_public"]) and row["exits_few"] is False
     assert (row["npv_public_low"], row["npv_public_high"]) == pytest.approx((-636_000, 12_000))
+    pf = portfolio.Portfolio([r.project.params.source_path])
+    said = pf._conclusion(pf.table.iloc[0].to_dict()).replace("\xa0", " ")
+    assert "hur många deltagare som har lämnat försörjningsstödet redovisas inte" in said
+    assert "färre än 5 deltagare har lämnat" not in said
 
 
 def test_with_the_number_ended_withheld_too_the_range_runs_from_k_to_the_participants(tmp_path):

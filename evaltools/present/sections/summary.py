@@ -527,8 +527,12 @@ def support_at_start(r) -> list[str]:
         out.append(capitalized(r.msg("summary.came_back", n=_persons_prose(r, s.came_back))))
     if s.mode == "observed" and s.unknown_support and s.successes:
         total = _persons_prose(r, s.successes)
-        out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
-                   r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
+        if r.disclosure.hides(Secondary.EXITS) and not hides(s.successes, r.params.privacy.min_count):
+            # (k or more who left, withheld all the same: neither their number nor a part of it beside it)
+            out.append(r.msg("summary.unknown_support_withheld"))
+        else:
+            out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
+                       r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
     return out
 
 
