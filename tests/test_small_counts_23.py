@@ -229,3 +229,14 @@ def test_the_portfolio_workbook_headings_name_the_projects_own_threshold(tmp_pat
     # beside a project of the default 5 (3 exits): the larger, 5, which is true of both (fewer than 4 is fewer than 5)
     five = portfolio._row(_report(tmp_path / "five", 1_500_000, 3, 2).project)
     assert all("färre än 5 personer" in h for h in _range_headings([four, five], "sv"))
+
+
+def test_at_a_threshold_of_2_the_range_is_never_the_count_itself(tmp_path):
+    # 3 exits of 4 ended, 1 stayed (a small count at k = 2): the counts leaving 1 to k − 1 = 1 who did not leave
+    # are 4 − 1 = 3 alone, the count itself; the range runs from k = 2 to the 4 + 5 = 9 participants instead
+    r = _report(tmp_path, 1_500_000, 3, 1, extra="privacy: {min_count: 2}\n")
+    assert r.disclosure.hides(Secondary.EXITS) and r.disclosure.shows(Secondary.ENDED)
+    er = r.cba.summary.exit_range
+    assert (er.low, er.high, er.few) == (2, 9, False)
+    # 2 exits: 432 000 − 1 500 000 = −1 068 000; 9 exits: 1 944 000 − 1 500 000 = 444 000
+    assert (er.lead.npv_low, er.lead.npv_high) == pytest.approx((-1_068_000, 444_000))

@@ -296,7 +296,8 @@ def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tup
     over the counts the published figures leave open, with ends that follow from published counts only: where ``E``
     is shown, ``E − (k − 1)`` to ``E − 1`` (it says no more than "fewer than k did not leave", as a ``<5`` cell
     does); where ``E`` is withheld too (it would give a goal's few), ``k`` to the participants ``P``, so that the
-    range's ends do not give ``E`` back.
+    range's ends do not give ``E`` back. At a threshold of 2 the first would be the one count ``E − 1``, the
+    count itself, so the second is used there too.
 
     Examples
     --------
@@ -309,6 +310,6 @@ def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tup
     shown = rule(c, k)
     if shown.shows(Secondary.EXITS) or hides(c.exits, k) or c.exits == 0:
         return None
-    if shown.shows(Secondary.ENDED):
+    if shown.shows(Secondary.ENDED) and k > 2:
         return c.ended - (k - 1), c.ended - 1
     return k, c.participants
