@@ -240,3 +240,23 @@ def test_at_a_threshold_of_2_the_range_is_never_the_count_itself(tmp_path):
     assert (er.low, er.high, er.few) == (2, 9, False)
     # 2 exits: 432 000 − 1 500 000 = −1 068 000; 9 exits: 1 944 000 − 1 500 000 = 444 000
     assert (er.lead.npv_low, er.lead.npv_high) == pytest.approx((-1_068_000, 444_000))
+
+
+def test_the_table_of_those_followed_after_exit_does_not_give_the_count_back(tmp_path):
+    # payments of 9 000 kr a month from June 2021 to October 2023 for everyone but the 6 who left for work, whose
+    # payments stop at their exit: all 6 are followed 3, 6 and 12 months, and the table's "Följda så länge" said 6
+    r = _report(tmp_path, 1_500_000, 6, 2)
+    people = pd.read_csv(tmp_path / "data/participants.csv")
+    rows = [{"person_id": p.person_id, "month": str(m), "amount": 9000}
+            for p in people.itertuples() for m in pd.period_range("2021-06", "2023-10", freq="M")
+            if not (p.outcome == "arbete" and m.to_timestamp() > pd.Timestamp(p.end_date))]
+    write_csv(tmp_path / "data/payments.csv", rows)
+    params = tmp_path / "tiny.yaml"
+    params.write_text(params.read_text(encoding="utf-8").replace(
+        "  budget: data/budget.csv\n", "  budget: data/budget.csv\n  payments: data/payments.csv\n"), encoding="utf-8")
+    r = et.Report(et.load_project(params))
+    assert list(r.cba.persistence["observed"]) == [6, 6, 6]  # (the analysis keeps them)
+    [part] = cb_section.persistence_table(r)
+    said = " ".join(part.paragraphs).replace("\n", " ")
+    assert said.startswith("Hur många av dem som lämnat försörjningsstödet som har följts i utbetalningarna")
+    assert not hasattr(part, "frame")

@@ -411,6 +411,11 @@ def persistence_table(r) -> list:
     if not (pt["observed"] > 0).any():  # the payments end before any exit could be followed: a sentence, no empty table
         return [Text([*coded_against_paid(r), msg("costbenefit.persist.none_followed")], msg("costbenefit.persist.heading"), 3)]
     k = r.params.privacy.min_count
+    dis = getattr(r, "disclosure", None)  # (a reader built by hand in a test may have none: nothing withheld)
+    if dis is not None and dis.hides(Secondary.EXITS) and not hides(cba.summary.successes, k):
+        # k or more who left, their number withheld all the same: those followed (all of them, a month after exit)
+        # and their shares would give it back; a sentence says why there is no table (1 to k − 1: "<5" below)
+        return [Text([msg("costbenefit.persist.withheld", k=str(k))], msg("costbenefit.persist.heading"), 3)]
     small = lambda n: 0 < n < k  # noqa: E731
     obs, off = msg("costbenefit.persist.observed"), msg("costbenefit.persist.without")
     df = pd.DataFrame({
