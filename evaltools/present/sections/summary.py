@@ -685,6 +685,9 @@ def worth(r) -> list[str]:
 # the verdict over the range of exits, in a sentence (page 1 and the cost-benefit section)
 RANGE_VERDICT = {RangeVerdict.COVERED: "summary.few_exits_covered", RangeVerdict.NOT_COVERED: "summary.few_exits_not_covered",
                  RangeVerdict.DEPENDS: "summary.few_exits_depends"}
+# the same over a count of k or more the report withholds all the same (its range names its counts)
+WITHHELD_VERDICT = {RangeVerdict.COVERED: "summary.withheld_exits_covered",
+                    RangeVerdict.NOT_COVERED: "summary.withheld_exits_not_covered"}
 
 
 def range_words(pr: PerspectiveRange, lang: str) -> dict[str, str]:
@@ -709,7 +712,7 @@ def range_verdict(r, pr: PerspectiveRange, who: str) -> str:
     er = r.cba.summary.exit_range
     if not er.few and pr.verdict is not RangeVerdict.DEPENDS:  # (k or more, withheld: "of the 16 to 19", not "fewer than k")
         values.pop("k")
-        return r.msg(RANGE_VERDICT[pr.verdict].replace("few_exits", "withheld_exits"), who=who, cost=cost,
+        return r.msg(WITHHELD_VERDICT[pr.verdict], who=who, cost=cost,
                      low=str(er.low), high=str(er.high), **values)
     return r.msg(RANGE_VERDICT[pr.verdict], who=who, cost=cost, **values)
 
