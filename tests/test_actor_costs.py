@@ -20,7 +20,7 @@ from evaltools.publish.workbook import report_sheets
 from evaltools.words.formats import NBSP
 from evaltools.words.labels import t
 
-from .conftest import write_csv
+from .conftest import PARTICIPANT_ROWS, participants_frame, write_csv
 
 # P1 leaves for work (August 2022), P4 for sickness compensation (May 2023); 9 000 kr a month for two years,
 # no drop-off, deadweight or discounting; the project cost 115 000 kr (the tiny fixture's budget), shared by
@@ -38,6 +38,16 @@ TWO_YEARS = """\
 # the report's threshold at 2, so that the 2 exits are shown: with 1 to 4 valued exits (the default threshold of 5)
 # the report gives the range over them instead of the exact figures (tests/test_small_counts_22.py)
 SHOWN = "privacy: {min_count: 2}\n"
+
+
+def _shown(tiny_project, params: str) -> Path:
+    """The tiny project with ``params`` at the threshold of 2 and a fifth participant who ended still on
+    försörjningsstöd: of the four ended 2 left it and 2 did not, so the 2 exits are shown (of three ended, the 1 who
+    did not leave would be a small count and the exits withheld: tests/test_small_counts_23.py)."""
+    path = tiny_project(params + SHOWN)
+    extra = ("P5", "kvinna", 1985, "ensamstående", "2022-04-01", "2022-10-01", "kvar_försörjningsstöd")
+    write_csv(path.parent / "data/participants.csv", participants_frame([*PARTICIPANT_ROWS, extra]))
+    return path
 # the same with valued earnings: 20 000 kr a month, tax 25 %, of which the region takes 40 %
 EARNINGS = TWO_YEARS.rstrip(" ") + """\
       work_earnings_sek_month: 20000
@@ -116,7 +126,7 @@ def test_societys_ratios_are_where_its_npv_with_the_skattefaktor_is_zero(tiny_pr
 @pytest.mark.parametrize("lang, column, actor", [("sv", "Skattefaktorns effekt (nuvärde)", "Samhället"),
                                                  ("en", "Tax factor's effect (present value)", "Society")])
 def test_the_table_per_actor_shows_the_skattefaktor_in_its_own_column(tiny_project, lang, column, actor):
-    r = et.Report(tiny_project(TWO_YEARS + SHOWN), lang=lang)
+    r = et.Report(_shown(tiny_project, TWO_YEARS), lang=lang)
     frame = cb_section.perspective_table(r).frame.set_index(r.msg("costbenefit.actor"))
     cost, benefit, net = (r.msg(k) for k in ("costbenefit.cost_pv", "costbenefit.benefit_pv", "costbenefit.net"))
     public = t("offentliga", lang)
@@ -138,14 +148,14 @@ def test_the_table_per_actor_shows_the_skattefaktor_in_its_own_column(tiny_proje
 
 
 def test_no_skattefaktor_column_when_the_factor_is_one(tiny_project):
-    r = et.Report(tiny_project(TWO_YEARS.replace("skattefaktor: 1.3", "skattefaktor: 1.0") + SHOWN))
+    r = et.Report(_shown(tiny_project, TWO_YEARS.replace("skattefaktor: 1.3", "skattefaktor: 1.0")))
     frame = cb_section.perspective_table(r).frame
     assert r.msg("costbenefit.skattefaktor_pv") not in frame.columns
     assert r.cba.table.set_index("perspective").loc["samhälle", "pv_skattefaktor"] == 0
 
 
 def test_society_leading_page_and_section_workbook_and_panel_show_one_object(tiny_project):
-    r = et.Report(tiny_project(TWO_YEARS.rstrip(" ") + "      lead_perspective: samhälle\n    " + SHOWN))
+    r = et.Report(_shown(tiny_project, TWO_YEARS.rstrip(" ") + "      lead_perspective: samhälle\n    "))
     s = r.cba.summary
     society = r.cba.table.set_index("perspective").loc["samhälle"]
     assert s.perspective == "samhälle"

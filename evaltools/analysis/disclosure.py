@@ -283,3 +283,33 @@ def intake_per_year(project: Project) -> pd.Series | None:
     per_year = project.participants.groupby(S.PROJECT_YEAR)[S.PERSON_ID].nunique()
     k = project.params.privacy.min_count
     return None if any(hides(int(n), k) for n in per_year) else per_year
+
+
+def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tuple[int, int] | None:
+    """The counts of exits from försörjningsstöd a report gives its cost-benefit figures over, where the count is
+    ``k`` or more but withheld all the same (rule 4: those who ended without leaving it are 1 to k − 1); ``None``
+    where the count is shown, or is itself 1 to k − 1 (then the range is 1 to k − 1,
+    :attr:`evaltools.analysis.costbenefit.ExitRange.few`), or is zero.
+
+    The benefit of ``X`` exits is ``X`` times a stated value of one exit (plus flows that come with none), so an
+    exact benefit would give ``X`` back, and with the number ended ``E`` the few who did not leave. The range runs
+    over the counts the published figures leave open, with ends that follow from published counts only: where ``E``
+    is shown, ``E − (k − 1)`` to ``E − 1`` (it says no more than "fewer than k did not leave", as a ``<5`` cell
+    does); where ``E`` is withheld too (it would give a goal's few), ``k`` to the participants ``P``, so that the
+    range's ends do not give ``E`` back. At a threshold of 2 the first would be the one count ``E − 1``, the
+    count itself, so the second is used there too.
+
+    Examples
+    --------
+    >>> c = Counts(30, 10, 20, 17, 20, 17, goal_successes=(12,))  # 20 ended, 17 left, 3 did not
+    >>> rule(c, 5).hides(Secondary.EXITS), rule(c, 5).shows(Secondary.ENDED)
+    (True, True)
+    """
+    k = project.params.privacy.min_count
+    c = counts(project, goal_table)
+    shown = rule(c, k)
+    if shown.shows(Secondary.EXITS) or hides(c.exits, k) or c.exits == 0:
+        return None
+    if shown.shows(Secondary.ENDED) and k > 2:
+        return c.ended - (k - 1), c.ended - 1
+    return k, c.participants

@@ -21,7 +21,7 @@ from ..analysis.goals import (CI_METHOD, GoalCount, GoalVerdict, assess_goals, c
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..data.validation import persons_of
-from ..analysis.disclosure import Secondary, disclosure
+from ..analysis.disclosure import Secondary, disclosure, exit_counts
 from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
@@ -371,7 +371,9 @@ class Portfolio:
         elif pd.isna(row["npv_public"]) and pd.notna(row.get("npv_public_low", np.nan)):
             # 1 to k − 1 exits: the range over them, as the project's page 1 says it (never the count)
             low, high = fmt_kr_prose_range(float(row["npv_public_low"]), float(row["npv_public_high"]), lang)
-            money = m("portfolio.money_range", low=low, high=high, k=str(row["min_count"]))
+            # (k or more withheld all the same: the count is not said, and not said to be few)
+            key = "portfolio.money_range" if row.get("exits_few", True) else "portfolio.money_range_withheld"
+            money = m(key, low=low, high=high, k=str(row["min_count"]))
         elif pd.isna(row["npv_public"]):
             money = ""
         else:
@@ -552,7 +554,10 @@ def _mode(project) -> str:
 def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None, payments=None) -> dict:
     p = project.params
     # (as the project's report publishes it: where 1 to k − 1 exits are valued, the range over them, not the figures)
-    result = published(cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False))
+    goal_table = assess_goals(project, lang=lang).table if goals is None else goals
+    # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
+    result = published(cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False),
+                       exit_counts(project, goal_table))
     cb = result.summary
     # the deadweight taken from a comparison group that moved apart from the participants before the start:
     # the project's report calls its NPVs not reliable (present.sections.summary.comparison_unreliable)
@@ -561,7 +566,6 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
         pay = payments if payments is not None else compare_payments(project, lang=lang)
         unreliable = pay.did is not None and bool(pay.parallel_trends_doubtful)
     persp = result.table.set_index("perspective")
-    goal_table = assess_goals(project, lang=lang).table if goals is None else goals
     sc = project_successes(project, lang)  # as the project defines success (its main goal's numerator)
     main = main_goal(p)
     main_is_share = main is not None and main.kind == "share" and main.id == sc.definition.goal_id
@@ -596,6 +600,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "society_surplus": bool(persp.loc["samhälle"].get("pv_skattefaktor", np.nan) > 0),
             **{f"npv_{a}": persp.loc[a, "npv"] if a in persp.index else np.nan for a in ACTORS},
             "bcr_public": persp.loc["offentliga", "bcr"], "mode": cb.mode, **exit_range_columns(cb.exit_range),
+            # (a range over the few exits themselves, or over a count of k or more withheld all the same)
+            "exits_few": cb.exit_range is None or cb.exit_range.few,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
             "break_even_person_years": cb.break_even_person_years, "break_even_cost": cb.total_cost_fixed,
             "success_kind": sc.definition.kind,

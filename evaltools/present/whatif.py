@@ -33,7 +33,8 @@ from ..words import assumptions as assumption_words
 from ..data.arguments import check_choice, check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from ..data.privacy import SECONDARY
-from ..analysis.disclosure import Disclosure, Secondary, disclosure
+from ..analysis.disclosure import Disclosure, Secondary, disclosure, exit_counts
+from ..analysis.goals import assess_goals
 from ..analysis.costbenefit import published
 from ..analysis.costbenefit.costs import paid_through
 from .sections.costbenefit import range_cell
@@ -105,7 +106,9 @@ class Assumptions:
 def _cost_benefit(project, lang=None):
     from .. import cost_benefit  # the package's public function: its result displays with its project
     # (as the report publishes it: where 1 to k − 1 exits are valued, their range, never figures that give the count)
-    return published(cost_benefit(project, monte_carlo=False, effect=False, lang=lang))
+    # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
+    return published(cost_benefit(project, monte_carlo=False, effect=False, lang=lang),
+                     exit_counts(project, assess_goals(project).table))
 
 
 def _range(result, perspective: str, figure: str, lang: str) -> str | None:

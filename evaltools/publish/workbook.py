@@ -122,9 +122,10 @@ class Column:
     hidden_when_missing: bool = False
     kind_from: str | None = None
     machine_only: bool = False
+    values: tuple[tuple[str, str], ...] = ()  # the heading's placeholders (the portfolio's ranges: ``k``)
 
     def heading(self, lang: str) -> str:
-        return msg(self.key, lang) if self.key else self.source
+        return msg(self.key, lang, **dict(self.values)) if self.key else self.source
 
 
 @dataclass
@@ -637,6 +638,7 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
 }
 
 C = Column
+_DEFAULT_K = (("k", str(DEFAULT_MIN_COUNT)),)  # (a heading's threshold where the table does not say its own)
 SHEETS: dict[str, tuple[str, str, list[Column]]] = {
     "mal": ("workbook.sheets.mal.title", "workbook.sheets.mal.description", [
         C("goal_id", machine_only=True),
@@ -933,7 +935,10 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             notes = _perspective_notes(frame, tables.get("kostnad_nytta"), lang)
         ends = _exit_range_ends(tables.get("kostnad_nytta"))
         if name in ("kostnad_nytta", "aktorer") and ends is not None:  # (the range in place of the exact figures)
-            notes += (msg("workbook.exits_range", lang, k=k, low=ends[0], high=ends[1]),)
+            # (a range from 1 is over the few exits themselves; one from more is over a count of k or more that
+            # the report withholds all the same: analysis.disclosure.exit_counts)
+            notes += (msg("workbook.exits_range" if ends[0] == 1 else "workbook.exits_range_withheld", lang, k=k,
+                          low=ends[0], high=ends[1]),)
         sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name)))
     return sheets
 
@@ -1012,13 +1017,14 @@ PORTFOLIO: list[Column] = [
     C("npv_public", "workbook.column.portfolio.npv_public", "kr"),
     C("npv_society", "workbook.column.portfolio.npv_society", "kr"),
     C("bcr_public", "workbook.column.portfolio.bcr_public", "num2"),
-    # (a project of 1 to k − 1 exits: its range over them in place of its exact NPVs and ratio)
-    C("npv_public_low", "workbook.column.portfolio.npv_public_low", "kr"),
-    C("npv_public_high", "workbook.column.portfolio.npv_public_high", "kr"),
-    C("npv_society_low", "workbook.column.portfolio.npv_society_low", "kr"),
-    C("npv_society_high", "workbook.column.portfolio.npv_society_high", "kr"),
-    C("bcr_public_low", "workbook.column.portfolio.bcr_public_low", "num2"),
-    C("bcr_public_high", "workbook.column.portfolio.bcr_public_high", "num2"),
+    # (a project of 1 to k − 1 exits: its range over them in place of its exact NPVs and ratio; the headings' k is
+    # the projects' own, set by portfolio_sheet)
+    C("npv_public_low", "workbook.column.portfolio.npv_public_low", "kr", values=_DEFAULT_K),
+    C("npv_public_high", "workbook.column.portfolio.npv_public_high", "kr", values=_DEFAULT_K),
+    C("npv_society_low", "workbook.column.portfolio.npv_society_low", "kr", values=_DEFAULT_K),
+    C("npv_society_high", "workbook.column.portfolio.npv_society_high", "kr", values=_DEFAULT_K),
+    C("bcr_public_low", "workbook.column.portfolio.bcr_public_low", "num2", values=_DEFAULT_K),
+    C("bcr_public_high", "workbook.column.portfolio.bcr_public_high", "num2", values=_DEFAULT_K),
     C("npv_price_year", "workbook.column.portfolio.npv_price_year", "int"),  # (one year for every row's NPVs)
     # the person-years the conclusions give a structural project, with the cost they divide and its own price year
     # (not restated: the same figure as the project's key figures)
@@ -1061,6 +1067,12 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
     # (the range over 1 to k − 1 exits only where a project has one: no empty columns beside exact figures)
     cols = [c for c in PORTFOLIO if c.source in table.columns
             and not (c.source in RANGE_COLUMNS and table[c.source].isna().all())]
+    # the range's headings name the threshold of the projects that have one (their params' privacy.min_count);
+    # of several, the largest: a count that would show the outcome of fewer than 3 shows that of fewer than 5 too
+    ranged = table["npv_public_low"].notna() if "npv_public_low" in table.columns else None
+    if ranged is not None and ranged.any() and "min_count" in table.columns:
+        k = str(max(int(v) for v in table.loc[ranged, "min_count"]))
+        cols = [replace(c, values=(("k", k),)) if c.source in RANGE_COLUMNS else c for c in cols]
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
 

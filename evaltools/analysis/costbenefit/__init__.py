@@ -484,7 +484,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         persp[list(_NO_BENEFIT)] = np.nan
         summary = replace(summary, **_unknown(_NO_BENEFIT))
     if info["mode"] == "observed" and hides(n_s, project.params.privacy.min_count) and not no_cost:
-        summary = replace(summary, exit_range=exit_range(persp, per_exit, n_s, project.params.privacy.min_count, lead))
+        summary = replace(summary, exit_range=exit_range(persp, per_exit, n_s, lead, 1,
+                                                         project.params.privacy.min_count - 1))
     # one perspective at a time (the what-if panel's tornado follows the perspective chosen); the lead's is the report's
     sens_by: Mapping[str, pd.DataFrame] = (
         SensitivityByPerspective(m, info, cb, frozenset(persp.loc[persp["npv"].isna(), "perspective"]))
@@ -504,7 +505,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     ref_df = pd.DataFrame([r.__dict__ for r in {(r.what, r.value, r.year, r.source, r.note): r for r in refs}.values()])
     eb = effect_based(project, m, draws=cb.monte_carlo_draws if monte_carlo else 0, seed=cb.seed,
                       payments=payments, perspective=lead, reference_dates=reference_dates) if effect else None
-    return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct,
+    return CostBenefitResult(persp, persp, (), summary=summary, assumptions=a_df, costs=ct, per_exit=per_exit,
                              sensitivity=sens, sensitivity_by_perspective=sens_by, monte_carlo=mc,
                              reference_values=ref_df, effect_based=eb,
                              ledger=ledger, persistence=info.get("persistence"),
@@ -513,9 +514,10 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
                              budget_use=budget_use(ct), register=info.get("register"))
 
 
-def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, k: int, lead: str) -> ExitRange:
-    """Each perspective's benefit, net present value and benefit-cost ratio at 1 and at ``k`` − 1 exits from
-    försörjningsstöd, from its figures at the ``n`` exits counted and what one exit adds (``per_exit``: the
+def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, lead: str, low: int, high: int,
+               few: bool = True) -> ExitRange:
+    """Each perspective's benefit, net present value and benefit-cost ratio at ``low`` and at ``high`` exits from
+    försörjningsstöd (1 and k − 1 where the exits are few; see :func:`published` for a count of k or more), from its figures at the ``n`` exits counted and what one exit adds (``per_exit``: the
     ledger's :data:`~.ledger.PER_EXIT_COLUMNS`). The benefit at ``c`` exits is the benefit less ``n − c``
     exits' worth; the NPV and the ratio's benefit likewise, with society's skattefaktor on the public savings.
 
@@ -528,11 +530,10 @@ def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, k: int, lead
     ...                   "bcr": [0.65], "break_even_exits": [300e3 / 65e3]})
     >>> e = pd.DataFrame({"perspective": ["kommun"], "benefit_per_exit": [65e3], "net_per_exit": [65e3],
     ...                   "ratio_cost": [300e3]})
-    >>> r = exit_range(t, e, 3, 5, "kommun").lead
+    >>> r = exit_range(t, e, 3, "kommun", 1, 4).lead
     >>> (r.benefit_low, r.benefit_high, r.npv_low, r.npv_high, r.verdict.value)
     (65000.0, 260000.0, -235000.0, -40000.0, 'not_covered')
     """
-    low, high = 1, k - 1
     extra = per_exit.set_index("perspective")
     out = []
     for row in table.itertuples(index=False):
@@ -547,7 +548,7 @@ def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, k: int, lead
         verdict = (None if np.isnan(n_lo) or np.isnan(n_hi) else RangeVerdict.COVERED if n_lo > 0
                    else RangeVerdict.NOT_COVERED if n_hi <= 0 else RangeVerdict.DEPENDS)
         out.append(PerspectiveRange(p, b1, b_lo, b_hi, n_lo, n_hi, r_lo, r_hi, float(row.break_even_exits), verdict))
-    return ExitRange(low, high, lead, tuple(out))
+    return ExitRange(low, high, lead, tuple(out), few=few)
 
 
 # the figures of the cost-benefit's table that move with the number of exits (the cost and the break-even do not)
@@ -555,17 +556,27 @@ _COUNT_FIGURES = ("pv_benefit", "pv_skattefaktor", "npv", "bcr", "payback_months
                   "p_npv_positive")
 
 
-def published(result: CostBenefitResult) -> CostBenefitResult:
+def published(result: CostBenefitResult, between: tuple[int, int] | None = None) -> CostBenefitResult:
     """``result`` as a report publishes it: where the exits from försörjningsstöd are 1 to k − 1
     (``summary.exit_range`` is set), without the figures that are that count times a stated amount or move
     with it — the benefit, net present value, ratio, payback, switching deadweight and the skattefaktor's
     effect of every perspective, the ledger's flows but the cost, the sensitivity and the simulation — so that
     no page, sheet or chart can give the count back; the range stands in their place. Otherwise ``result``.
 
+    ``between`` is for a count of k or more that the report withholds all the same
+    (:func:`evaltools.analysis.disclosure.exit_counts`: those who ended without leaving it, or the participants,
+    are few): the benefit of that count is as exact a measure of it, so the figures are given over the counts
+    ``between`` holds, the counts the published figures leave open, in the same way.
+
     The analysis keeps the exact figures (:func:`cost_benefit`); page 1, the sections, the workbook, the
     what-if panel and the portfolio read this one.
     """
     s = result.summary
+    if (s is not None and s.exit_range is None and between is not None and s.mode == "observed" and s.successes
+            and not np.isnan(s.npv) and result.per_exit is not None):
+        s = replace(s, exit_range=exit_range(result.table, result.per_exit, s.successes, s.perspective, *between,
+                                            few=False))
+        result = replace(result, summary=s)
     if s is None or s.exit_range is None:
         return result
     blank: dict[str, Any] = dict.fromkeys(("pv_avoided_fs", "pv_benefit", "npv", "bcr", "payback_months",

@@ -76,6 +76,9 @@ class ExitRange:
     high: int
     perspective: str  # the lead perspective
     by_perspective: tuple[PerspectiveRange, ...]  # one per perspective of the cost-benefit's table, in its order
+    # the exits are 1 to k − 1; False: k or more, withheld because those who ended without leaving försörjningsstöd
+    # (or the participants) are few, and ``low`` to ``high`` are the counts the published figures leave open
+    few: bool = True
 
     def of(self, perspective: str) -> PerspectiveRange | None:
         """The range of ``perspective`` (``None`` where the table has no such row)."""
@@ -347,6 +350,8 @@ class CostBenefitResult(Result):
     simulation: Simulation | None = None  # the horizon of every simulated probability, and the draws
     budget_use: BudgetUse | None = None  # the one share of the budget used (page 1, budget table, portfolio)
     register: RegisterEffects | None = None  # the register outcomes' estimates the ledger's measured rows come from
+    # what one exit adds to each perspective's figures (ledger.PER_EXIT_COLUMNS), for a range over other counts
+    per_exit: pd.DataFrame | None = None
 
     def to_dict(self) -> dict:
         d = super().to_dict()

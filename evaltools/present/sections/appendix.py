@@ -24,7 +24,8 @@ def heading_html(r) -> str:
     unvalued = cba is not None and cba.summary is not None and benefit_unvalued(cba.summary)
     if cba is not None and cba.summary is not None and cba.summary.exit_range is not None:
         # 1 to k − 1 exits: their range, and no simulation (it would give the count back)
-        intro = r.msg("appendix.intro_range", k=str(r.params.privacy.min_count))
+        intro = (r.msg("appendix.intro_range", k=str(r.params.privacy.min_count)) if cba.summary.exit_range.few
+                 else r.msg("appendix.intro_range_withheld"))
     else:
         intro = r.msg("appendix.intro_unvalued" if unvalued else "appendix.intro")
     return render("appendix.html.j2", anchor=ANCHOR, heading=r.msg("appendix.heading"), intro=intro)

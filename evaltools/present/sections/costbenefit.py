@@ -263,7 +263,8 @@ def key_figures(r) -> Table:
     if any(v == SECONDARY for _, v in key) or any(str(v).startswith(SECONDARY + " ") for _, v in key):
         notes.append(msg("costbenefit.withheld", k=str(r.params.privacy.min_count)))
     if er is not None:
-        notes.append(msg("costbenefit.kf.range_note", low=str(er.low), high=str(er.high), k=str(er.high + 1)))
+        notes.append(msg("costbenefit.kf.range_note" if er.few else "costbenefit.kf.range_note_withheld",
+                         low=str(er.low), high=str(er.high), k=str(r.params.privacy.min_count)))
     value = msg("common.value")
     return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), notes=tuple(notes),
                  numeric=(value,))
@@ -410,6 +411,11 @@ def persistence_table(r) -> list:
     if not (pt["observed"] > 0).any():  # the payments end before any exit could be followed: a sentence, no empty table
         return [Text([*coded_against_paid(r), msg("costbenefit.persist.none_followed")], msg("costbenefit.persist.heading"), 3)]
     k = r.params.privacy.min_count
+    dis = getattr(r, "disclosure", None)  # (a reader built by hand in a test may have none: nothing withheld)
+    if dis is not None and dis.hides(Secondary.EXITS) and not hides(cba.summary.successes, k):
+        # k or more who left, their number withheld all the same: those followed (all of them, a month after exit)
+        # and their shares would give it back; a sentence says why there is no table (1 to k − 1: "<5" below)
+        return [Text([msg("costbenefit.persist.withheld", k=str(k))], msg("costbenefit.persist.heading"), 3)]
     small = lambda n: 0 < n < k  # noqa: E731
     obs, off = msg("costbenefit.persist.observed"), msg("costbenefit.persist.without")
     df = pd.DataFrame({

@@ -527,8 +527,12 @@ def support_at_start(r) -> list[str]:
         out.append(capitalized(r.msg("summary.came_back", n=_persons_prose(r, s.came_back))))
     if s.mode == "observed" and s.unknown_support and s.successes:
         total = _persons_prose(r, s.successes)
-        out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
-                   r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
+        if r.disclosure.hides(Secondary.EXITS) and not hides(s.successes, r.params.privacy.min_count):
+            # (k or more who left, withheld all the same: neither their number nor a part of it beside it)
+            out.append(r.msg("summary.unknown_support_withheld"))
+        else:
+            out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
+                       r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
     return out
 
 
@@ -681,6 +685,9 @@ def worth(r) -> list[str]:
 # the verdict over the range of exits, in a sentence (page 1 and the cost-benefit section)
 RANGE_VERDICT = {RangeVerdict.COVERED: "summary.few_exits_covered", RangeVerdict.NOT_COVERED: "summary.few_exits_not_covered",
                  RangeVerdict.DEPENDS: "summary.few_exits_depends"}
+# the same over a count of k or more the report withholds all the same (its range names its counts)
+WITHHELD_VERDICT = {RangeVerdict.COVERED: "summary.withheld_exits_covered",
+                    RangeVerdict.NOT_COVERED: "summary.withheld_exits_not_covered"}
 
 
 def range_words(pr: PerspectiveRange, lang: str) -> dict[str, str]:
@@ -704,6 +711,11 @@ def range_verdict(r, pr: PerspectiveRange, who: str) -> str:
     needed = fmt_persons_needed(pr.break_even_exits, r.lang)
     values = {RangeVerdict.COVERED: {"k": k}, RangeVerdict.NOT_COVERED: {"k": k, "needed": needed},
               RangeVerdict.DEPENDS: {"needed": needed}}[pr.verdict]
+    er = r.cba.summary.exit_range
+    if not er.few and pr.verdict is not RangeVerdict.DEPENDS:  # (k or more, withheld: "of the 16 to 19", not "fewer than k")
+        values.pop("k")
+        return r.msg(WITHHELD_VERDICT[pr.verdict], who=who, cost=cost,
+                     low=str(er.low), high=str(er.high), **values)
     return r.msg(RANGE_VERDICT[pr.verdict], who=who, cost=cost, **values)
 
 
@@ -718,7 +730,7 @@ def few_exits(r) -> list[str]:
     who = r.msg(WHO_AGAIN.get(lead.perspective, WHO[lead.perspective]))
     words = range_words(lead, lang)
     k = r.params.privacy.min_count
-    out = [r.msg("summary.few_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
+    out = [r.msg("summary.few_exits" if er.few else "summary.withheld_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
                  basis=B.basis_words(B.present_value(r), lang, short=True),
                  horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=fmt_pct(s.deadweight, lang, 0))]
     if _flat(lead):  # one exit adds nothing: the figures are the same at every count, no range from a value to itself
