@@ -106,3 +106,39 @@ def test_the_tiny_project_says_why_nothing_is_shown(tmp_path, lang, words):
     [[text]] = time_in_project.blocks(et.Report(project, lang=lang))
     assert isinstance(text, Text)
     assert text.paragraphs[-1] == words
+
+
+def _cost_project(root: Path) -> Path:
+    """The cost-benefit range's tiny project: 3 exits to work, 2 who stayed on försörjningsstöd, 5 ongoing, a cost
+    of 1 500 000 kr (2022, actual = budget) and 9 000 kr a month over 2 years, no deadweight or discounting."""
+    path = _project(root, exits=3, other=2, ongoing=5)
+    write_csv(root / "data/budget.csv", [{"period": "2022", "category": "Lön", "budget": 1_500_000,
+                                          "actual": 1_500_000}])
+    path.write_text(path.read_text(encoding="utf-8") + textwrap.dedent("""\
+          budget: data/budget.csv
+        cost_benefit:
+          price_year: 2022
+          monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2022}
+          horizon_years: 2
+          dropoff_per_year: 0
+          deadweight: 0
+          discount_rate: 0
+        """), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, one, benefit, npv, kommun", [
+    # one exit saves 9 000 × 24 = 216 000 kr; 1 to 4 exits: 216 000 to 864 000; less the cost of 1 500 000:
+    # −1 284 000 to −636 000; the municipality bears a quarter, 375 000: −159 000 to 489 000
+    ("sv", "216 000 kr", "216 000 till 864 000 kr", "−1 284 000 till −636 000 kr", "−159 000 till 489 000 kr"),
+    ("en", "SEK 216,000", "SEK 216,000 to 864,000", "SEK −1,284,000 to −636,000", "SEK −159,000 to 489,000"),
+])
+def test_the_cost_tables_give_the_range_exact_as_the_value_of_one_exit(tmp_path, lang, one, benefit, npv, kommun):
+    from evaltools.present.sections import costbenefit as cb_section
+    r = et.Report(et.load_project(_cost_project(tmp_path)), lang=lang)
+    kf = cb_section.key_figures(r).frame
+    cells = [v.replace("\xa0", " ") for v in kf.iloc[:, 1]]
+    # the value of one exit, the benefit from it, the net present value: one figure, one way, in one table
+    assert one in cells and benefit in cells and npv in cells
+    table = cb_section.perspective_table(r).frame
+    assert table.iloc[0, 3].replace("\xa0", " ") == kommun

@@ -271,14 +271,17 @@ def key_figures(r) -> Table:
 
 def range_cell(er, pr, figure: str, lang: str) -> str:
     """A perspective's ``figure`` (``benefit``, ``npv`` or ``bcr``) over the counts of exits an
-    :class:`~evaltools.analysis.costbenefit.ExitRange` covers, as a table cell: "65 000 till 260 000 kr"
-    (rounded as a sentence says amounts, in one unit), "0,22 till 0,87"; "–" where it is not valued."""
+    :class:`~evaltools.analysis.costbenefit.ExitRange` covers, as a table cell: "64 800 till 259 200 kr"
+    (exact, in kronor, as the table's other amounts), "0,22 till 0,87"; "–" where it is not valued."""
     return range_text(getattr(pr, f"{figure}_low"), getattr(pr, f"{figure}_high"), figure, lang)
 
 
 def range_text(low: float, high: float, figure: str, lang: str) -> str:
-    """Two ends of a range over the counts of exits as a table cell (:func:`range_cell`): amounts rounded as a
-    sentence says them, in one unit, a ratio to two decimals; one figure where both ends read the same."""
+    """Two ends of a range over the counts of exits as a table cell (:func:`range_cell`): amounts exact in kronor,
+    the unit written once ("216 000 till 864 000 kr", "SEK 216,000 to 864,000"), as the table states the value of
+    one exit and the cost beside them, so that the range's first end is the value of one exit as the row above
+    gives it; a ratio to two decimals; one figure where both ends read the same. (A sentence says the range
+    rounded: :func:`~evaltools.words.formats.fmt_kr_prose_range`.)"""
     if pd.isna(low) or pd.isna(high):
         return "–"
     if figure == "bcr":
@@ -286,7 +289,9 @@ def range_text(low: float, high: float, figure: str, lang: str) -> str:
     elif abs(high - low) < 0.5:  # (an actor whose figure no exit moves: one amount, as the table states it)
         return fmt_kr(low, lang)
     else:
-        a, b = fmt_kr_prose_range(low, high, lang)
+        a, b = fmt_num(low, 0, lang), fmt_kr(high, lang)
+        if lang != "sv":  # (SEK before the first end, not the second: "SEK 216,000 to 864,000")
+            a, b = fmt_kr(low, lang), fmt_num(high, 0, lang)
     return a if a == b else msg("costbenefit.kf.range", lang, low=a, high=b)
 
 
