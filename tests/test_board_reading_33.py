@@ -141,4 +141,26 @@ def test_the_cost_tables_give_the_range_exact_as_the_value_of_one_exit(tmp_path,
     # the value of one exit, the benefit from it, the net present value: one figure, one way, in one table
     assert one in cells and benefit in cells and npv in cells
     table = cb_section.perspective_table(r).frame
-    assert table.iloc[0, 3].replace("\xa0", " ") == kommun
+    assert table.iloc[0][{"sv": "Netto", "en": "Net"}[lang]].replace("\xa0", " ") == kommun
+
+
+@pytest.mark.parametrize("lang, effect, net, sf_note", [
+    # society's benefit is 0 kr (försörjningsstöd is a transfer, earnings are not valued); the skattefaktor's effect
+    # is (1,3 − 1) × the public budgets' net: 0,3 × (216 000 − 1 500 000) = −385 200 at 1 exit and
+    # 0,3 × (864 000 − 1 500 000) = −190 800 at 4; society's net 0 − 1 500 000 − 385 200 = −1 885 200 and
+    # 0 − 1 500 000 − 190 800 = −1 690 800
+    ("sv", "−385 200 till −190 800 kr", "−1 885 200 till −1 690 800 kr",
+     "Samhällets netto är nytta minus kostnad plus skattefaktorns effekt."),
+    ("en", "SEK −385,200 to −190,800", "SEK −1,885,200 to −1,690,800", "effect"),
+])
+def test_society_s_row_adds_up_with_the_skattefaktor_s_effect_over_the_range(tmp_path, lang, effect, net, sf_note):
+    from evaltools.present.sections import costbenefit as cb_section
+    r = et.Report(et.load_project(_cost_project(tmp_path)), lang=lang)
+    table = cb_section.perspective_table(r)
+    frame = table.frame.set_index(table.frame.columns[0])
+    society = frame.iloc[-1].map(lambda v: v.replace("\xa0", " "))
+    assert list(society.iloc[:4]) == [("1 500 000 kr" if lang == "sv" else "SEK 1,500,000"),
+                                      ("0 kr" if lang == "sv" else "SEK 0"), effect, net]
+    # the municipality has no such effect: a dash, as where the figures are exact
+    assert frame.iloc[0, 2] == "–"
+    assert sf_note in table.notes[0]

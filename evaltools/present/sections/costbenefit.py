@@ -348,6 +348,15 @@ def perspective_table(r) -> Table:
     er = cba.summary.exit_range
     if er is not None and not structural:  # 1 to k − 1 exits: each actor's benefit and net over them, never the count
         data[benefit] = [range_cell(er, er.of(p), "benefit", lang) for p in rows["perspective"]]
+        # the skattefaktor's effect moves with the count too (left out with the exact figures): over the same
+        # exits it is what society's net holds beyond its benefit less its cost, so that the row adds up
+        ends = [(np.nan, np.nan) if pr is None else (pr.npv_low - pr.benefit_low + c, pr.npv_high - pr.benefit_high + c)
+                for pr, c in zip((er.of(p) for p in rows["perspective"]), rows["pv_cost"])]
+        if any(abs(e) >= 0.5 for pair in ends for e in pair if not pd.isna(e)):
+            with_effect = True
+            data[msg("costbenefit.skattefaktor_pv")] = [
+                "–" if pd.isna(lo) or (abs(lo) < 0.5 and abs(hi) < 0.5) else range_text(lo, hi, "npv", lang)
+                for lo, hi in ends]
         data[net] = [range_cell(er, er.of(p), "npv", lang) for p in rows["perspective"]]
     elif not structural:
         data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
