@@ -164,14 +164,17 @@ def test_society_s_row_adds_up_with_the_skattefaktor_s_effect_over_the_range(tmp
     # the municipality has no such effect: a dash, as where the figures are exact
     assert frame.iloc[0, 2] == "–"
     assert sf_note in table.notes[0]
+    # printed narrower, as a table of seven columns is, so that its ranges may wrap and the comments keep within
+    # the page
+    assert table.wide
 
 
 @pytest.mark.parametrize("text, html", [
-    # the second figure of a range may go to the next line after "till"/"to": a column of figures keeps each on
-    # one line, and seven columns of ranges pushed the comments past the page's edge
+    # in a wide table the second figure of a range may go to the next line after "till"/"to": a column of figures
+    # keeps each on one line, and seven columns of ranges pushed the comments past the page's edge
     ("−1\u00a0885\u00a0200 till −1\u00a0690\u00a0800 kr",
-     "−1\u00a0885\u00a0200 till<span class='et-qual'> −1\u00a0690\u00a0800\u00a0kr</span>"),
-    ("SEK\u00a0216,000 to 864,000", "SEK\u00a0216,000 to<span class='et-qual'> 864,000</span>"),
+     "−1\u00a0885\u00a0200 till<span class='et-range'> −1\u00a0690\u00a0800\u00a0kr</span>"),
+    ("SEK\u00a0216,000 to 864,000", "SEK\u00a0216,000 to<span class='et-range'> 864,000</span>"),
     ("216 000 kr", "216 000\u00a0kr"),  # (one figure: as it was, its unit joined to it)
 ])
 def test_a_range_in_a_column_of_figures_may_wrap_after_its_till(text, html):

@@ -393,7 +393,10 @@ def perspective_table(r) -> Table:
         notes.append(msg("costbenefit.actor_note_simulation", horizon=years_text(cba.simulation.horizon_years, r.lang)))
     # (seven columns, with the skattefaktor's and the comments': in the narrower type of a table of eight, or
     # the comment column runs past the page's right edge)
-    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric, wide=len(data) >= 7)
+    # (six, where three of them hold ranges over 1 to k − 1 exits, "−1 885 200 till −1 690 800 kr": narrower too,
+    # which lets a range's second figure go to the next line)
+    ranged = er is not None and not structural and with_effect
+    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric, wide=len(data) >= 7 or ranged)
 
 
 def state_why(r) -> list[str]:
