@@ -700,8 +700,11 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     over an interval) with its 95 % interval (statsmodels ``SurvfuncRight.quantile_ci``, log-log
     transform).
     Numbers at risk below the privacy threshold are hidden, curves are cut where fewer than that
-    many remain at risk, and a median or interval bound beyond the published curve is hidden. A day
-    by which every person of a group had left has no row in ``table`` (``raw`` keeps it).
+    many remain at risk, and a median or interval bound beyond the published curve is hidden. A group
+    whose published curves or rows end with 1 to k − 1 persons of one way of leaving shows neither way:
+    its shares are :data:`~evaltools.data.privacy.SECONDARY` and it has no curves, since a share times
+    the group's size is the count. A day by which every person of a group had left has no row in
+    ``table`` (``raw`` keeps it).
 
     Parameters
     ----------
@@ -742,6 +745,7 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     df["_success"] = sd.is_success(df).to_numpy(bool)
     groups = [(ALL, df)] if by is None else list(df.groupby(by))
     rows, curves, shown = [], {}, {}
+    few: set = set()  # groups whose shares would show a small count of one way of leaving
     for name, d in groups:
         if len(d) == 0:
             continue
@@ -755,6 +759,13 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         cif = _cumulative_incidence(time, status)
         on_curve = cif["day"] <= last_shown
         curves[name] = cif[on_curve & (cif["at_risk"] >= k)].reset_index(drop=True)
+        # the shares at a day are the counts of each way of leaving over the group (exactly so where no one
+        # was censored before it): where the published curve or table ends with 1 to k - 1 persons of one
+        # way, the group's shares and curves would show how many they are, so neither way is shown for it
+        reach = max([last_shown, *(day for day in days if (time >= day).sum() >= k)])
+        if any(hides(int(((status == way) & (time <= reach)).sum()), k) for way in (1, 2)):
+            few.add(name)
+            curves[name] = curves[name].iloc[0:0]
         median = whole_days(median_time(sf.surv_times, sf.surv_prob, float(time.max())))
         lo, hi = (float(v) for v in _quiet(sf.quantile_ci, 0.5, 0.05, "cloglog")) if np.isfinite(median) else (np.nan, np.nan)
         # a median (or bound) is published only where the published curve reaches it: one reached
@@ -783,9 +794,11 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         small = kept["at_risk"] < k
         table["at_risk"] = table["at_risk"].astype(object)
         table.loc[small, "at_risk"] = suppressed_label(k)  # at-risk counts only shrink: no secondary
+        hidden = table["group"].isin(few).to_numpy() & ~small.to_numpy()
         for col in ("success", "other_exit", "still_in_project"):
             table[col] = table[col].astype(object)
             table.loc[small, col] = "–"
+            table.loc[hidden, col] = SECONDARY  # (the third share is one less the other two: hidden with them)
     note = Note.of("note.time_to_exit", definition=sd)
     return TimeToExit(table, raw, (note,), curves=curves, definition=sd, by=by)
 

@@ -18,6 +18,9 @@ _UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
 # a figure followed by its qualifier in words in brackets: "9 049 kr (utfall hittills)", "110 (förväntat
 # enligt ansökan)"; a count in brackets ("48,6 % (18/37)") is part of the figure and stays on its line
 _QUALIFIER = re.compile(r"^(.*\d.*?) (\([^()]*[^\W\d_][^()]*\))$")
+# a range of two figures ("−1 885 200 till −1 690 800 kr", "SEK 216,000 to 864,000"): in a wide table its second
+# figure may go to the next line, after the word between them
+_RANGE = re.compile(r"^((?:SEK\u00a0)?[−-]?\d[\d\u00a0,.]*) (till|to) ((?:SEK\u00a0)?[−-]?\d[^ ]*)$")
 
 
 def keep_units(text: str) -> str:
@@ -36,8 +39,10 @@ def cell(value: object) -> Markup:
 
     A figure's qualifier in brackets after it (``9 049 kr (utfall hittills)``) is marked so that a
     column of figures, which keeps each figure on one line, may put the qualifier on the next line
-    rather than push the table past the page's edge."""
+    rather than push the table past the page's edge; in a wide table (``et-wide``) so may the second figure of a
+    range, after its "till" ("216 000 till 864 000 kr")."""
     text = _ISO_DATE.sub(r"<span class='nw'>\1</span>", str(units(value)))
+    text = _RANGE.sub(r"\1 \2<span class='et-range'> \3</span>", text)
     return Markup(_QUALIFIER.sub(r"\1<span class='et-qual'> \2</span>", text))
 
 

@@ -272,14 +272,17 @@ def key_figures(r) -> Table:
 
 def range_cell(er, pr, figure: str, lang: str) -> str:
     """A perspective's ``figure`` (``benefit``, ``npv`` or ``bcr``) over the counts of exits an
-    :class:`~evaltools.analysis.costbenefit.ExitRange` covers, as a table cell: "65 000 till 260 000 kr"
-    (rounded as a sentence says amounts, in one unit), "0,22 till 0,87"; "–" where it is not valued."""
+    :class:`~evaltools.analysis.costbenefit.ExitRange` covers, as a table cell: "64 800 till 259 200 kr"
+    (exact, in kronor, as the table's other amounts), "0,22 till 0,87"; "–" where it is not valued."""
     return range_text(getattr(pr, f"{figure}_low"), getattr(pr, f"{figure}_high"), figure, lang)
 
 
 def range_text(low: float, high: float, figure: str, lang: str) -> str:
-    """Two ends of a range over the counts of exits as a table cell (:func:`range_cell`): amounts rounded as a
-    sentence says them, in one unit, a ratio to two decimals; one figure where both ends read the same."""
+    """Two ends of a range over the counts of exits as a table cell (:func:`range_cell`): amounts exact in kronor,
+    the unit written once ("216 000 till 864 000 kr", "SEK 216,000 to 864,000"), as the table states the value of
+    one exit and the cost beside them, so that the range's first end is the value of one exit as the row above
+    gives it; a ratio to two decimals; one figure where both ends read the same. (A sentence says the range
+    rounded: :func:`~evaltools.words.formats.fmt_kr_prose_range`.)"""
     if pd.isna(low) or pd.isna(high):
         return "–"
     if figure == "bcr":
@@ -287,7 +290,9 @@ def range_text(low: float, high: float, figure: str, lang: str) -> str:
     elif abs(high - low) < 0.5:  # (an actor whose figure no exit moves: one amount, as the table states it)
         return fmt_kr(low, lang)
     else:
-        a, b = fmt_kr_prose_range(low, high, lang)
+        a, b = fmt_num(low, 0, lang), fmt_kr(high, lang)
+        if lang != "sv":  # (SEK before the first end, not the second: "SEK 216,000 to 864,000")
+            a, b = fmt_kr(low, lang), fmt_num(high, 0, lang)
     return a if a == b else msg("costbenefit.kf.range", lang, low=a, high=b)
 
 
@@ -344,6 +349,15 @@ def perspective_table(r) -> Table:
     er = cba.summary.exit_range
     if er is not None and not structural:  # 1 to k − 1 exits: each actor's benefit and net over them, never the count
         data[benefit] = [range_cell(er, er.of(p), "benefit", lang) for p in rows["perspective"]]
+        # the skattefaktor's effect moves with the count too (left out with the exact figures): over the same
+        # exits it is what society's net holds beyond its benefit less its cost, so that the row adds up
+        ends = [(np.nan, np.nan) if pr is None else (pr.npv_low - pr.benefit_low + c, pr.npv_high - pr.benefit_high + c)
+                for pr, c in zip((er.of(p) for p in rows["perspective"]), rows["pv_cost"])]
+        if any(abs(e) >= 0.5 for pair in ends for e in pair if not pd.isna(e)):
+            with_effect = True
+            data[msg("costbenefit.skattefaktor_pv")] = [
+                "–" if pd.isna(lo) or (abs(lo) < 0.5 and abs(hi) < 0.5) else range_text(lo, hi, "npv", lang)
+                for lo, hi in ends]
         data[net] = [range_cell(er, er.of(p), "npv", lang) for p in rows["perspective"]]
     elif not structural:
         data[net] = [fmt_kr(v, lang) if not pd.isna(v) else "–" for v in rows["npv"]]
@@ -380,7 +394,10 @@ def perspective_table(r) -> Table:
         notes.append(msg("costbenefit.actor_note_simulation", horizon=years_text(cba.simulation.horizon_years, r.lang)))
     # (seven columns, with the skattefaktor's and the comments': in the narrower type of a table of eight, or
     # the comment column runs past the page's right edge)
-    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric, wide=len(data) >= 7)
+    # (six, where three of them hold ranges over 1 to k − 1 exits, "−1 885 200 till −1 690 800 kr": narrower too,
+    # which lets a range's second figure go to the next line)
+    ranged = er is not None and not structural and with_effect
+    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric, wide=len(data) >= 7 or ranged)
 
 
 def state_why(r) -> list[str]:

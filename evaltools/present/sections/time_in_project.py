@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from ...data import schema as S
+from ...data.privacy import SECONDARY
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_pct
 from ...words.glossary import measure_term, name as term_name
@@ -76,11 +77,13 @@ def blocks(r) -> list[list]:
     drawn = any(len(c) for c in s.curves.values())
     numbers = [v for col in ("success", "other_exit", "median_days") for v in tab[col]
                if not isinstance(v, str) and not pd.isna(v)]
+    few = any(isinstance(v, str) and v == SECONDARY for v in tab["success"])  # a group hidden for a small way of leaving
     if not drawn and not numbers:  # a table of "–", "<5" and ".." only: one sentence says why
         return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:]),
-                       msg("time.nothing_shown", k=str(k))], heading)]]
+                       msg("time.nothing_shown_few" if few else "time.nothing_shown", k=str(k))], heading)]]
+    few_note = (msg("time.few_ways", k=str(k)),) if few else ()
     opened = any(_bound(a) and not _bound(b) for a, b in zip(tab["median_ci_low"], tab["median_ci_high"]))
     open_note = (msg("time.median_open_note"),) if opened else ()
     return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
-             plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves", k=str(k))]),
-             Table(frame, notes=(note(r), *open_note), numeric=(days, *pct, at_risk, median))]]
+             plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves_few" if few else "time.no_curves", k=str(k))]),
+             Table(frame, notes=(note(r), *few_note, *open_note), numeric=(days, *pct, at_risk, median))]]
