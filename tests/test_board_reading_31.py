@@ -120,7 +120,10 @@ def _deadweight_words(tiny_project, extra: str, lang: str):
     from evaltools.present.sections import method, summary
 
     r = et.Report(tiny_project(DEADWEIGHT + extra), lang=lang)
-    (page_one,) = [s for s in summary.worth(r) if s.startswith(("Kalkylen antar att", "The calculation assumes"))]
+    # (the sentence that names the deadweight: "Kalkylen antar att …", or, where the count of exits is withheld and
+    # the calculation is a range, the value of one exit "… räknat på att … hade gjort det ändå")
+    (page_one,) = [s for s in summary.worth(r) if any(w in s for w in ("Kalkylen antar att", "The calculation assumes",
+                                                                      "räknat på att", "counting that"))]
     # (the method's sentence follows its rule on deadweight, in the same paragraph)
     own = [p[p.index(start):] for p in method.paragraphs(r)
            for start in ("I den här rapporten är dödvikten", "In this report the deadweight") if start in p]
@@ -128,16 +131,16 @@ def _deadweight_words(tiny_project, extra: str, lang: str):
 
 
 @pytest.mark.parametrize("lang, page_one, own", [
-    ("sv", "Kalkylen antar att 12,3\u00a0% av dem", "I den här rapporten är dödvikten 12,3\u00a0%, satt i parameterfilen"),
-    ("en", "The calculation assumes that 12.3% of those", "In this report the deadweight is 12.3%, set in the parameters file"),
+    ("sv", "12,3\u00a0% av dem", "I den här rapporten är dödvikten 12,3\u00a0%, satt i parameterfilen"),
+    ("en", "12.3% of those", "In this report the deadweight is 12.3%, set in the parameters file"),
 ])
 def test_a_deadweight_with_a_decimal_is_said_with_it_on_page_one_and_in_the_method(tiny_project, lang, page_one, own):
     said, own_choice = _deadweight_words(tiny_project, "  deadweight: 0.123\n", lang)
-    assert said.startswith(page_one), said
+    assert page_one in said, said
     assert len(own_choice) == 1 and own_choice[0].startswith(own), own_choice
 
 
 def test_the_default_deadweight_is_said_without_a_decimal(tiny_project):
     said, own_choice = _deadweight_words(tiny_project, "", "sv")
-    assert said.startswith("Kalkylen antar att 25\u00a0% av dem"), said  # (not "25,0 %")
+    assert "25\u00a0% av dem" in said, said  # (not "25,0 %")
     assert own_choice == []  # (no deadweight set in the params)

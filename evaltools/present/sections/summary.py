@@ -732,7 +732,7 @@ def few_exits(r) -> list[str]:
     k = r.params.privacy.min_count
     out = [r.msg("summary.few_exits" if er.few else "summary.withheld_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
                  basis=B.basis_words(B.present_value(r), lang, short=True),
-                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=fmt_pct(s.deadweight, lang, 0))]
+                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=value_text("deadweight", s.deadweight, lang))]
     if _flat(lead):  # one exit adds nothing: the figures are the same at every count, no range from a value to itself
         kommun = er.of("kommun")
         key = ("summary.few_exits_flat_transferred" if kommun is not None and not _flat(kommun) and kommun.per_exit > 0
