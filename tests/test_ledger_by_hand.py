@@ -28,6 +28,10 @@ PARTICIPANTS = [
     ("F", "man", 1985, "2024-01-01", "2024-06-30", "arbete_med_stöd"),
     ("D", "kvinna", 1975, "2024-01-01", "2024-04-30", "kvar_försörjningsstöd"),
     ("E", "man", 1990, "2024-03-01", "", ""),
+    # G, like D, ends still on försörjningsstöd and saves nothing: with D, two who did not leave it, so that the
+    # four exits are shown at the threshold of 2 (one who did not leave would be hidden, and with it the count of
+    # exits, and the calculation would be a range: tests/test_small_counts_23.py)
+    ("G", "man", 1982, "2024-01-01", "2024-04-30", "kvar_försörjningsstöd"),
 ]
 # The own level: the mean over the 6 months from 12 to 7 months before the start month (a month without a
 # payment counts 0 kr), in 2024 prices with the KPI set below (2023: 400, 2024: 420, a factor 1,05):

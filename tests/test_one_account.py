@@ -18,7 +18,7 @@ from evaltools.analysis.pricebasis import PriceBasis
 from evaltools.present.sections import budget, costbenefit, summary
 from evaltools.present.sections.basis import basis_words
 
-from .conftest import PARAMS, sample_project, sample_report, write_csv
+from .conftest import PARAMS, PARTICIPANT_ROWS, participants_frame, sample_project, sample_report, write_csv
 
 ONE_YEAR = """\
 cost_benefit:
@@ -47,7 +47,10 @@ def test_page_one_probability_is_the_share_of_draws_at_the_npvs_horizon(tiny_pro
     write_csv(tiny_project.dir / "data" / "budget.csv", [  # a small cost, so that the answer is not 0 or 1
         {"period": "2022", "category": "Lön", "budget": 30000, "actual": 30000}])
     # (the tiny project's 2 exits are shown with a threshold of 2: with 1 to 4 valued exits the report gives their
-    # range and no simulation, tests/test_small_counts_22.py)
+    # range and no simulation, tests/test_small_counts_22.py; P5, like P2, ends still on försörjningsstöd, so that
+    # those who did not leave it are 2, not 1, which would hide the count of exits too, tests/test_small_counts_23.py)
+    write_csv(tiny_project.dir / "data" / "participants.csv", participants_frame(
+        [*PARTICIPANT_ROWS, ("P5", "man", 1985, "ensamstående", "2022-04-01", "2022-10-01", "kvar_försörjningsstöd")]))
     path = tiny_project(ONE_YEAR + "privacy: {min_count: 2}\n")
     r = et.Report(path)
     cba = r.cba

@@ -109,9 +109,11 @@ cost_benefit: {wage_subsidy_sek_month: 12000, wage_subsidy_months: 18}
 """
 
 
-def _steg(tmp_path, outcomes=("arbete_med_stöd", "arbete_med_stöd", "arbete_med_stöd", "kvar_försörjningsstöd")):
-    """Four participants, each on försörjningsstöd (9 000 kr a month) from January 2022, ended in 2022 with the
-    outcomes given; 300 000 kr spent."""
+def _steg(tmp_path, outcomes=("arbete_med_stöd", "arbete_med_stöd", "arbete_med_stöd", "kvar_försörjningsstöd",
+                              "kvar_försörjningsstöd")):
+    """Five participants, each on försörjningsstöd (9 000 kr a month) from January 2022, ended in 2022 with the
+    outcomes given; 300 000 kr spent. (Two who did not leave it, so that the three exits are shown at the
+    threshold of 2: one would be hidden, and with it the count of exits, tests/test_small_counts_23.py.)"""
     people = [["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]]
     pay = [["person_id", "month", "amount"]]
     for k, outcome in enumerate(outcomes):

@@ -756,9 +756,11 @@ def few_exits(r) -> list[str]:
 
 
 def _flat(pr: PerspectiveRange) -> bool:
-    """Whether one exit adds nothing to the perspective's benefit (0 kr, in whole kronor): its figures are the same
-    at every count of exits, so they say nothing of the count and are stated as one figure."""
-    return abs(pr.per_exit) < 0.5
+    """Whether one exit adds nothing to the perspective's benefit nor its net present value (0 kr, in whole kronor):
+    its figures are the same at every count of exits, so they say nothing of the count and are stated as one figure.
+    (Society's benefit may be 0 kr an exit while its net present value moves with the count, through the
+    skattefaktor on the public budgets' net cost: that is a range.)"""
+    return abs(pr.per_exit) < 0.5 and abs(pr.npv_high - pr.npv_low) < 0.5
 
 
 def nothing_to_count(r) -> list[str]:
