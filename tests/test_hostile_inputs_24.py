@@ -81,12 +81,13 @@ def test_a_negative_share_in_the_outcome_mix_is_named_with_its_code(tmp_path, la
 
 
 def test_a_share_that_is_no_number_does_not_hide_an_unknown_code(tmp_path):
-    # .nan is a number to YAML but no share; the unknown code '=HYPERLINK(1)' beside it went unsaid
+    # .nan is a number to YAML but no share (said as the file writes it); the unknown code '=HYPERLINK(1)' beside it
+    # went unsaid
     msg = params_refusal(_application(tmp_path, "outcome_mix: {arbete: .nan, '=HYPERLINK(1)': 0.5}"))
     line = _line(msg, "- expected, outcome_mix:")
     assert line.startswith("- expected, outcome_mix: okända utfallskoder, eller koder som inte lämnar "
                            "försörjningsstödet: '=HYPERLINK(1)'; använd koder ur listan arbete,")
-    assert line.endswith("; står arbete: nan, som inte är en andel: en andel är ett tal från 0 till 1 (0.5 för 50 %), "
+    assert line.endswith("; står arbete: .nan, som inte är en andel: en andel är ett tal från 0 till 1 (0.5 för 50 %), "
                          "och andelarna blir tillsammans 1 (100 %); skriv andelen för koden")
     assert msg.count("- expected, outcome_mix:") == 1  # (one line for the key)
 

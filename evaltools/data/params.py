@@ -1416,6 +1416,13 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _yaml_number(value: float) -> str:
+    """A number as YAML writes it in the params file (``-0.5``, ``.nan``, ``-.inf``)."""
+    if math.isnan(value):
+        return ".nan"
+    return f"{value:g}".replace("inf", ".inf")
+
+
 def _is_share(value: object) -> bool:
     """Whether ``value`` is a share: a number from 0 to 1 (a NaN is none)."""
     return _is_number(value) and 0 <= value <= 1  # type: ignore[operator]
@@ -1459,7 +1466,7 @@ class Expected(_Strict):
                 parts.append(message("params.outcome_mix_codes", lang, codes=", ".join(map(_short, bad)),
                                      expected=", ".join(LEAVES_SOCIAL_ASSISTANCE)))
             if odd:
-                said = [f"{k}: {x:g}" if _is_number(x) else f"{k}: {_short(x)}" for k, x in odd]
+                said = [f"{k}: {_yaml_number(x)}" if _is_number(x) else f"{k}: {_short(x)}" for k, x in odd]
                 parts.append(message("params.outcome_mix_share" if len(odd) == 1 else "params.outcome_mix_shares",
                                      lang, shares=_and(said, word)))
             text[lang] = "; ".join(parts)
