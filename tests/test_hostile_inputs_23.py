@@ -111,7 +111,7 @@ def test_a_huge_expected_volume_is_refused(tmp_path):
     # 1e30 participants a year passed the check and stopped the report (the minimum detectable effect's solver)
     msg = params_refusal(_application_params(tmp_path, "participants_per_year: 1.0e+30", PLAN_SHARE))
     assert _line(msg, "participants_per_year").strip() == \
-        "- expected, participants_per_year: står 1e+30; förväntat ett tal som är högst 100000"
+        "- expected, participants_per_year: står 1e+30; förväntat ett tal som är högst 100 000"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

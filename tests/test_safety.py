@@ -160,7 +160,7 @@ def test_yaml_aliases_are_refused_at_once(tmp_path):
 def test_overlong_texts_and_files_are_refused_with_short_messages(tmp_path):
     with pytest.raises(ParamsError) as e:
         load_params(_params(tmp_path, "id: ok\n" + BASE.replace("title: T", "title: " + "x" * 200_000)))
-    assert "at most 300 characters" in str(e.value) and len(str(e.value)) < 1000
+    assert "högst 300 tecken" in str(e.value) and len(str(e.value)) < 1000
     with pytest.raises(ParamsError) as e:
         load_params(_params(tmp_path, "id: ok\n" + BASE + "language: " + "q" * 5000 + "\n"))
     assert len(str(e.value)) < 1000

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
-from .messages import message
+from .messages import message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
@@ -66,7 +66,8 @@ def _project_id_issue(value: object) -> ParamsValueError | None:
         return ParamsValueError("params.id_empty")
     value = unicodedata.normalize("NFC", value)  # (å as a and its ring, as macOS writes a file name, is å)
     if len(value) > MAX_ID:
-        return ParamsValueError("params.id_long", limit=str(MAX_ID), n=str(len(value)))
+        return ParamsValueError("params.id_long", limit=str(MAX_ID), n_sv=grouped(len(value), "sv"),
+                                n_en=grouped(len(value), "en"))
     if not _ID_PATTERN.fullmatch(value) or not value.isprintable():
         return ParamsValueError("params.id_characters", value=_short(value))
     # (Windows reserves COM¹ and LPT² as it does COM1: the reserved names are compared in their compatibility form)
@@ -111,6 +112,15 @@ KIND_SPELLINGS = {
     **dict.fromkeys(("ansökan", "ansokan", "ex_ante", "exante", "förhandsbedömning", "forhandsbedomning",
                      "application"), "ansökan"),
 }
+
+
+def grouped(n: float, lang: str) -> str:
+    """A whole number of four digits or more with its thousands apart, as ``lang`` writes it: ``100 000``
+    (Swedish) or ``100,000`` (English), for a limit or a count in a message."""
+    if not float(n).is_integer():
+        return f"{n:g}"
+    text = f"{int(n):,}"
+    return text.replace(",", " ") if lang == "sv" else text
 
 
 def _short(value: object, limit: int = 80) -> str:
@@ -1401,6 +1411,23 @@ class Survey(_Strict):
 MAX_EXPECTED_PER_YEAR = 100_000
 
 
+def _is_number(value: object) -> bool:
+    """Whether ``value`` is a number as YAML reads one (not true or false)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _yaml_number(value: float) -> str:
+    """A number as YAML writes it in the params file (``-0.5``, ``.nan``, ``-.inf``)."""
+    if math.isnan(value):
+        return ".nan"
+    return f"{value:g}".replace("inf", ".inf")
+
+
+def _is_share(value: object) -> bool:
+    """Whether ``value`` is a share: a number from 0 to 1 (a NaN is none)."""
+    return _is_number(value) and 0 <= value <= 1  # type: ignore[operator]
+
+
 class Expected(_Strict):
     """Expected volumes for an ex-ante check of an application without participant data."""
 
@@ -1421,16 +1448,34 @@ class Expected(_Strict):
         "sjuk_aktivitetsersättning: 0.3, studier: 0.2}); from the application or the förbund's earlier "
         "projects. Without it every expected success is counted as an exit to work, and the report says so."))
 
+    @field_validator("outcome_mix", mode="before")
+    @classmethod
+    def _mix_codes_and_shares(cls, v: object) -> object:
+        # every code and every share looked at before the shares are read as numbers: a share that is none (.nan)
+        # would stop the check there, and an unknown code beside it would go unsaid
+        if not isinstance(v, dict):
+            return v
+        bad = [k for k in v if k not in LEAVES_SOCIAL_ASSISTANCE]
+        odd = [(k, x) for k, x in v.items() if k not in bad and not _is_share(x)]
+        if not bad and not odd:
+            return v
+        text = {}
+        for lang, word in (("sv", "och"), ("en", "and")):
+            parts = []
+            if bad:
+                parts.append(message("params.outcome_mix_codes", lang, codes=", ".join(map(_short, bad)),
+                                     expected=", ".join(LEAVES_SOCIAL_ASSISTANCE)))
+            if odd:
+                said = [f"{k}: {_yaml_number(x)}" if _is_number(x) else f"{k}: {_short(x)}" for k, x in odd]
+                parts.append(message("params.outcome_mix_share" if len(odd) == 1 else "params.outcome_mix_shares",
+                                     lang, shares=_and(said, word)))
+            text[lang] = "; ".join(parts)
+        raise ParamsValueError("params.other", text_sv=text["sv"], text_en=text["en"])
+
     @field_validator("outcome_mix")
     @classmethod
     def _mix(cls, v: dict[str, float] | None) -> dict[str, float] | None:
-        if v is None:
-            return v
-        bad = [k for k in v if k not in LEAVES_SOCIAL_ASSISTANCE]
-        if bad:
-            raise ParamsValueError("params.outcome_mix_codes", codes=", ".join(map(_short, bad)),
-                                   expected=", ".join(LEAVES_SOCIAL_ASSISTANCE))
-        if any(x < 0 for x in v.values()) or abs(sum(v.values()) - 1) > 0.01:
+        if v is not None and abs(sum(v.values()) - 1) > 0.01:
             raise ParamsValueError("params.outcome_mix_sum", sum=f"{sum(v.values()):g}")
         return v
 
@@ -1968,7 +2013,8 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
                   "less_than": ("lt", "params.bound_lt"), "less_than_equal": ("le", "params.bound_le")}.get(kind, ("", ""))
     if bound:
         limit = (e.get("ctx") or {}).get(bound)
-        said = (f"{limit:,}".replace(",", " ") if isinstance(limit, int) and abs(limit) >= 10_000  # (not a year)
+        whole = isinstance(limit, (int, float)) and not isinstance(limit, bool) and float(limit).is_integer()
+        said = (grouped(limit, lang) if whole and abs(limit) >= 10_000  # (not a year)
                 else f"{limit:g}" if isinstance(limit, float) else str(limit))
         return message(key, lang, value=_short(value), limit=said)
     if kind == "finite_number":
@@ -2001,10 +2047,12 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     shape = _wrong_shape(kind, value, loc, lang)
     if shape is not None:
         return shape
-    msg = e["msg"].removeprefix("Value error, ")
     if kind == "string_too_long":
-        msg = f"{msg} (got {len(str(value))}); shorten the text"
-    elif "input" in e and "project id" not in msg and "got " not in msg:
+        text = str(value)
+        return message("params.text_long", lang, start=quote(_short_text(text, 40)), n=grouped(len(text), lang),
+                       limit=grouped((e.get("ctx") or {}).get("max_length", MAX_TITLE), lang))
+    msg = e["msg"].removeprefix("Value error, ")
+    if "input" in e and "project id" not in msg and "got " not in msg:
         msg = f"{msg[:300]}, got {_short(value)}"
     return message("params.other", lang, text=msg)
 
@@ -2115,7 +2163,8 @@ def load_params(path: str | Path) -> ProjectParams:
         raise ParamsError(path, [_both("params.no_file", full=str(path.resolve()))])
     size = path.stat().st_size
     if size > MAX_PARAMS_BYTES:
-        raise ParamsError(path, [_both("params.too_big", kb=str(size // 1024), most=str(MAX_PARAMS_BYTES // 1024))])
+        raise ParamsError(path, [{lang: message("params.too_big", lang, kb=grouped(size // 1024, lang),
+                                                most=grouped(MAX_PARAMS_BYTES // 1024, lang)) for lang in ("sv", "en")}])
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
