@@ -530,6 +530,11 @@ def support_at_start(r) -> list[str]:
         if r.disclosure.hides(Secondary.EXITS) and not hides(s.successes, r.params.privacy.min_count):
             # (k or more who left, withheld all the same: neither their number nor a part of it beside it)
             out.append(r.msg("summary.unknown_support_withheld"))
+        elif hides(s.successes, r.params.privacy.min_count):
+            # (fewer than k counted: "alla de (färre än 5)", never "alla färre än 5" or "färre än 5 av de färre än 5")
+            k = str(r.params.privacy.min_count)
+            out.append(r.msg("summary.unknown_support_all_few" if s.unknown_support == s.successes
+                             else "summary.unknown_support_few", k=k))
         else:
             out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
                        r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
