@@ -13,6 +13,7 @@ import pytest
 
 import evaltools as et
 from evaltools.present.sections import summary as page_one
+from evaltools.words.formats import fmt_kr_prose_range
 
 from .conftest import write_csv
 
@@ -86,3 +87,51 @@ def test_some_of_fewer_than_five_is_not_said_as_fewer_than_five_of_fewer_than_fi
     assert "färre än 5 av de färre än 5" not in said
     assert ("Kalkylen antar att några av dem (färre än 5) som räknas som att de lämnat försörjningsstödet hade "
             "försörjningsstöd vid start:") in said
+
+
+# --- 2. a range in a sentence: an end below a million in kronor ---------------------------------------------------
+
+@pytest.mark.parametrize("low, high, lang, said", [
+    # the public financiers' NPV at 1 and 4 exits: 216 000 − 1 500 000 = −1 284 000 (−1,3 miljoner) and
+    # 4 × 216 000 − 1 500 000 = −636 000 (−640 000 kronor)
+    (-1_284_000.0, -636_000.0, "sv", "mellan −1,3 miljoner och −640 000 kronor"),
+    (-1_284_000.0, -636_000.0, "en", "between SEK −1.3 million and SEK −640,000"),
+    # −880 000 beside 6 312 000 (6,3 miljoner): the smaller end in kronor, the unit once at the end
+    (-880_000.0, 6_312_000.0, "sv", "mellan −880 000 och 6,3 miljoner kronor"),
+    # both ends of a million or more: one unit, as before
+    (1_240_000.0, 6_312_000.0, "sv", "mellan 1,2 och 6,3 miljoner kronor"),
+    # both below a million: kronor, the unit once
+    (-533_363.0, 130_400.0, "sv", "mellan −530 000 och 130 000 kr"),
+])
+def test_a_range_says_an_end_below_a_million_in_kronor(low, high, lang, said):
+    a, b = fmt_kr_prose_range(low, high, lang)
+    word = "mellan {} och {}" if lang == "sv" else "between {} and {}"
+    assert word.format(a, b).replace("\xa0", " ") == said
+
+
+def test_page_one_says_the_npv_range_in_kronor_below_a_million(tmp_path):
+    said = _said(tmp_path, 3)
+    # NPV at 1 and 4 exits: −1 284 000 and −636 000 (see above)
+    assert "nettonuvärdet mellan −1,3 miljoner och −640 000 kronor" in said
+    assert "0,64 miljoner" not in said
+
+
+# --- 3. society's break-even names the amount it is computed against ----------------------------------------------
+
+@pytest.mark.parametrize("lang, words", [
+    # 1 950 000 / 64 800 = 30,09: 31 persons, against 1 950 000 kr (1,95 miljoner), the cost 1,5 miljoner with the
+    # skattefaktor's mark-up 0,3 × 1 500 000 = 450 000
+    ("sv", "Det krävs 31 personer för att bära kostnaden på 1,95 miljoner kronor (1,5 miljoner kronor med "
+           "skattefaktorns påslag), så besparingen bär inte kostnaden för samhället som helhet"),
+    ("en", "It takes 31 persons to carry the cost of SEK 1.95 million (SEK 1.5 million with the tax factor's "
+           "mark-up), so the saving does not carry the cost for society as a whole"),
+])
+def test_societys_break_even_names_the_cost_with_the_skattefaktor(tmp_path, lang, words):
+    said = _said(tmp_path, 3, lang)
+    assert words in said
+
+
+def test_the_public_financiers_break_even_still_names_the_cost_alone(tmp_path):
+    said = _said(tmp_path, 3)
+    # 1 500 000 / 216 000 = 6,94: 7 persons against the cost alone (no skattefaktor outside society)
+    assert "Det krävs 7 personer för att bära kostnaden på 1,5 miljoner kronor, så besparingen bär inte" in said
