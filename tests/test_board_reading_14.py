@@ -99,13 +99,14 @@ def test_payback_past_any_horizon_is_its_own_month_and_never_reached_is_none():
 # --- 3. a range of amounts in one unit -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("low, high, lang, said", [
-    # −880 000 kr beside 6,3 miljoner: both in millions (−0,88 to two significant figures), the unit once
-    (-880_000.0, 6_312_000.0, "sv", "mellan −0,88 och 6,3 miljoner kronor"),
-    (-880_000.0, 6_312_000.0, "en", "between SEK −0.88 and 6.3 million"),
+    # −880 000 kr beside 6,3 miljoner: the end below a million in kronor (nobody says −0,88 miljoner), the unit
+    # once at the end in Swedish
+    (-880_000.0, 6_312_000.0, "sv", "mellan −880 000 och 6,3 miljoner kronor"),
+    (-880_000.0, 6_312_000.0, "en", "between SEK −880,000 and SEK 6.3 million"),
     # both below a million: kronor, the unit once
     (-533_363.0, 130_400.0, "sv", "mellan −530 000 och 130 000 kr"),
-    # 500 000 and 1 000 000: "0,5 och 1 miljon", no trailing zero
-    (500_000.0, 1_000_000.0, "sv", "mellan 0,5 och 1 miljon kronor"),
+    # 500 000 and 1 000 000: "500 000 och 1 miljon", not "0,5 och 1 miljon"
+    (500_000.0, 1_000_000.0, "sv", "mellan 500 000 och 1 miljon kronor"),
 ])
 def test_a_range_of_amounts_is_said_in_one_unit(low, high, lang, said):
     from evaltools.present.sections.costbenefit import prose_range

@@ -380,9 +380,9 @@ def test_page_one_says_a_running_survey_share_is_so_far(tmp_path, lang, so_far):
 
 # --- amounts in the simulation's sentence are said, not printed --------------------------------
 @pytest.mark.parametrize("low, high, lang, said", [
-    # (one unit for the range, the larger end's, written once: −533 363 kr is −0,53 miljoner)
-    (-533_363.0, 4_191_626.0, "sv", ("−0,53", "4,2 miljoner kronor")),
-    (-533_363.0, 4_191_626.0, "en", ("SEK −0.53", "4.2 million")),
+    # (the larger end's unit written once at the end; −533 363 kr, below a million, in kronor: −530 000)
+    (-533_363.0, 4_191_626.0, "sv", ("−530 000", "4,2 miljoner kronor")),
+    (-533_363.0, 4_191_626.0, "en", ("SEK −530,000", "SEK 4.2 million")),
     # two significant figures would make both ends read "1 miljon kronor": one more figure each
     (1_012_000.0, 1_041_000.0, "sv", ("1,01", "1,04 miljoner kronor")),
 ])

@@ -280,19 +280,24 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
 
 
 def fmt_kr_prose_range(low: float, high: float, lang: str = "sv") -> tuple[str, str]:
-    """The two ends of a range of amounts as a sentence says them, in one unit: the unit of the larger
-    end, written once after the second (``mellan −0,88 och 6,3 miljoner kronor``, ``between SEK −0.88 and
-    6.3 million``; ``mellan −880 000 och 130 000 kr``), never ``−880 000 kr och 6,3 miljoner kronor``.
+    """The two ends of a range of amounts as a sentence says them: in the unit of the larger end, written
+    once after the second (``mellan 1,2 och 6,3 miljoner kronor``, ``between SEK 1.2 and 6.3 million``;
+    ``mellan −880 000 och 130 000 kr``), except that an end below one million beside one in millions is
+    said in kronor, as nobody says ``−0,64 miljoner`` (``mellan −1,3 miljoner och −640 000 kronor``,
+    ``mellan −880 000 och 6,3 miljoner kronor``; ``between SEK −1.3 million and SEK −640,000``), never
+    with ``kr`` beside ``kronor``.
 
     Each end is rounded as a person says an amount (two significant figures), with one more figure at a
-    time where the two ends would otherwise read the same. In millions the smaller end is given to at
-    most two decimals (−8 800 kr beside 6,3 miljoner is ``−0,01``); where the larger end would need more
-    than two decimals of a million, both ends are written in kronor.
+    time where the two ends would otherwise read the same. In millions an end is given to at most two
+    decimals; where the larger end would need more than two decimals of a million, both ends are written
+    in kronor.
 
     Examples
     --------
     >>> [e.replace("\xa0", " ") for e in fmt_kr_prose_range(-880_123, 6_312_000)]
-    ['−0,88', '6,3 miljoner kronor']
+    ['−880 000', '6,3 miljoner kronor']
+    >>> [e.replace("\xa0", " ") for e in fmt_kr_prose_range(-1_284_000, -636_000)]
+    ['−1,3 miljoner', '−640 000 kronor']
     """
     a = b = ""
     for significant in (2, 3, 4, 5, 6):
@@ -313,6 +318,16 @@ def fmt_kr_prose_range(low: float, high: float, lang: str = "sv") -> tuple[str, 
             while d and round_half_up(v, d - 1) == v:  # (0,5 miljoner, not 0,50)
                 d -= 1
             nums.append(fmt_num(0.0 if v == 0 else v, d, lang))
+        # an end below one of the larger end's unit is said in kronor (−640 000, never −0,64 miljoner)
+        small = [size > 1 and x != 0 and abs(x) < size for x in (lo, hi)]
+        if any(small):
+            ends = [fmt_num(x, 0, lang) if s else f"{n}{NBSP}{(sv_one if n.lstrip(MINUS) == '1' else sv_many) if lang == 'sv' else en}"
+                    for x, n, s in zip((lo, hi), nums, small)]
+            if lang == "sv":
+                a, b = ends[0], f"{ends[1]} kronor"
+            else:
+                a, b = f"SEK{NBSP}{ends[0]}", f"SEK{NBSP}{ends[1]}"
+            break
         if size == 1:
             a, b = (nums[0], f"{nums[1]}{NBSP}kr") if lang == "sv" else (f"SEK{NBSP}{nums[0]}", nums[1])
         elif lang == "sv":

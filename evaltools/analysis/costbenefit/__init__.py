@@ -538,7 +538,8 @@ def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, lead: str, l
     out = []
     for row in table.itertuples(index=False):
         p = row.perspective
-        b1, net1, cost = (float(extra.loc[p, c]) for c in PER_EXIT_COLUMNS)
+        b1, net1, cost = (float(extra.loc[p, c]) for c in PER_EXIT_COLUMNS[:3])
+        carried = float(extra.loc[p, "exit_cost"]) if "exit_cost" in extra.columns else cost
         benefit = float(row.pv_benefit)
         npv = float(row.npv)
         at = {c: (benefit + (c - n) * b1, npv + (c - n) * net1,
@@ -547,7 +548,8 @@ def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, lead: str, l
         (b_lo, n_lo, r_lo), (b_hi, n_hi, r_hi) = at[low], at[high]
         verdict = (None if np.isnan(n_lo) or np.isnan(n_hi) else RangeVerdict.COVERED if n_lo > 0
                    else RangeVerdict.NOT_COVERED if n_hi <= 0 else RangeVerdict.DEPENDS)
-        out.append(PerspectiveRange(p, b1, b_lo, b_hi, n_lo, n_hi, r_lo, r_hi, float(row.break_even_exits), verdict))
+        out.append(PerspectiveRange(p, b1, b_lo, b_hi, n_lo, n_hi, r_lo, r_hi, float(row.break_even_exits), verdict,
+                                    carried))
     return ExitRange(low, high, lead, tuple(out), few=few)
 
 

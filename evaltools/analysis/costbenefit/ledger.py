@@ -203,10 +203,13 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
             "benefit_per_exit": (b - m.pv_measured(p)) / n_success if n_success else np.nan,
             "net_per_exit": b_exits / n_success if n_success and not np.isnan(b) else np.nan,
             "ratio_cost": c_ratio,
+            # the cost the break-even's exits carry: the ratios' cost (society's with the skattefaktor) less the
+            # measured flows, which come with no exit
+            "exit_cost": c_exits,
         })
     return pd.DataFrame(rows)
 
 
 # the columns of :func:`_perspectives` that say what one exit adds; the cost-benefit result keeps them apart
 # from its table (:func:`evaltools.analysis.costbenefit.exit_range`)
-PER_EXIT_COLUMNS = ("benefit_per_exit", "net_per_exit", "ratio_cost")
+PER_EXIT_COLUMNS = ("benefit_per_exit", "net_per_exit", "ratio_cost", "exit_cost")

@@ -48,7 +48,9 @@ class PerspectiveRange:
     ``per_exit`` is what one exit from försörjningsstöd adds to the perspective's benefit (the mean over
     the project's exits: the monthly level over the horizon, with drop-off, deadweight and discounting);
     ``break_even_exits`` the exits that carry the cost, as in the perspectives' table. Neither is the
-    number of exits. ``verdict`` is ``None`` where the perspective's benefit is not valued."""
+    number of exits. ``verdict`` is ``None`` where the perspective's benefit is not valued. ``exit_cost`` is
+    the cost the ``break_even_exits`` carry: the perspective's cost, for society with the skattefaktor on the
+    public cost, less any flows measured from register outcomes (which come with no exit)."""
 
     perspective: str
     per_exit: float
@@ -60,6 +62,7 @@ class PerspectiveRange:
     bcr_high: float
     break_even_exits: float
     verdict: RangeVerdict | None
+    exit_cost: float = float("nan")
 
 
 @dataclass(frozen=True)

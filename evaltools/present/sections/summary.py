@@ -530,6 +530,11 @@ def support_at_start(r) -> list[str]:
         if r.disclosure.hides(Secondary.EXITS) and not hides(s.successes, r.params.privacy.min_count):
             # (k or more who left, withheld all the same: neither their number nor a part of it beside it)
             out.append(r.msg("summary.unknown_support_withheld"))
+        elif hides(s.successes, r.params.privacy.min_count):
+            # (fewer than k counted: "alla de (färre än 5)", never "alla färre än 5" or "färre än 5 av de färre än 5")
+            k = str(r.params.privacy.min_count)
+            out.append(r.msg("summary.unknown_support_all_few" if s.unknown_support == s.successes
+                             else "summary.unknown_support_few", k=k))
         else:
             out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
                        r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
@@ -704,7 +709,13 @@ def range_verdict(r, pr: PerspectiveRange, who: str) -> str:
     only from the break-even on (which the report states, the count it does not); "" without a verdict."""
     if pr.verdict is None:
         return ""
-    cost = fmt_kr_prose(float(r.cba.table.set_index("perspective").loc[pr.perspective, "pv_cost"]), r.lang)
+    pv_cost = float(r.cba.table.set_index("perspective").loc[pr.perspective, "pv_cost"])
+    cost = fmt_kr_prose(pv_cost, r.lang)
+    if (pr.perspective == "samhälle" and np.isfinite(pr.exit_cost) and not r.cba.summary.measured_months
+            and fmt_kr_prose(pr.exit_cost, r.lang) != cost):
+        # society's break-even counts the skattefaktor on the public cost too: the sentence names the amount it
+        # is computed against (1 500 000 kr with a skattefaktor of 1,3 is 1 950 000 kr), not the cost alone
+        cost = r.msg("summary.cost_with_skattefaktor", total=fmt_kr_prose(pr.exit_cost, r.lang, 3), cost=cost)
     if not np.isfinite(pr.break_even_exits):  # (no number of exits carries it: one adds nothing, or takes away)
         return r.msg("summary.few_exits_never", who=who, cost=cost)
     k = str(r.params.privacy.min_count)
