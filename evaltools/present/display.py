@@ -139,10 +139,19 @@ def figure_html(fig, dpi: int = 150, alt: str | None = None) -> str:
         titles += [label for ax in fig.axes for label in (ax.get_xlabel(), ax.get_ylabel()) if label]
         alt = "; ".join(t_.replace("\n", " ") for t_ in titles) or "Diagram"
     width_in = fig.get_figwidth()
+    tall = min(width_in * 25.4, PRINTED_TEXT_MM) * fig.get_figheight() / width_in > TALL_FIGURE_MM
     caption = getattr(fig, "et_caption", None)  # (its number in the report, :func:`number_figures`)
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return render("figure.html.j2", alt=alt, width_in=width_in, data=data, caption=caption)
+    return render("figure.html.j2", alt=alt, width_in=width_in, data=data, caption=caption, tall=tall)
+
+
+# A chart printed taller than this (in mm) is tall: a section's heading and opening text do not wait for it at
+# the foot of a page, but stay where they are while the chart moves to the next page (the print rules), since
+# heading, text and chart together leave most of a page empty when they do not fit (the participants' chart,
+# some 110 mm). About a third of the printed page's text area (259 mm); the chart is printed at its own width
+# up to the text's width, PRINTED_TEXT_MM (A4 less the margins and the body's padding), its height in proportion.
+TALL_FIGURE_MM, PRINTED_TEXT_MM = 90, 170
 
 
 def shown_text(obj) -> str:
