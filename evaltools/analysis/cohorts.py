@@ -772,7 +772,8 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         # while fewer than k remain would describe those few persons
         def pub(v: float, last_shown: float = last_shown) -> object:
             return SECONDARY if np.isfinite(v) and v > last_shown else v
-        shown[name] = (pub(median), pub(lo), pub(hi))
+        m = pub(median)  # (a median not shown has no interval shown either: "..", not ".. (73 to ∞)")
+        shown[name] = (m, m, m) if isinstance(m, str) else (m, pub(lo), pub(hi))
         for day in days:
             i = np.searchsorted(cif["day"].to_numpy(), day, side="right") - 1
             inc = cif.iloc[i] if i >= 0 else None
