@@ -15,6 +15,7 @@ from evaltools.present.display import Table, Text
 from evaltools.present.sections import time_in_project
 
 from .conftest import write_csv
+from .test_small_counts_22 import _project as _small
 
 
 def _project(root: Path, exits: int, other: int, ongoing: int) -> Path:
@@ -109,22 +110,10 @@ def test_the_tiny_project_says_why_nothing_is_shown(tmp_path, lang, words):
 
 
 def _cost_project(root: Path) -> Path:
-    """The cost-benefit range's tiny project: 3 exits to work, 2 who stayed on försörjningsstöd, 5 ongoing, a cost
-    of 1 500 000 kr (2022, actual = budget) and 9 000 kr a month over 2 years, no deadweight or discounting."""
-    path = _project(root, exits=3, other=2, ongoing=5)
-    write_csv(root / "data/budget.csv", [{"period": "2022", "category": "Lön", "budget": 1_500_000,
-                                          "actual": 1_500_000}])
-    path.write_text(path.read_text(encoding="utf-8") + textwrap.dedent("""\
-          budget: data/budget.csv
-        cost_benefit:
-          price_year: 2022
-          monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2022}
-          horizon_years: 2
-          dropoff_per_year: 0
-          deadweight: 0
-          discount_rate: 0
-        """), encoding="utf-8")
-    return path
+    """The cost-benefit range's tiny project (tests/test_small_counts_22.py): 3 exits to work, 2 who stayed on
+    försörjningsstöd, 5 ongoing, a cost of 1 500 000 kr (2022, actual = budget) and 9 000 kr a month over 2 years,
+    no deadweight or discounting."""
+    return _small(root, 1_500_000, exits=3, stayed=2, ongoing=5)
 
 
 @pytest.mark.parametrize("lang, one, benefit, npv, kommun", [

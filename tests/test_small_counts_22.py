@@ -29,8 +29,9 @@ from .conftest import write_csv
 PER_EXIT = 9_000 * 24  # 216 000
 
 
-def _project(root: Path, cost: int, exits: int, stayed: int = 2, ongoing: int = 5) -> Path:
-    """``exits`` ended to work, ``stayed`` ended still on försörjningsstöd, ``ongoing`` still enrolled."""
+def _project(root: Path, cost: int, exits: int, stayed: int = 2, ongoing: int = 5, extra: str = "") -> Path:
+    """``exits`` ended to work, ``stayed`` ended still on försörjningsstöd, ``ongoing`` still enrolled; ``extra``
+    params lines after the others."""
     rows = []
     outcomes = ["arbete"] * exits + ["kvar_försörjningsstöd"] * stayed + [""] * ongoing
     for i, outcome in enumerate(outcomes, 1):
@@ -56,7 +57,7 @@ def _project(root: Path, cost: int, exits: int, stayed: int = 2, ongoing: int = 
           dropoff_per_year: 0
           deadweight: 0
           discount_rate: 0
-        """), encoding="utf-8")
+        """) + extra, encoding="utf-8")
     return path
 
 

@@ -8,7 +8,6 @@ panel and the portfolio.
 Every project is written in tmp_path. Expected values are worked out by hand in the comments."""
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +25,7 @@ from evaltools.present.sections import summary as page_one
 from evaltools.publish.workbook import export_report, portfolio_sheet
 
 from .conftest import write_csv
+from .test_small_counts_22 import _project as _small
 
 # As in test_small_counts_22: a fixed level of 9 000 kr a month (2022 prices) for two years, no drop-off,
 # deadweight or discounting: one exit to work is worth 9 000 × 24 = 216 000 kr to the municipality and to the
@@ -41,34 +41,8 @@ goals:
 
 def _project(root: Path, cost: int, exits: int, stayed: int, ongoing: int = 5, goal: bool = False,
              extra: str = "") -> Path:
-    """``exits`` ended to work, ``stayed`` ended still on försörjningsstöd, ``ongoing`` still enrolled."""
-    rows = []
-    outcomes = ["arbete"] * exits + ["kvar_försörjningsstöd"] * stayed + [""] * ongoing
-    for i, outcome in enumerate(outcomes, 1):
-        rows.append({"person_id": f"P{i}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1975 + i,
-                     "household_type": "ensamstående", "start_date": "2022-02-01",
-                     "end_date": f"2022-{3 + i % 9:02d}-15" if outcome else "", "outcome": outcome})
-    write_csv(root / "data/participants.csv", rows)
-    write_csv(root / "data/budget.csv", [{"period": "2022", "category": "Lön", "budget": cost, "actual": cost}])
-    path = root / "tiny.yaml"
-    path.write_text(textwrap.dedent("""\
-        id: tiny
-        title: Litet testprojekt
-        forbund: Testförbundet
-        owner: Testkommun
-        period: {start: 2022-01-01, planned_end: 2023-12-31}
-        data:
-          participants: data/participants.csv
-          budget: data/budget.csv
-        cost_benefit:
-          price_year: 2022
-          monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2022}
-          horizon_years: 2
-          dropoff_per_year: 0
-          deadweight: 0
-          discount_rate: 0
-        """) + (WORK_GOAL if goal else "") + extra, encoding="utf-8")
-    return path
+    """tests/test_small_counts_22.py's project, with the goal on work where ``goal``."""
+    return _small(root, cost, exits, stayed, ongoing, extra=(WORK_GOAL if goal else "") + extra)
 
 
 def _report(root: Path, cost: int, exits: int, stayed: int, **kw) -> et.Report:
