@@ -17,7 +17,9 @@ from evaltools.present.sections import goals as goals_section
 from evaltools.present.sections import kind
 
 
-def _application(tmp_path, expected: str, goals: str) -> et.Project:
+def application_params(tmp_path, expected: str, goals: str):
+    """A tiny application's params file in tmp_path: the ``expected:`` volumes (a mapping's inside) and ``goals``
+    (the goals list's YAML items)."""
     p = tmp_path / "ansokan.yaml"
     p.write_text(textwrap.dedent("""\
         id: ansokan
@@ -29,7 +31,11 @@ def _application(tmp_path, expected: str, goals: str) -> et.Project:
         expected: {%s}
         goals:
         """) % expected + textwrap.indent(goals, "  "), encoding="utf-8")
-    return et.load_project(p)
+    return p
+
+
+def _application(tmp_path, expected: str, goals: str) -> et.Project:
+    return et.load_project(application_params(tmp_path, expected, goals))
 
 
 PLAN_SHARE = textwrap.dedent("""\

@@ -13,31 +13,10 @@ from evaltools.analysis.goals import GoalStatus, assess_goals
 from evaltools.present.sections import goals as goals_section
 
 from .conftest import params_refusal
+from .test_application_volumes import PLAN_SHARE
+from .test_application_volumes import application_params as _application_params
 
 
-def _application_params(tmp_path, expected: str, goals: str):
-    p = tmp_path / "ansokan.yaml"
-    p.write_text(textwrap.dedent("""\
-        id: ansokan
-        title: Nya vägar (ansökan)
-        forbund: Testförbundet
-        owner: Testkommun
-        kind: ansökan
-        period: {start: 2026-01-01, planned_end: 2027-12-31}
-        expected: {%s}
-        goals:
-        """) % expected + textwrap.indent(goals, "  "), encoding="utf-8")
-    return p
-
-
-PLAN_SHARE = textwrap.dedent("""\
-    - id: plan
-      kind: share
-      label: Minst 80 % av de avslutade har en handlingsplan
-      target: 0.8
-      numerator: action_plan
-      denominator: exits
-    """)
 PLAN_COUNT = textwrap.dedent("""\
     - id: planer
       kind: outcome_count

@@ -9,27 +9,21 @@ import textwrap
 import pytest
 
 from .conftest import params_refusal
+from .test_application_volumes import application_params
 
 def _line(msg: str, needle: str) -> str:
     return next(x for x in msg.splitlines() if needle in x).strip()
 
 
 def _application(tmp_path, expected: str):
-    p = tmp_path / "ansokan.yaml"
-    p.write_text(textwrap.dedent("""\
-        id: ansokan
-        title: Nya vägar (ansökan)
-        forbund: Testförbundet
-        owner: Testkommun
-        kind: ansökan
-        period: {start: 2026-01-01, planned_end: 2027-12-31}
-        expected: {%s}
-        goals:
-          - id: plan
-            kind: qualitative
-            label: Samverkan med Arbetsförmedlingen
-        """) % expected, encoding="utf-8")
-    return p
+    return application_params(tmp_path, expected, QUALITATIVE)
+
+
+QUALITATIVE = """\
+- id: plan
+  kind: qualitative
+  label: Samverkan med Arbetsförmedlingen
+"""
 
 
 # --- a goal's words of thousands of characters -----------------------------------------------------------------------
