@@ -64,6 +64,14 @@ class PerspectiveRange:
     verdict: RangeVerdict | None
     exit_cost: float = float("nan")
 
+    @property
+    def flat(self) -> bool:
+        """Whether one exit adds nothing to the benefit nor the net present value (0 kr, in whole kronor): the
+        figures are the same at every count of exits, say nothing of the count and are stated as one figure.
+        (Society's benefit may be 0 kr an exit while its net present value moves with the count, through the
+        skattefaktor on the public budgets' net cost: that is a range.)"""
+        return abs(self.per_exit) < 0.5 and abs(self.npv_high - self.npv_low) < 0.5
+
 
 @dataclass(frozen=True)
 class ExitRange:

@@ -744,9 +744,9 @@ def few_exits(r) -> list[str]:
     out = [r.msg("summary.few_exits" if er.few else "summary.withheld_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
                  basis=B.basis_words(B.present_value(r), lang, short=True),
                  horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=value_text("deadweight", s.deadweight, lang))]
-    if _flat(lead):  # one exit adds nothing: the figures are the same at every count, no range from a value to itself
+    if lead.flat:  # one exit adds nothing: the figures are the same at every count, no range from a value to itself
         kommun = er.of("kommun")
-        key = ("summary.few_exits_flat_transferred" if kommun is not None and not _flat(kommun) and kommun.per_exit > 0
+        key = ("summary.few_exits_flat_transferred" if kommun is not None and kommun.per_exit >= 0.5
                else "summary.few_exits_flat")  # (the municipality's saving is the state's cost: say so)
         out.append(r.msg(key, npv=fmt_kr_prose(lead.npv_low, lang)))
     else:
@@ -760,18 +760,10 @@ def few_exits(r) -> list[str]:
             continue
         who_p = r.msg(WHO_AGAIN.get(p, WHO[p]))
         words = range_words(pr, lang)
-        said = (r.msg("summary.few_exits_other_flat", who=who_p, npv=fmt_kr_prose(pr.npv_low, lang)) if _flat(pr) else
+        said = (r.msg("summary.few_exits_other_flat", who=who_p, npv=fmt_kr_prose(pr.npv_low, lang)) if pr.flat else
                 r.msg("summary.few_exits_other", who=who_p, npv_low=words["npv_low"], npv_high=words["npv_high"]))
         out.append(said + " " + range_verdict(r, pr, who_p))
     return out
-
-
-def _flat(pr: PerspectiveRange) -> bool:
-    """Whether one exit adds nothing to the perspective's benefit nor its net present value (0 kr, in whole kronor):
-    its figures are the same at every count of exits, so they say nothing of the count and are stated as one figure.
-    (Society's benefit may be 0 kr an exit while its net present value moves with the count, through the
-    skattefaktor on the public budgets' net cost: that is a range.)"""
-    return abs(pr.per_exit) < 0.5 and abs(pr.npv_high - pr.npv_low) < 0.5
 
 
 def nothing_to_count(r) -> list[str]:
