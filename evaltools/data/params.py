@@ -746,7 +746,10 @@ _YEAR_KEY = re.compile(
 _CLAUSE = re.compile(rf",(?!\d)|\.\s+|;|\(|\)|\s+(?:och|and)\s+(?!(?:\d{{1,2}}|(?:19|20)\d\d)\s*(?:[:;,.)]|$)|"
                      rf"(?:ett|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s*(?:[:;,.)]|$|\d)|{_ORD}\s+"
                      rf"(?:projekt)?år(?:et)?\b|{_ORD}\s+(?:project\s+)?years?\b)|\s+(?:till|to)\s+(?=\d+(?:[,.]\d+)?\s*"
-                     r"(?:%|(?:procent|per\s*cent|deltagare|personer|participants|persons|people)\b))", re.I)
+                     r"(?:%|(?:procent|per\s*cent|deltagare|personer|participants|persons|people)\b))|"
+                     r"\s+(?:och|and)\s+(?=\d{1,2}\s*:\s*\d)", re.I)
+# a year after a year's target, with the word "år" or "year" left out ("år 1: 20 och 2: 30", "year 1: 20, 2: 30")
+_BARE_YEAR = re.compile(r"\s*(\d{1,2})\s*:\s*(?=\d)")
 _NUMBER = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)(?!\d|[,.]\d|\s*(?:år|years?)\b)\s*(%|procent\b|per\s*cent\b)?", re.I)
 LATER_YEARS = 0  # the key of a target for every year after those named ("40 % därefter")
 
@@ -868,8 +871,23 @@ def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool,
     a clause naming two years apart, or none, states none."""
     found: dict[int, float] = {}
     kinds, words = set(), []
+    colon = 0  # the last project year of the clause before, where its digits had a colon after them ("år 1: 20")
     for clause in _clauses(label, share):
         keys = [k for k in _YEAR_KEY.finditer(clause) if not _NO_YEAR_BEFORE.search(clause, 0, k.start())]
+        bare = _BARE_YEAR.match(clause) if colon and not keys else None
+        if bare is not None and int(bare.group(1)) > colon:
+            # the next year's target, the word for year left out ("år 1: 20 och 2: 30")
+            num = _clause_target(clause[bare.end():], 0, share)
+            colon = int(bare.group(1)) if num is not None else 0
+            if num is not None:
+                value = float(num.group(1).replace(",", ".")) / (100 if share else 1)
+                if found.get(colon, value) != value:
+                    return {}, False, []
+                found[colon] = value
+                kinds.add("project")
+                words.append(clause.strip())
+            continue
+        colon = 0
         if len(keys) != 1:
             continue
         m = keys[0]
@@ -881,6 +899,8 @@ def label_year_targets(label: str, share: bool) -> tuple[dict[int, float], bool,
             continue
         value = float(num.group(1).replace(",", ".")) / (100 if share else 1)
         said = next((m.group(k) for k in ("p", "e", "o", "oe") if m.group(k)), None)
+        if (m.group("p") or m.group("e") or "").isdigit() and re.match(r"\s*:", clause[m.end():]):
+            colon = int(m.group("p") or m.group("e"))
         if m.group("c"):
             years, kind = _years_said(m.group("c")), "calendar"
         elif said is not None:

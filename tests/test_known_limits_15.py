@@ -1,0 +1,61 @@
+"""Known limits of the params file: a year's target with the word for year left out after a colon ("år 1: 20 och 2:
+30"), a goal whose words say a total and a number per year ("totalt 90 deltagare, 30 per år") judged per year
+against the total, characters a pasted text holds (a zero-width space, a no-break space, a soft hyphen) inside "år 1"
+or a number, an unused entry of ``data.codes`` accepted without a word, and ``with_params``'s over-long text in
+pydantic's English. Expected values are worked out by hand from the words written here."""
+from __future__ import annotations
+
+import pytest
+
+import evaltools as et
+
+from .conftest import params_refusal
+
+GOAL = """\
+goals:
+  - id: antal
+    kind: {kind}
+    label: "{label}"
+    {target}
+    period: {period}
+"""
+
+
+def _params(tiny_project, label: str, target: str = "target: 30", kind: str = "participant_count",
+            period: str = "project_year"):
+    """The tiny project over three project years (2022-01-01 to 2024-12-31) with one goal."""
+    p = tiny_project(GOAL.format(kind=kind, label=label, target=target, period=period))
+    p.write_text(p.read_text(encoding="utf-8").replace("planned_end: 2023-12-31", "planned_end: 2024-12-31"),
+                 encoding="utf-8")
+    return p
+
+
+def _line(msg: str, needle: str) -> str:
+    return next(x for x in msg.splitlines() if needle in x)
+
+
+# --- 1. a year after a year's target, the word for year left out -------------------------------------------------------
+
+@pytest.mark.parametrize(("label", "words", "line"), [
+    # year 2's 30 after 'och 2:' was lost ('2: 30' held no 'år'), so the line asked for year 2's target: {1: 20, 2: ?,
+    # 3: ?}; year 1 20, year 2 30, year 3 not in the words
+    ("år 1: 20 och 2: 30", "'år 1: 20', '2: 30'", "{1: 20, 2: 30, 3: ?}"),
+    ("år 1: 20, 2: 30, 3: 40", "'år 1: 20', '2: 30', '3: 40'", "{1: 20, 2: 30, 3: 40}"),
+    ("år 1: 20 deltagare och 2: 30 deltagare, år 3: 30", "'år 1: 20 deltagare', '2: 30 deltagare', 'år 3: 30'",
+     "{1: 20, 2: 30, 3: 30}"),
+])
+def test_a_year_with_the_word_for_year_left_out_is_read(tiny_project, label, words, line):
+    msg = params_refusal(_params(tiny_project, label))
+    assert f"sätter olika mål för olika år ({words}), men target: 30" in _line(msg, "olika år")
+    assert f"targets: {line}" in _line(msg, "olika år")
+
+
+def test_a_year_left_out_in_english(tiny_project):
+    msg = params_refusal(_params(tiny_project, "Antal deltagare", "target: 30\n    label_en: 'year 1: 20 and 2: 30'"), "en")
+    assert "targets: {1: 20, 2: 30, 3: ?} (write a number where it says ?)" in _line(msg, "years")
+
+
+@pytest.mark.parametrize("label", ["år 1 och 2: 30", "år 1 och år 2: 30", "30 deltagare år 1: 30 och 2: 30"])
+def test_years_joined_before_the_colon_keep_one_target(tiny_project, label):
+    # 'år 1 och 2: 30' is one target (30) for years 1 and 2, as target: 30 says; so is 30 for year 1 and 30 for 2
+    assert et.load_project(_params(tiny_project, label)).params.goals[0].target == 30
