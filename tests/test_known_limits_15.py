@@ -59,3 +59,35 @@ def test_a_year_left_out_in_english(tiny_project):
 def test_years_joined_before_the_colon_keep_one_target(tiny_project, label):
     # 'år 1 och 2: 30' is one target (30) for years 1 and 2, as target: 30 says; so is 30 for year 1 and 30 for 2
     assert et.load_project(_params(tiny_project, label)).params.goals[0].target == 30
+
+
+# --- 2. a count said in total and per year --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("label", "total", "year"), [
+    ("totalt 90 deltagare, 30 per år", "totalt 90", "30 per år"),
+    ("Minst 30 deltagare per år, sammanlagt 90", "sammanlagt 90", "30 deltagare per år"),
+    ("90 deltagare totalt under projektet, 30 nya varje år", "90 deltagare totalt", "30 nya varje år"),
+])
+def test_a_total_as_a_years_target_is_refused(tiny_project, label, total, year):
+    # the words say 90 in all and 30 a year; target: 90 counted per project year would judge each year against 90
+    msg = params_refusal(_params(tiny_project, label, "target: 90"))
+    assert _line(msg, "både").strip() == (
+        f"- mål 1 (id: antal): målets text säger både '{total}' och '{year}', men målet räknas per år (period: "
+        "project_year) med target: 90, så varje år bedöms mot hela projektets 90: skriv årets målvärde, target: 30, "
+        "eller räkna målet över hela projektet med period: whole_period och target: 90, och behåll ansökans ord i label")
+
+
+def test_a_total_as_a_years_target_in_english(tiny_project):
+    msg = params_refusal(_params(tiny_project, "Antal deltagare", "target: 90\n    label_en: 90 participants in total, "
+                                                                  "30 a year"), "en")
+    line = _line(msg, "both")
+    assert "says both '90 participants in total' and '30 a year', but the goal is counted per year" in line
+    assert "write the year's target, target: 30, or count the goal over the whole project with period: whole_period " \
+           "and target: 90" in line
+
+
+@pytest.mark.parametrize("period", ["project_year", "calendar_year"])
+def test_a_years_count_beside_a_total_is_accepted(tiny_project, period):
+    # 30 a year counted per year is what the words say
+    goal = et.load_project(_params(tiny_project, "totalt 90 deltagare, 30 per år", period=period)).params.goals[0]
+    assert goal.target == 30

@@ -587,6 +587,14 @@ _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 # is the next whole person. (An age, "över 25 år", is no count.)
 _MORE_THAN = re.compile(r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b))"
                         r"|\b(?:över|over)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b|tkr|kr\b))", re.I)
+# A count said both in total and per year ("totalt 90 deltagare, 30 per år", "90 participants in total, 30 a year"):
+# a goal counted per year whose target is the total would judge each year against the whole project's count
+_IN_TOTAL = re.compile(r"\b(?:totalt|sammanlagt|sammantaget|i\s+(?:allt|totalt)|in\s+total|a\s+total\s+of|total)\s+"
+                       r"(?:(?:minst|ca\.?|cirka|at\s+least|about)\s+)?(\d+)(?![\d,.]|\s*(?:%|procent\b|år\b|years?\b))"
+                       r"|(?<![\d,.])(\d+)(?![\d,.%])(?:\s+[\wåäö]+){0,2}?\s+(?:totalt|sammanlagt|i\s+(?:allt|totalt)|in\s+total)"
+                       r"\b", re.I)
+_EACH_YEAR = re.compile(r"(?<![\d,.])(\d+)(?![\d,.%])(?:\s+[\wåäö]+){0,2}?\s*(?:per\s+år|/\s*år|om\s+året|i\s+året|"
+                        r"varje\s+år|årligen|per\s+year|a\s+year|/\s*year|each\s+year|every\s+year|annually)\b", re.I)
 # A goal set against a year before the project ("ökad andel till arbete jämfört med 2023", "fler än 2023",
 # "compared with 2023"): the participant file holds no such year, so its target is the evaluator's reading of it
 _BASELINE = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än|compared\s+(?:with|to)|than)\s+"
@@ -1363,6 +1371,14 @@ class Goal(_Strict):
         if more is not None and self.target is not None and float(more.group(1) or more.group(2)) == self.target:
             raise ParamsValueError("params.goal_label_more_than", words=more.group(0).strip(),
                                    target=f"{self.target:g}", fix=f"{self.target + 1:g}")
+        total = _IN_TOTAL.search(label) if self.kind in ("participant_count", "outcome_count") else None
+        each = _EACH_YEAR.search(label) if total is not None else None
+        if total is not None and each is not None and self.target is not None and self.period != "whole_period" \
+                and float(total.group(1) or total.group(2)) == self.target != float(each.group(1)):
+            # (the words say the whole project's count and a year's: the target is the year's, or the goal the whole's)
+            raise ParamsValueError("params.goal_label_total_per_year", total=total.group(0).strip(),
+                                   year=each.group(0).strip(), target=f"{self.target:g}", period=self.period,
+                                   fix=each.group(1))
         base = _BASELINE.search(label) if self.kind in PERSON_GOAL_KINDS else None
         if base is None or self.target is None:
             return
