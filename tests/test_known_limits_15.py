@@ -91,3 +91,31 @@ def test_a_years_count_beside_a_total_is_accepted(tiny_project, period):
     # 30 a year counted per year is what the words say
     goal = et.load_project(_params(tiny_project, "totalt 90 deltagare, 30 per år", period=period)).params.goals[0]
     assert goal.target == 30
+
+
+# --- 3. characters a pasted text holds --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("gap", ["\u200b", "\u00ad", "\u00a0", "\u202f", " \u200b"])
+def test_a_pasted_character_inside_ar_1_is_read(tiny_project, gap):
+    # 'år<gap>1: 20' is year 1's 20 (with a zero-width space or soft hyphen it was no year, so 20 was lost and year 1
+    # asked for with ?): year 1 20, year 2 30, year 3 30
+    p = _params(tiny_project, f"år{gap}1: 20, år 2 och 3: 30")
+    assert "targets: {1: 20, 2: 30, 3: 30}, och behåll" in _line(params_refusal(p), "olika år")
+
+
+def test_a_soft_hyphen_inside_a_word_is_read(tiny_project):
+    # 'kvar-tal' with a soft hyphen is 'kvartal': 10 per quarter is 40 a year (4 × 10), so target: 10 counted per year
+    # is refused with target: 40 (before, the word was not read and 10 a year accepted)
+    msg = params_refusal(_params(tiny_project, "10 nya deltagare per kvar\u00adtal", "target: 10"))
+    assert "skriv årets målvärde, target: 40 (4 gånger 10)" in _line(msg, "kvartal")
+
+
+@pytest.mark.parametrize("gap", ["\u200b", "\u00a0", "\u202f", "\u00ad"])
+def test_a_pasted_character_inside_a_number_gets_the_number_to_write(tiny_project, gap):
+    # '1<gap>200<gap>000 kr' is 1 200 000 kronor: the number to write is 1200000 (with a zero-width space or a soft
+    # hyphen it was 'no number'), and the value as written shows the character by its code, so it can be found
+    written = f"1{gap}200{gap}000 kr"
+    msg = params_refusal(tiny_project(f'granted_sek: "{written}"\n'))
+    line = _line(msg, "granted_sek")
+    assert "skriv talet utan mellanrum, enhet och tusentalsavgränsare, med decimalpunkt: 1200000" in line
+    assert repr(written) in line and gap not in line

@@ -129,6 +129,18 @@ def _short(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
+# characters a text pasted from Word or Excel may hold: spaces that do not break a line ("år 1", "1 000"), read as a
+# space, and characters that show nothing (a zero-width space, a soft hyphen), read as nothing
+_AS_SPACE = re.compile("[\u00a0\u202f\u2007\u2009]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def read_label(text: str | None) -> str:
+    """``text`` as its words are read: no-break spaces as spaces, characters that show nothing removed (``'år\u200b1'``
+    is ``'år1'``, year 1; None is ``''``). A message quoting its words quotes them as read, as they look on the screen."""
+    return _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or ""))
+
+
 # a number and its per cent sign, apart (see Goal.label_for)
 _PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=%)")
 
@@ -716,6 +728,7 @@ def label_period_conflict(label: str, period: str) -> tuple[str, tuple[str, ...]
 def label_per_part(label: str) -> tuple[str, int, int] | None:
     """The count ``label`` states per part of a year ("10 nya deltagare per kvartal"): its words, the number, and
     how many such parts a year has (4 for a quarter); None when it states none."""
+    label = read_label(label)
     m = _PER_PART.search(label)
     if m is None:
         return None
@@ -1233,7 +1246,7 @@ class Goal(_Strict):
 
     def _check_label_words(self) -> None:
         """The label's words against what the goal counts: the period it names, and a share it states."""
-        for label in (self.label, self.label_en):
+        for label in (read_label(self.label), read_label(self.label_en)):
             if not label:
                 continue
             beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _TIME_ON_SUPPORT.search(label)
@@ -1424,7 +1437,7 @@ class Goal(_Strict):
             raise ParamsValueError("params.survey_level")
         if self.main:
             raise ParamsValueError("params.survey_main")
-        for label in (self.label, self.label_en):
+        for label in (read_label(self.label), read_label(self.label_en)):
             if label:
                 self._check_label_target(label)
         return self
@@ -1789,7 +1802,7 @@ class ProjectParams(_Strict):
         # a goal counting persons who are not the participants (staff trained, employers): in a structural project
         # refused above as any counted goal; in a participant project it would count the participants
         staff = [(i, g, m) for i, g in counted for m in [_NOT_PARTICIPANTS.search(" ".join(
-            x for x in (g.label, g.label_en) if x))] if m]
+            read_label(x) for x in (g.label, g.label_en) if x))] if m]
         if len(staff) == 1:
             i, g, m = staff[0]
             raise ParamsValueError("params.goal_label_not_participants", n=i, goal=g.id, words=m.group(0).strip(),
@@ -1802,7 +1815,7 @@ class ProjectParams(_Strict):
         # a goal per school year is counted per project year, which is the school year only when the project
         # years begin in the autumn
         school = [(i, g, m) for i, g in enumerate(self.goals, 1) if g.kind != "context"
-                  for m in [SCHOOL_YEAR_WORDS.search(" ".join(x for x in (g.label, g.label_en) if x))] if m]
+                  for m in [SCHOOL_YEAR_WORDS.search(" ".join(read_label(x) for x in (g.label, g.label_en) if x))] if m]
         if school and self.period.start.month not in AUTUMN_MONTHS:
             i, g, m = school[0]
             raise ParamsValueError("params.goal_label_school_year", n=i, goal=g.id, words=m.group(0).strip(),
@@ -1833,7 +1846,7 @@ class ProjectParams(_Strict):
                 continue
             if g.target is None:
                 continue
-            for label in (x for x in (g.label, g.label_en) if x):
+            for label in (read_label(x) for x in (g.label, g.label_en) if x):
                 stated, calendar, words = label_year_targets(label, g.kind == "share")
                 unsure = label_year_unsure(label, g.kind == "share")
                 if unsure:  # (digits after "och" that are a year or a target: each of its years is written)
@@ -1872,7 +1885,7 @@ class ProjectParams(_Strict):
         judges its lower bound only: without a goal on the other sexes it is refused, with that goal to write."""
         shares = [g for g in self.goals if g.kind == "share" and g.numerator == "sex"]
         for i, g in enumerate(self.goals, 1):
-            even = next((m for x in (g.label, g.label_en) if x for m in [_EVEN_SEXES.search(x)] if m), None)
+            even = next((m for x in (g.label, g.label_en) if x for m in [_EVEN_SEXES.search(read_label(x))] if m), None)
             if g not in shares or even is None:
                 continue
             if any(not set(o.sex) & set(g.sex) for o in shares if o is not g):
@@ -1977,7 +1990,7 @@ def _is_number_in_words(value: object, per_year: bool) -> tuple[str, float] | No
     ``'10-15'`` or ``'10–15 per år'`` (the lower end); else None."""
     if not isinstance(value, str):
         return None
-    text = re.sub(r"[\u00a0\u202f\u2009]", " ", value).strip().lower()
+    text = read_label(value).strip().lower()
     tail = rf"(?:\s*{_COUNTED})?" + (rf"(?:\s*{_PER_YEAR})?" if per_year else "")
     num = r"(\d{1,3}(?:\s\d{3})+|\d+)(?:[.,](\d+))?"
     m = re.fullmatch(rf"(?:{_ABOUT}\s*)?{num}\s*(?:-|–|—|till|to)\s*{num}{tail}", text)
@@ -1997,7 +2010,7 @@ def _is_written_amount(value: object) -> float | None:
     if not isinstance(value, str):
         return None
     text = re.sub(r"(?i)\s*(kr|kronor|sek|:-)\.?\s*$", "", value.strip())
-    text = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
+    text = re.sub(r"\s", "", read_label(text))
     if re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}(,\d+)?|-?\d{1,3}(\.\d{3})+,\d+", text):  # (two points, or a comma after)
         text = text.replace(".", "")
     if not re.fullmatch(r"-?\d+(,\d+)?", text) or (text == value.strip() and "," not in text) \
