@@ -9,7 +9,7 @@ import pytest
 
 import evaltools as et
 
-from .conftest import params_refusal
+from .conftest import PARTICIPANT_ROWS, params_refusal, participants_frame, write_csv
 
 GOAL = """\
 goals:
@@ -119,3 +119,62 @@ def test_a_pasted_character_inside_a_number_gets_the_number_to_write(tiny_projec
     line = _line(msg, "granted_sek")
     assert "skriv talet utan mellanrum, enhet och tusentalsavgränsare, med decimalpunkt: 1200000" in line
     assert repr(written) in line and gap not in line
+
+
+# --- 4. data.codes entries that translate nothing; with_params's over-long text ---------------------------------------
+
+def _coded_project(tiny_project, codes: str):
+    """The tiny project whose participants file writes P1's sex as 'K' (the others as codes), with ``codes`` under
+    data."""
+    p = tiny_project(data_block="data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n"
+                                f"  budget: data/budget.csv\n  codes: {codes}\n")
+    rows = [("P1", "K", *PARTICIPANT_ROWS[0][2:]), *PARTICIPANT_ROWS[1:]]
+    write_csv(tiny_project.dir / "data" / "participants.csv", participants_frame(rows))
+    return p
+
+
+def _notes(project, code: str, lang: str = "sv") -> list[str]:
+    return [w.note(lang) for w in project.warnings if w.code == code]
+
+
+def test_a_code_text_in_no_row_is_noted(tiny_project):
+    # 'K' is P1's sex; 'M' is in no row (P2 and P4 are written 'man'): one note naming 'm', loaded all the same
+    p = et.load_project(_coded_project(tiny_project, "{sex: {K: kvinna, M: man}}"))
+    assert _notes(p, "codes_unused") == [
+        "params-filen översätter texten 'm' i kolumnen sex (data.codes), men den står inte i någon rad av deltagarfilen: "
+        "översättningen används inte (ta bort den, eller kontrollera stavningen mot filen)"]
+    assert _notes(p, "codes_unused", "en") == [
+        "the params file translates the text 'm' in the column sex (data.codes), but it is in no row of the "
+        "participant file: the translation is not used (remove it, or check its spelling against the file)"]
+    assert (p.participants["sex"] == "kvinna").sum() == 2   # P1 ('K') and P3
+
+
+def test_a_code_column_the_file_lacks_is_noted(tiny_project):
+    # the file has no column education: its translation is noted, the used 'K' is not
+    p = et.load_project(_coded_project(tiny_project, "{sex: {K: kvinna}, education: {Gymnasiet: gymnasial}}"))
+    assert _notes(p, "codes_unused") == [
+        "params-filen översätter texter i kolumnen education (data.codes), men deltagarfilen har ingen sådan kolumn: "
+        "översättningen används inte (ta bort den, eller kontrollera kolumnens namn)"]
+
+
+def test_every_code_text_used_gives_no_note(tiny_project):
+    p = et.load_project(_coded_project(tiny_project, "{sex: {K: kvinna}}"))
+    assert _notes(p, "codes_unused") == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_with_params_words_an_over_long_text_as_the_params_file(tiny_project, lang):
+    # a project whose params file is gone is checked from its settings: a label of 6 + 400 = 406 characters against
+    # the 300 a label holds was said in pydantic's English ('String should have at most 300 characters (got 406)')
+    path = _params(tiny_project, "Minst 30 deltagare per år")
+    project = et.load_project(path)
+    path.unlink()
+    from evaltools.data.errors import ParamsError
+    with pytest.raises(ParamsError) as e:
+        project.with_params(goals={"antal": {"label": "Minst " + "a" * 400}})
+    msg = e.value.message(lang)
+    start = "'Minst " + "a" * 34 + "…'"  # (the text's first 40 characters)
+    assert {"sv": f"label: står en text på 406 tecken, som börjar {start}; här ryms högst 300 tecken",
+            "en": f"label: got a text of 406 characters, beginning {start}; this key holds at most 300 characters"
+            }[lang] in msg
+    assert "String should" not in msg

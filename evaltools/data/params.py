@@ -2164,25 +2164,6 @@ def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
     return out
 
 
-def _format_pydantic(err: ValidationError) -> list[str]:
-    out = []
-    for e in err.errors():
-        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
-        msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "extra_forbidden":
-            msg = "unknown key (check the spelling; see docs/data-contract.md for the keys)"
-        elif e["type"] == "literal_error":
-            msg = f"got {_short(e.get('input'))}; {msg.lower()}"
-        elif e["type"] == "string_too_long":
-            msg = f"{msg} (got {len(str(e.get('input')))}); shorten the text"
-        elif loc == "id" or loc.endswith(".id") and "project id" in msg:
-            pass  # the message quotes the value itself, shortened
-        elif "input" in e and e["type"] not in ("missing",):
-            msg = f"{msg[:300]}, got {_short(e['input'])}"
-        out.append(f"{loc}: {msg}")
-    return out
-
-
 def load_params(path: str | Path) -> ProjectParams:
     """Read and validate a project's params YAML (without loading its data).
 

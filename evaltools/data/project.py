@@ -30,7 +30,7 @@ from .reading import file_sha256, workbooks_kept
 from .survey import load_survey
 from .template import placeholder_problems
 from .validation import age_bands, coverage_note, group_bands, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
-from .params import _format_pydantic, kolada_folder, kolada_series, params_from_mapping, read_params_mapping
+from .params import kolada_folder, kolada_series, params_from_mapping, params_problems, read_params_mapping
 
 
 def month_index(dates: pd.Series) -> np.ndarray:
@@ -234,7 +234,7 @@ class Project:
             try:
                 params = ProjectParams.model_validate(merged)
             except ValidationError as e:
-                raise ParamsError(where, _format_pydantic(e)) from None
+                raise ParamsError(where, params_problems(e, merged)) from None
         if params.period != self.params.period or params.data_as_of != self.params.data_as_of:
             return replace(load_project(params), overrides=overrides)
         return replace(self, params=params, overrides=overrides)

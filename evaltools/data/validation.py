@@ -1439,7 +1439,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         raw, several = _project_insats(raw, params, fname, problems, warn)
     raw, named = _numbered_enrolments(raw, fname, problems, warn)
     raw = _misregistered(raw, fname, warn)
-    raw = _translated_codes(raw, params, fname, warn)
+    raw = _translated_codes(raw, params, fname, warn, unused=not is_comparison)
     raw, groups = _age_groups(raw, fname, warn)
     raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
@@ -1726,18 +1726,27 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapp
                     codes_en=said["en"]), *rest]
 
 
-def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem]) -> RawTable:
+def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem],
+                      unused: bool = True) -> RawTable:
     """The participants file with a case system's texts in its code columns translated to codes, as the
     params file's ``data.codes`` says (matched whatever their letter case and spaces around), and a
     data-quality note per column naming each text, its code and how many cells. Nothing else is translated:
-    a text the params file does not name is refused as before (:func:`_free_text_codes`)."""
+    a text the params file does not name is refused as before (:func:`_free_text_codes`). With ``unused``
+    (the project's own participants, not a comparison group's), a note names each entry that translates
+    nothing: a column the file lacks, or a text in no row (a spelling that differs from the file's)."""
     frame = None
     for column, texts in params.data.codes.items():
+        if column not in raw.frame.columns and texts and unused:
+            warn.append(problem(fname, None, None, None, "person.codes_no_column", "warning", "codes_unused",
+                                column=column))
         if column not in raw.frame.columns or not texts:
             continue
         cells = raw.frame[column].fillna("").astype(str)
         folded = cells.str.strip().str.casefold()
         hit = folded.isin(list(texts))
+        for text in (t for t in texts if unused and not (folded == t).any()):
+            warn.append(problem(fname, None, column, None, "person.codes_no_row", "warning", "codes_unused",
+                                column=column, text=quote(text)))
         if not hit.any():
             continue
         frame = raw.frame.copy() if frame is None else frame
