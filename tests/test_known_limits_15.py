@@ -157,6 +157,17 @@ def test_a_code_column_the_file_lacks_is_noted(tiny_project):
         "översättningen används inte (ta bort den, eller kontrollera kolumnens namn)"]
 
 
+def test_an_unused_code_text_is_the_evaluators_not_the_boards(tiny_project):
+    # the report's data-quality table says what the board reads was counted from; a translation not used changed
+    # nothing there: the table has the note on 'K' read as kvinna and none naming 'm'
+    from evaltools.present.sections import quality
+    table = quality.report_table(et.Report(et.load_project(_coded_project(tiny_project, "{sex: {K: kvinna, M: man}}")),
+                                           lang="sv"))
+    notes = list(table.iloc[:, -1])
+    assert any("'K' som Kvinna" in n for n in notes)
+    assert not any("data.codes" in n or "'m'" in n for n in notes)
+
+
 def test_every_code_text_used_gives_no_note(tiny_project):
     p = et.load_project(_coded_project(tiny_project, "{sex: {K: kvinna}}"))
     assert _notes(p, "codes_unused") == []

@@ -114,7 +114,9 @@ def report_table(r) -> pd.DataFrame:
     for problem in r.project.warnings:  # a case system's texts read as codes, in the report's words and labels
         if problem.code == "codes_translated":
             notes.append(codes_translated(r, dict(problem.values)))
-    w = w[w["code"] != "codes_translated"]
+    # (a data.codes entry that translated nothing is the evaluator's to tidy in the params file: nothing the board
+    # reads was counted otherwise, so `evaltools validate` and the workbook name it, the report does not)
+    w = w[~w["code"].isin(["codes_translated", "codes_unused"])]
     # one note for every file so read, without the evaluator's to-do
     for code, key in (("encoding", "quality.encoding"), ("encoding_old", "quality.encoding_old")):
         if (w["code"] == code).any():
@@ -148,6 +150,7 @@ def flagged_references(refs: pd.DataFrame) -> pd.DataFrame:
 def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     w = r.project.data_quality
+    w = w[w["code"] != "codes_unused"]  # (the evaluator's, not the board's: see report_table)
     out = [[Text([msg("quality.no_problems")] if w.empty else [], msg("quality.heading"), 3)]]
     if not w.empty:
         out.append([Table(report_table(r))])
