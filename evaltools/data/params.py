@@ -136,7 +136,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def read_label(text: str | None) -> str:
-    """``text`` as its words are read: no-break spaces as spaces, characters that show nothing removed (``'år\u200b1'``
+    r"""``text`` as its words are read: no-break spaces as spaces, characters that show nothing removed (``'år\u200b1'``
     is ``'år1'``, year 1; None is ``''``). A message quoting its words quotes them as read, as they look on the screen."""
     return _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or ""))
 
