@@ -91,6 +91,15 @@ class ExitRange:
     # (or the participants) are few, and ``low`` to ``high`` are the counts the published figures leave open
     few: bool = True
 
+    @property
+    def one_count(self) -> bool:
+        """Whether the range holds one count only (``low == high``: at a threshold of 2 only a count of 1 is
+        hidden). Its figures at that count would be the exact ones and give the count back, so
+        :func:`~evaltools.analysis.costbenefit.published` withholds the benefit, net present value and ratio of
+        every perspective whose benefit or net one exit moves: they are NaN, and only the value of one exit, the
+        break-even and the verdict (which follows from the break-even) stay."""
+        return self.low == self.high
+
     def of(self, perspective: str) -> PerspectiveRange | None:
         """The range of ``perspective`` (``None`` where the table has no such row)."""
         return next((p for p in self.by_perspective if p.perspective == perspective), None)

@@ -697,9 +697,12 @@ WITHHELD_VERDICT = {RangeVerdict.COVERED: "summary.withheld_exits_covered",
 
 def range_words(pr: PerspectiveRange, lang: str) -> dict[str, str]:
     """A perspective's range over the counts of exits as a sentence says it: the benefit and the net present
-    value, each as two ends in one unit (``benefit_low`` … ``npv_high``), and the value of one exit."""
-    b_lo, b_hi = fmt_kr_prose_range(pr.benefit_low, pr.benefit_high, lang)
-    n_lo, n_hi = fmt_kr_prose_range(pr.npv_low, pr.npv_high, lang)
+    value, each as two ends in one unit (``benefit_low`` … ``npv_high``), and the value of one exit; "–" for ends
+    that are withheld (:attr:`~evaltools.analysis.costbenefit.ExitRange.one_count`)."""
+    def ends(low: float, high: float) -> tuple[str, str]:
+        return ("–", "–") if pd.isna(low) or pd.isna(high) else fmt_kr_prose_range(low, high, lang)
+    b_lo, b_hi = ends(pr.benefit_low, pr.benefit_high)
+    n_lo, n_hi = ends(pr.npv_low, pr.npv_high)
     return {"benefit_low": b_lo, "benefit_high": b_hi, "npv_low": n_lo, "npv_high": n_hi,
             "per_exit": fmt_kr_prose(pr.per_exit, lang)}
 
@@ -749,6 +752,8 @@ def few_exits(r) -> list[str]:
         key = ("summary.few_exits_flat_transferred" if kommun is not None and kommun.per_exit >= 0.5
                else "summary.few_exits_flat")  # (the municipality's saving is the state's cost: say so)
         out.append(r.msg(key, npv=fmt_kr_prose(lead.npv_low, lang)))
+    elif er.one_count:  # (the range would be one count, its ends the exact figures: withheld, and why)
+        out.append(r.msg("summary.few_exits_withheld"))
     else:
         out.append(r.msg("summary.few_exits_range", low=str(er.low), high=str(er.high), **words))
     said = range_verdict(r, lead, who)
@@ -761,8 +766,9 @@ def few_exits(r) -> list[str]:
         who_p = r.msg(WHO_AGAIN.get(p, WHO[p]))
         words = range_words(pr, lang)
         said = (r.msg("summary.few_exits_other_flat", who=who_p, npv=fmt_kr_prose(pr.npv_low, lang)) if pr.flat else
+                "" if er.one_count else  # (withheld: the verdict alone)
                 r.msg("summary.few_exits_other", who=who_p, npv_low=words["npv_low"], npv_high=words["npv_high"]))
-        out.append(said + " " + range_verdict(r, pr, who_p))
+        out.append((said + " " + range_verdict(r, pr, who_p)).strip())
     return out
 
 
