@@ -110,3 +110,27 @@ def test_a_threshold_of_3_still_gives_a_range_of_two_counts(tmp_path):
     er = r.cba.summary.exit_range
     assert (er.low, er.high, er.one_count) == (1, 2, False)
     assert (er.lead.benefit_low, er.lead.benefit_high) == pytest.approx((216_000, 432_000))
+
+
+@pytest.mark.parametrize("lang, said", [
+    # the municipality bears a quarter, 375 000: 216 000 − 375 000 = −159 000 at 1 exit, 864 000 − 375 000 = 489 000
+    # at 4 (said −160 000 and 490 000); the region −375 000 (−380 000) and the state −750 000 at any count
+    ("sv", "Var för sig är nettonuvärdet mellan −160 000 och 490 000 kr för kommunen, −380 000 kr för regionen och "
+           "−750 000 kr för staten."),
+    ("en", "Separately, the net present value is between SEK −160,000 and 490,000 for the municipality, SEK −380,000 "
+           "for the region and SEK −750,000 for the state."),
+])
+def test_page_one_of_a_range_says_what_each_financier_gains_or_pays(tmp_path, lang, said):
+    r = et.Report(et.load_project(_project(tmp_path, 1_500_000, 3)), lang=lang)
+    assert (r.cba.summary.exit_range.low, r.cba.summary.exit_range.high) == (1, 4)
+    worth = [s.replace("\xa0", " ") for s in page_one.worth(r)]
+    assert said in worth
+    # after the public financiers' verdict, before society's
+    i = worth.index(said)
+    assert "offentliga finansiärerna" in worth[i - 1] or "public financiers" in worth[i - 1]
+    assert worth[i + 1].startswith(("För samhället", "For society"))
+
+
+def test_page_one_names_no_financier_where_one_of_them_is_withheld(one_of_two):
+    # one count (k = 2): the municipality's −159 000 is withheld, so no sentence of the three (the withheld one explains)
+    assert not any(s.startswith("Var för sig") for s in page_one.worth(one_of_two))

@@ -759,6 +759,8 @@ def few_exits(r) -> list[str]:
     said = range_verdict(r, lead, who)
     if said:
         out.append(said)
+    if lead.perspective == "offentliga":
+        out += actors_over_range(r)
     for p in worth_perspectives(lead.perspective)[1:]:
         pr = er.of(p)
         if pr is None or pr.verdict is None:
@@ -769,7 +771,33 @@ def few_exits(r) -> list[str]:
                 "" if er.one_count else  # (withheld: the verdict alone)
                 r.msg("summary.few_exits_other", who=who_p, npv_low=words["npv_low"], npv_high=words["npv_high"]))
         out.append((said + " " + range_verdict(r, pr, who_p)).strip())
+        if p == "offentliga":
+            out += actors_over_range(r)
     return out
+
+
+def actors_over_range(r) -> list[str]:
+    """What the municipality, the region and the state each gain or pay where the exits are given as a range, as
+    page 1 says it of an exact project (:func:`who_gains_pays`): each one's net present value over the range's
+    counts, or one figure where no exit moves it (the region's, mostly); nothing where one of them is withheld (a
+    range of one count, :attr:`~evaltools.analysis.costbenefit.ExitRange.one_count`). Said after the public
+    financiers'."""
+    er, lang = r.cba.summary.exit_range, r.lang
+    parts = []
+    for p in ACTORS:
+        pr = er.of(p)
+        if pr is None:
+            continue
+        if pd.isna(pr.npv_low) or pd.isna(pr.npv_high):  # (withheld: the sentence before says why; no part of a whole)
+            return []
+        who = r.msg("summary.who_kommuner" if p == "kommun" and several_municipalities(r.project) else WHO[p])
+        if abs(pr.npv_high - pr.npv_low) < 0.5:
+            said = r.msg("summary.few_exits_actor_flat", who=who, npv=fmt_kr_prose(pr.npv_low, lang))
+        else:
+            low, high = fmt_kr_prose_range(pr.npv_low, pr.npv_high, lang)
+            said = r.msg("summary.few_exits_actor", who=who, npv_low=low, npv_high=high)
+        parts.append(said + (state_assumptions(r) if p == "stat" else ""))
+    return [r.msg("summary.few_exits_actors", parts=join(parts, lang))] if parts else []
 
 
 def nothing_to_count(r) -> list[str]:
