@@ -8,6 +8,7 @@ comments."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -134,3 +135,34 @@ def test_page_one_of_a_range_says_what_each_financier_gains_or_pays(tmp_path, la
 def test_page_one_names_no_financier_where_one_of_them_is_withheld(one_of_two):
     # one count (k = 2): the municipality's −159 000 is withheld, so no sentence of the three (the withheld one explains)
     assert not any(s.startswith("Var för sig") for s in page_one.worth(one_of_two))
+
+
+def _sheet(xlsx: Path, title: str) -> list[tuple]:
+    ws = openpyxl.load_workbook(xlsx)[title]
+    return [tuple(row) for row in ws.iter_rows(values_only=True)]
+
+
+def test_the_workbook_gives_societys_skattefaktor_over_the_range(tmp_path):
+    # 3 exits (1 to 4), cost 1 500 000 kr, all public; skattefaktor 1,3 on the public net cost: at 1 exit
+    # −0,3 × (1 500 000 − 216 000) = −385 200, at 4 exits −0,3 × (1 500 000 − 864 000) = −190 800; society's net
+    # is 0 − 1 500 000 − 385 200 = −1 885 200 and −1 690 800, as its row must add up to
+    r = et.Report(et.load_project(_project(tmp_path, 1_500_000, 3)))
+    xlsx = next(p for p in export_report(r, tmp_path / "out") if p.suffix == ".xlsx")
+    rows = _sheet(xlsx, "Per perspektiv")
+    head = next(i for i, row in enumerate(rows) if row and row[0] == "Perspektiv")
+    columns = rows[head]
+    society = dict(zip(columns, next(row for row in rows[head + 1:] if row[0] == "Samhället")))
+    low = next(c for c in columns if c and c.startswith("Skattefaktorns effekt, nuvärde, med det lägsta"))
+    high = next(c for c in columns if c and c.startswith("Skattefaktorns effekt, nuvärde, med det högsta"))
+    assert (society[low], society[high]) == pytest.approx((-385_200, -190_800))
+    npv_low = next(c for c in columns if c and c.startswith("Nettonuvärde med det lägsta"))
+    cost = next(c for c in columns if c and c.startswith("Kostnad som perspektivet bär"))
+    assert society[npv_low] == pytest.approx(-1_885_200)
+    assert society[npv_low] == pytest.approx(0 - society[cost] + society[low])  # (society's benefit is 0 kr)
+    # the public financiers have no skattefaktor: empty, as in the report's table ("–")
+    public = dict(zip(columns, next(row for row in rows[head + 1:] if row[0] == "De offentliga finansiärerna")))
+    assert public[low] is None and public[high] is None
+    # the report's table says the same ends
+    table = cb_section.perspective_table(r).frame
+    cell = table[table.iloc[:, 0] == "Samhället"].iloc[0]["Skattefaktorns effekt (nuvärde)"].replace("\xa0", " ")
+    assert cell == "−385 200 till −190 800 kr"

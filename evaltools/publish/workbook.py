@@ -696,6 +696,8 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("pv_benefit_low", "workbook.column.aktorer.pv_benefit_low", "kr"),
         C("pv_benefit_high", "workbook.column.aktorer.pv_benefit_high", "kr"),
         C("pv_skattefaktor", "workbook.column.aktorer.pv_skattefaktor", "kr"),
+        C("pv_skattefaktor_low", "workbook.column.aktorer.pv_skattefaktor_low", "kr"),
+        C("pv_skattefaktor_high", "workbook.column.aktorer.pv_skattefaktor_high", "kr"),
         C("npv", "workbook.column.aktorer.npv", "kr"),
         C("npv_low", "workbook.column.aktorer.npv_low", "kr"),
         C("npv_high", "workbook.column.aktorer.npv_high", "kr"),

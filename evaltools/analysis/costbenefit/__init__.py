@@ -549,7 +549,7 @@ def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, lead: str, l
         verdict = (None if np.isnan(n_lo) or np.isnan(n_hi) else RangeVerdict.COVERED if n_lo > 0
                    else RangeVerdict.NOT_COVERED if n_hi <= 0 else RangeVerdict.DEPENDS)
         out.append(PerspectiveRange(p, b1, b_lo, b_hi, n_lo, n_hi, r_lo, r_hi, float(row.break_even_exits), verdict,
-                                    carried))
+                                    carried, float(row.pv_cost)))
     return ExitRange(low, high, lead, tuple(out), few=few)
 
 

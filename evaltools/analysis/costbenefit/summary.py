@@ -48,7 +48,8 @@ class PerspectiveRange:
     ``per_exit`` is what one exit from försörjningsstöd adds to the perspective's benefit (the mean over
     the project's exits: the monthly level over the horizon, with drop-off, deadweight and discounting);
     ``break_even_exits`` the exits that carry the cost, as in the perspectives' table. Neither is the
-    number of exits. ``verdict`` is ``None`` where the perspective's benefit is not valued. ``exit_cost`` is
+    number of exits. ``verdict`` is ``None`` where the perspective's benefit is not valued. ``pv_cost`` is the
+    perspective's cost; ``skattefaktor_low`` and ``skattefaktor_high`` the skattefaktor's effect at either end. ``exit_cost`` is
     the cost the ``break_even_exits`` carry: the perspective's cost, for society with the skattefaktor on the
     public cost, less any flows measured from register outcomes (which come with no exit)."""
 
@@ -63,6 +64,18 @@ class PerspectiveRange:
     break_even_exits: float
     verdict: RangeVerdict | None
     exit_cost: float = float("nan")
+    pv_cost: float = float("nan")  # the perspective's cost (present value), as in the perspectives' table
+
+    @property
+    def skattefaktor_low(self) -> float:
+        """The skattefaktor's effect on the net present value at the smallest count: what the net holds beyond the
+        benefit less the cost (society's; 0 kr for every other perspective), so that a row of the range adds up."""
+        return self.npv_low - self.benefit_low + self.pv_cost
+
+    @property
+    def skattefaktor_high(self) -> float:
+        """The skattefaktor's effect at the largest count (:attr:`skattefaktor_low`)."""
+        return self.npv_high - self.benefit_high + self.pv_cost
 
     @property
     def flat(self) -> bool:
