@@ -166,3 +166,31 @@ def test_the_workbook_gives_societys_skattefaktor_over_the_range(tmp_path):
     table = cb_section.perspective_table(r).frame
     cell = table[table.iloc[:, 0] == "Samhället"].iloc[0]["Skattefaktorns effekt (nuvärde)"].replace("\xa0", " ")
     assert cell == "−385 200 till −190 800 kr"
+
+
+@pytest.mark.parametrize("cost, lang, said", [
+    # 5 exits × 216 000 = 1 080 000 against 1 500 000: negative with no deadweight, which is the assumption itself
+    (1_500_000, "sv", "Kalkylen antar att ingen av dem som lämnade försörjningsstödet hade gjort det ändå "
+                      "(utvärderarens val), och ändå är nettonuvärdet negativt för de offentliga finansiärerna."),
+    (1_500_000, "en", "The calculation assumes that none of those who left social assistance would have left it anyway "
+                      "(the evaluator's choice), and still the net present value is negative for the public financiers."),
+    # against 500 000: zero at a deadweight of 1 − 500 000 / 1 080 000 = 0,537, said 54 %
+    (500_000, "sv", "Kalkylen antar att ingen av dem som lämnade försörjningsstödet hade gjort det ändå "
+                    "(utvärderarens val); för de offentliga finansiärerna blir nettonuvärdet noll vid en dödvikt på 54 %."),
+])
+def test_a_zero_deadweight_is_said_as_none_on_page_one(tmp_path, cost, lang, said):
+    r = et.Report(et.load_project(_project(tmp_path, cost, 5, stayed=5)), lang=lang)
+    assert r.cba.summary.exit_range is None and r.cba.summary.deadweight == 0
+    worth = " ".join(page_one.worth(r)).replace("\xa0", " ")
+    assert said in worth, worth
+    assert "0 % av dem" not in worth and "0% of those" not in worth
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "räknat på att ingen av dem som lämnar det hade gjort det ändå)"),
+    ("en", "counting that none of those who leave it would have done so anyway)"),
+])
+def test_a_zero_deadweight_is_said_as_none_over_a_range(tmp_path, lang, said):
+    r = et.Report(et.load_project(_project(tmp_path, 1_500_000, 3)), lang=lang)
+    first = page_one.worth(r)[0].replace("\xa0", " ")
+    assert said in first, first

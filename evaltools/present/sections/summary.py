@@ -301,7 +301,16 @@ WOULD = {"summary.worth_society": "summary.worth_society_ex_ante",
          "summary.worth_society_lower_bound": "summary.worth_society_lower_bound_ex_ante",
          "summary.worth_deadweight": "summary.worth_deadweight_ex_ante",
          "summary.worth_deadweight_never": "summary.worth_deadweight_never_ex_ante",
-         "summary.worth_deadweight_always": "summary.worth_deadweight_always_ex_ante"}
+         "summary.worth_deadweight_always": "summary.worth_deadweight_always_ex_ante",
+         "summary.worth_deadweight_never_none": "summary.worth_deadweight_never_none_ex_ante"}
+
+
+def deadweight_words(r) -> str:
+    """The deadweight as page 1's sentences say it, "Kalkylen antar att {dw} av dem som lämnade …": as the
+    assumptions table gives it (51,6 %, 25 %), but a deadweight of zero as "ingen" ("att ingen av dem som lämnade
+    försörjningsstödet hade gjort det ändå"), not "att 0 % av dem"."""
+    s = r.cba.summary
+    return r.msg("summary.dw_none") if s.deadweight == 0 else value_text("deadweight", s.deadweight, r.lang)
 
 # an actor's own result in words (an application check speaks of what would happen)
 ACTOR_RESULT = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pays", "even": "summary.actor_even"},
@@ -664,10 +673,12 @@ def worth(r) -> list[str]:
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     # (the deadweight as the assumptions table and the payments section say it: 51,6 %, not 52 %; 25 %, not 25,0 %)
-    dw_words = dict(dw=value_text("deadweight", s.deadweight, lang), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
+    dw_words = dict(dw=deadweight_words(r), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
     # (no switching value: negative even with no deadweight, or positive at any where measured flows carry the cost)
     key = ("summary.worth_deadweight" if not pd.isna(sw) else
            "summary.worth_deadweight_always" if s.npv > 0 else "summary.worth_deadweight_never")
+    if key == "summary.worth_deadweight_never" and s.deadweight == 0:  # (not "ingen … även om ingen hade gjort det")
+        key = "summary.worth_deadweight_never_none"
     if s.mode == "ex_ante":  # (an application speaks of those who would leave)
         key = WOULD[key]
     # (a saving of 0 kr for the lead in every simulation has no part that would have come anyway: the
@@ -746,7 +757,7 @@ def few_exits(r) -> list[str]:
     k = r.params.privacy.min_count
     out = [r.msg("summary.few_exits" if er.few else "summary.withheld_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
                  basis=B.basis_words(B.present_value(r), lang, short=True),
-                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=value_text("deadweight", s.deadweight, lang))]
+                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=deadweight_words(r))]
     if lead.flat:  # one exit adds nothing: the figures are the same at every count, no range from a value to itself
         kommun = er.of("kommun")
         key = ("summary.few_exits_flat_transferred" if kommun is not None and kommun.per_exit >= 0.5
