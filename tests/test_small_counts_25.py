@@ -194,3 +194,18 @@ def test_a_zero_deadweight_is_said_as_none_over_a_range(tmp_path, lang, said):
     r = et.Report(et.load_project(_project(tmp_path, 1_500_000, 3)), lang=lang)
     first = page_one.worth(r)[0].replace("\xa0", " ")
     assert said in first, first
+
+
+def test_an_actor_that_pays_more_the_more_leave_is_said_smaller_end_first(tmp_path):
+    # the 3 exits go to sjuk- och aktivitetsersättning, which the state pays in place of försörjningsstöd (assumed as
+    # large): the municipality saves 216 000 an exit and the state pays as much. State: −750 000 − 216 000 = −966 000
+    # at 1 exit, −750 000 − 4 × 216 000 = −1 614 000 at 4 (said −1,6 miljoner and −970 000, the smaller first)
+    path = _project(tmp_path, 1_500_000, 3)
+    people = tmp_path / "data/participants.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace(",arbete", ",sjuk_aktivitetsersättning"),
+                      encoding="utf-8")
+    r = et.Report(et.load_project(path))
+    state = r.cba.summary.exit_range.of("stat")
+    assert (state.npv_low, state.npv_high) == pytest.approx((-966_000, -1_614_000))
+    said = " ".join(page_one.worth(r)).replace("\xa0", " ")
+    assert "mellan −1,6 miljoner och −970 000 kronor för staten" in said, said

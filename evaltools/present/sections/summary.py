@@ -805,7 +805,8 @@ def actors_over_range(r) -> list[str]:
         if abs(pr.npv_high - pr.npv_low) < 0.5:
             said = r.msg("summary.few_exits_actor_flat", who=who, npv=fmt_kr_prose(pr.npv_low, lang))
         else:
-            low, high = fmt_kr_prose_range(pr.npv_low, pr.npv_high, lang)
+            # (smaller end first: the state may pay more the more leave, −730 000 at one and −3,9 miljoner at 19)
+            low, high = fmt_kr_prose_range(min(pr.npv_low, pr.npv_high), max(pr.npv_low, pr.npv_high), lang)
             said = r.msg("summary.few_exits_actor", who=who, npv_low=low, npv_high=high)
         parts.append(said + (state_assumptions(r) if p == "stat" else ""))
     return [r.msg("summary.few_exits_actors", parts=join(parts, lang))] if parts else []
