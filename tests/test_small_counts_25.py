@@ -76,7 +76,10 @@ def test_page_one_says_why_and_never_one_to_one(tmp_path, lang, withheld, break_
 
 
 def test_the_section_the_panel_and_the_method_withhold_it_too(one_of_two):
-    kf = cb_section.key_figures(one_of_two).frame
+    table = cb_section.key_figures(one_of_two)
+    notes = " ".join(table.notes)
+    assert "Nyttan, nettonuvärdet och nyttan per satsad krona redovisas inte" in notes and "1 till 1" not in notes
+    kf = table.frame
     values = dict(zip(kf.iloc[:, 0], (v.replace("\xa0", " ") for v in kf.iloc[:, 1])))
     assert next(v for k, v in values.items() if k.startswith("Nettonuvärde för de offentliga")) == "–"
     assert next(v for k, v in values.items() if k.startswith("Nytta av en person")) == "216 000 kr"
@@ -101,6 +104,9 @@ def test_the_workbook_holds_no_figure_of_the_one_count(one_of_two, tmp_path):
                if isinstance(v, (int, float)) and not isinstance(v, bool)]
     for exact in (-1_284_000, -159_000, -1_885_200, -385_200):
         assert not any(abs(v - exact) < 1 for v in numbers), exact
+    texts = " ".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str))
+    assert "Nyttan, nettonuvärdet och nytta/kostnad redovisas inte" in texts
+    assert "med 1 och med 1 personer" not in texts
     # 216 000 / 1 500 000 = 0,144, the ratio at one exit
     assert not any(abs(v - 0.144) < 1e-6 for v in numbers)
 

@@ -272,7 +272,8 @@ def key_figures(r) -> Table:
     if any(v == SECONDARY for _, v in key) or any(str(v).startswith(SECONDARY + " ") for _, v in key):
         notes.append(msg("costbenefit.withheld", k=str(r.params.privacy.min_count)))
     if er is not None:
-        notes.append(msg("costbenefit.kf.range_note" if er.few else "costbenefit.kf.range_note_withheld",
+        notes.append(msg("costbenefit.kf.range_note_one_count") if er.one_count else  # (withheld: no range)
+                     msg("costbenefit.kf.range_note" if er.few else "costbenefit.kf.range_note_withheld",
                          low=str(er.low), high=str(er.high), k=str(r.params.privacy.min_count)))
     value = msg("common.value")
     return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), notes=tuple(notes),
