@@ -119,6 +119,8 @@ def _range(result, perspective: str, figure: str, lang: str) -> str | None:
     pr = er.of(perspective) if er is not None else None
     if pr is None:
         return None
+    if pd.isna(getattr(pr, f"{figure}_low")) and er.one_count:  # (one count: withheld, ExitRange.one_count)
+        return msg("explore.whatif.range_withheld", lang)
     return msg("explore.whatif.range_value", lang, range=range_cell(er, pr, figure, lang), low=str(er.low),
                high=str(er.high))
 

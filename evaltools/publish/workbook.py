@@ -696,6 +696,8 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("pv_benefit_low", "workbook.column.aktorer.pv_benefit_low", "kr"),
         C("pv_benefit_high", "workbook.column.aktorer.pv_benefit_high", "kr"),
         C("pv_skattefaktor", "workbook.column.aktorer.pv_skattefaktor", "kr"),
+        C("pv_skattefaktor_low", "workbook.column.aktorer.pv_skattefaktor_low", "kr"),
+        C("pv_skattefaktor_high", "workbook.column.aktorer.pv_skattefaktor_high", "kr"),
         C("npv", "workbook.column.aktorer.npv", "kr"),
         C("npv_low", "workbook.column.aktorer.npv_low", "kr"),
         C("npv_high", "workbook.column.aktorer.npv_high", "kr"),
@@ -937,8 +939,10 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
         if name in ("kostnad_nytta", "aktorer") and ends is not None:  # (the range in place of the exact figures)
             # (a range from 1 is over the few exits themselves; one from more is over a count of k or more that
             # the report withholds all the same: analysis.disclosure.exit_counts)
-            notes += (msg("workbook.exits_range" if ends[0] == 1 else "workbook.exits_range_withheld", lang, k=k,
-                          low=ends[0], high=ends[1]),)
+            # (one count, ExitRange.one_count: no range, the figures withheld)
+            notes += ((msg("workbook.exits_range_one_count", lang),) if ends[0] == ends[1] else
+                      (msg("workbook.exits_range" if ends[0] == 1 else "workbook.exits_range_withheld", lang, k=k,
+                           low=ends[0], high=ends[1]),))
         sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name)))
     return sheets
 

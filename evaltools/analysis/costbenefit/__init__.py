@@ -549,7 +549,7 @@ def exit_range(table: pd.DataFrame, per_exit: pd.DataFrame, n: int, lead: str, l
         verdict = (None if np.isnan(n_lo) or np.isnan(n_hi) else RangeVerdict.COVERED if n_lo > 0
                    else RangeVerdict.NOT_COVERED if n_hi <= 0 else RangeVerdict.DEPENDS)
         out.append(PerspectiveRange(p, b1, b_lo, b_hi, n_lo, n_hi, r_lo, r_hi, float(row.break_even_exits), verdict,
-                                    carried))
+                                    carried, float(row.pv_cost)))
     return ExitRange(low, high, lead, tuple(out), few=few)
 
 
@@ -570,6 +570,10 @@ def published(result: CostBenefitResult, between: tuple[int, int] | None = None)
     are few): the benefit of that count is as exact a measure of it, so the figures are given over the counts
     ``between`` holds, the counts the published figures leave open, in the same way.
 
+    A range must span two counts at least: where it holds one (:attr:`ExitRange.one_count`, a threshold of 2),
+    its ends are the exact figures, so they are withheld too (NaN) for every perspective whose benefit or net
+    one exit moves; the value of one exit, the break-even and the verdict (which follows from it) stay.
+
     The analysis keeps the exact figures (:func:`cost_benefit`); page 1, the sections, the workbook, the
     what-if panel and the portfolio read this one.
     """
@@ -581,6 +585,17 @@ def published(result: CostBenefitResult, between: tuple[int, int] | None = None)
         result = replace(result, summary=s)
     if s is None or s.exit_range is None:
         return result
+    er = s.exit_range
+    if er.one_count:  # (one count: the range's ends are the exact figures; see ExitRange.one_count)
+        hidden: dict[str, Any] = dict.fromkeys(("benefit_low", "benefit_high", "npv_low", "npv_high", "bcr_low",
+                                                "bcr_high"), np.nan)
+        # (a perspective's figures stay where one exit moves neither its benefit nor its net: society's benefit may
+        # be 0 kr an exit while the skattefaktor on the public net moves its net, which the range cannot show here)
+        extra = result.per_exit.set_index("perspective") if result.per_exit is not None else None
+        moves = {p: extra is None or p not in extra.index or abs(float(extra.loc[p, "benefit_per_exit"])) >= 0.5
+                 or abs(float(extra.loc[p, "net_per_exit"])) >= 0.5 for p in (pr.perspective for pr in er.by_perspective)}
+        s = replace(s, exit_range=replace(er, by_perspective=tuple(
+            replace(pr, **hidden) if moves[pr.perspective] else pr for pr in er.by_perspective)))
     blank: dict[str, Any] = dict.fromkeys(("pv_avoided_fs", "pv_benefit", "npv", "bcr", "payback_months",
                                            "switching_deadweight", "pv_skattefaktor"), np.nan)
     table = result.table.copy()

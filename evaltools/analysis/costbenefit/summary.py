@@ -48,7 +48,8 @@ class PerspectiveRange:
     ``per_exit`` is what one exit from försörjningsstöd adds to the perspective's benefit (the mean over
     the project's exits: the monthly level over the horizon, with drop-off, deadweight and discounting);
     ``break_even_exits`` the exits that carry the cost, as in the perspectives' table. Neither is the
-    number of exits. ``verdict`` is ``None`` where the perspective's benefit is not valued. ``exit_cost`` is
+    number of exits. ``verdict`` is ``None`` where the perspective's benefit is not valued. ``pv_cost`` is the
+    perspective's cost; ``skattefaktor_low`` and ``skattefaktor_high`` the skattefaktor's effect at either end. ``exit_cost`` is
     the cost the ``break_even_exits`` carry: the perspective's cost, for society with the skattefaktor on the
     public cost, less any flows measured from register outcomes (which come with no exit)."""
 
@@ -63,6 +64,18 @@ class PerspectiveRange:
     break_even_exits: float
     verdict: RangeVerdict | None
     exit_cost: float = float("nan")
+    pv_cost: float = float("nan")  # the perspective's cost (present value), as in the perspectives' table
+
+    @property
+    def skattefaktor_low(self) -> float:
+        """The skattefaktor's effect on the net present value at the smallest count: what the net holds beyond the
+        benefit less the cost (society's; 0 kr for every other perspective), so that a row of the range adds up."""
+        return self.npv_low - self.benefit_low + self.pv_cost
+
+    @property
+    def skattefaktor_high(self) -> float:
+        """The skattefaktor's effect at the largest count (:attr:`skattefaktor_low`)."""
+        return self.npv_high - self.benefit_high + self.pv_cost
 
     @property
     def flat(self) -> bool:
@@ -90,6 +103,15 @@ class ExitRange:
     # the exits are 1 to k − 1; False: k or more, withheld because those who ended without leaving försörjningsstöd
     # (or the participants) are few, and ``low`` to ``high`` are the counts the published figures leave open
     few: bool = True
+
+    @property
+    def one_count(self) -> bool:
+        """Whether the range holds one count only (``low == high``: at a threshold of 2 only a count of 1 is
+        hidden). Its figures at that count would be the exact ones and give the count back, so
+        :func:`~evaltools.analysis.costbenefit.published` withholds the benefit, net present value and ratio of
+        every perspective whose benefit or net one exit moves: they are NaN, and only the value of one exit, the
+        break-even and the verdict (which follows from the break-even) stay."""
+        return self.low == self.high
 
     def of(self, perspective: str) -> PerspectiveRange | None:
         """The range of ``perspective`` (``None`` where the table has no such row)."""

@@ -117,15 +117,24 @@ def applicable_key_figures(cba, figures: dict) -> dict:
 def with_exit_range(table: pd.DataFrame, er) -> pd.DataFrame:
     """The table per perspective as the workbook writes it: where 1 to k − 1 exits are valued, each perspective's
     benefit and net present value at the lowest and highest count (:class:`~evaltools.analysis.costbenefit.ExitRange`)
-    in place of the figures that give the count (left out); ``table`` otherwise."""
+    in place of the figures that give the count (left out), and the skattefaktor's effect at either count where it is
+    not 0 kr for every perspective (society's; as the report's table per actor gives it); ``table`` otherwise."""
     if er is None:
         return table
     ranges = [er.of(p) for p in table["perspective"]]
     blank = [c for c in ("pv_benefit", "pv_skattefaktor", "npv", "bcr", "payback_months", "switching_deadweight",
                          "p_npv_positive") if c in table]
-    return table.drop(columns=blank).assign(**{col: [getattr(pr, attr) if pr is not None else np.nan for pr in ranges]
-                           for col, attr in (("pv_benefit_low", "benefit_low"), ("pv_benefit_high", "benefit_high"),
-                                             ("npv_low", "npv_low"), ("npv_high", "npv_high"))})
+    columns = [("pv_benefit_low", "benefit_low"), ("pv_benefit_high", "benefit_high"), ("npv_low", "npv_low"),
+               ("npv_high", "npv_high")]
+    effect = [getattr(pr, end) for pr in ranges if pr is not None for end in ("skattefaktor_low", "skattefaktor_high")]
+    if any(abs(e) >= 0.5 for e in effect if not pd.isna(e)):  # (as the report's table: a column only where not 0 kr)
+        columns += [("pv_skattefaktor_low", "skattefaktor_low"), ("pv_skattefaktor_high", "skattefaktor_high")]
+    def value(pr, attr: str) -> float:
+        if pr is None or (attr.startswith("skattefaktor") and abs(pr.skattefaktor_low) < 0.5
+                          and abs(pr.skattefaktor_high) < 0.5):  # (none for a perspective without it, as the table)
+            return np.nan
+        return getattr(pr, attr)
+    return table.drop(columns=blank).assign(**{col: [value(pr, attr) for pr in ranges] for col, attr in columns})
 
 
 def applicable_assumptions(cba) -> pd.DataFrame:
@@ -263,7 +272,8 @@ def key_figures(r) -> Table:
     if any(v == SECONDARY for _, v in key) or any(str(v).startswith(SECONDARY + " ") for _, v in key):
         notes.append(msg("costbenefit.withheld", k=str(r.params.privacy.min_count)))
     if er is not None:
-        notes.append(msg("costbenefit.kf.range_note" if er.few else "costbenefit.kf.range_note_withheld",
+        notes.append(msg("costbenefit.kf.range_note_one_count") if er.one_count else  # (withheld: no range)
+                     msg("costbenefit.kf.range_note" if er.few else "costbenefit.kf.range_note_withheld",
                          low=str(er.low), high=str(er.high), k=str(r.params.privacy.min_count)))
     value = msg("common.value")
     return Table(pd.DataFrame(key, columns=[msg("costbenefit.key_figure"), value]), notes=tuple(notes),
@@ -351,8 +361,8 @@ def perspective_table(r) -> Table:
         data[benefit] = [range_cell(er, er.of(p), "benefit", lang) for p in rows["perspective"]]
         # the skattefaktor's effect moves with the count too (left out with the exact figures): over the same
         # exits it is what society's net holds beyond its benefit less its cost, so that the row adds up
-        ends = [(np.nan, np.nan) if pr is None else (pr.npv_low - pr.benefit_low + c, pr.npv_high - pr.benefit_high + c)
-                for pr, c in zip((er.of(p) for p in rows["perspective"]), rows["pv_cost"])]
+        ends = [(np.nan, np.nan) if pr is None else (pr.skattefaktor_low, pr.skattefaktor_high)
+                for pr in (er.of(p) for p in rows["perspective"])]
         if any(abs(e) >= 0.5 for pair in ends for e in pair if not pd.isna(e)):
             with_effect = True
             data[msg("costbenefit.skattefaktor_pv")] = [

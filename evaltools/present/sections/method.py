@@ -181,7 +181,8 @@ def paragraphs(r) -> list[str]:
         elif key == "method.cb.uncertainty" and r.cba.summary.exit_range is not None:
             # 1 to k − 1 exits: the range over them stands in for the simulation (docs/security.md)
             er = r.cba.summary.exit_range
-            out.append(r.msg("method.cb.uncertainty_range", k=str(r.k), high=str(er.high)) if er.few else
+            out.append(r.msg("method.cb.uncertainty_one_count") if er.one_count else  # (withheld, not a range)
+                       r.msg("method.cb.uncertainty_range", k=str(r.k), high=str(er.high)) if er.few else
                        r.msg("method.cb.uncertainty_range_withheld", k=str(r.k), low=str(er.low), high=str(er.high)))
         elif key == "method.cb.ledger" and benefit_unvalued(r.cba.summary):
             # no exit from försörjningsstöd to value: likewise

@@ -301,7 +301,16 @@ WOULD = {"summary.worth_society": "summary.worth_society_ex_ante",
          "summary.worth_society_lower_bound": "summary.worth_society_lower_bound_ex_ante",
          "summary.worth_deadweight": "summary.worth_deadweight_ex_ante",
          "summary.worth_deadweight_never": "summary.worth_deadweight_never_ex_ante",
-         "summary.worth_deadweight_always": "summary.worth_deadweight_always_ex_ante"}
+         "summary.worth_deadweight_always": "summary.worth_deadweight_always_ex_ante",
+         "summary.worth_deadweight_never_none": "summary.worth_deadweight_never_none_ex_ante"}
+
+
+def deadweight_words(r) -> str:
+    """The deadweight as page 1's sentences say it, "Kalkylen antar att {dw} av dem som lämnade …": as the
+    assumptions table gives it (51,6 %, 25 %), but a deadweight of zero as "ingen" ("att ingen av dem som lämnade
+    försörjningsstödet hade gjort det ändå"), not "att 0 % av dem"."""
+    s = r.cba.summary
+    return r.msg("summary.dw_none") if s.deadweight == 0 else value_text("deadweight", s.deadweight, r.lang)
 
 # an actor's own result in words (an application check speaks of what would happen)
 ACTOR_RESULT = {False: {"gains": "summary.actor_gains", "pays": "summary.actor_pays", "even": "summary.actor_even"},
@@ -664,10 +673,12 @@ def worth(r) -> list[str]:
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     # (the deadweight as the assumptions table and the payments section say it: 51,6 %, not 52 %; 25 %, not 25,0 %)
-    dw_words = dict(dw=value_text("deadweight", s.deadweight, lang), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
+    dw_words = dict(dw=deadweight_words(r), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
     # (no switching value: negative even with no deadweight, or positive at any where measured flows carry the cost)
     key = ("summary.worth_deadweight" if not pd.isna(sw) else
            "summary.worth_deadweight_always" if s.npv > 0 else "summary.worth_deadweight_never")
+    if key == "summary.worth_deadweight_never" and s.deadweight == 0:  # (not "ingen … även om ingen hade gjort det")
+        key = "summary.worth_deadweight_never_none"
     if s.mode == "ex_ante":  # (an application speaks of those who would leave)
         key = WOULD[key]
     # (a saving of 0 kr for the lead in every simulation has no part that would have come anyway: the
@@ -697,9 +708,12 @@ WITHHELD_VERDICT = {RangeVerdict.COVERED: "summary.withheld_exits_covered",
 
 def range_words(pr: PerspectiveRange, lang: str) -> dict[str, str]:
     """A perspective's range over the counts of exits as a sentence says it: the benefit and the net present
-    value, each as two ends in one unit (``benefit_low`` … ``npv_high``), and the value of one exit."""
-    b_lo, b_hi = fmt_kr_prose_range(pr.benefit_low, pr.benefit_high, lang)
-    n_lo, n_hi = fmt_kr_prose_range(pr.npv_low, pr.npv_high, lang)
+    value, each as two ends in one unit (``benefit_low`` … ``npv_high``), and the value of one exit; "–" for ends
+    that are withheld (:attr:`~evaltools.analysis.costbenefit.ExitRange.one_count`)."""
+    def ends(low: float, high: float) -> tuple[str, str]:
+        return ("–", "–") if pd.isna(low) or pd.isna(high) else fmt_kr_prose_range(low, high, lang)
+    b_lo, b_hi = ends(pr.benefit_low, pr.benefit_high)
+    n_lo, n_hi = ends(pr.npv_low, pr.npv_high)
     return {"benefit_low": b_lo, "benefit_high": b_hi, "npv_low": n_lo, "npv_high": n_hi,
             "per_exit": fmt_kr_prose(pr.per_exit, lang)}
 
@@ -743,17 +757,21 @@ def few_exits(r) -> list[str]:
     k = r.params.privacy.min_count
     out = [r.msg("summary.few_exits" if er.few else "summary.withheld_exits", k=str(k), who=who, per_exit=words.pop("per_exit"),
                  basis=B.basis_words(B.present_value(r), lang, short=True),
-                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=value_text("deadweight", s.deadweight, lang))]
+                 horizon=years_text(r.params.cost_benefit.horizon_years, lang), dw=deadweight_words(r))]
     if lead.flat:  # one exit adds nothing: the figures are the same at every count, no range from a value to itself
         kommun = er.of("kommun")
         key = ("summary.few_exits_flat_transferred" if kommun is not None and kommun.per_exit >= 0.5
                else "summary.few_exits_flat")  # (the municipality's saving is the state's cost: say so)
         out.append(r.msg(key, npv=fmt_kr_prose(lead.npv_low, lang)))
+    elif er.one_count:  # (the range would be one count, its ends the exact figures: withheld, and why)
+        out.append(r.msg("summary.few_exits_withheld"))
     else:
         out.append(r.msg("summary.few_exits_range", low=str(er.low), high=str(er.high), **words))
     said = range_verdict(r, lead, who)
     if said:
         out.append(said)
+    if lead.perspective == "offentliga":
+        out += actors_over_range(r)
     for p in worth_perspectives(lead.perspective)[1:]:
         pr = er.of(p)
         if pr is None or pr.verdict is None:
@@ -761,9 +779,37 @@ def few_exits(r) -> list[str]:
         who_p = r.msg(WHO_AGAIN.get(p, WHO[p]))
         words = range_words(pr, lang)
         said = (r.msg("summary.few_exits_other_flat", who=who_p, npv=fmt_kr_prose(pr.npv_low, lang)) if pr.flat else
+                "" if er.one_count else  # (withheld: the verdict alone)
                 r.msg("summary.few_exits_other", who=who_p, npv_low=words["npv_low"], npv_high=words["npv_high"]))
-        out.append(said + " " + range_verdict(r, pr, who_p))
+        out.append((said + " " + range_verdict(r, pr, who_p)).strip())
+        if p == "offentliga":
+            out += actors_over_range(r)
     return out
+
+
+def actors_over_range(r) -> list[str]:
+    """What the municipality, the region and the state each gain or pay where the exits are given as a range, as
+    page 1 says it of an exact project (:func:`who_gains_pays`): each one's net present value over the range's
+    counts, or one figure where no exit moves it (the region's, mostly); nothing where one of them is withheld (a
+    range of one count, :attr:`~evaltools.analysis.costbenefit.ExitRange.one_count`). Said after the public
+    financiers'."""
+    er, lang = r.cba.summary.exit_range, r.lang
+    parts = []
+    for p in ACTORS:
+        pr = er.of(p)
+        if pr is None:
+            continue
+        if pd.isna(pr.npv_low) or pd.isna(pr.npv_high):  # (withheld: the sentence before says why; no part of a whole)
+            return []
+        who = r.msg("summary.who_kommuner" if p == "kommun" and several_municipalities(r.project) else WHO[p])
+        if abs(pr.npv_high - pr.npv_low) < 0.5:
+            said = r.msg("summary.few_exits_actor_flat", who=who, npv=fmt_kr_prose(pr.npv_low, lang))
+        else:
+            # (smaller end first: the state may pay more the more leave, −730 000 at one and −3,9 miljoner at 19)
+            low, high = fmt_kr_prose_range(min(pr.npv_low, pr.npv_high), max(pr.npv_low, pr.npv_high), lang)
+            said = r.msg("summary.few_exits_actor", who=who, npv_low=low, npv_high=high)
+        parts.append(said + (state_assumptions(r) if p == "stat" else ""))
+    return [r.msg("summary.few_exits_actors", parts=join(parts, lang))] if parts else []
 
 
 def nothing_to_count(r) -> list[str]:
