@@ -140,3 +140,25 @@ def test_a_charts_caption_follows_its_image_directly():
     assert (img.height * MM) == pytest.approx(101.6, abs=0.1)
     assert img.position_y == pytest.approx(figure.content_box_y(), abs=0.5)
     assert caption.position_y * MM - (img.position_y + img.height) * MM < 0.5
+
+
+# --- 4. the participants' table and chart have no intake-year breakdown of one year ---------------------------------
+def _report(tmp_path, starts: list[str]):
+    write_csv(tmp_path / "data/participants.csv",
+              [_person(i, start=s, end=s.replace("-03-", "-09-")) for i, s in enumerate(starts, start=1)])
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    return et.Report(et.load_project(_params(tmp_path, PROJECT % "")), lang="sv")
+
+
+def test_one_year_of_intake_is_no_breakdown_of_the_participants_nor_of_their_outcomes(tmp_path):
+    # ten persons start 2023-03-01, all in project year 1: a row "År 1: 10 (100 %)" would repeat the total
+    r = _report(tmp_path, ["2023-03-01"] * 10)
+    assert "project_year" not in set(r.composition.table["variable"])
+    assert "project_year" not in set(r.rates.table["variable"])
+
+
+def test_two_years_of_intake_are_a_breakdown_with_each_years_count(tmp_path):
+    # seven start in project year 1 (2023-03-01), five in year 2 (2024-03-01)
+    r = _report(tmp_path, ["2023-03-01"] * 7 + ["2024-03-01"] * 5)
+    years = r.composition.table.query("variable == 'project_year'")
+    assert sorted(int(n) for n in years["n"]) == [5, 7]
