@@ -228,13 +228,13 @@ def _seven(tmp_path, starts: list[str] | None = None):
 
 
 @pytest.mark.parametrize("lang, variables, left_out", [
-    ("sv", ["Hushållstyp", "Projektår för start"], "Tabellen visar inte kön och åldersgrupp: varje grupp har färre än 5"),
-    ("en", ["Household type", "Project year of intake"], "The table leaves out sex and age group: every group has fewer than 5")])
+    ("sv", ["Hushållstyp"], "Tabellen visar inte kön och åldersgrupp: varje grupp har färre än 5"),
+    ("en", ["Household type"], "The table leaves out sex and age group: every group has fewer than 5")])
 def test_a_seven_person_project_shows_only_the_breakdowns_with_a_group_of_five(tmp_path, lang, variables, left_out):
     from evaltools.present.sections import participants
     r = et.Report(_seven(tmp_path), lang=lang)
     _text, _chart, table = participants.blocks(r)[0]
-    assert list(dict.fromkeys(table.frame.iloc[:, 0])) == variables  # 7 ensamstående, 7 in year 1
+    assert list(dict.fromkeys(table.frame.iloc[:, 0])) == variables  # 7 ensamstående (all 7 in year 1: no intake year)
     assert any(left_out in n for n in table.notes)
     assert "<5" not in table.frame.to_numpy().ravel().tolist()
 

@@ -32,8 +32,9 @@ from .goals import GoalAssessment, assess_goals
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS, S.MUNICIPALITY)
 RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNICIPALITY)
 # Breakdowns shown only where the participants differ in them: a project of one municipality has no
-# breakdown by municipality (every participant in one group says nothing), one of several has.
-ONLY_WHEN_SEVERAL = (S.MUNICIPALITY,)
+# breakdown by municipality (every participant in one group says nothing), one of several has; a project whose
+# participants all started in one project year has no breakdown by intake year (its one row repeats the total).
+ONLY_WHEN_SEVERAL = (S.MUNICIPALITY, S.PROJECT_YEAR)
 # the breakdown variables an error message offers when a notebook asks for a column the participants lack
 BREAKDOWN_CHOICES = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNICIPALITY, S.SUPPORT_START,
                      S.SGI_STATUS, S.EDUCATION)
@@ -121,7 +122,7 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     for var in by:
         if len(df) and (df[var] == S.UNKNOWN).all():  # unknown for everyone (a column the file lacks): nothing to show
             continue
-        if _one_group(df, var):  # one municipality: no breakdown by municipality
+        if _one_group(df, var):  # one municipality, or one intake year: no breakdown by it
             continue
         # each person once in each group they were in (a person enrolled in two intake years is in both)
         once = df.drop_duplicates([S.PERSON_ID, var]) if S.PERSON_ID in df else df
@@ -380,7 +381,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows = []
     for var in by:
-        if _one_group(project.participants, var):  # one municipality: no comparison between municipalities
+        if _one_group(project.participants, var):  # one municipality or intake year: nothing to compare
             continue
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
         # (those whose sex, age or household is not known are a row of the table, not a group the test compares:

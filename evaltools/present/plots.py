@@ -382,7 +382,9 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
     tab = tab[tab["variable"].isin(variables)]
     labels, headers, index = _grouped_rows(tab, lambda g: g["variable_label"].iloc[0])
     plt.rcParams.update(STYLE)
-    fig, ax = _subplots(figsize=(WIDTH, 0.17 * len(labels) + 0.7))
+    # (0,165 in a row, 11,9 pt for labels of 7,5 pt: Nästa steg's twenty rows fit below its section's heading and
+    # opening text with a few millimetres to spare, where at 0,17 they lacked some)
+    fig, ax = _subplots(figsize=(WIDTH, 0.165 * len(labels) + 0.7))
     y = _label_rows(ax, labels, headers)
     rows = [(yi, tab.at[i, "n"]) for yi, i in zip(y, index) if i is not None]
     values = [0.0 if is_suppressed(n) else float(n) for _, n in rows]

@@ -159,7 +159,8 @@ def participation(r) -> list[str]:
     dis = r.disclosure  # the differencing rule: counts that together would tell a few persons' outcomes
     if dis.hides(Secondary.PARTICIPANTS):
         out.append(msg("summary.participants_few", k=str(k_min)))
-    elif per_year is None:
+    elif per_year is None or all(int(n) == persons_of(df) for n in per_year):
+        # (a breakdown that only repeats the total, one year's intake or everyone in every year, adds nothing)
         out.append(msg("summary.participants_total", n=fmt_int(persons_of(df), lang)))
     else:
         years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
