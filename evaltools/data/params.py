@@ -517,6 +517,16 @@ _STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bfö
                     r"|\b(?:ett|minst\s+ett|1)\s+steg\s+(?:uppåt|framåt|på\s+\w+)|\bsteg\s+på\s+(?:stegmodell|stegtrapp|"
                     r"trapp|skala)\w*|\bstep\s+(?:change|movement|progression)s?\b|\b(?:one|a)\s+step\s+(?:up|forward|on)\b"
                     r"|\bsteps?\s+on\s+the\s+(?:scale|ladder|step\s+model)\b", re.I)
+# ... and a change in a person's capacity for work ("minst 50 % ska ha ökad arbetsförmåga vid avslut", "arbetsförmågan
+# ska ha förbättrats", "increased work capacity"), which the participant file does not hold either: counted as exits
+# to the default outcomes (sjukpenning among them), the goal would call every such exit an increased capacity. A
+# target group described by its capacity ("deltagare med nedsatt arbetsförmåga ska ha ökat sin sysselsättningsgrad")
+# names no change in it and is read as written (a change after the word counts only where the capacity is the subject).
+_CAPACITY_WORD = r"(?:arbetsförmåga\w*|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|work(?:ing)?\s+(?:capacity|ability))"
+_CAPACITY_UP = r"(?:ök\w*|förbättr\w*|stärk\w*|höj\w*|högre|bättre|increas\w*|improv\w*|greater|higher|better|rais\w*)"
+_CAPACITY_THE = r"(?:arbetsförmågan|arbetskapaciteten|(?:their|the)\s+work(?:ing)?\s+(?:capacity|ability))"
+_CAPACITY = re.compile(rf"\b{_CAPACITY_UP}(?:\s+[\wåäö]+){{0,2}}?\s+{_CAPACITY_WORD}"
+                       rf"|\b{_CAPACITY_THE}(?:\s+[\wåäö]+){{0,3}}?\s+{_CAPACITY_UP}", re.I)
 # ... and a target per intake group ("varje intagsgrupp om 12 deltagare", "50 % i varje kull"): no period counts a
 # group, and a year's two groups counted together can reach a target one of them missed ("uppnått" with 14 + 11
 # against two groups of 12). Two groups named as a year's ("två intagsgrupper om 12 per år") are read as written.
@@ -1222,6 +1232,9 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
+            capacity = _CAPACITY.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if capacity is not None:
+                raise ParamsValueError("params.goal_label_capacity", words=capacity.group(0).strip(), kind=self.kind)
             if self.kind == "share":
                 self._check_share_range(label)
             even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None

@@ -1,0 +1,102 @@
+"""Twenty-seventh sweep of projects unlike the samples, from files made in Excel: a samverkansteam for persons on
+sickness benefit or activity compensation, run by a municipality with Försäkringskassan and the region's primary
+care (a vårdcentral's occupational therapist), whose application promises "ökad arbetsförmåga" and a return to
+work. A share or count goal of an increased capacity for work is refused with the kind to write, since the
+participant file holds each person's outcome at exit, not whether their capacity grew, and the default outcomes
+(still on sickness benefit among them) would be counted as one; a target group described by its capacity
+("deltagare med nedsatt arbetsförmåga") is read as written. Each fixture is a tiny project written in tmp_path;
+expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import ParamsError
+
+PARAMS = """\
+id: vidare
+kind: individ
+title: Vidare
+forbund: Samordningsförbundet Norrvik
+owner: Vidsels kommun
+partners: [Region Norrbotten (Vidsels vårdcentral), Försäkringskassan]
+period: {start: 2024-01-01, planned_end: 2025-12-31}
+data_as_of: 2026-01-31
+granted_sek: 200000
+data: {participants: data/vidare.xlsx%s}
+goals:
+  - id: mål
+    kind: %s
+    label: %s
+    target: %s
+    period: whole_period
+%s"""
+
+
+def _vidare(tmp_path, kind="share", label="Minst 50 % av deltagarna ska ha ökad arbetsförmåga vid avslut",
+            target="0.5", extra="    denominator: exits\n", data_extra=""):
+    """Six participants on the participants sheet of a workbook as Excel saves it (a title row, the header, dates
+    as date cells, one birth year typed as text), each on sjukpenning at start and ended 2024-09-30: two to work,
+    four still on sickness benefit."""
+    data = tmp_path / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "participants"
+    ws.append(["Deltagare i Vidare, utdrag ur ärendesystemet"])
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
+               "support_start"])
+    for i, out in enumerate(["arbete", "arbete", "sjukpenning", "sjukpenning", "sjukpenning", "sjukpenning"]):
+        ws.append([f"V{i + 1:03d}", "kvinna", "1979" if i == 0 else 1975 + i, "ensamstående",
+                   dt.datetime(2024, 2, 1), dt.datetime(2024, 9, 30), out, "sjukpenning"])
+        for col in (5, 6):
+            ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    wb.save(data / "vidare.xlsx")
+    p = tmp_path / "vidare.yaml"
+    p.write_text(PARAMS % (data_extra, kind, label, target, extra), encoding="utf-8")
+    return p
+
+
+# --- a goal of an increased capacity for work is no exit code ---------------------------------------------------
+@pytest.mark.parametrize("kind, label, target", [
+    ("share", "Minst 50 % av deltagarna ska ha ökad arbetsförmåga vid avslut", "0.5"),
+    ("share", "Arbetsförmågan ska ha förbättrats för minst hälften av deltagarna", "0.5"),
+    ("outcome_count", "Minst 20 deltagare ska ha ökat sin arbetsförmåga", "20"),
+    ("share", "At least 50% of the participants should have increased work capacity at exit", "0.5"),
+])
+def test_a_goal_of_increased_capacity_for_work_is_refused_with_the_kind_to_write(tmp_path, kind, label, target):
+    # read as an outcome share, the six exits' two to work and four still on sickness benefit would make 6 of 6 =
+    # 100 % "ökad arbetsförmåga" with the default outcomes (sjukpenning among them), a capacity nobody measured
+    extra = "    denominator: exits\n" if kind == "share" else ""
+    with pytest.raises(ParamsError) as e:
+        et.load_project(_vidare(tmp_path, kind, label, target, extra))
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert "arbetsförmåg" in sv.lower() or "work capacity" in sv
+    for text in (sv, en):
+        assert f"{kind} " in text and "kind: survey" in text and "measure: change" in text \
+            and "kind: qualitative" in text
+
+
+def test_the_refusal_names_the_words_it_read(tmp_path):
+    with pytest.raises(ParamsError) as e:
+        et.load_project(_vidare(tmp_path))
+    assert "'ökad arbetsförmåga'" in e.value.message("sv")
+    assert "'ökad arbetsförmåga'" in e.value.message("en")
+
+
+def test_a_target_group_described_by_its_capacity_is_read_as_written(tmp_path):
+    # "med nedsatt arbetsförmåga" says whom the goal is for, not a change: work is 2 of the 6 exits = 33,3 %
+    label = "Minst 30 % av deltagarna med nedsatt arbetsförmåga ska gå till arbete"
+    project = et.load_project(_vidare(tmp_path, label=label, target="0.3",
+                                      extra="    denominator: exits\n    success_outcomes: [arbete]\n"))
+    row = et.assess_goals(project).raw.iloc[0]
+    assert row["value"] == pytest.approx(2 / 6)
+
+
+def test_the_capacity_written_as_qualitative_is_read_as_written(tmp_path):
+    project = et.load_project(_vidare(tmp_path, kind="qualitative", target="null",
+                                      extra="    assessment: delvis\n    evidence: AWP-bedömningar för 4 av 6\n"))
+    assert project.params.goals[0].kind == "qualitative"
