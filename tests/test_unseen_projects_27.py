@@ -15,6 +15,9 @@ import pytest
 
 import evaltools as et
 from evaltools.data.errors import ParamsError
+from evaltools.present.sections.quality import report_table
+
+NBSP = "\u00a0"
 
 PARAMS = """\
 id: vidare
@@ -36,11 +39,14 @@ goals:
 %s"""
 
 
+SIX = ["arbete", "arbete", "sjukpenning", "sjukpenning", "sjukpenning", "sjukpenning"]
+
+
 def _vidare(tmp_path, kind="share", label="Minst 50 % av deltagarna ska ha ökad arbetsförmåga vid avslut",
-            target="0.5", extra="    denominator: exits\n", data_extra=""):
-    """Six participants on the participants sheet of a workbook as Excel saves it (a title row, the header, dates
-    as date cells, one birth year typed as text), each on sjukpenning at start and ended 2024-09-30: two to work,
-    four still on sickness benefit."""
+            target="0.5", extra="    denominator: exits\n", data_extra="", outcomes=SIX):
+    """Participants on the participants sheet of a workbook as Excel saves it (a title row, the header, dates
+    as date cells, one birth year typed as text), each on sjukpenning at start and ended 2024-09-30 with
+    ``outcomes`` (by default six: two to work, four still on sickness benefit)."""
     data = tmp_path / "data"
     data.mkdir(parents=True, exist_ok=True)
     wb = openpyxl.Workbook()
@@ -49,7 +55,7 @@ def _vidare(tmp_path, kind="share", label="Minst 50 % av deltagarna ska ha ökad
     ws.append(["Deltagare i Vidare, utdrag ur ärendesystemet"])
     ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
                "support_start"])
-    for i, out in enumerate(["arbete", "arbete", "sjukpenning", "sjukpenning", "sjukpenning", "sjukpenning"]):
+    for i, out in enumerate(outcomes):
         ws.append([f"V{i + 1:03d}", "kvinna", "1979" if i == 0 else 1975 + i, "ensamstående",
                    dt.datetime(2024, 2, 1), dt.datetime(2024, 9, 30), out, "sjukpenning"])
         for col in (5, 6):
@@ -100,3 +106,48 @@ def test_the_capacity_written_as_qualitative_is_read_as_written(tmp_path):
     project = et.load_project(_vidare(tmp_path, kind="qualitative", target="null",
                                       extra="    assessment: delvis\n    evidence: AWP-bedömningar för 4 av 6\n"))
     assert project.params.goals[0].kind == "qualitative"
+
+
+# --- persons without payments, as the board reads the note ------------------------------------------------------
+def _paid(tmp_path, paid: int, persons: int, covers_all: bool):
+    """``persons`` participants of whom the first ``paid`` have försörjningsstöd in a payments CSV saved by Excel
+    (semicolons, a decimal comma); the params file says whether the file covers every participant."""
+    p = _vidare(tmp_path, kind="participant_count", label="Minst 5 deltagare", target="5", extra="",
+                data_extra=", payments: data/utbetalningar.csv"
+                + (", payments_cover_all_participants: true" if covers_all else ""),
+                outcomes=["arbete"] * persons)
+    rows = [f"V{i + 1:03d};2024-0{m};8 900,00" for i in range(paid) for m in (1, 2, 3)]
+    (tmp_path / "data/utbetalningar.csv").write_text("person_id;month;amount\r\n" + "\r\n".join(rows) + "\r\n",
+                                                      encoding="utf-8")
+    return et.load_project(p)
+
+
+def _notes(project, lang):
+    return report_table(et.Report(project, lang=lang)).iloc[:, 0].tolist()
+
+
+def test_the_note_on_persons_counted_as_paid_nothing_names_no_params_key(tmp_path):
+    # ten participants, five with payments: 10 - 5 = 5 without rows, counted as 0 kr (neither side under 5)
+    project = _paid(tmp_path, paid=5, persons=10, covers_all=True)
+    assert _notes(project, "sv") == ["5 av 10 deltagare har inga utbetalningar av försörjningsstöd i underlaget. "
+                                     f"Underlaget omfattar alla deltagare enligt utvärderaren, så de räknas som 0{NBSP}kr "
+                                     "varje månad."]
+    assert _notes(project, "en") == ["5 of 10 participants have no payments of social assistance in the data. The "
+                                     "evaluator states that the data cover every participant, so they count as SEK 0 "
+                                     "every month."]
+
+
+def test_the_note_on_persons_left_out_of_the_payments_gives_the_board_no_to_do(tmp_path):
+    # without the params line the five without rows are left out; the board's note does not tell it to write one
+    [note] = _notes(_paid(tmp_path, paid=5, persons=10, covers_all=False), "sv")
+    assert note == ("5 av 10 deltagare finns inte med i underlaget om utbetalningar av försörjningsstöd och räknas "
+                    "inte med i analyserna av försörjningsstödet (före och efter start, uppföljningen efter avslut, "
+                    "jämförelsen).")
+    assert "params" not in note and "skriv" not in note
+
+
+def test_the_note_says_some_where_a_side_is_under_five(tmp_path):
+    # six participants, one with payments: five without rows, and 6 - 5 = 1 with them, a count under 5 the number
+    # would give away; the note says "some"
+    [note] = _notes(_paid(tmp_path, paid=1, persons=6, covers_all=True), "sv")
+    assert note.startswith("Några deltagare har inga utbetalningar av försörjningsstöd i underlaget.")

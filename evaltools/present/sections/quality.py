@@ -115,6 +115,10 @@ def report_table(r) -> pd.DataFrame:
         if problem.code == "codes_translated":
             notes.append(codes_translated(r, dict(problem.values)))
     w = w[w["code"] != "codes_translated"]
+    for problem in r.project.warnings:  # persons without payments, without the params file's key or its to-do
+        if problem.code in COVERAGE:
+            notes.append(coverage_sentence(r, problem.code, dict(problem.values)))
+    w = w[~w["code"].isin(COVERAGE)]
     # one note for every file so read, without the evaluator's to-do
     for code, key in (("encoding", "quality.encoding"), ("encoding_old", "quality.encoding_old")):
         if (w["code"] == code).any():
@@ -127,6 +131,23 @@ def report_table(r) -> pd.DataFrame:
     # (a note of the loader's starts in lower case, as it follows a file and row in `evaltools validate`;
     # in the report's table each is a sentence of its own)
     return pd.DataFrame({msg("quality.note"): [capitalized(n) for n in notes]})
+
+
+# the loader's notes on persons with no row in a payments file (evaltools.data.validation.coverage_note)
+COVERAGE = ("payment_covered_zero", "payment_not_covered", "payment_covered_zero_comparison",
+            "payment_not_covered_comparison")
+
+
+def coverage_sentence(r, code: str, values: dict) -> str:
+    """The note that some persons have no row in a payments file, as the board reads it: counted as 0 kr a month
+    (the file covers everyone, as the evaluator said) or left out of the analyses of försörjningsstöd, never the
+    params file's key nor the line the evaluator is to write there. How many is said where neither those without
+    rows nor those with them are fewer than the small-count limit; otherwise "some" (the other would tell)."""
+    n, total, k = int(values["n"]), int(values["total"]), r.params.privacy.min_count
+    key = "quality.coverage." + code.removeprefix("payment_")
+    if hides(n, k) or hides(total - n, k):
+        return r.msg(key + "_few")
+    return r.msg(key, n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
 
 
 def codes_translated(r, values: dict) -> str:
