@@ -517,16 +517,31 @@ _STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bfö
                     r"|\b(?:ett|minst\s+ett|1)\s+steg\s+(?:uppåt|framåt|på\s+\w+)|\bsteg\s+på\s+(?:stegmodell|stegtrapp|"
                     r"trapp|skala)\w*|\bstep\s+(?:change|movement|progression)s?\b|\b(?:one|a)\s+step\s+(?:up|forward|on)\b"
                     r"|\bsteps?\s+on\s+the\s+(?:scale|ladder|step\s+model)\b", re.I)
-# ... and a change in a person's capacity for work ("minst 50 % ska ha ökad arbetsförmåga vid avslut", "arbetsförmågan
-# ska ha förbättrats", "increased work capacity"), which the participant file does not hold either: counted as exits
-# to the default outcomes (sjukpenning among them), the goal would call every such exit an increased capacity. A
-# target group described by its capacity ("deltagare med nedsatt arbetsförmåga ska ha ökat sin sysselsättningsgrad")
-# names no change in it and is read as written (a change after the word counts only where the capacity is the subject).
-_CAPACITY_WORD = r"(?:arbetsförmåga\w*|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|work(?:ing)?\s+(?:capacity|ability))"
-_CAPACITY_UP = r"(?:ök\w*|förbättr\w*|stärk\w*|höj\w*|högre|bättre|increas\w*|improv\w*|greater|higher|better|rais\w*)"
-_CAPACITY_THE = r"(?:arbetsförmågan|arbetskapaciteten|(?:their|the)\s+work(?:ing)?\s+(?:capacity|ability))"
-_CAPACITY = re.compile(rf"\b{_CAPACITY_UP}(?:\s+[\wåäö]+){{0,2}}?\s+{_CAPACITY_WORD}"
-                       rf"|\b{_CAPACITY_THE}(?:\s+[\wåäö]+){{0,3}}?\s+{_CAPACITY_UP}", re.I)
+# ... and a change in the participant: a capacity, health or extent of work that grows ("minst 50 % ska ha ökad
+# arbetsförmåga vid avslut", "arbetsförmågan ska ha förbättrats", "förbättrad hälsa", "ökad aktivitetsförmåga", "ökat sin
+# sysselsättningsgrad", "gått upp i arbetstid", "increased work capacity") or a sick leave that shrinks ("minskad
+# sjukskrivningsgrad"), which the participant file does not hold either: counted as exits to the default outcomes
+# (sjukpenning among them), the goal would call every such exit the change. A target group described by its state
+# ("deltagare med nedsatt arbetsförmåga ska gå till arbete", "med psykisk ohälsa") names no change and is read as
+# written (a change after the word counts only where the state is the subject: "arbetsförmågan ska öka").
+_STATE = (r"(?:arbetsförmåga\w*|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|aktivitetsförmåga\w*|funktionsförmåga\w*|"
+          r"funktionsnivå\w*|hälsa|hälsan|hälsotillstånd\w*|mående\w*|välbefinnande\w*|livskvalitet\w*|självkänsla\w*|"
+          r"självförtroende\w*|sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|"
+          r"work(?:ing)?\s+(?:capacity|ability)|health|well-?being|quality\s+of\s+life|working\s+hours|"
+          r"(?:hours|extent)\s+of\s+work)")
+_UP = (r"(?:ök\w*|förbättr\w*|stärk\w*|höj\w*|högre|bättre|utvecklad\w*|increas\w*|improv\w*|greater|higher|better|"
+       r"rais\w*|strengthen\w*|gått\s+upp\s+i|gå\s+upp\s+i)")
+_LEAVE = r"(?:sjukskrivningsgrad\w*|sjukskrivningen|sjukfrånvaro\w*|sick\s+leave|sickness\s+absence)"
+_DOWN = r"(?:minsk\w*|sänk\w*|lägre|reduc\w*|decreas\w*|lower\w*|less)"
+_STATE_THE = (r"(?:arbetsförmågan|arbetskapaciteten|aktivitetsförmågan|funktionsförmågan|hälsan|måendet|livskvaliteten|"
+              r"sysselsättningsgraden|arbetstiden|(?:their|the)\s+(?:work(?:ing)?\s+(?:capacity|ability)|health|"
+              r"well-?being|quality\s+of\s+life|working\s+hours))")
+_CHANGE_IN_PERSON = re.compile(
+    rf"(?<![\wåäö]){_UP}(?:\s+[\wåäö]+){{0,2}}?\s+{_STATE}(?![\wåäö])"
+    rf"|(?<![\wåäö]){_STATE_THE}(?:\s+[\wåäö]+){{0,3}}?\s+{_UP}"
+    rf"|(?<![\wåäö]){_DOWN}(?:\s+[\wåäö]+){{0,2}}?\s+{_LEAVE}"
+    rf"|(?<![\wåäö])(?:sjukskrivningsgraden|sjukfrånvaron|(?:their|the)\s+sick\s+leave)(?:\s+[\wåäö]+){{0,3}}?\s+{_DOWN}",
+    re.I)
 # ... and a target per intake group ("varje intagsgrupp om 12 deltagare", "50 % i varje kull"): no period counts a
 # group, and a year's two groups counted together can reach a target one of them missed ("uppnått" with 14 + 11
 # against two groups of 12). Two groups named as a year's ("två intagsgrupper om 12 per år") are read as written.
@@ -1232,9 +1247,9 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
-            capacity = _CAPACITY.search(label) if self.kind in PERSON_GOAL_KINDS else None
-            if capacity is not None:
-                raise ParamsValueError("params.goal_label_capacity", words=capacity.group(0).strip(), kind=self.kind)
+            change = _CHANGE_IN_PERSON.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if change is not None:
+                raise ParamsValueError("params.goal_label_person_change", words=change.group(0).strip(), kind=self.kind)
             if self.kind == "share":
                 self._check_share_range(label)
             even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None
