@@ -5,7 +5,9 @@ work. A participant, outcome or share goal of a change in the participant (an in
 better health, a higher extent of work, a lower sick leave) is refused with the kind to write, since the
 participant file holds each person's outcome at exit, not whether they changed, and the default outcomes (still on
 sickness benefit among them) would be counted as the change; a target group described by its state ("deltagare med
-nedsatt arbetsförmåga", "med psykisk ohälsa") is read as written. The report's note on participants without payment
+nedsatt arbetsförmåga", "med psykisk ohälsa") is read as written. A goal of a plan ("en upprättad
+rehabiliteringsplan", "handlingsplan") that counts outcomes, without ``numerator: action_plan``, is refused with the
+line to write, since every exit to its outcomes would count as a plan. The report's note on participants without payment
 rows says what was counted in the board's words, without the params file's key or the evaluator's line to write.
 Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the rows written
 here."""
@@ -159,3 +161,43 @@ def test_the_note_says_some_where_a_side_is_under_five(tmp_path):
     # would give away; the note says "some"
     [note] = _notes(_paid(tmp_path, paid=1, persons=6, covers_all=True), "sv")
     assert note.startswith("Några deltagare har inga utbetalningar av försörjningsstöd i underlaget.")
+
+
+# --- a plan is no exit outcome ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("kind, label, target", [
+    ("share", "Minst 80 % av deltagarna ska ha en upprättad rehabiliteringsplan", "0.8"),
+    ("share", "Minst 80 % av de avslutade ska ha en handlingsplan för nästa steg", "0.8"),
+    ("outcome_count", "Minst 30 avslutade per år med handlingsplan", "30"),
+    ("share", "At least 80% of those who exit should have an action plan", "0.8"),
+])
+def test_a_goal_of_a_plan_counting_outcomes_is_refused_with_the_numerator_to_write(tmp_path, kind, label, target):
+    # counted as outcomes, the six exits' two to work and four on sickness benefit would be 6 plans of 6 (100 %)
+    # with the default outcomes, whatever the case records say
+    extra = "    denominator: exits\n" if kind == "share" else ""
+    with pytest.raises(ParamsError) as e:
+        et.load_project(_vidare(tmp_path, kind, label, target, extra))
+    for text in (e.value.message("sv"), e.value.message("en")):
+        assert "numerator: action_plan" in text and "kind: qualitative" in text
+
+
+def test_a_plan_goal_with_its_numerator_counts_the_plans(tmp_path):
+    # with numerator: action_plan the goal counts the action_plan column: the six rows have none, so the column is
+    # written on the sheet beside them (ja for V001-V004, nej for V005-V006): 4 of 6 = 66,7 %
+    path = _vidare(tmp_path, label="Minst 80 % av deltagarna ska ha en upprättad rehabiliteringsplan", target="0.8",
+                   extra="    denominator: exits\n    numerator: action_plan\n")
+    wb = openpyxl.load_workbook(tmp_path / "data/vidare.xlsx")
+    ws = wb.active
+    ws.cell(2, 9, "action_plan")
+    for row, answer in zip(range(3, 9), ["ja", "ja", "ja", "ja", "nej", "nej"]):
+        ws.cell(row, 9, answer)
+    wb.save(tmp_path / "data/vidare.xlsx")
+    row = et.assess_goals(et.load_project(path)).raw.iloc[0]
+    assert row["value"] == pytest.approx(4 / 6)
+
+
+def test_active_planning_with_another_party_is_an_outcome_not_a_plan(tmp_path):
+    # the outcome code's own words: work 2 + (no aktiv_planering rows) = 2 of 6 exits = 33,3 %
+    project = et.load_project(_vidare(
+        tmp_path, label="Minst 30 % ska gå till arbete eller aktiv planering med annan part", target="0.3",
+        extra="    denominator: exits\n    success_outcomes: [arbete, aktiv_planering_annan_part]\n"))
+    assert et.assess_goals(project).raw.iloc[0]["value"] == pytest.approx(2 / 6)

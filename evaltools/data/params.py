@@ -542,6 +542,12 @@ _CHANGE_IN_PERSON = re.compile(
     rf"|(?<![\wåäö]){_DOWN}(?:\s+[\wåäö]+){{0,2}}?\s+{_LEAVE}"
     rf"|(?<![\wåäö])(?:sjukskrivningsgraden|sjukfrånvaron|(?:their|the)\s+sick\s+leave)(?:\s+[\wåäö]+){{0,3}}?\s+{_DOWN}",
     re.I)
+# ... and a plan ("minst 80 % av de avslutade ska ha en handlingsplan", "en upprättad rehabiliteringsplan", "action
+# plan") in a goal that counts outcomes (no ``numerator: action_plan``): each exit to the default outcomes would be
+# counted as a plan, and an exit with a plan but no such outcome would not. An outcome code's own words ("aktiv
+# planering med annan part") name no plan document and are read as written.
+_PLAN = re.compile(r"(?<![\wåäö])(?:handlingsplan|rehabiliteringsplan|rehabplan|genomförandeplan|aktivitetsplan|"
+                   r"samordnad\s+individuell\s+plan|individuell\s+plan)\w*|\bSIP\b|\b(?:action|rehabilitation)\s+plans?\b")
 # ... and a target per intake group ("varje intagsgrupp om 12 deltagare", "50 % i varje kull"): no period counts a
 # group, and a year's two groups counted together can reach a target one of them missed ("uppnått" with 14 + 11
 # against two groups of 12). Two groups named as a year's ("två intagsgrupper om 12 per år") are read as written.
@@ -1247,6 +1253,10 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
+            plan = _PLAN.search(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
+                else None
+            if plan is not None:
+                raise ParamsValueError("params.goal_label_plan", words=plan.group(0).strip())
             change = _CHANGE_IN_PERSON.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if change is not None:
                 raise ParamsValueError("params.goal_label_person_change", words=change.group(0).strip(), kind=self.kind)
