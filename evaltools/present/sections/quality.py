@@ -118,7 +118,7 @@ def report_table(r) -> pd.DataFrame:
     for problem in r.project.warnings:  # persons without payments, without the params file's key or its to-do
         if problem.code in COVERAGE:
             notes.append(coverage_sentence(r, problem.code, dict(problem.values)))
-    w = w[~w["code"].isin(COVERAGE)]
+    w = w[~w["code"].isin(list(COVERAGE))]
     # one note for every file so read, without the evaluator's to-do
     for code, key in (("encoding", "quality.encoding"), ("encoding_old", "quality.encoding_old")):
         if (w["code"] == code).any():
@@ -133,9 +133,16 @@ def report_table(r) -> pd.DataFrame:
     return pd.DataFrame({msg("quality.note"): [capitalized(n) for n in notes]})
 
 
-# the loader's notes on persons with no row in a payments file (evaltools.data.validation.coverage_note)
-COVERAGE = ("payment_covered_zero", "payment_not_covered", "payment_covered_zero_comparison",
-            "payment_not_covered_comparison")
+# the loader's notes on persons with no row in a payments file (evaltools.data.validation.coverage_note), each with
+# the report's sentence giving how many and the one saying "some"
+COVERAGE = {
+    "payment_covered_zero": ("quality.coverage.covered_zero", "quality.coverage.covered_zero_few"),
+    "payment_not_covered": ("quality.coverage.not_covered", "quality.coverage.not_covered_few"),
+    "payment_covered_zero_comparison": ("quality.coverage.covered_zero_comparison",
+                                        "quality.coverage.covered_zero_comparison_few"),
+    "payment_not_covered_comparison": ("quality.coverage.not_covered_comparison",
+                                       "quality.coverage.not_covered_comparison_few"),
+}
 
 
 def coverage_sentence(r, code: str, values: dict) -> str:
@@ -144,10 +151,10 @@ def coverage_sentence(r, code: str, values: dict) -> str:
     params file's key nor the line the evaluator is to write there. How many is said where neither those without
     rows nor those with them are fewer than the small-count limit; otherwise "some" (the other would tell)."""
     n, total, k = int(values["n"]), int(values["total"]), r.params.privacy.min_count
-    key = "quality.coverage." + code.removeprefix("payment_")
+    counted, some = COVERAGE[code]
     if hides(n, k) or hides(total - n, k):
-        return r.msg(key + "_few")
-    return r.msg(key, n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
+        return r.msg(some)
+    return r.msg(counted, n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
 
 
 def codes_translated(r, values: dict) -> str:
