@@ -153,10 +153,12 @@ def test_a_goal_of_steps_on_a_scale_counted_as_exit_codes_is_refused_with_the_ki
 
 
 def test_a_plan_for_the_next_step_is_no_step_movement(tmp_path):
-    # the common action-plan goal ("handlingsplan för nästa steg") speaks of a next step, not of a step model
+    # the common action-plan goal ("handlingsplan för nästa steg") speaks of a next step, not of a step model (it
+    # counts the plans, numerator: action_plan; counting outcomes it is refused as a plan)
     (tmp_path / "data").mkdir()
     (tmp_path / "data/deltagare.csv").write_text("person_id\n", encoding="utf-8")
-    path = _params(tmp_path, STEPS_SHARE % ("share", "60 % av de avslutade ska ha en handlingsplan för nästa steg"))
+    path = _params(tmp_path, STEPS_SHARE % ("share", "60 % av de avslutade ska ha en handlingsplan för nästa steg")
+                   + "    numerator: action_plan\n")
     assert et.load_params(path).goals[0].target == 0.6
 
 

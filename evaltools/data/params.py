@@ -529,6 +529,37 @@ _STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bfö
                     r"|\b(?:ett|minst\s+ett|1)\s+steg\s+(?:uppåt|framåt|på\s+\w+)|\bsteg\s+på\s+(?:stegmodell|stegtrapp|"
                     r"trapp|skala)\w*|\bstep\s+(?:change|movement|progression)s?\b|\b(?:one|a)\s+step\s+(?:up|forward|on)\b"
                     r"|\bsteps?\s+on\s+the\s+(?:scale|ladder|step\s+model)\b", re.I)
+# ... and a change in the participant: a capacity, health or extent of work that grows ("minst 50 % ska ha ökad
+# arbetsförmåga vid avslut", "arbetsförmågan ska ha förbättrats", "förbättrad hälsa", "ökad aktivitetsförmåga", "ökat sin
+# sysselsättningsgrad", "gått upp i arbetstid", "increased work capacity") or a sick leave that shrinks ("minskad
+# sjukskrivningsgrad"), which the participant file does not hold either: counted as exits to the default outcomes
+# (sjukpenning among them), the goal would call every such exit the change. A target group described by its state
+# ("deltagare med nedsatt arbetsförmåga ska gå till arbete", "med psykisk ohälsa") names no change and is read as
+# written (a change after the word counts only where the state is the subject: "arbetsförmågan ska öka").
+_STATE = (r"(?:arbetsförmåga\w*|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|aktivitetsförmåga\w*|funktionsförmåga\w*|"
+          r"funktionsnivå\w*|hälsa|hälsan|hälsotillstånd\w*|mående\w*|välbefinnande\w*|livskvalitet\w*|självkänsla\w*|"
+          r"självförtroende\w*|sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|"
+          r"work(?:ing)?\s+(?:capacity|ability)|health|well-?being|quality\s+of\s+life|working\s+hours|"
+          r"(?:hours|extent)\s+of\s+work)")
+_UP = (r"(?:ök\w*|förbättr\w*|stärk\w*|höj\w*|högre|bättre|utvecklad\w*|increas\w*|improv\w*|greater|higher|better|"
+       r"rais\w*|strengthen\w*|gått\s+upp\s+i|gå\s+upp\s+i)")
+_LEAVE = r"(?:sjukskrivningsgrad\w*|sjukskrivningen|sjukfrånvaro\w*|sick\s+leave|sickness\s+absence)"
+_DOWN = r"(?:minsk\w*|sänk\w*|lägre|reduc\w*|decreas\w*|lower\w*|less)"
+_STATE_THE = (r"(?:arbetsförmågan|arbetskapaciteten|aktivitetsförmågan|funktionsförmågan|hälsan|måendet|livskvaliteten|"
+              r"sysselsättningsgraden|arbetstiden|(?:their|the)\s+(?:work(?:ing)?\s+(?:capacity|ability)|health|"
+              r"well-?being|quality\s+of\s+life|working\s+hours))")
+_CHANGE_IN_PERSON = re.compile(
+    rf"(?<![\wåäö]){_UP}(?:\s+[\wåäö]+){{0,2}}?\s+{_STATE}(?![\wåäö])"
+    rf"|(?<![\wåäö]){_STATE_THE}(?:\s+[\wåäö]+){{0,3}}?\s+{_UP}"
+    rf"|(?<![\wåäö]){_DOWN}(?:\s+[\wåäö]+){{0,2}}?\s+{_LEAVE}"
+    rf"|(?<![\wåäö])(?:sjukskrivningsgraden|sjukfrånvaron|(?:their|the)\s+sick\s+leave)(?:\s+[\wåäö]+){{0,3}}?\s+{_DOWN}",
+    re.I)
+# ... and a plan ("minst 80 % av de avslutade ska ha en handlingsplan", "en upprättad rehabiliteringsplan", "action
+# plan") in a goal that counts outcomes (no ``numerator: action_plan``): each exit to the default outcomes would be
+# counted as a plan, and an exit with a plan but no such outcome would not. An outcome code's own words ("aktiv
+# planering med annan part") name no plan document and are read as written.
+_PLAN = re.compile(r"(?<![\wåäö])(?:handlingsplan|rehabiliteringsplan|rehabplan|genomförandeplan|aktivitetsplan|"
+                   r"samordnad\s+individuell\s+plan|individuell\s+plan)\w*|\bSIP\b|\b(?:action|rehabilitation)\s+plans?\b")
 # ... and a target per intake group ("varje intagsgrupp om 12 deltagare", "50 % i varje kull"): no period counts a
 # group, and a year's two groups counted together can reach a target one of them missed ("uppnått" with 14 + 11
 # against two groups of 12). Two groups named as a year's ("två intagsgrupper om 12 per år") are read as written.
@@ -1263,6 +1294,13 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
+            plan = _PLAN.search(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
+                else None
+            if plan is not None:
+                raise ParamsValueError("params.goal_label_plan", words=plan.group(0).strip())
+            change = _CHANGE_IN_PERSON.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if change is not None:
+                raise ParamsValueError("params.goal_label_person_change", words=change.group(0).strip(), kind=self.kind)
             if self.kind == "share":
                 self._check_share_range(label)
             even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None

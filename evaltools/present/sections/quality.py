@@ -117,6 +117,10 @@ def report_table(r) -> pd.DataFrame:
     # (a data.codes entry that translated nothing is the evaluator's to tidy in the params file: nothing the board
     # reads was counted otherwise, so `evaltools validate` and the workbook name it, the report does not)
     w = w[~w["code"].isin(["codes_translated", "codes_unused"])]
+    for problem in r.project.warnings:  # persons without payments, without the params file's key or its to-do
+        if problem.code in COVERAGE:
+            notes.append(coverage_sentence(r, problem.code, dict(problem.values)))
+    w = w[~w["code"].isin(list(COVERAGE))]
     # one note for every file so read, without the evaluator's to-do
     for code, key in (("encoding", "quality.encoding"), ("encoding_old", "quality.encoding_old")):
         if (w["code"] == code).any():
@@ -129,6 +133,30 @@ def report_table(r) -> pd.DataFrame:
     # (a note of the loader's starts in lower case, as it follows a file and row in `evaltools validate`;
     # in the report's table each is a sentence of its own)
     return pd.DataFrame({msg("quality.note"): [capitalized(n) for n in notes]})
+
+
+# the loader's notes on persons with no row in a payments file (evaltools.data.validation.coverage_note), each with
+# the report's sentence giving how many and the one saying "some"
+COVERAGE = {
+    "payment_covered_zero": ("quality.coverage.covered_zero", "quality.coverage.covered_zero_few"),
+    "payment_not_covered": ("quality.coverage.not_covered", "quality.coverage.not_covered_few"),
+    "payment_covered_zero_comparison": ("quality.coverage.covered_zero_comparison",
+                                        "quality.coverage.covered_zero_comparison_few"),
+    "payment_not_covered_comparison": ("quality.coverage.not_covered_comparison",
+                                       "quality.coverage.not_covered_comparison_few"),
+}
+
+
+def coverage_sentence(r, code: str, values: dict) -> str:
+    """The note that some persons have no row in a payments file, as the board reads it: counted as 0 kr a month
+    (the file covers everyone, as the evaluator said) or left out of the analyses of försörjningsstöd, never the
+    params file's key nor the line the evaluator is to write there. How many is said where neither those without
+    rows nor those with them are fewer than the small-count limit; otherwise "some" (the other would tell)."""
+    n, total, k = int(values["n"]), int(values["total"]), r.params.privacy.min_count
+    counted, some = COVERAGE[code]
+    if hides(n, k) or hides(total - n, k):
+        return r.msg(some)
+    return r.msg(counted, n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
 
 
 def codes_translated(r, values: dict) -> str:
