@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import evaltools
 from evaltools.data.errors import ParamsError
 from evaltools.data.params import load_params, load_params_once
 from evaltools.publish.workbook import Column, Sheet, _rows
@@ -60,3 +62,16 @@ def test_a_sheet_without_rows_has_no_kinds():
     frame = pd.DataFrame({"goal": pd.Series([], dtype=object), "kind": pd.Series([], dtype=object)})
     columns = [Column("goal", kind_from="kind")]
     assert _rows(Sheet("s", "workbook.about", "workbook.about", frame, columns), "sv", columns) == ([], [])
+
+
+# --- what a kernel's zygote prepares once for every report's kernel --------------------------------
+def test_the_zygotes_warm_up_compiles_every_html_template_of_the_report():
+    from evaltools.present.markup import environment
+    from evaltools.publish.kernels import _warm_up
+    templates = environment()
+    templates.cache.clear()
+    _warm_up()
+    compiled = {key[1] for key in templates.cache.keys()}
+    # by hand: the report's templates are the .j2 files of evaltools/templates/html
+    on_disk = {p.name for p in (Path(evaltools.__file__).parent / "templates" / "html").glob("*.j2")}
+    assert on_disk and on_disk <= compiled
