@@ -2252,6 +2252,36 @@ def load_params(path: str | Path) -> ProjectParams:
     return params_from_mapping(raw, path)
 
 
+# load_params_once's results: per params file (resolved), the file's stamp and what it gave
+_ONCE: dict[tuple[Path, str], tuple[tuple[int, int, int, int], ProjectParams]] = {}
+
+
+def load_params_once(path: str | Path) -> ProjectParams:
+    """:func:`load_params`, read once per process for as long as the file is unchanged.
+
+    A batch reads each params file several times before its reports run (the reports folder's
+    check, the ids that would share a folder, the order of the work, the hints after the run);
+    each read parses and validates the YAML again. Here a file whose size, modification and change
+    times and inode are those of the last read gives the same (frozen) object; a changed file is
+    read again, and a file that does not load raises as :func:`load_params` does, every time. The file
+    named another way (relative, absolute) is read once for each name, as the paths in what it gives
+    follow the name.
+    """
+    path = Path(path)
+    try:
+        full = path.resolve()
+        st = full.stat()
+        key, stamp = (full, str(path)), (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    except OSError:
+        return load_params(path)  # (says what is wrong with the path)
+    kept = _ONCE.get(key)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    params = load_params(path)
+    _ONCE[key] = (stamp, params)
+    return params
+
+
 def read_params_mapping(path: Path) -> dict:
     """A params file as YAML parsed it, read as :func:`load_params` reads it (no aliases)."""
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ParamsLoader) or {}  # noqa: S506

@@ -137,10 +137,10 @@ def _english_hint(params, lang: str) -> str:
 def _kind_hints(paths: list[Path], lang: str) -> None:
     """After a render: for each params file that leaves the kind of project to be inferred, how to state
     it, and in an English report the texts the params give only in Swedish."""
-    from ..data.params import load_params  # start-up: each command imports only what it uses
+    from ..data.params import load_params_once  # start-up: each command imports only what it uses
     for path in paths:
         try:
-            params = load_params(path)
+            params = load_params_once(path)
         except EvaltoolsError:  # (a file that does not load is reported by the render itself)
             continue
         for hint in (_kind_hint(params, lang), _english_hint(params, lang)):

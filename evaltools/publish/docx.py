@@ -1170,15 +1170,17 @@ def _table(w: _Writer, container, tag: Tag) -> None:
         if header:
             row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
         col = 0
+        cells = row.cells  # (python-docx works out a row's cells anew on each call: once, and again after a merge)
         for cell_tag in _cells(tr):
             span = _span(cell_tag)
             if col >= ncols:
                 break
-            cell = row.cells[col]
+            cell = cells[col]
             if span > 1:
-                cell = cell.merge(row.cells[min(ncols, col + span) - 1])
+                cell = cell.merge(cells[min(ncols, col + span) - 1])
                 for extra in cell.paragraphs[1:]:
                     extra._p.getparent().remove(extra._p)
+                cells = row.cells
             p = cell.paragraphs[0]
             p._p.style = text_style
             # (the header row is bold by the table style; a heading cell in the body by its own run)

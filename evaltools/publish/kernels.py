@@ -45,6 +45,8 @@ PRELOAD = (
     "matplotlib_inline.backend_inline", "openpyxl", "yaml", "pydantic",
     "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger",  # (without debugpy: see _serve)
     "evaltools.present.report", "evaltools.present.portfolio", "evaltools.present.plots",
+    # the last cell's (the workbook) and the project loader's look for Kolada's figures (sqlite3, urllib)
+    "evaltools.publish.workbook", "evaltools.data.kolada",
 )
 # What only some reports' kernels import, and at a cost that the zygote pays once for all of them when the
 # first kernel that needs it is requested: ``honestdid`` (the comparison designs' sensitivity bounds) imports
@@ -243,6 +245,11 @@ def _warm_up() -> None:
         for lang in ("sv", "en"):
             catalog(lang)
             _messages(lang)
+        # the report's HTML templates, compiled once (each kernel otherwise compiles the ones it uses)
+        from ..present.markup import environment  # warm-up only: imported where it is used
+        templates = environment()
+        for name in templates.list_templates(extensions=["j2"]):
+            templates.get_template(name)
     except Exception as e:  # noqa: BLE001 - warming up is an optimisation only
         print(f"evaltools kernels: warm-up skipped: {e}", file=sys.stderr)
 

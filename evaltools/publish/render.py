@@ -39,7 +39,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .._version import __version__
-from ..data.params import id_key, load_params
+from ..data.params import id_key, load_params, load_params_once
 from ..data.errors import EvaltoolsError, ReportError
 from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
@@ -963,7 +963,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
 
     def run(timings: dict, notes: list[str], hashes: dict, printed: dict) -> tuple[str, str, str, list[str], bool]:
         nonlocal key, title, use_lang
-        params = load_params(params_path)
+        params = load_params(params_path)  # (read afresh: the render's own check of the file and its data)
         use_lang = lang or params.language
         key, title = params.id, params.display_title(use_lang)
         check_path_length(reports_dir, key, use_lang)
@@ -1083,7 +1083,7 @@ def _forbund(params_paths: list[Path]) -> set[str]:
     out = set()
     for path in params_paths:
         with contextlib.suppress(EvaltoolsError):
-            out.add(load_params(path).forbund)
+            out.add(load_params_once(path).forbund)
     return out
 
 
@@ -1093,7 +1093,7 @@ def input_files(params_paths: list[Path]) -> list[Path]:
     for path in params_paths:
         out.append(Path(path))
         try:
-            d = load_params(path).data
+            d = load_params_once(path).data
         except EvaltoolsError:
             continue
         comparison = (d.comparison.persons, d.comparison.payments) if d.comparison else ()
@@ -1164,7 +1164,7 @@ def _worker(args) -> RenderResult:
 def _data_size(params_path: Path) -> int:
     """Bytes of a project's input files: a rough measure of its rendering work."""
     try:
-        d = load_params(params_path).data
+        d = load_params_once(params_path).data
     except Exception:  # noqa: BLE001 - a broken params file is reported by its render, not here
         return 0
     files = [d.participants, d.payments, d.budget] + ([d.comparison.persons, d.comparison.payments] if d.comparison else [])
@@ -1253,7 +1253,7 @@ def one_folder(params_paths: list[Path], lang: str = DEFAULT_LANG) -> dict[Path,
     by_key: dict[str, list[tuple[Path, str]]] = {}
     for path in dict.fromkeys(Path(p).resolve() for p in params_paths):
         try:
-            pid = load_params(path).id
+            pid = load_params_once(path).id
         except EvaltoolsError:
             continue
         by_key.setdefault(id_key(pid), []).append((path, pid))
@@ -1346,7 +1346,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
 def _clash_result(params_path: Path, error: str, reports_dir: Path, lang: str | None) -> RenderResult:
     """The failed result of a project refused because its id names another project's folder too; its
     status file goes to ``_failed/`` (the report already in its folder stays as it is)."""
-    pid = load_params(params_path).id
+    pid = load_params_once(params_path).id
     res = RenderResult(pid, False, None, [], error, 0.0, {}, dt.datetime.now().isoformat(timespec="seconds"), pid,
                        lang or DEFAULT_LANG)
     _write_status(res, reports_dir, res.lang)

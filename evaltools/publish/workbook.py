@@ -211,15 +211,17 @@ def _explain(mark: str, k: int, lang: str, column: Column) -> str:
 
 
 def _kinds(sheet: Sheet, columns: Sequence[Column]) -> list[list[str]]:
-    """Each row's kind per column."""
+    """Each row's kind per column (a column's kinds read as one list, not cell by cell)."""
     f = sheet.frame
-    return [[(f[c.kind_from].iloc[i] if c.kind_from else c.kind) for c in columns] for i in range(len(f))]
+    by_column = [f[c.kind_from].tolist() if c.kind_from else [c.kind] * len(f) for c in columns]
+    return [[kinds[i] for kinds in by_column] for i in range(len(f))]
 
 
-def _rows(sheet: Sheet, lang: str, columns: Sequence[Column]) -> list[list[Cell]]:
+def _rows(sheet: Sheet, lang: str, columns: Sequence[Column]) -> tuple[list[list[Cell]], list[list[str]]]:
+    """Each row's cells as the workbook writes them, and each row's kinds (:func:`_kinds`)."""
     kinds = _kinds(sheet, columns)
-    return [[cell(c, v, lang, k_) for c, v, k_ in zip(columns, row, ks)]
-            for row, ks in zip(sheet.frame[[c.source for c in columns]].itertuples(index=False), kinds)]
+    return ([[cell(c, v, lang, k_) for c, v, k_ in zip(columns, row, ks)]
+             for row, ks in zip(sheet.frame[[c.source for c in columns]].itertuples(index=False), kinds)], kinds)
 
 
 # --- the workbook -----------------------------------------------------------------------------
@@ -281,7 +283,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     for sheet in sheets:
         sh = wb.create_sheet(sheet.sheet_title(lang))
         columns = [c for c in sheet.columns if not c.machine_only]
-        rows, kinds = _rows(sheet, lang, columns), _kinds(sheet, columns)
+        rows, kinds = _rows(sheet, lang, columns)
         any_hidden = any(x.hidden for r in rows for x in r)
         headings = [c.heading(lang) for c in columns] + ([msg("workbook.hidden_col", lang)] if any_hidden else [])
         _append_text(sh, headings)
@@ -404,7 +406,7 @@ def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel")
     excel = dialect == "excel"
     decimal = "," if excel and lang == "sv" else "."
     columns = [c for c in sheet.columns if excel is False or not c.machine_only]
-    rows, kinds = _rows(sheet, lang, columns), _kinds(sheet, columns)
+    rows, kinds = _rows(sheet, lang, columns)
     any_hidden = any(x.hidden for r in rows for x in r)
     if excel:
         header = [c.heading(lang) for c in columns] + ([msg("workbook.hidden_col", lang)] if any_hidden else [])
