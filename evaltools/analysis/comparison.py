@@ -570,6 +570,9 @@ class ComparisonResult(Result):
     # True when some household has more than one enrolment in a group: the panel's units (and the
     # table's counts) are then households, not persons (:func:`household_units`)
     households_merged: bool = False
+    # participating units (persons, or households where merged) with no payment in any month of the window
+    # before the start: in the table's means at 0 kr, which pull the participants' means down
+    unpaid_before: int = 0
 
     @property
     def parallel_trends_doubtful(self) -> bool:
@@ -702,8 +705,14 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
         notes.append(Note.of("note.did"))
     else:
         notes.append(Note.of("note.no_comparison"))
+    # participating units without a krona in the months before the start (their months count as 0 kr)
+    part = treated == 1
+    paid_before = np.bincount(person[part & (event < 0)], weights=amount[part & (event < 0)], minlength=n_p)
+    units = np.unique(person[part])
+    unpaid_before = int(np.count_nonzero(paid_before[units] == 0))
     return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp,
-                            event_study=study, anticipation_months=a, households_merged=households_merged(project))
+                            event_study=study, anticipation_months=a, households_merged=households_merged(project),
+                            unpaid_before=unpaid_before)
 
 
 def _whole_kronor(x: np.ndarray) -> np.ndarray:

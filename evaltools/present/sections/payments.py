@@ -51,6 +51,7 @@ def blocks(r) -> list[list]:
     paras += [msg("payments.did_note")] if pay.did is not None else [note_text(_directed(n, r), r.lang) for n in pay.notes]
     if pay.households_merged:  # (försörjningsstöd is paid per household: the table below counts households)
         paras[0] += " " + msg("payments.household_unit")
+    paras[0] += unpaid_before_sentence(r)
     ph = payment_phases(r.project)
     phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
                    "during": msg("payments.phase.during"),
@@ -109,6 +110,21 @@ def blocks(r) -> list[list]:
         out.append([Text([msg("payments.exit_rates_none_ended" if none_ended else "payments.exit_rates_no_outcomes")],
                          msg("payments.exit_rates"), 3)])
     return out
+
+
+def unpaid_before_sentence(r) -> str:
+    """Where some participants (households) had no payment in the months before the start, their months are in
+    the means at 0 kr: say how many of how many (" 18 av de 72 deltagarna hade ingen utbetalning …"), or
+    nothing where none or all of them (all: the means before are 0 kr, which the table shows) or where the means
+    are hidden."""
+    pay, k = r.payments, r.k
+    row = pay.table[pay.table["group"] == "participants"]
+    if row.empty or pd.isna(row["before"].iloc[0]) or not 0 < pay.unpaid_before < int(row["persons"].iloc[0]):
+        return ""  # (a hidden mean is pulled down by no one the reader sees)
+    who = fmt_persons_of(pay.unpaid_before, int(row["persons"].iloc[0]), k, r.lang)
+    months = str(r.params.comparison.months_before)
+    return " " + (r.msg("payments.unpaid_before_households", who=who, months=months) if pay.households_merged
+                  else r.msg("payments.unpaid_before", who=who, months=months))
 
 
 def deadweight_sentence(r, er: pd.DataFrame) -> list[str]:
