@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import textwrap
 import time
 import zipfile
@@ -21,6 +22,11 @@ from evaltools.publish.kernels import kernel_environment  # (imports neither num
 
 for _name, _value in kernel_environment().items():
     os.environ.setdefault(_name, _value)
+
+# As in the renderer's processes (evaltools/publish/render.py): jsonschema, imported with nbformat by some
+# test files, would load the optional IRI checker rfc3987_syntax, which compiles a grammar at import
+# (about 0.6 CPU-s in every worker); nothing here validates the "iri" format.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 import pandas as pd  # noqa: E402 - after the environment above
 import pytest  # noqa: E402
