@@ -48,12 +48,15 @@ $(STAMP): pyproject.toml
 # files that read the samples' report objects together in one process, so that each sample's
 # analyses are computed once (tests/conftest.py); the sample reports are rendered once per run for
 # all of them. Files are handed out longest first, in the order tests/conftest.py collects them
-# (--no-loadscope-reorder).
+# (--no-loadscope-reorder). pytest keeps the test files it rewrites for its assertion messages as
+# bytecode in tests/__pycache__ (ignored by git) and reads them from there in the next run: where
+# PYTHONDONTWRITEBYTECODE is set, every worker rewrote and compiled all the test files again in every
+# run (about 7 CPU-s of its 14 CPU-s of collection), so it is unset for the tests.
 # Without the end-to-end tests (rendered reports, kernels, notebooks): $(BIN)/python -m pytest -m "not slow"
 test: $(STAMP)
 	$(BIN)/ruff check evaltools tests
 	$(BIN)/mypy
-	MPLBACKEND=Agg $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 reports: $(STAMP)
 	$(BIN)/evaltools render --all

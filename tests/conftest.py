@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import textwrap
 import time
 import zipfile
@@ -21,6 +22,11 @@ from evaltools.publish.kernels import kernel_environment  # (imports neither num
 
 for _name, _value in kernel_environment().items():
     os.environ.setdefault(_name, _value)
+
+# As in the renderer's processes (evaltools/publish/render.py): jsonschema, imported with nbformat by some
+# test files, would load the optional IRI checker rfc3987_syntax, which compiles a grammar at import
+# (about 0.6 CPU-s in every worker); nothing here validates the "iri" format.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 import pandas as pd  # noqa: E402 - after the environment above
 import pytest  # noqa: E402
@@ -124,12 +130,22 @@ def pytest_xdist_make_scheduler(config, log):
 
 # The longest units of work (by their time in a whole run), longest first: they run first, so that no
 # worker ends a parallel run alone with a long one (``make test`` hands out whole files, and the files
-# of ``SAMPLE_REPORT_GROUP`` as one, in the order collected, ``--no-loadscope-reorder``). The two
-# that read the shared rendered sample reports start the run, one on each worker, so that the two
-# workers render the two languages side by side.
-LONG_FILES = ("test_report.py", "test_docx.py", SAMPLE_REPORT_GROUP, "test_explore.py", "test_differencing.py",
-              "test_small_projects.py", "test_narrative.py", "test_comparison.py", "test_wheel.py", "test_windows.py",
-              "test_bad_files.py", "test_costbenefit.py")
+# of ``SAMPLE_REPORT_GROUP`` as one, in the order collected, ``--no-loadscope-reorder``; the files not
+# named here, each a few seconds at most, follow in the order collected and fill the end of the run). The
+# two that read the shared rendered sample reports start the run, one on each worker, so that the two
+# workers render the two languages side by side. (Measured with ``--junitxml``, summed by file: every
+# file of about 20 s or more under a load of about 13 on two cores, about 4 s or more on an idle machine.)
+LONG_FILES = ("test_report.py", "test_docx.py", SAMPLE_REPORT_GROUP, "test_differencing.py", "test_explore.py",
+              "test_board_reading_11.py", "test_small_projects.py", "test_kernels.py", "test_honest_speed.py",
+              "test_sweep_new_inputs.py", "test_page_breaks_5.py", "test_wheel.py", "test_comparison.py",
+              "test_narrative.py", "test_page_one_lengths.py", "test_board_reading_32.py", "test_windows.py",
+              "test_page_one_lengths_2.py", "test_board_reading_10.py", "test_honest_unsolved.py",
+              "test_unseen_projects_26.py", "test_cli.py", "test_did_reading_15.py", "test_bad_files.py",
+              "test_word_finishing_4.py", "test_board_reading_4.py", "test_extra_projects.py", "test_board_reading_12.py",
+              "test_portfolio_entries.py", "test_board_reading_8.py", "test_board_reading_6.py", "test_costbenefit.py",
+              "test_safety.py", "test_unseen_projects.py", "test_board_reading_7.py", "test_long_words.py",
+              "test_render_side_by_side.py", "test_new_goals_everywhere.py", "test_word_and_excel.py",
+              "test_closed_output.py")
 
 
 def pytest_collection_modifyitems(config, items):
