@@ -182,3 +182,23 @@ def test_c_successes_that_count_others_too_are_unchanged(tmp_path):
     assert dis.hides(Secondary.EXITS)  # 3 left försörjningsstöd: rule 4 as before
     assert dis.shows(Secondary.SUCCESSES) and dis.shows(Secondary.COST_PER_SUCCESS)  # S − X = 5: S is said
     assert "Av 18 avslutade deltagare lämnade 8 (44,4 %)" in _text(page_one.participation(r))
+
+
+def test_the_rule_on_the_counts_alone():
+    from evaltools.analysis.disclosure import Counts, rule
+    # 18 participants, 5 still enrolled, 13 ended, 3 successes of 13 (13 − 3 = 10: rule 3 alone would say them),
+    # 3 exits (1 to 4: rule 4 withholds them)
+    plain = Counts(18, 5, 13, 3, 13, 3)
+    assert rule(plain, 5).hides(Secondary.EXITS) and rule(plain, 5).shows(Secondary.SUCCESSES)
+    # the same persons: the successes go with the exits
+    same = Counts(18, 5, 13, 3, 13, 3, successes_are_exits=True)
+    assert rule(same, 5).withheld == {Secondary.EXITS, Secondary.COST_PER_EXIT, Secondary.SUCCESSES,
+                                      Secondary.COST_PER_SUCCESS}
+    # a goal publishes the count: nothing is withheld (18, 5, 13 and 3 are all 5 or more apart)
+    public = Counts(18, 5, 13, 3, 13, 3, goal_successes=(3,), same_successes=(3,), successes_are_exits=True,
+                    exits_in_goals=True)
+    assert not rule(public, 5).any
+    # 8 exits of 10 ended stated by a goal: the 10 ended go (10 − 8 = 2, rule 2), the 8 stay
+    stated = rule(Counts(10, 0, 10, 8, 10, 8, goal_successes=(8,), same_successes=(8,), successes_are_exits=True,
+                         exits_in_goals=True), 5)
+    assert stated.hides(Secondary.ENDED) and stated.shows(Secondary.EXITS)
