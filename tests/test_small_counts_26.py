@@ -119,6 +119,24 @@ def test_a_a_goal_that_shows_the_count_as_fewer_than_5_states_nothing(tmp_path):
     assert r.cba.summary.exit_range is not None
 
 
+def test_a_goal_whose_shown_periods_add_up_to_the_count_beside_a_hidden_one_does_not_publish_it(tmp_path):
+    # 6 to work, all in project year 1, 2 still on försörjningsstöd (8 − 6 = 2: rule 4 withholds the 6). Were the
+    # goal table to show year 1 (6) and hide year 2 (its 0) with no total, the 6 shown would add up to the count, but
+    # the reader cannot tell that the hidden year holds none: a goal with a hidden period and no stated total is not
+    # taken to state it
+    from evaltools.analysis.disclosure import exits_in_goals
+    from evaltools.analysis.costbenefit.persistence import leavers
+    r = et.Report(et.load_project(_project(tmp_path, 1_500_000, 6, stayed=2, extra=GOAL_PER_YEAR)))
+    t = r.goals.table.copy()
+    exits = leavers(r.project, r.project.participants, r.project.params.cost_benefit.success_outcomes)
+    assert int(exits.sum()) == 6
+    observed = (t["goal_id"] == "lamna") & (t["mode"] == "observed")
+    t.loc[observed, "value"], t.loc[observed, "total"], t.loc[observed, "suppression"] = [6, np.nan], np.nan, ["", "secondary"]
+    assert not exits_in_goals(r.project, t, exits)
+    t.loc[observed, "suppression"] = ""  # (every period shown: the goal states 6 + 0 = 6)
+    assert exits_in_goals(r.project, t, exits)
+
+
 def test_b_a_goal_that_publishes_the_count_makes_it_public(public):
     t = public.goals.table
     observed = t[(t["goal_id"] == "lamna") & (t["mode"] == "observed")]

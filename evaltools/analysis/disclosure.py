@@ -277,6 +277,10 @@ def exits_in_goals(project: Project, goal_table: pd.DataFrame | None, exits: pd.
         if (g.among is not None or g.composition or g.numerator != "outcome" or rows.empty
                 or not bool(((ended & df[S.OUTCOME].isin(g.success_outcomes)) == exits).all())):
             continue
+        # (periods hidden beside no stated total: the periods shown tell no total, even where they add up to it)
+        if "suppression" in rows and (rows["suppression"].fillna("") != "").any() and not (
+                "total" in rows and rows["total"].notna().any()):
+            continue
         if g.kind == "outcome_count" and (rows["value"].notna().any() or rows["total"].notna().any()):
             if int(_published_total(rows, "value")) == x:
                 return True
