@@ -240,7 +240,10 @@ def test_two_without_success_of_twelve(tmp_path):
     """12 ended, 10 successes: '10 of 12' would tell that 2 did not succeed."""
     p = published(project(tmp_path, 12, 0, 10), tmp_path / "out")
     assert one(p["seen"], "participants") == 12
-    assert "successes" not in p["seen"] and "exits" not in p["seen"]
+    assert "successes" not in p["seen"]
+    # the 10 who left försörjningsstöd for work are the goal's own count ("Minst 10 till arbete"): public, so the
+    # cost-benefit states it as the goal table does (docs/security.md, rule 4); the 12 ended are not said
+    assert one(p["seen"], "exits") == 10 and "ended" not in p["seen"]
     assert any(s.startswith("Hur det gick för de avslutade, i antal och andel, redovisas inte") for s in p["text"])
     assert_no_individual_outcome(p)
 

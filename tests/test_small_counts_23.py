@@ -167,15 +167,22 @@ def test_the_workbook_what_if_and_portfolio_read_the_same_range(six_of_eight, tm
 
 
 def test_with_the_number_ended_withheld_too_the_range_runs_from_k_to_the_participants(tmp_path):
-    # a goal of 6 to work beside 8 ended: 8 − 6 = 2 is small, so the 8 ended is withheld too (rule 2); a range
-    # over 8 − 4 to 8 − 1 would give it back (7 + 1). The range runs from k = 5 to the 13 participants instead
-    r = _report(tmp_path, 1_500_000, 6, 2, goal=True)
+    # a goal of 7 to work beside 9 ended: 9 − 7 = 2 is small, so the 9 ended is withheld too (rule 2). One of the 7
+    # was on sjukpenning at start, so 6 left försörjningsstöd: 9 − 6 = 3 did not, and the goal does not state the 6
+    # (a goal that states it makes it public: tests/test_small_counts_26.py). A range over 9 − 4 to 9 − 1 would give
+    # the 9 ended back (8 + 1); it runs from k = 5 to the 14 participants instead
+    path = _project(tmp_path, 1_500_000, 7, 2, goal=True)
+    df = pd.read_csv(tmp_path / "data/participants.csv", dtype=str, keep_default_na=False)
+    df["support_start"] = ["sjukpenning"] + ["försörjningsstöd"] * (len(df) - 1)  # (P1 is one of the 7 to work)
+    df.to_csv(tmp_path / "data/participants.csv", index=False)
+    r = et.Report(et.load_project(path))
+    assert r.cba.summary.successes == 6
     assert r.disclosure.hides(Secondary.ENDED) and r.disclosure.hides(Secondary.EXITS)
     er = r.cba.summary.exit_range
-    assert (er.low, er.high) == (5, 13)
-    # 5 exits: 1 080 000 and −420 000; 13 exits: 2 808 000 and 1 308 000
-    assert (er.lead.benefit_low, er.lead.benefit_high) == pytest.approx((1_080_000, 2_808_000))
-    assert (er.lead.npv_low, er.lead.npv_high) == pytest.approx((-420_000, 1_308_000))
+    assert (er.low, er.high) == (5, 14)
+    # 5 exits: 5 × 216 000 = 1 080 000 and 1 080 000 − 1 500 000 = −420 000; 14 exits: 3 024 000 and 1 524 000
+    assert (er.lead.benefit_low, er.lead.benefit_high) == pytest.approx((1_080_000, 3_024_000))
+    assert (er.lead.npv_low, er.lead.npv_high) == pytest.approx((-420_000, 1_524_000))
 
 
 def test_a_count_shown_stays_exact(tmp_path):

@@ -29,11 +29,15 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
 3. **Successes of ended** (``S`` of ``B``, with its share and interval) are withheld when ``P`` or
    ``B`` is small or ``B − S`` is small (the few who did not succeed can be worked out by
    difference). The cost per success goes with them (total cost ÷ cost per success = ``S``), and is
-   also withheld when ``P − S`` is small (with the cost per participant it gives both).
+   also withheld when ``P − S`` is small (with the cost per participant it gives both). Where the
+   successes are the persons ``X`` counts, no more and no fewer, and no goal states their number, they
+   are withheld whenever ``X`` is (rule 4): one count is published everywhere or nowhere.
 4. **Exits from försörjningsstöd** (``X`` of ``E``, in the cost-benefit figures) are withheld when
    ``P``, ``E`` or ``X`` is small or ``E − X`` is small; the cost per exit goes with them. ``X`` counts
    only those who had försörjningsstöd to leave (the cost-benefit model's count, which the report
-   states), so it can be small in a project where most participants came from another support.
+   states), so it can be small in a project where most participants came from another support. Where a
+   goal over everyone publishes ``X`` itself (:func:`exits_in_goals`), it is the project's accounting and
+   is not withheld; the number ended is then kept from giving the few who did not leave by rule 2.
 5. **A goal set for a group** (``among:``) that counts the same successes (``n`` of the group's ``d``
    exits, or a count ``n``) is a breakdown of them: the successes of ended are withheld when ``B − d``
    is small or ``(B − d) − (S − n)`` is small (for a count: ``S − n`` small), and the number ended
@@ -89,6 +93,8 @@ class Counts:
     # and, for a share of the same exits as ``base``, its published exits (None otherwise)
     group_successes: tuple[tuple[int, int | None], ...] = ()
     same_successes: tuple[int, ...] = ()  # each goal's over everyone that counts the same successes: its total
+    successes_are_exits: bool = False  # ``successes`` are the persons ``exits`` counts, no more and no fewer
+    exits_in_goals: bool = False  # a goal over everyone publishes ``exits``: the same persons, the same total
 
 
 @dataclass(frozen=True)
@@ -146,8 +152,13 @@ def rule(c: Counts, k: int) -> Disclosure:
             out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
     if hides(c.participants - c.successes, k):
         out.add(Secondary.COST_PER_SUCCESS)
-    if few or hides(c.exits, k) or _small_group(c.ended, c.exits, k):
+    # (a goal that publishes the exits is the project's accounting: the count is public, and rule 2 already keeps
+    # the number ended from giving the few who did not leave)
+    if not c.exits_in_goals and (few or hides(c.exits, k) or _small_group(c.ended, c.exits, k)):
         out |= {Secondary.EXITS, Secondary.COST_PER_EXIT}
+        # the successes are the same persons, and no goal states their number: one count, withheld everywhere
+        if c.successes_are_exits and c.successes not in c.same_successes:
+            out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
     return Disclosure(k, frozenset(out))
 
 
@@ -238,9 +249,44 @@ def counts(project: Project, goal_table: pd.DataFrame | None = None, through: dt
     exits = leavers(project, df, project.params.cost_benefit.success_outcomes, through)
     n = persons_of(df)  # (the number of participants: persons, one enrolled twice once)
     ongoing = int(df[S.ONGOING].sum()) if through is None else len(df) - int(ended.sum())
+    d = sc.definition
+    successes = d.is_success(df) & ended & ~df[S.OUTCOME].isin(d.exclude)  # (the rows project_successes counts)
+    same = through is None and bool(exits.any()) and bool((successes == exits).all())
     return Counts(n, ongoing, sc.base, sc.successes, int(ended.sum()), int(exits.sum()),
                   participants_in_goals(goal_table, n) if goal_table is not None else False,
-                  goal_successes(goal_table), *(group_successes(project, goal_table) if through is None else ((), ())))
+                  goal_successes(goal_table), *(group_successes(project, goal_table) if through is None else ((), ())),
+                  successes_are_exits=same,
+                  exits_in_goals=through is None and exits_in_goals(project, goal_table, exits))
+
+
+def exits_in_goals(project: Project, goal_table: pd.DataFrame | None, exits: pd.Series) -> bool:
+    """Whether a goal over everyone publishes the exits from försörjningsstöd the cost-benefit counts (``exits``, a
+    mask of the participants' rows, :func:`~evaltools.analysis.costbenefit.persistence.leavers`): an outcome goal, or
+    a share goal's numerators, that counts the same rows (every ended participant with one of its outcomes is one of
+    them, and no one else) and whose published total over its observed periods is their number. The count is then
+    the project's accounting to its funder (docs/security.md), stated in the goal table whatever the rule withholds
+    beside it. A goal whose periods hide some of them, or that counts others too (participants who had another
+    support at start, other outcomes), does not publish it."""
+    if goal_table is None or goal_table.empty or not exits.any():
+        return False
+    df = project.participants
+    ended, x = df[S.END_DATE].notna(), int(exits.sum())
+    t = goal_table[goal_table["mode"] == "observed"]
+    for g in project.params.goals:
+        rows = t[t["goal_id"] == g.id]
+        if (g.among is not None or g.composition or g.numerator != "outcome" or rows.empty
+                or not bool(((ended & df[S.OUTCOME].isin(g.success_outcomes)) == exits).all())):
+            continue
+        # (periods hidden beside no stated total: the periods shown tell no total, even where they add up to it)
+        if "suppression" in rows and (rows["suppression"].fillna("") != "").any() and not (
+                "total" in rows and rows["total"].notna().any()):
+            continue
+        if g.kind == "outcome_count" and (rows["value"].notna().any() or rows["total"].notna().any()):
+            if int(_published_total(rows, "value")) == x:
+                return True
+        elif g.kind == "share" and rows["numerator"].notna().all() and int(rows["numerator"].sum()) == x:
+            return True
+    return False
 
 
 # the figures that divide a cost by a count of persons: with a cost paid so far, by the persons of its periods
@@ -313,3 +359,10 @@ def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tup
     if shown.shows(Secondary.ENDED) and k > 2:
         return c.ended - (k - 1), c.ended - 1
     return k, c.participants
+
+
+def exits_public(project: Project, goal_table: pd.DataFrame | None = None) -> bool:
+    """Whether a goal of ``project`` publishes the exits from försörjningsstöd the cost-benefit counts
+    (:func:`exits_in_goals`): then the cost-benefit's figures are exact, whatever the count
+    (:func:`evaltools.analysis.costbenefit.published`), and rule 4 does not withhold it."""
+    return counts(project, goal_table).exits_in_goals

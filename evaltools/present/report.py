@@ -23,7 +23,7 @@ from .display import Table, Text, figure_html, number_figures, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
-from ..analysis.disclosure import disclosure, exit_counts
+from ..analysis.disclosure import disclosure, exit_counts, exits_public
 from ..data.project import Project, load_project
 from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
@@ -151,7 +151,8 @@ class Report:
         """The cost-benefit as the report publishes it (:func:`evaltools.analysis.costbenefit.published`): where
         1 to k − 1 exits from försörjningsstöd are counted, their range instead of figures that give the count."""
         return published(cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates,
-                                      lang=self.lang), exit_counts(self.project, self.goals.table))
+                                      lang=self.lang), exit_counts(self.project, self.goals.table),
+                         exits_public(self.project, self.goals.table))
 
     @cached_property
     def disclosure(self):

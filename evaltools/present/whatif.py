@@ -33,7 +33,7 @@ from ..words import assumptions as assumption_words
 from ..data.arguments import check_choice, check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from ..data.privacy import SECONDARY
-from ..analysis.disclosure import Disclosure, Secondary, disclosure, exit_counts
+from ..analysis.disclosure import Disclosure, Secondary, disclosure, exit_counts, exits_public
 from ..analysis.goals import assess_goals
 from ..analysis.costbenefit import published
 from ..analysis.costbenefit.costs import paid_through
@@ -107,8 +107,9 @@ def _cost_benefit(project, lang=None):
     from .. import cost_benefit  # the package's public function: its result displays with its project
     # (as the report publishes it: where 1 to k − 1 exits are valued, their range, never figures that give the count)
     # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
+    goal_table = assess_goals(project).table
     return published(cost_benefit(project, monte_carlo=False, effect=False, lang=lang),
-                     exit_counts(project, assess_goals(project).table))
+                     exit_counts(project, goal_table), exits_public(project, goal_table))
 
 
 def _range(result, perspective: str, figure: str, lang: str) -> str | None:
@@ -390,7 +391,8 @@ class WhatIfTable:
         self.lang = lang or project.params.language
         self.result = evaluate(project, lang=self.lang)
         self.key_figures = key_figures(self.result, lang=self.lang,
-                                       shown=disclosure(project, through=self.result.summary.per_person_through))
+                                       shown=disclosure(project, assess_goals(project).table,
+                                                        through=self.result.summary.per_person_through))
         self.grid = grid(project, lang=self.lang)
         self.note = society_note(self.result, self.lang)
 
@@ -419,7 +421,8 @@ class WhatIfPanel:
         self.project = project
         self.lang = lang = lang or project.params.language
         self.base = baseline(project)
-        self.shown = disclosure(project, through=paid_through(project))  # (the assumptions change no count of persons)
+        # (the assumptions change no count of persons; the goal table, as the report's: a count a goal publishes is public)
+        self.shown = disclosure(project, assess_goals(project).table, through=paid_through(project))
         style = {"description_width": "16em"}
         layout = w.Layout(width="34em")
         readout = {Unit.YEARS: ".1f", Unit.SHARE: ".0%", Unit.SHARE_PER_YEAR: ".0%", Unit.RATE_PER_YEAR: ".1%"}

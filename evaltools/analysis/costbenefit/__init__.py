@@ -558,7 +558,8 @@ _COUNT_FIGURES = ("pv_benefit", "pv_skattefaktor", "npv", "bcr", "payback_months
                   "p_npv_positive")
 
 
-def published(result: CostBenefitResult, between: tuple[int, int] | None = None) -> CostBenefitResult:
+def published(result: CostBenefitResult, between: tuple[int, int] | None = None, public: bool = False
+              ) -> CostBenefitResult:
     """``result`` as a report publishes it: where the exits from försörjningsstöd are 1 to k − 1
     (``summary.exit_range`` is set), without the figures that are that count times a stated amount or move
     with it — the benefit, net present value, ratio, payback, switching deadweight and the skattefaktor's
@@ -574,10 +575,17 @@ def published(result: CostBenefitResult, between: tuple[int, int] | None = None)
     its ends are the exact figures, so they are withheld too (NaN) for every perspective whose benefit or net
     one exit moves; the value of one exit, the break-even and the verdict (which follows from it) stay.
 
+    ``public`` is for a count of 1 to k − 1 that a goal of the project publishes all the same
+    (:func:`evaltools.analysis.disclosure.exits_public`: an outcome goal, or a share goal's numerators, counting the
+    same exits): the count is the project's accounting to its funder, so the exact figures are published and no
+    range stands in for them.
+
     The analysis keeps the exact figures (:func:`cost_benefit`); page 1, the sections, the workbook, the
     what-if panel and the portfolio read this one.
     """
     s = result.summary
+    if public:
+        return result if s is None or s.exit_range is None else replace(result, summary=replace(s, exit_range=None))
     if (s is not None and s.exit_range is None and between is not None and s.mode == "observed" and s.successes
             and not np.isnan(s.npv) and result.per_exit is not None):
         s = replace(s, exit_range=exit_range(result.table, result.per_exit, s.successes, s.perspective, *between,

@@ -536,12 +536,15 @@ def support_at_start(r) -> list[str]:
     if s.mode == "observed" and s.came_back:
         out.append(capitalized(r.msg("summary.came_back", n=_persons_prose(r, s.came_back))))
     if s.mode == "observed" and s.unknown_support and s.successes:
-        total = _persons_prose(r, s.successes)
+        # (a small count a goal publishes all the same, :func:`evaltools.analysis.disclosure.exits_in_goals`: as it is)
+        total = fmt_int(s.successes, r.lang) if r.disclosure.shows(Secondary.EXITS) else _persons_prose(r, s.successes)
         if r.disclosure.hides(Secondary.EXITS) and not hides(s.successes, r.params.privacy.min_count):
             # (k or more who left, withheld all the same: neither their number nor a part of it beside it)
             out.append(r.msg("summary.unknown_support_withheld"))
-        elif hides(s.successes, r.params.privacy.min_count):
-            # (fewer than k counted: "alla de (färre än 5)", never "alla färre än 5" or "färre än 5 av de färre än 5")
+        elif hides(s.successes, r.params.privacy.min_count) and (r.disclosure.hides(Secondary.EXITS)
+                                                                  or s.unknown_support != s.successes):
+            # (fewer than k counted: "alla de (färre än 5)", never "alla färre än 5" or "färre än 5 av de färre än 5";
+            # where a goal publishes their number, "alla 3", but a part of them is still not counted out)
             k = str(r.params.privacy.min_count)
             out.append(r.msg("summary.unknown_support_all_few" if s.unknown_support == s.successes
                              else "summary.unknown_support_few", k=k))
