@@ -5,12 +5,16 @@
   the evaluator's text has there, so that a click selects the hint and what is typed replaces it as plain
   text, with no style to change afterwards. LibreOffice shows the hint shaded (inside a control around a whole
   paragraph, LibreOffice 7.4 dropped the hint's style and showed it plain).
+* The table of contents says under its heading how to have its page numbers (F9 or *Uppdatera tabell*), in
+  the Word document only; nothing asks Word to update the fields on opening, which makes Word ask about
+  "fields that may refer to other files".
 """
 from __future__ import annotations
 
 import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -28,6 +32,8 @@ NEEDS_LIBREOFFICE = pytest.mark.skipif(shutil.which("soffice") is None or shutil
                                        or shutil.which("pdftoppm") is None,
                                        reason="LibreOffice (soffice), pdftotext or pdftoppm is not installed")
 
+SV_HOW = "Sidnumren syns när du klickar i förteckningen och trycker F9 (eller väljer Uppdatera tabell)."
+EN_HOW = "The page numbers appear when you click in the table and press F9 (or choose Update Table)."
 
 
 def _page(lang: str = "sv") -> str:
@@ -121,6 +127,28 @@ def test_a_templates_own_character_style_report_write_here_sets_the_hints_look(t
     assert style.font.color.rgb == RGBColor(0x00, 0x00, 0xFF) and style.element.rPr.find(qn("w:shd")) is None
 
 
+@pytest.mark.parametrize("lang, how", [("sv", SV_HOW), ("en", EN_HOW)])
+def test_the_table_of_contents_says_how_to_have_its_page_numbers_and_nothing_asks_word_to_update(lang, how):
+    page = _page(lang)
+    assert "F9" not in page  # (the line is the Word document's own: the HTML and the PDF have none)
+    data, doc = _doc(page, lang)
+    names = {s.style_id: s.name for s in doc.styles}
+    (toc,) = [sdt for sdt in doc.element.body.iter(qn("w:sdt"))
+              if sdt.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}") is not None]
+    paragraphs = toc.find(qn("w:sdtContent")).findall(qn("w:p"))
+    heading, line, first = paragraphs[:3]
+    assert names[heading.style] == "TOC Heading"
+    assert names[line.style] == "Report Note" and _text(line) == how
+    # outside the field, before it (updating the table renews the field's result only), kept with the table
+    assert not list(line.iter(qn("w:fldChar"))) and line.pPr.find(qn("w:keepNext")) is not None
+    assert first.find(f"{qn('w:r')}/{qn('w:fldChar')}").get(qn("w:fldCharType")) == "begin"
+    # no field is marked for an update on opening, and the settings ask for none: either makes Word ask
+    # whether to update "fields that may refer to other files"
+    assert all(f.get(qn("w:dirty")) is None for f in doc.element.body.iter(qn("w:fldChar")))
+    settings = zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml").decode("utf-8")
+    assert "updateFields" not in settings
+
+
 def _yellow_pixels(png: Path) -> int:
     """The pixels of the page in the hints' shade (0xFFF4C2: red 255, green 244, blue 194), give or take 6."""
     import numpy as np
@@ -130,7 +158,7 @@ def _yellow_pixels(png: Path) -> int:
 
 
 @NEEDS_LIBREOFFICE
-def test_libreoffice_shows_the_hints_shaded(tmp_path):
+def test_libreoffice_shows_the_hints_shaded_and_the_line_under_the_contents(tmp_path):
     data, _ = _doc(_page())
     (tmp_path / "t.docx").write_bytes(data)
     profile = tmp_path / "lo-profile"
@@ -141,6 +169,7 @@ def test_libreoffice_shows_the_hints_shaded(tmp_path):
                           text=True).stdout
     words = " ".join(text.split())
     assert "Skriv bedömningen här." in words and "Skriv bakgrunden här." in words
+    assert SV_HOW in words
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(tmp_path / "t.pdf"), str(tmp_path / "p")], check=True)
     # page 1 holds the assessment's hint, the page after the contents the background's: each shows the shade
     pages = sorted(tmp_path.glob("p*.png"))

@@ -10,7 +10,10 @@ written with python-docx, so that its content is never written a second time:
   contents: a Word TOC field of the section headings and those under them in Word's *Table of
   Contents* content control, which Word renews with *Update table* (or F9) after the evaluator's
   edits; the page break is before its heading, so a page 1 that fills its page is not followed by
-  a blank page;
+  a blank page; a line under its heading (*Report Note*) says how to have its page numbers (F9, or
+  *Uppdatera tabell*); the document does not ask Word to update it on opening (``w:dirty``,
+  ``w:updateFields``), as Word would then first ask whether to update "fields that may refer to
+  other files";
 * text the HTML keeps on one line (``nw``: dates, amounts) keeps its spaces as no-break spaces and
   its hyphens as Word's non-breaking hyphens, so that "2021-12-31" is never split in a table cell;
 * report tables become Word tables whose header row repeats on every page (``w:tblHeader``) and
@@ -632,8 +635,8 @@ def _contents(w: _Writer) -> None:
     """Fill in the table of contents: a Word TOC field (``TOC \\o "2-3" \\h \\z \\u``) in a
     content control from Word's gallery, so that *Update table* (Uppdatera tabell) and F9 renew it
     after the evaluator's own edits. Its shown result lists the headings, each a link to its
-    heading with a page reference that Word fills in when the table is updated; a page break
-    before it keeps page 1 on its page."""
+    heading with a page reference that Word fills in when the table is updated, as a line under
+    its heading says; a page break before it keeps page 1 on its page."""
     if w.contents is None:
         return
     doc = w.doc
@@ -660,6 +663,13 @@ def _contents(w: _Writer) -> None:
                         '<w:keepNext/><w:pageBreakBefore/></w:pPr><w:r><w:t></w:t></w:r></w:p>')
     heading.find(f"{qn('w:r')}/{qn('w:t')}").text = msg("pdf.contents", w.lang)
     content.append(heading)
+    # how to have the page numbers (Word fills them in when the table is updated): marking the field for
+    # an update on opening (w:dirty, w:updateFields) would make Word ask whether to update "fields that
+    # may refer to other files" (docs/accessibility.md)
+    how = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{w.style_id(NOTE_STYLE)}"/><w:keepNext/></w:pPr>'
+                    '<w:r><w:t></w:t></w:r></w:p>')
+    how.find(f"{qn('w:r')}/{qn('w:t')}").text = msg("pdf.contents_update", w.lang)
+    content.append(how)
     low, high = CONTENTS_LEVELS
     tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{int(w.width / 635)}"/></w:tabs>'
     run = f'<w:r {nsdecls("w")}>{{}}</w:r>'
