@@ -97,22 +97,28 @@ def test_word_writes_each_place_as_its_heading_and_a_named_box_to_write_in():
     body = doc.element.body
     boxes = [sdt for sdt in body.iter(qn("w:sdt")) if sdt.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}") is None]
     props = [[(c.tag.rsplit("}", 1)[1], c.get(qn("w:val"))) for c in sdt.find(qn("w:sdtPr"))] for sdt in boxes]
-    # named after the part in the document's language; a part that is none of the evaluator's gets no name
-    assert props == [[("alias", "Sammanfattande bedömning"), ("tag", "evaltools:assessment")],
-                     [("alias", "Bakgrund"), ("tag", "evaltools:background")], []]
+    # named after the part in the document's language; a part that is none of the evaluator's gets no name;
+    # each shows its placeholder text (tests/test_word_finishing_8.py)
+    assert props == [[("alias", "Sammanfattande bedömning"), ("tag", "evaltools:assessment"), ("showingPlcHdr", None)],
+                     [("alias", "Bakgrund"), ("tag", "evaltools:background"), ("showingPlcHdr", None)],
+                     [("showingPlcHdr", None)]]
     names = {s.style_id: s.name for s in doc.styles}
     texts = []
     for sdt in boxes:
-        (p,) = sdt.find(qn("w:sdtContent")).findall(qn("w:p"))
-        assert names[p.style] == "Report Write Here"
+        # Word's placeholder text: the control in a paragraph in Normal (the text typed over the hint), around
+        # the hint's runs in their own style
+        p = sdt.getparent()
+        assert p.tag == qn("w:p") and p.style is None and [c.tag for c in p] == [qn("w:sdt")]
+        assert sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None
+        assert {names[r.rPr.style] for r in p.iter(qn("w:r"))} == {"Report Write Here"}
         texts.append("".join(t.text for t in p.iter(qn("w:t"))))
     assert texts == ["Skriv bedömningen här.", "Skriv bakgrunden här.", "Okänd del."]
     # the background's heading is a Word heading (navigation pane, table of contents) just above its box
-    heading = boxes[1].getprevious()
+    heading = boxes[1].getparent().getprevious()
     assert names[heading.pPr.pStyle.val] == "Heading 3" and "".join(t.text for t in heading.iter(qn("w:t"))) == "Bakgrund"
     # the look is the style's (a template may set its own): shaded, nothing set on the paragraph itself
     style = doc.styles["Report Write Here"]
-    assert style.element.pPr.find(qn("w:shd")) is not None
+    assert style.element.rPr.find(qn("w:shd")) is not None
     assert not list(body.iter(qn("w:shd"))) and not list(body.iter(qn("w:highlight")))
 
 
@@ -142,12 +148,12 @@ def test_the_rendered_draft_sample_has_the_places_in_word_only(sample_reports, s
     assert not list(timra.iter(qn("w:tag")))
 
 
-@pytest.mark.parametrize("lang, normal", [("sv", "formatet Normal, så försvinner den gula rutan."),
-                                          ("en", "the style Normal, and the yellow box goes.")])
-def test_each_place_says_how_the_text_written_there_loses_the_box(draft, lang, normal):
-    """Text typed into a place takes its paragraph's style (shaded, italic, the left edge): each place says to
-    give the text the style Normal, which is how the box goes. The box is yellow: 0xFFF4C2 has red and green at
-    255 and 244 and blue at 194."""
+@pytest.mark.parametrize("lang, replace", [("sv", "Klicka på den här texten och börja skriva, så ersätter din text den."),
+                                           ("en", "Click this text and start typing, and your text replaces it.")])
+def test_each_place_says_that_the_text_typed_there_replaces_it(draft, lang, replace):
+    """Each place is Word's placeholder text, in a paragraph of the style the typed text keeps: it says that typing
+    replaces it, and no longer asks for a change of style. The box is yellow: 0xFFF4C2 has red and green at 255
+    and 244 and blue at 194."""
     from evaltools.present.sections import evaluator
     from evaltools.publish.docx import WRITE_FILL
     assert WRITE_FILL == "FFF4C2"
@@ -157,4 +163,4 @@ def test_each_place_says_how_the_text_written_there_loses_the_box(draft, lang, n
     r.narrative = Narrative(lang)
     for key in PARTS:
         said = " ".join(_section(evaluator.write_here_html(r, key)).p.get_text().split())
-        assert said.endswith(normal), (key, said)
+        assert replace in said and "Normal" not in said, (key, said)

@@ -10,7 +10,10 @@ written with python-docx, so that its content is never written a second time:
   contents: a Word TOC field of the section headings and those under them in Word's *Table of
   Contents* content control, which Word renews with *Update table* (or F9) after the evaluator's
   edits; the page break is before its heading, so a page 1 that fills its page is not followed by
-  a blank page;
+  a blank page; a line under its heading (*Report Note*) says how to have its page numbers (F9, or
+  *Uppdatera tabell*); the document does not ask Word to update it on opening (``w:dirty``,
+  ``w:updateFields``), as Word would then first ask whether to update "fields that may refer to
+  other files";
 * text the HTML keeps on one line (``nw``: dates, amounts) keeps its spaces as no-break spaces and
   its hyphens as Word's non-breaking hyphens, so that "2021-12-31" is never split in a table cell;
 * report tables become Word tables whose header row repeats on every page (``w:tblHeader``) and
@@ -21,8 +24,9 @@ written with python-docx, so that its content is never written a second time:
   last line of a label that wraps, just above its column's figures; a table's caption is a
   *Caption* paragraph above it;
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
-  part's heading and a shaded paragraph saying what to write, in a content control named after the
-  part;
+  part's heading and a paragraph saying what to write as Word's placeholder text (a content control
+  named after the part, showing its placeholder: a click selects the hint, typing replaces it with text
+  in the paragraph's style, *Normal* or on page 1 *Report Lead*);
 * charts become pictures with their alternative text (``wp:docPr/@descr``) and their caption under
   them, whose number ("Figur 3.") is Word's ``SEQ Figur`` field (``SEQ Figure`` in English), so that
   *Insert Table of Figures* lists the charts and a caption the evaluator inserts continues the count;
@@ -44,8 +48,9 @@ footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
 ``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Note* (notes under
 tables and charts), *Report Table* (text in table cells), *Report Table Wide* (the text of a table as
-wide as the page, ``et-wide``: a point smaller, as in the PDF), *Report Write Here* (a draft's places for
-the evaluator's text) and the table style *Report Table Grid*
+wide as the page, ``et-wide``: a point smaller, as in the PDF), the character style *Report Write Here* (a
+draft's hints where the evaluator writes; where a template defines a paragraph style of that name, as
+templates made for earlier documents did, Word's *Placeholder Text* instead) and the table style *Report Table Grid*
 (its first-row formatting is the header row's look; as in the PDF, the tables switch on no
 first-column, last-row or banded formatting a template's table style may have); a template that defines them sets their
 look, and those it lacks are added with the default look. The table columns are measured in the
@@ -103,7 +108,8 @@ LEAD_STYLE = "Report Lead"  # page 1's text (``et-lead``), set a little smaller 
 LEAD_SCALE = 0.95  # the PDF's page 1 text against its body text (9.5 pt against 10 pt)
 CELL_STYLE = "Report Table"
 WIDE_CELL_STYLE = "Report Table Wide"  # the text of a table as wide as the page (``et-wide``), a point smaller
-WRITE_STYLE = "Report Write Here"  # a draft's places for the evaluator to write
+WRITE_STYLE = "Report Write Here"  # the character style of a draft's hints where the evaluator writes
+PLACEHOLDER_STYLE = "Placeholder Text"  # Word's own style of placeholder text (see _hint_style)
 WRITE_FILL = "FFF4C2"
 TABLE_STYLE = "Report Table Grid"
 LINK_STYLE = "Hyperlink"
@@ -352,15 +358,11 @@ def _ensure_styles(doc) -> None:
         lead = _style(doc, LEAD_STYLE)
         lead.font.size = Pt(max(6.0, round(_table_font(doc, "Normal")[1] * LEAD_SCALE * 2) / 2))
         lead.paragraph_format.space_before, lead.paragraph_format.space_after = Pt(1), Pt(1)
+    hint = _hint_style(doc)  # (Word's *Placeholder Text* where a template's *Report Write Here* is a paragraph style)
     try:
-        doc.styles[WRITE_STYLE]
+        doc.styles[hint]
     except KeyError:
-        write = _style(doc, WRITE_STYLE)
-        write.font.italic = True
-        write.paragraph_format.space_before, write.paragraph_format.space_after = Pt(4), Pt(8)
-        edge = 'w:val="single" w:sz="12" w:space="4" w:color="8A4B00"'
-        _add_ppr(write.element.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left {edge}/></w:pBdr>')
-        _add_ppr(write.element.get_or_add_pPr(), f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{WRITE_FILL}"/>')
+        _write_style(doc, hint)
     try:
         doc.styles[CELL_STYLE]
     except KeyError:
@@ -407,6 +409,26 @@ def _ensure_styles(doc) -> None:
             toc.element.set(qn("w:styleId"), f"TOC{level}")
             toc.paragraph_format.left_indent = Pt(11 * max(0, level - 2))
             toc.paragraph_format.space_before, toc.paragraph_format.space_after = Pt(0 if level > 2 else 3), Pt(1)
+
+
+def _write_style(doc, name: str) -> None:
+    """The character style of a draft's hints to the evaluator (``name``), with their look: italic on a
+    yellow shade, as a box to write in."""
+    write = _style(doc, name, WD_STYLE_TYPE.CHARACTER, base=None)
+    write.font.italic = True
+    write.element.get_or_add_rPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{WRITE_FILL}"/>'))
+
+
+def _hint_style(doc) -> str:
+    """The character style a draft's hints are set in: *Report Write Here*, or Word's own *Placeholder
+    Text* where a template defines *Report Write Here* as a paragraph style (as templates made for
+    earlier documents did, whose places to write were shaded paragraphs)."""
+    try:
+        kind = doc.styles[WRITE_STYLE].type
+    except KeyError:
+        return WRITE_STYLE
+    return WRITE_STYLE if kind == WD_STYLE_TYPE.CHARACTER else PLACEHOLDER_STYLE
 
 
 def _set_language(doc, tag: str) -> None:
@@ -613,8 +635,8 @@ def _contents(w: _Writer) -> None:
     """Fill in the table of contents: a Word TOC field (``TOC \\o "2-3" \\h \\z \\u``) in a
     content control from Word's gallery, so that *Update table* (Uppdatera tabell) and F9 renew it
     after the evaluator's own edits. Its shown result lists the headings, each a link to its
-    heading with a page reference that Word fills in when the table is updated; a page break
-    before it keeps page 1 on its page."""
+    heading with a page reference that Word fills in when the table is updated, as a line under
+    its heading says; a page break before it keeps page 1 on its page."""
     if w.contents is None:
         return
     doc = w.doc
@@ -641,6 +663,13 @@ def _contents(w: _Writer) -> None:
                         '<w:keepNext/><w:pageBreakBefore/></w:pPr><w:r><w:t></w:t></w:r></w:p>')
     heading.find(f"{qn('w:r')}/{qn('w:t')}").text = msg("pdf.contents", w.lang)
     content.append(heading)
+    # how to have the page numbers (Word fills them in when the table is updated): marking the field for
+    # an update on opening (w:dirty, w:updateFields) would make Word ask whether to update "fields that
+    # may refer to other files" (docs/accessibility.md)
+    how = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{w.style_id(NOTE_STYLE)}"/><w:keepNext/></w:pPr>'
+                    '<w:r><w:t></w:t></w:r></w:p>')
+    how.find(f"{qn('w:r')}/{qn('w:t')}").text = msg("pdf.contents_update", w.lang)
+    content.append(how)
     low, high = CONTENTS_LEVELS
     tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{int(w.width / 635)}"/></w:tabs>'
     run = f'<w:r {nsdecls("w")}>{{}}</w:r>'
@@ -861,9 +890,19 @@ def _lead_blocks(w: _Writer, container, tag: Tag) -> None:
 
 def _write_here(w: _Writer, container, tag: Tag) -> None:
     """A draft's place for a part of the evaluator's text: the part's heading (as any heading, so that
-    the navigation pane and the table of contents list it), then what to write there, in the style
-    *Report Write Here* (a shaded paragraph) inside a content control named after the part (Word shows
-    the name on the box's edge; the tag ``evaltools:<part>`` lets a macro or a later tool find it)."""
+    the navigation pane and the table of contents list it), then what to write there as Word's placeholder
+    text, in a content control named after the part (Word shows the name on the box's edge; the tag
+    ``evaltools:<part>`` lets a macro or a later tool find it).
+
+    As Word writes a rich text control inserted in an empty line: the control is inside the paragraph,
+    around its runs, and marked as showing its placeholder (``w:showingPlcHdr``), so that a click in it
+    selects the whole hint and what the evaluator types replaces it. The hint is in the character style
+    *Report Write Here* (italic on a yellow shade), its paragraph in the style the evaluator's text has
+    there (*Normal*, on page 1 *Report Lead*), so the typed text is plain text of the report, with nothing
+    to restyle. (LibreOffice 7.4 drops the run formatting inside a control that holds whole paragraphs,
+    which showed the hint as plain text.) The control names no building block of the glossary
+    (``w:placeholder``): a control the evaluator empties shows Word's own prompt ("Klicka eller tryck här
+    för att ange text")."""
     from ..present.narrative import HEADING_KEYS  # (the parts of the evaluator's text)
     part = str(tag.get("data-part") or "")
     known = HEADING_KEYS.get(part)
@@ -873,7 +912,14 @@ def _write_here(w: _Writer, container, tag: Tag) -> None:
         if child.name != "p":
             _block(w, container, child)
             continue
-        p = _paragraph(w, container, list(child.children), WRITE_STYLE)
+        # the paragraph in the style the evaluator's text takes there (page 1's or the body's), the hint in
+        # its character style: the text typed over the hint is the paragraph's plain text
+        p = _paragraph(w, container, list(child.children), LEAD_STYLE if w.lead else None)
+        hint = w.style_id(_hint_style(w.doc), WD_STYLE_TYPE.CHARACTER)
+        for r in p._p.iter(qn("w:r")):
+            rpr = r.get_or_add_rPr()
+            if rpr.style is None:
+                rpr.style = hint
         sdt = OxmlElement("w:sdt")
         pr = OxmlElement("w:sdtPr")
         if known:
@@ -883,11 +929,13 @@ def _write_here(w: _Writer, container, tag: Tag) -> None:
             label.set(qn("w:val"), f"evaltools:{part}")
             pr.append(alias)
             pr.append(label)
+        pr.append(OxmlElement("w:showingPlcHdr"))  # the content is the hint: a click selects it, typing replaces it
         sdt.append(pr)
         content = OxmlElement("w:sdtContent")
         sdt.append(content)
-        p._p.addprevious(sdt)
-        content.append(p._p)
+        for run in [c for c in p._p if c.tag != qn("w:pPr")]:  # the control in the paragraph, around its runs
+            content.append(run)
+        p._p.append(sdt)
 
 
 def _blocks_styled(w: _Writer, container, tag: Tag, style: str) -> None:
