@@ -139,8 +139,8 @@ def test_a_structural_projects_page_one_counts_its_goals_as_its_portfolio_row_do
     # questionnaire share of 164 of 212 against 70 % (reached, but uncertain), and the evaluator's
     # assessments delvis, uppnått and ej_bedömt: two reached and one partly of three judged
     r = et.Report(PARAMS / "samverkan-i-praktiken.yaml", lang=lang)
-    said = ("Av projektets fyra egna mål är två uppnådda och ett delvis uppnått; ett är inte bedömt." if lang == "sv"
-            else "Of the project's four own goals, two are achieved and one is partly achieved; one is not assessed.")
+    said = ("Av projektets fyra egna mål är två uppnådda (men osäkert för ett av dem) och ett delvis uppnått; ett är inte bedömt." if lang == "sv"
+            else "Of the project's four own goals, two are achieved (but uncertain for one of them) and one is partly achieved; one is not assessed.")
     assert said in kind.page_one(r)
     pf = Portfolio([PARAMS / "samverkan-i-praktiken.yaml"], lang)
     two = "två av tre bedömda mål" if lang == "sv" else "two of three"

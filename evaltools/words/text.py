@@ -194,6 +194,8 @@ RUNNING_COUNTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "kind.ex_ante_goals": (("n",), True),
     "kind.ex_ante_goals_all": (("n",), True),
     "kind.tally_ok": (("n",), True),
+    "kind.tally_ok_uncertain": (("n",), True),
+    "kind.tally_ok_some_uncertain": (("n", "k"), True),
     "kind.tally_partly": (("n",), True),
     "kind.tally_not": (("n",), True),
     "kind.tally_unassessed": (("n",), True),

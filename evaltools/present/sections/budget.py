@@ -118,6 +118,15 @@ def share_note(r, costs: pd.DataFrame, budget_where_missing: bool = False) -> tu
                   n_lines=str(use.lines_with_actual + use.lines_without_actual), share=fmt_budget_share(use.share, r.lang)),)
 
 
+def _period_in_text(period: object, lang: str) -> str:
+    """A budget period as its subtotal's label says it, inside a phrase: a project year or the whole
+    period in lower case (``Summa år 1``, ``Total year 1``), as a sentence writes them, not ``Summa År 1``
+    as the period column's own cell has it; a calendar year or the file's own text (``Kv3 2024``) as it is."""
+    label = budget_period_label(period, lang)
+    kind, _ = S.budget_period(str(period).strip()) or ("", 0)
+    return label[:1].lower() + label[1:] if kind in ("project_year", "whole") else label
+
+
 def total_rows(r, budget_only: bool = False) -> list[list[str]]:
     """The table's total: one row when every line has an actual amount; else the lines with an actual
     amount (budget, actual, difference and the share used, all over the same lines), then all lines'
@@ -217,7 +226,7 @@ def blocks(r) -> list[list]:
                          fmt_pct(line["used_pct"], lang, 0)])
             funder_of.append(code_label(S.FUNDER, line[S.FUNDER], lang) if len(funders) > 1 else "")
         if len(periods) > 1:
-            for row in _sum_rows(r, msg("budget.total_period", period=budget_period_label(period, lang)), group,
+            for row in _sum_rows(r, msg("budget.total_period", period=_period_in_text(period, lang)), group,
                                  budget_only):
                 rows.append(row)
                 funder_of.append("")

@@ -78,13 +78,27 @@ def qualitative_sentence(r, n: int, ok: int, part: int, no: int, unassessed: int
     return r.msg("kind.structural_goals", n=n, tally=tally)
 
 
+def _reached_tally(r, count: GoalCount) -> str:
+    """The reached goals of a tally, with how many of them are reached "men osäkert": ``två uppnådda``,
+    ``ett uppnått (men osäkert)``, ``två uppnådda (men osäkert för ett av dem)``."""
+    ok, uncertain = count.reached, min(count.uncertain, count.reached)
+    if not uncertain:
+        return r.plural("kind.tally_ok", ok, n=ok)
+    if uncertain == ok:
+        return r.plural("kind.tally_ok_uncertain", ok, n=ok)
+    return r.msg("kind.tally_ok_some_uncertain", n=ok, k=uncertain)
+
+
 def own_goals_sentence(r, count: GoalCount, n: int) -> str:
     """How many of the project's own ``n`` goals are reached, partly reached, not reached and not (yet)
     judged, one verdict per goal (:func:`evaltools.analysis.goals.count_goals`), naming only the groups
     that have goals: "Av projektets fyra egna mål är två uppnådda och ett delvis uppnått; ett är inte
-    bedömt." A reach "men osäkert" counts as reached, as the portfolio counts it; its line says so."""
-    judged = [r.plural(key, c, n=c) for key, c in (("kind.tally_ok", count.reached), ("kind.tally_partly", count.partly),
-                                                   ("kind.tally_not", count.not_reached)) if c]
+    bedömt." A reach "men osäkert" counts as reached, as the portfolio counts it, and the tally says so
+    as the portfolio does ("två uppnådda (men osäkert för ett av dem)"): a reader of the count alone is never
+    told that a goal whose interval spans its target was simply reached."""
+    judged = [_reached_tally(r, count)] if count.reached else []
+    judged += [r.plural(key, c, n=c) for key, c in (("kind.tally_partly", count.partly),
+                                                    ("kind.tally_not", count.not_reached)) if c]
     tally = r.words.join(judged)
     if n - count.judged:
         tally = (tally + "; " if tally else "") + r.plural("kind.tally_unassessed", n - count.judged, n=n - count.judged)

@@ -212,6 +212,25 @@ def reference_date_sentence(r) -> list[str]:
                   low=fmt_kr(table["effect"].min(), lang), high=fmt_kr(table["effect"].max(), lang))]
 
 
+def event_study_cell(value: float, low: float, high: float, lang: str, msg) -> str:
+    """One cell of the month-by-month table: the amount and its 95% interval with the interval's word
+    between the ends (``−2 038 kr (−2 182 till −1 894)``, ``SEK −2,038 (−2,182 to −1,894)``), never a
+    dash, which between two negative amounts reads as a subtraction; ``..`` where the privacy rules hid it.
+
+    Parameters
+    ----------
+    value, low, high : float
+        The monthly mean (or difference) and its interval's ends, in kronor; ``value`` NaN when hidden.
+    lang : str
+        The report's language.
+    msg : callable
+        The report's catalog lookup (``Report.msg``).
+    """
+    if pd.isna(value):
+        return ".."
+    return msg("payments.es_value", value=fmt_kr(value, lang), low=fmt_num(low, 0, lang), high=fmt_num(high, 0, lang))
+
+
 def event_study_blocks(r) -> list:
     """The event-study chart and table: months relative to the start, both groups, intervals."""
     lang, msg, pay = r.lang, r.msg, r.payments
@@ -220,7 +239,7 @@ def event_study_blocks(r) -> list:
         return []
 
     def ci(v, lo, hi):
-        return ".." if pd.isna(v) else f"{fmt_kr(v, lang)} ({fmt_num(lo, 0, lang)} – {fmt_num(hi, 0, lang)})"
+        return event_study_cell(v, lo, hi, lang, msg)
     cols = [msg("payments.es_month"), t("participants", lang), t("comparison", lang), msg("payments.es_difference")]
     frame = pd.DataFrame({cols[0]: [f"{e:+d}".replace("-", "\u2212") if e else "0" for e in es["event_time"]],
                           cols[1]: [ci(*x) for x in es[["participants", "participants_low", "participants_high"]].to_numpy()],
