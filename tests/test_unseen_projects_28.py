@@ -140,3 +140,42 @@ def test_the_treatment_written_as_qualitative_is_read_as_written(tmp_path):
         tmp_path, kind="qualitative", label="Minst 70 % av deltagarna ska ha påbörjat behandling för sitt beroende",
         target="null", extra="    assessment: uppnått\n    evidence: 5 av 6 enligt beroendemottagningens journaler\n"))
     assert project.params.goals[0].kind == "qualitative"
+
+
+# --- "arbete, studier eller arbetsförberedande insats" names no benefit ------------------------------------------
+STEPS_GOAL = ("Minst 30 % av de avslutade deltagarna ska ha gått vidare till arbete, studier eller arbetsförberedande "
+              "insats")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "”Minst 30\u00a0% av de avslutade deltagarna ska ha gått vidare till arbete, studier eller "
+           "arbetsförberedande insats” nämner arbete eller studier och steg mot dem (en insats eller planering), men "
+           "målet räknar också sjuk- eller aktivitetsersättning, sjukpenning och annan ersättning."),
+    ("en", "“Minst 30% av de avslutade deltagarna ska ha gått vidare till arbete, studier eller arbetsförberedande "
+           "insats” names work or studies and steps towards them (an effort or a plan), but the goal also counts "
+           "sickness or activity compensation, sickness benefit and other benefit."),
+])
+def test_a_goal_of_work_studies_or_an_effort_says_it_counts_the_benefits_too(tmp_path, lang, said):
+    from evaltools.present.sections.goals import beyond_words_sentences
+    project = et.load_project(_framat(tmp_path, label=STEPS_GOAL, target="0.3"))
+    row = et.assess_goals(project).raw.iloc[0]
+    # the default successes: two to work, one to sickness compensation, one active plan = 4 of the 6 exits; the words
+    # name three of them, the sickness compensation is counted without them (before, nothing was said: "insats"
+    # silenced the note as a benefit's words would)
+    assert (row["numerator"], row["denominator"]) == (4, 6)
+    assert beyond_words_sentences(et.Report(project, lang=lang)) == [said]
+
+
+@pytest.mark.parametrize("label, outcomes", [
+    # counting what its words name (work, studies, the active plan) says nothing more
+    (STEPS_GOAL, "[arbete, arbete_med_stöd, studier, aktiv_planering_annan_part]"),
+    # job seeking is a step towards work too
+    (STEPS_GOAL, "[arbete, studier, aktiv_planering_annan_part, arbetssökande]"),
+    # words that name a benefit name more than work and steps: read as written
+    ("Minst 30 % av de avslutade ska gå vidare till arbete, studier, insats hos annan part eller rätt ersättning", None),
+])
+def test_a_goal_counting_what_its_words_name_says_nothing_more(tmp_path, label, outcomes):
+    from evaltools.present.sections.goals import beyond_words_sentences
+    extra = "    denominator: exits\n" + (f"    success_outcomes: {outcomes}\n" if outcomes else "")
+    project = et.load_project(_framat(tmp_path, label=label, target="0.3", extra=extra))
+    assert beyond_words_sentences(et.Report(project, lang="sv")) == []
