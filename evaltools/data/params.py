@@ -554,6 +554,46 @@ _CHANGE_IN_PERSON = re.compile(
     rf"|(?<![\wåäö]){_DOWN}(?:\s+[\wåäö]+){{0,2}}?\s+{_LEAVE}"
     rf"|(?<![\wåäö])(?:sjukskrivningsgraden|sjukfrånvaron|(?:their|the)\s+sick\s+leave)(?:\s+[\wåäö]+){{0,3}}?\s+{_DOWN}",
     re.I)
+# ... and a change in the use of alcohol or drugs, or in psychiatric symptoms ("minst 40 % ska ha minskat eller
+# upphört med sitt missbruk vid avslut", "minskad alkoholkonsumtion", "missbruket ska ha upphört", "ska vara drogfria
+# vid avslut", "minskad psykisk ohälsa", "reduced substance use"), which the participant file does not hold either:
+# counted as exits to the default outcomes, a project for persons with a dependence would report every exit to work,
+# a benefit or an active plan as a person who cut down or stopped. A target group described by its use ("deltagare
+# med missbruk", "med psykisk ohälsa") names no change, and a dependence on support ("minskat beroende av
+# försörjningsstöd") is no use of a substance.
+_USE = (r"(?:(?:sitt\s+|sin\s+|sina\s+|their\s+)?(?:missbruk\w*|beroende(?:t|problematik\w*)?(?!\s+av\b)|drogbruk\w*|"
+        r"droganvändning\w*|narkotikabruk\w*|narkotikaanvändning\w*|alkoholbruk\w*|alkoholkonsumtion\w*|"
+        r"alkoholintag\w*|spelande\w*|spelberoende\w*|substansbruk\w*|bruk\s+av\s+(?:alkohol|droger|narkotika)|"
+        r"användning\w*\s+av\s+(?:alkohol|droger|narkotika)|psykisk\w*\s+ohälsa\w*|symtom\w*|ångest\w*|"
+        r"substance\s+(?:use|abuse|misuse)|drug\s+use|alcohol\s+(?:use|consumption|intake)|drinking|gambling|"
+        r"addiction|(?:psychiatric\s+)?symptoms?|anxiety|mental\s+ill[\s-]health))")
+_CUT = (r"(?:minsk\w*|sänk\w*|lägre|upphör\w*|slutat|sluta|brutit|bryta|lagt\s+av|reduc\w*|decreas\w*|"
+        r"lower\w*|less|stop\w*|quit\w*|ceas\w*|ended|ending)")
+_FREE = (r"(?:drogfri\w*|nykter|nyktra|nykterhet|alkoholfri\w*|spelfri\w*|abstinent\w*|drug[\s-]free|alcohol[\s-]free|"
+         r"substance[\s-]free|sober|abstinent)")
+_USE_CHANGE = re.compile(
+    rf"(?<![\wåäö]){_CUT}(?:\s+[\wåäö]+){{0,4}}?\s+(?:med\s+|with\s+)?{_USE}(?![\wåäö])"
+    rf"|(?<![\wåäö])(?:missbruket|beroendet|drogbruket|alkoholkonsumtionen|spelandet|symtomen|ångesten|"
+    rf"(?:their|the)\s+(?:substance\s+use|drug\s+use|drinking|symptoms|anxiety))(?:\s+[\wåäö]+){{0,3}}?\s+{_CUT}"
+    rf"|(?<![\wåäö])(?:vara|varit|bli|blivit|förbli\w*|vid\s+avslut\s+vara|be|been|become|remain\w*|stay\w*)\s+"
+    rf"(?:[\wåäö]+\s+)?{_FREE}(?![\wåäö])|(?<![\wåäö])(?:ökad|förbättrad|increased|improved)\s+(?:drogfrihet|nykterhet|"
+    rf"sobriety|abstinence)", re.I)
+# ... and a treatment or care the participant was to begin or receive ("minst 70 % ska ha påbörjat behandling för sitt
+# beroende", "fått kontakt med psykiatrin", "genomgått avgiftning", "started treatment"): the participant file holds
+# each person's outcome at exit, not a treatment, and counted as exits to the default outcomes the goal would call
+# every such exit a treatment begun. A target group described by it ("deltagare som påbörjat behandling ska gå till
+# arbete", "i behandling") is read as written.
+_CARE = (r"(?:behandling\w*|beroendevård\w*|missbruksvård\w*|psykiatrisk\w*\s+vård\w*|vård(?:en|kontakt\w*)?|"
+         r"avgiftning\w*|abstinensbehandling\w*|läkemedelsassisterad\w*|LARO|terapi\w*|KBT|psykoterapi\w*|"
+         r"återfallsprevention\w*|kontakt\w*\s+med\s+(?:psykiatri\w*|beroendemottagning\w*|beroendevård\w*|"
+         r"missbruksvård\w*|vården|vårdcentral\w*|primärvård\w*|hälso-\s+och\s+sjukvården)|treatment|therapy|detox\w*|"
+         r"(?:psychiatric|addiction|health)\s+care|contact\s+with\s+(?:the\s+)?(?:psychiatric\s+services|psychiatry|"
+         r"addiction\s+services|health\s+care))")
+_BEGIN = (r"(?:påbörja\w*|börja\w*|inlett|inleda|få|fått|erhåll\w*|erhållit|kommit\s+i|komma\s+i|gå\s+i|gått\s+i|"
+          r"genomgå\w*|genomgått|tagit\s+emot|ta\s+emot|etablera\w*|start\w*|begin|began|begun|receiv\w*|undergo\w*|"
+          r"undergone|enter\w*|get|got|establish\w*)")
+_TREATMENT = re.compile(rf"(?<![\wåäö])(?<!som\s)(?<!som\shar\s)(?<!who\s)(?<!who\shave\s){_BEGIN}"
+                        rf"(?:\s+[\wåäö]+){{0,2}}?\s+{_CARE}(?![\wåäö])", re.I)
 # ... and a plan ("minst 80 % av de avslutade ska ha en handlingsplan", "en upprättad rehabiliteringsplan", "action
 # plan") in a goal that counts outcomes (no ``numerator: action_plan``): each exit to the default outcomes would be
 # counted as a plan, and an exit with a plan but no such outcome would not. An outcome code's own words ("aktiv
@@ -1301,6 +1341,12 @@ class Goal(_Strict):
             change = _CHANGE_IN_PERSON.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if change is not None:
                 raise ParamsValueError("params.goal_label_person_change", words=change.group(0).strip(), kind=self.kind)
+            use = _USE_CHANGE.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if use is not None:
+                raise ParamsValueError("params.goal_label_use_change", words=use.group(0).strip(), kind=self.kind)
+            care = _TREATMENT.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if care is not None:
+                raise ParamsValueError("params.goal_label_treatment", words=care.group(0).strip(), kind=self.kind)
             if self.kind == "share":
                 self._check_share_range(label)
             even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None

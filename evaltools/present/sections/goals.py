@@ -357,7 +357,7 @@ def after_exit_sentences(r) -> list[str]:
 
 
 # A goal's words that name work or studies only ("ska gå till arbete eller studier", "to work or studies"), and
-# words that name more (a benefit, an active plan, self-support, an effort with another party): a goal worded
+# words that name more (a benefit, self-support, coming closer): a goal worded
 # the first way that counts the default successes counts outcomes its words do not name, and says which
 _WORK_WORDS = re.compile(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|work|jobs?|employment)\b", re.IGNORECASE)
 # (studies as a youth project words them: back to school, upper secondary school, komvux, folkhögskola)
@@ -365,22 +365,30 @@ _STUDIES_WORDS = re.compile(r"\b(?:studier|studera\w*|utbildning\w*|skola\w*|sko
                             r"folkhögskola\w*|stud(?:y|ies|ying)|school\w*|education)\b", re.IGNORECASE)
 # (so do words of coming closer to work or studies, "ska ha närmat sig arbete eller studier", "closer to work": a
 # step towards them, such as job seeking or an active plan, is what such a goal counts)
-_MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|planering|\bplan\b|insats|annan\s+part|sjuk|rehab|"
-                         r"benefit|compensation|self-support|self-sufficien|programme|agency|\brätt\b|\bright\b|"
+_MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|sjuk|rehab|"
+                         r"benefit|compensation|self-support|self-sufficien|\brätt\b|\bright\b|"
                          r"\bnärma\w*\s+sig\b|\bnärmare\s+(?:arbete|studier|arbetsmarknad)|\bpå\s+väg\s+mot\b|"
                          r"\bcloser\s+to\b|\bnearer\b|\btowards\b", re.IGNORECASE)
+# (and words of a step towards work beside work or studies, "arbete, studier eller arbetsförberedande insats", "en aktiv
+# planering", "a programme with another agency": they name an active plan and job seeking besides, never a benefit,
+# so such a goal counting sickness benefit or compensation says so)
+_STEP_WORDS = re.compile(r"planering|\bplan\b|insats|annan\s+part|programme|agency", re.IGNORECASE)
 WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
+STEPS = ("aktiv_planering_annan_part", "arbetssökande")
 WORK, STUDIES = ("arbete", "arbete_med_stöd"), ("studier",)
 SUBSIDISED = "arbete_med_stöd"
 
 
 def words_named(goal) -> str:
-    """What a goal's label names of work and studies: ``"work"``, ``"studies"``, ``"both"``, or ``""`` for neither or
-    for words that name more (a benefit, an active plan, self-support)."""
+    """What a goal's label names of work and studies: ``"work"``, ``"studies"``, ``"both"``, ``"steps"`` for work or
+    studies and a step towards them (an effort, an active plan: "arbete, studier eller arbetsförberedande insats"), or
+    ``""`` for neither or for words that name more (a benefit, self-support, coming closer)."""
     words = " ".join(x for x in (goal.label, goal.label_en) if x)
     if _MORE_WORDS.search(words):
         return ""
     work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
+    if (work or studies) and _STEP_WORDS.search(words):
+        return "steps"
     return "both" if work and studies else "work" if work else "studies" if studies else ""
 
 
@@ -394,7 +402,7 @@ def outcomes_beyond_words(goal) -> tuple[str, ...]:
     named = words_named(goal)
     if not named:
         return ()
-    said = {"both": WORK_STUDIES, "work": WORK, "studies": STUDIES}[named]
+    said = {"both": WORK_STUDIES, "work": WORK, "studies": STUDIES, "steps": WORK_STUDIES + STEPS}[named]
     return tuple(o for o in goal.success_outcomes if o not in said)
 
 
@@ -422,7 +430,8 @@ def beyond_words_sentences(r) -> list[str]:
     for goal in r.params.goals:
         extra = outcomes_beyond_words(goal)
         if extra and (goal.id in set(r.goals.table["goal_id"])):
-            key = {"work": "goals.beyond_words_work", "studies": "goals.beyond_words_studies"}.get(
+            key = {"work": "goals.beyond_words_work", "studies": "goals.beyond_words_studies",
+                   "steps": "goals.beyond_words_steps"}.get(
                 words_named(goal), "goals.beyond_words")
             out.append(r.msg(key, label=goal.label_for(r.lang).rstrip("."),
                              outcomes=r.words.join([code_label(S.OUTCOME, o, r.lang).lower() for o in extra])))
