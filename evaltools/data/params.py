@@ -1597,7 +1597,10 @@ class MonthlyLevel(_Strict):
     """How the monthly försörjningsstöd avoided per successful exit is valued."""
 
     method: Literal["fixed", "riksnorm", "own_payments"] = "fixed"
-    amount_sek: Amount | None = Field(None, description="For method fixed: kr per month.")
+    amount_sek: Amount | dict[str, Amount] | None = Field(
+        None, description="For method fixed: kr per month, or one amount per municipality of the participants "
+                          "file's municipality column ({Sundsvall: 11200, Ånge: 8400}), each leaver valued at "
+                          "their own municipality's.")
     amount_year: Year | None = Field(None, description="Price year of amount_sek.")
     source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     source_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = Field(
@@ -1612,9 +1615,19 @@ class MonthlyLevel(_Strict):
 
     @model_validator(mode="after")
     def _check(self) -> MonthlyLevel:
-        if self.method == "fixed" and (self.amount_sek is None or self.amount_year is None):
+        if self.method == "fixed" and (self.amount_sek is None or self.amount_sek == {} or self.amount_year is None):
             raise ParamsValueError("params.fixed_level")
         return self
+
+    @property
+    def one_amount(self) -> float | None:
+        """The one amount for every leaver, where ``amount_sek`` gives one (not one per municipality); else None."""
+        return None if isinstance(self.amount_sek, dict) else self.amount_sek
+
+    @property
+    def by_municipality(self) -> dict[str, float] | None:
+        """The amount per municipality, where ``amount_sek`` gives one for each (names as written); else None."""
+        return dict(self.amount_sek) if isinstance(self.amount_sek, dict) else None
 
 
 MAX_HORIZON_YEARS = 50.0  # the longest horizon a cost-benefit analysis takes (its range's upper end too)

@@ -263,7 +263,7 @@ def key_figures(r) -> Table:
                     fmt_num(s.break_even_person_years_application, 1, lang)))
         # two person-year figures side by side: they differ only in the price adjustment, and the note says so
         notes.append(msg("costbenefit.kf.application_note", basis=fixed, cost_basis=current,
-                         level=fmt_kr(ml.amount_sek, lang), level_basis=level_basis))
+                         level=fmt_kr(ml.one_amount, lang), level_basis=level_basis))
     notes += level_note(r)
     mde = mde_row(r)  # an application: the smallest effect its volumes could detect
     if mde is not None:
