@@ -113,3 +113,19 @@ def test_an_enrolment_without_a_municipality_or_a_file_without_the_column_is_ref
             "ingen kolumn municipality som säger vilken kommun varje deltagare kommer från; lägg till den, eller "
             "skriv ett belopp för alla") in _refusal(_steget(tmp_path / "b", "{Norrby: 10000, Söderby: 7000}",
                                                              column=False))
+
+
+# --- the table per actor of a project of two municipalities -------------------------------------------------------
+@pytest.mark.parametrize("lang, several, one", [("sv", "Kommunerna", "Kommunen"),
+                                                ("en", "Municipalities", "Municipality")])
+def test_the_table_per_actor_names_the_municipalities_together_as_page_one_does(tmp_path, lang, several, one):
+    from evaltools.present.sections import costbenefit as cb_section
+    two = et.Report(et.load_project(_steget(tmp_path / "two", "9000")), lang=lang)
+    # page 1 speaks of the municipalities together; the table's row is the same figure and says the same
+    actors = list(cb_section.perspective_table(two).frame.iloc[:, 0])
+    assert several in actors and one not in actors
+    # one municipality (all six from Norrby): its row stays the municipality's
+    norrby = [("Norrby", out) for _town, out in ROWS]
+    alone = et.Report(et.load_project(_steget(tmp_path / "one", "{Norrby: 9000}", norrby)), lang=lang)
+    actors = list(cb_section.perspective_table(alone).frame.iloc[:, 0])
+    assert one in actors and several not in actors

@@ -15,6 +15,7 @@ from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join, msg
 from ...analysis.costbenefit import CostSummary
 from ...analysis.costbenefit import MEASURED
+from ...analysis.cohorts import several_municipalities
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
@@ -342,7 +343,10 @@ def perspective_table(r) -> Table:
         return not structural or by.loc[p, "pv_cost"] != 0
     keep = [p for p in rows["perspective"] if shown(p)]
     rows = rows.set_index("perspective").loc[keep].reset_index()
-    data = {msg("costbenefit.actor"): [t(x, lang) for x in rows["perspective"]],
+    # (several member municipalities: the row is theirs together, as page 1 says, not one municipality's)
+    several = several_municipalities(r.project)
+    data = {msg("costbenefit.actor"): [t("kommuner" if x == "kommun" and several else x, lang)
+                                       for x in rows["perspective"]],
             cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}
     if not structural:
         # an individual's benefit withheld because its earnings are measured over a shorter window than the
