@@ -14,6 +14,8 @@ import pytest
 import evaltools as et
 from evaltools.words.labels import note_text
 
+from .conftest import params_refusal
+
 HEAD = """\
 id: steget
 kind: individ
@@ -129,3 +131,33 @@ def test_the_table_per_actor_names_the_municipalities_together_as_page_one_does(
     alone = et.Report(et.load_project(_steget(tmp_path / "one", "{Norrby: 9000}", norrby)), lang=lang)
     actors = list(cb_section.perspective_table(alone).frame.iloc[:, 0])
     assert one in actors and several not in actors
+
+
+# --- each municipality's payments in a file of its own ---------------------------------------------------------------
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "data, payments: står utbet_norrby.csv, utbet_soderby.csv, en lista med 2 filer; payments läses från en "
+           "enda fil: lägg ihop filerna till en med samma kolumner (raderna i den ena under den andras, till exempel "
+           "en kommuns utbetalningar under den andra kommunens) och skriv den filens sökväg efter payments:"),
+    ("en", "data, payments: is utbet_norrby.csv, utbet_soderby.csv, a list of 2 files; payments is read from one "
+           "file: put the files together into one with the same columns (the rows of one under the other's, such "
+           "as one municipality's payments under the other municipality's) and write that file's path after "
+           "payments:"),
+])
+def test_two_payment_files_are_refused_with_what_to_do_not_with_a_type_of_python(tmp_path, lang, said):
+    p = _steget(tmp_path, "9000")
+    p.write_text(p.read_text(encoding="utf-8").replace(
+        "data: {participants: data/deltagare.csv,",
+        "data: {payments: [data/utbet_norrby.csv, data/utbet_soderby.csv], participants: data/deltagare.csv,"),
+        encoding="utf-8")
+    refusal = params_refusal(p, lang)
+    assert said in refusal
+    assert "pathlib" not in refusal and "Input is not" not in refusal
+
+
+def test_a_data_file_written_as_a_number_gets_a_path_to_write(tmp_path):
+    p = _steget(tmp_path, "9000")
+    p.write_text(p.read_text(encoding="utf-8").replace("data: {participants: data/deltagare.csv,",
+                                                       "data: {payments: 2024, participants: data/deltagare.csv,"),
+                 encoding="utf-8")
+    assert ("data, payments: står 2024; efter payments: skrivs sökvägen till en fil, till exempel payments: "
+            "../data/projektet/payments.xlsx") in params_refusal(p)

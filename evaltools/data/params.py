@@ -2161,10 +2161,16 @@ def _wrong_shape(kind: str, value: object, loc: tuple, lang: str) -> str | None:
     """A value of the wrong shape for its key, worded with what to write: a list, a number or a mapping where a
     text goes (``insats: [A, B]``, ``insats: 12``), one text where a list goes (``partners: Kommunen``), a value
     where keys with values go (``among: 50``), a number with decimals where a whole number goes
-    (``age_from: 50.5``); None for any other problem."""
+    (``age_from: 50.5``), several files or no path where a data file's path goes (``payments: [a.csv, b.csv]``,
+    each municipality's export); None for any other problem."""
     key = next((str(p) for p in reversed(loc) if isinstance(p, str) and not (p[:1].isupper() or "[" in p)), "")
     if value is None and kind in ("string_type", "tuple_type", "list_type", "model_type", "dict_type"):
         return message("params.empty_value", lang, key=key)  # (a key with nothing after its colon)
+    if kind == "path_type":  # a data file written as several (one per municipality's system) or as no path
+        if isinstance(value, (list, tuple)) and len(value) > 1:
+            names = ", ".join(Path(str(v)).name for v in value)  # (the files by name: their folder is one)
+            return message("params.path_list", lang, value=_short_text(names, 120), key=key, n=len(value))
+        return message("params.path_expected", lang, value=_short(value), key=key)
     if kind == "string_type":
         if isinstance(value, (list, tuple)):
             first = _plain(value[0]) if value else "…"
