@@ -1643,7 +1643,10 @@ class MonthlyLevel(_Strict):
     """How the monthly försörjningsstöd avoided per successful exit is valued."""
 
     method: Literal["fixed", "riksnorm", "own_payments"] = "fixed"
-    amount_sek: Amount | None = Field(None, description="For method fixed: kr per month.")
+    amount_sek: Amount | dict[str, Amount] | None = Field(
+        None, description="For method fixed: kr per month, or one amount per municipality of the participants "
+                          "file's municipality column ({Sundsvall: 11200, Ånge: 8400}), each leaver valued at "
+                          "their own municipality's.")
     amount_year: Year | None = Field(None, description="Price year of amount_sek.")
     source: Annotated[str, Field(max_length=MAX_TITLE)] | None = None
     source_en: Annotated[str, Field(max_length=MAX_TITLE)] | None = Field(
@@ -1658,9 +1661,19 @@ class MonthlyLevel(_Strict):
 
     @model_validator(mode="after")
     def _check(self) -> MonthlyLevel:
-        if self.method == "fixed" and (self.amount_sek is None or self.amount_year is None):
+        if self.method == "fixed" and (self.amount_sek is None or self.amount_sek == {} or self.amount_year is None):
             raise ParamsValueError("params.fixed_level")
         return self
+
+    @property
+    def one_amount(self) -> float | None:
+        """The one amount for every leaver, where ``amount_sek`` gives one (not one per municipality); else None."""
+        return None if isinstance(self.amount_sek, dict) else self.amount_sek
+
+    @property
+    def by_municipality(self) -> dict[str, float] | None:
+        """The amount per municipality, where ``amount_sek`` gives one for each (names as written); else None."""
+        return dict(self.amount_sek) if isinstance(self.amount_sek, dict) else None
 
 
 MAX_HORIZON_YEARS = 50.0  # the longest horizon a cost-benefit analysis takes (its range's upper end too)
@@ -2194,10 +2207,16 @@ def _wrong_shape(kind: str, value: object, loc: tuple, lang: str) -> str | None:
     """A value of the wrong shape for its key, worded with what to write: a list, a number or a mapping where a
     text goes (``insats: [A, B]``, ``insats: 12``), one text where a list goes (``partners: Kommunen``), a value
     where keys with values go (``among: 50``), a number with decimals where a whole number goes
-    (``age_from: 50.5``); None for any other problem."""
+    (``age_from: 50.5``), several files or no path where a data file's path goes (``payments: [a.csv, b.csv]``,
+    each municipality's export); None for any other problem."""
     key = next((str(p) for p in reversed(loc) if isinstance(p, str) and not (p[:1].isupper() or "[" in p)), "")
     if value is None and kind in ("string_type", "tuple_type", "list_type", "model_type", "dict_type"):
         return message("params.empty_value", lang, key=key)  # (a key with nothing after its colon)
+    if kind == "path_type":  # a data file written as several (one per municipality's system) or as no path
+        if isinstance(value, (list, tuple)) and len(value) > 1:
+            names = ", ".join(Path(str(v)).name for v in value)  # (the files by name: their folder is one)
+            return message("params.path_list", lang, value=_short_text(names, 120), key=key, n=len(value))
+        return message("params.path_expected", lang, value=_short(value), key=key)
     if kind == "string_type":
         if isinstance(value, (list, tuple)):
             first = _plain(value[0]) if value else "…"

@@ -761,6 +761,40 @@ def _goals_of_a_municipality(df: pd.DataFrame, params: ProjectParams, fname: str
     return found
 
 
+def _levels_by_municipality(df: pd.DataFrame, file_rows: np.ndarray, params: ProjectParams,
+                            fname: str) -> list[Problem]:
+    """A monthly level of försörjningsstöd given per municipality (``amount_sek: {Sundsvall: 11200, Ånge: 8400}``)
+    values each leaver at their own municipality's: refused where the file has no ``municipality`` column, where a
+    name it gives is not written so in the column (matched whatever the letter case and spaces), where the column
+    holds a municipality it gives no amount for, or where an enrolment has no municipality (its rows named), since
+    a leaver of those would have no level."""
+    levels = params.cost_benefit.monthly_level.by_municipality
+    if levels is None or params.cost_benefit.monthly_level.method != "fixed":
+        return []
+    given = ", ".join(levels)
+    names = _municipalities(df)
+    if not names:
+        return [problem(fname, None, S.MUNICIPALITY, None, "column.level_municipality_missing", given=given)]
+    found = []
+    known = {n.casefold() for n in names}
+    for name in levels:
+        if " ".join(name.split()).casefold() not in known:
+            found.append(problem(fname, None, S.MUNICIPALITY, name, "column.level_municipality_unknown",
+                                 names=", ".join(names)))
+    keyed = {" ".join(n.split()).casefold() for n in levels}
+    without = [n for n in names if n.casefold() not in keyed]
+    if without:
+        found.append(problem(fname, None, S.MUNICIPALITY, None, "column.level_municipality_without",
+                             names=", ".join(without), given=given))
+    place = df[S.MUNICIPALITY].astype("string").str.split().str.join(" ").fillna("")
+    blank = ((place == "") | (place.str.casefold() == S.UNKNOWN)).to_numpy()
+    if blank.any():
+        rows = [int(file_rows[i]) for i in np.flatnonzero(blank)]
+        found.append(problem(fname, None, S.MUNICIPALITY, None, "column.level_municipality_blank",
+                             rows=", ".join(str(x) for x in rows[:10]) + (" …" if len(rows) > 10 else "")))
+    return found
+
+
 def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
     """A participant, outcome or share goal whose label sets it for the participants on one support at start
     ("Minst 40 % av deltagarna med sjukpenning ska ha återgått i arbete") counts every participant (every
@@ -1452,6 +1486,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     problems.extend(_free_text_codes(raw, fname))
     if not is_comparison:
         problems.extend(_goals_of_a_group(df, params, fname))
+        problems.extend(_levels_by_municipality(df, raw.file_rows, params, fname))
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
     problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own),

@@ -84,6 +84,8 @@ def value_text(v: object, lang: str = "sv") -> str:
         return success_definition_text(v, lang)
     if isinstance(v, Note):
         return note_text(v, lang)
+    if isinstance(v, tuple) and v and all(isinstance(x, Note) for x in v):  # (parts of one sentence, joined)
+        return ", ".join(note_text(x, lang) for x in v)
     if isinstance(v, Wording):
         return v.en if lang == "en" and v.en and v.en.strip() else v.sv  # (a blank English text is none)
     return str(v)

@@ -418,7 +418,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     ml = cb.monthly_level
     # (only where the params state the application's own level: never the shipped default's)
     app_terms = (info["mode"] in ("ex_ante", "structural") and ml.method == "fixed" and ml.amount_sek
-                 and "monthly_level" in cb.model_fields_set)
+                 and ml.by_municipality is None and "monthly_level" in cb.model_fields_set)
     no_cost = not len(ct)  # no budget file: the cost is unknown, not 0 kr, and so is every figure built on it
     summary = CostSummary(
         mode=info["mode"],
@@ -449,7 +449,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         # cost for the public financiers: price-year cost over the price-year level, same basis
         break_even_person_years=total_fixed / (mean_level * 12) if mean_level > 0 else np.nan,
         # the same in the application's own terms: its nominal budget over its own monthly level
-        break_even_person_years_application=(total_nominal / (ml.amount_sek * 12)) if app_terms and ml.amount_sek else np.nan,
+        break_even_person_years_application=(total_nominal / (ml.one_amount * 12)) if app_terms and ml.one_amount else np.nan,
         switching_deadweight=float(row["switching_deadweight"]),
         deadweight=m.deadweight,
         deadweight_source=info["deadweight_source"],

@@ -156,11 +156,15 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
     if method == "own_payments" and (project.payments is None or not len(succ)):
         method = "fixed" if ml.amount_sek else "riksnorm"
     if method == "fixed":  # (the params require both with method fixed; a fallback takes the price year)
-        amount, year = float(ml.amount_sek or 0.0), ml.amount_year or py
+        year = ml.amount_year or py
         f, refs = price_factor(year, py, kpi_over)
         used_refs += refs
-        level = np.full(len(succ), amount * f)
         src = Wording(ml.source, ml.source_en) if ml.source else Note.of("assumption.params_file")
+        if ml.by_municipality is not None:
+            level, used = _municipality_levels(succ, ml.by_municipality, f, str(year), src, ml.method == "own_payments")
+            return level, used, used_refs
+        amount = float(ml.one_amount or 0.0)  # (a number here: a mapping is the municipalities' above)
+        level = np.full(len(succ), amount * f)
         return level, [UsedAssumption("monthly_level", float(amount * f),
                                       Note.of("assumption.monthly_level_fixed_source", amount=Money(amount),
                                               year=str(year), source=src),
@@ -208,6 +212,26 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
                                           missing=(_missing_note(int(missing.sum()), params.privacy.min_count)
                                                    if missing.any() else "")),
                                   bool(missing.any()))], used_refs
+
+
+def _municipality_levels(succ: pd.DataFrame, levels: dict[str, float], factor: float, year: str,
+                         source: Wording | Note, flagged: bool) -> tuple[np.ndarray, list[UsedAssumption]]:
+    """Each leaver's monthly level from their own municipality's fixed amount (``amount_sek`` per municipality,
+    the names matched whatever their letter case and spaces; validation has refused a leaver without one), in
+    price-year prices; the assumption's value is the mean over the leavers (a municipality's amount where none)."""
+    def key(name: object) -> str:
+        return " ".join(str(name).split()).casefold()
+    by_key = {key(name): amount * factor for name, amount in levels.items()}
+    towns = succ[S.MUNICIPALITY] if S.MUNICIPALITY in succ else pd.Series("", index=succ.index)
+    level = np.array([by_key.get(key(t), np.nan) for t in towns], float)
+    if np.isnan(level).any():  # (not reached after validation: the mean of the amounts, not 0 kr)
+        level[np.isnan(level)] = float(np.mean(list(by_key.values())))
+    mean = float(level.mean()) if len(level) else float(np.mean(list(by_key.values())))
+    parts = tuple(Note.of("assumption.monthly_level_of_municipality", name=name, amount=Money(amount))
+                  for name, amount in levels.items())
+    return level, [UsedAssumption("monthly_level", mean,
+                                  Note.of("assumption.monthly_level_fixed_by_municipality_source", levels=parts,
+                                          year=year, source=source), flagged)]
 
 
 def kept_by_month(n_months: int, dropoff: float | np.ndarray,

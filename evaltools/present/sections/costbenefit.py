@@ -15,6 +15,7 @@ from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join, msg
 from ...analysis.costbenefit import CostSummary
 from ...analysis.costbenefit import MEASURED
+from ...analysis.cohorts import several_municipalities
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
@@ -263,7 +264,7 @@ def key_figures(r) -> Table:
                     fmt_num(s.break_even_person_years_application, 1, lang)))
         # two person-year figures side by side: they differ only in the price adjustment, and the note says so
         notes.append(msg("costbenefit.kf.application_note", basis=fixed, cost_basis=current,
-                         level=fmt_kr(ml.amount_sek, lang), level_basis=level_basis))
+                         level=fmt_kr(ml.one_amount, lang), level_basis=level_basis))
     notes += level_note(r)
     mde = mde_row(r)  # an application: the smallest effect its volumes could detect
     if mde is not None:
@@ -342,7 +343,10 @@ def perspective_table(r) -> Table:
         return not structural or by.loc[p, "pv_cost"] != 0
     keep = [p for p in rows["perspective"] if shown(p)]
     rows = rows.set_index("perspective").loc[keep].reset_index()
-    data = {msg("costbenefit.actor"): [t(x, lang) for x in rows["perspective"]],
+    # (several member municipalities: the row is theirs together, as page 1 says, not one municipality's)
+    several = several_municipalities(r.project)
+    data = {msg("costbenefit.actor"): [t("kommuner" if x == "kommun" and several else x, lang)
+                                       for x in rows["perspective"]],
             cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}
     if not structural:
         # an individual's benefit withheld because its earnings are measured over a shorter window than the

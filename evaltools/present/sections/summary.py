@@ -694,7 +694,7 @@ def worth(r) -> list[str]:
         ml = r.params.cost_benefit.monthly_level
         out.append(msg("summary.worth_break_even_application", cost=fmt_kr_prose(s.total_cost_nominal, lang),
                        cost_basis=B.basis_words(B.CURRENT, lang),
-                       level=fmt_kr(ml.amount_sek, lang), level_basis=B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang),
+                       level=fmt_kr(ml.one_amount, lang), level_basis=B.basis_words(B.PriceBasis.fixed(ml.amount_year), lang),
                        years=fmt_num(s.break_even_person_years_application, 1, lang)))
     # (a comparison design the placebo rejects: the effect sentence below says that the deadweight and
     # the NPVs built on it are not reliable either; see effect())
