@@ -1,0 +1,100 @@
+"""Readers of new projects: page 1's count of the measurable goals by verdict is said as a board member says it,
+each count with its verb ("Tre av de sex mätbara målen uppnåddes, två uppnåddes men osäkert och ett uppnåddes
+delvis."), not as a list of numbers after one verb."""
+from __future__ import annotations
+
+import textwrap
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.analysis.goals import GoalVerdict as V
+from evaltools.present.sections import summary
+from evaltools.present.sections.goals import _measurable_counted
+from evaltools.words.text import catalog
+
+
+def _counted(verdicts: list[V], lang: str) -> str:
+    """The sentence for goals with these verdicts (one row per goal, in the goal table's order)."""
+    words = catalog(lang)
+    table = pd.DataFrame({"goal_id": [f"g{i}" for i in range(len(verdicts))],
+                          "verdict": [str(v) for v in verdicts]})
+    r = SimpleNamespace(goals=SimpleNamespace(table=table), lang=lang, words=words, msg=words.msg, plural=words.plural)
+    return _measurable_counted(r, list(table["goal_id"]))
+
+
+R, RU, P, PU, N, NU = V.REACHED, V.REACHED_UNCERTAIN, V.PARTLY, V.PARTLY_UNCERTAIN, V.NOT_REACHED, V.NOT_REACHED_UNCERTAIN
+
+# written by hand: the most favourable verdict first, its count leading the sentence, each count with its verb
+# (English singular for a count of one), "Båda"/"Both" and "Alla"/"All" where every goal has the same verdict
+CASES = [
+    # the readers' example: 3 reached, 2 reached but uncertain, 1 partly (n = 6)
+    ([R, R, R, RU, RU, P],
+     "Tre av de sex mätbara målen uppnåddes, två uppnåddes men osäkert och ett uppnåddes delvis.",
+     "Three of the six measurable goals were achieved, two were achieved but uncertain and one was partly "
+     "achieved."),
+    # counts of one (n = 4): 1 reached, 1 reached but uncertain, 2 partly
+    ([R, RU, P, P],
+     "Ett av de fyra mätbara målen uppnåddes, ett uppnåddes men osäkert och två uppnåddes delvis.",
+     "One of the four measurable goals was achieved, one was achieved but uncertain and two were partly "
+     "achieved."),
+    # two kinds, the order of the goals not the order of the sentence
+    ([N, R],
+     "Ett av de två mätbara målen uppnåddes och ett uppnåddes inte.",
+     "One of the two measurable goals was achieved and one was not achieved."),
+    ([P, N, N],
+     "Ett av de tre mätbara målen uppnåddes delvis och två uppnåddes inte.",
+     "One of the three measurable goals was partly achieved and two were not achieved."),
+    # all four of reached, partly, not, not but uncertain (n = 5)
+    ([NU, N, P, R, R],
+     "Två av de fem mätbara målen uppnåddes, ett uppnåddes delvis, ett uppnåddes inte och ett uppnåddes inte "
+     "men osäkert.",
+     "Two of the five measurable goals were achieved, one was partly achieved, one was not achieved and one was "
+     "not achieved but uncertain."),
+    ([PU, RU],
+     "Ett av de två mätbara målen uppnåddes men osäkert och ett uppnåddes delvis men osäkert.",
+     "One of the two measurable goals was achieved but uncertain and one was partly achieved but uncertain."),
+    # one kind only
+    ([R, R], "Båda de mätbara målen uppnåddes.", "Both measurable goals were achieved."),
+    ([P, P, P], "Alla de tre mätbara målen uppnåddes delvis.", "All three measurable goals were partly achieved."),
+    ([RU, RU, RU, RU], "Alla de fyra mätbara målen uppnåddes men osäkert.",
+     "All four measurable goals were achieved but uncertain."),
+    # one kind, the others after a semicolon with their own verbs
+    ([R, V.RUNNING], "Ett av de två mätbara målen uppnåddes; ett pågår ännu.",
+     "One of the two measurable goals was achieved; one is still running."),
+    ([P, P, V.NOT_ASSESSED, V.NOT_ASSESSED],
+     "Två av de fyra mätbara målen uppnåddes delvis; två har inte bedömts.",
+     "Two of the four measurable goals were partly achieved; two have not been assessed."),
+    # none reached, not even partly: as before
+    ([N, N], "Av de två mätbara målen uppnåddes inget.", "Of the two measurable goals, the project achieved none."),
+    ([N, NU, V.RUNNING],
+     "Av de tre mätbara målen uppnåddes inget, men för ett av dem är det osäkert; ett pågår ännu.",
+     "Of the three measurable goals, the project achieved none, though for one of them this is uncertain; one "
+     "is still running."),
+]
+
+
+@pytest.mark.parametrize("verdicts,sv,en", CASES)
+def test_the_measurable_goals_are_counted_each_with_its_verb(verdicts, sv, en):
+    assert _counted(verdicts, "sv") == sv
+    assert _counted(verdicts, "en") == en
+
+
+def test_page_one_says_the_count_at_its_fewest_words(tiny_project):
+    # The tiny project's four participants (tests/conftest.py) all start in its period: a participant goal over
+    # the whole period counts 4, reached where 4 >= target, partly where 4 >= 0.8 * target, else not reached:
+    # targets 2 and 3 reached, 5 partly (4 >= 4), 20 not (4 < 16); a long label each, so that page 1 counts them
+    long = "om att deltagarna ska få ett samordnat stöd från kommunen, regionen och Arbetsförmedlingen"
+    goals = "goals:\n" + "".join(
+        f"  - {{id: g{t}, kind: participant_count, label: \"Minst {t} deltagare {long}\", target: {t}, "
+        f"period: whole_period}}\n" for t in (2, 3, 5, 20))
+    said = {"sv": "Två av de fyra mätbara målen uppnåddes, ett uppnåddes delvis och ett uppnåddes inte.",
+            "en": "Two of the four measurable goals were achieved, one was partly achieved and one was not "
+                  "achieved."}
+    params = tiny_project(textwrap.dedent(goals))
+    for lang, sentence in said.items():
+        r = et.Report(params, lang=lang)
+        (sentences,) = [s for q, _part, s in summary.answers(r) if q == "summary.q_goals"]
+        assert sentence in dict(summary.goal_lengths(r, sentences))["fewest"]
