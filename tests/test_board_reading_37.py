@@ -13,6 +13,7 @@ import evaltools as et
 from evaltools.analysis.goals import GoalVerdict as V
 from evaltools.present.sections import summary
 from evaltools.present.sections.goals import _measurable_counted
+from evaltools.publish import cli, render
 from evaltools.words.text import catalog
 
 
@@ -98,3 +99,25 @@ def test_page_one_says_the_count_at_its_fewest_words(tiny_project):
         r = et.Report(params, lang=lang)
         (sentences,) = [s for q, _part, s in summary.answers(r) if q == "summary.q_goals"]
         assert sentence in dict(summary.goal_lengths(r, sentences))["fewest"]
+
+
+# --- 2. a draft whose page 1 runs on is not told to shorten an evaluator's text it does not have -----------------
+
+@pytest.mark.parametrize("lang, draft_says, text_says", [
+    ("sv", "Det här är ett utkast, utan utvärderarens text: platsen tas av utkastets banderoll och verktygets egna svar",
+     "Det som tar mest plats är oftast den samlade bedömningen i utvärderarens text"),
+    ("en", "This is a draft, without the evaluator's text: the room is taken by the draft banner and the toolkit's "
+     "own answers", "What takes most room is usually the overall assessment in the evaluator's text"),
+])
+def test_render_says_what_takes_page_one_s_room_in_a_draft(tiny_project, monkeypatch, capsys, lang, draft_says,
+                                                            text_says):
+    params = tiny_project()
+    out = tiny_project.dir / "reports"
+    # two delivered reports whose page 1 ran on: a draft (no evaluator's text) and one with the evaluator's text
+    results = [render.RenderResult("utkast", True, str(out / "utkast"), draft=True, page_one_held=False),
+               render.RenderResult("skriven", True, str(out / "skriven"), draft=False, page_one_held=False)]
+    monkeypatch.setattr(render, "render_many", lambda *a, **k: results)
+    assert cli.main(["render", str(params), "--reports-dir", str(out), "--lang", lang, "--quiet"]) == 0
+    lines = {line.split(": ", 1)[0].strip(): line for line in capsys.readouterr().out.splitlines() if ": " in line}
+    assert draft_says in lines["utkast"] and text_says not in lines["utkast"]
+    assert text_says in lines["skriven"] and draft_says not in lines["skriven"]
