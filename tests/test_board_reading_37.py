@@ -3,6 +3,7 @@ each count with its verb ("Tre av de sex mätbara målen uppnåddes, två uppnå
 delvis."), not as a list of numbers after one verb."""
 from __future__ import annotations
 
+import pickle
 import textwrap
 from types import SimpleNamespace
 
@@ -11,6 +12,10 @@ import pytest
 
 import evaltools as et
 from evaltools.analysis.goals import GoalVerdict as V
+from evaltools.data.arguments import check_lang
+from evaltools.data.errors import ParamsError
+from evaltools.data.messages import echo, message
+from evaltools.data.params import load_params
 from evaltools.present.sections import summary
 from evaltools.present.sections.goals import _measurable_counted
 from evaltools.publish import cli, render
@@ -121,3 +126,37 @@ def test_render_says_what_takes_page_one_s_room_in_a_draft(tiny_project, monkeyp
     lines = {line.split(": ", 1)[0].strip(): line for line in capsys.readouterr().out.splitlines() if ": " in line}
     assert draft_says in lines["utkast"] and text_says not in lines["utkast"]
     assert text_says in lines["skriven"] and draft_says not in lines["skriven"]
+
+
+# --- 3. a value echoed cut short says its length in the message's language --------------------------------------
+
+# a kind of 81 letters: its repr has 81 + 2 quotes = 83 characters, cut to the first 80 (the quote and 79 letters)
+LONG_KIND = "x" * 81
+CUT = "'" + "x" * 79 + "…"
+
+
+def test_a_params_value_cut_short_says_its_length_in_the_message_s_language(tiny_project):
+    params = tiny_project(f"kind: {LONG_KIND}\n")
+    with pytest.raises(ParamsError) as e:
+        load_params(params)
+    (sv,) = [line for line in e.value.message("sv").splitlines() if "projektslaget" in line]
+    (en,) = [line for line in e.value.message("en").splitlines() if "project kind" in line]
+    assert f"står {CUT} (83 tecken);" in sv and "characters" not in sv
+    assert f"{CUT} (83 characters)" in en and "tecken" not in en
+
+
+def test_an_argument_cut_short_says_its_length_in_each_language():
+    with pytest.raises(ParamsError) as e:
+        check_lang(LONG_KIND, "load_project")
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert f"{CUT} (83 tecken)" in sv and "characters" not in sv
+    assert f"{CUT} (83 characters)" in en and "tecken" not in en
+
+
+def test_an_echoed_value_keeps_its_length_when_pickled_and_a_short_one_is_shown_whole():
+    cut = echo(LONG_KIND)
+    again = pickle.loads(pickle.dumps(cut))
+    assert message("characters", "sv", n="83") == "83 tecken"
+    assert (again, again.length) == (CUT, 83)
+    assert echo("kort") == "'kort'"
+    assert echo(LONG_KIND, lang="sv") == f"{CUT} (83 tecken)"
