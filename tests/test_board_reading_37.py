@@ -16,10 +16,13 @@ from evaltools.data.arguments import check_lang
 from evaltools.data.errors import ParamsError
 from evaltools.data.messages import echo, message
 from evaltools.data.params import load_params
+from evaltools.present.sections import goals as goal_section
 from evaltools.present.sections import summary
 from evaltools.present.sections.goals import _measurable_counted
 from evaltools.publish import cli, render
 from evaltools.words.text import catalog
+
+from .conftest import participants_frame, shown_chunks, write_csv
 
 
 def _counted(verdicts: list[V], lang: str) -> str:
@@ -160,3 +163,38 @@ def test_an_echoed_value_keeps_its_length_when_pickled_and_a_short_one_is_shown_
     assert (again, again.length) == (CUT, 83)
     assert echo("kort") == "'kort'"
     assert echo(LONG_KIND, lang="sv") == f"{CUT} (83 tecken)"
+
+
+# --- 4. a goal's label from the application is quoted as written in an English report -----------------------------
+
+LABEL = "Minst 35 % av de avslutade ska gå till arbete"
+
+
+def test_an_english_report_quotes_a_goal_s_label_as_written_and_writes_its_own_figures_in_english(tiny_project):
+    # eight participants, all ended: four to work, four still on social assistance, so the share to work is
+    # 4 / 8 = 50.0% in English against a target of 35% (an interval of 8 that spans it)
+    rows = [(f"P{i}", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-08-01",
+             "arbete" if i <= 4 else "kvar_försörjningsstöd") for i in range(1, 9)]
+    write_csv(tiny_project.dir / "data" / "participants.csv", participants_frame(rows))
+    params = tiny_project(textwrap.dedent(f"""\
+        goals:
+          - {{id: arbete, kind: share, label: "{LABEL}", target: 0.35, period: whole_period, denominator: exits,
+             success_outcomes: [arbete]}}
+        """))
+    report = et.Report(params, lang="en")
+    page_one = " ".join(shown_chunks(summary.blocks(report)))
+    table = shown_chunks(goal_section.blocks(report))
+    (line,) = [s for s in page_one.split(". ") if s.startswith(LABEL)]
+    # the toolkit's figures in English (the share, the target), the label as written
+    assert "50.0%" in line and "the target 35% is" in line and "Minst 35% av" not in line
+    assert LABEL in table and "Minst 35% av" not in page_one + " ".join(table)
+    # the label the params give (the application's words) and the Swedish report's, a space kept from breaking
+    assert report.params.goals[0].label_for("en") == LABEL
+    sv = " ".join(shown_chunks(summary.blocks(et.Report(params, lang="sv"))))
+    assert LABEL.replace(" %", "\u00a0%") in sv
+
+
+def test_the_catalog_s_own_per_cent_signs_are_still_written_to_their_numbers_in_english():
+    # "the state 50 %, region and municipality 25 % each" in the English catalog reads "50%" and "25%"
+    said = catalog("en").msg("costbenefit.actor_note", basis="present value")
+    assert "the state 50%, region and municipality 25% each" in said and " %" not in said

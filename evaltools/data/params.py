@@ -141,9 +141,6 @@ def read_label(text: str | None) -> str:
     return _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or ""))
 
 
-# a number and its per cent sign, apart (see Goal.label_for)
-_PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=%)")
-
 
 def _number_only(annotation: object) -> bool:
     """Whether a field's type takes numbers and nothing else (``float``, ``int | None``, ``Annotated[float, ...]``),
@@ -1305,11 +1302,10 @@ class Goal(_Strict):
 
     def label_for(self, lang: str) -> str:
         """The goal's label in a report in ``lang``: the English label where the report is English and the
-        params give one, else the label. In English the per cent sign is written to its number ("80%"), as
-        the report's sentences write it (:mod:`evaltools.words.text`), so that the label reads the same in
-        every table, chart and sentence."""
-        label = self.label if lang == "sv" else (self.label_en or self.label)
-        return label if lang == "sv" else _PERCENT_SPACE.sub("", label)
+        params give one, else the label. Quoted as written ("Minst 35 % av de avslutade" in an English report
+        too, the application's words): only the toolkit's own figures follow the report's language, so the
+        label reads the same in every table, chart and sentence."""
+        return self.label if lang == "sv" else (self.label_en or self.label)
 
     def unit_for(self, lang: str) -> str:
         """The unit of a context goal's series in a report in ``lang`` (empty where none is given)."""
