@@ -68,7 +68,7 @@ def _words(text: str) -> str:
 
 # by hand (MEASURABLE): 4 reached, 2 partly, 3 not, most favourable first; the qualitative goals 1 each way
 # (one paragraph each)
-SAID = ["Av de nio mätbara målen uppnåddes fyra, två delvis och tre inte.",
+SAID = ["Fyra av de nio mätbara målen uppnåddes, två uppnåddes delvis och tre uppnåddes inte.",
         "De tre kvalitativa målen enligt utvärderarens bedömning: uppnått (1), delvis uppnått (1), inte bedömt (1).",
         "Varje mål står med siffrorna bakom det i avsnittet Måluppfyllelse."]
 
@@ -114,7 +114,7 @@ def test_the_fewest_words_say_running_and_unassessed_goals_after_the_counted_one
     (sentences,) = [s for q, _part, s in summary.answers(r) if q == "summary.q_goals"]
     versions = dict(summary.goal_lengths(r, sentences))
     assert "fewest" in versions
-    said = "Of the three measurable goals, the project achieved one and one not; one has not been assessed."
+    said = "One of the three measurable goals was achieved and one was not achieved; one has not been assessed."
     assert said in versions["fewest"]
     assert "Each goal, with the figures behind it, is in the section Goal fulfilment." in versions["fewest"]
     assert not any(s.startswith(("Minst 3 deltagare", "Minst 20 deltagare", "Hälften till arbete"))
@@ -155,6 +155,6 @@ def test_a_verdict_on_the_periods_that_ended_is_said_so(tiny_project):
     r = et.Report(tiny_project(goals))
     (sentences,) = [s for q, _part, s in summary.answers(r) if q == "summary.q_goals"]
     fewest = dict(summary.goal_lengths(r, sentences))["fewest"]
-    said = ["Av de två mätbara målen uppnåddes ett; ett pågår ännu.",
+    said = ["Ett av de två mätbara målen uppnåddes; ett pågår ännu.",
             "För ett av de bedömda målen gäller bedömningen de perioder som har slutat; en period pågår ännu."]
     assert fewest[fewest.index(said[0]) + 1] == said[1]

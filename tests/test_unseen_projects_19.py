@@ -298,7 +298,7 @@ def test_a_return_to_school_written_out_is_suggested_as_studies(tmp_path):
 @pytest.mark.parametrize("lang, said", [
     ("sv", "”Minst 50\u00a0% av de unga ska börja studera” nämner studier, men målet räknar också arbete, arbete med "
            "stöd, sjuk- eller aktivitetsersättning, sjukpenning, annan ersättning och aktiv planering med annan part."),
-    ("en", "“Minst 50% av de unga ska börja studera” names studies, but the goal also counts work, subsidised work, "
+    ("en", "“Minst 50 % av de unga ska börja studera” names studies, but the goal also counts work, subsidised work, "
            "sickness or activity compensation, sickness benefit, other benefit and active plan with another agency."),
 ])
 def test_a_goal_to_study_counting_the_default_successes_says_it_counts_work_too(tmp_path, lang, said):

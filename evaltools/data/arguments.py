@@ -9,12 +9,11 @@ from itertools import islice
 from numbers import Real
 
 from .errors import ParamsError
-from .messages import DEFAULT_LANG, LANGS, message
+from .messages import DEFAULT_LANG, LANGS, echo, message
 
 
 def _short(value: object, limit: int = 80) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
+    return echo(value, limit)  # (its length said in each language the line is worded in)
 
 
 def _line(key: str, place: str, **values: object) -> dict[str, str]:

@@ -39,7 +39,8 @@ def message(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
     template = _messages(lang).get(key)
     if template is None:
         raise KeyError(key)
-    filled = dict(values)
+    # an input echoed cut short says how long it was in the message's language
+    filled = {name: value.worded(lang) if isinstance(value, Echo) else value for name, value in values.items()}
     for name, value in values.items():  # a value given per language: expected_sv, expected_en, ...
         base, _, suffix = name.rpartition("_")
         if suffix == lang and base:
@@ -47,6 +48,45 @@ def message(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
     # not text.msg(): a message may be given values it does not show (the other language's, or
     # a code kept for the problem's record); a placeholder without a value is still a KeyError
     return template.format_map(filled)
+
+
+class Echo(str):
+    """An input a message echoes, cut short: the text shown (ending in "…") and how many characters the whole
+    had, which :func:`message` says in the message's language ("… (83 tecken)" / "… (83 characters)").
+
+    Made before the message's language is known (a problem is worded in both); as a plain string it is the
+    cut text alone."""
+
+    length: int
+
+    def __new__(cls, cut: str, length: int) -> Echo:
+        self = super().__new__(cls, cut)
+        self.length = length
+        return self
+
+    def __getnewargs__(self) -> tuple[str, int]:  # type: ignore[override]  # (pickled with its length)
+        return str(self), self.length
+
+    def worded(self, lang: str) -> str:
+        """The cut text and the whole's length in ``lang``."""
+        return f"{self} ({message('characters', lang, n=_grouped(self.length, lang))})"
+
+
+def echo(value: object, limit: int = 80, lang: str | None = None) -> str:
+    """``repr(value)`` for a message that echoes an input, cut to ``limit`` characters where longer; the
+    whole's length is then said in ``lang``, or, without ``lang``, in the language :func:`message` words
+    it in (an :class:`Echo`)."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    cut = Echo(text[:limit] + "…", len(text))
+    return cut.worded(lang) if lang is not None else cut
+
+
+def _grouped(n: int, lang: str) -> str:
+    """``n`` with its thousands apart as :func:`evaltools.data.params.grouped` writes them."""
+    text = f"{n:,}"
+    return text.replace(",", " ") if lang == "sv" else text
 
 
 def quote(value: object) -> str:

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
-from .messages import message, quote
+from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
@@ -123,10 +123,10 @@ def grouped(n: float, lang: str) -> str:
     return text.replace(",", " ") if lang == "sv" else text
 
 
-def _short(value: object, limit: int = 80) -> str:
-    """``repr(value)`` cut to ``limit`` characters, for messages that echo an input."""
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
+def _short(value: object, limit: int = 80, lang: str | None = None) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for messages that echo an input; the whole's length said in
+    ``lang``, or in the message's language (:func:`evaltools.data.messages.echo`)."""
+    return echo(value, limit, lang)
 
 
 # characters a text pasted from Word or Excel may hold: spaces that do not break a line ("år 1", "1 000"), read as a
@@ -140,9 +140,6 @@ def read_label(text: str | None) -> str:
     is ``'år1'``, year 1; None is ``''``). A message quoting its words quotes them as read, as they look on the screen."""
     return _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or ""))
 
-
-# a number and its per cent sign, apart (see Goal.label_for)
-_PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=%)")
 
 
 def _number_only(annotation: object) -> bool:
@@ -1305,11 +1302,10 @@ class Goal(_Strict):
 
     def label_for(self, lang: str) -> str:
         """The goal's label in a report in ``lang``: the English label where the report is English and the
-        params give one, else the label. In English the per cent sign is written to its number ("80%"), as
-        the report's sentences write it (:mod:`evaltools.words.text`), so that the label reads the same in
-        every table, chart and sentence."""
-        label = self.label if lang == "sv" else (self.label_en or self.label)
-        return label if lang == "sv" else _PERCENT_SPACE.sub("", label)
+        params give one, else the label. Quoted as written ("Minst 35 % av de avslutade" in an English report
+        too, the application's words): only the toolkit's own figures follow the report's language, so the
+        label reads the same in every table, chart and sentence."""
+        return self.label if lang == "sv" else (self.label_en or self.label)
 
     def unit_for(self, lang: str) -> str:
         """The unit of a context goal's series in a report in ``lang`` (empty where none is given)."""
@@ -1596,10 +1592,10 @@ class Expected(_Strict):
         for lang, word in (("sv", "och"), ("en", "and")):
             parts = []
             if bad:
-                parts.append(message("params.outcome_mix_codes", lang, codes=", ".join(map(_short, bad)),
+                parts.append(message("params.outcome_mix_codes", lang, codes=", ".join(_short(b, lang=lang) for b in bad),
                                      expected=", ".join(LEAVES_SOCIAL_ASSISTANCE)))
             if odd:
-                said = [f"{k}: {_yaml_number(x)}" if _is_number(x) else f"{k}: {_short(x)}" for k, x in odd]
+                said = [f"{k}: {_yaml_number(x)}" if _is_number(x) else f"{k}: {_short(x, lang=lang)}" for k, x in odd]
                 parts.append(message("params.outcome_mix_share" if len(odd) == 1 else "params.outcome_mix_shares",
                                      lang, shares=_and(said, word)))
             text[lang] = "; ".join(parts)
@@ -2056,7 +2052,7 @@ def _place(loc: tuple, raw: dict, lang: str) -> str:
             if part == "goals":
                 text = message("params.goal", lang, n=nxt + 1)
                 if isinstance(item, dict) and item.get("id"):
-                    text += f" (id: {_short(item['id'], 40).strip(chr(39))})"
+                    text += f" (id: {_short(item['id'], 40, lang).strip(chr(39))})"
             elif part == "partners":
                 text = message("params.partner", lang, n=nxt + 1)
             else:
@@ -2199,7 +2195,7 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
                        limit=grouped((e.get("ctx") or {}).get("max_length", MAX_TITLE), lang))
     msg = e["msg"].removeprefix("Value error, ")
     if "input" in e and "project id" not in msg and "got " not in msg:
-        msg = f"{msg[:300]}, got {_short(value)}"
+        msg = f"{msg[:300]}, got {_short(value, lang=lang)}"
     return message("params.other", lang, text=msg)
 
 

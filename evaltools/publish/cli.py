@@ -253,10 +253,9 @@ def _render(args, parser, paths: list[Path]) -> int:
         where = r.output_dir if r.ok else _say("cli.kept", lang)
         print(f"{mark} {r.project_id:32} {r.seconds:6.1f} s  {where}")
     _kind_hints(paths, lang)  # (what the report no longer tells the evaluator to do)
-    runs_over = _say("cli.page_one_runs_over", lang)
-    for r in results:  # (delivered: the board's page runs on, which only the evaluator's text can change)
+    for r in results:  # (delivered: the board's page runs on; a draft has no evaluator's text to shorten)
         if r.ok and r.page_one_held is False:
-            print(f"  {r.project_id}: {runs_over}")
+            print(f"  {r.project_id}: {_say('cli.page_one_runs_over_draft' if r.draft else 'cli.page_one_runs_over', lang)}")
     for r in noted:
         print("\n" + _say("cli.delivered_but", lang, id=r.project_id), file=sys.stderr)
         for n in r.notes:

@@ -19,8 +19,8 @@ section:
     that, and the measurable goals with their verdicts only;
 ``fewest``
     that, with the measurable goals (two or more, some judged) in one sentence too, counted by their
-    verdicts as the goal section gives them ("Av de åtta mätbara målen uppnåddes tre, två delvis och tre
-    inte.").
+    verdicts as the goal section gives them, each count with its verb ("Tre av de åtta mätbara målen
+    uppnåddes, två uppnåddes delvis och tre uppnåddes inte.").
 """
 from __future__ import annotations
 

@@ -140,6 +140,8 @@ class Catalog:
         counted = RUNNING_COUNTS.get(key)
         if counted:
             values = _count_words(values, counted, self.lang)
+        if self.lang != "sv":  # (the catalog's own words: a value quoting the project's text keeps it as written)
+            template = _PERCENT_SPACE.sub("", template)
         try:
             text = template.format_map(values)
         except KeyError as e:
@@ -147,9 +149,11 @@ class Catalog:
             raise TextError(f"{src}: {key}: no value for placeholder {e}") from None
         if counted and template.startswith("{") and template.endswith("."):  # a sentence opened by a count: "Tre termer …"
             text = capitalized(text)
-        # a number and its unit: joined by a non-breaking space in Swedish ("48,6 %", "900 kr"), written
-        # together in English ("48.6%"), whatever the project's own text in a value did
-        return _UNIT_SPACE.sub(NBSP, text) if self.lang == "sv" else _PERCENT_SPACE.sub("", text)
+        # a number and its unit: joined by a non-breaking space in Swedish ("48,6 %", "900 kr"), which only
+        # keeps them on one line; in English written together ("48.6%") in the catalog's own words (above) and
+        # the toolkit's figures (evaltools.words.formats), while a value quoting the project's text (a goal's
+        # label from the application: "Minst 35 % av de avslutade") is quoted as written
+        return _UNIT_SPACE.sub(NBSP, text) if self.lang == "sv" else text
 
     def msg(self, key: str, /, **values) -> str:
         """The message ``key`` with its placeholders filled from ``values``."""

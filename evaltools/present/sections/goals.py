@@ -11,7 +11,7 @@ from ..results import goal_table_frame
 from ..display import Table, Text
 from ...data.privacy import hides
 from ...data.params import label_per_part
-from ...words.formats import fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
+from ...words.formats import capitalized, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
@@ -545,8 +545,9 @@ def _qualitative_together(r, goal_ids: list[str], pointer: bool = True) -> str:
     return said + " " + r.msg("summary.goals_each_in_section") if pointer else said
 
 
-# the verdicts of a measurable goal said after "uppnåddes" ("tre, två delvis och tre inte"), most favourable first;
-# the others (an application's volumes, running, not assessed) are said after them, each with its own verb
+# the verdicts of a measurable goal counted first, most favourable first, each count with its verb ("tre
+# uppnåddes, två uppnåddes delvis och tre uppnåddes inte"); the others (an application's volumes, running, not
+# assessed) are said after them, after a semicolon
 _ACHIEVED_VERDICTS = (GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.PARTLY,
                       GoalVerdict.PARTLY_UNCERTAIN, GoalVerdict.NOT_REACHED, GoalVerdict.NOT_REACHED_UNCERTAIN)
 _COUNTED_KEYS = {GoalVerdict.REACHED: "summary.goals_counted_reached",
@@ -581,23 +582,35 @@ def _measured_together(r) -> list[str]:
 
 def _measurable_counted(r, goal_ids: list[str]) -> str:
     """The application's measurable goals in one sentence: how many had each verdict, the verdict the goal
-    section gives each goal (the first row's, one per goal), counted, not judged again ("Av de åtta mätbara
-    målen uppnåddes tre, två delvis och tre inte."; "uppnåddes inget" where none was reached, not even partly);
+    section gives each goal (the first row's, one per goal), counted, not judged again, each count with its own
+    verb ("Tre av de sex mätbara målen uppnåddes, två uppnåddes men osäkert och ett uppnåddes delvis.";
+    "Båda de mätbara målen uppnåddes delvis."; "uppnåddes inget" where none was reached, not even partly);
     running, unassessed and volume-judged goals after a semicolon."""
     tab, lang = r.goals.table, r.lang
     verdicts = [GoalVerdict(tab.loc[tab["goal_id"] == g, "verdict"].iloc[0]) for g in goal_ids]
     order = list(GoalVerdict)
     counts = {v: verdicts.count(v) for v in sorted(set(verdicts), key=order.index)}
 
-    def part(v: GoalVerdict, k: int) -> str:
-        return r.plural(_COUNTED_KEYS[v], k, k=number_word(k, lang, neuter=True))
-    achieved = [part(v, k) for v, k in counts.items() if v in _ACHIEVED_VERDICTS]
-    more = r.words.join([part(v, k) for v, k in counts.items() if v not in _ACHIEVED_VERDICTS])
-    values = {"n": number_word(len(goal_ids), lang, neuter=True)}
+    def word(k: int) -> str:
+        return number_word(k, lang, neuter=True)
+
+    def verb(v: GoalVerdict, k: int) -> str:
+        return r.plural(_COUNTED_KEYS[v], k)
+    achieved = [(v, k) for v, k in counts.items() if v in _ACHIEVED_VERDICTS]
+    more = r.words.join([r.plural(_COUNTED_KEYS[v], k, k=word(k)) for v, k in counts.items()
+                         if v not in _ACHIEVED_VERDICTS])
+    n = len(goal_ids)
+    values = {"n": word(n)}
     if any(v in counts for v in _ACHIEVED_VERDICTS[:4]):
-        kind, values["verdicts"] = "some", r.words.join(achieved)
+        (v, k), rest = achieved[0], achieved[1:]
+        if k == n:  # one verdict for every goal: "Båda de mätbara målen …", "Alla de fem mätbara målen …"
+            key = "summary.goals_measurable_both" if n == 2 else "summary.goals_measurable_all"
+            return r.msg(key, verb=verb(v, k), **({} if n == 2 else values))
+        clauses = [capitalized(r.msg("summary.goals_measurable_first", k=word(k), verb=verb(v, k), **values))]
+        clauses += [r.msg("summary.goals_measurable_then", k=word(k), verb=verb(v, k)) for v, k in rest]
+        kind, values = "some", {"verdicts": r.words.join(clauses)}
     elif uncertain := counts.get(GoalVerdict.NOT_REACHED_UNCERTAIN, 0):  # none reached, not even partly
-        kind, values["k"] = "none_uncertain", number_word(uncertain, lang, neuter=True)
+        kind, values["k"] = "none_uncertain", word(uncertain)
     else:
         kind = "none"
     plain, with_more = _COUNTED_SENTENCES[kind]
