@@ -14,6 +14,7 @@ import pytest
 import evaltools as et
 from evaltools.analysis.goals import project_successes
 from evaltools.data.errors import ParamsError
+from evaltools.present.sections import summary
 
 PARAMS = """\
 id: vidga
@@ -46,12 +47,12 @@ ROWS = [("sjukpenning", "arbete"),                           # V001 success
 
 
 def _vidga(tmp_path, kind="share", label="Minst 40 % av de avslutade ska ha ett lyckat utfall", target="0.4",
-           extra="    denominator: exits\n", support=True):
+           extra="    denominator: exits\n", support=True, rows=ROWS):
     data = tmp_path / "data"
     data.mkdir(parents=True, exist_ok=True)
     head = "person_id;sex;birth_year;household_type;start_date;end_date;outcome" + (";support_start" if support else "")
     lines = [f"V{i + 1:03d};kvinna;{1970 + i};ensamstående;2024-02-01;2024-09-30;{out}" + (f";{start}" if support else "")
-             for i, (start, out) in enumerate(ROWS)]
+             for i, (start, out) in enumerate(rows)]
     (data / "vidga.csv").write_text("\n".join([head, *lines]) + "\n", encoding="utf-8")
     p = tmp_path / "vidga.yaml"
     p.write_text(PARAMS % (kind, label, target, extra), encoding="utf-8")
@@ -104,6 +105,56 @@ def test_the_outcome_rates_count_the_same_successes(tmp_path):
     project = et.load_project(_vidga(tmp_path))
     d = project_successes(project).definition
     assert int(d.is_success(project.participants).sum()) == 4
+
+
+# sixteen: the eight, two more who started and ended on sjukpenning (V009, V010), two more to work (V011, V012)
+# and four more who broke off (V013-V016): the numbers page 1 states split no count into a part under 5
+SIXTEEN = [*ROWS, ("sjukpenning", "sjukpenning"), ("sjukpenning", "sjukpenning"), ("sjukpenning", "arbete"),
+           ("försörjningsstöd", "arbete"), *[("försörjningsstöd", "avbrott")] * 4]
+
+
+def _page_one(path, lang):
+    return summary.participation(et.Report(et.load_project(path), lang=lang))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "5 avslutade gick till samma ersättning som de hade vid start (sjuk- eller aktivitetsersättning "
+           "och sjukpenning) och räknas inte som lyckat utfall: de har inte bytt försörjning."),
+    ("en", "5 who ended went to the same benefit they had at start (sickness or activity compensation "
+           "and sickness benefit) and are not counted as a successful outcome: their support did not change."),
+])
+def test_page_one_says_how_many_the_default_left_out(tmp_path, lang, said):
+    # same support at exit as at start: V002, V003, V005, V009, V010 = 5 (not under 5: the number is said);
+    # successes V001, V004, V006, V008, V011, V012 = 6 of 16; the others who ended, V007 and V013-V016 = 16 - 6 - 5 = 5
+    sentences = _page_one(_vidga(tmp_path, rows=SIXTEEN), lang)
+    assert said in sentences
+
+
+def test_page_one_says_how_many_of_the_evaluators_successes_did_not_change_support(tmp_path):
+    # success_outcomes given: the same five count, and page 1 says they are among the successes (11 of 16: all but
+    # V007 and V013-V016 who broke off; 11 - 5 = 6 other successes)
+    sentences = _page_one(_vidga(tmp_path, rows=SIXTEEN, extra="    denominator: exits\n    success_outcomes: "
+                                 "[arbete, studier, sjukpenning, sjuk_aktivitetsersättning]\n"), "sv")
+    assert ("5 av dem som räknas som lyckade hade samma ersättning vid avslut som vid start (sjuk- eller "
+            "aktivitetsersättning och sjukpenning); målet räknar dem som lyckat utfall.") in sentences
+
+
+def test_page_one_says_some_where_the_rest_would_be_fewer_than_five(tmp_path):
+    # the first twelve of the sixteen: five on the same support, six successes, and 12 - 6 - 5 = 1 other (V007), a
+    # count the number five would give away beside "6 of 12": said as "some"
+    sentences = _page_one(_vidga(tmp_path, rows=SIXTEEN[:12]), "sv")
+    assert [s for s in sentences if "samma ersättning" in s] == [
+        "Några avslutade (färre än 5) gick till samma ersättning som de hade vid start (sjuk- eller "
+        "aktivitetsersättning och sjukpenning) och räknas inte som lyckat utfall: de har inte bytt försörjning."]
+
+
+def test_page_one_says_some_where_fewer_than_five_were_left_out(tmp_path):
+    # the sixteen without V009, V010: three on the same support (V002, V003, V005), under 5, said as "some"
+    # (six successes of 14, and 14 - 6 - 3 = 5 others)
+    sentences = _page_one(_vidga(tmp_path, rows=SIXTEEN[:8] + SIXTEEN[10:]), "sv")
+    assert [s for s in sentences if "samma ersättning" in s] == [
+        "Några avslutade (färre än 5) gick till samma ersättning som de hade vid start (sjuk- eller "
+        "aktivitetsersättning och sjukpenning) och räknas inte som lyckat utfall: de har inte bytt försörjning."]
 
 
 # --- an assessment to be made is no exit outcome ------------------------------------------------------------------
