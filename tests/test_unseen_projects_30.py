@@ -144,7 +144,7 @@ def test_page_one_says_some_where_the_rest_would_be_fewer_than_five(tmp_path):
     # count the number five would give away beside "6 of 12": said as "some"
     sentences = _page_one(_vidga(tmp_path, rows=SIXTEEN[:12]), "sv")
     assert [s for s in sentences if "samma ersättning" in s] == [
-        "Några avslutade (färre än 5) gick till samma ersättning som de hade vid start (sjuk- eller "
+        "Några (färre än 5) avslutade gick till samma ersättning som de hade vid start (sjuk- eller "
         "aktivitetsersättning och sjukpenning) och räknas inte som lyckat utfall: de har inte bytt försörjning."]
 
 
@@ -153,7 +153,7 @@ def test_page_one_says_some_where_fewer_than_five_were_left_out(tmp_path):
     # (six successes of 14, and 14 - 6 - 3 = 5 others)
     sentences = _page_one(_vidga(tmp_path, rows=SIXTEEN[:8] + SIXTEEN[10:]), "sv")
     assert [s for s in sentences if "samma ersättning" in s] == [
-        "Några avslutade (färre än 5) gick till samma ersättning som de hade vid start (sjuk- eller "
+        "Några (färre än 5) avslutade gick till samma ersättning som de hade vid start (sjuk- eller "
         "aktivitetsersättning och sjukpenning) och räknas inte som lyckat utfall: de har inte bytt försörjning."]
 
 
@@ -190,3 +190,13 @@ def test_the_assessment_written_as_qualitative_is_read_as_written(tmp_path):
     project = et.load_project(_vidga(tmp_path, kind="qualitative", label="Klarlagd arbetsförmåga för deltagarna",
                                      target="null", extra="    assessment: delvis\n    evidence: 6 av 8 enligt akterna\n"))
     assert project.params.goals[0].kind == "qualitative"
+
+
+def test_page_one_says_it_in_the_generic_definitions_words(tmp_path):
+    # no main goal: page 1 counts those who left försörjningsstöd (the six of sixteen), so the five who ended on
+    # the benefit they started on are said not to be among them, without the word for the main goal's success
+    sentences = _page_one(_vidga(tmp_path, kind="participant_count", label="Minst 5 deltagare", target="5", extra="",
+                                 rows=SIXTEEN), "sv")
+    assert [s for s in sentences if "samma ersättning" in s] == [
+        "5 avslutade gick till samma ersättning som de hade vid start (sjuk- eller aktivitetsersättning och "
+        "sjukpenning) och räknas inte bland dem som lämnade försörjningsstödet: de har inte bytt försörjning."]

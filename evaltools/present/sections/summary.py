@@ -249,10 +249,13 @@ def same_support_sentence(r, sc, k_min: int) -> list[str]:
     rest = (sc.base - sc.successes - n) if d.default else (sc.successes - n)
     codes = [c for c in S.OUTCOMES if (df.loc[same, S.OUTCOME] == c).any()]
     outcomes = r.words.join([code_label(S.OUTCOME, c, r.lang).lower() for c in codes])
-    key = "summary.success_same_support_" + ("default" if d.default else "counted")
-    if hides(n, k_min) or hides(rest, k_min):
-        return [r.msg(key + "_few", k=str(k_min), outcomes=outcomes)]
-    return [r.msg(key, n=fmt_int(n, r.lang), outcomes=outcomes)]
+    generic = d.kind == "leaves_fs"  # (page 1 says "lämnade försörjningsstödet", not "lyckat")
+    key = {(False, True): "summary.success_same_support_default", (False, False): "summary.success_same_support_counted",
+           (True, True): "summary.success_same_support_default_fs",
+           (True, False): "summary.success_same_support_counted_fs"}[(generic, d.default)]
+    said = r.msg("summary.same_support_some", k=str(k_min)) if hides(n, k_min) or hides(rest, k_min) \
+        else fmt_int(n, r.lang)
+    return [r.msg(key, n=said, outcomes=outcomes)]
 
 
 def codes_contradicted(r, same: int | None = None) -> list[str]:
