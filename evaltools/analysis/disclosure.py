@@ -61,7 +61,7 @@ from ..data.privacy import hides
 from ..data.validation import persons_of
 from ..data.project import Project
 from .costbenefit.persistence import leavers
-from .goals import project_successes
+from .goals import project_successes, same_support
 
 
 class Secondary(StrEnum):
@@ -275,7 +275,8 @@ def exits_in_goals(project: Project, goal_table: pd.DataFrame | None, exits: pd.
     for g in project.params.goals:
         rows = t[t["goal_id"] == g.id]
         if (g.among is not None or g.composition or g.numerator != "outcome" or rows.empty
-                or not bool(((ended & df[S.OUTCOME].isin(g.success_outcomes)) == exits).all())):
+                or not bool(((ended & df[S.OUTCOME].isin(g.success_outcomes)
+                              & ~(same_support(df) & g.default_successes)) == exits).all())):
             continue
         # (periods hidden beside no stated total: the periods shown tell no total, even where they add up to it)
         if "suppression" in rows and (rows["suppression"].fillna("") != "").any() and not (

@@ -296,10 +296,31 @@ def trait(df: pd.DataFrame, goal: Goal) -> tuple[pd.Series, pd.Series]:
     return has, age.notna()
 
 
+# the outcome codes that are also a support at start (``support_start``): an exit to one of them by a participant
+# who started on it is no change of support
+_SUPPORT_OUTCOMES = tuple(c for c in S.OUTCOMES if c in S.SUPPORT_SOURCES and c != S.UNKNOWN)
+
+
+def same_support(df: pd.DataFrame) -> pd.Series:
+    """Which rows of a participants frame ended on the support they started on: an outcome that is also a support
+    source (``sjukpenning``, ``sjuk_aktivitetsersättning``) equal to the row's ``support_start``. All ``False``
+    where the file has no ``support_start`` column.
+
+    Under the default successes (``success_outcomes`` not given) such an exit is no success: a participant on
+    sickness benefit who ends on sickness benefit has not moved, though moving there from försörjningsstöd is
+    a step (docs/data-contract.md, *Success*). An evaluator's own ``success_outcomes`` are read as written.
+    """
+    if S.SUPPORT_START not in df.columns or S.OUTCOME not in df.columns:
+        return pd.Series(False, index=df.index)
+    out = df[S.OUTCOME].astype(object)
+    return (out.isin(_SUPPORT_OUTCOMES) & (out == df[S.SUPPORT_START].astype(object))).fillna(False).astype(bool)
+
+
 def _successes(df: pd.DataFrame, goal: Goal) -> pd.Series:
     if goal.numerator == "action_plan":
         return df[S.ACTION_PLAN] == "ja"
-    return df[S.OUTCOME].isin(goal.success_outcomes)
+    hit = df[S.OUTCOME].isin(goal.success_outcomes)
+    return hit & ~same_support(df) if goal.default_successes else hit
 
 
 def expected_part(goal: Goal, params: ProjectParams) -> float | None:
@@ -1065,6 +1086,8 @@ class SuccessDefinition:
     ``group`` says that the main goal is set for a group of the participants (``among:``): the goal counts
     that group only, while the success its outcomes define is counted for every participant (page 1, the
     outcome and time sections, the cost per success), and the definition says so.
+    ``default`` says that the outcomes are the default successes (no ``success_outcomes`` in the params):
+    an exit to the support the participant started on (:func:`same_support`) is then no success.
     """
 
     kind: str
@@ -1076,6 +1099,7 @@ class SuccessDefinition:
     share_goal_id: str | None = None
     by_enrolment: bool = field(default=False, compare=False)
     group: bool = False
+    default: bool = False
 
     def left_out(self, df: pd.DataFrame) -> tuple[str, ...]:
         """The outcomes this definition leaves out of those who ended (``exclude``) that some row of the
@@ -1089,7 +1113,16 @@ class SuccessDefinition:
         ended = df[S.END_DATE].notna()
         if self.kind == "action_plan":
             return ended & (df[S.ACTION_PLAN] == "ja")
-        return ended & df[S.OUTCOME].isin(self.outcomes)
+        hit = ended & df[S.OUTCOME].isin(self.outcomes)
+        return hit & ~same_support(df) if self.default else hit
+
+    def same_support(self, df: pd.DataFrame) -> pd.Series:
+        """Which rows of ``df`` have ended with one of this definition's outcomes on the support they started on
+        (:func:`same_support`): under the default successes none of them is a success; under outcomes the params
+        give, they are counted as written, and the report says how many of the successes they are."""
+        if self.kind == "action_plan":
+            return pd.Series(False, index=df.index)
+        return df[S.END_DATE].notna() & df[S.OUTCOME].isin(self.outcomes) & same_support(df)
 
 
 @dataclass(frozen=True)
@@ -1128,15 +1161,18 @@ def success_definition(params: ProjectParams, lang: str | None = None) -> Succes
     lang = lang or params.language
     g = main_goal(params)
     if g is None:
-        return SuccessDefinition("leaves_fs", tuple(params.cost_benefit.success_outcomes))
+        return SuccessDefinition("leaves_fs", tuple(params.cost_benefit.success_outcomes),
+                                 default="success_outcomes" not in params.cost_benefit.model_fields_set)
     label = g.label_for(lang)
     kind = "action_plan" if g.numerator == "action_plan" else "goal_outcomes"
     judged = share_goal_of(params, g)
     if judged is not None:  # a count of successes whose share another goal judges: that goal's denominator
         return SuccessDefinition(kind, tuple(g.success_outcomes), g.id, label, judged.denominator,
-                                 tuple(judged.exclude_from_denominator), judged.id)
+                                 tuple(judged.exclude_from_denominator), judged.id,
+                                 default=kind != "action_plan" and g.default_successes)
     return SuccessDefinition(kind, tuple(g.success_outcomes), g.id, label, g.denominator,
-                             tuple(g.exclude_from_denominator), group=g.among is not None)
+                             tuple(g.exclude_from_denominator), group=g.among is not None,
+                             default=kind != "action_plan" and g.default_successes)
 
 
 def project_definition(project: Project, lang: str | None = None) -> SuccessDefinition:

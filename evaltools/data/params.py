@@ -591,6 +591,41 @@ _BEGIN = (r"(?:påbörja\w*|börja\w*|inlett|inleda|få|fått|erhåll\w*|erhåll
           r"undergone|enter\w*|get|got|establish\w*)")
 _TREATMENT = re.compile(rf"(?<![\wåäö])(?<!som\s)(?<!som\shar\s)(?<!who\s)(?<!who\shave\s){_BEGIN}"
                         rf"(?:\s+[\wåäö]+){{0,2}}?\s+{_CARE}(?![\wåäö])", re.I)
+# ... and a step of the work with the participant, an assessment or a mapping to be made ("minst 80 % ska ha klarlagd
+# arbetsförmåga", "fått sin arbetsförmåga bedömd", "genomgått arbetsförmågebedömning", "en gemensam kartläggning av
+# FK, vården och kommunen", "work capacity assessed"): the participant file holds each person's outcome at exit, not
+# whether their capacity was assessed, and counted as exits to the default outcomes the goal would call every such
+# exit an assessment made. A target group described by it ("deltagare med klarlagd arbetsförmåga ska gå till arbete",
+# "de som genomgått en kartläggning") is read as written: a match preceded by "med", "som", "vars", "with", "who" or
+# "whose" (with "har", "hade", "have", "had" between) is skipped.
+_CAPACITY = (r"(?:arbetsförmåga\w*|arbets-\s+och\s+aktivitetsförmåga\w*|aktivitetsförmåga\w*|förmåga\w*\s+att\s+arbeta|"
+             r"work(?:ing)?\s+capacity|capacity\s+(?:for|to)\s+work|ability\s+to\s+work|work\s+ability)")
+_ASSESSED = (r"(?:klarlag\w*|klarlägg\w*|klargjor\w*|klargör\w*|bedöma|utreda|kartlägg\w*|assess|clarify|utredd\w*|utrett\w*|utretts|bedömd\w*|bedömts|kartlag\w*|fastställ\w*|prövad\w*|"
+             r"prövats|assessed|clarified|evaluated|mapped|determined)")
+_ASSESSMENT = (r"(?:arbetsförmågebedömning\w*|arbetsförmågeutredning\w*|aktivitetsförmågeutredning\w*|"
+               r"(?:bedömning\w*|utredning\w*|kartläggning\w*|klarläggande\w*)\s+av\s+(?:sin\s+|deras\s+|den\s+)?"
+               rf"{_CAPACITY}|(?:work\s+capacity|work\s+ability)\s+assessments?|assessments?\s+of\s+(?:their\s+)?"
+               rf"{_CAPACITY})")
+_PROCESS_STEP = re.compile(
+    rf"(?<![\wåäö]){_ASSESSED}\s+{_CAPACITY}(?![\wåäö])"
+    rf"|(?<![\wåäö])(?:(?:få|fått|ha|haft|have|had|get|got)\s+)?(?:sin\s+|sina\s+|deras\s+|their\s+)?{_CAPACITY}"
+    rf"(?:\s+[\wåäö]+){{0,3}}?\s+{_ASSESSED}(?![\wåäö])"
+    rf"|(?<![\wåäö])(?:(?:genomgå\w*|genomgått|få|fått|erhåll\w*|gjort|göra|ha|haft|undergo\w*|receiv\w*|get|got|had|"
+    rf"have|completed?)\s+)?(?:en\s+|an?\s+)?{_ASSESSMENT}(?![\wåäö])"
+    rf"|(?<![\wåäö])(?:gemensam(?:ma)?|joint)\s+(?:kartläggning\w*|bedömning\w*|utredning\w*|assessments?|mapping)"
+    rf"(?![\wåäö])", re.I)
+_GROUP_BEFORE = re.compile(r"(?<![\wåäö])(?:med|som|vars|with|who|whose)\s+(?:(?:har|hade|have|had)\s+)?$", re.I)
+
+
+def _process_step(label: str) -> re.Match[str] | None:
+    """The first words of ``label`` that set a goal of an assessment or mapping to be made (``_PROCESS_STEP``),
+    not a target group described by it; ``None`` when there are none."""
+    for m in _PROCESS_STEP.finditer(label):
+        if not _GROUP_BEFORE.search(label[:m.start()]):
+            return m
+    return None
+
+
 # ... and a plan ("minst 80 % av de avslutade ska ha en handlingsplan", "en upprättad rehabiliteringsplan", "action
 # plan") in a goal that counts outcomes (no ``numerator: action_plan``): each exit to the default outcomes would be
 # counted as a plan, and an exit with a plan but no such outcome would not. An outcome code's own words ("aktiv
@@ -1307,6 +1342,13 @@ class Goal(_Strict):
         label reads the same in every table, chart and sentence."""
         return self.label if lang == "sv" else (self.label_en or self.label)
 
+    @property
+    def default_successes(self) -> bool:
+        """Whether the goal counts the default successes (:data:`DEFAULT_SUCCESS`): its params give no
+        ``success_outcomes`` of their own. Under the default, an exit to the support a participant started on
+        (sickness benefit to sickness benefit) is no success (:func:`evaltools.analysis.goals.same_support`)."""
+        return "success_outcomes" not in self.model_fields_set
+
     def unit_for(self, lang: str) -> str:
         """The unit of a context goal's series in a report in ``lang`` (empty where none is given)."""
         return (self.unit if lang == "sv" else (self.unit_en or self.unit)) or ""
@@ -1343,6 +1385,9 @@ class Goal(_Strict):
             care = _TREATMENT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if care is not None:
                 raise ParamsValueError("params.goal_label_treatment", words=care.group(0).strip(), kind=self.kind)
+            step = _process_step(label) if self.kind in PERSON_GOAL_KINDS else None
+            if step is not None:
+                raise ParamsValueError("params.goal_label_process", words=step.group(0).strip(), kind=self.kind)
             if self.kind == "share":
                 self._check_share_range(label)
             even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None

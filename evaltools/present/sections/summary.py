@@ -216,6 +216,7 @@ def participation(r) -> list[str]:
         if left_out and not at_goal:  # the sections count every exit: say why page 1's number of ended is smaller
             out.append(msg("summary.success_excluded",
                            outcomes=r.words.join([code_label(S.OUTCOME, c, lang).lower() for c in left_out])))
+        out += same_support_sentence(r, sc, k_min)
         out += codes_contradicted(r, same=sc.successes)
     if project_ended(p):  # (an enrolment without an end date in a project that has ended is not "still enrolled")
         out += open_after_end(r)
@@ -228,6 +229,33 @@ def participation(r) -> list[str]:
         else:
             out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
     return out
+
+
+def same_support_sentence(r, sc, k_min: int) -> list[str]:
+    """Those who ended with one of the definition's outcomes on the support they started on (sickness benefit to
+    sickness benefit, :meth:`~evaltools.analysis.goals.SuccessDefinition.same_support`): under the default successes
+    they are no success, and page 1 says how many were left out; under the outcomes the params give they are
+    counted as written, and page 1 says how many of the successes they are. The number is "some" where it, or
+    what it leaves of the count it splits (the other non-successes, the other successes), is under ``k_min``:
+    with the counts page 1 gives, it would tell that one."""
+    d = sc.definition
+    df = r.project.participants
+    same = d.same_support(df)
+    if d.exclude:
+        same &= ~df[S.OUTCOME].isin(d.exclude)
+    n = int(same.sum())
+    if not n:
+        return []
+    rest = (sc.base - sc.successes - n) if d.default else (sc.successes - n)
+    codes = [c for c in S.OUTCOMES if (df.loc[same, S.OUTCOME] == c).any()]
+    outcomes = r.words.join([code_label(S.OUTCOME, c, r.lang).lower() for c in codes])
+    generic = d.kind == "leaves_fs"  # (page 1 says "lämnade försörjningsstödet", not "lyckat")
+    key = {(False, True): "summary.success_same_support_default", (False, False): "summary.success_same_support_counted",
+           (True, True): "summary.success_same_support_default_fs",
+           (True, False): "summary.success_same_support_counted_fs"}[(generic, d.default)]
+    said = r.msg("summary.same_support_some", k=str(k_min)) if hides(n, k_min) or hides(rest, k_min) \
+        else fmt_int(n, r.lang)
+    return [r.msg(key, n=said, outcomes=outcomes)]
 
 
 def codes_contradicted(r, same: int | None = None) -> list[str]:
