@@ -631,6 +631,19 @@ _PER_PART = re.compile(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wå
 _PARTS_IN_YEAR = {"kvartal": 4, "kvartalsvis": 4, "quarter": 4, "quarterly": 4, "halvår": 2, "half year": 2,
                   "half-year": 2, "termin": 2, "term": 2, "semester": 2, "tertial": 3, "månad": 12, "month": 12,
                   "monthly": 12}
+# ... and households or families as the unit counted ("minst 12 hushåll ska bli självförsörjande", "20 nya familjer per
+# år", "40 % av hushållen", "households"): a participant, outcome or share goal counts persons in the participant file,
+# so the two parents of one household are counted as two and the figure is larger than the households it is read as.
+# A household named as the participants' own ("föräldrar i hushåll med försörjningsstöd", "familjer med barn" as a
+# target group after another noun) is no unit counted and is read as written.
+_UNIT_WORDS = r"(?:hushåll(?:en)?|familjer(?:na)?|barnfamiljer(?:na)?|households?|families)"
+_NOT_BETWEEN = (r"(?:i|från|med|av|ur|inom|per|som|ska|in|from|with|of|within|who|shall|deltagare\w*|föräldrar\w*|"
+                r"personer\w*|vuxna|individer\w*|kvinnor\w*|män|mammor\w*|pappor\w*|unga|ungdomar\w*|"
+                r"participants?|parents?|persons?|people|adults?|women|men|mothers?|fathers?)")
+_HOUSEHOLD_UNIT = re.compile(
+    rf"{_COUNT}(?:\s+(?!{_NOT_BETWEEN}(?![\wåäö]))[\wåäö-]+){{0,2}}?\s+{_UNIT_WORDS}(?![\wåäö])"
+    rf"|(?<![\d,.])\d+(?:[,.]\d+)?\s*(?:%|procent|per\s*cent)\s+(?:av|of)\s+(?:de\s+|the\s+)?(?:[\wåäö-]+\s+)?{_UNIT_WORDS}(?![\wåäö])",
+    re.I)
 # ... and referrals: a count of persons referred ("minst 40 remitterade per år", "remisser", "aktualiseras") or of those
 # referred by one actor ("deltagare från Försäkringskassan", "anvisade av Arbetsförmedlingen", "referred by the
 # Public Employment Service"). The participant file holds those enrolled, not who was referred nor by whom: counted
@@ -1334,6 +1347,9 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
+            unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if unit is not None:
+                raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
             plan = _PLAN.search(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
                 else None
             if plan is not None:
