@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 import evaltools as et
+from evaltools.words.labels import note_text
 
 from .conftest import params_refusal
 
@@ -109,3 +110,43 @@ def test_a_household_named_as_the_participants_own_is_read_as_written(tmp_path, 
     goal = et.assess_goals(project).raw
     row = goal[goal["goal_id"] == "mål"].iloc[0]
     assert row["value"] == 3
+
+
+# --- the children's age band of the riksnorm level: a band the riksnorm has, and said beside the level -----------------
+def _with_level(tmp_path, level: str):
+    p = _familj(tmp_path, label="Minst 3 föräldrar ska gå till arbete eller studier")
+    budget = tmp_path / "data" / "budget.csv"
+    budget.write_text("period;category;budget;actual;funder\n2024;Familjecoacher;150000;150000;förbund\n",
+                      encoding="cp1252")
+    text = p.read_text(encoding="utf-8").replace(
+        "data: {participants: data/familjelyftet.xlsx}",
+        "data: {participants: data/familjelyftet.xlsx, budget: data/budget.csv}")
+    p.write_text(text + f"cost_benefit:\n  price_year: 2024\n  monthly_level: {level}\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("band", ["0-6", "0–6 år", "småbarn"])
+def test_a_childrens_age_band_the_riksnorm_lacks_is_refused_with_its_bands(tmp_path, band):
+    p = _with_level(tmp_path, f"{{method: riksnorm, child_age_band: '{band}'}}")
+    sv = params_refusal(p)
+    assert "child_age_band" in sv
+    assert f"står '{band}', men riksnormen har inget belopp för barn i den åldern" in sv
+    assert "<1, 1-2, 3, 4-6, 7-10, 11-14, 15-18, 19-20" in sv
+    assert f"got '{band}', but the riksnorm has no amount for children of that age" in params_refusal(p, "en")
+
+
+def _level(project):
+    a = et.cost_benefit(project).assumptions
+    return a[a["name"] == "monthly_level"].iloc[0]
+
+
+def test_the_childrens_age_band_is_read_as_typed_and_named_beside_the_level(tmp_path):
+    default = _level(et.load_project(_with_level(tmp_path / "a", "{method: riksnorm}")))
+    small = _level(et.load_project(_with_level(tmp_path / "b", "{method: riksnorm, child_age_band: '4–6 år'}")))
+    # the leavers' households (H1, H2) are couples with 2 children each; the 2024 riksnorm for a child is 3 670 kr
+    # aged 7–10 (the default band) and 2 930 kr aged 4–6 (evaltools/data/riksnorm.csv): 2 × (3 670 − 2 930) = 1 480 kr
+    assert default["value"] - small["value"] == pytest.approx(1480)
+    assert "barnen räknade med riksnormens belopp för ett barn 4–6 år, eftersom deltagarfilen inte anger barnens " \
+           "ålder" in note_text(small["source"], "sv")
+    assert "barn 7–10 år" in note_text(default["source"], "sv")
+    assert "children counted at the national norm's amount for a child aged 4–6" in note_text(small["source"], "en")

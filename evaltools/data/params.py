@@ -1675,6 +1675,21 @@ class MonthlyLevel(_Strict):
     gap_before_start: int = Field(6, ge=0, le=120, description="For method own_payments: months just before the start left out "
                                   "(payments rise as enrolment nears; default measured on the samples, see docs).")
 
+    @field_validator("child_age_band", mode="before")
+    @classmethod
+    def _child_band(cls, v: object) -> object:
+        """A riksnorm age band of a child as the shipped table writes it ('4-6', '<1', '3'); a dash, spaces and 'år'
+        around it as a person types them are read so ('4–6 år'); any other band is refused with the bands to write,
+        since the riksnorm has no amount for it (and the calculation would otherwise stop without a word)."""
+        from .reference import riksnorm_table
+        t = riksnorm_table()
+        bands = list(dict.fromkeys(str(b) for b in t.loc[t["component"] == "child", "band"]))
+        text = re.sub(r"\s*(?:år|years?)\s*$", "", str(v).strip(), flags=re.I)
+        text = re.sub(r"\s*[-\u2010-\u2015\u2212]\s*", "-", text).replace(" ", "")
+        if text in bands:
+            return text
+        raise ParamsValueError("params.child_age_band", value=quote(v), bands=", ".join(bands))
+
     @model_validator(mode="after")
     def _check(self) -> MonthlyLevel:
         if self.method == "fixed" and (self.amount_sek is None or self.amount_sek == {} or self.amount_year is None):
