@@ -150,3 +150,29 @@ def test_the_childrens_age_band_is_read_as_typed_and_named_beside_the_level(tmp_
            "ålder" in note_text(small["source"], "sv")
     assert "barn 7–10 år" in note_text(default["source"], "sv")
     assert "children counted at the national norm's amount for a child aged 4–6" in note_text(small["source"], "en")
+
+
+# --- a target population of households is no count of persons ---------------------------------------------------------
+# Counted as written, 'size: 10' beside "hushåll med barn 0–6 år" would give a reach of 5 persons / 10 = 50 %, though
+# the five are parents of three households (H1, H2, H3): 30 % of the households.
+@pytest.mark.parametrize("description, words", [
+    ("hushåll med barn 0–6 år och försörjningsstöd i Kramfors", "hushåll"),
+    ("ca 140 barnfamiljer med försörjningsstöd", "barnfamiljer"),
+    ("Familjer med små barn och ekonomiskt bistånd", "Familjer"),
+])
+def test_a_target_population_of_households_is_refused_with_the_persons_to_write(tmp_path, description, words):
+    p = _familj(tmp_path, label="Minst 3 föräldrar ska gå till arbete eller studier")
+    p.write_text(p.read_text(encoding="utf-8") + f"target_population:\n  size: 10\n  description: {description}\n",
+                 encoding="utf-8")
+    sv = params_refusal(p)
+    assert f"beskrivningen räknar '{words}', men storleken 10 läses som personer" in sv
+    assert "Skriv antalet personer i målgruppen som size" in sv
+    assert f"the description counts '{words}', but the size 10 is read as persons" in params_refusal(p, "en")
+
+
+def test_a_target_population_of_parents_in_households_is_read_as_persons(tmp_path):
+    p = _familj(tmp_path, label="Minst 3 föräldrar ska gå till arbete eller studier")
+    p.write_text(p.read_text(encoding="utf-8") + "target_population:\n  size: 20\n"
+                 "  description: föräldrar i hushåll med barn 0–6 år och försörjningsstöd i Kramfors\n", encoding="utf-8")
+    project = et.load_project(p)
+    assert project.params.target_population.size == 20  # five parents of 20: a reach of 25 %

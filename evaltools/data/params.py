@@ -644,6 +644,10 @@ _HOUSEHOLD_UNIT = re.compile(
     rf"{_COUNT}(?:\s+(?!{_NOT_BETWEEN}(?![\wåäö]))[\wåäö-]+){{0,2}}?\s+{_UNIT_WORDS}(?![\wåäö])"
     rf"|(?<![\d,.])\d+(?:[,.]\d+)?\s*(?:%|procent|per\s*cent)\s+(?:av|of)\s+(?:de\s+|the\s+)?(?:[\wåäö-]+\s+)?{_UNIT_WORDS}(?![\wåäö])",
     re.I)
+# A target population described as households or families, by its first word ("hushåll med barn 0–6 år", "ca 140
+# barnfamiljer", "households on social assistance"): its size is read as persons (see TargetPopulation).
+_HOUSEHOLDS_DESCRIBED = re.compile(r"\s*(?:(?:ca\.?|cirka|omkring|drygt|knappt|about|around|some|\d[\d\s]*)\s+){0,2}"
+                                   r"((?:hushåll|familj|barnfamilj)[\wåäö]*|households?|famil(?:y|ies))(?![\wåäö])", re.I)
 # ... and referrals: a count of persons referred ("minst 40 remitterade per år", "remisser", "aktualiseras") or of those
 # referred by one actor ("deltagare från Försäkringskassan", "anvisade av Arbetsförmedlingen", "referred by the
 # Public Employment Service"). The participant file holds those enrolled, not who was referred nor by whom: counted
@@ -1649,6 +1653,21 @@ class TargetPopulation(_Strict):
     @classmethod
     def _number(cls, v: object) -> object:
         return {"size": v} if isinstance(v, int) and not isinstance(v, bool) else v
+
+    @model_validator(mode="after")
+    def _persons(self) -> TargetPopulation:
+        """A size beside a description of households or families ("hushåll med barn 0–6 år och försörjningsstöd") is
+        refused: the reach divides the different persons who took part by the size, so a family project whose two
+        parents of a household both take part would be read against a count of households, its reach up to twice
+        what it is. Persons described in households ("föräldrar i hushåll med ...") are read as written."""
+        if self.size is None:
+            return self
+        for text in (self.description, self.description_en):
+            unit = _HOUSEHOLDS_DESCRIBED.match(read_label(text)) if text else None
+            if unit is not None:
+                raise ParamsValueError("params.target_population_households", words=unit.group(1),
+                                       size=str(self.size))
+        return self
 
 
 Year = Annotated[int, Field(ge=1980, le=2100)]  # a price year: the reference data's KPI begins in 1980
