@@ -27,6 +27,7 @@ from .errors import ParamsError, problem
 from .messages import message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
+from .reference import riksnorm_table
 from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
                      SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS)
 
@@ -1700,7 +1701,6 @@ class MonthlyLevel(_Strict):
         """A riksnorm age band of a child as the shipped table writes it ('4-6', '<1', '3'); a dash, spaces and 'år'
         around it as a person types them are read so ('4–6 år'); any other band is refused with the bands to write,
         since the riksnorm has no amount for it (and the calculation would otherwise stop without a word)."""
-        from .reference import riksnorm_table
         t = riksnorm_table()
         bands = list(dict.fromkeys(str(b) for b in t.loc[t["component"] == "child", "band"]))
         text = re.sub(r"\s*(?:år|years?)\s*$", "", str(v).strip(), flags=re.I)
