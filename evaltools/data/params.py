@@ -27,6 +27,7 @@ from .errors import ParamsError, problem
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
+from .reference import riksnorm_table
 from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
                      SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS)
 
@@ -663,6 +664,23 @@ _PER_PART = re.compile(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wå
 _PARTS_IN_YEAR = {"kvartal": 4, "kvartalsvis": 4, "quarter": 4, "quarterly": 4, "halvår": 2, "half year": 2,
                   "half-year": 2, "termin": 2, "term": 2, "semester": 2, "tertial": 3, "månad": 12, "month": 12,
                   "monthly": 12}
+# ... and households or families as the unit counted ("minst 12 hushåll ska bli självförsörjande", "20 nya familjer per
+# år", "40 % av hushållen", "households"): a participant, outcome or share goal counts persons in the participant file,
+# so the two parents of one household are counted as two and the figure is larger than the households it is read as.
+# A household named as the participants' own ("föräldrar i hushåll med försörjningsstöd", "familjer med barn" as a
+# target group after another noun) is no unit counted and is read as written.
+_UNIT_WORDS = r"(?:hushåll(?:en)?|familjer(?:na)?|barnfamiljer(?:na)?|households?|families)"
+_NOT_BETWEEN = (r"(?:i|från|med|av|ur|inom|per|som|ska|in|from|with|of|within|who|shall|deltagare\w*|föräldrar\w*|"
+                r"personer\w*|vuxna|individer\w*|kvinnor\w*|män|mammor\w*|pappor\w*|unga|ungdomar\w*|"
+                r"participants?|parents?|persons?|people|adults?|women|men|mothers?|fathers?)")
+_HOUSEHOLD_UNIT = re.compile(
+    rf"{_COUNT}(?:\s+(?!{_NOT_BETWEEN}(?![\wåäö]))[\wåäö-]+){{0,2}}?\s+{_UNIT_WORDS}(?![\wåäö])"
+    rf"|(?<![\d,.])\d+(?:[,.]\d+)?\s*(?:%|procent|per\s*cent)\s+(?:av|of)\s+(?:de\s+|the\s+)?(?:[\wåäö-]+\s+)?{_UNIT_WORDS}(?![\wåäö])",
+    re.I)
+# A target population described as households or families, by its first word ("hushåll med barn 0–6 år", "ca 140
+# barnfamiljer", "households on social assistance"): its size is read as persons (see TargetPopulation).
+_HOUSEHOLDS_DESCRIBED = re.compile(r"\s*(?:(?:ca\.?|cirka|omkring|drygt|knappt|about|around|some|\d[\d\s]*)\s+){0,2}"
+                                   r"((?:hushåll|familj|barnfamilj)[\wåäö]*|households?|famil(?:y|ies))(?![\wåäö])", re.I)
 # ... and referrals: a count of persons referred ("minst 40 remitterade per år", "remisser", "aktualiseras") or of those
 # referred by one actor ("deltagare från Försäkringskassan", "anvisade av Arbetsförmedlingen", "referred by the
 # Public Employment Service"). The participant file holds those enrolled, not who was referred nor by whom: counted
@@ -1372,6 +1390,9 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
+            unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if unit is not None:
+                raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
             plan = _PLAN.search(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
                 else None
             if plan is not None:
@@ -1675,6 +1696,21 @@ class TargetPopulation(_Strict):
     def _number(cls, v: object) -> object:
         return {"size": v} if isinstance(v, int) and not isinstance(v, bool) else v
 
+    @model_validator(mode="after")
+    def _persons(self) -> TargetPopulation:
+        """A size beside a description of households or families ("hushåll med barn 0–6 år och försörjningsstöd") is
+        refused: the reach divides the different persons who took part by the size, so a family project whose two
+        parents of a household both take part would be read against a count of households, its reach up to twice
+        what it is. Persons described in households ("föräldrar i hushåll med ...") are read as written."""
+        if self.size is None:
+            return self
+        for text in (self.description, self.description_en):
+            unit = _HOUSEHOLDS_DESCRIBED.match(read_label(text)) if text else None
+            if unit is not None:
+                raise ParamsValueError("params.target_population_households", words=unit.group(1),
+                                       size=str(self.size))
+        return self
+
 
 Year = Annotated[int, Field(ge=1980, le=2100)]  # a price year: the reference data's KPI begins in 1980
 Amount = Annotated[float, Field(ge=0.0, le=10_000_000.0)]  # kr per month
@@ -1699,6 +1735,20 @@ class MonthlyLevel(_Strict):
     months_before_start: int = Field(6, ge=1, le=120, description="For method own_payments: months of payments averaged.")
     gap_before_start: int = Field(6, ge=0, le=120, description="For method own_payments: months just before the start left out "
                                   "(payments rise as enrolment nears; default measured on the samples, see docs).")
+
+    @field_validator("child_age_band", mode="before")
+    @classmethod
+    def _child_band(cls, v: object) -> object:
+        """A riksnorm age band of a child as the shipped table writes it ('4-6', '<1', '3'); a dash, spaces and 'år'
+        around it as a person types them are read so ('4–6 år'); any other band is refused with the bands to write,
+        since the riksnorm has no amount for it (and the calculation would otherwise stop without a word)."""
+        t = riksnorm_table()
+        bands = list(dict.fromkeys(str(b) for b in t.loc[t["component"] == "child", "band"]))
+        text = re.sub(r"\s*(?:år|years?)\s*$", "", str(v).strip(), flags=re.I)
+        text = re.sub(r"\s*[-\u2010-\u2015\u2212]\s*", "-", text).replace(" ", "")
+        if text in bands:
+            return text
+        raise ParamsValueError("params.child_age_band", value=quote(v), bands=", ".join(bands))
 
     @model_validator(mode="after")
     def _check(self) -> MonthlyLevel:

@@ -75,10 +75,15 @@ def _riksnorm_source(project: Project, refs: list[RefValue], single: bool, paren
            (True, False): "assumption.monthly_level_riksnorm_single_source",
            (False, True): "assumption.monthly_level_riksnorm_estimated_source",
            (True, True): "assumption.monthly_level_riksnorm_single_estimated_source"}[single, estimated]
-    return Note.of(key, price_year=str(project.params.price_year), housing=Money(ml.housing_sek),
-                   housing_year=str(ml.housing_year),
-                   parents=Note.of("assumption.monthly_level_riksnorm_parents", n=str(PARENTS_HOUSEHOLD))
-                   if parents else "")
+    values: dict[str, object] = {
+        "price_year": str(project.params.price_year), "housing": Money(ml.housing_sek),
+        "housing_year": str(ml.housing_year),
+        "parents": Note.of("assumption.monthly_level_riksnorm_parents", n=str(PARENTS_HOUSEHOLD)) if parents else ""}
+    if not single:  # a household's norm counts its children at one age band, which the source names
+        values["children"] = Note.of("assumption.monthly_level_riksnorm_children",
+                                     band=ml.child_age_band.replace("-", "\u2013")) \
+            if any(v.what.startswith("riksnorm:child:") for v in refs) else ""
+    return Note(key, tuple(values.items()))
 
 
 # the reference data's marks of a value that is not the source's own figure for its year (docs: reference.py)
