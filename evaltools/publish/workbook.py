@@ -45,6 +45,7 @@ from ..words.verdicts import status_words, verdict_words, interval_words
 from ..data.privacy import suppressed_label
 from ..data.validation import enrolment_counts
 from ..analysis.disclosure import Secondary
+from ..analysis.cohorts import several_municipalities
 from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
@@ -461,6 +462,12 @@ def _t(v: object, lang: str) -> str:
     return t(str(v), lang) if not _missing(v) and str(v) != "" else ""
 
 
+def _municipalities(v: object, lang: str) -> str:
+    """An actor's name where the participants come from several municipalities: theirs together ("Kommunerna"),
+    as page 1 and the report's table per actor say, not one municipality's."""
+    return _t("kommuner" if str(v) == "kommun" else v, lang)
+
+
 def _status(v: object, lang: str) -> str:
     """A goal period's status in the words every other place uses (:mod:`evaltools.words.verdicts`)."""
     return "" if _missing(v) else status_words(v, lang)
@@ -875,11 +882,13 @@ def _by_enrolment(name: str, description: str, columns: list[Column]) -> tuple[s
 
 
 def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[Secondary] = (),
-                  lang: str = "sv", bases: Mapping[str, str] | None = None, by_enrolment: bool = False) -> list[Sheet]:
+                  lang: str = "sv", bases: Mapping[str, str] | None = None, by_enrolment: bool = False,
+                  several_municipalities: bool = False) -> list[Sheet]:
     """The report's key tables (:meth:`evaltools.Report.key_tables`) as sheets, in the workbook's order;
     the key figures ``withheld`` by the differencing rule are written as ``..`` with a note.
     ``bases`` says, per sheet name, in which prices its amounts are (:func:`sheet_bases`); with
-    ``by_enrolment`` (someone was enrolled more than once) the ended are called enrolments."""
+    ``by_enrolment`` (someone was enrolled more than once) the ended are called enrolments; with
+    ``several_municipalities`` the municipality's row per actor is the municipalities' together."""
     hide = {key for figure in withheld for key in SUMMARY_WITHHELD.get(figure, ())}
     sheets = []
     for name, (title, description, columns) in SHEETS.items():
@@ -937,6 +946,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
         notes = ((msg("workbook.hidden_withheld", lang, k=k),) if name == "kostnad_nytta" and hide else ())
         if name == "aktorer":
             notes = _perspective_notes(frame, tables.get("kostnad_nytta"), lang)
+            if several_municipalities:  # (the row's words only: its code stays the perspective's)
+                cols = [replace(c, label=_municipalities) if c.source == "perspective" else c for c in cols]
         ends = _exit_range_ends(tables.get("kostnad_nytta"))
         if name in ("kostnad_nytta", "aktorer") and ends is not None:  # (the range in place of the exact figures)
             # (a range from 1 is over the few exits themselves; one from more is over a count of k or more that
@@ -1131,7 +1142,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     twice = report.project.has_participants and enrolment_counts(report.project.participants).by_enrolment
     tables = report.key_tables()
     sheets = report_sheets(tables, report.k, report.disclosure.withheld, lang,
-                           sheet_bases(words["pv"], words["fixed"], words["current"], lang), by_enrolment=twice)
+                           sheet_bases(words["pv"], words["fixed"], words["current"], lang), by_enrolment=twice,
+                           several_municipalities=several_municipalities(report.project))
     written = []
     for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
         (out / folder).mkdir(parents=True, exist_ok=True)
