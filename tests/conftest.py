@@ -221,6 +221,27 @@ def write_csv(path: Path, rows: list[dict] | pd.DataFrame) -> Path:
     return path
 
 
+def excel_participants(path: Path, title: str, header: list[str], rows: list[list]) -> Path:
+    """The participants sheet of a workbook as an evaluator's Excel saves an extract from the case system: a
+    title row above the header, then ``rows``; every date (``datetime``) is a date cell shown ``yyyy-mm-dd``."""
+    import datetime as dt  # (only the Excel-made projects need it)
+
+    import openpyxl  # (only the Excel-made projects need it)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "participants"
+    ws.append([title])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+        for col, value in enumerate(row, 1):
+            if isinstance(value, dt.datetime):
+                ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    wb.save(path)
+    return path
+
+
 def save_formula_results(path: Path, results: dict[str, object], *, text: bool = False) -> None:
     """Give formula cells on the first sheet of the workbook ``path`` the result Excel saves with them;
     openpyxl writes the formula only. With ``text`` the results are text, as Excel writes a text result

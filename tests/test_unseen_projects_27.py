@@ -22,6 +22,8 @@ import evaltools as et
 from evaltools.data.errors import ParamsError
 from evaltools.present.sections.quality import report_table
 
+from .conftest import excel_participants
+
 NBSP = "\u00a0"
 
 PARAMS = """\
@@ -52,20 +54,12 @@ def _vidare(tmp_path, kind="share", label="Minst 50 % av deltagarna ska ha ökad
     """Participants on the participants sheet of a workbook as Excel saves it (a title row, the header, dates
     as date cells, one birth year typed as text), each on sjukpenning at start and ended 2024-09-30 with
     ``outcomes`` (by default six: two to work, four still on sickness benefit)."""
-    data = tmp_path / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "participants"
-    ws.append(["Deltagare i Vidare, utdrag ur ärendesystemet"])
-    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
-               "support_start"])
-    for i, out in enumerate(outcomes):
-        ws.append([f"V{i + 1:03d}", "kvinna", "1979" if i == 0 else 1975 + i, "ensamstående",
-                   dt.datetime(2024, 2, 1), dt.datetime(2024, 9, 30), out, "sjukpenning"])
-        for col in (5, 6):
-            ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
-    wb.save(data / "vidare.xlsx")
+    excel_participants(tmp_path / "data" / "vidare.xlsx", "Deltagare i Vidare, utdrag ur ärendesystemet",
+                       ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
+                        "support_start"],
+                       [[f"V{i + 1:03d}", "kvinna", "1979" if i == 0 else 1975 + i, "ensamstående",
+                         dt.datetime(2024, 2, 1), dt.datetime(2024, 9, 30), out, "sjukpenning"]
+                        for i, out in enumerate(outcomes)])
     p = tmp_path / "vidare.yaml"
     p.write_text(PARAMS % (data_extra, kind, label, target, extra), encoding="utf-8")
     return p

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
 import pytest
 
 import evaltools as et
 from evaltools.data.errors import ParamsError
+
+from .conftest import excel_participants
 
 PARAMS = """\
 id: framat
@@ -47,20 +48,12 @@ def _framat(tmp_path, kind="share", label="Minst 40 % av deltagarna ska ha minsk
     """Six participants on the participants sheet of a workbook as Excel saves it (a title row, the header,
     dates as date cells, one birth year typed as text), each on försörjningsstöd at start and ended 2025-06-30
     with the outcomes of ``SIX``."""
-    data = tmp_path / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "participants"
-    ws.append(["Deltagare i Vägen framåt, utdrag ur ärendesystemet"])
-    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
-               "support_start"])
-    for i, out in enumerate(SIX):
-        ws.append([f"VF{i + 1:03d}", "man" if i % 2 else "kvinna", "1980" if i == 0 else 1970 + i, "ensamstående",
-                   dt.datetime(2024, 3, 1), dt.datetime(2025, 6, 30), out, "försörjningsstöd"])
-        for col in (5, 6):
-            ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
-    wb.save(data / "framat.xlsx")
+    excel_participants(tmp_path / "data" / "framat.xlsx", "Deltagare i Vägen framåt, utdrag ur ärendesystemet",
+                       ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
+                        "support_start"],
+                       [[f"VF{i + 1:03d}", "man" if i % 2 else "kvinna", "1980" if i == 0 else 1970 + i, "ensamstående",
+                         dt.datetime(2024, 3, 1), dt.datetime(2025, 6, 30), out, "försörjningsstöd"]
+                        for i, out in enumerate(SIX)])
     p = tmp_path / "framat.yaml"
     p.write_text(PARAMS % (kind, label, target, extra), encoding="utf-8")
     return p

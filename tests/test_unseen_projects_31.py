@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
 import pytest
 
 import evaltools as et
 from evaltools.words.labels import note_text
 
-from .conftest import params_refusal
+from .conftest import excel_participants, params_refusal
 
 PARAMS = """\
 id: familjelyftet
@@ -52,20 +51,12 @@ def _familj(tmp_path, kind="outcome_count",
     """The five parents of ``ROWS`` on the participants sheet of a workbook as Excel saves it (a title row, the
     header, dates as date cells, a birth year typed as text), each on försörjningsstöd at start, started
     2024-03-01 and ended 2025-06-30."""
-    data = tmp_path / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "participants"
-    ws.append(["Deltagare i Familjelyftet, utdrag ur ärendesystemet"])
-    ws.append(["person_id", "sex", "birth_year", "household_type", "n_children", "start_date", "end_date", "outcome",
-               "support_start", "household_id"])
-    for i, (pid, sex, htype, hh, out) in enumerate(ROWS):
-        ws.append([pid, sex, "1990" if i == 0 else 1988 + i, htype, 2, dt.datetime(2024, 3, 1),
-                   dt.datetime(2025, 6, 30), out, "försörjningsstöd", hh])
-        for col in (6, 7):
-            ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
-    wb.save(data / "familjelyftet.xlsx")
+    excel_participants(tmp_path / "data" / "familjelyftet.xlsx", "Deltagare i Familjelyftet, utdrag ur ärendesystemet",
+                       ["person_id", "sex", "birth_year", "household_type", "n_children", "start_date", "end_date",
+                        "outcome", "support_start", "household_id"],
+                       [[pid, sex, "1990" if i == 0 else 1988 + i, htype, 2, dt.datetime(2024, 3, 1),
+                         dt.datetime(2025, 6, 30), out, "försörjningsstöd", hh]
+                        for i, (pid, sex, htype, hh, out) in enumerate(ROWS)])
     p = tmp_path / "familjelyftet.yaml"
     p.write_text(PARAMS % (kind, label, target, extra), encoding="utf-8")
     return p
