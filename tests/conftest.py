@@ -214,6 +214,39 @@ def shown_chunks(blocks: list[list]) -> list[str]:
     return out
 
 
+# The printed page, laid out by the PDF printer: what the page-break and margin tests read.
+MM = 25.4 / 96  # millimetres per CSS pixel
+
+
+def printed_page(html: str, lang: str = "sv"):
+    """WeasyPrint's laid-out document of the report's own page (:func:`evaltools.publish.render.notebook_to_html`)
+    around ``html``, one notebook output."""
+    import nbformat
+
+    from evaltools.publish import render
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": html, "text/plain": "x"})])])
+    return render.import_weasyprint().HTML(string=render.notebook_to_html(nb, lang, "Test")).render()
+
+
+def layout_boxes(box):
+    """``box`` and every box laid out inside it, depth first."""
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from layout_boxes(child)
+
+
+def page_text_boxes(document) -> list[list[tuple[str, float, float]]]:
+    """Each page's text boxes (text, top, bottom in mm)."""
+    return [[(b.text, b.position_y * MM, (b.position_y + b.height) * MM) for b in layout_boxes(p._page_box)
+             if type(b).__name__ == "TextBox"] for p in document.pages]
+
+
+def page_of(pages: list[list[tuple[str, float, float]]], text: str) -> int:
+    """The first page (from 0) with a box holding ``text``."""
+    return min(i for i, boxes in enumerate(pages) for t, *_ in boxes if text in t)
+
+
 def write_csv(path: Path, rows: list[dict] | pd.DataFrame) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)

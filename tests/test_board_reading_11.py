@@ -16,7 +16,7 @@ import pytest
 import evaltools as et
 from evaltools.present.sections import costbenefit, payments
 
-from .conftest import ROOT, sample_report, shown_chunks, write_csv
+from .conftest import ROOT, layout_boxes, sample_report, shown_chunks, write_csv
 
 
 def _plain(text: str) -> str:
@@ -312,14 +312,9 @@ def _chart_page(filler_lines: int) -> str:
 def _pages_of(html: str) -> list[tuple[str, bool]]:
     """Each page's text and whether a picture (the chart) is laid out on it, from WeasyPrint's own layout."""
     import weasyprint
-
-    def walk(box):
-        yield box
-        for child in getattr(box, "children", []):
-            yield from walk(child)
     out = []
     for page in weasyprint.HTML(string=html).render().pages:
-        boxes = list(walk(page._page_box))
+        boxes = list(layout_boxes(page._page_box))
         text = " ".join(getattr(b, "text", "") for b in boxes if isinstance(getattr(b, "text", None), str))
         out.append((text.replace("\u00a0", " "), any(getattr(b, "element_tag", "") == "img" for b in boxes)))
     return out

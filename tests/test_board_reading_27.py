@@ -15,6 +15,8 @@ from evaltools.analysis.goals import GoalStatus, GoalVerdict, assess_goals
 from evaltools.present.sections import goals as goals_section
 from evaltools.present.sections import kind
 
+from .conftest import layout_boxes
+
 OWN_SUPPORT = "[arbete, arbete_med_stöd, studier, sjuk_aktivitetsersättning, sjukpenning, annan_ersättning]"
 
 
@@ -123,12 +125,6 @@ QUALITATIVE = ("Samverkan mellan kommunens försörjningsstöd, Arbetsförmedlin
                "under projektets andra år")
 
 
-def _boxes(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
-
-
 def test_a_qualitative_goals_name_with_an_optional_hyphen_keeps_its_table_within_the_margins(tiny_project,
                                                                                             worker_zygote):
     # the PDF printer took the name's optional hyphen for a reason to measure the whole name as one word: the
@@ -153,7 +149,7 @@ def test_a_qualitative_goals_name_with_an_optional_hyphen_keeps_its_table_within
         root = p._page_box
         right = root.margin_width() - root.margin_right  # the content's right edge (16 mm margin in @page)
         body = [child for child in root.children if type(child).__name__ != "MarginBox"]
-        for box in (b for child in body for b in _boxes(child) if type(b).__name__ == "TextBox"):
+        for box in (b for child in body for b in layout_boxes(child) if type(b).__name__ == "TextBox"):
             assert box.position_x + box.width <= right + 0.5, (number, box.text, box.position_x + box.width, right)
             seen += box.text
     assert "Inte bedömt" in seen  # the assessment beside the name is printed

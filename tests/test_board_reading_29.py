@@ -7,19 +7,13 @@ The page is the report's own template (:func:`evaltools.publish.render.notebook_
 empty box above the table is made taller step by step, so that the table meets the page's foot at every row."""
 from __future__ import annotations
 
-import nbformat
 import pytest
 
-from evaltools.publish import render
+from .conftest import layout_boxes, printed_page
+
 
 ROWS = 12
 STEPS = range(150, 256, 3)  # the empty box's height in mm: the page's text area is 297 − 18 − 20 = 259 mm high
-
-
-def _boxes(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
 
 
 def _table(groups: list[list[str]]) -> str:
@@ -32,16 +26,13 @@ def _table(groups: list[list[str]]) -> str:
 def _fragments(table: str, space_mm: int) -> list[list[str]]:
     """The table's body rows on each page it is printed on (by their first cell's text)."""
     block = f"<div class='et-block'><div style='height: {space_mm}mm'></div>{table}</div>"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": block, "text/plain": "x"})])])
-    page = render.notebook_to_html(nb, "sv", "Test")
-    document = render.import_weasyprint().HTML(string=page).render()
+    document = printed_page(block)
     out = []
     for p in document.pages:
-        for box in _boxes(p._page_box):
+        for box in layout_boxes(p._page_box):
             if type(box).__name__ == "TableBox":
                 rows = [row for group in box.children if not group.is_header for row in group.children]
-                out.append(["".join(b.text for b in _boxes(row.children[0]) if type(b).__name__ == "TextBox")
+                out.append(["".join(b.text for b in layout_boxes(row.children[0]) if type(b).__name__ == "TextBox")
                             for row in rows])
     return out
 

@@ -7,21 +7,15 @@ params block as the footer section writes it, under an empty box made taller ste
 the page's foot at every line."""
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 from evaltools.present.markup import render as render_template
-from evaltools.publish import render
+
+from .conftest import layout_boxes, printed_page
 
 HEADING = "Parametrar som användes"
 NOTE = "Parameterfilen finns i sin helhet i HTML-rapporten."
 STEPS = range(200, 262, 2)  # the empty box's height in mm: the page's text area is 297 − 18 − 20 = 259 mm high
-
-
-def _boxes(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
 
 
 def _page_texts(space_mm: int) -> list[str]:
@@ -29,11 +23,8 @@ def _page_texts(space_mm: int) -> list[str]:
     params = render_template("params.html.j2", heading=HEADING, note="Parameterfilen som den skrevs.",
                              text="project_id: test\n", print_note=NOTE)
     block = f"<div class='et-block'><div style='height: {space_mm}mm'></div>{params}</div>"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": block, "text/plain": "x"})])])
-    page = render.notebook_to_html(nb, "sv", "Test")
-    document = render.import_weasyprint().HTML(string=page).render()
-    return [" ".join(b.text for b in _boxes(p._page_box) if type(b).__name__ == "TextBox") for p in document.pages]
+    document = printed_page(block)
+    return [" ".join(b.text for b in layout_boxes(p._page_box) if type(b).__name__ == "TextBox") for p in document.pages]
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 import evaltools as et
 from evaltools.present.sections import budget as budget_section
 
-from .conftest import write_csv
+from .conftest import page_of, page_text_boxes, printed_page, write_csv
 from .test_unseen_projects import _params, _person
 
 PROJECT = """\
@@ -124,26 +124,7 @@ def _section(paragraphs: int, chart: bool) -> str:
 
 def _layout(section: str, space_mm: int) -> list[list[tuple[str, float, float]]]:
     """Each page's text boxes (text, top, bottom in mm) for ``section`` under an empty box ``space_mm`` high."""
-    import nbformat
-
-    from evaltools.publish import render
-    block = f"<div style='height: {space_mm}mm'></div>{section}"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": block, "text/plain": "x"})])])
-    document = render.import_weasyprint().HTML(string=render.notebook_to_html(nb, "sv", "Test")).render()
-    px = 25.4 / 96
-    return [[(b.text, b.position_y * px, (b.position_y + b.height) * px) for b in _boxes(p._page_box)
-             if type(b).__name__ == "TextBox"] for p in document.pages]
-
-
-def _boxes(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
-
-
-def _page_of(pages, text: str) -> int:
-    return min(i for i, boxes in enumerate(pages) for t, *_ in boxes if text in t)
+    return page_text_boxes(printed_page(f"<div style='height: {space_mm}mm'></div>{section}"))
 
 
 @pytest.mark.parametrize("paragraphs, chart", [(2, False), (3, False), (2, True)])
@@ -157,7 +138,7 @@ def test_a_section_heading_stays_with_its_opening_text_and_its_first_table_or_ch
     moved = 0
     for mm in range(150, PAGE_TEXT_MM, 3):
         pages = _layout(section, mm)
-        heading, opening_end, first = (_page_of(pages, HEADING), _page_of(pages, last_words), _page_of(pages, FIRST_ROW))
+        heading, opening_end, first = (page_of(pages, HEADING), page_of(pages, last_words), page_of(pages, FIRST_ROW))
         assert heading == opening_end == first, (mm, paragraphs, chart, pages)
         # ... and it moves to the next page only when it does not fit below the box: no page left half empty
         if heading == 1:

@@ -9,7 +9,7 @@ import pytest
 
 import evaltools as et
 
-from .conftest import write_csv
+from .conftest import MM, layout_boxes, page_of, printed_page, write_csv
 from .test_unseen_projects import BUDGET, PROJECT, _params, _person
 
 
@@ -72,49 +72,27 @@ def _section() -> str:
     return render_template("block.html.j2", parts=[markup(p) for p in parts])
 
 
-def _document(html: str):
-    import nbformat
-
-    from evaltools.publish import render
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": html, "text/plain": "x"})])])
-    return render.import_weasyprint().HTML(string=render.notebook_to_html(nb, "sv", "Test")).render()
-
-
-def _boxes(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
-
-
-MM = 25.4 / 96
-
-
 def _lines(document) -> list[list[tuple[str, float, float]]]:
     """Each page's lines (text, top, bottom in mm)."""
-    return [[("".join(t.text for t in _boxes(b) if type(t).__name__ == "TextBox"), b.position_y * MM,
-              (b.position_y + b.height) * MM) for b in _boxes(p._page_box) if type(b).__name__ == "LineBox"]
+    return [[("".join(t.text for t in layout_boxes(b) if type(t).__name__ == "TextBox"), b.position_y * MM,
+              (b.position_y + b.height) * MM) for b in layout_boxes(p._page_box) if type(b).__name__ == "LineBox"]
             for p in document.pages]
-
-
-def _page_of(pages, text: str) -> int:
-    return min(i for i, lines in enumerate(pages) for t, *_ in lines if text in t)
 
 
 def test_a_long_opening_text_breaks_inside_its_last_paragraph_instead_of_leaving_the_page_empty():
     section = _section()
     # on an empty page, under a box of 10 mm: where the second paragraph's fifth line ends, below the box
-    [free, *_] = _lines(_document(f"<div style='height: 10mm'></div>{section}"))
+    [free, *_] = _lines(printed_page(f"<div style='height: 10mm'></div>{section}"))
     box_end = min(t0 for t, t0, _ in free if HEADING in t) - 7  # (the heading's top margin, 7 mm)
     second = [(t0, t1) for t, t0, t1 in free if t0 > max(t1_ for t, _, t1_ in free if "längre ned" in t)]
     assert len(second) >= 8 + 3  # eight lines, then the table's header and rows
     fifth_end = second[4][1] - box_end
     space = 10 + (PAGE_FOOT_MM - 18) - fifth_end - 10 - 1  # the box that leaves room for five lines and 1 mm
-    pages = _lines(_document(f"<div style='height: {space:.1f}mm'></div>{section}"))
+    pages = _lines(printed_page(f"<div style='height: {space:.1f}mm'></div>{section}"))
     # the heading, its first paragraph and the first lines of the second stay at the page's foot; the second's last
     # lines lead to the table on the next page, with its first rows
-    assert _page_of(pages, HEADING) == _page_of(pages, "längre ned") == 0, pages
-    assert _page_of(pages, "Slutord") == _page_of(pages, FIRST_ROW) == 1, pages
+    assert page_of(pages, HEADING) == page_of(pages, "längre ned") == 0, pages
+    assert page_of(pages, "Slutord") == page_of(pages, FIRST_ROW) == 1, pages
     # ... with at least two lines of the paragraph on each side, and the first page full to within two lines
     first_page_lines = [t1 for _, t0, t1 in pages[0] if t0 > max(t1_ for t, _, t1_ in pages[0] if "längre ned" in t)]
     top_lines = [t0 for t, t0, _ in pages[1] if t0 < min(t0_ for t, t0_, _ in pages[1] if t == "Nyckeltal")]
@@ -130,9 +108,9 @@ def test_a_charts_caption_follows_its_image_directly():
     fig, ax = plt.subplots(figsize=(6.3, 4.0))
     ax.barh(["a", "b"], [1, 2])
     fig.et_caption = "Figur 1. Ett diagram."
-    document = _document(figure_html(fig))
+    document = printed_page(figure_html(fig))
     [page] = document.pages
-    boxes = list(_boxes(page._page_box))
+    boxes = list(layout_boxes(page._page_box))
     [img] = [b for b in boxes if type(b).__name__ in ("InlineReplacedBox", "BlockReplacedBox")]
     *_, figure = [b for b in boxes if getattr(b, "element_tag", "") == "figure"]  # (its block, inside its wrapper)
     caption, *_ = [b for b in boxes if getattr(b, "element_tag", "") == "figcaption"]

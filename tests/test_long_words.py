@@ -8,15 +8,11 @@ import pytest
 
 from evaltools.publish import render
 
+from .conftest import layout_boxes
+
 LONG = "(Arbetsmarknadsenheten/Arbetsförmedlingen/Försäkringskassan/Region\u00adVästernorrland)"
 TITLE = ("Vägen ut för sjukskrivna utan sjukpenninggrundande inkomst – ett samverkansprojekt mellan "
          "Timrå kommun, Region Västernorrland och Arbetsförmedlingen")
-
-
-def _boxes(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
 
 
 @pytest.fixture
@@ -49,14 +45,14 @@ def test_no_text_reaches_past_the_right_margin(laid_out):
         # the content area's right edge: the page's width less its right margin (16 mm in the report's @page)
         right = root.margin_width() - root.margin_right
         body = [child for child in root.children if type(child).__name__ != "MarginBox"]  # (not the running footer)
-        texts = [box for child in body for box in _boxes(child) if type(box).__name__ == "TextBox"]
+        texts = [box for child in body for box in layout_boxes(child) if type(box).__name__ == "TextBox"]
         assert texts
         for box in texts:
             assert box.position_x + box.width <= right + 0.5, (number, box.text, box.position_x + box.width, right)
 
 
 def test_the_goal_name_is_printed_whole(laid_out):
-    texts = "".join(box.text for page in laid_out.pages for box in _boxes(page._page_box)
+    texts = "".join(box.text for page in laid_out.pages for box in layout_boxes(page._page_box)
                     if type(box).__name__ == "TextBox")
     assert LONG.replace("\u00ad", "") in texts.replace("\u00ad", "").replace("-", "")
 
@@ -65,5 +61,5 @@ def test_the_page_number_is_on_one_line_beside_a_long_title(laid_out):
     for page in laid_out.pages:
         margins = [b for b in page._page_box.children if type(b).__name__ == "MarginBox"]
         (number,) = [b for b in margins if b.at_keyword == "@bottom-right"]
-        lines = [b for b in _boxes(number) if type(b).__name__ == "LineBox"]
-        assert len(lines) == 1, [b.text for b in _boxes(number) if type(b).__name__ == "TextBox"]
+        lines = [b for b in layout_boxes(number) if type(b).__name__ == "LineBox"]
+        assert len(lines) == 1, [b.text for b in layout_boxes(number) if type(b).__name__ == "TextBox"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import page_of, page_text_boxes, printed_page
+
 HEADING = "Deltagare"
 INTRO = ("Vilka som deltog. Antal under 5 visas som <5; .. betyder att en uppgift döljs för att ett dolt tal annars "
          "kunde räknas fram ur en summa.")
@@ -41,26 +43,7 @@ def _section(height_in: float, table: bool = True) -> str:
 
 def _layout(section: str, space_mm: int) -> list[list[tuple[str, float, float]]]:
     """Each page's text boxes (text, top, bottom in mm) for ``section`` under an empty box ``space_mm`` high."""
-    import nbformat
-
-    from evaltools.publish import render
-    block = f"<div style='height: {space_mm}mm'></div>{section}"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": block, "text/plain": "x"})])])
-    document = render.import_weasyprint().HTML(string=render.notebook_to_html(nb, "sv", "Test")).render()
-    px = 25.4 / 96
-    return [[(b.text, b.position_y * px, (b.position_y + b.height) * px) for b in _boxes(p._page_box)
-             if type(b).__name__ == "TextBox"] for p in document.pages]
-
-
-def _boxes(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
-
-
-def _page_of(pages, text: str) -> int:
-    return min(i for i, boxes in enumerate(pages) for t, *_ in boxes if text in t)
+    return page_text_boxes(printed_page(f"<div style='height: {space_mm}mm'></div>{section}"))
 
 
 def test_a_chart_is_tall_from_a_third_of_the_printed_page():
@@ -83,8 +66,8 @@ def test_a_tall_chart_moves_alone_and_its_heading_keeps_its_opening_text():
     kept = moved_alone = 0
     for mm in range(80, PAGE_TEXT_MM, 3):
         pages = _layout(section, mm)
-        heading, intro_end = _page_of(pages, HEADING), _page_of(pages, "summa.")
-        chart_caption, first_row = _page_of(pages, "Figur 4."), _page_of(pages, FIRST_ROW)
+        heading, intro_end = page_of(pages, HEADING), page_of(pages, "summa.")
+        chart_caption, first_row = page_of(pages, "Figur 4."), page_of(pages, FIRST_ROW)
         # the heading never ends a page without its opening text, and the chart stays with its caption above
         # the table
         assert heading == intro_end, (mm, pages)
@@ -111,5 +94,5 @@ def test_a_short_chart_or_one_ending_its_section_still_moves_with_its_heading(he
     section = _section(height_in, table)
     for mm in range(110, PAGE_TEXT_MM, 4):
         pages = _layout(section, mm)
-        assert _page_of(pages, HEADING) == _page_of(pages, "summa.") == _page_of(pages, "Figur 4."), mm
+        assert page_of(pages, HEADING) == page_of(pages, "summa.") == page_of(pages, "Figur 4."), mm
 
