@@ -134,3 +134,26 @@ def test_watch_renders_again_on_save_and_stops_on_ctrl_c(tmp_path, tiny_project)
     assert proc.returncode == 0
     assert lines[-1].strip() == "Bevakningen avslutad."
     assert "Traceback" not in err
+
+
+def test_a_ctrl_c_lost_in_a_callback_still_ends_the_wait_at_the_next_look(tmp_path, tiny_project):
+    # Python raises Ctrl+C's KeyboardInterrupt wherever the main thread is; inside a finaliser or a library's callback
+    # it is printed as "Exception ignored" and lost. The handler remembers it: the next look (after the third sleep
+    # here, nothing having changed) raises it again instead of waiting on for a save.
+    params = _project(tmp_path, tiny_project)
+    before = watch.snapshot(watch.watched([params]))
+    ctrl_c = watch.CtrlC()
+
+    def press_and_lose():
+        with pytest.raises(KeyboardInterrupt):
+            ctrl_c(signal.SIGINT, None)  # (the exception the callback swallowed)
+
+    fake = _FakeTime({3: press_and_lose})
+    with pytest.raises(KeyboardInterrupt):
+        watch.wait_for_change([params], before, sleep=fake.sleep, clock=fake.clock, stopped=ctrl_c.check)
+    assert fake.sleeps == 3
+    # without the handler's memory nothing ends the wait: files unchanged, the loop would go on (here: until look 8,
+    # where a save is made so that the test ends)
+    fake = _FakeTime({3: lambda: None, 8: lambda: (tmp_path / "text" / "tiny.sv.md").write_text("x", encoding="utf-8")})
+    files, _ = watch.wait_for_change([params], before, sleep=fake.sleep, clock=fake.clock)
+    assert files == [(tmp_path / "text" / "tiny.sv.md").resolve()]

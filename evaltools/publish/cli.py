@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -206,12 +207,15 @@ def _watch(args, parser, paths: list[Path], before, code: int) -> int:
     """``render --watch``: render again each time a file of the projects' input is saved, in this
     process and from its kernel zygote (each render in a new kernel), until Ctrl+C. Returns the last
     render's exit code."""
-    from .watch import wait_for_change  # start-up: each command imports only what it uses
+    from .watch import CtrlC, wait_for_change  # start-up: each command imports only what it uses
     lang = _lang(args)
+    ctrl_c = CtrlC()
+    previous = signal.signal(signal.SIGINT, ctrl_c)
     try:
         while True:
+            ctrl_c.check()  # (pressed during the render, and lost there)
             print("\n" + _say("cli.watch_waiting", lang), flush=True)
-            files, before = wait_for_change(paths, before)
+            files, before = wait_for_change(paths, before, stopped=ctrl_c.check)
             gone = [f for f in files if f not in before]  # (removed, renamed or moved: not there now)
             saved = [f for f in files if f in before]
             if gone:
@@ -222,6 +226,8 @@ def _watch(args, parser, paths: list[Path], before, code: int) -> int:
     except KeyboardInterrupt:
         print(_say("cli.watch_stopped", lang), flush=True)
         return code
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _shown_path(path: Path) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -134,22 +135,49 @@ def changed(before: Snapshot, after: Snapshot) -> list[Path]:
     return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
+class CtrlC:
+    """Ctrl+C, remembered as well as raised: the signal handler of a watching command.
+
+    Python raises :class:`KeyboardInterrupt` wherever the main thread is when the signal comes. Raised
+    inside a finaliser or a callback that a library calls (a ``__del__``, a weak reference's callback, a
+    garbage collection), the exception is printed as "Exception ignored" and lost, and a command that
+    waits for the next save would go on waiting. Remembered, it is raised again at the next look
+    (:meth:`check`), within :data:`POLL_S`.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+
+    def __call__(self, signum: int, frame) -> None:
+        self.pressed = True
+        signal.default_int_handler(signum, frame)
+
+    def check(self) -> None:
+        """Raise :class:`KeyboardInterrupt` if Ctrl+C was pressed."""
+        if self.pressed:
+            raise KeyboardInterrupt
+
+
 def wait_for_change(params_paths: list[Path], before: Snapshot, sleep: Callable[[float], None] = time.sleep,
-                    clock: Callable[[], float] = time.monotonic) -> tuple[list[Path], Snapshot]:
+                    clock: Callable[[], float] = time.monotonic,
+                    stopped: Callable[[], None] = lambda: None) -> tuple[list[Path], Snapshot]:
     """Wait until a file of the projects' input differs from ``before`` (a :func:`snapshot` of what
     :func:`watched` gives) and has then stayed the same for :data:`QUIET_S` (a file saved in
     several writes is read once, whole). Returns the files that changed and a new snapshot of the
     input, to compare the next change with (take it before rendering: a file saved while the report
-    renders is then a change too)."""
+    renders is then a change too). ``stopped`` is called after each look and ends the wait by raising
+    (:meth:`CtrlC.check`)."""
     folders = watched(params_paths)  # (the params are read again only once something changed)
     while True:
         sleep(POLL_S)
+        stopped()
         now = snapshot(folders)
         if now != before:
             break
     first = settled = clock()
     while clock() - settled < QUIET_S and clock() - first < QUIET_MAX_S:
         sleep(POLL_S)
+        stopped()
         later = snapshot(folders)
         if later != now:
             now, settled = later, clock()
