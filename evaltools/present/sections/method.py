@@ -159,6 +159,9 @@ def _own_choice(r, key: str) -> list[str]:
         if not cb.dropoff_from_payments:
             return [r.msg("method.cb.persistence_params_dropoff", **dropoff)]
         return [r.msg("method.cb.persistence_params_first_year")]
+    if key == "method.cb.saving" and r.cba.summary.shared_household_leavers:
+        # participants of one household who left: the rule that divides its försörjningsstöd between them
+        return [r.msg("method.cb.saving_households")]
     if key == "method.cb.requirement" and r.cba.summary.mode != "structural" and not benefit_unvalued(r.cba.summary):
         # the break-even in persons the key figures give beside the person-years (a structural project has no exits)
         return [r.msg("method.cb.requirement_exits")]
