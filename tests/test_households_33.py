@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import evaltools as et
-from evaltools.present.sections import method
+from evaltools.present.sections import method, summary
 from evaltools.words.labels import note_text
 
 from .conftest import write_csv
@@ -147,3 +147,80 @@ def test_no_household_rule_in_the_method_where_each_leaver_is_their_own_househol
     assert r.summary.shared_household_leavers == 0
     paras = method.paragraphs(et.Report(alone, lang="sv"))
     assert not any("samma hushåll" in p for p in paras)
+
+
+# --- 2. page 1 says how many households the participants live in ---------------------------------------------
+PAGE_ONE = """\
+    kind: individ
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    data: {participants: data/participants.csv}
+    """
+
+
+def _page_one(tmp_path, households: list[str] | None, *, second_year: int = 0, lang: str = "sv") -> list[str]:
+    """Page 1's sentences on who took part, for one participant per entry of ``households`` (their household ids;
+    None: a file without the column). The first ``len − second_year`` start in 2024 (project year 1), the rest in
+    2025 (project year 2); each ends five months later, half to work and half staying on försörjningsstöd."""
+    n = len(households) if households is not None else 6
+    rows = []
+    for i in range(n):
+        year = 2025 if i >= n - second_year else 2024
+        row = _person(i + 1, start=f"{year}-02-01", end=f"{year}-06-30",
+                      outcome="arbete" if i % 2 else "kvar_försörjningsstöd")
+        row["support_start"] = "försörjningsstöd"
+        if households is not None:
+            row["household_id"] = households[i]
+        rows.append(row)
+    write_csv(tmp_path / "data/participants.csv", rows)
+    report = et.Report(et.load_project(_params(tmp_path, PAGE_ONE)), lang=lang)
+    return summary.participation(report)
+
+
+# 12 participants: five couples (H1–H5) and two living alone (H6, H7): 12 persons in 7 households, and 12 − 7 = 5
+# participants more than households, neither count under 5
+COUPLES = ["H1", "H1", "H2", "H2", "H3", "H3", "H4", "H4", "H5", "H5", "H6", "H7"]
+
+
+def test_page_one_says_how_many_households_the_participants_live_in(tmp_path):
+    sv = _page_one(tmp_path / "sv", COUPLES)
+    assert sv[0] == "Projektet har haft 12 deltagare i 7 hushåll."
+    en = _page_one(tmp_path / "en", COUPLES, lang="en")
+    assert en[0] == "The project has had 12 participants in 7 households."
+
+
+def test_the_households_follow_the_intake_per_year(tmp_path):
+    # the last six (H4, H5, H6 and H7) start in 2025: 6 in year 1 and 6 in year 2, still 7 households
+    sv = _page_one(tmp_path, COUPLES, second_year=6)
+    assert sv[0] == "Projektet har haft 12 deltagare (6 under år 1 och 6 under år 2) i 7 hushåll."
+
+
+def test_each_participant_their_own_household_adds_nothing(tmp_path):
+    # without household_id every person is a household of their own; and six different ids say the same
+    assert _page_one(tmp_path / "a", None)[0] == "Projektet har haft 6 deltagare."
+    sv = _page_one(tmp_path / "b", [f"H{i}" for i in range(6)])
+    assert sv[0] == "Projektet har haft 6 deltagare." and not any("hushåll" in s for s in sv)
+
+
+def test_few_households_are_said_as_fewer_than_five(tmp_path):
+    # six participants in three couples: 3 households, a count under 5
+    sv = _page_one(tmp_path / "sv", ["H1", "H1", "H2", "H2", "H3", "H3"])
+    assert sv[0] == "Projektet har haft 6 deltagare i färre än 5 hushåll."
+    en = _page_one(tmp_path / "en", ["H1", "H1", "H2", "H2", "H3", "H3"], lang="en")
+    assert en[0] == "The project has had 6 participants in fewer than 5 households."
+
+
+def test_a_few_who_share_a_household_are_not_counted_out(tmp_path):
+    # seven participants, one couple (H1) and five living alone: 6 households, 7 − 6 = 1 participant more than
+    # households; "7 deltagare i 6 hushåll" would tell that exactly two live together, so no number is said
+    sv = _page_one(tmp_path / "sv", ["H1", "H1", "H2", "H3", "H4", "H5", "H6"])
+    assert sv[0] == "Projektet har haft 7 deltagare."
+    assert sv[1] == "Några av deltagarna bor i samma hushåll."
+    en = _page_one(tmp_path / "en", ["H1", "H1", "H2", "H3", "H4", "H5", "H6"], lang="en")
+    assert en[:2] == ["The project has had 7 participants.", "Some of the participants live in the same household."]
+
+
+def test_no_households_where_the_participants_are_withheld(tmp_path):
+    # four participants in two couples: the participants are fewer than 5 and withheld, and so are their households
+    sv = _page_one(tmp_path, ["H1", "H1", "H2", "H2"])
+    assert sv[0] == "Projektet har haft färre än 5 deltagare."
+    assert not any("hushåll" in s for s in sv)
