@@ -127,8 +127,10 @@ def test_the_levels_source_and_the_method_say_the_household_rule(tmp_path):
                        "som lämnade")
     assert "divided equally between those who left" in en
     paras = method.paragraphs(et.Report(project, lang="sv"))
-    assert any("Där flera i samma hushåll lämnade lämnar hushållet försörjningsstödet vid det första avslutet"
-               in p for p in paras)
+    saving = next(p for p in paras if p.startswith("Beräknad besparing"))
+    assert "Där flera i samma hushåll lämnade lämnar hushållet försörjningsstödet vid det första avslutet" in saving
+    assert ("för den som gick till studier eller en annan ersättning betalar staten eller Försäkringskassan den "
+            "delen i stället, från personens eget avslut") in saving
 
 
 def test_no_household_rule_in_the_method_where_each_leaver_is_their_own_household(tmp_path):

@@ -44,7 +44,7 @@ from ..comparison import IntervalMethod, compare_payments, reference_date_sensit
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
 from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, PER_EXIT_COLUMNS,
-                     _ledger, _perspectives, benefit_basis, earnings_measured)
+                     _ledger, _perspectives, benefit_basis, benefits_measured, earnings_measured)
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
@@ -719,7 +719,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     return out
 
 
-__all__ = ["ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis",
+__all__ = ["ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis", "benefits_measured",
            "earnings_measured", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
            "ExitRange", "HorizonRangeSimulation", "LEDGER_ACTORS", "PerspectiveRange", "RangeVerdict", "published", "exit_range", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
            "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",
