@@ -120,10 +120,11 @@ def shared_households(succ: pd.DataFrame) -> np.ndarray:
 
 def _household_keys(succ: pd.DataFrame) -> list[str | None]:
     """Each leaver's household id as text, None where the row gives none (that leaver is their own household)."""
-    out: list[str | None] = []
-    for hh in succ[S.HOUSEHOLD_ID].to_numpy(object) if S.HOUSEHOLD_ID in succ else [None] * len(succ):
-        out.append(None if hh is None or pd.isna(hh) or str(hh).strip() == "" else str(hh))
-    return out
+    if S.HOUSEHOLD_ID not in succ:
+        return [None] * len(succ)
+    text = succ[S.HOUSEHOLD_ID].astype(str)
+    given = succ[S.HOUSEHOLD_ID].notna() & (text.str.strip() != "")
+    return text.astype(object).where(given, None).tolist()
 
 
 @dataclass(frozen=True)
@@ -179,9 +180,10 @@ def household_parts(succ: pd.DataFrame, level: np.ndarray, exit_m: np.ndarray) -
     keys = _household_keys(succ)
     ends = succ[S.END_DATE].to_numpy("datetime64[ns]")
     persons = succ[S.PERSON_ID].astype(str).to_numpy(object)
+    several = {keys[i] for i in np.flatnonzero(shared).tolist()}  # (the households with more than one leaver)
     rows_of: dict[str, list[int]] = {}
     for i, hh in enumerate(keys):
-        if hh is not None:
+        if hh is not None and hh in several:
             rows_of.setdefault(hh, []).append(i)
     households = 0
     for rows in rows_of.values():
