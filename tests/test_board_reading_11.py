@@ -145,8 +145,8 @@ def _key_figure_notes(report) -> list[str]:
 def test_the_key_figures_say_why_the_avoided_level_is_below_the_assumed_level_where_a_household_leaves_twice(
         tiny_project):
     # P1 (arbete, ends 2022-08-01) and P4 (sjuk- och aktivitetsersättning, ends 2023-05-01) leave social
-    # assistance; put in one household, P4's saving is the household's, already saved by P1: the mean over the
-    # two leavers is (9 000 + 0) / 2 = 4 500 kr, beside the assumptions table's 9 000 kr
+    # assistance; put in one household, its 9 000 kr is saved once and divided between the two: the mean over the
+    # two leavers is (4 500 + 4 500) / 2 = 4 500 kr, beside the assumptions table's 9 000 kr
     frame = pd.read_csv(tiny_project.dir / "data" / "participants.csv")
     frame["household_id"] = ["H1", "H2", "H3", "H1"]
     write_csv(tiny_project.dir / "data" / "participants.csv", frame)
@@ -155,10 +155,9 @@ def test_the_key_figures_say_why_the_avoided_level_is_below_the_assumed_level_wh
     assert round(sv.cba.summary.monthly_level) == 4500
     notes = [n for n in _key_figure_notes(sv) if n.startswith("Undvikt försörjningsstöd per person och månad")]
     assert notes == ["Undvikt försörjningsstöd per person och månad, 4 500 kr, är ett medelvärde över alla som "
-                     "lämnat försörjningsstödet. Försörjningsstöd betalas per hushåll och kan bara sparas en gång: den "
-                     "som lämnade i ett hushåll där någon annan redan lämnat räknas med 0 kr. Därför är det lägre än "
-                     "försörjningsstödet per månad i tabellen Antaganden, 9 000 kr, som är nivån för den som sparar "
-                     "den."]
+                     "lämnat försörjningsstödet. Försörjningsstöd betalas per hushåll och kan bara sparas en gång: där "
+                     "flera i samma hushåll lämnade delas hushållets nivå lika mellan dem. Därför är det lägre än "
+                     "försörjningsstödet per månad i tabellen Antaganden, 9 000 kr, som är ett hushålls nivå."]
     en = _key_figure_notes(et.Report(shared, lang="en"))
     assert any(n.startswith("Avoided social assistance per person and month, SEK 4,500, is a mean") and
                "in the table Assumptions, SEK 9,000" in n for n in en), en

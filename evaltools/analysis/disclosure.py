@@ -45,6 +45,11 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
    ``(E − d) − (G − n)`` is small: those outside the group would be a few persons, or their outcomes
    would be.
 
+6. **Households** (``H``, the households the participants live in) are said beside ``P`` on page 1 only where
+   they are fewer than ``P`` and ``P`` is shown: as "fewer than k" where ``H`` is small, and not as a number where
+   ``P − H`` is small (a few participants live with another, and the number would tell how few), the report
+   saying only that some share a household (:func:`participant_households`).
+
 A count of zero is shown: an empty group tells nothing about a person. Everything here is
 numbers and codes; the words (what is withheld, and why) are in the catalogs.
 """
@@ -58,7 +63,7 @@ import pandas as pd
 
 from ..data import schema as S
 from ..data.privacy import hides
-from ..data.validation import persons_of
+from ..data.validation import households_of, persons_of
 from ..data.project import Project
 from .costbenefit.persistence import leavers
 from .goals import project_successes, same_support
@@ -315,6 +320,58 @@ def disclosure(project: Project, goal_table: pd.DataFrame | None = None, through
     if through is None:
         return shown
     return Disclosure(k, shown.withheld | (rule(counts(project, None, through), k).withheld & _PER_PERSON))
+
+
+class HouseholdsSaid(StrEnum):
+    """How page 1 says the households the participants live in (:func:`participant_households`)."""
+
+    NOTHING = "nothing"  # every participant is a household of their own (or the participants are withheld)
+    EXACT = "exact"  # "57 deltagare i 34 hushåll"
+    FEW = "few"  # 1 to k − 1 households: "i färre än k hushåll"
+    SOME = "some"  # 1 to k − 1 participants more than households: that some share one, without a number
+
+
+@dataclass(frozen=True)
+class Households:
+    """The households the participants live in (``households``, of ``participants`` persons) and how they may
+    be said (``said``)."""
+
+    participants: int
+    households: int
+    said: HouseholdsSaid
+
+
+def participant_households(project: Project, disclosure: Disclosure | None = None) -> Households:
+    """How many households the participants live in, and how page 1 may say it under the small-count rule.
+
+    Försörjningsstöd is paid per household, so a project of parents counts fewer households than participants.
+    Nothing is said where every participant is a household of their own or where the number of participants is
+    withheld (``disclosure``); a number of households of 1 to ``min_count − 1`` is said as "fewer than k", and where
+    the participants are 1 to ``min_count − 1`` more than their households (a few live with another participant)
+    the report says only that some share a household: the number would tell how few they are.
+
+    Examples
+    --------
+    >>> import types
+    >>> p = types.SimpleNamespace(has_participants=True, params=types.SimpleNamespace(privacy=types.SimpleNamespace(
+    ...     min_count=5)), participants=pd.DataFrame({"person_id": list("ABCDEFGHIJKL"), "household_id": [
+    ...     "H1", "H1", "H2", "H2", "H3", "H3", "H4", "H4", "H5", "H5", "H6", "H7"]}))
+    >>> participant_households(p).said.value, participant_households(p).households
+    ('exact', 7)
+    """
+    if not project.has_participants:
+        return Households(0, 0, HouseholdsSaid.NOTHING)
+    df, k = project.participants, project.params.privacy.min_count
+    n, h = persons_of(df), households_of(df)
+    if h >= n or (disclosure is not None and disclosure.hides(Secondary.PARTICIPANTS)):
+        said = HouseholdsSaid.NOTHING
+    elif hides(h, k):
+        said = HouseholdsSaid.FEW
+    elif hides(n - h, k):
+        said = HouseholdsSaid.SOME
+    else:
+        said = HouseholdsSaid.EXACT
+    return Households(n, h, said)
 
 
 def intake_per_year(project: Project) -> pd.Series | None:

@@ -1251,6 +1251,21 @@ def persons_of(enrolments: pd.DataFrame) -> int:
     return int(ids.dropna().nunique()) + int(ids.isna().sum())
 
 
+def households_of(enrolments: pd.DataFrame) -> int:
+    """How many different households the enrolments' persons live in (``household_id``; the loader gives a
+    person without one a household of their own, so without the column each person is one): försörjningsstöd
+    is paid per household, and two parents of one household are two participants in one household.
+
+    Examples
+    --------
+    >>> households_of(pd.DataFrame({"person_id": ["A", "B", "C", "A"], "household_id": ["H1", "H1", "H2", "H1"]}))
+    2
+    """
+    if S.HOUSEHOLD_ID not in enrolments:
+        return persons_of(enrolments)
+    return int(enrolments[S.HOUSEHOLD_ID].dropna().astype(str).nunique()) + int(enrolments[S.HOUSEHOLD_ID].isna().sum())
+
+
 def enrolment_counts(persons: pd.DataFrame) -> Enrolments:
     """The enrolments of a person file (one row each) and the persons they are: the number of participants
     counts persons (:func:`persons_of`), the outcomes count enrolments (each ends with one).

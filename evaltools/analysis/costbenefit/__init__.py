@@ -44,7 +44,7 @@ from ..comparison import IntervalMethod, compare_payments, reference_date_sensit
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
 from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, PER_EXIT_COLUMNS,
-                     _ledger, _perspectives, benefit_basis, earnings_measured)
+                     _ledger, _perspectives, benefit_basis, benefits_measured, earnings_measured)
 from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
@@ -156,7 +156,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         # any): the supports they had, most common first, so that the report can say why no saving is counted
         if len(df) and not on_fs_at_start(project, df).any():
             info["no_fs_at_start"] = tuple(str(c) for c in df[S.SUPPORT_START].value_counts().index)
-    levels, assumptions, refs = _monthly_levels(project, succ)
+    parts, assumptions, refs = _monthly_levels(project, succ, exit_m)
+    info["shared_household_leavers"] = int(parts.shared.sum())
     refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 
     dw, dw_src, dw_flag = _deadweight(project, info)
@@ -220,12 +221,13 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
 
     payer = succ[S.OUTCOME].map(BENEFIT_PAYER).fillna("").to_numpy(str) if len(succ) else np.array([], str)
     subsidised = (succ[S.OUTCOME] == SUBSIDISED_WORK).to_numpy() if len(succ) else np.zeros(0, bool)
-    model = _Model(np.asarray(levels, float), np.asarray(exit_m, int), payer,
+    model = _Model(parts.level, np.asarray(exit_m, int), payer,
                    succ[S.OUTCOME].isin(S.WORK_OUTCOMES).to_numpy(), cost_actual, cost_budget,
                    cb.horizon_years, dropoff, dw, cb.discount_rate, earnings, cb.tax_rate, cb.skattefaktor,
                    dict(cb.cost_shares), cb.tax_share_region, float(cb.wage_subsidy_sek_month),
                    cb.wage_subsidy_months / 12, subsidised, first[0] if first else None,
-                   work_left_out=bool(info.get("work_left_out", False)))
+                   work_left_out=bool(info.get("work_left_out", False)),
+                   fs_exit_m=parts.fs_month if parts.households else None)
     model, info["register"], measured_src = _with_register(project, model)
     if measured_src is not None:  # the wage of a leaver is no longer assumed: the register measures earnings
         earnings, earn_src, earn_flag = np.nan, measured_src, False
@@ -472,6 +474,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         came_back=int(info.get("came_back", 0)),
         no_fs_at_start=tuple(info.get("no_fs_at_start", ())),
         exits_to_state_benefit=int((m.payer != "").sum()),
+        shared_household_leavers=int(info.get("shared_household_leavers", 0)),
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))
@@ -716,7 +719,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     return out
 
 
-__all__ = ["ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis",
+__all__ = ["ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis", "benefits_measured",
            "earnings_measured", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
            "ExitRange", "HorizonRangeSimulation", "LEDGER_ACTORS", "PerspectiveRange", "RangeVerdict", "published", "exit_range", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
            "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",

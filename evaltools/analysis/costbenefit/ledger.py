@@ -56,6 +56,14 @@ def earnings_measured(ledger: pd.DataFrame | None) -> bool:
     return bool(((ledger["item"] == "arbetsinkomst") & (ledger["source"] == MEASURED)).any())
 
 
+def benefits_measured(ledger: pd.DataFrame | None) -> bool:
+    """Whether the ledger's benefits paid instead of försörjningsstöd (by the state or Försäkringskassan) are
+    measured in register data (rather than booked by the model from the leavers' outcomes)."""
+    if ledger is None or ledger.empty:
+        return False
+    return bool((ledger["item"].str.startswith("ersattning_") & (ledger["source"] == MEASURED)).any())
+
+
 def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]:
     """Every flow per ledger actor (present values, price-year kr), and the monthly streams.
 

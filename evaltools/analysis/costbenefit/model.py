@@ -98,35 +98,118 @@ def _missing_note(n: int, k: int) -> Note:
 
 
 def shared_households(succ: pd.DataFrame) -> np.ndarray:
-    """Which leavers share their household with another person who left before them (or on the same
-    day, earlier in the file): försörjningsstöd is paid per household, so a household's level is saved
-    once, by its first leaver, however many of its members leave. Without ``household_id`` every person is
-    their own household (the loader fills it in), so nothing is shared; a person who leaves twice is not
-    a second person of the household."""
+    """Which leavers share their household with another person who left before them or on the same day:
+    every leaver of a household but its first (by end date; of several who left on its first day, all but
+    the one whose person id sorts first, so that the answer does not depend on the order of the rows).
+    Försörjningsstöd is paid per household, so a household's level is saved once however many of its
+    members leave (:func:`household_parts`). Without ``household_id`` every person is their own household
+    (the loader fills it in), so nothing is shared; a person who leaves twice is not a second person of the
+    household."""
     shared = np.zeros(len(succ), bool)
     if S.HOUSEHOLD_ID not in succ or not len(succ):
         return shared
-    order = np.argsort(succ[S.END_DATE].to_numpy("datetime64[ns]"), kind="stable")
+    keys = _household_keys(succ)
+    order = np.lexsort((succ[S.PERSON_ID].astype(str).to_numpy(), succ[S.END_DATE].to_numpy("datetime64[ns]")))
     first: dict[str, str] = {}
-    households, persons = succ[S.HOUSEHOLD_ID].to_numpy(object), succ[S.PERSON_ID].to_numpy(object)
+    persons = succ[S.PERSON_ID].astype(str).to_numpy(object)
     for i in order.tolist():
-        hh = households[i]
-        if hh is None or pd.isna(hh) or str(hh).strip() == "":
-            continue
-        shared[i] = first.setdefault(str(hh), str(persons[i])) != str(persons[i])
+        if keys[i] is not None:
+            shared[i] = first.setdefault(keys[i], persons[i]) != persons[i]
     return shared
 
 
-def _household_levels(project: Project, succ: pd.DataFrame, level: np.ndarray,
-                      assumptions: list[UsedAssumption]) -> tuple[np.ndarray, list[UsedAssumption]]:
-    """The levels with a household's saving counted once (:func:`shared_households`): a later leaver
-    of a household saves nothing more, and the monthly level's source says how many were so left out
-    (a count of persons, "fewer than k" under the small-count rule)."""
+def _household_keys(succ: pd.DataFrame) -> list[str | None]:
+    """Each leaver's household id as text, None where the row gives none (that leaver is their own household)."""
+    if S.HOUSEHOLD_ID not in succ:
+        return [None] * len(succ)
+    text = succ[S.HOUSEHOLD_ID].astype(str)
+    given = succ[S.HOUSEHOLD_ID].notna() & (text.str.strip() != "")
+    return text.astype(object).where(given, None).tolist()
+
+
+@dataclass(frozen=True)
+class HouseholdParts:
+    """How the households' försörjningsstöd is divided between the leavers (:func:`household_parts`).
+
+    ``level``: each leaver's part of their household's monthly level; ``fs_month``: the month index, from the
+    project's start, of the first whole month without försörjningsstöd for the leaver's household (the
+    household's first exit); ``shared``: the leavers counted in a household where another also left
+    (:func:`shared_households`); ``households``: the households with more than one leaver."""
+
+    level: np.ndarray
+    fs_month: np.ndarray
+    shared: np.ndarray
+    households: int
+
+
+def household_parts(succ: pd.DataFrame, level: np.ndarray, exit_m: np.ndarray) -> HouseholdParts:
+    """The households' försörjningsstöd divided between the leavers, whatever the order of the rows.
+
+    Försörjningsstöd is paid per household. A household whose members leave it (``household_id`` shared by
+    several leavers) leaves försörjningsstöd at its first exit: from the first whole month after the earliest
+    end date among them, the municipality saves the household's level, once. The household's level is that
+    of its first leaver (of several who left on that day, the mean of theirs). The saving is divided equally
+    between the household's leavers, one part per person, and each part follows what its member went to: the
+    part of one who went to work is the municipality's saving and the försörjningsstöd the household gives
+    up, the part of one who went to studies or a benefit is paid by the state or Försäkringskassan instead,
+    both from the household's exit (the member's own earnings, where valued, and a wage subsidy run from their
+    own exit). A person who leaves twice has one part, divided between their exits.
+
+    Parameters
+    ----------
+    succ
+        The successful leavers, one row per exit (``person_id``, ``end_date``, optionally ``household_id``).
+    level
+        Each leaver's household's monthly level, in the order of ``succ``.
+    exit_m
+        Each leaver's first month without försörjningsstöd, from the project's start.
+
+    Examples
+    --------
+    >>> succ = pd.DataFrame({"person_id": ["B", "A", "C"], "household_id": ["H1", "H1", "H2"],
+    ...                      "end_date": pd.to_datetime(["2024-08-31", "2024-06-30", "2024-06-30"])})
+    >>> parts = household_parts(succ, np.array([9000.0, 9000.0, 6000.0]), np.array([8, 6, 6]))
+    >>> parts.level.tolist(), parts.fs_month.tolist(), parts.shared.tolist()
+    ([4500.0, 4500.0, 6000.0], [6, 6, 6], [True, False, False])
+    """
+    level = np.asarray(level, float).copy()
+    fs_month = np.asarray(exit_m, int).copy()
     shared = shared_households(succ)
     if not shared.any():
-        return level, assumptions
-    n, k = int(shared.sum()), project.params.privacy.min_count
-    level = np.where(shared, 0.0, level)
+        return HouseholdParts(level, fs_month, shared, 0)
+    keys = _household_keys(succ)
+    ends = succ[S.END_DATE].to_numpy("datetime64[ns]")
+    persons = succ[S.PERSON_ID].astype(str).to_numpy(object)
+    several = {keys[i] for i in np.flatnonzero(shared).tolist()}  # (the households with more than one leaver)
+    rows_of: dict[str, list[int]] = {}
+    for i, hh in enumerate(keys):
+        if hh is not None and hh in several:
+            rows_of.setdefault(hh, []).append(i)
+    households = 0
+    for rows in rows_of.values():
+        members = sorted({persons[i] for i in rows})
+        if len(members) < 2:
+            continue
+        households += 1
+        idx = np.array(rows)
+        first_day = ends[idx].min()
+        hh_level = float(level[idx[ends[idx] == first_day]].mean())
+        hh_month = int(fs_month[idx].min())
+        for i in rows:
+            exits_of_person = sum(persons[j] == persons[i] for j in rows)
+            level[i] = hh_level / len(members) / exits_of_person
+            fs_month[i] = hh_month
+    return HouseholdParts(level, fs_month, shared, households)
+
+
+def _household_levels(project: Project, succ: pd.DataFrame, level: np.ndarray, exit_m: np.ndarray,
+                      assumptions: list[UsedAssumption]) -> tuple[HouseholdParts, list[UsedAssumption]]:
+    """The levels divided by household (:func:`household_parts`), and the monthly level's source saying how
+    many leavers were not counted again (a count of persons, "fewer than k" under the small-count rule)."""
+    parts = household_parts(succ, level, exit_m)
+    if not parts.shared.any():
+        return parts, assumptions
+    n, k = int(parts.shared.sum()), project.params.privacy.min_count
     out = []
     for a in assumptions:
         if a.name == "monthly_level":
@@ -134,15 +217,16 @@ def _household_levels(project: Project, succ: pd.DataFrame, level: np.ndarray,
                     else Note.of("assumption.monthly_level_household", source=a.source, n=n))
             a = UsedAssumption(a.name, a.value, note, a.flagged)
         out.append(a)
-    return level, out
+    return parts, out
 
 
-def _monthly_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
+def _monthly_levels(project: Project, succ: pd.DataFrame,
+                    exit_m: np.ndarray) -> tuple[HouseholdParts, list[UsedAssumption], list[RefValue]]:
     """Monthly försörjningsstöd avoided per successful exit, in price-year prices, a household's
-    saving counted once (:func:`shared_households`)."""
+    saving counted once and divided between its leavers (:func:`household_parts`)."""
     level, assumptions, refs = _person_levels(project, succ)
-    level, assumptions = _household_levels(project, succ, level, assumptions)
-    return level, assumptions, refs
+    parts, assumptions = _household_levels(project, succ, level, exit_m, assumptions)
+    return parts, assumptions, refs
 
 
 def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, list[UsedAssumption], list[RefValue]]:
@@ -369,6 +453,15 @@ class _Model:
     # an exit to work the model leaves out (another support than försörjningsstöd at start): no saving is
     # counted for it, but the individual's earnings and society's gain from it are not valued either
     work_left_out: bool = False
+    # per success: the month its part of the household's försörjningsstöd is saved from (the household's first
+    # exit, :func:`household_parts`); None: its own exit month. What it went to (a benefit paid instead,
+    # earnings, a wage subsidy) runs from its own exit month
+    fs_exit_m: np.ndarray | None = None
+
+    @property
+    def fs_m(self) -> np.ndarray:
+        """Per success: the month index its försörjningsstöd flows start in (the household's exit)."""
+        return self.exit_m if self.fs_exit_m is None else self.fs_exit_m
 
     def is_measured(self, item: str) -> bool:
         """Whether the ledger item's flows come from a register estimate instead of the model."""
@@ -417,6 +510,15 @@ class _Model:
             return (1 + rate) ** (-self.exit_m / 12)
         return self._kept(("discount_at_exit", float(rate)), lambda: (1 + rate) ** (-self.exit_m / 12))
 
+    def discount_at_fs(self, rate: float) -> np.ndarray:
+        """Per success: the discount factor of the first month its household is without försörjningsstöd
+        (:attr:`fs_m`; the success's own exit where it is its household's only leaver)."""
+        if self.fs_exit_m is None:
+            return self.discount_at_exit(rate)
+        if np.ndim(rate):
+            return (1 + rate) ** (-self.fs_m / 12)
+        return self._kept(("discount_at_fs", float(rate)), lambda: (1 + rate) ** (-self.fs_m / 12))
+
     def sub_coef(self, actor: str) -> np.ndarray:
         """Per success: the actor's share of each kr of wage subsidy (a transfer from the state,
         through Arbetsförmedlingen, to the employer)."""
@@ -430,17 +532,26 @@ class _Model:
         return self.exit_m / 12
 
     def fs_coef(self, actor: str) -> np.ndarray:
-        """Per success: the ledger actor's share of each kr of försörjningsstöd not paid."""
+        """Per success: the ledger actor's share of each kr of försörjningsstöd not paid, the benefit paid
+        instead included (:meth:`saved_coef` plus :meth:`instead_coef`)."""
+        return self._kept(("fs_coef", actor), lambda: self.saved_coef(actor) + self.instead_coef(actor))
+
+    def saved_coef(self, actor: str) -> np.ndarray:
+        """Per success: the actor's share of each kr of försörjningsstöd not paid (the municipality saves it,
+        the individual's household gives it up), from the household's exit (:attr:`fs_m`)."""
+        return np.full(len(self.payer), {"kommun": 1.0, "individ": -1.0}.get(actor, 0.0))
+
+    def instead_coef(self, actor: str) -> np.ndarray:
+        """Per success: the actor's share of each kr of the benefit paid instead of försörjningsstöd (the
+        state or Försäkringskassan pays it, the individual receives it), from the success's own exit."""
         def compute() -> np.ndarray:
-            if actor == "kommun":
-                return np.ones(len(self.payer))
             # (a measured benefit replaces the model's: the individual loses the försörjningsstöd, and what
             # the state pays instead is the register estimate's flow)
             payer = np.full(len(self.payer), "") if self.benefits_measured else self.payer
             if actor == "individ":
-                return -1.0 + (payer != "")
+                return (payer != "").astype(float)
             return -(payer == actor).astype(float)
-        return self._kept(("fs_coef", actor), compute)
+        return self._kept(("instead_coef", actor), compute)
 
     def earn_coef(self, actor: str) -> np.ndarray:
         """Per success: the actor's share of each kr earned. Income tax on earnings at this level is
@@ -455,8 +566,21 @@ class _Model:
         return {"individ": 1 - self.tax, "kommun": self.tax * (1 - self.tax_share_region),
                 "region": self.tax * self.tax_share_region}
 
+    def saved_weights(self, perspective: str, level_mult: float = 1.0) -> np.ndarray:
+        """Per success: the perspective's monthly gain from the försörjningsstöd not paid, for as long as the
+        exit lasts (kr), from the household's exit (:attr:`fs_m`)."""
+        return sum((self.saved_coef(a) * self.level_by_exit * level_mult for a in PERSPECTIVES[perspective]),
+                   np.zeros(len(self.payer)))
+
+    def own_weights(self, perspective: str, level_mult: float = 1.0) -> np.ndarray:
+        """Per success: the perspective's monthly gain from the benefit paid instead and from earnings (and
+        the tax on them), for as long as the exit lasts (kr), from the success's own exit."""
+        return sum((self.instead_coef(a) * self.level_by_exit * level_mult + self.earn_coef(a) * self.earnings
+                    for a in PERSPECTIVES[perspective]), np.zeros(len(self.payer)))
+
     def weights(self, perspective: str, level_mult: float = 1.0) -> np.ndarray:
-        """Per success: the perspective's monthly gain for as long as the exit lasts (kr)."""
+        """Per success: the perspective's monthly gain for as long as the exit lasts (kr), where every flow
+        starts in the same month (no household with several leavers: :attr:`fs_exit_m` is None)."""
         actors = PERSPECTIVES[perspective]
         return sum(self.fs_coef(a) * self.level_by_exit * level_mult + self.earn_coef(a) * self.earnings
                    for a in actors)
@@ -511,7 +635,11 @@ class _Model:
         disc = self.discount_at_exit(r)
         h = self.horizon if horizon is None else horizon
         a_sub = self._annuity(np.minimum(h, self.subsidy_years), d, r)
-        flows = (self.weights(perspective, level_mult) * disc).sum() * a
+        if self.fs_exit_m is None:
+            flows = (self.weights(perspective, level_mult) * disc).sum() * a
+        else:  # (a household's försörjningsstöd from its first exit, the rest from each success's own)
+            flows = ((self.saved_weights(perspective, level_mult) * self.discount_at_fs(r)).sum()
+                     + (self.own_weights(perspective, level_mult) * disc).sum()) * a
         flows = flows + (self.sub_weights(perspective, subsidy) * disc).sum() * a_sub
         return float(flows * (1 - dw) * success_mult) + self.pv_measured(perspective, r)
 
@@ -537,10 +665,12 @@ class _Model:
                               or (item.startswith("ersattning_") and self.benefits_measured)):
             return np.asarray(self.measured.get((item, actor), np.zeros(1)), float)
         keep = self.keep()
-        n = int(self.exit_m.max() + len(keep) + 1) if len(self.exit_m) else 1
+        n = int(max(self.exit_m.max(), self.fs_m.max()) + len(keep) + 1) if len(self.exit_m) else 1
         grid = np.zeros(n)
+        start = self.exit_m
         if item == "forsorjningsstod":
             per = self.level_by_exit * (1.0 if actor == "kommun" else -1.0 if actor == "individ" else 0.0)
+            start = self.fs_m
         elif item.startswith("ersattning_"):
             payer = item.removeprefix("ersattning_")
             per = self.level_by_exit * (self.payer == payer) * (-1.0 if actor == payer else 1.0 if actor == "individ" else 0.0)
@@ -556,7 +686,7 @@ class _Model:
         else:
             raise ValueError(item)
         if len(self.exit_m) and np.any(per):
-            idx = self.exit_m[:, None] + np.arange(len(keep))[None, :]
+            idx = start[:, None] + np.arange(len(keep))[None, :]
             np.add.at(grid, idx.ravel(), (per[:, None] * keep[None, :]).ravel())
         return grid
 

@@ -223,6 +223,9 @@ class CostSummary:
     # of ``successes``, the exits to a benefit the state (or Försäkringskassan) pays in place of försörjningsstöd:
     # sjuk-/aktivitetsersättning, sjukpenning, studier, annan ersättning (ex ante: of the expected exits)
     exits_to_state_benefit: int = 0
+    # of ``successes``, those in a household where another participant also left (every one of its leavers but
+    # the first): the household's försörjningsstöd is saved once and divided between them (model.household_parts)
+    shared_household_leavers: int = 0
     # where no participant had försörjningsstöd at start (each had another support and no payments show any):
     # the supports they had (codes, most common first); empty where any participant had, or may have had, it
     no_fs_at_start: tuple[str, ...] = ()

@@ -220,6 +220,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
     horizon = np.full(draws, float(m.horizon))
     disc = m.discount_at_exit(m.rate)
+    disc_fs = m.discount_at_fs(m.rate)  # (försörjningsstöd from the household's exit, :func:`household_parts`)
     common = (1 - deadweight) * success_mult
     # (the observed first year, where used, is held: the drawn drop-off applies from month 13 on)
     fy = m.first_year
@@ -229,9 +230,13 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     keep_sub_varied = annuity_factor(np.minimum(horizon_varied, m.subsidy_years), dropoff, m.rate, fy) * common
     out, varied, parts = {}, {}, {}
     for p in PERSPECTIVES:
-        fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
         ea = sum(m.earn_coef(x) * m.earnings for x in PERSPECTIVES[p])
-        per_keep = (fs * disc).sum() * level + (ea * disc).sum()  # benefit per unit of "keep", per draw
+        if m.fs_exit_m is None:
+            fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
+            per_keep = (fs * disc).sum() * level + (ea * disc).sum()
+        else:  # (a household's försörjningsstöd from its first exit, what replaces it from each success's own)
+            instead = sum(m.instead_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
+            per_keep = ((m.saved_weights(p) * disc_fs).sum() + (instead * disc).sum()) * level + (ea * disc).sum()  # benefit per unit of "keep", per draw
         per_sub = float((m.sub_weights(p) * disc).sum())  # the wage subsidy, over its own shorter span
         grid = (1 + m.rate) ** (-np.arange(len(m.cost_stream(p))) / 12)
         fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())

@@ -309,8 +309,9 @@ def range_text(low: float, high: float, figure: str, lang: str) -> str:
 
 def level_note(r) -> list[str]:
     """Why the key figures' avoided social assistance per person is below the assumptions table's level
-    per month: a household's saving is counted once, so a leaver in a household where another has already
-    left saves 0 kr, and the mean over every leaver is lower (Kompassen: 8 964 kr beside 10 089 kr)."""
+    per month: a household's saving is counted once and divided between its members who left
+    (:func:`~evaltools.analysis.costbenefit.model.household_parts`), so the mean over every leaver is lower
+    (Kompassen: 8 964 kr beside 10 089 kr)."""
     s, a = r.cba.summary, r.cba.assumptions
     if (s.mode != "observed" or no_fs_at_start(s) or a is None or a.empty
             or not (a["name"] == "monthly_level").any()):
@@ -319,7 +320,7 @@ def level_note(r) -> list[str]:
     if pd.isna(level) or pd.isna(s.monthly_level) or round(level) == round(s.monthly_level):
         return []
     return [r.msg("costbenefit.kf.level_household_note", level=fmt_kr(level, r.lang),
-                  mean=fmt_kr(s.monthly_level, r.lang), zero=fmt_kr(0, r.lang))]
+                  mean=fmt_kr(s.monthly_level, r.lang))]
 
 
 def perspective_table(r) -> Table:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...analysis.comparison import WILD_BOOTSTRAP_DRAWS
-from ...analysis.costbenefit import earnings_measured
+from ...analysis.costbenefit import benefits_measured, earnings_measured
 from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from ...analysis.honest import robust_available
 from ...words import glossary
@@ -159,6 +159,11 @@ def _own_choice(r, key: str) -> list[str]:
         if not cb.dropoff_from_payments:
             return [r.msg("method.cb.persistence_params_dropoff", **dropoff)]
         return [r.msg("method.cb.persistence_params_first_year")]
+    if key == "method.cb.saving" and r.cba.summary.shared_household_leavers:
+        # participants of one household who left: the rule that divides its försörjningsstöd between them, and
+        # who pays each part instead (not where register data measure the state's benefits)
+        parts = [] if benefits_measured(r.cba.ledger) else [r.msg("method.cb.saving_households_parts")]
+        return [r.msg("method.cb.saving_households"), *parts]
     if key == "method.cb.requirement" and r.cba.summary.mode != "structural" and not benefit_unvalued(r.cba.summary):
         # the break-even in persons the key figures give beside the person-years (a structural project has no exits)
         return [r.msg("method.cb.requirement_exits")]

@@ -28,7 +28,7 @@ from ...analysis.costbenefit.costs import settled_lines
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
-from ...analysis.disclosure import Secondary, intake_per_year
+from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
 from ...analysis.cohorts import several_municipalities
 from .budget import funder_label
 from .goals import group_words, page_one as goals_on_page_one
@@ -159,12 +159,22 @@ def participation(r) -> list[str]:
     dis = r.disclosure  # the differencing rule: counts that together would tell a few persons' outcomes
     if dis.hides(Secondary.PARTICIPANTS):
         out.append(msg("summary.participants_few", k=str(k_min)))
-    elif per_year is None or all(int(n) == persons_of(df) for n in per_year):
-        # (a breakdown that only repeats the total, one year's intake or everyone in every year, adds nothing)
-        out.append(msg("summary.participants_total", n=fmt_int(persons_of(df), lang)))
     else:
-        years = r.words.join([msg("summary.in_year", n=fmt_int(n, lang), year=str(y)) for y, n in per_year.items()])
-        out.append(msg("summary.participants", n=fmt_int(persons_of(df), lang), years=years))
+        # the households they live in, where fewer than the participants (försörjningsstöd is paid per household)
+        hh = participant_households(r.project, dis)
+        said = {HouseholdsSaid.EXACT: fmt_int(hh.households, lang),
+                HouseholdsSaid.FEW: msg("summary.households_few", k=str(k_min))}.get(hh.said)
+        n = fmt_int(persons_of(df), lang)
+        if per_year is None or all(int(c) == persons_of(df) for c in per_year):
+            # (a breakdown that only repeats the total, one year's intake or everyone in every year, adds nothing)
+            out.append(msg("summary.participants_total_households", n=n, households=said) if said
+                       else msg("summary.participants_total", n=n))
+        else:
+            years = r.words.join([msg("summary.in_year", n=fmt_int(c, lang), year=str(y)) for y, c in per_year.items()])
+            out.append(msg("summary.participants_households", n=n, years=years, households=said) if said
+                       else msg("summary.participants", n=n, years=years))
+        if hh.said == HouseholdsSaid.SOME:
+            out.append(msg("summary.households_some"))
     if not dis.hides(Secondary.PARTICIPANTS) and (again := re_enrolled_sentence(r)) is not None:
         out.append(again)
     per = p.period
