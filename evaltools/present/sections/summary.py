@@ -146,6 +146,22 @@ def per_success(r, s: CostSummary) -> str:
     return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s.cost_per_success, r.lang)) + by_then
 
 
+def intake_in_goal_line(r, per_year: pd.Series) -> bool:
+    """Whether one of the application's goals is a count of participants per project year whose figures
+    are the intake per year ``per_year`` (:func:`evaltools.analysis.disclosure.intake_per_year`), year by
+    year: its line on page 1 gives them ("57 år 1, 84 år 2 och 39 år 3"), so the sentence on who took part
+    does not give them again."""
+    tab = r.goals.table
+    if tab.empty:
+        return False
+    intake = {f"år{y}": int(n) for y, n in per_year.items()}
+    for _, rows in tab[(tab["kind"] == "participant_count") & (tab["source"] == "ansökan")].groupby("goal_id"):
+        values = dict(zip(rows["period_key"].astype(str), rows["value"]))
+        if set(values) == set(intake) and all(pd.notna(v) and int(v) == intake[k] for k, v in values.items()):
+            return True
+    return False
+
+
 def participation(r) -> list[str]:
     """Who took part, how many have ended with a success as the project defines it, how many are
     still enrolled. Counts of persons other than goal totals follow the small-count rule: a
@@ -156,6 +172,8 @@ def participation(r) -> list[str]:
         return [msg("summary.no_participants")]
     df = r.project.participants
     per_year = intake_per_year(r.project)  # (None where a small year could be read off the total: total only)
+    if per_year is not None and intake_in_goal_line(r, per_year):  # (said once, in its goal's line)
+        per_year = None
     dis = r.disclosure  # the differencing rule: counts that together would tell a few persons' outcomes
     if dis.hides(Secondary.PARTICIPANTS):
         out.append(msg("summary.participants_few", k=str(k_min)))
