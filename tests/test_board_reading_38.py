@@ -7,7 +7,10 @@ were held behind it. The printed report now lets what follows a chart in its par
 """
 from __future__ import annotations
 
+import re
 import subprocess
+
+import pytest
 
 
 CAPTION = "Figur 3. Diagram över andel lyckade utfall per grupp."
@@ -119,3 +122,82 @@ def test_after_what_follows_stops_at_the_next_heading_and_chart():
     assert moved.index("<p>B") < moved.index("<table class='et-table'>") < moved.index("<figure") < moved.index("<h3>D")
     page = marked("<div class='et-block'><figure class='et-fig'><img src='x'></figure></div><p>X</p>")
     assert after_what_follows(page, "1") is None  # (the chart ends its section)
+
+
+# --- the notes under the table per actor: points of their own, in a readable size -----------------------------
+
+def test_the_notes_under_the_table_per_actor_are_points_of_their_own():
+
+    from evaltools.present.sections import costbenefit as cb_section
+
+    from .conftest import sample_report
+    r = sample_report("timra-vagen-ut", "sv")
+    table = cb_section.perspective_table(r)
+    # Vägen ut (params/timra-vagen-ut.yaml: no comparison group, a wage subsidy, a skattefaktor of 1,3 and a
+    # simulation): how the amounts are counted and the cost shared; the benefits paid instead; why the state pays
+    # more; the wage subsidy; the skattefaktor; the simulation's horizon: six points, each a paragraph of its own
+    starts = ("Alla belopp räknas som", "En övergång till ersättning från staten", "Statens nettoresultat är sämre",
+              "Statens nytta omfattar också lönestöd", "Kostnaden är aktörens del", "Andelen simuleringar")
+    assert [n[:len(s)] for n, s in zip(table.notes, starts)] == list(starts) and len(table.notes) == len(starts)
+    html = table._repr_html_()
+    assert len(re.findall(r"<p class='et-note et-point'>", html)) == len(starts)
+    # the wage subsidy said in two sentences, not three: its reason is the table's own (the employers have no row)
+    assert table.notes[3].count(". ") == 1
+
+
+def test_a_point_is_printed_larger_than_a_note_with_a_bullet():
+    import nbformat
+
+    from evaltools.publish import render
+    page = render.notebook_to_html(nbformat.v4.new_notebook(), "sv", "Test")
+    sizes = dict(re.findall(r"^(p\.et-note\.et-point|\.et-note) \{ font-size: ([\d.]+)pt", page, re.M))
+    assert float(sizes["p.et-note.et-point"]) > float(sizes[".et-note"]) == 8.0
+    assert re.search(r"p\.et-note\.et-point::before \{ content: \"•", page)
+
+
+# --- page 1: why the state's figure is what it is -----------------------------------------------------------------
+
+def _page_one(report) -> str:
+    from evaltools.present.sections import summary
+
+    from .conftest import shown_chunks
+    return " ".join(shown_chunks(summary.blocks(report))).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", ", eftersom 2 av de 4 som lämnade försörjningsstödet gick till en ersättning som staten betalar i stället "
+           "för kommunen"),
+    ("en", ", because 2 of the 4 who left social assistance moved to a benefit the state pays instead of the "
+           "municipality"),
+])
+def test_page_one_says_why_the_state_pays(tmp_path, lang, said):
+    import evaltools as et
+    from evaltools.present.sections import costbenefit as cb_section
+
+    from .test_ledger_by_hand import _project
+    # tests/test_ledger_by_hand.py's project: four leave försörjningsstöd (A arbete, B sjuk-/aktivitetsersättning,
+    # C studier, F arbete med stöd); B's and C's benefits the state pays instead: 2 of the 4. At a rate of 0 the
+    # state pays −(B's and C's saved levels and F's wage subsidy) − its 90 000 kr share of the cost: it pays.
+    r = et.Report(_project(tmp_path, 0.0), lang=lang)
+    page = _page_one(r)
+    assert page.count(said) == 1
+    # said after the state's own result (its assumptions in brackets before it), as the last of the three actors
+    state = "staten betalar" if lang == "sv" else "the state pays"
+    assert page.index(state) < page.index(said)
+    # the same count as the table per actor's note gives
+    note = " ".join(cb_section.perspective_table(r).notes).replace("\u00a0", " ")
+    assert ("2 av de 4 som lämnade" if lang == "sv" else "2 of the 4 who left") in note
+
+
+def test_page_one_says_why_without_a_hidden_count(tmp_path):
+    import evaltools as et
+
+    from .test_ledger_by_hand import _project
+    # with a threshold of 3 the 2 of 4 (and the 2 others) are hidden: the reason is given without counts, in the
+    # words the table per actor's note uses (tests/test_ledger_by_hand.py)
+    path = _project(tmp_path, 0.0)
+    path.write_text(path.read_text(encoding="utf-8").replace("min_count: 2", "min_count: 3"), encoding="utf-8")
+    page = _page_one(et.Report(path))
+    assert page.count(", eftersom några av dem som lämnade försörjningsstödet gick till en ersättning som staten "
+                      "betalar i stället för kommunen") == 1
+    assert "2 av de 4" not in page
