@@ -9,8 +9,11 @@ fill that page, and the chart follows them. A table moved so may break across th
 rules (its header with its first three rows, its last two rows together); a short table is otherwise kept
 whole, and that held the page empty too.
 
-The change is kept only where the layout is better for it: less space left empty on the pages that end
-more than :data:`EMPTY_MM` early, and no more pages. Each chart is tried once, in the order they are printed.
+The change is the printed page's only: the HTML file, read on a screen without pages, keeps each chart where
+its section put it, and is the same whether a PDF is made or not. The change is kept only where the layout is
+better for it: less space left empty on the pages that end more than :data:`EMPTY_MM` early, and no more
+pages. Each chart is tried once, in the order they are printed; one moved may push a later one to the next
+page, which is then tried too before the move is judged.
 """
 from __future__ import annotations
 
@@ -131,7 +134,7 @@ def after_what_follows(page: str, mark: str) -> str | None:
 def fill(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, object]:
     """Move each chart that leaves a page more than :data:`EMPTY_MM` empty after what follows it, where the
     layout is better for it (:func:`after_what_follows`); ``page`` is :func:`marked` and laid out as
-    ``document`` by ``lay_out``. Returns the page (unmarked) and its layout.
+    ``document`` by ``lay_out``. Returns the page printed (unmarked) and its layout.
 
     A chart moved may push a later one to the next page and leave a page empty further on; that one is then
     tried too before the move is judged, at most :data:`LAYOUTS` layouts in all."""
