@@ -21,7 +21,7 @@ class Table:
     """
 
     def __init__(self, frame: pd.DataFrame, caption: str = "", notes: tuple[str, ...] = (), numeric: tuple[str, ...] = (),
-                 group: str | None = None, whole: bool = False, wide: bool = False):
+                 group: str | None = None, whole: bool = False, wide: bool = False, points: bool = False):
         self.frame = frame
         self.caption = caption
         self.notes = notes
@@ -29,6 +29,9 @@ class Table:
         self.group = group if group in frame.columns else None
         self.whole = whole  # printed whole on one page however many rows it has (a list of facts read as one)
         self.wide = wide  # set narrower, as a table of eight columns is, where fewer columns need it too
+        # its notes printed as a list of points, a little larger than a note, where they are several things to
+        # read one at a time (the table per actor's: how the cost is shared, why the state pays more, …)
+        self.points = points
 
     def _repr_html_(self) -> str:
         columns = [c for c in self.frame.columns if c != self.group]
@@ -43,7 +46,7 @@ class Table:
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
                       notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1
                                                              and not _tall(rows)),
-                      wide=self.wide)
+                      wide=self.wide, points=self.points)
 
 
 # a table of at most this many rows is printed whole on one page (moved to the next rather than split); a table

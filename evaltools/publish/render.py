@@ -43,6 +43,7 @@ from ..data.params import id_key, load_params, load_params_once
 from ..data.errors import EvaltoolsError, ReportError
 from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
+from . import fill
 from .kernels import ENV_ADDRESS, kernel_manager_class, warm_kernels
 from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_problem
 
@@ -252,8 +253,10 @@ def print_report(page: str, pdf_path: Path, base_url: Path) -> tuple[str, bool |
     (:mod:`evaltools.words.lengths`: an application with many goals) is printed with the longest that keeps
     page 1 on one page, found by laying the page out at each length in turn (a page 1 that holds at its full
     length costs nothing more). Where none does, the shortest is printed: page 1 then runs on least onto
-    page 2, and every figure left out stands in the goal section. Raises :class:`PdfEngineMissing` as
-    :func:`html_to_pdf` does.
+    page 2, and every figure left out stands in the goal section. In the PDF a chart that does not fit in the rest
+    of a page then lets the paragraphs and tables after it fill that page, where that leaves less of the pages
+    empty (:mod:`evaltools.publish.fill`); the page returned keeps each chart where its section put it, so that
+    the HTML file is the same with a PDF or without. Raises :class:`PdfEngineMissing` as :func:`html_to_pdf` does.
     """
     from ..words.lengths import PAGE_ONE_END, at_length, lengths  # (no libraries: the words of one module)
     def held(document) -> bool | None:
@@ -263,17 +266,18 @@ def print_report(page: str, pdf_path: Path, base_url: Path) -> tuple[str, bool |
 
     names = lengths(page)
     with _printer() as lay_out:
-        if not names:
-            document = lay_out(page, base_url)
-            _write_pdf(document, pdf_path)
-            return page, held(document)
-        for name in names:  # (longest first: the first that holds, else the last, the shortest)
-            printed = at_length(page, name)
+        printed = fill.marked(page)
+        for name in names or [None]:  # (longest first: the first that holds, else the last, the shortest)
+            if name is not None:
+                printed = fill.marked(at_length(page, name))
             document = lay_out(printed, base_url)
             if held(document):
                 break
+        # (a chart that leaves a page half empty waits for the text after it, where that fills the page: in print
+        # only; the HTML page, which has no pages, keeps each chart where its section put it, with a PDF or without)
+        _, document = fill.fill(printed, document, lambda text: lay_out(text, base_url))
         _write_pdf(document, pdf_path)
-        return printed, held(document)
+        return fill.unmarked(printed), held(document)
 
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # a tagged PDF (see html_to_pdf)

@@ -14,7 +14,6 @@ from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join, msg
 from ...analysis.costbenefit import CostSummary
-from ...analysis.costbenefit import MEASURED
 from ...analysis.cohorts import several_municipalities
 from . import basis as B
 from ...words.assumptions import years as years_text
@@ -23,7 +22,8 @@ from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
-from .summary import comparison_unreliable, expected_mix, support_at_start, unvaried
+from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix, state_why_words,
+                      support_at_start, unvaried)
 from .designs import mde_row
 
 
@@ -397,6 +397,8 @@ def perspective_table(r) -> Table:
     notes = [msg(note, basis=pv_basis, total=fmt_kr(cba.summary.total_cost_nominal, lang),
                  current=B.basis_words(B.CURRENT, lang), pv=fmt_kr(by.loc["samhälle", "pv_cost"], lang))
              if structural else msg(note, basis=pv_basis)]
+    if note == "costbenefit.actor_note":  # (the benefits paid instead as assumed: a point of their own)
+        notes.append(msg("costbenefit.actor_note_transfer"))
     if not structural and not _benefits_measured(cba):  # (why the state's figure is far beyond its share of the cost)
         notes += state_why(r)
     if not structural and _pays_wage_subsidy(cba):
@@ -412,7 +414,7 @@ def perspective_table(r) -> Table:
     # (six, where three of them hold ranges over 1 to k − 1 exits, "−1 885 200 till −1 690 800 kr": narrower too,
     # which lets a range's second figure go to the next line)
     ranged = er is not None and not structural and with_effect
-    return Table(pd.DataFrame(data), notes=(" ".join(notes),), numeric=numeric, wide=len(data) >= 7 or ranged)
+    return Table(pd.DataFrame(data), notes=tuple(notes), numeric=numeric, wide=len(data) >= 7 or ranged, points=True)
 
 
 def state_why(r) -> list[str]:
@@ -420,18 +422,8 @@ def state_why(r) -> list[str]:
     exits to a benefit it pays in place of försörjningsstöd (sjuk-/aktivitetsersättning, sjukpenning, studier,
     annan ersättning), counted of all the exits the saving counts ("81 av de 112"; ex ante, of the expected
     exits), without counts where the small-count rule hides either part. Nothing where no exit went to one."""
-    s, k = r.cba.summary, r.params.privacy.min_count
-    n, total = s.exits_to_state_benefit, s.successes
-    if not n or not total:
-        return []
-    if s.mode == "ex_ante":  # (expected volumes, not persons: nothing to hide)
-        return [r.msg("costbenefit.actor_note_state_why_ex_ante", who=fmt_persons_of(n, total, 1, r.lang))]
-    # (no breakdown with a hidden part: "<5 av de 112", or 110 of 112 beside the 2 it leaves)
-    if n < total and hides(n, k):
-        return [r.msg("costbenefit.actor_note_state_why_some")]
-    if n < total and hides(total - n, k):
-        return [r.msg("costbenefit.actor_note_state_why_most")]
-    return [r.msg("costbenefit.actor_note_state_why", who=fmt_persons_of(n, total, k, r.lang))]
+    said = state_why_words(r)
+    return [] if said is None else [r.msg("costbenefit.actor_note_" + said[0], **said[1])]
 
 
 def persistence_table(r) -> list:
@@ -568,12 +560,6 @@ def _pays_wage_subsidy(cba) -> bool:
     said: with few exits to subsidised work it would give their number back."""
     led = cba.ledger
     return led is not None and bool(((led["actor"] == "arbetsgivare") & (led["pv"] != 0)).any())
-
-
-def _benefits_measured(cba) -> bool:
-    """Do the ledger's benefit rows come from register estimates?"""
-    led = cba.ledger
-    return led is not None and bool(((led["source"] == MEASURED) & led["item"].str.startswith("ersattning_")).any())
 
 
 def _signed_kr(v: float, lang: str) -> str:

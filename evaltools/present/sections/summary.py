@@ -17,7 +17,8 @@ from .contents import summary_applies
 from ..display import Lengths, Text
 from ...words.lengths import LENGTHS, PAGE_ONE_END
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_kr_prose_range,
-                              fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_probability, round_half_up)
+                              fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
+                              round_half_up)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import value_text, years as years_text
@@ -431,6 +432,8 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
         said_p = r.msg(key, who=r.msg(who), **amount)
         if p == "stat":  # (the state's figure rests on those assumptions)
             said_p += state_assumptions(r)
+            if result == "pays":  # (and why it pays more than its share of the cost, as the table per actor says)
+                said_p += state_reason(r)
         parts.append(said_p)
     return join(parts, r.lang)
 
@@ -450,6 +453,42 @@ def state_assumptions(r) -> str:
     months = min(cb.wage_subsidy_months, round(cb.horizon_years * 12))  # (paid at most over the horizon)
     return r.msg("summary.state_subsidy_assumed", amount=fmt_kr_prose(cb.wage_subsidy_sek_month, r.lang),
                  months=fmt_int(months, r.lang))
+
+
+def state_reason(r) -> str:
+    """The clause after the state's result on page 1 saying why it pays more than its share of the cost: the exits
+    to a benefit it pays in place of försörjningsstöd, counted as the table per actor's note counts them
+    (:func:`evaltools.present.sections.costbenefit.state_why_words`); "" where that note gives no reason (no such
+    exit, or the state's benefits measured in register data)."""
+    if benefits_measured(r.cba):
+        return ""
+    said = state_why_words(r)
+    return "" if said is None else r.msg("summary." + said[0], **said[1])
+
+
+def state_why_words(r) -> tuple[str, dict[str, str]] | None:
+    """Which words say why the state pays more than its share of the cost, and their values: ``state_why`` with
+    who ("81 av de 112"), ``state_why_some`` or ``state_why_most`` where the small-count rule hides a part,
+    ``state_why_ex_ante`` for an application's expected exits; None where no exit went to a benefit the state
+    pays. The table per actor's note (:func:`state_why`) and page 1 say the same reason in these words."""
+    s, k = r.cba.summary, r.params.privacy.min_count
+    n, total = s.exits_to_state_benefit, s.successes
+    if not n or not total:
+        return None
+    if s.mode == "ex_ante":  # (expected volumes, not persons: nothing to hide)
+        return "state_why_ex_ante", {"who": fmt_persons_of(n, total, 1, r.lang)}
+    # (no breakdown with a hidden part: "<5 av de 112", or 110 of 112 beside the 2 it leaves)
+    if n < total and hides(n, k):
+        return "state_why_some", {}
+    if n < total and hides(total - n, k):
+        return "state_why_most", {}
+    return "state_why", {"who": fmt_persons_of(n, total, k, r.lang)}
+
+
+def benefits_measured(cba) -> bool:
+    """Do the ledger's benefit rows come from register estimates?"""
+    led = cba.ledger
+    return led is not None and bool(((led["source"] == MEASURED) & led["item"].str.startswith("ersattning_")).any())
 
 
 def state_subsidy_assumed(ledger: pd.DataFrame | None) -> bool:
