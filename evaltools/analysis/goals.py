@@ -316,6 +316,21 @@ def same_support(df: pd.DataFrame) -> pd.Series:
     return (out.isin(_SUPPORT_OUTCOMES) & (out == df[S.SUPPORT_START].astype(object))).fillna(False).astype(bool)
 
 
+def applies_same_support(outcomes, default: bool) -> bool:
+    """Whether a definition of success with these outcomes applies the same-support rule (:func:`same_support`):
+    it counts the default successes (``default``) and among its outcomes is a support one can start on
+    (``sjukpenning``, ``sjuk_aktivitetsersättning``). The rule is part of what such a definition counts, so the
+    report states it wherever it states the definition, and two definitions that differ in it are not one."""
+    return bool(default) and any(o in _SUPPORT_OUTCOMES for o in outcomes)
+
+
+def goal_same_support(goal: Goal) -> bool:
+    """Whether ``goal`` applies the same-support rule (:func:`applies_same_support`): it counts the default
+    outcomes, not the action plan nor who takes part."""
+    return (goal.kind in ("outcome_count", "share") and goal.numerator == "outcome" and not goal.composition
+            and applies_same_support(goal.success_outcomes, goal.default_successes))
+
+
 def _successes(df: pd.DataFrame, goal: Goal) -> pd.Series:
     if goal.numerator == "action_plan":
         return df[S.ACTION_PLAN] == "ja"
@@ -1100,6 +1115,13 @@ class SuccessDefinition:
     by_enrolment: bool = field(default=False, compare=False)
     group: bool = False
     default: bool = False
+
+    @property
+    def same_support_rule(self) -> bool:
+        """Whether the definition leaves out an exit to the support the participant started on
+        (:func:`applies_same_support`): part of its identity, as its outcomes are (two projects that list the same
+        outcomes, one under the rule, define success differently), and said wherever the definition is."""
+        return self.kind != "action_plan" and applies_same_support(self.outcomes, self.default)
 
     def left_out(self, df: pd.DataFrame) -> tuple[str, ...]:
         """The outcomes this definition leaves out of those who ended (``exclude``) that some row of the
