@@ -1,0 +1,127 @@
+"""The success definition is one object, said one way: under the default successes an exit to the support the
+participant started on (sjukpenning to sjukpenning) is no success, and every place that states the definition (the
+outcome and time sections' note, the goal table's note, the workbook's label, the portfolio) states that rule in the
+same words, in Swedish and English. The rule is part of the definition's identity: a project that lists the same
+outcomes by hand (read as written, the same-support exits counted) defines success differently, and the portfolio
+says so. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from its rows."""
+from __future__ import annotations
+
+import pytest
+
+import evaltools as et
+from evaltools.analysis.goals import project_definition, project_successes
+from evaltools.present.portfolio import Portfolio
+from evaltools.present.sections import goals as goal_section
+from evaltools.present.sections import outcomes
+from evaltools.words.labels import success_definition_text
+
+PARAMS = """\
+id: %s
+kind: individ
+title: %s
+forbund: Samordningsförbundet Norrvik
+owner: Vidsels kommun
+partners: [Region Norrbotten, Försäkringskassan]
+period: {start: 2024-01-01, planned_end: 2025-12-31}
+data_as_of: 2026-01-31
+granted_sek: 200000
+data: {participants: data/%s.csv}
+goals:
+  - id: mål
+    kind: share
+    label: Minst 40 %% av de avslutade ska ha ett lyckat utfall
+    label_en: At least 40%% of those who ended have a successful outcome
+    target: 0.4
+    period: whole_period
+    denominator: exits
+%s"""
+
+# the default successes, listed by hand (read as written: an exit to the support one started on counts)
+LISTED = ("    success_outcomes: [arbete, arbete_med_stöd, studier, sjuk_aktivitetsersättning, sjukpenning,"
+          " annan_ersättning, aktiv_planering_annan_part]\n")
+
+# (support at start, outcome at exit) of fifteen participants, every one ended
+ROWS = [("sjukpenning", "arbete"),                  # success under both
+        ("sjukpenning", "sjukpenning"),             # same support: no success by default, a success as listed
+        ("sjukpenning", "sjukpenning"),             # same support
+        ("sjukpenning", "sjukpenning"),             # same support
+        ("sjukpenning", "sjukpenning"),             # same support
+        ("sjukpenning", "sjukpenning"),             # same support
+        ("försörjningsstöd", "sjukpenning"),        # success under both: a step from försörjningsstöd
+        ("försörjningsstöd", "arbete"),             # success under both
+        ("försörjningsstöd", "studier"),            # success under both
+        ("försörjningsstöd", "arbete"),             # success under both
+        ("försörjningsstöd", "avbrott"),            # no success
+        ("försörjningsstöd", "avbrott"),            # no success
+        ("försörjningsstöd", "avbrott"),            # no success
+        ("försörjningsstöd", "avbrott"),            # no success
+        ("försörjningsstöd", "kvar_försörjningsstöd")]  # no success (five who did not succeed under both: shown)
+
+RULE = {"sv": "avslut till samma ersättning som deltagaren hade vid start (sjukpenning till sjukpenning) räknas inte",
+        "en": "exits to the same benefit the participant had at start (sickness benefit to sickness benefit) are not "
+              "counted"}
+
+
+def _project(tmp_path, pid="vidga", title="Vidga", extra=""):
+    data = tmp_path / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    lines = [f"{pid[0].upper()}{i + 1:03d};kvinna;{1970 + i};ensamstående;2024-02-01;2024-09-30;{out};{start}"
+             for i, (start, out) in enumerate(ROWS)]
+    (data / f"{pid}.csv").write_text("\n".join(["person_id;sex;birth_year;household_type;start_date;end_date;"
+                                                "outcome;support_start", *lines]) + "\n", encoding="utf-8")
+    p = tmp_path / f"{pid}.yaml"
+    p.write_text(PARAMS % (pid, title, pid, extra), encoding="utf-8")
+    return p
+
+
+def test_the_default_and_the_same_outcomes_listed_are_two_definitions(tmp_path):
+    # default: V001, V007-V010 = 5 of 15; listed: the five same-support exits V002-V006 count too, 10 of 15
+    default = project_successes(et.load_project(_project(tmp_path)))
+    listed = project_successes(et.load_project(_project(tmp_path, "lista", "Lista", LISTED)))
+    assert (default.successes, listed.successes, default.base) == (5, 10, 15)
+    assert default.definition.outcomes == listed.definition.outcomes
+    assert default.definition.same_support_rule and not listed.definition.same_support_rule
+    assert default.definition != listed.definition
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_definitions_label_states_the_rule_only_where_it_applies(tmp_path, lang):
+    default = project_definition(et.load_project(_project(tmp_path)), lang)
+    listed = project_definition(et.load_project(_project(tmp_path, "lista", "Lista", LISTED)), lang)
+    assert success_definition_text(default, lang).endswith("; " + RULE[lang])
+    assert RULE[lang] not in success_definition_text(listed, lang)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_goal_table_and_the_outcome_section_state_the_rule_in_the_same_words(tmp_path, lang):
+    r = et.Report(et.load_project(_project(tmp_path)), lang=lang)
+    label = {"sv": "Minst 40\u00a0% av de avslutade ska ha ett lyckat utfall",  # (a no-break space before %)
+             "en": "At least 40% of those who ended have a successful outcome"}[lang]
+    assert goal_section.same_support_notes(r) == [f"{label}: {RULE[lang]}."]
+    counted = outcomes.rate_notes(r, "3")[0]
+    assert counted.rstrip(".").endswith("; " + RULE[lang])
+
+
+def test_a_goal_listing_its_outcomes_has_no_such_note(tmp_path):
+    r = et.Report(et.load_project(_project(tmp_path, "lista", "Lista", LISTED)), lang="sv")
+    assert goal_section.same_support_notes(r) == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_workbook_label_is_the_definitions_words(tmp_path, lang):
+    # (the workbook's key figures take the report's summary words: "Lyckat utfall räknat som")
+    said = et.Report(et.load_project(_project(tmp_path)), lang=lang)._summary_words()["success_definition"]
+    assert said.endswith("; " + RULE[lang])
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_portfolio_says_the_two_projects_define_success_differently(tmp_path, lang):
+    a, b = _project(tmp_path), _project(tmp_path, "lista", "Lista", LISTED)
+    pf = Portfolio([a, b], lang=lang)
+    notes = pf.definitions()
+    # one line per definition: the same outcomes, one under the rule
+    assert len(notes) == 2
+    [vidga] = [n for n in notes if "Vidga" in n]
+    [lista] = [n for n in notes if "Lista" in n]
+    assert RULE[lang] in vidga and RULE[lang] not in lista
+    assert pf.chart_labels() is not None  # (the chart's sentence says the shares count different things)
