@@ -125,3 +125,59 @@ def test_the_portfolio_says_the_two_projects_define_success_differently(tmp_path
     [lista] = [n for n in notes if "Lista" in n]
     assert RULE[lang] in vidga and RULE[lang] not in lista
     assert pf.chart_labels() is not None  # (the chart's sentence says the shares count different things)
+
+
+# --- the wage subsidy's count of exits to subsidised work beside the outcome table ----------------------------------
+CB = """\
+cost_benefit:
+  monthly_level: {method: fixed, amount_sek: 8900, amount_year: 2024}
+"""
+
+
+def _subsidised(tmp_path, from_sickness: int):
+    # six exits to subsidised work, ``from_sickness`` of them by participants who started on sickness benefit; ten to
+    # work and ten still on försörjningsstöd, everyone else from försörjningsstöd
+    rows = ([("försörjningsstöd", "arbete_med_stöd")] * (6 - from_sickness) + [("sjukpenning", "arbete_med_stöd")]
+            * from_sickness + [("försörjningsstöd", "arbete")] * 10 + [("försörjningsstöd", "kvar_försörjningsstöd")] * 10)
+    data = tmp_path / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    lines = [f"S{i + 1:03d};kvinna;{1970 + i};ensamstående;2024-02-01;2024-09-30;{out};{start}"
+             for i, (start, out) in enumerate(rows)]
+    (data / "sub.csv").write_text("\n".join(["person_id;sex;birth_year;household_type;start_date;end_date;"
+                                             "outcome;support_start", *lines]) + "\n", encoding="utf-8")
+    (data / "budget.csv").write_text("period,category,budget,actual,funder\nhela,Personal,900000,850000,förbund\n",
+                                     encoding="utf-8")
+    p = tmp_path / "sub.yaml"
+    p.write_text((PARAMS % ("sub", "Sub", "sub", "")).replace("data/sub.csv}", "data/sub.csv, budget: data/budget.csv}")
+                 + CB, encoding="utf-8")
+    return et.Report(et.load_project(p), lang="sv")
+
+
+def _wage_source(r) -> str:
+    from evaltools.words.labels import note_text
+    return note_text(r.cba.assumptions.set_index("name").loc["wage_subsidy_sek_month", "source"], "sv")
+
+
+def _table_count(r, code_label: str) -> str:
+    shown = outcomes.outcome_counts(r.project.participants[~r.project.participants["ongoing"]], r.k,
+                                    outcomes.stated_sums(r), outcomes.stated_counts(r))
+    from evaltools.words.labels import code_label as label
+    row = shown[[label("outcome", c, "sv") == code_label for c in shown["category"]]]
+    return str(row["n"].iloc[0])
+
+
+def test_the_wage_subsidy_does_not_say_a_count_the_outcome_table_counts_otherwise(tmp_path):
+    # five left försörjningsstöd for subsidised work, one came from sickness benefit: the table's exits there are 6.
+    # Said beside it, "5" would give the one from sickness benefit by difference (6 - 5 = 1), or, beside a hidden
+    # cell, a bound on it; so the count is not said, and the source says whom the subsidy is for
+    r = _subsidised(tmp_path, from_sickness=1)
+    source = _wage_source(r)
+    assert "(för dem som lämnade försörjningsstödet för arbete med stöd)" in source
+    assert "med utfallet arbete med stöd" not in source
+
+
+def test_the_wage_subsidy_says_the_count_where_it_is_the_tables(tmp_path):
+    # all six from försörjningsstöd: the same persons the outcome table counts, 6, said in both
+    r = _subsidised(tmp_path, from_sickness=0)
+    assert "(6 med utfallet arbete med stöd)" in _wage_source(r)
+    assert _table_count(r, "Arbete med stöd") == "6"
