@@ -181,3 +181,43 @@ def test_the_wage_subsidy_says_the_count_where_it_is_the_tables(tmp_path):
     r = _subsidised(tmp_path, from_sickness=0)
     assert "(6 med utfallet arbete med stöd)" in _wage_source(r)
     assert _table_count(r, "Arbete med stöd") == "6"
+
+
+# --- the rule is part of the definition where the analysis compares definitions -----------------------------------
+COUNT_AND_SHARE = """\
+  - id: antal
+    kind: outcome_count
+    label: Minst 3 avslutade ska ha ett lyckat utfall
+    target: 3
+    period: whole_period
+    main: true
+  - id: andel
+    kind: share
+    label: Minst 30 % av de avslutade ska gå vidare
+    target: 0.3
+    period: whole_period
+    denominator: exits
+"""
+
+
+def test_a_share_goal_listing_the_default_outcomes_does_not_judge_a_default_count(tmp_path):
+    # the main goal counts the default successes (5: V001, V007-V010); the share goal lists the same outcomes by hand
+    # and counts the five same-support exits too (10): its share is no share of the main goal's successes
+    p = _project(tmp_path, extra=COUNT_AND_SHARE + LISTED)
+    text = p.read_text(encoding="utf-8")
+    first = text.index("  - id: mål")  # (the template's goal: left out, the count is the main goal)
+    p.write_text(text[:first] + text[text.index("  - id: antal"):], encoding="utf-8")
+    sc = project_successes(et.load_project(p))
+    assert sc.definition.goal_id == "antal" and sc.definition.share_goal_id is None
+    assert (sc.successes, sc.base) == (5, 15)
+    # the same share goal without success_outcomes counts the same successes: it judges the count's share
+    p.write_text(p.read_text(encoding="utf-8").replace(LISTED, ""), encoding="utf-8")
+    assert project_successes(et.load_project(p)).definition.share_goal_id == "andel"
+
+
+def test_the_rate_table_does_not_take_a_goal_listing_the_outcomes_for_its_own_counts(tmp_path):
+    from evaltools.analysis.cohorts import _counts_as
+    d = project_definition(et.load_project(_project(tmp_path)))
+    listed = et.load_project(_project(tmp_path, "lista", "Lista", LISTED)).params.goals[0]
+    default = et.load_project(_project(tmp_path)).params.goals[0]
+    assert _counts_as(default, d, None) and not _counts_as(listed, d, None)

@@ -19,7 +19,8 @@ from statsmodels.duration.survfunc import CumIncidenceRight, SurvfuncRight
 from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
-from .goals import period_windows, CI_METHOD, SuccessDefinition, project_definition, success_definition
+from .goals import (period_windows, CI_METHOD, SuccessDefinition, goal_same_support, project_definition,
+                    success_definition)
 from ..data.project import Project
 from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
@@ -455,7 +456,10 @@ def _counts_as(goal, d: SuccessDefinition | None, codes: tuple[str, ...] | None)
     if d is not None and d.kind == "action_plan":
         return goal.numerator == "action_plan"
     wanted = d.outcomes if d is not None else tuple(codes or ())
-    return goal.numerator == "outcome" and tuple(sorted(goal.success_outcomes)) == tuple(sorted(wanted))
+    # (the same outcomes under the same-support rule count fewer: outcomes given as codes are read as written)
+    rule = d.same_support_rule if d is not None else False
+    return (goal.numerator == "outcome" and tuple(sorted(goal.success_outcomes)) == tuple(sorted(wanted))
+            and goal_same_support(goal) == rule)
 
 
 def _goal_counts(project: Project, d: SuccessDefinition | None, codes: tuple[str, ...] | None = None,

@@ -1215,8 +1215,8 @@ def project_definition(project: Project, lang: str | None = None) -> SuccessDefi
 
 def share_goal_of(params: ProjectParams, main: Goal) -> Goal | None:
     """The goal that judges the share of a main goal that is a count of exits: an application's share
-    goal of the exits over the same successes (the same outcomes, or an action plan), for every
-    participant. ``None`` when the main goal is itself a share, or no such goal exists.
+    goal of the exits over the same successes (the same outcomes under the same rule for an exit to the support
+    one started on, :func:`goal_same_support`, or an action plan), for every participant. ``None`` when the main goal is itself a share, or no such goal exists.
 
     A count goal has no denominator of its own; where the application also sets a share of exits for
     the same successes ("40 a year to own support" and "at least 45 % of exits to own support"), the
@@ -1228,7 +1228,8 @@ def share_goal_of(params: ProjectParams, main: Goal) -> Goal | None:
     for g in params.goals:
         if (g.kind == "share" and g.denominator == "exits" and g.source == main.source and g.among is None
                 and not g.composition and g.numerator == main.numerator
-                and (g.numerator == "action_plan" or set(g.success_outcomes) == set(main.success_outcomes))):
+                and (g.numerator == "action_plan" or (set(g.success_outcomes) == set(main.success_outcomes)
+                                                      and goal_same_support(g) == goal_same_support(main)))):
             return g
     return None
 
