@@ -62,11 +62,11 @@ RULE = {"sv": "avslut till samma ersättning som deltagaren hade vid start (sjuk
               "counted"}
 
 
-def _project(tmp_path, pid="vidga", title="Vidga", extra=""):
+def _project(tmp_path, pid="vidga", title="Vidga", extra="", rows=ROWS):
     data = tmp_path / "data"
     data.mkdir(parents=True, exist_ok=True)
     lines = [f"{pid[0].upper()}{i + 1:03d};kvinna;{1970 + i};ensamstående;2024-02-01;2024-09-30;{out};{start}"
-             for i, (start, out) in enumerate(ROWS)]
+             for i, (start, out) in enumerate(rows)]
     (data / f"{pid}.csv").write_text("\n".join(["person_id;sex;birth_year;household_type;start_date;end_date;"
                                                 "outcome;support_start", *lines]) + "\n", encoding="utf-8")
     p = tmp_path / f"{pid}.yaml"
@@ -221,3 +221,40 @@ def test_the_rate_table_does_not_take_a_goal_listing_the_outcomes_for_its_own_co
     listed = et.load_project(_project(tmp_path, "lista", "Lista", LISTED)).params.goals[0]
     default = et.load_project(_project(tmp_path)).params.goals[0]
     assert _counts_as(default, d, None) and not _counts_as(listed, d, None)
+
+
+# --- the success share by support at start, among the cohort comparisons --------------------------------------------
+def _by_support(tmp_path, rows):
+    return et.outcome_rates(et.load_project(_project(tmp_path, rows=rows)))
+
+
+def test_the_rates_compare_the_supports_at_start_with_exact_intervals(tmp_path):
+    from scipy.stats import beta
+    # ten from försörjningsstöd, five of them to work; ten on sickness benefit, five to work and five back to sickness
+    # benefit (no success by default): 5 of 10 in each group
+    rows = ([("försörjningsstöd", "arbete")] * 5 + [("försörjningsstöd", "avbrott")] * 5
+            + [("sjukpenning", "arbete")] * 5 + [("sjukpenning", "sjukpenning")] * 5)
+    tab = _by_support(tmp_path, rows).table
+    tab = tab[tab["variable"] == "support_start"].set_index("category")
+    assert set(tab.index) == {"försörjningsstöd", "sjukpenning"}
+    # Clopper–Pearson by the beta distribution's quantiles: Beta(5, 6) at 2,5 % and Beta(6, 5) at 97,5 %
+    lo, hi = beta.ppf(0.025, 5, 6), beta.ppf(0.975, 6, 5)
+    for code in ("försörjningsstöd", "sjukpenning"):
+        assert (tab.loc[code, "n"], tab.loc[code, "successes"], tab.loc[code, "rate"]) == (10, 5, 0.5)
+        assert (tab.loc[code, "ci_low"], tab.loc[code, "ci_high"]) == (pytest.approx(lo), pytest.approx(hi))
+
+
+def test_a_small_group_by_support_at_start_is_hidden(tmp_path):
+    # two of the ten on sickness benefit went to work: 2 successes, under 5, hidden (and so the other group's, which
+    # beside the total of 7 would give it)
+    rows = ([("försörjningsstöd", "arbete")] * 5 + [("försörjningsstöd", "avbrott")] * 5
+            + [("sjukpenning", "arbete")] * 2 + [("sjukpenning", "sjukpenning")] * 8)
+    tab = _by_support(tmp_path, rows).table
+    tab = tab[tab["variable"] == "support_start"].set_index("category")
+    assert isinstance(tab.loc["sjukpenning", "successes"], str)
+    assert isinstance(tab.loc["försörjningsstöd", "successes"], str)
+
+
+def test_no_breakdown_by_support_where_everyone_started_on_forsorjningsstod(tmp_path):
+    rows = [("försörjningsstöd", "arbete")] * 6 + [("försörjningsstöd", "avbrott")] * 6
+    assert "support_start" not in set(_by_support(tmp_path, rows).table["variable"])
