@@ -57,9 +57,10 @@ ROWS = [("sjukpenning", "arbete"),                  # success under both
         ("försörjningsstöd", "avbrott"),            # no success
         ("försörjningsstöd", "kvar_försörjningsstöd")]  # no success (five who did not succeed under both: shown)
 
-RULE = {"sv": "avslut till samma ersättning som deltagaren hade vid start (sjukpenning till sjukpenning) räknas inte",
-        "en": "exits to the same benefit the participant had at start (sickness benefit to sickness benefit) are not "
-              "counted"}
+RULE = {"sv": "avslut till samma ersättning som deltagaren hade vid start (till exempel sjukpenning till sjukpenning) "
+              "räknas inte",
+        "en": "exits to the same benefit the participant had at start (such as sickness benefit to sickness benefit) are "
+              "not counted"}
 
 
 def _project(tmp_path, pid="vidga", title="Vidga", extra="", rows=ROWS):
@@ -258,3 +259,14 @@ def test_a_small_group_by_support_at_start_is_hidden(tmp_path):
 def test_no_breakdown_by_support_where_everyone_started_on_forsorjningsstod(tmp_path):
     rows = [("försörjningsstöd", "arbete")] * 6 + [("försörjningsstöd", "avbrott")] * 6
     assert "support_start" not in set(_by_support(tmp_path, rows).table["variable"])
+
+
+def test_page_ones_goal_line_naming_more_outcomes_than_its_words_states_the_rule(tmp_path):
+    # a goal worded "to work or studies" that counts the default successes counts sickness benefit too: page 1 says
+    # so, and that an exit back to the benefit one started on is not counted
+    p = _project(tmp_path)
+    p.write_text(p.read_text(encoding="utf-8").replace("ska ha ett lyckat utfall", "ska gå till arbete eller studier")
+                 .replace("have a successful outcome", "go to work or studies"), encoding="utf-8")
+    lines = goal_section.page_one(et.Report(et.load_project(p), lang="sv"))
+    said = [i for i, line in enumerate(lines) if line.startswith("Målet räknar också")]
+    assert said and lines[said[0] + 1] == RULE["sv"][:1].upper() + RULE["sv"][1:] + "."
