@@ -19,7 +19,8 @@ from statsmodels.duration.survfunc import CumIncidenceRight, SurvfuncRight
 from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
-from .goals import period_windows, CI_METHOD, SuccessDefinition, project_definition, success_definition
+from .goals import (period_windows, CI_METHOD, SuccessDefinition, goal_same_support, project_definition,
+                    success_definition)
 from ..data.project import Project
 from ..data.privacy import (SECONDARY, already_published, apply_mask, hides, suppress_crosstab, suppress_long, suppressed_label, suppression_mask)
 from ..data.errors import EvaltoolsError
@@ -30,7 +31,11 @@ from .result import Categories, Codes, Note, Result
 from .goals import GoalAssessment, assess_goals
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS, S.MUNICIPALITY)
-RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNICIPALITY)
+RATE_BREAKDOWNS = (S.PROJECT_YEAR, S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.MUNICIPALITY, S.SUPPORT_START)
+# Rate breakdowns shown only where the ended participants came from two or more known supports (sjukpenning,
+# aktivitetsersättning, försörjningsstöd): a project whose every participant started on försörjningsstöd has one
+# group, whose rate is the total. (The participants table shows the support at start all the same.)
+RATES_ONLY_WHEN_SEVERAL = (S.SUPPORT_START,)
 # Breakdowns shown only where the participants differ in them: a project of one municipality has no
 # breakdown by municipality (every participant in one group says nothing), one of several has; a project whose
 # participants all started in one project year has no breakdown by intake year (its one row repeats the total).
@@ -45,10 +50,10 @@ def several_municipalities(project: Project) -> bool:
     return project.has_participants and not _one_group(project.participants, S.MUNICIPALITY)
 
 
-def _one_group(df: pd.DataFrame, var: str) -> bool:
-    """Whether ``var`` is a breakdown shown only where the participants differ in it, and they do not
-    (fewer than two known values)."""
-    if var not in ONLY_WHEN_SEVERAL:
+def _one_group(df: pd.DataFrame, var: str, several: tuple[str, ...] = ONLY_WHEN_SEVERAL) -> bool:
+    """Whether ``var`` is a breakdown shown only where the participants differ in it (one of ``several``), and
+    they do not (fewer than two known values)."""
+    if var not in several:
         return False
     return var not in df or df.loc[df[var] != S.UNKNOWN, var].nunique() < 2
 
@@ -338,7 +343,8 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         A loaded project.
     by
         The variables to compare, columns of ``project.participants`` (default: intake year, sex,
-        age group, household type, municipality); one name (``"sex"``) or several. A name the
+        age group, household type, municipality, support at start; municipality, intake year and support at start
+        only where the participants differ in it); one name (``"sex"``) or several. A name the
         participants lack raises a :class:`~evaltools.data.errors.ParamsError` that names it and the
         variables to write.
     lang
@@ -381,7 +387,8 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows = []
     for var in by:
-        if _one_group(project.participants, var):  # one municipality or intake year: nothing to compare
+        # one municipality, intake year or support at start: nothing to compare
+        if _one_group(project.participants, var, ONLY_WHEN_SEVERAL + RATES_ONLY_WHEN_SEVERAL):
             continue
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
         # (those whose sex, age or household is not known are a row of the table, not a group the test compares:
@@ -455,7 +462,10 @@ def _counts_as(goal, d: SuccessDefinition | None, codes: tuple[str, ...] | None)
     if d is not None and d.kind == "action_plan":
         return goal.numerator == "action_plan"
     wanted = d.outcomes if d is not None else tuple(codes or ())
-    return goal.numerator == "outcome" and tuple(sorted(goal.success_outcomes)) == tuple(sorted(wanted))
+    # (the same outcomes under the same-support rule count fewer: outcomes given as codes are read as written)
+    rule = d.same_support_rule if d is not None else False
+    return (goal.numerator == "outcome" and tuple(sorted(goal.success_outcomes)) == tuple(sorted(wanted))
+            and goal_same_support(goal) == rule)
 
 
 def _goal_counts(project: Project, d: SuccessDefinition | None, codes: tuple[str, ...] | None = None,

@@ -316,6 +316,21 @@ def same_support(df: pd.DataFrame) -> pd.Series:
     return (out.isin(_SUPPORT_OUTCOMES) & (out == df[S.SUPPORT_START].astype(object))).fillna(False).astype(bool)
 
 
+def applies_same_support(outcomes, default: bool) -> bool:
+    """Whether a definition of success with these outcomes applies the same-support rule (:func:`same_support`):
+    it counts the default successes (``default``) and among its outcomes is a support one can start on
+    (``sjukpenning``, ``sjuk_aktivitetsersättning``). The rule is part of what such a definition counts, so the
+    report states it wherever it states the definition, and two definitions that differ in it are not one."""
+    return bool(default) and any(o in _SUPPORT_OUTCOMES for o in outcomes)
+
+
+def goal_same_support(goal: Goal) -> bool:
+    """Whether ``goal`` applies the same-support rule (:func:`applies_same_support`): it counts the default
+    outcomes, not the action plan nor who takes part."""
+    return (goal.kind in ("outcome_count", "share") and goal.numerator == "outcome" and not goal.composition
+            and applies_same_support(goal.success_outcomes, goal.default_successes))
+
+
 def _successes(df: pd.DataFrame, goal: Goal) -> pd.Series:
     if goal.numerator == "action_plan":
         return df[S.ACTION_PLAN] == "ja"
@@ -1101,6 +1116,13 @@ class SuccessDefinition:
     group: bool = False
     default: bool = False
 
+    @property
+    def same_support_rule(self) -> bool:
+        """Whether the definition leaves out an exit to the support the participant started on
+        (:func:`applies_same_support`): part of its identity, as its outcomes are (two projects that list the same
+        outcomes, one under the rule, define success differently), and said wherever the definition is."""
+        return self.kind != "action_plan" and applies_same_support(self.outcomes, self.default)
+
     def left_out(self, df: pd.DataFrame) -> tuple[str, ...]:
         """The outcomes this definition leaves out of those who ended (``exclude``) that some row of the
         participants frame ``df`` has: where any, its base is smaller than the number of ended."""
@@ -1193,8 +1215,8 @@ def project_definition(project: Project, lang: str | None = None) -> SuccessDefi
 
 def share_goal_of(params: ProjectParams, main: Goal) -> Goal | None:
     """The goal that judges the share of a main goal that is a count of exits: an application's share
-    goal of the exits over the same successes (the same outcomes, or an action plan), for every
-    participant. ``None`` when the main goal is itself a share, or no such goal exists.
+    goal of the exits over the same successes (the same outcomes under the same rule for an exit to the support
+    one started on, :func:`goal_same_support`, or an action plan), for every participant. ``None`` when the main goal is itself a share, or no such goal exists.
 
     A count goal has no denominator of its own; where the application also sets a share of exits for
     the same successes ("40 a year to own support" and "at least 45 % of exits to own support"), the
@@ -1206,7 +1228,8 @@ def share_goal_of(params: ProjectParams, main: Goal) -> Goal | None:
     for g in params.goals:
         if (g.kind == "share" and g.denominator == "exits" and g.source == main.source and g.among is None
                 and not g.composition and g.numerator == main.numerator
-                and (g.numerator == "action_plan" or set(g.success_outcomes) == set(main.success_outcomes))):
+                and (g.numerator == "action_plan" or (set(g.success_outcomes) == set(main.success_outcomes)
+                                                      and goal_same_support(g) == goal_same_support(main)))):
             return g
     return None
 

@@ -28,7 +28,7 @@ from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
 from .display import Table, Text, number_figures, show
-from ..words.labels import code_label, period_name, success_definition_text, t
+from ..words.labels import code_label, period_name, same_support_rule, success_definition_text, t
 from .narrative import is_draft
 from ..words.text import join, msg
 from ..data.params import project_kind
@@ -226,21 +226,27 @@ class Portfolio:
         excluded = tab["success_excluded"] if "success_excluded" in tab else [()] * len(tab)
         # (whose words leave them out: the main goal's, or, where it counts successes, its share goal's)
         by_share = tab["success_excluded_by_share"] if "success_excluded_by_share" in tab else [False] * len(tab)
-        for name, kind, outcomes, left_out, share, mode in zip(tab["title"], tab["success_kind"],
-                                                               tab["success_outcomes"], excluded, by_share, tab["mode"]):
+        same = _flags(tab, "success_same_support")
+        for name, kind, outcomes, left_out, share, mode, rule in zip(tab["title"], tab["success_kind"],
+                                                                     tab["success_outcomes"], excluded, by_share,
+                                                                     tab["mode"], same):
             if mode in NAME_KEYS or kind == "action_plan":  # (no outcomes of its own, or none counted)
                 continue
-            # projects with the same definition: one line; one that leaves exits out of its base says which
-            by_outcomes.setdefault((tuple(outcomes), tuple(left_out), bool(share) and bool(left_out)), []).append(name)
+            # projects with the same definition: one line; one that leaves exits out of its base says which, and one
+            # under the same-support rule says it (the same outcomes listed by hand count more)
+            by_outcomes.setdefault((tuple(outcomes), bool(rule), tuple(left_out), bool(share) and bool(left_out)),
+                                   []).append(name)
 
-        def labels(codes) -> str:
-            return ", ".join(code_label(S.OUTCOME, c, self.lang).lower() for c in codes)
+        def labels(codes, rule: bool = False) -> str:
+            listed = ", ".join(code_label(S.OUTCOME, c, self.lang).lower() for c in codes)
+            return t("success_same_support", self.lang, definition=listed, rule=same_support_rule(self.lang)) \
+                if rule else listed
         return [self.msg("portfolio.definition_excluded_share" if share else "portfolio.definition_excluded",
-                         name=join(names, self.lang), outcomes=labels(outcomes),
+                         name=join(names, self.lang), outcomes=labels(outcomes, rule),
                          excluded=join([code_label(S.OUTCOME, c, self.lang).lower() for c in left_out], self.lang))
                 if left_out else
-                self.msg("portfolio.definition", name=join(names, self.lang), outcomes=labels(outcomes))
-                for (outcomes, left_out, share), names in by_outcomes.items()]
+                self.msg("portfolio.definition", name=join(names, self.lang), outcomes=labels(outcomes, rule))
+                for (outcomes, rule, left_out, share), names in by_outcomes.items()]
 
     def skattefaktor_on(self) -> str:
         """What society's skattefaktor falls on, as each project's page 1 says it: the public budgets' net cost,
@@ -451,7 +457,8 @@ class Portfolio:
         exits with an action plan is not a share of exits to work set beside it); None where all count alike."""
         tab = self.table
         rated = tab[~tab["success_rate"].isna()]
-        if len({(k, tuple(o)) for k, o in zip(rated["success_kind"], rated["success_outcomes"])}) < 2:
+        if len({(k, tuple(o), bool(f)) for k, o, f in zip(rated["success_kind"], rated["success_outcomes"],
+                                                          _flags(rated, "success_same_support"))}) < 2:
             return None
         common = rated["success_kind"].value_counts().index[0]
         return [f"{title} ({self.msg(SHORT_DEFINITION[kind])})"
@@ -606,6 +613,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "break_even_person_years": cb.break_even_person_years, "break_even_cost": cb.total_cost_fixed,
             "success_kind": sc.definition.kind,
             "success_outcomes": tuple(sc.definition.outcomes), "success_excluded": left_out,
+            # (part of the definition's identity: the same outcomes under the same-support rule count fewer)
+            "success_same_support": sc.definition.same_support_rule,
             "success_excluded_by_share": sc.definition.share_goal_id is not None,
             # the goal whose share of the exits the row's share is: its verdict is the share's, as the report gives
             # it, and where it judges year by year the share pools the years (``success_pooled``)

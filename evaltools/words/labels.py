@@ -13,7 +13,7 @@ import pandas as pd
 from ..analysis.goals import SuccessDefinition
 from ..analysis.result import Categories, Codes, Money, Note, Share, Wording
 from ..data import schema as S
-from .formats import NBSP, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
+from .formats import NBSP, capitalized, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
 from .text import catalog, join
 
 _VOCABS = {
@@ -158,6 +158,18 @@ def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
             else t(code, lang))
 
 
+def same_support_rule(lang: str = "sv") -> str:
+    """The same-support rule of the default successes (:func:`evaltools.analysis.goals.same_support`) as a clause:
+    the one wording the definition of success (:func:`success_definition_text`), the goal section and page 1's
+    goal lines, and the portfolio give it."""
+    return t("same_support_rule", lang)
+
+
+def same_support_sentence(lang: str = "sv") -> str:
+    """:func:`same_support_rule` as a sentence of its own, beside a goal's line that names its outcomes."""
+    return t("same_support_rule_sentence", lang, rule=capitalized(same_support_rule(lang)))
+
+
 def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = ()) -> str:
     """What a project counts as a success (:class:`evaltools.analysis.goals.SuccessDefinition`), as a
     label for tables and exports: "avslutade deltagare med ...", or, where the definition counts ended
@@ -166,7 +178,9 @@ def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tu
     Parameters
     ----------
     d : SuccessDefinition
-        The project's definition of success.
+        The project's definition of success. Where it applies the same-support rule
+        (:attr:`~evaltools.analysis.goals.SuccessDefinition.same_support_rule`) the label says so
+        (:func:`same_support_rule`), as page 1 does.
     lang : str
         ``"sv"`` or ``"en"``.
     left_out : tuple of str
@@ -183,6 +197,8 @@ def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tu
     text = t((SUCCESS_LABELS_ENROLMENTS if d.by_enrolment else SUCCESS_LABELS)[d.kind], lang, **values)
     if d.group and d.kind != "leaves_fs":  # (a main goal set for a group: its success is counted for everyone)
         text = t("success_for_everyone", lang, definition=text)
+    if d.same_support_rule:  # (the default successes: an exit to the support one started on is none)
+        text = t("success_same_support", lang, definition=text, rule=same_support_rule(lang))
     if not left_out:
         return text
     return t("success_left_out", lang, definition=text,

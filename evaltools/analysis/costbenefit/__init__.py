@@ -112,6 +112,19 @@ def _deadweight(project: Project, info: dict) -> tuple[float, Note, bool]:
     return cb.deadweight_default, Note.of(why), True
 
 
+def _subsidised_source(n_sub: int, n_ended: int | None, k: int) -> Note:
+    """The wage subsidy's source with its count of exits to subsidised work: ``n_sub`` who left försörjningsstöd
+    for it (the model's), said "fewer than k" where small. The outcome table counts every exit there
+    (``n_ended``, ``None`` in an application's check); where the two differ the count is not said: beside the
+    table's number it would give, by difference, the few who went there from another support, and beside the table's
+    hidden cell a bound on it (and so on the small counts hidden with it). Said, it is the table's number, which the
+    table then shows (:func:`evaltools.present.sections.outcomes.stated_counts`)."""
+    if n_ended is not None and n_sub != n_ended:
+        return Note.of("assumption.wage_subsidy_source_unsaid")
+    return (Note.of("assumption.wage_subsidy_source_few", k=k) if hides(n_sub, k)
+            else Note.of("assumption.wage_subsidy_source", n=n_sub))
+
+
 def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
     params, cb = project.params, project.params.cost_benefit
     ct = costs(project, cost_basis).table
@@ -147,6 +160,9 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         succ = ended[leaves & fs & ~back]
         exit_m = np.maximum(_first_months_from(succ[S.END_DATE]) - s0, 0).astype(int)
         unknown = int((succ[S.SUPPORT_START] == S.UNKNOWN).sum()) if S.SUPPORT_START in succ else len(succ)
+        # every exit to subsidised work, as the outcome table counts them: the wage subsidy's count below is said
+        # only where it is the same number (see the assumption)
+        info["subsidised_ended"] = int((ended[S.OUTCOME] == SUBSIDISED_WORK).sum())
         info.update(n_ended=len(ended), n_success=len(succ), n_participants=persons_of(df), mode="observed",
                     came_back=int((leaves & fs & back).sum()),
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
@@ -256,9 +272,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     ]
     if subsidised.any():  # (listed only where an exit to subsidised work makes it count)
         default = "wage_subsidy_sek_month" not in cb.model_fields_set
-        n_sub, k = int(subsidised.sum()), params.privacy.min_count  # (a count of persons: small ones are not said)
-        said = (Note.of("assumption.wage_subsidy_source_few", k=k) if hides(n_sub, k)
-                else Note.of("assumption.wage_subsidy_source", n=n_sub))
+        said = _subsidised_source(int(subsidised.sum()), info.get("subsidised_ended"), params.privacy.min_count)
         assumptions.append(UsedAssumption(
             "wage_subsidy_sek_month", float(cb.wage_subsidy_sek_month),
             said if default else Note.of("assumption.params_file"), default))

@@ -13,11 +13,12 @@ from ...data.privacy import hides
 from ...data.params import label_per_part
 from ...words.formats import capitalized, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
-from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, t
+from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, same_support_rule, same_support_sentence, t
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
-from ...analysis.goals import context_series, exits_to, expected_part, side_p
+from ...analysis.goals import (applies_same_support, context_series, exits_to, expected_part, goal_same_support,
+                                side_p)
 from ...analysis.survey import LOW_RESPONSE_RATE
 from ..plots import plot_context, plot_goals
 from .survey import goal_figures as survey_figures
@@ -196,6 +197,15 @@ def group_notes(r) -> list[str]:
     return [r.msg("goals.among_note", goal=str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."),
                   group=group)
             for gid in dict.fromkeys(tab["goal_id"]) if (group := group_words(r, gid))]
+
+
+def same_support_notes(r) -> list[str]:
+    """The goal table's note of each goal that counts the default successes with a support among them
+    (:func:`~evaltools.analysis.goals.goal_same_support`): an exit to the support the participant started on is
+    not counted, in the words the definition of success gives the rule (:func:`same_support_rule`)."""
+    shown = set(r.goals.table["goal_id"])
+    return [r.msg("goals.same_support_note", goal=g.label_for(r.lang).rstrip("."), rule=same_support_rule(r.lang))
+            for g in r.params.goals if g.id in shown and goal_same_support(g)]
 
 
 def per_part_notes(r) -> list[str]:
@@ -514,10 +524,13 @@ def page_one(r, length: str = "full") -> list[str]:
         words = after_exit_words(first["label"]) if _counts_outcomes(r).get(gid) else None
         if words:  # (the figure is the outcome at exit: never said to be the situation months later)
             out.append(msg("summary.goal_after_exit", words=words))
-        extra = outcomes_beyond_words(next(g for g in r.params.goals if g.id == gid)) if first["kind"] in ("outcome_count", "share") else ()
+        goal = next(g for g in r.params.goals if g.id == gid)
+        extra = outcomes_beyond_words(goal) if first["kind"] in ("outcome_count", "share") else ()
         if extra:  # (the figure counts more than the goal's words name: said beside it)
             out.append(msg("summary.goal_beyond_words", outcomes=r.words.join(
                 [code_label(S.OUTCOME, o, lang).lower() for o in extra])))
+            if applies_same_support(extra, goal_same_support(goal)):  # (the benefits it names: not to the same one)
+                out.append(same_support_sentence(lang))
         if first["kind"] in ("outcome_count", "share") and leaves_out_subsidised(
                 r, next(g for g in r.params.goals if g.id == gid)):  # (its words' "work" counts less than it says)
             out.append(msg("summary.goal_subsidised_left_out"))
@@ -809,7 +822,8 @@ def blocks(r) -> list[list]:
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *group_notes(r), *per_part_notes(r), *among_hidden_notes(r),
+                Table(quant, notes=(*total_notes(r), *group_notes(r), *same_support_notes(r), *per_part_notes(r),
+                                   *among_hidden_notes(r),
                                    *enrolment_notes(r),
                                    *one_period_notes(r),
                                    msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
