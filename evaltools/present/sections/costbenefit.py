@@ -423,7 +423,13 @@ def state_why(r) -> list[str]:
     annan ersättning), counted of all the exits the saving counts ("81 av de 112"; ex ante, of the expected
     exits), without counts where the small-count rule hides either part. Nothing where no exit went to one."""
     said = state_why_words(r)
-    return [] if said is None else [r.msg("costbenefit.actor_note_" + said[0], **said[1])]
+    return [] if said is None else [r.msg(STATE_WHY_NOTE[said[0]], **said[1])]
+
+
+# the words of each reason :func:`state_why_words` gives, in the note under the table per actor
+STATE_WHY_NOTE = {"state_why": "costbenefit.actor_note_state_why", "state_why_some": "costbenefit.actor_note_state_why_some",
+                  "state_why_most": "costbenefit.actor_note_state_why_most",
+                  "state_why_ex_ante": "costbenefit.actor_note_state_why_ex_ante"}
 
 
 def persistence_table(r) -> list:

@@ -463,7 +463,12 @@ def state_reason(r) -> str:
     if benefits_measured(r.cba):
         return ""
     said = state_why_words(r)
-    return "" if said is None else r.msg("summary." + said[0], **said[1])
+    return "" if said is None else r.msg(STATE_WHY[said[0]], **said[1])
+
+
+# the words of each reason :func:`state_why_words` gives, on page 1
+STATE_WHY = {"state_why": "summary.state_why", "state_why_some": "summary.state_why_some",
+             "state_why_most": "summary.state_why_most", "state_why_ex_ante": "summary.state_why_ex_ante"}
 
 
 def state_why_words(r) -> tuple[str, dict[str, str]] | None:
