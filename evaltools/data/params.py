@@ -136,10 +136,53 @@ _AS_SPACE = re.compile("[\u00a0\u202f\u2007\u2009]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+# a number written with spaces between its thousands ("1 000", "1 000 000", with a no-break or narrow no-break space
+# too): one to three digits, then groups of three, none more after them
+_GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?!\d)")
+# words after which the digits are a year, a goal's own number or a step, never a number's thousands: "år 1 200
+# deltagare" is year 1's 200, "år 2 och 3 100" years 2 and 3's 100, "Mål 2 300 deltagare" goal 2's 300
+_NO_THOUSANDS_AFTER = re.compile(
+    r"(?<![\wåäö])(?:(?:projekt)?år(?:en)?|(?:project\s+)?years?|(?:del|effekt|huvud|projekt)?mål|(?:sub-?)?goal|"
+    r"objective|steg|step|nr\.?|nummer|no\.?|number|#)\s*(?:\d{1,2}\s*(?:och|and|till|to|&|[–—-])\s*"
+    r"(?:år\s*|years?\s*)?)*$", re.I)
+
+
+def _one_number(m: re.Match[str]) -> str:
+    if _NO_THOUSANDS_AFTER.search(m.string, 0, m.start()):
+        return m.group(0)
+    return m.group(1) + m.group(2).replace(" ", "")
+
+
 def read_label(text: str | None) -> str:
     r"""``text`` as its words are read: no-break spaces as spaces, characters that show nothing removed (``'år\u200b1'``
-    is ``'år1'``, year 1; None is ``''``). A message quoting its words quotes them as read, as they look on the screen."""
-    return _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or ""))
+    is ``'år1'``, year 1; None is ``''``), and a number's thousands written with spaces as one number (``'totalt 1
+    000 deltagare'`` is 1000, with a space, a no-break space or a narrow no-break space between them), except
+    after a year or a goal's number (``'år 1 200'`` is year 1's 200). A message quoting its words quotes them as
+    the label writes them (:func:`label_words`)."""
+    return _GROUPED.sub(_one_number, _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or "")))
+
+
+def label_words(words: str, label: str | None) -> str:
+    r"""``words`` read from ``read_label(label)`` as they look in ``label``: a number read as one (``'totalt 1000
+    deltagare'``) with its thousands spaced as written (``'totalt 1 000 deltagare'``), a no-break space as a
+    space; several quotes joined by ``"', '"`` each so. ``words`` where the label does not hold them."""
+    shown = _INVISIBLE.sub("", _AS_SPACE.sub(" ", label or ""))
+    if "', '" in words:
+        return "', '".join(label_words(w, label) for w in words.split("', '"))
+    pattern = "".join(re.escape(c) + (" ?" if c.isdigit() and nxt.isdigit() else "")
+                      for c, nxt in zip(words, [*words[1:], ""]))
+    found = re.search(pattern, shown)
+    return found.group(0) if found else words
+
+
+def _as_written(e: ParamsValueError, labels: list[str | None]) -> ParamsValueError:
+    """``e`` with the label's words it quotes (``words``, ``total``, ``year``) as the label writes them."""
+    values = dict(e.values)
+    for key in ("words", "total", "year"):
+        said = values.get(key)
+        if isinstance(said, str):
+            values[key] = next((w for label in labels if (w := label_words(said, label)) != said), said)
+    return ParamsValueError(e.key, **values)
 
 
 
@@ -848,8 +891,9 @@ def label_period_conflict(label: str, period: str) -> tuple[str, tuple[str, ...]
 
 def label_per_part(label: str) -> tuple[str, int, int] | None:
     """The count ``label`` states per part of a year ("10 nya deltagare per kvartal"): its words, the number, and
-    how many such parts a year has (4 for a quarter); None when it states none."""
-    label = read_label(label)
+    how many such parts a year has (4 for a quarter); None when it states none. Its words are quoted as the label
+    writes them ("1 000 deltagare per kvartal")."""
+    written, label = label, read_label(label)
     m = _PER_PART.search(label)
     if m is None:
         return None
@@ -862,7 +906,7 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
         # hundreds ("två hundra", "two hundred"): the word before counts them
         n *= int(before.group(1)) if before.group(1).isdigit() else _COUNT_WORDS[before.group(1).casefold()]
         first = before.start()
-    return label[first:m.end()].strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
+    return label_words(label[first:m.end()].strip(), written), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
 
 
 # A target stated for one year in a goal's words, as an application sets a target per year in one sentence: "år 1: 20",
@@ -1372,7 +1416,14 @@ class Goal(_Strict):
         return (self.unit if lang == "sv" else (self.unit_en or self.unit)) or ""
 
     def _check_label_words(self) -> None:
-        """The label's words against what the goal counts: the period it names, and a share it states."""
+        """The label's words against what the goal counts: the period it names, and a share it states. A message
+        quotes the words as the label writes them (a number's thousands spaced: ``'totalt 1 000 deltagare'``)."""
+        try:
+            self._read_label_words()
+        except ParamsValueError as e:
+            raise _as_written(e, [self.label, self.label_en]) from None
+
+    def _read_label_words(self) -> None:
         for label in (read_label(self.label), read_label(self.label_en)):
             if not label:
                 continue
@@ -2034,39 +2085,48 @@ class ProjectParams(_Strict):
                 continue
             if g.target is None:
                 continue
-            for label in (read_label(x) for x in (g.label, g.label_en) if x):
-                stated, calendar, words = label_year_targets(label, g.kind == "share")
-                unsure = label_year_unsure(label, g.kind == "share")
-                if unsure:  # (digits after "och" that are a year or a target: each of its years is written)
-                    clause, named = unsure[0]
-                    unit = "calendar_year" if calendar or named[0] > 1900 else "project_year"
-                    later = stated.pop(LATER_YEARS, None)
-                    last = max([*stated, *named])
-                    fix = {y: None if y in named else stated.get(y, later if later is not None and y > last else None)
-                           for y in goal_years(self.period, unit)}
-                    raise ParamsValueError("params.goal_label_year_or_target", n=i, goal=g.id, words=clause,
-                                           years=", ".join(map(str, named)), target=f"{g.target:g}",
-                                           fix=_targets_line(fix) + ("" if g.period == unit else f", period: {unit}"))
-                values, other = set(stated.values()), None
-                if len(values) == 1 and LATER_YEARS not in stated and g.period != "whole_period" \
-                        and not _PART_OF.search(" ".join(words)) and not math.isclose(min(values), g.target) \
-                        and _says(label, g.target, g.kind == "share"):
-                    # the words set some years a target of their own beside the goal's, which is the other years'
-                    # ("Minst 30 deltagare per år (20 det första året)")
-                    other = g.target
-                elif len(values) < 2:
-                    continue
-                unit = "calendar_year" if calendar else "project_year"
+            try:
+                self._check_year_targets_of(i, g)
+            except ParamsValueError as e:
+                raise _as_written(e, [g.label, g.label_en]) from None
+
+    def _check_year_targets_of(self, i: int, g: Goal) -> None:
+        """:meth:`_check_year_targets` for goal ``i``, ``g``, which has one ``target``."""
+        if g.target is None:
+            return
+        for label in (read_label(x) for x in (g.label, g.label_en) if x):
+            stated, calendar, words = label_year_targets(label, g.kind == "share")
+            unsure = label_year_unsure(label, g.kind == "share")
+            if unsure:  # (digits after "och" that are a year or a target: each of its years is written)
+                clause, named = unsure[0]
+                unit = "calendar_year" if calendar or named[0] > 1900 else "project_year"
                 later = stated.pop(LATER_YEARS, None)
-                years = goal_years(self.period, unit)
-                named = max(stated, default=0)
-                fix = {y: stated.get(y, later if later is not None and y > named else other) for y in years}
-                line = _targets_line(fix) + ("" if g.period == unit else f", period: {unit}")
-                if "?" in line:  # (a year the words give no number for: the evaluator writes it)
-                    raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
-                                           target=f"{g.target:g}", fix=line)
-                raise ParamsValueError("params.goal_label_year_targets_all", n=i, goal=g.id, words="', '".join(words),
+                last = max([*stated, *named])
+                fix = {y: None if y in named else stated.get(y, later if later is not None and y > last else None)
+                       for y in goal_years(self.period, unit)}
+                raise ParamsValueError("params.goal_label_year_or_target", n=i, goal=g.id, words=clause,
+                                       years=", ".join(map(str, named)), target=f"{g.target:g}",
+                                       fix=_targets_line(fix) + ("" if g.period == unit else f", period: {unit}"))
+            values, other = set(stated.values()), None
+            if len(values) == 1 and LATER_YEARS not in stated and g.period != "whole_period" \
+                    and not _PART_OF.search(" ".join(words)) and not math.isclose(min(values), g.target) \
+                    and _says(label, g.target, g.kind == "share"):
+                # the words set some years a target of their own beside the goal's, which is the other years'
+                # ("Minst 30 deltagare per år (20 det första året)")
+                other = g.target
+            elif len(values) < 2:
+                continue
+            unit = "calendar_year" if calendar else "project_year"
+            later = stated.pop(LATER_YEARS, None)
+            years = goal_years(self.period, unit)
+            named = max(stated, default=0)
+            fix = {y: stated.get(y, later if later is not None and y > named else other) for y in years}
+            line = _targets_line(fix) + ("" if g.period == unit else f", period: {unit}")
+            if "?" in line:  # (a year the words give no number for: the evaluator writes it)
+                raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
                                        target=f"{g.target:g}", fix=line)
+            raise ParamsValueError("params.goal_label_year_targets_all", n=i, goal=g.id, words="', '".join(words),
+                                   target=f"{g.target:g}", fix=line)
 
     def _check_even_sexes(self) -> None:
         """A share of one sex whose words promise an even sex balance ("Jämn könsfördelning: minst 40 % kvinnor")
