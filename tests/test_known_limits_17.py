@@ -100,3 +100,78 @@ def test_a_number_in_thousands_in_an_english_label(tiny_project):
     msg = params_refusal(_params(tiny_project, "Antal deltagare", "target: 1000\n    label_en: 1\u00a0000 participants "
                                                                   "in total, 300 a year"), "en")
     assert "says both '1 000 participants in total' and '300 a year'" in _line(msg, "both")
+
+
+# --- 2. a value of the wrong type, worded with what to write ----------------------------------------------------------
+
+def _said(tiny_project, extra: str = "", data_block: str | None = None) -> dict[str, list[str]]:
+    """The problem lines of the tiny project's params with ``extra``, per language, each without its '- '."""
+    from evaltools.data.errors import ParamsError
+    with pytest.raises(ParamsError) as e:
+        et.load_project(tiny_project(extra, data_block=data_block))
+    return {lang: [" ".join(x.split())[2:] for x in e.value.message(lang).splitlines()[1:]] for lang in ("sv", "en")}
+
+
+GOAL_WITH = "goals:\n  - id: antal\n    kind: participant_count\n    label: Antal deltagare\n    {line}\n"
+
+
+@pytest.mark.parametrize(("line", "sv", "en"), [
+    # a list where one number goes: one of its numbers to write
+    ("target: [20, 30]", "target: står [20, 30], en lista; här skrivs ett enda tal: välj ett (target: 20)",
+     "target: got [20, 30], a list; one number is written here: choose one (target: 20)"),
+    # a target per year under target: the targets line
+    ("target: {1: 20, 2: 30}", "target: står {1: 20, 2: 30}, ett målvärde per år; under target skrivs ett målvärde "
+     "för alla år: skriv målvärdena per år under targets i stället (targets: {1: 20, 2: 30})",
+     "target: got {1: 20, 2: 30}, a target per year; target holds one target for every year: write the targets per "
+     "year under targets instead (targets: {1: 20, 2: 30})"),
+    # keys with values where one number goes, and a year's target as a list
+    ("target: {antal: 20}", "target: står {antal: 20}, nycklar med värden; här skrivs ett enda tal: skriv det direkt "
+     "efter kolonet (target: 20)", "target: got {antal: 20}, keys with values; one number is written here: write it "
+     "right after the colon (target: 20)"),
+    ("targets: {1: [20, 25], 2: 30}\n    period: project_year", "targets, 1: står [20, 25], en lista; här skrivs ett "
+     "enda tal: välj ett (1: 20)", "targets, 1: got [20, 25], a list; one number is written here: choose one (1: 20)"),
+    # a date where a number goes, as the file writes it (not datetime.date(2024, 1, 1))
+    ("target: 2024-01-01", "target: står 2024-01-01; förväntat ett tal (t.ex. 40 eller 0.8)",
+     "target: got 2024-01-01; expected a number (such as 40 or 0.8)"),
+])
+def test_a_goals_number_of_the_wrong_type_says_what_to_write(tiny_project, line, sv, en):
+    said = _said(tiny_project, GOAL_WITH.format(line=line))
+    assert said == {"sv": [f"mål 1 (id: antal), {sv}"], "en": [f"goal 1 (id: antal), {en}"]}
+
+
+@pytest.mark.parametrize(("extra", "sv", "en"), [
+    # keys with values and a date where a text goes, as the file writes them (not {'Timrå': 'kommun'})
+    ("title_en: {Steget: a new way}", "title_en: står {Steget: a new way}, nycklar med värden; förväntat en text",
+     "title_en: got {Steget: a new way}, keys with values; expected a text"),
+    ("title_en: 2024-01-01", "title_en: står 2024-01-01; förväntat en text: skriv den inom citattecken, som den står "
+     "i filen (title_en: '2024-01-01')", "title_en: got 2024-01-01; expected a text"),
+    ("granted_sek: 2024-01-01", "granted_sek: står 2024-01-01; förväntat ett tal",
+     "granted_sek: got 2024-01-01; expected a number"),
+    ("granted_sek: {2024: 500000}", "granted_sek: står {2024: 500000}, nycklar med värden; här skrivs ett enda tal: "
+     "skriv det direkt efter kolonet (granted_sek: 500000)", "granted_sek: got {2024: 500000}, keys with values"),
+    ("privacy: {min_count: [5, 10]}", "privacy, min_count: står [5, 10], en lista; här skrivs ett enda tal: välj ett "
+     "(min_count: 5)", "privacy, min_count: got [5, 10], a list; one number is written here: choose one (min_count: 5)"),
+])
+def test_a_value_of_the_wrong_type_is_shown_as_written(tiny_project, extra, sv, en):
+    said = _said(tiny_project, extra + "\n")
+    assert len(said["sv"]) == 1 and said["sv"][0].startswith(sv)
+    assert said["en"][0].startswith(en)
+    assert not any(w in said["sv"][0] for w in ("datetime", "{'", "Input should", "True"))
+
+
+DATA = "data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n  budget: data/budget.csv\n"
+
+
+@pytest.mark.parametrize(("line", "sv"), [
+    # excel_sheet takes a sheet's name or number: pydantic tried both and named them 'str' and 'int' as places;
+    # one line, at the key as written, the number's where a number with decimals was written
+    ("excel_sheet: [1, 2]", "data, excel_sheet: står [1, 2], en lista; här skrivs en enda text: välj en "
+     "(excel_sheet: 1)"),
+    ("excel_sheet: 1.5", "data, excel_sheet: står 1.5; förväntat ett heltal: skriv 1 eller 2"),
+    # a translated code's text is placed at the code as written ('K' was left out as if pydantic had added it)
+    ("codes: {sex: {K: [1, 2]}}", "data, codes, sex, K: står [1, 2], en lista; här skrivs en enda text: välj en "
+     "(K: 1)"),
+])
+def test_a_union_or_a_code_is_placed_at_its_key(tiny_project, line, sv):
+    said = _said(tiny_project, data_block=DATA + f"  {line}\n")
+    assert said["sv"] == [sv]
