@@ -175,3 +175,48 @@ DATA = "data:\n  participants: data/participants.csv\n  payments: data/payments.
 def test_a_union_or_a_code_is_placed_at_its_key(tiny_project, line, sv):
     said = _said(tiny_project, data_block=DATA + f"  {line}\n")
     assert said["sv"] == [sv]
+
+
+# --- 3. the report's readers of a goal's words read pasted characters as the params file does ------------------------
+
+@pytest.mark.parametrize("gap", ["\u00ad", "\u200b"])
+def test_the_report_reads_words_after_exit_with_a_pasted_character(gap):
+    # 'av<gap>slut' looks like 'avslut' on the screen (a soft hyphen or a zero-width space inside it): the words put
+    # the outcome six months after exit, and are quoted as they look; before, no words were found and the report did
+    # not say that the figure counts the outcome at exit
+    from evaltools.present.sections.goals import after_exit_words
+    label = f"Minst 30 % ska ha arbete inom sex\u00a0månader efter av{gap}slut"
+    assert after_exit_words(label) == "inom sex månader efter avslut"
+
+
+@pytest.mark.parametrize(("label", "named"), [
+    ("Minst 30 % ska gå till arbe\u00adte", "work"),                    # 'arbete' with a soft hyphen
+    ("Minst 30 % ska börja stu\u200bdera", "studies"),                 # 'studera' with a zero-width space
+    ("Minst 30 % ska gå till arbete eller egen för\u00adsörjning", ""),  # 'försörjning' names more than work
+])
+def test_the_report_reads_work_or_studies_with_a_pasted_character(label, named):
+    from types import SimpleNamespace
+
+    from evaltools.present.sections.goals import words_named
+    assert words_named(SimpleNamespace(label=label, label_en=None)) == named
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u200b "])
+def test_a_goal_of_the_whole_project_with_a_pasted_space_is_not_said_twice(space):
+    # 'under hela<space>projekttiden': the label says the whole project, so the sentence gives the dates only
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from evaltools.present.sections.goals import _period_in_sentence
+    row = SimpleNamespace(period_key="hela", label=f"Minst 60 deltagare under hela{space}projekttiden",
+                          period_first=dt.date(2022, 1, 1), period_last=dt.date(2024, 12, 31), observed_last=None)
+    assert _period_in_sentence(row, "sv") == " (2022-01-01 – 2024-12-31)"
+
+
+@pytest.mark.parametrize("title", ["Lär\u00addomar", "Lärdomar\u200b", "\ufeffLärdomar:", "Lär\u00addomar och rekommendationer"])
+def test_an_evaluators_heading_with_a_pasted_character_is_read(title):
+    # the part 'Lärdomar' of the evaluator's text file, its heading pasted with a soft hyphen, a zero-width space or
+    # a byte-order mark: the part it names (before, none, and the text was not placed under its part)
+    from evaltools.present.narrative import _heading_key, heading
+    assert heading("lessons", "sv") == "Lärdomar"
+    assert _heading_key(title) == (None if "och" in title else "lessons")
