@@ -220,3 +220,60 @@ def test_an_evaluators_heading_with_a_pasted_character_is_read(title):
     from evaltools.present.narrative import _heading_key, heading
     assert heading("lessons", "sv") == "Lärdomar"
     assert _heading_key(title) == (None if "och" in title else "lessons")
+
+
+# --- 4. an application's share in the portfolio is the one its goal section judges -------------------------------------
+
+APPLICATION_GOALS = """\
+- id: egen
+  kind: outcome_count
+  label: 40 personer per år till egen försörjning
+  target: 40
+  count_by: exit
+- id: andel
+  kind: share
+  label: Minst 40 % av de avslutade ska gå till egen försörjning
+  target: 0.4
+  denominator: exits
+"""
+
+
+@pytest.mark.parametrize(("lang", "cell"), [("sv", "44,4\u00a0% (förväntat enligt ansökan)"),
+                                            ("en", "44.4% (expected according to the application)")])
+def test_an_applications_share_in_the_portfolio_is_its_goals(tmp_path, monkeypatch, lang, cell):
+    # 40 successes a year over 90 participants a year: 40 / 90 = 0.444…, the expected share the goal section judges
+    # against the share goal's 0.4; the portfolio's share column showed '–' (no participants) beside it
+    from evaltools.present import portfolio
+    from evaltools.present.display import Table
+
+    from .test_application_volumes import application_params
+    params = application_params(tmp_path, "participants_per_year: 90, successes_per_year: 40", APPLICATION_GOALS)
+    table = et.Report(et.load_project(params), lang=lang).goals.table
+    judged = table.loc[table["goal_id"] == "andel", "value"]
+    assert list(judged) == pytest.approx([40 / 90] * len(judged)) and len(judged) == 2   # (project years 1 and 2)
+    shown: list = []
+    monkeypatch.setattr(portfolio, "show", lambda *parts: shown.extend(parts))
+    pf = portfolio.Portfolio([params], lang)
+    assert pf.table["expected_share"].iloc[0] == pytest.approx(40 / 90)
+    pf.overview()
+    people = next(p.frame for p in shown if isinstance(p, Table))
+    assert people.iloc[0, 4] == cell
+    # the workbook's portfolio sheet holds the same figure in its share column (its mode column says ex ante)
+    from evaltools.publish.workbook import portfolio_sheet
+    frame = portfolio_sheet(pf.table).frame
+    assert frame["success_rate"].iloc[0] == pytest.approx(40 / 90) and frame["mode"].iloc[0] == "ex_ante"
+
+
+def test_an_application_without_a_share_goal_shows_no_share(tmp_path, monkeypatch):
+    # the count goal alone: no goal judges a share, so the column keeps its '–'
+    from evaltools.present import portfolio
+    from evaltools.present.display import Table
+
+    from .test_application_volumes import application_params
+    params = application_params(tmp_path, "participants_per_year: 90, successes_per_year: 40",
+                                APPLICATION_GOALS.split("- id: andel")[0])
+    shown: list = []
+    monkeypatch.setattr(portfolio, "show", lambda *parts: shown.extend(parts))
+    portfolio.Portfolio([params], "sv").overview()
+    people = next(p.frame for p in shown if isinstance(p, Table))
+    assert people.iloc[0, 4] == "–"
