@@ -124,10 +124,40 @@ def grouped(n: float, lang: str) -> str:
     return text.replace(",", " ") if lang == "sv" else text
 
 
+class _Shown(str):
+    """A value as the params file writes it (``2024-01-01``, ``true``, ``{a: 1}``), echoed as it is."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _shown(value: object) -> object:
+    """``value`` as YAML writes it where Python would write it otherwise: a date as ``2024-01-01`` (not
+    ``datetime.date(2024, 1, 1)``), yes or no as ``true`` or ``false`` (not ``True``), keys with values as ``{a:
+    1}`` (not ``{'a': 1}``), and a list holding any of them so; a text or a number as it is."""
+    if isinstance(value, bool):
+        return _Shown("true" if value else "false")
+    if isinstance(value, dt.datetime):
+        return _Shown(value.isoformat(sep=" "))
+    if isinstance(value, dt.date):
+        return _Shown(value.isoformat())
+    if isinstance(value, dict):
+        return _Shown("{" + ", ".join(f"{_plain_item(k)}: {_plain_item(v)}" for k, v in value.items()) + "}")
+    if isinstance(value, (list, tuple)) and any(isinstance(v, (bool, dt.date, dict, list, tuple)) for v in value):
+        return _Shown("[" + ", ".join(repr(_shown(v)) for v in value) + "]")
+    return value
+
+
+def _plain_item(value: object) -> str:
+    """A key or value inside keys with values, as YAML writes it (a text without quotes)."""
+    return value if isinstance(value, str) else repr(_shown(value))
+
+
 def _short(value: object, limit: int = 80, lang: str | None = None) -> str:
-    """``repr(value)`` cut to ``limit`` characters, for messages that echo an input; the whole's length said in
+    """``repr(value)`` cut to ``limit`` characters, for messages that echo an input, a value YAML read as a date,
+    yes or no, or keys with values written as the file writes it (:func:`_shown`); the whole's length said in
     ``lang``, or in the message's language (:func:`evaltools.data.messages.echo`)."""
-    return echo(value, limit, lang)
+    return echo(_shown(value), limit, lang)
 
 
 # characters a text pasted from Word or Excel may hold: spaces that do not break a line ("år 1", "1 000"), read as a
@@ -136,10 +166,53 @@ _AS_SPACE = re.compile("[\u00a0\u202f\u2007\u2009]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+# a number written with spaces between its thousands ("1 000", "1 000 000", with a no-break or narrow no-break space
+# too): one to three digits, then groups of three, none more after them
+_GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?!\d)")
+# words after which the digits are a year, a goal's own number or a step, never a number's thousands: "år 1 200
+# deltagare" is year 1's 200, "år 2 och 3 100" years 2 and 3's 100, "Mål 2 300 deltagare" goal 2's 300
+_NO_THOUSANDS_AFTER = re.compile(
+    r"(?<![\wåäö])(?:(?:projekt)?år(?:en)?|(?:project\s+)?years?|(?:del|effekt|huvud|projekt)?mål|(?:sub-?)?goal|"
+    r"objective|steg|step|nr\.?|nummer|no\.?|number|#)\s*(?:\d{1,2}\s*(?:och|and|till|to|&|[–—-])\s*"
+    r"(?:år\s*|years?\s*)?)*$", re.I)
+
+
+def _one_number(m: re.Match[str]) -> str:
+    if _NO_THOUSANDS_AFTER.search(m.string, 0, m.start()):
+        return m.group(0)
+    return m.group(1) + m.group(2).replace(" ", "")
+
+
 def read_label(text: str | None) -> str:
     r"""``text`` as its words are read: no-break spaces as spaces, characters that show nothing removed (``'år\u200b1'``
-    is ``'år1'``, year 1; None is ``''``). A message quoting its words quotes them as read, as they look on the screen."""
-    return _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or ""))
+    is ``'år1'``, year 1; None is ``''``), and a number's thousands written with spaces as one number (``'totalt 1
+    000 deltagare'`` is 1000, with a space, a no-break space or a narrow no-break space between them), except
+    after a year or a goal's number (``'år 1 200'`` is year 1's 200). A message quoting its words quotes them as
+    the label writes them (:func:`label_words`)."""
+    return _GROUPED.sub(_one_number, _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or "")))
+
+
+def label_words(words: str, label: str | None) -> str:
+    r"""``words`` read from ``read_label(label)`` as they look in ``label``: a number read as one (``'totalt 1000
+    deltagare'``) with its thousands spaced as written (``'totalt 1 000 deltagare'``), a no-break space as a
+    space; several quotes joined by ``"', '"`` each so. ``words`` where the label does not hold them."""
+    shown = _INVISIBLE.sub("", _AS_SPACE.sub(" ", label or ""))
+    if "', '" in words:
+        return "', '".join(label_words(w, label) for w in words.split("', '"))
+    pattern = "".join(re.escape(c) + (" ?" if c.isdigit() and nxt.isdigit() else "")
+                      for c, nxt in zip(words, [*words[1:], ""]))
+    found = re.search(pattern, shown)
+    return found.group(0) if found else words
+
+
+def _as_written(e: ParamsValueError, labels: list[str | None]) -> ParamsValueError:
+    """``e`` with the label's words it quotes (``words``, ``total``, ``year``) as the label writes them."""
+    values = dict(e.values)
+    for key in ("words", "total", "year"):
+        said = values.get(key)
+        if isinstance(said, str):
+            values[key] = next((w for label in labels if (w := label_words(said, label)) != said), said)
+    return ParamsValueError(e.key, **values)
 
 
 
@@ -427,7 +500,7 @@ class KoladaRef(_Strict):
     @classmethod
     def _kpi(cls, v: object) -> object:
         if not isinstance(v, str) or not re.fullmatch(r"[A-Z]\d{5}", v):
-            raise ParamsValueError("kolada.bad_kpi", value=str(v)[:40])
+            raise ParamsValueError("kolada.bad_kpi", value=str(_shown(v))[:40])
         return v
 
     @field_validator("municipality", mode="before")
@@ -848,8 +921,9 @@ def label_period_conflict(label: str, period: str) -> tuple[str, tuple[str, ...]
 
 def label_per_part(label: str) -> tuple[str, int, int] | None:
     """The count ``label`` states per part of a year ("10 nya deltagare per kvartal"): its words, the number, and
-    how many such parts a year has (4 for a quarter); None when it states none."""
-    label = read_label(label)
+    how many such parts a year has (4 for a quarter); None when it states none. Its words are quoted as the label
+    writes them ("1 000 deltagare per kvartal")."""
+    written, label = label, read_label(label)
     m = _PER_PART.search(label)
     if m is None:
         return None
@@ -862,7 +936,7 @@ def label_per_part(label: str) -> tuple[str, int, int] | None:
         # hundreds ("två hundra", "two hundred"): the word before counts them
         n *= int(before.group(1)) if before.group(1).isdigit() else _COUNT_WORDS[before.group(1).casefold()]
         first = before.start()
-    return label[first:m.end()].strip(), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
+    return label_words(label[first:m.end()].strip(), written), n, _PARTS_IN_YEAR[re.sub(r"\s+", " ", part.casefold())]
 
 
 # A target stated for one year in a goal's words, as an application sets a target per year in one sentence: "år 1: 20",
@@ -1372,7 +1446,14 @@ class Goal(_Strict):
         return (self.unit if lang == "sv" else (self.unit_en or self.unit)) or ""
 
     def _check_label_words(self) -> None:
-        """The label's words against what the goal counts: the period it names, and a share it states."""
+        """The label's words against what the goal counts: the period it names, and a share it states. A message
+        quotes the words as the label writes them (a number's thousands spaced: ``'totalt 1 000 deltagare'``)."""
+        try:
+            self._read_label_words()
+        except ParamsValueError as e:
+            raise _as_written(e, [self.label, self.label_en]) from None
+
+    def _read_label_words(self) -> None:
         for label in (read_label(self.label), read_label(self.label_en)):
             if not label:
                 continue
@@ -1748,7 +1829,7 @@ class MonthlyLevel(_Strict):
         text = re.sub(r"\s*[-\u2010-\u2015\u2212]\s*", "-", text).replace(" ", "")
         if text in bands:
             return text
-        raise ParamsValueError("params.child_age_band", value=quote(v), bands=", ".join(bands))
+        raise ParamsValueError("params.child_age_band", value=quote(_shown(v)), bands=", ".join(bands))
 
     @model_validator(mode="after")
     def _check(self) -> MonthlyLevel:
@@ -2034,39 +2115,48 @@ class ProjectParams(_Strict):
                 continue
             if g.target is None:
                 continue
-            for label in (read_label(x) for x in (g.label, g.label_en) if x):
-                stated, calendar, words = label_year_targets(label, g.kind == "share")
-                unsure = label_year_unsure(label, g.kind == "share")
-                if unsure:  # (digits after "och" that are a year or a target: each of its years is written)
-                    clause, named = unsure[0]
-                    unit = "calendar_year" if calendar or named[0] > 1900 else "project_year"
-                    later = stated.pop(LATER_YEARS, None)
-                    last = max([*stated, *named])
-                    fix = {y: None if y in named else stated.get(y, later if later is not None and y > last else None)
-                           for y in goal_years(self.period, unit)}
-                    raise ParamsValueError("params.goal_label_year_or_target", n=i, goal=g.id, words=clause,
-                                           years=", ".join(map(str, named)), target=f"{g.target:g}",
-                                           fix=_targets_line(fix) + ("" if g.period == unit else f", period: {unit}"))
-                values, other = set(stated.values()), None
-                if len(values) == 1 and LATER_YEARS not in stated and g.period != "whole_period" \
-                        and not _PART_OF.search(" ".join(words)) and not math.isclose(min(values), g.target) \
-                        and _says(label, g.target, g.kind == "share"):
-                    # the words set some years a target of their own beside the goal's, which is the other years'
-                    # ("Minst 30 deltagare per år (20 det första året)")
-                    other = g.target
-                elif len(values) < 2:
-                    continue
-                unit = "calendar_year" if calendar else "project_year"
+            try:
+                self._check_year_targets_of(i, g)
+            except ParamsValueError as e:
+                raise _as_written(e, [g.label, g.label_en]) from None
+
+    def _check_year_targets_of(self, i: int, g: Goal) -> None:
+        """:meth:`_check_year_targets` for goal ``i``, ``g``, which has one ``target``."""
+        if g.target is None:
+            return
+        for label in (read_label(x) for x in (g.label, g.label_en) if x):
+            stated, calendar, words = label_year_targets(label, g.kind == "share")
+            unsure = label_year_unsure(label, g.kind == "share")
+            if unsure:  # (digits after "och" that are a year or a target: each of its years is written)
+                clause, named = unsure[0]
+                unit = "calendar_year" if calendar or named[0] > 1900 else "project_year"
                 later = stated.pop(LATER_YEARS, None)
-                years = goal_years(self.period, unit)
-                named = max(stated, default=0)
-                fix = {y: stated.get(y, later if later is not None and y > named else other) for y in years}
-                line = _targets_line(fix) + ("" if g.period == unit else f", period: {unit}")
-                if "?" in line:  # (a year the words give no number for: the evaluator writes it)
-                    raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
-                                           target=f"{g.target:g}", fix=line)
-                raise ParamsValueError("params.goal_label_year_targets_all", n=i, goal=g.id, words="', '".join(words),
+                last = max([*stated, *named])
+                fix = {y: None if y in named else stated.get(y, later if later is not None and y > last else None)
+                       for y in goal_years(self.period, unit)}
+                raise ParamsValueError("params.goal_label_year_or_target", n=i, goal=g.id, words=clause,
+                                       years=", ".join(map(str, named)), target=f"{g.target:g}",
+                                       fix=_targets_line(fix) + ("" if g.period == unit else f", period: {unit}"))
+            values, other = set(stated.values()), None
+            if len(values) == 1 and LATER_YEARS not in stated and g.period != "whole_period" \
+                    and not _PART_OF.search(" ".join(words)) and not math.isclose(min(values), g.target) \
+                    and _says(label, g.target, g.kind == "share"):
+                # the words set some years a target of their own beside the goal's, which is the other years'
+                # ("Minst 30 deltagare per år (20 det första året)")
+                other = g.target
+            elif len(values) < 2:
+                continue
+            unit = "calendar_year" if calendar else "project_year"
+            later = stated.pop(LATER_YEARS, None)
+            years = goal_years(self.period, unit)
+            named = max(stated, default=0)
+            fix = {y: stated.get(y, later if later is not None and y > named else other) for y in years}
+            line = _targets_line(fix) + ("" if g.period == unit else f", period: {unit}")
+            if "?" in line:  # (a year the words give no number for: the evaluator writes it)
+                raise ParamsValueError("params.goal_label_year_targets", n=i, goal=g.id, words="', '".join(words),
                                        target=f"{g.target:g}", fix=line)
+            raise ParamsValueError("params.goal_label_year_targets_all", n=i, goal=g.id, words="', '".join(words),
+                                   target=f"{g.target:g}", fix=line)
 
     def _check_even_sexes(self) -> None:
         """A share of one sex whose words promise an even sex balance ("Jämn könsfördelning: minst 40 % kvinnor")
@@ -2132,15 +2222,27 @@ def _keys_at(loc: tuple) -> list[str]:
     return [k for k in model.model_fields if k != "source_path"] if model is not None else []
 
 
+# the names pydantic gives the members of a union it tried (``excel_sheet: str | int``), beside 'literal[...]' and a
+# model's name ('AmountUnits')
+_UNION_TYPES = frozenset({"str", "int", "float", "bool", "date", "datetime", "none"})
+
+
+def _union_member(part: object) -> bool:
+    """Whether ``part`` of an error's place may be the union member pydantic tried rather than a key."""
+    return isinstance(part, str) and (part[:1].isupper() or "[" in part or part in _UNION_TYPES)
+
+
 def _place(loc: tuple, raw: dict, lang: str) -> str:
     """Where a problem is, as the evaluator counts: ``mål 1 (id: deltagare), target`` rather than ``goals.0.target``."""
     parts, i = [], 0
-    # pydantic adds the union member it tried ('literal[...]', 'AmountUnits'): not a place in the file
-    loc = tuple(p for p in loc if isinstance(p, int) or not (str(p)[:1].isupper() or "[" in str(p)))
     node: object = raw
     while i < len(loc):
         part = loc[i]
-        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if _union_member(part) and not (isinstance(node, dict) and part in node):
+            i += 1  # (pydantic adds the union member it tried: 'literal[...]', 'AmountUnits', 'str'; no place in the file)
+            continue
+        j = next((k for k in range(i + 1, len(loc)) if not _union_member(loc[k])), len(loc))
+        nxt = loc[j] if j < len(loc) else None
         child = node.get(part) if isinstance(node, dict) else None
         if isinstance(nxt, int) and not isinstance(child, dict):  # (a mapping's number is its key: targets, 2)
             item = child[nxt] if isinstance(child, (list, tuple)) and nxt < len(child) else None
@@ -2153,7 +2255,7 @@ def _place(loc: tuple, raw: dict, lang: str) -> str:
             else:
                 text = message("params.item", lang, key=part, n=nxt + 1)
             parts.append(text)
-            node, i = item, i + 2
+            node, i = item, j + 1
         else:
             parts.append(str(part))
             node, i = child, i + 1
@@ -2267,7 +2369,7 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     if amount is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.written_amount", lang, value=_short(value), fixed=f"{amount:.15g}")
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
-        return message("params.number", lang, value=_short(value))
+        return _not_a_number(value, loc, lang)
     if kind.startswith("date"):
         return message("params.date", lang, value=_short(value))
     if kind in ("bool_parsing", "bool_type"):
@@ -2294,13 +2396,33 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     return message("params.other", lang, text=msg)
 
 
+def _not_a_number(value: object, loc: tuple, lang: str) -> str:
+    """A value where one number goes, worded with what to write: a list (``target: [20, 30]``) with one of its
+    numbers, keys with values (``horizon_years: {år: 5}``) with a number right after the colon, and a goal's
+    ``target`` written per year (``target: {1: 20, 2: 30}``) with the ``targets`` line; else that a number goes
+    there."""
+    key = (str(loc[-1]) if len(loc) > 1 and isinstance(loc[-1], int) and loc[-2] in ("targets", "kpi")  # (a year's)
+           else next((str(p) for p in reversed(loc) if isinstance(p, str)), ""))
+    if isinstance(value, (list, tuple)):
+        first = next((_plain(_shown(v)) for v in value if _is_number(v)), "…")
+        return message("params.number_list", lang, value=_short(value), key=key, first=first)
+    if isinstance(value, dict) and key == "target" and value and all(isinstance(k, int) and not isinstance(k, bool)
+                                                                     for k in value):
+        fixed = "targets: {" + ", ".join(f"{k}: {_plain_item(v)}" for k, v in value.items()) + "}"
+        return message("params.target_mapping", lang, value=_short(value), fixed=_short_text(fixed, 120))
+    if isinstance(value, dict):
+        first = next((_plain(v) for v in value.values() if _is_number(v)), "…")
+        return message("params.number_mapping", lang, value=_short(value), key=key, first=first)
+    return message("params.number", lang, value=_short(value))
+
+
 def _wrong_shape(kind: str, value: object, loc: tuple, lang: str) -> str | None:
     """A value of the wrong shape for its key, worded with what to write: a list, a number or a mapping where a
     text goes (``insats: [A, B]``, ``insats: 12``), one text where a list goes (``partners: Kommunen``), a value
     where keys with values go (``among: 50``), a number with decimals where a whole number goes
     (``age_from: 50.5``), several files or no path where a data file's path goes (``payments: [a.csv, b.csv]``,
     each municipality's export); None for any other problem."""
-    key = next((str(p) for p in reversed(loc) if isinstance(p, str) and not (p[:1].isupper() or "[" in p)), "")
+    key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")  # (loc holds the file's keys: _keys_of)
     if value is None and kind in ("string_type", "tuple_type", "list_type", "model_type", "dict_type"):
         return message("params.empty_value", lang, key=key)  # (a key with nothing after its colon)
     if kind == "path_type":  # a data file written as several (one per municipality's system) or as no path
@@ -2340,22 +2462,50 @@ def _and(items: list[str], word: str) -> str:
 
 
 def _plain(value: object) -> str:
-    """A value as written in the params file (``12``, ``A``, ``2024-01-31``), shortened, for a line to write."""
-    text = str(value).strip()
+    """A value as written in the params file (``12``, ``A``, ``2024-01-31``, ``true``), shortened, for a line to
+    write."""
+    text = str(_shown(value)).strip()
     return text if len(text) <= 60 else text[:60] + "…"
 
 
 def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
     """Every problem of a params file, in Swedish and English, each with its place as the evaluator counts."""
     out: list[dict[str, str]] = []
-    for e in err.errors():
+    errors = [(e, _keys_of(tuple(e["loc"]), raw)) for e in err.errors()]
+    # a union reports one problem once per member it tried ('excel_sheet: [1, 2]' as a text and as a number): said
+    # once, as the member of the value's kind where one is (a number's: 'excel_sheet: 1.5' is no whole number)
+    members: dict[tuple, list[dict]] = {}
+    for e, loc in errors:
+        if len(loc) < len(e["loc"]) and "[key]" not in e["loc"]:  # (a mapping's key, not a member)
+            members.setdefault(loc, []).append(e)
+    for e, loc in errors:
+        tried = members.get(loc)
+        if tried:
+            number = _is_number(e.get("input"))
+            best = next((x for x in tried if number == any(p in ("int", "float") for p in x["loc"])), tried[0])
+            if e is not best:
+                continue
         line = {}
         for lang in ("sv", "en"):
-            place = _place(tuple(e["loc"]), raw, lang) or message("params.top_level", lang)
-            line[lang] = f"{place}: {_line(e, lang)}"
-        if line not in out:  # a union reports one problem once per member it tried
+            place = _place(loc, raw, lang) or message("params.top_level", lang)
+            line[lang] = f"{place}: {_line({**e, 'loc': loc}, lang)}"
+        if line not in out:
             out.append(line)
     return out
+
+
+def _keys_of(loc: tuple, raw: object) -> tuple:
+    """``loc``, an error's place, without the union members pydantic adds (:func:`_union_member`) where the file
+    has no such key there: the keys and list positions as the file writes them (``data, codes, sex, K``)."""
+    out: list = []
+    node = raw
+    for part in loc:
+        if _union_member(part) and not (isinstance(node, dict) and part in node):
+            continue
+        out.append(part)
+        node = (node.get(part) if isinstance(node, dict) else
+                node[part] if isinstance(node, (list, tuple)) and isinstance(part, int) and part < len(node) else None)
+    return tuple(out)
 
 
 def load_params(path: str | Path) -> ProjectParams:

@@ -40,7 +40,7 @@ from markdown_it.common.utils import escapeHtml
 from ..data.errors import EvaltoolsError
 from ..data.paths import PACKAGE_DIR
 from ..data.privacy import find_personnummer, redact
-from ..data.params import CONTROL_CHARACTERS
+from ..data.params import CONTROL_CHARACTERS, read_label
 from ..words.text import LANGS, msg
 from .figures import Figure, Unit, fold
 
@@ -103,7 +103,7 @@ def text_path(params_path: str | Path, lang: str) -> Path:
 
 def _heading_key(title: str) -> str | None:
     """The part a heading names, in either language (case and spacing aside); ``None`` if none."""
-    norm = " ".join(title.split()).strip().rstrip(":").casefold()
+    norm = " ".join(read_label(title).split()).strip().rstrip(":").casefold()  # (pasted characters as the params read them)
     for key in KEYS:
         if norm in (heading(key, lang).casefold() for lang in LANGS):
             return key

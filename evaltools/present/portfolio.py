@@ -158,14 +158,17 @@ class Portfolio:
                                              for a, b, c, w in zip(tab["successes"], tab["ended"], counted, held)],
             # (a share whose goal runs on is the figure so far, as the project's page 1 says it: "pågår – hittills")
             # (a share over every year of a goal judged year by year is no figure the report judges: it says so)
+            # (an application's: the expected share its goal section judges against its share goal, as expected)
             m("portfolio.success_rate"): [
+                f"{fmt_pct(x, lang)} ({t('ex_ante', lang)})" if mode == "ex_ante" and pd.notna(x) else
                 SECONDARY if Secondary.SUCCESSES in w else "–" if np.isnan(r) else
                 m("portfolio.share_running", verdict=verdict_words(GoalVerdict.RUNNING, lang), share=f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")
                 if running else
                 m("portfolio.share_pooled", share=f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})")
                 if pooled else f"{fmt_pct(r, lang)} ({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
-                for r, lo, hi, w, running, pooled in zip(tab["success_rate"], tab["ci_low"], tab["ci_high"], held,
-                                                         self.share_goal_running(), _flags(tab, "success_pooled"))],
+                for r, lo, hi, w, running, pooled, mode, x in zip(
+                    tab["success_rate"], tab["ci_low"], tab["ci_high"], held, self.share_goal_running(),
+                    _flags(tab, "success_pooled"), tab["mode"], _values(tab, "expected_share"))],
             m("portfolio.success_definition"): [m("portfolio.structural_definition") if mode == "structural" else
                                                 "–" if mode == "ex_ante" else m(SHORT_DEFINITION[kind])
                                                 for kind, mode in zip(tab["success_kind"], tab["mode"])],
@@ -545,6 +548,11 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
             for r in first.itertuples(index=False)]
 
 
+def _values(tab: pd.DataFrame, column: str) -> list[float]:
+    """A column of numbers of the portfolio's rows: NaN where a row has none (a row kept from an earlier version)."""
+    return list(tab[column]) if column in tab else [np.nan] * len(tab)
+
+
 def _flags(tab: pd.DataFrame, column: str) -> list[bool]:
     """A yes/no column of the portfolio's rows as booleans: False where a row has no such value (a row
     kept from an earlier version, or a figure withheld)."""
@@ -589,6 +597,12 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     success_goal = sc.definition.share_goal_id or (sc.definition.goal_id if main_is_share else "")
     pooled = bool(success_goal) and int(((goal_table["goal_id"] == success_goal)
                                          & (goal_table["mode"] == "observed")).sum()) > 1
+    # an application's share is the one its goal section judges against that goal: the expected share on the
+    # application's volumes (the same in every period), shown as expected; none where the volumes do not say it
+    expected = goal_table.loc[(goal_table["goal_id"] == success_goal) & (goal_table["mode"] == "ex_ante"), "value"] \
+        if success_goal and cb.mode == "ex_ante" else pd.Series(dtype=float)
+    expected = expected.dropna()
+    expected_share = float(expected.iloc[0]) if len(expected) and np.allclose(expected, expected.iloc[0]) else np.nan
     return {"withheld": tuple(sorted(held)), "min_count": p.privacy.min_count, **withhold(held, {"id": p.id, "title": p.display_title(lang), "draft": bool(p.source_path) and is_draft(p.source_path, lang),
             # (the period runs on past the data, as the project's page 1 says: summary.running)
             "running": cb.mode == "observed" and p.runs_on, "period": f"{p.period.start:%Y-%m} – {p.period.end:%Y-%m}",
@@ -618,7 +632,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "success_excluded_by_share": sc.definition.share_goal_id is not None,
             # the goal whose share of the exits the row's share is: its verdict is the share's, as the report gives
             # it, and where it judges year by year the share pools the years (``success_pooled``)
-            "success_goal": success_goal, "success_pooled": pooled})}
+            "success_goal": success_goal, "success_pooled": pooled, "expected_share": expected_share})}
 
 
 def _or_range(tab: pd.DataFrame, i: int, column: str, exact: str, lang: str) -> str:

@@ -1077,6 +1077,9 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
             if c in table.columns:
                 table[c] = table[c].astype(object)
                 table.loc[of_none, c] = None
+        if "expected_share" in table.columns:  # (an application's share: its share goal's expected one, as the overview)
+            expected = (table["mode"] == "ex_ante") & table["expected_share"].notna()
+            table.loc[expected, "success_rate"] = table.loc[expected, "expected_share"]
     if "per_person_through" in table.columns:  # (a day as the entry writes it, "" for none: a date or nothing)
         table = table.copy()
         table["per_person_through"] = [dt.date.fromisoformat(d) if isinstance(d, str) and d else None

@@ -10,7 +10,7 @@ import pandas as pd
 from ..results import goal_table_frame
 from ..display import Table, Text
 from ...data.privacy import hides
-from ...data.params import label_per_part
+from ...data.params import label_per_part, label_words, read_label
 from ...words.formats import capitalized, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, same_support_rule, same_support_sentence, t
@@ -351,9 +351,11 @@ _AFTER_EXIT = re.compile(
 
 
 def after_exit_words(label: str) -> str | None:
-    """The words of a goal's label that put its outcome some time after exit, or None."""
-    m = _AFTER_EXIT.search(label or "")
-    return m.group(0).strip() if m else None
+    """The words of a goal's label that put its outcome some time after exit, or None; read as the params file
+    reads a label (:func:`~evaltools.data.params.read_label`: a no-break space, a zero-width space or a soft hyphen
+    pasted from Word is what it looks like), and quoted as the label shows them."""
+    m = _AFTER_EXIT.search(read_label(label))
+    return label_words(m.group(0).strip(), label) if m else None
 
 
 def after_exit_sentences(r) -> list[str]:
@@ -393,7 +395,7 @@ def words_named(goal) -> str:
     """What a goal's label names of work and studies: ``"work"``, ``"studies"``, ``"both"``, ``"steps"`` for work or
     studies and a step towards them (an effort, an active plan: "arbete, studier eller arbetsförberedande insats"), or
     ``""`` for neither or for words that name more (a benefit, self-support, coming closer)."""
-    words = " ".join(x for x in (goal.label, goal.label_en) if x)
+    words = " ".join(read_label(x) for x in (goal.label, goal.label_en) if x)  # (as the params file reads them)
     if _MORE_WORDS.search(words):
         return ""
     work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
@@ -681,7 +683,7 @@ def _period_in_sentence(row, lang: str) -> str:
     """A goal period inside a sentence, after the goal's label: ", hela perioden (2018-02-01 –
     2019-10-15)" in lower case, and only " (dates)" when the label already says it is the whole project."""
     text = period_label(row, lang)
-    if row.period_key == "hela" and any(w in row.label.lower() for w in _WHOLE_TIME["en" if lang == "en" else "sv"]):
+    if row.period_key == "hela" and any(w in read_label(row.label).lower() for w in _WHOLE_TIME["en" if lang == "en" else "sv"]):
         return " " + text[text.index("("):]
     return ", " + lower_first(text)
 
