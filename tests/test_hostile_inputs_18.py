@@ -41,7 +41,7 @@ def _watch_lines(monkeypatch, capsys, files: list[Path], after: dict) -> list[st
     """The lines ``render --watch`` prints for one change of ``files`` (``after``: the new snapshot)."""
     calls = iter([(files, after)])
 
-    def fake_wait(paths, before):
+    def fake_wait(paths, before, **how):  # (how: the command's Ctrl+C check)
         try:
             return next(calls)
         except StopIteration:
