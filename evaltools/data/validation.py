@@ -443,6 +443,48 @@ _GROUP_BY_SUPPORT = re.compile(
     r"(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _SUPPORT_WORDS) + r")\b", re.I)
 
 
+# A goal's words that count those who left försörjningsstöd ("ska ha lämnat försörjningsstödet", "gått ur
+# försörjningsstödet", "left social assistance"), and words that name an active plan with another party among them
+# (Timrå's "självförsörjande eller ha en aktiv planering med annan part"): such a goal counted with
+# aktiv_planering_annan_part among its successes would count as leavers persons still on försörjningsstöd
+_LEFT_SUPPORT = re.compile(
+    r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
+    r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance", re.I)
+_ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
+
+
+def _goals_that_left_support(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A share or outcome goal whose words count those who left försörjningsstöd ("Minst hälften ska ha lämnat
+    försörjningsstödet") and whose successes include an active plan with another party (the default successes do)
+    would count every exit to ``aktiv_planering_annan_part`` as a leaver, though that exit is a plan, most often
+    still on försörjningsstöd, and the cost-benefit's leavers (page 1, the key figures) leave it out: refused,
+    naming the goal, how many such exits it counts and the ``success_outcomes`` to write. An exit whose
+    ``support_exit`` is another support than försörjningsstöd did leave it and is not counted; words that name the
+    active plan as well are read as written, and so is a project without such exits."""
+    found = []
+    ended = df[S.END_DATE].notna() if S.END_DATE in df.columns else pd.Series(False, index=df.index)
+    planned = ended & (df[S.OUTCOME] == "aktiv_planering_annan_part") if S.OUTCOME in df.columns else ended & False
+    if S.SUPPORT_EXIT in df.columns:  # (one who went on to another support did leave försörjningsstöd)
+        planned &= df[S.SUPPORT_EXIT].isna() | df[S.SUPPORT_EXIT].isin(["försörjningsstöd", S.UNKNOWN])
+    for g in params.goals:
+        if (g.kind not in ("share", "outcome_count") or g.numerator != "outcome"
+                or "aktiv_planering_annan_part" not in g.success_outcomes):
+            continue
+        labels = [label for label in (g.label, g.label_en) if label]
+        m = next((m for label in labels if (m := _LEFT_SUPPORT.search(label)) is not None), None)
+        if m is None or any(_ACTIVE_PLAN_NAMED.search(label) for label in labels):
+            continue
+        whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
+        counted = planned & in_goal_group(df, g.among) if whole else planned
+        if counted.any():
+            rest = [c for c in g.success_outcomes if c != "aktiv_planering_annan_part"]
+            found.append(problem(fname, None, S.OUTCOME, None, "column.goal_left_support", goal=g.id,
+                                 words=m.group(0).strip(), n=_sek(int(counted.sum())),
+                                 outcomes=", ".join(rest)))
+    return found
+
+
 # A goal's words naming the young by an age limit ("av de unga under 25", "deltagare under 25 år", "yngre än 30
 # år", "those under 25"): the limit is the group's, which among: {age_below: N} counts
 _GROUP_BY_AGE = re.compile(
@@ -801,7 +843,8 @@ def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> li
     exit) all the same: refused, naming the goal, when the file's ``support_start`` shows persons of another
     support among those it counts, since the share would then be another group's. A project whose every
     participant had that support is read as written."""
-    found = _goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
+    found = (_goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
+             + _goals_that_left_support(df, params, fname))
     if S.SUPPORT_START not in df.columns:
         return found
     for g in params.goals:
