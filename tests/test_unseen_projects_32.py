@@ -130,3 +130,34 @@ def test_a_goal_of_work_or_studies_is_not_touched(tmp_path):
                 extra="    denominator: exits\n    success_outcomes: [arbete, arbete_med_stöd, studier]\n")
     row = _goal_row(p)
     assert (row["numerator"], row["denominator"]) == (1, 6)
+
+
+# --- an older project's ages in five-year bands -------------------------------------------------------------------
+# Ages at start (2024 minus the birth year): SP001 62, SP002 64, SP003 61, SP004 63, SP005 59, SP006 57. All six are
+# 50 or older, so the bands are 55–59 (SP005, SP006) and 60–64 (SP001–SP004), not 50–59 and 60+.
+def test_an_older_projects_ages_are_grouped_in_five_year_bands(tmp_path):
+    project = et.load_project(_senior(tmp_path, label="Minst 20 % ska gå till arbete eller studier", target="0.2",
+                                      extra="    denominator: exits\n    success_outcomes: [arbete, studier]\n"))
+    groups = dict(zip(project.participants["person_id"], project.participants["age_group"]))
+    assert groups == {"SP001": "60–64", "SP002": "60–64", "SP003": "60–64", "SP004": "60–64",
+                      "SP005": "55–59", "SP006": "55–59"}
+
+
+# One participant of 45 among the six (SP006 born 1979): 5 of 6 = 83 % are 50 or older, under nine in ten, so the
+# usual bands hold: SP005 (59) is in 50–59 and SP002 (64) in 60+.
+def test_a_project_of_mixed_ages_keeps_the_usual_bands(tmp_path):
+    rows = [r if r[0] != "SP006" else ("SP006", 1979, "kvar_försörjningsstöd", "försörjningsstöd") for r in ROWS]
+    project = et.load_project(_senior(tmp_path, label="Minst 20 % ska gå till arbete eller studier", target="0.2",
+                                      extra="    denominator: exits\n    success_outcomes: [arbete, studier]\n",
+                                      rows=rows))
+    groups = dict(zip(project.participants["person_id"], project.participants["age_group"]))
+    assert (groups["SP005"], groups["SP002"], groups["SP006"]) == ("50–59", "60+", "40–49")
+
+
+# A goal for the band (among: {age_group: 60–64}) counts SP001 (arbete), SP002 (pension, annan_ersättning) and SP003
+# (sjukersättning) of the four aged 60–64: 3.
+def test_a_goal_for_a_five_year_band_counts_its_group(tmp_path):
+    p = _senior(tmp_path, kind="outcome_count", label="Minst 2 deltagare 60–64 år ska gå till arbete eller ersättning",
+                target="2", extra="    success_outcomes: [arbete, annan_ersättning, sjuk_aktivitetsersättning]\n"
+                                  "    among: {age_group: 60–64}\n")
+    assert _goal_row(p)["value"] == 3

@@ -1218,10 +1218,12 @@ def add_years(d: dt.date, n: int) -> dt.date:
 
 def age_bands(age: pd.Series) -> tuple[tuple[int, int, str], ...]:
     """The age bands of a project whose participants are ``age``: ``schema.YOUTH_AGE_BANDS`` when at
-    least ``schema.YOUTH_SHARE`` of those with a known age are under 30, else ``schema.AGE_BANDS``."""
+    least ``schema.YOUTH_SHARE`` of those with a known age are under 30, ``schema.SENIOR_AGE_BANDS`` when as
+    many are 50 or older, else ``schema.AGE_BANDS``."""
     known = age.dropna()
     young = len(known) > 0 and float((known < 30).mean()) >= S.YOUTH_SHARE
-    return S.YOUTH_AGE_BANDS if young else S.AGE_BANDS
+    older = len(known) > 0 and float((known >= 50).mean()) >= S.YOUTH_SHARE
+    return S.YOUTH_AGE_BANDS if young else S.SENIOR_AGE_BANDS if older else S.AGE_BANDS
 
 
 def age_group(age: pd.Series, bands: tuple[tuple[int, int, str], ...] = S.AGE_BANDS) -> pd.Series:
