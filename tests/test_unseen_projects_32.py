@@ -161,3 +161,51 @@ def test_a_goal_for_a_five_year_band_counts_its_group(tmp_path):
                 target="2", extra="    success_outcomes: [arbete, annan_ersättning, sjuk_aktivitetsersättning]\n"
                                   "    among: {age_group: 60–64}\n")
     assert _goal_row(p)["value"] == 3
+
+
+# --- a pension as the case system writes it gets the code to write ------------------------------------------------
+# SP002 went to a pension: the case system writes 'Ålderspension' as the outcome and the support at exit.
+PENSION_ROWS = [r if r[0] != "SP002" else ("SP002", 1960, "Ålderspension", "Ålderspension") for r in ROWS]
+
+
+def _problems(params) -> list:
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(params)
+    return e.value.problems
+
+
+def test_a_pension_written_out_gets_the_codes_to_write(tmp_path):
+    p = _senior(tmp_path, label="Minst 20 % ska gå till arbete eller studier", target="0.2",
+                extra="    denominator: exits\n    success_outcomes: [arbete, studier]\n", rows=PENSION_ROWS)
+    notes = {(x.column, lang): x.note(lang) for x in _problems(p) for lang in ("sv", "en")}
+    assert set(notes) == {("outcome", "sv"), ("support_exit", "sv"), ("outcome", "en"), ("support_exit", "en")}
+    assert notes["outcome", "sv"].startswith("står 'Ålderspension'")
+    assert notes["outcome", "sv"].endswith("menar du 'annan_ersättning'?")
+    assert notes["support_exit", "sv"].endswith("menar du 'annan_offentlig'?")
+    assert notes["outcome", "en"].endswith("did you mean 'annan_ersättning'?")
+
+
+# Three ways of writing a pension in one column: the data.codes line to write suggests each one's code.
+def test_the_data_codes_line_suggests_the_code_for_a_pension(tmp_path):
+    words = {"SP002": "Garantipension", "SP004": "Gått i pension", "SP005": "Förtida uttag av ålderspension"}
+    rows = [(pid, born, words.get(pid, out), "annan_offentlig" if pid in words else support)
+            for pid, born, out, support in ROWS]
+    p = _senior(tmp_path, label="Minst 20 % ska gå till arbete eller studier", target="0.2",
+                extra="    denominator: exits\n    success_outcomes: [arbete, studier]\n", rows=rows)
+    line = next(x.note("sv") for x in _problems(p) if "data: codes:" in x.note("sv"))
+    assert ("{outcome: {'Garantipension': annan_ersättning, 'Gått i pension': annan_ersättning, "
+            "'Förtida uttag av ålderspension': annan_ersättning}}") in line
+
+
+# Translated once in the params file, as the message says, the pension counts as another benefit, so it leaves
+# försörjningsstöd: SP001 (arbete), SP002 (pension) and SP003 (sjukersättning) of six = 3.
+def test_a_pension_translated_in_the_params_counts_as_leaving(tmp_path):
+    p = _senior(tmp_path, rows=PENSION_ROWS, extra="    denominator: exits\n    success_outcomes: [arbete, "
+                "arbete_med_stöd, studier, sjuk_aktivitetsersättning, sjukpenning, annan_ersättning]\n")
+    text = p.read_text(encoding="utf-8").replace(
+        "data: {participants: data/seniorsparet.xlsx}",
+        "data:\n  participants: data/seniorsparet.xlsx\n  codes: {outcome: {Ålderspension: annan_ersättning}, "
+        "support_exit: {Ålderspension: annan_offentlig}}")
+    p.write_text(text, encoding="utf-8")
+    row = _goal_row(p)
+    assert (row["numerator"], row["denominator"]) == (3, 6)

@@ -227,6 +227,13 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
     return ("hint.write_as", {"date": date}) if date else ("", {})
 
 
+# A pension as a case system writes it, for an exit (annan_ersättning) or a support (annan_offentlig): paid by
+# Pensionsmyndigheten, another benefit than försörjningsstöd
+_PENSION_WORDS = ("pension", "ålderspension", "allmän pension", "garantipension", "äldreförsörjningsstöd", "pensionär",
+                  "pensionerad", "gått i pension", "gick i pension", "pensionsavgång", "uttag av pension",
+                  "uttag av ålderspension", "tidigt uttag av pension", "förtida uttag av pension",
+                  "förtida uttag av ålderspension", "old-age pension", "old age pension", "retired", "retirement",
+                  "state pension")
 # Words a case worker writes for a code (never accepted as the code: only suggested in the message)
 _WORDS_FOR_CODES = {
     "sjukersättning": "sjuk_aktivitetsersättning", "aktivitetsersättning": "sjuk_aktivitetsersättning",
@@ -274,11 +281,18 @@ _WORDS_FOR_CODES = {
     "föräldrahemmet": "bor_med_föräldrar", "bor i föräldrahemmet": "bor_med_föräldrar",
     "living with parents": "bor_med_föräldrar", "lives with parents": "bor_med_föräldrar",
     "with parents": "bor_med_föräldrar", "living at home": "bor_med_föräldrar",
+    # an exit to a pension, as a case system of an older project writes it: another benefit than försörjningsstöd
+    # (in a support column, _PENSION_SUPPORT's code)
+    **dict.fromkeys(_PENSION_WORDS, "annan_ersättning"),
     # a budget line's funder written as the EU fund's name
     "esf": "eu", "esf+": "eu", "esf-rådet": "eu", "socialfonden": "eu", "europeiska socialfonden": "eu",
     "europeiska socialfonden+": "eu", "eruf": "eu", "regionalfonden": "eu", "interreg": "eu", "amif": "eu",
     "eu-medel": "eu", "eu-fonder": "eu", "eu-stöd": "eu",
 }
+
+
+# ... and in a support column (support_start, support_exit), where a pension is another public support
+_PENSION_SUPPORT = dict.fromkeys(_PENSION_WORDS, "annan_offentlig")
 
 
 # Headings an evaluator writes in Swedish (or in other words) for a contract column, casefolded with
@@ -894,6 +908,8 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
         return "hint.did_you_mean", {"code": _WORDS_FOR_CODES[v]}
+    if _PENSION_SUPPORT.get(v) in col.vocab:
+        return "hint.did_you_mean", {"code": _PENSION_SUPPORT[v]}
     if col.name == S.FUNDER and v not in col.vocab:  # a member municipality or region by name: the code is the same
         for code, named in (("kommun", _NAMED_MUNICIPALITY), ("region", _NAMED_REGION)):
             if named.search(v):
