@@ -495,7 +495,7 @@ def _goals_that_left_support(df: pd.DataFrame, params: ProjectParams, fname: str
             rest = [c for c in g.success_outcomes if c != "aktiv_planering_annan_part"]
             found.append(problem(fname, None, S.OUTCOME, None, "column.goal_left_support", goal=g.id,
                                  words=m.group(0).strip(), n=_sek(int(counted.sum())),
-                                 outcomes=", ".join(rest)))
+                                 outcomes=", ".join(rest), key="success_outcomes"))
     return found
 
 
