@@ -29,7 +29,7 @@ from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .reference import riksnorm_table
 from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
-                     SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS)
+                     SENIOR_AGE_BANDS, SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS)
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
@@ -1184,7 +1184,7 @@ def _check_whole(target: float, where: str, key: str) -> None:
                                down=f"{key}{math.floor(target):g}", up=f"{key}{math.ceil(target):g}")
 
 
-AGE_GROUP_LABELS = tuple(dict.fromkeys(label for *_, label in (*AGE_BANDS, *YOUTH_AGE_BANDS)))
+AGE_GROUP_LABELS = tuple(dict.fromkeys(label for *_, label in (*AGE_BANDS, *YOUTH_AGE_BANDS, *SENIOR_AGE_BANDS)))
 
 
 class GoalGroup(_Strict):

@@ -201,6 +201,16 @@ YOUTH_AGE_BANDS: tuple[tuple[int, int, str], ...] = (
     (25, 29, "25–29"),
 ) + AGE_BANDS[2:]
 YOUTH_SHARE = 0.9
+# An older project's participants ("långtidsarbetslösa 55–64 år") would all fall in 50–59 and 60+, whose words tell
+# a board that some were 50–54 and say nothing of who was near or past the age of pension: where nearly all
+# participants are 50 or older (YOUTH_SHARE of those with a known age), the two are split in five-year bands, as
+# SCB's statistics split ages (50–54, 55–59, 60–64, 65+).
+SENIOR_AGE_BANDS: tuple[tuple[int, int, str], ...] = AGE_BANDS[:4] + (
+    (50, 54, "50–54"),
+    (55, 59, "55–59"),
+    (60, 64, "60–64"),
+    (65, 200, "65+"),
+)
 
 TOTAL_LABELS = ("summa", "total", "totalt", "sum", "total årskostnad")
 

@@ -227,6 +227,13 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
     return ("hint.write_as", {"date": date}) if date else ("", {})
 
 
+# A pension as a case system writes it, for an exit (annan_ersättning) or a support (annan_offentlig): paid by
+# Pensionsmyndigheten, another benefit than försörjningsstöd
+_PENSION_WORDS = ("pension", "ålderspension", "allmän pension", "garantipension", "äldreförsörjningsstöd", "pensionär",
+                  "pensionerad", "gått i pension", "gick i pension", "pensionsavgång", "uttag av pension",
+                  "uttag av ålderspension", "tidigt uttag av pension", "förtida uttag av pension",
+                  "förtida uttag av ålderspension", "old-age pension", "old age pension", "retired", "retirement",
+                  "state pension")
 # Words a case worker writes for a code (never accepted as the code: only suggested in the message)
 _WORDS_FOR_CODES = {
     "sjukersättning": "sjuk_aktivitetsersättning", "aktivitetsersättning": "sjuk_aktivitetsersättning",
@@ -274,11 +281,18 @@ _WORDS_FOR_CODES = {
     "föräldrahemmet": "bor_med_föräldrar", "bor i föräldrahemmet": "bor_med_föräldrar",
     "living with parents": "bor_med_föräldrar", "lives with parents": "bor_med_föräldrar",
     "with parents": "bor_med_föräldrar", "living at home": "bor_med_föräldrar",
+    # an exit to a pension, as a case system of an older project writes it: another benefit than försörjningsstöd
+    # (in a support column, _PENSION_SUPPORT's code)
+    **dict.fromkeys(_PENSION_WORDS, "annan_ersättning"),
     # a budget line's funder written as the EU fund's name
     "esf": "eu", "esf+": "eu", "esf-rådet": "eu", "socialfonden": "eu", "europeiska socialfonden": "eu",
     "europeiska socialfonden+": "eu", "eruf": "eu", "regionalfonden": "eu", "interreg": "eu", "amif": "eu",
     "eu-medel": "eu", "eu-fonder": "eu", "eu-stöd": "eu",
 }
+
+
+# ... and in a support column (support_start, support_exit), where a pension is another public support
+_PENSION_SUPPORT = dict.fromkeys(_PENSION_WORDS, "annan_offentlig")
 
 
 # Headings an evaluator writes in Swedish (or in other words) for a contract column, casefolded with
@@ -441,6 +455,48 @@ _GROUP_BY_SUPPORT = re.compile(
     r"\b(?:deltagar\w*|avslutade|personer\w*|dem|de|participants|those|persons|people)\s+"
     r"(?:som\s+(?:har|hade|uppbär|uppbar|får|fick)\s+|med\s+|on\s+|with\s+|receiving\s+)"
     r"(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _SUPPORT_WORDS) + r")\b", re.I)
+
+
+# A goal's words that count those who left försörjningsstöd ("ska ha lämnat försörjningsstödet", "gått ur
+# försörjningsstödet", "left social assistance"), and words that name an active plan with another party among them
+# (Timrå's "självförsörjande eller ha en aktiv planering med annan part"): such a goal counted with
+# aktiv_planering_annan_part among its successes would count as leavers persons still on försörjningsstöd
+_LEFT_SUPPORT = re.compile(
+    r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
+    r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance", re.I)
+_ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
+
+
+def _goals_that_left_support(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A share or outcome goal whose words count those who left försörjningsstöd ("Minst hälften ska ha lämnat
+    försörjningsstödet") and whose successes include an active plan with another party (the default successes do)
+    would count every exit to ``aktiv_planering_annan_part`` as a leaver, though that exit is a plan, most often
+    still on försörjningsstöd, and the cost-benefit's leavers (page 1, the key figures) leave it out: refused,
+    naming the goal, how many such exits it counts and the ``success_outcomes`` to write. An exit whose
+    ``support_exit`` is another support than försörjningsstöd did leave it and is not counted; words that name the
+    active plan as well are read as written, and so is a project without such exits."""
+    found = []
+    ended = df[S.END_DATE].notna() if S.END_DATE in df.columns else pd.Series(False, index=df.index)
+    planned = ended & (df[S.OUTCOME] == "aktiv_planering_annan_part") if S.OUTCOME in df.columns else ended & False
+    if S.SUPPORT_EXIT in df.columns:  # (one who went on to another support did leave försörjningsstöd)
+        planned &= df[S.SUPPORT_EXIT].isna() | df[S.SUPPORT_EXIT].isin(["försörjningsstöd", S.UNKNOWN])
+    for g in params.goals:
+        if (g.kind not in ("share", "outcome_count") or g.numerator != "outcome"
+                or "aktiv_planering_annan_part" not in g.success_outcomes):
+            continue
+        labels = [label for label in (g.label, g.label_en) if label]
+        m = next((m for label in labels if (m := _LEFT_SUPPORT.search(label)) is not None), None)
+        if m is None or any(_ACTIVE_PLAN_NAMED.search(label) for label in labels):
+            continue
+        whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
+        counted = planned & in_goal_group(df, g.among) if whole else planned
+        if counted.any():
+            rest = [c for c in g.success_outcomes if c != "aktiv_planering_annan_part"]
+            found.append(problem(fname, None, S.OUTCOME, None, "column.goal_left_support", goal=g.id,
+                                 words=m.group(0).strip(), n=_sek(int(counted.sum())),
+                                 outcomes=", ".join(rest), key="success_outcomes"))
+    return found
 
 
 # A goal's words naming the young by an age limit ("av de unga under 25", "deltagare under 25 år", "yngre än 30
@@ -801,7 +857,8 @@ def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> li
     exit) all the same: refused, naming the goal, when the file's ``support_start`` shows persons of another
     support among those it counts, since the share would then be another group's. A project whose every
     participant had that support is read as written."""
-    found = _goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
+    found = (_goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
+             + _goals_that_left_support(df, params, fname))
     if S.SUPPORT_START not in df.columns:
         return found
     for g in params.goals:
@@ -851,6 +908,8 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
         return "hint.did_you_mean", {"code": _WORDS_FOR_CODES[v]}
+    if _PENSION_SUPPORT.get(v) in col.vocab:
+        return "hint.did_you_mean", {"code": _PENSION_SUPPORT[v]}
     if col.name == S.FUNDER and v not in col.vocab:  # a member municipality or region by name: the code is the same
         for code, named in (("kommun", _NAMED_MUNICIPALITY), ("region", _NAMED_REGION)):
             if named.search(v):
@@ -1175,10 +1234,12 @@ def add_years(d: dt.date, n: int) -> dt.date:
 
 def age_bands(age: pd.Series) -> tuple[tuple[int, int, str], ...]:
     """The age bands of a project whose participants are ``age``: ``schema.YOUTH_AGE_BANDS`` when at
-    least ``schema.YOUTH_SHARE`` of those with a known age are under 30, else ``schema.AGE_BANDS``."""
+    least ``schema.YOUTH_SHARE`` of those with a known age are under 30, ``schema.SENIOR_AGE_BANDS`` when as
+    many are 50 or older, else ``schema.AGE_BANDS``."""
     known = age.dropna()
     young = len(known) > 0 and float((known < 30).mean()) >= S.YOUTH_SHARE
-    return S.YOUTH_AGE_BANDS if young else S.AGE_BANDS
+    older = len(known) > 0 and float((known >= 50).mean()) >= S.YOUTH_SHARE
+    return S.YOUTH_AGE_BANDS if young else S.SENIOR_AGE_BANDS if older else S.AGE_BANDS
 
 
 def age_group(age: pd.Series, bands: tuple[tuple[int, int, str], ...] = S.AGE_BANDS) -> pd.Series:
