@@ -348,10 +348,21 @@ def expected_part(goal: Goal, params: ProjectParams) -> float | None:
     main = main_goal(params)
     if goal.numerator == "action_plan" or goal.composition or (main is not None and goal.id == main.id):
         return 1.0
+    if main is not None and _same_successes(goal, main):  # (the main goal's successes, counted by another goal)
+        return 1.0
     mix = params.expected.outcome_mix if params.expected is not None else None
     if mix:
         return float(sum(v for k, v in mix.items() if k in goal.success_outcomes))
     return 1.0 if set(S.LEAVES_SOCIAL_ASSISTANCE) <= set(goal.success_outcomes) else None
+
+
+def _same_successes(goal: Goal, main: Goal) -> bool:
+    """Whether ``goal`` counts the successes the main goal ``main`` counts, of every participant: the same
+    outcomes under the same rule for an exit to the support one started on (:func:`goal_same_support`)."""
+    return (goal.numerator == main.numerator == "outcome" and goal.among is None and main.among is None
+            and not goal.composition and not main.composition
+            and set(goal.success_outcomes) == set(main.success_outcomes)
+            and goal_same_support(goal) == goal_same_support(main))
 
 
 def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, band: float, lang: str) -> dict:
