@@ -777,7 +777,10 @@ def worth(r) -> list[str]:
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     # (the deadweight as the assumptions table and the payments section say it: 51,6 %, not 52 %; 25 %, not 25,0 %)
-    dw_words = dict(dw=deadweight_words(r), source=msg(DW_SOURCE[s.deadweight_source]), who=who)
+    # (a deadweight from a comparison the check before the start fails is said to be unreliable where it is given)
+    dw_source = ("summary.dw_source_comparison_unreliable" if s.deadweight_source == "comparison"
+                 and comparison_unreliable(r) else DW_SOURCE[s.deadweight_source])
+    dw_words = dict(dw=deadweight_words(r), source=msg(dw_source), who=who)
     # (no switching value: negative even with no deadweight, or positive at any where measured flows carry the cost)
     key = ("summary.worth_deadweight" if not pd.isna(sw) else
            "summary.worth_deadweight_always" if s.npv > 0 else "summary.worth_deadweight_never")
