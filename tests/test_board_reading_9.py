@@ -56,12 +56,13 @@ def test_vagen_uts_page_one_actors_add_up_to_its_total(lang):
     key = "Tillsammans är nettonuvärdet" if lang == "sv" else "Together the net present value"
     (sentence,) = [s for s in summary.worth(r) if key in s]
     amount = r"(SEK\u00a0−?[\d.,]+(?:\u00a0million)?|−?[\d ,\u00a0]+(?:miljon(?:er)?\s*kronor|kr))"
-    # (the state's figure may be followed by the assumption it rests on, in brackets, and why it pays)
-    verbs = (r"kommunen (vinner|betalar) {a}, regionen (vinner|betalar) {a} och staten (vinner|betalar) {a}(?: \([^)]*\))?"
-             r"(?:, eftersom [^.]*)?\."
+    # (the state's figure may be followed by the assumption it rests on, in brackets, and why it pays; the region's
+    # by the words that it is its share of the cost)
+    verbs = (r"kommunen (vinner|betalar) {a}, regionen (vinner|betalar) {a}(?: \([^)]*\))? och staten (vinner|betalar) "
+             r"{a}(?: \([^)]*\))?(?:, eftersom [^.]*)?\."
              if lang == "sv" else
-             r"the municipality (gains|pays) {a}, the region (gains|pays) {a} and the state (gains|pays) {a}(?: \([^)]*\))?"
-             r"(?:, because [^.]*)?\.")
+             r"the municipality (gains|pays) {a}, the region (gains|pays) {a}(?: \([^)]*\))? and the state (gains|pays) "
+             r"{a}(?: \([^)]*\))?(?:, because [^.]*)?\.")
     m = re.search(verbs.format(a=amount), sentence)
     assert m, sentence
     parts = [_kr(m.group(i + 1)) * (1 if m.group(i) in ("vinner", "gains") else -1) for i in (1, 3, 5)]

@@ -430,12 +430,21 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
         if p == "kommun" and several_municipalities(r.project):  # several member municipalities: theirs together
             who, key = "summary.who_kommuner", ACTOR_RESULT_PLURAL[ex_ante][result]
         said_p = r.msg(key, who=r.msg(who), **amount)
-        if p == "stat":  # (the state's figure rests on those assumptions)
+        if result == "pays" and cost_share_only(rows, p):  # (no flow but its part of the cost: said so)
+            said_p += r.msg("summary.actor_cost_share_only")
+        elif p == "stat":  # (the state's figure rests on those assumptions)
             said_p += state_assumptions(r)
             if result == "pays":  # (and why it pays more than its share of the cost, as the table per actor says)
                 said_p += state_reason(r)
         parts.append(said_p)
     return join(parts, r.lang)
+
+
+def cost_share_only(rows: pd.DataFrame, perspective: str) -> bool:
+    """Whether the actor's result is its part of the project's cost alone: the table per perspective counts no
+    benefit for it (no saving, no benefit paid instead, no tax), so page 1 says that this is what it pays."""
+    row = rows.loc[perspective]
+    return bool(row["pv_cost"] > 0 and abs(row["pv_benefit"]) < 0.5)
 
 
 def state_assumptions(r) -> str:
