@@ -430,7 +430,9 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
         if p == "kommun" and several_municipalities(r.project):  # several member municipalities: theirs together
             who, key = "summary.who_kommuner", ACTOR_RESULT_PLURAL[ex_ante][result]
         said_p = r.msg(key, who=r.msg(who), **amount)
-        if result == "pays" and cost_share_only(rows, p):  # (no flow but its part of the cost: said so)
+        if ex_ante and result == "pays" and cost_share_only(rows, p):
+            # (an application's check: no flow but its part of the cost, said so; in a report on what happened the
+            # table per actor says it, and page 1 says why the state pays where it pays more)
             said_p += r.msg("summary.actor_cost_share_only")
         elif p == "stat":  # (the state's figure rests on those assumptions)
             said_p += state_assumptions(r)
