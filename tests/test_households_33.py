@@ -226,3 +226,21 @@ def test_no_households_where_the_participants_are_withheld(tmp_path):
     sv = _page_one(tmp_path, ["H1", "H1", "H2", "H2"])
     assert sv[0] == "Projektet har haft färre än 5 deltagare."
     assert not any("hushåll" in s for s in sv)
+
+
+# --- the facts table beside page 1 gives the same households --------------------------------------------------
+def _facts_households(tmp_path, households: list[str], lang: str = "sv") -> list[tuple[str, str]]:
+    from evaltools.present.sections import facts
+    _page_one(tmp_path, households, lang=lang)  # (writes the project's participants)
+    report = et.Report(et.load_project(_params(tmp_path, PAGE_ONE)), lang=lang)
+    return [row for row in facts.rows(report) if "ushåll" in row[0] or "ouseholds" in row[0]]
+
+
+@pytest.mark.parametrize("households, lang, row", [
+    (COUPLES, "sv", [("Hushåll som deltagarna bor i", "7")]),  # 12 persons in 7 households, as page 1 says
+    (COUPLES, "en", [("Households the participants live in", "7")]),
+    (["H1", "H1", "H2", "H2", "H3", "H3"], "sv", [("Hushåll som deltagarna bor i", "färre än 5")]),  # 3 households
+    (["H1", "H1", "H2", "H3", "H4", "H5", "H6"], "sv", []),  # 6 households of 7: no number, as on page 1
+    ([f"H{i}" for i in range(6)], "sv", [])])  # each their own household: nothing to add
+def test_the_facts_table_gives_the_households_page_one_gives(tmp_path, households, lang, row):
+    assert _facts_households(tmp_path, households, lang) == row

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...analysis.disclosure import Secondary
+from ...analysis.disclosure import HouseholdsSaid, Secondary, participant_households
 from ...data import schema as S
 from ...data.validation import persons_of
 from ...data.params import kind_inferred, kind_reason
@@ -109,6 +109,12 @@ def rows(r) -> list[tuple[str, str]]:
             out.append((msg("facts.participants"), msg("facts.participants_few", k=str(p.privacy.min_count))))
             return out  # (the reach, participants over the target population, would give the number back)
         out.append((msg("facts.participants"), fmt_int(n, lang)))
+        # the households they live in, as page 1 says them (one count, one rule: participant_households)
+        hh = participant_households(r.project, r.disclosure)
+        if hh.said == HouseholdsSaid.EXACT:
+            out.append((msg("facts.households"), fmt_int(hh.households, lang)))
+        elif hh.said == HouseholdsSaid.FEW:
+            out.append((msg("facts.households"), msg("facts.participants_few", k=str(p.privacy.min_count))))
         share = reach(r.project.participants, p)
         if share is not None:
             out.append((msg("facts.reach"), fmt_pct(share, lang)))
