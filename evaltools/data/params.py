@@ -1966,9 +1966,42 @@ class Privacy(_Strict):
                                          "its total (the (1, k) dominance rule); 1.0 switches the rule off.")
 
 
+# the riksnorm's parts an override names, as the shipped table writes them ("YEAR:component:band")
+RIKSNORM_COMPONENTS = ("adult_single", "adult_couple", "child", "shared")
+
+
 class ReferenceOverride(_Strict):
     riksnorm: dict[str, float] = Field(default_factory=dict, description="'YEAR:component:band' -> kr/month")
     kpi: dict[int, float] = Field(default_factory=dict)
+
+    @field_validator("riksnorm", mode="before")
+    @classmethod
+    def _riksnorm_keys(cls, v: object) -> object:
+        """Each override's key as the calculation looks it up, ``YEAR:component:band`` ('2025:adult_single:',
+        '2025:child:7-10', '2025:shared:3'): a key written without its last colon for an adult
+        ('2025:adult_single'), or with spaces, is read so; any other key is refused with what to write, since a key the
+        calculation never asks for would leave the value unused without a word."""
+        if not isinstance(v, dict):
+            return v
+        t = riksnorm_table()
+        bands = {c: [str(b) for b in dict.fromkeys(t.loc[t["component"] == c, "band"].dropna())] for c in RIKSNORM_COMPONENTS}
+        out, wrong = {}, []
+        for key, value in v.items():
+            text = re.sub(r"\s+", "", str(key)).lower()
+            m = re.fullmatch(r"(\d{4}):([a-z_]+)(?::(.*))?", text)
+            year, component, band = (m.group(1), m.group(2), m.group(3) or "") if m else ("", "", "")
+            # (a child's band as a person types it, '7–10 år', read as child_age_band reads it)
+            band = re.sub(r"[\u2010-\u2015\u2212]", "-", re.sub(r"(?:år|years?)$", "", band))
+            if m and component in ("adult_single", "adult_couple") and band == "":
+                out[f"{year}:{component}:"] = value
+            elif m and component in ("child", "shared") and band in bands[component]:
+                out[f"{year}:{component}:{band}"] = value
+            else:
+                wrong.append(quote(_shown(key)))
+        if wrong:  # (every key at once)
+            raise ParamsValueError("params.riksnorm_key", value=", ".join(wrong),
+                                   children=", ".join(bands["child"]), sizes=", ".join(bands["shared"]))
+        return out
 
 
 # The smallest grant a förbund makes; less is a number whose thousands point was read as a decimal point.
