@@ -2290,9 +2290,19 @@ def _place(loc: tuple, raw: dict, lang: str) -> str:
             parts.append(text)
             node, i = item, j + 1
         else:
-            parts.append(str(part))
+            parts.append(_key_as_written(part))
             node, i = child, i + 1
     return ", ".join(parts)
+
+
+_DATE_REPR = re.compile(r"datetime\.date\((\d+), (\d+), (\d+)\)")
+
+
+def _key_as_written(part: object) -> str:
+    """A place's part as the file writes it: pydantic gives a mapping's key that YAML read as a date in Python's
+    form ('datetime.date(2024, 1, 1)'), which the file writes 2024-01-01."""
+    m = _DATE_REPR.fullmatch(str(part))
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else str(part)
 
 
 def _is_percent_text(value: object) -> float | None:
