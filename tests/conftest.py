@@ -214,6 +214,18 @@ def shown_chunks(blocks: list[list]) -> list[str]:
     return out
 
 
+# The one goal of a sweep's project, whose kind, label, target and further lines (``%s`` each, in that order) each test
+# fills in; the project's own lines come before it (``PARAMS = """id: …\n""" + ONE_GOAL``).
+ONE_GOAL = """\
+goals:
+  - id: mål
+    kind: %s
+    label: %s
+    target: %s
+    period: whole_period
+%s"""
+
+
 # The printed page, laid out by the PDF printer: what the page-break and margin tests read.
 MM = 25.4 / 96  # millimetres per CSS pixel
 

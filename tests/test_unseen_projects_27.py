@@ -22,7 +22,7 @@ import evaltools as et
 from evaltools.data.errors import ParamsError
 from evaltools.present.sections.quality import report_table
 
-from .conftest import excel_participants
+from .conftest import ONE_GOAL, excel_participants
 
 NBSP = "\u00a0"
 
@@ -37,13 +37,7 @@ period: {start: 2024-01-01, planned_end: 2025-12-31}
 data_as_of: 2026-01-31
 granted_sek: 200000
 data: {participants: data/vidare.xlsx%s}
-goals:
-  - id: mål
-    kind: %s
-    label: %s
-    target: %s
-    period: whole_period
-%s"""
+""" + ONE_GOAL
 
 
 SIX = ["arbete", "arbete", "sjukpenning", "sjukpenning", "sjukpenning", "sjukpenning"]

@@ -17,7 +17,7 @@ import pytest
 import evaltools as et
 from evaltools.data.errors import ParamsError
 
-from .conftest import excel_participants
+from .conftest import ONE_GOAL, excel_participants
 
 PARAMS = """\
 id: framat
@@ -30,13 +30,7 @@ period: {start: 2024-02-01, planned_end: 2026-01-31}
 data_as_of: 2026-03-31
 granted_sek: 300000
 data: {participants: data/framat.xlsx}
-goals:
-  - id: mål
-    kind: %s
-    label: %s
-    target: %s
-    period: whole_period
-%s"""
+""" + ONE_GOAL
 
 # six exits: two to work, one to sickness compensation, one active plan, two still on försörjningsstöd
 SIX = ["arbete", "arbete", "sjuk_aktivitetsersättning", "aktiv_planering_annan_part", "kvar_försörjningsstöd",

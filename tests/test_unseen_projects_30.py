@@ -16,6 +16,8 @@ from evaltools.analysis.goals import project_successes
 from evaltools.data.errors import ParamsError
 from evaltools.present.sections import summary
 
+from .conftest import ONE_GOAL
+
 PARAMS = """\
 id: vidga
 kind: individ
@@ -27,13 +29,7 @@ period: {start: 2024-01-01, planned_end: 2025-12-31}
 data_as_of: 2026-01-31
 granted_sek: 200000
 data: {participants: data/vidga.csv}
-goals:
-  - id: mål
-    kind: %s
-    label: %s
-    target: %s
-    period: whole_period
-%s"""
+""" + ONE_GOAL
 
 # (support at start, outcome at exit) of eight participants, every one ended
 ROWS = [("sjukpenning", "arbete"),                           # V001 success

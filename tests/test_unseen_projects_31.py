@@ -15,7 +15,7 @@ import pytest
 import evaltools as et
 from evaltools.words.labels import note_text
 
-from .conftest import excel_participants, params_refusal
+from .conftest import ONE_GOAL, excel_participants, params_refusal
 
 PARAMS = """\
 id: familjelyftet
@@ -28,13 +28,7 @@ period: {start: 2024-01-15, planned_end: 2025-12-31}
 data_as_of: 2026-02-15
 granted_sek: 300000
 data: {participants: data/familjelyftet.xlsx}
-goals:
-  - id: mål
-    kind: %s
-    label: %s
-    target: %s
-    period: whole_period
-%s"""
+""" + ONE_GOAL
 
 # three households: H1 and H2 are two parents each, H3 one parent; five persons
 # (person, sex, household type, household, outcome)

@@ -14,7 +14,7 @@ import pytest
 
 import evaltools as et
 
-from .conftest import excel_participants
+from .conftest import ONE_GOAL, excel_participants
 
 PARAMS = """\
 id: seniorsparet
@@ -27,13 +27,7 @@ period: {start: 2024-01-01, planned_end: 2025-12-31}
 data_as_of: 2026-02-15
 granted_sek: 400000
 data: {participants: data/seniorsparet.xlsx}
-goals:
-  - id: mål
-    kind: %s
-    label: %s
-    target: %s
-    period: whole_period
-%s"""
+""" + ONE_GOAL
 
 # (person, birth year, outcome, support at exit): six persons aged 55–64 at start, all on försörjningsstöd at start
 ROWS = [("SP001", 1962, "arbete", "lön"),
