@@ -267,6 +267,18 @@ def test_result_serialises_to_json():
     assert "npv_draws" not in d["monte_carlo"] and d["monte_carlo"]["draws"] == 5000
 
 
+def _pension_month(born: int, project_start: int = 2021) -> int:
+    """Months from January of ``project_start`` to the first month a person born in July of ``born`` is of the
+    age of äldreförsörjningsstöd in force that year (Prop. 2021/22:181: 65 until 2022, 66 in 2023–2025,
+    67 from 2026), found by walking the calendar month by month."""
+    year, month = project_start, 1
+    while True:
+        age_in_months = (year - born) * 12 + (month - 7)
+        if age_in_months >= 12 * (65 if year <= 2022 else 66 if year <= 2025 else 67):
+            return (year - project_start) * 12 + month - 1
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+
+
 def test_effect_based_benefit_from_the_did_by_explicit_sum():
     from evaltools.analysis import comparison
     from evaltools.data import reference
@@ -279,19 +291,22 @@ def test_effect_based_benefit_from_the_did_by_explicit_sum():
     year = int(starts.dt.year.median())
     # försörjningsstöd is paid per household and each member's rows carry the household's payments: the
     # effect is applied once per household, from the first start among its participants
-    firsts = {}
-    for hh, s in zip(project.participants["household_id"], starts):
+    firsts, pension = {}, {}
+    for hh, s, born in zip(project.participants["household_id"], starts, project.participants["birth_year"]):
         firsts[hh] = min(firsts.get(hh, s), s)
+        pension[hh] = min(pension.get(hh, 10**6), _pension_month(int(born)))
     assert len(firsts) < len(starts)  # (the sample has participants who share a household)
+    assert min(pension[hh] - max(0, (s.year - 2021) * 12 + s.month - 1) for hh, s in firsts.items()) < 36
     kpi = reference.kpi_table().set_index("year")["kpi_1980_100"]
     factor = kpi[2023] / kpi[year]
     total = 0.0
     # the drop-off is the observed one (persistence after exit in the payments), as the assumptions say
     drop = r.assumptions.set_index("name").loc["dropoff_per_year", "value"]
-    for s in firsts.values():
+    for hh, s in firsts.items():
         t0 = max(0, (s.year - 2021) * 12 + s.month - 1)  # months from the project's start month
         for month in range(36):  # 3-year horizon, 3.5 % discounting, no deadweight
-            total += -did.effect * factor * (1 - drop) ** (month // 12) / 1.035 ** ((t0 + month) / 12)
+            if t0 + month < pension[hh]:  # (until the household's first member is of the age of äldreförsörjningsstöd)
+                total += -did.effect * factor * (1 - drop) ** (month // 12) / 1.035 ** ((t0 + month) / 12)
     # the measured fall in försörjningsstöd is the municipality's gross saving ...
     assert e.pv_avoided_fs == pytest.approx(total)
     # ... of which the public financiers (the lead perspective) keep what the state and FK do not pay

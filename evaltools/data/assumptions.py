@@ -157,6 +157,10 @@ _ALL: tuple[Assumption, ...] = (
                range_source="monthly_level_range", step=100.0, slider=(0.0, 100_000.0), mc_sd=0.10),
     _sourced("horizon_years", Unit.YEARS, "horizon_years", "horizon_range", range_setting="horizon_range",
              step=0.5, slider=(0.5, 10.0)),
+    # the age from which the state's äldreförsörjningsstöd replaces försörjningsstöd: each leaver's saving ends
+    # there (by calendar year, defaults.csv); the project's own (the age in force when its horizon ends), not varied
+    Assumption("pension_age", Unit.YEARS, None, None, None, Range.FIXED, "pension_age", _confidence("pension_age"),
+               catalog_key("pension_age", "definition")),
     _sourced("dropoff_per_year", Unit.SHARE_PER_YEAR, "dropoff_per_year", "dropoff_range", step=0.01,
              slider=(0.0, 1.0)),
     # the share of the level saved in the first 12 months after exit: the whole level, or the observed

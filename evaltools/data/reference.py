@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 
 
@@ -176,5 +177,20 @@ def household_norm(year: int, household_type: str, n_children: int = 0, child_ba
     return sum(v.value for v in used), used
 
 
+def pension_ages() -> tuple[tuple[int, int], ...]:
+    """The age from which äldreförsörjningsstöd (the state's) replaces försörjningsstöd, by calendar year:
+    ``(first year, age)`` pairs in order, from the ``pension_age`` row of ``defaults.csv`` (written there
+    once, with its source)."""
+    raw = str(default_assumptions().set_index("name").loc["pension_age", "value"])
+    pairs = (part.split(":") for part in raw.split(";"))
+    return tuple(sorted((int(year), int(age)) for year, age in pairs))
+
+
+def pension_age(years: np.ndarray) -> np.ndarray:
+    """The age in force (:func:`pension_ages`) in each calendar year of ``years``."""
+    firsts, ages = zip(*pension_ages())
+    return np.asarray(ages)[np.searchsorted(firsts, np.asarray(years), side="right") - 1]
+
+
 __all__ = ["RefValue", "riksnorm_table", "kpi_table", "default_assumptions", "default", "kpi", "price_factor",
-           "riksnorm", "household_norm", "PARENTS_HOUSEHOLD"]
+           "riksnorm", "household_norm", "PARENTS_HOUSEHOLD", "pension_age", "pension_ages"]

@@ -74,6 +74,8 @@ def value_text(v: object, lang: str = "sv") -> str:
         return fmt_int(v, lang)
     if isinstance(v, Money):
         return fmt_kr(v.value, lang)
+    if isinstance(v, (float, np.floating)):  # (a number of years: "5", "2,5")
+        return fmt_num(float(v), 0 if float(v).is_integer() else 1, lang)
     if isinstance(v, Share):
         return fmt_pct(v.value, lang, v.decimals)
     if isinstance(v, Codes):

@@ -38,14 +38,16 @@ from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
 from ...data.validation import came_back, persons_of
-from ...data.reference import RefValue, default, kpi, price_factor
+from ...data.reference import RefValue, default, kpi, pension_age, pension_ages, price_factor
 from ..result import Money, Note, Share
 from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
 from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, PER_EXIT_COLUMNS,
                      _ledger, _perspectives, benefit_basis, benefits_measured, earnings_measured)
-from .model import BENEFIT_PAYER, LEDGER_ACTORS, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, is_structural
+from .model import (BENEFIT_PAYER, LEDGER_ACTORS, NO_PENSION, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model,
+                    _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, annuity_upto,
+                    is_structural, pension_months)
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
@@ -235,6 +237,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
             for actor, share in cb.cost_shares.items():
                 target["stat" if actor == "stat" else actor] += per_month * share
 
+    pension_m, used = _pension(project, succ, np.asarray(exit_m, int), s0)
+    assumptions += used
     payer = succ[S.OUTCOME].map(BENEFIT_PAYER).fillna("").to_numpy(str) if len(succ) else np.array([], str)
     subsidised = (succ[S.OUTCOME] == SUBSIDISED_WORK).to_numpy() if len(succ) else np.zeros(0, bool)
     model = _Model(parts.level, np.asarray(exit_m, int), payer,
@@ -243,7 +247,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                    dict(cb.cost_shares), cb.tax_share_region, float(cb.wage_subsidy_sek_month),
                    cb.wage_subsidy_months / 12, subsidised, first[0] if first else None,
                    work_left_out=bool(info.get("work_left_out", False)),
-                   fs_exit_m=parts.fs_month if parts.households else None)
+                   fs_exit_m=parts.fs_month if parts.households else None, pension_m=pension_m)
     model, info["register"], measured_src = _with_register(project, model)
     if measured_src is not None:  # the wage of a leaver is no longer assumed: the register measures earnings
         earnings, earn_src, earn_flag = np.nan, measured_src, False
@@ -288,6 +292,49 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         if r.flagged:
             info.setdefault("flagged_refs", []).append(r)
     return model, assumptions, ct, refs, info
+
+
+def _pension(project: Project, succ: pd.DataFrame, exit_m: np.ndarray,
+             s0: int) -> tuple[np.ndarray | None, list[UsedAssumption]]:
+    """The month each leaver reaches the age of äldreförsörjningsstöd, where a flow of theirs ends
+    (:func:`~.model.pension_months`; None ex ante or where no age is known), and its row of the assumptions
+    table where some leaver reaches it within the longest horizon tested."""
+    pension_m = pension_months(succ, s0) if project.has_participants and len(succ) else None
+    if pension_m is None or (pension_m >= NO_PENSION).all():
+        return None, []
+    return pension_m, [_pension_used(project, pension_m, exit_m, s0)] if _reach_pension(project, pension_m, exit_m) else []
+
+
+def _longest_horizon(project: Project) -> float:
+    """The longest horizon the calculation tests (years): the horizon, or the upper end of its range."""
+    cb = project.params.cost_benefit
+    return float(max(cb.horizon_years, cb.horizon_range[1]))
+
+
+def _reach_pension(project: Project, pension_m: np.ndarray, exit_m: np.ndarray) -> int:
+    """How many leavers reach the age of äldreförsörjningsstöd within the longest horizon tested after their exit."""
+    return int((pension_m - exit_m < int(round(_longest_horizon(project) * 12))).sum())
+
+
+def _pension_used(project: Project, pension_m: np.ndarray, exit_m: np.ndarray, s0: int) -> UsedAssumption:
+    """The age from which the state's äldreförsörjningsstöd replaces försörjningsstöd (:func:`pension_months`),
+    as the assumptions table lists it: the age in force in the last month the longest horizon tested reaches,
+    and how many leavers reach it within that horizon after their exit (a count of persons, "fewer than k"
+    under the small-count rule)."""
+    k = project.params.privacy.min_count
+    longest = _longest_horizon(project)
+    months = int(round(longest * 12))
+    n = _reach_pension(project, pension_m, exit_m)
+    last_year = (s0 + int(exit_m.max()) + months) // 12
+    age = float(pension_age(np.array([last_year]))[0])
+    ages = pension_ages()
+    rule = tuple(Note.of("assumption.pension_age_until", age=a, last=str(ages[i + 1][0] - 1)) if i == 0 else
+                 Note.of("assumption.pension_age_from", age=a, first=str(y)) if i == len(ages) - 1 else
+                 Note.of("assumption.pension_age_between", age=a, first=str(y), last=str(ages[i + 1][0] - 1))
+                 for i, (y, a) in enumerate(ages))
+    note = (Note.of("assumption.pension_age_few", rule=rule, k=k, years=float(longest)) if hides(n, k) else
+            Note.of("assumption.pension_age_source", rule=rule, n=n, years=float(longest)))
+    return UsedAssumption("pension_age", age, note)
 
 
 def _with_register(project: Project, m: _Model) -> tuple[_Model, RegisterEffects | None, Note | None]:
@@ -674,16 +721,25 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     # payments (docs/data-contract.md): the effect per participant is a fall in a household's payments,
     # so it is applied once per household, from its first participant's start (a person enrolled twice
     # is one household too; without household_id every person is their own)
-    first = (project.participants.assign(_m=_months(start))
-             .groupby(project.participants[S.HOUSEHOLD_ID].astype(str), sort=False)["_m"].min())
-    t_household = np.maximum(first.to_numpy() - _month(params.period.start), 0).astype(float) / 12
-    t_unique, inverse = np.unique(t_household, return_inverse=True)
-    count = np.bincount(inverse, minlength=len(t_unique)).astype(float)
+    # (and it ends where the household's first member to reach it reaches the age of äldreförsörjningsstöd)
+    s0 = _month(params.period.start)
+    people = project.participants.assign(_m=_months(start), _p=pension_months(project.participants, s0))
+    first = people.groupby(people[S.HOUSEHOLD_ID].astype(str), sort=False).agg(m=("_m", "min"), p=("_p", "min"))
+    first_m = np.maximum(first["m"].to_numpy() - s0, 0)
+    t_household = first_m.astype(float) / 12
+    h_months = int(round(m.horizon * 12))
+    left = np.clip(first["p"].to_numpy() - first_m, 0, h_months)
+    cut = bool((left < h_months).any())
+    groups, inverse = np.unique(np.column_stack([t_household, left]), axis=0, return_inverse=True)
+    t_unique, left_unique = groups[:, 0], groups[:, 1].astype(int)
+    count = np.bincount(inverse.ravel(), minlength=len(t_unique)).astype(float)
 
     def pv(effect, dropoff, rate):
-        effect, dropoff, rate = (np.asarray(x, float) for x in (effect, dropoff, rate))
-        disc = (count[None, :] / (1 + rate.reshape(-1, 1)) ** t_unique[None, :]).sum(axis=1)
-        return -effect.ravel() * factor * annuity_factor(m.horizon, dropoff.ravel(), rate.ravel()) * disc
+        effect, dropoff, rate = (np.asarray(x, float).ravel() for x in (effect, dropoff, rate))
+        disc = count[None, :] / (1 + rate.reshape(-1, 1)) ** t_unique[None, :]
+        if not cut:  # (every household over the whole horizon)
+            return -effect * factor * annuity_factor(m.horizon, dropoff, rate) * disc.sum(axis=1)
+        return -effect * factor * (annuity_upto(left_unique[None, :], dropoff, rate) * disc).sum(axis=1)
 
     pv_fs = float(pv(did.effect, m.dropoff, m.rate)[0])
     base_fs = m.pv_fs()

@@ -12,7 +12,7 @@ import pandas as pd
 from ...data import schema as S
 from ...data.privacy import hides
 from ...data.project import Project
-from ...data.reference import PARENTS_HOUSEHOLD, RefValue, household_norm, price_factor
+from ...data.reference import PARENTS_HOUSEHOLD, RefValue, household_norm, pension_age, pension_ages, price_factor
 from ..result import Money, Note, Wording
 from ...data.params import project_kind
 
@@ -355,6 +355,60 @@ def annuity_factor(horizon_years: float | np.ndarray, dropoff: float | np.ndarra
     return (kept_by_month(len(m), dropoff, first_year) / (1 + r) ** (m / 12) * inside).sum(axis=-1)
 
 
+def annuity_upto(months: np.ndarray, dropoff: float | np.ndarray, rate: float | np.ndarray,
+                 first_year: np.ndarray | None = None) -> np.ndarray:
+    """:func:`annuity_factor` over each number of whole months in ``months`` (its last axis), at once.
+
+    ``months`` has shape (..., G); its leading axes broadcast with those of ``dropoff`` and ``rate`` (one per
+    draw). The factors are read off one cumulative sum of the discounted shares kept, so G spans cost one
+    table, not G sums: the annuity of a success whose saving ends before the horizon (:func:`pension_months`).
+    """
+    months = np.asarray(months, int)
+    n = int(months.max(initial=0))
+    flows = kept_by_month(n, dropoff, first_year) / (1 + np.asarray(rate, float)[..., None]) ** (np.arange(n) / 12)
+    table = np.concatenate([np.zeros(flows.shape[:-1] + (1,)), np.cumsum(flows, axis=-1)], axis=-1)
+    lead = np.broadcast_shapes(table.shape[:-1], months.shape[:-1])
+    return np.take_along_axis(np.broadcast_to(table, lead + table.shape[-1:]),
+                              np.broadcast_to(months, lead + months.shape[-1:]), axis=-1)
+
+
+# months: the end of a saving that never comes within any horizon (an age not known, or far from pension)
+NO_PENSION = 10**6
+
+
+def pension_months(persons: pd.DataFrame, first_month: int) -> np.ndarray:
+    """Per person: the month index, from ``first_month`` (a month's ``year * 12 + month - 1``), of the first
+    month in which they are of the age from which the state's äldreförsörjningsstöd replaces försörjningsstöd
+    (:func:`~evaltools.data.reference.pension_age`: the age in force in that month's year). From that month the
+    municipality would not pay them försörjningsstöd with or without the project, so a saving ends there.
+
+    The birth month is not known: taken as the middle of the birth year (``birth_year``), or, where only the
+    age at start is given, half a year before the start month's birthday of that age. :data:`NO_PENSION`
+    where neither is known.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"birth_year": [1958, 1960, np.nan], "age": [np.nan, np.nan, 40],
+    ...                   "start_date": pd.to_datetime(["2022-01-10", "2022-01-10", "2022-01-10"])})
+    >>> months = pension_months(p, 2022 * 12)  # 1958: 66 in 2024; 1960: 67 in 2027 (at 66, in 2026, too young)
+    >>> (months[:2] / 12).tolist(), months[2] == NO_PENSION
+    ([2.5, 5.5], True)
+    """
+    birth = np.full(len(persons), np.nan)
+    if S.BIRTH_YEAR in persons:
+        birth = pd.to_numeric(persons[S.BIRTH_YEAR], errors="coerce").to_numpy(float) * 12 + 6
+    if S.AGE in persons:  # (the age at start, where no birth year is given)
+        age = pd.to_numeric(persons[S.AGE], errors="coerce").to_numpy(float)
+        birth = np.where(np.isnan(birth), _months(persons[S.START_DATE]).to_numpy(float) - 12 * age - 6, birth)
+    out = np.full(len(persons), np.inf)
+    for age_limit in sorted({a for _, a in pension_ages()}):
+        month = birth + 12 * age_limit  # the month they turn that age; counts where that year's limit is no higher
+        ok = ~np.isnan(month) & (pension_age(np.floor(np.nan_to_num(month) / 12)) <= age_limit)
+        out = np.where(ok, np.minimum(out, month), out)
+    out = np.where(np.isfinite(out), np.ceil(out) - first_month, NO_PENSION)
+    return out.astype(int)
+
+
 # --- actors, perspectives and the ledger ----------------------------------------------------
 # The ledger's actors: every flow is booked on them, so each transfer sums to zero over them.
 LEDGER_ACTORS = ("kommun", "region", "stat", "fk", "individ", "arbetsgivare")
@@ -457,6 +511,9 @@ class _Model:
     # exit, :func:`household_parts`); None: its own exit month. What it went to (a benefit paid instead,
     # earnings, a wage subsidy) runs from its own exit month
     fs_exit_m: np.ndarray | None = None
+    # per success: the month index from which they are of the age at which the state's äldreförsörjningsstöd
+    # replaces försörjningsstöd (:func:`pension_months`); each of their flows ends there. None: no age known
+    pension_m: np.ndarray | None = None
 
     @property
     def fs_m(self) -> np.ndarray:
@@ -618,6 +675,32 @@ class _Model:
         return self._kept(("annuity", float(horizon), float(dropoff), float(rate)),
                           lambda: annuity_factor(horizon, dropoff, rate, self.first_year))
 
+    def months_left(self, start: np.ndarray) -> np.ndarray | None:
+        """Per success: the months from ``start`` (its flows' first month) before it reaches the age of
+        äldreförsörjningsstöd (:attr:`pension_m`), at least 0; None where no success's age is known."""
+        if self.pension_m is None:
+            return None
+        return np.maximum(self.pension_m - start, 0)
+
+    def over_horizon(self, values: np.ndarray, start: np.ndarray, horizon, dropoff, rate,
+                     limit: float | None = None, whole: np.ndarray | None = None) -> float | np.ndarray:
+        """Σ over the successes of ``values`` (a monthly flow, discounted to its first month ``start``) times
+        the annuity over the months it lasts: the horizon (at most ``limit`` years), ended where the success
+        reaches the age of äldreförsörjningsstöd (:meth:`months_left`). The arguments may be arrays (one per
+        draw): the result is then one per draw. ``whole``: the annuity over the horizon (at most ``limit``),
+        where the caller has it already."""
+        h = horizon if limit is None else np.minimum(horizon, limit)
+        whole = self._annuity(h, dropoff, rate) if whole is None else whole
+        left = self.months_left(start)
+        h_months = np.round(np.asarray(h, float) * 12).astype(int)
+        if left is None or not (cut := left < h_months.max()).any():
+            return values.sum() * whole
+        # (the successes whose flows end early, grouped by the months they last: one annuity per group)
+        ends, group = np.unique(left[cut], return_inverse=True)
+        sums = np.bincount(group, weights=values[cut], minlength=len(ends))
+        early = annuity_upto(np.minimum(h_months[..., None], ends), dropoff, rate, self.first_year)
+        return values[~cut].sum() * whole + (early * sums).sum(axis=-1)
+
     def excess_burden(self, skattefaktor: float | None = None, cost_mult: float = 1.0, **kw) -> float:
         """Present value of the marginal cost of public funds in society's account: (skattefaktor − 1)
         times the *net* effect on public budgets (the public cost minus the public savings it brings;
@@ -630,17 +713,17 @@ class _Model:
                    success_mult=1.0, subsidy=None) -> float:
         r = self.rate if rate is None else rate
         d = self.dropoff if dropoff is None else dropoff
-        a = self._annuity(self.horizon if horizon is None else horizon, d, r)
         dw = self.deadweight if deadweight is None else deadweight
         disc = self.discount_at_exit(r)
         h = self.horizon if horizon is None else horizon
-        a_sub = self._annuity(np.minimum(h, self.subsidy_years), d, r)
         if self.fs_exit_m is None:
-            flows = (self.weights(perspective, level_mult) * disc).sum() * a
+            flows = self.over_horizon(self.weights(perspective, level_mult) * disc, self.exit_m, h, d, r)
         else:  # (a household's försörjningsstöd from its first exit, the rest from each success's own)
-            flows = ((self.saved_weights(perspective, level_mult) * self.discount_at_fs(r)).sum()
-                     + (self.own_weights(perspective, level_mult) * disc).sum()) * a
-        flows = flows + (self.sub_weights(perspective, subsidy) * disc).sum() * a_sub
+            flows = (self.over_horizon(self.saved_weights(perspective, level_mult) * self.discount_at_fs(r),
+                                       self.fs_m, h, d, r)
+                     + self.over_horizon(self.own_weights(perspective, level_mult) * disc, self.exit_m, h, d, r))
+        flows = flows + self.over_horizon(self.sub_weights(perspective, subsidy) * disc, self.exit_m, h, d, r,
+                                          limit=self.subsidy_years)
         return float(flows * (1 - dw) * success_mult) + self.pv_measured(perspective, r)
 
     def pv_fs(self, **kw) -> float:
@@ -687,7 +770,11 @@ class _Model:
             raise ValueError(item)
         if len(self.exit_m) and np.any(per):
             idx = start[:, None] + np.arange(len(keep))[None, :]
-            np.add.at(grid, idx.ravel(), (per[:, None] * keep[None, :]).ravel())
+            flow = per[:, None] * keep[None, :]
+            left = self.months_left(start)
+            if left is not None:  # (no flow from the month a success reaches the age of äldreförsörjningsstöd)
+                flow = flow * (np.arange(len(keep))[None, :] < left[:, None])
+            np.add.at(grid, idx.ravel(), flow.ravel())
         return grid
 
 

@@ -224,28 +224,41 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     common = (1 - deadweight) * success_mult
     # (the observed first year, where used, is held: the drawn drop-off applies from month 13 on)
     fy = m.first_year
-    keep = annuity_factor(horizon, dropoff, m.rate, fy) * common
-    keep_varied = annuity_factor(horizon_varied, dropoff, m.rate, fy) * common
-    keep_sub = annuity_factor(np.minimum(horizon, m.subsidy_years), dropoff, m.rate, fy) * common
-    keep_sub_varied = annuity_factor(np.minimum(horizon_varied, m.subsidy_years), dropoff, m.rate, fy) * common
+    # the annuity over the whole horizon, per draw, computed once: with the horizon held and drawn, and the wage
+    # subsidy's shorter span; a success that reaches the age of äldreförsörjningsstöd first has its own
+    # (:meth:`_Model.over_horizon`)
+    spans = {"held": (horizon, None), "drawn": (horizon_varied, None),
+             "sub_held": (horizon, m.subsidy_years), "sub_drawn": (horizon_varied, m.subsidy_years)}
+    whole = {k: annuity_factor(h if lim is None else np.minimum(h, lim), dropoff, m.rate, fy)
+             for k, (h, lim) in spans.items()}
+
+    def over(values: np.ndarray, start: np.ndarray, span: str) -> np.ndarray:
+        h, lim = spans[span]
+        return np.asarray(m.over_horizon(values, start, h, dropoff, m.rate, lim, whole[span]))
+
+    def benefit(p: str, span: str) -> np.ndarray:
+        """The perspective's benefit per draw, before deadweight and the number of successes."""
+        actors = PERSPECTIVES[p]
+        if m.fs_exit_m is None:
+            fs = sum(m.fs_coef(x) * m.level_by_exit for x in actors)
+            levelled = over(fs * disc, m.exit_m, span)
+        else:  # (a household's försörjningsstöd from its first exit, what replaces it from each success's own)
+            instead = sum(m.instead_coef(x) * m.level_by_exit for x in actors)
+            levelled = over(m.saved_weights(p) * disc_fs, m.fs_m, span) + over(instead * disc, m.exit_m, span)
+        earned = sum(m.earn_coef(x) * m.earnings for x in actors) * disc
+        # (the wage subsidy over its own shorter span)
+        return (levelled * level + over(earned, m.exit_m, span)
+                + over(m.sub_weights(p) * disc, m.exit_m, "sub_" + span))
+
     out, varied, parts = {}, {}, {}
     for p in PERSPECTIVES:
-        ea = sum(m.earn_coef(x) * m.earnings for x in PERSPECTIVES[p])
-        if m.fs_exit_m is None:
-            fs = sum(m.fs_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
-            per_keep = (fs * disc).sum() * level + (ea * disc).sum()
-        else:  # (a household's försörjningsstöd from its first exit, what replaces it from each success's own)
-            instead = sum(m.instead_coef(x) * m.level_by_exit for x in PERSPECTIVES[p])
-            per_keep = ((m.saved_weights(p) * disc_fs).sum() + (instead * disc).sum()) * level + (ea * disc).sum()  # benefit per unit of "keep", per draw
-        per_sub = float((m.sub_weights(p) * disc).sum())  # the wage subsidy, over its own shorter span
         grid = (1 + m.rate) ** (-np.arange(len(m.cost_stream(p))) / 12)
         fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         cost = fixed + var * cost_mult
         # (flows measured from register outcomes are held at their estimates: observed months, no drawn assumption)
         measured = m.pv_measured(p)
-        parts[p] = (per_keep * keep + per_sub * keep_sub + measured,
-                    per_keep * keep_varied + per_sub * keep_sub_varied + measured, cost)
+        parts[p] = (benefit(p, "held") * common + measured, benefit(p, "drawn") * common + measured, cost)
         out[p] = parts[p][0] - cost
         varied[p] = parts[p][1] - cost
     # society also bears the skattefaktor on the net effect on public budgets (see _Model.excess_burden)
