@@ -114,3 +114,18 @@ def test_the_documented_names_are_the_names_the_code_makes():
             assert matching, f"{pid}: {name} is not in docs/evaluator-text.md"
             used.update(matching)
     assert set(patterns) - used == set(), "documented but never made"
+
+
+@pytest.mark.parametrize("pid", SAMPLE_PROJECTS)
+def test_the_public_financiers_amounts_cite_as_page_one_says_them(pid):
+    # the public financiers' saving, cost and net present value are said on page 1 in one rounding, so that the
+    # saving less the cost reads as the result; a cited figure says each as that sentence does (11,5 miljoner
+    # kronor, not the 11 miljoner of two significant figures beside a result of 7,1 and a cost of 4,4)
+    r = sample_report(pid, "sv")
+    names = ("nettonuvarde_offentliga", "nuvarde_nytta_offentliga", "nuvarde_kostnad_offentliga")
+    if not all(n in r.figures for n in names):
+        pytest.skip("no net present value for the public financiers")
+    npv, benefit, cost = (figure_text(r.figures[n], "sv") for n in names)
+    sentences = [s for f in r.key_findings() for s in re.split(r"(?<=\.) ", f) if npv in s and "nettonuvärdet" in s]
+    assert sentences, npv
+    assert any(benefit.lstrip("−") in s and cost in s for s in sentences), (benefit, cost, sentences)

@@ -27,6 +27,7 @@ from ..data import schema as S
 from ..data.validation import persons_of
 from ..analysis.goals import project_successes, success_definition
 from ..data.privacy import hides
+from ..words.formats import one_rounding
 
 
 class Unit(str, Enum):
@@ -84,6 +85,26 @@ class Figure:
     rate: float | None = None
     perspective: str | None = None
     horizon: float | tuple[float, float] | None = None
+    significant: int = 2  # an amount said in a sentence (``decimals`` None): its significant figures
+
+
+# the public financiers, each said on page 1 before their total: their net present values and the total's benefit
+# and cost are said in one rounding (:func:`~evaltools.words.formats.one_rounding`)
+PUBLIC_ACTORS = ("kommun", "region", "stat")
+
+
+def _public_rounding(rows: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """The significant figures page 1 says the public financiers' amounts with, by (perspective, column): their
+    benefit, cost and net present value and each actor's net present value, in one rounding."""
+    if "offentliga" not in rows.index or _num(rows.loc["offentliga", "npv"]) is None:
+        return {}
+    row = rows.loc["offentliga"]
+    parts = {p: float(rows.loc[p, "npv"]) for p in PUBLIC_ACTORS if p in rows.index and _num(rows.loc[p, "npv"]) is not None}
+    benefit_cost = ((float(row["pv_benefit"]), float(row["pv_cost"]))
+                    if _num(row["pv_benefit"]) is not None and _num(row["pv_cost"]) is not None else None)
+    rounded = one_rounding(float(row["npv"]), parts, benefit_cost)
+    columns = {"npv": ("offentliga", "npv"), "benefit": ("offentliga", "pv_benefit"), "cost": ("offentliga", "pv_cost")}
+    return {columns.get(name, (name, "npv")): digits for name, (_, digits) in rounded.items()}
 
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "-": "_", " ": "_"})
@@ -240,6 +261,7 @@ def _cost_figures(r) -> list[Figure]:
     rows = r.cba.table.set_index("perspective")
     lead = s.perspective
     pv = dict(basis=Basis.PRESENT_VALUE, decimals=None, price_year=py, rate=cb.discount_rate, horizon=cb.horizon_years)
+    said = _public_rounding(rows)
     for p in PERSPECTIVES:
         if p not in rows.index or _num(rows.loc[p, "npv"]) is None:
             continue
@@ -249,9 +271,10 @@ def _cost_figures(r) -> list[Figure]:
             v = _num(row[col])
             if v is None:
                 continue
-            out.append(Figure(f"{prefix}_{name}", v, Unit.KR, definition=col, perspective=p, **pv))
+            digits = said.get((p, col), 2)
+            out.append(Figure(f"{prefix}_{name}", v, Unit.KR, definition=col, perspective=p, significant=digits, **pv))
             if p == lead:
-                out.append(Figure(prefix, v, Unit.KR, definition=col, perspective=p, **pv))
+                out.append(Figure(prefix, v, Unit.KR, definition=col, perspective=p, significant=digits, **pv))
         # society's skattefaktor, not in its cost: its net present value is benefit − cost + this effect
         sf = _num(row["pv_skattefaktor"]) if p == "samhälle" and "pv_skattefaktor" in row else None
         if sf:

@@ -279,6 +279,53 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
     return fmt_kr(x, lang)
 
 
+def one_rounding(npv: float, parts: dict[str, float] | None = None,
+                 benefit_cost: tuple[float, float] | None = None) -> dict[str, tuple[float, int]]:
+    """A net present value, its parts and its benefit and cost rounded to one unit, so that a sentence's own
+    arithmetic holds: each amount rounded (a half away from zero) and the significant figures to say it
+    with (:func:`fmt_kr_prose`), by name (``npv``, ``benefit``, ``cost`` and the parts' names).
+
+    The unit is that of the net present value at two significant figures, or the first finer one at which
+    benefit less cost reads as the net present value, benefit and cost do not read the same unless they are,
+    and parts that sum to the net present value read as adding up to it, none of them zero unless under
+    500 kr. Every text that says these amounts (page 1, a cited figure, the portfolio) says them in this one
+    rounding.
+
+    Examples
+    --------
+    >>> one_rounding(-44_000.0, None, (1_052_000.0, 1_096_000.0))["benefit"]
+    (1052000.0, 4)
+    """
+    parts = dict(parts or {})
+    summed = bool(parts) and abs(sum(parts.values()) - npv) < 1.0  # (the actors are the whole)
+    shown: dict[str, float] = {}
+    digits: dict[str, int] = {}
+    for k in (2, 3, 4, 5, 6):
+        unit = 10.0 ** (math.floor(math.log10(abs(npv))) - k + 1) if npv and math.isfinite(npv) else 1.0
+        unit = max(unit, 1.0)
+        values = {"npv": npv, **parts}
+        if benefit_cost is not None:
+            values.update(benefit=benefit_cost[0], cost=benefit_cost[1])
+        shown = {name: round_half_up(v / unit) * unit for name, v in values.items()}
+        digits = {name: _digits(v, unit) for name, v in shown.items()}
+        adds = benefit_cost is None or (
+            round((shown["benefit"] - shown["cost"] - shown["npv"]) / unit) == 0
+            and (fmt_kr_prose(shown["benefit"], "sv", digits["benefit"]) != fmt_kr_prose(shown["cost"], "sv", digits["cost"])
+                 or round(benefit_cost[0]) == round(benefit_cost[1])))
+        parts_add = not summed or (round((sum(shown[p] for p in parts) - shown["npv"]) / unit) == 0
+                                   and all(shown[p] or abs(v) < 500 for p, v in parts.items()))
+        if adds and parts_add:
+            break
+    return {name: (shown[name], digits[name]) for name in shown}
+
+
+def _digits(v: float, unit: float) -> int:
+    """The significant figures of ``v`` rounded to ``unit`` (1 052 000 to a unit of 1 000: 4), at least two."""
+    if not v:
+        return 2
+    return max(2, math.floor(math.log10(abs(v))) - round(math.log10(unit)) + 1)
+
+
 def fmt_kr_prose_range(low: float, high: float, lang: str = "sv") -> tuple[str, str]:
     """The two ends of a range of amounts as a sentence says them: in the unit of the larger end, written
     once after the second (``mellan 1,2 och 6,3 miljoner kronor``, ``between SEK 1.2 and 6.3 million``;

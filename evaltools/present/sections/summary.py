@@ -6,7 +6,6 @@ figures only). Each question has a heading of its own so that a reader finds the
 """
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pandas as pd
@@ -15,10 +14,11 @@ from ..markup import markup, render
 from ...data import schema as S
 from .contents import summary_applies
 from ..display import Lengths, Text
+from ..figures import PUBLIC_ACTORS as ACTORS
 from ...words.lengths import LENGTHS, PAGE_ONE_END
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_kr_prose_range,
                               fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
-                              round_half_up)
+                              one_rounding)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import value_text, years as years_text
@@ -530,9 +530,6 @@ def _state_assumes(ledger: pd.DataFrame | None, items) -> bool:
     return not rows.empty
 
 
-ACTORS = ("kommun", "region", "stat")  # the public financiers, each said on page 1 before their total
-
-
 def public_amounts(rows: pd.DataFrame, lang: str) -> dict[str, str]:
     """The public financiers' benefit, cost and net present value and each actor's share of it, worded in
     one rounding (:func:`benefit_and_cost`): the actors' amounts, without their sign (the sentence says
@@ -583,34 +580,11 @@ def total_and_parts(npv: float, parts: dict[str, float], lang: str) -> dict[str,
 
 def _one_rounding(npv: float, lang: str, parts: dict[str, float] | None,
                   benefit_cost: tuple[float, float] | None) -> dict[str, str]:
-    """The amounts of :func:`benefit_and_cost` rounded to the net present value's unit at two significant
-    figures, or the first finer one at which the sentence's arithmetic holds."""
-    parts = dict(parts or {})
-    summed = bool(parts) and abs(sum(parts.values()) - npv) < 1.0  # (the actors are the whole)
-    words: dict[str, str] = {}
-    for k in (2, 3, 4, 5, 6):
-        unit = 10.0 ** (math.floor(math.log10(abs(npv))) - k + 1) if npv and math.isfinite(npv) else 1.0
-        unit = max(unit, 1.0)
-        values = {"npv": npv, **parts}
-        if benefit_cost is not None:
-            values.update(benefit=benefit_cost[0], cost=benefit_cost[1])
-        shown = {name: round_half_up(v / unit) * unit for name, v in values.items()}
-        words = {name: fmt_kr_prose(abs(v) if name in parts else v, lang, _digits(v, unit)) for name, v in shown.items()}
-        adds = benefit_cost is None or (
-            round((shown["benefit"] - shown["cost"] - shown["npv"]) / unit) == 0
-            and (words["benefit"] != words["cost"] or round(benefit_cost[0]) == round(benefit_cost[1])))
-        parts_add = not summed or (round((sum(shown[p] for p in parts) - shown["npv"]) / unit) == 0
-                                   and all(shown[p] or abs(v) < 500 for p, v in parts.items()))
-        if adds and parts_add:
-            break
-    return words
-
-
-def _digits(v: float, unit: float) -> int:
-    """The significant figures of ``v`` rounded to ``unit`` (1 052 000 to a unit of 1 000: 4), at least two."""
-    if not v:
-        return 2
-    return max(2, math.floor(math.log10(abs(v))) - round(math.log10(unit)) + 1)
+    """The amounts of :func:`benefit_and_cost` worded in one rounding (:func:`~evaltools.words.formats.one_rounding`),
+    the parts without their sign."""
+    rounded = one_rounding(npv, parts, benefit_cost)
+    return {name: fmt_kr_prose(abs(v) if name in (parts or {}) else v, lang, digits)
+            for name, (v, digits) in rounded.items()}
 
 
 def support_at_start(r) -> list[str]:
