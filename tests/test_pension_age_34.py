@@ -146,3 +146,19 @@ def test_the_pension_month_by_birth_year_or_age_at_start():
     # born about September 1959: 66 in September 2025, month 44. No age at all: no end.
     assert months.tolist()[:5] == [6, 30, 66, 78, 44]
     assert months[5] == NO_PENSION
+
+
+def test_ages_given_as_groups_take_the_middle_of_the_group(tmp_path):
+    # a SUS report's ages: every cell a group, so the ages in years are not known. '60–64' at the start in January
+    # 2023 is taken as 62 and a half: born about July 1960, 66 in 2026 when the age is 67, 67 in July 2027,
+    # month 54: a leaver from month 6 keeps 48 months, the whole 3 years but not 5. '55–59' is far from it.
+    rows = [("O", "man", "", "60–64", "2023-01-01", "2023-06-30", "arbete"),
+            ("Y", "kvinna", "", "55–59", "2023-01-01", "2023-06-30", "arbete"),
+            ("D", "man", "", "60–64", "2023-01-01", "2023-04-30", "kvar_försörjningsstöd"),
+            ("G", "kvinna", "", "55–59", "2023-01-01", "2023-04-30", "kvar_försörjningsstöd")]
+    r = et.cost_benefit(et.load_project(_project(tmp_path, rows)), monte_carlo=False)
+    assert r.table.set_index("perspective").loc["kommun", "pv_benefit"] == pytest.approx(LEVEL * (36 + 36))
+    row = r.sensitivity.set_index("parameter").loc["horizon_years"]
+    assert row["npv_high"] == pytest.approx(LEVEL * (48 + 60) - 300_000)
+    text = note_text(r.assumptions.set_index("name").loc["pension_age", "source"], "sv")
+    assert "bara anges som åldersgrupp antas åldern vid start vara mitt i gruppen" in text

@@ -1698,6 +1698,9 @@ _AGE_FROM = re.compile(r"(\d{1,3})\s*(?:\+|och äldre|or older|and over|[–—-
 _AGE_UNDER = re.compile(r"(?:[–—-]|under|upp till|up to)\s*(\d{1,3})")
 
 
+AGE_OPEN_END = 200  # the highest age of an open group ('65 år och äldre', '65+')
+
+
 def age_group_bounds(text: str) -> tuple[int, int] | None:
     """The lowest and highest age of an age group as written (``'25-29 år'`` → (25, 29)), or None when the
     text is no group (a plain age is not one).
@@ -1713,14 +1716,14 @@ def age_group_bounds(text: str) -> tuple[int, int] | None:
     if (m := _AGE_RANGE.fullmatch(v)) and int(m.group(1)) <= int(m.group(2)):
         return int(m.group(1)), int(m.group(2))
     if m := _AGE_FROM.fullmatch(v):
-        return int(m.group(1)), 200
+        return int(m.group(1)), AGE_OPEN_END
     if m := _AGE_UNDER.fullmatch(v):
         return 0, int(m.group(1)) - (1 if v.startswith("under") else 0)  # ('under 20' is up to 19)
     return None
 
 
 def _group_label(lo: int, hi: int) -> str:
-    return f"{lo}+" if hi >= 200 else f"{lo}–{hi}"
+    return f"{lo}+" if hi >= AGE_OPEN_END else f"{lo}–{hi}"
 
 
 def group_bands(groups: pd.Series) -> tuple[tuple[int, int, str], ...] | None:

@@ -47,7 +47,7 @@ from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PART
                      _ledger, _perspectives, benefit_basis, benefits_measured, earnings_measured)
 from .model import (BENEFIT_PAYER, LEDGER_ACTORS, NO_PENSION, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model,
                     _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, annuity_upto,
-                    is_structural, pension_months)
+                    group_middles, is_structural, pension_months)
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
@@ -302,7 +302,20 @@ def _pension(project: Project, succ: pd.DataFrame, exit_m: np.ndarray,
     pension_m = pension_months(succ, s0) if project.has_participants and len(succ) else None
     if pension_m is None or (pension_m >= NO_PENSION).all():
         return None, []
-    return pension_m, [_pension_used(project, pension_m, exit_m, s0)] if _reach_pension(project, pension_m, exit_m) else []
+    if not _reach_pension(project, pension_m, exit_m):
+        return pension_m, []
+    return pension_m, [_pension_used(project, pension_m, exit_m, s0, _by_group(succ))]
+
+
+def _by_group(succ: pd.DataFrame) -> bool:
+    """Whether some leaver's age is known only as an age group (its middle is taken, :func:`~.model.pension_months`)."""
+    if S.AGE_GROUP not in succ:
+        return False
+    known = pd.Series(False, index=succ.index)
+    for column in (S.BIRTH_YEAR, S.AGE):
+        if column in succ:
+            known |= pd.to_numeric(succ[column], errors="coerce").notna()
+    return bool((~known & ~np.isnan(group_middles(succ[S.AGE_GROUP]))).any())
 
 
 def _longest_horizon(project: Project) -> float:
@@ -316,7 +329,8 @@ def _reach_pension(project: Project, pension_m: np.ndarray, exit_m: np.ndarray) 
     return int((pension_m - exit_m < int(round(_longest_horizon(project) * 12))).sum())
 
 
-def _pension_used(project: Project, pension_m: np.ndarray, exit_m: np.ndarray, s0: int) -> UsedAssumption:
+def _pension_used(project: Project, pension_m: np.ndarray, exit_m: np.ndarray, s0: int,
+                  by_group: bool = False) -> UsedAssumption:
     """The age from which the state's äldreförsörjningsstöd replaces försörjningsstöd (:func:`pension_months`),
     as the assumptions table lists it: the age in force in the last month the longest horizon tested reaches,
     and how many leavers reach it within that horizon after their exit (a count of persons, "fewer than k"
@@ -332,8 +346,9 @@ def _pension_used(project: Project, pension_m: np.ndarray, exit_m: np.ndarray, s
                  Note.of("assumption.pension_age_from", age=a, first=str(y)) if i == len(ages) - 1 else
                  Note.of("assumption.pension_age_between", age=a, first=str(y), last=str(ages[i + 1][0] - 1))
                  for i, (y, a) in enumerate(ages))
-    note = (Note.of("assumption.pension_age_few", rule=rule, k=k, years=float(longest)) if hides(n, k) else
-            Note.of("assumption.pension_age_source", rule=rule, n=n, years=float(longest)))
+    birth = Note.of("assumption.pension_age_birth_group" if by_group else "assumption.pension_age_birth")
+    note = (Note.of("assumption.pension_age_few", rule=rule, k=k, years=float(longest), birth=birth) if hides(n, k) else
+            Note.of("assumption.pension_age_source", rule=rule, n=n, years=float(longest), birth=birth))
     return UsedAssumption("pension_age", age, note)
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ...data import schema as S
 from ...data.privacy import hides
+from ...data.validation import AGE_OPEN_END, age_group_bounds
 from ...data.project import Project
 from ...data.reference import PARENTS_HOUSEHOLD, RefValue, household_norm, pension_age, pension_ages, price_factor
 from ..result import Money, Note, Wording
@@ -383,23 +384,27 @@ def pension_months(persons: pd.DataFrame, first_month: int) -> np.ndarray:
     municipality would not pay them försörjningsstöd with or without the project, so a saving ends there.
 
     The birth month is not known: taken as the middle of the birth year (``birth_year``), or, where only the
-    age at start is given, half a year before the start month's birthday of that age. :data:`NO_PENSION`
-    where neither is known.
+    age at start is given, half a year before the start month's birthday of that age, or, where only an age
+    group is (a SUS report's '60–64'), the middle of the group at the start (62 and a half; '65+': 65 and a
+    half). :data:`NO_PENSION` where none is known.
 
     Examples
     --------
-    >>> p = pd.DataFrame({"birth_year": [1958, 1960, np.nan], "age": [np.nan, np.nan, 40],
+    >>> p = pd.DataFrame({"birth_year": [1958, 1960, np.nan], "age": [np.nan, np.nan, np.nan],
     ...                   "start_date": pd.to_datetime(["2022-01-10", "2022-01-10", "2022-01-10"])})
     >>> months = pension_months(p, 2022 * 12)  # 1958: 66 in 2024; 1960: 67 in 2027 (at 66, in 2026, too young)
-    >>> (months[:2] / 12).tolist(), months[2] == NO_PENSION
+    >>> (months[:2] / 12).tolist(), bool(months[2] == NO_PENSION)
     ([2.5, 5.5], True)
     """
     birth = np.full(len(persons), np.nan)
     if S.BIRTH_YEAR in persons:
         birth = pd.to_numeric(persons[S.BIRTH_YEAR], errors="coerce").to_numpy(float) * 12 + 6
+    start = _months(persons[S.START_DATE]).to_numpy(float)
     if S.AGE in persons:  # (the age at start, where no birth year is given)
         age = pd.to_numeric(persons[S.AGE], errors="coerce").to_numpy(float)
-        birth = np.where(np.isnan(birth), _months(persons[S.START_DATE]).to_numpy(float) - 12 * age - 6, birth)
+        birth = np.where(np.isnan(birth), start - 12 * age - 6, birth)
+    if S.AGE_GROUP in persons and np.isnan(birth).any():  # (an age group alone: its middle)
+        birth = np.where(np.isnan(birth), start - 12 * group_middles(persons[S.AGE_GROUP]), birth)
     out = np.full(len(persons), np.inf)
     for age_limit in sorted({a for _, a in pension_ages()}):
         month = birth + 12 * age_limit  # the month they turn that age; counts where that year's limit is no higher
@@ -407,6 +412,23 @@ def pension_months(persons: pd.DataFrame, first_month: int) -> np.ndarray:
         out = np.where(ok, np.minimum(out, month), out)
     out = np.where(np.isfinite(out), np.ceil(out) - first_month, NO_PENSION)
     return out.astype(int)
+
+
+def group_middles(groups: pd.Series) -> np.ndarray:
+    """The middle age of each age group as written ('60–64': 62.5; '65+': 65.5), NaN where a cell is no group.
+
+    Examples
+    --------
+    >>> group_middles(pd.Series(["60–64", "65+", "okänt"])).tolist()
+    [62.5, 65.5, nan]
+    """
+    def middle(label: object) -> float:
+        bounds = age_group_bounds(str(label).replace("+", " och äldre"))
+        if bounds is None:
+            return np.nan
+        lo, hi = bounds
+        return lo + 0.5 if hi >= AGE_OPEN_END else (lo + hi + 1) / 2
+    return np.array([middle(g) for g in groups], float)
 
 
 # --- actors, perspectives and the ledger ----------------------------------------------------
