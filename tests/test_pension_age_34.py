@@ -162,3 +162,13 @@ def test_ages_given_as_groups_take_the_middle_of_the_group(tmp_path):
     assert row["npv_high"] == pytest.approx(LEVEL * (48 + 60) - 300_000)
     text = note_text(r.assumptions.set_index("name").loc["pension_age", "source"], "sv")
     assert "bara anges som åldersgrupp antas åldern vid start vara mitt i gruppen" in text
+
+
+def test_the_method_appendix_states_the_rule_where_it_applies(tmp_path):
+    from evaltools.present.sections import method
+    old = " ".join(method.paragraphs(et.Report(_project(tmp_path / "old"))))
+    assert "lägsta åldern för äldreförsörjningsstöd betalar staten hens stöd" in old
+    rows = [row for row in PARTICIPANTS if row[0] not in ("O", "A")] + [("B", "man", 1995, "", "2023-01-01",
+                                                                         "2023-06-30", "arbete")]
+    young = " ".join(method.paragraphs(et.Report(_project(tmp_path / "young", rows))))
+    assert "äldreförsörjningsstöd" not in young

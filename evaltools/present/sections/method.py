@@ -159,11 +159,16 @@ def _own_choice(r, key: str) -> list[str]:
         if not cb.dropoff_from_payments:
             return [r.msg("method.cb.persistence_params_dropoff", **dropoff)]
         return [r.msg("method.cb.persistence_params_first_year")]
-    if key == "method.cb.saving" and r.cba.summary.shared_household_leavers:
-        # participants of one household who left: the rule that divides its försörjningsstöd between them, and
-        # who pays each part instead (not where register data measure the state's benefits)
-        parts = [] if benefits_measured(r.cba.ledger) else [r.msg("method.cb.saving_households_parts")]
-        return [r.msg("method.cb.saving_households"), *parts]
+    if key == "method.cb.saving":
+        out = []
+        if r.cba.summary.shared_household_leavers:
+            # participants of one household who left: the rule that divides its försörjningsstöd between them, and
+            # who pays each part instead (not where register data measure the state's benefits)
+            parts = [] if benefits_measured(r.cba.ledger) else [r.msg("method.cb.saving_households_parts")]
+            out += [r.msg("method.cb.saving_households"), *parts]
+        if "pension_age" in set(r.cba.assumptions["name"]):  # (a leaver reaches the age of äldreförsörjningsstöd)
+            out.append(r.msg("method.cb.saving_pension"))
+        return out
     if key == "method.cb.requirement" and r.cba.summary.mode != "structural" and not benefit_unvalued(r.cba.summary):
         # the break-even in persons the key figures give beside the person-years (a structural project has no exits)
         return [r.msg("method.cb.requirement_exits")]
