@@ -1249,6 +1249,10 @@ class GoalGroup(_Strict):
         return out
 
 
+# a target's year written as a word and a number (``år 1``, ``Projektår 2``, ``year 3``): the year
+_YEAR_KEY = re.compile(r"(?:år|projektår|year|project year)\s*(\d{1,4})", re.I)
+
+
 class Goal(_Strict):
     """One goal, as the application (or a final report, or the evaluator) states it.
 
@@ -1324,6 +1328,16 @@ class Goal(_Strict):
         if not isinstance(v, str) or not re.fullmatch(r"\d{4}", v):
             raise ParamsValueError("params.municipality_code", value=_short(v))
         return v
+
+    @field_validator("targets", mode="before")
+    @classmethod
+    def _year_keys(cls, v: object) -> object:
+        """A year's key as an application writes it: ``targets: {år 1: 20, År 2: 30}`` (or ``year 1``,
+        ``projektår 1``) is ``{1: 20, 2: 30}``; any other key is left for the checks that say what to write."""
+        if not isinstance(v, dict):
+            return v
+        return {int(m.group(1)) if isinstance(k, str) and (m := _YEAR_KEY.fullmatch(read_label(k))) else k: value
+                for k, value in v.items()}
 
     @model_validator(mode="after")
     def _check(self) -> Goal:
@@ -2377,6 +2391,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.under_data", lang, key=str(loc[0]))
     if "amount_unit" in loc:
         return message("params.amount_unit", lang, value=_short(value))
+    if "targets" in loc and kind in ("int_parsing", "int_type") and loc[-1] == value:
+        # a year's key that is no year ('år tre', 'första året'): the keys to write, not a value's example
+        return message("params.targets_key", lang, value=_short(value))
     if kind == "extra_forbidden":
         if value is None and any(c.isspace() for c in str(loc[-1]).strip()):
             # words, not a key: the rest of a text cut at a comma inside { } ({label: a, b c})
@@ -2521,7 +2538,12 @@ def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
     for e, loc in errors:
         if len(loc) < len(e["loc"]) and "[key]" not in e["loc"]:  # (a mapping's key, not a member)
             members.setdefault(loc, []).append(e)
+    # (the unit of every file, a text, and the units per file, a mapping: a problem inside the mapping is said at its
+    # key alone, not also as the whole mapping that is no text: 'amount_unit: {budget: miljoner}')
+    deeper = {loc[:i] for e, loc in errors if "amount_unit" in loc for i in range(1, len(loc))}
     for e, loc in errors:
+        if loc in deeper and "amount_unit" in loc:
+            continue
         tried = members.get(loc)
         if tried:
             number = _is_number(e.get("input"))
