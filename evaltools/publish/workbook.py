@@ -49,7 +49,7 @@ from ..analysis.cohorts import several_municipalities
 from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
-from ..present.sections.facts import gives_data_day
+from ..present.sections.facts import gives_data_day, households_said
 
 if TYPE_CHECKING:
     from ..present.portfolio import Portfolio
@@ -1158,6 +1158,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
              # (dates as date cells: Excel sorts and counts with them; the data's last day where the report's facts
              # give it, not an application's period end, after the day the sheet was made and with no data)
              *([(say("facts.data_up_to"), p.data_until)] if gives_data_day(report) else []),
+             # (the households the participants live in, as page 1 and the facts table say them)
+             *([(say("facts.households"), households)] if (households := households_said(report)) is not None else []),
              (say("workbook.made"), dt.date.today()), (say("workbook.toolkit"), f"evaltools {__version__}"),
              (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),

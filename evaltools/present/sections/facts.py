@@ -109,16 +109,27 @@ def rows(r) -> list[tuple[str, str]]:
             out.append((msg("facts.participants"), msg("facts.participants_few", k=str(p.privacy.min_count))))
             return out  # (the reach, participants over the target population, would give the number back)
         out.append((msg("facts.participants"), fmt_int(n, lang)))
-        # the households they live in, as page 1 says them (one count, one rule: participant_households)
-        hh = participant_households(r.project, r.disclosure)
-        if hh.said == HouseholdsSaid.EXACT:
-            out.append((msg("facts.households"), fmt_int(hh.households, lang)))
-        elif hh.said == HouseholdsSaid.FEW:
-            out.append((msg("facts.households"), msg("facts.participants_few", k=str(p.privacy.min_count))))
+        households = households_said(r)
+        if households is not None:
+            out.append((msg("facts.households"), fmt_int(households, lang) if isinstance(households, int) else households))
         share = reach(r.project.participants, p)
         if share is not None:
             out.append((msg("facts.reach"), fmt_pct(share, lang)))
     return out
+
+
+def households_said(r) -> int | str | None:
+    """The households the participants live in, as page 1 says them (one count, one rule:
+    :func:`~evaltools.analysis.disclosure.participant_households`): their number, "färre än k", or None where
+    it is not said (the participants withheld, or as many households as participants but for a few)."""
+    if not gives_data_day(r) or r.disclosure.hides(Secondary.PARTICIPANTS):
+        return None
+    hh = participant_households(r.project, r.disclosure)
+    if hh.said == HouseholdsSaid.EXACT:
+        return int(hh.households)
+    if hh.said == HouseholdsSaid.FEW:
+        return r.msg("facts.participants_few", k=str(r.params.privacy.min_count))
+    return None
 
 
 def blocks(r) -> list[list]:
