@@ -713,15 +713,32 @@ class _Model:
         where the caller has it already."""
         h = horizon if limit is None else np.minimum(horizon, limit)
         whole = self._annuity(h, dropoff, rate) if whole is None else whole
-        left = self.months_left(start)
         h_months = np.round(np.asarray(h, float) * 12).astype(int)
-        if left is None or not (cut := left < h_months.max()).any():
+        groups = self._ending_early(start, int(h_months.max()))
+        if groups is None:
             return values.sum() * whole
-        # (the successes whose flows end early, grouped by the months they last: one annuity per group)
-        ends, group = np.unique(left[cut], return_inverse=True)
+        cut, ends, group = groups
         sums = np.bincount(group, weights=values[cut], minlength=len(ends))
         early = annuity_upto(np.minimum(h_months[..., None], ends), dropoff, rate, self.first_year)
         return values[~cut].sum() * whole + (early * sums).sum(axis=-1)
+
+    def _ending_early(self, start: np.ndarray, h_max: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The successes whose flows from ``start`` end before ``h_max`` months (:meth:`months_left`), grouped by the
+        months they last: (which, the months of each group, each one's group); None where none does. Kept for the
+        model's own start months: the simulation asks for the same groups once per perspective and flow."""
+        def compute() -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+            left = self.months_left(start)
+            if left is None or not (cut := left < h_max).any():
+                return None
+            ends, group = np.unique(left[cut], return_inverse=True)
+            return cut, ends, group
+        which = "exit" if start is self.exit_m else "fs" if start is self.fs_exit_m else None
+        if which is None:
+            return compute()
+        kept = self.__dict__.setdefault("_kept_groups", {})
+        if (which, h_max) not in kept:
+            kept[which, h_max] = compute()
+        return kept[which, h_max]
 
     def excess_burden(self, skattefaktor: float | None = None, cost_mult: float = 1.0, **kw) -> float:
         """Present value of the marginal cost of public funds in society's account: (skattefaktor − 1)
