@@ -46,7 +46,7 @@ class Table:
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
                       notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1
                                                              and not _tall(rows)),
-                      wide=self.wide, points=self.points)
+                      whole=self.whole, wide=self.wide, points=self.points)
 
 
 # a table of at most this many rows is printed whole on one page (moved to the next rather than split); a table
