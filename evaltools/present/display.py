@@ -46,12 +46,13 @@ class Table:
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
                       notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1
                                                              and not _tall(rows)),
-                      wide=self.wide, points=self.points)
+                      whole=self.whole, wide=self.wide, points=self.points)
 
 
-# a table of at most this many rows is printed whole on one page (moved to the next rather than split); a table
-# of several groups may break between two of them (never inside one; its header row is printed again), so that
-# it is not moved whole to the next page, leaving half a page empty
+# a table of at most this many rows is short (et-short): the Word document keeps it whole on one page (moved to the
+# next rather than split); the PDF breaks it as any table, its header printed again and at least three rows on each
+# side, rather than leave half a page empty above it (the print rules). A table of several groups may break between
+# two of them (never inside one; its header row is printed again), so that it is not moved whole to the next page
 SHORT_TABLE_ROWS = 12
 # ... unless its rows are tall: a table of at least this many rows whose cells hold more than this many characters
 # in all (the assumptions with their sources, the glossary) runs to half a page, and kept whole it leaves the rest

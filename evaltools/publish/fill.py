@@ -6,8 +6,9 @@ utfall per grupp" (a chart of 114 mm with its heading and caption), and the same
 group chart. As a book sets a figure, the printed report then lets the paragraphs and tables that follow
 the chart in its part of the section (up to the next heading, chart or the section's end) come first and
 fill that page, and the chart follows them. A table moved so may break across the pages under the print
-rules (its header with its first three rows, its last two rows together); a short table is otherwise kept
-whole, and that held the page empty too.
+rules, as every table but a list of facts does (its header repeated, at least three rows on each side).
+The chart after a subheading and the text that says what it shows (the sensitivity analysis) may leave that
+text at the foot of a page under the print rules, and the text after the chart then fills the page the same way.
 
 The change is the printed page's only: the HTML file, read on a screen without pages, keeps each chart where
 its section put it, and is the same whether a PDF is made or not. The change is kept only where the layout is
@@ -31,6 +32,9 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 # a heading or another chart ends the part of a section a chart may wait through
 _STOP = {"h1", "h2", "h3", "h4", "h5", "h6", "figure"}
 MARK = "data-et-fill"
+# a chart moved after what followed it: the text now before it does not introduce it, and the print rules let the
+# chart go to the next page without it (the text that leads to a chart otherwise goes with it)
+MOVED = "data-et-moved"
 
 
 def _boxes(box):
@@ -104,12 +108,12 @@ def marked(page: str) -> str:
 
 def unmarked(page: str) -> str:
     """``page`` without the marks of :func:`marked`."""
-    return re.sub(rf' {MARK}="\d+"', "", page)
+    return re.sub(rf' {MARK}="\d+"(?: {MOVED}="")?', "", page)
 
 
 def after_what_follows(page: str, mark: str) -> str | None:
     """``page`` with the chart ``mark`` moved after the paragraphs and tables that follow it up to the next
-    heading, chart or the end of its section (its short tables let break); None where nothing follows it."""
+    heading, chart or the end of its section; None where nothing follows it."""
     start = page.find(f"<figure {MARK}=\"{mark}\"")
     if start < 0:
         return None
@@ -127,8 +131,8 @@ def after_what_follows(page: str, mark: str) -> str | None:
         depth += -1 if closing else 1
     if stop is None or not page[end:stop].strip():
         return None
-    between = re.sub(r"(<table\b[^>]*\bclass=['\"][^'\"]*?) et-short\b", r"\1", page[end:stop])
-    return page[:start] + between + page[start:end] + page[stop:]
+    chart = page[start:end].replace(f"<figure {MARK}=\"{mark}\"", f"<figure {MARK}=\"{mark}\" {MOVED}=\"\"", 1)
+    return page[:start] + page[end:stop] + chart + page[stop:]
 
 
 def fill(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, object]:
