@@ -1250,7 +1250,7 @@ class GoalGroup(_Strict):
 
 
 # a target's year written as a word and a number (``år 1``, ``Projektår 2``, ``year 3``): the year
-_YEAR_KEY = re.compile(r"(?:år|projektår|year|project year)\s*(\d{1,4})", re.I)
+_TARGET_YEAR = re.compile(r"(?:år|projektår|year|project year)\s*(\d{1,4})", re.I)
 
 
 class Goal(_Strict):
@@ -1336,7 +1336,7 @@ class Goal(_Strict):
         ``projektår 1``) is ``{1: 20, 2: 30}``; any other key is left for the checks that say what to write."""
         if not isinstance(v, dict):
             return v
-        return {int(m.group(1)) if isinstance(k, str) and (m := _YEAR_KEY.fullmatch(read_label(k))) else k: value
+        return {int(m.group(1)) if isinstance(k, str) and (m := _TARGET_YEAR.fullmatch(read_label(k))) else k: value
                 for k, value in v.items()}
 
     @model_validator(mode="after")
