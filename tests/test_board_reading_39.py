@@ -1,0 +1,70 @@
+"""A board member's reading of the printed reports, round 39.
+
+The assumptions table's new row "Ålder då besparingen upphör" gave Kompassen 67 år and Vägen ut 66 år while its
+source listed three ages by year (65 till 2022, 66 2023–2025, 67 från 2026) and "inom 5 år efter avslutet" beside a
+horizon of 3 år: a reader could not tell which age the calculation used, nor where the five years came from. The
+source now says that each year is counted with the age in force then and that the value is the age the longest
+horizon tested reaches after the last exit. The English region's share of the tax named its source "SCB", where
+every other English source says Statistics Sweden.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from .conftest import PARAMS, sample_report
+
+
+def _rule_age(year: int) -> int:
+    """The age of äldreförsörjningsstöd in ``year`` as the row's own source states it (prop. 2021/22:181)."""
+    return 65 if year <= 2022 else 66 if year <= 2025 else 67
+
+
+def _row(pid: str, lang: str) -> pd.Series:
+    from evaltools.present.sections.costbenefit import applicable_assumptions
+    from evaltools.words.assumptions import assumptions_table
+    r = sample_report(pid, lang)
+    table = assumptions_table(applicable_assumptions(r.cba), lang)
+    label = "Ålder då besparingen upphör" if lang == "sv" else "Age at which the saving ends"
+    rows = table[table.iloc[:, 0] == label]
+    assert len(rows) == 1
+    return rows.iloc[0].astype(str).str.replace("\u00a0", " ")
+
+
+def _last_exit_year(pid: str) -> int:
+    # the sample's own participants file, read here without the toolkit's loader
+    participants = pd.read_csv(PARAMS.parent / "data" / pid / "participants.csv")
+    return int(pd.to_datetime(participants["end_date"]).max().year)
+
+
+@pytest.mark.parametrize("pid, shown", [("kompassen-demo", "67 år"), ("timra-vagen-ut", "66 år")])
+def test_the_age_row_says_which_year_its_value_is_for(pid, shown):
+    # Both samples test the horizon from 1 to 5 years (the Tidshorisont row: 3 år, prövas 1–5 år). Kompassen's
+    # last exit is in 2023: five years on is 2028, when the age is 67; Vägen ut's last is in 2019: 2024, when it
+    # is 66. The source says so, in the years and words the row itself gives.
+    row = _row(pid, "sv")
+    value, source = row.iloc[1], row.iloc[3]
+    assert value == shown == f"{_rule_age(_last_exit_year(pid) + 5)} år"
+    assert ("kalkylen räknar varje år med den ålder som gäller då, och värdet är åldern 5 år efter det sista "
+            "avslutet, den längsta tidshorisont som prövas") in source
+    # the count of those who reach it is still given for the same five years, after the rule
+    assert source.index("(65 år till 2022") < source.index("värdet är åldern") < source.index("inom 5 år efter avslutet")
+
+
+def test_the_age_row_in_english():
+    row = _row("kompassen-demo", "en")
+    assert row.iloc[1] == "67 years"
+    assert ("the calculation uses the age in force in each year, and the value is the age 5 years after the last "
+            "exit, the longest horizon tested; fewer than 5 of those who left") in row.iloc[3]
+
+
+def test_the_english_tax_share_names_statistics_sweden():
+    from evaltools.present.sections.costbenefit import applicable_assumptions
+    from evaltools.words.assumptions import assumptions_table
+    r = sample_report("kompassen-demo", "en")
+    table = assumptions_table(applicable_assumptions(r.cba), "en")
+    source = table[table.iloc[:, 0] == "The region's part of the tax"].iloc[0, 3]
+    # the price year's row names the same agency in English: "(CPI, Statistics Sweden)"
+    price_source = table[table.iloc[:, 0] == "Price year"].iloc[0, 3]
+    assert "Statistics Sweden" in price_source
+    assert "(Statistics Sweden, municipal tax rates 2025)" in source and "SCB" not in source
