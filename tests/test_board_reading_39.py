@@ -68,3 +68,32 @@ def test_the_english_tax_share_names_statistics_sweden():
     price_source = table[table.iloc[:, 0] == "Price year"].iloc[0, 3]
     assert "Statistics Sweden" in price_source
     assert "(Statistics Sweden, municipal tax rates 2025)" in source and "SCB" not in source
+
+
+# --- the two ways to count the benefit: the simulated effect's range is the reference dates', not its interval ---
+
+def _section_text(module, pid: str, lang: str) -> str:
+    from .conftest import shown_chunks
+    return " ".join(shown_chunks(module.blocks(sample_report(pid, lang)))).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("lang, interval, said", [
+    ("sv", "95 % KI −2 814 kr till −2 158 kr",
+     "I simuleringarna varierar effekten inom sitt intervall och dessutom med jämförelsepersonernas referensdatum, "
+     "som när de flyttas ger skattningar mellan −3 505 kr och −1 046 kr (se avsnittet om försörjningsstöd)"),
+    ("en", "95% CI SEK −2,814 to SEK −2,158",
+     "In the simulations the effect varies within its interval and also with the comparison persons' reference "
+     "dates, which, when moved, give estimates between SEK −3,505 and SEK −1,046 (see the section on social "
+     "assistance)"),
+])
+def test_the_simulated_effects_range_is_said_to_come_from_the_reference_dates(lang, interval, said):
+    from evaltools.present.sections import costbenefit, payments
+    # Kompassen's effect is −2 486 kr with the interval −2 814 kr to −2 158 kr; its payments section says that moving
+    # the comparison persons' reference dates gives estimates from −3 505 kr to −1 046 kr, wider than the interval.
+    # The note said the effect varied "inom sitt intervall … (mellan −3 505 kr och −1 046 kr)", a range outside the
+    # interval just given; it now says whose range that is and where it is explained.
+    cb = _section_text(costbenefit, "kompassen-demo", lang)
+    assert interval in cb and cb.count(said) == 1
+    low, high = ("−3 505 kr", "−1 046 kr") if lang == "sv" else ("SEK −3,505", "SEK −1,046")
+    section = _section_text(payments, "kompassen-demo", lang)
+    assert f"{low} {'och' if lang == 'sv' else 'and'} {high}" in section
