@@ -97,3 +97,32 @@ def test_the_simulated_effects_range_is_said_to_come_from_the_reference_dates(la
     low, high = ("−3 505 kr", "−1 046 kr") if lang == "sv" else ("SEK −3,505", "SEK −1,046")
     section = _section_text(payments, "kompassen-demo", lang)
     assert f"{low} {'och' if lang == 'sv' else 'and'} {high}" in section
+
+
+# --- the payments section: households in the tables of amounts, persons in the share who left ---------------------
+
+@pytest.mark.parametrize("lang, households, persons", [
+    ("sv", "antalen i tabellerna med belopp nedan är hushåll", "Personer"),
+    ("en", "the counts in the tables of amounts below are households", "Persons"),
+])
+def test_the_share_who_left_counts_persons_not_households(lang, households, persons):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import payments
+    # Kompassen: 180 participants in 159 households (page 1), 180 ended (the goal table), 540 comparison persons
+    # in the comparison file with a status at follow-up. The section said "antalen i tabellerna nedan är hushåll"
+    # and then showed the share who left with 180 and 540 under "Antal" beside tables of 159 and 487: the share
+    # who left counts persons and now says so.
+    r = sample_report("kompassen-demo", lang)
+    comparison = pd.read_csv(PARAMS.parent / "data" / "kompassen-demo" / "comparison.csv")
+    participants = pd.read_csv(PARAMS.parent / "data" / "kompassen-demo" / "participants.csv")
+    blocks = payments.blocks(r)
+    tables = [p for b in blocks for p in b if isinstance(p, Table)]
+    shares = [tb for tb in tables if persons in tb.frame.columns]
+    assert len(shares) == 1
+    assert shares[0].frame[persons].tolist() == [str(participants["end_date"].notna().sum()),
+                                                 str(comparison["outcome"].notna().sum())] == ["180", "540"]
+    # the tables of amounts keep their count of households: Kompassen's 159 participating households
+    count = "Antal" if lang == "sv" else "Number"
+    counts = {tb.frame[count].iloc[0] for tb in tables if tb is not shares[0] and count in tb.frame.columns}
+    assert counts == {str(participants["household_id"].nunique())} == {"159"}
+    assert _section_text(payments, "kompassen-demo", lang).count(households) == 1
