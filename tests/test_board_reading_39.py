@@ -129,3 +129,42 @@ def test_the_share_who_left_counts_persons_not_households(lang, households, pers
     counts = {tb.frame[count].iloc[0] for tb in tables if tb is not shares[0] and count in tb.frame.columns}
     assert counts == {str(participants["household_id"].nunique())} == {"159"}
     assert _section_text(payments, "kompassen-demo", lang).count(households) == 1
+
+
+# --- the wage subsidy's months: said on page 1, now also where the assumptions are listed -------------------------
+
+@pytest.mark.parametrize("lang, page_one, row", [
+    ("sv", r"lönestödet är 12 000 kr i månaden i (\d+) månader per person i arbete med stöd",
+     "; lönestödet räknas de första {} månaderna efter avslutet"),
+    ("en", r"a wage subsidy of SEK 12,000 a month for (\d+) months per subsidised job",
+     "; the subsidy is counted for the first {} months after the exit"),
+])
+def test_the_assumptions_say_for_how_long_the_wage_subsidy_is_counted(lang, page_one, row):
+    import re
+
+    from evaltools.present.sections import costbenefit, summary
+    # Kompassen's page 1 says the state's result assumes a wage subsidy of 12 000 kr a month for 12 months (the
+    # params' default, within the horizon of 3 år); the assumptions table gave the amount and not the months, though
+    # "Alla antaganden står i tabellen". Its row, in the report and in the workbook's sheet, now gives both.
+    said = re.search(page_one, _section_text(summary, "kompassen-demo", lang))
+    assert said is not None and said.group(1) == "12"
+    expected = row.format(said.group(1))
+    assert expected in _section_text(costbenefit, "kompassen-demo", lang)
+    r = sample_report("kompassen-demo", lang)
+    sheet = r.key_tables()["antaganden"].set_index("name")
+    assert str(sheet.loc["wage_subsidy_sek_month", "source"]).endswith(expected)
+    assert not any(expected in str(s) for s in sheet.drop(index="wage_subsidy_sek_month")["source"])
+
+
+def test_a_subsidy_of_nothing_is_given_no_months():
+    import evaltools as et
+
+    from evaltools.present.sections.costbenefit import applicable_assumptions
+    from evaltools.words.labels import note_text
+
+    from .conftest import sample_project
+    # at 0 kr a month the subsidy costs the state nothing however long it runs: its row says no months
+    project = sample_project("kompassen-demo").with_params(cost_benefit={"wage_subsidy_sek_month": 0})
+    r = et.Report(project, lang="sv")
+    used = applicable_assumptions(r.cba, r.params).set_index("name")
+    assert "lönestödet räknas" not in note_text(used.loc["wage_subsidy_sek_month", "source"], "sv")
