@@ -77,6 +77,8 @@ def blocks(r) -> list[list]:
     er = compare_exit_rates(r.project)
     if not er.empty:
         rate_col, p_col = msg("payments.left"), msg("payments.p_difference")
+        # (persons, who ended or have a status at follow-up: not the households the tables of amounts above count)
+        n = msg("payments.exit_rates_persons")
         frame = pd.DataFrame({
             group: [t(g, lang) for g in er["group"]],
             n: [fmt_int(v, lang) for v in er["n"]],

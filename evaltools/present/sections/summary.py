@@ -460,10 +460,17 @@ def state_assumptions(r) -> str:
         return r.msg("summary.state_benefit_assumed") if benefit else ""
     if benefit:  # (both: named without the subsidy's amount, which the assumptions give; page 1 holds on one page)
         return r.msg("summary.state_both_assumed")
-    cb = r.params.cost_benefit
-    months = min(cb.wage_subsidy_months, round(cb.horizon_years * 12))  # (paid at most over the horizon)
-    return r.msg("summary.state_subsidy_assumed", amount=fmt_kr_prose(cb.wage_subsidy_sek_month, r.lang),
-                 months=fmt_int(months, r.lang))
+    return r.msg("summary.state_subsidy_assumed",
+                 amount=fmt_kr_prose(r.params.cost_benefit.wage_subsidy_sek_month, r.lang),
+                 months=fmt_int(subsidy_months(r.params), r.lang))
+
+
+def subsidy_months(params) -> int:
+    """For how many months after an exit to arbete med stöd the calculation counts the wage subsidy: the params'
+    ``wage_subsidy_months``, paid at most over the horizon (as the model counts it), as page 1 and the
+    assumptions table say it."""
+    cb = params.cost_benefit
+    return int(min(cb.wage_subsidy_months, round(cb.horizon_years * 12)))
 
 
 def state_reason(r) -> str:
