@@ -103,4 +103,4 @@ def test_the_evaluators_share_of_the_ended_says_whom_it_leaves_out():
     text = " ".join(r.narrative.resolved("assessment").split())
     (sentence,) = [s for s in text.split(". ") if "47\\,5" in s]
     assert "47\\,5 \\%" in sentence and round(100 * 112 / (242 - 6), 1) == 47.5
-    assert "utom de som flyttat" in sentence, sentence
+    assert "utom dem som flyttat" in sentence, sentence
