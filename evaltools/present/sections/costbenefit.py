@@ -554,8 +554,10 @@ def effect_based(r) -> list:
                effect=fmt_kr(eb.did_effect, lang), low=fmt_kr(eb.did_ci_low, lang),
                high=fmt_kr(eb.did_ci_high, lang), applies=_applies(r, eb),
                avoided=fmt_kr(eb.pv_avoided_fs, lang), share=fmt_pct(eb.share_of_saving, lang, 0),
-               ref_low=fmt_kr(eb.reference_low if eb.reference_low is not None else eb.did_effect, lang),
-               ref_high=fmt_kr(eb.reference_high if eb.reference_high is not None else eb.did_effect, lang))
+               # (the reference dates' range where they were moved; without it, no range of one value)
+               dates=" " + msg("costbenefit.eb.note_dates", ref_low=fmt_kr(eb.reference_low, lang),
+                               ref_high=fmt_kr(eb.reference_high, lang))
+               if eb.reference_low is not None and eb.reference_high is not None else "")
     if sf:
         note += " " + msg("costbenefit.eb.note_skattefaktor")
     if eb.pv_measured:  # the register outcomes' flows enter both rows alike
