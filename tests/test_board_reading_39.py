@@ -154,6 +154,10 @@ def test_the_assumptions_say_for_how_long_the_wage_subsidy_is_counted(lang, page
     sheet = r.key_tables()["antaganden"].set_index("name")
     assert str(sheet.loc["wage_subsidy_sek_month", "source"]).endswith(expected)
     assert not any(expected in str(s) for s in sheet.drop(index="wage_subsidy_sek_month")["source"])
+    # the calculation's own list (what a notebook shows) says it too: one source, not a patch on the report's table
+    from evaltools.words.labels import note_text
+    own = r.cba.assumptions.set_index("name").loc["wage_subsidy_sek_month", "source"]
+    assert note_text(own, lang).endswith(expected)
 
 
 def test_a_subsidy_of_nothing_is_given_no_months():
@@ -166,5 +170,5 @@ def test_a_subsidy_of_nothing_is_given_no_months():
     # at 0 kr a month the subsidy costs the state nothing however long it runs: its row says no months
     project = sample_project("kompassen-demo").with_params(cost_benefit={"wage_subsidy_sek_month": 0})
     r = et.Report(project, lang="sv")
-    used = applicable_assumptions(r.cba, r.params).set_index("name")
+    used = applicable_assumptions(r.cba).set_index("name")
     assert "lönestödet räknas" not in note_text(used.loc["wage_subsidy_sek_month", "source"], "sv")

@@ -320,7 +320,7 @@ class Report:
                "aktorer": sections.costbenefit.with_exit_range(
                    self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
                    self.cba.summary.exit_range),
-               "antaganden": (used := applicable_assumptions(self.cba, self.params)).assign(
+               "antaganden": (used := applicable_assumptions(self.cba)).assign(
                    source=[note_text(n, self.lang) for n in used["source"]])}
         if self.cba.register is not None and self.cba.register.effects:  # (measured rows: the ledger marks them)
             out["floden"] = self.cba.ledger

@@ -47,7 +47,7 @@ from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PART
                      _ledger, _perspectives, benefit_basis, benefits_measured, earnings_measured)
 from .model import (BENEFIT_PAYER, LEDGER_ACTORS, NO_PENSION, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model,
                     _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, annuity_upto,
-                    group_middles, is_structural, pension_months)
+                    group_middles, is_structural, pension_months, subsidy_months)
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
@@ -275,11 +275,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         UsedAssumption("work_earnings_sek_month", earnings if valued else np.nan, earn_src, earn_flag),
     ]
     if subsidised.any():  # (listed only where an exit to subsidised work makes it count)
-        default = "wage_subsidy_sek_month" not in cb.model_fields_set
-        said = _subsidised_source(int(subsidised.sum()), info.get("subsidised_ended"), params.privacy.min_count)
-        assumptions.append(UsedAssumption(
-            "wage_subsidy_sek_month", float(cb.wage_subsidy_sek_month),
-            said if default else Note.of("assumption.params_file"), default))
+        assumptions.append(_subsidy_used(project, int(subsidised.sum()), info.get("subsidised_ended")))
     if model.earnings > 0 or model.earnings_measured:  # (listed only where earnings, and so the tax on them, count)
         assumptions += [
             UsedAssumption("tax_rate", cb.tax_rate, Note.of(
@@ -292,6 +288,19 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         if r.flagged:
             info.setdefault("flagged_refs", []).append(r)
     return model, assumptions, ct, refs, info
+
+
+def _subsidy_used(project: Project, n_subsidised: int, n_ended: int | None) -> UsedAssumption:
+    """The wage subsidy as the assumptions table lists it: its amount, its source (the toolkit's estimate with the
+    number of exits it is booked for, or the params file) and, where it is paid at all, for how many months after
+    the exit (as page 1 says beside its amount)."""
+    cb = project.params.cost_benefit
+    default = "wage_subsidy_sek_month" not in cb.model_fields_set
+    source = (_subsidised_source(n_subsidised, n_ended, project.params.privacy.min_count) if default
+              else Note.of("assumption.params_file"))
+    if cb.wage_subsidy_sek_month > 0:
+        source = Note.of("assumption.wage_subsidy_months", source=source, months=subsidy_months(cb))
+    return UsedAssumption("wage_subsidy_sek_month", float(cb.wage_subsidy_sek_month), source, default)
 
 
 def _pension(project: Project, succ: pd.DataFrame, exit_m: np.ndarray,

@@ -445,6 +445,12 @@ SUBSIDISED_WORK = "arbete_med_stöd"
 BENEFIT_PAYER = {"sjuk_aktivitetsersättning": "fk", "sjukpenning": "fk", "studier": "stat", "annan_ersättning": "stat"}
 
 
+def subsidy_months(cost_benefit) -> int:
+    """For how many months after an exit to arbete med stöd the wage subsidy is counted: the params'
+    ``wage_subsidy_months``, at most over the horizon (the model's ``min(horizon, subsidy_years)``)."""
+    return int(min(cost_benefit.wage_subsidy_months, round(cost_benefit.horizon_years * 12)))
+
+
 def is_structural(project: Project) -> bool:
     """A structural project: no participant work to count and no expected volumes to check.
 

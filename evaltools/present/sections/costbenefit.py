@@ -14,7 +14,6 @@ from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.text import join, msg
 from ...analysis.costbenefit import CostSummary
-from ...analysis.result import Note
 from ...analysis.cohorts import several_municipalities
 from . import basis as B
 from ...words.assumptions import years as years_text
@@ -24,7 +23,7 @@ from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
 from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix, state_why_words,
-                      subsidy_months, support_at_start, unvaried)
+                      support_at_start, unvaried)
 from .designs import mde_row
 
 
@@ -139,30 +138,14 @@ def with_exit_range(table: pd.DataFrame, er) -> pd.DataFrame:
     return table.drop(columns=blank).assign(**{col: [value(pr, attr) for pr in ranges] for col, attr in columns})
 
 
-def applicable_assumptions(cba, params=None) -> pd.DataFrame:
+def applicable_assumptions(cba) -> pd.DataFrame:
     """The assumptions that enter the project's figures, one row each: every one the calculation used,
-    but for a structural project only those of :data:`STRUCTURAL_ASSUMPTIONS`. With the project's
-    ``params``, the wage subsidy's source also says for how many months after the exit it is paid
-    (:func:`~evaltools.present.sections.summary.subsidy_months`), as page 1 says beside its amount."""
+    but for a structural project only those of :data:`STRUCTURAL_ASSUMPTIONS`."""
     a = cba.assumptions
     if (cba.summary.mode != "structural" and not benefit_unvalued(cba.summary)) or a is None or a.empty:
-        return _subsidy_for_months(a, params)
+        return a
     names = [n for n in STRUCTURAL_ASSUMPTIONS if not (n == "monthly_level" and no_fs_at_start(cba.summary))]
-    return _subsidy_for_months(a[a["name"].isin(names)].reset_index(drop=True), params)
-
-
-def _subsidy_for_months(a: pd.DataFrame | None, params) -> pd.DataFrame | None:
-    """The assumptions with the wage subsidy's source followed by how long it is paid (a subsidy of 0 kr is
-    paid for no time worth saying)."""
-    if params is None or a is None or a.empty or "wage_subsidy_sek_month" not in set(a["name"]):
-        return a
-    at = a["name"] == "wage_subsidy_sek_month"
-    if not (a.loc[at, "value"] > 0).all():
-        return a
-    a = a.copy()
-    a.loc[at, "source"] = [Note.of("assumption.wage_subsidy_months", source=n, months=subsidy_months(params))
-                           for n in a.loc[at, "source"]]
-    return a
+    return a[a["name"].isin(names)].reset_index(drop=True)
 
 
 def switching_words(npv: float, lang: str) -> str:
@@ -734,7 +717,7 @@ def blocks(r) -> list[list]:
     s, ct = cba.summary, cba.costs
     if ct is None or ct.empty:
         return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
-    a = applicable_assumptions(cba, r.params)
+    a = applicable_assumptions(cba)
     at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry that enters the figures
     intro = [msg("costbenefit.intro_application" if s.mode == "ex_ante" else "costbenefit.intro")]
     if s.mode == "ex_ante":

@@ -26,6 +26,7 @@ from . import basis as B
 from ...analysis.costbenefit import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
                                      PERSPECTIVES, PerspectiveRange, RangeVerdict, benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
+from ...analysis.costbenefit.model import subsidy_months
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
@@ -462,15 +463,7 @@ def state_assumptions(r) -> str:
         return r.msg("summary.state_both_assumed")
     return r.msg("summary.state_subsidy_assumed",
                  amount=fmt_kr_prose(r.params.cost_benefit.wage_subsidy_sek_month, r.lang),
-                 months=fmt_int(subsidy_months(r.params), r.lang))
-
-
-def subsidy_months(params) -> int:
-    """For how many months after an exit to arbete med stöd the calculation counts the wage subsidy: the params'
-    ``wage_subsidy_months``, paid at most over the horizon (as the model counts it), as page 1 and the
-    assumptions table say it."""
-    cb = params.cost_benefit
-    return int(min(cb.wage_subsidy_months, round(cb.horizon_years * 12)))
+                 months=fmt_int(subsidy_months(r.params.cost_benefit), r.lang))
 
 
 def state_reason(r) -> str:
