@@ -81,9 +81,16 @@ def stated_counts(r) -> dict[str, int]:
     a = r.cba.assumptions
     if a is None or a.empty:
         return {}
-    said = [int(dict(src.values)["n"]) for src in a.loc[a["name"] == "wage_subsidy_sek_month", "source"]
+    said = [int(dict(src.values)["n"]) for src in map(_within_months, a.loc[a["name"] == "wage_subsidy_sek_month", "source"])
             if isinstance(src, Note) and src.key == "assumption.wage_subsidy_source"]
     return {"arbete_med_stöd": said[0]} if said else {}
+
+
+def _within_months(source: object) -> object:
+    """The wage subsidy's own source inside the sentence that adds for how many months it is counted."""
+    if isinstance(source, Note) and source.key == "assumption.wage_subsidy_months":
+        return dict(source.values)["source"]
+    return source
 
 
 def chart_rates(r):
