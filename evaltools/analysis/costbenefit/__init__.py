@@ -311,9 +311,8 @@ def _pension(project: Project, succ: pd.DataFrame, exit_m: np.ndarray,
     pension_m = pension_months(succ, s0) if project.has_participants and len(succ) else None
     if pension_m is None or (pension_m >= NO_PENSION).all():
         return None, []
-    if not _reach_pension(project, pension_m, exit_m):
-        return pension_m, []
-    return pension_m, [_pension_used(project, pension_m, exit_m, s0, _by_group(succ))]
+    n = _reach_pension(project, pension_m, exit_m)
+    return pension_m, [_pension_used(project, n, exit_m, s0, _by_group(succ))] if n else []
 
 
 def _by_group(succ: pd.DataFrame) -> bool:
@@ -338,16 +337,14 @@ def _reach_pension(project: Project, pension_m: np.ndarray, exit_m: np.ndarray) 
     return int((pension_m - exit_m < int(round(_longest_horizon(project) * 12))).sum())
 
 
-def _pension_used(project: Project, pension_m: np.ndarray, exit_m: np.ndarray, s0: int,
-                  by_group: bool = False) -> UsedAssumption:
+def _pension_used(project: Project, n: int, exit_m: np.ndarray, s0: int, by_group: bool = False) -> UsedAssumption:
     """The age from which the state's äldreförsörjningsstöd replaces försörjningsstöd (:func:`pension_months`),
     as the assumptions table lists it: the age in force in the last month the longest horizon tested reaches,
-    and how many leavers reach it within that horizon after their exit (a count of persons, "fewer than k"
-    under the small-count rule)."""
+    and how many leavers reach it within that horizon after their exit (``n``, :func:`_reach_pension`: a count of
+    persons, "fewer than k" under the small-count rule)."""
     k = project.params.privacy.min_count
     longest = _longest_horizon(project)
     months = int(round(longest * 12))
-    n = _reach_pension(project, pension_m, exit_m)
     last_year = (s0 + int(exit_m.max()) + months) // 12
     age = float(pension_age(np.array([last_year]))[0])
     ages = pension_ages()
