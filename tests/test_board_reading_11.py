@@ -231,7 +231,7 @@ def test_the_workbooks_payments_sheet_is_described_per_person_or_household_as_it
     assert "per hushåll och månad före och efter start" in text
     assert "per person och månad före och efter start" not in text
     sheet = wb["Försörjningsstöd"]
-    assert sheet.cell(1, 2).value == "Personer (hushåll, där personer delar hushåll)"
+    assert sheet.cell(1, 2).value == "Hushåll"
     assert sheet.cell(2, 2).value == 159
 
 
@@ -254,10 +254,10 @@ def test_a_breakdown_whose_test_is_hidden_is_not_said_to_show_no_clear_differenc
     sv = _outcome_verdict("nasta-steg", "sv")
     assert "visar ingen uppdelning" not in sv
     assert sv == ("Justerat för att fyra uppdelningar prövas samtidigt är skillnaden i andel lyckade utfall inte "
-                  "tydlig för: projektår för start; skillnaderna där kan vara slumpen. För en uppdelning med en dold "
+                  "tydlig efter projektår för start; skillnaderna där kan vara slumpen. För en uppdelning med en dold "
                   "grupp visas inget test.")
     en = _outcome_verdict("nasta-steg", "en")
-    assert "no breakdown shows" not in en and "not clear for: project year of intake;" in en
+    assert "no breakdown shows" not in en and "does not differ clearly by project year of intake;" in en
 
 
 def test_where_every_test_is_shown_the_sentence_speaks_of_every_breakdown():

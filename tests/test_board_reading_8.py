@@ -247,9 +247,9 @@ def test_hidden_groups_are_named_once_per_variable():
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("sv", "Kön (Kvinna, Man), Åldersgrupp (18–24, 25–29) och Hushållstyp (Ensamstående utan barn, Ensamstående med "
+    ("sv", "Kön (Kvinna, Man), åldersgrupp (18–24, 25–29) och hushållstyp (Ensamstående utan barn, Ensamstående med "
            "barn) visas i tabellen över deltagarna men döljs här"),
-    ("en", "Sex (Woman, Man), Age group (18–24, 25–29) and Household type (Single, no children; Single parent) are "
+    ("en", "Sex (Woman, Man), age group (18–24, 25–29) and household type (Single, no children; Single parent) are "
            "shown in the table of participants but hidden here"),
 ])
 def test_nasta_stegs_rate_table_names_its_hidden_groups_once_per_variable(lang, expected):

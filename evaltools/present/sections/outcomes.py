@@ -129,6 +129,10 @@ def hidden_note(r) -> tuple[str, ...]:
         return ()
     measure = term_name(measure_term(r.rates.definition), r.words)  # (lyckat utfall, or lämnat försörjningsstödet)
     measure = measure[:1].lower() + measure[1:]
+    # (a breakdown named after the sentence's first word is in lower case, as in the sentence on the tests:
+    # "Projektår för start (…), åldersgrupp (…) och hushållstyp (…)"; the groups' own names are kept as given)
+    first = groups[0][0]
+    groups = [(v if v == first else _inline(v), c) for v, c in groups]
     named = by_variable(groups)  # (the verb agrees with what the sentence names: "Age group (40–49, 60+) is")
     return (r.plural("outcomes.hidden_here", len(named), groups=r.words.join(named), k=str(r.k), measure=measure),)
 
@@ -162,9 +166,10 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
 
 
 def _inline(label: object) -> str:
-    """A breakdown's label as a word inside a sentence: its first letter in lower case ("Kön" -> "kön")."""
+    """A breakdown's label as a word inside a sentence: its first letter in lower case ("Kön" -> "kön"), but
+    not an abbreviation's ("SGI-status" stays, never "sGI-status")."""
     text = str(label)
-    return text[:1].lower() + text[1:]
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def _shown(v: object) -> bool:
@@ -231,15 +236,16 @@ def blocks(r) -> list[list]:
     left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
-    # (a breakdown's name inside the sentence, after its colon: in lower case, "tydlig för: kön, åldersgrupp")
+    # (a breakdown's name inside the sentence: in lower case, the last joined by "och", "tydlig efter kön och
+    # åldersgrupp"; a list after a colon with commas only read as a table's cell, not as a sentence)
     clear = [_inline(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
     n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
     measure = rate_col[:1].lower() + rate_col[1:]
     # where a breakdown's test is hidden (a group of it is), "no breakdown shows a clear difference" would speak
     # of tests the reader cannot see (Nästa steg: four tested, one shown): the sentence names the ones shown
     shown_tests = [_inline(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p)]
-    verdict = (msg("outcomes.clear_difference", n=n_tests, which=", ".join(clear), measure=measure) if clear
-               else msg("outcomes.no_clear_difference_shown", n=n_tests, which=", ".join(shown_tests), measure=measure)
+    verdict = (msg("outcomes.clear_difference", n=n_tests, which=r.words.join(clear), measure=measure) if clear
+               else msg("outcomes.no_clear_difference_shown", n=n_tests, which=r.words.join(shown_tests), measure=measure)
                if shown_tests and len(shown_tests) < int(n_tests)
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
                else msg("outcomes.no_test_shown") if n_tests != "0"  # (tests hidden: nothing to say there is no difference)

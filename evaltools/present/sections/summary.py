@@ -94,6 +94,11 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
             sent += per_success(r, s)
         elif s.goal_successes:
             withheld.append(msg("summary.per_success_withheld", k=k))
+    elif s.mode == "ex_ante" and pd.notna(s.cost_per_success) and dis.shows(Secondary.COST_PER_SUCCESS):
+        # an application has no participants yet, but its key figures divide the budget by the successes it
+        # expects: page 1 gives that cost too, said to rest on the application's volumes (the third of the
+        # board's questions on cost: per success as the project defines it)
+        sent += per_success(r, s) + msg("summary.with_expected_volumes")
     never = [msg("summary.cost_unspent", end=r.params.period.actual_end.isoformat(),
                  amount=fmt_kr_prose(float(costs.loc[unspent, S.BUDGET].sum()), lang))] if unspent.any() else []
     return " ".join([msg("common.sentence", text=sent), *never, *funders_sentence(r, costs), *withheld])
