@@ -609,15 +609,16 @@ _STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bfö
 # written (a change after the word counts only where the state is the subject: "arbetsförmågan ska öka").
 _STATE = (r"(?:arbetsförmåga\w*|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|aktivitetsförmåga\w*|funktionsförmåga\w*|"
           r"funktionsnivå\w*|hälsa|hälsan|hälsotillstånd\w*|mående\w*|välbefinnande\w*|livskvalitet\w*|självkänsla\w*|"
-          r"självförtroende\w*|sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|"
-          r"work(?:ing)?\s+(?:capacity|ability)|health|well-?being|quality\s+of\s+life|working\s+hours|"
-          r"(?:hours|extent)\s+of\s+work)")
+          r"självförtroende\w*|sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|motivation\w*|"
+          r"framtidstro\w*|tilltro\s+till\s+(?:sig\s+själv|sin\s+egen\s+förmåga)|delaktighet\w*|trygghet\w*|egenmakt\w*|"
+          r"självständighet\w*|work(?:ing)?\s+(?:capacity|ability)|health|well-?being|quality\s+of\s+life|working\s+hours|"
+          r"(?:hours|extent)\s+of\s+work|motivation|self-?(?:esteem|confidence|reliance)|empowerment)")
 _UP = (r"(?:ök\w*|förbättr\w*|stärk\w*|höj\w*|högre|bättre|utvecklad\w*|increas\w*|improv\w*|greater|higher|better|"
        r"rais\w*|strengthen\w*|gått\s+upp\s+i|gå\s+upp\s+i)")
 _LEAVE = r"(?:sjukskrivningsgrad\w*|sjukskrivningen|sjukfrånvaro\w*|sick\s+leave|sickness\s+absence)"
 _DOWN = r"(?:minsk\w*|sänk\w*|lägre|reduc\w*|decreas\w*|lower\w*|less)"
 _STATE_THE = (r"(?:arbetsförmågan|arbetskapaciteten|aktivitetsförmågan|funktionsförmågan|hälsan|måendet|livskvaliteten|"
-              r"sysselsättningsgraden|arbetstiden|(?:their|the)\s+(?:work(?:ing)?\s+(?:capacity|ability)|health|"
+              r"sysselsättningsgraden|arbetstiden|motivationen|framtidstron|delaktigheten|tryggheten|självständigheten|(?:their|the)\s+(?:work(?:ing)?\s+(?:capacity|ability)|health|"
               r"well-?being|quality\s+of\s+life|working\s+hours))")
 _CHANGE_IN_PERSON = re.compile(
     rf"(?<![\wåäö]){_UP}(?:\s+[\wåäö]+){{0,2}}?\s+{_STATE}(?![\wåäö])"
@@ -695,6 +696,28 @@ def _process_step(label: str) -> re.Match[str] | None:
     """The first words of ``label`` that set a goal of an assessment or mapping to be made (``_PROCESS_STEP``),
     not a target group described by it; ``None`` when there are none."""
     for m in _PROCESS_STEP.finditer(label):
+        if not _GROUP_BEFORE.search(label[:m.start()]):
+            return m
+    return None
+
+
+# ... and how the participants experience something ("minst 70 % ska uppleva ökad delaktighet", "känna sig redo för
+# arbete", "vara nöjda med stödet", "instämmer i att bemötandet var gott", "feel more confident", "be satisfied with the
+# support"): the participant file holds each person's outcome at exit, not what they felt; counted as exits to the
+# default outcomes the goal would call every such exit an experience. A questionnaire says it (a survey goal). A
+# target group described by it ("deltagare som upplever att de står långt från arbetsmarknaden") is read as written
+# (a match after "med", "som", "vars", "with", "who" or "whose", as for an assessment, is skipped).
+_EXPERIENCE = re.compile(
+    r"(?<![\wåäö])(?:uppleva|upplever|upplevt|upplevde|upplevelse\w*|upplevd\w*|(?:känna|känner|kände|känt)\s+sig|"
+    r"nöjd\w*|missnöjd\w*|instämm\w*|trivas|trivs|trivts|feel|feels|felt|satisfied|dissatisfied|satisfaction|"
+    r"agrees?\s+(?:that|with)|experienc(?:e|es|ed)\s+(?:an?\s+)?(?:increas\w*|improv\w*|greater|better|more|less|"
+    r"reduced|positive))(?![\wåäö])", re.I)
+
+
+def _experience(label: str) -> re.Match[str] | None:
+    """The first words of ``label`` that set a goal of how the participants experience something
+    (``_EXPERIENCE``), not a target group described by it; ``None`` when there are none."""
+    for m in _EXPERIENCE.finditer(label):
         if not _GROUP_BEFORE.search(label[:m.start()]):
             return m
     return None
@@ -1492,6 +1515,9 @@ class Goal(_Strict):
                 else None
             if plan is not None:
                 raise ParamsValueError("params.goal_label_plan", words=plan.group(0).strip())
+            felt = _experience(label) if self.kind in PERSON_GOAL_KINDS else None
+            if felt is not None:
+                raise ParamsValueError("params.goal_label_experience", words=felt.group(0).strip(), kind=self.kind)
             change = _CHANGE_IN_PERSON.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if change is not None:
                 raise ParamsValueError("params.goal_label_person_change", words=change.group(0).strip(), kind=self.kind)

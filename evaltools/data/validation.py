@@ -458,13 +458,16 @@ _GROUP_BY_SUPPORT = re.compile(
 
 
 # A goal's words that count those who left försörjningsstöd ("ska ha lämnat försörjningsstödet", "gått ur
-# försörjningsstödet", "left social assistance"), and words that name an active plan with another party among them
+# försörjningsstödet", "left social assistance", or who support themselves: "bli självförsörjande", "gått till egen
+# försörjning", "self-supporting"; a target group without it, "som saknar egen försörjning", is none), and words that name an active plan with another party among them
 # (Timrå's "självförsörjande eller ha en aktiv planering med annan part"): such a goal counted with
 # aktiv_planering_annan_part among its successes would count as leavers persons still on försörjningsstöd
 _LEFT_SUPPORT = re.compile(
     r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
     r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
-    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance", re.I)
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance"
+    r"|(?<![\wåäö])(?<!saknar\s)(?<!sakna\s)(?<!inte\s)(?<!ej\s)(?<!utan\s)(?:(?:helt\s+|ekonomiskt\s+)?självförsörj\w*"
+    r"|egen\s+försörjning|self-?(?:supporting|sufficient|sufficiency)|support\s+themselves)", re.I)
 _ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
 
 
