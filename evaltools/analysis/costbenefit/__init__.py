@@ -40,8 +40,8 @@ from ...data.project import Project
 from ...data.validation import came_back, persons_of
 from ...data.reference import RefValue, default, kpi, pension_age, pension_ages, price_factor
 from ..result import Money, Note, Share
-from ..comparison import IntervalMethod, compare_payments, reference_date_sensitivity
-from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffects, register_effects
+from ..comparison import compare_payments, reference_date_sensitivity
+from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffect, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
 from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, PER_EXIT_COLUMNS,
                      _ledger, _perspectives, benefit_basis, benefits_measured, earnings_measured)
@@ -55,7 +55,8 @@ from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _l
 from .summary import (CostBenefitResult, CostSummary, EffectBased, ExitRange, MonteCarlo, NpvSpread, PerspectiveRange,
                       RangeVerdict, _NO_BENEFIT, _NO_COST, _unknown)
 from .uncertainty import (DEADWEIGHT_MAX, SENSITIVITY_COLUMNS, HorizonRangeSimulation, SensitivityByPerspective, Simulation,
-                          SimulationDraws, _assumption_frame, _draw_dropoff, _monte_carlo)
+                          SimulationDraws, _assumption_frame, _draw_dropoff, _monte_carlo, effect_spread, measured_draws,
+                          pv_measured_drawn)
 
 
 
@@ -365,7 +366,9 @@ def _with_register(project: Project, m: _Model) -> tuple[_Model, RegisterEffects
     if reg is None or not reg.effects:
         return m, reg, None
     # (every estimate covers the same months: the start month and comparison.months_after after it)
-    m = replace(m, measured=_measured_streams(reg, m, project.params), measured_months=reg.effects[0].months_after + 1)
+    m = replace(m, measured=_measured_streams(reg, m, project.params), measured_months=reg.effects[0].months_after + 1,
+                measured_spread={key: (i, effect_spread(e.did) / e.did.effect if e.did.effect else 0.0)
+                                 for i, e in enumerate(reg.effects) for key, _ in _booked(e, m)})
     earned = reg.of(REGISTER_EARNINGS)
     if earned is None:
         return m, reg, None
@@ -378,8 +381,7 @@ def _measured_streams(reg: RegisterEffects, m: _Model, params) -> dict[tuple[str
     """The ledger's measured flows on the model's monthly grid (price-year kr): each estimate times
     the participant-months after the start it covers, month by month, priced in the price year.
 
-    Earnings are the individual's, with the income tax (the model's rates, an assumption) to the
-    municipality and the region; a benefit is paid by its actor to the individual (a transfer).
+    Each is booked as :func:`_booked` says.
     """
     s0 = _month(params.period.start)
     kpi = dict(params.reference.kpi)
@@ -396,16 +398,20 @@ def _measured_streams(reg: RegisterEffects, m: _Model, params) -> dict[tuple[str
         factor = np.array([price_factor(t.year, params.price_year, kpi)[0] for t in e.post_months.index])
         flow = np.zeros(int(k.max()) + 1 if len(k) else 1)
         np.add.at(flow, k, e.did.effect * e.post_months.to_numpy(float) * factor)
-        if e.outcome == REGISTER_EARNINGS:
-            split = m._tax_split()
-            add(("arbetsinkomst", "individ"), flow)
-            add(("skatt", "individ"), -m.tax * flow)
-            add(("skatt", "kommun"), split["kommun"] * flow)
-            add(("skatt", "region"), split["region"] * flow)
-        else:
-            add((f"ersattning_{e.actor}", e.actor), -flow)
-            add((f"ersattning_{e.actor}", "individ"), flow)
+        for key, times in _booked(e, m):
+            add(key, times * flow)
     return out
+
+
+def _booked(e: RegisterEffect, m: _Model) -> tuple[tuple[tuple[str, str], float], ...]:
+    """The ledger's (item, actor) pairs a register estimate's flow is booked on, each with its multiple of the
+    flow: earnings are the individual's, with the income tax (the model's rates, an assumption) to the
+    municipality and the region; a benefit is paid by its actor to the individual (a transfer)."""
+    if e.outcome == REGISTER_EARNINGS:
+        split = m._tax_split()
+        return ((("arbetsinkomst", "individ"), 1.0), (("skatt", "individ"), -m.tax),
+                (("skatt", "kommun"), split["kommun"]), (("skatt", "region"), split["region"]))
+    return (((f"ersattning_{e.actor}", e.actor), -1.0), ((f"ersattning_{e.actor}", "individ"), 1.0))
 
 
 def _price_year_used(params) -> UsedAssumption:
@@ -790,11 +796,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
                       households=int(len(t_household)))
     if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
-        # the effect's spread: its standard error, or with few participating households the main (wild
-        # bootstrap) interval's half-width over 1,96, so the simulation is as wide as the interval reported
-        spread = ((did.ci_high - did.ci_low) / (2 * 1.959963984540054)
-                  if did.ci_method is IntervalMethod.WILD_BOOTSTRAP and np.isfinite(did.ci_high - did.ci_low) else did.se)
-        eff = rng.normal(did.effect, spread, draws)
+        eff = rng.normal(did.effect, effect_spread(did), draws)
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
         rate = np.full(draws, m.rate)  # the discount rate is a fixed choice, varied one at a time only
         ref = reference_dates if reference_dates is not None else reference_date_sensitivity(project)
@@ -803,8 +805,11 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
             eff = eff + rng.choice(offsets, draws)
             out = replace(out, reference_low=float(ref["effect"].min()), reference_high=float(ref["effect"].max()))
         fs_drawn = pv(eff, dropoff, rate)
+        # (the register estimates drawn too, after the draws above, as in the main simulation)
+        z = measured_draws(m, rng, draws)
         # (society's skattefaktor follows each draw's public saving)
-        npv = fs_drawn * share + extra - pv_c - sf * (public_cost - public_benefit(fs_drawn))
+        npv = (fs_drawn * share + pv_measured_drawn(m, perspective, z) - pv_c
+               - sf * (public_cost - (fs_drawn * public_share + pv_measured_drawn(m, "offentliga", z))))
         out = replace(out, p_npv_positive=float((npv > 0).mean()), npv_p05=float(np.quantile(npv, 0.05)),
                       npv_p95=float(np.quantile(npv, 0.95)), draws=draws)
     return out

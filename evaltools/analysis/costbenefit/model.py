@@ -529,6 +529,10 @@ class _Model:
     # model's flows of those items (earnings and the tax on them, the benefits paid instead) and carry no
     # deadweight, drop-off or horizon
     measured: dict | None = None
+    # per measured flow: the register estimate it rests on (its index in the estimates) and that estimate's spread
+    # relative to it (:func:`~.uncertainty.effect_spread` over the estimate); the simulations draw each estimate
+    # around its value, the flows of one estimate together. None: every measured flow held at its estimate
+    measured_spread: dict | None = None
     # months from each start that the register estimates' measured flows cover (the start month and
     # ``comparison.months_after`` after it); 0 without register outcomes
     measured_months: int = 0
@@ -570,12 +574,14 @@ class _Model:
 
     def pv_measured(self, perspective: str, rate: float | None = None) -> float:
         """Present value of the measured flows to the perspective's actors (0 without register outcomes)."""
-        if not self.measured:
-            return 0.0
+        return float(sum(self.pv_measured_flows(perspective, rate).values()))
+
+    def pv_measured_flows(self, perspective: str, rate: float | None = None) -> dict[tuple[str, str], float]:
+        """Present value of each measured flow ((item, actor) -> kr) to the perspective's actors."""
         r = self.rate if rate is None else rate
         actors = PERSPECTIVES[perspective]
-        return float(sum(float((s / (1 + r) ** (np.arange(len(s)) / 12)).sum())
-                         for (_, a), s in self.measured.items() if a in actors))
+        return {(i, a): float((s / (1 + r) ** (np.arange(len(s)) / 12)).sum())
+                for (i, a), s in (self.measured or {}).items() if a in actors}
 
     def _kept(self, key: tuple, compute: Callable[[], np.ndarray]) -> np.ndarray:
         """``compute()``, kept on this model under ``key`` and read-only. The sensitivity and the

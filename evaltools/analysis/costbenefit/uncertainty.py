@@ -9,6 +9,7 @@ import pandas as pd
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from ...data.assumptions import REGISTRY, Range, bounds, tested_range
+from ..comparison import DidEstimate, IntervalMethod
 from ..goals import CI_METHOD
 from ..result import Note, Share
 from .model import PERSPECTIVES, UsedAssumption, _Model, annuity_factor
@@ -26,6 +27,36 @@ SENSITIVITY_COLUMNS = ["parameter", "low_value", "high_value", "npv_low", "npv_h
 
 
 DEADWEIGHT_MAX = 0.95  # the largest deadweight a comparison group's rates give (as the estimate is clipped)
+
+
+def effect_spread(did: DidEstimate) -> float:
+    """The spread a simulation draws a DiD estimate with (a normal around the estimate): its standard error, or
+    with few participating households the main (wild bootstrap) interval's half-width over 1,96, so that the
+    draws are as wide as the interval the report shows. 0 where neither is known (the estimate is then held)."""
+    wide = did.ci_high - did.ci_low
+    spread = wide / (2 * 1.959963984540054) if did.ci_method is IntervalMethod.WILD_BOOTSTRAP and np.isfinite(wide) \
+        else did.se
+    return float(spread) if np.isfinite(spread) else 0.0
+
+
+def measured_draws(m: _Model, rng: np.random.Generator, draws: int) -> np.ndarray | None:
+    """One standard normal draw per register estimate and simulation draw (estimates × draws), where the model
+    has flows measured with a spread (:attr:`_Model.measured_spread`); None where it has none."""
+    spread = m.measured_spread or {}
+    if not any(rel for _, rel in spread.values()):
+        return None
+    return rng.standard_normal((1 + max(i for i, _ in spread.values()), draws))
+
+
+def pv_measured_drawn(m: _Model, perspective: str, z: np.ndarray | None) -> np.ndarray | float:
+    """The present value of the perspective's measured flows in each draw: each flow scaled as its estimate is
+    drawn (the estimate plus its spread times the draw of :func:`measured_draws`); held at the estimates where
+    ``z`` is None."""
+    if z is None:
+        return m.pv_measured(perspective)
+    spread = m.measured_spread or {}
+    return sum((pv * (1 + rel * z[i]) for key, pv in m.pv_measured_flows(perspective).items()
+                for i, rel in (spread.get(key, (0, 0.0)),)), np.zeros(z.shape[1]))
 
 
 def assumption_range(name: str, value: float | None, info: dict, cb) -> tuple[float, float]:
@@ -218,6 +249,9 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
         dropoff = _draw_dropoff(rng, m.dropoff, draws)
     level = rng.normal(1.0, REGISTRY["monthly_level"].mc_sd or 0.0, draws).clip(0.5, 1.5)
     cost_mult = rng.uniform(1.0, 1.0 + optimism_bias, draws) if optimism_bias > 0 else np.ones(draws)
+    # (flows measured from register outcomes: each estimate drawn around its value, after the draws above so that
+    # those stay as they were)
+    z = measured_draws(m, rng, draws)
     horizon = np.full(draws, float(m.horizon))
     disc = m.discount_at_exit(m.rate)
     disc_fs = m.discount_at_fs(m.rate)  # (försörjningsstöd from the household's exit, :func:`household_parts`)
@@ -256,8 +290,8 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
         fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         cost = fixed + var * cost_mult
-        # (flows measured from register outcomes are held at their estimates: observed months, no drawn assumption)
-        measured = m.pv_measured(p)
+        # (flows measured from register outcomes: observed months, no drawn assumption, the estimates drawn)
+        measured = pv_measured_drawn(m, p, z)
         parts[p] = (benefit(p, "held") * common + measured, benefit(p, "drawn") * common + measured, cost)
         out[p] = parts[p][0] - cost
         varied[p] = parts[p][1] - cost
@@ -271,7 +305,8 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     mc = MonteCarlo(draws, seed, lead, float((npv > 0).mean()), float(np.quantile(npv, 0.05)), float(np.median(npv)),
                     float(np.quantile(npv, 0.95)), npv, by, info.get("mode") == "ex_ante",
                     # (the monthly level's spread in the draws, and the range the tornado tests it over)
-                    Note.of("assumption.monte_carlo_varied", sd=Share(REGISTRY["monthly_level"].mc_sd or 0.0, 0),
+                    Note.of("assumption.monte_carlo_varied_measured" if z is not None else "assumption.monte_carlo_varied",
+                            sd=Share(REGISTRY["monthly_level"].mc_sd or 0.0, 0),
                             tested=Share((REGISTRY["monthly_level"].upper or 1.0) - 1, 0)))
     ranged = (HorizonRangeSimulation(float(h_lo), float(h_hi), lead,
                                      {p: float((v > 0).mean()) for p, v in varied.items() if p in by}, varied[lead])
