@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from .ages import age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
@@ -1737,6 +1738,22 @@ class Expected(_Strict):
         "Where the expected successes go, as shares by outcome code (e.g. {arbete: 0.5, "
         "sjuk_aktivitetsersättning: 0.3, studier: 0.2}); from the application or the förbund's earlier "
         "projects. Without it every expected success is counted as an exit to work, and the report says so."))
+    age_group: Annotated[str, Field(max_length=MAX_TITLE)] | None = Field(None, description=(
+        "The age of the application's target group as it states it ('60–64', '55–64 år', '65+'): an expected "
+        "leaver's saving ends where they reach the age of äldreförsörjningsstöd, their age taken as the group's "
+        "middle, as for an age group in a participants file. Without it no expected leaver's saving ends early."))
+
+    @field_validator("age_group", mode="before")
+    @classmethod
+    def _age_group(cls, v: object) -> object:
+        # the group is read as a participants file's age group is (the same bounds, the same middle), so that an
+        # age the saving could not end at is refused here and not left to count over the whole horizon
+        if v is None:
+            return v
+        bounds = age_group_bounds(v.replace("+", " och äldre")) if isinstance(v, str) else None
+        if bounds is None:
+            raise ParamsValueError("params.expected_age_group", value=_short(v))
+        return group_label(*bounds)  # (written as the report writes a group: '55-64 år' is '55–64')
 
     @field_validator("outcome_mix", mode="before")
     @classmethod

@@ -19,6 +19,7 @@ from . import schema as S
 from .params import ProjectParams
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote
+from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
@@ -1691,46 +1692,11 @@ def _misregistered(raw: RawTable, fname: str, warn: list[Problem]) -> RawTable:
                                cell_columns={c: v[keep] for c, v in raw.cell_columns.items() if c != S.EXIT_REASON})
 
 
-# An age written as a group, as a follow-up system reports it ('20–24', '25-29 år', '65 år och äldre', '65+',
-# '-19'): the lowest and highest age of the group (200 for a group without an upper end)
-_AGE_RANGE = re.compile(r"(\d{1,3})\s*[–—-]\s*(\d{1,3})")
-_AGE_FROM = re.compile(r"(\d{1,3})\s*(?:\+|och äldre|or older|and over|[–—-])")
-_AGE_UNDER = re.compile(r"(?:[–—-]|under|upp till|up to)\s*(\d{1,3})")
-
-
-AGE_OPEN_END = 200  # the highest age of an open group ('65 år och äldre', '65+')
-
-
-def age_group_bounds(text: str) -> tuple[int, int] | None:
-    """The lowest and highest age of an age group as written (``'25-29 år'`` → (25, 29)), or None when the
-    text is no group (a plain age is not one).
-
-    Examples
-    --------
-    >>> age_group_bounds("20–24"), age_group_bounds("25-29 år"), age_group_bounds("65 år och äldre")
-    ((20, 24), (25, 29), (65, 200))
-    >>> age_group_bounds("-19"), age_group_bounds("34")
-    ((0, 19), None)
-    """
-    v = re.sub(r"\s*\bår\b\s*", " ", str(text).casefold()).strip()
-    if (m := _AGE_RANGE.fullmatch(v)) and int(m.group(1)) <= int(m.group(2)):
-        return int(m.group(1)), int(m.group(2))
-    if m := _AGE_FROM.fullmatch(v):
-        return int(m.group(1)), AGE_OPEN_END
-    if m := _AGE_UNDER.fullmatch(v):
-        return 0, int(m.group(1)) - (1 if v.startswith("under") else 0)  # ('under 20' is up to 19)
-    return None
-
-
-def _group_label(lo: int, hi: int) -> str:
-    return f"{lo}+" if hi >= AGE_OPEN_END else f"{lo}–{hi}"
-
-
 def group_bands(groups: pd.Series) -> tuple[tuple[int, int, str], ...] | None:
     """The age bands of participants whose ages were given as groups (the labels :func:`_age_groups` wrote),
     for grouping comparison persons as they are; None when the ages were not groups."""
     bands = {b for g in groups.dropna().unique().tolist() if (b := age_group_bounds(str(g).replace("+", " och äldre")))}
-    return tuple(sorted((lo, hi, _group_label(lo, hi)) for lo, hi in bands)) or None
+    return tuple(sorted((lo, hi, group_label(lo, hi)) for lo, hi in bands)) or None
 
 
 def _age_groups(raw: RawTable, fname: str, warn: list[Problem]) -> tuple[RawTable, pd.Series | None]:
@@ -1748,7 +1714,7 @@ def _age_groups(raw: RawTable, fname: str, warn: list[Problem]) -> tuple[RawTabl
     bounds = {v: b for v, b in found.items() if b is not None}
     if not len(filled) or len(bounds) < len(found):
         return raw, None
-    labels = cells.map(lambda v: _group_label(*bounds[v]) if v in bounds else "")
+    labels = cells.map(lambda v: group_label(*bounds[v]) if v in bounds else "")
     frame = raw.frame.copy()
     frame[S.AGE] = ""
     shown = sorted(set(labels[labels != ""]), key=lambda g: age_group_bounds(g.replace("+", " och äldre")) or (0, 0))
