@@ -14,7 +14,7 @@ import pytest
 import evaltools as et
 from evaltools.words.labels import note_text
 
-from .conftest import params_refusal, write_csv
+from .conftest import load_problems, params_refusal, write_csv
 
 # --- an application's target group by age ---------------------------------------------------------------------
 # The application runs through 2026; it expects 2 persons a year to leave försörjningsstöd (the period is 364 days,
@@ -128,3 +128,193 @@ def test_an_age_group_that_is_no_group_is_refused_with_what_to_write(tmp_path, w
     text = params_refusal(path)
     assert "expected, age_group: står " in text
     assert "som inte är någon åldersgrupp" in text and "'60–64'" in text
+
+
+# --- Jobbsteget: municipal employment as a step (arbetsmarknadsanställning), files made in Excel --------------------
+# Long-term recipients of försörjningsstöd are employed by the municipality for a year as a step towards work; the
+# municipality pays their wages, which its budget follow-up lists as its co-financing. The follow-up is kept a row per
+# quarter and cost line, with a "Summa" row after each quarter, a grand total "Totalt | Summa" and a note under it; the
+# participant list has a count under it ("Antal deltagare" beside =ANTALV) and a coordinator's note in column A.
+JOBBSTEGET = """\
+id: jobbsteget
+kind: individ
+title: Jobbsteget
+forbund: Samordningsförbundet Västra Mälardalen
+owner: Köpings kommun, Arbetsmarknadsenheten
+period: {start: 2024-01-01, planned_end: 2025-12-31}
+data_as_of: 2026-02-10
+granted_sek: 1800000
+data:
+  participants: data/Deltagare Jobbsteget.xlsx
+  budget: data/Budgetuppföljning Jobbsteget.xlsx
+  columns: {'Löpnr': person_id, 'Kön': sex, 'Födelseår': birth_year, 'Hushåll': household_type,
+            'Inskriven': start_date, 'Utskriven': end_date, 'Avslutsorsak': outcome}
+  codes:
+    outcome: {'Tillbaka till försörjningsstöd': kvar_försörjningsstöd}
+goals:
+  - id: arbete
+    kind: share
+    label: Minst 50 % av de avslutade ska gå till arbete eller studier
+    target: 0.5
+    denominator: exits
+    success_outcomes: [arbete, studier]
+"""
+# (period, category, funder, budget, utfall): a supervisor's wage from the förbund, the participants' wages from
+# the municipality; the quarter's utfall of the wages is the employment-months that quarter × 26 000 kr
+QUARTERS = [("2024 kv 1", 210000, 205400, 182000, 104000), ("2024 kv 2", 210000, 205400, 182000, 234000),
+            ("2024 kv 3", 210000, 205400, 182000, 156000), ("2024 kv 4", 210000, 205400, 182000, 260000),
+            ("2025 kv 1", 210000, 205400, 182000, 286000), ("2025 kv 2", 210000, 205400, 182000, 208000),
+            ("2025 kv 3", 210000, 205400, 182000, 182000), ("2025 kv 4", 210000, 205400, 182000, 130000)]
+
+
+def _quarterly_budget(path: Path, quarters=QUARTERS, total: bool = True, note: bool = True,
+                      wrong_sum: str | None = None) -> Path:
+    """The follow-up as a förbund's economist keeps it in Excel: a title, an empty row, the headings; per quarter its
+    two lines and a 'Summa' row (the wages of 2024 kv 2 typed as text with a space between the thousands); the grand
+    total; three empty rows and a note in column A."""
+    import openpyxl  # (only the Excel-made projects need it)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Uppföljning"
+    ws.append(["Budgetuppföljning Jobbsteget 2024–2025 (kr)"])
+    ws.append([])
+    ws.append(["period", "category", "funder", "budget", "actual"])
+    grand = [0, 0]
+    for q, b1, u1, b2, u2 in quarters:
+        ws.append([q, "Lön handledare 1,5 åa", "förbund", b1, u1])
+        ws.append([q, "Lön deltagare (arbetsmarknadsanställning)", "kommun",
+                   f"{b2:,}".replace(",", " ") if q == "2024 kv 2" else b2, u2])
+        stated = b1 + b2 + (1000 if q == wrong_sum else 0)
+        ws.append([q, "Summa", None, stated, None if u1 is None else u1 + (u2 or 0)])
+        grand[0] += b1 + b2
+        grand[1] += (u1 or 0) + (u2 or 0)
+    if total:
+        ws.append(["Totalt", "Summa", None, grand[0], grand[1]])
+    if note:
+        for _ in range(3):
+            ws.append([])
+        ws.append(["Lönekostnad deltagare = anställningsmånader × 26 000 kr inkl. PO"])
+    wb.save(path)
+    return path
+
+
+# (Löpnr, Kön, Födelseår, Hushåll, Inskriven, Utskriven, Avslutsorsak)
+JOBB_ROWS = [("JS-01", "Man", 1985, "Ensamstående", "2024-02-05", "2025-03-14", "arbete"),
+             ("JS-02", "Kvinna", "1979", "Ensamstående", "2024-02-05", "2025-03-31", "arbete"),
+             ("JS-03", "Man", 1992, "Ensamstående", "2024-02-19", "2025-04-30", "studier"),
+             ("JS-04", "Kvinna", 1988, "Ensamstående", "2024-03-04", "2025-04-30", "Tillbaka till försörjningsstöd"),
+             ("JS-05", "Man", "1970 ", "Ensamstående", "2024-03-04", "2024-07-15", "avbrott"),
+             ("JS-06", "Kvinna", 1995, "Ensamstående", "2024-04-08", "2025-05-31", "arbete")]
+
+
+def _jobb_participants(path: Path, rows=JOBB_ROWS, count: bool = False, note: bool = True) -> Path:
+    """The participant list as the coordinator keeps it: a title row, Swedish headings, dates as date cells (one typed
+    as text), birth years partly as text; under it, empty rows, optionally 'Antal deltagare' with its count beside it
+    (the value Excel saved with =ANTALV), and a note in column A."""
+    import datetime as dt  # (only the Excel-made projects need it)
+
+    import openpyxl  # (only the Excel-made projects need it)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["Jobbsteget – deltagare med arbetsmarknadsanställning, utdrag 2026-02-10"])
+    ws.append(["Löpnr", "Kön", "Födelseår", "Hushåll", "Inskriven", "Utskriven", "Avslutsorsak", "Kommentar"])
+    for pid, sex, born, household, start, end, outcome in rows:
+        start_cell = start if pid == "JS-06" else dt.datetime.fromisoformat(start)
+        ws.append([pid, sex, born, household, start_cell, dt.datetime.fromisoformat(end), outcome, ""])
+        for col in (5, 6):
+            ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    ws.append([])
+    ws.append([])
+    if count:
+        ws.append(["Antal deltagare", None, None, None, None, None, len(rows)])
+    if note:
+        ws.append(["OBS! JS-05 avbröt anställningen efter tre månader och skrevs ut i juli 2024."])
+    for _ in range(3):
+        ws.append([])
+    wb.save(path)
+    return path
+
+
+def _jobbsteget(tmp_path: Path, **budget) -> Path:
+    _jobb_participants(tmp_path / "data" / "Deltagare Jobbsteget.xlsx")
+    _quarterly_budget(tmp_path / "data" / "Budgetuppföljning Jobbsteget.xlsx", **budget)
+    path = tmp_path / "jobbsteget.yaml"
+    path.write_text(JOBBSTEGET, encoding="utf-8")
+    return path
+
+
+def test_a_budget_follow_up_kept_a_row_per_quarter_is_read_per_year(tmp_path):
+    project = et.load_project(_jobbsteget(tmp_path))
+    b = project.budget.set_index([project.budget["period"].astype(str), "category"])
+    wages, supervisor = "Lön deltagare (arbetsmarknadsanställning)", "Lön handledare 1,5 åa"
+    # 2024: the supervisor 4 × 210 000 = 840 000 budgeted, 4 × 205 400 = 821 600 spent; the wages 4 × 182 000 =
+    # 728 000 budgeted, 104 000 + 234 000 + 156 000 + 260 000 = 754 000 spent; 2025: 286 000 + 208 000 + 182 000 +
+    # 130 000 = 806 000
+    assert (b.loc[("2024", supervisor), "budget"], b.loc[("2024", supervisor), "actual"]) == (840_000, 821_600)
+    assert (b.loc[("2024", wages), "budget"], b.loc[("2024", wages), "actual"]) == (728_000, 754_000)
+    assert b.loc[("2025", wages), "actual"] == 806_000
+    assert len(project.budget) == 4  # (two lines a year: each line's quarters added up, the Summa rows checked)
+    assert b.loc[("2024", wages), "funder"] == "kommun"
+    notes = " ".join(p.note("sv") for p in project.warnings)
+    assert "budgeten har rader för delar av år (2024 Kv1, 2024 Kv2, 2024 Kv3, 2024 Kv4, 2025 Kv1" in notes
+    assert "en anteckning under tabellen ('Lönekostnad deltagare = anställningsmånader" in " ".join(
+        p.note("sv") for p in project.notices)  # (a note for the evaluator, never the report's)
+
+
+def test_a_quarters_total_is_checked_against_that_quarters_lines(tmp_path):
+    problems = load_problems(_jobbsteget(tmp_path, wrong_sum="2024 kv 3"))
+    assert len(problems) == 1
+    p = problems[0]
+    # the Summa row of 2024 kv 3 is row 12 of the sheet (title, empty row, headings, then three rows a quarter)
+    assert (p.row, p.column) == (12, "budget")
+    assert "393 000" in p.note("sv") and "392 000" in p.note("sv") and "2024 Kv3" in p.note("sv")
+
+
+def test_a_quarter_without_utfall_leaves_its_years_utfall_empty(tmp_path):
+    # the last quarter's utfall not yet booked: the sum of three quarters is no year's utfall, so 2025 counts at budget
+    quarters = [*QUARTERS[:-1], ("2025 kv 4", 210000, None, 182000, None)]
+    project = et.load_project(_jobbsteget(tmp_path, quarters=quarters, total=False))
+    b = project.budget[project.budget["period"].astype(str) == "2025"]
+    assert b["actual"].isna().all() and b["budget"].sum() == 4 * 392_000
+    notes = " ".join(p.note("sv") for p in project.warnings)
+    assert "utfallet för 2025 har lämnats tomt" in notes
+
+
+def test_a_year_written_whole_beside_its_quarters_is_refused(tmp_path):
+    quarters = [("2024", 840000, 821600, 728000, 754000), *QUARTERS[4:]]
+    quarters = [*quarters, ("2024 kv 4", 210000, 205400, 182000, 260000)]
+    problems = load_problems(_jobbsteget(tmp_path, quarters=quarters, total=False))
+    mixed = [p for p in problems if p.key == "budget.period_parts_mixed"]
+    assert len(mixed) == 1
+    assert mixed[0].row == 4 + 3 * 5  # (the first line of 2024 kv 4, after 2024 and the four quarters of 2025)
+    assert "'2024'" in mixed[0].note("sv") and "2024 Kv4" in mixed[0].note("sv")
+
+
+def test_a_count_under_the_participant_list_is_one_message_and_no_code(tmp_path):
+    _jobb_participants(tmp_path / "data" / "Deltagare Jobbsteget.xlsx", count=True)
+    _quarterly_budget(tmp_path / "data" / "Budgetuppföljning Jobbsteget.xlsx")
+    path = tmp_path / "jobbsteget.yaml"
+    # three texts that are no codes, so that the column's data.codes line is offered: the count is not among them
+    path.write_text(JOBBSTEGET.replace("  codes:\n    outcome: {'Tillbaka till försörjningsstöd': kvar_försörjningsstöd}\n",
+                                       ""), encoding="utf-8")
+    rows = [*JOBB_ROWS[:4], (*JOBB_ROWS[4][:6], "Avbröt"), (*JOBB_ROWS[5][:6], "Fått anställning")]
+    _jobb_participants(tmp_path / "data" / "Deltagare Jobbsteget.xlsx", rows=rows, count=True)
+    problems = load_problems(path)
+    at_count = [p for p in problems if p.row == 11]  # (title, headings, six persons, two empty rows)
+    assert [p.key for p in at_count] == ["row.total"]
+    assert "'Antal deltagare'" in at_count[0].note("sv")
+    codes = next(p for p in problems if p.key == "column.free_text_codes")
+    text = codes.note("sv")
+    assert "'Tillbaka till försörjningsstöd': kvar_försörjningsstöd" in text and "'6'" not in text
+    assert "3 olika texter" in text
+
+
+def test_a_note_under_the_participant_list_is_not_a_person(tmp_path):
+    project = et.load_project(_jobbsteget(tmp_path))
+    assert sorted(project.participants["person_id"]) == [f"JS-0{i}" for i in range(1, 7)]
+    note = next(p for p in project.notices if p.key == "rows.note_below" and "Deltagare" in p.file)
+    assert note.row == 11  # (title, headings, six persons, two empty rows)
+    assert "OBS! JS-05 avbröt" in note.note("sv")

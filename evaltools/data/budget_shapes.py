@@ -136,6 +136,23 @@ def _part(text: str) -> str | None:
     return f"{year} {part}{n}" if int(n) <= _PART_COUNT[part] else None
 
 
+def year_part(text: str) -> str | None:
+    """A budget's period cell written as a part of a calendar year (``2024 kv 1``, ``Kv1 2024``, ``Q3 2024``,
+    ``2024 H1``, ``T2 2024``), as a follow-up kept a row per quarter writes it, named as a wide budget's heading
+    names it (``'2024 Kv1'``); ``None`` for anything else."""
+    return _part(re.sub(r"\s+", " ", str(text)).strip())
+
+
+def part_kind(period: str) -> str:
+    """``'Kv'`` for ``'2024 Kv3'``, ``'H'`` for ``'2024 H1'``, ``'T'`` for a tertial, ``''`` for a whole year."""
+    return _part_kind(period)
+
+
+def parts_in_year(kind: str) -> int:
+    """How many parts of ``kind`` (``'H'``, ``'T'``, ``'Kv'``) a year has: 2, 3 or 4."""
+    return _PART_COUNT[kind]
+
+
 def year_of(period: str) -> str:
     """The calendar year a part of a year belongs to (``'2024 H1'`` → ``'2024'``); any other period as it is."""
     return period.split(" ")[0] if _part(period) is not None else period

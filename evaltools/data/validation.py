@@ -252,6 +252,12 @@ _WORDS_FOR_CODES = {
     "studier på komvux": "studier", "börjat på komvux": "studier", "komvux": "studier", "folkhögskola": "studier",
     "studier på folkhögskola": "studier", "börjat på folkhögskola": "studier", "flyttat från orten": "flyttat",
     "övrigt": "annat", "annan orsak": "annat",
+    # back on försörjningsstöd after a step (a municipal employment, a course), as a case system writes it
+    "tillbaka till försörjningsstöd": "kvar_försörjningsstöd", "åter till försörjningsstöd": "kvar_försörjningsstöd",
+    "återgång till försörjningsstöd": "kvar_försörjningsstöd", "tillbaka på försörjningsstöd": "kvar_försörjningsstöd",
+    "åter försörjningsstöd": "kvar_försörjningsstöd", "fortsatt försörjningsstöd": "kvar_försörjningsstöd",
+    "kvar på försörjningsstöd": "kvar_försörjningsstöd", "tillbaka till ekonomiskt bistånd": "kvar_försörjningsstöd",
+    "åter till ekonomiskt bistånd": "kvar_försörjningsstöd", "fortsatt ekonomiskt bistånd": "kvar_försörjningsstöd",
     # subsidised work as a case system writes it: a job with a wage subsidy or another state support to the employer
     "nystartsjobb": "arbete_med_stöd", "introduktionsjobb": "arbete_med_stöd", "extratjänst": "arbete_med_stöd",
     "offentligt skyddad anställning": "arbete_med_stöd", "offentligt skyddad anställning (osa)": "arbete_med_stöd",
@@ -429,6 +435,37 @@ def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
     raw.cell_columns = {c: v[keep] for c, v in raw.cell_columns.items()}
     return [problem(fname, None, None, None, "rows.notes_only", "info", "note_rows",
                     rows=", ".join(str(int(r)) for r in rows), columns=", ".join(f"'{h}'" for h in own))]
+
+
+def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
+    """A note typed under a table, as Excel users write one in the first column below the list ("OBS! JS-05
+    avbröt anställningen efter tre månader"): a row after the last row with two or more cells filled, holding a
+    text of three words or more in its one filled cell (and no total, "Totalt 47 st"), is no row of data. It is left out of ``raw``, with a note
+    for the evaluator (never the report) quoting it, instead of one message for each empty column of the row. (A
+    row above the table's last row, or with a second cell, is read, and checked, as any row.)"""
+    frame = raw.frame
+    if not len(frame) or not len(frame.columns):
+        return raw, []
+    cells = frame.fillna("").astype(str).apply(lambda c: c.str.strip())
+    filled = (cells != "").to_numpy()
+    counts = filled.sum(axis=1)
+    rows_of_data = np.flatnonzero(counts >= 2)
+    if not len(rows_of_data):
+        return raw, []
+    text = cells.apply(lambda r: " ".join(v for v in r if v), axis=1)
+    # (a total with its count, 'Antal deltagare: 47', is a total row, which its own message answers)
+    total = text.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy()
+    note = ((np.arange(len(frame)) > rows_of_data[-1]) & (counts == 1) & ~total
+            & (text.str.split().str.len() >= 3).to_numpy())
+    if not note.any():
+        return raw, []
+    keep = ~note
+    found = [problem(fname, int(r), None, t, "rows.note_below", "info", "note_rows")
+             for r, t in zip(raw.file_rows[note], text[note], strict=True)]
+    return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
+                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), found
 
 
 def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
@@ -1152,12 +1189,16 @@ def _birth_year_hint(text: str) -> tuple[str, dict] | None:
 _TOTAL_WITH_COUNT = re.compile(r"(?:summa|totalt?|sum|antal|totalt\s+antal|total\s+number|number)"
                                r"(?:\s+(?:deltagare|personer|inskrivna|inskrivningar|participants|persons|enrolments))?"
                                r"\s*[:=]?\s*\d[\d \xa0]*(?:\s*(?:st\.?|deltagare|personer|pers\.?|participants|persons))?")
+# ... or with the count in a cell beside it, as Excel's =ANTALV(A3:A14) is written: "Antal deltagare", "Totalt antal"
+_COUNT_LABEL = re.compile(r"(?:totalt\s+)?antal(?:\s+(?:deltagare|personer|inskrivna|inskrivningar))?"
+                          r"|(?:total\s+)?number\s+of\s+(?:participants|persons|enrolments)")
 
 
 def _is_total_label(value: str) -> bool:
-    """Whether a cell (stripped, lower case, without a colon after it) is a total row's label: 'summa', 'totalt', or
-    a total with its count ('totalt 47', 'antal deltagare: 47')."""
-    return value in S.TOTAL_LABELS or _TOTAL_WITH_COUNT.fullmatch(value) is not None
+    """Whether a cell (stripped, lower case, without a colon after it) is a total row's label: 'summa', 'totalt', a
+    total with its count ('totalt 47', 'antal deltagare: 47') or a count's label beside it ('antal deltagare')."""
+    return (value in S.TOTAL_LABELS or _TOTAL_WITH_COUNT.fullmatch(value) is not None
+            or _COUNT_LABEL.fullmatch(value) is not None)
 
 
 def _total_rows(df: pd.DataFrame, rows, problems: list[Problem], first: int, fname: str) -> None:
@@ -1556,6 +1597,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
+    raw, below = notes_below(raw, fname)  # (after the notes in the evaluator's own columns, which say so)
+    warn.extend(below)
     if not is_comparison:
         problems.extend(_columns_goals_count(raw, params, fname))
     first = len(problems)
@@ -1846,10 +1889,13 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
     once in the params file (``data.codes``) instead of in every row, with the code each text probably
     means where one is known, and a ``?`` where it is not. Never a guess read in the text's place."""
     found = []
+    # (a total row's cells are no texts to translate: its count under 'Avslutsorsak' is refused with the row)
+    total = raw.frame.fillna("").astype(str).apply(
+        lambda c: c.str.strip().str.rstrip(":").str.lower().map(_is_total_label)).astype(bool).any(axis=1)
     for col in S.PARTICIPANTS.columns:
         if col.kind != "code" or col.name not in raw.frame.columns:
             continue
-        cells = raw.frame[col.name].fillna("").astype(str).str.strip()
+        cells = raw.frame.loc[~total, col.name].fillna("").astype(str).str.strip()
         bad = cells[(cells != "") & ~cells.str.lower().isin(col.vocab)]
         texts = list(dict.fromkeys(bad))
         if len(texts) < 3:  # (a slip or two is answered cell by cell)
@@ -2305,6 +2351,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    raw, below = notes_below(raw, fname)
+    warn.extend(below)
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
         raw, info = budget_shapes.long_from_wide(raw, fname, problems)
@@ -2322,11 +2370,18 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
         # and so does one with 'Summa' in its first column, the period's, and the category left empty
+        # and so does one with 'Totalt' in the period and 'Summa' in the category (the grand total under a follow-up
+        # whose periods each have a total row of their own)
         period_cell = frame[S.PERIOD].fillna("").astype(str).str.strip()
+        category_cell = frame[S.CATEGORY].fillna("").astype(str).str.strip()
         said_in_period = (period_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)
-                          & (frame[S.CATEGORY].fillna("").astype(str).str.strip() == ""))
-        frame.loc[said_in_period, S.CATEGORY] = period_cell[said_in_period].str.rstrip(":")
+                          & ((category_cell == "") | category_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)))
+        frame.loc[said_in_period & (category_cell == ""), S.CATEGORY] = period_cell[said_in_period].str.rstrip(":")
         frame.loc[said_in_period, S.PERIOD] = ""
+        # a follow-up kept a row per quarter (or half-year, tertial): each part named as a wide budget names it, so
+        # that a part's total row is checked against that part's lines; the parts are added into years below
+        parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
+        frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
@@ -2370,6 +2425,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}",
                                         **_total_scope(period)))
     file_rows = raw.file_rows[~is_total.to_numpy()]
+    lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
@@ -2384,6 +2440,53 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if headings is not None and len(headings) == len(df) and int((~is_total).sum()) == len(out):
         out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~is_total.to_numpy()]
     return out
+
+
+def _years_of_parts(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str, problems: list[Problem],
+                    warn: list[Problem]) -> tuple[pd.DataFrame, np.ndarray]:
+    """A follow-up kept a row per part of a year (``2024 Kv1`` … ``2024 Kv4``, half-years, tertials) as the
+    contract's periods, calendar years: the lines of one cost line (its name and funder) in one year are added into
+    one, at the row of its first part, as a wide budget's columns per part are (:mod:`.budget_shapes`). A line's
+    utfall for the year is the sum of its parts' only when every part with a budget has one; otherwise it is left
+    empty and the year counts at its budget, with the wide budget's note. A year given whole on some rows and in
+    parts on others, or in parts of two kinds (quarters beside half-years), is refused, naming the row: an amount
+    would be counted twice."""
+    period = lines[S.PERIOD].fillna("").astype(str)
+    kind = period.map(budget_shapes.part_kind)
+    is_part = (kind != "").to_numpy()
+    if not is_part.any():
+        return lines, file_rows
+    year = period.where(kind == "", period.str.split(" ").str[0])
+    for y in dict.fromkeys(year[is_part]):
+        in_year = (year == y).to_numpy()
+        kinds = list(dict.fromkeys(kind[in_year]))
+        if len(kinds) > 1:
+            at = int(np.flatnonzero(in_year & (kind != kinds[0]).to_numpy())[0])
+            problems.append(problem(fname, int(file_rows[at]), raw.column_of(S.PERIOD, int(lines.index[at])),
+                                    period.iloc[at], "budget.period_parts_mixed", year=y,
+                                    other=period.iloc[int(np.flatnonzero(in_year)[0])]))
+    keys = [year, lines[S.CATEGORY].fillna("").astype(str).str.strip().str.casefold()]
+    if S.FUNDER in lines:
+        keys.append(lines[S.FUNDER].fillna("").astype(str))
+    group = pd.Series(pd.MultiIndex.from_arrays(keys).factorize()[0], index=lines.index)
+    first = ~group.duplicated()
+    budget = lines.groupby(group)[S.BUDGET].sum(min_count=1)
+    actual = lines.groupby(group)[S.ACTUAL].sum(min_count=1)
+    # a part with a budget but no utfall yet: the parts passed are no year's utfall
+    lacking = lines[S.BUDGET].fillna(0).gt(0) & lines[S.ACTUAL].isna() & pd.Series(is_part, index=lines.index)
+    partial = lacking.groupby(group).any()
+    out = lines[first.to_numpy()].copy()
+    at = group[first].to_numpy()
+    out[S.PERIOD] = year[first].to_numpy()
+    out[S.BUDGET] = budget.loc[at].to_numpy()
+    out[S.ACTUAL] = actual.loc[at].where(~partial.loc[at]).to_numpy()
+    part_names = ", ".join(dict.fromkeys(period[is_part]))
+    warn.append(problem(fname, None, None, None, "budget.period_parts", "warning", "budget_parts", parts=part_names))
+    if partial.any():
+        years = ", ".join(dict.fromkeys(year[first][partial.loc[at].to_numpy()]))
+        warn.append(problem(fname, None, None, None, "budget.wide_parts_partial", "warning", "budget_parts",
+                            years=years))
+    return out, file_rows[first.to_numpy()]
 
 
 # a budget line named as a percentage ("Andel av tjänst (%)", "Sysselsättningsgrad i procent"), not as an amount
