@@ -318,3 +318,98 @@ def test_a_note_under_the_participant_list_is_not_a_person(tmp_path):
     note = next(p for p in project.notices if p.key == "rows.note_below" and "Deltagare" in p.file)
     assert note.row == 11  # (title, headings, six persons, two empty rows)
     assert "OBS! JS-05 avbröt" in note.note("sv")
+
+
+# --- Omstart: goals the board changed after a mid-term review; an export with a row of units under its headings ----
+OMSTART = """\
+id: omstart
+kind: individ
+title: Omstart Sala
+forbund: Samordningsförbundet Sala-Heby
+owner: Sala kommun, Individ- och familjeomsorgen
+period: {start: 2023-09-01, planned_end: 2026-08-31}
+data_as_of: 2026-03-31
+data:
+  participants: data/export.xlsx
+  codes:
+    sex: {K: kvinna, M: man}
+goals:
+  - id: deltagare
+    kind: participant_count
+    label: Minst 8 deltagare per år (5 från år 3 enligt styrelsebeslut 2025-06-12 § 34 efter halvtidsutvärderingen)
+    targets: {1: 8, 2: 8, 3: 5}
+%s"""
+# (id, sex, birth year, start, end, outcome): 8 persons start in project year 1 (from 2023-09-01), 6 in year 2 and 5 in
+# year 3 (from 2025-09-01), which runs on the day the data were taken, 2026-03-31
+OMSTART_ROWS = ([(f"OM{i:02d}", "K", 1980 + i, f"2023-{9 + i % 3:02d}-0{1 + i % 5}", "2024-06-30", "arbete")
+                 for i in range(1, 9)]
+                + [(f"OM{i:02d}", "M", 1980 + i, "2024-10-01", "2025-05-31", "studier") for i in range(9, 15)]
+                + [(f"OM{i:02d}", "K", 1980 + i, "2025-10-01", "", "") for i in range(15, 20)])
+
+
+def _omstart(tmp_path: Path, units: bool = True, source: str = "") -> Path:
+    """The participants as the case system exports them to Excel: the contract's headings, then a row of units or
+    formats ('(ÅÅÅÅ)', '(ÅÅÅÅ-MM-DD)', '(kod)', 'kr/mån'), then the persons, dates as date cells."""
+    import datetime as dt  # (only the Excel-made projects need it)
+
+    import openpyxl  # (only the Excel-made projects need it)
+    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Export"
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
+               "support_start", "Försörjningsstöd före start"])
+    if units:
+        ws.append(["(text)", "(K/M)", "(ÅÅÅÅ)", "(kod)", "(ÅÅÅÅ-MM-DD)", "(ÅÅÅÅ-MM-DD)", "(kod)", "(kod)", "kr/mån"])
+    for pid, sex, born, start, end, outcome in OMSTART_ROWS:
+        ws.append([pid, sex, born, "ensamstående", dt.datetime.fromisoformat(start),
+                   dt.datetime.fromisoformat(end) if end else None, outcome or None, "försörjningsstöd", "9 200"])
+        for col in (5, 6):
+            ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    wb.save(tmp_path / "data" / "export.xlsx")
+    path = tmp_path / "omstart.yaml"
+    path.write_text(OMSTART % (f"    source: {source}\n" if source else ""), encoding="utf-8")
+    return path
+
+
+def test_a_row_of_units_under_the_headings_is_not_a_person(tmp_path):
+    project = et.load_project(_omstart(tmp_path))
+    assert len(project.participants) == 19 and project.participants["person_id"].iloc[0] == "OM01"
+    note = next(p for p in project.notices if p.key == "rows.units_row")
+    assert note.row == 2
+    assert "raden under rubrikerna anger enheter eller format ('(text), (K/M), (ÅÅÅÅ), (kod), …')" in note.note("sv")
+    # the same file without the row reads the same persons
+    assert et.load_project(_omstart(tmp_path / "plain", units=False)).participants["person_id"].tolist() == \
+        project.participants["person_id"].tolist()
+
+
+def test_a_row_with_one_unit_and_data_is_still_read_as_a_person(tmp_path):
+    # a row of data whose cells are not all units is checked as any row: the unit written in the birth year is an error
+    path = _omstart(tmp_path, units=False)
+    import openpyxl  # (only the Excel-made projects need it)
+    wb = openpyxl.load_workbook(tmp_path / "data" / "export.xlsx")
+    wb.active["C2"] = "(ÅÅÅÅ)"
+    wb.save(tmp_path / "data" / "export.xlsx")
+    problems = load_problems(path)
+    assert [(p.row, p.column) for p in problems] == [(2, "birth_year")]
+
+
+def test_the_targets_the_board_changed_from_year_3_are_judged_year_by_year(tmp_path):
+    goals = et.assess_goals(et.load_project(_omstart(tmp_path))).raw
+    rows = goals[goals["goal_id"] == "deltagare"].reset_index(drop=True)
+    # year 1: 8 of 8 (reached); year 2: 6 of 8 = 75 %, under the 80 % of a partly reached goal; year 3 runs: 5 so far
+    # against the decision's 5, pro-rated for the 212 days of 365 it has run (2025-09-01 to 2026-03-31): 5 × 212/365 =
+    # 2,9, rounded 3
+    assert rows["value"].tolist() == [8, 6, 5]
+    assert rows["target"].tolist() == [8, 8, 5] and rows["target_prorated"].tolist() == [8, 8, 3]
+    assert rows["status"].tolist() == ["uppnått", "ej_uppnått", "pågår"]
+
+
+def test_a_goal_source_written_as_the_boards_decision_is_answered_with_what_to_write(tmp_path):
+    text = params_refusal(_omstart(tmp_path, source="styrelsebeslut"))
+    assert "mål 1 (id: deltagare), source: står 'styrelsebeslut'" in text
+    assert "ta bort raden source (målet räknas då som ansökans)" in text
+    assert "styrelsebeslut 2025-06-12 § 34" in text
+    # a value that is no decision keeps the plain choice
+    assert "förväntat ett av: 'ansökan', 'slutrapport', 'utvärderare'" in params_refusal(
+        _omstart(tmp_path / "other", source="projektplan"))

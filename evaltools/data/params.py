@@ -37,6 +37,9 @@ GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative",
 # who answered a questionnaire (the codes of the responses file's respondent_group, data/survey.py)
 RespondentGroup = Literal["deltagare_start", "deltagare_avslut", "personal", "styrelse", "chefer", "remittenter"]
 GoalSource = Literal["ansökan", "slutrapport", "utvärderare"]
+# a goal's source written as the decision that changed it (the board's, after a mid-term review): such a goal is the
+# project's goal as the board set it, counted as the application's (source: ansökan), the decision said in its label
+_BOARD_DECISION = re.compile(r"styrelse|beslut|halvtid|revider|omförhandl|board|decision|revis|mid-?term", re.I)
 PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
 Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
 
@@ -2453,6 +2456,8 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.boolean", lang, value=_short(value))
     if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "period" and _SUB_YEAR.search(str(value)):
         return message("params.goal_sub_year", lang, value=_short(value))
+    if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "source" and _BOARD_DECISION.search(str(value)):
+        return message("params.goal_source_board", lang, value=_short(value))
     if kind == "literal_error":
         expected = str((e.get("ctx") or {}).get("expected", ""))
         choices = expected.replace(" or ", ", ")

@@ -437,6 +437,35 @@ def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
                     rows=", ".join(str(int(r)) for r in rows), columns=", ".join(f"'{h}'" for h in own))]
 
 
+# A cell of a row of units or formats under a system's headings, as an export writes one ("(ÅÅÅÅ-MM-DD)", "(kod)",
+# "kr/mån", "%"): a text in brackets, or a unit or format word alone
+_UNIT_CELL = re.compile(
+    r"\(.*\)|\[.*\]|(?:åååå|yyyy)(?:-mm(?:-dd)?)?|åå|yy|(?:t?kr|sek)(?:\s*/\s*(?:mån(?:ad)?|år|month|year))?|%|procent"
+    r"|år|mån(?:ad|ader)?|dagar|st|antal|kod|kod(?:er)?|text|datum|date|code|number|tal|heltal|ja/nej|yes/no|k/m|m/k",
+    re.IGNORECASE)
+
+
+def units_row(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
+    """A second header row of units or formats right under the headings ("(ÅÅÅÅ)", "(ÅÅÅÅ-MM-DD)", "(kod)",
+    "kr/mån"), as a system's export writes one: every filled cell of the table's first row is such a unit, and two
+    or more are filled. It is no row of data: left out of ``raw`` with a note for the evaluator, instead of one
+    message for each of its cells (a date column's saying that a word is no date)."""
+    frame = raw.frame
+    if not len(frame) or not len(frame.columns):
+        return raw, []
+    first = [str(v).strip() for v in frame.iloc[0].tolist()]
+    filled = [v for v in first if v]
+    if len(filled) < 2 or not all(_UNIT_CELL.fullmatch(v) for v in filled):
+        return raw, []
+    keep = np.arange(len(frame)) > 0
+    note = problem(fname, int(raw.file_rows[0]), None, ", ".join(filled[:4]) + (", …" if len(filled) > 4 else ""),
+                   "rows.units_row", "info", "units_row")
+    return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
+                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), [note]
+
+
 def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     """A note typed under a table, as Excel users write one in the first column below the list ("OBS! JS-05
     avbröt anställningen efter tre månader"): a row after the last row with two or more cells filled, holding a
@@ -1585,6 +1614,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if len(raw.frame) == 0:
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
+    raw, units = units_row(raw, fname)
+    warn.extend(units)
     raw = _own_headings(raw, params, fname, problems, warn)
     several = False
     if not is_comparison:
@@ -2352,7 +2383,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     raw, below = notes_below(raw, fname)
-    warn.extend(below)
+    raw, units = units_row(raw, fname)
+    warn.extend(below + units)
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
         raw, info = budget_shapes.long_from_wide(raw, fname, problems)
