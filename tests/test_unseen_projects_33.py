@@ -413,3 +413,26 @@ def test_a_goal_source_written_as_the_boards_decision_is_answered_with_what_to_w
     # a value that is no decision keeps the plain choice
     assert "förväntat ett av: 'ansökan', 'slutrapport', 'utvärderare'" in params_refusal(
         _omstart(tmp_path / "other", source="projektplan"))
+
+
+@pytest.mark.parametrize("names", [
+    ["jan–mar 2024", "apr–jun 2024", "jul–sep 2024", "okt–dec 2024", "januari-mars 2025", "april-juni 2025",
+     "juli - september 2025", "oktober–december 2025"],
+    ["Kvartal 1 2024", "Kvartal 2 2024", "Kvartal 3 2024", "Kvartal 4 2024", "2025-Q1", "2025-Q2", "Q3 2025", "2025 q4"],
+])
+def test_quarters_written_as_their_months_or_in_words_are_read_as_quarters(tmp_path, names):
+    quarters = [(name, *q[1:]) for name, q in zip(names, QUARTERS, strict=True)]
+    project = et.load_project(_jobbsteget(tmp_path, quarters=quarters))
+    b = project.budget.set_index([project.budget["period"].astype(str), "category"])
+    assert b.loc[("2025", "Lön deltagare (arbetsmarknadsanställning)"), "actual"] == 806_000  # (as counted above)
+    assert len(project.budget) == 4
+
+
+def test_a_quarter_with_a_two_digit_year_is_answered_with_the_whole_year(tmp_path):
+    quarters = [(f"Q{k % 4 + 1}-{24 + k // 4}", *q[1:]) for k, q in enumerate(QUARTERS)]
+    problems = load_problems(_jobbsteget(tmp_path, quarters=quarters))
+    # one message for each of the 16 lines (the Summa rows are checked against their quarter's lines, and agree)
+    assert len(problems) == 16 and {p.key for p in problems} == {"budget.period_part_write"}
+    assert (problems[0].row, problems[0].column) == (4, "period")
+    assert problems[0].note("sv").startswith("står 'Q1-24'; skriv Q1 2024 (en del av ett år skrivs med hela årtalet")
+    assert problems[-1].note("en").startswith("got 'Q4-25'; write Q4 2025")

@@ -2542,6 +2542,8 @@ def _percent_lines(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
     return found
 
 
+# a part of a year with its year in two digits, as Excel users shorten it ('Q1-24', 'Kv3 25', 'H1/24')
+_PART_SHORT_YEAR = re.compile(r"((?:kv|kvartal|q|h|halvår|t|tertial)\s*\.?\s*[1-4])\s*[-–/_ ]\s*(\d\d)", re.IGNORECASE)
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
 _FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
 
@@ -2578,6 +2580,11 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if school is not None:  # a school year (läsår 2024/25) is the project year it is, or none ("2024" is wrong)
             k_of = _school_project_year(school, firsts or {})
             fix = f"år {k_of}" if k_of is not None else ""
+        short = _PART_SHORT_YEAR.fullmatch(str(period).strip())
+        if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
+            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
+                                    "budget.period_part_write", fix=f"{short.group(1)} 20{short.group(2)}"))
+            continue
         key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
                else "budget.period")
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period, key,
