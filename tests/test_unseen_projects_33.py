@@ -2,8 +2,12 @@
 försörjningsstöd has no participant file and so no ages: its target group's age is written in the params file
 (``expected.age_group``), and each expected leaver's saving ends at the age of äldreförsörjningsstöd by the rule a
 finished project's leavers follow (the group's middle, as for an age group in a participants file), with the age's
-row in the assumptions table; a 25–40 group changes nothing. Each fixture is a tiny project written in tmp_path;
-expected values are worked out by hand from the rows written here."""
+row in the assumptions table; a 25–40 group changes nothing. From files made in Excel: a project whose participants
+are employed by the municipality for a year as a step (arbetsmarknadsanställning), its budget follow-up kept a row per
+quarter ("2024 kv 1", "jan–mar 2024") with a "Summa" row after each quarter, a grand total and a note under it, its
+participant list with a count and a note under it; and a project whose board changed its goals after a mid-term
+review, its participants exported with a row of units under the headings. Each fixture is a tiny project written in
+tmp_path; expected values are worked out by hand from the rows written here."""
 from __future__ import annotations
 
 import textwrap
@@ -128,6 +132,7 @@ def test_an_age_group_that_is_no_group_is_refused_with_what_to_write(tmp_path, w
     text = params_refusal(path)
     assert "expected, age_group: står " in text
     assert "som inte är någon åldersgrupp" in text and "'60–64'" in text
+    assert "which is no age group; write the target group's age" in params_refusal(path, "en")
 
 
 # --- Jobbsteget: municipal employment as a step (arbetsmarknadsanställning), files made in Excel --------------------
@@ -410,6 +415,8 @@ def test_a_goal_source_written_as_the_boards_decision_is_answered_with_what_to_w
     assert "mål 1 (id: deltagare), source: står 'styrelsebeslut'" in text
     assert "ta bort raden source (målet räknas då som ansökans)" in text
     assert "styrelsebeslut 2025-06-12 § 34" in text
+    assert "delete the source line (the goal is then counted as the application's)" in params_refusal(
+        _omstart(tmp_path / "en", source="styrelsebeslut"), "en")
     # a value that is no decision keeps the plain choice
     assert "förväntat ett av: 'ansökan', 'slutrapport', 'utvärderare'" in params_refusal(
         _omstart(tmp_path / "other", source="projektplan"))
