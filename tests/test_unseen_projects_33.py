@@ -443,3 +443,15 @@ def test_a_quarter_with_a_two_digit_year_is_answered_with_the_whole_year(tmp_pat
     assert (problems[0].row, problems[0].column) == (4, "period")
     assert problems[0].note("sv").startswith("står 'Q1-24'; skriv Q1 2024 (en del av ett år skrivs med hela årtalet")
     assert problems[-1].note("en").startswith("got 'Q4-25'; write Q4 2025")
+
+
+def test_the_participants_wages_are_named_as_what_the_calculation_leaves_out(tmp_path):
+    # the municipality's line of the participants' wages (rows 5 and 17, the first quarter of each year) is counted as
+    # a cost, while the försörjningsstöd not paid during the employment is not: the report's data-quality notes say so
+    project = et.load_project(_jobbsteget(tmp_path))
+    [note] = [p for p in project.warnings if p.key == "budget.participant_wages"]
+    text = note.note("sv")
+    assert text.startswith("kostnadsposten 'Lön deltagare (arbetsmarknadsanställning)' (rader: 5, 17) ser ut att vara "
+                           "deltagarnas egna löner")
+    assert "Lön handledare" not in text
+    assert "så nyttan för kommunen underskattas" in text

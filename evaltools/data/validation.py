@@ -2463,6 +2463,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
+    _check_participant_wages(lines, file_rows, fname, warn)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
     out.attrs["file_rows"] = file_rows
@@ -2650,6 +2651,28 @@ def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: Pro
         rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[own].tolist())))
         warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_region", "warning",
                             "budget_own_region", rows=rows, owner=str(params.owner)))
+
+
+# a budget line of the participants' own wages, a municipal employment as a step (arbetsmarknadsanställning): "Lön
+# deltagare", "Deltagarlöner", "Lönekostnader för deltagare", "Arbetsmarknadsanställningar"
+_PARTICIPANT_WAGES = re.compile(
+    r"\b(?:lön\w*|lönekostnad\w*)\s+(?:för\s+|till\s+)?deltagar\w*|\bdeltagarlön\w*|arbetsmarknadsanställ\w*"
+    r"|\banställning\w*\s+av\s+deltagar\w*|\bparticipants'?\s+wages?\b", re.IGNORECASE)
+
+
+def _check_participant_wages(lines: pd.DataFrame, file_rows: np.ndarray, fname: str, warn: list[Problem]) -> None:
+    """A line of the participants' own wages (a year's employment by the municipality as a step) is counted as a cost
+    of the project like any line, while the calculation counts no försörjningsstöd saved during the employment, nor
+    the tax on the wage, and for society the wage is a payment to the participants: a note naming the lines, so that
+    the reader knows the calculation understates what the municipality gets back."""
+    names = lines[S.CATEGORY].fillna("").astype(str).str.strip()
+    found = names.map(lambda n: _PARTICIPANT_WAGES.search(n) is not None).to_numpy(bool)
+    if not found.any():
+        return
+    rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[found].tolist())))
+    shown = ", ".join(f"'{n}'" for n in dict.fromkeys(names[found]))
+    warn.append(problem(fname, None, S.CATEGORY, None, "budget.participant_wages", "warning", "participant_wages",
+                        lines=shown, rows=rows))
 
 
 def _check_budget_unit(lines: pd.DataFrame, params: ProjectParams, fname: str, problems: list[Problem]) -> None:
