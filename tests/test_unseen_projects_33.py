@@ -455,3 +455,15 @@ def test_the_participants_wages_are_named_as_what_the_calculation_leaves_out(tmp
                            "deltagarnas egna löner")
     assert "Lön handledare" not in text
     assert "så nyttan för kommunen underskattas" in text
+
+
+def test_a_name_alone_under_the_list_is_no_note_but_a_row_to_check(tmp_path):
+    # three words but no sentence: read as a row, whose empty cells are refused (a person whose data are missing is
+    # never left out without a word)
+    path = _jobbsteget(tmp_path)
+    import openpyxl  # (only the Excel-made projects need it)
+    wb = openpyxl.load_workbook(tmp_path / "data" / "Deltagare Jobbsteget.xlsx")
+    wb.active["A11"] = "JS 07 B"
+    wb.save(tmp_path / "data" / "Deltagare Jobbsteget.xlsx")
+    problems = load_problems(path)
+    assert {p.row for p in problems} == {11} and "sex" in {p.column for p in problems}

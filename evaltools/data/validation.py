@@ -469,7 +469,8 @@ def units_row(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
 def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     """A note typed under a table, as Excel users write one in the first column below the list ("OBS! JS-05
     avbröt anställningen efter tre månader"): a row after the last row with two or more cells filled, holding a
-    text of three words or more in its one filled cell (and no total, "Totalt 47 st"), is no row of data. It is left out of ``raw``, with a note
+    sentence in its one filled cell (three words or more, one in lower case; no total, "Totalt 47 st", and no name
+    alone), is no row of data. It is left out of ``raw``, with a note
     for the evaluator (never the report) quoting it, instead of one message for each empty column of the row. (A
     row above the table's last row, or with a second cell, is read, and checked, as any row.)"""
     frame = raw.frame
@@ -484,8 +485,9 @@ def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     text = cells.apply(lambda r: " ".join(v for v in r if v), axis=1)
     # (a total with its count, 'Antal deltagare: 47', is a total row, which its own message answers)
     total = text.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy()
-    note = ((np.arange(len(frame)) > rows_of_data[-1]) & (counts == 1) & ~total
-            & (text.str.split().str.len() >= 3).to_numpy())
+    # (a sentence: three words or more, one of them a word in lower case, never a name alone, 'Anna Karin Berg')
+    sentence = (text.str.split().str.len() >= 3) & text.str.contains(r"(?<!\S)[a-zåäöéü]{3,}(?!\S)", regex=True)
+    note = (np.arange(len(frame)) > rows_of_data[-1]) & (counts == 1) & ~total & sentence.to_numpy()
     if not note.any():
         return raw, []
     keep = ~note
