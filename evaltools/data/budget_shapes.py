@@ -21,6 +21,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
+from .payment_shapes import MONTH_NAMES
 from .reading import AMBIGUOUS_POINT, SPACED_DECIMALS, THOUSANDS, RawTable, plain_number
 
 # the kind of amount a heading names, first or last in it: budget or utfall
@@ -134,6 +135,43 @@ def _part(text: str) -> str | None:
     year, word, n = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(4), m.group(5))
     part = _PART_WORDS[word.lower()]
     return f"{year} {part}{n}" if int(n) <= _PART_COUNT[part] else None
+
+
+# a part of a year written as its months, as the report itself names a quarter ('jan–mar 2024', 'januari–juni 2024')
+_MONTH_SPAN = re.compile(r"([a-zåäö]+)\.?\s*[-–—]\s*([a-zåäö]+)\.?\s*((?:19|20|21)\d\d)", re.IGNORECASE)
+# the first and last month of each part of a year
+_SPANS = {(1 + 3 * k, 3 + 3 * k): f"Kv{k + 1}" for k in range(4)} | {(1, 6): "H1", (7, 12): "H2"} | {
+    (1 + 4 * k, 4 + 4 * k): f"T{k + 1}" for k in range(3)}
+
+
+def year_part(text: str) -> str | None:
+    """A budget's period cell written as a part of a calendar year (``2024 kv 1``, ``Kv1 2024``, ``Q3 2024``,
+    ``2024 H1``, ``T2 2024``, or its months, ``jan–mar 2024``, ``juli–december 2024``), as a follow-up kept a row per
+    quarter writes it, named as a wide budget's heading names it (``'2024 Kv1'``); ``None`` for anything else (months
+    that are no quarter, half-year or tertial, ``jan–sep 2024``).
+
+    Examples
+    --------
+    >>> year_part("2024 kv 1"), year_part("apr–jun 2024"), year_part("Juli - december 2025"), year_part("jan-sep 2024")
+    ('2024 Kv1', '2024 Kv2', '2025 H2', None)
+    """
+    t = re.sub(r"\s+", " ", str(text)).strip()
+    m = _MONTH_SPAN.fullmatch(t)
+    if m is not None:
+        first, last = MONTH_NAMES.get(m.group(1).casefold()), MONTH_NAMES.get(m.group(2).casefold())
+        part = _SPANS.get((first, last)) if first and last else None
+        return f"{m.group(3)} {part}" if part else None
+    return _part(t)
+
+
+def part_kind(period: str) -> str:
+    """``'Kv'`` for ``'2024 Kv3'``, ``'H'`` for ``'2024 H1'``, ``'T'`` for a tertial, ``''`` for a whole year."""
+    return _part_kind(period)
+
+
+def parts_in_year(kind: str) -> int:
+    """How many parts of ``kind`` (``'H'``, ``'T'``, ``'Kv'``) a year has: 2, 3 or 4."""
+    return _PART_COUNT[kind]
 
 
 def year_of(period: str) -> str:

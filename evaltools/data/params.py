@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from .ages import age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
@@ -36,6 +37,9 @@ GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative",
 # who answered a questionnaire (the codes of the responses file's respondent_group, data/survey.py)
 RespondentGroup = Literal["deltagare_start", "deltagare_avslut", "personal", "styrelse", "chefer", "remittenter"]
 GoalSource = Literal["ansökan", "slutrapport", "utvärderare"]
+# a goal's source written as the decision that changed it (the board's, after a mid-term review): such a goal is the
+# project's goal as the board set it, counted as the application's (source: ansökan), the decision said in its label
+_BOARD_DECISION = re.compile(r"styrelse|beslut|halvtid|revider|omförhandl|board|decision|revis|mid-?term", re.I)
 PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
 Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
 
@@ -1763,6 +1767,22 @@ class Expected(_Strict):
         "Where the expected successes go, as shares by outcome code (e.g. {arbete: 0.5, "
         "sjuk_aktivitetsersättning: 0.3, studier: 0.2}); from the application or the förbund's earlier "
         "projects. Without it every expected success is counted as an exit to work, and the report says so."))
+    age_group: Annotated[str, Field(max_length=MAX_TITLE)] | None = Field(None, description=(
+        "The age of the application's target group as it states it ('60–64', '55–64 år', '65+'): an expected "
+        "leaver's saving ends where they reach the age of äldreförsörjningsstöd, their age taken as the group's "
+        "middle, as for an age group in a participants file. Without it no expected leaver's saving ends early."))
+
+    @field_validator("age_group", mode="before")
+    @classmethod
+    def _age_group(cls, v: object) -> object:
+        # the group is read as a participants file's age group is (the same bounds, the same middle), so that an
+        # age the saving could not end at is refused here and not left to count over the whole horizon
+        if v is None:
+            return v
+        bounds = age_group_bounds(v.replace("+", " och äldre")) if isinstance(v, str) else None
+        if bounds is None:
+            raise ParamsValueError("params.expected_age_group", value=_short(v))
+        return group_label(*bounds)  # (written as the report writes a group: '55-64 år' is '55–64')
 
     @field_validator("outcome_mix", mode="before")
     @classmethod
@@ -2462,6 +2482,8 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.boolean", lang, value=_short(value))
     if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "period" and _SUB_YEAR.search(str(value)):
         return message("params.goal_sub_year", lang, value=_short(value))
+    if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "source" and _BOARD_DECISION.search(str(value)):
+        return message("params.goal_source_board", lang, value=_short(value))
     if kind == "literal_error":
         expected = str((e.get("ctx") or {}).get("expected", ""))
         choices = expected.replace(" or ", ", ")

@@ -25,7 +25,7 @@ _SERIALS = (20000, 80000)
 _YEARS = (1900, 2100)
 
 # month names and abbreviations as Swedish and English Excel write them in a heading (jan-23, okt 2023)
-_MONTH_NAMES = {
+MONTH_NAMES = {
     **{name: i for i, name in enumerate(("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
                                            "nov", "dec"), start=1)},
     **{name: i for i, name in enumerate(("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -61,8 +61,8 @@ def month_heading(text: str, epoch: dt.date = EXCEL_EPOCH) -> str | None:
     elif _SERIAL.fullmatch(t) and _SERIALS[0] <= float(t) <= _SERIALS[1]:
         d = epoch + dt.timedelta(days=int(float(t)))
         year, month = d.year, d.month
-    elif (m := _NAMED.fullmatch(t)) and m.group(1) in _MONTH_NAMES:
-        month = _MONTH_NAMES[m.group(1)]
+    elif (m := _NAMED.fullmatch(t)) and m.group(1) in MONTH_NAMES:
+        month = MONTH_NAMES[m.group(1)]
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
     if year is None or month is None or not 1 <= month <= 12 or not _YEARS[0] <= year <= _YEARS[1]:
         return None

@@ -19,6 +19,7 @@ from . import schema as S
 from .params import ProjectParams
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote
+from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
@@ -251,6 +252,12 @@ _WORDS_FOR_CODES = {
     "studier på komvux": "studier", "börjat på komvux": "studier", "komvux": "studier", "folkhögskola": "studier",
     "studier på folkhögskola": "studier", "börjat på folkhögskola": "studier", "flyttat från orten": "flyttat",
     "övrigt": "annat", "annan orsak": "annat",
+    # back on försörjningsstöd after a step (a municipal employment, a course), as a case system writes it
+    "tillbaka till försörjningsstöd": "kvar_försörjningsstöd", "åter till försörjningsstöd": "kvar_försörjningsstöd",
+    "återgång till försörjningsstöd": "kvar_försörjningsstöd", "tillbaka på försörjningsstöd": "kvar_försörjningsstöd",
+    "åter försörjningsstöd": "kvar_försörjningsstöd", "fortsatt försörjningsstöd": "kvar_försörjningsstöd",
+    "kvar på försörjningsstöd": "kvar_försörjningsstöd", "tillbaka till ekonomiskt bistånd": "kvar_försörjningsstöd",
+    "åter till ekonomiskt bistånd": "kvar_försörjningsstöd", "fortsatt ekonomiskt bistånd": "kvar_försörjningsstöd",
     # subsidised work as a case system writes it: a job with a wage subsidy or another state support to the employer
     "nystartsjobb": "arbete_med_stöd", "introduktionsjobb": "arbete_med_stöd", "extratjänst": "arbete_med_stöd",
     "offentligt skyddad anställning": "arbete_med_stöd", "offentligt skyddad anställning (osa)": "arbete_med_stöd",
@@ -428,6 +435,68 @@ def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
     raw.cell_columns = {c: v[keep] for c, v in raw.cell_columns.items()}
     return [problem(fname, None, None, None, "rows.notes_only", "info", "note_rows",
                     rows=", ".join(str(int(r)) for r in rows), columns=", ".join(f"'{h}'" for h in own))]
+
+
+# A cell of a row of units or formats under a system's headings, as an export writes one ("(ÅÅÅÅ-MM-DD)", "(kod)",
+# "kr/mån", "%"): a text in brackets, or a unit or format word alone
+_UNIT_CELL = re.compile(
+    r"\(.*\)|\[.*\]|(?:åååå|yyyy)(?:-mm(?:-dd)?)?|åå|yy|(?:t?kr|sek)(?:\s*/\s*(?:mån(?:ad)?|år|month|year))?|%|procent"
+    r"|år|mån(?:ad|ader)?|dagar|st|antal|kod|kod(?:er)?|text|datum|date|code|number|tal|heltal|ja/nej|yes/no|k/m|m/k",
+    re.IGNORECASE)
+
+
+def units_row(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
+    """A second header row of units or formats right under the headings ("(ÅÅÅÅ)", "(ÅÅÅÅ-MM-DD)", "(kod)",
+    "kr/mån"), as a system's export writes one: every filled cell of the table's first row is such a unit, and two
+    or more are filled. It is no row of data: left out of ``raw`` with a note for the evaluator, instead of one
+    message for each of its cells (a date column's saying that a word is no date)."""
+    frame = raw.frame
+    if not len(frame) or not len(frame.columns):
+        return raw, []
+    first = [str(v).strip() for v in frame.iloc[0].tolist()]
+    filled = [v for v in first if v]
+    if len(filled) < 2 or not all(_UNIT_CELL.fullmatch(v) for v in filled):
+        return raw, []
+    keep = np.arange(len(frame)) > 0
+    note = problem(fname, int(raw.file_rows[0]), None, ", ".join(filled[:4]) + (", …" if len(filled) > 4 else ""),
+                   "rows.units_row", "info", "units_row")
+    return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
+                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), [note]
+
+
+def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
+    """A note typed under a table, as Excel users write one in the first column below the list ("OBS! JS-05
+    avbröt anställningen efter tre månader"): a row after the last row with two or more cells filled, holding a
+    sentence in its one filled cell (three words or more, one in lower case; no total, "Totalt 47 st", and no name
+    alone), is no row of data. It is left out of ``raw``, with a note
+    for the evaluator (never the report) quoting it, instead of one message for each empty column of the row. (A
+    row above the table's last row, or with a second cell, is read, and checked, as any row.)"""
+    frame = raw.frame
+    if not len(frame) or not len(frame.columns):
+        return raw, []
+    cells = frame.fillna("").astype(str).apply(lambda c: c.str.strip())
+    filled = (cells != "").to_numpy()
+    counts = filled.sum(axis=1)
+    rows_of_data = np.flatnonzero(counts >= 2)
+    if not len(rows_of_data):
+        return raw, []
+    text = cells.apply(lambda r: " ".join(v for v in r if v), axis=1)
+    # (a total with its count, 'Antal deltagare: 47', is a total row, which its own message answers)
+    total = text.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy()
+    # (a sentence: three words or more, one of them a word in lower case, never a name alone, 'Anna Karin Berg')
+    sentence = (text.str.split().str.len() >= 3) & text.str.contains(r"(?<!\S)[a-zåäöéü]{3,}(?!\S)", regex=True)
+    note = (np.arange(len(frame)) > rows_of_data[-1]) & (counts == 1) & ~total & sentence.to_numpy()
+    if not note.any():
+        return raw, []
+    keep = ~note
+    found = [problem(fname, int(r), None, t, "rows.note_below", "info", "note_rows")
+             for r, t in zip(raw.file_rows[note], text[note], strict=True)]
+    return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
+                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), found
 
 
 def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
@@ -1154,12 +1223,16 @@ def _birth_year_hint(text: str) -> tuple[str, dict] | None:
 _TOTAL_WITH_COUNT = re.compile(r"(?:summa|totalt?|sum|antal|totalt\s+antal|total\s+number|number)"
                                r"(?:\s+(?:deltagare|personer|inskrivna|inskrivningar|participants|persons|enrolments))?"
                                r"\s*[:=]?\s*\d[\d \xa0]*(?:\s*(?:st\.?|deltagare|personer|pers\.?|participants|persons))?")
+# ... or with the count in a cell beside it, as Excel's =ANTALV(A3:A14) is written: "Antal deltagare", "Totalt antal"
+_COUNT_LABEL = re.compile(r"(?:totalt\s+)?antal(?:\s+(?:deltagare|personer|inskrivna|inskrivningar))?"
+                          r"|(?:total\s+)?number\s+of\s+(?:participants|persons|enrolments)")
 
 
 def _is_total_label(value: str) -> bool:
-    """Whether a cell (stripped, lower case, without a colon after it) is a total row's label: 'summa', 'totalt', or
-    a total with its count ('totalt 47', 'antal deltagare: 47')."""
-    return value in S.TOTAL_LABELS or _TOTAL_WITH_COUNT.fullmatch(value) is not None
+    """Whether a cell (stripped, lower case, without a colon after it) is a total row's label: 'summa', 'totalt', a
+    total with its count ('totalt 47', 'antal deltagare: 47') or a count's label beside it ('antal deltagare')."""
+    return (value in S.TOTAL_LABELS or _TOTAL_WITH_COUNT.fullmatch(value) is not None
+            or _COUNT_LABEL.fullmatch(value) is not None)
 
 
 def _total_rows(df: pd.DataFrame, rows, problems: list[Problem], first: int, fname: str) -> None:
@@ -1546,6 +1619,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if len(raw.frame) == 0:
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
+    raw, units = units_row(raw, fname)
+    warn.extend(units)
     raw = _own_headings(raw, params, fname, problems, warn)
     several = False
     if not is_comparison:
@@ -1558,6 +1633,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
+    raw, below = notes_below(raw, fname)  # (after the notes in the evaluator's own columns, which say so)
+    warn.extend(below)
     if not is_comparison:
         problems.extend(_columns_goals_count(raw, params, fname))
     first = len(problems)
@@ -1694,46 +1771,11 @@ def _misregistered(raw: RawTable, fname: str, warn: list[Problem]) -> RawTable:
                                cell_columns={c: v[keep] for c, v in raw.cell_columns.items() if c != S.EXIT_REASON})
 
 
-# An age written as a group, as a follow-up system reports it ('20–24', '25-29 år', '65 år och äldre', '65+',
-# '-19'): the lowest and highest age of the group (200 for a group without an upper end)
-_AGE_RANGE = re.compile(r"(\d{1,3})\s*[–—-]\s*(\d{1,3})")
-_AGE_FROM = re.compile(r"(\d{1,3})\s*(?:\+|och äldre|or older|and over|[–—-])")
-_AGE_UNDER = re.compile(r"(?:[–—-]|under|upp till|up to)\s*(\d{1,3})")
-
-
-AGE_OPEN_END = 200  # the highest age of an open group ('65 år och äldre', '65+')
-
-
-def age_group_bounds(text: str) -> tuple[int, int] | None:
-    """The lowest and highest age of an age group as written (``'25-29 år'`` → (25, 29)), or None when the
-    text is no group (a plain age is not one).
-
-    Examples
-    --------
-    >>> age_group_bounds("20–24"), age_group_bounds("25-29 år"), age_group_bounds("65 år och äldre")
-    ((20, 24), (25, 29), (65, 200))
-    >>> age_group_bounds("-19"), age_group_bounds("34")
-    ((0, 19), None)
-    """
-    v = re.sub(r"\s*\bår\b\s*", " ", str(text).casefold()).strip()
-    if (m := _AGE_RANGE.fullmatch(v)) and int(m.group(1)) <= int(m.group(2)):
-        return int(m.group(1)), int(m.group(2))
-    if m := _AGE_FROM.fullmatch(v):
-        return int(m.group(1)), AGE_OPEN_END
-    if m := _AGE_UNDER.fullmatch(v):
-        return 0, int(m.group(1)) - (1 if v.startswith("under") else 0)  # ('under 20' is up to 19)
-    return None
-
-
-def _group_label(lo: int, hi: int) -> str:
-    return f"{lo}+" if hi >= AGE_OPEN_END else f"{lo}–{hi}"
-
-
 def group_bands(groups: pd.Series) -> tuple[tuple[int, int, str], ...] | None:
     """The age bands of participants whose ages were given as groups (the labels :func:`_age_groups` wrote),
     for grouping comparison persons as they are; None when the ages were not groups."""
     bands = {b for g in groups.dropna().unique().tolist() if (b := age_group_bounds(str(g).replace("+", " och äldre")))}
-    return tuple(sorted((lo, hi, _group_label(lo, hi)) for lo, hi in bands)) or None
+    return tuple(sorted((lo, hi, group_label(lo, hi)) for lo, hi in bands)) or None
 
 
 def _age_groups(raw: RawTable, fname: str, warn: list[Problem]) -> tuple[RawTable, pd.Series | None]:
@@ -1751,7 +1793,7 @@ def _age_groups(raw: RawTable, fname: str, warn: list[Problem]) -> tuple[RawTabl
     bounds = {v: b for v, b in found.items() if b is not None}
     if not len(filled) or len(bounds) < len(found):
         return raw, None
-    labels = cells.map(lambda v: _group_label(*bounds[v]) if v in bounds else "")
+    labels = cells.map(lambda v: group_label(*bounds[v]) if v in bounds else "")
     frame = raw.frame.copy()
     frame[S.AGE] = ""
     shown = sorted(set(labels[labels != ""]), key=lambda g: age_group_bounds(g.replace("+", " och äldre")) or (0, 0))
@@ -1883,10 +1925,13 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
     once in the params file (``data.codes``) instead of in every row, with the code each text probably
     means where one is known, and a ``?`` where it is not. Never a guess read in the text's place."""
     found = []
+    # (a total row's cells are no texts to translate: its count under 'Avslutsorsak' is refused with the row)
+    total = raw.frame.fillna("").astype(str).apply(
+        lambda c: c.str.strip().str.rstrip(":").str.lower().map(_is_total_label)).astype(bool).any(axis=1)
     for col in S.PARTICIPANTS.columns:
         if col.kind != "code" or col.name not in raw.frame.columns:
             continue
-        cells = raw.frame[col.name].fillna("").astype(str).str.strip()
+        cells = raw.frame.loc[~total, col.name].fillna("").astype(str).str.strip()
         bad = cells[(cells != "") & ~cells.str.lower().isin(col.vocab)]
         texts = list(dict.fromkeys(bad))
         if len(texts) < 3:  # (a slip or two is answered cell by cell)
@@ -2342,6 +2387,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    raw, below = notes_below(raw, fname)
+    raw, units = units_row(raw, fname)
+    warn.extend(below + units)
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
         raw, info = budget_shapes.long_from_wide(raw, fname, problems)
@@ -2359,11 +2407,18 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
         # and so does one with 'Summa' in its first column, the period's, and the category left empty
+        # and so does one with 'Totalt' in the period and 'Summa' in the category (the grand total under a follow-up
+        # whose periods each have a total row of their own)
         period_cell = frame[S.PERIOD].fillna("").astype(str).str.strip()
+        category_cell = frame[S.CATEGORY].fillna("").astype(str).str.strip()
         said_in_period = (period_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)
-                          & (frame[S.CATEGORY].fillna("").astype(str).str.strip() == ""))
-        frame.loc[said_in_period, S.CATEGORY] = period_cell[said_in_period].str.rstrip(":")
+                          & ((category_cell == "") | category_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)))
+        frame.loc[said_in_period & (category_cell == ""), S.CATEGORY] = period_cell[said_in_period].str.rstrip(":")
         frame.loc[said_in_period, S.PERIOD] = ""
+        # a follow-up kept a row per quarter (or half-year, tertial): each part named as a wide budget names it, so
+        # that a part's total row is checked against that part's lines; the parts are added into years below
+        parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
+        frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
@@ -2407,11 +2462,13 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}",
                                         **_total_scope(period)))
     file_rows = raw.file_rows[~is_total.to_numpy()]
+    lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
+    _check_participant_wages(lines, file_rows, fname, warn)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
     out.attrs["file_rows"] = file_rows
@@ -2421,6 +2478,53 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if headings is not None and len(headings) == len(df) and int((~is_total).sum()) == len(out):
         out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~is_total.to_numpy()]
     return out
+
+
+def _years_of_parts(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str, problems: list[Problem],
+                    warn: list[Problem]) -> tuple[pd.DataFrame, np.ndarray]:
+    """A follow-up kept a row per part of a year (``2024 Kv1`` … ``2024 Kv4``, half-years, tertials) as the
+    contract's periods, calendar years: the lines of one cost line (its name and funder) in one year are added into
+    one, at the row of its first part, as a wide budget's columns per part are (:mod:`.budget_shapes`). A line's
+    utfall for the year is the sum of its parts' only when every part with a budget has one; otherwise it is left
+    empty and the year counts at its budget, with the wide budget's note. A year given whole on some rows and in
+    parts on others, or in parts of two kinds (quarters beside half-years), is refused, naming the row: an amount
+    would be counted twice."""
+    period = lines[S.PERIOD].fillna("").astype(str)
+    kind = period.map(budget_shapes.part_kind)
+    is_part = (kind != "").to_numpy()
+    if not is_part.any():
+        return lines, file_rows
+    year = period.where(kind == "", period.str.split(" ").str[0])
+    for y in dict.fromkeys(year[is_part]):
+        in_year = (year == y).to_numpy()
+        kinds = list(dict.fromkeys(kind[in_year]))
+        if len(kinds) > 1:
+            at = int(np.flatnonzero(in_year & (kind != kinds[0]).to_numpy())[0])
+            problems.append(problem(fname, int(file_rows[at]), raw.column_of(S.PERIOD, int(lines.index[at])),
+                                    period.iloc[at], "budget.period_parts_mixed", year=y,
+                                    other=period.iloc[int(np.flatnonzero(in_year)[0])]))
+    keys = [year, lines[S.CATEGORY].fillna("").astype(str).str.strip().str.casefold()]
+    if S.FUNDER in lines:
+        keys.append(lines[S.FUNDER].fillna("").astype(str))
+    group = pd.Series(pd.MultiIndex.from_arrays(keys).factorize()[0], index=lines.index)
+    first = ~group.duplicated()
+    budget = lines.groupby(group)[S.BUDGET].sum(min_count=1)
+    actual = lines.groupby(group)[S.ACTUAL].sum(min_count=1)
+    # a part with a budget but no utfall yet: the parts passed are no year's utfall
+    lacking = lines[S.BUDGET].fillna(0).gt(0) & lines[S.ACTUAL].isna() & pd.Series(is_part, index=lines.index)
+    partial = lacking.groupby(group).any()
+    out = lines[first.to_numpy()].copy()
+    at = group[first].to_numpy()
+    out[S.PERIOD] = year[first].to_numpy()
+    out[S.BUDGET] = budget.loc[at].to_numpy()
+    out[S.ACTUAL] = actual.loc[at].where(~partial.loc[at]).to_numpy()
+    part_names = ", ".join(dict.fromkeys(period[is_part]))
+    warn.append(problem(fname, None, None, None, "budget.period_parts", "warning", "budget_parts", parts=part_names))
+    if partial.any():
+        years = ", ".join(dict.fromkeys(year[first][partial.loc[at].to_numpy()]))
+        warn.append(problem(fname, None, None, None, "budget.wide_parts_partial", "warning", "budget_parts",
+                            years=years))
+    return out, file_rows[first.to_numpy()]
 
 
 # a budget line named as a percentage ("Andel av tjänst (%)", "Sysselsättningsgrad i procent"), not as an amount
@@ -2444,6 +2548,8 @@ def _percent_lines(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
     return found
 
 
+# a part of a year with its year in two digits, as Excel users shorten it ('Q1-24', 'Kv3 25', 'H1/24')
+_PART_SHORT_YEAR = re.compile(r"((?:kv|kvartal|q|h|halvår|t|tertial)\s*\.?\s*[1-4])\s*[-–/_ ]\s*(\d\d)", re.IGNORECASE)
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
 _FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
 
@@ -2480,6 +2586,11 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if school is not None:  # a school year (läsår 2024/25) is the project year it is, or none ("2024" is wrong)
             k_of = _school_project_year(school, firsts or {})
             fix = f"år {k_of}" if k_of is not None else ""
+        short = _PART_SHORT_YEAR.fullmatch(str(period).strip())
+        if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
+            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
+                                    "budget.period_part_write", fix=f"{short.group(1)} 20{short.group(2)}"))
+            continue
         key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
                else "budget.period")
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period, key,
@@ -2545,6 +2656,28 @@ def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: Pro
         rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[own].tolist())))
         warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_region", "warning",
                             "budget_own_region", rows=rows, owner=str(params.owner)))
+
+
+# a budget line of the participants' own wages, a municipal employment as a step (arbetsmarknadsanställning): "Lön
+# deltagare", "Deltagarlöner", "Lönekostnader för deltagare", "Arbetsmarknadsanställningar"
+_PARTICIPANT_WAGES = re.compile(
+    r"\b(?:lön\w*|lönekostnad\w*)\s+(?:för\s+|till\s+)?deltagar\w*|\bdeltagarlön\w*|arbetsmarknadsanställ\w*"
+    r"|\banställning\w*\s+av\s+deltagar\w*|\bparticipants'?\s+wages?\b", re.IGNORECASE)
+
+
+def _check_participant_wages(lines: pd.DataFrame, file_rows: np.ndarray, fname: str, warn: list[Problem]) -> None:
+    """A line of the participants' own wages (a year's employment by the municipality as a step) is counted as a cost
+    of the project like any line, while the calculation counts no försörjningsstöd saved during the employment, nor
+    the tax on the wage, and for society the wage is a payment to the participants: a note naming the lines, so that
+    the reader knows the calculation understates what the municipality gets back."""
+    names = lines[S.CATEGORY].fillna("").astype(str).str.strip()
+    found = names.map(lambda n: _PARTICIPANT_WAGES.search(n) is not None).to_numpy(bool)
+    if not found.any():
+        return
+    rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[found].tolist())))
+    shown = ", ".join(f"'{n}'" for n in dict.fromkeys(names[found]))
+    warn.append(problem(fname, None, S.CATEGORY, None, "budget.participant_wages", "warning", "participant_wages",
+                        lines=shown, rows=rows))
 
 
 def _check_budget_unit(lines: pd.DataFrame, params: ProjectParams, fname: str, problems: list[Problem]) -> None:

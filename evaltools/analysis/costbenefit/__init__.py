@@ -307,13 +307,33 @@ def _subsidy_used(project: Project, n_subsidised: int, n_ended: int | None) -> U
 def _pension(project: Project, succ: pd.DataFrame, exit_m: np.ndarray,
              s0: int) -> tuple[np.ndarray | None, list[UsedAssumption]]:
     """The month each leaver reaches the age of äldreförsörjningsstöd, where a flow of theirs ends
-    (:func:`~.model.pension_months`; None ex ante or where no age is known), and its row of the assumptions
-    table where some leaver reaches it within the longest horizon tested."""
-    pension_m = pension_months(succ, s0) if project.has_participants and len(succ) else None
+    (:func:`~.model.pension_months`; None where no age is known), and its row of the assumptions table where some
+    leaver reaches it within the longest horizon tested.
+
+    An application's expected leavers have the age of its target group (``expected.age_group``), read as an age
+    group in a participants file is: the group's middle, here in the month each leaves (the calculation spreads
+    them over the period; when each would enrol is not known). Without the group none of their savings ends early.
+    """
+    group = project.params.expected.age_group if project.params.expected is not None else None
+    if not project.has_participants:
+        persons = succ.assign(**{S.AGE_GROUP: group, S.START_DATE: _month_starts(s0 + exit_m)}) if group else None
+    else:
+        persons = succ
+    pension_m = pension_months(persons, s0) if persons is not None and len(persons) else None
     if pension_m is None or (pension_m >= NO_PENSION).all():
         return None, []
     n = _reach_pension(project, pension_m, exit_m)
-    return pension_m, [_pension_used(project, n, exit_m, s0, _by_group(succ))] if n else []
+    if not n:
+        return pension_m, []
+    if not project.has_participants:
+        return pension_m, [_pension_used(project, n, exit_m, s0, expected=group)]
+    return pension_m, [_pension_used(project, n, exit_m, s0, _by_group(succ))]
+
+
+def _month_starts(months: np.ndarray) -> np.ndarray:
+    """The first day of each month index (a month's ``year * 12 + month - 1``)."""
+    months = np.asarray(months, int)
+    return pd.to_datetime(pd.DataFrame({"year": months // 12, "month": months % 12 + 1, "day": 1})).to_numpy()
 
 
 def _by_group(succ: pd.DataFrame) -> bool:
@@ -338,11 +358,13 @@ def _reach_pension(project: Project, pension_m: np.ndarray, exit_m: np.ndarray) 
     return int((pension_m - exit_m < int(round(_longest_horizon(project) * 12))).sum())
 
 
-def _pension_used(project: Project, n: int, exit_m: np.ndarray, s0: int, by_group: bool = False) -> UsedAssumption:
+def _pension_used(project: Project, n: int, exit_m: np.ndarray, s0: int, by_group: bool = False,
+                  expected: str | None = None) -> UsedAssumption:
     """The age from which the state's äldreförsörjningsstöd replaces försörjningsstöd (:func:`pension_months`),
     as the assumptions table lists it: the age in force in the last month the longest horizon tested reaches,
     and how many leavers reach it within that horizon after their exit (``n``, :func:`_reach_pension`: a count of
-    persons, "fewer than k" under the small-count rule)."""
+    persons, "fewer than k" under the small-count rule). ``expected``: an application's target group, whose
+    expected leavers are counts the application expects, not persons (said with the group and its middle)."""
     k = project.params.privacy.min_count
     longest = _longest_horizon(project)
     months = int(round(longest * 12))
@@ -353,6 +375,10 @@ def _pension_used(project: Project, n: int, exit_m: np.ndarray, s0: int, by_grou
                  Note.of("assumption.pension_age_from", age=a, first=str(y)) if i == len(ages) - 1 else
                  Note.of("assumption.pension_age_between", age=a, first=str(y), last=str(ages[i + 1][0] - 1))
                  for i, (y, a) in enumerate(ages))
+    if expected is not None:
+        return UsedAssumption("pension_age", age, Note.of(
+            "assumption.pension_age_expected", rule=rule, n=n, total=len(exit_m), years=float(longest),
+            group=expected, middle=float(group_middles(pd.Series([expected]))[0])))
     birth = Note.of("assumption.pension_age_birth_group" if by_group else "assumption.pension_age_birth")
     note = (Note.of("assumption.pension_age_few", rule=rule, k=k, years=float(longest), birth=birth) if hides(n, k) else
             Note.of("assumption.pension_age_source", rule=rule, n=n, years=float(longest), birth=birth))

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...data import schema as S
 from ...data.privacy import hides
-from ...data.validation import AGE_OPEN_END, age_group_bounds
+from ...data.ages import AGE_OPEN_END, age_group_bounds
 from ...data.project import Project
 from ...data.reference import PARENTS_HOUSEHOLD, RefValue, household_norm, pension_age, pension_ages, price_factor
 from ..result import Money, Note, Wording
