@@ -48,16 +48,16 @@ def test_the_age_row_says_which_year_its_value_is_for(pid, shown):
     value, source = row.iloc[1], row.iloc[3]
     assert value == shown == f"{_rule_age(_last_exit_year(pid) + 5)} år"
     assert ("prop. 2021/22:181, varje år den som gäller då (65 år till 2022, 66 år 2023–2025, riktåldern 67 år från "
-            "2026); värdet gäller 5 år efter sista avslutet, den längsta horisont som prövas; ") in source
+            "2026); åldern i kolumnen är den som gäller 5 år efter det sista avslutet, den längsta tidshorisont som känslighetsanalysen prövar; ") in source
     # the count of those who reach it is still given for the same five years, after the value
-    assert source.index("värdet gäller") < source.index("inom 5 år efter avslutet")
+    assert source.index("åldern i kolumnen") < source.index("inom 5 år efter avslutet")
 
 
 def test_the_age_row_in_english():
     row = _row("kompassen-demo", "en")
     assert row.iloc[1] == "67 years"
     assert ("Government Bill 2021/22:181, each year the one in force then (65 until 2022, 66 in 2023–2025, the target "
-            "retirement age, 67, from 2026); the value holds 5 years after the last exit, the longest horizon tested; "
+            "retirement age, 67, from 2026); the age in the column is the one in force 5 years after the last exit, the longest horizon the sensitivity analysis tests; "
             "fewer than 5 of those who left") in row.iloc[3]
 
 
