@@ -413,20 +413,61 @@ def frame_html(frame: pd.DataFrame) -> str:
 
 # a setting changed with with_params: its name's key and how its value is written
 _OVERRIDE_NAMES = {
-    "cost_benefit.monthly_level.method": ("explore.setting.monthly_level_method", "text"),
-    "cost_benefit.cost_basis": ("explore.setting.cost_basis", "text"),
+    "cost_benefit.monthly_level.method": ("explore.setting.monthly_level_method", "code"),
+    "cost_benefit.cost_basis": ("explore.setting.cost_basis", "code"),
+    "cost_benefit.dropoff_from_payments": ("explore.setting_words.dropoff_from_payments", "yes_no"),
     "partial_band": ("explore.setting.partial_band", "pct"),
 }
+# the params file's codes for how the monthly level is valued and which cost counts, in words
+_SETTING_CODES = {"fixed": "explore.setting_words.fixed", "riksnorm": "explore.setting_words.riksnorm",
+                  "own_payments": "explore.setting_words.own_payments",
+                  "actual_else_budget": "explore.setting_words.actual_else_budget",
+                  "budget": "explore.setting_words.budget"}
+
+
+def _said_with_another(key: str, changed: dict) -> bool:
+    """Whether a changed setting is said by another one beside it: a fixed monthly amount carries its
+    method and source (the assumptions table names the source), and a drop-off chosen replaces the
+    observed persistence, which :func:`evaltools.present.whatif.changes` switches off with it."""
+    level = "cost_benefit.monthly_level."
+    if key.startswith(level) and level + "amount_sek" in changed:
+        return key in (level + "source", level + "source_en", level + "amount_year") or (key == level + "method" and changed[key] == "fixed")
+    return key == "cost_benefit.dropoff_from_payments" and "cost_benefit.dropoff_per_year" in changed
+
+
+def _setting_value(value: object, lang: str) -> str:
+    """A changed setting's value that has no words of its own, in the display's language."""
+    if isinstance(value, bool):
+        return msg("common.yes" if value else "common.no", lang)
+    if isinstance(value, (int, np.integer)):
+        return fmt_int(value, lang)
+    if isinstance(value, (float, np.floating)):
+        return fmt_int(value, lang) if float(value).is_integer() else fmt_num(value, 2, lang)
+    return str(value)
 
 
 def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "sv") -> str:
-    """The changed settings in words: "Tidshorisont 5 år; Dödvikt 40,0 %"."""
+    """The changed settings in words: "Tidshorisont 5 år; Dödvikt 40 %".
+
+    Every setting is named and its value written as the report writes it (an assumption of the
+    registry as its tables do, a code such as ``budget`` or ``riksnorm`` in words, a yes or no in
+    the language); a setting with no name in the catalogs keeps its params-file key
+    (``privacy.min_count = 10``). The parts of a fixed monthly amount (its year and source) are said
+    with the amount, not as settings of their own.
+    """
     parts = []
     assumed = {"cost_benefit.monthly_level.amount_sek": "monthly_level",
                **{f"cost_benefit.{n}": n for n in REGISTRY}}
+    changed = dict(overrides)
     for key, value in overrides:
+        if _said_with_another(key, changed):
+            continue
         if key in assumed:  # an assumption of the registry: its name and value as every table shows them
-            parts.append(f"{label(assumed[key], lang)} {value_text(assumed[key], value, lang)}")
+            shown = value_text(assumed[key], value, lang)
+            year = changed.get("cost_benefit.monthly_level.amount_year")
+            if assumed[key] == "monthly_level" and year is not None:  # (the year of its prices, as the assumptions table says it)
+                shown += f" ({year})"
+            parts.append(f"{label(assumed[key], lang)} {shown}")
             continue
         name = _OVERRIDE_NAMES.get(key)
         if name is None:
@@ -434,13 +475,15 @@ def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "s
                 parts.append(msg("explore.setting.goal_target", lang, goal=key.split(".")[1])
                              + f" = {fmt_num(value, 2 if isinstance(value, float) and value < 1 else 0, lang)}")
             else:
-                parts.append(f"{key} = {value}")
+                parts.append(f"{key} = {_setting_value(value, lang)}")
             continue
         name_key, kind = name
         if kind in ("pct", "kr"):
             shown = _fmt(float(value), kind, lang)
+        elif kind == "code":
+            shown = msg(_SETTING_CODES[value], lang) if value in _SETTING_CODES else str(value)
         else:
-            shown = str(value)
+            shown = _setting_value(value, lang)
         parts.append(f"{msg(name_key, lang)} {shown}")
     return "; ".join(parts)
 
@@ -549,8 +592,8 @@ def project_html(project: Project) -> str:
     def yes_no(v: bool) -> str:
         return msg("common.yes" if v else "common.no", lang)
 
-    changed = (msg("display.project.changed", lang,
-                   changes=", ".join(f"{k} = {v!r}" for k, v in _flatten(project.overrides)))
+    # (the changed settings in the same words as every result computed from the project says them)
+    changed = (msg("display.project.changed", lang, changes=describe_overrides(tuple(_flatten(project.overrides)), lang))
                if project.overrides else "")
     facts = msg("display.project.facts", lang, start=str(p.period.start), end=str(p.period.end),
                 n=fmt_int(len(project.participants), lang), payments=yes_no(project.payments is not None),

@@ -169,7 +169,9 @@ def changes(project, base: Assumptions | None = None, **values: float) -> dict:
             continue
         if name == "monthly_level":
             out["monthly_level"] = {"method": "fixed", "amount_sek": float(value),
-                                    "amount_year": project.params.price_year, "source": "what-if"}
+                                    "amount_year": project.params.price_year,
+                                    # (the evaluator's choice, as an amount without a source in the params file is)
+                                    "source": None, "source_en": None}
         else:
             out[name] = float(value)
             if name == "dropoff_per_year":  # a chosen drop-off replaces the observed persistence

@@ -1,0 +1,61 @@
+"""An evaluator's afternoon in a notebook: a changed setting is said in words wherever it is shown, the
+workbook of tables is exported from the project itself, and the what-if tornado chart is the report's."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import evaltools as et
+
+
+
+@pytest.fixture
+def tiny(tiny_project):
+    return et.load_project(tiny_project())
+
+
+def _visible(html: str) -> str:
+    """What a reader sees of a display: its text without tags or styles, spaces as spaces."""
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ").replace("\u202f", " "))
+
+
+# --- a changed setting is said in words ----------------------------------------------------------------
+def test_a_what_if_monthly_level_and_drop_off_are_said_as_the_assumptions_not_as_params_keys(tiny):
+    """The what-if's fixed amount showed 'Sätt att värdera försörjningsstödet fixed; …;
+    cost_benefit.monthly_level.amount_year = 2023; cost_benefit.monthly_level.source = what-if', and a chosen
+    drop-off 'cost_benefit.dropoff_from_payments = False'."""
+    result = et.whatif.evaluate(tiny, monthly_level=12000, dropoff_per_year=0.3)
+    shown = _visible(result._repr_html_())
+    changed = re.search(r"Beräknat med ändrade antaganden, inte parameterfilens: ([^.]*?)(?= Nettonuvärde| Ingen)", shown)
+    assert changed, shown[:400]
+    # the amount is in the price year's prices: by default the year the project ended, 2023 for the tiny project
+    assert changed.group(1).strip() == "Försörjningsstöd per månad 12 000 kr (2023); Avtagande effekt per år 30 %"
+    assert not re.search(r"cost_benefit\.|what-if|\bfixed\b|\bFalse\b", shown)
+    # the amount's source in the assumptions table is the evaluator's choice, in words ('; what-if' before)
+    assert "fast belopp 12 000 kr (2023); utvärderarens val" in shown
+
+
+def test_the_projects_display_names_a_changed_setting_as_a_result_does(tiny):
+    """A project changed with with_params showed 'cost_benefit.horizon_years = 5, cost_benefit.deadweight = 0.4'
+    (the params file's keys, a decimal point in a Swedish display) where its results say 'Tidshorisont 5 år'."""
+    changed = tiny.with_params(cost_benefit={"horizon_years": 5, "deadweight": 0.4})
+    shown = _visible(changed._repr_html_())
+    assert "med ändrade inställningar (inte parameterfilens): Tidshorisont 5 år; Dödvikt 40 %" in shown
+    assert "cost_benefit" not in shown and "0.4" not in shown
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("sv", "Kostnadsunderlag budget; Sätt att värdera försörjningsstödet riksnormen för hushållet plus boende; "
+           "Avtagande effekt mätt i utbetalningarna nej"),
+    ("en", "Cost basis the budget; How social assistance is valued the riksnorm for the household plus housing; "
+           "Drop-off measured in the payments no"),
+])
+def test_a_changed_code_or_yes_no_is_said_in_the_projects_language(tiny, lang, expected):
+    """'Kostnadsunderlag budget' was right by chance; 'riksnorm', 'actual_else_budget' and False were shown as codes."""
+    project = tiny.with_params(language=lang, cost_benefit={"cost_basis": "budget", "monthly_level": {"method": "riksnorm"},
+                                                           "dropoff_from_payments": False})
+    shown = _visible(project._repr_html_())
+    assert expected in shown
+    assert not re.search(r"\briksnorm\b(?! for)|\bFalse\b|cost_benefit\.", shown)
