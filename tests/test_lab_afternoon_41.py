@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -59,3 +60,17 @@ def test_a_changed_code_or_yes_no_is_said_in_the_projects_language(tiny, lang, e
     shown = _visible(project._repr_html_())
     assert expected in shown
     assert not re.search(r"\briksnorm\b(?! for)|\bFalse\b|cost_benefit\.", shown)
+
+
+# --- the tables exported from the project --------------------------------------------------------------
+def test_the_tables_are_exported_from_the_project_itself(tiny, tmp_path):
+    """et.export_report(project, folder) raised AttributeError: 'Project' object has no attribute 'lang'."""
+    written = et.export_report(tiny, tmp_path / "tabeller")
+    assert (tmp_path / "tabeller" / "tiny-tabeller.xlsx") in written
+    budget = pd.read_csv(tmp_path / "tabeller" / "tables-data" / "budget.csv")
+    # the tiny project's budget file: Lön 100 000 (utfall 90 000), Övrigt 20 000 (utfall 25 000), and a sum row
+    assert budget["budget"].tolist() == [100000, 20000] and budget["actual"].tolist() == [90000, 25000]
+    # a report made first, as before, writes the same files
+    again = et.export_report(et.Report(tiny), tmp_path / "igen")
+    assert sorted(p.relative_to(tmp_path / "igen") for p in again) == sorted(p.relative_to(tmp_path / "tabeller")
+                                                                           for p in written)
