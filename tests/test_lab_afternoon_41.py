@@ -2,13 +2,17 @@
 workbook of tables is exported from the project itself, and the what-if tornado chart is the report's."""
 from __future__ import annotations
 
+import base64
+import io
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import evaltools as et
 
+from .conftest import sample_project, sample_report
 
 
 @pytest.fixture
@@ -74,3 +78,44 @@ def test_the_tables_are_exported_from_the_project_itself(tiny, tmp_path):
     again = et.export_report(et.Report(tiny), tmp_path / "igen")
     assert sorted(p.relative_to(tmp_path / "igen") for p in again) == sorted(p.relative_to(tmp_path / "tabeller")
                                                                            for p in written)
+
+
+# --- the tornado chart of a notebook is the report's -----------------------------------------------------
+def _png(fig) -> np.ndarray:
+    from evaltools.present.display import figure_html
+    data = re.search(r"base64,([^'\"]+)", figure_html(fig)).group(1)
+    from PIL import Image
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB"))
+
+
+@pytest.mark.parametrize("pid", ["kompassen-demo", "eskilstuna-ansokan"])
+def test_the_what_if_tornado_chart_is_the_one_the_report_draws(pid):
+    """The memo's chart, et.plots.plot_tornado(result.sensitivity), had the axis 'Nettonuvärde, kr' where the
+    report's says whose net present value and its prices; an application's row of exits said those who left."""
+    from evaltools.present.sections import costbenefit
+    report = sample_report(pid)
+    drawn = [p for block in costbenefit.blocks(report) for p in block
+             if hasattr(p, "savefig") and "Tornado" in getattr(p, "et_alt", "")]
+    assert len(drawn) == 1
+    ours = et.whatif.tornado_chart(report.cba)
+    theirs = drawn[0]
+    assert ours.axes[0].get_xlabel() == theirs.axes[0].get_xlabel()
+    assert "nuvärde i" in theirs.axes[0].get_xlabel().replace("\n", " ")
+    assert [t.get_text() for t in ours.axes[0].get_yticklabels()] == [t.get_text() for t in theirs.axes[0].get_yticklabels()]
+    assert ours.et_alt == theirs.et_alt
+    assert np.array_equal(_png(ours), _png(theirs))
+
+
+def test_the_tornado_chart_of_another_perspective_names_it():
+    result = et.whatif.evaluate(sample_project("kompassen-demo"))
+    fig = et.whatif.tornado_chart(result, "kommun")
+    # the sample's price year is 2023 (cost_benefit.price_year in its params file)
+    assert fig.axes[0].get_xlabel().replace("\n", " ") == "Nettonuvärde för kommunen, kr (nuvärde i 2023 års priser)"
+    with pytest.raises(et.ParamsError, match="perspective: står 'komun'; menade du 'kommun'"):
+        et.whatif.tornado_chart(result, "komun")
+
+
+def test_no_tornado_chart_where_the_report_draws_none(tiny):
+    """The tiny project has two exits that count (P1 to work, P4 to sjuk- och aktivitetsersättning), fewer than
+    five: the report withholds the sensitivity that would give their number, and draws no chart."""
+    assert et.whatif.tornado_chart(et.whatif.evaluate(tiny)) is None

@@ -12,6 +12,7 @@ gives exactly the net present value the report would print with the same assumpt
 * :func:`grid` — NPV for combinations of two assumptions (a static what-if table);
 * :func:`tornado_data` — the one-at-a-time sensitivity for the chosen perspective (what the
   panel's tornado chart draws);
+* :func:`tornado_chart` — that tornado chart as the report draws it (for a memo: ``.savefig(...)``);
 * :func:`panel` — sliders in JupyterLab (ipywidgets) that update the figures and the tornado chart;
   where widgets are not available it falls back to the static table.
 
@@ -21,6 +22,7 @@ The sliders, their steps and ranges, their names and the tornado's rows are all 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -37,7 +39,9 @@ from ..analysis.disclosure import Disclosure, Secondary, disclosure, exit_counts
 from ..analysis.goals import assess_goals
 from ..analysis.costbenefit import published
 from ..analysis.costbenefit.costs import paid_through
-from .sections.costbenefit import range_cell
+from .sections.basis import basis_words
+from .sections.costbenefit import _tornado_names, range_cell
+from ..analysis.pricebasis import PriceBasis
 from .plots import plot_tornado
 from .report import figure_html
 
@@ -247,6 +251,50 @@ def tornado_data(result, perspective: str | None = None) -> pd.DataFrame:
     perspective = perspective or result.summary.perspective
     by = result.sensitivity_by_perspective or {}
     return by[check_choice("perspective", perspective, tuple(by) or ("–",), "tornado_data", result.lang)]
+
+
+def tornado_chart(result, perspective: str | None = None, lang: str | None = None):
+    """The tornado chart of one perspective's net present value, drawn as the report draws it: its
+    axis names the perspective and the basis (``nuvärde i 2025 års priser``), and an application's
+    row of exits says those who leave.
+
+    Parameters
+    ----------
+    result
+        A :class:`~evaltools.analysis.costbenefit.CostBenefitResult` (``et.cost_benefit(project)``,
+        :func:`evaluate`).
+    perspective
+        A perspective of ``result.table``; default the result's lead perspective, the report's.
+    lang
+        ``"sv"`` or ``"en"``; default: the result's.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        The chart (``fig.savefig("tornado.png", dpi=200)``), with its alternative text; ``None`` where
+        there is no sensitivity to draw, as the report draws none (no exit valued yet, or exits so few
+        that the report withholds the figures that would give their number).
+
+    Raises
+    ------
+    ParamsError
+        For a perspective the result does not have, naming the nearest one and every one to write.
+
+    Examples
+    --------
+    >>> et.whatif.tornado_chart(et.whatif.evaluate(project, deadweight=0.5))  # doctest: +SKIP
+    """
+    check_lang(lang, "tornado_chart")
+    lang = lang or result.lang
+    perspective = perspective or result.summary.perspective
+    sensitivity = tornado_data(result, perspective)
+    if sensitivity.empty:
+        return None
+    rate = float(result.assumptions.set_index("name").loc["discount_rate", "value"])
+    basis = basis_words(PriceBasis.present_value(result.summary.price_year, rate), lang, short=True)
+    # (the report's names for the rows: one rule, which reads the result and the words of the language)
+    names = _tornado_names(SimpleNamespace(cba=result, msg=lambda key: msg(key, lang)))
+    return plot_tornado(sensitivity, lang, t(perspective, lang).lower(), names=names, basis=basis)
 
 
 def society_note(result, lang: str | None = None) -> str:
@@ -473,9 +521,8 @@ class WhatIfPanel:
         self.figures.value = render("whatif_figures.html.j2", note=note, table=markup(frame_html(table)), society=society)
         # the tornado of the perspective chosen, as the table beside it
         perspective = self.controls["perspective"].value
-        sens = tornado_data(self.result, perspective)
-        self.chart.value = (figure_html(plot_tornado(sens, lang, t(perspective, lang).lower()))
-                            if self.result.summary.successes and len(sens) else "")
+        chart = tornado_chart(self.result, perspective, lang) if self.result.summary.successes else None
+        self.chart.value = figure_html(chart) if chart is not None else ""
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -519,4 +566,4 @@ def panel(project, lang: str | None = None, widgets: bool = True):
 
 
 __all__ = ["Assumptions", "WhatIfPanel", "WhatIfTable", "baseline", "changes", "evaluate", "grid", "key_figures", "panel",
-           "slider_specs", "society_note", "tornado_data"]
+           "slider_specs", "society_note", "tornado_chart", "tornado_data"]
