@@ -119,3 +119,18 @@ def test_no_tornado_chart_where_the_report_draws_none(tiny):
     """The tiny project has two exits that count (P1 to work, P4 to sjuk- och aktivitetsersättning), fewer than
     five: the report withholds the sensitivity that would give their number, and draws no chart."""
     assert et.whatif.tornado_chart(et.whatif.evaluate(tiny)) is None
+
+
+# --- the report's assumptions as a table, not a dataclass ----------------------------------------------
+def test_the_baseline_assumptions_show_themselves_as_the_assumptions_table_names_them(tiny):
+    """et.whatif.baseline(project) showed 'Assumptions(horizon_years=3.0, dropoff_per_year=0.2, deadweight=0.25, …)'."""
+    base = et.whatif.baseline(tiny)
+    shown = _visible(base._repr_html_())
+    # the tiny project sets no assumption: the defaults of docs/methods.md, a horizon of 3 years, 25 % deadweight
+    # (no comparison group), a discount rate of 3.5 % and a drop-off of 20 % a year
+    for row in ("Tidshorisont 3 år", "Dödvikt 25 %", "Diskonteringsränta 3,5 %", "Avtagande effekt per år 20 %"):
+        assert row in shown
+    assert "Antagande Värde" in shown and not re.search(r"horizon_years|deadweight|0\.25|0\.035", shown)
+    english = base.display("en")
+    assert list(english.columns) == ["Assumption", "Value"]
+    assert dict(english.to_numpy().tolist())["Deadweight"] == "25%"

@@ -21,7 +21,7 @@ The sliders, their steps and ranges, their names and the tornado's rows are all 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 import pandas as pd
@@ -98,6 +98,8 @@ class Assumptions:
     monthly_level
         Försörjningsstöd avoided per person and month, kr in the price year (the mean over those
         who left, as the report's key figures show it).
+    lang
+        The language it shows itself in, in a notebook (the project's, from :func:`baseline`).
     """
 
     horizon_years: float
@@ -105,6 +107,17 @@ class Assumptions:
     deadweight: float
     discount_rate: float
     monthly_level: float
+    lang: str = field(default="sv", compare=False, repr=False)
+
+    def display(self, lang: str | None = None) -> pd.DataFrame:
+        """The assumptions as the report's assumptions table names and writes them (``Dödvikt``, ``25 %``)."""
+        lang = check_lang(lang, "Assumptions.display") or self.lang
+        return pd.DataFrame([(assumption_words.label(name, lang), assumption_words.value_text(name, getattr(self, name), lang))
+                             for name in STEPS],
+                            columns=[msg("assumption.column.name", lang), msg("assumption.column.value", lang)])
+
+    def _repr_html_(self) -> str:
+        return frame_html(self.display())
 
 
 def _cost_benefit(project, lang=None):
@@ -156,7 +169,7 @@ def baseline(project) -> Assumptions:
     cb = project.params.cost_benefit
     dropoff = float(r.assumptions.set_index("name").loc["dropoff_per_year", "value"])  # observed where used
     return Assumptions(cb.horizon_years, dropoff, float(s.deadweight), cb.discount_rate,
-                       float(s.monthly_level))
+                       float(s.monthly_level), project.params.language)
 
 
 def changes(project, base: Assumptions | None = None, **values: float) -> dict:
