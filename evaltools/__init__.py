@@ -30,7 +30,7 @@ _LAZY = {
     "compare_payments": "analysis.comparison",
     "cost_benefit": "analysis.costbenefit", "costs": "analysis.costbenefit",
     "Portfolio": "present.portfolio",
-    "Report": "present.report", "setup_notebook": "present.report",
+    "Report": "present.report", "setup_notebook": "present.report", "chart_data": "present.results",
     "export_report": "publish.workbook", "export_portfolio": "publish.workbook",
 }
 # modules an evaluator reaches as ``et.<name>`` (``et.whatif.panel(project)``, ``et.plots.plot_payments``)
@@ -50,6 +50,7 @@ __all__ = [
     "ReportError",
     "__version__",
     "assess_goals",
+    "chart_data",
     "compare_payments",
     "composition",
     "cost_benefit",

@@ -134,3 +134,37 @@ def test_the_baseline_assumptions_show_themselves_as_the_assumptions_table_names
     english = base.display("en")
     assert list(english.columns) == ["Assumption", "Value"]
     assert dict(english.to_numpy().tolist())["Deadweight"] == "25%"
+
+
+# --- a result's published table as numbers, for a chart of one's own ---------------------------------------
+def test_chart_data_gives_the_published_figures_as_numbers_under_the_displays_headings():
+    """An evaluator had the display (text: '42,6 %') or .table (codes, and '..' among the numbers) to chart from."""
+    rates = et.outcome_rates(sample_project("kompassen-demo"), by="sex")
+    data = et.chart_data(rates)
+    # the rendered report's table of outcomes by group: Kvinna 94 ended, 40 successes; Man 86 ended, 46 successes
+    rows = data.set_index("Kategori")
+    assert rows.loc["Kvinna", "Avslutade deltagare"] == 94 and rows.loc["Kvinna", "Lyckade utfall"] == 40
+    assert rows.loc["Man", "Avslutade deltagare"] == 86 and rows.loc["Man", "Lyckade utfall"] == 46
+    assert rows.loc["Kvinna", "Andel lyckade utfall"] == pytest.approx(40 / 94)
+    assert rows.loc["Kvinna", "95\xa0% KI, nedre"] < 40 / 94 < rows.loc["Kvinna", "95\xa0% KI, övre"]
+    assert list(rows["Variabel"]) == ["Kön", "Kön"]
+    # the display's headings, an interval as its two ends
+    shown = list(rates.display().columns)
+    assert [c for c in data.columns if "nedre" not in c and "övre" not in c] == [c for c in shown if c != "95\xa0% KI"]
+    english = et.chart_data(rates, "en")
+    assert "95% CI, lower" in english.columns and list(english["Category"]) == ["Woman", "Man"]
+
+
+def test_chart_data_leaves_a_hidden_figure_empty_never_the_unsuppressed_number(tiny):
+    """The tiny project's ended: P1 (kvinna, to work), P2 (man, kvar_försörjningsstöd) and P4 (man, to sjuk- och
+    aktivitetsersättning): every count is under five, so the successes by sex are hidden as the report hides them."""
+    rates = et.outcome_rates(tiny, by="sex")
+    assert dict(zip(rates.raw["category"], rates.raw["successes"])) == {"kvinna": 1, "man": 1}
+    data = et.chart_data(rates)
+    assert data["Lyckade utfall"].isna().all() and data["Andel lyckade utfall"].isna().all()
+    assert set(rates.display()["Lyckade utfall"]) <= {"<5", ".."}
+
+
+def test_chart_data_names_the_results_it_takes(tiny):
+    with pytest.raises(et.ParamsError, match="chart_data: 1 problem i argumenten"):
+        et.chart_data(et.assess_goals(tiny))

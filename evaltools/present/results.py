@@ -30,6 +30,7 @@ from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label
                              note_text, period_label, t)
 from ..words.text import msg
 from ..words.breakdowns import fmt_days, group_labels, labelled, term_label, term_labels
+from ..data.arguments import check_choice, check_lang
 from ..data.assumptions import REGISTRY
 from ..data import schema as S
 from ..words.assumptions import label, end_text, assumptions_table, value_text
@@ -191,11 +192,18 @@ def _columns_model(lang):
             ("ci", t("ci", lang), ("interval", "ci_low", "ci_high", "num2")), ("p_value", t("p_value", lang), "p")]
 
 
+def _number(fn):
+    """``fn``, a formatter of a column of numbers: :func:`chart_data` keeps the numbers instead."""
+    fn.number = True
+    return fn
+
+
 def _columns_tte(lang):
     return [("group", msg("common.group", lang), "text"), ("day", msg("explore.column.day", lang), "count"),
             ("still_in_project", msg("explore.column.still_in_project", lang), "pct"),
             ("at_risk", msg("explore.column.at_risk", lang), "count"),
-            ("median_days", msg("explore.column.median_days", lang), lambda v: v if isinstance(v, str) else fmt_days(v, lang))]
+            ("median_days", msg("explore.column.median_days", lang),
+             _number(lambda v: v if isinstance(v, str) else fmt_days(v, lang)))]
 
 
 def _columns_comparison(lang):
@@ -217,10 +225,11 @@ def _columns_costs(lang):
 def _columns_cba(lang):
     return [("perspective", msg("explore.column.perspective", lang), lambda a: t(a, lang)),
             ("pv_benefit", msg("explore.column.pv_benefit", lang),
-             lambda v: msg("explore.not_valued", lang) if pd.isna(v) else fmt_kr(v, lang)),
+             _number(lambda v: msg("explore.not_valued", lang) if pd.isna(v) else fmt_kr(v, lang))),
             ("pv_cost", msg("explore.column.pv_cost", lang), "kr"),
             # (society's only: "–" for the perspectives that do not carry it)
-            ("pv_skattefaktor", msg("costbenefit.skattefaktor_pv", lang), lambda v: "–" if pd.isna(v) else fmt_kr(v, lang)),
+            ("pv_skattefaktor", msg("costbenefit.skattefaktor_pv", lang),
+             _number(lambda v: "–" if pd.isna(v) else fmt_kr(v, lang))),
             ("npv", msg("explore.column.npv", lang), "kr"),
             ("note", msg("explore.column.note", lang), lambda n: note_text(n, lang))]
 
@@ -552,6 +561,12 @@ def display_frame(result: Result, lang: str) -> pd.DataFrame:
     """The result's table as a reader sees it (see :meth:`evaltools.analysis.result.Result.display`)."""
     if isinstance(result, GoalAssessment):
         return goal_table_frame(result, lang, result.context.min_count if result.context else DEFAULT_MIN_COUNT)
+    table, columns = _display_spec(result, lang)
+    return format_frame(table, columns, lang)
+
+
+def _display_spec(result: Result, lang: str) -> tuple[pd.DataFrame, list[tuple]]:
+    """A result's table with its codes named, and the columns its display shows (:func:`format_frame`'s spec)."""
     spec = _COLUMNS.get(type(result).__name__)
     table = _worded(result, lang)
     columns = spec(lang) if spec else _generic_spec(table, lang)
@@ -560,7 +575,74 @@ def display_frame(result: Result, lang: str) -> pd.DataFrame:
     if getattr(result, "by_enrolment", False):  # (someone came back: the ended are enrolments, as on page 1)
         columns = [(c, msg("explore.column.ended_enrolments", lang) if c == "n" else head, kind)
                    for c, head, kind in columns]
-    return format_frame(table, columns, lang)
+    return table, columns
+
+
+_NUMBER_KINDS = frozenset({"count", "pct", "pct0", "kr", "p", "num0", "num1", "num2"})
+
+
+def _numbers(values) -> pd.Series:
+    """A column of published cells as numbers: a hidden mark (``<5``, ``..``) or ``–`` is NaN, never a number."""
+    cells = pd.Series(list(values), dtype=object)
+    # (+ 0.0: a residue of −0 is 0, as the display writes it)
+    return pd.to_numeric(cells.where(~cells.map(lambda v: isinstance(v, str)), np.nan), errors="coerce") + 0.0
+
+
+def chart_data(result: Result, lang: str | None = None) -> pd.DataFrame:
+    """The table a result publishes, with its numbers as numbers: for a chart or a calculation of your own.
+
+    The same rows and columns as ``result.display()``, headed as it is in the project's language and
+    with the codes named (``Kvinna``, ``Ensamstående med barn``), but each figure a number (a share
+    as 0.6, an amount in kronor as 9150.0) and an interval as two columns, its lower and upper end.
+    A figure the small-count rule hides (``<5``, ``..`` in the display) is NaN: these are the
+    published numbers, safe to show as the report shows them, never the unsuppressed ``.raw``.
+
+    Parameters
+    ----------
+    result
+        A result of :func:`evaltools.composition`, :func:`~evaltools.flows`,
+        :func:`~evaltools.outcome_rates`, :func:`~evaltools.success_model`,
+        :func:`~evaltools.time_to_exit`, :func:`~evaltools.compare_payments`, :func:`~evaltools.costs`
+        or :func:`~evaltools.cost_benefit` (the goal table has a chart of its own,
+        ``et.plots.plot_goals``).
+    lang
+        ``"sv"`` or ``"en"``; default: the result's (its project's).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per row of the display, text columns as text and figures as floats.
+
+    Raises
+    ------
+    ParamsError
+        For a result of another kind, or a language other than ``sv`` and ``en``.
+
+    Examples
+    --------
+    >>> rates = et.chart_data(et.outcome_rates(project, by="sex"))  # doctest: +SKIP
+    >>> rates.plot.barh(x="Kategori", y="Andel lyckade utfall")  # doctest: +SKIP
+    """
+    lang = check_lang(lang, "chart_data") or getattr(result, "lang", None) or "sv"
+    check_choice("result", type(result).__name__, tuple(_COLUMNS), "chart_data", lang)
+    table, spec = _display_spec(result, lang)
+    out = {}
+    for column, heading, kind in spec:  # (the columns the display shows, as format_frame leaves some out)
+        if isinstance(kind, tuple):  # an interval: its two ends
+            _, lo, hi, _k = kind
+            if lo not in table or hi not in table:
+                continue
+            out[msg("explore.chart_data.low", lang, heading=heading)] = _numbers(table[lo]).to_numpy()
+            out[msg("explore.chart_data.high", lang, heading=heading)] = _numbers(table[hi]).to_numpy()
+        elif column not in table:
+            continue
+        elif kind in _NUMBER_KINDS or getattr(kind, "number", False):
+            out[heading] = _numbers(table[column]).to_numpy()
+        elif callable(kind):
+            out[heading] = [kind(v) for v in table[column]]
+        else:
+            out[heading] = table[column].to_numpy()
+    return pd.DataFrame(out, index=range(len(table)))
 
 
 def _worded(result: Result, lang: str) -> pd.DataFrame:
