@@ -168,3 +168,17 @@ def test_chart_data_leaves_a_hidden_figure_empty_never_the_unsuppressed_number(t
 def test_chart_data_names_the_results_it_takes(tiny):
     with pytest.raises(et.ParamsError, match="chart_data: 1 problem i argumenten"):
         et.chart_data(et.assess_goals(tiny))
+
+
+# --- a breakdown the participants do not differ in ---------------------------------------------------------
+def test_a_breakdown_left_out_is_not_said_to_be_a_project_without_participants_or_exits(tiny):
+    """The tiny project's participants file has no municipality column (every participant's is unknown), as a
+    project that leaves it empty: the breakdown is left out as the report leaves it out, and the displays said
+    'Inga deltagardata.' (4 participants) and 'Ingen deltagare har avslutat ännu.' (3 have ended)."""
+    composition = _visible(et.composition(tiny, by="municipality")._repr_html_())
+    rates = _visible(et.outcome_rates(tiny, by="municipality")._repr_html_())
+    assert "Inga deltagardata" not in composition and "Ingen deltagare har avslutat ännu" not in rates
+    assert "deltagarna skiljer sig inte åt i de valda variablerna (samma eller okänt värde för alla)" in composition
+    assert "deltagarna skiljer sig inte åt i de valda variablerna (samma eller okänt värde för alla)" in rates
+    # a breakdown the participants differ in is shown as before
+    assert et.composition(tiny, by="sex").headline() == "4 deltagare (personer)."

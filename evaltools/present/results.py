@@ -258,8 +258,8 @@ def _headline_goals(r, lang):
 
 def _headline_composition(r, lang):
     first = _first_breakdown(r.raw)
-    if first is None:
-        return msg("explore.no_participants", lang)
+    if first is None:  # (a project without participants raises instead: its breakdowns were left out, as the report's)
+        return msg("explore.breakdown_not_shown", lang)
     # the participants (persons) the shares are of: a person enrolled in two groups (both project years) is in
     # both, so a breakdown's counts may add up to more
     some = first[(first["n"] > 0) & (first["share"] > 0)]
@@ -275,7 +275,9 @@ def _headline_flows(r, lang):
 
 def _headline_rates(r, lang):
     first = _first_breakdown(r.raw)
-    if first is None or not first["n"].sum():
+    if first is None:  # (nobody ended, or every breakdown asked for was left out as the report leaves it out)
+        return msg("explore.rates_not_shown", lang)
+    if not first["n"].sum():
         return msg("explore.rates.none", lang)
     n, k = int(first["n"].sum()), int(first["successes"].sum())
     # (outcome codes the caller chose are not the main goal's definition: the headline must not say so)
