@@ -3,8 +3,10 @@ workbook of tables is exported from the project itself, and the what-if tornado 
 from __future__ import annotations
 
 import base64
+import html
 import io
 import re
+import sys
 
 import numpy as np
 import pandas as pd
@@ -104,6 +106,18 @@ def test_the_what_if_tornado_chart_is_the_one_the_report_draws(pid):
     assert [t.get_text() for t in ours.axes[0].get_yticklabels()] == [t.get_text() for t in theirs.axes[0].get_yticklabels()]
     assert ours.et_alt == theirs.et_alt
     assert np.array_equal(_png(ours), _png(theirs))
+
+
+def test_the_static_what_if_table_carries_the_reports_tornado_chart(monkeypatch):
+    """Without widgets the panel showed its key figures and a grid, but not the tornado chart the panel draws."""
+    monkeypatch.setitem(sys.modules, "ipywidgets", None)  # import ipywidgets now fails
+    from evaltools.present.sections import costbenefit
+    theirs = [p for block in costbenefit.blocks(sample_report("kompassen-demo")) for p in block
+              if hasattr(p, "savefig") and "Tornado" in getattr(p, "et_alt", "")][0]
+    static = et.whatif.panel(sample_project("kompassen-demo"))
+    shown = static._repr_html_()
+    assert shown.count("<img") == 1
+    assert html.unescape(re.search(r'<img alt="([^"]*)"', shown).group(1)) == theirs.et_alt
 
 
 def test_the_tornado_chart_of_another_perspective_names_it():

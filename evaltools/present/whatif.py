@@ -448,7 +448,8 @@ def _value_label(name: str, value: float, lang: str) -> str:
 
 
 class WhatIfTable:
-    """The static what-if table: shown where widgets are not available (and in a saved notebook)."""
+    """The static what-if table: shown where widgets are not available (and in a saved notebook): the
+    panel's key figures and tornado chart at the report's assumptions, and a grid of NPVs."""
 
     def __init__(self, project, lang: str | None = None):
         self.lang = lang or project.params.language
@@ -458,12 +459,16 @@ class WhatIfTable:
                                                         through=self.result.summary.per_person_through))
         self.grid = grid(project, lang=self.lang)
         self.note = society_note(self.result, self.lang)
+        # (the panel's chart at its start: the report's tornado, where the report draws one; as an image, since
+        # figure_html closes the figure)
+        chart = tornado_chart(self.result, lang=self.lang) if self.result.summary.successes else None
+        self.chart_html = figure_html(chart) if chart is not None else ""
 
     def _repr_html_(self) -> str:
         lang = self.lang
         return render("whatif_static.html.j2", title=msg("explore.whatif.static_title", lang),
                       figures=markup(frame_html(self.key_figures)), note=self.note,
-                      grid_intro=msg("explore.whatif.grid", lang), grid=markup(frame_html(self.grid)))
+                      grid_intro=msg("explore.whatif.grid", lang), grid=markup(frame_html(self.grid))) + self.chart_html
 
 
 class WhatIfPanel:
@@ -562,7 +567,7 @@ def panel(project, lang: str | None = None, widgets: bool = True):
     Returns
     -------
     WhatIfPanel or WhatIfTable
-        The panel; or, where ipywidgets is not installed, a static table with the key figures
+        The panel; or, where ipywidgets is not installed, a static table with the key figures, the tornado chart
         and the NPV for several deadweights and horizons.
 
     Examples
