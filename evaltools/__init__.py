@@ -90,7 +90,9 @@ def _of_a_report(fn):
 
     wrapper.__doc__ = (fn.__doc__ or "") + """
     In a notebook the first argument may also be the project (``et.export_report(project, "tabeller")``),
-    its id or its params file: its report is made first.
+    its id or its params file: its report is made first. A project changed with ``with_params`` is
+    exported with its changed settings, and the files do not say that they differ from the params
+    file's: such tables are for your own use, not for publishing as the report's.
     """
     return wrapper
 
