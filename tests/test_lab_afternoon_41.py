@@ -196,3 +196,23 @@ def test_a_breakdown_left_out_is_not_said_to_be_a_project_without_participants_o
     assert "deltagarna skiljer sig inte åt i de valda variablerna (samma eller okänt värde för alla)" in rates
     # a breakdown the participants differ in is shown as before
     assert et.composition(tiny, by="sex").headline() == "4 deltagare (personer)."
+
+
+# --- the worked example on a project without payment data -------------------------------------------------
+@pytest.mark.slow
+def test_the_worked_example_runs_for_a_project_without_payment_data(tmp_path):
+    """nasta-steg has no payments file (its params name none): the payments chart cell raised
+    TypeError: 'NoneType' object is not subscriptable, and 'run all cells' stopped there."""
+    import nbformat
+    import papermill as pm
+
+    from .conftest import ROOT
+    assert "payments" not in et.load_params(ROOT / "params" / "nasta-steg.yaml").data.model_dump(exclude_none=True)
+    out = tmp_path / "explore.ipynb"
+    pm.execute_notebook(str(ROOT / "notebooks" / "explore.ipynb"), str(out),
+                        parameters={"project_id": "nasta-steg", "memo_dir": str(tmp_path / "memo")},
+                        kernel_name="python3", cwd=str(ROOT / "notebooks"), progress_bar=False)
+    outputs = [o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("Inga utbetalningsdata." in o.get("data", {}).get("text/html", "") for o in outputs)
+    assert sorted(p.name for p in (tmp_path / "memo").iterdir()) == ["andel_lyckade.xlsx", "tornado.png"]
