@@ -7,6 +7,7 @@ import html
 import io
 import re
 import sys
+from html import unescape
 
 import numpy as np
 import pandas as pd
@@ -22,9 +23,9 @@ def tiny(tiny_project):
     return et.load_project(tiny_project())
 
 
-def _visible(html: str) -> str:
+def _visible(shown_html: str) -> str:
     """What a reader sees of a display: its text without tags or styles, spaces as spaces."""
-    text = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
+    text = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", shown_html, flags=re.S)))
     return re.sub(r"\s+", " ", text.replace("\xa0", " ").replace("\u202f", " "))
 
 
@@ -66,6 +67,20 @@ def test_a_changed_code_or_yes_no_is_said_in_the_projects_language(tiny, lang, e
     shown = _visible(project._repr_html_())
     assert expected in shown
     assert not re.search(r"\briksnorm\b(?! for)|\bFalse\b|cost_benefit\.", shown)
+
+
+def test_a_project_read_in_english_is_not_said_to_have_changed_assumptions():
+    """with_params(language="en") gave every result 'Computed with changed assumptions, not the params file's:
+    language = en' over the report's own figures, under the Swedish title where the params file has an English one."""
+    project = sample_project("kompassen-demo").with_params(language="en")
+    shown = _visible(et.costs(project)._repr_html_())
+    # the sample's params file: title 'Kompassen (fiktivt exempel)', title_en 'Kompassen (fictional example)'
+    assert shown.lstrip().startswith("Budget and actual — Kompassen (fictional example)")
+    assert "changed assumptions" not in shown
+    # a changed assumption beside it is still said, and the project names the language it was given
+    both = project.with_params(cost_benefit={"horizon_years": 5})
+    assert "Computed with changed assumptions, not the params file's: Horizon 5 years" in _visible(et.costs(both)._repr_html_())
+    assert "language = en" in _visible(both._repr_html_())
 
 
 # --- the tables exported from the project --------------------------------------------------------------

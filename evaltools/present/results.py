@@ -527,11 +527,18 @@ def result_text(result: Result, lang: str) -> str:
 
 
 # --- results that know their project ---------------------------------------------------
+# settings that change how a result is shown, not its figures: a result computed with them changed says nothing
+# of changed assumptions (the project's own display names them all the same)
+_SHOWN_ONLY = ("language",)
+
+
 def context_of(project, lang: str | None = None) -> Context:
-    """The display context of a project: its language (or ``lang``), privacy threshold and
-    the settings changed with ``with_params``."""
+    """The display context of a project: its language (or ``lang``), privacy threshold, its title in that
+    language and the settings changed with ``with_params`` that change figures."""
     p = project.params
-    return Context(lang or p.language, p.privacy.min_count, tuple(_flatten(getattr(project, "overrides", {}) or {})), p.title)
+    lang = lang or p.language
+    changed = tuple((k, v) for k, v in _flatten(getattr(project, "overrides", {}) or {}) if k not in _SHOWN_ONLY)
+    return Context(lang, p.privacy.min_count, changed, p.display_title(lang))
 
 
 def contextual(fn):
@@ -684,7 +691,7 @@ def project_html(project: Project) -> str:
                 comparison=yes_no(project.comparison is not None),
                 budget=fmt_int(0 if project.budget is None else len(project.budget), lang),
                 notes=fmt_int(len(project.warnings), lang))
-    return render("project.html.j2", title=p.title, id=p.id, facts=facts, changed=changed)
+    return render("project.html.j2", title=p.display_title(lang), id=p.id, facts=facts, changed=changed)
 
 
 register_presenter(headline=headline, frame=display_frame, text=result_text, html=display_html)
