@@ -83,6 +83,15 @@ def test_a_project_read_in_english_is_not_said_to_have_changed_assumptions():
     assert "language = en" in _visible(both._repr_html_())
 
 
+def test_quarters_are_written_as_the_report_writes_them(tiny):
+    """et.flows(project, freq="Q") showed '2022Q1' where the report's participants section writes 'jan–mar 2022'."""
+    # the tiny project's starts and ends fall in the quarters from 2022-02-01 (Q1 2022) to 2023-05-01 (Q2 2023)
+    quarters = ["jan–mar 2022", "apr–jun 2022", "jul–sep 2022", "okt–dec 2022", "jan–mar 2023", "apr–jun 2023"]
+    assert et.flows(tiny, freq="Q").display()["Kvartal"].tolist() == quarters
+    assert et.chart_data(et.flows(tiny, freq="Q"))["Kvartal"].tolist() == quarters
+    assert et.flows(tiny, freq="Q").display("en")["Quarter"].tolist()[:2] == ["Jan–Mar 2022", "Apr–Jun 2022"]
+
+
 # --- the tables exported from the project --------------------------------------------------------------
 def test_the_tables_are_exported_from_the_project_itself(tiny, tmp_path):
     """et.export_report(project, folder) raised AttributeError: 'Project' object has no attribute 'lang'."""

@@ -24,7 +24,8 @@ import pandas as pd
 from ..analysis.goals import HIDDEN_SMALL, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
-from ..words.formats import fmt_kr_prose_range, fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_share_count
+from ..words.formats import (fmt_kr_prose_range, fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_quarter,
+                              fmt_share_count)
 from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
                              note_text, period_label, t)
@@ -579,8 +580,9 @@ def _display_spec(result: Result, lang: str) -> tuple[pd.DataFrame, list[tuple]]
     spec = _COLUMNS.get(type(result).__name__)
     table = _worded(result, lang)
     columns = spec(lang) if spec else _generic_spec(table, lang)
-    if getattr(result, "freq", "M") == "Q":  # flows per quarter: the period column is a quarter
-        columns = [(c, msg("participants.quarter", lang) if c == "month" else head, kind) for c, head, kind in columns]
+    if getattr(result, "freq", "M") == "Q":  # flows per quarter: the period column is a quarter, written as the report does
+        columns = [(c, msg("participants.quarter", lang), lambda q: fmt_quarter(q, lang)) if c == "month" else (c, head, kind)
+                   for c, head, kind in columns]
     if getattr(result, "by_enrolment", False):  # (someone came back: the ended are enrolments, as on page 1)
         columns = [(c, msg("explore.column.ended_enrolments", lang) if c == "n" else head, kind)
                    for c, head, kind in columns]
