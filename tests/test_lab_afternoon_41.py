@@ -92,6 +92,20 @@ def test_quarters_are_written_as_the_report_writes_them(tiny):
     assert et.flows(tiny, freq="Q").display("en")["Quarter"].tolist()[:2] == ["Jan–Mar 2022", "Apr–Jun 2022"]
 
 
+@pytest.mark.parametrize("lang, heading, evidence", [
+    ("sv", "Kvalitativa mål (utvärderarens bedömning) Mål Bedömning Underlag för utvärderarens bedömning",
+     "Jämn könsfördelning bland deltagarna Uppnått Fiktivt exempel; se könsfördelningen i avsnittet om deltagare."),
+    ("en", "Qualitative goals (the evaluator's assessment)",
+     "Even gender balance among participants Achieved Fictional example; see the gender split in the participants section."),
+])
+def test_a_qualitative_goal_shows_what_the_assessment_rests_on_as_the_report_does(lang, heading, evidence):
+    """The goal display gave the qualitative goal '– – – Uppnått', without the evidence the report lists under its
+    goal table (the sample's params file: assessment uppnått, evidence and evidence_en as quoted here)."""
+    project = sample_project("kompassen-demo")
+    shown = _visible(et.assess_goals(project if lang == "sv" else project.with_params(language="en"))._repr_html_())
+    assert heading in shown and evidence in shown
+
+
 # --- the tables exported from the project --------------------------------------------------------------
 def test_the_tables_are_exported_from_the_project_itself(tiny, tmp_path):
     """et.export_report(project, folder) raised AttributeError: 'Project' object has no attribute 'lang'."""

@@ -401,7 +401,18 @@ def _extra_cba(r, lang):
     return "".join(parts)
 
 
-_EXTRA_HTML = {"CostBenefitResult": _extra_cba}
+def _extra_goals(r, lang):
+    """The qualitative goals as the report lists them below its goal table: the evaluator's assessment and what it
+    rests on (the table above gives their status only)."""
+    q = r.table[r.table["kind"] == "qualitative"]
+    if q.empty:
+        return ""
+    frame = pd.DataFrame({t("goal", lang): q["label"], t("status", lang): [status_words(s, lang) for s in q["status"]],
+                          msg("goals.evidence_column", lang): [e or "–" for e in q["evidence"]]})
+    return render("section.html.j2", heading=msg("goals.qualitative", lang), body=markup(frame_html(frame)))
+
+
+_EXTRA_HTML = {"CostBenefitResult": _extra_cba, "GoalAssessment": _extra_goals}
 
 
 # --- HTML -----------------------------------------------------------------------------------
