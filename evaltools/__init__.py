@@ -15,6 +15,7 @@ starts quickly.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 
 from ._version import __version__
@@ -29,7 +30,7 @@ _LAZY = {
     "compare_payments": "analysis.comparison",
     "cost_benefit": "analysis.costbenefit", "costs": "analysis.costbenefit",
     "Portfolio": "present.portfolio",
-    "Report": "present.report", "setup_notebook": "present.report",
+    "Report": "present.report", "setup_notebook": "present.report", "chart_data": "present.results",
     "export_report": "publish.workbook", "export_portfolio": "publish.workbook",
 }
 # modules an evaluator reaches as ``et.<name>`` (``et.whatif.panel(project)``, ``et.plots.plot_payments``)
@@ -49,6 +50,7 @@ __all__ = [
     "ReportError",
     "__version__",
     "assess_goals",
+    "chart_data",
     "compare_payments",
     "composition",
     "cost_benefit",
@@ -74,12 +76,35 @@ _CONTEXTUAL = {"assess_goals", "composition", "flows", "outcome_rates", "success
 _DISPLAYED = {"load_project", "Project"}
 
 
+# functions of a report that a notebook may give the project itself: ``et.export_report(project, "tabeller")``
+_OF_A_REPORT = {"export_report"}
+
+
+def _of_a_report(fn):
+    """``fn``, whose first argument is a :class:`Report`, also taking a project, its id or its params file
+    (the report is made from it first), as every other function of the package does."""
+    @functools.wraps(fn)
+    def wrapper(report, *args, **kwargs):
+        from .present.report import Report  # lazy: `import evaltools` stays quick
+        return fn(report if isinstance(report, Report) else Report(report), *args, **kwargs)
+
+    wrapper.__doc__ = (fn.__doc__ or "") + """
+    In a notebook the first argument may also be the project (``et.export_report(project, "tabeller")``),
+    its id or its params file: its report is made first. A project changed with ``with_params`` is
+    exported with its changed settings, and the files do not say that they differ from the params
+    file's: such tables are for your own use, not for publishing as the report's.
+    """
+    return wrapper
+
+
 def __getattr__(name: str):
     if name in _LAZY:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
         if name in _CONTEXTUAL:
             from .present.results import contextual  # lazy: `import evaltools` stays quick
             value = contextual(value)
+        elif name in _OF_A_REPORT:
+            value = _of_a_report(value)
         elif name in _DISPLAYED:
             from .present import results  # noqa: F401  lazy: `import evaltools` stays quick; registers the display
         globals()[name] = value

@@ -37,6 +37,6 @@ def test_the_display_is_in_the_projects_language_and_names_changed_settings(tiny
     assert "2022-01-01 – 2023-12-31" in html and "utbetalningar: ja" in html and "jämförelsegrupp: nej" in html
     assert "budgetrader: 2" in html and "ändrade inställningar" not in html
     changed = project.with_params(cost_benefit={"horizon_years": 5})._repr_html_()
-    assert "med ändrade inställningar (inte parameterfilens): cost_benefit.horizon_years = 5" in changed
+    assert "med ändrade inställningar (inte parameterfilens): Tidshorisont 5 år" in changed
     english = load_project(tiny_project("language: en\n"))._repr_html_()
     assert "payments: yes" in english and "comparison group: no" in english

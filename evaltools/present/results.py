@@ -24,12 +24,14 @@ import pandas as pd
 from ..analysis.goals import HIDDEN_SMALL, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
-from ..words.formats import fmt_kr_prose_range, fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_share_count
+from ..words.formats import (fmt_kr_prose_range, fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_quarter,
+                              fmt_share_count)
 from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
                              note_text, period_label, t)
 from ..words.text import msg
 from ..words.breakdowns import fmt_days, group_labels, labelled, term_label, term_labels
+from ..data.arguments import check_choice, check_lang
 from ..data.assumptions import REGISTRY
 from ..data import schema as S
 from ..words.assumptions import label, end_text, assumptions_table, value_text
@@ -191,11 +193,18 @@ def _columns_model(lang):
             ("ci", t("ci", lang), ("interval", "ci_low", "ci_high", "num2")), ("p_value", t("p_value", lang), "p")]
 
 
+def _number(fn):
+    """``fn``, a formatter of a column of numbers: :func:`chart_data` keeps the numbers instead."""
+    fn.number = True
+    return fn
+
+
 def _columns_tte(lang):
     return [("group", msg("common.group", lang), "text"), ("day", msg("explore.column.day", lang), "count"),
             ("still_in_project", msg("explore.column.still_in_project", lang), "pct"),
             ("at_risk", msg("explore.column.at_risk", lang), "count"),
-            ("median_days", msg("explore.column.median_days", lang), lambda v: v if isinstance(v, str) else fmt_days(v, lang))]
+            ("median_days", msg("explore.column.median_days", lang),
+             _number(lambda v: v if isinstance(v, str) else fmt_days(v, lang)))]
 
 
 def _columns_comparison(lang):
@@ -217,10 +226,11 @@ def _columns_costs(lang):
 def _columns_cba(lang):
     return [("perspective", msg("explore.column.perspective", lang), lambda a: t(a, lang)),
             ("pv_benefit", msg("explore.column.pv_benefit", lang),
-             lambda v: msg("explore.not_valued", lang) if pd.isna(v) else fmt_kr(v, lang)),
+             _number(lambda v: msg("explore.not_valued", lang) if pd.isna(v) else fmt_kr(v, lang))),
             ("pv_cost", msg("explore.column.pv_cost", lang), "kr"),
             # (society's only: "–" for the perspectives that do not carry it)
-            ("pv_skattefaktor", msg("costbenefit.skattefaktor_pv", lang), lambda v: "–" if pd.isna(v) else fmt_kr(v, lang)),
+            ("pv_skattefaktor", msg("costbenefit.skattefaktor_pv", lang),
+             _number(lambda v: "–" if pd.isna(v) else fmt_kr(v, lang))),
             ("npv", msg("explore.column.npv", lang), "kr"),
             ("note", msg("explore.column.note", lang), lambda n: note_text(n, lang))]
 
@@ -249,8 +259,8 @@ def _headline_goals(r, lang):
 
 def _headline_composition(r, lang):
     first = _first_breakdown(r.raw)
-    if first is None:
-        return msg("explore.no_participants", lang)
+    if first is None:  # (a project without participants raises instead: its breakdowns were left out, as the report's)
+        return msg("explore.breakdown_not_shown", lang)
     # the participants (persons) the shares are of: a person enrolled in two groups (both project years) is in
     # both, so a breakdown's counts may add up to more
     some = first[(first["n"] > 0) & (first["share"] > 0)]
@@ -266,7 +276,9 @@ def _headline_flows(r, lang):
 
 def _headline_rates(r, lang):
     first = _first_breakdown(r.raw)
-    if first is None or not first["n"].sum():
+    if first is None:  # (nobody ended, or every breakdown asked for was left out as the report leaves it out)
+        return msg("explore.rates_not_shown", lang)
+    if not first["n"].sum():
         return msg("explore.rates.none", lang)
     n, k = int(first["n"].sum()), int(first["successes"].sum())
     # (outcome codes the caller chose are not the main goal's definition: the headline must not say so)
@@ -389,7 +401,18 @@ def _extra_cba(r, lang):
     return "".join(parts)
 
 
-_EXTRA_HTML = {"CostBenefitResult": _extra_cba}
+def _extra_goals(r, lang):
+    """The qualitative goals as the report lists them below its goal table: the evaluator's assessment and what it
+    rests on (the table above gives their status only)."""
+    q = r.table[r.table["kind"] == "qualitative"]
+    if q.empty:
+        return ""
+    frame = pd.DataFrame({t("goal", lang): q["label"], t("status", lang): [status_words(s, lang) for s in q["status"]],
+                          msg("goals.evidence_column", lang): [e or "–" for e in q["evidence"]]})
+    return render("section.html.j2", heading=msg("goals.qualitative", lang), body=markup(frame_html(frame)))
+
+
+_EXTRA_HTML = {"CostBenefitResult": _extra_cba, "GoalAssessment": _extra_goals}
 
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -413,20 +436,61 @@ def frame_html(frame: pd.DataFrame) -> str:
 
 # a setting changed with with_params: its name's key and how its value is written
 _OVERRIDE_NAMES = {
-    "cost_benefit.monthly_level.method": ("explore.setting.monthly_level_method", "text"),
-    "cost_benefit.cost_basis": ("explore.setting.cost_basis", "text"),
+    "cost_benefit.monthly_level.method": ("explore.setting.monthly_level_method", "code"),
+    "cost_benefit.cost_basis": ("explore.setting.cost_basis", "code"),
+    "cost_benefit.dropoff_from_payments": ("explore.setting_words.dropoff_from_payments", "yes_no"),
     "partial_band": ("explore.setting.partial_band", "pct"),
 }
+# the params file's codes for how the monthly level is valued and which cost counts, in words
+_SETTING_CODES = {"fixed": "explore.setting_words.fixed", "riksnorm": "explore.setting_words.riksnorm",
+                  "own_payments": "explore.setting_words.own_payments",
+                  "actual_else_budget": "explore.setting_words.actual_else_budget",
+                  "budget": "explore.setting_words.budget"}
+
+
+def _said_with_another(key: str, changed: dict) -> bool:
+    """Whether a changed setting is said by another one beside it: a fixed monthly amount carries its
+    method and source (the assumptions table names the source), and a drop-off chosen replaces the
+    observed persistence, which :func:`evaltools.present.whatif.changes` switches off with it."""
+    level = "cost_benefit.monthly_level."
+    if key.startswith(level) and level + "amount_sek" in changed:
+        return key in (level + "source", level + "source_en", level + "amount_year") or (key == level + "method" and changed[key] == "fixed")
+    return key == "cost_benefit.dropoff_from_payments" and "cost_benefit.dropoff_per_year" in changed
+
+
+def _setting_value(value: object, lang: str) -> str:
+    """A changed setting's value that has no words of its own, in the display's language."""
+    if isinstance(value, bool):
+        return msg("common.yes" if value else "common.no", lang)
+    if isinstance(value, (int, np.integer)):
+        return fmt_int(value, lang)
+    if isinstance(value, (float, np.floating)):
+        return fmt_int(value, lang) if float(value).is_integer() else fmt_num(value, 2, lang)
+    return str(value)
 
 
 def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "sv") -> str:
-    """The changed settings in words: "Tidshorisont 5 år; Dödvikt 40,0 %"."""
+    """The changed settings in words: "Tidshorisont 5 år; Dödvikt 40 %".
+
+    Every setting is named and its value written as the report writes it (an assumption of the
+    registry as its tables do, a code such as ``budget`` or ``riksnorm`` in words, a yes or no in
+    the language); a setting with no name in the catalogs keeps its params-file key
+    (``privacy.min_count = 10``). The parts of a fixed monthly amount (its year and source) are said
+    with the amount, not as settings of their own.
+    """
     parts = []
     assumed = {"cost_benefit.monthly_level.amount_sek": "monthly_level",
                **{f"cost_benefit.{n}": n for n in REGISTRY}}
+    changed = dict(overrides)
     for key, value in overrides:
+        if _said_with_another(key, changed):
+            continue
         if key in assumed:  # an assumption of the registry: its name and value as every table shows them
-            parts.append(f"{label(assumed[key], lang)} {value_text(assumed[key], value, lang)}")
+            shown = value_text(assumed[key], value, lang)
+            year = changed.get("cost_benefit.monthly_level.amount_year")
+            if assumed[key] == "monthly_level" and year is not None:  # (the year of its prices, as the assumptions table says it)
+                shown += f" ({year})"
+            parts.append(f"{label(assumed[key], lang)} {shown}")
             continue
         name = _OVERRIDE_NAMES.get(key)
         if name is None:
@@ -434,13 +498,15 @@ def describe_overrides(overrides: tuple[tuple[str, object], ...], lang: str = "s
                 parts.append(msg("explore.setting.goal_target", lang, goal=key.split(".")[1])
                              + f" = {fmt_num(value, 2 if isinstance(value, float) and value < 1 else 0, lang)}")
             else:
-                parts.append(f"{key} = {value}")
+                parts.append(f"{key} = {_setting_value(value, lang)}")
             continue
         name_key, kind = name
         if kind in ("pct", "kr"):
             shown = _fmt(float(value), kind, lang)
+        elif kind == "code":
+            shown = msg(_SETTING_CODES[value], lang) if value in _SETTING_CODES else str(value)
         else:
-            shown = str(value)
+            shown = _setting_value(value, lang)
         parts.append(f"{msg(name_key, lang)} {shown}")
     return "; ".join(parts)
 
@@ -473,11 +539,18 @@ def result_text(result: Result, lang: str) -> str:
 
 
 # --- results that know their project ---------------------------------------------------
+# settings that change how a result is shown, not its figures: a result computed with them changed says nothing
+# of changed assumptions (the project's own display names them all the same)
+_SHOWN_ONLY = ("language",)
+
+
 def context_of(project, lang: str | None = None) -> Context:
-    """The display context of a project: its language (or ``lang``), privacy threshold and
-    the settings changed with ``with_params``."""
+    """The display context of a project: its language (or ``lang``), privacy threshold, its title in that
+    language and the settings changed with ``with_params`` that change figures."""
     p = project.params
-    return Context(lang or p.language, p.privacy.min_count, tuple(_flatten(getattr(project, "overrides", {}) or {})), p.title)
+    lang = lang or p.language
+    changed = tuple((k, v) for k, v in _flatten(getattr(project, "overrides", {}) or {}) if k not in _SHOWN_ONLY)
+    return Context(lang, p.privacy.min_count, changed, p.display_title(lang))
 
 
 def contextual(fn):
@@ -509,15 +582,89 @@ def display_frame(result: Result, lang: str) -> pd.DataFrame:
     """The result's table as a reader sees it (see :meth:`evaltools.analysis.result.Result.display`)."""
     if isinstance(result, GoalAssessment):
         return goal_table_frame(result, lang, result.context.min_count if result.context else DEFAULT_MIN_COUNT)
+    table, columns = _display_spec(result, lang)
+    return format_frame(table, columns, lang)
+
+
+def _display_spec(result: Result, lang: str) -> tuple[pd.DataFrame, list[tuple]]:
+    """A result's table with its codes named, and the columns its display shows (:func:`format_frame`'s spec)."""
     spec = _COLUMNS.get(type(result).__name__)
     table = _worded(result, lang)
     columns = spec(lang) if spec else _generic_spec(table, lang)
-    if getattr(result, "freq", "M") == "Q":  # flows per quarter: the period column is a quarter
-        columns = [(c, msg("participants.quarter", lang) if c == "month" else head, kind) for c, head, kind in columns]
+    if getattr(result, "freq", "M") == "Q":  # flows per quarter: the period column is a quarter, written as the report does
+        columns = [(c, msg("participants.quarter", lang), lambda q: fmt_quarter(q, lang)) if c == "month" else (c, head, kind)
+                   for c, head, kind in columns]
     if getattr(result, "by_enrolment", False):  # (someone came back: the ended are enrolments, as on page 1)
         columns = [(c, msg("explore.column.ended_enrolments", lang) if c == "n" else head, kind)
                    for c, head, kind in columns]
-    return format_frame(table, columns, lang)
+    return table, columns
+
+
+_NUMBER_KINDS = frozenset({"count", "pct", "pct0", "kr", "p", "num0", "num1", "num2"})
+
+
+def _numbers(values) -> pd.Series:
+    """A column of published cells as numbers: a hidden mark (``<5``, ``..``) or ``–`` is NaN, never a number."""
+    cells = pd.Series(list(values), dtype=object)
+    # (+ 0.0: a residue of −0 is 0, as the display writes it)
+    return pd.to_numeric(cells.where(~cells.map(lambda v: isinstance(v, str)), np.nan), errors="coerce") + 0.0
+
+
+def chart_data(result: Result, lang: str | None = None) -> pd.DataFrame:
+    """The table a result publishes, with its numbers as numbers: for a chart or a calculation of your own.
+
+    The same rows and columns as ``result.display()``, headed as it is in the project's language and
+    with the codes named (``Kvinna``, ``Ensamstående med barn``), but each figure a number (a share
+    as 0.6, an amount in kronor as 9150.0) and an interval as two columns, its lower and upper end.
+    A figure the small-count rule hides (``<5``, ``..`` in the display) is NaN: these are the
+    published numbers, safe to show as the report shows them, never the unsuppressed ``.raw``.
+
+    Parameters
+    ----------
+    result
+        A result of :func:`evaltools.composition`, :func:`~evaltools.flows`,
+        :func:`~evaltools.outcome_rates`, :func:`~evaltools.success_model`,
+        :func:`~evaltools.time_to_exit`, :func:`~evaltools.compare_payments`, :func:`~evaltools.costs`
+        or :func:`~evaltools.cost_benefit` (the goal table has a chart of its own,
+        ``et.plots.plot_goals``).
+    lang
+        ``"sv"`` or ``"en"``; default: the result's (its project's).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per row of the display, text columns as text and figures as floats.
+
+    Raises
+    ------
+    ParamsError
+        For a result of another kind, or a language other than ``sv`` and ``en``.
+
+    Examples
+    --------
+    >>> rates = et.chart_data(et.outcome_rates(project, by="sex"))  # doctest: +SKIP
+    >>> rates.plot.barh(x="Kategori", y="Andel lyckade utfall")  # doctest: +SKIP
+    """
+    lang = check_lang(lang, "chart_data") or getattr(result, "lang", None) or "sv"
+    check_choice("result", type(result).__name__, tuple(_COLUMNS), "chart_data", lang)
+    table, spec = _display_spec(result, lang)
+    out = {}
+    for column, heading, kind in spec:  # (the columns the display shows, as format_frame leaves some out)
+        if isinstance(kind, tuple):  # an interval: its two ends
+            _, lo, hi, _k = kind
+            if lo not in table or hi not in table:
+                continue
+            out[msg("explore.chart_data.low", lang, heading=heading)] = _numbers(table[lo]).to_numpy()
+            out[msg("explore.chart_data.high", lang, heading=heading)] = _numbers(table[hi]).to_numpy()
+        elif column not in table:
+            continue
+        elif kind in _NUMBER_KINDS or getattr(kind, "number", False):
+            out[heading] = _numbers(table[column]).to_numpy()
+        elif callable(kind):
+            out[heading] = [kind(v) for v in table[column]]
+        else:
+            out[heading] = table[column].to_numpy()
+    return pd.DataFrame(out, index=range(len(table)))
 
 
 def _worded(result: Result, lang: str) -> pd.DataFrame:
@@ -549,15 +696,15 @@ def project_html(project: Project) -> str:
     def yes_no(v: bool) -> str:
         return msg("common.yes" if v else "common.no", lang)
 
-    changed = (msg("display.project.changed", lang,
-                   changes=", ".join(f"{k} = {v!r}" for k, v in _flatten(project.overrides)))
+    # (the changed settings in the same words as every result computed from the project says them)
+    changed = (msg("display.project.changed", lang, changes=describe_overrides(tuple(_flatten(project.overrides)), lang))
                if project.overrides else "")
     facts = msg("display.project.facts", lang, start=str(p.period.start), end=str(p.period.end),
                 n=fmt_int(len(project.participants), lang), payments=yes_no(project.payments is not None),
                 comparison=yes_no(project.comparison is not None),
                 budget=fmt_int(0 if project.budget is None else len(project.budget), lang),
                 notes=fmt_int(len(project.warnings), lang))
-    return render("project.html.j2", title=p.title, id=p.id, facts=facts, changed=changed)
+    return render("project.html.j2", title=p.display_title(lang), id=p.id, facts=facts, changed=changed)
 
 
 register_presenter(headline=headline, frame=display_frame, text=result_text, html=display_html)

@@ -12,6 +12,7 @@ gives exactly the net present value the report would print with the same assumpt
 * :func:`grid` — NPV for combinations of two assumptions (a static what-if table);
 * :func:`tornado_data` — the one-at-a-time sensitivity for the chosen perspective (what the
   panel's tornado chart draws);
+* :func:`tornado_chart` — that tornado chart as the report draws it (for a memo: ``.savefig(...)``);
 * :func:`panel` — sliders in JupyterLab (ipywidgets) that update the figures and the tornado chart;
   where widgets are not available it falls back to the static table.
 
@@ -20,7 +21,8 @@ The sliders, their steps and ranges, their names and the tornado's rows are all 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -37,7 +39,9 @@ from ..analysis.disclosure import Disclosure, Secondary, disclosure, exit_counts
 from ..analysis.goals import assess_goals
 from ..analysis.costbenefit import published
 from ..analysis.costbenefit.costs import paid_through
-from .sections.costbenefit import range_cell
+from .sections.basis import basis_words
+from .sections.costbenefit import _tornado_names, range_cell
+from ..analysis.pricebasis import PriceBasis
 from .plots import plot_tornado
 from .report import figure_html
 
@@ -94,6 +98,8 @@ class Assumptions:
     monthly_level
         Försörjningsstöd avoided per person and month, kr in the price year (the mean over those
         who left, as the report's key figures show it).
+    lang
+        The language it shows itself in, in a notebook (the project's, from :func:`baseline`).
     """
 
     horizon_years: float
@@ -101,6 +107,17 @@ class Assumptions:
     deadweight: float
     discount_rate: float
     monthly_level: float
+    lang: str = field(default="sv", compare=False, repr=False)
+
+    def display(self, lang: str | None = None) -> pd.DataFrame:
+        """The assumptions as the report's assumptions table names and writes them (``Dödvikt``, ``25 %``)."""
+        lang = check_lang(lang, "Assumptions.display") or self.lang
+        return pd.DataFrame([(assumption_words.label(name, lang), assumption_words.value_text(name, getattr(self, name), lang))
+                             for name in STEPS],
+                            columns=[msg("assumption.column.name", lang), msg("assumption.column.value", lang)])
+
+    def _repr_html_(self) -> str:
+        return frame_html(self.display())
 
 
 def _cost_benefit(project, lang=None):
@@ -152,7 +169,7 @@ def baseline(project) -> Assumptions:
     cb = project.params.cost_benefit
     dropoff = float(r.assumptions.set_index("name").loc["dropoff_per_year", "value"])  # observed where used
     return Assumptions(cb.horizon_years, dropoff, float(s.deadweight), cb.discount_rate,
-                       float(s.monthly_level))
+                       float(s.monthly_level), project.params.language)
 
 
 def changes(project, base: Assumptions | None = None, **values: float) -> dict:
@@ -169,7 +186,9 @@ def changes(project, base: Assumptions | None = None, **values: float) -> dict:
             continue
         if name == "monthly_level":
             out["monthly_level"] = {"method": "fixed", "amount_sek": float(value),
-                                    "amount_year": project.params.price_year, "source": "what-if"}
+                                    "amount_year": project.params.price_year,
+                                    # (the evaluator's choice, as an amount without a source in the params file is)
+                                    "source": None, "source_en": None}
         else:
             out[name] = float(value)
             if name == "dropoff_per_year":  # a chosen drop-off replaces the observed persistence
@@ -245,6 +264,50 @@ def tornado_data(result, perspective: str | None = None) -> pd.DataFrame:
     perspective = perspective or result.summary.perspective
     by = result.sensitivity_by_perspective or {}
     return by[check_choice("perspective", perspective, tuple(by) or ("–",), "tornado_data", result.lang)]
+
+
+def tornado_chart(result, perspective: str | None = None, lang: str | None = None):
+    """The tornado chart of one perspective's net present value, drawn as the report draws it: its
+    axis names the perspective and the basis (``nuvärde i 2025 års priser``), and an application's
+    row of exits says those who leave.
+
+    Parameters
+    ----------
+    result
+        A :class:`~evaltools.analysis.costbenefit.CostBenefitResult` (``et.cost_benefit(project)``,
+        :func:`evaluate`).
+    perspective
+        A perspective of ``result.table``; default the result's lead perspective, the report's.
+    lang
+        ``"sv"`` or ``"en"``; default: the result's.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        The chart (``fig.savefig("tornado.png", dpi=200)``), with its alternative text; ``None`` where
+        there is no sensitivity to draw, as the report draws none (no exit valued yet, or exits so few
+        that the report withholds the figures that would give their number).
+
+    Raises
+    ------
+    ParamsError
+        For a perspective the result does not have, naming the nearest one and every one to write.
+
+    Examples
+    --------
+    >>> et.whatif.tornado_chart(et.whatif.evaluate(project, deadweight=0.5))  # doctest: +SKIP
+    """
+    check_lang(lang, "tornado_chart")
+    lang = lang or result.lang
+    perspective = perspective or result.summary.perspective
+    sensitivity = tornado_data(result, perspective)
+    if sensitivity.empty:
+        return None
+    rate = float(result.assumptions.set_index("name").loc["discount_rate", "value"])
+    basis = basis_words(PriceBasis.present_value(result.summary.price_year, rate), lang, short=True)
+    # (the report's names for the rows: one rule, which reads the result and the words of the language)
+    names = _tornado_names(SimpleNamespace(cba=result, msg=lambda key: msg(key, lang)))
+    return plot_tornado(sensitivity, lang, t(perspective, lang).lower(), names=names, basis=basis)
 
 
 def society_note(result, lang: str | None = None) -> str:
@@ -385,7 +448,8 @@ def _value_label(name: str, value: float, lang: str) -> str:
 
 
 class WhatIfTable:
-    """The static what-if table: shown where widgets are not available (and in a saved notebook)."""
+    """The static what-if table: shown where widgets are not available (and in a saved notebook): the
+    panel's key figures and tornado chart at the report's assumptions, and a grid of NPVs."""
 
     def __init__(self, project, lang: str | None = None):
         self.lang = lang or project.params.language
@@ -395,12 +459,16 @@ class WhatIfTable:
                                                         through=self.result.summary.per_person_through))
         self.grid = grid(project, lang=self.lang)
         self.note = society_note(self.result, self.lang)
+        # (the panel's chart at its start: the report's tornado, where the report draws one; as an image, since
+        # figure_html closes the figure)
+        chart = tornado_chart(self.result, lang=self.lang) if self.result.summary.successes else None
+        self.chart_html = figure_html(chart) if chart is not None else ""
 
     def _repr_html_(self) -> str:
         lang = self.lang
         return render("whatif_static.html.j2", title=msg("explore.whatif.static_title", lang),
                       figures=markup(frame_html(self.key_figures)), note=self.note,
-                      grid_intro=msg("explore.whatif.grid", lang), grid=markup(frame_html(self.grid)))
+                      grid_intro=msg("explore.whatif.grid", lang), grid=markup(frame_html(self.grid))) + self.chart_html
 
 
 class WhatIfPanel:
@@ -471,9 +539,8 @@ class WhatIfPanel:
         self.figures.value = render("whatif_figures.html.j2", note=note, table=markup(frame_html(table)), society=society)
         # the tornado of the perspective chosen, as the table beside it
         perspective = self.controls["perspective"].value
-        sens = tornado_data(self.result, perspective)
-        self.chart.value = (figure_html(plot_tornado(sens, lang, t(perspective, lang).lower()))
-                            if self.result.summary.successes and len(sens) else "")
+        chart = tornado_chart(self.result, perspective, lang) if self.result.summary.successes else None
+        self.chart.value = figure_html(chart) if chart is not None else ""
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -500,7 +567,7 @@ def panel(project, lang: str | None = None, widgets: bool = True):
     Returns
     -------
     WhatIfPanel or WhatIfTable
-        The panel; or, where ipywidgets is not installed, a static table with the key figures
+        The panel; or, where ipywidgets is not installed, a static table with the key figures, the tornado chart
         and the NPV for several deadweights and horizons.
 
     Examples
@@ -517,4 +584,4 @@ def panel(project, lang: str | None = None, widgets: bool = True):
 
 
 __all__ = ["Assumptions", "WhatIfPanel", "WhatIfTable", "baseline", "changes", "evaluate", "grid", "key_figures", "panel",
-           "slider_specs", "society_note", "tornado_data"]
+           "slider_specs", "society_note", "tornado_chart", "tornado_data"]
