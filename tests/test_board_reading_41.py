@@ -107,16 +107,21 @@ def _application_cost() -> tuple[float, int]:
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("sv", "Projektets budget är 3,9 miljoner kronor i löpande priser och 35 000 kr per lyckat utfall enligt "
-           "projektets huvudmål med ansökans förväntade volymer."),
-    ("en", "The project's budget is SEK 3.9 million in current prices and SEK 35,000 per success as the project's "
-           "main goal counts it, with the application's expected volumes."),
+    ("sv", "Projektets budget är 3,9 miljoner kronor i löpande priser, 16 000 kr per deltagare och 35 000 kr per "
+           "lyckat utfall enligt projektets huvudmål med ansökans förväntade volymer."),
+    ("en", "The project's budget is SEK 3.9 million in current prices, SEK 16,000 per participant and SEK 35,000 per "
+           "success as the project's main goal counts it, with the application's expected volumes."),
 ])
-def test_an_applications_page_one_gives_the_cost_per_expected_success(lang, expected):
+def test_an_applications_page_one_gives_the_cost_per_expected_participant_and_success(lang, expected):
     from evaltools.present.sections import summary
     total, successes = _application_cost()
     assert round(total) == 3_863_075 and successes == 110
     assert round(total / successes) == 35_119  # said "35 000 kr" on page 1, as an amount in prose
+    # 90 participants a project year; the third, 2026-04-01 – 2026-12-31, 275 days of 365: 67,8, 68 persons
+    participants = 90 + 90 + round(90 * 275 / 365)
+    assert participants == 248 and round(total / participants) == 15_577  # said "16 000 kr"
+    # the key figures' row holds the same object
+    assert sample_report("eskilstuna-ansokan", lang).cba.summary.cost_per_participant == pytest.approx(total / participants)
     said = [c for c in _chunks(summary.blocks(sample_report("eskilstuna-ansokan", lang)))
             if c.startswith(("Projektets budget", "The project's budget"))]
     assert said == [expected]

@@ -205,10 +205,12 @@ def test_a_target_of_about_40_gets_the_number_but_per_year_words_on_a_target_do_
 
 
 def test_the_application_with_its_volumes_written_as_numbers_is_read(tmp_path):
-    # 40 a year over two whole years: 80 participants; 900 000 + 100 000 kr a year for 2 years: 2 000 000 kr
+    # 40 a year over two whole years: 80 participants; 900 000 + 100 000 kr a year for 2 years: 2 000 000 kr, 25 000 kr
+    # per participant; 12 leavers a year, 24: 83 333 kr each, said 83 000 kr
     said = _said(_application(tmp_path), "sv")
     assert "Med 80 deltagare och 80 jämförelsepersoner" in said
-    assert "Projektet beräknas kosta 2 miljoner kronor i löpande priser." in said
+    assert ("Projektet beräknas kosta 2 miljoner kronor i löpande priser, 25 000 kr per deltagare och 83 000 kr per "
+            "person som lämnat försörjningsstödet med ansökans förväntade volymer.") in said
 
 
 # --- a questionnaire exported from Microsoft Forms -------------------------------------------------------------

@@ -332,6 +332,7 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "month": ("månad", "manad", "utbetalningsmånad", "år/månad", "årmånad", "period"),
     "payment_date": ("utbetalningsdatum", "datum", "utbetalningsdag", "betaldatum"),
     "amount": ("belopp", "utbetalt", "utbetalning", "kronor", "kr", "beloppkr", "summa"),
+    "period": ("år", "ar", "budgetår", "kalenderår", "projektår", "verksamhetsår", "year"),
     "category": ("kostnadsslag", "kategori", "kostnadspost", "post"),
     "actual": ("utfall", "utfallkr", "faktisk", "faktiskkostnad", "förbrukat"),
     "funder": ("finansiär", "finansiar", "finansiering"),

@@ -41,6 +41,7 @@ from ...data.validation import came_back, persons_of
 from ...data.reference import RefValue, default, kpi, pension_age, pension_ages, price_factor
 from ..result import Money, Note, Share
 from ..comparison import compare_payments, reference_date_sensitivity
+from ..power import expected_participants
 from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffect, RegisterEffects, register_effects
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
 from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, PER_EXIT_COLUMNS,
@@ -547,7 +548,9 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         participants=n_p,
         ended=info.get("n_ended", 0),
         successes=n_s,
-        cost_per_participant=per_person / n_p_paid if n_p_paid else np.nan,
+        # (an application: its budget over the participants it expects, as the goal table counts them)
+        cost_per_participant=(per_person / n_p_paid if n_p_paid else per_person / expected
+                              if info["mode"] == "ex_ante" and (expected := expected_participants(project)) else np.nan),
         success_definition=definition,
         goal_successes=n_goal,
         cost_per_success=per_person / n_goal_paid if n_goal_paid else np.nan,

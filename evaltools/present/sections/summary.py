@@ -98,7 +98,9 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
         # an application has no participants yet, but its key figures divide the budget by the successes it
         # expects: page 1 gives that cost too, said to rest on the application's volumes (the third of the
         # board's questions on cost: per success as the project defines it)
-        sent += per_success(r, s) + msg("summary.with_expected_volumes")
+        per_person = (msg("summary.per_participant", amount=fmt_kr_prose(s.cost_per_participant, lang))
+                      if pd.notna(s.cost_per_participant) else "")
+        sent += per_person + per_success(r, s) + msg("summary.with_expected_volumes")
     never = [msg("summary.cost_unspent", end=r.params.period.actual_end.isoformat(),
                  amount=fmt_kr_prose(float(costs.loc[unspent, S.BUDGET].sum()), lang))] if unspent.any() else []
     return " ".join([msg("common.sentence", text=sent), *never, *funders_sentence(r, costs), *withheld])
