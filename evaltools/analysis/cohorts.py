@@ -416,7 +416,9 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     table.loc[untested, ["p_value", "p_holm"]] = np.nan
     n_tests = int(raw.drop_duplicates("variable")["p_value"].notna().sum())
     counted = d if d is not None else Codes(S.OUTCOME, tuple(success_outcomes or ()))
-    notes: tuple[Note, ...] = (Note.of("note.counted", definition=counted), Note.of("note.rate_tests", n=n_tests))
+    # (one breakdown tested: the p-value needs no adjustment, and "adjusted for the one breakdown" would say otherwise)
+    tests_note = Note.of("note.rate_test_one") if n_tests == 1 else Note.of("note.rate_tests", n=n_tests)
+    notes: tuple[Note, ...] = (Note.of("note.counted", definition=counted), tests_note)
     tested_unknown = table["p_value"].notna() & (table["category"] == S.UNKNOWN)
     if tested_unknown.any():  # (a row the test left out, beside the test's p-value)
         notes += (Note.of("note.rate_tests_unknown"),)

@@ -158,7 +158,7 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words),
                      definition=success_definition_text(d, r.lang, left_out))
                if d is not None else note_text(r.rates.notes[0], r.lang))
-    notes = (counted, r.msg("outcomes.tests_note", n=n_tests))
+    notes = (counted, r.msg("outcomes.tests_note_one") if n_tests == "1" else r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
         notes += (r.msg("outcomes.simulated_note"),)
     notes += tuple(note_text(n, r.lang) for n in r.rates.notes if n.key == "note.rate_tests_unknown")
@@ -244,9 +244,13 @@ def blocks(r) -> list[list]:
     # where a breakdown's test is hidden (a group of it is), "no breakdown shows a clear difference" would speak
     # of tests the reader cannot see (Nästa steg: four tested, one shown): the sentence names the ones shown
     shown_tests = [_inline(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p)]
-    verdict = (msg("outcomes.clear_difference", n=n_tests, which=r.words.join(clear), measure=measure) if clear
+    # (one breakdown tested: nothing to adjust for, and "adjusted for the one breakdown tested" would say otherwise)
+    one = n_tests == "1"
+    verdict = (msg("outcomes.clear_difference_one", which=r.words.join(clear), measure=measure) if clear and one
+               else msg("outcomes.clear_difference", n=n_tests, which=r.words.join(clear), measure=measure) if clear
                else msg("outcomes.no_clear_difference_shown", n=n_tests, which=r.words.join(shown_tests), measure=measure)
                if shown_tests and len(shown_tests) < int(n_tests)
+               else msg("outcomes.no_clear_difference_one", measure=measure) if one and tests["p_holm"].notna().any()
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
                else msg("outcomes.no_test_shown") if n_tests != "0"  # (tests hidden: nothing to say there is no difference)
                else msg("outcomes.no_test"))  # (one group in every breakdown: nothing was compared)
