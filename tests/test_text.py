@@ -17,7 +17,7 @@ PACKAGE = ROOT / "evaltools"
 # families whose last part is a code the program computes (a status, an actor, a loader warning,
 # an assumption's name, a column's value kind): such a key is used when its code is written
 # somewhere in the package; the loader's messages (messages.<id>) are asked for by their id
-CODE_FAMILIES = ("label.", "quality.warning.", "messages.expect.", "messages.",
+CODE_FAMILIES = ("label.", "who.", "quality.warning.", "messages.expect.", "messages.",
                  # the ledger's items, row sources and paying actors (analysis.costbenefit.ledger's codes)
                  "costbenefit.register.items.", "costbenefit.register.sources.", "costbenefit.register.benefit_")
 # an assumption's words (assumption.<name>.label/.unit/.definition) are asked for by the registry's codes

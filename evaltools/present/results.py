@@ -28,7 +28,7 @@ from ..words.formats import (fmt_kr_prose_range, fmt_p_relation, fmt_persons_nee
                               fmt_share_count)
 from ..words.verdicts import interval_words, status_words
 from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
-                             note_text, period_label, t)
+                             note_text, period_label, t, who as who_of)
 from ..words.text import msg
 from ..words.breakdowns import fmt_days, group_labels, labelled, term_label, term_labels
 from ..data.arguments import check_choice, check_lang
@@ -342,13 +342,13 @@ def _headline_cba(r, lang):
     if s.exit_range is not None and pd.isna(s.npv):  # (as a report publishes it: the range over 1 to k − 1 exits)
         er = s.exit_range
         low, high = fmt_kr_prose_range(er.lead.npv_low, er.lead.npv_high, lang)
-        return msg("explore.costbenefit.headline_range", lang, who=t(s.perspective, lang).lower(),
+        return msg("explore.costbenefit.headline_range", lang, who=who_of(s.perspective, lang),
                    npv=msg("costbenefit.kf.range", lang, low=low, high=high), price_year=s.price_year,
                    low=str(er.low), high=str(er.high), break_even=fmt_persons_needed(s.break_even_exits, lang))
     if pd.isna(s.npv):
         return msg("explore.costbenefit.no_budget", lang)
     key = "explore.costbenefit.headline_ex_ante" if s.mode == "ex_ante" else "explore.costbenefit.headline"
-    return msg(key, lang, who=t(s.perspective, lang).lower(), npv=fmt_kr(s.npv, lang),
+    return msg(key, lang, who=who_of(s.perspective, lang), npv=fmt_kr(s.npv, lang),
                price_year=s.price_year, bcr=fmt_num(s.bcr, 2, lang),
                break_even=fmt_persons_needed(s.break_even_exits, lang), successes=fmt_int(s.successes, lang))
 
@@ -395,7 +395,7 @@ def _extra_cba(r, lang):
     if mc:
         parts.append(render("text.html.j2", heading=None, level=4, css="", paragraphs=[msg(
             "explore.costbenefit.monte_carlo", lang, draws=fmt_int(mc.draws, lang),
-            who=t(mc.perspective, lang).lower(),
+            who=who_of(mc.perspective, lang),
             probability=fmt_probability(mc.p_npv_positive, lang), low=fmt_kr(mc.npv_p05, lang),
             high=fmt_kr(mc.npv_p95, lang))]))
     return "".join(parts)

@@ -26,7 +26,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ..words.labels import fmt_int, fmt_kr, fmt_num, fmt_pct, note_text, t
+from ..words.labels import fmt_int, fmt_kr, fmt_num, fmt_pct, note_text, t, who as who_of
 from ..words.formats import fmt_persons_needed
 from .markup import markup, render
 from .results import frame_html
@@ -307,7 +307,7 @@ def tornado_chart(result, perspective: str | None = None, lang: str | None = Non
     basis = basis_words(PriceBasis.present_value(result.summary.price_year, rate), lang, short=True)
     # (the report's names for the rows: one rule, which reads the result and the words of the language)
     names = _tornado_names(SimpleNamespace(cba=result, msg=lambda key: msg(key, lang)))
-    return plot_tornado(sensitivity, lang, t(perspective, lang).lower(), names=names, basis=basis)
+    return plot_tornado(sensitivity, lang, who_of(perspective, lang), names=names, basis=basis)
 
 
 def society_note(result, lang: str | None = None) -> str:
@@ -352,7 +352,7 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
     s = result.summary
     actors = result.table.set_index("perspective")
     row = actors.loc[check_choice("perspective", perspective, tuple(actors.index), "key_figures", lang)]
-    who = t(perspective, lang).lower()
+    who = who_of(perspective, lang)
     note = note_text(row["note"], lang)
     net = (msg("explore.not_valued", lang) + (f" ({note})" if note else "")
            if pd.isna(row["npv"]) else fmt_kr(row["npv"], lang) + (f" ({note})" if note else ""))

@@ -40,7 +40,7 @@ from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
 from ..words.formats import fmt_date, fmt_persons_needed, persons_needed
 from ..words.text import msg
-from ..words.labels import t, code_label, NBSP, budget_period_label
+from ..words.labels import t, code_label, NBSP, budget_period_label, who as who_of
 from ..words.verdicts import status_words, verdict_words, interval_words
 from ..data.privacy import suppressed_label
 from ..data.validation import enrolment_counts
@@ -982,7 +982,7 @@ def _perspective_notes(frame: pd.DataFrame, summary: pd.DataFrame | None, lang: 
         return ()  # (a structural project, or nothing valued: no ratios to explain)
     lead = (str(summary["perspective"].iloc[0]) if summary is not None and "perspective" in summary
             and len(summary) else "offentliga")
-    notes = [msg("workbook.perspective_figures", lang, lead=t(lead, lang).lower(),
+    notes = [msg("workbook.perspective_figures", lang, lead=who_of(lead, lang),
                  section=msg("costbenefit.heading", lang))]
     society = frame[frame["perspective"] == "samhälle"] if "perspective" in frame else frame.iloc[0:0]
     if (len(society) and "break_even_exits" in society and "earnings_unvalued" in society

@@ -32,6 +32,14 @@ def t(key: str, lang: str = "sv", **kw) -> str:
     return words.msg(full, **kw) if full in words else key
 
 
+def who(perspective: str, lang: str = "sv") -> str:
+    """A perspective as a sentence or label names whose figure it is (``who.<code>``: "kommunen", "the
+    municipality"); a code the catalog does not name, as its label in lower case."""
+    words = catalog(lang)
+    full = "who." + perspective
+    return words.msg(full) if full in words else t(perspective, lang).lower()
+
+
 def budget_period_label(period: object, lang: str = "sv") -> str:
     """A budget file's period as a reader of the report's language reads it: ``2024`` stays,
     ``hela`` is the whole period, ``år 2`` is year 2."""

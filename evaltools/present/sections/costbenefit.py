@@ -11,7 +11,7 @@ from ...words.assumptions import assumptions_table, value_text
 from ..display import Table, Text
 from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
                               fmt_probability)
-from ...words.labels import code_label, note_text, success_definition_text, t
+from ...words.labels import code_label, note_text, success_definition_text, t, who as who_of
 from ...words.text import join, msg
 from ...analysis.costbenefit import CostSummary
 from ...analysis.cohorts import several_municipalities
@@ -184,7 +184,7 @@ def key_figures(r) -> Table:
     """The key figures; every amount names its basis (:func:`evaltools.present.sections.basis.basis_words`),
     every NPV, ratio, payback and break-even its perspective."""
     lang, msg, s = r.lang, r.msg, r.cba.summary
-    who = t(s.perspective, lang).lower()
+    who = who_of(s.perspective, lang)
     current = B.basis_words(B.CURRENT, lang)
     # a running project's costs per person divide what is paid so far, and say so
     per_person = (msg("costbenefit.kf.through_basis", basis=current, through=s.per_person_through.isoformat())
@@ -531,7 +531,7 @@ def effect_based(r) -> list:
              fmt_kr(eb.npv, lang), fmt_probability(eb.p_npv_positive, lang) if eb.p_npv_positive is not None else "–")]
     cols = [msg("costbenefit.eb.measured_as"), msg("costbenefit.benefit_pv"), msg("costbenefit.cost_pv"),
             *([msg("costbenefit.skattefaktor_pv")] if sf else []), msg("costbenefit.eb.npv"), msg("costbenefit.eb.p_positive")]
-    who = t(lead, lang).lower()
+    who = who_of(lead, lang)
     note = msg("costbenefit.eb.note", who=who, basis=B.basis_words(B.present_value(r), lang),
                horizon=years_text(eb.horizon_years, r.lang),
                effect=fmt_kr(eb.did_effect, lang), low=fmt_kr(eb.did_ci_low, lang),
@@ -728,7 +728,7 @@ def blocks(r) -> list[list]:
         intro = [msg("costbenefit.structural")]
     if s.mode == "observed" and comparison_unreliable(r):
         intro.append(msg("costbenefit.unreliable_comparison"))
-    who = t(s.perspective, lang).lower()
+    who = who_of(s.perspective, lang)
     # (the seed and what was varied are in the appendix)
     mc_text = simulation_text(r, who)
     intro += benefit_count(r)
