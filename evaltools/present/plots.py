@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..data.schema import OUTCOME
-from ..words.labels import SOURCE_LABELS, code_label, fmt_kr, fmt_num, fmt_pct, period_name, t
+from ..words.labels import SOURCE_LABELS, code_label, fmt_kr, fmt_num, fmt_pct, period_name, t, who as who_of
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, suppressed_label
 from ..words.text import join, msg
 from ..words.glossary import measure_term, name as term_name, share_label
@@ -180,12 +180,19 @@ def goal_title(rows: pd.DataFrame, lang: str = "sv") -> str:
     return label if source not in SOURCE_LABELS or source == "ansökan" else f"{label} ({t(SOURCE_LABELS[source], lang).lower()})"
 
 
-def plot_goals(assessment, lang: str = "sv", ax=None, min_count: int | None = None):
+def result_lang(lang: str | None, result: object) -> str:
+    """The language a chart of ``result`` speaks: the one asked for, else that of the project the result was computed
+    for (its display context: ``et.compare_payments(project)`` of an English project draws in English), else Swedish."""
+    return lang or getattr(getattr(result, "context", None), "lang", None) or "sv"
+
+
+def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | None = None):
     """One small panel per quantitative goal: result per period against its target. A period still
     running is drawn hatched (a share: an open point) and named in the legend with the goal table's
     word for it; the text alternative gives each period's status in the same words. A period the
     small-count rule hides (:func:`evaltools.analysis.goals.hide_small_periods`) has no bar or point,
     only its mark ("<5" or "..") at the foot of the axis, and its text alternative says it in words."""
+    lang = result_lang(lang, assessment)
     k = min_count if min_count is not None else getattr(getattr(assessment, "context", None), "min_count", DEFAULT_MIN_COUNT)
     tab = assessment.table[~assessment.table["kind"].isin(("qualitative", "context"))]
     # an ex-ante check draws what the application expects, never an outcome
@@ -374,9 +381,10 @@ def _label_rows(ax, labels: list[str], headers: list[bool]) -> np.ndarray:
     return y
 
 
-def plot_composition(composition, variables: tuple[str, ...] | None = None, lang: str = "sv"):
+def plot_composition(composition, variables: tuple[str, ...] | None = None, lang: str | None = None):
     """Participants per category, every breakdown in one panel; suppressed categories are marked,
     not drawn."""
+    lang = result_lang(lang, composition)
     tab = labelled(composition.table, lang)
     variables = variables or tuple(dict.fromkeys(tab["variable"]))
     tab = tab[tab["variable"].isin(variables)]
@@ -402,13 +410,14 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
     return _alt(fig, lang, "plot.alt.composition", parts)
 
 
-def plot_outcome_rates(comparison, lang: str = "sv", left_out: tuple[str, ...] = ()):
+def plot_outcome_rates(comparison, lang: str | None = None, left_out: tuple[str, ...] = ()):
     """The share with a successful outcome (the main goal's definition) with its exact
     (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); a hidden
     category says so in a word ("dolt"). The dashed line is the share for everyone who ended, less the exits
     with an outcome in ``left_out`` (those the main goal's base leaves out, where any has one:
     Specialistteamet's 236 of 242, those who moved left out), which its label names as page 1 and the goal
     table do. The axis is labelled with the glossary's name of the measure."""
+    lang = result_lang(lang, comparison)
     tab = labelled(comparison.table, lang)
 
     def header(g):
@@ -475,9 +484,10 @@ def _all_ended(rate: float, left_out: tuple[str, ...], lang: str) -> str:
                outcomes=join([code_label(OUTCOME, c, lang).lower() for c in left_out], lang))
 
 
-def plot_time_to_exit(tte, lang: str = "sv", ax=None):
+def plot_time_to_exit(tte, lang: str | None = None, ax=None):
     """Cumulative incidence of an exit with a successful outcome (the main goal's definition; left)
     and of another exit (right) by days since start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
+    lang = result_lang(lang, tte)
     plt.rcParams.update(STYLE)
     if ax is not None:
         fig, axes = ax.figure, [ax, None]
@@ -518,10 +528,13 @@ def plot_time_to_exit(tte, lang: str = "sv", ax=None):
                 measure=_lower(measure))
 
 
-def plot_payments(result, lang: str = "sv", ax=None):
+def plot_payments(result, lang: str | None = None, ax=None):
     """Mean monthly försörjningsstöd by month relative to start, participants and comparison group."""
-    fig, (ax,) = _fig(ax, 2.7)
+    lang = result_lang(lang, result)
     ev = result.event_means
+    if ev is None or ev.empty:  # (a project without payment data: no chart, as the report draws none)
+        return None
+    fig, (ax,) = _fig(ax, 2.7)
     for tr, col, key in ((1, BLUE, "participants"), (0, ORANGE, "comparison")):
         g = ev[ev["treated"] == tr]
         if len(g):
@@ -545,10 +558,11 @@ def plot_payments(result, lang: str = "sv", ax=None):
     return _alt(fig, lang, "plot.alt.payments", parts)
 
 
-def plot_event_study(result, lang: str = "sv"):
+def plot_event_study(result, lang: str | None = None):
     """Event study: each group's mean payment by month relative to the start with 95 % intervals
     (top), and the participants' change since the reference month minus the comparison group's
     (bottom), with the anticipation window shaded. Hidden means are not drawn."""
+    lang = result_lang(lang, result)
     es = result.event_study
     plt.rcParams.update(STYLE)
     fig, (top, bottom) = _subplots(2, 1, figsize=(WIDTH, 4.6), sharex=True, gridspec_kw={"height_ratios": [1.15, 1]})
@@ -642,7 +656,10 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
     :mod:`evaltools.words.assumptions`, or from ``names`` where it names an assumption otherwise (an
     application's "Personer som lämnar försörjningsstödet", not those who left).
 
-    The value labels sit on a white box above the lines, so the zero line never crosses them."""
+    The value labels sit on a white box above the lines, so the zero line never crosses them. None where
+    ``sensitivity`` has no rows (no assumption moves the net present value)."""
+    if sensitivity is None or sensitivity.empty:
+        return None
     fig, (ax,) = _fig(ax, 0.38 * len(sensitivity) + 0.9)
     s = sensitivity.iloc[::-1].reset_index(drop=True)
     base = s.npv_base.iloc[0]
@@ -683,15 +700,17 @@ def _npv_label(lang: str, who: str | None, basis: str | None = None) -> str:
     return msg("costbenefit.npv_axis", lang, who=who) if who else msg("plot.npv_axis", lang)
 
 
-def plot_monte_carlo(mc: dict, lang: str = "sv", who: str | None = None, ax=None, basis: str | None = None):
+def plot_monte_carlo(mc: dict, lang: str | None = None, who: str | None = None, ax=None, basis: str | None = None):
     """Distribution of one perspective's NPV over the Monte Carlo draws, with the break-even line."""
+    lang = result_lang(lang, mc)
     fig, (ax,) = _fig(ax, 2.3)
     npv = mc.npv_draws
     ax.hist(npv, bins=50, color=BLUE, alpha=0.85)
     ax.axvline(0, color=RED, ls="--", lw=1)
     # "< 1 %" stays on one line where the title wraps, never "<" at a line's end
     p = fmt_probability(mc.p_npv_positive, lang).replace(" ", "\u00a0")
-    title = ax.set_title(msg("costbenefit.mc_title", lang, who=who or "–", p=p), loc="left", fontsize=8.5)
+    who = who or who_of(mc.perspective, lang)  # (whose net present value: the simulation's perspective)
+    title = ax.set_title(msg("costbenefit.mc_title", lang, who=who, p=p), loc="left", fontsize=8.5)
     ax.set_xlabel(_npv_label(lang, who, basis))
     ax.set_yticks([])
     _kr_axis(ax, lang, "x")

@@ -1,0 +1,48 @@
+"""Charts an evaluator draws in a notebook from the package's results: in the project's language without being
+told (an English project's payments chart in English), a simulation's histogram naming whose net present value it
+is, and no chart, not a traceback, where there is nothing to draw (a project without payments, no assumption that
+moves the net present value)."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+import evaltools as et
+from evaltools.present import plots
+
+from .conftest import sample_project
+
+
+def test_an_english_projects_chart_is_in_english_without_being_told():
+    project = sample_project("kompassen-demo").with_params(language="en")
+    fig = plots.plot_payments(et.compare_payments(project))
+    try:
+        assert fig.axes[0].get_xlabel() == "Months before (−) and after start"
+    finally:
+        plt.close(fig)
+    swedish = plots.plot_payments(et.compare_payments(sample_project("kompassen-demo")))
+    try:
+        assert swedish.axes[0].get_xlabel() == "Månader före (−) och efter start"
+    finally:
+        plt.close(swedish)
+
+
+def test_the_simulations_histogram_names_whose_net_present_value_it_is():
+    project = sample_project("kompassen-demo")
+    mc = et.cost_benefit(project).monte_carlo
+    fig = plots.plot_monte_carlo(mc)
+    try:
+        title = fig.axes[0].get_title(loc="left").replace("\n", " ")
+    finally:
+        plt.close(fig)
+    # the params' lead perspective, as the assumptions name it (kompassen-demo: the public financiers)
+    assert mc.perspective == project.params.cost_benefit.lead_perspective == "offentliga"
+    assert title.startswith("Andel av simuleringarna med positivt nettonuvärde för de offentliga finansiärerna: ")
+    assert "för –" not in title
+
+
+def test_nothing_to_draw_gives_no_chart(tiny_project):
+    project = et.load_project(tiny_project(data_block="data:\n  participants: data/participants.csv\n"))
+    assert project.payments is None
+    assert plots.plot_payments(et.compare_payments(project)) is None
+    assert plots.plot_tornado(pd.DataFrame(columns=["parameter", "npv_low", "npv_high", "npv_base"])) is None
