@@ -27,7 +27,7 @@ from ..data.errors import EvaltoolsError
 from ..data.arguments import check_choice, check_days, check_names
 from ..data.messages import message
 from ..data.validation import enrolment_counts, persons_of
-from .result import Categories, Codes, Note, Result
+from .result import Categories, Codes, Note, Result, Variables
 from .goals import GoalAssessment, assess_goals
 
 BREAKDOWNS = (S.SEX, S.AGE_GROUP, S.HOUSEHOLD_TYPE, S.PROJECT_YEAR, S.SUPPORT_START, S.SGI_STATUS, S.MUNICIPALITY)
@@ -120,14 +120,17 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
     >>> et.composition(project, by=("sex", "age_group"))  # doctest: +SKIP
     """
     _require_participants(project, lang)
+    asked = by is not BREAKDOWNS  # (a breakdown named and left out is said; the default ones are left out quietly)
     by = _breakdowns(project, "by", by, "composition", lang)
     df = project.participants
     total = persons_of(df)  # (participants are persons: one enrolled twice is one of them)
-    rows = []
+    rows, left_out = [], []
     for var in by:
         if len(df) and (df[var] == S.UNKNOWN).all():  # unknown for everyone (a column the file lacks): nothing to show
+            left_out.append(var)
             continue
         if _one_group(df, var):  # one municipality, or one intake year: no breakdown by it
+            left_out.append(var)
             continue
         # each person once in each group they were in (a person enrolled in two intake years is in both)
         once = df.drop_duplicates([S.PERSON_ID, var]) if S.PERSON_ID in df else df
@@ -136,7 +139,9 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
             rows.append({"variable": var, "category": cat, "n": int(n), "share": n / total if total else np.nan})
     raw = pd.DataFrame(rows, columns=["variable", "category", "n", "share"])
     table = suppress_long(raw, "n", "variable", _k(project), ("share",))
-    return Composition(table, raw, (Note.of("note.counts_hidden", k=_k(project)),))
+    # (a breakdown asked for and left out is said, not dropped silently)
+    gone = (Note.of("note.breakdowns_left_out", which=Variables(tuple(left_out))),) if left_out and asked else ()
+    return Composition(table, raw, (Note.of("note.counts_hidden", k=_k(project)), *gone))
 
 
 @dataclass(frozen=True)
@@ -377,6 +382,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     >>> rates.display().to_excel("rates.xlsx", index=False)  # doctest: +SKIP
     """
     _require_participants(project, lang)
+    asked = by is not RATE_BREAKDOWNS  # (a breakdown named and left out is said; the default ones are left out quietly)
     by = _breakdowns(project, "by", by, "outcome_rates", lang)
     if success_outcomes:  # a misspelt code would count no one, silently
         success_outcomes = check_names("success_outcomes", success_outcomes, tuple(S.OUTCOMES), tuple(S.OUTCOMES),
@@ -385,10 +391,11 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     # (someone came back: the ended are enrolments, and the result says so: Enrolments.by_enrolment)
     twice = enrolment_counts(project.participants).by_enrolment
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
-    rows = []
+    rows, left_out = [], []
     for var in by:
         # one municipality, intake year or support at start: nothing to compare
         if _one_group(project.participants, var, ONLY_WHEN_SEVERAL + RATES_ONLY_WHEN_SEVERAL):
+            left_out.append(var)
             continue
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
         # (those whose sex, age or household is not known are a row of the table, not a group the test compares:
@@ -401,8 +408,10 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
             rows.append({"variable": var, "category": cat, "n": n, "successes": k, "rate": k / n if n else np.nan, "ci_low": float(lo), "ci_high": float(hi), "test": test,
                          "p_value": p})
     raw = pd.DataFrame(rows)
+    # (a breakdown asked for and left out is said, not dropped silently)
+    gone = (Note.of("note.breakdowns_left_out", which=Variables(tuple(left_out))),) if left_out and asked else ()
     if raw.empty:
-        return OutcomeComparison(raw, raw, (), definition=d, by_enrolment=twice)
+        return OutcomeComparison(raw, raw, gone, definition=d, by_enrolment=twice)
     raw["p_holm"] = holm(raw)
     k = _k(project)
     hide, hide_n = _rate_rows_to_hide(raw, project.participants, k, _goal_counts(project, d, success_outcomes, goals))
@@ -424,7 +433,7 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
         notes += (Note.of("note.rate_tests_unknown"),)
     if (raw["test"] == "Fisher (MC)").any():  # the seed is an identifier: written as it is, not as a number
         notes += (Note.of("note.fisher_mc", draws=MONTE_CARLO_DRAWS, seed=str(project.params.cost_benefit.seed)),)
-    return OutcomeComparison(table, raw, notes, definition=d, by_enrolment=twice)
+    return OutcomeComparison(table, raw, notes + gone, definition=d, by_enrolment=twice)
 
 
 def holm(raw: pd.DataFrame) -> np.ndarray:

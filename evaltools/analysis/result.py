@@ -77,6 +77,13 @@ class Codes:
 
 
 @dataclass(frozen=True)
+class Variables:
+    """Breakdown variables (participant columns) inside a note (worded as their names, joined: "kön och kommun")."""
+
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Categories:
     """``(column, code)`` pairs inside a note, e.g. the reference categories of a model
     (worded ``Kön: Kvinna, Hushållstyp: Ensamstående``)."""

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.goals import SuccessDefinition
-from ..analysis.result import Categories, Codes, Money, Note, Share, Wording
+from ..analysis.result import Categories, Codes, Money, Note, Share, Variables, Wording
 from ..data import schema as S
 from .formats import NBSP, capitalized, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
 from .text import catalog, join
@@ -88,6 +88,8 @@ def value_text(v: object, lang: str = "sv") -> str:
         return fmt_pct(v.value, lang, v.decimals)
     if isinstance(v, Codes):
         return ", ".join(code_label(v.column, c, lang).lower() for c in v.codes)
+    if isinstance(v, Variables):
+        return join([variable_label(c, lang).lower() for c in v.columns], lang)
     if isinstance(v, Categories):
         return ", ".join(f"{variable_label(col, lang)}: {category_label(col, code, lang)}" for col, code in v.pairs)
     if isinstance(v, SuccessDefinition):
