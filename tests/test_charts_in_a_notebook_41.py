@@ -46,3 +46,9 @@ def test_nothing_to_draw_gives_no_chart(tiny_project):
     assert project.payments is None
     assert plots.plot_payments(et.compare_payments(project)) is None
     assert plots.plot_tornado(pd.DataFrame(columns=["parameter", "npv_low", "npv_high", "npv_base"])) is None
+
+
+def test_a_report_in_a_notebook_says_which_project_and_language():
+    project = sample_project("kompassen-demo")
+    assert repr(et.Report(project)) == f"Report('kompassen-demo', lang='sv'): {project.params.title}"
+    assert repr(et.Report(project, lang="en")).startswith("Report('kompassen-demo', lang='en'): ")

@@ -66,6 +66,9 @@ class Report:
         self.shown: list[str] = []
         self.next_figure = 1  # the number the next chart's caption gives it ("Figur 3."), in the order shown
 
+    def __repr__(self) -> str:  # (in a notebook: which project and language, not an address)
+        return f"Report({self.params.id!r}, lang={self.lang!r}): {self.params.display_title(self.lang)}"
+
     @property
     def narrative(self) -> Narrative:
         """The evaluator's own text; its citations ``{{ name }}`` show this report's figures."""
