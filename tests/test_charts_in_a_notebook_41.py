@@ -52,3 +52,21 @@ def test_a_report_in_a_notebook_says_which_project_and_language():
     project = sample_project("kompassen-demo")
     assert repr(et.Report(project)) == f"Report('kompassen-demo', lang='sv'): {project.params.title}"
     assert repr(et.Report(project, lang="en")).startswith("Report('kompassen-demo', lang='en'): ")
+
+
+def test_the_rates_chart_of_a_notebook_is_the_reports():
+    from evaltools.present.sections.outcomes import chart_rates
+    project = sample_project("sprangbradan-demo")
+    report = et.Report(project)
+    mine = plots.plot_outcome_rates(et.outcome_rates(project))
+    theirs = plots.plot_outcome_rates(chart_rates(report))
+    try:
+        rows = [t_.get_text() for t_ in mine.axes[0].get_yticklabels()]
+        assert rows == [t_.get_text() for t_ in theirs.axes[0].get_yticklabels()]
+        assert [t_.get_text() for t_ in mine.axes[0].texts] == [t_.get_text() for t_ in theirs.axes[0].texts]
+        # the p-values in words, adjusted for the breakdowns tested, never the test's and the method's names
+        assert any("justerat för flera uppdelningar, p" in r for r in rows)
+        assert not any("Holm" in r or "chi2" in r or "Fisher" in r for r in rows)
+    finally:
+        plt.close(mine)
+        plt.close(theirs)

@@ -11,6 +11,7 @@ readers who cannot see it (the HTML ``alt`` attribute and the tagged PDF's ``/Al
 """
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -410,6 +411,23 @@ def plot_composition(composition, variables: tuple[str, ...] | None = None, lang
     return _alt(fig, lang, "plot.alt.composition", parts)
 
 
+def adjusted_rates(comparison, adjusted: str):
+    """The rate comparison (:func:`evaltools.outcome_rates`) as its chart shows it: each breakdown's p-value the one
+    adjusted for the many breakdowns tested (``adjusted`` says so in words; one breakdown tested needs no
+    adjustment and no words), and a breakdown whose every group is hidden left out (its rows would be empty lines;
+    the table's note names the hidden groups). A comparison already so (no ``p_holm`` column) is returned as it is."""
+    tab = comparison.table
+    if "p_holm" not in tab:
+        return comparison
+    tab = tab.copy()
+    one = int(tab.drop_duplicates("variable")["p_holm"].notna().sum()) == 1
+    tab["p_value"] = tab["p_holm"]
+    tab["test"] = "" if one else adjusted
+    hidden = tab["rate"].map(lambda v: isinstance(v, str) or pd.isna(v))
+    tab = tab[~hidden.groupby(tab["variable"], sort=False).transform("all")]
+    return dataclasses.replace(comparison, table=tab.drop(columns=["p_holm"]).reset_index(drop=True))
+
+
 def plot_outcome_rates(comparison, lang: str | None = None, left_out: tuple[str, ...] = ()):
     """The share with a successful outcome (the main goal's definition) with its exact
     (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); a hidden
@@ -418,15 +436,16 @@ def plot_outcome_rates(comparison, lang: str | None = None, left_out: tuple[str,
     Specialistteamet's 236 of 242, those who moved left out), which its label names as page 1 and the goal
     table do. The axis is labelled with the glossary's name of the measure."""
     lang = result_lang(lang, comparison)
+    comparison = adjusted_rates(comparison, msg("outcomes.chart_adjusted", lang))  # (as the report draws it)
     tab = labelled(comparison.table, lang)
 
     def header(g):
-        p, holm = g["p_value"].iloc[0], g["p_holm"].iloc[0] if "p_holm" in g else np.nan
+        p = g["p_value"].iloc[0]
         if pd.isna(p):  # no test, or one not shown because a rate it compares is hidden
             return g["variable_label"].iloc[0]
-        adj = "" if pd.isna(holm) else f", Holm {fmt_p(holm, lang)}"
         said = fmt_p(p, lang)  # (as the table beside it says it: three decimals, "< 0,001")
-        return g["variable_label"].iloc[0] + f"  ({g['test'].iloc[0]}, p {said if said.startswith('<') else '= ' + said}{adj})"
+        test = str(g["test"].iloc[0])
+        return g["variable_label"].iloc[0] + f"  ({test + ', ' if test else ''}p {said if said.startswith('<') else '= ' + said})"
 
     labels, headers, index = _grouped_rows(tab, header)
     overall = None

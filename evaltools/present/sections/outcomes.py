@@ -2,7 +2,6 @@
 definition, named as the glossary names it) by group, a logistic regression."""
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -17,7 +16,7 @@ from ...analysis.disclosure import Secondary
 from ...analysis.result import Note
 from .facts import participants_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
-from ..plots import plot_outcome_rates
+from ..plots import adjusted_rates, plot_outcome_rates
 
 
 def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = (),
@@ -94,16 +93,9 @@ def _within_months(source: object) -> object:
 
 
 def chart_rates(r):
-    """The rate comparison as the chart shows it: each breakdown's header gives the p-value adjusted for
-    the many breakdowns, in words (the chart would otherwise name the test and the adjustment method).
-    A breakdown whose every group is hidden is left out of the chart: its rows would be empty lines (the
-    note under the table names the hidden groups)."""
-    tab = r.rates.table.copy()
-    tab["p_value"] = tab["p_holm"]
-    tab["test"] = r.msg("outcomes.chart_adjusted")
-    hidden = tab["rate"].map(lambda v: not _shown(v))
-    tab = tab[~hidden.groupby(tab["variable"], sort=False).transform("all")]
-    return dataclasses.replace(r.rates, table=tab.drop(columns=["p_holm"]).reset_index(drop=True))
+    """The rate comparison as the chart shows it (:func:`~evaltools.present.plots.adjusted_rates`), in the
+    report's words."""
+    return adjusted_rates(r.rates, r.msg("outcomes.chart_adjusted"))
 
 
 def shown_rates(r) -> int:
