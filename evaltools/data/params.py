@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from .ages import age_group_bounds, group_label
+from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
@@ -1748,6 +1748,19 @@ def _is_share(value: object) -> bool:
     return _is_number(value) and 0 <= value <= 1  # type: ignore[operator]
 
 
+# The ages an application's target group may span: a Finsam project serves people of working age, from 16, and an age
+# group above 100 ('150+', '999–999') or wholly under 16 ('0–0', 'under 0') is a slip, not a target group (its middle
+# would end every expected leaver's saving at once, or never)
+_TARGET_AGES = (16, 100)
+
+
+def _of_working_age(lo: int, hi: int) -> bool:
+    """Whether an age group from ``lo`` to ``hi`` (``AGE_OPEN_END`` for an open group, '65+') reaches into
+    ``_TARGET_AGES`` and does not go beyond it."""
+    first, last = _TARGET_AGES
+    return first <= hi and lo <= last and (hi <= last or hi == AGE_OPEN_END)
+
+
 class Expected(_Strict):
     """Expected volumes for an ex-ante check of an application without participant data."""
 
@@ -1780,7 +1793,7 @@ class Expected(_Strict):
         if v is None:
             return v
         bounds = age_group_bounds(v.replace("+", " och äldre")) if isinstance(v, str) else None
-        if bounds is None:
+        if bounds is None or not _of_working_age(*bounds):
             raise ParamsValueError("params.expected_age_group", value=_short(v))
         return group_label(*bounds)  # (written as the report writes a group: '55-64 år' is '55–64')
 
