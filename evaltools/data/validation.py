@@ -488,10 +488,14 @@ def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     total = text.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy()
     # (a sentence: three words or more, one of them a word in lower case, never a name alone, 'Anna Karin Berg')
     sentence = (text.str.split().str.len() >= 3) & text.str.contains(r"(?<!\S)[a-zåäöéü]{3,}(?!\S)", regex=True)
-    note = (np.arange(len(frame)) > rows_of_data[-1]) & (counts == 1) & ~total & sentence.to_numpy()
-    if not note.any():
+    below = np.arange(len(frame)) > rows_of_data[-1]
+    note = below & (counts == 1) & ~total & sentence.to_numpy()
+    # a row below with no cell left is a note whose personnummer was taken out (the cell emptied), which its own
+    # message names: no message for each of its columns besides
+    emptied = below & (counts == 0)
+    if not (note | emptied).any():
         return raw, []
-    keep = ~note
+    keep = ~(note | emptied)
     found = [problem(fname, int(r), None, t, "rows.note_below", "info", "note_rows")
              for r, t in zip(raw.file_rows[note], text[note], strict=True)]
     return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
@@ -1267,11 +1271,13 @@ def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = (
     """Every cell and column heading shaped like a personnummer, masked (never echoed): the
     number is taken out of ``raw`` (the cell emptied, the column dropped), so that the file's other
     problems can be reported with it and none of them repeats it. In a column of the evaluator's own
-    (not one of ``contract``, and not a month or year heading of a wide layout) the message says to
+    (not one of ``contract``, a contract column or a heading the params file's ``data.columns`` reads as one,
+    matched as those are, and not a month or year heading of a wide layout) the message says to
     delete the column: it is not read, so no project code belongs in it either."""
     found = []
     for c in list(raw.frame.columns):
-        own = bool(contract) and c not in contract and not any(ch.isdigit() for ch in str(c))
+        own = (bool(contract) and c not in contract and " ".join(str(c).split()).casefold() not in contract
+               and not any(ch.isdigit() for ch in str(c)))
         if find_personnummer(c):
             found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
             del raw.frame[c]
@@ -1551,7 +1557,9 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     warn.extend(raw.notes)
     # a personnummer refuses the project (load_project raises PersonalIdentityNumberError), reported
     # with every other problem of the file; the number itself is taken out first and never echoed
-    problems.extend(_check_pseudonymous(raw, raw.source, tuple(c.name for c in spec.columns)))
+    # (a heading the params file's data.columns reads as a contract column, kept casefolded, is no column of the
+    # evaluator's own: a personnummer typed in it, a note under the list in 'Löpnr', is not answered 'delete the column')
+    problems.extend(_check_pseudonymous(raw, raw.source, (*(c.name for c in spec.columns), *params.data.columns)))
     problems.extend(_check_control_characters(raw, raw.source))
     if len(raw.frame) == 0:
         _other_sheets(raw, problems)
@@ -1617,11 +1625,11 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if raw is None:
         return empty_table(S.PARTICIPANTS)
     fname = raw.source
-    if len(raw.frame) == 0:
-        problems.append(problem(fname, None, None, None, "rows.none"))
-        return empty_table(S.PARTICIPANTS)
     raw, units = units_row(raw, fname)
     warn.extend(units)
+    if len(raw.frame) == 0:  # (after a row of units, which is no person: a file of it alone lists no one)
+        problems.append(problem(fname, None, None, None, "rows.none"))
+        return empty_table(S.PARTICIPANTS)
     raw = _own_headings(raw, params, fname, problems, warn)
     several = False
     if not is_comparison:
