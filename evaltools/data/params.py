@@ -187,13 +187,31 @@ def _one_number(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2).replace(" ", "")
 
 
+# letters of another alphabet that look like a Latin one (Cyrillic 'а', 'о', Greek 'ο'; 'н', 'п', 'д' as n, n, d in
+# italics), as a word pasted from another program or typed to slip past a check holds them ("нöjда" for "nöjda"): in
+# a word that also holds a Latin letter they are read as the Latin letter, one for one, so that the goal's words are
+# checked as they look
+_LOOKALIKES = str.maketrans(
+    "аеёорсухіїјѕһԁдԛԝкмнптвАВЕЁКМНОРСТХЅІЈοαιινκρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeëopcyxiïjshddqwkmnntbABEËKMHOPCTXSIJoaiivkptuxABEZHIKMNOPTYX")
+_WORD = re.compile(r"\w+")
+
+
+def _lookalikes_as_latin(text: str) -> str:
+    """``text`` with each look-alike of a Latin letter (``_LOOKALIKES``) read as that letter where its word holds a
+    Latin letter too; as long as ``text``, character for character."""
+    return _WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _LATIN_LETTER.search(m.group(0)) else m.group(0),
+                     text)
+
+
 def read_label(text: str | None) -> str:
     r"""``text`` as its words are read: no-break spaces as spaces, characters that show nothing removed (``'år\u200b1'``
-    is ``'år1'``, year 1; None is ``''``), and a number's thousands written with spaces as one number (``'totalt 1
-    000 deltagare'`` is 1000, with a space, a no-break space or a narrow no-break space between them), except
-    after a year or a goal's number (``'år 1 200'`` is year 1's 200). A message quoting its words quotes them as
-    the label writes them (:func:`label_words`)."""
-    return _GROUPED.sub(_one_number, _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or "")))
+    is ``'år1'``, year 1; None is ``''``), a letter of another alphabet that looks like a Latin one read as it in a
+    word of Latin letters (``'нöjда'`` is ``'nöjda'``), and a number's thousands written with spaces as one number
+    (``'totalt 1 000 deltagare'`` is 1000, with a space, a no-break space or a narrow no-break space between them),
+    except after a year or a goal's number (``'år 1 200'`` is year 1's 200). A message quoting its words quotes them
+    as the label writes them (:func:`label_words`)."""
+    return _GROUPED.sub(_one_number, _lookalikes_as_latin(_INVISIBLE.sub("", _AS_SPACE.sub(" ", text or ""))))
 
 
 def label_words(words: str, label: str | None) -> str:
@@ -205,8 +223,8 @@ def label_words(words: str, label: str | None) -> str:
         return "', '".join(label_words(w, label) for w in words.split("', '"))
     pattern = "".join(re.escape(c) + (" ?" if c.isdigit() and nxt.isdigit() else "")
                       for c, nxt in zip(words, [*words[1:], ""]))
-    found = re.search(pattern, shown)
-    return found.group(0) if found else words
+    found = re.search(pattern, _lookalikes_as_latin(shown))  # (found as read, quoted as written: one for one)
+    return shown[found.start():found.end()] if found else words
 
 
 def _as_written(e: ParamsValueError, labels: list[str | None]) -> ParamsValueError:

@@ -16,7 +16,7 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import ProjectParams
+from .params import ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote
 from .ages import age_group_bounds, group_label
@@ -562,16 +562,18 @@ def _goals_that_left_support(df: pd.DataFrame, params: ProjectParams, fname: str
         if (g.kind not in ("share", "outcome_count") or g.numerator != "outcome"
                 or "aktiv_planering_annan_part" not in g.success_outcomes):
             continue
-        labels = [label for label in (g.label, g.label_en) if label]
-        m = next((m for label in labels if (m := _LEFT_SUPPORT.search(label)) is not None), None)
-        if m is None or any(_ACTIVE_PLAN_NAMED.search(label) for label in labels):
+        written = [label for label in (g.label, g.label_en) if label]
+        labels = [read_label(label) for label in written]  # (as the params file reads a goal's words: 'självförsörjаnde')
+        at = next(((i, m) for i, label in enumerate(labels) if (m := _LEFT_SUPPORT.search(label)) is not None), None)
+        if at is None or any(_ACTIVE_PLAN_NAMED.search(label) for label in labels):
             continue
+        words = label_words(at[1].group(0).strip(), written[at[0]])  # (quoted as the file writes it)
         whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
         counted = planned & in_goal_group(df, g.among) if whole else planned
         if counted.any():
             rest = [c for c in g.success_outcomes if c != "aktiv_planering_annan_part"]
             found.append(problem(fname, None, S.OUTCOME, None, "column.goal_left_support", goal=g.id,
-                                 words=m.group(0).strip(), n=_sek(int(counted.sum())),
+                                 words=words, n=_sek(int(counted.sum())),
                                  outcomes=", ".join(rest), key="success_outcomes"))
     return found
 
