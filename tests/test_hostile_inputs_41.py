@@ -129,3 +129,17 @@ def test_a_word_wholly_of_another_alphabet_is_left_as_written(tiny_project):
     p = tiny_project("goals:\n  - id: g\n    kind: participant_count\n    label: Minst 20 deltagare (нет)\n"
                      "    target: 20\n")
     assert et.load_project(p).params.goals[0].label == "Minst 20 deltagare (нет)"
+
+
+# --- a personnummer in a quarter's cell ------------------------------------------------------------------------------
+
+def test_a_personnummer_in_a_quarters_cells_is_refused_there_and_its_total_not_checked_against_every_line(tmp_path):
+    # 2024 kv 3 (rows 10–12: title, empty row, headings, two quarters of three rows) written with a personnummer: its
+    # Summa row, its period taken out, was checked as the total of every line ('392 000 kr; förväntat 3 136 000 kr')
+    quarters = [*QUARTERS[:2], (f"2024 kv 3 {PNR}", *QUARTERS[2][1:]), *QUARTERS[3:]]
+    _jobb_participants(tmp_path / "data" / "Deltagare Jobbsteget.xlsx", note=False)
+    _quarterly_budget(tmp_path / "data" / "Budgetuppföljning Jobbsteget.xlsx", quarters=quarters, note=False)
+    path = tmp_path / "jobbsteget.yaml"
+    path.write_text(JOBBSTEGET, encoding="utf-8")
+    problems = load_problems(path)
+    assert [(p.key, p.row, p.column) for p in problems] == [("person.personnummer", r, "period") for r in (10, 11, 12)]

@@ -2393,6 +2393,10 @@ def _school_years(raw: RawTable, params: ProjectParams, fname: str, problems: li
     return ", ".join(dict.fromkeys(mapping.get(p.strip(), p.strip()) for p in periods.split(",")))
 
 
+# the messages of a cell whose value was not read: a personnummer taken out, a formula without its saved result
+_CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
+
+
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn, header_like=budget_shapes.header_like)
     if raw is None:
@@ -2401,6 +2405,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
+    taken_out = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None}
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
         raw, info = budget_shapes.long_from_wide(raw, fname, problems)
@@ -2431,7 +2436,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
-        frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
+        # (not where the row's cell was refused, a personnummer taken out or a formula without its value: its period
+        # is unknown, not left empty, and its total no total of every line)
+        refused = np.isin(raw.file_rows, list(taken_out))
+        frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == "") & ~refused, S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
@@ -2452,6 +2460,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
         period = row[S.PERIOD]
+        if int(raw.file_rows[i]) in taken_out and (pd.isna(period) or not str(period).strip()):
+            continue  # (a total whose period was refused is checked once the period is written)
         scope = lines if _every_period(period) else lines[lines[S.PERIOD] == period]
         if not _every_period(period) and len(scope) == 0:
             scope = lines
