@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from .ages import age_group_bounds, group_label
+from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
@@ -187,13 +187,31 @@ def _one_number(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2).replace(" ", "")
 
 
+# letters of another alphabet that look like a Latin one (Cyrillic 'а', 'о', Greek 'ο'; 'н', 'п', 'д' as n, n, d in
+# italics), as a word pasted from another program or typed to slip past a check holds them ("нöjда" for "nöjda"): in
+# a word that also holds a Latin letter they are read as the Latin letter, one for one, so that the goal's words are
+# checked as they look
+_LOOKALIKES = str.maketrans(
+    "аеёорсухіїјѕһԁдԛԝкмнптвАВЕЁКМНОРСТХЅІЈοαιινκρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeëopcyxiïjshddqwkmnntbABEËKMHOPCTXSIJoaiivkptuxABEZHIKMNOPTYX")
+_WORD = re.compile(r"\w+")
+
+
+def _lookalikes_as_latin(text: str) -> str:
+    """``text`` with each look-alike of a Latin letter (``_LOOKALIKES``) read as that letter where its word holds a
+    Latin letter too; as long as ``text``, character for character."""
+    return _WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _LATIN_LETTER.search(m.group(0)) else m.group(0),
+                     text)
+
+
 def read_label(text: str | None) -> str:
     r"""``text`` as its words are read: no-break spaces as spaces, characters that show nothing removed (``'år\u200b1'``
-    is ``'år1'``, year 1; None is ``''``), and a number's thousands written with spaces as one number (``'totalt 1
-    000 deltagare'`` is 1000, with a space, a no-break space or a narrow no-break space between them), except
-    after a year or a goal's number (``'år 1 200'`` is year 1's 200). A message quoting its words quotes them as
-    the label writes them (:func:`label_words`)."""
-    return _GROUPED.sub(_one_number, _INVISIBLE.sub("", _AS_SPACE.sub(" ", text or "")))
+    is ``'år1'``, year 1; None is ``''``), a letter of another alphabet that looks like a Latin one read as it in a
+    word of Latin letters (``'нöjда'`` is ``'nöjda'``), and a number's thousands written with spaces as one number
+    (``'totalt 1 000 deltagare'`` is 1000, with a space, a no-break space or a narrow no-break space between them),
+    except after a year or a goal's number (``'år 1 200'`` is year 1's 200). A message quoting its words quotes them
+    as the label writes them (:func:`label_words`)."""
+    return _GROUPED.sub(_one_number, _lookalikes_as_latin(_INVISIBLE.sub("", _AS_SPACE.sub(" ", text or ""))))
 
 
 def label_words(words: str, label: str | None) -> str:
@@ -205,8 +223,8 @@ def label_words(words: str, label: str | None) -> str:
         return "', '".join(label_words(w, label) for w in words.split("', '"))
     pattern = "".join(re.escape(c) + (" ?" if c.isdigit() and nxt.isdigit() else "")
                       for c, nxt in zip(words, [*words[1:], ""]))
-    found = re.search(pattern, shown)
-    return found.group(0) if found else words
+    found = re.search(pattern, _lookalikes_as_latin(shown))  # (found as read, quoted as written: one for one)
+    return shown[found.start():found.end()] if found else words
 
 
 def _as_written(e: ParamsValueError, labels: list[str | None]) -> ParamsValueError:
@@ -1748,6 +1766,19 @@ def _is_share(value: object) -> bool:
     return _is_number(value) and 0 <= value <= 1  # type: ignore[operator]
 
 
+# The ages an application's target group may span: a Finsam project serves people of working age, from 16, and an age
+# group above 100 ('150+', '999–999') or wholly under 16 ('0–0', 'under 0') is a slip, not a target group (its middle
+# would end every expected leaver's saving at once, or never)
+_TARGET_AGES = (16, 100)
+
+
+def _of_working_age(lo: int, hi: int) -> bool:
+    """Whether an age group from ``lo`` to ``hi`` (``AGE_OPEN_END`` for an open group, '65+') reaches into
+    ``_TARGET_AGES`` and does not go beyond it."""
+    first, last = _TARGET_AGES
+    return first <= hi and lo <= last and (hi <= last or hi == AGE_OPEN_END)
+
+
 class Expected(_Strict):
     """Expected volumes for an ex-ante check of an application without participant data."""
 
@@ -1780,7 +1811,7 @@ class Expected(_Strict):
         if v is None:
             return v
         bounds = age_group_bounds(v.replace("+", " och äldre")) if isinstance(v, str) else None
-        if bounds is None:
+        if bounds is None or not _of_working_age(*bounds):
             raise ParamsValueError("params.expected_age_group", value=_short(v))
         return group_label(*bounds)  # (written as the report writes a group: '55-64 år' is '55–64')
 

@@ -16,7 +16,7 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import ProjectParams
+from .params import ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote
 from .ages import age_group_bounds, group_label
@@ -488,10 +488,14 @@ def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     total = text.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy()
     # (a sentence: three words or more, one of them a word in lower case, never a name alone, 'Anna Karin Berg')
     sentence = (text.str.split().str.len() >= 3) & text.str.contains(r"(?<!\S)[a-zåäöéü]{3,}(?!\S)", regex=True)
-    note = (np.arange(len(frame)) > rows_of_data[-1]) & (counts == 1) & ~total & sentence.to_numpy()
-    if not note.any():
+    below = np.arange(len(frame)) > rows_of_data[-1]
+    note = below & (counts == 1) & ~total & sentence.to_numpy()
+    # a row below with no cell left is a note whose personnummer was taken out (the cell emptied), which its own
+    # message names: no message for each of its columns besides
+    emptied = below & (counts == 0)
+    if not (note | emptied).any():
         return raw, []
-    keep = ~note
+    keep = ~(note | emptied)
     found = [problem(fname, int(r), None, t, "rows.note_below", "info", "note_rows")
              for r, t in zip(raw.file_rows[note], text[note], strict=True)]
     return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
@@ -558,16 +562,18 @@ def _goals_that_left_support(df: pd.DataFrame, params: ProjectParams, fname: str
         if (g.kind not in ("share", "outcome_count") or g.numerator != "outcome"
                 or "aktiv_planering_annan_part" not in g.success_outcomes):
             continue
-        labels = [label for label in (g.label, g.label_en) if label]
-        m = next((m for label in labels if (m := _LEFT_SUPPORT.search(label)) is not None), None)
-        if m is None or any(_ACTIVE_PLAN_NAMED.search(label) for label in labels):
+        written = [label for label in (g.label, g.label_en) if label]
+        labels = [read_label(label) for label in written]  # (as the params file reads a goal's words: 'självförsörjаnde')
+        at = next(((i, m) for i, label in enumerate(labels) if (m := _LEFT_SUPPORT.search(label)) is not None), None)
+        if at is None or any(_ACTIVE_PLAN_NAMED.search(label) for label in labels):
             continue
+        words = label_words(at[1].group(0).strip(), written[at[0]])  # (quoted as the file writes it)
         whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
         counted = planned & in_goal_group(df, g.among) if whole else planned
         if counted.any():
             rest = [c for c in g.success_outcomes if c != "aktiv_planering_annan_part"]
             found.append(problem(fname, None, S.OUTCOME, None, "column.goal_left_support", goal=g.id,
-                                 words=m.group(0).strip(), n=_sek(int(counted.sum())),
+                                 words=words, n=_sek(int(counted.sum())),
                                  outcomes=", ".join(rest), key="success_outcomes"))
     return found
 
@@ -1267,11 +1273,13 @@ def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = (
     """Every cell and column heading shaped like a personnummer, masked (never echoed): the
     number is taken out of ``raw`` (the cell emptied, the column dropped), so that the file's other
     problems can be reported with it and none of them repeats it. In a column of the evaluator's own
-    (not one of ``contract``, and not a month or year heading of a wide layout) the message says to
+    (not one of ``contract``, a contract column or a heading the params file's ``data.columns`` reads as one,
+    matched as those are, and not a month or year heading of a wide layout) the message says to
     delete the column: it is not read, so no project code belongs in it either."""
     found = []
     for c in list(raw.frame.columns):
-        own = bool(contract) and c not in contract and not any(ch.isdigit() for ch in str(c))
+        own = (bool(contract) and c not in contract and " ".join(str(c).split()).casefold() not in contract
+               and not any(ch.isdigit() for ch in str(c)))
         if find_personnummer(c):
             found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
             del raw.frame[c]
@@ -1551,7 +1559,9 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     warn.extend(raw.notes)
     # a personnummer refuses the project (load_project raises PersonalIdentityNumberError), reported
     # with every other problem of the file; the number itself is taken out first and never echoed
-    problems.extend(_check_pseudonymous(raw, raw.source, tuple(c.name for c in spec.columns)))
+    # (a heading the params file's data.columns reads as a contract column, kept casefolded, is no column of the
+    # evaluator's own: a personnummer typed in it, a note under the list in 'Löpnr', is not answered 'delete the column')
+    problems.extend(_check_pseudonymous(raw, raw.source, (*(c.name for c in spec.columns), *params.data.columns)))
     problems.extend(_check_control_characters(raw, raw.source))
     if len(raw.frame) == 0:
         _other_sheets(raw, problems)
@@ -1617,11 +1627,11 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if raw is None:
         return empty_table(S.PARTICIPANTS)
     fname = raw.source
-    if len(raw.frame) == 0:
-        problems.append(problem(fname, None, None, None, "rows.none"))
-        return empty_table(S.PARTICIPANTS)
     raw, units = units_row(raw, fname)
     warn.extend(units)
+    if len(raw.frame) == 0:  # (after a row of units, which is no person: a file of it alone lists no one)
+        problems.append(problem(fname, None, None, None, "rows.none"))
+        return empty_table(S.PARTICIPANTS)
     raw = _own_headings(raw, params, fname, problems, warn)
     several = False
     if not is_comparison:
@@ -2383,6 +2393,10 @@ def _school_years(raw: RawTable, params: ProjectParams, fname: str, problems: li
     return ", ".join(dict.fromkeys(mapping.get(p.strip(), p.strip()) for p in periods.split(",")))
 
 
+# the messages of a cell whose value was not read: a personnummer taken out, a formula without its saved result
+_CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
+
+
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn, header_like=budget_shapes.header_like)
     if raw is None:
@@ -2391,6 +2405,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
+    taken_out = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None}
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
         raw, info = budget_shapes.long_from_wide(raw, fname, problems)
@@ -2421,7 +2436,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
-        frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == ""), S.PERIOD] = "alla"
+        # (not where the row's cell was refused, a personnummer taken out or a formula without its value: its period
+        # is unknown, not left empty, and its total no total of every line)
+        refused = np.isin(raw.file_rows, list(taken_out))
+        frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == "") & ~refused, S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
@@ -2442,6 +2460,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
         period = row[S.PERIOD]
+        if int(raw.file_rows[i]) in taken_out and (pd.isna(period) or not str(period).strip()):
+            continue  # (a total whose period was refused is checked once the period is written)
         scope = lines if _every_period(period) else lines[lines[S.PERIOD] == period]
         if not _every_period(period) and len(scope) == 0:
             scope = lines
