@@ -207,10 +207,14 @@ def test_a_target_of_about_40_gets_the_number_but_per_year_words_on_a_target_do_
 def test_the_application_with_its_volumes_written_as_numbers_is_read(tmp_path):
     # 40 a year over two whole years: 80 participants; 900 000 + 100 000 kr a year for 2 years: 2 000 000 kr, 25 000 kr
     # per participant; 12 leavers a year, 24: 83 333 kr each, said 83 000 kr
-    said = _said(_application(tmp_path), "sv")
+    project = _application(tmp_path)
+    said = _said(project, "sv")
     assert "Med 80 deltagare och 80 jämförelsepersoner" in said
+    # (the leavers are the application's expected ones: "som lämnar", in the present, never "som lämnat")
     assert ("Projektet beräknas kosta 2 miljoner kronor i löpande priser, 25 000 kr per deltagare och 83 000 kr per "
-            "person som lämnat försörjningsstödet med ansökans förväntade volymer.") in said
+            "person som lämnar försörjningsstödet med ansökans förväntade volymer.") in said
+    assert ("SEK 25,000 per participant and SEK 83,000 per person leaving social assistance, with the application's "
+            "expected volumes.") in _said(project, "en").replace("\u00a0", " ")
 
 
 # --- a questionnaire exported from Microsoft Forms -------------------------------------------------------------

@@ -152,7 +152,9 @@ def per_success(r, s: CostSummary) -> str:
     kind = success_definition(r.params, r.lang).kind  # (the main goal's successes, not the exits from försörjningsstöd)
     # (of a cost paid for the budget periods so far: the successes by the end of them)
     by_then = r.msg("summary.by_then") if s.per_person_through is not None else ""
-    return r.msg(PER_SUCCESS[kind], amount=fmt_kr_prose(s.cost_per_success, r.lang)) + by_then
+    # (an application's leavers are expected, not counted: "som lämnar", not "som lämnat")
+    key = "summary.per_success_generic_ex_ante" if s.mode == "ex_ante" and kind == "leaves_fs" else PER_SUCCESS[kind]
+    return r.msg(key, amount=fmt_kr_prose(s.cost_per_success, r.lang)) + by_then
 
 
 def intake_in_goal_line(r, per_year: pd.Series) -> bool:
