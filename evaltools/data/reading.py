@@ -110,12 +110,15 @@ def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[
     wanted_set = {w.lower() for w in wanted}
     for i in range(min(_HEADER_ROWS, len(cells))):
         row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
-        hits = len(row & wanted_set)
+        named = len(row & wanted_set)
+        hits = named
         if header_like is not None:
             hits += sum(1 for v in row - wanted_set if v and header_like(v))
         if hits > best_hits:
             best, best_hits = i, hits
-        if wanted_set and hits == len(wanted_set):
+        # (only a row with every wanted name ends the search: cells ``header_like`` takes may be the upper row of a
+        # header on two rows, 'Kostnadsslag', 'Budget', 'Utfall' over the years, whose lower row has more)
+        if wanted_set and named == len(wanted_set):
             break
     return best
 

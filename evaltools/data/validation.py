@@ -332,10 +332,11 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "month": ("månad", "manad", "utbetalningsmånad", "år/månad", "årmånad", "period"),
     "payment_date": ("utbetalningsdatum", "datum", "utbetalningsdag", "betaldatum"),
     "amount": ("belopp", "utbetalt", "utbetalning", "kronor", "kr", "beloppkr", "summa"),
-    "period": ("år", "ar", "budgetår", "kalenderår", "projektår", "verksamhetsår", "year"),
-    "category": ("kostnadsslag", "kategori", "kostnadspost", "post"),
-    "actual": ("utfall", "utfallkr", "faktisk", "faktiskkostnad", "förbrukat"),
-    "funder": ("finansiär", "finansiar", "finansiering"),
+    # a budget's columns: the words it is read by (a heading the loader did not read, 'Kostnads slag/typ', is
+    # named), and for its budget a heading naming an amount without saying which ('Belopp')
+    **{column: tuple(budget_shapes.heading_key(w) for w in words) for column, words in budget_shapes.LONG_HEADINGS.items()},
+    S.BUDGET: tuple(budget_shapes.heading_key(w) for w in (*budget_shapes.LONG_HEADINGS[S.BUDGET],
+                                                           *budget_shapes.AMOUNT_HEADINGS)),
     "respondent_group": ("grupp", "svarsgrupp", "svarande"),
     "question": ("fråga", "frågekod"),
     "answer": ("svar",),
@@ -2402,6 +2403,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    twice: set[str] = set()
+    if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
+        raw, twice = budget_shapes.read_long_headings(raw, fname, problems)
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
@@ -2442,6 +2446,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == "") & ~refused, S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    # (a column two headings could be has that message alone, not 'missing' too)
+    problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
+        "column.missing", "column.missing_heading", "column.optional_heading"))]
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     if len(df) and df[S.ACTUAL].isna().all():

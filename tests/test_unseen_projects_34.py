@@ -1,0 +1,127 @@
+"""Thirty-fourth sweep of projects unlike the samples, from files made in Excel on Windows. A budget follow-up kept a
+row per cost line and year with Swedish headings ("År", "Kostnadsslag" or "Post", "Budget", "Utfall", "Finansiär" or
+"Aktör"), or plain English ones ("Year", "Cost line", "Actual"), is read as the contract's columns, whatever the
+headings' letter case, spaces, a ":" or a unit after them; two columns that could both be one (two utfall) are refused
+in one message naming both. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand
+from the rows written here."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import evaltools as et
+
+from .conftest import load_problems
+
+# --- a budget kept a row per line and year, headed in Swedish ----------------------------------------------------
+PROJECT = """\
+    id: lyftet
+    title: Lyftet
+    forbund: Testförbundet
+    owner: Testkommun
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    data: {budget: data/%s}
+    """
+# (year, line, budget, utfall, funder): the wages of 2024 typed as text with a space between the thousands
+LINES = [(2024, "Lön coach", 480000, "455 500", "förbund"), (2024, "Lokaler", 60000, 61200, "förbund"),
+         (2025, "Lön coach", 490000, 502300, "förbund"), (2025, "Lokaler", 60000, 58800, "kommun")]
+
+
+def _long_budget(path: Path, headings: list[str], lines=LINES, total: bool = True) -> Path:
+    """The follow-up as an economist keeps it in Excel: a title, an empty row, the headings with a filter and a frozen
+    pane under them, a row per line and year, a 'Summa' row with its period cell empty, empty rows and a note."""
+    import openpyxl  # (only the Excel-made projects need it)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budgetuppföljning"
+    ws.append(["Budgetuppföljning Lyftet 2024–2025"])
+    ws.append([])
+    ws.append(headings)
+    ws.auto_filter.ref = f"A3:E{3 + len(lines)}"
+    ws.freeze_panes = "A4"
+    for line in lines:
+        ws.append(list(line))
+        ws.cell(ws.max_row, 3).number_format = "# ##0"
+    if total:
+        ws.append([None, "Summa", sum(ln[2] for ln in lines), sum(int(str(ln[3]).replace(" ", "")) for ln in lines)])
+    ws.append([])
+    ws.append([])
+    ws.append(["Utfall 2025 enligt bokslut per 2026-01-31, lokalerna betalas av kommunen från 2025."])
+    wb.save(path)
+    return path
+
+
+def _lyftet(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / "lyftet.yaml"
+    path.write_text(textwrap.dedent(PROJECT) % name, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("headings", [
+    ["År", "Kostnadsslag", "Budget", "Utfall", "Finansiär"],
+    ["år:", "Post", "Budget (kr)", "Utfall (kr):", "Aktör"],
+    [" ÅR ", "KOSTNADSSLAG", "budget:", "utfall", "finansiär"],
+    ["Year", "Cost line", "Budget", "Actual", "Funder"],
+], ids=["swedish", "colon-and-unit", "letter-case", "english"])
+def test_a_budget_kept_a_row_per_line_with_swedish_headings_is_read(tmp_path, headings):
+    _long_budget(tmp_path / "data" / "Budget Lyftet.xlsx", headings)
+    project = et.load_project(_lyftet(tmp_path, "Budget Lyftet.xlsx"))
+    b = project.budget
+    lines = b[b["category"] != "Summa"]
+    got = {(str(r.period), r.category): (r.budget, r.actual, r.funder) for r in lines.itertuples()}
+    assert got == {("2024", "Lön coach"): (480_000, 455_500, "förbund"), ("2024", "Lokaler"): (60_000, 61_200, "förbund"),
+                   ("2025", "Lön coach"): (490_000, 502_300, "förbund"), ("2025", "Lokaler"): (60_000, 58_800, "kommun")}
+    # budget 480 000 + 60 000 + 490 000 + 60 000 = 1 090 000; utfall 455 500 + 61 200 + 502 300 + 58 800 = 1 077 800
+    assert lines["budget"].sum() == 1_090_000
+    assert lines["actual"].sum() == 1_077_800
+
+
+def test_a_wrong_total_under_swedish_headings_is_checked_as_any(tmp_path):
+    lines = [*LINES[:3], (2025, "Lokaler", 60000, 58800, "kommun")]
+    path = _long_budget(tmp_path / "data" / "Budget Lyftet.xlsx", ["År", "Post", "Budget", "Utfall", "Finansiär"], lines)
+    import openpyxl  # (only the Excel-made projects need it)
+    wb = openpyxl.load_workbook(path)
+    wb.active["C8"] = 1_100_000  # (the 'Summa' row's budget, 10 000 kr more than its lines' 1 090 000)
+    wb.save(path)
+    problems = load_problems(_lyftet(tmp_path, "Budget Lyftet.xlsx"))
+    assert [(p.row, p.column) for p in problems] == [(8, "budget")]
+    assert "1 090 000" in problems[0].note("sv")
+
+
+def test_a_csv_saved_by_swedish_excel_with_swedish_headings_is_read(tmp_path):
+    """Excel on Windows saves a CSV with ';', decimal commas and Windows-1252 ('Övrigt' as byte D6)."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "budget.csv").write_bytes(
+        "År;Kostnadsslag;Budget;Utfall;Finansiär\r\n2024;Lön;250 000,50;240 100,25;förbund\r\n"
+        "2024;Övrigt;12 000;13 499,75;kommun\r\n;Summa;262 000,50;253 600;\r\n".encode("cp1252"))
+    b = et.load_project(_lyftet(tmp_path, "budget.csv")).budget
+    lines = b[b["category"] != "Summa"].set_index("category")
+    assert lines.loc["Lön", ["budget", "actual"]].tolist() == [250_000.5, 240_100.25]
+    assert lines.loc["Övrigt", ["budget", "actual", "funder"]].tolist() == [12_000, 13_499.75, "kommun"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_two_columns_that_could_both_be_the_utfall_get_one_message_naming_both(tmp_path, lang):
+    headings = ["År", "Kostnadsslag", "Budget", "Utfall", "Faktisk kostnad"]
+    lines = [(2024, "Lön coach", 480000, 455500, 455500), (2025, "Lön coach", 490000, 502300, 502300)]
+    _long_budget(tmp_path / "data" / "Budget Lyftet.xlsx", headings, lines, total=False)
+    problems = load_problems(_lyftet(tmp_path, "Budget Lyftet.xlsx"), lang)
+    assert len(problems) == 1
+    p = problems[0]
+    assert p.file.endswith("Budget Lyftet.xlsx") and p.row == 3 and p.column == "actual"
+    said = p.note(lang)
+    assert "'Utfall', 'Faktisk kostnad'" in said
+    assert ("skriv rubriken 'actual' över den kolumn som gäller" if lang == "sv"
+            else "write the heading 'actual' above the column that holds") in said
+
+
+def test_a_budget_headed_beside_the_contracts_own_budget_is_one_message(tmp_path):
+    headings = ["period", "category", "budget", "Budgeterat", "actual"]
+    lines = [(2024, "Lön coach", 480000, 480000, 455500)]
+    _long_budget(tmp_path / "data" / "Budget Lyftet.xlsx", headings, lines, total=False)
+    problems = load_problems(_lyftet(tmp_path, "Budget Lyftet.xlsx"))
+    assert [(p.column, p.key) for p in problems] == [("budget", "budget.heading_twice")]
+    assert "'budget', 'Budgeterat'" in problems[0].note("sv")
