@@ -125,3 +125,127 @@ def test_a_budget_headed_beside_the_contracts_own_budget_is_one_message(tmp_path
     problems = load_problems(_lyftet(tmp_path, "Budget Lyftet.xlsx"))
     assert [(p.column, p.key) for p in problems] == [("budget", "budget.heading_twice")]
     assert "'budget', 'Budgeterat'" in problems[0].note("sv")
+
+
+def test_a_total_row_whose_sums_were_saved_without_values_has_no_message_about_its_empty_year(tmp_path):
+    """A 'Summa' row whose budget and utfall are =SUMMA() formulas saved by a program that calculates none: one message
+    per formula, and none saying that its year cell, left empty as Excel users leave it, is empty."""
+    import openpyxl  # (only the Excel-made projects need it)
+    (tmp_path / "data").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["År", "Kostnadsslag", "Budget", "Utfall"])
+    ws.append([2024, "Lön coach", 480000, 455500])
+    ws.append([2024, "Lokaler", 60000, 61200])
+    ws.append([None, "Summa", "=SUM(C2:C3)", "=SUM(D2:D3)"])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    problems = load_problems(_lyftet(tmp_path, "budget.xlsx"))
+    assert sorted((p.row, p.key) for p in problems) == [(4, "cell.formula"), (4, "cell.formula")]
+
+
+# --- Studielyftet: young adults 18–29 (UVAS), the participant list kept on a sheet per year ----------------------
+STUDIELYFTET = """\
+    id: studielyftet
+    title: Studielyftet
+    forbund: Testförbundet
+    owner: Testkommun, Vuxenutbildningen
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    data_as_of: 2025-09-30
+    data:
+      participants: data/Deltagare Studielyftet.xlsx
+      SHEET
+      columns: {'Deltagar-ID': person_id, 'Kön': sex, 'Födelseår': birth_year, 'Inskrivningsdatum': start_date,
+                'Avslutsdatum': end_date, 'Avslut till': outcome}
+      codes:
+        outcome: {'Påbörjat studier': studier, 'Folkhögskola': studier}
+    goals:
+      - id: studier
+        kind: share
+        label: Minst 50 % av de avslutade ska ha påbörjat studier
+        target: 0.5
+        denominator: exits
+        period: whole_period
+        success_outcomes: [studier]
+    """
+HEADINGS = ["Deltagar-ID", "Kön", "Födelseår", "Inskrivningsdatum", "Avslutsdatum", "Avslut till", "Kommentar"]
+# (id, sex, born, start, end, exit): 2024's intake and 2025's, each on the sheet of its year
+YEARS = {"2024": [("U-101", "Man", 2003, "2024-02-05", "2024-08-16", "Påbörjat studier"),
+                  ("U-102", "Kvinna", "2001", "2024-02-12", "2024-12-20", "arbete"),
+                  ("U-103", "Man", 2005, "2024-03-04", "2024-08-16", "Påbörjat studier"),
+                  ("U-104", "Kvinna", 1999, "2024-04-08", "2024-11-29", "avbrott"),
+                  ("U-105", "Man", 2004, "2024-05-13", "2025-01-10", "Påbörjat studier"),
+                  ("U-106", "Kvinna", 1997, "2024-09-02", None, None)],
+         "2025": [("U-107", "Man", 2006, "2025-01-13", "2025-08-15", "Påbörjat studier"),
+                  ("U-108", "Kvinna", 2002, "2025-02-03", "2025-06-13", "arbete"),
+                  ("U-109", "Man", 2000, "2025-03-10", None, None),
+                  ("U-110", "Kvinna", 2005, "2025-04-07", "2025-08-15", "Folkhögskola")]}
+
+
+def _per_year(path: Path, sheets=YEARS, names: dict[str, str] | None = None) -> Path:
+    """The coordinator's workbook: a sheet per year of intake, each with a title row, the headings with a filter and a
+    frozen pane, dates as date cells, a comment on a heading and empty rows under the list."""
+    import datetime as dt  # (only the Excel-made projects need it)
+
+    import openpyxl  # (only the Excel-made projects need it)
+    from openpyxl.comments import Comment  # (only the Excel-made projects need it)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    for k, (year, rows) in enumerate(sheets.items()):
+        ws = wb.active if k == 0 else wb.create_sheet()
+        ws.title = (names or {}).get(year, year)
+        ws.append([f"Studielyftet – inskrivna {year}"])
+        ws.append(HEADINGS)
+        ws.auto_filter.ref = f"A2:G{2 + len(rows)}"
+        ws.freeze_panes = "B3"
+        ws["F2"].comment = Comment("Folkhögskola räknas som studier", "Samordnare")
+        for pid, sex, born, start, end, out in rows:
+            ws.append([pid, sex, born, dt.datetime.fromisoformat(start), end and dt.datetime.fromisoformat(end),
+                       out, None])
+            for col in (4, 5):
+                ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+        for _ in range(3):
+            ws.append([])
+    wb.save(path)
+    return path
+
+
+def _studielyftet(tmp_path: Path, sheet: str = "", **workbook) -> Path:
+    _per_year(tmp_path / "data" / "Deltagare Studielyftet.xlsx", **workbook)
+    path = tmp_path / "studielyftet.yaml"
+    path.write_text(textwrap.dedent(STUDIELYFTET).replace("SHEET", f"excel_sheet: '{sheet}'" if sheet else ""), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_participant_list_on_a_sheet_per_year_is_refused_naming_the_sheets(tmp_path, lang):
+    """Only the first sheet was read: 2025's four participants were left out without a word."""
+    problems = load_problems(_studielyftet(tmp_path), lang)
+    assert len(problems) == 1
+    p = problems[0]
+    assert p.file.endswith("Deltagare Studielyftet.xlsx [2024]") and p.key == "sheet.alike"
+    said = p.note(lang)
+    assert "'2025'" in said and "'2024'" in said
+    assert ("Samla raderna på ett blad" if lang == "sv" else "Put the rows on one sheet") in said
+
+
+def test_a_sheet_per_year_with_the_sheet_named_in_the_params_reads_that_sheet_and_says_so(tmp_path):
+    project = et.load_project(_studielyftet(tmp_path, sheet="2025"))
+    assert sorted(project.participants["person_id"]) == ["U-107", "U-108", "U-109", "U-110"]
+    said = [n for n in project.notices if n.key == "sheet.alike_named"]
+    assert len(said) == 1 and "'2024'" in said[0].note("sv")
+
+
+def test_the_rows_gathered_on_one_sheet_count_the_goal_of_begun_studies(tmp_path):
+    both = {"2024–2025": YEARS["2024"] + YEARS["2025"]}
+    project = et.load_project(_studielyftet(tmp_path, sheets=both))
+    assert len(project.participants) == 10
+    # ended by 2025-09-30: all but U-106 and U-109, 8; to studies U-101, U-103, U-105, U-107 ('Påbörjat studier') and
+    # U-110 ('Folkhögskola'): 5 of 8 = 62,5 %
+    raw = et.assess_goals(project).raw
+    assert list(zip(raw["goal_id"], raw["numerator"], raw["denominator"])) == [("studier", 5, 8)]
+
+
+def test_a_comparison_groups_sheet_with_the_same_headings_is_no_sheet_per_year(tmp_path):
+    names = {"2024": "Deltagare", "2025": "Jämförelsegrupp"}
+    project = et.load_project(_studielyftet(tmp_path, names=names))
+    assert len(project.participants) == 6

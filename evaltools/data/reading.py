@@ -361,6 +361,29 @@ def sheets_beside(path: Path, source: str) -> tuple[str, ...]:
                  if _visible(ws) and not source.endswith(f" [{redact(ws.title)}]"))
 
 
+def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...]:
+    """The other visible sheets of the workbook ``path`` with every heading of the sheet read (named at the end of
+    ``source``) on one of their first rows, whatever its letter case and spaces: the same list kept on a sheet per
+    year ('2024', '2025'), of which one sheet is read. A sheet named for another data file (a comparison group's
+    beside the participants') is none of them; none for a text file, a workbook of one sheet or fewer than two
+    headings."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not source.endswith("]"):
+        return ()
+    wanted = {" ".join(str(h).split()).casefold() for h in headings if str(h).strip()}
+    if len(wanted) < 2:
+        return ()
+    tables = {w for t, words in SHEET_NAMES.items() for w in (t, *words)}
+    found = []
+    for ws in _load_workbook(path, data_only=True).worksheets:
+        if not _visible(ws) or source.endswith(f" [{redact(ws.title)}]") or ws.title.strip().casefold() in tables:
+            continue
+        for row in ws.iter_rows(min_row=1, max_row=_HEADER_ROWS, values_only=True):
+            if wanted <= {" ".join(str(v).split()).casefold() for v in row if v is not None}:
+                found.append(redact(ws.title))
+                break
+    return tuple(found)
+
+
 def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
     """The sheet to read and, when the workbook's first sheet is hidden and a visible one was read
     in its place, a note saying which. A hidden sheet is read only when the params name it

@@ -23,7 +23,7 @@ from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, sheets_alike,
                       sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -1558,6 +1558,16 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
         return None
     problems.extend(raw.errors)
     warn.extend(raw.notes)
+    if alike := sheets_alike(path, raw.source, [str(c) for c in raw.frame.columns]):
+        # the same list on a sheet per year: one is read, and the others' rows would be left out without a word,
+        # unless the params file names the sheet to read (the evaluator's choice, said to them)
+        read = quote(raw.source.rsplit(" [", 1)[-1].rstrip("]"))
+        sheets = ", ".join(quote(n) for n in alike)
+        if params.data.excel_sheet == 0:
+            problems.append(problem(raw.source, None, None, None, "sheet.alike", read=read, sheets=sheets))
+        else:
+            warn.append(problem(raw.source, None, None, None, "sheet.alike_named", "info", "sheets_alike",
+                                read=read, sheets=sheets))
     # a personnummer refuses the project (load_project raises PersonalIdentityNumberError), reported
     # with every other problem of the file; the number itself is taken out first and never echoed
     # (a heading the params file's data.columns reads as a contract column, kept casefolded, is no column of the
@@ -2440,9 +2450,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
-        # (not where the row's cell was refused, a personnummer taken out or a formula without its value: its period
-        # is unknown, not left empty, and its total no total of every line)
-        refused = np.isin(raw.file_rows, list(taken_out))
+        # (not where the row's period cell was refused, a personnummer taken out or a formula without its value: its
+        # period is unknown, not left empty, and its total no total of every line; a 'Summa' row whose amounts are
+        # formulas saved without their values has its period empty all the same, and no message that it is)
+        period_taken = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None
+                        and p.column is not None and budget_shapes.long_column(p.column) == S.PERIOD}
+        refused = np.isin(raw.file_rows, list(period_taken))
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == "") & ~refused, S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
