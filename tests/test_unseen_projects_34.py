@@ -249,3 +249,45 @@ def test_a_comparison_groups_sheet_with_the_same_headings_is_no_sheet_per_year(t
     names = {"2024": "Deltagare", "2025": "Jämförelsegrupp"}
     project = et.load_project(_studielyftet(tmp_path, names=names))
     assert len(project.participants) == 6
+
+
+# --- a förbund of two municipalities whose budget splits each cost line per municipality -------------------------
+def test_a_budget_split_per_municipality_in_a_column_not_read_is_said_to_the_evaluator(tmp_path):
+    """The coach's wage and the rooms are kept a row per municipality ('Kommun': Sundsvall, Timrå): the amounts are read
+    and added up, and the evaluator is told that the report shows the two rows of a line under one name."""
+    import openpyxl  # (only the Excel-made projects need it)
+    (tmp_path / "data").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Budget per kommun 2024"])
+    ws.append(["År", "Kommun", "Kostnadsslag", "Budget", "Utfall", "Finansiär"])
+    ws.append([2024, "Sundsvall", "Lön coach", 300000, 290000, "förbund"])
+    ws.append([2024, "Timrå", "Lön coach", 200000, "195 000", "förbund"])
+    ws.append([2024, "Sundsvall", "Lokaler", 30000, 30000, "kommun"])
+    ws.append([2024, "Timrå", "Lokaler", 20000, 20000, "kommun"])
+    ws.append([2024, "Sundsvall", "Resor", 5000, 4000, "förbund"])
+    ws.append([None, None, "Summa", 555000, 539000, None])
+    wb.save(tmp_path / "data" / "Budget per kommun.xlsx")
+    project = et.load_project(_lyftet(tmp_path, "Budget per kommun.xlsx"))
+    b = project.budget[project.budget["category"] != "Summa"]
+    # 300 000 + 200 000 + 30 000 + 20 000 + 5 000 = 555 000; 290 000 + 195 000 + 30 000 + 20 000 + 4 000 = 539 000
+    assert (b["budget"].sum(), b["actual"].sum()) == (555_000, 539_000)
+    said = [n for n in project.notices if n.key == "budget.lines_split_by"]
+    assert len(said) == 1 and said[0].column == "Kommun"
+    text = said[0].note("sv")
+    # two lines are split ('Lön coach' and 'Lokaler'); the first on rows 3 and 4; 'Resor' has one row
+    assert "2 kostnadsposter, till exempel 'Lön coach' 2024 på raderna 3, 4" in text
+    assert "'Lön coach Sundsvall'" in text
+
+
+def test_a_comment_column_beside_a_budget_with_lines_of_one_name_is_no_split(tmp_path):
+    import openpyxl  # (only the Excel-made projects need it)
+    (tmp_path / "data").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["År", "Kostnadsslag", "Budget", "Utfall", "Kommentar"])
+    ws.append([2024, "Lön coach", 300000, 290000, "enligt avtal"])
+    ws.append([2025, "Lön coach", 300000, 310000, None])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    project = et.load_project(_lyftet(tmp_path, "budget.xlsx"))
+    assert not [n for n in project.notices if n.key == "budget.lines_split_by"]

@@ -23,7 +23,7 @@ from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, sheets_alike,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheets_alike,
                       sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -415,6 +415,33 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
         return []
     return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
                     columns=", ".join(f"'{h}'" for h in rest))]
+
+
+def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
+    """A note for the evaluator where a column the budget's contract does not read tells apart lines that have the
+    same period, cost line and funder (a budget split per municipality: ``Kommun`` with ``Sundsvall`` and ``Timrå``
+    on two rows of ``Lön coach`` 2024): the amounts are read and added up, but the report shows the lines as rows of
+    one name, which a reader cannot tell apart. One note per such column, with the first such line's rows."""
+    df = raw.frame
+    if S.PERIOD not in df or S.CATEGORY not in df:
+        return []
+    names = {c.name for c in S.BUDGET_TABLE.columns}
+    key = [c for c in (S.PERIOD, S.CATEGORY, S.FUNDER) if c in df]
+    cells = df.fillna("").astype(str).apply(lambda c: c.str.strip())
+    lines = cells[(cells[S.CATEGORY] != "") & ~cells[S.CATEGORY].str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)]
+    notes = []
+    for heading in [c for c in df.columns if str(c).strip() and c not in names]:
+        split = [(k, g) for k, g in lines.groupby(key, sort=False)
+                 if len(g) > 1 and g[heading][g[heading] != ""].nunique() > 1]
+        if not split:
+            continue
+        (period, category, *_), first = split[0]
+        value = next(v for v in first[heading] if v)
+        notes.append(problem(fname, None, str(heading), None, "budget.lines_split_by", "info", "lines_split_by",
+                             heading=quote(str(heading)), n=len(split), line=quote(category), period=period,
+                             rows=row_ranges([int(r) for r in raw.file_rows[df.index.isin(first.index)]]),
+                             example=quote(f"{category} {value}")))
+    return notes
 
 
 def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
@@ -2458,6 +2485,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         refused = np.isin(raw.file_rows, list(period_taken))
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == "") & ~refused, S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
+    if not wide:
+        warn.extend(_lines_split_by_unread(raw, fname))
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
