@@ -291,3 +291,41 @@ def test_a_comment_column_beside_a_budget_with_lines_of_one_name_is_no_split(tmp
     wb.save(tmp_path / "data" / "budget.xlsx")
     project = et.load_project(_lyftet(tmp_path, "budget.xlsx"))
     assert not [n for n in project.notices if n.key == "budget.lines_split_by"]
+
+
+# --- a budget whose headings give its unit -------------------------------------------------------------------------
+@pytest.mark.parametrize("headings", [["År", "Kostnadsslag", "Budget (tkr)", "Utfall (tkr)"],
+                                      ["Kostnadsslag", "Budget 2024 (tkr)", "Utfall 2024 (tkr)"]], ids=["long", "wide"])
+def test_a_budget_headed_in_tkr_read_in_kr_is_refused_with_the_unit_to_write(tmp_path, headings):
+    """Read in kr (the default), 480 tkr would be 480 kr: the cost a thousand times too small, without a word."""
+    import openpyxl  # (only the Excel-made projects need it)
+    (tmp_path / "data").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(headings)
+    for line in ([2024, "Lön coach", 480, 455.5], [2024, "Lokaler", 60, 61.2]):
+        ws.append(line[-len(headings):])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    problems = load_problems(_lyftet(tmp_path, "budget.xlsx"))
+    assert [(p.row, p.key) for p in problems] == [(1, "budget.heading_unit")]
+    said = problems[0].note("sv")
+    assert f"'{headings[-2]}', '{headings[-1]}' anger beloppen i tkr, men params-filen läser budgeten i kr" in said
+    assert "amount_unit: {budget: tkr}" in said
+    # with the unit written, 480 tkr is 480 000 kr and 455,5 tkr 455 500 kr
+    params = tmp_path / "lyftet.yaml"
+    params.write_text(params.read_text(encoding="utf-8").replace("data: {budget:", "data: {amount_unit: tkr, budget:"),
+                      encoding="utf-8")
+    b = et.load_project(params).budget.set_index("category")
+    assert b.loc["Lön coach", ["budget", "actual"]].tolist() == [480_000, 455_500]
+
+
+def test_a_budget_headed_in_kr_is_read_in_kr(tmp_path):
+    import openpyxl  # (only the Excel-made projects need it)
+    (tmp_path / "data").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["År", "Kostnadsslag", "Budget, kr", "Utfall (SEK)"])
+    ws.append([2024, "Lön coach", 480000, 455500])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    b = et.load_project(_lyftet(tmp_path, "budget.xlsx")).budget
+    assert b[["budget", "actual"]].values.tolist() == [[480_000, 455_500]]

@@ -102,9 +102,34 @@ def heading_key(heading: object) -> str:
 _LONG = {heading_key(w): column for column, words in LONG_HEADINGS.items() for w in words}
 
 
+def heading_unit(heading: object) -> str | None:
+    """The unit an amount's heading names (``Budget (tkr)``, ``Utfall 2024 tkr``, ``Belopp (SEK)``): ``'tkr'`` or
+    ``'kr'``; None where it names none."""
+    m = _UNIT.search(str(heading))
+    if m is None:
+        return None
+    return "tkr" if (m.group(1) or m.group(2)).lower() in ("tkr", "tsek") else "kr"
+
+
 def long_column(heading: object) -> str | None:
     """The contract's budget column a heading names in :data:`LONG_HEADINGS` (``Utfall:`` → ``actual``), or None."""
     return _LONG.get(heading_key(heading))
+
+
+def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
+    """One problem where the headings of the budget's amounts name a unit other than the one the params file reads
+    the budget in (``Budget (tkr)`` beside ``amount_unit: kr``, the default): every amount would be read a thousand
+    times too small or too large. A heading that names no amount (``Kostnadsslag``) is not looked at."""
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+    other = [str(c) for c in raw.frame.columns
+             if (wide_heading(c) is not None or long_column(c) in (S.BUDGET, S.ACTUAL)
+                 or heading_key(c) in AMOUNT_HEADINGS)
+             and heading_unit(c) not in (None, declared)]
+    if not other:
+        return []
+    unit = heading_unit(other[0])
+    return [problem(fname, header_row, None, None, "budget.heading_unit", headings=", ".join(f"'{h}'" for h in other),
+                    unit=unit, declared=declared)]
 
 
 def read_long_headings(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, set[str]]:

@@ -2441,6 +2441,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     twice: set[str] = set()
+    problems.extend(budget_shapes.units_against(raw, params.data.unit("budget"), fname))
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
         raw, twice = budget_shapes.read_long_headings(raw, fname, problems)
     raw, below = notes_below(raw, fname)
