@@ -329,3 +329,23 @@ def test_a_budget_headed_in_kr_is_read_in_kr(tmp_path):
     wb.save(tmp_path / "data" / "budget.xlsx")
     b = et.load_project(_lyftet(tmp_path, "budget.xlsx")).budget
     assert b[["budget", "actual"]].values.tolist() == [[480_000, 455_500]]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_year_typed_in_a_cell_formatted_as_a_date_is_answered_with_the_year_it_holds(tmp_path, lang):
+    """2024 in a cell formatted yyyy-mm-dd shows as 1905-07-16 (day 2024 counted from 1900-01-01, with Excel's 29
+    February 1900): the message said 'skriv 1905'."""
+    import openpyxl  # (only the Excel-made projects need it)
+    (tmp_path / "data").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["År", "Kostnadsslag", "Budget", "Utfall"])
+    ws.append([2024, "Lön coach", 480000, 455500])
+    ws.cell(2, 1).number_format = "yyyy-mm-dd"
+    ws.append([2024, "Lokaler", 60000, 61200])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    problems = load_problems(_lyftet(tmp_path, "budget.xlsx"), lang)
+    assert [(p.row, p.value) for p in problems] == [(2, "1905-07-16")]
+    said = problems[0].note(lang)
+    assert "1905-07-16" in said and ("så läses året 2024" if lang == "sv" else "the year 2024 is read") in said
+    assert "1905;" not in said and "write 1905" not in said

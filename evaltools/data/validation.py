@@ -2637,6 +2637,10 @@ def _total_scope(period: object) -> dict[str, str]:
     return {"scope_sv": f"period '{period}'", "scope_en": f"period '{period}'"}
 
 
+# the years a budget's period cell may hold, for a year typed under a date format (:func:`_date_formatted_hint`)
+_YEAR_CELL = S.ColumnSpec(S.PERIOD, "int", min=1900, max=2100)
+
+
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
                           firsts: dict[int, dt.date] | None = None) -> None:
@@ -2657,6 +2661,14 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if school is not None:  # a school year (läsår 2024/25) is the project year it is, or none ("2024" is wrong)
             k_of = _school_project_year(school, firsts or {})
             fix = f"år {k_of}" if k_of is not None else ""
+        at = int(lines.index[i])
+        dated = raw.date_cells.get(S.PERIOD)
+        shown = (_date_formatted_hint(str(period), raw.epoch, _YEAR_CELL)
+                 if dated is not None and at < len(dated) and dated[at] else None)
+        if shown is not None:  # a year typed in a cell formatted as a date: 2024 shows as 1905-07-16, never 1905
+            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, at), period,
+                                    "budget.period_date_formatted", number=shown[1]["number"]))
+            continue
         short = _PART_SHORT_YEAR.fullmatch(str(period).strip())
         if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
