@@ -25,3 +25,5 @@ def test_an_amount_headed_belopp_is_named_with_the_heading_to_write(tiny_project
     said = {p.column: p.note("sv") for p in load_problems(path)}
     assert "kolumnen 'Belopp' är troligen den: skriv rubriken 'budget' i stället för 'Belopp'" in said["budget"]
     assert set(said) == {"budget"}
+    # the file's own headings are listed, not the columns they were read as
+    assert "(kolumner i filen: År, Kostnadsslag, Belopp)" in said["budget"]

@@ -157,7 +157,8 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem]) -> tu
     return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename),
                                number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
-                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()}), twice
+                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()},
+                               headings={**raw.headings, **{c: h for h, c in rename.items()}}), twice
 
 
 def wide_heading(heading: str) -> tuple[str, str] | None:

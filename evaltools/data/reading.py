@@ -81,6 +81,9 @@ class RawTable:
     epoch: dt.date = EXCEL_EPOCH
     # per column, the cells Excel stores as dates (a number under a date format shows as one: 1980 as 1905-06-02)
     date_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    # per column read under another heading than its own (a budget's 'År' as ``period``), the file's heading, for the
+    # messages that list the file's columns
+    headings: dict[str, str] = field(default_factory=dict)
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""

@@ -1055,7 +1055,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
-    found = ", ".join(df.columns)
+    found = ", ".join(raw.headings.get(c, c) for c in df.columns)  # (the file's own headings: 'År', not period)
     for c in missing:
         heading = _heading_for(c, [str(h) for h in df.columns], spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
