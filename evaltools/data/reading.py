@@ -88,7 +88,7 @@ class RawTable:
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
         where = self.cell_columns.get(column)
-        return str(where[i]) if where is not None else column
+        return str(where[i]) if where is not None else self.headings.get(column, column)
 
 
 def row_ranges(rows: list[int]) -> str:
