@@ -349,3 +349,17 @@ def test_a_year_typed_in_a_cell_formatted_as_a_date_is_answered_with_the_year_it
     said = problems[0].note(lang)
     assert "1905-07-16" in said and ("så läses året 2024" if lang == "sv" else "the year 2024 is read") in said
     assert "1905;" not in said and "write 1905" not in said
+
+
+def test_a_cells_message_under_a_swedish_heading_names_the_heading_of_the_file(tmp_path):
+    import openpyxl  # (only the Excel-made projects need it)
+    (tmp_path / "data").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["År", "Kostnadsslag", "Budget", "Utfall", "Finansiär"])
+    ws.append([2024, "Lön coach", 480000, 455500, "Samordningsförbundet"])
+    ws.append(["2024 (prognos)", "Lokaler", 60000, None, "förbund"])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    problems = load_problems(_lyftet(tmp_path, "budget.xlsx"))
+    assert sorted((p.row, p.column) for p in problems) == [(2, "Finansiär"), (3, "År")]
+    assert "koden är 'förbund'" in next(p for p in problems if p.row == 2).note("sv")
