@@ -2,8 +2,13 @@
 row per cost line and year with Swedish headings ("År", "Kostnadsslag" or "Post", "Budget", "Utfall", "Finansiär" or
 "Aktör"), or plain English ones ("Year", "Cost line", "Actual"), is read as the contract's columns, whatever the
 headings' letter case, spaces, a ":" or a unit after them; two columns that could both be one (two utfall) are refused
-in one message naming both. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand
-from the rows written here."""
+in one message naming both, a cell's message names the file's heading, and a heading's unit other than the params
+file's ("Budget (tkr)" read in kr) is refused. A youth project for young adults 18–29 (UVAS) whose goal is "påbörjat
+studier" and whose coordinator kept the participant list on a sheet per year of intake: only the first sheet was read,
+the rest left out without a word; it is now refused naming the sheets. A förbund of two municipalities whose budget
+splits each cost line per municipality in a column not read, a year typed in a cell formatted as a date, and a total
+row whose sums were saved without values. Each fixture is a tiny project written in tmp_path; expected values are
+worked out by hand from the rows written here."""
 from __future__ import annotations
 
 import textwrap
