@@ -13,6 +13,7 @@ Nothing here judges an amount.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 
@@ -69,8 +70,95 @@ def school_year(text: str) -> int | None:
             return first
     return None
 _TOTAL_WORDS = ("", *S.TOTAL_LABELS, "totalt", "hela", "hela perioden", "alla", "all", "whole period")
-# the funder column of a wide budget (the contract's name, or the Swedish word)
-_FUNDER_HEADINGS = ("funder", "finansiär", "finansiar", "financier")
+
+# The headings a budget's columns are written with, in Swedish and plain English, besides the contract's own
+# names: the one table of them. A follow-up kept a row per cost line and period (``År``, ``Kostnadsslag``,
+# ``Budget``, ``Utfall``, ``Finansiär``) is read by them, compared as :func:`heading_key` writes a heading; the
+# funder column of a wide budget is found by them; and the validation names them where a column is missing.
+LONG_HEADINGS: dict[str, tuple[str, ...]] = {
+    S.PERIOD: ("period", "år", "ar", "year", "budgetår", "kalenderår", "verksamhetsår", "projektår", "project year",
+               "budget year"),
+    S.CATEGORY: ("category", "kostnadsslag", "kostnadspost", "budgetpost", "post", "kategori", "cost line",
+                 "cost item", "line item"),
+    S.BUDGET: ("budget", "budgeterat", "budgeterad", "budgeterat belopp", "budgeted"),
+    S.ACTUAL: ("actual", "actuals", "utfall", "utfallet", "faktisk", "faktisk kostnad", "förbrukat", "spent"),
+    S.FUNDER: ("funder", "finansiär", "finansiar", "finansiering", "financier", "aktör", "aktor"),
+}
+# a heading that names an amount but not which (the budget or the utfall): never read as either, only named where
+# the budget's column is missing
+AMOUNT_HEADINGS = ("belopp", "amount")
+# a unit after a heading, in brackets or not, and a colon: 'Utfall (kr)', 'Budget [tkr]', 'Belopp, kr', 'År:'
+_HEADING_UNIT = re.compile(r"[\s,]*(?:[(\[]\s*(?:t?kr|sek|tsek)\s*[)\]]|\b(?:t?kr|sek|tsek))\s*:?\s*$", re.IGNORECASE)
+
+
+def heading_key(heading: object) -> str:
+    """A heading as it is compared with :data:`LONG_HEADINGS`: casefolded, without a trailing ``:`` or unit
+    (``(kr)``, ``[tkr]``, ``kr``) and without spaces, hyphens and underscores (``Utfall (kr):`` → ``utfall``,
+    ``Cost line`` → ``costline``)."""
+    text = _HEADING_UNIT.sub("", str(heading).strip().rstrip(":").strip()).rstrip(":")
+    return re.sub(r"[\s\-_]+", "", text.casefold())
+
+
+_LONG = {heading_key(w): column for column, words in LONG_HEADINGS.items() for w in words}
+
+
+def heading_unit(heading: object) -> str | None:
+    """The unit an amount's heading names (``Budget (tkr)``, ``Utfall 2024 tkr``, ``Belopp (SEK)``): ``'tkr'`` or
+    ``'kr'``; None where it names none."""
+    m = _UNIT.search(str(heading))
+    if m is None:
+        return None
+    return "tkr" if (m.group(1) or m.group(2)).lower() in ("tkr", "tsek") else "kr"
+
+
+def long_column(heading: object) -> str | None:
+    """The contract's budget column a heading names in :data:`LONG_HEADINGS` (``Utfall:`` → ``actual``), or None."""
+    return _LONG.get(heading_key(heading))
+
+
+def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
+    """One problem where the headings of the budget's amounts name a unit other than the one the params file reads
+    the budget in (``Budget (tkr)`` beside ``amount_unit: kr``, the default): every amount would be read a thousand
+    times too small or too large. A heading that names no amount (``Kostnadsslag``) is not looked at."""
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+    other = [str(c) for c in raw.frame.columns
+             if (wide_heading(c) is not None or long_column(c) in (S.BUDGET, S.ACTUAL)
+                 or heading_key(c) in AMOUNT_HEADINGS)
+             and heading_unit(c) not in (None, declared)]
+    if not other:
+        return []
+    unit = heading_unit(other[0])
+    return [problem(fname, header_row, None, None, "budget.heading_unit", headings=", ".join(f"'{h}'" for h in other),
+                    unit=unit, declared=declared)]
+
+
+def read_long_headings(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, set[str]]:
+    """A budget kept a row per cost line and period with its headings read as the contract's columns
+    (:data:`LONG_HEADINGS`: ``År`` as ``period``, ``Utfall (kr)`` as ``actual``). Two headings that would both be
+    one column (``Utfall`` beside ``Faktisk kostnad``, or ``Budgeterat`` beside ``budget``) are not read: one
+    problem names them and what to write, since which one holds is not guessed. Returns the table and the
+    columns so refused (the validation's message of a missing column would only repeat it)."""
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+    found: dict[str, list[str]] = {}
+    for c in raw.frame.columns:
+        column = long_column(c)
+        if column is not None:
+            found.setdefault(column, []).append(str(c))
+    rename, twice = {}, set()
+    for column, headings in found.items():
+        if len(headings) > 1:
+            twice.add(column)
+            problems.append(problem(fname, header_row, column, None, "budget.heading_twice", column=column,
+                                    headings=", ".join(f"'{h}'" for h in headings)))
+        elif headings[0] != column:
+            rename[headings[0]] = column
+    if not rename:
+        return raw, twice
+    return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename),
+                               number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
+                               cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
+                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()},
+                               headings={**raw.headings, **{c: h for h, c in rename.items()}}), twice
 
 
 def wide_heading(heading: str) -> tuple[str, str] | None:
@@ -211,8 +299,9 @@ def is_wide_read(raw: RawTable) -> bool:
 
 
 def header_like(cell: str) -> bool:
-    """A cell that may be a heading of a wide budget (for finding its header row)."""
-    return wide_heading(cell) is not None
+    """A cell that may be a heading of a budget (for finding its header row): a wide budget's (``Budget 2024``) or
+    one of :data:`LONG_HEADINGS` (``Kostnadsslag``)."""
+    return wide_heading(cell) is not None or long_column(cell) is not None
 
 
 def _number(text: str) -> float | None:
@@ -246,7 +335,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     cells: dict[tuple[str, str], str] = {}  # (kind, period) -> heading
     totals: dict[str, str] = {}  # kind -> heading of its total column
-    funder = next((c for c in df.columns if c.strip().lower() in _FUNDER_HEADINGS), None)
+    funder = next((c for c in df.columns if long_column(c) == S.FUNDER), None)
     category = None
     for c in df.columns:
         w = wide_heading(c)

@@ -81,11 +81,14 @@ class RawTable:
     epoch: dt.date = EXCEL_EPOCH
     # per column, the cells Excel stores as dates (a number under a date format shows as one: 1980 as 1905-06-02)
     date_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    # per column read under another heading than its own (a budget's 'År' as ``period``), the file's heading, for the
+    # messages that list the file's columns
+    headings: dict[str, str] = field(default_factory=dict)
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
         where = self.cell_columns.get(column)
-        return str(where[i]) if where is not None else column
+        return str(where[i]) if where is not None else self.headings.get(column, column)
 
 
 def row_ranges(rows: list[int]) -> str:
@@ -110,12 +113,15 @@ def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[
     wanted_set = {w.lower() for w in wanted}
     for i in range(min(_HEADER_ROWS, len(cells))):
         row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
-        hits = len(row & wanted_set)
+        named = len(row & wanted_set)
+        hits = named
         if header_like is not None:
             hits += sum(1 for v in row - wanted_set if v and header_like(v))
         if hits > best_hits:
             best, best_hits = i, hits
-        if wanted_set and hits == len(wanted_set):
+        # (only a row with every wanted name ends the search: cells ``header_like`` takes may be the upper row of a
+        # header on two rows, 'Kostnadsslag', 'Budget', 'Utfall' over the years, whose lower row has more)
+        if wanted_set and named == len(wanted_set):
             break
     return best
 
@@ -356,6 +362,29 @@ def sheets_beside(path: Path, source: str) -> tuple[str, ...]:
     wb = _load_workbook(path, data_only=True)
     return tuple(redact(ws.title) for ws in wb.worksheets
                  if _visible(ws) and not source.endswith(f" [{redact(ws.title)}]"))
+
+
+def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...]:
+    """The other visible sheets of the workbook ``path`` with every heading of the sheet read (named at the end of
+    ``source``) on one of their first rows, whatever its letter case and spaces: the same list kept on a sheet per
+    year ('2024', '2025'), of which one sheet is read. A sheet named for another data file (a comparison group's
+    beside the participants') is none of them; none for a text file, a workbook of one sheet or fewer than two
+    headings."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not source.endswith("]"):
+        return ()
+    wanted = {" ".join(str(h).split()).casefold() for h in headings if str(h).strip()}
+    if len(wanted) < 2:
+        return ()
+    tables = {w for t, words in SHEET_NAMES.items() for w in (t, *words)}
+    found = []
+    for ws in _load_workbook(path, data_only=True).worksheets:
+        if not _visible(ws) or source.endswith(f" [{redact(ws.title)}]") or ws.title.strip().casefold() in tables:
+            continue
+        for row in ws.iter_rows(min_row=1, max_row=_HEADER_ROWS, values_only=True):
+            if wanted <= {" ".join(str(v).split()).casefold() for v in row if v is not None}:
+                found.append(redact(ws.title))
+                break
+    return tuple(found)
 
 
 def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):

@@ -23,7 +23,7 @@ from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheets_alike,
                       sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -332,10 +332,11 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "month": ("månad", "manad", "utbetalningsmånad", "år/månad", "årmånad", "period"),
     "payment_date": ("utbetalningsdatum", "datum", "utbetalningsdag", "betaldatum"),
     "amount": ("belopp", "utbetalt", "utbetalning", "kronor", "kr", "beloppkr", "summa"),
-    "period": ("år", "ar", "budgetår", "kalenderår", "projektår", "verksamhetsår", "year"),
-    "category": ("kostnadsslag", "kategori", "kostnadspost", "post"),
-    "actual": ("utfall", "utfallkr", "faktisk", "faktiskkostnad", "förbrukat"),
-    "funder": ("finansiär", "finansiar", "finansiering"),
+    # a budget's columns: the words it is read by (a heading the loader did not read, 'Kostnads slag/typ', is
+    # named), and for its budget a heading naming an amount without saying which ('Belopp')
+    **{column: tuple(budget_shapes.heading_key(w) for w in words) for column, words in budget_shapes.LONG_HEADINGS.items()},
+    S.BUDGET: tuple(budget_shapes.heading_key(w) for w in (*budget_shapes.LONG_HEADINGS[S.BUDGET],
+                                                           *budget_shapes.AMOUNT_HEADINGS)),
     "respondent_group": ("grupp", "svarsgrupp", "svarande"),
     "question": ("fråga", "frågekod"),
     "answer": ("svar",),
@@ -414,6 +415,33 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
         return []
     return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
                     columns=", ".join(f"'{h}'" for h in rest))]
+
+
+def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
+    """A note for the evaluator where a column the budget's contract does not read tells apart lines that have the
+    same period, cost line and funder (a budget split per municipality: ``Kommun`` with ``Sundsvall`` and ``Timrå``
+    on two rows of ``Lön coach`` 2024): the amounts are read and added up, but the report shows the lines as rows of
+    one name, which a reader cannot tell apart. One note per such column, with the first such line's rows."""
+    df = raw.frame
+    if S.PERIOD not in df or S.CATEGORY not in df:
+        return []
+    names = {c.name for c in S.BUDGET_TABLE.columns}
+    key = [c for c in (S.PERIOD, S.CATEGORY, S.FUNDER) if c in df]
+    cells = df.fillna("").astype(str).apply(lambda c: c.str.strip())
+    lines = cells[(cells[S.CATEGORY] != "") & ~cells[S.CATEGORY].str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)]
+    notes = []
+    for heading in [c for c in df.columns if str(c).strip() and c not in names]:
+        split = [(k, g) for k, g in lines.groupby(key, sort=False)
+                 if len(g) > 1 and g[heading][g[heading] != ""].nunique() > 1]
+        if not split:
+            continue
+        (period, category, *_), first = split[0]
+        value = next(v for v in first[heading] if v)
+        notes.append(problem(fname, None, str(heading), None, "budget.lines_split_by", "info", "lines_split_by",
+                             heading=quote(str(heading)), n=len(split), line=quote(category), period=period,
+                             rows=row_ranges([int(r) for r in raw.file_rows[df.index.isin(first.index)]]),
+                             example=quote(f"{category} {value}")))
+    return notes
 
 
 def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
@@ -1027,7 +1055,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
-    found = ", ".join(df.columns)
+    found = ", ".join(raw.headings.get(c, c) for c in df.columns)  # (the file's own headings: 'År', not period)
     for c in missing:
         heading = _heading_for(c, [str(h) for h in df.columns], spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
@@ -1557,6 +1585,16 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
         return None
     problems.extend(raw.errors)
     warn.extend(raw.notes)
+    if alike := sheets_alike(path, raw.source, [str(c) for c in raw.frame.columns]):
+        # the same list on a sheet per year: one is read, and the others' rows would be left out without a word,
+        # unless the params file names the sheet to read (the evaluator's choice, said to them)
+        read = quote(raw.source.rsplit(" [", 1)[-1].rstrip("]"))
+        sheets = ", ".join(quote(n) for n in alike)
+        if params.data.excel_sheet == 0:
+            problems.append(problem(raw.source, None, None, None, "sheet.alike", read=read, sheets=sheets))
+        else:
+            warn.append(problem(raw.source, None, None, None, "sheet.alike_named", "info", "sheets_alike",
+                                read=read, sheets=sheets))
     # a personnummer refuses the project (load_project raises PersonalIdentityNumberError), reported
     # with every other problem of the file; the number itself is taken out first and never echoed
     # (a heading the params file's data.columns reads as a contract column, kept casefolded, is no column of the
@@ -2402,6 +2440,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    twice: set[str] = set()
+    problems.extend(budget_shapes.units_against(raw, params.data.unit("budget"), fname))
+    if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
+        raw, twice = budget_shapes.read_long_headings(raw, fname, problems)
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
@@ -2436,12 +2478,20 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
         total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
-        # (not where the row's cell was refused, a personnummer taken out or a formula without its value: its period
-        # is unknown, not left empty, and its total no total of every line)
-        refused = np.isin(raw.file_rows, list(taken_out))
+        # (not where the row's period cell was refused, a personnummer taken out or a formula without its value: its
+        # period is unknown, not left empty, and its total no total of every line; a 'Summa' row whose amounts are
+        # formulas saved without their values has its period empty all the same, and no message that it is)
+        period_taken = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None
+                        and p.column is not None and budget_shapes.long_column(p.column) == S.PERIOD}
+        refused = np.isin(raw.file_rows, list(period_taken))
         frame.loc[total_row & (frame[S.PERIOD].fillna("").astype(str).str.strip() == "") & ~refused, S.PERIOD] = "alla"
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
+    if not wide:
+        warn.extend(_lines_split_by_unread(raw, fname))
     df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    # (a column two headings could be has that message alone, not 'missing' too)
+    problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
+        "column.missing", "column.missing_heading", "column.optional_heading"))]
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     if len(df) and df[S.ACTUAL].isna().all():
@@ -2587,6 +2637,10 @@ def _total_scope(period: object) -> dict[str, str]:
     return {"scope_sv": f"period '{period}'", "scope_en": f"period '{period}'"}
 
 
+# the years a budget's period cell may hold, for a year typed under a date format (:func:`_date_formatted_hint`)
+_YEAR_CELL = S.ColumnSpec(S.PERIOD, "int", min=1900, max=2100)
+
+
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
                           firsts: dict[int, dt.date] | None = None) -> None:
@@ -2607,6 +2661,14 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if school is not None:  # a school year (läsår 2024/25) is the project year it is, or none ("2024" is wrong)
             k_of = _school_project_year(school, firsts or {})
             fix = f"år {k_of}" if k_of is not None else ""
+        at = int(lines.index[i])
+        dated = raw.date_cells.get(S.PERIOD)
+        shown = (_date_formatted_hint(str(period), raw.epoch, _YEAR_CELL)
+                 if dated is not None and at < len(dated) and dated[at] else None)
+        if shown is not None:  # a year typed in a cell formatted as a date: 2024 shows as 1905-07-16, never 1905
+            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, at), period,
+                                    "budget.period_date_formatted", number=shown[1]["number"]))
+            continue
         short = _PART_SHORT_YEAR.fullmatch(str(period).strip())
         if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
