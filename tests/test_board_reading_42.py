@@ -198,3 +198,60 @@ def test_no_section_chunk_is_a_bare_dash_beside_a_count():
     from evaltools.present.sections import costbenefit
     r = sample_report("kompassen-demo", "sv")
     assert not [c for c in shown_chunks(costbenefit.blocks(r)) if _plain(c).startswith("– (")]
+
+
+# --- 4. a breakdown's name is said once above its groups, not on every row ----------------------------------------
+
+@pytest.mark.parametrize("section", ["participants", "outcomes"])
+def test_sprangbradans_breakdowns_name_each_variable_once(section):
+    import importlib
+    mod = importlib.import_module(f"evaltools.present.sections.{section}")
+    r = sample_report("sprangbradan-demo", "sv")
+    blocks = mod.blocks(r)
+    from evaltools.present.display import Table
+    tables = [part for block in blocks for part in block if isinstance(part, Table) and "Kategori" in part.frame.columns]
+    [table] = tables
+    # the facts (participants.csv): 64 women and 56 men, so "Kön" heads two rows; the name is a heading row, once
+    html = _plain(table._repr_html_())
+    assert table.group == "Variabel"
+    assert html.count(">Kön<") == 1, html
+    assert list(table.frame.loc[table.frame["Variabel"] == "Kön", "Kategori"]) == ["Kvinna", "Man"]
+
+
+def test_kompassens_time_in_project_and_payment_phases_name_each_group_once():
+    from evaltools.present.display import Table
+    from evaltools.present.sections import payments, time_in_project
+    r = sample_report("kompassen-demo", "sv")
+    [time_table] = [p for b in time_in_project.blocks(r) for p in b if isinstance(p, Table)]
+    # the facts (participants.csv): 57, 84 and 39 started in project years 1 to 3, each group with its rows of days
+    assert time_table.group == "Grupp"
+    html = _plain(time_table._repr_html_())
+    for year in ("År 1", "År 2", "År 3"):
+        assert html.count(f">{year}<") == 1, html
+    [phases] = [p for b in payments.blocks(r) for p in b if isinstance(p, Table) and p.group]
+    # participants and the comparison group, each with 12 months before, the time in the project and 12 months after
+    assert list(phases.frame["Grupp"]) == ["Deltagare"] * 3 + ["Jämförelsegrupp"] * 3
+    html = _plain(phases._repr_html_())
+    assert html.count(">Deltagare<") == 1 and html.count(">Jämförelsegrupp<") == 1, html
+
+
+# --- 5. an application's pro-rated target in brackets is explained ---------------------------------------------------
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "För en period som är kortare än ett helt år står målvärdet för periodens längd inom parentes, avrundat "
+           "till hela personer; ansökans förväntade volym jämförs med det talet."),
+    ("en", "For a period shorter than a full year, the target for the period's length is in brackets, rounded to "
+           "whole persons; the application's expected volume is compared with that number."),
+])
+def test_the_applications_bracketed_target_is_explained(lang, said):
+    from evaltools.present.sections import goals
+    from evaltools.present.display import Table
+    r = sample_report("eskilstuna-ansokan", lang)
+    # the facts (params): the project runs 2024-04-01 – 2026-12-31, so year 3 is nine months; 80 participants a
+    # year for nine months is 60, and 40 to their own support 30: the table shows "80 (60)" and "40 (30)"
+    blocks = goals.blocks(r)
+    [table] = [p for b in blocks for p in b if isinstance(p, Table)]
+    cells = [_plain(str(c)) for c in table.frame.to_numpy().ravel()]
+    assert "80 (60)" in cells and "40 (30)" in cells, cells
+    intro = _plain(" ".join(blocks[0][0].paragraphs))
+    assert said in intro, intro
