@@ -255,3 +255,12 @@ def test_the_applications_bracketed_target_is_explained(lang, said):
     assert "80 (60)" in cells and "40 (30)" in cells, cells
     intro = _plain(" ".join(blocks[0][0].paragraphs))
     assert said in intro, intro
+
+
+def test_an_unvalued_perspective_has_no_payback_to_miss():
+    # the facts: Kompassen's earnings are measured for 13 months against 36 months of social assistance saved, so
+    # the individual's net present value is not valued ("ej värderad"); "nås inte inom tidshorisonten" beside it
+    # would claim a calculation that was not made
+    figures = _key_figures("kompassen-demo", "individ")
+    assert figures["Nettonuvärde för individen (2023 års priser)"].startswith("ej värderad")
+    assert figures["Återbetalningstid från start för individen"] == "ej värderad"

@@ -380,8 +380,10 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
         (msg("explore.whatif.break_even", lang, who=who), _break_even(result, perspective, row, who, so_far, lang)),
         # (no payback or switching deadweight over a range of exits: each would give the count back)
         *([] if ranged else [
+            # (a perspective whose benefit is not valued has no payback to miss: "ej värderad", as its NPV says)
             (msg("explore.whatif.payback", lang, who=who),
-             msg("explore.whatif.payback_never", lang) if pd.isna(payback)
+             msg("explore.not_valued", lang) if pd.isna(row["npv"])
+             else msg("explore.whatif.payback_never", lang) if pd.isna(payback)
              else plural("explore.months", lang, round(payback), n=fmt_num(payback, 0, lang))),
             (msg("explore.whatif.switching", lang, who=who),
              fmt_pct(row["switching_deadweight"], lang, 0) if 0 <= row["switching_deadweight"] <= 1
