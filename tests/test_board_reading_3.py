@@ -202,7 +202,7 @@ def test_page_one_says_whole_months_without_a_decimal(lang, running, cut):
     # Specialistteamet's year 3 runs from 2026-04-01 and its data end 2026-10-31: seven whole months, and
     # 40 × 7/12 = 23,3 → 23 persons; Timrå's year 2 ran 2019-02-01 – 2019-10-15, eight and a half months
     special = " ".join(sample_report("eskilstuna-specialistteamet", lang).key_findings())
-    assert running in special and ("7,0" if lang == "sv" else "7.0 months") not in special
+    assert running in special and ("7,0 månader" if lang == "sv" else "7.0 months") not in special
     assert cut in " ".join(sample_report("timra-vagen-ut", lang).key_findings())
 
 

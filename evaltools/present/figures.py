@@ -27,7 +27,7 @@ from ..data import schema as S
 from ..data.validation import persons_of
 from ..analysis.goals import project_successes, success_definition
 from ..data.privacy import hides
-from ..words.formats import one_rounding
+from ..words.formats import one_rounding, shared_places
 
 
 class Unit(str, Enum):
@@ -86,6 +86,8 @@ class Figure:
     perspective: str | None = None
     horizon: float | tuple[float, float] | None = None
     significant: int = 2  # an amount said in a sentence (``decimals`` None): its significant figures
+    # and the decimals of its unit, where page 1 says it beside others in one rounding (7,0 miljoner beside 3,4)
+    places: int | None = None
 
 
 # the public financiers, each said on page 1 before their total: their net present values and the total's benefit
@@ -93,9 +95,10 @@ class Figure:
 PUBLIC_ACTORS = ("kommun", "region", "stat")
 
 
-def _public_rounding(rows: pd.DataFrame) -> dict[tuple[str, str], int]:
-    """The significant figures page 1 says the public financiers' amounts with, by (perspective, column): their
-    benefit, cost and net present value and each actor's net present value, in one rounding."""
+def _public_rounding(rows: pd.DataFrame) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """The significant figures and the decimals of their unit (:func:`~evaltools.words.formats.shared_places`)
+    page 1 says the public financiers' amounts with, by (perspective, column): their benefit, cost and net
+    present value and each actor's net present value, in one rounding."""
     if "offentliga" not in rows.index or _num(rows.loc["offentliga", "npv"]) is None:
         return {}
     row = rows.loc["offentliga"]
@@ -104,7 +107,8 @@ def _public_rounding(rows: pd.DataFrame) -> dict[tuple[str, str], int]:
                     if _num(row["pv_benefit"]) is not None and _num(row["pv_cost"]) is not None else None)
     rounded = one_rounding(float(row["npv"]), parts, benefit_cost)
     columns = {"npv": ("offentliga", "npv"), "benefit": ("offentliga", "pv_benefit"), "cost": ("offentliga", "pv_cost")}
-    return {columns.get(name, (name, "npv")): digits for name, (_, digits) in rounded.items()}
+    places = shared_places({name: (abs(v), digits) for name, (v, digits) in rounded.items()})
+    return {columns.get(name, (name, "npv")): (digits, places[name]) for name, (_, digits) in rounded.items()}
 
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "-": "_", " ": "_"})
@@ -271,10 +275,12 @@ def _cost_figures(r) -> list[Figure]:
             v = _num(row[col])
             if v is None:
                 continue
-            digits = said.get((p, col), 2)
-            out.append(Figure(f"{prefix}_{name}", v, Unit.KR, definition=col, perspective=p, significant=digits, **pv))
+            digits, places = said.get((p, col), (2, None))
+            out.append(Figure(f"{prefix}_{name}", v, Unit.KR, definition=col, perspective=p, significant=digits,
+                              places=places, **pv))
             if p == lead:
-                out.append(Figure(prefix, v, Unit.KR, definition=col, perspective=p, significant=digits, **pv))
+                out.append(Figure(prefix, v, Unit.KR, definition=col, perspective=p, significant=digits, places=places,
+                                  **pv))
         # society's skattefaktor, not in its cost: its net present value is benefit − cost + this effect
         sf = _num(row["pv_skattefaktor"]) if p == "samhälle" and "pv_skattefaktor" in row else None
         if sf:

@@ -29,6 +29,7 @@ import pandas as pd
 from ..words.labels import fmt_int, fmt_kr, fmt_num, fmt_pct, note_text, t, who as who_of
 from ..words.formats import fmt_persons_needed
 from .markup import markup, render
+from .sections.costbenefit import break_even_words, switching_words
 from .results import frame_html
 from ..words.text import msg, plural
 from ..words import assumptions as assumption_words
@@ -376,18 +377,31 @@ def key_figures(result, perspective: str = "offentliga", lang: str | None = None
           [(msg("explore.whatif.npv_society", lang, price_year=py),
             _range(result, "samhälle", "npv", lang) or fmt_kr(actors.loc["samhälle", "npv"], lang))]),
         (msg("explore.whatif.bcr", lang, who=who), _range(result, perspective, "bcr", lang) or fmt_num(row["bcr"], 2, lang)),
-        (msg("explore.whatif.break_even", lang, who=who),
-         msg("explore.whatif.break_even_value", lang, exits=fmt_persons_needed(row["break_even_exits"], lang),
-             successes=so_far)),
+        (msg("explore.whatif.break_even", lang, who=who), _break_even(result, perspective, row, who, so_far, lang)),
         # (no payback or switching deadweight over a range of exits: each would give the count back)
         *([] if ranged else [
+            # (a perspective whose benefit is not valued has no payback to miss: "ej värderad", as its NPV says)
             (msg("explore.whatif.payback", lang, who=who),
-             msg("explore.whatif.payback_never", lang) if pd.isna(payback)
+             msg("explore.not_valued", lang) if pd.isna(row["npv"])
+             else msg("explore.whatif.payback_never", lang) if pd.isna(payback)
              else plural("explore.months", lang, round(payback), n=fmt_num(payback, 0, lang))),
             (msg("explore.whatif.switching", lang, who=who),
-             fmt_pct(row["switching_deadweight"], lang, 0) if 0 <= row["switching_deadweight"] <= 1 else "–")]),
+             fmt_pct(row["switching_deadweight"], lang, 0) if 0 <= row["switching_deadweight"] <= 1
+             else switching_words(row["npv"], lang))]),
     ]
     return pd.DataFrame(rows, columns=[msg("explore.column.key_figure", lang), msg("common.value", lang)])
+
+
+def _break_even(result, perspective: str, row: pd.Series, who: str, so_far: str, lang: str) -> str:
+    """The break-even's cell: the persons needed beside those who have left so far, or, where no number of
+    exits is needed or would do, why (:func:`~evaltools.present.sections.costbenefit.break_even_words`)."""
+    if not pd.isna(row["break_even_exits"]):
+        return msg("explore.whatif.break_even_value", lang, exits=fmt_persons_needed(row["break_even_exits"], lang),
+                   successes=so_far)
+    per_exit = result.per_exit.set_index("perspective") if result.per_exit is not None else None
+    return break_even_words(row["break_even_exits"],
+                            per_exit.loc[perspective] if per_exit is not None and perspective in per_exit.index else None,
+                            who, lang)
 
 
 def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), columns: str = "horizon_years",

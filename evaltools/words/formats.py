@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import decimal
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -250,7 +251,68 @@ def round_half_up(x: float, digits: int = 0) -> float:
     return float(exact.quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP))
 
 
-def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
+# the units an amount in a sentence is said in, largest first: (size, Swedish one, Swedish many, English)
+_PROSE_UNITS = ((1e9, "miljard", "miljarder", "billion"), (1e6, "miljon", "miljoner", "million"))
+
+
+def _prose_unit(x: float) -> float | None:
+    """The size of the unit a sentence says ``x`` in (a billion, a million), or ``None`` for kronor."""
+    return next((size for size, *_ in _PROSE_UNITS if abs(x) >= size), None)
+
+
+def _places(x: float, significant: int, size: float) -> int:
+    """The decimals of ``x`` in units of ``size`` at ``significant`` figures, without trailing zeros
+    (7 000 000 at two figures: 0, as ``7 miljoner``; 3 400 000: 1, as ``3,4 miljoner``)."""
+    m = abs(_significant(x, significant)) / size
+    d = max(0, significant - 1 - math.floor(math.log10(m))) if m else 0
+    while d and round_half_up(m, d - 1) == round_half_up(m, d):
+        d -= 1
+    return d
+
+
+def shared_places(amounts: dict[str, tuple[float, int]]) -> dict[str, int | None]:
+    """The decimals each amount said together with others is written with (:func:`fmt_kr_prose`'s
+    ``places``), by name, from each amount and its significant figures.
+
+    The rule of one sentence (or of the amounts of one rounding, wherever they are said): amounts said in
+    the same unit (millions, billions) are written with the same number of decimals, the most any of them
+    needs, so that a whole number of millions beside one with a decimal keeps its decimal
+    (``3,4 miljoner`` and ``7,0 miljoner``, never ``3,4`` beside ``7``). Where one of them would need more
+    than two decimals, every amount of that unit is written in kronor, as :func:`fmt_kr_prose` writes one
+    such amount. An amount under a million is written as alone (``None``).
+
+    Examples
+    --------
+    >>> shared_places({"npv": (3_400_000.0, 2), "benefit": (7_000_000.0, 2), "region": (200_000.0, 2)})
+    {'npv': 1, 'benefit': 1, 'region': None}
+    """
+    units = {name: _prose_unit(_significant(v, n)) if math.isfinite(v) else None for name, (v, n) in amounts.items()}
+    most: dict[float, int] = {}
+    for name, (v, n) in amounts.items():
+        size = units[name]
+        if size is not None:
+            most[size] = max(most.get(size, 0), _places(v, n, size))
+    return {name: None if (size := units[name]) is None else most[size] for name in amounts}
+
+
+def fmt_kr_prose_alike(amounts: Mapping[str, float | tuple[float, int]], lang: str = "sv") -> dict[str, str]:
+    """Amounts said in one sentence, by name, each as :func:`fmt_kr_prose` says it (two significant figures,
+    or the figures given with it) and those in one unit with the same decimals (:func:`shared_places`):
+    ``7,0 miljoner`` beside ``3,4 miljoner``, ``7 miljoner`` beside ``12 miljoner``.
+
+    Examples
+    --------
+    >>> said = fmt_kr_prose_alike({"cost": 7_012_000.0, "budget": 7_420_000.0})
+    >>> [a.replace("\xa0", " ") for a in said.values()]
+    ['7,0 miljoner kronor', '7,4 miljoner kronor']
+    """
+    pairs = {name: a if isinstance(a, tuple) else (a, 2) for name, a in amounts.items()}
+    finite = {name: (float(v), n) for name, (v, n) in pairs.items() if not (isinstance(v, str) or _missing(v))}
+    places = shared_places(finite)
+    return {name: fmt_kr_prose(v, lang, n, places.get(name)) for name, (v, n) in pairs.items()}
+
+
+def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2, places: int | None = None) -> str:
     """An amount as a reader says it in a sentence, rounded to two significant figures (or
     ``significant``, where two would make different amounts read the same).
 
@@ -259,17 +321,20 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2) -> str:
     tables (:func:`fmt_kr`); a sentence gives the size. Where ``significant`` asks for more than two
     decimals of a million (a sum whose parts must add up: 3 308 000 kr), the amount is written in kronor
     (``3 308 000 kr``, ``1 948 400 kr``), never ``3,308`` or ``1,94840 miljoner kronor``, which a reader
-    takes for three thousand or cannot read at all.
+    takes for three thousand or cannot read at all. ``places``, for an amount said beside others
+    (:func:`fmt_kr_prose_alike`), is the number of decimals of its unit to write, trailing zeros kept
+    (``7,0 miljoner kronor`` beside ``3,4 miljoner kronor``); more than two is written in kronor.
     """
     if isinstance(v, str) or _missing(v):
         return fmt_num(v, 0, lang)
     x = _two_significant(_as_float(v)) if significant == 2 else _significant(_as_float(v), significant)
     ax = abs(x)
     sign = MINUS if x < 0 else ""
-    for size, sv_one, sv_many, en in ((1e9, "miljard", "miljarder", "billion"), (1e6, "miljon", "miljoner", "million")):
+    for size, sv_one, sv_many, en in _PROSE_UNITS:
         if ax >= size:
             m = ax / size
-            decimals = 0 if m >= 10 ** (significant - 1) or m == int(m) else significant - 1 - int(math.log10(m))
+            decimals = (places if places is not None and size == _prose_unit(x) else
+                        0 if m >= 10 ** (significant - 1) or m == int(m) else significant - 1 - int(math.log10(m)))
             if decimals > 2:  # "3,308 miljoner kronor" is read as three thousand: in the next unit
                 continue  # (1 235 miljoner kronor), or in kronor
             num = fmt_num(m, decimals, lang)

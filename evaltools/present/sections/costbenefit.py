@@ -156,6 +156,44 @@ def switching_words(npv: float, lang: str) -> str:
     return msg("costbenefit.switching_always" if npv > 0 else "costbenefit.switching_never", lang)
 
 
+def break_even_words(break_even: float, per_exit: pd.Series | None, who: str, lang: str) -> str:
+    """A break-even in persons as a cell says it, and where there is none, why (a dash beside the number who
+    have left so far reads as nothing): the perspective has no cost to cover, what is measured in the register
+    data already covers it (no exit is needed), or an exit saves it nothing or costs it more than it saves.
+
+    Parameters
+    ----------
+    break_even : float
+        The perspective's break-even in persons (``break_even_exits``), NaN where there is none.
+    per_exit : pandas.Series or None
+        The perspective's row of the result's ``per_exit`` (``ratio_cost``, ``exit_cost``, ``net_per_exit``).
+    who : str
+        The perspective as a sentence names it (``kommunen``).
+    lang : str
+        ``"sv"`` or ``"en"``.
+    """
+    if not pd.isna(break_even):
+        return fmt_persons_needed(break_even, lang)
+    if per_exit is None:
+        return "–"
+    if not float(per_exit["ratio_cost"]) > 0:
+        return msg("costbenefit.break_even_no_cost", lang, who=who)
+    if not float(per_exit["exit_cost"]) > 0:  # (flows measured in the registers, with no exit, carry the cost)
+        return msg("costbenefit.break_even_measured", lang, who=who)
+    net = float(per_exit["net_per_exit"])
+    if pd.isna(net):
+        return "–"
+    return msg("costbenefit.break_even_loses" if net < -0.5 else "costbenefit.break_even_nothing", lang, who=who)
+
+
+def _per_exit(r, perspective: str) -> pd.Series | None:
+    """What one exit adds to ``perspective``'s figures (the result's ``per_exit`` row), or ``None``."""
+    per_exit = getattr(r.cba, "per_exit", None)
+    if per_exit is None or perspective not in set(per_exit["perspective"]):
+        return None
+    return per_exit.set_index("perspective").loc[perspective]
+
+
 def too_early(has_participants: bool, summary: CostSummary) -> str | None:
     """The message saying why there is no benefit to vary yet (nobody has ended, or nobody who
     ended has left social assistance), or ``None`` when there is one."""
@@ -239,7 +277,8 @@ def key_figures(r) -> Table:
             (msg("costbenefit.kf.npv", who=who, basis=pv), fmt_kr(s.npv, lang)),
             (msg("costbenefit.kf.bcr", who=who), fmt_num(s.bcr, 2, lang)),
             (msg("costbenefit.kf.payback", who=who), payback),
-            (msg("costbenefit.kf.break_even", who=who), fmt_persons_needed(s.break_even_exits, lang)),
+            (msg("costbenefit.kf.break_even", who=who), break_even_words(s.break_even_exits, _per_exit(r, s.perspective),
+                                                                             who, lang)),
             (msg("costbenefit.kf.switching_deadweight", who=who),
              fmt_pct(dw, lang, 0) if 0 <= dw <= 1 else switching_words(s.npv, lang)),
         ]

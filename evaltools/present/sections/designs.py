@@ -79,8 +79,8 @@ def robustness_blocks(r) -> list:
 
     Every row is the same object as the main estimate (per household and month, months 0 to
     ``months_after`` against the months before the anticipation window, on the same panel); where the
-    check before the start failed, every row rests on the same comparison, so each says that it is not
-    reliable, and why, and the note says that none of the intervals shows an effect."""
+    check before the start failed, every row rests on the same comparison, so the note under the table says
+    once that none of them is reliable, and why, and that none of the intervals shows an effect."""
     if r.payments.did is None:
         return []
     s, w = r.staggered, r.weighting
@@ -98,8 +98,8 @@ def robustness_blocks(r) -> list:
                           cols[2]: [msg("payments.robust.range", low=fmt_kr(x[2], lang), high=fmt_kr(x[3], lang))
                                     for x in rows]})
     doubtful = _doubtful(r)
-    if doubtful:
-        frame[msg("payments.robust.reliable")] = msg("payments.robust.unreliable")
+    # (where the check failed every row rests on the same comparison: the note under the table says so once,
+    # as a column repeating one verdict on every row would only be noise)
     notes = ([msg("payments.robust.unreliable_note")] if doubtful else []) + (
         [msg("payments.robust.note")] if s is not None else []) + (
         [msg("payments.robust.weighted_note")] if w is not None else [])
@@ -208,16 +208,18 @@ def honest_blocks(r) -> list:
     ref = f"{-h.reference}"
     # the column says what is measured: the mean effect against one month, not the main estimate
     cols = [msg("payments.honest.deviation"), msg("payments.honest.ci", reference=ref),
-            msg("payments.robust.reliable" if doubtful else "payments.honest.excludes_zero")]
+            msg("payments.honest.excludes_zero")]
     rows = [(msg("payments.honest.parallel"), h.original_low, h.original_high)]
     rows += [(fmt_kr(x.m, lang), x.low, x.high) for x in h.bounds]
     frame = pd.DataFrame({
         cols[0]: [x[0] for x in rows],
         cols[1]: [msg("payments.robust.range", low=fmt_kr(lo, lang), high=fmt_kr(hi, lang)) for _, lo, hi in rows],
-        # where the check before the start failed, no row says "excludes zero": each says it is not reliable, and why
-        cols[2]: [msg("payments.robust.unreliable") if doubtful else
-                  msg("common.yes" if (lo > 0 or hi < 0) else "common.no") for _, lo, hi in rows],
+        cols[2]: [msg("common.yes" if (lo > 0 or hi < 0) else "common.no") for _, lo, hi in rows],
     })
+    if doubtful:
+        # where the check before the start failed, no row says "excludes zero", nor repeats on every row that it is
+        # not reliable: the note under the table says it once, for every interval
+        frame = frame.drop(columns=cols[2])
     # the mean effect beside the main estimate, both as figures: they differ by much where the groups drifted apart
     # before the start, and a reader told only that they differ "a little" would stumble over the table
     note = msg("payments.honest.note", reference=ref, effect=effect, main=fmt_kr(r.payments.did.effect, lang))

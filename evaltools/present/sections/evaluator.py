@@ -31,7 +31,7 @@ def figure_text(f: Figure, lang: str) -> str:
     miljoner kronor"), exact amounts per month, shares with one decimal, probabilities in whole
     percent never rounded to a certainty, counts whole."""
     if f.unit in (Unit.KR, Unit.KR_PER_MONTH):
-        return fmt_kr_prose(f.value, lang, f.significant) if f.decimals is None else fmt_kr(f.value, lang, f.decimals)
+        return fmt_kr_prose(f.value, lang, f.significant, f.places) if f.decimals is None else fmt_kr(f.value, lang, f.decimals)
     if f.unit == Unit.PROBABILITY:
         return fmt_probability(f.value, lang, prose=True)  # ("under 1 %" in running text)
     if f.unit == Unit.SHARE:

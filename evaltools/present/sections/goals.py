@@ -772,13 +772,18 @@ def among_hidden_notes(r) -> list[str]:
     return out
 
 
+def prorated(rows: pd.DataFrame) -> bool:
+    """Whether a count goal's row shows a target pro-rated to its period's length in brackets (``40 (30)``)."""
+    counts = rows[rows["kind"] != "share"]
+    return bool((counts["target_prorated"].notna() & (counts["target_prorated"] != counts["target"])).any())
+
+
 def intro_conventions(rows: pd.DataFrame, msg, partial: str) -> list[str]:
     """The goal table's conventions the intro explains, each only where the table has a use for it: the
     pro-rated target in brackets where a count's period was cut short or is running, a running period
     left unjudged, the partial band, and "men osäkert" where there is a share."""
-    counts = rows[rows["kind"] != "share"]
     out = []
-    if (counts["target_prorated"].notna() & (counts["target_prorated"] != counts["target"])).any():
+    if prorated(rows):
         out.append(msg("goals.intro_prorated"))
     if rows["running"].fillna(False).astype(bool).any():
         out.append(msg("goals.intro_running"))
@@ -796,7 +801,9 @@ def blocks(r) -> list[list]:
     ex_ante = bool(len(measurable_rows)) and bool((measurable_rows["mode"] == "ex_ante").all())
     periods = msg(PERIODS_SAID[counted_periods(r.params)])
     partial = fmt_pct(r.params.partial_band, lang, 0)
-    intro = [msg("goals.intro_ex_ante", partial=partial, periods=periods) if ex_ante else
+    intro = [" ".join([msg("goals.intro_ex_ante", partial=partial, periods=periods),
+                       # (a last project year shorter than a year shows its target for its length in brackets)
+                       *([msg("goals.intro_prorated_ex_ante")] if prorated(measurable_rows) else [])]) if ex_ante else
              " ".join([msg("goals.intro", periods=periods), *intro_conventions(measurable_rows, msg, partial)])]
     per = r.params.period
     if per.actual_end is not None and per.actual_end > per.planned_end and len(measurable_rows) and not ex_ante:

@@ -262,10 +262,11 @@ def blocks(r) -> list[list]:
         out = [[Text([intro], heading), kinds,
                 Text([], msg("outcomes.by_group", measure=rate_col), 3),
                 *rates_chart(r), Text([verdict]),
+                # (each breakdown's name once, above its groups: a column repeating it on every row is noise)
                 Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r) + left_out
                       + ((msg("outcomes.rates_count_enrolments"),) if twice else ()),
                       numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
-                               msg("outcomes.holm")))]]
+                               msg("outcomes.holm")), group=t("variable", lang))]]
     m = r.model
     if len(m.table):
         odds = msg("outcomes.odds_ratio")

@@ -69,7 +69,8 @@ def _composition(r) -> list:
     variables = tuple(dict.fromkeys(kept["variable"]))
     return [Text([msg("participants.intro", k=str(k))], msg("participants.heading")),
             plot_composition(c, variables, lang=lang) if has_chart(kept) else None,
-            Table(frame, notes=notes, numeric=(t("n", lang), t("share_col", lang)))]
+            # (each breakdown's name once, above its groups: "Kön" on every row of its groups is noise)
+            Table(frame, notes=notes, numeric=(t("n", lang), t("share_col", lang)), group=t("variable", lang))]
 
 
 def _cut_short(quarter: str, as_of) -> bool:

@@ -73,7 +73,8 @@ def blocks(r) -> list[list]:
             Table(frame, notes=(*table_did_note(r), basis_note), numeric=(n, before, after, change)),
             *_with_robustness(paras[1:], robustness_blocks(r)), *honest_blocks(r), *balance_blocks(r), *study,
             Text([], msg("payments.phases"), 3),
-            Table(phases, notes=phase_note, numeric=(n, per_month))]]
+            # (each group's name once, above its three periods)
+            Table(phases, notes=phase_note, numeric=(n, per_month), group=group)]]
     er = compare_exit_rates(r.project)
     if not er.empty:
         rate_col, p_col = msg("payments.left"), msg("payments.p_difference")

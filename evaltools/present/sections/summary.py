@@ -16,8 +16,8 @@ from .contents import summary_applies
 from ..display import Lengths, Text
 from ..figures import PUBLIC_ACTORS as ACTORS
 from ...words.lengths import LENGTHS, PAGE_ONE_END
-from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_kr_prose_range,
-                              fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
+from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_kr_prose_alike,
+                              fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
                               one_rounding)
 from ...words.labels import code_label, note_text
 from ...words.text import join
@@ -60,21 +60,23 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     unspent = costs["unspent"].astype(bool) if "unspent" in costs else pd.Series(False, index=costs.index)
     settled = settled_lines(costs[~unspent])
     key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s.budget_total))
-    values = {"cost": fmt_kr_prose(s.total_cost_nominal, lang), "basis": B.basis_words(B.CURRENT, lang)}
+    amounts = {"cost": float(s.total_cost_nominal)}
+    values = {"basis": B.basis_words(B.CURRENT, lang)}
     use = r.cba.budget_use  # the one share of the budget used: the same in the budget table and the portfolio
     if key == "summary.cost_settled_share":  # (the budget the share is of: not the lines never spent)
-        values.update(share=fmt_budget_share(use.share, lang),
-                      budget=fmt_kr_prose(s.budget_total - float(costs.loc[unspent, S.BUDGET].sum()), lang))
+        values.update(share=fmt_budget_share(use.share, lang))
+        amounts.update(budget=s.budget_total - float(costs.loc[unspent, S.BUDGET].sum()))
     elif key == "summary.cost_partial":
-        values.update(actual=fmt_kr_prose(use.actual_total, lang), share=fmt_budget_share(use.share, lang),
-                      rest=fmt_kr_prose(costs[~unspent].loc[~settled, "used"].sum(), lang))
+        values.update(share=fmt_budget_share(use.share, lang))
+        amounts.update(actual=float(use.actual_total), rest=float(costs[~unspent].loc[~settled, "used"].sum()))
         # (a running year's utfall so far is on those lines: "saknar utfall" beside a cost per participant
         # that counts it would not add up)
         so_far = costs[~unspent].loc[~settled, S.ACTUAL_SO_FAR] if S.ACTUAL_SO_FAR in costs else pd.Series(dtype=float)
         if so_far.notna().any() and so_far.sum() <= costs[~unspent].loc[~settled, "used"].sum():
             key = "summary.cost_partial_so_far"
-            values.update(so_far=fmt_kr_prose(float(so_far.sum()), lang))
-    sent = msg(key, **values)
+            amounts.update(so_far=float(so_far.sum()))
+    # (one sentence: its millions share their decimals, "7,0 miljoner" beside "7,4 miljoner")
+    sent = msg(key, **values, **fmt_kr_prose_alike(amounts, lang))
     withheld = []  # (the differencing rule: a cost per person that would give away a count not reported)
     dis, k = r.disclosure, str(r.params.privacy.min_count)
     if r.project.has_participants and s.participants:
@@ -119,8 +121,9 @@ def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
     parts = sums.loc[(sums["used"] != 0) | (sums[S.BUDGET] != 0), "used"]
     if not set(parts.index.astype(str)) - {"förbund", "egen"}:
         return []
-    said = join([r.msg("summary.cost_funder", funder=funder_label(r, f, costs), amount=fmt_kr_prose(v, r.lang))
-                 for f, v in parts.items()], r.lang)
+    amounts = fmt_kr_prose_alike({str(i): float(v) for i, v in enumerate(parts)}, r.lang)  # (one sentence)
+    said = join([r.msg("summary.cost_funder", funder=funder_label(r, f, costs), amount=amounts[str(i)])
+                 for i, f in enumerate(parts.index)], r.lang)
     return [r.msg("summary.cost_funders", parts=said)]
 
 
@@ -592,8 +595,9 @@ def _one_rounding(npv: float, lang: str, parts: dict[str, float] | None,
     """The amounts of :func:`benefit_and_cost` worded in one rounding (:func:`~evaltools.words.formats.one_rounding`),
     the parts without their sign."""
     rounded = one_rounding(npv, parts, benefit_cost)
-    return {name: fmt_kr_prose(abs(v) if name in (parts or {}) else v, lang, digits)
-            for name, (v, digits) in rounded.items()}
+    # (said together: the millions of one rounding share their decimals, "3,4" beside "7,0", never "7")
+    return fmt_kr_prose_alike({name: (abs(v) if name in (parts or {}) else v, digits)
+                               for name, (v, digits) in rounded.items()}, lang)
 
 
 def support_at_start(r) -> list[str]:

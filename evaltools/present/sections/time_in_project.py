@@ -86,4 +86,6 @@ def blocks(r) -> list[list]:
     open_note = (msg("time.median_open_note"),) if opened else ()
     return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves_few" if few else "time.no_curves", k=str(k))]),
-             Table(frame, notes=(note(r), *few_note, *open_note), numeric=(days, *pct, at_risk, median))]]
+             # (each group's name once, above its days: "År 1" on each of its rows is noise)
+             Table(frame, notes=(note(r), *few_note, *open_note), numeric=(days, *pct, at_risk, median),
+                   group=msg("common.group"))]]
