@@ -1,0 +1,177 @@
+"""The Word document and the workbook as an evaluator finishes them, round 42.
+
+* A förbund's Word template is often last year's report saved again: what belonged to that document and
+  not to its look (its comments and who wrote them, footnotes, the template it was made from as a path on
+  its author's computer, restricted editing, tracked changes, its status, identifier and manager) is not
+  carried into the new report, while its styles, page setup and footer are.
+* Every table has alternative text, as Word's accessibility checker asks: the heading it stands under (or
+  its caption) and its header row's labels.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from evaltools.publish.docx import html_to_docx
+
+from .test_docx_finishing import package_problems
+
+PAGE = """<html lang="sv"><body><main>
+<h1>Testprojektet</h1><h2>Sammanfattning</h2><p>Tolv av tjugo.</p>
+<h2>Om projektet</h2><p>Bakgrunden.</p></main></body></html>"""
+
+PERSONAL = ("Anna Andersson", "anna.andersson", "w:initials=", "Bertil Berg", "Cecilia Chef", r"C:\Users")
+ATTACHED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+PEOPLE = "http://schemas.microsoft.com/office/2011/relationships/people"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _last_years_report(path: Path) -> Path:
+    """A report saved as a template, as Word leaves one: a comment by a colleague, a footnote, the people
+    part naming who commented, a footer of the förbund's own, the .dotx it was made from on the author's
+    disk, restricted editing and tracked changes on, and the properties Word fills in."""
+    d = docx.Document()
+    p = d.add_paragraph("Förra årets rapport.")
+    d.add_comment(p.runs, text="Stämmer siffran?", author="Anna Andersson", initials="AA")
+    d.sections[0].footer.paragraphs[0].text = "Samordningsförbundet Exempelby"
+    cp = d.core_properties
+    cp.author, cp.last_modified_by, cp.content_status = "Anna Andersson", "Bertil Berg", "Utkast"
+    cp.identifier, cp.version = r"C:\Users\anna.andersson\Documents\rapport-2025.docx", "3"
+    cp.last_printed = dt.datetime(2025, 1, 2)
+    settings = d.part._settings_part
+    rid = settings.relate_to(r"file:///C:\Users\anna.andersson\AppData\Roaming\Microsoft\Mallar\Forbund.dotx",
+                             ATTACHED, is_external=True)
+    for xml in (f'<w:attachedTemplate {nsdecls("w", "r")} r:id="{rid}"/>',
+                f'<w:documentProtection {nsdecls("w")} w:edit="readOnly" w:enforcement="1"/>',
+                f'<w:trackRevisions {nsdecls("w")}/>'):
+        settings.element.insert(0, parse_xml(xml))
+    d.save(str(path))
+    # the parts python-docx does not write: footnotes (with Word's two separators) and the people part
+    notes = (f'<w:footnotes xmlns:w="{W}">'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Enligt Anna Andersson, 2025.</w:t></w:r></w:p>'
+             '</w:footnote></w:footnotes>')
+    people = ('<w15:people xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+              '<w15:person w15:author="Anna Andersson"><w15:presenceInfo w15:providerId="AD" '
+              'w15:userId="anna.andersson@exempelby.se"/></w15:person></w15:people>')
+    app = {"<Manager/>": "<Manager>Cecilia Chef</Manager>", "<Company/>": "<Company>Samordningsförbundet Exempelby</Company>",
+           "<HyperlinkBase/>": r"<HyperlinkBase>C:\Users\anna.andersson\Documents\</HyperlinkBase>",
+           "<Template>Normal.dotm</Template>": "<Template>Forbund.dotx</Template>"}
+    source = zipfile.ZipFile(path)
+    parts = {n: source.read(n) for n in source.namelist()}
+    source.close()
+    parts["word/footnotes.xml"], parts["word/people.xml"] = notes.encode(), people.encode()
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace("</Types>", (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'wordprocessingml.footnotes+xml"/><Override PartName="/word/people.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml"/></Types>')).encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", (
+        f'<Relationship Id="rId90" Type="{FOOTNOTES}" Target="footnotes.xml"/>'
+        f'<Relationship Id="rId91" Type="{PEOPLE}" Target="people.xml"/></Relationships>')).encode()
+    text = parts["docProps/app.xml"].decode()
+    for old, new in app.items():
+        assert old in text
+        text = text.replace(old, new)
+    parts["docProps/app.xml"] = text.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+@pytest.fixture(scope="module")
+def from_last_years(tmp_path_factory) -> tuple[Path, bytes]:
+    template = _last_years_report(tmp_path_factory.mktemp("mall") / "forbund.docx")
+    made = html_to_docx(PAGE, None, "sv", "Testprojektet", "Samordningsförbundet Exempelby", template=template)
+    assert made is not None
+    return template, made
+
+
+def _package(data: bytes) -> dict[str, str]:
+    z = zipfile.ZipFile(io.BytesIO(data))
+    return {n: z.read(n).decode("utf-8", "replace") for n in z.namelist() if not n.startswith("word/media/")}
+
+
+def test_the_template_is_last_years_report_with_everything_to_leave_out(from_last_years):
+    """The check below can fail: the template holds each of the things the report must not."""
+    template, _ = from_last_years
+    text = "\n".join(_package(template.read_bytes()).values())
+    for what in PERSONAL + ("Utkast", "documentProtection", "trackRevisions", "Enligt Anna"):
+        assert what in text, what
+
+
+def test_nothing_of_last_years_document_or_its_people_is_in_the_report(from_last_years):
+    _, made = from_last_years
+    parts = _package(made)
+    for name, text in parts.items():
+        for what in PERSONAL:
+            assert what not in text, (name, what)
+    assert "word/comments.xml" not in parts and "word/people.xml" not in parts
+    assert not any(ATTACHED in text for text in parts.values())
+    settings = parts["word/settings.xml"]
+    for name in ("attachedTemplate", "documentProtection", "writeProtection", "trackRevisions"):
+        assert f"<w:{name}" not in settings, name
+    core = parts["docProps/core.xml"]
+    for name in ("contentStatus", "identifier", "version", "lastPrinted"):
+        assert f":{name}>" not in core and f":{name}/>" not in core, name
+    app = parts["docProps/app.xml"]
+    assert "<Company>Samordningsförbundet Exempelby</Company>" in app  # (the förbund is no person)
+    assert "Forbund.dotx" not in app
+
+
+def test_the_footnote_separators_stay_and_the_templates_look_is_kept(from_last_years):
+    """Word needs the separator footnotes (-1 and 0) that the settings name; the template's footer, page
+    size and the report's own properties are there; and Word opens the package without repairing it."""
+    _, made = from_last_years
+    parts = _package(made)
+    notes = re.findall(r'<w:footnote\b[^>]*w:id="(-?\d+)"', parts["word/footnotes.xml"])
+    assert sorted(notes) == ["-1", "0"]
+    doc = docx.Document(io.BytesIO(made))
+    assert doc.sections[0].footer.paragraphs[0].text.startswith("Samordningsförbundet Exempelby")
+    assert doc.core_properties.author == doc.core_properties.last_modified_by == "Samordningsförbundet Exempelby"
+    assert doc.core_properties.title == "Testprojektet" and doc.core_properties.language == "sv-SE"
+    assert [p.text for p in doc.paragraphs if p.text][:2] == ["Testprojektet", "Sammanfattning"]
+    assert package_problems(made) == []
+
+
+# ------------------------------------------------------------------ the tables' alternative text
+
+
+def test_every_table_has_alternative_text_its_heading_and_its_columns():
+    """Word's accessibility checker asks every table for alternative text (*Alt Text*: a title and a
+    description), and a screen reader says it before the table: the title is the heading the table
+    stands under (the caption where it has one), the description its header row's labels."""
+    made = html_to_docx(TABLES, None, "sv", "Testprojektet", "Förbundet")
+    assert made is not None
+    doc = docx.Document(io.BytesIO(made))
+    said = [(t._tbl.tblPr.find(f"{{{W}}}tblCaption").get(f"{{{W}}}val"),
+             t._tbl.tblPr.find(f"{{{W}}}tblDescription").get(f"{{{W}}}val")) for t in doc.tables]
+    assert said == [("Om projektet", "Uppgift, Värde"), ("Utfall per kön", "Kön, Antal, Andel"),
+                    ("Budget 2021-2023", "Post, Budget")]
+    assert package_problems(made) == []
+
+
+TABLES = """<html lang="sv"><body><main><h1>Testprojektet</h1><h2>Sammanfattning</h2><p>Text.</p>
+<h2>Om projektet</h2>
+<table class='et-table'><thead><tr><th>Uppgift</th><th class='num'>Värde</th></tr></thead>
+<tbody><tr><td>Beviljat</td><td class='num'>1 276 000 kr</td></tr></tbody></table>
+<h3>Utfall  per kön</h3><p>Så här:</p>
+<table class='et-table'><thead><tr><th>Kön</th><th class='num'>Antal</th><th class='num'>Andel</th></tr></thead>
+<tbody><tr><td>Kvinna</td><td class='num'>&lt;5</td><td class='num'>..</td></tr></tbody></table>
+<table class='et-table'><caption>Budget <span class='nw'>2021-2023</span></caption>
+<thead><tr><th>Post</th><th class='num'>Budget</th></tr></thead>
+<tbody><tr><td>Lön</td><td class='num'>100 kr</td></tr></tbody></table>
+</main></body></html>"""
+
