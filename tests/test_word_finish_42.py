@@ -6,6 +6,8 @@
   carried into the new report, while its styles, page setup and footer are.
 * Every table has alternative text, as Word's accessibility checker asks: the heading it stands under (or
   its caption) and its header row's labels.
+* A long sheet of the workbook has Excel's filter on its headings, over the table's rows only (the notes
+  under the table stay out of a sort), and its columns leave the filter's button room beside the heading.
 """
 from __future__ import annotations
 
@@ -16,11 +18,14 @@ import zipfile
 from pathlib import Path
 
 import docx
+import openpyxl
+import pandas as pd
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from evaltools.publish.docx import html_to_docx
+from evaltools.publish.workbook import Column, Sheet, write_workbook
 
 from .test_docx_finishing import package_problems
 
@@ -175,3 +180,36 @@ TABLES = """<html lang="sv"><body><main><h1>Testprojektet</h1><h2>Sammanfattning
 <tbody><tr><td>Lön</td><td class='num'>100 kr</td></tr></tbody></table>
 </main></body></html>"""
 
+
+# ------------------------------------------------------------------ the workbook's long tables
+
+
+def _sheet(n: int) -> Sheet:
+    """A table of ``n`` questions with a count and a share per row, and a note under it."""
+    frame = pd.DataFrame({"Enkätfrågans nummer": [f"F{i}" for i in range(1, n + 1)], "Svarande": list(range(n)),
+                          "Andel som instämmer": [0.5] * n})
+    columns = [Column("Enkätfrågans nummer"), Column("Svarande", kind="count"), Column("Andel som instämmer", kind="pct")]
+    return Sheet("enkater", "workbook.sheets.budget.title", "workbook.sheets.budget.description", frame, columns,
+                 notes=("En anmärkning under tabellen.",))
+
+
+def test_a_long_table_has_a_filter_over_its_rows_and_room_for_the_button(tmp_path):
+    """Thirty rows are more than a laptop's screen shows: the headings (row 1) get Excel's filter over the
+    header and the thirty rows (A1:C31), not the note two rows below them (row 33); each column is as
+    wide as its heading's longest word plus the button (about 17 pixels, more than two characters)."""
+    path = write_workbook(tmp_path / "lang.xlsx", [_sheet(30)], "sv", 5)
+    ws = openpyxl.load_workbook(path).worksheets[1]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:C31"
+    assert ws["A33"].value == "En anmärkning under tabellen."
+    for column in "ABC":
+        heading = str(ws[f"{column}1"].value)
+        longest = max(len(word) for word in heading.split())
+        assert ws.column_dimensions[column].width >= longest + 3, heading
+
+
+def test_a_short_table_has_no_filter(tmp_path):
+    """Five rows fit on any screen: a filter's buttons there would only take room from the headings."""
+    path = write_workbook(tmp_path / "kort.xlsx", [_sheet(5)], "sv", 5)
+    ws = openpyxl.load_workbook(path).worksheets[1]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref is None

@@ -4,7 +4,8 @@ A :class:`Sheet` is a table with its columns described once: heading (Swedish an
 of value (text, count, amount, share, ...) and, for codes, how a code reads. From it come
 
 * the workbook (:func:`write_workbook`): headings in the report's language, numbers as numbers
-  with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row,
+  with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row (with
+  Excel's filter on it where a table is long),
   column widths, and a first sheet that explains the tables, the privacy rule and the sources;
 * a CSV for Excel (:func:`write_csv`, ``dialect="excel"``): semicolon, decimal comma, UTF-8 with
   BOM, the same headings, so that Swedish Excel opens it in columns;
@@ -307,11 +308,16 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         for note in sheet.notes:  # below the table after an empty row, so that a filter or a sort leaves them out
             _set(sh.cell(sh.max_row + 2, 1), note)
         sh.freeze_panes = "A2"
+        # a long table gets Excel's filter on its headings, over its rows only (the notes below stay put
+        # when it sorts); each column then has room for the filter's button beside its heading
+        button = FILTER_BUTTON if len(rows) > LONG_TABLE else 0
+        if button:
+            sh.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{len(rows) + 1}"
         widths = []
         for j, col in enumerate(columns + ([None] if any_hidden else []), start=1):
             values = [r[j - 1].value for r in rows] if col is not None else []
             widths.append(_width(headings[j - 1], values, col))
-            sh.column_dimensions[get_column_letter(j)].width = widths[-1]
+            sh.column_dimensions[get_column_letter(j)].width = widths[-1] + button
         # the header row as high as its longest wrapped heading (neither Excel nor LibreOffice
         # fits a row's height to wrapped text when it opens a file)
         sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
@@ -346,6 +352,10 @@ def _append_text(ws, values: Sequence[object]) -> None:
         _set(ws.cell(row, j), v)
 
 
+# a table longer than a laptop's screen shows below its frozen headings (about 25 rows of Calibri 11 at
+# 1080 pixels and 125 % scaling, less with a wrapped header row) gets Excel's filter on its headings
+LONG_TABLE = 20
+FILTER_BUTTON = 3  # the filter's button in a heading cell (about 17 pixels at 100 %) in characters of 7 pixels, and some air
 HEADING_LINES, HEADING_WIDEST = 3, 30  # a heading's lines at most, unless its column would be wider
 LINE_POINTS = 15.0  # the height of a line of the workbook's text (Calibri 11), in points
 
