@@ -6,6 +6,7 @@
   carried into the new report, while its styles, page setup and footer are.
 * Every table has alternative text, as Word's accessibility checker asks: the heading it stands under (or
   its caption) and its header row's labels.
+* Without a template, only *Normal* names a font: changing it changes the whole report's.
 * A long sheet of the workbook has Excel's filter on its headings, over the table's rows only (the notes
   under the table stay out of a sort), and its columns leave the filter's button room beside the heading.
 """
@@ -179,6 +180,50 @@ TABLES = """<html lang="sv"><body><main><h1>Testprojektet</h1><h2>Sammanfattning
 <thead><tr><th>Post</th><th class='num'>Budget</th></tr></thead>
 <tbody><tr><td>Lön</td><td class='num'>100 kr</td></tr></tbody></table>
 </main></body></html>"""
+
+
+# ------------------------------------------------------------------ one font to change
+
+
+def _font_of(doc, style_id: str | None, kind: str = "paragraph") -> str | None:
+    """The font a paragraph or run of the style ``style_id`` is set in, as Word resolves it: the first
+    style up the ``w:basedOn`` chain that names one (a theme font as ``theme:<name>``), else the
+    document defaults (None where they name none)."""
+    styles = {st.style_id: st.element for st in doc.styles}
+    default = next((st.style_id for st in doc.styles if st.element.get(f"{{{W}}}default") == "1"
+                    and st.element.get(f"{{{W}}}type") == kind), None)
+    at = styles.get(style_id or default)
+    while at is not None:
+        fonts = at.find(f"{{{W}}}rPr/{{{W}}}rFonts")
+        if fonts is not None:
+            return fonts.get(f"{{{W}}}ascii") or f"theme:{fonts.get(f'{{{W}}}asciiTheme')}"
+        based = at.find(f"{{{W}}}basedOn")
+        at = styles.get(based.get(f"{{{W}}}val")) if based is not None else None
+    return None
+
+
+def test_changing_the_font_of_normal_changes_the_whole_report():
+    """An evaluator who sets the förbund's font on *Normal* (Ändra format) gets it everywhere: headings,
+    captions, notes, tables, the table of contents, the footer, links, and the character styles Word links
+    to the headings, which it applies when part of a paragraph is given a heading style. Before, every
+    heading, the captions, the footer and the linked styles named a font of their own (Arial, or the
+    theme's heading font)."""
+    from .test_docx_finishing import PAGE as REPORT  # (a report's shape in small: tables, chart, links)
+    made = html_to_docx(REPORT, None, "sv", "Testprojektet", "Förbundet")
+    assert made is not None
+    doc = docx.Document(io.BytesIO(made))
+    doc.styles["Normal"].font.name = "Georgia"
+    footer = doc.sections[0].footer
+    paragraphs = list(doc.element.body.iter(f"{{{W}}}p")) + list(footer._element.iter(f"{{{W}}}p"))
+    used = {p.style for p in paragraphs}
+    assert {"Heading1", "Heading2", "Heading3", "ReportNote", "ReportTable", "TOCHeading", "TOC2", "Footer"} <= used
+    for style in used | {"Caption", "Subtitle", "Quote", "Header", "Heading4", "ReportLead"}:
+        assert _font_of(doc, style) == "Georgia", style
+    linked = [st for st in doc.styles if st.element.find(f"{{{W}}}link") is not None
+              and st.element.get(f"{{{W}}}type") == "character"]
+    assert {st.name for st in linked} >= {"Heading 1 Char", "Heading 2 Char"}
+    for st in linked + [doc.styles["Hyperlink"]]:
+        assert _font_of(doc, st.style_id, "character") is None, st.name  # (the paragraph's font, then)
 
 
 # ------------------------------------------------------------------ the workbook's long tables

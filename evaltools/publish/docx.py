@@ -66,7 +66,8 @@ fit between the margins reaches into them (leaving 12 mm of paper) rather than b
 page numbers in its footer or header gets the report's in its footer ("Sida 3 av 12"; under the
 template's own footer text, if it has some). Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
-"Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode).
+"Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode); Arial is
+named by *Normal* only, so that changing *Normal*'s font changes the whole report's.
 """
 from __future__ import annotations
 
@@ -328,7 +329,8 @@ def _leave_the_templates_document(doc) -> None:
 
 
 def _default_look(doc) -> None:
-    """A4 with the PDF's margins, Arial 10 pt, the PDF's heading sizes and colours."""
+    """A4 with the PDF's margins, Arial 10 pt, the PDF's heading sizes and colours; Arial is *Normal*'s
+    font, which every other style takes from it (:func:`_one_font`)."""
     for s in doc.sections:
         s.page_width, s.page_height = Mm(210), Mm(297)
         s.top_margin, s.right_margin, s.bottom_margin, s.left_margin = Mm(18), Mm(16), Mm(20), Mm(16)
@@ -339,7 +341,7 @@ def _default_look(doc) -> None:
     normal.paragraph_format.line_spacing = 1.15
     for level, size in HEADING_SIZES.items():
         h = doc.styles[f"Heading {level}"]
-        _font(h, FONT, size, ACCENT if level <= 2 else TEXT)
+        _font(h, None, size, ACCENT if level <= 2 else TEXT)
         h.font.bold, h.font.italic = True, False
         h.paragraph_format.space_before = Pt(14 if level <= 2 else 9)
         h.paragraph_format.space_after = Pt(4)
@@ -350,7 +352,7 @@ def _default_look(doc) -> None:
                                          ("Quote", 10, GREY, True), ("Header", 8, GREY, False),
                                          ("Footer", 7.5, GREY, False)):
         st = doc.styles[name]
-        _font(st, FONT, points, colour)
+        _font(st, None, points, colour)
         st.font.italic = italic
     doc.styles["Caption"].font.bold = True
     doc.styles[CONTENTS_STYLE].base_style = doc.styles["Heading 2"]  # (Word's is a title's size)
@@ -360,17 +362,43 @@ def _default_look(doc) -> None:
     spacing = subtitle.element.get_or_add_rPr().find(qn("w:spacing"))
     if spacing is not None:  # the built-in subtitle is set wide; the PDF's is not
         spacing.getparent().remove(spacing)
+    _one_font(doc)
 
 
-def _font(style, name: str, size: float, colour: RGBColor) -> None:
-    """Set a style's font, dropping the theme fonts that would win over the named one."""
-    style.font.name, style.font.size, style.font.color.rgb = name, Pt(size), colour
+def _font(style, name: str | None, size: float, colour: RGBColor) -> None:
+    """Set a style's font, size and colour, dropping the theme fonts that would win over the named one;
+    with no ``name`` the style names no font of its own, not even a theme's, and takes its base style's."""
+    style.font.size, style.font.color.rgb = Pt(size), colour
     rpr = style.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
-    if fonts is not None:
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(attr), None)
-        fonts.set(qn("w:cs"), name)
+    if name is None:
+        if fonts is not None:
+            rpr.remove(fonts)
+        return
+    style.font.name = name
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:cs"), name)
+
+
+def _one_font(doc) -> None:
+    """The report's styles, and the character styles Word links to its headings and subtitle (which Word
+    applies to part of a paragraph), name no font but *Normal*'s: changing the font of *Normal* changes the
+    whole report's (headings, captions, notes, tables, header and footer), as an evaluator expects of a
+    document made with styles. (A style left with the theme's heading font would stay Calibri or Cambria.)"""
+    own = {"Normal"}
+    for st in doc.styles:
+        if st.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER) or st.name in own:
+            continue
+        linked = st.element.find(qn("w:link"))
+        report = st.name.startswith(("heading ", "Heading ")) or st.name in {
+            "Title", "Subtitle", "Caption", "Quote", "Header", "Footer"}
+        if report or (st.type == WD_STYLE_TYPE.CHARACTER and linked is not None):
+            rpr = st.element.rPr
+            fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+            if fonts is not None:
+                rpr.remove(fonts)
 
 
 def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Normal"):
