@@ -1360,11 +1360,12 @@ def _table(w: _Writer, container, tag: Tag) -> None:
 def _alternative_text(table, title: str, headings: list[str]) -> None:
     """The table's alternative text (*Table Properties › Alt Text*), which Word's accessibility checker
     asks of every table and a screen reader says before it: its title the table's caption, else the
-    heading it stands under; its description the labels of its header row (what each column holds)."""
+    heading it stands under; its description the labels of its header row (what each column holds), apart by
+    semicolons, as a label may hold a comma ("Nettonuvärde, samhället")."""
     def plain(text: str) -> str:  # (spaces, no-break ones too, collapsed; Word's no-break hyphen a hyphen)
         return " ".join(text.replace(NO_BREAK_HYPHEN, "-").split())
 
-    title, labels = plain(title), ", ".join(plain(h) for h in headings if h.strip())
+    title, labels = plain(title), "; ".join(plain(h) for h in headings if h.strip())
     for name, text in (("tblCaption", title), ("tblDescription", labels)):
         if text:
             el = parse_xml(f'<w:{name} {nsdecls("w")} w:val=""/>')
