@@ -3,7 +3,8 @@
 * A förbund's Word template is often last year's report saved again: what belonged to that document and
   not to its look (its comments and who wrote them, footnotes, the template it was made from as a path on
   its author's computer, restricted editing, tracked changes, its status, identifier and manager) is not
-  carried into the new report, while its styles, page setup and footer are.
+  carried into the new report, while its styles, page setup and footer are. A template as Word saves one
+  (.dotx, renamed .docx) is read as the document it makes.
 * Every table has alternative text, as Word's accessibility checker asks: the heading it stands under (or
   its caption) and its header row's labels.
 * Without a template, only *Normal* names a font: changing it changes the whole report's.
@@ -148,6 +149,37 @@ def test_the_footnote_separators_stay_and_the_templates_look_is_kept(from_last_y
     assert doc.sections[0].footer.paragraphs[0].text.startswith("Samordningsförbundet Exempelby")
     assert doc.core_properties.author == doc.core_properties.last_modified_by == "Samordningsförbundet Exempelby"
     assert doc.core_properties.title == "Testprojektet" and doc.core_properties.language == "sv-SE"
+    assert [p.text for p in doc.paragraphs if p.text][:2] == ["Testprojektet", "Sammanfattning"]
+    assert package_problems(made) == []
+
+
+def _as_word_template(document: Path, template: Path) -> Path:
+    """``document`` saved as Word saves a template (.dotx): the same parts, the main one under the
+    template's content type (ECMA-376 Part 1, 11.3.10)."""
+    with zipfile.ZipFile(document) as z, zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in z.infolist():
+            data = z.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+            out.writestr(item, data)
+    return template
+
+
+def test_a_word_template_renamed_docx_gives_the_report_its_look(tmp_path):
+    """The förbund's template as Word saves it (.dotx), renamed .docx: the params check takes it as a Word
+    file (a zip with word/document.xml), and the report is written into it as into a document, its footer
+    kept, saved as a document (not a template Word would open as a new one)."""
+    source = docx.Document()
+    source.sections[0].footer.paragraphs[0].text = "Samordningsförbundet Exempelby"
+    source.save(str(tmp_path / "dokument.docx"))
+    template = _as_word_template(tmp_path / "dokument.docx", tmp_path / "mall.docx")
+    assert b"template.main+xml" in zipfile.ZipFile(template).read("[Content_Types].xml")
+    made = html_to_docx(PAGE, None, "sv", "Testprojektet", "Samordningsförbundet Exempelby", template=template)
+    assert made is not None
+    types = zipfile.ZipFile(io.BytesIO(made)).read("[Content_Types].xml").decode()
+    assert "wordprocessingml.document.main+xml" in types and "template.main" not in types
+    doc = docx.Document(io.BytesIO(made))
+    assert doc.sections[0].footer.paragraphs[0].text.startswith("Samordningsförbundet Exempelby")
     assert [p.text for p in doc.paragraphs if p.text][:2] == ["Testprojektet", "Sammanfattning"]
     assert package_problems(made) == []
 

@@ -49,7 +49,8 @@ cleared and the report written into it, so that its styles, page size, margins, 
 footers are used. What belonged to the document the template was (often last year's report) is left
 out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the
 path of the template it was made from (a folder on its author's computer), restricted editing, "open as
-read-only?" and tracked changes, and in the properties its status, identifier, manager and link base. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
+read-only?" and tracked changes, and in the properties its status, identifier, manager and link base. A Word
+template (.dotx) renamed .docx is read as the document it makes. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
 ``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Note* (notes under
 tables and charts), *Report Table* (text in table cells), *Report Table Wide* (the text of a table as
@@ -78,6 +79,7 @@ import functools
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterator
@@ -215,7 +217,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     soup = BeautifulSoup(html_text, "html.parser")
     if template is not None:
         try:
-            doc = docx.Document(str(template))
+            doc = docx.Document(_as_document(Path(template)))
         except Exception as e:  # noqa: BLE001 - python-docx raises several kinds for a file that is no .docx
             raise ReportError(f"the Word template {Path(template).name} could not be opened as a .docx file "
                               f"({type(e).__name__}); save it again from Word as a Word Document") from None
@@ -269,6 +271,33 @@ def _outdent(section) -> int:
     left = section.left_margin if section.left_margin is not None else Mm(16)
     right = section.right_margin if section.right_margin is not None else Mm(16)
     return max(0, min(int(left), int(right)) - int(MARGIN_LEAST))
+
+
+# a Word template's main part (.dotx) and a document's (.docx): the same markup under another content type
+_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_document(path: Path) -> io.BytesIO:
+    """The template file as a Word document to open: a Word template (.dotx, the förbund's template as
+    Word saves one, also when renamed .docx, which the params check lets through as a Word file) is read as
+    the document it makes, as Word does with *New* from it; python-docx opens documents only. A macro
+    template (.dotm) is not converted: a .docx cannot hold its macros."""
+    data = path.read_bytes()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            types = z.read("[Content_Types].xml")
+            if _TEMPLATE_MAIN not in types:
+                return io.BytesIO(data)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+                for item in z.infolist():
+                    part = z.read(item.filename)
+                    new.writestr(item, part.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN) if item.filename == "[Content_Types].xml"
+                                 else part)
+            return out
+    except (zipfile.BadZipFile, KeyError):
+        return io.BytesIO(data)  # (python-docx then says what is wrong with it)
 
 
 def _clear_body(doc) -> None:
