@@ -27,7 +27,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from evaltools.publish.docx import html_to_docx
-from evaltools.publish.workbook import Column, Sheet, write_workbook
+from evaltools.publish.workbook import Column, Sheet, _width, write_workbook
 
 from .test_docx_finishing import package_problems
 
@@ -291,3 +291,29 @@ def test_a_short_table_has_no_filter(tmp_path):
     path = write_workbook(tmp_path / "kort.xlsx", [_sheet(5)], "sv", 5)
     ws = openpyxl.load_workbook(path).worksheets[1]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref is None
+
+
+def test_a_text_longer_than_its_column_wraps_in_a_row_as_high_as_its_lines(tmp_path):
+    """A column of texts was as wide as most of them (the 90th percentile); a longer one, with the next cell
+    filled, was cut off where that cell starts ("De offentliga finansiärerna" in 25 characters). The column
+    is now as wide as its longest text up to 60 characters, and a longer text wraps, its row as high as its
+    lines (15 points a line), the row's cells at the top. Ten sources of 27 characters and one of 25
+    five-letter words: 60 wide, 59 characters a line, so ten words a line and three lines, 45 points."""
+    frame = pd.DataFrame({"Källa": ["De offentliga finansiärerna"] * 10 + [" ".join(["abcde"] * 25)],
+                          "Värde": list(range(11))})
+    sheet = Sheet("antaganden", "workbook.sheets.budget.title", "workbook.sheets.budget.description", frame,
+                  [Column("Källa"), Column("Värde", kind="count")])
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "t.xlsx", [sheet], "sv", 5)).worksheets[1]
+    assert ws.column_dimensions["A"].width == 60
+    long, number = ws["A12"], ws["B12"]
+    assert long.value.startswith("abcde") and long.alignment.wrap_text and long.alignment.vertical == "top"
+    assert number.value == 10 and number.alignment.vertical == "top"
+    assert ws.row_dimensions[12].height == 45
+    assert not ws["A2"].alignment.wrap_text and ws.row_dimensions[2].height is None  # (fits on its line)
+
+
+def test_a_short_column_of_texts_shows_its_longest_whole():
+    """Five names of which the longest is 27 characters: the column is 29 wide (two of air), not as wide as
+    the second longest."""
+    names = ["Kommunen", "Regionen", "Staten", "De offentliga finansiärerna", "Samhället"]
+    assert _width("Perspektiv", names, Column("perspektiv")) == 29
