@@ -22,7 +22,9 @@ written with python-docx, so that its content is never written a second time:
   rule) is the table style's first-row formatting, not the cells'; its cells set their labels at
   the foot of the row (``w:vAlign``), as the PDF does, so that a short label stands level with the
   last line of a label that wraps, just above its column's figures; a table's caption is a
-  *Caption* paragraph above it;
+  *Caption* paragraph above it; its alternative text (``w:tblCaption``, ``w:tblDescription``), which
+  Word's accessibility checker asks of every table, is its caption or the heading it stands under and
+  the labels of its header row;
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
   part's heading and a paragraph saying what to write as Word's placeholder text (a content control
   named after the part, showing its placeholder: a click selects the hint, typing replaces it with text
@@ -44,7 +46,11 @@ out and the line that names it instead (``et-print-only``) is kept.
 
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
-footers are used. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
+footers are used. What belonged to the document the template was (often last year's report) is left
+out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the
+path of the template it was made from (a folder on its author's computer), restricted editing, "open as
+read-only?" and tracked changes, and in the properties its status, identifier, manager and link base. A Word
+template (.dotx) renamed .docx is read as the document it makes. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
 ``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Note* (notes under
 tables and charts), *Report Table* (text in table cells), *Report Table Wide* (the text of a table as
@@ -61,18 +67,22 @@ fit between the margins reaches into them (leaving 12 mm of paper) rather than b
 page numbers in its footer or header gets the report's in its footer ("Sida 3 av 12"; under the
 template's own footer text, if it has some). Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
-"Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode).
+"Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode); Arial is
+named by *Normal* only, so that changing *Normal*'s font changes the whole report's.
 """
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import functools
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, TypeGuard
 
 import docx
@@ -83,6 +93,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Mm, Pt, RGBColor
@@ -150,6 +161,7 @@ class _Writer:
     wide_text: _TextMeasure = field(default_factory=lambda: _TextMeasure())  # the same for a wide table's text
     outdent: int = 0  # EMU a table whose words do not fit may reach into each side margin (see _outdent)
     lead: bool = False  # writing page 1's text (inside an ``et-lead`` block): its paragraphs in LEAD_STYLE
+    heading: str = ""  # the text of the last heading written (a table's title where it has no caption)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -205,7 +217,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     soup = BeautifulSoup(html_text, "html.parser")
     if template is not None:
         try:
-            doc = docx.Document(str(template))
+            doc = docx.Document(_as_document(Path(template)))
         except Exception as e:  # noqa: BLE001 - python-docx raises several kinds for a file that is no .docx
             raise ReportError(f"the Word template {Path(template).name} could not be opened as a .docx file "
                               f"({type(e).__name__}); save it again from Word as a Word Document") from None
@@ -261,6 +273,33 @@ def _outdent(section) -> int:
     return max(0, min(int(left), int(right)) - int(MARGIN_LEAST))
 
 
+# a Word template's main part (.dotx) and a document's (.docx): the same markup under another content type
+_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_document(path: Path) -> io.BytesIO:
+    """The template file as a Word document to open: a Word template (.dotx, the förbund's template as
+    Word saves one, also when renamed .docx, which the params check lets through as a Word file) is read as
+    the document it makes, as Word does with *New* from it; python-docx opens documents only. A macro
+    template (.dotm) is not converted: a .docx cannot hold its macros."""
+    data = path.read_bytes()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            types = z.read("[Content_Types].xml")
+            if _TEMPLATE_MAIN not in types:
+                return io.BytesIO(data)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+                for item in z.infolist():
+                    part = z.read(item.filename)
+                    new.writestr(item, part.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN) if item.filename == "[Content_Types].xml"
+                                 else part)
+            return out
+    except (zipfile.BadZipFile, KeyError):
+        return io.BytesIO(data)  # (python-docx then says what is wrong with it)
+
+
 def _clear_body(doc) -> None:
     """Remove the template's content, keeping the body's last section properties (page size,
     margins, headers and footers)."""
@@ -268,10 +307,59 @@ def _clear_body(doc) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    _leave_the_templates_document(doc)
+
+
+# the parts only a template's own body refers to: its comments (author, initials, text) and the
+# people who wrote them (their names and e-mail addresses, ``w15:person``); the body is the report's
+_BODY_PARTS = ("/comments", "/commentsExtended", "/commentsIds", "/commentsExtensible", "/people")
+# what a template says of the document it was, not of its look: the template it was made from (a path on
+# its author's disk, ``file:///C:\Users\<name>\...``), restricted editing, "open as read-only?" and
+# tracked changes (every word the evaluator writes would be a revision)
+_DOCUMENT_SETTINGS = ("attachedTemplate", "documentProtection", "writeProtection", "trackRevisions")
+_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+@contextlib.contextmanager
+def _xml_of(part) -> Iterator[Any]:
+    """A part's XML to change in place: python-docx's own element where it reads the part, else its bytes
+    parsed and written back (footnotes and the extended properties, which python-docx keeps as bytes)."""
+    if isinstance(part, XmlPart):
+        yield part.element
+        return
+    root = etree.fromstring(part.blob)
+    yield root
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _leave_the_templates_document(doc) -> None:
+    """Take out of a template what belonged to the document it was (often last year's report, saved
+    as the förbund's template) rather than to its look, as Word's *Inspect Document* would: its comments
+    and the people who wrote them, its footnotes and endnotes (the separator lines that every footnote
+    part needs kept), the attached template's path and its protection, read-only and tracking settings.
+    Its styles, page setup, headers and footers stay (the document properties: :func:`_properties`)."""
+    part = doc.part
+    for rid, rel in list(part.rels.items()):
+        if not rel.is_external and rel.reltype.endswith(_BODY_PARTS):
+            part.rels.pop(rid)
+        elif not rel.is_external and rel.reltype.endswith(("/footnotes", "/endnotes")):
+            with _xml_of(rel.target_part) as notes:
+                for note in list(notes):
+                    if note.get(qn("w:type")) not in _SEPARATORS:
+                        notes.remove(note)
+    settings = doc.settings.element
+    for name in _DOCUMENT_SETTINGS:
+        for old in settings.findall(qn(f"w:{name}")):
+            settings.remove(old)
+    settings_part = part._settings_part
+    for rid, rel in list(settings_part.rels.items()):
+        if rel.reltype.endswith("/attachedTemplate"):
+            settings_part.rels.pop(rid)
 
 
 def _default_look(doc) -> None:
-    """A4 with the PDF's margins, Arial 10 pt, the PDF's heading sizes and colours."""
+    """A4 with the PDF's margins, Arial 10 pt, the PDF's heading sizes and colours; Arial is *Normal*'s
+    font, which every other style takes from it (:func:`_one_font`)."""
     for s in doc.sections:
         s.page_width, s.page_height = Mm(210), Mm(297)
         s.top_margin, s.right_margin, s.bottom_margin, s.left_margin = Mm(18), Mm(16), Mm(20), Mm(16)
@@ -282,7 +370,7 @@ def _default_look(doc) -> None:
     normal.paragraph_format.line_spacing = 1.15
     for level, size in HEADING_SIZES.items():
         h = doc.styles[f"Heading {level}"]
-        _font(h, FONT, size, ACCENT if level <= 2 else TEXT)
+        _font(h, None, size, ACCENT if level <= 2 else TEXT)
         h.font.bold, h.font.italic = True, False
         h.paragraph_format.space_before = Pt(14 if level <= 2 else 9)
         h.paragraph_format.space_after = Pt(4)
@@ -293,7 +381,7 @@ def _default_look(doc) -> None:
                                          ("Quote", 10, GREY, True), ("Header", 8, GREY, False),
                                          ("Footer", 7.5, GREY, False)):
         st = doc.styles[name]
-        _font(st, FONT, points, colour)
+        _font(st, None, points, colour)
         st.font.italic = italic
     doc.styles["Caption"].font.bold = True
     doc.styles[CONTENTS_STYLE].base_style = doc.styles["Heading 2"]  # (Word's is a title's size)
@@ -303,17 +391,43 @@ def _default_look(doc) -> None:
     spacing = subtitle.element.get_or_add_rPr().find(qn("w:spacing"))
     if spacing is not None:  # the built-in subtitle is set wide; the PDF's is not
         spacing.getparent().remove(spacing)
+    _one_font(doc)
 
 
-def _font(style, name: str, size: float, colour: RGBColor) -> None:
-    """Set a style's font, dropping the theme fonts that would win over the named one."""
-    style.font.name, style.font.size, style.font.color.rgb = name, Pt(size), colour
+def _font(style, name: str | None, size: float, colour: RGBColor) -> None:
+    """Set a style's font, size and colour, dropping the theme fonts that would win over the named one;
+    with no ``name`` the style names no font of its own, not even a theme's, and takes its base style's."""
+    style.font.size, style.font.color.rgb = Pt(size), colour
     rpr = style.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
-    if fonts is not None:
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(attr), None)
-        fonts.set(qn("w:cs"), name)
+    if name is None:
+        if fonts is not None:
+            rpr.remove(fonts)
+        return
+    style.font.name = name
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:cs"), name)
+
+
+def _one_font(doc) -> None:
+    """The report's styles, and the character styles Word links to its headings and subtitle (which Word
+    applies to part of a paragraph), name no font but *Normal*'s: changing the font of *Normal* changes the
+    whole report's (headings, captions, notes, tables, header and footer), as an evaluator expects of a
+    document made with styles. (A style left with the theme's heading font would stay Calibri or Cambria.)"""
+    own = {"Normal"}
+    for st in doc.styles:
+        if st.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER) or st.name in own:
+            continue
+        linked = st.element.find(qn("w:link"))
+        report = st.name.startswith(("heading ", "Heading ")) or st.name in {
+            "Title", "Subtitle", "Caption", "Quote", "Header", "Footer"}
+        if report or (st.type == WD_STYLE_TYPE.CHARACTER and linked is not None):
+            rpr = st.element.rPr
+            fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+            if fonts is not None:
+                rpr.remove(fonts)
 
 
 def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Normal"):
@@ -527,14 +641,33 @@ def _add_setting(settings, xml: str) -> None:
     settings.append(element)
 
 
+_CORE_OF_ANOTHER = ("cp:contentStatus", "dc:identifier", "cp:version", "cp:lastPrinted")
+_APP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+# the extended properties that name a person or a place on a computer (the förbund's *Company* stays)
+_APP_PERSONAL = {"Manager": "", "HyperlinkBase": "", "Template": "Normal.dotm"}
+
+
 def _properties(doc, title: str, author: str, tag: str) -> None:
-    """Title, author and language in the document properties; the template's own are replaced."""
+    """Title, author and language in the document properties; the template's own are replaced, and
+    those that described the document the template was are left out: its status ("Utkast"), an
+    identifier (often its path), version and last printing in the core properties, and in the extended
+    properties its manager (a person), the base of its relative links (a folder on a computer) and the
+    name of the template it was made from (which the document is no longer attached to)."""
     cp = doc.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     cp.title, cp.author, cp.last_modified_by, cp.language = title, author, author, tag
     cp.subject = cp.keywords = cp.comments = cp.category = ""
     cp.created = cp.modified = now
     cp.revision = 1
+    for name in _CORE_OF_ANOTHER:
+        for old in cp._element.findall(qn(name)):
+            cp._element.remove(old)
+    for rel in doc.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            with _xml_of(rel.target_part) as app:
+                for name, value in _APP_PERSONAL.items():
+                    for el in app.findall(f"{{{_APP}}}{name}"):
+                        el.text = value or None
 
 
 def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> None:
@@ -812,6 +945,7 @@ def _block(w: _Writer, container, tag: Tag) -> None:
                                        '</w:docPartObj></w:sdtPr><w:sdtContent/></w:sdt>')
                 _append_to_body(w.doc, w.contents)
         p = _paragraph(w, container, list(tag.children), f"Heading {level}")
+        w.heading = p.text
         if "et-appendix" in css or "et-newpage" in css:
             p.paragraph_format.page_break_before = True
     elif name == "p":
@@ -1203,6 +1337,8 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     table = container.add_table(rows=len(rows), cols=ncols)
     table._tbl.tblStyle_val = w.style_id(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     _look_as_in_the_pdf(table)
+    _alternative_text(table, _cell_text(list(caption.children)) if caption is not None else w.heading,
+                      [_cell_text(list(c.children)) for c in _cells(head_rows[-1])] if head_rows else [])
     wide = "et-wide" in _classes(tag)  # set a point smaller, as in the PDF
     text_style = w.style_id(WIDE_CELL_STYLE if wide else CELL_STYLE)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -1248,6 +1384,23 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
             "w:tblPrChange")
     w.paragraph(container, NOTE_STYLE).paragraph_format.space_after = Pt(0)
+
+
+def _alternative_text(table, title: str, headings: list[str]) -> None:
+    """The table's alternative text (*Table Properties › Alt Text*), which Word's accessibility checker
+    asks of every table and a screen reader says before it: its title the table's caption, else the
+    heading it stands under; its description the labels of its header row (what each column holds), apart by
+    semicolons, as a label may hold a comma ("Nettonuvärde, samhället")."""
+    def plain(text: str) -> str:  # (spaces, no-break ones too, collapsed; Word's no-break hyphen a hyphen)
+        return " ".join(text.replace(NO_BREAK_HYPHEN, "-").split())
+
+    title, labels = plain(title), "; ".join(plain(h) for h in headings if h.strip())
+    for name, text in (("tblCaption", title), ("tblDescription", labels)):
+        if text:
+            el = parse_xml(f'<w:{name} {nsdecls("w")} w:val=""/>')
+            el.set(qn("w:val"), text)
+            table._tbl.tblPr.insert_element_before(el, *(("w:tblDescription",) if name == "tblCaption" else ()),
+                                                   "w:tblPrChange")
 
 
 def _look_as_in_the_pdf(table) -> None:

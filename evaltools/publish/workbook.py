@@ -4,7 +4,8 @@ A :class:`Sheet` is a table with its columns described once: heading (Swedish an
 of value (text, count, amount, share, ...) and, for codes, how a code reads. From it come
 
 * the workbook (:func:`write_workbook`): headings in the report's language, numbers as numbers
-  with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row,
+  with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row (with
+  Excel's filter on it where a table is long),
   column widths, and a first sheet that explains the tables, the privacy rule and the sources;
 * a CSV for Excel (:func:`write_csv`, ``dialect="excel"``): semicolon, decimal comma, UTF-8 with
   BOM, the same headings, so that Swedish Excel opens it in columns;
@@ -307,14 +308,20 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         for note in sheet.notes:  # below the table after an empty row, so that a filter or a sort leaves them out
             _set(sh.cell(sh.max_row + 2, 1), note)
         sh.freeze_panes = "A2"
+        # a long table gets Excel's filter on its headings, over its rows only (the notes below stay put
+        # when it sorts); each column then has room for the filter's button beside its heading
+        button = FILTER_BUTTON if len(rows) > LONG_TABLE else 0
+        if button:
+            sh.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{len(rows) + 1}"
         widths = []
         for j, col in enumerate(columns + ([None] if any_hidden else []), start=1):
             values = [r[j - 1].value for r in rows] if col is not None else []
             widths.append(_width(headings[j - 1], values, col))
-            sh.column_dimensions[get_column_letter(j)].width = widths[-1]
+            sh.column_dimensions[get_column_letter(j)].width = widths[-1] + button
         # the header row as high as its longest wrapped heading (neither Excel nor LibreOffice
         # fits a row's height to wrapped text when it opens a file)
         sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
+        _wrap_long_texts(sh, len(rows), [w_ + button for w_ in widths])
     path = Path(path)
     wb.save(path)
     return path
@@ -340,12 +347,35 @@ def _set(target, value: object) -> None:
             target.quotePrefix = True  # and Excel keeps it text when the cell is edited
 
 
+def _wrap_long_texts(sh, n_rows: int, widths: Sequence[float]) -> None:
+    """A text longer than its column is wide (:data:`TEXT_WIDEST`, :func:`_width`) wraps in its cell,
+    its row as high as its lines need and the row's cells set at the top, so that the text is read whole:
+    unwrapped, Excel cuts it off at the next cell, which holds the row's next value."""
+    from openpyxl.styles import Alignment  # (openpyxl only where a workbook is written)
+
+    top, wrapped = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    for r in range(2, n_rows + 2):
+        row = [sh.cell(r, j) for j in range(1, len(widths) + 1)]
+        long = [c for c, w_ in zip(row, widths) if isinstance(c.value, str) and wrapped_lines(c.value, w_) > 1]
+        if not long:
+            continue
+        for c in row:
+            c.alignment = wrapped if c in long else top
+        sh.row_dimensions[r].height = _row_height([(c.value, w_, False) for c, w_ in zip(row, widths)
+                                                   if isinstance(c.value, str)])
+
+
 def _append_text(ws, values: Sequence[object]) -> None:
     row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
     for j, v in enumerate(values, start=1):
         _set(ws.cell(row, j), v)
 
 
+# a table longer than a laptop's screen shows below its frozen headings (about 25 rows of Calibri 11 at
+# 1080 pixels and 125 % scaling, less with a wrapped header row) gets Excel's filter on its headings
+LONG_TABLE = 20
+FILTER_BUTTON = 3  # the filter's button in a heading cell (about 17 pixels at 100 %) in characters of 7 pixels, and some air
+TEXT_WIDEST = 60  # the widest a column of texts is made (about half a laptop's screen)
 HEADING_LINES, HEADING_WIDEST = 3, 30  # a heading's lines at most, unless its column would be wider
 LINE_POINTS = 15.0  # the height of a line of the workbook's text (Calibri 11), in points
 
@@ -384,9 +414,11 @@ def _width(heading: str, values: list[object], column: Column | None) -> float:
     if column.kind in NUMERIC or column.kind in ("date", "month"):
         body = 14 if column.kind == "kr" else 11
     else:
-        lengths = sorted(len(str(v)) for v in values if v is not None)
-        body = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 8  # most values fit; very long ones wrap
-    width = min(max(longest_word + 2, body + 2, 8), 60)
+        # the longest text, up to TEXT_WIDEST (a longer one wraps in its cell, :func:`_wrap_long_texts`): a
+        # column as wide as most of its texts left the others cut off at the next cell, or, in a column of
+        # figures with a few texts (the key figures' values), wrapped a sentence over a dozen lines
+        body = max((len(str(v)) for v in values if v is not None), default=8)
+    width = min(max(longest_word + 2, body + 2, 8), TEXT_WIDEST)
     while width < HEADING_WIDEST and wrapped_lines(heading, width, bold=True) > HEADING_LINES:
         width += 1  # a long heading widens its column until it wraps in three lines (or is 30 wide)
     return float(width)
