@@ -3104,16 +3104,21 @@ def project_folder(params_dir: Path) -> Path:
     return params_dir.parent if params_dir.name == "params" else params_dir
 
 
+# a Word document, or a Word template as Word saves one (the förbund's template: the report is made from it as
+# Word makes a new document from it); a macro template (.dotm) is not, since a .docx cannot hold its macros
+WORD_TEMPLATE_SUFFIXES = (".docx", ".dotx")
+
+
 def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | None:
     """``word_template`` resolved against the params file's folder ``base``; a problem is added when
-    it is missing, not a .docx file, or outside the project folder (see :func:`project_folder`)."""
+    it is missing, not a .docx or .dotx file, or outside the project folder (see :func:`project_folder`)."""
     if p is None:
         return None
     full = (p if p.is_absolute() else base / p).resolve()
     root = project_folder(base)
     if find_personnummer(str(p)) or name_looks_like_personnummer(full):
         problems.append(_both("params.personnummer_data_name", key="word_template"))
-    elif full.suffix.lower() != ".docx":
+    elif full.suffix.lower() not in WORD_TEMPLATE_SUFFIXES:
         problems.append(_both("params.word_not_docx", file=repr(str(p))))
     elif not full.is_relative_to(root):
         problems.append(_both("params.word_outside", file=repr(str(p)), root=str(root)))

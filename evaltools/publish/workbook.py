@@ -75,12 +75,17 @@ def _yes_no(lang: str) -> tuple[str, str]:
 # them with the reader's separators: 1 276 000 kr in Swedish Excel)
 NUMBER_FORMATS = {
     "int": "#,##0", "count": "#,##0", "persons_needed": "#,##0", "year": "0", "num1": "#,##0.0", "num2": "#,##0.00", "p": "0.000",
-    "pct": "0.0%", "pct0": "0%", "date": "yyyy-mm-dd", "month": "yyyy-mm",
+    "date": "yyyy-mm-dd", "month": "yyyy-mm",
 }
+# a share as the report writes it: Swedish puts a (non-breaking) space before the per cent sign, "48,6 %",
+# English none, "48.6%" (words.formats.fmt_pct); in quotes, the space is shown as it is
+_PCT_SIGN = {"sv": '"\u00a0"%', "en": "%"}
+PCT_FORMATS = {lang: {"pct": f"0.0{sign}", "pct0": f"0{sign}"} for lang, sign in _PCT_SIGN.items()}
 KR_FORMAT = {"sv": '#,##0 "kr";-#,##0 "kr"', "en": '"SEK "#,##0;-"SEK "#,##0'}
 # a probability as the report writes it (words.formats.fmt_probability): whole percent, never rounded
 # to a certainty ("> 99 %", "< 1 %"); the cell keeps the number
-PROB_FORMAT = {"sv": '[>0.99]"> 99 %";[<0.01]"< 1 %";0%', "en": '[>0.99]"> 99%";[<0.01]"< 1%";0%'}
+PROB_FORMAT = {"sv": '[>0.99]"> 99\u00a0%";[<0.01]"< 1\u00a0%";' + PCT_FORMATS["sv"]["pct0"],
+               "en": '[>0.99]"> 99%";[<0.01]"< 1%";' + PCT_FORMATS["en"]["pct0"]}
 # a p-value as the report writes it (words.formats.fmt_p): "< 0,001" rather than a misleading 0,000
 P_FORMAT = {"sv": '[<0.001]"< 0,001";0.000', "en": '[<0.001]"< 0.001";0.000'}
 NUMERIC = {"int", "count", "persons_needed", "year", "num1", "num2", "p", "pct", "pct0", "prob", "kr"}
@@ -300,7 +305,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
                 _set(target, x.value)
                 if kind in NUMERIC or kind in ("date", "month"):
                     target.number_format = (kr_format if kind == "kr" else PROB_FORMAT[lang] if kind == "prob"
-                                            else P_FORMAT[lang] if kind == "p" else NUMBER_FORMATS[kind])
+                                            else P_FORMAT[lang] if kind == "p" else PCT_FORMATS[lang][kind]
+                                            if kind in ("pct", "pct0") else NUMBER_FORMATS[kind])
                 if x.hidden:
                     target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
             if any_hidden:
@@ -322,6 +328,10 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         # fits a row's height to wrapped text when it opens a file)
         sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
         _wrap_long_texts(sh, len(rows), [w_ + button for w_ in widths])
+        # a sheet wider than a screen keeps its first column (what each row is: the goal, the perspective) in
+        # view as the reader scrolls to the right, as it keeps the headings in view scrolling down
+        if sum(widths) + button * len(widths) > SCREEN_CHARACTERS and len(widths) > 2:
+            sh.freeze_panes = "B2"
     path = Path(path)
     wb.save(path)
     return path
@@ -374,6 +384,9 @@ def _append_text(ws, values: Sequence[object]) -> None:
 # a table longer than a laptop's screen shows below its frozen headings (about 25 rows of Calibri 11 at
 # 1080 pixels and 125 % scaling, less with a wrapped header row) gets Excel's filter on its headings
 LONG_TABLE = 20
+# the characters of 7 pixels a screen shows side by side in Excel: about 1 150 pixels for the cells, a laptop's
+# 1 366 pixels at 100 % or a full-HD screen at 150 %, less the row numbers and the scroll bar
+SCREEN_CHARACTERS = 160
 FILTER_BUTTON = 3  # the filter's button in a heading cell (about 17 pixels at 100 %) in characters of 7 pixels, and some air
 TEXT_WIDEST = 60  # the widest a column of texts is made (about half a laptop's screen)
 HEADING_LINES, HEADING_WIDEST = 3, 30  # a heading's lines at most, unless its column would be wider
