@@ -13,7 +13,7 @@ from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_
                               fmt_probability)
 from ...words.labels import code_label, note_text, success_definition_text, t, who as who_of
 from ...words.text import join, msg
-from ...analysis.costbenefit import CostSummary
+from ...analysis.costbenefit import EMPLOYMENT_ITEMS, CostSummary
 from ...analysis.cohorts import several_municipalities
 from . import basis as B
 from ...words.assumptions import years as years_text
@@ -661,7 +661,10 @@ def register_part(r) -> list:
     without register files."""
     text = register_text(r)
     if not text:
-        return []
+        # (the participants' employment in the project is in the ledger only: its rows shown with the flows per actor)
+        led = r.cba.ledger
+        employed = led is not None and led["item"].isin(EMPLOYMENT_ITEMS).any()
+        return [Text([], r.msg("costbenefit.register.ledger_heading"), 4), ledger_table(r)] if employed else []
     return [Text(text, r.msg("costbenefit.register.heading"), 3),
             Text([], r.msg("costbenefit.register.ledger_heading"), 4), ledger_table(r)]
 
