@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import evaltools as et
+from evaltools.analysis.costbenefit import published
 from evaltools.words.labels import note_text
 
 from .conftest import load_problems, params_refusal, write_csv
@@ -58,6 +59,10 @@ def test_each_actor_gets_the_employment_months_times_its_share(tiny_project):
     # for society the line is a transfer: its flows give back exactly the line's cost
     assert by_actor.sum() == pytest.approx(LINE_COST)
     assert set(rows["kind"]) == {"transfer"} and set(rows["source"]) == {"assumed"}
+    # the two exits are fewer than 5: the figures that move with them are withheld, these flows do not and stay
+    shown = _employment_rows(published(cba))
+    assert shown["pv"].tolist() == rows["pv"].tolist()
+    assert published(cba).ledger.query("item == 'forsorjningsstod'")["pv"].isna().all()
     # the individual: the gross wage, less the tax on it and the försörjningsstöd not paid
     ind = rows[rows["actor"] == "individ"].set_index("item")["pv"]
     assert ind["anstallning_lon"] == pytest.approx(MONTHS * WAGE)

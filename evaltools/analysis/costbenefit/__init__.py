@@ -739,8 +739,9 @@ def published(result: CostBenefitResult, between: tuple[int, int] | None = None,
     """``result`` as a report publishes it: where the exits from försörjningsstöd are 1 to k − 1
     (``summary.exit_range`` is set), without the figures that are that count times a stated amount or move
     with it — the benefit, net present value, ratio, payback, switching deadweight and the skattefaktor's
-    effect of every perspective, the ledger's flows but the cost, the sensitivity and the simulation — so that
-    no page, sheet or chart can give the count back; the range stands in their place. Otherwise ``result``.
+    effect of every perspective, the ledger's flows but the cost and the participants' employment in the project,
+    the sensitivity and the simulation — so that no page, sheet or chart can give the count back; the range stands
+    in their place. Otherwise ``result``.
 
     ``between`` is for a count of k or more that the report withholds all the same
     (:func:`evaltools.analysis.disclosure.exit_counts`: those who ended without leaving it, or the participants,
@@ -787,7 +788,8 @@ def published(result: CostBenefitResult, between: tuple[int, int] | None = None,
     ledger = result.ledger
     if ledger is not None:
         ledger = ledger.copy()
-        ledger.loc[ledger["item"] != "projektkostnad", "pv"] = np.nan
+        # (the cost and the participants' employment in the project do not move with the exits: they stay)
+        ledger.loc[~ledger["item"].isin(("projektkostnad", *EMPLOYMENT_ITEMS)), "pv"] = np.nan
     empty = pd.DataFrame(columns=SENSITIVITY_COLUMNS)
     return replace(result, table=table, summary=replace(s, **blank), ledger=ledger, sensitivity=empty,
                    sensitivity_by_perspective={p: empty for p in PERSPECTIVES}, monte_carlo=None, simulation=None)
