@@ -190,6 +190,14 @@ _ALL: tuple[Assumption, ...] = (
     # earnings are valued, assumed or measured; not varied
     _sourced("tax_rate", Unit.SHARE, "tax_rate", lower=None, upper=None, range=Range.FIXED),
     _sourced("tax_share_region", Unit.SHARE, "tax_share_region", lower=None, upper=None, range=Range.FIXED),
+    # the participants' employment in the project (a budget line of their own wages the params declare): the gross
+    # wage the params give, the employer's fee on it and the försörjningsstöd not paid during it (the level a
+    # leaver saves); listed only where the line is declared, held in the sensitivity and the simulation
+    Assumption("participant_wage_sek_month", Unit.KR_PER_MONTH, None, None, None, Range.FIXED, "", "H",
+               catalog_key("participant_wage_sek_month", "definition")),
+    _sourced("employer_fee_rate", Unit.SHARE, "employer_fee_rate", lower=None, upper=None, range=Range.FIXED),
+    Assumption("employment_monthly_level", Unit.KR_PER_MONTH, None, None, None, Range.FIXED, "monthly_level_method",
+               _confidence("monthly_level_method"), catalog_key("employment_monthly_level", "definition")),
     # the spread of a person-month's försörjningsstöd: only for an application's minimum detectable
     # effect (analysis.power), never in the cost-benefit calculation, its table or its sensitivity
     _sourced("payment_sd", Unit.KR_PER_MONTH, "payment_sd", lower=None, upper=None, range=Range.FIXED,

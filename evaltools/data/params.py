@@ -1942,6 +1942,24 @@ class MonthlyLevel(_Strict):
 MAX_HORIZON_YEARS = 50.0  # the longest horizon a cost-benefit analysis takes (its range's upper end too)
 
 
+class ParticipantWages(_Strict):
+    """A budget line of the participants' own wages: the project employs them as a step towards work
+    (arbetsmarknadsanställning). Declared, the wages are followed from the line's cost to the actors they reach
+    (docs/methods.md); the line's name is checked against the budget file when the data are loaded."""
+
+    line: Annotated[str, Field(min_length=1, max_length=MAX_TITLE)] = Field(
+        description="The budget line's name as the budget file writes it ('Lön deltagare').")
+    wage_sek_month: float = Field(description="Gross monthly wage of one employed participant, price-year prices.")
+
+    @field_validator("wage_sek_month")
+    @classmethod
+    def _wage(cls, v: float) -> float:
+        # (a wage of 0 kr or less would give no employment month, or infinitely many, from the line's cost)
+        if not 0 < v <= 10_000_000:
+            raise ParamsValueError("params.participant_wage", value=f"{v:g}")
+        return v
+
+
 class CostBenefit(_Strict):
     """Cost-benefit assumptions. Every default is documented in docs/methods.md."""
 
@@ -1991,6 +2009,9 @@ class CostBenefit(_Strict):
                                           "the observed persistence.")
     monte_carlo_draws: int = Field(5000, ge=100, le=100_000)
     seed: int = Field(20261123, ge=0, le=2**63 - 1)
+    participant_wages: ParticipantWages | None = Field(None, description=(
+        "A budget line of the participants' own wages ({line: 'Lön deltagare', wage_sek_month: 25000}): the months "
+        "of employment it pays for save försörjningsstöd and pay tax and employer's fees (see docs/methods.md)."))
 
     # each field checked on its own, so that a params file with several mistakes hears of all of them at once
     @field_validator("dropoff_per_year", "discount_rate", "tax_rate", "deadweight_default", "deadweight")

@@ -2539,7 +2539,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
-    _check_participant_wages(lines, file_rows, fname, warn)
+    _check_participant_wages(lines, file_rows, params, fname, problems, warn)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
     out.attrs["file_rows"] = file_rows
@@ -2748,12 +2748,31 @@ _PARTICIPANT_WAGES = re.compile(
     r"|\banställning\w*\s+av\s+deltagar\w*|\bparticipants'?\s+wages?\b", re.IGNORECASE)
 
 
-def _check_participant_wages(lines: pd.DataFrame, file_rows: np.ndarray, fname: str, warn: list[Problem]) -> None:
-    """A line of the participants' own wages (a year's employment by the municipality as a step) is counted as a cost
-    of the project like any line, while the calculation counts no försörjningsstöd saved during the employment, nor
-    the tax on the wage, and for society the wage is a payment to the participants: a note naming the lines, so that
-    the reader knows the calculation understates what the municipality gets back."""
+def same_budget_line(name: object, declared: str) -> bool:
+    """Whether a budget line's name is the one the params declare (``cost_benefit.participant_wages.line``),
+    whatever its letter case and spaces: the check here and the calculation match it so."""
+    def key(text: object) -> str:
+        return " ".join(str(text).split()).casefold()
+    return key(name) == key(declared)
+
+
+def _check_participant_wages(lines: pd.DataFrame, file_rows: np.ndarray, params: ProjectParams, fname: str,
+                             problems: list[Problem], warn: list[Problem]) -> None:
+    """The participants' own wages (a year's employment by the municipality as a step towards work).
+
+    Where the params declare their line (``cost_benefit.participant_wages``), the calculation follows the wages to
+    the actors they reach: the line must be in the budget (refused, naming the lines, where it is not). Where none
+    is declared, a line that looks like such wages is counted as a cost of the project like any line, while the
+    calculation counts no försörjningsstöd saved during the employment, nor the tax on the wage, and for society
+    the wage is a payment to the participants: a note naming the lines, so that the reader knows the calculation
+    understates what the municipality gets back, and the params line that would count them, for the evaluator."""
     names = lines[S.CATEGORY].fillna("").astype(str).str.strip()
+    declared = params.cost_benefit.participant_wages
+    if declared is not None:
+        if not any(same_budget_line(n, declared.line) for n in names):
+            problems.append(problem(fname, None, S.CATEGORY, None, "budget.participant_wages_unknown",
+                                    line=declared.line, lines=", ".join(f"'{n}'" for n in dict.fromkeys(names))))
+        return
     found = names.map(lambda n: _PARTICIPANT_WAGES.search(n) is not None).to_numpy(bool)
     if not found.any():
         return
@@ -2761,6 +2780,9 @@ def _check_participant_wages(lines: pd.DataFrame, file_rows: np.ndarray, fname: 
     shown = ", ".join(f"'{n}'" for n in dict.fromkeys(names[found]))
     warn.append(problem(fname, None, S.CATEGORY, None, "budget.participant_wages", "warning", "participant_wages",
                         lines=shown, rows=rows))
+    # (the params line to write is the evaluator's to do, not the board's to read: a notice beside the note)
+    warn.append(problem(fname, None, S.CATEGORY, None, "budget.participant_wages_declare", "info",
+                        "participant_wages_declare", line=f"'{names[found].iloc[0]}'"))
 
 
 def _check_budget_unit(lines: pd.DataFrame, params: ProjectParams, fname: str, problems: list[Problem]) -> None:

@@ -606,7 +606,7 @@ INTERVALS = {"cluster_t": "workbook.interval.cluster_t", "wild_bootstrap": "work
 # the ledger's items, actors and sources in the cost-benefit section's words
 LEDGER_ITEMS = {i: f"costbenefit.register.items.{i}" for i in (
     "forsorjningsstod", "ersattning_fk", "ersattning_stat", "lonestod", "arbetsinkomst", "skatt", "projektkostnad",
-    "skattefaktor")}
+    "skattefaktor", "anstallning_lon", "anstallning_skatt", "anstallning_avgift", "anstallning_fs")}
 LEDGER_ACTOR_WORDS = {**{a: f"label.{a}" for a in ("kommun", "region", "stat", "individ", "arbetsgivare", "samhälle")},
                       "fk": "costbenefit.register.fk"}
 LEDGER_SOURCES = {x: f"costbenefit.register.sources.{x}" for x in ("measured", "assumed", "cost", "public_net")}

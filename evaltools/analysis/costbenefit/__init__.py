@@ -37,7 +37,7 @@ from ..comparison import comparison_rate_tells_few, comparison_success_rates
 from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
-from ...data.validation import came_back, persons_of
+from ...data.validation import came_back, persons_of, same_budget_line
 from ...data.reference import RefValue, default, kpi, pension_age, pension_ages, price_factor
 from ..result import Money, Note, Share
 from ..comparison import compare_payments, reference_date_sensitivity
@@ -46,9 +46,10 @@ from ..register import EARNINGS as REGISTER_EARNINGS, RegisterEffect, RegisterEf
 from .costs import BudgetUse, CostTable, budget_use, cost_so_far, costs, price_references
 from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, COST, MEASURED, PER_EXIT_COLUMNS,
                      _ledger, _perspectives, benefit_basis, benefits_measured, earnings_measured)
-from .model import (BENEFIT_PAYER, LEDGER_ACTORS, NO_PENSION, PERSPECTIVES, SUBSIDISED_WORK, UsedAssumption, _Model,
-                    _cost_months, _first_months_from, _month, _months, _monthly_levels, annuity_factor, annuity_upto,
-                    group_middles, is_structural, pension_months, subsidy_months)
+from .model import (BENEFIT_PAYER, EMPLOYMENT_ITEMS, LEDGER_ACTORS, NO_PENSION, PERSPECTIVES, SUBSIDISED_WORK,
+                    UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels,
+                    annuity_factor, annuity_upto, employment_streams, group_middles, is_structural, pension_months,
+                    subsidy_months)
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
@@ -228,9 +229,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     cost_budget = {a: np.zeros(n_cost) for a in LEDGER_ACTORS}
     settled = ct[S.ACTUAL].notna().to_numpy() if cost_basis != "budget" else np.zeros(len(ct), bool)
     for i, line in enumerate(ct.itertuples(index=False)):
-        a, b = _cost_months(getattr(line, S.PERIOD), params)
-        per_month = np.zeros(n_cost)
-        per_month[a:b + 1] = line.used_fixed / (b - a + 1)
+        per_month = _spread(line, params, n_cost)
         target = cost_actual if settled[i] else cost_budget
         funder = getattr(line, S.FUNDER)
         if funder in S.FUNDER_ACTOR:  # own financing or a partner's co-financing: borne by that actor alone
@@ -250,6 +249,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
                    cb.wage_subsidy_months / 12, subsidised, first[0] if first else None,
                    work_left_out=bool(info.get("work_left_out", False)),
                    fs_exit_m=parts.fs_month if parts.households else None, pension_m=pension_m)
+    model, assumptions = _with_employment(project, model, assumptions, ct, n_cost, info["mode"] == "structural")
     model, info["register"], measured_src = _with_register(project, model)
     if measured_src is not None:  # the wage of a leaver is no longer assumed: the register measures earnings
         earnings, earn_src, earn_flag = np.nan, measured_src, False
@@ -278,7 +278,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     ]
     if subsidised.any():  # (listed only where an exit to subsidised work makes it count)
         assumptions.append(_subsidy_used(project, int(subsidised.sum()), info.get("subsidised_ended")))
-    if model.earnings > 0 or model.earnings_measured:  # (listed only where earnings, and so the tax on them, count)
+    # (listed only where earnings, and so the tax on them, count: a leaver's or an employed participant's)
+    if model.earnings > 0 or model.earnings_measured or model.employed:
         assumptions += [
             UsedAssumption("tax_rate", cb.tax_rate, Note.of(
                 "assumption.tax_rate_source" if _is_default("tax_rate", cb.tax_rate) else "assumption.params_file"),
@@ -290,6 +291,64 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         if r.flagged:
             info.setdefault("flagged_refs", []).append(r)
     return model, assumptions, ct, refs, info
+
+
+def _spread(line, params, n_cost: int) -> np.ndarray:
+    """A cost line's price-year cost spread evenly over its budget period's months, on a grid of ``n_cost`` months
+    from the project's start (:func:`~.model._cost_months`)."""
+    a, b = _cost_months(getattr(line, S.PERIOD), params)
+    per_month = np.zeros(n_cost)
+    per_month[a:b + 1] = line.used_fixed / (b - a + 1)
+    return per_month
+
+
+def _with_employment(project: Project, m: _Model, assumptions: list[UsedAssumption], ct: pd.DataFrame, n_cost: int,
+                     structural: bool) -> tuple[_Model, list[UsedAssumption]]:
+    """The model with the flows of the participants' employment in the project (:func:`~.model.employment_streams`)
+    and the assumptions with their rows, where the params declare a budget line of the participants' own wages;
+    else both as they are.
+
+    The months of employment: the line's cost as the costs count it (price-year kr, spread as :func:`_spread`
+    spreads every line) over the wage and the employer's fee on it. L, the försörjningsstöd not paid during the
+    employment, is the level a leaver saves (:func:`leaver_level`: the one the summary states too)."""
+    cb = project.params.cost_benefit
+    wages = cb.participant_wages
+    if wages is None:
+        return m, assumptions
+    fee = default("employer_fee_rate").value
+    months = sum((_spread(line, project.params, n_cost) for line in ct.itertuples(index=False)
+                  if same_budget_line(getattr(line, S.CATEGORY), wages.line)), np.zeros(n_cost))
+    months = months / (wages.wage_sek_month * (1 + fee))
+    level = leaver_level(m, assumptions, structural)[0]
+    m = replace(m, employed=employment_streams(months, wages.wage_sek_month, fee, cb.tax_rate, cb.tax_share_region,
+                                               level))
+    return m, [*assumptions, *_employment_used(project, assumptions, level, fee)]
+
+
+def leaver_level(m: _Model, assumptions: list[UsedAssumption], structural: bool) -> tuple[float, Note | str | None]:
+    """The monthly försörjningsstöd one who leaves it saves (price-year kr) and, where it is not the leavers' own,
+    its source: the mean of the model's level over the successes; without successes (or for a structural project)
+    the level the calculation counts a requirement at, the ``monthly_level`` assumption's."""
+    if structural or not len(m.level_by_exit):
+        used = next(a for a in assumptions if a.name == "monthly_level")
+        return float(used.value), used.source
+    return float(m.level_by_exit.mean()), None
+
+
+def _employment_used(project: Project, assumptions: list[UsedAssumption], level: float,
+                     fee: float) -> list[UsedAssumption]:
+    """The assumptions table's rows of the participants' employment in the project: the wage the params declare,
+    the employer's fee (defaults.csv) and the försörjningsstöd not paid during the employment (the level a leaver
+    saves, :func:`leaver_level`, flagged as that level is)."""
+    wages = project.params.cost_benefit.participant_wages
+    assert wages is not None  # (called only where the line is declared)
+    level_flag = next(a.flagged for a in assumptions if a.name == "monthly_level")
+    return [UsedAssumption("participant_wage_sek_month", float(wages.wage_sek_month),
+                           Note.of("assumption.participant_wage_source", line=wages.line)),
+            UsedAssumption("employer_fee_rate", fee, Note.of("assumption.employer_fee_rate_source"),
+                           _weak_default("employer_fee_rate", fee)),
+            UsedAssumption("employment_monthly_level", level, Note.of("assumption.employment_monthly_level_source"),
+                           level_flag)]
 
 
 def _subsidy_used(project: Project, n_subsidised: int, n_ended: int | None) -> UsedAssumption:
@@ -518,11 +577,8 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         n_s_paid = int(leavers(project, df, cb.success_outcomes, through).sum())
     persp = _perspectives(m, ledger, streams, n_s)
     per_exit, persp = persp[["perspective", *PER_EXIT_COLUMNS]], persp.drop(columns=list(PER_EXIT_COLUMNS))
-    mean_level = float(m.level_by_exit.mean()) if len(m.level_by_exit) else float("nan")
-    level_note = None
-    if structural or not len(m.level_by_exit):  # the level a requirement is counted at, with its source
-        used = next(a for a in assumptions if a.name == "monthly_level")
-        mean_level, level_note = used.value, used.source
+    # (without leavers: the level a requirement is counted at, with its source)
+    mean_level, level_note = leaver_level(m, assumptions, structural)
     n_goal_paid = 0
     if project.has_participants:  # successes as the project itself defines them (its main goal's numerator)
         successes = project_successes(project, lang)
@@ -683,8 +739,9 @@ def published(result: CostBenefitResult, between: tuple[int, int] | None = None,
     """``result`` as a report publishes it: where the exits from försörjningsstöd are 1 to k − 1
     (``summary.exit_range`` is set), without the figures that are that count times a stated amount or move
     with it — the benefit, net present value, ratio, payback, switching deadweight and the skattefaktor's
-    effect of every perspective, the ledger's flows but the cost, the sensitivity and the simulation — so that
-    no page, sheet or chart can give the count back; the range stands in their place. Otherwise ``result``.
+    effect of every perspective, the ledger's flows but the cost and the participants' employment in the project,
+    the sensitivity and the simulation — so that no page, sheet or chart can give the count back; the range stands
+    in their place. Otherwise ``result``.
 
     ``between`` is for a count of k or more that the report withholds all the same
     (:func:`evaltools.analysis.disclosure.exit_counts`: those who ended without leaving it, or the participants,
@@ -731,7 +788,8 @@ def published(result: CostBenefitResult, between: tuple[int, int] | None = None,
     ledger = result.ledger
     if ledger is not None:
         ledger = ledger.copy()
-        ledger.loc[ledger["item"] != "projektkostnad", "pv"] = np.nan
+        # (the cost and the participants' employment in the project do not move with the exits: they stay)
+        ledger.loc[~ledger["item"].isin(("projektkostnad", *EMPLOYMENT_ITEMS)), "pv"] = np.nan
     empty = pd.DataFrame(columns=SENSITIVITY_COLUMNS)
     return replace(result, table=table, summary=replace(s, **blank), ledger=ledger, sensitivity=empty,
                    sensitivity_by_perspective={p: empty for p in PERSPECTIVES}, monte_carlo=None, simulation=None)
@@ -799,8 +857,9 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
 
     pv_fs = float(pv(did.effect, m.dropoff, m.rate)[0])
     base_fs = m.pv_fs()
-    # (flows measured from register outcomes are the same in both calculations: added, never scaled)
-    extra = m.pv_measured(perspective)
+    # (flows measured from register outcomes and those of the participants' employment in the project are the same
+    # in both calculations: added, never scaled)
+    extra = m.pv_no_exit(perspective)
     share = (m.pv_benefit(perspective) - extra) / base_fs if base_fs else np.nan
     pv_b = pv_fs * share + extra
     pv_c = m.pv_costs(perspective)
@@ -808,7 +867,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     # society's skattefaktor, as in the main calculation's ledger: on the net effect on public budgets,
     # with the measured saving; in the ratio on the side each part comes from
     sf = m.skattefaktor - 1 if society and m.pv_costs("offentliga") else 0.0
-    public_extra = m.pv_measured("offentliga")
+    public_extra = m.pv_no_exit("offentliga")
     public_share = (m.pv_benefit("offentliga") - public_extra) / base_fs if base_fs else np.nan
     public_cost = m.pv_costs("offentliga")
 
@@ -821,7 +880,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
                       pv_b, pv_c, pv_b - pv_c + (pv_sf if society else 0.0), b_ratio / c_ratio if c_ratio > 0 else np.nan,
                       int(len(start)),
                       # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
-                      bool(payments.parallel_trends_doubtful), pv_measured=extra, pv_skattefaktor=pv_sf,
+                      bool(payments.parallel_trends_doubtful), pv_measured=m.pv_measured(perspective), pv_skattefaktor=pv_sf,
                       households=int(len(t_household)))
     if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
@@ -837,14 +896,16 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
         # (the register estimates drawn too, after the draws above, as in the main simulation)
         z = measured_draws(m, rng, draws)
         # (society's skattefaktor follows each draw's public saving)
-        npv = (fs_drawn * share + pv_measured_drawn(m, perspective, z) - pv_c
-               - sf * (public_cost - (fs_drawn * public_share + pv_measured_drawn(m, "offentliga", z))))
+        # (the participants' employment in the project held, as in the main simulation)
+        npv = (fs_drawn * share + pv_measured_drawn(m, perspective, z) + m.pv_employed(perspective) - pv_c
+               - sf * (public_cost - (fs_drawn * public_share + pv_measured_drawn(m, "offentliga", z)
+                                      + m.pv_employed("offentliga"))))
         out = replace(out, p_npv_positive=float((npv > 0).mean()), npv_p05=float(np.quantile(npv, 0.05)),
                       npv_p95=float(np.quantile(npv, 0.95)), draws=draws)
     return out
 
 
-__all__ = ["ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis", "benefits_measured",
+__all__ = ["EMPLOYMENT_ITEMS", "ASSUMED", "BENEFIT_CALCULATED", "BENEFIT_MEASURED", "BENEFIT_PARTLY", "benefit_basis", "benefits_measured",
            "earnings_measured", "BENEFIT_PAYER", "COST", "MEASURED", "BudgetUse", "CostBenefitResult", "CostSummary", "CostTable", "EARNINGS_DEFAULT", "EffectBased",
            "ExitRange", "HorizonRangeSimulation", "LEDGER_ACTORS", "PerspectiveRange", "RangeVerdict", "published", "exit_range", "MonteCarlo", "NpvSpread", "OutcomeCheck", "PERSISTENCE_MONTHS", "PERSPECTIVES",
            "FIRST_YEAR_MONTHS", "Persistence", "SENSITIVITY_COLUMNS", "SUBSIDISED_WORK", "Simulation", "SimulationDraws", "UsedAssumption",

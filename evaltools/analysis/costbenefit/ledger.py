@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..result import Note
-from .model import LEDGER_ACTORS, PERSPECTIVES, _Model
+from .model import EMPLOYMENT_ITEMS, LEDGER_ACTORS, PERSPECTIVES, _Model
 
 
 
@@ -17,7 +17,10 @@ from .model import LEDGER_ACTORS, PERSPECTIVES, _Model
 MEASURED, ASSUMED, COST, PUBLIC_NET = "measured", "assumed", "cost", "public_net"
 
 BENEFIT_ITEMS = {"forsorjningsstod": "transfer", "ersattning_fk": "transfer", "ersattning_stat": "transfer",
-                 "lonestod": "transfer", "arbetsinkomst": "resource", "skatt": "transfer"}
+                 "lonestod": "transfer", "arbetsinkomst": "resource", "skatt": "transfer",
+                 # the participants' employment in the project: the wage and the fee are the project's cost (its
+                 # line of their wages) passed on to the participant and the state, the rest moves between actors
+                 **dict.fromkeys(EMPLOYMENT_ITEMS, "transfer")}
 
 
 # how a perspective's benefit is known (:func:`benefit_basis`): every flow of it measured in register
@@ -80,6 +83,8 @@ def _ledger(m: _Model) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]
     for item, kind in BENEFIT_ITEMS.items():
         earned = m.earnings > 0 or m.earnings_measured
         if item in ("arbetsinkomst", "skatt") and not earned or item == "lonestod" and not m.subsidy > 0:
+            continue
+        if item in EMPLOYMENT_ITEMS and not m.employed:
             continue
         measured = m.is_measured(item) or (item == "skatt" and m.earnings_measured) or (
             item.startswith("ersattning_") and m.benefits_measured)
@@ -190,7 +195,8 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
         b_ratio = b + (sf * public_benefit if society else 0.0)
         # (flows measured from register outcomes carry no deadweight and come with no exit: the
         # switching deadweight and the break-even count the exits' share of the benefit only)
-        measured = m.pv_measured(p) + (sf * m.pv_measured("offentliga") if society else 0.0)
+        # (nor do the flows of the participants' employment in the project: :meth:`_Model.pv_no_exit`)
+        measured = m.pv_no_exit(p) + (sf * m.pv_no_exit("offentliga") if society else 0.0)
         c_exits = c_ratio - measured  # the cost the exits must carry
         b_exits = b_ratio - measured
         b0 = b_exits / (1 - m.deadweight) if m.deadweight < 1 and not np.isnan(b) else np.nan
@@ -208,7 +214,7 @@ def _perspectives(m: _Model, ledger: pd.DataFrame, streams: dict, n_success: int
             # what one more (or one fewer) exit adds: to the benefit as stated (measured flows come with no exit)
             # and to the NPV and the ratios' benefit (society's skattefaktor on the public savings included);
             # with the ratios' cost, the figures at any other number of exits (:class:`~.summary.ExitRange`)
-            "benefit_per_exit": (b - m.pv_measured(p)) / n_success if n_success else np.nan,
+            "benefit_per_exit": (b - m.pv_no_exit(p)) / n_success if n_success else np.nan,
             "net_per_exit": b_exits / n_success if n_success and not np.isnan(b) else np.nan,
             "ratio_cost": c_ratio,
             # the cost the break-even's exits carry: the ratios' cost (society's with the skattefaktor) less the

@@ -441,8 +441,42 @@ PERSPECTIVES: dict[str, tuple[str, ...]] = {
 }
 # The outcome whose wage the state subsidises (lönebidrag, nystartsjobb and the like, through Arbetsförmedlingen).
 SUBSIDISED_WORK = "arbete_med_stöd"
+# The ledger's items of the participants' employment in the project (a declared budget line of their own wages,
+# :func:`employment_streams`): the net wage and the tax on it, the employer's fee, the försörjningsstöd not paid.
+EMPLOYMENT_ITEMS = ("anstallning_lon", "anstallning_skatt", "anstallning_avgift", "anstallning_fs")
 # Which actor pays instead when a person leaves försörjningsstöd for a benefit: a transfer.
 BENEFIT_PAYER = {"sjuk_aktivitetsersättning": "fk", "sjukpenning": "fk", "studier": "stat", "annan_ersättning": "stat"}
+
+
+def employment_streams(months: np.ndarray, wage: float, fee: float, tax: float, tax_share_region: float,
+                       level: float) -> dict[tuple[str, str], np.ndarray]:
+    """The flows of the participants' employment in the project, month by month: ``months`` is the number of
+    employment months in each month of the grid (the line of their wages over ``wage`` × (1 + ``fee``)).
+
+    Each employment month the participant earns ``wage`` (gross) and pays the income tax on it (``tax``: the
+    municipality's part and the region's, ``tax_share_region``), the state receives the employer's fee, and the
+    municipality does not pay the försörjningsstöd ``level`` the participant would have had. Over the actors the
+    flows sum to ``wage`` × (1 + ``fee``), the line's cost: for society the wages are a transfer (the value of the
+    work done is not counted).
+
+    Examples
+    --------
+    Two employment months at 25 000 kr, a fee of 31,42 %, a tax of 32 % (36 % of it the region's) and a level of
+    10 000 kr: the participant gets 2 × (25 000 × 0,68 − 10 000) = 14 000 kr, the state 2 × 7 855 kr.
+
+    >>> f = employment_streams(np.array([2.0]), 25000, 0.3142, 0.32, 0.36, 10000)
+    >>> sum(float(v.sum()) for (_, a), v in f.items() if a == "individ"), float(f["anstallning_avgift", "stat"][0])
+    (14000.0, 15710.0)
+    """
+    m = np.asarray(months, float)
+    split = {"kommun": tax * (1 - tax_share_region), "region": tax * tax_share_region}
+    return {("anstallning_lon", "individ"): m * wage,
+            ("anstallning_skatt", "individ"): -m * wage * tax,
+            ("anstallning_skatt", "kommun"): m * wage * split["kommun"],
+            ("anstallning_skatt", "region"): m * wage * split["region"],
+            ("anstallning_avgift", "stat"): m * wage * fee,
+            ("anstallning_fs", "kommun"): m * level,
+            ("anstallning_fs", "individ"): -m * level}
 
 
 def subsidy_months(cost_benefit) -> int:
@@ -546,6 +580,11 @@ class _Model:
     # per success: the month index from which they are of the age at which the state's äldreförsörjningsstöd
     # replaces försörjningsstöd (:func:`pension_months`); each of their flows ends there. None: no age known
     pension_m: np.ndarray | None = None
+    # the months the project employs its participants (a budget line of their own wages, declared in the params):
+    # (item, actor) -> monthly stream on the grid, price-year kr (:data:`EMPLOYMENT_ITEMS`). They happen in the
+    # project because of it: no deadweight, drop-off or horizon, discounted like the costs, held in the simulations.
+    # None: no such line declared
+    employed: dict | None = None
 
     @property
     def fs_m(self) -> np.ndarray:
@@ -575,6 +614,20 @@ class _Model:
     def pv_measured(self, perspective: str, rate: float | None = None) -> float:
         """Present value of the measured flows to the perspective's actors (0 without register outcomes)."""
         return float(sum(self.pv_measured_flows(perspective, rate).values()))
+
+    def pv_employed(self, perspective: str, rate: float | None = None) -> float:
+        """Present value of the flows of the participants' employment in the project to the perspective's actors
+        (:attr:`employed`; 0 where no line of their wages is declared)."""
+        r = self.rate if rate is None else rate
+        actors = PERSPECTIVES[perspective]
+        return float(sum((s / (1 + r) ** (np.arange(len(s)) / 12)).sum()
+                         for (_, a), s in (self.employed or {}).items() if a in actors))
+
+    def pv_no_exit(self, perspective: str, rate: float | None = None) -> float:
+        """Present value of the perspective's flows that come with no exit: those measured from register outcomes
+        and those of the participants' employment in the project. They carry no deadweight, so the break-even, the
+        switching deadweight and what one exit adds leave them out."""
+        return self.pv_measured(perspective, rate) + self.pv_employed(perspective, rate)
 
     def pv_measured_flows(self, perspective: str, rate: float | None = None) -> dict[tuple[str, str], float]:
         """Present value of each measured flow ((item, actor) -> kr) to the perspective's actors."""
@@ -775,11 +828,11 @@ class _Model:
                      + self.over_horizon(self.own_weights(perspective, level_mult) * disc, self.exit_m, h, d, r))
         flows = flows + self.over_horizon(self.sub_weights(perspective, subsidy) * disc, self.exit_m, h, d, r,
                                           limit=self.subsidy_years)
-        return float(flows * (1 - dw) * success_mult) + self.pv_measured(perspective, r)
+        return float(flows * (1 - dw) * success_mult) + self.pv_no_exit(perspective, r)
 
     def pv_fs(self, **kw) -> float:
-        """The municipality's avoided försörjningsstöd (gross of any cost), present value."""
-        return self.pv_benefit("kommun", **kw) - self.pv_measured("kommun", kw.get("rate"))
+        """The municipality's avoided försörjningsstöd after the exits (gross of any cost), present value."""
+        return self.pv_benefit("kommun", **kw) - self.pv_no_exit("kommun", kw.get("rate"))
 
     def npv(self, perspective: str = "offentliga", skattefaktor: float | None = None, cost_mult: float = 1.0,
             **kw) -> float:
@@ -795,6 +848,8 @@ class _Model:
 
     def benefit_stream(self, actor: str, item: str) -> np.ndarray:
         """Monthly flow of one ledger item to one actor, undiscounted (a measured item's from its estimate)."""
+        if item in EMPLOYMENT_ITEMS:
+            return np.asarray((self.employed or {}).get((item, actor), np.zeros(1)), float)
         if self.measured and (self.is_measured(item) or (item == "skatt" and self.earnings_measured)
                               or (item.startswith("ersattning_") and self.benefits_measured)):
             return np.asarray(self.measured.get((item, actor), np.zeros(1)), float)

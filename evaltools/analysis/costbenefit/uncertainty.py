@@ -290,8 +290,9 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
         fixed = float((sum(m.cost_actual.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         var = float((sum(m.cost_budget.get(x, 0.0) for x in PERSPECTIVES[p]) * grid).sum())
         cost = fixed + var * cost_mult
-        # (flows measured from register outcomes: observed months, no drawn assumption, the estimates drawn)
-        measured = pv_measured_drawn(m, p, z)
+        # (flows measured from register outcomes: observed months, no drawn assumption, the estimates drawn; those of
+        # the participants' employment in the project: held, they happen in it)
+        measured = pv_measured_drawn(m, p, z) + m.pv_employed(p)
         parts[p] = (benefit(p, "held") * common + measured, benefit(p, "drawn") * common + measured, cost)
         out[p] = parts[p][0] - cost
         varied[p] = parts[p][1] - cost
@@ -300,14 +301,17 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     out["samhälle"] = out["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub)
     varied["samhälle"] = varied["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub_varied)
     npv = out[lead]
+    varied_note = Note.of("assumption.monte_carlo_varied_measured" if z is not None else "assumption.monte_carlo_varied",
+                          sd=Share(REGISTRY["monthly_level"].mc_sd or 0.0, 0),
+                          tested=Share((REGISTRY["monthly_level"].upper or 1.0) - 1, 0))
+    if m.employed:  # (the flows of the participants' employment in the project are held, and said to be)
+        varied_note = Note.of("assumption.monte_carlo_varied_employed", varied=varied_note)
     by = {p: NpvSpread(float((v > 0).mean()), float(np.quantile(v, 0.05)), float(np.median(v)), float(np.quantile(v, 0.95)))
           for p, v in out.items() if np.ptp(v) > 0 or np.any(v)}
     mc = MonteCarlo(draws, seed, lead, float((npv > 0).mean()), float(np.quantile(npv, 0.05)), float(np.median(npv)),
                     float(np.quantile(npv, 0.95)), npv, by, info.get("mode") == "ex_ante",
                     # (the monthly level's spread in the draws, and the range the tornado tests it over)
-                    Note.of("assumption.monte_carlo_varied_measured" if z is not None else "assumption.monte_carlo_varied",
-                            sd=Share(REGISTRY["monthly_level"].mc_sd or 0.0, 0),
-                            tested=Share((REGISTRY["monthly_level"].upper or 1.0) - 1, 0)))
+                    varied_note)
     ranged = (HorizonRangeSimulation(float(h_lo), float(h_hi), lead,
                                      {p: float((v > 0).mean()) for p, v in varied.items() if p in by}, varied[lead])
               if h_hi > h_lo else None)

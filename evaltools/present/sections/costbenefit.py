@@ -13,7 +13,7 @@ from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_
                               fmt_probability)
 from ...words.labels import code_label, note_text, success_definition_text, t, who as who_of
 from ...words.text import join, msg
-from ...analysis.costbenefit import CostSummary
+from ...analysis.costbenefit import EMPLOYMENT_ITEMS, CostSummary
 from ...analysis.cohorts import several_municipalities
 from . import basis as B
 from ...words.assumptions import years as years_text
@@ -633,9 +633,10 @@ def register_text(r) -> list[str]:
                 tax=value_text("tax_rate", r.params.cost_benefit.tax_rate, lang))]  # (as the assumptions table)
 
 
-def ledger_table(r) -> Table:
+def ledger_table(r, measured: bool = True) -> Table:
     """Every flow of the ledger per actor, each marked measured (from the register outcomes), assumed
-    (from the calculation's assumptions) or the project's cost: the same ledger the perspectives sum."""
+    (from the calculation's assumptions) or the project's cost: the same ledger the perspectives sum.
+    ``measured`` false: no register outcomes, so the note says nothing of measured flows."""
     lang, msg, led = r.lang, r.msg, r.cba.ledger
     item, actor, pv, source = (msg("costbenefit.register.item"), msg("costbenefit.actor"), msg("costbenefit.register.pv"),
                                msg("costbenefit.register.source"))
@@ -644,7 +645,8 @@ def ledger_table(r) -> Table:
                        actor: [msg("costbenefit.register.fk") if a == "fk" else t(a, lang) for a in led["actor"]],
                        pv: [fmt_kr(v, lang) for v in led["pv"]],
                        source: [msg(f"costbenefit.register.sources.{x}") for x in led["source"]]})
-    return Table(df, notes=(msg("costbenefit.register.ledger_note", basis=B.basis_words(B.present_value(r), lang)),),
+    note = "costbenefit.register.ledger_note" if measured else "costbenefit.register.ledger_note_assumed"
+    return Table(df, notes=(msg(note, basis=B.basis_words(B.present_value(r), lang)),),
                  numeric=(pv,))
 
 
@@ -661,7 +663,10 @@ def register_part(r) -> list:
     without register files."""
     text = register_text(r)
     if not text:
-        return []
+        # (the participants' employment in the project is in the ledger only: its rows shown with the flows per actor)
+        led = r.cba.ledger
+        employed = led is not None and led["item"].isin(EMPLOYMENT_ITEMS).any()
+        return [Text([], r.msg("costbenefit.register.ledger_heading"), 4), ledger_table(r, measured=False)] if employed else []
     return [Text(text, r.msg("costbenefit.register.heading"), 3),
             Text([], r.msg("costbenefit.register.ledger_heading"), 4), ledger_table(r)]
 
