@@ -11,7 +11,7 @@ import evaltools as et
 from evaltools.analysis.costbenefit import published
 from evaltools.words.labels import note_text
 
-from .conftest import load_problems, params_refusal, write_csv
+from .conftest import load_problems, params_refusal, shown_chunks, write_csv
 
 WAGE, FEE, TAX, REGION, LEVEL = 25_000.0, 0.3142, 0.32, 0.36, 10_000.0
 LINE_COST = 600_000.0
@@ -153,3 +153,35 @@ def test_a_wage_of_nothing_is_refused_with_one_message(tiny_project):
     for lang, said in (("sv", "participant_wages.wage_sek_month är 0"), ("en", "participant_wages.wage_sek_month is 0")):
         text = params_refusal(_params(tiny_project, wages="{line: Lön deltagare, wage_sek_month: 0}"), lang)
         assert text.count(said) == 1 and len(text.strip().splitlines()) == 2, text
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("sv", "I beloppen ingår att projektet anställde deltagare"),
+    ("en", "The amounts include the project's employment of participants")])
+def test_page_one_says_the_actors_results_hold_the_employment(tiny_project, lang, said):
+    """The municipality's gain holds the försörjningsstöd not paid during the employment and the tax on the wages:
+    page 1 says so beside the actors' results, which would otherwise read as the exits' alone."""
+    from evaltools.present.sections import summary  # (the presentation layer, imported where it is read)
+
+    def page_one(params) -> str:
+        return " ".join(shown_chunks(summary.blocks(et.Report(params, lang=lang)))).replace("\u00a0", " ")
+
+    # twenty participants, ten of whom left for work: enough for page 1 to say every count and the actors' results
+    write_csv(tiny_project.dir / "data" / "participants.csv", [
+        {"person_id": f"P{i}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
+         "household_type": "ensamstående", "start_date": f"2022-{i % 6 + 1:02d}-01",
+         "end_date": f"2022-{i % 6 + 7:02d}-01", "outcome": "arbete" if i < 10 else "kvar_försörjningsstöd"}
+        for i in range(20)])
+
+    assert said in page_one(_params(tiny_project))
+    assert said not in page_one(_params(tiny_project, wages=None))
+    # twelve, eight of whom left: the four who did not would be told, so page 1 says the results as ranges over the
+    # number of exits; the actors' ranges hold the employment too, and page 1 says it there
+    write_csv(tiny_project.dir / "data" / "participants.csv", [
+        {"person_id": f"P{i}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
+         "household_type": "ensamstående", "start_date": f"2022-{i % 6 + 1:02d}-01",
+         "end_date": f"2022-{i % 6 + 7:02d}-01", "outcome": "arbete" if i < 8 else "kvar_försörjningsstöd"}
+        for i in range(12)])
+    ranged = page_one(_params(tiny_project))
+    assert {"sv": "Var för sig är nettonuvärdet mellan", "en": "Separately, the net present value is between"}[lang] in ranged
+    assert said in ranged

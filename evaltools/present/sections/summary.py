@@ -26,7 +26,7 @@ from . import basis as B
 from ...analysis.costbenefit import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
                                      PERSPECTIVES, PerspectiveRange, RangeVerdict, benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
-from ...analysis.costbenefit.model import subsidy_months
+from ...analysis.costbenefit.model import EMPLOYMENT_ITEMS, subsidy_months
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
@@ -411,6 +411,13 @@ def saving_transferred(rows: pd.DataFrame) -> bool:
     return abs(float(rows.loc["offentliga", "pv_benefit"])) < 0.5 and float(rows.loc["kommun", "pv_benefit"]) >= 0.5
 
 
+def employs_participants(ledger: pd.DataFrame | None) -> bool:
+    """Whether the calculation follows a budget line of the participants' own wages (an employment in the
+    project, ``cost_benefit.participant_wages``) to the actors it reaches: page 1 then says that the actors'
+    results hold it, since a municipality's gain would otherwise read as coming from the exits alone."""
+    return ledger is not None and bool((ledger["item"].isin(EMPLOYMENT_ITEMS) & (ledger["pv"] != 0)).any())
+
+
 def _measured_window(r) -> int | None:
     """Months from each start that the register data's measured flows in the public financiers' figures
     cover (:attr:`CostSummary.measured_months`), when that is shorter than the calculation's horizon; None
@@ -742,6 +749,8 @@ def worth(r) -> list[str]:
                            **amounts))
             if s.mode == "ex_ante":  # (which outcomes the application's volumes are counted as: the saving rests on it)
                 out.append(expected_mix(r, page_one=True))
+            if employs_participants(cba.ledger):  # (a declared line of the participants' wages: what it adds)
+                out.append(msg("summary.worth_public_employment"))
             window = _measured_window(r)
             if window is not None:  # register flows measured over fewer months than the horizon: say which
                 out.append(msg("summary.worth_public_measured_window", months=fmt_int(window, lang), horizon=horizon))
@@ -914,7 +923,11 @@ def actors_over_range(r) -> list[str]:
             low, high = fmt_kr_prose_range(min(pr.npv_low, pr.npv_high), max(pr.npv_low, pr.npv_high), lang)
             said = r.msg("summary.few_exits_actor", who=who, npv_low=low, npv_high=high)
         parts.append(said + (state_assumptions(r) if p == "stat" else ""))
-    return [r.msg("summary.few_exits_actors", parts=join(parts, lang))] if parts else []
+    if not parts:
+        return []
+    # (a declared line of the participants' wages: the actors' results hold its flows, said as the other path says it)
+    employed = [r.msg("summary.worth_public_employment")] if employs_participants(r.cba.ledger) else []
+    return [r.msg("summary.few_exits_actors", parts=join(parts, lang)), *employed]
 
 
 def nothing_to_count(r) -> list[str]:
