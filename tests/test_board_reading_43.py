@@ -6,9 +6,11 @@ Expected values are worked out by hand from the projects' rows and the samples' 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from .conftest import sample_report, shown_chunks
 from .test_small_counts_3 import project
@@ -119,3 +121,20 @@ def test_the_writing_rules_say_amounts_in_millions_together_share_their_decimals
     assert "samma antal decimaler" in said and "7,0 miljoner kronor" in said and "3,4 miljoner kronor" in said
     assert "sägs ensamt behåller sin egen avrundning" in said
 
+
+
+# --- Språngbrädan's honest-DiD bounds: intervals below zero beside "inget visar en effekt" -------------------------
+
+def test_the_note_under_the_bounds_says_an_interval_that_excludes_zero_shows_no_effect_either():
+    from evaltools.present.sections import designs
+    blocks = designs.honest_blocks(sample_report("sprangbradan-demo"))
+    if not blocks:
+        pytest.skip("the honest-DiD bounds need the optional extra [robust]")
+    _, table = blocks
+    # the table has intervals wholly below zero (the report shows −3 698 kr till −2 633 kr at a bend of 0 kr) ...
+    ranges = [re.findall(r"-?[\d ]+ kr", _plain(str(c)).replace("−", "-")) for c in table.frame.iloc[:, 1]]
+    below = [r for r in ranges if len(r) == 2 and all(x.startswith("-") for x in r)]
+    assert below
+    # ... so "inget visar en effekt" says that these do not either, not that none excludes zero
+    assert _plain(table.notes[0]).startswith("Inget av intervallen är tillförlitligt, och inget visar en effekt, "
+                                             "inte heller ett som utesluter noll:")
