@@ -101,6 +101,10 @@ def test_the_time_table_says_why_a_day_with_fewer_than_five_left_shows_no_shares
     assert len(few) and (few.iloc[:, 2:5] == "–").all().all()
     assert ("Andelarna visas inte (–) för en dag då färre än 5 personer fanns kvar i gruppen (<5): de skulle bygga "
             "på så få att de visar enskilda personers utfall.") in [_plain(n) for n in table.notes]
+    en = next(p for block in blocks(sample_report("eskilstuna-specialistteamet", "en")) for p in block
+              if isinstance(p, Table))
+    assert any(_plain(n).startswith("The shares are not shown (–) for a day when fewer than 5 persons remained")
+               for n in en.notes)
 
 
 def test_the_note_is_not_said_where_no_day_has_fewer_than_five_left():
