@@ -142,3 +142,19 @@ def test_the_note_under_the_bounds_says_an_interval_that_excludes_zero_shows_no_
     # ... so "inget visar en effekt" says that these do not either, not that none excludes zero
     assert _plain(table.notes[0]).startswith("Inget av intervallen är tillförlitligt, och inget visar en effekt, "
                                              "inte heller ett som utesluter noll:")
+
+
+# --- the rate table's note on groups hidden there: a row still there with its count is not "hidden" -------------
+
+def test_the_rate_tables_note_says_the_share_is_hidden_where_the_row_still_shows_its_count():
+    from evaltools.present.sections import outcomes
+    r = sample_report("eskilstuna-specialistteamet")
+    (note,) = outcomes.hidden_note(r)
+    rates = next(p for block in outcomes.blocks(r) for p in block
+                 if hasattr(p, "frame") and "Avslutade deltagare" in p.frame.columns)
+    # the table keeps project year 3's row, its 25 ended shown and its share hidden (..), and the note names year 3
+    year3 = rates.frame[rates.frame["Kategori"] == "År 3"].iloc[0]
+    assert year3["Avslutade deltagare"] == "25" and year3["Andel lyckade utfall"] == ".."
+    note = _plain(note)
+    assert note.startswith("Projektår för start (år 1, år 2, år 3)")
+    assert "visas i tabellen över deltagarna, men här visas inte andelen" in note and "döljs här" not in note
