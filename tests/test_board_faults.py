@@ -54,4 +54,4 @@ def test_a_group_the_participants_table_shows_but_the_rate_table_hides_is_explai
     r = _report("timra-vagen-ut")
     assert outcomes.hidden_here(r) == ["Åldersgrupp 50–59"]
     (note,) = outcomes.hidden_note(r)
-    assert note.startswith("Åldersgrupp 50–59 visas i tabellen över deltagarna men döljs här")
+    assert note.startswith("Åldersgrupp 50–59 visas i tabellen över deltagarna, men här visas inte andelen")

@@ -248,9 +248,9 @@ def test_hidden_groups_are_named_once_per_variable():
 
 @pytest.mark.parametrize("lang, expected", [
     ("sv", "Kön (Kvinna, Man), åldersgrupp (18–24, 25–29) och hushållstyp (Ensamstående utan barn, Ensamstående med "
-           "barn) visas i tabellen över deltagarna men döljs här"),
+           "barn) visas i tabellen över deltagarna, men här visas inte andelen"),
     ("en", "Sex (Woman, Man), age group (18–24, 25–29) and household type (Single, no children; Single parent) are "
-           "shown in the table of participants but hidden here"),
+           "shown in the table of participants, but here the share is not shown"),
 ])
 def test_nasta_stegs_rate_table_names_its_hidden_groups_once_per_variable(lang, expected):
     """Nästa steg: the participants table shows both sexes, both age groups and the two single households (each

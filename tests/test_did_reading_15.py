@@ -120,10 +120,10 @@ def test_the_bounds_table_names_its_own_measure_and_reads_as_no_evidence(needpea
     # three intervals (parallel trends, M = 0, M = 26), none marked "ja"/"yes" (excludes zero): no third column, the
     # note below says once that none is reliable
     assert len(table.frame) == 3 and len(table.frame.columns) == 2
-    none = {"sv": "Inget av intervallen är tillförlitligt eller visar en effekt: grupperna skilde sig åt redan före "
-                  "start (kontrollen ovan).",
-            "en": "No interval here is reliable or shows an effect: the groups already differed before the start "
-                  "(the check above)."}[lang]
+    none = {"sv": "Inget av intervallen är tillförlitligt, och inget visar en effekt, inte heller ett som utesluter "
+                  "noll: grupperna skilde sig åt redan före start (kontrollen ovan).",
+            "en": "No interval here is reliable, and none shows an effect, not even one that excludes zero: the "
+                  "groups already differed before the start (the check above)."}[lang]
     assert table.notes[0].startswith(none)
 
 

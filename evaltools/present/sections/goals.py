@@ -13,7 +13,7 @@ from ...data.privacy import hides
 from ...data.params import label_per_part, label_words, read_label
 from ...words.formats import capitalized, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
-from ...words.labels import SOURCE_LABELS, code_label, period_label, period_name, same_support_rule, same_support_sentence, t
+from ...words.labels import SOURCE_LABELS, code_label, goal_note, period_label, period_name, same_support_rule, same_support_sentence, t
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
@@ -772,6 +772,28 @@ def among_hidden_notes(r) -> list[str]:
     return out
 
 
+# the note of a count period hidden as too few that every count from 1 to k − 1 leaves below its target
+# (:func:`evaltools.analysis.goals.hide_small_periods`): judged not reached though its count is not shown
+BELOW_NOTE = "too_few_below_note"
+
+
+def hidden_below_notes(r) -> list[str]:
+    """The goal table's note of each goal with a period hidden as too few that is judged not reached all the
+    same (every count below k is below its target): which periods, in the words the workbook's row gives it,
+    so that the "Inte uppnått" beside a "<5" says why."""
+    tab = r.goals.table
+    if "note" not in tab:
+        return []
+    out = []
+    for gid in dict.fromkeys(tab["goal_id"]):
+        rows = tab[(tab["goal_id"] == gid) & (tab["note"] == BELOW_NOTE)]
+        if len(rows):
+            periods = r.words.join([lower_first(period_name(key, r.lang)) for key in rows["period_key"]])
+            out.append(r.msg("goals.hidden_below_note", goal=str(rows["label"].iloc[0]).rstrip("."), periods=periods,
+                             note=goal_note(BELOW_NOTE, r.lang, r.params.privacy.min_count)))
+    return out
+
+
 def prorated(rows: pd.DataFrame) -> bool:
     """Whether a count goal's row shows a target pro-rated to its period's length in brackets (``40 (30)``)."""
     counts = rows[rows["kind"] != "share"]
@@ -813,10 +835,13 @@ def blocks(r) -> list[list]:
     if others:  # named as the table marks them, and only the sources this report has
         marks = [f"({t(SOURCE_LABELS[x], lang).lower()})" for x in others]
         intro.append(msg("goals.other_sources", sources=msg("goals.other_sources_or").join(marks)))
-    if tab["too_few"].fillna(False).astype(bool).any():
-        intro.append(msg("goals.too_few", k=str(k)))
+    if (tab["too_few"].fillna(False).astype(bool) & (tab["kind"] == "share")).any():
+        intro.append(msg("goals.too_few", k=str(k)))  # (it speaks of shares: a count of too few has the next one)
     if "suppression" in tab and hides_periods(tab):
-        intro.append(msg("goals.hidden_periods", k=str(k)))
+        # "<k is not assessed", except a period that every count below k leaves short of its target: say so where one is
+        below = "note" in tab and bool((tab["note"] == BELOW_NOTE).any())
+        intro.append(msg("goals.hidden_periods", k=str(k),
+                         unless=msg("goals.hidden_periods_unless", k=str(k)) if below else ""))
     if tab.empty:
         return [[Text([msg("goals.none")], msg("goals.heading"))]]
     measurable = ~tab["kind"].isin(("qualitative", "context")).to_numpy()
@@ -832,7 +857,7 @@ def blocks(r) -> list[list]:
     else:
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant, notes=(*total_notes(r), *group_notes(r), *same_support_notes(r), *per_part_notes(r),
-                                   *among_hidden_notes(r),
+                                   *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),
                                    *one_period_notes(r),
                                    msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),

@@ -82,10 +82,13 @@ def blocks(r) -> list[list]:
         return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:]),
                        msg("time.nothing_shown_few" if few else "time.nothing_shown", k=str(k))], heading)]]
     few_note = (msg("time.few_ways", k=str(k)),) if few else ()
+    # a day with fewer than k left shows "<k" and "–" for its shares: the note says why, as the others do
+    left = any(isinstance(a, str) and s_ == "–" for a, s_ in zip(tab["at_risk"], tab["success"]))
+    left_note = (msg("time.few_left", k=str(k)),) if left else ()
     opened = any(_bound(a) and not _bound(b) for a, b in zip(tab["median_ci_low"], tab["median_ci_high"]))
     open_note = (msg("time.median_open_note"),) if opened else ()
     return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves_few" if few else "time.no_curves", k=str(k))]),
              # (each group's name once, above its days: "År 1" on each of its rows is noise)
-             Table(frame, notes=(note(r), *few_note, *open_note), numeric=(days, *pct, at_risk, median),
+             Table(frame, notes=(note(r), *few_note, *left_note, *open_note), numeric=(days, *pct, at_risk, median),
                    group=msg("common.group"))]]
