@@ -874,6 +874,35 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
         mask = new
 
 
+# the verdicts a count period is judged with (a period still running or not judged tells nothing of its count)
+_COUNT_VERDICTS = (GoalStatus.REACHED, GoalStatus.PARTLY, GoalStatus.NOT_REACHED)
+
+
+def _verdict_narrows(out: pd.DataFrame, at: pd.Series, gid: str, key: object, mask: pd.DataFrame, counts: pd.DataFrame,
+                     k: int, band: float) -> bool:
+    """Whether the verdict of a count goal's period hidden as ".." (``key``, ``k`` or more persons) would narrow
+    another of its hidden periods' counts, where the goal's total is published beside them.
+
+    The total less the periods shown is the hidden periods' sum; a reader knows each "<k" to hold 1 to k − 1
+    persons, and each other ".." k or more. The period's own count then lies in a range, and its verdict (reached
+    at the target, partly from ``band`` of it, not reached below) tells no more than the range where it is the same
+    over the whole range: "reached" for a target of 42 where the range is 40 to 43 would tell that a "<5" beside
+    it holds at most 1 of the 4 it may hold. Such a verdict is withheld (conservatively, a participant goal's
+    hidden periods are taken to sum to its total as an outcome goal's do)."""
+    row = out.loc[at]
+    if (row["kind"].iloc[0] == "share" or row["total"].isna().all() or row["status"].iloc[0] not in _COUNT_VERDICTS):
+        return False
+    hidden = counts.loc[mask[gid].to_numpy(), gid].fillna(0)
+    others = hidden.drop(index=key)
+    small = int(((others > 0) & (others < k)).sum())
+    large = int((others >= k).sum())
+    hidden_sum = float(hidden.sum())
+    low = max(0.0, hidden_sum - small * (k - 1)) if not large else 0.0
+    high = hidden_sum - small - large * k
+    target = float(row["target_prorated"].iloc[0])
+    return _status(low, target, band) != _status(high, target, band)
+
+
 def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.DataFrame:
     """``table`` with the periods :func:`hidden_periods` hides: their figures (value, numerator,
     denominator, interval, p-values) removed and ``suppression`` set to ``small`` (a count of 1 to k − 1,
@@ -926,6 +955,10 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
                          and k - 1 < float(out.loc[at, "target_prorated"].iloc[0]))
                 out.loc[at, "note"] = ("too_few_note" if share else "too_few_below_note" if below
                                        else SHORT_NOTE if short else "too_few_count_note")
+            elif _verdict_narrows(out, at, gid, key, mask, counts, k, band):
+                # (its verdict beside the goal's total would narrow another period's hidden count: not judged)
+                out.loc[at, "status"] = GoalStatus.NOT_ASSESSED
+                out.loc[at, "note"] = "withheld_period_unjudged_note"
             else:
                 out.loc[at, "note"] = "withheld_period_note"
     # a share of too few outside the periods above (a goal over the whole period) keeps its own rule
