@@ -364,6 +364,17 @@ def sheets_beside(path: Path, source: str) -> tuple[str, ...]:
                  if _visible(ws) and not source.endswith(f" [{redact(ws.title)}]"))
 
 
+def sheet_read(path: Path, source: str) -> str:
+    """The name of the sheet read, as ``source`` (``budget.xlsx [2024]``) ends with it and messages show it: the
+    longest visible sheet's name it ends with in brackets, so that a name with brackets of its own (``2024
+    [personnummer borttaget]``, a number taken out of it) is named whole; ``''`` for a text file or a workbook of one
+    sheet."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not source.endswith("]"):
+        return ""
+    titles = [redact(ws.title) for ws in _load_workbook(path, data_only=True).worksheets]
+    return max((t for t in titles if source.endswith(f" [{t}]")), key=len, default="")
+
+
 def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...]:
     """The other visible sheets of the workbook ``path`` with every heading of the sheet read (named at the end of
     ``source``) on one of their first rows, whatever its letter case and spaces: the same list kept on a sheet per
