@@ -166,3 +166,21 @@ def test_a_split_column_of_personnummer_is_refused_and_never_echoed(tmp_path):
     assert [(p.row, p.column) for p in problems] == [(2, "Handläggare"), (3, "Handläggare")]
     for p in problems:
         assert "1212" not in p.note("sv") and "9876" not in p.note("sv") and p.value is None
+
+
+def test_a_split_per_municipality_counts_only_lines_of_one_period_cost_line_and_funder(tmp_path):
+    """Rows 2 and 4 are one cost line of two funders, rows 6 and 7 one of a municipality left empty: no split. Rows 3
+    and 5 ('Lokaler' 2024, kommun) and 8 and 9 ('Lön coach' 2025, förbund) are: 2 lines, the first rows 3 and 5."""
+    params = _workbook(tmp_path, ["År", "Kommun", "Kostnadsslag", "Budget", "Utfall", "Finansiär"],
+                       [2024, "Sundsvall", "Lön coach", 300000, 290000, "förbund"],
+                       [2024, "Sundsvall", "Lokaler", 30000, 30000, "kommun"],
+                       [2024, "Timrå", "Lön coach", 200000, 195000, "kommun"],
+                       [2024, "Timrå", "Lokaler", 20000, 20000, "kommun"],
+                       [2025, "Sundsvall", "Resor", 5000, 4000, "förbund"],
+                       [2025, None, "Resor", 1000, 1000, "förbund"],
+                       [2025, "Timrå", "Lön coach", 210000, 205000, "förbund"],
+                       [2025, "Sundsvall", "Lön coach", 310000, 300000, "förbund"])
+    said = [n for n in et.load_project(params).notices if n.key == "budget.lines_split_by"]
+    assert [n.column for n in said] == ["Kommun"]
+    assert "(2 kostnadsposter, till exempel 'Lokaler' 2024 på raderna 3, 5)" in said[0].note("sv")
+    assert "(till exempel 'Lokaler Sundsvall')" in said[0].note("sv")

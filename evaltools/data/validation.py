@@ -430,12 +430,17 @@ def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
     cells = df.fillna("").astype(str).apply(lambda c: c.str.strip())
     lines = cells[(cells[S.CATEGORY] != "") & ~cells[S.CATEGORY].str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)]
     notes = []
+    # each line's group of one period, cost line and funder, numbered in the order the file first has them (counted
+    # at once for every column, not a group at a time: a follow-up of thousands of rows and many columns)
+    group = lines.groupby(key, sort=False).ngroup()
     for heading in [c for c in df.columns if str(c).strip() and c not in names]:
-        split = [(k, g) for k, g in lines.groupby(key, sort=False)
-                 if len(g) > 1 and g[heading][g[heading] != ""].nunique() > 1]
-        if not split:
+        filled = lines[heading] != ""
+        distinct = lines.loc[filled, heading].groupby(group[filled]).nunique()
+        split = distinct.index[distinct > 1]
+        if not len(split):
             continue
-        (period, category, *_), first = split[0]
+        first = lines[group == split.min()]
+        period, category = first[S.PERIOD].iat[0], first[S.CATEGORY].iat[0]
         value = next(v for v in first[heading] if v)
         notes.append(problem(fname, None, str(heading), None, "budget.lines_split_by", "info", "lines_split_by",
                              heading=quote(str(heading)), n=len(split), line=quote(category), period=period,
