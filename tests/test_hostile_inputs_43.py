@@ -70,6 +70,20 @@ def test_a_heading_is_read_as_it_looks(tmp_path, headings):
                    ("2025", "Lön coach"): (490_000, 502_300, "förbund")}
 
 
+@pytest.mark.parametrize("budget, utfall", [
+    ("\u0412udget 2024", "Utfall 2024"),  # a Cyrillic 'В' (U+0412) in 'Budget'
+    ("Budget 2024", "Ut\u200bfall 2\u200b024"),  # zero-width spaces inside the word and the year
+    ("Budget \uff12\uff10\uff12\uff14", "Utfall\u00a02024"),  # a full-width '２０２４', a no-break space
+], ids=["cyrillic-B", "zero-width-space", "full-width-year"])
+def test_a_wide_budgets_heading_is_read_as_it_looks(tmp_path, budget, utfall):
+    """It said that 'Вudget 2024' is not read as budget or utfall and asked whether 'Budget 2024' was meant."""
+    params = _workbook(tmp_path, ["Kostnadsslag", budget, utfall], ["Lön coach", 480000, 455500],
+                       ["Lokaler", 60000, 61200])
+    b = et.load_project(params).budget.set_index("category")
+    assert b.loc["Lön coach", ["period", "budget", "actual"]].tolist() == ["2024", 480_000, 455_500]
+    assert b.loc["Lokaler", ["budget", "actual"]].tolist() == [60_000, 61_200]
+
+
 # --- units written another way --------------------------------------------------------------------------------------
 THOUSANDS = ["(tusental kr)", "(tusen kr)", "(kSEK)", "(000 kr)", "i tkr"]
 

@@ -101,14 +101,18 @@ AMOUNT_HEADINGS = ("belopp", "amount")
 _HEADING_UNIT = re.compile(rf"[\s,]*{_UNIT.pattern}\s*:?\s*$", re.IGNORECASE)
 
 
+def _shown(heading: object) -> str:
+    """A heading as it looks, as it is read (:func:`params.read_label`): no-break spaces as spaces, characters that
+    show nothing removed (``Ut\u200bfall``), a look-alike letter of another alphabet in a Latin word read as the
+    Latin one (``Аktör`` with a Cyrillic 'А'), full-width letters and digits as ordinary ones (``２０２４``)."""
+    return read_label(unicodedata.normalize("NFKC", str(heading)))
+
+
 def heading_key(heading: object) -> str:
-    """A heading as it is compared with :data:`LONG_HEADINGS`: as it looks (:func:`params.read_label`: no-break spaces
-    as spaces, characters that show nothing removed, a look-alike letter of another alphabet in a Latin word read as
-    the Latin one, full-width letters as ordinary ones), casefolded, without a trailing ``:`` or unit (``(kr)``,
-    ``[tkr]``, ``kr``) and without spaces, hyphens and underscores (``Utfall (kr):`` → ``utfall``, ``Cost line`` →
-    ``costline``, ``Ut\u200bfall`` and ``Аktör`` with a Cyrillic 'А' → ``utfall``, ``aktör``)."""
-    shown = read_label(unicodedata.normalize("NFKC", str(heading)))
-    text = _HEADING_UNIT.sub("", shown.strip().rstrip(":").strip()).rstrip(":")
+    """A heading as it is compared with :data:`LONG_HEADINGS`: as it looks (:func:`_shown`), casefolded, without a
+    trailing ``:`` or unit (``(kr)``, ``[tkr]``, ``kr``) and without spaces, hyphens and underscores (``Utfall
+    (kr):`` → ``utfall``, ``Cost line`` → ``costline``, ``Ut\u200bfall`` → ``utfall``)."""
+    text = _HEADING_UNIT.sub("", _shown(heading).strip().rstrip(":").strip()).rstrip(":")
     return re.sub(r"[\s\-_]+", "", text.casefold())
 
 
@@ -119,7 +123,7 @@ def heading_unit(heading: object) -> str | None:
     """The unit an amount's heading names (``Budget (tkr)``, ``Utfall 2024 tkr``, ``Belopp (SEK)``, ``Budget
     (tusental kr)``, ``Utfall (kSEK)``, ``Budget (Mkr)``): ``'tkr'``, ``'kr'`` or ``'Mkr'`` (which the params file
     cannot read); None where it names none."""
-    m = _UNIT.search(str(heading))
+    m = _UNIT.search(_shown(heading))
     if m is None:
         return None
     word = (m.group(1) or m.group(2)).casefold()
@@ -185,8 +189,9 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     """``(kind, period)`` for a heading of a budget with one column per period and kind: ``Budget 2024``
     → ``('budget', '2024')``, ``Utfall år 2`` → ``('actual', 'år 2')``, ``Budget totalt`` →
     ``('budget', '')`` (a total column: period empty); ``None`` when the heading names no kind, and
-    ``(kind, '?')`` when it names one but its period cannot be read."""
-    text = _UNIT.sub(" ", str(heading)).strip()
+    ``(kind, '?')`` when it names one but its period cannot be read. The heading is read as it looks
+    (:func:`_shown`: ``Вudget 2024`` with a Cyrillic 'В' is ``Budget 2024``)."""
+    text = _UNIT.sub(" ", _shown(heading)).strip()
     first, last = _KIND_FIRST.match(text), _KIND_LAST.match(text)
     if first is not None:
         kind, rest = first.group(1), first.group(2)
