@@ -119,18 +119,20 @@ def test_a_csv_saved_by_excel_headed_in_kSEK_is_refused_read_in_kr(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize("unit", ["(Mkr)", "(MSEK)", "(miljoner kronor)"])
-def test_a_heading_in_millions_is_refused_with_the_units_that_are_read(tmp_path, unit, lang):
-    """No amount_unit reads millions: it said to write 'budget' in place of 'Budget (Mkr)', which read 0,48 Mkr as
-    0,48 kr; the message must not tell the evaluator to write amount_unit: Mkr, which the params file refuses."""
+@pytest.mark.parametrize("unit, named", [("(Mkr)", "Mkr"), ("(MSEK)", "Mkr"), ("(miljoner kronor)", "Mkr"),
+                                         ("(EUR)", "EUR"), ("€", "EUR")])
+def test_a_heading_in_millions_or_euro_is_refused_with_the_units_that_are_read(tmp_path, unit, named, lang):
+    """No amount_unit reads millions or euro: it said to write 'budget' in place of 'Budget (Mkr)', which read 0,48
+    Mkr as 0,48 kr; the message must not tell the evaluator to write amount_unit: Mkr, which the params file
+    refuses."""
     headings = ["År", "Kostnadsslag", f"Budget {unit}", f"Utfall {unit}"]
     params = _workbook(tmp_path, headings, [2024, "Lön coach", 0.48, 0.4555])
     for declared in ("", "tkr"):
         problems = load_problems(_params(tmp_path, "budget.xlsx", unit=declared), lang)
         assert [(p.row, p.key) for p in problems] == [(1, "budget.heading_unit_unread")]
         said = problems[0].note(lang)
-        assert f"'Budget {unit}', 'Utfall {unit}'" in said
-        assert "amount_unit: {budget: tkr}" in said and "{budget: Mkr}" not in said
+        assert f"'Budget {unit}', 'Utfall {unit}'" in said and f" {named}," in said
+        assert "amount_unit: {budget: tkr}" in said and "{budget: Mkr}" not in said and "{budget: EUR}" not in said
     assert params.exists()
 
 

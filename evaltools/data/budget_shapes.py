@@ -37,11 +37,13 @@ _KIND_LAST = re.compile(rf"^\s*(.*?)[\s,:;_\-–]*\b({_KIND_WORDS})\s*$", re.IGN
 # the unit of a heading's amounts, in brackets or not, with 'i' before it or not: 'Budget (tkr)', 'Utfall 2024 i tkr',
 # 'Belopp [tusental kr]', 'Budget (kSEK)', 'Utfall (000 kr)', 'Budget (Mkr)'; read as :data:`_UNIT_OF` says
 _UNIT_WORDS = (r"tusentals?\s+kr(?:onor)?|tusen\s+kr(?:onor)?|miljoner\s+kr(?:onor)?|000\s*(?:kr|sek)|mn\s*kr|mkr|msek"
-               r"|tkr|tsek|ksek|kkr|kronor|kr|sek")
-_UNIT = re.compile(rf"(?:\bi\s+)?(?:[(\[]\s*({_UNIT_WORDS})\s*[)\]]|\b({_UNIT_WORDS})\b)", re.IGNORECASE)
-# the unit each of those words gives the amounts in: kr and tkr the params file reads (amount_unit), Mkr none
+               r"|tkr|tsek|ksek|kkr|kronor|kr|sek|eur|euro")
+_UNIT = re.compile(rf"(?:\bi\s+)?(?:[(\[]\s*({_UNIT_WORDS}|€)\s*[)\]]|\b({_UNIT_WORDS})\b|(€))", re.IGNORECASE)
+# the unit each of those words gives the amounts in: kr and tkr the params file reads (amount_unit), Mkr and EUR
+# (an EU-funded project's budget) none of them
 _UNIT_OF = (("miljon", "Mkr"), ("mn", "Mkr"), ("mkr", "Mkr"), ("msek", "Mkr"), ("tusen", "tkr"), ("000", "tkr"),
-            ("tkr", "tkr"), ("tsek", "tkr"), ("ksek", "tkr"), ("kkr", "tkr"))
+            ("tkr", "tkr"), ("tsek", "tkr"), ("ksek", "tkr"), ("kkr", "tkr"), ("eu", "EUR"), ("€", "EUR"))
+_UNREAD_UNITS = ("Mkr", "EUR")
 _YEAR = re.compile(r"^(19|20|21)\d\d$")
 _PROJECT_YEAR = re.compile(r"^(?:år|ar|projektår|projektar|year|project year)\s*_?(\d{1,2})$", re.IGNORECASE)
 # a part of a calendar year, as a förbund's follow-up per half-year, tertial or quarter heads it: 2024 H1,
@@ -121,12 +123,12 @@ _LONG = {heading_key(w): column for column, words in LONG_HEADINGS.items() for w
 
 def heading_unit(heading: object) -> str | None:
     """The unit an amount's heading names (``Budget (tkr)``, ``Utfall 2024 tkr``, ``Belopp (SEK)``, ``Budget
-    (tusental kr)``, ``Utfall (kSEK)``, ``Budget (Mkr)``): ``'tkr'``, ``'kr'`` or ``'Mkr'`` (which the params file
-    cannot read); None where it names none."""
+    (tusental kr)``, ``Utfall (kSEK)``, ``Budget (Mkr)``, ``Budget (EUR)``): ``'tkr'``, ``'kr'``, ``'Mkr'`` or ``'EUR'``
+    (which the params file cannot read); None where it names none."""
     m = _UNIT.search(_shown(heading))
     if m is None:
         return None
-    word = (m.group(1) or m.group(2)).casefold()
+    word = next(g for g in m.groups() if g).casefold()
     return next((unit for start, unit in _UNIT_OF if word.startswith(start)), "kr")
 
 
@@ -138,8 +140,8 @@ def long_column(heading: object) -> str | None:
 def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
     """One problem where the headings of the budget's amounts name a unit other than the one the params file reads
     the budget in (``Budget (tkr)`` beside ``amount_unit: kr``, the default): every amount would be read a thousand
-    times too small or too large; or where they name one no params file reads (``Budget (Mkr)``). A heading that names
-    no amount (``Kostnadsslag``) is not looked at."""
+    times too small or too large; or where they name one no params file reads (``Budget (Mkr)``, ``Utfall (EUR)``).
+    A heading that names no amount (``Kostnadsslag``) is not looked at."""
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     other = [str(c) for c in raw.frame.columns
              if (wide_heading(c) is not None or long_column(c) in (S.BUDGET, S.ACTUAL)
@@ -147,10 +149,10 @@ def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
              and heading_unit(c) not in (None, declared)]
     if not other:
         return []
-    millions = [h for h in other if heading_unit(h) == "Mkr"]
-    if millions:  # (no amount_unit reads them: the amounts are to be written in kr or tkr)
-        return [problem(fname, header_row, None, None, "budget.heading_unit_unread", unit="Mkr",
-                        headings=", ".join(quote(h) for h in millions))]
+    unread = [h for h in other if heading_unit(h) in _UNREAD_UNITS]
+    if unread:  # (no amount_unit reads them: the amounts are to be written in kr or tkr)
+        return [problem(fname, header_row, None, None, "budget.heading_unit_unread", unit=heading_unit(unread[0]),
+                        headings=", ".join(quote(h) for h in unread))]
     unit = heading_unit(other[0])
     return [problem(fname, header_row, None, None, "budget.heading_unit", headings=", ".join(quote(h) for h in other),
                     unit=unit, declared=declared)]
