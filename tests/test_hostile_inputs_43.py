@@ -84,6 +84,23 @@ def test_a_wide_budgets_heading_is_read_as_it_looks(tmp_path, budget, utfall):
     assert b.loc["Lokaler", ["budget", "actual"]].tolist() == [60_000, 61_200]
 
 
+def test_a_summary_table_under_a_budget_is_never_the_header_of_its_lines(tmp_path):
+    """Five Swedish headings on row 1, six lines (rows 2–7), and under an empty row a summary per year with seven
+    headings of the wide layout: the summary's headings were taken for the header, the six lines dropped without a
+    word and the budget read as the summary's one row. The lines are read; the summary's rows get messages."""
+    params = _workbook(tmp_path, ["År", "Kostnadsslag", "Budget", "Utfall", "Finansiär"],
+                       *[[2024 + k % 2, f"Post {k}", 1000, 900, "förbund"] for k in range(6)], [],
+                       ["Sammanställning per år"],
+                       ["Post", "Budget 2024", "Utfall 2024", "Budget 2025", "Utfall 2025", "Budget totalt",
+                        "Utfall totalt"],
+                       ["Alla", 3000, 2700, 3000, 2700, 6000, 5400])
+    problems = load_problems(params)
+    # read under row 1's headings: the lines (rows 2–7) are fine, and the summary's title (row 9), headings (10) and
+    # sums (11) are refused as lines under 'År' whose period cannot be read
+    assert problems and {p.row for p in problems} <= {9, 10, 11}
+    assert sorted(p.row for p in problems if p.key == "budget.period" and p.column == "År") == [9, 10, 11]
+
+
 # --- units written another way --------------------------------------------------------------------------------------
 THOUSANDS = ["(tusental kr)", "(tusen kr)", "(kSEK)", "(000 kr)", "i tkr"]
 
