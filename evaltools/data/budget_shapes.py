@@ -16,12 +16,15 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
+from .messages import quote
+from .params import read_label
 from .payment_shapes import MONTH_NAMES
 from .reading import AMBIGUOUS_POINT, SPACED_DECIMALS, THOUSANDS, RawTable, plain_number
 
@@ -31,7 +34,16 @@ _KINDS = {"budget": S.BUDGET, "budgeterat": S.BUDGET, "budgeterad": S.BUDGET, "u
 _KIND_WORDS = "|".join(sorted(_KINDS, key=len, reverse=True))
 _KIND_FIRST = re.compile(rf"^\s*({_KIND_WORDS})\b[\s,:;_\-–]*(.*?)\s*$", re.IGNORECASE)
 _KIND_LAST = re.compile(rf"^\s*(.*?)[\s,:;_\-–]*\b({_KIND_WORDS})\s*$", re.IGNORECASE)
-_UNIT = re.compile(r"\(\s*(t?kr|sek|tsek)\s*\)|\b(t?kr|tsek)\b", re.IGNORECASE)
+# the unit of a heading's amounts, in brackets or not, with 'i' before it or not: 'Budget (tkr)', 'Utfall 2024 i tkr',
+# 'Belopp [tusental kr]', 'Budget (kSEK)', 'Utfall (000 kr)', 'Budget (Mkr)'; read as :data:`_UNIT_OF` says
+_UNIT_WORDS = (r"tusentals?\s+kr(?:onor)?|tusen\s+kr(?:onor)?|miljoner\s+kr(?:onor)?|000\s*(?:kr|sek)|mn\s*kr|mkr|msek"
+               r"|tkr|tsek|ksek|kkr|kronor|kr|sek|eur|euro")
+_UNIT = re.compile(rf"(?:\bi\s+)?(?:[(\[]\s*({_UNIT_WORDS}|€)\s*[)\]]|\b({_UNIT_WORDS})\b|(€))", re.IGNORECASE)
+# the unit each of those words gives the amounts in: kr and tkr the params file reads (amount_unit), Mkr and EUR
+# (an EU-funded project's budget) none of them
+_UNIT_OF = (("miljon", "Mkr"), ("mn", "Mkr"), ("mkr", "Mkr"), ("msek", "Mkr"), ("tusen", "tkr"), ("000", "tkr"),
+            ("tkr", "tkr"), ("tsek", "tkr"), ("ksek", "tkr"), ("kkr", "tkr"), ("eu", "EUR"), ("€", "EUR"))
+_UNREAD_UNITS = ("Mkr", "EUR")
 _YEAR = re.compile(r"^(19|20|21)\d\d$")
 _PROJECT_YEAR = re.compile(r"^(?:år|ar|projektår|projektar|year|project year)\s*_?(\d{1,2})$", re.IGNORECASE)
 # a part of a calendar year, as a förbund's follow-up per half-year, tertial or quarter heads it: 2024 H1,
@@ -87,15 +99,22 @@ LONG_HEADINGS: dict[str, tuple[str, ...]] = {
 # a heading that names an amount but not which (the budget or the utfall): never read as either, only named where
 # the budget's column is missing
 AMOUNT_HEADINGS = ("belopp", "amount")
-# a unit after a heading, in brackets or not, and a colon: 'Utfall (kr)', 'Budget [tkr]', 'Belopp, kr', 'År:'
-_HEADING_UNIT = re.compile(r"[\s,]*(?:[(\[]\s*(?:t?kr|sek|tsek)\s*[)\]]|\b(?:t?kr|sek|tsek))\s*:?\s*$", re.IGNORECASE)
+# a unit after a heading (:data:`_UNIT`), and a colon: 'Utfall (kr)', 'Budget [tkr]', 'Belopp, kr', 'År:'
+_HEADING_UNIT = re.compile(rf"[\s,]*{_UNIT.pattern}\s*:?\s*$", re.IGNORECASE)
+
+
+def _shown(heading: object) -> str:
+    """A heading as it looks, as it is read (:func:`params.read_label`): no-break spaces as spaces, characters that
+    show nothing removed (``Ut\u200bfall``), a look-alike letter of another alphabet in a Latin word read as the
+    Latin one (``Аktör`` with a Cyrillic 'А'), full-width letters and digits as ordinary ones (``２０２４``)."""
+    return read_label(unicodedata.normalize("NFKC", str(heading)))
 
 
 def heading_key(heading: object) -> str:
-    """A heading as it is compared with :data:`LONG_HEADINGS`: casefolded, without a trailing ``:`` or unit
-    (``(kr)``, ``[tkr]``, ``kr``) and without spaces, hyphens and underscores (``Utfall (kr):`` → ``utfall``,
-    ``Cost line`` → ``costline``)."""
-    text = _HEADING_UNIT.sub("", str(heading).strip().rstrip(":").strip()).rstrip(":")
+    """A heading as it is compared with :data:`LONG_HEADINGS`: as it looks (:func:`_shown`), casefolded, without a
+    trailing ``:`` or unit (``(kr)``, ``[tkr]``, ``kr``) and without spaces, hyphens and underscores (``Utfall
+    (kr):`` → ``utfall``, ``Cost line`` → ``costline``, ``Ut\u200bfall`` → ``utfall``)."""
+    text = _HEADING_UNIT.sub("", _shown(heading).strip().rstrip(":").strip()).rstrip(":")
     return re.sub(r"[\s\-_]+", "", text.casefold())
 
 
@@ -103,12 +122,14 @@ _LONG = {heading_key(w): column for column, words in LONG_HEADINGS.items() for w
 
 
 def heading_unit(heading: object) -> str | None:
-    """The unit an amount's heading names (``Budget (tkr)``, ``Utfall 2024 tkr``, ``Belopp (SEK)``): ``'tkr'`` or
-    ``'kr'``; None where it names none."""
-    m = _UNIT.search(str(heading))
+    """The unit an amount's heading names (``Budget (tkr)``, ``Utfall 2024 tkr``, ``Belopp (SEK)``, ``Budget
+    (tusental kr)``, ``Utfall (kSEK)``, ``Budget (Mkr)``, ``Budget (EUR)``): ``'tkr'``, ``'kr'``, ``'Mkr'`` or ``'EUR'``
+    (which the params file cannot read); None where it names none."""
+    m = _UNIT.search(_shown(heading))
     if m is None:
         return None
-    return "tkr" if (m.group(1) or m.group(2)).lower() in ("tkr", "tsek") else "kr"
+    word = next(g for g in m.groups() if g).casefold()
+    return next((unit for start, unit in _UNIT_OF if word.startswith(start)), "kr")
 
 
 def long_column(heading: object) -> str | None:
@@ -119,7 +140,8 @@ def long_column(heading: object) -> str | None:
 def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
     """One problem where the headings of the budget's amounts name a unit other than the one the params file reads
     the budget in (``Budget (tkr)`` beside ``amount_unit: kr``, the default): every amount would be read a thousand
-    times too small or too large. A heading that names no amount (``Kostnadsslag``) is not looked at."""
+    times too small or too large; or where they name one no params file reads (``Budget (Mkr)``, ``Utfall (EUR)``).
+    A heading that names no amount (``Kostnadsslag``) is not looked at."""
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     other = [str(c) for c in raw.frame.columns
              if (wide_heading(c) is not None or long_column(c) in (S.BUDGET, S.ACTUAL)
@@ -127,8 +149,12 @@ def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
              and heading_unit(c) not in (None, declared)]
     if not other:
         return []
+    unread = [h for h in other if heading_unit(h) in _UNREAD_UNITS]
+    if unread:  # (no amount_unit reads them: the amounts are to be written in kr or tkr)
+        return [problem(fname, header_row, None, None, "budget.heading_unit_unread", unit=heading_unit(unread[0]),
+                        headings=", ".join(quote(h) for h in unread))]
     unit = heading_unit(other[0])
-    return [problem(fname, header_row, None, None, "budget.heading_unit", headings=", ".join(f"'{h}'" for h in other),
+    return [problem(fname, header_row, None, None, "budget.heading_unit", headings=", ".join(quote(h) for h in other),
                     unit=unit, declared=declared)]
 
 
@@ -165,8 +191,9 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     """``(kind, period)`` for a heading of a budget with one column per period and kind: ``Budget 2024``
     → ``('budget', '2024')``, ``Utfall år 2`` → ``('actual', 'år 2')``, ``Budget totalt`` →
     ``('budget', '')`` (a total column: period empty); ``None`` when the heading names no kind, and
-    ``(kind, '?')`` when it names one but its period cannot be read."""
-    text = _UNIT.sub(" ", str(heading)).strip()
+    ``(kind, '?')`` when it names one but its period cannot be read. The heading is read as it looks
+    (:func:`_shown`: ``Вudget 2024`` with a Cyrillic 'В' is ``Budget 2024``)."""
+    text = _UNIT.sub(" ", _shown(heading)).strip()
     first, last = _KIND_FIRST.match(text), _KIND_LAST.match(text)
     if first is not None:
         kind, rest = first.group(1), first.group(2)

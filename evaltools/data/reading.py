@@ -111,17 +111,23 @@ def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[
     names (or, with ``header_like``, of the cells it takes for headings)."""
     best, best_hits = 0, -1
     wanted_set = {w.lower() for w in wanted}
-    for i in range(min(_HEADER_ROWS, len(cells))):
+    rows = min(_HEADER_ROWS, len(cells))
+
+    def count(i: int) -> tuple[int, int]:  # (the wanted names on row i, and those with the cells header_like takes)
         row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
         named = len(row & wanted_set)
-        hits = named
-        if header_like is not None:
-            hits += sum(1 for v in row - wanted_set if v and header_like(v))
+        return named, named + (sum(1 for v in row - wanted_set if v and header_like(v)) if header_like else 0)
+
+    below = count(0) if rows else (0, 0)
+    for i in range(rows):
+        (named, hits), below = below, count(i + 1) if i + 1 < rows else (0, 0)
         if hits > best_hits:
             best, best_hits = i, hits
-        # (only a row with every wanted name ends the search: cells ``header_like`` takes may be the upper row of a
-        # header on two rows, 'Kostnadsslag', 'Budget', 'Utfall' over the years, whose lower row has more)
-        if wanted_set and named == len(wanted_set):
+        # a row with every wanted name ends the search; so does one with as many headings, unless the row under it
+        # has as many or more (cells ``header_like`` takes may be the upper row of a header on two rows,
+        # 'Kostnadsslag', 'Budget', 'Utfall' over the years): a table further down ('Budget 2024', ..., 'Utfall
+        # totalt', a summary under a budget kept a row per line) is never the header of the rows above it
+        if wanted_set and (named == len(wanted_set) or (hits >= len(wanted_set) and below[1] < hits)):
             break
     return best
 
@@ -362,6 +368,17 @@ def sheets_beside(path: Path, source: str) -> tuple[str, ...]:
     wb = _load_workbook(path, data_only=True)
     return tuple(redact(ws.title) for ws in wb.worksheets
                  if _visible(ws) and not source.endswith(f" [{redact(ws.title)}]"))
+
+
+def sheet_read(path: Path, source: str) -> str:
+    """The name of the sheet read, as ``source`` (``budget.xlsx [2024]``) ends with it and messages show it: the
+    longest visible sheet's name it ends with in brackets, so that a name with brackets of its own (``2024
+    [personnummer borttaget]``, a number taken out of it) is named whole; ``''`` for a text file or a workbook of one
+    sheet."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not source.endswith("]"):
+        return ""
+    titles = [redact(ws.title) for ws in _load_workbook(path, data_only=True).worksheets]
+    return max((t for t in titles if source.endswith(f" [{t}]")), key=len, default="")
 
 
 def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...]:

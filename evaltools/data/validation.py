@@ -23,8 +23,8 @@ from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheets_alike,
-                      sheets_beside)
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheet_read,
+                      sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
 
@@ -430,12 +430,17 @@ def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
     cells = df.fillna("").astype(str).apply(lambda c: c.str.strip())
     lines = cells[(cells[S.CATEGORY] != "") & ~cells[S.CATEGORY].str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)]
     notes = []
+    # each line's group of one period, cost line and funder, numbered in the order the file first has them (counted
+    # at once for every column, not a group at a time: a follow-up of thousands of rows and many columns)
+    group = lines.groupby(key, sort=False).ngroup()
     for heading in [c for c in df.columns if str(c).strip() and c not in names]:
-        split = [(k, g) for k, g in lines.groupby(key, sort=False)
-                 if len(g) > 1 and g[heading][g[heading] != ""].nunique() > 1]
-        if not split:
+        filled = lines[heading] != ""
+        distinct = lines.loc[filled, heading].groupby(group[filled]).nunique()
+        split = distinct.index[distinct > 1]
+        if not len(split):
             continue
-        (period, category, *_), first = split[0]
+        first = lines[group == split.min()]
+        period, category = first[S.PERIOD].iat[0], first[S.CATEGORY].iat[0]
         value = next(v for v in first[heading] if v)
         notes.append(problem(fname, None, str(heading), None, "budget.lines_split_by", "info", "lines_split_by",
                              heading=quote(str(heading)), n=len(split), line=quote(category), period=period,
@@ -1588,8 +1593,10 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     if alike := sheets_alike(path, raw.source, [str(c) for c in raw.frame.columns]):
         # the same list on a sheet per year: one is read, and the others' rows would be left out without a word,
         # unless the params file names the sheet to read (the evaluator's choice, said to them)
-        read = quote(raw.source.rsplit(" [", 1)[-1].rstrip("]"))
-        sheets = ", ".join(quote(n) for n in alike)
+        read = quote(sheet_read(path, raw.source))
+        # (a sheet per year of a long project: the first three and the last, not 60 names twice in one message)
+        sheets = ", ".join([*(quote(n) for n in alike[:3]), "…", quote(alike[-1])] if len(alike) > 5
+                           else [quote(n) for n in alike])
         if params.data.excel_sheet == 0:
             problems.append(problem(raw.source, None, None, None, "sheet.alike", read=read, sheets=sheets))
         else:
@@ -2500,7 +2507,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         for sheet in sheets_beside(path, fname):
             if "utfall" in sheet.casefold():
                 problems.append(problem(fname, None, None, None, "budget.utfall_sheet", read=quote(
-                    fname.rsplit(" [", 1)[-1].rstrip("]")), sheet=quote(sheet)))
+                    sheet_read(path, fname)), sheet=quote(sheet)))
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
@@ -2637,8 +2644,10 @@ def _total_scope(period: object) -> dict[str, str]:
     return {"scope_sv": f"period '{period}'", "scope_en": f"period '{period}'"}
 
 
-# the years a budget's period cell may hold, for a year typed under a date format (:func:`_date_formatted_hint`)
-_YEAR_CELL = S.ColumnSpec(S.PERIOD, "int", min=1900, max=2100)
+# the numbers a budget's period cell typed under a date format is answered with the number it holds for
+# (:func:`_date_formatted_hint`): four digits, as a year is typed, also one no project has (9999 shows as 1927-05-17,
+# and 'write 1927' would be wrong); the year is judged when it is read. No period typed as a date is of 1902–1927.
+_YEAR_CELL = S.ColumnSpec(S.PERIOD, "int", min=1000, max=9999)
 
 
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
