@@ -2650,6 +2650,34 @@ def _total_scope(period: object) -> dict[str, str]:
 _YEAR_CELL = S.ColumnSpec(S.PERIOD, "int", min=1000, max=9999)
 
 
+def _period_date_number(text: str, epoch: dt.date) -> float | None:
+    """The number a budget's period cell formatted as a date holds, where it is one typed as a number (a year,
+    2024, shows as 1905-07-16; a project year, 1, as 1900-01-01; 2024,5 as 1905-07-16 12:00): below 10 000, a day
+    before 1927-05-18, which no period typed as a date is. None for a date typed as a date (2024-03-01 holds 45352,
+    and its year is the period to write)."""
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    # (as Excel counts: a 29 February 1900 that never was, so that serials before 1900-03-01 are a day less)
+    number = float(to_excel(when, dt.datetime.combine(epoch, dt.time())))
+    return number if 0 < number < 10000 else None
+
+
+def _period_date_problem(number: float, fname: str, row: int, column: str | None, period: object) -> Problem:
+    """The message for a number typed in a budget's period cell formatted as a date (:func:`_period_date_number`),
+    naming the number the cell holds, never the year Excel shows: a year of four digits is read once the column is
+    formatted as numbers; a project year (1) is written ``år 1``; any other number (2024,5) is no period."""
+    if number == int(number) and (_YEAR_CELL.min or 0) <= number <= (_YEAR_CELL.max or 0):
+        return problem(fname, row, column, period, "budget.period_date_formatted", number=int(number))
+    shown = f"{number:.6g}" if number != int(number) else str(int(number))
+    numbers = {"number_sv": shown.replace(".", ","), "number_en": shown}
+    if number == int(number) and number < 100:  # a project year, as år 1 is written short
+        return problem(fname, row, column, period, "budget.period_date_project_year", fix=f"år {int(number)}",
+                       **numbers)
+    return problem(fname, row, column, period, "budget.period_date_no_period", **numbers)
+
+
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
                           firsts: dict[int, dt.date] | None = None) -> None:
@@ -2672,11 +2700,10 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
             fix = f"år {k_of}" if k_of is not None else ""
         at = int(lines.index[i])
         dated = raw.date_cells.get(S.PERIOD)
-        shown = (_date_formatted_hint(str(period), raw.epoch, _YEAR_CELL)
-                 if dated is not None and at < len(dated) and dated[at] else None)
-        if shown is not None:  # a year typed in a cell formatted as a date: 2024 shows as 1905-07-16, never 1905
-            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, at), period,
-                                    "budget.period_date_formatted", number=shown[1]["number"]))
+        held = (_period_date_number(str(period), raw.epoch)
+                if dated is not None and at < len(dated) and dated[at] else None)
+        if held is not None:  # a number typed in a cell formatted as a date: 2024 shows as 1905-07-16, never 1905
+            problems.append(_period_date_problem(held, fname, int(file_rows[i]), raw.column_of(S.PERIOD, at), period))
             continue
         short = _PART_SHORT_YEAR.fullmatch(str(period).strip())
         if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year

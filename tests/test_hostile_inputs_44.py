@@ -1,0 +1,64 @@
+"""Hostile or careless budget and list files the last sweep left: a small number (project year 1, or 2024.5) typed in
+a period cell formatted as a date; the note of lines split by a column not read, for one such line; a heading of 300
+characters; a file whose headings are on no row read (row 500, or none); a heading that is a formula with no saved
+value. Each ends in one clear message naming the file, row and what to write, never wrong advice. Tiny projects in
+tmp_path; expected words worked out by hand."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+
+from .conftest import load_problems
+
+PROJECT = """\
+    id: lyftet
+    title: Lyftet
+    forbund: Testförbundet
+    owner: Testkommun
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    data: {budget: data/NAME}
+    """
+HEADINGS = ["År", "Kostnadsslag", "Budget", "Utfall"]
+
+
+def _params(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / "lyftet.yaml"
+    path.write_text(textwrap.dedent(PROJECT).replace("NAME", name), encoding="utf-8")
+    return path
+
+
+def _workbook(tmp_path: Path, *rows, date_cell: str | None = None) -> Path:
+    """data/budget.xlsx with ``rows`` on its one sheet; ``date_cell`` formatted yyyy-mm-dd, as Excel formats a cell
+    a date was once typed in."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    if date_cell is not None:
+        wb.active[date_cell].number_format = "yyyy-mm-dd"
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    return _params(tmp_path, "budget.xlsx")
+
+
+# --- a small number typed in a period cell formatted as a date ---------------------------------------------------
+@pytest.mark.parametrize("typed, shown, number, fix, lang", [
+    (1, "1900-01-01", "1", "skriv år 1", "sv"),  # Excel's day 1 is 1900-01-01
+    (2, "1900-01-02", "2", "write år 2", "en"),
+    (2024.5, "1905-07-16 12:00:00", "2024,5", "skriv perioden som ett kalenderår", "sv"),  # 1899-12-30 + 2024 days
+    (2024.5, "1905-07-16 12:00:00", "2024.5", "write the period as a calendar year", "en"),
+])
+def test_a_small_number_typed_in_a_date_cell_is_answered_with_the_number_it_holds(tmp_path, typed, shown, number, fix,
+                                                                                   lang):
+    """Project year 1 typed in a cell formatted as a date shows as 1900-01-01, and 2024,5 as 1905-07-16 12:00: the
+    message said 'skriv 1900' / 'skriv 1905', a year the evaluator never meant."""
+    params = _workbook(tmp_path, HEADINGS, [typed, "Lön coach", 480000, 455500], [2024, "Lokaler", 60000, 61200],
+                       date_cell="A2")
+    problems = load_problems(params, lang)
+    assert [(p.row, p.column, p.value) for p in problems] == [(2, "År", shown)]
+    said = problems[0].note(lang)
+    assert f" {number}" in said and fix in said
+    assert "skriv 1900" not in said and "skriv 1905" not in said and "write 1900" not in said and "write 1905" not in said
