@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import evaltools as et
 
 from .conftest import load_problems
 
@@ -62,3 +63,21 @@ def test_a_small_number_typed_in_a_date_cell_is_answered_with_the_number_it_hold
     said = problems[0].note(lang)
     assert f" {number}" in said and fix in said
     assert "skriv 1900" not in said and "skriv 1905" not in said and "write 1900" not in said and "write 1905" not in said
+
+
+# --- one cost line split by a column not read ---------------------------------------------------------------------
+@pytest.mark.parametrize("lang, said_here", [
+    ("sv", "(kostnadsposten 'Lön coach' 2024 på raderna 2, 3)"),
+    ("en", "(the cost line 'Lön coach' 2024 on rows 2, 3)"),
+])
+def test_one_line_split_by_a_column_not_read_is_one_line_not_1_lines(tmp_path, lang, said_here):
+    """Rows 2 and 3 are 'Lön coach' 2024 of Sundsvall and of Timrå: one line split; the note said '1 kostnadsposter,
+    till exempel'."""
+    params = _workbook(tmp_path, ["År", "Kommun", "Kostnadsslag", "Budget", "Utfall"],
+                       [2024, "Sundsvall", "Lön coach", 300000, 290000],
+                       [2024, "Timrå", "Lön coach", 200000, 195000],
+                       [2024, "Sundsvall", "Lokaler", 30000, 30000])
+    said = [n for n in et.load_project(params).notices if n.code == "lines_split_by"]
+    assert [n.column for n in said] == ["Kommun"]
+    text = said[0].note(lang)
+    assert said_here in text and " 1 " not in text
