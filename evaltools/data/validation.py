@@ -442,8 +442,8 @@ def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
         first = lines[group == split.min()]
         period, category = first[S.PERIOD].iat[0], first[S.CATEGORY].iat[0]
         value = next(v for v in first[heading] if v)
-        key = "budget.lines_split_by" if len(split) > 1 else "budget.lines_split_by_one"  # (one line: no 'for example')
-        notes.append(problem(fname, None, str(heading), None, key, "info", "lines_split_by",
+        said = "budget.lines_split_by" if len(split) > 1 else "budget.lines_split_by_one"  # (one line: no 'for example')
+        notes.append(problem(fname, None, str(heading), None, said, "info", "lines_split_by",
                              heading=quote(str(heading)), n=len(split), line=quote(category), period=period,
                              rows=row_ranges([int(r) for r in raw.file_rows[df.index.isin(first.index)]]),
                              example=quote(f"{category} {value}")))
