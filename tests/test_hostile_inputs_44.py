@@ -81,3 +81,15 @@ def test_one_line_split_by_a_column_not_read_is_one_line_not_1_lines(tmp_path, l
     assert [n.column for n in said] == ["Kommun"]
     text = said[0].note(lang)
     assert said_here in text and " 1 " not in text
+
+
+# --- a heading of 300 characters ------------------------------------------------------------------------------------
+def test_a_very_long_heading_is_shortened_in_the_list_of_headings(tmp_path):
+    """A heading of 300 characters beside a budget without Budget was echoed in full in the list of the file's
+    columns; it is cut as a cell is: its first 57 characters and an ellipsis."""
+    long = "Kommentar " + "x" * 290
+    params = _workbook(tmp_path, ["År", "Kostnadsslag", "Utfall", long], [2024, "Lön coach", 480000, "ok"])
+    problems = [p for p in load_problems(params) if p.key == "column.missing"]
+    assert [p.column for p in problems] == ["budget"]
+    said = problems[0].note("sv")
+    assert long not in said and "Kommentar " + "x" * 47 + "…" in said

@@ -18,7 +18,7 @@ from openpyxl.utils.datetime import to_excel
 from . import schema as S
 from .params import ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
-from .messages import message, quote
+from .messages import message, quote, shorten
 from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
@@ -1061,7 +1061,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
-    found = ", ".join(raw.headings.get(c, c) for c in df.columns)  # (the file's own headings: 'År', not period)
+    # the file's own headings ('År', not period), each shortened as a cell is (a heading of 300 characters)
+    found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
     for c in missing:
         heading = _heading_for(c, [str(h) for h in df.columns], spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
