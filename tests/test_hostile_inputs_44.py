@@ -93,3 +93,17 @@ def test_a_very_long_heading_is_shortened_in_the_list_of_headings(tmp_path):
     assert [p.column for p in problems] == ["budget"]
     said = problems[0].note("sv")
     assert long not in said and "Kommentar " + "x" * 47 + "…" in said
+
+
+# --- headings on no row read ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("above, lang", [(498, "sv"), (0, "en")])
+def test_a_file_whose_headings_are_on_no_row_read_is_told_once(tmp_path, above, lang):
+    """Headings on row 499, below 498 rows of instructions (only the first 60 rows are looked at for them), or on no
+    row: it gave one 'column missing' message per column, each listing 'instruktion 0' as the file's columns."""
+    rows = [[f"instruktion {i}"] for i in range(above)] + ([HEADINGS] if above else [["instruktion 0", "fyll i"]])
+    params = _workbook(tmp_path, *rows, [2024, "Lön coach", 480000, 455500])
+    problems = load_problems(params, lang)
+    assert [p.key for p in problems] == ["column.no_heading_row"]
+    said = problems[0].note(lang)
+    assert "'period', 'category', 'budget'" in said and " 60 " in said and "instruktion 0" in said
+    assert "instruktion 1" not in said

@@ -103,15 +103,15 @@ def row_ranges(rows: list[int]) -> str:
 
 
 # how far down the header row is looked for: below a title, an example row, or a page of instructions
-_HEADER_ROWS = 60
+HEADER_ROWS = 60
 
 
 def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[str], bool] | None = None) -> int:
-    """Index of the first row (within the first :data:`_HEADER_ROWS`) that holds most of the wanted column
+    """Index of the first row (within the first :data:`HEADER_ROWS`) that holds most of the wanted column
     names (or, with ``header_like``, of the cells it takes for headings)."""
     best, best_hits = 0, -1
     wanted_set = {w.lower() for w in wanted}
-    rows = min(_HEADER_ROWS, len(cells))
+    rows = min(HEADER_ROWS, len(cells))
 
     def count(i: int) -> tuple[int, int]:  # (the wanted names on row i, and those with the cells header_like takes)
         row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
@@ -397,7 +397,7 @@ def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...
     for ws in _load_workbook(path, data_only=True).worksheets:
         if not _visible(ws) or source.endswith(f" [{redact(ws.title)}]") or ws.title.strip().casefold() in tables:
             continue
-        for row in ws.iter_rows(min_row=1, max_row=_HEADER_ROWS, values_only=True):
+        for row in ws.iter_rows(min_row=1, max_row=HEADER_ROWS, values_only=True):
             if wanted <= {" ".join(str(v).split()).casefold() for v in row if v is not None}:
                 found.append(redact(ws.title))
                 break
@@ -781,7 +781,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
                names: tuple[str, ...] = (), header_like: Callable[[str], bool] | None = None) -> RawTable:
     """Read a CSV, TXT or .xlsx file as text cells.
 
-    The header row is the first row (of the first :data:`_HEADER_ROWS`) that holds the wanted column names, so an
+    The header row is the first row (of the first :data:`HEADER_ROWS`) that holds the wanted column names, so an
     Excel sheet with a title row (or the template's example row) above the header loads as it is.
     Text files may be UTF-8 (with or without a byte-order mark), Excel's UTF-16 "Unicode text" or
     Windows-1252 (read with a note), separated by tab, semicolon or comma. Excel date cells read

@@ -23,7 +23,7 @@ from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheet_read,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -1063,8 +1063,18 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         missing.remove(S.BIRTH_YEAR)
     # the file's own headings ('År', not period), each shortened as a cell is (a heading of 300 characters)
     found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
+    headings = [str(h) for h in df.columns]
+    if (missing and spec is not S.PARTICIPANTS and not any(col.name in df.columns for col in spec.columns)
+            and all(_heading_for(c, headings, spec, close=True) is None for c in missing)):
+        # no row read holds a heading of the file (the headings on row 500, below a page of instructions, or on no
+        # row): said once, not once per column with the first row's cells taken for headings. (A participant file
+        # with another system's headings is told how to map them, below, by _headings_to_map.)
+        problems.append(problem(fname, None, None, None, "column.no_heading_row", rows=HEADER_ROWS,
+                                columns=", ".join(f"'{c}'" for c in missing), found=found or message("none", "en"),
+                                found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+        missing = []
     for c in missing:
-        heading = _heading_for(c, [str(h) for h in df.columns], spec, close=True)
+        heading = _heading_for(c, headings, spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
             problems.append(problem(fname, None, c, None, "column.missing_heading", column=c, heading=heading,
                                     found=found))
