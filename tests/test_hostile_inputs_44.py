@@ -107,3 +107,20 @@ def test_a_file_whose_headings_are_on_no_row_read_is_told_once(tmp_path, above, 
     said = problems[0].note(lang)
     assert "'period', 'category', 'budget'" in said and " 60 " in said and "instruktion 0" in said
     assert "instruktion 1" not in said
+
+
+# --- a heading made by a formula saved without its result ---------------------------------------------------------
+@pytest.mark.parametrize("formula", ['="Bud"&"get"', "=A1"])
+def test_a_heading_formula_without_its_result_has_that_message_alone(tmp_path, formula):
+    """openpyxl saves a formula without its result, as a program that calculates no formulas does: the heading of
+    column C is unknown until Excel saves the file again. It said both that and 'kolumnen budget saknas'."""
+    params = _workbook(tmp_path, ["År", "Kostnadsslag", formula, "Utfall"], [2024, "Lön coach", 480000, 455500])
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(1, "C", "cell.formula")]
+
+
+def test_a_heading_formula_leaves_another_missing_column_said(tmp_path):
+    """The formula spells 'Budget'; the file has no 'Kostnadsslag' either, which is still said."""
+    params = _workbook(tmp_path, ["År", '="Bud"&"get"', "Utfall"], [2024, 480000, 455500])
+    problems = load_problems(params)
+    assert [(p.column, p.key) for p in problems] == [("B", "cell.formula"), ("category", "column.missing")]

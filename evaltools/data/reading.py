@@ -84,6 +84,9 @@ class RawTable:
     # per column read under another heading than its own (a budget's 'År' as ``period``), the file's heading, for the
     # messages that list the file's columns
     headings: dict[str, str] = field(default_factory=dict)
+    # the formulas on the header row saved without their result (="Bud"&"get"): each has its message in ``errors``,
+    # and the column it heads is not read, so that no 'column missing' is said of it as well
+    heading_formulas: tuple[str, ...] = ()
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -850,6 +853,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = cells.iloc[h + 1:, keep_cols].copy()
     body.columns = [header[j] for j in keep_cols]
     file_rows = np.arange(h + 2, h + 2 + len(body))
+    heading_formulas = []
     for (r, c), (formula, key) in sorted(formulas.items()):
         if r > h + 1 and c - 1 in keep_cols:
             errors.append(problem(fname, r, header[c - 1], None, key, formula=quote(formula)))
@@ -860,6 +864,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
             # left unread under an empty heading, without a word
             errors.append(problem(fname, r, openpyxl.utils.get_column_letter(c), None, "cell.formula",
                                   formula=quote(formula)))
+            heading_formulas.append(formula)
     keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
     if hidden_rows := [int(r) for r in file_rows[keep] if int(r) in hidden]:  # (one message, every row named)
         if len(hidden_rows) == 1:
@@ -886,6 +891,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = body.loc[keep].reset_index(drop=True)
     file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
+                    heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells)
 
 

@@ -1045,6 +1045,19 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     return "", {}
 
 
+def _formula_headed(raw: RawTable, missing: list[str], spec: S.TableSpec) -> set[str]:
+    """The missing columns a heading made by a formula saved without its result may be, which have the formula's
+    message alone (it says what to do: save the file again in Excel), not 'column missing' too: the one whose heading
+    the formula's texts spell (="Bud"&"get" is budget), or, where a formula spells none (=A1), every missing column,
+    since any may be it (one still missing once the file is saved again is then said)."""
+    meant: set[str] = set()
+    for formula in raw.heading_formulas:
+        text = "".join(re.findall(r'"([^"]*)"', formula)).strip()
+        spelt = {c for c in missing if text and _heading_for(c, [text], spec, close=True) is not None}
+        meant |= spelt or set(missing)
+    return meant
+
+
 def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str,
               warn: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check each column against its spec; return a typed frame (bad cells become missing).
@@ -1064,7 +1077,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     # the file's own headings ('År', not period), each shortened as a cell is (a heading of 300 characters)
     found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
     headings = [str(h) for h in df.columns]
-    if (missing and spec is not S.PARTICIPANTS and not any(col.name in df.columns for col in spec.columns)
+    if (missing and spec is not S.PARTICIPANTS and not raw.heading_formulas
+            and not any(col.name in df.columns for col in spec.columns)
             and all(_heading_for(c, headings, spec, close=True) is None for c in missing)):
         # no row read holds a heading of the file (the headings on row 500, below a page of instructions, or on no
         # row): said once, not once per column with the first row's cells taken for headings. (A participant file
@@ -1073,6 +1087,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                                 columns=", ".join(f"'{c}'" for c in missing), found=found or message("none", "en"),
                                 found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
         missing = []
+    missing = [c for c in missing if c not in _formula_headed(raw, missing, spec)]
     for c in missing:
         heading = _heading_for(c, headings, spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
