@@ -89,12 +89,15 @@ def _grouped(n: int, lang: str) -> str:
     return text.replace(",", " ") if lang == "sv" else text
 
 
-def quote(value: object) -> str:
-    """A cell value as messages show it: in single quotes, shortened if very long."""
+def shorten(value: object) -> str:
+    """A cell value shortened as messages show it: at most 60 characters, the last an ellipsis."""
     text = str(value)
-    if len(text) > 60:
-        text = text[:57] + "…"
-    return "'" + text.replace("'", "’") + "'"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def quote(value: object) -> str:
+    """A cell value as messages show it: in single quotes, shortened if very long (:func:`shorten`)."""
+    return "'" + shorten(value).replace("'", "’") + "'"
 
 
 @lru_cache(maxsize=None)

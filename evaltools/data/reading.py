@@ -84,6 +84,9 @@ class RawTable:
     # per column read under another heading than its own (a budget's 'År' as ``period``), the file's heading, for the
     # messages that list the file's columns
     headings: dict[str, str] = field(default_factory=dict)
+    # the formulas on the header row saved without their result (="Bud"&"get"): each has its message in ``errors``,
+    # and the column it heads is not read, so that no 'column missing' is said of it as well
+    heading_formulas: tuple[str, ...] = ()
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -103,15 +106,15 @@ def row_ranges(rows: list[int]) -> str:
 
 
 # how far down the header row is looked for: below a title, an example row, or a page of instructions
-_HEADER_ROWS = 60
+HEADER_ROWS = 60
 
 
 def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[str], bool] | None = None) -> int:
-    """Index of the first row (within the first :data:`_HEADER_ROWS`) that holds most of the wanted column
+    """Index of the first row (within the first :data:`HEADER_ROWS`) that holds most of the wanted column
     names (or, with ``header_like``, of the cells it takes for headings)."""
     best, best_hits = 0, -1
     wanted_set = {w.lower() for w in wanted}
-    rows = min(_HEADER_ROWS, len(cells))
+    rows = min(HEADER_ROWS, len(cells))
 
     def count(i: int) -> tuple[int, int]:  # (the wanted names on row i, and those with the cells header_like takes)
         row = {str(v).strip().lower() for v in cells.iloc[i].tolist()}
@@ -397,7 +400,7 @@ def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...
     for ws in _load_workbook(path, data_only=True).worksheets:
         if not _visible(ws) or source.endswith(f" [{redact(ws.title)}]") or ws.title.strip().casefold() in tables:
             continue
-        for row in ws.iter_rows(min_row=1, max_row=_HEADER_ROWS, values_only=True):
+        for row in ws.iter_rows(min_row=1, max_row=HEADER_ROWS, values_only=True):
             if wanted <= {" ".join(str(v).split()).casefold() for v in row if v is not None}:
                 found.append(redact(ws.title))
                 break
@@ -781,7 +784,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
                names: tuple[str, ...] = (), header_like: Callable[[str], bool] | None = None) -> RawTable:
     """Read a CSV, TXT or .xlsx file as text cells.
 
-    The header row is the first row (of the first :data:`_HEADER_ROWS`) that holds the wanted column names, so an
+    The header row is the first row (of the first :data:`HEADER_ROWS`) that holds the wanted column names, so an
     Excel sheet with a title row (or the template's example row) above the header loads as it is.
     Text files may be UTF-8 (with or without a byte-order mark), Excel's UTF-16 "Unicode text" or
     Windows-1252 (read with a note), separated by tab, semicolon or comma. Excel date cells read
@@ -850,6 +853,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = cells.iloc[h + 1:, keep_cols].copy()
     body.columns = [header[j] for j in keep_cols]
     file_rows = np.arange(h + 2, h + 2 + len(body))
+    heading_formulas = []
     for (r, c), (formula, key) in sorted(formulas.items()):
         if r > h + 1 and c - 1 in keep_cols:
             errors.append(problem(fname, r, header[c - 1], None, key, formula=quote(formula)))
@@ -860,6 +864,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
             # left unread under an empty heading, without a word
             errors.append(problem(fname, r, openpyxl.utils.get_column_letter(c), None, "cell.formula",
                                   formula=quote(formula)))
+            heading_formulas.append(formula)
     keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
     if hidden_rows := [int(r) for r in file_rows[keep] if int(r) in hidden]:  # (one message, every row named)
         if len(hidden_rows) == 1:
@@ -886,6 +891,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = body.loc[keep].reset_index(drop=True)
     file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
+                    heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells)
 
 

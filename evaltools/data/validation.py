@@ -18,12 +18,12 @@ from openpyxl.utils.datetime import to_excel
 from . import schema as S
 from .params import ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
-from .messages import message, quote
+from .messages import message, quote, shorten
 from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheet_read,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -442,7 +442,8 @@ def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
         first = lines[group == split.min()]
         period, category = first[S.PERIOD].iat[0], first[S.CATEGORY].iat[0]
         value = next(v for v in first[heading] if v)
-        notes.append(problem(fname, None, str(heading), None, "budget.lines_split_by", "info", "lines_split_by",
+        said = "budget.lines_split_by" if len(split) > 1 else "budget.lines_split_by_one"  # (one line: no 'for example')
+        notes.append(problem(fname, None, str(heading), None, said, "info", "lines_split_by",
                              heading=quote(str(heading)), n=len(split), line=quote(category), period=period,
                              rows=row_ranges([int(r) for r in raw.file_rows[df.index.isin(first.index)]]),
                              example=quote(f"{category} {value}")))
@@ -1044,6 +1045,19 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     return "", {}
 
 
+def _formula_headed(raw: RawTable, missing: list[str], spec: S.TableSpec) -> set[str]:
+    """The missing columns a heading made by a formula saved without its result may be, which have the formula's
+    message alone (it says what to do: save the file again in Excel), not 'column missing' too: the one whose heading
+    the formula's texts spell (="Bud"&"get" is budget), or, where a formula spells none (=A1), every missing column,
+    since any may be it (one still missing once the file is saved again is then said)."""
+    meant: set[str] = set()
+    for formula in raw.heading_formulas:
+        text = "".join(re.findall(r'"([^"]*)"', formula)).strip()
+        spelt = {c for c in missing if text and _heading_for(c, [text], spec, close=True) is not None}
+        meant |= spelt or set(missing)
+    return meant
+
+
 def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str,
               warn: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check each column against its spec; return a typed frame (bad cells become missing).
@@ -1060,9 +1074,22 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
-    found = ", ".join(raw.headings.get(c, c) for c in df.columns)  # (the file's own headings: 'År', not period)
+    # the file's own headings ('År', not period), each shortened as a cell is (a heading of 300 characters)
+    found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
+    headings = [str(h) for h in df.columns]
+    if (missing and spec is not S.PARTICIPANTS and not raw.heading_formulas
+            and not any(col.name in df.columns for col in spec.columns)
+            and all(_heading_for(c, headings, spec, close=True) is None for c in missing)):
+        # no row read holds a heading of the file (the headings on row 500, below a page of instructions, or on no
+        # row): said once, not once per column with the first row's cells taken for headings. (A participant file
+        # with another system's headings is told how to map them, below, by _headings_to_map.)
+        problems.append(problem(fname, None, None, None, "column.no_heading_row", rows=HEADER_ROWS,
+                                columns=", ".join(f"'{c}'" for c in missing), found=found or message("none", "en"),
+                                found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+        missing = []
+    missing = [c for c in missing if c not in _formula_headed(raw, missing, spec)]
     for c in missing:
-        heading = _heading_for(c, [str(h) for h in df.columns], spec, close=True)
+        heading = _heading_for(c, headings, spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
             problems.append(problem(fname, None, c, None, "column.missing_heading", column=c, heading=heading,
                                     found=found))
@@ -2650,6 +2677,34 @@ def _total_scope(period: object) -> dict[str, str]:
 _YEAR_CELL = S.ColumnSpec(S.PERIOD, "int", min=1000, max=9999)
 
 
+def _period_date_number(text: str, epoch: dt.date) -> float | None:
+    """The number a budget's period cell formatted as a date holds, where it is one typed as a number (a year,
+    2024, shows as 1905-07-16; a project year, 1, as 1900-01-01; 2024,5 as 1905-07-16 12:00): below 10 000, a day
+    before 1927-05-18, which no period typed as a date is. None for a date typed as a date (2024-03-01 holds 45352,
+    and its year is the period to write)."""
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    # (as Excel counts: a 29 February 1900 that never was, so that serials before 1900-03-01 are a day less)
+    number = float(to_excel(when, dt.datetime.combine(epoch, dt.time())))
+    return number if 0 < number < 10000 else None
+
+
+def _period_date_problem(number: float, fname: str, row: int, column: str | None, period: object) -> Problem:
+    """The message for a number typed in a budget's period cell formatted as a date (:func:`_period_date_number`),
+    naming the number the cell holds, never the year Excel shows: a year of four digits is read once the column is
+    formatted as numbers; a project year (1) is written ``år 1``; any other number (2024,5) is no period."""
+    if number == int(number) and (_YEAR_CELL.min or 0) <= number <= (_YEAR_CELL.max or 0):
+        return problem(fname, row, column, period, "budget.period_date_formatted", number=int(number))
+    shown = f"{number:.6g}" if number != int(number) else str(int(number))
+    numbers = {"number_sv": shown.replace(".", ","), "number_en": shown}
+    if number == int(number) and number < 100:  # a project year, as år 1 is written short
+        return problem(fname, row, column, period, "budget.period_date_project_year", fix=f"år {int(number)}",
+                       **numbers)
+    return problem(fname, row, column, period, "budget.period_date_no_period", **numbers)
+
+
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
                           firsts: dict[int, dt.date] | None = None) -> None:
@@ -2672,11 +2727,10 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
             fix = f"år {k_of}" if k_of is not None else ""
         at = int(lines.index[i])
         dated = raw.date_cells.get(S.PERIOD)
-        shown = (_date_formatted_hint(str(period), raw.epoch, _YEAR_CELL)
-                 if dated is not None and at < len(dated) and dated[at] else None)
-        if shown is not None:  # a year typed in a cell formatted as a date: 2024 shows as 1905-07-16, never 1905
-            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, at), period,
-                                    "budget.period_date_formatted", number=shown[1]["number"]))
+        held = (_period_date_number(str(period), raw.epoch)
+                if dated is not None and at < len(dated) and dated[at] else None)
+        if held is not None:  # a number typed in a cell formatted as a date: 2024 shows as 1905-07-16, never 1905
+            problems.append(_period_date_problem(held, fname, int(file_rows[i]), raw.column_of(S.PERIOD, at), period))
             continue
         short = _PART_SHORT_YEAR.fullmatch(str(period).strip())
         if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
