@@ -80,7 +80,7 @@ def test_nasta_steg_names_its_one_shown_breakdown_without_a_colon():
 def test_a_hidden_groups_breakdown_inside_the_sentence_is_written_in_lower_case(pid, lang, capitalised, lower):
     from evaltools.present.sections import outcomes
     note = [c for c in _chunks(outcomes.blocks(sample_report(pid, lang)))
-            if "döljs här" in c or "hidden here" in c]
+            if "men här visas inte andelen" in c or "but here the share is not shown" in c]
     assert len(note) == 1, note
     assert note[0].startswith(("Projektår för start (", "Project year of intake (")), note[0]
     for word in capitalised:

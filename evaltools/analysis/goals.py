@@ -880,27 +880,30 @@ _COUNT_VERDICTS = (GoalStatus.REACHED, GoalStatus.PARTLY, GoalStatus.NOT_REACHED
 
 def _verdict_narrows(out: pd.DataFrame, at: pd.Series, gid: str, key: object, mask: pd.DataFrame, counts: pd.DataFrame,
                      k: int, band: float) -> bool:
-    """Whether the verdict of a count goal's period hidden as ".." (``key``, ``k`` or more persons) would narrow
+    """Whether the verdict of a count goal's period hidden as ".." (``key``, ``k`` or more persons) would give away
     another of its hidden periods' counts, where the goal's total is published beside them.
 
     The total less the periods shown is the hidden periods' sum; a reader knows each "<k" to hold 1 to k − 1
     persons, and each other ".." k or more. The period's own count then lies in a range, and its verdict (reached
-    at the target, partly from ``band`` of it, not reached below) tells no more than the range where it is the same
-    over the whole range: "reached" for a target of 42 where the range is 40 to 43 would tell that a "<5" beside
-    it holds at most 1 of the 4 it may hold. Such a verdict is withheld (conservatively, a participant goal's
-    hidden periods are taken to sum to its total as an outcome goal's do)."""
+    at the target, partly from ``band`` of it, not reached below) narrows that range to the counts with the same
+    verdict. Where one count is left, the "<k" beside it is worked out exactly (a verdict of "reached" at a target of
+    13 where the range is 10 to 13 says the "<5" holds 1), as the total is withheld where it would do so: the verdict
+    is withheld. A verdict that leaves two counts or more keeps the "<k" unknown and stays (conservatively, a
+    participant goal's hidden periods are taken to sum to its total as an outcome goal's do)."""
     row = out.loc[at]
-    if (row["kind"].iloc[0] == "share" or row["total"].isna().all() or row["status"].iloc[0] not in _COUNT_VERDICTS):
+    status = row["status"].iloc[0]
+    if row["kind"].iloc[0] == "share" or row["total"].isna().all() or status not in _COUNT_VERDICTS:
         return False
     hidden = counts.loc[mask[gid].to_numpy(), gid].fillna(0)
     others = hidden.drop(index=key)
     small = int(((others > 0) & (others < k)).sum())
-    large = int((others >= k).sum())
-    hidden_sum = float(hidden.sum())
-    low = max(0.0, hidden_sum - small * (k - 1)) if not large else 0.0
-    high = hidden_sum - small - large * k
+    if not small or (others >= k).any():  # (another ".." beside it: this verdict is not weighed with that one's)
+        return False
+    hidden_sum = int(round(float(hidden.sum())))
     target = float(row["target_prorated"].iloc[0])
-    return _status(low, target, band) != _status(high, target, band)
+    same = [c for c in range(max(0, hidden_sum - small * (k - 1)), hidden_sum - small + 1)
+            if _status(c, target, band) == status]
+    return len(same) <= 1
 
 
 def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.DataFrame:
@@ -956,7 +959,7 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
                 out.loc[at, "note"] = ("too_few_note" if share else "too_few_below_note" if below
                                        else SHORT_NOTE if short else "too_few_count_note")
             elif _verdict_narrows(out, at, gid, key, mask, counts, k, band):
-                # (its verdict beside the goal's total would narrow another period's hidden count: not judged)
+                # (its verdict beside the goal's total would give another period's hidden count: not judged)
                 out.loc[at, "status"] = GoalStatus.NOT_ASSESSED
                 out.loc[at, "note"] = "withheld_period_unjudged_note"
             else:
