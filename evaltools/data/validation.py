@@ -1077,7 +1077,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     # the file's own headings ('År', not period), each shortened as a cell is (a heading of 300 characters)
     found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
     headings = [str(h) for h in df.columns]
-    if (missing and spec is not S.PARTICIPANTS and not raw.heading_formulas
+    # (a workbook of several sheets is told below where its data may be instead: the sheet read may be the wrong one)
+    if (missing and spec is not S.PARTICIPANTS and not raw.heading_formulas and not raw.file_sheets
             and not any(col.name in df.columns for col in spec.columns)
             and all(_heading_for(c, headings, spec, close=True) is None for c in missing)):
         # no row read holds a heading of the file (the headings on row 500, below a page of instructions, or on no
