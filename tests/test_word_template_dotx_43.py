@@ -11,20 +11,15 @@ import pytest
 from evaltools.data.params import ParamsError, load_params
 from evaltools.publish import render
 
+from .test_word_finish_42 import _as_word_template
+
 
 def _dotx(path):
-    """A template as Word saves one: a document's parts, the main one under the template's content type
-    (ECMA-376 Part 1, 11.3.10), with a footer of the förbund's own."""
+    """A template as Word saves one (:func:`_as_word_template`), with a footer of the förbund's own."""
     source = docx.Document()
     source.sections[0].footer.paragraphs[0].text = "Samordningsförbundet Exempelby"
     source.save(str(path.with_suffix(".tmp")))
-    with zipfile.ZipFile(path.with_suffix(".tmp")) as z, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in z.infolist():
-            data = z.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
-            out.writestr(item, data)
-    return path
+    return _as_word_template(path.with_suffix(".tmp"), path)
 
 
 def test_a_template_saved_as_dotx_is_named_as_it_is_and_gives_the_report_its_footer(tiny_project, worker_zygote):
