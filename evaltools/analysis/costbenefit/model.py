@@ -428,7 +428,10 @@ def group_middles(groups: pd.Series) -> np.ndarray:
             return np.nan
         lo, hi = bounds
         return lo + 0.5 if hi >= AGE_OPEN_END else (lo + hi + 1) / 2
-    return np.array([middle(g) for g in groups], float)
+    # (each distinct label read once: a national file has a few groups over hundreds of thousands of rows)
+    codes, labels = pd.factorize(np.asarray(groups, dtype=object))
+    middles = np.append(np.array([middle(g) for g in labels], float), np.nan)  # (code −1, an empty cell: no group)
+    return middles[codes]
 
 
 # --- actors, perspectives and the ledger ----------------------------------------------------
