@@ -52,7 +52,7 @@ def build_project(n_persons: int, months: int) -> Project:
     return Project(params, p, frames["payments"], c, frames["comparison_payments"], budget)
 
 
-_DID: dict = {}  # the comparison result, reused by the cost-benefit analysis as the report does
+_DID: dict = {}  # results reused by later analyses as the report reuses them (goal table, comparison)
 
 
 def _comparison(pr: Project):
@@ -66,10 +66,23 @@ def _reference_dates(pr: Project):
     return _DID["reference"]
 
 
+def _goals(pr: Project):
+    # the report assesses the goals once and hands the table to the outcome rates (:class:`evaltools.Report`)
+    _DID["goals"] = goals.assess_goals(pr)
+    return _DID["goals"]
+
+
+def _cohorts(pr: Project):
+    # as the report computes them: the outcome rates reuse the goal table above (when it was run), and the
+    # success model the outcome rates
+    rates = cohorts.outcome_rates(pr, goals=_DID.get("goals"))
+    return (cohorts.composition(pr), cohorts.flows(pr), rates, cohorts.success_model(pr, rates=rates),
+            cohorts.time_to_exit(pr))
+
+
 ANALYSES = {
-    "goals": lambda pr: goals.assess_goals(pr),
-    "cohorts": lambda pr: (cohorts.composition(pr), cohorts.flows(pr), cohorts.outcome_rates(pr),
-                           cohorts.success_model(pr), cohorts.time_to_exit(pr)),
+    "goals": _goals,
+    "cohorts": _cohorts,
     "comparison (DiD)": _comparison,
     "comparison (reference dates moved ±1–3 months)": _reference_dates,
     "cost-benefit (+ Monte Carlo, effect-based estimate from the DiD above)":
