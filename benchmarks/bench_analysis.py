@@ -32,6 +32,8 @@ from evaltools.data.params import ProjectParams
 from evaltools.data.project import Project
 from evaltools.data.validation import derive_person_columns
 
+import yardstick  # (beside this script)
+
 
 def build_project(n_persons: int, months: int) -> Project:
     frames = synthetic.national_scale(n_persons, months)
@@ -118,6 +120,7 @@ def main() -> None:
     print(f"# Analysis benchmark, {dt.date.today()}")
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, pandas {pd.__version__}")
     print(f"load average at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(yardstick.line())
     from evaltools.publish.kernels import kernel_environment
     settings = ", ".join(f"{k}={os.environ.get(k, '(not set)')}" for k in kernel_environment())
     print(f"environment ({args.environment}): {settings}")

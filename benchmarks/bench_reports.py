@@ -32,6 +32,8 @@ from pathlib import Path
 
 import nbformat
 
+import yardstick  # (beside this script)
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "evaltools"]
 SAMPLES = ["timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "eskilstuna-ansokan"]
@@ -158,7 +160,7 @@ def by_hand(folder: Path) -> float:
 def compare(other: Path, repeat: int) -> None:
     """One report (warm kernels) from this checkout and from ``other``, alternately, ``repeat`` times each."""
     tmp = Path(tempfile.mkdtemp(prefix="evaltools-bench-"))
-    print(f"# One report, this checkout against {other}\nload average at the start: {load()}\n")
+    print(f"# One report, this checkout against {other}\n{start_line()}\n")
     times: dict[str, list[float]] = {"this": [], "other": []}
     cpus: dict[str, list[float]] = {"this": [], "other": []}
     for i in range(repeat):
@@ -178,6 +180,11 @@ def compare(other: Path, repeat: int) -> None:
 
 def load() -> str:
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def start_line() -> str:
+    """The load average at the start and the machine's yardstick (benchmarks/yardstick.py)."""
+    return f"load average at the start: {load()}\n{yardstick.line()}"
 
 
 def timed_python(code: str) -> float:
@@ -205,7 +212,7 @@ def main() -> None:
     if args.all:
         documents = len(list((ROOT / "params").glob("*.yaml"))) + 1
         print(f"# render --all ({documents} documents: every project in params/ and the portfolio)\n")
-        print(f"load average at the start: {load()}\n\n| run | wall (s) | per document (s) | CPU, kernels included (s) |\n|---|---:|---:|---:|")
+        print(f"{start_line()}\n\n| run | wall (s) | per document (s) | CPU, kernels included (s) |\n|---|---:|---:|---:|")
         for i in range(args.repeat):
             wall, cpu = run_all(tmp / f"all-{i}")
             print(f"| {i + 1} | {wall:.1f} | {wall / documents:.2f} | {'–' if cpu is None else f'{cpu:.1f}'} |")
@@ -214,7 +221,7 @@ def main() -> None:
         return
     cores = os.cpu_count()
     print(f"# Report benchmark\nmachine: {platform.platform()}, {cores} cores, Python {platform.python_version()}\n")
-    print(f"load average at the start: {load()}\n")
+    print(f"{start_line()}\n")
     one: dict[str, list[float]] = {"warm": [], "cold": [], "by hand": []}
     for i in range(args.repeat):
         for mode in ("warm", "cold"):
