@@ -3,8 +3,8 @@ different speeds can be compared (not a test; results go in docs/benchmarks.md).
 
     .venv/bin/python benchmarks/yardstick.py
 
-A shared virtual machine does not run at one speed: the same commit's national-scale analyses took
-10 s one week and 18 s another. The yardstick is the least CPU time of three runs of a workload shaped
+A shared virtual machine does not run at one speed: between rounds of measurement its speed has
+varied by up to about a factor of two (docs/benchmarks.md). The yardstick is the least CPU time of three runs of a workload shaped
 like the toolkit's own (numpy sorts, gathers and sums over a few million values, and pure Python on
 dicts and strings, as in the notebooks' many small pandas calls). A benchmark's figure divided by the
 yardstick of its run compares with another run's figure divided by its own.
