@@ -6,7 +6,9 @@ of value (text, count, amount, share, ...) and, for codes, how a code reads. Fro
 * the workbook (:func:`write_workbook`): headings in the report's language, numbers as numbers
   with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row (with
   Excel's filter on it where a table is long),
-  column widths, and a first sheet that explains the tables, the privacy rule and the sources;
+  column widths, and a first sheet that explains the tables, the privacy rule and the sources; printed,
+  each sheet fits the width of A4 (standing or lying, at 70 % or more, else over a few pages side by side)
+  with its header row on every page and its name and page number in the footer (:func:`_print_setup`);
 * a CSV for Excel (:func:`write_csv`, ``dialect="excel"``): semicolon, decimal comma, UTF-8 with
   BOM, the same headings, so that Swedish Excel opens it in columns;
 * a machine-readable CSV (``dialect="data"``): comma, decimal point, UTF-8, the stable column
@@ -285,6 +287,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
             c.alignment = wrap
     for r in range(2, ws.max_row + 1):  # (the title's row, in a larger size, keeps its own height)
         ws.row_dimensions[r].height = _row_height([(ws.cell(r, 1).value, 28, True), (ws.cell(r, 2).value, 100, False)])
+    _print_setup(ws, [28, 100], lang, table=False)
 
     kr_format = KR_FORMAT[lang]
     for sheet in sheets:
@@ -332,9 +335,58 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         # view as the reader scrolls to the right, as it keeps the headings in view scrolling down
         if sum(widths) + button * len(widths) > SCREEN_CHARACTERS and len(widths) > 2:
             sh.freeze_panes = "B2"
+        _print_setup(sh, [w_ + button for w_ in widths], lang, table=True, first_column=sh.freeze_panes == "B2")
     path = Path(path)
     wb.save(path)
     return path
+
+
+# printing: A4 (Excel's paper size 9); a column of width 1 is 7 pixels of 96 per inch (Calibri 11's digit)
+A4_PAPER, A4_MM = 9, (210.0, 297.0)
+CHARACTER_MM = 7 / 96 * 25.4
+PRINT_SCALE_LEAST = 0.7  # the smallest a sheet is printed to fit the paper's width (11 pt text at 7.7 pt)
+
+
+def _print_setup(sh, widths: Sequence[float], lang: str, table: bool, first_column: bool = False) -> None:
+    """How a sheet prints (*Arkiv › Skriv ut*): on A4, standing where its columns fit the paper's width and
+    lying where they do not, made smaller to fit the width (but not below :data:`PRINT_SCALE_LEAST`: a sheet
+    wider than that is printed over as few pages side by side as that allows, as many pages down as its rows
+    need); a table's header row on every page, and the first column on every page side by side where the
+    sheet keeps it in view (``first_column``: what each row is, the goal or the perspective); the sheet's
+    name and "Sida 3 av 12" in the footer. Unset, a wide sheet printed its columns on page after page,
+    those after the first without the headings or the row they belong to.
+
+    Parameters
+    ----------
+    sh
+        The worksheet, set in place.
+    widths
+        Its columns' widths in characters, as written.
+    lang
+        The footer's language.
+    table
+        A table with a header row (not the first sheet, which explains them).
+    first_column
+        Print the first column on every page side by side.
+    """
+    setup = sh.page_setup
+    setup.paperSize = A4_PAPER
+    margins = (sh.page_margins.left + sh.page_margins.right) * 25.4  # (inches)
+    total = sum(widths)
+    standing = (A4_MM[0] - margins) / CHARACTER_MM  # the characters a page holds at full size
+    lying = (A4_MM[1] - margins) / CHARACTER_MM
+    setup.orientation = "portrait" if total <= standing else "landscape"
+    room = (standing if total <= standing else lying) / PRINT_SCALE_LEAST  # a page at the smallest scale
+    repeated = widths[0] if first_column and widths else 0.0
+    sh.sheet_properties.pageSetUpPr.fitToPage = True
+    setup.fitToWidth = 1 if total <= room else math.ceil((total - repeated) / (room - repeated))
+    setup.fitToHeight = 0  # (as many pages down as the rows need)
+    if table:
+        sh.print_title_rows = "1:1"
+        if first_column:
+            sh.print_title_cols = "A:A"
+    sh.oddFooter.left.text = "&A"
+    sh.oddFooter.right.text = msg("pdf.page_number", lang, page="&P", pages="&N")
 
 
 # the most characters a cell of Excel holds: a longer text makes Excel call the file damaged and offer to
