@@ -78,6 +78,20 @@ def test_the_first_sheet_prints_lying_without_repeated_rows(tmp_path):
     assert about.oddFooter.right.text == "Sida &P av &N"
 
 
+def test_a_note_longer_than_its_table_is_wide_wraps_within_the_table(tmp_path):
+    # a table of two columns, 84 characters; a note of fifty words of three letters, 199 characters: 21 words
+    # a line (21 * 3 + 20 spaces = 83, within 84 less a character of air), three lines of 15 points
+    sheet = _sheet(2)
+    long_note = " ".join(["ord"] * 50)
+    sheet.notes = ("Kort anmärkning.", long_note)
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "n.xlsx", [sheet], "sv", 5))["Per perspektiv"]
+    # rows 2-4 the table, 5 empty, the notes on rows 6 and 8
+    assert (ws["A6"].value, ws["A8"].value) == ("Kort anmärkning.", long_note)
+    assert [str(r) for r in ws.merged_cells.ranges] == ["A8:B8"]  # (the short note stays in its cell)
+    assert ws["A8"].alignment.wrap_text and ws["A8"].alignment.vertical == "top"
+    assert ws.row_dimensions[8].height == 45
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or pdftotext is not installed")
 def test_libreoffice_prints_every_page_of_a_wide_sheet_with_its_headings_and_first_column(tmp_path):

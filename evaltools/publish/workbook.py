@@ -314,8 +314,10 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
                     target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
             if any_hidden:
                 _set(sh.cell(r, len(columns) + 1), hidden_note(columns, cells, lang) or None)
+        notes = []
         for note in sheet.notes:  # below the table after an empty row, so that a filter or a sort leaves them out
-            _set(sh.cell(sh.max_row + 2, 1), note)
+            notes.append(sh.cell(sh.max_row + 2, 1))
+            _set(notes[-1], note)
         sh.freeze_panes = "A2"
         # a long table gets Excel's filter on its headings, over its rows only (the notes below stay put
         # when it sorts); each column then has room for the filter's button beside its heading
@@ -331,6 +333,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         # fits a row's height to wrapped text when it opens a file)
         sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
         _wrap_long_texts(sh, len(rows), [w_ + button for w_ in widths])
+        _wrap_notes(sh, notes, [w_ + button for w_ in widths])
         # a sheet wider than a screen keeps its first column (what each row is: the goal, the perspective) in
         # view as the reader scrolls to the right, as it keeps the headings in view scrolling down
         if sum(widths) + button * len(widths) > SCREEN_CHARACTERS and len(widths) > 2:
@@ -425,6 +428,31 @@ def _wrap_long_texts(sh, n_rows: int, widths: Sequence[float]) -> None:
             c.alignment = wrapped if c in long else top
         sh.row_dimensions[r].height = _row_height([(c.value, w_, False) for c, w_ in zip(row, widths)
                                                    if isinstance(c.value, str)])
+
+
+def _wrap_notes(sh, notes: Sequence, widths: Sequence[float]) -> None:
+    """A note under a table that is longer than the table is wide wraps within the table's width (its cell
+    merged across the table's columns, its row as high as its lines): unwrapped, it ran on to the right of
+    the table, off the screen and, printed, off the page.
+
+    Parameters
+    ----------
+    sh
+        The worksheet.
+    notes
+        The notes' cells (in the first column, under the table).
+    widths
+        The table's column widths in characters.
+    """
+    from openpyxl.styles import Alignment  # (openpyxl only where a workbook is written)
+
+    whole = sum(widths)
+    for c in notes:
+        if len(widths) < 2 or wrapped_lines(c.value, whole) < 2:
+            continue
+        sh.merge_cells(start_row=c.row, start_column=1, end_row=c.row, end_column=len(widths))
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        sh.row_dimensions[c.row].height = _row_height([(c.value, whole, False)])
 
 
 def _append_text(ws, values: Sequence[object]) -> None:
