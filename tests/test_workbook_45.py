@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 
 import openpyxl
 import pandas as pd
@@ -90,6 +91,23 @@ def test_a_note_longer_than_its_table_is_wide_wraps_within_the_table(tmp_path):
     assert [str(r) for r in ws.merged_cells.ranges] == ["A8:B8"]  # (the short note stays in its cell)
     assert ws["A8"].alignment.wrap_text and ws["A8"].alignment.vertical == "top"
     assert ws.row_dimensions[8].height == 45
+
+
+def test_the_workbook_names_the_report_and_the_forbund_not_the_library_that_wrote_it(tmp_path, tiny_project):
+    # Excel's *Arkiv › Information* said the author was "openpyxl" and gave no title; the Word document
+    # names the report's title and the förbund (the tiny project's params: "Litet testprojekt", "Testförbundet")
+    import evaltools as et
+    from evaltools.publish.workbook import export_report
+    report = et.Report(et.load_project(tiny_project()), lang="sv")
+    (book,) = [f for f in export_report(report, tmp_path) if f.suffix == ".xlsx"]
+    properties = openpyxl.load_workbook(book).properties
+    assert (properties.title, properties.creator, properties.lastModifiedBy) == (
+        "Litet testprojekt", "Testförbundet", "Testförbundet")
+    # a workbook written without an author names none
+    path, _ = _written(tmp_path, 2)
+    with zipfile.ZipFile(path) as z:
+        core = z.read("docProps/core.xml").decode()
+    assert "creator" not in core and "openpyxl" not in core
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,

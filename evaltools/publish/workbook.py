@@ -9,6 +9,7 @@ of value (text, count, amount, share, ...) and, for codes, how a code reads. Fro
   column widths, and a first sheet that explains the tables, the privacy rule and the sources; printed,
   each sheet fits the width of A4 (standing or lying, at 70 % or more, else over a few pages side by side)
   with its header row on every page and its name and page number in the footer (:func:`_print_setup`);
+  the workbook's properties name the report and the förbund, as the Word document's do;
 * a CSV for Excel (:func:`write_csv`, ``dialect="excel"``): semicolon, decimal comma, UTF-8 with
   BOM, the same headings, so that Swedish Excel opens it in columns;
 * a machine-readable CSV (``dialect="data"``): comma, decimal point, UTF-8, the stable column
@@ -235,7 +236,7 @@ def _rows(sheet: Sheet, lang: str, columns: Sequence[Column]) -> tuple[list[list
 
 # --- the workbook -----------------------------------------------------------------------------
 def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
-                   about: Sequence[tuple[str, object]] = ()) -> Path:
+                   about: Sequence[tuple[str, object]] = (), title: str = "", author: str = "") -> Path:
     """Write ``sheets`` as one .xlsx workbook, after a first sheet explaining them.
 
     Parameters
@@ -250,6 +251,9 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         The privacy threshold (counts below ``k`` are hidden), for the explanation.
     about
         Rows (item, value) for the top of the first sheet: project, date, sources.
+    title, author
+        The workbook's properties (*Arkiv › Information*): its title (the report's) and author (the förbund),
+        as the Word document has them; without an author none is named (openpyxl would name itself).
     """
     from openpyxl import Workbook
     from openpyxl.comments import Comment
@@ -260,6 +264,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F0")
     wrap = Alignment(wrap_text=True, vertical="top")
     wb = Workbook()
+    wb.properties.title = title or None
+    wb.properties.creator = wb.properties.lastModifiedBy = author or None
     ws = wb.active
     ws.title = msg("workbook.about", lang)[:31]
     _append_text(ws, [msg("workbook.about_title", lang)])
@@ -1290,7 +1296,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),
              *reference_rows(report, tables.get("antaganden")),
              ("CSV", say("workbook.csv_note"))]
-    written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about))
+    written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about,
+                                  title=p.display_title(lang), author=p.forbund))
     return written
 
 
@@ -1315,4 +1322,5 @@ def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> lis
         about.append((say("portfolio.failed"), "; ".join(f"{pid}: {err}" for pid, err in portfolio.failed)))
     return [write_csv(out / "portfolio.csv", sheet, lang, "excel"),
             write_csv(out / "portfolio-data.csv", sheet, lang, "data"),
-            write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about)]
+            write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about,
+                           title=say("portfolio.heading"))]
