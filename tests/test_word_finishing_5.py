@@ -6,7 +6,6 @@ heading)."""
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,8 +15,8 @@ from docx.shared import Pt
 
 from evaltools.publish.docx import html_to_docx
 
-NEEDS_LIBREOFFICE = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                       reason="LibreOffice (soffice) or pdftotext is not installed")
+from .test_word_finishing_4 import NEEDS_ARIALS_WIDTHS
+
 _PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"
 _CHART = (f"<figure class='et-fig'><img alt='Diagram över nettonuvärdet: 3 miljoner kr' style='width:2.00in' "
           f"src='data:image/png;base64,{_PIXEL}'><figcaption>Figur 1. Diagram över nettonuvärdet.</figcaption></figure>")
@@ -124,7 +123,7 @@ def _page_of(pages: list[str], text: str) -> int:
     return found[0]
 
 
-@NEEDS_LIBREOFFICE
+@NEEDS_ARIALS_WIDTHS
 @pytest.mark.usefixtures("worker_zygote")
 def test_libreoffice_keeps_specialistteamets_page_one_and_leads_on_their_pages(sample_reports, tmp_path):
     """Page 1 filled its page and its last line ("Hur siffrorna ...") was alone on page 2 before the
@@ -139,7 +138,7 @@ def test_libreoffice_keeps_specialistteamets_page_one_and_leads_on_their_pages(s
     assert lead == _page_of(pages, "Datakvalitet Inläsningen")  # (its heading and first sentence with it)
 
 
-@NEEDS_LIBREOFFICE
+@NEEDS_ARIALS_WIDTHS
 @pytest.mark.usefixtures("worker_zygote")
 def test_libreoffice_keeps_the_english_drafts_page_one_and_its_chart_lead(sample_reports_en, tmp_path):
     """The English draft's page 1 (with the draft's box and the place to write) spilled its last line

@@ -5,19 +5,17 @@ just above its column's figures."""
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
 import docx
-import pytest
 from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.oxml.ns import qn
 
 from evaltools.publish.docx import html_to_docx
 
-NEEDS_LIBREOFFICE = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                       reason="LibreOffice (soffice) or pdftotext is not installed")
+from .test_word_finishing_4 import NEEDS_ARIALS_WIDTHS
+
 
 # the per-actor table's shape: short labels beside labels that wrap onto two and three lines
 _ACTORS = """<html lang='sv'><body><main><h1>Testprojektet</h1><h2>Kostnad och nytta</h2><h3>Per aktör</h3>
@@ -75,7 +73,7 @@ def _words(pdf: Path) -> list[tuple[str, float]]:
     return [(w.get_text(), float(w["ymax"])) for w in BeautifulSoup(html, "html.parser").find_all("word")]
 
 
-@NEEDS_LIBREOFFICE
+@NEEDS_ARIALS_WIDTHS
 def test_libreoffice_sets_a_one_line_label_level_with_the_last_line_of_a_wrapped_one(tmp_path):
     data, _ = _doc(_ACTORS)
     (tmp_path / "t.docx").write_bytes(data)

@@ -6,7 +6,10 @@ of value (text, count, amount, share, ...) and, for codes, how a code reads. Fro
 * the workbook (:func:`write_workbook`): headings in the report's language, numbers as numbers
   with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row (with
   Excel's filter on it where a table is long),
-  column widths, and a first sheet that explains the tables, the privacy rule and the sources;
+  column widths, and a first sheet that explains the tables, the privacy rule and the sources; printed,
+  each sheet fits the width of A4 (standing or lying, at 70 % or more, else over a few pages side by side)
+  with its header row on every page and its name and page number in the footer (:func:`_print_setup`);
+  the workbook's properties name the report and the förbund, as the Word document's do;
 * a CSV for Excel (:func:`write_csv`, ``dialect="excel"``): semicolon, decimal comma, UTF-8 with
   BOM, the same headings, so that Swedish Excel opens it in columns;
 * a machine-readable CSV (``dialect="data"``): comma, decimal point, UTF-8, the stable column
@@ -233,7 +236,7 @@ def _rows(sheet: Sheet, lang: str, columns: Sequence[Column]) -> tuple[list[list
 
 # --- the workbook -----------------------------------------------------------------------------
 def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
-                   about: Sequence[tuple[str, object]] = ()) -> Path:
+                   about: Sequence[tuple[str, object]] = (), title: str = "", author: str = "") -> Path:
     """Write ``sheets`` as one .xlsx workbook, after a first sheet explaining them.
 
     Parameters
@@ -248,6 +251,9 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         The privacy threshold (counts below ``k`` are hidden), for the explanation.
     about
         Rows (item, value) for the top of the first sheet: project, date, sources.
+    title, author
+        The workbook's properties (*Arkiv › Information*): its title (the report's) and author (the förbund),
+        as the Word document has them; without an author none is named (openpyxl would name itself).
     """
     from openpyxl import Workbook
     from openpyxl.comments import Comment
@@ -258,6 +264,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F0")
     wrap = Alignment(wrap_text=True, vertical="top")
     wb = Workbook()
+    wb.properties.title = title or None
+    wb.properties.creator = wb.properties.lastModifiedBy = author or None
     ws = wb.active
     ws.title = msg("workbook.about", lang)[:31]
     _append_text(ws, [msg("workbook.about_title", lang)])
@@ -285,6 +293,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
             c.alignment = wrap
     for r in range(2, ws.max_row + 1):  # (the title's row, in a larger size, keeps its own height)
         ws.row_dimensions[r].height = _row_height([(ws.cell(r, 1).value, 28, True), (ws.cell(r, 2).value, 100, False)])
+    _print_setup(ws, [28, 100], lang, table=False)
 
     kr_format = KR_FORMAT[lang]
     for sheet in sheets:
@@ -311,8 +320,10 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
                     target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
             if any_hidden:
                 _set(sh.cell(r, len(columns) + 1), hidden_note(columns, cells, lang) or None)
+        notes = []
         for note in sheet.notes:  # below the table after an empty row, so that a filter or a sort leaves them out
-            _set(sh.cell(sh.max_row + 2, 1), note)
+            notes.append(sh.cell(sh.max_row + 2, 1))
+            _set(notes[-1], note)
         sh.freeze_panes = "A2"
         # a long table gets Excel's filter on its headings, over its rows only (the notes below stay put
         # when it sorts); each column then has room for the filter's button beside its heading
@@ -328,13 +339,63 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         # fits a row's height to wrapped text when it opens a file)
         sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
         _wrap_long_texts(sh, len(rows), [w_ + button for w_ in widths])
+        _wrap_notes(sh, notes, [w_ + button for w_ in widths])
         # a sheet wider than a screen keeps its first column (what each row is: the goal, the perspective) in
         # view as the reader scrolls to the right, as it keeps the headings in view scrolling down
         if sum(widths) + button * len(widths) > SCREEN_CHARACTERS and len(widths) > 2:
             sh.freeze_panes = "B2"
+        _print_setup(sh, [w_ + button for w_ in widths], lang, table=True, first_column=sh.freeze_panes == "B2")
     path = Path(path)
     wb.save(path)
     return path
+
+
+# printing: A4 (Excel's paper size 9); a column of width 1 is 7 pixels of 96 per inch (Calibri 11's digit)
+A4_PAPER, A4_MM = 9, (210.0, 297.0)
+CHARACTER_MM = 7 / 96 * 25.4
+PRINT_SCALE_LEAST = 0.7  # the smallest a sheet is printed to fit the paper's width (11 pt text at 7.7 pt)
+
+
+def _print_setup(sh, widths: Sequence[float], lang: str, table: bool, first_column: bool = False) -> None:
+    """How a sheet prints (*Arkiv › Skriv ut*): on A4, standing where its columns fit the paper's width and
+    lying where they do not, made smaller to fit the width (but not below :data:`PRINT_SCALE_LEAST`: a sheet
+    wider than that is printed over as few pages side by side as that allows, as many pages down as its rows
+    need); a table's header row on every page, and the first column on every page side by side where the
+    sheet keeps it in view (``first_column``: what each row is, the goal or the perspective); the sheet's
+    name and "Sida 3 av 12" in the footer. Unset, a wide sheet printed its columns on page after page,
+    those after the first without the headings or the row they belong to.
+
+    Parameters
+    ----------
+    sh
+        The worksheet, set in place.
+    widths
+        Its columns' widths in characters, as written.
+    lang
+        The footer's language.
+    table
+        A table with a header row (not the first sheet, which explains them).
+    first_column
+        Print the first column on every page side by side.
+    """
+    setup = sh.page_setup
+    setup.paperSize = A4_PAPER
+    margins = (sh.page_margins.left + sh.page_margins.right) * 25.4  # (inches)
+    total = sum(widths)
+    standing = (A4_MM[0] - margins) / CHARACTER_MM  # the characters a page holds at full size
+    lying = (A4_MM[1] - margins) / CHARACTER_MM
+    setup.orientation = "portrait" if total <= standing else "landscape"
+    room = (standing if total <= standing else lying) / PRINT_SCALE_LEAST  # a page at the smallest scale
+    repeated = widths[0] if first_column and widths else 0.0
+    sh.sheet_properties.pageSetUpPr.fitToPage = True
+    setup.fitToWidth = 1 if total <= room else math.ceil((total - repeated) / (room - repeated))
+    setup.fitToHeight = 0  # (as many pages down as the rows need)
+    if table:
+        sh.print_title_rows = "1:1"
+        if first_column:
+            sh.print_title_cols = "A:A"
+    sh.oddFooter.left.text = "&A"
+    sh.oddFooter.right.text = msg("pdf.page_number", lang, page="&P", pages="&N")
 
 
 # the most characters a cell of Excel holds: a longer text makes Excel call the file damaged and offer to
@@ -373,6 +434,31 @@ def _wrap_long_texts(sh, n_rows: int, widths: Sequence[float]) -> None:
             c.alignment = wrapped if c in long else top
         sh.row_dimensions[r].height = _row_height([(c.value, w_, False) for c, w_ in zip(row, widths)
                                                    if isinstance(c.value, str)])
+
+
+def _wrap_notes(sh, notes: Sequence, widths: Sequence[float]) -> None:
+    """A note under a table that is longer than the table is wide wraps within the table's width (its cell
+    merged across the table's columns, its row as high as its lines): unwrapped, it ran on to the right of
+    the table, off the screen and, printed, off the page.
+
+    Parameters
+    ----------
+    sh
+        The worksheet.
+    notes
+        The notes' cells (in the first column, under the table).
+    widths
+        The table's column widths in characters.
+    """
+    from openpyxl.styles import Alignment  # (openpyxl only where a workbook is written)
+
+    whole = sum(widths)
+    for c in notes:
+        if len(widths) < 2 or wrapped_lines(c.value, whole) < 2:
+            continue
+        sh.merge_cells(start_row=c.row, start_column=1, end_row=c.row, end_column=len(widths))
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        sh.row_dimensions[c.row].height = _row_height([(c.value, whole, False)])
 
 
 def _append_text(ws, values: Sequence[object]) -> None:
@@ -1210,7 +1296,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),
              *reference_rows(report, tables.get("antaganden")),
              ("CSV", say("workbook.csv_note"))]
-    written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about))
+    written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about,
+                                  title=p.display_title(lang), author=p.forbund))
     return written
 
 
@@ -1235,4 +1322,5 @@ def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> lis
         about.append((say("portfolio.failed"), "; ".join(f"{pid}: {err}" for pid, err in portfolio.failed)))
     return [write_csv(out / "portfolio.csv", sheet, lang, "excel"),
             write_csv(out / "portfolio-data.csv", sheet, lang, "data"),
-            write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about)]
+            write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about,
+                           title=say("portfolio.heading"))]
