@@ -154,9 +154,17 @@ def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_E
         return "hint.day_of_month", {}
     if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
         return "hint.month_of_timestamp", {"month": v[:7]}  # (a date-and-time cell: the month is not guessed)
-    if kind == "date":
-        return _written_date_hint(v)
-    return _written_month_hint(v)
+    said = _written_date_hint(v) if kind == "date" else _written_month_hint(v)
+    if not said[0] and _NUMBER_TEXT.fullmatch(v) and not 0 < float(v) <= _EXCEL_LAST_SERIAL:
+        # a number no day is (a date cell holding 1e12 shows '#####' in Excel): said as a number, with the fix
+        return "hint.no_date_number", {"value": v}
+    return said
+
+
+# a number as a cell's text holds it (1000000000000, -5, 12.5, 1e+16)
+_NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+# the serial of 9999-12-31, the last day Excel has
+_EXCEL_LAST_SERIAL = 2958465
 
 
 # Month names as Swedish and English Excel write them (a cell formatted "d mmmm yyyy", "mmm-yy"), casefolded
@@ -1058,9 +1066,25 @@ def _formula_headed(raw: RawTable, missing: list[str], spec: S.TableSpec) -> set
     return meant
 
 
+def _no_heading_row(spec: S.TableSpec, missing: list[str], fname: str, found: str,
+                    own: dict[str, str] | None) -> Problem:
+    """The one message for a file none of whose first :data:`HEADER_ROWS` rows holds its headings: the headings it
+    must have, that no row looked at has them, and the first row's cells (``found``, each shortened). A participant
+    file's headings are those the params file's ``data.columns`` names (``own``: 'personnr' for person_id), and
+    without that line the message says another system's headings may be named there."""
+    named = {column: heading for heading, column in (own or {}).items()}
+    columns = ", ".join(f"'{named.get(c, c)}'" for c in missing)
+    key = "column.no_heading_row_persons" if spec is S.PARTICIPANTS and not own else "column.no_heading_row"
+    return problem(fname, None, None, None, key, rows=HEADER_ROWS, columns=columns, found=found or message("none", "en"),
+                   found_sv=found or message("none", "sv"), found_en=found or message("none", "en"))
+
+
 def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str,
-              warn: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
+              warn: list[Problem], own: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check each column against its spec; return a typed frame (bad cells become missing).
+
+    ``own`` is a participant file's headings as the params file's ``data.columns`` names them, for the message
+    that says which headings no row holds.
 
     A date with a time of day other than midnight is read as its day, with one data-quality note per
     column in ``warn`` naming how many cells had a time (:func:`_timed_note`).
@@ -1078,15 +1102,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
     headings = [str(h) for h in df.columns]
     # (a workbook of several sheets is told below where its data may be instead: the sheet read may be the wrong one)
-    if (missing and spec is not S.PARTICIPANTS and not raw.heading_formulas and not raw.file_sheets
+    if (missing and not raw.heading_formulas and not raw.file_sheets
             and not any(col.name in df.columns for col in spec.columns)
-            and all(_heading_for(c, headings, spec, close=True) is None for c in missing)):
+            and all(_heading_for(col.name, headings, spec, close=True) is None for col in spec.columns)):
         # no row read holds a heading of the file (the headings on row 500, below a page of instructions, or on no
         # row): said once, not once per column with the first row's cells taken for headings. (A participant file
-        # with another system's headings is told how to map them, below, by _headings_to_map.)
-        problems.append(problem(fname, None, None, None, "column.no_heading_row", rows=HEADER_ROWS,
-                                columns=", ".join(f"'{c}'" for c in missing), found=found or message("none", "en"),
-                                found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+        # with another system's headings, any of them found, is told how to map them, below, by _headings_to_map.)
+        problems.append(_no_heading_row(spec, missing, fname, found, own))
         missing = []
     missing = [c for c in missing if c not in _formula_headed(raw, missing, spec)]
     for c in missing:
@@ -1722,7 +1744,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if not is_comparison:
         problems.extend(_columns_goals_count(raw, params, fname))
     first = len(problems)
-    df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn)
+    df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn, own)
     problems.extend(_free_text_codes(raw, fname))
     if not is_comparison:
         problems.extend(_goals_of_a_group(df, params, fname))
