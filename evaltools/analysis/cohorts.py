@@ -549,6 +549,11 @@ def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
         everyone = once[var].value_counts(dropna=False)
         in_composition = suppression_mask(everyone.to_frame("n"), k, row_totals=False)["n"]
         composition_hides = in_composition.reindex(g["category"]).fillna(True).to_numpy(bool)
+        # a group the participants table hides is hidden here too: its number ended (all of the group, where no one is
+        # still enrolled) or its rate's interval would give the count hidden there, and with it the few it protects
+        # (the 5 aged 50–59, all ended, shown beside '..' told the 3 aged 18–29 behind '<5' by difference)
+        rows |= composition_hides
+        hide[raw.index.get_indexer(idx)] = rows
         small = np.array([hides(n, k) for n in g["n"]], dtype=bool)
         hide_n[raw.index.get_indexer(idx)] = rows & (mask["ongoing"].to_numpy(bool) | small | composition_hides)
     return hide, hide_n

@@ -1050,6 +1050,10 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     close = difflib.get_close_matches(v, list(by_label), n=1, cutoff=0.8)
     if close:
         return "hint.label", {"code": by_label[close[0]]}
+    begun = [code for code in col.vocab if code.startswith(norm + "_")]  # 'Sambo': with or without children
+    if len(begun) > 1:
+        return "hint.codes_begun", {"value": value.strip(), "codes_sv": " eller ".join(begun),
+                                    "codes_en": " or ".join(begun)}
     return "", {}
 
 
@@ -1792,7 +1796,9 @@ def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: li
         return raw
     warn.append(problem(fname, None, None, None, "person.columns_read", "info", "columns_read",
                         pairs="; ".join(f"'{h}' → {c}" for h, c in rename.items())))
-    outcome = [h for h, c in rename.items() if c == S.OUTCOME]
+    # (a column headed as the outcome, 'Utfall' or 'Avslutsorsak', is the system's own: no choice of the evaluator's
+    # to tell the board, and no word that the system registers none)
+    outcome = [h for h, c in rename.items() if c == S.OUTCOME and _folded(str(h)) not in _HEADINGS_FOR_COLUMNS[S.OUTCOME]]
     if outcome:
         warn.append(problem(fname, None, S.OUTCOME, None, "person.outcome_from", "warning", "outcome_from",
                             heading=outcome[0]))
