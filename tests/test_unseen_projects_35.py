@@ -318,3 +318,27 @@ def test_a_group_the_participants_table_hides_is_hidden_in_the_outcomes_per_grou
     rates = et.outcome_rates(project).table
     row = rates[(rates["variable"] == "age_group") & (rates["category"] == "50–59")].iloc[0]
     assert row["n"] != 5 and row["rate"] == ".." and row["ci_high"] == ".."
+
+
+@pytest.mark.parametrize("outcomes, n, supports", [
+    ("", 4, "aktivitetsstöd, sjukpenning"),
+    ("\n    success_outcomes: [arbete, studier, sjukpenning]", 5, "aktivitetsstöd, sjukpenning"),
+])
+def test_a_goal_of_those_who_left_forsorjningsstod_counting_others_is_refused(tmp_path, outcomes, n, supports):
+    """'Minst 30 % ska ha lämnat försörjningsstödet' counted every exit to its outcomes: V07–V09 (aktivitetsstöd to
+    work, studies, work) and V10 (sjukpenning to work) too, 8 of 11 (72,7 %) where the calculation beside it counts
+    the 4 from försörjningsstöd. Refused with how many and their supports; V11, who ended on the sjukpenning they
+    started on, is no success under the default outcomes, but is counted by outcomes that name sjukpenning. With
+    among: {support_start: försörjningsstöd} the goal loads."""
+    path = _vagval_fixed(tmp_path)
+    goal = ("goals:\n  - id: lamnat\n    kind: share\n    label: Minst 30 % av de avslutade ska ha lämnat "
+            f"försörjningsstödet\n    target: 0.3\n    period: whole_period\n    denominator: exits{outcomes}\n")
+    path.write_text(path.read_text(encoding="utf-8") + goal, encoding="utf-8")
+    [said] = load_problems(path)
+    assert said.key == "column.goal_left_without_support"
+    text = said.note("sv")
+    assert f"räknar också {n} som" in text and f"(support_start: {supports})" in text
+    assert "among: {support_start: försörjningsstöd}" in text and "they had no social assistance" in said.note("en")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    target: 0.3\n", "    target: 0.3\n    among: {support_start: försörjningsstöd}\n"), encoding="utf-8")
+    assert [g.id for g in et.load_project(path).params.goals] == ["lamnat"]

@@ -585,6 +585,47 @@ _LEFT_SUPPORT = re.compile(
     r"|(?<![\wåäö])(?<!saknar\s)(?<!sakna\s)(?<!inte\s)(?<!ej\s)(?<!utan\s)(?:(?:helt\s+|ekonomiskt\s+)?självförsörj\w*"
     r"|egen\s+försörjning|self-?(?:supporting|sufficient|sufficiency)|support\s+themselves)", re.I)
 _ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
+# ... of them, the words that name försörjningsstöd itself as what was left ("lämnat försörjningsstödet", "gått ur
+# försörjningsstödet", "left social assistance"), which a participant who never had it cannot have done (one who went
+# from aktivitetsstöd to work did become self-supporting, so "självförsörjande" is not among them)
+_LEFT_FS = re.compile(
+    r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
+    r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance", re.I)
+
+
+def _goals_left_without_support(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A share or outcome goal whose words count those who left försörjningsstöd ("Minst 30 % ska ha lämnat
+    försörjningsstödet") counts every exit to its outcomes, also of participants who had another support at start
+    (aktivitetsstöd, sjukpenning: referred by Arbetsförmedlingen or Försäkringskassan), who had no försörjningsstöd
+    to leave and whom the cost-benefit's leavers beside it leave out: refused, naming the goal, how many such exits it
+    counts and their supports, with the ``among`` to write. A participant whose support at start is not known, and a
+    goal set for those on försörjningsstöd, are read as written."""
+    if S.SUPPORT_START not in df.columns or S.OUTCOME not in df.columns:
+        return []
+    found = []
+    ended = df[S.END_DATE].notna() if S.END_DATE in df.columns else pd.Series(False, index=df.index)
+    support = df[S.SUPPORT_START]
+    other = support.notna() & ~support.isin(["försörjningsstöd", S.UNKNOWN])
+    for g in params.goals:
+        if g.kind not in ("share", "outcome_count") or g.numerator != "outcome":
+            continue
+        written = [label for label in (g.label, g.label_en) if label]
+        labels = [read_label(label) for label in written]
+        at = next(((i, m) for i, label in enumerate(labels) if (m := _LEFT_FS.search(label)) is not None), None)
+        if at is None:
+            continue
+        whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
+        counted = ended & df[S.OUTCOME].isin(g.success_outcomes) & other
+        if g.default_successes:  # (no success under them: an exit to the support one started on, goals.same_support)
+            counted &= (df[S.OUTCOME].astype(object) != support.astype(object)).fillna(True).astype(bool)
+        counted &= in_goal_group(df, g.among) if whole else counted
+        if counted.any():
+            supports = df.loc[counted, S.SUPPORT_START].value_counts()
+            found.append(problem(fname, None, S.SUPPORT_START, None, "column.goal_left_without_support", goal=g.id,
+                                 words=label_words(at[1].group(0).strip(), written[at[0]]), n=_sek(int(counted.sum())),
+                                 supports=", ".join(str(c) for c in supports.index)))
+    return found
 
 
 def _goals_that_left_support(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
@@ -979,7 +1020,7 @@ def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> li
     support among those it counts, since the share would then be another group's. A project whose every
     participant had that support is read as written."""
     found = (_goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
-             + _goals_that_left_support(df, params, fname))
+             + _goals_that_left_support(df, params, fname) + _goals_left_without_support(df, params, fname))
     if S.SUPPORT_START not in df.columns:
         return found
     for g in params.goals:
