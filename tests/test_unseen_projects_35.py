@@ -342,3 +342,18 @@ def test_a_goal_of_those_who_left_forsorjningsstod_counting_others_is_refused(tm
     path.write_text(path.read_text(encoding="utf-8").replace(
         "    target: 0.3\n", "    target: 0.3\n    among: {support_start: försörjningsstöd}\n"), encoding="utf-8")
     assert [g.id for g in et.load_project(path).params.goals] == ["lamnat"]
+
+
+# --- dates as Windows' long format and Excel's month-name formats save them as text ---------------------------------
+@pytest.mark.parametrize("written", ["den 5 mars 2024", "tisdag 5 mars 2024", "5-mar-2024", "05-mar-24", "2024-mar-05"])
+def test_a_date_saved_in_a_long_or_month_name_format_gets_the_date_to_write(tmp_path, written):
+    """A start date column formatted in Windows' Swedish long date ('den 5 mars 2024', with the weekday too) or
+    Excel's 'd-mmm-yyyy' / 'dd-mmm-yy', saved by Excel as CSV (Windows-1252, semicolons), was refused without a
+    word of the date meant; it now names 2024-03-05 to write (row 3: the heading on row 1, P1 on row 2)."""
+    lines = ["person_id;sex;birth_year;household_type;start_date;end_date;outcome",
+             "P1;kvinna;1980;ensamstående;2024-02-01;2024-08-01;arbete", f"P2;man;1975;ensamstående;{written};;"]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "deltagare.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    [said] = load_problems(_params(tmp_path, "deltagare.csv"))
+    assert (said.key, said.row, said.column) == ("cell.bad", 3, "start_date")
+    assert said.note("sv").endswith("skriv 2024-03-05")

@@ -199,6 +199,12 @@ def _ymd(y: int, m: int, d: int) -> str | None:
         return None
 
 
+# a weekday or 'den' before a date written with its month's name ("den 5 mars 2024", "tisdag 5 mars 2024", "Tuesday, 5
+# March 2024")
+_WEEKDAY_BEFORE = re.compile(r"^(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday"
+                             r"|friday|saturday|sunday)(?:en)?,?\s+)?(?:den\s+)?(?=\d)", re.I)
+
+
 def _written_date_hint(v: str) -> tuple[str, dict]:
     """A date typed as text in another order or with other separators: 2024.05.02 and 2024/5/2 are
     read back as YYYY-MM-DD; 30/9/2024 can only be day/month, 9/30/2024 only month/day; 5/3/2024 is
@@ -216,9 +222,18 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
         return ("hint.no_such_date_swapped", {"date": swapped}) if swapped else ("hint.no_such_date", {})
     if (m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", v)) and (date := _ymd(*map(int, m.groups()))):
         return "hint.write_as", {"date": date}  # 20240301
+    # (Windows' long date in Swedish, 'den 5 mars 2024', or with the weekday, 'tisdag 5 mars 2024': the date after it)
+    v = _WEEKDAY_BEFORE.sub("", v)
     m = re.fullmatch(r"(\d{1,2})(?::[ae])?\.?\s+([^\W\d_]+\.?),?\s+(\d{4})", v)  # 1 mars 2024, 1:a mars 2024
     if m and (month := _month_number(m.group(2))) and (date := _ymd(int(m.group(3)), month, int(m.group(1)))):
         return "hint.write_as", {"date": date}
+    # Excel's 'd-mmm-yyyy' and 'dd-mmm-yy' typed or saved as text (5-mar-2024, 05-mar-24: a two-digit year read as 20yy,
+    # as a month's is), and 2024-mar-05
+    m = re.fullmatch(r"(\d{1,2})-([^\W\d_]+\.?)-(\d{4}|\d{2})", v) or re.fullmatch(r"(\d{4})-([^\W\d_]+\.?)-(\d{1,2})", v)
+    if m and (month := _month_number(m.group(2))):
+        day, year = (m.group(1), m.group(3)) if len(m.group(1)) <= 2 else (m.group(3), m.group(1))
+        if (date := _ymd(int(year) + (2000 if len(year) == 2 else 0), month, int(day))):
+            return "hint.write_as", {"date": date}
     m = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{1,2}),?\s+(\d{4})", v)  # March 1, 2024
     if m and (month := _month_number(m.group(1))) and (date := _ymd(int(m.group(3)), month, int(m.group(2)))):
         return "hint.write_as", {"date": date}
