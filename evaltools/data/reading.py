@@ -646,7 +646,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     undated = _UNDATED.get(wb, {})
     for i, r in enumerate(ws.iter_rows(min_row=1), 1):
         dates.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, dt.date))
-        rows.append([_undated_text(undated[(ws.title, c.coordinate)]) if (ws.title, c.coordinate) in undated
+        rows.append([_undated_text(undated[(ws.title, c.coordinate)])
+                     if undated and c.data_type == "e" and (ws.title, c.coordinate) in undated
                      else _cell_text(c.value, getattr(c, "number_format", "")) for c in r])
         months.update((i, j) for j, c in enumerate(r, 1)
                       if isinstance(c.value, dt.date) and _shows_month(getattr(c, "number_format", "")))
