@@ -52,7 +52,7 @@ def test_the_sheet_named_for_the_file_is_read_and_a_one_sheet_workbook_gets_no_w
     with pytest.raises(DataValidationError) as e:
         et.load_project(_params(tmp_path, "data: {participants: e.xlsx}\n"))
     keys = {p.key for p in e.value.problems}
-    assert "column.missing" in keys and "sheet.others" not in keys
+    assert "column.no_heading_row_persons" in keys and "sheet.others" not in keys
 
 
 def test_a_first_sheet_that_holds_the_data_loads_beside_other_sheets(tmp_path):

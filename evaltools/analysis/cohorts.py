@@ -539,16 +539,19 @@ def _rate_rows_to_hide(raw: pd.DataFrame, participants: pd.DataFrame, k: int,
             published = already_published(cells, pub)
         # (a copy: the array pandas returns may be read-only, and one more row may be hidden below)
         mask = suppression_mask(cells, k, published=published)
-        rows = np.array(mask.any(axis=1), dtype=bool)
-        if rows.sum() == 1 and len(rows) > 1:
-            sizes = np.where(rows, np.inf, g["n"].to_numpy(float))
-            rows[int(np.argmin(sizes))] = True
-        hide[raw.index.get_indexer(idx)] = rows
         # the participants table's counts (each person once per group) under its rule
         once = participants.drop_duplicates([S.PERSON_ID, var]) if S.PERSON_ID in participants else participants
         everyone = once[var].value_counts(dropna=False)
         in_composition = suppression_mask(everyone.to_frame("n"), k, row_totals=False)["n"]
         composition_hides = in_composition.reindex(g["category"]).fillna(True).to_numpy(bool)
+        # a group the participants table hides is hidden here too: its number ended (all of the group, where no one is
+        # still enrolled) or its rate's interval would give the count hidden there, and with it the few it protects
+        # (the 5 aged 50–59, all ended, shown beside '..' told the 3 aged 18–29 behind '<5' by difference)
+        rows = np.array(mask.any(axis=1), dtype=bool) | composition_hides
+        if rows.sum() == 1 and len(rows) > 1:
+            sizes = np.where(rows, np.inf, g["n"].to_numpy(float))
+            rows[int(np.argmin(sizes))] = True
+        hide[raw.index.get_indexer(idx)] = rows
         small = np.array([hides(n, k) for n in g["n"]], dtype=bool)
         hide_n[raw.index.get_indexer(idx)] = rows & (mask["ongoing"].to_numpy(bool) | small | composition_hides)
     return hide, hide_n

@@ -779,6 +779,13 @@ _PER_PART = re.compile(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wå
                        rf"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|{_COUNT}(?:\s+[\wåäö]+){{0,4}}?\s+"
                        r"(kvartalsvis|quarterly|monthly)\b",
                        re.I)
+# ... and a share stated per part of a year ("varje halvår ska minst 30 % av de inskrivna ...", "30 % per kvartal"): a
+# share is counted per year or over the whole period, and a year whose share reaches the target may have a half-year
+# whose share does not
+_SHARE_PER_PART = re.compile(r"(?<![\wåäö])(varje|per|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|"
+                             r"half[\s-]year|term|semester|month)(?![\wåäö])"
+                             r"|(?<![\wåäö])(kvartalsvis|halvårsvis|terminsvis|månadsvis|quarterly|half-yearly|monthly)"
+                             r"(?![\wåäö])", re.I)
 _PARTS_IN_YEAR = {"kvartal": 4, "kvartalsvis": 4, "quarter": 4, "quarterly": 4, "halvår": 2, "half year": 2,
                   "half-year": 2, "termin": 2, "term": 2, "semester": 2, "tertial": 3, "månad": 12, "month": 12,
                   "monthly": 12}
@@ -1664,6 +1671,18 @@ class Goal(_Strict):
         is judged against in its words."""
         part = label_per_part(label) if self.kind in ("participant_count", "outcome_count") else None
         self._check_floor(label, part[2] if part is not None else 1)
+        share_part = _SHARE_PER_PART.search(label) if self.kind == "share" else None
+        if share_part is not None:
+            # (the goal's own words for its period in place of the part: 'varje halvår' -> 'varje år', 'kvartalsvis' ->
+            # 'per år'; over the whole period 'under projekttiden')
+            english = bool(re.fullmatch(r"each|every|quarterly|half-yearly|monthly", share_part.group(1) or share_part.group(3), re.I))
+            year = "year" if english else "år"
+            instead = f"{share_part.group(1)} {year}" if share_part.group(1) else ("per year" if english else "per år")
+            if self.period == "whole_period":
+                instead = "over the project" if english else "under projekttiden"
+                instead = instead.capitalize() if share_part.start() == 0 else instead
+            raise ParamsValueError("params.goal_share_per_part", words=share_part.group(0), period=self.period,
+                                   fix=label[:share_part.start()] + instead + label[share_part.end():])
         if part is not None and self.target is not None and part[1] == self.target:
             words, n, times = part
             key = "params.goal_label_per_part_whole" if self.period == "whole_period" else "params.goal_label_per_part"

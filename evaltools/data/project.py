@@ -402,7 +402,12 @@ _PERSONNUMMER_KEYS = ("person.personnummer", "person.personnummer_own_column", "
 
 def _refusal(problems: list[Problem]) -> DataValidationError:
     """Every problem of every file in one error; a personnummer makes it a
-    :class:`PersonalIdentityNumberError`, its cell reported once (the emptied cell is no problem of its own)."""
+    :class:`PersonalIdentityNumberError`, its cell reported once (the emptied cell is no problem of its own). A total
+    row to delete under a file of persons has that message alone, not also one for its sum saved without a value
+    (``=SUMMA(C2:C97)``: the row goes, and the formula with it)."""
+    totals = {(p.file, p.row) for p in problems if p.key == "row.total"}
+    problems = [p for p in problems if not (p.key in ("cell.formula", "cell.formula_not_calculated")
+                                            and (p.file, p.row) in totals)]
     pnr = {(p.file, p.row, p.column) for p in problems if p.key in _PERSONNUMMER_KEYS}
     if not pnr:
         return DataValidationError(problems)

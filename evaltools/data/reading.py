@@ -12,6 +12,8 @@ import hashlib
 import io
 import math
 import re
+import warnings
+import weakref
 import zipfile
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
@@ -185,6 +187,15 @@ def _cell_text(v: object, number_format: str = "") -> str:
         # as 1 234, wherever the cell goes: a budget or payments reshaped from columns keeps no mark of its numbers)
         return repr(v) + "0" if AMBIGUOUS_POINT.fullmatch(repr(v)) else repr(v)
     return str(v)
+
+
+def _undated_text(number: str) -> str:
+    """The text of a number saved under a date format beyond the days Excel has, as :func:`_cell_text` writes a
+    number ('1000000000000', not '1e+12')."""
+    try:
+        return _cell_text(float(number))
+    except ValueError:
+        return number
 
 
 # Encodings tried, in order, for a text file without a byte-order mark.
@@ -470,12 +481,48 @@ def workbooks_kept() -> Iterator[None]:
 def _load_workbook(path: Path, data_only: bool):
     """``openpyxl.load_workbook``, once per file within :func:`workbooks_kept`. Read, never changed."""
     if _WORKBOOKS is None:
-        return openpyxl.load_workbook(path, data_only=data_only)
+        return _opened(path, data_only)
     st = path.stat()
     key = (str(path.resolve()), st.st_size, st.st_mtime_ns, data_only)
     if key not in _WORKBOOKS:
-        _WORKBOOKS[key] = openpyxl.load_workbook(path, data_only=data_only)
+        _WORKBOOKS[key] = _opened(path, data_only)
     return _WORKBOOKS[key]
+
+
+# openpyxl's warning for a number under a date format beyond the days Excel has (a serial of 1e12, or below 0),
+# whose cell it then reads as Excel's error value #VALUE!, which the cell does not hold: the warning names the cell
+# and the number
+_UNDATED_WARNING = re.compile(r"Cell (\$?[A-Z]+\$?\d+) is marked as a date but the serial value (\S+) is outside")
+# per workbook opened, those cells: (sheet title, cell) -> the number the cell holds
+_UNDATED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _opened(path: Path, data_only: bool):
+    """The workbook ``path`` as openpyxl reads it, and in :data:`_UNDATED` its cells that hold a number under a date
+    format beyond the days Excel has (openpyxl's ``#VALUE!`` in their place, and a warning naming each, in the order
+    the sheets and their rows are read; the warning is not passed on, since the cell's message says it). Other
+    warnings are passed on as they were."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        wb = openpyxl.load_workbook(path, data_only=data_only)
+    said: list[tuple[str, str]] = []
+    for w in caught:
+        m = _UNDATED_WARNING.match(str(w.message))
+        if m is None:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        else:
+            said.append((m.group(1).replace("$", ""), m.group(2)))
+    undated: dict[tuple[str, str], str] = {}
+    # (the warning does not name the sheet: each is matched, in order, to the next such cell of the sheets read)
+    at = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows() if at < len(said) else ():
+            for c in row:
+                if at < len(said) and c.data_type == "e" and c.value == "#VALUE!" and c.coordinate == said[at][0]:
+                    undated[(ws.title, c.coordinate)] = said[at][1]
+                    at += 1
+    _UNDATED[wb] = undated
+    return wb
 
 
 def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
@@ -595,9 +642,13 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     saved_empty: set[tuple[int, int]] = set()
     months: set[tuple[int, int]] = set()
     dates: set[tuple[int, int]] = set()
+    # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
+    undated = _UNDATED.get(wb, {})
     for i, r in enumerate(ws.iter_rows(min_row=1), 1):
         dates.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, dt.date))
-        rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
+        rows.append([_undated_text(undated[(ws.title, c.coordinate)])
+                     if undated and c.data_type == "e" and (ws.title, c.coordinate) in undated
+                     else _cell_text(c.value, getattr(c, "number_format", "")) for c in r])
         months.update((i, j) for j, c in enumerate(r, 1)
                       if isinstance(c.value, dt.date) and _shows_month(getattr(c, "number_format", "")))
         # (a number shown with its leading zeros, 007, has lost none: no note that it may have)

@@ -154,9 +154,17 @@ def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_E
         return "hint.day_of_month", {}
     if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
         return "hint.month_of_timestamp", {"month": v[:7]}  # (a date-and-time cell: the month is not guessed)
-    if kind == "date":
-        return _written_date_hint(v)
-    return _written_month_hint(v)
+    said = _written_date_hint(v) if kind == "date" else _written_month_hint(v)
+    if not said[0] and _NUMBER_TEXT.fullmatch(v) and not 0 < float(v) <= _EXCEL_LAST_SERIAL:
+        # a number no day is (a date cell holding 1e12 shows '#####' in Excel): said as a number, with the fix
+        return "hint.no_date_number", {"value": v}
+    return said
+
+
+# a number as a cell's text holds it (1000000000000, -5, 12.5, 1e+16)
+_NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+# the serial of 9999-12-31, the last day Excel has
+_EXCEL_LAST_SERIAL = 2958465
 
 
 # Month names as Swedish and English Excel write them (a cell formatted "d mmmm yyyy", "mmm-yy"), casefolded
@@ -191,6 +199,12 @@ def _ymd(y: int, m: int, d: int) -> str | None:
         return None
 
 
+# a weekday or 'den' before a date written with its month's name ("den 5 mars 2024", "tisdag 5 mars 2024", "Tuesday, 5
+# March 2024")
+_WEEKDAY_BEFORE = re.compile(r"^(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday"
+                             r"|friday|saturday|sunday)(?:en)?,?\s+)?(?:den\s+)?(?=\d)", re.I)
+
+
 def _written_date_hint(v: str) -> tuple[str, dict]:
     """A date typed as text in another order or with other separators: 2024.05.02 and 2024/5/2 are
     read back as YYYY-MM-DD; 30/9/2024 can only be day/month, 9/30/2024 only month/day; 5/3/2024 is
@@ -208,9 +222,18 @@ def _written_date_hint(v: str) -> tuple[str, dict]:
         return ("hint.no_such_date_swapped", {"date": swapped}) if swapped else ("hint.no_such_date", {})
     if (m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", v)) and (date := _ymd(*map(int, m.groups()))):
         return "hint.write_as", {"date": date}  # 20240301
+    # (Windows' long date in Swedish, 'den 5 mars 2024', or with the weekday, 'tisdag 5 mars 2024': the date after it)
+    v = _WEEKDAY_BEFORE.sub("", v)
     m = re.fullmatch(r"(\d{1,2})(?::[ae])?\.?\s+([^\W\d_]+\.?),?\s+(\d{4})", v)  # 1 mars 2024, 1:a mars 2024
     if m and (month := _month_number(m.group(2))) and (date := _ymd(int(m.group(3)), month, int(m.group(1)))):
         return "hint.write_as", {"date": date}
+    # Excel's 'd-mmm-yyyy' and 'dd-mmm-yy' typed or saved as text (5-mar-2024, 05-mar-24: a two-digit year read as 20yy,
+    # as a month's is), and 2024-mar-05
+    m = re.fullmatch(r"(\d{1,2})-([^\W\d_]+\.?)-(\d{4}|\d{2})", v) or re.fullmatch(r"(\d{4})-([^\W\d_]+\.?)-(\d{1,2})", v)
+    if m and (month := _month_number(m.group(2))):
+        day, year = (m.group(1), m.group(3)) if len(m.group(1)) <= 2 else (m.group(3), m.group(1))
+        if (date := _ymd(int(year) + (2000 if len(year) == 2 else 0), month, int(day))):
+            return "hint.write_as", {"date": date}
     m = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{1,2}),?\s+(\d{4})", v)  # March 1, 2024
     if m and (month := _month_number(m.group(1))) and (date := _ymd(int(m.group(3)), month, int(m.group(2)))):
         return "hint.write_as", {"date": date}
@@ -577,6 +600,47 @@ _LEFT_SUPPORT = re.compile(
     r"|(?<![\wåäö])(?<!saknar\s)(?<!sakna\s)(?<!inte\s)(?<!ej\s)(?<!utan\s)(?:(?:helt\s+|ekonomiskt\s+)?självförsörj\w*"
     r"|egen\s+försörjning|self-?(?:supporting|sufficient|sufficiency)|support\s+themselves)", re.I)
 _ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
+# ... of them, the words that name försörjningsstöd itself as what was left ("lämnat försörjningsstödet", "gått ur
+# försörjningsstödet", "left social assistance"), which a participant who never had it cannot have done (one who went
+# from aktivitetsstöd to work did become self-supporting, so "självförsörjande" is not among them)
+_LEFT_FS = re.compile(
+    r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
+    r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance", re.I)
+
+
+def _goals_left_without_support(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A share or outcome goal whose words count those who left försörjningsstöd ("Minst 30 % ska ha lämnat
+    försörjningsstödet") counts every exit to its outcomes, also of participants who had another support at start
+    (aktivitetsstöd, sjukpenning: referred by Arbetsförmedlingen or Försäkringskassan), who had no försörjningsstöd
+    to leave and whom the cost-benefit's leavers beside it leave out: refused, naming the goal, how many such exits it
+    counts and their supports, with the ``among`` to write. A participant whose support at start is not known, and a
+    goal set for those on försörjningsstöd, are read as written."""
+    if S.SUPPORT_START not in df.columns or S.OUTCOME not in df.columns:
+        return []
+    found = []
+    ended = df[S.END_DATE].notna() if S.END_DATE in df.columns else pd.Series(False, index=df.index)
+    support = df[S.SUPPORT_START]
+    other = support.notna() & ~support.isin(["försörjningsstöd", S.UNKNOWN])
+    for g in params.goals:
+        if g.kind not in ("share", "outcome_count") or g.numerator != "outcome":
+            continue
+        written = [label for label in (g.label, g.label_en) if label]
+        labels = [read_label(label) for label in written]
+        at = next(((i, m) for i, label in enumerate(labels) if (m := _LEFT_FS.search(label)) is not None), None)
+        if at is None:
+            continue
+        whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
+        counted = ended & df[S.OUTCOME].isin(g.success_outcomes) & other
+        if g.default_successes:  # (no success under them: an exit to the support one started on, goals.same_support)
+            counted &= (df[S.OUTCOME].astype(object) != support.astype(object)).fillna(True).astype(bool)
+        counted &= in_goal_group(df, g.among) if whole else counted
+        if counted.any():
+            supports = df.loc[counted, S.SUPPORT_START].value_counts()
+            found.append(problem(fname, None, S.SUPPORT_START, None, "column.goal_left_without_support", goal=g.id,
+                                 words=label_words(at[1].group(0).strip(), written[at[0]]), n=_sek(int(counted.sum())),
+                                 supports=", ".join(str(c) for c in supports.index)))
+    return found
 
 
 def _goals_that_left_support(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
@@ -971,7 +1035,7 @@ def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> li
     support among those it counts, since the share would then be another group's. A project whose every
     participant had that support is read as written."""
     found = (_goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
-             + _goals_that_left_support(df, params, fname))
+             + _goals_that_left_support(df, params, fname) + _goals_left_without_support(df, params, fname))
     if S.SUPPORT_START not in df.columns:
         return found
     for g in params.goals:
@@ -1042,6 +1106,10 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     close = difflib.get_close_matches(v, list(by_label), n=1, cutoff=0.8)
     if close:
         return "hint.label", {"code": by_label[close[0]]}
+    begun = [code for code in col.vocab if code.startswith(norm + "_")]  # 'Sambo': with or without children
+    if len(begun) > 1:
+        return "hint.codes_begun", {"value": value.strip(), "codes_sv": " eller ".join(begun),
+                                    "codes_en": " or ".join(begun)}
     return "", {}
 
 
@@ -1058,9 +1126,25 @@ def _formula_headed(raw: RawTable, missing: list[str], spec: S.TableSpec) -> set
     return meant
 
 
+def _no_heading_row(spec: S.TableSpec, missing: list[str], fname: str, found: str,
+                    own: dict[str, str] | None) -> Problem:
+    """The one message for a file none of whose first :data:`HEADER_ROWS` rows holds its headings: the headings it
+    must have, that no row looked at has them, and the first row's cells (``found``, each shortened). A participant
+    file's headings are those the params file's ``data.columns`` names (``own``: 'personnr' for person_id), and
+    without that line the message says another system's headings may be named there."""
+    named = {column: heading for heading, column in (own or {}).items()}
+    columns = ", ".join(f"'{named.get(c, c)}'" for c in missing)
+    key = "column.no_heading_row_persons" if spec is S.PARTICIPANTS and not own else "column.no_heading_row"
+    return problem(fname, None, None, None, key, rows=HEADER_ROWS, columns=columns, found=found or message("none", "en"),
+                   found_sv=found or message("none", "sv"), found_en=found or message("none", "en"))
+
+
 def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str,
-              warn: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
+              warn: list[Problem], own: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check each column against its spec; return a typed frame (bad cells become missing).
+
+    ``own`` is a participant file's headings as the params file's ``data.columns`` names them, for the message
+    that says which headings no row holds.
 
     A date with a time of day other than midnight is read as its day, with one data-quality note per
     column in ``warn`` naming how many cells had a time (:func:`_timed_note`).
@@ -1078,15 +1162,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
     headings = [str(h) for h in df.columns]
     # (a workbook of several sheets is told below where its data may be instead: the sheet read may be the wrong one)
-    if (missing and spec is not S.PARTICIPANTS and not raw.heading_formulas and not raw.file_sheets
+    if (missing and not raw.heading_formulas and not raw.file_sheets
             and not any(col.name in df.columns for col in spec.columns)
-            and all(_heading_for(c, headings, spec, close=True) is None for c in missing)):
+            and all(_heading_for(col.name, headings, spec, close=True) is None for col in spec.columns)):
         # no row read holds a heading of the file (the headings on row 500, below a page of instructions, or on no
         # row): said once, not once per column with the first row's cells taken for headings. (A participant file
-        # with another system's headings is told how to map them, below, by _headings_to_map.)
-        problems.append(problem(fname, None, None, None, "column.no_heading_row", rows=HEADER_ROWS,
-                                columns=", ".join(f"'{c}'" for c in missing), found=found or message("none", "en"),
-                                found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+        # with another system's headings, any of them found, is told how to map them, below, by _headings_to_map.)
+        problems.append(_no_heading_row(spec, missing, fname, found, own))
         missing = []
     missing = [c for c in missing if c not in _formula_headed(raw, missing, spec)]
     for c in missing:
@@ -1722,7 +1804,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if not is_comparison:
         problems.extend(_columns_goals_count(raw, params, fname))
     first = len(problems)
-    df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn)
+    df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn, own)
     problems.extend(_free_text_codes(raw, fname))
     if not is_comparison:
         problems.extend(_goals_of_a_group(df, params, fname))
@@ -1770,7 +1852,9 @@ def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: li
         return raw
     warn.append(problem(fname, None, None, None, "person.columns_read", "info", "columns_read",
                         pairs="; ".join(f"'{h}' → {c}" for h, c in rename.items())))
-    outcome = [h for h, c in rename.items() if c == S.OUTCOME]
+    # (a column headed as the outcome, 'Utfall' or 'Avslutsorsak', is the system's own: no choice of the evaluator's
+    # to tell the board, and no word that the system registers none)
+    outcome = [h for h, c in rename.items() if c == S.OUTCOME and _folded(str(h)) not in _HEADINGS_FOR_COLUMNS[S.OUTCOME]]
     if outcome:
         warn.append(problem(fname, None, S.OUTCOME, None, "person.outcome_from", "warning", "outcome_from",
                             heading=outcome[0]))
