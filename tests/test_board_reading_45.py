@@ -91,3 +91,41 @@ def test_an_employment_that_carries_the_cost_alone_is_said_so(tiny_project):
     said = _page_one(et.Report(_employing(tiny_project, 300_000, lead="kommun"), lang="sv"))
     assert ("Det som anställningen av deltagarna ger tillbaka bär redan kostnaden på 230 000 kr för kommunen, så "
             "kalkylen går ihop hur många som än har lämnat försörjningsstödet.") in said, said
+
+
+# --- a table's notes at a page's foot -------------------------------------------------------------------------------
+
+NOTE_ROWS = 9
+NOTES = ("Första anmärkningen: för jämförelsegruppen mäts perioderna kring datumen i dess fil, och månader utan "
+         "utbetalning räknas som 0 kr i medelbeloppet för varje period.",
+         "Andra anmärkningen: ett medelbelopp döljs när färre än 5 hushåll ingår eller när ett hushålls utbetalningar "
+         "är mer än 85 % av summan.",
+         "Tredje anmärkningen: beloppen står i löpande priser.")
+
+
+def _noted_table() -> str:
+    """A table of nine rows with three notes under it (Kompassen's "Före, under och efter deltagandet")."""
+    import pandas as pd
+
+    from evaltools.present.display import Table
+    from evaltools.present.markup import markup, render as render_template
+    frame = pd.DataFrame({"Period": [f"Period nummer {i}" for i in range(1, NOTE_ROWS + 1)],
+                          "Antal": [str(100 + i) for i in range(1, NOTE_ROWS + 1)]})
+    return render_template("block.html.j2", parts=[markup(Table(frame, numeric=("Antal",), notes=NOTES)._repr_html_())])
+
+
+def test_a_tables_notes_never_start_a_page_without_its_rows_nor_the_last_alone():
+    from .conftest import page_of, page_text_boxes, printed_page
+    section = _noted_table()
+    split_rows = 0
+    for mm in range(150, 255, 3):
+        pages = page_text_boxes(printed_page(f"<div style='height: {mm}mm'></div>{section}"))
+        first, last = page_of(pages, "Första anmärkningen"), page_of(pages, "Tredje anmärkningen")
+        last_row = page_of(pages, f"Period nummer {NOTE_ROWS}")
+        # the first note on the page of the table's last row; the last note on the page of the one before it
+        assert first == last_row, mm
+        assert last == page_of(pages, "Andra anmärkningen"), mm
+        # a note is never split: its first and last words on one page
+        assert page_of(pages, "Andra anmärkningen") == page_of(pages, "av summan."), mm
+        split_rows += page_of(pages, "Period nummer 1") != last_row
+    assert split_rows  # (the page's foot fell inside the table too, not only below it)
