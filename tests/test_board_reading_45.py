@@ -129,3 +129,18 @@ def test_a_tables_notes_never_start_a_page_without_its_rows_nor_the_last_alone()
         assert page_of(pages, "Andra anmärkningen") == page_of(pages, "av summan."), mm
         split_rows += page_of(pages, "Period nummer 1") != last_row
     assert split_rows  # (the page's foot fell inside the table too, not only below it)
+
+
+# --- a share goal whose every period says the same ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("sv", "43,6 % år 3 (17 av 39); målet 40 % ligger inom felmarginalen i varje period."),
+    ("en", "43.6% in year 3 (17 of 39); the target 40% is within the margin of error in every period."),
+])
+def test_a_share_within_its_margin_in_every_period_is_said_in_one_clause(lang, said):
+    # Kompassen's "Minst 40 % av de avslutade …": 29 of 57, 40 of 84 and 17 of 39, whose exact 95 % intervals
+    # (37,3–64,4 %, 36,6–58,8 %, 27,8–60,4 % in the goal table) each hold 40 %: one clause for the three, in the
+    # word order of a sentence, not "i varje period: målet …"
+    text = _page_one(sample_report("kompassen-demo", lang))
+    assert said in text, text
+    assert "i varje period:" not in text and "in every period:" not in text
