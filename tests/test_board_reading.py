@@ -127,7 +127,7 @@ def test_portfolio_names_each_kind_and_counts_no_participants_it_does_not_have(p
     # judged by its volumes, never "achieved"
     ex_ante = goals[goals.iloc[:, 0] == names[2]]
     assert set(ex_ante.iloc[:, 2]) == {"Nås med ansökans volymer" if lang == "sv" else
-                                       "Reached with the application's volumes"}
+                                       "Would be met at the expected volumes"}
     # the structural sample has no evaluator's assessment: a draft here too, as on every page of its report
     assert ("utkast" if lang == "sv" else "draft") in names[0]
     assert not any(w in names[i] for w in ("utkast", "draft") for i in (1, 2))

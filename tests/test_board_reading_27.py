@@ -105,7 +105,7 @@ def test_with_the_applications_mix_a_goal_counts_its_part_of_the_expected_exits(
     ("en",
      "Two of the four measurable goals cannot be compared with the application's volumes: the application does "
      "not say how its expected exits divide between work, studies and benefits.",
-     "Both other goals are reached in every period with the application's expected volumes.",
+     "At the volumes the application expects, both of the other goals would be met in every period.",
      "At least 40% of exits go to work or studies: not assessed. The application does not say how many of its "
      "expected exits go to the goal's outcomes, so the goal cannot be compared with the application's volumes."),
 ])

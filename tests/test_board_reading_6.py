@@ -129,7 +129,7 @@ def test_an_applications_page_one_and_portfolio_row_count_the_same_two_goals(lan
     assert count_goals(row["verdict"] for row in rows) == count == count_goals(own_verdicts(r.goals.table))
     pf = Portfolio([PARAMS / "eskilstuna-ansokan.yaml"], lang)
     # both goals reached with the volumes: "båda", never "två av två"
-    both = "med ansökans volymer nås båda målen" if lang == "sv" else "with the application's volumes both goals are reached"
+    both = "med ansökans volymer nås båda målen" if lang == "sv" else "at the volumes the application expects, both goals would be met"
     assert pf._goals_words("eskilstuna-ansokan", ex_ante=True) == both
 
 
@@ -211,9 +211,9 @@ def _goal_words(verdicts: list[GoalVerdict], lang: str, ex_ante: bool = False) -
      "nådde alla tre bedömda mål (men osäkert för ett av de nådda)",
      "reached all three assessed goals (but uncertain for one of those reached)"),
     ([GoalVerdict.VOLUMES_REACH], True, "med ansökans volymer nås det enda målet",
-     "with the application's volumes the one goal is reached"),
+     "at the volumes the application expects, the one goal would be met"),
     ([GoalVerdict.VOLUMES_REACH] * 3, True, "med ansökans volymer nås alla tre mål",
-     "with the application's volumes all three goals are reached"),
+     "at the volumes the application expects, all three goals would be met"),
 ])
 def test_all_goals_reached_reads_all_or_both_never_n_of_n(verdicts, ex_ante, sv, en):
     assert _goal_words(verdicts, "sv", ex_ante) == sv

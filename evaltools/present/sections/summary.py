@@ -839,7 +839,17 @@ def range_verdict(r, pr: PerspectiveRange, who: str) -> str:
         return ""
     pv_cost = float(r.cba.table.set_index("perspective").loc[pr.perspective, "pv_cost"])
     cost = fmt_kr_prose(pv_cost, r.lang)
-    if (pr.perspective == "samhälle" and np.isfinite(pr.exit_cost) and not r.cba.summary.measured_months
+    s = r.cba.summary
+    if (employs_participants(r.cba.ledger) and np.isfinite(pr.exit_cost) and not s.measured_months
+            and fmt_kr_prose(pr.exit_cost, r.lang) != cost):
+        # the employment's tax, fees and försörjningsstöd not paid come with no exit: the exits carry only the
+        # cost less them (the break-even's amount), and the sentence names that amount and the cost it is left of
+        if pr.exit_cost <= 0 and pr.verdict is RangeVerdict.COVERED:  # (the employment alone carries the cost)
+            return r.msg("summary.few_exits_covered_by_employment", cost=cost, who=who)
+        society_sf = pr.perspective == "samhälle" and s.skattefaktor != 1
+        cost = r.msg("summary.cost_with_skattefaktor_less_employment" if society_sf else "summary.cost_less_employment",
+                     carried=fmt_kr_prose(pr.exit_cost, r.lang), cost=cost)
+    elif (pr.perspective == "samhälle" and np.isfinite(pr.exit_cost) and not s.measured_months
             and fmt_kr_prose(pr.exit_cost, r.lang) != cost):
         # society's break-even counts the skattefaktor on the public cost too: the sentence names the amount it
         # is computed against (1 500 000 kr with a skattefaktor of 1,3 is 1 950 000 kr), not the cost alone
