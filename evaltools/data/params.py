@@ -29,8 +29,8 @@ from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .reference import riksnorm_table
-from .schema import (AGE_BANDS, EXIT_REASON, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS,
-                     SENIOR_AGE_BANDS, SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS)
+from .schema import (AGE_BANDS, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS, SENIOR_AGE_BANDS,
+                     SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS, own_heading_columns)
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
@@ -466,9 +466,12 @@ class DataPaths(_Strict):
     @field_validator("columns")
     @classmethod
     def _columns(cls, value: dict[str, str]) -> dict[str, str]:
-        """Each heading read as a column of the participants file (or ``exit_reason``), no column named twice;
-        the headings kept casefolded and stripped, as a file's headings are matched."""
-        allowed = (*(c.name for c in PARTICIPANTS.columns), EXIT_REASON)
+        """Each heading read as a column of a person file (:func:`evaltools.data.schema.own_heading_columns`:
+        the participants', payments' and register files' columns, or ``exit_reason``), and no heading, matched as a
+        file's headings are (casefolded, spaces collapsed), read as two columns; the headings kept so. A column
+        may be read from several headings (the participants file's 'Löpnummer' and the payments file's
+        'Deltagar-ID' as person_id); a file holding two of them is refused when it is read."""
+        allowed = own_heading_columns()
         out: dict[str, str] = {}
         for heading, column in (value or {}).items():
             column = str(column).strip()
@@ -477,9 +480,11 @@ class DataPaths(_Strict):
                 raise ParamsValueError("params.columns_value", heading=_short(heading), value=_short(column),
                                        columns=", ".join(allowed), hint_sv=f" (menade du '{near[0]}'?)" if near else "",
                                        hint_en=f" (did you mean '{near[0]}'?)" if near else "")
-            if column in out.values():
-                raise ParamsValueError("params.columns_twice", column=column)
-            out[" ".join(str(heading).split()).casefold()] = column
+            key = " ".join(str(heading).split()).casefold()
+            if out.get(key, column) != column:  # ('Belopp': amount and 'belopp ': month: one heading, two columns)
+                raise ParamsValueError("params.columns_same_heading", heading=_short(heading), column=out[key],
+                                       other=column)
+            out[key] = column
         return out
 
     @model_validator(mode="after")

@@ -453,3 +453,14 @@ BENEFITS = TableSpec(
 )
 
 REGISTER_TABLES = (EARNINGS, BENEFITS)
+
+# The person files whose own headings the params file's ``data.columns`` reads as the contract's columns: the
+# participants (and comparison) file, the payments files in either layout, the register extracts. One mapping
+# for them all, so a heading is written once, whichever file it heads.
+OWN_HEADING_TABLES = (PARTICIPANTS, PAYMENTS, PAYMENTS_PER_PAYMENT, *REGISTER_TABLES)
+
+
+def own_heading_columns() -> tuple[str, ...]:
+    """The columns a heading in ``data.columns`` may be read as: each column of :data:`OWN_HEADING_TABLES`
+    once, in the order the tables list them, and ``exit_reason``."""
+    return (*dict.fromkeys(c.name for t in OWN_HEADING_TABLES for c in t.columns), EXIT_REASON)

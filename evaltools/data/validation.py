@@ -1715,8 +1715,12 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     # a personnummer refuses the project (load_project raises PersonalIdentityNumberError), reported
     # with every other problem of the file; the number itself is taken out first and never echoed
     # (a heading the params file's data.columns reads as a contract column, kept casefolded, is no column of the
-    # evaluator's own: a personnummer typed in it, a note under the list in 'Löpnr', is not answered 'delete the column')
-    problems.extend(_check_pseudonymous(raw, raw.source, (*(c.name for c in spec.columns), *params.data.columns)))
+    # evaluator's own: a personnummer typed in it, a note under the list in 'Löpnr', is not answered 'delete the column';
+    # nor is a contract column in other words, 'Deltagar-ID': the message to write data.columns names it, and a
+    # personnummer there is answered 'write a project code', not 'delete the column')
+    other_words = _other_words(spec)
+    problems.extend(_check_pseudonymous(raw, raw.source, (*(c.name for c in spec.columns), *params.data.columns,
+                                                          *(str(h) for h in raw.frame.columns if other_words(str(h))))))
     problems.extend(_check_control_characters(raw, raw.source))
     if len(raw.frame) == 0:
         _other_sheets(raw, problems)
@@ -1773,12 +1777,20 @@ def _number_ids(raw: RawTable, fname: str, warn: list[Problem]) -> None:
         warn.append(problem(fname, int(raw.file_rows[i]), S.PERSON_ID, None, "person.id_number", "warning"))
 
 
+def _header_like(spec: S.TableSpec, params: ProjectParams) -> Callable[[str], bool]:
+    """Whether a cell is a heading of ``spec``'s file: one of its columns in other words
+    (:func:`_other_words`), or a heading the params file's ``data.columns`` reads as a column (a follow-up or
+    finance system's own), so that a header row of such headings below a title row is found."""
+    other_words = _other_words(spec)
+    own = params.data.columns
+    return lambda cell: other_words(cell) or " ".join(cell.split()).casefold() in own
+
+
 def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_comparison: bool,
                   warn: list[Problem]) -> pd.DataFrame:
     own = params.data.columns  # a follow-up system's own headings, read as the params file says
-    other_words = _other_words(S.PARTICIPANTS)
     raw = _read(path, S.PARTICIPANTS, params, "comparison" if is_comparison else "participants", problems, warn,
-                header_like=lambda cell: other_words(cell) or " ".join(cell.split()).casefold() in own)
+                header_like=_header_like(S.PARTICIPANTS, params))
     if raw is None:
         return empty_table(S.PARTICIPANTS)
     fname = raw.source
@@ -1834,20 +1846,34 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
 
 
 def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: list[Problem],
-                  warn: list[Problem]) -> RawTable:
-    """The person file with its own headings read as the contract's columns, as the params file's
-    ``data.columns`` says (a follow-up system's export: ``'Kön': sex``), matched whatever their letter case and
-    spaces; a note for the evaluator naming each, and one for the report naming the column read as the outcome
-    (the follow-up system has none of its own: the evaluator chose it). A heading so read beside a column that
-    already has the contract's name is refused (which one holds is not guessed)."""
+                  warn: list[Problem], specs: tuple[S.TableSpec, ...] = (S.PARTICIPANTS,)) -> RawTable:
+    """A person file (``specs``: the participants', a payments file's two layouts or a register file) with its own headings read as
+    the contract's columns, as the params file's ``data.columns`` says (a follow-up system's export: ``'Kön': sex``;
+    a finance system's ``'Utbetalt belopp (kr)': amount``), matched whatever their letter case and spaces; only
+    the headings read as one of ``specs``' columns, the one mapping serving every file. A note for the evaluator
+    names each, and, for the participants, one for the report names the column read as the outcome (the follow-up
+    system has none of its own: the evaluator chose it). A heading so read beside a column that already has the
+    contract's name, or two of the file's headings read as one column, are refused (which one holds is not
+    guessed)."""
     own = params.data.columns
     if not own:
         return raw
-    rename = {h: own[k] for h in raw.frame.columns if (k := " ".join(str(h).split()).casefold()) in own}
+    names = {c.name for spec in specs for c in spec.columns} | ({S.EXIT_REASON} if S.PARTICIPANTS in specs else set())
+    rename = {h: own[k] for h in raw.frame.columns if (k := " ".join(str(h).split()).casefold()) in own
+              and own[k] in names}
     clash = [h for h, c in rename.items() if c in raw.frame.columns and c not in rename]
     for h in clash:
         problems.append(problem(fname, None, rename[h], None, "column.own_heading_twice", heading=h, column=rename[h]))
         del rename[h]
+    by_column: dict[str, list[str]] = {}
+    for h, c in rename.items():
+        by_column.setdefault(c, []).append(str(h))
+    for c, hs in by_column.items():
+        if len(hs) > 1:  # ('Löpnummer' and 'Deltagar-ID' both in one file, both read as person_id)
+            problems.append(problem(fname, None, c, None, "column.own_headings_one_column", column=c,
+                                    headings=", ".join(f"'{h}'" for h in hs)))
+            for h in hs[1:]:  # (the first kept, so that the column is not also said to be missing: one message)
+                del rename[h]
     if not rename:
         return raw
     warn.append(problem(fname, None, None, None, "person.columns_read", "info", "columns_read",
@@ -1858,9 +1884,30 @@ def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: li
     if outcome:
         warn.append(problem(fname, None, S.OUTCOME, None, "person.outcome_from", "warning", "outcome_from",
                             heading=outcome[0]))
-    return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename),
+    # a payments or register file's messages name its own heading ('Belopp'), as they name a reshaped file's; a
+    # participants file's name the contract's column, as its data-quality notes and goals' messages do
+    headings = raw.headings if S.PARTICIPANTS in specs else raw.headings | {c: str(h) for h, c in rename.items()}
+    return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename), headings=headings,
                                number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
-                               cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()})
+                               cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
+                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()})
+
+
+def _own_headings_absent(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
+    """A column still missing that ``data.columns`` reads from a heading the file does not have (spelt otherwise
+    there, or the heading of another file): instead of 'the column is missing', the message names the line of the
+    params file, the file's headings and what to write."""
+    folded = {" ".join(str(h).split()).casefold() for h in raw.frame.columns}
+    out = []
+    for p in found:
+        named = [h for h, c in params.data.columns.items() if c == p.column and h not in folded]
+        found_in = ", ".join(f"'{raw.headings.get(h, h)}'" for h in raw.frame.columns)
+        if p.key in ("column.missing", "column.missing_heading") and named and found_in:
+            out.append(problem(fname, None, p.column, None, "column.own_heading_absent", column=p.column,
+                               headings=", ".join(f"'{h}'" for h in named), found=found_in))
+        else:
+            out.append(p)
+    return out
 
 
 # the heading of a follow-up system's column naming each row's insats (a SUS report of a förbund's insatser)
@@ -2177,10 +2224,13 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     ``auto`` finds it from the columns. Every shape is checked with the same messages, each naming
     the row and column of the file as the evaluator sees it.
     """
-    raw = _read(path, S.PAYMENTS, params, table, problems, warn, _PAYMENT_HEADINGS)
+    raw = _read(path, S.PAYMENTS, params, table, problems, warn, _PAYMENT_HEADINGS,
+                header_like=_header_like(S.PAYMENTS, params) if params.data.columns else None)
     if raw is None:
         return empty_table(S.PAYMENTS)
     fname = raw.source
+    first = len(problems)
+    raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
     _number_ids(raw, fname, warn)
     shape = payments_shape(list(raw.frame.columns), params.data.payments_format)
     start = len(problems)
@@ -2194,6 +2244,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
             warn.append(problem(fname, None, None, None, "payment.wide_read", "warning", "payments_wide",
                                 **{k: _sek(v) if isinstance(v, int) else v for k, v in info.items()}))
     df, _refused = _validate(raw, S.PAYMENTS, problems, fname, warn)
+    problems[first:] = _file_headings_to_map(problems[first:], raw, params, fname)
     if shape == "wide":
         problems[start:] = _fold_repeats(problems[start:])
     if params.data.unit("comparison_payments" if table != "payments" else "payments") == "tkr":
@@ -2217,6 +2268,32 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
             problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
                                     "payment.duplicate"))
     return df
+
+
+def _file_headings_to_map(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
+    """A payments or register file's missing columns as the one message with the line to write in the params file
+    (``data.columns``), as a participants file's are (:func:`_headings_to_map`), since such a file has few columns
+    and a finance system heads them in its own words ('Utbetalt belopp (kr)'): each of the file's headings that no
+    column reads, in the file's order, with the column it is probably (a heading in other words) or ``?``, and the
+    columns still missing to choose among. A line of ``data.columns`` naming a heading the file lacks is said as
+    such (:func:`_own_headings_absent`). Nothing is read by a guess."""
+    found = _own_headings_absent(found, raw, params, fname)
+    keys = ("column.missing_heading", "column.missing")
+    missing = [str(p.column) for p in found if p.key in keys]
+    if not missing:
+        return found
+    guessed = {str(dict(p.values)["heading"]): str(p.column) for p in found if p.key == "column.missing_heading"}
+    # the file's own headings (a month of a wide layout, '2024-01', is none: it heads a month's amounts)
+    free = [str(h) for h in raw.frame.columns if str(h).strip() and str(h) not in S.own_heading_columns()
+            and not any(ch.isdigit() for ch in str(h))]
+    if not free:
+        return found
+    shown = free[:12]
+    block = ", ".join(f"'{raw.headings.get(h, h)}': {guessed.get(h, '?')}" for h in shown) + (
+        ", ..." if len(free) > len(shown) else "")
+    rest = [p for p in found if p.key not in keys]
+    key = "column.own_headings_file_more" if params.data.columns else "column.own_headings_file"
+    return [problem(fname, None, None, None, key, block=block, columns=", ".join(missing)), *rest]
 
 
 def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: bool, fname: str,
@@ -2443,12 +2520,16 @@ def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems
     is ordered for them, so a person id in neither file is refused (the extract belongs to another
     population, or an id was changed), one problem per id with the rows it has.
     """
-    raw = _read(path, spec, params, spec.name, problems, warn)
+    raw = _read(path, spec, params, spec.name, problems, warn,
+                header_like=_header_like(spec, params) if params.data.columns else None)
     if raw is None:
         return empty_table(spec)
     fname = raw.source
+    first = len(problems)
+    raw = _own_headings(raw, params, fname, problems, warn, (spec,))
     _number_ids(raw, fname, warn)
     df, _refused = _validate(raw, spec, problems, fname, warn)
+    problems[first:] = _file_headings_to_map(problems[first:], raw, params, fname)
     lo = pd.Timestamp(params.period.start) - pd.DateOffset(years=10)
     hi = pd.Timestamp(params.period.end) + pd.DateOffset(years=10)
     m = df[S.MONTH]
