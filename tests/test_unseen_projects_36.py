@@ -161,3 +161,58 @@ def test_a_bad_amount_under_a_mapped_heading_is_named_by_the_files_heading(tiny_
                                                                 "'Utbetalt belopp (kr)': amount}"))
     assert [(p.row, p.column, p.value) for p in problems] == [(4, "Utbetalt belopp (kr)", "tolv tusen")]
     assert "utbet.csv" in problems[0].file
+
+
+# --- a goal set for those on försörjningsstöd, and the same-support rule ----------------------------------------
+GOALS_PARAMS = """\
+id: vald
+kind: individ
+title: Vald väg
+forbund: Samordningsförbundet Norrvik
+owner: Vidsels kommun
+period: {start: 2024-01-01, planned_end: 2025-12-31}
+data_as_of: 2026-01-31
+data: {participants: data/vald.csv}
+goals:
+  - id: alla
+    kind: share
+    label: Minst 40 % av de avslutade ska ha ett lyckat utfall
+    target: 0.4
+    period: whole_period
+    denominator: exits
+  - id: fs
+    kind: share
+    label: Minst 40 % av de avslutade med försörjningsstöd ska ha ett lyckat utfall
+    target: 0.4
+    period: whole_period
+    denominator: exits
+    among: {support_start: försörjningsstöd}
+  - id: sp
+    kind: share
+    label: Minst 40 % av de avslutade med sjukpenning ska ha ett lyckat utfall
+    target: 0.4
+    period: whole_period
+    denominator: exits
+    among: {support_start: sjukpenning}
+"""
+
+
+def test_the_same_support_note_is_given_only_where_the_goals_group_can_hold_such_an_exit(tmp_path):
+    """Five started on sjukpenning (one ended on it), ten on försörjningsstöd. The rule that an exit to the support
+    one started on is no success concerns the goal over everyone and the sjukpenning goal; the försörjningsstöd goal
+    counts no one who could end on the support they started on (försörjningsstöd is no outcome), so its note goes."""
+    from evaltools.present.sections import goals as goal_section  # (the goal table's notes: one section's)
+    rows = [("sjukpenning", "sjukpenning"), *[("sjukpenning", "arbete")] * 4,
+            *[("försörjningsstöd", "arbete")] * 5, *[("försörjningsstöd", "avbrott")] * 5]
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "vald.csv").write_text("\n".join(
+        ["person_id;sex;birth_year;household_type;start_date;end_date;outcome;support_start",
+         *(f"V{i + 1:03d};kvinna;{1970 + i};ensamstående;2024-02-01;2024-09-30;{out};{start}"
+           for i, (start, out) in enumerate(rows))]) + "\n", encoding="utf-8")
+    (tmp_path / "vald.yaml").write_text(GOALS_PARAMS, encoding="utf-8")
+    r = et.Report(et.load_project(tmp_path / "vald.yaml"), lang="sv")
+    notes = goal_section.same_support_notes(r)
+    assert [n.split(":")[0] for n in notes] == ["Minst 40\u00a0% av de avslutade ska ha ett lyckat utfall",
+                                                "Minst 40\u00a0% av de avslutade med sjukpenning ska ha ett lyckat utfall"]
+    assert all("sjukpenning till sjukpenning" in n for n in notes)

@@ -199,13 +199,23 @@ def group_notes(r) -> list[str]:
             for gid in dict.fromkeys(tab["goal_id"]) if (group := group_words(r, gid))]
 
 
+def same_support_said(goal) -> bool:
+    """Whether the report says of ``goal`` that an exit to the support the participant started on is not counted
+    (:func:`~evaltools.analysis.goals.goal_same_support`): only where its group can hold such a participant. A goal
+    set for those who started on another support (``among: {support_start: försörjningsstöd}``) counts no one who
+    could end on the support they started on (none of its outcomes is that support), so the rule is no part of
+    what it counts, and saying it would tell the reader of persons the goal has none of."""
+    start = goal.among.support_start if goal.among is not None else None
+    return goal_same_support(goal) and (start is None or start in goal.success_outcomes)
+
+
 def same_support_notes(r) -> list[str]:
     """The goal table's note of each goal that counts the default successes with a support among them
-    (:func:`~evaltools.analysis.goals.goal_same_support`): an exit to the support the participant started on is
-    not counted, in the words the definition of success gives the rule (:func:`same_support_rule`)."""
+    (:func:`same_support_said`): an exit to the support the participant started on is not counted, in the words
+    the definition of success gives the rule (:func:`same_support_rule`)."""
     shown = set(r.goals.table["goal_id"])
     return [r.msg("goals.same_support_note", goal=g.label_for(r.lang).rstrip("."), rule=same_support_rule(r.lang))
-            for g in r.params.goals if g.id in shown and goal_same_support(g)]
+            for g in r.params.goals if g.id in shown and same_support_said(g)]
 
 
 def per_part_notes(r) -> list[str]:
@@ -531,7 +541,7 @@ def page_one(r, length: str = "full") -> list[str]:
         if extra:  # (the figure counts more than the goal's words name: said beside it)
             out.append(msg("summary.goal_beyond_words", outcomes=r.words.join(
                 [code_label(S.OUTCOME, o, lang).lower() for o in extra])))
-            if applies_same_support(extra, goal_same_support(goal)):  # (the benefits it names: not to the same one)
+            if applies_same_support(extra, same_support_said(goal)):  # (the benefits it names: not to the same one)
                 out.append(same_support_sentence(lang))
         if first["kind"] in ("outcome_count", "share") and leaves_out_subsidised(
                 r, next(g for g in r.params.goals if g.id == gid)):  # (its words' "work" counts less than it says)
