@@ -63,7 +63,7 @@ def test_a_payments_workbook_in_other_words_gets_the_line_to_paste(tiny_project)
     problems = load_problems(_params(tiny_project, "utbet.xlsx"))
     assert [p.key for p in problems] == ["column.own_headings_file"]
     said = problems[0].note("sv")
-    assert "columns: {'Deltagar-ID': person_id, 'Månad': month, 'Belopp': amount}" in said
+    assert "columns: {'Deltagar-ID': person_id, 'Månad': month, 'Belopp': amount} (kontrollera" in said
     assert "utbet.xlsx" in problems[0].file
 
 

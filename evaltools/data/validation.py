@@ -2293,7 +2293,11 @@ def _file_headings_to_map(found: list[Problem], raw: RawTable, params: ProjectPa
         ", ..." if len(free) > len(shown) else "")
     rest = [p for p in found if p.key not in keys]
     key = "column.own_headings_file_more" if params.data.columns else "column.own_headings_file"
-    return [problem(fname, None, None, None, key, block=block, columns=", ".join(missing)), *rest]
+    columns = ", ".join(missing)
+    said = {lang: message("column.own_headings_file_question", lang, columns=columns) if ": ?" in block
+            else "" for lang in ("sv", "en")}
+    return [problem(fname, None, None, None, key, block=block, columns=columns, question_sv=said["sv"],
+                    question_en=said["en"]), *rest]
 
 
 def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: bool, fname: str,
