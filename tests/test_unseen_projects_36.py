@@ -242,9 +242,6 @@ goals:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="the differencing rule (analysis.disclosure.rule, rule 2 and 3) withholds the "
-                                       "number ended and the successes of the ended though a share goal over everyone "
-                                       "states both; the fix is in analysis/")
 def test_a_goal_table_stating_the_ended_leaves_page_1_nothing_to_withhold(tmp_path):
     """Sixteen participants, 13 ended (10 to work, 3 broke off), 3 still enrolled. The goal table states 10 of 13
     (the goal totals are the project's accounting: docs/security.md), so the number ended (13), the number still

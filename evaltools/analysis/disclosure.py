@@ -100,6 +100,7 @@ class Counts:
     same_successes: tuple[int, ...] = ()  # each goal's over everyone that counts the same successes: its total
     successes_are_exits: bool = False  # ``successes`` are the persons ``exits`` counts, no more and no fewer
     exits_in_goals: bool = False  # a goal over everyone publishes ``exits``: the same persons, the same total
+    ended_in_goals: bool = False  # a share goal over everyone's exits publishes ``ended`` as its denominator
 
 
 @dataclass(frozen=True)
@@ -144,16 +145,18 @@ def rule(c: Counts, k: int) -> Disclosure:
     few = hides(c.participants, k)
     if few and not c.participants_in_goals:
         out |= {Secondary.PARTICIPANTS, Secondary.COST_PER_PARTICIPANT}
-    if few or hides(c.ended, k) or any(hides(c.ended - g, k) for g in c.goal_successes):
+    if few or hides(c.ended, k) or (not c.ended_in_goals and any(hides(c.ended - g, k) for g in c.goal_successes)):
         out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
-    if few or _small_group(c.base, c.successes, k):
+    # (the goal table states the successes of the ended and their number: S of B is public already)
+    stated = c.ended_in_goals and c.base == c.ended and c.successes in c.same_successes
+    if few or (not stated and _small_group(c.base, c.successes, k)):
         out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
     # a group's goal beside the project's successes (or beside the number ended and a goal over everyone that
     # counts the same successes): the difference is those outside the group, whose outcomes tell as above
     for n, d in c.group_successes:
         if _small_group(c.base - d, c.successes - n, k) if d is not None else hides(c.successes - n, k):
             out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
-        if d is not None and c.base == c.ended and any(_small_group(c.ended - d, g - n, k) for g in c.same_successes):
+        if d is not None and c.base == c.ended and not c.ended_in_goals and any(_small_group(c.ended - d, g - n, k) for g in c.same_successes):
             out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
     if hides(c.participants - c.successes, k):
         out.add(Secondary.COST_PER_SUCCESS)
@@ -261,7 +264,24 @@ def counts(project: Project, goal_table: pd.DataFrame | None = None, through: dt
                   participants_in_goals(goal_table, n) if goal_table is not None else False,
                   goal_successes(goal_table), *(group_successes(project, goal_table) if through is None else ((), ())),
                   successes_are_exits=same,
-                  exits_in_goals=through is None and exits_in_goals(project, goal_table, exits))
+                  exits_in_goals=through is None and exits_in_goals(project, goal_table, exits),
+                  ended_in_goals=through is None and ended_in_goals(project, goal_table, int(ended.sum())))
+
+
+def ended_in_goals(project: Project, goal_table: pd.DataFrame | None, ended: int) -> bool:
+    """Whether a share goal over everyone's exits (no ``among:``, nothing left out of its denominator) states the
+    number ended as its published denominator: every period shown, their denominators summing to ``ended``."""
+    if goal_table is None or goal_table.empty or not ended:
+        return False
+    t = goal_table[goal_table["mode"] == "observed"]
+    for g in project.params.goals:
+        rows = t[t["goal_id"] == g.id]
+        if (g.kind != "share" or g.among is not None or g.composition or g.denominator != "exits"
+                or g.exclude_from_denominator or rows.empty or not rows["denominator"].notna().all()):
+            continue
+        if int(rows["denominator"].sum()) == ended:
+            return True
+    return False
 
 
 def exits_in_goals(project: Project, goal_table: pd.DataFrame | None, exits: pd.Series) -> bool:
