@@ -12,9 +12,9 @@ The print rules let a tall chart with a table after it, and a chart after a subh
 say what it shows (the sensitivity analysis), go to the next page alone. That may leave the heading and its text
 as the last lines of a page, the chart they lead to starting the next: the reader finds the heading with nothing
 of its own under it (Deltagare, Känslighetsanalys). The heading, its paragraphs and the chart are then bound, to
-go to the next page together, in the same layout as the charts moved (such a chart is bound, not moved: the text
-after it would leave the heading so all the same). The space above such a heading counts as left empty whether the
-heading stands there or not (the page ends, for its reader, above it).
+go to the next page together, in the one layout more (where a heading is so left, no chart is moved: the pages
+after it change, and a chart that waited may no longer). The space above such a heading counts as left empty
+whether the heading stands there or not (the page ends, for its reader, above it).
 
 The change is the printed page's only: the HTML file, read on a screen without pages, keeps each chart where
 its section put it, and is the same whether a PDF is made or not. The change is kept only where the layout is
@@ -214,20 +214,19 @@ def bound_to_its_chart(page: str, mark: str) -> str | None:
 
 
 def fill(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, object]:
-    """Move each chart that leaves a page more than :data:`EMPTY_MM` empty after what follows it
-    (:func:`after_what_follows`), bind each chart whose heading and text ended the page above it to them
-    (:func:`bound_to_its_chart`), all at once, and keep the new layout where it is better: no more pages, no heading
+    """Bind each chart whose heading and text ended a page above it to them (:func:`bound_to_its_chart`), or where
+    none did, move each chart that leaves a page more than :data:`EMPTY_MM` empty after what follows it
+    (:func:`after_what_follows`), all at once, and keep the new layout where it is better: no more pages, no heading
     left above its chart, and less of them left empty (no more, where a heading was left so). ``page`` is
     :func:`marked` and laid out as ``document`` by ``lay_out``; a report with no such chart is not laid out again,
     one with some once. Returns the page printed (unmarked) and its layout."""
     dangling, empty, empty_mm = _measured(document)
     bound = [mark for mark, _ in dangling.values()]
     changed = page
-    for mark in _waiting(document, empty):
-        if mark not in bound:  # (moved after what follows, it would leave its heading and text the same way)
-            changed = after_what_follows(changed, mark) or changed
-    for mark in bound:
-        changed = bound_to_its_chart(changed, mark) or changed
+    # (a heading bound to its chart moves the pages after it: a chart that waited in the first layout may not in
+    # that one, and moved all the same it left Vägen ut's outcomes per group 74 mm empty above it)
+    for mark in bound or _waiting(document, empty):
+        changed = (bound_to_its_chart if bound else after_what_follows)(changed, mark) or changed
     if changed == page:
         return unmarked(page), document
     again = lay_out(changed)
