@@ -7,14 +7,21 @@ group chart. As a book sets a figure, the printed report then lets the paragraph
 the chart in its part of the section (up to the next heading, chart or the section's end) come first and
 fill that page, and the chart follows them. A table moved so may break across the pages under the print
 rules, as every table but a list of facts does (its header repeated, at least three rows on each side).
-The chart after a subheading and the text that says what it shows (the sensitivity analysis) may leave that
-text at the foot of a page under the print rules, and the text after the chart then fills the page the same way.
+
+The print rules let a tall chart with a table after it, and a chart after a subheading and two paragraphs that
+say what it shows (the sensitivity analysis), go to the next page alone. That may leave the heading and its text
+as the last lines of a page, the chart they lead to starting the next: the reader finds the heading with nothing
+of its own under it (Deltagare, Känslighetsanalys). The heading, its paragraphs and the chart are then bound, to
+go to the next page together, in the one layout more (where a heading is so left, no chart is moved: the pages
+after it change, and a chart that waited may no longer). The space above such a heading counts as left empty
+whether the heading stands there or not (the page ends, for its reader, above it).
 
 The change is the printed page's only: the HTML file, read on a screen without pages, keeps each chart where
 its section put it, and is the same whether a PDF is made or not. The change is kept only where the layout is
-better for it: less space left empty on the pages that end more than :data:`EMPTY_MM` early, and no more
-pages. The charts are moved together and the page laid out once more: a report without such a chart costs
-nothing, one with some the time of one layout (about a second for Vägen ut).
+better for it: no heading left above its chart, less space left empty on the pages that end more than
+:data:`EMPTY_MM` early (no more, where a heading was left so), and no more pages. The charts are moved and bound
+together and the page laid out once more: a report without such a chart costs nothing, one with some the time of
+one layout (about a second for Vägen ut).
 """
 from __future__ import annotations
 
@@ -32,9 +39,13 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 # a heading or another chart ends the part of a section a chart may wait through
 _STOP = {"h1", "h2", "h3", "h4", "h5", "h6", "figure"}
 MARK = "data-et-fill"
+_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "figure", "table", "ul", "ol"}
 # a chart moved after what followed it: the text now before it does not introduce it, and the print rules let the
 # chart go to the next page without it (the text that leads to a chart otherwise goes with it)
 MOVED = "data-et-moved"
+# a heading, the paragraphs after it and the chart they lead to, bound on one page: without it the heading and its
+# text ended a page above the chart (a tall chart, or one after a subheading and its text, may leave them)
+BOUND = "data-et-bound"
 
 
 def _boxes(box):
@@ -49,14 +60,17 @@ def _content(page):
     return list(_boxes(root))
 
 
-def _foot_mm(page) -> float:
-    """How far (mm) above the foot of the page's text area its last line, image or table row ends."""
+def _foot_mm(page, above: float | None = None) -> float:
+    """How far (mm) above the foot of the page's text area its last line, image or table row ends (of those that end
+    at ``above``, a position on the page, or higher)."""
     box = page._page_box
     bottom = box.content_box_y() + box.height
     # (a box of its own without children: a line's words, an image, an empty box given a height; and a table's
     # rows, with their borders; the blocks around them run on to the page's foot where they continue)
     ends = [b.position_y + b.margin_height() for b in _content(page)
             if type(b).__name__ == "TableRowBox" or not getattr(b, "children", None)]
+    if above is not None:
+        ends = [end for end in ends if end <= above]
     return (bottom - max(ends)) * PX_MM if ends else 0.0
 
 
@@ -70,23 +84,59 @@ def _forced(page) -> bool:
     return False
 
 
+def _blocks(page) -> list:
+    """The blocks (headings, paragraphs, charts, tables, lists) a laid-out page holds, in order: the first box of
+    each element on the page; one that runs on from the page before or onto the next is counted on both."""
+    out: list = []
+
+    def walk(box):
+        if getattr(box, "element_tag", None) in _BLOCKS and type(box).__name__ not in ("LineBox", "TextBox"):
+            if not out or out[-1].element is not box.element:
+                out.append(box)
+            return
+        for child in getattr(box, "children", ()):
+            walk(child)
+    walk(page._page_box.children[0])
+    return out
+
+
+def _dangling(document) -> dict[int, tuple[str, float]]:
+    """The pages (0-based) that end with a heading (h2, h3) and the paragraphs after it whose chart starts the next
+    page: a heading the reader finds with nothing of its own under it. Each with the chart's mark and how far (mm)
+    above the foot of the page's text area what stands above the heading ends (:func:`_foot_mm`)."""
+    out = {}
+    pages = [_blocks(page) for page in document.pages]
+    for i, (before, after) in enumerate(zip(pages, pages[1:])):
+        if not after or after[0].element_tag != "figure" or not after[0].element.get(MARK):
+            continue
+        intro = list(before)
+        while intro and intro[-1].element_tag == "p":
+            intro.pop()
+        if intro and intro[-1].element_tag in ("h2", "h3"):
+            out[i] = (after[0].element.get(MARK), _foot_mm(document.pages[i], intro[-1].position_y))
+    return out
+
+
+def _measured(document) -> tuple[dict[int, tuple[str, float]], list[int], float]:
+    """A layout's pages that end with a heading above its chart (:func:`_dangling`), the pages that end more than
+    :data:`EMPTY_MM` early before a page that does not start on its own (the last page, and one before the
+    appendix, are not counted), and how much (mm) those leave empty together. A heading left above its chart and
+    its text count as left empty: the page ends, for its reader, above that heading."""
+    pages, dangling = document.pages, _dangling(document)
+    left = [dangling[i][1] if i in dangling else _foot_mm(page) for i, page in enumerate(pages)]
+    empty = [i for i in range(len(pages) - 1) if not _forced(pages[i + 1]) and left[i] > EMPTY_MM]
+    return dangling, empty, sum(left[i] for i in empty)
+
+
 def empty_pages(document) -> list[int]:
-    """The pages (0-based) that end more than :data:`EMPTY_MM` early before a page that does not start on its
-    own (the last page, and one before the appendix, are not counted)."""
-    pages = document.pages
-    return [i for i in range(len(pages) - 1) if not _forced(pages[i + 1]) and _foot_mm(pages[i]) > EMPTY_MM]
+    """The pages (0-based) that end more than :data:`EMPTY_MM` early (:func:`_measured`)."""
+    return _measured(document)[1]
 
 
-def _empty_mm(document) -> float:
-    """How much (mm) the pages of :func:`empty_pages` leave empty together."""
-    return sum(_foot_mm(document.pages[i]) for i in empty_pages(document))
-
-
-def _waiting(document) -> list[str]:
-    """The charts (their marks) that start a page after one left more than :data:`EMPTY_MM` empty: the
-    chart is the page's first content but for a heading."""
+def _waiting(document, empty: list[int]) -> list[str]:
+    """The charts (their marks) that start a page after one left more than :data:`EMPTY_MM` empty (``empty``,
+    :func:`empty_pages`): the chart is the page's first content but for a heading."""
     out = []
-    empty = set(empty_pages(document))
     for i, page in enumerate(document.pages):
         if i - 1 not in empty:
             continue
@@ -108,7 +158,7 @@ def marked(page: str) -> str:
 
 def unmarked(page: str) -> str:
     """``page`` without the marks of :func:`marked`."""
-    return re.sub(rf' {MARK}="\d+"(?: {MOVED}="")?', "", page)
+    return re.sub(rf' {MARK}="\d+"(?: {MOVED}="")?| {BOUND}=""', "", page)
 
 
 def after_what_follows(page: str, mark: str) -> str | None:
@@ -135,18 +185,53 @@ def after_what_follows(page: str, mark: str) -> str | None:
     return page[:start] + page[end:stop] + chart + page[stop:]
 
 
+def bound_to_its_chart(page: str, mark: str) -> str | None:
+    """``page`` with the heading (h2, h3) before the chart ``mark`` and the paragraphs between them marked
+    :data:`BOUND` with the chart, which the print rules keep on one page; None where something else (a table, a
+    list, another chart) stands between them, or no heading leads to the chart in its section."""
+    start = page.find(f"<figure {MARK}=\"{mark}\"")
+    heads = list(re.finditer(r"<h[23]\b", page[:start])) if start >= 0 else []
+    if not heads:
+        return None
+    head = heads[-1].start()
+    opened, depth = [], 0
+    for m in _TAG.finditer(page, head, start):
+        closing, name = m.group(1), (m.group(2) or "").lower()
+        if not name or name in _VOID or m.group(0).endswith("/>"):
+            continue
+        if depth == 0 and not closing:
+            if name not in ("h2", "h3", "p") or (name != "p" and m.start() != head):
+                return None
+            opened.append(m.start())
+        depth += -1 if closing else 1
+        if depth < 0:  # (the heading's block closed: the chart is in another)
+            return None
+    for at in reversed([*opened, start]):
+        end = page.index(">", at)
+        end -= page[end - 1] == "/"
+        page = page[:end] + f' {BOUND}=""' + page[end:]
+    return page
+
+
 def fill(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, object]:
-    """Move each chart that leaves a page more than :data:`EMPTY_MM` empty after what follows it
-    (:func:`after_what_follows`), all at once, and keep the new layout where it is better: no more pages and less
-    of them left empty. ``page`` is :func:`marked` and laid out as ``document`` by ``lay_out``; a report with no
-    such chart is not laid out again, one with some once. Returns the page printed (unmarked) and its layout."""
-    moved = page
-    for mark in _waiting(document):
-        moved = after_what_follows(moved, mark) or moved
-    if moved == page:
+    """Bind each chart whose heading and text ended a page above it to them (:func:`bound_to_its_chart`), or where
+    none did, move each chart that leaves a page more than :data:`EMPTY_MM` empty after what follows it
+    (:func:`after_what_follows`), all at once, and keep the new layout where it is better: no more pages, no heading
+    left above its chart, and less of them left empty (no more, where a heading was left so). ``page`` is
+    :func:`marked` and laid out as ``document`` by ``lay_out``; a report with no such chart is not laid out again,
+    one with some once. Returns the page printed (unmarked) and its layout."""
+    dangling, empty, empty_mm = _measured(document)
+    bound = [mark for mark, _ in dangling.values()]
+    changed = page
+    # (a heading bound to its chart moves the pages after it: a chart that waited in the first layout may not in
+    # that one, and moved all the same it left Vägen ut's outcomes per group 74 mm empty above it)
+    for mark in bound or _waiting(document, empty):
+        changed = (bound_to_its_chart if bound else after_what_follows)(changed, mark) or changed
+    if changed == page:
         return unmarked(page), document
-    again = lay_out(moved)
+    again = lay_out(changed)
+    dangling_again, _, empty_again = _measured(again)
     if (len(again.pages) <= len(document.pages)  # type: ignore[attr-defined]
-            and _empty_mm(again) < _empty_mm(document)):
-        return unmarked(moved), again
+            and not dangling_again and (empty_again < empty_mm or (dangling and empty_again <= empty_mm))):
+        return unmarked(changed), again
     return unmarked(page), document
