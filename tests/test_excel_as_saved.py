@@ -429,8 +429,8 @@ def test_a_header_row_below_a_page_of_instructions_is_found(tiny_project):
 @pytest.mark.parametrize("heading, column", [("amount (kr)", "amount"), ("Amount\n(kr)", "amount"),
                                              ("month [ÅÅÅÅ-MM]", "month")])
 def test_a_heading_with_its_unit_in_brackets_is_refused_with_the_heading_to_write(heading, column, tiny_project):
-    """Not read in the column's place (the unit is the params file's: 'amount (tkr)' read as kr would be a
-    thousand times off), but the message names the heading, on one line, and the heading to write."""
+    """Not read in the column's place (the unit is the params file's), but one message names the heading, on one
+    line, and the params line that reads it as the column."""
     data = tiny_project.dir / "data"
     write_csv(data / "participants.csv", participants_frame())
     wb = openpyxl.Workbook()
@@ -442,9 +442,27 @@ def test_a_heading_with_its_unit_in_brackets_is_refused_with_the_heading_to_writ
         et.load_project(_params(tiny_project, participants="participants.csv", payments="payments.xlsx"), lang="en")
     (p,) = e.value.problems
     shown = " ".join(heading.split())
-    assert p.key == "column.missing_heading"
-    assert p.note("en").endswith(f"the column '{shown}' is probably it: write the heading '{column}' instead of "
-                                 f"'{shown}'")
+    assert p.key == "column.own_headings_file"
+    assert f"columns: {{'{shown}': {column}}}" in p.note("en")
+
+
+@pytest.mark.parametrize("heading, unit", [("amount (tkr)", "tkr"), ("Belopp (tkr)", "tkr"), ("Belopp (EUR)", "EUR")])
+def test_a_payments_heading_in_another_unit_is_not_suggested_as_the_amount(heading, unit, tiny_project):
+    """'Belopp (tkr)' pasted as the amount would read every payment a thousand times too small (the file is read in
+    kr): the line to paste leaves it '?', and a message says the unit and what to write."""
+    data = tiny_project.dir / "data"
+    write_csv(data / "participants.csv", participants_frame())
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "month", heading])
+    ws.append(["P1", "2022-01", 9])
+    wb.save(data / "payments.xlsx")
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(_params(tiny_project, participants="participants.csv", payments="payments.xlsx"), lang="en")
+    keys = {p.key: p for p in e.value.problems}
+    assert f"'{heading}': ?" in keys["column.own_headings_file"].note("en")
+    said = keys["payment.heading_unit"].note("en")
+    assert f"'{heading}' gives the amounts in {unit}" in said and "amount_unit: {payments: tkr}" in said
 
 
 def test_a_text_longer_than_an_excel_cell_holds_is_cut_so_that_excel_opens_the_workbook_without_repair(tmp_path):

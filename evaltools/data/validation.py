@@ -2244,7 +2244,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
             warn.append(problem(fname, None, None, None, "payment.wide_read", "warning", "payments_wide",
                                 **{k: _sek(v) if isinstance(v, int) else v for k, v in info.items()}))
     df, _refused = _validate(raw, S.PAYMENTS, problems, fname, warn)
-    problems[first:] = _file_headings_to_map(problems[first:], raw, params, fname)
+    problems[first:] = _file_headings_to_map(problems[first:], raw, params, fname,
+                                             "comparison_payments" if table != "payments" else "payments")
     if shape == "wide":
         problems[start:] = _fold_repeats(problems[start:])
     if params.data.unit("comparison_payments" if table != "payments" else "payments") == "tkr":
@@ -2270,13 +2271,18 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     return df
 
 
-def _file_headings_to_map(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
+def _file_headings_to_map(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str,
+                          file: str | None = None) -> list[Problem]:
     """A payments or register file's missing columns as the one message with the line to write in the params file
     (``data.columns``), as a participants file's are (:func:`_headings_to_map`), since such a file has few columns
     and a finance system heads them in its own words ('Utbetalt belopp (kr)'): each of the file's headings that no
     column reads, in the file's order, with the column it is probably (a heading in other words) or ``?``, and the
     columns still missing to choose among. A line of ``data.columns`` naming a heading the file lacks is said as
-    such (:func:`_own_headings_absent`). Nothing is read by a guess."""
+    such (:func:`_own_headings_absent`). Nothing is read by a guess.
+
+    A heading that gives its amounts in another unit than the file is read in ('Belopp (tkr)' where ``file``'s
+    ``amount_unit`` is kr, the default; a register file is read in kr) is not suggested as a column: pasted, every
+    amount would be read a thousand times wrong. For a payments file (``file``) a problem says what to write."""
     found = _own_headings_absent(found, raw, params, fname)
     keys = ("column.missing_heading", "column.missing")
     missing = [str(p.column) for p in found if p.key in keys]
@@ -2289,9 +2295,15 @@ def _file_headings_to_map(found: list[Problem], raw: RawTable, params: ProjectPa
     if not free:
         return found
     shown = free[:12]
-    block = ", ".join(f"'{raw.headings.get(h, h)}': {guessed.get(h, '?')}" for h in shown) + (
+    declared = params.data.unit(file) if file is not None else "kr"
+    other_unit = {h: u for h in free if (u := budget_shapes.heading_unit(raw.headings.get(h, h))) not in (None, declared)}
+    block = ", ".join(f"'{raw.headings.get(h, h)}': {'?' if h in other_unit else guessed.get(h, '?')}" for h in shown) + (
         ", ..." if len(free) > len(shown) else "")
     rest = [p for p in found if p.key not in keys]
+    if file is not None:
+        header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+        rest = [*(problem(fname, header_row, None, None, "payment.heading_unit", heading=quote(raw.headings.get(h, h)),
+                          unit=u, declared=declared, file=file) for h, u in other_unit.items()), *rest]
     key = "column.own_headings_file_more" if params.data.columns else "column.own_headings_file"
     columns = ", ".join(missing)
     said = {lang: message("column.own_headings_file_question", lang, columns=columns) if ": ?" in block
