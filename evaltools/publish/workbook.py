@@ -339,7 +339,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         # fits a row's height to wrapped text when it opens a file)
         sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
         _wrap_long_texts(sh, len(rows), [w_ + button for w_ in widths])
-        _wrap_notes(sh, notes, [w_ + button for w_ in widths])
+        _wrap_notes(sh, notes, _first_page([w_ + button for w_ in widths], sh.page_margins))
         # a sheet wider than a screen keeps its first column (what each row is: the goal, the perspective) in
         # view as the reader scrolls to the right, as it keeps the headings in view scrolling down
         if sum(widths) + button * len(widths) > SCREEN_CHARACTERS and len(widths) > 2:
@@ -380,12 +380,10 @@ def _print_setup(sh, widths: Sequence[float], lang: str, table: bool, first_colu
     """
     setup = sh.page_setup
     setup.paperSize = A4_PAPER
-    margins = (sh.page_margins.left + sh.page_margins.right) * 25.4  # (inches)
     total = sum(widths)
-    standing = (A4_MM[0] - margins) / CHARACTER_MM  # the characters a page holds at full size
-    lying = (A4_MM[1] - margins) / CHARACTER_MM
-    setup.orientation = "portrait" if total <= standing else "landscape"
-    room = (standing if total <= standing else lying) / PRINT_SCALE_LEAST  # a page at the smallest scale
+    standing, page = _page_characters(widths, sh.page_margins)
+    setup.orientation = "portrait" if standing else "landscape"
+    room = page / PRINT_SCALE_LEAST  # a page at the smallest scale
     repeated = widths[0] if first_column and widths else 0.0
     sh.sheet_properties.pageSetUpPr.fitToPage = True
     setup.fitToWidth = 1 if total <= room else math.ceil((total - repeated) / (room - repeated))
@@ -396,6 +394,31 @@ def _print_setup(sh, widths: Sequence[float], lang: str, table: bool, first_colu
             sh.print_title_cols = "A:A"
     sh.oddFooter.left.text = "&A"
     sh.oddFooter.right.text = msg("pdf.page_number", lang, page="&P", pages="&N")
+
+
+def _page_characters(widths: Sequence[float], margins) -> tuple[bool, float]:
+    """Whether a sheet of columns ``widths`` (characters) prints standing (its columns fit a standing A4's
+    width at full size), and how many characters the page it prints on holds across at full size."""
+    side = (margins.left + margins.right) * 25.4  # (inches)
+    standing = (A4_MM[0] - side) / CHARACTER_MM
+    if sum(widths) <= standing:
+        return True, standing
+    return False, (A4_MM[1] - side) / CHARACTER_MM
+
+
+def _first_page(widths: Sequence[float], margins) -> list[float]:
+    """The widths of the columns that a sheet's first printed page surely holds (:func:`_print_setup`): all
+    of them where the sheet prints one page wide, else those that fit the page at full size (it prints at
+    full size or smaller, so at least these are on the first page)."""
+    _, page = _page_characters(widths, margins)
+    if sum(widths) <= page / PRINT_SCALE_LEAST:
+        return list(widths)
+    held: list[float] = []
+    for w_ in widths:
+        if sum(held) + w_ > page:
+            break
+        held.append(w_)
+    return held
 
 
 # the most characters a cell of Excel holds: a longer text makes Excel call the file damaged and offer to
@@ -439,7 +462,9 @@ def _wrap_long_texts(sh, n_rows: int, widths: Sequence[float]) -> None:
 def _wrap_notes(sh, notes: Sequence, widths: Sequence[float]) -> None:
     """A note under a table that is longer than the table is wide wraps within the table's width (its cell
     merged across the table's columns, its row as high as its lines): unwrapped, it ran on to the right of
-    the table, off the screen and, printed, off the page.
+    the table, off the screen and, printed, off the page. On a sheet printed over pages side by side the
+    note is merged across the columns of the first page only (:func:`_first_page`): merged across all, its
+    text went on over the next page, where the first column printed again on every page covered it.
 
     Parameters
     ----------
@@ -448,7 +473,7 @@ def _wrap_notes(sh, notes: Sequence, widths: Sequence[float]) -> None:
     notes
         The notes' cells (in the first column, under the table).
     widths
-        The table's column widths in characters.
+        The column widths in characters of the columns it is wrapped within.
     """
     from openpyxl.styles import Alignment  # (openpyxl only where a workbook is written)
 
