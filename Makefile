@@ -52,11 +52,13 @@ $(STAMP): pyproject.toml
 # bytecode in tests/__pycache__ (ignored by git) and reads them from there in the next run: where
 # PYTHONDONTWRITEBYTECODE is set, every worker rewrote and compiled all the test files again in every
 # run (about 7 CPU-s of its 14 CPU-s of collection), so it is unset for the tests.
-# Without the end-to-end tests (rendered reports, kernels, notebooks): $(BIN)/python -m pytest -m "not slow"
+# The run ends with its 30 slowest tests and setups (--durations), where the suite's time goes
+# (docs/benchmarks.md). Without the end-to-end tests (rendered reports, kernels, notebooks):
+# $(BIN)/python -m pytest -m "not slow"
 test: $(STAMP)
 	$(BIN)/ruff check evaltools tests
 	$(BIN)/mypy
-	MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --durations=30
 
 reports: $(STAMP)
 	$(BIN)/evaltools render --all
