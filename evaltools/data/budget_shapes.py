@@ -158,33 +158,66 @@ def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
                     unit=unit, declared=declared)]
 
 
-def read_long_headings(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, set[str]]:
+def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
+                       warn: list[Problem] | None = None) -> tuple[RawTable, set[str]]:
     """A budget kept a row per cost line and period with its headings read as the contract's columns
     (:data:`LONG_HEADINGS`: ``År`` as ``period``, ``Utfall (kr)`` as ``actual``). Two headings that would both be
     one column (``Utfall`` beside ``Faktisk kostnad``, or ``Budgeterat`` beside ``budget``) are not read: one
-    problem names them and what to write, since which one holds is not guessed. Returns the table and the
-    columns so refused (the validation's message of a missing column would only repeat it)."""
+    problem names them and what to write, since which one holds is not guessed. A revised budget (``Reviderad
+    budget``) is the budget in force: it is read as ``budget``, the application's column beside it is not read,
+    and a note in ``warn`` says so. Returns the table and the columns so refused (the validation's message of a
+    missing column would only repeat it)."""
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     found: dict[str, list[str]] = {}
     for c in raw.frame.columns:
         column = long_column(c)
+        if column is None and revised(c) and long_column(_REVISED.sub(" ", _shown(c))) == S.BUDGET:
+            column = S.BUDGET
         if column is not None:
             found.setdefault(column, []).append(str(c))
-    rename, twice = {}, set()
+    rename, twice, drop = {}, set(), []
     for column, headings in found.items():
+        revisions = [h for h in headings if revised(h)] if column == S.BUDGET else []
+        if len(revisions) == 1:  # (the revision is the budget in force; the application's is not read)
+            drop = [h for h in headings if h != revisions[0]]
+            headings = revisions
+            if warn is not None and drop:
+                warn.append(problem(fname, None, None, None, "budget.wide_revised", "warning", "budget_revised",
+                                    revised=quote(revisions[0]), replaced=", ".join(quote(raw.headings.get(h, h)) for h in drop)))
+            elif warn is not None:
+                warn.append(problem(fname, None, None, None, "budget.wide_revised_alone", "warning",
+                                    "budget_revised", revised=quote(revisions[0])))
         if len(headings) > 1:
             twice.add(column)
             problems.append(problem(fname, header_row, column, None, "budget.heading_twice", column=column,
                                     headings=", ".join(f"'{h}'" for h in headings)))
         elif headings[0] != column:
             rename[headings[0]] = column
-    if not rename:
+    if not rename and not drop:
         return raw, twice
-    return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename),
-                               number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
-                               cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
-                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()},
+    kept = [c for c in raw.frame.columns if str(c) not in drop]
+    return dataclasses.replace(raw, frame=raw.frame[kept].rename(columns=rename),
+                               number_cells={rename.get(c, c): v for c, v in raw.number_cells.items() if c not in drop},
+                               cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items() if c not in drop},
+                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items() if c not in drop},
                                headings={**raw.headings, **{c: h for h, c in rename.items()}}), twice
+
+
+# a budget revised during the project, as a follow-up heads it beside the application's: 'Reviderad budget 2025',
+# 'Budget 2025 (rev.)', 'Rev. budget 2025', 'Revised budget 2025'; the revision is the budget in force
+_REVISED = re.compile(r"[(\[]?\s*\b(?:reviderad|reviderat|reviderade|rev|revised)\b\.?\s*[)\]]?", re.IGNORECASE)
+
+
+def revised(heading: object) -> bool:
+    """Whether a budget's heading names a revised budget (``Reviderad budget 2025``, ``Budget 2025 (rev.)``), read
+    by :func:`wide_heading` as the budget of its period.
+
+    Examples
+    --------
+    >>> revised("Reviderad budget 2025"), revised("Budget 2025 (rev.)"), revised("Budget 2025"), revised("Revisor")
+    (True, True, False, False)
+    """
+    return _REVISED.search(_shown(heading)) is not None
 
 
 def wide_heading(heading: str) -> tuple[str, str] | None:
@@ -193,7 +226,7 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     ``('budget', '')`` (a total column: period empty); ``None`` when the heading names no kind, and
     ``(kind, '?')`` when it names one but its period cannot be read. The heading is read as it looks
     (:func:`_shown`: ``Вudget 2024`` with a Cyrillic 'В' is ``Budget 2024``)."""
-    text = _UNIT.sub(" ", _shown(heading)).strip()
+    text = _REVISED.sub(" ", _UNIT.sub(" ", _shown(heading))).strip()
     first, last = _KIND_FIRST.match(text), _KIND_LAST.match(text)
     if first is not None:
         kind, rest = first.group(1), first.group(2)
@@ -362,6 +395,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     cells: dict[tuple[str, str], str] = {}  # (kind, period) -> heading
     totals: dict[str, str] = {}  # kind -> heading of its total column
+    replaced: dict[str, str] = {}  # a budget's heading not read -> the revised budget's read in its place
     funder = next((c for c in df.columns if long_column(c) == S.FUNDER), None)
     category = None
     for c in df.columns:
@@ -379,7 +413,18 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
         elif period == "?":
             problems.append(problem(fname, header_row, c, c, "budget.wide_heading"))
         elif period == "":
-            totals.setdefault(kind, c)
+            if kind == S.BUDGET and revised(c) and kind in totals and not revised(totals[kind]):
+                replaced[totals[kind]] = c  # (the revised budget's total is the one its lines sum to)
+                totals[kind] = c
+            elif kind == S.BUDGET and not revised(c) and kind in totals and revised(totals[kind]):
+                replaced[c] = totals[kind]
+            else:
+                totals.setdefault(kind, c)
+        elif (kind, period) in cells and kind == S.BUDGET and revised(c) != revised(cells[(kind, period)]):
+            # the application's budget beside its revision: the revision is the budget in force, the other not read
+            original, revision = (cells[(kind, period)], c) if revised(c) else (c, cells[(kind, period)])
+            replaced[original] = revision
+            cells[(kind, period)] = revision
         elif (kind, period) in cells:
             problems.append(problem(fname, header_row, c, c, "budget.wide_same", other=cells[(kind, period)]))
         else:
@@ -457,14 +502,19 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                     S.ACTUAL: np.asarray(where[S.ACTUAL], dtype=object)}
     if category is not None:
         cell_columns[S.CATEGORY] = np.full(len(frame), category, dtype=object)
+    if funder is not None:  # (a funder's message names the file's heading, 'Finansiär', not the contract's)
+        cell_columns[S.FUNDER] = np.full(len(frame), funder, dtype=object)
     out = RawTable(frame, np.asarray(at, dtype=int), raw.name, raw.notes, raw.errors, {}, raw.source,
                    cell_columns=cell_columns, headless=raw.headless, other_sheets=raw.other_sheets,
                    file_sheets=raw.file_sheets, epoch=raw.epoch)
     lines = sum(1 for n in names if str(n).strip() and str(n).strip().lower() not in S.TOTAL_LABELS)
     cells_read = sum(1 for row in rows if row[S.CATEGORY].strip().lower() not in S.TOTAL_LABELS)
     part_periods = [p for g in groups.values() for p in g if _part_kind(p)]
+    revisions = [h for (k, _), h in cells.items() if k == S.BUDGET and revised(h)]
     return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,
-                 "parts": ", ".join(part_periods), "partial": ", ".join(partial)}
+                 "parts": ", ".join(part_periods), "partial": ", ".join(partial),
+                 "revised": ", ".join(quote(h) for h in revisions),
+                 "replaced": ", ".join(quote(h) for h in replaced)}
 
 
 def _part_kind(period: str) -> str:

@@ -318,6 +318,10 @@ _WORDS_FOR_CODES = {
     "esf": "eu", "esf+": "eu", "esf-rådet": "eu", "socialfonden": "eu", "europeiska socialfonden": "eu",
     "europeiska socialfonden+": "eu", "eruf": "eu", "regionalfonden": "eu", "interreg": "eu", "amif": "eu",
     "eu-medel": "eu", "eu-fonder": "eu", "eu-stöd": "eu",
+    # a partner's contribution in its own staff's time (in kind), as a follow-up writes the owner's: own financing
+    "egen insats": "egen", "egeninsats": "egen", "egna insatser": "egen", "egen arbetstid": "egen",
+    "eget arbete": "egen", "egenfinansiering": "egen", "egen medfinansiering": "egen", "in kind": "egen",
+    "in-kind": "egen",
 }
 
 
@@ -2659,7 +2663,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     twice: set[str] = set()
     problems.extend(budget_shapes.units_against(raw, params.data.unit("budget"), fname))
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
-        raw, twice = budget_shapes.read_long_headings(raw, fname, problems)
+        raw, twice = budget_shapes.read_long_headings(raw, fname, problems, warn)
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
@@ -2677,6 +2681,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             if info["partial"]:
                 warn.append(problem(fname, None, None, None, "budget.wide_parts_partial", "warning", "budget_wide",
                                     years=info["partial"]))
+            if info["revised"] and info["replaced"]:  # (the application's budget beside its revision)
+                warn.append(problem(fname, None, None, None, "budget.wide_revised", "warning", "budget_wide",
+                                    revised=info["revised"], replaced=info["replaced"]))
+            elif info["revised"]:
+                warn.append(problem(fname, None, None, None, "budget.wide_revised_alone", "warning", "budget_wide",
+                                    revised=info["revised"]))
     frame = raw.frame
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
@@ -2704,7 +2714,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     if not wide:
         warn.extend(_lines_split_by_unread(raw, fname))
-    df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
         "column.missing", "column.missing_heading", "column.optional_heading"))]
@@ -2735,6 +2745,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             stated = row[col]
             if pd.isna(stated):
                 continue
+            if col in refused_cells and refused_cells.loc[scope.index, col].any():
+                continue  # (a line's amount refused, a negative one say, has its message; the sum would only repeat it)
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) and stated == 0:
                 continue  # Excel's SUM over cells not yet filled in (the running year's utfall) shows 0
@@ -2755,6 +2767,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
+    _check_vat_lines(lines, file_rows, fname, warn)
     _check_participant_wages(lines, file_rows, params, fname, problems, warn)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
@@ -2984,6 +2997,24 @@ def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: Pro
         rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[own].tolist())))
         warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_region", "warning",
                             "budget_own_region", rows=rows, owner=str(params.owner)))
+
+
+# a budget line of value-added tax ("Moms 25 % på köpt tjänst", "Ingående moms", "Mervärdesskatt", "VAT"): a tax, not
+# a resource the project uses
+_VAT_LINE = re.compile(r"\b(?:ingående\s+)?moms\b|\bmervärdesskatt\w*|\bVAT\b", re.IGNORECASE)
+
+
+def _check_vat_lines(lines: pd.DataFrame, file_rows: np.ndarray, fname: str, warn: list[Problem]) -> None:
+    """A line of value-added tax is read and counted as any cost line, but the tax goes to the state (or is paid
+    back to a municipality or region as momskompensation): no resource the project used. One note names its rows,
+    so that the evaluator sees that the public financiers' and society's results count it as a cost."""
+    names = lines[S.CATEGORY].fillna("").astype(str)
+    vat = names.map(lambda n: _VAT_LINE.search(n) is not None).to_numpy(dtype=bool)
+    if vat.any():
+        rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[vat].tolist())))
+        first = quote(names[vat].iloc[0].strip())
+        warn.append(problem(fname, None, None, None, "budget.vat_line", "warning", "budget_vat", rows=rows,
+                            line=first))
 
 
 # a budget line of the participants' own wages, a municipal employment as a step (arbetsmarknadsanställning): "Lön
