@@ -241,3 +241,33 @@ def test_a_vat_line_is_read_as_a_cost_with_a_note_that_it_is_a_tax(tmp_path):
     (note,) = [w for w in p.warnings if w.key == "budget.vat_line"]
     assert "'Moms 25 % på köpt tjänst' (rad 7)" in note.text("sv")
     assert "value-added tax" in note.text("en")
+
+
+# --- a project prolonged by half a year -------------------------------------------------------------------------
+@pytest.mark.parametrize("heading", ["Budget 2026 (förlängning)", "Budget förlängning 2026", "Budget jan–jun 2026"])
+def test_the_prolonged_half_years_budget_is_read_as_its_year(tmp_path, heading):
+    """Prolonged from 2025-12-31 to 2026-06-30, its follow-up has a column for the extension; the data were taken on
+    2026-04-30, so 2026's utfall (22 000 + 310 000 = 332 000 kr of 560 000 kr) is the utfall so far. By hand: the years
+    over spent 880 000 + 1 090 000 = 1 970 000 kr of 900 000 + 1 100 000 = 2 000 000 kr, 98,5 %."""
+    header = ["Kostnadsslag", "Budget 2024", "Utfall 2024", "Budget 2025", "Utfall 2025", heading, "Utfall 2026"]
+    _workbook(tmp_path, header, [["Personal", 900000, 880000, 1100000, 1090000, 500000, 310000],
+                                 ["Övrigt", None, None, None, None, 60000, 22000]])
+    p = et.load_project(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    b = p.budget.set_index(["period", "category"])
+    assert b.loc[("2026", "Personal"), "budget"] == 500_000 and b.loc[("2026", "Övrigt"), "budget"] == 60_000
+    assert float(b.xs("2026")["actual_so_far"].sum()) == 332_000
+    assert budget_use(p.budget).share == pytest.approx(1_970_000 / 2_000_000)
+
+
+def test_the_prolonged_time_without_its_year_is_refused_not_read_as_a_total(tmp_path):
+    header = ["Kostnadsslag", "Budget 2025", "Utfall 2025", "Budget förlängning"]
+    _workbook(tmp_path, header, [["Personal", 1100000, 1090000, 500000]])
+    (pr,) = load_problems(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert pr.key == "budget.wide_heading" and pr.column == "Budget förlängning"
+
+
+def test_an_utfall_headed_by_the_running_years_months_is_still_asked_to_be_headed_as_the_year(tmp_path):
+    """'Utfall jan–jun 2026' beside 'Budget 2026' is the running year's utfall so far far more often than a
+    half-year's: its message gives 'Utfall 2026' to write, as before; only a budget's months are read as a part."""
+    assert budget_shapes.wide_heading("Utfall jan–jun 2026") == ("actual", "?")
+    assert budget_shapes.so_far_year("Utfall jan–jun 2026") == "2026"

@@ -208,6 +208,12 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
 _REVISED = re.compile(r"[(\[]?\s*\b(?:reviderad|reviderat|reviderade|rev|revised)\b\.?\s*[)\]]?", re.IGNORECASE)
 
 
+# a column of the time a project was prolonged by, as a follow-up marks it beside the year: 'Budget 2026
+# (förlängning)', 'Budget förlängning 2026', 'Utfall förlängningen 2026': the year holds it like any year
+_EXTENSION = re.compile(r"[(\[]?\s*\b(?:förlängning(?:en|s\w*)?|förlängd|extension|extended)\b\s*[)\]]?",
+                        re.IGNORECASE)
+
+
 def revised(heading: object) -> bool:
     """Whether a budget's heading names a revised budget (``Reviderad budget 2025``, ``Budget 2025 (rev.)``), read
     by :func:`wide_heading` as the budget of its period.
@@ -226,7 +232,8 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     ``('budget', '')`` (a total column: period empty); ``None`` when the heading names no kind, and
     ``(kind, '?')`` when it names one but its period cannot be read. The heading is read as it looks
     (:func:`_shown`: ``Вudget 2024`` with a Cyrillic 'В' is ``Budget 2024``)."""
-    text = _REVISED.sub(" ", _UNIT.sub(" ", _shown(heading))).strip()
+    shown = _REVISED.sub(" ", _UNIT.sub(" ", _shown(heading)))
+    text = _EXTENSION.sub(" ", shown).strip()
     first, last = _KIND_FIRST.match(text), _KIND_LAST.match(text)
     if first is not None:
         kind, rest = first.group(1), first.group(2)
@@ -236,11 +243,13 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
         return None
     rest = re.sub(r"\s+", " ", rest.strip(" ,:;_-–")).lower()
     code = _KINDS[kind.lower()]
-    if rest in _TOTAL_WORDS:
-        return code, ""
+    if rest in _TOTAL_WORDS:  # (the prolonged time's budget without its year is no total: its period is asked for)
+        return (code, "?") if _EXTENSION.search(shown) else (code, "")
     if _YEAR.match(rest):
         return code, rest
-    part = _part(rest)
+    # a half-year or quarter of the budget also as its months ('Budget jan–jun 2026'); an utfall so headed is more
+    # often the running year's utfall so far, and is asked to be headed as the year (so_far_year)
+    part = year_part(rest) if code == S.BUDGET else _part(rest)
     if part is not None:
         return code, part
     py = _PROJECT_YEAR.match(rest)
