@@ -271,3 +271,28 @@ def test_an_utfall_headed_by_the_running_years_months_is_still_asked_to_be_heade
     half-year's: its message gives 'Utfall 2026' to write, as before; only a budget's months are read as a part."""
     assert budget_shapes.wide_heading("Utfall jan–jun 2026") == ("actual", "?")
     assert budget_shapes.so_far_year("Utfall jan–jun 2026") == "2026"
+
+
+# --- co-financing in columns of its own -------------------------------------------------------------------------
+@pytest.mark.parametrize("header, refused", [
+    (["Kostnadsslag", "Budget 2025", "Utfall 2025", "Medfinansiering kommun 2025", "Egen insats region 2025"],
+     ["Medfinansiering kommun 2025", "Egen insats region 2025"]),
+    (["Kostnadsslag", "Förbundet 2025", "Kommunen (arbetstid) 2025", "Utfall 2025"],
+     ["Förbundet 2025", "Kommunen (arbetstid) 2025"]),
+    (["Kostnadsslag", "Budget 2025", "Utfall 2025", "Varav förbundet", "Varav lön"], ["Varav förbundet"])])
+def test_a_financiers_part_in_a_column_of_its_own_is_refused_with_the_lines_to_write(tmp_path, header, refused):
+    """The municipality's and region's staff time kept in columns beside the förbund's amounts was left out without a
+    word (the cost 50 000 + 20 000 kr too small), and 'Förbundet 2025' beside 'Utfall 2025' left the budget empty;
+    'Varav förbundet' put the whole line on the förbund. Each such column is named, with the lines to write."""
+    _workbook(tmp_path, header, [["Personal", 100000, 90000, 50000, 20000]])
+    problems = load_problems(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert [(p.key, p.column) for p in problems] == [("budget.wide_funder_column", h) for h in refused]
+    assert "Finansiär" in problems[0].text("sv") and "egen, kommun, region" in problems[0].text("sv")
+    assert "Finansiär" in problems[0].text("en")
+
+
+def test_a_column_of_text_or_of_no_financier_beside_a_wide_budget_is_still_not_read(tmp_path):
+    header = ["Kostnadsslag", "Finansiär", "Budget 2025", "Utfall 2025", "Prognos 2026", "Kommun"]
+    _workbook(tmp_path, header, [["Personal", "kommun", 100000, 90000, 20000, "Sundsvall"]])
+    p = et.load_project(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert p.budget[["budget", "actual"]].values.tolist() == [[100_000, 90_000]]

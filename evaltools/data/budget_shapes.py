@@ -383,6 +383,21 @@ def _number(text: str) -> float | None:
         return None
 
 
+# a heading that names a financier's part of the amounts rather than a budget or utfall: 'Förbundet 2025', 'Kommunen
+# (arbetstid) 2025', 'Medfinansiering region 2025', 'Egen insats', 'Varav förbundet', 'FK 2025' (not 'Varav lön')
+_FUNDER_PART = re.compile(r"\b(?:samordningsförbund\w*|förbund\w*|kommun\w*|region\w*|egen|eget|egna|medfinansi\w*"
+                          r"|arbetstid\w*|in[\s-]kind|försäkringskassan\w*|fk|arbetsförmedlingen\w*|eu|esf\+?)\b",
+                          re.IGNORECASE)
+
+
+def _funder_part_column(heading: str, values: pd.Series) -> bool:
+    """Whether a column a wide budget does not read holds a financier's part of the amounts (:data:`_FUNDER_PART`)
+    in numbers: its amounts would be left out, or the line's whole amount put on the wrong financier."""
+    if _FUNDER_PART.search(_shown(heading)) is None:
+        return False
+    return any(_number(str(v)) is not None for v in values if str(v).strip())
+
+
 def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, dict]:
     """The contract's rows (one per cost line and period) from a budget with one column per period.
 
@@ -415,6 +430,9 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                 problems.append(problem(fname, header_row, c, c, "budget.wide_heading_near", fix=meant))
             elif category is None and c != funder:
                 category = c
+            elif c != funder and _funder_part_column(str(c), df[c]):
+                # (a financier's part in a column of its own: left out, its cost and whose money it is would be lost)
+                problems.append(problem(fname, header_row, c, c, "budget.wide_funder_column"))
             continue
         kind, period = w
         if period == "?" and (year := so_far_year(c)) is not None:  # the running year's utfall so far
