@@ -296,3 +296,15 @@ def test_a_column_of_text_or_of_no_financier_beside_a_wide_budget_is_still_not_r
     _workbook(tmp_path, header, [["Personal", "kommun", 100000, 90000, 20000, "Sundsvall"]])
     p = et.load_project(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
     assert p.budget[["budget", "actual"]].values.tolist() == [[100_000, 90_000]]
+
+
+def test_funds_paid_back_on_a_line_of_their_own_are_refused_not_added_to_the_cost(tmp_path):
+    """'Återbetalning av ej förbrukade medel' 10 000 kr typed positive would have made the cost 90 000 + 10 000 =
+    100 000 kr, 10 000 kr more than was spent instead of less; a 0 kr 'Korrigering' line costs nothing and is read."""
+    header = ["Kostnadsslag", "Budget 2024", "Utfall 2024"]
+    _workbook(tmp_path, header, [["Personal", 100000, 90000],
+                                 ["Återbetalning av ej förbrukade medel till förbundet", None, 10000],
+                                 ["Korrigering", 0, 0], ["Summa", 100000, 100000]])
+    (pr,) = load_problems(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert (pr.key, pr.row, pr.column) == ("budget.repayment_line", 6, "Kostnadsslag")
+    assert "ta bort raden" in pr.text("sv") and "delete the line" in pr.text("en")

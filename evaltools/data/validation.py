@@ -2768,6 +2768,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
     _check_vat_lines(lines, file_rows, fname, warn)
+    _repayment_lines(lines, file_rows, raw, fname, problems)
     _check_participant_wages(lines, file_rows, params, fname, problems, warn)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
@@ -2997,6 +2998,24 @@ def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: Pro
         rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[own].tolist())))
         warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_region", "warning",
                             "budget_own_region", rows=rows, owner=str(params.owner)))
+
+
+# a budget line of funds paid back, or an entry reversed ("Återbetalning av ej förbrukade medel", "Återbetalt till
+# förbundet", "Återföring", "Outnyttjade medel", "Repayment"): money that came back, not a cost
+_REPAYMENT_LINE = re.compile(r"\båterbetal\w*|\båterför(?:ing|da|t|d)\w*|\b(?:ej|inte)\s+förbrukade\s+medel|"
+                             r"\boutnyttjade\s+medel|\brepayment\w*|\brefund\w*", re.IGNORECASE)
+
+
+def _repayment_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
+                     problems: list[Problem]) -> None:
+    """A line of funds paid back with a positive amount would be added to the cost as if it had been spent: one
+    problem per such line, naming its row, with what to write (the utfall of the other lines already shows what the
+    project cost; a correction lowers the utfall of the line it corrects). A 0 kr line costs nothing and is left."""
+    names = lines[S.CATEGORY].fillna("").astype(str)
+    amount = lines[[S.BUDGET, S.ACTUAL]].fillna(0).gt(0).any(axis=1)
+    for i in np.flatnonzero((names.map(lambda n: _REPAYMENT_LINE.search(n) is not None) & amount).to_numpy()):
+        problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.CATEGORY, int(lines.index[i])),
+                                names.iloc[i].strip(), "budget.repayment_line"))
 
 
 # a budget line of value-added tax ("Moms 25 % på köpt tjänst", "Ingående moms", "Mervärdesskatt", "VAT"): a tax, not
