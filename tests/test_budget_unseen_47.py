@@ -308,3 +308,51 @@ def test_funds_paid_back_on_a_line_of_their_own_are_refused_not_added_to_the_cos
     (pr,) = load_problems(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
     assert (pr.key, pr.row, pr.column) == ("budget.repayment_line", 6, "Kostnadsslag")
     assert "ta bort raden" in pr.text("sv") and "delete the line" in pr.text("en")
+
+
+# --- subtotals per financier ------------------------------------------------------------------------------------
+def test_subtotals_per_financier_are_no_cost_lines_and_the_grand_total_is_checked_against_the_lines(tmp_path):
+    """The co-financed budget with a subtotal per financier, as its application laid it out. By hand: the förbund's
+    640 000 + 84 000 = 724 000 kr, the co-financing 300 000 + 120 000 = 420 000 kr, in all 1 144 000 kr; read as
+    lines, the two subtotals and 'Summa totalt' made the cost 2 288 000 kr, or refused the total with that sum."""
+    header = ["Kostnadsslag", "Finansiär", "Budget 2025", "Utfall 2025"]
+    rows = [["Projektledare", "förbund", 650000, 640000], ["Lokal, resor", "förbund", 90000, "84 000 kr"],
+            ["Summa förbundet", None, 740000, 724000],
+            ["Arbetstid socialsekreterare", "egen", 300000, 300000], ["Arbetstid arbetsterapeut", "region", 120000, 120000],
+            ["Summa medfinansiering:", None, 420000, 420000], ["Summa totalt", None, 1160000, 1144000]]
+    _workbook(tmp_path, header, rows)
+    p = et.load_project(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert float(p.budget["actual"].sum()) == 1_144_000 and len(p.budget) == 4
+    assert p.budget.groupby("funder")["actual"].sum().to_dict() == {"egen": 300_000, "förbund": 724_000,
+                                                                    "region": 120_000}
+    (read,) = [n for n in p.notices if n.key == "budget.subtotals_read"]
+    assert "raderna 7, 10" in read.text("sv")
+    assert not [w for w in p.warnings if w.key == "budget.subtotal_unmatched"]
+    # a grand total that does not add up is still refused, against the lines alone
+    rows[-1][3] = 2_288_000
+    _workbook(tmp_path, header, rows)
+    (pr,) = load_problems(tmp_path / "unseen47.yaml")
+    assert pr.key == "budget.total" and "1 144 000 kr" in pr.text("sv")
+
+
+@pytest.mark.parametrize("name, kind", [("Summa", "total"), ("Summa:", "total"), ("Totalt", "total"),
+                                        ("Summa totalt", "total"), ("Total kostnad", "total"),
+                                        ("Totala kostnader", "total"), ("Summa kostnader", "total"),
+                                        ("Delsumma", "subtotal"), ("Summa personal", "subtotal"),
+                                        ("Totalt förbundet", "subtotal"), ("Lön", None),
+                                        ("Summering av insatser", "subtotal"), ("Totalförsvarets kurs", None)])
+def test_a_rows_name_says_whether_it_is_a_total_a_subtotal_or_a_line(name, kind):
+    assert budget_shapes.total_row(name) == kind
+
+
+def test_a_subtotal_that_differs_from_the_lines_above_it_is_a_note_naming_its_row(tmp_path):
+    """'Summa personal' 630 000 kr over the one line above it, 640 000 kr: not refused (a subtotal may gather lines
+    spread over the table), but said, with the row, the column and both sums."""
+    header = ["Kostnadsslag", "Budget 2025", "Utfall 2025"]
+    _workbook(tmp_path, header, [["Projektledare", 650000, 640000], ["Summa personal", 650000, 630000],
+                                 ["Lokal", 50000, 50000], ["Total kostnad", 700000, 690000]])
+    p = et.load_project(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert float(p.budget["actual"].sum()) == 690_000
+    (note,) = [w for w in p.warnings if w.key == "budget.subtotal_unmatched"]
+    assert (note.row, note.column) == (6, "Utfall 2025")
+    assert "630 000 kr" in note.text("sv") and "640 000 kr" in note.text("sv")

@@ -82,6 +82,32 @@ def school_year(text: str) -> int | None:
             return first
     return None
 _TOTAL_WORDS = ("", *S.TOTAL_LABELS, "totalt", "hela", "hela perioden", "alla", "all", "whole period")
+# a grand total named in more words than 'Summa' (S.TOTAL_LABELS): 'Summa totalt', 'Total kostnad', 'Totala kostnader',
+# 'Summa kostnader', 'Totalsumma', 'Summa projektet'
+_GRAND_TOTAL = re.compile(r"^(?:(?:summa|totalt?|totala|sum)\s+(?:totalt?|summa|kostnad(?:er)?|alla\s+kostnader|budget"
+                          r"|projektet|hela\s+projektet|projektkostnad(?:er)?|totala\s+kostnader)|totalsumma|grand\s+total"
+                          r"|total\s+cost)$")
+# a subtotal of some of the lines above it: 'Summa förbundet', 'Summa medfinansiering', 'Summa personal', 'Delsumma',
+# 'Totalt personal', 'Subtotal'
+_SUBTOTAL = re.compile(r"^(?:delsumma|del-summa|subtotal|sub-total|summering)\b|^(?:summa|totalt?)\s+\S")
+
+
+def total_row(name: object) -> str | None:
+    """``'total'`` for a budget row that totals every line of its period (``Summa``, ``Totalt``, ``Summa totalt``,
+    ``Total kostnad``, with a ``:`` or not), ``'subtotal'`` for one that totals some of the lines above it (``Summa
+    förbundet``, ``Delsumma``, ``Summa personal``), None for a cost line.
+
+    Examples
+    --------
+    >>> [total_row(n) for n in ("Summa:", "Summa totalt", "Total kostnad", "Summa förbundet", "Delsumma", "Lön")]
+    ['total', 'total', 'total', 'subtotal', 'subtotal', None]
+    """
+    t = re.sub(r"\s+", " ", str(name)).strip().rstrip(":").strip().casefold()
+    if not t:
+        return None
+    if t in S.TOTAL_LABELS or _GRAND_TOTAL.match(t):
+        return "total"
+    return "subtotal" if _SUBTOTAL.match(t) else None
 
 # The headings a budget's columns are written with, in Swedish and plain English, besides the contract's own
 # names: the one table of them. A follow-up kept a row per cost line and period (``År``, ``Kostnadsslag``,
@@ -480,7 +506,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     for i in range(len(df)):
         name = str(names[i])
         line = df.iloc[i]
-        is_total = name.strip().lower() in S.TOTAL_LABELS
+        is_total = total_row(name) == "total"
         if is_total and unread:
             continue
         for kind, heading in totals.items():  # a line's total column against its own cells
@@ -517,7 +543,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
             where[S.ACTUAL].append(a_col or b_col or "")
             order.append((keys.index(period) if period != "alla" else len(periods), i))
     for row in rows:  # a year some of whose lines lack a part's utfall has no total utfall to check either
-        if row[S.PERIOD] in partial and row[S.CATEGORY].strip().lower() in S.TOTAL_LABELS:
+        if row[S.PERIOD] in partial and total_row(row[S.CATEGORY]) == "total":
             row[S.ACTUAL] = ""
     # period by period, as a budget per year is read (the lines of 2024, then those of 2025, ...)
     sort = sorted(range(len(rows)), key=lambda k: order[k])
@@ -534,8 +560,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     out = RawTable(frame, np.asarray(at, dtype=int), raw.name, raw.notes, raw.errors, {}, raw.source,
                    cell_columns=cell_columns, headless=raw.headless, other_sheets=raw.other_sheets,
                    file_sheets=raw.file_sheets, epoch=raw.epoch)
-    lines = sum(1 for n in names if str(n).strip() and str(n).strip().lower() not in S.TOTAL_LABELS)
-    cells_read = sum(1 for row in rows if row[S.CATEGORY].strip().lower() not in S.TOTAL_LABELS)
+    lines = sum(1 for n in names if str(n).strip() and total_row(n) is None)
+    cells_read = sum(1 for row in rows if total_row(row[S.CATEGORY]) is None)
     part_periods = [p for g in groups.values() for p in g if _part_kind(p)]
     revisions = [h for (k, _), h in cells.items() if k == S.BUDGET and revised(h)]
     return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,

@@ -2703,7 +2703,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # that a part's total row is checked against that part's lines; the parts are added into years below
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
-        total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
+        # (a subtotal, 'Summa förbundet', with its period left empty too: it is checked against the lines above it)
+        total_row = frame[S.CATEGORY].fillna("").astype(str).map(budget_shapes.total_row).notna()
         # (not where the row's period cell was refused, a personnummer taken out or a formula without its value: its
         # period is unknown, not left empty, and its total no total of every line; a 'Summa' row whose amounts are
         # formulas saved without their values has its period empty all the same, and no message that it is)
@@ -2730,8 +2731,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
-    is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
-    lines = df[~is_total]
+    row_kind = df[S.CATEGORY].fillna("").astype(str).map(budget_shapes.total_row)
+    is_total, is_sub = row_kind.eq("total"), row_kind.eq("subtotal")
+    lines = df[~is_total & ~is_sub]
+    _check_subtotals(df, row_kind, refused_cells, raw, fname, factor, unit, warn)
     percent = _percent_lines(df, raw, fname, problems)
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
@@ -2760,7 +2763,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}",
                                         **_total_scope(period)))
-    file_rows = raw.file_rows[~is_total.to_numpy()]
+    file_rows = raw.file_rows[~(is_total | is_sub).to_numpy()]
     lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
@@ -2776,9 +2779,52 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
     headings = raw.cell_columns.get(S.ACTUAL)  # (a förbund's layout: each line's utfall under 'Utfall 2026')
-    if headings is not None and len(headings) == len(df) and int((~is_total).sum()) == len(out):
-        out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~is_total.to_numpy()]
+    if headings is not None and len(headings) == len(df) and int((~is_total & ~is_sub).sum()) == len(out):
+        out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~(is_total | is_sub).to_numpy()]
     return out
+
+
+def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.DataFrame, raw: RawTable, fname: str,
+                     factor: int, unit: str, warn: list[Problem]) -> None:
+    """A budget's subtotal rows (``Summa förbundet``, ``Summa medfinansiering``, ``Delsumma``: :func:`budget_shapes.
+    total_row`) are no cost lines: read as lines, they counted their lines' cost twice. Each is checked against the
+    lines of its period since the previous total or subtotal row above it, as Excel's subtotals are laid out; one
+    that differs is a note naming its row (a subtotal of lines spread over the table is not wrong), and the rows
+    read as subtotals are named to the evaluator (``validate``)."""
+    subs = np.flatnonzero(row_kind.eq("subtotal").to_numpy())
+    if not len(subs):
+        return
+    since: dict[str, list[int]] = {}
+    for k, (idx, kind) in enumerate(row_kind.items()):
+        period = str(df.at[idx, S.PERIOD]).strip() if pd.notna(df.at[idx, S.PERIOD]) else ""
+        every = _every_period(period)
+        if not isinstance(kind, str):  # (a cost line: map gives NaN for None)
+            since.setdefault(period, []).append(idx)
+            since.setdefault("", []).append(idx)
+            continue
+        scope = since.get("" if every else period, [])
+        if kind == "subtotal":
+            for col in (S.BUDGET, S.ACTUAL):
+                stated = df.at[idx, col]
+                if pd.isna(stated) or not scope or (col in refused_cells and refused_cells.loc[scope, col].any()):
+                    continue
+                summed = df.loc[scope, col].sum(min_count=1)
+                if (pd.isna(summed) and stated == 0) or (pd.notna(summed) and abs(stated - summed) <= 0.5):
+                    continue
+                lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
+                warn.append(problem(fname, int(raw.file_rows[k]), raw.column_of(col, k), _amount(stated / factor, "en"),
+                                    "budget.subtotal_unmatched", "warning", "budget_subtotal",
+                                    name=quote(str(df.at[idx, S.CATEGORY]).strip()),
+                                    value_sv=f"{_amount(stated / factor, 'sv')} {unit}",
+                                    value_en=f"{_amount(stated / factor, 'en')} {unit}",
+                                    lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
+                                    lines_en=f"{_amount(lines_sum, 'en')} {unit}"))
+        for key in ([*since] if every else [period, ""]):  # (a total or subtotal closes the lines above it)
+            since[key] = []
+    rows = ", ".join(dict.fromkeys(str(int(raw.file_rows[k])) for k in subs))
+    names = ", ".join(dict.fromkeys(quote(str(df.iloc[k][S.CATEGORY]).strip()) for k in subs))
+    warn.append(problem(fname, None, None, None, "budget.subtotals_read", "info", "budget_subtotal", rows=rows,
+                        names=names))
 
 
 def _years_of_parts(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str, problems: list[Problem],
