@@ -356,3 +356,24 @@ def test_a_subtotal_that_differs_from_the_lines_above_it_is_a_note_naming_its_ro
     (note,) = [w for w in p.warnings if w.key == "budget.subtotal_unmatched"]
     assert (note.row, note.column) == (6, "Utfall 2025")
     assert "630 000 kr" in note.text("sv") and "640 000 kr" in note.text("sv")
+
+
+# --- the financiers under another heading -------------------------------------------------------------------------
+@pytest.mark.parametrize("heading", ["Finansiär (kod)", "Part", "Betalas av"])
+def test_financiers_under_a_heading_not_read_as_funder_are_refused_not_booked_on_the_forbund(tmp_path, heading):
+    """Unread, the municipality's 300 000 kr of staff time was booked on the förbund's shares: the municipality bore
+    25 % of it, 75 000 kr, instead of all of it."""
+    header = ["Kostnadsslag", heading, "Budget 2025", "Utfall 2025"]
+    _workbook(tmp_path, header, [["Projektledare", "förbund", 650000, 640000], ["Arbetstid", "egen", 300000, 300000]])
+    (pr,) = load_problems(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert (pr.key, pr.column) == ("budget.funder_heading", heading) and "Finansiär" in pr.text("sv")
+
+
+@pytest.mark.parametrize("heading", ["Medfinansiär", "Finansieras av", "Kostnadsbärare"])
+def test_the_financiers_heading_in_other_words_is_read(tmp_path, heading):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/budget.csv").write_text(
+        f"År;Kostnadsslag;{heading};Budget;Utfall\n2025;Lön;förbund;100000;90000\n2025;Arbetstid;egen;50000;50000\n",
+        encoding="utf-8")
+    p = et.load_project(_params(tmp_path, "data: {budget: data/budget.csv}\n"))
+    assert p.budget["funder"].tolist() == ["förbund", "egen"]

@@ -120,7 +120,8 @@ LONG_HEADINGS: dict[str, tuple[str, ...]] = {
                  "cost item", "line item"),
     S.BUDGET: ("budget", "budgeterat", "budgeterad", "budgeterat belopp", "budgeted"),
     S.ACTUAL: ("actual", "actuals", "utfall", "utfallet", "faktisk", "faktisk kostnad", "förbrukat", "spent"),
-    S.FUNDER: ("funder", "finansiär", "finansiar", "finansiering", "financier", "aktör", "aktor"),
+    S.FUNDER: ("funder", "finansiär", "finansiar", "finansiering", "financier", "aktör", "aktor", "medfinansiär",
+               "finansieras av", "kostnadsbärare"),
 }
 # a heading that names an amount but not which (the budget or the utfall): never read as either, only named where
 # the budget's column is missing
@@ -416,6 +417,17 @@ _FUNDER_PART = re.compile(r"\b(?:samordningsförbund\w*|förbund\w*|kommun\w*|re
                           re.IGNORECASE)
 
 
+_FUNDER_VALUES = {v.casefold() for code, (sv, en) in S.FUNDERS.items() for v in (code, sv, en)}
+
+
+def funder_column(values: pd.Series) -> bool:
+    """Whether a column the budget does not read holds the lines' financiers (every filled cell a funder's code or
+    label: ``förbund``, ``egen``, ``Regionens medfinansiering``), under a heading not read as ``funder``
+    (``Finansiär (kod)``, ``Part``): left unread, every line would be booked on the förbund's shares."""
+    cells = [str(v).strip().casefold() for v in values if str(v).strip() and str(v).strip() != "nan"]
+    return bool(cells) and all(c in _FUNDER_VALUES for c in cells) and any(c != "förbund" for c in cells)
+
+
 def _funder_part_column(heading: str, values: pd.Series) -> bool:
     """Whether a column a wide budget does not read holds a financier's part of the amounts (:data:`_FUNDER_PART`)
     in numbers: its amounts would be left out, or the line's whole amount put on the wrong financier."""
@@ -456,6 +468,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                 problems.append(problem(fname, header_row, c, c, "budget.wide_heading_near", fix=meant))
             elif category is None and c != funder:
                 category = c
+            elif funder is None and funder_column(df[c]):  # (the financiers under another heading: never guessed)
+                problems.append(problem(fname, header_row, c, c, "budget.funder_heading"))
             elif c != funder and _funder_part_column(str(c), df[c]):
                 # (a financier's part in a column of its own: left out, its cost and whose money it is would be lost)
                 problems.append(problem(fname, header_row, c, c, "budget.wide_funder_column"))

@@ -2715,6 +2715,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     if not wide:
         warn.extend(_lines_split_by_unread(raw, fname))
+        if S.FUNDER not in raw.frame:  # the financiers under a heading not read as funder: never guessed
+            header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+            problems.extend(problem(fname, header_row, str(c), str(c), "budget.funder_heading")
+                            for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
+                            and budget_shapes.funder_column(raw.frame[c]))
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
