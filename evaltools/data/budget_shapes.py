@@ -82,6 +82,32 @@ def school_year(text: str) -> int | None:
             return first
     return None
 _TOTAL_WORDS = ("", *S.TOTAL_LABELS, "totalt", "hela", "hela perioden", "alla", "all", "whole period")
+# a grand total named in more words than 'Summa' (S.TOTAL_LABELS): 'Summa totalt', 'Total kostnad', 'Totala kostnader',
+# 'Summa kostnader', 'Totalsumma', 'Summa projektet'
+_GRAND_TOTAL = re.compile(r"^(?:(?:summa|totalt?|totala|sum)\s+(?:totalt?|summa|kostnad(?:er)?|alla\s+kostnader|budget"
+                          r"|projektet|hela\s+projektet|projektkostnad(?:er)?|totala\s+kostnader)|totalsumma|grand\s+total"
+                          r"|total\s+cost)$")
+# a subtotal of some of the lines above it: 'Summa förbundet', 'Summa medfinansiering', 'Summa personal', 'Delsumma',
+# 'Totalt personal', 'Subtotal'
+_SUBTOTAL = re.compile(r"^(?:delsumma|del-summa|subtotal|sub-total|summering)\b|^(?:summa|totalt?)\s+\S")
+
+
+def total_row(name: object) -> str | None:
+    """``'total'`` for a budget row that totals every line of its period (``Summa``, ``Totalt``, ``Summa totalt``,
+    ``Total kostnad``, with a ``:`` or not), ``'subtotal'`` for one that totals some of the lines above it (``Summa
+    förbundet``, ``Delsumma``, ``Summa personal``), None for a cost line.
+
+    Examples
+    --------
+    >>> [total_row(n) for n in ("Summa:", "Summa totalt", "Total kostnad", "Summa förbundet", "Delsumma", "Lön")]
+    ['total', 'total', 'total', 'subtotal', 'subtotal', None]
+    """
+    t = re.sub(r"\s+", " ", str(name)).strip().rstrip(":").strip().casefold()
+    if not t:
+        return None
+    if t in S.TOTAL_LABELS or _GRAND_TOTAL.match(t):
+        return "total"
+    return "subtotal" if _SUBTOTAL.match(t) else None
 
 # The headings a budget's columns are written with, in Swedish and plain English, besides the contract's own
 # names: the one table of them. A follow-up kept a row per cost line and period (``År``, ``Kostnadsslag``,
@@ -94,7 +120,8 @@ LONG_HEADINGS: dict[str, tuple[str, ...]] = {
                  "cost item", "line item"),
     S.BUDGET: ("budget", "budgeterat", "budgeterad", "budgeterat belopp", "budgeted"),
     S.ACTUAL: ("actual", "actuals", "utfall", "utfallet", "faktisk", "faktisk kostnad", "förbrukat", "spent"),
-    S.FUNDER: ("funder", "finansiär", "finansiar", "finansiering", "financier", "aktör", "aktor"),
+    S.FUNDER: ("funder", "finansiär", "finansiar", "finansiering", "financier", "aktör", "aktor", "medfinansiär",
+               "finansieras av", "kostnadsbärare"),
 }
 # a heading that names an amount but not which (the budget or the utfall): never read as either, only named where
 # the budget's column is missing
@@ -158,33 +185,72 @@ def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
                     unit=unit, declared=declared)]
 
 
-def read_long_headings(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, set[str]]:
+def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
+                       warn: list[Problem] | None = None) -> tuple[RawTable, set[str]]:
     """A budget kept a row per cost line and period with its headings read as the contract's columns
     (:data:`LONG_HEADINGS`: ``År`` as ``period``, ``Utfall (kr)`` as ``actual``). Two headings that would both be
     one column (``Utfall`` beside ``Faktisk kostnad``, or ``Budgeterat`` beside ``budget``) are not read: one
-    problem names them and what to write, since which one holds is not guessed. Returns the table and the
-    columns so refused (the validation's message of a missing column would only repeat it)."""
+    problem names them and what to write, since which one holds is not guessed. A revised budget (``Reviderad
+    budget``) is the budget in force: it is read as ``budget``, the application's column beside it is not read,
+    and a note in ``warn`` says so. Returns the table and the columns so refused (the validation's message of a
+    missing column would only repeat it)."""
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     found: dict[str, list[str]] = {}
     for c in raw.frame.columns:
         column = long_column(c)
+        if column is None and revised(c) and long_column(_REVISED.sub(" ", _shown(c))) == S.BUDGET:
+            column = S.BUDGET
         if column is not None:
             found.setdefault(column, []).append(str(c))
-    rename, twice = {}, set()
+    rename, twice, drop = {}, set(), []
     for column, headings in found.items():
+        revisions = [h for h in headings if revised(h)] if column == S.BUDGET else []
+        if len(revisions) == 1:  # (the revision is the budget in force; the application's is not read)
+            drop = [h for h in headings if h != revisions[0]]
+            headings = revisions
+            if warn is not None and drop:
+                warn.append(problem(fname, None, None, None, "budget.wide_revised", "warning", "budget_revised",
+                                    revised=quote(revisions[0]), replaced=", ".join(quote(raw.headings.get(h, h)) for h in drop)))
+            elif warn is not None:
+                warn.append(problem(fname, None, None, None, "budget.wide_revised_alone", "warning",
+                                    "budget_revised", revised=quote(revisions[0])))
         if len(headings) > 1:
             twice.add(column)
             problems.append(problem(fname, header_row, column, None, "budget.heading_twice", column=column,
                                     headings=", ".join(f"'{h}'" for h in headings)))
         elif headings[0] != column:
             rename[headings[0]] = column
-    if not rename:
+    if not rename and not drop:
         return raw, twice
-    return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename),
-                               number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
-                               cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
-                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()},
+    kept = [c for c in raw.frame.columns if str(c) not in drop]
+    return dataclasses.replace(raw, frame=raw.frame[kept].rename(columns=rename),
+                               number_cells={rename.get(c, c): v for c, v in raw.number_cells.items() if c not in drop},
+                               cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items() if c not in drop},
+                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items() if c not in drop},
                                headings={**raw.headings, **{c: h for h, c in rename.items()}}), twice
+
+
+# a budget revised during the project, as a follow-up heads it beside the application's: 'Reviderad budget 2025',
+# 'Budget 2025 (rev.)', 'Rev. budget 2025', 'Revised budget 2025'; the revision is the budget in force
+_REVISED = re.compile(r"[(\[]?\s*\b(?:reviderad|reviderat|reviderade|rev|revised)\b\.?\s*[)\]]?", re.IGNORECASE)
+
+
+# a column of the time a project was prolonged by, as a follow-up marks it beside the year: 'Budget 2026
+# (förlängning)', 'Budget förlängning 2026', 'Utfall förlängningen 2026': the year holds it like any year
+_EXTENSION = re.compile(r"[(\[]?\s*\b(?:förlängning(?:en|s\w*)?|förlängd|extension|extended)\b\s*[)\]]?",
+                        re.IGNORECASE)
+
+
+def revised(heading: object) -> bool:
+    """Whether a budget's heading names a revised budget (``Reviderad budget 2025``, ``Budget 2025 (rev.)``), read
+    by :func:`wide_heading` as the budget of its period.
+
+    Examples
+    --------
+    >>> revised("Reviderad budget 2025"), revised("Budget 2025 (rev.)"), revised("Budget 2025"), revised("Revisor")
+    (True, True, False, False)
+    """
+    return _REVISED.search(_shown(heading)) is not None
 
 
 def wide_heading(heading: str) -> tuple[str, str] | None:
@@ -193,7 +259,8 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     ``('budget', '')`` (a total column: period empty); ``None`` when the heading names no kind, and
     ``(kind, '?')`` when it names one but its period cannot be read. The heading is read as it looks
     (:func:`_shown`: ``Вudget 2024`` with a Cyrillic 'В' is ``Budget 2024``)."""
-    text = _UNIT.sub(" ", _shown(heading)).strip()
+    shown = _REVISED.sub(" ", _UNIT.sub(" ", _shown(heading)))
+    text = _EXTENSION.sub(" ", shown).strip()
     first, last = _KIND_FIRST.match(text), _KIND_LAST.match(text)
     if first is not None:
         kind, rest = first.group(1), first.group(2)
@@ -203,11 +270,13 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
         return None
     rest = re.sub(r"\s+", " ", rest.strip(" ,:;_-–")).lower()
     code = _KINDS[kind.lower()]
-    if rest in _TOTAL_WORDS:
-        return code, ""
+    if rest in _TOTAL_WORDS:  # (the prolonged time's budget without its year is no total: its period is asked for)
+        return (code, "?") if _EXTENSION.search(shown) else (code, "")
     if _YEAR.match(rest):
         return code, rest
-    part = _part(rest)
+    # a half-year or quarter of the budget also as its months ('Budget jan–jun 2026'); an utfall so headed is more
+    # often the running year's utfall so far, and is asked to be headed as the year (so_far_year)
+    part = year_part(rest) if code == S.BUDGET else _part(rest)
     if part is not None:
         return code, part
     py = _PROJECT_YEAR.match(rest)
@@ -341,6 +410,32 @@ def _number(text: str) -> float | None:
         return None
 
 
+# a heading that names a financier's part of the amounts rather than a budget or utfall: 'Förbundet 2025', 'Kommunen
+# (arbetstid) 2025', 'Medfinansiering region 2025', 'Egen insats', 'Varav förbundet', 'FK 2025' (not 'Varav lön')
+_FUNDER_PART = re.compile(r"\b(?:samordningsförbund\w*|förbund\w*|kommun\w*|region\w*|egen|eget|egna|medfinansi\w*"
+                          r"|arbetstid\w*|in[\s-]kind|försäkringskassan\w*|fk|arbetsförmedlingen\w*|eu|esf\+?)\b",
+                          re.IGNORECASE)
+
+
+_FUNDER_VALUES = {v.casefold() for code, (sv, en) in S.FUNDERS.items() for v in (code, sv, en)}
+
+
+def funder_column(values: pd.Series) -> bool:
+    """Whether a column the budget does not read holds the lines' financiers (every filled cell a funder's code or
+    label: ``förbund``, ``egen``, ``Regionens medfinansiering``), under a heading not read as ``funder``
+    (``Finansiär (kod)``, ``Part``): left unread, every line would be booked on the förbund's shares."""
+    cells = [str(v).strip().casefold() for v in values if str(v).strip() and str(v).strip() != "nan"]
+    return bool(cells) and all(c in _FUNDER_VALUES for c in cells) and any(c != "förbund" for c in cells)
+
+
+def _funder_part_column(heading: str, values: pd.Series) -> bool:
+    """Whether a column a wide budget does not read holds a financier's part of the amounts (:data:`_FUNDER_PART`)
+    in numbers: its amounts would be left out, or the line's whole amount put on the wrong financier."""
+    if _FUNDER_PART.search(_shown(heading)) is None:
+        return False
+    return any(_number(str(v)) is not None for v in values if str(v).strip())
+
+
 def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, dict]:
     """The contract's rows (one per cost line and period) from a budget with one column per period.
 
@@ -362,6 +457,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     cells: dict[tuple[str, str], str] = {}  # (kind, period) -> heading
     totals: dict[str, str] = {}  # kind -> heading of its total column
+    replaced: dict[str, str] = {}  # a budget's heading not read -> the revised budget's read in its place
     funder = next((c for c in df.columns if long_column(c) == S.FUNDER), None)
     category = None
     for c in df.columns:
@@ -372,6 +468,11 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                 problems.append(problem(fname, header_row, c, c, "budget.wide_heading_near", fix=meant))
             elif category is None and c != funder:
                 category = c
+            elif funder is None and funder_column(df[c]):  # (the financiers under another heading: never guessed)
+                problems.append(problem(fname, header_row, c, c, "budget.funder_heading"))
+            elif c != funder and _funder_part_column(str(c), df[c]):
+                # (a financier's part in a column of its own: left out, its cost and whose money it is would be lost)
+                problems.append(problem(fname, header_row, c, c, "budget.wide_funder_column"))
             continue
         kind, period = w
         if period == "?" and (year := so_far_year(c)) is not None:  # the running year's utfall so far
@@ -379,7 +480,18 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
         elif period == "?":
             problems.append(problem(fname, header_row, c, c, "budget.wide_heading"))
         elif period == "":
-            totals.setdefault(kind, c)
+            if kind == S.BUDGET and revised(c) and kind in totals and not revised(totals[kind]):
+                replaced[totals[kind]] = c  # (the revised budget's total is the one its lines sum to)
+                totals[kind] = c
+            elif kind == S.BUDGET and not revised(c) and kind in totals and revised(totals[kind]):
+                replaced[c] = totals[kind]
+            else:
+                totals.setdefault(kind, c)
+        elif (kind, period) in cells and kind == S.BUDGET and revised(c) != revised(cells[(kind, period)]):
+            # the application's budget beside its revision: the revision is the budget in force, the other not read
+            original, revision = (cells[(kind, period)], c) if revised(c) else (c, cells[(kind, period)])
+            replaced[original] = revision
+            cells[(kind, period)] = revision
         elif (kind, period) in cells:
             problems.append(problem(fname, header_row, c, c, "budget.wide_same", other=cells[(kind, period)]))
         else:
@@ -408,7 +520,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     for i in range(len(df)):
         name = str(names[i])
         line = df.iloc[i]
-        is_total = name.strip().lower() in S.TOTAL_LABELS
+        is_total = total_row(name) == "total"
         if is_total and unread:
             continue
         for kind, heading in totals.items():  # a line's total column against its own cells
@@ -445,7 +557,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
             where[S.ACTUAL].append(a_col or b_col or "")
             order.append((keys.index(period) if period != "alla" else len(periods), i))
     for row in rows:  # a year some of whose lines lack a part's utfall has no total utfall to check either
-        if row[S.PERIOD] in partial and row[S.CATEGORY].strip().lower() in S.TOTAL_LABELS:
+        if row[S.PERIOD] in partial and total_row(row[S.CATEGORY]) == "total":
             row[S.ACTUAL] = ""
     # period by period, as a budget per year is read (the lines of 2024, then those of 2025, ...)
     sort = sorted(range(len(rows)), key=lambda k: order[k])
@@ -457,14 +569,19 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                     S.ACTUAL: np.asarray(where[S.ACTUAL], dtype=object)}
     if category is not None:
         cell_columns[S.CATEGORY] = np.full(len(frame), category, dtype=object)
+    if funder is not None:  # (a funder's message names the file's heading, 'Finansiär', not the contract's)
+        cell_columns[S.FUNDER] = np.full(len(frame), funder, dtype=object)
     out = RawTable(frame, np.asarray(at, dtype=int), raw.name, raw.notes, raw.errors, {}, raw.source,
                    cell_columns=cell_columns, headless=raw.headless, other_sheets=raw.other_sheets,
                    file_sheets=raw.file_sheets, epoch=raw.epoch)
-    lines = sum(1 for n in names if str(n).strip() and str(n).strip().lower() not in S.TOTAL_LABELS)
-    cells_read = sum(1 for row in rows if row[S.CATEGORY].strip().lower() not in S.TOTAL_LABELS)
+    lines = sum(1 for n in names if str(n).strip() and total_row(n) is None)
+    cells_read = sum(1 for row in rows if total_row(row[S.CATEGORY]) is None)
     part_periods = [p for g in groups.values() for p in g if _part_kind(p)]
+    revisions = [h for (k, _), h in cells.items() if k == S.BUDGET and revised(h)]
     return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,
-                 "parts": ", ".join(part_periods), "partial": ", ".join(partial)}
+                 "parts": ", ".join(part_periods), "partial": ", ".join(partial),
+                 "revised": ", ".join(quote(h) for h in revisions),
+                 "replaced": ", ".join(quote(h) for h in replaced)}
 
 
 def _part_kind(period: str) -> str:

@@ -318,6 +318,10 @@ _WORDS_FOR_CODES = {
     "esf": "eu", "esf+": "eu", "esf-rådet": "eu", "socialfonden": "eu", "europeiska socialfonden": "eu",
     "europeiska socialfonden+": "eu", "eruf": "eu", "regionalfonden": "eu", "interreg": "eu", "amif": "eu",
     "eu-medel": "eu", "eu-fonder": "eu", "eu-stöd": "eu",
+    # a partner's contribution in its own staff's time (in kind), as a follow-up writes the owner's: own financing
+    "egen insats": "egen", "egeninsats": "egen", "egna insatser": "egen", "egen arbetstid": "egen",
+    "eget arbete": "egen", "egenfinansiering": "egen", "egen medfinansiering": "egen", "in kind": "egen",
+    "in-kind": "egen",
 }
 
 
@@ -2659,7 +2663,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     twice: set[str] = set()
     problems.extend(budget_shapes.units_against(raw, params.data.unit("budget"), fname))
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
-        raw, twice = budget_shapes.read_long_headings(raw, fname, problems)
+        raw, twice = budget_shapes.read_long_headings(raw, fname, problems, warn)
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
@@ -2677,6 +2681,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             if info["partial"]:
                 warn.append(problem(fname, None, None, None, "budget.wide_parts_partial", "warning", "budget_wide",
                                     years=info["partial"]))
+            if info["revised"] and info["replaced"]:  # (the application's budget beside its revision)
+                warn.append(problem(fname, None, None, None, "budget.wide_revised", "warning", "budget_wide",
+                                    revised=info["revised"], replaced=info["replaced"]))
+            elif info["revised"]:
+                warn.append(problem(fname, None, None, None, "budget.wide_revised_alone", "warning", "budget_wide",
+                                    revised=info["revised"]))
     frame = raw.frame
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
@@ -2693,7 +2703,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # that a part's total row is checked against that part's lines; the parts are added into years below
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
-        total_row = frame[S.CATEGORY].fillna("").astype(str).str.lower().str.strip().isin(S.TOTAL_LABELS)
+        # (a subtotal, 'Summa förbundet', with its period left empty too: it is checked against the lines above it)
+        total_row = frame[S.CATEGORY].fillna("").astype(str).map(budget_shapes.total_row).notna()
         # (not where the row's period cell was refused, a personnummer taken out or a formula without its value: its
         # period is unknown, not left empty, and its total no total of every line; a 'Summa' row whose amounts are
         # formulas saved without their values has its period empty all the same, and no message that it is)
@@ -2704,7 +2715,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     if not wide:
         warn.extend(_lines_split_by_unread(raw, fname))
-    df, _refused = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+        if S.FUNDER not in raw.frame:  # the financiers under a heading not read as funder: never guessed
+            header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+            problems.extend(problem(fname, header_row, str(c), str(c), "budget.funder_heading")
+                            for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
+                            and budget_shapes.funder_column(raw.frame[c]))
+    df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
         "column.missing", "column.missing_heading", "column.optional_heading"))]
@@ -2720,8 +2736,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
-    is_total = df[S.CATEGORY].fillna("").str.lower().str.strip().isin(S.TOTAL_LABELS)
-    lines = df[~is_total]
+    row_kind = df[S.CATEGORY].fillna("").astype(str).map(budget_shapes.total_row)
+    is_total, is_sub = row_kind.eq("total"), row_kind.eq("subtotal")
+    lines = df[~is_total & ~is_sub]
+    _check_subtotals(df, row_kind, refused_cells, raw, fname, factor, unit, warn)
     percent = _percent_lines(df, raw, fname, problems)
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
@@ -2735,6 +2753,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             stated = row[col]
             if pd.isna(stated):
                 continue
+            if col in refused_cells and refused_cells.loc[scope.index, col].any():
+                continue  # (a line's amount refused, a negative one say, has its message; the sum would only repeat it)
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) and stated == 0:
                 continue  # Excel's SUM over cells not yet filled in (the running year's utfall) shows 0
@@ -2748,13 +2768,15 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}",
                                         **_total_scope(period)))
-    file_rows = raw.file_rows[~is_total.to_numpy()]
+    file_rows = raw.file_rows[~(is_total | is_sub).to_numpy()]
     lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
+    _check_vat_lines(lines, file_rows, fname, warn)
+    _repayment_lines(lines, file_rows, raw, fname, problems)
     _check_participant_wages(lines, file_rows, params, fname, problems, warn)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
@@ -2762,9 +2784,52 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
     headings = raw.cell_columns.get(S.ACTUAL)  # (a förbund's layout: each line's utfall under 'Utfall 2026')
-    if headings is not None and len(headings) == len(df) and int((~is_total).sum()) == len(out):
-        out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~is_total.to_numpy()]
+    if headings is not None and len(headings) == len(df) and int((~is_total & ~is_sub).sum()) == len(out):
+        out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~(is_total | is_sub).to_numpy()]
     return out
+
+
+def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.DataFrame, raw: RawTable, fname: str,
+                     factor: int, unit: str, warn: list[Problem]) -> None:
+    """A budget's subtotal rows (``Summa förbundet``, ``Summa medfinansiering``, ``Delsumma``: :func:`budget_shapes.
+    total_row`) are no cost lines: read as lines, they counted their lines' cost twice. Each is checked against the
+    lines of its period since the previous total or subtotal row above it, as Excel's subtotals are laid out; one
+    that differs is a note naming its row (a subtotal of lines spread over the table is not wrong), and the rows
+    read as subtotals are named to the evaluator (``validate``)."""
+    subs = np.flatnonzero(row_kind.eq("subtotal").to_numpy())
+    if not len(subs):
+        return
+    since: dict[str, list[int]] = {}
+    for k, (idx, kind) in enumerate(row_kind.items()):
+        period = str(df.at[idx, S.PERIOD]).strip() if pd.notna(df.at[idx, S.PERIOD]) else ""
+        every = _every_period(period)
+        if not isinstance(kind, str):  # (a cost line: map gives NaN for None)
+            since.setdefault(period, []).append(idx)
+            since.setdefault("", []).append(idx)
+            continue
+        scope = since.get("" if every else period, [])
+        if kind == "subtotal":
+            for col in (S.BUDGET, S.ACTUAL):
+                stated = df.at[idx, col]
+                if pd.isna(stated) or not scope or (col in refused_cells and refused_cells.loc[scope, col].any()):
+                    continue
+                summed = df.loc[scope, col].sum(min_count=1)
+                if (pd.isna(summed) and stated == 0) or (pd.notna(summed) and abs(stated - summed) <= 0.5):
+                    continue
+                lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
+                warn.append(problem(fname, int(raw.file_rows[k]), raw.column_of(col, k), _amount(stated / factor, "en"),
+                                    "budget.subtotal_unmatched", "warning", "budget_subtotal",
+                                    name=quote(str(df.at[idx, S.CATEGORY]).strip()),
+                                    value_sv=f"{_amount(stated / factor, 'sv')} {unit}",
+                                    value_en=f"{_amount(stated / factor, 'en')} {unit}",
+                                    lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
+                                    lines_en=f"{_amount(lines_sum, 'en')} {unit}"))
+        for key in ([*since] if every else [period, ""]):  # (a total or subtotal closes the lines above it)
+            since[key] = []
+    rows = ", ".join(dict.fromkeys(str(int(raw.file_rows[k])) for k in subs))
+    names = ", ".join(dict.fromkeys(quote(str(df.iloc[k][S.CATEGORY]).strip()) for k in subs))
+    warn.append(problem(fname, None, None, None, "budget.subtotals_read", "info", "budget_subtotal", rows=rows,
+                        names=names))
 
 
 def _years_of_parts(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str, problems: list[Problem],
@@ -2984,6 +3049,42 @@ def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: Pro
         rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[own].tolist())))
         warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_region", "warning",
                             "budget_own_region", rows=rows, owner=str(params.owner)))
+
+
+# a budget line of funds paid back, or an entry reversed ("Återbetalning av ej förbrukade medel", "Återbetalt till
+# förbundet", "Återföring", "Outnyttjade medel", "Repayment"): money that came back, not a cost
+_REPAYMENT_LINE = re.compile(r"\båterbetal\w*|\båterför(?:ing|da|t|d)\w*|\b(?:ej|inte)\s+förbrukade\s+medel|"
+                             r"\boutnyttjade\s+medel|\brepayment\w*|\brefund\w*", re.IGNORECASE)
+
+
+def _repayment_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
+                     problems: list[Problem]) -> None:
+    """A line of funds paid back with a positive amount would be added to the cost as if it had been spent: one
+    problem per such line, naming its row, with what to write (the utfall of the other lines already shows what the
+    project cost; a correction lowers the utfall of the line it corrects). A 0 kr line costs nothing and is left."""
+    names = lines[S.CATEGORY].fillna("").astype(str)
+    amount = lines[[S.BUDGET, S.ACTUAL]].fillna(0).gt(0).any(axis=1)
+    for i in np.flatnonzero((names.map(lambda n: _REPAYMENT_LINE.search(n) is not None) & amount).to_numpy()):
+        problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.CATEGORY, int(lines.index[i])),
+                                names.iloc[i].strip(), "budget.repayment_line"))
+
+
+# a budget line of value-added tax ("Moms 25 % på köpt tjänst", "Ingående moms", "Mervärdesskatt", "VAT"): a tax, not
+# a resource the project uses
+_VAT_LINE = re.compile(r"\b(?:ingående\s+)?moms\b|\bmervärdesskatt\w*|\bVAT\b", re.IGNORECASE)
+
+
+def _check_vat_lines(lines: pd.DataFrame, file_rows: np.ndarray, fname: str, warn: list[Problem]) -> None:
+    """A line of value-added tax is read and counted as any cost line, but the tax goes to the state (or is paid
+    back to a municipality or region as momskompensation): no resource the project used. One note names its rows,
+    so that the evaluator sees that the public financiers' and society's results count it as a cost."""
+    names = lines[S.CATEGORY].fillna("").astype(str)
+    vat = names.map(lambda n: _VAT_LINE.search(n) is not None).to_numpy(dtype=bool)
+    if vat.any():
+        rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[vat].tolist())))
+        first = quote(names[vat].iloc[0].strip())
+        warn.append(problem(fname, None, None, None, "budget.vat_line", "warning", "budget_vat", rows=rows,
+                            line=first))
 
 
 # a budget line of the participants' own wages, a municipal employment as a step (arbetsmarknadsanställning): "Lön

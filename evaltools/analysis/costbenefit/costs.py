@@ -39,6 +39,24 @@ def co_financing_municipalities(costs: pd.DataFrame | None) -> int:
     return len({m.group(1).lower() for c in lines for m in _MUNICIPALITY_NAMED.finditer(c)})
 
 
+def partners_in_budget(costs: pd.DataFrame | None) -> bool:
+    """Whether the budget holds a cost line of a partner's own contribution (funder ``egen``, ``kommun``, ``region``,
+    ``försäkringskassan`` or ``arbetsförmedlingen``: money or staff time given in kind) that costs anything: the
+    calculation then counts the partners' contributions the budget names, and only those outside it are left out.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"funder": ["förbund", "egen", "eu"], "used": [500.0, 300.0, 0.0]})
+    >>> partners_in_budget(lines), partners_in_budget(lines.iloc[[0, 2]])
+    (True, False)
+    """
+    if costs is None or costs.empty or S.FUNDER not in costs:
+        return False
+    partner = costs[S.FUNDER].astype(str).isin([f for f, actor in S.FUNDER_ACTOR.items() if f != "eu"])
+    amount = costs["used"] if "used" in costs else costs[S.BUDGET]  # (what the calculation counts, where known)
+    return bool((partner & pd.to_numeric(amount, errors="coerce").fillna(0).gt(0)).any())
+
+
 # --- costs ----------------------------------------------------------------------------
 def _period_year(period: str, params) -> tuple[int, float]:
     """(price year, years from project start to the period's start) for a budget period label."""

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ...analysis.comparison import WILD_BOOTSTRAP_DRAWS
 from ...analysis.costbenefit import benefits_measured, earnings_measured
+from ...analysis.costbenefit.costs import partners_in_budget
 from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from ...analysis.honest import robust_available
 from ...words import glossary
@@ -182,6 +183,11 @@ def paragraphs(r) -> list[str]:
             continue
         if key == "method.privacy":
             out.append(r.msg(key, k=str(r.k)))
+        elif key == "method.cb.transfers" and partners_in_budget(r.cba.costs):
+            # the partners' own contributions the budget names (staff time given in kind) are counted: only their
+            # time beyond it is a cost left out
+            out.append(r.msg("method.cb.transfers_measured_partners") if earnings_measured(r.cba.ledger)
+                       else r.msg("method.cb.transfers_partners"))
         elif key == "method.cb.transfers" and earnings_measured(r.cba.ledger):
             # (earnings measured in register data, not valued "när en lönenivå anges")
             out.append(r.msg("method.cb.transfers_measured"))
