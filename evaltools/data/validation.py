@@ -1800,6 +1800,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
     raw = _own_headings(raw, params, fname, problems, warn)
+    # (the cells' messages from here on: named by the file's own headings where data.columns read them, below)
+    cells_from, warn_from = len(problems), len(warn)
     several = False
     if not is_comparison:
         raw, several = _project_insats(raw, params, fname, problems, warn)
@@ -1840,9 +1842,22 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
                                 last_intake=params.last_intake.isoformat()))
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
+    problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
+    warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
     return df
+
+
+def _by_file_headings(found: list[Problem], raw: RawTable, fname: str) -> list[Problem]:
+    """A person file's cell messages (those naming a row of ``fname``) named by the heading the evaluator sees in
+    the file ('Startdatum') where ``data.columns`` read it as a contract column (``start_date``), as a payments or
+    register file's are (:func:`_own_headings`): one way for every file. A message about a whole column keeps the
+    contract's name, which is what the params line and the contract speak of."""
+    if not raw.headings:
+        return found
+    return [dataclasses.replace(p, column=raw.headings[p.column])
+            if p.row is not None and p.file == fname and p.column in raw.headings else p for p in found]
 
 
 def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: list[Problem],
@@ -1884,9 +1899,8 @@ def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: li
     if outcome:
         warn.append(problem(fname, None, S.OUTCOME, None, "person.outcome_from", "warning", "outcome_from",
                             heading=outcome[0]))
-    # a payments or register file's messages name its own heading ('Belopp'), as they name a reshaped file's; a
-    # participants file's name the contract's column, as its data-quality notes and goals' messages do
-    headings = raw.headings if S.PARTICIPANTS in specs else raw.headings | {c: str(h) for h, c in rename.items()}
+    # a file's cell messages name its own heading ('Belopp', 'Startdatum'), as they name a reshaped file's
+    headings = raw.headings | {c: str(h) for h, c in rename.items()}
     return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename), headings=headings,
                                number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
