@@ -893,6 +893,20 @@ COMPOSITION_NUMERATORS = ("sex", "age")
 _MORE_THAN_SHARE = re.compile(rf"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
                               rf"|\b(?:över|överstiga\w*|over|above|exceed\w*)\s+({_SHARE_WORD})", re.I)
 _JUST_ABOVE = 0.01
+# ... and a share that is to fall or stay under a ceiling ("Andelen deltagare med försörjningsstöd ska minska från 80 %
+# till 50 %", "högst 30 % ska vara kvar på försörjningsstöd", "the share on social assistance should fall to 50%"): a
+# share goal is reached at its target or above, so a ceiling's target would be judged the wrong way round (a share
+# that rose to 90 % "reached"); the share of the others, who reach at least the rest, is the goal to write
+# (a floor the label sets beside a ceiling, "Minst 40 % ... ska vara män (högst 60 % kvinnor)", is the goal: the
+# ceiling restates the others' share)
+_SHARE_FLOOR = re.compile(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
+_SHARE_FALLS = re.compile(
+    rf"\b(?:andel\w*|share|proportion|percentage)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|shall)\s+"
+    rf"(?:[\wåäö]+\s+){{0,2}}?(?:minska\w*|sjunka|sjunkit|gå\s+ne[dr]|gått\s+ne[dr]|sänkas|reduceras|halveras|"
+    rf"decrease|fall|drop|be\s+(?:reduced|halved|lowered))(?![\wåäö])"
+    rf"|\b(?:minska|sänka|halvera|reduce|lower|cut)\s+andel(?:en)?\b|\b(?:reduce|lower|cut)\s+the\s+(?:share|proportion)\b"
+    rf"|\b(?:högst|maximalt|max|som\s+mest|inte\s+(?:mer|fler)\s+än|mindre\s+än|färre\s+än|under|at\s+most|"
+    rf"no\s+more\s+than|less\s+than|fewer\s+than|below|under)\s+{_SHARE_WORD}", re.I)
 # ... and an even sex balance ("Jämn könsfördelning bland deltagarna", "gender balance"): two bounds, commonly 40–60 %,
 # which a share of one sex judges from one side only (90 % women would reach "minst 40 % kvinnor")
 _EVEN_SEXES = re.compile(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
@@ -1564,6 +1578,15 @@ class Goal(_Strict):
             step = _process_step(label) if self.kind in PERSON_GOAL_KINDS else None
             if step is not None:
                 raise ParamsValueError("params.goal_label_process", words=step.group(0).strip(), kind=self.kind)
+            falls = _SHARE_FALLS.search(label) if self.kind == "share" and not _SHARE_FLOOR.search(label) else None
+            if falls is not None:
+                # (the ceiling as the words state it, the last share of "från 80 % till 50 %", else the target)
+                stated = label_shares(label)
+                ceiling = stated[-1][1] if stated else self.target
+                rest = round(1 - ceiling, 3) if ceiling is not None else None
+                pct = f"{rest * 100:g}" if rest is not None else "?"
+                raise ParamsValueError("params.goal_label_share_falls", words=falls.group(0).strip(),
+                                       rest=f"{rest:g}" if rest is not None else "?", pct_sv=f"{pct} %", pct_en=f"{pct}%")
             if self.kind == "share":
                 self._check_share_range(label)
             even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None
