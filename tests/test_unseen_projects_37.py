@@ -372,3 +372,28 @@ def test_a_time_after_exit_in_other_words_is_said_to_be_counted_at_exit(label, w
     report says so, quoting the words; these wordings got no such sentence (the figure seemed to answer them)."""
     from evaltools.present.sections.goals import after_exit_words
     assert after_exit_words(label) == words
+
+
+@pytest.mark.parametrize(("label", "kind", "words"), [
+    ("Högst 5 deltagare ska avbryta insatsen i förtid", "outcome_count", "Högst 5"),
+    ("Max 3 avbrott per år", "outcome_count", "Max 3"),
+    ("No more than 5 participants shall drop out", "outcome_count", "No more than 5"),
+    ("Färre än 20 % av deltagarna ska avbryta insatsen", "share", "Färre än 20 %"),
+])
+def test_a_ceiling_on_drop_outs_is_refused_not_judged_on_the_successes(tmp_path, label, kind, words):
+    """'Högst 5 deltagare ska avbryta' was judged 'uppnått' with the 6 who went to studies or work (6 ≥ 5): a count
+    goal is reached at its target or above, and counts the successes, not the drop-outs its words name."""
+    from .conftest import params_refusal
+    goal = _goal(label, kind=kind, target="5" if kind != "share" else "0.2")
+    if kind != "share":
+        goal = goal.replace("    denominator: exits\n", "")
+    said = params_refusal(_kaa(tmp_path, goal))
+    assert f"'{words}'" in said and "qualitative" in said
+
+
+@pytest.mark.parametrize("label", ["Minst 10 deltagare ska gå vidare till arbete eller studier (grupper om högst 8)",
+                                   "Minst 10 unga högst 24 år ska gå till arbete eller studier"])
+def test_a_ceiling_beside_the_goals_floor_or_an_age_is_read_as_written(tmp_path, label):
+    goal = _goal(label, kind="outcome_count", target="10").replace("    denominator: exits\n", "")
+    project = et.load_project(_kaa(tmp_path, goal))
+    assert project.params.goals[0].target == 10

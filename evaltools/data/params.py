@@ -848,8 +848,10 @@ _WISH = re.compile(r"\b(?:minst|at\s+least)\s+(\d+(?:[.,]\d+)?)(\s*(?:%|procent\
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
-_MORE_THAN = re.compile(r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b))"
-                        r"|\b(?:över|over)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b|tkr|kr\b))", re.I)
+# (a ceiling, "inte fler än 5", "no more than 5", is none: _COUNT_CEILING)
+_NOT_BEFORE = r"(?<!\bno\s)(?<!\bnot\s)(?<!\binte\s)(?<!\bej\s)"
+_MORE_THAN = re.compile(_NOT_BEFORE + r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|"
+                        r"years?\b))|" + _NOT_BEFORE + r"\b(?:över|over)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b|tkr|kr\b))", re.I)
 # A count said both in total and per year ("totalt 90 deltagare, 30 per år", "90 participants in total, 30 a year"):
 # a goal counted per year whose target is the total would judge each year against the whole project's count
 _IN_TOTAL = re.compile(r"\b(?:totalt|sammanlagt|sammantaget|i\s+(?:allt|totalt)|in\s+total|a\s+total\s+of|total)\s+"
@@ -890,13 +892,23 @@ COMPOSITION_NUMERATORS = ("sex", "age")
 # A share that must pass a share ("mer än 40 % ska gå till arbete", "över hälften", "more than 40%"): exactly 40 %
 # does not reach it, so its target lies just above (0.401: a share is compared as shown, to a tenth of a percentage
 # point), as a count "fler än 25" takes 26. A target up to one percentage point above (0.41) is read as written.
-_MORE_THAN_SHARE = re.compile(rf"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
-                              rf"|\b(?:över|överstiga\w*|over|above|exceed\w*)\s+({_SHARE_WORD})", re.I)
+_MORE_THAN_SHARE = re.compile(rf"{_NOT_BEFORE}\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
+                              rf"|{_NOT_BEFORE}\b(?:över|överstiga\w*|over|above|exceed\w*)\s+({_SHARE_WORD})", re.I)
 _JUST_ABOVE = 0.01
 # ... and a share that is to fall or stay under a ceiling ("Andelen deltagare med försörjningsstöd ska minska från 80 %
 # till 50 %", "högst 30 % ska vara kvar på försörjningsstöd", "the share on social assistance should fall to 50%"): a
 # share goal is reached at its target or above, so a ceiling's target would be judged the wrong way round (a share
 # that rose to 90 % "reached"); the share of the others, who reach at least the rest, is the goal to write
+# ... and a count that is to stay under a ceiling ("Högst 5 deltagare ska avbryta insatsen", "max 3 avbrott per år",
+# "no more than 5 drop-outs"): a count goal is reached at its target or above, so more than the ceiling would be
+# "reached" (and its successes are the outcomes counted, not the drop-outs its words name). An age ("högst 24 år"), a
+# share or a time is no count; a ceiling beside the floor the goal sets ("minst 40 per år, högst 12 per grupp") is
+# the group's size, not the goal.
+_COUNT_CEILING = re.compile(r"(?<![\wåäö])(?:högst|maximalt|max\.?|som\s+mest|inte\s+(?:mer|fler)\s+än|färre\s+än|"
+                            r"mindre\s+än|at\s+most|no\s+more\s+than|not\s+more\s+than|fewer\s+than|less\s+than|"
+                            r"a\s+maximum\s+of)\s+\d+(?![\d,.])(?!\s*(?:%|procent|per\s*cent|år\b|years?\b|månad|mån\b|"
+                            r"months?\b|veck|weeks?\b|dag|days?\b|kr\b|kronor|tkr|timm|hours?\b))", re.I)
+_COUNT_FLOOR = re.compile(r"(?<![\wåäö])(?<!no\s)(?<!not\s)(?<!inte\s)(?<!ej\s)(?:minst|at\s+least|fler\s+än|mer\s+än|more\s+than)\s+\d", re.I)
 # (a floor the label sets beside a ceiling, "Minst 40 % ... ska vara män (högst 60 % kvinnor)", is the goal: the
 # ceiling restates the others' share)
 _SHARE_FLOOR = re.compile(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
@@ -1578,6 +1590,11 @@ class Goal(_Strict):
             step = _process_step(label) if self.kind in PERSON_GOAL_KINDS else None
             if step is not None:
                 raise ParamsValueError("params.goal_label_process", words=step.group(0).strip(), kind=self.kind)
+            ceiling = _COUNT_CEILING.search(label) if self.kind in ("participant_count", "outcome_count") \
+                and not _COUNT_FLOOR.search(label) else None
+            if ceiling is not None:
+                raise ParamsValueError("params.goal_label_count_ceiling", words=ceiling.group(0).strip(),
+                                       kind=self.kind)
             falls = _SHARE_FALLS.search(label) if self.kind == "share" and not _SHARE_FLOOR.search(label) else None
             if falls is not None:
                 # (the ceiling as the words state it, the last share of "från 80 % till 50 %", else the target)
