@@ -397,3 +397,14 @@ def test_a_ceiling_beside_the_goals_floor_or_an_age_is_read_as_written(tmp_path,
     goal = _goal(label, kind="outcome_count", target="10").replace("    denominator: exits\n", "")
     project = et.load_project(_kaa(tmp_path, goal))
     assert project.params.goals[0].target == 10
+
+
+def test_the_goal_the_falling_share_is_told_to_write_is_read(tmp_path):
+    """Written as the refusal says: 'Minst 50 % ska ha lämnat försörjningsstödet vid avslut' for those who started on
+    it. By hand: 6 of them ended (0012, 0013, 0015, 0016, 0018, 0019), 4 to studies or work; the 3 others who ended
+    (0014, 0017, 0021) are fewer than 5, so the group's share is withheld to protect them, never judged on everyone."""
+    from evaltools.analysis import goals
+    goal = _goal("Minst 50 % ska ha lämnat försörjningsstödet vid avslut", "    among: {support_start: försörjningsstöd}\n",
+                 target="0.5")
+    table = goals.assess_goals(et.load_project(_kaa(tmp_path, goal))).table.set_index("goal_id")
+    assert (table.loc["g", "status"], table.loc["g", "note"]) == ("ej_bedömt", "among_few_others_note")
