@@ -1603,7 +1603,7 @@ class Goal(_Strict):
                 rest = round(1 - ceiling, 3) if ceiling is not None else None
                 pct = f"{rest * 100:g}" if rest is not None else "?"
                 raise ParamsValueError("params.goal_label_share_falls", words=falls.group(0).strip(),
-                                       rest=f"{rest:g}" if rest is not None else "?", pct_sv=f"{pct} %", pct_en=f"{pct}%")
+                                       rest=f"{rest:g}" if rest is not None else "?", pct=pct)
             if self.kind == "share":
                 self._check_share_range(label)
             even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None
