@@ -1,9 +1,17 @@
 """Thirty-seventh sweep of projects unlike the samples, from files made in Excel on Windows. A participant file read
-through the params file's data.columns ('Löpnummer': person_id, 'Startdatum': start_date) names a bad cell by the
-heading the evaluator sees in the file ('Startdatum'), as a payments or register file does ('Belopp'): one way for
-every file. A comparison group's payments file with its own headings is read through the same line, and without it gets the one line to paste.
-Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the rows written
-here."""
+through the params file's data.columns ('Löpnummer': person_id, 'Startdatum': start_date) names a bad cell, and a
+column's note, by the heading the evaluator sees in the file ('Startdatum'), as a payments or register file does
+('Belopp'): one way for every file. A comparison group's payments file with its own headings is read through the same
+line, and without it gets the one line to paste. A KAA project for young people 16–24 (aktivitetsansvar) whose
+coordinator kept the list in a workbook (Swedish headings, date cells, a birth year typed as text, a filter, a frozen
+pane, a comment, empty rows under the list), with goals worded as its application words them: "inom 6 månader efter
+avslut" (counted at exit, and said so, in other wordings too), "30 deltagare ska gå vidare till arbete eller studier
+under projekttiden", "Av kvinnorna ska minst 40 %" (refused without among: {sex: kvinna}), a share that is to fall
+("ska minska från 80 % till 50 %") and a ceiling ("Högst 5 deltagare ska avbryta"), each refused with what to write
+rather than judged as a share or count to reach; its list on an "Avslutade" and a "Pågående" sheet; and ids whose
+zeros Excel dropped in the participants file (0012 → 12) but not in the payments, which now names the participants
+file as the one to correct. Each fixture is a tiny project written in tmp_path; expected values are worked out by
+hand from the rows written here."""
 from __future__ import annotations
 
 import datetime as dt
