@@ -416,3 +416,28 @@ def test_the_goal_the_falling_share_is_told_to_write_is_read(tmp_path):
                  target="0.5")
     table = goals.assess_goals(et.load_project(_kaa(tmp_path, goal))).table.set_index("goal_id")
     assert (table.loc["g", "status"], table.loc["g", "note"]) == ("ej_bedömt", "among_few_others_note")
+
+
+STEP_TAKEN = "ett steg som deltagaren ska ta under insatsen"
+
+
+@pytest.mark.parametrize(("label", "kind", "words"), [
+    ("Minst 40 % ska ha fått en praktikplats", STEP_TAKEN, "ha fått en praktikplats"),
+    ("Minst 40 % ska ha genomfört arbetsträning", STEP_TAKEN, "ha genomfört arbetsträning"),
+    ("Minst 40 % ska ha tagit körkort", STEP_TAKEN, "ha tagit körkort"),
+    ("At least 40% shall have completed a work placement", STEP_TAKEN, "have completed a work placement"),
+    ("Minst 40 % ska ha ökad anställningsbarhet vid avslut", "en förändring hos deltagaren", "ökad anställningsbarhet"),
+])
+def test_a_step_short_of_an_outcome_is_refused_not_judged_on_the_exits(tmp_path, label, kind, words):
+    """Each was judged 'uppnått' with the 6 of 9 who went to studies or work: the participant file says nothing of
+    a placement, a licence or an employability, and every exit to work or studies would be counted as one."""
+    from .conftest import params_refusal
+    said = params_refusal(_kaa(tmp_path, _goal(label)))
+    assert f"'{words}', {kind}" in said and "qualitative" in said
+
+
+@pytest.mark.parametrize("label", ["Minst 40 % ska gå från praktik till arbete eller studier",
+                                   "Minst 40 % av dem som haft praktik ska gå till arbete eller studier"])
+def test_a_step_beside_the_outcome_it_leads_to_is_read_as_written(tmp_path, label):
+    project = et.load_project(_kaa(tmp_path, _goal(label)))
+    assert project.params.goals[0].target == 0.4

@@ -634,7 +634,7 @@ _STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bfö
 # (sjukpenning among them), the goal would call every such exit the change. A target group described by its state
 # ("deltagare med nedsatt arbetsförmåga ska gå till arbete", "med psykisk ohälsa") names no change and is read as
 # written (a change after the word counts only where the state is the subject: "arbetsförmågan ska öka").
-_STATE = (r"(?:arbetsförmåga\w*|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|aktivitetsförmåga\w*|funktionsförmåga\w*|"
+_STATE = (r"(?:arbetsförmåga\w*|anställningsbarhet\w*|employability|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|aktivitetsförmåga\w*|funktionsförmåga\w*|"
           r"funktionsnivå\w*|hälsa|hälsan|hälsotillstånd\w*|mående\w*|välbefinnande\w*|livskvalitet\w*|självkänsla\w*|"
           r"självförtroende\w*|sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|motivation\w*|"
           r"framtidstro\w*|tilltro\s+till\s+(?:sig\s+själv|sin\s+egen\s+förmåga)|delaktighet\w*|trygghet\w*|egenmakt\w*|"
@@ -717,6 +717,32 @@ _PROCESS_STEP = re.compile(
     rf"|(?<![\wåäö])(?:gemensam(?:ma)?|joint)\s+(?:kartläggning\w*|bedömning\w*|utredning\w*|assessments?|mapping)"
     rf"(?![\wåäö])", re.I)
 _GROUP_BEFORE = re.compile(r"(?<![\wåäö])(?:med|som|vars|with|who|whose)\s+(?:(?:har|hade|have|had)\s+)?$", re.I)
+
+
+# ... and a step the participant is to take during the project, short of an outcome ("minst 20 % ska ha fått en
+# praktikplats", "genomfört arbetsträning", "tagit körkort", "skrivit ett CV", "completed a work placement"): the
+# participant file holds each person's outcome at exit, not who took the step, and counted as exits to the default
+# outcomes the goal would call every such exit a step taken. A label that also names an outcome ("ska gå från
+# praktik till arbete") counts the outcome and is read as written; so is a target group described by the step.
+_STEP_TAKEN = (r"(?:praktik\w*|språkpraktik\w*|arbetsträning\w*|arbetsprövning\w*|körkort\w*|truckkort\w*|CV|"
+               r"meritförteckning\w*|validering\w*|yrkesbevis\w*|work\s+placements?|internships?|work\s+trials?|"
+               r"driving\s+licen[cs]es?|(?:a\s+)?CVs?)")
+_STEP_VERB = (r"(?:få|fått|ha|haft|genomför\w*|genomfört|gjort|göra|påbörja\w*|tagit|ta|skrivit|skriva|"
+              r"slutför\w*|fullföljt|fullfölja|get|got|have|had|complet\w*|do|done|start\w*|obtain\w*|take|taken|write|"
+              r"written)")
+_ACTIVITY_STEP = re.compile(rf"(?<![\wåäö]){_STEP_VERB}\s+(?:[\wåäö]+\s+){{0,2}}?{_STEP_TAKEN}(?![\wåäö])", re.I)
+_AN_OUTCOME = re.compile(rf"(?<![\wåäö]){_OUTCOME_WORDS}(?![\wåäö])|lyckat\s+utfall|successful\s+outcome", re.I)
+
+
+def _activity_step(label: str) -> re.Match[str] | None:
+    """The first words of ``label`` that set a goal of a step taken during the project (``_ACTIVITY_STEP``) where the
+    label names no outcome and the words describe no target group; ``None`` otherwise."""
+    if _AN_OUTCOME.search(_ACTIVITY_STEP.sub(" ", label)):  # (the step's own words, "work placement", name none)
+        return None
+    for m in _ACTIVITY_STEP.finditer(label):
+        if not _GROUP_BEFORE.search(label[:m.start()]):
+            return m
+    return None
 
 
 def _process_step(label: str) -> re.Match[str] | None:
@@ -1590,6 +1616,10 @@ class Goal(_Strict):
             step = _process_step(label) if self.kind in PERSON_GOAL_KINDS else None
             if step is not None:
                 raise ParamsValueError("params.goal_label_process", words=step.group(0).strip(), kind=self.kind)
+            taken = _activity_step(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
+                else None
+            if taken is not None:
+                raise ParamsValueError("params.goal_label_activity", words=taken.group(0).strip(), kind=self.kind)
             ceiling = _COUNT_CEILING.search(label) if self.kind in ("participant_count", "outcome_count") \
                 and not _COUNT_FLOOR.search(label) else None
             if ceiling is not None:
