@@ -184,7 +184,8 @@ def test_a_column_of_ages_with_one_unknown_is_still_groups_and_a_plain_age_among
     rows = [(*r[:2], "34", *r[3:]) if r[0] == "S07" else r for r in ROWS]
     with pytest.raises(DataValidationError) as e:
         et.load_project(sus_project(tmp_path / "b", rows=rows))
-    assert {p.column for p in e.value.problems} == {"age"}  # ('20–24' is no whole number: groups or ages, not both)
+    # ('20–24' is no whole number: groups or ages, not both; the cell named by the file's heading, read as age)
+    assert {p.column for p in e.value.problems} == {"Ålder"}
 
 
 def test_a_missing_household_type_is_unknown_never_an_error_for_the_file(project):

@@ -290,7 +290,8 @@ def test_a_return_to_school_written_out_is_suggested_as_studies(tmp_path):
     # before, 'Återgång till skola' and 'Studier på gymnasiet' were suggested as '?'
     with pytest.raises(DataValidationError) as e:
         et.load_project(_youth(tmp_path, codes=""))
-    (column,) = [p for p in e.value.problems if p.row is None and p.column == "outcome"]
+    # (named by the file's heading, which data.columns reads as outcome)
+    (column,) = [p for p in e.value.problems if p.row is None and p.column == "Avslutsorsak"]
     assert ("{outcome: {'Återgång till skola': studier, 'Studier på gymnasiet': studier, 'Fått anställning': arbete, "
             "'Avbrutit': avbrott}}") in column.note("sv")
 

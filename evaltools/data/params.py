@@ -634,7 +634,7 @@ _STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bfö
 # (sjukpenning among them), the goal would call every such exit the change. A target group described by its state
 # ("deltagare med nedsatt arbetsförmåga ska gå till arbete", "med psykisk ohälsa") names no change and is read as
 # written (a change after the word counts only where the state is the subject: "arbetsförmågan ska öka").
-_STATE = (r"(?:arbetsförmåga\w*|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|aktivitetsförmåga\w*|funktionsförmåga\w*|"
+_STATE = (r"(?:arbetsförmåga\w*|anställningsbarhet\w*|employability|arbetskapacitet\w*|förmåga\w*\s+att\s+arbeta|aktivitetsförmåga\w*|funktionsförmåga\w*|"
           r"funktionsnivå\w*|hälsa|hälsan|hälsotillstånd\w*|mående\w*|välbefinnande\w*|livskvalitet\w*|självkänsla\w*|"
           r"självförtroende\w*|sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|motivation\w*|"
           r"framtidstro\w*|tilltro\s+till\s+(?:sig\s+själv|sin\s+egen\s+förmåga)|delaktighet\w*|trygghet\w*|egenmakt\w*|"
@@ -717,6 +717,32 @@ _PROCESS_STEP = re.compile(
     rf"|(?<![\wåäö])(?:gemensam(?:ma)?|joint)\s+(?:kartläggning\w*|bedömning\w*|utredning\w*|assessments?|mapping)"
     rf"(?![\wåäö])", re.I)
 _GROUP_BEFORE = re.compile(r"(?<![\wåäö])(?:med|som|vars|with|who|whose)\s+(?:(?:har|hade|have|had)\s+)?$", re.I)
+
+
+# ... and a step the participant is to take during the project, short of an outcome ("minst 20 % ska ha fått en
+# praktikplats", "genomfört arbetsträning", "tagit körkort", "skrivit ett CV", "completed a work placement"): the
+# participant file holds each person's outcome at exit, not who took the step, and counted as exits to the default
+# outcomes the goal would call every such exit a step taken. A label that also names an outcome ("ska gå från
+# praktik till arbete") counts the outcome and is read as written; so is a target group described by the step.
+_STEP_TAKEN = (r"(?:praktik\w*|språkpraktik\w*|arbetsträning\w*|arbetsprövning\w*|körkort\w*|truckkort\w*|CV|"
+               r"meritförteckning\w*|validering\w*|yrkesbevis\w*|work\s+placements?|internships?|work\s+trials?|"
+               r"driving\s+licen[cs]es?|(?:a\s+)?CVs?)")
+_STEP_VERB = (r"(?:få|fått|ha|haft|genomför\w*|genomfört|gjort|göra|påbörja\w*|tagit|ta|skrivit|skriva|"
+              r"slutför\w*|fullföljt|fullfölja|get|got|have|had|complet\w*|do|done|start\w*|obtain\w*|take|taken|write|"
+              r"written)")
+_ACTIVITY_STEP = re.compile(rf"(?<![\wåäö]){_STEP_VERB}\s+(?:[\wåäö]+\s+){{0,2}}?{_STEP_TAKEN}(?![\wåäö])", re.I)
+_AN_OUTCOME = re.compile(rf"(?<![\wåäö]){_OUTCOME_WORDS}(?![\wåäö])|lyckat\s+utfall|successful\s+outcome", re.I)
+
+
+def _activity_step(label: str) -> re.Match[str] | None:
+    """The first words of ``label`` that set a goal of a step taken during the project (``_ACTIVITY_STEP``) where the
+    label names no outcome and the words describe no target group; ``None`` otherwise."""
+    if _AN_OUTCOME.search(_ACTIVITY_STEP.sub(" ", label)):  # (the step's own words, "work placement", name none)
+        return None
+    for m in _ACTIVITY_STEP.finditer(label):
+        if not _GROUP_BEFORE.search(label[:m.start()]):
+            return m
+    return None
 
 
 def _process_step(label: str) -> re.Match[str] | None:
@@ -848,8 +874,10 @@ _WISH = re.compile(r"\b(?:minst|at\s+least)\s+(\d+(?:[.,]\d+)?)(\s*(?:%|procent\
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
-_MORE_THAN = re.compile(r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b))"
-                        r"|\b(?:över|over)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b|tkr|kr\b))", re.I)
+# (a ceiling, "inte fler än 5", "no more than 5", is none: _COUNT_CEILING)
+_NOT_BEFORE = r"(?<!\bno\s)(?<!\bnot\s)(?<!\binte\s)(?<!\bej\s)"
+_MORE_THAN = re.compile(_NOT_BEFORE + r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|"
+                        r"years?\b))|" + _NOT_BEFORE + r"\b(?:över|over)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b|tkr|kr\b))", re.I)
 # A count said both in total and per year ("totalt 90 deltagare, 30 per år", "90 participants in total, 30 a year"):
 # a goal counted per year whose target is the total would judge each year against the whole project's count
 _IN_TOTAL = re.compile(r"\b(?:totalt|sammanlagt|sammantaget|i\s+(?:allt|totalt)|in\s+total|a\s+total\s+of|total)\s+"
@@ -890,9 +918,33 @@ COMPOSITION_NUMERATORS = ("sex", "age")
 # A share that must pass a share ("mer än 40 % ska gå till arbete", "över hälften", "more than 40%"): exactly 40 %
 # does not reach it, so its target lies just above (0.401: a share is compared as shown, to a tenth of a percentage
 # point), as a count "fler än 25" takes 26. A target up to one percentage point above (0.41) is read as written.
-_MORE_THAN_SHARE = re.compile(rf"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
-                              rf"|\b(?:över|överstiga\w*|over|above|exceed\w*)\s+({_SHARE_WORD})", re.I)
+_MORE_THAN_SHARE = re.compile(rf"{_NOT_BEFORE}\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
+                              rf"|{_NOT_BEFORE}\b(?:över|överstiga\w*|over|above|exceed\w*)\s+({_SHARE_WORD})", re.I)
 _JUST_ABOVE = 0.01
+# ... and a share that is to fall or stay under a ceiling ("Andelen deltagare med försörjningsstöd ska minska från 80 %
+# till 50 %", "högst 30 % ska vara kvar på försörjningsstöd", "the share on social assistance should fall to 50%"): a
+# share goal is reached at its target or above, so a ceiling's target would be judged the wrong way round (a share
+# that rose to 90 % "reached"); the share of the others, who reach at least the rest, is the goal to write
+# ... and a count that is to stay under a ceiling ("Högst 5 deltagare ska avbryta insatsen", "max 3 avbrott per år",
+# "no more than 5 drop-outs"): a count goal is reached at its target or above, so more than the ceiling would be
+# "reached" (and its successes are the outcomes counted, not the drop-outs its words name). An age ("högst 24 år"), a
+# share or a time is no count; a ceiling beside the floor the goal sets ("minst 40 per år, högst 12 per grupp") is
+# the group's size, not the goal.
+_COUNT_CEILING = re.compile(r"(?<![\wåäö])(?:högst|maximalt|max\.?|som\s+mest|inte\s+(?:mer|fler)\s+än|färre\s+än|"
+                            r"mindre\s+än|at\s+most|no\s+more\s+than|not\s+more\s+than|fewer\s+than|less\s+than|"
+                            r"a\s+maximum\s+of)\s+\d+(?![\d,.])(?!\s*(?:%|procent|per\s*cent|år\b|years?\b|månad|mån\b|"
+                            r"months?\b|veck|weeks?\b|dag|days?\b|kr\b|kronor|tkr|timm|hours?\b))", re.I)
+_COUNT_FLOOR = re.compile(r"(?<![\wåäö])(?<!no\s)(?<!not\s)(?<!inte\s)(?<!ej\s)(?:minst|at\s+least|fler\s+än|mer\s+än|more\s+than)\s+\d", re.I)
+# (a floor the label sets beside a ceiling, "Minst 40 % ... ska vara män (högst 60 % kvinnor)", is the goal: the
+# ceiling restates the others' share)
+_SHARE_FLOOR = re.compile(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
+_SHARE_FALLS = re.compile(
+    rf"\b(?:andel\w*|share|proportion|percentage)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|shall)\s+"
+    rf"(?:[\wåäö]+\s+){{0,2}}?(?:minska\w*|sjunka|sjunkit|gå\s+ne[dr]|gått\s+ne[dr]|sänkas|reduceras|halveras|"
+    rf"decrease|fall|drop|be\s+(?:reduced|halved|lowered))(?![\wåäö])"
+    rf"|\b(?:minska|sänka|halvera|reduce|lower|cut)\s+andel(?:en)?\b|\b(?:reduce|lower|cut)\s+the\s+(?:share|proportion)\b"
+    rf"|\b(?:högst|maximalt|max|som\s+mest|inte\s+(?:mer|fler)\s+än|mindre\s+än|färre\s+än|under|at\s+most|"
+    rf"no\s+more\s+than|less\s+than|fewer\s+than|below|under)\s+{_SHARE_WORD}", re.I)
 # ... and an even sex balance ("Jämn könsfördelning bland deltagarna", "gender balance"): two bounds, commonly 40–60 %,
 # which a share of one sex judges from one side only (90 % women would reach "minst 40 % kvinnor")
 _EVEN_SEXES = re.compile(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
@@ -1564,6 +1616,24 @@ class Goal(_Strict):
             step = _process_step(label) if self.kind in PERSON_GOAL_KINDS else None
             if step is not None:
                 raise ParamsValueError("params.goal_label_process", words=step.group(0).strip(), kind=self.kind)
+            taken = _activity_step(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
+                else None
+            if taken is not None:
+                raise ParamsValueError("params.goal_label_activity", words=taken.group(0).strip(), kind=self.kind)
+            ceiling = _COUNT_CEILING.search(label) if self.kind in ("participant_count", "outcome_count") \
+                and not _COUNT_FLOOR.search(label) else None
+            if ceiling is not None:
+                raise ParamsValueError("params.goal_label_count_ceiling", words=ceiling.group(0).strip(),
+                                       kind=self.kind)
+            falls = _SHARE_FALLS.search(label) if self.kind == "share" and not _SHARE_FLOOR.search(label) else None
+            if falls is not None:
+                # (the ceiling as the words state it, the last share of "från 80 % till 50 %", else the target)
+                stated = label_shares(label)
+                ceiling = stated[-1][1] if stated else self.target
+                rest = round(1 - ceiling, 3) if ceiling is not None else None
+                pct = f"{rest * 100:g}" if rest is not None else "?"
+                raise ParamsValueError("params.goal_label_share_falls", words=falls.group(0).strip(),
+                                       rest=f"{rest:g}" if rest is not None else "?", pct=pct)
             if self.kind == "share":
                 self._check_share_range(label)
             even = _EVEN_SEXES.search(label) if self.kind in ("participant_count", "share") else None

@@ -797,6 +797,59 @@ def _among_other_ages(params: ProjectParams) -> list[Problem]:
     return found
 
 
+# A goal's words setting it for the participants of one sex ("Av kvinnorna ska minst 40 % gå till arbete", "kvinnliga
+# deltagare", "bland männen", "of the women", "female participants"), and the code of sex each names. A share of women
+# among the participants ("minst 40 % kvinnor", a goal on who takes part) and a balance of both ("kvinnor och män")
+# name no group of them.
+_SEX_GROUP_WORDS = (
+    ("kvinna", r"(?:av|bland|för)\s+(?:de\s+)?(?:deltagande\s+)?kvinnorna|\bkvinnorna\s+(?:ska|skall)|"
+               r"\bkvinnliga\s+deltagar\w*|\b(?:of|among|for)\s+(?:the\s+)?women\b|\b(?:female|women)\s+participants\b"),
+    ("man", r"(?:av|bland|för)\s+(?:de\s+)?(?:deltagande\s+)?männen|\bmännen\s+(?:ska|skall)|"
+            r"\bmanliga\s+deltagar\w*|\b(?:of|among|for)\s+(?:the\s+)?men\b|\bmale\s+participants\b"),
+)
+# (either sex named in any form: both named, "både kvinnorna och männen", "kvinnor och män", is everyone)
+_SEX_NAMED = (re.compile(r"(?<![\wåäö])(?:kvinn\w*|women|woman|female\w*)(?![\wåäö])", re.I),
+              re.compile(r"(?<![\wåäö])(?:män|männen|manlig\w*|men|man|male\w*)(?![\wåäö])", re.I))
+_GROUP_BY_SEX = tuple((code, re.compile(r"(?<![\wåäö])(?:" + words + r")(?![\wåäö])", re.I))
+                      for code, words in _SEX_GROUP_WORDS)
+
+
+def _sex_named(label: str) -> tuple[str, str] | None:
+    """The words of ``label`` that set a goal for the participants of one sex, and that sex's code; None where they
+    name none, or name both ("av kvinnorna och männen": everyone)."""
+    found = [(m.group(0).strip(), code) for code, pattern in _GROUP_BY_SEX if (m := pattern.search(label))]
+    if len(found) != 1 or all(p.search(label) for p in _SEX_NAMED):
+        return None
+    return found[0]
+
+
+def _goals_of_a_sex(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """A participant, outcome or share goal whose words set it for the women or the men ("Av kvinnorna ska minst 40 %
+    gå vidare till arbete eller studier") whose ``among:`` does not count that sex counts both: refused, naming the
+    goal, when those it counts include persons of another sex, with the ``among:`` to write (the others it already
+    has kept). A project whose every counted participant was of that sex is read as written."""
+    found = []
+    for g in params.goals:
+        if g.kind not in ("participant_count", "outcome_count", "share") or g.composition:
+            continue  # (a goal on who takes part counts a sex of everyone's by design: numerator: sex)
+        named = next((n for label in (g.label, g.label_en) if (n := _sex_named(read_label(label or ""))) is not None),
+                     None)
+        if named is None or (g.among is not None and g.among.sex == named[1]):
+            continue
+        words, code = named
+        counted = df[S.END_DATE].notna() if g.kind == "share" and g.denominator == "exits" else \
+            pd.Series(True, index=df.index)
+        # (the rest of its group, where the file's own columns give it: the ages and project years are derived later)
+        counted &= in_goal_group(df, g.among, ("household_type", "support_start", "municipality"))
+        other = counted & (df[S.SEX] != code)
+        if other.any():
+            given = {k: v for k, v in (g.among.items() if g.among is not None else ()) if k != "sex"}
+            among = ", ".join(f"{k}: {v}" for k, v in {"sex": code, **given}.items())
+            found.append(problem(fname, None, S.SEX, None, "column.goal_of_a_sex", goal=g.id, words=words,
+                                 among=among, n=_sek(int(other.sum())), of=_sek(int(counted.sum()))))
+    return found
+
+
 def _goals_of_an_age(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
     """A participant, outcome or share goal whose words set it for an age group (the young under an age, "Minst 40 %
     av de unga under 25 ska gå till arbete eller studier"; the older, "Minst 30 % av deltagarna över 50 år ska gå till
@@ -1038,7 +1091,7 @@ def _goals_of_a_group(df: pd.DataFrame, params: ProjectParams, fname: str) -> li
     exit) all the same: refused, naming the goal, when the file's ``support_start`` shows persons of another
     support among those it counts, since the share would then be another group's. A project whose every
     participant had that support is read as written."""
-    found = (_goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname)
+    found = (_goal_groups(df, params, fname) + _goals_of_an_age(df, params, fname) + _goals_of_a_sex(df, params, fname)
              + _goals_that_left_support(df, params, fname) + _goals_left_without_support(df, params, fname))
     if S.SUPPORT_START not in df.columns:
         return found
@@ -1804,6 +1857,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
     raw = _own_headings(raw, params, fname, problems, warn)
+    # (the cells' messages from here on: named by the file's own headings where data.columns read them, below)
+    cells_from, warn_from = len(problems), len(warn)
     several = False
     if not is_comparison:
         raw, several = _project_insats(raw, params, fname, problems, warn)
@@ -1844,9 +1899,28 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
                                 last_intake=params.last_intake.isoformat()))
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
+    problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
+    warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
     return df
+
+
+# the messages about a column data.columns reads, not about the file's cells: they speak of the contract's column, as
+# the params line does
+_MAPPING_KEYS = frozenset({"column.own_heading_absent", "column.own_headings_one_column", "column.own_heading_twice",
+                           "column.missing", "column.missing_heading"})
+
+
+def _by_file_headings(found: list[Problem], raw: RawTable, fname: str) -> list[Problem]:
+    """A person file's messages about its cells and columns named by the heading the evaluator sees in the file
+    ('Startdatum') where ``data.columns`` read it as a contract column (``start_date``), as a payments or register
+    file's cells are (:func:`_own_headings`): one way for every file. A message about the reading itself (a heading
+    the file lacks, one read twice) keeps the contract's name, which is what the params line speaks of."""
+    if not raw.headings:
+        return found
+    return [dataclasses.replace(p, column=raw.headings[p.column])
+            if p.file == fname and p.column in raw.headings and p.key not in _MAPPING_KEYS else p for p in found]
 
 
 def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: list[Problem],
@@ -1888,9 +1962,8 @@ def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: li
     if outcome:
         warn.append(problem(fname, None, S.OUTCOME, None, "person.outcome_from", "warning", "outcome_from",
                             heading=outcome[0]))
-    # a payments or register file's messages name its own heading ('Belopp'), as they name a reshaped file's; a
-    # participants file's name the contract's column, as its data-quality notes and goals' messages do
-    headings = raw.headings if S.PARTICIPANTS in specs else raw.headings | {c: str(h) for h, c in rename.items()}
+    # a file's cell messages name its own heading ('Belopp', 'Startdatum'), as they name a reshaped file's
+    headings = raw.headings | {c: str(h) for h, c in rename.items()}
     return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename), headings=headings,
                                number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
@@ -2511,11 +2584,18 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
             lost.append((int(raw.file_rows[i]), pid, str(match)))
         else:
             notes.setdefault(pid, []).append(int(raw.file_rows[i]))
-    if lost:  # one message for the column (Excel drops the zeros of every id in it), not one per row
-        row, pid, match = lost[0]
-        listed = ", ".join(str(x[0]) for x in lost[:5]) + (" …" if len(lost) > 5 else "")
-        problems.append(problem(fname, row, S.PERSON_ID, pid, "person.lost_zeros", match=match, n=len(lost),
-                                rows=listed, column=S.PERSON_ID))
+    # one message per file that lost them (Excel drops the zeros of every id in a column), not one per row: this
+    # file's ('7' where the person file has '007'), or the person file's ('0012' here, '12' there), which is then
+    # the file to correct
+    heading = raw.column_of(S.PERSON_ID, 0) if len(raw.frame) else S.PERSON_ID
+    for mine, key in ((True, "person.lost_zeros"), (False, "person.lost_zeros_in_persons")):
+        these = [x for x in lost if (len(x[1]) < len(x[2])) == mine]
+        if not these:
+            continue
+        row, pid, match = these[0]
+        listed = ", ".join(str(x[0]) for x in these[:5]) + (" …" if len(these) > 5 else "")
+        problems.append(problem(fname, row, heading, pid, key, match=match, n=len(these), rows=listed,
+                                column=heading, persons=persons.attrs.get("source", "")))
     for pid, rows in list(notes.items())[:20]:
         if len(rows) == 1:
             warn.append(problem(fname, rows[0], S.PERSON_ID, pid, "payment.unknown_person", "warning", "unknown_person"))

@@ -351,12 +351,13 @@ def _side_p(row) -> float:
     return side_p(row)
 
 
-# A goal's words for the situation some time after exit ("inom sex månader efter avslut", "12 months after
-# exit"): the participant file's outcome is the situation at exit, so the figure is that, and is said to be
+# A goal's words for the situation some time after exit ("inom sex månader efter avslut", "6 mån efter avslutad
+# insats", "ett halvår efter avslut", "12 months after exit"): the participant file's outcome is the situation at exit, so the figure is that, and is said to be
 _AFTER_EXIT = re.compile(
-    r"(?:\binom\s+|\bwithin\s+)?\b(?:\d+|en|ett|två|tre|fyra|fem|sex|nio|tolv|arton|one|two|three|four|five|six|nine|"
-    r"twelve|eighteen)\s+(?:månader|månad|år|veckor|months?|years?|weeks?)\s+"
-    r"(?:efter|after|from|of)\s+(?:avslut\w*(?:\s+insats\w*)?|utskrivning\w*|insatsen\b|projektet\b|exit\w*|leaving\b|the\s+end\b)",
+    r"(?:(?:\binom\s+|\bwithin\s+)?\b(?:\d+|en|ett|två|tre|fyra|fem|sex|nio|tolv|arton|one|two|three|four|five|six|nine|"
+    r"twelve|eighteen)\s+(?:månader|månad|mån\.?|halvår|år|veckor|months?|years?|weeks?)\s+"
+    r"|\b(?:inom\s+|within\s+)?(?:ett\s+)?halvår\s+|\b(?:within\s+)?(?:half\s+a\s+year|(?:a\s+)?half[\s-]year)\s+)"
+    r"(?:efter|från|after|from|of)\s+(?:avslut\w*(?:\s+(?:insats|deltagande)\w*)?|utskrivning\w*|insatsen\b|projektet\b|exit\w*|leaving\b|the\s+end\b)",
     re.IGNORECASE)
 
 
