@@ -16,8 +16,8 @@ from .contents import summary_applies
 from ..display import Lengths, Text
 from ..figures import PUBLIC_ACTORS as ACTORS
 from ...words.lengths import LENGTHS, PAGE_ONE_END
-from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_kr_prose_alike,
-                              fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
+from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_beside, fmt_kr_prose,
+                              fmt_kr_prose_alike, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
                               one_rounding)
 from ...words.labels import code_label, note_text
 from ...words.text import join
@@ -1054,12 +1054,14 @@ def effect(r) -> list[str]:
         # (the payments as paid out, as the section on försörjningsstöd states them: not the present values beside)
         basis = B.basis_words(B.CURRENT, lang)
         if d.ci_low < 0 < d.ci_high:  # the interval holds a fall and a rise: say so, not "lower by −402 kr"
+            lower, higher = fmt_kr_beside((-d.ci_low, d.ci_high), d.effect, lang)
             said = msg("summary.did_spans_zero", effect=fmt_kr_prose(abs(d.effect), lang),
                        direction=msg("summary.did_lower" if fall else "summary.did_higher"),
-                       lower=fmt_kr(-d.ci_low, lang), higher=fmt_kr(d.ci_high, lang), after=after, basis=basis)
+                       lower=lower, higher=higher, after=after, basis=basis)
         else:
+            low_said, high_said = fmt_kr_beside((low, high), d.effect, lang)
             said = msg("summary.did_decrease" if fall else "summary.did_increase", after=after, basis=basis,
-                       effect=fmt_kr_prose(abs(d.effect), lang), low=fmt_kr(low, lang), high=fmt_kr(high, lang))
+                       effect=fmt_kr_prose(abs(d.effect), lang), low=low_said, high=high_said)
         if d.ci_method is IntervalMethod.WILD_BOOTSTRAP:  # (below the few-clusters threshold: say which interval)
             said += " " + msg("summary.did_interval_wild")
         if not pay.parallel_trends_doubtful:
