@@ -48,3 +48,69 @@ def test_page_one_says_the_effects_interval_at_the_estimates_precision(lang, rou
 def test_an_interval_beside_a_rounded_estimate_takes_its_unit(effect, ends, said):
     from evaltools.words.formats import fmt_kr_beside
     assert [e.replace("\u00a0", " ") for e in fmt_kr_beside(ends, effect, "sv")] == said
+
+
+# --- 2. a table whose rows are paragraphs keeps two rows with its header at a page's foot -------------------------
+
+PAGE_TEXT_MM = 259  # A4's 297 mm less the page's margins of 18 and 20 mm (as tests/test_page_gaps_34.py)
+SOURCE = ("deltagarnas egna utbetalningar månad 12 till 7 före start; försörjningsstödet betalas per hushåll, så den "
+          "som lämnade i ett hushåll där någon annan också lämnade räknas inte en gång till, och delas lika mellan "
+          "dem som lämnade. ") * 2
+
+
+def _assumptions_section(rows: int, paragraphs: bool) -> str:
+    """A subheading and a table of ``rows`` assumptions whose sources run to some ten lines each (Kompassen's
+    "Antaganden")."""
+    import pandas as pd
+
+    from evaltools.present.display import Table, Text
+    from evaltools.present.markup import markup, render as render_template
+    frame = pd.DataFrame({"Antagande": [f"Rad{i}" for i in range(1, rows + 1)],
+                          "Värde": ["10 089 kr"] * rows, "Källa": [SOURCE] * rows})
+    return render_template("block.html.j2", parts=[markup(p) for p in (
+        Text([], "Antaganden", 3)._repr_html_(), Table(frame, paragraphs=paragraphs)._repr_html_())])
+
+
+def _row_pages(section: str, space_mm: float, rows: int) -> list[int]:
+    from .conftest import page_of, page_text_boxes, printed_page
+    pages = page_text_boxes(printed_page(f"<div style='height: {space_mm}mm'></div>{section}"))
+    return [page_of(pages, f"Rad{i}") for i in range(1, rows + 1)]
+
+
+def _foot_of_row(section: str, i: int) -> float:
+    """How far (mm) below the page's top the ``i``-th row ends, the section laid out on an empty page."""
+    from .conftest import page_text_boxes, printed_page
+    boxes = page_text_boxes(printed_page(section))[0]
+    top = min(t0 for t, t0, _ in boxes if t == "Antaganden")
+    row = min(t0 for t, t0, _ in boxes if t == f"Rad{i + 1}")  # (the next row's top is this one's foot)
+    return row - top
+
+
+def test_a_table_of_paragraphs_keeps_two_rows_with_its_header_at_a_pages_foot():
+    # Kompassen's assumptions (rows of up to ten lines): its header with three rows did not fit under the payments
+    # section, so all three went to the next page and left 95 mm empty above them; the pages after were a page
+    # longer, the recommendations alone on the page before the appendix. Two such rows are a block of their own.
+    section = _assumptions_section(8, paragraphs=True)
+    two, three = _foot_of_row(section, 2), _foot_of_row(section, 3)
+    assert three - two > 20  # (a row of some seven lines)
+    # a space that leaves room for the heading, the header and two rows but not three (the heading's 5 mm margin
+    # above it, and a band of a few mm for the lines' rounding)
+    space = PAGE_TEXT_MM - 5 - (two + three) / 2
+    assert _row_pages(section, space, 8)[:3] == [0, 0, 1]
+    # the same table whose rows are not paragraphs still keeps three rows with its header: it moves whole
+    assert _row_pages(_assumptions_section(8, paragraphs=False), space, 8)[:3] == [1, 1, 1]
+
+
+def test_a_table_of_four_paragraphs_is_never_split():
+    # the rule on last rows keeps the last three together: four rows, two and two, would leave two alone
+    section = _assumptions_section(4, paragraphs=True)
+    space = PAGE_TEXT_MM - 5 - (_foot_of_row(section, 2) + _foot_of_row(section, 3)) / 2
+    assert len(set(_row_pages(section, space, 4))) == 1
+
+
+def test_the_assumptions_table_is_printed_as_paragraphs():
+    from evaltools.present.display import Table
+    r = sample_report("kompassen-demo", "sv")
+    tables = [p for block in costbenefit.blocks(r) for p in block if isinstance(p, Table)]
+    assumptions = [t for t in tables if "Källa" in t.frame.columns and "Prövas mellan" in t.frame.columns]
+    assert len(assumptions) == 1 and "et-paragraphs" in assumptions[0]._repr_html_()
