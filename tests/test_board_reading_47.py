@@ -114,3 +114,30 @@ def test_the_assumptions_table_is_printed_as_paragraphs():
     tables = [p for block in costbenefit.blocks(r) for p in block if isinstance(p, Table)]
     assumptions = [t for t in tables if "Källa" in t.frame.columns and "Prövas mellan" in t.frame.columns]
     assert len(assumptions) == 1 and "et-paragraphs" in assumptions[0]._repr_html_()
+
+
+# --- 3. the table of payments before, during and after: its prices in its first note ------------------------------
+
+@pytest.mark.parametrize("pid, lang, first", [
+    # Specialistteamet (no comparison group): months without payment count as 0 kr, and the amounts are as paid out,
+    # in current prices; a third note of one line started the next page with the second, away from the table
+    ("eskilstuna-specialistteamet", "sv",
+     "Månader utan utbetalning räknas som 0 kr. Beloppen står i löpande priser, så som de betalades ut."),
+    ("eskilstuna-specialistteamet", "en", "Months without a payment count as SEK 0. Amounts are in current prices, "
+                                          "as they were paid out."),
+    # Kompassen (a comparison group): its periods measured around the comparison file's dates, then the same
+    ("kompassen-demo", "sv", "(referens- och uppföljningsdatum). Månader utan utbetalning räknas som 0 kr. Beloppen "
+                             "står i löpande priser, så som de betalades ut."),
+])
+def test_the_phase_tables_prices_are_in_its_first_note(pid, lang, first):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import payments
+    from evaltools.words.text import msg
+    r = sample_report(pid, lang)
+    period = msg("payments.phase_col", lang)
+    tables = [p for block in payments.blocks(r) for p in block if isinstance(p, Table) and period in p.frame.columns]
+    assert len(tables) == 1
+    notes = [n.replace("\u00a0", " ") for n in tables[0].notes]
+    # two notes: how a month counts with the prices, and which means are hidden
+    assert len(notes) == 2 and notes[0].endswith(first), notes
+    assert notes[1].startswith(("Ett medelbelopp döljs", "A mean amount is hidden"))
