@@ -141,3 +141,20 @@ def test_the_phase_tables_prices_are_in_its_first_note(pid, lang, first):
     # two notes: how a month counts with the prices, and which means are hidden
     assert len(notes) == 2 and notes[0].endswith(first), notes
     assert notes[1].startswith(("Ett medelbelopp döljs", "A mean amount is hidden"))
+
+
+# --- 4. page 1's cost and budget read as the share of the budget said between them ---------------------------------
+
+@pytest.mark.parametrize("pid, lang, said", [
+    # Vägen ut: 1 128 000 of 1 276 000 kr, 88,4 %: "1,1 of 1,3 miljoner" is 84,6 %, which a board member works out
+    # and finds at odds with the 88 %; at three figures 1,13 of 1,28 is 88,3 %
+    ("timra-vagen-ut", "sv", "har kostat 1,13 miljoner kronor i löpande priser (88 % av budgeten 1,28 miljoner kronor)"),
+    ("timra-vagen-ut", "en", "SEK 1.13 million in current prices (88% of the budget SEK 1.28 million)"),
+    # Nästa steg: 2 415 000 of 2 450 000 kr, 98,6 %: "2,4 of 2,5" is 96 %; 2,42 of 2,45 is 98,8 %
+    ("nasta-steg", "sv", "har kostat 2,42 miljoner kronor i löpande priser (99 % av budgeten 2,45 miljoner kronor)"),
+    # Kompassen: 4 286 200 of 4 380 000 kr, 97,9 %: "4,3 of 4,4" is 97,7 %, which reads as the 98 % said: two figures
+    ("kompassen-demo", "sv", "har kostat 4,3 miljoner kronor i löpande priser (98 % av budgeten 4,4 miljoner kronor)"),
+])
+def test_page_ones_cost_and_budget_read_as_the_share_between_them(pid, lang, said):
+    text = " ".join(summary.cost(sample_report(pid, lang))).replace("\u00a0", " ")
+    assert said in text, text

@@ -369,6 +369,27 @@ def fmt_kr_beside(ends: tuple[float, ...], figure: float, lang: str = "sv") -> t
         digits += 1
 
 
+def share_significant(part: float, whole: float, lang: str = "sv") -> int:
+    """The significant figures (two, or up to four where two do not do) at which an amount ``part`` said beside
+    ``whole`` reads as the share of it that the sentence gives (:func:`fmt_budget_share`): ``1,13 miljoner kronor
+    (88 % av budgeten 1,28 miljoner kronor)``, not ``1,1 miljoner kronor (88 % av budgeten 1,3 miljoner
+    kronor)``, which a reader divides to 85 %. Two where no rounding reads so (a share of something else).
+
+    Examples
+    --------
+    >>> share_significant(1_128_000.0, 1_276_000.0), share_significant(4_286_200.0, 4_380_000.0)
+    (3, 2)
+    """
+    if not (whole and math.isfinite(part) and math.isfinite(whole)):
+        return 2
+    shown = fmt_budget_share(part / whole, lang)
+    for n in (2, 3, 4):
+        rounded = _significant(whole, n)
+        if rounded and fmt_budget_share(_significant(part, n) / rounded, lang) == shown:
+            return n
+    return 2
+
+
 def one_rounding(npv: float, parts: dict[str, float] | None = None,
                  benefit_cost: tuple[float, float] | None = None) -> dict[str, tuple[float, int]]:
     """A net present value, its parts and its benefit and cost rounded to one unit, so that a sentence's own

@@ -18,7 +18,7 @@ from ..figures import PUBLIC_ACTORS as ACTORS
 from ...words.lengths import LENGTHS, PAGE_ONE_END
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_beside, fmt_kr_prose,
                               fmt_kr_prose_alike, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
-                              one_rounding)
+                              one_rounding, share_significant)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import value_text, years as years_text
@@ -60,12 +60,15 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     unspent = costs["unspent"].astype(bool) if "unspent" in costs else pd.Series(False, index=costs.index)
     settled = settled_lines(costs[~unspent])
     key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s.budget_total))
-    amounts = {"cost": float(s.total_cost_nominal)}
+    amounts: dict[str, float | tuple[float, int]] = {"cost": float(s.total_cost_nominal)}
     values = {"basis": B.basis_words(B.CURRENT, lang)}
     use = r.cba.budget_use  # the one share of the budget used: the same in the budget table and the portfolio
     if key == "summary.cost_settled_share":  # (the budget the share is of: not the lines never spent)
         values.update(share=fmt_budget_share(use.share, lang))
-        amounts.update(budget=s.budget_total - float(costs.loc[unspent, S.BUDGET].sum()))
+        budget = s.budget_total - float(costs.loc[unspent, S.BUDGET].sum())
+        # (the cost and the budget at figures from which a reader works out the share said between them)
+        n = share_significant(float(s.total_cost_nominal), budget, lang)
+        amounts.update(cost=(float(s.total_cost_nominal), n), budget=(budget, n))
     elif key == "summary.cost_partial":
         values.update(share=fmt_budget_share(use.share, lang))
         amounts.update(actual=float(use.actual_total), rest=float(costs[~unspent].loc[~settled, "used"].sum()))
