@@ -158,3 +158,23 @@ def test_the_phase_tables_prices_are_in_its_first_note(pid, lang, first):
 def test_page_ones_cost_and_budget_read_as_the_share_between_them(pid, lang, said):
     text = " ".join(summary.cost(sample_report(pid, lang))).replace("\u00a0", " ")
     assert said in text, text
+
+
+# --- 5. an application's goals in the conditional, as the rest of its page 1 ---------------------------------------
+
+def test_an_applications_goals_are_said_in_the_conditional_in_swedish():
+    # Specialistteamet's application: both measurable goals have an expected volume at or above the target in every
+    # period (eskilstuna-ansokan.yaml). Page 1 said "Båda målen nås i varje period …", a statement of fact beside
+    # "kommunen skulle vinna …" a few lines down: an application's expectations are not results
+    said = _said(summary.blocks(sample_report("eskilstuna-ansokan", "sv")))
+    assert "Med ansökans förväntade volymer skulle båda målen nås i varje period." in said
+    assert "kommunen skulle vinna" in said
+    assert "målen nås i varje period med" not in said
+
+
+def test_the_portfolio_says_an_applications_goals_in_the_conditional_too():
+    # the same application's line in the portfolio: "med ansökans volymer nås båda målen" beside "skulle
+    # nettonuvärdet bli …" in the same sentence
+    from .conftest import sample_portfolio
+    pf = sample_portfolio(("eskilstuna-ansokan",), "sv")
+    assert pf._goals_words("eskilstuna-ansokan", ex_ante=True) == "med ansökans volymer skulle båda målen nås"

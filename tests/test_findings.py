@@ -56,7 +56,7 @@ def test_ex_ante_summary_speaks_of_expected_volumes():
     # three project years (the third cut to 275 days, expectation and target pro-rated alike): both goals
     # met in every period
     text = _text("eskilstuna-ansokan")
-    assert "Båda målen nås i varje period med ansökans förväntade volymer." in text
+    assert "Med ansökans förväntade volymer skulle båda målen nås i varje period." in text
     assert "uppnåddes" not in text
     assert "both goals would be met in every period" in _text("eskilstuna-ansokan", "en")
 
