@@ -141,13 +141,14 @@ def test_the_ledger_names_the_public_net_as_the_skattefaktors_source(tmp_path, l
 
 @pytest.mark.parametrize("lang, effect, low, high, says", [
     # a fall of 2 526 kr a month (interval 2 142 to 2 911 kr): "omkring 2 500 kr" as a person says it, in the
-    # current prices the payments were made in, beside page 1's present values in the price year's prices
+    # current prices the payments were made in, beside page 1's present values in the price year's prices; the
+    # interval at the same hundreds (2 100 and 2 900 kr)
     ("sv", -2526.0, -2911.0, -2142.0,
-     "omkring 2 500 kr lägre per hushåll och månad i löpande priser (95 % konfidensintervall för skillnaden 2 142 kr "
-     "till 2 911 kr)."),
+     "omkring 2 500 kr lägre per hushåll och månad i löpande priser (95 % konfidensintervall för skillnaden 2 100 kr "
+     "till 2 900 kr)."),
     ("en", -2526.0, -2911.0, -2142.0,
-     "about SEK 2,500 lower per household and month in current prices (95% confidence interval SEK 2,142 to "
-     "SEK 2,911)."),
+     "about SEK 2,500 lower per household and month in current prices (95% confidence interval SEK 2,100 to "
+     "SEK 2,900)."),
     # a rise of 300 kr (interval 100 to 500 kr)
     ("sv", 300.0, 100.0, 500.0,
      "omkring 300 kr högre per hushåll och månad i löpande priser (95 % konfidensintervall för skillnaden 100 kr "

@@ -99,7 +99,7 @@ def test_with_the_applications_mix_a_goal_counts_its_part_of_the_expected_exits(
     ("sv",
      "Två av de fyra mätbara målen kan inte jämföras med ansökans volymer: ansökan anger inte hur de förväntade "
      "avsluten fördelar sig på arbete, studier och ersättningar.",
-     "Båda de andra målen nås i varje period med ansökans förväntade volymer.",
+     "Med ansökans förväntade volymer skulle båda de andra målen nås i varje period.",
      "Minst 10 personer per år börjar studera: inte bedömt. Ansökan anger inte hur många av de förväntade avsluten "
      "som går till målets utfall, så målet kan inte jämföras med ansökans volymer."),
     ("en",

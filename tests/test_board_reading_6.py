@@ -129,7 +129,7 @@ def test_an_applications_page_one_and_portfolio_row_count_the_same_two_goals(lan
     assert count_goals(row["verdict"] for row in rows) == count == count_goals(own_verdicts(r.goals.table))
     pf = Portfolio([PARAMS / "eskilstuna-ansokan.yaml"], lang)
     # both goals reached with the volumes: "båda", never "två av två"
-    both = "med ansökans volymer nås båda målen" if lang == "sv" else "at the volumes the application expects, both goals would be met"
+    both = "med ansökans volymer skulle båda målen nås" if lang == "sv" else "at the volumes the application expects, both goals would be met"
     assert pf._goals_words("eskilstuna-ansokan", ex_ante=True) == both
 
 
@@ -210,9 +210,9 @@ def _goal_words(verdicts: list[GoalVerdict], lang: str, ex_ante: bool = False) -
     ([GoalVerdict.REACHED, GoalVerdict.REACHED_UNCERTAIN, GoalVerdict.REACHED], False,
      "nådde alla tre bedömda mål (men osäkert för ett av de nådda)",
      "reached all three assessed goals (but uncertain for one of those reached)"),
-    ([GoalVerdict.VOLUMES_REACH], True, "med ansökans volymer nås det enda målet",
+    ([GoalVerdict.VOLUMES_REACH], True, "med ansökans volymer skulle det enda målet nås",
      "at the volumes the application expects, the one goal would be met"),
-    ([GoalVerdict.VOLUMES_REACH] * 3, True, "med ansökans volymer nås alla tre mål",
+    ([GoalVerdict.VOLUMES_REACH] * 3, True, "med ansökans volymer skulle alla tre mål nås",
      "at the volumes the application expects, all three goals would be met"),
 ])
 def test_all_goals_reached_reads_all_or_both_never_n_of_n(verdicts, ex_ante, sv, en):

@@ -307,11 +307,13 @@ def test_an_amount_in_a_sentence_rounds_a_half_away_from_zero(amount, sv, en):
 def test_nasta_stegs_page_one_says_its_budget_as_a_person_rounds_it():
     """data/nasta-steg/budget.csv: 1 100 + 60 + 40 and 1 130 + 60 + 60 tkr, 2 450 000 kr; spent 2 415 000 kr. Page 1
     said '2,4 miljoner kronor (99 % av budgeten 2,4 miljoner kronor)': the budget rounded to the even
-    neighbour, and two different amounts reading the same."""
+    neighbour, and two different amounts reading the same. At two significant figures, 2,4 of 2,5 miljoner reads as
+    96 %, not the 99 % said between them: at three, 2 415 000 (a half away from zero) and 2 450 000 kr read as 2,42 and
+    2,45 miljoner, 98,8 %."""
     from evaltools.present.sections import summary
 
     said = " ".join(summary.cost(sample_report("nasta-steg", "sv")))
-    assert "budgeten 2,5\u00a0miljoner kronor" in said and "kostat 2,4\u00a0miljoner kronor" in said, said
+    assert "budgeten 2,45\u00a0miljoner kronor" in said and "kostat 2,42\u00a0miljoner kronor" in said, said
 
 
 def test_a_table_amount_rounds_a_half_as_excel_shows_it():

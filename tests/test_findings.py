@@ -16,9 +16,10 @@ def test_timra_summary_sentences():
     assert "Projektet har haft 52 deltagare." in text and "– 37 år 1 och 15 år 2" in text
     # the final report (5.3): 31 of 52 self-sufficient or with an active plan, 59,6 %; counted as the main goal counts
     assert "fick 31 (59,6 %) ett utfall som projektets huvudmål räknar som lyckat" in text
-    # amounts in prose to two significant figures: 1 128 000 and 1 276 000 kr; 1 128 / 1 276 = 88,4 % (a whole
-    # percentage, as the budget table and the portfolio show it)
-    assert "har kostat 1,1 miljoner kronor i löpande priser (88 % av budgeten 1,3 miljoner kronor)" in text
+    # amounts in prose as a person says them: 1 128 000 and 1 276 000 kr; 1 128 / 1 276 = 88,4 % (a whole
+    # percentage, as the budget table and the portfolio show it). At two significant figures, 1,1 of 1,3 miljoner
+    # reads as 85 %: at three, 1,13 of 1,28 miljoner reads as the 88 % said between them
+    assert "har kostat 1,13 miljoner kronor i löpande priser (88 % av budgeten 1,28 miljoner kronor)" in text
     # 1 128 000 / 52 = 21 692 kr; / 31 = 36 387 kr
     assert "22 000 kr per deltagare och 36 000 kr per lyckat utfall enligt projektets huvudmål" in text
     # page 1 states the public financiers' and society's results, each with whose it is
@@ -55,7 +56,7 @@ def test_ex_ante_summary_speaks_of_expected_volumes():
     # three project years (the third cut to 275 days, expectation and target pro-rated alike): both goals
     # met in every period
     text = _text("eskilstuna-ansokan")
-    assert "Båda målen nås i varje period med ansökans förväntade volymer." in text
+    assert "Med ansökans förväntade volymer skulle båda målen nås i varje period." in text
     assert "uppnåddes" not in text
     assert "both goals would be met in every period" in _text("eskilstuna-ansokan", "en")
 

@@ -174,7 +174,7 @@ def test_ex_ante_page_one_says_what_it_can_tell_and_flags_restated_targets(ex_an
     # 2 goals × 3 project years, counted as goals (as the portfolio counts them), not as six periods;
     # 90 participants a year expected against 80 (not the same), 40 exits expected against the goal of
     # 40 (the same) in each of the 3 years: one of the two goals only restates its target
-    assert "Båda målen nås i varje period med ansökans förväntade volymer." in sv
+    assert "Med ansökans förväntade volymer skulle båda målen nås i varje period." in sv
     assert ("För ett av de två är de förväntade volymerna desamma som målvärdena; där upprepar jämförelsen bara "
             "ansökan.") in sv
     assert not any("uppnåddes" in s for s in sv)

@@ -203,15 +203,16 @@ def test_page_one_says_an_interval_holding_both_a_fall_and_a_rise_cannot_tell(la
     said = " ".join(summary.effect(r)).replace("\xa0", " ")
     if lang == "sv":
         assert ("omkring 170 kr lägre per hushåll och månad i löpande priser, men uppgifterna kan inte avgöra om det blev lägre eller "
-                "högre: 95 % konfidensintervallet för skillnaden går från 750 kr lägre till 402 kr högre.") in said
+                "högre: 95 % konfidensintervallet för skillnaden går från 750 kr lägre till 400 kr högre.") in said
         assert "−402" not in said
     else:
-        assert "from SEK 750 lower to SEK 402 higher" in said, said
+        assert "from SEK 750 lower to SEK 400 higher" in said, said
     # and it says over which months: the start month and the 12 after it (months_after)
     assert ("under startmånaden och de 12 månaderna därefter" if lang == "sv"
             else "in the start month and the 12 months after it") in said, said
-    # an interval on one side keeps the sentence it had: a fall of 2 142 to 2 911 kr
+    # an interval on one side keeps the sentence it had: a fall of 2 142 to 2 911 kr, at the hundreds of the
+    # "omkring 2 500 kr" it surrounds
     r.payments = SimpleNamespace(did=_did(-2526.0, -2911.0, -2142.0), parallel_trends_doubtful=True)
     said = " ".join(summary.effect(r)).replace("\xa0", " ")
-    assert ("(95 % konfidensintervall för skillnaden 2 142 kr till 2 911 kr)" if lang == "sv"
-            else "(95% confidence interval SEK 2,142 to SEK 2,911)") in said, said
+    assert ("(95 % konfidensintervall för skillnaden 2 100 kr till 2 900 kr)" if lang == "sv"
+            else "(95% confidence interval SEK 2,100 to SEK 2,900)") in said, said

@@ -21,7 +21,8 @@ class Table:
     """
 
     def __init__(self, frame: pd.DataFrame, caption: str = "", notes: tuple[str, ...] = (), numeric: tuple[str, ...] = (),
-                 group: str | None = None, whole: bool = False, wide: bool = False, points: bool = False):
+                 group: str | None = None, whole: bool = False, wide: bool = False, points: bool = False,
+                 paragraphs: bool = False):
         self.frame = frame
         self.caption = caption
         self.notes = notes
@@ -32,6 +33,9 @@ class Table:
         # its notes printed as a list of points, a little larger than a note, where they are several things to
         # read one at a time (the table per actor's: how the cost is shared, why the state pays more, …)
         self.points = points
+        # its rows are paragraphs (the assumptions' sources, some ten lines each): printed, its header keeps its
+        # first two rows at a page's foot, not three, as two such rows are already a block of their own
+        self.paragraphs = paragraphs
 
     def _repr_html_(self) -> str:
         columns = [c for c in self.frame.columns if c != self.group]
@@ -46,7 +50,7 @@ class Table:
         return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
                       notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1
                                                              and not _tall(rows)),
-                      whole=self.whole, wide=self.wide, points=self.points)
+                      whole=self.whole, wide=self.wide, points=self.points, paragraphs=self.paragraphs)
 
 
 # a table of at most this many rows is short (et-short): the Word document keeps it whole on one page (moved to the

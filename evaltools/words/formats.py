@@ -344,6 +344,52 @@ def fmt_kr_prose(v: object, lang: str = "sv", significant: int = 2, places: int 
     return fmt_kr(x, lang)
 
 
+def fmt_kr_beside(ends: tuple[float, ...], figure: float, lang: str = "sv") -> tuple[str, ...]:
+    """Amounts said beside ``figure`` as :func:`fmt_kr_prose` says it (an interval's ends around its
+    estimate), rounded to the unit the figure is rounded to, so that one sentence gives one precision:
+    ``omkring 2 500 kr (… 2 200 kr till 2 800 kr)``, not ``omkring 2 500 kr (… 2 158 kr till 2 814 kr)``.
+    An end that is not zero is never said as zero (a finer unit is taken until none is).
+
+    Examples
+    --------
+    >>> [e.replace("\\xa0", " ") for e in fmt_kr_beside((2_158.0, 2_814.0), 2_486.0)]
+    ['2 200 kr', '2 800 kr']
+    >>> [e.replace("\\xa0", " ") for e in fmt_kr_beside((750.0, 402.0), 174.0)]
+    ['750 kr', '400 kr']
+    """
+    x = _as_float(figure)
+    if x == 0 or not math.isfinite(x):
+        return tuple(fmt_kr(e, lang) for e in ends)
+    # the unit of the figure's second significant figure (2 486 → 2 500: hundreds), never finer than a krona
+    digits = 1 - int(math.floor(math.log10(abs(_two_significant(x)))))
+    while True:
+        shown = [round_half_up(_as_float(e), min(digits, 0)) for e in ends]
+        if digits >= 0 or all(s != 0 or _as_float(e) == 0 for s, e in zip(shown, ends)):
+            return tuple(fmt_kr(0.0 if s == 0 else s, lang) for s in shown)
+        digits += 1
+
+
+def share_significant(part: float, whole: float, lang: str = "sv") -> int:
+    """The significant figures (two, or up to four where two do not do) at which an amount ``part`` said beside
+    ``whole`` reads as the share of it that the sentence gives (:func:`fmt_budget_share`): ``1,13 miljoner kronor
+    (88 % av budgeten 1,28 miljoner kronor)``, not ``1,1 miljoner kronor (88 % av budgeten 1,3 miljoner
+    kronor)``, which a reader divides to 85 %. Two where no rounding reads so (a share of something else).
+
+    Examples
+    --------
+    >>> share_significant(1_128_000.0, 1_276_000.0), share_significant(4_286_200.0, 4_380_000.0)
+    (3, 2)
+    """
+    if not (whole and math.isfinite(part) and math.isfinite(whole)):
+        return 2
+    shown = fmt_budget_share(part / whole, lang)
+    for n in (2, 3, 4):
+        rounded = _significant(whole, n)
+        if rounded and fmt_budget_share(_significant(part, n) / rounded, lang) == shown:
+            return n
+    return 2
+
+
 def one_rounding(npv: float, parts: dict[str, float] | None = None,
                  benefit_cost: tuple[float, float] | None = None) -> dict[str, tuple[float, int]]:
     """A net present value, its parts and its benefit and cost rounded to one unit, so that a sentence's own

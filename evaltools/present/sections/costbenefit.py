@@ -786,7 +786,7 @@ def blocks(r) -> list[list]:
         intro.append(msg(early))
     parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),
              Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *register_part(r), *persistence_table(r),
-             Text([], msg("costbenefit.assumptions"), 3), Table(at)]
+             Text([], msg("costbenefit.assumptions"), 3), Table(at, paragraphs=True)]
     if not early and s.mode != "structural" and len(cba.sensitivity):
         # (what the chart's two lines are: the tornado draws the calculation's NPV in black, zero dashed in red)
         lines = msg("costbenefit.sensitivity_lines", npv=fmt_kr(cba.sensitivity["npv_base"].iloc[0], lang))

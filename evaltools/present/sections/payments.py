@@ -65,8 +65,10 @@ def blocks(r) -> list[list]:
     })
     # the comparison group's dates are named only where there is a comparison group
     basis_note = msg("payments.basis_note", basis=B.basis_words(B.CURRENT, lang))  # (amounts as paid out)
-    phase_note = (msg("payments.phase_note" if pay.has_comparison else "payments.zero_months_note"),
-                  msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)), basis_note)
+    # (the prices in the same note as how a month without payment counts: a third note, of one line, started the
+    # next page with the second, away from their table, where binding all three cost a page, Specialistteamet's)
+    phase_note = (" ".join([msg("payments.phase_note" if pay.has_comparison else "payments.zero_months_note"), basis_note]),
+                  msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)))
     shown = chart_shown(pay.event_means)
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
     out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,

@@ -16,9 +16,9 @@ from .contents import summary_applies
 from ..display import Lengths, Text
 from ..figures import PUBLIC_ACTORS as ACTORS
 from ...words.lengths import LENGTHS, PAGE_ONE_END
-from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_prose, fmt_kr_prose_alike,
-                              fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
-                              one_rounding)
+from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_beside, fmt_kr_prose,
+                              fmt_kr_prose_alike, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
+                              one_rounding, share_significant)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import value_text, years as years_text
@@ -60,12 +60,15 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     unspent = costs["unspent"].astype(bool) if "unspent" in costs else pd.Series(False, index=costs.index)
     settled = settled_lines(costs[~unspent])
     key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s.budget_total))
-    amounts = {"cost": float(s.total_cost_nominal)}
+    amounts: dict[str, float | tuple[float, int]] = {"cost": float(s.total_cost_nominal)}
     values = {"basis": B.basis_words(B.CURRENT, lang)}
     use = r.cba.budget_use  # the one share of the budget used: the same in the budget table and the portfolio
     if key == "summary.cost_settled_share":  # (the budget the share is of: not the lines never spent)
         values.update(share=fmt_budget_share(use.share, lang))
-        amounts.update(budget=s.budget_total - float(costs.loc[unspent, S.BUDGET].sum()))
+        budget = s.budget_total - float(costs.loc[unspent, S.BUDGET].sum())
+        # (the cost and the budget at figures from which a reader works out the share said between them)
+        n = share_significant(float(s.total_cost_nominal), budget, lang)
+        amounts.update(cost=(float(s.total_cost_nominal), n), budget=(budget, n))
     elif key == "summary.cost_partial":
         values.update(share=fmt_budget_share(use.share, lang))
         amounts.update(actual=float(use.actual_total), rest=float(costs[~unspent].loc[~settled, "used"].sum()))
@@ -1054,12 +1057,14 @@ def effect(r) -> list[str]:
         # (the payments as paid out, as the section on försörjningsstöd states them: not the present values beside)
         basis = B.basis_words(B.CURRENT, lang)
         if d.ci_low < 0 < d.ci_high:  # the interval holds a fall and a rise: say so, not "lower by −402 kr"
+            lower, higher = fmt_kr_beside((-d.ci_low, d.ci_high), d.effect, lang)
             said = msg("summary.did_spans_zero", effect=fmt_kr_prose(abs(d.effect), lang),
                        direction=msg("summary.did_lower" if fall else "summary.did_higher"),
-                       lower=fmt_kr(-d.ci_low, lang), higher=fmt_kr(d.ci_high, lang), after=after, basis=basis)
+                       lower=lower, higher=higher, after=after, basis=basis)
         else:
+            low_said, high_said = fmt_kr_beside((low, high), d.effect, lang)
             said = msg("summary.did_decrease" if fall else "summary.did_increase", after=after, basis=basis,
-                       effect=fmt_kr_prose(abs(d.effect), lang), low=fmt_kr(low, lang), high=fmt_kr(high, lang))
+                       effect=fmt_kr_prose(abs(d.effect), lang), low=low_said, high=high_said)
         if d.ci_method is IntervalMethod.WILD_BOOTSTRAP:  # (below the few-clusters threshold: say which interval)
             said += " " + msg("summary.did_interval_wild")
         if not pay.parallel_trends_doubtful:
