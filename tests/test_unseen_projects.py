@@ -484,7 +484,14 @@ def test_a_count_per_calendar_year_is_not_written_next_to_the_bare_year(tmp_path
 
 @pytest.mark.parametrize("periods, said", [
     (("project_year",), "Ansökans mätbara mål per projektår räknat från projektets startdatum."),
-    (("calendar_year", "whole_period"), "Ansökans mätbara mål per kalenderår."),
+    # (a goal over the whole period beside goals per year: the intro names both, as the table counts them)
+    (("calendar_year", "whole_period"), "Ansökans mätbara mål per kalenderår eller över hela projektperioden, som "
+                                        "varje mål anger."),
+    (("project_year", "whole_period", "whole_period"), "Ansökans mätbara mål per projektår räknat från projektets "
+                                                       "startdatum eller över hela projektperioden, som varje mål anger."),
+    (("project_year", "calendar_year", "whole_period"), "Ansökans mätbara mål per projektår (räknat från projektets "
+                                                        "startdatum), per kalenderår eller över hela projektperioden, "
+                                                        "som varje mål anger."),
     (("project_year", "calendar_year"), "Ansökans mätbara mål per projektår (räknat från projektets startdatum) "
                                         "eller per kalenderår, som varje mål anger."),
     (("whole_period",), "Ansökans mätbara mål över hela projektperioden."),

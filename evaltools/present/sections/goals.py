@@ -738,19 +738,26 @@ def context_blocks(r) -> list[list]:
 
 # how the goal section's intro says the periods its measurable goals are counted over
 PERIODS_SAID = {"project_year": "goals.periods.project_year", "calendar_year": "goals.periods.calendar_year",
-                "both": "goals.periods.both", "whole_period": "goals.periods.whole_period"}
+                "both": "goals.periods.both", "whole_period": "goals.periods.whole_period",
+                "project_year_or_whole": "goals.periods.project_year_or_whole",
+                "calendar_year_or_whole": "goals.periods.calendar_year_or_whole",
+                "both_or_whole": "goals.periods.both_or_whole"}
 
 
 def counted_periods(params) -> str:
     """Which periods the measurable goals (counts and shares) are counted over: ``project_year``,
-    ``calendar_year``, ``both`` or ``whole_period`` (every goal over the whole period, or none measurable)."""
+    ``calendar_year``, ``both`` or ``whole_period`` (every goal over the whole period, or none measurable), with
+    ``_or_whole`` after the first three where some goals are counted per year and others over the whole period
+    (the intro said "per projektår" above a table of which three of four goals were counted over the whole
+    period)."""
     # (a survey goal is judged over the whole period: a questionnaire's rounds are not project years)
     units = {"whole_period" if g.kind == "survey" else g.period for g in params.goals
              if g.kind in ("participant_count", "outcome_count", "share", "survey")}
     per_year = units - {"whole_period"}
-    if per_year == {"project_year", "calendar_year"}:
-        return "both"
-    return next(iter(per_year)) if per_year else ("whole_period" if units else "project_year")
+    if not per_year:
+        return "whole_period" if units else "project_year"
+    said = "both" if per_year == {"project_year", "calendar_year"} else next(iter(per_year))
+    return f"{said}_or_whole" if "whole_period" in units else said
 
 
 def hides_periods(tab: pd.DataFrame) -> bool:
