@@ -185,3 +185,32 @@ def test_the_same_goal_reading_the_last_round_counts_each_person_once(tmp_path):
     project = et.load_project(_params(tmp_path, body))
     counts = A.goal_counts(project, project.params.goals[0])
     assert (counts.successes, counts.denominator, counts.respondents) == (5, 5, 5)
+
+
+# --- a level goal's words and its level -------------------------------------------------------------------------
+@pytest.mark.parametrize("label, level, said", [
+    # 'instämma helt' counted from 4 (Instämmer delvis) would call the partly agreeing fully agreeing
+    ("Minst 70 % av handläggarna ska instämma helt i att samverkan har förbättrats", 4,
+     "säger 'instämma helt' men räknar svaren från nivå 4 på frågan 'Q2'; skriv level: 5 (Instämmer helt)"),
+    ("Minst 70 % av handläggarna ska instämma helt eller delvis i att samverkan har förbättrats", 5,
+     "säger 'helt eller delvis' men räknar svaren från nivå 5 på frågan 'Q2'; skriv level: 4 (Instämmer delvis)"),
+])
+def test_a_level_goal_whose_words_name_other_answers_than_its_level_is_refused(tmp_path, label, level, said):
+    rows = [HEAD] + [[f"H{i}", "personal", dt.date(2025, 10, 2), "Q2", "Instämmer helt"] for i in range(1, 6)]
+    _workbook(tmp_path, {"responses": rows})
+    body = STAFF.replace("Minst 70 % av handläggarna ska anse att samverkan har förbättrats", label)
+    [only] = _problems(tmp_path, body.replace("level: 4", f"level: {level}"))
+    assert only.key == "survey.goal_level_words" and said in only.note("sv")
+
+
+@pytest.mark.parametrize("label, level", [
+    ("Minst 70 % av handläggarna ska instämma helt i att samverkan har förbättrats", 5),
+    ("Minst 70 % av handläggarna ska instämma helt eller delvis i att samverkan har förbättrats", 4),
+    ("Minst 70 % av handläggarna ska anse att samverkan har förbättrats", 4),  # (no words of the scale: as written)
+])
+def test_a_level_goal_whose_words_agree_with_its_level_is_read(tmp_path, label, level):
+    rows = [HEAD] + [[f"H{i}", "personal", dt.date(2025, 10, 2), "Q2", "Instämmer helt"] for i in range(1, 6)]
+    _workbook(tmp_path, {"responses": rows})
+    body = STAFF.replace("Minst 70 % av handläggarna ska anse att samverkan har förbättrats", label)
+    project = et.load_project(_params(tmp_path, body.replace("level: 4", f"level: {level}")))
+    assert A.goal_counts(project, project.params.goals[0]).successes == 5

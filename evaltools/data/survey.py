@@ -30,7 +30,7 @@ import pandas as pd
 from . import schema as S
 from .errors import Problem, problem
 from .messages import message
-from .params import ProjectParams
+from .params import ProjectParams, read_label
 from .reading import RawTable
 from .validation import _read, _validate, empty_table
 
@@ -427,6 +427,32 @@ def _check_invited(responses: pd.DataFrame, params: ProjectParams, problems: lis
                                     round=str(rnd) if rnd else "–"))
 
 
+# a level goal's words naming the answers it counts: agreeing fully, or fully or partly (Swedish and English)
+AGREE_EITHER = re.compile(r"\b(?:helt\s+eller\s+delvis|delvis\s+eller\s+helt)\b"
+                          r"|\b(?:strongly\s+or\s+somewhat|somewhat\s+or\s+strongly)\s+agree|\bagree\s+or\s+strongly",
+                          re.IGNORECASE)
+AGREE_FULLY = re.compile(r"\b(?:instämm\w*|stämm\w*)\s+helt\b|\bhelt\s+instämm\w*|\bstrongly\s+agree\w*",
+                         re.IGNORECASE)
+# the labels of those steps on the question's scale ('Instämmer helt', 'Stämmer helt'; 'Instämmer delvis')
+FULLY_LABEL = re.compile(r"(?:instämmer|stämmer)\s+helt|strongly\s+agree", re.IGNORECASE)
+PARTLY_LABEL = re.compile(r"(?:instämmer|stämmer)\s+delvis|(?:somewhat\s+)?agree", re.IGNORECASE)
+
+
+def level_in_words(label: str, q: Question) -> tuple[str, int] | None:
+    """The words of a level goal's label that name which answers it counts, and the step of ``q``'s scale they
+    count from: 'helt eller delvis' from the step labelled 'Instämmer delvis', 'instämmer helt' from the one
+    labelled 'Instämmer helt'; None when the label names neither or the scale has no such labels."""
+    def step(pattern: re.Pattern[str]) -> int | None:
+        return next((s for s, lab in zip(q.steps, q.labels_sv or q.labels_en) if pattern.fullmatch(lab.strip())), None)
+    text = read_label(label)
+    for words, pattern in ((AGREE_EITHER, PARTLY_LABEL), (AGREE_FULLY, FULLY_LABEL)):
+        m = words.search(text)
+        if m:
+            at = step(pattern)
+            return (m.group(0), at) if at is not None else None
+    return None
+
+
 def _check_goal_rounds(responses: pd.DataFrame, params: ProjectParams, problems: list[Problem]) -> None:
     """A level goal whose answers fall in more than one round of a group asked in rounds (staff asked in 2024 and
     in 2025) would count the same persons once per round, a share of answers rather than of respondents, beside a
@@ -474,4 +500,11 @@ def load_survey(params: ProjectParams, problems: list[Problem],
                 problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
                                         "survey.goal_level", goal=g.id, level=g.level, low=q.scale_min,
                                         high=q.scale_max))
+            elif g.measure == "level" and g.level is not None and (said := level_in_words(g.label, q)):
+                # 'instämmer helt' counted from 'Instämmer delvis' would say more agree fully than do
+                words, level = said
+                if level != g.level:
+                    problems.append(problem(str(params.source_path or "params"), None, None, g.question,
+                                            "survey.goal_level_words", goal=g.id, words=words, level=g.level,
+                                            expected=level, step=q.labels("sv")[q.steps.index(level)]))
     return responses, questions
