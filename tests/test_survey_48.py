@@ -158,6 +158,8 @@ def test_the_contracts_own_columns_are_not_taken_for_a_row_per_respondent():
     assert SV.wide_questions(["respondent_id", "respondent_group", "date", "question", "answer"]) is None
     assert SV.wide_questions(["Löpnummer", "Datum", "Fråga 1"]) is None  # one question: no such file to name
     assert SV.wide_questions(["Tidsstämpel", "F1", "F2"]) == ("google", ["F1", "F2"])
+    # the contract's file with Swedish headings is told which headings to write, not taken for a row per respondent
+    assert SV.wide_questions(["Svarande", "Grupp", "Datum", "Fråga", "Svar"]) is None
 
 
 # --- a goal on a group asked in rounds --------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from .errors import Problem, problem
 from .messages import message
 from .params import ProjectParams, read_label
 from .reading import RawTable
-from .validation import _read, _validate, empty_table
+from .validation import _other_words, _read, _validate, empty_table
 
 # --- column names -----------------------------------------------------------------------------
 RESPONDENT_ID = "respondent_id"
@@ -257,7 +257,9 @@ def wide_questions(columns: list[str]) -> tuple[str, list[str]] | None:
     None when ``columns`` hold the contract's own (``question`` and ``answer``) or are not such a file's.
     A Microsoft Forms export is :func:`forms_questions`'."""
     lower = [str(c).strip().lower() for c in columns]
-    if {QUESTION, ANSWER, RESPONDENT_GROUP} & set(lower):
+    contract_words = _other_words(RESPONSES)  # 'Fråga', 'Svar', 'Grupp': the contract's file with Swedish headings
+    if {QUESTION, ANSWER, RESPONDENT_GROUP} & set(lower) or any(
+            low not in WIDE_OTHER and contract_words(str(c)) for c, low in zip(columns, lower)):
         return None
     tool = "google" if GOOGLE_FORMS & set(lower) else "wide"
     asked = [str(c) for c, low in zip(columns, lower)
