@@ -20,6 +20,7 @@ cell refuses the file, every problem is named by file, row, column and value.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,9 @@ import pandas as pd
 from . import schema as S
 from .errors import Problem, problem
 from .messages import message
-from .params import ProjectParams
-from .validation import _read, _validate, empty_table
+from .params import ProjectParams, read_label
+from .reading import RawTable
+from .validation import _other_words, _read, _validate, empty_table
 
 # --- column names -----------------------------------------------------------------------------
 RESPONDENT_ID = "respondent_id"
@@ -242,6 +244,49 @@ def forms_questions(columns: list[str]) -> list[str] | None:
     return [str(c) for c, low in zip(columns, lower) if low not in FORMS_START | FORMS_END | FORMS_OTHER]
 
 
+# headings a questionnaire tool or a typed-in paper form puts beside the questions in a row per respondent
+GOOGLE_FORMS = frozenset({"tidsstämpel", "timestamp"})
+WIDE_OTHER = frozenset({"löpnummer", "löpnr", "lopnummer", "nr", "svarande", "respondent", "datum", "date",
+                        "svarsdatum", "inskickad", "submitted", "respondent_id", "id"})
+WIDE_MIN_QUESTIONS = 2  # a heading row of two or more questions and none of the contract's own columns
+
+
+def wide_questions(columns: list[str]) -> tuple[str, list[str]] | None:
+    """The tool and the question columns of a file with a row per respondent and a column per question: a
+    Google Forms sheet (its ``Tidsstämpel``), a Netigate or Esmaker export, a paper form typed into Excel; or
+    None when ``columns`` hold the contract's own (``question`` and ``answer``) or are not such a file's.
+    A Microsoft Forms export is :func:`forms_questions`'."""
+    lower = [str(c).strip().lower() for c in columns]
+    contract_words = _other_words(RESPONSES)  # 'Fråga', 'Svar', 'Grupp': the contract's file with Swedish headings
+    if {QUESTION, ANSWER, RESPONDENT_GROUP} & set(lower) or any(
+            low not in WIDE_OTHER and contract_words(str(c)) for c, low in zip(columns, lower)):
+        return None
+    tool = "google" if GOOGLE_FORMS & set(lower) else "wide"
+    asked = [str(c) for c, low in zip(columns, lower)
+             if low and low not in GOOGLE_FORMS | WIDE_OTHER and not low.startswith("unnamed")]
+    return (tool, asked) if len(asked) >= WIDE_MIN_QUESTIONS else None
+
+
+def answer_step(text: str, q: Question) -> float | None:
+    """An answer cell as a number on ``q``'s scale, or None when it is none: a number (``4``), one of the
+    question's labels as an export writes it (``Instämmer helt``, in either language, any letter case), or a
+    number followed by its words as Google Forms writes them (``4 - Stämmer ganska bra``). A half step
+    (``3,5``) is returned as it is, for the caller to refuse."""
+    value = pd.to_numeric(text.replace(",", "."), errors="coerce")
+    if not pd.isna(value):
+        return float(value)
+    low = text.strip().casefold()
+    for labels in (q.labels_sv, q.labels_en):
+        for step, label in zip(q.steps, labels):
+            if label.casefold() == low:
+                return float(step)
+    m = NUMBER_WITH_WORDS.match(text)
+    return float(m.group(1)) if m else None
+
+
+NUMBER_WITH_WORDS = re.compile(r"^\s*(\d+)\s*[-–—:.)]\s*[^\W\d_]")  # '4 - Stämmer ganska bra', '5. Helt'
+
+
 def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, problems: list[Problem],
                    warn: list[Problem]) -> pd.DataFrame:
     """The responses file, checked against the questions file: each question code known, each
@@ -249,6 +294,7 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
     and question. The answer column of the result is a number (``nan`` for "don't know", no answer
     and free text), with ``dont_know``, ``missing`` and ``free_text`` beside it; the words of a
     free-text answer are dropped here and never reach a report."""
+    read_from = len(problems)
     raw = _read(path, RESPONSES, params, "responses", problems, warn)
     if raw is None:
         return _empty_responses()
@@ -258,15 +304,26 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
         shown = ", ".join(f"'{c}'" for c in forms[:3]) + (" …" if len(forms) > 3 else "")
         problems.append(problem(fname, None, None, None, "survey.forms_export", n=str(len(forms)), questions=shown))
         return _empty_responses()
+    wide = wide_questions(list(raw.frame.columns))
+    if wide is not None:  # Google Forms, Netigate, Esmaker or a paper form typed in: one message, not one per column
+        tool, asked = wide
+        # a sheet per round is right for such a file, and copying one sheet's rows under another's (what the message on
+        # sheets alike says) is not: the message below says what to write for every sheet
+        problems[read_from:] = [p for p in problems[read_from:] if p.key != "sheet.alike"]
+        problems.append(problem(fname, None, None, None,
+                                "survey.google_export" if tool == "google" else "survey.wide_export",
+                                n=str(len(asked)),
+                                questions=", ".join(f"'{c}'" for c in asked[:3]) + (" …" if len(asked) > 3 else "")))
+        return _empty_responses()
+    first = len(problems)
     df, refused = _validate(raw, RESPONSES, problems, fname, warn)
     rows = raw.file_rows
+    _count_rows(raw, problems, first, fname)
     known = questions_by_code(questions)
     text = df[ANSWER].fillna("").astype(str).str.strip()
     df[MISSING] = text == ""
     df[DONT_KNOW] = text.str.lower().isin(DONT_KNOW_SPELLINGS)
     df[FREE_TEXT] = False
-    values = pd.to_numeric(text.str.replace(",", ".", regex=False).where(~df[MISSING] & ~df[DONT_KNOW]),
-                           errors="coerce")
     answers = np.full(len(df), np.nan)
     for i in range(len(df)):
         code = df[QUESTION].iloc[i]
@@ -286,10 +343,17 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
             continue
         if df[MISSING].iloc[i] or df[DONT_KNOW].iloc[i]:
             continue
-        v = values.iloc[i]
-        if pd.isna(v) or v != round(v) or not q.scale_min <= v <= q.scale_max:
-            problems.append(problem(fname, int(rows[i]), ANSWER, text.iloc[i], "survey.answer_scale",
-                                    question=q.code, low=q.scale_min, high=q.scale_max))
+        v = answer_step(text.iloc[i], q)
+        low, high = q.steps[0], q.steps[-1]
+        if v is None or v != round(v) or not low <= v <= high:
+            # a half step between two on the scale is a paper form's cross between two boxes; a text that is no
+            # number is answered with the labels too when the question has them
+            half = v is not None and v != round(v) and low < v < high
+            which = ("survey.answer_half" if half else "survey.answer_label" if v is None and q.labels_sv
+                     else "survey.answer_scale")
+            problems.append(problem(fname, int(rows[i]), ANSWER, text.iloc[i], which, question=q.code,
+                                    low=low, high=high,
+                                    labels=", ".join(f"'{lab}'" for lab in q.labels_sv)))
             continue
         answers[i] = float(v)
     df[ANSWER] = answers  # (a free-text answer's words are not kept)
@@ -301,6 +365,33 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
     df.attrs["file_rows"] = rows
     df.attrs["source"] = fname
     return df
+
+
+# a questionnaire's count of answers under its table ('Antal svar', 'Antal svarande: 22', 'Number of responses'); a
+# 'Summa' or 'Totalt' row is told by the reader (evaltools.data.validation), as in every file of persons
+COUNT_ROW = re.compile(r"(?:totalt\s+)?antal\s+(?:svar|svarande|besvarade|inkomna\s+svar)"
+                       r"|(?:total\s+)?number\s+of\s+(?:responses|respondents|answers)"
+                       r"|(?:total\s+)?responses")
+COUNT_AFTER = re.compile(r"\s*[:=]?\s*(?:\d[\d \xa0]*)?(?:\s*st\.?)?")
+
+
+def _count_rows(raw: RawTable, problems: list[Problem], first: int, fname: str) -> None:
+    """A refused row whose cell counts the answers ('Antal svar') is a count row to delete: one message for it
+    instead of one per empty cell (the message of a 'Summa' row)."""
+    refused = {int(p.row) for p in problems[first:] if p.file == fname and p.row is not None}
+    flagged: dict[int, str] = {}
+    for i, row in enumerate(raw.file_rows.tolist()):
+        if int(row) not in refused:
+            continue
+        for cell in raw.frame.iloc[i].tolist():
+            text = str(cell).strip().rstrip(":").lower() if isinstance(cell, str) else ""
+            m = COUNT_ROW.match(text)
+            if m and COUNT_AFTER.fullmatch(text[m.end():]):
+                flagged[int(row)] = str(cell).strip()
+                break
+    if flagged:
+        problems[first:] = [p for p in problems[first:] if not (p.file == fname and p.row in flagged)]
+        problems.extend(problem(fname, r, None, flagged[r], "row.total") for r in sorted(flagged))
 
 
 def _empty_responses() -> pd.DataFrame:
@@ -338,6 +429,52 @@ def _check_invited(responses: pd.DataFrame, params: ProjectParams, problems: lis
                                     round=str(rnd) if rnd else "–"))
 
 
+# a level goal's words naming the answers it counts: agreeing fully, or fully or partly (Swedish and English)
+AGREE_EITHER = re.compile(r"\b(?:helt\s+eller\s+delvis|delvis\s+eller\s+helt)\b"
+                          r"|\b(?:strongly\s+or\s+somewhat|somewhat\s+or\s+strongly)\s+agree|\bagree\s+or\s+strongly",
+                          re.IGNORECASE)
+AGREE_FULLY = re.compile(r"\b(?:instämm\w*|stämm\w*)\s+helt\b|\bhelt\s+instämm\w*|\bstrongly\s+agree\w*",
+                         re.IGNORECASE)
+# the labels of those steps on the question's scale ('Instämmer helt', 'Stämmer helt'; 'Instämmer delvis')
+FULLY_LABEL = re.compile(r"(?:instämmer|stämmer)\s+helt|strongly\s+agree", re.IGNORECASE)
+PARTLY_LABEL = re.compile(r"(?:instämmer|stämmer)\s+delvis|(?:somewhat\s+)?agree", re.IGNORECASE)
+
+
+def level_in_words(label: str, q: Question) -> tuple[str, int] | None:
+    """The words of a level goal's label that name which answers it counts, and the step of ``q``'s scale they
+    count from: 'helt eller delvis' from the step labelled 'Instämmer delvis', 'instämmer helt' from the one
+    labelled 'Instämmer helt'; None when the label names neither or the scale has no such labels."""
+    def step(pattern: re.Pattern[str]) -> int | None:
+        return next((s for s, lab in zip(q.steps, q.labels_sv or q.labels_en) if pattern.fullmatch(lab.strip())), None)
+    text = read_label(label)
+    for words, pattern in ((AGREE_EITHER, PARTLY_LABEL), (AGREE_FULLY, FULLY_LABEL)):
+        m = words.search(text)
+        if m:
+            at = step(pattern)
+            return (m.group(0), at) if at is not None else None
+    return None
+
+
+def _check_goal_rounds(responses: pd.DataFrame, params: ProjectParams, problems: list[Problem]) -> None:
+    """A level goal whose answers fall in more than one round of a group asked in rounds (staff asked in 2024 and
+    in 2025) would count the same persons once per round, a share of answers rather than of respondents, beside a
+    response rate of the persons: a problem naming the goal, its rounds and the ``answered_from`` that reads the
+    last round alone. (A change goal compares the rounds; participants' groups are one round each.)"""
+    dates = pd.to_datetime(responses[DATE], errors="coerce")
+    for g in params.goals:
+        if g.kind != "survey" or g.measure != "level" or g.respondents in PARTICIPANT_GROUPS:
+            continue
+        mine = (responses[RESPONDENT_GROUP] == g.respondents) & dates.notna()
+        if g.answered_from is not None:
+            mine &= dates >= pd.Timestamp(g.answered_from)
+        years = sorted(set(dates[mine].dt.year.astype(int).tolist()))
+        if len(years) > 1:
+            last = dates[mine & (dates.dt.year == years[-1])].min()
+            problems.append(problem(str(params.source_path or "params"), None, None, None, "survey.goal_rounds",
+                                    goal=g.id, group=g.respondents, rounds=", ".join(map(str, years)),
+                                    since=last.date().isoformat()))
+
+
 def load_survey(params: ProjectParams, problems: list[Problem],
                 warn: list[Problem]) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """The project's responses and questions, or ``(None, None)`` when params name neither."""
@@ -349,6 +486,8 @@ def load_survey(params: ProjectParams, problems: list[Problem],
     known = questions_by_code(questions)
     if responses is not None and len(responses):
         _check_invited(responses, params, problems)
+    if responses is not None and len(responses):
+        _check_goal_rounds(responses, params, problems)
     if d.questions is not None and len(questions):  # each survey goal's question, on a scale
         for g in params.goals:
             if g.kind != "survey":
@@ -363,4 +502,11 @@ def load_survey(params: ProjectParams, problems: list[Problem],
                 problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
                                         "survey.goal_level", goal=g.id, level=g.level, low=q.scale_min,
                                         high=q.scale_max))
+            elif g.measure == "level" and g.level is not None and (said := level_in_words(g.label, q)):
+                # 'instämmer helt' counted from 'Instämmer delvis' would say more agree fully than do
+                words, level = said
+                if level != g.level:
+                    problems.append(problem(str(params.source_path or "params"), None, None, g.question,
+                                            "survey.goal_level_words", goal=g.id, words=words, level=g.level,
+                                            expected=level, step=q.labels("sv")[q.steps.index(level)]))
     return responses, questions
