@@ -109,9 +109,10 @@ SAMPLES = ("timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "e
 
 
 def _text(message) -> str:
-    """A message's words without its placeholders (``{successes}`` is a value's name, not a word)."""
+    """A message's words without its placeholders (``{successes}`` is a value's name, not a word) and the params
+    keys it tells the evaluator to write (``success_outcomes:``, a name in the params file, not a word)."""
     forms = message.values() if isinstance(message, dict) else (message,)
-    return " ".join(re.sub(r"\{\w+\}", " ", f) for f in forms)
+    return " ".join(re.sub(r"\{\w+\}|\b[a-z]+(?:_[a-z]+)+\b", " ", f) for f in forms)
 
 
 def keys_using_the_word(messages: dict, lang: str) -> set[str]:
@@ -138,6 +139,9 @@ def test_the_check_finds_a_stray_use_of_the_word():
     fake = {"a.b": "Antal lyckade avslut", "c.d": "Misslyckades {when}", "e.f": "{successes} har gjort det"}
     assert keys_using_the_word(fake, "sv") == {"a.b"}
     assert keys_using_the_word({"x": "Successful exits"}, "en") == {"x"}
+    # a params key to write is no use of the word; the word beside it is
+    assert keys_using_the_word({"y": "with success_outcomes: [arbete]", "z": "success_outcomes: the success"},
+                               "en") == {"z"}
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
