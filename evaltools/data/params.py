@@ -1815,7 +1815,9 @@ class Goal(_Strict):
         if self.question is None:
             raise ParamsValueError("params.survey_question")
         if self.target is None or not 0 < self.target <= 1:
-            raise ParamsValueError("params.survey_target", value="–" if self.target is None else f"{self.target:g}")
+            # (a change goal's target is the share answering better, which "hälsan ska öka" does not state)
+            key = "params.survey_target_change" if self.measure == "change" else "params.survey_target"
+            raise ParamsValueError(key, value="–" if self.target is None else f"{self.target:g}")
         if self.measure == "level" and self.level is None:
             raise ParamsValueError("params.survey_level")
         if self.main:
