@@ -154,3 +154,16 @@ def test_render_lists_how_to_state_an_inferred_kind(capsys, tiny_project):
     cli._kind_hints([tiny, PARAMS / "samverkan-i-praktiken.yaml"], "sv")
     out = capsys.readouterr().out
     assert f"{et.load_params(tiny).id}: anmärkning: projektslaget anges inte" in out and "samverkan" not in out
+
+
+@pytest.mark.parametrize("pid, lang, says", [
+    # the housing estimate of 4 300 kr a month in 2023 prices by the CPI (1980 = 100; SCB's annual means, the 2025
+    # figure the reference data's estimate): 2019 334,26, 2023 403,7, 2025 418,47
+    ("timra-vagen-ut", "sv", "4 300 kr i 2023 års priser, omräknat till 2019 års 3 560 kr"),  # 4 300 × 334,26 / 403,7 = 3 560,3
+    ("samverkan-i-praktiken", "sv", "omräknat till 2025 års 4 457 kr"),  # 4 300 × 418,47 / 403,7 = 4 457,3
+    ("samverkan-i-praktiken", "en", "SEK 4,457 converted to 2025 prices"),
+])
+def test_the_housing_cost_is_also_given_in_the_price_years_prices(pid, lang, says):
+    # page 1 gives the monthly level with this source: the level is in the price year's prices, and the housing in
+    # its own year's alone left the reader unable to see the level's two parts
+    assert says in _sources(pid, lang)["monthly_level"].replace("\u00a0", " ")

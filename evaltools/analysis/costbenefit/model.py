@@ -76,9 +76,11 @@ def _riksnorm_source(project: Project, refs: list[RefValue], single: bool, paren
            (True, False): "assumption.monthly_level_riksnorm_single_source",
            (False, True): "assumption.monthly_level_riksnorm_estimated_source",
            (True, True): "assumption.monthly_level_riksnorm_single_estimated_source"}[single, estimated]
+    # the housing also in the price year's prices, the level's own: without it a reader could not add the two parts
+    fh, _ = price_factor(ml.housing_year, project.params.price_year, dict(project.params.reference.kpi))
     values: dict[str, object] = {
         "price_year": str(project.params.price_year), "housing": Money(ml.housing_sek),
-        "housing_year": str(ml.housing_year),
+        "housing_year": str(ml.housing_year), "housing_now": Money(ml.housing_sek * fh),
         "parents": Note.of("assumption.monthly_level_riksnorm_parents", n=str(PARENTS_HOUSEHOLD)) if parents else ""}
     if not single:  # a household's norm counts its children at one age band, which the source names
         values["children"] = Note.of("assumption.monthly_level_riksnorm_children",
