@@ -2652,11 +2652,27 @@ def _school_years(raw: RawTable, params: ProjectParams, fname: str, problems: li
 
 
 # the messages of a cell whose value was not read: a personnummer taken out, a formula without its saved result
+def _budget_twice(p: Problem) -> Problem:
+    """A budget's heading written twice (``Budget 2026`` in F and in H, the extension's budget beside the original
+    plan's) named as two budgets of one period, with both ways to write it; any other problem as it is. Keeping one
+    of the columns, as for another file's heading written twice, would leave the other's money out."""
+    w = budget_shapes.wide_heading(p.column) if p.key == "column.duplicate" and p.column else None
+    if w is None or w[0] != S.BUDGET or w[1] in ("", "?"):
+        return p
+    first, *rest = str(dict(p.values)["positions"]).split(", ")
+    shown = quote(p.column)
+    return problem(p.file, p.row, p.column, p.column, "budget.wide_same_budget", first=f"{shown} ({first})",
+                   second=", ".join(f"{shown} ({c})" for c in rest), whole=quote(f"Budget {w[1]}"),
+                   revised=quote(f"Reviderad budget {w[1]}"))
+
+
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
+    before = len(problems)
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn, header_like=budget_shapes.header_like)
+    problems[before:] = [_budget_twice(p) for p in problems[before:]]
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
@@ -2687,6 +2703,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             elif info["revised"]:
                 warn.append(problem(fname, None, None, None, "budget.wide_revised_alone", "warning", "budget_wide",
                                     revised=info["revised"]))
+            for forecast, budget, fix in info["forecasts"]:  # (a forecast column: not read, and said so)
+                warn.append(problem(fname, None, forecast, forecast, "budget.wide_forecast" if budget
+                                    else "budget.wide_forecast_only", "warning", "budget_wide",
+                                    budget=quote(budget or fix)))
     frame = raw.frame
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
