@@ -157,3 +157,41 @@ def test_an_amount_headed_belopp_keeps_its_own_message(tmp_path):
     _workbook(tmp_path, ["År", "Kostnadsslag", "Belopp", "Sundsvall"], [[2025, "Personal", 500000, 250000]])
     keys = [p.key for p in load_problems(_params(tmp_path))]
     assert "budget.amount_columns" not in keys and "budget.month_columns" not in keys
+
+
+# --- a sheet per year ------------------------------------------------------------------------------------------
+def _sheet_per_year(tmp_path, header: list, years: dict[str, list[list]]):
+    """A workbook with a sheet per year ('Budget 2024', 'Budget 2025'), each with a title row and the same
+    headings, as a follow-up copied year by year keeps it."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in years.items():
+        ws = wb.create_sheet(name)
+        ws["A1"] = f"Budgetuppföljning {name}"
+        ws.append([])
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data/budget.xlsx")
+
+
+def test_a_budget_on_a_sheet_per_year_without_a_period_column_is_refused_once_saying_where_the_year_goes(tmp_path):
+    """The year is only in the sheets' names: copying the rows onto one sheet, as a list kept per year is asked to be,
+    would lose it. One message names the sheets and the two ways to write the year; 'period' missing and 'rename
+    the sheet' are not said besides."""
+    _sheet_per_year(tmp_path, ["Kostnadsslag", "Budget", "Utfall"],
+                    {"Budget 2024": [["Personal", 900000, 880000], ["Summa", 900000, 880000]],
+                     "Budget 2025": [["Personal", 950000, 940000], ["Summa", 950000, 940000]]})
+    (pr,) = load_problems(_params(tmp_path))
+    assert pr.key == "budget.sheet_per_year"
+    sv, en = pr.text("sv"), pr.text("en")
+    assert "'Budget 2024', 'Budget 2025'" in sv and "Budget 2024, Utfall 2024" in sv and "År" in sv
+    assert "'Budget 2024', 'Budget 2025'" in en and "a column År" in en
+
+
+def test_a_budget_on_a_sheet_per_year_with_its_year_on_every_row_keeps_the_sheets_message(tmp_path):
+    _sheet_per_year(tmp_path, ["År", "Kostnadsslag", "Budget", "Utfall"],
+                    {"Budget 2024": [[2024, "Personal", 900000, 880000]],
+                     "Budget 2025": [[2025, "Personal", 950000, 940000]]})
+    assert [p.key for p in load_problems(_params(tmp_path))] == ["sheet.alike"]

@@ -2666,6 +2666,24 @@ def _budget_twice(p: Problem) -> Problem:
                    revised=quote(f"Reviderad budget {w[1]}"))
 
 
+def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bool:
+    """Whether a budget kept on a sheet per year (``Budget 2024``, ``Budget 2025``, each ``Kostnadsslag``, ``Budget``,
+    ``Utfall``) with no column for the period was found among ``problems[before:]``: its year is only in the sheet's
+    name, so the rows copied onto one sheet, as a list kept per year is asked to be, would lose it. The message is
+    replaced by the budget's, saying where the year goes."""
+    if S.PERIOD in raw.frame or any(budget_shapes.long_column(c) == S.PERIOD for c in raw.frame.columns) \
+            or budget_shapes.is_wide(list(raw.frame.columns)):
+        return False
+    for k in range(before, len(problems)):
+        p = problems[k]
+        if p.key == "sheet.alike" and p.file == raw.source:
+            values = dict(p.values)
+            problems[k] = problem(p.file, None, None, None, "budget.sheet_per_year", read=values["read"],
+                                  sheets=values["sheets"])
+            return True
+    return False
+
+
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
@@ -2677,9 +2695,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     twice: set[str] = set()
+    if _budget_per_sheet(raw, problems, before):
+        twice = {S.PERIOD, "sheet"}  # (its one message says where the year goes: not 'period' missing, nor the sheets)
     problems.extend(budget_shapes.units_against(raw, params.data.unit("budget"), fname))
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
-        raw, twice = budget_shapes.read_long_headings(raw, fname, problems, warn)
+        raw, answered = budget_shapes.read_long_headings(raw, fname, problems, warn)
+        twice |= answered
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
@@ -2743,7 +2764,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
-        "column.missing", "column.missing_heading", "column.optional_heading"))]
+        "column.missing", "column.missing_heading", "column.optional_heading"))
+        and not ("sheet" in twice and p.key == "sheet.others")]
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     if len(df) and df[S.ACTUAL].isna().all():
