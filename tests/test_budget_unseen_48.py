@@ -3,7 +3,9 @@
 told it is not counted when it is the only figure the year has; a prolonged project whose extension's budget
 for a year was added as a second "Budget 2026" column beside the original year's, refused with both columns named and
 what to write; and budgets whose amounts sit under headings read as neither budget nor utfall, a column per month
-or per co-funding municipality, each refused once with what to write. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the
+or per co-funding municipality, or the utfall month by month beside the year's budget, each refused once with what to
+write (or, beside the year's utfall column, said not to be read); a budget on a sheet per year whose year is only in
+the sheets' names. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the
 rows written here."""
 from __future__ import annotations
 
@@ -195,3 +197,26 @@ def test_a_budget_on_a_sheet_per_year_with_its_year_on_every_row_keeps_the_sheet
                     {"Budget 2024": [[2024, "Personal", 900000, 880000]],
                      "Budget 2025": [[2025, "Personal", 950000, 940000]]})
     assert [p.key for p in load_problems(_params(tmp_path))] == ["sheet.alike"]
+
+
+# --- the utfall month by month beside the year's budget --------------------------------------------------------
+MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def test_the_utfall_month_by_month_beside_the_years_budget_without_an_utfall_column_is_refused(tmp_path):
+    """'Budget 2025' 600 000 kr and twelve months of 48 000 kr spent (576 000 kr): with the months left out the cost
+    would be counted as the budget, 600 000 kr, 24 000 kr more than was spent; refused with the heading to write."""
+    _workbook(tmp_path, ["Kostnadsslag", "Budget 2025", *MONTHS], [["Personal", 600000, *[48000] * 12]])
+    (pr,) = load_problems(_params(tmp_path))
+    assert pr.key == "budget.wide_months" and pr.column == "jan" and pr.row == 4
+    assert "'Utfall 2025'" in pr.text("sv") and "'jan' – 'dec'" in pr.text("sv") and "'Utfall 2025'" in pr.text("en")
+
+
+def test_the_utfall_month_by_month_beside_the_years_utfall_is_not_read_and_the_note_says_so(tmp_path):
+    """The months (12 × 48 000 = 576 000 kr) beside 'Utfall 2025' 576 000 kr: the year's column is read, once."""
+    _workbook(tmp_path, ["Kostnadsslag", "Budget 2025", *MONTHS, "Utfall 2025"],
+              [["Personal", 600000, *[48000] * 12, 576000]])
+    p = et.load_project(_params(tmp_path))
+    assert p.budget[["budget", "actual"]].values.tolist() == [[600_000, 576_000]]
+    (note,) = [w for w in p.warnings if w.key == "budget.wide_months_unread"]
+    assert "'Utfall 2025'" in note.text("sv") and "12 kolumner" in note.text("sv") and "12 columns" in note.text("en")

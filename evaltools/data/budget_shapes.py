@@ -522,6 +522,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     funder = next((c for c in df.columns if long_column(c) == S.FUNDER), None)
     category = None
     forecasts: dict[str, str] = {}  # a forecast's heading -> its period
+    months: list[str] = []  # columns headed by a month ('jan' … 'dec'), the utfall month by month
     for c in df.columns:
         w = wide_heading(c)
         if w is None and (ahead := forecast_period(c)) is not None:
@@ -533,6 +534,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                 problems.append(problem(fname, header_row, c, c, "budget.wide_heading_near", fix=meant))
             elif category is None and c != funder:
                 category = c
+            elif _month(c) and any(_number(str(v)) is not None for v in df[c] if str(v).strip()):
+                months.append(str(c))  # (a month's amounts beside the year's: said below, never left out unsaid)
             elif funder is None and funder_column(df[c]):  # (the financiers under another heading: never guessed)
                 problems.append(problem(fname, header_row, c, c, "budget.funder_heading"))
             elif c != funder and _funder_part_column(str(c), df[c]):
@@ -573,6 +576,15 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     # only figure the period has, with the heading to write to have it counted
     forecast_notes = [(heading, cells.get((S.BUDGET, ahead), ""), f"Budget {ahead}")
                       for heading, ahead in forecasts.items()]
+    # a column per month beside the year's budget (the utfall followed up month by month): months are no periods of
+    # the contract, so they are not read; beside an utfall column that is said, and without one the year's utfall
+    # would be missing (the cost counted at the budget), so the file is refused with the heading to write
+    actuals = [h for (k, _), h in cells.items() if k == S.ACTUAL]
+    years = sorted({year_of(p) for _, p in cells})
+    if months and not actuals:
+        problems.append(problem(fname, header_row, months[0], months[0], "budget.wide_months", first=quote(months[0]),
+                                last=quote(months[-1]), n=len(months),
+                                fix=quote(f"Utfall {years[0] if len(years) == 1 else '2025'}")))
     # a column whose period cannot be read is left out, so no total can be checked against the rest
     unread = any(p == "?" for p in map(lambda c: (wide_heading(c) or ("", ""))[1], df.columns))
     if unread:
@@ -656,7 +668,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,
                  "parts": ", ".join(part_periods), "partial": ", ".join(partial),
                  "revised": ", ".join(quote(h) for h in revisions),
-                 "replaced": ", ".join(quote(h) for h in replaced), "forecasts": forecast_notes}
+                 "replaced": ", ".join(quote(h) for h in replaced), "forecasts": forecast_notes,
+                 "months": (months[0], months[-1], len(months), ", ".join(quote(h) for h in actuals)) if months else None}
 
 
 def _part_kind(period: str) -> str:

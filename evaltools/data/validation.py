@@ -2724,6 +2724,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             elif info["revised"]:
                 warn.append(problem(fname, None, None, None, "budget.wide_revised_alone", "warning", "budget_wide",
                                     revised=info["revised"]))
+            if info["months"]:  # (the utfall month by month beside the year's utfall column: not read, and said so)
+                first_month, last_month, n, actuals = info["months"]
+                warn.append(problem(fname, None, first_month, first_month, "budget.wide_months_unread", "warning",
+                                    "budget_wide", first=quote(first_month), last=quote(last_month), n=n,
+                                    actuals=actuals))
             for forecast, budget, fix in info["forecasts"]:  # (a forecast column: not read, and said so)
                 warn.append(problem(fname, None, forecast, forecast, "budget.wide_forecast" if budget
                                     else "budget.wide_forecast_only", "warning", "budget_wide",
