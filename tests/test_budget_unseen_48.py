@@ -5,7 +5,7 @@ for a year was added as a second "Budget 2026" column beside the original year's
 what to write; and budgets whose amounts sit under headings read as neither budget nor utfall, a column per month
 or per co-funding municipality, or the utfall month by month beside the year's budget, each refused once with what to
 write (or, beside the year's utfall column, said not to be read); a budget on a sheet per year whose year is only in
-the sheets' names. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the
+the sheets' names; and one whose amounts are said to be in tkr on a line above the headings. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the
 rows written here."""
 from __future__ import annotations
 
@@ -220,3 +220,28 @@ def test_the_utfall_month_by_month_beside_the_years_utfall_is_not_read_and_the_n
     assert p.budget[["budget", "actual"]].values.tolist() == [[600_000, 576_000]]
     (note,) = [w for w in p.warnings if w.key == "budget.wide_months_unread"]
     assert "'Utfall 2025'" in note.text("sv") and "12 kolumner" in note.text("sv") and "12 columns" in note.text("en")
+
+
+# --- the unit said on a line above the headings ----------------------------------------------------------------
+def test_amounts_said_in_tkr_on_a_line_above_the_headings_are_refused_when_the_params_file_reads_kr(tmp_path):
+    """'Belopp i tkr' on row 2 and amounts '1 234,5' (tkr): read as kronor the budget would be 1 234,5 + 100,5 =
+    1 335 kr instead of 1 335 000 kr, a thousand times too small. Refused naming the line and what to write; with
+    amount_unit: tkr it is read as 1 234 500 + 100 500 = 1 335 000 kr."""
+    path = _workbook(tmp_path, ["Kostnadsslag", "Budget 2025", "Utfall 2025"],
+                     [["Personal", "1 234,5", 1200.4], ["Övrigt", 100.5, 95.25]])
+    wb = openpyxl.load_workbook(path)
+    wb.active["A2"] = "Belopp i tkr"
+    wb.save(path)
+    (pr,) = load_problems(_params(tmp_path))
+    assert pr.key == "budget.unit_above" and pr.value == "Belopp i tkr"
+    assert "amount_unit: {budget: tkr}" in pr.text("sv") and "amount_unit: {budget: tkr}" in pr.text("en")
+    p = et.load_project(_params(tmp_path, "data: {budget: data/budget.xlsx, amount_unit: {budget: tkr}}\n"))
+    assert float(p.budget["budget"].sum()) == pytest.approx(1_335_000)
+    assert float(p.budget["actual"].sum()) == pytest.approx(1_295_650)  # 1 200 400 + 95 250
+
+
+@pytest.mark.parametrize("line, unit", [("Belopp i tkr", "tkr"), ("Alla belopp anges i tusental kronor", "tkr"),
+                                        ("(tkr)", "tkr"), ("Belopp i kronor", "kr"), ("Belopp i Mkr", "Mkr"),
+                                        ("Beviljat 2,8 Mkr av förbundet", None), ("Nya spår – budget", None)])
+def test_a_line_saying_the_unit_is_told_from_a_title(line, unit):
+    assert budget_shapes.stated_unit(line) == unit

@@ -159,6 +159,28 @@ def heading_unit(heading: object) -> str | None:
     return next((unit for start, unit in _UNIT_OF if word.startswith(start)), "kr")
 
 
+# the words a line above a budget's headings says its unit in ('Belopp i tkr', 'Alla belopp anges i tkr', '(tkr)')
+_UNIT_LINE_WORDS = frozenset(("belopp", "beloppen", "alla", "i", "anges", "är", "redovisas", "angivna", "budget",
+                              "utfall", "summor", "amounts", "all", "in", "are", "shown", "given"))
+
+
+def stated_unit(text: object) -> str | None:
+    """The unit a line of its own above a budget's headings says the amounts are in (``Belopp i tkr``: ``'tkr'``,
+    ``(tusental kr)``: ``'tkr'``, ``Alla belopp i Mkr``: ``'Mkr'``); None for a line that says more (a title, ``Beviljat
+    2,8 Mkr``) or names no unit.
+
+    Examples
+    --------
+    >>> stated_unit("Belopp i tkr"), stated_unit("Alla belopp anges i kronor"), stated_unit("Beviljat 2,8 Mkr")
+    ('tkr', 'kr', None)
+    """
+    shown = _shown(text)
+    if _UNIT.search(shown) is None:
+        return None
+    words = re.findall(r"[^\W\d_]+|\d+", _UNIT.sub(" ", shown).casefold())
+    return heading_unit(shown) if all(w in _UNIT_LINE_WORDS for w in words) else None
+
+
 def long_column(heading: object) -> str | None:
     """The contract's budget column a heading names in :data:`LONG_HEADINGS` (``Utfall:`` → ``actual``), or None."""
     return _LONG.get(heading_key(heading))

@@ -23,7 +23,7 @@ from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheet_read,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -2666,6 +2666,19 @@ def _budget_twice(p: Problem) -> Problem:
                    revised=quote(f"Reviderad budget {w[1]}"))
 
 
+def _unit_above(path: Path, raw: RawTable, declared: str, fname: str) -> list[Problem]:
+    """One problem where a line above the budget's headings says its amounts are in another unit than the params
+    file reads the budget in (``Belopp i tkr`` beside ``amount_unit: kr``, the default): read as kronor, every amount
+    would be a thousand times too small, and the project's cost with them. The headings' own unit is checked first
+    (:func:`budget_shapes.units_against`)."""
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else 0
+    for text in cells_above(path, raw.source, header_row):
+        unit = budget_shapes.stated_unit(text)
+        if unit is not None and unit != declared:
+            return [problem(fname, None, None, text, "budget.unit_above", unit=unit, declared=declared)]
+    return []
+
+
 def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bool:
     """Whether a budget kept on a sheet per year (``Budget 2024``, ``Budget 2025``, each ``Kostnadsslag``, ``Budget``,
     ``Utfall``) with no column for the period was found among ``problems[before:]``: its year is only in the sheet's
@@ -2697,7 +2710,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     twice: set[str] = set()
     if _budget_per_sheet(raw, problems, before):
         twice = {S.PERIOD, "sheet"}  # (its one message says where the year goes: not 'period' missing, nor the sheets)
-    problems.extend(budget_shapes.units_against(raw, params.data.unit("budget"), fname))
+    units = budget_shapes.units_against(raw, params.data.unit("budget"), fname)
+    problems.extend(units or _unit_above(path, raw, params.data.unit("budget"), fname))
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
         raw, answered = budget_shapes.read_long_headings(raw, fname, problems, warn)
         twice |= answered
@@ -2820,7 +2834,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
-    _check_budget_unit(lines, params, fname, problems)
+    if not any(p.file == fname and p.key == "budget.unit_above" for p in problems):  # (the unit said once)
+        _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
     _check_vat_lines(lines, file_rows, fname, warn)
     _repayment_lines(lines, file_rows, raw, fname, problems)
