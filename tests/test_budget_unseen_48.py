@@ -245,3 +245,16 @@ def test_amounts_said_in_tkr_on_a_line_above_the_headings_are_refused_when_the_p
                                         ("Beviljat 2,8 Mkr av förbundet", None), ("Nya spår – budget", None)])
 def test_a_line_saying_the_unit_is_told_from_a_title(line, unit):
     assert budget_shapes.stated_unit(line) == unit
+
+
+def test_a_line_saying_kronor_above_amounts_read_in_tkr_and_one_saying_mkr_are_refused_each_with_its_fix(tmp_path):
+    _workbook(tmp_path, ["Kostnadsslag", "Budget 2025", "Utfall 2025"], [["Personal", 1234.5, 1200.4]])
+    (pr,) = load_problems(_params(tmp_path, "data: {budget: data/budget.xlsx, amount_unit: {budget: tkr}}\n"))
+    assert pr.key == "budget.unit_above" and pr.value == "Belopp i kronor"  # (the sheet's row 2)
+    assert "amount_unit: {budget: kr}" in pr.text("sv")
+    path = _workbook(tmp_path, ["Kostnadsslag", "Budget 2025", "Utfall 2025"], [["Personal", 1.2345, 1.2004]])
+    wb = openpyxl.load_workbook(path)
+    wb.active["A2"] = "Alla belopp i Mkr"
+    wb.save(path)
+    (pr,) = load_problems(_params(tmp_path))
+    assert pr.key == "budget.unit_above_unread" and "räkna om beloppen till kr" in pr.text("sv")

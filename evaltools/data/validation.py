@@ -2675,7 +2675,8 @@ def _unit_above(path: Path, raw: RawTable, declared: str, fname: str) -> list[Pr
     for text in cells_above(path, raw.source, header_row):
         unit = budget_shapes.stated_unit(text)
         if unit is not None and unit != declared:
-            return [problem(fname, None, None, text, "budget.unit_above", unit=unit, declared=declared)]
+            key = "budget.unit_above_unread" if unit in ("Mkr", "EUR") else "budget.unit_above"
+            return [problem(fname, None, None, text, key, unit=unit, declared=declared)]
     return []
 
 
@@ -2834,7 +2835,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
-    if not any(p.file == fname and p.key == "budget.unit_above" for p in problems):  # (the unit said once)
+    if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
         _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
     _check_vat_lines(lines, file_rows, fname, warn)
