@@ -258,3 +258,13 @@ def test_a_line_saying_kronor_above_amounts_read_in_tkr_and_one_saying_mkr_are_r
     wb.save(path)
     (pr,) = load_problems(_params(tmp_path))
     assert pr.key == "budget.unit_above_unread" and "räkna om beloppen till kr" in pr.text("sv")
+
+
+def test_a_budget_and_utfall_per_municipality_in_the_headings_is_refused_with_the_part_in_the_line_to_write(tmp_path):
+    """'Budget 2025 Sundsvall', 'Budget 2025 Timrå', 'Utfall 2025 Sundsvall', 'Utfall 2025 Timrå': no period is read
+    from them, so the one message names the four and gives the line to write as 'Personal Sundsvall'."""
+    _workbook(tmp_path, ["Kostnadsslag", "Budget 2025 Sundsvall", "Budget 2025 Timrå", "Utfall 2025 Sundsvall",
+                         "Utfall 2025 Timrå", "Totalt"], [["Personal", 400000, 200000, 390000, 180000, 570000]])
+    (pr,) = load_problems(_params(tmp_path))
+    assert pr.key == "budget.amount_columns" and "'Personal Sundsvall'" in pr.text("sv")
+    assert "'Utfall 2025 Timrå'" in pr.text("sv") and "Budget 2025 och Utfall 2025" in pr.text("sv")

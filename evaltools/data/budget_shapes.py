@@ -260,6 +260,13 @@ def _month(heading: object) -> bool:
     return bool(words) and words[0].casefold() in MONTH_NAMES and all(_YEAR.match(w) for w in words[1:])
 
 
+def _part_name(heading: str) -> str:
+    """What tells a part's column apart, its heading without a kind of amount or a year (``Budget 2025 Sundsvall``:
+    ``Sundsvall``); the heading as it is when nothing else is left."""
+    rest = re.sub(rf"\b(?:{_KIND_WORDS})\b|(?<!\d)(?:19|20|21)\d\d(?!\d)", " ", _shown(heading), flags=re.IGNORECASE)
+    return " ".join(rest.strip(" ,:;_-–").split()) or _shown(heading)
+
+
 def _amounts_unread(raw: RawTable, fname: str, header_row: int | None, problems: list[Problem]) -> set[str]:
     """One problem for a budget whose amounts are all under headings read as neither budget nor utfall: a column per
     month (``jan`` … ``dec``, a follow-up's months per cost line) or per co-financier (``Sundsvall``, ``Timrå``,
@@ -282,7 +289,7 @@ def _amounts_unread(raw: RawTable, fname: str, header_row: int | None, problems:
                                       for c in unread):
         problems.append(problem(fname, header_row, unread[0], unread[0], "budget.amount_columns",
                                 headings=", ".join(quote(c) for c in unread),
-                                example=quote(f"{line} {unread[0]}".strip()),
+                                example=quote(f"{line} {_part_name(unread[0])}".strip()),
                                 write_sv="Budget och Utfall" if has_period else "Budget 2025 och Utfall 2025",
                                 write_en="Budget and Utfall" if has_period else "Budget 2025 and Utfall 2025"))
     else:
