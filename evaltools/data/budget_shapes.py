@@ -159,6 +159,28 @@ def heading_unit(heading: object) -> str | None:
     return next((unit for start, unit in _UNIT_OF if word.startswith(start)), "kr")
 
 
+# the words a line above a budget's headings says its unit in ('Belopp i tkr', 'Alla belopp anges i tkr', '(tkr)')
+_UNIT_LINE_WORDS = frozenset(("belopp", "beloppen", "alla", "i", "anges", "är", "redovisas", "angivna", "budget",
+                              "utfall", "summor", "amounts", "all", "in", "are", "shown", "given"))
+
+
+def stated_unit(text: object) -> str | None:
+    """The unit a line of its own above a budget's headings says the amounts are in (``Belopp i tkr``: ``'tkr'``,
+    ``(tusental kr)``: ``'tkr'``, ``Alla belopp i Mkr``: ``'Mkr'``); None for a line that says more (a title, ``Beviljat
+    2,8 Mkr``) or names no unit.
+
+    Examples
+    --------
+    >>> stated_unit("Belopp i tkr"), stated_unit("Alla belopp anges i kronor"), stated_unit("Beviljat 2,8 Mkr")
+    ('tkr', 'kr', None)
+    """
+    shown = _shown(text)
+    if _UNIT.search(shown) is None:
+        return None
+    words = re.findall(r"[^\W\d_]+|\d+", _UNIT.sub(" ", shown).casefold())
+    return heading_unit(shown) if all(w in _UNIT_LINE_WORDS for w in words) else None
+
+
 def long_column(heading: object) -> str | None:
     """The contract's budget column a heading names in :data:`LONG_HEADINGS` (``Utfall:`` → ``actual``), or None."""
     return _LONG.get(heading_key(heading))
@@ -203,6 +225,8 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
         if column is not None:
             found.setdefault(column, []).append(str(c))
     rename, twice, drop = {}, set(), []
+    if S.BUDGET not in found and S.ACTUAL not in found:
+        twice |= _amounts_unread(raw, fname, header_row, problems)
     for column, headings in found.items():
         revisions = [h for h in headings if revised(h)] if column == S.BUDGET else []
         if len(revisions) == 1:  # (the revision is the budget in force; the application's is not read)
@@ -228,6 +252,49 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items() if c not in drop},
                                date_cells={rename.get(c, c): v for c, v in raw.date_cells.items() if c not in drop},
                                headings={**raw.headings, **{c: h for h, c in rename.items()}}), twice
+
+
+def _month(heading: object) -> bool:
+    """Whether a heading names a month alone or with its year (``jan``, ``Januari``, ``feb.``, ``mar 2025``)."""
+    words = _shown(heading).replace(".", " ").split()
+    return bool(words) and words[0].casefold() in MONTH_NAMES and all(_YEAR.match(w) for w in words[1:])
+
+
+def _part_name(heading: str) -> str:
+    """What tells a part's column apart, its heading without a kind of amount or a year (``Budget 2025 Sundsvall``:
+    ``Sundsvall``); the heading as it is when nothing else is left."""
+    rest = re.sub(rf"\b(?:{_KIND_WORDS})\b|(?<!\d)(?:19|20|21)\d\d(?!\d)", " ", _shown(heading), flags=re.IGNORECASE)
+    return " ".join(rest.strip(" ,:;_-–").split()) or _shown(heading)
+
+
+def _amounts_unread(raw: RawTable, fname: str, header_row: int | None, problems: list[Problem]) -> set[str]:
+    """One problem for a budget whose amounts are all under headings read as neither budget nor utfall: a column per
+    month (``jan`` … ``dec``, a follow-up's months per cost line) or per co-financier (``Sundsvall``, ``Timrå``,
+    ``Nordanstig``), each refused with what to write, not as the missing columns ``budget`` and ``period``. A
+    heading spelt close to budget or utfall, or an amount headed ``Belopp``, has its own message. Returns the
+    contract's columns so answered (their 'missing' messages would only repeat it)."""
+    df = raw.frame
+    if any(heading_key(c) in AMOUNT_HEADINGS for c in df.columns):
+        return set()
+    unread = [str(c) for c in df.columns if long_column(c) is None and total_row(c) is None
+              and any(_number(str(v)) is not None for v in df[c] if str(v).strip())]
+    months = [c for c in unread if _month(c)]
+    has_period = any(long_column(c) == S.PERIOD for c in df.columns)
+    names = next((df[c] for c in df.columns if long_column(c) == S.CATEGORY), pd.Series([], dtype=object))
+    line = next((str(v).strip() for v in names if str(v).strip() and total_row(v) is None), "")
+    if len(months) >= 2:
+        problems.append(problem(fname, header_row, months[0], months[0], "budget.month_columns",
+                                first=quote(months[0]), last=quote(months[-1]), n=len(months)))
+    elif len(unread) >= 2 and not any(difflib.get_close_matches(heading_key(c), list(_KINDS), n=1, cutoff=0.7)
+                                      for c in unread):
+        problems.append(problem(fname, header_row, unread[0], unread[0], "budget.amount_columns",
+                                headings=", ".join(quote(c) for c in unread),
+                                example=quote(f"{line} {_part_name(unread[0])}".strip()),
+                                write_sv="Budget och Utfall" if has_period else "Budget 2025 och Utfall 2025",
+                                write_en="Budget and Utfall" if has_period else "Budget 2025 and Utfall 2025"))
+    else:
+        return set()
+    return {S.BUDGET, S.ACTUAL} | (set() if has_period else {S.PERIOD})
 
 
 # a budget revised during the project, as a follow-up heads it beside the application's: 'Reviderad budget 2025',
@@ -290,6 +357,29 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     if py and school is not None:
         return code, f"år {int(py.group(1))} (läsår {school}/{(school + 1) % 100:02d})"
     return code, "?"
+
+
+# a forecast of a period's amounts beside its budget and utfall ('Prognos 2026', 'Helårsprognos 2026', 'Forecast 2026')
+_FORECAST_WORD = re.compile(r"\b(?:helårsprognos|prognos(?:en)?|forecast)\b", re.IGNORECASE)
+_WHOLE_YEAR_WORD = re.compile(r"\b(?:helår(?:et|s)?|full[\s-]year)\b", re.IGNORECASE)
+
+
+def forecast_period(heading: object) -> str | None:
+    """The period of a wide budget's column headed as a forecast of it (``Prognos 2026``, ``Prognos helår 2026``,
+    ``2026 prognos``: ``'2026'``), named as :func:`wide_heading` names a budget's; ``None`` for any other heading
+    (one naming budget or utfall too is read, or refused, as such).
+
+    Examples
+    --------
+    >>> forecast_period("Prognos 2026"), forecast_period("Prognos år 3"), forecast_period("Prognosmetod")
+    ('2026', 'år 3', None)
+    """
+    shown = _shown(heading)
+    if _FORECAST_WORD.search(shown) is None or wide_heading(shown) is not None:
+        return None
+    rest = _WHOLE_YEAR_WORD.sub(" ", _FORECAST_WORD.sub(" ", shown))
+    w = wide_heading(f"Budget {rest.strip()}")
+    return w[1] if w is not None and w[1] not in ("", "?") else None
 
 
 # an utfall column of a running year, headed as the förbund's follow-up often heads it: the utfall so far
@@ -460,14 +550,21 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     replaced: dict[str, str] = {}  # a budget's heading not read -> the revised budget's read in its place
     funder = next((c for c in df.columns if long_column(c) == S.FUNDER), None)
     category = None
+    forecasts: dict[str, str] = {}  # a forecast's heading -> its period
+    months: list[str] = []  # columns headed by a month ('jan' … 'dec'), the utfall month by month
     for c in df.columns:
         w = wide_heading(c)
+        if w is None and (ahead := forecast_period(c)) is not None:
+            forecasts[str(c)] = ahead  # (read as below: never left out without a word)
+            continue
         if w is None:
             meant = near_wide_heading(c)
             if meant is not None:  # (Utfal 2024: its amounts would be left out without a word)
                 problems.append(problem(fname, header_row, c, c, "budget.wide_heading_near", fix=meant))
             elif category is None and c != funder:
                 category = c
+            elif _month(c) and any(_number(str(v)) is not None for v in df[c] if str(v).strip()):
+                months.append(str(c))  # (a month's amounts beside the year's: said below, never left out unsaid)
             elif funder is None and funder_column(df[c]):  # (the financiers under another heading: never guessed)
                 problems.append(problem(fname, header_row, c, c, "budget.funder_heading"))
             elif c != funder and _funder_part_column(str(c), df[c]):
@@ -492,12 +589,31 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
             original, revision = (cells[(kind, period)], c) if revised(c) else (c, cells[(kind, period)])
             replaced[original] = revision
             cells[(kind, period)] = revision
+        elif (kind, period) in cells and kind == S.BUDGET and not revised(c):
+            # (the extension's budget for a year beside the original plan's: added to it or in its place, not guessed)
+            problems.append(problem(fname, header_row, c, c, "budget.wide_same_budget", first=quote(cells[(kind, period)]),
+                                    second=quote(c), whole=quote(f"Budget {period}"),
+                                    revised=quote(f"Reviderad budget {period}")))
         elif (kind, period) in cells:
             problems.append(problem(fname, header_row, c, c, "budget.wide_same", other=cells[(kind, period)]))
         else:
             cells[(kind, period)] = c
     if category is None:
         problems.append(problem(fname, header_row, None, None, "budget.wide_no_category"))
+    # a forecast is the period's budget with the utfall left empty (the contract), but a column of it is not read as
+    # one (which of a forecast and a budget holds is not guessed): it is said so, beside the period's budget or as the
+    # only figure the period has, with the heading to write to have it counted
+    forecast_notes = [(heading, cells.get((S.BUDGET, ahead), ""), f"Budget {ahead}")
+                      for heading, ahead in forecasts.items()]
+    # a column per month beside the year's budget (the utfall followed up month by month): months are no periods of
+    # the contract, so they are not read; beside an utfall column that is said, and without one the year's utfall
+    # would be missing (the cost counted at the budget), so the file is refused with the heading to write
+    actuals = [h for (k, _), h in cells.items() if k == S.ACTUAL]
+    years = sorted({year_of(p) for _, p in cells})
+    if months and not actuals:
+        problems.append(problem(fname, header_row, months[0], months[0], "budget.wide_months", first=quote(months[0]),
+                                last=quote(months[-1]), n=len(months),
+                                fix=quote(f"Utfall {years[0] if len(years) == 1 else '2025'}")))
     # a column whose period cannot be read is left out, so no total can be checked against the rest
     unread = any(p == "?" for p in map(lambda c: (wide_heading(c) or ("", ""))[1], df.columns))
     if unread:
@@ -581,7 +697,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,
                  "parts": ", ".join(part_periods), "partial": ", ".join(partial),
                  "revised": ", ".join(quote(h) for h in revisions),
-                 "replaced": ", ".join(quote(h) for h in replaced)}
+                 "replaced": ", ".join(quote(h) for h in replaced), "forecasts": forecast_notes,
+                 "months": (months[0], months[-1], len(months), ", ".join(quote(h) for h in actuals)) if months else None}
 
 
 def _part_kind(period: str) -> str:

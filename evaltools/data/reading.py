@@ -384,6 +384,26 @@ def sheets_beside(path: Path, source: str) -> tuple[str, ...]:
                  if _visible(ws) and not source.endswith(f" [{redact(ws.title)}]"))
 
 
+def cells_above(path: Path, source: str, header_row: int) -> tuple[str, ...]:
+    """The filled cells of the rows above the header row ``header_row`` (1-based) of the sheet read (named at the end
+    of ``source``), as text: a title, or a line saying what the amounts are in (``Belopp i tkr``); none above row 1."""
+    if header_row <= 1:
+        return ()
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        wb = _load_workbook(path, data_only=True)
+        title = sheet_read(path, source)
+        ws = wb[title] if title in wb.sheetnames else next((w for w in wb.worksheets if _visible(w)), None)
+        if ws is None:
+            return ()
+        rows = ws.iter_rows(min_row=1, max_row=header_row - 1, values_only=True)
+        return tuple(str(v).strip() for row in rows for v in row if v is not None and str(v).strip())
+    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        cells, _ = _read_text_cells(path, source)
+        top = cells.iloc[:header_row - 1]
+        return tuple(str(v).strip() for row in top.itertuples(index=False) for v in row if str(v).strip())
+    return ()
+
+
 def sheet_read(path: Path, source: str) -> str:
     """The name of the sheet read, as ``source`` (``budget.xlsx [2024]``) ends with it and messages show it: the
     longest visible sheet's name it ends with in brackets, so that a name with brackets of its own (``2024

@@ -23,7 +23,7 @@ from .ages import age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, per_distinct, plain_number, read_table, row_ranges, sheet_read,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer
 
@@ -2732,18 +2732,70 @@ def _school_years(raw: RawTable, params: ProjectParams, fname: str, problems: li
 
 
 # the messages of a cell whose value was not read: a personnummer taken out, a formula without its saved result
+def _budget_twice(p: Problem) -> Problem:
+    """A budget's heading written twice (``Budget 2026`` in F and in H, the extension's budget beside the original
+    plan's) named as two budgets of one period, with both ways to write it; any other problem as it is. Keeping one
+    of the columns, as for another file's heading written twice, would leave the other's money out."""
+    w = budget_shapes.wide_heading(p.column) if p.key == "column.duplicate" and p.column else None
+    if w is None or w[0] != S.BUDGET or w[1] in ("", "?"):
+        return p
+    first, *rest = str(dict(p.values)["positions"]).split(", ")
+    shown = quote(p.column)
+    return problem(p.file, p.row, p.column, p.column, "budget.wide_same_budget", first=f"{shown} ({first})",
+                   second=", ".join(f"{shown} ({c})" for c in rest), whole=quote(f"Budget {w[1]}"),
+                   revised=quote(f"Reviderad budget {w[1]}"))
+
+
+def _unit_above(path: Path, raw: RawTable, declared: str, fname: str) -> list[Problem]:
+    """One problem where a line above the budget's headings says its amounts are in another unit than the params
+    file reads the budget in (``Belopp i tkr`` beside ``amount_unit: kr``, the default): read as kronor, every amount
+    would be a thousand times too small, and the project's cost with them. The headings' own unit is checked first
+    (:func:`budget_shapes.units_against`)."""
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else 0
+    for text in cells_above(path, raw.source, header_row):
+        unit = budget_shapes.stated_unit(text)
+        if unit is not None and unit != declared:
+            key = "budget.unit_above_unread" if unit in ("Mkr", "EUR") else "budget.unit_above"
+            return [problem(fname, None, None, text, key, unit=unit, declared=declared)]
+    return []
+
+
+def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bool:
+    """Whether a budget kept on a sheet per year (``Budget 2024``, ``Budget 2025``, each ``Kostnadsslag``, ``Budget``,
+    ``Utfall``) with no column for the period was found among ``problems[before:]``: its year is only in the sheet's
+    name, so the rows copied onto one sheet, as a list kept per year is asked to be, would lose it. The message is
+    replaced by the budget's, saying where the year goes."""
+    if S.PERIOD in raw.frame or any(budget_shapes.long_column(c) == S.PERIOD for c in raw.frame.columns) \
+            or budget_shapes.is_wide(list(raw.frame.columns)):
+        return False
+    for k in range(before, len(problems)):
+        p = problems[k]
+        if p.key == "sheet.alike" and p.file == raw.source:
+            values = dict(p.values)
+            problems[k] = problem(p.file, None, None, None, "budget.sheet_per_year", read=values["read"],
+                                  sheets=values["sheets"])
+            return True
+    return False
+
+
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
+    before = len(problems)
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn, header_like=budget_shapes.header_like)
+    problems[before:] = [_budget_twice(p) for p in problems[before:]]
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     twice: set[str] = set()
-    problems.extend(budget_shapes.units_against(raw, params.data.unit("budget"), fname))
+    if _budget_per_sheet(raw, problems, before):
+        twice = {S.PERIOD, "sheet"}  # (its one message says where the year goes: not 'period' missing, nor the sheets)
+    units = budget_shapes.units_against(raw, params.data.unit("budget"), fname)
+    problems.extend(units or _unit_above(path, raw, params.data.unit("budget"), fname))
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
-        raw, twice = budget_shapes.read_long_headings(raw, fname, problems, warn)
+        raw, answered = budget_shapes.read_long_headings(raw, fname, problems, warn)
+        twice |= answered
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
@@ -2767,6 +2819,15 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             elif info["revised"]:
                 warn.append(problem(fname, None, None, None, "budget.wide_revised_alone", "warning", "budget_wide",
                                     revised=info["revised"]))
+            if info["months"]:  # (the utfall month by month beside the year's utfall column: not read, and said so)
+                first_month, last_month, n, actuals = info["months"]
+                warn.append(problem(fname, None, first_month, first_month, "budget.wide_months_unread", "warning",
+                                    "budget_wide", first=quote(first_month), last=quote(last_month), n=n,
+                                    actuals=actuals))
+            for forecast, budget, fix in info["forecasts"]:  # (a forecast column: not read, and said so)
+                warn.append(problem(fname, None, forecast, forecast, "budget.wide_forecast" if budget
+                                    else "budget.wide_forecast_only", "warning", "budget_wide",
+                                    budget=quote(budget or fix)))
     frame = raw.frame
     if S.PERIOD in frame and S.CATEGORY in frame:
         # a total row at the bottom with its period cell left empty (as Excel users write it) totals every line
@@ -2803,7 +2864,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
-        "column.missing", "column.missing_heading", "column.optional_heading"))]
+        "column.missing", "column.missing_heading", "column.optional_heading"))
+        and not ("sheet" in twice and p.key == "sheet.others")]
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     if len(df) and df[S.ACTUAL].isna().all():
@@ -2853,7 +2915,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
-    _check_budget_unit(lines, params, fname, problems)
+    if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
+        _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
     _check_vat_lines(lines, file_rows, fname, warn)
     _repayment_lines(lines, file_rows, raw, fname, problems)
