@@ -27,7 +27,8 @@ from ..data import schema as S
 from ..data.validation import persons_of
 from ..analysis.goals import project_successes, success_definition
 from ..data.privacy import hides
-from ..words.formats import one_rounding, shared_places
+from ..analysis.costbenefit.costs import settled_lines
+from ..words.formats import one_rounding, shared_places, share_significant
 
 
 class Unit(str, Enum):
@@ -226,6 +227,45 @@ def _goal_figures(r) -> list[Figure]:
 PERSPECTIVES = ("kommun", "region", "stat", "fk", "individ", "offentliga", "samhälle")
 
 
+def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
+    """Which cost sentence applies: the budget itself, a settled cost (with its share of the
+    budget when there is one), a cost partly settled, or a cost counted from the budget only."""
+    if cost_basis == "budget":
+        return "summary.cost_budget"
+    if settled.all():
+        return "summary.cost_settled_share" if has_budget_total else "summary.cost_settled"
+    if settled.any():
+        return "summary.cost_partial"
+    return "summary.cost_counted"
+
+
+@dataclass(frozen=True)
+class CostSaid:
+    """How page 1 says the project's cost: its sentence (:func:`cost_key`), the lines never spent (a time after an
+    early end), the budget the share used is of (without those lines) and the significant figures of the cost and
+    that budget (:func:`~evaltools.words.formats.share_significant`: figures from which the share follows)."""
+
+    key: str
+    unspent: pd.Series
+    settled: pd.Series
+    budget: float | None
+    significant: int
+
+
+def cost_said(r) -> CostSaid:
+    """:class:`CostSaid` of the report ``r``: page 1's cost sentence and the figure the evaluator cites
+    (``kostnad_totalt``) say the cost at the same figures."""
+    costs, s = r.cba.costs, r.cba.summary
+    # (the lines of a time after an early end were never spent: the sentence is about the others)
+    unspent = costs["unspent"].astype(bool) if "unspent" in costs else pd.Series(False, index=costs.index)
+    settled = settled_lines(costs[~unspent])
+    key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s.budget_total))
+    if key != "summary.cost_settled_share":
+        return CostSaid(key, unspent, settled, None, 2)
+    budget = s.budget_total - float(costs.loc[unspent, S.BUDGET].sum())
+    return CostSaid(key, unspent, settled, budget, share_significant(float(s.total_cost_nominal), budget, r.lang))
+
+
 def _cost_figures(r) -> list[Figure]:
     s = r.cba.summary
     cb = r.params.cost_benefit
@@ -233,7 +273,11 @@ def _cost_figures(r) -> list[Figure]:
     if not total or total <= 0:
         return []
     py = int(s.price_year) if _num(s.price_year) is not None else None
-    out = [Figure("kostnad_totalt", total, Unit.KR, Basis.CURRENT_PRICES, "cost:total", None)]
+    # (at page 1's figures: "1,13 miljoner kronor" where the share of the budget beside it asks for three)
+    cost = cost_said(r)
+    amounts = {"cost": (total, cost.significant)} | ({"budget": (cost.budget, cost.significant)} if cost.budget else {})
+    out = [Figure("kostnad_totalt", total, Unit.KR, Basis.CURRENT_PRICES, "cost:total", None,
+                  significant=cost.significant, places=shared_places(amounts)["cost"])]
     fixed = _num(s.total_cost_fixed)
     if fixed is not None:
         out.append(Figure("kostnad_fasta_priser", fixed, Unit.KR, Basis.FIXED_PRICES, "cost:total", None, price_year=py))

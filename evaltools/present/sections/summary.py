@@ -14,11 +14,11 @@ from ..markup import markup, render
 from ...data import schema as S
 from .contents import summary_applies
 from ..display import Lengths, Text
-from ..figures import PUBLIC_ACTORS as ACTORS
+from ..figures import PUBLIC_ACTORS as ACTORS, cost_key, cost_said  # noqa: F401  (cost_key: summary's name for it)
 from ...words.lengths import LENGTHS, PAGE_ONE_END
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_beside, fmt_kr_prose,
                               fmt_kr_prose_alike, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
-                              one_rounding, share_significant)
+                              one_rounding)
 from ...words.labels import code_label, note_text
 from ...words.text import join
 from ...words.assumptions import value_text, years as years_text
@@ -42,33 +42,17 @@ from ...data.errors import EvaltoolsError
 from ...data.validation import enrolment_counts, persons_of, project_ended
 
 
-def cost_key(cost_basis: str, settled: pd.Series, has_budget_total: bool) -> str:
-    """Which cost sentence applies: the budget itself, a settled cost (with its share of the
-    budget when there is one), a cost partly settled, or a cost counted from the budget only."""
-    if cost_basis == "budget":
-        return "summary.cost_budget"
-    if settled.all():
-        return "summary.cost_settled_share" if has_budget_total else "summary.cost_settled"
-    if settled.any():
-        return "summary.cost_partial"
-    return "summary.cost_counted"
-
-
 def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     lang, msg = r.lang, r.msg
-    # (the lines of a time after an early end were never spent: the sentence is about the others)
-    unspent = costs["unspent"].astype(bool) if "unspent" in costs else pd.Series(False, index=costs.index)
-    settled = settled_lines(costs[~unspent])
-    key = cost_key(r.params.cost_benefit.cost_basis, settled, bool(s.budget_total))
+    said = cost_said(r)
+    unspent, settled, key = said.unspent, said.settled, said.key
     amounts: dict[str, float | tuple[float, int]] = {"cost": float(s.total_cost_nominal)}
     values = {"basis": B.basis_words(B.CURRENT, lang)}
     use = r.cba.budget_use  # the one share of the budget used: the same in the budget table and the portfolio
-    if key == "summary.cost_settled_share":  # (the budget the share is of: not the lines never spent)
+    if key == "summary.cost_settled_share" and said.budget is not None:  # (the budget the share is of)
         values.update(share=fmt_budget_share(use.share, lang))
-        budget = s.budget_total - float(costs.loc[unspent, S.BUDGET].sum())
         # (the cost and the budget at figures from which a reader works out the share said between them)
-        n = share_significant(float(s.total_cost_nominal), budget, lang)
-        amounts.update(cost=(float(s.total_cost_nominal), n), budget=(budget, n))
+        amounts.update(cost=(float(s.total_cost_nominal), said.significant), budget=(said.budget, said.significant))
     elif key == "summary.cost_partial":
         values.update(share=fmt_budget_share(use.share, lang))
         amounts.update(actual=float(use.actual_total), rest=float(costs[~unspent].loc[~settled, "used"].sum()))
