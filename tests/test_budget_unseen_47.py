@@ -39,13 +39,15 @@ def _params(tmp_path, body: str):
     return p
 
 
-def _workbook(tmp_path, header: list, rows: list[list], name: str = "budget.xlsx"):
+def _workbook(tmp_path, header: list, rows: list[list], name: str = "budget.xlsx",
+              title: str = "Förlängda vägen – budgetuppföljning",
+              comment: str = "Styrelsen reviderade budgeten 2025-03-14"):
     """The budget sheet as an evaluator keeps it: a merged title, 'Belopp i kronor', the header on row 4, a frozen
     pane and a comment."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Budget"
-    ws["A1"] = "Förlängda vägen – budgetuppföljning"
+    ws["A1"] = title
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws["A2"] = "Belopp i kronor"
     ws.append([])
@@ -53,7 +55,7 @@ def _workbook(tmp_path, header: list, rows: list[list], name: str = "budget.xlsx
     for row in rows:
         ws.append(row)
     ws.freeze_panes = "B5"
-    ws["A5"].comment = openpyxl.comments.Comment("Styrelsen reviderade budgeten 2025-03-14", "Utvärderare")
+    ws["A5"].comment = openpyxl.comments.Comment(comment, "Utvärderare")
     (tmp_path / "data").mkdir(exist_ok=True)
     wb.save(tmp_path / "data" / name)
     return tmp_path / "data" / name

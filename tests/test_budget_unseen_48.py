@@ -18,6 +18,7 @@ import evaltools as et
 from evaltools.data import budget_shapes
 
 from .conftest import load_problems
+from .test_budget_unseen_47 import _workbook as _budget_sheet
 
 HEAD = """\
 id: unseen48
@@ -38,23 +39,10 @@ def _params(tmp_path, body: str = "data: {budget: data/budget.xlsx}\n"):
 
 
 def _workbook(tmp_path, header: list, rows: list[list], name: str = "budget.xlsx"):
-    """The budget sheet as an evaluator keeps it: a merged title, 'Belopp i kronor', the header on row 4, a frozen
-    pane and a comment."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Budget"
-    ws["A1"] = "Nya spår – budgetuppföljning"
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    ws["A2"] = "Belopp i kronor"
-    ws.append([])
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    ws.freeze_panes = "B5"
-    ws["A5"].comment = openpyxl.comments.Comment("Prognosen gjord i april", "Utvärderare")
-    (tmp_path / "data").mkdir(exist_ok=True)
-    wb.save(tmp_path / "data" / name)
-    return tmp_path / "data" / name
+    """The budget sheet as an evaluator keeps it (the sweep before this one's layout: a merged title, 'Belopp i
+    kronor', the header on row 4, a frozen pane and a comment)."""
+    return _budget_sheet(tmp_path, header, rows, name, title="Nya spår – budgetuppföljning",
+                         comment="Prognosen gjord i april")
 
 
 # --- a forecast beside the running year's budget ---------------------------------------------------------------------
