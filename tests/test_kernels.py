@@ -280,3 +280,17 @@ def test_the_zygote_imports_only_the_optional_modules_it_knows(monkeypatch):
     kernels._preload({"env": "tabnanny"}, tried)
     kernels._preload({}, tried)
     assert tried == {"tabnanny"}
+
+
+def test_report_processes_ask_numpy_for_no_huge_pages():
+    # the variable is one numpy reads as it starts (a misspelt name would be ignored without a word): a
+    # process started with the kernels' environment has numpy's huge-page request off, one without it on
+    import subprocess
+    import sys
+    env = kernels.kernel_environment()
+    assert env["NUMPY_MADVISE_HUGEPAGE"] == "0"
+    probe = "import numpy._core.multiarray as m; print(m._get_madvise_hugepage())"
+    base = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    asked = [subprocess.run([sys.executable, "-c", probe], env=base | extra, capture_output=True, text=True,
+                            check=True).stdout.strip() for extra in ({"NUMPY_MADVISE_HUGEPAGE": "1"}, env)]
+    assert asked == ["True", "False"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 
 def _synthetic_project(n_persons: int):
@@ -45,11 +46,16 @@ class _RecordingGenerator:
         return getattr(self.rng, name)
 
 
-def test_monte_carlo_bootstrap_equals_a_gather_per_draw(monkeypatch) -> None:
+@pytest.mark.parametrize("block_draws", [None, 7])
+def test_monte_carlo_bootstrap_equals_a_gather_per_draw(monkeypatch, block_draws) -> None:
     # each draw's drop-off is the resampled leavers' payments a year after exit over their levels
-    # before the start, summed over the drawn leavers: here by plain indexing, draw by draw
+    # before the start, summed over the drawn leavers: here by plain indexing, draw by draw. With
+    # blocks of 7 draws (58 blocks: the next drawn in a second thread while one is gathered, as at
+    # national scale) the draws are the same numbers in the same order
     from evaltools.analysis import costbenefit
     from evaltools.analysis.costbenefit import uncertainty
+    if block_draws:
+        monkeypatch.setattr(uncertainty, "BOOTSTRAP_BLOCK", 1)  # (at least one draw a block; replaced below)
     seen: dict = {}
     original_mc, original_rng = costbenefit._monte_carlo, np.random.default_rng
 
@@ -59,6 +65,8 @@ def test_monte_carlo_bootstrap_equals_a_gather_per_draw(monkeypatch) -> None:
 
     def mc(m, info, *args):
         seen["pairs"] = info.get("persistence_pairs")
+        if block_draws:
+            monkeypatch.setattr(uncertainty, "BOOTSTRAP_BLOCK", block_draws * len(seen["pairs"][1]))
         monkeypatch.setattr(uncertainty.np.random, "default_rng", recording_rng)
         try:
             return original_mc(m, info, *args)
@@ -70,6 +78,7 @@ def test_monte_carlo_bootstrap_equals_a_gather_per_draw(monkeypatch) -> None:
     paid, level = seen["pairs"]
     drawn = np.vstack(seen["rng"].blocks)
     assert drawn.shape == (400, len(level)) and len(level) > 100
+    assert len(seen["rng"].blocks) == (1 if block_draws is None else -(-400 // block_draws))
     expected = np.clip(np.array([paid[i].sum() / level[i].sum() for i in drawn]), 0.0, 1.0)
     got = result.simulation.draws.dropoff
     assert 0 < expected.min() < expected.max() < 1

@@ -67,10 +67,17 @@ def kernel_environment() -> dict[str, str]:
       freed memory kept for the next array: at national scale every temporary array is tens of
       megabytes, and mapping and zero-filling each anew was a third of the analyses' CPU time
       (29.0 → 19.8 CPU-s; the process's peak memory about 60 MB higher). Results are unchanged.
+    * On Linux, numpy's large arrays without the request for transparent huge pages
+      (``NUMPY_MADVISE_HUGEPAGE=0``): where the kernel compacts memory to find a huge page at the
+      first touch (``defrag`` set to ``madvise``, Debian's default), that stall cost more than the
+      huge pages saved: the national-scale analyses took 12.6 s instead of 15.6–18.5 s, the DiD 4.5–5.2
+      instead of 7.3–8.5 s, the system CPU time of building a DiD panel three times 2.0 instead of 6.3 s
+      (docs/benchmarks.md). Results are unchanged.
     """
     env = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     if _linux():
-        env |= {"MALLOC_MMAP_THRESHOLD_": str(2**32), "MALLOC_TRIM_THRESHOLD_": str(2**32)}
+        env |= {"MALLOC_MMAP_THRESHOLD_": str(2**32), "MALLOC_TRIM_THRESHOLD_": str(2**32),
+                "NUMPY_MADVISE_HUGEPAGE": "0"}
     return env
 
 
