@@ -457,7 +457,7 @@ def _load(params: ProjectParams) -> Project:
     everyone = pd.DataFrame({S.PERSON_ID: [*participants[S.PERSON_ID], *(comparison[S.PERSON_ID] if comparison is not None else [])]})
     earnings = load_register(d.earnings, S.EARNINGS, params, problems, warn, everyone) if d.earnings else None
     benefits = load_register(d.benefits, S.BENEFITS, params, problems, warn, everyone) if d.benefits else None
-    responses, questions = load_survey(params, problems, warn)
+    responses, questions = load_survey(params, problems, warn, participants)
     if params.source_path is not None:  # a value `evaltools new` left for the evaluator to fill in
         problems += placeholder_problems(params.source_path)
     if params.period.prolonged_far:  # (years past the plan: most likely a date mistyped, perhaps a long prolonging)

@@ -475,14 +475,74 @@ def _check_goal_rounds(responses: pd.DataFrame, params: ProjectParams, problems:
                                     since=last.date().isoformat()))
 
 
-def load_survey(params: ProjectParams, problems: list[Problem],
-                warn: list[Problem]) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """The project's responses and questions, or ``(None, None)`` when params name neither."""
+def _participants_only(responses: pd.DataFrame, participants: pd.DataFrame | None, problems: list[Problem],
+                       warn: list[Problem]) -> pd.DataFrame:
+    """The responses less the answers in a participants' group (:data:`PARTICIPANT_GROUPS`) from a
+    löpnummer the participant file does not have, where the survey's ids are the participants'
+    löpnummer (more than half of its distinct ids in those groups are the participant file's; a
+    survey tool's own respondent numbers, which pair a person's answers without naming the
+    participant, are left as they are): such answers are no participant's, and counted they would
+    raise the response rate above what it is (the persons asked are the participant file's). One
+    warning per such löpnummer (the first 20, then how many more), as for a payment of an unknown
+    person; the file's rows are kept but not used. An id that matches a participant's once the
+    leading zeros are put back is the error Excel makes (007 saved as 7): one message for the file
+    that lost them, as for the payments file."""
+    if participants is None or not len(participants) or not len(responses):
+        return responses
+    fname, rows = str(responses.attrs.get("source", "")), responses.attrs.get("file_rows")
+    known = set(participants[S.PERSON_ID].dropna().astype(str))
+    by_digits = {k.lstrip("0"): k for k in known if k.isdigit()}
+    ids = responses[RESPONDENT_ID]
+    named = (responses[RESPONDENT_GROUP].isin(PARTICIPANT_GROUPS) & ids.notna()).to_numpy()
+    distinct = set(ids[named].astype(str))
+    # (ids that lost their leading zeros count as the participants' own: the survey uses the löpnummer)
+    theirs = {i for i in distinct if i in known or (i.isdigit() and i.lstrip("0") in by_digits)}
+    if 2 * len(theirs) <= len(distinct):
+        return responses
+    stray = named & ~ids.astype(str).isin(known).to_numpy()
+    if not stray.any():
+        return responses
+    file_row = (lambda i: int(rows[i])) if rows is not None else (lambda i: i + 2)
+    notes: dict[tuple[str, str], list[int]] = {}  # (löpnummer, group) -> its rows
+    lost: list[tuple[int, str, str]] = []  # (row, id, the participant file's id) of ids that lost their zeros
+    for i in np.flatnonzero(stray).tolist():
+        pid = str(ids.iloc[i])
+        match = by_digits.get(pid.lstrip("0")) if pid.isdigit() else None
+        if match is not None:
+            lost.append((file_row(i), pid, match))
+        else:
+            notes.setdefault((pid, str(responses[RESPONDENT_GROUP].iloc[i])), []).append(file_row(i))
+    for mine, key in ((True, "person.lost_zeros"), (False, "person.lost_zeros_in_persons")):
+        these = [x for x in lost if (len(x[1]) < len(x[2])) == mine]
+        if these:
+            row, pid, match = these[0]
+            listed = ", ".join(str(x[0]) for x in these[:5]) + (" …" if len(these) > 5 else "")
+            problems.append(problem(fname, row, RESPONDENT_ID, pid, key, match=match, n=len(these), rows=listed,
+                                    column=RESPONDENT_ID, persons=participants.attrs.get("source", "")))
+    for (pid, group), found in list(notes.items())[:20]:
+        shown = ", ".join(map(str, found[:5])) + (" …" if len(found) > 5 else "")
+        warn.append(problem(fname, found[0], RESPONDENT_ID, pid, "survey.unknown_respondent", "warning",
+                            "unknown_respondent", n=len(found), rows=shown, group=group))
+    if len(notes) > 20:
+        warn.append(problem(fname, None, RESPONDENT_ID, f"{len(notes) - 20}", "survey.unknown_respondent_more",
+                            "warning", "unknown_respondent_more", n=len(notes) - 20))
+    kept = responses[~stray]
+    kept.attrs = dict(responses.attrs) | ({"file_rows": np.asarray(rows)[~stray]} if rows is not None else {})
+    return kept
+
+
+def load_survey(params: ProjectParams, problems: list[Problem], warn: list[Problem],
+                participants: pd.DataFrame | None = None) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The project's responses and questions, or ``(None, None)`` when params name neither. With
+    ``participants``, the answers in the participants' groups are those of the participant file's
+    persons (:func:`_participants_only`)."""
     d = params.data
     if d.responses is None and d.questions is None:
         return None, None
     questions = load_questions(d.questions, params, problems, warn) if d.questions else empty_table(QUESTIONS)
     responses = load_responses(d.responses, params, questions, problems, warn) if d.responses else None
+    if responses is not None:
+        responses = _participants_only(responses, participants, problems, warn)
     known = questions_by_code(questions)
     if responses is not None and len(responses):
         _check_invited(responses, params, problems)

@@ -66,7 +66,7 @@ def warning_text(r, code: str, message: str) -> str:
 
 
 # columns whose values in a data-quality note would describe one person
-PERSONAL = (S.PERSON_ID, S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE, S.AMOUNT)
+PERSONAL = (S.PERSON_ID, "respondent_id", S.HOUSEHOLD_ID, S.START_DATE, S.END_DATE, S.MONTH, S.BIRTH_YEAR, S.AGE, S.AMOUNT)
 
 
 def _missing(v: object) -> bool:
