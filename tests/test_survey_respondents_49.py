@@ -125,3 +125,17 @@ def test_a_survey_tools_own_respondent_numbers_are_kept(tmp_path):
     project = et.load_project(p)
     assert not [w for w in project.warnings if w.key.startswith("survey.unknown_respondent")]
     assert sorted(project.responses["respondent_id"]) == ["S1", "S2", "S3", "S4", "S5"]
+
+
+def test_a_word_off_the_scale_on_many_rows_is_one_message_with_its_rows(tmp_path):
+    # an export's 'Ingen åsikt' on three rows (7, 8, 9) and 'Ej aktuellt' on one (10): two messages, not four, the
+    # first naming its three rows and the first of them as where to look
+    p = _project(tmp_path, [(f"D0{i}", "deltagare_avslut", "Ingen åsikt") for i in (5, 6, 7)])
+    lines = (tmp_path / "data/svar.csv").read_bytes().decode("cp1252").split("\r\n")
+    _csv(tmp_path / "data/svar.csv", [ln for ln in lines if ln] + ["D04;deltagare_start;2024-03-01;F1;Ej aktuellt"])
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(p)
+    off = [(x.key, x.row, x.value) for x in e.value.problems if x.key.startswith("survey.answer_")]
+    assert off == [("survey.answer_scale_rows", 7, "Ingen åsikt"), ("survey.answer_scale", 10, "Ej aktuellt")]
+    said = next(x for x in e.value.problems if x.key == "survey.answer_scale_rows").note("sv")
+    assert "på 3 rader (rad 7, 8, 9)" in said and "från 1 till 5" in said

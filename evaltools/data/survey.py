@@ -325,6 +325,7 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
     df[DONT_KNOW] = text.str.lower().isin(DONT_KNOW_SPELLINGS)
     df[FREE_TEXT] = False
     answers = np.full(len(df), np.nan)
+    off_scale: dict[tuple[str, str, str], list[int]] = {}  # (message, text, question) -> the file's rows
     for i in range(len(df)):
         code = df[QUESTION].iloc[i]
         if pd.isna(code) or refused[QUESTION].iloc[i]:
@@ -351,11 +352,19 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
             half = v is not None and v != round(v) and low < v < high
             which = ("survey.answer_half" if half else "survey.answer_label" if v is None and q.labels_sv
                      else "survey.answer_scale")
-            problems.append(problem(fname, int(rows[i]), ANSWER, text.iloc[i], which, question=q.code,
-                                    low=low, high=high,
-                                    labels=", ".join(f"'{lab}'" for lab in q.labels_sv)))
+            off_scale.setdefault((which, text.iloc[i], q.code), []).append(int(rows[i]))
             continue
         answers[i] = float(v)
+    # one message per text and question, with its rows: an export's 'Ingen åsikt' under every question is one
+    # thing to decide, not a message per respondent
+    for (which, said, code), found in off_scale.items():
+        q = known[code]
+        kind = which if len(found) == 1 else {"survey.answer_scale": "survey.answer_scale_rows",
+                                               "survey.answer_label": "survey.answer_label_rows"}.get(which, which)
+        for row in (found if kind == "survey.answer_half" else found[:1]):
+            problems.append(problem(fname, row, ANSWER, said, kind, question=q.code, low=q.steps[0], high=q.steps[-1],
+                                    labels=", ".join(f"'{lab}'" for lab in q.labels_sv), n=len(found),
+                                    rows=", ".join(map(str, found[:5])) + (" …" if len(found) > 5 else "")))
     df[ANSWER] = answers  # (a free-text answer's words are not kept)
     has_id = df[RESPONDENT_ID].notna()
     key = [RESPONDENT_ID, RESPONDENT_GROUP, DATE, QUESTION]
