@@ -1,0 +1,49 @@
+"""Page by page as the board reads the samples, a forty-ninth time, in Swedish and in English: Samverkan's
+questionnaire section saying one sentence word for word twice (the warning on a response rate below 50 %, with its
+reason, under each of the staff's two rounds). Expected values are worked out by hand from the samples' files in
+the comments, not taken from the code's output."""
+from __future__ import annotations
+
+import pytest
+
+from evaltools.present.sections import survey
+
+from .conftest import sample_report, shown_chunks
+
+
+def _sentences(blocks) -> list[str]:
+    return [c.replace("\u00a0", " ") for c in shown_chunks(blocks)]
+
+
+# --- 1. a low response rate's warning said once, the later round pointing back to it ------------------------------
+
+@pytest.mark.parametrize("lang, first, rounds, full, short", [
+    # Samverkan's staff rounds (params/samverkan-i-praktiken.yaml: personal 450 invited): 198 of 450 answered in
+    # 2023 (44 %) and 212 of 450 in 2025 (47 %), both below 50 %; the managers' 38 of 52 (73 %) are above it
+    ("sv", "Personal 2023", ["198 svarande av 450 tillfrågade (svarsfrekvens 44 %).",
+                             "212 svarande av 450 tillfrågade (svarsfrekvens 47 %).",
+                             "38 svarande av 52 tillfrågade (svarsfrekvens 73 %)."],
+     "Svarsfrekvensen är under 50 %: svaren kan inte tas för att gälla alla tillfrågade, eftersom de som inte "
+     "svarade kan ha en annan uppfattning än de som svarade.",
+     "Liksom för personal 2023 är svarsfrekvensen under 50 %, så inte heller de här svaren kan tas för att gälla "
+     "alla tillfrågade."),
+    ("en", "Staff 2023", ["198 respondents of 450 asked (response rate 44%).",
+                          "212 respondents of 450 asked (response rate 47%).",
+                          "38 respondents of 52 asked (response rate 73%)."],
+     "The response rate is below 50%: the answers cannot be taken to hold for everyone asked, since those who did "
+     "not answer may see things differently from those who did.",
+     "As for staff 2023, the response rate is below 50%, so these answers cannot be taken to hold for everyone "
+     "asked either."),
+])
+def test_a_second_round_below_the_rate_does_not_repeat_the_first_rounds_warning(lang, first, rounds, full, short):
+    said = _sentences(survey.blocks(sample_report("samverkan-i-praktiken", lang)))
+    # the full warning with its reason once, right under the first staff round's rate; the second round's rate
+    # followed by the short sentence naming the first; the managers' round (73 %) with no warning at all
+    assert said.count(full) == 1 and said.count(short) == 1, said
+    assert said[said.index(first) + 1:said.index(first) + 3] == [rounds[0], full]
+    assert said[said.index(rounds[1]) + 1] == short
+    assert said[said.index(rounds[2]) + 1] not in (full, short)
+    # no sentence of the section said twice (the charts' empty chunks aside)
+    repeated = {s for s in said if s and said.count(s) > 1}
+    assert not repeated, repeated
+
