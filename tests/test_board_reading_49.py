@@ -4,11 +4,13 @@ reason, under each of the staff's two rounds). Expected values are worked out by
 the comments, not taken from the code's output."""
 from __future__ import annotations
 
+import csv
+
 import pytest
 
-from evaltools.present.sections import survey
+from evaltools.present.sections import costbenefit, summary, survey
 
-from .conftest import sample_report, shown_chunks
+from .conftest import ROOT, sample_report, shown_chunks
 
 
 def _sentences(blocks) -> list[str]:
@@ -47,3 +49,28 @@ def test_a_second_round_below_the_rate_does_not_repeat_the_first_rounds_warning(
     repeated = {s for s in said if s and said.count(s) > 1}
     assert not repeated, repeated
 
+
+# --- 2. page 1's cost per participant said as the rounded figure it is ---------------------------------------------
+
+def _kompassen_cost_per_participant() -> float:
+    """Kompassen's utfall summed from its budget file, over its participants (one row each)."""
+    data = ROOT / "data" / "kompassen-demo"
+    with open(data / "budget.csv", encoding="utf-8") as f:
+        cost = sum(float(row["actual"]) for row in csv.DictReader(f))
+    with open(data / "participants.csv", encoding="utf-8") as f:
+        participants = sum(1 for _ in csv.DictReader(f))
+    return cost / participants
+
+
+@pytest.mark.parametrize("lang, said, exact", [
+    # 4 286 200 kr over 180 participants is 23 812 kr, the cost-benefit section's exact figure; page 1 says it as
+    # a person does, 24 000 kr, and "omkring" tells the reader that it is that figure rounded, not another
+    ("sv", "omkring 24 000 kr per deltagare och 50 000 kr per lyckat utfall", "23 812 kr"),
+    ("en", "about SEK 24,000 per participant and SEK 50,000 per success", "SEK 23,812"),
+])
+def test_page_one_says_the_cost_per_participant_is_rounded(lang, said, exact):
+    assert round(_kompassen_cost_per_participant()) == 23_812
+    r = sample_report("kompassen-demo", lang)
+    page_one = " ".join(_sentences(summary.blocks(r)))
+    assert said in page_one, page_one
+    assert exact in " ".join(_sentences(costbenefit.blocks(r)))
