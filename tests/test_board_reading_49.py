@@ -1,6 +1,7 @@
 """Page by page as the board reads the samples, a forty-ninth time, in Swedish and in English: Samverkan's
 questionnaire section saying one sentence word for word twice (the warning on a response rate below 50 %, with its
-reason, under each of the staff's two rounds). Expected values are worked out by hand from the samples' files in
+reason, under each of the staff's two rounds), and page 1's cost per participant "24 000 kr" beside the cost-benefit
+section's 23 812 kr, read as two figures. Expected values are worked out by hand from the samples' files in
 the comments, not taken from the code's output."""
 from __future__ import annotations
 
