@@ -1,7 +1,8 @@
 """Page by page as the board reads the samples, a forty-ninth time, in Swedish and in English: Samverkan's
 questionnaire section saying one sentence word for word twice (the warning on a response rate below 50 %, with its
 reason, under each of the staff's two rounds), and page 1's cost per participant "24 000 kr" beside the cost-benefit
-section's 23 812 kr, read as two figures. Expected values are worked out by hand from the samples' files in
+section's 23 812 kr, read as two figures; and Språngbrädan's sensitivity bounds saying twice, once above the table
+and once under it, that none of their intervals shows an effect. Expected values are worked out by hand from the samples' files in
 the comments, not taken from the code's output."""
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import csv
 
 import pytest
 
-from evaltools.present.sections import costbenefit, summary, survey
+from evaltools.present.sections import costbenefit, designs, summary, survey
 
 from .conftest import ROOT, sample_report, shown_chunks
 
@@ -75,3 +76,27 @@ def test_page_one_says_the_cost_per_participant_is_rounded(lang, said, exact):
     page_one = " ".join(_sentences(summary.blocks(r)))
     assert said in page_one, page_one
     assert exact in " ".join(_sentences(costbenefit.blocks(r)))
+
+
+# --- 3. the sensitivity bounds' verdict said once, under their table -----------------------------------------------
+
+@pytest.mark.parametrize("lang, verdict, said", [
+    # Språngbrädan's check before the start, 1 132 kr per household and month (95 % KI 1 060 kr to 1 204 kr),
+    # excludes zero: the groups moved apart before the start, so no bound is evidence of an effect. The note under
+    # the table says so for every interval ("inte heller ett som utesluter noll": the rows 0 to 52 kr exclude it);
+    # the paragraph above it says why the bounds cannot repair the comparison, not the verdict a second time
+    ("sv", ["visar att projektet hade en effekt", "inget visar en effekt"],
+     "Inget av intervallen är tillförlitligt, och inget visar en effekt, inte heller ett som utesluter noll"),
+    ("en", ["shows that the project had an effect", "none shows an effect"],
+     "No interval here is reliable, and none shows an effect, not even one that excludes zero"),
+])
+def test_the_sensitivity_bounds_verdict_is_said_once(lang, verdict, said):
+    text, table = designs.honest_blocks(sample_report("sprangbradan-demo", lang))
+    above = " ".join(_sentences([[text]]))
+    note = table.notes[0].replace("\u00a0", " ")
+    assert note.startswith(said), note
+    assert not any(v in above for v in verdict), above
+    # the paragraph still says why: the bounds extend a movement seen before the start, and do not make the
+    # estimate reliable
+    assert ("de gör inte skattningen tillförlitlig" if lang == "sv" else "they do not make the estimate reliable") \
+        in above
