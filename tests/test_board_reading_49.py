@@ -3,7 +3,8 @@ questionnaire section saying one sentence word for word twice (the warning on a 
 reason, under each of the staff's two rounds); page 1's cost per participant "24 000 kr" beside the cost-benefit
 section's 23 812 kr, read as two figures; Språngbrädan's sensitivity bounds saying twice, above their table and
 under it, that none of their intervals shows an effect; and an application's cost-benefit section saying
-"parameterfilen anger inte" where its goal table says "ansökan anger inte". Expected values are worked out by hand
+"parameterfilen anger inte" where its goal table says "ansökan anger inte"; and the appendix's tax factor whose
+rule followed its name after a comma, as if the rule were the effect's second name. Expected values are worked out by hand
 from the samples' files in the comments, not taken from the code's output."""
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import csv
 
 import pytest
 
-from evaltools.present.sections import costbenefit, designs, summary, survey
+from evaltools.present.sections import appendix, costbenefit, designs, summary, survey
 
 from .conftest import ROOT, sample_report, shown_chunks
 
@@ -116,3 +117,19 @@ def test_an_applications_expected_exits_are_said_to_be_undivided_by_the_applicat
     section = " ".join(_sentences(costbenefit.blocks(sample_report("eskilstuna-ansokan", lang))))
     assert said in section, section
     assert internal not in section
+
+
+# --- 5. the appendix's tax factor: the rule said as what the mark-up is ---------------------------------------------
+
+@pytest.mark.parametrize("lang, said, before", [
+    # the mark-up is (skattefaktorn − 1) times the public budgets' net result (1,3 − 1 = 0,3 of it): said as what the
+    # mark-up is, between commas after "Påslaget", not after "skattefaktorns effekt," where it read as a list
+    ("sv", "Påslaget, (skattefaktorn − 1) gånger de offentliga budgetarnas nettoresultat, redovisas för sig som "
+           "skattefaktorns effekt och inte som en del av samhällets kostnad", "effekt, (skattefaktorn"),
+    ("en", "The mark-up, (tax factor − 1) times the public budgets' net result, is shown on its own as the tax "
+           "factor's effect, not as part of society's cost", "effect, (tax factor"),
+])
+def test_the_appendix_says_the_tax_factors_rule_as_what_the_mark_up_is(lang, said, before):
+    text = " ".join(_sentences(appendix.blocks(sample_report("timra-vagen-ut", lang))))
+    assert said in text, text
+    assert before not in text
