@@ -4,15 +4,17 @@ reason, under each of the staff's two rounds); page 1's cost per participant "24
 section's 23 812 kr, read as two figures; Språngbrädan's sensitivity bounds saying twice, above their table and
 under it, that none of their intervals shows an effect; and an application's cost-benefit section saying
 "parameterfilen anger inte" where its goal table says "ansökan anger inte"; and the appendix's tax factor whose
-rule followed its name after a comma, as if the rule were the effect's second name. Expected values are worked out by hand
+rule followed its name after a comma, as if the rule were the effect's second name; and Vägen ut's goal named "… per år
+(minst 50 %) (slutrapportens förslag)", two brackets in a row. Expected values are worked out by hand
 from the samples' files in the comments, not taken from the code's output."""
 from __future__ import annotations
 
 import csv
 
 import pytest
+import yaml
 
-from evaltools.present.sections import appendix, costbenefit, designs, summary, survey
+from evaltools.present.sections import appendix, costbenefit, designs, goals, summary, survey
 
 from .conftest import ROOT, sample_report, shown_chunks
 
@@ -133,3 +135,24 @@ def test_the_appendix_says_the_tax_factors_rule_as_what_the_mark_up_is(lang, sai
     text = " ".join(_sentences(appendix.blocks(sample_report("timra-vagen-ut", lang))))
     assert said in text, text
     assert before not in text
+
+
+# --- 6. a goal's own bracket and its mark: one bracket -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, label, mark", [
+    ("sv", "label", "slutrapportens förslag"),
+    ("en", "label_en", "the final report's suggestion"),
+])
+def test_a_goal_label_ending_in_a_bracket_takes_its_mark_inside_it(lang, label, mark):
+    # params/timra-vagen-ut.yaml: two goals with 'source: slutrapport'; the per-year one's label ends in its target,
+    # "(minst 50 %)", the whole-period one's does not
+    goals_ = yaml.safe_load((ROOT / "params" / "timra-vagen-ut.yaml").read_text(encoding="utf-8"))["goals"]
+    proposed = [g[label] for g in goals_ if g.get("source") == "slutrapport"]
+    bracketed = [x for x in proposed if x.endswith(")")]
+    plain = [x for x in proposed if not x.endswith(")")]
+    assert len(bracketed) == 1 and len(plain) == 1
+    said = _sentences(goals.blocks(sample_report("timra-vagen-ut", lang)))
+    # "Andel … per år (minst 50 %; slutrapportens förslag)", and the other goal's mark in its own bracket
+    assert f"{bracketed[0][:-1]}; {mark})" in said, said
+    assert f"{plain[0]} ({mark})" in said
+    assert not any(f") ({mark})" in x for x in said)
