@@ -107,9 +107,9 @@ def _application_cost() -> tuple[float, int]:
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("sv", "Projektets budget är 3,9 miljoner kronor i löpande priser, 16 000 kr per deltagare och 35 000 kr per "
+    ("sv", "Projektets budget är 3,9 miljoner kronor i löpande priser, omkring 16 000 kr per deltagare och 35 000 kr per "
            "lyckat utfall enligt projektets huvudmål med ansökans förväntade volymer."),
-    ("en", "The project's budget is SEK 3.9 million in current prices, SEK 16,000 per participant and SEK 35,000 per "
+    ("en", "The project's budget is SEK 3.9 million in current prices, about SEK 16,000 per participant and SEK 35,000 per "
            "success as the project's main goal counts it, with the application's expected volumes."),
 ])
 def test_an_applications_page_one_gives_the_cost_per_expected_participant_and_success(lang, expected):

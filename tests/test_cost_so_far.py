@@ -36,7 +36,7 @@ def test_a_running_project_divides_what_is_paid_so_far(tmp_path):
     assert s.cost_per_success == pytest.approx(18_000)  # 90 000 / 5 to work
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
     # (every participant started and ended in 2022, the year with utfall)
-    assert ("Utfallet till och med 2022-12-31 är 9 000 kr per deltagare som hade börjat då och 18 000 kr per "
+    assert ("Utfallet till och med 2022-12-31 är omkring 9 000 kr per deltagare som hade börjat då och 18 000 kr per "
             "lyckat utfall enligt projektets huvudmål fram till dess") in text
     labels = dict(zip(*[costbenefit.key_figures(r).frame.iloc[:, i] for i in (0, 1)]))
     label = "Kostnad per deltagare (utfall och personer till och med 2022-12-31; löpande priser)"
@@ -49,13 +49,13 @@ def test_an_ended_project_divides_the_whole_cost(tmp_path):
     assert not s.per_person_so_far
     assert s.cost_per_participant == pytest.approx(15_000)  # (90 000 + 60 000) / 10
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
-    assert "Det är 15 000 kr per deltagare" in text and "hittills" not in text
+    assert "Det är omkring 15 000 kr per deltagare" in text and "hittills" not in text
 
 
 def test_the_english_report_says_the_same(tmp_path):
     r = et.Report(_path(tmp_path, "2023-06-30"), lang="en")
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
-    assert "The outturn up to 2022-12-31 is SEK 9,000 per participant who had started by then" in text
+    assert "The outturn up to 2022-12-31 is about SEK 9,000 per participant who had started by then" in text
 
 
 def test_the_workbook_says_which_cost_the_cost_per_participant_divides(tmp_path):
@@ -119,7 +119,7 @@ def test_the_cost_paid_for_the_years_with_utfall_is_divided_by_the_persons_of_th
     assert s.cost_per_success == pytest.approx(20_000)  # 120 000 over the 6 who ended to work in 2022
     assert s.cost_per_exit_from_fs == pytest.approx(20_000)
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
-    assert ("Utfallet till och med 2022-12-31 är 10 000 kr per deltagare som hade börjat då och 20 000 kr per "
+    assert ("Utfallet till och med 2022-12-31 är omkring 10 000 kr per deltagare som hade börjat då och 20 000 kr per "
             "lyckat utfall enligt projektets huvudmål fram till dess") in text
 
 
@@ -196,7 +196,7 @@ def test_the_running_years_utfall_so_far_is_set_aside_and_the_year_counts_at_its
     assert budget_file.read_bytes() == before  # the file is read, never changed
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
     assert "Projektet har kostat" not in text and "Projektet beräknas kosta 260 000 kr" in text
-    assert "Utfallet hittills är 9 000 kr per deltagare" in text  # 8 950, as a person says it
+    assert "Utfallet hittills är omkring 9 000 kr per deltagare" in text  # 8 950, as a person says it
 
 
 def test_an_ended_project_keeps_its_last_years_utfall(tmp_path):
@@ -272,7 +272,7 @@ def test_a_whole_period_line_with_utfall_so_far_divides_it_by_the_participants_s
     assert s.total_cost_nominal == pytest.approx(300_000)  # the period is not over: its budget
     assert s.cost_per_participant == pytest.approx(6_000)  # 120 000 so far over the 20 participants so far
     text = " ".join(summary.cost(r)).replace("\xa0", " ")
-    assert "Utfallet hittills är 6 000 kr per deltagare" in text
+    assert "Utfallet hittills är omkring 6 000 kr per deltagare" in text
     from evaltools.present.sections import budget as budget_section
     [[_, table, _]] = budget_section.blocks(r)
     assert any(n.replace("\xa0", " ").startswith("Utfallet för hela perioden är bara utfallet hittills")

@@ -82,7 +82,7 @@ def test_an_application_s_outcome_mix_moves_the_public_saving_and_is_stated():
     assert m.loc["kommun", "pv_benefit"] == pytest.approx(w.loc["kommun", "pv_benefit"])
     assert m.loc["offentliga", "pv_benefit"] == pytest.approx(w.loc["offentliga", "pv_benefit"] / 2, rel=0.02)
     assert "arbete" in expected_mix(et.Report(mixed_project)) and "50" in expected_mix(et.Report(mixed_project))
-    assert "parameterfilen anger inte" in expected_mix(et.Report(project))
+    assert "ansökan anger inte" in expected_mix(et.Report(project))
 
 
 def test_an_outcome_mix_that_does_not_add_up_is_refused():

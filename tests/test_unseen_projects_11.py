@@ -78,7 +78,7 @@ def test_page_one_names_the_running_years_utfall_so_far_beside_its_budget(tmp_pa
             "samma poster) och budget 1 miljon kronor för perioder som ännu inte är slut, av vilken 720 000 kr har "
             "använts hittills.") in sv
     assert "saknar utfall" not in sv  # (the 2026 lines have utfall so far; only not the year's)
-    assert "Utfallet hittills är 140 000 kr per deltagare och 280 000 kr per person" in sv
+    assert "Utfallet hittills är omkring 140 000 kr per deltagare och 280 000 kr per person" in sv
     en = _said(project, "en")
     assert ("actual costs SEK 970,000 (97% of the budget for the same lines) and the budget of SEK 1 million for "
             "periods not yet over, of which SEK 720,000 has been spent so far.") in en
@@ -211,9 +211,9 @@ def test_the_application_with_its_volumes_written_as_numbers_is_read(tmp_path):
     said = _said(project, "sv")
     assert "Med 80 deltagare och 80 jämförelsepersoner" in said
     # (the leavers are the application's expected ones: "som lämnar", in the present, never "som lämnat")
-    assert ("Projektet beräknas kosta 2 miljoner kronor i löpande priser, 25 000 kr per deltagare och 83 000 kr per "
+    assert ("Projektet beräknas kosta 2 miljoner kronor i löpande priser, omkring 25 000 kr per deltagare och 83 000 kr per "
             "person som lämnar försörjningsstödet med ansökans förväntade volymer.") in said
-    assert ("SEK 25,000 per participant and SEK 83,000 per person leaving social assistance, with the application's "
+    assert ("about SEK 25,000 per participant and SEK 83,000 per person leaving social assistance, with the application's "
             "expected volumes.") in _said(project, "en").replace("\u00a0", " ")
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..data.schema import OUTCOME
-from ..words.labels import SOURCE_LABELS, code_label, fmt_kr, fmt_num, fmt_pct, period_name, t, who as who_of
+from ..words.labels import code_label, fmt_kr, fmt_num, fmt_pct, marked_goal_label, period_name, t, who as who_of
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, suppressed_label
 from ..words.text import join, msg
 from ..words.glossary import measure_term, name as term_name, share_label
@@ -178,7 +178,7 @@ def goal_title(rows: pd.DataFrame, lang: str = "sv") -> str:
     the application's ("(slutrapportens förslag)", "(utvärderarens mål)"): the chart showed Vägen ut's two
     share goals proposed by the final report as if they were the application's, beside the two that are."""
     label, source = rows["label"].iloc[0], rows["source"].iloc[0] if "source" in rows else "ansökan"
-    return label if source not in SOURCE_LABELS or source == "ansökan" else f"{label} ({t(SOURCE_LABELS[source], lang).lower()})"
+    return marked_goal_label(label, source, lang)
 
 
 def result_lang(lang: str | None, result: object) -> str:

@@ -27,7 +27,7 @@ from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
 from ..words.formats import (fmt_kr_prose_range, fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_quarter,
                               fmt_share_count)
 from ..words.verdicts import interval_words, status_words
-from ..words.labels import (NBSP, SOURCE_LABELS, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct,
+from ..words.labels import (NBSP, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, marked_goal_label,
                              note_text, period_label, t, who as who_of)
 from ..words.text import msg
 from ..words.breakdowns import fmt_days, group_labels, labelled, term_label, term_labels
@@ -76,7 +76,7 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
             ci = "–"
         if r.note == "not_run" and r.kind != "qualitative":  # (a year after an early end: never run, not missing)
             value = t("never_run", lang)
-        label = r.label if r.source == "ansökan" else f"{r.label} ({t(SOURCE_LABELS[r.source], lang).lower()})"
+        label = marked_goal_label(r.label, r.source, lang)
         rows.append({t("goal", lang): label, t("period", lang): period_label(r, lang), value_col: value,
                      t("target", lang): target, t("ci", lang): ci, t("status", lang): status_words(r.status, lang),
                      t("uncertainty", lang): uncertainty})

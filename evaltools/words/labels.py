@@ -142,6 +142,30 @@ SUCCESS_LABELS_ENROLMENTS = {"action_plan": "success_action_plan_enrolments",
 SOURCE_LABELS = {"ansökan": "source_ansokan", "slutrapport": "source_slutrapport", "utvärderare": "source_utvarderare"}
 
 
+def marked_goal_label(label: str, source: str, lang: str = "sv") -> str:
+    """A goal's label marked with where it comes from when that is not the application: "… (slutrapportens
+    förslag)". A label that already ends in a bracket takes the mark inside it, after a semicolon, as two brackets
+    in a row are not written (Myndigheternas skrivregler): "Andel … per år (minst 50 %; slutrapportens förslag)",
+    not "… (minst 50 %) (slutrapportens förslag)".
+
+    Examples
+    --------
+    >>> marked_goal_label("Andel självförsörjande per år (minst 50 %)", "slutrapport")
+    'Andel självförsörjande per år (minst 50 %; slutrapportens förslag)'
+    >>> marked_goal_label("Minst 25 personer per år", "slutrapport")
+    'Minst 25 personer per år (slutrapportens förslag)'
+    >>> marked_goal_label("Minst 25 personer per år", "ansökan")
+    'Minst 25 personer per år'
+    """
+    if source not in SOURCE_LABELS or source == "ansökan":
+        return label
+    mark = t(SOURCE_LABELS[source], lang).lower()
+    text = label.rstrip()
+    if text.endswith(")") and "(" in text:
+        return f"{text[:-1]}; {mark})"
+    return f"{label} ({mark})"
+
+
 def period_name(key: str, lang: str = "sv") -> str:
     """A goal period's name: ``År 1`` for ``år1``, ``Hela perioden`` for ``hela``, a calendar year as it is."""
     if key == "hela":

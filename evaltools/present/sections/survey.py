@@ -41,15 +41,19 @@ def has_survey(r) -> bool:
     return r.project.responses is not None and len(r.project.responses) > 0
 
 
-def response_sentences(r, rnd: Round) -> list[str]:
-    """Respondents, the number asked and the response rate, and the warning when it is too low."""
+def response_sentences(r, rnd: Round, warned: Round | None = None) -> list[str]:
+    """Respondents, the number asked and the response rate, and the warning when it is too low: in full with
+    its reason, or, where ``warned`` (the round above that gave it), in a short sentence that names that
+    round, so that two rounds below the rate do not repeat one sentence word for word."""
     lang, msg = r.lang, r.msg
     if not rnd.invited:
         return [msg("survey.round_unknown", n=fmt_int(rnd.respondents, lang))]
     out = [msg("survey.round_invited", n=fmt_int(rnd.respondents, lang), invited=fmt_int(rnd.invited, lang),
                rate=fmt_pct(rnd.response_rate, lang, 0))]
     if rnd.low_response:
-        out.append(msg("survey.low_response", threshold=fmt_pct(LOW_RESPONSE_RATE, lang, 0)))
+        threshold = fmt_pct(LOW_RESPONSE_RATE, lang, 0)
+        out.append(msg("survey.low_response", threshold=threshold) if warned is None else
+                   msg("survey.low_response_again", threshold=threshold, round=_round_in_sentence(r, warned)))
     return out
 
 
@@ -147,10 +151,20 @@ def _low_paired(r, p: Paired) -> str:
     return " " + r.msg("survey.paired_low", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))
 
 
-def _round_block(r, s: SurveyResult, rnd: Round, questions: dict[str, SV.Question]) -> list:
+def _round_in_sentence(r, rnd: Round) -> str:
+    """A round's name inside a sentence, its group in lower case as the paired comparisons say it
+    ("personal 2023")."""
+    year = r.msg("survey.round_year", year=str(rnd.round)) if rnd.round else ""
+    return r.msg("survey.round_title", group=group_name(rnd.group, r.lang).lower(), round=year)
+
+
+def _round_block(r, s: SurveyResult, rnd: Round, questions: dict[str, SV.Question],
+                 warned: Round | None = None) -> list:
+    """One round: its response sentences (``warned``: the round above that said why a low rate matters) and
+    its charts."""
     dist = s.table[(s.table["group"] == rnd.group) & (s.table["round"] == rnd.round)]
     name = round_name(r, rnd)
-    sentences = response_sentences(r, rnd)
+    sentences = response_sentences(r, rnd, warned)
     codes = [c for c in questions if c in set(dist["question"])]
     by_scale: dict[tuple, list[SV.Question]] = {}
     for c in codes:  # one chart per scale (one legend each)
@@ -187,8 +201,9 @@ def blocks(r) -> list[list]:
     if not shown:
         out[0].append(Text([msg("survey.none_shown", k=str(k))]))
         return out
-    for rnd in shown:
-        out.append(_round_block(r, s, rnd, questions))
+    for i, rnd in enumerate(shown):
+        warned = next((above for above in shown[:i] if above.low_response), None)
+        out.append(_round_block(r, s, rnd, questions, warned))
     if s.paired:
         told = [p for p in s.paired if not p.too_few and p.n_pairs > 0]
         # every one of several comparisons below the low rate: said once after them, not once each
