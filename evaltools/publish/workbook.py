@@ -6,7 +6,8 @@ of value (text, count, amount, share, ...) and, for codes, how a code reads. Fro
 * the workbook (:func:`write_workbook`): headings in the report's language, numbers as numbers
   with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row (with
   Excel's filter on it where a table is long),
-  column widths, and a first sheet that explains the tables, the privacy rule and the sources; printed,
+  column widths, and a first sheet that explains the tables, the privacy rule and the sources (its dates and
+  counts, too, at the left beside their labels); printed,
   each sheet fits the width of A4 (standing or lying, at 70 % or more, else over a few pages side by side)
   with its header row on every page and its name and page number in the footer (:func:`_print_setup`);
   the workbook's properties name the report and the förbund, as the Word document's do;
@@ -262,7 +263,10 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F0")
-    wrap = Alignment(wrap_text=True, vertical="top")
+    # the first sheet's values at the left, beside their labels, whatever they are: a date or a count there is
+    # one value of a list of texts, not a column of figures (at Excel's right for numbers, "Data till och med"
+    # stood a hundred characters from its date)
+    wrap = Alignment(horizontal="left", wrap_text=True, vertical="top")
     wb = Workbook()
     wb.properties.title = title or None
     wb.properties.creator = wb.properties.lastModifiedBy = author or None
