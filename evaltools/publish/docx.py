@@ -59,7 +59,9 @@ draft's hints where the evaluator writes; where a template defines a paragraph s
 templates made for earlier documents did, Word's *Placeholder Text* instead) and the table style *Report Table Grid*
 (its first-row formatting is the header row's look; as in the PDF, the tables switch on no
 first-column, last-row or banded formatting a template's table style may have); a template that defines them sets their
-look, and those it lacks are added with the default look. The table columns are measured in the
+look, and those it lacks are added with the default look: *Report Lead*, *Report Note* and *Report Table* in Word's
+style gallery beside the headings, and after a *Report Note* the next paragraph in *Normal* (Enter after a note
+under a table starts body text, not another note). The table columns are measured in the
 table text's own font and size: in the font's own widths where its file is installed (matplotlib's list
 of the computer's fonts finds it, fontTools reads it), else Arial's widths scaled by the font's known
 width; a figure's qualifier in brackets may wrap under it, as in the PDF, and a table whose words do not
@@ -466,12 +468,16 @@ def _ensure_styles(doc) -> None:
         note = _style(doc, NOTE_STYLE)
         note.font.size, note.font.color.rgb = Pt(8), GREY
         note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(4), Pt(4)
+        # a note is one paragraph under its table or chart: Enter after it starts the body text again
+        note.next_paragraph_style = doc.styles["Normal"]
+        _in_the_gallery(note)
     try:
         doc.styles[LEAD_STYLE]
     except KeyError:  # as the PDF sets page 1 (.et-lead): a little smaller and closer, so that it keeps to its page
         lead = _style(doc, LEAD_STYLE)
         lead.font.size = Pt(max(6.0, round(_table_font(doc, "Normal")[1] * LEAD_SCALE * 2) / 2))
         lead.paragraph_format.space_before, lead.paragraph_format.space_after = Pt(1), Pt(1)
+        _in_the_gallery(lead)
     hint = _hint_style(doc)  # (Word's *Placeholder Text* where a template's *Report Write Here* is a paragraph style)
     try:
         doc.styles[hint]
@@ -484,6 +490,7 @@ def _ensure_styles(doc) -> None:
         cell.font.size = Pt(8.5)
         cell.paragraph_format.space_before, cell.paragraph_format.space_after = Pt(1), Pt(1)
         cell.paragraph_format.line_spacing = 1.0
+        _in_the_gallery(cell)
     try:
         doc.styles[WIDE_CELL_STYLE]
     except KeyError:  # as the PDF sets a wide table: a point smaller than the other tables
@@ -523,6 +530,21 @@ def _ensure_styles(doc) -> None:
             toc.element.set(qn("w:styleId"), f"TOC{level}")
             toc.paragraph_format.left_indent = Pt(11 * max(0, level - 2))
             toc.paragraph_format.space_before, toc.paragraph_format.space_after = Pt(0 if level > 2 else 3), Pt(1)
+
+
+# where the report's own paragraph styles stand in Word's style gallery (*Start › Format*): after Word's
+# headings (priority 9), *Title*, *Subtitle* (11) and the quotes (29, 30), before *List Paragraph* (34)
+GALLERY_PRIORITY = 31
+
+
+def _in_the_gallery(style) -> None:
+    """Show one of the report's own paragraph styles (*Report Note*, *Report Lead*, *Report Table*) in Word's
+    style gallery, as its headings are: an evaluator who adds a chart or a table, or a paragraph to page 1,
+    gives the note under it or the text in it the report's look with one click, instead of finding the
+    style in the full list of styles (or copying the look by hand, as direct formatting)."""
+    style.quick_style = True
+    style.priority = GALLERY_PRIORITY
+    style.hidden = style.unhide_when_used = False
 
 
 def _write_style(doc, name: str) -> None:

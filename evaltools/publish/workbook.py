@@ -6,7 +6,8 @@ of value (text, count, amount, share, ...) and, for codes, how a code reads. Fro
 * the workbook (:func:`write_workbook`): headings in the report's language, numbers as numbers
   with number formats (``1 276 000 kr``, ``48,6 %``), yes/no as *Ja*/*Nej*, a frozen header row (with
   Excel's filter on it where a table is long),
-  column widths, and a first sheet that explains the tables, the privacy rule and the sources; printed,
+  column widths, and a first sheet that explains the tables, the privacy rule and the sources (its dates and
+  counts, too, at the left beside their labels); printed,
   each sheet fits the width of A4 (standing or lying, at 70 % or more, else over a few pages side by side)
   with its header row on every page and its name and page number in the footer (:func:`_print_setup`);
   the workbook's properties name the report and the förbund, as the Word document's do;
@@ -53,6 +54,7 @@ from ..analysis.cohorts import several_municipalities
 from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
+from ..present.sections.costbenefit import switching_words
 from ..present.sections.facts import gives_data_day, households_said
 
 if TYPE_CHECKING:
@@ -262,7 +264,10 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F0")
-    wrap = Alignment(wrap_text=True, vertical="top")
+    # the first sheet's values at the left, beside their labels, whatever they are: a date or a count there is
+    # one value of a list of texts, not a column of figures (at Excel's right for numbers, "Data till och med"
+    # stood a hundred characters from its date)
+    wrap = Alignment(horizontal="left", wrap_text=True, vertical="top")
     wb = Workbook()
     wb.properties.title = title or None
     wb.properties.creator = wb.properties.lastModifiedBy = author or None
@@ -1072,7 +1077,9 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
                 frame.loc[at, col] = [suppressed_label(k) if h == "small" else SECONDARY for h in hidden[at]]
         elif name == "kostnad_nytta":
             summary = frame.iloc[0].to_dict()
-            frame = pd.DataFrame([{"key": key, "value": SECONDARY if key in hide else summary[key], "_kind": kind}
+            said = _said_in_words(summary, lang)
+            frame = pd.DataFrame([{"key": key, "value": SECONDARY if key in hide else said.get(key, summary[key]),
+                                   "_kind": "text" if key in said and key not in hide else kind}
                                   for key, (_, kind) in SUMMARY.items() if key in summary])
         elif name == "antaganden":
             frame = frame.copy()
@@ -1128,6 +1135,22 @@ def _exit_range_ends(summary: pd.DataFrame | None) -> tuple[int, int] | None:
 PER_PERSPECTIVE_ONLY = ("bcr", "payback_months", "break_even_exits", "switching_deadweight")
 
 
+def _said_in_words(summary: Mapping[str, object], lang: str) -> dict[str, str]:
+    """The key figures the report's table of key figures gives in words where they have no number, in the
+    same words: a payback period not reached (``nås inte inom tidshorisonten``) and a switching deadweight
+    that no deadweight gives (``ingen: negativt även utan dödvikt``). An empty cell there read as a figure
+    hidden by the privacy rule, which the first sheet says an empty cell is."""
+    out = {}
+    payback = summary.get("payback_months")
+    if "payback_months" in summary and _missing(payback):
+        out["payback_months"] = msg("costbenefit.not_within_horizon", lang)
+    npv = summary.get("npv")
+    if ("switching_deadweight" in summary and _missing(summary["switching_deadweight"])
+            and isinstance(npv, (int, float)) and not math.isnan(npv)):
+        out["switching_deadweight"] = switching_words(float(npv), lang)
+    return out
+
+
 def _perspective_notes(frame: pd.DataFrame, summary: pd.DataFrame | None, lang: str) -> tuple[str, ...]:
     """What the sheet per perspective's ratios are where the report does not show them: whose cost and
     benefit each row counts (the report states them for its lead perspective only), and why society's
@@ -1147,6 +1170,13 @@ def _perspective_notes(frame: pd.DataFrame, summary: pd.DataFrame | None, lang: 
         # (its benefit is the tax factor's effect alone; where 1 to k − 1 exits are valued, at every count)
         notes.append(msg("workbook.perspective_society", lang,
                          n=fmt_persons_needed(float(society["break_even_exits"].iloc[0]), lang)))
+    # what an empty cell means where the report's key figures say it in words (_said_in_words): not a hidden figure
+    valued = frame["npv"].notna() if "npv" in frame else pd.Series(False, index=frame.index)
+    costs = frame["pv_cost"].fillna(0) > 0 if "pv_cost" in frame else valued
+    if "payback_months" in frame and (valued & costs & frame["payback_months"].isna()).any():
+        notes.append(msg("workbook.perspective_payback_never", lang))
+    if "switching_deadweight" in frame and (valued & frame["switching_deadweight"].isna()).any():
+        notes.append(msg("workbook.perspective_switching_none", lang))
     return tuple(notes)
 
 
