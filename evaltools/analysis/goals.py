@@ -867,7 +867,7 @@ def hidden_periods(table: pd.DataFrame, k: int) -> pd.DataFrame:
         # (10 or 5 enrolled beside "<5" to work tell no one's outcome, and stay)
         whole_rows = (m & pool).any(axis=1) | (succ.any(axis=1) & (has_share | ~has_pool))
         whole = whole_rows[:, None] & present & ~enrolled[None, :]
-        new = suppression_mask(filled, k, col_totals=True, row_totals=False, hidden=whole)
+        new = suppression_mask(filled, k, col_totals=True, row_totals=False, hidden=whole, few_totals_withheld=True)
         new = new | pd.DataFrame(whole, index=counts.index, columns=counts.columns)
         if new.equals(mask):
             return mask

@@ -32,7 +32,8 @@ DEFAULT_DOMINANCE = 0.85
 def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_totals: bool = True,
                      row_totals: bool = True, lines: Sequence[tuple[Sequence[int], int]] = (),
                      published: pd.DataFrame | np.ndarray | None = None,
-                     hidden: pd.DataFrame | np.ndarray | None = None) -> pd.DataFrame:
+                     hidden: pd.DataFrame | np.ndarray | None = None,
+                     few_totals_withheld: bool = False) -> pd.DataFrame:
     """Boolean mask of the cells to hide in a table of person counts.
 
     Parameters
@@ -57,6 +58,12 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
         Cells (same shape as ``counts``) already hidden for another reason, for example a whole
         project year hidden in every goal because one goal hides it; secondary suppression then
         protects them too.
+    few_totals_withheld
+        Whether a total is withheld where its line's hidden cells hold fewer than ``k`` persons
+        together (the goals' totals over the project years): such a total gives nothing away.
+
+    A line's hidden cells are protected when the published total less the shown cells could be
+    split among them in more than one way, given what their marks say (:func:`_recoverable`).
     """
     import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy
     import pandas as pd  # start-up: `import evaltools` (and the command line) does not load pandas
@@ -77,13 +84,36 @@ def suppression_mask(counts: pd.DataFrame, k: int = DEFAULT_MIN_COUNT, *, col_to
         changed = False
         for r, c in cells:
             m, v = mask[r, c], values[r, c]
-            if m.sum() == 1:
+            if _recoverable(v[m], k, few_totals_withheld):
                 candidates = np.where(~m & (v > 0) & ~known[r, c], v, np.inf)
                 if np.isfinite(candidates).any():
                     idx = int(np.argmin(candidates))
                     mask[r[idx], c[idx]] = True
                     changed = True
     return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
+
+
+def _recoverable(hidden: np.ndarray, k: int, few_totals_withheld: bool = False) -> bool:
+    """Whether a published total gives away the hidden cells of its line (their values ``hidden``).
+
+    One hidden cell is the total less the shown ones. More are recovered when their sum, which the
+    total gives, is the least or the most their marks allow (:func:`hidden_label`): ``"<k"`` is 1 to
+    k − 1, ``".."`` at least k (at least 0 for a cell hidden for another reason below k), so two
+    cells marked ``"<5"`` whose sum is 8 are 4 and 4, and two whose sum is 2 are 1 and 1. With
+    ``few_totals_withheld`` a sum below ``k`` is not published, and gives nothing away.
+    """
+    import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy
+    if len(hidden) == 0:
+        return False
+    if len(hidden) == 1:
+        return True
+    if few_totals_withheld and float(hidden.sum()) < k:
+        return False
+    small = (hidden > 0) & (hidden < k)
+    least = float(np.where(small, 1, np.where(hidden >= k, k, 0)).sum())
+    most = float(np.where(small, k - 1, np.inf).sum())
+    total = float(hidden.sum())
+    return total == least or total == most
 
 
 def already_published(counts: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
