@@ -782,6 +782,35 @@ def _experience(label: str) -> re.Match[str] | None:
 # planering med annan part") name no plan document and are read as written.
 _PLAN = re.compile(r"(?<![\wåäö])(?:handlingsplan|rehabiliteringsplan|rehabplan|genomförandeplan|aktivitetsplan|"
                    r"samordnad\s+individuell\s+plan|individuell\s+plan)\w*|\bSIP\b|\b(?:action|rehabilitation)\s+plans?\b")
+# ... and a time limit on when the outcome is to come, counted from the participant's start ("minst 80 % ska ha en
+# individuell plan inom 4 veckor från start", "inom 3 månader efter inskrivning", "within 4 weeks of enrolment") or set
+# before the goal's verb without saying from what ("Inom 3 månader ska 50 % vara i aktivitet hos Arbetsförmedlingen"):
+# a goal counts the outcome at exit however long it took (and an action plan whether there was one, not when), so the
+# figure would answer a goal with the time limit left out. A time after exit ("inom 6 månader efter avslut") is the
+# report's to say (counted at exit, and said so); a time from the project's start ("inom 3 månader från projektstart",
+# "efter starten av projektet") is no participant's and is read as written.
+_TIME_NUMBER = (r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|arton|one|two|three|four|five|six|seven|"
+                r"eight|nine|ten|eleven|twelve|eighteen|a|an)")
+_TIME_UNIT = r"(?:dagar|dag|veckor|vecka|v\.|månader|månad|mån\.?|halvår|år|days?|weeks?|months?|years?)"
+_A_TIME = rf"(?:{_TIME_NUMBER}\s+{_TIME_UNIT}|(?:ett\s+)?halvår|half\s+a\s+year|a\s+half[\s-]year)"
+_PERSONS_START = (r"(?:(?:sin|deras|their)\s+)?(?:start(?:en)?|inskrivning\w*|inskrivningsdatum\w*|påbörja\w*\s+(?:insats|"
+                  r"deltagande)\w*|insatsens\s+(?:start|början)|första\s+(?:mötet|kontakt\w*|besök\w*|samtal\w*)|"
+                  r"remiss\w*|aktualisering\w*|enrol\w*|(?:the\s+)?start|referral|entry|joining|first\s+(?:meeting|contact))"
+                  r"(?![\wåäö])(?!\s+(?:av|för|of)\s+(?:projekt\w*|the\s+project))")
+_TIME_FROM_START = re.compile(
+    rf"(?<![\wåäö])(?:(?:inom|senast|within|no\s+later\s+than)\s+)?{_A_TIME}\s+(?:från|efter|räknat\s+från|after|from|"
+    rf"of)\s+{_PERSONS_START}"
+    rf"|^\s*(?:inom|within)\s+{_A_TIME}(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)", re.I)
+# ... and a second condition, that those who left försörjningsstöd did not come back to it ("minst 30 % ska gå till
+# arbete eller studier och inte ha återkommit till försörjningsstöd efter 3 månader", "without returning to social
+# assistance"): the participant file holds the outcome at exit, not who was paid again later, so the goal would count
+# every exit to its outcomes as one who stayed off it
+_BACK = (r"(?:återkommit|återkomma|återkommer|återvänt|återvända|återvänder|kommit\s+tillbaka|komma\s+tillbaka|"
+         r"kommer\s+tillbaka|gått\s+tillbaka|gå\s+tillbaka|går\s+tillbaka|återgått|återgå|återaktualiserats|"
+         r"återaktualiseras|returned|return|returning|come\s+back|coming\s+back|gone\s+back|go\s+back|going\s+back)")
+_NO_RETURN = re.compile(
+    rf"(?<![\wåäö])(?:inte|ej|icke|aldrig|utan\s+att|not|never|without)\s+(?:ha\s+|har\s+|hade\s+|have\s+|having\s+)?"
+    rf"{_BACK}\s+(?:till|på|i|to|on(?:to)?)\s+(?:[\wåäö]+\s+)?{_SUPPORT}", re.I)
 # ... and a target per intake group ("varje intagsgrupp om 12 deltagare", "50 % i varje kull"): no period counts a
 # group, and a year's two groups counted together can reach a target one of them missed ("uppnått" with 14 + 11
 # against two groups of 12). Two groups named as a year's ("två intagsgrupper om 12 per år") are read as written.
@@ -1597,6 +1626,13 @@ class Goal(_Strict):
             unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if unit is not None:
                 raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
+            timed = _TIME_FROM_START.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if timed is not None:
+                raise ParamsValueError("params.goal_label_time_from_start", words=timed.group(0).strip(),
+                                       kind=self.kind)
+            back = _NO_RETURN.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if back is not None:
+                raise ParamsValueError("params.goal_label_no_return", words=back.group(0).strip(), kind=self.kind)
             plan = _PLAN.search(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
                 else None
             if plan is not None:

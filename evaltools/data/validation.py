@@ -1134,10 +1134,27 @@ _NAMED_MUNICIPALITY = re.compile(r"^(?:[\wåäöé.\- ]+\s+kommun|kommun(?:en)?\
 _NAMED_REGION = re.compile(r"^region(?:en)?\s+[\wåäöé.\- ]+$|^[\wåäöé\-]+\s+region$")
 
 
+# A status column read as the outcome says a person is still enrolled ("Pågår") or was referred and never began
+# ("Remiss ej aktuell", "Aldrig påbörjat"): neither is an outcome, and no code is near them, so the message says what
+# the cell or the row is to be instead of the codes alone
+_ONGOING_WORDS = frozenset(("pågår", "pågående", "inskriven", "inskriven nu", "aktiv", "aktuell", "ej avslutad",
+                            "ej avslutat", "inte avslutad", "under insats", "i insats", "ongoing", "active", "enrolled",
+                            "in progress"))
+_NEVER_BEGAN = re.compile(r"(?:remiss|remitterad|aktualiserad|anvisad)\w*\s+(?:ej|inte)\s+(?:aktuell|påbörjad|startad)\w*"
+                          r"|(?:ej|inte|aldrig)\s+(?:påbörja|start|inskriv|börja)\w*|(?:avböjt|avböjde|tackat\s+nej|"
+                          r"tackade\s+nej|ej\s+aktuell|inte\s+aktuell)|(?:never|not)\s+(?:started|began|begun|enrolled)"
+                          r"|referral\s+(?:declined|withdrawn)|declined")
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
-    a case worker writes for a code (``sjukersättning``, ``lönebidrag``)."""
+    a case worker writes for a code (``sjukersättning``, ``lönebidrag``); in the outcome, a status that is none
+    (``Pågår``, ``Remiss ej aktuell``), with what to write instead."""
     v = " ".join(value.split()).casefold()
+    if col.name == S.OUTCOME and v in _ONGOING_WORDS:
+        return "hint.ongoing_outcome", {"value": value.strip()}
+    if col.name == S.OUTCOME and _NEVER_BEGAN.fullmatch(v):
+        return "hint.never_began_outcome", {"value": value.strip()}
     if v in _EXCEL_BOOLEANS and _EXCEL_BOOLEANS[v] in col.vocab:  # a check box's or a formula's TRUE (SANT)
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
@@ -1365,9 +1382,24 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             hint = {lang: "".join(message(k, lang, **vals) for k in keys) for lang in ("sv", "en")}
             problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i)))
         refused[col.name] = bad.to_numpy()
+    if S.OUTCOME in df.columns and S.START_DATE in df.columns:
+        _never_began_once(df, raw, problems, first)
     if spec.person_level:
         _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+def _never_began_once(df: pd.DataFrame, raw: RawTable, problems: list[Problem], first: int) -> None:
+    """A row whose outcome says the person was referred and never began (``Remiss ej aktuell``) has no start date
+    either: the outcome's message says to delete the row, so its empty start date is no second problem of it."""
+    said = per_distinct(df[S.OUTCOME].fillna("").astype(str),
+                        lambda u: u.map(lambda v: bool(_NEVER_BEGAN.fullmatch(" ".join(v.split()).casefold()))))
+    at = np.flatnonzero(said.to_numpy(dtype=bool))
+    if not len(at):
+        return
+    start = {(int(raw.file_rows[i]), raw.column_of(S.START_DATE, int(i))) for i in at}
+    problems[first:] = [p for p in problems[first:]
+                        if not (p.key == "cell.empty" and (p.row, p.column) in start)]
 
 
 # a cell of an amount column that Excel's accounting format ("Redovisning") shows, and a CSV saves, for 0

@@ -1,0 +1,219 @@
+"""Thirty-eighth sweep of projects unlike the samples, from files made in Excel on Windows. A short-stay project (a
+lotsfunktion: participants staying 4–12 weeks), whose coordinator keeps one status column in her own words ("Pågår",
+"Avslutad – arbete", "Avbrott", "Remiss ej aktuell") and lists those referred who never began: a "Pågår" is told to
+be left empty while the person is enrolled, and a referral that never began is one message for its row (delete it),
+not also an empty start date. Its goals as the application words them: a time limit from the start ("minst 80 % ska
+ha en individuell plan inom 4 veckor från start", "Inom 3 månader ska 50 % vara i aktivitet hos
+Arbetsförmedlingen") and a second condition ("... och inte ha återkommit till försörjningsstöd efter 3 månader")
+were judged as the outcome at exit, however long it took and whoever came back: each is now refused with what to
+write. Each fixture is a tiny project written in tmp_path; expected values are worked out by hand from the rows
+written here."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import evaltools as et
+
+from .conftest import load_problems, params_refusal
+
+HEADINGS = ["Löpnr", "Kön", "Födelseår", "Hushåll", "Startdatum", "Slutdatum", "Status", "Försörjning vid start"]
+COLUMNS = ("{'Löpnr': person_id, 'Kön': sex, 'Födelseår': birth_year, 'Hushåll': household_type, "
+           "'Startdatum': start_date, 'Slutdatum': end_date, 'Status': outcome, 'Försörjning vid start': support_start, "
+           "'Månad': month, 'Belopp': amount}")
+CODES = ("{outcome: {'Avslutad – arbete': arbete, 'Avslutad – studier': studier, "
+         "'Avslutad – AF-aktivitet': arbetssökande}}")
+
+# The coordinator's list, file rows 2-10. L002's start typed as text; L004 referred and never began (no dates);
+# L006 and L007 still enrolled, their status 'Pågår'. Ended: L001 (arbete), L002 (AF-aktivitet), L003 (avbrott),
+# L005 (studier), L008 (arbete), L009 (kvar_försörjningsstöd, the code written as it is): 3 of 6 to work or studies.
+LIST = [
+    ["L001", "Kvinna", 1985, "ensamstående", "2024-01-15", "2024-03-01", "Avslutad – arbete", "försörjningsstöd"],
+    ["L002", "Man", 1979, "ensamstående", "text:2024-02-05", "2024-04-26", "Avslutad – AF-aktivitet",
+     "försörjningsstöd"],
+    ["L003", "Kvinna", 1990, "ensamstående_med_barn", "2024-03-04", "2024-05-31", "Avbrott", "försörjningsstöd"],
+    ["L004", "Man", 1968, "ensamstående", None, None, "Remiss ej aktuell", "försörjningsstöd"],
+    ["L005", "Man", 2001, "ensamstående", "2024-04-08", "2024-06-14", "Avslutad – studier", "aktivitetsstöd"],
+    ["L006", "Kvinna", 1995, "sambo_med_barn", "2025-05-12", None, "Pågår", "försörjningsstöd"],
+    ["L007", "Man", 1983, "ensamstående", "2025-06-02", None, "Pågår", "försörjningsstöd"],
+    ["L008", "Kvinna", 1988, "ensamstående", "2024-05-06", "2024-07-26", "Avslutad – arbete", "försörjningsstöd"],
+    ["L009", "Man", 1975, "ensamstående", "2024-06-03", "2024-08-30", "kvar_försörjningsstöd", "försörjningsstöd"],
+]
+
+
+def _workbook(path: Path, rows: list[list]) -> Path:
+    """The list as the coordinator keeps it in Excel: Swedish headings on row 1 (frozen, filtered), dates as date
+    cells (one typed as text), a comment on a status cell and two empty rows under the list."""
+    import openpyxl  # (only the Excel-made files need it)
+    from openpyxl.comments import Comment  # (only the Excel-made files need it)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(HEADINGS)
+    for row in rows:
+        cells = []
+        for value in row:
+            if isinstance(value, str) and value.startswith("text:"):
+                cells.append(value[5:])
+            elif isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[:4].isdigit():
+                cells.append(dt.datetime.fromisoformat(value))
+            else:
+                cells.append(value)
+        ws.append(cells)
+        for col in (5, 6):
+            if isinstance(ws.cell(ws.max_row, col).value, dt.datetime):
+                ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    ws["G3"].comment = Comment("Inskriven på AF:s program enligt handläggaren", "Lotsen")
+    ws.auto_filter.ref = f"A1:H{ws.max_row}"
+    ws.freeze_panes = "A2"
+    ws.append([])
+    ws.append([])
+    wb.save(path)
+    return path
+
+
+def _payments(path: Path) -> Path:
+    """Payments saved by Swedish Excel as 'CSV (semikolonavgränsad)': Windows-1252, semicolons, decimal commas, a
+    space between the thousands. L001 9 800,50 in January and February 2024, L002 7 200 in February: 26 801 kr."""
+    text = "Löpnr;Månad;Belopp\r\nL001;2024-01;9800,50\r\nL001;2024-02;9 800,50\r\nL002;2024-02;7200\r\n"
+    path.write_bytes(text.encode("cp1252"))
+    return path
+
+
+GOAL = """\
+goals:
+  - id: arbete
+    kind: share
+    label: Minst 30 % av dem som avslutats ska gå vidare till arbete eller studier
+    target: 0.3
+    period: whole_period
+    denominator: exits
+    success_outcomes: [arbete, studier]
+"""
+
+
+def _params(root: Path, goals: str = GOAL) -> Path:
+    text = ("id: lotsen\n"
+            "kind: individ\n"
+            "title: Lotsen – en lotsfunktion för personer med ekonomiskt bistånd\n"
+            "forbund: Samordningsförbundet Mittbygd\n"
+            "owner: Mittby kommun\n"
+            "period: {start: 2024-01-01, planned_end: 2025-12-31}\n"
+            "data_as_of: 2025-06-30\n"
+            "data:\n"
+            "  participants: data/Lotsen deltagare.xlsx\n"
+            "  payments: data/utbetalningar.csv\n"
+            f"  columns: {COLUMNS}\n"
+            f"  codes: {CODES}\n" + goals)
+    path = root / "lotsen.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _lotsen(root: Path, rows: list[list] = LIST, goals: str = GOAL) -> Path:
+    _workbook(root / "data" / "Lotsen deltagare.xlsx", rows)
+    _payments(root / "data" / "utbetalningar.csv")
+    return _params(root, goals)
+
+
+def _cleaned() -> list[list]:
+    """The list as the messages ask: the referral that never began deleted, 'Pågår' left empty."""
+    return [[None if v == "Pågår" else v for v in row] for row in LIST if row[0] != "L004"]
+
+
+# --- the status column ---------------------------------------------------------------------------------------------
+def test_a_status_column_is_told_what_each_status_that_is_no_outcome_is_to_be(tmp_path):
+    """Three problems, one per row: L004 (row 5) referred and never began, told to delete the row, with no message
+    of its empty start date besides; L006 and L007 (rows 7, 8) 'Pågår', told to leave the cell empty."""
+    problems = load_problems(_lotsen(tmp_path))
+    assert sorted((p.row, p.column, p.value) for p in problems) == [
+        (5, "Status", "Remiss ej aktuell"), (7, "Status", "Pågår"), (8, "Status", "Pågår")]
+    said = {p.row: p.text("sv") for p in problems}
+    assert "remitterades men aldrig började" in said[5] and "ta bort raden" in said[5]
+    assert "fortfarande är inskriven" in said[7] and "lämna cellen tom" in said[7]
+    english = {p.row: p.text("en") for p in problems}
+    assert "never began" in english[5] and "delete the row" in english[5]
+    assert "leave the cell empty while the person is enrolled" in english[8]
+
+
+def test_a_row_without_a_start_date_and_no_referral_status_is_still_told_its_empty_start(tmp_path):
+    """L002's start left empty while its status is an outcome: the empty start date is its problem, as before."""
+    rows = [list(r) for r in _cleaned()]
+    rows[1][4] = None
+    problems = load_problems(_lotsen(tmp_path, rows))
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, "Startdatum", "cell.empty")]
+
+
+def test_the_cleaned_list_is_read_and_counted_by_hand(tmp_path):
+    """8 enrolled (L004 deleted), 6 ended, 3 of them to work or studies (L001, L005, L008), 50 %, a whole-period goal of a project still running (data to 2025-06-30). L002's start
+    typed as text is read as the date. The payments, saved as Windows-1252 with decimal commas: 26 801 kr."""
+    from evaltools.analysis import goals
+    project = et.load_project(_lotsen(tmp_path, _cleaned()))
+    p = project.participants.set_index("person_id")
+    assert len(p) == 8 and int(p["end_date"].notna().sum()) == 6
+    assert str(p.loc["L002", "start_date"])[:10] == "2024-02-05"
+    assert p.loc[["L006", "L007"], "outcome"].isna().all()
+    assert round(float(project.payments["amount"].sum()), 2) == 26801.0
+    row = goals.assess_goals(project).table.set_index("goal_id").loc["arbete"]
+    assert (row["numerator"], row["denominator"], row["status"]) == (3, 6, "pågår")
+
+
+# --- goals with a time limit from the start -----------------------------------------------------------------------
+def _goal(label: str, extra: str = "    success_outcomes: [arbetssökande]\n", target: str = "0.5") -> str:
+    return (f"goals:\n  - id: g\n    kind: share\n    label: {label}\n    target: {target}\n"
+            "    period: whole_period\n    denominator: exits\n" + extra)
+
+
+@pytest.mark.parametrize(("label", "words", "extra", "target"), [
+    # the application's own wording: counted as everyone with a plan at exit, whenever it was made
+    ("Minst 80 % ska ha en individuell plan inom 4 veckor från start", "inom 4 veckor från start",
+     "    numerator: action_plan\n", "0.8"),
+    # counted as every exit to a job seeker's activity, after 3 weeks or 11 months alike
+    ("Inom 3 månader ska 50 % vara i aktivitet hos Arbetsförmedlingen", "Inom 3 månader",
+     "    success_outcomes: [arbetssökande]\n", "0.5"),
+    ("Minst 50 % ska vara i aktivitet senast sex veckor efter inskrivning", "senast sex veckor efter inskrivning",
+     "    success_outcomes: [arbetssökande]\n", "0.5"),
+    ("At least 50% in an activity with the Employment Service within 3 months of enrolment",
+     "within 3 months of enrolment", "    success_outcomes: [arbetssökande]\n", "0.5"),
+])
+def test_a_time_limit_from_the_start_is_refused_with_what_to_write(tmp_path, label, words, extra, target):
+    said = params_refusal(_lotsen(tmp_path, _cleaned(), _goal(label, extra, target)))
+    assert f"'{words}'" in said and "tidsgräns" in said
+    assert "kind: qualitative" in said and "start- och slutdatum" in said
+    english = params_refusal(_lotsen(tmp_path, _cleaned(), _goal(label, extra, target)), "en")
+    assert f"'{words}'" in english and "however long it took" in english
+
+
+@pytest.mark.parametrize("label", [
+    "Inom sex månader efter avslut ska minst 50 % vara i aktivitet hos Arbetsförmedlingen",  # after exit: said so
+    "Minst 50 % ska vara i aktivitet hos Arbetsförmedlingen inom 3 månader från projektstart",  # the project's start
+    "Minst 50 % ska vara i aktivitet hos Arbetsförmedlingen vid avslut",
+])
+def test_a_time_after_exit_or_from_the_projects_start_is_read_as_written(tmp_path, label):
+    project = et.load_project(_lotsen(tmp_path, _cleaned(), _goal(label)))
+    assert project.params.goals[0].label == label
+
+
+# --- a goal of two conditions ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("label", "words"), [
+    ("Minst 30 % ska gå till arbete eller studier och inte ha återkommit till försörjningsstöd efter 3 månader",
+     "inte ha återkommit till försörjningsstöd"),
+    ("Minst 30 % ska gå till arbete eller studier utan att komma tillbaka till ekonomiskt bistånd",
+     "utan att komma tillbaka till ekonomiskt bistånd"),
+    ("At least 30% into work or studies without returning to social assistance within a year",
+     "without returning to social assistance"),
+])
+def test_a_second_condition_of_not_coming_back_is_refused(tmp_path, label, words):
+    """Counted as written, 3 of 6 (L001, L005, L008) went to work or studies and met 30 %: whether they came back to
+    försörjningsstöd the participant file does not say."""
+    goal = _goal(label, "    success_outcomes: [arbete, studier]\n", "0.3")
+    said = params_refusal(_lotsen(tmp_path, _cleaned(), goal))
+    assert f"'{words}'" in said and "kind: qualitative" in said and "utbetalningarna" in said
+
+
+def test_the_goal_written_without_the_second_condition_is_read(tmp_path):
+    goal = _goal("Minst 30 % ska gå till arbete eller studier", "    success_outcomes: [arbete, studier]\n", "0.3")
+    assert et.load_project(_lotsen(tmp_path, _cleaned(), goal)).params.goals[0].target == 0.3
