@@ -217,3 +217,56 @@ def test_a_second_condition_of_not_coming_back_is_refused(tmp_path, label, words
 def test_the_goal_written_without_the_second_condition_is_read(tmp_path):
     goal = _goal("Minst 30 % ska gå till arbete eller studier", "    success_outcomes: [arbete, studier]\n", "0.3")
     assert et.load_project(_lotsen(tmp_path, _cleaned(), goal)).params.goals[0].target == 0.3
+
+
+# --- a list kept with a row per contact ------------------------------------------------------------------------------
+CONTACT_HEADINGS = ["Datum", "Löpnr", "Kön", "Födelseår", "Hushåll", "Kontakttyp", "Slutdatum", "Utfall"]
+CONTACT_COLUMNS = ("{'Datum': start_date, 'Löpnr': person_id, 'Kön': sex, 'Födelseår': birth_year, "
+                   "'Hushåll': household_type, 'Slutdatum': end_date, 'Utfall': outcome}")
+
+
+def _contacts(root: Path, rows: list[tuple[str, str, str]]) -> Path:
+    """A coordinator's log in Excel, a row per contact (the date as a date cell, the person, the kind of contact):
+    rows of (date, id, kind), no end date or outcome on any."""
+    import openpyxl  # (only the Excel-made files need it)
+    path = root / "data" / "kontakter.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Kontakter"
+    ws.append(CONTACT_HEADINGS)
+    for day, pid, kind in rows:
+        ws.append([dt.datetime.fromisoformat(day), pid, "kvinna", 1980, "ensamstående", kind, None, None])
+        ws.cell(ws.max_row, 1).number_format = "yyyy-mm-dd"
+    ws.freeze_panes = "A2"
+    wb.save(path)
+    params = root / "kontakt.yaml"
+    params.write_text("id: kontakt\nkind: individ\ntitle: Kontaktpunkten\nforbund: Samordningsförbundet Mittbygd\n"
+                      "owner: Mittby kommun\nperiod: {start: 2024-01-01, planned_end: 2025-12-31}\n"
+                      "data_as_of: 2025-06-30\n"
+                      f"data:\n  participants: data/kontakter.xlsx\n  columns: {CONTACT_COLUMNS}\n", encoding="utf-8")
+    return params
+
+
+# K01 on rows 2-5 (four contacts: three begin while the first runs), K02 on rows 6-8 (two such), K03 on row 9
+CONTACTS = [("2024-01-08", "K01", "Besök"), ("2024-01-15", "K01", "Telefon"), ("2024-01-22", "K01", "Trepartsmöte"),
+            ("2024-01-29", "K01", "Besök"), ("2024-01-10", "K02", "Besök"), ("2024-01-17", "K02", "Telefon"),
+            ("2024-01-24", "K02", "Besök"), ("2024-02-01", "K03", "Besök")]
+
+
+def test_a_list_with_a_row_per_contact_is_told_so_once(tmp_path):
+    """Five rows (K01's 3, K02's 2) begin while the same person's row runs: one message for the file, naming the
+    count, the two persons and K01's rows 2-5, never five messages of overlapping enrolments."""
+    problems = load_problems(_contacts(tmp_path, CONTACTS))
+    assert [(p.key, p.row) for p in problems] == [("person.rows_per_contact", None)]
+    said = problems[0].text("sv")
+    assert "5 rader hos 2 personer" in said and "'K01' på raderna 2, 3, 4, 5" in said
+    assert "en rad per person och inskrivning" in said
+    assert "5 rows of 2 persons" in problems[0].text("en")
+
+
+def test_one_persons_overlapping_rows_are_still_named_row_by_row(tmp_path):
+    """Only K01 has rows that overlap (rows 3, 4, 5): a mistake in a list of enrolments, each row named as before."""
+    rows = [c for c in CONTACTS if c[1] != "K02"]
+    problems = load_problems(_contacts(tmp_path, rows))
+    assert [(p.key, p.row) for p in problems] == [("person.overlap", 3), ("person.overlap", 4), ("person.overlap", 5)]

@@ -1747,6 +1747,32 @@ def _person_value(col: str, v: float | str) -> str:
     return str(int(v)) if col == S.BIRTH_YEAR else str(v)
 
 
+def _rows_per_contact(found: list[Problem], df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
+    """A list kept with a row per contact or visit (a date, the person, the kind of contact) rather than per
+    enrolment has each person's later rows overlap the first: where two or more persons have three rows or more
+    that overlap so, the file is told that once, with the first such person's rows, instead of a message per row
+    (53 of them for a dozen persons), since no row is wrong but the file's rows are not enrolments."""
+    overlaps = [p for p in found if p.key == "person.overlap"]
+    if not overlaps:
+        return found
+    ids = dict(zip((int(r) for r in rows), df[S.PERSON_ID].tolist(), strict=True))
+    by_person: dict[object, list[int]] = {}
+    for p in overlaps:
+        if p.row is not None:
+            by_person.setdefault(ids.get(p.row), []).append(p.row)
+    many = {pid: at for pid, at in by_person.items() if len(at) >= 2}
+    if len(many) < 2:
+        return found
+    pid, at = next(iter(many.items()))
+    first = next(int(r) for r, i in zip(rows, df[S.PERSON_ID].tolist(), strict=True) if i == pid)
+    listed = [first, *at]
+    said = problem(fname, None, None, None, "person.rows_per_contact", n=len(overlaps),
+                   persons=len(by_person), id=quote(pid), rows=", ".join(map(str, listed[:6])) + (
+                       " …" if len(listed) > 6 else ""))
+    kept = [p for p in found if p.key != "person.overlap"]
+    return [said, *kept]
+
+
 def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: str, problems: list[Problem]) -> None:
     """A person's enrolments may follow each other but not overlap (one would be counted twice)."""
     ok = df[S.PERSON_ID].notna() & df[S.START_DATE].notna() & ~dup
@@ -1920,6 +1946,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     at = len(problems)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
+    problems[at:] = _rows_per_contact(problems[at:], df, raw.file_rows, fname)
     if several:  # (the insatser's spells overlap as one person's: the message naming the insatser says why)
         problems[at:] = [p for p in problems[at:] if p.key not in ("person.overlap", "person.duplicate",
                                                                      "person.same_person")]
