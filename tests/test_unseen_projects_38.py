@@ -270,3 +270,14 @@ def test_one_persons_overlapping_rows_are_still_named_row_by_row(tmp_path):
     rows = [c for c in CONTACTS if c[1] != "K02"]
     problems = load_problems(_contacts(tmp_path, rows))
     assert [(p.key, p.row) for p in problems] == [("person.overlap", 3), ("person.overlap", 4), ("person.overlap", 5)]
+
+
+def test_the_note_of_exits_paid_after_leaving_names_the_status_column(tmp_path):
+    """L001 left for work in March 2024 ('Avslutad – arbete', end 2024-03-01) and was paid in April: the note of
+    exits coded as leaving försörjningsstöd but paid the month after names 'Status', the heading the coordinator
+    sees, not the contract's outcome."""
+    params = _lotsen(tmp_path, _cleaned())
+    (tmp_path / "data" / "utbetalningar.csv").write_bytes(
+        "Löpnr;Månad;Belopp\r\nL001;2024-02;9800,50\r\nL001;2024-04;9 800,50\r\n".encode("cp1252"))
+    told = [w for w in et.load_project(params).warnings if w.key.startswith("payment.coded_exit_paid")]
+    assert [w.column for w in told] == ["Status"]

@@ -1962,6 +1962,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
+    if raw.headings:  # (a later note about a column names the file's heading, as the notes here do)
+        df.attrs["headings"] = dict(raw.headings)
     return df
 
 
