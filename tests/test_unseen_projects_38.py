@@ -281,3 +281,32 @@ def test_the_note_of_exits_paid_after_leaving_names_the_status_column(tmp_path):
         "Löpnr;Månad;Belopp\r\nL001;2024-02;9800,50\r\nL001;2024-04;9 800,50\r\n".encode("cp1252"))
     told = [w for w in et.load_project(params).warnings if w.key.startswith("payment.coded_exit_paid")]
     assert [w.column for w in told] == ["Status"]
+
+
+# --- a goal in kronor for the participants' försörjningsstöd ---------------------------------------------------------
+@pytest.mark.parametrize(("label", "kind", "target", "words"), [
+    ("Kostnaderna för försörjningsstöd för deltagarna ska minska med 1,5 miljoner kronor", "outcome_count", "1500000",
+     "miljoner kronor"),
+    ("Deltagarnas försörjningsstöd ska minska med 20 %", "share", "0.2", "försörjningsstöd ska minska med 20 %"),
+])
+def test_a_goal_in_kronor_for_the_participants_names_the_three_measures_apart(tmp_path, label, kind, target, words):
+    """No count of participants measures it; the refusal says which figure of the report is which measure (the
+    payments before and after start, the calculation's saving, the municipality's series), so that the evidence
+    beside the goal is not the calculation's present value read as the fall in payments, nor the reverse."""
+    goal = f"goals:\n  - id: kr\n    kind: {kind}\n    label: {label}\n    target: {target}\n"
+    said = params_refusal(_lotsen(tmp_path, _cleaned(), goal))
+    assert f"'{words}'" in said and "kind: qualitative" in said
+    assert "Försörjningsstöd före och efter start" in said and "antagen dödvikt" in said
+    assert "alla mottagares, inte deltagarnas" in said
+    english = params_refusal(_lotsen(tmp_path, _cleaned(), goal), "en")
+    assert "Social assistance before and after the start" in english and "Was it worth it – and for whom?" in english
+
+
+@pytest.mark.parametrize("label", ["Försörjningsstödet i kommunen ska minska med 1 miljon kronor",
+                                   "Andelen deltagare med försörjningsstöd ska minska med 10 procentenheter"])
+def test_the_municipalitys_amount_or_percentage_points_keep_their_message(tmp_path, label):
+    """The municipality's own försörjningsstöd is a context series; percentage points are no amount of the
+    participants' payments: both keep the message that offers a context goal."""
+    goal = f"goals:\n  - id: kr\n    kind: outcome_count\n    label: {label}\n    target: 10\n"
+    said = params_refusal(_lotsen(tmp_path, _cleaned(), goal))
+    assert "kind: context med serien det gäller" in said and "antagen dödvikt" not in said

@@ -583,6 +583,17 @@ _SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|
 # Words of a goal no count of participants measures: a change in percentage points, an amount of money
 _NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s]*(?:kr|kronor|tkr|mnkr|sek)\b"
                           r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
+# ... of which an amount or a cut by a percent in the participants' own försörjningsstöd ("kostnaderna för
+# försörjningsstöd för deltagarna ska minska med 1,5 miljoner kronor", "deltagarnas försörjningsstöd ska minska med 20
+# %") has three figures it may be read against, each another measure: the participants' payments before and after
+# start, the calculation's saving (a present value net of an assumed deadweight) and the municipality's own series,
+# which is not the participants'. The message names them, so that the evidence says which it is.
+_AN_AMOUNT = re.compile(r"kr\b|kronor|tkr|mnkr|sek|miljon|million", re.I)
+_PARTICIPANTS_SUPPORT = re.compile(
+    r"(?<![\wåäö])(?:deltagar\w*|deras|their|participants'?)(?:\s+[\wåäö]+){0,3}?\s+"
+    r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|social\s+assistance)\w*"
+    r"|(?:försörjningsstöd|ekonomiskt?\s+bistånd|social\s+assistance)\w*(?:\s+[\wåäö]+){0,2}?\s+(?:för|till|hos|bland|"
+    r"of|for|to|among)\s+(?:de\s+|the\s+)?(?:deltagar\w*|participants)", re.I)
 # ... and a number of things the project does rather than persons ("minst 150 arbetsgivarkontakter per år", "20
 # informationsträffar", "150 employer contacts"): counted as participants, 18 enrolled would be set against 150
 _ACTIVITIES = re.compile(
@@ -1612,6 +1623,10 @@ class Goal(_Strict):
             beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _TIME_ON_SUPPORT.search(label)
                       or _ACTIVITIES.search(label)) \
                 if self.kind in PERSON_GOAL_KINDS else None
+            if beyond is not None and _PARTICIPANTS_SUPPORT.search(label) \
+                    and (beyond.re is _PAYMENT_CHANGE or _AN_AMOUNT.search(beyond.group(0))):
+                raise ParamsValueError("params.goal_label_participants_support", words=beyond.group(0).strip(),
+                                       kind=self.kind)
             if beyond is not None:
                 raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
