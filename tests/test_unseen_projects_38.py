@@ -310,3 +310,14 @@ def test_the_municipalitys_amount_or_percentage_points_keep_their_message(tmp_pa
     goal = f"goals:\n  - id: kr\n    kind: outcome_count\n    label: {label}\n    target: 10\n"
     said = params_refusal(_lotsen(tmp_path, _cleaned(), goal))
     assert "kind: context med serien det gäller" in said and "antagen dödvikt" not in said
+
+
+def test_a_params_file_refused_by_a_render_in_english_is_told_in_english(tmp_path):
+    """`render --lang en` of the Lotsen params with the time limit from the start said its refusal in Swedish
+    ('mål 1 (id: g): målets text sätter en tidsgräns'), while `validate --lang en` said it in English."""
+    from evaltools.publish.render import render_project
+    params = _lotsen(tmp_path, _cleaned(), _goal("Inom 3 månader ska 50 % vara i aktivitet hos Arbetsförmedlingen"))
+    result = render_project(params, reports_dir=tmp_path / "reports", formats=("html",), lang="en")
+    assert not result.ok
+    assert "goal 1 (id: g): the goal's text sets a time limit, 'Inom 3 månader'" in result.error
+    assert "tidsgräns" not in result.error
