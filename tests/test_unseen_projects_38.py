@@ -321,3 +321,23 @@ def test_a_params_file_refused_by_a_render_in_english_is_told_in_english(tmp_pat
     assert not result.ok
     assert "goal 1 (id: g): the goal's text sets a time limit, 'Inom 3 månader'" in result.error
     assert "tidsgräns" not in result.error
+
+
+# --- the time in a short-stay project ---------------------------------------------------------------------------------
+def test_a_short_stay_projects_time_in_the_project_is_told_at_days_its_stays_reach(tmp_path):
+    """Stays of 28 to 88 days (L007 28 days to the analysis date, L003 and L009 88): at 30, 90, 180 and 365 days the
+    table had one row, 30 days, and nothing after. Now at 14, 30 and 60 days (90: no one left), with those still
+    in it counted by hand: all 8 at 14 days, 7 at 30 (not L007), 5 at 60 (L002, L003, L005, L008, L009)."""
+    project = et.load_project(_lotsen(tmp_path, _cleaned()))
+    assert float(project.participants["days_in_project"].max()) == 88
+    table = et.time_to_exit(project, by=None).table
+    assert table["day"].tolist() == [14, 30, 60]
+    assert table["at_risk"].tolist() == [8, 7, 5]
+
+
+def test_a_project_with_a_longer_stay_keeps_the_days_of_a_year(tmp_path):
+    """L003 ended on 2024-09-30 instead (210 days): the days are 30, 90 and 180 as before (365: no one left)."""
+    rows = [list(r) for r in _cleaned()]
+    rows[2][5] = "2024-09-30"
+    table = et.time_to_exit(et.load_project(_lotsen(tmp_path, rows)), by=None).table
+    assert table["day"].tolist() == [30, 90, 180]
