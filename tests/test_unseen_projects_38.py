@@ -341,3 +341,24 @@ def test_a_project_with_a_longer_stay_keeps_the_days_of_a_year(tmp_path):
     rows[2][5] = "2024-09-30"
     table = et.time_to_exit(et.load_project(_lotsen(tmp_path, rows)), by=None).table
     assert table["day"].tolist() == [30, 90, 180]
+
+
+def test_texts_that_are_codes_in_data_codes_are_told_all_at_once(tmp_path):
+    """The coordinator's status words 'Avbrott' and 'Flyttat' and her sexes 'Kvinna' and 'Man' written in data.codes
+    are codes already: one message names the four, where each validate named one (four rounds to a loaded file)."""
+    params = _lotsen(tmp_path, _cleaned())
+    text = params.read_text(encoding="utf-8").replace(
+        f"  codes: {CODES}\n", "  codes: {outcome: {'Avbrott': avbrott, 'Flyttat': flyttat, 'Avslutad – arbete': arbete, "
+        "'Avslutad – studier': studier, 'Avslutad – AF-aktivitet': arbetssökande}, "
+        "sex: {'Kvinna': kvinna, 'Man': man}}\n")
+    params.write_text(text, encoding="utf-8")
+    said = params_refusal(params)
+    assert said.count("\n  - ") == 1
+    assert "data.codes.outcome: 'Avbrott', 'Flyttat'; data.codes.sex: 'Kvinna', 'Man'" in said
+
+
+def test_one_text_that_is_a_code_keeps_its_message(tmp_path):
+    params = _lotsen(tmp_path, _cleaned())
+    text = params.read_text(encoding="utf-8").replace("{outcome: {", "{outcome: {'Avbrott': avbrott, ")
+    params.write_text(text, encoding="utf-8")
+    assert "data.codes.outcome översätter 'Avbrott', som redan är en kod" in params_refusal(params)

@@ -448,6 +448,9 @@ class DataPaths(_Strict):
         no code translated to another; the texts kept casefolded and stripped, as cells are matched."""
         columns = {c.name: c for c in PARTICIPANTS.columns if c.kind == "code"}
         out: dict[str, dict[str, str]] = {}
+        # (every text that is already a code, in every column, in one message: a case system's status words
+        # 'Avbrott' and 'Flyttat' and its sexes 'Kvinna' and 'Man' were told one at a time, a validate each)
+        is_code: dict[str, list[str]] = {}
         for column, texts in value.items():
             if column not in columns:
                 raise ParamsValueError("params.codes_column", value=_short(column), columns=", ".join(columns))
@@ -456,11 +459,18 @@ class DataPaths(_Strict):
             for text, code in (texts or {}).items():
                 key, code = str(text).strip().casefold(), str(code).strip().lower()  # (a code in any case, as in a cell)
                 if key in vocab:
-                    raise ParamsValueError("params.codes_is_code", column=column, text=_short(text))
+                    is_code.setdefault(column, []).append(_short(text))
+                    continue
                 if code not in vocab:
                     raise ParamsValueError("params.codes_value", column=column, text=_short(text),
                                            value=_short(code), codes=", ".join(vocab))
                 out[column][key] = code
+        if sum(map(len, is_code.values())) == 1:
+            column, (text,) = next(iter(is_code.items()))
+            raise ParamsValueError("params.codes_is_code", column=column, text=text)
+        if is_code:
+            raise ParamsValueError("params.codes_are_codes", texts="; ".join(
+                f"data.codes.{column}: {', '.join(texts)}" for column, texts in is_code.items()))
         return out
 
     @field_validator("columns")
