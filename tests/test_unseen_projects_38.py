@@ -178,6 +178,12 @@ def _goal(label: str, extra: str = "    success_outcomes: [arbetssökande]\n", t
      "    success_outcomes: [arbetssökande]\n", "0.5"),
     ("At least 50% in an activity with the Employment Service within 3 months of enrolment",
      "within 3 months of enrolment", "    success_outcomes: [arbetssökande]\n", "0.5"),
+    # weeks or days, and any limit on a plan, are from the start without saying so
+    ("Minst 80 % ska ha en individuell plan inom 4 veckor", "inom 4 veckor", "    numerator: action_plan\n", "0.8"),
+    ("Minst 80 % ska ha en handlingsplan inom två månader", "inom två månader", "    numerator: action_plan\n",
+     "0.8"),
+    ("Minst 50 % ska ha kommit i aktivitet hos Arbetsförmedlingen inom 30 dagar", "inom 30 dagar",
+     "    success_outcomes: [arbetssökande]\n", "0.5"),
 ])
 def test_a_time_limit_from_the_start_is_refused_with_what_to_write(tmp_path, label, words, extra, target):
     said = params_refusal(_lotsen(tmp_path, _cleaned(), _goal(label, extra, target)))
@@ -191,6 +197,8 @@ def test_a_time_limit_from_the_start_is_refused_with_what_to_write(tmp_path, lab
     "Inom sex månader efter avslut ska minst 50 % vara i aktivitet hos Arbetsförmedlingen",  # after exit: said so
     "Minst 50 % ska vara i aktivitet hos Arbetsförmedlingen inom 3 månader från projektstart",  # the project's start
     "Minst 50 % ska vara i aktivitet hos Arbetsförmedlingen vid avslut",
+    # months mid-label without saying from what: read as written (tests/test_known_limits_14.py)
+    "Minst 50 % ska vara i aktivitet hos Arbetsförmedlingen inom sex månader",
 ])
 def test_a_time_after_exit_or_from_the_projects_start_is_read_as_written(tmp_path, label):
     project = et.load_project(_lotsen(tmp_path, _cleaned(), _goal(label)))

@@ -822,6 +822,13 @@ _TIME_FROM_START = re.compile(
     rf"(?<![\wåäö])(?:(?:inom|senast|within|no\s+later\s+than)\s+)?{_A_TIME}\s+(?:från|efter|räknat\s+från|after|from|"
     rf"of)\s+{_PERSONS_START}"
     rf"|^\s*(?:inom|within)\s+{_A_TIME}(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)", re.I)
+# ... and, anywhere in the label, a limit in days or weeks ("ska ha en individuell plan inom 4 veckor"), or any limit
+# on a plan (numerator: action_plan), which can only be counted from the start: a plan is made during the stay, and no
+# goal counts a situation some weeks after exit
+_WITHIN = r"(?<![\wåäö])(?:inom|senast|within|no\s+later\s+than)\s+"
+_NOT_AFTER_EXIT = r"(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)"
+_TIME_IN_WEEKS = re.compile(rf"{_WITHIN}{_TIME_NUMBER}\s+(?:dagar|dag|veckor|vecka|days?|weeks?){_NOT_AFTER_EXIT}", re.I)
+_TIME_ANY = re.compile(rf"{_WITHIN}{_A_TIME}{_NOT_AFTER_EXIT}", re.I)
 # ... and a second condition, that those who left försörjningsstöd did not come back to it ("minst 30 % ska gå till
 # arbete eller studier och inte ha återkommit till försörjningsstöd efter 3 månader", "without returning to social
 # assistance"): the participant file holds the outcome at exit, not who was paid again later, so the goal would count
@@ -1651,7 +1658,9 @@ class Goal(_Strict):
             unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if unit is not None:
                 raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
-            timed = _TIME_FROM_START.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            timed = (_TIME_FROM_START.search(label) or _TIME_IN_WEEKS.search(label)
+                     or (_TIME_ANY.search(label) if self.numerator == "action_plan" else None)) \
+                if self.kind in PERSON_GOAL_KINDS else None
             if timed is not None:
                 raise ParamsValueError("params.goal_label_time_from_start", words=timed.group(0).strip(),
                                        kind=self.kind)
