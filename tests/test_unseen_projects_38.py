@@ -370,3 +370,34 @@ def test_one_text_that_is_a_code_keeps_its_message(tmp_path):
     text = params.read_text(encoding="utf-8").replace("{outcome: {", "{outcome: {'Avbrott': avbrott, ")
     params.write_text(text, encoding="utf-8")
     assert "data.codes.outcome översätter 'Avbrott', som redan är en kod" in params_refusal(params)
+
+
+# --- the status column without data.codes ----------------------------------------------------------------------------
+def _without_codes(params: Path) -> Path:
+    params.write_text(params.read_text(encoding="utf-8").replace(f"  codes: {CODES}\n", ""), encoding="utf-8")
+    return params
+
+
+def test_a_status_column_without_codes_is_told_the_line_to_write_without_its_statuses(tmp_path):
+    """Without data.codes the list's seven status words are 'Avslutad – arbete', '– AF-aktivitet', 'Avbrott' (a
+    code), '– studier', 'Remiss ej aktuell', 'Pågår', 'kvar_försörjningsstöd' (a code): the line to write names the
+    three exits that are no codes, with the code after the exit's word where it is one ('arbete', 'studier'), and
+    leaves out 'Pågår' and 'Remiss ej aktuell', for which no code can be written (they were '?' in it before)."""
+    problems = load_problems(_without_codes(_lotsen(tmp_path)))
+    line = next(p for p in problems if p.key == "column.free_text_codes").text("sv")
+    assert ("codes: {outcome: {'Avslutad – arbete': arbete, 'Avslutad – AF-aktivitet': ?, "
+            "'Avslutad – studier': studier}}") in line
+    assert "Pågår" not in line and "Remiss" not in line
+
+
+def test_status_cells_are_not_folded_away_among_the_columns_other_cells(tmp_path):
+    """Seven more rows of 'Avslutad – arbete' (rows 11-17) make the column's cells more than five: they fold after
+    five, while the referral (row 5) and the two 'Pågår' (rows 7, 8) are each said with what to do."""
+    extra = [[f"L1{i:02d}", "Man", 1980, "ensamstående", "2024-09-02", "2024-10-25", "Avslutad – arbete",
+              "försörjningsstöd"] for i in range(7)]
+    problems = load_problems(_without_codes(_lotsen(tmp_path, LIST + extra)))
+    from evaltools.data.errors import DataValidationError
+    told = DataValidationError(problems).message("sv")
+    assert "rad 5, kolumn 'Status': står 'Remiss ej aktuell' – " in told
+    assert "rad 7, kolumn 'Status': står 'Pågår' – " in told and "rad 8, kolumn 'Status': står 'Pågår' – " in told
+    assert "med samma problem" in told  # (the other cells folded after five)

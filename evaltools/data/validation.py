@@ -265,6 +265,8 @@ _WORDS_FOR_CODES = {
     "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
     "utbildning": "studier", "ekonomiskt bistånd": "försörjningsstöd", "socialbidrag": "försörjningsstöd",
     "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
+    # still on försörjningsstöd at exit, in a status column's words
+    "kvar på ekonomiskt bistånd": "kvar_försörjningsstöd",
     # a case system's reasons for an exit, written out
     "fått anställning": "arbete", "fått arbete": "arbete", "börjat arbeta": "arbete", "börjat studera": "studier",
     "börjat studier": "studier", "flyttat från kommunen": "flyttat",
@@ -1380,7 +1382,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             key, vals = hints.get(i, ("", {}))
             keys = key if isinstance(key, tuple) else (key,) if key else ()  # (a hint may be two, one after the other)
             hint = {lang: "".join(message(k, lang, **vals) for k in keys) for lang in ("sv", "en")}
-            problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i)))
+            problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i),
+                                      "cell.status_word" if key in _STATUS_HINTS else "cell.bad"))
         refused[col.name] = bad.to_numpy()
     if S.OUTCOME in df.columns and S.START_DATE in df.columns:
         _never_began_once(df, raw, problems, first)
@@ -1496,9 +1499,15 @@ def _expected_values(col: S.ColumnSpec) -> dict:
 
 
 def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[str, str],
-              column: str | None = None) -> Problem:
-    return problem(fname, row, column or col.name, value, "cell.bad", expected=col.expected("en"), hint=hint["en"],
+              column: str | None = None, key: str = "cell.bad") -> Problem:
+    return problem(fname, row, column or col.name, value, key, expected=col.expected("en"), hint=hint["en"],
                    hint_sv=hint["sv"], hint_en=hint["en"], **_expected_values(col))
+
+
+# the hints of a status that is no outcome ('Pågår', 'Remiss ej aktuell'): such a cell is said as a status, without
+# the codes (none of them is meant), and apart from the column's other cells, so that a list folded after five rows
+# of 'Avslutad – arbete' does not fold it away with them
+_STATUS_HINTS = ("hint.ongoing_outcome", "hint.never_began_outcome")
 
 
 def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = ()) -> list[Problem]:
@@ -2286,7 +2295,8 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
             continue
         cells = raw.frame.loc[~total, col.name].fillna("").astype(str).str.strip()
         bad = cells[(cells != "") & ~cells.str.lower().isin(col.vocab)]
-        texts = list(dict.fromkeys(bad))
+        # (a status that is no outcome, 'Pågår', has its own message and no code to translate it to)
+        texts = [t for t in dict.fromkeys(bad) if _code_hint(t, col)[0] not in _STATUS_HINTS]
         if len(texts) < 3:  # (a slip or two is answered cell by cell)
             continue
         shown = texts[:8]
@@ -2298,10 +2308,21 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
     return found
 
 
+# a status column's exits, the exit's kind after a word for the exit ("Avslutad – arbete", "Utskriven: studier")
+_EXIT_PREFIX = re.compile(r"\s*(?:avslutad|avslutat|avslut|utskriven|utskrivning|ended|exit)\s*[–—:,-]\s*(.+)", re.I)
+
+
 def _suggested_code(text: str, col: S.ColumnSpec) -> str:
-    """The code a text probably means (a suggestion in a message, never read in its place), or ``?``."""
+    """The code a text probably means (a suggestion in a message, never read in its place), or ``?``; a status
+    column's exit ("Avslutad – arbete") by the words after the exit's ("arbete")."""
     key, vals = _code_hint(text, col)
-    return str(vals["code"]) if key in ("hint.did_you_mean", "hint.label", "hint.named_funder") else "?"
+    if key in ("hint.did_you_mean", "hint.label", "hint.named_funder"):
+        return str(vals["code"])
+    kind = _EXIT_PREFIX.fullmatch(text) if col.name == S.OUTCOME else None
+    if kind is not None:
+        rest = " ".join(kind.group(1).split())
+        return rest.casefold() if rest.casefold() in col.vocab else _suggested_code(rest, col)
+    return "?"
 
 
 def _numbered_enrolments(raw: RawTable, fname: str, problems: list[Problem],
