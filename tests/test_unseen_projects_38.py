@@ -26,14 +26,14 @@ COLUMNS = ("{'Löpnr': person_id, 'Kön': sex, 'Födelseår': birth_year, 'Hush�
 CODES = ("{outcome: {'Avslutad – arbete': arbete, 'Avslutad – studier': studier, "
          "'Avslutad – AF-aktivitet': arbetssökande}}")
 
-# The coordinator's list, file rows 2-10. L002's start typed as text; L004 referred and never began (no dates);
+# The coordinator's list, file rows 2-10. L002's start and L003's birth year typed as text; L004 referred and never began (no dates);
 # L006 and L007 still enrolled, their status 'Pågår'. Ended: L001 (arbete), L002 (AF-aktivitet), L003 (avbrott),
 # L005 (studier), L008 (arbete), L009 (kvar_försörjningsstöd, the code written as it is): 3 of 6 to work or studies.
 LIST = [
     ["L001", "Kvinna", 1985, "ensamstående", "2024-01-15", "2024-03-01", "Avslutad – arbete", "försörjningsstöd"],
     ["L002", "Man", 1979, "ensamstående", "text:2024-02-05", "2024-04-26", "Avslutad – AF-aktivitet",
      "försörjningsstöd"],
-    ["L003", "Kvinna", 1990, "ensamstående_med_barn", "2024-03-04", "2024-05-31", "Avbrott", "försörjningsstöd"],
+    ["L003", "Kvinna", "1990", "ensamstående_med_barn", "2024-03-04", "2024-05-31", "Avbrott", "försörjningsstöd"],
     ["L004", "Man", 1968, "ensamstående", None, None, "Remiss ej aktuell", "försörjningsstöd"],
     ["L005", "Man", 2001, "ensamstående", "2024-04-08", "2024-06-14", "Avslutad – studier", "aktivitetsstöd"],
     ["L006", "Kvinna", 1995, "sambo_med_barn", "2025-05-12", None, "Pågår", "försörjningsstöd"],
@@ -154,7 +154,7 @@ def test_the_cleaned_list_is_read_and_counted_by_hand(tmp_path):
     project = et.load_project(_lotsen(tmp_path, _cleaned()))
     p = project.participants.set_index("person_id")
     assert len(p) == 8 and int(p["end_date"].notna().sum()) == 6
-    assert str(p.loc["L002", "start_date"])[:10] == "2024-02-05"
+    assert str(p.loc["L002", "start_date"])[:10] == "2024-02-05" and p.loc["L003", "birth_year"] == 1990
     assert p.loc[["L006", "L007"], "outcome"].isna().all()
     assert round(float(project.payments["amount"].sum()), 2) == 26801.0
     row = goals.assess_goals(project).table.set_index("goal_id").loc["arbete"]
