@@ -711,7 +711,14 @@ def _quiet(f, *args, **kwargs):
         return f(*args, **kwargs)
 
 
-def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[int, ...] = (30, 90, 180, 365),
+# The days since start at which the time in the project is tabulated, and those of a project whose stays are short (a
+# lotsfunktion or a mapping of 4–12 weeks: everyone had left, or had been in it for less than 90 days, by the analysis
+# date), which the first would give one row of 30 days and none after
+TIME_DAYS = (30, 90, 180, 365)
+SHORT_STAY_DAYS = (14, 30, 60, 90)
+
+
+def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[int, ...] | None = None,
                  lang: str | None = None) -> TimeToExit:
     """How long do participants stay in the project, and how do they leave, by group?
 
@@ -741,7 +748,9 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
         together. A name the participants lack raises a :class:`~evaltools.data.errors.ParamsError`
         that names it and the variables to write.
     days
-        The days since start at which the shares are tabulated.
+        The days since start at which the shares are tabulated (default :data:`TIME_DAYS`, or
+        :data:`SHORT_STAY_DAYS` where every participant's time in the project, to exit or to the analysis date,
+        is under 90 days).
     lang
         ``"sv"`` or ``"en"``: as in :func:`outcome_rates` (the table holds codes, not words).
 
@@ -759,6 +768,9 @@ def time_to_exit(project: Project, by: str | None = S.PROJECT_YEAR, days: tuple[
     >>> et.plots.plot_time_to_exit(stay)  # doctest: +SKIP
     """
     _require_participants(project, lang)
+    if days is None:
+        stayed = project.participants[S.DAYS_IN_PROJECT]
+        days = SHORT_STAY_DAYS if len(stayed) and float(stayed.max()) < 90 else TIME_DAYS
     days = check_days("days", days, "time_to_exit", lang or project.params.language)
     if by is not None:
         one = _breakdowns(project, "by", by, "time_to_exit", lang)

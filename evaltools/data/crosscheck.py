@@ -56,8 +56,10 @@ def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.D
         return None
     def show(n: int) -> str:
         return suppressed_label(min_count) if hides(n, min_count) else str(n)
+    # (the outcome named by the heading the evaluator sees, 'Status', where data.columns read it so)
+    column = participants.attrs.get("headings", {}).get(S.OUTCOME, S.OUTCOME)
     if all_of(paid, checked, min_count):  # "all 86 exits", not "86 of 86 exits"
-        return problem(source, None, S.OUTCOME, None, "payment.coded_exit_paid_all", "warning", "coded_exit_paid",
+        return problem(source, None, column, None, "payment.coded_exit_paid_all", "warning", "coded_exit_paid",
                        of=show(checked))
-    return problem(source, None, S.OUTCOME, None, "payment.coded_exit_paid", "warning", "coded_exit_paid",
+    return problem(source, None, column, None, "payment.coded_exit_paid", "warning", "coded_exit_paid",
                    n=show(paid), of=show(checked))

@@ -448,6 +448,9 @@ class DataPaths(_Strict):
         no code translated to another; the texts kept casefolded and stripped, as cells are matched."""
         columns = {c.name: c for c in PARTICIPANTS.columns if c.kind == "code"}
         out: dict[str, dict[str, str]] = {}
+        # (every text that is already a code, in every column, in one message: a case system's status words
+        # 'Avbrott' and 'Flyttat' and its sexes 'Kvinna' and 'Man' were told one at a time, a validate each)
+        is_code: dict[str, list[str]] = {}
         for column, texts in value.items():
             if column not in columns:
                 raise ParamsValueError("params.codes_column", value=_short(column), columns=", ".join(columns))
@@ -456,11 +459,18 @@ class DataPaths(_Strict):
             for text, code in (texts or {}).items():
                 key, code = str(text).strip().casefold(), str(code).strip().lower()  # (a code in any case, as in a cell)
                 if key in vocab:
-                    raise ParamsValueError("params.codes_is_code", column=column, text=_short(text))
+                    is_code.setdefault(column, []).append(_short(text))
+                    continue
                 if code not in vocab:
                     raise ParamsValueError("params.codes_value", column=column, text=_short(text),
                                            value=_short(code), codes=", ".join(vocab))
                 out[column][key] = code
+        if sum(map(len, is_code.values())) == 1:
+            column, (text,) = next(iter(is_code.items()))
+            raise ParamsValueError("params.codes_is_code", column=column, text=text)
+        if is_code:
+            raise ParamsValueError("params.codes_are_codes", texts="; ".join(
+                f"data.codes.{column}: {', '.join(texts)}" for column, texts in is_code.items()))
         return out
 
     @field_validator("columns")
@@ -583,6 +593,17 @@ _SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|
 # Words of a goal no count of participants measures: a change in percentage points, an amount of money
 _NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s]*(?:kr|kronor|tkr|mnkr|sek)\b"
                           r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
+# ... of which an amount or a cut by a percent in the participants' own försörjningsstöd ("kostnaderna för
+# försörjningsstöd för deltagarna ska minska med 1,5 miljoner kronor", "deltagarnas försörjningsstöd ska minska med 20
+# %") has three figures it may be read against, each another measure: the participants' payments before and after
+# start, the calculation's saving (a present value net of an assumed deadweight) and the municipality's own series,
+# which is not the participants'. The message names them, so that the evidence says which it is.
+_AN_AMOUNT = re.compile(r"kr\b|kronor|tkr|mnkr|sek|miljon|million", re.I)
+_PARTICIPANTS_SUPPORT = re.compile(
+    r"(?<![\wåäö])(?:deltagar\w*|deras|their|participants'?)(?:\s+[\wåäö]+){0,3}?\s+"
+    r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|social\s+assistance)\w*"
+    r"|(?:försörjningsstöd|ekonomiskt?\s+bistånd|social\s+assistance)\w*(?:\s+[\wåäö]+){0,2}?\s+(?:för|till|hos|bland|"
+    r"of|for|to|among)\s+(?:de\s+|the\s+)?(?:deltagar\w*|participants)", re.I)
 # ... and a number of things the project does rather than persons ("minst 150 arbetsgivarkontakter per år", "20
 # informationsträffar", "150 employer contacts"): counted as participants, 18 enrolled would be set against 150
 _ACTIVITIES = re.compile(
@@ -782,6 +803,42 @@ def _experience(label: str) -> re.Match[str] | None:
 # planering med annan part") name no plan document and are read as written.
 _PLAN = re.compile(r"(?<![\wåäö])(?:handlingsplan|rehabiliteringsplan|rehabplan|genomförandeplan|aktivitetsplan|"
                    r"samordnad\s+individuell\s+plan|individuell\s+plan)\w*|\bSIP\b|\b(?:action|rehabilitation)\s+plans?\b")
+# ... and a time limit on when the outcome is to come, counted from the participant's start ("minst 80 % ska ha en
+# individuell plan inom 4 veckor från start", "inom 3 månader efter inskrivning", "within 4 weeks of enrolment") or set
+# before the goal's verb without saying from what ("Inom 3 månader ska 50 % vara i aktivitet hos Arbetsförmedlingen"):
+# a goal counts the outcome at exit however long it took (and an action plan whether there was one, not when), so the
+# figure would answer a goal with the time limit left out. A time after exit ("inom 6 månader efter avslut") is the
+# report's to say (counted at exit, and said so); a time from the project's start ("inom 3 månader från projektstart",
+# "efter starten av projektet") is no participant's and is read as written.
+_TIME_NUMBER = (r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|arton|one|two|three|four|five|six|seven|"
+                r"eight|nine|ten|eleven|twelve|eighteen|a|an)")
+_TIME_UNIT = r"(?:dagar|dag|veckor|vecka|v\.|månader|månad|mån\.?|halvår|år|days?|weeks?|months?|years?)"
+_A_TIME = rf"(?:{_TIME_NUMBER}\s+{_TIME_UNIT}|(?:ett\s+)?halvår|half\s+a\s+year|a\s+half[\s-]year)"
+_PERSONS_START = (r"(?:(?:sin|deras|their)\s+)?(?:start(?:en)?|inskrivning\w*|inskrivningsdatum\w*|påbörja\w*\s+(?:insats|"
+                  r"deltagande)\w*|insatsens\s+(?:start|början)|första\s+(?:mötet|kontakt\w*|besök\w*|samtal\w*)|"
+                  r"remiss\w*|aktualisering\w*|enrol\w*|(?:the\s+)?start|referral|entry|joining|first\s+(?:meeting|contact))"
+                  r"(?![\wåäö])(?!\s+(?:av|för|of)\s+(?:projekt\w*|the\s+project))")
+_TIME_FROM_START = re.compile(
+    rf"(?<![\wåäö])(?:(?:inom|senast|within|no\s+later\s+than)\s+)?{_A_TIME}\s+(?:från|efter|räknat\s+från|after|from|"
+    rf"of)\s+{_PERSONS_START}"
+    rf"|^\s*(?:inom|within)\s+{_A_TIME}(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)", re.I)
+# ... and, anywhere in the label, a limit in days or weeks ("ska ha en individuell plan inom 4 veckor"), or any limit
+# on a plan (numerator: action_plan), which can only be counted from the start: a plan is made during the stay, and no
+# goal counts a situation some weeks after exit
+_WITHIN = r"(?<![\wåäö])(?:inom|senast|within|no\s+later\s+than)\s+"
+_NOT_AFTER_EXIT = r"(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)"
+_TIME_IN_WEEKS = re.compile(rf"{_WITHIN}{_TIME_NUMBER}\s+(?:dagar|dag|veckor|vecka|days?|weeks?){_NOT_AFTER_EXIT}", re.I)
+_TIME_ANY = re.compile(rf"{_WITHIN}{_A_TIME}{_NOT_AFTER_EXIT}", re.I)
+# ... and a second condition, that those who left försörjningsstöd did not come back to it ("minst 30 % ska gå till
+# arbete eller studier och inte ha återkommit till försörjningsstöd efter 3 månader", "without returning to social
+# assistance"): the participant file holds the outcome at exit, not who was paid again later, so the goal would count
+# every exit to its outcomes as one who stayed off it
+_BACK = (r"(?:återkommit|återkomma|återkommer|återvänt|återvända|återvänder|kommit\s+tillbaka|komma\s+tillbaka|"
+         r"kommer\s+tillbaka|gått\s+tillbaka|gå\s+tillbaka|går\s+tillbaka|återgått|återgå|återaktualiserats|"
+         r"återaktualiseras|returned|return|returning|come\s+back|coming\s+back|gone\s+back|go\s+back|going\s+back)")
+_NO_RETURN = re.compile(
+    rf"(?<![\wåäö])(?:inte|ej|icke|aldrig|utan\s+att|not|never|without)\s+(?:ha\s+|har\s+|hade\s+|have\s+|having\s+)?"
+    rf"{_BACK}\s+(?:till|på|i|to|on(?:to)?)\s+(?:[\wåäö]+\s+)?{_SUPPORT}", re.I)
 # ... and a target per intake group ("varje intagsgrupp om 12 deltagare", "50 % i varje kull"): no period counts a
 # group, and a year's two groups counted together can reach a target one of them missed ("uppnått" with 14 + 11
 # against two groups of 12). Two groups named as a year's ("två intagsgrupper om 12 per år") are read as written.
@@ -1583,6 +1640,10 @@ class Goal(_Strict):
             beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _TIME_ON_SUPPORT.search(label)
                       or _ACTIVITIES.search(label)) \
                 if self.kind in PERSON_GOAL_KINDS else None
+            if beyond is not None and _PARTICIPANTS_SUPPORT.search(label) \
+                    and (beyond.re is _PAYMENT_CHANGE or _AN_AMOUNT.search(beyond.group(0))):
+                raise ParamsValueError("params.goal_label_participants_support", words=beyond.group(0).strip(),
+                                       kind=self.kind)
             if beyond is not None:
                 raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
@@ -1597,6 +1658,15 @@ class Goal(_Strict):
             unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if unit is not None:
                 raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
+            timed = (_TIME_FROM_START.search(label) or _TIME_IN_WEEKS.search(label)
+                     or (_TIME_ANY.search(label) if self.numerator == "action_plan" else None)) \
+                if self.kind in PERSON_GOAL_KINDS else None
+            if timed is not None:
+                raise ParamsValueError("params.goal_label_time_from_start", words=timed.group(0).strip(),
+                                       kind=self.kind)
+            back = _NO_RETURN.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if back is not None:
+                raise ParamsValueError("params.goal_label_no_return", words=back.group(0).strip(), kind=self.kind)
             plan = _PLAN.search(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
                 else None
             if plan is not None:

@@ -265,6 +265,8 @@ _WORDS_FOR_CODES = {
     "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
     "utbildning": "studier", "ekonomiskt bistånd": "försörjningsstöd", "socialbidrag": "försörjningsstöd",
     "avbrutit": "avbrott", "avbruten": "avbrott", "utflyttad": "flyttat",
+    # still on försörjningsstöd at exit, in a status column's words
+    "kvar på ekonomiskt bistånd": "kvar_försörjningsstöd",
     # a case system's reasons for an exit, written out
     "fått anställning": "arbete", "fått arbete": "arbete", "börjat arbeta": "arbete", "börjat studera": "studier",
     "börjat studier": "studier", "flyttat från kommunen": "flyttat",
@@ -1134,10 +1136,27 @@ _NAMED_MUNICIPALITY = re.compile(r"^(?:[\wåäöé.\- ]+\s+kommun|kommun(?:en)?\
 _NAMED_REGION = re.compile(r"^region(?:en)?\s+[\wåäöé.\- ]+$|^[\wåäöé\-]+\s+region$")
 
 
+# A status column read as the outcome says a person is still enrolled ("Pågår") or was referred and never began
+# ("Remiss ej aktuell", "Aldrig påbörjat"): neither is an outcome, and no code is near them, so the message says what
+# the cell or the row is to be instead of the codes alone
+_ONGOING_WORDS = frozenset(("pågår", "pågående", "inskriven", "inskriven nu", "aktiv", "aktuell", "ej avslutad",
+                            "ej avslutat", "inte avslutad", "under insats", "i insats", "ongoing", "active", "enrolled",
+                            "in progress"))
+_NEVER_BEGAN = re.compile(r"(?:remiss|remitterad|aktualiserad|anvisad)\w*\s+(?:ej|inte)\s+(?:aktuell|påbörjad|startad)\w*"
+                          r"|(?:ej|inte|aldrig)\s+(?:påbörja|start|inskriv|börja)\w*|(?:avböjt|avböjde|tackat\s+nej|"
+                          r"tackade\s+nej|ej\s+aktuell|inte\s+aktuell)|(?:never|not)\s+(?:started|began|begun|enrolled)"
+                          r"|referral\s+(?:declined|withdrawn)|declined")
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
-    a case worker writes for a code (``sjukersättning``, ``lönebidrag``)."""
+    a case worker writes for a code (``sjukersättning``, ``lönebidrag``); in the outcome, a status that is none
+    (``Pågår``, ``Remiss ej aktuell``), with what to write instead."""
     v = " ".join(value.split()).casefold()
+    if col.name == S.OUTCOME and v in _ONGOING_WORDS:
+        return "hint.ongoing_outcome", {"value": value.strip()}
+    if col.name == S.OUTCOME and _NEVER_BEGAN.fullmatch(v):
+        return "hint.never_began_outcome", {"value": value.strip()}
     if v in _EXCEL_BOOLEANS and _EXCEL_BOOLEANS[v] in col.vocab:  # a check box's or a formula's TRUE (SANT)
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
@@ -1363,11 +1382,27 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             key, vals = hints.get(i, ("", {}))
             keys = key if isinstance(key, tuple) else (key,) if key else ()  # (a hint may be two, one after the other)
             hint = {lang: "".join(message(k, lang, **vals) for k in keys) for lang in ("sv", "en")}
-            problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i)))
+            problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i),
+                                      "cell.status_word" if key in _STATUS_HINTS else "cell.bad"))
         refused[col.name] = bad.to_numpy()
+    if S.OUTCOME in df.columns and S.START_DATE in df.columns:
+        _never_began_once(df, raw, problems, first)
     if spec.person_level:
         _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+def _never_began_once(df: pd.DataFrame, raw: RawTable, problems: list[Problem], first: int) -> None:
+    """A row whose outcome says the person was referred and never began (``Remiss ej aktuell``) has no start date
+    either: the outcome's message says to delete the row, so its empty start date is no second problem of it."""
+    said = per_distinct(df[S.OUTCOME].fillna("").astype(str),
+                        lambda u: u.map(lambda v: bool(_NEVER_BEGAN.fullmatch(" ".join(v.split()).casefold()))))
+    at = np.flatnonzero(said.to_numpy(dtype=bool))
+    if not len(at):
+        return
+    start = {(int(raw.file_rows[i]), raw.column_of(S.START_DATE, int(i))) for i in at}
+    problems[first:] = [p for p in problems[first:]
+                        if not (p.key == "cell.empty" and (p.row, p.column) in start)]
 
 
 # a cell of an amount column that Excel's accounting format ("Redovisning") shows, and a CSV saves, for 0
@@ -1464,9 +1499,15 @@ def _expected_values(col: S.ColumnSpec) -> dict:
 
 
 def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[str, str],
-              column: str | None = None) -> Problem:
-    return problem(fname, row, column or col.name, value, "cell.bad", expected=col.expected("en"), hint=hint["en"],
+              column: str | None = None, key: str = "cell.bad") -> Problem:
+    return problem(fname, row, column or col.name, value, key, expected=col.expected("en"), hint=hint["en"],
                    hint_sv=hint["sv"], hint_en=hint["en"], **_expected_values(col))
+
+
+# the hints of a status that is no outcome ('Pågår', 'Remiss ej aktuell'): such a cell is said as a status, without
+# the codes (none of them is meant), and apart from the column's other cells, so that a list folded after five rows
+# of 'Avslutad – arbete' does not fold it away with them
+_STATUS_HINTS = ("hint.ongoing_outcome", "hint.never_began_outcome")
 
 
 def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = ()) -> list[Problem]:
@@ -1715,6 +1756,32 @@ def _person_value(col: str, v: float | str) -> str:
     return str(int(v)) if col == S.BIRTH_YEAR else str(v)
 
 
+def _rows_per_contact(found: list[Problem], df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
+    """A list kept with a row per contact or visit (a date, the person, the kind of contact) rather than per
+    enrolment has each person's later rows overlap the first: where two or more persons have three rows or more
+    that overlap so, the file is told that once, with the first such person's rows, instead of a message per row
+    (53 of them for a dozen persons), since no row is wrong but the file's rows are not enrolments."""
+    overlaps = [p for p in found if p.key == "person.overlap"]
+    if not overlaps:
+        return found
+    ids = dict(zip((int(r) for r in rows), df[S.PERSON_ID].tolist(), strict=True))
+    by_person: dict[object, list[int]] = {}
+    for p in overlaps:
+        if p.row is not None:
+            by_person.setdefault(ids.get(p.row), []).append(p.row)
+    many = {pid: at for pid, at in by_person.items() if len(at) >= 2}
+    if len(many) < 2:
+        return found
+    pid, at = next(iter(many.items()))
+    first = next(int(r) for r, i in zip(rows, df[S.PERSON_ID].tolist(), strict=True) if i == pid)
+    listed = [first, *at]
+    said = problem(fname, None, None, None, "person.rows_per_contact", n=len(overlaps),
+                   persons=len(by_person), id=quote(pid), rows=", ".join(map(str, listed[:6])) + (
+                       " …" if len(listed) > 6 else ""))
+    kept = [p for p in found if p.key != "person.overlap"]
+    return [said, *kept]
+
+
 def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: str, problems: list[Problem]) -> None:
     """A person's enrolments may follow each other but not overlap (one would be counted twice)."""
     ok = df[S.PERSON_ID].notna() & df[S.START_DATE].notna() & ~dup
@@ -1888,6 +1955,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     at = len(problems)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
+    problems[at:] = _rows_per_contact(problems[at:], df, raw.file_rows, fname)
     if several:  # (the insatser's spells overlap as one person's: the message naming the insatser says why)
         problems[at:] = [p for p in problems[at:] if p.key not in ("person.overlap", "person.duplicate",
                                                                      "person.same_person")]
@@ -1903,6 +1971,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
     df.attrs["source"] = fname
+    if raw.headings:  # (a later note about a column names the file's heading, as the notes here do)
+        df.attrs["headings"] = dict(raw.headings)
     return df
 
 
@@ -2225,7 +2295,8 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
             continue
         cells = raw.frame.loc[~total, col.name].fillna("").astype(str).str.strip()
         bad = cells[(cells != "") & ~cells.str.lower().isin(col.vocab)]
-        texts = list(dict.fromkeys(bad))
+        # (a status that is no outcome, 'Pågår', has its own message and no code to translate it to)
+        texts = [t for t in dict.fromkeys(bad) if _code_hint(t, col)[0] not in _STATUS_HINTS]
         if len(texts) < 3:  # (a slip or two is answered cell by cell)
             continue
         shown = texts[:8]
@@ -2237,10 +2308,21 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
     return found
 
 
+# a status column's exits, the exit's kind after a word for the exit ("Avslutad – arbete", "Utskriven: studier")
+_EXIT_PREFIX = re.compile(r"\s*(?:avslutad|avslutat|avslut|utskriven|utskrivning|ended|exit)\s*[–—:,-]\s*(.+)", re.I)
+
+
 def _suggested_code(text: str, col: S.ColumnSpec) -> str:
-    """The code a text probably means (a suggestion in a message, never read in its place), or ``?``."""
+    """The code a text probably means (a suggestion in a message, never read in its place), or ``?``; a status
+    column's exit ("Avslutad – arbete") by the words after the exit's ("arbete")."""
     key, vals = _code_hint(text, col)
-    return str(vals["code"]) if key in ("hint.did_you_mean", "hint.label", "hint.named_funder") else "?"
+    if key in ("hint.did_you_mean", "hint.label", "hint.named_funder"):
+        return str(vals["code"])
+    kind = _EXIT_PREFIX.fullmatch(text) if col.name == S.OUTCOME else None
+    if kind is not None:
+        rest = " ".join(kind.group(1).split())
+        return rest.casefold() if rest.casefold() in col.vocab else _suggested_code(rest, col)
+    return "?"
 
 
 def _numbered_enrolments(raw: RawTable, fname: str, problems: list[Problem],

@@ -1031,7 +1031,10 @@ def _describe(e: Exception, lang: str = DEFAULT_LANG, failed: Path | None = None
     word it, with nothing about cells: it names the file, row and value to correct. Any other error in
     a cell is named with its cell and where the executed notebook was kept (``failed``)."""
     if isinstance(e, EvaltoolsError):
-        return str(e)
+        # (a params file or a data file refused before the report's language was read from it is worded in
+        # the language asked for, ``--lang en``, as ``validate --lang en`` words it, not in the default one)
+        said = getattr(e, "message", None)
+        return said(lang) if callable(said) else str(e)
     name = type(e).__name__
     if name == "PapermillExecutionError":
         said = str(e.evalue)[:2000]
