@@ -54,7 +54,7 @@ from ..analysis.cohorts import several_municipalities
 from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
-from ..present.sections.costbenefit import switching_words
+from ..present.sections.costbenefit import payback_words, switching_words
 from ..present.sections.facts import gives_data_day, households_said
 
 if TYPE_CHECKING:
@@ -1143,7 +1143,7 @@ def _said_in_words(summary: Mapping[str, object], lang: str) -> dict[str, str]:
     out = {}
     payback = summary.get("payback_months")
     if "payback_months" in summary and _missing(payback):
-        out["payback_months"] = msg("costbenefit.not_within_horizon", lang)
+        out["payback_months"] = payback_words(float("nan"), lang)
     npv = summary.get("npv")
     if ("switching_deadweight" in summary and _missing(summary["switching_deadweight"])
             and isinstance(npv, (int, float)) and not math.isnan(npv)):

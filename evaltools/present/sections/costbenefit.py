@@ -9,10 +9,10 @@ import pandas as pd
 from ...data import schema as S
 from ...words.assumptions import assumptions_table, value_text
 from ..display import Table, Text
-from ...words.formats import (fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
+from ...words.formats import (round_half_up, fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
                               fmt_probability)
 from ...words.labels import code_label, note_text, success_definition_text, t, who as who_of
-from ...words.text import join, msg
+from ...words.text import join, msg, plural
 from ...analysis.costbenefit import EMPLOYMENT_ITEMS, CostSummary
 from ...analysis.cohorts import several_municipalities
 from . import basis as B
@@ -156,6 +156,16 @@ def switching_words(npv: float, lang: str) -> str:
     return msg("costbenefit.switching_always" if npv > 0 else "costbenefit.switching_never", lang)
 
 
+def payback_words(months: float, lang: str) -> str:
+    """A payback period as the key figures and the workbook say it: its months, or, where the benefit does not
+    cover the cost within the horizon (NaN), that it is not reached (``nås inte inom tidshorisonten``) rather
+    than an empty cell, which reads as a figure hidden by the privacy rule."""
+    if pd.isna(months):
+        return msg("costbenefit.not_within_horizon", lang)
+    # (the form for the whole months shown: 0,6 months shown as 1 is "1 månad")
+    return plural("costbenefit.months", lang, int(round_half_up(months)), n=fmt_num(months, 0, lang))
+
+
 def break_even_words(break_even: float, per_exit: pd.Series | None, who: str, lang: str) -> str:
     """A break-even in persons as a cell says it, and where there is none, why (a dash beside the number who
     have left so far reads as nothing): the perspective has no cost to cover, what is measured in the register
@@ -230,8 +240,7 @@ def key_figures(r) -> Table:
                   else msg("costbenefit.kf.so_far_basis", basis=current) if s.per_person_so_far else current)
     pv = B.basis_words(B.present_value(r), lang, short=True)
     fixed = B.basis_words(B.fixed(r), lang)
-    payback = (r.plural("costbenefit.months", s.payback_months, n=fmt_num(s.payback_months, 0, lang))
-               if not np.isnan(s.payback_months) else msg("costbenefit.not_within_horizon"))
+    payback = payback_words(s.payback_months, lang)
     dis = r.disclosure  # the differencing rule: a count, or a cost per person, that would tell a few persons' outcomes
     exits = (fmt_int(s.successes, lang) if dis.shows(Secondary.EXITS) else SECONDARY) + (
         f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")
