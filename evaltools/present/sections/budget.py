@@ -9,10 +9,20 @@ from ...analysis.costbenefit.costs import co_financing_municipalities
 from ...data import schema as S
 from .contents import applies
 from ..display import Table, Text
-from ...words.formats import fmt_kr, fmt_pct, fmt_budget_share
+from ...words.formats import fmt_kr, fmt_pct, fmt_budget_share, round_half_up
 from ...words.labels import budget_period_label, code_label, t
 from . import basis as B
 from ..plots import plot_budget
+
+
+def shown_difference(actual: float, budget: float, lang: str) -> str:
+    """The difference between an utfall and its budget as the figures beside it show them: each amount in whole
+    kronor first, then subtracted, so that a reader who subtracts the row's budget from its utfall gets the
+    difference shown (an utfall of 812 345,50 kr is shown 812 346 kr; beside a budget of 850 000 kr the
+    difference is −37 654 kr, not the exact −37 654,50 kr that would round to −37 655 kr)."""
+    if pd.isna(actual) or pd.isna(budget):
+        return fmt_kr(np.nan, lang)
+    return fmt_kr(round_half_up(float(actual)) - round_half_up(float(budget)), lang)
 
 
 def _unspent(costs: pd.DataFrame) -> pd.Series:
@@ -136,7 +146,8 @@ def total_rows(r, budget_only: bool = False) -> list[list[str]]:
         return [["", t("total", lang), fmt_kr(use.budget_total, lang), fmt_kr(np.nan, lang), fmt_kr(np.nan, lang),
                  fmt_pct(np.nan, lang, 0)]]
     done = ["", t("total", lang) if not use.lines_without_actual else r.msg("budget.total_with_actual"),
-            fmt_kr(use.budget_with_actual, lang), fmt_kr(use.actual_total, lang), fmt_kr(use.difference, lang),
+            fmt_kr(use.budget_with_actual, lang), fmt_kr(use.actual_total, lang),
+            shown_difference(use.actual_total, use.budget_with_actual, lang),
             fmt_budget_share(use.share, lang)]
     if not use.lines_without_actual:
         return [done]
@@ -182,7 +193,8 @@ def _sum_rows(r, label: str, group: pd.DataFrame, budget_only: bool) -> list[lis
                   if not budget_only and len(group) and so_far.notna().all() else fmt_kr(np.nan, lang))
         return [["", label, fmt_kr(use.budget_total, lang), actual, fmt_kr(np.nan, lang), fmt_pct(np.nan, lang, 0)]]
     done = ["", label if not use.lines_without_actual else r.msg("budget.part_with_actual", label=label),
-            fmt_kr(use.budget_with_actual, lang), fmt_kr(use.actual_total, lang), fmt_kr(use.difference, lang),
+            fmt_kr(use.budget_with_actual, lang), fmt_kr(use.actual_total, lang),
+            shown_difference(use.actual_total, use.budget_with_actual, lang),
             fmt_budget_share(use.share, lang)]
     if not use.lines_without_actual:
         return [done]
@@ -222,7 +234,8 @@ def blocks(r) -> list[list]:
         group = ct[ct[S.PERIOD] == period]
         for _, line in group.iterrows():
             rows.append([budget_period_label(line[S.PERIOD], lang), line[S.CATEGORY], fmt_kr(line[S.BUDGET], lang),
-                         _actual_cell(line, lang, msg), fmt_kr(line["difference"], lang),
+                         _actual_cell(line, lang, msg),
+                         shown_difference(line[S.ACTUAL], line[S.BUDGET], lang),
                          fmt_pct(line["used_pct"], lang, 0)])
             funder_of.append(code_label(S.FUNDER, line[S.FUNDER], lang) if len(funders) > 1 else "")
         if len(periods) > 1:
