@@ -8,6 +8,8 @@ import pandas as pd
 
 from ...data import schema as S
 from ..display import Table, Text
+from .budget import per_year_note
+from .contents import applies
 from ...data.errors import problems_frame
 from ...data.privacy import hides
 from ...analysis.disclosure import Secondary
@@ -95,7 +97,9 @@ def report_table(r) -> pd.DataFrame:
     line it concerns (never a value describing a person); enrolments after the last intake date in one
     note. Where in which file it is (file, row, column) is for the evaluator, who gets it from
     ``evaltools validate`` and :func:`table`, not for the board; the files read as Windows-1252 in one
-    note, since the board cannot tell one "the file" from another."""
+    note, since the board cannot tell one "the file" from another. A yearly budget's shares per project
+    year are left to the note under the budget table (:func:`evaltools.present.sections.budget.per_year_note`),
+    which says them once."""
     msg, w = r.msg, problems_frame(r.project.warnings, r.lang)
     notes = []
     if (w["code"] == "open_after_end").any():  # in the report's words, under the small-count and differencing rules
@@ -121,6 +125,8 @@ def report_table(r) -> pd.DataFrame:
         if problem.code in COVERAGE:
             notes.append(coverage_sentence(r, problem.code, dict(problem.values)))
     w = w[~w["code"].isin(list(COVERAGE))]
+    if applies(r.kind, "budget") and per_year_note(r):  # (a yearly budget's shares: said under the budget table)
+        w = w[w["code"] != "budget_per_year"]
     # one note for every file so read, without the evaluator's to-do
     for code, key in (("encoding", "quality.encoding"), ("encoding_old", "quality.encoding_old")):
         if (w["code"] == code).any():
@@ -151,12 +157,18 @@ def coverage_sentence(r, code: str, values: dict) -> str:
     """The note that some persons have no row in a payments file, as the board reads it: counted as 0 kr a month
     (the file covers everyone, as the evaluator said) or left out of the analyses of försörjningsstöd, never the
     params file's key nor the line the evaluator is to write there. How many is said where neither those without
-    rows nor those with them are fewer than the small-count limit; otherwise "some" (the other would tell)."""
+    rows nor those with them are fewer than the small-count limit; otherwise "some" (the other would tell). Those
+    left out are said to be missing from the analyses the project has: the comparison only where it has a
+    comparison group."""
     n, total, k = int(values["n"]), int(values["total"]), r.params.privacy.min_count
     counted, some = COVERAGE[code]
+    # the analyses those left out are missing from: the comparison only where the project has a comparison group
+    left_out = ({"analyses": r.msg("quality.coverage_analyses_comparison" if r.project.comparison is not None
+                                   else "quality.coverage_analyses")}
+                if code == "payment_not_covered" else {})
     if hides(n, k) or hides(total - n, k):
-        return r.msg(some)
-    return r.msg(counted, n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
+        return r.msg(some, **left_out)
+    return r.msg(counted, n=fmt_int(n, r.lang), total=fmt_int(total, r.lang), **left_out)
 
 
 def codes_translated(r, values: dict) -> str:
@@ -179,9 +191,11 @@ def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     w = r.project.data_quality
     w = w[w["code"] != "codes_unused"]  # (the evaluator's, not the board's: see report_table)
-    out = [[Text([msg("quality.no_problems")] if w.empty else [], msg("quality.heading"), 3)]]
-    if not w.empty:
-        out.append([Table(report_table(r))])
+    # (a note said where it belongs, the yearly budget's shares under the budget table, leaves no empty table here)
+    notes = None if w.empty else report_table(r)
+    out = [[Text([msg("quality.no_problems")] if notes is None or notes.empty else [], msg("quality.heading"), 3)]]
+    if notes is not None and not notes.empty:
+        out.append([Table(notes)])
     flagged = flagged_references(r.cba.reference_values)
     if len(flagged):
         flagged = flagged.sort_values("year", kind="stable")  # (year by year; within a year as the analysis listed them)
