@@ -18,7 +18,8 @@ from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, G
                                 measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import (applies_same_support, context_series, exits_to, expected_part, goal_same_support,
-                                side_p)
+                                project_successes, side_p)
+from ...analysis.disclosure import Secondary
 from ...analysis.survey import LOW_RESPONSE_RATE
 from ..plots import plot_context, plot_goals
 from .survey import goal_figures as survey_figures
@@ -313,12 +314,33 @@ def expected_share_notes(r) -> list[str]:
     return out
 
 
+def base_said_with_ended(r) -> str | None:
+    """The share goal whose count of exits page 1 gives beside its count of everyone who ended, or ``None``.
+
+    Where the main goal counts successes and another goal judges their share of the exits, leaving some out
+    (those who moved away), page 1 counts the successes among everyone who ended (242) while that goal's share
+    is of fewer (236). The first figure the reader meets says, in the sentence after it, how many the share goal
+    counts and why (:func:`evaltools.present.sections.summary.participation`), and that goal's line gives its
+    count without saying why again. Not where page 1 withholds the count of ended or of successes, or where
+    none succeeded (then page 1 says "ingen av de …" and the goal's line keeps its reason)."""
+    sc = project_successes(r.project, r.lang)
+    d = sc.definition
+    if (d.share_goal_id is None or d.kind not in ("action_plan", "goal_outcomes") or not sc.successes
+            or not d.left_out(r.project.participants)):
+        return None
+    dis = r.disclosure
+    if dis.hides(Secondary.ENDED) or dis.hides(Secondary.SUCCESSES) or hides(sc.base, r.params.privacy.min_count):
+        return None
+    return d.share_goal_id
+
+
 def denominator_words(r, goal_id: str, n: float) -> str:
     """A share's denominator as page 1 gives it; where the goal leaves some exits out (those who moved
-    away, say) it says so, so that the count of ended participants beside it need not match."""
+    away, say) it says so, so that the count of ended participants beside it need not match, unless page 1
+    has said so beside that count (:func:`base_said_with_ended`)."""
     goal = next((g for g in r.params.goals if g.id == goal_id), None)
     excluded = tuple(getattr(goal, "exclude_from_denominator", ()) or ())
-    if not excluded:
+    if not excluded or goal_id == base_said_with_ended(r):
         return fmt_int(n, r.lang)
     outcomes = r.words.join([code_label(S.OUTCOME, c, r.lang).lower() for c in excluded])
     return r.msg("summary.goal_share_excluded", n=fmt_int(n, r.lang), outcomes=outcomes)

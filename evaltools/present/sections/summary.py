@@ -33,7 +33,7 @@ from ...data.privacy import all_of, hides
 from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
 from ...analysis.cohorts import several_municipalities
 from .budget import funder_label
-from .goals import group_words, page_one as goals_on_page_one
+from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
@@ -231,6 +231,9 @@ def participation(r) -> list[str]:
             out.append(msg(said(SUCCESS_NONE[d.kind]), **{k: v for k, v in values.items() if k not in ("k", "share")}))
         elif of_all or at_goal:
             out.append(msg(said(SUCCESS_COUNT[d.kind]), **{k: v for k, v in values.items() if k != "share"}))
+            if at_goal and base_said_with_ended(r) is not None:  # (the share goal's count differs: why, said here once)
+                out.append(msg("summary.success_share_goal_base", base=fmt_int(sc.base, lang), outcomes=r.words.join(
+                    [code_label(S.OUTCOME, c, lang).lower() for c in d.left_out(df)])))
         else:
             out.append(msg(said(SUCCESS_SENTENCE[d.kind]), **values))
         if of_all:
@@ -1170,14 +1173,17 @@ def blocks(r) -> list[list]:
     for question, _first, sentences in answers(r):
         if question == "summary.q_assessment" and "assessment" in r.narrative:
             # the evaluator's Markdown, shown safely (evaltools.present.narrative)
-            parts.append(HTML(render("evaluator.html.j2", heading=r.msg(question), level=3, css="", lead=[],
+            # (headed as page 1's other questions are, et-lead: a plain h3's wider margins took a line of page 1)
+            parts.append(HTML(render("evaluator.html.j2", heading=r.msg(question), level=3, css="et-lead", lead=[],
                                      body=markup(r.narrative.html("assessment", 4)), body_css="et-lead", lang="")))
         elif question == "summary.q_assessment" and len(sentences) > 1:
             # the assessment in the other language, marked as such (lang: for a screen reader too)
             other = next(iter(r.narrative.other_languages), "sv")
+            # (the heading says so: the line a sentence above it would take is page 1's, whose figures it keeps)
             paragraphs = render("text.html.j2", heading=None, level=3, css="et-lead", paragraphs=sentences[1:])
-            parts.append(HTML(render("evaluator.html.j2", heading=r.msg(question), level=3, css="et-lead",
-                                     lead=[sentences[0]], body=markup(paragraphs), body_css="", lang=other)))
+            parts.append(HTML(render("evaluator.html.j2", heading=r.msg("summary.q_assessment_other_language"),
+                                     level=3, css="et-lead", lead=[], body=markup(paragraphs), body_css="",
+                                     lang=other)))
         elif question == "summary.q_goals" and len(versions := goal_lengths(r, sentences)) > 1:
             # an application with many goals: the answer at each length, the PDF printed with the longest that
             # keeps page 1 on one page (evaltools.words.lengths)
