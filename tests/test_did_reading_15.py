@@ -86,12 +86,13 @@ def test_the_robustness_table_says_once_that_no_row_is_reliable_and_why(needpeak
     # on every row; the note under the table says it once
     assert len(table.frame) == 2 and len(table.frame.columns) == 3
     assert not any(UNRELIABLE[lang] in str(c) for c in table.frame.to_numpy().ravel())
-    lead = {"sv": "Alla raderna bygger på samma jämförelsegrupp, som skilde sig från deltagarna redan före start "
-                  "(kontrollen nedan): ingen av skattningarna är tillförlitlig, och inget av intervallen visar att "
-                  "projektet hade en effekt.",
-            "en": "Every row rests on the same comparison group, which already differed from the participants before "
-                  "the start (the check below): none of the estimates is reliable, and none of the intervals shows "
-                  "that the project had an effect."}[lang]
+    # (why the comparison fails is said once, at the check before the start: the note points to it)
+    lead = {"sv": "Alla raderna bygger på samma jämförelsegrupp, och den klarar inte kontrollen före start (nedan): "
+                  "ingen av skattningarna är tillförlitlig, och inget av intervallen visar att projektet hade en "
+                  "effekt.",
+            "en": "Every row rests on the same comparison group, which fails the check before the start (below): "
+                  "none of the estimates is reliable, and none of the intervals shows that the project had an "
+                  "effect."}[lang]
     assert table.notes[0].startswith(lead)
 
 
@@ -121,9 +122,9 @@ def test_the_bounds_table_names_its_own_measure_and_reads_as_no_evidence(needpea
     # note below says once that none is reliable
     assert len(table.frame) == 3 and len(table.frame.columns) == 2
     none = {"sv": "Inget av intervallen är tillförlitligt, och inget visar en effekt, inte heller ett som utesluter "
-                  "noll: grupperna skilde sig åt redan före start (kontrollen ovan).",
-            "en": "No interval here is reliable, and none shows an effect, not even one that excludes zero: the "
-                  "groups already differed before the start (the check above)."}[lang]
+                  "noll: se kontrollen före start ovan.",
+            "en": "No interval here is reliable, and none shows an effect, not even one that excludes zero: see the "
+                  "check before the start above."}[lang]
     assert table.notes[0].startswith(none)
 
 

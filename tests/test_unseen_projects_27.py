@@ -139,8 +139,8 @@ def test_the_note_on_persons_left_out_of_the_payments_gives_the_board_no_to_do(t
     # without the params line the five without rows are left out; the board's note does not tell it to write one
     [note] = _notes(_paid(tmp_path, paid=5, persons=10, covers_all=False), "sv")
     assert note == ("5 av 10 deltagare finns inte med i underlaget om utbetalningar av försörjningsstöd och räknas "
-                    "inte med i analyserna av försörjningsstödet (före och efter start, uppföljningen efter avslut, "
-                    "jämförelsen).")
+                    "inte med i analyserna av försörjningsstödet (före och efter start, uppföljningen efter avslut).")
+    # (the project has no comparison group: the note names only the analyses it has)
     assert "params" not in note and "skriv" not in note
 
 
