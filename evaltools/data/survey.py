@@ -271,10 +271,11 @@ def answer_step(text: str, q: Question) -> float | None:
     """An answer cell as a number on ``q``'s scale, or None when it is none: a number (``4``), one of the
     question's labels as an export writes it (``Instämmer helt``, in either language, any letter case), or a
     number followed by its words as Google Forms writes them (``4 - Stämmer ganska bra``). A half step
-    (``3,5``) is returned as it is, for the caller to refuse."""
+    (``3,5``) is returned as it is, for the caller to refuse; a number no scale holds (``inf``, ``1e400``, 400
+    digits: Python reads each as infinity, which has no whole step to round to) is None, an answer off the scale."""
     value = pd.to_numeric(text.replace(",", "."), errors="coerce")
     if not pd.isna(value):
-        return float(value)
+        return float(value) if np.isfinite(value) else None
     low = text.strip().casefold()
     for labels in (q.labels_sv, q.labels_en):
         for step, label in zip(q.steps, labels):

@@ -1,0 +1,59 @@
+"""Hostile or careless input through the newest readers: a questionnaire's answer that Python reads as a number no
+scale holds ('inf', 400 digits); a status column translated twice in data.codes by texts that differ in letter case
+alone. Each ends in one clear message naming the file (or the params key), the row, the column and the value, never a
+traceback or a value silently read otherwise than the file says. Tiny projects in tmp_path; expected words worked out
+by hand."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+
+from .conftest import load_problems
+from .test_unseen_projects import _params
+
+AGREE = "Instämmer inte alls|Instämmer delvis inte|Varken eller|Instämmer delvis|Instämmer helt"
+STAFF = """\
+    kind: struktur
+    period: {start: 2024-01-01, planned_end: 2025-12-31}
+    target_population: {size: 40, description: handläggare hos parterna}
+    data: {responses: data/svar.xlsx, questions: data/questions.csv}
+    goals:
+      - id: samverkan
+        kind: survey
+        label: Minst 70 % av handläggarna ska anse att samverkan har förbättrats
+        question: Q2
+        group: personal
+        level: 4
+        target: 0.7
+    """
+
+
+def _survey(tmp_path: Path, answers: list[object]) -> Path:
+    """Staff answers to Q2 (a 1-5 scale with its words) in Excel, one per row from row 2, and the questions file."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "responses"
+    ws.append(["respondent_id", "respondent_group", "date", "question", "answer"])
+    for i, answer in enumerate(answers, 1):
+        ws.append([f"H{i}", "personal", dt.date(2025, 10, 2), "Q2", answer])
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data" / "svar.xlsx")
+    (tmp_path / "data" / "questions.csv").write_text(
+        f"code;wording_sv;scale_min;scale_max;labels_sv\nQ2;Samverkan har förbättrats;1;5;{AGREE}\n", encoding="utf-8")
+    return _params(tmp_path, STAFF)
+
+
+# --- an answer Python reads as infinity ------------------------------------------------------------------------------
+@pytest.mark.parametrize("typed", ["inf", "-Infinity", "1e400", "4" + "0" * 400])
+def test_an_answer_read_as_infinity_is_an_answer_off_the_scale(tmp_path, typed):
+    """'inf', '-Infinity' and '1e400' are numbers to Python (the last too large, so infinity), as is a cell of 400
+    digits: rounding it to a step of the scale stopped the load with an OverflowError. It is an answer off the scale,
+    on row 4 (below the header and two good answers), with the scale's labels to write."""
+    problems = load_problems(_survey(tmp_path, ["4", "5", typed]))
+    assert [(Path(p.file).name, p.row, p.column) for p in problems] == [("svar.xlsx", 4, "answer")]
+    said = problems[0].text("sv")
+    assert f"står '{typed[:57]}" in said and "ett heltal från 1 till 5" in said and "'Instämmer helt'" in said
