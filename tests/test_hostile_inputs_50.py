@@ -11,9 +11,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import evaltools as et
 
-from .conftest import load_problems
+
+from .conftest import load_problems, params_refusal
 from .test_unseen_projects import _params
+from .test_unseen_projects_38 import CODES, _cleaned
+from .test_unseen_projects_38 import _lotsen as lotsen
 
 AGREE = "Instämmer inte alls|Instämmer delvis inte|Varken eller|Instämmer delvis|Instämmer helt"
 STAFF = """\
@@ -57,3 +61,43 @@ def test_an_answer_read_as_infinity_is_an_answer_off_the_scale(tmp_path, typed):
     assert [(Path(p.file).name, p.row, p.column) for p in problems] == [("svar.xlsx", 4, "answer")]
     said = problems[0].text("sv")
     assert f"står '{typed[:57]}" in said and "ett heltal från 1 till 5" in said and "'Instämmer helt'" in said
+
+
+# --- data.codes: one text twice, an empty text ----------------------------------------------------------------------
+def _lotsen(tmp_path: Path, codes: str) -> Path:
+    """The lotsfunktion's status list (tests/test_unseen_projects_38) with ``codes`` as its data.codes line."""
+    params = lotsen(tmp_path, _cleaned())
+    params.write_text(params.read_text(encoding="utf-8").replace(f"codes: {CODES}", f"codes: {codes}"),
+                      encoding="utf-8")
+    return params
+
+
+def test_one_text_twice_in_two_letter_cases_with_two_codes_is_refused(tmp_path):
+    """'Avslutad – arbete': arbete and 'AVSLUTAD – ARBETE': studier are one text to the cells (matched whatever their
+    case), and the last one read won without a word: rows 2 and 9 (L001, L008) were read as studier."""
+    codes = ("{outcome: {'Avslutad – arbete': arbete, 'AVSLUTAD – ARBETE': studier, 'Avslutad – studier': studier, "
+             "'Avslutad – AF-aktivitet': arbetssökande}}")
+    said = params_refusal(_lotsen(tmp_path, codes))
+    assert ("data.codes.outcome översätter 'Avslutad – arbete' till arbete och 'AVSLUTAD – ARBETE' till studier"
+            in said) and "behåll en av raderna" in said
+
+
+def test_one_text_twice_with_one_code_is_read(tmp_path):
+    codes = ("{outcome: {'Avslutad – arbete': arbete, ' AVSLUTAD – ARBETE': arbete, 'Avslutad – studier': studier, "
+             "'Avslutad – AF-aktivitet': arbetssökande}}")
+    project = et.load_project(_lotsen(tmp_path, codes))
+    # L001 and L008 to work, L005 to studies, as the list says
+    assert sorted(project.participants.loc[project.participants["outcome"].isin(["arbete", "studier"]),
+                                           "person_id"]) == ["L001", "L005", "L008"]
+
+
+@pytest.mark.parametrize("codes, column, code, lang, words", [
+    ("{outcome: {'Avslutad – arbete': arbete, '': arbete}}", "outcome", "arbete", "sv",
+     "varje tom cell i kolumnen skulle läsas som arbete"),
+    ("{sex: {'  ': kvinna}}", "sex", "kvinna", "en", "every empty cell of the column would be read as kvinna"),
+])
+def test_an_empty_text_in_data_codes_is_refused(tmp_path, codes, column, code, lang, words):
+    """An empty text (or spaces) matched every empty cell: L006's and L007's empty status (still enrolled) became
+    'arbete' and asked for an end date; an unknown sex would have become 'kvinna' without a word."""
+    said = params_refusal(_lotsen(tmp_path, codes), lang)
+    assert f"data.codes.{column} " in said and words in said

@@ -445,7 +445,8 @@ class DataPaths(_Strict):
     @classmethod
     def _codes(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
         """Each column a code column of the participants file, each text translated to one of its codes, and
-        no code translated to another; the texts kept casefolded and stripped, as cells are matched."""
+        no code translated to another, no text empty or written twice (in two letter cases) with two codes; the texts
+        kept casefolded and stripped, as cells are matched."""
         columns = {c.name: c for c in PARTICIPANTS.columns if c.kind == "code"}
         out: dict[str, dict[str, str]] = {}
         # (every text that is already a code, in every column, in one message: a case system's status words
@@ -456,6 +457,7 @@ class DataPaths(_Strict):
                 raise ParamsValueError("params.codes_column", value=_short(column), columns=", ".join(columns))
             vocab = columns[column].vocab
             out[column] = {}
+            said: dict[str, str] = {}  # each casefolded text -> the text as the params file writes it
             for text, code in (texts or {}).items():
                 key, code = str(text).strip().casefold(), str(code).strip().lower()  # (a code in any case, as in a cell)
                 if key in vocab:
@@ -464,6 +466,13 @@ class DataPaths(_Strict):
                 if code not in vocab:
                     raise ParamsValueError("params.codes_value", column=column, text=_short(text),
                                            value=_short(code), codes=", ".join(vocab))
+                if not key:  # (an empty cell is read as an empty text: each of them would become the code)
+                    raise ParamsValueError("params.codes_empty_text", column=column, code=code)
+                if key in out[column] and out[column][key] != code:
+                    # ('Avslutad – arbete': arbete and 'AVSLUTAD – ARBETE': studier: the last one read won, unsaid)
+                    raise ParamsValueError("params.codes_twice", column=column, first=_short(said[key]),
+                                           code=out[column][key], second=_short(text), other=code)
+                said.setdefault(key, str(text))
                 out[column][key] = code
         if sum(map(len, is_code.values())) == 1:
             column, (text,) = next(iter(is_code.items()))
