@@ -101,3 +101,37 @@ def test_an_empty_text_in_data_codes_is_refused(tmp_path, codes, column, code, l
     'arbete' and asked for an end date; an unknown sex would have become 'kvinna' without a word."""
     said = params_refusal(_lotsen(tmp_path, codes), lang)
     assert f"data.codes.{column} " in said and words in said
+
+
+# --- a budget cell of 400 digits ------------------------------------------------------------------------------------
+WIDE = ["Kostnadsslag", "Budget 2024", "Utfall 2024", "Budget 2025", "Utfall 2025"]
+
+
+def _wide_budget(tmp_path: Path, rows: list[list]) -> Path:
+    """A wide budget follow-up (a column per year's budget and utfall), headings on row 1, lines from row 2."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(WIDE)
+    for row in rows:
+        ws.append(row)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    params = tmp_path / "breda.yaml"
+    params.write_text("id: breda\ntitle: Breda\nforbund: Testförbundet\nowner: Testkommun\nkind: individ\n"
+                      "period: {start: 2024-01-01, planned_end: 2025-12-31}\ndata: {budget: data/budget.xlsx}\n",
+                      encoding="utf-8")
+    return params
+
+
+@pytest.mark.parametrize("typed", ["9" * 400, "1e400"])
+def test_a_budget_cell_python_reads_as_infinity_is_named_as_written_and_shown_short(tmp_path, typed):
+    """Row 3's 'Budget 2024' holds 400 nines typed as text (or '1e400'): the wide budget's reading summed the cell to
+    'inf' and the message said the cell held 'inf'; the cell's hint then echoed all 400 digits."""
+    params = _wide_budget(tmp_path, [["Personal", 900000, 880000, 950000, 940000],
+                                     ["Övrigt", typed, 95000, 100000, 98000]])
+    problems = load_problems(params)
+    assert [(p.row, p.column) for p in problems] == [(3, "Budget 2024")]
+    said = problems[0].text("sv")
+    assert f"står '{typed[:57]}" in said and "'inf'" not in said
+    assert "9" * 58 not in said  # (each echo cut after 57 characters, as a cell is shown)

@@ -734,6 +734,8 @@ def _sum_cells(line: pd.Series, headings: list[str]) -> tuple[str, str]:
     if not filled:
         return "", headings[0] if headings else ""
     total = sum(_number(t) or 0.0 for t in filled)
+    if not np.isfinite(total):  # (400 digits, or '1e400': the cell as written, never the 'inf' of its sum)
+        return next((t, h) for t, h in zip(texts, headings, strict=True) if not np.isfinite(_number(t) or 0.0))
     named = [h for t, h in zip(texts, headings, strict=True) if t.strip()]
     text = f"{total:.6f}".rstrip("0").rstrip(".")
     # (a sum is a number: 100.125 written 100.1250, never read as a thousand written with a point)

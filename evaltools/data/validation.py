@@ -84,7 +84,8 @@ def _point_hint(text: str) -> tuple[str, dict] | None:
     if SCIENTIFIC.fullmatch(cleaned):
         number = float(cleaned.replace(",", "."))
         shown = f"{number:.15g}" if not np.isfinite(number) or abs(number) < 1e15 else f"{number:.0f}"
-        return "hint.scientific_number", {"value": text.strip(), "number": shown.replace(".", ",")}
+        # (1e+300 written out is 301 digits: shown as a cell is, not in full)
+        return "hint.scientific_number", {"value": shorten(text.strip()), "number": shorten(shown.replace(".", ","))}
     if AMBIGUOUS_POINT.fullmatch(cleaned):
         whole, _, decimals = cleaned.partition(".")
         key = "hint.point_thousands"
@@ -1340,7 +1341,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 if (h := _point_hint(s.iloc[i])) is not None:  # '12.000': 12 000 or 12, not guessed
                     hints[i] = h
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
-                hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
+                hints[i] = ("hint.nonfinite", {"value": shorten(s.iloc[i])})  # (400 digits: as the cell is shown)
             if col.name in raw.date_cells:  # a number under a date format, shown (and read) as a date
                 for i in np.flatnonzero((bad & raw.date_cells[col.name]).to_numpy()).tolist():
                     if (h := _date_formatted_hint(s.iloc[i], raw.epoch, col)) is not None:
