@@ -135,3 +135,24 @@ def test_a_budget_cell_python_reads_as_infinity_is_named_as_written_and_shown_sh
     said = problems[0].text("sv")
     assert f"står '{typed[:57]}" in said and "'inf'" not in said
     assert "9" * 58 not in said  # (each echo cut after 57 characters, as a cell is shown)
+
+
+# --- a formula saved without its result in a cell that may not be empty ---------------------------------------------
+def test_a_formula_without_its_result_in_a_required_cell_is_one_message(tmp_path):
+    """The status list (rows 2-9) with row 2's Löpnr '=HYPERLINK(...)' and row 3's Kön "=cmd|' /C calc'!A0", saved by
+    a program that calculates no formulas: each cell had the formula's message and 'cellen är tom' besides."""
+    rows = [list(r) for r in _cleaned()]
+    rows[0][0] = '=HYPERLINK("http://example.org","L001")'
+    rows[1][1] = "=cmd|' /C calc'!A0"
+    params = lotsen(tmp_path, rows)
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(2, "Löpnr", "cell.formula"), (3, "Kön", "cell.formula")]
+    assert "=cmd|’ /C calc’!A0" in problems[1].text("sv")  # (quoted with its quotes turned, never run)
+
+
+def test_a_budget_line_named_by_a_formula_without_its_result_is_one_message(tmp_path):
+    """Row 3's Kostnadsslag '=HYPERLINK("http://x")' without its result: the formula's message and 'cellen är tom'."""
+    params = _wide_budget(tmp_path, [["Personal", 900000, 880000, 950000, 940000],
+                                     ['=HYPERLINK("http://x")', 100000, 95000, 100000, 98000]])
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, "Kostnadsslag", "cell.formula")]

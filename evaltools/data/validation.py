@@ -1232,6 +1232,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     df = raw.frame
     rows = raw.file_rows
     first = len(problems)
+    # (a formula saved without its result, or a personnummer taken out, is an empty cell here: its own message says
+    # what to do, and 'the cell is empty' beside it would be a second message for one cell)
+    taken_out = {(p.row, p.column) for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT}
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
@@ -1370,6 +1373,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             # (a code column that has 'okänt' says so: a sex or household type not known is a value, not a gap)
             empty_key = "cell.empty_unknown" if col.kind == "code" and S.UNKNOWN in col.vocab else "cell.empty"
             for i in np.flatnonzero(empty.to_numpy()).tolist():
+                if (int(rows[i]), raw.column_of(col.name, i)) in taken_out:
+                    continue
                 problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", empty_key,
                                         expected=col.expected("en"),
                                         **_expected_values(col)))
