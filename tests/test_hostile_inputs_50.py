@@ -156,3 +156,23 @@ def test_a_budget_line_named_by_a_formula_without_its_result_is_one_message(tmp_
                                      ['=HYPERLINK("http://x")', 100000, 95000, 100000, 98000]])
     problems = load_problems(params)
     assert [(p.row, p.column, p.key) for p in problems] == [(3, "Kostnadsslag", "cell.formula")]
+
+
+# --- a share above 100 % in a goal's words --------------------------------------------------------------------------
+def _share_goal(label: str) -> str:
+    return ("goals:\n  - id: arbete\n    kind: share\n"
+            f"    label: '{label}'\n"
+            "    target: 0.3\n    period: whole_period\n    denominator: exits\n    success_outcomes: [arbete, studier]\n")
+
+
+@pytest.mark.parametrize("label, words, lang, wrong", [
+    # the target told before: 'skriv target: 1.5', a target itself refused
+    ("Minst 150 % ska gå till arbete eller studier", "150 %", "sv", "target: 1.5"),
+    # the others' share told before: 'minst -0.5 (till exempel 'Minst -50 % ...')'
+    ("Andelen med försörjningsstöd ska minska till 150 %", "150 %", "en", "-0.5"),
+    ("Högst 99999999999999999999 % ska avbryta", "99999999999999999999 %", "sv", "-1e+18"),
+])
+def test_a_share_above_100_percent_in_a_goals_words_is_refused_as_such(tmp_path, label, words, lang, wrong):
+    said = params_refusal(lotsen(tmp_path, _cleaned(), _share_goal(label)), lang)
+    assert f"'{words}'" in said and ("en andel över 100 %" if lang == "sv" else "a share above 100%") in said
+    assert wrong not in said

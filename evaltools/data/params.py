@@ -1340,6 +1340,14 @@ def label_shares(label: str) -> list[tuple[str, float]]:
     return out
 
 
+def _no_share_above_all(stated: list[tuple[str, float]]) -> None:
+    """Refuse a label that states a share above 100 % ('Minst 150 % ska gå till arbete'): no share reaches it, and
+    the target or the others' share worked out from it (1.5, -0.5) would be wrong advice."""
+    above = next((words for words, value in stated if value > 1), None)
+    if above is not None:
+        raise ParamsValueError("params.goal_label_share_above_all", words=_short_text(above.strip(), 60))
+
+
 def _targets_line(targets: Mapping[int, float | None]) -> str:
     """The ``targets:`` line to write, ``?`` for a year whose target is not known."""
     return "targets: {" + ", ".join(f"{y}: {'?' if v is None else f'{v:g}'}" for y, v in targets.items()) + "}"
@@ -1708,6 +1716,7 @@ class Goal(_Strict):
             if falls is not None:
                 # (the ceiling as the words state it, the last share of "från 80 % till 50 %", else the target)
                 stated = label_shares(label)
+                _no_share_above_all(stated)  # (150 % would be told to write the others' share as -0.5)
                 ceiling = stated[-1][1] if stated else self.target
                 rest = round(1 - ceiling, 3) if ceiling is not None else None
                 pct = f"{rest * 100:g}" if rest is not None else "?"
@@ -1746,6 +1755,7 @@ class Goal(_Strict):
             return
         passed = self._check_share_bounds(label)
         stated = label_shares(label)
+        _no_share_above_all(stated)  # (150 % would be told to write target: 1.5, itself refused)
         if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated) \
                 and not any(v < self.target <= v + _JUST_ABOVE + 1e-9 for v, _ in passed):
             words, value = stated[0]
