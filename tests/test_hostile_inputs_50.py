@@ -176,3 +176,48 @@ def test_a_share_above_100_percent_in_a_goals_words_is_refused_as_such(tmp_path,
     said = params_refusal(lotsen(tmp_path, _cleaned(), _share_goal(label)), lang)
     assert f"'{words}'" in said and ("en andel över 100 %" if lang == "sv" else "a share above 100%") in said
     assert wrong not in said
+
+
+# --- budget workbooks of several sheets -----------------------------------------------------------------------------
+SHEET = [["Kostnadsslag", "Budget", "Utfall"], ["Personal", 900000, 880000], ["Övrigt", 100000, 95000]]
+
+
+def _sheets(tmp_path: Path, sheets: dict[str, list[list]]) -> Path:
+    """data/budget.xlsx with ``sheets`` in order, and a project reading it as its budget."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    params = tmp_path / "blad.yaml"
+    params.write_text("id: blad\ntitle: Blad\nforbund: Testförbundet\nowner: Testkommun\nkind: individ\n"
+                      "period: {start: 2024-01-01, planned_end: 2025-12-31}\ndata: {budget: data/budget.xlsx}\n",
+                      encoding="utf-8")
+    return params
+
+
+def test_an_empty_first_sheet_names_the_other_sheets_once(tmp_path):
+    """An empty 'Blad1' before the sheets '2024' and '2025': the sheet read has no rows and none of the columns, and the
+    message naming the other sheets was given twice, once for each."""
+    problems = load_problems(_sheets(tmp_path, {"Blad1": [], "2024": SHEET, "2025": SHEET}))
+    assert [p.key for p in problems].count("sheet.others") == 1
+    said = next(p for p in problems if p.key == "sheet.others").text("sv")
+    assert "'2024', '2025'" in said
+
+
+def test_two_projects_budgets_on_sheets_alike_are_not_told_their_year_is_in_the_sheets_name(tmp_path):
+    """Sheets 'Lotsen' and 'Kompassen', two projects' budgets with the same headings: they were told 'a sheet per
+    period ... the year is only in the sheet's name', which no name holds; they get the message of sheets alike (name
+    the one to read in data.excel_sheet) and the missing period, the other sheets not named a second time."""
+    problems = load_problems(_sheets(tmp_path, {"Lotsen": SHEET, "Kompassen": SHEET}))
+    assert sorted(p.key for p in problems) == ["column.missing", "sheet.alike"]
+    said = next(p for p in problems if p.key == "sheet.alike").text("sv")
+    assert "'Kompassen'" in said and "data.excel_sheet" in said
+
+
+def test_a_budget_on_a_sheet_per_project_year_is_still_told_where_the_year_goes(tmp_path):
+    problems = load_problems(_sheets(tmp_path, {"År 1": SHEET, "År 2": SHEET}))
+    assert [p.key for p in problems] == ["budget.sheet_per_year"]

@@ -1859,8 +1859,10 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
 
 def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
     """A workbook whose sheet read has no rows or lacks a column: the data may be on another sheet,
-    under a name that is not guessed. One line naming the other sheets and the names that are read."""
-    if raw.file_sheets:
+    under a name that is not guessed. One line naming the other sheets and the names that are read (once: an
+    empty sheet read both has no rows and lacks every column; none where the sheets alike are named already)."""
+    if raw.file_sheets and not any(p.key in ("sheet.others", "sheet.alike") and p.file == raw.source
+                                   for p in problems):
         problems.append(problem(raw.source, None, None, None, "sheet.others",
                                 sheets=", ".join(f"'{n}'" for n in raw.other_sheets),
                                 names=" / ".join(f"'{n}'" for n in raw.file_sheets)))
@@ -2848,6 +2850,10 @@ def _unit_above(path: Path, raw: RawTable, declared: str, fname: str) -> list[Pr
     return []
 
 
+# a period in a sheet's name: a calendar year ('Budget 2024', '2025') or a project year ('År 1', 'Projektår 2')
+_PERIOD_IN_NAME = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)|\b(?:år|projektår|year|project year)\s*\d{1,2}\b", re.I)
+
+
 def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bool:
     """Whether a budget kept on a sheet per year (``Budget 2024``, ``Budget 2025``, each ``Kostnadsslag``, ``Budget``,
     ``Utfall``) with no column for the period was found among ``problems[before:]``: its year is only in the sheet's
@@ -2860,6 +2866,10 @@ def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bo
         p = problems[k]
         if p.key == "sheet.alike" and p.file == raw.source:
             values = dict(p.values)
+            if not _PERIOD_IN_NAME.search(str(values["read"])):
+                # (sheets 'Lotsen' and 'Kompassen', two projects' budgets alike: no year is in a name, and the
+                # message of sheets alike, to name the one sheet to read, is the one that helps)
+                return False
             problems[k] = problem(p.file, None, None, None, "budget.sheet_per_year", read=values["read"],
                                   sheets=values["sheets"])
             return True
