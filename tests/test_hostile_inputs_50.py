@@ -221,3 +221,28 @@ def test_two_projects_budgets_on_sheets_alike_are_not_told_their_year_is_in_the_
 def test_a_budget_on_a_sheet_per_project_year_is_still_told_where_the_year_goes(tmp_path):
     problems = load_problems(_sheets(tmp_path, {"År 1": SHEET, "År 2": SHEET}))
     assert [p.key for p in problems] == ["budget.sheet_per_year"]
+
+
+# --- answered_from after every answer ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang, words", [
+    ("sv", "läser svaren från 2099-01-01 (answered_from), men gruppen personal svarade senast 2025-10-02"),
+    ("en", "reads the answers from 2099-01-01 (answered_from), but the group personal last answered on 2025-10-02"),
+])
+def test_answered_from_after_every_answer_is_a_problem_not_a_goal_without_answers(tmp_path, lang, words):
+    """Three staff answers on 2025-10-02 and a goal reading them from 2099-01-01 (a year typed wrong): every answer was
+    left out and the goal told 'no answers' while the file holds three."""
+    params = _survey(tmp_path, ["4", "5", "3"])
+    params.write_text(params.read_text(encoding="utf-8").replace(
+        "target: 0.7", "target: 0.7\n    answered_from: 2099-01-01"), encoding="utf-8")
+    problems = load_problems(params, lang)
+    assert [(Path(p.file).name, p.row, p.key) for p in problems] == [
+        (params.name, None, "survey.answered_from_after")]
+    said = problems[0].text(lang)
+    assert words in said and "answered_from: 2025-10-02" in said
+
+
+def test_answered_from_on_the_last_day_reads_that_days_answers(tmp_path):
+    params = _survey(tmp_path, ["4", "5", "3"])
+    params.write_text(params.read_text(encoding="utf-8").replace(
+        "target: 0.7", "target: 0.7\n    answered_from: 2025-10-02"), encoding="utf-8")
+    assert len(et.load_project(params).responses) == 3

@@ -469,12 +469,23 @@ def _check_goal_rounds(responses: pd.DataFrame, params: ProjectParams, problems:
     """A level goal whose answers fall in more than one round of a group asked in rounds (staff asked in 2024 and
     in 2025) would count the same persons once per round, a share of answers rather than of respondents, beside a
     response rate of the persons: a problem naming the goal, its rounds and the ``answered_from`` that reads the
-    last round alone. (A change goal compares the rounds; participants' groups are one round each.)"""
+    last round alone. (A change goal compares the rounds; participants' groups are one round each.) An
+    ``answered_from`` after the group's every answer is a problem too, naming the group's first and last day."""
     dates = pd.to_datetime(responses[DATE], errors="coerce")
     for g in params.goals:
-        if g.kind != "survey" or g.measure != "level" or g.respondents in PARTICIPANT_GROUPS:
+        if g.kind != "survey":
             continue
         mine = (responses[RESPONDENT_GROUP] == g.respondents) & dates.notna()
+        if g.answered_from is not None and mine.any() and not (dates[mine] >= pd.Timestamp(g.answered_from)).any():
+            # (answered_from: 2099-01-01, or a year typed wrong: every answer left out, and the goal said to have no
+            # answers while the file has them)
+            problems.append(problem(str(params.source_path or "params"), None, None, None,
+                                    "survey.answered_from_after", goal=g.id, group=g.respondents,
+                                    since=g.answered_from.isoformat(), last=dates[mine].max().date().isoformat(),
+                                    first=dates[mine].min().date().isoformat()))
+            continue
+        if g.measure != "level" or g.respondents in PARTICIPANT_GROUPS:
+            continue
         if g.answered_from is not None:
             mine &= dates >= pd.Timestamp(g.answered_from)
         years = sorted(set(dates[mine].dt.year.astype(int).tolist()))
