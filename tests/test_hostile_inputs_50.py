@@ -246,3 +246,25 @@ def test_answered_from_on_the_last_day_reads_that_days_answers(tmp_path):
     params.write_text(params.read_text(encoding="utf-8").replace(
         "target: 0.7", "target: 0.7\n    answered_from: 2025-10-02"), encoding="utf-8")
     assert len(et.load_project(params).responses) == 3
+
+
+# --- a revised budget with a line left empty ------------------------------------------------------------------------
+def test_a_line_left_empty_in_the_revised_budget_is_named_with_the_original_amount(tmp_path):
+    """'Reviderad budget 2025' is read as 2025's budget in place of 'Budget 2025'; row 3 (Övrigt) has 100 000 in
+    'Budget 2025' and nothing in the revision: the line was read with no budget for 2025, without a word."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Kostnadsslag", "Budget 2024", "Utfall 2024", "Budget 2025", "Reviderad budget 2025", "Utfall 2025"])
+    ws.append(["Personal", 900000, 880000, 950000, 1100000, 1090000])
+    ws.append(["Övrigt", 100000, 95000, 100000, None, 98000])
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    params = tmp_path / "rev.yaml"
+    params.write_text("id: rev\ntitle: Rev\nforbund: Testförbundet\nowner: Testkommun\nkind: individ\n"
+                      "period: {start: 2024-01-01, planned_end: 2025-12-31}\ndata: {budget: data/budget.xlsx}\n",
+                      encoding="utf-8")
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, "Reviderad budget 2025", "budget.wide_revised_empty")]
+    said = problems[0].text("sv")
+    assert "'Budget 2025' har '100000' på raden" in said and "skriv beloppet i 'Reviderad budget 2025'" in said

@@ -633,12 +633,21 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     order: list[tuple[int, int]] = []
     partial: dict[str, None] = {}  # years whose utfall some of their parts lack: left empty
     names = df[category].to_numpy(object) if category is not None else np.full(len(df), "", dtype=object)
+    # a period's budget and its revision, each a column of one period's cells (not the columns of totals)
+    revisions_of = [(o, r) for o, r in replaced.items() if (S.BUDGET, (wide_heading(r) or ("", ""))[1]) in cells]
     for i in range(len(df)):
         name = str(names[i])
         line = df.iloc[i]
         is_total = total_row(name) == "total"
         if is_total and unread:
             continue
+        for original, revision in revisions_of if not is_total else ():
+            # (a line left empty in the revision, its amount in the application's budget: read, it would have no
+            # budget, and whether it was not revised or not yet filled in is not guessed)
+            if not str(line[revision]).strip() and str(line[original]).strip():
+                problems.append(problem(fname, int(raw.file_rows[i]), revision, "", "budget.wide_revised_empty",
+                                        original=quote(original), amount=quote(line[original]),
+                                        revised=quote(revision)))
         for kind, heading in totals.items():  # a line's total column against its own cells
             stated = _number(str(line[heading]))
             if is_total or stated is None:  # a total row's total is checked as period 'alla'
