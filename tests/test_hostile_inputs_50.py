@@ -268,3 +268,19 @@ def test_a_line_left_empty_in_the_revised_budget_is_named_with_the_original_amou
     assert [(p.row, p.column, p.key) for p in problems] == [(3, "Reviderad budget 2025", "budget.wide_revised_empty")]
     said = problems[0].text("sv")
     assert "'Budget 2025' har '100000' på raden" in said and "skriv beloppet i 'Reviderad budget 2025'" in said
+
+
+def test_a_line_left_empty_in_a_revised_budget_column_of_a_long_budget_is_named(tmp_path):
+    """A budget a row per line and year, 'Reviderad budget' beside 'Budget': row 3 (Övrigt 2024) has 100 000 in
+    'Budget' and nothing in the revision, and was read with no budget."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "budget.csv").write_bytes(
+        "År;Kostnadsslag;Budget;Reviderad budget;Utfall\r\n2024;Personal;900 000;1 000 000;880 000\r\n"
+        "2024;Övrigt;100 000;;95 000\r\n".encode("cp1252"))
+    params = tmp_path / "rev.yaml"
+    params.write_text("id: rev\ntitle: Rev\nforbund: Testförbundet\nowner: Testkommun\nkind: individ\n"
+                      "period: {start: 2024-01-01, planned_end: 2025-12-31}\ndata: {budget: data/budget.csv}\n",
+                      encoding="utf-8")
+    problems = load_problems(params, "en")
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, "Reviderad budget", "budget.wide_revised_empty")]
+    assert "has '100 000' on the row" in problems[0].text("en")

@@ -232,6 +232,15 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
         if len(revisions) == 1:  # (the revision is the budget in force; the application's is not read)
             drop = [h for h in headings if h != revisions[0]]
             headings = revisions
+            for original in drop:  # (a line left empty in the revision: as in a wide budget, never read without one)
+                for i in range(len(raw.frame)):
+                    amount, revision = raw.frame[original].iloc[i], raw.frame[revisions[0]].iloc[i]
+                    if not str(revision).strip() and str(amount).strip():
+                        problems.append(problem(fname, int(raw.file_rows[i]), raw.headings.get(revisions[0], revisions[0]),
+                                                "", "budget.wide_revised_empty",
+                                                original=quote(raw.headings.get(original, original)),
+                                                amount=quote(amount),
+                                                revised=quote(raw.headings.get(revisions[0], revisions[0]))))
             if warn is not None and drop:
                 warn.append(problem(fname, None, None, None, "budget.wide_revised", "warning", "budget_revised",
                                     revised=quote(revisions[0]), replaced=", ".join(quote(raw.headings.get(h, h)) for h in drop)))
