@@ -284,3 +284,21 @@ def test_a_line_left_empty_in_a_revised_budget_column_of_a_long_budget_is_named(
     problems = load_problems(params, "en")
     assert [(p.row, p.column, p.key) for p in problems] == [(3, "Reviderad budget", "budget.wide_revised_empty")]
     assert "has '100 000' on the row" in problems[0].text("en")
+
+
+# --- a budget line's name of 10 000 characters ---------------------------------------------------------------------
+def test_a_cost_line_named_by_10000_characters_is_refused_with_its_start(tmp_path):
+    """Row 3's Kostnadsslag holds 10 000 characters without a space (a note pasted in): the report's budget table gave
+    the name the page, and its budget and utfall columns fell off the PDF's page."""
+    params = _wide_budget(tmp_path, [["Personal", 900000, 880000, 950000, 940000],
+                                     ["x" * 10000, 100000, 95000, 100000, 98000]])
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, "Kostnadsslag", "budget.category_long")]
+    said = problems[0].text("sv")
+    assert "har 10000 tecken och börjar '" + "x" * 57 + "…'" in said and "högst 200" in said
+
+
+def test_a_cost_line_named_by_200_characters_is_read(tmp_path):
+    name = ("Lön projektledare " * 12)[:200]
+    project = et.load_project(_wide_budget(tmp_path, [[name, 900000, 880000, 950000, 940000]]))
+    assert set(project.budget["category"]) == {name.strip()}

@@ -2876,6 +2876,8 @@ def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bo
     return False
 
 
+CATEGORY_LIMIT = 200  # characters of a budget line's name ('Lön projektledare 100 %, inkl. sociala avgifter' is 48)
+
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
@@ -2960,6 +2962,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
                             and budget_shapes.funder_column(raw.frame[c]))
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    names = df[S.CATEGORY].fillna("").astype(str)
+    for i in np.flatnonzero((names.str.len() > CATEGORY_LIMIT).to_numpy()).tolist():
+        # (a note pasted into the line's name: the budget table's column would take the page, its amounts pushed off)
+        problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.CATEGORY, i), names.iloc[i],
+                                "budget.category_long", n=len(names.iloc[i]), limit=CATEGORY_LIMIT,
+                                start=quote(names.iloc[i])))
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
         "column.missing", "column.missing_heading", "column.optional_heading"))
