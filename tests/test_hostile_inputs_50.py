@@ -302,3 +302,28 @@ def test_a_cost_line_named_by_200_characters_is_read(tmp_path):
     name = ("Lön projektledare " * 12)[:200]
     project = et.load_project(_wide_budget(tmp_path, [[name, 900000, 880000, 950000, 940000]]))
     assert set(project.budget["category"]) == {name.strip()}
+
+
+# --- a question code in another letter case; a scale's end of '1e400' ---------------------------------------------
+def test_a_question_code_in_another_letter_case_is_told_the_code_meant(tmp_path):
+    """Row 5 answers 'q2' (the questions file has Q2): the message listed the codes with no 'menar du', since difflib
+    finds 'q2' and 'Q2' only half alike."""
+    params = _survey(tmp_path, ["4", "5", "3"])
+    wb = openpyxl.load_workbook(tmp_path / "data" / "svar.xlsx")
+    wb.active.append(["H4", "personal", dt.date(2025, 10, 2), "q2", "4"])
+    wb.save(tmp_path / "data" / "svar.xlsx")
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.value) for p in problems] == [(5, "question", "q2")]
+    assert "menar du 'Q2'?" in problems[0].text("sv")
+
+
+def test_a_scale_end_of_1e400_is_no_number_not_one_to_write_as_inf(tmp_path):
+    """Row 3's scale_max '1e400' was answered as a number in exponent form, '(1e400 är inf) ... till exempel inf'."""
+    params = _survey(tmp_path, ["4"])
+    (tmp_path / "data" / "questions.csv").write_text(
+        f"code;wording_sv;scale_min;scale_max;labels_sv\nQ2;Samverkan;1;5;{AGREE}\nQ3;Hälsa;1;1e400;\n",
+        encoding="utf-8")
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.value) for p in problems] == [(3, "scale_max", "1e400")]
+    said = problems[0].text("sv")
+    assert "'1e400' är inte ett ändligt tal" in said and "inf" not in said.replace("'1e400'", "")

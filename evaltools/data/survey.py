@@ -334,7 +334,9 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
         q = known.get(str(code))
         if q is None:
             if known:  # (an unreadable questions file is reported by itself)
-                close = difflib.get_close_matches(str(code), list(known), n=1, cutoff=0.6)
+                # (a code in another letter case, 'q2' for 'Q2', is too short for difflib to find close)
+                close = [k for k in known if k.casefold() == str(code).strip().casefold()] or \
+                    difflib.get_close_matches(str(code), list(known), n=1, cutoff=0.6)
                 problems.append(problem(fname, int(rows[i]), QUESTION, str(code), "survey.unknown_question",
                                         codes=", ".join(list(known)[:12]),
                                         hint_sv=message("hint.did_you_mean", "sv", code=close[0]) if close else "",

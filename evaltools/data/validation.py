@@ -83,7 +83,9 @@ def _point_hint(text: str) -> tuple[str, dict] | None:
                                         "decimal": _decimal_written(whole, decimals)}
     if SCIENTIFIC.fullmatch(cleaned):
         number = float(cleaned.replace(",", "."))
-        shown = f"{number:.15g}" if not np.isfinite(number) or abs(number) < 1e15 else f"{number:.0f}"
+        if not np.isfinite(number):  # ('1e400': no width of column shows it, and 'write inf' would be no advice)
+            return "hint.nonfinite", {"value": shorten(text.strip())}
+        shown = f"{number:.15g}" if abs(number) < 1e15 else f"{number:.0f}"
         # (1e+300 written out is 301 digits: shown as a cell is, not in full)
         return "hint.scientific_number", {"value": shorten(text.strip()), "number": shorten(shown.replace(".", ","))}
     if AMBIGUOUS_POINT.fullmatch(cleaned):
