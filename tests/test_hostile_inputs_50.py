@@ -327,3 +327,23 @@ def test_a_scale_end_of_1e400_is_no_number_not_one_to_write_as_inf(tmp_path):
     assert [(p.row, p.column, p.value) for p in problems] == [(3, "scale_max", "1e400")]
     said = problems[0].text("sv")
     assert "'1e400' är inte ett ändligt tal" in said and "inf" not in said.replace("'1e400'", "")
+
+
+# --- goal words in English, amounts with separators ------------------------------------------------------------------
+def test_an_english_time_limit_from_starting_is_refused_as_the_swedish_one_is(tmp_path):
+    """label_en 'within 3 months of starting' beside a Swedish label without a time limit: 'of start' was refused,
+    'of starting' was read, and the English report judged a goal its words do not state."""
+    goal = _share_goal("Minst 30 % ska gå till arbete eller studier") + \
+        "    label_en: 'At least 30% shall be in work within 3 months of starting'\n"
+    said = params_refusal(lotsen(tmp_path, _cleaned(), goal))
+    assert "'within 3 months of starting'" in said
+
+
+@pytest.mark.parametrize("label, words", [
+    ("Social assistance shall fall by SEK 500,000", "'SEK 500,000'"),  # (it quoted 'SEK 5')
+    ("Försörjningsstödet ska minska med 500.000 kr", "'500.000 kr'"),  # (it quoted '000 kr')
+    ("Försörjningsstödet ska minska med 1 500 000 kronor", "'1 500 000 kronor'"),
+])
+def test_an_amount_in_a_goals_words_is_quoted_whole(tmp_path, label, words):
+    said = params_refusal(lotsen(tmp_path, _cleaned(), _share_goal(label)))
+    assert f"talar om {words}," in said

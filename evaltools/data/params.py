@@ -600,8 +600,10 @@ _WORDS_OF = re.compile(rf"(?<![\wåäö])({_SV_WORDS})\s+av\s+({_SV_WORDS})(?![\
 # A period shorter than a year, as an application words it: no goal is counted over one
 _SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|month", re.I)
 # Words of a goal no count of participants measures: a change in percentage points, an amount of money
-_NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s]*(?:kr|kronor|tkr|mnkr|sek)\b"
-                          r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
+# (an amount's words whole, as the message quotes them: 'SEK 500,000', '500.000 kr', not 'SEK 5' or '000 kr')
+_NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d+(?:[\s.,]\d+)*\s*(?:kr|kronor|tkr|mnkr|sek)\b"
+                          r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d+(?:[\s.,]\d+)*",
+                          re.I)
 # ... of which an amount or a cut by a percent in the participants' own försörjningsstöd ("kostnaderna för
 # försörjningsstöd för deltagarna ska minska med 1,5 miljoner kronor", "deltagarnas försörjningsstöd ska minska med 20
 # %") has three figures it may be read against, each another measure: the participants' payments before and after
@@ -825,7 +827,7 @@ _TIME_UNIT = r"(?:dagar|dag|veckor|vecka|v\.|månader|månad|mån\.?|halvår|år
 _A_TIME = rf"(?:{_TIME_NUMBER}\s+{_TIME_UNIT}|(?:ett\s+)?halvår|half\s+a\s+year|a\s+half[\s-]year)"
 _PERSONS_START = (r"(?:(?:sin|deras|their)\s+)?(?:start(?:en)?|inskrivning\w*|inskrivningsdatum\w*|påbörja\w*\s+(?:insats|"
                   r"deltagande)\w*|insatsens\s+(?:start|början)|första\s+(?:mötet|kontakt\w*|besök\w*|samtal\w*)|"
-                  r"remiss\w*|aktualisering\w*|enrol\w*|(?:the\s+)?start|referral|entry|joining|first\s+(?:meeting|contact))"
+                  r"remiss\w*|aktualisering\w*|enrol\w*|(?:the\s+)?start(?:ing)?|referral|entry|joining|first\s+(?:meeting|contact))"
                   r"(?![\wåäö])(?!\s+(?:av|för|of)\s+(?:projekt\w*|the\s+project))")
 _TIME_FROM_START = re.compile(
     rf"(?<![\wåäö])(?:(?:inom|senast|within|no\s+later\s+than)\s+)?{_A_TIME}\s+(?:från|efter|räknat\s+från|after|from|"
