@@ -347,3 +347,16 @@ def test_an_english_time_limit_from_starting_is_refused_as_the_swedish_one_is(tm
 def test_an_amount_in_a_goals_words_is_quoted_whole(tmp_path, label, words):
     said = params_refusal(lotsen(tmp_path, _cleaned(), _share_goal(label)))
     assert f"talar om {words}," in said
+
+
+# --- a status cell with a no-break space -----------------------------------------------------------------------------
+def test_a_status_cell_with_a_no_break_space_or_two_spaces_is_translated_by_data_codes(tmp_path):
+    """Row 2's status 'Avslutad\\xa0– arbete' (a no-break space, pasted from a web page) and row 5's 'Avslutad  –  studier'
+    (two spaces each side): data.codes writes 'Avslutad – arbete' and 'Avslutad – studier', and the cells were refused
+    as no code, the message showing a text that looked the same as the params file's."""
+    rows = [list(r) for r in _cleaned()]
+    rows[0][6] = "Avslutad\xa0– arbete"  # L001
+    rows[3][6] = "Avslutad  –  studier"  # L005
+    project = et.load_project(lotsen(tmp_path, rows))
+    outcome = dict(zip(project.participants["person_id"], project.participants["outcome"], strict=True))
+    assert (outcome["L001"], outcome["L005"]) == ("arbete", "studier")

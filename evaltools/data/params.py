@@ -459,7 +459,8 @@ class DataPaths(_Strict):
             out[column] = {}
             said: dict[str, str] = {}  # each casefolded text -> the text as the params file writes it
             for text, code in (texts or {}).items():
-                key, code = str(text).strip().casefold(), str(code).strip().lower()  # (a code in any case, as in a cell)
+                # (a code in any case, as in a cell; the text's spaces one each, a no-break space one, as the cell's are)
+                key, code = " ".join(str(text).split()).casefold(), str(code).strip().lower()
                 if key in vocab:
                     is_code.setdefault(column, []).append(_short(text))
                     continue

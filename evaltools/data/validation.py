@@ -2273,7 +2273,9 @@ def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: li
         if column not in raw.frame.columns or not texts:
             continue
         cells = raw.frame[column].fillna("").astype(str)
-        folded = cells.str.strip().str.casefold()
+        # (spaces one each: a no-break space pasted from a web page or Word, 'Avslutad\xa0– arbete', or two spaces, look
+        # like the params file's text in the message and would not be it)
+        folded = cells.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
         hit = folded.isin(list(texts))
         for text in (t for t in texts if unused and not (folded == t).any()):
             warn.append(problem(fname, None, column, None, "person.codes_no_row", "warning", "codes_unused",
