@@ -232,6 +232,15 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
         if len(revisions) == 1:  # (the revision is the budget in force; the application's is not read)
             drop = [h for h in headings if h != revisions[0]]
             headings = revisions
+            for original in drop:  # (a line left empty in the revision: as in a wide budget, never read without one)
+                for i in range(len(raw.frame)):
+                    amount, revision = raw.frame[original].iloc[i], raw.frame[revisions[0]].iloc[i]
+                    if not str(revision).strip() and str(amount).strip():
+                        problems.append(problem(fname, int(raw.file_rows[i]), raw.headings.get(revisions[0], revisions[0]),
+                                                "", "budget.wide_revised_empty",
+                                                original=quote(raw.headings.get(original, original)),
+                                                amount=quote(amount),
+                                                revised=quote(raw.headings.get(revisions[0], revisions[0]))))
             if warn is not None and drop:
                 warn.append(problem(fname, None, None, None, "budget.wide_revised", "warning", "budget_revised",
                                     revised=quote(revisions[0]), replaced=", ".join(quote(raw.headings.get(h, h)) for h in drop)))
@@ -633,12 +642,21 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     order: list[tuple[int, int]] = []
     partial: dict[str, None] = {}  # years whose utfall some of their parts lack: left empty
     names = df[category].to_numpy(object) if category is not None else np.full(len(df), "", dtype=object)
+    # a period's budget and its revision, each a column of one period's cells (not the columns of totals)
+    revisions_of = [(o, r) for o, r in replaced.items() if (S.BUDGET, (wide_heading(r) or ("", ""))[1]) in cells]
     for i in range(len(df)):
         name = str(names[i])
         line = df.iloc[i]
         is_total = total_row(name) == "total"
         if is_total and unread:
             continue
+        for original, revision in revisions_of if not is_total else ():
+            # (a line left empty in the revision, its amount in the application's budget: read, it would have no
+            # budget, and whether it was not revised or not yet filled in is not guessed)
+            if not str(line[revision]).strip() and str(line[original]).strip():
+                problems.append(problem(fname, int(raw.file_rows[i]), revision, "", "budget.wide_revised_empty",
+                                        original=quote(original), amount=quote(line[original]),
+                                        revised=quote(revision)))
         for kind, heading in totals.items():  # a line's total column against its own cells
             stated = _number(str(line[heading]))
             if is_total or stated is None:  # a total row's total is checked as period 'alla'
@@ -734,6 +752,8 @@ def _sum_cells(line: pd.Series, headings: list[str]) -> tuple[str, str]:
     if not filled:
         return "", headings[0] if headings else ""
     total = sum(_number(t) or 0.0 for t in filled)
+    if not np.isfinite(total):  # (400 digits, or '1e400': the cell as written, never the 'inf' of its sum)
+        return next((t, h) for t, h in zip(texts, headings, strict=True) if not np.isfinite(_number(t) or 0.0))
     named = [h for t, h in zip(texts, headings, strict=True) if t.strip()]
     text = f"{total:.6f}".rstrip("0").rstrip(".")
     # (a sum is a number: 100.125 written 100.1250, never read as a thousand written with a point)

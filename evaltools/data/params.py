@@ -445,7 +445,8 @@ class DataPaths(_Strict):
     @classmethod
     def _codes(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
         """Each column a code column of the participants file, each text translated to one of its codes, and
-        no code translated to another; the texts kept casefolded and stripped, as cells are matched."""
+        no code translated to another, no text empty or written twice (in two letter cases) with two codes; the texts
+        kept casefolded and stripped, as cells are matched."""
         columns = {c.name: c for c in PARTICIPANTS.columns if c.kind == "code"}
         out: dict[str, dict[str, str]] = {}
         # (every text that is already a code, in every column, in one message: a case system's status words
@@ -456,14 +457,23 @@ class DataPaths(_Strict):
                 raise ParamsValueError("params.codes_column", value=_short(column), columns=", ".join(columns))
             vocab = columns[column].vocab
             out[column] = {}
+            said: dict[str, str] = {}  # each casefolded text -> the text as the params file writes it
             for text, code in (texts or {}).items():
-                key, code = str(text).strip().casefold(), str(code).strip().lower()  # (a code in any case, as in a cell)
+                # (a code in any case, as in a cell; the text's spaces one each, a no-break space one, as the cell's are)
+                key, code = " ".join(str(text).split()).casefold(), str(code).strip().lower()
                 if key in vocab:
                     is_code.setdefault(column, []).append(_short(text))
                     continue
                 if code not in vocab:
                     raise ParamsValueError("params.codes_value", column=column, text=_short(text),
                                            value=_short(code), codes=", ".join(vocab))
+                if not key:  # (an empty cell is read as an empty text: each of them would become the code)
+                    raise ParamsValueError("params.codes_empty_text", column=column, code=code)
+                if key in out[column] and out[column][key] != code:
+                    # ('Avslutad – arbete': arbete and 'AVSLUTAD – ARBETE': studier: the last one read won, unsaid)
+                    raise ParamsValueError("params.codes_twice", column=column, first=_short(said[key]),
+                                           code=out[column][key], second=_short(text), other=code)
+                said.setdefault(key, str(text))
                 out[column][key] = code
         if sum(map(len, is_code.values())) == 1:
             column, (text,) = next(iter(is_code.items()))
@@ -591,8 +601,10 @@ _WORDS_OF = re.compile(rf"(?<![\wåäö])({_SV_WORDS})\s+av\s+({_SV_WORDS})(?![\
 # A period shorter than a year, as an application words it: no goal is counted over one
 _SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|month", re.I)
 # Words of a goal no count of participants measures: a change in percentage points, an amount of money
-_NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d[\d\s]*(?:kr|kronor|tkr|mnkr|sek)\b"
-                          r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d", re.I)
+# (an amount's words whole, as the message quotes them: 'SEK 500,000', '500.000 kr', not 'SEK 5' or '000 kr')
+_NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d+(?:[\s.,]\d+)*\s*(?:kr|kronor|tkr|mnkr|sek)\b"
+                          r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d+(?:[\s.,]\d+)*",
+                          re.I)
 # ... of which an amount or a cut by a percent in the participants' own försörjningsstöd ("kostnaderna för
 # försörjningsstöd för deltagarna ska minska med 1,5 miljoner kronor", "deltagarnas försörjningsstöd ska minska med 20
 # %") has three figures it may be read against, each another measure: the participants' payments before and after
@@ -816,7 +828,7 @@ _TIME_UNIT = r"(?:dagar|dag|veckor|vecka|v\.|månader|månad|mån\.?|halvår|år
 _A_TIME = rf"(?:{_TIME_NUMBER}\s+{_TIME_UNIT}|(?:ett\s+)?halvår|half\s+a\s+year|a\s+half[\s-]year)"
 _PERSONS_START = (r"(?:(?:sin|deras|their)\s+)?(?:start(?:en)?|inskrivning\w*|inskrivningsdatum\w*|påbörja\w*\s+(?:insats|"
                   r"deltagande)\w*|insatsens\s+(?:start|början)|första\s+(?:mötet|kontakt\w*|besök\w*|samtal\w*)|"
-                  r"remiss\w*|aktualisering\w*|enrol\w*|(?:the\s+)?start|referral|entry|joining|first\s+(?:meeting|contact))"
+                  r"remiss\w*|aktualisering\w*|enrol\w*|(?:the\s+)?start(?:ing)?|referral|entry|joining|first\s+(?:meeting|contact))"
                   r"(?![\wåäö])(?!\s+(?:av|för|of)\s+(?:projekt\w*|the\s+project))")
 _TIME_FROM_START = re.compile(
     rf"(?<![\wåäö])(?:(?:inom|senast|within|no\s+later\s+than)\s+)?{_A_TIME}\s+(?:från|efter|räknat\s+från|after|from|"
@@ -1331,6 +1343,14 @@ def label_shares(label: str) -> list[tuple[str, float]]:
     return out
 
 
+def _no_share_above_all(stated: list[tuple[str, float]]) -> None:
+    """Refuse a label that states a share above 100 % ('Minst 150 % ska gå till arbete'): no share reaches it, and
+    the target or the others' share worked out from it (1.5, -0.5) would be wrong advice."""
+    above = next((words for words, value in stated if value > 1), None)
+    if above is not None:
+        raise ParamsValueError("params.goal_label_share_above_all", words=_short_text(above.strip(), 60))
+
+
 def _targets_line(targets: Mapping[int, float | None]) -> str:
     """The ``targets:`` line to write, ``?`` for a year whose target is not known."""
     return "targets: {" + ", ".join(f"{y}: {'?' if v is None else f'{v:g}'}" for y, v in targets.items()) + "}"
@@ -1699,6 +1719,7 @@ class Goal(_Strict):
             if falls is not None:
                 # (the ceiling as the words state it, the last share of "från 80 % till 50 %", else the target)
                 stated = label_shares(label)
+                _no_share_above_all(stated)  # (150 % would be told to write the others' share as -0.5)
                 ceiling = stated[-1][1] if stated else self.target
                 rest = round(1 - ceiling, 3) if ceiling is not None else None
                 pct = f"{rest * 100:g}" if rest is not None else "?"
@@ -1737,6 +1758,7 @@ class Goal(_Strict):
             return
         passed = self._check_share_bounds(label)
         stated = label_shares(label)
+        _no_share_above_all(stated)  # (150 % would be told to write target: 1.5, itself refused)
         if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated) \
                 and not any(v < self.target <= v + _JUST_ABOVE + 1e-9 for v, _ in passed):
             words, value = stated[0]

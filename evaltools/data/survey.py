@@ -271,10 +271,11 @@ def answer_step(text: str, q: Question) -> float | None:
     """An answer cell as a number on ``q``'s scale, or None when it is none: a number (``4``), one of the
     question's labels as an export writes it (``Instämmer helt``, in either language, any letter case), or a
     number followed by its words as Google Forms writes them (``4 - Stämmer ganska bra``). A half step
-    (``3,5``) is returned as it is, for the caller to refuse."""
+    (``3,5``) is returned as it is, for the caller to refuse; a number no scale holds (``inf``, ``1e400``, 400
+    digits: Python reads each as infinity, which has no whole step to round to) is None, an answer off the scale."""
     value = pd.to_numeric(text.replace(",", "."), errors="coerce")
     if not pd.isna(value):
-        return float(value)
+        return float(value) if np.isfinite(value) else None
     low = text.strip().casefold()
     for labels in (q.labels_sv, q.labels_en):
         for step, label in zip(q.steps, labels):
@@ -333,7 +334,9 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
         q = known.get(str(code))
         if q is None:
             if known:  # (an unreadable questions file is reported by itself)
-                close = difflib.get_close_matches(str(code), list(known), n=1, cutoff=0.6)
+                # (a code in another letter case, 'q2' for 'Q2', is too short for difflib to find close)
+                close = [k for k in known if k.casefold() == str(code).strip().casefold()] or \
+                    difflib.get_close_matches(str(code), list(known), n=1, cutoff=0.6)
                 problems.append(problem(fname, int(rows[i]), QUESTION, str(code), "survey.unknown_question",
                                         codes=", ".join(list(known)[:12]),
                                         hint_sv=message("hint.did_you_mean", "sv", code=close[0]) if close else "",
@@ -468,12 +471,23 @@ def _check_goal_rounds(responses: pd.DataFrame, params: ProjectParams, problems:
     """A level goal whose answers fall in more than one round of a group asked in rounds (staff asked in 2024 and
     in 2025) would count the same persons once per round, a share of answers rather than of respondents, beside a
     response rate of the persons: a problem naming the goal, its rounds and the ``answered_from`` that reads the
-    last round alone. (A change goal compares the rounds; participants' groups are one round each.)"""
+    last round alone. (A change goal compares the rounds; participants' groups are one round each.) An
+    ``answered_from`` after the group's every answer is a problem too, naming the group's first and last day."""
     dates = pd.to_datetime(responses[DATE], errors="coerce")
     for g in params.goals:
-        if g.kind != "survey" or g.measure != "level" or g.respondents in PARTICIPANT_GROUPS:
+        if g.kind != "survey":
             continue
         mine = (responses[RESPONDENT_GROUP] == g.respondents) & dates.notna()
+        if g.answered_from is not None and mine.any() and not (dates[mine] >= pd.Timestamp(g.answered_from)).any():
+            # (answered_from: 2099-01-01, or a year typed wrong: every answer left out, and the goal said to have no
+            # answers while the file has them)
+            problems.append(problem(str(params.source_path or "params"), None, None, None,
+                                    "survey.answered_from_after", goal=g.id, group=g.respondents,
+                                    since=g.answered_from.isoformat(), last=dates[mine].max().date().isoformat(),
+                                    first=dates[mine].min().date().isoformat()))
+            continue
+        if g.measure != "level" or g.respondents in PARTICIPANT_GROUPS:
+            continue
         if g.answered_from is not None:
             mine &= dates >= pd.Timestamp(g.answered_from)
         years = sorted(set(dates[mine].dt.year.astype(int).tolist()))

@@ -83,8 +83,11 @@ def _point_hint(text: str) -> tuple[str, dict] | None:
                                         "decimal": _decimal_written(whole, decimals)}
     if SCIENTIFIC.fullmatch(cleaned):
         number = float(cleaned.replace(",", "."))
-        shown = f"{number:.15g}" if not np.isfinite(number) or abs(number) < 1e15 else f"{number:.0f}"
-        return "hint.scientific_number", {"value": text.strip(), "number": shown.replace(".", ",")}
+        if not np.isfinite(number):  # ('1e400': no width of column shows it, and 'write inf' would be no advice)
+            return "hint.nonfinite", {"value": shorten(text.strip())}
+        shown = f"{number:.15g}" if abs(number) < 1e15 else f"{number:.0f}"
+        # (1e+300 written out is 301 digits: shown as a cell is, not in full)
+        return "hint.scientific_number", {"value": shorten(text.strip()), "number": shorten(shown.replace(".", ","))}
     if AMBIGUOUS_POINT.fullmatch(cleaned):
         whole, _, decimals = cleaned.partition(".")
         key = "hint.point_thousands"
@@ -1231,6 +1234,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     df = raw.frame
     rows = raw.file_rows
     first = len(problems)
+    # (a formula saved without its result, or a personnummer taken out, is an empty cell here: its own message says
+    # what to do, and 'the cell is empty' beside it would be a second message for one cell)
+    taken_out = {(p.row, p.column) for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT}
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
@@ -1340,7 +1346,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 if (h := _point_hint(s.iloc[i])) is not None:  # '12.000': 12 000 or 12, not guessed
                     hints[i] = h
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
-                hints[i] = ("hint.nonfinite", {"value": s.iloc[i]})
+                hints[i] = ("hint.nonfinite", {"value": shorten(s.iloc[i])})  # (400 digits: as the cell is shown)
             if col.name in raw.date_cells:  # a number under a date format, shown (and read) as a date
                 for i in np.flatnonzero((bad & raw.date_cells[col.name]).to_numpy()).tolist():
                     if (h := _date_formatted_hint(s.iloc[i], raw.epoch, col)) is not None:
@@ -1369,6 +1375,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             # (a code column that has 'okänt' says so: a sex or household type not known is a value, not a gap)
             empty_key = "cell.empty_unknown" if col.kind == "code" and S.UNKNOWN in col.vocab else "cell.empty"
             for i in np.flatnonzero(empty.to_numpy()).tolist():
+                if (int(rows[i]), raw.column_of(col.name, i)) in taken_out:
+                    continue
                 problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", empty_key,
                                         expected=col.expected("en"),
                                         **_expected_values(col)))
@@ -1853,8 +1861,10 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
 
 def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
     """A workbook whose sheet read has no rows or lacks a column: the data may be on another sheet,
-    under a name that is not guessed. One line naming the other sheets and the names that are read."""
-    if raw.file_sheets:
+    under a name that is not guessed. One line naming the other sheets and the names that are read (once: an
+    empty sheet read both has no rows and lacks every column; none where the sheets alike are named already)."""
+    if raw.file_sheets and not any(p.key in ("sheet.others", "sheet.alike") and p.file == raw.source
+                                   for p in problems):
         problems.append(problem(raw.source, None, None, None, "sheet.others",
                                 sheets=", ".join(f"'{n}'" for n in raw.other_sheets),
                                 names=" / ".join(f"'{n}'" for n in raw.file_sheets)))
@@ -2263,7 +2273,9 @@ def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: li
         if column not in raw.frame.columns or not texts:
             continue
         cells = raw.frame[column].fillna("").astype(str)
-        folded = cells.str.strip().str.casefold()
+        # (spaces one each: a no-break space pasted from a web page or Word, 'Avslutad\xa0– arbete', or two spaces, look
+        # like the params file's text in the message and would not be it)
+        folded = cells.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
         hit = folded.isin(list(texts))
         for text in (t for t in texts if unused and not (folded == t).any()):
             warn.append(problem(fname, None, column, None, "person.codes_no_row", "warning", "codes_unused",
@@ -2842,6 +2854,10 @@ def _unit_above(path: Path, raw: RawTable, declared: str, fname: str) -> list[Pr
     return []
 
 
+# a period in a sheet's name: a calendar year ('Budget 2024', '2025') or a project year ('År 1', 'Projektår 2')
+_PERIOD_IN_NAME = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)|\b(?:år|projektår|year|project year)\s*\d{1,2}\b", re.I)
+
+
 def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bool:
     """Whether a budget kept on a sheet per year (``Budget 2024``, ``Budget 2025``, each ``Kostnadsslag``, ``Budget``,
     ``Utfall``) with no column for the period was found among ``problems[before:]``: its year is only in the sheet's
@@ -2854,11 +2870,17 @@ def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bo
         p = problems[k]
         if p.key == "sheet.alike" and p.file == raw.source:
             values = dict(p.values)
+            if not _PERIOD_IN_NAME.search(str(values["read"])):
+                # (sheets 'Lotsen' and 'Kompassen', two projects' budgets alike: no year is in a name, and the
+                # message of sheets alike, to name the one sheet to read, is the one that helps)
+                return False
             problems[k] = problem(p.file, None, None, None, "budget.sheet_per_year", read=values["read"],
                                   sheets=values["sheets"])
             return True
     return False
 
+
+CATEGORY_LIMIT = 200  # characters of a budget line's name ('Lön projektledare 100 %, inkl. sociala avgifter' is 48)
 
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
@@ -2944,6 +2966,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
                             and budget_shapes.funder_column(raw.frame[c]))
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    names = df[S.CATEGORY].fillna("").astype(str)
+    for i in np.flatnonzero((names.str.len() > CATEGORY_LIMIT).to_numpy()).tolist():
+        # (a note pasted into the line's name: the budget table's column would take the page, its amounts pushed off)
+        problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.CATEGORY, i), names.iloc[i],
+                                "budget.category_long", n=len(names.iloc[i]), limit=CATEGORY_LIMIT,
+                                start=quote(names.iloc[i])))
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
         "column.missing", "column.missing_heading", "column.optional_heading"))
