@@ -15,25 +15,15 @@ import evaltools as et
 
 
 from .conftest import load_problems, params_refusal
+from .test_survey_48 import AGREE as _AGREE_WORDS
+from .test_survey_48 import STAFF as _STAFF_ASKED
 from .test_unseen_projects import _params
 from .test_unseen_projects_38 import CODES, _cleaned
 from .test_unseen_projects_38 import _lotsen as lotsen
 
-AGREE = "Instämmer inte alls|Instämmer delvis inte|Varken eller|Instämmer delvis|Instämmer helt"
-STAFF = """\
-    kind: struktur
-    period: {start: 2024-01-01, planned_end: 2025-12-31}
-    target_population: {size: 40, description: handläggare hos parterna}
-    data: {responses: data/svar.xlsx, questions: data/questions.csv}
-    goals:
-      - id: samverkan
-        kind: survey
-        label: Minst 70 % av handläggarna ska anse att samverkan har förbättrats
-        question: Q2
-        group: personal
-        level: 4
-        target: 0.7
-    """
+# the staff goal of the questionnaire sweep, without its number asked (a response rate is not what is checked here)
+AGREE = "|".join(_AGREE_WORDS)
+STAFF = _STAFF_ASKED.replace("    survey: {invited: {personal: 40}}\n", "")
 
 
 def _survey(tmp_path: Path, answers: list[object]) -> Path:
@@ -109,19 +99,7 @@ WIDE = ["Kostnadsslag", "Budget 2024", "Utfall 2024", "Budget 2025", "Utfall 202
 
 def _wide_budget(tmp_path: Path, rows: list[list]) -> Path:
     """A wide budget follow-up (a column per year's budget and utfall), headings on row 1, lines from row 2."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Budget"
-    ws.append(WIDE)
-    for row in rows:
-        ws.append(row)
-    (tmp_path / "data").mkdir(exist_ok=True)
-    wb.save(tmp_path / "data" / "budget.xlsx")
-    params = tmp_path / "breda.yaml"
-    params.write_text("id: breda\ntitle: Breda\nforbund: Testförbundet\nowner: Testkommun\nkind: individ\n"
-                      "period: {start: 2024-01-01, planned_end: 2025-12-31}\ndata: {budget: data/budget.xlsx}\n",
-                      encoding="utf-8")
-    return params
+    return _sheets(tmp_path, {"Budget": [WIDE, *rows]})
 
 
 @pytest.mark.parametrize("typed", ["9" * 400, "1e400"])
