@@ -32,7 +32,7 @@ from .errors import Problem, problem
 from .messages import message
 from .params import ProjectParams, read_label
 from .reading import RawTable
-from .validation import _other_words, _read, _validate, empty_table
+from .validation import _other_words, _read, _validate, empty_table, lost_zeros_problems
 
 # --- column names -----------------------------------------------------------------------------
 RESPONDENT_ID = "respondent_id"
@@ -535,13 +535,7 @@ def _participants_only(responses: pd.DataFrame, participants: pd.DataFrame | Non
             lost.append((file_row(i), pid, match))
         else:
             notes.setdefault((pid, str(responses[RESPONDENT_GROUP].iloc[i])), []).append(file_row(i))
-    for mine, key in ((True, "person.lost_zeros"), (False, "person.lost_zeros_in_persons")):
-        these = [x for x in lost if (len(x[1]) < len(x[2])) == mine]
-        if these:
-            row, pid, match = these[0]
-            listed = ", ".join(str(x[0]) for x in these[:5]) + (" …" if len(these) > 5 else "")
-            problems.append(problem(fname, row, RESPONDENT_ID, pid, key, match=match, n=len(these), rows=listed,
-                                    column=RESPONDENT_ID, persons=participants.attrs.get("source", "")))
+    problems += lost_zeros_problems(fname, RESPONDENT_ID, lost, participants.attrs.get("source", ""))
     for (pid, group), found in list(notes.items())[:20]:
         shown = ", ".join(map(str, found[:5])) + (" …" if len(found) > 5 else "")
         warn.append(problem(fname, found[0], RESPONDENT_ID, pid, "survey.unknown_respondent", "warning",

@@ -2678,18 +2678,8 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
             lost.append((int(raw.file_rows[i]), pid, str(match)))
         else:
             notes.setdefault(pid, []).append(int(raw.file_rows[i]))
-    # one message per file that lost them (Excel drops the zeros of every id in a column), not one per row: this
-    # file's ('7' where the person file has '007'), or the person file's ('0012' here, '12' there), which is then
-    # the file to correct
     heading = raw.column_of(S.PERSON_ID, 0) if len(raw.frame) else S.PERSON_ID
-    for mine, key in ((True, "person.lost_zeros"), (False, "person.lost_zeros_in_persons")):
-        these = [x for x in lost if (len(x[1]) < len(x[2])) == mine]
-        if not these:
-            continue
-        row, pid, match = these[0]
-        listed = ", ".join(str(x[0]) for x in these[:5]) + (" …" if len(these) > 5 else "")
-        problems.append(problem(fname, row, heading, pid, key, match=match, n=len(these), rows=listed,
-                                column=heading, persons=persons.attrs.get("source", "")))
+    problems += lost_zeros_problems(fname, heading, lost, persons.attrs.get("source", ""))
     for pid, rows in list(notes.items())[:20]:
         if len(rows) == 1:
             warn.append(problem(fname, rows[0], S.PERSON_ID, pid, "payment.unknown_person", "warning", "unknown_person"))
@@ -2700,6 +2690,22 @@ def _check_payment_persons(df: pd.DataFrame, raw: RawTable, fname: str, persons:
     if len(notes) > 20:
         warn.append(problem(fname, None, S.PERSON_ID, f"{len(notes) - 20}", "payment.unknown_more", "warning",
                             "unknown_person_more", n=len(notes) - 20))
+
+
+def lost_zeros_problems(fname: str, column: str, lost: list[tuple[int, str, str]], persons: str) -> list[Problem]:
+    """One message per file that lost the leading zeros of ids (Excel drops the zeros of every id in a column), not
+    one per row: ``lost`` holds (row, id here, the participant file's id) of ids that match a participant's once
+    the zeros are put back. This file's ('7' where the person file has '007'), or the person file's ('0012' here,
+    '12' there), which is then the file to correct (``persons``: its name)."""
+    out = []
+    for mine, key in ((True, "person.lost_zeros"), (False, "person.lost_zeros_in_persons")):
+        these = [x for x in lost if (len(x[1]) < len(x[2])) == mine]
+        if these:
+            row, pid, match = these[0]
+            listed = ", ".join(str(x[0]) for x in these[:5]) + (" …" if len(these) > 5 else "")
+            out.append(problem(fname, row, column, pid, key, match=match, n=len(these), rows=listed, column=column,
+                               persons=persons))
+    return out
 
 
 def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems: list[Problem],
