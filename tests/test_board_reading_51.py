@@ -10,6 +10,7 @@ import csv
 import pytest
 
 from evaltools.present.sections import summary
+from evaltools.words.labels import note_text
 from evaltools.words.text import msg
 
 from .conftest import ROOT, sample_report
@@ -80,3 +81,40 @@ def test_society_s_net_present_value_says_what_cancels_out_in_the_words_a_politi
     (sentence,) = [s for s in _worth(pid, lang) if society in s]
     assert CANCELS[lang] in sentence, sentence
     assert "transfers cancel out" not in sentence
+
+
+# --- 3. an estimated riksnorm and the housing added to it: one sentence says what each amount is ---------------------
+
+def test_samverkans_person_year_says_the_level_as_norm_plus_housing_and_both_as_estimates():
+    # params/samverkan-i-praktiken.yaml ends in 2025, for which the riksnorm is the toolkit's estimate (the appendix's
+    # reference values: 3 820 kr for one adult living alone plus 1 240 kr of shared costs, 5 060 kr); housing is
+    # 4 300 kr in 2023 prices, 4 300 × 418,47 / 403,7 = 4 457 kr in 2025 prices; the level 5 060 + 4 457 = 9 517 kr
+    assert round(4300 * 418.47 / 403.7) == 4457 and 3820 + 1240 + 4457 == 9517
+    for lang, said, estimates in (
+            ("sv", "tolv månader med 9 517 kr i försörjningsstöd (riksnormen för 2025 för en vuxen som bor ensam plus "
+                   "boende 4 300 kr i 2023 års priser, omräknat till 2025 års 4 457 kr; båda beloppen är verktygets "
+                   "uppskattningar: riksnormen eftersom verktyget saknar Socialstyrelsens belopp för året, boendet "
+                   "utifrån kommunala riktvärden för hyra).", "uppskattning"),
+            ("en", "twelve months of SEK 9,517 in social assistance (the national norm for 2025 for one adult living "
+                   "alone plus housing of SEK 4,300 in 2023 prices, SEK 4,457 converted to 2025 prices; both amounts "
+                   "are the toolkit's estimates: the norm as the toolkit lacks Socialstyrelsen's amount for the year, "
+                   "the housing from municipal guide levels for rent).", "estimate")):
+        (sentence,) = [s for s in _worth("samverkan-i-praktiken", lang) if "9 517" in s or "9,517" in s]
+        assert said in sentence, sentence
+        # the estimate is said once for both amounts, and no "its reference values" leaves the reader asking whose
+        assert sentence.count(estimates) == 1
+        assert "dess referensvärden" not in sentence and "its reference values" not in sentence
+
+
+def test_nasta_stegs_assumption_names_the_estimates_before_the_childrens_amounts():
+    # params/nasta-steg.yaml: price year 2024, whose riksnorm is the toolkit's estimate; its participants live in
+    # households of several types, children among them, whose ages its participants file does not give; housing
+    # 4 300 kr in 2023 prices is 4 300 × 415,15 / 403,7 = 4 422 kr in 2024 prices
+    assert round(4300 * 415.15 / 403.7) == 4422
+    r = sample_report("nasta-steg", "sv")
+    table = r.cba.assumptions.set_index("name")
+    source = _plain(note_text(table.loc["monthly_level", "source"], "sv"))
+    assert source.startswith("riksnormen för 2024 per hushållstyp plus boende för en vuxen 4 300 kr i 2023 års "
+                             "priser, omräknat till 2024 års 4 422 kr; båda beloppen är verktygets uppskattningar: "
+                             "riksnormen eftersom verktyget saknar Socialstyrelsens belopp för året, boendet utifrån "
+                             "kommunala riktvärden för hyra; barnen räknade med riksnormens belopp"), source
