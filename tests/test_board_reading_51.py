@@ -137,3 +137,18 @@ def test_the_share_goals_count_says_what_it_does_not_count(lang, said, misread):
     sentences = [_plain(s) for s in summary.participation(sample_report("eskilstuna-specialistteamet", lang))]
     assert said in sentences, sentences
     assert not any(misread in s for s in sentences)
+
+
+# --- 5. whom the wage subsidy is counted for, said as a clause, not a bracket of a count -----------------------------
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "andra stöd mindre; gäller de 6 som gick till arbete med stöd; lönestödet räknas de första 12 månaderna"),
+    ("en", "other subsidies pay less; applies to the 6 who went to subsidised work; "),
+])
+def test_nasta_stegs_wage_subsidy_says_whom_it_is_counted_for(lang, said):
+    # its participants file: 6 ended in arbete med stöd, all from försörjningsstöd (the outcome table's count)
+    assert _outcomes("nasta-steg").count("arbete_med_stöd") == 6
+    table = sample_report("nasta-steg", lang).cba.assumptions.set_index("name")
+    source = _plain(note_text(table.loc["wage_subsidy_sek_month", "source"], lang))
+    assert said in source, source
+    assert "(6 " not in source
