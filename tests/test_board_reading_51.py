@@ -4,19 +4,23 @@ that the state's benefit is as large as the försörjningsstöd it replaces; wha
 ("transfers cancel out", "överföringar tar ut varandra" in Kompassen's bracket, "pengar som bara flyttas mellan
 aktörerna tar ut varandra" elsewhere and in the glossary); and Samverkan's page 1 giving its monthly level as
 "riksnormen …, verktygets uppskattning eftersom Socialstyrelsens belopp för året saknas i dess referensvärden, plus
-boende …, verktygets uppskattning utifrån …", two estimates in a chain of commas and a "dess" without an owner.
+boende …, verktygets uppskattning utifrån …", two estimates in a chain of commas and a "dess" without an owner;
+page 1's "236 av dem, utan avslut med utfallet flyttat", read as "without an exit"; the wage subsidy's "(6 med
+utfallet arbete med stöd)"; and a table of odds ratios with no sentence saying what it shows, under it "n = 180".
 Expected values are worked out by hand from the samples' files in the comments, not taken from the code's output."""
 from __future__ import annotations
 
 import csv
+import dataclasses
+import types
 
 import pytest
 
-from evaltools.present.sections import summary
+from evaltools.present.sections import outcomes, summary
 from evaltools.words.labels import note_text
 from evaltools.words.text import msg
 
-from .conftest import ROOT, sample_report
+from .conftest import ROOT, sample_report, shown_chunks
 
 NBSP = "\u00a0"
 
@@ -152,3 +156,61 @@ def test_nasta_stegs_wage_subsidy_says_whom_it_is_counted_for(lang, said):
     source = _plain(note_text(table.loc["wage_subsidy_sek_month", "source"], lang))
     assert said in source, source
     assert "(6 " not in source
+
+
+# --- 6. the table of odds ratios has a sentence saying what it shows ----------------------------------------------
+
+def _model_section(pid: str, lang: str) -> list[str]:
+    chunks = [_plain(c) for c in shown_chunks(outcomes.blocks(sample_report(pid, lang)))]
+    heading = "Flera faktorer samtidigt (logistisk regression)" if lang == "sv" else \
+        "Several factors at once (logistic regression)"
+    return chunks[chunks.index(heading):]
+
+
+@pytest.mark.parametrize("lang, said, size", [
+    # Kompassen's model, printed in its report: Kön: Man 0,85–2,83, Åldersgrupp: 18–29 0,60–3,50, 30–39 0,48–2,80,
+    # 50–59 0,47–2,56, 60+ 0,24–2,25, Projektår för start: År 1 0,59–2,43, År 3 0,41–1,96: every interval holds 1;
+    # it rests on everyone who ended, 180 (its participants file)
+    ("sv", "Ingen faktor skiljer sig tydligt när de andra hålls lika: varje oddskvots 95 % KI omfattar 1.",
+     "Modellen bygger på 180 avslut."),
+    ("en", "No factor differs clearly with the others held equal: every odds ratio's 95% CI includes 1.",
+     "The model rests on 180 exits."),
+])
+def test_kompassens_odds_ratios_are_said_in_a_sentence_above_their_table(lang, said, size):
+    assert len(_outcomes("kompassen-demo")) == 180
+    section = _model_section("kompassen-demo", lang)
+    assert section[1] == said, section[:3]
+    # the model's size ends the note on its reference groups
+    (note,) = [c for c in section if c.startswith("En oddskvot över 1" if lang == "sv" else "An odds ratio above 1")]
+    assert note.endswith(size) and not any("n = 180" in c for c in section)
+
+
+def test_where_terms_are_hidden_the_sentence_speaks_of_those_shown():
+    # Specialistteamet's model leaves out the terms whose shares the table per group hides (its note says how many)
+    section = _model_section("eskilstuna-specialistteamet", "sv")
+    assert section[1] == ("Ingen visad faktor skiljer sig tydligt när de andra hålls lika: varje oddskvots 95 % KI "
+                          "omfattar 1."), section[:3]
+    assert any("visas inte, eftersom" in c for c in section)
+
+
+@pytest.mark.parametrize("lang, one, two", [
+    ("sv", "När faktorerna prövas samtidigt har kön: man ett 95 % KI för oddskvoten som inte omfattar 1, utan "
+           "justering för att flera faktorer prövas; om skillnaden i andel lyckade utfall är tydlig säger tabellen per "
+           "grupp ovan, som justerar för det.",
+     "har kön: man och åldersgrupp: 60+ var sitt 95 % KI"),
+    ("en", "With the factors tested together, sex: man has a 95% CI for its odds ratio that leaves out 1, without "
+           "adjusting for the several factors tested;", "sex: man and age group: 60+ each have a 95% CI"),
+])
+def test_an_interval_that_leaves_out_one_is_said_as_unadjusted(lang, one, two):
+    r = sample_report("kompassen-demo", lang)
+    measure = "andel lyckade utfall" if lang == "sv" else "share with a successful outcome"
+    table = r.model.table.copy()
+    # one term's interval moved above 1 (1,20–2,83), then a second's below it (0,24–0,90): the sentence says so
+    # without calling the difference clear, which the adjusted tests per group decide
+    table.loc[table["category"] == "man", "ci_low"] = 1.20
+    fake = types.SimpleNamespace(model=dataclasses.replace(r.model, table=table), lang=lang, msg=r.msg,
+                                 plural=r.plural, words=r.words)
+    assert _plain(outcomes.model_verdict(fake, measure)).startswith(one)
+    table.loc[table["category"] == "60+", "ci_high"] = 0.90
+    fake.model = dataclasses.replace(r.model, table=table)
+    assert two in _plain(outcomes.model_verdict(fake, measure))
