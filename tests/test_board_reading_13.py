@@ -99,11 +99,13 @@ def test_the_monthly_levels_source_says_whether_the_riksnorm_is_socialstyrelsens
     source = r.assumptions.set_index("name").loc["monthly_level", "source"]
     sv, en = _plain(note_text(source, "sv")), _plain(note_text(source, "en"))
     # the tiny project's leavers (P1 to work, P4 to sickness compensation) live in households of their own types
-    assert sv.startswith(f"riksnormen för {year} per hushållstyp, ") and en.startswith(f"the national norm for {year} ")
+    assert sv.startswith(f"riksnormen för {year} per hushållstyp") and en.startswith(f"the national norm for {year} ")
     if estimated:
         assert "enligt Socialstyrelsen" not in sv and "from Socialstyrelsen" not in en
-        assert "verktygets uppskattning eftersom Socialstyrelsens belopp för året saknas" in sv
-        assert "the toolkit's estimate as Socialstyrelsen's amount for the year is not in its reference values" in en
+        assert "båda beloppen är verktygets uppskattningar: riksnormen eftersom verktyget saknar Socialstyrelsens " \
+               "belopp för året" in sv
+        assert "both amounts are the toolkit's estimates: the norm as the toolkit lacks Socialstyrelsen's amount for " \
+               "the year" in en
     else:
         assert sv.startswith(f"riksnormen för {year} per hushållstyp, enligt Socialstyrelsen, plus boende 4 300 kr")
         assert en.startswith(f"the national norm for {year} by household type, from Socialstyrelsen, plus housing")
@@ -115,8 +117,10 @@ def test_a_structural_projects_page_one_gives_its_estimated_riksnorm_as_an_estim
     # is 2025, for which evaltools/data/riksnorm.csv has no row: 2024's estimate uprated by KPI (3 790 kr × 418,47
     # / 415,15 = 3 820 kr for one adult, as the appendix's table of reference values shows)
     for lang, said, not_said in (
-            ("sv", "riksnormen för 2025 för en vuxen som bor ensam, verktygets uppskattning", "enligt Socialstyrelsen"),
-            ("en", "the national norm for 2025 for one adult living alone, the toolkit's estimate", "from Socialstyrelsen")):
+            ("sv", "riksnormen för 2025 för en vuxen som bor ensam plus boende 4 300 kr i 2023 års priser, omräknat till 2025 års "
+                   "4 457 kr; båda beloppen är verktygets uppskattningar", "enligt Socialstyrelsen"),
+            ("en", "the national norm for 2025 for one adult living alone plus housing of SEK 4,300 in 2023 prices, SEK 4,457 "
+                   "converted to 2025 prices; both amounts are the toolkit's estimates", "from Socialstyrelsen")):
         worth = [_plain(x) for x in sample_report("samverkan-i-praktiken", lang).key_findings()]
         year = [x for x in worth if said in x]
         assert len(year) == 1, worth

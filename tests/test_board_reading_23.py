@@ -21,7 +21,7 @@ NBSP = "\u00a0"
 SAME_COST = {"sv": "mot kostnaden ovan räknad som nuvärde, ",
              "en": "against the cost above as a present value, "}
 ASSUMED_WORDS = {"sv": " (antaget att dess ersättning är lika stor som försörjningsstödet den ersätter)",
-                 "en": " (assuming its benefits equal the assistance they replace)"}
+                 "en": " (assuming its benefits are as large as the social assistance they replace)"}
 STATE_PAYS = {"sv": r"staten betalar [\d ]+ kr", "en": r"the state pays SEK [\d,]+"}
 
 

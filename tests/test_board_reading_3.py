@@ -251,8 +251,8 @@ def test_the_portfolio_period_keeps_its_dash_with_the_first_month(monkeypatch):
 
 # --- a small count of persons is not said in a sentence, also not in an assumption's source ----------------
 
-@pytest.mark.parametrize("lang, few, said", [("sv", "färre än 5 med utfallet arbete med stöd", "2 med utfallet"),
-                                             ("en", "fewer than 5 with the outcome subsidised work", "2 with the outcome")])
+@pytest.mark.parametrize("lang, few, said", [("sv", "färre än 5 personer som gick till arbete med stöd", "de 2 som"),
+                                             ("en", "fewer than 5 persons who went to subsidised work", "the 2 who")])
 def test_the_wage_subsidy_source_hides_a_small_count_of_subsidised_exits(lang, few, said):
     from evaltools.words.labels import note_text
     r = sample_report("timra-vagen-ut", lang)
@@ -271,7 +271,7 @@ def test_the_wage_subsidy_source_keeps_a_count_that_is_not_small():
     n = int((outcomes == "arbete_med_stöd").sum())
     assert n >= 5
     source = note_text(r.cba.assumptions.set_index("name").loc["wage_subsidy_sek_month", "source"], "sv")
-    assert f"({n} med utfallet arbete med stöd)" in source
+    assert f"; gäller de {n} som gick till arbete med stöd" in source
 
 
 @pytest.mark.parametrize("n, said", [(2, "; färre än 5 utan utbetalningar fick medianen"),

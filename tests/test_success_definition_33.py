@@ -173,14 +173,14 @@ def test_the_wage_subsidy_does_not_say_a_count_the_outcome_table_counts_otherwis
     # cell, a bound on it; so the count is not said, and the source says whom the subsidy is for
     r = _subsidised(tmp_path, from_sickness=1)
     source = _wage_source(r)
-    assert "(för dem som lämnade försörjningsstödet för arbete med stöd)" in source
-    assert "med utfallet arbete med stöd" not in source
+    assert "; gäller dem som lämnade försörjningsstödet för arbete med stöd" in source
+    assert "gäller de " not in source
 
 
 def test_the_wage_subsidy_says_the_count_where_it_is_the_tables(tmp_path):
     # all six from försörjningsstöd: the same persons the outcome table counts, 6, said in both
     r = _subsidised(tmp_path, from_sickness=0)
-    assert "(6 med utfallet arbete med stöd)" in _wage_source(r)
+    assert "; gäller de 6 som gick till arbete med stöd" in _wage_source(r)
     assert _table_count(r, "Arbete med stöd") == "6"
 
 

@@ -130,7 +130,7 @@ def test_the_odds_ratio_note_names_the_reference_categories():
     note = model.notes[0]
     assert note.key == "note.odds_ratio" and dict(note.values)["refs"] == Categories((("sex", most_common),))
     assert "Referensgrupper: Kön: " + most_common.capitalize() + "." in note_text(note, "sv")
-    assert note_text(model.notes[1], "en") == f"n = {len(ended)}"
+    assert note_text(model.notes[1], "en") == f"The model rests on {len(ended)} exits."
     # a term reads as its variable and category
     assert term_label("sex", "man", "sv") == "Kön: Man" and term_label("project_year", 2, "en").endswith(": Year 2")
 

@@ -137,7 +137,7 @@ SUBSIDY = {"sv": f" (antaget att lönestödet är 12{NBSP}000{NBSP}kr i månaden
            "en": " (assuming a wage subsidy of SEK 12,000 a month for 18 months per subsidised job)"}
 BOTH = {"sv": " (antaget att dess ersättning är lika stor som försörjningsstödet den ersätter, och med antaget "
               "lönestöd)",
-        "en": " (assuming benefits equal to assistance and a wage subsidy)"}
+        "en": " (assuming its benefits are as large as the social assistance they replace, and with an assumed wage subsidy)"}
 
 
 def _public_sentence(r) -> str:

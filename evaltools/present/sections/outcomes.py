@@ -164,6 +164,23 @@ def _inline(label: object) -> str:
     return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
+def model_verdict(r, measure: str) -> str:
+    """What the success model's table shows, in a sentence above it: a table of odds ratios alone asks the board
+    to read intervals against 1. Its intervals are not adjusted for the several terms tested, so an interval that
+    leaves out 1 is said as exactly that, and the shares per group above (adjusted) say whether a difference is
+    clear; none leaving out 1 means none is clear either way. Where terms are hidden, the sentence speaks of those
+    shown."""
+    m = r.model
+    # (a term inside the sentence in lower case, its breakdown's and its group's names alike: "kön: man")
+    apart = [": ".join(_inline(part) for part in label.split(": ", 1))
+             for label, low, high in zip(term_labels(m.table, r.lang), m.table["ci_low"], m.table["ci_high"])
+             if low > 1 or high < 1]
+    if apart:
+        return r.plural("outcomes.model_unadjusted", len(apart), which=r.words.join(apart), measure=measure)
+    hidden = any(n.key == "note.terms_hidden" for n in m.notes)  # (the note under the table says how many)
+    return r.msg("outcomes.model_no_clear_shown" if hidden else "outcomes.model_no_clear")
+
+
 def _shown(v: object) -> bool:
     """True for a count the table shows (not ``..``, ``<k`` or missing)."""
     return not isinstance(v, str) and not pd.isna(v)
@@ -275,8 +292,13 @@ def blocks(r) -> list[list]:
                            t("ci", lang): [f"{fmt_num(a, 2, lang)}–{fmt_num(b, 2, lang)}"
                                            for a, b in zip(m.table["ci_low"], m.table["ci_high"])],
                            t("p_value", lang): [fmt_p(v, lang) for v in m.table["p_value"]]})
-        out.append([Text([], msg("outcomes.regression"), 3),
-                    Table(mt, notes=tuple(note_text(n, lang) for n in m.notes), numeric=(odds, t("ci", lang), t("p_value", lang)))])
+        # (the model's size ends the note on its reference groups, one paragraph: "Modellen bygger på 180 avslut.")
+        notes = [note_text(n, lang) for n in m.notes if n.key != "note.model_n"]
+        size = [note_text(n, lang) for n in m.notes if n.key == "note.model_n"]
+        if notes and size:
+            notes[0] += " " + size[0]
+        out.append([Text([model_verdict(r, measure)], msg("outcomes.regression"), 3),
+                    Table(mt, notes=tuple(notes), numeric=(odds, t("ci", lang), t("p_value", lang)))])
     else:  # no model: its note, and where the shares per group are shown, that they stand
         said = [note_text(n, lang) for n in m.notes]
         if said and shown_rates(r):
