@@ -309,8 +309,12 @@ goals:
     target: 0.4
     period: whole_period
     denominator: exits
-cost_benefit:
-  monthly_level: {{method: fixed, amount_sek: 8900, amount_year: 2023}}
+    # the outcomes counted as 'egen försörjning' (the default also counts aktiv_planering_annan_part)
+    success_outcomes: [arbete, arbete_med_stöd, studier, sjuk_aktivitetsersättning, sjukpenning, annan_ersättning]
+# The försörjningsstöd a leaver no longer needs is valued from the riksnorm, the toolkit's default, which the
+# report names as such. To use an amount of your own, with its source (docs/methods.md, cost-benefit):
+# cost_benefit:
+#   monthly_level: {{method: fixed, amount_sek: 8900, amount_year: 2023, source: "ansökan 2023, s. 4"}}
 """
 
 
