@@ -84,3 +84,25 @@ def test_the_new_params_file_sets_no_monthly_level_the_evaluator_never_chose(new
     level = et.load_project(params).params.cost_benefit.monthly_level
     assert (level.method, level.amount_sek, level.amount_year, level.source) == ("fixed", 8900, 2023, "ansökan 2023, s. 4")
 
+
+def test_goals_left_as_the_examples_of_evaltools_new_are_named_by_validate_and_after_render(new_project, capsys):
+    params = _filled_in(new_project())
+    capsys.readouterr()
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK  # a warning: the examples are valid goals
+    out = capsys.readouterr().out
+    # the params template's two example goals, by their ids, and what to write instead
+    assert ("! steget: exempelmålen som evaltools new skrev står kvar i parameterfilen (id: deltagare, "
+            "egen_försörjning), och rapporten redovisar dem som ansökans mål: skriv in ansökans mål under goals: "
+            "i parameterfilen") in out
+    cli._kind_hints([params], "en")  # the lines printed after a render
+    assert "(id: deltagare, egen_försörjning), and the report states them as the application's goals" in capsys.readouterr().out
+    # one goal in the application's words instead of the first example: only the other is named
+    text = params.read_text(encoding="utf-8").replace("label: Minst 50 deltagare per år",
+                                                      "label: Minst 40 unga vuxna ska skrivas in i insatsen per år")
+    params.write_text(text, encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert "(id: egen_försörjning)," in capsys.readouterr().out
+    params.write_text(text.replace("label: Minst 40 % av de avslutade går till egen försörjning",
+                                   "label: Minst 40 % av dem som avslutar ska gå till arbete eller studier"), encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert "exempelmålen" not in capsys.readouterr().out

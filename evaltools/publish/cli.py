@@ -92,6 +92,8 @@ def cmd_validate(args, parser) -> int:
         for hint in (_kind_hint(project.params, lang), _english_hint(project.params, lang)):  # (what the
             if hint:                                                                      # report does not say)
                 print(f"    {hint}")
+        for hint in _newcomer_hints(project.params, lang):  # (what was left as `evaltools new` wrote it)
+            print(f"  ! {project.id}: {hint}")
         status = max(status, _validate_text(project, lang))
     from .render import one_folder  # start-up: each command imports only what it uses
     for said in one_folder(_projects(args, parser), _lang(args)).values():  # (render would refuse them)
@@ -135,6 +137,21 @@ def _english_hint(params, lang: str) -> str:
     return _say("cli.swedish_in_english", lang, keys="; ".join(missing)) if missing else ""
 
 
+def example_goals(params) -> list[str]:
+    """The ids of the params' goals that are still the examples ``evaltools new`` wrote (the same label):
+    a report would state them as the application's goals."""
+    import yaml  # start-up: each command imports only what it uses
+    written = yaml.safe_load(TEMPLATE.format(id="x", title="x", marker="x", lang="sv"))["goals"]
+    labels = {g["label"] for g in written}
+    return [g.id for g in params.goals if g.label in labels]
+
+
+def _newcomer_hints(params, lang: str) -> list[str]:
+    """Lines for the evaluator about what the params file still holds as ``evaltools new`` wrote it."""
+    goals = example_goals(params)
+    return [_say("cli.example_goals", lang, goals=", ".join(goals))] if goals else []
+
+
 def _kind_hints(paths: list[Path], lang: str) -> None:
     """After a render: for each params file that leaves the kind of project to be inferred, how to state
     it, and in an English report the texts the params give only in Swedish."""
@@ -144,7 +161,7 @@ def _kind_hints(paths: list[Path], lang: str) -> None:
             params = load_params_once(path)
         except EvaltoolsError:  # (a file that does not load is reported by the render itself)
             continue
-        for hint in (_kind_hint(params, lang), _english_hint(params, lang)):
+        for hint in (_kind_hint(params, lang), _english_hint(params, lang), *_newcomer_hints(params, lang)):
             if hint:
                 print(f"  {params.id}: {hint}")
 
