@@ -106,3 +106,18 @@ def test_goals_left_as_the_examples_of_evaltools_new_are_named_by_validate_and_a
                                    "label: Minst 40 % av dem som avslutar ska gå till arbete eller studier"), encoding="utf-8")
     assert cli.main(["validate", str(params)]) == cli.EXIT_OK
     assert "exempelmålen" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("lock", ["~$participants.csv", "~$rticipants.csv", ".~lock.participants.csv#"])
+def test_a_data_file_open_in_excel_is_named_with_what_to_do(new_project, capsys, lock):
+    # Excel's lock file beside an open file (its first two letters replaced when the name is long), or
+    # LibreOffice's: the file is read as last saved, so changes on the screen are not in the report
+    params = _filled_in(new_project())
+    capsys.readouterr()
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert "öppen i Excel" not in capsys.readouterr().out
+    (params.parent.parent / "data" / "steget" / lock).write_bytes(b"\x00")
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert (f"! steget: participants.csv är öppen i Excel eller LibreOffice (låsfilen {lock} ligger bredvid): det som "
+            "lästes är filen som den senast sparades, utan ändringar som inte är sparade. Spara den och kör kommandot "
+            "igen") in capsys.readouterr().out

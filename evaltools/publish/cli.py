@@ -146,10 +146,33 @@ def example_goals(params) -> list[str]:
     return [g.id for g in params.goals if g.label in labels]
 
 
+def open_data_files(params) -> list[tuple[Path, Path]]:
+    """``(data file, lock file)`` for each data file the params name that is open in Excel or LibreOffice
+    now: beside it is the lock file the program keeps while the file is open (``~$deltagare.xlsx``, or with
+    a long name its first two letters replaced, ``~$ltagare.xlsx``; ``.~lock.deltagare.xlsx#``). What is
+    read is the file as last saved, without the changes on the screen."""
+    d = params.data
+    named = [getattr(d, key, None) for key in ("participants", "payments", "budget", "responses", "questions",
+                                               "earnings", "benefits")]
+    if d.comparison is not None:
+        named += [d.comparison.persons, d.comparison.payments]
+    out = []
+    for path in dict.fromkeys(p for p in named if isinstance(p, Path)):
+        locks = [path.with_name(f"~${path.name}"), path.with_name(f"~${path.name[2:]}"),
+                 path.with_name(f".~lock.{path.name}#")]
+        lock = next((x for x in locks if x.name != path.name and x.is_file()), None)
+        if lock is not None:
+            out.append((path, lock))
+    return out
+
+
 def _newcomer_hints(params, lang: str) -> list[str]:
-    """Lines for the evaluator about what the params file still holds as ``evaltools new`` wrote it."""
+    """Lines for the evaluator about what the params file still holds as ``evaltools new`` wrote it, and the
+    data files open in Excel as the command reads them."""
     goals = example_goals(params)
-    return [_say("cli.example_goals", lang, goals=", ".join(goals))] if goals else []
+    return ([_say("cli.example_goals", lang, goals=", ".join(goals))] if goals else []) + [
+        _say("cli.open_in_excel", lang, file=redact(path.name), lock=redact(lock.name))
+        for path, lock in open_data_files(params)]
 
 
 def _kind_hints(paths: list[Path], lang: str) -> None:
