@@ -121,3 +121,14 @@ def test_a_data_file_open_in_excel_is_named_with_what_to_do(new_project, capsys,
     assert (f"! steget: participants.csv är öppen i Excel eller LibreOffice (låsfilen {lock} ligger bredvid): det som "
             "lästes är filen som den senast sparades, utan ändringar som inte är sparade. Spara den och kör kommandot "
             "igen") in capsys.readouterr().out
+
+
+def test_the_column_sheet_asks_whether_the_column_must_be_there_apart_from_whether_a_cell_may_be_empty(new_project):
+    import openpyxl  # (only this test reads the workbook)
+    new_project()
+    wb = openpyxl.load_workbook(cli.DATA_DIR / "steget" / "steget.xlsx")
+    rows = [[c.value for c in r] for r in wb["Kolumner"].iter_rows()]
+    assert rows[0][:4] == ["blad", "kolumn", "kolumnen måste finnas", "cellen får vara tom"]
+    # the end date: its column is in the format, its cell empty while the person is enrolled (the sheet's own words)
+    end = next(r for r in rows if r[:2] == ["participants", "end_date"])
+    assert end[2:4] == ["ja", "ja"] and "tom så länge personen är inskriven" in end[5]
