@@ -132,3 +132,15 @@ def test_the_column_sheet_asks_whether_the_column_must_be_there_apart_from_wheth
     # the end date: its column is in the format, its cell empty while the person is enrolled (the sheet's own words)
     end = next(r for r in rows if r[:2] == ["participants", "end_date"])
     assert end[2:4] == ["ja", "ja"] and "tom så länge personen är inskriven" in end[5]
+
+
+def test_the_refusal_of_a_new_params_file_counts_every_line_it_lists(new_project, capsys):
+    params = new_project()
+    capsys.readouterr()
+    assert cli.main(["validate", str(params)]) == cli.EXIT_FAILED
+    err = capsys.readouterr().err
+    # the seven placeholders evaltools new writes: kind, start, planned_end, granted_sek, title, forbund, owner
+    assert f"{params}: 7 problem i projektparametrarna:" in err
+    assert err.count("\n  - ") == 7
+    assert cli.main(["validate", "--lang", "en", str(params)]) == cli.EXIT_FAILED
+    assert f"{params}: 7 problem(s) in the project parameters:" in capsys.readouterr().err

@@ -74,8 +74,7 @@ def cmd_validate(args, parser) -> int:
         try:
             project = load_project(path, lang=args.lang)  # (every problem in one language: --lang, else the project's)
         except EvaltoolsError as e:
-            print(f"{_say('cli.refused', _lang(args), id=redact(path.stem))}\n{e}{_other_placeholders(path, str(e), args)}\n",
-                  file=sys.stderr)
+            print(f"{_say('cli.refused', _lang(args), id=redact(path.stem))}\n{_refusal(path, e, args)}\n", file=sys.stderr)
             status = EXIT_FAILED
             continue
         n = len(project.participants)
@@ -189,14 +188,24 @@ def _kind_hints(paths: list[Path], lang: str) -> None:
                 print(f"  {params.id}: {hint}")
 
 
-def _other_placeholders(path: Path, said: str, args) -> str:
+def _other_placeholders(path: Path, said: str) -> list:
     """The placeholders of ``evaltools new`` still in the params file that the error ``said`` does not
-    name (a placeholder title passes the params check, a placeholder date does not), one line each,
-    so that every value left to fill in is listed at once."""
+    name (a placeholder title passes the params check, a placeholder date does not), as problems."""
     from ..data.messages import quote  # start-up: each command imports only what it uses
     from ..data.template import placeholder_problems  # start-up: each command imports only what it uses
-    lang = _lang(args)
-    return "".join(f"\n  - {p.note(lang)}" for p in placeholder_problems(path) if quote(p.value) not in said)
+    return [p for p in placeholder_problems(path) if quote(p.value) not in said]
+
+
+def _refusal(path: Path, error: EvaltoolsError, args) -> str:
+    """The error a project is refused with and every placeholder of ``evaltools new`` it does not name, one
+    line each, so that every value left to fill in is listed at once; a params file's problems are counted
+    with them in its first line (a head of '4 problem' over seven lines was read as lines missing)."""
+    from ..data.errors import ParamsError  # start-up: each command imports only what it uses
+    extra = _other_placeholders(path, str(error))
+    if isinstance(error, ParamsError) and extra:
+        lines = error.lines + [{"sv": p.note("sv"), "en": p.note("en")} for p in extra]
+        return ParamsError(error.path, lines, error.lang, error.arguments).message(error.lang)
+    return f"{error}" + "".join(f"\n  - {p.note(_lang(args))}" for p in extra)
 
 
 def _validate_text(project, lang: str) -> int:
