@@ -144,3 +144,14 @@ def test_the_refusal_of_a_new_params_file_counts_every_line_it_lists(new_project
     assert err.count("\n  - ") == 7
     assert cli.main(["validate", "--lang", "en", str(params)]) == cli.EXIT_FAILED
     assert f"{params}: 7 problem(s) in the project parameters:" in capsys.readouterr().err
+
+
+def test_the_new_params_file_shows_a_qualitative_goal_that_loads_once_uncommented(new_project):
+    params = _filled_in(new_project())
+    text = params.read_text(encoding="utf-8")
+    assert "\n  # - id: samverkan\n  #   kind: qualitative\n" in text
+    params.write_text(re.sub(r"\n  # ( *)(- id: samverkan|kind:|label:|assessment:|evidence:)", r"\n  \1\2", text),
+                      encoding="utf-8")
+    goal = next(g for g in et.load_project(params).params.goals if g.id == "samverkan")
+    assert (goal.kind, goal.assessment) == ("qualitative", "delvis")
+    assert goal.evidence == "Gemensamma ärendedragningar varannan vecka sedan hösten 2024 (mötesanteckningar)."

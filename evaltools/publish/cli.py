@@ -346,6 +346,8 @@ data:
   payments: ../data/{id}/{id}.xlsx
   budget: ../data/{id}/{id}.xlsx
   amount_unit: kr
+# The application's goals, each in its own words (label) with its target; the two below are examples to
+# replace. Kinds: participant_count, outcome_count, share, qualitative, survey (docs/data-contract.md, Goals).
 goals:
   - id: deltagare
     kind: participant_count
@@ -360,6 +362,13 @@ goals:
     denominator: exits
     # the outcomes counted as 'egen försörjning' (the default also counts aktiv_planering_annan_part)
     success_outcomes: [arbete, arbete_med_stöd, studier, sjuk_aktivitetsersättning, sjukpenning, annan_ersättning]
+  # A goal the data do not count, with your assessment (uppnått, delvis, ej_uppnått or ej_bedömt) and what it
+  # rests on; the report shows both as the evaluator's:
+  # - id: samverkan
+  #   kind: qualitative
+  #   label: Ett hållbart samarbete mellan parterna kring målgruppen
+  #   assessment: delvis
+  #   evidence: Gemensamma ärendedragningar varannan vecka sedan hösten 2024 (mötesanteckningar).
 # The försörjningsstöd a leaver no longer needs is valued from the riksnorm, the toolkit's default, which the
 # report names as such. To use an amount of your own, with its source (docs/methods.md, cost-benefit):
 # cost_benefit:
