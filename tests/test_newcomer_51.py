@@ -155,3 +155,28 @@ def test_the_new_params_file_shows_a_qualitative_goal_that_loads_once_uncommente
     goal = next(g for g in et.load_project(params).params.goals if g.id == "samverkan")
     assert (goal.kind, goal.assessment) == ("qualitative", "delvis")
     assert goal.evidence == "Gemensamma ärendedragningar varannan vecka sedan hösten 2024 (mötesanteckningar)."
+
+
+def test_validate_and_render_say_where_the_assessment_goes_while_the_report_is_a_draft(new_project, capsys, monkeypatch):
+    from evaltools.publish import render  # (only this test stands in for the renderer)
+    params = _filled_in(new_project())
+    text = params.parent / "text" / "steget.sv.md"  # written by evaltools new, with only its guidance comments
+    where = f"  ! steget: rapporten är ett utkast tills du skriver din sammanfattande bedömning, under rubriken " \
+            f"'## Sammanfattande bedömning' i {text}\n"
+    capsys.readouterr()
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert where in capsys.readouterr().out
+    # a background but no assessment: still a draft, and the text check alone said nothing of it
+    text.write_text("## Bakgrund\n\nKommunerna såg ett behov.\n", encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert where in capsys.readouterr().out
+    text.write_text("## Sammanfattande bedömning\n\nProjektet har nått sina deltagare.\n", encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert "rapporten är ett utkast" not in capsys.readouterr().out
+    # after a render that made a draft, in the report's language
+    out = params.parent.parent / "reports"
+    monkeypatch.setattr(render, "render_many", lambda *a, **k: [
+        render.RenderResult("steget", True, str(out / "steget"), draft=True)])
+    assert cli.main(["render", str(params), "--reports-dir", str(out), "--lang", "en", "--quiet"]) == cli.EXIT_OK
+    assert (f"  ! steget: the report is a draft until you write your overall assessment, under the heading "
+            f"'## Overall assessment' in {params.parent / 'text' / 'steget.en.md'}\n") in capsys.readouterr().out

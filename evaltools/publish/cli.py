@@ -188,6 +188,19 @@ def _kind_hints(paths: list[Path], lang: str) -> None:
                 print(f"  {params.id}: {hint}")
 
 
+def _drafts_where_to_write(paths: list[Path], drafts: set[str], lang: str | None) -> None:
+    """After a render: for each report made as a draft, where its overall assessment goes (in the report's
+    language: ``lang``, else the project's)."""
+    from ..data.params import load_params_once  # start-up: each command imports only what it uses
+    for path in paths:
+        try:
+            params = load_params_once(path)
+        except EvaltoolsError:  # (a file that does not load is reported by the render itself)
+            continue
+        if params.id in drafts:
+            print(_where_to_write(params.id, path, lang or params.language))
+
+
 def _other_placeholders(path: Path, said: str) -> list:
     """The placeholders of ``evaltools new`` still in the params file that the error ``said`` does not
     name (a placeholder title passes the params check, a placeholder date does not), as problems."""
@@ -218,6 +231,8 @@ def _validate_text(project, lang: str) -> int:
         n = report.narrative
         if not n:
             print(_say("cli.text_draft" if report.is_draft else "cli.text_other_language", lang, id=project.id))
+            if report.is_draft:
+                print(_where_to_write(project.id, project.params.source_path, lang))
             return EXIT_OK
         for key in n.parts:
             n.resolved(key)  # an unknown figure's name stops here, with file and line
@@ -234,7 +249,19 @@ def _validate_text(project, lang: str) -> int:
         print(f"    ✗ {n.source}: {t}")
     for t in warn:
         print(f"    ! {n.source}: {t}")
+    if report.is_draft:  # (a text without the overall assessment)
+        print(_where_to_write(project.id, project.params.source_path, lang))
     return EXIT_FAILED if bad else EXIT_OK
+
+
+def _where_to_write(pid: str, params_path: Path | None, lang: str) -> str:
+    """For a draft: the heading and the file where the evaluator's overall assessment goes in ``lang``,
+    which makes the report no longer a draft ("" without a params file)."""
+    from ..present.narrative import heading, text_path  # start-up: each command imports only what it uses
+    if params_path is None:
+        return ""
+    return "  ! " + _say("cli.text_draft_where", lang, id=pid, heading=heading("assessment", lang),
+                         path=text_path(params_path, lang))
 
 
 def cmd_render(args, parser) -> int:
@@ -311,6 +338,7 @@ def _render(args, parser, paths: list[Path]) -> int:
     for r in results:  # (delivered: the board's page runs on; a draft has no evaluator's text to shorten)
         if r.ok and r.page_one_held is False:
             print(f"  {r.project_id}: {_say('cli.page_one_runs_over_draft' if r.draft else 'cli.page_one_runs_over', lang)}")
+    _drafts_where_to_write(paths, {r.project_id for r in results if r.ok and r.draft}, args.lang)
     for r in noted:
         print("\n" + _say("cli.delivered_but", lang, id=r.project_id), file=sys.stderr)
         for n in r.notes:
