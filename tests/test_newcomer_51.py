@@ -180,3 +180,40 @@ def test_validate_and_render_say_where_the_assessment_goes_while_the_report_is_a
     assert cli.main(["render", str(params), "--reports-dir", str(out), "--lang", "en", "--quiet"]) == cli.EXIT_OK
     assert (f"  ! steget: the report is a draft until you write your overall assessment, under the heading "
             f"'## Overall assessment' in {params.parent / 'text' / 'steget.en.md'}\n") in capsys.readouterr().out
+
+
+def test_a_sheet_of_the_workbook_filled_in_but_not_named_in_the_params_is_said_not_to_be_read(new_project, capsys):
+    import datetime as dt  # (only this test fills the workbook)
+
+    import openpyxl  # (only this test fills the workbook)
+    params = new_project()
+    book = cli.DATA_DIR / "steget" / "steget.xlsx"
+    wb = openpyxl.load_workbook(book)
+    ws = wb["participants"]
+    header = [c.value for c in ws[3]]
+    for r, (pid, sex, born, house, start, end, outcome) in enumerate(PARTICIPANT_ROWS, 4):
+        for name, v in (("person_id", pid), ("sex", sex), ("birth_year", born), ("household_type", house),
+                        ("start_date", dt.datetime.fromisoformat(start)), ("end_date", end or None), ("outcome", outcome or None)):
+            ws.cell(r, header.index(name) + 1, v)
+    wb.save(book)
+    text = params.read_text(encoding="utf-8")
+    for old, new in FILLED:
+        text = text.replace(old, new)
+    text = text.replace("  payments: ../data/steget/steget.xlsx\n  budget: ../data/steget/steget.xlsx\n", "")
+    params.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert "har rader, men parameterfilen nämner det inte" not in capsys.readouterr().out  # the example rows are above
+    # the questionnaire's sheets filled in, from row 4 as their title row says; budget left empty
+    wb = openpyxl.load_workbook(book)
+    wb["questions"].append(["F1", "Jag vet vad mitt nästa steg är", None, 1, 5])
+    wb["responses"].append(["P1", "deltagare_avslut", dt.datetime(2022, 8, 1), "F1", 4])
+    wb.save(book)
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    for sheet in ("responses", "questions"):
+        assert (f"! steget: bladet {sheet} i steget.xlsx har rader, men parameterfilen nämner det inte, så det läses "
+                f"inte: skriv {sheet}: ../data/steget/steget.xlsx under data: i parameterfilen") in out
+    assert "bladet budget" not in out and "bladet payments" not in out and "bladet participants" not in out
+    # the params file's own comment names the keys
+    assert "# The workbook's other sheets are read once named here" in text

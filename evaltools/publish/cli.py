@@ -165,13 +165,44 @@ def open_data_files(params) -> list[tuple[Path, Path]]:
     return out
 
 
+def unnamed_sheets(params) -> list[tuple[str, Path]]:
+    """``(sheet, workbook)`` for each sheet of the Excel template (:mod:`evaltools.data.template`) that has
+    rows below its header in a workbook the params name, while the params do not name that workbook for it:
+    a questionnaire or register sheet filled in is read only once ``data:`` names it, and is otherwise left
+    out without a word."""
+    from openpyxl import load_workbook  # start-up: each command imports only what it uses
+
+    from ..data.template import FIRST_DATA_ROW, TABLES  # start-up: each command imports only what it uses
+    d = params.data
+    named = {t.name: getattr(d, t.name, None) for t in TABLES}
+    out = []
+    for book in dict.fromkeys(p for p in named.values() if isinstance(p, Path) and p.suffix.lower() == ".xlsx"):
+        try:
+            wb = load_workbook(book, read_only=True)
+        except Exception:  # noqa: BLE001 - a workbook that cannot be opened is reported by the loader itself
+            continue
+        try:
+            for sheet, path in named.items():
+                if path is None and sheet in wb.sheetnames and any(
+                        v not in (None, "") for row in wb[sheet].iter_rows(min_row=FIRST_DATA_ROW, max_row=FIRST_DATA_ROW + 50,
+                                                                            values_only=True) for v in row):
+                    out.append((sheet, book))
+        finally:
+            wb.close()
+    return out
+
+
 def _newcomer_hints(params, lang: str) -> list[str]:
-    """Lines for the evaluator about what the params file still holds as ``evaltools new`` wrote it, and the
-    data files open in Excel as the command reads them."""
+    """Lines for the evaluator about what the params file still holds as ``evaltools new`` wrote it, the
+    data files open in Excel as the command reads them and the template's sheets filled in but not read."""
     goals = example_goals(params)
+    base = params.source_path.parent if params.source_path is not None else Path.cwd()
     return ([_say("cli.example_goals", lang, goals=", ".join(goals))] if goals else []) + [
         _say("cli.open_in_excel", lang, file=redact(path.name), lock=redact(lock.name))
-        for path, lock in open_data_files(params)]
+        for path, lock in open_data_files(params)] + [
+        _say("cli.sheet_not_named", lang, sheet=sheet, file=redact(book.name),
+             line=f"{sheet}: {redact(Path(os.path.relpath(book, base)).as_posix())}")
+        for sheet, book in unnamed_sheets(params)]
 
 
 def _kind_hints(paths: list[Path], lang: str) -> None:
@@ -374,6 +405,8 @@ data:
   payments: ../data/{id}/{id}.xlsx
   budget: ../data/{id}/{id}.xlsx
   amount_unit: kr
+  # The workbook's other sheets are read once named here: a questionnaire (responses: and questions:, for a
+  # survey goal) and register files (earnings:, benefits:), e.g. responses: ../data/{id}/{id}.xlsx
 # The application's goals, each in its own words (label) with its target; the two below are examples to
 # replace. Kinds: participant_count, outcome_count, share, qualitative, survey (docs/data-contract.md, Goals).
 goals:
