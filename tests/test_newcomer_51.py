@@ -217,3 +217,15 @@ def test_a_sheet_of_the_workbook_filled_in_but_not_named_in_the_params_is_said_n
     assert "bladet budget" not in out and "bladet payments" not in out and "bladet participants" not in out
     # the params file's own comment names the keys
     assert "# The workbook's other sheets are read once named here" in text
+
+
+def test_the_readme_names_the_example_goals_evaltools_new_writes_and_the_text_file_it_writes(new_project):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("## Your own project"):]
+    block = block[:block.index("```\n", block.index("```sh") + 5)]
+    params = new_project("mitt-projekt")
+    ids = [g["id"] for g in yaml.safe_load(params.read_text(encoding="utf-8"))["goals"]]
+    assert f"replace its two example goals ({', '.join(ids)})" in block and len(ids) == 2
+    assert "a commented example shows a qualitative goal" in block and "#   kind: qualitative" in params.read_text(encoding="utf-8")
+    written = params.parent / "text" / "mitt-projekt.sv.md"
+    assert written.is_file() and "params/text/mitt-projekt.sv.md (until then: a draft)" in block
