@@ -229,3 +229,11 @@ def test_the_readme_names_the_example_goals_evaltools_new_writes_and_the_text_fi
     assert "a commented example shows a qualitative goal" in block and "#   kind: qualitative" in params.read_text(encoding="utf-8")
     written = params.parent / "text" / "mitt-projekt.sv.md"
     assert written.is_file() and "params/text/mitt-projekt.sv.md (until then: a draft)" in block
+
+
+def test_new_says_to_replace_the_example_goals(new_project, capsys):
+    params = new_project()
+    out = capsys.readouterr().out
+    ids = [g["id"] for g in yaml.safe_load(params.read_text(encoding="utf-8"))["goals"]]
+    assert ids == ["deltagare", "egen_försörjning"]
+    assert "  Byt exempelmålen under goals: (deltagare, egen_försörjning) mot ansökans mål, med ansökans ord och målvärden" in out

@@ -491,6 +491,8 @@ def cmd_new(args, parser) -> int:
         plan.write_text(plan_text(args.title or pid, goals, lang, PLACEHOLDER), encoding="utf-8")
     print(_say("cli.new_done", lang, params=target, workbook=data / f"{pid}.xlsx", data=data))
     print("  " + _say("cli.new_next", lang, marker=PLACEHOLDER, id=pid))
+    goals = [g["id"] for g in (yaml.safe_load(TEMPLATE.format(id=pid, title="", marker=PLACEHOLDER, lang=lang)) or {})["goals"]]
+    print("  " + _say("cli.new_goals", lang, goals=", ".join(goals)))
     print("  " + _say("cli.new_text", lang, path=text))
     print("  " + _say("cli.new_plan", lang, path=plan))
     return EXIT_OK
