@@ -237,3 +237,29 @@ def test_new_says_to_replace_the_example_goals(new_project, capsys):
     ids = [g["id"] for g in yaml.safe_load(params.read_text(encoding="utf-8"))["goals"]]
     assert ids == ["deltagare", "egen_försörjning"]
     assert "  Byt exempelmålen under goals: (deltagare, egen_försörjning) mot ansökans mål, med ansökans ord och målvärden" in out
+
+
+def test_a_project_still_running_without_the_date_its_data_were_taken_out_is_told_to_give_it(new_project, capsys):
+    import datetime as dt  # (only this test needs dates)
+    params = _filled_in(new_project())
+    text = params.read_text(encoding="utf-8")
+    # the filled-in period (2022-01-01 – 2023-12-31) has ended: nothing to say
+    assert not cli.running_without_data_date(et.load_project(params).params)
+    text = text.replace("planned_end: 2023-12-31", "planned_end: 2099-12-31")
+    params.write_text(text, encoding="utf-8")
+    loaded = et.load_project(params).params
+    assert cli.running_without_data_date(loaded)
+    assert not cli.running_without_data_date(loaded, today=dt.date(2100, 1, 1))  # once it has ended
+    capsys.readouterr()
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert ("! steget: projektet pågår till 2099-12-31, men parameterfilen anger inte när data togs ut: rapporten "
+            "räknar då hela perioden fram till 2099-12-31 som genomförd") in capsys.readouterr().out
+    # the template's commented line, uncommented with the day the data were taken out
+    assert "\n# data_as_of: YYYY-MM-DD " in text
+    params.write_text(text.replace("\n# data_as_of: YYYY-MM-DD ", "\ndata_as_of: 2023-06-30 "), encoding="utf-8")
+    loaded = et.load_project(params).params
+    assert loaded.data_as_of == dt.date(2023, 6, 30) and not cli.running_without_data_date(loaded)
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert "pågår till" not in capsys.readouterr().out
+    # an application checked before it starts has its period ahead of it
+    assert not cli.running_without_data_date(loaded.model_copy(update={"kind": "ansökan", "data_as_of": None}))
