@@ -227,6 +227,8 @@ def test_the_readme_names_the_example_goals_evaltools_new_writes_and_the_text_fi
     ids = [g["id"] for g in yaml.safe_load(params.read_text(encoding="utf-8"))["goals"]]
     assert f"replace its two example goals ({', '.join(ids)})" in block and len(ids) == 2
     assert "a commented example shows a qualitative goal" in block and "#   kind: qualitative" in params.read_text(encoding="utf-8")
+    assert "for a project still\n# running, data_as_of: the day the data were taken out" in block
+    assert "\n# data_as_of: YYYY-MM-DD " in params.read_text(encoding="utf-8")
     written = params.parent / "text" / "mitt-projekt.sv.md"
     assert written.is_file() and "params/text/mitt-projekt.sv.md (until then: a draft)" in block
 
