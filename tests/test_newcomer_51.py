@@ -265,3 +265,23 @@ def test_a_project_still_running_without_the_date_its_data_were_taken_out_is_tol
     assert "pågår till" not in capsys.readouterr().out
     # an application checked before it starts has its period ahead of it
     assert not cli.running_without_data_date(loaded.model_copy(update={"kind": "ansökan", "data_as_of": None}))
+
+
+def test_an_analysis_plan_still_listing_the_example_goals_the_params_no_longer_hold_is_named(new_project, capsys):
+    params = _filled_in(new_project())
+    plan = params.parent / "text" / "steget.plan.sv.md"
+    said = f"! steget: analysplanen {plan} listar under ## Mål exempelmål som evaltools new skrev"
+    capsys.readouterr()
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert said not in capsys.readouterr().out  # the params hold the examples too: that hint is the other one
+    text = params.read_text(encoding="utf-8").replace("label: Minst 50 deltagare per år",
+                                                      "label: Minst 40 unga vuxna ska skrivas in per år")
+    params.write_text(text, encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert said in capsys.readouterr().out
+    # the plan's goals written as the application's: nothing to say
+    lines = plan.read_text(encoding="utf-8").replace("- Minst 50 deltagare per år (målvärde 50)",
+                                                     "- Minst 40 unga vuxna ska skrivas in per år (målvärde 40)")
+    plan.write_text(lines, encoding="utf-8")
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert "analysplanen" not in capsys.readouterr().out

@@ -146,6 +146,25 @@ def example_goals(params) -> list[str]:
     return [g.id for g in params.goals if g.label in labels]
 
 
+def plan_with_example_goals(params) -> Path | None:
+    """The analysis plan ``evaltools new`` wrote beside the params (:func:`evaltools.present.plan.plan_path`)
+    when it still lists an example goal of the params template that the params no longer hold: the plan was
+    written from the examples, and the report's appendix cites it."""
+    import yaml  # start-up: each command imports only what it uses
+
+    from ..present.plan import plan_path  # start-up: each command imports only what it uses
+    if params.source_path is None:
+        return None
+    plan = plan_path(params.source_path, params.language)
+    try:
+        text = plan.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # (no plan, or one the evaluator saved otherwise: nothing to compare)
+        return None
+    written = yaml.safe_load(TEMPLATE.format(id="x", title="x", marker="x", lang="sv"))["goals"]
+    held = {g.label for g in params.goals}
+    return plan if any(f"- {g['label']} (" in text and g["label"] not in held for g in written) else None
+
+
 def open_data_files(params) -> list[tuple[Path, Path]]:
     """``(data file, lock file)`` for each data file the params name that is open in Excel or LibreOffice
     now: beside it is the lock file the program keeps while the file is open (``~$deltagare.xlsx``, or with
@@ -210,6 +229,8 @@ def _newcomer_hints(params, lang: str) -> list[str]:
     base = params.source_path.parent if params.source_path is not None else Path.cwd()
     running = [_say("cli.running_without_data_date", lang, end=params.period.end, today=dt.date.today())
                ] if running_without_data_date(params) else []
+    plan = plan_with_example_goals(params)
+    running += [_say("cli.plan_example_goals", lang, path=plan)] if plan is not None else []
     return running + ([_say("cli.example_goals", lang, goals=", ".join(goals))] if goals else []) + [
         _say("cli.open_in_excel", lang, file=redact(path.name), lock=redact(lock.name))
         for path, lock in open_data_files(params)] + [
