@@ -285,3 +285,29 @@ def test_an_analysis_plan_still_listing_the_example_goals_the_params_no_longer_h
     plan.write_text(lines, encoding="utf-8")
     assert cli.main(["validate", str(params)]) == cli.EXIT_OK
     assert "analysplanen" not in capsys.readouterr().out
+
+
+def test_the_filled_sheets_are_found_in_a_workbook_as_excel_writes_its_parts(tmp_path):
+    # Excel names a sheet's part relative to xl/ (openpyxl, in the test above, from the root) and keeps text in
+    # the shared strings, a cell holding its index (<v>0</v>); a row with only formatted empty cells is empty
+    import zipfile  # (only this test writes a workbook's parts by hand)
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    def sheet(rows: str) -> str:
+        return f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData></worksheet>'
+    book = tmp_path / "bok.xlsx"
+    with zipfile.ZipFile(book, "w") as z:
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                   '<sheet name="questions" sheetId="1" r:id="rId1"/><sheet name="earnings" sheetId="2" r:id="rId2"/>'
+                   '<sheet name="benefits" sheetId="3" r:id="rId3"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   'relationships">' + "".join(f'<Relationship Id="rId{i}" Target="worksheets/sheet{i}.xml"/>'
+                                               for i in (1, 2, 3)) + "</Relationships>")
+        header = '<row r="3"><c r="A3" t="s"><v>0</v></c></row>'
+        z.writestr("xl/worksheets/sheet1.xml", sheet(header + '<row r="4"><c r="A4" t="s"><v>1</v></c></row>'))
+        z.writestr("xl/worksheets/sheet2.xml", sheet(header + '<row r="4"><c r="A4" s="2"/></row>'))
+        z.writestr("xl/worksheets/sheet3.xml", sheet(header))
+    assert cli._sheets_with_rows(book, {"questions", "earnings", "benefits"}, 4) == ["questions"]
+    assert cli._sheets_with_rows(book, {"earnings", "benefits"}, 4) == []
+    assert cli._sheets_with_rows(tmp_path / "saknas.xlsx", {"questions"}, 4) == []  # the loader names a missing file
