@@ -311,3 +311,20 @@ def test_the_filled_sheets_are_found_in_a_workbook_as_excel_writes_its_parts(tmp
     assert cli._sheets_with_rows(book, {"questions", "earnings", "benefits"}, 4) == ["questions"]
     assert cli._sheets_with_rows(book, {"earnings", "benefits"}, 4) == []
     assert cli._sheets_with_rows(tmp_path / "saknas.xlsx", {"questions"}, 4) == []  # the loader names a missing file
+
+
+def test_the_evaluators_text_as_notepad_saves_it_utf8_with_crlf_and_bom_is_read_and_ansi_is_refused(new_project, capsys):
+    # docs/evaluator-text.md: UTF-8 with or without a byte-order mark and Windows line ends; ANSI refused
+    params = _filled_in(new_project())
+    text = params.parent / "text" / "steget.sv.md"
+    words = "## Sammanfattande bedömning\r\n\r\nSteget vidare nådde många unga vuxna.\r\n"
+    text.write_bytes(b"\xef\xbb\xbf" + words.encode("utf-8"))
+    capsys.readouterr()
+    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
+    assert "rapporten är ett utkast" not in capsys.readouterr().out  # the assessment was read
+    text.write_bytes(words.encode("cp1252"))
+    assert cli.main(["validate", str(params)]) == cli.EXIT_FAILED
+    err = capsys.readouterr().err
+    assert str(text) in err and "UTF-8" in err
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "evaluator-text.md").read_text(encoding="utf-8")
+    assert "*Arkiv › Spara som*, *Kodning: UTF-8*" in docs
