@@ -141,9 +141,12 @@ def _spec(name: str) -> S.TableSpec:
 
 def _columns_sheet(wb: Workbook) -> None:
     ws = wb.create_sheet(COLUMNS_SHEET)
-    head = ("blad", "kolumn", "obligatorisk", "får vara tom", "vad som får stå", "betydelse", "koder")
+    # (whether the column must be there and whether its cells may be empty are two questions: 'obligatorisk'
+    # beside 'får vara tom', both 'ja' for an end date, read as a contradiction)
+    head = ("blad", "kolumn", "kolumnen måste finnas", "cellen får vara tom", "vad som får stå", "betydelse", "koder")
     for j, h in enumerate(head, 1):
         ws.cell(1, j, h).font = _BOLD
+        ws.cell(1, j).alignment = Alignment(wrap_text=True, vertical="top")
     r = 2
     for spec in TABLES:
         for c in spec.columns:
@@ -153,7 +156,7 @@ def _columns_sheet(wb: Workbook) -> None:
             for j, v in enumerate(row, 1):
                 ws.cell(r, j, v).alignment = Alignment(wrap_text=True, vertical="top")
             r += 1
-    for letter, width in zip("ABCDEFG", (14, 26, 12, 12, 40, 50, 60)):
+    for letter, width in zip("ABCDEFG", (14, 26, 14, 14, 40, 50, 60)):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
 

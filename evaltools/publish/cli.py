@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import signal
@@ -74,8 +75,7 @@ def cmd_validate(args, parser) -> int:
         try:
             project = load_project(path, lang=args.lang)  # (every problem in one language: --lang, else the project's)
         except EvaltoolsError as e:
-            print(f"{_say('cli.refused', _lang(args), id=redact(path.stem))}\n{e}{_other_placeholders(path, str(e), args)}\n",
-                  file=sys.stderr)
+            print(f"{_say('cli.refused', _lang(args), id=redact(path.stem))}\n{_refusal(path, e, args)}\n", file=sys.stderr)
             status = EXIT_FAILED
             continue
         n = len(project.participants)
@@ -92,6 +92,8 @@ def cmd_validate(args, parser) -> int:
         for hint in (_kind_hint(project.params, lang), _english_hint(project.params, lang)):  # (what the
             if hint:                                                                      # report does not say)
                 print(f"    {hint}")
+        for hint in _newcomer_hints(project.params, lang):  # (what was left as `evaltools new` wrote it)
+            print(f"  ! {project.id}: {hint}")
         status = max(status, _validate_text(project, lang))
     from .render import one_folder  # start-up: each command imports only what it uses
     for said in one_folder(_projects(args, parser), _lang(args)).values():  # (render would refuse them)
@@ -135,6 +137,129 @@ def _english_hint(params, lang: str) -> str:
     return _say("cli.swedish_in_english", lang, keys="; ".join(missing)) if missing else ""
 
 
+def example_goals(params) -> list[str]:
+    """The ids of the params' goals that are still the examples ``evaltools new`` wrote (the same label):
+    a report would state them as the application's goals."""
+    import yaml  # start-up: each command imports only what it uses
+    written = yaml.safe_load(TEMPLATE.format(id="x", title="x", marker="x", lang="sv"))["goals"]
+    labels = {g["label"] for g in written}
+    return [g.id for g in params.goals if g.label in labels]
+
+
+def plan_with_example_goals(params) -> Path | None:
+    """The analysis plan ``evaltools new`` wrote beside the params (:func:`evaltools.present.plan.plan_path`)
+    when it still lists an example goal of the params template that the params no longer hold: the plan was
+    written from the examples, and the report's appendix cites it."""
+    import yaml  # start-up: each command imports only what it uses
+
+    from ..present.plan import plan_path  # start-up: each command imports only what it uses
+    if params.source_path is None:
+        return None
+    plan = plan_path(params.source_path, params.language)
+    try:
+        text = plan.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # (no plan, or one the evaluator saved otherwise: nothing to compare)
+        return None
+    written = yaml.safe_load(TEMPLATE.format(id="x", title="x", marker="x", lang="sv"))["goals"]
+    held = {g.label for g in params.goals}
+    return plan if any(f"- {g['label']} (" in text and g["label"] not in held for g in written) else None
+
+
+def open_data_files(params) -> list[tuple[Path, Path]]:
+    """``(data file, lock file)`` for each data file the params name that is open in Excel or LibreOffice
+    now: beside it is the lock file the program keeps while the file is open (``~$deltagare.xlsx``, or with
+    a long name its first two letters replaced, ``~$ltagare.xlsx``; ``.~lock.deltagare.xlsx#``). What is
+    read is the file as last saved, without the changes on the screen."""
+    d = params.data
+    named = [getattr(d, key, None) for key in ("participants", "payments", "budget", "responses", "questions",
+                                               "earnings", "benefits")]
+    if d.comparison is not None:
+        named += [d.comparison.persons, d.comparison.payments]
+    out = []
+    for path in dict.fromkeys(p for p in named if isinstance(p, Path)):
+        locks = [path.with_name(f"~${path.name}"), path.with_name(f"~${path.name[2:]}"),
+                 path.with_name(f".~lock.{path.name}#")]
+        lock = next((x for x in locks if x.name != path.name and x.is_file()), None)
+        if lock is not None:
+            out.append((path, lock))
+    return out
+
+
+def unnamed_sheets(params) -> list[tuple[str, Path]]:
+    """``(sheet, workbook)`` for each sheet of the Excel template (:mod:`evaltools.data.template`) that has
+    rows below its header in a workbook the params name, while the params do not name that workbook for it:
+    a questionnaire or register sheet filled in is read only once ``data:`` names it, and is otherwise left
+    out without a word."""
+    from ..data.template import FIRST_DATA_ROW, TABLES  # start-up: each command imports only what it uses
+    d = params.data
+    named = {t.name: getattr(d, t.name, None) for t in TABLES}
+    unnamed = {sheet for sheet, path in named.items() if path is None}
+    books = dict.fromkeys(p for p in named.values() if isinstance(p, Path) and p.suffix.lower() == ".xlsx")
+    return [(sheet, book) for book in books for sheet in _sheets_with_rows(book, unnamed, FIRST_DATA_ROW)]
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _sheets_with_rows(book: Path, sheets: set[str], first_row: int) -> list[str]:
+    """Which of ``sheets`` in the workbook ``book`` hold a value in row ``first_row`` or below. Read from the
+    workbook's parts, those sheets only: openpyxl, even read-only, reads every shared string of the workbook
+    first (8 s for a workbook with 200 000 payment rows beside the sheets looked at)."""
+    import zipfile  # start-up: each command imports only what it uses
+    from xml.etree import ElementTree  # start-up: each command imports only what it uses
+    found = []
+    try:
+        with zipfile.ZipFile(book) as z:
+            workbook = ElementTree.fromstring(z.read("xl/workbook.xml"))
+            parts = {r.get("Id"): r.get("Target", "") for r in ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+            for sheet in workbook.iter(f"{_MAIN}sheet"):
+                name = sheet.get("name", "")
+                if name not in sheets:
+                    continue
+                part = parts.get(sheet.get(f"{_RELATION}id"), "")
+                part = part.lstrip("/") if part.startswith("/") else f"xl/{part}"
+                with z.open(part) as f:
+                    for _event, row in ElementTree.iterparse(f):
+                        if row.tag != f"{_MAIN}row":
+                            continue
+                        if int(row.get("r", "0")) >= first_row and any(
+                                (v.text or "").strip() for v in row.iter() if v.tag in (f"{_MAIN}v", f"{_MAIN}t")):
+                            found.append(name)
+                            break
+                        row.clear()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):  # (the loader says what is wrong)
+        return []
+    return found
+
+
+def running_without_data_date(params, today: dt.date | None = None) -> bool:
+    """Whether the params describe a project still running on ``today`` (its end after it) without
+    ``data_as_of``: the report would then count every period to the end as run (the years not yet begun
+    with no participants, 'inte uppnått') and give the end as its data's last day. An application checked
+    before it starts (``ansökan``) has its whole period ahead of it."""
+    from ..data.params import project_kind  # start-up: each command imports only what it uses
+    today = today or dt.date.today()
+    return params.data_as_of is None and params.period.end > today and project_kind(params) != "ansökan"
+
+
+def _newcomer_hints(params, lang: str) -> list[str]:
+    """Lines for the evaluator about what the params file still holds as ``evaltools new`` wrote it, the
+    data files open in Excel as the command reads them and the template's sheets filled in but not read."""
+    goals = example_goals(params)
+    base = params.source_path.parent if params.source_path is not None else Path.cwd()
+    running = [_say("cli.running_without_data_date", lang, end=params.period.end, today=dt.date.today())
+               ] if running_without_data_date(params) else []
+    plan = plan_with_example_goals(params)
+    running += [_say("cli.plan_example_goals", lang, path=plan)] if plan is not None else []
+    return running + ([_say("cli.example_goals", lang, goals=", ".join(goals))] if goals else []) + [
+        _say("cli.open_in_excel", lang, file=redact(path.name), lock=redact(lock.name))
+        for path, lock in open_data_files(params)] + [
+        _say("cli.sheet_not_named", lang, sheet=sheet, file=redact(book.name),
+             line=f"{sheet}: {redact(Path(os.path.relpath(book, base)).as_posix())}")
+        for sheet, book in unnamed_sheets(params)]
+
+
 def _kind_hints(paths: list[Path], lang: str) -> None:
     """After a render: for each params file that leaves the kind of project to be inferred, how to state
     it, and in an English report the texts the params give only in Swedish."""
@@ -144,19 +269,42 @@ def _kind_hints(paths: list[Path], lang: str) -> None:
             params = load_params_once(path)
         except EvaltoolsError:  # (a file that does not load is reported by the render itself)
             continue
-        for hint in (_kind_hint(params, lang), _english_hint(params, lang)):
+        for hint in (_kind_hint(params, lang), _english_hint(params, lang), *_newcomer_hints(params, lang)):
             if hint:
                 print(f"  {params.id}: {hint}")
 
 
-def _other_placeholders(path: Path, said: str, args) -> str:
+def _drafts_where_to_write(paths: list[Path], drafts: set[str], lang: str | None) -> None:
+    """After a render: for each report made as a draft, where its overall assessment goes (in the report's
+    language: ``lang``, else the project's)."""
+    from ..data.params import load_params_once  # start-up: each command imports only what it uses
+    for path in paths:
+        try:
+            params = load_params_once(path)
+        except EvaltoolsError:  # (a file that does not load is reported by the render itself)
+            continue
+        if params.id in drafts:
+            print(_where_to_write(params.id, path, lang or params.language))
+
+
+def _other_placeholders(path: Path, said: str) -> list:
     """The placeholders of ``evaltools new`` still in the params file that the error ``said`` does not
-    name (a placeholder title passes the params check, a placeholder date does not), one line each,
-    so that every value left to fill in is listed at once."""
+    name (a placeholder title passes the params check, a placeholder date does not), as problems."""
     from ..data.messages import quote  # start-up: each command imports only what it uses
     from ..data.template import placeholder_problems  # start-up: each command imports only what it uses
-    lang = _lang(args)
-    return "".join(f"\n  - {p.note(lang)}" for p in placeholder_problems(path) if quote(p.value) not in said)
+    return [p for p in placeholder_problems(path) if quote(p.value) not in said]
+
+
+def _refusal(path: Path, error: EvaltoolsError, args) -> str:
+    """The error a project is refused with and every placeholder of ``evaltools new`` it does not name, one
+    line each, so that every value left to fill in is listed at once; a params file's problems are counted
+    with them in its first line (a head of '4 problem' over seven lines was read as lines missing)."""
+    from ..data.errors import ParamsError  # start-up: each command imports only what it uses
+    extra = _other_placeholders(path, str(error))
+    if isinstance(error, ParamsError) and extra:
+        lines = error.lines + [{"sv": p.note("sv"), "en": p.note("en")} for p in extra]
+        return ParamsError(error.path, lines, error.lang, error.arguments).message(error.lang)
+    return f"{error}" + "".join(f"\n  - {p.note(_lang(args))}" for p in extra)
 
 
 def _validate_text(project, lang: str) -> int:
@@ -169,6 +317,8 @@ def _validate_text(project, lang: str) -> int:
         n = report.narrative
         if not n:
             print(_say("cli.text_draft" if report.is_draft else "cli.text_other_language", lang, id=project.id))
+            if report.is_draft:
+                print(_where_to_write(project.id, project.params.source_path, lang))
             return EXIT_OK
         for key in n.parts:
             n.resolved(key)  # an unknown figure's name stops here, with file and line
@@ -185,7 +335,19 @@ def _validate_text(project, lang: str) -> int:
         print(f"    ✗ {n.source}: {t}")
     for t in warn:
         print(f"    ! {n.source}: {t}")
+    if report.is_draft:  # (a text without the overall assessment)
+        print(_where_to_write(project.id, project.params.source_path, lang))
     return EXIT_FAILED if bad else EXIT_OK
+
+
+def _where_to_write(pid: str, params_path: Path | None, lang: str) -> str:
+    """For a draft: the heading and the file where the evaluator's overall assessment goes in ``lang``,
+    which makes the report no longer a draft ("" without a params file)."""
+    from ..present.narrative import heading, text_path  # start-up: each command imports only what it uses
+    if params_path is None:
+        return ""
+    return "  ! " + _say("cli.text_draft_where", lang, id=pid, heading=heading("assessment", lang),
+                         path=text_path(params_path, lang))
 
 
 def cmd_render(args, parser) -> int:
@@ -262,6 +424,7 @@ def _render(args, parser, paths: list[Path]) -> int:
     for r in results:  # (delivered: the board's page runs on; a draft has no evaluator's text to shorten)
         if r.ok and r.page_one_held is False:
             print(f"  {r.project_id}: {_say('cli.page_one_runs_over_draft' if r.draft else 'cli.page_one_runs_over', lang)}")
+    _drafts_where_to_write(paths, {r.project_id for r in results if r.ok and r.draft}, args.lang)
     for r in noted:
         print("\n" + _say("cli.delivered_but", lang, id=r.project_id), file=sys.stderr)
         for n in r.notes:
@@ -288,6 +451,7 @@ period:
   start: {marker} ÅÅÅÅ-MM-DD
   planned_end: {marker} ÅÅÅÅ-MM-DD
   # actual_end: YYYY-MM-DD   # if the project ended earlier than planned
+# data_as_of: YYYY-MM-DD     # the day the data were taken out, while the project is still running
 granted_sek: {marker} beviljat belopp i kronor
 language: {lang}
 data:
@@ -297,6 +461,10 @@ data:
   payments: ../data/{id}/{id}.xlsx
   budget: ../data/{id}/{id}.xlsx
   amount_unit: kr
+  # The workbook's other sheets are read once named here: a questionnaire (responses: and questions:, for a
+  # survey goal) and register files (earnings:, benefits:), e.g. responses: ../data/{id}/{id}.xlsx
+# The application's goals, each in its own words (label) with its target; the two below are examples to
+# replace. Kinds: participant_count, outcome_count, share, qualitative, survey (docs/data-contract.md, Goals).
 goals:
   - id: deltagare
     kind: participant_count
@@ -309,8 +477,19 @@ goals:
     target: 0.4
     period: whole_period
     denominator: exits
-cost_benefit:
-  monthly_level: {{method: fixed, amount_sek: 8900, amount_year: 2023}}
+    # the outcomes counted as 'egen försörjning' (the default also counts aktiv_planering_annan_part)
+    success_outcomes: [arbete, arbete_med_stöd, studier, sjuk_aktivitetsersättning, sjukpenning, annan_ersättning]
+  # A goal the data do not count, with your assessment (uppnått, delvis, ej_uppnått or ej_bedömt) and what it
+  # rests on; the report shows both as the evaluator's:
+  # - id: samverkan
+  #   kind: qualitative
+  #   label: Ett hållbart samarbete mellan parterna kring målgruppen
+  #   assessment: delvis
+  #   evidence: Gemensamma ärendedragningar varannan vecka sedan hösten 2024 (mötesanteckningar).
+# The försörjningsstöd a leaver no longer needs is valued from the riksnorm, the toolkit's default, which the
+# report names as such. To use an amount of your own, with its source (docs/methods.md, cost-benefit):
+# cost_benefit:
+#   monthly_level: {{method: fixed, amount_sek: 8900, amount_year: 2023, source: "ansökan 2023, s. 4"}}
 """
 
 
@@ -368,6 +547,8 @@ def cmd_new(args, parser) -> int:
         plan.write_text(plan_text(args.title or pid, goals, lang, PLACEHOLDER), encoding="utf-8")
     print(_say("cli.new_done", lang, params=target, workbook=data / f"{pid}.xlsx", data=data))
     print("  " + _say("cli.new_next", lang, marker=PLACEHOLDER, id=pid))
+    goals = [g["id"] for g in (yaml.safe_load(TEMPLATE.format(id=pid, title="", marker=PLACEHOLDER, lang=lang)) or {})["goals"]]
+    print("  " + _say("cli.new_goals", lang, goals=", ".join(goals)))
     print("  " + _say("cli.new_text", lang, path=text))
     print("  " + _say("cli.new_plan", lang, path=plan))
     return EXIT_OK
