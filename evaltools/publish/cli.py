@@ -316,9 +316,9 @@ def _validate_text(project, lang: str) -> int:
         report = Report(project, lang=lang)
         n = report.narrative
         if not n:
-            print(_say("cli.text_draft" if report.is_draft else "cli.text_other_language", lang, id=project.id))
-            if report.is_draft:
-                print(_where_to_write(project.id, project.params.source_path, lang))
+            # (a draft: where its assessment goes says what the report lacks, and that it is a draft, in one line)
+            print(_where_to_write(project.id, project.params.source_path, lang) if report.is_draft
+                  else _say("cli.text_other_language", lang, id=project.id))
             return EXIT_OK
         for key in n.parts:
             n.resolved(key)  # an unknown figure's name stops here, with file and line
