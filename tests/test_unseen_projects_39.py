@@ -306,3 +306,18 @@ def test_a_goal_naming_the_projects_only_year_is_read_as_written(tmp_path):
     params = et.load_params(_slussen(tmp_path, "Minst 50 % av de avslutade ska gå vidare till arbete eller studier "
                                                "under projektår 1", end="2025-08-31"))
     assert params.goals[0].target == 0.5
+
+
+@pytest.mark.parametrize("heading", ["Löpnummer", "Deltagar-ID", "Respondent"])
+def test_the_respondents_ids_under_a_heading_of_their_own_are_no_column_left_unread(tmp_path, heading):
+    """The answers kept under the participants' löpnummer in a column headed as the coordinator heads it: left unread,
+    no answer had an id, so the change goal found no pairs and said 0 answered both times of the 13 asked. Refused
+    with the heading to write, in one message for the column."""
+    from .conftest import load_problems  # (the refusal is the test's point)
+    p = _slussen(tmp_path)
+    answers = tmp_path / "data" / "svar.csv"
+    answers.write_bytes(answers.read_bytes().replace(b"respondent_id;", heading.encode("cp1252") + b";", 1))
+    problems = load_problems(p)
+    assert [(Path(q.file).name, q.column) for q in problems] == [("svar.csv", "respondent_id")]
+    said = problems[0].text("sv")
+    assert f"kolumnen '{heading}' läses inte" in said and "skriv rubriken 'respondent_id'" in said

@@ -369,6 +369,8 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
     **{column: tuple(budget_shapes.heading_key(w) for w in words) for column, words in budget_shapes.LONG_HEADINGS.items()},
     S.BUDGET: tuple(budget_shapes.heading_key(w) for w in (*budget_shapes.LONG_HEADINGS[S.BUDGET],
                                                            *budget_shapes.AMOUNT_HEADINGS)),
+    # (the participants' löpnummer a questionnaire's answers are kept under, which pairs a person's two answers)
+    "respondent_id": ("respondentid", "respondent", "svarandeid", "löpnummer", "löpnr", "deltagarid", "personid"),
     "respondent_group": ("grupp", "svarsgrupp", "svarande"),
     "question": ("fråga", "frågekod"),
     "answer": ("svar",),
