@@ -321,3 +321,31 @@ def test_the_respondents_ids_under_a_heading_of_their_own_are_no_column_left_unr
     assert [(Path(q.file).name, q.column) for q in problems] == [("svar.csv", "respondent_id")]
     said = problems[0].text("sv")
     assert f"kolumnen '{heading}' läses inte" in said and "skriv rubriken 'respondent_id'" in said
+
+
+def test_a_sex_column_written_k_and_m_throughout_gets_the_codes_line_to_write_once(tmp_path):
+    """Without data.codes, the seven cells 'K' and 'M' are each refused (the first five shown, rows 13 and 14 after),
+    and the column gets one message with the line that reads every export: {sex: {'K': kvinna, 'M': man}}."""
+    _export(tmp_path / "data" / "deltagare.txt", "\t", "utf-16")
+    p = _steget(tmp_path)
+    p.write_text(p.read_text(encoding="utf-8").replace("  codes: {sex: {K: kvinna, M: man}}\n", ""), encoding="utf-8")
+    from .conftest import load_problems  # (the refusal is the test's point)
+    problems = load_problems(p)
+    column = [q for q in problems if q.key == "column.free_text_codes"]
+    assert len(column) == 1
+    assert "data: codes: {sex: {'K': kvinna, 'M': man}}" in column[0].text("sv")
+
+
+def test_one_slip_among_codes_is_answered_cell_by_cell(tmp_path):
+    """Two texts that are no codes among codes ('K' on row 5 and 'M' on row 6, 'kvinna' and 'man' elsewhere) are slips:
+    no line for data.codes."""
+    rows = [list(r) for r in PAGE_1]
+    for r in rows[2:]:
+        r[1] = {"K": "kvinna", "M": "man"}[r[1]]
+    _export(tmp_path / "data" / "deltagare.txt", "\t", "utf-16", pages=(rows,))
+    p = _steget(tmp_path)
+    p.write_text(p.read_text(encoding="utf-8").replace("  codes: {sex: {K: kvinna, M: man}}\n", ""), encoding="utf-8")
+    from .conftest import load_problems  # (the refusal is the test's point)
+    problems = load_problems(p)
+    assert sorted((q.row, q.value) for q in problems if q.column == "Kön") == [(5, "K"), (6, "M")]
+    assert not [q for q in problems if q.key == "column.free_text_codes"]

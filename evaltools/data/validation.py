@@ -2348,7 +2348,10 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
         bad = cells[(cells != "") & ~cells.str.lower().isin(col.vocab)]
         # (a status that is no outcome, 'Pågår', has its own message and no code to translate it to)
         texts = [t for t in dict.fromkeys(bad) if _code_hint(t, col)[0] not in _STATUS_HINTS]
-        if len(texts) < 3:  # (a slip or two is answered cell by cell)
+        # (a slip or two is answered cell by cell; two texts that fill the whole column, a case system's 'K' and 'M'
+        # for kvinna and man, are its way of writing the column, which one line translates for every export)
+        whole = len(texts) == 2 and len(bad) >= 3 and len(bad) == int((cells != "").sum())
+        if len(texts) < 3 and not whole:
             continue
         shown = texts[:8]
         pairs = ", ".join(f"'{t}': {_suggested_code(t, col)}" for t in shown) + (", ..." if len(texts) > len(shown) else "")
