@@ -349,3 +349,17 @@ def test_one_slip_among_codes_is_answered_cell_by_cell(tmp_path):
     problems = load_problems(p)
     assert sorted((q.row, q.value) for q in problems if q.column == "Kön") == [(5, "K"), (6, "M")]
     assert not [q for q in problems if q.key == "column.free_text_codes"]
+
+
+def test_a_payments_export_page_by_page_is_read_as_its_rows(tiny_project):
+    """The tiny project's payments (P1 9 000 kr in 2022-01 and 8 500,50 in 2022-02, P2 12 000 in 2022-02) exported as
+    Unicode text in two pages: a title, the headings again on row 6 and 'Sida 1 av 2', 'Sida 2 av 2' under each page
+    (rows 5 and 9) are left out with one note; the amounts are 29 500,50 kr in all."""
+    lines = ["Utbetalningar ekonomiskt bistånd", "person_id\tmonth\tamount", "P1\t2022-01\t9000", "P1\t2022-02\t8 500,50",
+             "Sida 1 av 2", "person_id\tmonth\tamount", "P2\t2022-02\t12000", "", "Sida 2 av 2"]
+    (tiny_project.dir / "data" / "payments.txt").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    project = et.load_project(tiny_project(data_block="data:\n  participants: data/participants.csv\n"
+                                                      "  payments: data/payments.txt\n"))
+    assert float(project.payments["amount"].sum()) == pytest.approx(29500.5)
+    pages = [n for n in project.notices if n.key == "rows.page_breaks"]
+    assert len(pages) == 1 and "raderna 5, 6, 9 är sidbrytningar" in pages[0].text("sv")

@@ -2442,6 +2442,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     if raw is None:
         return empty_table(S.PAYMENTS)
     fname = raw.source
+    raw, pages = page_breaks(raw, fname)  # (a finance system's list saved page by page, as a case system's)
+    warn.extend(pages)
     first = len(problems)
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
     _number_ids(raw, fname, warn)
