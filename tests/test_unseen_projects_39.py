@@ -363,3 +363,13 @@ def test_a_payments_export_page_by_page_is_read_as_its_rows(tiny_project):
     assert float(project.payments["amount"].sum()) == pytest.approx(29500.5)
     pages = [n for n in project.notices if n.key == "rows.page_breaks"]
     assert len(pages) == 1 and "raderna 5, 6, 9 är sidbrytningar" in pages[0].text("sv")
+
+
+def test_an_id_alone_on_its_row_is_no_pages_line(tmp_path):
+    """A row with only an id that begins like a page's word ('SID12', row 10) is a person whose other cells are empty:
+    read, and refused for them, never left out as a page break."""
+    rows = [*PAGE_1, ["SID12", *[""] * (len(HEAD) - 1)]]
+    _export(tmp_path / "data" / "deltagare.txt", "\t", "utf-16", pages=(rows,))
+    from .conftest import load_problems  # (the refusal is the test's point)
+    problems = load_problems(_steget(tmp_path))
+    assert (10, "Kön") in {(p.row, p.column) for p in problems}

@@ -536,7 +536,7 @@ def units_row(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
 
 
 # A page's line in an export or a printout split into pages ("Sida 1 av 2", "Sid 2 (3)", "Page 1 of 2")
-_PAGE_LINE = re.compile(r"(?:sida|sid|page)\.?\s*\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))?", re.IGNORECASE)
+_PAGE_LINE = re.compile(r"(?:sida|sid|page)\.?\s+\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))?", re.IGNORECASE)
 
 
 def page_breaks(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
