@@ -680,6 +680,21 @@ _DOWN = r"(?:minsk\w*|sänk\w*|lägre|reduc\w*|decreas\w*|lower\w*|less)"
 _STATE_THE = (r"(?:arbetsförmågan|arbetskapaciteten|aktivitetsförmågan|funktionsförmågan|hälsan|måendet|livskvaliteten|"
               r"sysselsättningsgraden|arbetstiden|motivationen|framtidstron|delaktigheten|tryggheten|självständigheten|(?:their|the)\s+(?:work(?:ing)?\s+(?:capacity|ability)|health|"
               r"well-?being|quality\s+of\s+life|working\s+hours))")
+# ... of which an extent of work ("ökat sin sysselsättningsgrad", "gått upp i arbetstid", "working hours"): the
+# participant file may hold it (extent_before_pct, extent_after_pct), though no goal counts those columns
+_EXTENT = re.compile(r"sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|working\s+hours|(?:hours|extent)\s+of\s+work",
+                     re.I)
+# ... and an extent of work a share or outcome goal sets, at exit or as a change ("arbeta minst 10 timmar i veckan",
+# "öka antalet timmar i arbetsträning", "en sysselsättningsgrad på minst 50 %", "sysselsatta minst halvtid", "ökad
+# sysselsättning", "work at least half-time"): counted as exits to its outcomes, every exit to work would be an extent
+# reached, and the participant file's extent_before_pct and extent_after_pct are counted by no goal
+_EXTENT_GOAL = re.compile(
+    r"(?<![\wåäö])(?:sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|heltid|halvtid|deltid|"
+    r"(?:hel|halv|del)tidsarbete\w*|sysselsatta?\s+(?:minst|till|på)|\d+\s*%\s+sysselsättning\w*|"
+    r"(?:ökad|ökat|öka|höjd|höjt|höja)\s+(?:sin\s+|sitt\s+|sina\s+|deras\s+)?sysselsättning(?:en)?|"
+    r"(?:antal(?:et)?|fler)\s+(?:arbets)?timmar|timmar\s+(?:i|per|om|/)\s*vecka\w*|working\s+hours|"
+    r"hours\s+(?:a|per)\s+week|(?:number\s+of|more)\s+hours|full[\s-]time|part[\s-]time|half[\s-]time)(?![\wåäö])",
+    re.I)
 _CHANGE_IN_PERSON = re.compile(
     rf"(?<![\wåäö]){_UP}(?:\s+[\wåäö]+){{0,2}}?\s+{_STATE}(?![\wåäö])"
     rf"|(?<![\wåäö]){_STATE_THE}(?:\s+[\wåäö]+){{0,3}}?\s+{_UP}"
@@ -763,7 +778,13 @@ _STEP_TAKEN = (r"(?:praktik\w*|språkpraktik\w*|arbetsträning\w*|arbetsprövnin
 _STEP_VERB = (r"(?:få|fått|ha|haft|genomför\w*|genomfört|gjort|göra|påbörja\w*|tagit|ta|skrivit|skriva|"
               r"slutför\w*|fullföljt|fullfölja|get|got|have|had|complet\w*|do|done|start\w*|obtain\w*|take|taken|write|"
               r"written)")
-_ACTIVITY_STEP = re.compile(rf"(?<![\wåäö]){_STEP_VERB}\s+(?:[\wåäö]+\s+){{0,2}}?{_STEP_TAKEN}(?![\wåäö])", re.I)
+# (or a move to the step, a step model's next: "gått från daglig verksamhet till arbetsträning", "slussats vidare till
+# praktik", "moved on to a work placement")
+_STEP_MOVE = (r"(?:gå|gått|går|gick|kommit|komma|kommer|övergå\w*|övergått|slussa\w*|flytta\w*|go|goes|gone|went|"
+              r"mov\w*|progress\w*)")
+_ACTIVITY_STEP = re.compile(rf"(?<![\wåäö]){_STEP_VERB}\s+(?:[\wåäö]+\s+){{0,2}}?{_STEP_TAKEN}(?![\wåäö])"
+                            rf"|(?<![\wåäö]){_STEP_MOVE}(?:\s+[\wåäö]+){{0,5}}?\s+(?:vidare\s+)?(?:till|to|into|on\s+to)\s+"
+                            rf"{_STEP_TAKEN}(?![\wåäö])", re.I)
 _AN_OUTCOME = re.compile(rf"(?<![\wåäö]){_OUTCOME_WORDS}(?![\wåäö])|lyckat\s+utfall|successful\s+outcome", re.I)
 
 
@@ -1251,6 +1272,13 @@ def label_year_unsure(label: str, share: bool) -> list[tuple[str, list[int]]]:
 _PART_OF = re.compile(r"(?<![\wåäö])(?:varav|därav|av\s+dem|av\s+dessa|of\s+whom|of\s+them|including)(?![\wåäö])", re.I)
 
 
+# a project year named as the time a goal's target holds ("under projektår 1", "för det första projektåret", "i år 2",
+# "during project year 1"), not a year's number beside a count ("30 deltagare år 1")
+_DURING_YEAR = re.compile(rf"(?<![\wåäö])(?:under|för|i|during|for|in)\s+(?:det\s+|the\s+)?(?:(?:projekt)?år\s*{_SV_YEAR}\b|"
+                          rf"(?:project\s+)?year\s*{_EN_YEAR}\b|{_ORD}\s+(?:projekt)?året\b|{_ORD}\s+(?:project\s+)?year\b)",
+                          re.I)
+
+
 def _says(label: str, target: float, share: bool) -> bool:
     """Whether ``label`` states ``target`` as a number of the goal's kind (a percentage for a share)."""
     return any(math.isclose(float(n.group(1).replace(",", ".")) / (100 if share else 1), target)
@@ -1694,9 +1722,17 @@ class Goal(_Strict):
             felt = _experience(label) if self.kind in PERSON_GOAL_KINDS else None
             if felt is not None:
                 raise ParamsValueError("params.goal_label_experience", words=felt.group(0).strip(), kind=self.kind)
+            extent = _EXTENT_GOAL.search(label) if self.kind in ("share", "outcome_count") \
+                and self.numerator == "outcome" else None
+            if extent is not None:
+                raise ParamsValueError("params.goal_label_extent_change", words=extent.group(0).strip(), kind=self.kind)
             change = _CHANGE_IN_PERSON.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if change is not None:
-                raise ParamsValueError("params.goal_label_person_change", words=change.group(0).strip(), kind=self.kind)
+                # (an extent of work is what the participant file's extent_before_pct and extent_after_pct hold,
+                # which no goal counts: the message names them rather than say the file does not hold it)
+                key = "params.goal_label_extent_change" if _EXTENT.search(change.group(0)) else \
+                    "params.goal_label_person_change"
+                raise ParamsValueError(key, words=change.group(0).strip(), kind=self.kind)
             use = _USE_CHANGE.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if use is not None:
                 raise ParamsValueError("params.goal_label_use_change", words=use.group(0).strip(), kind=self.kind)
@@ -2478,6 +2514,7 @@ class ProjectParams(_Strict):
                 # ("Minst 30 deltagare per år (20 det första året)")
                 other = g.target
             elif len(values) < 2:
+                self._check_one_year_of(i, g, stated, calendar, words)
                 continue
             unit = "calendar_year" if calendar else "project_year"
             later = stated.pop(LATER_YEARS, None)
@@ -2490,6 +2527,26 @@ class ProjectParams(_Strict):
                                        target=f"{g.target:g}", fix=line)
             raise ParamsValueError("params.goal_label_year_targets_all", n=i, goal=g.id, words="', '".join(words),
                                    target=f"{g.target:g}", fix=line)
+
+    def _check_one_year_of(self, i: int, g: Goal, stated: dict[int, float], calendar: bool, words: list[str]) -> None:
+        """A goal whose words set its one target for some of its years alone ("Minst 50 % ... under projektår 1",
+        "12 deltagare 2025") while its ``period`` counts every year: the other years would be judged against a target
+        the application set for none of them, so it is refused with the ``targets:`` line to write (a ``?`` for each
+        other year). A year's number that is part of a whole ("varav 10 år 1"), a target for the later years too
+        ("därefter") or a target said for every year besides is no such goal."""
+        if (LATER_YEARS in stated or g.period == "whole_period" or g.target is None or not stated
+                or not all(math.isclose(v, g.target) for v in stated.values()) or _PART_OF.search(" ".join(words))
+                or not _DURING_YEAR.search(" ".join(words))):
+            return
+        unit = "calendar_year" if calendar else "project_year"
+        years = goal_years(self.period, unit)
+        others = [y for y in years if y not in stated]
+        if not others or not set(stated) <= set(years):
+            return
+        line = _targets_line({y: stated.get(y) for y in years}) + ("" if g.period == unit else f", period: {unit}")
+        raise ParamsValueError("params.goal_label_one_year", n=i, goal=g.id, years=_listed(sorted(stated)),
+                               words="', '".join(words), period=g.period, others=_listed(others),
+                               target=f"{g.target:g}", fix=line)
 
     def _check_even_sexes(self) -> None:
         """A share of one sex whose words promise an even sex balance ("Jämn könsfördelning: minst 40 % kvinnor")

@@ -306,7 +306,10 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     if encoding:
         code = "encoding" if encoding in ("Windows-1252", "ISO-8859-1") else "encoding_old"  # (the report words each)
         notes.append(problem(fname, None, None, None, "file.encoding_note", "warning", code, encoding=encoding))
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    # the separator is the one the first line holding any writes most; a case system's title or date line above the
+    # header ('Treserva – Deltagarlista', written without one) says nothing of it and would leave every row one cell
+    lines = [line for line in text.splitlines()[:HEADER_ROWS] if line.strip()]
+    first = next((line for line in lines if any(sep in line for sep in ("\t", ";", ","))), lines[0] if lines else "")
     counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
     sep = max(counts, key=lambda k: (counts[k], k == ","))
     said = re.fullmatch(r"\s*sep=(.)\s*", text.split("\n", 1)[0])

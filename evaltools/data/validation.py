@@ -369,6 +369,8 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
     **{column: tuple(budget_shapes.heading_key(w) for w in words) for column, words in budget_shapes.LONG_HEADINGS.items()},
     S.BUDGET: tuple(budget_shapes.heading_key(w) for w in (*budget_shapes.LONG_HEADINGS[S.BUDGET],
                                                            *budget_shapes.AMOUNT_HEADINGS)),
+    # (the participants' löpnummer a questionnaire's answers are kept under, which pairs a person's two answers)
+    "respondent_id": ("respondentid", "respondent", "svarandeid", "löpnummer", "löpnr", "deltagarid", "personid"),
     "respondent_group": ("grupp", "svarsgrupp", "svarande"),
     "question": ("fråga", "frågekod"),
     "answer": ("svar",),
@@ -527,6 +529,41 @@ def units_row(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     keep = np.arange(len(frame)) > 0
     note = problem(fname, int(raw.file_rows[0]), None, ", ".join(filled[:4]) + (", …" if len(filled) > 4 else ""),
                    "rows.units_row", "info", "units_row")
+    return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
+                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
+                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
+                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), [note]
+
+
+# A page's line in an export or a printout split into pages ("Sida 1 av 2", "Sid 2 (3)", "Page 1 of 2")
+_PAGE_LINE = re.compile(r"(?:sida|sid|page)\.?\s+\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))?", re.IGNORECASE)
+
+
+def page_breaks(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
+    """The page breaks of a case system's list saved page by page (Treserva's or Procapita's report exported as
+    text): a row that repeats the headings (the next page's header, two or more of its cells filled, each the heading
+    above it) and a row whose one filled cell is a page's line ("Sida 1 av 2"). Neither is a row of data: both are
+    left out of ``raw`` with one note naming their rows, instead of a message for each of their cells (a date column
+    saying that 'Inskrivningsdatum' is no date, an empty sex on the page's line)."""
+    frame = raw.frame
+    if not len(frame) or not len(frame.columns):
+        return raw, []
+    cells = frame.fillna("").astype(str).apply(lambda c: c.str.strip())
+    filled = (cells != "").to_numpy()
+    headings = np.array([" ".join(str(h).split()).casefold() for h in frame.columns], dtype=object)
+    same = cells.apply(lambda c: c.str.split().str.join(" ").str.casefold()).to_numpy() == headings
+    header = (filled.sum(axis=1) >= 2) & ~(filled & ~same).any(axis=1)
+    page = (filled.sum(axis=1) == 1) & cells.apply(lambda r: " ".join(v for v in r if v), axis=1).map(
+        lambda t: _PAGE_LINE.fullmatch(t) is not None).to_numpy(dtype=bool)
+    found = header | page
+    if not found.any():
+        return raw, []
+    keep = ~found
+    shown = [str(frame.columns[int(np.flatnonzero(filled[i])[0])]) if header[i] else
+             next(v for v in cells.iloc[i] if v) for i in np.flatnonzero(found)]
+    note = problem(fname, None, None, None, "rows.page_breaks", "info", "page_breaks",
+                   rows=row_ranges([int(r) for r in raw.file_rows[found]]),
+                   cells=", ".join(dict.fromkeys(quote(v) for v in shown)))
     return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
                                number_cells={c: v[keep] for c, v in raw.number_cells.items()},
                                cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
@@ -1930,6 +1967,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     fname = raw.source
     raw, units = units_row(raw, fname)
     warn.extend(units)
+    raw, pages = page_breaks(raw, fname)
+    warn.extend(pages)
     if len(raw.frame) == 0:  # (after a row of units, which is no person: a file of it alone lists no one)
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
@@ -2309,7 +2348,10 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
         bad = cells[(cells != "") & ~cells.str.lower().isin(col.vocab)]
         # (a status that is no outcome, 'Pågår', has its own message and no code to translate it to)
         texts = [t for t in dict.fromkeys(bad) if _code_hint(t, col)[0] not in _STATUS_HINTS]
-        if len(texts) < 3:  # (a slip or two is answered cell by cell)
+        # (a slip or two is answered cell by cell; two texts that fill the whole column, a case system's 'K' and 'M'
+        # for kvinna and man, are its way of writing the column, which one line translates for every export)
+        whole = len(texts) == 2 and len(bad) >= 3 and len(bad) == int((cells != "").sum())
+        if len(texts) < 3 and not whole:
             continue
         shown = texts[:8]
         pairs = ", ".join(f"'{t}': {_suggested_code(t, col)}" for t in shown) + (", ..." if len(texts) > len(shown) else "")
@@ -2400,6 +2442,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     if raw is None:
         return empty_table(S.PAYMENTS)
     fname = raw.source
+    raw, pages = page_breaks(raw, fname)  # (a finance system's list saved page by page, as a case system's)
+    warn.extend(pages)
     first = len(problems)
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
     _number_ids(raw, fname, warn)
