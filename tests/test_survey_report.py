@@ -102,3 +102,15 @@ def test_the_structural_sample_says_its_report_holds_questionnaire_answers():
     # the structural sample's survey section: both staff rounds and the managers; the four board members never
     rounds = [(x.group, x.round, x.respondents) for x in r.survey.rounds if not x.hidden]
     assert rounds == [("personal", 2023, 198), ("personal", 2025, 212), ("chefer", 2025, 38)]
+
+
+def test_the_sections_note_says_where_the_response_rates_stand_and_that_holds(report, monkeypatch):
+    texts = _shown(report, monkeypatch, "survey_section")
+    note = next(x for x in texts if x.startswith("Enkätmålen i avsnittet Måluppfyllelse"))
+    # the goal section gives a rate only where it is too low: the note does not say it stands beside every goal
+    goal_texts = _shown(report, monkeypatch, "goal_section")
+    assert not any("Ljusare framtid" in x and "svarsfrekvens" in x for x in goal_texts)
+    assert "bredvid varje enkätmål" not in note and "vid varje enkätomgång nedan" in note
+    # ... and every round below says its rate, or that it is unknown (the start round: no number asked)
+    rounds = [x for x in texts if x.startswith("7 svarande")]
+    assert len(rounds) >= 2 and all("svarsfrekvens" in x for x in rounds)
