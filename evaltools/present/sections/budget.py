@@ -6,6 +6,7 @@ import pandas as pd
 
 from ...analysis.costbenefit import budget_use
 from ...analysis.costbenefit.costs import co_financing_municipalities
+from ...analysis.goals import period_windows
 from ...data import schema as S
 from .contents import applies
 from ..display import Table, Text
@@ -83,6 +84,17 @@ def per_year_note(r) -> tuple[str, ...]:
     return (r.msg("budget.per_year", shares=shares),)
 
 
+def project_years_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+    """When the budget is kept per project year (``år 2``): each of those years' dates, the same the goal table gives
+    its project years (:func:`evaltools.analysis.goals.period_windows`). A project year need not be a calendar year
+    (a project starting on 1 September), and "År 1" alone is read as the year the project began."""
+    years = sorted({read[1] for p in costs[S.PERIOD] if (read := S.budget_period(p)) and read[0] == "project_year"})
+    windows = {int(w.key[2:]): w for w in period_windows(r.params, "project_year")}
+    dates = [r.msg("budget.project_year_dates", n=str(n), first=f"{windows[n].first:%Y-%m-%d}",
+                   last=f"{windows[n].last:%Y-%m-%d}") for n in years if n in windows]
+    return (r.msg("budget.project_years", years=r.words.join(dates)),) if dates else ()
+
+
 def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """The amounts' basis, how the share used is counted, and what the cost-benefit analysis takes
     from this table when it is not simply the actual costs."""
@@ -91,7 +103,8 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     # cost-benefit analysis takes their budget, and the basis note does not count them again
     budget_where_missing = cba and _budget_where_missing(r, costs)
     share = share_note(r, costs, budget_where_missing)
-    return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + share + per_year_note(r)
+    return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + project_years_note(r, costs) + share
+            + per_year_note(r)
             + so_far_note(r, costs)
             + (_basis_note(r, costs, said=bool(share)) if cba else ())
             + unspent_note(r, costs) + granted_note(r, costs))
