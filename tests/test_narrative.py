@@ -41,22 +41,35 @@ def test_problems_are_named_by_file_and_line_all_at_once(tmp_path):
         read(f)
     msg = str(e.value)
     assert str(f) in msg
-    assert "line 1: text before the first heading" in msg
-    assert "line 2: unknown heading 'Slutsatser'; the known headings are 'Sammanfattande bedömning', 'Bakgrund', " \
+    # in the text's language, which its writer reads
+    assert msg.startswith(f"{f}: utvärderarens text kan inte användas:")
+    assert "rad 1: text före den första rubriken" in msg
+    assert "rad 2: okänd rubrik 'Slutsatser'; rubrikerna är 'Sammanfattande bedömning', 'Bakgrund', " \
            "'Genomförande', 'Analys', 'Lärdomar', 'Rekommendationer'" in msg
-    assert "line 5: looks like a personnummer" in msg
+    assert "rad 5: ser ut som ett personnummer" in msg
     assert "811218" not in msg  # the number itself is never repeated
-    assert "line 6: 'analys' is given twice (first on line 4)" in msg
+    assert "rad 6: 'analys' står två gånger (första gången på rad 4)" in msg
+
+
+def test_an_english_texts_problems_are_said_in_english(tmp_path):
+    f = tmp_path / "x.en.md"
+    f.write_text("Intro\n## Conclusions\ntext\n## Analysis\nA\n## analysis\n", encoding="utf-8")
+    with pytest.raises(NarrativeError) as e:
+        read(f, "en")
+    msg = str(e.value)
+    assert msg.startswith(f"{f}: the evaluator's text cannot be used:") and "line 1: text before the first heading" in msg
+    assert "line 2: unknown heading 'Conclusions'; the known headings are 'Overall assessment'" in msg
+    assert "line 6: 'analysis' is given twice (first on line 4)" in msg
 
 
 def test_size_and_encoding_are_bounded(tmp_path):
     big = tmp_path / "big.sv.md"
     big.write_text("## Analys\n" + "ord " * 20_000, encoding="utf-8")
-    with pytest.raises(NarrativeError, match="at most 65536 bytes"):
+    with pytest.raises(NarrativeError, match="högst 65536 byte"):
         read(big)
     latin = tmp_path / "latin.sv.md"
     latin.write_bytes("## Analys\nLärdom".encode("latin-1"))
-    with pytest.raises(NarrativeError, match="not UTF-8"):
+    with pytest.raises(NarrativeError, match="inte UTF-8-text .byte 11.; spara filen som UTF-8"):
         read(latin)
 
 
@@ -239,15 +252,15 @@ def test_an_unknown_figure_names_the_file_the_line_and_the_closest_names(kompass
     with pytest.raises(NarrativeError) as e:
         kompassen.narrative.html("analysis")
     message = str(e.value)
-    assert str(f) in message and "line 5: unknown figure 'kostnad_per_deltagre'" in message
-    assert "(closest first): kostnad_per_deltagare, " in message
+    assert str(f) in message and "rad 5: okänd siffra 'kostnad_per_deltagre'" in message
+    assert "(närmast först): kostnad_per_deltagare, " in message
     assert "Traceback" not in message
 
 
 def test_a_citation_cannot_add_markup():
     n = _text("Se {{ x }} och {{ <img src=x onerror=alert(1)> }}.\n")
     n.bind(lambda: {"x": "<script>alert(1)</script> *fet* [a](javascript:b)"})
-    with pytest.raises(NarrativeError, match="unknown figure '<img src=x onerror=alert"):
+    with pytest.raises(NarrativeError, match="okänd siffra '<img src=x onerror=alert"):
         n.html("assessment")
     n = _text("Se {{ x }}.\n")
     n.bind(lambda: {"x": "<script>alert(1)</script> *fet* [a](javascript:b)"})
@@ -257,7 +270,7 @@ def test_a_citation_cannot_add_markup():
     assert p.tags == {"p"}, out
     assert "&lt;script&gt;" in out and "*fet*" in out
     unbound = _text("Se {{ x }}.\n")
-    with pytest.raises(NarrativeError, match="only a report can fill in"):
+    with pytest.raises(NarrativeError, match="som bara en rapport kan fylla i"):
         unbound.plain("assessment")  # never shown raw
 
 
@@ -353,7 +366,7 @@ def test_validate_fails_on_a_contradiction_and_warns_of_numbers(tmp_path, capsys
     assert cli.main(["validate", str(params)]) == 0
     t.write_text("## Sammanfattande bedömning\nKostnaden var {{ kostnad }}.\n", encoding="utf-8")
     assert cli.main(["validate", str(params)]) == 1
-    assert "line 2: unknown figure 'kostnad'" in capsys.readouterr().err
+    assert "rad 2: okänd siffra 'kostnad'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("text_file", sorted(p.name for p in (Path(__file__).resolve().parents[1] / "params" / "text")

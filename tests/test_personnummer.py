@@ -122,7 +122,7 @@ def test_the_evaluators_text_is_checked_as_rendered(spelling, lang):
     with pytest.raises(NarrativeError) as e:
         parse(text, f"params/text/p.{lang}.md", lang)
     message = str(e.value)
-    assert message.startswith(f"params/text/p.{lang}.md:") and "line 4:" in message and "personnummer" in message
+    assert message.startswith(f"params/text/p.{lang}.md:") and ("rad 4:" if lang == "sv" else "line 4:") in message and "personnummer" in message
     _clean(message)
 
 
@@ -136,7 +136,7 @@ def test_ordinary_figures_in_the_evaluators_text_pass():
 def test_a_heading_with_a_number_is_refused_without_echoing_it():
     with pytest.raises(NarrativeError) as e:
         parse("## Kontakt 811218\u20139876\nText.\n", "p.sv.md")
-    assert "line 1:" in str(e.value)
+    assert "rad 1:" in str(e.value)
     _clean(str(e.value))
 
 
@@ -326,7 +326,7 @@ def test_a_report_with_ordinary_figures_still_renders_and_a_hostile_one_publishe
     # the same project with a number in the evaluator's text, then in the wording: refused, nothing published
     (text_dir / "tiny.sv.md").write_text("## Genomförande\nKontakt 811218-**9876**.\n", encoding="utf-8")
     res = render.render_project(path, reports, formats=("html",))
-    assert not res.ok and "tiny.sv.md" in res.error and "line 2" in res.error
+    assert not res.ok and "tiny.sv.md" in res.error and "rad 2" in res.error
     (text_dir / "tiny.sv.md").unlink()
     (wording_dir / "tiny.sv.yaml").write_text("summary: {heading: 'Kontakt 811218\u20139876'}\n", encoding="utf-8")
     res = render.render_project(path, reports, formats=("html",))

@@ -184,9 +184,8 @@ class Narrative:
                 continue
             close = difflib.get_close_matches(fold(typed), names, n=len(names), cutoff=0.5)
             order = close + sorted(n for n in names if n not in close)
-            listed = ", ".join(order) if order else "none"
-            out.append((line, f"unknown figure '{typed[:80]}' in {{{{ }}}}; the figures of this report are "
-                              f"(closest first): {listed}"))
+            listed = ", ".join(order) if order else msg("evaluator.text_error.no_figures", self.lang)
+            out.append((line, msg("evaluator.text_error.unknown_figure", self.lang, typed=typed[:80], listed=listed)))
         return out
 
     def resolved(self, key: str) -> str:
@@ -204,12 +203,11 @@ class Narrative:
             return src
         where = self.source or "<text>"
         if self.figures is None:
-            raise NarrativeError(f"{where}: the text cites figures ({{{{ name }}}}), which only a report can fill in")
+            raise NarrativeError(msg("evaluator.text_error.no_report", self.lang, where=str(where)))
         shown = self.figures()
         problems = self.citation_problems(shown)
         if problems:
-            raise NarrativeError(f"{where}: the evaluator's text cannot be used:\n  " +
-                                 "\n  ".join(f"line {line}: {what}" for line, what in problems))
+            raise NarrativeError(_cannot_use(where, problems, self.lang))
         by_fold = {fold(n): v for n, v in shown.items()}
         return CITATION.sub(lambda m: markdown_escape(by_fold[fold(m.group(1))]), src)
 
@@ -242,8 +240,6 @@ class Narrative:
         return f"Narrative({self.lang}: {', '.join(self.heading(k) for k in self.parts)})"
 
 
-_PNR_WHAT = ("looks like a personnummer, which a report must never show; describe people without numbers that "
-             "identify them")
 _TAG = re.compile(r"<[^>]*>")
 _ATTR = re.compile(r"""\s[\w-]+=(?:'([^']*)'|"([^"]*)")""")
 MAX_PNR_PROBLEMS = 20
@@ -263,7 +259,13 @@ def _shown_with_number(lines: list[str]) -> bool:
     return find_personnummer(_published_text("\n".join(lines)))
 
 
-def personnummer_problems(text: str) -> list[tuple[int, str]]:
+def _cannot_use(where: str | Path, problems: list[tuple[int, str]], lang: str) -> str:
+    """The message of an evaluator's text that cannot be used: its file, then each problem's line and what it is."""
+    return (msg("evaluator.text_error.cannot_use", lang, where=str(where)) + "\n  " + "\n  ".join(
+        msg("evaluator.text_error.line", lang, line=str(line), what=what) for line, what in sorted(problems)))
+
+
+def personnummer_problems(text: str, lang: str = "sv") -> list[tuple[int, str]]:
     """Lines of an evaluator's Markdown that hold something shaped like a personnummer, as
     ``(line, what)`` pairs; the number itself is never repeated.
 
@@ -274,7 +276,8 @@ def personnummer_problems(text: str) -> list[tuple[int, str]]:
     range of source lines that shows it.
     """
     lines = text.splitlines()
-    problems = [(i, _PNR_WHAT) for i, line in enumerate(lines, 1) if find_personnummer(line)]
+    said = msg("evaluator.text_error.personnummer", lang)
+    problems = [(i, said) for i, line in enumerate(lines, 1) if find_personnummer(line)]
     flagged = {i for i, _ in problems}
     pos = 0
     while pos < len(lines) and len(problems) < MAX_PNR_PROBLEMS and _shown_with_number(lines[pos:]):
@@ -295,9 +298,8 @@ def personnummer_problems(text: str) -> list[tuple[int, str]]:
                 hi = mid - 1
         start = lo if _shown_with_number(lines[lo:end]) else pos
         if not flagged & set(range(start + 1, end + 1)):
-            span = "" if end == start + 1 else f"together with line {end}, "
-            what = (f"{span}as the report shows it (after Markdown formatting, escapes, entities, links and line "
-                    f"breaks) {_PNR_WHAT}")
+            span = "" if end == start + 1 else msg("evaluator.text_error.together_with", lang, end=str(end))
+            what = msg("evaluator.text_error.personnummer_shown", lang, span=span, what=said)
             problems.append((start + 1, what))
         pos = end
     return problems
@@ -310,7 +312,7 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
     heading given twice, and anything that looks like a personnummer (the line is named, the
     number is not repeated).
     """
-    problems: list[tuple[int, str]] = personnummer_problems(text)
+    problems: list[tuple[int, str]] = personnummer_problems(text, lang)
     # comments (the skeleton's guidance) are dropped, keeping the line numbers
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.splitlines()
@@ -326,21 +328,21 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
         line0, line1 = tok.map if tok.map else (0, 1)
         key = _heading_key(title)
         if key is None:
-            problems.append((line0 + 1, f"unknown heading '{title[:80]}'; the known headings are {known} "
-                                        "(use ### for a heading inside a part)"))
+            problems.append((line0 + 1, msg("evaluator.text_error.unknown_heading", lang, title=title[:80],
+                                            known=known)))
             continue
         if key in seen:
-            problems.append((line0 + 1, f"'{title[:80]}' is given twice (first on line {seen[key]})"))
+            problems.append((line0 + 1, msg("evaluator.text_error.twice", lang, title=title[:80],
+                                            first=str(seen[key]))))
             continue
         seen[key] = line0 + 1
         starts.append((line0, line1, key))
     first = starts[0][0] if starts else len(lines)
     stray = next((i for i, line in enumerate(lines[:first], 1) if line.strip()), None)
     if stray is not None and not any(line == stray for line, _ in problems):
-        problems.append((stray, f"text before the first heading; start each part with one of the headings {known}"))
+        problems.append((stray, msg("evaluator.text_error.before_heading", lang, known=known)))
     if problems:
-        raise NarrativeError(redact(f"{source}: the evaluator's text cannot be used:\n  " +  # never echo a number
-                                    "\n  ".join(f"line {line}: {what}" for line, what in sorted(problems))))
+        raise NarrativeError(redact(_cannot_use(source, problems, lang)))  # (never echo a number)
     parts: dict[str, str] = {}
     first_line: dict[str, int] = {}
     bounds = [s[0] for s in starts[1:]] + [len(lines)]
@@ -358,17 +360,17 @@ def read(path: str | Path, lang: str = "sv") -> Narrative:
     path = Path(path)
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise NarrativeError(f"{path}: {size} bytes; the evaluator's text may hold at most {MAX_BYTES} bytes "
-                             "(put long material in an appendix of its own)")
+        raise NarrativeError(msg("evaluator.text_error.too_big", lang, path=str(path), size=str(size),
+                                 max=str(MAX_BYTES)))
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise NarrativeError(f"{path}: not UTF-8 text (byte {e.start}); save the file as UTF-8") from None
+        raise NarrativeError(msg("evaluator.text_error.not_utf8", lang, path=str(path), byte=str(e.start))) from None
     control = CONTROL_CHARACTERS.search(text)
     if control:  # NUL, BEL, ESC, ...: invisible, and no document format takes them all
         line = text.count("\n", 0, control.start()) + 1
-        raise NarrativeError(f"{path}: line {line}: holds an invisible control character (U+{ord(control.group()):04X}); "
-                             "remove it and save the file as plain UTF-8 text")
+        raise NarrativeError(msg("evaluator.text_error.control", lang, path=str(path), line=str(line),
+                                 code=f"{ord(control.group()):04X}"))
     n = parse(text, path, lang)
     n.source = path
     return n
