@@ -2601,6 +2601,29 @@ def _model_of(annotation: object) -> type[BaseModel] | None:
     return None
 
 
+# The keys an evaluator writes in Swedish, as the application and the report word them, and the key meant: the
+# keys are English, and "bedömning:" under a qualitative goal is no near spelling of "assessment"
+_SWEDISH_KEYS = {
+    "bedömning": "assessment", "underlag": "evidence", "belägg": "evidence", "målvärde": "target",
+    "målvärden": "targets", "etikett": "label", "rubrik": "label", "beskrivning": "label", "slag": "kind",
+    "typ": "kind", "källa": "source", "fråga": "question", "grupp": "group", "nivå": "level", "mått": "measure",
+    "täljare": "numerator", "nämnare": "denominator", "lyckade_utfall": "success_outcomes",
+    "utfall": "success_outcomes", "kön": "sex", "titel": "title", "namn": "title", "förbund": "forbund",
+    "samordningsförbund": "forbund", "ägare": "owner", "projektägare": "owner", "beviljat": "granted_sek",
+    "beviljat_belopp": "granted_sek", "startdatum": "start", "slutdatum": "planned_end", "slut": "planned_end",
+    "planerat_slut": "planned_end", "faktiskt_slut": "actual_end", "språk": "language", "kommun": "municipality",
+    "serie": "series", "enhet": "unit", "huvudmål": "main", "deltagare": "participants",
+    "utbetalningar": "payments", "enkät": "survey", "svar": "responses", "frågor": "questions",
+    "uttagsdatum": "data_as_of", "mål": "goals", "perioden": "period", "projekttid": "period",
+}
+
+
+def _swedish_key(key: str, allowed: list[str]) -> str | None:
+    """The key meant by ``key`` written in Swedish (:data:`_SWEDISH_KEYS`), where that key is allowed here."""
+    meant = _SWEDISH_KEYS.get(re.sub(r"[\s-]+", "_", key.strip().casefold()))
+    return meant if meant in allowed else None
+
+
 def _keys_at(loc: tuple) -> list[str]:
     """The keys the params model allows where ``loc`` (a key's place) points, or [] when unknown."""
     model: type[BaseModel] | None = ProjectParams
@@ -2742,6 +2765,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
             # words, not a key: the rest of a text cut at a comma inside { } ({label: a, b c})
             return message("params.unknown_comma", lang, words=_short_text(str(loc[-1]).strip(), 60))
         allowed = _keys_at(loc)
+        swedish = _swedish_key(str(loc[-1]), allowed)
+        if swedish is not None:
+            return message("params.unknown_swedish", lang, near=swedish)
         near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.75)
         if near:
             return message("params.unknown_near", lang, near=near[0])
@@ -2818,6 +2844,8 @@ def _not_a_number(value: object, loc: tuple, lang: str) -> str:
     if isinstance(value, dict):
         first = next((_plain(v) for v in value.values() if _is_number(v)), "…")
         return message("params.number_mapping", lang, value=_short(value), key=key, first=first)
+    if key.endswith("_sek"):  # (an amount: "40 or 0.8" would mislead)
+        return message("params.number_kronor", lang, value=_short(value))
     return message("params.number", lang, value=_short(value))
 
 
