@@ -308,10 +308,10 @@ def test_load_project_words_params_errors_in_the_asked_language(tiny_project):
     path = tiny_project("granted_sek: mycket\n")
     with pytest.raises(ParamsError) as e:
         et.load_project(path, lang="en")
-    assert "granted_sek: got 'mycket'; expected a number" in str(e.value)
+    assert "granted_sek: got 'mycket'; expected an amount in whole kronor" in str(e.value)
     with pytest.raises(ParamsError) as e:
         et.load_project(path)
-    assert "granted_sek: står 'mycket'; förväntat ett tal" in str(e.value)
+    assert "granted_sek: står 'mycket'; förväntat ett belopp i hela kronor" in str(e.value)
 
 
 def test_per_file_amount_unit_is_checked(tiny_project):

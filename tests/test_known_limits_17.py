@@ -145,8 +145,8 @@ def test_a_goals_number_of_the_wrong_type_says_what_to_write(tiny_project, line,
      "title_en: got {Steget: a new way}, keys with values; expected a text"),
     ("title_en: 2024-01-01", "title_en: står 2024-01-01; förväntat en text: skriv den inom citattecken, som den står "
      "i filen (title_en: '2024-01-01')", "title_en: got 2024-01-01; expected a text"),
-    ("granted_sek: 2024-01-01", "granted_sek: står 2024-01-01; förväntat ett tal",
-     "granted_sek: got 2024-01-01; expected a number"),
+    ("granted_sek: 2024-01-01", "granted_sek: står 2024-01-01; förväntat ett belopp i hela kronor",
+     "granted_sek: got 2024-01-01; expected an amount in whole kronor"),
     ("granted_sek: {2024: 500000}", "granted_sek: står {2024: 500000}, nycklar med värden; här skrivs ett enda tal: "
      "skriv det direkt efter kolonet (granted_sek: 500000)", "granted_sek: got {2024: 500000}, keys with values"),
     ("privacy: {min_count: [5, 10]}", "privacy, min_count: står [5, 10], en lista; här skrivs ett enda tal: välj ett "
