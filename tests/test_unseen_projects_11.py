@@ -282,7 +282,7 @@ def test_a_responses_file_in_the_contracts_columns_is_not_taken_for_a_forms_expo
 # --- a running project has not ended "as planned" -----------------------------------------------------------
 @pytest.mark.parametrize("as_of, sv, en", [
     ("2026-03-31", "pågick när uppgifterna togs ut 2026-03-31", "still running when the data were taken on 2026-03-31"),
-    ("2027-01-31", "enligt plan", "as planned"),  # (the period ended 2026-12-31 and the data were taken after it)
+    ("2027-01-31", "enligt plan (inget annat slut angivet)", "as planned (no other end given)"),  # (the period ended 2026-12-31 and the data were taken after it)
 ])
 def test_the_facts_table_says_a_running_project_was_running_not_that_it_ended_as_planned(tmp_path, as_of, sv, en):
     body = f"""\
