@@ -256,6 +256,20 @@ def enrolment_notes(r) -> list[str]:
     return out
 
 
+def by_intake_notes(r) -> list[str]:
+    """The goal table's note that a share or count of outcomes per year counts each exit in the year its person was
+    enrolled (``count_by: intake``, the default, as a final report counts them), which a reader of a row "År 2
+    (dates)" would otherwise take for the exits between those dates; the goals named where others count by exit."""
+    per_year = [g for g in r.params.goals if g.kind in ("share", "outcome_count") and g.period != "whole_period"
+                and g.numerator in ("outcome", "action_plan") and g.id in set(r.goals.table["goal_id"])]
+    intake = [g for g in per_year if g.count_by == "intake"]
+    if not intake:
+        return []
+    if len(intake) == len(per_year):
+        return [r.msg("goals.by_intake_note")]
+    return [r.msg("goals.by_intake_some_note", goals=r.words.join([g.label_for(r.lang).rstrip(".") for g in intake]))]
+
+
 def one_period_notes(r) -> list[str]:
     """The goal table's note of each goal whose verdict rests on one period, the others hidden, too few
     to judge or not ended (:func:`evaltools.analysis.goals.sole_judged_period`), with the verdict and
@@ -900,7 +914,8 @@ def blocks(r) -> list[list]:
                                    *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),
                                    *one_period_notes(r),
-                                   msg("goals.ci_note")), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                                   # (one paragraph: how a year's figure is counted, then how sure it is)
+                                   " ".join([*by_intake_notes(r), msg("goals.ci_note")])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
                  + subsidised_sentences(r))
