@@ -303,7 +303,7 @@ def test_the_title_calls_a_running_projects_report_an_interim_report_with_the_da
     # data taken 2026-10-31, the period runs to 2026-12-31: the board reads an interim report, not the final one
     project = _interim(tmp_path)
     assert "Delrapport, projektet pågår (data till och med 2026-10-31) ·" in et.Report(project, lang="sv").title_html()
-    assert ("Interim report, the project is running (data up to 2026-10-31) ·"
+    assert ("Interim report: project running, data to 2026-10-31 ·"
             in et.Report(project, lang="en").title_html())
     assert "Utvärderingsrapport" not in et.Report(project, lang="sv").title_html()
 
