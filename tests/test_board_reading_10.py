@@ -238,13 +238,13 @@ def _actor_table(report):
 def test_the_table_of_actors_says_the_state_pays_employers_a_wage_subsidy_society_cancels():
     r = sample_report("kompassen-demo", "sv")
     tables = _actor_table(r)
-    actors = [t for t in tables if "Nytta (nuvärde)" in t.frame.columns][0]
+    actors = [t for t in tables if "Nytta (+) eller förlust (−), nuvärde" in t.frame.columns][0]
     flows = [t for t in tables if "Post" in t.frame.columns][0]
     # the individual's NPV is not shown (earnings measured for 13 months against social assistance over 36,
     # tests/test_earnings_horizon.py): its benefit is the sum of its rows in the flows' table; the cell is "–" as
     # its net is (its earnings are measured, so not "ej värderad": test_board_reading_12)
-    assert actors.frame.set_index("Aktör").loc["Individen", "Nytta (nuvärde)"] == "–"
-    benefit = {a: _amount(v) for a, v in zip(actors.frame["Aktör"], actors.frame["Nytta (nuvärde)"]) if a != "Individen"}
+    assert actors.frame.set_index("Aktör").loc["Individen", "Nytta (+) eller förlust (−), nuvärde"] == "–"
+    benefit = {a: _amount(v) for a, v in zip(actors.frame["Aktör"], actors.frame["Nytta (+) eller förlust (−), nuvärde"]) if a != "Individen"}
     benefit["Individen"] = sum(_amount(v) for v in flows.frame.loc[flows.frame["Aktör"] == "Individen", "Nuvärde"])
     # Kompassen: the municipality, region, state (Försäkringskassan is part of it) and individual together fall
     # short of society's benefit by what the flows' table books on the employers as the wage subsidy
@@ -260,5 +260,5 @@ def test_without_a_wage_subsidy_the_table_of_actors_says_nothing_of_employers():
     import evaltools as et
     project = sample_project("kompassen-demo").with_params(cost_benefit={"wage_subsidy_sek_month": 0})
     tables = _actor_table(et.Report(project, lang="sv"))
-    actors = [t for t in tables if "Nytta (nuvärde)" in t.frame.columns][0]
+    actors = [t for t in tables if "Nytta (+) eller förlust (−), nuvärde" in t.frame.columns][0]
     assert "arbetsgivare" not in " ".join(actors.notes).lower()

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from evaltools.present.display import Table
-from evaltools.present.sections import payments
+from evaltools.present.sections import costbenefit, payments
 from evaltools.words.text import msg
 
 from .conftest import sample_report, shown_chunks
@@ -152,3 +152,33 @@ def _stub(lang: str, effect: float, low: float, high: float):
 ])
 def test_the_estimate_in_words_says_its_direction_and_how_sure(effect, low, high, said):
     assert said in _plain(payments.effect_sentence(_stub("sv", effect, low, high)))
+
+
+# --- 2. the column per actor that can be negative says so in its heading -------------------------------------------
+
+def _actor_table(r) -> Table:
+    [table] = [b for group in costbenefit.blocks(r) for b in group
+               if isinstance(b, Table) and msg("costbenefit.actor", r.lang) in b.frame.columns
+               and msg("costbenefit.cost_pv", r.lang) in b.frame.columns]
+    return table
+
+
+@pytest.mark.parametrize("lang, heading, state, loss", [
+    # Specialistteamet: 81 of the 112 who left försörjningsstöd went to a benefit the state pays instead, so the state
+    # loses 23 158 836 kr as a present value where the municipality saves; the heading says that the column holds a
+    # loss as a minus, and the point under the table calls the state's payment that loss
+    ("sv", "Nytta (+) eller förlust (−), nuvärde", "−23 158 836 kr", "en förlust för staten"),
+    ("en", "Benefit (+) or loss (−), present value", "SEK −23,158,836", "a loss for the state"),
+])
+def test_the_column_per_actor_says_that_a_minus_is_a_loss(lang, heading, state, loss):
+    r = sample_report("eskilstuna-specialistteamet", lang)
+    table = _actor_table(r)
+    assert heading in table.frame.columns
+    assert msg("costbenefit.benefit_pv", lang) == heading  # (the effect-based table's column, too)
+    [state_row] = [row for _, row in table.frame.iterrows() if row.iloc[0] == msg("label.stat", lang)]
+    assert _plain(state_row[heading]) == state
+    assert loss in _plain(" ".join(table.notes))
+    # the workbook's sheet per actor and the notebook's column say it in the same words
+    assert msg("workbook.column.aktorer.pv_benefit", lang) == heading
+    assert msg("explore.column.pv_benefit", lang) == heading
+    assert msg("workbook.column.aktorer.pv_benefit_low", lang).startswith(heading + ", ")
