@@ -219,6 +219,8 @@ def detail_blocks(r) -> list[list]:
     robust = robustness_blocks(r)
     # (the main estimate with its method's name: the robustness table's first row where there is one, else a sentence)
     main = [] if robust else [did_effect_sentence(r)]
+    # (how far the estimate moves with the comparison persons' reference dates: a sensitivity, as the bounds are)
+    main += reference_date_sentence(r)
     bounds, drift = honest_blocks(r), drift_sentences(r)
     if bounds and drift and drift != [r.msg("payments.drift.no_conclusion")]:
         # the body has said how far the conclusion holds, at the same breakdown value the table shows: the table and
@@ -243,7 +245,6 @@ def did_paragraphs(r) -> list[str]:
                "placebo_high": fmt_kr(pl.ci_high, lang)}
     out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
     out += drift_sentences(r)  # (beside the check before the start, which asks the same question of the months before)
-    out += reference_date_sentence(r)
     out += staggered_sentences(r)  # only when the heterogeneity-robust estimate disagrees
     out += weighting_sentences(r)  # only when the params ask for a weighted comparison group
     out.append(msg("payments.horizon", months=str(c.months_after), years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
