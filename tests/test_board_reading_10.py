@@ -183,7 +183,9 @@ def test_a_rounds_heading_and_response_rate_never_end_a_page_without_its_chart(t
 def test_the_sensitivity_bounds_column_is_named_as_the_sentence_above_it_says_it(lang, column, said):
     pytest.importorskip("honestdid")
     from evaltools.present.display import Table, Text
-    blocks = [b for group in payments.blocks(sample_report("kompassen-demo", lang)) for b in group]
+    r = sample_report("kompassen-demo", lang)
+    # (the table is the appendix's; the sentence that says how far the conclusion holds is the payments section's)
+    blocks = [b for group in payments.blocks(r) + payments.detail_blocks(r) for b in group]
     tables = [b for b in blocks if isinstance(b, Table) and column in b.frame.columns]
     assert len(tables) == 1, [list(b.frame.columns) for b in blocks if isinstance(b, Table)]
     # the amounts in the column are kronor per month (0 kr, 5 kr, …), and the sentence above uses the same words
@@ -236,13 +238,13 @@ def _actor_table(report):
 def test_the_table_of_actors_says_the_state_pays_employers_a_wage_subsidy_society_cancels():
     r = sample_report("kompassen-demo", "sv")
     tables = _actor_table(r)
-    actors = [t for t in tables if "Nytta (nuvärde)" in t.frame.columns][0]
+    actors = [t for t in tables if "Nytta (+) eller förlust (−), nuvärde" in t.frame.columns][0]
     flows = [t for t in tables if "Post" in t.frame.columns][0]
     # the individual's NPV is not shown (earnings measured for 13 months against social assistance over 36,
     # tests/test_earnings_horizon.py): its benefit is the sum of its rows in the flows' table; the cell is "–" as
     # its net is (its earnings are measured, so not "ej värderad": test_board_reading_12)
-    assert actors.frame.set_index("Aktör").loc["Individen", "Nytta (nuvärde)"] == "–"
-    benefit = {a: _amount(v) for a, v in zip(actors.frame["Aktör"], actors.frame["Nytta (nuvärde)"]) if a != "Individen"}
+    assert actors.frame.set_index("Aktör").loc["Individen", "Nytta (+) eller förlust (−), nuvärde"] == "–"
+    benefit = {a: _amount(v) for a, v in zip(actors.frame["Aktör"], actors.frame["Nytta (+) eller förlust (−), nuvärde"]) if a != "Individen"}
     benefit["Individen"] = sum(_amount(v) for v in flows.frame.loc[flows.frame["Aktör"] == "Individen", "Nuvärde"])
     # Kompassen: the municipality, region, state (Försäkringskassan is part of it) and individual together fall
     # short of society's benefit by what the flows' table books on the employers as the wage subsidy
@@ -258,5 +260,5 @@ def test_without_a_wage_subsidy_the_table_of_actors_says_nothing_of_employers():
     import evaltools as et
     project = sample_project("kompassen-demo").with_params(cost_benefit={"wage_subsidy_sek_month": 0})
     tables = _actor_table(et.Report(project, lang="sv"))
-    actors = [t for t in tables if "Nytta (nuvärde)" in t.frame.columns][0]
+    actors = [t for t in tables if "Nytta (+) eller förlust (−), nuvärde" in t.frame.columns][0]
     assert "arbetsgivare" not in " ".join(actors.notes).lower()

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import evaltools as et
-from evaltools.present.sections import costbenefit, payments
+from evaltools.present.sections import costbenefit, designs, payments
 
 from .conftest import ROOT, layout_boxes, sample_report, shown_chunks, write_csv
 
@@ -43,7 +43,8 @@ def test_the_measured_effect_in_the_cost_benefit_note_is_per_household_as_in_the
     n, households = _kompassen_households()
     assert (n, households) == (180, 159)  # 180 participants in 159 households: the DiD's units are households
     r = sample_report("kompassen-demo", lang)
-    said = [c for c in _chunks(payments.blocks(r)) if c.startswith(("Skattad effekt", "Estimated effect"))]
+    # (the estimate with its method's name: the appendix's, the robustness table's first row where it has one)
+    said = [_plain(payments.did_effect_sentence(r))]
     assert len(said) == 1, said
     # the payments section's estimate: "−2 486 kr per hushåll och månad" / "SEK −2,486 per household and month"
     effect = re.search(r"(−[\d ,]+ kr|SEK −[\d,]+) " + unit, said[0])
@@ -99,7 +100,9 @@ def test_the_event_study_chart_is_described_per_household_as_its_title_says(lang
 # --- 3. the sensitivity bounds do not defend a conclusion the main estimate does not draw --------------------
 
 def _honest_sentence(pid: str, lang: str) -> str:
-    said = [c for c in _chunks(payments.blocks(sample_report(pid, lang)))
+    r = sample_report(pid, lang)
+    # (the full statement is the appendix's, beside the bounds' table, or its lead where the body says it in words)
+    said = [c for c in _chunks([designs.honest_blocks(r)])
             if c.startswith(("Hur mycket tål", "How much does the result"))]
     assert len(said) == 1, said
     return said[0]

@@ -132,8 +132,8 @@ def test_the_english_table_of_two_ways_names_the_method_in_words(pid):
     rows = _rows_of(costbenefit.effect_based(sample_report(pid, "en")))
     assert len(rows) == 2, rows
     label = rows[1][0]
-    # the payments section's words for the same estimate: "Main estimate (difference in differences)"
-    assert label.startswith("Measured effect against the comparison group (difference in differences)"), label
+    # what was measured, in words: the method's name is the appendix's (its table of the estimators)
+    assert label.startswith("Measured effect against the comparison group"), label
     assert "DiD" not in label
 
 

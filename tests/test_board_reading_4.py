@@ -114,8 +114,10 @@ def test_the_sensitivity_bounds_note_states_the_mean_effect_beside_the_main_esti
     import re
     from evaltools.present.display import Text
     r = sample_report("sprangbradan-demo", lang)
-    blocks = [b for part in pay_section.blocks(r) for b in part]
-    said = " ".join(q for b in blocks if isinstance(b, Text) for q in b.paragraphs).replace("\xa0", " ")
+    # (the main estimate with its method's name and the bounds are the appendix's detail of the comparison)
+    blocks = [b for part in pay_section.detail_blocks(r) for b in part]
+    said = " ".join([pay_section.did_effect_sentence(r)] + [q for b in blocks if isinstance(b, Text)
+                                                             for q in b.paragraphs]).replace("\xa0", " ")
     main = re.search(main_words, said)
     mean = re.search(mean_words, said)
     assert main and mean, said

@@ -106,7 +106,9 @@ def test_page_one_says_why_the_share_goal_counts_fewer_ended_beside_the_first_co
      ("moved apart already before the start", "differed before the start", "differed from the participants before")),
 ])
 def test_the_payments_page_says_once_that_the_groups_moved_apart_before_the_start(lang, said_once, words):
-    page = " ".join(_sentences(payments.blocks(sample_report("sprangbradan-demo", lang))))
+    r = sample_report("sprangbradan-demo", lang)
+    # (the payments section and the appendix's detail of the same comparison: the robustness table and the bounds)
+    page = " ".join(_sentences(payments.blocks(r) + payments.detail_blocks(r)))
     page = " ".join(page.split())
     assert said_once in page  # (the check before the start, where it belongs)
     assert sum(page.count(w) for w in words) == 1, page

@@ -198,7 +198,7 @@ def test_the_table_of_actors_with_the_skattefaktor_column_keeps_within_the_margi
     frame = pd.DataFrame({
         "Aktör": ["Kommunen", "varav Försäkringskassan", "Samhället"],
         "Kostnad (nuvärde)": [f"888\u00a0629{kr}", f"0{kr}", f"3\u00a0554\u00a0516{kr}"],
-        "Nytta (nuvärde)": [f"30\u00a0119\u00a0953{kr}", f"−17\u00a0426\u00a0167{kr}", f"0{kr}"],
+        "Nytta (+) eller förlust (−), nuvärde": [f"30\u00a0119\u00a0953{kr}", f"−17\u00a0426\u00a0167{kr}", f"0{kr}"],
         "Skattefaktorns effekt (nuvärde)": ["–", "–", f"1\u00a0021\u00a0980{kr}"],
         "Netto": [f"29\u00a0231\u00a0324{kr}", f"−17\u00a0426\u00a0167{kr}", f"−2\u00a0532\u00a0536{kr}"],
         "Andel positiva simuleringar": ["> 99\u00a0%", "< 1\u00a0%", "< 1\u00a0%"],

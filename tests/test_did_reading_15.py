@@ -87,10 +87,12 @@ def test_the_robustness_table_says_once_that_no_row_is_reliable_and_why(needpeak
     assert len(table.frame) == 2 and len(table.frame.columns) == 3
     assert not any(UNRELIABLE[lang] in str(c) for c in table.frame.to_numpy().ravel())
     # (why the comparison fails is said once, at the check before the start: the note points to it)
-    lead = {"sv": "Alla raderna bygger på samma jämförelsegrupp, och den klarar inte kontrollen före start (nedan): "
+    lead = {"sv": "Alla raderna bygger på samma jämförelsegrupp, och den klarar inte kontrollen före start (avsnittet om "
+                  "försörjningsstöd): "
                   "ingen av skattningarna är tillförlitlig, och inget av intervallen visar att projektet hade en "
                   "effekt.",
-            "en": "Every row rests on the same comparison group, which fails the check before the start (below): "
+            "en": "Every row rests on the same comparison group, which fails the check before the start (the section on "
+                  "social assistance): "
                   "none of the estimates is reliable, and none of the intervals shows that the project had an "
                   "effect."}[lang]
     assert table.notes[0].startswith(lead)
@@ -122,9 +124,9 @@ def test_the_bounds_table_names_its_own_measure_and_reads_as_no_evidence(needpea
     # note below says once that none is reliable
     assert len(table.frame) == 3 and len(table.frame.columns) == 2
     none = {"sv": "Inget av intervallen är tillförlitligt, och inget visar en effekt, inte heller ett som utesluter "
-                  "noll: se kontrollen före start ovan.",
+                  "noll: se kontrollen före start i avsnittet om försörjningsstöd.",
             "en": "No interval here is reliable, and none shows an effect, not even one that excludes zero: see the "
-                  "check before the start above."}[lang]
+                  "check before the start in the section on social assistance."}[lang]
     assert table.notes[0].startswith(none)
 
 

@@ -123,7 +123,7 @@ def test_the_actors_and_assumptions_are_the_cost_only_and_the_workbook_agrees(tm
     table = cb_section.perspective_table(r).frame
     # the cost per actor, no benefit or net column; the individual bears none of the cost and has no row
     assert list(table.columns[:2]) == ["Aktör", "Kostnad (nuvärde)"]
-    assert "Netto" not in table.columns and "Nytta (nuvärde)" not in table.columns
+    assert "Netto" not in table.columns and "Nytta (+) eller förlust (−), nuvärde" not in table.columns
     assert "Individen" not in list(table["Aktör"])
     # the assumptions that enter the cost: no deadweight, horizon or drop-off, and (nobody had försörjningsstöd at
     # start, so no person-years without it are counted) no monthly level of it

@@ -10,7 +10,7 @@ from ..markup import render
 from ..display import Text
 from ...words.labels import note_text
 from ...words.formats import fmt_int
-from . import facts, footer, method, quality
+from . import facts, footer, method, payments, quality
 from .costbenefit import benefit_unvalued
 from ..plan import citation
 
@@ -49,5 +49,6 @@ def analysis_plan(r) -> list:
 def blocks(r) -> list[list]:
     from IPython.display import HTML
     kind = facts.kind_note(r)
-    return [[HTML(heading_html(r))], *analysis_plan(r), *method.blocks(r), *quality.blocks(r),
+    return [[HTML(heading_html(r))], *analysis_plan(r), *method.blocks(r), *payments.detail_blocks(r),
+            *quality.blocks(r),
             *([[Text(kind)]] if kind else []), *simulation(r), *footer.blocks(r)]

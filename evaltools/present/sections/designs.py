@@ -69,7 +69,7 @@ def staggered_sentences(r) -> list[str]:
     key = "payments.staggered_size" if s.agreement is Agreement.SIZE_DIFFERS else "payments.staggered_conclusion"
     lang = r.lang
     return [r.msg(key, effect=fmt_kr(s.effect, lang), low=fmt_kr(s.ci_low, lang), high=fmt_kr(s.ci_high, lang),
-                  main=fmt_kr(s.main.effect, lang))]
+                  main=fmt_kr(s.main.effect, lang), section=r.msg("appendix.comparison_detail"))]
 
 
 def robustness_blocks(r) -> list:
@@ -169,6 +169,27 @@ def balance_blocks(r) -> list:
     if few.any():
         note += " " + msg("payments.balance.hidden", k=str(k))
     return [Text([], msg("payments.balance.heading"), 3), Table(frame, notes=(note,), numeric=tuple(cols[1:]))]
+
+
+def drift_sentences(r) -> list[str]:
+    """Whether the conclusion survives the groups drifting apart before the start, in one sentence for the body
+    (the bounds' table and their full statement are the appendix's, :func:`honest_blocks`): it stands up to the
+    breakdown value, at every departure tried, or not at all; no conclusion to test where the main estimate's
+    interval holds zero. None without bounds, and none where the check before the start failed: its sentence
+    already says that the groups moved apart and that the estimate is not reliable."""
+    h = r.honest if r.payments.did is not None else None
+    if h is None or not h.bounds or _doubtful(r):
+        return []
+    d, lang = r.payments.did, r.lang
+    if d.ci_low <= 0 <= d.ci_high:
+        return [r.msg("payments.drift.no_conclusion")]
+    b = h.breakdown
+    if b is None:
+        return [r.msg("payments.drift.fails")]
+    if h.holds_on_whole_grid:
+        return [r.msg("payments.drift.holds_all", m=fmt_kr(b, lang))]
+    after = min(x.m for x in h.bounds if x.m > b)
+    return [r.msg("payments.drift.holds", m=fmt_kr(b, lang), next=fmt_kr(after, lang))]
 
 
 def honest_blocks(r) -> list:

@@ -14,7 +14,8 @@ from ...words.assumptions import value_text
 from . import basis as B
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
-from .designs import balance_blocks, honest_blocks, robustness_blocks, staggered_sentences, weighting_sentences
+from .designs import (balance_blocks, drift_sentences, honest_blocks, robustness_blocks, staggered_sentences,
+                      weighting_sentences)
 
 
 def chart_shown(event_means) -> bool:
@@ -48,7 +49,7 @@ def blocks(r) -> list[list]:
         paras += did_paragraphs(r)
         study = event_study_blocks(r)
     # (with a comparison group the analysis' own note names its model terms; the body says what was compared)
-    paras += [msg("payments.did_note")] if pay.did is not None else [note_text(_directed(n, r), r.lang) for n in pay.notes]
+    paras += ([msg("payments.did_note", section=msg("appendix.comparison_detail"))] if pay.did is not None else [note_text(_directed(n, r), r.lang) for n in pay.notes])
     if pay.households_merged:  # (försörjningsstöd is paid per household: the table below counts households)
         paras[0] += " " + msg("payments.household_unit")
     paras[0] += unpaid_before_sentence(r)
@@ -73,10 +74,14 @@ def blocks(r) -> list[list]:
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
     out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,
             Table(frame, notes=(*table_did_note(r), basis_note), numeric=(n, before, after, change)),
-            *_with_robustness(paras[1:], robustness_blocks(r)), *honest_blocks(r), *balance_blocks(r), *study,
+            # (the estimators beside the main one and the sensitivity bounds are the appendix's: detail_blocks)
+            Text(paras[1:]), *balance_blocks(r),
             Text([], msg("payments.phases"), 3),
             # (each group's name once, above its three periods)
-            Table(phases, notes=phase_note, numeric=(n, per_month), group=group)]]
+            Table(phases, notes=phase_note, numeric=(n, per_month), group=group),
+            # (month by month after the periods: its chart and table of some 25 rows, kept together, would otherwise
+            # leave half a page empty under the estimate's paragraphs)
+            *study]]
     er = compare_exit_rates(r.project)
     if not er.empty:
         rate_col, p_col = msg("payments.left"), msg("payments.p_difference")
@@ -179,18 +184,58 @@ def _directed(note, r):
     return note
 
 
-def _with_robustness(paras: list[str], robust: list) -> list:
-    """The paragraphs after the intro, with the robustness rows right under the first (the DiD
-    estimate), where there are any."""
-    return [Text(paras[:1]), *robust, Text(paras[1:])] if robust else [Text(paras)]
+def effect_sentence(r) -> str:
+    """The DiD estimate as the board reads it: which way the participants' försörjningsstöd went against the
+    comparison group's, by how much per household and month, and how sure ("… 2 486 kr mindre … (95 % KI 2 158 kr
+    till 2 814 kr mindre …)"); the same estimate and interval as the appendix's table, where the method is named
+    (:func:`detail_blocks`)."""
+    lang, d = r.lang, r.payments.did
+    counts = {"households": fmt_int(d.n_clusters, lang), "treated": fmt_int(d.n_treated_clusters, lang)}
+    amount = fmt_kr(abs(d.effect), lang)
+    if d.ci_high < 0 or d.ci_low > 0:  # the whole interval on one side of zero: a fall (or a rise) for certain
+        near, far = sorted((abs(d.ci_low), abs(d.ci_high)))
+        return r.msg("payments.did_less" if d.ci_high < 0 else "payments.did_more", amount=amount,
+                     near=fmt_kr(near, lang), far=fmt_kr(far, lang), **counts)
+    return r.msg("payments.did_unclear_less" if d.effect < 0 else "payments.did_unclear_more", amount=amount,
+                 less=fmt_kr(abs(d.ci_low), lang), more=fmt_kr(abs(d.ci_high), lang), **counts)
+
+
+def did_effect_sentence(r) -> str:
+    """The DiD estimate as the appendix states it, with its method's name, interval and units ("Skattad effekt
+    (skillnad-i-skillnader): −2 486 kr per hushåll och månad, …"): the same figures as :func:`effect_sentence`."""
+    lang, d = r.lang, r.payments.did
+    return r.msg("payments.did_effect", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang),
+                 high=fmt_kr(d.ci_high, lang), households=fmt_int(d.n_clusters, lang),
+                 treated=fmt_int(d.n_treated_clusters, lang))
+
+
+def detail_blocks(r) -> list[list]:
+    """The comparison group's estimates as an auditor reads them, in the appendix: the main estimate with its
+    method's name, the estimators beside it (heterogeneity-robust, weighted) and the sensitivity bounds for
+    parallel trends, whose figures the body's sentences give in words; none without a DiD."""
+    pay = r.payments
+    if pay.table.empty or pay.did is None:
+        return []
+    robust = robustness_blocks(r)
+    # (the main estimate with its method's name: the robustness table's first row where there is one, else a sentence)
+    main = [] if robust else [did_effect_sentence(r)]
+    # (how far the estimate moves with the comparison persons' reference dates: a sensitivity, as the bounds are)
+    main += reference_date_sentence(r)
+    bounds, drift = honest_blocks(r), drift_sentences(r)
+    if bounds and drift and drift != [r.msg("payments.drift.no_conclusion")]:
+        # the body has said how far the conclusion holds, at the same breakdown value the table shows: the table and
+        # its note, without the sentence that says it again (where the body said nothing, or that there is nothing to
+        # test, the sentence says what the table measures)
+        bounds = bounds[1:]
+    return [[Text(main, r.msg("appendix.comparison_detail"), 3), *robust, *bounds]]
 
 
 def did_paragraphs(r) -> list[str]:
-    """The DiD estimate, the anticipation window, small-cluster inference, the placebo acted on and the horizon."""
+    """The DiD estimate in words, the anticipation window, small-cluster inference, the placebo acted on, whether
+    the conclusion survives groups drifting apart, and the horizon."""
     lang, msg, pay, c = r.lang, r.msg, r.payments, r.params.comparison
     d, pl = pay.did, pay.placebo
-    out = [msg("payments.did_effect", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang), high=fmt_kr(d.ci_high, lang),
-               households=fmt_int(d.n_clusters, lang), treated=fmt_int(d.n_treated_clusters, lang))]
+    out = [effect_sentence(r)]
     # (the anticipation window is said above the before/after table, whose "before" leaves it out too)
     if d.wild_p_value is not None:
         # (draws and seed are the appendix's)
@@ -199,7 +244,7 @@ def did_paragraphs(r) -> list[str]:
     placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
                "placebo_high": fmt_kr(pl.ci_high, lang)}
     out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
-    out += reference_date_sentence(r)
+    out += drift_sentences(r)  # (beside the check before the start, which asks the same question of the months before)
     out += staggered_sentences(r)  # only when the heterogeneity-robust estimate disagrees
     out += weighting_sentences(r)  # only when the params ask for a weighted comparison group
     out.append(msg("payments.horizon", months=str(c.months_after), years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
