@@ -168,7 +168,7 @@ def _actor_table(r) -> Table:
     # loses 23 158 836 kr as a present value where the municipality saves; the heading says that the column holds a
     # loss as a minus, and the point under the table calls the state's payment that loss
     ("sv", "Nytta (+) eller förlust (−), nuvärde", "−23 158 836 kr", "en förlust för staten"),
-    ("en", "Benefit (+) or loss (−), present value", "SEK −23,158,836", "a loss for the state"),
+    ("en", "Benefit or loss (−), present value", "SEK −23,158,836", "a loss for the state"),
 ])
 def test_the_column_per_actor_says_that_a_minus_is_a_loss(lang, heading, state, loss):
     r = sample_report("eskilstuna-specialistteamet", lang)

@@ -341,4 +341,4 @@ def test_a_control_character_in_the_evaluators_text_is_refused_by_line(tmp_path)
     path.write_text("## Bedömning\n\nProjektet nådde\x1b[31m sina mål.\n", encoding="utf-8")
     with pytest.raises(NarrativeError) as e:
         read(path, "sv")
-    assert "line 3" in str(e.value) and "U+001B" in str(e.value) and "\x1b" not in str(e.value)
+    assert "rad 3" in str(e.value) and "U+001B" in str(e.value) and "\x1b" not in str(e.value)
