@@ -587,7 +587,7 @@ def effect_based(r) -> list:
                avoided=fmt_kr(eb.pv_avoided_fs, lang), share=fmt_pct(eb.share_of_saving, lang, 0),
                # (the reference dates' range where they were moved; without it, no range of one value)
                dates=" " + msg("costbenefit.eb.note_dates", ref_low=fmt_kr(eb.reference_low, lang),
-                               ref_high=fmt_kr(eb.reference_high, lang))
+                               ref_high=fmt_kr(eb.reference_high, lang), section=msg("appendix.comparison_detail"))
                if eb.reference_low is not None and eb.reference_high is not None else "")
     if sf:
         note += " " + msg("costbenefit.eb.note_skattefaktor")
