@@ -6,20 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-import evaltools as et
-from evaltools.data.errors import ParamsError
+from .test_params_yaml_errors import _problems
 
 HEAD = "id: p\ntitle: T\nkind: individ\nforbund: F\nowner: O\nperiod: {start: 2023-01-01, planned_end: 2023-12-31}\n"
 QUALITATIVE = ("goals:\n  - id: samverkan\n    kind: qualitative\n    label: Ett hållbart samarbete\n"
                "    bedömning: delvis\n    Underlag: Mötesanteckningar\n")
-
-
-def _problems(tmp_path, text: str, lang: str = "sv") -> list[str]:
-    path = tmp_path / "p.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ParamsError) as e:
-        et.load_params(path)
-    return e.value.in_lang(lang).messages
 
 
 def test_a_goals_keys_written_in_swedish_get_the_english_key_to_write(tmp_path):
