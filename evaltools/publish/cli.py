@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import datetime as dt
 import json
 import os
@@ -137,21 +138,23 @@ def _english_hint(params, lang: str) -> str:
     return _say("cli.swedish_in_english", lang, keys="; ".join(missing)) if missing else ""
 
 
+@functools.cache
+def _template_goal_labels() -> tuple[str, ...]:
+    """The labels of the example goals the params template of ``evaltools new`` writes."""
+    import yaml  # start-up: each command imports only what it uses
+    return tuple(g["label"] for g in yaml.safe_load(TEMPLATE.format(id="x", title="x", marker="x", lang="sv"))["goals"])
+
+
 def example_goals(params) -> list[str]:
     """The ids of the params' goals that are still the examples ``evaltools new`` wrote (the same label):
     a report would state them as the application's goals."""
-    import yaml  # start-up: each command imports only what it uses
-    written = yaml.safe_load(TEMPLATE.format(id="x", title="x", marker="x", lang="sv"))["goals"]
-    labels = {g["label"] for g in written}
-    return [g.id for g in params.goals if g.label in labels]
+    return [g.id for g in params.goals if g.label in _template_goal_labels()]
 
 
 def plan_with_example_goals(params) -> Path | None:
     """The analysis plan ``evaltools new`` wrote beside the params (:func:`evaltools.present.plan.plan_path`)
     when it still lists an example goal of the params template that the params no longer hold: the plan was
     written from the examples, and the report's appendix cites it."""
-    import yaml  # start-up: each command imports only what it uses
-
     from ..present.plan import plan_path  # start-up: each command imports only what it uses
     if params.source_path is None:
         return None
@@ -160,9 +163,8 @@ def plan_with_example_goals(params) -> Path | None:
         text = plan.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):  # (no plan, or one the evaluator saved otherwise: nothing to compare)
         return None
-    written = yaml.safe_load(TEMPLATE.format(id="x", title="x", marker="x", lang="sv"))["goals"]
     held = {g.label for g in params.goals}
-    return plan if any(f"- {g['label']} (" in text and g["label"] not in held for g in written) else None
+    return plan if any(f"- {label} (" in text and label not in held for label in _template_goal_labels()) else None
 
 
 def open_data_files(params) -> list[tuple[Path, Path]]:
