@@ -15,7 +15,7 @@ import re
 import warnings
 import weakref
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -89,6 +89,16 @@ class RawTable:
     # the formulas on the header row saved without their result (="Bud"&"get"): each has its message in ``errors``,
     # and the column it heads is not read, so that no 'column missing' is said of it as well
     heading_formulas: tuple[str, ...] = ()
+
+    def rows_kept(self, keep: np.ndarray, frame: pd.DataFrame | None = None) -> "RawTable":
+        """The table with only the rows ``keep`` (a boolean per row) and each row's cell facts with them;
+        ``frame``, the table's frame with those rows and its columns as they are to be (default: ``keep``'s rows
+        of the frame as it is)."""
+        return replace(self, frame=self.frame.loc[keep].reset_index(drop=True) if frame is None else frame,
+                       file_rows=self.file_rows[keep],
+                       number_cells={c: v[keep] for c, v in self.number_cells.items()},
+                       cell_columns={c: v[keep] for c, v in self.cell_columns.items()},
+                       date_cells={c: v[keep] for c, v in self.date_cells.items()})
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""

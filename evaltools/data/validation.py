@@ -529,10 +529,7 @@ def units_row(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     keep = np.arange(len(frame)) > 0
     note = problem(fname, int(raw.file_rows[0]), None, ", ".join(filled[:4]) + (", …" if len(filled) > 4 else ""),
                    "rows.units_row", "info", "units_row")
-    return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
-                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
-                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
-                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), [note]
+    return raw.rows_kept(keep), [note]
 
 
 # A page's line in an export or a printout split into pages ("Sida 1 av 2", "Sid 2 (3)", "Page 1 of 2")
@@ -564,10 +561,7 @@ def page_breaks(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     note = problem(fname, None, None, None, "rows.page_breaks", "info", "page_breaks",
                    rows=row_ranges([int(r) for r in raw.file_rows[found]]),
                    cells=", ".join(dict.fromkeys(quote(v) for v in shown)))
-    return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
-                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
-                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
-                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), [note]
+    return raw.rows_kept(keep), [note]
 
 
 def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
@@ -601,10 +595,7 @@ def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     keep = ~(note | emptied)
     found = [problem(fname, int(r), None, t, "rows.note_below", "info", "note_rows")
              for r, t in zip(raw.file_rows[note], text[note], strict=True)]
-    return dataclasses.replace(raw, frame=frame.loc[keep].reset_index(drop=True), file_rows=raw.file_rows[keep],
-                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
-                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
-                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), found
+    return raw.rows_kept(keep), found
 
 
 def _columns_goals_count(raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
@@ -2155,10 +2146,7 @@ def _project_insats(raw: RawTable, params: ProjectParams, fname: str, problems: 
         warn.append(problem(fname, None, heading, None, "person.other_insatser", "warning", "other_insatser",
                                 n=_sek(int((~keep).sum())), insats=quote(shown[key]), others=", ".join(others)))
     frame = raw.frame.loc[keep].drop(columns=[headings[0]]).reset_index(drop=True)  # (read: not named as unread)
-    return dataclasses.replace(raw, frame=frame, file_rows=raw.file_rows[keep],
-                               number_cells={c: v[keep] for c, v in raw.number_cells.items()},
-                               cell_columns={c: v[keep] for c, v in raw.cell_columns.items()},
-                               date_cells={c: v[keep] for c, v in raw.date_cells.items()}), False
+    return raw.rows_kept(keep, frame), False
 
 
 def _misregistered(raw: RawTable, fname: str, warn: list[Problem]) -> RawTable:
