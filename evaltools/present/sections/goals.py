@@ -260,8 +260,9 @@ def by_intake_notes(r) -> list[str]:
     """The goal table's note that a share or count of outcomes per year counts each exit in the year its person was
     enrolled (``count_by: intake``, the default, as a final report counts them), which a reader of a row "År 2
     (dates)" would otherwise take for the exits between those dates; the goals named where others count by exit."""
+    shown = set(r.goals.table["goal_id"])
     per_year = [g for g in r.params.goals if g.kind in ("share", "outcome_count") and g.period != "whole_period"
-                and g.numerator in ("outcome", "action_plan") and g.id in set(r.goals.table["goal_id"])]
+                and g.numerator in ("outcome", "action_plan") and g.id in shown]
     intake = [g for g in per_year if g.count_by == "intake"]
     if not intake:
         return []
