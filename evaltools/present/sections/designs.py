@@ -171,6 +171,11 @@ def balance_blocks(r) -> list:
     return [Text([], msg("payments.balance.heading"), 3), Table(frame, notes=(note,), numeric=tuple(cols[1:]))]
 
 
+def no_conclusion(d) -> bool:
+    """Whether the DiD estimate ``d``'s interval holds zero: there is then no conclusion for the bounds to test."""
+    return d.ci_low <= 0 <= d.ci_high
+
+
 def drift_sentences(r) -> list[str]:
     """Whether the conclusion survives the groups drifting apart before the start, in one sentence for the body
     (the bounds' table and their full statement are the appendix's, :func:`honest_blocks`): it stands up to the
@@ -181,7 +186,7 @@ def drift_sentences(r) -> list[str]:
     if h is None or not h.bounds or _doubtful(r):
         return []
     d, lang = r.payments.did, r.lang
-    if d.ci_low <= 0 <= d.ci_high:
+    if no_conclusion(d):
         return [r.msg("payments.drift.no_conclusion")]
     b = h.breakdown
     if b is None:

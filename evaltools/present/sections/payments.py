@@ -14,8 +14,8 @@ from ...words.assumptions import value_text
 from . import basis as B
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
-from .designs import (balance_blocks, drift_sentences, honest_blocks, robustness_blocks, staggered_sentences,
-                      weighting_sentences)
+from .designs import (balance_blocks, drift_sentences, honest_blocks, no_conclusion, robustness_blocks,
+                      staggered_sentences, weighting_sentences)
 
 
 def chart_shown(event_means) -> bool:
@@ -222,7 +222,7 @@ def detail_blocks(r) -> list[list]:
     # (how far the estimate moves with the comparison persons' reference dates: a sensitivity, as the bounds are)
     main += reference_date_sentence(r)
     bounds, drift = honest_blocks(r), drift_sentences(r)
-    if bounds and drift and drift != [r.msg("payments.drift.no_conclusion")]:
+    if bounds and drift and not no_conclusion(pay.did):
         # the body has said how far the conclusion holds, at the same breakdown value the table shows: the table and
         # its note, without the sentence that says it again (where the body said nothing, or that there is nothing to
         # test, the sentence says what the table measures)
