@@ -40,8 +40,9 @@ def wheel(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("wheel")
     src = tmp / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "MANIFEST.in", "_build_docs.py"):
         shutil.copy2(ROOT / name, src / name)
+    shutil.copytree(ROOT / "docs", src / "docs")
     shutil.copytree(ROOT / "evaltools", src / "evaltools",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints"))
     built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(tmp / "dist"), str(src)],
@@ -66,6 +67,11 @@ def test_the_wheel_holds_the_notebooks_templates_catalogs_and_reference_data(whe
                if p.is_file() and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts}
     assert package <= names, sorted(package - names)[:10]
     assert not [n for n in names if n.startswith(("params/", "data/", "tests/", "notebooks/"))]
+    # the documents the messages name (docs/data-contract.md ...), inside the package; not the developers' own
+    user_docs = {f"evaltools/docs/{p.name}" for p in (ROOT / "docs").glob("*.md")} - {
+        "evaltools/docs/architecture.md", "evaltools/docs/benchmarks.md"}
+    assert "evaltools/docs/data-contract.md" in user_docs and user_docs <= names, sorted(user_docs - names)
+    assert not {"evaltools/docs/architecture.md", "evaltools/docs/benchmarks.md"} & names
     metadata = zipfile.ZipFile(wheel).read(f"finsam_evaltools-{evaltools.__version__}.dist-info/METADATA").decode()
     assert "Name: finsam-evaltools" in metadata and f"Version: {evaltools.__version__}" in metadata
     assert re.search(r"Requires-Dist: jupyterlab[^\n]*extra == \"lab\"", metadata)
@@ -120,6 +126,11 @@ def test_the_installed_wheel_creates_validates_and_renders_a_project_outside_the
 
     made = _run([*python, "new", "liten"], work, env)
     assert made.returncode == 0, made.stderr
+    # its lines name docs/data-contract.md, which the evaluator's folder does not have: the command says where it is
+    contract = (site / "evaltools" / "docs" / "data-contract.md").resolve()
+    assert "docs/data-contract.md" in made.stdout and str(contract) in made.stdout, made.stdout
+    shown = _run([*python, "docs", "data-contract"], work, env)
+    assert shown.returncode == 0 and shown.stdout == (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
     params, data = work / "params" / "liten.yaml", work / "data" / "liten"
     assert params.is_file() and (data / "liten.xlsx").is_file()  # in the folder the command runs in
     assert _run([*python, "validate", "liten"], work, env).returncode == 1  # placeholders are refused

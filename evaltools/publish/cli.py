@@ -7,6 +7,7 @@
     evaltools new mitt-projekt             params and empty data templates for a new project
     evaltools kolada N31807 0305 --project mitt-projekt
                                            a municipality's Kolada series, kept in the project's data folder
+    evaltools docs [data-contract]         the documentation's files, or one document printed
 
 Exit codes: 0 success, 1 a project failed (validation or rendering), 2 usage error, 130 interrupted (Ctrl+C).
 """
@@ -587,6 +588,40 @@ def cmd_kolada(args) -> int:
     return EXIT_OK
 
 
+def cmd_docs(args) -> int:
+    """List the documentation (each document's name, title and file), or print one document."""
+    from .guide import documents, folder, title  # start-up: each command imports only what it uses
+    lang = _lang(args)
+    docs = documents()
+    if not docs:
+        print("✗ " + _say("cli.docs_none", lang), file=sys.stderr)
+        return EXIT_FAILED
+    if args.name is None:
+        print(_say("cli.docs_list", lang, folder=folder()))
+        for name, path in docs.items():
+            print(f"  {name:20} {title(path)}")
+        return EXIT_OK
+    name = args.name.removeprefix("docs/").removesuffix(".md")
+    if name not in docs:
+        print("✗ " + _say("cli.docs_unknown", lang, name=redact(args.name), names=", ".join(docs)), file=sys.stderr)
+        return EXIT_FAILED
+    print(docs[name].read_text(encoding="utf-8"), end="")
+    return EXIT_OK
+
+
+def _point_to_documents(lang: str) -> None:
+    """After a command: for each document its output named (``docs/<name>.md``) that the project folder
+    has no copy of (an installed wheel has its documents inside the package), one line saying where it is."""
+    from .guide import unreachable  # start-up: each command imports only what it uses
+    for stream in (sys.stdout, sys.stderr):
+        named = getattr(stream, "documents", None)
+        if not named:
+            continue
+        for name, path in unreachable(named).items():
+            print(_say("cli.docs_where", lang, doc=f"docs/{name}.md", path=path, name=name), file=stream)
+        named.clear()
+
+
 def _positive_int(text: str) -> int:
     """``--jobs``: a whole number of processes, at least 1."""
     try:
@@ -639,19 +674,27 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--project", default=None, help="project id or params file: keep the series in its data folder "
                                                     "(default: the current folder)")
     k.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
+    d = sub.add_parser("docs", help="list the documentation, or print one document (e.g. evaltools docs data-contract)")
+    d.add_argument("name", nargs="?", default=None, help="a document's name, as the list shows it (e.g. data-contract)")
+    d.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
     return parser
 
 
 class _Unbroken:
     """An output stream whose reader may go away: ``evaltools render --all | head -3``, or a console
     closed while a batch runs. Once writing fails, what is printed is dropped and the command goes on,
-    so a closed pipe never costs a report (it cost every report of the batch: each went to ``_failed``)."""
+    so a closed pipe never costs a report (it cost every report of the batch: each went to ``_failed``).
+    It also notes the documents the output names (``docs/<name>.md``: :func:`_point_to_documents`)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream) -> None:
         self._stream = stream
         self.broken = False
+        self.documents: set[str] = set()
 
     def write(self, text: str) -> int:
+        if "docs/" in text:
+            from .guide import MENTION  # start-up: only output that names a document needs it
+            self.documents.update(MENTION.findall(text))
         if not self.broken:
             try:
                 return self._stream.write(text)
@@ -709,6 +752,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pin_project_root()  # the kernels and worker processes use the same project folder as this command
     try:
+        return _command(args, parser)
+    finally:
+        if args.command != "docs":
+            with contextlib.suppress(Exception):  # a pointer to a document must never cost the command its result
+                _point_to_documents(_lang(args))
+
+
+def _command(args, parser) -> int:
+    """Run the command ``args`` names; its exit code."""
+    try:
         if args.command == "list":
             return cmd_list(args)
         if args.command == "validate":
@@ -717,6 +770,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_render(args, parser)
         if args.command == "kolada":
             return cmd_kolada(args)
+        if args.command == "docs":
+            return cmd_docs(args)
         return cmd_new(args, parser)
     except KeyboardInterrupt:  # Ctrl+C: said in a line, not a traceback (a render's unfinished files are removed)
         print("\n" + _say("cli.interrupted", _lang(args)), file=sys.stderr, flush=True)
